@@ -1,0 +1,210 @@
+"""Text facts every layer shares: the import normalisation, offset units, words and clitics.
+
+Stored offsets are code points. Qt counts UTF-16 units; because stored text is LF-only (see
+``normalise``) a Qt position in a QTextDocument built with ``setPlainText`` is exactly the
+UTF-16 index into the stored text, and ``OffsetMap`` is the one place that converts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+BOM = "\ufeff"
+
+# Arabic one-letter proclitics (conjunctions و ف, prepositions ب ل ك) and the article ال.
+PROCLITIC_LETTERS = "وفبلك"
+ARTICLE = "ال"
+
+HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+_ALEF_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+_DIGITS_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+# Characters an analyst should be able to see (Trojan Source, look-alike strings).
+INVISIBLES = {
+    "\u200b": "ZWSP",
+    "\u200c": "ZWNJ",
+    "\u200d": "ZWJ",
+    "\u200e": "LRM",
+    "\u200f": "RLM",
+    "\u061c": "ALM",
+    "\u202a": "LRE",
+    "\u202b": "RLE",
+    "\u202c": "PDF",
+    "\u202d": "LRO",
+    "\u202e": "RLO",
+    "\u2066": "LRI",
+    "\u2067": "RLI",
+    "\u2068": "FSI",
+    "\u2069": "PDI",
+    "\ufeff": "BOM",
+    TATWEEL: "TATWEEL",
+}
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """The stored text and what the one import normalisation did to the raw input."""
+
+    text: str
+    raw_sha256: str
+    removed_bom: bool
+    newlines_converted: int
+
+
+def normalise(raw: bytes | str) -> NormalisedText:
+    """The only normalisation text ever gets: UTF-8 decoded, BOM removed, CRLF/CR → LF.
+
+    Raises UnicodeDecodeError for bytes that are not UTF-8 (callers add file and line).
+    """
+    raw_bytes = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    text = raw if isinstance(raw, str) else raw.decode("utf-8")
+    removed = text.startswith(BOM)
+    if removed:
+        text = text[1:]
+    crlf = text.count("\r\n")
+    text = text.replace("\r\n", "\n")
+    lone = text.count("\r")
+    text = text.replace("\r", "\n")
+    return NormalisedText(
+        text=text,
+        raw_sha256=hashlib.sha256(raw_bytes).hexdigest(),
+        removed_bom=removed,
+        newlines_converted=crlf + lone,
+    )
+
+
+def sha256_text(text: str) -> str:
+    """Identity of a document across projects: SHA-256 of its stored text in UTF-8."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of a code-point offset (for error messages)."""
+    return text.count("\n", 0, offset) + 1
+
+
+class OffsetMap:
+    """Code points ↔ UTF-16 units for one text, precomputed once (O(log n) per lookup)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # code-point indices of characters outside the BMP (two UTF-16 units each)
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral_u16 = [i + k for k, i in enumerate(self._astral)]
+        self.length_u16 = len(text) + len(self._astral)
+
+    def to_u16(self, cp: int) -> int:
+        """UTF-16 index of code point ``cp`` (0 <= cp <= len(text))."""
+        return cp + bisect.bisect_left(self._astral, cp)
+
+    def to_cp(self, u16: int) -> int:
+        """Code point index of UTF-16 index ``u16``; a position inside a surrogate pair
+        snaps to the start of that character."""
+        k = bisect.bisect_right(self._astral_u16, u16)
+        # k astral characters start at or before u16; if u16 is the low half of one, snap
+        if k and self._astral_u16[k - 1] + 1 == u16:
+            return self._astral[k - 1]
+        return u16 - k
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters, marks (harakat), digits, tatweel and joiners belong to words."""
+    if ch in ("\u200c", "\u200d", TATWEEL):
+        return True
+    cat = unicodedata.category(ch)
+    return cat[0] in ("L", "M", "N")
+
+
+def word_at(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the word containing code point ``pos`` (or just after it)."""
+    if not text:
+        return 0, 0
+    pos = max(0, min(pos, len(text) - 1))
+    if not is_word_char(text[pos]) and pos > 0 and is_word_char(text[pos - 1]):
+        pos -= 1
+    if not is_word_char(text[pos]):
+        return pos, pos + 1
+    start = pos
+    while start > 0 and is_word_char(text[start - 1]):
+        start -= 1
+    end = pos + 1
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return start, end
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow ``[start, end)`` to whole words and shrink away white space at both edges."""
+    if start >= end:
+        return start, end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return start, start
+    if is_word_char(text[start]):
+        start = word_at(text, start)[0]
+    if is_word_char(text[end - 1]):
+        end = word_at(text, end - 1)[1]
+    return start, end
+
+
+def proclitic_length(text: str, start: int, end: int) -> int:
+    """Length of the proclitic that may be trimmed off the start of ``text[start:end]``.
+
+    One letter of و ف ب ل ك, or the article ال (also after one letter: وال بال)
+    handled as two steps; never trims so much that fewer than two letters remain.
+    """
+    word = text[start:end]
+    if word.startswith(ARTICLE) and len(word) - 2 >= 2:
+        return 2
+    if word[:1] and word[0] in PROCLITIC_LETTERS and len(word) - 1 >= 2:
+        return 1
+    return 0
+
+
+def trim_proclitic(text: str, start: int, end: int) -> int:
+    """New start after trimming one proclitic (unchanged when there is none)."""
+    return start + proclitic_length(text, start, end)
+
+
+def restore_proclitic(text: str, start: int) -> int:
+    """Undo ``trim_proclitic``: extend the start back over a proclitic inside the same word."""
+    if start >= 2 and text[start - 2 : start] == ARTICLE and (
+        start - 2 == 0 or not is_word_char(text[start - 3]) or text[start - 3] in PROCLITIC_LETTERS
+    ):
+        return start - 2
+    if start >= 1 and text[start - 1] in PROCLITIC_LETTERS and is_word_char(text[start - 1]):
+        return start - 1
+    return start
+
+
+def fold(text: str) -> str:
+    """A copy for matching only: harakat and tatweel removed, alef/ya unified, digits ASCII.
+
+    Never store or show the result; map hits back with ``fold_with_map``.
+    """
+    return fold_with_map(text)[0]
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded character, its code-point index in ``text``."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == TATWEEL or HARAKAT.match(ch):
+            continue
+        out.append(ch.translate(_ALEF_FOLD).translate(_DIGITS_FOLD))
+        index.append(i)
+    return "".join(out), index
+
+
+def visible_invisibles(text: str) -> str:
+    """Replace bidi controls and zero-width characters with a visible ⟦NAME⟧ marker."""
+    return "".join(f"⟦{INVISIBLES[c]}⟧" if c in INVISIBLES and c != TATWEEL else c for c in text)
