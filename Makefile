@@ -1,0 +1,41 @@
+# Two entry points for a fresh Linux machine with Python 3.11:
+#   make run   - create .venv, install, open the GUI on the bundled sample project
+#   make test  - create .venv, install with the dev extra, lint, type-check, run every test headless
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench screenshot clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/annotator gui
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check annotator ui tests main.py
+	$(BIN)/ruff format --check annotator ui tests main.py
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadfile tests --ignore=tests/benchmarks
+
+bench: $(VENV)/.installed-dev
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s tests/benchmarks -p no:xdist
+
+screenshot: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/annotator gui "$$($(BIN)/python -c 'from ui.app import sample_project_path; print(sample_project_path())')" --screenshot docs/screenshot.png --size 1400x900
+
+clean:
+	rm -rf $(VENV) build *.egg-info

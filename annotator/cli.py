@@ -1,0 +1,332 @@
+"""The ``annotator`` command: every subcommand exits 0 on success, else 1 with a one-line error.
+
+Arabic in terminal tables is printed in logical order by default (terminals such as GNOME
+Terminal or Konsole apply bidi themselves); ``--visual`` reshapes and reorders it for
+terminals that do not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import AnnotatorError
+from annotator.formats.common import ExportOptions, parse_splits
+from annotator.importing import NEW_LABEL_POLICIES
+
+IMPORT_FORMATS = ("auto", "text", "jsonl", "csv", "spacy-jsonl", "conll", "brat", "doccano",
+                  "label-studio", "events")  # fmt: skip
+
+
+def visual(text: str, enabled: bool) -> str:
+    """Reshape + reorder Arabic for a terminal that does no bidi (only when asked)."""
+    if not enabled:
+        return text
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return str(get_display(arabic_reshaper.reshape(text)))
+
+
+class Progress:
+    """A progress bar on stderr for long jobs (silent when stderr is not a terminal)."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total or None, desc=self.what, unit="doc", file=sys.stderr)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _open(path: str, read_only: bool = False) -> Any:
+    from annotator.project import Project
+
+    return Project.open(path, read_only=read_only)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from annotator.project import Project
+
+    schema = _read_schema(Path(args.schema)) if args.schema else None
+    Project.create(args.project, schema=schema).close()
+    print(f"created {args.project}")
+    return 0
+
+
+def _read_schema(path: Path) -> Any:
+    from annotator.schema import Schema
+
+    if path.suffix == ".conf" or path.name == "annotation.conf":
+        from annotator.brat_conf import read_annotation_conf
+        from annotator.formats.plain import decode
+
+        schema, _ = read_annotation_conf(decode(path, path.read_bytes()), str(path))
+        return schema
+    return Schema.load(path)
+
+
+def detect_format(path: Path) -> str:
+    if path.is_dir():
+        return "brat" if any(path.glob("*.ann")) else "text"
+    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".conll": "conll",
+            ".bio": "conll", ".iob": "conll", ".ann": "brat", ".json": "label-studio"}.get(
+        path.suffix.lower(), "text")  # fmt: skip
+
+
+def read_any(path: Path, fmt: str, strict: bool, text_column: str = "text") -> Any:
+    """Read one import source in format ``fmt`` (``auto`` guesses from the name)."""
+    from annotator.exporting import format_function
+    from annotator.formats import plain
+
+    fmt = detect_format(path) if fmt == "auto" else fmt
+    if fmt == "text":
+        return plain.read_text(path, strict=strict)
+    if fmt == "csv":
+        return plain.read_csv(path, text_column=text_column, strict=strict)
+    reader = format_function(fmt, "read")
+    result = reader(path, strict=strict)
+    return result[0] if isinstance(result, tuple) else result
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.formats.common import ImportResult
+    from annotator.importing import import_documents
+
+    project = _open(args.project)
+    try:
+        combined = ImportResult()
+        for f in args.files:
+            res = read_any(Path(f), args.format, not args.lenient, args.text_column)
+            combined.documents.extend(res.documents)
+            combined.problems.extend(res.problems)
+        bar = Progress("import")
+        try:
+            report = import_documents(
+                project, combined, annotator=args.annotator or "", new_labels=args.new_labels,
+                strict=not args.lenient, progress=bar,
+            )  # fmt: skip
+        finally:
+            bar.close()
+    finally:
+        project.close()
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    project = _open(args.project, read_only=True)
+    with project:
+        counts = project.store.span_counts(args.annotator)
+        statuses = project.statuses(args.annotator) if args.annotator else {}
+        rows = [
+            (d.id, visual(d.name, args.visual), counts.get(d.id, 0),
+             statuses.get(d.id).value if d.id in statuses else "")  # type: ignore[union-attr]
+            for d in project.documents()
+        ]  # fmt: skip
+    if args.json:
+        print(json.dumps([dict(zip(("id", "name", "spans", "status"), r, strict=True))
+                          for r in rows], ensure_ascii=False))  # fmt: skip
+        return 0
+    print(f"{'id':>5}  {'spans':>6}  {'status':<12} name")
+    for doc_id, name, n, st in rows:
+        print(f"{doc_id:>5}  {n:>6}  {st:<12} {name}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    project = _open(args.project, read_only=True)
+    with project:
+        data: dict[str, Any] = {
+            "documents": len(project.documents()),
+            "annotators": project.annotators(),
+            "spans": project.store.count("spans"),
+            "events": project.store.count("events"),
+            "arguments": project.store.count("arguments"),
+            "relations": project.store.count("relations"),
+            "labels": dict(sorted(project.store.label_counts().items())),
+            "status": {
+                a: dict(Counter(s.value for s in project.statuses(a).values()))
+                for a in project.annotators()
+            },
+        }
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for key in ("documents", "spans", "events", "arguments", "relations"):
+        print(f"{key:<11} {data[key]}")
+    print(f"annotators  {', '.join(visual(a, args.visual) for a in data['annotators'])}")
+    for label, n in data["labels"].items():
+        print(f"  {visual(label, args.visual):<24} {n}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from annotator.validation import check_project
+
+    project = _open(args.project, read_only=True)
+    with project:
+        problems = check_project(project)
+    for p in problems:
+        print(p)
+    print(f"{len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotator.exporting import export
+
+    options = ExportOptions(
+        overlap_policy=args.overlap, scheme=args.scheme, docstart=args.docstart,
+        spans_key=args.spans_key, splits=parse_splits(args.split), seed=args.seed,
+        tokenizer=args.tokenizer,
+    )  # fmt: skip
+    project = _open(args.project, read_only=True)
+    bar = Progress("export")
+    try:
+        report = export(project, args.format, Path(args.output), args.annotator, args.status,
+                        options, bar)  # fmt: skip
+    finally:
+        bar.close()
+        project.close()
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    project = _open(args.project, read_only=not args.import_file)
+    with project:
+        if args.import_file:
+            project.set_schema(_read_schema(Path(args.import_file)))
+            print(f"schema imported from {args.import_file}")
+        if args.export_file:
+            out = Path(args.export_file)
+            if out.suffix == ".conf" or out.name == "annotation.conf":
+                from annotator.brat_conf import write_annotation_conf
+
+                text, _ = write_annotation_conf(project.schema)
+                out.write_text(text, encoding="utf-8")
+            else:
+                out.write_text(json.dumps(project.schema.to_json(), ensure_ascii=False, indent=2),
+                               encoding="utf-8")  # fmt: skip
+            print(f"schema written to {out}")
+        if not args.import_file and not args.export_file:
+            for lab in project.schema.span_labels():
+                print(f"{lab.hotkey:<8} {lab.name:<28} {visual(lab.ar, args.visual)}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.app import render_screenshot, run
+
+    if args.screenshot:
+        if not args.project:
+            raise AnnotatorError("--screenshot needs a PROJECT")
+        w, _, h = args.size.partition("x")
+        render_screenshot(Path(args.project), args.document or "", Path(args.screenshot),
+                          (int(w), int(h)), args.annotator)  # fmt: skip
+        print(f"screenshot written to {args.screenshot}")
+        return 0
+    argv = ["annotator"] + ([args.project] if args.project else [])
+    return run(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="annotator", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("init", cmd_init, "create a new project file")
+    p.add_argument("project")
+    p.add_argument("--schema", help="schema JSON or brat annotation.conf (default: ACE 2005)")
+
+    p = add("import", cmd_import, "import documents (and their annotations) in one transaction")
+    p.add_argument("project")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    p.add_argument("--annotator", help="layer for documents that name none")
+    p.add_argument("--text-column", default="text", help="CSV column holding the text")
+    p.add_argument("--new-labels", choices=NEW_LABEL_POLICIES, default="error")
+    p.add_argument("--lenient", action="store_true", help="skip malformed lines and report them")
+
+    p = add("docs", cmd_docs, "list documents")
+    p.add_argument("project")
+    p.add_argument("--annotator")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--visual", action="store_true", help="reorder Arabic for non-bidi terminals")
+
+    p = add("stats", cmd_stats, "counts of documents, annotations and labels")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--visual", action="store_true", help="reorder Arabic for non-bidi terminals")
+
+    p = add("check", cmd_check, "integrity check, covered texts and schema violations")
+    p.add_argument("project")
+
+    p = add("export", cmd_export, "export training data or interchange files")
+    p.add_argument("project")
+    from annotator.exporting import FORMATS
+
+    p.add_argument("--format", choices=sorted(FORMATS), default="jsonl")
+    p.add_argument("--output", "-o", required=True)
+    p.add_argument("--annotator", help="one layer (default: every layer)")
+    p.add_argument("--status", choices=("new", "in_progress", "done"))
+    p.add_argument("--overlap", choices=("outermost", "innermost", "longest"), default="outermost")
+    p.add_argument("--scheme", choices=("IOB2", "IOB1", "BIOES"), default="IOB2")
+    p.add_argument("--docstart", action="store_true", help="CoNLL: -DOCSTART- lines")
+    p.add_argument("--spans-key", default="sc", help="spaCy SpanGroup key")
+    p.add_argument("--split", default="", help="e.g. train=0.8,validation=0.1,test=0.1")
+    p.add_argument("--seed", default="0")
+    p.add_argument("--tokenizer", choices=("default", "spacy"), default="default")
+
+    p = add("schema", cmd_schema, "show, import or export the project's schema")
+    p.add_argument("project")
+    p.add_argument("--import", dest="import_file", help="schema JSON or annotation.conf")
+    p.add_argument("--export", dest="export_file", help="write .json or annotation.conf")
+    p.add_argument("--visual", action="store_true")
+
+    p = add("gui", cmd_gui, "open the workbench (or render a screenshot)")
+    p.add_argument("project", nargs="?")
+    p.add_argument("--document", help="document name to show")
+    p.add_argument("--annotator")
+    p.add_argument("--screenshot", help="render the window to this PNG and exit")
+    p.add_argument("--size", default="1400x900")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except AnnotatorError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("annotator: interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""Exports of a project: which layers and documents go out, and through which format module.
+
+Format modules are looked up by name in ``FORMATS`` and imported only when used, so that
+spaCy or datasets load only for the exports that need them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.errors import AnnotatorError
+from annotator.formats.common import (
+    ExportOptions,
+    ExportReport,
+    IsCancelled,
+    Progress,
+    never_cancelled,
+    no_progress,
+)
+from annotator.model import DocumentAnnotations, Status
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    module: str
+    writer: str
+    reader: str
+    output: str
+    """``file`` or ``dir``"""
+    description: str
+
+
+FORMATS: dict[str, FormatInfo] = {
+    "jsonl": FormatInfo("annotator.formats.jsonl", "write_jsonl", "read_jsonl", "file",
+                        "lossless project JSONL (spans, events, relations, attributes, notes)"),
+    "spacy": FormatInfo("annotator.formats.spacy_docbin", "write_spacy", "", "file",
+                        "spaCy v3 DocBin (.spacy): doc.ents + doc.spans"),
+    "spacy-jsonl": FormatInfo("annotator.formats.spacy_jsonl", "write_spacy_jsonl",
+                              "read_spacy_jsonl", "file", "spaCy/Prodigy JSONL"),
+    "hf": FormatInfo("annotator.formats.hf", "write_hf", "", "dir",
+                     "Hugging Face datasets token classification (DatasetDict)"),
+    "conll": FormatInfo("annotator.formats.conll", "write_conll", "read_conll", "file",
+                        "CoNLL-2003 style BIO/IOB2/BIOES"),
+    "brat": FormatInfo("annotator.formats.brat", "write_brat", "read_brat", "dir",
+                       "brat standoff .txt/.ann + annotation.conf"),
+    "events": FormatInfo("annotator.formats.events_json", "write_events", "read_events",
+                         "file", "event extraction JSON lines (ACE05-E / OneIE style)"),
+    "doccano": FormatInfo("annotator.formats.doccano", "write_doccano", "read_doccano", "file",
+                          "doccano JSONL"),
+    "label-studio": FormatInfo("annotator.formats.label_studio", "write_label_studio",
+                               "read_label_studio", "file", "Label Studio JSON tasks"),
+}  # fmt: skip
+
+
+def format_function(fmt: str, kind: str) -> Any:
+    """The reader or writer function of a format; a clear error if it has none."""
+    info = FORMATS.get(fmt)
+    name = "" if info is None else (info.writer if kind == "write" else info.reader)
+    if info is None or not name:
+        raise AnnotatorError(f"format {fmt!r} cannot be {'exported' if kind == 'write' else 'imported'}")
+    module = importlib.import_module(info.module)
+    return getattr(module, name)
+
+
+def layers(
+    project: Project, annotator: str | None = None, status: str | None = None
+) -> Iterator[tuple[DocumentAnnotations, str, str]]:
+    """(document layer, annotator, status) for every document and chosen layer.
+
+    ``annotator`` None means every layer that has annotations or a status on the document."""
+    wanted = Status(status) if status else None
+    names = [annotator] if annotator else project.annotators()
+    statuses = {name: project.statuses(name) for name in names}
+    counts = {name: project.store.span_counts(name) for name in names}
+    for doc in project.documents():
+        yielded = False
+        for name in names:
+            st = statuses[name].get(doc.id, Status.NEW)
+            if wanted is not None and st != wanted:
+                continue
+            if annotator is None and doc.id not in counts[name] and doc.id not in statuses[name]:
+                continue
+            yielded = True
+            yield project.layer(doc.id, name), name, st.value if doc.id in statuses[name] else ""
+        if not yielded and annotator is None and wanted in (None, Status.NEW):
+            # a document nobody has touched still goes out (text only)
+            yield DocumentAnnotations(project.document(doc.id)), "", ""
+
+
+def count_layers(project: Project, annotator: str | None, status: str | None) -> int:
+    """How many items ``layers`` yields (for progress bars), without loading texts."""
+    wanted = Status(status) if status else None
+    names = [annotator] if annotator else project.annotators()
+    n = 0
+    per_name = [(project.statuses(a), project.store.span_counts(a)) for a in names]
+    for doc in project.documents():
+        k = 0
+        for statuses, counts in per_name:
+            if wanted is not None and statuses.get(doc.id, Status.NEW) != wanted:
+                continue
+            if annotator is None and doc.id not in counts and doc.id not in statuses:
+                continue
+            k += 1
+        n += k or int(annotator is None and wanted in (None, Status.NEW))
+    return n
+
+
+def export(
+    project: Project,
+    fmt: str,
+    out: Path,
+    annotator: str | None = None,
+    status: str | None = None,
+    options: ExportOptions = ExportOptions(),
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
+) -> ExportReport:
+    """Export the chosen layers of a project to ``out`` in format ``fmt``."""
+    writer = format_function(fmt, "write")
+    total = count_layers(project, annotator, status)
+    items = layers(project, annotator, status)
+    if fmt == "jsonl":
+        report: ExportReport = writer(items, out, project.schema, options, progress, cancelled, total)
+    else:
+        report = writer((da for da, _, _ in items), out, project.schema, options, progress,
+                        cancelled, total)  # fmt: skip
+    return report

@@ -1,0 +1,489 @@
+"""The Python API: ``Project`` opens a project file and edits it under the schema's rules.
+
+Every public edit is one transaction, validated before it is written (offsets inside the
+text, labels/roles/attributes in the schema, references to live records of the same document
+and layer), stamped with the hybrid clock, logged in the change log, and returns the new
+record version. Deletes are tombstones. The GUI, the CLI and user scripts all go through here.
+
+Example::
+
+    from annotator import Project
+    with Project.create("news.annotator") as p:
+        doc = p.add_document("اعتقل محمد علي ببغداد.", name="example")
+        per = p.add_span(doc.id, 6, 14, "PER", annotator="amal")
+        gpe = p.add_span(doc.id, 16, 21, "GPE", annotator="amal")
+        trg = p.add_span(doc.id, 0, 5, "Justice.Arrest-Jail", annotator="amal")
+        ev = p.add_event(trg.uuid)
+        p.add_argument(ev.uuid, "Person", per.uuid)
+        p.add_argument(ev.uuid, "Place", gpe.uuid)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid as uuidlib
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from annotator.clock import HybridClock
+from annotator.errors import SchemaError, ValidationError
+from annotator.model import (
+    Argument,
+    ChangeEntry,
+    Document,
+    DocumentAnnotations,
+    DocStatus,
+    Event,
+    Record,
+    Relation,
+    Span,
+    Status,
+    freeze,
+    record_kind,
+    record_to_json,
+)
+from annotator.schema import Schema, default_schema
+from annotator.store import Store, now_iso
+from annotator.text import normalise, sha256_text
+
+UNSET: Any = object()
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+class Project:
+    """An open project file. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.path = store.path
+        data = store.schema_json()
+        self._schema = Schema.from_json(data, source=f"{self.path} (schema)") if data else Schema()
+        self.clock = HybridClock(store.setting("hlc"))
+
+    # -- lifecycle -----------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path, schema: Schema | None = None) -> Project:
+        """Create a new project file (refuses to overwrite) with ``schema`` or the ACE default."""
+        sch = schema if schema is not None else default_schema()
+        problems = sch.problems()
+        if problems:
+            raise SchemaError(f"schema: {problems[0]}")
+        store = Store.create(Path(path), {"site": new_uuid(), "created": now_iso()})
+        project = cls(store)
+        with store.write():
+            project._set_schema(sch)
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> Project:
+        """Open an existing project; a corrupt, foreign or newer file raises ProjectFileError."""
+        return cls(Store.open(Path(path), read_only=read_only))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- schema --------------------------------------------------------------------------
+    @property
+    def schema(self) -> Schema:
+        return self._schema
+
+    def set_schema(self, schema: Schema) -> None:
+        """Replace the schema. Annotations are never touched (labels no longer in the schema
+        are reported by ``check``)."""
+        problems = schema.problems()
+        if problems:
+            raise SchemaError(f"schema: {problems[0]}")
+        with self.store.write():
+            self._set_schema(schema)
+
+    def _set_schema(self, schema: Schema) -> None:
+        self.store.set_schema_json(schema.to_json())
+        self._schema = schema
+
+    # -- documents -----------------------------------------------------------------------
+    def add_document(
+        self, text: str | bytes, name: str = "", meta: dict[str, Any] | None = None
+    ) -> Document:
+        """Add a document (text normalised once: BOM, CRLF/CR). A text already present
+        (same sha256) is not added again: the existing document is returned."""
+        norm = normalise(text)
+        sha = sha256_text(norm.text)
+        existing = self.store.document_by("sha256", sha)
+        if existing is not None:
+            return existing
+        doc = Document(0, name or sha[:12], norm.text, sha, freeze(meta), norm.raw_sha256)
+        with self.store.write():
+            (doc_id,) = self.store.insert_documents([doc])
+            self.store.log("", "add", "documents", sha, None, {"name": doc.name})
+        return dataclasses.replace(doc, id=doc_id)
+
+    def documents(self, with_text: bool = False) -> list[Document]:
+        """All documents in import order (texts omitted unless asked, to stay light)."""
+        return self.store.documents(with_text=with_text)
+
+    def document(self, doc_id: int) -> Document:
+        doc = self.store.document(doc_id)
+        if doc is None:
+            raise ValidationError(f"no document with id {doc_id}")
+        return doc
+
+    def document_by_name(self, name: str) -> Document | None:
+        return self.store.document_by("name", name)
+
+    def document_by_sha(self, sha256: str) -> Document | None:
+        return self.store.document_by("sha256", sha256)
+
+    # -- annotators and status -----------------------------------------------------------
+    def annotators(self) -> list[str]:
+        return [name for name, _ in self.store.annotators()]
+
+    def add_annotator(self, name: str, display_name: str = "") -> None:
+        _check_name(name)
+        with self.store.write():
+            self.store.ensure_annotator(name, display_name)
+
+    def status(self, doc_id: int, annotator: str) -> Status:
+        for st in self.store.statuses(annotator):
+            if st.doc_id == doc_id:
+                return st.status
+        return Status.NEW
+
+    def statuses(self, annotator: str) -> dict[int, Status]:
+        return {st.doc_id: st.status for st in self.store.statuses(annotator)}
+
+    def set_status(self, doc_id: int, annotator: str, status: Status | str) -> DocStatus:
+        self.document(doc_id)
+        _check_name(annotator)
+        st = DocStatus(doc_id, annotator, Status(status), "")
+        with self.store.write():
+            self.store.ensure_annotator(annotator)
+            st = dataclasses.replace(st, clock=self._tick())
+            self.store.set_status(st)
+            self.store.log(annotator, "status", "doc_status", str(doc_id), None, {"status": st.status.value})
+        return st
+
+    # -- spans ---------------------------------------------------------------------------
+    def add_span(
+        self,
+        doc_id: int,
+        start: int,
+        end: int,
+        label: str,
+        annotator: str,
+        attributes: dict[str, Any] | None = None,
+        note: str = "",
+        fragments: Sequence[tuple[int, int]] = (),
+        uuid: str | None = None,
+    ) -> Span:
+        """Label ``text[start:end]`` of a document in ``annotator``'s layer."""
+        doc = self.document(doc_id)
+        span = Span(
+            uuid or new_uuid(), doc_id, annotator, start, end, label, "",
+            freeze(attributes), note, tuple((int(a), int(b)) for a, b in fragments),
+        )  # fmt: skip
+        span = self._checked_span(doc, span)
+        return self._write("add", span)
+
+    def update_span(
+        self,
+        uuid: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        label: str | None = None,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> Span:
+        """Move, relabel, re-attribute or annotate a live span; returns the new version."""
+        old = self.span(uuid)
+        new = dataclasses.replace(
+            old,
+            start=old.start if start is None else start,
+            end=old.end if end is None else end,
+            label=old.label if label is None else label,
+            attributes=old.attributes if attributes is None else freeze(attributes),
+            note=old.note if note is None else note,
+            fragments=old.fragments if start is None and end is None else (),
+        )
+        new = self._checked_span(self.document(old.doc_id), new)
+        return self._write("update", new, old)
+
+    def delete_span(self, uuid: str) -> Span:
+        """Tombstone a span. Events and relations pointing at it are left for ``check`` to
+        report (the GUI asks the user what to do with them first)."""
+        old = self.span(uuid)
+        return self._write("delete", dataclasses.replace(old, deleted=True), old)
+
+    def span(self, uuid: str) -> Span:
+        rec = self.store.get("spans", uuid)
+        if not isinstance(rec, Span) or rec.deleted:
+            raise ValidationError(f"no span {uuid}")
+        return rec
+
+    def spans(
+        self,
+        doc_id: int | None = None,
+        annotator: str | None = None,
+        label: str | None = None,
+        include_deleted: bool = False,
+    ) -> list[Span]:
+        """Spans in reading order (document, start, end), filtered as asked."""
+        recs = self.store.records("spans", doc_id, annotator, label, include_deleted)
+        return [r for r in recs if isinstance(r, Span)]
+
+    def _checked_span(self, doc: Document, span: Span) -> Span:
+        _check_name(span.annotator)
+        if not (0 <= span.start < span.end <= len(doc.text)):
+            raise ValidationError(
+                f"span {span.start}-{span.end} is outside document {doc.name!r} "
+                f"(0 <= start < end <= {len(doc.text)} required)"
+            )
+        for a, b in span.fragments:
+            if not (span.start <= a < b <= span.end):
+                raise ValidationError(f"fragment {a}-{b} is outside its span {span.start}-{span.end}")
+        if self._schema.label(span.label) is None:
+            raise SchemaError(f"label {span.label!r} is not in the schema")
+        self._check_attributes(span.label, span.attributes)
+        return dataclasses.replace(span, text=doc.text[span.start : span.end])
+
+    def _check_attributes(self, label: str, attributes: dict[str, Any]) -> None:
+        for name, value in attributes.items():
+            attr = self._schema.attribute(name)
+            if attr is None or not attr.applies_to(label):
+                raise SchemaError(f"attribute {name!r} is not defined for {label!r}")
+            problem = attr.check(value)
+            if problem:
+                raise SchemaError(problem)
+
+    # -- events and arguments ------------------------------------------------------------
+    def add_event(
+        self,
+        trigger: str,
+        type: str | None = None,
+        attributes: dict[str, Any] | None = None,
+        note: str = "",
+        uuid: str | None = None,
+    ) -> Event:
+        """An event on trigger span ``trigger`` (type defaults to the trigger's label)."""
+        span = self.span(trigger)
+        ev = Event(
+            uuid or new_uuid(), span.doc_id, span.annotator, type or span.label, trigger,
+            freeze(attributes), note,
+        )  # fmt: skip
+        self._check_event(ev)
+        return self._write("add", ev)
+
+    def update_event(
+        self,
+        uuid: str,
+        *,
+        type: str | None = None,
+        trigger: str | None = None,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> Event:
+        old = self.event(uuid)
+        new = dataclasses.replace(
+            old,
+            type=old.type if type is None else type,
+            trigger=old.trigger if trigger is None else trigger,
+            attributes=old.attributes if attributes is None else freeze(attributes),
+            note=old.note if note is None else note,
+        )
+        self._check_event(new)
+        return self._write("update", new, old)
+
+    def delete_event(self, uuid: str) -> Event:
+        """Tombstone an event and its arguments (one transaction)."""
+        old = self.event(uuid)
+        with self.store.write():
+            for arg in self.arguments(uuid):
+                self.delete_argument(arg.uuid)
+            return self._write("delete", dataclasses.replace(old, deleted=True), old)
+
+    def event(self, uuid: str) -> Event:
+        rec = self.store.get("events", uuid)
+        if not isinstance(rec, Event) or rec.deleted:
+            raise ValidationError(f"no event {uuid}")
+        return rec
+
+    def events(
+        self, doc_id: int | None = None, annotator: str | None = None, type: str | None = None
+    ) -> list[Event]:
+        return [r for r in self.store.records("events", doc_id, annotator, type) if isinstance(r, Event)]
+
+    def _check_event(self, ev: Event) -> None:
+        span = self.span(ev.trigger)
+        if span.doc_id != ev.doc_id or span.annotator != ev.annotator:
+            raise ValidationError("an event's trigger must be a span of the same document and layer")
+        if self._schema.event(ev.type) is None:
+            raise SchemaError(f"event type {ev.type!r} is not in the schema")
+        self._check_attributes(ev.type, ev.attributes)
+
+    def add_argument(self, event: str, role: str, target: str, uuid: str | None = None) -> Argument:
+        """Fill ``role`` of an event with a span (or another event) of the same layer.
+
+        The role must exist for the event type and accept the target's label; cardinality is
+        not enforced here (validation reports it, it never blocks saving)."""
+        ev = self.event(event)
+        arg = Argument(uuid or new_uuid(), event, ev.doc_id, ev.annotator, role, target)
+        self._check_argument(ev, arg)
+        return self._write("add", arg)
+
+    def update_argument(self, uuid: str, *, role: str | None = None, target: str | None = None) -> Argument:
+        old = self.argument(uuid)
+        new = dataclasses.replace(
+            old, role=old.role if role is None else role, target=old.target if target is None else target
+        )
+        self._check_argument(self.event(old.event), new)
+        return self._write("update", new, old)
+
+    def delete_argument(self, uuid: str) -> Argument:
+        old = self.argument(uuid)
+        return self._write("delete", dataclasses.replace(old, deleted=True), old)
+
+    def argument(self, uuid: str) -> Argument:
+        rec = self.store.get("arguments", uuid)
+        if not isinstance(rec, Argument) or rec.deleted:
+            raise ValidationError(f"no argument {uuid}")
+        return rec
+
+    def arguments(self, event: str) -> list[Argument]:
+        recs = self.store.records("arguments", None, None, None)
+        return [r for r in recs if isinstance(r, Argument) and r.event == event]
+
+    def _check_argument(self, ev: Event, arg: Argument) -> None:
+        et = self._schema.event(ev.type)
+        if et is None or et.role(arg.role) is None:
+            raise SchemaError(f"event type {ev.type!r} has no role {arg.role!r}")
+        target = self.store.get("spans", arg.target) or self.store.get("events", arg.target)
+        if target is None or target.deleted or target.doc_id != ev.doc_id or target.annotator != ev.annotator:
+            raise ValidationError(f"argument target {arg.target} is not a live record of this layer")
+        label = target.label if isinstance(target, Span) else getattr(target, "type", "")
+        if not self._schema.accepts(ev.type, arg.role, label):
+            raise SchemaError(f"role {arg.role!r} of {ev.type!r} does not accept {label!r}")
+
+    # -- relations -----------------------------------------------------------------------
+    def add_relation(
+        self,
+        type: str,
+        source: str,
+        target: str,
+        attributes: dict[str, Any] | None = None,
+        note: str = "",
+        uuid: str | None = None,
+    ) -> Relation:
+        """A relation of ``type`` from span ``source`` (Arg1) to span ``target`` (Arg2)."""
+        src = self.span(source)
+        rel = Relation(uuid or new_uuid(), src.doc_id, src.annotator, type, source, target,
+                       freeze(attributes), note)  # fmt: skip
+        self._check_relation(rel)
+        return self._write("add", rel)
+
+    def update_relation(
+        self,
+        uuid: str,
+        *,
+        type: str | None = None,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> Relation:
+        old = self.relation(uuid)
+        new = dataclasses.replace(
+            old,
+            type=old.type if type is None else type,
+            attributes=old.attributes if attributes is None else freeze(attributes),
+            note=old.note if note is None else note,
+        )
+        self._check_relation(new)
+        return self._write("update", new, old)
+
+    def delete_relation(self, uuid: str) -> Relation:
+        old = self.relation(uuid)
+        return self._write("delete", dataclasses.replace(old, deleted=True), old)
+
+    def relation(self, uuid: str) -> Relation:
+        rec = self.store.get("relations", uuid)
+        if not isinstance(rec, Relation) or rec.deleted:
+            raise ValidationError(f"no relation {uuid}")
+        return rec
+
+    def relations(self, doc_id: int | None = None, annotator: str | None = None) -> list[Relation]:
+        return [r for r in self.store.records("relations", doc_id, annotator) if isinstance(r, Relation)]
+
+    def _check_relation(self, rel: Relation) -> None:
+        src, dst = self.span(rel.source), self.span(rel.target)
+        if (src.doc_id, src.annotator) != (dst.doc_id, dst.annotator):
+            raise ValidationError("a relation links two spans of the same document and layer")
+        rt = self._schema.relation(rel.type)
+        if rt is None:
+            raise SchemaError(f"relation type {rel.type!r} is not in the schema")
+        for arg, span in (("Arg1", src), ("Arg2", dst)):
+            allowed = rt.arg1 if arg == "Arg1" else rt.arg2
+            if allowed and span.label not in allowed:
+                raise SchemaError(f"{rel.type} {arg} does not accept {span.label!r}")
+        self._check_attributes(rel.type, rel.attributes)
+
+    # -- whole layers --------------------------------------------------------------------
+    def layer(self, doc_id: int, annotator: str | None = None) -> DocumentAnnotations:
+        """A document with the live annotations of one layer (or of all layers)."""
+        doc = self.document(doc_id)
+        return DocumentAnnotations(
+            doc,
+            tuple(self.spans(doc_id, annotator)),
+            tuple(self.events(doc_id, annotator)),
+            tuple(
+                r for r in self.store.records("arguments", doc_id, annotator) if isinstance(r, Argument)
+            ),
+            tuple(self.relations(doc_id, annotator)),
+        )
+
+    def restore(self, record: Record, annotator_action: str = "restore") -> Record:
+        """Write an earlier version of a record back (undo), with a fresh clock stamp.
+
+        Content is restored exactly; the stamp moves forward so merges see the undo as the
+        newest version."""
+        old = self.store.get(record_kind(record), record.uuid)
+        return self._write(annotator_action, record, old)
+
+    def changes(self, uuid: str | None = None, limit: int = 1000) -> list[ChangeEntry]:
+        return self.store.changes(uuid, limit)
+
+    # -- internals -----------------------------------------------------------------------
+    def _tick(self) -> str:
+        stamp = self.clock.tick()
+        self.store.set_setting("hlc", stamp)
+        return stamp
+
+    def _write(self, action: str, record: Any, before: Record | None = None) -> Any:
+        with self.store.write():
+            self.store.ensure_annotator(record.annotator)
+            rec = dataclasses.replace(record, clock=self._tick())
+            self.store.put(rec)
+            self.store.log(
+                rec.annotator,
+                action,
+                record_kind(rec),
+                rec.uuid,
+                None if before is None else record_to_json(before),
+                record_to_json(rec),
+            )
+        return rec
+
+
+def _check_name(name: str) -> None:
+    if not name or not name.strip() or len(name) > 200 or any(c in name for c in "\n\r\t\x00"):
+        raise ValidationError(f"bad annotator name {name!r}")

@@ -1,0 +1,645 @@
+"""The project file: one SQLite database, reached through sqlite-utils. The ONLY SQL module.
+
+Every connection runs with WAL, synchronous=FULL, foreign keys on, a busy timeout and
+trusted_schema off. Every write is one ``BEGIN IMMEDIATE`` transaction (``Store.write``),
+committed before the caller reports it done. A file is checked (header, application_id,
+user_version, quick_check) through a read-only connection before anything is written to it,
+so a corrupt, foreign or newer file is refused untouched.
+
+The store takes and returns the frozen records of ``annotator.model``; no row leaves it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from annotator.errors import ProjectFileError
+from annotator.model import (
+    Argument,
+    ChangeEntry,
+    Document,
+    DocStatus,
+    Event,
+    Record,
+    Relation,
+    Span,
+    Status,
+    record_kind,
+    record_to_json,
+)
+
+APPLICATION_ID = 0x414E4E31  # "ANN1"
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+RECORD_TABLES = ("spans", "events", "arguments", "relations")
+
+_DDL_V1 = """
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, text TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE, raw_sha256 TEXT NOT NULL DEFAULT '',
+  meta TEXT NOT NULL DEFAULT '{}', created TEXT NOT NULL);
+CREATE TABLE annotators (
+  name TEXT PRIMARY KEY, display_name TEXT NOT NULL DEFAULT '', created TEXT NOT NULL);
+CREATE TABLE spans (
+  uuid TEXT PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  annotator TEXT NOT NULL REFERENCES annotators(name),
+  start INTEGER NOT NULL, "end" INTEGER NOT NULL, label TEXT NOT NULL, text TEXT NOT NULL,
+  attributes TEXT NOT NULL DEFAULT '{}', note TEXT NOT NULL DEFAULT '',
+  fragments TEXT NOT NULL DEFAULT '[]', clock TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  created TEXT NOT NULL, modified TEXT NOT NULL,
+  CHECK (start >= 0 AND start < "end"));
+CREATE INDEX spans_doc ON spans(doc_id, annotator);
+CREATE INDEX spans_label ON spans(label);
+CREATE TABLE events (
+  uuid TEXT PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  annotator TEXT NOT NULL REFERENCES annotators(name), type TEXT NOT NULL,
+  trigger TEXT NOT NULL, attributes TEXT NOT NULL DEFAULT '{}', note TEXT NOT NULL DEFAULT '',
+  clock TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  created TEXT NOT NULL, modified TEXT NOT NULL);
+CREATE INDEX events_doc ON events(doc_id, annotator);
+CREATE TABLE arguments (
+  uuid TEXT PRIMARY KEY, event TEXT NOT NULL, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  annotator TEXT NOT NULL REFERENCES annotators(name), role TEXT NOT NULL,
+  target TEXT NOT NULL, clock TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  created TEXT NOT NULL, modified TEXT NOT NULL);
+CREATE INDEX arguments_doc ON arguments(doc_id, annotator);
+CREATE INDEX arguments_event ON arguments(event);
+CREATE TABLE relations (
+  uuid TEXT PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id),
+  annotator TEXT NOT NULL REFERENCES annotators(name), type TEXT NOT NULL,
+  source TEXT NOT NULL, target TEXT NOT NULL, attributes TEXT NOT NULL DEFAULT '{}',
+  note TEXT NOT NULL DEFAULT '', clock TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  created TEXT NOT NULL, modified TEXT NOT NULL);
+CREATE INDEX relations_doc ON relations(doc_id, annotator);
+CREATE TABLE doc_status (
+  doc_id INTEGER NOT NULL REFERENCES documents(id),
+  annotator TEXT NOT NULL REFERENCES annotators(name),
+  status TEXT NOT NULL CHECK (status IN ('new', 'in_progress', 'done')),
+  clock TEXT NOT NULL, PRIMARY KEY (doc_id, annotator));
+CREATE TABLE schema (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL,
+  modified TEXT NOT NULL);
+CREATE TABLE changes (
+  id INTEGER PRIMARY KEY, at TEXT NOT NULL, annotator TEXT NOT NULL, action TEXT NOT NULL,
+  kind TEXT NOT NULL, uuid TEXT NOT NULL, before TEXT, after TEXT);
+CREATE INDEX changes_uuid ON changes(uuid);
+CREATE TABLE quarantine (
+  id INTEGER PRIMARY KEY, at TEXT NOT NULL, source TEXT NOT NULL, doc_sha256 TEXT NOT NULL,
+  kind TEXT NOT NULL, uuid TEXT NOT NULL, record TEXT NOT NULL, reason TEXT NOT NULL)
+"""
+
+MIGRATIONS = Migrations("annotator")
+
+
+@MIGRATIONS(name="0001_initial")
+def _m0001(db: Database) -> None:
+    for statement in _DDL_V1.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+
+def check_file(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is not an annotator project we can open.
+
+    Raises ProjectFileError: missing, not SQLite, foreign application_id, newer version, or
+    failing quick_check.
+    """
+    if not path.exists():
+        raise ProjectFileError(f"{path}: no such project file")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ProjectFileError(f"{path}: cannot read: {exc.strerror}") from exc
+    if header != SQLITE_HEADER:
+        raise ProjectFileError(f"{path}: not an annotator project (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ProjectFileError(f"{path}: cannot open: {exc}") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise ProjectFileError(
+                f"{path}: not an annotator project (SQLite file of another application)"
+            )
+        if version > SCHEMA_VERSION:
+            raise ProjectFileError(
+                f"{path}: made by a newer annotator (file version {version}, this app reads "
+                f"up to {SCHEMA_VERSION}); update annotator to open it"
+            )
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise ProjectFileError(f"{path}: the project file is corrupt ({result})")
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError(f"{path}: the project file is corrupt ({exc})") from exc
+    finally:
+        conn.close()
+
+
+class Store:
+    """One open project file. Not thread-safe: use one Store per thread."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.db = Database(conn, execute_plugins=False)
+        self.conn = conn
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, settings: dict[str, str]) -> Store:
+        """Create a new project file; refuses to overwrite an existing file."""
+        if path.exists():
+            raise ProjectFileError(f"{path}: already exists; open it instead")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".creating")
+        tmp.unlink(missing_ok=True)
+        conn = cls._connect(tmp, read_only=False)
+        store = cls(tmp, conn, read_only=False)
+        store.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        store._migrate()
+        with store.write():
+            for key, value in settings.items():
+                store.set_setting(key, value)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        os.replace(tmp, path)
+        for suffix in ("-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path, read_only: bool = False) -> Store:
+        check_file(path)
+        conn = cls._connect(path, read_only)
+        store = cls(path, conn, read_only)
+        if not read_only:
+            store._migrate()
+        return store
+
+    @staticmethod
+    def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+        try:
+            if read_only:
+                conn = sqlite3.connect(
+                    f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+                )
+            else:
+                conn = sqlite3.connect(str(path), isolation_level=None)
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not read_only:
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode != "wal":
+                    raise ProjectFileError(f"{path}: cannot use write-ahead logging ({mode})")
+                conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.OperationalError as exc:
+            raise ProjectFileError(f"{path}: cannot open: {exc}") from exc
+        return conn
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION and not MIGRATIONS.pending(self.db):
+            return
+        # All pending steps, their records and user_version in ONE transaction: a crash
+        # leaves the old or the new schema, never a mix.
+        with self.write():
+            MIGRATIONS.apply(self.db)
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            if not self.read_only:
+                self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+    # -- transactions --------------------------------------------------------------------
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction (BEGIN IMMEDIATE); nested calls join the outer one."""
+        if self.read_only:
+            raise ProjectFileError(f"{self.path}: opened read-only")
+        if self.conn.in_transaction:
+            yield
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise ProjectFileError(f"{self.path}: busy ({exc}); is it open elsewhere?") from exc
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- settings and schema --------------------------------------------------------------
+    def setting(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    def schema_json(self) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT json FROM schema WHERE id = 1").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def set_schema_json(self, data: dict[str, Any]) -> None:
+        self.db["schema"].upsert({"id": 1, "json": _dumps(data), "modified": now_iso()}, pk="id")
+
+    # -- documents -----------------------------------------------------------------------
+    _DOC_COLS = "id, name, text, sha256, raw_sha256, meta, created"
+
+    @staticmethod
+    def _doc(row: Sequence[Any]) -> Document:
+        return Document(
+            id=row[0],
+            name=row[1],
+            text=row[2],
+            sha256=row[3],
+            raw_sha256=row[4],
+            meta=json.loads(row[5]),
+            created=row[6],
+        )
+
+    def insert_documents(self, docs: Sequence[Document]) -> list[int]:
+        """Insert documents (``id`` ignored); returns the new ids in order."""
+        cur = self.conn.cursor()
+        ids: list[int] = []
+        for d in docs:
+            cur.execute(
+                "INSERT INTO documents (name, text, sha256, raw_sha256, meta, created) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [d.name, d.text, d.sha256, d.raw_sha256, _dumps(d.meta), d.created or now_iso()],
+            )
+            ids.append(int(cur.lastrowid or 0))
+        return ids
+
+    def documents(self, with_text: bool = True) -> list[Document]:
+        cols = self._DOC_COLS if with_text else self._DOC_COLS.replace("text", "'' AS text")
+        rows = self.conn.execute(f"SELECT {cols} FROM documents ORDER BY id").fetchall()
+        return [self._doc(r) for r in rows]
+
+    def document(self, doc_id: int) -> Document | None:
+        row = self.conn.execute(
+            f"SELECT {self._DOC_COLS} FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        return self._doc(row) if row else None
+
+    def document_by(self, column: str, value: str) -> Document | None:
+        if column not in ("sha256", "name"):
+            raise ValueError(column)
+        row = self.conn.execute(
+            f"SELECT {self._DOC_COLS} FROM documents WHERE {column} = ? ORDER BY id LIMIT 1",
+            [value],
+        ).fetchone()
+        return self._doc(row) if row else None
+
+    def document_hashes(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT sha256, id FROM documents")}
+
+    def set_document_meta(self, doc_id: int, meta: dict[str, Any]) -> None:
+        self.conn.execute("UPDATE documents SET meta = ? WHERE id = ?", [_dumps(meta), doc_id])
+
+    # -- annotators ----------------------------------------------------------------------
+    def ensure_annotator(self, name: str, display_name: str = "") -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO annotators (name, display_name, created) VALUES (?, ?, ?)",
+            [name, display_name or name, now_iso()],
+        )
+
+    def annotators(self) -> list[tuple[str, str]]:
+        return [
+            (r[0], r[1])
+            for r in self.conn.execute("SELECT name, display_name FROM annotators ORDER BY name")
+        ]
+
+    # -- annotation records --------------------------------------------------------------
+    def put(self, record: Record, when: str | None = None) -> None:
+        """Insert or update one record version (upsert keeps the row; never a cascade)."""
+        self.put_many([record], when)
+
+    def put_many(self, records: Iterable[Record], when: str | None = None) -> None:
+        stamp = when or now_iso()
+        by_table: dict[str, list[list[Any]]] = {}
+        for r in records:
+            by_table.setdefault(record_kind(r), []).append(_row(r, stamp))
+        for table, rows in by_table.items():
+            cols = _COLUMNS[table]
+            names = ", ".join(f'"{c}"' for c in cols)
+            marks = ", ".join("?" for _ in cols)
+            updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c not in _KEEP)
+            self.conn.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({marks}) "
+                f"ON CONFLICT(uuid) DO UPDATE SET {updates}",
+                rows,
+            )
+
+    def get(self, kind: str, uuid: str) -> Record | None:
+        table = _table(kind)
+        row = self.conn.execute(
+            f"SELECT {_select(table)} FROM {table} WHERE uuid = ?", [uuid]
+        ).fetchone()
+        return _record(table, row) if row else None
+
+    def records(
+        self,
+        kind: str,
+        doc_id: int | None = None,
+        annotator: str | None = None,
+        label: str | None = None,
+        include_deleted: bool = False,
+        uuids: Sequence[str] | None = None,
+    ) -> list[Record]:
+        table = _table(kind)
+        where: list[str] = []
+        args: list[Any] = []
+        if doc_id is not None:
+            where.append("doc_id = ?")
+            args.append(doc_id)
+        if annotator is not None:
+            where.append("annotator = ?")
+            args.append(annotator)
+        if label is not None:
+            where.append({"spans": "label", "events": "type", "relations": "type"}[table] + " = ?")
+            args.append(label)
+        if not include_deleted:
+            where.append("deleted = 0")
+        if uuids is not None:
+            where.append(f"uuid IN ({', '.join('?' for _ in uuids)})")
+            args.extend(uuids)
+        order = {"spans": "doc_id, start, \"end\", uuid"}.get(table, "doc_id, created, uuid")
+        sql = f"SELECT {_select(table)} FROM {table}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self.conn.execute(f"{sql} ORDER BY {order}", args).fetchall()
+        return [_record(table, r) for r in rows]
+
+    def count(self, kind: str, doc_id: int | None = None, annotator: str | None = None) -> int:
+        table = _table(kind)
+        where = ["deleted = 0"]
+        args: list[Any] = []
+        if doc_id is not None:
+            where.append("doc_id = ?")
+            args.append(doc_id)
+        if annotator is not None:
+            where.append("annotator = ?")
+            args.append(annotator)
+        sql = f"SELECT count(*) FROM {table} WHERE {' AND '.join(where)}"
+        return int(self.conn.execute(sql, args).fetchone()[0])
+
+    def span_counts(self, annotator: str | None) -> dict[int, int]:
+        """Live span count per document (for one annotator, or all)."""
+        sql = "SELECT doc_id, count(*) FROM spans WHERE deleted = 0"
+        args: list[Any] = []
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            args.append(annotator)
+        return {r[0]: r[1] for r in self.conn.execute(sql + " GROUP BY doc_id", args)}
+
+    def label_counts(self) -> dict[str, int]:
+        sql = "SELECT label, count(*) FROM spans WHERE deleted = 0 GROUP BY label"
+        return {r[0]: r[1] for r in self.conn.execute(sql)}
+
+    # -- status --------------------------------------------------------------------------
+    def set_status(self, status: DocStatus) -> None:
+        self.conn.execute(
+            "INSERT INTO doc_status (doc_id, annotator, status, clock) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(doc_id, annotator) DO UPDATE SET status = excluded.status, "
+            "clock = excluded.clock",
+            [status.doc_id, status.annotator, status.status.value, status.clock],
+        )
+
+    def statuses(self, annotator: str | None = None) -> list[DocStatus]:
+        sql = "SELECT doc_id, annotator, status, clock FROM doc_status"
+        args: list[Any] = []
+        if annotator is not None:
+            sql += " WHERE annotator = ?"
+            args.append(annotator)
+        return [
+            DocStatus(r[0], r[1], Status(r[2]), r[3])
+            for r in self.conn.execute(sql + " ORDER BY doc_id, annotator", args)
+        ]
+
+    # -- change log ----------------------------------------------------------------------
+    def log(
+        self,
+        annotator: str,
+        action: str,
+        kind: str,
+        uuid: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+        when: str | None = None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO changes (at, annotator, action, kind, uuid, before, after) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                when or now_iso(),
+                annotator,
+                action,
+                kind,
+                uuid,
+                None if before is None else _dumps(before),
+                None if after is None else _dumps(after),
+            ],
+        )
+
+    def changes(self, uuid: str | None = None, limit: int = 1000) -> list[ChangeEntry]:
+        sql = "SELECT id, at, annotator, action, kind, uuid, before, after FROM changes"
+        args: list[Any] = []
+        if uuid is not None:
+            sql += " WHERE uuid = ?"
+            args.append(uuid)
+        sql += " ORDER BY id DESC LIMIT ?"
+        args.append(limit)
+        return [
+            ChangeEntry(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                None if r[6] is None else json.loads(r[6]),
+                None if r[7] is None else json.loads(r[7]),
+            )
+            for r in self.conn.execute(sql, args)
+        ]
+
+    # -- quarantine ----------------------------------------------------------------------
+    def quarantine(
+        self, source: str, doc_sha256: str, kind: str, uuid: str, record: dict[str, Any], reason: str
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO quarantine (at, source, doc_sha256, kind, uuid, record, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [now_iso(), source, doc_sha256, kind, uuid, _dumps(record), reason],
+        )
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT at, source, doc_sha256, kind, uuid, record, reason FROM quarantine ORDER BY id"
+        )
+        return [
+            {
+                "at": r[0],
+                "source": r[1],
+                "doc_sha256": r[2],
+                "kind": r[3],
+                "uuid": r[4],
+                "record": json.loads(r[5]),
+                "reason": r[6],
+            }
+            for r in rows
+        ]
+
+    # -- integrity -----------------------------------------------------------------------
+    def integrity(self) -> list[str]:
+        """Problems found by integrity_check and foreign_key_check (empty when sound)."""
+        out = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        out += [f"foreign key: {tuple(r)}" for r in self.conn.execute("PRAGMA foreign_key_check")]
+        return out
+
+    def copy_to(self, dest: Path) -> None:
+        """A complete, consistent copy (VACUUM INTO), checked, fsynced and renamed atomically."""
+        tmp = dest.with_name(dest.name + ".partial")
+        tmp.unlink(missing_ok=True)
+        self.conn.execute("VACUUM INTO ?", [str(tmp)])
+        check = sqlite3.connect(str(tmp))
+        try:
+            if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise ProjectFileError(f"{dest}: the copy failed its integrity check")
+        finally:
+            check.close()
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, dest)
+
+
+# -- row mapping ---------------------------------------------------------------------------
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "spans": (
+        "uuid", "doc_id", "annotator", "start", "end", "label", "text", "attributes", "note",
+        "fragments", "clock", "deleted", "created", "modified",
+    ),
+    "events": (
+        "uuid", "doc_id", "annotator", "type", "trigger", "attributes", "note", "clock",
+        "deleted", "created", "modified",
+    ),
+    "arguments": (
+        "uuid", "event", "doc_id", "annotator", "role", "target", "clock", "deleted", "created",
+        "modified",
+    ),
+    "relations": (
+        "uuid", "doc_id", "annotator", "type", "source", "target", "attributes", "note",
+        "clock", "deleted", "created", "modified",
+    ),
+}  # fmt: skip
+_KEEP = {"uuid", "created"}
+
+
+def _table(kind: str) -> str:
+    if kind not in RECORD_TABLES:
+        raise ValueError(f"unknown record kind {kind!r}")
+    return kind
+
+
+def _select(table: str) -> str:
+    return ", ".join(f'"{c}"' for c in _COLUMNS[table] if c not in ("created", "modified"))
+
+
+def _row(r: Record, stamp: str) -> list[Any]:
+    data = record_to_json(r)
+    data["created"] = stamp
+    data["modified"] = stamp
+    data["deleted"] = int(r.deleted)
+    for key in ("attributes", "fragments"):
+        if key in data:
+            data[key] = _dumps(data[key])
+    return [data[c] for c in _COLUMNS[record_kind(r)]]
+
+
+def _record(table: str, row: Sequence[Any]) -> Record:
+    if table == "spans":
+        return Span(
+            uuid=row[0],
+            doc_id=row[1],
+            annotator=row[2],
+            start=row[3],
+            end=row[4],
+            label=row[5],
+            text=row[6],
+            attributes=json.loads(row[7]),
+            note=row[8],
+            fragments=tuple((int(a), int(b)) for a, b in json.loads(row[9])),
+            clock=row[10],
+            deleted=bool(row[11]),
+        )
+    if table == "events":
+        return Event(
+            uuid=row[0],
+            doc_id=row[1],
+            annotator=row[2],
+            type=row[3],
+            trigger=row[4],
+            attributes=json.loads(row[5]),
+            note=row[6],
+            clock=row[7],
+            deleted=bool(row[8]),
+        )
+    if table == "arguments":
+        return Argument(
+            uuid=row[0],
+            event=row[1],
+            doc_id=row[2],
+            annotator=row[3],
+            role=row[4],
+            target=row[5],
+            clock=row[6],
+            deleted=bool(row[7]),
+        )
+    return Relation(
+        uuid=row[0],
+        doc_id=row[1],
+        annotator=row[2],
+        type=row[3],
+        source=row[4],
+        target=row[5],
+        attributes=json.loads(row[6]),
+        note=row[7],
+        clock=row[8],
+        deleted=bool(row[9]),
+    )
