@@ -235,7 +235,7 @@ def _import_one(
             continue
         args: list[Argument] = []
         bad = False
-        for role, target in e.arguments:
+        for k, (role, target) in enumerate(e.arguments):
             tid = keys.get(target)
             et = schema.event(e.type)
             if tid is None or et is None or et.role(role) is None:
@@ -246,7 +246,8 @@ def _import_one(
                 fail(e.line, f"event {e.key or e.type}: role {role} does not accept {labels[tid]!r}")
                 bad = True
                 break
-            args.append(Argument(new_uuid(), uid, doc_id, annotator, role, tid, project._tick()))  # noqa: SLF001
+            wanted = e.argument_uuids[k] if k < len(e.argument_uuids) else ""
+            args.append(Argument(_fresh(store, "arguments", wanted), uid, doc_id, annotator, role, tid, project._tick()))  # noqa: SLF001
         if bad:
             continue
         records.append(Event(uid, doc_id, annotator, e.type, trigger, freeze(e.attributes), e.note,

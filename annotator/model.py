@@ -216,6 +216,8 @@ class ImportedEvent:
     """key of the trigger span"""
     arguments: list[tuple[str, str]] = field(default_factory=list)
     """(role, key of a span or of another event)"""
+    argument_uuids: list[str] = field(default_factory=list)
+    """uuids to keep for the arguments, parallel to ``arguments`` (may be empty)"""
     key: str = ""
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str = ""

@@ -114,6 +114,7 @@ def _document(obj: Any, source: str, line: int) -> ImportedDocument:
                 arguments=[
                     (_req_str(a, "role"), _req_str(a, "target")) for a in _list(e, "arguments")
                 ],
+                argument_uuids=[_str(a, "id") for a in _list(e, "arguments")],
                 key=str(e.get("id", f"event{i}")),
                 attributes=_dict(e, "attributes"),
                 note=_str(e, "note"),

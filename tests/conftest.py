@@ -1,0 +1,39 @@
+"""Shared fixtures: the seed article and fresh projects in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from annotator.project import Project  # noqa: E402
+
+SEED = Path(__file__).resolve().parent.parent / "resources" / "samples" / "000_3626081446f7037e.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    p = Project.create(tmp_path / "test.annotator")
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def seed_project(project: Project, seed_text: str) -> Project:
+    project.add_document(seed_text, name="seed")
+    return project
+
+
+def inword(text: str, word: str, skip: int) -> tuple[int, int]:
+    """Offsets of ``word[skip:]`` at the first occurrence of ``word`` (e.g. هولندا in وهولندا)."""
+    i = text.index(word)
+    return i + skip, i + len(word)
