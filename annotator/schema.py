@@ -2,6 +2,8 @@
 
 A schema is a frozen value. It is stored in the project as JSON (``Schema.to_json``) and
 shipped as ``resources/schemas/*.json``; the file format is documented in docs/schema-format.md.
+Editing helpers live in annotator.schema_edit; brat's annotation.conf is read and written by
+annotator.brat_conf.
 """
 
 from __future__ import annotations
@@ -16,11 +18,15 @@ from typing import Any
 from annotator.errors import SchemaError
 
 CARDINALITY = re.compile(r"^(|\?|\*|\+|\{\d+\}|\{\d+-\d+\})$")
+PLACEHOLDERS = ("<ANY>", "<ENTITY>", "<EVENT>", "<RELATION>")
+"""brat's type placeholders, allowed wherever a list of label names is expected."""
+OVERLAP_KINDS = ("contain", "equal", "cross", "<ANY>")
+_MODIFIERS = ("meta", "ctrl", "alt", "shift")
 
 
 @dataclass(frozen=True)
 class AttributeDef:
-    """An attribute on annotations of some labels: ``bool``, ``enum`` (values listed) or ``text``."""
+    """An attribute on annotations of some labels: ``bool``, ``enum`` (values listed) or text."""
 
     name: str
     kind: str = "bool"
@@ -47,7 +53,7 @@ class Role:
     """An event argument role: the labels it accepts and how many fillers it takes.
 
     ``cardinality`` is ``""`` (exactly one), ``?`` (optional), ``*`` (any), ``+`` (one or more),
-    ``{n}`` (exactly n) or ``{n-m}``.
+    ``{n}`` (exactly n) or ``{n-m}``. ``types`` may hold the placeholders of PLACEHOLDERS.
     """
 
     name: str
@@ -95,9 +101,49 @@ class EventType(Label):
 
 @dataclass(frozen=True)
 class RelationType(Label):
+    """A binary relation. ``alternatives`` are further allowed (arg1, arg2) type pairs, as
+    when brat's annotation.conf defines the same relation on several lines."""
+
     arg1: tuple[str, ...] = ()
     arg2: tuple[str, ...] = ()
     symmetric: bool = False
+    transitive: bool = False
+    arg1_role: str = "Arg1"
+    arg2_role: str = "Arg2"
+    alternatives: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+
+    def signatures(self) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        return [(self.arg1, self.arg2), *self.alternatives]
+
+
+@dataclass(frozen=True)
+class OverlapRule:
+    """brat's ``<OVERLAP>``: spans of ``arg1`` may overlap spans of ``arg2`` in these ways."""
+
+    arg1: tuple[str, ...]
+    arg2: tuple[str, ...]
+    kinds: tuple[str, ...] = ("<ANY>",)
+
+
+def hotkey_strokes(hotkey: str) -> tuple[str, ...]:
+    """A QKeySequence portable string as comparable strokes: ``"Alt+a, B"`` -> ``("alt+a", "b")``.
+
+    Modifiers are put in a fixed order and case is ignored, so equal shortcuts compare equal.
+    """
+    out: list[str] = []
+    for stroke in hotkey.split(", "):
+        s = stroke.strip()
+        if not s:
+            continue
+        # "Ctrl++" is Ctrl with the plus key, so the key cannot be found by splitting on '+'.
+        if s.endswith("++") or s == "+":
+            key, mods = "+", s[:-2].split("+")
+        else:
+            *mods, key = s.split("+")
+        found = {m.strip().lower() for m in mods if m.strip()}
+        ordered = [m for m in _MODIFIERS if m in found] + sorted(found - set(_MODIFIERS))
+        out.append("+".join([*ordered, key.lower()]))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -110,6 +156,7 @@ class Schema:
     attributes: tuple[AttributeDef, ...] = ()
     name: str = ""
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    overlaps: tuple[OverlapRule, ...] = ()
 
     # -- lookups -------------------------------------------------------------------------
     def entity(self, name: str) -> Label | None:
@@ -125,6 +172,9 @@ class Schema:
         """The entity label or event type called ``name`` (spans carry either)."""
         return self.entity(name) or self.event(name)
 
+    def all_labels(self) -> list[Label]:
+        return [*self.entities, *self.events, *self.relations]
+
     def span_labels(self) -> list[Label]:
         """Labels a span may carry: entity labels, then event types (for triggers)."""
         return [*self.entities, *self.events]
@@ -135,19 +185,38 @@ class Schema:
     def attribute(self, name: str) -> AttributeDef | None:
         return next((a for a in self.attributes if a.name == name), None)
 
+    def fits(self, label: str, types: tuple[str, ...]) -> bool:
+        """Whether ``label`` is allowed by a type list (names, ancestors or placeholders)."""
+        if not types or "<ANY>" in types or label in types:
+            return True
+        if "<ENTITY>" in types and self.entity(label) is not None:
+            return True
+        if "<EVENT>" in types and self.event(label) is not None:
+            return True
+        return self._descends(label, types)
+
     def accepts(self, event_type: str, role: str, label: str) -> bool:
         """Whether ``role`` of ``event_type`` may be filled by a span labelled ``label``."""
         et = self.event(event_type)
         r = et.role(role) if et else None
-        if r is None:
-            return False
-        return not r.types or label in r.types or self._descends(label, r.types)
+        return r is not None and self.fits(label, r.types)
 
     def roles_accepting(self, event_type: str, label: str) -> list[Role]:
         et = self.event(event_type)
         if et is None:
             return []
         return [r for r in et.roles if self.accepts(event_type, r.name, label)]
+
+    def relation_accepts(self, relation: str, label1: str, label2: str) -> bool:
+        """Whether ``relation`` may link a span labelled ``label1`` to one labelled ``label2``."""
+        rt = self.relation(relation)
+        if rt is None:
+            return False
+        pairs = rt.signatures() + ([(rt.arg2, rt.arg1)] if rt.symmetric else [])
+        return any(self.fits(label1, a) and self.fits(label2, b) for a, b in pairs)
+
+    def relations_accepting(self, label1: str, label2: str) -> list[RelationType]:
+        return [r for r in self.relations if self.relation_accepts(r.name, label1, label2)]
 
     def _descends(self, label: str, ancestors: tuple[str, ...]) -> bool:
         seen: set[str] = set()
@@ -162,9 +231,22 @@ class Schema:
     def hotkeys(self) -> dict[str, str]:
         """Hotkey → label name for every label that has one."""
         out: dict[str, str] = {}
-        for lab in [*self.entities, *self.events, *self.relations]:
+        for lab in self.all_labels():
             if lab.hotkey:
                 out[lab.hotkey] = lab.name
+        return out
+
+    def hotkey_conflicts(self) -> list[str]:
+        """Pairs of labels whose hotkeys are equal or where one is a prefix of the other's chord
+        (Qt then cannot tell whether the shorter one is complete)."""
+        keyed = [(lab.name, hotkey_strokes(lab.hotkey)) for lab in self.all_labels() if lab.hotkey]
+        out: list[str] = []
+        for i, (n1, k1) in enumerate(keyed):
+            for n2, k2 in keyed[i + 1 :]:
+                short, long_ = sorted((k1, k2), key=len)
+                if long_[: len(short)] == short:
+                    how = "the same hotkey" if k1 == k2 else "clashing hotkeys (one is a prefix)"
+                    out.append(f"{n1} and {n2} have {how}: {', '.join(k1)} / {', '.join(k2)}")
         return out
 
     def with_labels_added(self, names: list[str], kind: str = "entity") -> Schema:
@@ -184,64 +266,78 @@ class Schema:
     def problems(self) -> list[str]:
         """Everything wrong with the schema itself (duplicate names, bad cardinalities...)."""
         out: list[str] = []
-        names = [x.name for x in [*self.entities, *self.events, *self.relations]]
+        labels = self.all_labels()
+        names = [x.name for x in labels]
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
             out.append(f"duplicate label names: {', '.join(dup)}")
         for n in names:
-            if not n or any(c.isspace() for c in n):
-                out.append(f"label name {n!r} is empty or contains white space")
-        keys = [lab.hotkey for lab in [*self.entities, *self.events] if lab.hotkey]
-        dupk = sorted({k for k in keys if keys.count(k) > 1})
-        if dupk:
-            out.append(f"hotkeys used twice: {', '.join(dupk)}")
+            if not n or any(c.isspace() for c in n) or n[0] in "<!":
+                out.append(f"label name {n!r} is empty, contains white space or starts with < !")
+        out += self.hotkey_conflicts()
+        known = set(names) | set(PLACEHOLDERS)
+        for group in (self.entities, self.events, self.relations):
+            parents = {x.name: x.parent for x in group}
+            for x in group:
+                seen, p = {x.name}, x.parent
+                while p and p in parents and p not in seen:
+                    seen.add(p)
+                    p = parents[p]
+                if p in seen:
+                    out.append(f"{x.name}: its parents form a cycle")
+                elif p:
+                    out.append(f"{x.name}: parent {p!r} is not a label of the same kind")
+        refs: list[tuple[str, tuple[str, ...]]] = []
         for et in self.events:
+            rnames = [r.name for r in et.roles]
             for r in et.roles:
                 if not CARDINALITY.match(r.cardinality):
                     out.append(f"{et.name}: role {r.name} has a bad cardinality {r.cardinality!r}")
+                if not r.name or rnames.count(r.name) > 1:
+                    out.append(f"{et.name}: role name {r.name!r} is empty or used twice")
+                refs.append((f"{et.name}: role {r.name}", r.types))
+        for rt in self.relations:
+            for one, two in rt.signatures():
+                refs += [(f"relation {rt.name}", one), (f"relation {rt.name}", two)]
+        for o in self.overlaps:
+            refs += [("<OVERLAP>", o.arg1), ("<OVERLAP>", o.arg2)]
+            if not o.kinds or any(k not in OVERLAP_KINDS for k in o.kinds):
+                out.append(f"<OVERLAP>: kinds must be among {', '.join(OVERLAP_KINDS)}")
+        anames = [a.name for a in self.attributes]
         for a in self.attributes:
             if a.kind not in ("bool", "enum", "text"):
                 out.append(f"attribute {a.name}: unknown kind {a.kind!r}")
             if a.kind == "enum" and not a.values:
                 out.append(f"attribute {a.name}: an enum needs values")
+            if not a.name or anames.count(a.name) > 1:
+                out.append(f"attribute name {a.name!r} is empty or used twice")
+            refs.append((f"attribute {a.name}", a.labels))
+        for where, types in refs:
+            unknown = [t for t in types if t not in known]
+            if unknown:
+                out.append(f"{where} refers to unknown labels: {', '.join(unknown)}")
         return out
 
     # -- JSON ----------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
-        def label(lab: Label) -> dict[str, Any]:
-            d: dict[str, Any] = {"name": lab.name, "en": lab.en, "ar": lab.ar, "color": lab.color}
-            if lab.hotkey:
-                d["hotkey"] = lab.hotkey
-            if lab.parent:
-                d["parent"] = lab.parent
-            if not lab.annotatable:
-                d["annotatable"] = False
-            return d
-
-        return {
+        out: dict[str, Any] = {
             "format": "annotator-schema",
             "version": 1,
             "name": self.name,
-            "entities": [label(e) for e in self.entities],
-            "events": [
-                {
-                    **label(e),
-                    "roles": [
-                        {"name": r.name, "types": list(r.types), "cardinality": r.cardinality}
-                        for r in e.roles
-                    ],
-                }
-                for e in self.events
-            ],
-            "relations": [
-                {**label(r), "arg1": list(r.arg1), "arg2": list(r.arg2), "symmetric": r.symmetric}
-                for r in self.relations
-            ],
+            "entities": [_label_json(e) for e in self.entities],
+            "events": [_label_json(e) for e in self.events],
+            "relations": [_label_json(r) for r in self.relations],
             "attributes": [
                 {"name": a.name, "kind": a.kind, "values": list(a.values), "labels": list(a.labels)}
                 for a in self.attributes
             ],
         }
+        if self.overlaps:
+            out["overlaps"] = [
+                {"arg1": list(o.arg1), "arg2": list(o.arg2), "kinds": list(o.kinds)}
+                for o in self.overlaps
+            ]
+        return out
 
     @classmethod
     def from_json(cls, data: Any, source: str = "schema") -> Schema:
@@ -256,39 +352,20 @@ class Schema:
             schema = cls(
                 name=str(data.get("name", "")),
                 entities=tuple(_label(Label, d) for d in data.get("entities", [])),
-                events=tuple(
-                    _label(
-                        EventType,
-                        d,
-                        roles=tuple(
-                            Role(
-                                name=str(r["name"]),
-                                types=tuple(str(t) for t in r.get("types", [])),
-                                cardinality=str(r.get("cardinality", "?")),
-                            )
-                            for r in d.get("roles", [])
-                        ),
-                    )
-                    for d in data.get("events", [])
-                ),
-                relations=tuple(
-                    _label(
-                        RelationType,
-                        d,
-                        arg1=tuple(str(t) for t in d.get("arg1", [])),
-                        arg2=tuple(str(t) for t in d.get("arg2", [])),
-                        symmetric=bool(d.get("symmetric", False)),
-                    )
-                    for d in data.get("relations", [])
-                ),
+                events=tuple(_event(d) for d in data.get("events", [])),
+                relations=tuple(_relation(d) for d in data.get("relations", [])),
                 attributes=tuple(
                     AttributeDef(
                         name=str(a["name"]),
                         kind=str(a.get("kind", "bool")),
-                        values=tuple(str(v) for v in a.get("values", [])),
-                        labels=tuple(str(v) for v in a.get("labels", [])),
+                        values=_names(a.get("values", [])),
+                        labels=_names(a.get("labels", [])),
                     )
                     for a in data.get("attributes", [])
+                ),
+                overlaps=tuple(
+                    OverlapRule(_names(o["arg1"]), _names(o["arg2"]), _names(o.get("kinds", [])))
+                    for o in data.get("overlaps", [])
                 ),
             )
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
@@ -309,6 +386,37 @@ class Schema:
         return cls.from_json(data, source=str(p))
 
 
+def _label_json(lab: Label) -> dict[str, Any]:
+    d: dict[str, Any] = {"name": lab.name, "en": lab.en, "ar": lab.ar, "color": lab.color}
+    if lab.hotkey:
+        d["hotkey"] = lab.hotkey
+    if lab.parent:
+        d["parent"] = lab.parent
+    if not lab.annotatable:
+        d["annotatable"] = False
+    if isinstance(lab, EventType):
+        d["roles"] = [
+            {"name": r.name, "types": list(r.types), "cardinality": r.cardinality}
+            for r in lab.roles
+        ]
+    if isinstance(lab, RelationType):
+        d.update(arg1=list(lab.arg1), arg2=list(lab.arg2), symmetric=lab.symmetric)
+        # Written only when they differ from the defaults, so ordinary files stay short.
+        if lab.transitive:
+            d["transitive"] = True
+        if (lab.arg1_role, lab.arg2_role) != ("Arg1", "Arg2"):
+            d["arg_roles"] = [lab.arg1_role, lab.arg2_role]
+        if lab.alternatives:
+            d["alternatives"] = [[list(a), list(b)] for a, b in lab.alternatives]
+    return d
+
+
+def _names(items: Any) -> tuple[str, ...]:
+    if isinstance(items, str):
+        raise TypeError(f"expected a list of names, not the string {items!r}")
+    return tuple(str(t) for t in items)
+
+
 def _label(kind: type[Any], d: dict[str, Any], **extra: Any) -> Any:
     return kind(
         name=str(d["name"]),
@@ -320,6 +428,31 @@ def _label(kind: type[Any], d: dict[str, Any], **extra: Any) -> Any:
         annotatable=bool(d.get("annotatable", True)),
         **extra,
     )
+
+
+def _event(d: dict[str, Any]) -> EventType:
+    roles = tuple(
+        Role(str(r["name"]), _names(r.get("types", [])), str(r.get("cardinality", "?")))
+        for r in d.get("roles", [])
+    )
+    event: EventType = _label(EventType, d, roles=roles)
+    return event
+
+
+def _relation(d: dict[str, Any]) -> RelationType:
+    role1, role2 = d.get("arg_roles", ["Arg1", "Arg2"])
+    rel: RelationType = _label(
+        RelationType,
+        d,
+        arg1=_names(d.get("arg1", [])),
+        arg2=_names(d.get("arg2", [])),
+        symmetric=bool(d.get("symmetric", False)),
+        transitive=bool(d.get("transitive", False)),
+        arg1_role=str(role1),
+        arg2_role=str(role2),
+        alternatives=tuple((_names(a), _names(b)) for a, b in d.get("alternatives", [])),
+    )
+    return rel
 
 
 def default_schema() -> Schema:

@@ -1,0 +1,156 @@
+"""Editing a schema: pure functions that return a new Schema (the schema editor's operations).
+
+Each raises SchemaError, saying why, when the result would be inconsistent (a name taken twice,
+a hotkey clash, a role left with no allowed types...), so the caller never stores a broken schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from annotator.errors import SchemaError
+from annotator.schema import EventType, Label, RelationType, Schema
+
+Names = tuple[str, ...]
+
+
+def with_label(schema: Schema, label: Label) -> Schema:
+    """Add ``label`` (a Label, EventType or RelationType), or replace the one of that name."""
+    group = _group_of(label)
+    items: tuple[Label, ...] = getattr(schema, group)
+    if any(x.name == label.name for x in items):
+        new = tuple(label if x.name == label.name else x for x in items)
+    else:
+        new = (*items, label)
+    return _checked(_with_group(schema, group, new))
+
+
+def set_hotkey(schema: Schema, name: str, hotkey: str) -> Schema:
+    """Give label ``name`` this QKeySequence string (``""`` clears it).
+
+    A clash (same key, or one key a prefix of the other's chord) raises SchemaError naming both.
+    """
+    _require(schema, name)
+    return _checked(
+        _map_labels(schema, lambda x: replace(x, hotkey=hotkey) if x.name == name else x)
+    )
+
+
+def rename_label(schema: Schema, old: str, new: str) -> Schema:
+    """Rename a label and every reference to it: parents, role types, relation arguments,
+    attribute label lists and overlap rules."""
+    _require(schema, old)
+    if old == new:
+        return schema
+    if any(x.name == new for x in schema.all_labels()):
+        raise SchemaError(f"cannot rename {old!r}: {new!r} already exists")
+
+    def names(items: Names) -> Names:
+        return tuple(new if n == old else n for n in items)
+
+    return _checked(_map_refs(schema, names, lambda n: new if n == old else n))
+
+
+def remove_label(schema: Schema, name: str) -> Schema:
+    """Remove a label. Its children move up to its parent and references to it are dropped.
+
+    Refused when a role, relation argument or overlap rule would be left with no types, since an
+    empty list means "anything" and removing a label must never widen what is allowed.
+    Attributes left with no labels are removed with it, for the same reason.
+    """
+    lab = _require(schema, name)
+
+    def names(items: Names) -> Names:
+        kept = tuple(n for n in items if n != name)
+        if items and not kept:
+            raise SchemaError(f"cannot remove {name!r}: it is the only type allowed somewhere")
+        return kept
+
+    def attr_names(items: Names) -> Names:
+        return tuple(n for n in items if n != name)
+
+    kept = replace(
+        schema,
+        entities=tuple(x for x in schema.entities if x.name != name),
+        events=tuple(x for x in schema.events if x.name != name),
+        relations=tuple(x for x in schema.relations if x.name != name),
+    )
+    out = _map_refs(kept, names, lambda n: lab.parent if n == name else n, attr_names)
+    attributes = tuple(
+        new
+        for old, new in zip(schema.attributes, out.attributes, strict=True)
+        if new.labels or not old.labels
+    )
+    return _checked(replace(out, attributes=attributes))
+
+
+def reorder(schema: Schema, names: list[str]) -> Schema:
+    """Put the labels of one kind (all entities, all events or all relations) in this order."""
+    for group in ("entities", "events", "relations"):
+        items: tuple[Label, ...] = getattr(schema, group)
+        if len(names) == len(items) and sorted(names) == sorted(x.name for x in items):
+            by_name = {x.name: x for x in items}
+            return _with_group(schema, group, tuple(by_name[n] for n in names))
+    raise SchemaError("reorder needs exactly the names of all entities, events or relations")
+
+
+def _group_of(label: Label) -> str:
+    if isinstance(label, RelationType):
+        return "relations"
+    return "events" if isinstance(label, EventType) else "entities"
+
+
+def _with_group(schema: Schema, group: str, items: tuple[Label, ...]) -> Schema:
+    changes: dict[str, Any] = {group: items}
+    return replace(schema, **changes)
+
+
+def _require(schema: Schema, name: str) -> Label:
+    lab = next((x for x in schema.all_labels() if x.name == name), None)
+    if lab is None:
+        raise SchemaError(f"no label {name!r} in the schema")
+    return lab
+
+
+def _map_labels(schema: Schema, fn: Callable[[Any], Any]) -> Schema:
+    return replace(
+        schema,
+        entities=tuple(fn(x) for x in schema.entities),
+        events=tuple(fn(x) for x in schema.events),
+        relations=tuple(fn(x) for x in schema.relations),
+    )
+
+
+def _map_refs(
+    schema: Schema,
+    names: Callable[[Names], Names],
+    one: Callable[[str], str],
+    attr_names: Callable[[Names], Names] | None = None,
+) -> Schema:
+    """Apply ``names`` to every list of label names and ``one`` to every single name
+    (``attr_names``, when given, to attribute label lists instead of ``names``)."""
+    for_attrs = attr_names or names
+
+    def fix(x: Label) -> Label:
+        x = replace(x, name=one(x.name), parent=one(x.parent) if x.parent else "")
+        if isinstance(x, EventType):
+            x = replace(x, roles=tuple(replace(r, types=names(r.types)) for r in x.roles))
+        if isinstance(x, RelationType):
+            alts = tuple((names(a), names(b)) for a, b in x.alternatives)
+            x = replace(x, arg1=names(x.arg1), arg2=names(x.arg2), alternatives=alts)
+        return x
+
+    return replace(
+        _map_labels(schema, fix),
+        attributes=tuple(replace(a, labels=for_attrs(a.labels)) for a in schema.attributes),
+        overlaps=tuple(replace(o, arg1=names(o.arg1), arg2=names(o.arg2)) for o in schema.overlaps),
+    )
+
+
+def _checked(schema: Schema) -> Schema:
+    problems = schema.problems()
+    if problems:
+        raise SchemaError(problems[0])
+    return schema
