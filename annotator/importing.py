@@ -34,6 +34,7 @@ from annotator.model import (
     freeze,
 )
 from annotator.text import sha256_text
+from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -132,14 +133,51 @@ def import_documents(
     with store.write():
         if schema is not project.schema:
             project._set_schema(schema)  # noqa: SLF001 - same transaction as the import
-        known = store.document_hashes()
-        added_now: dict[str, int] = {}
+        batch = _Batch(store.document_hashes(), store.next_document_id())
         for i, imp in enumerate(docs):
             if cancelled():
                 raise Cancelled("import cancelled; nothing was written")
-            _import_one(project, imp, annotator, new_labels, strict, known, added_now, report)
+            _import_one(project, imp, annotator, new_labels, strict, batch, report)
             progress(i + 1, len(docs))
+        batch.flush(store)
     return report
+
+
+@dataclass
+class _Batch:
+    """Rows gathered during an import and written at the end with executemany."""
+
+    known: dict[str, int]
+    next_id: int
+    added_now: dict[str, int] = field(default_factory=dict)
+    documents: list[Document] = field(default_factory=list)
+    annotators: set[str] = field(default_factory=set)
+    records: list[Record] = field(default_factory=list)
+    statuses: list[DocStatus] = field(default_factory=list)
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    """file → sha256 of the documents it added (one change-log line per imported file)"""
+
+    def add_document(self, doc: Document, source: str) -> int:
+        doc_id = self.next_id
+        self.next_id += 1
+        self.documents.append(doc)
+        self.added_now[doc.sha256] = self.known[doc.sha256] = doc_id
+        self.sources.setdefault(source, []).append(doc.sha256)
+        return doc_id
+
+    def flush(self, store: Any) -> None:
+        ids = store.insert_documents(self.documents)
+        if ids and ids[0] != self.next_id - len(self.documents):
+            raise RuntimeError("document ids moved during an import")  # cannot happen under the write lock
+        for name in sorted(self.annotators):
+            store.ensure_annotator(name)
+        store.put_many(self.records)
+        for st in self.statuses:
+            store.set_status(st)
+        store.log_many(
+            ("", "import", "documents", source, None, {"documents": shas})
+            for source, shas in self.sources.items()
+        )
 
 
 def _unknown_labels(project: Project, docs: list[ImportedDocument]) -> dict[str, tuple[str, int | None]]:
@@ -161,28 +199,25 @@ def _import_one(
     default_annotator: str,
     new_labels: str,
     strict: bool,
-    known: dict[str, int],
-    added_now: dict[str, int],
+    batch: _Batch,
     report: ImportReport,
 ) -> None:
     store = project.store
     text, remap = normalise_with_offsets(imp.text)
     sha = sha256_text(text)
     name = imp.name or Path(imp.source).stem or sha[:12]
-    if sha in known and sha not in added_now:
+    if sha in batch.known and sha not in batch.added_now:
         report.duplicates.append(f"{name} ({imp.source}{f':{imp.line}' if imp.line else ''})")
         return
-    if sha in added_now:
-        doc_id = added_now[sha]
+    if sha in batch.added_now:
+        doc_id = batch.added_now[sha]
     else:
-        doc = Document(0, name, text, sha, freeze(imp.meta), imp.raw_sha256)
-        (doc_id,) = store.insert_documents([doc])
-        added_now[sha] = known[sha] = doc_id
+        # readers build fresh JSON objects: no defensive copy of meta needed
+        doc_id = batch.add_document(Document(0, name, text, sha, imp.meta, imp.raw_sha256), imp.source)
         report.documents_added += 1
         report.doc_ids.append(doc_id)
-        store.log("", "import", "documents", sha, None, {"name": name, "source": imp.source})
     annotator = imp.annotator or default_annotator or DEFAULT_ANNOTATOR
-    store.ensure_annotator(annotator)
+    batch.annotators.add(annotator)
     schema = project.schema
     records: list[Record] = []
     keys: dict[str, str] = {}  # source key -> uuid
@@ -192,8 +227,6 @@ def _import_one(
         if strict:
             raise ImportFormatError(imp.source, line or imp.line, message)
         report.problems.append(Problem(imp.source, line or imp.line, message))
-
-    from annotator.project import new_uuid
 
     for s in imp.spans:
         if schema.label(s.label) is None and new_labels == "skip":
@@ -269,14 +302,14 @@ def _import_one(
         records.append(Relation(_fresh(store, "relations", r.uuid), doc_id, annotator, r.type, src, dst,
                                 freeze(r.attributes), r.note, project._tick()))  # noqa: SLF001
         report.relations += 1
-    store.put_many(records)
+    batch.records.extend(records)
     if imp.status:
         try:
             st = Status(imp.status)
         except ValueError:
             fail(imp.line, f"unknown status {imp.status!r}")
         else:
-            store.set_status(DocStatus(doc_id, annotator, st, project._tick()))  # noqa: SLF001
+            batch.statuses.append(DocStatus(doc_id, annotator, st, project._tick()))  # noqa: SLF001
 
 
 def _attribute_problem(schema: Any, label: str, attributes: dict[str, Any]) -> str | None:
@@ -292,8 +325,6 @@ def _attribute_problem(schema: Any, label: str, attributes: dict[str, Any]) -> s
 
 def _fresh(store: Any, kind: str, wanted: str) -> str:
     """Keep a record's own uuid (lossless round trips) unless the project already has it."""
-    from annotator.project import new_uuid
-
     if wanted and store.get(kind, wanted) is None:
         return wanted
     return new_uuid()

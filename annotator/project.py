@@ -21,7 +21,6 @@ Example::
 from __future__ import annotations
 
 import dataclasses
-import uuid as uuidlib
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -47,12 +46,9 @@ from annotator.model import (
 from annotator.schema import Schema, default_schema
 from annotator.store import Store, now_iso
 from annotator.text import normalise, sha256_text
+from annotator.uuids import new_uuid
 
 UNSET: Any = object()
-
-
-def new_uuid() -> str:
-    return str(uuidlib.uuid4())
 
 
 class Project:

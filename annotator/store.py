@@ -291,17 +291,24 @@ class Store:
         )
 
     def insert_documents(self, docs: Sequence[Document]) -> list[int]:
-        """Insert documents (``id`` ignored); returns the new ids in order."""
-        cur = self.conn.cursor()
-        ids: list[int] = []
-        for d in docs:
-            cur.execute(
-                "INSERT INTO documents (name, text, sha256, raw_sha256, meta, created) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [d.name, d.text, d.sha256, d.raw_sha256, _dumps(d.meta), d.created or now_iso()],
-            )
-            ids.append(int(cur.lastrowid or 0))
+        """Insert documents (``id`` ignored) in one statement; returns the new ids in order.
+
+        Must run inside ``write()``: ids are allocated from max(id) under the write lock."""
+        first = self.next_document_id()
+        stamp = now_iso()
+        ids = list(range(first, first + len(docs)))
+        self.conn.executemany(
+            "INSERT INTO documents (id, name, text, sha256, raw_sha256, meta, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (i, d.name, d.text, d.sha256, d.raw_sha256, _dumps(d.meta), d.created or stamp)
+                for i, d in zip(ids, docs, strict=True)
+            ],
+        )
         return ids
+
+    def next_document_id(self) -> int:
+        return int(self.conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]) + 1
 
     def documents(self, with_text: bool = True) -> list[Document]:
         cols = self._DOC_COLS if with_text else self._DOC_COLS.replace("text", "'' AS text")
@@ -460,19 +467,26 @@ class Store:
         after: dict[str, Any] | None,
         when: str | None = None,
     ) -> None:
-        self.conn.execute(
+        self.log_many([(annotator, action, kind, uuid, before, after)], when)
+
+    def log_many(
+        self,
+        entries: Iterable[
+            tuple[str, str, str, str, dict[str, Any] | None, dict[str, Any] | None]
+        ],
+        when: str | None = None,
+    ) -> None:
+        """Append change-log lines: (annotator, action, kind, uuid, before, after)."""
+        stamp = when or now_iso()
+        self.conn.executemany(
             "INSERT INTO changes (at, annotator, action, kind, uuid, before, after) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                when or now_iso(),
-                annotator,
-                action,
-                kind,
-                uuid,
-                None if before is None else _dumps(before),
-                None if after is None else _dumps(after),
+                (stamp, a, act, k, u, None if b is None else _dumps(b),
+                 None if aft is None else _dumps(aft))
+                for a, act, k, u, b, aft in entries
             ],
-        )
+        )  # fmt: skip
 
     def changes(self, uuid: str | None = None, limit: int = 1000) -> list[ChangeEntry]:
         sql = "SELECT id, at, annotator, action, kind, uuid, before, after FROM changes"
@@ -547,6 +561,31 @@ class Store:
         finally:
             os.close(fd)
         os.replace(tmp, dest)
+
+
+    # -- exchange ------------------------------------------------------------------------
+    # Lookups the merge needs in bulk (annotator.exchange): versions of many uuids at once,
+    # without building whole records, in chunks below SQLite's parameter limit.
+    _CHUNK = 5000
+
+    def versions(self, kind: str, uuids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """``uuid -> (clock, annotator)`` of the stored version of each uuid that exists."""
+        table = _table(kind)
+        out: dict[str, tuple[str, str]] = {}
+        for i in range(0, len(uuids), self._CHUNK):
+            chunk = uuids[i : i + self._CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT uuid, clock, annotator FROM {table} WHERE uuid IN ({marks})"
+            for row in self.conn.execute(sql, chunk):
+                out[row[0]] = (row[1], row[2])
+        return out
+
+    def records_by_uuid(self, kind: str, uuids: Sequence[str]) -> list[Record]:
+        """Every stored version (tombstones too) among ``uuids``, in chunks."""
+        out: list[Record] = []
+        for i in range(0, len(uuids), self._CHUNK):
+            out += self.records(kind, include_deleted=True, uuids=uuids[i : i + self._CHUNK])
+        return out
 
 
 # -- row mapping ---------------------------------------------------------------------------

@@ -105,8 +105,8 @@ class OffsetMap:
     def to_cp(self, u16: int) -> int:
         """Code point index of UTF-16 index ``u16``; a position inside a surrogate pair
         snaps to the start of that character."""
-        k = bisect.bisect_right(self._astral_u16, u16)
-        # k astral characters start at or before u16; if u16 is the low half of one, snap
+        k = bisect.bisect_left(self._astral_u16, u16)
+        # k astral characters start before u16; if u16 is the low half of the last, snap
         if k and self._astral_u16[k - 1] + 1 == u16:
             return self._astral[k - 1]
         return u16 - k
@@ -176,8 +176,14 @@ def trim_proclitic(text: str, start: int, end: int) -> int:
 
 def restore_proclitic(text: str, start: int) -> int:
     """Undo ``trim_proclitic``: extend the start back over a proclitic inside the same word."""
-    if start >= 2 and text[start - 2 : start] == ARTICLE and (
-        start - 2 == 0 or not is_word_char(text[start - 3]) or text[start - 3] in PROCLITIC_LETTERS
+    if (
+        start >= 2
+        and text[start - 2 : start] == ARTICLE
+        and (
+            start - 2 == 0
+            or not is_word_char(text[start - 3])
+            or text[start - 3] in PROCLITIC_LETTERS
+        )
     ):
         return start - 2
     if start >= 1 and text[start - 1] in PROCLITIC_LETTERS and is_word_char(text[start - 1]):

@@ -51,16 +51,24 @@ def read_jsonl(path: Path, *, strict: bool = True, schema: Schema | None = None)
         raw = path.read_bytes()
     except OSError as exc:
         raise ImportFormatError(str(path), None, f"cannot read: {exc.strerror}") from exc
-    for lineno, line_bytes in enumerate(raw.split(b"\n"), start=1):
-        if not line_bytes.strip():
+    try:
+        # one C-level decode for the whole file; only a file with bad bytes goes line by line
+        lines: list[str | bytes] = list(raw.decode("utf-8").removeprefix("\ufeff").split("\n"))
+    except UnicodeDecodeError:
+        lines = list(raw.split(b"\n"))
+    for lineno, item in enumerate(lines, start=1):
+        if not item.strip():
             continue
         try:
-            try:
-                line = line_bytes.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ValueError(f"invalid UTF-8 at byte {exc.start} of the line") from exc
-            if lineno == 1:
-                line = line.removeprefix("\ufeff")
+            if isinstance(item, bytes):
+                try:
+                    line = item.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise ValueError(f"invalid UTF-8 at byte {exc.start} of the line") from exc
+                if lineno == 1:
+                    line = line.removeprefix("\ufeff")
+            else:
+                line = item
             result.documents.append(_document(loads(line), str(path), lineno))
         except (ValueError, UnsafeJSON) as exc:
             if strict:

@@ -14,11 +14,11 @@ class UnsafeJSON(ValueError):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise UnsafeJSON(f"duplicate key {key!r}")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        dup = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise UnsafeJSON(f"duplicate key {dup!r}")
     return out
 
 
@@ -54,6 +54,7 @@ def loads(text: str, max_chars: int = MAX_LINE_CHARS, max_depth: int = MAX_DEPTH
         raise UnsafeJSON(f"nested deeper than {max_depth} levels") from exc
     except json.JSONDecodeError as exc:
         raise UnsafeJSON(f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
-    if _depth(value, max_depth) > max_depth:
+    # a text with fewer brackets than the limit cannot nest deeper (cheap C-level count)
+    if text.count("[") + text.count("{") > max_depth and _depth(value, max_depth) > max_depth:
         raise UnsafeJSON(f"nested deeper than {max_depth} levels")
     return value

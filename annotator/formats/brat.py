@@ -1,0 +1,328 @@
+"""brat standoff import: a folder of NAME.txt + NAME.ann pairs (and annotation.conf).
+
+``read_brat`` returns the documents; ``read_brat_folder`` also returns the schema read from the
+folder's ``annotation.conf`` (``None`` when there is none). Writing lives in
+``annotator.formats.brat_write`` and is re-exported here as ``write_brat``.
+
+How each .ann line becomes our records:
+
+- ``T`` → ``ImportedSpan``; ``start end;start end`` fragments → ``fragments`` (file order) with
+  ``start``/``end`` the outer bounds. The covered text must equal the fragments joined by one
+  space (line breaks inside a span compare as spaces, as our exporter writes them).
+- ``E`` → ``ImportedEvent``; arguments may name events; a numbered repeated role (``Theme2``)
+  becomes its base role unless the schema declares the numbered name.
+- ``R`` → ``ImportedRelation`` (first argument = source); ``*\tEquiv T1 T2 T3`` → relations of
+  that type chained T1→T2, T2→T3.
+- ``A``/``M`` → ``attributes[name]`` = ``True`` (binary) or the value string.
+- ``N`` → ``attributes["ref:DB"] = "ID"`` (several IDs of one DB: space-separated); the
+  normalisation type and text are not kept (written back as ``Reference`` + covered text).
+- ``#`` → ``note``; several notes on one annotation are joined by line breaks.
+
+brat counts offsets in code points of the .txt as stored on disk, so ``\\r`` and a BOM count;
+offsets are remapped onto the stored text (``annotator.text.normalise``). Type names are mapped
+back to ours with the name table of ``annotator.brat_conf`` (brat forbids ``:`` in them).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.brat_conf import brat_names, read_annotation_conf
+from annotator.errors import ImportFormatError
+from annotator.formats.brat_write import write_brat
+from annotator.formats.common import ImportResult
+from annotator.formats.standoff import RawOffsets
+from annotator.model import (
+    ImportedDocument,
+    ImportedEvent,
+    ImportedRelation,
+    ImportedSpan,
+    Problem,
+)
+from annotator.schema import Schema
+from annotator.text import normalise
+
+__all__ = ["read_brat", "read_brat_folder", "write_brat"]
+
+CONF = "annotation.conf"
+_ROLE_NUMBER = re.compile(r"^(.*?\D)(\d+)$")
+_ID = re.compile(r"^(?:[TERAMN#][^\s]*|\*)$")
+
+Record = ImportedSpan | ImportedEvent | ImportedRelation
+
+
+def read_brat(path: Path, *, strict: bool = True, schema: Schema | None = None) -> ImportResult:
+    """Documents of a brat folder (searched recursively) or of one .ann/.txt pair."""
+    return read_brat_folder(path, strict=strict, schema=schema)[0]
+
+
+def read_brat_folder(
+    path: Path, *, strict: bool = True, schema: Schema | None = None
+) -> tuple[ImportResult, Schema | None]:
+    """Like ``read_brat`` and also the schema of the folder's ``annotation.conf`` (or None).
+
+    The conf's name table maps brat type names back to ours; without a conf, ``schema`` (if
+    given) supplies it. ``schema`` (else the conf's) decides numbered role names.
+    """
+    path = Path(path)
+    folder = path if path.is_dir() else path.parent
+    conf_schema: Schema | None = None
+    to_ours: dict[str, str] = {}
+    conf = folder / CONF
+    if conf.is_file():
+        conf_schema, to_ours = read_annotation_conf(conf.read_text(encoding="utf-8"), str(conf))
+    elif schema is not None:
+        to_ours = {b: o for o, b in brat_names(schema).items()}
+    result = ImportResult()
+    reader = _Reader(strict, result, to_ours, schema or conf_schema)
+    if path.is_dir():
+        stems = sorted(
+            {
+                p.with_suffix("")
+                for p in path.rglob("*")
+                if p.suffix in (".txt", ".ann")
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            }
+        )
+        for stem in stems:
+            reader.read_pair(stem, stem.relative_to(path).as_posix())
+    else:
+        stem = path.with_suffix("")
+        reader.read_pair(stem, stem.name)
+    return result, conf_schema
+
+
+@dataclass
+class _Doc:
+    """Everything read from one .ann, by key, before references are checked."""
+
+    records: dict[str, tuple[Record, int]] = field(default_factory=dict)
+    equivs: list[tuple[str, list[str], int]] = field(default_factory=list)
+    tags: list[tuple[str, str, str, str | bool, int]] = field(default_factory=list)
+    """(kind A/N/#, name, target, value, line)"""
+
+
+class _Reader:
+    def __init__(
+        self, strict: bool, result: ImportResult, to_ours: dict[str, str], schema: Schema | None
+    ) -> None:
+        self.strict = strict
+        self.result = result
+        self.to_ours = to_ours
+        self.schema = schema
+        self.source = ""
+
+    def fail(self, line: int | None, message: str) -> None:
+        if self.strict:
+            raise ImportFormatError(self.source, line, message)
+        self.result.problems.append(Problem(self.source, line, message))
+
+    def name(self, brat_name: str) -> str:
+        return self.to_ours.get(brat_name, brat_name)
+
+    def read_pair(self, stem: Path, name: str) -> None:
+        txt, ann = stem.with_suffix(".txt"), stem.with_suffix(".ann")
+        self.source = str(ann if ann.exists() else txt)
+        if not txt.is_file():
+            self.fail(None, f"no text file {txt.name} beside {ann.name}")
+            return
+        data = txt.read_bytes()
+        try:
+            norm = normalise(data)
+            raw = RawOffsets(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            self.source = str(txt)
+            self.fail(None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+            return
+        doc = ImportedDocument(
+            text=raw.text, name=f"{name}.txt", source=self.source, raw_sha256=norm.raw_sha256
+        )
+        if ann.is_file():
+            try:
+                lines = normalise(ann.read_bytes()).text.split("\n")
+            except UnicodeDecodeError as exc:
+                self.fail(None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+                return
+            parsed = _Doc()
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    self.parse_line(line, number, raw, parsed)
+            self.resolve(parsed, doc)
+        self.result.documents.append(doc)
+
+    # -- one line ------------------------------------------------------------------------------
+    def parse_line(self, line: str, number: int, raw: RawOffsets, doc: _Doc) -> None:
+        fields = line.split("\t", 2)
+        ident = fields[0]
+        if len(fields) < 2 or not _ID.match(ident):
+            self.fail(number, "not a brat annotation line (expected ID<TAB>...)")
+            return
+        kind, body = ident[0], fields[1]
+        tail = fields[2] if len(fields) > 2 else ""
+        words = body.split()
+        if kind != "*" and ident in doc.records:
+            self.fail(number, f"{ident} is defined twice")
+            return
+        if kind == "T":
+            span = self.parse_span(body, tail, number, raw)
+            if span is not None:
+                span.key = ident
+                doc.records[ident] = (span, number)
+        elif kind == "E":
+            self.parse_event(ident, words, number, doc)
+        elif kind == "R":
+            if len(words) != 3 or not all(":" in w for w in words[1:]):
+                self.fail(number, "relation needs TYPE Arg1:ID Arg2:ID")
+                return
+            src, dst = (w.rpartition(":")[2] for w in words[1:])
+            rel = ImportedRelation(self.name(words[0]), src, dst, key=ident, line=number)
+            doc.records[ident] = (rel, number)
+        elif kind == "*":
+            if len(words) < 3:
+                self.fail(number, "equivalence needs TYPE and at least two IDs")
+                return
+            doc.equivs.append((self.name(words[0]), words[1:], number))
+        elif kind in "AM":
+            if len(words) not in (2, 3):
+                self.fail(number, "attribute needs NAME ID [VALUE]")
+                return
+            value: str | bool = words[2] if len(words) == 3 else True
+            doc.tags.append(("A", self.name(words[0]), words[1], value, number))
+        elif kind == "N":
+            if len(words) != 3 or ":" not in words[2]:
+                self.fail(number, "normalisation needs TYPE ID DB:ID")
+                return
+            db, _, ref = words[2].partition(":")
+            doc.tags.append(("N", f"ref:{db}", words[1], ref, number))
+        else:  # "#"
+            if len(words) != 2:
+                self.fail(number, "note needs TYPE ID<TAB>text")
+                return
+            doc.tags.append(("#", words[0], words[1], tail, number))
+
+    def parse_span(self, body: str, tail: str, number: int, raw: RawOffsets) -> ImportedSpan | None:
+        label, _, offsets = body.partition(" ")
+        frags: list[tuple[int, int]] = []
+        for part in offsets.split(";"):
+            bounds = part.split()
+            if len(bounds) != 2 or not all(b.isascii() and b.isdigit() for b in bounds):
+                self.fail(number, f"bad offsets {offsets!r} (expected START END[;START END])")
+                return None
+            a, b = int(bounds[0]), int(bounds[1])
+            if not a < b <= len(raw.raw):
+                self.fail(number, f"offsets {a} {b} are empty or outside the text")
+                return None
+            frags.append((a, b))
+        ordered = sorted(frags)
+        if any(x[1] > y[0] for x, y in itertools.pairwise(ordered)):
+            self.fail(number, f"fragments {offsets!r} overlap")
+            return None
+        covered = " ".join(raw.raw[a:b] for a, b in frags)
+        if tail and _flat(covered) != _flat(tail):
+            self.fail(number, f"covered text {covered!r} does not match {tail!r}")
+            return None
+        stored = [(raw.stored(a), raw.stored(b)) for a, b in frags]
+        if any(a >= b for a, b in stored):
+            self.fail(number, "a fragment covers only a removed line-end character")
+            return None
+        start, end = min(a for a, _ in stored), max(b for _, b in stored)
+        return ImportedSpan(
+            start=start,
+            end=end,
+            label=self.name(label),
+            fragments=tuple(stored) if len(stored) > 1 else (),
+            line=number,
+        )
+
+    def parse_event(self, ident: str, words: list[str], number: int, doc: _Doc) -> None:
+        if not words or not all(":" in w for w in words):
+            self.fail(number, "event needs TYPE:TRIGGER [ROLE:ID ...]")
+            return
+        etype, _, trigger = words[0].rpartition(":")
+        event = ImportedEvent(self.name(etype), trigger, key=ident, line=number)
+        for w in words[1:]:
+            role, _, target = w.rpartition(":")
+            event.arguments.append((self.role(event.type, role), target))
+        doc.records[ident] = (event, number)
+
+    def role(self, event_type: str, role: str) -> str:
+        """``Theme2`` → ``Theme`` (brat numbers repeated roles), except that a numbered name the
+        schema declares stays (``Arg1``), also when numbered itself (``Arg12`` → ``Arg1``)."""
+        m = _ROLE_NUMBER.match(role)
+        if m is None:
+            return role
+        et = self.schema.event(event_type) if self.schema else None
+        if et is not None:
+            for cut in range(len(role), len(m.group(1)) - 1, -1):
+                if et.role(role[:cut]) is not None:
+                    return role[:cut]
+        return m.group(1)
+
+    # -- references ----------------------------------------------------------------------------
+    def resolve(self, parsed: _Doc, doc: ImportedDocument) -> None:
+        recs = parsed.records
+        spans = {k: r for k, (r, _) in recs.items() if isinstance(r, ImportedSpan)}
+        events = {k: r for k, (r, _) in recs.items() if isinstance(r, ImportedEvent)}
+        # drop events with a missing trigger until none is left (events can fill events)
+        changed = True
+        while changed:
+            changed = False
+            for key, ev in list(events.items()):
+                if ev.trigger not in spans:
+                    self.fail(
+                        ev.line, f"{key}: trigger {ev.trigger} is not a text-bound annotation"
+                    )
+                    del events[key]
+                    changed = True
+                    continue
+                missing = [t for _, t in ev.arguments if t not in spans and t not in events]
+                if missing:
+                    self.fail(ev.line, f"{key}: unknown argument {missing[0]}")
+                    ev.arguments = [(r, t) for r, t in ev.arguments if t in spans or t in events]
+                    changed = True
+        ends = spans.keys() | events.keys()
+        relations: dict[str, ImportedRelation] = {}
+        for key, (rec, line) in recs.items():
+            if isinstance(rec, ImportedRelation):
+                if {rec.source, rec.target} <= ends:
+                    relations[key] = rec
+                else:
+                    self.fail(line, f"{key}: unknown argument {rec.source} or {rec.target}")
+        equivs: list[ImportedRelation] = []
+        for etype, ids, line in parsed.equivs:
+            if not set(ids) <= spans.keys():
+                self.fail(
+                    line,
+                    f"equivalence names unknown IDs {', '.join(sorted(set(ids) - spans.keys()))}",
+                )
+                continue
+            equivs += [ImportedRelation(etype, a, b, line=line) for a, b in itertools.pairwise(ids)]
+        targets: dict[str, Record] = {**spans, **events, **relations}
+        notes: dict[str, list[str]] = {}
+        for kind, name, target, value, line in parsed.tags:
+            if target not in targets:
+                self.fail(line, f"{name} refers to unknown annotation {target}")
+                continue
+            rec = targets[target]
+            if kind == "#":
+                notes.setdefault(target, []).append(str(value))
+            elif kind == "N" and name in rec.attributes:
+                rec.attributes[name] = f"{rec.attributes[name]} {value}"
+            elif name in rec.attributes:
+                self.fail(line, f"attribute {name} of {target} is given twice")
+            else:
+                rec.attributes[name] = value
+        for target, texts in notes.items():
+            targets[target].note = "\n".join(texts)
+        doc.spans = list(spans.values())
+        doc.events = list(events.values())
+        doc.relations = [*relations.values(), *equivs]
+
+
+def _flat(text: str) -> str:
+    """Covered text as one .ann line can hold it: line breaks compare as spaces."""
+    return text.replace("\r", " ").replace("\n", " ")

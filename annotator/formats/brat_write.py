@@ -1,0 +1,277 @@
+"""brat standoff export: one NAME.txt + NAME.ann per document and an ``annotation.conf``.
+
+Everything our model holds fits (see FORMATS-SPEC A.4): overlapping and discontinuous spans,
+events with repeated roles (``Theme``, ``Theme2``) and events as arguments, relations, ``Equiv``
+relations (written as ``*`` lines, one per pair, when they carry no attributes or note),
+attributes (``A``), normalisations (attributes named ``ref:DB`` → ``N`` lines) and notes
+(``#`` AnnotatorNotes, one line per line of the note). Type names go through the name table of
+``annotator.brat_conf`` because brat forbids ``:`` in them; types missing from the schema are
+added to the written ``annotation.conf`` so brat accepts every line. What brat cannot hold is
+counted in the report: ``False`` attributes (brat's binary attributes are present or absent)
+and attribute values that are not single words.
+
+File names come from document names (``sub/doc.txt`` → ``sub/doc.txt`` + ``sub/doc.ann``, so
+names survive a round trip): in each path component, characters other than letters, digits,
+``-``, ``_`` and ``.`` become ``_`` and leading/trailing dots go, so ``..`` and hidden names
+cannot occur and nothing is written outside the output folder; paths are unique regardless of
+case (``-2``, ``-3`` suffixes).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from annotator.brat_conf import brat_names, write_annotation_conf
+from annotator.formats.common import (
+    ExportOptions,
+    ExportReport,
+    IsCancelled,
+    Progress,
+    never_cancelled,
+    no_progress,
+    split_of,
+)
+from annotator.formats.standoff import (
+    DEFAULT_OPTIONS,
+    LiveDoc,
+    atomic_dir,
+    each_document,
+    live_view,
+)
+from annotator.model import DocumentAnnotations
+from annotator.schema import AttributeDef, EventType, Label, RelationType, Schema
+
+EQUIV = "Equiv"
+REF_PREFIX = "ref:"
+_UNSAFE = re.compile(r"[^\w.\-]+")
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
+_CONF_UNSAFE = re.compile(r"[\s,|:<>]")
+MAX_NAME_BYTES = 150
+
+
+def write_brat(
+    docs: Iterable[DocumentAnnotations],
+    out: Path,
+    schema: Schema,
+    options: ExportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
+    total: int | None = None,
+) -> ExportReport:
+    """Write a brat collection folder ``out`` (with split subfolders when ``options.splits``).
+
+    ``out`` must be new, empty, or a previous export (only .txt/.ann/.conf files); it is replaced
+    as a whole when the export completes. Raises ``Cancelled`` (writing nothing) when asked.
+    """
+    out = Path(out)
+    report = ExportReport()
+    names = BratNames(schema)
+    taken: dict[str, set[str]] = {}
+    with atomic_dir(out, (".txt", ".ann", ".conf")) as tmp:
+        for doc in each_document(docs, progress, cancelled, total):
+            split = split_of(doc, options.splits, options.seed) if options.splits else ""
+            folder = tmp / split if split else tmp
+            stem = safe_stem(
+                doc.document.name or f"doc-{doc.document.id}", taken.setdefault(split, set())
+            )
+            live = live_view(doc, options, report)
+            (folder / stem).parent.mkdir(parents=True, exist_ok=True)
+            (folder / f"{stem}.txt").write_bytes(doc.document.text.encode("utf-8"))
+            ann = ann_text(doc.document.text, live, names, report)
+            (folder / f"{stem}.ann").write_bytes(ann.encode("utf-8"))
+            report.documents += 1
+            report.spans_exported += len(live.spans)
+        (tmp / "annotation.conf").write_bytes(names.conf_text().encode("utf-8"))
+    report.files.append(str(out))
+    return report
+
+
+def safe_stem(name: str, taken: set[str]) -> str:
+    """A relative path (``/``-separated, no suffix) for document ``name``, safe on any OS, inside
+    the output folder and not yet in ``taken`` (compared without case)."""
+    base = name.replace("\\", "/")
+    if base.lower().endswith((".txt", ".ann")):
+        base = base[:-4]
+    parts = []
+    for part in unicodedata.normalize("NFC", base).split("/"):
+        # "..", "." and hidden names lose their dots, so nothing escapes or hides
+        part = _UNSAFE.sub("_", part).strip("._ ")
+        if _WINDOWS_RESERVED.match(part):
+            part = f"_{part}"
+        while len(part.encode("utf-8")) > MAX_NAME_BYTES:
+            part = part[:-1]
+        if part:
+            parts.append(part)
+    base = "/".join(parts) or "doc"
+    stem, n = base, 1
+    while stem.casefold() in taken:
+        n += 1
+        stem = f"{base}-{n}"
+    taken.add(stem.casefold())
+    return stem
+
+
+class BratNames:
+    """Our type names → brat-safe names, from the conf writer's table.
+
+    Types the schema lacks (labels used by records but since removed from the schema) are added
+    to a copy of the schema as they are met, so the written annotation.conf declares them and
+    its name table covers them.
+    """
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+        self.extended = schema
+        self.table = brat_names(schema)
+        self.values: dict[str, set[str]] = {}
+        """values met for attributes missing from the schema"""
+
+    def brat(self, name: str, kind: str) -> str:
+        if name not in self.table and not _in_schema(self.extended, name, kind):
+            self.extended = _with_type(self.extended, name, kind)
+            self.table = brat_names(self.extended)
+        return self.table.get(name, name)
+
+    def attribute(self, name: str, value: str | bool) -> str:
+        """The brat name of attribute ``name``, noting ``value`` if the schema lacks it."""
+        # values annotation.conf cannot list are still written to the .ann
+        unknown = self.schema.attribute(name) is None
+        if unknown and isinstance(value, str) and not _CONF_UNSAFE.search(value):
+            self.values.setdefault(name, set()).add(value)
+        return self.brat(name, "attribute")
+
+    def conf_text(self) -> str:
+        """The annotation.conf text declaring the schema and every extra type met."""
+        schema = self.extended
+        if self.values:
+            attrs = tuple(
+                replace(a, kind="enum", values=tuple(sorted(self.values[a.name])))
+                if a.name in self.values
+                else a
+                for a in schema.attributes
+            )
+            schema = replace(schema, attributes=attrs)
+        return str(write_annotation_conf(schema)[0])
+
+
+def _in_schema(schema: Schema, name: str, kind: str) -> bool:
+    if kind == "attribute":
+        return schema.attribute(name) is not None
+    if kind == "relation":
+        return schema.relation(name) is not None
+    return schema.label(name) is not None
+
+
+def _with_type(schema: Schema, name: str, kind: str) -> Schema:
+    if kind == "attribute":
+        return replace(schema, attributes=(*schema.attributes, AttributeDef(name)))
+    if kind == "relation":
+        equiv = name == EQUIV
+        rel = RelationType(name, en=name, symmetric=equiv, transitive=equiv)
+        return replace(schema, relations=(*schema.relations, rel))
+    if kind == "event":
+        return replace(schema, events=(*schema.events, EventType(name, en=name)))
+    return replace(schema, entities=(*schema.entities, Label(name, en=name)))
+
+
+def ann_text(text: str, live: LiveDoc, names: BratNames, report: ExportReport) -> str:
+    """The .ann lines of one document with text ``text`` (LF line ends, final newline)."""
+    lines: list[str] = []
+    ids: dict[str, str] = {}
+    text_of: dict[str, str] = {}
+    for n, s in enumerate(live.spans, start=1):
+        ids[s.uuid] = f"T{n}"
+        frags = s.fragments or ((s.start, s.end),)
+        offsets = ";".join(f"{a} {b}" for a, b in frags)
+        # brat's covered text is one line: line breaks inside a span are written as spaces
+        covered = " ".join(text[a:b] for a, b in frags).replace("\n", " ")
+        text_of[s.uuid] = covered
+        lines.append(
+            f"T{n}\t{names.brat(s.label, _span_kind(names.schema, s.label))} {offsets}\t{covered}"
+        )
+    for n, ev in enumerate(live.events, start=1):
+        ids[ev.uuid] = f"E{n}"
+    for ev in live.events:
+        seen: Counter[str] = Counter()
+        parts = [f"{names.brat(ev.type, 'event')}:{ids[ev.trigger]}"]
+        for a in live.arguments[ev.uuid]:
+            seen[a.role] += 1
+            suffix = str(seen[a.role]) if seen[a.role] > 1 else ""
+            parts.append(f"{a.role}{suffix}:{ids[a.target]}")
+        lines.append(f"{ids[ev.uuid]}\t{' '.join(parts)}")
+    n_rel = 0
+    for r in live.relations:
+        if (
+            r.type == EQUIV
+            and not r.attributes
+            and not r.note
+            and {r.source, r.target} <= text_of.keys()
+        ):
+            lines.append(f"*\t{names.brat(r.type, 'relation')} {ids[r.source]} {ids[r.target]}")
+            continue
+        n_rel += 1
+        ids[r.uuid] = f"R{n_rel}"
+        rtype = names.brat(r.type, "relation")
+        rt = names.schema.relation(r.type)
+        role1, role2 = (rt.arg1_role, rt.arg2_role) if rt else ("Arg1", "Arg2")
+        lines.append(f"R{n_rel}\t{rtype} {role1}:{ids[r.source]} {role2}:{ids[r.target]}")
+    tagged: list[tuple[str, dict[str, Any], str]] = [
+        *((s.uuid, s.attributes, s.note) for s in live.spans),
+        *((e.uuid, e.attributes, e.note) for e in live.events),
+        *((r.uuid, r.attributes, r.note) for r in live.relations if r.uuid in ids),
+    ]
+    counts = Counter[str]()
+    for uuid, attributes, note in tagged:
+        lines += _tag_lines(
+            ids[uuid], attributes, note, text_of.get(uuid, ""), names, counts, report
+        )
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _span_kind(schema: Schema, label: str) -> str:
+    return "event" if schema.event(label) is not None else "entity"
+
+
+def _tag_lines(
+    ident: str,
+    attributes: dict[str, Any],
+    note: str,
+    covered: str,
+    names: BratNames,
+    counts: Counter[str],
+    report: ExportReport,
+) -> list[str]:
+    lines: list[str] = []
+    for name, value in sorted(attributes.items()):
+        if name.startswith(REF_PREFIX) and isinstance(value, str) and value.split():
+            db = name[len(REF_PREFIX) :]
+            for ref in value.split():
+                counts["N"] += 1
+                lines.append(f"N{counts['N']}\tReference {ident} {db}:{ref}\t{covered or ref}")
+            continue
+        if value is False:
+            report.drop("false attribute (brat binary attributes are present or absent)")
+            continue
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            value = str(value)
+            if len(value.split()) != 1 or value != value.strip():
+                report.drop("attribute value that is not a single word")
+                continue
+        elif value is not True:
+            report.drop("attribute value that is not true or a word")
+            continue
+        counts["A"] += 1
+        tail = "" if value is True else f" {value}"
+        lines.append(f"A{counts['A']}\t{names.attribute(name, value)} {ident}{tail}")
+    if note:
+        # one # line per line of the note; the reader joins them with line breaks again
+        for part in note.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            counts["#"] += 1
+            lines.append(f"#{counts['#']}\tAnnotatorNotes {ident}\t{part}")
+    return lines

@@ -1,0 +1,398 @@
+"""CoNLL token/tag files (IOB2, IOB1, BIOES) and the tag logic the HF export shares.
+
+Export: one ``token<TAB>tag`` line per token, a blank line after each sentence, optional
+``-DOCSTART-`` lines. A flat tag sequence cannot hold overlapping spans, so the overlap policy
+picks which to keep and the report counts the rest.
+
+Import: the tag is the last column (tab or space separated); the text is rebuilt with one space
+between tokens and a newline between sentences. The original tokens, sentence breaks and extra
+columns are kept in ``ImportedDocument.meta`` so exporting the document again gives the file back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.errors import Cancelled, ImportFormatError
+from annotator.formats.common import (
+    OVERLAP_POLICIES,
+    TAG_SCHEMES,
+    ExportOptions,
+    ExportReport,
+    ImportResult,
+    IsCancelled,
+    Progress,
+    never_cancelled,
+    no_progress,
+    split_of,
+)
+from annotator.model import DocumentAnnotations, ImportedDocument, ImportedSpan, Problem
+from annotator.schema import Schema
+from annotator.tokenize import TokenLayer, export_spans, resolve_overlaps, token_layer
+
+DOCSTART = "-DOCSTART- -X- O O"
+_Report = Callable[[int, str], None]
+_TAG = re.compile(r"O|[BIESLU]-[^-\s]\S*")
+_PREFIXES = {"IOB2": "BI", "IOB1": "BI", "BIOES": "BIESLU"}
+Entity = tuple[int, int, str]
+"""token indices [start, end) and label"""
+
+DEFAULT_OPTIONS = ExportOptions()
+
+
+# -- tag schemes -------------------------------------------------------------------------
+
+
+def encode(n_tokens: int, entities: Iterable[Entity], scheme: str = "IOB2") -> list[str]:
+    """Tags for ``n_tokens`` tokens from non-overlapping entities."""
+    tags = ["O"] * n_tokens
+    prev_end, prev_label = -1, ""
+    for start, end, label in sorted(entities):
+        if scheme == "BIOES":
+            if end - start == 1:
+                tags[start] = f"S-{label}"
+            else:
+                tags[start] = f"B-{label}"
+                tags[start + 1 : end - 1] = [f"I-{label}"] * (end - start - 2)
+                tags[end - 1] = f"E-{label}"
+        else:
+            # IOB1 writes B- only where an entity directly follows one of the same type
+            adjacent = prev_end == start and prev_label == label
+            first = "B" if scheme == "IOB2" or adjacent else "I"
+            tags[start] = f"{first}-{label}"
+            tags[start + 1 : end] = [f"I-{label}"] * (end - start - 1)
+        prev_end, prev_label = end, label
+    return tags
+
+
+def decode(tags: Sequence[str], scheme: str = "IOB2") -> list[Entity]:
+    """Entities of a tag sequence, read leniently the way conlleval does: an ``I-`` after ``O``
+    or after another type starts an entity; BILOU's L/U read as E/S."""
+    out: list[Entity] = []
+    start, label = -1, ""
+    for i, tag in enumerate(tags):
+        prefix, _, typ = tag.partition("-")
+        if start >= 0 and (prefix in "OBSU" or typ != label):
+            out.append((start, i, label))
+            start = -1
+        if prefix == "O":
+            continue
+        if prefix in "SU" or (prefix in "EL" and start < 0):
+            out.append((i, i + 1, typ))
+        elif prefix in "EL":
+            out.append((start, i + 1, label))
+            start = -1
+        elif start < 0:
+            start, label = i, typ
+    if start >= 0:
+        out.append((start, len(tags), label))
+    return out
+
+
+def detect_scheme(tag_sentences: Iterable[Sequence[str]]) -> str:
+    """BIOES if E-/S-/L-/U- occur; IOB1 if more entities start with I- than with B-; else IOB2."""
+    i_starts = b_tags = 0
+    for tags in tag_sentences:
+        prev = "O"
+        for tag in tags:
+            if tag[:1] in ("E", "S", "L", "U"):
+                return "BIOES"
+            if tag.startswith("B-"):
+                b_tags += 1
+            elif tag.startswith("I-") and (prev == "O" or prev[2:] != tag[2:]):
+                i_starts += 1
+            prev = tag
+    return "IOB1" if i_starts > b_tags else "IOB2"
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+@contextmanager
+def atomic_output(out: Path, *, directory: bool = False) -> Iterator[Path]:
+    """A temporary sibling of ``out`` to write into, renamed onto ``out`` only on success,
+    so a failed or cancelled export leaves no partial output."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.parent / f".{out.name}.part-{uuid.uuid4().hex[:8]}"
+    if directory:
+        tmp.mkdir()
+    try:
+        yield tmp
+    except BaseException:
+        if tmp.is_dir():
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            tmp.unlink(missing_ok=True)
+        raise
+    if directory and out.exists():
+        old = out.parent / f".{out.name}.old-{uuid.uuid4().hex[:8]}"
+        out.rename(old)
+        tmp.rename(out)
+        if old.is_dir():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
+    else:
+        os.replace(tmp, out)
+
+
+def check_options(options: ExportOptions) -> None:
+    if options.scheme not in TAG_SCHEMES:
+        raise ValueError(f"unknown tag scheme {options.scheme!r} ({', '.join(TAG_SCHEMES)})")
+    if options.overlap_policy not in OVERLAP_POLICIES:
+        raise ValueError(f"unknown overlap policy {options.overlap_policy!r}")
+
+
+def tag_names(schema: Schema, options: ExportOptions) -> list[str]:
+    """``O`` then the tags of every exported entity label, in schema order."""
+    prefixes = "BIES" if options.scheme == "BIOES" else "BI"
+    labels = [e.name for e in schema.entities if not options.labels or e.name in options.labels]
+    return ["O"] + [f"{p}-{lab}" for lab in labels for p in prefixes]
+
+
+def tagged_sentences(
+    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: ExportReport
+) -> tuple[TokenLayer, list[list[str]]]:
+    """The token layer of ``doc`` and one tag list per sentence; counts go into ``report``."""
+    entities, _ = export_spans(doc, schema, options, report)
+    kept, reasons = resolve_overlaps(entities, options.overlap_policy)
+    for reason in reasons:
+        report.drop(reason)
+    layer = token_layer(
+        doc.document.text,
+        [b for s in kept for b in (s.start, s.end)],
+        options.tokenizer,
+        doc.document.meta,
+        [(s.start, s.end) for s in kept],
+    )
+    found: list[Entity] = []
+    for span in kept:
+        rng = layer.token_range(span.start, span.end)
+        if rng is None:
+            report.drop("span covers no token")
+            continue
+        found.append((rng[0], rng[1], span.label))
+    sent_of = layer.sentence_of()
+    for s, e, _ in found:
+        if sent_of[s] != sent_of[e - 1]:
+            report.drop("span crosses a sentence break")
+    found = [x for x in found if sent_of[x[0]] == sent_of[x[1] - 1]]
+    report.spans_exported += len(found)
+    tags = encode(len(layer.tokens), found, options.scheme)
+    report.documents += 1
+    report.tokens += len(layer.tokens)
+    report.tokens_split += layer.n_split
+    return layer, [[tags[i] for i in sent] for sent in layer.sentences]
+
+
+def total_of(docs: Iterable[DocumentAnnotations], total: int | None) -> int:
+    if total is not None:
+        return total
+    return len(docs) if isinstance(docs, Sequence) else 0
+
+
+def write_conll(
+    docs: Iterable[DocumentAnnotations],
+    out: Path,
+    schema: Schema,
+    options: ExportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
+    total: int | None = None,
+) -> ExportReport:
+    """Write CoNLL: ``out`` is one file, or a directory of ``<split>.conll`` with splits."""
+    check_options(options)
+    report = ExportReport()
+    n_total = total_of(docs, total)
+    names = [name for name, _ in options.splits] or ["train"]
+    with atomic_output(out, directory=bool(options.splits)) as tmp:
+        paths = {n: tmp / f"{n}.conll" for n in names} if options.splits else {"train": tmp}
+        handles: dict[str, IO[str]] = {}
+        try:
+            for n, p in paths.items():
+                handles[n] = p.open("w", encoding="utf-8", newline="\n")
+            for done, doc in enumerate(docs, 1):
+                if cancelled():
+                    raise Cancelled("export cancelled; nothing was written")
+                fh = handles[split_of(doc, options.splits, options.seed)]
+                fh.write(_conll_text(doc, schema, options, report))
+                progress(done, n_total)
+        finally:
+            for fh in handles.values():
+                fh.close()
+    final = {n: out / p.name for n, p in paths.items()} if options.splits else {"train": out}
+    report.files = [str(p) for p in final.values()]
+    return report
+
+
+def _conll_text(
+    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: ExportReport
+) -> str:
+    layer, tag_sents = tagged_sentences(doc, schema, options, report)
+    conll: dict[str, Any] = doc.document.meta.get("conll") or {}
+    sep = conll.get("separator") if conll.get("separator") in ("\t", " ") else "\t"
+    columns = conll.get("columns")
+    # the middle columns of an imported file only fit while its tokens are unchanged
+    if not (isinstance(columns, list) and len(columns) == len(layer.tokens) and not layer.n_split):
+        columns = None
+    words = layer.words()
+    parts: list[str] = []
+    if options.docstart:
+        parts.append(str(conll.get("docstart") or DOCSTART) + "\n\n")
+    for sent, tags in zip(layer.sentences, tag_sents, strict=True):
+        for i, tag in zip(sent, tags, strict=True):
+            middle = "".join(f"{c}{sep}" for c in columns[i]) if columns else ""
+            parts.append(f"{words[i]}{sep}{middle}{tag}\n")
+        parts.append("\n")
+    return "".join(parts)
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Doc:
+    line: int
+    docstart: str = ""
+    sentences: list[list[tuple[str, str, list[str], int]]] = field(default_factory=list)
+    """per sentence: (token, tag, middle columns, line)"""
+
+
+def read_conll(
+    path: Path,
+    *,
+    strict: bool = True,
+    schema: Schema | None = None,
+    scheme: str | None = None,
+) -> ImportResult:
+    """Read a CoNLL file; the scheme is detected unless given. With ``schema`` a label
+    outside it is a problem too. Lenient reads keep a token whose tag is malformed (as ``O``)
+    and skip a line without a tag, recording each as a Problem with its line number."""
+    if scheme is not None and scheme not in TAG_SCHEMES:
+        raise ValueError(f"unknown tag scheme {scheme!r} ({', '.join(TAG_SCHEMES)})")
+    source = str(path)
+    result = ImportResult()
+
+    def problem(line: int, message: str) -> None:
+        if strict:
+            raise ImportFormatError(source, line, message)
+        result.problems.append(Problem(source, line, message))
+
+    docs, separator = _parse(path, scheme, problem)
+    used = scheme or detect_scheme([x[1] for x in s] for d in docs for s in d.sentences)
+    for k, d in enumerate(docs):
+        name = path.stem if len(docs) == 1 else f"{path.stem}-{k + 1}"
+        result.documents.append(_build(d, name, source, separator, used, schema, problem))
+    return result
+
+
+def _parse(path: Path, scheme: str | None, problem: _Report) -> tuple[list[_Doc], str]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportFormatError(
+            str(path), raw.count(b"\n", 0, exc.start) + 1, "not UTF-8 text"
+        ) from exc
+    text = text.removeprefix("\ufeff")
+    allowed = _PREFIXES[scheme] if scheme else "BIESLU"
+    docs = [_Doc(line=1)]
+    sent: list[tuple[str, str, list[str], int]] = []
+    separator = ""
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.removesuffix("\r")
+        if not line.strip() or line.startswith("-DOCSTART-"):
+            if sent:
+                docs[-1].sentences.append(sent)
+                sent = []
+            if line.startswith("-DOCSTART-"):
+                if docs[-1].sentences or docs[-1].docstart:
+                    docs.append(_Doc(line=n))
+                docs[-1].docstart = line
+                docs[-1].line = n
+            continue
+        sep = "\t" if "\t" in line else " "
+        cols = line.split("\t") if sep == "\t" else [c for c in line.split(" ") if c]
+        if len(cols) < 2 or not cols[0].strip():
+            problem(n, f"expected a token and a tag separated by a tab or space: {line!r}")
+            continue
+        separator = separator or sep
+        tag = cols[-1]
+        if not _TAG.fullmatch(tag):
+            problem(n, f"malformed tag {tag!r} (token kept, tagged O)")
+            tag = "O"
+        elif tag != "O" and tag[0] not in allowed:
+            problem(n, f"tag {tag!r} is not used by {scheme} (token kept, tagged O)")
+            tag = "O"
+        sent.append((cols[0], tag, cols[1:-1], n))
+    if sent:
+        docs[-1].sentences.append(sent)
+    return [d for d in docs if d.sentences], separator or "\t"
+
+
+def _build(
+    d: _Doc,
+    name: str,
+    source: str,
+    separator: str,
+    scheme: str,
+    schema: Schema | None,
+    problem: _Report,
+) -> ImportedDocument:
+    pieces: list[str] = []
+    tokens: list[list[int]] = []
+    bounds: list[list[int]] = []
+    columns: list[list[str]] = []
+    spans: list[ImportedSpan] = []
+    pos = 0
+    unknown: Counter[str] = Counter()
+    for k, sent in enumerate(d.sentences):
+        if k:
+            pieces.append("\n")
+            pos += 1
+        first = len(tokens)
+        for j, (tok, _, cols, _) in enumerate(sent):
+            if j:
+                pieces.append(" ")
+                pos += 1
+            pieces.append(tok)
+            tokens.append([pos, pos + len(tok)])
+            columns.append(cols)
+            pos += len(tok)
+        bounds.append([first, len(tokens)])
+        for s, e, label in decode([x[1] for x in sent], scheme):
+            line = sent[s][3]
+            if schema is not None and schema.entity(label) is None and not unknown[label]:
+                problem(line, f"label {label!r} is not an entity label of the schema")
+            unknown[label] += 1
+            spans.append(
+                ImportedSpan(
+                    start=tokens[first + s][0],
+                    end=tokens[first + e - 1][1],
+                    label=label,
+                    key=f"T{len(spans) + 1}",
+                    line=line,
+                )
+            )
+    conll: dict[str, Any] = {"scheme": scheme, "separator": separator}
+    if d.docstart:
+        conll["docstart"] = d.docstart
+    if any(columns):
+        conll["columns"] = columns
+    return ImportedDocument(
+        text="".join(pieces),
+        name=name,
+        meta={"tokens": tokens, "sentences": bounds, "conll": conll},
+        spans=spans,
+        source=source,
+        line=d.line,
+    )

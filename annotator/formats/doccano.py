@@ -1,0 +1,225 @@
+"""doccano JSONL import and export: sequence labelling and relation-aware shapes.
+
+- Sequence labelling (default): ``{"text": ..., "label": [[start, end, "LABEL"], ...]}``. Only
+  spans fit: events, relations, attributes and notes are counted as dropped.
+- Relation-aware (``relations=True``): ``{"text", "entities": [{"id", "label", "start_offset",
+  "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}``. Events travel as in
+  FORMATS-SPEC A.6: the trigger is an entity labelled with the event type and each argument a
+  relation trigger→filler typed with the role; a schema turns them back into events on import.
+
+doccano counts offsets in JavaScript string units (UTF-16) by default, so offsets are written
+and read as UTF-16 (``units="codepoints"`` for tools that count code points); they differ only
+after characters outside the BMP (emoji). Discontinuous spans are written as their outer
+bounds. Each line also carries ``"name"`` (doccano keeps unknown keys as metadata); on import,
+keys other than the ones above go to the document's ``meta``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import ImportFormatError
+from annotator.formats import safejson
+from annotator.formats.common import (
+    ExportOptions,
+    ExportReport,
+    ImportResult,
+    IsCancelled,
+    Progress,
+    never_cancelled,
+    no_progress,
+)
+from annotator.formats.standoff import (
+    DEFAULT_OPTIONS,
+    UNITS,
+    UTF16,
+    LiveDoc,
+    RawOffsets,
+    atomic_file,
+    each_document,
+    event_links,
+    events_from_links,
+    live_view,
+    to_units,
+)
+from annotator.model import (
+    DocumentAnnotations,
+    ImportedDocument,
+    ImportedRelation,
+    ImportedSpan,
+    Problem,
+)
+from annotator.schema import Schema
+from annotator.text import OffsetMap, normalise
+
+_KNOWN_KEYS = {"text", "label", "entities", "relations", "name"}
+
+
+def write_doccano(
+    docs: Iterable[DocumentAnnotations],
+    out: Path,
+    schema: Schema,
+    options: ExportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
+    total: int | None = None,
+    *,
+    relations: bool = False,
+    units: str = UTF16,
+) -> ExportReport:
+    """Write one JSON object per document to ``out`` (replaced only when complete)."""
+    if units not in UNITS:
+        raise ValueError(f"units must be one of {UNITS}, not {units!r}")
+    out = Path(out)
+    report = ExportReport()
+    with atomic_file(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        for doc in each_document(docs, progress, cancelled, total):
+            live = live_view(doc, options, report)
+            line = doccano_line(doc, live, units, relations, report)
+            fh.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+            report.documents += 1
+            report.spans_exported += len(live.spans)
+    report.files.append(str(out))
+    return report
+
+
+def doccano_line(
+    doc: DocumentAnnotations, live: LiveDoc, units: str, relations: bool, report: ExportReport
+) -> dict[str, Any]:
+    """The JSON object of one document."""
+    text = doc.document.text
+    offsets = OffsetMap(text)
+    for s in live.spans:
+        if s.fragments:
+            report.drop("discontinuous span written as its outer bounds")
+        if s.attributes or s.note:
+            report.drop("span attributes/notes (no place in doccano)")
+    for r in live.relations:
+        if r.attributes or r.note:
+            report.drop("relation attributes/notes (no place in doccano)")
+
+    def pos(cp: int) -> int:
+        return to_units(offsets, cp, units)
+
+    line: dict[str, Any] = {"text": text, "name": doc.document.name}
+    if not relations:
+        line["label"] = [[pos(s.start), pos(s.end), s.label] for s in live.spans]
+        if live.events:
+            report.drop("event (doccano sequence labelling holds spans only)", len(live.events))
+        if live.relations:
+            report.drop(
+                "relation (doccano sequence labelling holds spans only)", len(live.relations)
+            )
+        return line
+    ids = {s.uuid: n for n, s in enumerate(live.spans)}
+    trigger_of = {e.uuid: e.trigger for e in live.events}
+    line["entities"] = [
+        {
+            "id": ids[s.uuid],
+            "label": s.label,
+            "start_offset": pos(s.start),
+            "end_offset": pos(s.end),
+        }
+        for s in live.spans
+    ]
+    links = [
+        (ids[trigger_of.get(r.source, r.source)], r.type, ids[trigger_of.get(r.target, r.target)])
+        for r in live.relations
+    ]
+    links += [(ids[t], role, ids[f]) for t, role, f in event_links(live, report)]
+    line["relations"] = [
+        {"id": n, "from_id": a, "to_id": b, "type": kind} for n, (a, kind, b) in enumerate(links)
+    ]
+    return line
+
+
+def read_doccano(
+    path: Path, *, strict: bool = True, schema: Schema | None = None, units: str = UTF16
+) -> ImportResult:
+    """Documents of a doccano JSONL file, one per non-blank line (either shape).
+
+    With ``schema``, entities labelled with an event type become event triggers and their
+    relations named after a role become arguments (see ``events_from_links``).
+    """
+    if units not in UNITS:
+        raise ValueError(f"units must be one of {UNITS}, not {units!r}")
+    path = Path(path)
+    result = ImportResult()
+    source = str(path)
+    try:
+        lines = normalise(path.read_bytes()).text.split("\n")
+    except UnicodeDecodeError as exc:
+        raise ImportFormatError(
+            source, None, f"not UTF-8 ({exc.reason} at byte {exc.start})"
+        ) from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            doc = _document(line, number, source, units, schema)
+        except ValueError as exc:
+            if strict:
+                raise ImportFormatError(source, number, str(exc)) from exc
+            result.problems.append(Problem(source, number, str(exc)))
+            continue
+        result.documents.append(doc)
+    return result
+
+
+def _document(
+    line: str, number: int, source: str, units: str, schema: Schema | None
+) -> ImportedDocument:
+    obj = safejson.loads(line)
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise ValueError('expected a JSON object with a "text" string')
+    raw = RawOffsets(obj["text"])
+    name = obj.get("name")
+    doc = ImportedDocument(
+        text=raw.text,
+        name=name if isinstance(name, str) and name else f"{Path(source).stem}:{number}",
+        meta={k: v for k, v in obj.items() if k not in _KNOWN_KEYS},
+        source=source,
+        line=number,
+    )
+    for n, item in enumerate(_list(obj, "label")):
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[2], str)):
+            raise ValueError(f'label {n}: expected [start, end, "LABEL"], got {item!r}')
+        a, b = _span(raw, item[0], item[1], units, f"label {n}")
+        doc.spans.append(ImportedSpan(a, b, item[2], key=f"label{n}", line=number))
+    keys: set[str] = set()
+    for item in _list(obj, "entities"):
+        if not isinstance(item, dict) or not isinstance(item.get("label"), str):
+            raise ValueError(f"entity {item!r}: expected an object with a label")
+        key = str(item.get("id"))
+        if key in keys:
+            raise ValueError(f"entity id {key} is used twice")
+        keys.add(key)
+        a, b = _span(raw, item.get("start_offset"), item.get("end_offset"), units, f"entity {key}")
+        doc.spans.append(ImportedSpan(a, b, item["label"], key=key, line=number))
+    rels: list[ImportedRelation] = []
+    for item in _list(obj, "relations"):
+        if not isinstance(item, dict) or not isinstance(item.get("type"), str):
+            raise ValueError(f"relation {item!r}: expected an object with a type")
+        src, dst = str(item.get("from_id")), str(item.get("to_id"))
+        if src not in keys or dst not in keys:
+            raise ValueError(f"relation {item.get('id')}: unknown entity {src} or {dst}")
+        rels.append(ImportedRelation(item["type"], src, dst, key=f"r{item.get('id')}", line=number))
+    doc.events, doc.relations = events_from_links(doc.spans, rels, schema)
+    return doc
+
+
+def _list(obj: dict[str, Any], key: str) -> list[Any]:
+    value = obj.get(key, [])
+    if not isinstance(value, list):
+        raise ValueError(f'"{key}" must be a list')
+    return value
+
+
+def _span(raw: RawOffsets, start: object, end: object, units: str, what: str) -> tuple[int, int]:
+    try:
+        return raw.span(start, end, units)
+    except ValueError as exc:
+        raise ValueError(f"{what}: {exc}") from exc

@@ -1,0 +1,425 @@
+"""Event-extraction JSON of the ACE05-E family, in token offsets.
+
+``style="oneie"`` (default): OneIE/TextEE JSONL, one sentence per line::
+
+    {"doc_id", "sent_id", "tokens", "sentence",
+     "entity_mentions": [{"id", "start", "end", "entity_type", "mention_type", "text"}],
+     "relation_mentions": [{"id", "relation_type", "arguments": [{"entity_id", "role", "text"}]}],
+     "event_mentions": [{"id", "event_type", "trigger": {"start", "end", "text"},
+                         "arguments": [{"entity_id", "role", "text"}]}]}
+
+with sentence-level token indices, end exclusive; relation roles are ``Arg-1``/``Arg-2``.
+The wordpiece fields OneIE adds for its model (``pieces``, ``token_lens``) depend on the
+model's tokenizer and are left to the training script.
+
+``style="dygiepp"``: DyGIE++ JSONL, one document per line (``doc_key``, ``dataset``,
+``sentences``, ``ner``, ``relations``, ``events``) with document-level token indices, end
+inclusive, and single-token triggers.
+
+Arguments must be entity mentions of the trigger's sentence; what a format cannot hold (event
+arguments, cross-sentence arguments, multi-token DyGIE++ triggers) is counted as dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import Cancelled, ImportFormatError
+from annotator.formats.common import (
+    ExportOptions,
+    ExportReport,
+    ImportResult,
+    IsCancelled,
+    Progress,
+    never_cancelled,
+    no_progress,
+    split_of,
+)
+from annotator.formats.conll import atomic_output, total_of
+from annotator.model import (
+    DocumentAnnotations,
+    ImportedDocument,
+    ImportedEvent,
+    ImportedRelation,
+    ImportedSpan,
+    Problem,
+    Span,
+)
+from annotator.schema import Schema
+from annotator.tokenize import TokenLayer, export_spans, token_layer
+
+STYLES = ("oneie", "dygiepp")
+
+DEFAULT_OPTIONS = ExportOptions()
+
+
+@dataclass
+class _Placed:
+    """A span placed on the token layer: its sentence and sentence-level token range."""
+
+    span: Span
+    sent: int
+    start: int
+    end: int
+    doc_start: int
+    id: str = ""
+
+
+@dataclass
+class _Sentence:
+    tokens: list[int]
+    entities: list[_Placed] = field(default_factory=list)
+    relations: list[tuple[_Placed, _Placed, str]] = field(default_factory=list)
+    events: list[tuple[str, _Placed, list[tuple[_Placed, str]]]] = field(default_factory=list)
+
+
+def _layout(
+    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: ExportReport
+) -> tuple[TokenLayer, list[_Sentence]]:
+    """Sentences with their entities, relations and events, each inside one sentence."""
+    entities, triggers = export_spans(doc, schema, options, report)
+    both = [*entities, *triggers]
+    layer = token_layer(
+        doc.document.text,
+        [b for s in both for b in (s.start, s.end)],
+        options.tokenizer,
+        doc.document.meta,
+        [(s.start, s.end) for s in both],
+    )
+    sent_of = layer.sentence_of()
+    sents = [_Sentence(tokens=t) for t in layer.sentences]
+    placed: dict[str, _Placed] = {}
+    for span in both:
+        rng = layer.token_range(span.start, span.end)
+        if rng is None:
+            report.drop("span covers no token")
+        elif sent_of[rng[0]] != sent_of[rng[1] - 1]:
+            report.drop("span crosses a sentence break")
+        else:
+            k = sent_of[rng[0]]
+            first = sents[k].tokens[0]
+            placed[span.uuid] = _Placed(span, k, rng[0] - first, rng[1] - first, rng[0])
+    entity_ids = {s.uuid for s in entities}
+    for span in entities:
+        if span.uuid in placed:
+            p = placed[span.uuid]
+            sents[p.sent].entities.append(p)
+    report.spans_exported += len(placed)
+
+    def argument(target: str, sent: int) -> _Placed | None:
+        p = placed.get(target)
+        if target not in entity_ids:
+            report.drop("argument is not an entity mention (event or trigger)")
+        elif p is None:
+            pass  # already counted when the span was dropped
+        elif p.sent != sent:
+            report.drop("argument in another sentence")
+        else:
+            return p
+        return None
+
+    for rel in doc.relations:
+        if rel.deleted:
+            continue
+        a = placed.get(rel.source)
+        if rel.source not in entity_ids:
+            report.drop("relation from something other than an entity mention")
+        elif a is not None and (b := argument(rel.target, a.sent)) is not None:
+            sents[a.sent].relations.append((a, b, rel.type))
+    for ev in doc.events:
+        if ev.deleted:
+            continue
+        trig = placed.get(ev.trigger)
+        if trig is None:
+            report.drop("event whose trigger was not exported")
+            continue
+        args: list[tuple[_Placed, str]] = []
+        for arg in doc.arguments_of(ev.uuid):
+            target = argument(arg.target, trig.sent)
+            if target is not None:
+                args.append((target, arg.role))
+        sents[trig.sent].events.append((ev.type, trig, args))
+    report.documents += 1
+    report.tokens += len(layer.tokens)
+    report.tokens_split += layer.n_split
+    return layer, sents
+
+
+def _oneie(doc: DocumentAnnotations, layer: TokenLayer, sents: list[_Sentence]) -> list[str]:
+    text = doc.document.text
+    words = layer.words()
+    doc_id = doc.document.name or str(doc.document.id)
+    lines: list[str] = []
+    for k, sent in enumerate(sents):
+        sent_id = f"{doc_id}-{k}"
+        for n, ent in enumerate(sent.entities):
+            ent.id = f"{sent_id}-E{n}"
+
+        def surface(p: _Placed) -> str:
+            return text[p.span.start : p.span.end]
+
+        lo, hi = layer.tokens[sent.tokens[0]][0], layer.tokens[sent.tokens[-1]][1]
+        obj = {
+            "doc_id": doc_id,
+            "sent_id": sent_id,
+            "tokens": [words[i] for i in sent.tokens],
+            "sentence": text[lo:hi],
+            "entity_mentions": [
+                {
+                    "id": e.id,
+                    "start": e.start,
+                    "end": e.end,
+                    "entity_type": e.span.label,
+                    "mention_type": str(e.span.attributes.get("mention_type", "UNK")),
+                    "text": surface(e),
+                }
+                for e in sent.entities
+            ],
+            "relation_mentions": [
+                {
+                    "id": f"{sent_id}-R{n}",
+                    "relation_type": typ,
+                    "arguments": [
+                        {"entity_id": a.id, "role": "Arg-1", "text": surface(a)},
+                        {"entity_id": b.id, "role": "Arg-2", "text": surface(b)},
+                    ],
+                }
+                for n, (a, b, typ) in enumerate(sent.relations)
+            ],
+            "event_mentions": [
+                {
+                    "id": f"{sent_id}-EV{n}",
+                    "event_type": typ,
+                    "trigger": {"start": t.start, "end": t.end, "text": surface(t)},
+                    "arguments": [
+                        {"entity_id": p.id, "role": role, "text": surface(p)} for p, role in args
+                    ],
+                }
+                for n, (typ, t, args) in enumerate(sent.events)
+            ],
+        }
+        lines.append(json.dumps(obj, ensure_ascii=False))
+    return lines
+
+
+def _dygiepp(
+    doc: DocumentAnnotations,
+    layer: TokenLayer,
+    sents: list[_Sentence],
+    dataset: str,
+    report: ExportReport,
+) -> str:
+    def last(p: _Placed) -> int:
+        return p.doc_start + p.end - p.start - 1
+
+    events: list[list[Any]] = []
+    for sent in sents:
+        out: list[Any] = []
+        for typ, trig, args in sent.events:
+            if trig.end - trig.start != 1:
+                report.drop("multi-token trigger (DyGIE++ triggers are one token)")
+                continue
+            out.append([[trig.doc_start, typ], *[[p.doc_start, last(p), role] for p, role in args]])
+        events.append(out)
+    words = layer.words()
+    obj = {
+        "doc_key": doc.document.name or str(doc.document.id),
+        "dataset": dataset,
+        "sentences": [[words[i] for i in s.tokens] for s in sents],
+        "ner": [[[e.doc_start, last(e), e.span.label] for e in s.entities] for s in sents],
+        "relations": [
+            [[a.doc_start, last(a), b.doc_start, last(b), typ] for a, b, typ in s.relations]
+            for s in sents
+        ],
+        "events": events,
+    }
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def write_events_json(
+    docs: Iterable[DocumentAnnotations],
+    out: Path,
+    schema: Schema,
+    options: ExportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
+    total: int | None = None,
+    *,
+    style: str = "oneie",
+    dataset: str = "annotator",
+) -> ExportReport:
+    """Write OneIE (``style="oneie"``) or DyGIE++ (``"dygiepp"``) JSONL to the file ``out``,
+    or with splits to a directory of ``<split>.jsonl``; ``dataset`` is the DyGIE++ label
+    namespace."""
+    if style not in STYLES:
+        raise ValueError(f"unknown event JSON style {style!r} (expected {', '.join(STYLES)})")
+    report = ExportReport()
+    n_total = total_of(docs, total)
+    names = [n for n, _ in options.splits] or ["train"]
+    lines: dict[str, list[str]] = {n: [] for n in names}
+    for done, doc in enumerate(docs, 1):
+        if cancelled():
+            raise Cancelled("export cancelled; nothing was written")
+        layer, sents = _layout(doc, schema, options, report)
+        split = lines[split_of(doc, options.splits, options.seed)]
+        if style == "oneie":
+            split.extend(_oneie(doc, layer, sents))
+        else:
+            split.append(_dygiepp(doc, layer, sents, dataset, report))
+        progress(done, n_total)
+    with atomic_output(out, directory=bool(options.splits)) as tmp:
+        for name, rows in lines.items():
+            target = tmp / f"{name}.jsonl" if options.splits else tmp
+            target.write_text("".join(r + "\n" for r in rows), encoding="utf-8", newline="\n")
+    report.files = [str(out / f"{n}.jsonl") for n in names] if options.splits else [str(out)]
+    return report
+
+
+# -- import (OneIE / TextEE shape) -------------------------------------------------------
+
+
+@dataclass
+class _ReadDoc:
+    name: str
+    line: int
+    doc: ImportedDocument
+    tokens: list[list[int]] = field(default_factory=list)
+    sentences: list[list[int]] = field(default_factory=list)
+
+
+def read_events_json(
+    path: Path, *, strict: bool = True, schema: Schema | None = None
+) -> ImportResult:
+    """Read OneIE/TextEE sentence JSONL, grouping sentences into documents by ``doc_id``.
+
+    The text is rebuilt with one space between tokens and a newline between sentences; tokens
+    and sentence breaks are kept in ``meta`` like the CoNLL import. A malformed line is an
+    error, or with ``strict=False`` a Problem and the sentence is skipped. With ``schema``,
+    labels outside it are problems too.
+    """
+    source = str(path)
+    result = ImportResult()
+    docs: dict[str, _ReadDoc] = {}
+    try:
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
+    except UnicodeDecodeError as exc:
+        raise ImportFormatError(source, None, "not UTF-8 text") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            _read_sentence(json.loads(line), n, path, docs, schema)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            message = exc.args[0] if isinstance(exc, _Bad) else f"malformed sentence: {exc!r}"
+            if strict:
+                raise ImportFormatError(source, n, message) from exc
+            result.problems.append(Problem(source, n, message))
+    for d in docs.values():
+        d.doc.meta = {"tokens": d.tokens, "sentences": d.sentences}
+        result.documents.append(d.doc)
+    return result
+
+
+class _Bad(ValueError):
+    """A line that is JSON but not a valid sentence (message for the user)."""
+
+
+def _span_bounds(obj: Any, n_tokens: int, what: str) -> tuple[int, int]:
+    start, end = obj["start"], obj["end"]
+    ok = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
+    if not ok or not 0 <= start < end <= n_tokens:
+        raise _Bad(f"{what}: token range ({start}, {end}) is not inside the {n_tokens} tokens")
+    return start, end
+
+
+def _read_sentence(
+    obj: Any, line: int, path: Path, docs: dict[str, _ReadDoc], schema: Schema | None
+) -> None:
+    if not isinstance(obj, dict):
+        raise _Bad("expected one JSON object per line")
+    words = obj["tokens"]
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise _Bad('"tokens" must be a list of non-empty strings')
+    doc_id = str(obj.get("doc_id") or path.stem)
+    # validate the whole line before touching the document, so a bad line leaves no trace
+    entities: dict[str, tuple[int, int, str]] = {}
+    for m in obj.get("entity_mentions") or []:
+        s, e = _span_bounds(m, len(words), f"entity {m.get('id')!r}")
+        entities[str(m["id"])] = (s, e, _label(m["entity_type"], schema, "entity"))
+    events: list[tuple[str, int, int, list[tuple[str, str]]]] = []
+    for ev in obj.get("event_mentions") or []:
+        s, e = _span_bounds(ev["trigger"], len(words), f"trigger of {ev.get('id')!r}")
+        args = [(str(a["role"]), _entity(a, entities)) for a in ev.get("arguments") or []]
+        events.append((_label(ev["event_type"], schema, "event"), s, e, args))
+    relations: list[tuple[str, str, str]] = []
+    for rel in obj.get("relation_mentions") or []:
+        ends = sorted(rel["arguments"], key=lambda a: str(a.get("role", "")))
+        if len(ends) != 2:
+            raise _Bad(f"relation {rel.get('id')!r} needs two arguments")
+        relations.append(
+            (str(rel["relation_type"]), _entity(ends[0], entities), _entity(ends[1], entities))
+        )
+
+    d = docs.get(doc_id)
+    if d is None:
+        doc = ImportedDocument(text="", name=doc_id, source=str(path), line=line)
+        d = docs[doc_id] = _ReadDoc(doc_id, line, doc)
+    pos = len(d.doc.text) + (1 if d.tokens else 0)
+    first = len(d.tokens)
+    for w in words:
+        d.tokens.append([pos, pos + len(w)])
+        pos += len(w) + 1
+    d.sentences.append([first, len(d.tokens)])
+    d.doc.text += ("\n" if first else "") + " ".join(words)
+    keys: dict[str, str] = {}
+    for ent_id, (s, e, label) in entities.items():
+        keys[ent_id] = f"{line}:{ent_id}"
+        d.doc.spans.append(_span(d, first, s, e, label, keys[ent_id], line))
+    for k, (typ, s, e, args) in enumerate(events):
+        key = f"{line}:EV{k}"
+        d.doc.spans.append(_span(d, first, s, e, typ, f"{key}:trigger", line))
+        d.doc.events.append(
+            ImportedEvent(
+                type=typ,
+                trigger=f"{key}:trigger",
+                arguments=[(role, keys[t]) for role, t in args],
+                key=key,
+                line=line,
+            )
+        )
+    for k, (typ, a, b) in enumerate(relations):
+        d.doc.relations.append(
+            ImportedRelation(
+                type=typ, source=keys[a], target=keys[b], key=f"{line}:R{k}", line=line
+            )
+        )
+
+
+def _span(d: _ReadDoc, first: int, s: int, e: int, label: str, key: str, line: int) -> ImportedSpan:
+    return ImportedSpan(
+        start=d.tokens[first + s][0],
+        end=d.tokens[first + e - 1][1],
+        label=label,
+        key=key,
+        line=line,
+    )
+
+
+def _entity(arg: Any, entities: dict[str, tuple[int, int, str]]) -> str:
+    ent = str(arg["entity_id"])
+    if ent not in entities:
+        raise _Bad(f"argument refers to {ent!r}, which is not an entity mention of the sentence")
+    return ent
+
+
+def _label(value: Any, schema: Schema | None, kind: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise _Bad(f"{kind} type must be a non-empty string, not {value!r}")
+    known = schema is None or (schema.entity(value) if kind == "entity" else schema.event(value))
+    if not known:
+        raise _Bad(f"{kind} type {value!r} is not in the schema")
+    return value

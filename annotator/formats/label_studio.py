@@ -1,0 +1,309 @@
+"""Label Studio JSON import and export: a task list with ``labels`` and ``relation`` results.
+
+Export writes one task per document, ``{"data": {"text"}, "meta": {"name", "layers"},
+"annotations": [...]}`` with one annotation per layer (``predictions=True``: predictions with
+``model_version`` = layer). Regions use ``from_name="label"``, ``to_name="text"``; events travel
+as trigger region + relations trigger→filler labelled with the role (FORMATS-SPEC A.6), and a
+schema turns them back into events on import. Matching labelling config::
+
+    <View><Labels name="label" toName="text">...</Labels><Text name="text" value="$text"/>
+    <Relations>...</Relations></View>
+
+Offsets: old Label Studio counted JavaScript (UTF-16) units, later versions code points
+(label-studio#1347, #1559). Export writes ``units`` (UTF-16 by default; the two differ only
+after characters outside the BMP). Import checks every region against its ``value.text`` and
+takes whichever unit makes it match, recording it in the document's ``meta["offset_units"]``;
+regions without ``value.text`` are read in ``units``. Attributes, notes and discontinuity
+(outer bounds are written) are counted as dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import ImportFormatError
+from annotator.formats import safejson
+from annotator.formats.common import (
+    ExportOptions,
+    ExportReport,
+    ImportResult,
+    IsCancelled,
+    Progress,
+    never_cancelled,
+    no_progress,
+)
+from annotator.formats.standoff import (
+    CODEPOINTS,
+    DEFAULT_OPTIONS,
+    UNITS,
+    UTF16,
+    LiveDoc,
+    RawOffsets,
+    atomic_file,
+    each_document,
+    event_links,
+    events_from_links,
+    live_view,
+    to_units,
+)
+from annotator.model import (
+    DocumentAnnotations,
+    ImportedDocument,
+    ImportedRelation,
+    ImportedSpan,
+    Problem,
+)
+from annotator.schema import Schema
+from annotator.text import OffsetMap, normalise
+
+FROM_NAME = "label"
+TO_NAME = "text"
+
+
+def write_label_studio(
+    docs: Iterable[DocumentAnnotations],
+    out: Path,
+    schema: Schema,
+    options: ExportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
+    total: int | None = None,
+    *,
+    units: str = UTF16,
+    predictions: bool = False,
+) -> ExportReport:
+    """Write a JSON task list to ``out`` (replaced only when complete)."""
+    if units not in UNITS:
+        raise ValueError(f"units must be one of {UNITS}, not {units!r}")
+    out = Path(out)
+    report = ExportReport()
+    with atomic_file(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.write("[")
+        for n, doc in enumerate(each_document(docs, progress, cancelled, total)):
+            live = live_view(doc, options, report)
+            task = label_studio_task(doc, live, units, predictions, report)
+            fh.write(("," if n else "") + "\n" + json.dumps(task, ensure_ascii=False))
+            report.documents += 1
+            report.spans_exported += len(live.spans)
+        fh.write("\n]\n")
+    report.files.append(str(out))
+    return report
+
+
+def label_studio_task(
+    doc: DocumentAnnotations, live: LiveDoc, units: str, predictions: bool, report: ExportReport
+) -> dict[str, Any]:
+    """The task of one document: one annotation (or prediction) per layer."""
+    text = doc.document.text
+    offsets = OffsetMap(text)
+    ids = {s.uuid: f"s{n}" for n, s in enumerate(live.spans, start=1)}
+    trigger_of = {e.uuid: e.trigger for e in live.events}
+    results: dict[str, list[dict[str, Any]]] = {}
+    for s in live.spans:
+        if s.fragments:
+            report.drop("discontinuous span written as its outer bounds")
+        if s.attributes or s.note:
+            report.drop("span attributes/notes (no place in this export)")
+        value = {
+            "start": to_units(offsets, s.start, units),
+            "end": to_units(offsets, s.end, units),
+            "text": text[s.start : s.end],
+            "labels": [s.label],
+        }
+        results.setdefault(s.annotator, []).append(
+            {
+                "id": ids[s.uuid],
+                "from_name": FROM_NAME,
+                "to_name": TO_NAME,
+                "type": "labels",
+                "value": value,
+            }
+        )
+    links = [
+        (
+            r.annotator,
+            trigger_of.get(r.source, r.source),
+            r.type,
+            trigger_of.get(r.target, r.target),
+        )
+        for r in live.relations
+    ]
+    if any(r.attributes or r.note for r in live.relations):
+        report.drop("relation attributes/notes (no place in this export)")
+    layer_of = {e.trigger: e.annotator for e in live.events}
+    links += [(layer_of[t], t, role, f) for t, role, f in event_links(live, report)]
+    for layer, a, kind, b in links:
+        results.setdefault(layer, []).append(
+            {
+                "type": "relation",
+                "from_id": ids[a],
+                "to_id": ids[b],
+                "direction": "right",
+                "labels": [kind],
+            }
+        )
+    layers = sorted(results)
+    key = "predictions" if predictions else "annotations"
+    entries: list[dict[str, Any]] = []
+    for layer in layers:
+        entry: dict[str, Any] = {"result": results[layer]}
+        if predictions:
+            entry["model_version"] = layer
+        entries.append(entry)
+    return {
+        "data": {"text": text},
+        "meta": {"name": doc.document.name, "layers": layers},
+        key: entries,
+    }
+
+
+def read_label_studio(
+    path: Path, *, strict: bool = True, schema: Schema | None = None, units: str = UTF16
+) -> ImportResult:
+    """Documents of a Label Studio JSON export: one per annotation/prediction of each task
+    (``annotator`` = the layer named in ``meta.layers`` or ``model_version``), or one without
+    annotations for a task that has none. Cancelled annotations are skipped."""
+    if units not in UNITS:
+        raise ValueError(f"units must be one of {UNITS}, not {units!r}")
+    path = Path(path)
+    source = str(path)
+    result = ImportResult()
+    try:
+        data = safejson.loads(normalise(path.read_bytes()).text)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ImportFormatError(source, None, f"not a Label Studio JSON file: {exc}") from exc
+    tasks = data if isinstance(data, list) else [data]
+    for n, task in enumerate(tasks, start=1):
+        try:
+            result.documents += _task_documents(task, n, source, units, schema)
+        except ValueError as exc:
+            message = f"task {n}: {exc}"
+            if strict:
+                raise ImportFormatError(source, None, message) from exc
+            result.problems.append(Problem(source, None, message))
+    return result
+
+
+def _task_documents(
+    task: Any, n: int, source: str, units: str, schema: Schema | None
+) -> list[ImportedDocument]:
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise ValueError('expected an object with a "data" object')
+    data = task["data"]
+    text = data.get(TO_NAME)
+    if text is None:
+        strings = [v for v in data.values() if isinstance(v, str)]
+        text = strings[0] if len(strings) == 1 else None
+    if not isinstance(text, str):
+        raise ValueError('no "text" in "data"')
+    meta: dict[str, Any] = task["meta"] if isinstance(task.get("meta"), dict) else {}
+    name = meta["name"] if isinstance(meta.get("name"), str) else f"{Path(source).stem}:{n}"
+    layers: list[Any] = meta["layers"] if isinstance(meta.get("layers"), list) else []
+    raw = RawOffsets(text)
+    entries: list[tuple[str, Any]] = []
+    for k, item in enumerate(_list(task, "annotations")):
+        layer = layers[k] if k < len(layers) and isinstance(layers[k], str) else ""
+        if not (isinstance(item, dict) and item.get("was_cancelled")):
+            entries.append((layer, item))
+    for item in _list(task, "predictions"):
+        version = item.get("model_version") if isinstance(item, dict) else None
+        entries.append((version if isinstance(version, str) else "", item))
+    if not entries:
+        return [ImportedDocument(text=raw.text, name=name, source=source)]
+    docs = []
+    for layer, item in entries:
+        if not isinstance(item, dict):
+            raise ValueError("an annotation is not an object")
+        doc = ImportedDocument(text=raw.text, name=name, annotator=layer, source=source)
+        _read_results(_list(item, "result"), raw, units, schema, doc)
+        docs.append(doc)
+    return docs
+
+
+def _read_results(
+    results: list[Any], raw: RawOffsets, units: str, schema: Schema | None, doc: ImportedDocument
+) -> None:
+    regions: list[tuple[str, dict[str, Any]]] = []
+    rels: list[ImportedRelation] = []
+    for r in results:
+        if not isinstance(r, dict):
+            raise ValueError("a result is not an object")
+        if r.get("type") == "labels":
+            value = r.get("value")
+            if not isinstance(value, dict) or not isinstance(value.get("labels"), list):
+                raise ValueError(f"region {r.get('id')}: no value.labels")
+            regions.append((str(r.get("id")), value))
+        elif r.get("type") == "relation":
+            labels = r.get("labels") or []
+            if not isinstance(labels, list) or not labels:
+                raise ValueError(f"relation {r.get('from_id')}→{r.get('to_id')} has no label")
+            src, dst = str(r.get("from_id")), str(r.get("to_id"))
+            if r.get("direction") == "left":
+                src, dst = dst, src
+            rels += [ImportedRelation(str(label), src, dst) for label in labels]
+    order = _unit_order(raw, [v for _, v in regions], units)
+    used: set[str] = set()
+    for region, value in regions:
+        (a, b), unit = _offsets(raw, value, order, region)
+        used.add(unit)
+        for k, label in enumerate(value["labels"]):
+            key = region if k == 0 else f"{region}#{k + 1}"
+            doc.spans.append(ImportedSpan(a, b, str(label), key=key))
+    keys = {s.key for s in doc.spans}
+    for rel in rels:
+        if rel.source not in keys or rel.target not in keys:
+            raise ValueError(f"relation {rel.source}→{rel.target}: unknown region")
+    doc.events, doc.relations = events_from_links(doc.spans, rels, schema)
+    if used:
+        doc.meta["offset_units"] = "/".join(sorted(used))
+
+
+def _unit_order(raw: RawOffsets, values: list[dict[str, Any]], units: str) -> tuple[str, ...]:
+    """Units to try for the regions of one annotation: first one that fits every region.
+
+    A region alone can match in both units by chance (same letter twice after an emoji), so
+    the unit is chosen per annotation, preferring ``units``.
+    """
+    order = (units, CODEPOINTS if units == UTF16 else UTF16)
+    if raw.length_u16 == len(raw.raw):
+        return order[:1]  # no astral characters: the two units agree
+    for unit in order:
+        if all(_matches(raw, v, unit) for v in values if isinstance(v.get("text"), str)):
+            return (unit,)
+    return order
+
+
+def _matches(raw: RawOffsets, value: dict[str, Any], unit: str) -> bool:
+    try:
+        a, b = raw.raw_span(value.get("start"), value.get("end"), unit)
+    except ValueError:
+        return False
+    return raw.raw[a:b] == value.get("text")
+
+
+def _offsets(
+    raw: RawOffsets, value: dict[str, Any], order: tuple[str, ...], region: str
+) -> tuple[tuple[int, int], str]:
+    """Stored offsets of a region and the unit that made its ``value.text`` match."""
+    start, end, surface = value.get("start"), value.get("end"), value.get("text")
+    tried: list[str] = []
+    for unit in order:
+        try:
+            a, b = raw.raw_span(start, end, unit)
+            if not isinstance(surface, str) or raw.raw[a:b] == surface:
+                return raw.stored_span(a, b), unit
+        except ValueError as exc:
+            tried.append(f"{unit}: {exc}")
+            continue
+        tried.append(f"{unit}: covers {raw.raw[a:b]!r}")
+    raise ValueError(f"region {region}: value.text {surface!r} does not match ({'; '.join(tried)})")
+
+
+def _list(obj: dict[str, Any], key: str) -> list[Any]:
+    value = obj.get(key) or []
+    if not isinstance(value, list):
+        raise ValueError(f'"{key}" must be a list')
+    return value

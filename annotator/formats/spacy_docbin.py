@@ -1,0 +1,187 @@
+"""spaCy v3 training data: a ``DocBin`` (``.spacy``) of Docs whose text is the document text.
+
+Each Doc is built from words split at every span boundary (``Doc(vocab, words, spaces)``), so
+no span is misaligned and ``doc.text`` equals the stored text exactly. Non-overlapping entities
+(picked by the overlap policy) go to ``doc.ents``; every entity span goes to
+``doc.spans[options.spans_key]``, triggers to ``doc.spans["triggers"]``. Events and relations
+travel in ``doc.user_data`` (``DocBin(store_user_data=True)``) with character offsets:
+``user_data["events"] = [{"id", "type", "trigger": [start, end], "arguments": [{"role",
+"span": [start, end], "label"}]}]`` and ``user_data["relations"] = [{"id", "type", "arg1",
+"arg2"}]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import Cancelled
+from annotator.formats.common import (
+    ExportOptions,
+    ExportReport,
+    IsCancelled,
+    Progress,
+    never_cancelled,
+    no_progress,
+    split_of,
+)
+from annotator.formats.conll import atomic_output, check_options, total_of
+from annotator.model import DocumentAnnotations, Span
+from annotator.schema import Schema
+from annotator.tokenize import TokenLayer, blank_arabic, export_spans, resolve_overlaps, token_layer
+
+TRIGGERS_KEY = "triggers"
+
+DEFAULT_OPTIONS = ExportOptions()
+
+
+def doc_words(layer: TokenLayer) -> tuple[list[str], list[bool], list[int]]:
+    """Words and trailing-space flags that rebuild ``layer.text`` exactly, and the Doc index of
+    each layer token. White space other than one plain space becomes a token of its own, as
+    spaCy's tokenizer does."""
+    text = layer.text
+    words: list[str] = []
+    spaces: list[bool] = []
+    index: list[int] = []
+    pos = 0
+    for start, end in [*layer.tokens, (len(text), len(text))]:
+        gap = text[pos:start]
+        if gap.startswith(" ") and words:
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+        if end > start:
+            index.append(len(words))
+            words.append(text[start:end])
+            spaces.append(False)
+        pos = end
+    return words, spaces, index
+
+
+def to_doc(
+    doc: DocumentAnnotations,
+    schema: Schema,
+    options: ExportOptions,
+    report: ExportReport,
+    vocab: Any,
+) -> Any:
+    """The spaCy Doc of one document; counts go into ``report``."""
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    entities, triggers = export_spans(doc, schema, options, report)
+    text = doc.document.text
+    layer = token_layer(
+        text,
+        [b for s in (*entities, *triggers) for b in (s.start, s.end)],
+        options.tokenizer,
+        doc.document.meta,
+    )
+    words, spaces, index = doc_words(layer)
+    sdoc = Doc(vocab, words=words, spaces=spaces)
+    if sdoc.text != text:  # pragma: no cover - doc_words rebuilds the text by construction
+        raise AssertionError("spaCy Doc text differs from the document text")
+
+    def to_span(span: Span) -> Any:
+        rng = layer.token_range(span.start, span.end)
+        if rng is None:
+            report.drop("span covers no token")
+            return None
+        return SpacySpan(sdoc, index[rng[0]], index[rng[1] - 1] + 1, label=span.label)
+
+    placed: dict[str, Any] = {}
+    for span in [*entities, *triggers]:
+        placed_span = to_span(span)
+        if placed_span is not None:
+            placed[span.uuid] = placed_span
+    ent_spans = [s for s in entities if s.uuid in placed]
+    kept, reasons = resolve_overlaps(ent_spans, options.overlap_policy)
+    for reason in reasons:
+        report.drop(f"left out of doc.ents, kept in doc.spans: {reason}")
+    sdoc.ents = [placed[s.uuid] for s in kept]
+    sdoc.spans[options.spans_key] = [placed[s.uuid] for s in ent_spans]
+    sdoc.spans[TRIGGERS_KEY] = [placed[s.uuid] for s in triggers if s.uuid in placed]
+    report.spans_exported += len(placed)
+    _user_data(doc, sdoc, report)
+    report.documents += 1
+    report.tokens += len(layer.tokens)
+    report.tokens_split += layer.n_split
+    return sdoc
+
+
+def _user_data(doc: DocumentAnnotations, sdoc: Any, report: ExportReport) -> None:
+    spans = {s.uuid: s for s in doc.spans if not s.deleted}
+    events = [e for e in doc.events if not e.deleted]
+    trigger_of = {e.uuid: e.trigger for e in events}
+    out_events: list[dict[str, Any]] = []
+    for ev in events:
+        trig = spans.get(ev.trigger)
+        if trig is None:
+            report.drop("event without a live trigger span")
+            continue
+        args: list[dict[str, Any]] = []
+        for arg in doc.arguments_of(ev.uuid):
+            target = spans.get(arg.target) or spans.get(trigger_of.get(arg.target, ""))
+            if target is None:
+                report.drop("argument pointing at a missing span")
+                continue
+            args.append(
+                {"role": arg.role, "span": [target.start, target.end], "label": target.label}
+            )
+        out_events.append(
+            {"id": ev.uuid, "type": ev.type, "trigger": [trig.start, trig.end], "arguments": args}
+        )
+    out_rel: list[dict[str, Any]] = []
+    for rel in doc.relations:
+        if rel.deleted:
+            continue
+        a, b = spans.get(rel.source), spans.get(rel.target)
+        if a is None or b is None:
+            report.drop("relation pointing at a missing span")
+            continue
+        out_rel.append(
+            {"id": rel.uuid, "type": rel.type, "arg1": [a.start, a.end], "arg2": [b.start, b.end]}
+        )
+    sdoc.user_data["events"] = out_events
+    sdoc.user_data["relations"] = out_rel
+    sdoc.user_data["doc_name"] = doc.document.name
+    sdoc.user_data["sha256"] = doc.document.sha256
+
+
+def write_spacy(
+    docs: Iterable[DocumentAnnotations],
+    out: Path,
+    schema: Schema,
+    options: ExportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
+    total: int | None = None,
+) -> ExportReport:
+    """Write one ``.spacy`` file ``out``, or with splits a directory of ``<split>.spacy``."""
+    from spacy.tokens import DocBin
+
+    check_options(options)
+    vocab = blank_arabic().vocab
+    report = ExportReport()
+    n_total = total_of(docs, total)
+    names = [n for n, _ in options.splits] or ["train"]
+    bins = {n: DocBin(store_user_data=True) for n in names}
+    for done, doc in enumerate(docs, 1):
+        if cancelled():
+            raise Cancelled("export cancelled; nothing was written")
+        bins[split_of(doc, options.splits, options.seed)].add(
+            to_doc(doc, schema, options, report, vocab)
+        )
+        progress(done, n_total)
+    with atomic_output(out, directory=bool(options.splits)) as tmp:
+        if options.splits:
+            for name, db in bins.items():
+                db.to_disk(tmp / f"{name}.spacy")
+        else:
+            db = bins["train"]
+            tmp.write_bytes(db.to_bytes())
+    report.files = [str(out / f"{n}.spacy") for n in names] if options.splits else [str(out)]
+    return report

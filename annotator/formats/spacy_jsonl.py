@@ -1,0 +1,276 @@
+"""spaCy/Prodigy JSONL: one document per line, character offsets (code points).
+
+Line shape (Prodigy ``ner_manual`` / ``spans.manual`` output)::
+
+    {"text": ..., "tokens": [{"text", "start", "end", "id", "ws"}],
+     "spans": [{"start", "end", "token_start", "token_end", "label"}],
+     "relations": [{"head", "child", "head_span", "child_span", "label"}],
+     "meta": {...}, "answer": "accept"}
+
+``token_end`` is inclusive, and a relation's ``head``/``child`` are the last tokens of its spans
+(the Prodigy convention). Entity spans and event triggers both go in ``spans`` (they may
+overlap); event arguments are relations from the trigger labelled with the role.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from annotator.errors import Cancelled, ImportFormatError
+from annotator.formats.common import (
+    ExportOptions,
+    ExportReport,
+    ImportResult,
+    IsCancelled,
+    Progress,
+    never_cancelled,
+    no_progress,
+    split_of,
+)
+from annotator.formats.conll import atomic_output, total_of
+from annotator.model import (
+    DocumentAnnotations,
+    ImportedDocument,
+    ImportedEvent,
+    ImportedRelation,
+    ImportedSpan,
+    Problem,
+)
+from annotator.schema import Schema
+from annotator.tokenize import export_spans, token_layer
+
+_SKIP_META = ("tokens", "sentences", "conll")
+
+DEFAULT_OPTIONS = ExportOptions()
+
+
+def to_task(
+    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: ExportReport
+) -> dict[str, Any]:
+    """The JSONL object of one document."""
+    entities, triggers = export_spans(doc, schema, options, report)
+    text = doc.document.text
+    spans = sorted([*entities, *triggers], key=lambda s: (s.start, -s.end, s.label, s.uuid))
+    layer = token_layer(
+        text, [b for s in spans for b in (s.start, s.end)], options.tokenizer, doc.document.meta
+    )
+    toks = layer.tokens
+    tokens = [
+        {
+            "text": text[s:e],
+            "start": s,
+            "end": e,
+            "id": i,
+            "ws": e < (toks[i + 1][0] if i + 1 < len(toks) else len(text)),
+        }
+        for i, (s, e) in enumerate(toks)
+    ]
+    placed: dict[str, dict[str, Any]] = {}
+    for span in spans:
+        rng = layer.token_range(span.start, span.end)
+        if rng is None:
+            report.drop("span covers no token")
+            continue
+        placed[span.uuid] = {
+            "start": span.start,
+            "end": span.end,
+            "token_start": rng[0],
+            "token_end": rng[1] - 1,
+            "label": span.label,
+        }
+    report.spans_exported += len(placed)
+    report.documents += 1
+    report.tokens += len(toks)
+    report.tokens_split += layer.n_split
+    meta = {k: v for k, v in doc.document.meta.items() if k not in _SKIP_META}
+    meta.update(name=doc.document.name, doc_id=doc.document.id, sha256=doc.document.sha256)
+    return {
+        "text": text,
+        "tokens": tokens,
+        "spans": [placed[s.uuid] for s in spans if s.uuid in placed],
+        "relations": _relations(doc, placed, report),
+        "meta": meta,
+        "answer": "accept",
+    }
+
+
+def _relations(
+    doc: DocumentAnnotations, placed: dict[str, dict[str, Any]], report: ExportReport
+) -> list[dict[str, Any]]:
+    trigger_of = {e.uuid: e.trigger for e in doc.events if not e.deleted}
+    pairs: list[tuple[str, str, str]] = []
+    for ev in doc.events:
+        if not ev.deleted:
+            pairs += [
+                (ev.trigger, trigger_of.get(a.target, a.target), a.role)
+                for a in doc.arguments_of(ev.uuid)
+            ]
+    pairs += [(r.source, r.target, r.type) for r in doc.relations if not r.deleted]
+    out: list[dict[str, Any]] = []
+    for head, child, label in pairs:
+        if head not in placed or child not in placed:
+            report.drop("argument or relation whose span was not exported")
+            continue
+        h, c = placed[head], placed[child]
+        out.append(
+            {
+                "head": h["token_end"],
+                "child": c["token_end"],
+                "head_span": h,
+                "child_span": c,
+                "label": label,
+            }
+        )
+    return out
+
+
+def write_spacy_jsonl(
+    docs: Iterable[DocumentAnnotations],
+    out: Path,
+    schema: Schema,
+    options: ExportOptions = DEFAULT_OPTIONS,
+    progress: Progress = no_progress,
+    cancelled: IsCancelled = never_cancelled,
+    total: int | None = None,
+) -> ExportReport:
+    """Write one JSONL file ``out``, or with splits a directory of ``<split>.jsonl``."""
+    report = ExportReport()
+    n_total = total_of(docs, total)
+    names = [n for n, _ in options.splits] or ["train"]
+    with atomic_output(out, directory=bool(options.splits)) as tmp:
+        paths = {n: tmp / f"{n}.jsonl" for n in names} if options.splits else {"train": tmp}
+        handles: dict[str, IO[str]] = {}
+        try:
+            for n, p in paths.items():
+                handles[n] = p.open("w", encoding="utf-8", newline="\n")
+            for done, doc in enumerate(docs, 1):
+                if cancelled():
+                    raise Cancelled("export cancelled; nothing was written")
+                task = to_task(doc, schema, options, report)
+                fh = handles[split_of(doc, options.splits, options.seed)]
+                fh.write(json.dumps(task, ensure_ascii=False) + "\n")
+                progress(done, n_total)
+        finally:
+            for fh in handles.values():
+                fh.close()
+    report.files = [str(out / f"{n}.jsonl") for n in names] if options.splits else [str(out)]
+    return report
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+def read_spacy_jsonl(
+    path: Path, *, strict: bool = True, schema: Schema | None = None
+) -> ImportResult:
+    """Read spaCy/Prodigy JSONL. Tasks answered ``reject`` or ``ignore`` are skipped (and
+    listed as problems). With ``schema``, spans labelled with an event type become events
+    whose arguments are the relations leaving them; other relations stay relations."""
+    source = str(path)
+    result = ImportResult()
+    try:
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
+    except UnicodeDecodeError as exc:
+        raise ImportFormatError(source, None, "not UTF-8 text") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            if isinstance(obj, dict) and obj.get("answer") in ("reject", "ignore"):
+                result.problems.append(Problem(source, n, f"skipped: answer {obj['answer']!r}"))
+                continue
+            result.documents.append(_task_document(obj, path, n, schema))
+        except (ValueError, TypeError, KeyError) as exc:
+            message = exc.args[0] if isinstance(exc, _Bad) else f"malformed task: {exc}"
+            if strict:
+                raise ImportFormatError(source, n, message) from exc
+            result.problems.append(Problem(source, n, message))
+    return result
+
+
+class _Bad(ValueError):
+    """A task that parsed as JSON but is not a valid task (message for the user)."""
+
+
+def _int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Bad(f"{what} must be an integer, not {value!r}")
+    return value
+
+
+def _task_document(obj: Any, path: Path, line: int, schema: Schema | None) -> ImportedDocument:
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise _Bad('expected a JSON object with a "text" string')
+    text: str = obj["text"]
+    meta: dict[str, Any] = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
+    tokens = obj.get("tokens")
+    if isinstance(tokens, list) and tokens:
+        meta["tokens"] = [
+            [_int(t["start"], "token start"), _int(t["end"], "token end")] for t in tokens
+        ]
+    spans: list[ImportedSpan] = []
+    by_offsets: dict[tuple[int, int, str], str] = {}
+    for k, sp in enumerate(obj.get("spans") or []):
+        start, end = _int(sp["start"], "span start"), _int(sp["end"], "span end")
+        label = sp["label"]
+        if not isinstance(label, str) or not label:
+            raise _Bad(f"span {k}: label must be a non-empty string")
+        if not 0 <= start < end <= len(text):
+            raise _Bad(f"span {k} ({start}, {end}) is outside the text (length {len(text)})")
+        key = f"S{k + 1}"
+        spans.append(ImportedSpan(start=start, end=end, label=label, key=key, line=line))
+        by_offsets.setdefault((start, end, label), key)
+    doc = ImportedDocument(
+        text=text,
+        name=str(meta.get("name") or f"{path.stem}-{line}"),
+        meta=meta,
+        spans=spans,
+        source=str(path),
+        line=line,
+    )
+    _read_relations(obj, doc, by_offsets, schema)
+    return doc
+
+
+def _read_relations(
+    obj: dict[str, Any],
+    doc: ImportedDocument,
+    by_offsets: dict[tuple[int, int, str], str],
+    schema: Schema | None,
+) -> None:
+    def key_of(d: Any, what: str) -> str:
+        if not isinstance(d, dict):
+            raise _Bad(f"relation {what} must be an object with start, end and label")
+        key = by_offsets.get((_int(d["start"], "start"), _int(d["end"], "end"), str(d["label"])))
+        if key is None:
+            raise _Bad(f"relation {what} ({d['start']}, {d['end']}) is not one of the spans")
+        return key
+
+    def is_trigger(s: ImportedSpan) -> bool:
+        return schema is not None and schema.event(s.label) is not None
+
+    events = {
+        s.key: ImportedEvent(type=s.label, trigger=s.key, key=f"E{s.key}", line=doc.line)
+        for s in doc.spans
+        if is_trigger(s)
+    }
+    for k, rel in enumerate(obj.get("relations") or []):
+        head, child = (
+            key_of(rel.get("head_span"), "head_span"),
+            key_of(rel.get("child_span"), "child_span"),
+        )
+        label = str(rel["label"])
+        if head in events:
+            target = f"E{child}" if child in events else child
+            events[head].arguments.append((label, target))
+        else:
+            doc.relations.append(
+                ImportedRelation(
+                    type=label, source=head, target=child, key=f"R{k + 1}", line=doc.line
+                )
+            )
+    doc.events = list(events.values())
