@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 class FormatInfo:
     module: str
     writer: str
+    """function name in ``module``, or ``other.module:function``"""
     reader: str
     output: str
     """``file`` or ``dir``"""
@@ -48,9 +49,10 @@ FORMATS: dict[str, FormatInfo] = {
                      "Hugging Face datasets token classification (DatasetDict)"),
     "conll": FormatInfo("annotator.formats.conll", "write_conll", "read_conll", "file",
                         "CoNLL-2003 style BIO/IOB2/BIOES"),
-    "brat": FormatInfo("annotator.formats.brat", "write_brat", "read_brat", "dir",
+    "brat": FormatInfo("annotator.formats.brat", "annotator.formats.brat_write:write_brat",
+                       "read_brat", "dir",
                        "brat standoff .txt/.ann + annotation.conf"),
-    "events": FormatInfo("annotator.formats.events_json", "write_events", "read_events",
+    "events": FormatInfo("annotator.formats.events_json", "write_events_json", "read_events_json",
                          "file", "event extraction JSON lines (ACE05-E / OneIE style)"),
     "doccano": FormatInfo("annotator.formats.doccano", "write_doccano", "read_doccano", "file",
                           "doccano JSONL"),
@@ -65,8 +67,8 @@ def format_function(fmt: str, kind: str) -> Any:
     name = "" if info is None else (info.writer if kind == "write" else info.reader)
     if info is None or not name:
         raise AnnotatorError(f"format {fmt!r} cannot be {'exported' if kind == 'write' else 'imported'}")
-    module = importlib.import_module(info.module)
-    return getattr(module, name)
+    module, _, name = name.rpartition(":") if ":" in name else (info.module, "", name)
+    return getattr(importlib.import_module(module), name)
 
 
 def layers(
