@@ -19,8 +19,18 @@ from annotator.errors import AnnotatorError
 from annotator.formats.common import ExportOptions, parse_splits
 from annotator.importing import NEW_LABEL_POLICIES
 
-IMPORT_FORMATS = ("auto", "text", "jsonl", "csv", "spacy-jsonl", "conll", "brat", "doccano",
-                  "label-studio", "events")  # fmt: skip
+IMPORT_FORMATS = (
+    "auto",
+    "text",
+    "jsonl",
+    "csv",
+    "spacy-jsonl",
+    "conll",
+    "brat",
+    "doccano",
+    "label-studio",
+    "events",
+)
 
 
 def visual(text: str, enabled: bool) -> str:
@@ -84,9 +94,16 @@ def _read_schema(path: Path) -> Any:
 def detect_format(path: Path) -> str:
     if path.is_dir():
         return "brat" if any(path.glob("*.ann")) else "text"
-    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".conll": "conll",
-            ".bio": "conll", ".iob": "conll", ".ann": "brat", ".json": "label-studio"}.get(
-        path.suffix.lower(), "text")  # fmt: skip
+    return {
+        ".jsonl": "jsonl",
+        ".ndjson": "jsonl",
+        ".csv": "csv",
+        ".conll": "conll",
+        ".bio": "conll",
+        ".iob": "conll",
+        ".ann": "brat",
+        ".json": "label-studio",
+    }.get(path.suffix.lower(), "text")
 
 
 def read_any(path: Path, fmt: str, strict: bool, text_column: str = "text") -> Any:
@@ -118,9 +135,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         bar = Progress("import")
         try:
             report = import_documents(
-                project, combined, annotator=args.annotator or "", new_labels=args.new_labels,
-                strict=not args.lenient, progress=bar,
-            )  # fmt: skip
+                project,
+                combined,
+                annotator=args.annotator or "",
+                new_labels=args.new_labels,
+                strict=not args.lenient,
+                progress=bar,
+            )
         finally:
             bar.close()
     finally:
@@ -136,13 +157,21 @@ def cmd_docs(args: argparse.Namespace) -> int:
         counts = project.store.span_counts(args.annotator)
         statuses = project.statuses(args.annotator) if args.annotator else {}
         rows = [
-            (d.id, visual(d.name, args.visual), counts.get(d.id, 0),
-             statuses.get(d.id).value if d.id in statuses else "")  # type: ignore[union-attr]
+            (
+                d.id,
+                visual(d.name, args.visual),
+                counts.get(d.id, 0),
+                statuses[d.id].value if d.id in statuses else "",
+            )
             for d in project.documents()
-        ]  # fmt: skip
+        ]
     if args.json:
-        print(json.dumps([dict(zip(("id", "name", "spans", "status"), r, strict=True))
-                          for r in rows], ensure_ascii=False))  # fmt: skip
+        print(
+            json.dumps(
+                [dict(zip(("id", "name", "spans", "status"), r, strict=True)) for r in rows],
+                ensure_ascii=False,
+            )
+        )
         return 0
     print(f"{'id':>5}  {'spans':>6}  {'status':<12} name")
     for doc_id, name, n, st in rows:
@@ -193,15 +222,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     from annotator.exporting import export
 
     options = ExportOptions(
-        overlap_policy=args.overlap, scheme=args.scheme, docstart=args.docstart,
-        spans_key=args.spans_key, splits=parse_splits(args.split), seed=args.seed,
+        overlap_policy=args.overlap,
+        scheme=args.scheme,
+        docstart=args.docstart,
+        spans_key=args.spans_key,
+        splits=parse_splits(args.split),
+        seed=args.seed,
         tokenizer=args.tokenizer,
-    )  # fmt: skip
+    )
     project = _open(args.project, read_only=True)
     bar = Progress("export")
     try:
-        report = export(project, args.format, Path(args.output), args.annotator, args.status,
-                        options, bar)  # fmt: skip
+        report = export(
+            project, args.format, Path(args.output), args.annotator, args.status, options, bar
+        )
     finally:
         bar.close()
         project.close()
@@ -224,8 +258,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
                 text, _ = write_annotation_conf(project.schema)
                 out.write_text(text, encoding="utf-8")
             else:
-                out.write_text(json.dumps(project.schema.to_json(), ensure_ascii=False, indent=2),
-                               encoding="utf-8")  # fmt: skip
+                out.write_text(
+                    json.dumps(project.schema.to_json(), ensure_ascii=False, indent=2),
+                    encoding="utf-8",
+                )
             print(f"schema written to {out}")
         if not args.import_file and not args.export_file:
             for lab in project.schema.span_labels():
@@ -240,8 +276,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
         if not args.project:
             raise AnnotatorError("--screenshot needs a PROJECT")
         w, _, h = args.size.partition("x")
-        render_screenshot(Path(args.project), args.document or "", Path(args.screenshot),
-                          (int(w), int(h)), args.annotator)  # fmt: skip
+        render_screenshot(
+            Path(args.project),
+            args.document or "",
+            Path(args.screenshot),
+            (int(w), int(h)),
+            args.annotator,
+        )
         print(f"screenshot written to {args.screenshot}")
         return 0
     argv = ["annotator"] + ([args.project] if args.project else [])
@@ -252,7 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="annotator", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def add(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
         p.set_defaults(func=func)
         return p

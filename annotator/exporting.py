@@ -39,26 +39,66 @@ class FormatInfo:
 
 
 FORMATS: dict[str, FormatInfo] = {
-    "jsonl": FormatInfo("annotator.formats.jsonl", "write_jsonl", "read_jsonl", "file",
-                        "lossless project JSONL (spans, events, relations, attributes, notes)"),
-    "spacy": FormatInfo("annotator.formats.spacy_docbin", "write_spacy", "", "file",
-                        "spaCy v3 DocBin (.spacy): doc.ents + doc.spans"),
-    "spacy-jsonl": FormatInfo("annotator.formats.spacy_jsonl", "write_spacy_jsonl",
-                              "read_spacy_jsonl", "file", "spaCy/Prodigy JSONL"),
-    "hf": FormatInfo("annotator.formats.hf", "write_hf", "", "dir",
-                     "Hugging Face datasets token classification (DatasetDict)"),
-    "conll": FormatInfo("annotator.formats.conll", "write_conll", "read_conll", "file",
-                        "CoNLL-2003 style BIO/IOB2/BIOES"),
-    "brat": FormatInfo("annotator.formats.brat", "annotator.formats.brat_write:write_brat",
-                       "read_brat", "dir",
-                       "brat standoff .txt/.ann + annotation.conf"),
-    "events": FormatInfo("annotator.formats.events_json", "write_events_json", "read_events_json",
-                         "file", "event extraction JSON lines (ACE05-E / OneIE style)"),
-    "doccano": FormatInfo("annotator.formats.doccano", "write_doccano", "read_doccano", "file",
-                          "doccano JSONL"),
-    "label-studio": FormatInfo("annotator.formats.label_studio", "write_label_studio",
-                               "read_label_studio", "file", "Label Studio JSON tasks"),
-}  # fmt: skip
+    "jsonl": FormatInfo(
+        "annotator.formats.jsonl",
+        "write_jsonl",
+        "read_jsonl",
+        "file",
+        "lossless project JSONL (spans, events, relations, attributes, notes)",
+    ),
+    "spacy": FormatInfo(
+        "annotator.formats.spacy_docbin",
+        "write_spacy",
+        "",
+        "file",
+        "spaCy v3 DocBin (.spacy): doc.ents + doc.spans",
+    ),
+    "spacy-jsonl": FormatInfo(
+        "annotator.formats.spacy_jsonl",
+        "write_spacy_jsonl",
+        "read_spacy_jsonl",
+        "file",
+        "spaCy/Prodigy JSONL",
+    ),
+    "hf": FormatInfo(
+        "annotator.formats.hf",
+        "write_hf",
+        "",
+        "dir",
+        "Hugging Face datasets token classification (DatasetDict)",
+    ),
+    "conll": FormatInfo(
+        "annotator.formats.conll",
+        "write_conll",
+        "read_conll",
+        "file",
+        "CoNLL-2003 style BIO/IOB2/BIOES",
+    ),
+    "brat": FormatInfo(
+        "annotator.formats.brat",
+        "annotator.formats.brat_write:write_brat",
+        "read_brat",
+        "dir",
+        "brat standoff .txt/.ann + annotation.conf",
+    ),
+    "events": FormatInfo(
+        "annotator.formats.events_json",
+        "write_events_json",
+        "read_events_json",
+        "file",
+        "event extraction JSON lines (ACE05-E / OneIE style)",
+    ),
+    "doccano": FormatInfo(
+        "annotator.formats.doccano", "write_doccano", "read_doccano", "file", "doccano JSONL"
+    ),
+    "label-studio": FormatInfo(
+        "annotator.formats.label_studio",
+        "write_label_studio",
+        "read_label_studio",
+        "file",
+        "Label Studio JSON tasks",
+    ),
+}
 
 
 def format_function(fmt: str, kind: str) -> Any:
@@ -66,7 +106,9 @@ def format_function(fmt: str, kind: str) -> Any:
     info = FORMATS.get(fmt)
     name = "" if info is None else (info.writer if kind == "write" else info.reader)
     if info is None or not name:
-        raise AnnotatorError(f"format {fmt!r} cannot be {'exported' if kind == 'write' else 'imported'}")
+        raise AnnotatorError(
+            f"format {fmt!r} cannot be {'exported' if kind == 'write' else 'imported'}"
+        )
     module, _, name = name.rpartition(":") if ":" in name else (info.module, "", name)
     return getattr(importlib.import_module(module), name)
 
@@ -129,8 +171,11 @@ def export(
     total = count_layers(project, annotator, status)
     items = layers(project, annotator, status)
     if fmt == "jsonl":
-        report: ExportReport = writer(items, out, project.schema, options, progress, cancelled, total)
+        report: ExportReport = writer(
+            items, out, project.schema, options, progress, cancelled, total
+        )
     else:
-        report = writer((da for da, _, _ in items), out, project.schema, options, progress,
-                        cancelled, total)  # fmt: skip
+        report = writer(
+            (da for da, _, _ in items), out, project.schema, options, progress, cancelled, total
+        )
     return report

@@ -22,8 +22,8 @@ from annotator.formats.common import (
 )
 from annotator.model import (
     Argument,
-    Document,
     DocStatus,
+    Document,
     Event,
     ImportedDocument,
     Problem,
@@ -33,6 +33,7 @@ from annotator.model import (
     Status,
     freeze,
 )
+from annotator.schema import is_reference
 from annotator.text import sha256_text
 from annotator.uuids import new_uuid
 
@@ -132,7 +133,7 @@ def import_documents(
     store = project.store
     with store.write():
         if schema is not project.schema:
-            project._set_schema(schema)  # noqa: SLF001 - same transaction as the import
+            project._set_schema(schema)
         batch = _Batch(store.document_hashes(), store.next_document_id())
         for i, imp in enumerate(docs):
             if cancelled():
@@ -168,7 +169,9 @@ class _Batch:
     def flush(self, store: Any) -> None:
         ids = store.insert_documents(self.documents)
         if ids and ids[0] != self.next_id - len(self.documents):
-            raise RuntimeError("document ids moved during an import")  # cannot happen under the write lock
+            raise RuntimeError(
+                "document ids moved during an import"
+            )  # cannot happen under the write lock
         for name in sorted(self.annotators):
             store.ensure_annotator(name)
         store.put_many(self.records)
@@ -180,7 +183,9 @@ class _Batch:
         )
 
 
-def _unknown_labels(project: Project, docs: list[ImportedDocument]) -> dict[str, tuple[str, int | None]]:
+def _unknown_labels(
+    project: Project, docs: list[ImportedDocument]
+) -> dict[str, tuple[str, int | None]]:
     schema = project.schema
     unknown: dict[str, tuple[str, int | None]] = {}
     for d in docs:
@@ -213,7 +218,9 @@ def _import_one(
         doc_id = batch.added_now[sha]
     else:
         # readers build fresh JSON objects: no defensive copy of meta needed
-        doc_id = batch.add_document(Document(0, name, text, sha, imp.meta, imp.raw_sha256), imp.source)
+        doc_id = batch.add_document(
+            Document(0, name, text, sha, imp.meta, imp.raw_sha256), imp.source
+        )
         report.documents_added += 1
         report.doc_ids.append(doc_id)
     annotator = imp.annotator or default_annotator or DEFAULT_ANNOTATOR
@@ -230,11 +237,16 @@ def _import_one(
 
     for s in imp.spans:
         if schema.label(s.label) is None and new_labels == "skip":
-            report.problems.append(Problem(imp.source, s.line or imp.line, f"unknown label {s.label!r} skipped"))
+            report.problems.append(
+                Problem(imp.source, s.line or imp.line, f"unknown label {s.label!r} skipped")
+            )
             continue
         start, end = remap(s.start), remap(s.end)
         if not (0 <= s.start < s.end <= len(imp.text)) or not (0 <= start < end <= len(text)):
-            fail(s.line, f"span {s.start}-{s.end} ({s.label}) is outside the text (length {len(imp.text)})")
+            fail(
+                s.line,
+                f"span {s.start}-{s.end} ({s.label}) is outside the text (length {len(imp.text)})",
+            )
             continue
         frags = tuple((remap(a), remap(b)) for a, b in s.fragments)
         if any(not (start <= a < b <= end) for a, b in frags):
@@ -247,12 +259,27 @@ def _import_one(
         uid = _fresh(store, "spans", s.uuid)
         keys[s.key or uid] = uid
         labels[uid] = s.label
-        records.append(Span(uid, doc_id, annotator, start, end, s.label, text[start:end],
-                            freeze(s.attributes), s.note, frags, project._tick()))  # noqa: SLF001
+        records.append(
+            Span(
+                uid,
+                doc_id,
+                annotator,
+                start,
+                end,
+                s.label,
+                text[start:end],
+                freeze(s.attributes),
+                s.note,
+                frags,
+                project._tick(),
+            )
+        )
         report.spans += 1
     for e in imp.events:
         if schema.event(e.type) is None and new_labels == "skip":
-            report.problems.append(Problem(imp.source, e.line or imp.line, f"unknown event type {e.type!r} skipped"))
+            report.problems.append(
+                Problem(imp.source, e.line or imp.line, f"unknown event type {e.type!r} skipped")
+            )
             continue
         uid = _fresh(store, "events", e.uuid)
         e.key = e.key or uid
@@ -264,7 +291,10 @@ def _import_one(
             continue
         trigger = keys.get(e.trigger)
         if trigger is None:
-            fail(e.line, f"event {e.key or e.type}: trigger {e.trigger!r} is not a span of this document")
+            fail(
+                e.line,
+                f"event {e.key or e.type}: trigger {e.trigger!r} is not a span of this document",
+            )
             continue
         args: list[Argument] = []
         bad = False
@@ -276,15 +306,37 @@ def _import_one(
                 bad = True
                 break
             if not schema.accepts(e.type, role, labels[tid]):
-                fail(e.line, f"event {e.key or e.type}: role {role} does not accept {labels[tid]!r}")
+                fail(
+                    e.line, f"event {e.key or e.type}: role {role} does not accept {labels[tid]!r}"
+                )
                 bad = True
                 break
             wanted = e.argument_uuids[k] if k < len(e.argument_uuids) else ""
-            args.append(Argument(_fresh(store, "arguments", wanted), uid, doc_id, annotator, role, tid, project._tick()))  # noqa: SLF001
+            args.append(
+                Argument(
+                    _fresh(store, "arguments", wanted),
+                    uid,
+                    doc_id,
+                    annotator,
+                    role,
+                    tid,
+                    project._tick(),
+                )
+            )
         if bad:
             continue
-        records.append(Event(uid, doc_id, annotator, e.type, trigger, freeze(e.attributes), e.note,
-                             project._tick()))  # noqa: SLF001
+        records.append(
+            Event(
+                uid,
+                doc_id,
+                annotator,
+                e.type,
+                trigger,
+                freeze(e.attributes),
+                e.note,
+                project._tick(),
+            )
+        )
         records.extend(args)
         report.events += 1
         report.arguments += len(args)
@@ -295,12 +347,27 @@ def _import_one(
             continue
         if schema.relation(r.type) is None:
             if new_labels == "skip":
-                report.problems.append(Problem(imp.source, r.line or imp.line, f"unknown relation type {r.type!r} skipped"))
+                report.problems.append(
+                    Problem(
+                        imp.source, r.line or imp.line, f"unknown relation type {r.type!r} skipped"
+                    )
+                )
                 continue
             fail(r.line, f"relation type {r.type!r} is not in the schema")
             continue
-        records.append(Relation(_fresh(store, "relations", r.uuid), doc_id, annotator, r.type, src, dst,
-                                freeze(r.attributes), r.note, project._tick()))  # noqa: SLF001
+        records.append(
+            Relation(
+                _fresh(store, "relations", r.uuid),
+                doc_id,
+                annotator,
+                r.type,
+                src,
+                dst,
+                freeze(r.attributes),
+                r.note,
+                project._tick(),
+            )
+        )
         report.relations += 1
     batch.records.extend(records)
     if imp.status:
@@ -309,11 +376,15 @@ def _import_one(
         except ValueError:
             fail(imp.line, f"unknown status {imp.status!r}")
         else:
-            batch.statuses.append(DocStatus(doc_id, annotator, st, project._tick()))  # noqa: SLF001
+            batch.statuses.append(DocStatus(doc_id, annotator, st, project._tick()))
 
 
 def _attribute_problem(schema: Any, label: str, attributes: dict[str, Any]) -> str | None:
     for name, value in attributes.items():
+        if is_reference(name):
+            if not isinstance(value, str):
+                return f"reference {name!r} takes text, not {value!r}"
+            continue
         attr = schema.attribute(name)
         if attr is None or not attr.applies_to(label):
             return f"attribute {name!r} is not defined for {label!r}"

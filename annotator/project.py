@@ -24,16 +24,16 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from annotator.clock import HybridClock
 from annotator.errors import SchemaError, ValidationError
 from annotator.model import (
     Argument,
     ChangeEntry,
+    DocStatus,
     Document,
     DocumentAnnotations,
-    DocStatus,
     Event,
     Record,
     Relation,
@@ -43,12 +43,12 @@ from annotator.model import (
     record_kind,
     record_to_json,
 )
-from annotator.schema import Schema, default_schema
+from annotator.schema import Schema, default_schema, is_reference
 from annotator.store import Store, now_iso
 from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
 
-UNSET: Any = object()
+R = TypeVar("R", Span, Event, Argument, Relation)
 
 
 class Project:
@@ -168,7 +168,9 @@ class Project:
             self.store.ensure_annotator(annotator)
             st = dataclasses.replace(st, clock=self._tick())
             self.store.set_status(st)
-            self.store.log(annotator, "status", "doc_status", str(doc_id), None, {"status": st.status.value})
+            self.store.log(
+                annotator, "status", "doc_status", str(doc_id), None, {"status": st.status.value}
+            )
         return st
 
     # -- spans ---------------------------------------------------------------------------
@@ -187,9 +189,17 @@ class Project:
         """Label ``text[start:end]`` of a document in ``annotator``'s layer."""
         doc = self.document(doc_id)
         span = Span(
-            uuid or new_uuid(), doc_id, annotator, start, end, label, "",
-            freeze(attributes), note, tuple((int(a), int(b)) for a, b in fragments),
-        )  # fmt: skip
+            uuid or new_uuid(),
+            doc_id,
+            annotator,
+            start,
+            end,
+            label,
+            "",
+            freeze(attributes),
+            note,
+            tuple((int(a), int(b)) for a, b in fragments),
+        )
         span = self._checked_span(doc, span)
         return self._write("add", span)
 
@@ -249,7 +259,9 @@ class Project:
             )
         for a, b in span.fragments:
             if not (span.start <= a < b <= span.end):
-                raise ValidationError(f"fragment {a}-{b} is outside its span {span.start}-{span.end}")
+                raise ValidationError(
+                    f"fragment {a}-{b} is outside its span {span.start}-{span.end}"
+                )
         if self._schema.label(span.label) is None:
             raise SchemaError(f"label {span.label!r} is not in the schema")
         self._check_attributes(span.label, span.attributes)
@@ -257,6 +269,10 @@ class Project:
 
     def _check_attributes(self, label: str, attributes: dict[str, Any]) -> None:
         for name, value in attributes.items():
+            if is_reference(name):
+                if not isinstance(value, str):
+                    raise SchemaError(f"reference {name!r} takes text, not {value!r}")
+                continue
             attr = self._schema.attribute(name)
             if attr is None or not attr.applies_to(label):
                 raise SchemaError(f"attribute {name!r} is not defined for {label!r}")
@@ -276,9 +292,14 @@ class Project:
         """An event on trigger span ``trigger`` (type defaults to the trigger's label)."""
         span = self.span(trigger)
         ev = Event(
-            uuid or new_uuid(), span.doc_id, span.annotator, type or span.label, trigger,
-            freeze(attributes), note,
-        )  # fmt: skip
+            uuid or new_uuid(),
+            span.doc_id,
+            span.annotator,
+            type or span.label,
+            trigger,
+            freeze(attributes),
+            note,
+        )
         self._check_event(ev)
         return self._write("add", ev)
 
@@ -319,12 +340,16 @@ class Project:
     def events(
         self, doc_id: int | None = None, annotator: str | None = None, type: str | None = None
     ) -> list[Event]:
-        return [r for r in self.store.records("events", doc_id, annotator, type) if isinstance(r, Event)]
+        return [
+            r for r in self.store.records("events", doc_id, annotator, type) if isinstance(r, Event)
+        ]
 
     def _check_event(self, ev: Event) -> None:
         span = self.span(ev.trigger)
         if span.doc_id != ev.doc_id or span.annotator != ev.annotator:
-            raise ValidationError("an event's trigger must be a span of the same document and layer")
+            raise ValidationError(
+                "an event's trigger must be a span of the same document and layer"
+            )
         if self._schema.event(ev.type) is None:
             raise SchemaError(f"event type {ev.type!r} is not in the schema")
         self._check_attributes(ev.type, ev.attributes)
@@ -339,10 +364,14 @@ class Project:
         self._check_argument(ev, arg)
         return self._write("add", arg)
 
-    def update_argument(self, uuid: str, *, role: str | None = None, target: str | None = None) -> Argument:
+    def update_argument(
+        self, uuid: str, *, role: str | None = None, target: str | None = None
+    ) -> Argument:
         old = self.argument(uuid)
         new = dataclasses.replace(
-            old, role=old.role if role is None else role, target=old.target if target is None else target
+            old,
+            role=old.role if role is None else role,
+            target=old.target if target is None else target,
         )
         self._check_argument(self.event(old.event), new)
         return self._write("update", new, old)
@@ -366,8 +395,15 @@ class Project:
         if et is None or et.role(arg.role) is None:
             raise SchemaError(f"event type {ev.type!r} has no role {arg.role!r}")
         target = self.store.get("spans", arg.target) or self.store.get("events", arg.target)
-        if target is None or target.deleted or target.doc_id != ev.doc_id or target.annotator != ev.annotator:
-            raise ValidationError(f"argument target {arg.target} is not a live record of this layer")
+        if (
+            target is None
+            or target.deleted
+            or target.doc_id != ev.doc_id
+            or target.annotator != ev.annotator
+        ):
+            raise ValidationError(
+                f"argument target {arg.target} is not a live record of this layer"
+            )
         label = target.label if isinstance(target, Span) else getattr(target, "type", "")
         if not self._schema.accepts(ev.type, arg.role, label):
             raise SchemaError(f"role {arg.role!r} of {ev.type!r} does not accept {label!r}")
@@ -384,8 +420,16 @@ class Project:
     ) -> Relation:
         """A relation of ``type`` from span ``source`` (Arg1) to span ``target`` (Arg2)."""
         src = self.span(source)
-        rel = Relation(uuid or new_uuid(), src.doc_id, src.annotator, type, source, target,
-                       freeze(attributes), note)  # fmt: skip
+        rel = Relation(
+            uuid or new_uuid(),
+            src.doc_id,
+            src.annotator,
+            type,
+            source,
+            target,
+            freeze(attributes),
+            note,
+        )
         self._check_relation(rel)
         return self._write("add", rel)
 
@@ -418,7 +462,9 @@ class Project:
         return rec
 
     def relations(self, doc_id: int | None = None, annotator: str | None = None) -> list[Relation]:
-        return [r for r in self.store.records("relations", doc_id, annotator) if isinstance(r, Relation)]
+        return [
+            r for r in self.store.records("relations", doc_id, annotator) if isinstance(r, Relation)
+        ]
 
     def _check_relation(self, rel: Relation) -> None:
         src, dst = self.span(rel.source), self.span(rel.target)
@@ -442,12 +488,14 @@ class Project:
             tuple(self.spans(doc_id, annotator)),
             tuple(self.events(doc_id, annotator)),
             tuple(
-                r for r in self.store.records("arguments", doc_id, annotator) if isinstance(r, Argument)
+                r
+                for r in self.store.records("arguments", doc_id, annotator)
+                if isinstance(r, Argument)
             ),
             tuple(self.relations(doc_id, annotator)),
         )
 
-    def restore(self, record: Record, annotator_action: str = "restore") -> Record:
+    def restore(self, record: R, annotator_action: str = "restore") -> R:
         """Write an earlier version of a record back (undo), with a fresh clock stamp.
 
         Content is restored exactly; the stamp moves forward so merges see the undo as the
@@ -464,7 +512,7 @@ class Project:
         self.store.set_setting("hlc", stamp)
         return stamp
 
-    def _write(self, action: str, record: Any, before: Record | None = None) -> Any:
+    def _write(self, action: str, record: R, before: Record | None = None) -> R:
         with self.store.write():
             self.store.ensure_annotator(record.annotator)
             rec = dataclasses.replace(record, clock=self._tick())

@@ -455,6 +455,15 @@ def _relation(d: dict[str, Any]) -> RelationType:
     return rel
 
 
+REFERENCE_PREFIX = "ref:"
+
+
+def is_reference(attribute: str) -> bool:
+    """Attributes named ``ref:<DB>`` hold normalisation ids (brat N lines, e.g. ref:Wikidata
+    → Q1530). They are free text on any label and need no schema entry."""
+    return attribute.startswith(REFERENCE_PREFIX) and len(attribute) > len(REFERENCE_PREFIX)
+
+
 def default_schema() -> Schema:
     """The bundled ACE 2005-style schema."""
     ref = resources.files("resources").joinpath("schemas/ace2005.json")

@@ -27,8 +27,8 @@ from annotator.errors import ProjectFileError
 from annotator.model import (
     Argument,
     ChangeEntry,
-    Document,
     DocStatus,
+    Document,
     Event,
     Record,
     Relation,
@@ -273,7 +273,9 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def set_schema_json(self, data: dict[str, Any]) -> None:
-        self.db["schema"].upsert({"id": 1, "json": _dumps(data), "modified": now_iso()}, pk="id")
+        self.db.table("schema").upsert(
+            {"id": 1, "json": _dumps(data), "modified": now_iso()}, pk="id"
+        )
 
     # -- documents -----------------------------------------------------------------------
     _DOC_COLS = "id, name, text, sha256, raw_sha256, meta, created"
@@ -308,7 +310,9 @@ class Store:
         return ids
 
     def next_document_id(self) -> int:
-        return int(self.conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]) + 1
+        return (
+            int(self.conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]) + 1
+        )
 
     def documents(self, with_text: bool = True) -> list[Document]:
         cols = self._DOC_COLS if with_text else self._DOC_COLS.replace("text", "'' AS text")
@@ -403,7 +407,7 @@ class Store:
         if uuids is not None:
             where.append(f"uuid IN ({', '.join('?' for _ in uuids)})")
             args.extend(uuids)
-        order = {"spans": "doc_id, start, \"end\", uuid"}.get(table, "doc_id, created, uuid")
+        order = {"spans": 'doc_id, start, "end", uuid'}.get(table, "doc_id, created, uuid")
         sql = f"SELECT {_select(table)} FROM {table}"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -471,9 +475,7 @@ class Store:
 
     def log_many(
         self,
-        entries: Iterable[
-            tuple[str, str, str, str, dict[str, Any] | None, dict[str, Any] | None]
-        ],
+        entries: Iterable[tuple[str, str, str, str, dict[str, Any] | None, dict[str, Any] | None]],
         when: str | None = None,
     ) -> None:
         """Append change-log lines: (annotator, action, kind, uuid, before, after)."""
@@ -482,11 +484,18 @@ class Store:
             "INSERT INTO changes (at, annotator, action, kind, uuid, before, after) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (stamp, a, act, k, u, None if b is None else _dumps(b),
-                 None if aft is None else _dumps(aft))
+                (
+                    stamp,
+                    a,
+                    act,
+                    k,
+                    u,
+                    None if b is None else _dumps(b),
+                    None if aft is None else _dumps(aft),
+                )
                 for a, act, k, u, b, aft in entries
             ],
-        )  # fmt: skip
+        )
 
     def changes(self, uuid: str | None = None, limit: int = 1000) -> list[ChangeEntry]:
         sql = "SELECT id, at, annotator, action, kind, uuid, before, after FROM changes"
@@ -512,7 +521,13 @@ class Store:
 
     # -- quarantine ----------------------------------------------------------------------
     def quarantine(
-        self, source: str, doc_sha256: str, kind: str, uuid: str, record: dict[str, Any], reason: str
+        self,
+        source: str,
+        doc_sha256: str,
+        kind: str,
+        uuid: str,
+        record: dict[str, Any],
+        reason: str,
     ) -> None:
         self.conn.execute(
             "INSERT INTO quarantine (at, source, doc_sha256, kind, uuid, record, reason) "
@@ -562,7 +577,6 @@ class Store:
             os.close(fd)
         os.replace(tmp, dest)
 
-
     # -- exchange ------------------------------------------------------------------------
     # Lookups the merge needs in bulk (annotator.exchange): versions of many uuids at once,
     # without building whole records, in chunks below SQLite's parameter limit.
@@ -591,22 +605,61 @@ class Store:
 # -- row mapping ---------------------------------------------------------------------------
 _COLUMNS: dict[str, tuple[str, ...]] = {
     "spans": (
-        "uuid", "doc_id", "annotator", "start", "end", "label", "text", "attributes", "note",
-        "fragments", "clock", "deleted", "created", "modified",
+        "uuid",
+        "doc_id",
+        "annotator",
+        "start",
+        "end",
+        "label",
+        "text",
+        "attributes",
+        "note",
+        "fragments",
+        "clock",
+        "deleted",
+        "created",
+        "modified",
     ),
     "events": (
-        "uuid", "doc_id", "annotator", "type", "trigger", "attributes", "note", "clock",
-        "deleted", "created", "modified",
+        "uuid",
+        "doc_id",
+        "annotator",
+        "type",
+        "trigger",
+        "attributes",
+        "note",
+        "clock",
+        "deleted",
+        "created",
+        "modified",
     ),
     "arguments": (
-        "uuid", "event", "doc_id", "annotator", "role", "target", "clock", "deleted", "created",
+        "uuid",
+        "event",
+        "doc_id",
+        "annotator",
+        "role",
+        "target",
+        "clock",
+        "deleted",
+        "created",
         "modified",
     ),
     "relations": (
-        "uuid", "doc_id", "annotator", "type", "source", "target", "attributes", "note",
-        "clock", "deleted", "created", "modified",
+        "uuid",
+        "doc_id",
+        "annotator",
+        "type",
+        "source",
+        "target",
+        "attributes",
+        "note",
+        "clock",
+        "deleted",
+        "created",
+        "modified",
     ),
-}  # fmt: skip
+}
 _KEEP = {"uuid", "created"}
 
 

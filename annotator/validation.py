@@ -46,8 +46,12 @@ def check_layer(da: DocumentAnnotations, schema: Schema, annotator: str = "") ->
         if not (0 <= s.start < s.end <= len(doc.text)):
             add(s.uuid, "offsets", f"{s.start}-{s.end} outside the text", s.annotator)
         elif doc.text[s.start : s.end] != s.text:
-            add(s.uuid, "covered-text", f"stored {s.text!r} != text {doc.text[s.start:s.end]!r}",
-                s.annotator)  # fmt: skip
+            add(
+                s.uuid,
+                "covered-text",
+                f"stored {s.text!r} != text {doc.text[s.start : s.end]!r}",
+                s.annotator,
+            )
         if schema.label(s.label) is None:
             add(s.uuid, "unknown-label", f"label {s.label!r} is not in the schema", s.annotator)
     for e in events.values():
@@ -62,30 +66,50 @@ def check_layer(da: DocumentAnnotations, schema: Schema, annotator: str = "") ->
         for a in args:
             target: Span | None = spans.get(a.target)
             if target is None and a.target not in events:
-                add(a.uuid, "dangling", f"{e.type}: argument {a.role} points at a deleted span",
-                    e.annotator)  # fmt: skip
+                add(
+                    a.uuid,
+                    "dangling",
+                    f"{e.type}: argument {a.role} points at a deleted span",
+                    e.annotator,
+                )
             elif et.role(a.role) is None:
                 add(a.uuid, "unknown-role", f"{e.type} has no role {a.role!r}", e.annotator)
             elif target is not None and not schema.accepts(e.type, a.role, target.label):
-                add(a.uuid, "wrong-type", f"{e.type}.{a.role} does not accept {target.label!r}",
-                    e.annotator)  # fmt: skip
+                add(
+                    a.uuid,
+                    "wrong-type",
+                    f"{e.type}.{a.role} does not accept {target.label!r}",
+                    e.annotator,
+                )
         for role in et.roles:
             lo, hi = role.bounds()
             n = per_role.get(role.name, 0)
             if n < lo:
-                add(e.uuid, "missing-role", f"{e.type}: role {role.name} needs at least {lo}",
-                    e.annotator)  # fmt: skip
+                add(
+                    e.uuid,
+                    "missing-role",
+                    f"{e.type}: role {role.name} needs at least {lo}",
+                    e.annotator,
+                )
             if hi is not None and n > hi:
-                add(e.uuid, "too-many", f"{e.type}: role {role.name} takes at most {hi} ({n})",
-                    e.annotator)  # fmt: skip
+                add(
+                    e.uuid,
+                    "too-many",
+                    f"{e.type}: role {role.name} takes at most {hi} ({n})",
+                    e.annotator,
+                )
     for r in da.relations:
         if r.deleted:
             continue
         if r.source not in spans or r.target not in spans:
             add(r.uuid, "dangling", f"relation {r.type} points at a deleted span", r.annotator)
         if schema.relation(r.type) is None:
-            add(r.uuid, "unknown-type", f"relation type {r.type!r} is not in the schema",
-                r.annotator)  # fmt: skip
+            add(
+                r.uuid,
+                "unknown-type",
+                f"relation type {r.type!r} is not in the schema",
+                r.annotator,
+            )
     return out
 
 

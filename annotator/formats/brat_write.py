@@ -185,6 +185,7 @@ def ann_text(text: str, live: LiveDoc, names: BratNames, report: ExportReport) -
     lines: list[str] = []
     ids: dict[str, str] = {}
     text_of: dict[str, str] = {}
+    triggers = {ev.trigger for ev in live.events}
     for n, s in enumerate(live.spans, start=1):
         ids[s.uuid] = f"T{n}"
         frags = s.fragments or ((s.start, s.end),)
@@ -192,9 +193,9 @@ def ann_text(text: str, live: LiveDoc, names: BratNames, report: ExportReport) -
         # brat's covered text is one line: line breaks inside a span are written as spaces
         covered = " ".join(text[a:b] for a, b in frags).replace("\n", " ")
         text_of[s.uuid] = covered
-        lines.append(
-            f"T{n}\t{names.brat(s.label, _span_kind(names.schema, s.label))} {offsets}\t{covered}"
-        )
+        # a trigger's type must be declared under [events], also when the schema lacks it
+        kind = "event" if s.uuid in triggers or names.schema.event(s.label) else "entity"
+        lines.append(f"T{n}\t{names.brat(s.label, kind)} {offsets}\t{covered}")
     for n, ev in enumerate(live.events, start=1):
         ids[ev.uuid] = f"E{n}"
     for ev in live.events:
@@ -207,18 +208,15 @@ def ann_text(text: str, live: LiveDoc, names: BratNames, report: ExportReport) -
         lines.append(f"{ids[ev.uuid]}\t{' '.join(parts)}")
     n_rel = 0
     for r in live.relations:
-        if (
-            r.type == EQUIV
-            and not r.attributes
-            and not r.note
-            and {r.source, r.target} <= text_of.keys()
-        ):
+        rt = names.schema.relation(r.type)
+        # brat reads "*" lines only for types declared symmetric-transitive
+        plain = not r.attributes and not r.note and (rt is None or rt.transitive)
+        if r.type == EQUIV and plain and {r.source, r.target} <= text_of.keys():
             lines.append(f"*\t{names.brat(r.type, 'relation')} {ids[r.source]} {ids[r.target]}")
             continue
         n_rel += 1
         ids[r.uuid] = f"R{n_rel}"
         rtype = names.brat(r.type, "relation")
-        rt = names.schema.relation(r.type)
         role1, role2 = (rt.arg1_role, rt.arg2_role) if rt else ("Arg1", "Arg2")
         lines.append(f"R{n_rel}\t{rtype} {role1}:{ids[r.source]} {role2}:{ids[r.target]}")
     tagged: list[tuple[str, dict[str, Any], str]] = [
@@ -232,10 +230,6 @@ def ann_text(text: str, live: LiveDoc, names: BratNames, report: ExportReport) -
             ids[uuid], attributes, note, text_of.get(uuid, ""), names, counts, report
         )
     return "".join(f"{line}\n" for line in lines)
-
-
-def _span_kind(schema: Schema, label: str) -> str:
-    return "event" if schema.event(label) is not None else "entity"
 
 
 def _tag_lines(

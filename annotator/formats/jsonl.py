@@ -110,8 +110,7 @@ def _document(obj: Any, source: str, line: int) -> ImportedDocument:
         )
         if "text" in s and s["text"] != text[start:end] and 0 <= start < end <= len(text):
             raise ValueError(
-                f"span {start}-{end}: covered text {s['text']!r} does not match "
-                f"{text[start:end]!r}"
+                f"span {start}-{end}: covered text {s['text']!r} does not match {text[start:end]!r}"
             )
         doc.spans.append(span)
     for i, e in enumerate(_list(obj, "events")):
