@@ -1,0 +1,265 @@
+"""Chance-corrected agreement coefficients: Cohen's kappa, Krippendorff's alpha and alpha-U.
+
+Formulas and golden values: FORMATS-SPEC part C.2. A coefficient is None where it is
+undefined (no data, or every value in one category: the expected disagreement is zero), as
+DKPro Statistics refuses such data; it is never reported as perfect agreement.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from annotator.text import is_word_char
+
+OUTSIDE = "O"
+Scheme = Literal["IO", "IOB2"]
+
+
+def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """Word tokens ``(start, end)`` of ``text``, also cut at every offset in ``cuts``.
+
+    Words are runs of letters, marks, digits, tatweel and joiners (``text.is_word_char``);
+    every other non-space character is a token of its own. Cutting at span boundaries gives
+    the clitic-segmented S layer of FORMATS-SPEC B.1 for the spans at hand (ب|بغداد), so a
+    boundary inside a word is seen by token-level coefficients.
+    """
+    bounds = sorted(set(cuts))
+    tokens: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        j = i + 1
+        if is_word_char(text[i]):
+            while j < n and is_word_char(text[j]):
+                j += 1
+        k = bisect.bisect_right(bounds, i)
+        while k < len(bounds) and bounds[k] < j:
+            tokens.append((i, bounds[k]))
+            i = bounds[k]
+            k += 1
+        tokens.append((i, j))
+        i = j
+    return tokens
+
+
+def token_labels(
+    tokens: int | Sequence[tuple[int, int]],
+    spans: Iterable[tuple[int, int, str]],
+    scheme: Scheme = "IO",
+) -> list[str]:
+    """The label of each token: that of a span overlapping it, else ``"O"``.
+
+    ``tokens`` is a list of ``(start, end)`` or a text length (then every code point is a
+    token). A span labels every token it shares a character with (spaCy's ``expand``), so
+    ``ببغداد`` is GPE when the span covers only ``بغداد``. Where spans nest or overlap, the
+    outermost wins: the longest span, then the earliest, then the label first in sort order;
+    the same choice as the exporters' default ``outermost`` overlap policy. ``IOB2`` prefixes
+    B-/I- (a new B- where the winning span changes).
+    """
+    toks = [(i, i + 1) for i in range(tokens)] if isinstance(tokens, int) else list(tokens)
+    starts = [t[0] for t in toks]
+    best: list[tuple[int, int, str] | None] = [None] * len(toks)
+    rank: list[tuple[int, int, str] | None] = [None] * len(toks)
+    for start, end, label in spans:
+        if start >= end:
+            continue
+        this = (-(end - start), start, label)
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        for k in range(first, len(toks)):
+            ts, te = toks[k]
+            if ts >= end:
+                break
+            if te > start and (rank[k] is None or this < rank[k]):  # type: ignore[operator]
+                rank[k] = this
+                best[k] = (start, end, label)
+    out: list[str] = []
+    for k, span in enumerate(best):
+        if span is None:
+            out.append(OUTSIDE)
+        elif scheme == "IO":
+            out.append(span[2])
+        else:
+            inside = k > 0 and best[k - 1] == span
+            out.append(("I-" if inside else "B-") + span[2])
+    return out
+
+
+def cohen_kappa(labels_a: Sequence[Hashable], labels_b: Sequence[Hashable]) -> float | None:
+    """Cohen's kappa of two equally long label sequences (as sklearn's ``cohen_kappa_score``).
+
+    None when undefined: no items, or both annotators used a single, same label (p_e = 1).
+    """
+    if len(labels_a) != len(labels_b):
+        raise ValueError("both annotators must label the same items")
+    n = len(labels_a)
+    if n == 0:
+        return None
+    agree = sum(1 for x, y in zip(labels_a, labels_b, strict=True) if x == y)
+    count_a, count_b = Counter(labels_a), Counter(labels_b)
+    p_e = sum(count_a[k] * count_b[k] for k in count_a) / (n * n)
+    if p_e >= 1.0:
+        return None
+    return (agree / n - p_e) / (1.0 - p_e)
+
+
+def krippendorff_alpha_nominal(units: Iterable[Sequence[Hashable | None]]) -> float | None:
+    """Krippendorff's alpha, nominal level, over units x coders (None = missing value).
+
+    Matches ``krippendorff.alpha(coders x units, level_of_measurement="nominal")``. Units with
+    fewer than two values are not pairable and drop out. None when undefined: no pairable
+    unit, or all pairable values in one category.
+    """
+    matching = 0.0  # sum over c of o_cc
+    totals: Counter[Hashable] = Counter()  # n_c
+    for unit in units:
+        values = Counter(v for v in unit if v is not None)
+        m = sum(values.values())
+        if m < 2:
+            continue
+        matching += sum(k * (k - 1) for k in values.values()) / (m - 1)
+        totals.update(values)
+    n = sum(totals.values())
+    if n < 2:
+        return None
+    d_e = (n * n - sum(k * k for k in totals.values())) / (n * (n - 1))
+    if d_e == 0:
+        return None
+    d_o = (n - matching) / n
+    return 1.0 - d_o / d_e
+
+
+@dataclass(frozen=True)
+class UnitizingResult:
+    """Alpha-U overall and per category, with the disagreements it is made of."""
+
+    alpha: float | None
+    observed: float
+    expected: float
+    per_category: dict[str, tuple[float, float, float | None]] = field(default_factory=dict)
+    """category -> (D_o, D_e, alpha)"""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "alpha": self.alpha,
+            "observed": self.observed,
+            "expected": self.expected,
+            "per_category": {
+                c: {"observed": o, "expected": e, "alpha": a}
+                for c, (o, e, a) in sorted(self.per_category.items())
+            },
+        }
+
+
+def _segments(units: list[tuple[int, int]], begin: int, end: int) -> list[tuple[int, int, bool]]:
+    """One rater's partition of [begin, end) into its units (True) and the gaps between."""
+    out: list[tuple[int, int, bool]] = []
+    pos = begin
+    for s, e in units:
+        if s > pos:
+            out.append((pos, s, False))
+        out.append((s, e, True))
+        pos = e
+    if pos < end:
+        out.append((pos, end, False))
+    return out
+
+
+def _distance(x: tuple[int, int, bool], y: tuple[int, int, bool]) -> int:
+    """Krippendorff's distance of two overlapping segments (DKPro ``measureDistance``)."""
+    (s1, e1, u1), (s2, e2, u2) = x, y
+    if s1 >= e2 or s2 >= e1:
+        return 0
+    if u1 and u2:
+        return (s1 - s2) ** 2 + (e1 - e2) ** 2
+    if u1 and not u2 and s1 >= s2 and e1 <= e2:
+        return (e1 - s1) ** 2
+    if u2 and not u1 and s2 >= s1 and e2 <= e1:
+        return (e2 - s2) ** 2
+    return 0
+
+
+def _reduce(units: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A rater's units of one category without overlaps: the earliest, then longest, is kept."""
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(units, key=lambda u: (u[0], -u[1])):
+        if s < e and (not kept or s >= kept[-1][1]):
+            kept.append((s, e))
+    return kept
+
+
+def krippendorff_alpha_unitizing(
+    units: Iterable[tuple[Hashable, int, int, str]],
+    begin: int,
+    length: int,
+    raters: Sequence[Hashable] | None = None,
+) -> UnitizingResult:
+    """Krippendorff's alpha-U on the continuum ``[begin, begin + length)`` of characters.
+
+    ``units`` are ``(rater, start, end, category)`` with ``end`` exclusive. Port of DKPro
+    Statistics' ``KrippendorffAlphaUnitizingAgreement``: for each category each rater's
+    continuum is split into that rater's units and the gaps between them; D_o sums the distance
+    of every overlapping pair of segments of two raters, D_e follows Krippendorff (1995).
+    Overall alpha is 1 - mean(D_o) / mean(D_e) over the categories that occur.
+
+    Absent units: a stretch a rater did not mark with category c is a gap, i.e. the judgement
+    "no c here", not a missing value, and a rater with no units at all is one long gap (list
+    such raters in ``raters``, else only raters with units count). Text nobody marked stays in
+    the continuum and raises D_e. Overlapping units of one rater and category are reduced to
+    the earliest-starting, then longest one (as INCEpTION does); empty units are ignored.
+    """
+    by_cat: defaultdict[str, defaultdict[Hashable, list[tuple[int, int]]]]
+    by_cat = defaultdict(lambda: defaultdict(list))
+    names = list(raters) if raters is not None else []
+    for rater, start, end, category in units:
+        if start < begin or end > begin + length:
+            raise ValueError(f"unit [{start}, {end}) lies outside the continuum")
+        by_cat[category][rater].append((start, end))
+        if rater not in names:
+            names.append(rater)
+    r, total = len(names), length
+    per_category: dict[str, tuple[float, float, float | None]] = {}
+    for category, per_rater in sorted(by_cat.items()):
+        cleaned = {name: _reduce(per_rater.get(name, [])) for name in names}
+        segs = {name: _segments(cleaned[name], begin, begin + total) for name in names}
+        observed = 0
+        for x, y in itertools.combinations(names, 2):
+            observed += _sweep(segs[x], segs[y])
+        d_o = 2.0 * observed / (r * (r - 1) * total * total) if r > 1 and total else 0.0
+        lengths = [e - s for us in cleaned.values() for s, e in us]
+        gaps = sorted(e - s for sg in segs.values() for s, e, unit in sg if not unit)
+        suffix = [*reversed([*itertools.accumulate(reversed(gaps))]), 0]
+        n_c = len(lengths)
+        expected = 0
+        for ln in lengths:
+            # (N_c-1)(2l³-3l²+l)/3 is an integer: 2l³-3l²+l = l(l-1)(2l-1) is divisible by 6.
+            within = (n_c - 1) * (2 * ln**3 - 3 * ln**2 + ln) // 3
+            k = bisect.bisect_left(gaps, ln)
+            expected += within + ln * ln * (suffix[k] - (len(gaps) - k) * (ln - 1))
+        denominator = r * total * (r * total - 1) - sum(ln * (ln - 1) for ln in lengths)
+        d_e = 2.0 * expected / total / denominator if denominator and total else 0.0
+        per_category[category] = (d_o, d_e, 1.0 - d_o / d_e if d_e else None)
+    if not per_category:
+        return UnitizingResult(None, 0.0, 0.0, {})
+    mean_o = sum(v[0] for v in per_category.values()) / len(per_category)
+    mean_e = sum(v[1] for v in per_category.values()) / len(per_category)
+    return UnitizingResult(1.0 - mean_o / mean_e if mean_e else None, mean_o, mean_e, per_category)
+
+
+def _sweep(x: list[tuple[int, int, bool]], y: list[tuple[int, int, bool]]) -> int:
+    """Sum of distances over the overlapping segment pairs of two partitions."""
+    total = i = j = 0
+    while i < len(x) and j < len(y):
+        total += _distance(x[i], y[j])
+        end_x, end_y = x[i][1], y[j][1]
+        if end_x <= end_y:
+            i += 1
+        if end_y <= end_x:
+            j += 1
+    return total

@@ -1,0 +1,431 @@
+"""Qt-free edit commands: each user action as an object that can do, undo and redo itself.
+
+A command runs through the ``Project`` API inside ONE write transaction. The first ``do``
+performs the edit and remembers the record versions before and after it; ``undo`` writes the
+"before" versions back with ``Project.restore`` (a created record is tombstoned, a deleted
+one comes back with the same uuid and content), and a later ``do`` (redo) writes the "after"
+versions back, so records keep their uuids and later commands that refer to them stay valid.
+Restored records get a fresh clock stamp: merges see an undo as the newest version.
+
+Commands return ``Changed`` (what the UI may need to repaint), in the spirit of Anki's
+operations. ``Macro`` groups commands into one step (bulk actions, a trigger span plus its
+event, a span deletion with the arguments that pointed at it).
+
+Example::
+
+    cmd = AddSpan(doc_id, 6, 14, "PER", "amal")
+    cmd.do(project)      # the span exists
+    cmd.undo(project)    # tombstoned
+    cmd.do(project)      # back, same uuid
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from annotator.model import Record, Status, record_kind
+from annotator.uuids import new_uuid
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+
+def _restore(project: Project, record: Record, action: str) -> None:
+    # Project.restore is generic over the four record types; a Record union does not bind
+    # its constrained type variable, so go through Any here.
+    restore: Any = project.restore
+    restore(record, action)
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What a command touched: documents, record uuids, and whether a status changed."""
+
+    doc_ids: frozenset[int] = frozenset()
+    uuids: tuple[str, ...] = ()
+    status: bool = False
+
+    def __or__(self, other: Changed) -> Changed:
+        return Changed(
+            self.doc_ids | other.doc_ids,
+            self.uuids + tuple(u for u in other.uuids if u not in self.uuids),
+            self.status or other.status,
+        )
+
+
+Version = tuple[Record | None, Record]
+"""(before, after) of one record; ``before`` is None for a record the command created."""
+
+
+class Command(ABC):
+    """Base of every edit. Subclasses implement ``_first`` (the real edit) and ``text``."""
+
+    text: str = "edit"
+
+    def __init__(self) -> None:
+        self.versions: list[Version] = []
+        self.done_once = False
+
+    @abstractmethod
+    def _first(self, project: Project) -> list[Version]:
+        """Perform the edit for the first time; return the record versions it wrote."""
+
+    def do(self, project: Project) -> Changed:
+        """Perform (first time) or redo the edit in one transaction."""
+        with project.store.write():
+            if not self.done_once:
+                versions = self._first(project)
+            else:
+                for _, after in self.versions:
+                    _restore(project, after, "redo")
+                versions = self.versions
+        self.versions, self.done_once = versions, True
+        return self._changed()
+
+    def undo(self, project: Project) -> Changed:
+        """Write back the state before the edit, in one transaction."""
+        with project.store.write():
+            for before, after in reversed(self.versions):
+                if before is None:
+                    _restore(project, dataclasses.replace(after, deleted=True), "undo")
+                else:
+                    _restore(project, before, "undo")
+        return self._changed()
+
+    def _changed(self) -> Changed:
+        return Changed(
+            frozenset(after.doc_id for _, after in self.versions),
+            tuple(after.uuid for _, after in self.versions),
+        )
+
+    @property
+    def uuid(self) -> str:
+        """The uuid of the main record this command wrote (the first one)."""
+        return self.versions[0][1].uuid if self.versions else ""
+
+
+class AddSpan(Command):
+    """Label ``text[start:end]``; the uuid is chosen up front so a Macro can refer to it."""
+
+    def __init__(
+        self,
+        doc_id: int,
+        start: int,
+        end: int,
+        label: str,
+        annotator: str,
+        attributes: dict[str, Any] | None = None,
+        note: str = "",
+        uuid: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.args = (doc_id, start, end, label, annotator)
+        self.attributes, self.note = attributes, note
+        self.new_uuid = uuid or new_uuid()
+        self.text = f"add {label}"
+
+    def _first(self, project: Project) -> list[Version]:
+        doc_id, start, end, label, annotator = self.args
+        span = project.add_span(
+            doc_id, start, end, label, annotator, self.attributes, self.note, uuid=self.new_uuid
+        )
+        return [(None, span)]
+
+    @property
+    def uuid(self) -> str:
+        return self.new_uuid
+
+
+class UpdateSpan(Command):
+    """Move, relabel, re-attribute or re-note a span (only the given fields change)."""
+
+    def __init__(
+        self,
+        uuid: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        label: str | None = None,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.target = uuid
+        self.changes: dict[str, Any] = {
+            k: v
+            for k, v in dict(
+                start=start, end=end, label=label, attributes=attributes, note=note
+            ).items()
+            if v is not None
+        }
+        what = (
+            "relabel"
+            if label is not None
+            else "move"
+            if start is not None or end is not None
+            else "edit"
+        )
+        self.text = f"{what} span"
+
+    def _first(self, project: Project) -> list[Version]:
+        before = project.span(self.target)
+        return [(before, project.update_span(self.target, **self.changes))]
+
+
+class DeleteSpan(Command):
+    """Tombstone a span; undo brings back the same record (same uuid, same content)."""
+
+    text = "delete span"
+
+    def __init__(self, uuid: str) -> None:
+        super().__init__()
+        self.target = uuid
+
+    def _first(self, project: Project) -> list[Version]:
+        before = project.span(self.target)
+        return [(before, project.delete_span(self.target))]
+
+
+class AddEvent(Command):
+    """An event on a trigger span (type defaults to the trigger's label)."""
+
+    def __init__(self, trigger: str, type: str | None = None, uuid: str | None = None) -> None:
+        super().__init__()
+        self.trigger, self.type = trigger, type
+        self.new_uuid = uuid or new_uuid()
+        self.text = f"add event {type or ''}".rstrip()
+
+    def _first(self, project: Project) -> list[Version]:
+        return [(None, project.add_event(self.trigger, self.type, uuid=self.new_uuid))]
+
+    @property
+    def uuid(self) -> str:
+        return self.new_uuid
+
+
+class UpdateEvent(Command):
+    """Change an event's type (after its trigger was relabelled) or note."""
+
+    text = "edit event"
+
+    def __init__(self, uuid: str, *, type: str | None = None, note: str | None = None) -> None:
+        super().__init__()
+        self.target, self.type, self.note = uuid, type, note
+
+    def _first(self, project: Project) -> list[Version]:
+        before = project.event(self.target)
+        return [(before, project.update_event(self.target, type=self.type, note=self.note))]
+
+
+class DeleteEvent(Command):
+    """Tombstone an event with its arguments; undo restores all of them."""
+
+    text = "delete event"
+
+    def __init__(self, uuid: str) -> None:
+        super().__init__()
+        self.target = uuid
+
+    def _first(self, project: Project) -> list[Version]:
+        event = project.event(self.target)
+        args = project.arguments(self.target)
+        project.delete_event(self.target)
+        # The event first: undo walks the list backwards, so arguments come back after it.
+        versions: list[Version] = [(event, _current(project, event))]
+        versions += [(a, _current(project, a)) for a in args]
+        return versions
+
+
+class AddArgument(Command):
+    """Fill ``role`` of an event with a span (or another event)."""
+
+    def __init__(self, event: str, role: str, target: str) -> None:
+        super().__init__()
+        self.event, self.role, self.target = event, role, target
+        self.text = f"add argument {role}"
+
+    def _first(self, project: Project) -> list[Version]:
+        return [(None, project.add_argument(self.event, self.role, self.target))]
+
+
+class DeleteArgument(Command):
+    text = "delete argument"
+
+    def __init__(self, uuid: str) -> None:
+        super().__init__()
+        self.target = uuid
+
+    def _first(self, project: Project) -> list[Version]:
+        before = project.argument(self.target)
+        return [(before, project.delete_argument(self.target))]
+
+
+class AddRelation(Command):
+    """A typed relation from span ``source`` (Arg1) to span ``target`` (Arg2)."""
+
+    def __init__(self, type: str, source: str, target: str) -> None:
+        super().__init__()
+        self.type, self.source, self.target = type, source, target
+        self.text = f"add relation {type}"
+
+    def _first(self, project: Project) -> list[Version]:
+        return [(None, project.add_relation(self.type, self.source, self.target))]
+
+
+class DeleteRelation(Command):
+    text = "delete relation"
+
+    def __init__(self, uuid: str) -> None:
+        super().__init__()
+        self.target = uuid
+
+    def _first(self, project: Project) -> list[Version]:
+        before = project.relation(self.target)
+        return [(before, project.delete_relation(self.target))]
+
+
+class SetStatus(Command):
+    """Set a document's status for one annotator; undo sets the previous status back.
+
+    A document without a stored status reads as ``new``; undoing its first status change
+    stores ``new`` explicitly, which reads the same."""
+
+    def __init__(self, doc_id: int, annotator: str, status: Status | str) -> None:
+        super().__init__()
+        self.doc_id, self.annotator, self.status = doc_id, annotator, Status(status)
+        self.before: Status | None = None
+        self.text = f"mark {self.status.value.replace('_', ' ')}"
+
+    def _first(self, project: Project) -> list[Version]:
+        return []
+
+    def do(self, project: Project) -> Changed:
+        if self.before is None:
+            self.before = project.status(self.doc_id, self.annotator)
+        project.set_status(self.doc_id, self.annotator, self.status)
+        self.done_once = True
+        return self._changed()
+
+    def undo(self, project: Project) -> Changed:
+        project.set_status(self.doc_id, self.annotator, self.before or Status.NEW)
+        return self._changed()
+
+    def _changed(self) -> Changed:
+        return Changed(frozenset({self.doc_id}), (), status=True)
+
+
+class Macro(Command):
+    """Several commands as one step, in one transaction; undone in reverse order."""
+
+    def __init__(self, children: Sequence[Command], text: str = "edit") -> None:
+        super().__init__()
+        self.children = list(children)
+        self.text = text
+
+    def _first(self, project: Project) -> list[Version]:
+        return []
+
+    def do(self, project: Project) -> Changed:
+        changed = Changed()
+        with project.store.write():
+            for child in self.children:
+                changed = changed | child.do(project)
+        self.done_once = True
+        return changed
+
+    def undo(self, project: Project) -> Changed:
+        changed = Changed()
+        with project.store.write():
+            for child in reversed(self.children):
+                changed = changed | child.undo(project)
+        return changed
+
+    @property
+    def uuid(self) -> str:
+        return self.children[0].uuid if self.children else ""
+
+
+def _current(project: Project, record: Record) -> Record:
+    """The stored version of a record (tombstones included)."""
+    current = project.store.get(record_kind(record), record.uuid)
+    assert current is not None, "a record this command just wrote must exist"
+    return current
+
+
+# -- compound actions the GUI offers ----------------------------------------------------
+
+
+def add_event_with_trigger(
+    doc_id: int, start: int, end: int, event_type: str, annotator: str
+) -> Macro:
+    """A trigger span labelled ``event_type`` and its event, as one step."""
+    span = AddSpan(doc_id, start, end, event_type, annotator)
+    return Macro([span, AddEvent(span.uuid, event_type)], f"add event {event_type}")
+
+
+def delete_span_with_links(project: Project, uuid: str) -> Command:
+    """Delete a span and what would dangle without it: arguments pointing at it, relations
+    touching it, and events it triggers (with their arguments). One step."""
+    span = project.span(uuid)
+    layer = project.layer(span.doc_id, span.annotator)
+    triggered = [e.uuid for e in layer.events if e.trigger == uuid]
+    children: list[Command] = [DeleteEvent(e) for e in triggered]
+    children += [
+        DeleteArgument(a.uuid)
+        for a in layer.arguments
+        if a.target == uuid and a.event not in triggered
+    ]
+    children += [DeleteRelation(r.uuid) for r in layer.relations if uuid in (r.source, r.target)]
+    if not children:
+        return DeleteSpan(uuid)
+    return Macro([*children, DeleteSpan(uuid)], "delete span")
+
+
+def relabel(project: Project, uuid: str, label: str) -> Command:
+    """Relabel a span; a trigger relabelled to another event type takes its event along, and
+    labelling a plain span with an event type makes it a trigger (one step either way)."""
+    span = project.span(uuid)
+    events = [e for e in project.events(span.doc_id, span.annotator) if e.trigger == uuid]
+    is_event_type = project.schema.event(label) is not None
+    children: list[Command] = []
+    if label != span.label:
+        children.append(UpdateSpan(uuid, label=label))
+    if is_event_type and not events:
+        children.append(AddEvent(uuid, label))
+    children += [
+        UpdateEvent(e.uuid, type=label) for e in events if is_event_type and e.type != label
+    ]
+    if len(children) == 1:
+        return children[0]
+    return Macro(children, f"relabel as {label}")
+
+
+def relabel_all(project: Project, uuids: Iterable[str], label: str) -> Macro:
+    """Relabel several spans as one step (used by bulk actions)."""
+    return Macro([UpdateSpan(u, label=label) for u in uuids], f"relabel as {label}")
+
+
+__all__ = [
+    "AddArgument",
+    "AddEvent",
+    "AddRelation",
+    "AddSpan",
+    "Changed",
+    "Command",
+    "DeleteArgument",
+    "DeleteEvent",
+    "DeleteRelation",
+    "DeleteSpan",
+    "Macro",
+    "SetStatus",
+    "UpdateEvent",
+    "UpdateSpan",
+    "add_event_with_trigger",
+    "delete_span_with_links",
+    "relabel",
+    "relabel_all",
+]

@@ -1,0 +1,135 @@
+"""Application entry points: ``run`` (the GUI), ``sample_project_path`` and ``render_screenshot``.
+
+``annotator gui [PROJECT]`` calls ``run``; ``annotator gui PROJECT --document NAME
+--screenshot FILE.png --size 1400x900`` calls ``render_screenshot``, which draws the main window
+offscreen and exits (README screenshots and rendering checks).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QSettings, QSize
+from PySide6.QtWidgets import QApplication
+
+from annotator.project import Project
+from ui.fonts import register_fonts
+from ui.mainwindow import MainWindow
+from ui.menus import open_project
+from ui.session import Session
+
+APP_NAME = "annotator"
+SAMPLE_NAME = "sample.annotator"
+SEED = "000_3626081446f7037e.txt"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once, offscreen when there is no display)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication(argv or [APP_NAME])
+    register_fonts()
+    return app
+
+
+def sample_project_path(data_dir: Path | None = None) -> Path:
+    """The bundled sample project (the seed article), created in the user data folder on
+    first use."""
+    folder = data_dir or Path(platformdirs.user_data_dir(APP_NAME))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / SAMPLE_NAME
+    if not path.exists():
+        text = resources.files("resources").joinpath(f"samples/{SEED}").read_text(encoding="utf-8")
+        # Build it beside the final name, then move it in: a crash never leaves half a sample.
+        tmp = folder / f".{SAMPLE_NAME}.{os.getpid()}.tmp"
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
+        with Project.create(tmp) as project:
+            project.add_document(text, name=Path(SEED).stem)
+        os.replace(tmp, path)
+    return path
+
+
+def run(argv: list[str]) -> int:
+    """Start the workbench. ``argv[1]``, if given, is a project file to open (created if it
+    does not exist); otherwise the last project, else the sample project."""
+    app = application(argv)
+    settings = QSettings()
+    session = Session()
+    window = MainWindow(session, settings)
+    args = [a for a in argv[1:] if not a.startswith("-")]
+    recent = window.recent_projects()
+    if args:
+        target = Path(args[0])
+        opened = open_project(window, target, create=not target.exists())
+    elif recent and Path(recent[0]).exists():
+        opened = open_project(window, Path(recent[0]))
+    else:
+        opened = open_project(window, sample_project_path())
+    window.show()
+    if opened and not window.ensure_annotator():
+        window.statusBar().showMessage(window.tr("No annotator chosen: editing is off."))
+    code = app.exec()
+    session.close()
+    return int(code)
+
+
+def render_screenshot(
+    project_path: str | Path,
+    document_name: str,
+    out_png: str | Path,
+    size: tuple[int, int] = (1400, 900),
+    annotator: str | None = None,
+) -> None:
+    """Draw the main window showing one document and save it as a PNG.
+
+    The project is opened read-only; the layer shown is ``annotator``'s, or else the first
+    annotator with spans on that document. Raises AnnotatorError if the project or document
+    cannot be found."""
+    from annotator.errors import ValidationError
+
+    application()
+    folder = Path(tempfile.mkdtemp(prefix="annotator-shot-"))
+    try:
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        session = Session()
+        project = Project.open(project_path, read_only=True)
+        doc = project.document_by_name(document_name)
+        if doc is None:
+            project.close()
+            raise ValidationError(f"no document named {document_name!r} in {project_path}")
+        if annotator is None:
+            names = sorted({s.annotator for s in project.spans(doc.id)})
+            annotator = names[0] if names else ""
+        session.annotator = annotator
+        session.set_project(project)
+        window = MainWindow(session, settings)
+        window.quiet_errors = True
+        window.open_document(doc.id)
+        window.resize(QSize(*size))
+        window.show()
+        spans = window.layer.spans
+        if spans:
+            window.select_span(spans[0].uuid)
+        for _ in range(5):
+            QApplication.processEvents()
+        image = window.grab()
+        out = Path(out_png)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out), "PNG"):
+            raise OSError(f"cannot write {out}")
+        window.close()
+        window.deleteLater()
+        session.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

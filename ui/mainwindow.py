@@ -1,0 +1,327 @@
+"""The workbench main window: document view in the centre, panels in movable docks.
+
+The window shows what the session holds and forwards user actions as core commands to
+``Session.execute``; it repaints on the session's single ``changed`` signal. Keyboard
+labelling lives in ``ui.editing`` (a mixin), menus and actions in ``ui.menus``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+
+from annotator.errors import AnnotatorError
+from annotator.model import Document, DocumentAnnotations, Span, Status
+from ui.details import DetailsPanel
+from ui.dialogs import ask_annotator_name, show_message
+from ui.docview import DocumentView, ViewSpan
+from ui.editing import EditingMixin
+from ui.menus import build_menus
+from ui.panels import (
+    AnnotationListPanel,
+    AnnotationRow,
+    DocumentListPanel,
+    DocumentRow,
+    LabelPalette,
+)
+from ui.session import Changes, Session
+from ui.workers import ImportJob
+
+SETTINGS_STATE = "window/state"
+SETTINGS_GEOMETRY = "window/geometry"
+SETTINGS_ANNOTATOR = "annotator"
+SETTINGS_RECENT = "recent"
+MAX_RECENT = 8
+
+
+class MainWindow(EditingMixin, QMainWindow):
+    """One window per session. ``settings`` is passed in (tests point it at a temp file)."""
+
+    recent_menu: QMenu
+    import_job: ImportJob | None = None
+
+    def __init__(
+        self, session: Session, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.doc: Document | None = None
+        self.layer = DocumentAnnotations(Document(0, "", "", ""))
+        self.other_layers: list[str] = []
+        self.selected_uuid = ""
+        self.setWindowTitle(self.tr("Annotator"))
+        self.setObjectName("MainWindow")
+
+        self.view = DocumentView(self)
+        self.setCentralWidget(self.view)
+        self.documents = DocumentListPanel(self)
+        self.label_palette = LabelPalette(self)
+        self.annotations = AnnotationListPanel(self)
+        self.details = DetailsPanel(self)
+        self.docks: dict[str, QDockWidget] = {}
+        area = Qt.DockWidgetArea
+        self._dock("documents", self.tr("Documents"), self.documents, area.LeftDockWidgetArea)
+        self._dock("labels", self.tr("Labels"), self.label_palette, area.RightDockWidgetArea)
+        self._dock(
+            "annotations", self.tr("Annotations"), self.annotations, area.RightDockWidgetArea
+        )
+        self._dock("details", self.tr("Details"), self.details, area.LeftDockWidgetArea)
+
+        self.status_annotator = QLabel(self)
+        self.status_project = QLabel(self)
+        self.status_saved = QLabel(self)
+        for w in (self.status_annotator, self.status_project, self.status_saved):
+            w.setTextFormat(Qt.TextFormat.PlainText)
+            self.statusBar().addPermanentWidget(w)
+
+        self.actions_by_name = build_menus(self)
+        self.setup_editing()
+        self.session.changed.connect(self.on_changed)
+        self.session.error.connect(self.on_error)
+        self.documents.documentActivated.connect(self.open_document)
+        self.annotations.annotationChosen.connect(self.go_to_span)
+        self.label_palette.labelChosen.connect(self.apply_label)
+        self.details.labelEdited.connect(self.relabel)
+        self.details.attributesEdited.connect(self.set_attributes)
+        self.details.noteEdited.connect(self.set_note)
+        self.view.spanClicked.connect(self.on_span_clicked)
+        self.view.selectionChangedCp.connect(self.on_text_selection)
+        self.restore_layout()
+        self.refresh_all()
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")  # saveState() needs object names
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+
+    # -- settings ------------------------------------------------------------------------
+    def restore_layout(self) -> None:
+        geometry = self.settings.value(SETTINGS_GEOMETRY)
+        state = self.settings.value(SETTINGS_STATE)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(SETTINGS_STATE, self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.details.flush_note()
+        self.save_layout()
+        super().closeEvent(event)
+
+    def recent_projects(self) -> list[str]:
+        value = self.settings.value(SETTINGS_RECENT, [])
+        # INI settings give a single-item list back as a plain string.
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in items if v]
+
+    def remember_project(self, path: str) -> None:
+        recent = [path, *(p for p in self.recent_projects() if p != path)][:MAX_RECENT]
+        self.settings.setValue(SETTINGS_RECENT, recent)
+
+    # -- annotator -----------------------------------------------------------------------
+    def ensure_annotator(self) -> bool:
+        """Use the remembered annotator name, or ask for one (first start)."""
+        name = str(self.settings.value(SETTINGS_ANNOTATOR, "") or "")
+        if not name:
+            name = ask_annotator_name(self) or ""
+        if not name:
+            return False
+        self.settings.setValue(SETTINGS_ANNOTATOR, name)
+        self.session.set_annotator(name)
+        return True
+
+    def switch_annotator(self) -> None:
+        name = ask_annotator_name(self, self.session.annotator)
+        if name and name != self.session.annotator:
+            self.details.flush_note()
+            self.settings.setValue(SETTINGS_ANNOTATOR, name)
+            self.session.set_annotator(name)
+
+    # -- showing -------------------------------------------------------------------------
+    def refresh_all(self) -> None:
+        project = self.session.project
+        self.label_palette.set_labels(project.schema.span_labels() if project else [])
+        if project is not None and self.doc is not None:
+            try:
+                self.doc = project.document(self.doc.id)
+            except AnnotatorError:  # the document went away with the old project
+                self.doc = None
+        if project is not None and self.doc is None:
+            docs = project.documents()
+            if docs:
+                self.doc = project.document(docs[0].id)
+        if project is None:
+            self.doc = None
+        self.refresh_documents()
+        self.load_document()
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        path = self.session.path
+        self.status_annotator.setText(
+            self.tr("Annotator: {0}").format(self.session.annotator or "—")
+        )
+        self.status_project.setText(self.tr("Project: {0}").format(path.name if path else "—"))
+        saved = self.session.last_saved
+        self.status_saved.setText(self.tr("saved {0}").format(saved) if saved else self.tr("saved"))
+        title = f"{path.name} — Annotator" if path else "Annotator"
+        self.setWindowTitle(title)
+
+    def refresh_documents(self) -> None:
+        project = self.session.project
+        if project is None:
+            self.documents.set_rows([], None)
+            return
+        me = self.session.annotator
+        statuses = project.statuses(me) if me else {}
+        counts = project.store.span_counts(me or None)
+        rows = [
+            DocumentRow(d.id, d.name, statuses.get(d.id, Status.NEW), counts.get(d.id, 0))
+            for d in project.documents()
+        ]
+        self.documents.set_rows(rows, self.doc.id if self.doc else None)
+
+    def open_document(self, doc_id: int) -> None:
+        project = self.session.project
+        if project is None or (self.doc is not None and self.doc.id == doc_id):
+            return
+        self.details.flush_note()
+        self.doc = project.document(doc_id)
+        self.selected_uuid = ""
+        self.load_document()
+        self.refresh_documents()
+
+    def load_document(self) -> None:
+        self.view.set_text(self.doc.text if self.doc else "")
+        self.refresh_layer()
+        self.view.verticalScrollBar().setValue(0)  # a new document starts at its top
+
+    def refresh_layer(self) -> None:
+        """Re-read the current document's annotations and show them everywhere."""
+        project = self.session.project
+        if project is None or self.doc is None:
+            self.layer = DocumentAnnotations(Document(0, "", "", ""))
+            self.view.set_spans([])
+            self.annotations.set_rows([])
+            self.select_span("")
+            return
+        me = self.session.annotator
+        self.layer = project.layer(self.doc.id, me) if me else project.layer(self.doc.id, "")
+        schema = project.schema
+        color = {lab.name: lab.color for lab in schema.span_labels()}
+        view_spans = [
+            ViewSpan(s.uuid, s.start, s.end, s.label, color.get(s.label, ""), s.annotator, False,
+                     s.fragments)
+            for s in self.layer.spans
+        ]  # fmt: skip
+        for other in self.other_layers:
+            if other == me:
+                continue
+            view_spans += [
+                ViewSpan(s.uuid, s.start, s.end, s.label, color.get(s.label, ""), other, True,
+                         s.fragments)
+                for s in project.spans(self.doc.id, other)
+            ]  # fmt: skip
+        self.view.set_spans(view_spans)
+        triggers = {e.trigger: e for e in self.layer.events}
+        rows = [
+            AnnotationRow(s.uuid, s.start, s.end, s.label, s.text, color.get(s.label, ""),
+                          self.tr("event") if s.uuid in triggers else "")
+            for s in self.layer.spans
+        ]  # fmt: skip
+        self.annotations.set_rows(rows, self.selected_uuid)
+        live = {s.uuid for s in self.layer.spans}
+        self.select_span(self.selected_uuid if self.selected_uuid in live else "")
+
+    def own_span(self, uuid: str) -> Span | None:
+        return next((s for s in self.layer.spans if s.uuid == uuid), None)
+
+    def event_of(self, uuid: str) -> str:
+        """The uuid of the event this span triggers ("" when none)."""
+        return next((e.uuid for e in self.layer.events if e.trigger == uuid), "")
+
+    def select_span(self, uuid: str, scroll: bool = False) -> None:
+        """Make ``uuid`` the selected span of the window (view outline, list, details)."""
+        self.selected_uuid = uuid
+        self.view.set_selected(uuid or None)
+        self.annotations.set_selected(uuid)
+        span = self.own_span(uuid)
+        if span is not None and scroll:
+            self.view.scroll_to(span.start)
+        project = self.session.project
+        if project is not None:
+            self.details.show_span(span, project.schema, self.event_summary(uuid))
+
+    def event_summary(self, uuid: str) -> str:
+        """Plain text listing the event this span triggers and its arguments."""
+        ev = next((e for e in self.layer.events if e.trigger == uuid), None)
+        if ev is None:
+            return ""
+        spans = self.layer.span_by_uuid()
+        lines = [self.tr("Event: {0}").format(ev.type)]
+        for arg in self.layer.arguments_of(ev.uuid):
+            target = spans.get(arg.target)
+            lines.append(f"  {arg.role}: {target.text if target else arg.target}")
+        return "\n".join(lines)
+
+    def go_to_span(self, uuid: str) -> None:
+        span = self.own_span(uuid)
+        if span is not None:
+            self.view.select(span.start, span.end)
+            self.select_span(uuid, scroll=True)
+
+    # -- reacting to the session ---------------------------------------------------------
+    def on_changed(self, changes: Changes) -> None:
+        if changes.reason in ("project", "annotator"):
+            if changes.reason == "project":
+                self.selected_uuid = ""
+            self.refresh_all()
+            return
+        current = self.doc.id if self.doc else None
+        if (
+            changes.reason in ("undo", "redo")
+            and changes.doc_ids
+            and current not in changes.doc_ids
+        ):
+            # Undo history spans documents: show the document the undone edit belongs to.
+            self.details.flush_note()
+            self.doc = (
+                self.session.project.document(min(changes.doc_ids))
+                if self.session.project
+                else None
+            )
+            self.selected_uuid = changes.select
+            self.load_document()
+        else:
+            if changes.select or changes.reason != "edit":
+                self.selected_uuid = changes.select
+            self.refresh_layer()
+        self.refresh_documents()
+        self.refresh_status()
+        if changes.select and changes.reason == "edit":
+            span = self.own_span(changes.select)
+            if span is not None:
+                self.view.select(span.end, span.end)  # the labelled text is no longer "selected"
+                self.select_span(changes.select)
+
+    def on_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+        if self.isVisible() and not self.quiet_errors:
+            show_message(self, self.tr("Not done"), message)
+
+    quiet_errors = False
+    """Tests and screenshots set this: errors go to the status bar only."""
+
+    def warn(self, message: str) -> None:
+        show_message(self, self.tr("Annotator"), message)

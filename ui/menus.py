@@ -1,0 +1,250 @@
+"""Menus and actions of the main window, and the file operations behind the File menu.
+
+Shortcuts are QKeySequence strings; the label hotkeys come from the schema (``ui.editing``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from annotator.errors import AnnotatorError
+from annotator.importing import ImportReport
+from annotator.model import Status
+from ui.dialogs import choose_layers, show_message
+from ui.labelling import __doc__ as KEYS_HELP
+from ui.workers import IMPORT_FILTER, ImportJob, ImportWorker, summary
+
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
+PROJECT_FILTER = "Annotator projects (*.annotator);;All files (*)"
+
+
+def _add(
+    menu: QMenu,
+    actions: dict[str, QAction],
+    name: str,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: str | QKeySequence.StandardKey = "",
+) -> QAction:
+    action = QAction(text, menu)
+    action.setObjectName(name)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    actions[name] = action
+    return action
+
+
+def build_menus(w: MainWindow) -> dict[str, QAction]:
+    """Create the menu bar of ``w``; returns its actions by object name (tests use them)."""
+    a: dict[str, QAction] = {}
+    bar = w.menuBar()
+    tr = w.tr
+
+    file = bar.addMenu(tr("&File"))
+    _add(file, a, "new_project", tr("&New project…"), lambda: new_project_dialog(w), "Ctrl+N")
+    _add(file, a, "open_project", tr("&Open project…"), lambda: open_project_dialog(w), "Ctrl+O")
+    w.recent_menu = file.addMenu(tr("Recent projects"))
+    w.recent_menu.aboutToShow.connect(lambda: fill_recent(w))
+    file.addSeparator()
+    _add(file, a, "import_files", tr("&Import files…"), lambda: import_dialog(w, False), "Ctrl+I")
+    _add(
+        file,
+        a,
+        "import_folder",
+        tr("Import a &folder of .txt files…"),
+        lambda: import_dialog(w, True),
+    )
+    file.addSeparator()
+    _add(file, a, "quit", tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
+
+    edit = bar.addMenu(tr("&Edit"))
+    undo = w.session.undo_stack.createUndoAction(edit, tr("&Undo"))
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    redo = w.session.undo_stack.createRedoAction(edit, tr("&Redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit.addAction(undo)
+    edit.addAction(redo)
+    a["undo"], a["redo"] = undo, redo
+    edit.addSeparator()
+    _add(edit, a, "delete", tr("&Delete span"), w.delete_selected, "Delete")
+
+    ann = bar.addMenu(tr("&Annotate"))
+    _add(ann, a, "apply_last", tr("Apply the last label"), w.apply_last_label, "Return")
+    sticky = _add(
+        ann, a, "sticky", tr("&Sticky label (every selection gets it)"), lambda: None, "Ctrl+K"
+    )
+    sticky.setCheckable(True)
+    sticky.toggled.connect(w.set_sticky)
+    snap = _add(ann, a, "snap", tr("Snap selections to &words"), lambda: None, "Ctrl+W")
+    snap.setCheckable(True)
+    snap.setChecked(True)
+    snap.toggled.connect(w.view.set_snap)
+    ann.addSeparator()
+    _add(ann, a, "trim", tr("Trim a proclitic off the start"), lambda: w.trim(False), "[")
+    _add(ann, a, "untrim", tr("Give the proclitic back"), lambda: w.trim(True), "]")
+    for name, text, edge, right, word, key in (
+        ("start_right", tr("Start edge → right"), "start", True, False, "Alt+Right"),
+        ("start_left", tr("Start edge → left"), "start", False, False, "Alt+Left"),
+        ("end_right", tr("End edge → right"), "end", True, False, "Alt+Shift+Right"),
+        ("end_left", tr("End edge → left"), "end", False, False, "Alt+Shift+Left"),
+        ("start_w_right", tr("Start edge → right, a word"), "start", True, True, "Ctrl+Alt+Right"),
+        ("start_w_left", tr("Start edge → left, a word"), "start", False, True, "Ctrl+Alt+Left"),
+        ("end_w_right", tr("End edge → right, a word"), "end", True, True, "Alt+Ctrl+Shift+Right"),
+        ("end_w_left", tr("End edge → left, a word"), "end", False, True, "Alt+Ctrl+Shift+Left"),
+    ):  # fmt: skip
+        _add(ann, a, name, text, partial(w.move_edge, edge, right, word), key)
+    ann.addSeparator()
+    _add(ann, a, "next_span", tr("&Next annotation"), lambda: w.step_annotation(True), "Tab")
+    _add(
+        ann,
+        a,
+        "prev_span",
+        tr("&Previous annotation"),
+        lambda: w.step_annotation(False),
+        "Shift+Tab",
+    )
+    ann.addSeparator()
+    _add(
+        ann,
+        a,
+        "mark_done",
+        tr("Mark done and go to the &next document"),
+        w.mark_done_and_next,
+        "Ctrl+Return",
+    )
+    _add(ann, a, "mark_progress", tr("Mark in progress"), lambda: w.set_status(Status.IN_PROGRESS))
+    _add(ann, a, "next_unfinished", tr("Next &unfinished document"), w.next_unfinished, "F8")
+    _add(ann, a, "next_doc", tr("Next document"), lambda: w.step_document(True), "Ctrl+PgDown")
+    _add(ann, a, "prev_doc", tr("Previous document"), lambda: w.step_document(False), "Ctrl+PgUp")
+    ann.addSeparator()
+    _add(ann, a, "switch_annotator", tr("Switch &annotator…"), w.switch_annotator)
+
+    view = bar.addMenu(tr("&View"))
+    _add(view, a, "layers", tr("Show other annotators' &layers…"), lambda: layers_dialog(w))
+    direction = view.addMenu(tr("Text direction"))
+    group = QActionGroup(direction)
+    for mode, text in (
+        ("auto", tr("Automatic (per paragraph)")),
+        ("rtl", tr("Right to left")),
+        ("ltr", tr("Left to right")),
+    ):
+        act = _add(direction, a, f"dir_{mode}", text, lambda m=mode: w.view.set_direction(m))  # type: ignore[misc]
+        act.setCheckable(True)
+        act.setChecked(mode == "auto")
+        group.addAction(act)
+    inv = _add(view, a, "invisibles", tr("Show &invisible characters"), lambda: None)
+    inv.setCheckable(True)
+    inv.toggled.connect(w.view.set_show_invisibles)
+    _add(view, a, "zoom_in", tr("Zoom &in"), w.view.zoomIn, "Ctrl++")
+    _add(view, a, "zoom_out", tr("Zoom &out"), w.view.zoomOut, "Ctrl+-")
+    view.addSeparator()
+    for dock in w.docks.values():
+        view.addAction(dock.toggleViewAction())
+
+    helpm = bar.addMenu(tr("&Help"))
+    _add(helpm, a, "keys", tr("&Keys"), lambda: show_keys(w))
+    return a
+
+
+def show_keys(w: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    show_message(w, w.tr("Keys"), KEYS_HELP or "", QMessageBox.Icon.Information)
+
+
+def fill_recent(w: MainWindow) -> None:
+    w.recent_menu.clear()
+    for path in w.recent_projects():
+        action = w.recent_menu.addAction(path)
+        action.triggered.connect(lambda _c=False, p=path: open_project(w, Path(p)))
+
+
+def open_project(w: MainWindow, path: Path, create: bool = False) -> bool:
+    """Open (or create) a project in the window; errors are shown, never raised."""
+    w.details.flush_note()
+    try:
+        if create:
+            w.session.create_project(path)
+        else:
+            w.session.open_project(path)
+    except (AnnotatorError, OSError) as exc:
+        show_message(w, w.tr("Cannot open the project"), str(exc))
+        return False
+    w.doc = None
+    w.rebuild_label_shortcuts()
+    w.refresh_all()
+    w.remember_project(str(path))
+    return True
+
+
+def open_project_dialog(w: MainWindow) -> None:
+    name, _ = QFileDialog.getOpenFileName(w, w.tr("Open project"), "", PROJECT_FILTER)
+    if name:
+        open_project(w, Path(name))
+
+
+def new_project_dialog(w: MainWindow) -> None:
+    name, _ = QFileDialog.getSaveFileName(w, w.tr("New project"), "", PROJECT_FILTER)
+    if name:
+        path = Path(name) if Path(name).suffix else Path(name).with_suffix(".annotator")
+        open_project(w, path, create=True)
+
+
+def import_dialog(w: MainWindow, folder: bool) -> None:
+    if w.session.project is None:
+        show_message(w, w.tr("Import"), w.tr("Open or create a project first."))
+        return
+    if folder:
+        name = QFileDialog.getExistingDirectory(w, w.tr("Import a folder"))
+        paths = [Path(name)] if name else []
+    else:
+        names, _ = QFileDialog.getOpenFileNames(w, w.tr("Import files"), "", IMPORT_FILTER)
+        paths = [Path(n) for n in names]
+    if paths:
+        start_import(w, paths)
+
+
+def start_import(w: MainWindow, paths: list[Path]) -> ImportJob | None:
+    """Import ``paths`` in the background with a progress dialog; the window refreshes when
+    it is done. Returns the job (tests wait on ``job.done``)."""
+    path = w.session.path
+    if path is None:
+        return None
+    worker = ImportWorker(path, paths, w.session.annotator)
+    job = ImportJob(w, worker)
+
+    def finished(outcome: str, payload: object) -> None:
+        w.session.refresh()
+        if outcome == "finished" and isinstance(payload, ImportReport):
+            w.statusBar().showMessage(summary(payload).replace("\n", "; "), 10000)
+        elif outcome == "failed":
+            w.on_error(w.tr("Import failed, nothing was imported: {0}").format(payload))
+        else:
+            w.statusBar().showMessage(w.tr("Import cancelled; nothing was imported."), 10000)
+        job.deleteLater()
+
+    job.done.connect(finished)
+    w.import_job = job
+    job.start()
+    return job
+
+
+def layers_dialog(w: MainWindow) -> None:
+    project = w.session.project
+    if project is None:
+        return
+    others = [n for n in project.annotators() if n != w.session.annotator]
+    chosen = choose_layers(w, others, w.other_layers)
+    if chosen is not None:
+        w.other_layers = chosen
+        w.refresh_layer()

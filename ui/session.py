@@ -1,0 +1,166 @@
+"""The editing session: the open project, the current annotator and the one undo stack.
+
+Every edit of the GUI goes through ``Session.execute``: the core command runs first (one
+transaction, committed), and only when it succeeded is it pushed on the QUndoStack, wrapped in
+a QUndoCommand whose first ``redo`` (called by ``push``) does nothing. The stack lives as long
+as the project is open, across document switches. Views listen to one signal, ``changed``,
+and decide themselves what to repaint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from annotator.commands import Changed, Command
+from annotator.errors import AnnotatorError
+from annotator.project import Project
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed, for the views: documents and records touched, and why.
+
+    ``reason`` is one of ``edit``, ``undo``, ``redo``, ``project`` (opened/closed/imported
+    into: everything may have changed) and ``annotator`` (the current layer switched).
+    """
+
+    reason: str
+    doc_ids: frozenset[int] = frozenset()
+    uuids: tuple[str, ...] = ()
+    status: bool = False
+    select: str = ""
+    """uuid the views should select after the change (a new or restored record)"""
+    documents: bool = field(default=False)
+    """the document list itself changed (import, project switch)"""
+
+    @classmethod
+    def of(cls, reason: str, changed: Changed, select: str = "") -> Changes:
+        return cls(reason, changed.doc_ids, changed.uuids, changed.status, select)
+
+
+class _Wrapped(QUndoCommand):
+    """A core command on the Qt undo stack; already done when pushed."""
+
+    def __init__(self, session: Session, command: Command) -> None:
+        super().__init__(command.text)
+        self.session = session
+        self.command = command
+        self.pushed = False
+
+    def redo(self) -> None:
+        if not self.pushed:  # push() calls redo(); the command already ran
+            self.pushed = True
+            return
+        self.session._replay(self.command, "redo")
+
+    def undo(self) -> None:
+        self.session._replay(self.command, "undo")
+
+
+class Session(QObject):
+    """Owns the open ``Project`` (or none), the annotator name and the undo stack."""
+
+    changed = Signal(object)
+    """Changes"""
+    error = Signal(str)
+    """a user-facing message (an edit was refused or failed)"""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._project: Project | None = None
+        self.annotator = ""
+        self.undo_stack = QUndoStack(self)
+        self.last_saved = ""
+
+    # -- project -------------------------------------------------------------------------
+    @property
+    def project(self) -> Project | None:
+        return self._project
+
+    @property
+    def path(self) -> Path | None:
+        return self._project.path if self._project is not None else None
+
+    def set_project(self, project: Project | None) -> None:
+        """Take ownership of ``project`` (closing the previous one; history is cleared since
+        its commands refer to the old file)."""
+        self.undo_stack.clear()
+        if self._project is not None:
+            self._project.close()
+        self._project = project
+        self.changed.emit(Changes("project", documents=True))
+
+    def open_project(self, path: str | Path, read_only: bool = False) -> Project:
+        """Open a project file; raises ProjectFileError for a corrupt, foreign or locked file."""
+        project = Project.open(path, read_only=read_only)
+        self.set_project(project)
+        return project
+
+    def create_project(self, path: str | Path) -> Project:
+        project = Project.create(path)
+        self.set_project(project)
+        return project
+
+    def close(self) -> None:
+        self.set_project(None)
+
+    def refresh(self) -> None:
+        """Tell the views that anything may have changed (after an import, say)."""
+        self.changed.emit(Changes("project", documents=True))
+
+    def set_annotator(self, name: str) -> None:
+        self.annotator = name
+        self.changed.emit(Changes("annotator", documents=True))
+
+    # -- edits ---------------------------------------------------------------------------
+    def execute(self, command: Command, select: str = "") -> bool:
+        """Run ``command`` now; on success push it on the undo stack and emit ``changed``.
+
+        A refused edit (schema, validation, read-only or busy file) emits ``error`` instead
+        and leaves the stack untouched. ``select`` defaults to the command's main record."""
+        if self._project is None:
+            self.error.emit(self.tr("No project is open."))
+            return False
+        try:
+            changed = command.do(self._project)
+        except AnnotatorError as exc:
+            self.error.emit(str(exc))
+            return False
+        self.undo_stack.push(_Wrapped(self, command))
+        self._saved()
+        self.changed.emit(Changes.of("edit", changed, select or command.uuid))
+        return True
+
+    def undo(self) -> None:
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.undo_stack.redo()
+
+    def _replay(self, command: Command, how: str) -> None:
+        if self._project is None:
+            return
+        try:
+            changed = command.do(self._project) if how == "redo" else command.undo(self._project)
+        except AnnotatorError as exc:
+            # QUndoCommand cannot refuse; the stack index has moved, the file is unchanged
+            # (the transaction rolled back). Tell the user rather than pretend.
+            self.error.emit(self.tr("Could not {0}: {1}").format(how, exc))
+            return
+        self._saved()
+        select = command.uuid if how == "redo" or not _creates(command) else ""
+        self.changed.emit(Changes.of(how, changed, select))
+
+    def _saved(self) -> None:
+        from datetime import datetime
+
+        self.last_saved = datetime.now().strftime("%H:%M:%S")
+
+
+def _creates(command: Command) -> bool:
+    """Whether undoing ``command`` removes its main record (then nothing is left to select)."""
+    return not command.versions or command.versions[0][0] is None
