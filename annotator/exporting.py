@@ -21,7 +21,7 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
-from annotator.model import DocumentAnnotations, Status
+from annotator.model import DocumentAnnotations, Record, Span, Status
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -118,24 +118,59 @@ def layers(
 ) -> Iterator[tuple[DocumentAnnotations, str, str]]:
     """(document layer, annotator, status) for every document and chosen layer.
 
-    ``annotator`` None means every layer that has annotations or a status on the document."""
+    ``annotator`` None means every layer that has annotations or a status on the document.
+    Records are streamed per kind and layer in document order (one query each), so a large
+    export reads the project once."""
     wanted = Status(status) if status else None
     names = [annotator] if annotator else project.annotators()
     statuses = {name: project.statuses(name) for name in names}
-    counts = {name: project.store.span_counts(name) for name in names}
-    for doc in project.documents():
+    streams = {
+        (kind, name): _Grouped(project.store.iter_records(kind, name))
+        for name in names
+        for kind in ("spans", "events", "arguments", "relations")
+    }
+    for doc in project.store.iter_documents():
         yielded = False
         for name in names:
+            parts = {
+                k: streams[k, name].take(doc.id)
+                for k in ("spans", "events", "arguments", "relations")
+            }
             st = statuses[name].get(doc.id, Status.NEW)
             if wanted is not None and st != wanted:
                 continue
-            if annotator is None and doc.id not in counts[name] and doc.id not in statuses[name]:
+            if annotator is None and not parts["spans"] and doc.id not in statuses[name]:
                 continue
             yielded = True
-            yield project.layer(doc.id, name), name, st.value if doc.id in statuses[name] else ""
+            layer = DocumentAnnotations(
+                doc, parts["spans"], parts["events"], parts["arguments"], parts["relations"]
+            )
+            yield layer, name, st.value if doc.id in statuses[name] else ""
         if not yielded and annotator is None and wanted in (None, Status.NEW):
             # a document nobody has touched still goes out (text only)
-            yield DocumentAnnotations(project.document(doc.id)), "", ""
+            yield DocumentAnnotations(doc), "", ""
+
+
+class _Grouped:
+    """Consumes a doc_id-ordered record stream one document at a time."""
+
+    def __init__(self, records: Iterator[Record]) -> None:
+        self._it = records
+        self._head: Record | None = next(self._it, None)
+
+    def take(self, doc_id: int) -> tuple[Any, ...]:
+        out: list[Record] = []
+        while self._head is not None and self._head.doc_id <= doc_id:
+            if self._head.doc_id == doc_id:
+                out.append(self._head)
+            self._head = next(self._it, None)
+        if out and isinstance(out[0], Span):
+            out.sort(key=_reading_order)
+        return tuple(out)
+
+
+def _reading_order(span: Any) -> tuple[int, int, str]:
+    return span.start, span.end, span.uuid
 
 
 def count_layers(project: Project, annotator: str | None, status: str | None) -> int:

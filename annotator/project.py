@@ -44,6 +44,7 @@ from annotator.model import (
     record_to_json,
 )
 from annotator.schema import Schema, default_schema, is_reference
+from annotator.store import RECORD_TABLES as RECORD_KINDS
 from annotator.store import Store, now_iso
 from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
@@ -94,6 +95,12 @@ class Project:
     # -- schema --------------------------------------------------------------------------
     @property
     def schema(self) -> Schema:
+        return self._schema
+
+    def reload_schema(self) -> Schema:
+        """Re-read the schema from the file (another connection may have changed it)."""
+        data = self.store.schema_json()
+        self._schema = Schema.from_json(data, source=f"{self.path} (schema)") if data else Schema()
         return self._schema
 
     def set_schema(self, schema: Schema) -> None:
@@ -483,17 +490,8 @@ class Project:
     def layer(self, doc_id: int, annotator: str | None = None) -> DocumentAnnotations:
         """A document with the live annotations of one layer (or of all layers)."""
         doc = self.document(doc_id)
-        return DocumentAnnotations(
-            doc,
-            tuple(self.spans(doc_id, annotator)),
-            tuple(self.events(doc_id, annotator)),
-            tuple(
-                r
-                for r in self.store.records("arguments", doc_id, annotator)
-                if isinstance(r, Argument)
-            ),
-            tuple(self.relations(doc_id, annotator)),
-        )
+        records = [tuple(self.store.records(k, doc_id, annotator)) for k in RECORD_KINDS]
+        return DocumentAnnotations(doc, *records)
 
     def restore(self, record: R, annotator_action: str = "restore") -> R:
         """Write an earlier version of a record back (undo), with a fresh clock stamp.

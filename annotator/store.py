@@ -17,6 +17,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,6 @@ from annotator.model import (
     Span,
     Status,
     record_kind,
-    record_to_json,
 )
 
 APPLICATION_ID = 0x414E4E31  # "ANN1"
@@ -414,6 +414,28 @@ class Store:
         rows = self.conn.execute(f"{sql} ORDER BY {order}", args).fetchall()
         return [_record(table, r) for r in rows]
 
+    def iter_records(self, kind: str, annotator: str | None = None) -> Iterator[Record]:
+        """Live records of one kind (one layer or all) streamed in document order (spans not
+        sorted within a document): one query for a whole export instead of one per document."""
+        table = _table(kind)
+        # ordered by document only: the (doc_id, annotator) index streams without a sort of
+        # the whole table; callers order each document's handful of records themselves
+        order = "doc_id" if table == "spans" else "doc_id, created, uuid"
+        sql = f"SELECT {_select(table)} FROM {table} WHERE deleted = 0"
+        args: list[Any] = []
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            args.append(annotator)
+        cursor = self.conn.cursor()
+        for row in cursor.execute(f"{sql} ORDER BY {order}", args):
+            yield _record(table, row)
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Every document with its text, streamed in id order."""
+        cursor = self.conn.cursor()
+        for row in cursor.execute(f"SELECT {self._DOC_COLS} FROM documents ORDER BY id"):
+            yield self._doc(row)
+
     def count(self, kind: str, doc_id: int | None = None, annotator: str | None = None) -> int:
         table = _table(kind)
         where = ["deleted = 0"]
@@ -429,7 +451,11 @@ class Store:
 
     def span_counts(self, annotator: str | None) -> dict[int, int]:
         """Live span count per document (for one annotator, or all)."""
-        sql = "SELECT doc_id, count(*) FROM spans WHERE deleted = 0"
+        return self.doc_counts("spans", annotator)
+
+    def doc_counts(self, kind: str, annotator: str | None) -> dict[int, int]:
+        """Live record count per document of one kind (for one annotator, or all)."""
+        sql = f"SELECT doc_id, count(*) FROM {_table(kind)} WHERE deleted = 0"
         args: list[Any] = []
         if annotator is not None:
             sql += " AND annotator = ?"
@@ -594,6 +620,19 @@ class Store:
                 out[row[0]] = (row[1], row[2])
         return out
 
+    def put_merged(self, pairs: Sequence[tuple[Record, int]], when: str | None = None) -> None:
+        """``put_many`` of records read with another project's document ids: each record is
+        written with the local ``doc_id`` paired with it (no copy of the record needed)."""
+        stamp = when or now_iso()
+        by_table: dict[str, list[list[Any]]] = {}
+        for record, doc_id in pairs:
+            table = record_kind(record)
+            row = _row(record, stamp)
+            row[_DOC_ID_AT[table]] = doc_id
+            by_table.setdefault(table, []).append(row)
+        for table, rows in by_table.items():
+            self.conn.executemany(_upsert_sql(table), rows)
+
     def records_by_uuid(self, kind: str, uuids: Sequence[str]) -> list[Record]:
         """Every stored version (tombstones too) among ``uuids``, in chunks."""
         out: list[Record] = []
@@ -673,32 +712,52 @@ def _select(table: str) -> str:
     return ", ".join(f'"{c}"' for c in _COLUMNS[table] if c not in ("created", "modified"))
 
 
+# Bulk writes (imports, merges) build rows with one C-level attribute getter per table, not a
+# deep copy per record; "created" and "modified" are the last two columns of every table.
+_GETTERS = {table: attrgetter(*cols[:-2]) for table, cols in _COLUMNS.items()}
+_JSON_CELLS = {
+    table: [(i, "{}" if c == "attributes" else "[]") for i, c in enumerate(cols)
+            if c in ("attributes", "fragments")]
+    for table, cols in _COLUMNS.items()
+}  # fmt: skip
+
+
+_DOC_ID_AT = {table: cols.index("doc_id") for table, cols in _COLUMNS.items()}
+
+
+def _upsert_sql(table: str) -> str:
+    cols = _COLUMNS[table]
+    names = ", ".join(f'"{c}"' for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c not in _KEEP)
+    return (
+        f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT(uuid) DO UPDATE SET {updates}"
+    )
+
+
 def _row(r: Record, stamp: str) -> list[Any]:
-    data = record_to_json(r)
-    data["created"] = stamp
-    data["modified"] = stamp
-    data["deleted"] = int(r.deleted)
-    for key in ("attributes", "fragments"):
-        if key in data:
-            data[key] = _dumps(data[key])
-    return [data[c] for c in _COLUMNS[record_kind(r)]]
+    table = record_kind(r)
+    row = [*_GETTERS[table](r), stamp, stamp]  # a bool "deleted" binds as the integer 0/1
+    for i, empty in _JSON_CELLS[table]:
+        row[i] = _dumps(row[i]) if row[i] else empty  # fragments: tuples dump as arrays
+    return row
+
+
+def _obj(text: str) -> dict[str, Any]:
+    # most records carry no attributes: skip the JSON parser for the empty object
+    return {} if text == "{}" else dict(json.loads(text))
+
+
+def _fragments(text: str) -> tuple[tuple[int, int], ...]:
+    return () if text == "[]" else tuple((int(a), int(b)) for a, b in json.loads(text))
 
 
 def _record(table: str, row: Sequence[Any]) -> Record:
     if table == "spans":
+        # positional: this runs once per span on every export (column order = _COLUMNS)
+        u, d, a, st, en, lab, txt, attrs, note, frags, clock, deleted = row
         return Span(
-            uuid=row[0],
-            doc_id=row[1],
-            annotator=row[2],
-            start=row[3],
-            end=row[4],
-            label=row[5],
-            text=row[6],
-            attributes=json.loads(row[7]),
-            note=row[8],
-            fragments=tuple((int(a), int(b)) for a, b in json.loads(row[9])),
-            clock=row[10],
-            deleted=bool(row[11]),
+            u, d, a, st, en, lab, txt, _obj(attrs), note, _fragments(frags), clock, bool(deleted)
         )
     if table == "events":
         return Event(
@@ -707,7 +766,7 @@ def _record(table: str, row: Sequence[Any]) -> Record:
             annotator=row[2],
             type=row[3],
             trigger=row[4],
-            attributes=json.loads(row[5]),
+            attributes=_obj(row[5]),
             note=row[6],
             clock=row[7],
             deleted=bool(row[8]),
@@ -730,7 +789,7 @@ def _record(table: str, row: Sequence[Any]) -> Record:
         type=row[3],
         source=row[4],
         target=row[5],
-        attributes=json.loads(row[6]),
+        attributes=_obj(row[6]),
         note=row[7],
         clock=row[8],
         deleted=bool(row[9]),

@@ -17,6 +17,8 @@ from annotator.errors import AnnotatorError
 from annotator.importing import ImportReport
 from annotator.model import Status
 from ui.dialogs import choose_layers, show_message
+from ui.export_dialog import open_export_dialog
+from ui.import_dialog import open_import_dialog
 from ui.labelling import __doc__ as KEYS_HELP
 from ui.workers import IMPORT_FILTER, ImportJob, ImportWorker, summary
 
@@ -64,6 +66,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
         tr("Import a &folder of .txt files…"),
         lambda: import_dialog(w, True),
     )
+    _add(file, a, "import_options", tr("Import &with options…"), lambda: open_import_dialog(w))
+    _add(file, a, "export", tr("&Export…"), lambda: open_export_dialog(w), "Ctrl+E")
     file.addSeparator()
     _add(file, a, "quit", tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
@@ -77,6 +81,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     a["undo"], a["redo"] = undo, redo
     edit.addSeparator()
     _add(edit, a, "delete", tr("&Delete span"), w.delete_selected, "Delete")
+    edit.addSeparator()
+    _add(edit, a, "schema_editor", tr("&Schema…"), w.event_tools.open_schema_editor)
 
     ann = bar.addMenu(tr("&Annotate"))
     _add(ann, a, "apply_last", tr("Apply the last label"), w.apply_last_label, "Return")
@@ -103,6 +109,12 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
         ("end_w_left", tr("End edge → left, a word"), "end", False, True, "Alt+Ctrl+Shift+Left"),
     ):  # fmt: skip
         _add(ann, a, name, text, partial(w.move_edge, edge, right, word), key)
+    ann.addSeparator()
+    links = w.event_tools.linker
+    _add(ann, a, "add_relation", tr("Add &relation (then click the target)"),
+         links.start_relation, "R")  # fmt: skip
+    _add(ann, a, "new_argument", tr("New &argument span for the selected event"),
+         links.add_new_argument, "A")  # fmt: skip
     ann.addSeparator()
     _add(ann, a, "next_span", tr("&Next annotation"), lambda: w.step_annotation(True), "Tab")
     _add(
@@ -147,6 +159,10 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     inv.toggled.connect(w.view.set_show_invisibles)
     _add(view, a, "zoom_in", tr("Zoom &in"), w.view.zoomIn, "Ctrl++")
     _add(view, a, "zoom_out", tr("Zoom &out"), w.view.zoomOut, "Ctrl+-")
+    arcs = _add(view, a, "arcs", tr("Show &arcs"), lambda: None)
+    arcs.setCheckable(True)
+    arcs.setChecked(True)
+    arcs.toggled.connect(w.event_tools.set_arcs_shown)
     view.addSeparator()
     for dock in w.docks.values():
         view.addAction(dock.toggleViewAction())

@@ -163,7 +163,12 @@ def tagged_sentences(
     doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: ExportReport
 ) -> tuple[TokenLayer, list[list[str]]]:
     """The token layer of ``doc`` and one tag list per sentence; counts go into ``report``."""
-    entities, _ = export_spans(doc, schema, options, report)
+    entities, triggers = export_spans(doc, schema, options, report)
+    if triggers:
+        # one flat tag per token holds entities only; say so rather than lose them silently
+        report.drop(
+            "event trigger (flat NER tags hold entities; use --format events)", len(triggers)
+        )
     kept, reasons = resolve_overlaps(entities, options.overlap_policy)
     for reason in reasons:
         report.drop(reason)

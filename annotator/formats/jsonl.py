@@ -39,6 +39,7 @@ from annotator.model import (
     ImportedRelation,
     ImportedSpan,
     Problem,
+    Span,
 )
 from annotator.schema import Schema
 
@@ -182,6 +183,25 @@ def _int(obj: dict[str, Any], key: str) -> int:
     return value
 
 
+def _span_json(s: Span, annotator: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": s.uuid,
+        "start": s.start,
+        "end": s.end,
+        "label": s.label,
+        "text": s.text,
+    }
+    if s.attributes:
+        out["attributes"] = s.attributes
+    if s.note:
+        out["note"] = s.note
+    if s.fragments:
+        out["fragments"] = [list(f) for f in s.fragments]
+    if not annotator:
+        out["annotator"] = s.annotator
+    return out
+
+
 def document_line(da: DocumentAnnotations, annotator: str = "", status: str = "") -> dict[str, Any]:
     """The JSON object for one document layer (``annotator`` empty: records carry their own)."""
     doc = da.document
@@ -192,21 +212,7 @@ def document_line(da: DocumentAnnotations, annotator: str = "", status: str = ""
         obj["annotator"] = annotator
     if status:
         obj["status"] = status
-    obj["spans"] = [
-        {
-            "id": s.uuid,
-            "start": s.start,
-            "end": s.end,
-            "label": s.label,
-            "text": s.text,
-            **({"attributes": s.attributes} if s.attributes else {}),
-            **({"note": s.note} if s.note else {}),
-            **({"fragments": [list(f) for f in s.fragments]} if s.fragments else {}),
-            **({} if annotator else {"annotator": s.annotator}),
-        }
-        for s in da.spans
-        if not s.deleted
-    ]
+    obj["spans"] = [_span_json(s, annotator) for s in da.spans if not s.deleted]
     obj["events"] = [
         {
             "id": e.uuid,

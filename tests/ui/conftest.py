@@ -1,0 +1,62 @@
+"""Fixtures for widget tests: offscreen Qt, settings in a temp dir, the seed article, a view."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: the offscreen platform needs no display and no xcb libraries.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from ui.docview import DocumentView
+
+SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
+SHOTS = Path("/tmp/annotator_shots")
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[Path]:
+    """Point every QSettings (user and system scope) at an INI file under tmp_path."""
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    yield folder
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def shots() -> Path:
+    """Folder for screenshots a human (or the helper) looks at."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    return SHOTS
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> DocumentView:
+    """A shown, empty document view of a fixed size."""
+    widget = DocumentView()
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def seed_view(view: DocumentView, seed_text: str, qtbot: QtBot) -> DocumentView:
+    """The view showing the seed article, painted once."""
+    view.set_text(seed_text)
+    view.repaint()
+    return view

@@ -1,0 +1,411 @@
+"""Display half of the document view: text, spans, geometry, painting, zoom and direction.
+
+``SpanTextView`` shows plain text with span highlights and owns the one conversion between code
+points (the public API) and Qt's UTF-16 positions: ``_to_qt``/``_to_cp`` over one
+``annotator.text.OffsetMap``. ``ui.docview.DocumentView`` adds selection and input handling.
+
+Text is set with ``setPlainText`` only (never HTML), and the document refuses every resource
+request. Paragraph direction comes from each paragraph's first strong character unless the
+document is forced RTL or LTR with ``set_direction``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Literal, cast
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextLine,
+    QTextOption,
+    QWheelEvent,
+)
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
+
+import annotator.text as atext
+from ui.docview_paint import (
+    LineBox,
+    MarkStyle,
+    SpanGeometry,
+    line_boxes,
+    paint_invisibles,
+    paint_marks,
+    paint_tints,
+    piece_geometry,
+)
+from ui.docview_spans import SpanIndex, ViewSpan
+from ui.fonts import document_font
+
+Direction = Literal["auto", "rtl", "ltr"]
+_DIRECTIONS = {
+    "auto": Qt.LayoutDirection.LayoutDirectionAuto,
+    "rtl": Qt.LayoutDirection.RightToLeft,
+    "ltr": Qt.LayoutDirection.LeftToRight,
+}
+_INVISIBLE_RE = re.compile("[" + "".join(re.escape(c) for c in atext.INVISIBLES) + "]")
+_TOOLTIP_TEXT_MAX = 300
+_CACHE_MAX_BLOCKS = 4096
+_Geometry = tuple[list[LineBox], list[SpanGeometry]]
+
+
+class PlainDocument(QTextDocument):
+    """A document that never loads a resource (images, style sheets) and records any attempt."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.resource_requests: list[str] = []
+
+    def loadResource(self, type: int, name: QUrl | str, /) -> Any:
+        self.resource_requests.append(name.toString() if isinstance(name, QUrl) else name)
+        return None
+
+
+class SpanTextView(QPlainTextEdit):
+    """Read-only text with span highlights; offsets in code points."""
+
+    zoomChanged = Signal(int)  # point size
+
+    MIN_POINT_SIZE = 8
+    MAX_POINT_SIZE = 72
+    DEFAULT_POINT_SIZE = 14
+
+    def __init__(self, parent: QWidget | None = None, point_size: int = DEFAULT_POINT_SIZE) -> None:
+        super().__init__(parent)
+        self._doc = PlainDocument(self)
+        self._doc.setDocumentLayout(QPlainTextDocumentLayout(self._doc))
+        self._doc.setUndoRedoEnabled(False)
+        self._doc.setDefaultCursorMoveStyle(Qt.CursorMoveStyle.VisualMoveStyle)
+        self.setDocument(self._doc)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self._text = ""
+        self._map = atext.OffsetMap("")
+        self._index = SpanIndex()
+        self._selected: str | None = None
+        self._direction: Direction = "auto"
+        self._show_invisibles = False
+        self._epoch = 0  # bumped whenever line layout may change (geometry cache key)
+        self._geom: dict[int, tuple[tuple[int, int], list[LineBox], list[SpanGeometry]]] = {}
+        self._wheel = 0
+        self._point_size = self._clamp_size(point_size)
+        self.setFont(document_font(self._point_size))
+        self._style = MarkStyle.for_font(self.font())
+        self._apply_text_option()
+
+    def document_resource_requests(self) -> list[str]:
+        """Resources the document was asked to load (always refused; should stay empty)."""
+        return list(self._doc.resource_requests)
+
+    # ----- offsets: the only place where code points and Qt positions meet -----
+    def _to_qt(self, cp: int) -> int:
+        return self._map.to_u16(max(0, min(cp, len(self._text))))
+
+    def _to_cp(self, pos: int) -> int:
+        return self._map.to_cp(max(0, min(pos, self._map.length_u16)))
+
+    # ----- content -----
+    def set_text(self, text: str) -> None:
+        """Show ``text`` (stored form: LF line ends only). Clears spans and selection."""
+        if "\r" in text:
+            raise ValueError("document text must use LF line ends only (see text.normalise)")
+        self._text = text
+        self._map = atext.OffsetMap(text)
+        self._index = SpanIndex()
+        self._selected = None
+        self._invalidate_geometry()
+        self.setPlainText(text)
+
+    def text(self) -> str:
+        """The text exactly as given to ``set_text``."""
+        return self._text
+
+    def set_spans(self, spans: Sequence[ViewSpan]) -> None:
+        """Replace all shown spans."""
+        self._index.replace(spans)
+        if self._selected not in self._index:
+            self._selected = None
+        self._geom.clear()
+        self.viewport().update()
+
+    def spans(self) -> list[ViewSpan]:
+        """The shown spans, sorted by position."""
+        return self._index.all()
+
+    def add_span(self, span: ViewSpan) -> None:
+        """Show one more span (or replace the one with the same uuid); cheap for big documents."""
+        old = self._index.get(span.uuid)
+        self._index.add(span)
+        if old is not None:
+            self._invalidate_range(old.start, old.end)
+        self._invalidate_range(span.start, span.end)
+
+    def update_span(self, span: ViewSpan) -> None:
+        """Change a shown span (same uuid)."""
+        self.add_span(span)
+
+    def remove_span(self, uuid: str) -> None:
+        """Stop showing a span."""
+        old = self._index.remove(uuid)
+        if old is not None:
+            if self._selected == uuid:
+                self._selected = None
+            self._invalidate_range(old.start, old.end)
+
+    def set_selected(self, uuid: str | None) -> None:
+        """Outline this span (None: no span is selected)."""
+        self._selected = uuid if uuid in self._index else None
+        self.viewport().update()
+
+    def selected(self) -> str | None:
+        """The uuid of the outlined span."""
+        return self._selected
+
+    def spans_at(self, pos: int) -> list[str]:
+        """Uuids of the spans covering code point ``pos``, innermost first."""
+        return [s.uuid for s in self._index.at(pos)]
+
+    def level_of(self, uuid: str) -> int:
+        """Nesting level (underline row) of a span."""
+        return self._index.level(uuid)
+
+    # ----- display options -----
+    def set_direction(self, mode: Direction) -> None:
+        """Paragraph direction: "auto" (first strong character), "rtl" or "ltr"."""
+        if mode not in _DIRECTIONS:
+            raise ValueError(f"direction must be auto, rtl or ltr, not {mode!r}")
+        self._direction = mode
+        self._apply_text_option()
+
+    def direction(self) -> Direction:
+        return self._direction
+
+    def set_show_invisibles(self, show: bool) -> None:
+        """Mark bidi controls, ZWJ/ZWNJ and other invisible characters."""
+        self._show_invisibles = show
+        self._apply_text_option()
+
+    def zoom(self) -> int:
+        """The document font's point size."""
+        return self._point_size
+
+    def set_zoom(self, point_size: int) -> None:
+        """Set the document font size (clamped to MIN_POINT_SIZE..MAX_POINT_SIZE)."""
+        size = self._clamp_size(point_size)
+        if size == self._point_size:
+            return
+        self._point_size = size
+        self.setFont(document_font(size))
+        self._style = MarkStyle.for_font(self.font())
+        self._invalidate_geometry()
+        self.zoomChanged.emit(size)
+
+    def zoomIn(self, range: int = 1) -> None:
+        self.set_zoom(self._point_size + max(1, range))
+
+    def zoomOut(self, range: int = 1) -> None:
+        self.set_zoom(self._point_size - max(1, range))
+
+    def scroll_to(self, start: int) -> None:
+        """Scroll so the line holding code point ``start`` is in the upper third of the view."""
+        pos = self._to_qt(start)
+        block = self._doc.findBlock(pos)
+        if not block.isValid():
+            return
+        self.blockBoundingRect(block)  # lays the block out
+        line = block.layout().lineForTextPosition(pos - block.position())
+        top = block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
+        lines = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
+        self.verticalScrollBar().setValue(max(0, top - lines // 3))
+
+    # ----- geometry helpers for the window (popups, tests) -----
+    def cursor_rect(self, pos: int) -> QRect:
+        """Viewport rectangle of the caret at code point ``pos``."""
+        cursor = QTextCursor(self._doc)
+        cursor.setPosition(self._to_qt(pos))
+        return self.cursorRect(cursor)
+
+    def char_at(self, point: QPoint) -> int | None:
+        """Code point of the character drawn under a viewport point (None: no character)."""
+        block = self.cursorForPosition(point).block()
+        if not block.isValid():
+            return None
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        local = QPointF(point) - origin
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if not line.y() <= local.y() < line.y() + line.height():
+                continue
+            rect = line.naturalTextRect()
+            if line.textLength() == 0 or not rect.left() <= local.x() <= rect.right():
+                return None
+            rel = line.xToCursor(local.x(), QTextLine.CursorPosition.CursorOnCharacter)
+            rel = max(line.textStart(), min(rel, line.textStart() + line.textLength() - 1))
+            return self._to_cp(block.position() + rel)
+        return None
+
+    def tooltip_html(self, point: QPoint) -> str:
+        """Tooltip for a viewport point: labels and covered text, escaped ("" if no span)."""
+        pos = self.char_at(point)
+        if pos is None:
+            return ""
+        lines = []
+        for span in self._index.at(pos):
+            covered = " … ".join(self._text[a:b] for a, b in span.pieces())
+            if len(covered) > _TOOLTIP_TEXT_MAX:
+                covered = covered[:_TOOLTIP_TEXT_MAX] + "…"
+            layer = f" ({span.layer})" if span.layer else ""
+            lines.append(f"{span.label}{layer}: {covered}")
+        if not lines:
+            return ""
+        return GuiQt.convertFromPlainText("\n".join(lines), Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+    # ----- internals -----
+    def _clamp_size(self, size: int) -> int:
+        return max(self.MIN_POINT_SIZE, min(self.MAX_POINT_SIZE, size))
+
+    def _apply_text_option(self) -> None:
+        option = self._doc.defaultTextOption()
+        option.setTextDirection(_DIRECTIONS[self._direction])
+        # QPlainTextDocumentLayout applies one QTextOption to every block and treats AlignLeft
+        # as absolute, so RTL paragraphs would hug the left edge. Justify is the one alignment
+        # Qt resolves per paragraph direction: the last line of an RTL paragraph goes right,
+        # of an LTR paragraph left (QTextEngine::alignLine); spaces widen, letters do not.
+        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        flag = QTextOption.Flag.ShowDefaultIgnorables
+        flags = option.flags()
+        option.setFlags(flags | flag if self._show_invisibles else flags & ~flag)
+        self._doc.setDefaultTextOption(option)
+        self._invalidate_geometry()
+
+    def _invalidate_geometry(self) -> None:
+        self._epoch += 1
+        self._geom.clear()
+        self.viewport().update()
+
+    def _invalidate_range(self, start: int, end: int) -> None:
+        first = self._doc.findBlock(self._to_qt(start)).blockNumber()
+        last = self._doc.findBlock(self._to_qt(end)).blockNumber()
+        if last < 0:
+            last = self._doc.blockCount()
+        for number in [n for n in self._geom if first <= n <= last]:
+            del self._geom[number]
+        self.viewport().update()
+
+    def _block_rtl(self, block: QTextBlock) -> bool:
+        if self._direction != "auto":
+            return self._direction == "rtl"
+        return block.textDirection() == Qt.LayoutDirection.RightToLeft
+
+    def _block_geometry(self, block: QTextBlock) -> _Geometry:
+        layout = block.layout()
+        key = (self._epoch, layout.lineCount())
+        cached = self._geom.get(block.blockNumber())
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        pos = block.position()
+        first, last = self._to_cp(pos), self._to_cp(pos + block.length() - 1)
+        rtl = self._block_rtl(block)
+        geoms = []
+        for span in self._index.intersecting(first, last):
+            for k, (a, b) in enumerate(span.pieces()):
+                if a >= last or b <= first:
+                    continue
+                geom = piece_geometry(
+                    layout,
+                    span,
+                    self._to_qt(max(a, first)) - pos,
+                    self._to_qt(min(b, last)) - pos,
+                    starts=a >= first,
+                    ends=b <= last,
+                    rtl=rtl,
+                )
+                geom.first_piece = k == 0
+                geoms.append(geom)
+        boxes = line_boxes(layout)
+        if len(self._geom) >= _CACHE_MAX_BLOCKS:
+            self._geom.clear()
+        self._geom[block.blockNumber()] = (key, boxes, geoms)
+        return boxes, geoms
+
+    def _visible(self, rect: QRect) -> list[tuple[QPointF, QTextBlock, _Geometry]]:
+        found = []
+        offset = self.contentOffset()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > rect.bottom():
+                break
+            if block.isVisible() and geometry.bottom() >= rect.top():
+                found.append((geometry.topLeft(), block, self._block_geometry(block)))
+            block = block.next()
+        return found
+
+    def _invisible_marks(self, block: QTextBlock) -> list[tuple[int, str]]:
+        pos = block.position()
+        first, last = self._to_cp(pos), self._to_cp(pos + block.length() - 1)
+        return [
+            (self._to_qt(first + m.start()) - pos, atext.INVISIBLES[m.group()])
+            for m in _INVISIBLE_RE.finditer(self._text, first, last)
+        ]
+
+    # ----- Qt event handlers -----
+    def paintEvent(self, e: QPaintEvent) -> None:
+        if not len(self._index) and not self._show_invisibles:
+            super().paintEvent(e)
+            return
+        visible = self._visible(e.rect())
+        painter = QPainter(self.viewport())
+        for origin, _block, (boxes, geoms) in visible:
+            paint_tints(painter, origin, boxes, geoms)
+        painter.end()
+        super().paintEvent(e)  # the text, drawn once over the tints
+        painter = QPainter(self.viewport())
+        for origin, block, (boxes, geoms) in visible:
+            paint_marks(
+                painter, origin, boxes, geoms, self._index.level, self._style, self._selected
+            )
+            if self._show_invisibles:
+                marks = self._invisible_marks(block)
+                paint_invisibles(painter, origin, block.layout(), boxes, marks, self._style)
+        painter.end()
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        if e.oldSize().width() != e.size().width():
+            self._invalidate_geometry()
+
+    def wheelEvent(self, e: QWheelEvent) -> None:
+        if not e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(e)
+            return
+        self._wheel += e.angleDelta().y()
+        steps = int(self._wheel / 120)  # one notch = 120; touchpads send smaller steps
+        if steps:
+            self._wheel -= steps * 120
+            self.set_zoom(self._point_size + steps)
+        e.accept()
+
+    def viewportEvent(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip:
+            help_event = cast(QHelpEvent, e)
+            html = self.tooltip_html(help_event.pos())
+            if html:
+                QToolTip.showText(help_event.globalPos(), html, self.viewport())
+            else:
+                QToolTip.hideText()
+                e.ignore()
+            return True
+        return super().viewportEvent(e)

@@ -1,0 +1,183 @@
+"""What the document view knows about spans: ``ViewSpan`` and a sorted, queryable index.
+
+Qt-free and in code points. The index keeps spans sorted by (start, -end, uuid) so the view
+paints only spans that intersect the visible text (bisect on starts plus a running maximum of
+ends), and gives each span a nesting level (its underline row): overlapping spans get
+different levels, assigned greedily so an outer span gets a lower level than the spans nested
+in it. Levels are computed lazily per cluster of overlapping spans, and incremental
+add/remove/update recompute only the cluster around the change.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ViewSpan:
+    """One span as the view shows it. Offsets are code points into the text, end exclusive.
+
+    ``fragments`` (optional) lists the ``(start, end)`` pieces of a discontinuous span; then
+    ``start``/``end`` are the hull. ``layer`` names the annotator layer; ``read_only`` spans
+    (other annotators' layers) are drawn dimmer and dashed.
+    """
+
+    uuid: str
+    start: int
+    end: int
+    label: str
+    color: str
+    layer: str = ""
+    read_only: bool = False
+    fragments: tuple[tuple[int, int], ...] = ()
+
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """The covered ranges: the fragments, or the single range ``(start, end)``."""
+        return self.fragments if self.fragments else ((self.start, self.end),)
+
+    def covers(self, pos: int) -> bool:
+        """Whether code point ``pos`` lies inside one of the pieces."""
+        return any(a <= pos < b for a, b in self.pieces())
+
+
+def _key(span: ViewSpan) -> tuple[int, int, str]:
+    return (span.start, -span.end, span.uuid)
+
+
+def _assign_levels(spans: Iterable[ViewSpan], levels: dict[str, int]) -> None:
+    """Greedy interval colouring over spans in sorted order (lowest free level first)."""
+    active: list[tuple[int, int]] = []  # (end, level)
+    free: list[int] = []
+    next_level = 0
+    for span in spans:
+        while active and active[0][0] <= span.start:
+            heapq.heappush(free, heapq.heappop(active)[1])
+        if free:
+            level = heapq.heappop(free)
+        else:
+            level = next_level
+            next_level += 1
+        levels[span.uuid] = level
+        heapq.heappush(active, (span.end, level))
+
+
+class SpanIndex:
+    """Spans sorted by position, with intersection queries and nesting levels."""
+
+    def __init__(self, spans: Sequence[ViewSpan] = ()) -> None:
+        self._by_uuid: dict[str, ViewSpan] = {}
+        self._order: list[ViewSpan] = []
+        self._starts: list[int] = []
+        self._levels: dict[str, int] = {}
+        self._max_ends: list[int] | None = None
+        self.replace(spans)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, uuid: object) -> bool:
+        return uuid in self._by_uuid
+
+    def get(self, uuid: str) -> ViewSpan | None:
+        """The span with this uuid, if present."""
+        return self._by_uuid.get(uuid)
+
+    def all(self) -> list[ViewSpan]:
+        """All spans in sorted order."""
+        return list(self._order)
+
+    def level(self, uuid: str) -> int:
+        """Nesting level (underline row) of a span; 0 for an unknown uuid.
+
+        Levels are computed per cluster of overlapping spans on first use, so showing a big
+        document only pays for the clusters that are painted.
+        """
+        level = self._levels.get(uuid)
+        if level is not None:
+            return level
+        span = self._by_uuid.get(uuid)
+        if span is None:
+            return 0
+        self._relevel_around(bisect.bisect_left(self._order, _key(span), key=_key))
+        return self._levels[uuid]
+
+    def replace(self, spans: Sequence[ViewSpan]) -> None:
+        """Replace all spans (a later duplicate uuid wins)."""
+        self._by_uuid = {s.uuid: s for s in spans}
+        self._order = sorted(self._by_uuid.values(), key=_key)
+        self._starts = [s.start for s in self._order]
+        self._levels = {}
+        self._max_ends = None
+
+    def add(self, span: ViewSpan) -> None:
+        """Insert a span (replacing one with the same uuid)."""
+        if span.uuid in self._by_uuid:
+            self.remove(span.uuid)
+        index = bisect.bisect_left(self._order, _key(span), key=_key)
+        self._order.insert(index, span)
+        self._starts.insert(index, span.start)
+        self._by_uuid[span.uuid] = span
+        self._max_ends = None
+        self._relevel_around(index)
+
+    def remove(self, uuid: str) -> ViewSpan | None:
+        """Remove a span by uuid; returns it (None if it was not there)."""
+        span = self._by_uuid.pop(uuid, None)
+        if span is None:
+            return None
+        index = bisect.bisect_left(self._order, _key(span), key=_key)
+        lo, hi = self._cluster(index)
+        del self._order[index]
+        del self._starts[index]
+        self._levels.pop(uuid, None)
+        self._max_ends = None
+        _assign_levels(self._order[lo : hi - 1], self._levels)
+        return span
+
+    def update(self, span: ViewSpan) -> None:
+        """Replace the span with the same uuid (or add it)."""
+        self.add(span)
+
+    def intersecting(self, start: int, end: int) -> list[ViewSpan]:
+        """Spans whose hull intersects ``[start, end)``, in sorted order.
+
+        An empty span counts when it sits inside the range, so it can still be drawn.
+        """
+        max_ends = self._running_max_ends()
+        lo = bisect.bisect_right(max_ends, start)  # earlier spans all end at or before start
+        hi = bisect.bisect_left(self._starts, end)
+        return [
+            s
+            for s in itertools.islice(self._order, lo, hi)
+            if s.end > start or (s.start == s.end and s.start >= start)
+        ]
+
+    def at(self, pos: int) -> list[ViewSpan]:
+        """Spans covering code point ``pos``, innermost (shortest) first."""
+        found = [s for s in self.intersecting(pos, pos + 1) if s.covers(pos)]
+        found.sort(key=lambda s: (s.end - s.start, -s.start, s.uuid))
+        return found
+
+    def _running_max_ends(self) -> list[int]:
+        if self._max_ends is None:
+            self._max_ends = list(itertools.accumulate((s.end for s in self._order), max))
+        return self._max_ends
+
+    def _cluster(self, index: int) -> tuple[int, int]:
+        """Bounds ``[lo, hi)`` of the run of transitively overlapping spans around ``index``."""
+        max_ends = self._running_max_ends()
+        lo = index
+        while lo > 0 and max_ends[lo - 1] > self._order[lo].start:
+            lo -= 1
+        hi = index + 1
+        while hi < len(self._order) and max_ends[hi - 1] > self._order[hi].start:
+            hi += 1
+        return lo, hi
+
+    def _relevel_around(self, index: int) -> None:
+        lo, hi = self._cluster(index)
+        _assign_levels(self._order[lo:hi], self._levels)

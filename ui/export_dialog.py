@@ -1,0 +1,351 @@
+"""The Export dialog: every option of ``annotator.exporting.export``, run in the background.
+
+The export itself runs in the background (``ui.export_job``) and can be cancelled, leaving no
+output. The report (spans exported, tokens split, spans dropped and why) is shown as plain
+text when the job ends.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.exporting import FORMATS
+from annotator.formats.common import (
+    OVERLAP_POLICIES,
+    TAG_SCHEMES,
+    ExportOptions,
+    ExportReport,
+    parse_splits,
+)
+from annotator.model import GOLD, Status
+from annotator.project import Project
+from ui.export_job import ExportJob, ExportRequest, ExportWorker
+
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
+SUFFIX = {"jsonl": ".jsonl", "spacy": ".spacy", "spacy-jsonl": ".jsonl", "conll": ".conll",
+          "events": ".jsonl", "doccano": ".jsonl", "label-studio": ".json"}  # fmt: skip
+"""file suffix of each single-file format (folder formats have none)"""
+# Which options each writer reads (see the writers in annotator/formats); the others are
+# greyed out so the dialog never suggests an option has an effect when it has none.
+APPLIES = {
+    "splits": {"conll", "hf", "spacy", "spacy-jsonl", "events", "brat"},
+    "tokenizer": {"conll", "hf", "spacy", "spacy-jsonl", "events"},
+    "overlap": {"conll", "hf", "spacy"},
+    "scheme": {"conll", "hf"},
+    "docstart": {"conll"},
+    "spans_key": {"spacy"},
+    "labels": {"conll", "hf", "spacy", "spacy-jsonl", "events", "brat", "doccano", "label-studio"},
+}
+ALL_LAYERS = ""
+
+
+def check_splits(spec: str) -> tuple[tuple[tuple[str, float], ...], str]:
+    """Parse a split spec for the live check: (splits, "") or ((), what is wrong)."""
+    try:
+        splits = parse_splits(spec)
+    except ValueError as exc:
+        return (), str(exc)
+    names = [n for n, _ in splits]
+    if len(set(names)) != len(names):
+        return (), "split names must differ"
+    return splits, ""
+
+
+def output_is_dir(fmt: str, splits: bool) -> bool:
+    """Whether ``fmt`` writes a folder (always, or because splits were asked for)."""
+    return FORMATS[fmt].output == "dir" or (splits and fmt in APPLIES["splits"])
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """A Yes/No question shown as plain text (paths may hold anything)."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Question, title, "", yes | no, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.setDefaultButton(no)
+    return box.exec() == yes
+
+
+class ExportDialog(QDialog):
+    """Choose format, output, layer, documents and options; run; read the report."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export"))
+        self.project_path = project.path
+        self.job: ExportJob | None = None
+        self._auto_out = True
+        """the output path is our suggestion, so it follows the format"""
+
+        self.format = QComboBox(self)
+        for name, info in FORMATS.items():
+            self.format.addItem(f"{name} — {info.description}", name)
+        self.layer = QComboBox(self)
+        self.layer.addItem(self.tr("All layers (each record names its annotator)"), ALL_LAYERS)
+        self.layer.addItem(self.tr("gold (adjudicated)"), GOLD)
+        for name in project.annotators():
+            if name != GOLD:
+                self.layer.addItem(name, name)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("Any status"), "")
+        for st in Status:
+            self.status.addItem(st.value.replace("_", " "), st.value)
+        self.labels = QListWidget(self)
+        self.labels.setMaximumHeight(110)
+        for label in project.schema.span_labels():
+            item = QListWidgetItem(label.name, self.labels)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+
+        self.output = QLineEdit(self)
+        self.output.textEdited.connect(self._output_edited)
+        self.choose = QPushButton(self.tr("Choose…"), self)
+        self.choose.clicked.connect(self.choose_output)
+        self.output_hint = self._plain_label()
+
+        self.splits = QLineEdit(self)
+        self.splits.setPlaceholderText("train=0.8,validation=0.1,test=0.1")
+        self.split_check = self._plain_label()
+        self.seed = QLineEdit("0", self)
+        self.tokenizer = QComboBox(self)
+        self.tokenizer.addItem(self.tr("default (Unicode words and punctuation)"), "default")
+        self.tokenizer.addItem(self.tr("spaCy Arabic"), "spacy")
+        if importlib.util.find_spec("spacy") is None:
+            self.tokenizer.model().item(1).setEnabled(False)  # type: ignore[attr-defined]
+        self.overlap = QComboBox(self)
+        self.overlap.addItems(list(OVERLAP_POLICIES))
+        self.scheme = QComboBox(self)
+        self.scheme.addItems(list(TAG_SCHEMES))
+        self.docstart = QCheckBox(self.tr("-DOCSTART- line between documents"), self)
+        self.spans_key = QLineEdit("sc", self)
+
+        self.report = QPlainTextEdit(self)
+        self.report.setReadOnly(True)
+        self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # one problem a line
+        self.report.setPlaceholderText(self.tr("The export report appears here."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.run_button = buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.run_button.clicked.connect(self.run)
+        buttons.rejected.connect(self.reject)
+        self._lay_out(buttons)
+
+        self.output.textChanged.connect(self.update_state)
+        self.spans_key.textChanged.connect(self.update_state)
+        self.labels.itemChanged.connect(self.update_state)
+        self.splits.textChanged.connect(self._follow_format)
+        self.format.currentIndexChanged.connect(self._follow_format)
+        self._follow_format()
+
+    def _plain_label(self) -> QLabel:
+        label = QLabel(self)
+        # not word-wrapped: QFormLayout would give a wrapped label several lines' height
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    def _lay_out(self, buttons: QDialogButtonBox) -> None:
+        what = QFormLayout()
+        what.addRow(self.tr("Format"), self.format)
+        what.addRow(self.tr("Layer"), self.layer)
+        what.addRow(self.tr("Documents"), self.status)
+        what.addRow(self.tr("Labels"), self.labels)
+        where = QHBoxLayout()
+        where.addWidget(self.output, 1)
+        where.addWidget(self.choose)
+        what.addRow(self.tr("Output"), where)
+        what.addRow("", self.output_hint)
+        opts = QFormLayout()
+        opts.addRow(self.tr("Splits"), self.splits)
+        opts.addRow("", self.split_check)
+        opts.addRow(self.tr("Split seed"), self.seed)
+        opts.addRow(self.tr("Tokenizer"), self.tokenizer)
+        opts.addRow(self.tr("Overlapping spans keep"), self.overlap)
+        opts.addRow(self.tr("Tag scheme"), self.scheme)
+        opts.addRow("", self.docstart)
+        opts.addRow(self.tr("spaCy spans key"), self.spans_key)
+        box = QGroupBox(self.tr("Training data options"), self)
+        box.setLayout(opts)
+        # spare height goes to the report, not into gaps between the option rows
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        layout.addLayout(what)
+        layout.addWidget(box)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 720)
+
+    # -- state ---------------------------------------------------------------------------
+    def fmt(self) -> str:
+        return str(self.format.currentData())
+
+    def out_is_dir(self) -> bool:
+        return output_is_dir(self.fmt(), bool(check_splits(self.splits.text())[0]))
+
+    def problem(self) -> str:
+        """Why Export cannot run now ("" when it can)."""
+        error = check_splits(self.splits.text())[1]
+        if error and self.fmt() in APPLIES["splits"]:
+            return self.tr("Splits: {0}").format(error)
+        if not self.output.text().strip():
+            return self.tr("Choose where to write the export.")
+        if self.fmt() in APPLIES["spans_key"] and not self.spans_key.text().strip():
+            return self.tr("The spaCy spans key cannot be empty.")
+        if self.fmt() in APPLIES["labels"] and self.labels.count() and not self._checked():
+            return self.tr("Choose at least one label.")
+        return ""
+
+    def update_state(self) -> None:
+        fmt = self.fmt()
+        for key, widgets in (
+            ("splits", (self.splits, self.seed)), ("tokenizer", (self.tokenizer,)),
+            ("overlap", (self.overlap,)), ("scheme", (self.scheme,)),
+            ("docstart", (self.docstart,)), ("spans_key", (self.spans_key,)),
+            ("labels", (self.labels,)),
+        ):  # fmt: skip
+            for w in widgets:
+                w.setEnabled(fmt in APPLIES[key])
+        splits, error = check_splits(self.splits.text())
+        if fmt not in APPLIES["splits"]:
+            self.split_check.setText(self.tr("{0} has no splits.").format(fmt))
+        elif error:
+            self.split_check.setText("✗ " + error)
+        elif not splits:
+            self.split_check.setText(self.tr("One split (train). Example: train=0.8,test=0.2"))
+        else:
+            total = sum(r for _, r in splits)
+            parts = ", ".join(f"{n} {100 * r / total:.0f}%" for n, r in splits)
+            self.split_check.setText(
+                "✓ " + parts + self.tr(" — by document; adding documents never moves others")
+            )
+        folder = self.tr("A folder (replaced if it exists).")
+        self.output_hint.setText(folder if self.out_is_dir() else self.tr("A file."))
+        problem = self.problem()
+        self.run_button.setEnabled(not problem and self.job is None)
+        self.run_button.setToolTip(problem)
+
+    def _output_edited(self) -> None:
+        self._auto_out = False
+
+    def _follow_format(self) -> None:
+        """Keep a suggested output name in step with the format and split choice."""
+        if self._auto_out:
+            stem = self.project_path.parent / f"{self.project_path.stem}-{self.fmt()}"
+            suffix = "" if self.out_is_dir() else SUFFIX.get(self.fmt(), "")
+            self.output.setText(str(stem) + suffix)
+        self.update_state()
+
+    def _checked(self) -> tuple[str, ...]:
+        items = (self.labels.item(i) for i in range(self.labels.count()))
+        return tuple(it.text() for it in items if it.checkState() == Qt.CheckState.Checked)
+
+    def chosen_labels(self) -> tuple[str, ...]:
+        """The label filter: () when every label is checked (no filter)."""
+        checked = self._checked()
+        return () if len(checked) == self.labels.count() else checked
+
+    def choose_output(self) -> None:
+        # a folder export gets the name of a NEW folder (an existing one would be replaced
+        # wholesale), so both kinds use the save dialog; run() asks before replacing anything
+        suffix = "" if self.out_is_dir() else SUFFIX.get(self.fmt(), "")
+        filters = f"{self.fmt()} (*{suffix});;All files (*)" if suffix else ""
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to"), self.output.text(), filters,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )  # fmt: skip
+        if name:
+            self._auto_out = False
+            self.output.setText(name)
+
+    def request(self) -> ExportRequest:
+        """The export the dialog describes now."""
+        fmt = self.fmt()
+        options = ExportOptions(
+            overlap_policy=self.overlap.currentText(),
+            scheme=self.scheme.currentText(),
+            docstart=self.docstart.isChecked(),
+            spans_key=self.spans_key.text().strip() or "sc",
+            splits=check_splits(self.splits.text())[0] if fmt in APPLIES["splits"] else (),
+            seed=self.seed.text(),
+            tokenizer=str(self.tokenizer.currentData()),
+            labels=self.chosen_labels() if fmt in APPLIES["labels"] else (),
+        )
+        layer = str(self.layer.currentData())
+        status = str(self.status.currentData())
+        out = Path(self.output.text().strip()).expanduser()
+        return ExportRequest(fmt, out, layer or None, status or None, options)
+
+    # -- running -------------------------------------------------------------------------
+    def run(self) -> ExportJob | None:
+        """Start the export in the background (after confirming a replace); returns the job."""
+        if self.problem() or self.job is not None:
+            return None
+        req = self.request()
+        if req.out.exists():
+            kind = self.tr("folder") if req.out.is_dir() else self.tr("file")
+            if not confirm(self, self.tr("Export"), self.tr(
+                "The {0} {1} exists. Replace it (and everything in it)?"
+            ).format(kind, req.out)):  # fmt: skip
+                return None
+        self.report.setPlainText(self.tr("Exporting…"))
+        self.job = ExportJob(self, ExportWorker(self.project_path, req))
+        self.job.done.connect(self._done)
+        self.update_state()
+        self.job.start()
+        return self.job
+
+    def _done(self, outcome: str, payload: object) -> None:
+        if outcome == "finished" and isinstance(payload, ExportReport):
+            self.report.setPlainText("\n".join(payload.lines()))
+        elif outcome == "cancelled":
+            self.report.setPlainText(self.tr("Export cancelled; nothing was written."))
+        else:
+            self.report.setPlainText(self.tr("Export failed, nothing was written:\n{0}").format(
+                payload))  # fmt: skip
+        if self.job is not None:
+            self.job.deleteLater()
+        self.job = None
+        self.update_state()
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self.job.worker.cancel()  # closing the dialog must not leave an export running
+        super().reject()
+
+
+def open_export_dialog(w: MainWindow) -> ExportDialog | None:
+    """File › Export…: the dialog for the window's project (None when none is open)."""
+    project = w.session.project
+    if project is None:
+        w.warn(w.tr("Open a project first."))
+        return None
+    dialog = ExportDialog(project, w)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
