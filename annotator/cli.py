@@ -269,6 +269,47 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def project_layers(project: Any, annotators: Sequence[str]) -> dict[str, list[Any]]:
+    """Annotator → the documents of their layer that they touched (for agreement)."""
+    from annotator.exporting import layers
+
+    return {
+        name: [da for da, _, _ in layers(project, name) if da.spans or da.events]
+        for name in annotators
+    }
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from annotator.agreement import agreement, format_result
+
+    project = _open(args.project, read_only=True)
+    with project:
+        names = (
+            args.annotators.split(",")
+            if args.annotators
+            else [a for a in project.annotators() if a != "gold" or args.with_gold]
+        )
+        unknown = sorted(set(names) - set(project.annotators()))
+        if unknown:
+            raise AnnotatorError(f"no annotator {', '.join(unknown)} in {args.project}")
+        if len(names) < 2:
+            raise AnnotatorError("agreement needs at least two annotators")
+        labels = args.labels.split(",") if args.labels else None
+        result = agreement(project_layers(project, names), names, labels, Progress("agreement"))
+        schema = project.schema
+    if args.report:
+        from annotator.agreement_report import write_html_report
+
+        write_html_report(result, Path(args.report), schema)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_result(result, visual=args.visual))
+        if args.report:
+            print(f"report written to {args.report}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.app import render_screenshot, run
 
@@ -348,6 +389,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--import", dest="import_file", help="schema JSON or annotation.conf")
     p.add_argument("--export", dest="export_file", help="write .json or annotation.conf")
     p.add_argument("--visual", action="store_true")
+
+    p = add("agreement", cmd_agreement, "inter-annotator agreement (span F1, kappa, alpha)")
+    p.add_argument("project")
+    p.add_argument("--annotators", help="comma-separated (default: every layer but gold)")
+    p.add_argument("--with-gold", action="store_true", help="include the gold layer")
+    p.add_argument("--labels", help="comma-separated labels to score (default: all)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--report", help="write a self-contained HTML report")
+    p.add_argument("--visual", action="store_true", help="reorder Arabic for non-bidi terminals")
 
     p = add("gui", cmd_gui, "open the workbench (or render a screenshot)")
     p.add_argument("project", nargs="?")
