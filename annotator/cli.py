@@ -311,23 +311,11 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import render_screenshot, run
-
-    if args.screenshot:
-        if not args.project:
-            raise AnnotatorError("--screenshot needs a PROJECT")
-        w, _, h = args.size.partition("x")
-        render_screenshot(
-            Path(args.project),
-            args.document or "",
-            Path(args.screenshot),
-            (int(w), int(h)),
-            args.annotator,
-        )
-        print(f"screenshot written to {args.screenshot}")
-        return 0
-    argv = ["annotator"] + ([args.project] if args.project else [])
-    return run(argv)
+    # The core may not import the Qt layer; the GUI entry point (ui/entry.py) hands its
+    # runner in. Without it (core-only use) the command says so.
+    if args.gui_runner is None:
+        raise AnnotatorError("the GUI is not available here; run the `annotator` command")
+    return int(args.gui_runner(args))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -408,9 +396,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+GuiRunner = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
+    """Run the command line; ``gui`` runs the ``gui`` subcommand (given by ui.entry)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.gui_runner = gui
     try:
         return int(args.func(args))
     except AnnotatorError as exc:

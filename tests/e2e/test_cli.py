@@ -117,3 +117,20 @@ def test_visual_order_option(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     capsys.readouterr()
     assert run("stats", proj, "--visual") == 0
     assert "amal" in capsys.readouterr().out
+
+
+def test_gui_screenshot_command(tmp_path: Path) -> None:
+    from ui.entry import main as entry_main
+
+    proj = str(tmp_path / "p.annotator")
+    assert run("init", proj) == 0
+    assert run("import", proj, str(SEED), "--annotator", "amal") == 0
+    shot = tmp_path / "shot.png"
+    assert (
+        entry_main(
+            ["gui", proj, "--document", SEED.stem, "--screenshot", str(shot), "--size", "900x600"]
+        )
+        == 0
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert entry_main(["gui", proj, "--screenshot", str(shot), "--size", "big"]) == 1
