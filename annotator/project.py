@@ -490,7 +490,7 @@ class Project:
     def layer(self, doc_id: int, annotator: str | None = None) -> DocumentAnnotations:
         """A document with the live annotations of one layer (or of all layers)."""
         doc = self.document(doc_id)
-        records = [tuple(self.store.records(k, doc_id, annotator)) for k in RECORD_KINDS]
+        records: list[Any] = [tuple(self.store.records(k, doc_id, annotator)) for k in RECORD_KINDS]
         return DocumentAnnotations(doc, *records)
 
     def restore(self, record: R, annotator_action: str = "restore") -> R:

@@ -22,33 +22,32 @@ DOCS, PER_DOC = 10_000, 100
 def big_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("export") / "big.annotator"
     base = SEED.read_text(encoding="utf-8")[:1100]
-    with Project.create(path) as p:
-        with p.store.write():
-            p.store.ensure_annotator("bench")
-            docs = [base + f" ({i})" for i in range(DOCS)]
-            from annotator.model import Document
-            from annotator.text import sha256_text
+    with Project.create(path) as p, p.store.write():
+        p.store.ensure_annotator("bench")
+        docs = [base + f" ({i})" for i in range(DOCS)]
+        from annotator.model import Document
+        from annotator.text import sha256_text
 
-            ids = p.store.insert_documents(
-                [Document(0, f"d{i}", t, sha256_text(t)) for i, t in enumerate(docs)]
-            )
-            for doc_id, text in zip(ids, docs, strict=True):
-                rows = []
-                for k in range(PER_DOC):
-                    s = (k * 11) % (len(text) - 8)
-                    rows.append(
-                        Span(
-                            f"{doc_id:08d}-0000-0000-0000-{k:012d}",
-                            doc_id,
-                            "bench",
-                            s,
-                            s + 6,
-                            "PER" if k % 2 else "GPE",
-                            text[s : s + 6],
-                            clock="0000000000001.000000",
-                        )
+        ids = p.store.insert_documents(
+            [Document(0, f"d{i}", t, sha256_text(t)) for i, t in enumerate(docs)]
+        )
+        for doc_id, text in zip(ids, docs, strict=True):
+            rows = []
+            for k in range(PER_DOC):
+                s = (k * 11) % (len(text) - 8)
+                rows.append(
+                    Span(
+                        f"{doc_id:08d}-0000-0000-0000-{k:012d}",
+                        doc_id,
+                        "bench",
+                        s,
+                        s + 6,
+                        "PER" if k % 2 else "GPE",
+                        text[s : s + 6],
+                        clock="0000000000001.000000",
                     )
-                p.store.put_many(rows)
+                )
+            p.store.put_many(rows)
     return path
 
 
@@ -60,8 +59,8 @@ def bare(path: Path, out: Path) -> float:
             spans = [
                 {"id": u, "start": s, "end": e, "label": lab, "text": t}
                 for u, s, e, lab, t in conn.execute(
-                    'SELECT uuid, start, "end", label, text FROM spans WHERE doc_id = ? AND deleted = 0 '
-                    'ORDER BY start, "end"',
+                    'SELECT uuid, start, "end", label, text FROM spans '
+                    'WHERE doc_id = ? AND deleted = 0 ORDER BY start, "end"',
                     [doc_id],
                 )
             ]
@@ -87,8 +86,8 @@ def test_export_jsonl_conll_spacy(big_project: Path, tmp_path: Path) -> None:
             figures[fmt] = time.perf_counter() - t0
     ratio = floor / ours
     print(
-        f"\nexport {DOCS} docs / {DOCS * PER_DOC} spans: jsonl {ours:.2f} s, bare SELECT+json.dumps "
-        f"{floor:.2f} s, throughput ratio {ratio:.2f}x (target >= 0.5x); conll {figures['conll']:.2f} s; "
-        f"spacy {figures['spacy']:.2f} s"
+        f"\nexport {DOCS} docs / {DOCS * PER_DOC} spans: jsonl {ours:.2f} s, "
+        f"bare SELECT+json.dumps {floor:.2f} s, throughput ratio {ratio:.2f}x (target >= 0.5x); "
+        f"conll {figures['conll']:.2f} s; spacy {figures['spacy']:.2f} s"
     )
     assert ratio >= 0.5

@@ -21,17 +21,25 @@ def make_corpus(path: Path) -> list[str]:
     texts = [f"{base} ({i})" for i in range(N)]
     with path.open("w", encoding="utf-8") as fh:
         for i, t in enumerate(texts):
-            fh.write(json.dumps({"text": t, "name": f"doc{i}", "meta": {"n": i}}, ensure_ascii=False) + "\n")
+            fh.write(
+                json.dumps({"text": t, "name": f"doc{i}", "meta": {"n": i}}, ensure_ascii=False)
+                + "\n"
+            )
     return texts
 
 
 def bare_floor(path: Path, texts: list[str]) -> float:
-    rows = [(f"doc{i}", t, hashlib.sha256(t.encode()).hexdigest(), json.dumps({"n": i}))
-            for i, t in enumerate(texts)]  # fmt: skip
+    rows = [
+        (f"doc{i}", t, hashlib.sha256(t.encode()).hexdigest(), json.dumps({"n": i}))
+        for i, t in enumerate(texts)
+    ]
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY, name TEXT, text TEXT, sha256 TEXT UNIQUE, meta TEXT)")
+    conn.execute(
+        "CREATE TABLE documents (id INTEGER PRIMARY KEY, name TEXT, text TEXT, "
+        "sha256 TEXT UNIQUE, meta TEXT)"
+    )
     t0 = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
     conn.executemany("INSERT INTO documents (name, text, sha256, meta) VALUES (?, ?, ?, ?)", rows)
@@ -54,7 +62,9 @@ def test_import_10k_jsonl_documents(tmp_path: Path) -> None:
             assert report.documents_added == N
     ours = min(times)
     ratio = floor / ours
-    print(f"\nimport {N} JSONL docs: ours {ours:.3f} s ({N / ours:.0f} docs/s, parse included), "
-          f"bare executemany {floor:.3f} s ({N / floor:.0f} docs/s); "
-          f"throughput ratio {ratio:.2f}x (target >= 0.5x)")  # fmt: skip
+    print(
+        f"\nimport {N} JSONL docs: ours {ours:.3f} s ({N / ours:.0f} docs/s, parse included), "
+        f"bare executemany {floor:.3f} s ({N / floor:.0f} docs/s); "
+        f"throughput ratio {ratio:.2f}x (target >= 0.5x)"
+    )
     assert ratio >= 0.5
