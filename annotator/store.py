@@ -633,6 +633,18 @@ class Store:
         for table, rows in by_table.items():
             self.conn.executemany(_upsert_sql(table), rows)
 
+    @contextlib.contextmanager
+    def large_cache(self, mebibytes: int = 256) -> Iterator[None]:
+        """A bigger page cache for one bulk job: index pages touched by inserts all over a
+        large file stay in memory instead of being read again (a merge of 500,000 records
+        into 500,000 spends most of its time there with the 2 MiB default)."""
+        old = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = {-1024 * int(mebibytes)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(old)}")
+
     def records_by_uuid(self, kind: str, uuids: Sequence[str]) -> list[Record]:
         """Every stored version (tombstones too) among ``uuids``, in chunks."""
         out: list[Record] = []

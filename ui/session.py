@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.commands import Changed, Command
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.project import Project
 
 
@@ -75,6 +75,7 @@ class Session(QObject):
         self.annotator = ""
         self.undo_stack = QUndoStack(self)
         self.last_saved = ""
+        self._lock: QLockFile | None = None
 
     # -- project -------------------------------------------------------------------------
     @property
@@ -91,18 +92,52 @@ class Session(QObject):
         self.undo_stack.clear()
         if self._project is not None:
             self._project.close()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
         self._project = project
         self.changed.emit(Changes("project", documents=True))
 
+    @staticmethod
+    def take_lock(path: Path) -> QLockFile:
+        """One writing window per project file: a second one is refused (it may open the file
+        read-only). A lock left by a crashed process is detected and taken over."""
+        lock = QLockFile(str(path) + ".lock")
+        lock.setStaleLockTime(0)  # stale = its process is gone, however old
+        if not lock.tryLock(0):
+            if lock.error() == QLockFile.LockError.LockFailedError:
+                info = lock.getLockInfo()
+                pid = info[1] if isinstance(info, tuple) and len(info) > 1 else "?"
+                raise ProjectFileError(
+                    f"{path}: already open for editing in another annotator window (process "
+                    f"{pid}); open it read-only instead"
+                )
+            raise ProjectFileError(f"{path}: cannot create its lock file")
+        return lock
+
     def open_project(self, path: str | Path, read_only: bool = False) -> Project:
         """Open a project file; raises ProjectFileError for a corrupt, foreign or locked file."""
-        project = Project.open(path, read_only=read_only)
+        same = self._project is not None and self._project.path.resolve() == Path(path).resolve()
+        if same and self._lock is not None:
+            lock: QLockFile | None = self._lock  # reopening our own project: keep our lock
+            self._lock = None
+        else:
+            lock = None if read_only else self.take_lock(Path(path))
+        try:
+            project = Project.open(path, read_only=read_only)
+        except BaseException:
+            if lock is not None:
+                lock.unlock()
+            raise
         self.set_project(project)
+        self._lock = lock
         return project
 
     def create_project(self, path: str | Path) -> Project:
         project = Project.create(path)
+        lock = self.take_lock(Path(path))
         self.set_project(project)
+        self._lock = lock
         return project
 
     def close(self) -> None:

@@ -1,0 +1,398 @@
+"""Review of colleagues' layers: where two annotators differ, and adjudication into gold.
+
+``compare`` pairs the live annotations of two layers of one document and gives each pair (or
+single) a kind: agreement, label mismatch (same boundaries, other label), boundary mismatch
+(overlapping, same label, other boundaries), only in A, only in B, and argument mismatch (an
+event on the same trigger with the same type but other arguments). Relations are compared by
+type and the positions of both ends. More than two annotators are compared pairwise.
+
+Adjudication copies chosen annotations into the gold layer (``model.GOLD``) through the
+``Project`` API, so the schema rules hold in gold as anywhere: spans get new uuids, events are
+copied with their arguments pointing at the gold copies of their targets, and an annotation
+already present in gold (same position and label) is reused, never duplicated. Where a gold
+record came from is kept in the change log (action ``accept``, the source version as
+"before"). Every call is one transaction and returns what it wrote, so the GUI can undo it as
+one step with ``retract``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from annotator.errors import ValidationError
+from annotator.model import (
+    GOLD,
+    Argument,
+    DocumentAnnotations,
+    Event,
+    Record,
+    Relation,
+    Span,
+    Status,
+    record_kind,
+    record_to_json,
+)
+from annotator.project import Project
+from annotator.store import RECORD_TABLES
+
+
+class Kind(StrEnum):
+    AGREEMENT = "agreement"
+    LABEL = "label_mismatch"
+    BOUNDARY = "boundary_mismatch"
+    ONLY_A = "only_a"
+    ONLY_B = "only_b"
+    ARGUMENTS = "argument_mismatch"
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """One compared item: ``a``/``b`` are the records of each layer (None when absent).
+
+    ``start``/``end`` locate it in the text (a span, an event's trigger, a relation's Arg1)
+    for navigation; ``detail`` says what differs in words.
+    """
+
+    kind: Kind
+    start: int
+    end: int
+    a: Record | None
+    b: Record | None
+    detail: str = ""
+
+    @property
+    def is_agreement(self) -> bool:
+        return self.kind is Kind.AGREEMENT
+
+
+SpanKey = tuple[int, int, str]
+
+
+def compare(layer_a: DocumentAnnotations, layer_b: DocumentAnnotations) -> list[Disagreement]:
+    """Every item of both layers, paired and classified, in text order."""
+    spans_a = [s for s in layer_a.spans if not s.deleted]
+    spans_b = [s for s in layer_b.spans if not s.deleted]
+    items = _compare_spans(spans_a, spans_b)
+    agreed = {_key(d.a) for d in items if d.is_agreement and isinstance(d.a, Span)}
+    items += _compare_events(layer_a, layer_b, agreed)
+    items += _compare_relations(layer_a, layer_b)
+    order = list(Kind)
+    return sorted(items, key=lambda d: (d.start, d.end, order.index(d.kind), _uuid(d)))
+
+
+def disagreements(layer_a: DocumentAnnotations, layer_b: DocumentAnnotations) -> list[Disagreement]:
+    """What ``compare`` finds, without the agreements."""
+    return [d for d in compare(layer_a, layer_b) if not d.is_agreement]
+
+
+def compare_many(
+    layers: Mapping[str, DocumentAnnotations],
+) -> dict[tuple[str, str], list[Disagreement]]:
+    """Disagreements of every pair of annotators (names sorted within each pair)."""
+    return {
+        (a, b): disagreements(layers[a], layers[b])
+        for a, b in itertools.combinations(sorted(layers), 2)
+    }
+
+
+def _key(s: Span) -> SpanKey:
+    return (s.start, s.end, s.label)
+
+
+def _uuid(d: Disagreement) -> str:
+    rec = d.a or d.b
+    return rec.uuid if rec is not None else ""
+
+
+def _compare_spans(spans_a: list[Span], spans_b: list[Span]) -> list[Disagreement]:
+    out: list[Disagreement] = []
+    rest_b = list(spans_b)
+    rest_a: list[Span] = []
+    # exact matches first, then same boundaries, then overlaps: each pass pairs one-to-one
+    for s in spans_a:
+        m = next((t for t in rest_b if _key(t) == _key(s)), None)
+        if m is None:
+            rest_a.append(s)
+        else:
+            rest_b.remove(m)
+            out.append(Disagreement(Kind.AGREEMENT, s.start, s.end, s, m))
+    left: list[Span] = []
+    for s in rest_a:
+        m = next((t for t in rest_b if (t.start, t.end) == (s.start, s.end)), None)
+        if m is None:
+            left.append(s)
+        else:
+            rest_b.remove(m)
+            out.append(Disagreement(Kind.LABEL, s.start, s.end, s, m, f"{s.label} / {m.label}"))
+    for s in left:
+        overlapping = [
+            t for t in rest_b if t.label == s.label and t.start < s.end and s.start < t.end
+        ]
+        if not overlapping:
+            out.append(Disagreement(Kind.ONLY_A, s.start, s.end, s, None, s.label))
+            continue
+        m = max(overlapping, key=lambda t: (min(s.end, t.end) - max(s.start, t.start), -t.start))
+        rest_b.remove(m)
+        detail = f"{s.start}-{s.end} / {m.start}-{m.end}"
+        out.append(
+            Disagreement(Kind.BOUNDARY, min(s.start, m.start), max(s.end, m.end), s, m, detail)
+        )
+    out += [Disagreement(Kind.ONLY_B, t.start, t.end, None, t, t.label) for t in rest_b]
+    return out
+
+
+def _target_key(layer: DocumentAnnotations, uuid: str) -> tuple[object, ...]:
+    spans = layer.span_by_uuid()
+    if uuid in spans:
+        return _key(spans[uuid])
+    ev = next((e for e in layer.events if e.uuid == uuid), None)
+    if ev is not None and ev.trigger in spans:
+        return ("event", *_key(spans[ev.trigger]), ev.type)
+    return ("missing", uuid)
+
+
+def _event_items(layer: DocumentAnnotations) -> list[tuple[SpanKey, str, Event]]:
+    spans = layer.span_by_uuid()
+    return [
+        (_key(spans[e.trigger]), e.type, e)
+        for e in layer.events
+        if not e.deleted and e.trigger in spans
+    ]
+
+
+def _argument_set(layer: DocumentAnnotations, ev: Event) -> list[tuple[str, tuple[object, ...]]]:
+    return sorted(
+        ((a.role, _target_key(layer, a.target)) for a in layer.arguments_of(ev.uuid)), key=repr
+    )
+
+
+def _compare_events(
+    layer_a: DocumentAnnotations, layer_b: DocumentAnnotations, agreed: set[SpanKey]
+) -> list[Disagreement]:
+    out: list[Disagreement] = []
+    rest_b = _event_items(layer_b)
+    for trig, etype, ev in _event_items(layer_a):
+        m = next((x for x in rest_b if (x[0], x[1]) == (trig, etype)), None)
+        if m is None:
+            # a trigger that differs is already reported by the spans; an event missing on an
+            # agreed trigger is reported here
+            if trig in agreed:
+                out.append(Disagreement(Kind.ONLY_A, trig[0], trig[1], ev, None, etype))
+            continue
+        rest_b.remove(m)
+        args_a, args_b = _argument_set(layer_a, ev), _argument_set(layer_b, m[2])
+        if args_a == args_b:
+            out.append(Disagreement(Kind.AGREEMENT, trig[0], trig[1], ev, m[2]))
+        else:
+            only_a = [r for r, _ in args_a if (r, _) not in args_b]
+            only_b = [r for r, _ in args_b if (r, _) not in args_a]
+            detail = f"{etype}: A {', '.join(only_a) or '-'} / B {', '.join(only_b) or '-'}"
+            out.append(Disagreement(Kind.ARGUMENTS, trig[0], trig[1], ev, m[2], detail))
+    out += [
+        Disagreement(Kind.ONLY_B, trig[0], trig[1], None, ev, etype)
+        for trig, etype, ev in rest_b
+        if trig in agreed
+    ]
+    return out
+
+
+def _relation_items(layer: DocumentAnnotations) -> list[tuple[str, SpanKey, SpanKey, Relation]]:
+    spans = layer.span_by_uuid()
+    return [
+        (r.type, _key(spans[r.source]), _key(spans[r.target]), r)
+        for r in layer.relations
+        if not r.deleted and r.source in spans and r.target in spans
+    ]
+
+
+def _compare_relations(
+    layer_a: DocumentAnnotations, layer_b: DocumentAnnotations
+) -> list[Disagreement]:
+    out: list[Disagreement] = []
+    rest_b = _relation_items(layer_b)
+    for rtype, src, dst, rel in _relation_items(layer_a):
+        m = next((x for x in rest_b if x[:3] == (rtype, src, dst)), None)
+        if m is None:
+            out.append(Disagreement(Kind.ONLY_A, src[0], src[1], rel, None, rtype))
+        else:
+            rest_b.remove(m)
+            out.append(Disagreement(Kind.AGREEMENT, src[0], src[1], rel, m[3]))
+    out += [Disagreement(Kind.ONLY_B, x[1][0], x[1][1], None, x[3], x[0]) for x in rest_b]
+    return out
+
+
+# -- adjudication -------------------------------------------------------------------------------
+class _Adjudicator:
+    """Copies records into one layer, reusing what that layer already holds."""
+
+    def __init__(self, project: Project, into: str) -> None:
+        self.p = project
+        self.into = into
+        self.copies: dict[str, str] = {}
+        self.written: list[Record] = []
+
+    def find(self, uuid: str) -> Record:
+        for kind in RECORD_TABLES:
+            rec = self.p.store.get(kind, uuid)
+            if rec is not None and not rec.deleted:
+                return rec
+        raise ValidationError(f"no live annotation {uuid}")
+
+    def accept(self, rec: Record) -> str:
+        if isinstance(rec, Span):
+            return self.span(rec)
+        if isinstance(rec, Event):
+            return self.event(rec, with_arguments=True)
+        if isinstance(rec, Argument):
+            return self.argument(rec)
+        return self.relation(rec)
+
+    def _note(self, source: Record, copy: Record) -> None:
+        self.written.append(copy)
+        self.copies[source.uuid] = copy.uuid
+        self.p.store.log(self.into, "accept", record_kind(copy), copy.uuid,
+                         record_to_json(source), record_to_json(copy))  # fmt: skip
+
+    def span(self, s: Span) -> str:
+        if s.uuid in self.copies:
+            return self.copies[s.uuid]
+        same = [g for g in self.p.spans(s.doc_id, self.into) if _key(g) == _key(s)]
+        if same:
+            self.copies[s.uuid] = same[0].uuid
+            return same[0].uuid
+        copy = self.p.add_span(s.doc_id, s.start, s.end, s.label, self.into,
+                               s.attributes, s.note, s.fragments)  # fmt: skip
+        self._note(s, copy)
+        return copy.uuid
+
+    def event(self, ev: Event, with_arguments: bool) -> str:
+        if ev.uuid not in self.copies:
+            trigger = self.span(self.p.span(ev.trigger))
+            same = [g for g in self.p.events(ev.doc_id, self.into)
+                    if g.trigger == trigger and g.type == ev.type]  # fmt: skip
+            if same:
+                self.copies[ev.uuid] = same[0].uuid
+            else:
+                self._note(ev, self.p.add_event(trigger, ev.type, ev.attributes, ev.note))
+        if with_arguments:
+            for arg in self.p.arguments(ev.uuid):
+                if not arg.deleted:
+                    self.argument(arg)
+        return self.copies[ev.uuid]
+
+    def argument(self, arg: Argument) -> str:
+        event = self.event(self.p.event(arg.event), with_arguments=False)
+        target = self.find(arg.target)
+        gold_target = self.span(target) if isinstance(target, Span) else (
+            self.event(self.p.event(target.uuid), with_arguments=False)
+        )  # fmt: skip
+        for g in self.p.arguments(event):
+            if not g.deleted and (g.role, g.target) == (arg.role, gold_target):
+                return g.uuid
+        copy = self.p.add_argument(event, arg.role, gold_target)
+        self._note(arg, copy)
+        return copy.uuid
+
+    def relation(self, rel: Relation) -> str:
+        src = self.span(self.p.span(rel.source))
+        dst = self.span(self.p.span(rel.target))
+        for g in self.p.relations(rel.doc_id, self.into):
+            if (g.type, g.source, g.target) == (rel.type, src, dst):
+                return g.uuid
+        copy = self.p.add_relation(rel.type, src, dst, rel.attributes, rel.note)
+        self._note(rel, copy)
+        return copy.uuid
+
+
+def accept(project: Project, record_uuids: Iterable[str], into: str = GOLD) -> list[Record]:
+    """Copy the given annotations (spans, events with their arguments, single arguments,
+    relations) into the ``into`` layer in one transaction; returns the records written."""
+    adj = _Adjudicator(project, into)
+    with project.store.write():
+        for uuid in record_uuids:
+            adj.accept(adj.find(uuid))
+    return adj.written
+
+
+def accept_all_agreements(
+    project: Project, doc_id: int, annotators: Sequence[str], into: str = GOLD
+) -> list[Record]:
+    """Copy into gold every span, event (with equal arguments) and relation on which all
+    ``annotators`` agree, in one transaction; returns what was written (one undo step)."""
+    if not annotators:
+        return []
+    layers = [project.layer(doc_id, a) for a in annotators]
+    first = layers[0]
+    common_spans = set.intersection(*({_key(s) for s in lay.spans} for lay in layers))
+    common_events = set.intersection(*(
+        {(trig, etype, repr(_argument_set(lay, ev))) for trig, etype, ev in _event_items(lay)}
+        for lay in layers
+    ))  # fmt: skip
+    common_relations = set.intersection(*({x[:3] for x in _relation_items(lay)} for lay in layers))
+    chosen: list[Record] = [s for s in first.spans if _key(s) in common_spans]
+    chosen += [ev for trig, etype, ev in _event_items(first)
+               if (trig, etype, repr(_argument_set(first, ev))) in common_events]  # fmt: skip
+    chosen += [x[3] for x in _relation_items(first) if x[:3] in common_relations]
+    adj = _Adjudicator(project, into)
+    with project.store.write():
+        for rec in chosen:
+            adj.accept(rec)
+    return adj.written
+
+
+def retract(project: Project, written: Sequence[Record]) -> None:
+    """Undo an ``accept``: tombstone what it wrote (one transaction)."""
+    order = {"arguments": 0, "relations": 1, "events": 2, "spans": 3}
+    with project.store.write():
+        for rec in sorted(written, key=lambda r: order[record_kind(r)]):
+            current = project.store.get(record_kind(rec), rec.uuid)
+            if current is None or current.deleted:
+                continue
+            if isinstance(rec, Argument):
+                project.delete_argument(rec.uuid)
+            elif isinstance(rec, Relation):
+                project.delete_relation(rec.uuid)
+            elif isinstance(rec, Event):
+                project.delete_event(rec.uuid)
+            else:
+                project.delete_span(rec.uuid)
+
+
+# -- progress --------------------------------------------------------------------------------
+def remaining(project: Project, doc_id: int, annotators: Sequence[str], into: str = GOLD) -> int:
+    """Disagreements (over every pair of ``annotators``) of a document not yet resolved.
+
+    A disagreement counts as resolved once the gold layer holds an annotation of its kind
+    over its place (a span overlapping it; an event or relation there), or once the gold
+    layer's status of the document is ``done`` (the adjudicator rejected the rest).
+    """
+    if project.status(doc_id, into) is Status.DONE:
+        return 0
+    layers = {a: project.layer(doc_id, a) for a in annotators}
+    gold = project.layer(doc_id, into)
+    spans = gold.span_by_uuid()
+    gold_spans = [(s.start, s.end) for s in gold.spans]
+    gold_events = [(spans[e.trigger].start, spans[e.trigger].end)
+                   for e in gold.events if e.trigger in spans]  # fmt: skip
+    gold_rels = [(spans[r.source].start, spans[r.source].end)
+                 for r in gold.relations if r.source in spans]  # fmt: skip
+    left = 0
+    for items in compare_many(layers).values():
+        for d in items:
+            rec = d.a or d.b
+            places = (gold_events if isinstance(rec, Event)
+                      else gold_rels if isinstance(rec, Relation) else gold_spans)  # fmt: skip
+            if not any(s < d.end and d.start < e for s, e in places):
+                left += 1
+    return left
+
+
+def project_remaining(
+    project: Project, annotators: Sequence[str], into: str = GOLD
+) -> dict[int, int]:
+    """``remaining`` of every document that still has some (sum the values for the total)."""
+    counts = {d.id: remaining(project, d.id, annotators, into) for d in project.documents()}
+    return {doc_id: n for doc_id, n in counts.items() if n}

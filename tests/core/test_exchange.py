@@ -1,0 +1,322 @@
+"""Bundles and merging: round trip, quarantine, hostile zips, atomicity, project files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+import warnings
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from annotator.errors import Cancelled, ImportFormatError, ProjectFileError
+from annotator.exchange import (
+    canonical_dump,
+    merge_bundle,
+    merge_project_file,
+    read_bundle,
+    write_bundle,
+)
+from annotator.exchange_bundle import MEMBERS, Limits
+from annotator.model import Document, Status
+from annotator.project import Project
+from annotator.schema import default_schema
+
+SEED = Path(__file__).resolve().parents[2] / "resources/samples/000_3626081446f7037e.txt"
+TEXT = SEED.read_text(encoding="utf-8")
+
+
+def _annotate(p: Project, doc: Document, who: str) -> None:
+    """A GPE, a trigger with an event and argument, a relation, and one deleted span."""
+    i = TEXT.index("بباريس") + 1
+    paris = p.add_span(doc.id, i, i + 5, "GPE", who, {"MentionType": "NAM"})
+    j = TEXT.index("الاجتماع")
+    meet = p.add_span(doc.id, j, j + 8, "Contact.Meet", who)
+    event = p.add_event(meet.uuid)
+    p.add_argument(event.uuid, "Place", paris.uuid)
+    k = TEXT.index("الولايات المتحدة")
+    usa = p.add_span(doc.id, k, k + 16, "GPE", who)
+    p.add_relation("PART-WHOLE", paris.uuid, usa.uuid)
+    p.delete_span(p.add_span(doc.id, 0, 6, "PER", who).uuid)
+    p.set_status(doc.id, who, Status.IN_PROGRESS)
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Project:
+    p = Project.create(tmp_path / "source.annotator")
+    doc = p.add_document(TEXT, name="seed", meta={"site": "news"})
+    _annotate(p, doc, "amal")
+    return p
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> Project:
+    return Project.create(tmp_path / "target.annotator")
+
+
+def test_round_trip_reproduces_the_layer(source: Project, target: Project, tmp_path: Path) -> None:
+    out = tmp_path / "amal.bundle"
+    manifest = write_bundle(source, "amal", out)
+    assert manifest.counts == {"documents": 1, "spans": 4, "events": 1, "arguments": 1,
+                               "relations": 1, "statuses": 1}  # fmt: skip
+    assert not out.with_name(out.name + ".partial").exists()
+    bundle = read_bundle(out)
+    assert bundle.manifest == manifest
+    assert any(br.record.deleted for br in bundle.records)
+    report = merge_bundle(target, bundle, "amal.bundle")
+    assert (report.added, report.updated, report.kept, report.documents_added) == (7, 0, 0, 1)
+    assert report.quarantined == [] and report.unknown_labels == {}
+    assert canonical_dump(target) == canonical_dump(source)
+    assert target.status(target.documents()[0].id, "amal") is Status.IN_PROGRESS
+    assert target.documents()[0].meta == {"site": "news"}
+    again = merge_bundle(target, read_bundle(out))
+    assert (again.added, again.updated, again.kept) == (0, 0, 7)
+
+
+def test_a_newer_edit_and_a_delete_travel(source: Project, target: Project, tmp_path: Path) -> None:
+    write_bundle(source, "amal", tmp_path / "v1.bundle")
+    merge_bundle(target, read_bundle(tmp_path / "v1.bundle"))
+    usa = next(s for s in source.spans() if s.text == "الولايات المتحدة")
+    source.update_span(usa.uuid, label="LOC")
+    paris = next(s for s in source.spans() if s.text == "باريس")
+    source.delete_span(paris.uuid)
+    write_bundle(source, "amal", tmp_path / "v2.bundle")
+    report = merge_bundle(target, read_bundle(tmp_path / "v2.bundle"))
+    assert report.updated == 2
+    assert canonical_dump(target) == canonical_dump(source)
+    assert {s.text for s in target.spans()} == {"الولايات المتحدة", "الاجتماع"}
+
+
+def test_one_changed_character_quarantines_every_annotation(tmp_path: Path) -> None:
+    changed = TEXT.replace("بباريس", "بباريز", 1)
+    with Project.create(tmp_path / "colleague.annotator") as colleague:
+        _annotate(colleague, colleague.add_document(changed, name="seed"), "badr")
+        write_bundle(colleague, "badr", tmp_path / "badr.bundle", include_text=False)
+    with Project.create(tmp_path / "mine.annotator") as mine:
+        _annotate(mine, mine.add_document(TEXT, name="seed"), "amal")
+        before = canonical_dump(mine)
+        report = merge_bundle(mine, read_bundle(tmp_path / "badr.bundle"))
+        assert canonical_dump(mine) == before
+        assert (report.added, report.updated, report.documents_added) == (0, 0, 0)
+        assert len(report.quarantined) == 7
+        assert {q.reason for q in report.quarantined} == {"unknown document"}
+        held = mine.store.quarantined()
+        assert len(held) == 7 and {h["source"] for h in held} == {"badr"}
+        merge_bundle(mine, read_bundle(tmp_path / "badr.bundle"))
+        assert len(mine.store.quarantined()) == 7  # set aside once, reported each time
+
+
+def _rezip(src: Path, dst: Path, edit: Callable[[dict[str, bytes]], None]) -> None:
+    """Rewrite a bundle with edited members and correct checksums (a consistent forgery)."""
+    with zipfile.ZipFile(src) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    edit(members)
+    manifest = json.loads(members["manifest.json"])
+    for name in MEMBERS[1:]:
+        manifest["checksums"][name] = hashlib.sha256(members[name]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+
+
+def test_covered_text_mismatch_is_quarantined_with_its_dependants(
+    source: Project, tmp_path: Path
+) -> None:
+    write_bundle(source, "amal", tmp_path / "good.bundle")
+
+    def forge(members: dict[str, bytes]) -> None:
+        lines = members["records.jsonl"].decode().splitlines()
+        for n, line in enumerate(lines):
+            rec = json.loads(line)
+            if rec.get("text") == "الاجتماع":  # the trigger of the event
+                rec["text"] = "الاجتماع!"
+                lines[n] = json.dumps(rec, ensure_ascii=False)
+        members["records.jsonl"] = ("\n".join(lines) + "\n").encode()
+
+    _rezip(tmp_path / "good.bundle", tmp_path / "forged.bundle", forge)
+    with Project.create(tmp_path / "t.annotator") as t:
+        report = merge_bundle(t, read_bundle(tmp_path / "forged.bundle"))
+        reasons = {(q.kind, q.reason) for q in report.quarantined}
+        assert reasons == {
+            ("spans", "covered text differs"),
+            ("events", "refers to a quarantined annotation"),
+            ("arguments", "refers to a quarantined annotation"),
+        }
+        assert report.added == 4
+        assert "Contact.Meet" not in {s.label for s in t.spans()}
+        assert t.events() == []
+
+
+def test_unknown_labels_are_kept_and_reported(tmp_path: Path, target: Project) -> None:
+    schema = default_schema().with_labels_added(["WEAPON-X"])
+    with Project.create(tmp_path / "s.annotator", schema=schema) as s:
+        doc = s.add_document(TEXT)
+        s.add_span(doc.id, 0, 6, "WEAPON-X", "amal")
+        write_bundle(s, "amal", tmp_path / "x.bundle")
+    report = merge_bundle(target, read_bundle(tmp_path / "x.bundle"))
+    assert report.unknown_labels == {"WEAPON-X": 1}
+    assert report.schema_only_in_source == ["WEAPON-X"]
+    assert [sp.label for sp in target.spans()] == ["WEAPON-X"]
+    assert any("WEAPON-X" in line for line in report.lines())
+
+
+def test_a_failed_merge_leaves_the_project_unchanged(source: Project, target: Project,
+                                                     tmp_path: Path) -> None:  # fmt: skip
+    write_bundle(source, "amal", tmp_path / "a.bundle")
+    bundle = read_bundle(tmp_path / "a.bundle")
+    before = canonical_dump(target)
+    calls = iter([False, False, False, False, True])
+    with pytest.raises(Cancelled):
+        merge_bundle(target, bundle, cancelled=lambda: next(calls, True))
+    assert canonical_dump(target) == before
+    assert target.documents() == []
+    assert target.store.quarantined() == []
+
+
+def test_a_cancelled_export_leaves_no_file(source: Project, tmp_path: Path) -> None:
+    out = tmp_path / "a.bundle"
+    with pytest.raises(Cancelled):
+        write_bundle(source, "amal", out, cancelled=lambda: True)
+    assert sorted(p.name for p in tmp_path.iterdir() if "bundle" in p.name) == []
+
+
+def test_merge_another_project_file(source: Project, tmp_path: Path) -> None:
+    other = tmp_path / "other.annotator"
+    with Project.create(other) as o:
+        _annotate(o, o.add_document(TEXT, name="seed"), "badr")
+        o.add_document("نص آخر قصير.", name="second")
+    digest = hashlib.sha256(other.read_bytes()).hexdigest()
+    before = canonical_dump(source)
+    report = merge_project_file(source, other)
+    assert (report.added, report.documents_added, report.documents_matched) == (7, 1, 1)
+    assert {sp.annotator for sp in source.spans()} == {"amal", "badr"}
+    assert len(source.documents()) == 2
+    assert set(before.splitlines()) < set(canonical_dump(source).splitlines())
+    # the colleague's file is untouched, nothing written beside it
+    assert hashlib.sha256(other.read_bytes()).hexdigest() == digest
+    assert not Path(str(other) + "-wal").exists()
+
+
+def test_a_foreign_file_is_refused(source: Project, tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.annotator"
+    bogus.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    before = canonical_dump(source)
+    with pytest.raises(ProjectFileError, match=r"bogus\.annotator: the project file is corrupt"):
+        merge_project_file(source, bogus)
+    assert canonical_dump(source) == before
+
+
+# -- hostile bundles ---------------------------------------------------------------------------
+def _zip(path: Path, members: list[tuple[zipfile.ZipInfo | str, bytes]]) -> Path:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate we want to write
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for info, data in members:
+                zf.writestr(info, data)
+    return path
+
+
+def _link() -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo("records.jsonl")
+    info.external_attr = (stat.S_IFLNK | 0o777) << 16
+    return info
+
+
+HOSTILE: dict[str, tuple[list[tuple[zipfile.ZipInfo | str, bytes]], str]] = {
+    "traversal": ([("../evil.jsonl", b"x")], "leaves the bundle"),
+    "nested traversal": ([("docs/../../evil", b"x")], "leaves the bundle"),
+    "absolute": ([("/etc/passwd", b"x")], "absolute"),
+    "drive": ([("C:/evil", b"x")], "absolute"),
+    "backslash": ([("..\\evil", b"x")], "backslash"),
+    "link": ([(_link(), b"/etc/passwd")], "link"),
+    "duplicate": ([("records.jsonl", b""), ("records.jsonl", b"")], "duplicate"),
+    "too many": ([(f"m{i}", b"") for i in range(40)], "too many members"),
+    "bomb": ([("records.jsonl", b"\x00" * 5_000_000)], "compression ratio"),
+    "stranger": ([("payload.pkl", b"x")], "unexpected member"),
+    "missing": ([("manifest.json", b"{}")], "missing"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_zip_is_refused(case: str, tmp_path: Path, target: Project) -> None:
+    members, message = HOSTILE[case]
+    path = _zip(tmp_path / "hostile.bundle", members)
+    before = canonical_dump(target)
+    with pytest.raises(ImportFormatError, match=message):
+        read_bundle(path)
+    assert canonical_dump(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["hostile.bundle", "target.annotator", "target.annotator-wal", "target.annotator-shm"]
+    )
+
+
+def _records_edit(old: str, new: str) -> Callable[[dict[str, bytes]], None]:
+    def edit(members: dict[str, bytes]) -> None:
+        data = members["records.jsonl"].decode()
+        assert old in data
+        members["records.jsonl"] = data.replace(old, new, 1).encode()
+
+    return edit
+
+
+FORGED: dict[str, tuple[Callable[[dict[str, bytes]], None], str]] = {
+    "nan": (_records_edit('"start":', '"x":NaN,"start":'), "NaN is not allowed"),
+    "duplicate key": (_records_edit('"start":', '"start":1,"start":'), "duplicate key"),
+    "bool as int": (_records_edit('"deleted":true', '"deleted":1'), "records.jsonl:1: field"),
+    "unknown kind": (_records_edit('"kind":"spans"', '"kind":"pickle"'), "unknown record kind"),
+    "bad clock": (_records_edit('"clock":"', '"clock":"9'), "bad clock"),
+    "extra field": (_records_edit('"start":', '"__reduce__":1,"start":'), "unexpected fields"),
+    "deep": (
+        _records_edit('"attributes":{}', '"attributes":{"a":' + "[" * 80 + "]" * 80 + "}"),
+        "nested deeper",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FORGED))
+def test_forged_content_is_refused_with_member_and_line(
+    case: str, source: Project, target: Project, tmp_path: Path
+) -> None:
+    edit, message = FORGED[case]
+    write_bundle(source, "amal", tmp_path / "good.bundle")
+    _rezip(tmp_path / "good.bundle", tmp_path / "bad.bundle", edit)
+    before = canonical_dump(target)
+    with pytest.raises(ImportFormatError, match=message) as info:
+        read_bundle(tmp_path / "bad.bundle")
+    assert info.value.path.endswith("records.jsonl") and info.value.line == 1
+    assert canonical_dump(target) == before
+
+
+def test_bad_checksum_is_refused(source: Project, tmp_path: Path) -> None:
+    write_bundle(source, "amal", tmp_path / "good.bundle")
+    with zipfile.ZipFile(tmp_path / "good.bundle") as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    members["statuses.jsonl"] = members["statuses.jsonl"].replace(b"in_progress", b"done")
+    _zip(tmp_path / "bad.bundle", list(members.items()))
+    with pytest.raises(ImportFormatError, match=r"statuses\.jsonl: checksum does not match"):
+        read_bundle(tmp_path / "bad.bundle")
+
+
+def test_text_not_matching_its_hash_is_refused(source: Project, tmp_path: Path) -> None:
+    def edit(members: dict[str, bytes]) -> None:
+        members["documents.jsonl"] = members["documents.jsonl"].replace(
+            "بباريس".encode(), "بباريز".encode()
+        )
+
+    write_bundle(source, "amal", tmp_path / "good.bundle")
+    _rezip(tmp_path / "good.bundle", tmp_path / "bad.bundle", edit)
+    with pytest.raises(ImportFormatError, match=r"documents\.jsonl:1: the text does not match"):
+        read_bundle(tmp_path / "bad.bundle")
+
+
+def test_limits_and_non_zip(source: Project, tmp_path: Path) -> None:
+    write_bundle(source, "amal", tmp_path / "good.bundle")
+    with pytest.raises(ImportFormatError, match="too large"):
+        read_bundle(tmp_path / "good.bundle", Limits(max_total_bytes=1000))
+    (tmp_path / "not.bundle").write_bytes(b"PK\x03\x04 definitely not a zip")
+    with pytest.raises(ImportFormatError, match="not a readable bundle"):
+        read_bundle(tmp_path / "not.bundle")

@@ -1,0 +1,204 @@
+"""Merge laws: commutative, associative, idempotent, order-independent, tombstones, clock.
+
+Bundles are generated in memory (many versions of a few uuids, by two annotators, with equal
+clocks and equal (clock, annotator) pairs carrying different content, deletes included) and
+merged into copies of one template project; the canonical dump hash is compared.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.clock import format_stamp, parse
+from annotator.exchange import canonical_dump, canonical_hash, merge_bundle, merge_project_file
+from annotator.exchange_bundle import (
+    Bundle,
+    BundleDocument,
+    BundleManifest,
+    BundleRecord,
+    BundleStatus,
+    canonical_record,
+)
+from annotator.model import Span, Status
+from annotator.project import Project
+from annotator.schema import default_schema
+from annotator.text import sha256_text
+
+SEED = Path(__file__).resolve().parents[2] / "resources/samples/000_3626081446f7037e.txt"
+TEXT = SEED.read_text(encoding="utf-8")[:80]
+SHA = sha256_text(TEXT)
+UUIDS = ["u1", "u2", "u3"]
+ANNOTATORS = ["amal", "badr"]
+CLOCKS = [format_stamp(1_700_000_000_000 + ms, c) for ms in (0, 5) for c in (0, 1)]
+PLACES = [(0, 6), (7, 9), (10, 15), (3, 12)]
+
+
+@pytest.fixture(scope="module")
+def template() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "template.annotator"
+        with Project.create(path) as p:
+            p.add_document(TEXT, name="seed")
+        yield path
+
+
+def _project(template: Path, folder: Path, name: str) -> Project:
+    path = folder / f"{name}.annotator"
+    shutil.copyfile(template, path)
+    return Project.open(path)
+
+
+# (uuid, annotator, clock, (start, end), label, deleted)
+version = st.tuples(
+    st.sampled_from(UUIDS),
+    st.sampled_from(ANNOTATORS),
+    st.sampled_from(CLOCKS),
+    st.sampled_from(PLACES),
+    st.sampled_from(["PER", "GPE"]),
+    st.booleans(),
+)
+Version = tuple[str, str, str, tuple[int, int], str, bool]
+
+
+def _bundle(versions: list[Version], n: int) -> Bundle:
+    """An in-memory bundle. Unlike a bundle file it may mix annotators, so that versions of
+    one uuid by two annotators with equal clocks are generated too."""
+    records: dict[str, BundleRecord] = {}
+    for uuid, annotator, clock, (start, end), label, deleted in versions:
+        span = Span(
+            uuid, 0, annotator, start, end, label, TEXT[start:end], {}, "", (), clock, deleted
+        )
+        records[uuid] = BundleRecord(SHA, span, 0)  # one version per uuid, as in a real bundle
+    statuses = [
+        BundleStatus(SHA, v[1], Status.DONE if v[5] else Status.IN_PROGRESS, v[2])
+        for v in versions[:2]
+    ]
+    manifest = BundleManifest("annotator-bundle", 1, "mixed", "", True)
+    docs = [BundleDocument(SHA, "seed", {}, TEXT)]
+    return Bundle(f"b{n}", manifest, default_schema(), docs, list(records.values()), statuses)
+
+
+bundles = st.lists(st.lists(version, min_size=1, max_size=5), min_size=3, max_size=3).map(
+    lambda vs: [_bundle(v, i) for i, v in enumerate(vs)]
+)
+
+
+def _expected(bs: list[Bundle]) -> list[str]:
+    """The maximum version per uuid under (clock, annotator, canonical JSON)."""
+    best: dict[str, tuple[str, str, str]] = {}
+    for b in bs:
+        for br in b.records:
+            r = br.record
+            key = (r.clock, r.annotator, canonical_record(r, SHA))
+            best[r.uuid] = max(best.get(r.uuid, key), key)
+    return sorted(k[2] for k in best.values())
+
+
+def _records_of(dump: str) -> list[str]:
+    return sorted(line.split("\t", 2)[2] for line in dump.splitlines() if line.startswith("R\t"))
+
+
+LAWS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@LAWS
+@given(bs=bundles)
+def test_any_import_order_gives_the_same_dump(template: Path, bs: list[Bundle]) -> None:
+    hashes = set()
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, order in enumerate(itertools.permutations(bs)):
+            with _project(template, Path(tmp), f"p{n}") as p:
+                for b in order:
+                    merge_bundle(p, b)
+                hashes.add(canonical_hash(p))
+                if n == 0:
+                    assert _records_of(canonical_dump(p)) == _expected(bs)
+    assert len(hashes) == 1
+
+
+@LAWS
+@given(bs=bundles)
+def test_merging_twice_changes_nothing(template: Path, bs: list[Bundle]) -> None:
+    with tempfile.TemporaryDirectory() as tmp, _project(template, Path(tmp), "p") as p:
+        for b in bs:
+            merge_bundle(p, b)
+        once = canonical_hash(p)
+        for b in bs:
+            report = merge_bundle(p, b)
+            assert report.added == report.updated == 0
+        assert canonical_hash(p) == once
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bs=bundles)
+def test_project_file_merge_is_associative_and_idempotent(template: Path, bs: list[Bundle]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for name, b in zip("xyz", bs, strict=True):
+            with _project(template, folder, name) as p:
+                merge_bundle(p, b)
+        # (x + y) + z
+        with _project(folder / "x.annotator", folder, "left") as left:
+            merge_project_file(left, folder / "y.annotator")
+            merge_project_file(left, folder / "z.annotator")
+            left_hash = canonical_hash(left)
+            merge_project_file(left, folder / "left.annotator")  # merging itself: idempotent
+            assert canonical_hash(left) == left_hash
+        # x + (y + z)
+        with _project(folder / "y.annotator", folder, "yz") as yz:
+            merge_project_file(yz, folder / "z.annotator")
+        with _project(folder / "x.annotator", folder, "right") as right:
+            merge_project_file(right, folder / "yz.annotator")
+            assert canonical_hash(right) == left_hash
+
+
+def _one(uuid: str, annotator: str, clock: str, label: str, deleted: bool, n: int = 0) -> Bundle:
+    return _bundle([(uuid, annotator, clock, (0, 6), label, deleted)], n)
+
+
+def test_a_tombstone_beats_an_older_edit_and_a_newer_edit_revives(
+    template: Path, tmp_path: Path
+) -> None:
+    old, mid, new = CLOCKS[0], CLOCKS[1], CLOCKS[2]
+    with _project(template, tmp_path, "p") as p:
+        merge_bundle(p, _one("u1", "amal", mid, "PER", deleted=True))
+        merge_bundle(p, _one("u1", "amal", old, "GPE", deleted=False))
+        assert p.spans() == []
+        assert p.spans(include_deleted=True)[0].deleted
+        merge_bundle(p, _one("u1", "amal", new, "GPE", deleted=False))
+        (alive,) = p.spans()
+        assert (alive.label, alive.clock) == ("GPE", new)
+
+
+def test_equal_clock_and_annotator_is_decided_by_content(template: Path, tmp_path: Path) -> None:
+    a = _one("u1", "amal", CLOCKS[0], "GPE", deleted=False)
+    b = _one("u1", "amal", CLOCKS[0], "PER", deleted=False)
+    with _project(template, tmp_path, "ab") as p1, _project(template, tmp_path, "ba") as p2:
+        merge_bundle(p1, a)
+        merge_bundle(p1, b)
+        merge_bundle(p2, b)
+        merge_bundle(p2, a)
+        assert canonical_hash(p1) == canonical_hash(p2)
+        assert p1.spans()[0].label == "PER"  # '"PER"' sorts after '"GPE"'
+
+
+def test_the_clock_never_moves_back(template: Path, tmp_path: Path) -> None:
+    future = format_stamp(4_000_000_000_000, 7)
+    with _project(template, tmp_path, "p") as p:
+        merge_bundle(p, _one("u1", "badr", future, "PER", deleted=False))
+        assert p.clock.last == future
+        assert p.store.setting("hlc") == future
+        merge_bundle(p, _one("u2", "badr", CLOCKS[0], "PER", deleted=False))
+        assert p.clock.last == future
+        edit = p.update_span("u1", label="GPE")
+        assert parse(edit.clock) > parse(future)
+    with Project.open(tmp_path / "p.annotator") as again:
+        assert parse(again.clock.tick()) > parse(edit.clock)
