@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from annotator.project import Project  # noqa: E402
+from annotator.project import Project
 
 SEED = Path(__file__).resolve().parent.parent / "resources" / "samples" / "000_3626081446f7037e.txt"
 

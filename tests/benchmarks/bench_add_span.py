@@ -17,8 +17,19 @@ def test_add_span_at_20k(tmp_path: Path) -> None:
     with Project.create(tmp_path / "b.annotator") as p:
         doc = p.add_document(text)
         n = len(text) - 10
-        rows = [Span(f"00000000-0000-0000-0000-{i:012d}", doc.id, "bench", i % n, i % n + 5, "PER",
-                     text[i % n: i % n + 5], clock=p.clock.tick()) for i in range(20_000)]  # fmt: skip
+        rows = [
+            Span(
+                f"00000000-0000-0000-0000-{i:012d}",
+                doc.id,
+                "bench",
+                i % n,
+                i % n + 5,
+                "PER",
+                text[i % n : i % n + 5],
+                clock=p.clock.tick(),
+            )
+            for i in range(20_000)
+        ]
         with p.store.write():
             p.store.ensure_annotator("bench")
             p.store.put_many(rows)
@@ -28,7 +39,9 @@ def test_add_span_at_20k(tmp_path: Path) -> None:
             p.add_span(doc.id, i, i + 7, "GPE", "bench")
             samples.append((time.perf_counter() - t0) * 1000)
     median = statistics.median(samples)
-    print(f"\nadd span at 20,000 spans: median {median:.2f} ms, p95 "
-          f"{sorted(samples)[int(len(samples) * 0.95)]:.2f} ms (target median < 5 ms; "
-          f"ratio to target {median / 5:.2f})")  # fmt: skip
+    print(
+        f"\nadd span at 20,000 spans: median {median:.2f} ms, p95 "
+        f"{sorted(samples)[int(len(samples) * 0.95)]:.2f} ms (target median < 5 ms; "
+        f"ratio to target {median / 5:.2f})"
+    )
     assert median < 5

@@ -25,8 +25,9 @@ def test_kill_minus_nine_loses_no_acknowledged_edit(tmp_path: Path, seed_text: s
     acknowledged: set[str] = set()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     for _ in range(KILLS):
-        proc = subprocess.Popen([sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE,
-                                env=env, text=True)  # fmt: skip
+        proc = subprocess.Popen(
+            [sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE, env=env, text=True
+        )
         assert proc.stdout is not None
         # wait for the first acknowledged edit, then kill at a random moment after it
         first = proc.stdout.readline().strip()

@@ -27,7 +27,9 @@ def snapshot(project: Project) -> tuple[object, ...]:
 
 
 def write_jsonl(path: Path, lines: list[object]) -> Path:
-    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8"
+    )
     return path
 
 
@@ -45,19 +47,33 @@ def test_plain_text_file_and_folder(project: Project, tmp_path: Path, seed_text:
 
 def test_jsonl_with_spans_in_words(project: Project, tmp_path: Path, seed_text: str) -> None:
     spans = [inword(seed_text, "وهولندا", 1), inword(seed_text, "بباريس", 1)]
-    src = write_jsonl(tmp_path / "in.jsonl", [{"text": seed_text, "name": "seed", "annotator": "badr",
-        "spans": [{"start": s, "end": e, "label": "GPE"} for s, e in spans]}])  # fmt: skip
+    src = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {
+                "text": seed_text,
+                "name": "seed",
+                "annotator": "badr",
+                "spans": [{"start": s, "end": e, "label": "GPE"} for s, e in spans],
+            }
+        ],
+    )
     report = import_documents(project, read_jsonl(src))
     assert report.spans == 2
     got = [(s.start, s.end, s.text, s.annotator) for s in project.spans()]
-    assert got == [(spans[1][0], spans[1][1], "باريس", "badr"), (spans[0][0], spans[0][1], "هولندا", "badr")]
+    assert got == [
+        (spans[1][0], spans[1][1], "باريس", "badr"),
+        (spans[0][0], spans[0][1], "هولندا", "badr"),
+    ]
 
 
 def test_crlf_text_keeps_spans_on_the_same_characters(project: Project, tmp_path: Path) -> None:
     text = "سطر\r\nمحمد علي\r\nببغداد"
     start = text.index("بغداد")
-    src = write_jsonl(tmp_path / "crlf.jsonl", [{"text": text, "spans": [
-        {"start": start, "end": start + 5, "label": "GPE"}]}])  # fmt: skip
+    src = write_jsonl(
+        tmp_path / "crlf.jsonl",
+        [{"text": text, "spans": [{"start": start, "end": start + 5, "label": "GPE"}]}],
+    )
     import_documents(project, read_jsonl(src), annotator="amal")
     (span,) = project.spans()
     assert span.text == "بغداد"
@@ -75,7 +91,9 @@ def test_csv_with_text_column(project: Project, tmp_path: Path) -> None:
         read_csv(src)
 
 
-def test_duplicates_are_reported_and_skipped(project: Project, tmp_path: Path, seed_text: str) -> None:
+def test_duplicates_are_reported_and_skipped(
+    project: Project, tmp_path: Path, seed_text: str
+) -> None:
     src = write_jsonl(tmp_path / "in.jsonl", [{"text": seed_text, "name": "one"}])
     import_documents(project, read_jsonl(src), annotator="amal")
     again = import_documents(project, read_jsonl(src), annotator="amal")
@@ -91,14 +109,23 @@ BAD_LINES: list[tuple[str, bytes, str]] = [
     ("duplicate key", b'{"text": "abc", "text": "abd"}\n', "duplicate key"),
     ("not an object", b'["abc"]\n', "JSON object"),
     ("no text", b'{"name": "x"}\n', '"text"'),
-    ("offset as string", '{"text": "نص", "spans": [{"start": "0", "end": 1, "label": "PER"}]}\n'.encode(), "integer"),
-    ("covered text mismatch", '{"text": "نص", "spans": [{"start": 0, "end": 1, "label": "PER", "text": "x"}]}\n'.encode(), "does not match"),
-]  # fmt: skip
+    (
+        "offset as string",
+        '{"text": "نص", "spans": [{"start": "0", "end": 1, "label": "PER"}]}\n'.encode(),
+        "integer",
+    ),
+    (
+        "covered text mismatch",
+        '{"text": "نص", "spans": [{"start": 0, "end": 1, "label": "PER", "text": "x"}]}\n'.encode(),
+        "does not match",
+    ),
+]
 
 
 @pytest.mark.parametrize(("name", "bad", "message"), BAD_LINES, ids=[b[0] for b in BAD_LINES])
-def test_bad_jsonl_lines_name_file_and_line(project: Project, tmp_path: Path, seed_text: str,
-                                            name: str, bad: bytes, message: str) -> None:  # fmt: skip
+def test_bad_jsonl_lines_name_file_and_line(
+    project: Project, tmp_path: Path, seed_text: str, name: str, bad: bytes, message: str
+) -> None:
     src = tmp_path / "in.jsonl"
     src.write_bytes(json.dumps({"text": seed_text}, ensure_ascii=False).encode() + b"\n\n" + bad)
     before = snapshot(project)
@@ -113,15 +140,22 @@ def test_bad_jsonl_lines_name_file_and_line(project: Project, tmp_path: Path, se
 
 @pytest.mark.parametrize(
     ("span", "message"),
-    [({"start": 0, "end": 999999, "label": "PER"}, "outside the text"),
-     ({"start": 3, "end": 3, "label": "PER"}, "outside the text"),
-     ({"start": 0, "end": 2, "label": "UNKNOWN"}, "not in the schema")],
-)  # fmt: skip
-def test_invalid_spans_abort_the_whole_import(project: Project, tmp_path: Path, seed_text: str,
-                                              span: dict[str, object], message: str) -> None:  # fmt: skip
-    src = write_jsonl(tmp_path / "in.jsonl", [
-        {"text": seed_text, "spans": [{"start": 0, "end": 5, "label": "PER"}]},
-        {"text": "نص ثان طويل", "spans": [span]}])  # fmt: skip
+    [
+        ({"start": 0, "end": 999999, "label": "PER"}, "outside the text"),
+        ({"start": 3, "end": 3, "label": "PER"}, "outside the text"),
+        ({"start": 0, "end": 2, "label": "UNKNOWN"}, "not in the schema"),
+    ],
+)
+def test_invalid_spans_abort_the_whole_import(
+    project: Project, tmp_path: Path, seed_text: str, span: dict[str, object], message: str
+) -> None:
+    src = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"text": seed_text, "spans": [{"start": 0, "end": 5, "label": "PER"}]},
+            {"text": "نص ثان طويل", "spans": [span]},
+        ],
+    )
     before = snapshot(project)
     with pytest.raises(ImportFormatError, match=message) as info:
         import_documents(project, read_jsonl(src), annotator="amal")
@@ -130,8 +164,18 @@ def test_invalid_spans_abort_the_whole_import(project: Project, tmp_path: Path, 
 
 
 def test_unknown_labels_add_or_skip(project: Project, tmp_path: Path) -> None:
-    src = write_jsonl(tmp_path / "in.jsonl", [{"text": "محمد علي ببغداد", "spans": [
-        {"start": 0, "end": 8, "label": "PERSON"}, {"start": 10, "end": 15, "label": "GPE"}]}])  # fmt: skip
+    src = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {
+                "text": "محمد علي ببغداد",
+                "spans": [
+                    {"start": 0, "end": 8, "label": "PERSON"},
+                    {"start": 10, "end": 15, "label": "GPE"},
+                ],
+            }
+        ],
+    )
     report = import_documents(project, read_jsonl(src), annotator="amal", new_labels="skip")
     assert report.spans == 1 and "PERSON" in str(report.problems[0])
     project2 = Project.create(tmp_path / "two.annotator")
@@ -144,7 +188,10 @@ def test_unknown_labels_add_or_skip(project: Project, tmp_path: Path) -> None:
 
 
 def test_failure_at_record_k_leaves_zero_rows(project: Project, tmp_path: Path) -> None:
-    lines: list[object] = [{"text": f"وثيقة رقم {i}", "spans": [{"start": 0, "end": 5, "label": "PER"}]} for i in range(230)]
+    lines: list[object] = [
+        {"text": f"وثيقة رقم {i}", "spans": [{"start": 0, "end": 5, "label": "PER"}]}
+        for i in range(230)
+    ]
     lines.append({"text": "الأخيرة", "spans": [{"start": 0, "end": 50, "label": "PER"}]})
     src = write_jsonl(tmp_path / "in.jsonl", lines)
     with pytest.raises(ImportFormatError, match=":231"):

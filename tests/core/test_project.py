@@ -12,7 +12,9 @@ from annotator.errors import ProjectFileError
 from tests.conftest import inword
 
 
-def test_span_offsets_are_code_points_and_covered_text_is_stored(seed_project: Project, seed_text: str) -> None:
+def test_span_offsets_are_code_points_and_covered_text_is_stored(
+    seed_project: Project, seed_text: str
+) -> None:
     start, end = inword(seed_text, "وهولندا", 1)
     span = seed_project.add_span(1, start, end, "GPE", "amal")
     assert span.text == "هولندا" == seed_text[start:end]
@@ -27,7 +29,9 @@ def test_offsets_outside_the_text_are_refused(seed_project: Project, start: int,
     assert seed_project.spans() == []
 
 
-def test_unknown_label_role_and_attribute_are_refused(seed_project: Project, seed_text: str) -> None:
+def test_unknown_label_role_and_attribute_are_refused(
+    seed_project: Project, seed_text: str
+) -> None:
     with pytest.raises(SchemaError, match="not in the schema"):
         seed_project.add_span(1, 0, 5, "NOPE", "amal")
     trig = seed_project.add_span(1, *inword(seed_text, "الاجتماع", 0), "Contact.Meet", "amal")
@@ -121,5 +125,8 @@ def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
 def test_read_only_project_refuses_writes(tmp_path: Path, seed_text: str) -> None:
     path = tmp_path / "p.annotator"
     Project.create(path).close()
-    with Project.open(path, read_only=True) as p, pytest.raises(ProjectFileError, match="read-only"):
+    with (
+        Project.open(path, read_only=True) as p,
+        pytest.raises(ProjectFileError, match="read-only"),
+    ):
         p.add_document(seed_text)

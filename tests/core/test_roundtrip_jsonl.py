@@ -27,9 +27,17 @@ def content(project: Project) -> list[object]:
     return out
 
 
-def test_seed_round_trip_is_identical(seed_project: Project, seed_text: str, tmp_path: Path) -> None:
+def test_seed_round_trip_is_identical(
+    seed_project: Project, seed_text: str, tmp_path: Path
+) -> None:
     p = seed_project
-    hol = p.add_span(1, *inword(seed_text, "وهولندا", 1), "GPE", "amal", attributes={"MentionType": "NAM"} if p.schema.attribute("MentionType") else None)
+    hol = p.add_span(
+        1,
+        *inword(seed_text, "وهولندا", 1),
+        "GPE",
+        "amal",
+        attributes={"MentionType": "NAM"} if p.schema.attribute("MentionType") else None,
+    )
     par = p.add_span(1, *inword(seed_text, "بباريس", 1), "GPE", "amal", note="الباء حرف جر")
     org = p.add_span(1, *inword(seed_text, "وزارة الدفاع بباريس", 0), "FAC", "amal")  # nests باريس
     trig = p.add_span(1, *inword(seed_text, "الاجتماع", 0), "Contact.Meet", "amal")
@@ -49,10 +57,16 @@ def test_seed_round_trip_is_identical(seed_project: Project, seed_text: str, tmp
     assert {s["id"] for s in lines[0]["spans"]} >= {hol.uuid, par.uuid, org.uuid}
 
 
-ARABIC = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءأإآةى،.\n😀ً")), min_size=1, max_size=80)
+ARABIC = st.text(
+    alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءأإآةى،.\n😀ً")),
+    min_size=1,
+    max_size=80,
+)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=ARABIC, data=st.data())
 def test_generated_round_trip(tmp_path_factory: object, text: str, data: st.DataObject) -> None:
     tmp = tmp_path_factory.mktemp("rt")  # type: ignore[attr-defined]
@@ -64,7 +78,9 @@ def test_generated_round_trip(tmp_path_factory: object, text: str, data: st.Data
         for _ in range(data.draw(st.integers(0, 6))):
             start = data.draw(st.integers(0, n - 1))
             end = data.draw(st.integers(start + 1, n))
-            p.add_span(doc.id, start, end, data.draw(st.sampled_from(["PER", "GPE", "ORG"])), "amal")
+            p.add_span(
+                doc.id, start, end, data.draw(st.sampled_from(["PER", "GPE", "ORG"])), "amal"
+            )
         export(p, "jsonl", tmp / "o.jsonl")
         with Project.create(tmp / "b.annotator") as q:
             import_documents(q, read_jsonl(tmp / "o.jsonl"))

@@ -26,8 +26,13 @@ class ProjectMachine(RuleBasedStateMachine):
         self.doc = self.project.add_document(TEXT)
         self.model: dict[str, tuple[int, int, str, str, str]] = {}
 
-    @rule(target=spans, start=st.integers(0, len(TEXT) - 1), length=st.integers(1, 12),
-          label=st.sampled_from(LABELS), who=st.sampled_from(["amal", "badr"]))  # fmt: skip
+    @rule(
+        target=spans,
+        start=st.integers(0, len(TEXT) - 1),
+        length=st.integers(1, 12),
+        label=st.sampled_from(LABELS),
+        who=st.sampled_from(["amal", "badr"]),
+    )
     def add(self, start: int, length: int, label: str, who: str) -> str:
         end = min(len(TEXT), start + length)
         span = self.project.add_span(self.doc.id, start, end, label, who)
