@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -269,6 +270,52 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from annotator.exchange import write_bundle
+
+    project = _open(args.project, read_only=True)
+    with project:
+        if args.annotator not in project.annotators():
+            raise AnnotatorError(f"no annotator {args.annotator!r} in {args.project}")
+        bar = Progress("bundle")
+        try:
+            manifest = write_bundle(
+                project, args.annotator, Path(args.output), include_text=not args.hashes_only,
+                progress=bar,
+            )  # fmt: skip
+        finally:
+            bar.close()
+    counts = ", ".join(f"{k}: {v}" for k, v in sorted(manifest.counts.items()))
+    print(f"bundle of {manifest.annotator} written to {args.output} ({counts})")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from annotator.exchange import merge_bundle, merge_project_file, read_bundle
+    from annotator.store import SQLITE_HEADER
+
+    project = _open(args.project)
+    with project:
+        for source in args.sources:
+            path = Path(source)
+            try:
+                is_project = path.read_bytes()[: len(SQLITE_HEADER)] == SQLITE_HEADER
+            except OSError as exc:
+                raise AnnotatorError(f"{path}: cannot read: {exc.strerror}") from exc
+            bar = Progress(f"merge {path.name}")
+            try:
+                if is_project:
+                    report = merge_project_file(project, path, progress=bar)
+                else:
+                    report = merge_bundle(project, read_bundle(path), path.name, progress=bar)
+            finally:
+                bar.close()
+            print(f"== {path}")
+            for line in report.lines():
+                print(line)
+    return 0
+
+
 def project_layers(project: Any, annotators: Sequence[str]) -> dict[str, list[Any]]:
     """Annotator → the documents of their layer that they touched (for agreement)."""
     from annotator.exporting import layers
@@ -378,6 +425,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export", dest="export_file", help="write .json or annotation.conf")
     p.add_argument("--visual", action="store_true")
 
+    p = add("bundle", cmd_bundle, "write one annotator's layer to a bundle file for a colleague")
+    p.add_argument("project")
+    p.add_argument("--annotator", required=True)
+    p.add_argument("--output", "-o", required=True)
+    p.add_argument("--hashes-only", action="store_true", help="leave document texts out")
+
+    p = add("merge", cmd_merge, "merge bundles or other project files into a project")
+    p.add_argument("project")
+    p.add_argument("sources", nargs="+", help="bundle files or .annotator project files")
+
     p = add("agreement", cmd_agreement, "inter-annotator agreement (span F1, kappa, alpha)")
     p.add_argument("project")
     p.add_argument("--annotators", help="comma-separated (default: every layer but gold)")
@@ -412,6 +469,10 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
     except KeyboardInterrupt:
         print("annotator: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # output piped into `head` and the like: stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

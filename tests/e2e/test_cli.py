@@ -134,3 +134,28 @@ def test_gui_screenshot_command(tmp_path: Path) -> None:
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert entry_main(["gui", proj, "--screenshot", str(shot), "--size", "big"]) == 1
+
+
+def test_bundle_merge_and_agreement(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator import Project
+
+    a, b = tmp_path / "a.annotator", tmp_path / "b.annotator"
+    text = SEED.read_text(encoding="utf-8")
+    for path, who, label in ((a, "amal", "GPE"), (b, "badr", "LOC")):
+        with Project.create(path) as p:
+            doc = p.add_document(text, name="seed")
+            p.add_span(doc.id, *inword(text, "بباريس", 1), "GPE", who)
+            p.add_span(doc.id, *inword(text, "وهولندا", 1), label, who)
+    bundle = tmp_path / "badr.bundle"
+    assert run("bundle", str(b), "--annotator", "badr", "--output", str(bundle)) == 0
+    assert run("merge", str(a), str(bundle)) == 0
+    assert "2 added" in capsys.readouterr().out
+    assert run("merge", str(a), str(bundle)) == 0  # idempotent
+    assert "0 added" in capsys.readouterr().out
+    report = tmp_path / "agreement.html"
+    assert run("agreement", str(a), "--json", "--report", str(report)) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["annotators"] == ["amal", "badr"]
+    assert "<script" not in report.read_text(encoding="utf-8")
+    assert run("agreement", str(a), "--annotators", "amal,nobody") == 1
+    assert run("bundle", str(a), "--annotator", "nobody", "--output", str(tmp_path / "x")) == 1
