@@ -1,0 +1,317 @@
+"""The Agreement window: pick annotators (gold included) and labels, measure in the background.
+
+The measuring runs on a pool thread that opens its own read-only ``Project`` (SQLite
+connections belong to their thread) and calls ``annotator.agreement.agreement`` on the layers
+``annotator.cli.project_layers`` gives, exactly as the CLI does, so the window and
+``annotator agreement`` show the same figures. Results fill plain-text tables: pairs, per label,
+events (ACE measures), per document, and the label confusion matrix of one pair; "Save HTML
+report…" writes ``annotator.agreement_report`` in the background as well (matplotlib).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.agreement import AgreementResult, PairResult
+from annotator.agreement_report import write_html_report
+from annotator.cli import project_layers
+from annotator.formats.common import IsCancelled, Progress
+from annotator.project import Project
+from annotator.schema import Schema
+from ui.dialogs import show_message
+from ui.review_jobs import BackgroundJob
+from ui.session import Session
+
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
+REPORT_FILTER = "HTML report (*.html);;All files (*)"
+
+
+def fmt(value: object) -> str:
+    """A cell as the tables show it: figures with three decimals, "—" where undefined."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def measure(
+    path: Path,
+    annotators: Sequence[str],
+    labels: Sequence[str] | None,
+    progress: Progress,
+    cancelled: IsCancelled,
+) -> tuple[AgreementResult, Schema]:
+    """The worker's job: open the project read-only in this thread and measure."""
+    from annotator.agreement import agreement
+
+    with Project.open(path, read_only=True) as project:
+        layers = project_layers(project, annotators)
+        result = agreement(layers, annotators, labels, progress, cancelled)
+        return result, project.schema
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], name: str) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(fmt(value))  # plain text, whatever the names hold
+            if not isinstance(value, str):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    return table
+
+
+def _checklist(names: Sequence[str], checked: Sequence[str], name: str) -> QListWidget:
+    widget = QListWidget()
+    widget.setObjectName(name)
+    for text in names:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        on = text in checked
+        item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    return widget
+
+
+def _checked(widget: QListWidget) -> list[str]:
+    items = (widget.item(i) for i in range(widget.count()))
+    return [it.text() for it in items if it.checkState() == Qt.CheckState.Checked]
+
+
+class AgreementWindow(QWidget):
+    """Choose, run, read, save. One measuring job at a time."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("AgreementWindow")
+        self.setWindowTitle(self.tr("Agreement"))
+        self.session = session
+        self.result: AgreementResult | None = None
+        self.schema: Schema | None = None
+        self.job: BackgroundJob | None = None
+        project = session.project
+        names = project.annotators() if project else []
+        labels = [lab.name for lab in project.schema.span_labels()] if project else []
+        self.annotators = _checklist(names, names, "agreement-annotators")
+        self.labels = _checklist(labels, labels, "agreement-labels")
+        self.run_button = QPushButton(self.tr("Measure"), self)
+        self.run_button.clicked.connect(self.run)
+        self.save_button = QPushButton(self.tr("Save HTML report…"), self)
+        self.save_button.clicked.connect(self.save_report)
+        self.save_button.setEnabled(False)
+        self.summary = QLabel(self.tr("Choose annotators and labels, then Measure."), self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.tabs = QTabWidget(self)
+        self.pair_choice = QComboBox(self)
+        self.pair_choice.currentIndexChanged.connect(lambda _i: self._show_confusion())
+        self.tables: dict[str, QTableWidget] = {}
+
+        side = QVBoxLayout()
+        for title, widget in ((self.tr("Annotators"), self.annotators),
+                              (self.tr("Labels (spans)"), self.labels)):  # fmt: skip
+            caption = QLabel(title, self)
+            caption.setTextFormat(Qt.TextFormat.PlainText)
+            side.addWidget(caption)
+            side.addWidget(widget, 1)
+        side.addWidget(self.run_button)
+        side.addWidget(self.save_button)
+        main = QVBoxLayout()
+        main.addWidget(self.summary)
+        main.addWidget(self.tabs, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(side, 1)
+        layout.addLayout(main, 4)
+        self.resize(1200, 750)
+
+    # -- measuring -------------------------------------------------------------------------
+    def run(self) -> BackgroundJob | None:
+        """Measure the chosen annotators and labels in the background."""
+        path = self.session.path
+        names = _checked(self.annotators)
+        if path is None or self.job is not None:
+            return None
+        if len(names) < 2:
+            show_message(self, self.tr("Agreement"), self.tr("Choose at least two annotators."))
+            return None
+        chosen = _checked(self.labels)
+        labels = None if len(chosen) == self.labels.count() else chosen
+        job = BackgroundJob(
+            self, self.tr("Agreement"), self.tr("Measuring agreement…"),
+            lambda progress, cancelled: measure(path, names, labels, progress, cancelled),
+        )  # fmt: skip
+        job.done.connect(self._measured)
+        self.job = job
+        self.run_button.setEnabled(False)
+        job.start()
+        return job
+
+    def _measured(self, outcome: str, payload: object) -> None:
+        self.job = None
+        self.run_button.setEnabled(True)
+        if outcome == "finished" and isinstance(payload, tuple):
+            result, schema = payload
+            self.show_result(result, schema)
+        elif outcome == "failed":
+            show_message(self, self.tr("Agreement"), str(payload))
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_result(self, result: AgreementResult, schema: Schema | None = None) -> None:
+        """Fill every table from ``result``."""
+        self.result, self.schema = result, schema
+        self.save_button.setEnabled(True)
+        self.summary.setText(
+            self.tr("{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · "
+                    "alpha-U (characters): {4}").format(
+                len(result.annotators), ", ".join(result.annotators), result.documents,
+                fmt(result.alpha_nominal), fmt(result.alpha_u.alpha),
+            )
+        )  # fmt: skip
+        self.tabs.clear()
+        self.tables = {}
+        pairs = result.pairs
+        self._tab("pairs", self.tr("Pairs"), _pair_headers(), [_pair_row(p) for p in pairs])
+        label_rows = [
+            [p.a, p.b, label, *_label_cells(p, label)] for p in pairs for label in result.labels
+        ]
+        headers = ["A", "B", "label", "P exact", "R exact", "F1 exact", "F1 overlap",
+                   "n A", "n B", "alpha-U"]  # fmt: skip
+        self._tab("labels", self.tr("Per label"), headers, label_rows)
+        event_rows = [
+            [p.a, p.b, name, s.micro.precision, s.micro.recall, s.micro.f1]
+            for p in pairs
+            for name, s in p.events.items()
+        ]
+        self._tab("events", self.tr("Events"), ["A", "B", "measure", "P", "R", "F1"], event_rows)
+        doc_rows = [
+            [p.a, p.b, d.name, d.exact.f1, d.overlap.f1, d.kappa]
+            for p in pairs
+            for d in p.documents
+        ]
+        headers = ["A", "B", "document", "F1 exact", "F1 overlap", "kappa"]
+        self._tab("documents", self.tr("Per document"), headers, doc_rows)
+        confusion = QWidget(self)
+        box = QVBoxLayout(confusion)
+        self.pair_choice.blockSignals(True)
+        self.pair_choice.clear()
+        for i, p in enumerate(pairs):
+            self.pair_choice.addItem(f"{p.a} / {p.b}", i)
+        self.pair_choice.blockSignals(False)
+        box.addWidget(self.pair_choice)
+        self.confusion_box = box
+        self.tabs.addTab(confusion, self.tr("Confusion"))
+        self._show_confusion()
+        notes = QPlainTextEdit(self)
+        notes.setReadOnly(True)
+        notes.setPlainText("\n\n".join(result.notes))
+        self.tabs.addTab(notes, self.tr("Notes"))
+
+    def _tab(
+        self, name: str, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]
+    ) -> None:
+        table = _table([self.tr(h) for h in headers], rows, f"agreement-{name}")
+        self.tables[name] = table
+        self.tabs.addTab(table, title)
+
+    def _show_confusion(self) -> None:
+        if self.result is None or not self.result.pairs:
+            return
+        index = max(self.pair_choice.currentIndex(), 0)
+        pair = self.result.pairs[index]
+        labels = list(pair.confusion.labels)
+        rows = [
+            [label, *counts] for label, counts in zip(labels, pair.confusion.rows(), strict=True)
+        ]
+        table = _table([f"{pair.a} ↓ / {pair.b} →", *labels], rows, "agreement-confusion")
+        old = self.tables.pop("confusion", None)
+        if old is not None:
+            self.confusion_box.removeWidget(old)
+            old.deleteLater()
+        self.tables["confusion"] = table
+        self.confusion_box.addWidget(table, 1)
+
+    # -- report ----------------------------------------------------------------------------
+    def save_report(self) -> BackgroundJob | None:
+        """Ask for a file name and write the HTML report there in the background."""
+        result, schema = self.result, self.schema
+        if result is None:
+            return None
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save HTML report"), "agreement.html", REPORT_FILTER
+        )
+        if not name:
+            return None
+        path = Path(name)
+        job = BackgroundJob(
+            self, self.tr("Agreement"), self.tr("Writing the report…"),
+            lambda _progress, _cancelled: write_html_report(result, path, schema),
+        )  # fmt: skip
+        job.done.connect(lambda outcome, payload: self._saved(outcome, payload, path))
+        self.job = job
+        job.start()
+        return job
+
+    def _saved(self, outcome: str, payload: object, path: Path) -> None:
+        self.job = None
+        if outcome == "failed":
+            show_message(self, self.tr("Agreement"), str(payload))
+        elif outcome == "finished":
+            self.summary.setText(self.tr("Report written to {0}").format(path))
+
+
+def _pair_headers() -> list[str]:
+    return ["A", "B", "P exact", "R exact", "F1 exact", "F1 overlap", "boundary F1",
+            "kappa", "alpha-U", "doc-average F1"]  # fmt: skip
+
+
+def _pair_row(p: PairResult) -> list[object]:
+    boundary = p.exact.boundary.f1 if p.exact.boundary else None
+    return [p.a, p.b, p.exact.micro.precision, p.exact.micro.recall, p.exact.micro.f1,
+            p.overlap.micro.f1, boundary, p.kappa, p.alpha_u.alpha,
+            p.document_average_f1]  # fmt: skip
+
+
+def _label_cells(p: PairResult, label: str) -> list[object]:
+    ex, ov = p.exact.per_label.get(label), p.overlap.per_label.get(label)
+    per_cat = p.alpha_u.per_category.get(label)
+    return [ex and ex.precision, ex and ex.recall, ex and ex.f1, ov and ov.f1,
+            ex.n_a if ex else 0, ex.n_b if ex else 0, per_cat[2] if per_cat else None]  # fmt: skip
+
+
+def open_agreement(w: MainWindow) -> AgreementWindow | None:
+    """Show a fresh Agreement window for the project of ``w``."""
+    if w.session.project is None:
+        show_message(w, w.tr("Agreement"), w.tr("Open a project first."))
+        return None
+    window = AgreementWindow(w.session, w)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    return window

@@ -1,0 +1,202 @@
+"""File-menu actions for exchanging work with colleagues: bundle export and merge.
+
+"Export my layer as bundle…" writes the current annotator's layer with
+``annotator.exchange.write_bundle``; "Merge bundle or project…" merges a bundle
+(``read_bundle`` checks it as untrusted input first) or another ``.annotator`` file
+(``merge_project_file``: a read-only copy, quick_check first). Both run on a pool thread that
+opens its own ``Project``; a merge is one transaction, so Cancel leaves the project as it was.
+The merge report (counts, quarantined annotations, schema differences) is shown as plain text,
+then the window reloads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.exchange import MergeReport, merge_bundle, merge_project_file, read_bundle
+from annotator.exchange_bundle import BundleManifest
+from annotator.exchange_write import write_bundle
+from annotator.formats.common import IsCancelled, Progress
+from annotator.project import Project
+from annotator.store import SQLITE_HEADER
+from ui.dialogs import show_message
+from ui.review_jobs import BackgroundJob
+
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
+BUNDLE_FILTER = "Annotator bundles (*.annbundle *.zip);;All files (*)"
+MERGE_FILTER = "Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)"
+MAX_LISTED = 500
+"""Quarantined annotations listed one by one in the report (the rest are counted)."""
+
+
+def add_exchange_actions(w: MainWindow, menu: QMenu, actions: dict[str, QAction]) -> None:
+    """Add the two actions to ``menu`` (the File menu) and to ``actions`` by name."""
+    for name, text, slot in (
+        ("export_bundle", w.tr("Export my layer as &bundle…"), lambda: export_bundle_dialog(w)),
+        ("merge", w.tr("&Merge bundle or project…"), lambda: merge_dialog(w)),
+    ):
+        action = QAction(text, menu)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _c=False, slot=slot: slot())
+        menu.addAction(action)
+        actions[name] = action
+
+
+# -- bundle export -----------------------------------------------------------------------------
+def export_bundle_dialog(w: MainWindow) -> BackgroundJob | None:
+    if w.session.path is None or not w.session.annotator:
+        show_message(w, w.tr("Bundle"), w.tr("Open a project and choose your name first."))
+        return None
+    default = f"{w.session.annotator}.annbundle"
+    name, _ = QFileDialog.getSaveFileName(w, w.tr("Export my layer"), default, BUNDLE_FILTER)
+    return start_bundle(w, Path(name)) if name else None
+
+
+def start_bundle(w: MainWindow, out: Path) -> BackgroundJob | None:
+    """Write the current annotator's layer to ``out`` in the background."""
+    path, me = w.session.path, w.session.annotator
+    if path is None:
+        return None
+
+    def work(progress: Progress, cancelled: IsCancelled) -> BundleManifest:
+        with Project.open(path, read_only=True) as project:
+            return write_bundle(project, me, out, progress=progress, cancelled=cancelled)
+
+    job = BackgroundJob(w, w.tr("Bundle"), w.tr("Writing the bundle…"), work)
+
+    def done(outcome: str, payload: object) -> None:
+        if outcome == "finished" and isinstance(payload, BundleManifest):
+            counts = ", ".join(f"{k}: {v}" for k, v in sorted(payload.counts.items()))
+            w.statusBar().showMessage(w.tr("Bundle written to {0} ({1})").format(out, counts))
+        elif outcome == "failed":
+            w.on_error(w.tr("The bundle was not written: {0}").format(payload))
+        else:
+            w.statusBar().showMessage(w.tr("Bundle cancelled; nothing was written."), 10000)
+        job.deleteLater()
+
+    job.done.connect(done)
+    job.start()
+    return job
+
+
+# -- merge -------------------------------------------------------------------------------------
+def merge_dialog(w: MainWindow) -> BackgroundJob | None:
+    if w.session.path is None:
+        show_message(w, w.tr("Merge"), w.tr("Open a project first."))
+        return None
+    name, _ = QFileDialog.getOpenFileName(w, w.tr("Merge"), "", MERGE_FILTER)
+    return start_merge(w, Path(name)) if name else None
+
+
+def is_project_file(path: Path) -> bool:
+    """Whether ``path`` is an SQLite file (another project) rather than a bundle."""
+    with path.open("rb") as fh:
+        return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def merge_any(
+    project_path: Path, source: Path, progress: Progress, cancelled: IsCancelled
+) -> MergeReport:
+    """The worker's job: open the project in this thread and merge ``source`` into it."""
+    with Project.open(project_path) as project:
+        if is_project_file(source):
+            return merge_project_file(project, source, progress, cancelled)
+        return merge_bundle(project, read_bundle(source), source.name, progress, cancelled)
+
+
+def start_merge(w: MainWindow, source: Path) -> BackgroundJob | None:
+    """Merge ``source`` into the open project in the background, then show the report."""
+    path = w.session.path
+    if path is None:
+        return None
+    w.details.flush_note()  # a pending note is saved before the other connection writes
+    job = BackgroundJob(
+        w, w.tr("Merge"), w.tr("Merging {0}…").format(source.name),
+        lambda progress, cancelled: merge_any(path, source, progress, cancelled),
+    )  # fmt: skip
+
+    def done(outcome: str, payload: object) -> None:
+        project = w.session.project
+        if project is not None and outcome == "finished":
+            # the merge ran on another connection: our clock must not issue stamps below
+            # the merged ones, or our next edit of a merged record would lose the next merge
+            project.clock.observe(project.store.setting("hlc") or "")
+        w.session.refresh()
+        if outcome == "finished" and isinstance(payload, MergeReport):
+            show_report(w, payload)
+        elif outcome == "failed":
+            w.on_error(w.tr("Nothing was merged: {0}").format(payload))
+        else:
+            w.statusBar().showMessage(w.tr("Merge cancelled; nothing was merged."), 10000)
+        job.deleteLater()
+
+    job.done.connect(done)
+    job.start()
+    return job
+
+
+def report_text(report: MergeReport, limit: int = MAX_LISTED) -> str:
+    """The report as plain text: the summary lines, then each quarantined annotation."""
+    lines = list(report.lines())
+    if report.quarantined:
+        lines += ["", "Quarantined (set aside, not attached to any text):"]
+        lines += [
+            f"  {q.kind} {q.uuid} in document {q.doc_sha256[:12]}: {q.reason}"
+            for q in report.quarantined[:limit]
+        ]
+        if len(report.quarantined) > limit:
+            lines.append(f"  … and {len(report.quarantined) - limit} more")
+    return "\n".join(lines)
+
+
+class ReportDialog(QDialog):
+    """A read-only, selectable plain-text report."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        caption = QLabel(self.tr("Merge report"), self)
+        caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setPlainText(text)  # names and labels from the other file stay literal
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(caption)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(700, 420)
+
+
+def show_report(w: QWidget, report: MergeReport) -> None:
+    ReportDialog(w.tr("Merge"), report_text(report), w).exec()
+
+
+__all__: Sequence[str] = [
+    "ReportDialog",
+    "add_exchange_actions",
+    "export_bundle_dialog",
+    "merge_any",
+    "merge_dialog",
+    "report_text",
+    "start_bundle",
+    "start_merge",
+]

@@ -1,0 +1,398 @@
+"""The review window: colleagues' layers side by side, their disagreements, adjudication.
+
+One read-only ``DocumentView`` per chosen annotator plus one for the gold layer, scrolled
+together. Each annotator's span carries a tag "label · kind" in the colour of its kind, a
+legend names every kind, and the table lists each disagreement (kind, A's and B's version as
+plain text, whether gold resolves it). Accepting goes through ``Session.execute`` with the
+commands of ``annotator.commands_review``, so every accept (and "accept all agreements") is
+one step on the session's undo stack, shared with the main window.
+
+Keys: N / F3 next disagreement, Shift+N / Shift+F3 previous, A accept A's version, B accept
+B's, Shift+B both, E edit the gold version in the main window, Ctrl+Shift+A accept all
+agreements of the document, Ctrl+Z / Ctrl+Shift+Z undo / redo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.commands import SetStatus
+from annotator.commands_review import AcceptAllAgreements, AcceptIntoGold
+from annotator.model import GOLD, DocumentAnnotations, Status
+from annotator.review import project_remaining
+from ui.review_model import (
+    KIND_NAMES,
+    ReviewItem,
+    anchor,
+    annotator_view_spans,
+    describe,
+    gold_view_spans,
+    review_items,
+    span_kinds,
+)
+from ui.review_panes import DisagreementTable, ReviewColumns, legend_row, plain_label
+from ui.session import Changes, Session
+
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
+
+class ReviewWindow(QMainWindow):
+    """Review of one document by two or more annotators against the gold layer."""
+
+    editGold = Signal(int, int, int)
+    """doc id, start, end: show the gold layer in the main window at that place"""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("ReviewWindow")
+        self.setWindowTitle(self.tr("Review"))
+        self.session = session
+        self.doc_id: int | None = None
+        self.layers: dict[str, DocumentAnnotations] = {}
+        self.items: list[ReviewItem] = []
+        self.current = -1
+        self.left_per_doc: dict[int, int] = {}
+        self._stale = ""  # "refresh" or "reload" owed while the window is hidden
+        self._build()
+        self.session.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        top = QHBoxLayout()
+        self.document = QComboBox(central)
+        self.document.setObjectName("review-document")
+        self.document.currentIndexChanged.connect(lambda _i: self._document_chosen())
+        self.annotators = QListWidget(central)
+        self.annotators.setObjectName("review-annotators")
+        self.annotators.setFlow(QListWidget.Flow.LeftToRight)
+        self.annotators.setMaximumHeight(self.fontMetrics().height() + 14)
+        self.annotators.itemChanged.connect(lambda _it: self._annotators_changed())
+        top.addWidget(plain_label(self.tr("Document:"), central))
+        top.addWidget(self.document, 2)
+        top.addWidget(plain_label(self.tr("Annotators:"), central))
+        top.addWidget(self.annotators, 3)
+        outer.addLayout(top)
+        outer.addLayout(legend_row(central))
+        self.progress = plain_label("", central)
+        self.progress.setObjectName("review-progress")
+        outer.addWidget(self.progress)
+        split = QSplitter(Qt.Orientation.Vertical, central)
+        self.columns = ReviewColumns(split)
+        self.columns.spanClicked.connect(self._span_clicked)
+        self.table = DisagreementTable(split)
+        self.table.cellClicked.connect(lambda row, _col: self.go_to(row))
+        split.addWidget(self.columns)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        outer.addWidget(split, 1)
+        self.detail = plain_label("", central)
+        self.detail.setObjectName("review-detail")
+        self.detail.setWordWrap(True)
+        outer.addWidget(self.detail)
+        self.setCentralWidget(central)
+        self.actions_by_name = self._actions()
+        self.resize(1500, 950)
+
+    def _actions(self) -> dict[str, QAction]:
+        bar = QToolBar(self.tr("Review"), self)
+        bar.setObjectName("review-toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        menu = self.menuBar().addMenu(self.tr("&Review"))
+        found: dict[str, QAction] = {}
+
+        def add(name: str, text: str, slot: Callable[[], object], *keys: str) -> None:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(lambda _c=False: slot())
+            menu.addAction(action)
+            bar.addAction(action)
+            found[name] = action
+
+        tr = self.tr
+        add("next", tr("Next (N)"), lambda: self.step(1), "N", "F3")
+        add("previous", tr("Previous (Shift+N)"), lambda: self.step(-1), "Shift+N", "Shift+F3")
+        add("accept_a", tr("Accept A (A)"), lambda: self.accept_side("a"), "A")
+        add("accept_b", tr("Accept B (B)"), lambda: self.accept_side("b"), "B")
+        add("accept_both", tr("Accept both (Shift+B)"), lambda: self.accept_side("ab"), "Shift+B")
+        add("edit_gold", tr("Edit gold (E)"), self.edit_gold, "E")
+        add("accept_agreements", tr("Accept all agreements (Ctrl+Shift+A)"),
+            self.accept_agreements, "Ctrl+Shift+A")  # fmt: skip
+        add("gold_done", tr("Mark adjudicated"), self.mark_done)
+        menu.addSeparator()
+        undo = self.session.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.session.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        menu.addAction(undo)
+        menu.addAction(redo)
+        found["undo"], found["redo"] = undo, redo
+        return found
+
+    # -- choosing ------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Fill the document and annotator choices from the project (keeping choices)."""
+        project = self.session.project
+        chosen = set(self.chosen()) if self.annotators.count() else None
+        self.document.blockSignals(True)
+        self.annotators.blockSignals(True)
+        self.document.clear()
+        self.annotators.clear()
+        if project is not None:
+            for doc in project.documents():
+                self.document.addItem(doc.name or str(doc.id), doc.id)
+            names = [n for n in project.annotators() if n != GOLD]
+            for name in names:
+                item = QListWidgetItem(name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                on = name in chosen if chosen is not None else True
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                self.annotators.addItem(item)
+            index = self.document.findData(self.doc_id) if self.doc_id is not None else 0
+            self.document.setCurrentIndex(max(index, 0))
+        self.document.blockSignals(False)
+        self.annotators.blockSignals(False)
+        self.left_per_doc = {}
+        self._document_chosen()
+
+    def chosen(self) -> list[str]:
+        """The annotators whose layers are compared, in list order."""
+        items = (self.annotators.item(i) for i in range(self.annotators.count()))
+        return [it.text() for it in items if it.checkState() == Qt.CheckState.Checked]
+
+    def set_annotators(self, names: list[str]) -> None:
+        """Compare exactly ``names`` (those the project has)."""
+        self.annotators.blockSignals(True)
+        for i in range(self.annotators.count()):
+            it = self.annotators.item(i)
+            on = it.text() in names
+            it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.annotators.blockSignals(False)
+        self._annotators_changed()
+
+    def _annotators_changed(self) -> None:
+        self.left_per_doc = {}  # the project-wide count depends on who is compared
+        self.refresh(keep_place=False)
+
+    def show_document(self, doc_id: int) -> None:
+        index = self.document.findData(doc_id)
+        if index >= 0:
+            self.document.setCurrentIndex(index)
+
+    def _document_chosen(self) -> None:
+        data = self.document.currentData()
+        self.doc_id = int(data) if data is not None else None
+        self.refresh(keep_place=False)
+
+    # -- showing -------------------------------------------------------------------------
+    def refresh(self, keep_place: bool = True) -> None:
+        """Recompute the items of the current document and repaint everything."""
+        project = self.session.project
+        names = self.chosen()
+        place = self.items[self.current].d.start if keep_place and self.item() else None
+        self.columns.set_names(names)
+        if project is None or self.doc_id is None or len(names) < 2:
+            self.layers, self.items = {}, []
+            self.table.fill(self.items, self.layers)
+            self.current = -1
+            self.progress.setText(self.tr("Choose a document and at least two annotators."))
+            return
+        doc = project.document(self.doc_id)
+        self.layers, self.items = review_items(project, self.doc_id, names)
+        gold = project.layer(self.doc_id, GOLD)
+        for name, view in self.columns.views.items():
+            if view.text() != doc.text:
+                view.set_text(doc.text)
+            if name == GOLD:
+                view.set_spans(gold_view_spans(gold))
+            else:
+                view.set_spans(
+                    annotator_view_spans(self.layers[name], span_kinds(name, self.items))
+                )
+        self.table.fill(self.items, self.layers)
+        self._update_progress(names)
+        if place is not None:
+            after = [i for i, it in enumerate(self.items) if it.d.start >= place]
+            self.current = after[0] if after else len(self.items) - 1
+        else:
+            self.current = 0 if self.items else -1
+        self.go_to(self.current)
+
+    def _update_progress(self, names: list[str]) -> None:
+        project = self.session.project
+        if project is None or self.doc_id is None:
+            return
+        if not self.left_per_doc:
+            self.left_per_doc = project_remaining(project, names) or {-1: 0}
+        left = sum(1 for it in self.items if not it.resolved)
+        self.left_per_doc[self.doc_id] = left
+        total = sum(n for d, n in self.left_per_doc.items() if d >= 0)
+        self.progress.setText(
+            self.tr("Disagreements left: {0} of {1} in this document, {2} in the project").format(
+                left, len(self.items), total
+            )
+        )
+
+    def item(self) -> ReviewItem | None:
+        """The current item (None when the document has no disagreement)."""
+        return self.items[self.current] if 0 <= self.current < len(self.items) else None
+
+    def go_to(self, row: int) -> None:
+        """Make ``row`` the current disagreement: select its spans, scroll every view."""
+        self.current = row if 0 <= row < len(self.items) else -1
+        it = self.item()
+        if it is None:
+            self.table.clearSelection()
+            self.detail.setText(self.tr("No disagreement in this document."))
+            for view in self.columns.views.values():
+                view.set_selected(None)
+            return
+        self.table.selectRow(row)
+        cell = self.table.item(row, 0)
+        if cell is not None:
+            self.table.scrollToItem(cell)
+        for name, view in self.columns.views.items():
+            rec = it.d.a if name == it.a else it.d.b if name == it.b else None
+            view.set_selected(anchor(rec) or None)
+        first = next(iter(self.columns.views.values()), None)
+        if first is not None:
+            first.scroll_to(it.d.start)  # the others follow through _sync_scroll
+        self.detail.setText(
+            f"{row + 1}/{len(self.items)} · {self.tr(KIND_NAMES[it.kind])} · "
+            f"A ({it.a}): {describe(it.d.a, self.layers.get(it.a))} · "
+            f"B ({it.b}): {describe(it.d.b, self.layers.get(it.b))}"
+            + (f" · {it.d.detail}" if it.d.detail else "")
+        )
+
+    def step(self, delta: int) -> None:
+        """Go to the next (+1) or previous (-1) disagreement."""
+        if self.items:
+            self.go_to(max(0, min(len(self.items) - 1, self.current + delta)))
+
+    def _span_clicked(self, uuid: str) -> None:
+        for row, it in enumerate(self.items):
+            if uuid and uuid in (anchor(it.d.a), anchor(it.d.b)):
+                self.go_to(row)
+                return
+
+    # -- adjudicating --------------------------------------------------------------------
+    def accept_side(self, sides: str) -> bool:
+        """Accept A's ("a"), B's ("b") or both ("ab") versions of the current item."""
+        it = self.item()
+        if it is None:
+            return False
+        records = [r for side, r in (("a", it.d.a), ("b", it.d.b)) if side in sides and r]
+        if not records:
+            self.statusBar().showMessage(self.tr("That side has nothing here to accept."), 5000)
+            return False
+        row = self.current
+        ok = self.session.execute(AcceptIntoGold([r.uuid for r in records]))
+        if ok:
+            self._next_open(row)
+        return ok
+
+    def accept_agreements(self) -> bool:
+        """Copy everything the chosen annotators agree on into gold, as one undo step."""
+        if self.doc_id is None or len(self.chosen()) < 2:
+            return False
+        return self.session.execute(AcceptAllAgreements(self.doc_id, self.chosen()))
+
+    def mark_done(self) -> bool:
+        """Mark the document adjudicated: the rest of its disagreements count as rejected."""
+        if self.doc_id is None:
+            return False
+        return self.session.execute(SetStatus(self.doc_id, GOLD, Status.DONE))
+
+    def edit_gold(self) -> None:
+        it = self.item()
+        if self.doc_id is not None:
+            start, end = (it.d.start, it.d.end) if it else (0, 0)
+            self.editGold.emit(self.doc_id, start, end)
+
+    def _next_open(self, row: int) -> None:
+        """After an accept: the first unresolved item after ``row`` (wrapping), if any."""
+        n = len(self.items)
+        for k in range(1, n + 1):
+            i = (row + k) % n
+            if not self.items[i].resolved:
+                self.go_to(i)
+                return
+
+    # -- session -------------------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.reason == "annotator":
+            return  # the review does not depend on who annotates in the main window
+        if changes.reason == "project" or changes.doc_ids - {self.doc_id}:
+            self.left_per_doc = {}  # other documents changed: recount the project
+        if not self.isVisible():  # catch up when shown again, not on every edit
+            self._stale = "reload" if changes.reason == "project" else self._stale or "refresh"
+            return
+        if changes.reason == "project":
+            self.reload()
+        elif self.doc_id is None or not changes.doc_ids or self.doc_id in changes.doc_ids:
+            self.refresh()
+        else:
+            self._update_progress(self.chosen())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        stale, self._stale = self._stale, ""
+        if stale == "reload":
+            self.reload()
+        elif stale:
+            self.refresh()
+        super().showEvent(event)
+
+
+# -- opening from the main window -------------------------------------------------------------
+def open_review(w: MainWindow) -> ReviewWindow:
+    """Show the review window of ``w`` (one per main window), on its current document."""
+    window = w.findChild(ReviewWindow)
+    if window is None:
+        window = ReviewWindow(w.session, w)
+        window.editGold.connect(lambda doc, start, end: show_gold(w, doc, start, end))
+    if w.doc is not None:
+        window.show_document(w.doc.id)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
+
+
+def show_gold(w: MainWindow, doc_id: int, start: int, end: int) -> None:
+    """Switch the main window to the gold layer at ``[start, end)`` for editing there."""
+    if w.session.annotator != GOLD:
+        w.details.flush_note()
+        w.session.set_annotator(GOLD)  # not remembered: the analyst's own name stays saved
+        w.statusBar().showMessage(
+            w.tr("Editing the gold layer; Annotate → Switch annotator to go back."), 10000
+        )
+    w.open_document(doc_id)
+    span = next((s for s in w.layer.spans if s.start < end and start < s.end), None)
+    if span is not None:
+        w.go_to_span(span.uuid)
+    else:
+        w.view.select(start, end)
+        w.view.scroll_to(start)
+    w.raise_()
+    w.activateWindow()

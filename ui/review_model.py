@@ -1,0 +1,181 @@
+"""What the review window shows, computed from the project without widgets.
+
+A ``ReviewItem`` is one disagreement of one pair of annotators plus whether the gold layer
+already resolves it (the rule of ``annotator.review.remaining``: gold holds an annotation of
+its kind over its place, or gold marked the document done). Kinds have a name, a short tag
+and a colour (Okabe–Ito, readable by colour-blind users); the views always print the tag next
+to the label, so no kind is told by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from annotator.model import GOLD, DocumentAnnotations, Event, Record, Relation, Span, Status
+from annotator.project import Project
+from annotator.review import Disagreement, Kind, compare_many
+from ui.docview import ViewSpan
+
+KIND_NAMES: dict[Kind, str] = {
+    Kind.AGREEMENT: "agreement",
+    Kind.LABEL: "label mismatch",
+    Kind.BOUNDARY: "boundary mismatch",
+    Kind.ONLY_A: "only in A",
+    Kind.ONLY_B: "only in B",
+    Kind.ARGUMENTS: "argument mismatch",
+}
+KIND_TAGS: dict[Kind, str] = {
+    Kind.AGREEMENT: "agree",
+    Kind.LABEL: "label≠",
+    Kind.BOUNDARY: "bounds≠",
+    Kind.ONLY_A: "only A",
+    Kind.ONLY_B: "only B",
+    Kind.ARGUMENTS: "args≠",
+}
+KIND_COLORS: dict[Kind, str] = {
+    Kind.AGREEMENT: "#009E73",
+    Kind.LABEL: "#D55E00",
+    Kind.BOUNDARY: "#E69F00",
+    Kind.ONLY_A: "#0072B2",
+    Kind.ONLY_B: "#CC79A7",
+    Kind.ARGUMENTS: "#56B4E9",
+}
+# which kind a span shows when it takes part in several items (worst first)
+_SEVERITY = [Kind.LABEL, Kind.BOUNDARY, Kind.ONLY_A, Kind.ONLY_B, Kind.ARGUMENTS, Kind.AGREEMENT]
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One compared item of the pair (``a``, ``b``) and whether gold resolves it."""
+
+    a: str
+    b: str
+    d: Disagreement
+    resolved: bool
+
+    @property
+    def kind(self) -> Kind:
+        return self.d.kind
+
+
+@dataclass(frozen=True)
+class _Places:
+    spans: list[tuple[int, int]]
+    events: list[tuple[int, int]]
+    relations: list[tuple[int, int]]
+
+
+def _gold_places(gold: DocumentAnnotations) -> _Places:
+    spans = gold.span_by_uuid()
+    return _Places(
+        [(s.start, s.end) for s in gold.spans],
+        [(spans[e.trigger].start, spans[e.trigger].end) for e in gold.events if e.trigger in spans],
+        [(spans[r.source].start, spans[r.source].end) for r in gold.relations if r.source in spans],
+    )
+
+
+def _resolved(d: Disagreement, places: _Places) -> bool:
+    rec = d.a or d.b
+    where = (
+        places.events
+        if isinstance(rec, Event)
+        else places.relations
+        if isinstance(rec, Relation)
+        else places.spans
+    )
+    return any(s < d.end and d.start < e for s, e in where)
+
+
+def review_items(
+    project: Project, doc_id: int, annotators: Sequence[str], into: str = GOLD
+) -> tuple[dict[str, DocumentAnnotations], list[ReviewItem]]:
+    """The layers of ``annotators`` and their disagreements (every pair, in text order),
+    each flagged resolved or not against the ``into`` layer."""
+    layers = {a: project.layer(doc_id, a) for a in annotators}
+    done = project.status(doc_id, into) is Status.DONE
+    places = _gold_places(project.layer(doc_id, into))
+    items = [
+        ReviewItem(a, b, d, done or _resolved(d, places))
+        for (a, b), found in compare_many(layers).items()
+        for d in found
+    ]
+    items.sort(key=lambda it: (it.d.start, it.d.end, it.a, it.b))
+    return layers, items
+
+
+def isolate(text: str) -> str:
+    """``text`` as a bidi isolate (FSI … PDI): Arabic inside a Latin line keeps its
+    brackets and punctuation where they belong, and does not reorder its neighbours."""
+    return f"\u2068{text}\u2069"
+
+
+def describe(record: Record | None, layer: DocumentAnnotations | None) -> str:
+    """Plain text for one side of an item: "GPE: باريس", an event or a relation (the
+    covered text isolated with ``isolate``)."""
+    if record is None:
+        return "—"
+    spans = layer.span_by_uuid() if layer is not None else {}
+
+    def text_of(uuid: str) -> str:
+        span = spans.get(uuid)
+        return isolate(span.text) if span is not None else "?"
+
+    if isinstance(record, Span):
+        return f"{record.label}: {isolate(record.text)}"
+    if isinstance(record, Event):
+        roles = ", ".join(
+            f"{arg.role}={text_of(arg.target)}" for arg in layer.arguments_of(record.uuid)
+        ) if layer is not None else ""  # fmt: skip
+        return f"event {record.type}: {text_of(record.trigger)}" + (f" [{roles}]" if roles else "")
+    if isinstance(record, Relation):
+        return f"relation {record.type}: {text_of(record.source)} → {text_of(record.target)}"
+    return f"argument {record.role}"
+
+
+def span_kinds(annotator: str, items: Sequence[ReviewItem]) -> dict[str, Kind]:
+    """Span uuid of ``annotator``'s layer → the kind its view mark shows (worst first)."""
+    found: dict[str, list[Kind]] = {}
+    for it in items:
+        for name, rec in ((it.a, it.d.a), (it.b, it.d.b)):
+            if name == annotator and rec is not None:
+                uuid = anchor(rec)
+                if uuid:
+                    found.setdefault(uuid, []).append(it.kind)
+    return {uuid: min(kinds, key=_SEVERITY.index) for uuid, kinds in found.items()}
+
+
+def anchor(rec: Record | None) -> str:
+    """The uuid of the span that shows ``rec`` in a view (an event's trigger, a relation's
+    Arg1); "" when there is none."""
+    if isinstance(rec, Span):
+        return rec.uuid
+    if isinstance(rec, Event):
+        return rec.trigger
+    if isinstance(rec, Relation):
+        return rec.source
+    return ""
+
+
+def annotator_view_spans(layer: DocumentAnnotations, kinds: Mapping[str, Kind]) -> list[ViewSpan]:
+    """One annotator's spans coloured by the kind of their item, tagged "label · kind"."""
+    out = []
+    for s in layer.spans:
+        kind = kinds.get(s.uuid, Kind.AGREEMENT)
+        out.append(
+            ViewSpan(s.uuid, s.start, s.end, f"{s.label} · {KIND_TAGS[kind]}",
+                     KIND_COLORS[kind], s.annotator, False, s.fragments)
+        )  # fmt: skip
+    return out
+
+
+GOLD_COLOR = "#8C8C8C"
+"""Gold spans are grey so their tint is never mistaken for a kind colour."""
+
+
+def gold_view_spans(gold: DocumentAnnotations) -> list[ViewSpan]:
+    """The gold layer, tagged with plain label names."""
+    return [
+        ViewSpan(s.uuid, s.start, s.end, s.label, GOLD_COLOR, s.annotator, False, s.fragments)
+        for s in gold.spans
+    ]

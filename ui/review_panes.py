@@ -1,0 +1,147 @@
+"""Widgets of the review window: the legend, the side-by-side views, the disagreement table.
+
+Everything that shows names or text from the project is plain text: labels use
+``Qt.PlainText`` and table cells are ``QTableWidgetItem`` (never interpreted as HTML).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.model import GOLD, DocumentAnnotations
+from annotator.review import Kind
+from ui.docview import DocumentView
+from ui.review_model import KIND_COLORS, KIND_NAMES, ReviewItem, describe
+
+COLUMNS = ("Kind", "A", "A's version", "B", "B's version", "Detail", "Gold")
+
+
+def plain_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names come from other people's files
+    return label
+
+
+def light(hex_color: str) -> QColor:
+    """A kind colour made light enough for black text on it."""
+    color = QColor(hex_color)
+    color.setAlphaF(0.35)
+    return color
+
+
+def legend_row(parent: QWidget) -> QHBoxLayout:
+    """A swatch and the name of every kind (so no kind is told by colour alone)."""
+    tr = parent.tr
+    row = QHBoxLayout()
+    row.addWidget(plain_label(tr("Legend:"), parent))
+    for kind in Kind:
+        swatch = QLabel(parent)
+        swatch.setFixedSize(14, 14)
+        swatch.setStyleSheet(f"background: {KIND_COLORS[kind]}; border: 1px solid #333;")
+        row.addWidget(swatch)
+        name = plain_label(tr(KIND_NAMES[kind]), parent)
+        name.setObjectName(f"legend-{kind.value}")
+        row.addWidget(name)
+        row.addSpacing(10)
+    row.addWidget(plain_label(tr("(tags read “label · kind”; gold in grey)"), parent))
+    row.addStretch(1)
+    return row
+
+
+class ReviewColumns(QSplitter):
+    """One read-only document view per annotator plus the gold layer, scrolled together."""
+
+    spanClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.views: dict[str, DocumentView] = {}
+        self._syncing = False
+
+    def set_names(self, names: Sequence[str]) -> None:
+        """Show columns for ``names`` and gold (none for fewer than two names)."""
+        wanted = [*names, GOLD] if len(names) >= 2 else []
+        if list(self.views) == wanted:
+            return
+        for i in reversed(range(self.count())):
+            widget = self.widget(i)
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.views = {}
+        for k, name in enumerate(wanted):
+            box = QWidget(self)
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(2, 2, 2, 2)
+            letter = chr(ord("A") + k) if k < 26 else str(k + 1)
+            title = self.tr("Gold (adjudicated)") if name == GOLD else f"{letter} — {name}"
+            lay.addWidget(plain_label(title, box))
+            view = DocumentView(box)
+            view.setObjectName(f"review-view-{k}")
+            view.spanClicked.connect(self.spanClicked)
+            view.verticalScrollBar().valueChanged.connect(self._sync_scroll)
+            lay.addWidget(view, 1)
+            self.addWidget(box)
+            self.views[name] = view
+
+    def _sync_scroll(self, value: int) -> None:
+        # the views show the same text in the same font, so equal scroll values line up
+        if self._syncing:
+            return
+        self._syncing = True
+        for view in self.views.values():
+            view.verticalScrollBar().setValue(value)
+        self._syncing = False
+
+
+class DisagreementTable(QTableWidget):
+    """One row per disagreement: kind, A, A's version, B, B's version, detail, gold state."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setObjectName("review-table")
+        self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def fill(self, items: Sequence[ReviewItem], layers: Mapping[str, DocumentAnnotations]) -> None:
+        self.setRowCount(len(items))
+        for row, it in enumerate(items):
+            cells = (
+                self.tr(KIND_NAMES[it.kind]),
+                it.a,
+                describe(it.d.a, layers.get(it.a)),
+                it.b,
+                describe(it.d.b, layers.get(it.b)),
+                it.d.detail,
+                self.tr("resolved") if it.resolved else self.tr("open"),
+            )
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if col == 0:
+                    cell.setForeground(QColor("black"))
+                    cell.setBackground(light(KIND_COLORS[it.kind]))
+                self.setItem(row, col, cell)
+        self.resizeColumnsToContents()
+
+    def texts(self, row: int) -> list[str]:
+        """The cell texts of one row (what the user reads)."""
+        cells = (self.item(row, col) for col in range(self.columnCount()))
+        return [c.text() if c is not None else "" for c in cells]
