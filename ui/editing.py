@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from annotator.model import Document, DocumentAnnotations, Span
     from ui.details import DetailsPanel
     from ui.docview import DocumentView
+    from ui.event_tools import EventTools
     from ui.panels import LabelPalette
     from ui.session import Session
 
@@ -38,6 +39,7 @@ class EditingMixin:
         selected_uuid: str
         details: DetailsPanel
         label_palette: LabelPalette
+        event_tools: EventTools
 
         def own_span(self, uuid: str) -> Span | None: ...
         def event_of(self, uuid: str) -> str: ...
@@ -138,10 +140,8 @@ class EditingMixin:
         self.session.execute(cmds.UpdateSpan(uuid, note=note), select=uuid)
 
     def delete_selected(self) -> None:
-        project = self.session.project
-        span = self.own_span(self.selected_uuid)
-        if project is not None and span is not None:
-            self.session.execute(cmds.delete_span_with_links(project, span.uuid), select="")
+        # asks first when events use the span (ui.relations.Linker.delete_span)
+        self.event_tools.delete_selected()
 
     # -- span edges ----------------------------------------------------------------------
     def move_edge(self, edge: str, screen_right: bool, by_word: bool = False) -> None:
@@ -181,6 +181,8 @@ class EditingMixin:
     def on_span_clicked(self, uuid: str) -> None:
         """Select the clicked span; with an event selected, offer it the roles that accept
         the clicked span's label."""
+        if self.event_tools.linker.take_click(uuid):  # a pending relation's target (key R)
+            return
         previous = self.selected_uuid
         event_uuid = self.event_of(previous) if previous else ""
         span = self.own_span(uuid)

@@ -17,6 +17,7 @@ from ui.details import DetailsPanel
 from ui.dialogs import ask_annotator_name, show_message
 from ui.docview import DocumentView, ViewSpan
 from ui.editing import EditingMixin
+from ui.event_tools import EventTools
 from ui.menus import build_menus
 from ui.panels import (
     AnnotationListPanel,
@@ -68,6 +69,7 @@ class MainWindow(EditingMixin, QMainWindow):
             "annotations", self.tr("Annotations"), self.annotations, area.RightDockWidgetArea
         )
         self._dock("details", self.tr("Details"), self.details, area.LeftDockWidgetArea)
+        self.event_tools = EventTools(self)  # arcs, events and problems docks, linking
 
         self.status_annotator = QLabel(self)
         self.status_project = QLabel(self)
@@ -215,6 +217,7 @@ class MainWindow(EditingMixin, QMainWindow):
             self.view.set_spans([])
             self.annotations.set_rows([])
             self.select_span("")
+            self.event_tools.refresh()
             return
         me = self.session.annotator
         self.layer = project.layer(self.doc.id, me) if me else project.layer(self.doc.id, "")
@@ -243,6 +246,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.annotations.set_rows(rows, self.selected_uuid)
         live = {s.uuid for s in self.layer.spans}
         self.select_span(self.selected_uuid if self.selected_uuid in live else "")
+        self.event_tools.refresh()
 
     def own_span(self, uuid: str) -> Span | None:
         return next((s for s in self.layer.spans if s.uuid == uuid), None)
@@ -256,6 +260,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.selected_uuid = uuid
         self.view.set_selected(uuid or None)
         self.annotations.set_selected(uuid)
+        self.event_tools.on_selected(uuid)
         span = self.own_span(uuid)
         if span is not None and scroll:
             self.view.scroll_to(span.start)

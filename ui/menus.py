@@ -16,10 +16,13 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from annotator.errors import AnnotatorError
 from annotator.importing import ImportReport
 from annotator.model import Status
+from ui.agreement_window import open_agreement
 from ui.dialogs import choose_layers, show_message
+from ui.exchange_actions import add_exchange_actions
 from ui.export_dialog import open_export_dialog
 from ui.import_dialog import open_import_dialog
 from ui.labelling import __doc__ as KEYS_HELP
+from ui.review import open_review
 from ui.workers import IMPORT_FILTER, ImportJob, ImportWorker, summary
 
 if TYPE_CHECKING:
@@ -68,6 +71,7 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     )
     _add(file, a, "import_options", tr("Import &with options…"), lambda: open_import_dialog(w))
     _add(file, a, "export", tr("&Export…"), lambda: open_export_dialog(w), "Ctrl+E")
+    add_exchange_actions(w, file, a)
     file.addSeparator()
     _add(file, a, "quit", tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
@@ -166,6 +170,10 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     view.addSeparator()
     for dock in w.docks.values():
         view.addAction(dock.toggleViewAction())
+
+    review = bar.addMenu(tr("&Review"))
+    _add(review, a, "review", tr("&Review colleagues' work…"), lambda: open_review(w), "F9")
+    _add(review, a, "agreement", tr("&Agreement…"), lambda: open_agreement(w))
 
     helpm = bar.addMenu(tr("&Help"))
     _add(helpm, a, "keys", tr("&Keys"), lambda: show_keys(w))

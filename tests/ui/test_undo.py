@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
+import ui.relations
 from annotator import commands as cmds
 from annotator.model import Status
 from annotator.project import Project
@@ -38,6 +39,8 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         p.add_document(TEXT, name="seed")
         p.add_document("اجتمع الوزراء في بغداد.", name="second")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
+    # deleting a span an event uses asks what to remove: answer "only the argument"
+    monkeypatch.setattr(ui.relations, "ask_choice", lambda *a, **k: "argument")
     session = Session()
     w = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     w.quiet_errors = True

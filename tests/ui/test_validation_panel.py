@@ -1,0 +1,123 @@
+"""The problems panel: missing required roles and dangling arguments, per document and for the
+project; it follows every edit and never stands in the way of one."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from annotator import commands as cmds
+from annotator.project import Project
+from annotator.schema import Role, default_schema
+from annotator.schema_edit import with_label
+from ui.mainwindow import MainWindow
+from ui.menus import open_project
+from ui.panels import items
+from ui.session import Session
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+TEXT = "شنت الطائرات الغارات على مواقع داعش في الرقة."
+OTHER = "اجتمع الوزراء في باريس."
+ME = "amal"
+
+
+def at(word: str, text: str = TEXT) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    schema = default_schema()
+    attack = schema.event("Conflict.Attack")
+    assert attack is not None
+    roles = tuple(
+        dataclasses.replace(r, cardinality="+") if r.name == "Target" else r for r in attack.roles
+    )
+    schema = with_label(schema, dataclasses.replace(attack, roles=(*roles,)))
+    meet = schema.event("Contact.Meet")
+    assert meet is not None
+    schema = with_label(
+        schema, dataclasses.replace(meet, roles=(*meet.roles, Role("Host", ("GPE",), "")))
+    )
+    path = tmp_path / "p.annotator"
+    with Project.create(path, schema) as p:
+        p.add_document(TEXT, name="raids")
+        other = p.add_document(OTHER, name="meeting")
+        trg = p.add_span(other.id, *at("اجتمع", OTHER), "Contact.Meet", ME)
+        p.add_event(trg.uuid)  # lacks its required Host
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
+    session = Session()
+    w = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w.quiet_errors = True
+    qtbot.addWidget(w)
+    assert open_project(w, path) and w.ensure_annotator()
+    w.show()
+    yield w
+    session.close()
+
+
+def test_missing_role_and_dangling_argument_are_listed(window: MainWindow, qtbot: QtBot) -> None:
+    w = window
+    panel = w.event_tools.validation
+    project = w.session.project
+    assert project is not None and w.doc is not None and w.doc.name == "raids"
+    panel.refresh()
+    assert panel.kinds() == []
+    w.view.select(*at("الغارات"))
+    w.apply_label("Conflict.Attack")  # an edit: the panel refreshes by itself
+    qtbot.waitUntil(lambda: panel.kinds() == ["missing-role"])
+    assert "Target" in panel.found[0].issue.message
+    trigger = w.selected_uuid
+    event = w.event_of(trigger)
+    isis = project.add_span(w.doc.id, *at("داعش"), "ORG", ME)
+    assert w.session.execute(cmds.AddArgument(event, "Target", isis.uuid))
+    qtbot.waitUntil(lambda: panel.kinds() == [])
+    # A span deleted behind the GUI's back (an API script) leaves a dangling argument.
+    project.delete_span(isis.uuid)
+    w.session.refresh()
+    qtbot.waitUntil(lambda: sorted(panel.kinds()) == ["dangling"])
+    # clicking the problem shows the event's trigger
+    w.select_span("")
+    (row,) = items(panel.tree)
+    panel.tree.itemClicked.emit(row, 0)
+    assert w.selected_uuid == trigger
+    # project scope adds the other document's missing Host; clicking opens that document
+    panel.set_scope("project")
+    assert sorted(panel.kinds()) == ["dangling", "missing-role"]
+    host = next(it for it in items(panel.tree) if it.text(1) == "missing-role")
+    assert host.text(0) == "meeting" and "Host" in host.text(2)
+    panel.tree.itemClicked.emit(host, 0)
+    assert w.doc.name == "meeting"
+    assert w.own_span(w.selected_uuid) is not None
+    assert w.own_span(w.selected_uuid).text == "اجتمع"  # type: ignore[union-attr]
+    panel.set_scope("document")
+    assert panel.kinds() == ["missing-role"]
+
+
+def test_problems_never_block_an_edit(window: MainWindow, qtbot: QtBot) -> None:
+    w = window
+    project = w.session.project
+    assert project is not None and w.doc is not None
+    w.view.select(*at("الغارات"))
+    w.apply_label("Conflict.Attack")  # stored although its required Target is missing
+    w.view.select(*at("الرقة"))
+    w.apply_label("GPE")
+    assert {s.label for s in project.spans(w.doc.id, ME)} == {"Conflict.Attack", "GPE"}
+    reopened = Project.open(project.path, read_only=True)
+    try:
+        assert len(reopened.spans(w.doc.id, ME)) == 2  # committed, not waiting for a fix
+    finally:
+        reopened.close()
+    qtbot.waitUntil(lambda: w.event_tools.validation.kinds() == ["missing-role"])

@@ -1,0 +1,467 @@
+"""Arcs between spans: event arguments (trigger → argument) and relations (Arg1 → Arg2).
+
+``ArcOverlay`` is a transparent child of the document view's viewport. It never edits the
+view; it reads span positions from the view's own text layout (``QTextLine.cursorToX`` through
+``ui.docview_paint.piece_geometry``), so every x comes from Qt's bidi and shaping. An arc is
+drawn from the trigger toward the argument as they appear on screen: in a right-to-left line
+an argument that follows its trigger lies to its left, and the arrow points left (brat#1132
+drew such arcs in reversed order, ARABIC.md item 9).
+
+Layout: each arc rises from the top of its source span to a lane just above the line, runs
+along the lane and comes down on the target span with an arrowhead; the role (or relation
+type) is written on the lane. Lanes are stacked so nested arcs do not overlap (narrow arcs
+lowest). An arc whose ends are on different lines goes up to the lane of the source line, out
+to the margin at the end side of the paragraph, along the margin, and in again on the target
+line's lane. Only arcs whose text range meets the visible text are computed and painted.
+
+The arcs of the selected event (the view's outlined span is its trigger) and the relations of
+the selected span are drawn emphasised, and the selected event's argument spans are outlined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QTextBlock,
+)
+from PySide6.QtWidgets import QWidget
+
+from annotator.text import OffsetMap
+from ui.arcs_geometry import (
+    Anchor,
+    ArcShape,
+    Link,
+    Plan,
+    Segment,
+    StartIndex,
+    assign_lanes,
+)
+from ui.colors import mark_color
+from ui.docview import DocumentView, ViewSpan
+from ui.docview_paint import piece_geometry
+from ui.docview_spans import SpanIndex
+
+__all__ = ["Anchor", "ArcOverlay", "ArcShape", "Link"]
+
+LANE_STEP = 6.0
+MAX_LANES = 6
+ARROW = 6.0
+MARGIN = 3.0
+LABEL_BG = QColor(255, 255, 255, 225)
+DIM = 0.4
+"""how far the arcs of other events are faded toward white"""
+
+
+class ArcOverlay(QWidget):
+    """Transparent overlay over ``view``'s viewport that paints arcs for ``Link`` records."""
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view.viewport())
+        self.view = view
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._links: list[Link] = []
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._index = SpanIndex()
+        self._by_source: dict[str, list[Link]] = {}
+        self._starts = StartIndex({})
+        self._last_anchors: dict[str, Anchor] = {}
+        self._map = OffsetMap("")
+        self._map_text = ""
+        self._anchors: dict[str, Anchor | None] = {}
+        self._anchor_key: tuple[object, ...] = ()
+        self._shown = True
+        self._colors: dict[tuple[str, bool], QColor] = {}
+        self._widths: dict[str, float] = {}
+        self._cache: tuple[tuple[object, ...], list[ArcShape]] | None = None
+        self._version = 0
+        self._labels: dict[tuple[str, str, bool], QPixmap] = {}
+        self.font_ = QFont()
+        self.font_.setPixelSize(10)
+        self._fm = QFontMetricsF(self.font_)
+        view.viewport().installEventFilter(self)
+        view.verticalScrollBar().valueChanged.connect(self._follow)
+        view.horizontalScrollBar().valueChanged.connect(self._follow)
+        self._follow()
+        self.show()
+
+    # -- data ----------------------------------------------------------------------------
+    def set_links(self, links: Sequence[Link], spans: Mapping[str, tuple[int, int]]) -> None:
+        """Show these arcs; ``spans`` gives each span uuid its (start, end) code points."""
+        self._spans = dict(spans)
+        self._links = [x for x in links if x.source in self._spans and x.target in self._spans]
+        self._by_source = {}
+        ranges = []
+        for k, link in enumerate(self._links):
+            self._by_source.setdefault(link.source, []).append(link)
+            (a0, a1), (b0, b1) = self._spans[link.source], self._spans[link.target]
+            ranges.append(ViewSpan(str(k), min(a0, b0), max(a1, b1), link.label, link.color))
+        self._index = SpanIndex(ranges)
+        uuids = {x.source for x in self._links} | {x.target for x in self._links}
+        self._starts = StartIndex({u: self._spans[u][0] for u in uuids})
+        self._anchors.clear()
+        self._version += 1
+        self.update()
+
+    def links(self) -> list[Link]:
+        return list(self._links)
+
+    def set_shown(self, shown: bool) -> None:
+        """Show or hide every arc (View menu)."""
+        self._shown = shown
+        self.setVisible(shown)
+
+    # -- geometry ------------------------------------------------------------------------
+    def _follow(self, *_: object) -> None:
+        # QPlainTextEdit scrolls its viewport with QWidget.scroll, which moves child widgets
+        # too: put the overlay back over the whole viewport and redraw.
+        self.setGeometry(self.view.viewport().rect())
+        self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._follow()
+        return False
+
+    def _layout_key(self) -> tuple[object, ...]:
+        option = self.view.document().defaultTextOption()
+        return (
+            self.view.viewport().width(),
+            self.view.font().pointSizeF(),
+            option.textDirection(),
+            option.flags(),
+            self.view.document().revision(),
+        )
+
+    def _offsets(self) -> OffsetMap:
+        text = self.view.text()
+        if text is not self._map_text:
+            self._map, self._map_text = OffsetMap(text), text
+        return self._map
+
+    def _visible_blocks(self) -> list[tuple[QTextBlock, QPointF]]:
+        view, out = self.view, []
+        offset = view.contentOffset()
+        height = view.viewport().height()
+        block = view.firstVisibleBlock()
+        while block.isValid():
+            geometry = view.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            if block.isVisible():
+                out.append((block, geometry.topLeft()))
+            block = block.next()
+        return out
+
+    def _local_anchor(self, uuid: str, block: QTextBlock) -> Anchor | None:
+        """Block-local anchor of a span starting in ``block`` (cached while the layout holds)."""
+        if uuid in self._anchors:
+            return self._anchors[uuid]
+        start, end = self._spans[uuid]
+        omap = self._offsets()
+        pos = block.position()
+        layout = block.layout()
+        if layout.lineCount() == 0:
+            return None
+        a = omap.to_u16(start) - pos
+        b = min(omap.to_u16(end), pos + block.length() - 1) - pos
+        if b <= a:
+            b = a + 1
+        rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
+        geom = piece_geometry(
+            layout, ViewSpan(uuid, start, end, "", ""), a, b, starts=True, ends=True, rtl=rtl
+        )
+        if not geom.runs:
+            return None
+        first_line = min(line for line, _, _ in geom.runs)
+        xs = [(x0, x1) for line, x0, x1 in geom.runs if line == first_line]
+        line = layout.lineAt(first_line)
+        anchor = Anchor(
+            block.blockNumber(),
+            first_line,
+            line.y(),
+            min(x0 for x0, _ in xs),
+            max(x1 for _, x1 in xs),
+            line.y() + line.ascent() + line.descent(),
+            line.y() + line.height(),
+        )
+        self._anchors[uuid] = anchor
+        return anchor
+
+    def anchors(self) -> dict[str, Anchor]:
+        """Viewport anchors of the spans (with arcs) that start in visible blocks."""
+        key = self._layout_key()
+        if key != self._anchor_key:
+            self._anchors.clear()
+            self._anchor_key = key
+        omap = self._offsets()
+        out: dict[str, Anchor] = {}
+        for block, origin in self._visible_blocks():
+            first = omap.to_cp(block.position())
+            last = omap.to_cp(block.position() + block.length())
+            for uuid in self._starts.get_range(first, last):
+                local = self._local_anchor(uuid, block)
+                if local is not None:
+                    dx, dy = origin.x(), origin.y()
+                    out[uuid] = Anchor(
+                        local.block,
+                        local.line,
+                        local.top + dy,
+                        local.x0 + dx,
+                        local.x1 + dx,
+                        local.bottom + dy,
+                        local.line_bottom + dy,
+                    )
+        return out
+
+    def span_rect(self, uuid: str) -> QRectF | None:
+        """Viewport rectangle of a span's first visual run (None when not visible)."""
+        anchor = self.anchors().get(uuid)
+        return anchor.rect() if anchor else None
+
+    def _visible_range(self) -> tuple[int, int, int, int]:
+        """(first cp, end cp, first block number, last block number) of the visible text."""
+        blocks = self._visible_blocks()
+        if not blocks:
+            return 0, 0, 0, -1
+        omap = self._offsets()
+        first, last = blocks[0][0], blocks[-1][0]
+        return (
+            omap.to_cp(first.position()),
+            omap.to_cp(last.position() + last.length()),
+            first.blockNumber(),
+            last.blockNumber(),
+        )
+
+    def shapes(self) -> list[ArcShape]:
+        """The arcs that meet the visible text, laid out for painting (also used by tests).
+
+        Reused while nothing they depend on changed (a blinking caret repaints often)."""
+        key = (
+            self._version,
+            self._layout_key(),
+            self.size(),
+            self.view.contentOffset(),
+            self.view.firstVisibleBlock().blockNumber(),
+            self.view.selected(),
+        )
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1]
+        shapes = self._compute_shapes()
+        self._cache = (key, shapes)
+        return shapes
+
+    def _compute_shapes(self) -> list[ArcShape]:
+        self._last_anchors = {}
+        if not self._links:
+            return []
+        vs, ve, _, _ = self._visible_range()
+        visible = [self._links[int(v.uuid)] for v in self._index.intersecting(vs, max(ve, vs + 1))]
+        if not visible:
+            return []
+        anchors = self._last_anchors = self.anchors()
+        selected = self.view.selected() or ""
+        owners = {x.owner for x in self._by_source.get(selected, []) if x.owner}
+        height = float(self.height())
+        shapes: list[ArcShape] = []
+        segments: list[Segment] = []
+        plans: list[Plan] = []
+        for link in visible:
+            src, dst = anchors.get(link.source), anchors.get(link.target)
+            s_start, t_start = self._spans[link.source][0], self._spans[link.target][0]
+            emph = bool(selected) and (
+                link.owner in owners or (link.relation and selected in (link.source, link.target))
+            )
+            k = len(shapes)
+            if src and dst and (src.block, src.line) == (dst.block, dst.line):
+                segments.append(Segment(k, "src", (src.block, src.line), src.cx, dst.cx))
+                plans.append(Plan(src, dst, True))
+            else:
+                side = self._side(src, dst, min(s_start, t_start))
+                ys = src.top if src else (-20.0 if s_start < vs else height + 20)
+                yt = dst.top if dst else (-20.0 if t_start < vs else height + 20)
+                if src:
+                    segments.append(Segment(k, "src", (src.block, src.line), src.cx, side))
+                if dst:
+                    segments.append(Segment(k, "dst", (dst.block, dst.line), side, dst.cx))
+                plans.append(Plan(src, dst, False, side, ys, yt))
+            shapes.append(ArcShape(link, QPointF(), QPointF(), QPainterPath(), QRectF(), emph))
+        lanes = assign_lanes(segments)
+        for k, shape in enumerate(shapes):
+            self._build(shape, plans[k], lanes.get((k, "src"), 0), lanes.get((k, "dst"), 0))
+        return shapes
+
+    def _side(self, src: Anchor | None, dst: Anchor | None, first_cp: int) -> float:
+        """The margin x an arc between lines runs along: the side nearer to both ends when
+        both show, else the end side of the paragraph (left in right-to-left text)."""
+        left, right = MARGIN, self.width() - MARGIN
+        if src and dst:
+            to_left = abs(src.cx - left) + abs(dst.cx - left)
+            to_right = abs(src.cx - right) + abs(dst.cx - right)
+            return left if to_left <= to_right else right
+        block = self.view.document().findBlock(self._offsets().to_u16(first_cp))
+        return left if block.textDirection() == Qt.LayoutDirection.RightToLeft else right
+
+    def _end(self, anchor: Anchor, lane: int) -> tuple[QPointF, float, bool]:
+        """Where an arc meets a span, the y of its lane, and whether the lane is above.
+
+        Lanes sit just above the line box, stacked upwards. The document's first line has
+        nothing above it, so its arcs run in lanes under the line (below the label tags)."""
+        step = min(lane, MAX_LANES - 1) * LANE_STEP
+        if anchor.block == 0 and anchor.line == 0:
+            return QPointF(anchor.cx, anchor.bottom - 1), anchor.line_bottom - 1 + step, False
+        return QPointF(anchor.cx, anchor.top + 1), anchor.top - 1 - step, True
+
+    def _build(self, shape: ArcShape, plan: Plan, src_lane: int, dst_lane: int) -> None:
+        """Fill in the path, endpoints, arrow and label rectangle of one arc."""
+        src, dst = plan.src, plan.dst
+        path = QPainterPath()
+        text_width = self._widths.get(shape.link.label)
+        if text_width is None:
+            text_width = self._widths[shape.link.label] = (
+                self._fm.horizontalAdvance(shape.link.label) + 6
+            )
+        label_h = self._fm.height()
+        up = True
+        if plan.same_line and src and dst:
+            shape.start, y, up = self._end(src, src_lane)
+            shape.end, _, _ = self._end(dst, src_lane)
+            path.moveTo(shape.start)
+            path.lineTo(src.cx, y)
+            path.lineTo(dst.cx, y)
+            path.lineTo(shape.end)
+            mid = (src.cx + dst.cx) / 2
+        else:
+            side = plan.side
+            shape.start, y_s = QPointF(side, plan.ys), plan.ys
+            shape.end, y_t = QPointF(side, plan.yt), plan.yt
+            if src:
+                shape.start, y_s, _ = self._end(src, src_lane)
+            if dst:
+                shape.end, y_t, up = self._end(dst, dst_lane)
+            path.moveTo(shape.start)
+            if src:
+                path.lineTo(src.cx, y_s)
+            path.lineTo(side, y_s)
+            path.lineTo(side, y_t)
+            if dst:
+                path.lineTo(dst.cx, y_t)
+            path.lineTo(shape.end)
+            # The role is written next to the argument (or at the source when only that end
+            # shows), so the name stays on screen with the end it describes.
+            anchor, y = (dst, y_t) if dst else (src, y_s)
+            mid = (anchor.cx + side) / 2 if anchor else side
+        if src or dst:
+            left = min(max(1.0, mid - text_width / 2), self.width() - text_width - 1)
+            shape.label_rect = QRectF(left, y - label_h / 2, text_width, label_h)
+        shape.path = path
+        if dst:
+            tip = shape.end
+            back = -ARROW if up else ARROW  # the arrow comes from the lane's side
+            arrow = QPainterPath()
+            arrow.moveTo(tip)
+            arrow.lineTo(tip.x() - ARROW * 0.7, tip.y() + back)
+            arrow.lineTo(tip.x() + ARROW * 0.7, tip.y() + back)
+            arrow.closeSubpath()
+            shape.arrow = arrow
+
+    # -- painting ------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._shown or not self._links:
+            return
+        shapes = self.shapes()
+        if not shapes:
+            return
+        painter = QPainter(self)
+        # Every arc segment is horizontal or vertical: drawn without antialiasing they stay
+        # sharp and cost a fraction of antialiased stroking.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        # Arcs of one colour and style are stroked as one path and labels are cached
+        # pixmaps: a viewport of a densely annotated text holds a few hundred arcs.
+        groups: dict[tuple[str, bool, bool], tuple[QPainterPath, QPainterPath]] = {}
+        for shape in shapes:
+            key = (shape.link.color, shape.emphasised, shape.link.relation)
+            if key not in groups:
+                groups[key] = (QPainterPath(), QPainterPath())
+            lines, arrows = groups[key]
+            lines.addPath(shape.path)
+            if not shape.arrow.isEmpty():
+                arrows.addPath(shape.arrow)
+        for emphasised in (False, True):  # the selected event's arcs on top
+            for (color_name, emph, relation), (lines, arrows) in groups.items():
+                if emph != emphasised:
+                    continue
+                color = self._color(color_name, emph)
+                style = Qt.PenStyle.DashLine if relation else Qt.PenStyle.SolidLine
+                painter.setPen(QPen(color, 2 if emph else 1, style))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(lines)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color)
+                painter.drawPath(arrows)
+            for shape in shapes:
+                if shape.emphasised == emphasised and not shape.label_rect.isEmpty():
+                    painter.drawPixmap(shape.label_rect.topLeft(), self._label_pixmap(shape))
+        outline = QPen(QColor(20, 20, 20), 1.4, Qt.PenStyle.DashLine)
+        painter.setPen(outline)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        anchors = self._last_anchors
+        for shape in shapes:
+            target = anchors.get(shape.link.target) if shape.emphasised else None
+            if target is not None and not shape.link.relation:
+                painter.drawRect(target.rect().adjusted(-2, -2, 2, 2))
+        painter.end()
+
+    def _color(self, name: str, emphasised: bool) -> QColor:
+        key = (name, emphasised)
+        color = self._colors.get(key)
+        if color is None:
+            color = mark_color(name)
+            if not emphasised:
+                # Lighter but opaque: Qt strokes translucent lines some 20x slower.
+                color = QColor(
+                    *(
+                        round(c + (255 - c) * DIM)
+                        for c in (color.red(), color.green(), color.blue())
+                    )
+                )
+            self._colors[key] = color
+        return color
+
+    def _label_pixmap(self, shape: ArcShape) -> QPixmap:
+        """The role name in its box, drawn once per (text, colour, emphasis)."""
+        key = (shape.link.label, shape.link.color, shape.emphasised)
+        pixmap = self._labels.get(key)
+        if pixmap is not None:
+            return pixmap
+        rect = shape.label_rect
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(int(rect.width() * ratio) + 1, int(rect.height() * ratio) + 1)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        color = self._color(shape.link.color, shape.emphasised)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(self.font_)
+        box = QRectF(0.5, 0.5, rect.width() - 1, rect.height() - 1)
+        painter.setPen(QPen(color, 1.0))
+        painter.setBrush(LABEL_BG)
+        painter.drawRoundedRect(box, 2.0, 2.0)
+        painter.setPen(QColor(0, 0, 0) if shape.emphasised else color.darker(130))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, shape.link.label)
+        painter.end()
+        if len(self._labels) > 512:
+            self._labels.clear()
+        self._labels[key] = pixmap
+        return pixmap

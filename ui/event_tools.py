@@ -1,0 +1,136 @@
+"""Events, relations and validation in the main window: the glue that installs them.
+
+``EventTools`` owns the arc overlay on the document view, the events panel, the validation
+panel, the ``Linker`` (relations, new argument spans, asking before deletions) and the schema
+editor's entry point. The main window creates one, calls ``refresh()`` after re-reading the
+layer and ``on_selected()`` when the selected span changes; everything else is wired here, so
+the window itself stays small.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from annotator import commands as cmds
+from ui.arcs import ArcOverlay, Link
+from ui.events_panel import EventsPanel, rows_of
+from ui.relations import Linker
+from ui.validation_panel import ValidationPanel
+
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
+
+class EventTools:
+    """Arcs, events panel, validation panel and linking actions of one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.arcs = ArcOverlay(window.view)
+        self.events = EventsPanel(window)
+        self.validation = ValidationPanel(
+            window.session, lambda: window.doc.id if window.doc else None, window
+        )
+        self.linker = Linker(window)
+        area = Qt.DockWidgetArea
+        window._dock("events", window.tr("Events"), self.events, area.RightDockWidgetArea)
+        window._dock(
+            "validation", window.tr("Problems"), self.validation, area.BottomDockWidgetArea
+        )
+        self.events.spanChosen.connect(window.go_to_span)
+        self.events.removeRequested.connect(self.remove)
+        self.validation.issueChosen.connect(self.go_to_record)
+        self._schema = window.session.project.schema if window.session.project else None
+
+    def refresh(self) -> None:
+        """Feed the arcs and the events panel from the window's current layer."""
+        project = self.w.session.project
+        layer = self.w.layer
+        if project is None:
+            self.arcs.set_links([], {})
+            self.events.set_rows([], [])
+            return
+        schema = project.schema
+        if schema is not self._schema:
+            # A schema edit (or its undo): hotkeys and the palette follow the new schema.
+            self._schema = schema
+            self.w.rebuild_label_shortcuts()
+            self.w.label_palette.set_labels(schema.span_labels())
+        colors = {lab.name: lab.color for lab in schema.all_labels()}
+        triggers = {e.uuid: e for e in layer.events}
+        links = [
+            Link(a.uuid, triggers[a.event].trigger, a.target, a.role, a.event,
+                 colors.get(triggers[a.event].type, "#555555"))
+            for a in layer.arguments
+            if not a.deleted and a.event in triggers
+        ]  # fmt: skip
+        links += [
+            Link(r.uuid, r.source, r.target, r.type, "", colors.get(r.type, "#555555"), True)
+            for r in layer.relations
+        ]
+        self.arcs.set_links(links, {s.uuid: (s.start, s.end) for s in layer.spans})
+        events, relations = rows_of(layer, schema)
+        self.events.set_rows(events, relations, self.w.event_of(self.w.selected_uuid))
+
+    def on_selected(self, uuid: str) -> None:
+        """The window's selected span changed: highlight its event in the panel."""
+        self.events.set_selected_event(self.w.event_of(uuid) if uuid else "")
+        self.arcs.update()
+
+    # -- actions -------------------------------------------------------------------------
+    def remove(self, kind: str, uuid: str) -> None:
+        """Remove an argument, event or relation chosen in the events panel (one step)."""
+        command: cmds.Command
+        if kind == "argument":
+            command = cmds.DeleteArgument(uuid)
+        elif kind == "event":
+            command = cmds.DeleteEvent(uuid)
+        else:
+            command = cmds.DeleteRelation(uuid)
+        self.w.session.execute(command, select=self.w.selected_uuid)
+
+    def go_to_record(self, doc_id: int, uuid: str) -> None:
+        """Show the span behind a problem: the span itself, an event's trigger, an argument's
+        event trigger, or a relation's source."""
+        project = self.w.session.project
+        if project is None:
+            return
+        self.w.open_document(doc_id)
+        layer = self.w.layer
+        spans = layer.span_by_uuid()
+        target = uuid if uuid in spans else ""
+        event = next((e for e in layer.events if e.uuid == uuid), None)
+        arg = next((a for a in layer.arguments if a.uuid == uuid), None)
+        rel = next((r for r in layer.relations if r.uuid == uuid), None)
+        if arg is not None:
+            event = next((e for e in layer.events if e.uuid == arg.event), None)
+        if event is not None:
+            target = event.trigger
+        elif rel is not None:
+            target = rel.source if rel.source in spans else rel.target
+        if target in spans:
+            self.w.go_to_span(target)
+
+    def delete_selected(self) -> None:
+        """Edit › Delete: ask first when events depend on the span."""
+        span = self.w.own_span(self.w.selected_uuid)
+        if span is not None:
+            self.linker.delete_span(span)
+
+    def open_schema_editor(self) -> None:
+        from ui.schema_editor import SchemaEditor
+
+        if self.w.session.project is None:
+            return
+        reserved = {
+            a.shortcut().toString(): a.text().replace("&", "")
+            for a in self.w.actions_by_name.values()
+            if not a.shortcut().isEmpty()
+        }
+        dialog = SchemaEditor(self.w.session, reserved, self.w)
+        dialog.exec()
+
+    def set_arcs_shown(self, shown: bool) -> None:
+        self.arcs.set_shown(shown)

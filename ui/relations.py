@@ -1,0 +1,226 @@
+"""Linking spans from the keyboard and mouse: relations, new argument spans, and asking before
+a span that events depend on is deleted.
+
+- ``R`` (Annotate › Add relation): with a span selected, the next span clicked is the target;
+  a menu offers the relation types valid for the two labels (``schema.relations_accepting``).
+- ``A`` (Annotate › New argument span): with an event selected (its trigger span) and text
+  selected, pick a label (only labels some role of the event accepts), then a role (only roles
+  accepting that label): the new span and the argument are created in ONE undo step.
+- Deleting a span used as an argument or trigger asks whether to remove only the argument(s)
+  or the whole event(s); nothing linked is removed silently.
+
+Every edit is one core command handed to ``Session.execute``. The popups are methods
+(``choose_relation``, ``choose_label``) and ``ask_choice`` is a module function, so tests can
+replace them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QWidget
+
+from annotator import commands as cmds
+from annotator.model import DocumentAnnotations, Span
+from annotator.schema import Label, RelationType
+
+if TYPE_CHECKING:
+    from ui.mainwindow import MainWindow
+
+
+def ask_choice(
+    parent: QWidget | None, title: str, text: str, choices: Sequence[tuple[str, str]]
+) -> str:
+    """A question with one button per ``(key, button text)`` plus Cancel; returns the chosen
+    key ("" for Cancel). The text is shown literally (it quotes document text)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, "", QMessageBox.StandardButton.NoButton)
+    if parent is not None:
+        box.setParent(parent, box.windowFlags())
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    buttons: dict[QAbstractButton, str] = {
+        box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices
+    }
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return buttons.get(box.clickedButton(), "")  # Cancel (or closing the box) gives ""
+
+
+def delete_span_command(layer: DocumentAnnotations, span: Span, whole_events: bool) -> cmds.Command:
+    """Delete ``span`` with what depends on it, as one step.
+
+    Events it triggers go with their arguments; arguments pointing at it are removed, or with
+    ``whole_events`` their events are deleted too (with those events' trigger spans when
+    nothing else refers to them); relations touching it are deleted."""
+    live_args = [a for a in layer.arguments if not a.deleted]
+    triggered = {e.uuid for e in layer.events if e.trigger == span.uuid}
+    owners = {a.event for a in live_args if a.target == span.uuid} - triggered
+    doomed_events = triggered | (owners if whole_events else set())
+    doomed_spans = {span.uuid}
+    if whole_events:
+        for ev in layer.events:
+            if ev.uuid in owners and _only_trigger(layer, ev.trigger, doomed_events):
+                doomed_spans.add(ev.trigger)
+    children: list[cmds.Command] = [cmds.DeleteEvent(e) for e in sorted(doomed_events)]
+    children += [
+        cmds.DeleteArgument(a.uuid)
+        for a in live_args
+        if a.target in doomed_spans and a.event not in doomed_events
+    ]
+    children += [
+        cmds.DeleteRelation(r.uuid)
+        for r in layer.relations
+        if not r.deleted and ({r.source, r.target} & doomed_spans)
+    ]
+    children += [cmds.DeleteSpan(u) for u in sorted(doomed_spans)]
+    if len(children) == 1:
+        return children[0]
+    return cmds.Macro(children, "delete span")
+
+
+def _only_trigger(layer: DocumentAnnotations, uuid: str, doomed_events: set[str]) -> bool:
+    """Whether span ``uuid`` is used by nothing but events about to be deleted."""
+    if any(e.trigger == uuid and e.uuid not in doomed_events for e in layer.events):
+        return False
+    if any(a.target == uuid and not a.deleted for a in layer.arguments):
+        return False
+    return not any(uuid in (r.source, r.target) for r in layer.relations if not r.deleted)
+
+
+class Linker:
+    """The linking actions of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.pending_source = ""
+
+    # -- relations -----------------------------------------------------------------------
+    def start_relation(self) -> None:
+        """Remember the selected span as Arg1; the next span click picks Arg2."""
+        span = self.w.own_span(self.w.selected_uuid)
+        if span is None:
+            self.w.statusBar().showMessage(self.w.tr("Select the first span, then press R."), 5000)
+            return
+        self.pending_source = span.uuid
+        self.w.statusBar().showMessage(
+            self.w.tr("Relation from “{0}”: click the target span.").format(span.text), 8000
+        )
+
+    def take_click(self, uuid: str) -> bool:
+        """Handle a span click while a relation is pending (True: the click was used)."""
+        source = self.pending_source
+        if not source:
+            return False
+        self.pending_source = ""
+        project = self.w.session.project
+        src, dst = self.w.own_span(source), self.w.own_span(uuid)
+        if project is None or src is None or dst is None or src.uuid == dst.uuid:
+            self.w.statusBar().showMessage(self.w.tr("No relation added."), 5000)
+            return dst is None
+        types = project.schema.relations_accepting(src.label, dst.label)
+        if not types:
+            self.w.statusBar().showMessage(
+                self.w.tr("No relation type links {0} to {1}.").format(src.label, dst.label), 8000
+            )
+            return True
+        chosen = self.choose_relation(types, src, dst)
+        if chosen:
+            self.w.session.execute(cmds.AddRelation(chosen, src.uuid, dst.uuid), select=src.uuid)
+        return True
+
+    def choose_relation(self, types: list[RelationType], src: Span, dst: Span) -> str | None:
+        """A popup menu of relation types (None when dismissed)."""
+        menu = QMenu(self.w)
+        title = menu.addAction(self.w.tr("Relation:"))
+        title.setEnabled(False)
+        for rt in types:
+            menu.addAction(rt.en or rt.name).setData(rt.name)
+        chosen = menu.exec(QCursor.pos())
+        return str(chosen.data()) if chosen is not None and chosen.data() else None
+
+    # -- new argument span ---------------------------------------------------------------
+    def add_new_argument(self) -> None:
+        """Label the selected text and attach it to the selected event, in one step."""
+        w, project = self.w, self.w.session.project
+        event_uuid = w.event_of(w.selected_uuid) if w.selected_uuid else ""
+        if project is None or w.doc is None or not event_uuid:
+            w.statusBar().showMessage(w.tr("Select an event (its trigger) first."), 5000)
+            return
+        start, end = w.view.selection()
+        if start >= end:
+            w.statusBar().showMessage(w.tr("Select the argument's text first."), 5000)
+            return
+        event = next(e for e in w.layer.events if e.uuid == event_uuid)
+        schema = project.schema
+        labels = [
+            lab
+            for lab in schema.entities
+            if lab.annotatable and schema.roles_accepting(event.type, lab.name)
+        ]
+        if not labels:
+            w.statusBar().showMessage(w.tr("{0} takes no entity arguments.").format(event.type))
+            return
+        label = self.choose_label(labels, w.doc.text[start:end])
+        if not label:
+            return
+        roles = schema.roles_accepting(event.type, label)
+        role = roles[0].name if len(roles) == 1 else w.choose_role(roles, w.doc.text[start:end])
+        if not role:
+            return
+        span = cmds.AddSpan(w.doc.id, start, end, label, w.session.annotator)
+        command = cmds.Macro(
+            [span, cmds.AddArgument(event_uuid, role, span.uuid)], f"add {role} argument"
+        )
+        w.session.execute(command, select=w.selected_uuid)
+
+    def choose_label(self, labels: list[Label], covered: str) -> str | None:
+        """A popup menu of entity labels (None when dismissed)."""
+        menu = QMenu(self.w)
+        title = menu.addAction(self.w.tr("New argument span as:"))
+        title.setEnabled(False)
+        for lab in labels:
+            key = f"\t{lab.hotkey}" if lab.hotkey else ""
+            menu.addAction(f"{lab.en or lab.name}{key}").setData(lab.name)
+        chosen = menu.exec(QCursor.pos())
+        return str(chosen.data()) if chosen is not None and chosen.data() else None
+
+    # -- deleting ------------------------------------------------------------------------
+    def delete_span(self, span: Span) -> None:
+        """Delete a span, asking first when events use it as trigger or argument."""
+        layer = self.w.layer
+        triggers = [e for e in layer.events if e.trigger == span.uuid]
+        owners = {a.event for a in layer.arguments if a.target == span.uuid and not a.deleted}
+        roles = [a.role for a in layer.arguments if a.target == span.uuid and not a.deleted]
+        whole = False
+        if owners:
+            types = ", ".join(sorted({e.type for e in layer.events if e.uuid in owners}))
+            answer = ask_choice(
+                self.w,
+                self.w.tr("Delete span"),
+                self.w.tr(
+                    "“{0}” is the {1} of {2}.\nRemove only the argument, or delete the whole event?"
+                ).format(span.text, ", ".join(roles), types),
+                [
+                    ("argument", self.w.tr("Remove the argument")),
+                    ("event", self.w.tr("Delete the whole event")),
+                ],
+            )
+            if not answer:
+                return
+            whole = answer == "event"
+        elif triggers:
+            answer = ask_choice(
+                self.w,
+                self.w.tr("Delete span"),
+                self.w.tr(
+                    "“{0}” is the trigger of {1}; its event and arguments go with it."
+                ).format(span.text, triggers[0].type),
+                [("event", self.w.tr("Delete the span and its event"))],
+            )
+            if not answer:
+                return
+        self.w.session.execute(delete_span_command(layer, span, whole), select="")

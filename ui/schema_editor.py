@@ -1,0 +1,431 @@
+"""The schema editor dialog: labels (add, rename, recolour, reorder, hotkeys, parents, remove),
+event roles, relation arguments and attributes.
+
+Every change is applied at once as one undoable command on the session's undo stack (the
+dialog holds no draft): plain schema edits go through ``SetSchema``; renaming a label relabels
+its annotations in the same step (``rename_label_command``); removing a label in use asks
+first and never deletes annotations (keep them, listed as problems, or relabel them). Refused
+edits (a hotkey clash, a name taken, a role left without types) are shown inline next to the
+field and nothing is stored. The dialog follows undo/redo from the main window through
+``Session.changed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.commands import Command
+from annotator.commands_schema import (
+    SetSchema,
+    label_usage,
+    remove_label_command,
+    rename_label_command,
+    same_kind_labels,
+)
+from annotator.errors import SchemaError
+from annotator.schema import EventType, Label, RelationType, Schema, hotkey_strokes
+from annotator.schema_edit import reorder, set_hotkey, with_label
+from ui import relations
+from ui.panels import swatch
+from ui.schema_tables import AttributesTable, RolesTable, parse_names
+from ui.session import Session
+
+KINDS = (("entities", "Entities"), ("events", "Event types"), ("relations", "Relation types"))
+PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
+ERROR_STYLE = "color: #b00020;"
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+class SchemaEditor(QDialog):
+    """Edits the open project's schema through ``session``; ``reserved`` maps the window's
+    own shortcuts (e.g. ``R``, ``Delete``) to their action names, so labels cannot take them."""
+
+    def __init__(
+        self,
+        session: Session,
+        reserved: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.reserved = dict(reserved or {})
+        self.setWindowTitle(self.tr("Schema"))
+        self.resize(820, 560)
+        self.kind = QComboBox(self)
+        for key, text in KINDS:
+            self.kind.addItem(self.tr(text), key)
+        self.labels = QListWidget(self)
+        self.new_name = QLineEdit(self)
+        self.new_name.setPlaceholderText(self.tr("New label name"))
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.up_button = QPushButton(self.tr("Up"), self)
+        self.down_button = QPushButton(self.tr("Down"), self)
+        self.remove_button = QPushButton(self.tr("Remove…"), self)
+        self.list_error = _error_label(self)
+
+        self.name_edit = QLineEdit(self)
+        self.rename_button = QPushButton(self.tr("Rename"), self)
+        self.name_error = _error_label(self)
+        self.en_edit = QLineEdit(self)
+        self.ar_edit = QLineEdit(self)
+        self.ar_edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.color_button = QPushButton(self)
+        self.hotkey_edit = QKeySequenceEdit(self)
+        self.hotkey_clear = QPushButton(self.tr("Clear"), self)
+        self.hotkey_error = _error_label(self)
+        self.parent_box = QComboBox(self)
+        self.arg1_edit = QLineEdit(self)
+        self.arg2_edit = QLineEdit(self)
+        self.roles = RolesTable(self)
+        self.attributes = AttributesTable(self)
+        self.detail_error = _error_label(self)
+        self._build_layout()
+
+        self.kind.currentIndexChanged.connect(lambda _i: self.reload())
+        self.labels.currentRowChanged.connect(lambda _r: self._show_label())
+        self.add_button.clicked.connect(self.add_label)
+        self.new_name.returnPressed.connect(self.add_label)
+        self.up_button.clicked.connect(lambda: self.move_label(-1))
+        self.down_button.clicked.connect(lambda: self.move_label(1))
+        self.remove_button.clicked.connect(self.remove_current)
+        self.rename_button.clicked.connect(lambda: self.rename(self.name_edit.text().strip()))
+        self.en_edit.editingFinished.connect(lambda: self._edit_field("en", self.en_edit.text()))
+        self.ar_edit.editingFinished.connect(lambda: self._edit_field("ar", self.ar_edit.text()))
+        self.color_button.clicked.connect(self.pick_color)
+        self.hotkey_edit.editingFinished.connect(
+            lambda: self.set_hotkey(self.hotkey_edit.keySequence().toString())
+        )
+        self.hotkey_clear.clicked.connect(lambda: self.set_hotkey(""))
+        self.parent_box.activated.connect(
+            lambda i: self._edit_field("parent", str(self.parent_box.itemData(i) or ""))
+        )
+        self.arg1_edit.editingFinished.connect(lambda: self._edit_args())
+        self.arg2_edit.editingFinished.connect(lambda: self._edit_args())
+        self.roles.rolesEdited.connect(self._edit_roles)
+        self.attributes.attributesEdited.connect(self._edit_attributes)
+        session.changed.connect(lambda _c: self.reload())
+        self.reload()
+
+    def _build_layout(self) -> None:
+        left = QVBoxLayout()
+        left.addWidget(self.kind)
+        left.addWidget(self.labels, 1)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_name, 1)
+        add_row.addWidget(self.add_button)
+        left.addLayout(add_row)
+        buttons = QHBoxLayout()
+        for b in (self.up_button, self.down_button, self.remove_button):
+            buttons.addWidget(b)
+        left.addLayout(buttons)
+        left.addWidget(self.list_error)
+
+        form = QFormLayout()
+        rename_row = QHBoxLayout()
+        rename_row.addWidget(self.name_edit, 1)
+        rename_row.addWidget(self.rename_button)
+        form.addRow(self.tr("Name"), rename_row)
+        form.addRow("", self.name_error)
+        form.addRow(self.tr("English"), self.en_edit)
+        form.addRow(self.tr("Arabic"), self.ar_edit)
+        form.addRow(self.tr("Colour"), self.color_button)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.hotkey_edit, 1)
+        key_row.addWidget(self.hotkey_clear)
+        form.addRow(self.tr("Hotkey"), key_row)
+        form.addRow("", self.hotkey_error)
+        form.addRow(self.tr("Parent"), self.parent_box)
+        form.addRow(self.tr("Arg1 types"), self.arg1_edit)
+        form.addRow(self.tr("Arg2 types"), self.arg2_edit)
+        label_page = QWidget(self)
+        page = QVBoxLayout(label_page)
+        page.addLayout(form)
+        page.addWidget(QLabel(self.tr("Roles (event types)"), self))
+        page.addWidget(self.roles, 1)
+        page.addWidget(self.detail_error)
+        tabs = QTabWidget(self)
+        tabs.addTab(label_page, self.tr("Label"))
+        tabs.addTab(self.attributes, self.tr("Attributes"))
+
+        top = QHBoxLayout()
+        top.addLayout(left, 2)
+        top.addWidget(tabs, 3)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addWidget(close)
+
+    # -- showing -------------------------------------------------------------------------
+    @property
+    def schema(self) -> Schema:
+        project = self.session.project
+        return project.schema if project is not None else Schema()
+
+    def group(self) -> tuple[Label, ...]:
+        items: tuple[Label, ...] = getattr(self.schema, str(self.kind.currentData()))
+        return items
+
+    def current(self) -> Label | None:
+        item = self.labels.currentItem()
+        name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return next((x for x in self.group() if x.name == name), None)
+
+    def select(self, name: str, kind: str | None = None) -> None:
+        """Show label ``name`` (switching to its kind when given)."""
+        if kind is not None:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
+        for i in range(self.labels.count()):
+            if self.labels.item(i).data(Qt.ItemDataRole.UserRole) == name:
+                self.labels.setCurrentRow(i)
+                return
+
+    def reload(self) -> None:
+        """Re-read the schema (after an edit, an undo or a kind switch), keeping the row."""
+        current = self.current()
+        keep = current.name if current else None
+        self.labels.blockSignals(True)
+        self.labels.clear()
+        for lab in self.group():
+            key = f"  [{lab.hotkey}]" if lab.hotkey else ""
+            indent = "    " if lab.parent else ""
+            item = QListWidgetItem(swatch(lab.color), f"{indent}{lab.name}{key}")
+            item.setData(Qt.ItemDataRole.UserRole, lab.name)
+            self.labels.addItem(item)
+        self.labels.blockSignals(False)
+        names = [x.name for x in self.group()]
+        self.labels.setCurrentRow(names.index(keep) if keep in names else (0 if names else -1))
+        self.attributes.set_attributes(self.schema.attributes)
+        self._show_label()
+
+    def _show_label(self) -> None:
+        lab = self.current()
+        for w in (self.name_edit, self.en_edit, self.ar_edit, self.color_button, self.hotkey_edit):
+            w.setEnabled(lab is not None)
+        self.name_edit.setText(lab.name if lab else "")
+        self.en_edit.setText(lab.en if lab else "")
+        self.ar_edit.setText(lab.ar if lab else "")
+        self.color_button.setIcon(swatch(lab.color if lab else "#999999"))
+        self.color_button.setText(lab.color if lab else "")
+        self.hotkey_edit.blockSignals(True)
+        self.hotkey_edit.setKeySequence(QKeySequence(lab.hotkey if lab else ""))
+        self.hotkey_edit.blockSignals(False)
+        self.parent_box.clear()
+        self.parent_box.addItem(self.tr("(none)"), "")
+        for x in self.group():
+            if lab is not None and x.name != lab.name:
+                self.parent_box.addItem(x.name, x.name)
+        self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(lab.parent if lab else "")))
+        is_rel = isinstance(lab, RelationType)
+        self.arg1_edit.setEnabled(is_rel)
+        self.arg2_edit.setEnabled(is_rel)
+        self.arg1_edit.setText(", ".join(lab.arg1) if isinstance(lab, RelationType) else "")
+        self.arg2_edit.setText(", ".join(lab.arg2) if isinstance(lab, RelationType) else "")
+        self.roles.setEnabled(isinstance(lab, EventType))
+        self.roles.set_roles(lab.roles if isinstance(lab, EventType) else ())
+
+    # -- applying ------------------------------------------------------------------------
+    def _run(self, command: Command, error: QLabel) -> bool:
+        errors: list[str] = []
+        self.session.error.connect(errors.append)
+        try:
+            done = self.session.execute(command)
+        finally:
+            self.session.error.disconnect(errors.append)
+        error.setText(errors[0] if errors else "")
+        return done
+
+    def _apply(self, build: Schema | None, text: str, error: QLabel) -> bool:
+        if build is None:
+            return False
+        return self._run(SetSchema(build, text), error)
+
+    def _try(self, error: QLabel, fn: Callable[[], Schema]) -> Schema | None:
+        try:
+            return fn()
+        except SchemaError as exc:
+            error.setText(str(exc))
+            self._show_label()  # put the refused value back
+            return None
+
+    def add_label(self) -> None:
+        name = self.new_name.text().strip()
+        if not name:
+            return
+        kind = str(self.kind.currentData())
+        color = PALETTE[len(self.group()) % len(PALETTE)]
+        cls: type[Label] = {"entities": Label, "events": EventType, "relations": RelationType}[kind]
+        new = cls(name=name, en=name, color=color)
+        if self._apply(self._try(self.list_error, lambda: with_label(self.schema, new)),
+                       f"add {name}", self.list_error):  # fmt: skip
+            self.new_name.clear()
+            self.select(name)
+
+    def rename(self, new: str) -> bool:
+        """Rename the current label; its annotations follow in the same undo step."""
+        lab = self.current()
+        project = self.session.project
+        if lab is None or project is None or not new or new == lab.name:
+            return False
+        try:
+            command = rename_label_command(project, lab.name, new)
+        except SchemaError as exc:
+            self.name_error.setText(str(exc))
+            self.name_edit.setText(lab.name)
+            return False
+        if self._run(command, self.name_error):
+            self.select(new)
+            return True
+        return False
+
+    def set_hotkey(self, key: str) -> bool:
+        """Give the current label a hotkey; a clash (with a label or a window shortcut) is
+        shown under the field and refused."""
+        lab = self.current()
+        if lab is None or key == lab.hotkey:
+            self.hotkey_error.setText("")
+            return False
+        strokes = hotkey_strokes(key)
+        for other, action in self.reserved.items():
+            theirs = hotkey_strokes(other)
+            short, long_ = sorted((strokes, theirs), key=len)
+            if key and long_[: len(short)] == short:
+                self.hotkey_error.setText(
+                    self.tr("{0} is taken by the window's “{1}”.").format(key, action)
+                )
+                self._show_label()
+                return False
+        built = self._try(self.hotkey_error, lambda: set_hotkey(self.schema, lab.name, key))
+        return self._apply(built, f"hotkey {lab.name}", self.hotkey_error)
+
+    def pick_color(self) -> None:
+        lab = self.current()
+        if lab is None:
+            return
+        color = QColorDialog.getColor(
+            QColor(lab.color), self, self.tr("Colour of {0}").format(lab.name)
+        )
+        if color.isValid():
+            self._edit_field("color", color.name().upper())
+
+    def _edit_field(self, field: str, value: str) -> None:
+        lab = self.current()
+        if lab is None or getattr(lab, field) == value:
+            return
+        changes: dict[str, Any] = {field: value}
+        changed = replace(lab, **changes)
+        built = self._try(self.detail_error, lambda: with_label(self.schema, changed))
+        self._apply(built, f"edit {lab.name}", self.detail_error)
+
+    def _edit_args(self) -> None:
+        lab = self.current()
+        if not isinstance(lab, RelationType):
+            return
+        arg1, arg2 = parse_names(self.arg1_edit.text()), parse_names(self.arg2_edit.text())
+        if (arg1, arg2) == (lab.arg1, lab.arg2):
+            return
+        changed = replace(lab, arg1=arg1, arg2=arg2)
+        built = self._try(self.detail_error, lambda: with_label(self.schema, changed))
+        self._apply(built, f"edit {lab.name}", self.detail_error)
+
+    def _edit_roles(self, roles: object) -> None:
+        lab = self.current()
+        if not isinstance(lab, EventType) or not isinstance(roles, tuple):
+            return
+        changed = replace(lab, roles=roles)
+        built = self._try(self.detail_error, lambda: with_label(self.schema, changed))
+        if not self._apply(built, f"roles of {lab.name}", self.detail_error):
+            self._show_label()
+
+    def _edit_attributes(self, attributes: object) -> None:
+        if not isinstance(attributes, tuple):
+            return
+        candidate = replace(self.schema, attributes=attributes)
+        problems = candidate.problems()
+        if problems:
+            self.attributes.error.setText(problems[0])
+            self.attributes.set_attributes(self.schema.attributes)
+            return
+        self._apply(candidate, "edit attributes", self.attributes.error)
+
+    def move_label(self, step: int) -> None:
+        """Move the current label up (-1) or down (+1) in its list."""
+        lab = self.current()
+        names = [x.name for x in self.group()]
+        if lab is None:
+            return
+        i = names.index(lab.name)
+        j = i + step
+        if not 0 <= j < len(names):
+            return
+        names[i], names[j] = names[j], names[i]
+        built = self._try(self.list_error, lambda: reorder(self.schema, names))
+        self._apply(built, "reorder labels", self.list_error)
+
+    def remove_current(self) -> None:
+        """Remove the current label; when annotations use it, ask what to do with them."""
+        lab = self.current()
+        project = self.session.project
+        if lab is None or project is None:
+            return
+        usage = label_usage(project, lab.name)
+        relabel_to: str | None = None
+        if usage.total:
+            answer = relations.ask_choice(
+                self,
+                self.tr("Remove {0}").format(lab.name),
+                self.tr(
+                    "{0} annotation(s) use {1}. They are never deleted with the label:\n"
+                    "keep them (they will be listed as problems), or relabel them first."
+                ).format(usage.total, lab.name),
+                [
+                    ("keep", self.tr("Remove the label, keep the annotations")),
+                    ("relabel", self.tr("Relabel them, then remove…")),
+                ],
+            )
+            if not answer:
+                return
+            if answer == "relabel":
+                choices = list(same_kind_labels(self.schema, lab.name))
+                target, ok = QInputDialog.getItem(
+                    self, self.tr("Relabel"), self.tr("New label:"), choices, 0, False
+                )
+                if not ok or not target:
+                    return
+                relabel_to = str(target)
+        try:
+            command = remove_label_command(project, lab.name, relabel_to)
+        except SchemaError as exc:
+            self.list_error.setText(str(exc))
+            return
+        self._run(command, self.list_error)

@@ -1,0 +1,201 @@
+"""The two tables of the schema editor: an event type's roles and the schema's attributes.
+
+Each table shows values and emits the whole edited tuple (``Role`` or ``AttributeDef``) when a
+cell is edited or a row added/removed; the editor validates it and applies it as one
+undoable command (or shows why not, and the table is reset from the schema).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.schema import AttributeDef, Role
+
+CARDINALITIES = ("?", "", "*", "+", "{2}")
+CARDINALITY_TEXT = {
+    "?": "? optional",
+    "": "exactly one",
+    "*": "* any number",
+    "+": "+ one or more",
+    "{2}": "{2} exactly two",
+}
+KINDS = ("bool", "enum", "text")
+
+
+def parse_names(text: str) -> tuple[str, ...]:
+    """``"PER, ORG | GPE"`` → ``("PER", "ORG", "GPE")`` (commas, bars or spaces separate)."""
+    return tuple(n for n in re.split(r"[\s,|]+", text.strip()) if n)
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    return QTableWidgetItem(text)
+
+
+class _Table(QWidget):
+    """A table with Add/Remove buttons and an inline error line."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        self._loading = False
+        self.table.itemChanged.connect(lambda _it: self._changed())
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_row)
+
+    def _combo(self, values: Sequence[str], texts: Sequence[str], current: str) -> QComboBox:
+        box = QComboBox(self.table)
+        for value, text in zip(values, texts, strict=True):
+            box.addItem(text, value)
+        index = box.findData(current)
+        if index < 0:  # a cardinality like {3} or {1-2} read from a file
+            box.addItem(current, current)
+            index = box.count() - 1
+        box.setCurrentIndex(index)
+        box.activated.connect(lambda _i: self._changed())
+        return box
+
+    def text(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return item.text().strip() if item is not None else ""
+
+    def combo(self, row: int, col: int) -> str:
+        box = self.table.cellWidget(row, col)
+        return str(box.currentData()) if isinstance(box, QComboBox) else ""
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.emit_values()
+
+    def emit_values(self) -> None:
+        raise NotImplementedError
+
+    def add_row(self) -> None:
+        raise NotImplementedError
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.emit_values()
+
+
+class RolesTable(_Table):
+    """Roles of one event type: name, accepted types, cardinality."""
+
+    rolesEdited = Signal(object)
+    """tuple[Role, ...]"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(["Role", "Accepts (labels)", "How many"], parent)
+
+    def set_roles(self, roles: Sequence[Role]) -> None:
+        self._loading = True
+        self.table.setRowCount(0)
+        for role in roles:
+            self._append(role)
+        self._loading = False
+        self.error.setText("")
+
+    def _append(self, role: Role) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, _cell(role.name))
+        self.table.setItem(row, 1, _cell(", ".join(role.types)))
+        texts = [CARDINALITY_TEXT[c] for c in CARDINALITIES]
+        self.table.setCellWidget(row, 2, self._combo(CARDINALITIES, texts, role.cardinality))
+
+    def roles(self) -> tuple[Role, ...]:
+        return tuple(
+            Role(self.text(r, 0), parse_names(self.text(r, 1)), self.combo(r, 2))
+            for r in range(self.table.rowCount())
+        )
+
+    def emit_values(self) -> None:
+        self.rolesEdited.emit(self.roles())
+
+    def add_row(self) -> None:
+        names = {r.name for r in self.roles()}
+        k = 1
+        while f"Role{k}" in names:
+            k += 1
+        self._loading = True
+        self._append(Role(f"Role{k}", ("<ENTITY>",), "*"))
+        self._loading = False
+        self.emit_values()
+
+
+class AttributesTable(_Table):
+    """The schema's attributes: name, kind, enum values, labels carrying it."""
+
+    attributesEdited = Signal(object)
+    """tuple[AttributeDef, ...]"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(["Attribute", "Kind", "Values (enum)", "Labels (empty: all)"], parent)
+
+    def set_attributes(self, attributes: Sequence[AttributeDef]) -> None:
+        self._loading = True
+        self.table.setRowCount(0)
+        for attr in attributes:
+            self._append(attr)
+        self._loading = False
+
+    def _append(self, attr: AttributeDef) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, _cell(attr.name))
+        self.table.setCellWidget(row, 1, self._combo(KINDS, KINDS, attr.kind))
+        self.table.setItem(row, 2, _cell(", ".join(attr.values)))
+        self.table.setItem(row, 3, _cell(", ".join(attr.labels)))
+
+    def attribute_defs(self) -> tuple[AttributeDef, ...]:
+        out = []
+        for r in range(self.table.rowCount()):
+            kind = self.combo(r, 1)
+            values = parse_names(self.text(r, 2)) if kind == "enum" else ()
+            out.append(AttributeDef(self.text(r, 0), kind, values, parse_names(self.text(r, 3))))
+        return tuple(out)
+
+    def emit_values(self) -> None:
+        self.error.setText("")
+        self.attributesEdited.emit(self.attribute_defs())
+
+    def add_row(self) -> None:
+        names = {a.name for a in self.attribute_defs()}
+        k = 1
+        while f"Attribute{k}" in names:
+            k += 1
+        self._loading = True
+        self._append(AttributeDef(f"Attribute{k}", "bool"))
+        self._loading = False
+        self.emit_values()
