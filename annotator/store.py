@@ -12,6 +12,8 @@ The store takes and returns the frozen records of ``annotator.model``; no row le
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import json
 import os
 import sqlite3
@@ -426,9 +428,8 @@ class Store:
         if annotator is not None:
             sql += " AND annotator = ?"
             args.append(annotator)
-        cursor = self.conn.cursor()
-        for row in cursor.execute(f"{sql} ORDER BY {order}", args):
-            yield _record(table, row)
+        cursor = self.conn.cursor().execute(f"{sql} ORDER BY {order}", args)
+        return map(functools.partial(_record, table), cursor)
 
     def iter_documents(self) -> Iterator[Document]:
         """Every document with its text, streamed in id order."""
@@ -764,13 +765,19 @@ def _fragments(text: str) -> tuple[tuple[int, int], ...]:
     return () if text == "[]" else tuple((int(a), int(b)) for a, b in json.loads(text))
 
 
+_SPAN_FIELDS = tuple(f.name for f in dataclasses.fields(Span))
+
+
 def _record(table: str, row: Sequence[Any]) -> Record:
     if table == "spans":
-        # positional: this runs once per span on every export (column order = _COLUMNS)
+        # Hot path (once per span of every export): filling the instance dict skips the
+        # per-field frozen __setattr__ of the generated __init__; values are already typed.
         u, d, a, st, en, lab, txt, attrs, note, frags, clock, deleted = row
-        return Span(
+        span = object.__new__(Span)
+        object.__setattr__(span, "__dict__", dict(zip(_SPAN_FIELDS, (
             u, d, a, st, en, lab, txt, _obj(attrs), note, _fragments(frags), clock, bool(deleted)
-        )
+        ), strict=True)))  # fmt: skip
+        return span
     if table == "events":
         return Event(
             uuid=row[0],
