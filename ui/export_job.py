@@ -11,13 +11,14 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtWidgets import QWidget
 
 from annotator.errors import AnnotatorError, Cancelled
 from annotator.exporting import export
 from annotator.formats.common import ExportOptions
 from annotator.project import Project
+from ui.workers import ProgressJob
 
 
 @dataclass(frozen=True)
@@ -74,38 +75,8 @@ class ExportWorker(QRunnable):
             self.signals.finished.emit(report)
 
 
-class ExportJob(QObject):
+class ExportJob(ProgressJob):
     """A running export with its progress dialog; ``done`` fires once whatever the outcome."""
 
-    done = Signal(str, object)
-    """outcome ("finished", "cancelled", "failed"), ExportReport or error message"""
-
     def __init__(self, parent: QWidget, worker: ExportWorker) -> None:
-        super().__init__(parent)
-        self.worker = worker
-        self.dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, parent)
-        self.dialog.setWindowTitle(self.tr("Export"))
-        self.dialog.setMinimumDuration(0)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(worker.cancel)
-        sig = worker.signals
-        sig.progress.connect(self._progress)
-        sig.finished.connect(lambda report: self._end("finished", report))
-        sig.cancelled.connect(lambda: self._end("cancelled", None))
-        sig.failed.connect(lambda message: self._end("failed", message))
-        self.outcome = ""
-
-    def start(self, pool: QThreadPool | None = None) -> None:
-        self.dialog.show()
-        (pool or QThreadPool.globalInstance()).start(self.worker)
-
-    def _progress(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(total)
-        self.dialog.setValue(done)
-
-    def _end(self, outcome: str, payload: object) -> None:
-        self.outcome = outcome
-        self.dialog.canceled.disconnect(self.worker.cancel)
-        self.dialog.close()
-        self.done.emit(outcome, payload)
+        super().__init__(parent, worker, parent.tr("Exporting…"), parent.tr("Export"))

@@ -11,6 +11,7 @@ import csv
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -97,17 +98,18 @@ class ImportWorker(QRunnable):
             self.signals.finished.emit(report)
 
 
-class ImportJob(QObject):
-    """A running import with its progress dialog; ``done`` fires once whatever the outcome."""
+class ProgressJob(QObject):
+    """A running background worker with its progress dialog; ``done`` fires once whatever the
+    outcome. The worker has ``signals`` (progress, finished, cancelled, failed) and ``cancel``."""
 
     done = Signal(str, object)
-    """outcome ("finished", "cancelled", "failed"), ImportReport or error message"""
+    """outcome ("finished", "cancelled", "failed"), the report or an error message"""
 
-    def __init__(self, parent: QWidget, worker: ImportWorker) -> None:
+    def __init__(self, parent: QWidget, worker: Any, text: str, title: str) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, parent)
-        self.dialog.setWindowTitle(self.tr("Import"))
+        self.dialog = QProgressDialog(text, self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(title)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
@@ -132,6 +134,13 @@ class ImportJob(QObject):
         self.dialog.canceled.disconnect(self.worker.cancel)
         self.dialog.close()
         self.done.emit(outcome, payload)
+
+
+class ImportJob(ProgressJob):
+    """A running import with its progress dialog."""
+
+    def __init__(self, parent: QWidget, worker: ImportWorker) -> None:
+        super().__init__(parent, worker, parent.tr("Importing…"), parent.tr("Import"))
 
 
 def summary(report: ImportReport) -> str:
