@@ -23,7 +23,7 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
-from annotator.model import DocumentAnnotations, Record, Span, Status
+from annotator.model import DocumentAnnotations, Record, Status
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -165,14 +165,9 @@ class _Grouped:
             self._head = next(self._groups, None)
         if self._head is None or self._head[0] != doc_id:
             return ()
-        out = list(self._head[1])
+        out = tuple(self._head[1])
         self._head = next(self._groups, None)
-        if isinstance(out[0], Span):
-            out.sort(key=_reading_order)
-        return tuple(out)
-
-
-_reading_order = operator.attrgetter("start", "end", "uuid")
+        return out
 
 
 def count_layers(project: Project, annotator: str | None, status: str | None) -> int:

@@ -106,3 +106,49 @@ def test_flipped_bytes_are_detected_and_never_written(tmp_path: Path, seed_text:
     # flips inside cell payloads (JSON, notes) are invisible to SQLite without a checksum VFS;
     # what matters is that no damaged file is ever written to
     assert detected >= 5
+
+
+def test_version_1_file_migrates_cleanly(tmp_path: Path) -> None:
+    import shutil
+
+    fixture = Path(__file__).with_name("fixtures") / "project_v1.annotator"
+    path = tmp_path / "old.annotator"
+    shutil.copy(fixture, path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    with Project.open(path) as p:
+        layer = p.layer(1, "amal")
+        assert [s.text for s in layer.spans] == ["اعتقل", "محمد علي", "بغداد"]
+        assert len(layer.events) == 1 and len(layer.arguments) == 2
+        assert p.status(1, "amal").value == "done"
+        p.add_span(1, 15, 21, "GPE", "amal")
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "spans_order" in names
+    conn.close()
+
+
+def test_failed_migration_leaves_the_old_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from annotator import store
+
+    path = tmp_path / "old.annotator"
+    shutil.copy(Path(__file__).with_name("fixtures") / "project_v1.annotator", path)
+
+    def broken(db: object) -> None:
+        raise RuntimeError("power cut")
+
+    pending = store.MIGRATIONS._migrations[-1]
+    monkeypatch.setattr(pending, "fn", broken)
+    with pytest.raises(RuntimeError):
+        Project.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "spans_order" not in names
+    conn.close()
