@@ -26,6 +26,10 @@ def _no_constants(name: str) -> Any:
     raise UnsafeJSON(f"{name} is not allowed")
 
 
+# built once: json.loads with hooks would construct a new decoder on every call
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+
+
 def _depth(value: Any, limit: int) -> int:
     # iterative, so a hostile nesting cannot exhaust the Python stack
     deepest = 0
@@ -47,7 +51,7 @@ def loads(text: str, max_chars: int = MAX_LINE_CHARS, max_depth: int = MAX_DEPTH
     if len(text) > max_chars:
         raise UnsafeJSON(f"longer than {max_chars} characters")
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        value = _DECODER.decode(text)
     except UnsafeJSON:
         raise
     except RecursionError as exc:  # the C parser guards its own recursion
