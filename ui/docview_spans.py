@@ -121,7 +121,14 @@ class SpanIndex:
         self._order.insert(index, span)
         self._starts.insert(index, span.start)
         self._by_uuid[span.uuid] = span
-        self._max_ends = None
+        max_ends = self._max_ends
+        if max_ends is not None:  # keep the running maximum: rebuilding it costs O(n) Python
+            top = max(max_ends[index - 1], span.end) if index else span.end
+            max_ends.insert(index, top)
+            j = index + 1
+            while j < len(max_ends) and max_ends[j] < top:
+                max_ends[j] = top
+                j += 1
         self._relevel_around(index)
 
     def remove(self, uuid: str) -> ViewSpan | None:
@@ -134,7 +141,17 @@ class SpanIndex:
         del self._order[index]
         del self._starts[index]
         self._levels.pop(uuid, None)
-        self._max_ends = None
+        max_ends = self._max_ends
+        if max_ends is not None:  # recompute the running maximum only where it drops
+            del max_ends[index]
+            top = max_ends[index - 1] if index else -1
+            j = index
+            while j < len(max_ends):
+                value = max(top, self._order[j].end)
+                if value == max_ends[j]:
+                    break
+                max_ends[j] = top = value
+                j += 1
         _assign_levels(self._order[lo : hi - 1], self._levels)
         return span
 

@@ -31,7 +31,10 @@ class EventTools:
         self.arcs = ArcOverlay(window.view)
         self.events = EventsPanel(window)
         self.validation = ValidationPanel(
-            window.session, lambda: window.doc.id if window.doc else None, window
+            window.session,
+            lambda: window.doc.id if window.doc else None,
+            window,
+            lambda: (window.layer, window.spans_by_uuid()) if window.doc else None,
         )
         self.linker = Linker(window)
         area = Qt.DockWidgetArea
@@ -49,8 +52,7 @@ class EventTools:
         project = self.w.session.project
         layer = self.w.layer
         if project is None:
-            self.arcs.set_links([], {})
-            self.events.set_rows([], [])
+            self.clear()
             return
         schema = project.schema
         if schema is not self._schema:
@@ -70,14 +72,28 @@ class EventTools:
             Link(r.uuid, r.source, r.target, r.type, "", colors.get(r.type, "#555555"), True)
             for r in layer.relations
         ]
-        self.arcs.set_links(links, {s.uuid: (s.start, s.end) for s in layer.spans})
+        ends = {x.source for x in links} | {x.target for x in links}
+        spans = layer.span_by_uuid()
+        self.arcs.set_links(links, {u: (spans[u].start, spans[u].end) for u in ends if u in spans})
         events, relations = rows_of(layer, schema)
         self.events.set_rows(events, relations, self.w.event_of(self.w.selected_uuid))
+
+    def schema_current(self) -> bool:
+        """Whether palette, hotkeys and arcs were built for the project's present schema."""
+        project = self.w.session.project
+        return project is not None and project.schema is self._schema
+
+    def clear(self) -> None:
+        """Show no arcs and no events (while a big document's layer is being read)."""
+        self.arcs.set_links([], {})
+        self.events.set_rows([], [])
 
     def on_selected(self, uuid: str) -> None:
         """The window's selected span changed: highlight its event in the panel."""
         self.events.set_selected_event(self.w.event_of(uuid) if uuid else "")
-        self.arcs.update()
+        # Through the viewport, which repaints the overlay (its child) in the same pass: an
+        # update of the overlay alone made Qt paint the whole viewport a second time.
+        self.w.view.viewport().update()
 
     # -- actions -------------------------------------------------------------------------
     def remove(self, kind: str, uuid: str) -> None:

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from annotator.model import DocumentAnnotations
+from annotator.model import Argument, DocumentAnnotations
 from annotator.schema import Schema
 from ui.panels import EXCERPT, plain_tooltip, swatch
 
@@ -68,11 +68,15 @@ def rows_of(layer: DocumentAnnotations, schema: Schema) -> tuple[list[EventRow],
     spans = layer.span_by_uuid()
     colors = {lab.name: lab.color for lab in schema.span_labels()}
     order = {s.uuid: (s.start, s.end) for s in layer.spans}
+    args_of: dict[str, list[Argument]] = {}
+    for a in layer.arguments:  # one pass, not one scan of every argument per event
+        if not a.deleted:
+            args_of.setdefault(a.event, []).append(a)
     events = []
     for ev in sorted(layer.events, key=lambda e: order.get(e.trigger, (1 << 62, 0))):
         trigger = spans.get(ev.trigger)
         args = []
-        for arg in layer.arguments_of(ev.uuid):
+        for arg in args_of.get(ev.uuid, []):
             target = spans.get(arg.target)
             args.append(
                 ArgumentRow(arg.uuid, arg.role, target.uuid if target else "", target.text)
@@ -132,6 +136,8 @@ class EventsPanel(QWidget):
         self.tree.itemActivated.connect(self._chosen)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.selected_event = ""
+        self._events: dict[str, QTreeWidgetItem] = {}
+        self._highlighted: QTreeWidgetItem | None = None
 
     # -- content -------------------------------------------------------------------------
     def set_rows(
@@ -139,9 +145,16 @@ class EventsPanel(QWidget):
     ) -> None:
         """Show these rows; ``selected`` is the uuid of the event to highlight ("" none)."""
         self.tree.clear()
+        self._events = {}
+        self._highlighted = None
+        icons: dict[str, QIcon] = {}
+        top: list[QTreeWidgetItem] = []
         for ev in events:
             item = self._item([ev.type, excerpt(ev.text)], ev.uuid, ev.trigger, "event")
-            item.setIcon(0, swatch(ev.color))
+            self._events[ev.uuid] = item
+            if ev.color not in icons:
+                icons[ev.color] = swatch(ev.color)
+            item.setIcon(0, icons[ev.color])
             item.setToolTip(1, plain_tooltip(ev.text))
             for arg in ev.arguments:
                 shown = excerpt(arg.text) if arg.target else self.tr("(deleted span)")
@@ -152,7 +165,8 @@ class EventsPanel(QWidget):
                 child = self._item([role, self.tr("(missing)")], "", "", "missing")
                 child.setForeground(1, QBrush(QColor(180, 40, 40)))
                 item.addChild(child)
-            self.tree.addTopLevelItem(item)
+            top.append(item)
+        self.tree.addTopLevelItems(top)
         if relations:
             header = self._item([self.tr("Relations"), ""], "", "", "header")
             font = QFont(header.font(0))
@@ -178,22 +192,24 @@ class EventsPanel(QWidget):
     def set_selected_event(self, uuid: str) -> None:
         """Highlight an event and its argument rows ("" clears)."""
         self.selected_event = uuid
-        for k in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(k)
-            if item is None or item.data(0, KIND_ROLE) != "event":
-                continue
-            chosen = bool(uuid) and item.data(0, UUID_ROLE) == uuid
-            brush = QBrush(HIGHLIGHT) if chosen else QBrush()
-            for col in (0, 1):
-                item.setBackground(col, brush)
-                for c in range(item.childCount()):
-                    child = item.child(c)
-                    if child is not None:
-                        child.setBackground(col, brush)
-            if chosen:
-                item.setExpanded(True)
-                self.tree.setCurrentItem(item)
-                self.tree.scrollToItem(item)
+        item = self._events.get(uuid) if uuid else None
+        if self._highlighted is not None and self._highlighted is not item:
+            self._paint(self._highlighted, QBrush())
+        self._highlighted = item
+        if item is not None:
+            self._paint(item, QBrush(HIGHLIGHT))
+            item.setExpanded(True)
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+
+    @staticmethod
+    def _paint(item: QTreeWidgetItem, brush: QBrush) -> None:
+        for col in (0, 1):
+            item.setBackground(col, brush)
+            for c in range(item.childCount()):
+                child = item.child(c)
+                if child is not None:
+                    child.setBackground(col, brush)
 
     def event_uuids(self) -> list[str]:
         found = (self.tree.topLevelItem(k) for k in range(self.tree.topLevelItemCount()))

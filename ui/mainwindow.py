@@ -12,21 +12,21 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from annotator.errors import AnnotatorError
-from annotator.model import Document, DocumentAnnotations, Span, Status
+from annotator.model import Document, Span, Status
 from ui.details import DetailsPanel
 from ui.dialogs import ask_annotator_name, show_message
-from ui.docview import DocumentView, ViewSpan
+from ui.docview import DocumentView
 from ui.editing import EditingMixin
 from ui.event_tools import EventTools
 from ui.menus import build_menus
 from ui.panels import (
     AnnotationListPanel,
-    AnnotationRow,
     DocumentListPanel,
     DocumentRow,
     LabelPalette,
 )
 from ui.session import Changes, Session
+from ui.window_layer import LayerMixin
 from ui.workers import ImportJob
 
 SETTINGS_STATE = "window/state"
@@ -36,7 +36,7 @@ SETTINGS_RECENT = "recent"
 MAX_RECENT = 8
 
 
-class MainWindow(EditingMixin, QMainWindow):
+class MainWindow(EditingMixin, LayerMixin, QMainWindow):
     """One window per session. ``settings`` is passed in (tests point it at a temp file)."""
 
     recent_menu: QMenu
@@ -49,7 +49,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.session = session
         self.settings = settings
         self.doc: Document | None = None
-        self.layer = DocumentAnnotations(Document(0, "", "", ""))
+        self.init_layer()
         self.other_layers: list[str] = []
         self.selected_uuid = ""
         self.setWindowTitle(self.tr("Annotator"))
@@ -206,50 +206,13 @@ class MainWindow(EditingMixin, QMainWindow):
 
     def load_document(self) -> None:
         self.view.set_text(self.doc.text if self.doc else "")
-        self.refresh_layer()
         self.view.verticalScrollBar().setValue(0)  # a new document starts at its top
-
-    def refresh_layer(self) -> None:
-        """Re-read the current document's annotations and show them everywhere."""
-        project = self.session.project
-        if project is None or self.doc is None:
-            self.layer = DocumentAnnotations(Document(0, "", "", ""))
-            self.view.set_spans([])
-            self.annotations.set_rows([])
-            self.select_span("")
-            self.event_tools.refresh()
-            return
-        me = self.session.annotator
-        self.layer = project.layer(self.doc.id, me) if me else project.layer(self.doc.id, "")
-        schema = project.schema
-        color = {lab.name: lab.color for lab in schema.span_labels()}
-        view_spans = [
-            ViewSpan(s.uuid, s.start, s.end, s.label, color.get(s.label, ""), s.annotator, False,
-                     s.fragments)
-            for s in self.layer.spans
-        ]  # fmt: skip
-        for other in self.other_layers:
-            if other == me:
-                continue
-            view_spans += [
-                ViewSpan(s.uuid, s.start, s.end, s.label, color.get(s.label, ""), other, True,
-                         s.fragments)
-                for s in project.spans(self.doc.id, other)
-            ]  # fmt: skip
-        self.view.set_spans(view_spans)
-        triggers = {e.trigger: e for e in self.layer.events}
-        rows = [
-            AnnotationRow(s.uuid, s.start, s.end, s.label, s.text, color.get(s.label, ""),
-                          self.tr("event") if s.uuid in triggers else "")
-            for s in self.layer.spans
-        ]  # fmt: skip
-        self.annotations.set_rows(rows, self.selected_uuid)
-        live = {s.uuid for s in self.layer.spans}
-        self.select_span(self.selected_uuid if self.selected_uuid in live else "")
-        self.event_tools.refresh()
+        if not self.show_first_screen():  # a big document: its first screen, then the rest
+            self.refresh_layer()
+            self.view.verticalScrollBar().setValue(0)
 
     def own_span(self, uuid: str) -> Span | None:
-        return next((s for s in self.layer.spans if s.uuid == uuid), None)
+        return self.span_of(uuid)
 
     def event_of(self, uuid: str) -> str:
         """The uuid of the event this span triggers ("" when none)."""
@@ -308,11 +271,13 @@ class MainWindow(EditingMixin, QMainWindow):
             )
             self.selected_uuid = changes.select
             self.load_document()
+            self.refresh_documents()
         else:
             if changes.select or changes.reason != "edit":
                 self.selected_uuid = changes.select
-            self.refresh_layer()
-        self.refresh_documents()
+            if not self.patch_layer(changes):  # one edit here: update what it touched
+                self.refresh_layer()
+                self.refresh_documents()
         self.refresh_status()
         if changes.select and changes.reason == "edit":
             span = self.own_span(changes.select)

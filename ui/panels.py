@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -109,6 +110,20 @@ class DocumentListPanel(QWidget):
         self.tree.resizeColumnToContents(1)
         self._apply_filter()
 
+    def update_row(self, doc_id: int, status: Status, count: int) -> None:
+        """Refresh one document's status and annotation count (after an edit in it)."""
+        for item in items(self.tree):
+            if item.data(0, UUID_ROLE) == doc_id:
+                item.setText(1, status_text(status))
+                item.setData(1, UUID_ROLE, status.value)
+                item.setText(2, str(count))
+                self.rows = [
+                    DocumentRow(r.doc_id, r.name, status, count) if r.doc_id == doc_id else r
+                    for r in self.rows
+                ]
+                self._apply_filter()
+                return
+
     def _apply_filter(self) -> None:
         needle = self.filter_edit.text().casefold()
         status = self.status_filter.currentData()
@@ -179,8 +194,25 @@ class AnnotationRow:
     """e.g. "event" for triggers, or the roles it fills"""
 
 
+class _AnnotationItem(QTreeWidgetItem):
+    """One annotation row; its tooltip is made when Qt asks for it (20,000 rows are common)."""
+
+    def __init__(self, texts: list[str], covered: str) -> None:
+        super().__init__(texts)
+        self.covered = covered
+
+    def data(self, column: int, role: int) -> Any:
+        if column == 1 and role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self.covered)
+        return super().data(column, role)
+
+
 class AnnotationListPanel(QWidget):
-    """Annotations of the current document (own layer) in reading order."""
+    """Annotations of the current document (own layer) in reading order.
+
+    Rows are built in one batch by ``set_rows`` and then kept up to date one at a time
+    (``insert_row``/``remove_row``), so an edit in a document with 20,000 spans touches one row.
+    """
 
     annotationChosen = Signal(str)
 
@@ -197,27 +229,48 @@ class AnnotationListPanel(QWidget):
         self.tree.itemActivated.connect(
             lambda it: self.annotationChosen.emit(it.data(0, UUID_ROLE))
         )
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._icons: dict[str, QIcon] = {}
+        self._grey = QColor(110, 110, 110)
+
+    def _item(self, row: AnnotationRow) -> QTreeWidgetItem:
+        excerpt = row.text if len(row.text) <= EXCERPT else row.text[: EXCERPT - 1] + "…"
+        label = f"{row.label} ({row.detail})" if row.detail else row.label
+        item = _AnnotationItem(
+            [label, excerpt.replace("\n", " "), f"{row.start}–{row.end}"], row.text
+        )
+        item.setData(0, UUID_ROLE, row.uuid)
+        icon = self._icons.get(row.color)
+        if icon is None:
+            icon = self._icons[row.color] = swatch(row.color)
+        item.setIcon(0, icon)
+        item.setForeground(2, self._grey)
+        self._items[row.uuid] = item
+        return item
 
     def set_rows(self, rows: Sequence[AnnotationRow], selected: str = "") -> None:
         self.tree.clear()
-        for row in rows:
-            excerpt = row.text if len(row.text) <= EXCERPT else row.text[: EXCERPT - 1] + "…"
-            label = f"{row.label} ({row.detail})" if row.detail else row.label
-            item = QTreeWidgetItem([label, excerpt.replace("\n", " "), f"{row.start}–{row.end}"])
-            item.setData(0, UUID_ROLE, row.uuid)
-            item.setIcon(0, swatch(row.color))
-            item.setToolTip(1, plain_tooltip(row.text))
-            item.setForeground(2, QColor(110, 110, 110))
-            self.tree.addTopLevelItem(item)
+        self._items = {}
+        self.tree.addTopLevelItems([self._item(row) for row in rows])
         self.tree.resizeColumnToContents(0)
         self.set_selected(selected)
 
+    def insert_row(self, index: int, row: AnnotationRow) -> None:
+        """Show one more row at ``index`` (reading order is the caller's)."""
+        self.remove_row(row.uuid)
+        self.tree.insertTopLevelItem(index, self._item(row))
+
+    def remove_row(self, uuid: str) -> None:
+        item = self._items.pop(uuid, None)
+        if item is not None:
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+
     def set_selected(self, uuid: str) -> None:
-        for item in items(self.tree):
-            if item.data(0, UUID_ROLE) == uuid:
-                self.tree.setCurrentItem(item)
-                self.tree.scrollToItem(item)
-                return
+        item = self._items.get(uuid) if uuid else None
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+            return
         self.tree.clearSelection()
 
     def uuids(self) -> list[str]:

@@ -3,13 +3,16 @@ document or the whole project, from ``annotator.validation.check_layer``.
 
 It only lists: nothing here blocks an edit or saving (every edit is already saved when it is
 listed). It refreshes shortly after every ``Session.changed`` (coalesced with a zero-delay
-timer, so a burst of changes costs one check) and when the scope changes. Clicking a problem
+timer, so a burst of changes costs one check) and when the scope changes. Given the window's
+layer (``layer_of``), the "this document" scope re-checks only the spans an edit touched when
+no event, argument or relation is involved: a document with 20,000 spans is not re-read and
+re-checked whole after every new span. Clicking a problem
 emits ``issueChosen(doc_id, uuid)``; the window shows that record.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -23,9 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.model import DocumentAnnotations, Span
 from annotator.validation import Issue, check_layer
 from ui.panels import items, plain_tooltip
-from ui.session import Session
+from ui.session import Changes, Session
+
+LayerOf = Callable[[], tuple[DocumentAnnotations, Mapping[str, Span]] | None]
+"""the window's current layer and its spans by uuid (None: none shown)"""
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,11 +53,18 @@ class ValidationPanel(QWidget):
     """doc_id, uuid of the record with the problem"""
 
     def __init__(
-        self, session: Session, current_doc: Callable[[], int | None], parent: QWidget | None = None
+        self,
+        session: Session,
+        current_doc: Callable[[], int | None],
+        parent: QWidget | None = None,
+        layer_of: LayerOf | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.current_doc = current_doc
+        self.layer_of = layer_of
+        self._changes: list[Changes] = []
+        self._cache: _Cache | None = None
         self.scope = QComboBox(self)
         self.scope.addItem(self.tr("This document"), "document")
         self.scope.addItem(self.tr("All documents"), "project")
@@ -72,10 +86,14 @@ class ValidationPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
-        session.changed.connect(lambda _changes: self._timer.start())
+        session.changed.connect(self._changed)
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tree.itemClicked.connect(self._chosen)
         self.tree.itemActivated.connect(self._chosen)
+
+    def _changed(self, changes: Changes) -> None:
+        self._changes.append(changes)
+        self._timer.start()
 
     def set_scope(self, scope: str) -> None:
         """``"document"`` or ``"project"``."""
@@ -101,7 +119,9 @@ class ValidationPanel(QWidget):
     def refresh(self) -> None:
         """Re-run the checks and show the result."""
         self._timer.stop()
-        self.found = self.check()
+        changes, self._changes = self._changes, []
+        found = self._recheck(changes)
+        self.found = found if found is not None else self._check_all()
         self.tree.clear()
         for f in self.found:
             item = QTreeWidgetItem([f.issue.doc, f.issue.kind, f.issue.message])
@@ -116,9 +136,103 @@ class ValidationPanel(QWidget):
             self.tr("No problems") if n == 0 else self.tr("{0} problem(s)").format(n)
         )
 
+    # -- one document, incrementally -----------------------------------------------------
+    def _shown_layer(self) -> tuple[DocumentAnnotations, Mapping[str, Span]] | None:
+        """The window's layer when it is what the "this document" scope checks."""
+        if self.layer_of is None or self.scope.currentData() != "document":
+            return None
+        if not self.session.annotator or self.session.project is None:
+            return None
+        shown = self.layer_of()
+        current = self.current_doc()
+        if shown is None or current is None or shown[0].document.id != current:
+            return None
+        return shown
+
+    def _check_all(self) -> list[Found]:
+        shown = self._shown_layer()
+        project = self.session.project
+        if shown is None or project is None:
+            self._cache = None
+            return self.check()
+        layer, spans = shown
+        me = self.session.annotator
+        issues = check_layer(layer, project.schema, me)
+        cache = _Cache(layer.document.id, me, project.schema, set(spans), _referenced(layer))
+        for issue in issues:
+            if issue.uuid in spans:
+                cache.by_span.setdefault(issue.uuid, []).append(issue)
+            else:
+                cache.rest.append(issue)
+        self._cache = cache
+        return cache.found(spans)
+
+    def _recheck(self, changes: list[Changes]) -> list[Found] | None:
+        """Re-check only the touched spans (None: the whole scope must be checked)."""
+        shown, cache, project = self._shown_layer(), self._cache, self.session.project
+        if shown is None or cache is None or project is None or not changes:
+            return None
+        layer, spans = shown
+        doc = layer.document
+        if (doc.id, self.session.annotator, project.schema) != (
+            cache.doc_id,
+            cache.annotator,
+            cache.schema,
+        ):
+            return None
+        touched: set[str] = set()
+        for c in changes:
+            if c.reason not in ("edit", "undo", "redo") or not c.doc_ids <= {doc.id}:
+                return None
+            touched.update(c.uuids)
+        referenced = _referenced(layer)
+        if any(u not in spans and u not in cache.spans for u in touched):
+            return None  # an event, argument or relation changed
+        if touched & (cache.referenced | referenced):
+            return None  # a span an event or relation refers to changed
+        for uuid in touched:
+            cache.by_span.pop(uuid, None)
+            span = spans.get(uuid)
+            if span is not None:
+                cache.spans.add(uuid)
+                one = DocumentAnnotations(doc, (span,))
+                issues = check_layer(one, project.schema, cache.annotator)
+                if issues:
+                    cache.by_span[uuid] = issues
+            else:
+                cache.spans.discard(uuid)
+        return cache.found(spans)
+
     def kinds(self) -> list[str]:
         """The problem kinds listed, in order (for tests and the status line)."""
         return [str(it.text(1)) for it in items(self.tree)]
 
     def _chosen(self, item: QTreeWidgetItem) -> None:
         self.issueChosen.emit(int(item.data(0, DOC_ROLE)), str(item.data(0, UUID_ROLE)))
+
+
+def _referenced(layer: DocumentAnnotations) -> set[str]:
+    out = {e.trigger for e in layer.events} | {a.target for a in layer.arguments}
+    return out | {r.source for r in layer.relations} | {r.target for r in layer.relations}
+
+
+class _Cache:
+    """The last full check of one document: span problems by span, the rest in order."""
+
+    def __init__(
+        self, doc_id: int, annotator: str, schema: object, spans: set[str], referenced: set[str]
+    ) -> None:
+        self.doc_id, self.annotator, self.schema = doc_id, annotator, schema
+        self.spans, self.referenced = spans, referenced
+        self.by_span: dict[str, list[Issue]] = {}
+        self.rest: list[Issue] = []
+
+    def found(self, spans: Mapping[str, Span]) -> list[Found]:
+        """All problems in ``check_layer``'s order: spans in reading order, then the rest."""
+
+        def key(uuid: str) -> tuple[int, int, str]:
+            s = spans[uuid]
+            return (s.start, s.end, uuid)
+
+        ordered = [i for u in sorted(self.by_span, key=key) for i in self.by_span[u]]
+        return [Found(self.doc_id, i) for i in ordered + self.rest]

@@ -1,0 +1,281 @@
+"""How the main window keeps the current layer on screen, cheaply for big documents.
+
+A mixin over ``MainWindow``. Three ways in:
+
+- ``refresh_layer`` re-reads the whole layer and feeds every panel (project or annotator
+  switch, schema edits, anything not covered below);
+- ``show_first_screen`` (from ``load_document``) shows a big document at once with only the
+  spans that start on its first screen, and reads the rest on the next turn of the event loop
+  (``finish_loading``); reading ``layer`` before that finishes the load first, so callers never
+  see a partial layer;
+- ``patch_layer`` applies one edit (``Changes`` names the records it touched): the touched
+  records are read back by uuid and the view, the annotation list and the document row are
+  updated one record at a time; arcs and the events panel are rebuilt only when events,
+  arguments, relations or spans they refer to changed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPoint, QTimer
+
+from annotator.model import Argument, Document, DocumentAnnotations, Event, Relation, Span
+from ui.docview import ViewSpan
+from ui.panels import AnnotationRow
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+    from ui.details import DetailsPanel
+    from ui.docview import DocumentView
+    from ui.event_tools import EventTools
+    from ui.panels import AnnotationListPanel, DocumentListPanel
+    from ui.session import Changes, Session
+
+LAZY_SPANS = 2_000
+"""a document with more spans than this shows its first screen before reading the rest"""
+FIRST_SCREEN_MIN = 4_000
+"""code points read for the first screen at least (more when the first paragraph is long)"""
+KINDS = ("spans", "events", "arguments", "relations")
+
+
+def _span_key(span: Span) -> tuple[int, int, str]:
+    return (span.start, span.end, span.uuid)  # the store's reading order
+
+
+def _empty() -> DocumentAnnotations:
+    return DocumentAnnotations(Document(0, "", "", ""))
+
+
+class LayerMixin:
+    """Needs ``session``, ``doc``, ``view``, ``other_layers``, ``selected_uuid``, the panels
+    and ``select_span``."""
+
+    if TYPE_CHECKING:
+        session: Session
+        doc: Document | None
+        view: DocumentView
+        other_layers: list[str]
+        selected_uuid: str
+        annotations: AnnotationListPanel
+        documents: DocumentListPanel
+        details: DetailsPanel
+        event_tools: EventTools
+
+        def select_span(self, uuid: str, scroll: bool = False) -> None: ...
+        def tr(self, sourceText: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+
+    def init_layer(self) -> None:
+        self._layer = _empty()
+        self._by_uuid: dict[str, Span] = {}
+        self._referenced: set[str] = set()
+        self._triggers: set[str] = set()
+        self._pending = False
+        self._load_timer = QTimer(self)  # type: ignore[arg-type]
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self.finish_loading)
+
+    # -- the layer -----------------------------------------------------------------------
+    @property
+    def layer(self) -> DocumentAnnotations:
+        """The current document's annotations in the current layer (always complete)."""
+        if self._pending:
+            self.finish_loading()
+        return self._layer
+
+    @layer.setter
+    def layer(self, value: DocumentAnnotations) -> None:
+        self._set_layer(value)
+
+    def _set_layer(
+        self, value: DocumentAnnotations, spans: list[Span] | None = None, refs: bool = True
+    ) -> None:
+        """Make ``value`` the layer; ``spans``: only these spans changed (cheap update);
+        ``refs``: events, arguments or relations changed."""
+        self._layer = value
+        if spans is None:
+            self._by_uuid = {s.uuid: s for s in value.spans}
+        else:
+            for s in spans:
+                if s.deleted:
+                    self._by_uuid.pop(s.uuid, None)
+                else:
+                    self._by_uuid[s.uuid] = s
+            if not refs:
+                return
+        self._triggers = {e.trigger for e in value.events}
+        self._referenced = self._triggers | {a.target for a in value.arguments}
+        self._referenced |= {r.source for r in value.relations}
+        self._referenced |= {r.target for r in value.relations}
+
+    def span_of(self, uuid: str) -> Span | None:
+        """The span with this uuid in the current layer (None: not in it)."""
+        if self._pending:
+            self.finish_loading()
+        return self._by_uuid.get(uuid)
+
+    def spans_by_uuid(self) -> dict[str, Span]:
+        """The current layer's spans by uuid (kept up to date; do not modify)."""
+        if self._pending:
+            self.finish_loading()
+        return self._by_uuid
+
+    def is_loading(self) -> bool:
+        """Whether the off-screen part of the document is still to be read."""
+        return self._pending
+
+    def _colors(self, project: Project) -> dict[str, str]:
+        return {lab.name: lab.color for lab in project.schema.span_labels()}
+
+    def _view_span(self, s: Span, color: dict[str, str], layer: str, ro: bool) -> ViewSpan:
+        return ViewSpan(s.uuid, s.start, s.end, s.label, color.get(s.label, ""), layer, ro,
+                        s.fragments)  # fmt: skip
+
+    def _row(self, s: Span, color: dict[str, str]) -> AnnotationRow:
+        detail = self.tr("event") if s.uuid in self._triggers else ""
+        return AnnotationRow(s.uuid, s.start, s.end, s.label, s.text, color.get(s.label, ""),
+                             detail)  # fmt: skip
+
+    # -- whole layer ---------------------------------------------------------------------
+    def refresh_layer(self) -> None:
+        """Re-read the current document's annotations and show them everywhere."""
+        self._pending = False
+        self._load_timer.stop()
+        project = self.session.project
+        if project is None or self.doc is None:
+            self._set_layer(_empty())
+            self.view.set_spans([])
+            self.annotations.set_rows([])
+            self.select_span("")
+            self.event_tools.refresh()
+            return
+        me = self.session.annotator
+        self._set_layer(project.layer(self.doc.id, me) if me else project.layer(self.doc.id, ""))
+        color = self._colors(project)
+        view_spans = [self._view_span(s, color, s.annotator, False) for s in self._layer.spans]
+        for other in self.other_layers:
+            if other == me:
+                continue
+            view_spans += [
+                self._view_span(s, color, other, True) for s in project.spans(self.doc.id, other)
+            ]
+        self.view.set_spans(view_spans)
+        self.annotations.set_rows(
+            [self._row(s, color) for s in self._layer.spans], self.selected_uuid
+        )
+        self.select_span(self.selected_uuid if self.selected_uuid in self._by_uuid else "")
+        self.event_tools.refresh()
+
+    def show_first_screen(self) -> bool:
+        """Show only the spans of the first screen of a big document and read the rest on the
+        next turn of the event loop. False (nothing done) when the document is small, the view
+        is not on screen, a span is to be selected or other layers are shown."""
+        project, doc, me = self.session.project, self.doc, self.session.annotator
+        if project is None or doc is None or not me or not self.view.isVisible():
+            return False
+        if self.selected_uuid or any(o != me for o in self.other_layers):
+            return False
+        if project.store.count("spans", doc.id, me) <= LAZY_SPANS:
+            return False
+        viewport = self.view.viewport()
+        bottom = self.view.cursorForPosition(QPoint(viewport.width() // 2, viewport.height()))
+        block = bottom.block()
+        end_u16 = block.position() + block.length() if block.isValid() else 0
+        bound = max(FIRST_SCREEN_MIN, self.view._to_cp(end_u16) + 1)
+        first = project.store.records("spans", doc.id, me, start_before=bound)
+        color = self._colors(project)
+        self._set_layer(DocumentAnnotations(doc))
+        self._pending = True
+        self.view.set_spans([self._view_span(s, color, me, False) for s in first])  # type: ignore[arg-type]
+        self.view.set_selected(None)
+        self.annotations.set_rows([])
+        self.event_tools.clear()
+        self.details.show_span(None, project.schema)
+        self._load_timer.start()
+        return True
+
+    def finish_loading(self) -> None:
+        """Read the rest of a document shown by ``show_first_screen``."""
+        if self._pending:
+            self.refresh_layer()
+
+    # -- one edit ------------------------------------------------------------------------
+    def patch_layer(self, changes: Changes) -> bool:
+        """Apply an edit of the current document's own layer record by record. False when the
+        edit is of another kind (the caller then re-reads everything)."""
+        project, doc, me = self.session.project, self.doc, self.session.annotator
+        if project is None or doc is None or not me or self._pending:
+            return False
+        if changes.doc_ids != {doc.id} or any(o != me for o in self.other_layers):
+            return False
+        if not self.event_tools.schema_current():
+            return False  # a schema edit (labels renamed, say): everything follows it
+        if not changes.uuids:
+            if not changes.status:
+                return False
+            self._document_row(project)  # a status change: the layer is untouched
+            self.select_span(self.selected_uuid if self.selected_uuid in self._by_uuid else "")
+            return True
+        fetched: dict[str, list[Any]] = {
+            kind: project.store.records(kind, uuids=changes.uuids, include_deleted=True)
+            for kind in KINDS
+        }
+        records = [r for rs in fetched.values() for r in rs]
+        if len(records) != len(set(changes.uuids)) or any(
+            r.doc_id != doc.id or r.annotator != me for r in records
+        ):
+            return False
+        touched_spans: list[Span] = fetched["spans"]
+        others = bool(fetched["events"] or fetched["arguments"] or fetched["relations"])
+        refs_before, triggers_before = self._referenced, self._triggers
+        spans = list(self._layer.spans)
+        for s in touched_spans:
+            old = self._by_uuid.get(s.uuid)
+            if old is not None:
+                del spans[bisect.bisect_left(spans, _span_key(old), key=_span_key)]
+            if not s.deleted:
+                spans.insert(bisect.bisect_left(spans, _span_key(s), key=_span_key), s)
+        events: tuple[Event, ...] = self._layer.events
+        arguments: tuple[Argument, ...] = self._layer.arguments
+        relations: tuple[Relation, ...] = self._layer.relations
+        if others:  # few records, and their stored order is by creation: read them again
+            events = tuple(project.store.records("events", doc.id, me))  # type: ignore[arg-type]
+            arguments = tuple(project.store.records("arguments", doc.id, me))  # type: ignore[arg-type]
+            relations = tuple(project.store.records("relations", doc.id, me))  # type: ignore[arg-type]
+            live = {s.uuid for s in spans}
+            wanted = {a.target for a in arguments} - {e.uuid for e in events}
+            wanted |= {e.trigger for e in events} | {r.source for r in relations}
+            if not wanted | {r.target for r in relations} <= live:
+                return False  # they refer to a span written outside this window: re-read all
+        new = DocumentAnnotations(doc, tuple(spans), events, arguments, relations)
+        self._set_layer(new, touched_spans, refs=others)
+
+        color = self._colors(project)
+        touched = {s.uuid for s in touched_spans}
+        rows = touched | (triggers_before ^ self._triggers)  # "event" shown or no longer
+        for uuid in rows:
+            self.annotations.remove_row(uuid)
+        for s in touched_spans:
+            if s.deleted:
+                self.view.remove_span(s.uuid)
+            else:
+                self.view.add_span(self._view_span(s, color, me, False))
+        shown = [u for u in rows if u in self._by_uuid]
+        for s in sorted((self._by_uuid[u] for u in shown), key=_span_key):
+            index = bisect.bisect_left(spans, _span_key(s), key=_span_key)
+            self.annotations.insert_row(index, self._row(s, color))
+        self._document_row(project)
+        if not (changes.reason == "edit" and changes.select in self._by_uuid):
+            # (an edit that selects a live record: the window selects it right after this)
+            self.select_span(self.selected_uuid if self.selected_uuid in self._by_uuid else "")
+        if others or touched & (refs_before | self._referenced):
+            self.event_tools.refresh()
+        return True
+
+    def _document_row(self, project: Project) -> None:
+        if self.doc is not None:
+            me = self.session.annotator
+            status = project.status(self.doc.id, me)
+            self.documents.update_row(self.doc.id, status, len(self._layer.spans))
