@@ -61,6 +61,7 @@ class Project:
         data = store.schema_json()
         self._schema = Schema.from_json(data, source=f"{self.path} (schema)") if data else Schema()
         self.clock = HybridClock(store.setting("hlc"))
+        self._documents: dict[int, Document] = {}
 
     # -- lifecycle -----------------------------------------------------------------------
     @classmethod
@@ -138,9 +139,17 @@ class Project:
         return self.store.documents(with_text=with_text)
 
     def document(self, doc_id: int) -> Document:
-        doc = self.store.document(doc_id)
+        # Documents never change once imported (and are never deleted), so the few recently
+        # used ones are kept: every span edit validates against the text, and re-reading a
+        # 1 MB text per keystroke was a third of the edit's time.
+        doc = self._documents.get(doc_id)
         if doc is None:
-            raise ValidationError(f"no document with id {doc_id}")
+            doc = self.store.document(doc_id)
+            if doc is None:
+                raise ValidationError(f"no document with id {doc_id}")
+            if len(self._documents) >= 16:
+                self._documents.pop(next(iter(self._documents)))
+            self._documents[doc_id] = doc
         return doc
 
     def document_by_name(self, name: str) -> Document | None:
