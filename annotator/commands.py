@@ -208,17 +208,28 @@ class AddEvent(Command):
 
 
 class UpdateEvent(Command):
-    """Change an event's type (after its trigger was relabelled) or note."""
+    """Change an event's type (after its trigger was relabelled), attributes or note."""
 
     text = "edit event"
 
-    def __init__(self, uuid: str, *, type: str | None = None, note: str | None = None) -> None:
+    def __init__(
+        self,
+        uuid: str,
+        *,
+        type: str | None = None,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> None:
         super().__init__()
         self.target, self.type, self.note = uuid, type, note
+        self.attributes = attributes
 
     def _first(self, project: Project) -> list[Version]:
         before = project.event(self.target)
-        return [(before, project.update_event(self.target, type=self.type, note=self.note))]
+        after = project.update_event(
+            self.target, type=self.type, attributes=self.attributes, note=self.note
+        )
+        return [(before, after)]
 
 
 class DeleteEvent(Command):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.commands import Changed, Command, Macro, UpdateEvent, UpdateSpan, Version
 from annotator.errors import AnnotatorError, SchemaError
@@ -60,17 +60,27 @@ class SetSchema(Command):
 
 
 class UpdateRelation(Command):
-    """Change a relation's type (the core has no relation-update command)."""
+    """Change a relation's type, attributes or note (only the given fields change)."""
 
     text = "edit relation"
 
-    def __init__(self, uuid: str, *, type: str) -> None:
+    def __init__(
+        self,
+        uuid: str,
+        *,
+        type: str | None = None,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> None:
         super().__init__()
-        self.target, self.type = uuid, type
+        self.target, self.type, self.attributes, self.note = uuid, type, attributes, note
 
     def _first(self, project: Project) -> list[Version]:
         before = project.relation(self.target)
-        return [(before, project.update_relation(self.target, type=self.type))]
+        after = project.update_relation(
+            self.target, type=self.type, attributes=self.attributes, note=self.note
+        )
+        return [(before, after)]
 
 
 class SchemaMacro(Macro):

@@ -1,13 +1,16 @@
-"""The details panel: label, covered text, attributes and note of the selected span.
+"""The details panel: label, covered text, attributes and note of the selected span, and the
+attributes and note of the event it triggers and of the relations that touch it.
 
-Edits leave as signals at once (label and attributes on change, the note after a short pause
-in typing or when the editor loses focus), so each becomes one undoable command. Covered text
-is shown in a read-only plain-text editor: document text never goes through HTML.
+Edits leave as signals at once (label and attributes on change, a note after a short pause
+in typing or when its editor loses focus), so each becomes one undoable command. Covered text
+is shown in a read-only plain-text editor and titles are plain text: document text never goes
+through HTML. The window asks ``linked_edit`` for the command of an event or relation edit.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -23,11 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.model import Span
+from annotator.commands import Command, UpdateEvent
+from annotator.commands_schema import UpdateRelation
+from annotator.model import DocumentAnnotations, Event, Relation, Span
 from annotator.schema import AttributeDef, Schema
 
 NOTE_PAUSE_MS = 700
 NO_VALUE = "—"
+TITLE_CHARS = 30
 
 
 class _NoteEdit(QPlainTextEdit):
@@ -40,6 +47,128 @@ class _NoteEdit(QPlainTextEdit):
         self.focusLost.emit()
 
 
+def fill_attributes(
+    owner: QWidget,
+    form: QFormLayout,
+    defs: list[AttributeDef],
+    values: Mapping[str, Any],
+    changed: Callable[..., None],
+) -> dict[str, QWidget]:
+    """Replace the rows of ``form`` with one widget per attribute matching its kind (bool:
+    check box, enum: combo with an empty choice, text: line edit); ``changed`` is called
+    when the user edits one. Returns the widgets by attribute name."""
+    while form.rowCount():
+        form.removeRow(0)
+    widgets: dict[str, QWidget] = {}
+    for attr in defs:
+        widget: QWidget
+        if attr.kind == "bool":
+            box = QCheckBox(owner)
+            box.setChecked(bool(values.get(attr.name, False)))
+            box.toggled.connect(changed)
+            widget = box
+        elif attr.kind == "enum":
+            combo = QComboBox(owner)
+            combo.addItem(NO_VALUE, None)
+            for v in attr.values:
+                combo.addItem(v, v)
+            combo.setCurrentIndex(max(0, combo.findData(values.get(attr.name))))
+            combo.activated.connect(changed)
+            widget = combo
+        else:
+            line = QLineEdit(owner)
+            line.setText(str(values.get(attr.name, "")))
+            line.editingFinished.connect(changed)
+            widget = line
+        widgets[attr.name] = widget
+        label = QLabel(attr.name, owner)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(label, widget)
+    return widgets
+
+
+def read_attributes(widgets: Mapping[str, QWidget]) -> dict[str, Any]:
+    """The attributes as the widgets show them (unset values left out)."""
+    out: dict[str, Any] = {}
+    for name, w in widgets.items():
+        if isinstance(w, QCheckBox):
+            if w.isChecked():
+                out[name] = True
+        elif isinstance(w, QComboBox):
+            if w.currentData() is not None:
+                out[name] = w.currentData()
+        elif isinstance(w, QLineEdit) and w.text():
+            out[name] = w.text()
+    return out
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= TITLE_CHARS else flat[: TITLE_CHARS - 1] + "…"
+
+
+class LinkedEditor(QGroupBox):
+    """Attributes and note of one event or relation, shown under the selected span."""
+
+    edited = Signal(str, str, object)
+    """kind ("event" or "relation"), uuid, changes ({"attributes": dict} or {"note": str})"""
+
+    def __init__(
+        self,
+        kind: str,
+        record: Event | Relation,
+        title: str,
+        schema: Schema,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, parent)  # a group box title is never rich text
+        self.kind, self.uuid = kind, record.uuid
+        self.attributes: dict[str, Any] = dict(record.attributes)
+        self.saved_note = record.note
+        self.alive = True
+        self.form = QFormLayout()
+        self.note = _NoteEdit(self)
+        self.note.setPlaceholderText(self.tr("Note"))
+        self.note.setMaximumHeight(70)
+        self.note.setPlainText(record.note)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(NOTE_PAUSE_MS)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.form)
+        layout.addWidget(self.note)
+        rtype = record.type
+        self.widgets = fill_attributes(
+            self, self.form, schema.attributes_for(rtype), self.attributes, self._changed
+        )
+        self.note.textChanged.connect(self._timer.start)
+        self._timer.timeout.connect(self.flush_note)
+        self.note.focusLost.connect(self.flush_note)
+
+    def _changed(self, *_: object) -> None:
+        values = read_attributes(self.widgets)
+        if self.alive and values != self.attributes:
+            self.attributes = values
+            self.edited.emit(self.kind, self.uuid, {"attributes": values})
+
+    def flush_note(self) -> None:
+        """Save a pending note edit now."""
+        self._timer.stop()
+        text = self.note.toPlainText()
+        if self.alive and text != self.saved_note:
+            # Remember it first: the emitted edit rebuilds the panel, which flushes again.
+            self.saved_note = text
+            self.edited.emit(self.kind, self.uuid, {"note": text})
+
+    def discard(self) -> None:
+        """Stop reporting edits and go away (later: it may be inside its own signal)."""
+        self.alive = False
+        self._timer.stop()
+        self.hide()
+        self.deleteLater()
+
+
 class DetailsPanel(QWidget):
     labelEdited = Signal(str, str)
     """uuid, new label"""
@@ -47,11 +176,17 @@ class DetailsPanel(QWidget):
     """uuid, full attribute dict"""
     noteEdited = Signal(str, str)
     """uuid, new note"""
+    linkedEdited = Signal(str, str, object)
+    """kind ("event"/"relation"), uuid, changes; see ``linked_edit``"""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.uuid = ""
         self.span: Span | None = None
+        self.layer_source: Callable[[], DocumentAnnotations] | None = None
+        """Where the event and relations of the selected span are looked up (set by the
+        window's event tools); without one only the span is shown."""
+        self.linked: list[LinkedEditor] = []
         self.label_box = QComboBox(self)
         self.text_view = QPlainTextEdit(self)
         self.text_view.setReadOnly(True)
@@ -69,6 +204,7 @@ class DetailsPanel(QWidget):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_PAUSE_MS)
         self.attr_widgets: dict[str, QWidget] = {}
+        self.linked_box = QVBoxLayout()
 
         form = QFormLayout()
         form.addRow(self.tr("Label"), self.label_box)
@@ -81,6 +217,7 @@ class DetailsPanel(QWidget):
         layout.addLayout(self.attr_form)
         layout.addWidget(QLabel(self.tr("Note"), self))
         layout.addWidget(self.note)
+        layout.addLayout(self.linked_box)
         layout.addStretch(1)
 
         self.label_box.activated.connect(self._label_picked)
@@ -91,7 +228,7 @@ class DetailsPanel(QWidget):
 
     # -- showing -------------------------------------------------------------------------
     def show_span(self, span: Span | None, schema: Schema, event_info: str = "") -> None:
-        """Show ``span`` (None clears the panel). A pending note edit is saved first."""
+        """Show ``span`` (None clears the panel). Pending note edits are saved first."""
         self.flush_note()
         self.span = span
         self.uuid = span.uuid if span else ""
@@ -109,55 +246,51 @@ class DetailsPanel(QWidget):
         self.where.setText(f"{span.start}–{span.end} ({span.annotator})" if span else "")
         self.event_info.setText(event_info)
         self.event_info.setVisible(bool(event_info))
-        self._build_attributes(schema.attributes_for(span.label) if span else [], span)
+        self.attr_widgets = fill_attributes(
+            self,
+            self.attr_form,
+            schema.attributes_for(span.label) if span else [],
+            span.attributes if span else {},
+            self._attributes_changed,
+        )
         self.note.blockSignals(True)
         self.note.setPlainText(span.note if span else "")
         self.note.blockSignals(False)
+        self._show_linked(span, schema)
 
-    def _build_attributes(self, defs: list[AttributeDef], span: Span | None) -> None:
-        while self.attr_form.rowCount():
-            self.attr_form.removeRow(0)
-        self.attr_widgets = {}
-        values: dict[str, Any] = dict(span.attributes) if span else {}
-        for attr in defs:
-            widget: QWidget
-            if attr.kind == "bool":
-                box = QCheckBox(self)
-                box.setChecked(bool(values.get(attr.name, False)))
-                box.toggled.connect(self._attributes_changed)
-                widget = box
-            elif attr.kind == "enum":
-                combo = QComboBox(self)
-                combo.addItem(NO_VALUE, None)
-                for v in attr.values:
-                    combo.addItem(v, v)
-                combo.setCurrentIndex(max(0, combo.findData(values.get(attr.name))))
-                combo.activated.connect(self._attributes_changed)
-                widget = combo
-            else:
-                line = QLineEdit(self)
-                line.setText(str(values.get(attr.name, "")))
-                line.editingFinished.connect(self._attributes_changed)
-                widget = line
-            self.attr_widgets[attr.name] = widget
-            label = QLabel(attr.name, self)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            self.attr_form.addRow(label, widget)
+    def _show_linked(self, span: Span | None, schema: Schema) -> None:
+        for editor in self.linked:
+            self.linked_box.removeWidget(editor)
+            editor.discard()
+        self.linked = []
+        if span is None or self.layer_source is None:
+            return
+        layer = self.layer_source()
+        spans = layer.span_by_uuid()
+        for ev in layer.events:
+            if ev.trigger == span.uuid and not ev.deleted:
+                self._add_linked("event", ev, self.tr("Event {0}").format(ev.type), schema)
+        for rel in layer.relations:
+            if span.uuid in (rel.source, rel.target) and not rel.deleted:
+                ends = [spans.get(u) for u in (rel.source, rel.target)]
+                a, b = (_short(s.text) if s else "?" for s in ends)
+                title = self.tr("Relation {0}: {1} → {2}").format(rel.type, a, b)
+                self._add_linked("relation", rel, title, schema)
+
+    def _add_linked(self, kind: str, record: Event | Relation, title: str, schema: Schema) -> None:
+        editor = LinkedEditor(kind, record, title, schema, self)
+        editor.edited.connect(self.linkedEdited)
+        self.linked_box.addWidget(editor)
+        self.linked.append(editor)
+
+    def linked_editor(self, uuid: str) -> LinkedEditor | None:
+        """The shown editor of an event or relation, if any."""
+        return next((e for e in self.linked if e.uuid == uuid), None)
 
     # -- editing -------------------------------------------------------------------------
     def attribute_values(self) -> dict[str, Any]:
-        """The attributes as the widgets show them (unset values left out)."""
-        out: dict[str, Any] = {}
-        for name, w in self.attr_widgets.items():
-            if isinstance(w, QCheckBox):
-                if w.isChecked():
-                    out[name] = True
-            elif isinstance(w, QComboBox):
-                if w.currentData() is not None:
-                    out[name] = w.currentData()
-            elif isinstance(w, QLineEdit) and w.text():
-                out[name] = w.text()
-        return out
+        """The span's attributes as the widgets show them (unset values left out)."""
+        return read_attributes(self.attr_widgets)
 
     def _attributes_changed(self, *_: object) -> None:
         values = self.attribute_values()
@@ -172,10 +305,44 @@ class DetailsPanel(QWidget):
             self.labelEdited.emit(self.uuid, label)
 
     def flush_note(self) -> None:
-        """Save a pending note edit now."""
+        """Save pending note edits (the span's, its event's and relations') now."""
         self._note_timer.stop()
         if self.span is not None and self.note.toPlainText() != self.span.note:
             text = self.note.toPlainText()
             # Remember it first: the emitted edit re-shows the span, which flushes again.
             self.span = dataclasses.replace(self.span, note=text)
             self.noteEdited.emit(self.uuid, text)
+        for editor in list(self.linked):
+            editor.flush_note()
+
+
+class _OnSpanEvent(UpdateEvent):
+    """An event edit that keeps the span ``focus`` selected after undo and redo."""
+
+    def __init__(self, uuid: str, focus: str, **changes: Any) -> None:
+        super().__init__(uuid, **changes)
+        self.focus = focus
+
+    @property
+    def uuid(self) -> str:
+        return self.focus
+
+
+class _OnSpanRelation(UpdateRelation):
+    """A relation edit that keeps the span ``focus`` selected after undo and redo."""
+
+    def __init__(self, uuid: str, focus: str, **changes: Any) -> None:
+        super().__init__(uuid, **changes)
+        self.focus = focus
+
+    @property
+    def uuid(self) -> str:
+        return self.focus
+
+
+def linked_edit(kind: str, uuid: str, changes: Mapping[str, Any], focus: str) -> Command:
+    """The command for an edit reported by ``DetailsPanel.linkedEdited``: attributes or note
+    of event/relation ``uuid``, keeping span ``focus`` selected when undone or redone."""
+    if kind == "event":
+        return _OnSpanEvent(uuid, focus, **changes)
+    return _OnSpanRelation(uuid, focus, **changes)

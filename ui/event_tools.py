@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 
 from annotator import commands as cmds
 from ui.arcs import ArcOverlay, Link
+from ui.details import linked_edit
 from ui.events_panel import EventsPanel, rows_of
 from ui.relations import Linker
 from ui.validation_panel import ValidationPanel
@@ -45,6 +46,13 @@ class EventTools:
         self.events.spanChosen.connect(window.go_to_span)
         self.events.removeRequested.connect(self.remove)
         self.validation.issueChosen.connect(self.go_to_record)
+        # The details panel also edits the selected span's event and relations.
+        window.details.layer_source = lambda: window.layer
+        window.details.linkedEdited.connect(
+            lambda kind, uuid, changes: window.session.execute(
+                linked_edit(kind, uuid, changes, window.selected_uuid), window.selected_uuid
+            )
+        )
         self._schema = window.session.project.schema if window.session.project else None
 
     def refresh(self) -> None:
