@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip
 
 import annotator.text as atext
 from ui.docview_paint import (
+    MAX_LEVELS,
     LineBox,
     MarkStyle,
     SpanGeometry,
@@ -41,6 +42,7 @@ from ui.docview_paint import (
     paint_marks,
     paint_tints,
     piece_geometry,
+    screen_band,
 )
 from ui.docview_spans import SpanIndex, ViewSpan
 from ui.fonts import document_font
@@ -165,8 +167,11 @@ class SpanTextView(QPlainTextEdit):
 
     def set_selected(self, uuid: str | None) -> None:
         """Outline this span (None: no span is selected)."""
+        old = self._index.get(self._selected) if self._selected else None
         self._selected = uuid if uuid in self._index else None
-        self.viewport().update()
+        for span in (old, self._index.get(uuid) if self._selected and uuid else None):
+            if span is not None:  # only the old and the new outline are repainted
+                self._update_range(span.start, span.end)
 
     def selected(self) -> str | None:
         """The uuid of the outlined span."""
@@ -302,7 +307,22 @@ class SpanTextView(QPlainTextEdit):
             last = self._doc.blockCount()
         for number in [n for n in self._geom if first <= n <= last]:
             del self._geom[number]
-        self.viewport().update()
+        self._update_range(start, end)
+
+    def _update_range(self, start: int, end: int) -> None:
+        """Repaint the on-screen part of the blocks from ``start`` to ``end`` (an edit in a big
+        document repaints a paragraph, not the whole viewport), widened to the spans overlapping
+        them, whose nesting row may have changed, and by the depth of the underline rows, which
+        may reach past a line's box into the next block."""
+        for span in self._index.intersecting(start, end):
+            start, end = min(start, span.start), max(end, span.end)
+        first = self._doc.findBlock(self._to_qt(start)).blockNumber()
+        last = self._doc.findBlock(self._to_qt(end)).blockNumber()
+        last = self._doc.blockCount() if last < 0 else last
+        margin = int(self._style.step * (MAX_LEVELS + 1) + self._style.pen) + 2
+        band = screen_band(self, first, last, margin)
+        if band is not None:
+            self.viewport().update(band)
 
     def _block_rtl(self, block: QTextBlock) -> bool:
         if self._direction != "auto":

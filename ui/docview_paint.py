@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextLine
+from PySide6.QtWidgets import QPlainTextEdit
 
 from ui.colors import (
     READ_ONLY_TINT_ALPHA,
@@ -333,3 +334,23 @@ def paint_invisibles(
             label.translate(0, fm.height())
         placed.append(label)
         painter.drawText(label, Qt.AlignmentFlag.AlignLeft, name)
+
+
+def screen_band(view: QPlainTextEdit, first: int, last: int, margin: int) -> QRect | None:
+    """The viewport band showing blocks ``first`` to ``last`` (block numbers), ``margin`` pixels
+    taller each side; None when none of them is on screen. Walks the on-screen blocks only."""
+    viewport, offset = view.viewport(), view.contentOffset()
+    top: float | None = None
+    bottom = 0.0
+    block = view.firstVisibleBlock()
+    while block.isValid() and block.blockNumber() <= last:
+        geometry = view.blockBoundingGeometry(block).translated(offset)
+        if geometry.top() > viewport.height():
+            break
+        if block.blockNumber() >= first:
+            top = geometry.top() if top is None else top
+            bottom = geometry.bottom()
+        block = block.next()
+    if top is None:
+        return None
+    return QRect(0, int(top) - margin, viewport.width(), int(bottom - top) + 2 * margin + 2)

@@ -182,6 +182,8 @@ class EditingMixin:
         """Select the clicked span; with an event selected, offer it the roles that accept
         the clicked span's label."""
         if self.event_tools.linker.take_click(uuid):  # a pending relation's target (key R)
+            # The view outlined the clicked span itself: the arcs it emphasises follow it.
+            self.view.viewport().update()
             return
         previous = self.selected_uuid
         event_uuid = self.event_of(previous) if previous else ""

@@ -54,6 +54,8 @@ class EventTools:
             )
         )
         self._schema = window.session.project.schema if window.session.project else None
+        self._ends: set[str] = set()  # spans at either end of an arc
+        self._last_selected = ""
 
     def refresh(self) -> None:
         """Feed the arcs and the events panel from the window's current layer."""
@@ -81,6 +83,7 @@ class EventTools:
             for r in layer.relations
         ]
         ends = {x.source for x in links} | {x.target for x in links}
+        self._ends = ends
         spans = layer.span_by_uuid()
         self.arcs.set_links(links, {u: (spans[u].start, spans[u].end) for u in ends if u in spans})
         events, relations = rows_of(layer, schema)
@@ -94,14 +97,18 @@ class EventTools:
     def clear(self) -> None:
         """Show no arcs and no events (while a big document's layer is being read)."""
         self.arcs.set_links([], {})
+        self._ends = set()
         self.events.set_rows([], [])
 
     def on_selected(self, uuid: str) -> None:
         """The window's selected span changed: highlight its event in the panel."""
         self.events.set_selected_event(self.w.event_of(uuid) if uuid else "")
-        # Through the viewport, which repaints the overlay (its child) in the same pass: an
-        # update of the overlay alone made Qt paint the whole viewport a second time.
-        self.w.view.viewport().update()
+        last, self._last_selected = self._last_selected, uuid
+        if last in self._ends or uuid in self._ends:
+            # The emphasised arcs change. Through the viewport, which repaints the overlay (its
+            # child) in the same pass: an update of the overlay alone made Qt paint the whole
+            # viewport a second time. (The view repaints the span outlines itself.)
+            self.w.view.viewport().update()
 
     # -- actions -------------------------------------------------------------------------
     def remove(self, kind: str, uuid: str) -> None:

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QWidget,
+)
 
 from annotator.errors import AnnotatorError
 from annotator.model import Document, Span, Status
@@ -68,7 +76,12 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
         self._dock(
             "annotations", self.tr("Annotations"), self.annotations, area.RightDockWidgetArea
         )
-        self._dock("details", self.tr("Details"), self.details, area.LeftDockWidgetArea)
+        # scrollable: event and relation sections must never force the window taller
+        details_scroll = QScrollArea(self)
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        details_scroll.setWidget(self.details)
+        self._dock("details", self.tr("Details"), details_scroll, area.LeftDockWidgetArea)
         self.event_tools = EventTools(self)  # arcs, events and problems docks, linking
 
         self.status_annotator = QLabel(self)

@@ -121,7 +121,14 @@ class ValidationPanel(QWidget):
         self._timer.stop()
         changes, self._changes = self._changes, []
         found = self._recheck(changes)
-        self.found = found if found is not None else self._check_all()
+        found = found if found is not None else self._check_all()
+        if (
+            found == self.found
+            and self.summary.text()
+            and self.tree.topLevelItemCount() == len(found)
+        ):
+            return  # most edits change no problem: keep the list (no rebuild, no repaint)
+        self.found = found
         self.tree.clear()
         for f in self.found:
             item = QTreeWidgetItem([f.issue.doc, f.issue.kind, f.issue.message])
@@ -185,10 +192,11 @@ class ValidationPanel(QWidget):
             if c.reason not in ("edit", "undo", "redo") or not c.doc_ids <= {doc.id}:
                 return None
             touched.update(c.uuids)
-        referenced = _referenced(layer)
         if any(u not in spans and u not in cache.spans for u in touched):
             return None  # an event, argument or relation changed
-        if touched & (cache.referenced | referenced):
+        # Only spans changed since the full check, so the events, arguments and relations (and
+        # the spans they refer to) are still those of ``cache.referenced``.
+        if touched & cache.referenced:
             return None  # a span an event or relation refers to changed
         for uuid in touched:
             cache.by_span.pop(uuid, None)

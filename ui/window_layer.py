@@ -254,7 +254,9 @@ class LayerMixin:
 
         color = self._colors(project)
         touched = {s.uuid for s in touched_spans}
-        rows = touched | (triggers_before ^ self._triggers)  # "event" shown or no longer
+        rows = set(touched)
+        if others:  # rows whose "event" is shown or no longer
+            rows |= triggers_before ^ self._triggers
         for uuid in rows:
             self.annotations.remove_row(uuid)
         for s in touched_spans:
@@ -270,7 +272,8 @@ class LayerMixin:
         if not (changes.reason == "edit" and changes.select in self._by_uuid):
             # (an edit that selects a live record: the window selects it right after this)
             self.select_span(self.selected_uuid if self.selected_uuid in self._by_uuid else "")
-        if others or touched & (refs_before | self._referenced):
+        # (membership tests: a union of the two reference sets costs more than the edit)
+        if others or any(u in refs_before or u in self._referenced for u in touched):
             self.event_tools.refresh()
         return True
 

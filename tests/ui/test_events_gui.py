@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.model import Span
@@ -233,9 +233,18 @@ def test_arc_endpoints_follow_the_layout_when_scrolled(window: MainWindow) -> No
     isis = p.add_span(doc.id, *at("داعش", 2), "ORG", ME)
     p.add_argument(ev.uuid, "Target", isis.uuid)
     w.refresh_layer()
+    w.resize(1000, 480)  # a short viewport, so the argument's line can be below it
+    QApplication.processEvents()
     seen = set()
-    for scroll in (0, 5):
-        w.view.verticalScrollBar().setValue(scroll)
+    bar = w.view.verticalScrollBar()
+    # scroll line by line until the argument has been both on and off screen (the viewport
+    # height depends on the window layout, so no fixed position is assumed)
+    for scroll in range(bar.minimum(), bar.maximum() + 1):
+        if seen == {"both", "one"}:
+            break
+        bar.setValue(scroll)
+        if w.event_tools.arcs.span_rect(raid.uuid) is None:
+            continue  # the trigger itself scrolled away
         (shape,) = w.event_tools.arcs.shapes()
         trig_rect = w.event_tools.arcs.span_rect(raid.uuid)
         assert trig_rect is not None and trig_rect.contains(shape.start.x(), trig_rect.center().y())
