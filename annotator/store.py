@@ -441,6 +441,8 @@ class Store:
             sql += " AND annotator = ?"
             args.append(annotator)
         cursor = self.conn.cursor().execute(f"{sql} ORDER BY {order}", args)
+        if table == "spans":
+            return map(_span, cursor)
         return map(functools.partial(_record, table), cursor)
 
     def iter_documents(self) -> Iterator[Document]:
@@ -778,18 +780,28 @@ def _fragments(text: str) -> tuple[tuple[int, int], ...]:
 
 
 _SPAN_FIELDS = tuple(f.name for f in dataclasses.fields(Span))
+_NEW = object.__new__
+_SET = object.__setattr__
+
+
+def _span(row: Sequence[Any]) -> Span:
+    # Hot path (once per span of every export): filling the instance dict skips the
+    # per-field frozen __setattr__ of the generated __init__; values are already typed.
+    # The keys are _SPAN_FIELDS (checked by tests/core/test_project.py round trips).
+    u, d, a, st, en, lab, txt, attrs, note, frags, clock, deleted = row
+    span: Span = _NEW(Span)
+    _SET(span, "__dict__", {
+        "uuid": u, "doc_id": d, "annotator": a, "start": st, "end": en, "label": lab,
+        "text": txt, "attributes": {} if attrs == "{}" else _obj(attrs), "note": note,
+        "fragments": () if frags == "[]" else _fragments(frags), "clock": clock,
+        "deleted": bool(deleted),
+    })  # fmt: skip
+    return span
 
 
 def _record(table: str, row: Sequence[Any]) -> Record:
     if table == "spans":
-        # Hot path (once per span of every export): filling the instance dict skips the
-        # per-field frozen __setattr__ of the generated __init__; values are already typed.
-        u, d, a, st, en, lab, txt, attrs, note, frags, clock, deleted = row
-        span = object.__new__(Span)
-        object.__setattr__(span, "__dict__", dict(zip(_SPAN_FIELDS, (
-            u, d, a, st, en, lab, txt, _obj(attrs), note, _fragments(frags), clock, bool(deleted)
-        ), strict=True)))  # fmt: skip
-        return span
+        return _span(row)
     if table == "events":
         return Event(
             uuid=row[0],

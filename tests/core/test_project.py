@@ -130,3 +130,11 @@ def test_read_only_project_refuses_writes(tmp_path: Path, seed_text: str) -> Non
         pytest.raises(ProjectFileError, match="read-only"),
     ):
         p.add_document(seed_text)
+
+
+def test_spans_read_back_equal_spans_built_by_the_constructor(seed_project: Project) -> None:
+    # the store builds Span instances on a fast path; they must equal ordinary ones
+    made = seed_project.add_span(1, 0, 6, "PER", "amal", note="n", fragments=[(0, 2), (3, 6)])
+    (read,) = seed_project.spans()
+    assert read == made and dataclasses.asdict(read) == dataclasses.asdict(made)
+    assert hash(read.uuid) == hash(made.uuid) and read.fragments == ((0, 2), (3, 6))
