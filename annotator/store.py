@@ -800,40 +800,14 @@ def _span(row: Sequence[Any]) -> Span:
 
 
 def _record(table: str, row: Sequence[Any]) -> Record:
+    # selected columns follow the dataclass fields in order (_COLUMNS minus timestamps)
     if table == "spans":
         return _span(row)
     if table == "events":
-        return Event(
-            uuid=row[0],
-            doc_id=row[1],
-            annotator=row[2],
-            type=row[3],
-            trigger=row[4],
-            attributes=_obj(row[5]),
-            note=row[6],
-            clock=row[7],
-            deleted=bool(row[8]),
-        )
+        u, d, a, kind, trigger, attrs, note, clock, deleted = row
+        return Event(u, d, a, kind, trigger, _obj(attrs), note, clock, bool(deleted))
     if table == "arguments":
-        return Argument(
-            uuid=row[0],
-            event=row[1],
-            doc_id=row[2],
-            annotator=row[3],
-            role=row[4],
-            target=row[5],
-            clock=row[6],
-            deleted=bool(row[7]),
-        )
-    return Relation(
-        uuid=row[0],
-        doc_id=row[1],
-        annotator=row[2],
-        type=row[3],
-        source=row[4],
-        target=row[5],
-        attributes=_obj(row[6]),
-        note=row[7],
-        clock=row[8],
-        deleted=bool(row[9]),
-    )
+        u, event, d, a, role, target, clock, deleted = row
+        return Argument(u, event, d, a, role, target, clock, bool(deleted))
+    u, d, a, kind, source, target, attrs, note, clock, deleted = row
+    return Relation(u, d, a, kind, source, target, _obj(attrs), note, clock, bool(deleted))
