@@ -11,11 +11,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtWidgets import QWidget
 
 from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import IsCancelled, Progress
+from ui.workers import ProgressJob
 
 JobFunction = Callable[[Progress, IsCancelled], object]
 
@@ -55,41 +56,16 @@ class JobWorker(QRunnable):
             self.signals.finished.emit(result)
 
 
-class BackgroundJob(QObject):
+class BackgroundJob(ProgressJob):
     """A running job with its progress dialog; ``done(outcome, payload)`` fires once.
 
     ``outcome`` is "finished" (payload: the function's result), "cancelled" (None) or
-    "failed" (payload: the message)."""
-
-    done = Signal(str, object)
+    "failed" (payload: the message); ``payload`` keeps it afterwards."""
 
     def __init__(self, parent: QWidget, title: str, label: str, function: JobFunction) -> None:
-        super().__init__(parent)
-        self.worker = JobWorker(function)
-        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setMinimumDuration(0)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self.worker.cancel)
-        sig = self.worker.signals
-        sig.progress.connect(self._progress)
-        sig.finished.connect(lambda result: self._end("finished", result))
-        sig.cancelled.connect(lambda: self._end("cancelled", None))
-        sig.failed.connect(lambda message: self._end("failed", message))
-        self.outcome = ""
+        super().__init__(parent, JobWorker(function), label, title)
         self.payload: object = None
 
-    def start(self, pool: QThreadPool | None = None) -> None:
-        self.dialog.show()
-        (pool or QThreadPool.globalInstance()).start(self.worker)
-
-    def _progress(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(max(total, 0))
-        self.dialog.setValue(min(done, total) if total else 0)
-
     def _end(self, outcome: str, payload: object) -> None:
-        self.outcome, self.payload = outcome, payload
-        self.dialog.canceled.disconnect(self.worker.cancel)
-        self.dialog.close()
-        self.done.emit(outcome, payload)
+        self.payload = payload
+        super()._end(outcome, payload)
