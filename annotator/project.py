@@ -43,7 +43,8 @@ from annotator.model import (
     record_kind,
     record_to_json,
 )
-from annotator.schema import Schema, default_schema, is_reference
+from annotator import rules
+from annotator.schema import Schema, default_schema
 from annotator.store import RECORD_TABLES as RECORD_KINDS
 from annotator.store import Store, now_iso
 from annotator.text import normalise, sha256_text
@@ -267,34 +268,10 @@ class Project:
         return [r for r in recs if isinstance(r, Span)]
 
     def _checked_span(self, doc: Document, span: Span) -> Span:
-        _check_name(span.annotator)
-        if not (0 <= span.start < span.end <= len(doc.text)):
-            raise ValidationError(
-                f"span {span.start}-{span.end} is outside document {doc.name!r} "
-                f"(0 <= start < end <= {len(doc.text)} required)"
-            )
-        for a, b in span.fragments:
-            if not (span.start <= a < b <= span.end):
-                raise ValidationError(
-                    f"fragment {a}-{b} is outside its span {span.start}-{span.end}"
-                )
-        if self._schema.label(span.label) is None:
-            raise SchemaError(f"label {span.label!r} is not in the schema")
-        self._check_attributes(span.label, span.attributes)
-        return dataclasses.replace(span, text=doc.text[span.start : span.end])
-
-    def _check_attributes(self, label: str, attributes: dict[str, Any]) -> None:
-        for name, value in attributes.items():
-            if is_reference(name):
-                if not isinstance(value, str):
-                    raise SchemaError(f"reference {name!r} takes text, not {value!r}")
-                continue
-            attr = self._schema.attribute(name)
-            if attr is None or not attr.applies_to(label):
-                raise SchemaError(f"attribute {name!r} is not defined for {label!r}")
-            problem = attr.check(value)
-            if problem:
-                raise SchemaError(problem)
+        if _int_pair(span.start, span.end) and 0 <= span.start < span.end <= len(doc.text):
+            span = dataclasses.replace(span, text=doc.text[span.start : span.end])
+        _raise(rules.span_problem(self._schema, doc.text, span, doc.name))
+        return span
 
     # -- events and arguments ------------------------------------------------------------
     def add_event(
@@ -361,14 +338,8 @@ class Project:
         ]
 
     def _check_event(self, ev: Event) -> None:
-        span = self.span(ev.trigger)
-        if span.doc_id != ev.doc_id or span.annotator != ev.annotator:
-            raise ValidationError(
-                "an event's trigger must be a span of the same document and layer"
-            )
-        if self._schema.event(ev.type) is None:
-            raise SchemaError(f"event type {ev.type!r} is not in the schema")
-        self._check_attributes(ev.type, ev.attributes)
+        trigger = self._live("spans", ev.trigger)
+        _raise(rules.event_problem(self._schema, ev, trigger if isinstance(trigger, Span) else None))
 
     def add_argument(self, event: str, role: str, target: str, uuid: str | None = None) -> Argument:
         """Fill ``role`` of an event with a span (or another event) of the same layer.
@@ -407,22 +378,9 @@ class Project:
         return [r for r in recs if isinstance(r, Argument) and r.event == event]
 
     def _check_argument(self, ev: Event, arg: Argument) -> None:
-        et = self._schema.event(ev.type)
-        if et is None or et.role(arg.role) is None:
-            raise SchemaError(f"event type {ev.type!r} has no role {arg.role!r}")
-        target = self.store.get("spans", arg.target) or self.store.get("events", arg.target)
-        if (
-            target is None
-            or target.deleted
-            or target.doc_id != ev.doc_id
-            or target.annotator != ev.annotator
-        ):
-            raise ValidationError(
-                f"argument target {arg.target} is not a live record of this layer"
-            )
-        label = target.label if isinstance(target, Span) else getattr(target, "type", "")
-        if not self._schema.accepts(ev.type, arg.role, label):
-            raise SchemaError(f"role {arg.role!r} of {ev.type!r} does not accept {label!r}")
+        target = self._live("spans", arg.target) or self._live("events", arg.target)
+        assert target is None or isinstance(target, Span | Event)
+        _raise(rules.argument_problem(self._schema, ev, arg, target))
 
     # -- relations -----------------------------------------------------------------------
     def add_relation(
@@ -483,17 +441,19 @@ class Project:
         ]
 
     def _check_relation(self, rel: Relation) -> None:
-        src, dst = self.span(rel.source), self.span(rel.target)
-        if (src.doc_id, src.annotator) != (dst.doc_id, dst.annotator):
-            raise ValidationError("a relation links two spans of the same document and layer")
-        rt = self._schema.relation(rel.type)
-        if rt is None:
-            raise SchemaError(f"relation type {rel.type!r} is not in the schema")
-        for arg, span in (("Arg1", src), ("Arg2", dst)):
-            allowed = rt.arg1 if arg == "Arg1" else rt.arg2
-            if allowed and span.label not in allowed:
-                raise SchemaError(f"{rel.type} {arg} does not accept {span.label!r}")
-        self._check_attributes(rel.type, rel.attributes)
+        src, dst = self._live("spans", rel.source), self._live("spans", rel.target)
+        _raise(
+            rules.relation_problem(
+                self._schema,
+                rel,
+                src if isinstance(src, Span) else None,
+                dst if isinstance(dst, Span) else None,
+            )
+        )
+
+    def _live(self, kind: str, uuid: str) -> Record | None:
+        rec = self.store.get(kind, uuid) if isinstance(uuid, str) else None
+        return None if rec is None or rec.deleted else rec
 
     # -- whole layers --------------------------------------------------------------------
     def layer(self, doc_id: int, annotator: str | None = None) -> DocumentAnnotations:
@@ -536,5 +496,13 @@ class Project:
 
 
 def _check_name(name: str) -> None:
-    if not name or not name.strip() or len(name) > 200 or any(c in name for c in "\n\r\t\x00"):
-        raise ValidationError(f"bad annotator name {name!r}")
+    _raise(rules.annotator_problem(name))
+
+
+def _raise(violation: rules.Violation | None) -> None:
+    if violation is not None:
+        raise violation.error()
+
+
+def _int_pair(a: object, b: object) -> bool:
+    return type(a) is int and type(b) is int

@@ -1,0 +1,376 @@
+"""The rules of a valid record: the ONE place that decides what may be written.
+
+Every path that writes or judges annotations asks here: the Python API (``Project``), every
+importer (``annotator.importing``), the merge of bundles and project files
+(``annotator.exchange``), ``annotator check`` (``annotator.validation``) and what the GUI
+offers (role and relation menus call ``roles_for`` / ``relation_types_for``). A rule added or
+changed here changes all of them at once; a test generates records and asserts they agree.
+
+What is decided here:
+
+- names: labels, roles, attribute names (``label_name_problem``); annotators
+  (``annotator_problem``); record ids (``uuid_problem``); free text such as notes and
+  attribute values (``text_problem``): no control characters, no bidi overrides or
+  isolates (Trojan Source), no lone surrogates, bounded length;
+- clock stamps (``stamp_problem``): the shape ``<13-digit ms>.<6-digit counter>`` and at most
+  ``MAX_DRIFT_MS`` ahead of this machine's wall clock, so a stamp from a colleague whose
+  clock (or file) is wrong cannot become the project's clock;
+- spans (``span_problem``): offsets inside the text as code points, fragments inside the
+  span, covered text equal to the text, the label in the schema, attributes defined for the
+  label and of the right kind;
+- events, arguments and relations (``event_problem``, ``argument_problem``,
+  ``relation_problem``): types and roles in the schema, argument and relation argument types
+  accepted by the schema (alternatives, symmetric relations, ``<ENTITY>``/``<EVENT>``/
+  ``<ANY>``, label parents), and references to LIVE records of the same document and layer.
+
+Each function returns ``None`` or a ``Violation`` (a kind and a message); callers turn it into
+an exception (``Violation.error()``), an import error naming file and line, a quarantine
+reason or a problem listed by ``check``. Tombstones (deleted versions) only need the
+structural rules (names, ids, clock, offsets): what they pointed at may be gone.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.clock import STAMP
+from annotator.errors import AnnotatorError, SchemaError, ValidationError
+from annotator.model import Argument, Event, Relation, Span
+from annotator.schema import RelationType, Role, Schema, is_reference
+
+MAX_NAME = 200
+"""longest annotator name, label, role or attribute name (characters)"""
+MAX_UUID = 100
+MAX_TEXT = 1_000_000
+"""longest note or text attribute value (characters)"""
+MAX_DRIFT_MS = 7 * 24 * 3600 * 1000
+"""how far ahead of this machine's clock a stamp may be (a week: a colleague's laptop set to
+the wrong day still merges; a stamp from the year 2286 does not)"""
+
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_BAD_CATEGORIES = frozenset(("Cc", "Cs", "Zl", "Zp", "Cn"))
+
+SCHEMA_KINDS = frozenset(
+    ("unknown-label", "unknown-type", "unknown-role", "wrong-type", "attribute")
+)
+"""kinds of violation that depend on the schema (raised as ``SchemaError`` by the API)"""
+
+
+@dataclass(frozen=True)
+class Violation:
+    """Why a record may not be written: ``kind`` (stable, for tests and ``check``) and a
+    message for the user."""
+
+    kind: str
+    message: str
+
+    def error(self) -> AnnotatorError:
+        """The exception the API raises for this violation."""
+        if self.kind in SCHEMA_KINDS:
+            return SchemaError(self.message)
+        return ValidationError(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# -- names and text -------------------------------------------------------------------------
+def _bad_char(value: str, allow_newlines: bool = False) -> str | None:
+    for ch in value:
+        if allow_newlines and ch in "\n\t":
+            continue
+        if ch in _BIDI_CONTROLS:
+            return f"U+{ord(ch):04X} (a bidi control)"
+        cat = unicodedata.category(ch)
+        if cat in _BAD_CATEGORIES:
+            what = "lone surrogate" if cat == "Cs" else "control or unassigned character"
+            return f"U+{ord(ch):04X} ({what})"
+    return None
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def name_problem(value: object, what: str, limit: int = MAX_NAME) -> Violation | None:
+    """A name shown in lists and menus: non-blank text of at most ``limit`` characters with no
+    control characters, bidi overrides, line breaks or lone surrogates."""
+    if not isinstance(value, str):
+        return Violation("name", f"{what} must be text, not {_shown(value)}")
+    if not value.strip():
+        return Violation("name", f"{what} must not be empty")
+    if len(value) > limit:
+        return Violation("name", f"{what} is longer than {limit} characters")
+    bad = _bad_char(value)
+    if bad:
+        return Violation("name", f"{what} {_shown(value)} contains {bad}")
+    if value != value.strip():
+        return Violation("name", f"{what} {_shown(value)} starts or ends with white space")
+    return None
+
+
+def annotator_problem(name: object) -> Violation | None:
+    """An annotator (layer) name."""
+    return name_problem(name, "annotator name")
+
+
+def label_name_problem(name: object, what: str = "label name") -> Violation | None:
+    """A label, event type, relation type, role or attribute name: a name as above with no
+    white space and not starting with ``<`` or ``!`` (brat's reserved forms), so it survives
+    every export format (brat .ann lines, CoNLL tags, annotation.conf)."""
+    v = name_problem(name, what, limit=100)
+    if v is not None:
+        return v
+    assert isinstance(name, str)
+    if any(c.isspace() for c in name) or name[0] in "<!":
+        return Violation("name", f"{what} {_shown(name)} contains white space or starts with < !")
+    return None
+
+
+def uuid_problem(value: object, what: str = "record id") -> Violation | None:
+    """A record id: non-empty text without white space or control characters."""
+    if not isinstance(value, str) or not value or len(value) > MAX_UUID:
+        return Violation("name", f"bad {what} {_shown(value)}")
+    if any(c.isspace() for c in value) or _bad_char(value):
+        return Violation("name", f"bad {what} {_shown(value)}")
+    return None
+
+
+def text_problem(value: object, what: str) -> Violation | None:
+    """Free text (a note, a text attribute value): anything Unicode can encode in UTF-8, so
+    no lone surrogates, and bounded length. Control and bidi characters are allowed (an
+    analyst may paste them); the GUI shows them visibly."""
+    if not isinstance(value, str):
+        return Violation("name", f"{what} must be text, not {_shown(value)}")
+    if len(value) > MAX_TEXT:
+        return Violation("name", f"{what} is longer than {MAX_TEXT} characters")
+    if _SURROGATE.search(value):
+        return Violation("name", f"{what} contains a lone surrogate (not encodable text)")
+    return None
+
+
+# -- clock ----------------------------------------------------------------------------------
+def wall_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def stamp_problem(stamp: object, now_ms: int | None = None) -> Violation | None:
+    """A clock stamp: the fixed shape, compared numerically, at most ``MAX_DRIFT_MS`` ahead."""
+    if not isinstance(stamp, str) or not STAMP.match(stamp):
+        return Violation("clock", f"bad clock stamp {_shown(stamp)}")
+    ms = int(stamp.split(".", 1)[0])
+    now = wall_ms() if now_ms is None else now_ms
+    if ms > now + MAX_DRIFT_MS:
+        days = (ms - now) / 86_400_000
+        return Violation(
+            "clock",
+            f"clock stamp {stamp} is {days:,.0f} days ahead of this machine "
+            f"(at most {MAX_DRIFT_MS // 86_400_000} days allowed)",
+        )
+    return None
+
+
+# -- attributes -----------------------------------------------------------------------------
+def attributes_problem(
+    schema: Schema, label: str, attributes: Mapping[str, Any]
+) -> Violation | None:
+    """Attributes of a record labelled ``label``: each defined for it and of its kind;
+    ``ref:<DB>`` normalisation references take text on any label."""
+    if not isinstance(attributes, Mapping):
+        return Violation("attribute", f"attributes must be an object, not {_shown(attributes)}")
+    for name, value in attributes.items():
+        if not isinstance(name, str) or not name:
+            return Violation("attribute", f"bad attribute name {_shown(name)}")
+        if is_reference(name):
+            if not isinstance(value, str):
+                return Violation("attribute", f"reference {name!r} takes text, not {value!r}")
+            v = text_problem(value, f"reference {name!r}") or name_problem(
+                name, "reference name"
+            )
+            if v is not None:
+                return Violation("attribute", v.message)
+            continue
+        attr = schema.attribute(name)
+        if attr is None or not attr.applies_to(label):
+            return Violation("attribute", f"attribute {name!r} is not defined for {label!r}")
+        problem = attr.check(value)
+        if problem:
+            return Violation("attribute", problem)
+        if isinstance(value, str):
+            v = text_problem(value, f"attribute {name!r}")
+            if v is not None:
+                return Violation("attribute", v.message)
+    return None
+
+
+# -- records --------------------------------------------------------------------------------
+def _int(value: object) -> bool:
+    return type(value) is int
+
+
+def _common(rec: Span | Event | Argument | Relation) -> Violation | None:
+    # clock stamps are judged where records come from elsewhere (merge), with stamp_problem:
+    # the API and importers stamp what they write themselves
+    return uuid_problem(rec.uuid) or annotator_problem(rec.annotator)
+
+
+def offsets_problem(
+    text: str, start: object, end: object, fragments: object = (), name: str = ""
+) -> Violation | None:
+    """Code point offsets ``0 <= start < end <= len(text)``; fragments inside the span, in
+    order and not overlapping."""
+    where = f" of document {name!r}" if name else ""
+    if not (_int(start) and _int(end)):
+        return Violation("offsets", f"offsets must be integers, not {_shown(start)}-{_shown(end)}")
+    assert isinstance(start, int) and isinstance(end, int)
+    if not (0 <= start < end <= len(text)):
+        return Violation(
+            "offsets",
+            f"span {start}-{end} is outside the text{where} "
+            f"(0 <= start < end <= {len(text)} required)",
+        )
+    if not isinstance(fragments, tuple | list):
+        return Violation("offsets", "fragments must be a list of [start, end] pairs")
+    previous = start
+    for frag in fragments:
+        if not (
+            isinstance(frag, tuple | list) and len(frag) == 2 and all(_int(x) for x in frag)
+        ):
+            return Violation("offsets", "fragments must be [start, end] pairs of integers")
+        a, b = frag
+        if not (start <= a < b <= end) or a < previous:
+            return Violation(
+                "offsets",
+                f"fragment {a}-{b} is outside its span {start}-{end} or overlaps the one before",
+            )
+        previous = b
+    if fragments and (fragments[0][0] != start or fragments[-1][1] != end):
+        return Violation(
+            "offsets", f"fragments must start at {start} and end at {end} (the span's ends)"
+        )
+    return None
+
+
+def span_problem(schema: Schema, text: str, span: Span, doc_name: str = "") -> Violation | None:
+    """Whether ``span`` may be stored on a document whose text is ``text``. ``span.text``
+    must equal the covered text (callers that build a span fill it from the document)."""
+    v = _common(span) or offsets_problem(text, span.start, span.end, span.fragments, doc_name)
+    if v is not None:
+        return v
+    covered = text[span.start : span.end]
+    if span.text != covered:
+        return Violation(
+            "covered-text", f"stored text {_shown(span.text)} != document text {_shown(covered)}"
+        )
+    if span.deleted:
+        return None
+    if not isinstance(span.label, str) or schema.label(span.label) is None:
+        return Violation("unknown-label", f"label {_shown(span.label)} is not in the schema")
+    return attributes_problem(schema, span.label, span.attributes) or text_problem(
+        span.note, "note"
+    )
+
+
+def _same_layer(rec: Event | Argument | Relation, other: Span | Event) -> bool:
+    return other.doc_id == rec.doc_id and other.annotator == rec.annotator
+
+
+def event_problem(schema: Schema, event: Event, trigger: Span | None) -> Violation | None:
+    """An event on ``trigger`` (its live trigger span, or None when missing or deleted)."""
+    v = _common(event) or uuid_problem(event.trigger, "trigger id")
+    if v is not None or event.deleted:
+        return v
+    if trigger is None or trigger.deleted:
+        return Violation("dangling", f"{event.type}: its trigger span is missing or deleted")
+    if not _same_layer(event, trigger):
+        return Violation(
+            "layer", "an event's trigger must be a span of the same document and layer"
+        )
+    if not isinstance(event.type, str) or schema.event(event.type) is None:
+        return Violation("unknown-type", f"event type {_shown(event.type)} is not in the schema")
+    return attributes_problem(schema, event.type, event.attributes) or text_problem(
+        event.note, "note"
+    )
+
+
+def argument_problem(
+    schema: Schema, event: Event | None, argument: Argument, target: Span | Event | None
+) -> Violation | None:
+    """An argument of ``event`` filled by ``target`` (None when missing or deleted)."""
+    v = (
+        _common(argument)
+        or uuid_problem(argument.event, "event id")
+        or uuid_problem(argument.target, "argument target id")
+    )
+    if v is not None or argument.deleted:
+        return v
+    if event is None or event.deleted:
+        return Violation("dangling", f"argument {argument.role}: its event is missing or deleted")
+    if target is None or target.deleted:
+        return Violation(
+            "dangling", f"{event.type}: argument {argument.role} points at a deleted span"
+        )
+    if not _same_layer(argument, event) or not _same_layer(argument, target):
+        return Violation(
+            "layer",
+            f"argument target {argument.target} is not a live record of this layer",
+        )
+    et = schema.event(event.type)
+    if et is None or et.role(argument.role) is None:
+        return Violation("unknown-role", f"{event.type} has no role {_shown(argument.role)}")
+    label = target.label if isinstance(target, Span) else target.type
+    if not schema.accepts(event.type, argument.role, label):
+        return Violation(
+            "wrong-type", f"role {argument.role!r} of {event.type!r} does not accept {label!r}"
+        )
+    return None
+
+
+def relation_problem(
+    schema: Schema, relation: Relation, source: Span | None, target: Span | None
+) -> Violation | None:
+    """A relation from ``source`` (Arg1) to ``target`` (Arg2); None for a missing or deleted
+    span."""
+    v = (
+        _common(relation)
+        or uuid_problem(relation.source, "relation source id")
+        or uuid_problem(relation.target, "relation target id")
+    )
+    if v is not None or relation.deleted:
+        return v
+    if source is None or target is None or source.deleted or target.deleted:
+        return Violation("dangling", f"relation {relation.type} points at a deleted span")
+    if not _same_layer(relation, source) or not _same_layer(relation, target):
+        return Violation("layer", "a relation links two spans of the same document and layer")
+    if not isinstance(relation.type, str) or schema.relation(relation.type) is None:
+        return Violation(
+            "unknown-type", f"relation type {_shown(relation.type)} is not in the schema"
+        )
+    if not schema.relation_accepts(relation.type, source.label, target.label):
+        return Violation(
+            "wrong-type",
+            f"relation {relation.type} does not link {source.label!r} to {target.label!r}",
+        )
+    return attributes_problem(schema, relation.type, relation.attributes) or text_problem(
+        relation.note, "note"
+    )
+
+
+# -- what the GUI offers --------------------------------------------------------------------
+def roles_for(schema: Schema, event_type: str, target_label: str) -> list[Role]:
+    """The roles of ``event_type`` that ``argument_problem`` accepts for a target labelled
+    ``target_label`` (the GUI's role menu)."""
+    return schema.roles_accepting(event_type, target_label)
+
+
+def relation_types_for(schema: Schema, source_label: str, target_label: str) -> list[RelationType]:
+    """The relation types ``relation_problem`` accepts from ``source_label`` to
+    ``target_label`` (the GUI's relation menu)."""
+    return schema.relations_accepting(source_label, target_label)
