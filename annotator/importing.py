@@ -7,11 +7,13 @@ event and relation against the text and the schema, and writes everything or not
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator import rules
 from annotator.errors import Cancelled, ImportFormatError
 from annotator.formats.common import (
     ImportResult,
@@ -33,7 +35,8 @@ from annotator.model import (
     Status,
     freeze,
 )
-from annotator.schema import is_reference
+from annotator.schema import Schema
+from annotator.store import RECORD_TABLES as RECORD_KINDS
 from annotator.text import sha256_text
 from annotator.uuids import new_uuid
 
@@ -115,7 +118,6 @@ def import_documents(
     report = ImportReport()
     if isinstance(result, ImportResult):
         report.problems.extend(result.problems)
-    schema = project.schema
     unknown = _unknown_labels(project, docs)
     if unknown and new_labels == "error":
         label, (source, line) = next(iter(unknown.items()))
@@ -126,22 +128,42 @@ def import_documents(
             f"{len(unknown)} unknown label(s): {', '.join(sorted(unknown))})",
         )
     if unknown and new_labels == "add":
-        event_types = {e.type for d in docs for e in d.events}
-        schema = schema.with_labels_added(sorted(set(unknown) - event_types), "entity")
-        schema = schema.with_labels_added(sorted(set(unknown) & event_types), "event")
-        report.labels_added = sorted(unknown)
+        for label, (source, line) in unknown.items():
+            bad = rules.label_name_problem(label)
+            if bad is not None:
+                raise ImportFormatError(source, line, f"cannot add to the schema: {bad.message}")
     store = project.store
     with store.write():
-        if schema is not project.schema:
-            project._set_schema(schema)
-        batch = _Batch(store.document_hashes(), store.next_document_id())
+        if unknown and new_labels == "add":
+            event_types = {e.type for d in docs for e in d.events}
+
+            def add_labels(schema: Schema) -> Schema:
+                schema = schema.with_labels_added(sorted(set(unknown) - event_types), "entity")
+                return schema.with_labels_added(sorted(set(unknown) & event_types), "event")
+
+            project.update_schema(add_labels)
+            report.labels_added = sorted(unknown)
+        wanted = {kind: [u for d in docs for u in _uuids(d, kind) if u] for kind in RECORD_KINDS}
+        taken = {kind: set(store.versions(kind, uuids)) for kind, uuids in wanted.items()}
+        batch = _Batch(store.document_hashes(), store.next_document_id(), taken)
         for i, imp in enumerate(docs):
             if cancelled():
                 raise Cancelled("import cancelled; nothing was written")
             _import_one(project, imp, annotator, new_labels, strict, batch, report)
             progress(i + 1, len(docs))
         batch.flush(store)
+        store.set_setting("hlc", project.clock.last)
     return report
+
+
+def _uuids(doc: ImportedDocument, kind: str) -> list[str]:
+    if kind == "spans":
+        return [s.uuid for s in doc.spans]
+    if kind == "events":
+        return [e.uuid for e in doc.events]
+    if kind == "arguments":
+        return [u for e in doc.events for u in e.argument_uuids]
+    return [r.uuid for r in doc.relations]
 
 
 @dataclass
@@ -150,6 +172,8 @@ class _Batch:
 
     known: dict[str, int]
     next_id: int
+    taken: dict[str, set[str]]
+    """uuids per record kind that the project already has, or this import already used"""
     added_now: dict[str, int] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     annotators: set[str] = field(default_factory=set)
@@ -165,6 +189,16 @@ class _Batch:
         self.added_now[doc.sha256] = self.known[doc.sha256] = doc_id
         self.sources.setdefault(source, []).append(doc.sha256)
         return doc_id
+
+    def fresh(self, kind: str, wanted: str) -> str:
+        """Keep a record's own uuid (lossless round trips) unless it is not a valid id or
+        already taken in the project or in this import."""
+        taken = self.taken[kind]
+        uid = wanted if wanted and rules.uuid_problem(wanted) is None else ""
+        if not uid or uid in taken:
+            uid = new_uuid()
+        taken.add(uid)
+        return uid
 
     def flush(self, store: Any) -> None:
         ids = store.insert_documents(self.documents)
@@ -207,10 +241,16 @@ def _import_one(
     batch: _Batch,
     report: ImportReport,
 ) -> None:
-    store = project.store
     text, remap = normalise_with_offsets(imp.text)
     sha = sha256_text(text)
     name = imp.name or Path(imp.source).stem or sha[:12]
+    annotator = imp.annotator or default_annotator or DEFAULT_ANNOTATOR
+    bad = rules.document_name_problem(name) or rules.annotator_problem(annotator)
+    if bad is not None:
+        if strict:
+            raise ImportFormatError(imp.source, imp.line, bad.message)
+        report.problems.append(Problem(imp.source, imp.line, f"{bad.message}; skipped"))
+        return
     if sha in batch.known and sha not in batch.added_now:
         report.duplicates.append(f"{name} ({imp.source}{f':{imp.line}' if imp.line else ''})")
         return
@@ -223,151 +263,115 @@ def _import_one(
         )
         report.documents_added += 1
         report.doc_ids.append(doc_id)
-    annotator = imp.annotator or default_annotator or DEFAULT_ANNOTATOR
     batch.annotators.add(annotator)
     schema = project.schema
+    tick = project.clock.tick
     records: list[Record] = []
-    keys: dict[str, str] = {}  # source key -> uuid
-    labels: dict[str, str] = {}  # uuid -> label/type
+    spans: dict[str, Span] = {}  # source key -> span
+    events: dict[str, Event] = {}  # source key -> event (content checked below)
 
     def fail(line: int | None, message: str) -> None:
         if strict:
             raise ImportFormatError(imp.source, line or imp.line, message)
         report.problems.append(Problem(imp.source, line or imp.line, message))
 
-    for s in imp.spans:
-        if schema.label(s.label) is None and new_labels == "skip":
+    def unknown_skipped(line: int | None, what: str, name: str) -> bool:
+        if new_labels == "skip":
             report.problems.append(
-                Problem(imp.source, s.line or imp.line, f"unknown label {s.label!r} skipped")
+                Problem(imp.source, line or imp.line, f"unknown {what} {name!r} skipped")
             )
+            return True
+        return False
+
+    def duplicate_key(key: str, line: int | None) -> bool:
+        if key and (key in spans or key in events):
+            fail(line, f"id {key!r} is used twice in this document")
+            return True
+        return False
+
+    for s in imp.spans:
+        if schema.label(s.label) is None and unknown_skipped(s.line, "label", s.label):
             continue
-        start, end = remap(s.start), remap(s.end)
-        if not (0 <= s.start < s.end <= len(imp.text)) or not (0 <= start < end <= len(text)):
+        if duplicate_key(s.key, s.line):
+            continue
+        if not (
+            _int_pair(s.start, s.end) and 0 <= s.start < s.end <= len(imp.text)
+        ):  # offsets are given against the text as read, before normalisation
             fail(
                 s.line,
                 f"span {s.start}-{s.end} ({s.label}) is outside the text (length {len(imp.text)})",
             )
             continue
+        start, end = remap(s.start), remap(s.end)
         frags = tuple((remap(a), remap(b)) for a, b in s.fragments)
-        if any(not (start <= a < b <= end) for a, b in frags):
-            fail(s.line, f"span {s.start}-{s.end}: a fragment lies outside the span")
+        uid = batch.fresh("spans", s.uuid)
+        span = Span(
+            uid, doc_id, annotator, start, end, s.label, text[start:end],
+            freeze(s.attributes), s.note, frags,
+        )  # fmt: skip
+        bad = rules.span_problem(schema, text, span, name)
+        if bad is not None:
+            fail(s.line, f"span {s.start}-{s.end} ({s.label}): {bad.message}")
             continue
-        problem = _attribute_problem(schema, s.label, s.attributes)
-        if problem:
-            fail(s.line, problem)
-            continue
-        uid = _fresh(store, "spans", s.uuid)
-        keys[s.key or uid] = uid
-        labels[uid] = s.label
-        records.append(
-            Span(
-                uid,
-                doc_id,
-                annotator,
-                start,
-                end,
-                s.label,
-                text[start:end],
-                freeze(s.attributes),
-                s.note,
-                frags,
-                project._tick(),
-            )
-        )
+        spans[s.key or uid] = span
+        records.append(dataclasses.replace(span, clock=tick()))
         report.spans += 1
     for e in imp.events:
-        if schema.event(e.type) is None and new_labels == "skip":
-            report.problems.append(
-                Problem(imp.source, e.line or imp.line, f"unknown event type {e.type!r} skipped")
-            )
+        if schema.event(e.type) is None and unknown_skipped(e.line, "event type", e.type):
             continue
-        uid = _fresh(store, "events", e.uuid)
+        if duplicate_key(e.key, e.line):
+            continue
+        uid = batch.fresh("events", e.uuid)
         e.key = e.key or uid
-        keys[e.key] = uid
-        labels[uid] = e.type
+        events[e.key] = Event(
+            uid, doc_id, annotator, e.type, spans[e.trigger].uuid if e.trigger in spans else "",
+            freeze(e.attributes), e.note,
+        )  # fmt: skip
     for e in imp.events:
-        uid = keys.get(e.key, "")
-        if not uid:
+        ev = events.get(e.key)
+        if ev is None:
             continue
-        trigger = keys.get(e.trigger)
-        if trigger is None:
-            fail(
-                e.line,
-                f"event {e.key or e.type}: trigger {e.trigger!r} is not a span of this document",
-            )
+        label = e.key or e.type
+        if e.trigger not in spans:
+            fail(e.line, f"event {label}: trigger {e.trigger!r} is not a span of this document")
             continue
+        bad = rules.event_problem(schema, ev, spans[e.trigger])
         args: list[Argument] = []
-        bad = False
-        for k, (role, target) in enumerate(e.arguments):
-            tid = keys.get(target)
-            et = schema.event(e.type)
-            if tid is None or et is None or et.role(role) is None:
-                fail(e.line, f"event {e.key or e.type}: argument {role}:{target} is unknown")
-                bad = True
+        for k, (role, target_key) in enumerate(e.arguments):
+            if bad is not None:
                 break
-            if not schema.accepts(e.type, role, labels[tid]):
-                fail(
-                    e.line, f"event {e.key or e.type}: role {role} does not accept {labels[tid]!r}"
-                )
-                bad = True
+            target: Span | Event | None = spans.get(target_key) or events.get(target_key)
+            if target is None:
+                bad = rules.Violation("dangling", f"argument {role}:{target_key} is unknown")
                 break
             wanted = e.argument_uuids[k] if k < len(e.argument_uuids) else ""
-            args.append(
-                Argument(
-                    _fresh(store, "arguments", wanted),
-                    uid,
-                    doc_id,
-                    annotator,
-                    role,
-                    tid,
-                    project._tick(),
-                )
-            )
-        if bad:
+            arg = Argument(batch.fresh("arguments", wanted), ev.uuid, doc_id, annotator, role,
+                           target.uuid)  # fmt: skip
+            bad = rules.argument_problem(schema, ev, arg, target)
+            args.append(arg)
+        if bad is not None:
+            fail(e.line, f"event {label}: {bad.message}")
             continue
-        records.append(
-            Event(
-                uid,
-                doc_id,
-                annotator,
-                e.type,
-                trigger,
-                freeze(e.attributes),
-                e.note,
-                project._tick(),
-            )
-        )
-        records.extend(args)
+        records.append(dataclasses.replace(ev, clock=tick()))
+        records.extend(dataclasses.replace(a, clock=tick()) for a in args)
         report.events += 1
         report.arguments += len(args)
     for r in imp.relations:
-        src, dst = keys.get(r.source), keys.get(r.target)
+        src, dst = spans.get(r.source), spans.get(r.target)
         if src is None or dst is None:
             fail(r.line, f"relation {r.key or r.type}: unknown argument {r.source}/{r.target}")
             continue
-        if schema.relation(r.type) is None:
-            if new_labels == "skip":
-                report.problems.append(
-                    Problem(
-                        imp.source, r.line or imp.line, f"unknown relation type {r.type!r} skipped"
-                    )
-                )
-                continue
-            fail(r.line, f"relation type {r.type!r} is not in the schema")
+        if schema.relation(r.type) is None and unknown_skipped(r.line, "relation type", r.type):
             continue
-        records.append(
-            Relation(
-                _fresh(store, "relations", r.uuid),
-                doc_id,
-                annotator,
-                r.type,
-                src,
-                dst,
-                freeze(r.attributes),
-                r.note,
-                project._tick(),
-            )
-        )
+        rel = Relation(
+            batch.fresh("relations", r.uuid), doc_id, annotator, r.type, src.uuid, dst.uuid,
+            freeze(r.attributes), r.note,
+        )  # fmt: skip
+        bad = rules.relation_problem(schema, rel, src, dst)
+        if bad is not None:
+            fail(r.line, f"relation {r.key or r.type}: {bad.message}")
+            continue
+        records.append(dataclasses.replace(rel, clock=tick()))
         report.relations += 1
     batch.records.extend(records)
     if imp.status:
@@ -376,26 +380,8 @@ def _import_one(
         except ValueError:
             fail(imp.line, f"unknown status {imp.status!r}")
         else:
-            batch.statuses.append(DocStatus(doc_id, annotator, st, project._tick()))
+            batch.statuses.append(DocStatus(doc_id, annotator, st, tick()))
 
 
-def _attribute_problem(schema: Any, label: str, attributes: dict[str, Any]) -> str | None:
-    for name, value in attributes.items():
-        if is_reference(name):
-            if not isinstance(value, str):
-                return f"reference {name!r} takes text, not {value!r}"
-            continue
-        attr = schema.attribute(name)
-        if attr is None or not attr.applies_to(label):
-            return f"attribute {name!r} is not defined for {label!r}"
-        problem = attr.check(value)
-        if problem:
-            return str(problem)
-    return None
-
-
-def _fresh(store: Any, kind: str, wanted: str) -> str:
-    """Keep a record's own uuid (lossless round trips) unless the project already has it."""
-    if wanted and store.get(kind, wanted) is None:
-        return wanted
-    return new_uuid()
+def _int_pair(a: object, b: object) -> bool:
+    return type(a) is int and type(b) is int

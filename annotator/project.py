@@ -21,11 +21,12 @@ Example::
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
+from annotator import rules
 from annotator.clock import HybridClock
 from annotator.errors import SchemaError, ValidationError
 from annotator.model import (
@@ -43,7 +44,6 @@ from annotator.model import (
     record_kind,
     record_to_json,
 )
-from annotator import rules
 from annotator.schema import Schema, default_schema
 from annotator.store import RECORD_TABLES as RECORD_KINDS
 from annotator.store import Store, now_iso
@@ -59,8 +59,7 @@ class Project:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.path = store.path
-        data = store.schema_json()
-        self._schema = Schema.from_json(data, source=f"{self.path} (schema)") if data else Schema()
+        self._schema = self._stored_schema()
         self.clock = HybridClock(store.setting("hlc"))
         self._documents: dict[int, Document] = {}
 
@@ -70,7 +69,7 @@ class Project:
         """Create a new project file (refuses to overwrite) with ``schema`` or the ACE default."""
         sch = schema if schema is not None else default_schema()
         problems = sch.problems()
-        if problems:
+        if problems:  # refused before the file exists
             raise SchemaError(f"schema: {problems[0]}")
         store = Store.create(Path(path), {"site": new_uuid(), "created": now_iso()})
         project = cls(store)
@@ -101,20 +100,37 @@ class Project:
 
     def reload_schema(self) -> Schema:
         """Re-read the schema from the file (another connection may have changed it)."""
+        self._schema = self._stored_schema()
+        return self._schema
+
+    def _stored_schema(self) -> Schema:
+        # read leniently: a file whose schema breaks today's rules still opens, and
+        # ``check`` lists what is wrong; every schema written from now on is checked
         data = self.store.schema_json()
-        self._schema = Schema.from_json(data, source=f"{self.path} (schema)") if data else Schema()
+        if not data:
+            return Schema()
+        return Schema.from_json(data, source=f"{self.path} (schema)", check=False)
+
+    def update_schema(self, change: Callable[[Schema], Schema]) -> Schema:
+        """Apply ``change`` to the schema as stored NOW, inside one write transaction, so two
+        handles adding labels at the same time never write each other's work away."""
+        with self.store.write():
+            self._schema = self._stored_schema()
+            new = change(self._schema)
+            if new != self._schema:
+                self._set_schema(new)
         return self._schema
 
     def set_schema(self, schema: Schema) -> None:
         """Replace the schema. Annotations are never touched (labels no longer in the schema
         are reported by ``check``)."""
-        problems = schema.problems()
-        if problems:
-            raise SchemaError(f"schema: {problems[0]}")
         with self.store.write():
             self._set_schema(schema)
 
     def _set_schema(self, schema: Schema) -> None:
+        problems = schema.problems()
+        if problems:
+            raise SchemaError(f"schema: {problems[0]}")
         self.store.set_schema_json(schema.to_json())
         self._schema = schema
 
@@ -339,7 +355,9 @@ class Project:
 
     def _check_event(self, ev: Event) -> None:
         trigger = self._live("spans", ev.trigger)
-        _raise(rules.event_problem(self._schema, ev, trigger if isinstance(trigger, Span) else None))
+        _raise(
+            rules.event_problem(self._schema, ev, trigger if isinstance(trigger, Span) else None)
+        )
 
     def add_argument(self, event: str, role: str, target: str, uuid: str | None = None) -> Argument:
         """Fill ``role`` of an event with a span (or another event) of the same layer.

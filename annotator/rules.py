@@ -52,7 +52,9 @@ MAX_DRIFT_MS = 7 * 24 * 3600 * 1000
 """how far ahead of this machine's clock a stamp may be (a week: a colleague's laptop set to
 the wrong day still merges; a stamp from the year 2286 does not)"""
 
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_CATEGORIES = frozenset(("Cc", "Cs", "Zl", "Zp", "Cn"))
 
@@ -119,6 +121,11 @@ def name_problem(value: object, what: str, limit: int = MAX_NAME) -> Violation |
 def annotator_problem(name: object) -> Violation | None:
     """An annotator (layer) name."""
     return name_problem(name, "annotator name")
+
+
+def document_name_problem(name: object) -> Violation | None:
+    """A document's name (shown in the document list, used by ``--document``)."""
+    return name_problem(name, "document name", limit=1000)
 
 
 def label_name_problem(name: object, what: str = "label name") -> Violation | None:
@@ -191,9 +198,7 @@ def attributes_problem(
         if is_reference(name):
             if not isinstance(value, str):
                 return Violation("attribute", f"reference {name!r} takes text, not {value!r}")
-            v = text_problem(value, f"reference {name!r}") or name_problem(
-                name, "reference name"
-            )
+            v = text_problem(value, f"reference {name!r}") or name_problem(name, "reference name")
             if v is not None:
                 return Violation("attribute", v.message)
             continue
@@ -240,9 +245,7 @@ def offsets_problem(
         return Violation("offsets", "fragments must be a list of [start, end] pairs")
     previous = start
     for frag in fragments:
-        if not (
-            isinstance(frag, tuple | list) and len(frag) == 2 and all(_int(x) for x in frag)
-        ):
+        if not (isinstance(frag, tuple | list) and len(frag) == 2 and all(_int(x) for x in frag)):
             return Violation("offsets", "fragments must be [start, end] pairs of integers")
         a, b = frag
         if not (start <= a < b <= end) or a < previous:

@@ -271,9 +271,12 @@ class Schema:
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
             out.append(f"duplicate label names: {', '.join(dup)}")
+        from annotator.rules import label_name_problem  # the name rules live in one place
+
         for n in names:
-            if not n or any(c.isspace() for c in n) or n[0] in "<!":
-                out.append(f"label name {n!r} is empty, contains white space or starts with < !")
+            v = label_name_problem(n)
+            if v is not None:
+                out.append(str(v))
         out += self.hotkey_conflicts()
         known = set(names) | set(PLACEHOLDERS)
         for group in (self.entities, self.events, self.relations):
@@ -293,7 +296,10 @@ class Schema:
             for r in et.roles:
                 if not CARDINALITY.match(r.cardinality):
                     out.append(f"{et.name}: role {r.name} has a bad cardinality {r.cardinality!r}")
-                if not r.name or rnames.count(r.name) > 1:
+                v = label_name_problem(r.name, f"{et.name}: role name")
+                if v is not None:
+                    out.append(str(v))
+                elif rnames.count(r.name) > 1:
                     out.append(f"{et.name}: role name {r.name!r} is empty or used twice")
                 refs.append((f"{et.name}: role {r.name}", r.types))
         for rt in self.relations:
@@ -309,7 +315,10 @@ class Schema:
                 out.append(f"attribute {a.name}: unknown kind {a.kind!r}")
             if a.kind == "enum" and not a.values:
                 out.append(f"attribute {a.name}: an enum needs values")
-            if not a.name or anames.count(a.name) > 1:
+            v = label_name_problem(a.name, "attribute name")
+            if v is not None:
+                out.append(str(v))
+            elif anames.count(a.name) > 1:
                 out.append(f"attribute name {a.name!r} is empty or used twice")
             refs.append((f"attribute {a.name}", a.labels))
         for where, types in refs:
@@ -340,8 +349,12 @@ class Schema:
         return out
 
     @classmethod
-    def from_json(cls, data: Any, source: str = "schema") -> Schema:
-        """Build and validate a schema; raises SchemaError naming ``source`` on any fault."""
+    def from_json(cls, data: Any, source: str = "schema", check: bool = True) -> Schema:
+        """Build and validate a schema; raises SchemaError naming ``source`` on any fault.
+
+        ``check=False`` still refuses a malformed file but accepts one whose content breaks
+        the rules of ``problems()`` (a project written by an older version is opened, and
+        ``annotator check`` lists the problems, instead of every command failing)."""
         if not isinstance(data, dict) or data.get("format", "annotator-schema") != (
             "annotator-schema"
         ):
@@ -370,7 +383,7 @@ class Schema:
             )
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise SchemaError(f"{source}: malformed schema ({exc!r})") from exc
-        problems = schema.problems()
+        problems = schema.problems() if check else []
         if problems:
             raise SchemaError(f"{source}: {problems[0]}")
         return schema
