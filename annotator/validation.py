@@ -1,8 +1,10 @@
 """Problems in annotations: never blocks saving, lists what an analyst should fix.
 
-Checks: file integrity, covered text re-verified against the document, labels/types/roles
-unknown to the schema, missing required roles and too many fillers (role cardinality),
-arguments of a type the role does not accept, references to deleted or missing records.
+Checks: file integrity, the schema's own problems, and every live record under the rules of
+``annotator.rules`` (the same rules that the API, importers and merge apply): offsets and
+covered text, labels/types/roles/attributes in the schema, argument and relation types,
+references to live records of the same document and layer. Role cardinality (missing
+required roles, too many fillers) is checked here only: it never blocks saving.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.model import DocumentAnnotations, Span
+from annotator import rules
+from annotator.model import DocumentAnnotations, Event, Span
 from annotator.schema import Schema
 
 if TYPE_CHECKING:
@@ -33,89 +36,58 @@ class Issue:
 
 
 def check_layer(da: DocumentAnnotations, schema: Schema, annotator: str = "") -> list[Issue]:
-    """Every problem of one document layer (``da`` holds live records only)."""
+    """Every problem of one document layer (``da`` holds live records only): each record
+    judged by ``annotator.rules`` exactly as the API, importers and merge judge it, plus
+    role cardinality, which never blocks saving."""
     doc = da.document
     out: list[Issue] = []
 
-    def add(uuid: str, kind: str, message: str, who: str = annotator) -> None:
-        out.append(Issue(doc.name, who, uuid, kind, message))
+    def add(uuid: str, who: str, violation: rules.Violation | None) -> None:
+        if violation is not None:
+            out.append(Issue(doc.name, who or annotator, uuid, violation.kind, violation.message))
 
     spans = {s.uuid: s for s in da.spans if not s.deleted}
     events = {e.uuid: e for e in da.events if not e.deleted}
     for s in spans.values():
-        if not (0 <= s.start < s.end <= len(doc.text)):
-            add(s.uuid, "offsets", f"{s.start}-{s.end} outside the text", s.annotator)
-        elif doc.text[s.start : s.end] != s.text:
-            add(
-                s.uuid,
-                "covered-text",
-                f"stored {s.text!r} != text {doc.text[s.start : s.end]!r}",
-                s.annotator,
-            )
-        if schema.label(s.label) is None:
-            add(s.uuid, "unknown-label", f"label {s.label!r} is not in the schema", s.annotator)
+        add(s.uuid, s.annotator, rules.span_problem(schema, doc.text, s, doc.name))
     for e in events.values():
+        add(e.uuid, e.annotator, rules.event_problem(schema, e, spans.get(e.trigger)))
         et = schema.event(e.type)
-        if e.trigger not in spans:
-            add(e.uuid, "dangling", f"{e.type}: trigger span was deleted", e.annotator)
-        if et is None:
-            add(e.uuid, "unknown-type", f"event type {e.type!r} is not in the schema", e.annotator)
-            continue
         args = da.arguments_of(e.uuid)
-        per_role = Counter(a.role for a in args)
         for a in args:
-            target: Span | None = spans.get(a.target)
-            if target is None and a.target not in events:
-                add(
-                    a.uuid,
-                    "dangling",
-                    f"{e.type}: argument {a.role} points at a deleted span",
-                    e.annotator,
-                )
-            elif et.role(a.role) is None:
-                add(a.uuid, "unknown-role", f"{e.type} has no role {a.role!r}", e.annotator)
-            elif target is not None and not schema.accepts(e.type, a.role, target.label):
-                add(
-                    a.uuid,
-                    "wrong-type",
-                    f"{e.type}.{a.role} does not accept {target.label!r}",
-                    e.annotator,
-                )
+            target: Span | Event | None = spans.get(a.target) or events.get(a.target)
+            add(a.uuid, e.annotator, rules.argument_problem(schema, e, a, target))
+        if et is None:
+            continue
+        per_role = Counter(a.role for a in args)
         for role in et.roles:
             lo, hi = role.bounds()
             n = per_role.get(role.name, 0)
             if n < lo:
-                add(
-                    e.uuid,
-                    "missing-role",
-                    f"{e.type}: role {role.name} needs at least {lo}",
-                    e.annotator,
-                )
+                message = f"{e.type}: role {role.name} needs at least {lo}"
+                add(e.uuid, e.annotator, rules.Violation("missing-role", message))
             if hi is not None and n > hi:
-                add(
-                    e.uuid,
-                    "too-many",
-                    f"{e.type}: role {role.name} takes at most {hi} ({n})",
-                    e.annotator,
-                )
+                message = f"{e.type}: role {role.name} takes at most {hi} ({n})"
+                add(e.uuid, e.annotator, rules.Violation("too-many", message))
+    for a in da.arguments:
+        if not a.deleted and a.event not in events:
+            add(a.uuid, a.annotator, rules.argument_problem(schema, None, a, None))
     for r in da.relations:
-        if r.deleted:
-            continue
-        if r.source not in spans or r.target not in spans:
-            add(r.uuid, "dangling", f"relation {r.type} points at a deleted span", r.annotator)
-        if schema.relation(r.type) is None:
+        if not r.deleted:
             add(
                 r.uuid,
-                "unknown-type",
-                f"relation type {r.type!r} is not in the schema",
                 r.annotator,
+                rules.relation_problem(schema, r, spans.get(r.source), spans.get(r.target)),
             )
     return out
 
 
 def check_project(project: Project) -> list[Issue]:
-    """File integrity plus ``check_layer`` for every document and layer."""
-    out = [Issue(str(project.path), "", "", "integrity", p) for p in project.store.integrity()]
+    """File integrity, the schema's own problems, then ``check_layer`` for every document
+    and layer."""
+    where = str(project.path)
+    out = [Issue(where, "", "", "integrity", p) for p in project.store.integrity()]
+    out += [Issue(where, "", "", "schema", p) for p in project.schema.problems()]
     for doc in project.documents():
         out.extend(check_layer(project.layer(doc.id), project.schema))
     return out
