@@ -13,6 +13,7 @@ from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu
 
 from annotator import commands as cmds
+from annotator import rules
 from annotator.model import Status
 from annotator.schema import Role
 from annotator.text import restore_proclitic, trim_proclitic
@@ -191,7 +192,7 @@ class EditingMixin:
         project = self.session.project
         if event_uuid and span is not None and uuid != previous and project is not None:
             event = next(e for e in self.layer.events if e.uuid == event_uuid)
-            roles = project.schema.roles_accepting(event.type, span.label)
+            roles = rules.roles_for(project.schema, event.type, span.label)
             if roles:
                 role = self.choose_role(roles, span.text)
                 if role:

@@ -2,7 +2,8 @@
 a span that events depend on is deleted.
 
 - ``R`` (Annotate › Add relation): with a span selected, the next span clicked is the target;
-  a menu offers the relation types valid for the two labels (``schema.relations_accepting``).
+  a menu offers the relation types valid for the two labels (``rules.relation_types_for``,
+  the rule the API applies).
 - ``A`` (Annotate › New argument span): with an event selected (its trigger span) and text
   selected, pick a label (only labels some role of the event accepts), then a role (only roles
   accepting that label): the new span and the argument are created in ONE undo step.
@@ -24,6 +25,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QWidget
 
 from annotator import commands as cmds
+from annotator import rules
 from annotator.model import DocumentAnnotations, Span
 from annotator.schema import Label, RelationType
 
@@ -121,7 +123,7 @@ class Linker:
         if project is None or src is None or dst is None or src.uuid == dst.uuid:
             self.w.statusBar().showMessage(self.w.tr("No relation added."), 5000)
             return dst is None
-        types = project.schema.relations_accepting(src.label, dst.label)
+        types = rules.relation_types_for(project.schema, src.label, dst.label)
         if not types:
             self.w.statusBar().showMessage(
                 self.w.tr("No relation type links {0} to {1}.").format(src.label, dst.label), 8000
@@ -159,7 +161,7 @@ class Linker:
         labels = [
             lab
             for lab in schema.entities
-            if lab.annotatable and schema.roles_accepting(event.type, lab.name)
+            if lab.annotatable and rules.roles_for(schema, event.type, lab.name)
         ]
         if not labels:
             w.statusBar().showMessage(w.tr("{0} takes no entity arguments.").format(event.type))
@@ -167,7 +169,7 @@ class Linker:
         label = self.choose_label(labels, w.doc.text[start:end])
         if not label:
             return
-        roles = schema.roles_accepting(event.type, label)
+        roles = rules.roles_for(schema, event.type, label)
         role = roles[0].name if len(roles) == 1 else w.choose_role(roles, w.doc.text[start:end])
         if not role:
             return
