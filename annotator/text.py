@@ -106,9 +106,25 @@ class OffsetMap:
         """UTF-16 index of code point ``cp`` (0 <= cp <= len(text))."""
         return cp + bisect.bisect_left(self._astral, cp)
 
+    def cp_of(self, u16: int) -> int:
+        """Code point index of UTF-16 index ``u16``, exactly: ValueError when ``u16`` is
+        outside ``0..length_u16`` or falls between the two halves of a surrogate pair (an
+        offset counted in other units, or a cut through an emoji). Files are read with this."""
+        if not 0 <= u16 <= self.length_u16:
+            raise ValueError(f"UTF-16 offset {u16} is outside the text ({self.length_u16} units)")
+        k = bisect.bisect_left(self._astral_u16, u16)
+        if k and self._astral_u16[k - 1] + 1 == u16:
+            cp = self._astral[k - 1]
+            raise ValueError(
+                f"UTF-16 offset {u16} falls inside the surrogate pair of "
+                f"U+{ord(self.text[cp]):04X} (character {cp})"
+            )
+        return u16 - k
+
     def to_cp(self, u16: int) -> int:
         """Code point index of UTF-16 index ``u16``; a position inside a surrogate pair
-        snaps to the start of that character."""
+        snaps to the start of that character (for Qt cursor positions; files use ``cp_of``,
+        which refuses such a position)."""
         k = bisect.bisect_left(self._astral_u16, u16)
         # k astral characters start before u16; if u16 is the low half of the last, snap
         if k and self._astral_u16[k - 1] + 1 == u16:

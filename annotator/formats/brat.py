@@ -26,6 +26,7 @@ back to ours with the name table of ``annotator.brat_conf`` (brat forbids ``:`` 
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ from annotator.brat_conf import brat_names, read_annotation_conf
 from annotator.errors import ImportFormatError
 from annotator.formats.brat_write import write_brat
 from annotator.formats.common import ImportResult
+from annotator.formats.source import decode_text, read_file, shown, special_file, walk
 from annotator.formats.standoff import RawOffsets
 from annotator.model import (
     ImportedDocument,
@@ -68,32 +70,44 @@ def read_brat_folder(
     given) supplies it. ``schema`` (else the conf's) decides numbered role names.
     """
     path = Path(path)
-    folder = path if path.is_dir() else path.parent
+    is_dir = path.is_dir()
+    folder = path if is_dir else path.parent
+    result = ImportResult()
+    reader = _Reader(strict, result, {}, schema)
     conf_schema: Schema | None = None
     to_ours: dict[str, str] = {}
     conf = folder / CONF
-    if conf.is_file():
-        conf_schema, to_ours = read_annotation_conf(conf.read_text(encoding="utf-8"), str(conf))
+    conf_text = reader.load(conf) if os.path.lexists(conf) else None
+    if conf_text is not None:
+        conf_schema, to_ours = read_annotation_conf(conf_text, shown(conf))
     elif schema is not None:
         to_ours = {b: o for o, b in brat_names(schema).items()}
-    result = ImportResult()
-    reader = _Reader(strict, result, to_ours, schema or conf_schema)
-    if path.is_dir():
-        stems = sorted(
-            {
-                p.with_suffix("")
-                for p in path.rglob("*")
-                if p.suffix in (".txt", ".ann")
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            }
-        )
+    reader.to_ours = to_ours
+    reader.schema = schema or conf_schema
+    if is_dir:
+        files = walk(path, (".txt", ".ann"), skip_hidden=True)
+        bad = set()
+        for f in files:
+            problem = special_file(f)
+            if problem:
+                bad.add(_stem(f))
+                reader.fail(None, problem, shown(f))
+        stems = sorted({_stem(f) for f in files} - bad)
         for stem in stems:
             reader.read_pair(stem, stem.relative_to(path).as_posix())
     else:
-        stem = path.with_suffix("")
-        reader.read_pair(stem, stem.name)
+        stem = _stem(path)
+        reader.read_pair(stem, stem.name, named=path)
     return result, conf_schema
+
+
+def _stem(path: Path) -> Path:
+    """``a/doc.v2`` for ``a/doc.v2.txt`` or ``a/doc.v2.ann`` (only the last suffix goes)."""
+    return path.with_name(path.name.removesuffix(".txt").removesuffix(".ann"))
+
+
+def _with(stem: Path, suffix: str) -> Path:
+    return stem.with_name(stem.name + suffix)
 
 
 @dataclass
@@ -116,39 +130,46 @@ class _Reader:
         self.schema = schema
         self.source = ""
 
-    def fail(self, line: int | None, message: str) -> None:
+    def fail(self, line: int | None, message: str, source: str = "") -> None:
         if self.strict:
-            raise ImportFormatError(self.source, line, message)
-        self.result.problems.append(Problem(self.source, line, message))
+            raise ImportFormatError(source or self.source, line, message)
+        self.result.problems.append(Problem(source or self.source, line, message))
 
     def name(self, brat_name: str) -> str:
         return self.to_ours.get(brat_name, brat_name)
 
-    def read_pair(self, stem: Path, name: str) -> None:
-        txt, ann = stem.with_suffix(".txt"), stem.with_suffix(".ann")
-        self.source = str(ann if ann.exists() else txt)
-        if not txt.is_file():
-            self.fail(None, f"no text file {txt.name} beside {ann.name}")
-            return
-        data = txt.read_bytes()
+    def load(self, path: Path, *, follow: bool = False) -> str | None:
+        """The text of ``path`` (never a link unless named by the user), or None when it is
+        refused (strict: raised; lenient: reported)."""
         try:
-            norm = normalise(data)
-            raw = RawOffsets(data.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            self.source = str(txt)
-            self.fail(None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+            return decode_text(path, read_file(path, follow=follow))
+        except ImportFormatError as exc:
+            self.fail(exc.line, exc.message, exc.path)
+            return None
+
+    def read_pair(self, stem: Path, name: str, named: Path | None = None) -> None:
+        txt, ann = _with(stem, ".txt"), _with(stem, ".ann")
+        has_ann = os.path.lexists(ann)
+        self.source = shown(ann if has_ann else txt)
+        if not os.path.lexists(txt):
+            self.fail(None, f"no text file {shown(txt.name)} beside {shown(ann.name)}")
             return
+        data = self.load(txt, follow=txt == named)
+        if data is None:
+            return
+        raw = RawOffsets(data)
         doc = ImportedDocument(
-            text=raw.text, name=f"{name}.txt", source=self.source, raw_sha256=norm.raw_sha256
+            text=raw.text,
+            name=shown(f"{name}.txt"),
+            source=self.source,
+            raw_sha256=normalise(data).raw_sha256,
         )
-        if ann.is_file():
-            try:
-                lines = normalise(ann.read_bytes()).text.split("\n")
-            except UnicodeDecodeError as exc:
-                self.fail(None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        if has_ann:
+            ann_text = self.load(ann, follow=ann == named)
+            if ann_text is None:
                 return
             parsed = _Doc()
-            for number, line in enumerate(lines, start=1):
+            for number, line in enumerate(normalise(ann_text).text.split("\n"), start=1):
                 if line.strip():
                     self.parse_line(line, number, raw, parsed)
             self.resolve(parsed, doc)

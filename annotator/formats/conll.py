@@ -35,6 +35,7 @@ from annotator.formats.common import (
     no_progress,
     split_of,
 )
+from annotator.formats.source import decode_text, read_file, shown
 from annotator.model import DocumentAnnotations, ImportedDocument, ImportedSpan, Problem
 from annotator.schema import Schema
 from annotator.tokenize import TokenLayer, export_spans, resolve_overlaps, token_layer
@@ -284,7 +285,8 @@ def read_conll(
     and skip a line without a tag, recording each as a Problem with its line number."""
     if scheme is not None and scheme not in TAG_SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r} ({', '.join(TAG_SCHEMES)})")
-    source = str(path)
+    path = Path(path)
+    source = shown(path)
     result = ImportResult()
 
     def problem(line: int, message: str) -> None:
@@ -295,20 +297,14 @@ def read_conll(
     docs, separator = _parse(path, scheme, problem)
     used = scheme or detect_scheme([x[1] for x in s] for d in docs for s in d.sentences)
     for k, d in enumerate(docs):
-        name = path.stem if len(docs) == 1 else f"{path.stem}-{k + 1}"
+        stem = shown(path.stem)
+        name = stem if len(docs) == 1 else f"{stem}-{k + 1}"
         result.documents.append(_build(d, name, source, separator, used, schema, problem))
     return result
 
 
 def _parse(path: Path, scheme: str | None, problem: _Report) -> tuple[list[_Doc], str]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(
-            str(path), raw.count(b"\n", 0, exc.start) + 1, "not UTF-8 text"
-        ) from exc
-    text = text.removeprefix("\ufeff")
+    text = decode_text(path, read_file(path)).removeprefix("\ufeff")
     allowed = _PREFIXES[scheme] if scheme else "BIESLU"
     docs = [_Doc(line=1)]
     sent: list[tuple[str, str, list[str], int]] = []
@@ -329,6 +325,10 @@ def _parse(path: Path, scheme: str | None, problem: _Report) -> tuple[list[_Doc]
         cols = line.split("\t") if sep == "\t" else [c for c in line.split(" ") if c]
         if len(cols) < 2 or not cols[0].strip():
             problem(n, f"expected a token and a tag separated by a tab or space: {line!r}")
+            continue
+        if "\r" in line or cols[0].startswith("\ufeff"):
+            # the stored text drops or changes these, and the kept tokens would no longer fit
+            problem(n, "a token holds a carriage return or starts with a byte-order mark")
             continue
         separator = separator or sep
         tag = cols[-1]

@@ -32,6 +32,8 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
+from annotator.formats.fields import ident, need_list, need_str, optional_str
+from annotator.formats.source import lines, shown
 from annotator.formats.standoff import (
     DEFAULT_OPTIONS,
     UNITS,
@@ -53,7 +55,7 @@ from annotator.model import (
     Problem,
 )
 from annotator.schema import Schema
-from annotator.text import OffsetMap, normalise
+from annotator.text import OffsetMap
 
 _KNOWN_KEYS = {"text", "label", "entities", "relations", "name"}
 
@@ -142,23 +144,20 @@ def read_doccano(
     """Documents of a doccano JSONL file, one per non-blank line (either shape).
 
     With ``schema``, entities labelled with an event type become event triggers and their
-    relations named after a role become arguments (see ``events_from_links``).
+    relations named after a role become arguments (see ``events_from_links``). An offset
+    that falls inside a surrogate pair (counted in the wrong unit) is refused, never snapped.
     """
     if units not in UNITS:
         raise ValueError(f"units must be one of {UNITS}, not {units!r}")
     path = Path(path)
     result = ImportResult()
-    source = str(path)
-    try:
-        lines = normalise(path.read_bytes()).text.split("\n")
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(
-            source, None, f"not UTF-8 ({exc.reason} at byte {exc.start})"
-        ) from exc
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    source = shown(path)
+    for number, line, problem in lines(path):
+        if not problem and not line.strip():
             continue
         try:
+            if problem:
+                raise ValueError(problem)
             doc = _document(line, number, source, units, schema)
         except ValueError as exc:
             if strict:
@@ -175,47 +174,49 @@ def _document(
     obj = safejson.loads(line)
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise ValueError('expected a JSON object with a "text" string')
-    raw = RawOffsets(obj["text"])
-    name = obj.get("name")
+    raw = RawOffsets(need_str(obj["text"], '"text"'))
+    name = optional_str(obj, "name")
     doc = ImportedDocument(
         text=raw.text,
-        name=name if isinstance(name, str) and name else f"{Path(source).stem}:{number}",
+        name=name or f"{Path(source).stem}:{number}",
         meta={k: v for k, v in obj.items() if k not in _KNOWN_KEYS},
         source=source,
         line=number,
     )
-    for n, item in enumerate(_list(obj, "label")):
-        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[2], str)):
+    for n, item in enumerate(need_list(obj.get("label", []), '"label"')):
+        if not (isinstance(item, list) and len(item) == 3):
             raise ValueError(f'label {n}: expected [start, end, "LABEL"], got {item!r}')
+        label = need_str(item[2], f"label {n}: label")
         a, b = _span(raw, item[0], item[1], units, f"label {n}")
-        doc.spans.append(ImportedSpan(a, b, item[2], key=f"label{n}", line=number))
+        doc.spans.append(ImportedSpan(a, b, label, key=f"label{n}", line=number))
     keys: set[str] = set()
-    for item in _list(obj, "entities"):
+    for n, item in enumerate(need_list(obj.get("entities", []), '"entities"')):
         if not isinstance(item, dict) or not isinstance(item.get("label"), str):
             raise ValueError(f"entity {item!r}: expected an object with a label")
-        key = str(item.get("id"))
+        key = ident(item.get("id"), f"entity {n}: id")
         if key in keys:
             raise ValueError(f"entity id {key} is used twice")
         keys.add(key)
+        label = need_str(item["label"], f"entity {key}: label")
         a, b = _span(raw, item.get("start_offset"), item.get("end_offset"), units, f"entity {key}")
-        doc.spans.append(ImportedSpan(a, b, item["label"], key=key, line=number))
+        doc.spans.append(ImportedSpan(a, b, label, key=key, line=number))
     rels: list[ImportedRelation] = []
-    for item in _list(obj, "relations"):
+    rel_ids: set[str] = set()
+    for n, item in enumerate(need_list(obj.get("relations", []), '"relations"')):
         if not isinstance(item, dict) or not isinstance(item.get("type"), str):
             raise ValueError(f"relation {item!r}: expected an object with a type")
-        src, dst = str(item.get("from_id")), str(item.get("to_id"))
+        rid = ident(item.get("id", n), f"relation {n}: id")
+        if rid in rel_ids:
+            raise ValueError(f"relation id {rid} is used twice")
+        rel_ids.add(rid)
+        kind = need_str(item["type"], f"relation {rid}: type")
+        src = ident(item.get("from_id"), f"relation {rid}: from_id")
+        dst = ident(item.get("to_id"), f"relation {rid}: to_id")
         if src not in keys or dst not in keys:
-            raise ValueError(f"relation {item.get('id')}: unknown entity {src} or {dst}")
-        rels.append(ImportedRelation(item["type"], src, dst, key=f"r{item.get('id')}", line=number))
+            raise ValueError(f"relation {rid}: unknown entity {src} or {dst}")
+        rels.append(ImportedRelation(kind, src, dst, key=f"r{rid}", line=number))
     doc.events, doc.relations = events_from_links(doc.spans, rels, schema)
     return doc
-
-
-def _list(obj: dict[str, Any], key: str) -> list[Any]:
-    value = obj.get(key, [])
-    if not isinstance(value, list):
-        raise ValueError(f'"{key}" must be a list')
-    return value
 
 
 def _span(raw: RawOffsets, start: object, end: object, units: str, what: str) -> tuple[int, int]:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import Cancelled, ImportFormatError
+from annotator.formats import safejson
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -40,6 +41,8 @@ from annotator.formats.common import (
     split_of,
 )
 from annotator.formats.conll import atomic_output, total_of
+from annotator.formats.fields import dicts, ident, need_dict, need_str
+from annotator.formats.source import lines, shown
 from annotator.model import (
     DocumentAnnotations,
     ImportedDocument,
@@ -301,23 +304,21 @@ def read_events_json(
     error, or with ``strict=False`` a Problem and the sentence is skipped. With ``schema``,
     labels outside it are problems too.
     """
-    source = str(path)
+    path = Path(path)
+    source = shown(path)
     result = ImportResult()
     docs: dict[str, _ReadDoc] = {}
-    try:
-        lines = path.read_text(encoding="utf-8-sig").split("\n")
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(source, None, "not UTF-8 text") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
+    for n, line, problem in lines(path):
+        if not problem and not line.strip():
             continue
         try:
-            _read_sentence(json.loads(line), n, path, docs, schema)
-        except (ValueError, TypeError, KeyError, IndexError) as exc:
-            message = exc.args[0] if isinstance(exc, _Bad) else f"malformed sentence: {exc!r}"
+            if problem:
+                raise _Bad(problem)
+            _read_sentence(safejson.loads(line), n, path, docs, schema)
+        except ValueError as exc:  # _Bad, UnsafeJSON
             if strict:
-                raise ImportFormatError(source, n, message) from exc
-            result.problems.append(Problem(source, n, message))
+                raise ImportFormatError(source, n, str(exc)) from exc
+            result.problems.append(Problem(source, n, str(exc)))
     for d in docs.values():
         d.doc.meta = {"tokens": d.tokens, "sentences": d.sentences}
         result.documents.append(d.doc)
@@ -329,10 +330,11 @@ class _Bad(ValueError):
 
 
 def _span_bounds(obj: Any, n_tokens: int, what: str) -> tuple[int, int]:
-    start, end = obj["start"], obj["end"]
+    obj = need_dict(obj, what)
+    start, end = obj.get("start"), obj.get("end")
     ok = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
     if not ok or not 0 <= start < end <= n_tokens:
-        raise _Bad(f"{what}: token range ({start}, {end}) is not inside the {n_tokens} tokens")
+        raise _Bad(f"{what}: token range ({start!r}, {end!r}) is not inside the {n_tokens} tokens")
     return start, end
 
 
@@ -341,32 +343,48 @@ def _read_sentence(
 ) -> None:
     if not isinstance(obj, dict):
         raise _Bad("expected one JSON object per line")
-    words = obj["tokens"]
+    words = obj.get("tokens")
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
         raise _Bad('"tokens" must be a list of non-empty strings')
-    doc_id = str(obj.get("doc_id") or path.stem)
+    if not words:
+        raise _Bad('"tokens" is empty')
+    if any("\n" in w or "\r" in w or w.startswith("\ufeff") for w in words):
+        # the text is rebuilt from the tokens: a line break would not survive as a token
+        raise _Bad("a token holds a line break or starts with a byte-order mark")
+    doc_id = ident(obj["doc_id"], '"doc_id"') if obj.get("doc_id") is not None else ""
+    doc_id = doc_id or shown(path.stem)
     # validate the whole line before touching the document, so a bad line leaves no trace
     entities: dict[str, tuple[int, int, str]] = {}
-    for m in obj.get("entity_mentions") or []:
-        s, e = _span_bounds(m, len(words), f"entity {m.get('id')!r}")
-        entities[str(m["id"])] = (s, e, _label(m["entity_type"], schema, "entity"))
+    for k, m in enumerate(dicts(obj, "entity_mentions")):
+        ent_id = ident(m.get("id"), f"entity {k}: id")
+        if ent_id in entities:
+            raise _Bad(f"entity id {ent_id!r} is used twice")
+        s, e = _span_bounds(m, len(words), f"entity {ent_id!r}")
+        entities[ent_id] = (s, e, _label(m.get("entity_type"), schema, "entity"))
     events: list[tuple[str, int, int, list[tuple[str, str]]]] = []
-    for ev in obj.get("event_mentions") or []:
-        s, e = _span_bounds(ev["trigger"], len(words), f"trigger of {ev.get('id')!r}")
-        args = [(str(a["role"]), _entity(a, entities)) for a in ev.get("arguments") or []]
-        events.append((_label(ev["event_type"], schema, "event"), s, e, args))
+    for k, ev in enumerate(dicts(obj, "event_mentions")):
+        what = f"event {k}"
+        s, e = _span_bounds(ev.get("trigger"), len(words), f"trigger of {what}")
+        args = [
+            (need_str(a.get("role"), f"{what}: argument role"), _entity(a, entities))
+            for a in dicts(ev, "arguments", f"{what}: arguments")
+        ]
+        events.append((_label(ev.get("event_type"), schema, "event"), s, e, args))
     relations: list[tuple[str, str, str]] = []
-    for rel in obj.get("relation_mentions") or []:
-        ends = sorted(rel["arguments"], key=lambda a: str(a.get("role", "")))
+    for k, rel in enumerate(dicts(obj, "relation_mentions")):
+        what = f"relation {k}"
+        ends = dicts(rel, "arguments", f"{what}: arguments")
         if len(ends) != 2:
-            raise _Bad(f"relation {rel.get('id')!r} needs two arguments")
-        relations.append(
-            (str(rel["relation_type"]), _entity(ends[0], entities), _entity(ends[1], entities))
-        )
+            raise _Bad(f"{what} needs two arguments")
+        roles = [need_str(a.get("role"), f"{what}: argument role") for a in ends]
+        if roles[0] > roles[1]:
+            ends.reverse()
+        kind = need_str(rel.get("relation_type"), f"{what}: relation_type")
+        relations.append((kind, _entity(ends[0], entities), _entity(ends[1], entities)))
 
     d = docs.get(doc_id)
     if d is None:
-        doc = ImportedDocument(text="", name=doc_id, source=str(path), line=line)
+        doc = ImportedDocument(text="", name=doc_id, source=shown(path), line=line)
         d = docs[doc_id] = _ReadDoc(doc_id, line, doc)
     pos = len(d.doc.text) + (1 if d.tokens else 0)
     first = len(d.tokens)
@@ -409,8 +427,8 @@ def _span(d: _ReadDoc, first: int, s: int, e: int, label: str, key: str, line: i
     )
 
 
-def _entity(arg: Any, entities: dict[str, tuple[int, int, str]]) -> str:
-    ent = str(arg["entity_id"])
+def _entity(arg: dict[str, Any], entities: dict[str, tuple[int, int, str]]) -> str:
+    ent = ident(arg.get("entity_id"), "argument entity_id")
     if ent not in entities:
         raise _Bad(f"argument refers to {ent!r}, which is not an entity mention of the sentence")
     return ent

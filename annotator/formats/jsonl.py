@@ -31,7 +31,17 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
-from annotator.formats.safejson import UnsafeJSON, loads
+from annotator.formats.fields import (
+    Ids,
+    dicts,
+    need_dict,
+    need_int,
+    need_list,
+    need_str,
+    optional_str,
+)
+from annotator.formats.safejson import loads
+from annotator.formats.source import lines, shown
 from annotator.model import (
     DocumentAnnotations,
     ImportedDocument,
@@ -46,141 +56,139 @@ from annotator.schema import Schema
 
 def read_jsonl(path: Path, *, strict: bool = True, schema: Schema | None = None) -> ImportResult:
     """Read a JSONL file. Strict: the first bad line raises ImportFormatError(path, line).
-    Lenient: bad lines are skipped and listed in ``problems``."""
+    Lenient: bad lines are skipped and listed in ``problems``.
+
+    Record ids are kept as uuids, so an id used twice in the file (in one line or across
+    lines) is refused: the two records would collide."""
     result = ImportResult()
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportFormatError(str(path), None, f"cannot read: {exc.strerror}") from exc
-    try:
-        # one C-level decode for the whole file; only a file with bad bytes goes line by line
-        lines: list[str | bytes] = list(raw.decode("utf-8").removeprefix("\ufeff").split("\n"))
-    except UnicodeDecodeError:
-        lines = list(raw.split(b"\n"))
-    for lineno, item in enumerate(lines, start=1):
-        if not item.strip():
+    source = shown(path)
+    ids = Ids()
+    for lineno, line, problem in lines(Path(path)):
+        if not problem and not line.strip():
             continue
         try:
-            if isinstance(item, bytes):
-                try:
-                    line = item.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise ValueError(f"invalid UTF-8 at byte {exc.start} of the line") from exc
-                if lineno == 1:
-                    line = line.removeprefix("\ufeff")
-            else:
-                line = item
-            result.documents.append(_document(loads(line), str(path), lineno))
-        except (ValueError, UnsafeJSON) as exc:
+            if problem:
+                raise ValueError(problem)
+            doc, used = _document(loads(line), source, lineno)
+            ids.claim(used, lineno)
+            result.documents.append(doc)
+        except ValueError as exc:  # UnsafeJSON is a ValueError
             if strict:
-                raise ImportFormatError(str(path), lineno, str(exc)) from exc
-            result.problems.append(Problem(str(path), lineno, str(exc)))
+                raise ImportFormatError(source, lineno, str(exc)) from exc
+            result.problems.append(Problem(source, lineno, str(exc)))
     return result
 
 
-def _document(obj: Any, source: str, line: int) -> ImportedDocument:
+def _document(obj: Any, source: str, line: int) -> tuple[ImportedDocument, list[str]]:
+    """The document of one line and the record ids it uses."""
     if not isinstance(obj, dict):
         raise ValueError("expected a JSON object per line")
-    text = obj.get("text")
-    if not isinstance(text, str) or not text:
-        raise ValueError('"text" must be a non-empty string')
-    meta = obj.get("meta", {})
-    if not isinstance(meta, dict):
-        raise ValueError('"meta" must be an object')
+    text = need_str(obj.get("text"), '"text"')
+    meta = obj.get("meta")
     doc = ImportedDocument(
         text=text,
-        name=_str(obj, "name"),
-        meta=meta,
-        annotator=_str(obj, "annotator"),
+        name=optional_str(obj, "name"),
+        meta={} if meta is None else need_dict(meta, '"meta"'),
+        annotator=optional_str(obj, "annotator"),
         source=source,
         line=line,
-        status=_str(obj, "status"),
+        status=optional_str(obj, "status"),
     )
-    for i, s in enumerate(_list(obj, "spans")):
-        start, end = _int(s, "start"), _int(s, "end")
+    used: list[str] = []
+    for i, s in enumerate(dicts(obj, "spans")):
+        what = f"span {i}"
+        start, end = (
+            need_int(s.get("start"), f"{what}: start"),
+            need_int(s.get("end"), f"{what}: end"),
+        )
+        uuid = optional_str(s, "id", f"{what}: id")
         span = ImportedSpan(
             start=start,
             end=end,
-            label=_req_str(s, "label"),
-            key=str(s.get("id", f"span{i}")),
-            attributes=_dict(s, "attributes"),
-            note=_str(s, "note"),
-            fragments=tuple((int(a), int(b)) for a, b in s.get("fragments", []) or []),
+            label=need_str(s.get("label"), f"{what}: label"),
+            key=uuid or f"span{i}",
+            attributes=_attributes(s, what),
+            note=optional_str(s, "note", f"{what}: note"),
+            fragments=_fragments(s.get("fragments"), what),
             line=line,
-            uuid=_str(s, "id"),
+            uuid=uuid,
         )
-        if "text" in s and s["text"] != text[start:end] and 0 <= start < end <= len(text):
+        if "text" in s and 0 <= start < end <= len(text) and s["text"] != text[start:end]:
             raise ValueError(
-                f"span {start}-{end}: covered text {s['text']!r} does not match {text[start:end]!r}"
+                f"span {start}-{end}: covered text {_short(s['text'])} does not match "
+                f"{text[start:end]!r}"
             )
         doc.spans.append(span)
-    for i, e in enumerate(_list(obj, "events")):
+        used += [uuid] if uuid else []
+    for i, e in enumerate(dicts(obj, "events")):
+        what = f"event {i}"
+        uuid = optional_str(e, "id", f"{what}: id")
+        arguments = dicts(e, "arguments", f"{what}: arguments")
+        argument_uuids = [optional_str(a, "id", f"{what}: argument id") for a in arguments]
         doc.events.append(
             ImportedEvent(
-                type=_req_str(e, "type"),
-                trigger=str(e.get("trigger", "")),
+                type=need_str(e.get("type"), f"{what}: type"),
+                trigger=need_str(e.get("trigger"), f"{what}: trigger"),
                 arguments=[
-                    (_req_str(a, "role"), _req_str(a, "target")) for a in _list(e, "arguments")
+                    (
+                        need_str(a.get("role"), f"{what}: argument role"),
+                        need_str(a.get("target"), f"{what}: argument target"),
+                    )
+                    for a in arguments
                 ],
-                argument_uuids=[_str(a, "id") for a in _list(e, "arguments")],
-                key=str(e.get("id", f"event{i}")),
-                attributes=_dict(e, "attributes"),
-                note=_str(e, "note"),
+                argument_uuids=argument_uuids,
+                key=uuid or f"event{i}",
+                attributes=_attributes(e, what),
+                note=optional_str(e, "note", f"{what}: note"),
                 line=line,
-                uuid=_str(e, "id"),
+                uuid=uuid,
             )
         )
-    for i, r in enumerate(_list(obj, "relations")):
+        used += [x for x in (uuid, *argument_uuids) if x]
+    for i, r in enumerate(dicts(obj, "relations")):
+        what = f"relation {i}"
+        uuid = optional_str(r, "id", f"{what}: id")
         doc.relations.append(
             ImportedRelation(
-                type=_req_str(r, "type"),
-                source=_req_str(r, "source"),
-                target=_req_str(r, "target"),
-                key=str(r.get("id", f"relation{i}")),
-                attributes=_dict(r, "attributes"),
-                note=_str(r, "note"),
+                type=need_str(r.get("type"), f"{what}: type"),
+                source=need_str(r.get("source"), f"{what}: source"),
+                target=need_str(r.get("target"), f"{what}: target"),
+                key=uuid or f"relation{i}",
+                attributes=_attributes(r, what),
+                note=optional_str(r, "note", f"{what}: note"),
                 line=line,
-                uuid=_str(r, "id"),
+                uuid=uuid,
             )
         )
-    return doc
+        used += [uuid] if uuid else []
+    keys = [s.key for s in doc.spans] + [e.key for e in doc.events]
+    if len(set(keys)) != len(keys):
+        twice = next(k for k in keys if keys.count(k) > 1)
+        raise ValueError(f"id {twice!r} is used twice")
+    return doc, used
 
 
-def _list(obj: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    value = obj.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise ValueError(f'"{key}" must be a list of objects')
-    return value
+def _attributes(obj: dict[str, Any], what: str) -> dict[str, Any]:
+    value = obj.get("attributes")
+    return {} if value is None else need_dict(value, f"{what}: attributes")
 
 
-def _dict(obj: dict[str, Any], key: str) -> dict[str, Any]:
-    value = obj.get(key, {})
-    if not isinstance(value, dict):
-        raise ValueError(f'"{key}" must be an object')
-    return value
-
-
-def _str(obj: dict[str, Any], key: str) -> str:
-    value = obj.get(key, "")
+def _fragments(value: Any, what: str) -> tuple[tuple[int, int], ...]:
     if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValueError(f'"{key}" must be a string')
-    return value
+        return ()
+    out: list[tuple[int, int]] = []
+    for k, pair in enumerate(need_list(value, f"{what}: fragments")):
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise ValueError(f"{what}: fragment {k} must be [start, end], not {_short(pair)}")
+        out.append(
+            (need_int(pair[0], f"{what}: fragment {k}"), need_int(pair[1], f"{what}: fragment {k}"))
+        )
+    return tuple(out)
 
 
-def _req_str(obj: dict[str, Any], key: str) -> str:
-    value = _str(obj, key)
-    if not value:
-        raise ValueError(f'"{key}" is required')
-    return value
-
-
-def _int(obj: dict[str, Any], key: str) -> int:
-    value = obj.get(key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f'"{key}" must be an integer, not {value!r}')
-    return value
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def _span_json(s: Span, annotator: str) -> dict[str, Any]:

@@ -35,6 +35,8 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
+from annotator.formats.fields import ident, need_str
+from annotator.formats.source import decode_text, read_file, shown
 from annotator.formats.standoff import (
     CODEPOINTS,
     DEFAULT_OPTIONS,
@@ -165,30 +167,34 @@ def read_label_studio(
 ) -> ImportResult:
     """Documents of a Label Studio JSON export: one per annotation/prediction of each task
     (``annotator`` = the layer named in ``meta.layers`` or ``model_version``), or one without
-    annotations for a task that has none. Cancelled annotations are skipped."""
+    annotations for a task that has none. Cancelled annotations are skipped.
+
+    Errors name the line where the task starts. Offsets are never snapped: a region whose
+    ``value.text`` matches in neither unit, an annotation whose regions match only in
+    different units, and an offset inside a surrogate pair are refused."""
     if units not in UNITS:
         raise ValueError(f"units must be one of {UNITS}, not {units!r}")
     path = Path(path)
-    source = str(path)
+    source = shown(path)
     result = ImportResult()
+    data = read_file(path, limit=safejson.MAX_LINE_BYTES)
     try:
-        data = safejson.loads(normalise(path.read_bytes()).text)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise ImportFormatError(source, None, f"not a Label Studio JSON file: {exc}") from exc
-    tasks = data if isinstance(data, list) else [data]
-    for n, task in enumerate(tasks, start=1):
+        tasks = safejson.loads_items(normalise(decode_text(path, data)).text)
+    except safejson.UnsafeJSON as exc:
+        raise ImportFormatError(source, exc.line, f"not a Label Studio JSON file: {exc}") from exc
+    for n, (line, task) in enumerate(tasks, start=1):
         try:
-            result.documents += _task_documents(task, n, source, units, schema)
+            result.documents += _task_documents(task, n, line, source, units, schema)
         except ValueError as exc:
             message = f"task {n}: {exc}"
             if strict:
-                raise ImportFormatError(source, None, message) from exc
-            result.problems.append(Problem(source, None, message))
+                raise ImportFormatError(source, line, message) from exc
+            result.problems.append(Problem(source, line, message))
     return result
 
 
 def _task_documents(
-    task: Any, n: int, source: str, units: str, schema: Schema | None
+    task: Any, n: int, line: int, source: str, units: str, schema: Schema | None
 ) -> list[ImportedDocument]:
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         raise ValueError('expected an object with a "data" object')
@@ -197,7 +203,7 @@ def _task_documents(
     if text is None:
         strings = [v for v in data.values() if isinstance(v, str)]
         text = strings[0] if len(strings) == 1 else None
-    if not isinstance(text, str):
+    if not isinstance(text, str) or not text:
         raise ValueError('no "text" in "data"')
     meta: dict[str, Any] = task["meta"] if isinstance(task.get("meta"), dict) else {}
     name = meta["name"] if isinstance(meta.get("name"), str) else f"{Path(source).stem}:{n}"
@@ -212,68 +218,91 @@ def _task_documents(
         version = item.get("model_version") if isinstance(item, dict) else None
         entries.append((version if isinstance(version, str) else "", item))
     if not entries:
-        return [ImportedDocument(text=raw.text, name=name, source=source)]
+        return [ImportedDocument(text=raw.text, name=name, source=source, line=line)]
     docs = []
     for layer, item in entries:
         if not isinstance(item, dict):
             raise ValueError("an annotation is not an object")
-        doc = ImportedDocument(text=raw.text, name=name, annotator=layer, source=source)
-        _read_results(_list(item, "result"), raw, units, schema, doc)
+        doc = ImportedDocument(text=raw.text, name=name, annotator=layer, source=source, line=line)
+        _read_results(_list(item, "result"), raw, units, schema, doc, line)
         docs.append(doc)
     return docs
 
 
 def _read_results(
-    results: list[Any], raw: RawOffsets, units: str, schema: Schema | None, doc: ImportedDocument
+    results: list[Any],
+    raw: RawOffsets,
+    units: str,
+    schema: Schema | None,
+    doc: ImportedDocument,
+    line: int,
 ) -> None:
     regions: list[tuple[str, dict[str, Any]]] = []
     rels: list[ImportedRelation] = []
-    for r in results:
+    for k, r in enumerate(results):
         if not isinstance(r, dict):
             raise ValueError("a result is not an object")
         if r.get("type") == "labels":
+            region = ident(r["id"], f"result {k}: id") if "id" in r else f"#{k}"
             value = r.get("value")
             if not isinstance(value, dict) or not isinstance(value.get("labels"), list):
-                raise ValueError(f"region {r.get('id')}: no value.labels")
-            regions.append((str(r.get("id")), value))
+                raise ValueError(f"region {region}: no value.labels")
+            for label in value["labels"]:
+                need_str(label, f"region {region}: label")
+            regions.append((region, value))
         elif r.get("type") == "relation":
+            src = ident(r.get("from_id"), f"result {k}: from_id")
+            dst = ident(r.get("to_id"), f"result {k}: to_id")
             labels = r.get("labels") or []
             if not isinstance(labels, list) or not labels:
-                raise ValueError(f"relation {r.get('from_id')}→{r.get('to_id')} has no label")
-            src, dst = str(r.get("from_id")), str(r.get("to_id"))
+                raise ValueError(f"relation {src}→{dst} has no label")
             if r.get("direction") == "left":
                 src, dst = dst, src
-            rels += [ImportedRelation(str(label), src, dst) for label in labels]
-    order = _unit_order(raw, [v for _, v in regions], units)
-    used: set[str] = set()
+            rels += [
+                ImportedRelation(
+                    need_str(label, f"relation {src}→{dst}: label"), src, dst, line=line
+                )
+                for label in labels
+            ]
+    unit = _unit(raw, regions, units)
     for region, value in regions:
-        (a, b), unit = _offsets(raw, value, order, region)
-        used.add(unit)
+        a, b = _offsets(raw, value, unit, region)
         for k, label in enumerate(value["labels"]):
             key = region if k == 0 else f"{region}#{k + 1}"
-            doc.spans.append(ImportedSpan(a, b, str(label), key=key))
-    keys = {s.key for s in doc.spans}
+            doc.spans.append(ImportedSpan(a, b, label, key=key, line=line))
+    keys = [s.key for s in doc.spans]
+    if len(set(keys)) != len(keys):
+        twice = next(k for k in keys if keys.count(k) > 1)
+        raise ValueError(f"region id {twice} is used twice")
     for rel in rels:
         if rel.source not in keys or rel.target not in keys:
             raise ValueError(f"relation {rel.source}→{rel.target}: unknown region")
     doc.events, doc.relations = events_from_links(doc.spans, rels, schema)
-    if used:
-        doc.meta["offset_units"] = "/".join(sorted(used))
+    if regions:
+        doc.meta["offset_units"] = unit
 
 
-def _unit_order(raw: RawOffsets, values: list[dict[str, Any]], units: str) -> tuple[str, ...]:
-    """Units to try for the regions of one annotation: first one that fits every region.
-
-    A region alone can match in both units by chance (same letter twice after an emoji), so
-    the unit is chosen per annotation, preferring ``units``.
-    """
-    order = (units, CODEPOINTS if units == UTF16 else UTF16)
+def _unit(raw: RawOffsets, regions: list[tuple[str, dict[str, Any]]], units: str) -> str:
+    """The unit the regions of one annotation count in: the first of ``units`` and the other
+    one in which every region's ``value.text`` matches. A region alone can match in both units
+    by chance (same letter twice after an emoji), so the unit is chosen per annotation. If no
+    unit fits every region, the annotation is refused rather than read region by region."""
+    other = CODEPOINTS if units == UTF16 else UTF16
     if raw.length_u16 == len(raw.raw):
-        return order[:1]  # no astral characters: the two units agree
-    for unit in order:
-        if all(_matches(raw, v, unit) for v in values if isinstance(v.get("text"), str)):
-            return (unit,)
-    return order
+        return units  # no astral characters: the two units agree
+    checked = [(r, v) for r, v in regions if isinstance(v.get("text"), str)]
+    for unit in (units, other):
+        if all(_matches(raw, v, unit) for _, v in checked):
+            return unit
+    for region, value in checked:
+        if not _matches(raw, value, units) and not _matches(raw, value, other):
+            _offsets(raw, value, units, region, also=other)  # raises, saying why
+    fits = {r: [u for u in (units, other) if _matches(raw, v, u)] for r, v in checked}
+    only = {u: next(r for r, us in fits.items() if us == [u]) for u in (units, other)}
+    raise ValueError(
+        f"regions count offsets in different units (region {only[units]} only in {units}, "
+        f"region {only[other]} only in {other}); refusing to guess"
+    )
 
 
 def _matches(raw: RawOffsets, value: dict[str, Any], unit: str) -> bool:
@@ -285,21 +314,31 @@ def _matches(raw: RawOffsets, value: dict[str, Any], unit: str) -> bool:
 
 
 def _offsets(
-    raw: RawOffsets, value: dict[str, Any], order: tuple[str, ...], region: str
-) -> tuple[tuple[int, int], str]:
-    """Stored offsets of a region and the unit that made its ``value.text`` match."""
+    raw: RawOffsets, value: dict[str, Any], unit: str, region: str, also: str = ""
+) -> tuple[int, int]:
+    """Stored offsets of a region read in ``unit``; ValueError unless its ``value.text`` (if
+    any) is what they cover (``also``: the other unit was tried too, for the message)."""
     start, end, surface = value.get("start"), value.get("end"), value.get("text")
     tried: list[str] = []
-    for unit in order:
+    for u in (unit, also) if also else (unit,):
         try:
-            a, b = raw.raw_span(start, end, unit)
-            if not isinstance(surface, str) or raw.raw[a:b] == surface:
-                return raw.stored_span(a, b), unit
+            a, b = raw.raw_span(start, end, u)
         except ValueError as exc:
-            tried.append(f"{unit}: {exc}")
+            tried.append(f"{u}: {exc}")
             continue
-        tried.append(f"{unit}: covers {raw.raw[a:b]!r}")
-    raise ValueError(f"region {region}: value.text {surface!r} does not match ({'; '.join(tried)})")
+        if not isinstance(surface, str) or raw.raw[a:b] == surface:
+            return raw.stored_span(a, b)
+        tried.append(f"{u}: covers {raw.raw[a:b]!r}")
+    if not isinstance(surface, str) and len(tried) == 1:
+        raise ValueError(f"region {region}: {tried[0].partition(': ')[2]}")
+    raise ValueError(
+        f"region {region}: value.text {_short(surface)} does not match ({'; '.join(tried)})"
+    )
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def _list(obj: dict[str, Any], key: str) -> list[Any]:

@@ -8,56 +8,45 @@ from pathlib import Path
 
 from annotator.errors import ImportFormatError
 from annotator.formats.common import ImportResult
+from annotator.formats.source import MAX_FILE_BYTES, decode_text, read_file, shown, walk
 from annotator.model import ImportedDocument, Problem
-from annotator.text import line_of, normalise
+from annotator.text import normalise
 
-MAX_FILE_BYTES = 512 * 1024 * 1024
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFormatError(str(path), None, f"file too large ({size} bytes)")
-        return path.read_bytes()
-    except OSError as exc:
-        raise ImportFormatError(str(path), None, f"cannot read: {exc.strerror}") from exc
+__all__ = ["MAX_FILE_BYTES", "decode", "read_csv", "read_text"]
 
 
 def decode(path: Path, raw: bytes) -> str:
-    """UTF-8 text of a file; invalid bytes raise ImportFormatError naming line and column."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        good = raw[: exc.start].decode("utf-8", "replace")
-        line = line_of(good, len(good))
-        col = len(good) - (good.rfind("\n") + 1) + 1
-        raise ImportFormatError(
-            str(path), line, f"invalid UTF-8 (byte 0x{raw[exc.start]:02x} at column {col})"
-        ) from exc
+    """UTF-8 text of a file; NUL bytes and invalid bytes raise ImportFormatError naming line
+    (and column)."""
+    return decode_text(path, raw, binary_check=False)
 
 
 def read_text(path: Path, *, strict: bool = True) -> ImportResult:
-    """A .txt file, or every .txt file of a folder (sorted, recursive): one document each."""
-    files = sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path]
+    """A .txt file, or every .txt file of a folder (sorted, recursive): one document each.
+
+    Inside a folder, links and special files (FIFO, device) are never opened: strict, they
+    stop the import; lenient, they are skipped and reported."""
+    path = Path(path)
+    folder = path.is_dir()
+    files = walk(path, (".txt",)) if folder else [path]
     result = ImportResult()
     for f in files:
         try:
-            raw = _read_bytes(f)
-            text = normalise(decode(f, raw)).text
+            raw = read_file(f, follow=not folder)
+            text = normalise(decode_text(f, raw)).text
             if not text.strip():
-                raise ImportFormatError(str(f), None, "empty document")
+                raise ImportFormatError(shown(f), None, "empty document")
         except ImportFormatError as exc:
             if strict:
                 raise
             result.problems.append(Problem(exc.path, exc.line, exc.message))
             continue
-        name = str(f.relative_to(path)) if path.is_dir() else f.name
+        name = f.relative_to(path).as_posix() if folder else f.name
         result.documents.append(
             ImportedDocument(
                 text=text,
-                name=name.removesuffix(".txt"),
-                source=str(f),
+                name=shown(name.removesuffix(".txt")),
+                source=shown(f),
                 raw_sha256=normalise(raw).raw_sha256,
             )
         )
@@ -68,43 +57,72 @@ def read_csv(
     path: Path, *, text_column: str = "text", name_column: str = "", strict: bool = True
 ) -> ImportResult:
     """A CSV file with a header row; ``text_column`` holds the documents, other columns go to
-    ``meta``. Line numbers in errors are the physical line of the record."""
-    text = decode(path, _read_bytes(path)).removeprefix("\ufeff")
+    ``meta``. Line numbers in errors are the physical line of the record. Column names must
+    be distinct and non-empty, and every row must have as many cells as the header."""
+    path = Path(path)
+    source = shown(path)
+    text = decode_text(path, read_file(path)).removeprefix("\ufeff")
     result = ImportResult()
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        fields = reader.fieldnames or []
+        fields = next(reader, [])
     except csv.Error as exc:
-        raise ImportFormatError(str(path), 1, f"bad CSV header: {exc}") from exc
-    if text_column not in fields:
-        raise ImportFormatError(
-            str(path), 1, f"no column {text_column!r} (columns: {', '.join(fields)})"
-        )
+        raise ImportFormatError(source, 1, f"bad CSV header: {exc}") from exc
+    problem = _header_problem(fields, text_column, name_column)
+    if problem:
+        raise ImportFormatError(source, 1, problem)
     while True:
         line = reader.line_num + 1
         try:
-            row = next(reader)
+            cells = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
             if strict:
-                raise ImportFormatError(str(path), reader.line_num, f"bad CSV: {exc}") from exc
-            result.problems.append(Problem(str(path), reader.line_num, f"bad CSV: {exc}"))
+                raise ImportFormatError(source, reader.line_num, f"bad CSV: {exc}") from exc
+            result.problems.append(Problem(source, reader.line_num, f"bad CSV: {exc}"))
             continue
-        body = row.get(text_column) or ""
-        if not body.strip():
+        if not cells:
+            continue  # a blank line
+        try:
+            if len(cells) != len(fields):
+                raise ValueError(f"{len(cells)} cells, but the header has {len(fields)} columns")
+            row = dict(zip(fields, cells, strict=True))
+            body = row[text_column]
+            if not body.strip():
+                raise ValueError(f"empty {text_column!r} cell")
+        except ValueError as exc:
             if strict:
-                raise ImportFormatError(str(path), line, f"empty {text_column!r} cell")
-            result.problems.append(Problem(str(path), line, f"empty {text_column!r} cell"))
+                raise ImportFormatError(source, line, str(exc)) from exc
+            result.problems.append(Problem(source, line, str(exc)))
             continue
-        meta = {k: v for k, v in row.items() if k not in (text_column, name_column) and k}
+        meta = {k: v for k, v in row.items() if k not in (text_column, name_column)}
         result.documents.append(
             ImportedDocument(
                 text=normalise(body).text,
-                name=(row.get(name_column) or "") if name_column else "",
+                name=row[name_column] if name_column else "",
                 meta=meta,
-                source=str(path),
+                source=source,
                 line=line,
             )
         )
     return result
+
+
+def _header_problem(fields: list[str], text_column: str, name_column: str) -> str | None:
+    if not fields:
+        return "no header row"
+    if any(not f.strip() for f in fields):
+        return (
+            f"empty column name in the header (column {[f.strip() for f in fields].index('') + 1})"
+        )
+    seen: set[str] = set()
+    for f in fields:
+        if f in seen:
+            return f"column {f!r} appears twice in the header"
+        seen.add(f)
+    if text_column not in fields:
+        return f"no column {text_column!r} (columns: {', '.join(fields)})"
+    if name_column and name_column not in fields:
+        return f"no column {name_column!r} (columns: {', '.join(fields)})"
+    return None

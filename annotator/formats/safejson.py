@@ -1,16 +1,34 @@
-"""Strict JSON for untrusted files: no NaN/Infinity, no duplicate keys, bounded size and depth."""
+"""Strict JSON for untrusted files: no NaN/Infinity, no duplicate keys, bounded size and depth,
+and no string no text layer can carry.
+
+One rule for every decoded value, keys included: no lone surrogate (``"\\ud800"`` is valid
+JSON syntax but not Unicode: SQLite, files and Qt cannot encode it) and no NUL (``"\\u0000"``:
+C strings, SQLite's C API and terminals cut the text there). Numbers must be finite
+(``1e999`` would decode to infinity). JSONL readers, the Label Studio reader and the bundle
+reader all decode through ``loads`` or ``loads_items``, so each path gets the same rules.
+"""
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any
 
 MAX_LINE_CHARS = 64 * 1024 * 1024
+MAX_LINE_BYTES = MAX_LINE_CHARS
+"""cap on one JSON line as read from a file: a line within it cannot exceed MAX_LINE_CHARS"""
 MAX_DEPTH = 64
 
 
 class UnsafeJSON(ValueError):
-    """The JSON text is valid syntax but not acceptable input (or not valid at all)."""
+    """The JSON text is valid syntax but not acceptable input (or not valid at all).
+
+    ``line`` is the line of the text the problem is on, when the parser knows it."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -26,8 +44,30 @@ def _no_constants(name: str) -> Any:
     raise UnsafeJSON(f"{name} is not allowed")
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise UnsafeJSON(f"number {text[:40]} is out of range")
+    return value
+
+
 # built once: json.loads with hooks would construct a new decoder on every call
-_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_no_duplicates, parse_constant=_no_constants, parse_float=_finite
+)
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _skip(text: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is not JSON white space."""
+    found = _WHITESPACE.match(text, pos)
+    return found.end() if found else pos
+
+
+# a decoded string can hold a surrogate or NUL only through an escape (the UTF-8 decoder and
+# the strict JSON scanner refuse them raw), so only texts with such an escape are walked
+_SUSPECT_ESCAPE = re.compile(r"\\u(?:[dD][89a-fA-F]|0000)")
+_BAD_CHAR = re.compile("[\ud800-\udfff\x00]")
 
 
 def _depth(value: Any, limit: int) -> int:
@@ -46,19 +86,108 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
-def loads(text: str, max_chars: int = MAX_LINE_CHARS, max_depth: int = MAX_DEPTH) -> Any:
-    """Parse one JSON value; raises UnsafeJSON with a short reason on any problem."""
-    if len(text) > max_chars:
-        raise UnsafeJSON(f"longer than {max_chars} characters")
+def bad_string(value: Any) -> str | None:
+    """Why ``value`` (a decoded JSON value) holds a string no text layer can carry, or None.
+
+    Walks every string, dictionary keys included, without recursion."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            found = _BAD_CHAR.search(item)
+            if found is not None:
+                char = found.group()
+                what = (
+                    "a NUL character" if char == "\x00" else f"a lone surrogate \\u{ord(char):04x}"
+                )
+                return f"{what} in {where or 'a string'} (not valid text)"
+        elif isinstance(item, dict):
+            for k, v in item.items():
+                stack.append((k, f"the key {k[:40]!r}" if isinstance(k, str) else "a key"))
+                stack.append((v, repr(k[:40]) if isinstance(k, str) else where))
+        elif isinstance(item, list):
+            stack.extend((v, where) for v in item)
+    return None
+
+
+def _check(value: Any, text: str, start: int, end: int, max_depth: int) -> None:
+    """The rules the decoder itself cannot apply, on ``value`` decoded from ``text[start:end]``."""
+    # a text with fewer brackets than the limit cannot nest deeper (cheap C-level count)
+    if text.count("[", start, end) + text.count("{", start, end) > max_depth and (
+        _depth(value, max_depth) > max_depth
+    ):
+        raise UnsafeJSON(f"nested deeper than {max_depth} levels")
+    if _SUSPECT_ESCAPE.search(text, start, end):
+        problem = bad_string(value)
+        if problem:
+            raise UnsafeJSON(problem)
+
+
+def _decode(text: str, pos: int | None, max_depth: int) -> tuple[Any, int]:
+    """The value at ``pos`` and where it ends, or (``pos`` None) the whole text as one value."""
     try:
-        value = _DECODER.decode(text)
+        if pos is None:
+            return _DECODER.decode(text), len(text)
+        return _DECODER.raw_decode(text, pos)
     except UnsafeJSON:
         raise
     except RecursionError as exc:  # the C parser guards its own recursion
         raise UnsafeJSON(f"nested deeper than {max_depth} levels") from exc
     except json.JSONDecodeError as exc:
-        raise UnsafeJSON(f"invalid JSON: {exc.msg} at column {exc.colno}") from exc
-    # a text with fewer brackets than the limit cannot nest deeper (cheap C-level count)
-    if text.count("[") + text.count("{") > max_depth and _depth(value, max_depth) > max_depth:
-        raise UnsafeJSON(f"nested deeper than {max_depth} levels")
+        raise UnsafeJSON(f"invalid JSON: {exc.msg} at column {exc.colno}", exc.lineno) from exc
+    except ValueError as exc:  # an integer of more than 4300 digits (int_max_str_digits)
+        raise UnsafeJSON("invalid JSON: number too large") from exc
+
+
+def loads(text: str, max_chars: int = MAX_LINE_CHARS, max_depth: int = MAX_DEPTH) -> Any:
+    """Parse one JSON value; raises UnsafeJSON with a short reason on any problem."""
+    if len(text) > max_chars:
+        raise UnsafeJSON(f"longer than {max_chars} characters")
+    value, _ = _decode(text, None, max_depth)
+    _check(value, text, 0, len(text), max_depth)
     return value
+
+
+def loads_items(
+    text: str, max_chars: int = MAX_LINE_CHARS, max_depth: int = MAX_DEPTH
+) -> list[tuple[int, Any]]:
+    """A JSON array as (line of the item's first character, item) pairs; any other JSON value
+    as one pair. Each item is held to the rules of ``loads`` (depth counted from the item), so
+    an error can name the line of the item at fault."""
+    if len(text) > max_chars:
+        raise UnsafeJSON(f"longer than {max_chars} characters")
+    pos = _skip(text, 0)
+    if not text.startswith("[", pos):
+        return [(text.count("\n", 0, pos) + 1, loads(text, max_chars, max_depth))]
+    line, counted = 1, 0
+
+    def line_at(i: int) -> int:
+        nonlocal line, counted
+        line += text.count("\n", counted, i)
+        counted = i
+        return line
+
+    items: list[tuple[int, Any]] = []
+    pos = _skip(text, pos + 1)
+    if text.startswith("]", pos):
+        pos += 1
+    else:
+        while True:
+            try:
+                value, end = _decode(text, pos, max_depth - 1)
+                _check(value, text, pos, end, max_depth - 1)
+            except UnsafeJSON as exc:
+                exc.line = exc.line or line_at(pos)
+                raise
+            items.append((line_at(pos), value))
+            pos = _skip(text, end)
+            if text.startswith(",", pos):
+                pos = _skip(text, pos + 1)
+                continue
+            if text.startswith("]", pos):
+                pos += 1
+                break
+            raise UnsafeJSON("invalid JSON: expected ',' or ']' after an item", line_at(pos))
+    if _skip(text, pos) != len(text):
+        raise UnsafeJSON("invalid JSON: extra data after the array", line_at(pos))
+    return items

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.errors import Cancelled, ImportFormatError
+from annotator.formats import safejson
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -31,6 +32,9 @@ from annotator.formats.common import (
     split_of,
 )
 from annotator.formats.conll import atomic_output, total_of
+from annotator.formats.fields import dicts, need_str
+from annotator.formats.source import lines, shown
+from annotator.formats.standoff import RawOffsets
 from annotator.model import (
     DocumentAnnotations,
     ImportedDocument,
@@ -169,26 +173,24 @@ def read_spacy_jsonl(
     """Read spaCy/Prodigy JSONL. Tasks answered ``reject`` or ``ignore`` are skipped (and
     listed as problems). With ``schema``, spans labelled with an event type become events
     whose arguments are the relations leaving them; other relations stay relations."""
-    source = str(path)
+    path = Path(path)
+    source = shown(path)
     result = ImportResult()
-    try:
-        lines = path.read_text(encoding="utf-8-sig").split("\n")
-    except UnicodeDecodeError as exc:
-        raise ImportFormatError(source, None, "not UTF-8 text") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
+    for n, line, problem in lines(path):
+        if not problem and not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            if problem:
+                raise _Bad(problem)
+            obj = safejson.loads(line)
             if isinstance(obj, dict) and obj.get("answer") in ("reject", "ignore"):
                 result.problems.append(Problem(source, n, f"skipped: answer {obj['answer']!r}"))
                 continue
             result.documents.append(_task_document(obj, path, n, schema))
-        except (ValueError, TypeError, KeyError) as exc:
-            message = exc.args[0] if isinstance(exc, _Bad) else f"malformed task: {exc}"
+        except ValueError as exc:  # _Bad, UnsafeJSON
             if strict:
-                raise ImportFormatError(source, n, message) from exc
-            result.problems.append(Problem(source, n, message))
+                raise ImportFormatError(source, n, str(exc)) from exc
+            result.problems.append(Problem(source, n, str(exc)))
     return result
 
 
@@ -202,21 +204,38 @@ def _int(value: Any, what: str) -> int:
     return value
 
 
+def _tokens(tokens: list[dict[str, Any]], raw: RawOffsets) -> list[list[int]]:
+    """Token bounds in the stored text (the text loses a BOM and the CR of each CRLF)."""
+    out: list[list[int]] = []
+    prev = 0
+    for k, t in enumerate(tokens):
+        start, end = _int(t.get("start"), f"token {k} start"), _int(t.get("end"), f"token {k} end")
+        if not prev <= start < end <= len(raw.raw):
+            raise _Bad(
+                f"token {k} ({start}, {end}) is empty, overlaps the previous one or is "
+                f"outside the text (length {len(raw.raw)})"
+            )
+        prev = end
+        a, b = raw.stored(start), raw.stored(end)
+        if a >= b:
+            raise _Bad(f"token {k} ({start}, {end}) covers only a removed line-end character")
+        out.append([a, b])
+    return out
+
+
 def _task_document(obj: Any, path: Path, line: int, schema: Schema | None) -> ImportedDocument:
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise _Bad('expected a JSON object with a "text" string')
-    text: str = obj["text"]
+    text: str = need_str(obj["text"], '"text"')
     meta: dict[str, Any] = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
-    tokens = obj.get("tokens")
-    if isinstance(tokens, list) and tokens:
-        meta["tokens"] = [
-            [_int(t["start"], "token start"), _int(t["end"], "token end")] for t in tokens
-        ]
+    tokens = dicts(obj, "tokens")
+    if tokens:
+        meta["tokens"] = _tokens(tokens, RawOffsets(text))
     spans: list[ImportedSpan] = []
     by_offsets: dict[tuple[int, int, str], str] = {}
-    for k, sp in enumerate(obj.get("spans") or []):
-        start, end = _int(sp["start"], "span start"), _int(sp["end"], "span end")
-        label = sp["label"]
+    for k, sp in enumerate(dicts(obj, "spans")):
+        start, end = _int(sp.get("start"), "span start"), _int(sp.get("end"), "span end")
+        label = sp.get("label")
         if not isinstance(label, str) or not label:
             raise _Bad(f"span {k}: label must be a non-empty string")
         if not 0 <= start < end <= len(text):
@@ -224,12 +243,13 @@ def _task_document(obj: Any, path: Path, line: int, schema: Schema | None) -> Im
         key = f"S{k + 1}"
         spans.append(ImportedSpan(start=start, end=end, label=label, key=key, line=line))
         by_offsets.setdefault((start, end, label), key)
+    name = meta.get("name")
     doc = ImportedDocument(
         text=text,
-        name=str(meta.get("name") or f"{path.stem}-{line}"),
+        name=name if isinstance(name, str) and name else f"{shown(path.stem)}-{line}",
         meta=meta,
         spans=spans,
-        source=str(path),
+        source=shown(path),
         line=line,
     )
     _read_relations(obj, doc, by_offsets, schema)
@@ -245,9 +265,10 @@ def _read_relations(
     def key_of(d: Any, what: str) -> str:
         if not isinstance(d, dict):
             raise _Bad(f"relation {what} must be an object with start, end and label")
-        key = by_offsets.get((_int(d["start"], "start"), _int(d["end"], "end"), str(d["label"])))
+        start, end = _int(d.get("start"), f"{what} start"), _int(d.get("end"), f"{what} end")
+        key = by_offsets.get((start, end, need_str(d.get("label"), f"{what} label")))
         if key is None:
-            raise _Bad(f"relation {what} ({d['start']}, {d['end']}) is not one of the spans")
+            raise _Bad(f"relation {what} ({start}, {end}) is not one of the spans")
         return key
 
     def is_trigger(s: ImportedSpan) -> bool:
@@ -258,12 +279,12 @@ def _read_relations(
         for s in doc.spans
         if is_trigger(s)
     }
-    for k, rel in enumerate(obj.get("relations") or []):
+    for k, rel in enumerate(dicts(obj, "relations")):
         head, child = (
             key_of(rel.get("head_span"), "head_span"),
             key_of(rel.get("child_span"), "child_span"),
         )
-        label = str(rel["label"])
+        label = need_str(rel.get("label"), f"relation {k}: label")
         if head in events:
             target = f"E{child}" if child in events else child
             events[head].arguments.append((label, target))

@@ -63,29 +63,30 @@ class RawOffsets:
         """Stored-text offset of a raw code-point offset (0 <= raw_cp <= len(raw))."""
         return self._to_stored[raw_cp] if self.changed else raw_cp
 
-    def raw_from_u16(self, u16: int) -> int:
-        """Raw code-point offset of a raw UTF-16 offset."""
+    @property
+    def offsets(self) -> OffsetMap:
+        """Code points ↔ UTF-16 units of the raw text (built on first use)."""
         if self._u16 is None:
             self._u16 = OffsetMap(self.raw)
-        return self._u16.to_cp(u16)
+        return self._u16
 
     @property
     def length_u16(self) -> int:
-        if self._u16 is None:
-            self._u16 = OffsetMap(self.raw)
-        return self._u16.length_u16
+        return self.offsets.length_u16
 
     def raw_span(self, start: object, end: object, units: str) -> tuple[int, int]:
         """Raw code-point offsets of a raw ``[start, end)`` counted in ``units`` (``utf16`` or
-        ``codepoints``); ValueError says why the pair is unusable."""
-        if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
+        ``codepoints``); ValueError says why the pair is unusable (not integers, empty,
+        outside the text, or inside a surrogate pair: never snapped)."""
+        if not (isinstance(start, int) and isinstance(end, int)) or bool in (
+            type(start),
+            type(end),
+        ):
             raise ValueError(f"offsets {start!r} {end!r} are not integers")
         limit = self.length_u16 if units == UTF16 else len(self.raw)
         if not 0 <= start < end <= limit:
             raise ValueError(f"offsets {start} {end} are empty or outside the text ({limit})")
-        if units == UTF16:
-            return self.raw_from_u16(start), self.raw_from_u16(end)
-        return start, end
+        return from_units(self.offsets, start, units), from_units(self.offsets, end, units)
 
     def stored_span(self, start: int, end: int) -> tuple[int, int]:
         """Stored offsets of raw code-point offsets; ValueError when nothing stored is left."""
@@ -104,9 +105,23 @@ CODEPOINTS = "codepoints"
 UNITS = (UTF16, CODEPOINTS)
 
 
+# The one conversion between a file's offset units and code points: writers use ``to_units``,
+# readers ``from_units`` (exact: an offset inside a surrogate pair is refused, never snapped).
+
+
 def to_units(offsets: OffsetMap, cp: int, units: str) -> int:
-    """A stored code-point offset in the ``units`` a file counts."""
+    """A code-point offset into ``offsets.text`` in the ``units`` a file counts."""
     return offsets.to_u16(cp) if units == UTF16 else cp
+
+
+def from_units(offsets: OffsetMap, n: int, units: str) -> int:
+    """The code-point offset into ``offsets.text`` of an offset ``n`` counted in ``units``;
+    ValueError when it is outside the text or falls inside a surrogate pair."""
+    if units == UTF16:
+        return offsets.cp_of(n)
+    if not 0 <= n <= len(offsets.text):
+        raise ValueError(f"offset {n} is outside the text ({len(offsets.text)} characters)")
+    return n
 
 
 # -- writing exports atomically ---------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""Typed access to the fields of decoded JSON for the readers: the wrong type is a one-line
+``ValueError`` naming the field, never a TypeError, KeyError or AttributeError later on.
+
+Booleans are not integers here (JSON ``true`` is not an offset), floats are not integers
+(``1.0`` is not an offset either), and ids are strings or integers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def need_dict(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} must be an object, not {_kind(value)}")
+    return value
+
+
+def need_list(value: Any, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"{what} must be a list, not {_kind(value)}")
+    return value
+
+
+def need_int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{what} must be an integer, not {_short(value)}")
+    return value
+
+
+def need_str(value: Any, what: str, *, empty: bool = False) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be a string, not {_short(value)}")
+    if not empty and not value:
+        raise ValueError(f"{what} must not be empty")
+    return value
+
+
+def dicts(obj: dict[str, Any], key: str, what: str = "") -> list[dict[str, Any]]:
+    """``obj[key]`` as a list of objects (missing or null: empty)."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    items = need_list(value, what or f'"{key}"')
+    for k, item in enumerate(items):
+        need_dict(item, f"{what or key} item {k}")
+    return items
+
+
+def optional_str(obj: dict[str, Any], key: str, what: str = "") -> str:
+    """``obj[key]`` as a string ("" when missing or null)."""
+    value = obj.get(key)
+    return "" if value is None else need_str(value, what or f'"{key}"', empty=True)
+
+
+def ident(value: Any, what: str) -> str:
+    """An id: a non-empty string or an integer, as a string."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return need_str(value, what)
+
+
+def _kind(value: Any) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+    }.get(type(value), "null")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+class Ids:
+    """Ids seen so far in one file: an id used twice is refused (records would collide)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int | None] = {}
+
+    def claim(self, ids: list[str], line: int | None) -> None:
+        """Refuse an id repeated within ``ids`` or used on an earlier line; else remember them.
+        Call it once the rest of the line is known to be good, so a skipped line claims none."""
+        here: set[str] = set()
+        for x in ids:
+            if x in here:
+                raise ValueError(f"id {_short(x)} is used twice")
+            if x in self.seen:
+                where = self.seen[x]
+                on = f" on line {where}" if where is not None else ""
+                raise ValueError(f"id {_short(x)} is already used{on}")
+            here.add(x)
+        for x in ids:
+            self.seen[x] = line

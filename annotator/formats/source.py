@@ -1,0 +1,269 @@
+"""Reading untrusted input files: what every reader opens goes through here.
+
+- ``read_file`` opens one file without following a symbolic link (``O_NOFOLLOW``) and without
+  blocking on a FIFO (``O_NONBLOCK``), refuses anything but a regular file and reads at most a
+  size cap; a file named by the user may itself be a link (it is resolved first), a file found
+  inside a folder never is.
+- ``walk`` lists a folder's files without following links; links and special files (FIFO,
+  device, socket) come back with the reason they are refused.
+- ``lines`` yields the lines of a line-based file, each decoded on its own and capped in
+  length, so a 200 MB line is refused after reading at most the cap.
+- ``decode_text`` turns a file's bytes into text: invalid UTF-8 and binary content (a NUL byte,
+  or mostly control characters) are refused with their line.
+- ``shown`` makes a path printable and storable (a file name that is not UTF-8 comes back
+  from the OS with lone surrogates).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from annotator.errors import ImportFormatError
+from annotator.formats.safejson import MAX_LINE_BYTES
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 controls other than tab and line ends, DEL and C1 controls: rare in text, common in binary
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
+_SAMPLE = 64 * 1024
+_CHUNK = 1024 * 1024
+
+
+def shown(path: Path | str) -> str:
+    """``path`` as text that can be printed and stored (undecodable bytes become U+FFFD)."""
+    text = str(path)
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return "a special file"
+
+
+def special_file(path: Path) -> str | None:
+    """Why ``path`` (not followed if it is a link) is not a plain file to read, or None."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None  # missing: the caller's open reports it
+    if stat.S_ISLNK(mode):
+        return "symbolic link, not followed"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({_kind(mode)})"
+    return None
+
+
+def _open(path: Path, follow: bool) -> tuple[int, os.stat_result]:
+    """A read-only descriptor of the regular file ``path`` and its status."""
+    target = os.path.realpath(path) if follow else os.fspath(path)
+    if not follow:
+        problem = special_file(path)
+        if problem:
+            raise ImportFormatError(shown(path), None, problem)
+    try:
+        fd = os.open(target, _FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ImportFormatError(shown(path), None, "symbolic link, not followed") from exc
+        raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
+    try:
+        info = os.fstat(fd)
+    except OSError as exc:
+        os.close(fd)
+        raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ImportFormatError(
+            shown(path), None, f"not a regular file ({_kind(info.st_mode)}), not read"
+        )
+    return fd, info
+
+
+def _too_large(path: Path, size: int, limit: int) -> ImportFormatError:
+    return ImportFormatError(shown(path), None, f"file too large ({size} bytes; limit {limit})")
+
+
+def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, follow: bool = True) -> bytes:
+    """The bytes of the regular file ``path``: at most ``limit`` of them, else an error.
+
+    ``follow``: ``path`` was named by the user and may be a link (resolved, then opened);
+    otherwise (a file found in a folder) a link or special file is refused."""
+    fd, info = _open(path, follow)
+    with os.fdopen(fd, "rb") as fh:
+        if info.st_size > limit:
+            raise _too_large(path, info.st_size, limit)
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
+    if len(data) > limit:
+        raise _too_large(path, len(data), limit)
+    return data
+
+
+def _line_problem(raw: bytes) -> str:
+    """Why one line's bytes are not text (they failed to decode as UTF-8)."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return (
+            f"not UTF-8 text (invalid UTF-8 byte 0x{raw[exc.start]:02x} "
+            f"at byte {exc.start + 1} of the line)"
+        )
+    return "not UTF-8 text"
+
+
+def lines(
+    path: Path, *, follow: bool = True, max_line: int = MAX_LINE_BYTES
+) -> Iterator[tuple[int, str, str]]:
+    """(line number, text, problem) for each line of ``path`` (split at ``\\n`` only).
+
+    ``problem`` is empty for a good line; otherwise ``text`` is empty and ``problem`` says why
+    (invalid UTF-8, a NUL byte, longer than ``max_line`` bytes). A leading BOM is dropped. A
+    file no longer than ``max_line`` is read and decoded at once; a longer one is streamed, so
+    no more than ``max_line`` bytes of one line are ever held."""
+    fd, info = _open(path, follow)
+    with os.fdopen(fd, "rb") as fh:
+        if info.st_size <= max_line:
+            data = fh.read(max_line + 1)
+            if len(data) <= max_line:
+                yield from _split(data)
+                return
+            fh.seek(0)
+        yield from _stream(fh, max_line)
+
+
+def _split(data: bytes) -> Iterator[tuple[int, str, str]]:
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        for number, raw in enumerate(data.split(b"\n"), start=1):
+            yield _line(number, raw)
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "\x00" in line:
+            yield number, "", "NUL byte: binary data, not text"
+        else:
+            yield number, line, ""
+
+
+def _line(number: int, raw: bytes) -> tuple[int, str, str]:
+    if number == 1:
+        raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if b"\x00" in raw:
+        return number, "", "NUL byte: binary data, not text"
+    try:
+        return number, raw.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        return number, "", _line_problem(raw)
+
+
+def _stream(fh: BinaryIO, max_line: int) -> Iterator[tuple[int, str, str]]:
+    """Lines of a file longer than ``max_line``, read in chunks: at most ``max_line`` bytes
+    of one line (plus one chunk) are held; the rest of an overlong line is skipped."""
+    number = 0
+    pending = bytearray()
+    overlong = False
+    while True:
+        chunk = fh.read(_CHUNK)
+        if not chunk:
+            break
+        start = 0
+        while (cut := chunk.find(b"\n", start)) >= 0:
+            number += 1
+            if overlong or len(pending) + cut - start > max_line:
+                yield number, "", f"line longer than {max_line} bytes"
+            else:
+                pending += chunk[start:cut]
+                yield _line(number, bytes(pending))
+            pending.clear()
+            overlong = False
+            start = cut + 1
+        if not overlong:
+            if len(pending) + len(chunk) - start > max_line:
+                overlong = True
+                pending.clear()
+            else:
+                pending += chunk[start:]
+    if pending or overlong:
+        number += 1
+        if overlong:
+            yield number, "", f"line longer than {max_line} bytes"
+        else:
+            yield _line(number, bytes(pending))
+
+
+def decode_text(path: Path, raw: bytes, *, binary_check: bool = True) -> str:
+    """The UTF-8 text of a file's bytes (BOM kept). NUL bytes, invalid UTF-8 and (with
+    ``binary_check``) mostly-control content raise ImportFormatError with the line."""
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise ImportFormatError(
+            shown(path), raw.count(b"\n", 0, nul) + 1, "binary file, not text (NUL byte)"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8", "replace")
+        col = len(good) - (good.rfind("\n") + 1) + 1
+        raise ImportFormatError(
+            shown(path),
+            good.count("\n") + 1,
+            f"not UTF-8 text (invalid UTF-8 byte 0x{raw[exc.start]:02x} at column {col})",
+        ) from exc
+    if binary_check:
+        sample = text[:_SAMPLE]
+        controls = len(_CONTROL.findall(sample))
+        if controls >= 4 and controls * 100 > len(sample):
+            raise ImportFormatError(
+                shown(path), None, f"binary file, not text ({controls} control characters)"
+            )
+    return text
+
+
+def walk(folder: Path, suffixes: tuple[str, ...], *, skip_hidden: bool = False) -> list[Path]:
+    """Every path under ``folder`` whose name ends with one of ``suffixes``, sorted, found
+    without following links. Links (to files or folders) and special files are listed too:
+    opening them with ``read_file(follow=False)`` refuses them with the reason."""
+    found: list[Path] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError as exc:
+            raise ImportFormatError(shown(current), None, f"cannot list: {exc.strerror}") from exc
+        for entry in entries:
+            if skip_hidden and entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                if entry.name.endswith(suffixes) or os.path.isdir(path):
+                    found.append(path)
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif entry.name.endswith(suffixes):
+                found.append(path)
+    return sorted(found)
