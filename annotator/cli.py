@@ -457,15 +457,21 @@ GuiRunner = Callable[[argparse.Namespace], int]
 
 
 def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
-    """Run the command line; ``gui`` runs the ``gui`` subcommand (given by ui.entry)."""
+    """Run the command line; ``gui`` runs the ``gui`` subcommand (given by ui.entry).
+
+    Every failure ends in one line on stderr and exit status 1. ``AnnotatorError`` carries its
+    own message; as a last safety net an ``OSError`` (disk full, read-only file system,
+    permission...) or a database error the store did not translate is put into one line too.
+    """
+    from annotator.store import DATABASE_ERRORS
+
     parser = build_parser()
     args = parser.parse_args(argv)
     args.gui_runner = gui
     try:
         return int(args.func(args))
     except AnnotatorError as exc:
-        print(f"annotator: error: {exc}", file=sys.stderr)
-        return 1
+        return _fail(str(exc))
     except KeyboardInterrupt:
         print("annotator: interrupted; nothing was written", file=sys.stderr)
         return 130
@@ -473,6 +479,31 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
         # output piped into `head` and the like: stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        return _fail(_os_error(exc, args))
+    except DATABASE_ERRORS as exc:
+        return _fail(f"{getattr(args, 'project', '')}: database error: {exc}".lstrip(": "))
+
+
+def _fail(message: str) -> int:
+    line = " ".join(message.split())  # one line, whatever the message held
+    print(f"annotator: error: {line}", file=sys.stderr)
+    return 1
+
+
+def _os_error(exc: OSError, args: argparse.Namespace) -> str:
+    """One line for an operating-system error: what happened, and to which file."""
+    import errno
+
+    where = exc.filename or getattr(args, "output", None) or getattr(args, "project", None)
+    reason = {
+        errno.ENOSPC: "no space left on device",
+        errno.EDQUOT: "disk quota exceeded",
+        errno.EROFS: "read-only file system",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "operation not permitted",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"{reason}: {where}" if where else reason
 
 
 if __name__ == "__main__":

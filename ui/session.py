@@ -5,6 +5,11 @@ transaction, committed), and only when it succeeded is it pushed on the QUndoSta
 a QUndoCommand whose first ``redo`` (called by ``push``) does nothing. The stack lives as long
 as the project is open, across document switches. Views listen to one signal, ``changed``,
 and decide themselves what to repaint.
+
+While a project is open for editing the session holds its lock exclusively
+(``annotator.locking``, the same lock every CLI or script writer takes shared): a second window
+and any other writer are refused, and the window is refused while a writer runs. The kernel
+releases the lock when the process dies, so a crashed window never blocks the next one.
 """
 
 from __future__ import annotations
@@ -12,11 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.commands import Changed, Command
-from annotator.errors import AnnotatorError, ProjectFileError
+from annotator.errors import AnnotatorError
+from annotator.locking import EXCLUSIVE, ProjectLock, acquire
 from annotator.project import Project
 
 
@@ -75,7 +81,7 @@ class Session(QObject):
         self.annotator = ""
         self.undo_stack = QUndoStack(self)
         self.last_saved = ""
-        self._lock: QLockFile | None = None
+        self._lock: ProjectLock | None = None
 
     # -- project -------------------------------------------------------------------------
     @property
@@ -93,33 +99,23 @@ class Session(QObject):
         if self._project is not None:
             self._project.close()
         if self._lock is not None:
-            self._lock.unlock()
+            self._lock.release()
             self._lock = None
         self._project = project
         self.changed.emit(Changes("project", documents=True))
 
     @staticmethod
-    def take_lock(path: Path) -> QLockFile:
+    def take_lock(path: Path) -> ProjectLock:
         """One writing window per project file: a second one is refused (it may open the file
-        read-only). A lock left by a crashed process is detected and taken over."""
-        lock = QLockFile(str(path) + ".lock")
-        lock.setStaleLockTime(0)  # stale = its process is gone, however old
-        if not lock.tryLock(0):
-            if lock.error() == QLockFile.LockError.LockFailedError:
-                info = lock.getLockInfo()
-                pid = info[1] if isinstance(info, tuple) and len(info) > 1 else "?"
-                raise ProjectFileError(
-                    f"{path}: already open for editing in another annotator window (process "
-                    f"{pid}); open it read-only instead"
-                )
-            raise ProjectFileError(f"{path}: cannot create its lock file")
-        return lock
+        read-only), and so is a window while a CLI import or a script writes the project.
+        A lock left by a crashed process is no lock: the kernel released it."""
+        return acquire(path, EXCLUSIVE)
 
     def open_project(self, path: str | Path, read_only: bool = False) -> Project:
         """Open a project file; raises ProjectFileError for a corrupt, foreign or locked file."""
         same = self._project is not None and self._project.path.resolve() == Path(path).resolve()
         if same and self._lock is not None:
-            lock: QLockFile | None = self._lock  # reopening our own project: keep our lock
+            lock: ProjectLock | None = self._lock  # reopening our own project: keep our lock
             self._lock = None
         else:
             lock = None if read_only else self.take_lock(Path(path))
@@ -127,15 +123,19 @@ class Session(QObject):
             project = Project.open(path, read_only=read_only)
         except BaseException:
             if lock is not None:
-                lock.unlock()
+                lock.release()
             raise
         self.set_project(project)
         self._lock = lock
         return project
 
     def create_project(self, path: str | Path) -> Project:
-        project = Project.create(path)
-        lock = self.take_lock(Path(path))
+        lock = self.take_lock(Path(path))  # before the file exists: nobody writes it meanwhile
+        try:
+            project = Project.create(path)
+        except BaseException:
+            lock.release()
+            raise
         self.set_project(project)
         self._lock = lock
         return project

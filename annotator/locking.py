@@ -1,0 +1,279 @@
+"""Who may write a project file: the project lock, and whether file and folder are writable.
+
+One lock per project, ``<project>.lock`` next to it, held with ``fcntl.flock`` (released by the
+kernel when its holder dies, so a crash never leaves a stale lock behind):
+
+* an annotator window (``ui.session``) holds it **exclusively** for as long as it has the
+  project open for editing: a second window, and every other writer, is refused;
+* every other writer (CLI write commands, ``Project.open(...)`` from a script: anything that
+  opens the store for writing) holds it **shared** for its lifetime: writers coexist (SQLite
+  serialises their transactions), but no window can take the project over meanwhile.
+
+Inside one process the lock is counted, not stacked: the store handles a window opens on its
+own project (worker threads importing or merging) ride on the window's exclusive lock, and
+several API handles share one shared lock. Read-only opens take no lock at all (read-only media
+cannot hold a lock file). The exclusive holder writes its pid into the lock file; the holders
+of a lock are named from ``/proc/locks`` where it exists.
+
+The file is removed when its last holder lets go (a holder checks after locking that the path
+still names the file it locked, so a removal racing with a new lock is harmless).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.errors import ProjectFileError
+
+SHARED = "shared"
+EXCLUSIVE = "exclusive"
+
+
+def lock_path(project: Path) -> Path:
+    return Path(str(project) + ".lock")
+
+
+# -- writability --------------------------------------------------------------------------
+def _access(path: Path) -> bool:
+    """Whether this process may write ``path`` (the file system's answer; root included)."""
+    return os.access(path, os.W_OK)
+
+
+def _read_only_fs(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def write_refusal(project: Path) -> str | None:
+    """Why ``project`` cannot be opened for writing (read-only medium, file or folder), or
+    None when it can. SQLite needs the file and its folder (for ``-wal``, ``-shm``, the lock)."""
+    folder = project.resolve().parent
+    if _read_only_fs(folder) or (project.exists() and _read_only_fs(project)):
+        return (
+            f"{project}: the project file is read-only (it is on a read-only file system); "
+            "use read-only commands, or copy it to a writable folder to edit it"
+        )
+    if project.exists() and not _access(project):
+        return (
+            f"{project}: the project file is read-only (no permission to write it); "
+            "use read-only commands, or copy it to a writable folder to edit it"
+        )
+    if not _access(folder):
+        return (
+            f"{project}: the folder {folder} is read-only (annotator writes its journal and "
+            "lock next to the project); use read-only commands, or copy it to a writable folder"
+        )
+    return None
+
+
+def folder_writable(project: Path) -> bool:
+    """Whether files can be created next to ``project`` (``-wal``, ``-shm``)."""
+    folder = project.resolve().parent
+    return not _read_only_fs(folder) and _access(folder)
+
+
+# -- the lock -------------------------------------------------------------------------------
+@dataclass
+class _Held:
+    """This process's hold on one project's lock file: one descriptor, counted users."""
+
+    fd: int
+    exclusive: bool
+    shared: int
+
+
+_HELD: dict[str, _Held] = {}
+_GUARD = threading.Lock()
+
+
+def _key(project: Path) -> str:
+    return os.path.realpath(project)
+
+
+class ProjectLock:
+    """A hold on a project's lock; ``release()`` (or the ``with`` block) lets it go."""
+
+    def __init__(self, project: Path, kind: str) -> None:
+        self.project = project
+        self.kind = kind
+        self._key = _key(project)
+        self._released = False
+
+    @property
+    def held(self) -> bool:
+        return not self._released
+
+    def release(self) -> None:
+        with _GUARD:
+            if self._released:
+                return
+            self._released = True
+            held = _HELD.get(self._key)
+            if held is None:
+                return
+            if self.kind == EXCLUSIVE:
+                held.exclusive = False
+                if held.shared:
+                    # writers of this process (worker threads) still run: keep them covered
+                    with contextlib.suppress(OSError):
+                        fcntl.flock(held.fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                    return
+            else:
+                held.shared -= 1
+                if held.shared or held.exclusive:
+                    return
+            del _HELD[self._key]
+            _let_go(held.fd, lock_path(self.project))
+
+    def __enter__(self) -> ProjectLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.release()
+
+
+def _let_go(fd: int, path: Path) -> None:
+    """Release a descriptor; remove the lock file when nobody else holds it."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        pass  # another process holds it too: the file stays
+    else:
+        with contextlib.suppress(OSError):
+            if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                path.unlink()
+    os.close(fd)
+
+
+def acquire(project: Path, kind: str) -> ProjectLock:
+    """Take ``project``'s lock ``shared`` (writers) or ``exclusive`` (an annotator window).
+
+    Raises ProjectFileError naming the holder when another process (or, for ``exclusive``,
+    another window of this one) holds a conflicting lock, or when the lock file cannot be
+    created (read-only folder)."""
+    if kind not in (SHARED, EXCLUSIVE):
+        raise ValueError(kind)
+    key = _key(project)
+    with _GUARD:
+        held = _HELD.get(key)
+        if held is not None:
+            if kind == SHARED:
+                held.shared += 1
+                return ProjectLock(project, kind)
+            if held.exclusive:
+                raise ProjectFileError(_refusal(project, EXCLUSIVE, [(os.getpid(), "WRITE")]))
+            # this process writes it already (API handles): the window may take it over as
+            # long as no other process writes it
+            try:
+                fcntl.flock(held.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                holders = _holders(held.fd)
+                with contextlib.suppress(OSError):  # the conversion dropped our shared hold
+                    fcntl.flock(held.fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                raise ProjectFileError(_refusal(project, kind, holders)) from None
+            held.exclusive = True
+            _write_pid(held.fd)
+            return ProjectLock(project, kind)
+        fd = _lock_new(project, kind)
+        _HELD[key] = _Held(fd, kind == EXCLUSIVE, int(kind == SHARED))
+        return ProjectLock(project, kind)
+
+
+def _lock_new(project: Path, kind: str) -> int:
+    path = lock_path(project)
+    flag = fcntl.LOCK_EX if kind == EXCLUSIVE else fcntl.LOCK_SH
+    for _ in range(20):
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise ProjectFileError(_cannot_create(project, path, exc)) from exc
+        try:
+            fcntl.flock(fd, flag | fcntl.LOCK_NB)
+        except OSError as exc:
+            holders = _holders(fd) if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN) else []
+            os.close(fd)
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+                raise ProjectFileError(f"{project}: cannot lock {path}: {exc.strerror}") from exc
+            raise ProjectFileError(_refusal(project, kind, holders)) from None
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except OSError:
+            same = False
+        if same:
+            if kind == EXCLUSIVE:
+                _write_pid(fd)
+            return fd
+        os.close(fd)  # its last holder removed the file meanwhile: lock the new one
+    raise ProjectFileError(f"{project}: cannot lock {path} (it keeps changing)")
+
+
+def _cannot_create(project: Path, path: Path, exc: OSError) -> str:
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return write_refusal(project) or (
+            f"{project}: the folder {path.parent} is read-only (cannot create {path.name})"
+        )
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on device: {path}"
+    return f"{project}: cannot create its lock file {path}: {exc.strerror}"
+
+
+def _write_pid(fd: int) -> None:
+    with contextlib.suppress(OSError):  # best effort: /proc/locks names holders too
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+
+
+def _holders(fd: int) -> list[tuple[int, str]]:
+    """(pid, READ|WRITE) of the flock holders of ``fd``'s file, from /proc/locks; else the pid
+    the exclusive holder wrote into the file."""
+    try:
+        inode = os.fstat(fd).st_ino
+        lines = Path("/proc/locks").read_text(encoding="ascii", errors="replace").splitlines()
+    except OSError:
+        lines, inode = [], -1
+    out: list[tuple[int, str]] = []
+    for line in lines:
+        parts = line.split()
+        if "->" in parts:  # a waiter, not a holder
+            continue
+        if len(parts) >= 6 and parts[1] == "FLOCK":
+            with contextlib.suppress(ValueError, IndexError):
+                if int(parts[5].rsplit(":", 1)[1]) == inode:
+                    out.append((int(parts[4]), parts[3]))
+    if not out:
+        with contextlib.suppress(OSError, ValueError):
+            out.append((int(os.pread(fd, 32, 0).split()[0]), "WRITE"))
+    return out
+
+
+def _refusal(project: Path, kind: str, holders: list[tuple[int, str]]) -> str:
+    writers = sorted({pid for pid, how in holders if how == "WRITE"})
+    readers = sorted({pid for pid, how in holders if how != "WRITE"})
+    if writers or not readers:
+        pids = ", ".join(map(str, writers)) or "?"
+        if kind == EXCLUSIVE:
+            return (
+                f"{project}: already open for editing in another annotator window (process "
+                f"{pids}); open it read-only instead"
+            )
+        return (
+            f"{project}: open for editing in an annotator window (process {pids}); close it "
+            "there first, or use a read-only command"
+        )
+    pids = ", ".join(map(str, readers))
+    return (
+        f"{project}: being written by another annotator process (process {pids}: an import, "
+        "a merge or a script); try again when it has finished, or open it read-only"
+    )
