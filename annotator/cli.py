@@ -495,7 +495,8 @@ def _os_error(exc: OSError, args: argparse.Namespace) -> str:
     """One line for an operating-system error: what happened, and to which file."""
     import errno
 
-    where = exc.filename or getattr(args, "output", None) or getattr(args, "project", None)
+    written = [getattr(args, name, None) for name in ("output", "export_file", "report")]
+    where = exc.filename or next((w for w in written if w), None) or getattr(args, "project", None)
     reason = {
         errno.ENOSPC: "no space left on device",
         errno.EDQUOT: "disk quota exceeded",

@@ -193,7 +193,8 @@ def translate(path: Path, exc: BaseException, written: Path | None = None) -> Ba
         return exc  # bugs (bad SQL, bindings, constraints), not the file's fault
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     what = _message(exc)
-    if code == _FULL:
+    if code == _FULL or (code == _IOERR and _no_room(written or path)):
+        # SQLite reports ENOSPC met while growing -shm or syncing as an I/O error
         if written is not None:
             return ProjectFileError(f"no space left on device: {written}")
         return ProjectFileError(f"{path}: disk full ({what}); nothing was written")
@@ -210,6 +211,15 @@ def translate(path: Path, exc: BaseException, written: Path | None = None) -> Ba
     if isinstance(exc, _DB_ERRORS + _JSON_ERRORS):
         return ProjectFileError(f"{path}: the project file is corrupt ({what})")
     return exc
+
+
+def _no_room(path: Path) -> bool:
+    """Whether the file system holding ``path`` is (all but) full."""
+    try:
+        st = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 64 * 1024
 
 
 F = TypeVar("F", bound=Callable[..., Any])
