@@ -53,6 +53,14 @@ class ImportReport:
 
     documents_added: int = 0
     duplicates: list[str] = field(default_factory=list)
+    """documents whose text the project (or this import) already had; their annotations are
+    taken into their layer, deduplicated"""
+    already_present: int = 0
+    """annotations skipped because their layer already holds the same one (same id, or same
+    place and label)"""
+    conflicts: list[Problem] = field(default_factory=list)
+    """annotations whose id (or place and label) the layer holds with other content: the
+    stored version is kept"""
     spans: int = 0
     events: int = 0
     arguments: int = 0
@@ -68,6 +76,9 @@ class ImportReport:
             f"relations: {self.relations}",
         ]
         out += [f"already present, skipped: {name}" for name in self.duplicates]
+        if self.already_present:
+            out.append(f"annotations already in their layer, skipped: {self.already_present}")
+        out += [f"conflict, stored version kept: {p}" for p in self.conflicts]
         if self.labels_added:
             out.append(f"labels added to the schema: {', '.join(self.labels_added)}")
         out += [f"skipped: {p}" for p in self.problems]
@@ -190,6 +201,23 @@ class _Batch:
         self.sources.setdefault(source, []).append(doc.sha256)
         return doc_id
 
+    layers: dict[tuple[int, str], _Layer] = field(default_factory=dict)
+
+    def layer(self, project: Project, doc_id: int, annotator: str) -> _Layer:
+        """What the layer holds on a document: stored live records plus this import's."""
+        key = (doc_id, annotator)
+        layer = self.layers.get(key)
+        if layer is None:
+            layer = _Layer()
+            if doc_id < self.next_id - len(self.documents):  # stored before this import
+                stored = project.layer(doc_id, annotator)
+                held: list[Record] = [*stored.spans, *stored.events]
+                held += [*stored.arguments, *stored.relations]
+                for rec in held:
+                    layer.add(rec)
+            self.layers[key] = layer
+        return layer
+
     def fresh(self, kind: str, wanted: str) -> str:
         """Keep a record's own uuid (lossless round trips) unless it is not a valid id or
         already taken in the project or in this import."""
@@ -215,6 +243,41 @@ class _Batch:
             ("", "import", "documents", source, None, {"documents": shas})
             for source, shas in self.sources.items()
         )
+
+
+@dataclass
+class _Layer:
+    """Index of one document layer, so an import never stacks what the layer already has."""
+
+    records: dict[str, Record] = field(default_factory=dict)
+    spans: dict[tuple[Any, ...], Span] = field(default_factory=dict)
+    events: dict[tuple[str, str], Event] = field(default_factory=dict)
+    arguments: set[tuple[str, str, str]] = field(default_factory=set)
+    relations: set[tuple[str, str, str]] = field(default_factory=set)
+
+    def add(self, rec: Record) -> None:
+        self.records[rec.uuid] = rec
+        if isinstance(rec, Span):
+            self.spans.setdefault(_span_key(rec), rec)
+        elif isinstance(rec, Event):
+            self.events.setdefault((rec.type, rec.trigger), rec)
+        elif isinstance(rec, Argument):
+            self.arguments.add((rec.event, rec.role, rec.target))
+        else:
+            self.relations.add((rec.type, rec.source, rec.target))
+
+    def same_span(self, span: Span, has_id: bool) -> Span | None:
+        """The span of the layer that this one repeats: the one with its id when it carries
+        one (two spans may share place and label), else the one at the same place with the
+        same label."""
+        if has_id:
+            held = self.records.get(span.uuid)
+            return held if isinstance(held, Span) else None
+        return self.spans.get(_span_key(span))
+
+
+def _span_key(span: Span) -> tuple[Any, ...]:
+    return (span.start, span.end, span.label, span.fragments)
 
 
 def _unknown_labels(
@@ -251,11 +314,10 @@ def _import_one(
             raise ImportFormatError(imp.source, imp.line, bad.message)
         report.problems.append(Problem(imp.source, imp.line, f"{bad.message}; skipped"))
         return
-    if sha in batch.known and sha not in batch.added_now:
+    if sha in batch.known:
+        # the text is already there: its annotations join their layer, deduplicated
+        doc_id = batch.known[sha]
         report.duplicates.append(f"{name} ({imp.source}{f':{imp.line}' if imp.line else ''})")
-        return
-    if sha in batch.added_now:
-        doc_id = batch.added_now[sha]
     else:
         # readers build fresh JSON objects: no defensive copy of meta needed
         doc_id = batch.add_document(
@@ -264,6 +326,7 @@ def _import_one(
         report.documents_added += 1
         report.doc_ids.append(doc_id)
     batch.annotators.add(annotator)
+    layer = batch.layer(project, doc_id, annotator)
     schema = project.schema
     tick = project.clock.tick
     records: list[Record] = []
@@ -313,20 +376,36 @@ def _import_one(
         if bad is not None:
             fail(s.line, f"span {s.start}-{s.end} ({s.label}): {bad.message}")
             continue
+        held = layer.same_span(dataclasses.replace(span, uuid=s.uuid), bool(s.uuid))
+        if held is not None:
+            spans[s.key or uid] = held
+            if (_span_key(held), held.attributes, held.note) == (
+                _span_key(span), span.attributes, span.note,
+            ):  # fmt: skip
+                report.already_present += 1
+            else:
+                report.conflicts.append(Problem(imp.source, s.line or imp.line,
+                    f"span {s.key or s.start} differs from the stored {held.uuid}"))  # fmt: skip
+            continue
         spans[s.key or uid] = span
-        records.append(dataclasses.replace(span, clock=tick()))
+        span = dataclasses.replace(span, clock=tick())
+        layer.add(span)
+        records.append(span)
         report.spans += 1
     for e in imp.events:
         if schema.event(e.type) is None and unknown_skipped(e.line, "event type", e.type):
             continue
         if duplicate_key(e.key, e.line):
             continue
-        uid = batch.fresh("events", e.uuid)
+        trigger = spans[e.trigger].uuid if e.trigger in spans else ""
+        held_event = layer.records.get(e.uuid) if e.uuid else layer.events.get((e.type, trigger))
+        if not isinstance(held_event, Event):
+            held_event = None
+        uid = held_event.uuid if held_event is not None else batch.fresh("events", e.uuid)
         e.key = e.key or uid
-        events[e.key] = Event(
-            uid, doc_id, annotator, e.type, spans[e.trigger].uuid if e.trigger in spans else "",
-            freeze(e.attributes), e.note,
-        )  # fmt: skip
+        events[e.key] = held_event or Event(
+            uid, doc_id, annotator, e.type, trigger, freeze(e.attributes), e.note
+        )
     for e in imp.events:
         ev = events.get(e.key)
         if ev is None:
@@ -334,6 +413,11 @@ def _import_one(
         label = e.key or e.type
         if e.trigger not in spans:
             fail(e.line, f"event {label}: trigger {e.trigger!r} is not a span of this document")
+            continue
+        event_held = ev.uuid in layer.records
+        if event_held and (ev.type, ev.trigger) != (e.type, spans[e.trigger].uuid):
+            report.conflicts.append(Problem(imp.source, e.line or imp.line,
+                f"event {label} differs from the stored {ev.uuid}"))  # fmt: skip
             continue
         bad = rules.event_problem(schema, ev, spans[e.trigger])
         args: list[Argument] = []
@@ -344,6 +428,9 @@ def _import_one(
             if target is None:
                 bad = rules.Violation("dangling", f"argument {role}:{target_key} is unknown")
                 break
+            if (ev.uuid, role, target.uuid) in layer.arguments:
+                report.already_present += 1
+                continue
             wanted = e.argument_uuids[k] if k < len(e.argument_uuids) else ""
             arg = Argument(batch.fresh("arguments", wanted), ev.uuid, doc_id, annotator, role,
                            target.uuid)  # fmt: skip
@@ -352,9 +439,17 @@ def _import_one(
         if bad is not None:
             fail(e.line, f"event {label}: {bad.message}")
             continue
-        records.append(dataclasses.replace(ev, clock=tick()))
-        records.extend(dataclasses.replace(a, clock=tick()) for a in args)
-        report.events += 1
+        if event_held:
+            report.already_present += 1
+        else:
+            ev = dataclasses.replace(ev, clock=tick())
+            layer.add(ev)
+            records.append(ev)
+            report.events += 1
+        for a in args:
+            a = dataclasses.replace(a, clock=tick())
+            layer.add(a)
+            records.append(a)
         report.arguments += len(args)
     for r in imp.relations:
         src, dst = spans.get(r.source), spans.get(r.target)
@@ -362,6 +457,9 @@ def _import_one(
             fail(r.line, f"relation {r.key or r.type}: unknown argument {r.source}/{r.target}")
             continue
         if schema.relation(r.type) is None and unknown_skipped(r.line, "relation type", r.type):
+            continue
+        if (r.type, src.uuid, dst.uuid) in layer.relations:
+            report.already_present += 1
             continue
         rel = Relation(
             batch.fresh("relations", r.uuid), doc_id, annotator, r.type, src.uuid, dst.uuid,
@@ -371,7 +469,9 @@ def _import_one(
         if bad is not None:
             fail(r.line, f"relation {r.key or r.type}: {bad.message}")
             continue
-        records.append(dataclasses.replace(rel, clock=tick()))
+        rel = dataclasses.replace(rel, clock=tick())
+        layer.add(rel)
+        records.append(rel)
         report.relations += 1
     batch.records.extend(records)
     if imp.status:
