@@ -362,32 +362,64 @@ def retract(project: Project, written: Sequence[Record]) -> None:
 
 
 # -- progress --------------------------------------------------------------------------------
-def remaining(project: Project, doc_id: int, annotators: Sequence[str], into: str = GOLD) -> int:
-    """Disagreements (over every pair of ``annotators``) of a document not yet resolved.
+@dataclass(frozen=True)
+class GoldIndex:
+    """Where the gold layer holds what: span boundaries, event triggers' boundaries and
+    relations' end boundaries (live records only)."""
 
-    A disagreement counts as resolved once the gold layer holds an annotation of its kind
-    over its place (a span overlapping it; an event or relation there), or once the gold
-    layer's status of the document is ``done`` (the adjudicator rejected the rest).
+    spans: frozenset[tuple[int, int]]
+    triggers: frozenset[tuple[int, int]]
+    relations: frozenset[tuple[tuple[int, int], tuple[int, int]]]
+
+    @classmethod
+    def of(cls, gold: DocumentAnnotations) -> GoldIndex:
+        spans = {s.uuid: (s.start, s.end) for s in gold.spans if not s.deleted}
+        return cls(
+            frozenset(spans.values()),
+            frozenset(spans[e.trigger] for e in gold.events
+                      if not e.deleted and e.trigger in spans),
+            frozenset((spans[r.source], spans[r.target]) for r in gold.relations
+                      if not r.deleted and r.source in spans and r.target in spans),
+        )  # fmt: skip
+
+
+def is_resolved(d: Disagreement, gold: GoldIndex, layers: Sequence[DocumentAnnotations]) -> bool:
+    """Whether gold holds one side's version of ``d``: a span at exactly the boundaries of
+    side A or side B (its label may be the adjudicator's own choice), an event on a trigger
+    at those boundaries, a relation between spans at those boundaries. A span of gold that
+    merely overlaps (an ORG accepted around a FAC only one annotator marked) does not resolve
+    it. ``layers`` are the compared layers (to find the spans events and relations point at).
     """
+    where: dict[str, tuple[int, int]] = {}
+    for layer in layers:
+        where.update((s.uuid, (s.start, s.end)) for s in layer.spans)
+    for rec in (d.a, d.b):
+        if isinstance(rec, Span) and (rec.start, rec.end) in gold.spans:
+            return True
+        if isinstance(rec, Event) and where.get(rec.trigger) in gold.triggers:
+            return True
+        if isinstance(rec, Relation):
+            ends = (where.get(rec.source), where.get(rec.target))
+            if ends in gold.relations:
+                return True
+    return False
+
+
+def remaining(project: Project, doc_id: int, annotators: Sequence[str], into: str = GOLD) -> int:
+    """Disagreements (over every pair of ``annotators``) of a document not yet resolved
+    (``is_resolved``), or 0 once the gold layer's status of the document is ``done`` (the
+    adjudicator explicitly rejected the rest)."""
     if project.status(doc_id, into) is Status.DONE:
         return 0
     layers = {a: project.layer(doc_id, a) for a in annotators}
-    gold = project.layer(doc_id, into)
-    spans = gold.span_by_uuid()
-    gold_spans = [(s.start, s.end) for s in gold.spans]
-    gold_events = [(spans[e.trigger].start, spans[e.trigger].end)
-                   for e in gold.events if e.trigger in spans]  # fmt: skip
-    gold_rels = [(spans[r.source].start, spans[r.source].end)
-                 for r in gold.relations if r.source in spans]  # fmt: skip
-    left = 0
-    for items in compare_many(layers).values():
-        for d in items:
-            rec = d.a or d.b
-            places = (gold_events if isinstance(rec, Event)
-                      else gold_rels if isinstance(rec, Relation) else gold_spans)  # fmt: skip
-            if not any(s < d.end and d.start < e for s, e in places):
-                left += 1
-    return left
+    gold = GoldIndex.of(project.layer(doc_id, into))
+    compared = list(layers.values())
+    return sum(
+        1
+        for items in compare_many(layers).values()
+        for d in items
+        if not is_resolved(d, gold, compared)
+    )
 
 
 def project_remaining(

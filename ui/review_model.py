@@ -1,8 +1,8 @@
 """What the review window shows, computed from the project without widgets.
 
 A ``ReviewItem`` is one disagreement of one pair of annotators plus whether the gold layer
-already resolves it (the rule of ``annotator.review.remaining``: gold holds an annotation of
-its kind over its place, or gold marked the document done). Kinds have a name, a short tag
+already resolves it (the one rule, ``annotator.review.is_resolved``: gold holds one side's
+version, or gold marked the document done). Kinds have a name, a short tag
 and a colour (Okabe–Ito, readable by colour-blind users); the views always print the tag next
 to the label, so no kind is told by colour alone.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from annotator.model import GOLD, DocumentAnnotations, Event, Record, Relation, Span, Status
 from annotator.project import Project
-from annotator.review import Disagreement, Kind, compare_many
+from annotator.review import Disagreement, GoldIndex, Kind, compare_many, is_resolved
 from ui.docview import ViewSpan
 
 KIND_NAMES: dict[Kind, str] = {
@@ -59,34 +59,6 @@ class ReviewItem:
         return self.d.kind
 
 
-@dataclass(frozen=True)
-class _Places:
-    spans: list[tuple[int, int]]
-    events: list[tuple[int, int]]
-    relations: list[tuple[int, int]]
-
-
-def _gold_places(gold: DocumentAnnotations) -> _Places:
-    spans = gold.span_by_uuid()
-    return _Places(
-        [(s.start, s.end) for s in gold.spans],
-        [(spans[e.trigger].start, spans[e.trigger].end) for e in gold.events if e.trigger in spans],
-        [(spans[r.source].start, spans[r.source].end) for r in gold.relations if r.source in spans],
-    )
-
-
-def _resolved(d: Disagreement, places: _Places) -> bool:
-    rec = d.a or d.b
-    where = (
-        places.events
-        if isinstance(rec, Event)
-        else places.relations
-        if isinstance(rec, Relation)
-        else places.spans
-    )
-    return any(s < d.end and d.start < e for s, e in where)
-
-
 def review_items(
     project: Project, doc_id: int, annotators: Sequence[str], into: str = GOLD
 ) -> tuple[dict[str, DocumentAnnotations], list[ReviewItem]]:
@@ -94,9 +66,10 @@ def review_items(
     each flagged resolved or not against the ``into`` layer."""
     layers = {a: project.layer(doc_id, a) for a in annotators}
     done = project.status(doc_id, into) is Status.DONE
-    places = _gold_places(project.layer(doc_id, into))
+    gold = GoldIndex.of(project.layer(doc_id, into))
+    compared = list(layers.values())
     items = [
-        ReviewItem(a, b, d, done or _resolved(d, places))
+        ReviewItem(a, b, d, done or is_resolved(d, gold, compared))
         for (a, b), found in compare_many(layers).items()
         for d in found
     ]

@@ -154,3 +154,24 @@ def test_progress_counts_what_gold_has_not_resolved(project: Project) -> None:
     assert remaining(project, doc.id, ["amal", "badr"]) == 4
     project.set_status(doc.id, GOLD, Status.DONE)  # the adjudicator rejected the rest
     assert project_remaining(project, ["amal", "badr"]) == {other.id: 1}
+
+
+def test_a_nested_span_stays_open_after_its_container_is_accepted(tmp_path: Path) -> None:
+    """Only A marked an ORG and a FAC inside it: accepting the ORG resolves the ORG only."""
+    text = "زار الوفد مبنى وزارة الخارجية في بغداد."
+    org = (text.index("وزارة"), text.index("وزارة") + len("وزارة الخارجية"))
+    fac = (text.index("مبنى"), org[1])
+    with Project.create(tmp_path / "nested.annotator") as p:
+        doc = p.add_document(text)
+        outer = p.add_span(doc.id, *fac, "FAC", "amal")
+        inner = p.add_span(doc.id, *org, "ORG", "amal")
+        p.add_span(doc.id, text.index("بغداد"), text.index("بغداد") + 5, "GPE", "badr")
+        assert remaining(p, doc.id, ["amal", "badr"]) == 3
+        accept(p, [inner.uuid])
+        assert remaining(p, doc.id, ["amal", "badr"]) == 2  # the FAC and Baghdad stay open
+        accept(p, [outer.uuid])
+        assert remaining(p, doc.id, ["amal", "badr"]) == 1
+        # an edit at the same place (another label) resolves it: gold chose a version there
+        gpe = next(s for s in p.spans(doc.id, "badr"))
+        p.add_span(doc.id, gpe.start, gpe.end, "LOC", GOLD)
+        assert remaining(p, doc.id, ["amal", "badr"]) == 0
