@@ -1,36 +1,90 @@
 """Hybrid logical clock stamps for annotation records.
 
-A stamp is ``"<13-digit unix ms>.<6-digit counter>"``: it sorts as text, follows wall time when
-the wall clock moves forward, and never moves back (a skewed or repeated wall time bumps the
-counter). Merging colleagues' work orders versions of one record by (clock, annotator, record),
-so stamps only need to be monotonic per project, not globally unique.
+A stamp is ``"<13-digit unix ms>.<6-digit counter>"``: it follows wall time when the wall clock
+moves forward, and never moves back (a skewed or repeated wall time bumps the counter).
+Merging colleagues' work orders versions of one record by (clock, annotator, record), so
+stamps only need to be monotonic per project, not globally unique.
+
+Stamps are compared as numbers (``parse`` gives integers). A clock never issues a stamp that
+breaks the shape (``MAX_MS``, ``MAX_COUNTER``) and never takes in a stamp from elsewhere that
+lies more than ``MAX_DRIFT_MS`` ahead of this machine (``observe``): one colleague's file with
+a stamp from the year 2286 once became the project's clock, the next edit wrote a 14-digit
+stamp and the project no longer opened. ``repair_clock`` mends a project that already holds
+such stamps when it is opened.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from annotator.errors import AnnotatorError
+from annotator.model import record_to_json
+
+if TYPE_CHECKING:
+    from annotator.store import Store
 
 STAMP = re.compile(r"^\d{13}\.\d{6}$")
+MAX_MS = 10**13 - 1
+MAX_COUNTER = 999_999
+MAX_DRIFT_MS = 7 * 24 * 3600 * 1000
+"""how far ahead of this machine's wall clock a stamp may be (``annotator.rules`` uses the
+same bound: tests/reliability/test_clock_poison.py checks they agree)"""
+
+
+class ClockError(AnnotatorError):
+    """The clock cannot issue a stamp (it stands at the last stamp the shape allows)."""
+
+
+def now_ms() -> int:
+    """This machine's wall clock in unix milliseconds."""
+    return time.time_ns() // 1_000_000
+
+
+def is_stamp(stamp: object) -> bool:
+    """Whether ``stamp`` has the shape of a clock stamp (any age)."""
+    return isinstance(stamp, str) and STAMP.match(stamp) is not None
 
 
 def parse(stamp: str) -> tuple[int, int]:
-    if not STAMP.match(stamp):
+    """(milliseconds, counter) as integers; ValueError when not a stamp."""
+    if not is_stamp(stamp):
         raise ValueError(f"not a clock stamp: {stamp!r}")
     ms, counter = stamp.split(".")
     return int(ms), int(counter)
 
 
 def format_stamp(ms: int, counter: int) -> str:
+    if not (0 <= ms <= MAX_MS and 0 <= counter <= MAX_COUNTER):
+        raise ValueError(f"no clock stamp for {ms}.{counter}")
     return f"{ms:013d}.{counter:06d}"
+
+
+def limit_stamp(now: int | None = None, drift_ms: int = MAX_DRIFT_MS) -> str:
+    """The greatest stamp accepted from elsewhere now: ``drift_ms`` ahead of the wall clock."""
+    ms = min((now_ms() if now is None else now) + drift_ms, MAX_MS)
+    return format_stamp(ms, MAX_COUNTER)
+
+
+def within_drift(stamp: object, now: int | None = None, drift_ms: int = MAX_DRIFT_MS) -> bool:
+    """Whether ``stamp`` is a stamp at most ``drift_ms`` ahead of the wall clock."""
+    return is_stamp(stamp) and parse(str(stamp)) <= parse(limit_stamp(now, drift_ms))
 
 
 class HybridClock:
     """Issues strictly increasing stamps; ``observe`` folds in stamps seen from elsewhere."""
 
-    def __init__(self, last: str = "", wall_ms: Callable[[], int] | None = None) -> None:
-        self._wall = wall_ms or (lambda: time.time_ns() // 1_000_000)
+    def __init__(
+        self,
+        last: str = "",
+        wall_ms: Callable[[], int] | None = None,
+        max_drift_ms: int = MAX_DRIFT_MS,
+    ) -> None:
+        self._wall = wall_ms or now_ms
+        self._drift = max_drift_ms
         self._ms, self._counter = parse(last) if last else (0, 0)
 
     @property
@@ -38,16 +92,76 @@ class HybridClock:
         return format_stamp(self._ms, self._counter)
 
     def tick(self) -> str:
-        now = self._wall()
+        now = min(self._wall(), MAX_MS)
         if now > self._ms:
             self._ms, self._counter = now, 0
-        else:
+        elif self._counter < MAX_COUNTER:
             self._counter += 1
-            if self._counter > 999_999:
-                self._ms, self._counter = self._ms + 1, 0
+        elif self._ms < MAX_MS:
+            self._ms, self._counter = self._ms + 1, 0
+        else:
+            raise ClockError(f"the clock stands at its last stamp {self.last}")
         return self.last
 
-    def observe(self, stamp: str) -> None:
-        """Never issue a stamp at or below ``stamp`` from now on."""
-        if stamp and parse(stamp) > (self._ms, self._counter):
-            self._ms, self._counter = parse(stamp)
+    def observe(self, stamp: str) -> bool:
+        """Never issue a stamp at or below ``stamp`` from now on. A stamp of the wrong shape or
+        more than the allowed drift ahead of the wall clock is refused (False), never taken."""
+        if not within_drift(stamp, self._wall(), self._drift):
+            return False
+        value = parse(stamp)
+        if value > (self._ms, self._counter):
+            self._ms, self._counter = value
+        return True
+
+
+# -- repair of a project holding poisoned stamps -------------------------------------------------
+def repair_clock(store: Store) -> HybridClock:
+    """The clock of a project just opened, repaired first if its stamps are poisoned.
+
+    Every writer keeps the ``hlc`` setting at or above every stamp stored, so a well-formed hlc
+    within the drift means a sound file and costs one read. Otherwise (a 14-digit or far-future
+    hlc left by an older version's merge): in one write transaction the hlc is reset to the
+    greatest valid stamp within the drift, every record or status whose stamp is malformed
+    or beyond the drift gets a fresh stamp, and each change is written to the change log. A
+    read-only project gets a valid in-memory clock and nothing is written.
+    """
+    hlc = store.setting("hlc")
+    now = now_ms()
+    if within_drift(hlc, now):
+        return HybridClock(hlc)
+    if hlc == "" or store.read_only:  # a new project, or nothing may be written
+        return HybridClock()
+    with store.write():
+        limit = limit_stamp(now)
+        best, bad = store.clock_stamps(limit)
+        clock = HybridClock(max(best, hlc if within_drift(hlc, now) else ""))
+        entries: list[tuple[str, str, str, dict[str, Any], dict[str, Any]]] = []
+        for kind, keys in bad.items():
+            if kind == "doc_status":
+                wanted = {(int(k[0]), str(k[1])) for k in keys if isinstance(k, tuple)}
+                for st in store.statuses():
+                    if (st.doc_id, st.annotator) in wanted:
+                        new = dataclasses.replace(st, clock=clock.tick())
+                        store.set_status(new)
+                        key = f"{st.doc_id}/{st.annotator}"
+                        entries.append(_entry(st.annotator, kind, key, st.clock, new.clock))
+                continue
+            for uuid in keys:
+                rec = store.get(kind, str(uuid))
+                if rec is None:
+                    continue
+                fresh = dataclasses.replace(rec, clock=clock.tick())
+                store.put(fresh)
+                entries.append(
+                    (rec.annotator, kind, rec.uuid, record_to_json(rec), record_to_json(fresh))
+                )
+        store.set_setting("hlc", clock.last)
+        entries.append(_entry("", "settings", "hlc", hlc, clock.last))
+        store.log_many((a, "repair-clock", k, u, b, af) for a, k, u, b, af in entries)
+    return clock
+
+
+def _entry(
+    annotator: str, kind: str, key: str, before: object, after: str
+) -> tuple[str, str, str, dict[str, Any], dict[str, Any]]:
+    return annotator, kind, key, {"clock": before}, {"clock": after}

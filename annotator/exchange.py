@@ -4,14 +4,20 @@ A bundle is one zip file holding one annotator's layer: ``manifest.json`` (forma
 annotator, counts and the sha256 of every other member), ``schema.json``, ``documents.jsonl``
 (text hash, name, metadata and, optionally, the text), ``records.jsonl`` (every record version
 of the layer, tombstones included, pointing at documents by text hash) and ``statuses.jsonl``.
-Bundles are untrusted: ``annotator.exchange_bundle`` checks them before anything is merged.
+Bundles and other project files are untrusted alike: both become the same ``RawContent`` and
+pass the same ``annotator.exchange_bundle.screen`` before anything is merged.
 
 Merging is a union of records keyed by uuid. For one uuid the version kept is the maximum of
 (clock, annotator, canonical JSON of the whole record): a total order, so merging is
-commutative, associative and idempotent, and deletions are simply versions (tombstones). An
-annotation whose document is unknown, whose covered text differs from the matched document,
-or which points at such an annotation, is set aside in the quarantine table and reported.
-Each merge is one transaction: a failure or a cancel leaves the project as it was.
+commutative, associative and idempotent, and deletions are simply versions (tombstones).
+Each winning version is then judged by ``annotator.rules`` against the merged state, like an
+edit through the API: a record whose document is unknown, that breaks a rule (offsets,
+covered text, label not in the schema, attributes, a reference that is not a live record of
+the same document and layer...) or whose clock stamp is more than ``rules.MAX_DRIFT_MS``
+ahead is set aside in the quarantine table with the reason, and reported; a quarantined
+stamp is never taken in by the project's clock. Labels the source's schema defines and the
+project's lacks are added to the project's schema first. Each merge is one transaction: a
+failure or a cancel leaves the project as it was.
 """
 
 from __future__ import annotations
@@ -22,11 +28,14 @@ import json
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from annotator.errors import Cancelled, ProjectFileError
+from annotator import rules
+from annotator.clock import parse
+from annotator.errors import Cancelled, ImportFormatError, ProjectFileError
 from annotator.exchange_bundle import (
     Bundle,
     BundleDocument,
@@ -34,15 +43,28 @@ from annotator.exchange_bundle import (
     BundleRecord,
     BundleStatus,
     Limits,
+    RawContent,
+    Screened,
     canonical_record,
     paused_gc,
     read_bundle,
+    screen,
 )
 from annotator.exchange_write import write_bundle
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
-from annotator.model import DocStatus, Document, Event, Record, Relation, Span, record_kind
+from annotator.formats.safejson import UnsafeJSON, loads
+from annotator.model import (
+    Argument,
+    DocStatus,
+    Document,
+    Event,
+    Record,
+    Relation,
+    Span,
+    record_kind,
+)
 from annotator.project import Project
-from annotator.schema import Schema
+from annotator.schema import Label, Schema
 from annotator.store import RECORD_TABLES, Store
 
 __all__ = [
@@ -64,10 +86,13 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
 
 
+DEFAULT_LIMITS = Limits()
+
+
 # -- merging -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Quarantined:
-    """One annotation set aside instead of attached."""
+    """One annotation (or document status) set aside instead of attached."""
 
     kind: str
     uuid: str
@@ -90,10 +115,12 @@ class MergeReport:
     """incoming versions older than (or equal to) the stored one"""
     statuses_updated: int = 0
     quarantined: list[Quarantined] = field(default_factory=list)
-    unknown_labels: dict[str, int] = field(default_factory=dict)
-    """labels/types used by merged records but missing from the project schema (kept)"""
-    schema_only_in_source: list[str] = field(default_factory=list)
-    """labels the source schema defines and the project schema lacks"""
+    """records and statuses set aside, each with its reason (a rule's message, "unknown
+    document", or a clock stamp too far ahead)"""
+    labels_added: list[str] = field(default_factory=list)
+    """labels the source's schema defines and the project's lacked, now in the project's"""
+    labels_not_added: str = ""
+    """why the source's extra labels could not be added (the combined schema's problem)"""
 
     def lines(self) -> list[str]:
         """A short human summary, one fact per line."""
@@ -103,14 +130,14 @@ class MergeReport:
         ]
         if self.statuses_updated:
             out.append(f"statuses updated: {self.statuses_updated}")
+        if self.labels_added:
+            out.append(f"labels added from {self.source}: " + ", ".join(self.labels_added))
+        if self.labels_not_added:
+            out.append(f"labels of {self.source} not added: {self.labels_not_added}")
         if self.quarantined:
             reasons = Counter(q.reason for q in self.quarantined)
             for reason, n in sorted(reasons.items()):
                 out.append(f"quarantined ({reason}): {n}")
-        for label, n in sorted(self.unknown_labels.items()):
-            out.append(f"label not in the project schema (kept): {label} ({n})")
-        if self.schema_only_in_source:
-            out.append("labels only in the source schema: " + ", ".join(self.schema_only_in_source))
         return out
 
 
@@ -122,10 +149,8 @@ def merge_bundle(
     cancelled: IsCancelled = never_cancelled,
 ) -> MergeReport:
     """Merge a bundle read by ``read_bundle`` into ``project`` in one transaction."""
-    return _merge(
-        project, source_name or bundle.manifest.annotator, bundle.schema, bundle.documents,
-        bundle.records, bundle.statuses, progress, cancelled,
-    )  # fmt: skip
+    content = Screened(bundle.schema, bundle.documents, bundle.records, bundle.statuses)
+    return _merge(project, source_name or bundle.manifest.annotator, content, progress, cancelled)
 
 
 def merge_project_file(
@@ -133,91 +158,261 @@ def merge_project_file(
     other_path: Path,
     progress: Progress = no_progress,
     cancelled: IsCancelled = never_cancelled,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> MergeReport:
     """Merge every layer of another project file into ``project``.
 
-    The other file is copied to a temporary folder and opened read-only there (its header,
-    application id, version and quick_check are checked first), so nothing is ever written
-    next to the colleague's file; explicit columns are read through the store.
+    The other file is untrusted like a bundle. It is copied to a temporary folder and opened
+    read-only there (header, application id, version and quick_check first), so nothing is
+    ever written next to the colleague's file; explicit columns of its own tables are read
+    by the store (never a view, trigger, virtual table or generated column of that file).
+    Its rows become the same ``RawContent`` a bundle's lines become and go through the same
+    ``screen``; any fault is one ``ProjectFileError`` naming the file (and table and row),
+    and the project is left as it was.
     """
     other_path = Path(other_path)
+    with paused_gc():
+        content = _read_project_file(other_path, limits)
+        try:
+            checked = screen(content, limits)
+        except ImportFormatError as exc:
+            raise ProjectFileError(str(exc)) from exc
+    return _merge(project, str(other_path), checked, progress, cancelled)
+
+
+# -- reading another project file ----------------------------------------------------------------
+_RECORD_COLUMNS = {kind: tuple(f.name for f in dataclasses.fields(cls))
+                   for kind, cls in (("spans", Span), ("events", Event),
+                                     ("arguments", Argument), ("relations", Relation))}  # fmt: skip
+_JSON_COLUMNS = ("attributes", "fragments")
+
+
+def _read_project_file(path: Path, limits: Limits) -> RawContent:
+    try:
+        if not path.is_file():
+            raise ProjectFileError(f"{path}: no such project file")
+        if path.stat().st_size > limits.max_total_bytes:
+            raise ProjectFileError(f"{path}: larger than {limits.max_total_bytes} bytes")
+    except OSError as exc:
+        raise ProjectFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmp:
-        copy = Path(tmp) / other_path.name
-        shutil.copyfile(other_path, copy)
-        wal = Path(str(other_path) + "-wal")
-        if wal.exists():  # committed pages may still sit in the log of a closed file
-            shutil.copyfile(wal, Path(str(copy) + "-wal"))
+        copy = Path(tmp) / "other.annotator"
         try:
-            other = Store.open(copy, read_only=True)
-        except ProjectFileError as exc:  # name the user's file, not the temporary copy
-            raise ProjectFileError(str(exc).replace(str(copy), str(other_path))) from exc
+            shutil.copyfile(path, copy)
+            wal = Path(str(path) + "-wal")
+            if wal.is_file():  # committed pages may still sit in the log of a closed file
+                shutil.copyfile(wal, Path(str(copy) + "-wal"))
+        except OSError as exc:
+            raise ProjectFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
         try:
-            docs = other.documents(with_text=True)
-            sha_of = {d.id: d.sha256 for d in docs}
-            incoming_docs = [BundleDocument(d.sha256, d.name, d.meta, d.text) for d in docs]
-            records = [
-                BundleRecord(sha_of[r.doc_id], r, 0)
-                for kind in RECORD_TABLES
-                for r in other.records(kind, include_deleted=True)
-            ]
-            statuses = [
-                BundleStatus(sha_of[s.doc_id], s.annotator, s.status, s.clock)
-                for s in other.statuses()
-            ]
-            schema_data = other.schema_json()
-        finally:
-            other.close()
-    schema = Schema.from_json(schema_data, str(other_path)) if schema_data else None
-    return _merge(
-        project, str(other_path), schema, incoming_docs, records, statuses, progress, cancelled
+            rows = _rows(copy, limits)
+        except Exception as exc:  # whatever the hostile file makes the store raise
+            message = str(exc).replace(str(copy), str(path))
+            if not message.startswith(str(path)):
+                message = f"{path}: cannot read ({type(exc).__name__}: {message})"
+            raise ProjectFileError(message) from exc
+    where = str(path)
+    try:
+        return _content(where, rows)
+    except ImportFormatError as exc:
+        raise ProjectFileError(str(exc)) from exc
+
+
+def _rows(copy: Path, limits: Limits) -> dict[str, list[Any]]:
+    other = Store.open(copy, read_only=True)
+    try:
+        out = {
+            "schema": other.untrusted_rows("schema", ("id", "json"), 1),
+            "documents": other.untrusted_rows(
+                "documents", ("id", "name", "text", "sha256", "meta"), limits.max_documents
+            ),
+            "doc_status": other.untrusted_rows(
+                "doc_status", ("doc_id", "annotator", "status", "clock"), limits.max_records
+            ),
+        }
+        total = len(out["documents"]) > limits.max_documents or len(out["doc_status"]) > (
+            limits.max_records
+        )
+        for kind, cols in _RECORD_COLUMNS.items():
+            out[kind] = other.untrusted_rows(kind, cols, limits.max_records)
+            total = total or sum(len(out[k]) for k in _RECORD_COLUMNS if k in out) > (
+                limits.max_records
+            )
+        if total:
+            raise ProjectFileError(f"{copy}: more rows than a merge takes ({limits})")
+        return out
+    finally:
+        other.close()
+
+
+def _content(where: str, rows: dict[str, list[Any]]) -> RawContent:
+    """The other file's rows as the JSON values of a bundle's lines (types left as stored,
+    for ``screen`` to judge); JSON cells parsed by the strict decoder."""
+    schema_rows = [r for r in rows["schema"] if r[0] == 1]
+    schema = _cell_json(schema_rows[0][1], f"{where}:schema", 1) if schema_rows else {}
+    docs: list[tuple[int, Any]] = []
+    sha_of: dict[int, str] = {}
+    dwhere = f"{where}:documents"
+    for n, (doc_id, name, text, sha, meta) in enumerate(rows["documents"], 1):
+        if type(doc_id) is not int or doc_id in sha_of:
+            raise ImportFormatError(dwhere, n, f"bad or repeated document id {doc_id!r}")
+        sha_of[doc_id] = sha if isinstance(sha, str) else ""
+        data = {"sha256": sha, "name": name, "meta": _cell_json(meta, dwhere, n), "text": text}
+        docs.append((n, data))
+    records: list[tuple[int, Any]] = []
+    for kind, cols in _RECORD_COLUMNS.items():
+        rwhere = f"{where}:{kind}"
+        for n, row in enumerate(rows[kind], 1):
+            d = dict(zip(cols, row, strict=True))
+            d["kind"] = kind
+            d["doc"] = _doc_sha(sha_of, d.pop("doc_id"), rwhere, n)
+            for col in _JSON_COLUMNS:
+                if col in d:
+                    d[col] = _cell_json(d[col], rwhere, n)
+            d["deleted"] = _flag(d["deleted"], rwhere, n)
+            records.append((n, d))
+    statuses: list[tuple[int, Any]] = []
+    swhere = f"{where}:doc_status"
+    for n, (doc_id, annotator, status, clock) in enumerate(rows["doc_status"], 1):
+        doc = _doc_sha(sha_of, doc_id, swhere, n)
+        statuses.append((n, {"doc": doc, "annotator": annotator, "status": status, "clock": clock}))
+    return RawContent(
+        (f"{where}:schema", schema),
+        (dwhere, docs),
+        (f"{where}:records", records),
+        (swhere, statuses),
     )
 
 
+def _cell_json(value: Any, where: str, line: int) -> Any:
+    if not isinstance(value, str):
+        raise ImportFormatError(where, line, f"a JSON column holds {type(value).__name__}")
+    if value in ("{}", "[]"):
+        return {} if value == "{}" else []
+    try:
+        return loads(value)
+    except UnsafeJSON as exc:
+        raise ImportFormatError(where, line, str(exc)) from exc
+
+
+def _doc_sha(sha_of: dict[int, str], doc_id: Any, where: str, line: int) -> str:
+    sha = sha_of.get(doc_id) if type(doc_id) is int else None
+    if sha is None:
+        raise ImportFormatError(where, line, f"refers to document id {doc_id!r}, not in the file")
+    return sha
+
+
+def _flag(value: Any, where: str, line: int) -> bool:
+    if type(value) is not int or value not in (0, 1):
+        raise ImportFormatError(where, line, f"deleted must be 0 or 1, not {value!r:.40}")
+    return bool(value)
+
+
+# -- the merge -----------------------------------------------------------------------------------
 def _merge(
     project: Project,
     source: str,
-    schema: Schema | None,
-    documents: list[BundleDocument],
-    records: list[BundleRecord],
-    statuses: list[BundleStatus],
+    incoming: Screened,
     progress: Progress,
     cancelled: IsCancelled,
 ) -> MergeReport:
     store = project.store
     report = MergeReport(source)
-    if schema is not None:
-        mine = {lab.name for lab in project.schema.all_labels()}
-        report.schema_only_in_source = sorted({lab.name for lab in schema.all_labels()} - mine)
-    with paused_gc(), store.large_cache(), store.write():
-        doc_ids = store.document_hashes()
-        doc_ids.update(_add_documents(store, documents, doc_ids, report))
-        winners, new_uuids = _winners(store, records, cancelled)
-        report.kept = len(records) - len(winners)
-        texts = _texts(store, {br.doc_sha for br in winners}, doc_ids)
-        accepted = _screen(store, source, winners, doc_ids, texts, report)
-        report.added = sum(1 for r, _ in accepted if (record_kind(r), r.uuid) in new_uuids)
-        report.updated = len(accepted) - report.added
-        _count_labels(project.schema, [r for r, _ in accepted], report)
-        total = len(accepted)
-        for start in range(0, total, _BATCH):
-            if cancelled():
-                raise Cancelled("merge cancelled")
-            progress(start, total)
-            batch = accepted[start : start + _BATCH]
-            for name in {r.annotator for r, _ in batch}:
-                store.ensure_annotator(name)
-            store.put_merged(batch)
-        progress(total, total)
-        report.statuses_updated = _merge_statuses(store, statuses, doc_ids)
-        stamps = [r.clock for r, _ in accepted] + [s.clock for s in statuses]
-        if stamps:  # the project's clock never issues a stamp below what it has seen
-            project.clock.observe(max(stamps))
-            store.set_setting("hlc", project.clock.last)
-        store.log("", "merge", "bundle", source, None, {"lines": report.lines()})
+    now = rules.wall_ms()
+    schema_before = project.schema
+    try:
+        with paused_gc(), store.large_cache(), store.write():
+            schema = _add_labels(project, incoming.schema, source, report)
+            doc_ids = store.document_hashes()
+            doc_ids.update(_add_documents(store, incoming.documents, doc_ids, report))
+            held = _Quarantine(store, source, report)
+            timely: list[BundleRecord] = []
+            for br in incoming.records:
+                late = rules.stamp_problem(br.record.clock, now)
+                if late is None:
+                    timely.append(br)
+                else:  # never a winner, never seen by the project's clock
+                    held.record(br, late.message)
+            winners, new_uuids = _winners(store, timely, cancelled)
+            report.kept = len(timely) - len(winners)
+            accepted = _screen(store, schema, winners, doc_ids, held, cancelled)
+            report.added = sum(1 for r in accepted if (record_kind(r), r.uuid) in new_uuids)
+            report.updated = len(accepted) - report.added
+            total = len(accepted)
+            for start in range(0, total, _BATCH):
+                if cancelled():
+                    raise Cancelled("merge cancelled")
+                progress(start, total)
+                batch = accepted[start : start + _BATCH]
+                for name in {r.annotator for r in batch}:
+                    store.ensure_annotator(name)
+                store.put_merged([(r, r.doc_id) for r in batch])
+            progress(total, total)
+            stamps = [r.clock for r in accepted]
+            report.statuses_updated = _merge_statuses(
+                store, incoming.statuses, doc_ids, now, held, stamps
+            )
+            if stamps:  # the project's clock never issues a stamp below what it has taken in
+                project.clock.observe(max(stamps, key=parse))
+                store.set_setting("hlc", project.clock.last)
+            store.log("", "merge", "bundle", source, None, {"lines": report.lines()})
+    except BaseException:
+        if project.schema is not schema_before:
+            project.reload_schema()  # the schema written in the transaction was rolled back
+        raise
     return report
 
 
 _BATCH = 20000
+
+
+def _add_labels(project: Project, theirs: Schema, source: str, report: MergeReport) -> Schema:
+    """Add to the project's schema the labels (with their attributes) that the source's
+    schema defines and the project's lacks; the result must pass ``Schema.problems()``."""
+    mine = project.schema
+    have = {lab.name for lab in mine.all_labels()}
+    entities = tuple(lab for lab in theirs.entities if lab.name not in have)
+    events = tuple(lab for lab in theirs.events if lab.name not in have)
+    relations = tuple(lab for lab in theirs.relations if lab.name not in have)
+    added = [lab.name for lab in (*entities, *events, *relations)]
+    if not added:
+        return mine
+    attributes = []
+    for attr in mine.attributes:  # one the source also has: extended to the added labels
+        other = theirs.attribute(attr.name)
+        extra = tuple(n for n in added if other is not None and other.applies_to(n))
+        if attr.labels and extra and other is not None and other.kind == attr.kind:
+            attr = dataclasses.replace(attr, labels=attr.labels + extra)
+        attributes.append(attr)
+    attributes += [a for a in theirs.attributes if mine.attribute(a.name) is None]
+    combined = dataclasses.replace(
+        mine,
+        entities=mine.entities + entities,
+        events=mine.events + events,
+        relations=mine.relations + relations,
+        attributes=tuple(attributes),
+    )
+    if combined.hotkey_conflicts():  # their hotkeys give way to the project's
+        combined = dataclasses.replace(
+            combined,
+            entities=mine.entities + tuple(_no_key(x) for x in entities),
+            events=mine.events + tuple(_no_key(x) for x in events),
+            relations=mine.relations + tuple(_no_key(x) for x in relations),
+        )
+    problems = combined.problems()
+    if problems:
+        report.labels_not_added = problems[0]
+        return mine
+    project.set_schema(combined)
+    report.labels_added = sorted(added)
+    return combined
+
+
+L = TypeVar("L", bound=Label)
+
+
+def _no_key(label: L) -> L:
+    return dataclasses.replace(label, hotkey="")
 
 
 def _add_documents(
@@ -236,7 +431,11 @@ def _winners(
 ) -> tuple[list[BundleRecord], set[tuple[str, str]]]:
     """The incoming versions that beat both the other incoming ones and the stored one,
     in kind order (spans, events, arguments, relations) so references are screened in one
-    pass; and the (kind, uuid) keys new to the project."""
+    pass; and the (kind, uuid) keys new to the project.
+
+    Stamps compare as text here: every stamp has the fixed shape (the bundle and project
+    file screen refuse any other, ``annotator.clock.repair_clock`` mends stored ones), and
+    for that shape the text order is the numeric order."""
     best: dict[tuple[str, str], BundleRecord] = {}
     for br in records:
         key = (record_kind(br.record), br.record.uuid)
@@ -281,88 +480,153 @@ def _beats(br: BundleRecord, stored: Record, sha_of: dict[int, str]) -> bool:
     return br.canonical() > canonical_record(stored, sha_of[stored.doc_id])
 
 
-def _texts(store: Store, shas: set[str], doc_ids: dict[str, int]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for sha in shas:
-        doc = store.document(doc_ids[sha]) if sha in doc_ids else None
-        if doc is not None:
-            out[sha] = doc.text
-    return out
+class _Quarantine:
+    """Sets records and statuses aside: stored once per (uuid, version, reason), reported
+    every time."""
+
+    def __init__(self, store: Store, source: str, report: MergeReport) -> None:
+        self.store, self.source, self.report = store, source, report
+        self.seen = {(q["uuid"], _dumps(q["record"]), q["reason"]) for q in store.quarantined()}
+
+    def record(self, br: BundleRecord, reason: str) -> None:
+        rec = br.record
+        self.add(record_kind(rec), rec.uuid, br.doc_sha, json.loads(br.canonical()), reason)
+
+    def status(self, st: BundleStatus, reason: str) -> None:
+        data = {"doc": st.doc_sha, "annotator": st.annotator, "status": st.status.value,
+                "clock": st.clock}  # fmt: skip
+        self.add("statuses", st.annotator, st.doc_sha, data, reason)
+
+    def add(self, kind: str, uuid: str, doc_sha: str, data: dict[str, Any], reason: str) -> None:
+        key = (uuid, _dumps(data), reason)
+        if key not in self.seen:
+            self.seen.add(key)
+            self.store.quarantine(self.source, doc_sha, kind, uuid, data, reason)
+        self.report.quarantined.append(Quarantined(kind, uuid, doc_sha, reason))
+
+
+def _with_doc(record: Record, doc_id: int) -> Record:
+    # a copy carrying the local document id (rules compare layers by document), without
+    # dataclasses.replace's per-field __init__: this runs once per merged record
+    copy: Record = object.__new__(type(record))
+    object.__setattr__(copy, "__dict__", {**record.__dict__, "doc_id": doc_id})
+    return copy
 
 
 def _screen(
     store: Store,
-    source: str,
+    schema: Schema,
     winners: list[BundleRecord],
     doc_ids: dict[str, int],
-    texts: dict[str, str],
-    report: MergeReport,
-) -> list[tuple[Record, int]]:
-    """Pair the winners with local document ids, or quarantine them with a reason."""
-    held: set[str] = set()
-    # the same bad record merged twice is reported twice but stored once
-    seen = {(q["uuid"], _dumps(q["record"]), q["reason"]) for q in store.quarantined()}
-    accepted: list[tuple[Record, int]] = []
+    held: _Quarantine,
+    cancelled: IsCancelled,
+) -> list[Record]:
+    """The winners that ``annotator.rules`` accepts against the merged state, with local
+    document ids; the others quarantined with the rule's message as reason.
+
+    A live record is judged by the same rules as an API edit: a span against the text and
+    the (merged) schema; an event, argument or relation also against the records it points
+    at, resolved in the merged state: the version accepted in this merge, else the stored
+    one. Tombstones only need the structural rules (ids, names, offsets, covered text)."""
+    names = {d.id: d.name for d in store.documents(with_text=False)}
+    texts: dict[int, str] = {}
+    decided: dict[str, dict[str, Record]] = {k: {} for k in RECORD_TABLES}
+    stored: dict[str, dict[str, Record]] = {k: {} for k in RECORD_TABLES}
+
+    def live(kind: str, uuid: str) -> Record | None:
+        found = decided[kind]
+        rec = found[uuid] if uuid in found else stored[kind].get(uuid)
+        return None if rec is None or rec.deleted else rec
+
+    def fetch(kind: str, uuids: set[str]) -> None:
+        wanted = sorted(u for u in uuids if u not in decided[kind] and u not in stored[kind])
+        for rec in store.records_by_uuid(kind, wanted):
+            stored[kind][rec.uuid] = rec
+
+    accepted: list[Record] = []
+    by_kind: dict[str, list[BundleRecord]] = {k: [] for k in RECORD_TABLES}
     for br in winners:
-        rec = br.record
-        reason = _problem(br, texts, held)
-        if not reason:
-            accepted.append((rec, doc_ids[br.doc_sha]))
-            continue
-        held.add(rec.uuid)
-        data = json.loads(br.canonical())
-        if (rec.uuid, _dumps(data), reason) not in seen:
-            seen.add((rec.uuid, _dumps(data), reason))
-            store.quarantine(source, br.doc_sha, record_kind(rec), rec.uuid, data, reason)
-        report.quarantined.append(Quarantined(record_kind(rec), rec.uuid, br.doc_sha, reason))
+        by_kind[record_kind(br.record)].append(br)
+    for kind in RECORD_TABLES:
+        local: list[tuple[BundleRecord, Record]] = []
+        for br in by_kind[kind]:
+            doc_id = doc_ids.get(br.doc_sha)
+            if doc_id is None:
+                held.record(br, "unknown document")
+            else:
+                local.append((br, _with_doc(br.record, doc_id)))
+        _prefetch(kind, [rec for _, rec in local], fetch)
+        for n, (br, rec) in enumerate(local):
+            if n % 5000 == 0 and cancelled():
+                raise Cancelled("merge cancelled")
+            if isinstance(rec, Span):
+                text = texts.get(rec.doc_id)
+                if text is None:
+                    doc = store.document(rec.doc_id)
+                    text = texts[rec.doc_id] = doc.text if doc is not None else ""
+                v = rules.span_problem(schema, text, rec, names.get(rec.doc_id, ""))
+            elif isinstance(rec, Event):
+                trigger = live("spans", rec.trigger)
+                v = rules.event_problem(schema, rec, trigger if isinstance(trigger, Span) else None)
+            elif isinstance(rec, Argument):
+                event = live("events", rec.event)
+                target = live("spans", rec.target) or live("events", rec.target)
+                v = rules.argument_problem(
+                    schema,
+                    event if isinstance(event, Event) else None,
+                    rec,
+                    target if isinstance(target, Span | Event) else None,
+                )
+            else:
+                assert isinstance(rec, Relation)
+                src, dst = live("spans", rec.source), live("spans", rec.target)
+                v = rules.relation_problem(
+                    schema,
+                    rec,
+                    src if isinstance(src, Span) else None,
+                    dst if isinstance(dst, Span) else None,
+                )
+            if v is not None:
+                held.record(br, v.message)
+                continue
+            decided[kind][rec.uuid] = rec
+            accepted.append(rec)
     return accepted
 
 
-def _problem(br: BundleRecord, texts: dict[str, str], held: set[str]) -> str:
-    text = texts.get(br.doc_sha)
-    if text is None:
-        return "unknown document"
-    rec = br.record
-    if isinstance(rec, Span):
-        if not (0 <= rec.start < rec.end <= len(text)) or text[rec.start : rec.end] != rec.text:
-            return "covered text differs"
-        if any(not (rec.start <= a < b <= rec.end) for a, b in rec.fragments):
-            return "fragment outside its span"
-        return ""
-    refs: tuple[str, ...]
-    if isinstance(rec, Event):
-        refs = (rec.trigger,)
-    elif isinstance(rec, Relation):
-        refs = (rec.source, rec.target)
-    else:
-        refs = (rec.event, rec.target)
-    return "refers to a quarantined annotation" if any(r in held for r in refs) else ""
+def _prefetch(kind: str, records: list[Record], fetch: Callable[[str, set[str]], None]) -> None:
+    """Read at once the stored versions of what ``records`` point at."""
+    if kind == "events":
+        fetch("spans", {r.trigger for r in records if isinstance(r, Event)})
+    elif kind == "arguments":
+        args = [r for r in records if isinstance(r, Argument)]
+        fetch("events", {a.event for a in args} | {a.target for a in args})
+        fetch("spans", {a.target for a in args})
+    elif kind == "relations":
+        rels = [r for r in records if isinstance(r, Relation)]
+        fetch("spans", {r.source for r in rels} | {r.target for r in rels})
 
 
-def _count_labels(schema: Schema, records: list[Record], report: MergeReport) -> None:
-    unknown: Counter[str] = Counter()
-    for rec in records:
-        if isinstance(rec, Span):
-            known = schema.label(rec.label) is not None
-        elif isinstance(rec, Event):
-            known = schema.event(rec.type) is not None
-        elif isinstance(rec, Relation):
-            known = schema.relation(rec.type) is not None
-        else:
-            continue
-        if not known:
-            unknown[rec.label if isinstance(rec, Span) else rec.type] += 1
-    report.unknown_labels = dict(unknown)
-
-
-def _merge_statuses(store: Store, statuses: list[BundleStatus], doc_ids: dict[str, int]) -> int:
-    """Per (document, annotator) keep the maximum of (clock, status)."""
+def _merge_statuses(
+    store: Store,
+    statuses: list[BundleStatus],
+    doc_ids: dict[str, int],
+    now: int,
+    held: _Quarantine,
+    stamps: list[str],
+) -> int:
+    """Per (document, annotator) keep the maximum of (clock, status). A status stamped too
+    far ahead, or of a document the project lacks, is quarantined; the stamps taken in are
+    appended to ``stamps``."""
     current = {(s.doc_id, s.annotator): (s.clock, s.status.value) for s in store.statuses()}
     changed = 0
     for st in statuses:
+        late = rules.stamp_problem(st.clock, now)
         doc_id = doc_ids.get(st.doc_sha)
-        if doc_id is None:
+        if late is not None or doc_id is None:
+            held.status(st, late.message if late is not None else "unknown document")
             continue
+        stamps.append(st.clock)
         key = (doc_id, st.annotator)
         if key not in current or (st.clock, st.status.value) > current[key]:
             store.ensure_annotator(st.annotator)

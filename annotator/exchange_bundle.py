@@ -3,10 +3,15 @@
 Nothing is ever extracted to disk. Members are read by name from a fixed whitelist, after
 checking the zip's directory: member count, declared sizes and compression ratio (zip bombs),
 names with '..', absolute names, backslashes, symbolic links, duplicate names, encryption and
-unknown compression are refused. Every member's sha256 must match the manifest, every line
-is strict JSON (``annotator.formats.safejson``: no NaN, no duplicate keys, bounded depth)
-with exactly the expected fields and types. No pickle anywhere. Errors are
-``ImportFormatError`` naming the bundle, the member and the line.
+unknown compression are refused. Every member's sha256 and count must match the manifest,
+every line is strict JSON (``annotator.formats.safejson``: no NaN, no duplicate keys, no lone
+surrogate or NUL, bounded depth). No pickle anywhere.
+
+The content then goes through ``screen``, the one check shared with the merge of project
+files (``annotator.exchange`` turns another project's rows into the same ``RawContent``):
+exactly the expected fields and types, every name, id and label through ``annotator.rules``,
+every text hashed again. Errors are ``ImportFormatError`` naming the file, the member (or
+table) and the line.
 
 The record line format is also the canonical form merging orders versions by
 (``canonical_record``): sorted JSON of the whole record with the document's text hash in
@@ -29,9 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from annotator.clock import STAMP
+from annotator import rules
+from annotator.clock import is_stamp
 from annotator.errors import ImportFormatError
-from annotator.formats.safejson import UnsafeJSON, loads
+from annotator.formats.safejson import UnsafeJSON, bad_string, loads
 from annotator.model import Argument, Event, Record, Relation, Span, Status
 from annotator.schema import Schema
 from annotator.text import normalise, sha256_text
@@ -40,9 +46,6 @@ BUNDLE_FORMAT = "annotator-bundle"
 BUNDLE_VERSION = 1
 MEMBERS = ("manifest.json", "schema.json", "documents.jsonl", "records.jsonl", "statuses.jsonl")
 SHA = re.compile(r"^[0-9a-f]{64}$")
-MAX_NAME = 200
-MAX_UUID = 100
-_CONTROL = re.compile(r"[\n\r\t\x00]")
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,13 @@ class Limits:
 
     max_members: int = 16
     max_total_bytes: int = 4 * 1024**3
+    """uncompressed size of a bundle; size of a project file to merge"""
     max_ratio: float = 100.0
     """uncompressed/compressed size of one member (only above ``ratio_floor`` bytes)"""
     ratio_floor: int = 64 * 1024
+    max_documents: int = 1_000_000
+    max_records: int = 20_000_000
+    """records of all kinds (and, separately, statuses) in one bundle or project file"""
 
 
 @dataclass(frozen=True)
@@ -186,8 +193,9 @@ def _read_bundle(path: Path, limits: Limits) -> Bundle:
             raw = {name: _read_member(zf, info, where, limits) for name, info in infos.items()}
     except zipfile.BadZipFile as exc:
         raise ImportFormatError(where, None, f"not a readable bundle (bad zip: {exc})") from exc
-    except OSError as exc:
-        raise ImportFormatError(where, None, f"cannot read: {exc.strerror or exc}") from exc
+    except (OSError, EOFError) as exc:
+        what = getattr(exc, "strerror", None) or exc
+        raise ImportFormatError(where, None, f"cannot read: {what}") from exc
     for name in MEMBERS:
         if name not in raw:
             raise ImportFormatError(where, None, f"member {name} is missing")
@@ -195,34 +203,133 @@ def _read_bundle(path: Path, limits: Limits) -> Bundle:
     for name in MEMBERS[1:]:
         if hashlib.sha256(raw[name]).hexdigest() != manifest.checksums.get(name):
             raise ImportFormatError(f"{where}:{name}", None, "checksum does not match manifest")
-    try:
-        schema = Schema.from_json(_json(raw["schema.json"], f"{where}:schema.json"))
-    except Exception as exc:  # SchemaError or malformed content: report it as bad input
-        raise ImportFormatError(f"{where}:schema.json", None, str(exc)) from exc
-    docs = [_document(d, f"{where}:documents.jsonl", n)
-            for n, d in _lines(raw["documents.jsonl"], f"{where}:documents.jsonl")]  # fmt: skip
+    content = RawContent(
+        (f"{where}:schema.json", _json(raw["schema.json"], f"{where}:schema.json")),
+        *(
+            (f"{where}:{name}", _lines(raw[name], f"{where}:{name}", limits))
+            for name in ("documents.jsonl", "records.jsonl", "statuses.jsonl")
+        ),
+    )
+    checked = screen(content, limits, manifest.annotator)
+    counts = Counter(_KIND_OF[type(r.record)] for r in checked.records)
+    actual = {"documents": len(checked.documents), "statuses": len(checked.statuses), **counts}
+    for key, n in manifest.counts.items():
+        if actual.get(key, 0) != n:
+            raise ImportFormatError(f"{where}:manifest.json", None, f"count of {key} differs")
+    for key, n in actual.items():
+        if n and key not in manifest.counts:
+            raise ImportFormatError(f"{where}:manifest.json", None, f"count of {key} missing")
+    return Bundle(
+        where, manifest, checked.schema, checked.documents, checked.records, checked.statuses
+    )
+
+
+# -- the one screen for bundles and project files -------------------------------------------
+Lines = list[tuple[int, Any]]
+
+
+class RawContent(NamedTuple):
+    """A layer's content as read from an untrusted file and before any check: JSON values in
+    the shape of a bundle's lines, each section with where it came from (a bundle member or
+    a project file's table) so errors name it. The bundle reader and the project-file reader
+    (``annotator.exchange``) both produce this, and ``screen`` checks both the same way."""
+
+    schema: tuple[str, Any]
+    documents: tuple[str, Lines]
+    records: tuple[str, Lines]
+    statuses: tuple[str, Lines]
+
+
+class Screened(NamedTuple):
+    """What ``screen`` accepted, typed: ready to merge."""
+
+    schema: Schema
+    documents: list[BundleDocument]
+    records: list[BundleRecord]
+    statuses: list[BundleStatus]
+
+
+def screen(content: RawContent, limits: Limits, annotator: str | None = None) -> Screened:
+    """Check untrusted content completely; raises ImportFormatError naming the member or
+    table and line of the first fault. ``annotator``: the one layer a bundle may hold
+    (a project file holds any number, each name checked by ``rules.annotator_problem``).
+
+    Checked: the schema (``Schema.from_json`` with its ``problems()``, so every label, role
+    and attribute name goes through ``rules.label_name_problem``); every document (fields and
+    types, sha256 recomputed from the text, normalised text, its name through
+    ``rules.document_name_problem``, one document per text); every record (exactly the fields
+    of its kind with exactly their types, its document listed, ids through
+    ``rules.uuid_problem``, labels, types and roles through ``rules.label_name_problem``,
+    annotators through ``rules.annotator_problem``, clock stamps of the right shape, uuids
+    used once per kind) and every status. How far ahead a stamp is, and whether a record
+    fits the text and the schema, are judged by the merge (quarantine, not refusal)."""
+    names = _Names()
+    where, data = content.schema
+    schema = _schema(data, where)
+    where, lines = content.documents
+    if len(lines) > limits.max_documents:
+        raise ImportFormatError(where, None, f"more than {limits.max_documents} documents")
+    docs = [_document(d, where, n) for n, d in lines]
     shas = Counter(d.sha256 for d in docs)
     for sha, n in shas.items():
         if n > 1:
-            raise ImportFormatError(f"{where}:documents.jsonl", None, f"document {sha} twice")
-    member = f"{where}:records.jsonl"
-    records = [_record(d, member, n, manifest.annotator, shas)
-               for n, d in _lines(raw["records.jsonl"], member)]  # fmt: skip
+            raise ImportFormatError(where, None, f"document {sha} twice")
+    where, lines = content.records
+    if len(lines) > limits.max_records:
+        raise ImportFormatError(where, None, f"more than {limits.max_records} records")
+    records = [_record(d, where, n, annotator, shas, names) for n, d in lines]
     if len({(type(r.record), r.record.uuid) for r in records}) != len(records):
         seen: set[tuple[type, str]] = set()
         for r in records:
             if (type(r.record), r.record.uuid) in seen:
-                raise ImportFormatError(member, r.line, f"uuid {r.record.uuid} appears twice")
+                raise ImportFormatError(where, r.line, f"uuid {r.record.uuid} appears twice")
             seen.add((type(r.record), r.record.uuid))
-    member = f"{where}:statuses.jsonl"
-    statuses = [_status(d, member, n, manifest.annotator, shas)
-                for n, d in _lines(raw["statuses.jsonl"], member)]  # fmt: skip
-    counts = Counter(_KIND_OF[type(r.record)] for r in records)
-    actual = {"documents": len(docs), "statuses": len(statuses), **counts}
-    for key, n in manifest.counts.items():
-        if actual.get(key, 0) != n:
-            raise ImportFormatError(f"{where}:manifest.json", None, f"count of {key} differs")
-    return Bundle(where, manifest, schema, docs, records, statuses)
+    where, lines = content.statuses
+    if len(lines) > limits.max_records:
+        raise ImportFormatError(where, None, f"more than {limits.max_records} statuses")
+    statuses = [_status(d, where, n, annotator, shas, names) for n, d in lines]
+    return Screened(schema, docs, records, statuses)
+
+
+class _Names:
+    """Verdicts of the name rules, remembered: a layer repeats a few annotators and labels
+    hundreds of thousands of times."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], str] = {}
+
+    def check(self, value: str, what: str, where: str, line: int | None) -> None:
+        key = (what, value)
+        problem = self._seen.get(key)
+        if problem is None:
+            if what == "annotator":
+                v = rules.annotator_problem(value)
+            else:
+                v = rules.label_name_problem(value, what)
+            problem = self._seen[key] = "" if v is None else v.message
+        if problem:
+            raise ImportFormatError(where, line, problem)
+
+
+_PLAIN_ID = re.compile(rf"[A-Za-z0-9_.:-]{{1,{rules.MAX_UUID}}}")
+"""ids every rule accepts (uuid4s, bench ids): ``rules.uuid_problem`` needs not look closer"""
+
+
+def _uuid(value: str, what: str, where: str, line: int | None) -> None:
+    if _PLAIN_ID.fullmatch(value) is None:
+        v = rules.uuid_problem(value, what)
+        if v is not None:
+            raise ImportFormatError(where, line, v.message)
+
+
+def _schema(data: Any, where: str) -> Schema:
+    try:
+        return Schema.from_json(data, where)
+    except Exception as exc:  # SchemaError or malformed content: report it as bad input
+        message = str(exc)
+        if message.startswith(f"{where}: "):
+            message = message[len(where) + 2 :]
+        raise ImportFormatError(where, None, message or type(exc).__name__) from exc
 
 
 def _checked_directory(zf: zipfile.ZipFile, where: str, limits: Limits) -> dict[str, Any]:
@@ -283,21 +390,21 @@ def _json(data: bytes, where: str) -> Any:
         raise ImportFormatError(where, None, str(exc)) from exc
 
 
-def _lines(data: bytes, where: str) -> list[tuple[int, dict[str, Any]]]:
+def _lines(data: bytes, where: str, limits: Limits) -> Lines:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ImportFormatError(where, None, "not UTF-8 text") from exc
-    out: list[tuple[int, dict[str, Any]]] = []
+    out: Lines = []
     for n, line in enumerate(text.split("\n"), 1):
         if not line:
             continue
+        if len(out) >= limits.max_records:
+            raise ImportFormatError(where, n, f"more than {limits.max_records} lines")
         try:
             value = loads(line)
         except UnsafeJSON as exc:
             raise ImportFormatError(where, n, str(exc)) from exc
-        if not isinstance(value, dict):
-            raise ImportFormatError(where, n, "expected a JSON object")
         out.append((n, value))
     return out
 
@@ -328,33 +435,49 @@ def _manifest(d: Any, where: str) -> BundleManifest:
             "include_text": bool, "counts": dict, "checksums": dict}  # fmt: skip
     _expect(d, spec, member, None)
     if d["format"] != BUNDLE_FORMAT:
-        raise ImportFormatError(member, None, f"not an annotator bundle ({d['format']!r})")
+        raise ImportFormatError(member, None, f"not an annotator bundle ({d['format'][:40]!r})")
     if d["version"] > BUNDLE_VERSION:
         raise ImportFormatError(member, None, f"made by a newer annotator (v{d['version']})")
-    _name(d["annotator"], member, None)
+    v = rules.annotator_problem(d["annotator"])
+    if v is not None:
+        raise ImportFormatError(member, None, v.message)
     if set(d["checksums"]) != set(MEMBERS[1:]) or not all(
         isinstance(v, str) and SHA.match(v) for v in d["checksums"].values()
     ):
         raise ImportFormatError(member, None, "checksums must list every member")
-    if not all(type(v) is int for v in d["counts"].values()):
-        raise ImportFormatError(member, None, "counts must be integers")
+    if not all(k in _COUNTED and type(v) is int and v >= 0 for k, v in d["counts"].items()):
+        raise ImportFormatError(member, None, "counts must be integers of known kinds")
     return BundleManifest(**d)
 
 
-def _name(value: str, where: str, line: int | None, limit: int = MAX_NAME) -> None:
-    if not value or len(value) > limit or _CONTROL.search(value):
-        raise ImportFormatError(where, line, f"bad name or id {value[:40]!r}")
+_COUNTED = frozenset(("documents", "statuses", *_FIELDS))
 
 
-def _document(d: dict[str, Any], where: str, line: int) -> BundleDocument:
+def _object(d: Any, where: str, line: int) -> dict[str, Any]:
+    if not isinstance(d, dict):
+        raise ImportFormatError(where, line, "expected a JSON object")
+    return d
+
+
+def _document(value: Any, where: str, line: int) -> BundleDocument:
+    d = _object(value, where, line)
     spec = {"sha256": str, "name": str, "meta": dict}
     if "text" in d:
         spec["text"] = str
     _expect(d, spec, where, line)
     if not SHA.match(d["sha256"]):
         raise ImportFormatError(where, line, "sha256 must be 64 lowercase hex digits")
+    v = rules.document_name_problem(d["name"])
+    if v is not None:
+        raise ImportFormatError(where, line, v.message)
+    problem = bad_string(d["meta"])
+    if problem:
+        raise ImportFormatError(where, line, f"meta: {problem}")
     text = d.get("text")
     if text is not None:
+        problem = bad_string(text)
+        if problem:
+            raise ImportFormatError(where, line, f"text: {problem}")
         if sha256_text(text) != d["sha256"]:
             raise ImportFormatError(where, line, "the text does not match its sha256")
         if normalise(text).text != text:
@@ -363,8 +486,14 @@ def _document(d: dict[str, Any], where: str, line: int) -> BundleDocument:
 
 
 def _record(
-    d: dict[str, Any], where: str, line: int, annotator: str, docs: Counter[str]
+    value: Any,
+    where: str,
+    line: int,
+    annotator: str | None,
+    docs: Counter[str],
+    names: _Names,
 ) -> BundleRecord:
+    d = _object(value, where, line)
     kind = d.get("kind")
     if type(kind) is not str or kind not in _FIELDS:
         raise ImportFormatError(where, line, f"unknown record kind {str(kind)[:40]!r}")
@@ -373,14 +502,18 @@ def _record(
     del d["kind"]
     if doc not in docs:
         raise ImportFormatError(where, line, "refers to a document not listed in the bundle")
-    if d["annotator"] != annotator:
+    if annotator is not None and d["annotator"] != annotator:
         raise ImportFormatError(where, line, "record of another annotator than the manifest's")
-    if not STAMP.match(d["clock"]):
+    names.check(d["annotator"], "annotator", where, line)
+    if not is_stamp(d["clock"]):
         raise ImportFormatError(where, line, f"bad clock stamp {d['clock'][:40]!r}")
     for key in _IDS[kind]:
-        _name(d[key], where, line, MAX_UUID)
+        _uuid(d[key], _ID_WHAT[key], where, line)
     for key in _LABELS[kind]:
-        _name(d[key], where, line)
+        names.check(d[key], _LABEL_WHAT[key], where, line)
+    for key in ("note", "text"):  # (JSON values were checked by safejson: this is for tables)
+        if key in d and "\x00" in d[key]:
+            raise ImportFormatError(where, line, f"a NUL character in {key} (not valid text)")
     if kind == "spans" and d["fragments"]:
         frags = d["fragments"]
         if not all(
@@ -393,16 +526,28 @@ def _record(
     return BundleRecord(doc, _BUILD[kind](doc_id=0, **d), line)
 
 
+_ID_WHAT = {"uuid": "record id", "trigger": "trigger id", "event": "event id",
+            "target": "target id", "source": "source id"}  # fmt: skip
+_LABEL_WHAT = {"label": "label", "type": "type", "role": "role"}
+
+
 def _status(
-    d: dict[str, Any], where: str, line: int, annotator: str, docs: Counter[str]
+    value: Any,
+    where: str,
+    line: int,
+    annotator: str | None,
+    docs: Counter[str],
+    names: _Names,
 ) -> BundleStatus:
+    d = _object(value, where, line)
     _expect(d, {"doc": str, "annotator": str, "status": str, "clock": str}, where, line)
     if d["doc"] not in docs:
         raise ImportFormatError(where, line, "refers to a document not listed in the bundle")
-    if d["annotator"] != annotator:
+    if annotator is not None and d["annotator"] != annotator:
         raise ImportFormatError(where, line, "status of another annotator than the manifest's")
-    if not STAMP.match(d["clock"]):
-        raise ImportFormatError(where, line, "bad clock stamp")
+    names.check(d["annotator"], "annotator", where, line)
+    if not is_stamp(d["clock"]):
+        raise ImportFormatError(where, line, f"bad clock stamp {d['clock'][:40]!r}")
     try:
         status = Status(d["status"])
     except ValueError as exc:

@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from annotator import rules
-from annotator.clock import HybridClock
+from annotator.clock import repair_clock
 from annotator.errors import SchemaError, ValidationError
 from annotator.model import (
     Argument,
@@ -60,7 +60,7 @@ class Project:
         self.store = store
         self.path = store.path
         self._schema = self._stored_schema()
-        self.clock = HybridClock(store.setting("hlc"))
+        self.clock = repair_clock(store)  # a poisoned clock is mended first
         self._documents: dict[int, Document] = {}
 
     # -- lifecycle -----------------------------------------------------------------------

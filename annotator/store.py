@@ -1075,7 +1075,7 @@ class Store:
             kinds = self.conn.execute(
                 "SELECT type, sql FROM sqlite_master WHERE name = ? COLLATE NOCASE", [table]
             ).fetchall()
-            virtual = str(kinds[0][1]).upper().split()[:2] == ["CREATE", "VIRTUAL"] if kinds else 0
+            virtual = bool(kinds) and str(kinds[0][1]).upper().split()[:2] == ["CREATE", "VIRTUAL"]
             if len(kinds) != 1 or kinds[0][0] != "table" or virtual:
                 raise ProjectFileError(f"{self.path}: {table} is not an ordinary table")
             hidden = {r[1]: r[6] for r in self.conn.execute(f'PRAGMA table_xinfo("{table}")')}

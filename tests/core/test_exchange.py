@@ -24,6 +24,8 @@ from annotator.exchange_bundle import MEMBERS, Limits
 from annotator.model import Document, Status
 from annotator.project import Project
 from annotator.schema import default_schema
+from annotator.store import RECORD_TABLES as RECORD_KINDS
+from annotator.validation import check_project
 
 SEED = Path(__file__).resolve().parents[2] / "resources/samples/000_3626081446f7037e.txt"
 TEXT = SEED.read_text(encoding="utf-8")
@@ -68,7 +70,7 @@ def test_round_trip_reproduces_the_layer(source: Project, target: Project, tmp_p
     assert any(br.record.deleted for br in bundle.records)
     report = merge_bundle(target, bundle, "amal.bundle")
     assert (report.added, report.updated, report.kept, report.documents_added) == (7, 0, 0, 1)
-    assert report.quarantined == [] and report.unknown_labels == {}
+    assert report.quarantined == [] and report.labels_added == []
     assert canonical_dump(target) == canonical_dump(source)
     assert target.status(target.documents()[0].id, "amal") is Status.IN_PROGRESS
     assert target.documents()[0].meta == {"site": "news"}
@@ -101,12 +103,14 @@ def test_one_changed_character_quarantines_every_annotation(tmp_path: Path) -> N
         report = merge_bundle(mine, read_bundle(tmp_path / "badr.bundle"))
         assert canonical_dump(mine) == before
         assert (report.added, report.updated, report.documents_added) == (0, 0, 0)
-        assert len(report.quarantined) == 7
+        # 7 record versions and the layer's status, none attached to the other text
+        assert len(report.quarantined) == 8
         assert {q.reason for q in report.quarantined} == {"unknown document"}
+        assert {q.kind for q in report.quarantined} == {*RECORD_KINDS, "statuses"}
         held = mine.store.quarantined()
-        assert len(held) == 7 and {h["source"] for h in held} == {"badr"}
+        assert len(held) == 8 and {h["source"] for h in held} == {"badr"}
         merge_bundle(mine, read_bundle(tmp_path / "badr.bundle"))
-        assert len(mine.store.quarantined()) == 7  # set aside once, reported each time
+        assert len(mine.store.quarantined()) == 8  # set aside once, reported each time
 
 
 def _rezip(src: Path, dst: Path, edit: Callable[[dict[str, bytes]], None]) -> None:
@@ -140,28 +144,44 @@ def test_covered_text_mismatch_is_quarantined_with_its_dependants(
     _rezip(tmp_path / "good.bundle", tmp_path / "forged.bundle", forge)
     with Project.create(tmp_path / "t.annotator") as t:
         report = merge_bundle(t, read_bundle(tmp_path / "forged.bundle"))
+        # each with the message of the rule it breaks, as an API edit would be refused
         reasons = {(q.kind, q.reason) for q in report.quarantined}
         assert reasons == {
-            ("spans", "covered text differs"),
-            ("events", "refers to a quarantined annotation"),
-            ("arguments", "refers to a quarantined annotation"),
+            ("spans", "stored text 'الاجتماع!' != document text 'الاجتماع'"),
+            ("events", "Contact.Meet: its trigger span is missing or deleted"),
+            ("arguments", "argument Place: its event is missing or deleted"),
         }
         assert report.added == 4
         assert "Contact.Meet" not in {s.label for s in t.spans()}
         assert t.events() == []
 
 
-def test_unknown_labels_are_kept_and_reported(tmp_path: Path, target: Project) -> None:
+def test_labels_of_the_source_schema_are_added_and_labels_defined_nowhere_quarantined(
+    tmp_path: Path, target: Project
+) -> None:
     schema = default_schema().with_labels_added(["WEAPON-X"])
     with Project.create(tmp_path / "s.annotator", schema=schema) as s:
         doc = s.add_document(TEXT)
         s.add_span(doc.id, 0, 6, "WEAPON-X", "amal")
         write_bundle(s, "amal", tmp_path / "x.bundle")
-    report = merge_bundle(target, read_bundle(tmp_path / "x.bundle"))
-    assert report.unknown_labels == {"WEAPON-X": 1}
-    assert report.schema_only_in_source == ["WEAPON-X"]
+    report = merge_bundle(target, read_bundle(tmp_path / "x.bundle"), "x.bundle")
+    assert report.labels_added == ["WEAPON-X"] and report.quarantined == []
+    assert "labels added from x.bundle: WEAPON-X" in report.lines()
+    assert target.schema.label("WEAPON-X") == schema.label("WEAPON-X")  # their definition
     assert [sp.label for sp in target.spans()] == ["WEAPON-X"]
-    assert any("WEAPON-X" in line for line in report.lines())
+    with Project.open(target.path) as again:  # written, not only in memory
+        assert again.schema.label("WEAPON-X") is not None
+
+    # a bundle whose own schema lacks the label its record carries (forged consistently)
+    def forge(members: dict[str, bytes]) -> None:
+        members["records.jsonl"] = members["records.jsonl"].replace(b"WEAPON-X", b"WEAPON-Y")
+
+    _rezip(tmp_path / "x.bundle", tmp_path / "y.bundle", forge)
+    before = canonical_dump(target)
+    report = merge_bundle(target, read_bundle(tmp_path / "y.bundle"))
+    assert [q.reason for q in report.quarantined] == ["label 'WEAPON-Y' is not in the schema"]
+    assert canonical_dump(target) == before
+    assert check_project(target) == []
 
 
 def test_a_failed_merge_leaves_the_project_unchanged(source: Project, target: Project,
@@ -249,9 +269,9 @@ def test_hostile_zip_is_refused(case: str, tmp_path: Path, target: Project) -> N
     with pytest.raises(ImportFormatError, match=message):
         read_bundle(path)
     assert canonical_dump(target) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        ["hostile.bundle", "target.annotator", "target.annotator-wal", "target.annotator-shm"]
-    )
+    # nothing extracted: only the bundle and the project's own files (log, lock) are there
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {n for n in names if not n.startswith("target.annotator")} == {"hostile.bundle"}
 
 
 def _records_edit(old: str, new: str) -> Callable[[dict[str, bytes]], None]:

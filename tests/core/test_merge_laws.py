@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.clock import format_stamp, parse
+from annotator.clock import MAX_COUNTER, MAX_DRIFT_MS, MAX_MS, format_stamp, now_ms, parse
 from annotator.exchange import canonical_dump, canonical_hash, merge_bundle, merge_project_file
 from annotator.exchange_bundle import (
     Bundle,
@@ -191,7 +191,9 @@ def test_equal_clock_and_annotator_is_decided_by_content(template: Path, tmp_pat
 
 
 def test_the_clock_never_moves_back(template: Path, tmp_path: Path) -> None:
-    future = format_stamp(4_000_000_000_000, 7)
+    # a colleague's clock a day ahead (inside rules.MAX_DRIFT_MS) is taken in; a stamp far
+    # in the future is not (test_a_far_future_stamp_is_quarantined_not_observed)
+    future = format_stamp(now_ms() + 86_400_000, 7)
     with _project(template, tmp_path, "p") as p:
         merge_bundle(p, _one("u1", "badr", future, "PER", deleted=False))
         assert p.clock.last == future
@@ -200,5 +202,27 @@ def test_the_clock_never_moves_back(template: Path, tmp_path: Path) -> None:
         assert p.clock.last == future
         edit = p.update_span("u1", label="GPE")
         assert parse(edit.clock) > parse(future)
+    with Project.open(tmp_path / "p.annotator") as again:
+        assert parse(again.clock.tick()) > parse(edit.clock)
+
+
+@pytest.mark.parametrize("when", ["just beyond the drift", "year 2096", "last stamp"])
+def test_a_far_future_stamp_is_quarantined_not_observed(
+    template: Path, tmp_path: Path, when: str
+) -> None:
+    # 9999999999999.999999 used to become the project clock; the next edit then wrote a
+    # 14-digit stamp and the project never opened again
+    ms = {"just beyond the drift": now_ms() + MAX_DRIFT_MS + 60_000,
+          "year 2096": 4_000_000_000_000, "last stamp": MAX_MS}[when]  # fmt: skip
+    far = format_stamp(ms, MAX_COUNTER)
+    with _project(template, tmp_path, "p") as p:
+        before = (canonical_dump(p), p.store.setting("hlc"))
+        report = merge_bundle(p, _one("u1", "badr", far, "PER", deleted=False))
+        held = {q.kind: q for q in report.quarantined}  # the span and the layer's status
+        assert sorted(held) == ["spans", "statuses"] and held["spans"].uuid == "u1"
+        assert all("days ahead of this machine" in q.reason for q in held.values())
+        assert (canonical_dump(p), p.store.setting("hlc")) == before
+        edit = p.add_span(p.documents()[0].id, 0, 6, "PER", "amal")
+        assert parse(edit.clock) < parse(far)
     with Project.open(tmp_path / "p.annotator") as again:
         assert parse(again.clock.tick()) > parse(edit.clock)
