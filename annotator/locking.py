@@ -92,6 +92,7 @@ class _Held:
 
 _HELD: dict[str, _Held] = {}
 _GUARD = threading.Lock()
+_ORPHANS: list[ProjectLock] = []  # dropped without release() while _GUARD was busy
 
 
 def _key(project: Path) -> str:
@@ -113,25 +114,30 @@ class ProjectLock:
 
     def release(self) -> None:
         with _GUARD:
-            if self._released:
+            _adopt_orphans()
+            self._release()
+
+    def _release(self) -> None:
+        """Release under _GUARD."""
+        if self._released:
+            return
+        self._released = True
+        held = _HELD.get(self._key)
+        if held is None:
+            return
+        if self.kind == EXCLUSIVE:
+            held.exclusive = False
+            if held.shared:
+                # writers of this process (worker threads) still run: keep them covered
+                with contextlib.suppress(OSError):
+                    fcntl.flock(held.fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
                 return
-            self._released = True
-            held = _HELD.get(self._key)
-            if held is None:
+        else:
+            held.shared -= 1
+            if held.shared or held.exclusive:
                 return
-            if self.kind == EXCLUSIVE:
-                held.exclusive = False
-                if held.shared:
-                    # writers of this process (worker threads) still run: keep them covered
-                    with contextlib.suppress(OSError):
-                        fcntl.flock(held.fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-                    return
-            else:
-                held.shared -= 1
-                if held.shared or held.exclusive:
-                    return
-            del _HELD[self._key]
-            _let_go(held.fd, lock_path(self.project))
+        del _HELD[self._key]
+        _let_go(held.fd, lock_path(self.project))
 
     def __enter__(self) -> ProjectLock:
         return self
@@ -140,8 +146,23 @@ class ProjectLock:
         self.release()
 
     def __del__(self) -> None:
-        with contextlib.suppress(Exception):
-            self.release()
+        # A handle dropped without close(). The garbage collector may run this while this
+        # very thread holds _GUARD (inside acquire): never wait for it, leave it to the next
+        # lock operation instead.
+        if self._released:
+            return
+        if _GUARD.acquire(blocking=False):
+            try:
+                self._release()
+            finally:
+                _GUARD.release()
+        else:
+            _ORPHANS.append(self)
+
+
+def _adopt_orphans() -> None:
+    while _ORPHANS:
+        _ORPHANS.pop()._release()
 
 
 def _let_go(fd: int, path: Path) -> None:
@@ -167,6 +188,7 @@ def acquire(project: Path, kind: str) -> ProjectLock:
         raise ValueError(kind)
     key = _key(project)
     with _GUARD:
+        _adopt_orphans()
         held = _HELD.get(key)
         if held is not None:
             if kind == SHARED:
