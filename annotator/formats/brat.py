@@ -233,6 +233,9 @@ class _Reader:
             if len(bounds) != 2 or not all(b.isascii() and b.isdigit() for b in bounds):
                 self.fail(number, f"bad offsets {offsets!r} (expected START END[;START END])")
                 return None
+            if any(len(x) > 18 for x in bounds):  # int() of 4300+ digits raises
+                self.fail(number, f"offsets {part[:40]!r} are outside the text")
+                return None
             a, b = int(bounds[0]), int(bounds[1])
             if not a < b <= len(raw.raw):
                 self.fail(number, f"offsets {a} {b} are empty or outside the text")

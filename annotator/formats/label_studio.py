@@ -44,7 +44,6 @@ from annotator.formats.standoff import (
     UTF16,
     LiveDoc,
     RawOffsets,
-    atomic_file,
     each_document,
     event_links,
     events_from_links,
@@ -58,6 +57,7 @@ from annotator.model import (
     ImportedSpan,
     Problem,
 )
+from annotator.output import writing
 from annotator.schema import Schema
 from annotator.text import OffsetMap, normalise
 
@@ -77,12 +77,13 @@ def write_label_studio(
     units: str = UTF16,
     predictions: bool = False,
 ) -> ExportReport:
-    """Write a JSON task list to ``out`` (replaced only when complete)."""
+    """Write a JSON task list to ``out`` through ``annotator.output.writing`` (atomic, never
+    over a foreign file; ``-`` is standard output)."""
     if units not in UNITS:
         raise ValueError(f"units must be one of {UNITS}, not {units!r}")
     out = Path(out)
     report = ExportReport()
-    with atomic_file(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+    with writing(out, "label-studio") as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("[")
         for n, doc in enumerate(each_document(docs, progress, cancelled, total)):
             live = live_view(doc, options, report)
@@ -342,7 +343,9 @@ def _short(value: Any) -> str:
 
 
 def _list(obj: dict[str, Any], key: str) -> list[Any]:
-    value = obj.get(key) or []
+    value = obj.get(key)
+    if value is None:
+        return []
     if not isinstance(value, list):
         raise ValueError(f'"{key}" must be a list')
     return value
