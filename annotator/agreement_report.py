@@ -20,8 +20,11 @@ from typing import Any
 
 from annotator.agreement import AgreementResult, PairResult
 from annotator.agreement_spans import PRF
+from annotator.output import check, write_text
 from annotator.schema import Schema
 
+REPORT_FORMAT = "agreement-html"
+"""The format name the report is written under (``annotator.output``)."""
 FALLBACK_FONT = "DejaVu Sans"
 """Ships with matplotlib and has Arabic glyphs, presentation forms included."""
 
@@ -151,7 +154,10 @@ def _display_names(result: AgreementResult, schema: Schema | None) -> dict[str, 
 
 
 def write_html_report(result: AgreementResult, path: Path, schema: Schema | None = None) -> None:
-    """Write the agreement report for ``result`` to ``path`` (one HTML file, nothing else)."""
+    """Write the agreement report for ``result`` to ``path``: one HTML file, put in place by
+    ``annotator.output`` (atomic; it replaces only an earlier report of ours, left unchanged,
+    recorded beside it; anything else at ``path`` is refused before the report is drawn)."""
+    check(path, REPORT_FORMAT)
     font = _font_family()
     names = _display_names(result, schema)
     parts = [
@@ -284,4 +290,4 @@ def write_html_report(result: AgreementResult, path: Path, schema: Schema | None
         )
     parts += [f'<p class="note">{html.escape(n)}</p>' for n in result.notes]
     parts.append("</body></html>\n")
-    path.write_text("".join(parts), encoding="utf-8")
+    write_text(path, REPORT_FORMAT, "".join(parts))

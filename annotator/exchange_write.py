@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,6 +24,7 @@ from annotator.exchange_bundle import (
 )
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.model import Document, Record
+from annotator.output import writing
 from annotator.project import Project
 from annotator.store import RECORD_TABLES, now_iso
 
@@ -54,9 +54,9 @@ def write_bundle(
     counts = {"documents": len(docs), **{k: len(v) for k, v in by_kind.items()}}
     counts["statuses"] = len(statuses)
     out = Path(out)
-    tmp = out.with_name(out.name + ".partial")
     checksums: dict[str, str] = {}
-    try:
+    # annotator.output: complete or absent, and never over a file it did not write itself
+    with writing(out, "bundle") as tmp:  # noqa: SIM117 (keeps the zip block as it was)
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             _member(zf, "schema.json", [_dumps(project.schema.to_json())], checksums)
             _member(zf, "documents.jsonl", (_doc_line(d, include_text) for d in docs), checksums)
@@ -78,12 +78,6 @@ def write_bundle(
                 checksums=checksums,
             )
             _member(zf, "manifest.json", [_dumps(manifest.to_json())], {})
-        _fsync(tmp)
-        os.replace(tmp, out)
-        _fsync(out.parent)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return manifest
 
 
@@ -125,11 +119,3 @@ def _record_lines(
             yield canonical_record(rec, sha_of[rec.doc_id])
             done += 1
     progress(total, total)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -1,7 +1,10 @@
 """Exports of a project: which layers and documents go out, and through which format module.
 
 Format modules are looked up by name in ``FORMATS`` and imported only when used, so that
-spaCy or datasets load only for the exports that need them.
+spaCy or datasets load only for the exports that need them. Every writer puts its output in
+place through ``annotator.output.writing``: atomically, never over anything it did not write
+itself, never through a symbolic link or onto a device; ``STDOUT`` (``-``) is standard output
+for the formats that are one text stream.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from annotator.formats.common import (
     no_progress,
 )
 from annotator.model import DocumentAnnotations, Record, Status
+from annotator.output import STDOUT, check, is_stdout
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -38,6 +42,10 @@ class FormatInfo:
     output: str
     """``file`` or ``dir``"""
     description: str
+    splits: bool = False
+    """with ``ExportOptions.splits`` the output is a folder of one file per split"""
+    stream: bool = False
+    """one text stream: can go to standard output (``-``)"""
 
 
 FORMATS: dict[str, FormatInfo] = {
@@ -47,6 +55,7 @@ FORMATS: dict[str, FormatInfo] = {
         "read_jsonl",
         "file",
         "lossless project JSONL (spans, events, relations, attributes, notes)",
+        stream=True,
     ),
     "spacy": FormatInfo(
         "annotator.formats.spacy_docbin",
@@ -54,6 +63,7 @@ FORMATS: dict[str, FormatInfo] = {
         "",
         "file",
         "spaCy v3 DocBin (.spacy): doc.ents + doc.spans",
+        splits=True,
     ),
     "spacy-jsonl": FormatInfo(
         "annotator.formats.spacy_jsonl",
@@ -61,6 +71,8 @@ FORMATS: dict[str, FormatInfo] = {
         "read_spacy_jsonl",
         "file",
         "spaCy/Prodigy JSONL",
+        splits=True,
+        stream=True,
     ),
     "hf": FormatInfo(
         "annotator.formats.hf",
@@ -68,6 +80,7 @@ FORMATS: dict[str, FormatInfo] = {
         "",
         "dir",
         "Hugging Face datasets token classification (DatasetDict)",
+        splits=True,
     ),
     "conll": FormatInfo(
         "annotator.formats.conll",
@@ -75,6 +88,8 @@ FORMATS: dict[str, FormatInfo] = {
         "read_conll",
         "file",
         "CoNLL-2003 style BIO/IOB2/BIOES",
+        splits=True,
+        stream=True,
     ),
     "brat": FormatInfo(
         "annotator.formats.brat",
@@ -82,6 +97,7 @@ FORMATS: dict[str, FormatInfo] = {
         "read_brat",
         "dir",
         "brat standoff .txt/.ann + annotation.conf",
+        splits=True,
     ),
     "events": FormatInfo(
         "annotator.formats.events_json",
@@ -89,9 +105,16 @@ FORMATS: dict[str, FormatInfo] = {
         "read_events_json",
         "file",
         "event extraction JSON lines (ACE05-E / OneIE style)",
+        splits=True,
+        stream=True,
     ),
     "doccano": FormatInfo(
-        "annotator.formats.doccano", "write_doccano", "read_doccano", "file", "doccano JSONL"
+        "annotator.formats.doccano",
+        "write_doccano",
+        "read_doccano",
+        "file",
+        "doccano JSONL",
+        stream=True,
     ),
     "label-studio": FormatInfo(
         "annotator.formats.label_studio",
@@ -99,6 +122,7 @@ FORMATS: dict[str, FormatInfo] = {
         "read_label_studio",
         "file",
         "Label Studio JSON tasks",
+        stream=True,
     ),
 }
 
@@ -113,6 +137,26 @@ def format_function(fmt: str, kind: str) -> Any:
         )
     module, _, name = name.rpartition(":") if ":" in name else (info.module, "", name)
     return getattr(importlib.import_module(module), name)
+
+
+def output_is_dir(fmt: str, options: ExportOptions = ExportOptions()) -> bool:
+    """Whether format ``fmt`` with ``options`` writes a folder (else one file)."""
+    info = FORMATS[fmt]
+    return info.output == "dir" or (info.splits and bool(options.splits))
+
+
+def check_output(fmt: str, out: Path, options: ExportOptions = ExportOptions()) -> str:
+    """Whether exporting ``fmt`` to ``out`` may go ahead (``annotator.output.check``: ``new``,
+    ``empty`` or ``previous``); ``OutputRefused`` / ``AnnotatorError`` say why not."""
+    if fmt not in FORMATS or not FORMATS[fmt].writer:
+        raise AnnotatorError(f"format {fmt!r} cannot be exported")
+    directory = output_is_dir(fmt, options)
+    if is_stdout(out) and not directory and not FORMATS[fmt].stream:
+        raise AnnotatorError(
+            f"{fmt} writes a binary file, which does not go to standard output ('-'); "
+            "give a file name"
+        )
+    return check(out, fmt, directory=directory)
 
 
 def layers(
@@ -198,7 +242,11 @@ def export(
     progress: Progress = no_progress,
     cancelled: IsCancelled = never_cancelled,
 ) -> ExportReport:
-    """Export the chosen layers of a project to ``out`` in format ``fmt``."""
+    """Export the chosen layers of a project to ``out`` in format ``fmt``.
+
+    ``out`` is checked first (``check_output``), so a refused target fails before any work;
+    ``STDOUT`` writes the formats that are one text stream to standard output."""
+    check_output(fmt, out, options)
     writer = format_function(fmt, "write")
     total = count_layers(project, annotator, status)
     items = layers(project, annotator, status)
@@ -210,4 +258,6 @@ def export(
         report = writer(
             (da for da, _, _ in items), out, project.schema, options, progress, cancelled, total
         )
+    if is_stdout(out):
+        report.files = ["standard output" if f == str(STDOUT) else f for f in report.files]
     return report

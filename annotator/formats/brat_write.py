@@ -40,11 +40,11 @@ from annotator.formats.common import (
 from annotator.formats.standoff import (
     DEFAULT_OPTIONS,
     LiveDoc,
-    atomic_dir,
     each_document,
     live_view,
 )
 from annotator.model import DocumentAnnotations
+from annotator.output import writing
 from annotator.schema import AttributeDef, EventType, Label, RelationType, Schema
 
 EQUIV = "Equiv"
@@ -66,14 +66,16 @@ def write_brat(
 ) -> ExportReport:
     """Write a brat collection folder ``out`` (with split subfolders when ``options.splits``).
 
-    ``out`` must be new, empty, or a previous export (only .txt/.ann/.conf files); it is replaced
-    as a whole when the export completes. Raises ``Cancelled`` (writing nothing) when asked.
+    ``out`` must be new, empty, or a previous brat export left as written (see
+    ``annotator.output``); it is replaced as a whole when the export completes, never a folder
+    of the user's (such as the folder of the source articles). Raises ``Cancelled`` (writing
+    nothing) when asked.
     """
     out = Path(out)
     report = ExportReport()
     names = BratNames(schema)
     taken: dict[str, set[str]] = {}
-    with atomic_dir(out, (".txt", ".ann", ".conf")) as tmp:
+    with writing(out, "brat", directory=True) as tmp:
         for doc in each_document(docs, progress, cancelled, total):
             split = split_of(doc, options.splits, options.seed) if options.splits else ""
             folder = tmp / split if split else tmp

@@ -11,13 +11,9 @@ columns are kept in ``ImportedDocument.meta`` so exporting the document again gi
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -37,6 +33,7 @@ from annotator.formats.common import (
 )
 from annotator.formats.source import decode_text, read_file, shown
 from annotator.model import DocumentAnnotations, ImportedDocument, ImportedSpan, Problem
+from annotator.output import writing
 from annotator.schema import Schema
 from annotator.tokenize import TokenLayer, export_spans, resolve_overlaps, token_layer
 
@@ -118,34 +115,6 @@ def detect_scheme(tag_sentences: Iterable[Sequence[str]]) -> str:
 # -- export ------------------------------------------------------------------------------
 
 
-@contextmanager
-def atomic_output(out: Path, *, directory: bool = False) -> Iterator[Path]:
-    """A temporary sibling of ``out`` to write into, renamed onto ``out`` only on success,
-    so a failed or cancelled export leaves no partial output."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.parent / f".{out.name}.part-{uuid.uuid4().hex[:8]}"
-    if directory:
-        tmp.mkdir()
-    try:
-        yield tmp
-    except BaseException:
-        if tmp.is_dir():
-            shutil.rmtree(tmp, ignore_errors=True)
-        else:
-            tmp.unlink(missing_ok=True)
-        raise
-    if directory and out.exists():
-        old = out.parent / f".{out.name}.old-{uuid.uuid4().hex[:8]}"
-        out.rename(old)
-        tmp.rename(out)
-        if old.is_dir():
-            shutil.rmtree(old)
-        else:
-            old.unlink()
-    else:
-        os.replace(tmp, out)
-
-
 def check_options(options: ExportOptions) -> None:
     if options.scheme not in TAG_SCHEMES:
         raise ValueError(f"unknown tag scheme {options.scheme!r} ({', '.join(TAG_SCHEMES)})")
@@ -215,12 +184,13 @@ def write_conll(
     cancelled: IsCancelled = never_cancelled,
     total: int | None = None,
 ) -> ExportReport:
-    """Write CoNLL: ``out`` is one file, or a directory of ``<split>.conll`` with splits."""
+    """Write CoNLL: ``out`` is one file, or a directory of ``<split>.conll`` with splits
+    (written through ``annotator.output.writing``: ``-`` is standard output)."""
     check_options(options)
     report = ExportReport()
     n_total = total_of(docs, total)
     names = [name for name, _ in options.splits] or ["train"]
-    with atomic_output(out, directory=bool(options.splits)) as tmp:
+    with writing(out, "conll", directory=bool(options.splits)) as tmp:
         paths = {n: tmp / f"{n}.conll" for n in names} if options.splits else {"train": tmp}
         handles: dict[str, IO[str]] = {}
         try:

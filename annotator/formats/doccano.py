@@ -40,7 +40,6 @@ from annotator.formats.standoff import (
     UTF16,
     LiveDoc,
     RawOffsets,
-    atomic_file,
     each_document,
     event_links,
     events_from_links,
@@ -54,6 +53,7 @@ from annotator.model import (
     ImportedSpan,
     Problem,
 )
+from annotator.output import writing
 from annotator.schema import Schema
 from annotator.text import OffsetMap
 
@@ -72,12 +72,13 @@ def write_doccano(
     relations: bool = False,
     units: str = UTF16,
 ) -> ExportReport:
-    """Write one JSON object per document to ``out`` (replaced only when complete)."""
+    """Write one JSON object per document to ``out`` through ``annotator.output.writing``
+    (atomic, never over a foreign file; ``-`` is standard output)."""
     if units not in UNITS:
         raise ValueError(f"units must be one of {UNITS}, not {units!r}")
     out = Path(out)
     report = ExportReport()
-    with atomic_file(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+    with writing(out, "doccano") as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
         for doc in each_document(docs, progress, cancelled, total):
             live = live_view(doc, options, report)
             line = doccano_line(doc, live, units, relations, report)

@@ -40,7 +40,7 @@ from annotator.formats.common import (
     no_progress,
     split_of,
 )
-from annotator.formats.conll import atomic_output, total_of
+from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, ident, need_dict, need_str
 from annotator.formats.source import lines, shown
 from annotator.model import (
@@ -52,6 +52,7 @@ from annotator.model import (
     Problem,
     Span,
 )
+from annotator.output import writing
 from annotator.schema import Schema
 from annotator.tokenize import TokenLayer, export_spans, token_layer
 
@@ -274,7 +275,7 @@ def write_events_json(
         else:
             split.append(_dygiepp(doc, layer, sents, dataset, report))
         progress(done, n_total)
-    with atomic_output(out, directory=bool(options.splits)) as tmp:
+    with writing(out, "events", directory=bool(options.splits)) as tmp:
         for name, rows in lines.items():
             target = tmp / f"{name}.jsonl" if options.splits else tmp
             target.write_text("".join(r + "\n" for r in rows), encoding="utf-8", newline="\n")

@@ -29,13 +29,13 @@ from annotator.formats.common import (
     split_of,
 )
 from annotator.formats.conll import (
-    atomic_output,
     check_options,
     tag_names,
     tagged_sentences,
     total_of,
 )
 from annotator.model import DocumentAnnotations
+from annotator.output import writing
 from annotator.schema import Schema
 
 DEFAULT_OPTIONS = ExportOptions()
@@ -88,7 +88,7 @@ def write_hf(
         progress(done, n_total)
     if cancelled():
         raise Cancelled("export cancelled; nothing was written")
-    with atomic_output(out, directory=True) as tmp:
+    with writing(out, "hf", directory=True) as tmp:
         _save(tmp, rows, names)
     report.files = [str(out)]
     return report

@@ -16,7 +16,6 @@ holding the same text (several layers of one document) attach to one document.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -51,6 +50,7 @@ from annotator.model import (
     Problem,
     Span,
 )
+from annotator.output import writing
 from annotator.schema import Schema
 
 
@@ -259,23 +259,17 @@ def write_jsonl(
     cancelled: IsCancelled = never_cancelled,
     total: int | None = None,
 ) -> ExportReport:
-    """Write (document layer, annotator, status) triples, one line each, atomically."""
+    """Write (document layer, annotator, status) triples, one line each, through
+    ``annotator.output.writing`` (atomic, never over a foreign file; ``-`` is standard output)."""
     report = ExportReport()
-    tmp = out.with_name(out.name + ".partial")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            for i, (da, annotator, status) in enumerate(docs):
-                if cancelled():
-                    raise Cancelled("export cancelled")
-                line = document_line(da, annotator, status)
-                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-                report.documents += 1
-                report.spans_exported += len(line["spans"])
-                progress(i + 1, total or 0)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with writing(out, "jsonl") as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        for i, (da, annotator, status) in enumerate(docs):
+            if cancelled():
+                raise Cancelled("export cancelled")
+            line = document_line(da, annotator, status)
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+            report.documents += 1
+            report.spans_exported += len(line["spans"])
+            progress(i + 1, total or 0)
     report.files.append(str(out))
     return report

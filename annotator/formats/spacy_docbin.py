@@ -26,8 +26,9 @@ from annotator.formats.common import (
     no_progress,
     split_of,
 )
-from annotator.formats.conll import atomic_output, check_options, total_of
+from annotator.formats.conll import check_options, total_of
 from annotator.model import DocumentAnnotations, Span
+from annotator.output import writing
 from annotator.schema import Schema
 from annotator.tokenize import TokenLayer, blank_arabic, export_spans, resolve_overlaps, token_layer
 
@@ -176,7 +177,7 @@ def write_spacy(
             to_doc(doc, schema, options, report, vocab)
         )
         progress(done, n_total)
-    with atomic_output(out, directory=bool(options.splits)) as tmp:
+    with writing(out, "spacy", directory=bool(options.splits)) as tmp:
         if options.splits:
             for name, db in bins.items():
                 db.to_disk(tmp / f"{name}.spacy")

@@ -31,7 +31,7 @@ from annotator.formats.common import (
     no_progress,
     split_of,
 )
-from annotator.formats.conll import atomic_output, total_of
+from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, need_str
 from annotator.formats.source import lines, shown
 from annotator.formats.standoff import RawOffsets
@@ -43,6 +43,7 @@ from annotator.model import (
     ImportedSpan,
     Problem,
 )
+from annotator.output import writing
 from annotator.schema import Schema
 from annotator.tokenize import export_spans, token_layer
 
@@ -144,7 +145,7 @@ def write_spacy_jsonl(
     report = ExportReport()
     n_total = total_of(docs, total)
     names = [n for n, _ in options.splits] or ["train"]
-    with atomic_output(out, directory=bool(options.splits)) as tmp:
+    with writing(out, "spacy-jsonl", directory=bool(options.splits)) as tmp:
         paths = {n: tmp / f"{n}.jsonl" for n in names} if options.splits else {"train": tmp}
         handles: dict[str, IO[str]] = {}
         try:

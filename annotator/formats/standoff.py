@@ -2,8 +2,6 @@
 
 - ``RawOffsets`` maps offsets counted in a file's raw text (BOM kept, CRLF or CR line ends,
   optionally UTF-16 units) onto the stored text, which ``annotator.text.normalise`` made LF-only.
-- ``atomic_file`` / ``atomic_dir`` write an export beside its target and move it into place only
-  when complete, so a cancelled or failed export leaves nothing behind.
 - ``live_view`` picks the records an export writes (no tombstones, only selected labels, no
   dangling references) and counts what it leaves out.
 - ``event_links`` / ``events_from_links`` carry events through formats that only know entities
@@ -13,15 +11,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from annotator.errors import AnnotatorError, Cancelled
+from annotator.errors import Cancelled
 from annotator.formats.common import ExportOptions, ExportReport, IsCancelled, Progress
 from annotator.model import (
     Argument,
@@ -122,57 +115,6 @@ def from_units(offsets: OffsetMap, n: int, units: str) -> int:
     if not 0 <= n <= len(offsets.text):
         raise ValueError(f"offset {n} is outside the text ({len(offsets.text)} characters)")
     return n
-
-
-# -- writing exports atomically ---------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def atomic_file(out: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``out``; it replaces ``out`` only if the block succeeds."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        yield tmp
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def atomic_dir(out: Path, replaceable: Iterable[str]) -> Iterator[Path]:
-    """Yield a temporary folder beside ``out``; it becomes ``out`` only if the block succeeds.
-
-    An existing ``out`` is replaced only when it is empty or holds nothing but files whose
-    suffix is in ``replaceable`` (a previous export), so a mistyped path cannot wipe a folder.
-    """
-    suffixes = set(replaceable)
-    if out.exists():
-        if not out.is_dir():
-            raise AnnotatorError(f"{out}: exists and is not a folder")
-        foreign = [p for p in out.rglob("*") if p.is_file() and p.suffix not in suffixes]
-        if foreign:
-            raise AnnotatorError(
-                f"{out}: folder is not empty and holds files an export does not write "
-                f"(e.g. {foreign[0].name}); choose an empty or new folder"
-            )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent))
-    try:
-        yield tmp
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-            old.rmdir()
-            out.rename(old)
-            tmp.rename(out)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            tmp.rename(out)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def each_document(

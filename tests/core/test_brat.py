@@ -24,6 +24,7 @@ from annotator.model import (
     Relation,
     Span,
 )
+from annotator.output import MARKER
 from annotator.schema import Schema, default_schema
 from annotator.text import sha256_text
 
@@ -298,7 +299,7 @@ def test_export_file_names_are_safe_and_unique(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_brat([one_doc(n, i) for i, n in enumerate(names, start=1)], out, Schema())
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    stems = sorted({f.rsplit(".", 1)[0] for f in files if f != "annotation.conf"})
+    stems = sorted({f.rsplit(".", 1)[0] for f in files if f not in (MARKER, "annotation.conf")})
     assert stems == sorted(
         ["etc/passwd", "a/b", "A/B-2", "_CON", "hidden", "doc-6", "تقرير", "x" * 150]
     )
@@ -340,14 +341,22 @@ def test_export_replaces_a_previous_export_but_not_a_foreign_folder(tmp_path: Pa
     out = tmp_path / "out"
     write_brat([one_doc("old")], out, Schema())
     write_brat([one_doc("new")], out, Schema())
-    assert sorted(p.name for p in out.iterdir()) == ["annotation.conf", "new.ann", "new.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "annotation.conf", "new.ann",
+                                                     "new.txt"]  # fmt: skip
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "thesis.docx").write_bytes(b"keep me")
-    with pytest.raises(AnnotatorError, match="not empty"):
+    with pytest.raises(AnnotatorError, match="not an annotator export"):
         write_brat([one_doc("x")], foreign, Schema())
     assert [p.name for p in foreign.iterdir()] == ["thesis.docx"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine", "out"]
+    # the folder of the source articles (.txt files a brat export also writes) is not ours either
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "old.txt").write_bytes(b"source article")
+    with pytest.raises(AnnotatorError, match="not an annotator export"):
+        write_brat([one_doc("old")], articles, Schema())
+    assert (articles / "old.txt").read_bytes() == b"source article"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "mine", "out"]
 
 
 def test_splits_go_to_subfolders_and_read_back(tmp_path: Path) -> None:
@@ -362,7 +371,8 @@ def test_splits_go_to_subfolders_and_read_back(tmp_path: Path) -> None:
     ]  # fmt: skip
     splits = (("train", 0.5), ("test", 0.5))
     write_brat(docs, tmp_path / "out", Schema(), ExportOptions(splits=splits))
-    assert {p.name for p in (tmp_path / "out").iterdir()} == {"train", "test", "annotation.conf"}
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {
+        "train", "test", "annotation.conf", MARKER}  # fmt: skip
     back = read_brat(tmp_path / "out")
     assert sorted(d.name.split("/")[1] for d in back.documents) == sorted(
         f"d{i}.txt" for i in range(12)

@@ -253,6 +253,7 @@ def test_splits_and_cancel_leave_no_partial_output(tmp_path: Path) -> None:
     opts = ExportOptions(splits=parse_splits("train=0.5,validation=0.25,test=0.25"))
     report = write_conll(docs, out, SCHEMA, opts)
     assert sorted(p.name for p in out.iterdir()) == [
+        ".annotator-export.json",  # the marker that lets a later export replace this folder
         "test.conll",
         "train.conll",
         "validation.conll",
