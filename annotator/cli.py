@@ -219,8 +219,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _output_path(value: str) -> Path:
+    """The path an output option names: ``-`` is standard output (``annotator.output.STDOUT``);
+    ``./-`` is a file named ``-``."""
+    from annotator.output import STDOUT
+
+    if value == "-":
+        return STDOUT
+    path = Path(value)
+    return path.absolute() if path == STDOUT else path
+
+
+def _no_stdout(path: Path, why: str) -> Path:
+    from annotator.output import is_stdout
+
+    if is_stdout(path):
+        raise AnnotatorError(f"{why}; give a file name")
+    return path
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.exporting import export
+    from annotator.output import is_stdout
 
     options = ExportOptions(
         overlap_policy=args.overlap,
@@ -231,17 +251,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         seed=args.seed,
         tokenizer=args.tokenizer,
     )
+    out = _output_path(args.output)
     project = _open(args.project, read_only=True)
     bar = Progress("export")
     try:
-        report = export(
-            project, args.format, Path(args.output), args.annotator, args.status, options, bar
-        )
+        report = export(project, args.format, out, args.annotator, args.status, options, bar)
     finally:
         bar.close()
         project.close()
+    # with `-o -` the data went to standard output: the report goes to stderr
     for line in report.lines():
-        print(line)
+        print(line, file=sys.stderr if is_stdout(out) else sys.stdout)
     return 0
 
 
@@ -252,18 +272,21 @@ def cmd_schema(args: argparse.Namespace) -> int:
             project.set_schema(_read_schema(Path(args.import_file)))
             print(f"schema imported from {args.import_file}")
         if args.export_file:
-            out = Path(args.export_file)
+            from annotator.output import is_stdout, write_text
+
+            out = _output_path(args.export_file)
             if out.suffix == ".conf" or out.name == "annotation.conf":
                 from annotator.brat_conf import write_annotation_conf
 
                 text, _ = write_annotation_conf(project.schema)
-                out.write_text(text, encoding="utf-8")
+                write_text(out, "annotation-conf", text)
             else:
-                out.write_text(
-                    json.dumps(project.schema.to_json(), ensure_ascii=False, indent=2),
-                    encoding="utf-8",
-                )
-            print(f"schema written to {out}")
+                text = json.dumps(project.schema.to_json(), ensure_ascii=False, indent=2)
+                write_text(out, "schema-json", text + "\n" if is_stdout(out) else text)
+            if is_stdout(out):
+                print("schema written to standard output", file=sys.stderr)
+            else:
+                print(f"schema written to {out}")
         if not args.import_file and not args.export_file:
             for lab in project.schema.span_labels():
                 print(f"{lab.hotkey:<8} {lab.name:<28} {visual(lab.ar, args.visual)}")
@@ -272,7 +295,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from annotator.exchange import write_bundle
+    from annotator.output import check
 
+    out = _no_stdout(
+        _output_path(args.output), "a bundle is a zip file, which does not go to standard output"
+    )
+    check(out, "bundle")  # refused before any work
     project = _open(args.project, read_only=True)
     with project:
         if args.annotator not in project.annotators():
@@ -280,7 +308,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         bar = Progress("bundle")
         try:
             manifest = write_bundle(
-                project, args.annotator, Path(args.output), include_text=not args.hashes_only,
+                project, args.annotator, out, include_text=not args.hashes_only,
                 progress=bar,
             )  # fmt: skip
         finally:
@@ -328,7 +356,15 @@ def project_layers(project: Any, annotators: Sequence[str]) -> dict[str, list[An
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from annotator.agreement import agreement, format_result
+    from annotator.agreement_report import REPORT_FORMAT
+    from annotator.output import check
 
+    report = None
+    if args.report:
+        report = _no_stdout(
+            _output_path(args.report), "--report cannot be '-': the results go to standard output"
+        )
+        check(report, REPORT_FORMAT)  # refused before the agreement is computed
     project = _open(args.project, read_only=True)
     with project:
         names = (
@@ -344,10 +380,10 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         labels = args.labels.split(",") if args.labels else None
         result = agreement(project_layers(project, names), names, labels, Progress("agreement"))
         schema = project.schema
-    if args.report:
+    if report is not None:
         from annotator.agreement_report import write_html_report
 
-        write_html_report(result, Path(args.report), schema)
+        write_html_report(result, report, schema)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -363,6 +399,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if args.gui_runner is None:
         raise AnnotatorError("the GUI is not available here; run the `annotator` command")
     return int(args.gui_runner(args))
+
+
+OUTPUT_HELP = (
+    "file or folder to write; '-' is standard output (jsonl, conll, spacy-jsonl, events, "
+    "doccano, label-studio); an existing path is replaced only if it is an earlier export of "
+    "the same format, left as written"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -408,7 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
     from annotator.exporting import FORMATS
 
     p.add_argument("--format", choices=sorted(FORMATS), default="jsonl")
-    p.add_argument("--output", "-o", required=True)
+    p.add_argument("--output", "-o", required=True, help=OUTPUT_HELP)
     p.add_argument("--annotator", help="one layer (default: every layer)")
     p.add_argument("--status", choices=("new", "in_progress", "done"))
     p.add_argument("--overlap", choices=("outermost", "innermost", "longest"), default="outermost")
@@ -422,13 +465,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("schema", cmd_schema, "show, import or export the project's schema")
     p.add_argument("project")
     p.add_argument("--import", dest="import_file", help="schema JSON or annotation.conf")
-    p.add_argument("--export", dest="export_file", help="write .json or annotation.conf")
+    p.add_argument(
+        "--export", dest="export_file", help="write .json or annotation.conf ('-': stdout)"
+    )
     p.add_argument("--visual", action="store_true")
 
     p = add("bundle", cmd_bundle, "write one annotator's layer to a bundle file for a colleague")
     p.add_argument("project")
     p.add_argument("--annotator", required=True)
-    p.add_argument("--output", "-o", required=True)
+    p.add_argument("--output", "-o", required=True, help="the bundle file to write")
     p.add_argument("--hashes-only", action="store_true", help="leave document texts out")
 
     p = add("merge", cmd_merge, "merge bundles or other project files into a project")
