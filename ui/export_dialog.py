@@ -2,7 +2,10 @@
 
 The export itself runs in the background (``ui.export_job``) and can be cancelled, leaving no
 output. The report (spans exported, tokens split, spans dropped and why) is shown as plain
-text when the job ends.
+text when the job ends. Before it starts, the output path is checked as the writer will check
+it (``annotator.output``): an earlier export of the same format is replaced only when the user
+confirms; anything else there is refused, and the dialog offers to choose another path. It never
+overwrites silently.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.exporting import FORMATS
+from annotator.errors import AnnotatorError
+from annotator.exporting import FORMATS, check_output
 from annotator.formats.common import (
     OVERLAP_POLICIES,
     TAG_SCHEMES,
@@ -42,6 +46,7 @@ from annotator.formats.common import (
     parse_splits,
 )
 from annotator.model import GOLD, Status
+from annotator.output import PREVIOUS
 from annotator.project import Project
 from ui.export_job import ExportJob, ExportRequest, ExportWorker
 
@@ -89,6 +94,17 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
     box.setDefaultButton(no)
+    return box.exec() == yes
+
+
+def ask_other_path(parent: QWidget, title: str, refusal: str) -> bool:
+    """The writer refuses the output path: say why (plain text) and ask whether to choose
+    another one."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Warning, title, "", yes | no, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(refusal + "\n\n" + parent.tr("Choose another path?"))
+    box.setDefaultButton(yes)
     return box.exec() == yes
 
 
@@ -244,8 +260,9 @@ class ExportDialog(QDialog):
             self.split_check.setText(
                 "✓ " + parts + self.tr(" — by document; adding documents never moves others")
             )
-        folder = self.tr("A folder (replaced if it exists).")
-        self.output_hint.setText(folder if self.out_is_dir() else self.tr("A file."))
+        folder = self.tr("A folder (only an earlier export of this format is replaced).")
+        file = self.tr("A file (only an earlier export of this format is replaced).")
+        self.output_hint.setText(folder if self.out_is_dir() else file)
         problem = self.problem()
         self.run_button.setEnabled(not problem and self.job is None)
         self.run_button.setToolTip(problem)
@@ -270,9 +287,11 @@ class ExportDialog(QDialog):
         checked = self._checked()
         return () if len(checked) == self.labels.count() else checked
 
-    def choose_output(self) -> None:
-        # a folder export gets the name of a NEW folder (an existing one would be replaced
-        # wholesale), so both kinds use the save dialog; run() asks before replacing anything
+    def choose_output(self) -> bool:
+        """Ask for the output path; whether one was chosen."""
+        # a folder export gets the name of a NEW folder (an existing one is replaced only when
+        # it is an earlier export), so both kinds use the save dialog; run() checks the path
+        # and asks before replacing anything
         suffix = "" if self.out_is_dir() else SUFFIX.get(self.fmt(), "")
         filters = f"{self.fmt()} (*{suffix});;All files (*)" if suffix else ""
         name, _ = QFileDialog.getSaveFileName(
@@ -282,6 +301,7 @@ class ExportDialog(QDialog):
         if name:
             self._auto_out = False
             self.output.setText(name)
+        return bool(name)
 
     def request(self) -> ExportRequest:
         """The export the dialog describes now."""
@@ -298,20 +318,28 @@ class ExportDialog(QDialog):
         )
         layer = str(self.layer.currentData())
         status = str(self.status.currentData())
-        out = Path(self.output.text().strip()).expanduser()
+        # absolute: a relative "-" must name a file, never standard output
+        out = Path(self.output.text().strip()).expanduser().absolute()
         return ExportRequest(fmt, out, layer or None, status or None, options)
 
     # -- running -------------------------------------------------------------------------
     def run(self) -> ExportJob | None:
-        """Start the export in the background (after confirming a replace); returns the job."""
+        """Start the export in the background; returns the job. A path the writer refuses
+        offers to choose another one; an earlier export there is replaced only if confirmed."""
         if self.problem() or self.job is not None:
             return None
         req = self.request()
-        if req.out.exists():
-            kind = self.tr("folder") if req.out.is_dir() else self.tr("file")
+        try:
+            state = check_output(req.fmt, req.out, req.options)
+        except AnnotatorError as exc:
+            if ask_other_path(self, self.tr("Export"), str(exc)) and self.choose_output():
+                return self.run()
+            return None
+        if state == PREVIOUS:
+            kind = self.tr("folder") if self.out_is_dir() else self.tr("file")
             if not confirm(self, self.tr("Export"), self.tr(
-                "The {0} {1} exists. Replace it (and everything in it)?"
-            ).format(kind, req.out)):  # fmt: skip
+                "The {0} {1} holds an earlier {2} export. Replace it?"
+            ).format(kind, req.out, req.fmt)):  # fmt: skip
                 return None
         self.report.setPlainText(self.tr("Exporting…"))
         self.job = ExportJob(self, ExportWorker(self.project_path, req))

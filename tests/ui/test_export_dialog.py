@@ -120,7 +120,7 @@ def test_hf_export_with_splits_writes_a_dataset_folder(
     ]
     assert any("هولندا" in row["tokens"] for row in rows)
     assert "documents exported: 4" in dialog.report.toPlainText()
-    assert not list(tmp_path.glob(".hf.part-*"))
+    assert not list(tmp_path.glob(".hf.annotator-*"))  # no temporary left beside it
     dialog.grab().save(str(shots / "export_dialog_hf.png"))
 
 
@@ -242,11 +242,52 @@ def test_options_follow_the_format_and_reach_the_request(
     assert not dialog.run_button.isEnabled()  # no label at all is refused
 
 
-def test_existing_output_is_replaced_only_when_confirmed(
+def test_a_file_of_the_user_is_refused_and_another_path_offered(
+    qtbot: QtBot, project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10: the dialog used to replace any existing file once confirmed; a file the
+    export did not write is now refused (never overwritten) and another path is offered."""
+    mine = tmp_path / "notes.jsonl"
+    mine.write_text("keep me\n", encoding="utf-8")
+    offered: list[str] = []
+    answer = [False]
+
+    def ask_other_path(parent: object, title: str, refusal: str) -> bool:
+        offered.append(refusal)
+        return answer[0]
+
+    monkeypatch.setattr(export_dialog, "ask_other_path", ask_other_path)
+    monkeypatch.setattr(export_dialog, "confirm", lambda *a: pytest.fail("nothing to confirm"))
+    dialog = dialog_for(qtbot, project, "jsonl", mine)
+    assert dialog.run() is None and dialog.job is None
+    assert offered == [
+        f"refusing to replace {mine}: not an annotator export (move it away or choose another name)"
+    ]
+    assert mine.read_text(encoding="utf-8") == "keep me\n"
+    # "yes, choose another path": the save dialog, then the export goes there
+    other = tmp_path / "export.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    answer[0] = True
+    job = dialog.run()
+    assert job is not None and dialog.output.text() == str(other)
+    with qtbot.waitSignal(job.done, timeout=30000) as blocker:
+        pass
+    assert blocker.args[0] == "finished" and other.is_file()
+    assert mine.read_text(encoding="utf-8") == "keep me\n"
+    # a folder where a file is to be written is refused the same way
+    dialog.output.setText(str(tmp_path))
+    answer[0] = False
+    assert dialog.run() is None and "it is a folder" in offered[-1]
+
+
+def test_an_earlier_export_is_replaced_only_when_confirmed(
     qtbot: QtBot, project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "old.jsonl"
-    out.write_text("keep me\n", encoding="utf-8")
+    dialog = dialog_for(qtbot, project, "jsonl", out)
+    _, outcome = run_to_end(qtbot, dialog)  # a new file: nothing to ask
+    assert outcome == "finished"
+    first = out.read_bytes()
     answers: list[bool] = [False]
     asked: list[str] = []
 
@@ -255,13 +296,15 @@ def test_existing_output_is_replaced_only_when_confirmed(
         return answers[0]
 
     monkeypatch.setattr(export_dialog, "confirm", confirm)
-    dialog = dialog_for(qtbot, project, "jsonl", out)
+    project.add_document("نص رابع.", name="short-3")
     assert dialog.run() is None
-    assert out.read_text(encoding="utf-8") == "keep me\n" and str(out) in asked[0]
+    assert out.read_bytes() == first and asked == [
+        f"The file {out} holds an earlier jsonl export. Replace it?"
+    ]
     answers[0] = True
     _, outcome = run_to_end(qtbot, dialog)
     assert outcome == "finished"
-    assert "keep me" not in out.read_text(encoding="utf-8")
+    assert out.read_bytes() != first and "نص رابع" in out.read_text(encoding="utf-8")
 
 
 def test_file_menu_opens_both_dialogs(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
