@@ -239,7 +239,10 @@ def _rows(copy: Path, limits: Limits) -> dict[str, list[Any]]:
                 limits.max_records
             )
         if total:
-            raise ProjectFileError(f"{copy}: more rows than a merge takes ({limits})")
+            raise ProjectFileError(
+                f"{copy}: more than {limits.max_documents} documents or {limits.max_records} "
+                "records (more rows than a merge takes)"
+            )
         return out
     finally:
         other.close()
@@ -259,9 +262,11 @@ def _content(where: str, rows: dict[str, list[Any]]) -> RawContent:
         sha_of[doc_id] = sha if isinstance(sha, str) else ""
         data = {"sha256": sha, "name": name, "meta": _cell_json(meta, dwhere, n), "text": text}
         docs.append((n, data))
-    records: list[tuple[int, Any]] = []
+    records: list[tuple[str, list[tuple[int, Any]]]] = []
     for kind, cols in _RECORD_COLUMNS.items():
         rwhere = f"{where}:{kind}"
+        lines: list[tuple[int, Any]] = []
+        records.append((rwhere, lines))
         for n, row in enumerate(rows[kind], 1):
             d = dict(zip(cols, row, strict=True))
             d["kind"] = kind
@@ -270,7 +275,7 @@ def _content(where: str, rows: dict[str, list[Any]]) -> RawContent:
                 if col in d:
                     d[col] = _cell_json(d[col], rwhere, n)
             d["deleted"] = _flag(d["deleted"], rwhere, n)
-            records.append((n, d))
+            lines.append((n, d))
     statuses: list[tuple[int, Any]] = []
     swhere = f"{where}:doc_status"
     for n, (doc_id, annotator, status, clock) in enumerate(rows["doc_status"], 1):
@@ -279,7 +284,7 @@ def _content(where: str, rows: dict[str, list[Any]]) -> RawContent:
     return RawContent(
         (f"{where}:schema", schema),
         (dwhere, docs),
-        (f"{where}:records", records),
+        records,
         (swhere, statuses),
     )
 

@@ -203,12 +203,15 @@ def _read_bundle(path: Path, limits: Limits) -> Bundle:
     for name in MEMBERS[1:]:
         if hashlib.sha256(raw[name]).hexdigest() != manifest.checksums.get(name):
             raise ImportFormatError(f"{where}:{name}", None, "checksum does not match manifest")
+
+    def section(name: str) -> tuple[str, Lines]:
+        return f"{where}:{name}", _lines(raw[name], f"{where}:{name}", limits)
+
     content = RawContent(
         (f"{where}:schema.json", _json(raw["schema.json"], f"{where}:schema.json")),
-        *(
-            (f"{where}:{name}", _lines(raw[name], f"{where}:{name}", limits))
-            for name in ("documents.jsonl", "records.jsonl", "statuses.jsonl")
-        ),
+        section("documents.jsonl"),
+        [section("records.jsonl")],
+        section("statuses.jsonl"),
     )
     checked = screen(content, limits, manifest.annotator)
     counts = Counter(_KIND_OF[type(r.record)] for r in checked.records)
@@ -236,7 +239,8 @@ class RawContent(NamedTuple):
 
     schema: tuple[str, Any]
     documents: tuple[str, Lines]
-    records: tuple[str, Lines]
+    records: list[tuple[str, Lines]]
+    """one section for a bundle's records.jsonl, one per table for a project file"""
     statuses: tuple[str, Lines]
 
 
@@ -274,16 +278,19 @@ def screen(content: RawContent, limits: Limits, annotator: str | None = None) ->
     for sha, n in shas.items():
         if n > 1:
             raise ImportFormatError(where, None, f"document {sha} twice")
-    where, lines = content.records
-    if len(lines) > limits.max_records:
+    if sum(len(lines) for _, lines in content.records) > limits.max_records:
+        where = content.records[0][0] if content.records else ""
         raise ImportFormatError(where, None, f"more than {limits.max_records} records")
-    records = [_record(d, where, n, annotator, shas, names) for n, d in lines]
-    if len({(type(r.record), r.record.uuid) for r in records}) != len(records):
-        seen: set[tuple[type, str]] = set()
-        for r in records:
-            if (type(r.record), r.record.uuid) in seen:
-                raise ImportFormatError(where, r.line, f"uuid {r.record.uuid} appears twice")
-            seen.add((type(r.record), r.record.uuid))
+    records: list[BundleRecord] = []
+    for where, lines in content.records:  # a kind lives in one section: no uuid crosses them
+        chunk = [_record(d, where, n, annotator, shas, names) for n, d in lines]
+        if len({(type(r.record), r.record.uuid) for r in chunk}) != len(chunk):
+            seen: set[tuple[type, str]] = set()
+            for r in chunk:
+                if (type(r.record), r.record.uuid) in seen:
+                    raise ImportFormatError(where, r.line, f"uuid {r.record.uuid} appears twice")
+                seen.add((type(r.record), r.record.uuid))
+        records += chunk
     where, lines = content.statuses
     if len(lines) > limits.max_records:
         raise ImportFormatError(where, None, f"more than {limits.max_records} statuses")
