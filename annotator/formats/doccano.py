@@ -32,7 +32,7 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
-from annotator.formats.fields import ident, need_list, need_str, optional_str
+from annotator.formats.fields import ident, need_list, need_str, optional_str, printable
 from annotator.formats.source import lines, shown
 from annotator.formats.standoff import (
     DEFAULT_OPTIONS,
@@ -196,10 +196,12 @@ def _document(
             raise ValueError(f"entity {item!r}: expected an object with a label")
         key = ident(item.get("id"), f"entity {n}: id")
         if key in keys:
-            raise ValueError(f"entity id {key} is used twice")
+            raise ValueError(f"entity id {printable(key)} is used twice")
         keys.add(key)
-        label = need_str(item["label"], f"entity {key}: label")
-        a, b = _span(raw, item.get("start_offset"), item.get("end_offset"), units, f"entity {key}")
+        label = need_str(item["label"], f"entity {printable(key)}: label")
+        a, b = _span(
+            raw, item.get("start_offset"), item.get("end_offset"), units, f"entity {printable(key)}"
+        )
         doc.spans.append(ImportedSpan(a, b, label, key=key, line=number))
     rels: list[ImportedRelation] = []
     rel_ids: set[str] = set()
@@ -208,13 +210,14 @@ def _document(
             raise ValueError(f"relation {item!r}: expected an object with a type")
         rid = ident(item.get("id", n), f"relation {n}: id")
         if rid in rel_ids:
-            raise ValueError(f"relation id {rid} is used twice")
+            raise ValueError(f"relation id {printable(rid)} is used twice")
         rel_ids.add(rid)
-        kind = need_str(item["type"], f"relation {rid}: type")
-        src = ident(item.get("from_id"), f"relation {rid}: from_id")
-        dst = ident(item.get("to_id"), f"relation {rid}: to_id")
+        what = f"relation {printable(rid)}"
+        kind = need_str(item["type"], f"{what}: type")
+        src = ident(item.get("from_id"), f"{what}: from_id")
+        dst = ident(item.get("to_id"), f"{what}: to_id")
         if src not in keys or dst not in keys:
-            raise ValueError(f"relation {rid}: unknown entity {src} or {dst}")
+            raise ValueError(f"{what}: unknown entity {printable(src)} or {printable(dst)}")
         rels.append(ImportedRelation(kind, src, dst, key=f"r{rid}", line=number))
     doc.events, doc.relations = events_from_links(doc.spans, rels, schema)
     return doc

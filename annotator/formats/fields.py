@@ -60,6 +60,12 @@ def ident(value: Any, what: str) -> str:
     return need_str(value, what)
 
 
+def printable(text: str) -> str:
+    """``text`` for a one-line message: as is when printable, else its escaped ``repr`` (an
+    id holding a line break, a control or a bidi character must not break or hide the line)."""
+    return text if text.isprintable() else repr(text)
+
+
 def _kind(value: Any) -> str:
     return {
         dict: "an object",

@@ -35,7 +35,7 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
-from annotator.formats.fields import ident, need_str
+from annotator.formats.fields import ident, need_str, printable
 from annotator.formats.source import decode_text, read_file, shown
 from annotator.formats.standoff import (
     CODEPOINTS,
@@ -247,21 +247,24 @@ def _read_results(
             region = ident(r["id"], f"result {k}: id") if "id" in r else f"#{k}"
             value = r.get("value")
             if not isinstance(value, dict) or not isinstance(value.get("labels"), list):
-                raise ValueError(f"region {region}: no value.labels")
+                raise ValueError(f"region {printable(region)}: no value.labels")
             for label in value["labels"]:
-                need_str(label, f"region {region}: label")
+                need_str(label, f"region {printable(region)}: label")
             regions.append((region, value))
         elif r.get("type") == "relation":
             src = ident(r.get("from_id"), f"result {k}: from_id")
             dst = ident(r.get("to_id"), f"result {k}: to_id")
             labels = r.get("labels") or []
             if not isinstance(labels, list) or not labels:
-                raise ValueError(f"relation {src}→{dst} has no label")
+                raise ValueError(f"relation {printable(src)}→{printable(dst)} has no label")
             if r.get("direction") == "left":
                 src, dst = dst, src
             rels += [
                 ImportedRelation(
-                    need_str(label, f"relation {src}→{dst}: label"), src, dst, line=line
+                    need_str(label, f"relation {printable(src)}→{printable(dst)}: label"),
+                    src,
+                    dst,
+                    line=line,
                 )
                 for label in labels
             ]
@@ -274,10 +277,12 @@ def _read_results(
     keys = [s.key for s in doc.spans]
     if len(set(keys)) != len(keys):
         twice = next(k for k in keys if keys.count(k) > 1)
-        raise ValueError(f"region id {twice} is used twice")
+        raise ValueError(f"region id {printable(twice)} is used twice")
     for rel in rels:
         if rel.source not in keys or rel.target not in keys:
-            raise ValueError(f"relation {rel.source}→{rel.target}: unknown region")
+            raise ValueError(
+                f"relation {printable(rel.source)}→{printable(rel.target)}: unknown region"
+            )
     doc.events, doc.relations = events_from_links(doc.spans, rels, schema)
     if regions:
         doc.meta["offset_units"] = unit
@@ -301,8 +306,8 @@ def _unit(raw: RawOffsets, regions: list[tuple[str, dict[str, Any]]], units: str
     fits = {r: [u for u in (units, other) if _matches(raw, v, u)] for r, v in checked}
     only = {u: next(r for r, us in fits.items() if us == [u]) for u in (units, other)}
     raise ValueError(
-        f"regions count offsets in different units (region {only[units]} only in {units}, "
-        f"region {only[other]} only in {other}); refusing to guess"
+        f"regions count offsets in different units (region {printable(only[units])} only in "
+        f"{units}, region {printable(only[other])} only in {other}); refusing to guess"
     )
 
 
@@ -331,9 +336,10 @@ def _offsets(
             return raw.stored_span(a, b)
         tried.append(f"{u}: covers {raw.raw[a:b]!r}")
     if not isinstance(surface, str) and len(tried) == 1:
-        raise ValueError(f"region {region}: {tried[0].partition(': ')[2]}")
+        raise ValueError(f"region {printable(region)}: {tried[0].partition(': ')[2]}")
     raise ValueError(
-        f"region {region}: value.text {_short(surface)} does not match ({'; '.join(tried)})"
+        f"region {printable(region)}: value.text {_short(surface)} does not match "
+        f"({'; '.join(tried)})"
     )
 
 

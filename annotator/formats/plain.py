@@ -8,6 +8,7 @@ from pathlib import Path
 
 from annotator.errors import ImportFormatError
 from annotator.formats.common import ImportResult
+from annotator.formats.fields import printable
 from annotator.formats.source import MAX_FILE_BYTES, decode_text, read_file, shown, walk
 from annotator.model import ImportedDocument, Problem
 from annotator.text import normalise
@@ -122,7 +123,7 @@ def _header_problem(fields: list[str], text_column: str, name_column: str) -> st
             return f"column {f!r} appears twice in the header"
         seen.add(f)
     if text_column not in fields:
-        return f"no column {text_column!r} (columns: {', '.join(fields)})"
+        return f"no column {text_column!r} (columns: {', '.join(map(printable, fields))})"
     if name_column and name_column not in fields:
-        return f"no column {name_column!r} (columns: {', '.join(fields)})"
+        return f"no column {name_column!r} (columns: {', '.join(map(printable, fields))})"
     return None

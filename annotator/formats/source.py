@@ -36,6 +36,8 @@ _FLAGS = (
     | getattr(os, "O_CLOEXEC", 0)
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# controls, line breaks and bidi controls (a name must not break or reorder its line)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 # C0 controls other than tab and line ends, DEL and C1 controls: rare in text, common in binary
 _CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
 _SAMPLE = 64 * 1024
@@ -43,9 +45,13 @@ _CHUNK = 1024 * 1024
 
 
 def shown(path: Path | str) -> str:
-    """``path`` as text that can be printed and stored (undecodable bytes become U+FFFD)."""
+    """``path`` as text that can be printed on one line and stored: undecodable bytes (lone
+    surrogates from the OS) become U+FFFD, control and line-break characters are escaped."""
     text = str(path)
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    if text.isprintable():
+        return text
+    text = _SURROGATE.sub("\ufffd", text)
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _kind(mode: int) -> str:

@@ -849,3 +849,38 @@ def test_wrong_type_in_a_label_studio_field_is_one_line(
 ) -> None:
     src = _ls(tmp_path / "in.json", [_task(TEXT), task])
     assert f"{src}:3: task 2: " in _refused(project, src, "label-studio", capsys)
+
+
+# -- messages stay on one line ----------------------------------------------------------------
+
+
+def test_ids_and_file_names_with_line_breaks_keep_the_error_on_one_line(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ents = [
+        {"id": "a\nb", "label": "PER", "start_offset": 0, "end_offset": 3},
+        {"id": "a\nb", "label": "PER", "start_offset": 4, "end_offset": 8},
+    ]
+    src = _jsonl(tmp_path / "in.jsonl", [{"text": TEXT, "entities": ents}])
+    assert "entity id 'a\\nb' is used twice" in _refused(project, src, "doccano", capsys)
+    task = _task(TEXT, _region("r\u2028\u202e", 0, 3), _region("r\u2028\u202e", 4, 8))
+    src = _ls(tmp_path / "in.json", [task])
+    assert "region id 'r\\u2028\\u202e' is used twice" in _refused(
+        project, src, "label-studio", capsys
+    )
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "bad\nname\x0c.txt").write_bytes(b"\x00")
+    assert "bad\\nname\\x0c.txt" in _refused(project, folder, "text", capsys)
+
+
+def test_file_name_that_is_not_utf8_is_stored_and_shown_safely(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"\xff.txt"), "wb") as fh:
+        fh.write(TEXT.encode())
+    _accepted(project, folder, "text", capsys)
+    with Project.open(project) as p:
+        assert [d.name for d in p.documents()] == ["\ufffd"]
