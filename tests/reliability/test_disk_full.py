@@ -328,6 +328,7 @@ def test_real_full_tmpfs(tmp_path: Path, tally: Tally) -> None:
             "CLI import": ("import", str(path), str(src)),
             "CLI export": ("export", str(path), "--format", "jsonl", "-o", str(disk / "o.jsonl")),
             "CLI schema export": ("schema", str(path), "--export", str(disk / "s.json")),
+            "CLI init": ("init", str(disk / "new.annotator")),
         }.items():
             row = tally(f"disk full (real tmpfs): {name}")
             row.tried += 1
@@ -338,6 +339,10 @@ def test_real_full_tmpfs(tmp_path: Path, tally: Tally) -> None:
             row.clean_error += 1
             assert content(path) == before
             assert path.read_bytes() == before_bytes
+            left = set(os.listdir(disk)) - {"filler", "p.annotator", "p.annotator-shm"}
+            assert left <= {"p.annotator-wal"}, (name, left)  # no .creating, .partial, lock...
+            wal = disk / "p.annotator-wal"
+            assert not wal.exists() or wal.stat().st_size == 0, name  # nothing half-written
         # the API on the full disk: one error per edit, the handle stays usable
         with Project.open(path) as p:
             row = tally("disk full (real tmpfs): API edits")
@@ -351,3 +356,33 @@ def test_real_full_tmpfs(tmp_path: Path, tally: Tally) -> None:
             p.add_document(f"{TEXT}\nroom", name="room")
         with Project.open(path, read_only=True) as p:
             assert len(p.documents()) == 4
+
+
+# -- the command line's last safety net ------------------------------------------------------
+def test_the_cli_puts_any_os_or_database_error_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tally: Tally
+) -> None:
+    """Errors the store and the commands did not translate still end in one line."""
+    import annotator.cli as cli_module
+
+    path = tmp_path / "p.annotator"
+    make_project(path, docs=1)
+    row = tally("CLI safety net: untranslated OSError / database error")
+    cases: list[tuple[BaseException, str]] = [
+        (OSError(errno.ENOSPC, "No space left on device"), "no space left on device: "),
+        (OSError(errno.EROFS, "Read-only file system", "/media/x"), "read-only file system: "),
+        (PermissionError(errno.EACCES, "Permission denied", "/root/x"), "permission denied: "),
+        (sqlite3.OperationalError("database or disk is full"), "database error: "),
+        (sqlite3.DatabaseError("file is not a database\nsecond line"), "database error: "),
+    ]
+    for exc, expected in cases:
+
+        def boom(args: Any, exc: BaseException = exc) -> int:
+            raise exc
+
+        monkeypatch.setattr(cli_module, "cmd_stats", boom)
+        row.tried += 1
+        run = cli("stats", str(path))
+        assert not run.traceback, run.traceback
+        assert run.rc == 1 and run.one_line and expected in run.err, run.err
+        row.clean_error += 1

@@ -133,6 +133,10 @@ def check_media(folder: Path, path: Path, out: Path, tally: Tally, label: str, d
         assert "read-only" in run.err and "corrupt" not in run.err, (name, run.err)
         row.clean_error += 1
         assert sorted(os.listdir(folder)) == listing, name
+    row.tried += 1
+    run = cli("init", str(folder / "new.annotator"))
+    assert run.rc == 1 and run.one_line and "read-only" in run.err, run.err
+    row.clean_error += 1
     with pytest.raises(ProjectFileError, match="read-only"):
         Project.open(path)
     with Project.open(path, read_only=True) as p:
