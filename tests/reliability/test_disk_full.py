@@ -27,9 +27,9 @@ from typing import Any
 
 import pytest
 
-from annotator import Project
 from annotator.cli import main
 from annotator.errors import AnnotatorError, ProjectFileError, ValidationError
+from annotator.project import Project
 from annotator.store import Store
 from tests.conftest import SEED
 from tests.reliability.conftest import Tally
@@ -192,7 +192,7 @@ def test_a_failing_rollback_does_not_hide_the_first_error(tmp_path: Path, tally:
                 raise sqlite3.OperationalError("disk I/O error")
             return real.execute(sql, *args)
 
-    p.store.conn = RollbackFails()  # type: ignore[assignment]
+    p.store.conn = RollbackFails()  # type: ignore[assignment,unused-ignore]
     pages = real.execute("PRAGMA page_count").fetchone()[0]
     real.execute(f"PRAGMA max_page_count = {pages}")
     # SQLite rolls back by itself after most "disk full" errors: then nothing is left to undo

@@ -25,9 +25,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator import Project, locking
+from annotator import locking
 from annotator.cli import main
 from annotator.errors import ProjectFileError
+from annotator.project import Project
 from tests.conftest import SEED
 from tests.reliability.conftest import Tally
 
@@ -83,15 +84,17 @@ def with_pending_log(src: Path, dest: Path, keep_shm: bool) -> None:
     assert Path(f"{dest}-wal").stat().st_size > 0
 
 
-READS = {
-    "stats": lambda p, out: ("stats", p, "--json"),
-    "check": lambda p, out: ("check", p),
-    "docs": lambda p, out: ("docs", p, "--json"),
-    "export": lambda p, out: ("export", p, "--format", "jsonl", "--output", f"{out}/e.jsonl"),
-    "agreement": lambda p, out: ("agreement", p, "--json", "--report", f"{out}/a.html"),
-    "bundle": lambda p, out: ("bundle", p, "--annotator", "amal", "--output", f"{out}/a.bundle"),
-    "schema": lambda p, out: ("schema", p, "--export", f"{out}/schema.json"),
-}
+def reads(p: str, out: str) -> dict[str, tuple[str, ...]]:
+    """The read commands (in annotator/cli.py) on project ``p``, writing outputs into ``out``."""
+    return {
+        "stats": ("stats", p, "--json"),
+        "check": ("check", p),
+        "docs": ("docs", p, "--json"),
+        "export": ("export", p, "--format", "jsonl", "--output", f"{out}/e.jsonl"),
+        "agreement": ("agreement", p, "--json", "--report", f"{out}/a.html"),
+        "bundle": ("bundle", p, "--annotator", "amal", "--output", f"{out}/a.bundle"),
+        "schema": ("schema", p, "--export", f"{out}/schema.json"),
+    }
 
 
 def writes(path: str, src: Path, other: Path) -> dict[str, tuple[str, ...]]:
@@ -109,9 +112,9 @@ def check_media(folder: Path, path: Path, out: Path, tally: Tally, label: str, d
     kept = [name for name in listing if not name.endswith("-shm")]  # readers may mark -shm
     before = {name: (folder / name).read_bytes() for name in kept}
     row = tally(f"read-only ({label}): read commands")
-    for name, make in READS.items():
+    for name, args in reads(str(path), str(out)).items():
         row.tried += 1
-        run = cli(*make(str(path), str(out)))
+        run = cli(*args)
         assert not run.traceback, run.traceback
         assert run.rc == 0, (name, run.err)
         row.accepted += 1

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator import Project
 from annotator.cli import main
 from annotator.errors import ProjectFileError
 from annotator.locking import lock_path
+from annotator.project import Project
 from tests.conftest import SEED
 from tests.reliability.conftest import Tally
 
@@ -67,7 +67,7 @@ sys.exit(main(["import", sys.argv[1], sys.argv[2]]))
 # A script holding a write handle, until told to close.
 SCRIPT = """
 import sys
-from annotator import Project
+from annotator.project import Project
 p = Project.open(sys.argv[1])
 print("ready", flush=True)
 sys.stdin.readline()
@@ -181,9 +181,9 @@ def test_cli_writes_are_refused_while_a_window_holds_the_project(
         with pytest.raises(ProjectFileError, match=f"process {window.pid}"):
             Project.open(path)  # a script is refused the same way
         row = tally("two writers: CLI read while a window holds the project")
-        for args in (("stats", str(path)), ("export", str(path), "-o", str(tmp_path / "e.jsonl"))):
+        for read in (("stats", str(path)), ("export", str(path), "-o", str(tmp_path / "e.jsonl"))):
             row.tried += 1
-            assert cli(*args).rc == 0
+            assert cli(*read).rc == 0
             row.accepted += 1
         assert path.read_bytes() == before
         go_on(window)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator import Project
 from annotator.errors import ProjectFileError
+from annotator.project import Project
 from ui.session import Session
 
 
