@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import shutil
 import stat
 import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from annotator.errors import Cancelled, ImportFormatError, ProjectFileError
+from annotator.errors import AnnotatorError, Cancelled, ImportFormatError, ProjectFileError
 from annotator.exchange import (
     canonical_dump,
     merge_bundle,
@@ -20,11 +25,19 @@ from annotator.exchange import (
     read_bundle,
     write_bundle,
 )
-from annotator.exchange_bundle import MEMBERS, Limits
-from annotator.model import Document, Status
+from annotator.exchange_bundle import (
+    MEMBERS,
+    Bundle,
+    BundleDocument,
+    BundleManifest,
+    BundleRecord,
+    Limits,
+)
+from annotator.model import Argument, Document, Record, Relation, Span, Status
 from annotator.project import Project
 from annotator.schema import default_schema
 from annotator.store import RECORD_TABLES as RECORD_KINDS
+from annotator.text import sha256_text
 from annotator.validation import check_project
 
 SEED = Path(__file__).resolve().parents[2] / "resources/samples/000_3626081446f7037e.txt"
@@ -340,3 +353,122 @@ def test_limits_and_non_zip(source: Project, tmp_path: Path) -> None:
     (tmp_path / "not.bundle").write_bytes(b"PK\x03\x04 definitely not a zip")
     with pytest.raises(ImportFormatError, match="not a readable bundle"):
         read_bundle(tmp_path / "not.bundle")
+
+
+# -- merge agrees with the API and check (annotator.rules) -----------------------------------------
+AGREE_TEXT = "اعتقلت الشرطة محمد علي في بغداد، وقالت وزارة الداخلية إن الهجوم بالصواريخ وقع أمس."
+AGREE_SHA = sha256_text(AGREE_TEXT)
+BASE = [("t_attack", "الهجوم", "Conflict.Attack"), ("per", "محمد علي", "PER"),
+        ("gpe", "بغداد", "GPE"), ("org", "وزارة الداخلية", "ORG"), ("wea", "الصواريخ", "WEA"),
+        ("time", "أمس", "TIME")]  # fmt: skip
+AGREE = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def _words(word: str) -> tuple[int, int]:
+    i = AGREE_TEXT.index(word)
+    return i, i + len(word)
+
+
+@pytest.fixture(scope="module")
+def agree_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("agree") / "template.annotator"
+    with Project.create(path) as p:
+        doc = p.add_document(AGREE_TEXT, name="doc")
+        for key, word, label in BASE:
+            p.add_span(doc.id, *_words(word), label, "amal", uuid=key)
+        p.add_event("t_attack", uuid="e_attack")
+    return path
+
+
+def _verdicts(template: Path, folder: Path, record: Record) -> tuple[bool | None, bool, bool]:
+    """(API, merge into a project holding the referenced records, merge of a bundle
+    carrying them too into an empty project): True when the record is written."""
+    n = len(list(folder.iterdir()))
+    api_path, merged_path = folder / f"api{n}.annotator", folder / f"merged{n}.annotator"
+    shutil.copyfile(template, api_path)
+    shutil.copyfile(template, merged_path)
+    with Project.open(api_path) as p:
+        try:
+            if isinstance(record, Span):
+                p.add_span(1, record.start, record.end, record.label, record.annotator,
+                           record.attributes, uuid=record.uuid)  # fmt: skip
+            elif isinstance(record, Argument):
+                p.add_argument(record.event, record.role, record.target, uuid=record.uuid)
+            else:
+                assert isinstance(record, Relation)
+                p.add_relation(record.type, record.source, record.target, record.attributes,
+                               uuid=record.uuid)  # fmt: skip
+            api: bool | None = True
+        except AnnotatorError:
+            api = False
+        base = [r for k in RECORD_KINDS for r in p.store.records(k)]
+    clock = "1700000000000.000000"
+    incoming = dataclasses.replace(record, doc_id=0, clock=clock)
+    docs = [BundleDocument(AGREE_SHA, "doc", {}, AGREE_TEXT)]
+    manifest = BundleManifest("annotator-bundle", 1, "amal", "", True)
+
+    def bundle(records: list[Record]) -> Bundle:
+        brs = [BundleRecord(AGREE_SHA, dataclasses.replace(r, doc_id=0), 0) for r in records]
+        return Bundle("b", manifest, default_schema(), docs, brs, [])
+
+    with Project.open(merged_path) as p:
+        report = merge_bundle(p, bundle([incoming]))
+        stored = not report.quarantined
+        assert stored == (report.added == 1)
+        if stored:  # and check finds nothing wrong with it
+            assert check_project(p) == []
+    with Project.create(folder / f"empty{n}.annotator") as p:
+        own = [r for r in base if r.uuid != record.uuid]
+        report = merge_bundle(p, bundle([*own, incoming]))
+        same_merge = [q.uuid for q in report.quarantined] != [record.uuid]
+        assert report.quarantined == [] or [q.uuid for q in report.quarantined] == [record.uuid]
+    return api, stored, same_merge
+
+
+@AGREE
+@given(
+    start=st.integers(-2, len(AGREE_TEXT) + 2),
+    length=st.integers(-1, 12),
+    label=st.sampled_from(["PER", "GPE", "Conflict.Attack", "BOGUS", "A B", "<x>"]),
+    attributes=st.sampled_from([{}, {"MentionType": "NAM"}, {"MentionType": 1}, {"x": 1}]),
+    annotator=st.sampled_from(["amal", "badr", "bad\nname", "\u202eevil"]),
+)
+def test_merge_agrees_with_the_api_on_spans(
+    agree_template: Path, tmp_path_factory: pytest.TempPathFactory, start: int, length: int,
+    label: str, attributes: dict[str, Any], annotator: str,
+) -> None:  # fmt: skip
+    covered = AGREE_TEXT[max(start, 0) : max(start + length, 0)]
+    span = Span("new", 1, annotator, start, start + length, label, covered, attributes)
+    api, stored, same = _verdicts(agree_template, tmp_path_factory.mktemp("s"), span)
+    assert stored == same == api
+
+
+@AGREE
+@given(
+    role=st.sampled_from(["Attacker", "Target", "Instrument", "Place", "Time", "Nobody"]),
+    target=st.sampled_from(["per", "gpe", "org", "wea", "time", "t_attack", "e_attack", "x"]),
+)
+def test_merge_agrees_with_the_api_on_arguments(
+    agree_template: Path, tmp_path_factory: pytest.TempPathFactory, role: str, target: str
+) -> None:
+    arg = Argument("a_new", "e_attack", 1, "amal", role, target)
+    api, stored, same = _verdicts(agree_template, tmp_path_factory.mktemp("a"), arg)
+    assert stored == same == api
+
+
+@AGREE
+@given(
+    type_=st.sampled_from(["PHYS", "PART-WHOLE", "ORG-AFF", "ART", "NOPE"]),
+    source=st.sampled_from(["per", "gpe", "org", "wea", "t_attack", "gone"]),
+    target=st.sampled_from(["per", "gpe", "org", "wea", "t_attack"]),
+    attributes=st.sampled_from([{}, {"MentionType": "NAM"}, {"nonsense": 1}]),
+)
+def test_merge_agrees_with_the_api_on_relations(
+    agree_template: Path, tmp_path_factory: pytest.TempPathFactory, type_: str, source: str,
+    target: str, attributes: dict[str, Any],
+) -> None:  # fmt: skip
+    rel = Relation("r_new", 1, "amal", type_, source, target, attributes)
+    api, stored, same = _verdicts(agree_template, tmp_path_factory.mktemp("r"), rel)
+    assert stored == same == api
