@@ -213,6 +213,9 @@ def acquire(project: Path, kind: str) -> ProjectLock:
         return ProjectLock(project, kind)
 
 
+_NO_FLOCK = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL}
+
+
 def _lock_new(project: Path, kind: str) -> int:
     path = lock_path(project)
     flag = fcntl.LOCK_EX if kind == EXCLUSIVE else fcntl.LOCK_SH
@@ -224,6 +227,8 @@ def _lock_new(project: Path, kind: str) -> int:
         try:
             fcntl.flock(fd, flag | fcntl.LOCK_NB)
         except OSError as exc:
+            if exc.errno in _NO_FLOCK:
+                return fd  # a file system without locks: work as before locks existed
             holders = _holders(fd) if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN) else []
             os.close(fd)
             if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
