@@ -330,3 +330,63 @@ def test_integrity_check_catches_what_quick_check_misses(tmp_path: Path) -> None
     assert run.rc == 1 and one_line_error(run) and "corrupt" in run.err, run.err
     assert state(path) == before
     assert cli("stats", str(path)).rc == 0  # reading it is still allowed
+
+
+@pytest.mark.parametrize(
+    ("damage_sql", "read"),
+    [
+        ("UPDATE spans SET attributes = '{\"unclosed' WHERE rowid = 1", "spans"),
+        ("UPDATE spans SET attributes = '[1, 2]' WHERE rowid = 1", "spans"),
+        ("UPDATE spans SET fragments = '[[1]]' WHERE rowid = 1", "spans"),
+        ("UPDATE spans SET text = CAST(x'c3ff41' AS TEXT) WHERE rowid = 1", "spans"),
+        ("UPDATE doc_status SET status = 'bogus'", "statuses"),
+        ("UPDATE documents SET meta = 'nope'", "documents"),
+        ("UPDATE schema SET json = '{\"entities\": '", "open"),
+    ],
+)
+def test_a_damaged_row_is_one_error_wherever_it_is_read(
+    tmp_path: Path, damage_sql: str, read: str, tally: Tally
+) -> None:
+    """Values no byte-flip sampler is sure to hit, damaged on purpose: every read through the
+    API or the CLI ends in one ProjectFileError "corrupt", never a traceback, and a write
+    command refuses the file untouched."""
+    path = tmp_path / "p.annotator"
+    assert cli("init", str(path)).rc == 0
+    src = tmp_path / "in.jsonl"
+    src.write_text(jsonl_line(SEED.read_text(encoding="utf-8"), "d", "amal", 1) + "\n", "utf-8")
+    assert cli("import", str(path), str(src)).rc == 0
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(damage_sql)
+    conn.commit()
+    conn.close()
+    row = tally("damaged row (on purpose): API read, CLI read and write")
+    from annotator.errors import AnnotatorError, ProjectFileError
+    from annotator.project import Project
+
+    row.tried += 1
+    with pytest.raises(AnnotatorError) as caught, Project.open(path, read_only=True) as p:
+        getattr(p, read if read != "open" else "documents")(
+            **({"annotator": "amal"} if read == "statuses" else {})
+        )
+        list(p.store.iter_records("spans"))
+        list(p.store.iter_documents())
+    assert "\n" not in str(caught.value)
+    assert isinstance(caught.value, ProjectFileError) or read == "open", caught.value
+    row.clean_error += 1
+    before = state(path)
+    for args in (
+        ("export", str(path), "--format", "jsonl", "--output", str(tmp_path / "e.jsonl")),
+        ("stats", str(path)),
+        ("import", str(path), str(src)),
+    ):
+        row.tried += 1
+        run = cli(*args)
+        assert not run.traceback, run.traceback
+        if run.rc == 0:
+            assert args[0] == "stats"  # stats reads no damaged value of some of these
+            row.accepted += 1
+            continue
+        assert one_line_error(run), run.err
+        row.clean_error += 1
+    assert state(path)[0] == before[0]
