@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench screenshot clean
+.PHONY: run test lint bench soak screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -33,6 +33,15 @@ test: lint
 
 bench: $(VENV)/.installed-dev
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s tests/benchmarks -p no:xdist
+
+# The reliability suite at soak size (SOAK=1: 25+ kills per operation, bigger hostile sets);
+# the outcome table is printed even when a case fails.
+SOAK_REPORT ?= build/reliability-report.jsonl
+soak: $(VENV)/.installed-dev
+	mkdir -p $(dir $(SOAK_REPORT)) && rm -f $(SOAK_REPORT)
+	SOAK=1 RELIABILITY_REPORT=$(abspath $(SOAK_REPORT)) QT_QPA_PLATFORM=offscreen \
+	  $(BIN)/python -m pytest -q -n 2 --dist load -o timeout=3600 tests/reliability; \
+	  status=$$?; $(BIN)/python tests/reliability/report.py $(SOAK_REPORT); exit $$status
 
 screenshot: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/annotator gui "$$($(BIN)/python -c 'from ui.app import sample_project_path; print(sample_project_path())')" --screenshot docs/screenshot.png --size 1400x900
