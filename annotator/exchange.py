@@ -341,7 +341,7 @@ def _merge(
             winners, new_uuids = _winners(store, timely, cancelled)
             report.kept = len(timely) - len(winners)
             accepted = _screen(store, schema, winners, doc_ids, held, cancelled)
-            report.added = sum(1 for r in accepted if (record_kind(r), r.uuid) in new_uuids)
+            report.added = sum(1 for r, _ in accepted if (record_kind(r), r.uuid) in new_uuids)
             report.updated = len(accepted) - report.added
             total = len(accepted)
             for start in range(0, total, _BATCH):
@@ -349,11 +349,11 @@ def _merge(
                     raise Cancelled("merge cancelled")
                 progress(start, total)
                 batch = accepted[start : start + _BATCH]
-                for name in {r.annotator for r in batch}:
+                for name in {r.annotator for r, _ in batch}:
                     store.ensure_annotator(name)
-                store.put_merged([(r, r.doc_id) for r in batch])
+                store.put_merged(batch)
             progress(total, total)
-            stamps = [r.clock for r in accepted]
+            stamps = [r.clock for r, _ in accepted]
             report.statuses_updated = _merge_statuses(
                 store, incoming.statuses, doc_ids, now, held, stamps
             )
@@ -525,9 +525,9 @@ def _screen(
     doc_ids: dict[str, int],
     held: _Quarantine,
     cancelled: IsCancelled,
-) -> list[Record]:
-    """The winners that ``annotator.rules`` accepts against the merged state, with local
-    document ids; the others quarantined with the rule's message as reason.
+) -> list[tuple[Record, int]]:
+    """The winners that ``annotator.rules`` accepts against the merged state, each with its
+    local document id; the others quarantined with the rule's message as reason.
 
     A live record is judged by the same rules as an API edit: a span against the text and
     the (merged) schema; an event, argument or relation also against the records it points
@@ -535,12 +535,17 @@ def _screen(
     one. Tombstones only need the structural rules (ids, names, offsets, covered text)."""
     names = {d.id: d.name for d in store.documents(with_text=False)}
     texts: dict[int, str] = {}
-    decided: dict[str, dict[str, Record]] = {k: {} for k in RECORD_TABLES}
+    # accepted in this merge: (record, local document id); a span keeps the incoming
+    # record (doc_id 0) until a reference needs it with its local id (most never do)
+    decided: dict[str, dict[str, tuple[Record, int]]] = {k: {} for k in RECORD_TABLES}
     stored: dict[str, dict[str, Record]] = {k: {} for k in RECORD_TABLES}
 
     def live(kind: str, uuid: str) -> Record | None:
-        found = decided[kind]
-        rec = found[uuid] if uuid in found else stored[kind].get(uuid)
+        pair = decided[kind].get(uuid)
+        rec = stored[kind].get(uuid) if pair is None else pair[0]
+        if pair is not None and pair[0].doc_id != pair[1]:
+            rec = _with_doc(pair[0], pair[1])
+            decided[kind][uuid] = (rec, pair[1])
         return None if rec is None or rec.deleted else rec
 
     def fetch(kind: str, uuids: set[str]) -> None:
@@ -548,28 +553,30 @@ def _screen(
         for rec in store.records_by_uuid(kind, wanted):
             stored[kind][rec.uuid] = rec
 
-    accepted: list[Record] = []
+    accepted: list[tuple[Record, int]] = []
     by_kind: dict[str, list[BundleRecord]] = {k: [] for k in RECORD_TABLES}
     for br in winners:
         by_kind[record_kind(br.record)].append(br)
     for kind in RECORD_TABLES:
-        local: list[tuple[BundleRecord, Record]] = []
+        local: list[tuple[BundleRecord, Record, int]] = []
         for br in by_kind[kind]:
             doc_id = doc_ids.get(br.doc_sha)
             if doc_id is None:
                 held.record(br, "unknown document")
+            elif kind == "spans":  # judged without a document id (texts are looked up here)
+                local.append((br, br.record, doc_id))
             else:
-                local.append((br, _with_doc(br.record, doc_id)))
-        _prefetch(kind, [rec for _, rec in local], fetch)
-        for n, (br, rec) in enumerate(local):
+                local.append((br, _with_doc(br.record, doc_id), doc_id))
+        _prefetch(kind, [rec for _, rec, _ in local], fetch)
+        for n, (br, rec, doc_id) in enumerate(local):
             if n % 5000 == 0 and cancelled():
                 raise Cancelled("merge cancelled")
             if isinstance(rec, Span):
-                text = texts.get(rec.doc_id)
+                text = texts.get(doc_id)
                 if text is None:
-                    doc = store.document(rec.doc_id)
-                    text = texts[rec.doc_id] = doc.text if doc is not None else ""
-                v = rules.span_problem(schema, text, rec, names.get(rec.doc_id, ""))
+                    doc = store.document(doc_id)
+                    text = texts[doc_id] = doc.text if doc is not None else ""
+                v = rules.span_problem(schema, text, rec, names.get(doc_id, ""))
             elif isinstance(rec, Event):
                 trigger = live("spans", rec.trigger)
                 v = rules.event_problem(schema, rec, trigger if isinstance(trigger, Span) else None)
@@ -594,8 +601,8 @@ def _screen(
             if v is not None:
                 held.record(br, v.message)
                 continue
-            decided[kind][rec.uuid] = rec
-            accepted.append(rec)
+            decided[kind][rec.uuid] = (rec, doc_id)
+            accepted.append((rec, doc_id))
     return accepted
 
 
