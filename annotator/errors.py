@@ -11,7 +11,8 @@ class AnnotatorError(Exception):
 
 
 class ProjectFileError(AnnotatorError):
-    """The project file cannot be used: not SQLite, foreign, corrupt, newer or locked."""
+    """The project file cannot be used: missing, not SQLite, foreign, corrupt, newer, held by
+    another writer, read-only, or its disk is full (annotator.store, annotator.locking)."""
 
 
 class SchemaError(AnnotatorError):
