@@ -327,7 +327,8 @@ def _merge(
     schema_before = project.schema
     try:
         with paused_gc(), store.large_cache(), store.write():
-            schema = _add_labels(project, incoming.schema, source, report)
+            # the schema as stored now (another handle may have changed it), labels added
+            schema = project.update_schema(lambda mine: _with_labels(mine, incoming.schema, report))
             doc_ids = store.document_hashes()
             doc_ids.update(_add_documents(store, incoming.documents, doc_ids, report))
             held = _Quarantine(store, source, report)
@@ -371,16 +372,19 @@ def _merge(
 _BATCH = 20000
 
 
-def _add_labels(project: Project, theirs: Schema, source: str, report: MergeReport) -> Schema:
-    """Add to the project's schema the labels (with their attributes) that the source's
-    schema defines and the project's lacks; the result must pass ``Schema.problems()``."""
-    mine = project.schema
+def _with_labels(mine: Schema, theirs: Schema, report: MergeReport) -> Schema:
+    """``mine`` with the labels (and their attributes) that the source's schema defines and
+    ``mine`` lacks; the result must pass ``Schema.problems()``, else ``mine`` as it is."""
     have = {lab.name for lab in mine.all_labels()}
     entities = tuple(lab for lab in theirs.entities if lab.name not in have)
     events = tuple(lab for lab in theirs.events if lab.name not in have)
     relations = tuple(lab for lab in theirs.relations if lab.name not in have)
     added = [lab.name for lab in (*entities, *events, *relations)]
     if not added:
+        return mine
+    own = mine.problems()
+    if own:  # an old project's schema, opened leniently: fixed first (annotator check)
+        report.labels_not_added = f"the project's schema has a problem: {own[0]}"
         return mine
     attributes = []
     for attr in mine.attributes:  # one the source also has: extended to the added labels
@@ -408,7 +412,6 @@ def _add_labels(project: Project, theirs: Schema, source: str, report: MergeRepo
     if problems:
         report.labels_not_added = problems[0]
         return mine
-    project.set_schema(combined)
     report.labels_added = sorted(added)
     return combined
 

@@ -35,7 +35,7 @@ from annotator.exchange_bundle import (
 )
 from annotator.model import Argument, Document, Record, Relation, Span, Status
 from annotator.project import Project
-from annotator.schema import default_schema
+from annotator.schema import AttributeDef, Label, Schema, default_schema
 from annotator.store import RECORD_TABLES as RECORD_KINDS
 from annotator.text import sha256_text
 from annotator.validation import check_project
@@ -472,3 +472,70 @@ def test_merge_agrees_with_the_api_on_relations(
     rel = Relation("r_new", 1, "amal", type_, source, target, attributes)
     api, stored, same = _verdicts(agree_template, tmp_path_factory.mktemp("r"), rel)
     assert stored == same == api
+
+
+def _schema_bundle(tmp_path: Path, schema: Schema, label: str, attrs: dict[str, Any]) -> Path:
+    """A bundle of one span labelled ``label`` whose own schema is ``schema``."""
+    with Project.create(tmp_path / f"s-{label}.annotator", schema=schema) as s:
+        doc = s.add_document(TEXT)
+        s.add_span(doc.id, 0, 6, label, "amal", attrs)
+        write_bundle(s, "amal", tmp_path / f"{label}.bundle")
+    return tmp_path / f"{label}.bundle"
+
+
+def test_added_labels_bring_their_attributes_and_give_way_on_hotkeys(
+    tmp_path: Path, target: Project
+) -> None:
+    ace = default_schema()
+    # the colleague moved PER to Q and gave P to a label of their own
+    entities = [dataclasses.replace(e, hotkey="Q") if e.name == "PER" else e for e in ace.entities]
+    attributes = [
+        dataclasses.replace(a, labels=(*a.labels, "WEAPON-X")) if a.name == "MentionType" else a
+        for a in ace.attributes
+    ]
+    theirs = dataclasses.replace(
+        ace,
+        entities=(*entities, Label("WEAPON-X", hotkey="P")),
+        attributes=(*attributes, AttributeDef("Calibre", "text", (), ("WEAPON-X",))),
+    )
+    bundle = _schema_bundle(tmp_path, theirs, "WEAPON-X", {"MentionType": "NAM", "Calibre": "9"})
+    report = merge_bundle(target, read_bundle(bundle))
+    assert report.labels_added == ["WEAPON-X"] and report.quarantined == []
+    added = target.schema.label("WEAPON-X")
+    assert added is not None and added.hotkey == ""  # the project's P stays PER's
+    assert target.schema.hotkeys()["P"] == "PER"
+    mention = target.schema.attribute("MentionType")
+    assert mention is not None and mention.applies_to("WEAPON-X")
+    assert target.schema.attribute("Calibre") is not None
+    assert target.schema.problems() == [] and check_project(target) == []
+
+
+def test_labels_that_cannot_be_added_are_reported_and_their_records_quarantined(
+    tmp_path: Path, target: Project
+) -> None:
+    ace = default_schema()
+    # a parent of another kind: the combined schema would break Schema.problems()
+    theirs = dataclasses.replace(ace, entities=(*ace.entities, Label("SUB", parent="Life.Die")))
+    bundle = _schema_bundle(tmp_path, ace.with_labels_added(["SUB"]), "SUB", {})
+    data = dataclasses.replace(read_bundle(bundle), schema=theirs)
+    before = target.schema
+    report = merge_bundle(target, data, "sub.bundle")
+    assert report.labels_added == [] and "SUB" in report.labels_not_added
+    assert any(line.startswith("labels of sub.bundle not added: ") for line in report.lines())
+    assert [q.reason for q in report.quarantined] == ["label 'SUB' is not in the schema"]
+    assert target.schema == before and check_project(target) == []
+
+
+def test_a_project_whose_old_schema_breaks_the_rules_still_merges(
+    tmp_path: Path, target: Project
+) -> None:
+    data = target.schema.to_json()
+    data["entities"].append({"name": "OLD LABEL", "en": "from an older version"})
+    with target.store.write():
+        target.store.set_schema_json(data)  # as an older version could have written it
+    target.reload_schema()
+    bundle = _schema_bundle(tmp_path, default_schema().with_labels_added(["NEW"]), "NEW", {})
+    report = merge_bundle(target, read_bundle(bundle), "new.bundle")
+    assert report.labels_added == [] and "OLD LABEL" in report.labels_not_added
+    assert [q.reason for q in report.quarantined] == ["label 'NEW' is not in the schema"]
+    assert target.store.schema_json() == data  # left for the user to fix (annotator check)
