@@ -36,12 +36,14 @@ import time
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.clock import STAMP
 from annotator.errors import AnnotatorError, SchemaError, ValidationError
 from annotator.model import Argument, Event, Relation, Span
-from annotator.schema import RelationType, Role, Schema, is_reference
+
+if TYPE_CHECKING:  # the schema module itself asks this one about names
+    from annotator.schema import RelationType, Role, Schema
 
 MAX_NAME = 200
 """longest annotator name, label, role or attribute name (characters)"""
@@ -80,6 +82,15 @@ class Violation:
 
     def __str__(self) -> str:
         return self.message
+
+
+REFERENCE_PREFIX = "ref:"
+
+
+def is_reference(attribute: str) -> bool:
+    """Attributes named ``ref:<DB>`` hold normalisation ids (brat N lines, e.g. ref:Wikidata
+    → Q1530). They are free text on any label and need no schema entry."""
+    return attribute.startswith(REFERENCE_PREFIX) and len(attribute) > len(REFERENCE_PREFIX)
 
 
 # -- names and text -------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import SchemaError
+from annotator.rules import label_name_problem
 
 CARDINALITY = re.compile(r"^(|\?|\*|\+|\{\d+\}|\{\d+-\d+\})$")
 PLACEHOLDERS = ("<ANY>", "<ENTITY>", "<EVENT>", "<RELATION>")
@@ -271,8 +272,6 @@ class Schema:
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
             out.append(f"duplicate label names: {', '.join(dup)}")
-        from annotator.rules import label_name_problem  # the name rules live in one place
-
         for n in names:
             v = label_name_problem(n)
             if v is not None:
@@ -466,15 +465,6 @@ def _relation(d: dict[str, Any]) -> RelationType:
         alternatives=tuple((_names(a), _names(b)) for a, b in d.get("alternatives", [])),
     )
     return rel
-
-
-REFERENCE_PREFIX = "ref:"
-
-
-def is_reference(attribute: str) -> bool:
-    """Attributes named ``ref:<DB>`` hold normalisation ids (brat N lines, e.g. ref:Wikidata
-    → Q1530). They are free text on any label and need no schema entry."""
-    return attribute.startswith(REFERENCE_PREFIX) and len(attribute) > len(REFERENCE_PREFIX)
 
 
 def default_schema() -> Schema:
