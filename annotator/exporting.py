@@ -5,11 +5,20 @@ spaCy or datasets load only for the exports that need them. Every writer puts it
 place through ``annotator.output.writing``: atomically, never over anything it did not write
 itself, never through a symbolic link or onto a device; ``STDOUT`` (``-``) is standard output
 for the formats that are one text stream.
+
+``export`` refuses, before writing anything, what would give empty or wrong data: an unknown
+layer, status, label, split name or option value (with the closest name suggested), splits for
+a format that has none, a selection that matches no document (saying why), and — for every
+format but ``jsonl``, whose lines name their layer — documents that are in more than one layer
+when no layer was chosen: they would go out once per layer, stacked in one training set.
+Documents each in a single layer (analysts who split the corpus) go out together; a project
+with one layer needs no choice.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import itertools
 import operator
 from collections.abc import Iterator
@@ -19,12 +28,17 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError
 from annotator.formats.common import (
+    OVERLAP_POLICIES,
+    TAG_SCHEMES,
     ExportOptions,
     ExportReport,
     IsCancelled,
+    OptionError,
     Progress,
     never_cancelled,
     no_progress,
+    unknown_name,
+    validate_splits,
 )
 from annotator.model import DocumentAnnotations, Record, Status
 from annotator.output import STDOUT, check, is_stdout
@@ -46,6 +60,8 @@ class FormatInfo:
     """with ``ExportOptions.splits`` the output is a folder of one file per split"""
     stream: bool = False
     """one text stream: can go to standard output (``-``)"""
+    needs: tuple[str, ...] = ()
+    """packages the writer imports (checked before any work)"""
 
 
 FORMATS: dict[str, FormatInfo] = {
@@ -64,6 +80,7 @@ FORMATS: dict[str, FormatInfo] = {
         "file",
         "spaCy v3 DocBin (.spacy): doc.ents + doc.spans",
         splits=True,
+        needs=("spacy",),
     ),
     "spacy-jsonl": FormatInfo(
         "annotator.formats.spacy_jsonl",
@@ -81,6 +98,7 @@ FORMATS: dict[str, FormatInfo] = {
         "dir",
         "Hugging Face datasets token classification (DatasetDict)",
         splits=True,
+        needs=("datasets", "pyarrow"),
     ),
     "conll": FormatInfo(
         "annotator.formats.conll",
@@ -125,13 +143,18 @@ FORMATS: dict[str, FormatInfo] = {
         stream=True,
     ),
 }
+TOKENIZERS = ("default", "spacy")
+LAYERED = frozenset({"jsonl"})
+"""formats whose records name their layer: several layers go out side by side, not stacked"""
 
 
 def format_function(fmt: str, kind: str) -> Any:
     """The reader or writer function of a format; a clear error if it has none."""
     info = FORMATS.get(fmt)
     name = "" if info is None else (info.writer if kind == "write" else info.reader)
-    if info is None or not name:
+    if info is None:
+        raise AnnotatorError(unknown_name("format", fmt, sorted(FORMATS)))
+    if not name:
         raise AnnotatorError(
             f"format {fmt!r} cannot be {'exported' if kind == 'write' else 'imported'}"
         )
@@ -148,7 +171,9 @@ def output_is_dir(fmt: str, options: ExportOptions = ExportOptions()) -> bool:
 def check_output(fmt: str, out: Path, options: ExportOptions = ExportOptions()) -> str:
     """Whether exporting ``fmt`` to ``out`` may go ahead (``annotator.output.check``: ``new``,
     ``empty`` or ``previous``); ``OutputRefused`` / ``AnnotatorError`` say why not."""
-    if fmt not in FORMATS or not FORMATS[fmt].writer:
+    if fmt not in FORMATS:
+        raise AnnotatorError(unknown_name("format", fmt, sorted(FORMATS)))
+    if not FORMATS[fmt].writer:
         raise AnnotatorError(f"format {fmt!r} cannot be exported")
     directory = output_is_dir(fmt, options)
     if is_stdout(out) and not directory and not FORMATS[fmt].stream:
@@ -214,22 +239,118 @@ class _Grouped:
         return out
 
 
-def count_layers(project: Project, annotator: str | None, status: str | None) -> int:
-    """How many items ``layers`` yields (for progress bars), without loading texts."""
+@dataclass(frozen=True)
+class Selection:
+    """What ``layers`` would yield for a choice of layer and status (texts not loaded)."""
+
+    items: int
+    """document layers (a document once per layer it is in)"""
+    stacked: int
+    """documents that would go out more than once (in more than one layer)"""
+    layers: tuple[str, ...]
+    """the layers the selected documents are in"""
+
+
+def select(project: Project, annotator: str | None, status: str | None) -> Selection:
+    """Count what ``layers(project, annotator, status)`` yields, without loading texts."""
     wanted = Status(status) if status else None
     names = [annotator] if annotator else project.annotators()
-    n = 0
-    per_name = [(project.statuses(a), project.store.span_counts(a)) for a in names]
+    per_name = [(a, project.statuses(a), project.store.span_counts(a)) for a in names]
+    items = stacked = 0
+    seen: set[str] = set()
     for doc in project.documents():
-        k = 0
-        for statuses, counts in per_name:
+        here = []
+        for name, statuses, counts in per_name:
             if wanted is not None and statuses.get(doc.id, Status.NEW) != wanted:
                 continue
             if annotator is None and doc.id not in counts and doc.id not in statuses:
                 continue
-            k += 1
-        n += k or int(annotator is None and wanted in (None, Status.NEW))
-    return n
+            here.append(name)
+        seen.update(here)
+        stacked += len(here) > 1
+        items += len(here) or int(annotator is None and wanted in (None, Status.NEW))
+    return Selection(items, stacked, tuple(a for a in names if a in seen))
+
+
+def count_layers(project: Project, annotator: str | None, status: str | None) -> int:
+    """How many items ``layers`` yields (for progress bars), without loading texts."""
+    return select(project, annotator, status).items
+
+
+class MixedLayers(AnnotatorError):
+    """No layer was chosen, and documents in several layers would go out once per layer."""
+
+    def __init__(self, fmt: str, selection: Selection, how: str = "") -> None:
+        self.fmt = fmt
+        self.selection = selection
+        n = selection.stacked
+        which = f"{n} selected documents are" if n != 1 else "1 selected document is"
+        super().__init__(
+            f"{which} in more than one layer, and {fmt} would write "
+            f"{'them' if n != 1 else 'it'} once per layer: choose one layer{how} "
+            f"(layers: {', '.join(selection.layers)})"
+        )
+
+
+def check_export(
+    project: Project,
+    fmt: str,
+    annotator: str | None = None,
+    status: str | None = None,
+    options: ExportOptions = ExportOptions(),
+) -> Selection:
+    """Refuse (``AnnotatorError``, one line) an export that would write empty or wrong data:
+    unknown names or option values, splits the format does not have, a missing package, a
+    selection of no document, layers that would be stacked (``MixedLayers``). The selection
+    when it may go ahead."""
+    check_options(project, fmt, options)
+    names = project.annotators()
+    if annotator is not None and annotator not in names:
+        raise AnnotatorError(unknown_name("layer", annotator, names))
+    statuses = [s.value for s in Status]
+    if status is not None and status not in statuses:
+        raise AnnotatorError(unknown_name("status", status, statuses, "statuses"))
+    chosen = select(project, annotator, status)
+    if chosen.items == 0:
+        if not project.documents():
+            raise AnnotatorError("nothing to export: the project has no documents")
+        where = f"in layer {annotator}" if annotator else "in any layer"
+        raise AnnotatorError(f"nothing to export: no document has status {status} {where}")
+    if annotator is None and chosen.stacked and fmt not in LAYERED:
+        raise MixedLayers(fmt, chosen)
+    return chosen
+
+
+def check_options(project: Project, fmt: str, options: ExportOptions) -> None:
+    """The option values of ``options`` for format ``fmt`` (``OptionError`` if one is wrong)."""
+    info = FORMATS.get(fmt)
+    if info is None:
+        raise OptionError(unknown_name("format", fmt, sorted(FORMATS)))
+    for what, value, known in (
+        ("overlap policy", options.overlap_policy, OVERLAP_POLICIES),
+        ("tag scheme", options.scheme, TAG_SCHEMES),
+        ("tokenizer", options.tokenizer, TOKENIZERS),
+    ):
+        if value not in known:
+            raise OptionError(unknown_name(what, value, known))
+    if options.splits and not info.splits:
+        with_splits = ", ".join(sorted(f for f, i in FORMATS.items() if i.splits))
+        raise OptionError(f"{fmt} has no splits (formats with splits: {with_splits})")
+    validate_splits(options.splits)
+    if not options.spans_key.strip():
+        raise OptionError("the spaCy spans key cannot be empty")
+    if options.labels:
+        labels = [lab.name for lab in project.schema.span_labels()]
+        labels += sorted(set(project.store.label_counts()) - set(labels))  # no longer in schema
+        for label in options.labels:
+            if label not in labels:
+                raise OptionError(unknown_name("label", label, labels))
+    needs = [(f"{fmt} export", package) for package in info.needs]
+    if options.tokenizer == "spacy":
+        needs.append(("the spacy tokenizer", "spacy"))
+    for what, package in needs:
+        if importlib.util.find_spec(package) is None:
+            raise OptionError(f"{what} needs the {package} package (pip install {package})")
 
 
 def export(
@@ -244,11 +365,12 @@ def export(
 ) -> ExportReport:
     """Export the chosen layers of a project to ``out`` in format ``fmt``.
 
-    ``out`` is checked first (``check_output``), so a refused target fails before any work;
-    ``STDOUT`` writes the formats that are one text stream to standard output."""
+    ``out`` is checked first (``check_output``), then what goes out (``check_export``), so a
+    refused export fails before any work; ``STDOUT`` writes the formats that are one text
+    stream to standard output."""
     check_output(fmt, out, options)
+    total = check_export(project, fmt, annotator, status, options).items
     writer = format_function(fmt, "write")
-    total = count_layers(project, annotator, status)
     items = layers(project, annotator, status)
     if fmt == "jsonl":
         report: ExportReport = writer(

@@ -6,11 +6,14 @@ they never touch the project file. ``annotator.project`` wires them to the store
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from annotator.errors import AnnotatorError
 from annotator.model import DocumentAnnotations, ImportedDocument, Problem
 
 Progress = Callable[[int, int], None]
@@ -108,16 +111,83 @@ def split_of(doc: DocumentAnnotations, splits: Sequence[tuple[str, float]], seed
     return splits[-1][0]
 
 
-def parse_splits(spec: str) -> tuple[tuple[str, float], ...]:
-    """``"train=0.8,validation=0.1,test=0.1"`` → ((train, .8), ...); ``""`` → ()."""
+SPLIT_NAMES = ("train", "validation", "dev", "test")
+"""The split names an export accepts: ``dev`` is another name of ``validation`` (CoNLL habit),
+kept as written (``dev.conll``); a spec may hold one of the two, not both."""
+
+
+class OptionError(AnnotatorError, ValueError):
+    """An export option that cannot be used (a ValueError too, for callers that check input)."""
+
+
+def closest(name: str, known: Sequence[str]) -> str | None:
+    """The name in ``known`` closest to ``name`` (``difflib``, case ignored), if one is close."""
+    folded = {k.casefold(): k for k in reversed(known)}
+    close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+def unknown_name(kind: str, name: str, known: Sequence[str], plural: str = "") -> str:
+    """One line for a name that is not there: ``no layer 'gld' (layers: amal, badr, gold);
+    did you mean 'gold'?`` (see ``closest``; a long list is cut after 12 names)."""
+    plural = plural or f"{kind}s"
+    if not known:
+        return f"no {kind} {name!r} (there are no {plural})"
+    shown = ", ".join(known[:12]) + (f" and {len(known) - 12} more" if len(known) > 12 else "")
+    message = f"no {kind} {name!r} ({plural}: {shown})"
+    suggestion = closest(name, known)
+    return f"{message}; did you mean {suggestion!r}?" if suggestion else message
+
+
+def split_pairs(spec: str) -> tuple[tuple[str, float], ...]:
+    """The syntax of a split spec only: ``"train=0.8,test=0.2"`` → ((train, .8), (test, .2));
+    ``""`` → (). Raises ``OptionError`` for a part that is not ``name=number``. Names and
+    ratios are checked by ``validate_splits``."""
     if not spec.strip():
         return ()
     out: list[tuple[str, float]] = []
     for part in spec.split(","):
-        name, _, ratio = part.partition("=")
-        if not name.strip() or not ratio.strip():
-            raise ValueError(f"bad split {part!r}: expected name=ratio")
-        out.append((name.strip(), float(ratio)))
-    if any(r < 0 for _, r in out) or sum(r for _, r in out) <= 0:
-        raise ValueError("split ratios must be non-negative and not all zero")
+        name, eq, ratio = (x.strip() for x in part.partition("="))
+        if not eq or not name or not ratio:
+            raise OptionError(
+                f"bad split {part.strip()!r}: expected name=ratio, "
+                "e.g. train=0.8,validation=0.1,test=0.1"
+            )
+        try:
+            value = float(ratio)
+        except ValueError:
+            raise OptionError(f"bad split {part.strip()!r}: {ratio!r} is not a number") from None
+        out.append((name, value))
     return tuple(out)
+
+
+def validate_splits(splits: Sequence[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
+    """``splits`` if they can be used, else ``OptionError`` saying why.
+
+    Names come from ``SPLIT_NAMES``, each at most once. Ratios are weights: finite, not
+    negative, not all zero; they need not sum to 1 (``train=8,validation=1,test=1`` is 80/10/10
+    %, the same as ``train=0.8,...``): each document goes to a split with probability
+    ratio / sum."""
+    seen: set[str] = set()
+    for name, ratio in splits:
+        if name not in SPLIT_NAMES:
+            raise OptionError(unknown_name("split", name, SPLIT_NAMES))
+        if name in seen:
+            raise OptionError(f"split {name!r} is given twice")
+        seen.add(name)
+        if not math.isfinite(ratio) or ratio < 0:
+            raise OptionError(
+                f"split {name}: the ratio must be a number of 0 or more, not {ratio:g}"
+            )
+    if {"validation", "dev"} <= seen:
+        raise OptionError("validation and dev are the same split: give one of them")
+    if splits and sum(r for _, r in splits) <= 0:
+        raise OptionError("split ratios are all 0: at least one must be above 0")
+    return tuple(splits)
+
+
+def parse_splits(spec: str) -> tuple[tuple[str, float], ...]:
+    """``"train=0.8,validation=0.1,test=0.1"`` → ((train, .8), ...); ``""`` → ().
+
+    ``split_pairs`` then ``validate_splits``: raises ``OptionError`` (a ``ValueError``)."""
+    return validate_splits(split_pairs(spec))

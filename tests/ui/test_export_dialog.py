@@ -321,3 +321,48 @@ def test_file_menu_opens_both_dialogs(qtbot: QtBot, project: Project, tmp_path: 
     imp.close()
     exp.close()
     session.close()
+
+
+def test_the_core_refusals_are_shown_in_the_report(
+    qtbot: QtBot, project: Project, tmp_path: Path, seed_text: str
+) -> None:
+    """Issue 10: "All layers" used to stack a doubly annotated document in the training data,
+    and a selection of nothing wrote an empty file. The core refuses both; the dialog shows
+    why in its report and writes nothing."""
+    project.add_span(1, *inword(seed_text, "وهولندا", 1), "LOC", "badr")  # seed: amal and badr
+    out = tmp_path / "mixed.conll"
+    dialog = dialog_for(qtbot, project, "conll", out, layer="")
+    _, outcome = run_to_end(qtbot, dialog)
+    assert outcome == "failed" and not out.exists()
+    assert dialog.report.toPlainText() == (
+        "Export failed, nothing was written:\n1 selected document is in more than one layer, "
+        "and conll would write it once per layer: choose one layer (layers: amal, badr)"
+    )
+    dialog.status.setCurrentIndex(dialog.status.findData("done"))
+    dialog.layer.setCurrentIndex(dialog.layer.findData(ME))
+    _, outcome = run_to_end(qtbot, dialog)
+    assert outcome == "failed" and not out.exists()
+    assert dialog.report.toPlainText().endswith(
+        "nothing to export: no document has status done in layer amal"
+    )
+    dialog.status.setCurrentIndex(dialog.status.findData(""))
+    _, outcome = run_to_end(qtbot, dialog)  # one layer chosen: it goes out
+    assert outcome == "finished" and "documents exported: 4" in dialog.report.toPlainText()
+    # jsonl lines name their layer: every layer goes out side by side, nothing stacked
+    dialog.layer.setCurrentIndex(dialog.layer.findData(""))
+    dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
+    dialog.output.setText(str(tmp_path / "all.jsonl"))
+    _, outcome = run_to_end(qtbot, dialog)
+    assert outcome == "finished"
+    rows = [
+        json.loads(x) for x in (tmp_path / "all.jsonl").read_text(encoding="utf-8").split("\n") if x
+    ]
+    assert [r["annotator"] for r in rows if r["name"] == "seed"] == ["amal", "badr"]
+
+
+def test_split_names_are_checked_live(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
+    dialog = dialog_for(qtbot, project, "conll", tmp_path / "x.conll", splits="trian=0.8,test=0.2")
+    assert not dialog.run_button.isEnabled()
+    assert dialog.split_check.text() == (
+        "✗ no split 'trian' (splits: train, validation, dev, test); did you mean 'train'?"
+    )
