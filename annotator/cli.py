@@ -1,4 +1,10 @@
-"""The ``annotator`` command: every subcommand exits 0 on success, else 1 with a one-line error.
+"""The ``annotator`` command: every subcommand exits 0 on success, 1 on failure with one line
+``annotator: error: ...`` on stderr, 2 on a usage error (argparse's usage and error lines).
+
+Names the project must know — layers, labels, documents — and names from a fixed set —
+formats, statuses, split names — are checked before any work; an unknown one is an error that
+suggests the closest name. Exports refuse what would write empty or wrong data
+(``annotator.exporting.check_export``).
 
 Arabic in terminal tables is printed in logical order by default (terminals such as GNOME
 Terminal or Konsole apply bidi themselves); ``--visual`` reshapes and reorders it for
@@ -17,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.formats.common import ExportOptions, parse_splits
+from annotator.formats.common import ExportOptions, closest, split_pairs, unknown_name
 from annotator.importing import NEW_LABEL_POLICIES
 
 IMPORT_FORMATS = (
@@ -71,10 +77,36 @@ def _open(path: str, read_only: bool = False) -> Any:
     return Project.open(path, read_only=read_only)
 
 
+def _known_layer(project: Any, name: str) -> str:
+    """``name`` if the project has that layer, else an error naming the closest one."""
+    names = project.annotators()
+    if name not in names:
+        raise AnnotatorError(unknown_name("layer", name, names))
+    return name
+
+
+def _name_list(value: str, what: str) -> list[str]:
+    """A comma-separated option value: names, each once, none empty."""
+    names = [n.strip() for n in value.split(",")]
+    if not all(names):
+        raise AnnotatorError(f"{what}: an empty name in {value!r}")
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise AnnotatorError(f"{what}: {', '.join(twice)} given twice")
+    return names
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from annotator.project import Project
 
     schema = _read_schema(Path(args.schema)) if args.schema else None
+    for parent in Path(args.project).absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise AnnotatorError(
+                    f"cannot create {args.project}: {parent} on its path is a file, not a folder"
+                )
+            break
     Project.create(args.project, schema=schema).close()
     print(f"created {args.project}")
     return 0
@@ -83,6 +115,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 def _read_schema(path: Path) -> Any:
     from annotator.schema import Schema
 
+    if not path.exists():
+        raise AnnotatorError(f"{path}: no such schema file")
+    if path.is_dir():
+        raise AnnotatorError(f"{path}: a folder, not a schema file")
     if path.suffix == ".conf" or path.name == "annotation.conf":
         from annotator.brat_conf import read_annotation_conf
         from annotator.formats.plain import decode
@@ -93,9 +129,33 @@ def _read_schema(path: Path) -> Any:
 
 
 def detect_format(path: Path) -> str:
+    """The format ``auto`` reads ``path`` as: by its suffix, and for a ``.txt`` file (or a
+    name with no known suffix) by its content, so a CoNLL file named ``.txt`` is not imported
+    as plain text with its tags inside (``annotator.formats.conll.sniff``). A folder holding
+    ``.ann`` files is brat; one of CoNLL files is conll. Raises ``AnnotatorError`` (one line
+    naming ``--format``) when the content does not tell, or a folder mixes the two."""
+    from annotator.formats import conll
+    from annotator.formats.source import shown
+
+    def ask(what: str) -> AnnotatorError:
+        return AnnotatorError(
+            f"{shown(path)}: {what}: give --format conll or --format text to say how to read it"
+        )
+
     if path.is_dir():
-        return "brat" if any(path.glob("*.ann")) else "text"
-    return {
+        if any(path.glob("*.ann")):
+            return "brat"
+        found = conll.sniff_folder(path)
+        if found["unsure"]:
+            unsure = shown(found["unsure"][0])
+            raise ask(f"cannot tell whether {unsure} is CoNLL or plain text")
+        if found["conll"] and found["text"]:
+            raise ask(
+                f"the folder holds CoNLL files ({shown(found['conll'][0].name)}) and plain-text "
+                f"files ({shown(found['text'][0].name)}); import them separately"
+            )
+        return "conll" if found["conll"] else "text"
+    fmt = {
         ".jsonl": "jsonl",
         ".ndjson": "jsonl",
         ".csv": "csv",
@@ -105,6 +165,12 @@ def detect_format(path: Path) -> str:
         ".ann": "brat",
         ".json": "label-studio",
     }.get(path.suffix.lower(), "text")
+    if fmt != "text":
+        return fmt
+    verdict = conll.sniff(path)
+    if verdict == "unsure":
+        raise ask("some lines look like CoNLL (a token and a tag) and some do not")
+    return verdict
 
 
 def read_any(path: Path, fmt: str, strict: bool, text_column: str = "text") -> Any:
@@ -131,6 +197,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         combined = ImportResult()
         for f in args.files:
             res = read_any(Path(f), args.format, not args.lenient, args.text_column)
+            if not res.documents and not res.problems:
+                fmt = detect_format(Path(f)) if args.format == "auto" else args.format
+                raise AnnotatorError(f"nothing to import: no document in {f} (read as {fmt})")
             combined.documents.extend(res.documents)
             combined.problems.extend(res.problems)
         bar = Progress("import")
@@ -155,6 +224,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_docs(args: argparse.Namespace) -> int:
     project = _open(args.project, read_only=True)
     with project:
+        if args.annotator is not None:
+            _known_layer(project, args.annotator)
         counts = project.store.span_counts(args.annotator)
         statuses = project.statuses(args.annotator) if args.annotator else {}
         rows = [
@@ -239,7 +310,7 @@ def _no_stdout(path: Path, why: str) -> Path:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from annotator.exporting import export
+    from annotator.exporting import MixedLayers, export
     from annotator.output import is_stdout
 
     options = ExportOptions(
@@ -247,7 +318,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         scheme=args.scheme,
         docstart=args.docstart,
         spans_key=args.spans_key,
-        splits=parse_splits(args.split),
+        splits=split_pairs(args.split),  # the names and ratios: checked by export()
         seed=args.seed,
         tokenizer=args.tokenizer,
     )
@@ -256,6 +327,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     bar = Progress("export")
     try:
         report = export(project, args.format, out, args.annotator, args.status, options, bar)
+    except MixedLayers as exc:
+        raise MixedLayers(exc.fmt, exc.selection, " with --annotator") from None
     finally:
         bar.close()
         project.close()
@@ -303,8 +376,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     check(out, "bundle")  # refused before any work
     project = _open(args.project, read_only=True)
     with project:
-        if args.annotator not in project.annotators():
-            raise AnnotatorError(f"no annotator {args.annotator!r} in {args.project}")
+        _known_layer(project, args.annotator)
         bar = Progress("bundle")
         try:
             manifest = write_bundle(
@@ -368,16 +440,22 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     project = _open(args.project, read_only=True)
     with project:
         names = (
-            args.annotators.split(",")
-            if args.annotators
+            [_known_layer(project, n) for n in _name_list(args.annotators, "--annotators")]
+            if args.annotators is not None
             else [a for a in project.annotators() if a != "gold" or args.with_gold]
         )
-        unknown = sorted(set(names) - set(project.annotators()))
-        if unknown:
-            raise AnnotatorError(f"no annotator {', '.join(unknown)} in {args.project}")
         if len(names) < 2:
-            raise AnnotatorError("agreement needs at least two annotators")
-        labels = args.labels.split(",") if args.labels else None
+            raise AnnotatorError(
+                f"agreement needs at least two layers (layers: {', '.join(project.annotators())})"
+            )
+        labels = None
+        if args.labels is not None:
+            labels = _name_list(args.labels, "--labels")
+            known = [lab.name for lab in project.schema.span_labels()]
+            known += sorted(set(project.store.label_counts()) - set(known))
+            for label in labels:
+                if label not in known:
+                    raise AnnotatorError(unknown_name("label", label, known))
         result = agreement(project_layers(project, names), names, labels, Progress("agreement"))
         schema = project.schema
     if report is not None:
@@ -398,6 +476,17 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # runner in. Without it (core-only use) the command says so.
     if args.gui_runner is None:
         raise AnnotatorError("the GUI is not available here; run the `annotator` command")
+    if args.screenshot and args.project:
+        # a screenshot reads the project: unknown names are errors, not an empty picture
+        with _open(args.project, read_only=True) as project:
+            if args.annotator is not None:
+                _known_layer(project, args.annotator)
+            names = [d.name for d in project.documents()]
+            if args.document is None:
+                shown = ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
+                raise AnnotatorError(f"--screenshot needs --document NAME (documents: {shown})")
+            if project.document_by_name(args.document) is None:
+                raise AnnotatorError(unknown_name("document", args.document, names))
     return int(args.gui_runner(args))
 
 
@@ -408,14 +497,38 @@ OUTPUT_HELP = (
 )
 
 
+EXIT_STATUS = (
+    "exit status: 0 success; 1 failure, with one line 'annotator: error: ...' on stderr; "
+    "2 usage error (a missing or malformed argument). Unknown names (layers, labels, "
+    "statuses, split names, formats) are errors that suggest the closest name."
+)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, with the closest choice suggested for an invalid one (a misspelt format,
+    status or command)."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        try:
+            super()._check_value(action, value)
+        except argparse.ArgumentError as exc:
+            choices = [str(c) for c in action.choices or ()]
+            near = closest(value, choices) if isinstance(value, str) else None
+            if near is None:
+                raise
+            raise argparse.ArgumentError(action, f"{exc.message}; did you mean {near!r}?") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="annotator", description=__doc__.splitlines()[0])
+    parser = ArgumentParser(
+        prog="annotator", description=__doc__.splitlines()[0], epilog=EXIT_STATUS
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(
         name: str, func: Callable[[argparse.Namespace], int], help: str
     ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
+        p = sub.add_parser(name, help=help, description=help, epilog=EXIT_STATUS)
         p.set_defaults(func=func)
         return p
 
@@ -452,13 +565,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--format", choices=sorted(FORMATS), default="jsonl")
     p.add_argument("--output", "-o", required=True, help=OUTPUT_HELP)
-    p.add_argument("--annotator", help="one layer (default: every layer)")
+    p.add_argument(
+        "--annotator",
+        help="the layer to export; needed when documents are in more than one layer (except "
+        "for jsonl, whose lines name their layer)",
+    )
     p.add_argument("--status", choices=("new", "in_progress", "done"))
     p.add_argument("--overlap", choices=("outermost", "innermost", "longest"), default="outermost")
     p.add_argument("--scheme", choices=("IOB2", "IOB1", "BIOES"), default="IOB2")
     p.add_argument("--docstart", action="store_true", help="CoNLL: -DOCSTART- lines")
     p.add_argument("--spans-key", default="sc", help="spaCy SpanGroup key")
-    p.add_argument("--split", default="", help="e.g. train=0.8,validation=0.1,test=0.1")
+    p.add_argument(
+        "--split",
+        default="",
+        help="split names train, validation (or dev), test with ratios, e.g. "
+        "train=0.8,validation=0.1,test=0.1; ratios are weights (train=8,test=2 is 80/20 %%)",
+    )
     p.add_argument("--seed", default="0")
     p.add_argument("--tokenizer", choices=("default", "spacy"), default="default")
 

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QSettings, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSettings, QSize
 from PySide6.QtWidgets import QApplication
 
 from annotator.project import Project
@@ -26,6 +26,8 @@ from ui.session import Session
 APP_NAME = "annotator"
 SAMPLE_NAME = "sample.annotator"
 SEED = "000_3626081446f7037e.txt"
+SCREENSHOT_FORMAT = "png"
+"""the format ``annotator.output`` records for a screenshot (it replaces only its own)"""
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -94,42 +96,57 @@ def render_screenshot(
     """Draw the main window showing one document and save it as a PNG.
 
     The project is opened read-only; the layer shown is ``annotator``'s, or else the first
-    annotator with spans on that document. Raises AnnotatorError if the project or document
-    cannot be found."""
-    from annotator.errors import ValidationError
+    annotator with spans on that document. The PNG is written through ``annotator.output``:
+    atomically, replacing only an earlier screenshot (never a file it did not write, a link or
+    a device), and the target is checked before anything is drawn. Raises AnnotatorError if
+    the project or document cannot be found or the target is refused."""
+    from annotator.errors import AnnotatorError, ValidationError
+    from annotator.output import is_stdout, writing
 
-    application()
-    folder = Path(tempfile.mkdtemp(prefix="annotator-shot-"))
-    try:
-        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-        session = Session()
-        project = Project.open(project_path, read_only=True)
-        doc = project.document_by_name(document_name)
-        if doc is None:
-            project.close()
-            raise ValidationError(f"no document named {document_name!r} in {project_path}")
-        if annotator is None:
-            names = sorted({s.annotator for s in project.spans(doc.id)})
-            annotator = names[0] if names else ""
-        session.annotator = annotator
-        session.set_project(project)
-        window = MainWindow(session, settings)
-        window.quiet_errors = True
-        window.open_document(doc.id)
-        window.resize(QSize(*size))
-        window.show()
-        spans = window.layer.spans
-        if spans:
-            window.select_span(spans[0].uuid)
-        for _ in range(5):
-            QApplication.processEvents()
-        image = window.grab()
-        out = Path(out_png)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(out), "PNG"):
-            raise OSError(f"cannot write {out}")
-        window.close()
-        window.deleteLater()
-        session.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    out = Path(out_png)
+    if is_stdout(out):
+        raise AnnotatorError(
+            "a screenshot is a PNG file, which does not go to standard output ('-'); "
+            "give a file name"
+        )
+    # the temporary beside the target is created first: a refused or unwritable target
+    # fails before anything is drawn, and a failure leaves no file
+    with writing(out, SCREENSHOT_FORMAT) as tmp:
+        application()
+        folder = Path(tempfile.mkdtemp(prefix="annotator-shot-"))
+        try:
+            settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+            session = Session()
+            project = Project.open(project_path, read_only=True)
+            doc = project.document_by_name(document_name)
+            if doc is None:
+                project.close()
+                raise ValidationError(f"no document named {document_name!r} in {project_path}")
+            if annotator is None:
+                names = sorted({s.annotator for s in project.spans(doc.id)})
+                annotator = names[0] if names else ""
+            session.annotator = annotator
+            session.set_project(project)
+            window = MainWindow(session, settings)
+            window.quiet_errors = True
+            window.open_document(doc.id)
+            window.resize(QSize(*size))
+            window.show()
+            spans = window.layer.spans
+            if spans:
+                window.select_span(spans[0].uuid)
+            for _ in range(5):
+                QApplication.processEvents()
+            png = QByteArray()
+            buffer = QBuffer(png)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            encoded = window.grab().save(buffer, "PNG")
+            buffer.close()
+            window.close()
+            window.deleteLater()
+            session.close()
+            if not encoded:
+                raise AnnotatorError(f"cannot encode the screenshot for {out} as PNG")
+            tmp.write_bytes(bytes(png.data()))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -133,7 +133,9 @@ def test_gui_screenshot_command(tmp_path: Path) -> None:
         == 0
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert entry_main(["gui", proj, "--screenshot", str(shot), "--size", "big"]) == 1
+    # with --document: since issue 10 a screenshot without one is refused first
+    bad_size = ["gui", proj, "--document", SEED.stem, "--screenshot", str(shot), "--size", "big"]
+    assert entry_main(bad_size) == 1
 
 
 def test_bundle_merge_and_agreement(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
