@@ -132,29 +132,26 @@ def detect_format(path: Path) -> str:
     """The format ``auto`` reads ``path`` as: by its suffix, and for a ``.txt`` file (or a
     name with no known suffix) by its content, so a CoNLL file named ``.txt`` is not imported
     as plain text with its tags inside (``annotator.formats.conll.sniff``). A folder holding
-    ``.ann`` files is brat; one of CoNLL files is conll. Raises ``AnnotatorError`` (one line
-    naming ``--format``) when the content does not tell, or a folder mixes the two."""
+    ``.ann`` files is brat, else text. Raises ``AnnotatorError`` (one line naming ``--format``)
+    when the content does not tell, or when a folder to read as text holds CoNLL files."""
     from annotator.formats import conll
     from annotator.formats.source import shown
 
     def ask(what: str) -> AnnotatorError:
-        return AnnotatorError(
-            f"{shown(path)}: {what}: give --format conll or --format text to say how to read it"
-        )
+        return AnnotatorError(f"{shown(path)}: {what}")
 
     if path.is_dir():
         if any(path.glob("*.ann")):
             return "brat"
         found = conll.sniff_folder(path)
-        if found["unsure"]:
-            unsure = shown(found["unsure"][0])
-            raise ask(f"cannot tell whether {unsure} is CoNLL or plain text")
-        if found["conll"] and found["text"]:
+        tagged = found["conll"] + found["unsure"]
+        if tagged:
             raise ask(
-                f"the folder holds CoNLL files ({shown(found['conll'][0].name)}) and plain-text "
-                f"files ({shown(found['text'][0].name)}); import them separately"
+                f"{shown(tagged[0].relative_to(path))} in this folder looks like CoNLL (a token "
+                "and a tag per line), which a folder import reads as plain text: import the "
+                "files themselves, or give --format text to read them as text"
             )
-        return "conll" if found["conll"] else "text"
+        return "text"
     fmt = {
         ".jsonl": "jsonl",
         ".ndjson": "jsonl",
@@ -169,7 +166,10 @@ def detect_format(path: Path) -> str:
         return fmt
     verdict = conll.sniff(path)
     if verdict == "unsure":
-        raise ask("some lines look like CoNLL (a token and a tag) and some do not")
+        raise ask(
+            "cannot tell plain text from CoNLL (some lines are a token and a tag, some are "
+            "not): give --format conll or --format text"
+        )
     return verdict
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from annotator import rules
 from annotator.errors import Cancelled, ImportFormatError
 from annotator.formats.common import (
+    Changed,
     ImportResult,
     IsCancelled,
     Progress,
@@ -81,7 +82,7 @@ class ImportReport:
         out += [f"conflict, stored version kept: {p}" for p in self.conflicts]
         if self.labels_added:
             out.append(f"labels added to the schema: {', '.join(self.labels_added)}")
-        out += [f"skipped: {p}" for p in self.problems]
+        out += [f"{'changed' if isinstance(p, Changed) else 'skipped'}: {p}" for p in self.problems]
         return out
 
 

@@ -93,6 +93,12 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
 
 
+class Changed(Problem):
+    """A change a reader made to data it kept (a tag read as another, a token tagged ``O``),
+    as opposed to a line it skipped. It travels in ``ImportResult.problems`` like any problem;
+    the import report lists it as ``changed: file:line: what it became``."""
+
+
 def split_of(doc: DocumentAnnotations, splits: Sequence[tuple[str, float]], seed: str) -> str:
     """The split a document belongs to: a hash of (seed, document sha256) against the ratios.
 

@@ -11,17 +11,20 @@ columns are kept in ``ImportedDocument.meta`` so exporting the document again gi
 
 from __future__ import annotations
 
-import re
+import os
+import stat
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from annotator import rules
 from annotator.errors import Cancelled, ImportFormatError
 from annotator.formats.common import (
     OVERLAP_POLICIES,
     TAG_SCHEMES,
+    Changed,
     ExportOptions,
     ExportReport,
     ImportResult,
@@ -31,15 +34,13 @@ from annotator.formats.common import (
     no_progress,
     split_of,
 )
-from annotator.formats.source import decode_text, read_file, shown
+from annotator.formats.source import decode_text, read_file, shown, walk
 from annotator.model import DocumentAnnotations, ImportedDocument, ImportedSpan, Problem
 from annotator.output import writing
 from annotator.schema import Schema
 from annotator.tokenize import TokenLayer, export_spans, resolve_overlaps, token_layer
 
 DOCSTART = "-DOCSTART- -X- O O"
-_Report = Callable[[int, str], None]
-_TAG = re.compile(r"O|[BIESLU]-[^-\s]\S*")
 _PREFIXES = {"IOB2": "BI", "IOB1": "BI", "BIOES": "BIESLU"}
 Entity = tuple[int, int, str]
 """token indices [start, end) and label"""
@@ -234,6 +235,76 @@ def _conll_text(
 
 # -- import ------------------------------------------------------------------------------
 
+STRAY = "`´'\"‘’“”,.;:!?~^|\\/-،؛؟"
+"""punctuation that is typing noise at either end of a tag or its label (``B-MIS1```)"""
+INVISIBLE = "\u200b\u200e\u200f\u061c\ufeff"
+"""invisible marks that are noise at either end of a tag (a right-to-left mark after it)"""
+_NOISE = STRAY + INVISIBLE
+_EXPECTED = "O, or B-, I-, E- or S- and a label"
+_Tag = tuple[str | None, tuple[str, ...]]
+
+
+def read_tag(raw: str, labels: Container[str] = frozenset()) -> _Tag:
+    """What the tag ``raw`` stands for, and the repairs that reading needed.
+
+    ``(raw, ())`` for a well-formed tag; ``(None, ())`` for one that cannot be read without a
+    guess (``IO``, ``OO``, ``B-``, ``X-PER``). Only unambiguous noise is repaired, and only
+    when what is left is a valid label name (``annotator.rules.label_name_problem``):
+    stray punctuation or an invisible mark at either end (``B-MIS1``` → ``B-MIS1``), a doubled
+    separator (``I--ORG`` → ``I-ORG``), a lower-case prefix (``b-PER`` → ``B-PER``).
+    ``labels``: names that are labels as written (the schema's), never repaired."""
+    prefix, sep, typ = raw[:1], raw[1:2], raw[2:]
+    if raw == "O" or (prefix in "BIESLU" and sep == "-" and typ in labels):
+        return raw, ()
+    why: list[str] = []
+
+    def strip(text: str) -> str:
+        start = len(text) - len(text.lstrip(_NOISE))
+        out = text.strip(_NOISE)
+        removed = set(text[:start] + text[start + len(out) :])
+        for what, chars in (("stray punctuation", STRAY), ("invisible mark", INVISIBLE)):
+            if removed & set(chars) and what not in why:
+                why.append(what)
+        return out
+
+    core = strip(raw)
+    if core in ("O", "o"):
+        if core == "o":
+            why.append("lower-case tag")
+        return "O", tuple(why)
+    prefix, sep, typ = core[:1], core[1:2], core[2:]
+    if sep != "-" or prefix not in "BIESLUbieslu":
+        return None, ()
+    if prefix.islower():
+        why.append("lower-case prefix")
+        prefix = prefix.upper()
+    if typ.startswith("-"):
+        why.append("doubled separator")
+        typ = typ.lstrip("-")
+    if typ not in labels:
+        typ = strip(typ)
+    if not typ or rules.label_name_problem(typ) is not None:
+        return None, ()
+    return f"{prefix}-{typ}", tuple(why)
+
+
+def orphans(tags: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """(index, message) for each ``I-`` (or BIOES ``E-``/``L-``) tag that continues no entity
+    of its type: after ``O``, after another type, or at the start of a sentence. ``decode``
+    reads each as the start of an entity (the IOB1 convention, and conlleval's reading)."""
+    prev = "O"
+    for i, tag in enumerate(tags):
+        prefix, _, typ = tag.partition("-")
+        if tag != "O" and prefix in "IEL":
+            before, _, before_typ = prev.partition("-")
+            if prev == "O" or before in "ESLU" or before_typ != typ:
+                where = "at the start of a sentence" if i == 0 else f"after {prev!r}"
+                if prefix == "I":
+                    yield i, f"tag {tag!r} {where} starts a new {typ} entity (IOB1 convention)"
+                else:
+                    yield i, f"tag {tag!r} {where} read as a one-token {typ} entity"
+        prev = tag
+
 
 @dataclass
 class _Doc:
@@ -243,6 +314,34 @@ class _Doc:
     """per sentence: (token, tag, middle columns, line)"""
 
 
+class _Reader:
+    """Problems and changes of one file: ``problem`` skips (strict: raises), ``changed``
+    records what a kept token became."""
+
+    def __init__(self, source: str, strict: bool, result: ImportResult) -> None:
+        self.source = source
+        self.strict = strict
+        self.result = result
+
+    def problem(self, line: int, message: str) -> None:
+        if self.strict:
+            raise ImportFormatError(self.source, line, message)
+        self.result.problems.append(Problem(self.source, line, message))
+
+    def changed(self, line: int, message: str) -> None:
+        self.result.problems.append(Changed(self.source, line, message))
+
+    def unreadable(self, line: int, tag: str, why: str, expected: str = "") -> str:
+        """``O`` for a tag that cannot be read (strict: an error)."""
+        if self.strict:
+            hint = f": expected {expected}" if expected else ""
+            raise ImportFormatError(
+                self.source, line, f"tag {tag!r} {why}{hint} (--lenient tags such a token O)"
+            )
+        self.changed(line, f"tag {tag!r} {why}; token tagged O")
+        return "O"
+
+
 def read_conll(
     path: Path,
     *,
@@ -250,35 +349,40 @@ def read_conll(
     schema: Schema | None = None,
     scheme: str | None = None,
 ) -> ImportResult:
-    """Read a CoNLL file; the scheme is detected unless given. With ``schema`` a label
-    outside it is a problem too. Lenient reads keep a token whose tag is malformed (as ``O``)
-    and skip a line without a tag, recording each as a Problem with its line number."""
+    """Read a CoNLL file; the scheme is detected unless given.
+
+    Tags are read by ``read_tag``: unambiguous noise is repaired and each repair reported as
+    a ``Changed`` with its line and what the tag became; an ``I-`` that continues no entity
+    starts one (reported, unless the file is IOB1, where that is the convention). A tag that
+    cannot be read is an error, or with ``strict=False`` the token is kept and tagged ``O``
+    (reported). A line without a tag is an error, or skipped (reported). With ``schema`` a
+    label outside it is a problem too."""
     if scheme is not None and scheme not in TAG_SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r} ({', '.join(TAG_SCHEMES)})")
     path = Path(path)
-    source = shown(path)
     result = ImportResult()
-
-    def problem(line: int, message: str) -> None:
-        if strict:
-            raise ImportFormatError(source, line, message)
-        result.problems.append(Problem(source, line, message))
-
-    docs, separator = _parse(path, scheme, problem)
+    reader = _Reader(shown(path), strict, result)
+    text = decode_text(path, read_file(path)).removeprefix("\ufeff")
+    labels = frozenset(e.name for e in schema.entities) if schema else frozenset()
+    docs, separator = _parse(text, scheme, labels, reader)
     used = scheme or detect_scheme([x[1] for x in s] for d in docs for s in d.sentences)
+    stem = shown(path.stem)
     for k, d in enumerate(docs):
-        stem = shown(path.stem)
         name = stem if len(docs) == 1 else f"{stem}-{k + 1}"
-        result.documents.append(_build(d, name, source, separator, used, schema, problem))
+        result.documents.append(_build(d, name, separator, used, schema, reader))
+    # in line order: repairs are found while reading, orphans once a sentence is complete
+    result.problems.sort(key=lambda p: p.line or 0)
     return result
 
 
-def _parse(path: Path, scheme: str | None, problem: _Report) -> tuple[list[_Doc], str]:
-    text = decode_text(path, read_file(path)).removeprefix("\ufeff")
+def _parse(
+    text: str, scheme: str | None, labels: frozenset[str], reader: _Reader
+) -> tuple[list[_Doc], str]:
     allowed = _PREFIXES[scheme] if scheme else "BIESLU"
     docs = [_Doc(line=1)]
     sent: list[tuple[str, str, list[str], int]] = []
     separator = ""
+    known: dict[str, _Tag] = {}
     for n, line in enumerate(text.split("\n"), 1):
         line = line.removesuffix("\r")
         if not line.strip() or line.startswith("-DOCSTART-"):
@@ -294,20 +398,26 @@ def _parse(path: Path, scheme: str | None, problem: _Report) -> tuple[list[_Doc]
         sep = "\t" if "\t" in line else " "
         cols = line.split("\t") if sep == "\t" else [c for c in line.split(" ") if c]
         if len(cols) < 2 or not cols[0].strip():
-            problem(n, f"expected a token and a tag separated by a tab or space: {line!r}")
+            reader.problem(n, f"expected a token and a tag separated by a tab or space: {line!r}")
             continue
-        if "\r" in line or cols[0].startswith("\ufeff"):
-            # the stored text drops or changes these, and the kept tokens would no longer fit
-            problem(n, "a token holds a carriage return or starts with a byte-order mark")
+        first = not sent and not docs[-1].sentences
+        if "\r" in line or (first and cols[0].startswith("\ufeff")):
+            # the stored text would drop or change these, and the kept tokens no longer fit
+            reader.problem(
+                n, "a token holds a carriage return or starts a document with a byte-order mark"
+            )
             continue
         separator = separator or sep
-        tag = cols[-1]
-        if not _TAG.fullmatch(tag):
-            problem(n, f"malformed tag {tag!r} (token kept, tagged O)")
-            tag = "O"
-        elif tag != "O" and tag[0] not in allowed:
-            problem(n, f"tag {tag!r} is not used by {scheme} (token kept, tagged O)")
-            tag = "O"
+        raw = cols[-1]
+        if raw not in known:
+            known[raw] = read_tag(raw, labels)
+        tag, why = known[raw]
+        if tag is None:
+            tag = reader.unreadable(n, raw, "not understood", _EXPECTED)
+        elif why:
+            reader.changed(n, f"tag {raw!r} read as {tag!r} ({', '.join(why)})")
+        if tag != "O" and tag[0] not in allowed:
+            tag = reader.unreadable(n, tag, f"is not used by {scheme}")
         sent.append((cols[0], tag, cols[1:-1], n))
     if sent:
         docs[-1].sentences.append(sent)
@@ -317,11 +427,10 @@ def _parse(path: Path, scheme: str | None, problem: _Report) -> tuple[list[_Doc]
 def _build(
     d: _Doc,
     name: str,
-    source: str,
     separator: str,
     scheme: str,
     schema: Schema | None,
-    problem: _Report,
+    reader: _Reader,
 ) -> ImportedDocument:
     pieces: list[str] = []
     tokens: list[list[int]] = []
@@ -344,10 +453,14 @@ def _build(
             columns.append(cols)
             pos += len(tok)
         bounds.append([first, len(tokens)])
-        for s, e, label in decode([x[1] for x in sent], scheme):
+        tags = [x[1] for x in sent]
+        if scheme != "IOB1":  # where an I- starting an entity is the rule, not a repair
+            for i, message in orphans(tags):
+                reader.changed(sent[i][3], message)
+        for s, e, label in decode(tags, scheme):
             line = sent[s][3]
             if schema is not None and schema.entity(label) is None and not unknown[label]:
-                problem(line, f"label {label!r} is not an entity label of the schema")
+                reader.problem(line, f"label {label!r} is not an entity label of the schema")
             unknown[label] += 1
             spans.append(
                 ImportedSpan(
@@ -368,6 +481,57 @@ def _build(
         name=name,
         meta={"tokens": tokens, "sentences": bounds, "conll": conll},
         spans=spans,
-        source=source,
+        source=reader.source,
         line=d.line,
     )
+
+
+# -- telling a CoNLL file from plain text ------------------------------------------------
+
+SNIFF_BYTES = 64 * 1024
+"""how much of a file ``sniff`` reads"""
+
+
+def sniff_text(sample: str) -> str:
+    """``conll``, ``text`` or ``unsure`` for the start of a file's text.
+
+    A line looks like CoNLL when it is ``-DOCSTART-...`` or has at least two fields (tab or
+    space separated) and its last field is a tag ``read_tag`` understands (noise included).
+    ``conll``: at least 90 % of the non-blank lines and at least two of them do; ``text``: under
+    half of them do; anything between is ``unsure`` (the caller asks for ``--format``)."""
+    lines = [ln for ln in sample.split("\n") if ln.strip()]
+    like = 0
+    for ln in lines:
+        fields = ln.split()
+        if ln.startswith("-DOCSTART-") or (len(fields) >= 2 and read_tag(fields[-1])[0]):
+            like += 1
+    if not lines or like * 2 < len(lines):
+        return "text"
+    return "conll" if like * 10 >= len(lines) * 9 and like >= 2 else "unsure"
+
+
+def sniff(path: Path, *, follow: bool = True, limit: int = SNIFF_BYTES) -> str:
+    """``sniff_text`` of the first ``limit`` bytes of ``path`` (a partial last line left out).
+
+    Anything but a regular file (or a link to one when ``follow``), or a file that cannot be
+    read, is ``text``: the reader then refuses it with the reason."""
+    try:
+        info = os.stat(path, follow_symlinks=follow)
+        if not stat.S_ISREG(info.st_mode):
+            return "text"
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)
+    except OSError:
+        return "text"
+    if len(raw) > limit:
+        raw = raw[:limit].rpartition(b"\n")[0]
+    return sniff_text(raw.decode("utf-8", errors="replace").removeprefix("\ufeff"))
+
+
+def sniff_folder(folder: Path) -> dict[str, list[Path]]:
+    """The ``.txt`` files of a folder (those a plain-text import reads) by what ``sniff``
+    finds from their first 8 KiB: ``conll``, ``text`` or ``unsure``."""
+    found: dict[str, list[Path]] = {"conll": [], "text": [], "unsure": []}
+    for f in walk(folder, (".txt",)):
+        found[sniff(f, follow=False, limit=8 * 1024)].append(f)
+    return found

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from seqeval.metrics import f1_score, precision_score, recall_score
+from seqeval.metrics.sequence_labeling import get_entities
 from seqeval.scheme import IOB2
 
-from annotator.errors import Cancelled, ImportFormatError
-from annotator.formats.common import ExportOptions, parse_splits
-from annotator.formats.conll import decode, detect_scheme, encode, read_conll, write_conll
+from annotator.cli import detect_format, main
+from annotator.errors import AnnotatorError, Cancelled, ImportFormatError
+from annotator.formats.common import Changed, ExportOptions, parse_splits
+from annotator.formats.conll import (
+    decode,
+    detect_scheme,
+    encode,
+    read_conll,
+    read_tag,
+    sniff_text,
+    write_conll,
+)
 from annotator.model import Document, DocumentAnnotations, ImportedDocument, Span
+from annotator.project import Project
 from annotator.schema import Label, Schema
 from annotator.text import sha256_text
 from annotator.tokenize import token_layer
@@ -197,22 +210,27 @@ def test_malformed_tags_strict_and_lenient(tmp_path: Path) -> None:
     )
     with pytest.raises(ImportFormatError) as err:
         read_conll(src)
-    assert err.value.line == 2 and "I--ORG" in err.value.message
+    assert err.value.line == 3 and err.value.message.startswith("tag 'OO' not understood: ")
+    assert "--lenient" in err.value.message  # I--ORG on line 2 is repaired, not an error
     result = read_conll(src, strict=False)
-    assert [(p.line, p.message.split(" (")[0]) for p in result.problems] == [
-        (2, "malformed tag 'I--ORG'"),
-        (3, "malformed tag 'OO'"),
-        (5, "malformed tag 'B-'"),
-        (6, "expected a token and a tag separated by a tab or space: 'كلمة'"),
+    assert [(type(p).__name__, p.line, p.message) for p in result.problems] == [
+        ("Changed", 2, "tag 'I--ORG' read as 'I-ORG' (doubled separator)"),
+        ("Changed", 2, "tag 'I-ORG' after 'B-PER' starts a new ORG entity (IOB1 convention)"),
+        ("Changed", 3, "tag 'OO' not understood; token tagged O"),
+        ("Changed", 5, "tag 'B-' not understood; token tagged O"),
+        ("Problem", 6, "expected a token and a tag separated by a tab or space: 'كلمة'"),
     ]
     (doc,) = result.documents
     assert doc.text == "محمد زار بغداد\nلندن ."
-    assert [(doc.text[s.start : s.end], s.label) for s in doc.spans] == [("محمد", "PER")]
+    assert [(doc.text[s.start : s.end], s.label) for s in doc.spans] == [
+        ("محمد", "PER"),
+        ("زار", "ORG"),
+    ]
 
 
 def test_noisy_corpus_imports_leniently_with_exact_problem_lines(tmp_path: Path) -> None:
     sentence = ["محمد\tB-PER", "علي\tI-PER", "زار\tO", "بغداد\tB-GPE", ".\tO"]
-    bad = {123: "زار\tI--ORG", 2001: "زار\tOO", 2900: "زار\tB-", 2950: "زار"}
+    bad = {123: "زار\tIO", 2001: "زار\tOO", 2900: "زار\tB-", 2950: "زار"}
     lines: list[str] = []
     expected: list[int] = []
     for k in range(3000):
@@ -232,6 +250,114 @@ def test_noisy_corpus_imports_leniently_with_exact_problem_lines(tmp_path: Path)
     with pytest.raises(ImportFormatError) as err:
         read_conll(src)
     assert err.value.line == expected[0]
+
+
+# -- noise repair (issue 10) -----------------------------------------------------------------
+
+
+def test_doubled_separator_keeps_the_whole_entity(tmp_path: Path) -> None:
+    """``I--ORG`` used to become O, cutting الحكومة الأمريكية to الحكومة."""
+    src = tmp_path / "gov.conll"
+    src.write_text("قالت\tO\nالحكومة\tB-ORG\nالأمريكية\tI--ORG\nأمس\tO\n", encoding="utf-8")
+    for strict in (True, False):  # unambiguous: repaired in both modes, and reported
+        result = read_conll(src, strict=strict)
+        (doc,) = result.documents
+        assert [(doc.text[s.start : s.end], s.label) for s in doc.spans] == [
+            ("الحكومة الأمريكية", "ORG")
+        ]
+        assert [(p.line, str(p.message)) for p in result.problems] == [
+            (3, "tag 'I--ORG' read as 'I-ORG' (doubled separator)")
+        ]
+        assert all(isinstance(p, Changed) for p in result.problems)
+
+
+@pytest.mark.parametrize(
+    ("raw", "tag", "why"),
+    [
+        ("B-MIS1`", "B-MIS1", "stray punctuation"),
+        ("`B-PER", "B-PER", "stray punctuation"),
+        ("B-PER.", "B-PER", "stray punctuation"),
+        ("B-PER\u200f", "B-PER", "invisible mark"),
+        ("b-PER", "B-PER", "lower-case prefix"),
+        ("o", "O", "lower-case tag"),
+        ("O`", "O", "stray punctuation"),
+        ("I---ORG", "I-ORG", "doubled separator"),
+        ("i--ORG`", "I-ORG", "stray punctuation, lower-case prefix, doubled separator"),
+    ],
+)
+def test_unambiguous_noise_is_repaired_and_says_why(raw: str, tag: str, why: str) -> None:
+    assert read_tag(raw) == (tag, tuple(why.split(", ")))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["IO", "OO", "0", "B-", "B-`", "X-PER", "PER", "B_PER", "B-<PER`", "B-PER\u202e", "B- "],
+)
+def test_ambiguous_tags_are_not_guessed(raw: str) -> None:
+    """Nothing is left that ``label_name_problem`` accepts, or the prefix is not a tag's."""
+    assert read_tag(raw) == (None, ())
+
+
+@pytest.mark.parametrize("raw", ["B-PER", "I-MIS-2", "B-Justice:Arrest-Jail", "S-C++", "E-X"])
+def test_well_formed_tags_are_left_alone(raw: str) -> None:
+    assert read_tag(raw) == (raw, ())
+
+
+def test_a_schema_label_is_never_repaired(tmp_path: Path) -> None:
+    schema = Schema(entities=(Label("MIS1`"), Label("PER")))
+    assert read_tag("B-MIS1`", {"MIS1`"}) == ("B-MIS1`", ())
+    src = tmp_path / "a.conll"
+    src.write_text("أ\tB-MIS1`\nب\tB-MIS1`\n", encoding="utf-8")
+    result = read_conll(src, schema=schema)
+    assert result.problems == [] and [s.label for s in result.documents[0].spans] == ["MIS1`"] * 2
+    result = read_conll(src)
+    assert [s.label for s in result.documents[0].spans] == ["MIS1", "MIS1"]
+    assert [p.message for p in result.problems] == [
+        "tag 'B-MIS1`' read as 'B-MIS1' (stray punctuation)"
+    ] * 2
+
+
+def test_orphan_i_tags_start_entities_and_are_reported(tmp_path: Path) -> None:
+    src = tmp_path / "orphans.conll"
+    src.write_text(
+        "الميكانيكا\tB-MIS1\nالكلاسيكية\tI-MIS\nفي\tO\nباريس\tI-GPE\n\nلندن\tI-GPE\n\n"
+        + "محمد\tB-PER\nو\tO\nعلي\tB-PER\nو\tO\nجان\tB-PER\n",  # mostly B-: IOB2
+        encoding="utf-8",
+    )
+    result = read_conll(src, strict=True)  # an orphan is read, never an error
+    assert [(p.line, p.message) for p in result.problems] == [
+        (2, "tag 'I-MIS' after 'B-MIS1' starts a new MIS entity (IOB1 convention)"),
+        (4, "tag 'I-GPE' after 'O' starts a new GPE entity (IOB1 convention)"),
+        (6, "tag 'I-GPE' at the start of a sentence starts a new GPE entity (IOB1 convention)"),
+    ]
+    (doc,) = result.documents
+    assert [(doc.text[s.start : s.end], s.label) for s in doc.spans] == [
+        ("الميكانيكا", "MIS1"),
+        ("الكلاسيكية", "MIS"),
+        ("باريس", "GPE"),
+        ("لندن", "GPE"),
+        ("محمد", "PER"),
+        ("علي", "PER"),
+        ("جان", "PER"),
+    ]
+    # in an IOB1 file an I- starting an entity is the convention: read the same, not reported
+    iob1 = tmp_path / "iob1.conll"
+    iob1.write_text("محمد\tI-PER\nعلي\tI-PER\nو\tO\nبغداد\tI-GPE\n", encoding="utf-8")
+    result = read_conll(iob1)
+    assert result.problems == [] and result.documents[0].meta["conll"]["scheme"] == "IOB1"
+    assert [s.label for s in result.documents[0].spans] == ["PER", "GPE"]
+
+
+def test_a_tag_outside_the_given_scheme_is_an_error_or_o(tmp_path: Path) -> None:
+    src = tmp_path / "a.conll"
+    src.write_text("جان\tB-PER\nلودريان\tE-PER\n", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="tag 'E-PER' is not used by IOB2"):
+        read_conll(src, scheme="IOB2")
+    result = read_conll(src, scheme="IOB2", strict=False)
+    assert [p.message for p in result.problems] == [
+        "tag 'E-PER' is not used by IOB2; token tagged O"
+    ]
+    assert [s.label for s in result.documents[0].spans] == ["PER"]
 
 
 def test_schema_check_and_docstart_documents(tmp_path: Path) -> None:
@@ -313,3 +439,214 @@ def test_spans_survive_a_conll_round_trip(
         (layer.tokens[starts[s.start]][0], layer.tokens[ends[s.end]][1], s.label) for s in doc.spans
     }
     assert back == set(spans)
+
+
+# -- the AQMAR sample: real Arabic NER data with its real noise --------------------------------
+
+AQMAR = Path("/work/shared/data/aqmar-sample")
+needs_aqmar = pytest.mark.skipif(not AQMAR.is_dir(), reason="the AQMAR sample is not here")
+AQMAR_NOISE = {("Crusades.txt", 2145): "IO"}
+"""every tag of the sample outside O|[BI]-label, found by hand: read as O (ambiguous)"""
+WELL_FORMED = re.compile(r"O|[BI]-[A-Za-z0-9]+(?:-[0-9]+)?")
+
+
+def conll_sentences(path: Path) -> list[list[tuple[int, str]]]:
+    """(line, tag) of every token, per sentence, as the file has them."""
+    out: list[list[tuple[int, str]]] = [[]]
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if line.strip():
+            out[-1].append((n, line.split()[-1]))
+        elif out[-1]:
+            out.append([])
+    return [s for s in out if s]
+
+
+def sample_entities(folder: Path, cleaned: dict[tuple[str, int], str]) -> Counter[tuple[str, ...]]:
+    """seqeval's entities of every file, tags replaced by ``cleaned`` (file, line) → tag, as
+    (file, first line, last line, label)."""
+    found: Counter[tuple[str, ...]] = Counter()
+    for f in sorted(folder.glob("*.txt")):
+        for sent in conll_sentences(f):
+            tags = [cleaned.get((f.name, n), t) for n, t in sent]
+            for label, s, e in get_entities(tags):
+                found[(f.stem, str(sent[s][0]), str(sent[e][0]), label)] += 1
+    return found
+
+
+def project_entities(path: Path, folder: Path) -> Counter[tuple[str, ...]]:
+    """The project's spans as (document, first line, last line, label) of the source files."""
+    found: Counter[tuple[str, ...]] = Counter()
+    with Project.open(path, read_only=True) as p:
+        for doc in p.documents(with_text=True):
+            lines = [n for sent in conll_sentences(folder / f"{doc.name}.txt") for n, _ in sent]
+            starts = {s: i for i, (s, _) in enumerate(doc.meta["tokens"])}
+            ends = {e: i for i, (_, e) in enumerate(doc.meta["tokens"])}
+            for span in p.spans(doc.id):
+                first, last = lines[starts[span.start]], lines[ends[span.end]]
+                found[(doc.name, str(first), str(last), span.label)] += 1
+    return found
+
+
+def orphan_lines(folder: Path, cleaned: dict[tuple[str, int], str]) -> list[tuple[str, int]]:
+    """(file, line) of every I-X that continues no X entity: after O, another type, or first."""
+    out: list[tuple[str, int]] = []
+    for f in sorted(folder.glob("*.txt")):
+        for sent in conll_sentences(f):
+            prev = "O"
+            for n, tag in sent:
+                tag = cleaned.get((f.name, n), tag)
+                if tag.startswith("I-") and prev[2:] != tag[2:]:
+                    out.append((f.name, n))
+                prev = tag
+    return out
+
+
+@needs_aqmar
+def test_the_whole_aqmar_sample_imports_leniently_with_every_entity_and_repair_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = sorted(AQMAR.glob("*.txt"))
+    for f in files:  # the noise table is complete
+        for sent in conll_sentences(f):
+            for n, tag in sent:
+                assert WELL_FORMED.fullmatch(tag) or (f.name, n) in AQMAR_NOISE, (f.name, n, tag)
+    cleaned = {key: "O" for key in AQMAR_NOISE}
+    expected = sample_entities(AQMAR, cleaned)
+    assert sum(expected.values()) == 1707
+    proj = tmp_path / "aqmar.annotator"
+    assert main(["init", str(proj)]) == 0
+    capsys.readouterr()
+    args = ["import", str(proj), *map(str, files), "--new-labels", "add", "--annotator", "a"]
+    # strict: the one ambiguous tag stops the import, on one line naming file and line
+    assert main(args) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and f"{AQMAR / 'Crusades.txt'}:2145: tag 'IO' not understood" in err
+    with Project.open(proj, read_only=True) as p:
+        assert p.documents() == []
+    # lenient, and no --format: the .txt files are read as CoNLL, not as text
+    assert main([*args, "--lenient"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        "documents added: 7" in out and "spans: 1707, events: 0 (0 arguments), relations: 0" in out
+    )
+    assert project_entities(proj, AQMAR) == expected
+    changed = [ln for ln in out if ln.startswith("changed: ")]
+    assert not [ln for ln in out if ln.startswith("skipped: ")]
+    where = [tuple(ln.removeprefix(f"changed: {AQMAR}/").split(":")[:2]) for ln in changed]
+    orphans = orphan_lines(AQMAR, cleaned)
+    assert len(orphans) == 35
+    assert sorted((f, int(n)) for f, n in where) == sorted([*AQMAR_NOISE, *orphans])
+    assert f"changed: {AQMAR / 'Crusades.txt'}:2145: tag 'IO' not understood; token tagged O" in out
+    assert (
+        f"changed: {AQMAR / 'Physics.txt'}:711: tag 'I-MIS' after 'B-MIS1' starts a new MIS "
+        "entity (IOB1 convention)" in out
+    )
+
+
+@needs_aqmar
+def test_aqmar_with_the_corpus_noise_keeps_every_entity(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The noise of the full corpus (``I--ORG``, ``B-MIS1```, lower-case prefixes) injected
+    into the sample: every entity of the clean sample is kept and every repair reported."""
+    noisy = tmp_path / "noisy"
+    noisy.mkdir()
+    injected: dict[tuple[str, int], tuple[str, str]] = {}
+    for f in sorted(AQMAR.glob("*.txt")):
+        lines = f.read_text(encoding="utf-8").split("\n")
+        todo = {"I-ORG": "I--ORG", "B-MIS1": "B-MIS1`", "B-PER": "b-PER", "I-LOC": "I-LOC`"}
+        for k, line in enumerate(lines):
+            token, _, tag = line.rpartition(" ")
+            if tag in todo:
+                lines[k] = f"{token} {todo[tag]}"
+                injected[(f.name, k + 1)] = (todo.pop(tag), tag)
+        (noisy / f.name).write_text("\n".join(lines), encoding="utf-8")
+    assert len(injected) == 23  # not every file has each tag
+    cleaned = {key: "O" for key in AQMAR_NOISE}
+    proj = tmp_path / "aqmar.annotator"
+    assert main(["init", str(proj)]) == 0
+    with pytest.raises(AnnotatorError, match=r"Crusades\.txt in this folder looks like CoNLL"):
+        detect_format(noisy)  # a folder is read as text: not without saying so
+    files = sorted(map(str, noisy.iterdir()))
+    assert main(["import", str(proj), *files, "--new-labels", "add", "--lenient"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert project_entities(proj, noisy) == sample_entities(AQMAR, cleaned)
+    for (name, n), (raw, tag) in injected.items():
+        assert any(
+            ln.startswith(f"changed: {noisy / name}:{n}: tag {raw!r} read as {tag!r} (")
+            for ln in out
+        ), (name, n)
+
+
+# -- telling CoNLL from plain text (issue 10) --------------------------------------------------
+
+
+def test_a_conll_file_named_txt_is_imported_as_conll(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "news.txt"
+    src.write_text(ROUND_TRIP_FILES["iob2-tab.conll"][2], encoding="utf-8")
+    plain = tmp_path / "plain.txt"
+    plain.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert detect_format(src) == "conll" and detect_format(plain) == "text"
+    proj = tmp_path / "p.annotator"
+    assert main(["init", str(proj)]) == 0
+    assert main(["import", str(proj), str(src), str(plain), "--annotator", "a"]) == 0
+    assert "documents added: 2" in capsys.readouterr().out
+    with Project.open(proj, read_only=True) as p:
+        news, seed = sorted(p.documents(with_text=True), key=lambda d: d.name)
+        assert news.name == "news" and "B-PER" not in news.text
+        assert [(s.text, s.label) for s in p.spans(news.id)] == [
+            ("محمد علي", "PER"),
+            ("بغداد", "GPE"),
+            ("باريس", "GPE"),
+            ("لندن", "GPE"),
+        ]
+        assert seed.text == SEED.read_text(encoding="utf-8") and not p.spans(seed.id)
+
+
+@pytest.mark.parametrize(
+    ("content", "verdict"),
+    [
+        ("-DOCSTART- -X- O O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\n", "conll"),
+        ("محمد B-PER\nعلي I-PER\nزار O\nبغداد IO\n" + "و O\n" * 20, "conll"),  # noise is fine
+        ("word O\n", "unsure"),  # one line cannot tell
+        ("محمد B-PER\nعلي I-PER\nهذا نص عادي\nوهذا نص آخر\n", "unsure"),
+        ("اعتقل محمد علي ببغداد.\nثم أطلق سراحه O\nوعاد إلى بيته.\n", "text"),
+        ("", "text"),
+        ("word\tNN\nother\tVB\n", "text"),  # a POS-tagged file has no entity tags
+    ],
+)
+def test_sniff_decides_from_most_lines(content: str, verdict: str) -> None:
+    assert sniff_text(content) == verdict
+
+
+def test_detection_refuses_to_guess_with_one_line_naming_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "half.txt"
+    src.write_text("محمد B-PER\nعلي I-PER\nهذا نص عادي\nوهذا نص آخر\n", encoding="utf-8")
+    with pytest.raises(AnnotatorError, match="--format conll or --format text"):
+        detect_format(src)
+    proj = tmp_path / "p.annotator"
+    assert main(["init", str(proj)]) == 0
+    before = proj.read_bytes()
+    assert main(["import", str(proj), str(src)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and str(src) in err and "--format" in err
+    assert proj.read_bytes() == before
+    assert main(["import", str(proj), str(src), "--format", "text"]) == 0  # told: no guess
+    # a folder is read as plain text: one holding a CoNLL .txt file is refused
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("نص عادي تماما.\n", encoding="utf-8")
+    assert detect_format(folder) == "text"
+    (folder / "sub" / "b.txt").write_text("محمد B-PER\nعلي I-PER\n", encoding="utf-8")
+    with pytest.raises(AnnotatorError) as refused:
+        detect_format(folder)
+    assert str(refused.value) == (
+        f"{folder}: sub/b.txt in this folder looks like CoNLL (a token and a tag per line), "
+        "which a folder import reads as plain text: import the files themselves, or give "
+        "--format text to read them as text"
+    )
+    assert main(["import", str(proj), str(folder), "--format", "text"]) == 0
