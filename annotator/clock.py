@@ -31,8 +31,9 @@ STAMP = re.compile(r"^\d{13}\.\d{6}$")
 MAX_MS = 10**13 - 1
 MAX_COUNTER = 999_999
 MAX_DRIFT_MS = 7 * 24 * 3600 * 1000
-"""how far ahead of this machine's wall clock a stamp may be (``annotator.rules`` uses the
-same bound: tests/reliability/test_clock_poison.py checks they agree)"""
+"""how far ahead of this machine's wall clock a stamp may be (a week: a colleague's laptop set
+to the wrong day still merges; a stamp from the year 2286 does not). ``annotator.rules``
+judges stamps with this same bound."""
 
 
 class ClockError(AnnotatorError):

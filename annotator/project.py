@@ -103,6 +103,12 @@ class Project:
         self._schema = self._stored_schema()
         return self._schema
 
+    def refresh(self) -> None:
+        """Catch up with what another connection wrote (a merge or import job on a worker
+        thread): the schema as stored, and a clock that never issues stamps below theirs."""
+        self._schema = self._stored_schema()
+        self.clock.observe(self.store.setting("hlc") or "")
+
     def _stored_schema(self) -> Schema:
         # read leniently: a file whose schema breaks today's rules still opens, and
         # ``check`` lists what is wrong; every schema written from now on is checked

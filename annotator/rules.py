@@ -38,7 +38,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from annotator.clock import STAMP
+from annotator.clock import MAX_DRIFT_MS, STAMP
 from annotator.errors import AnnotatorError, SchemaError, ValidationError
 from annotator.model import Argument, Event, Relation, Span
 
@@ -50,9 +50,6 @@ MAX_NAME = 200
 MAX_UUID = 100
 MAX_TEXT = 1_000_000
 """longest note or text attribute value (characters)"""
-MAX_DRIFT_MS = 7 * 24 * 3600 * 1000
-"""how far ahead of this machine's clock a stamp may be (a week: a colleague's laptop set to
-the wrong day still merges; a stamp from the year 2286 does not)"""
 
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -95,6 +92,8 @@ def is_reference(attribute: str) -> bool:
 
 # -- names and text -------------------------------------------------------------------------
 def _bad_char(value: str, allow_newlines: bool = False) -> str | None:
+    if value.isascii() and value.isprintable():  # the common case, decided in C
+        return None
     for ch in value:
         if allow_newlines and ch in "\n\t":
             continue

@@ -358,7 +358,10 @@ class Schema:
             "annotator-schema"
         ):
             raise SchemaError(f"{source}: not an annotator schema (expected a JSON object)")
-        if int(data.get("version", 1)) > 1:
+        version = data.get("version", 1)
+        if type(version) is not int:
+            raise SchemaError(f"{source}: schema version must be a whole number")
+        if version > 1:
             raise SchemaError(f"{source}: schema version {data['version']} is newer than this app")
         try:
             schema = cls(

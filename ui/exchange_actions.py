@@ -136,8 +136,9 @@ def start_merge(w: MainWindow, source: Path) -> BackgroundJob | None:
         project = w.session.project
         if project is not None and outcome == "finished":
             # the merge ran on another connection: our clock must not issue stamps below
-            # the merged ones, or our next edit of a merged record would lose the next merge
-            project.clock.observe(project.store.setting("hlc") or "")
+            # the merged ones (or our next edit of a merged record would lose the next merge),
+            # and labels it added to the schema must not be written away by a schema edit
+            project.refresh()
         w.session.refresh()
         if outcome == "finished" and isinstance(payload, MergeReport):
             show_report(w, payload)

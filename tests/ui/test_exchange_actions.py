@@ -170,7 +170,9 @@ def test_merge_a_project_file_with_quarantine_and_schema_differences(
     wait(qtbot, merge_dialog(theirs))
     (text,) = reports
     assert "documents: 0 added, 1 matched" in text
-    assert f"labels only in the source schema: {LABEL}" in text  # literally, as plain text
+    assert f"labels added from {src}: {LABEL}" in text  # literally, as plain text
+    assert theirs.session.project is not None
+    assert theirs.session.project.schema.label(LABEL) is not None  # the window sees it
     merged = snapshot(dst)["spans"]
     assert set(snapshot(src)["spans"]) <= set(merged)
 
