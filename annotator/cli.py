@@ -173,8 +173,16 @@ def detect_format(path: Path) -> str:
     return verdict
 
 
-def read_any(path: Path, fmt: str, strict: bool, text_column: str = "text") -> Any:
-    """Read one import source in format ``fmt`` (``auto`` guesses from the name)."""
+def read_any(
+    path: Path, fmt: str, strict: bool, text_column: str = "text", schema: Any = None
+) -> Any:
+    """Read one import source in format ``fmt`` (``auto`` guesses from the name).
+
+    ``schema`` (the project's) goes to the readers that read structure with it: brat (its
+    type names and numbered roles) and the formats that carry events as relations (Label
+    Studio, doccano, spaCy JSONL), which need it to tell an event argument from a relation in
+    a file that does not mark its events (another tool's; our exports mark them). It is not
+    given to readers that would refuse a label the project lacks: ``--new-labels`` decides."""
     from annotator.exporting import format_function
     from annotator.formats import plain
 
@@ -184,7 +192,10 @@ def read_any(path: Path, fmt: str, strict: bool, text_column: str = "text") -> A
     if fmt == "csv":
         return plain.read_csv(path, text_column=text_column, strict=strict)
     reader = format_function(fmt, "read")
-    result = reader(path, strict=strict)
+    if schema is not None and fmt in ("brat", "label-studio", "doccano", "spacy-jsonl"):
+        result = reader(path, strict=strict, schema=schema)
+    else:
+        result = reader(path, strict=strict)
     return result[0] if isinstance(result, tuple) else result
 
 

@@ -130,7 +130,9 @@ def import_documents(
     report = ImportReport()
     if isinstance(result, ImportResult):
         report.problems.extend(result.problems)
-    unknown = _unknown_labels(project, docs)
+    defined = _defined_labels(docs)
+    preview = _with_defined(project.schema, defined, ImportReport())
+    unknown = _unknown_labels(preview, docs)
     if unknown and new_labels == "error":
         label, (source, line) = next(iter(unknown.items()))
         raise ImportFormatError(
@@ -144,8 +146,32 @@ def import_documents(
             bad = rules.label_name_problem(label)
             if bad is not None:
                 raise ImportFormatError(source, line, f"cannot add to the schema: {bad.message}")
+    schema_before = project.schema
+    try:
+        return _write(project, docs, annotator, new_labels, strict, progress, cancelled,
+                      defined, unknown, report)  # fmt: skip
+    except BaseException:
+        if project.schema is not schema_before:
+            project.reload_schema()  # the schema written in the transaction was rolled back
+        raise
+
+
+def _write(
+    project: Project,
+    docs: list[ImportedDocument],
+    annotator: str,
+    new_labels: str,
+    strict: bool,
+    progress: Progress,
+    cancelled: IsCancelled,
+    defined: list[tuple[str, Schema]],
+    unknown: dict[str, tuple[str, int | None]],
+    report: ImportReport,
+) -> ImportReport:
     store = project.store
     with store.write():
+        if defined:  # labels the files define (jsonl's schema, brat's annotation.conf)
+            project.update_schema(lambda mine: _with_defined(mine, defined, report))
         if unknown and new_labels == "add":
             event_types = {e.type for d in docs for e in d.events}
 
@@ -154,7 +180,7 @@ def import_documents(
                 return schema.with_labels_added(sorted(set(unknown) & event_types), "event")
 
             project.update_schema(add_labels)
-            report.labels_added = sorted(unknown)
+            report.labels_added = sorted({*report.labels_added, *unknown})
         wanted = {kind: [u for d in docs for u in _uuids(d, kind) if u] for kind in RECORD_KINDS}
         taken = {kind: set(store.versions(kind, uuids)) for kind, uuids in wanted.items()}
         batch = _Batch(store.document_hashes(), store.next_document_id(), taken)
@@ -281,10 +307,36 @@ def _span_key(span: Span) -> tuple[Any, ...]:
     return (span.start, span.end, span.label, span.fragments)
 
 
+def _defined_labels(docs: list[ImportedDocument]) -> list[tuple[str, Schema]]:
+    """(source, schema) for each label list the read files carry, once each."""
+    out: dict[int, tuple[str, Schema]] = {}
+    for d in docs:
+        if d.schema is not None:
+            out.setdefault(id(d.schema), (d.source, d.schema))
+    return list(out.values())
+
+
+def _with_defined(
+    schema: Schema, defined: list[tuple[str, Schema]], report: ImportReport
+) -> Schema:
+    """``schema`` with the labels the files define and it lacks, as a merge adds a bundle's
+    (``annotator.exchange``); what cannot be added is listed in ``report.problems``."""
+    from annotator.exchange import MergeReport, _with_labels  # exchange imports the project
+
+    for source, theirs in defined:
+        merged = MergeReport(source)
+        schema = _with_labels(schema, theirs, merged)
+        report.labels_added += [n for n in merged.labels_added if n not in report.labels_added]
+        if merged.labels_not_added:
+            report.problems.append(
+                Problem(source, None, f"labels it defines not added: {merged.labels_not_added}")
+            )
+    return schema
+
+
 def _unknown_labels(
-    project: Project, docs: list[ImportedDocument]
+    schema: Schema, docs: list[ImportedDocument]
 ) -> dict[str, tuple[str, int | None]]:
-    schema = project.schema
     unknown: dict[str, tuple[str, int | None]] = {}
     for d in docs:
         for s in d.spans:

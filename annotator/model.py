@@ -14,7 +14,10 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from annotator.schema import Schema
 
 GOLD = "gold"
 """Name of the adjudicated layer; an annotator like any other."""
@@ -254,6 +257,9 @@ class ImportedDocument:
     """line (JSONL/CSV) or None for whole-file formats"""
     raw_sha256: str = ""
     status: str = ""
+    schema: Schema | None = None
+    """the label definitions the source file carries (jsonl's ``schema``, brat's
+    annotation.conf): the importer adds those the project lacks"""
 
 
 @dataclass

@@ -73,7 +73,7 @@ class OptionsImportWorker(ImportWorker):
                 for path in self.paths:
                     if self.is_cancelled():
                         raise Cancelled("import cancelled; nothing was written")
-                    part = read_any(path, o.fmt, o.strict, o.text_column)
+                    part = read_any(path, o.fmt, o.strict, o.text_column, project.schema)
                     result.documents.extend(part.documents)
                     result.problems.extend(part.problems)
                 report = import_documents(

@@ -12,11 +12,15 @@ How each .ann line becomes our records:
 - ``E`` → ``ImportedEvent``; arguments may name events; a numbered repeated role (``Theme2``)
   becomes its base role unless the schema declares the numbered name.
 - ``R`` → ``ImportedRelation`` (first argument = source); ``*\tEquiv T1 T2 T3`` → relations of
-  that type chained T1→T2, T2→T3.
+  that type chained T1→T2, T2→T3, which the writer groups into one ``*`` line again.
 - ``A``/``M`` → ``attributes[name]`` = ``True`` (binary) or the value string.
-- ``N`` → ``attributes["ref:DB"] = "ID"`` (several IDs of one DB: space-separated); the
-  normalisation type and text are not kept (written back as ``Reference`` + covered text).
+- ``N`` → ``attributes["ref:DB"] = "ID"``, or ``"ID<TAB>text"`` when the line's text is not the
+  covered text (``N1\tReference T5 Wikipedia:64488\tCarlos Salinas de Gortari``); several
+  references to one DB are one per line of the value. The type is always brat's ``Reference``.
 - ``#`` → ``note``; several notes on one annotation are joined by line breaks.
+
+With an annotation.conf, every document carries its schema (``ImportedDocument.schema``): the
+importer adds the labels it defines and the project lacks.
 
 brat counts offsets in code points of the .txt as stored on disk, so ``\\r`` and a BOM count;
 offsets are remapped onto the stored text (``annotator.text.normalise``). Type names are mapped
@@ -98,6 +102,8 @@ def read_brat_folder(
     else:
         stem = _stem(path)
         reader.read_pair(stem, stem.name, named=path)
+    for doc in result.documents:
+        doc.schema = conf_schema
     return result, conf_schema
 
 
@@ -117,7 +123,9 @@ class _Doc:
     records: dict[str, tuple[Record, int]] = field(default_factory=dict)
     equivs: list[tuple[str, list[str], int]] = field(default_factory=list)
     tags: list[tuple[str, str, str, str | bool, int]] = field(default_factory=list)
-    """(kind A/N/#, name, target, value, line)"""
+    """(kind A/N/#, name, target, value, line); an N value is ``ID<TAB>text``"""
+    covered: dict[str, str] = field(default_factory=dict)
+    """T id → its covered text as one .ann line holds it"""
 
 
 class _Reader:
@@ -193,6 +201,8 @@ class _Reader:
             if span is not None:
                 span.key = ident
                 doc.records[ident] = (span, number)
+                frags = span.fragments or ((span.start, span.end),)
+                doc.covered[ident] = " ".join(raw.text[a:b] for a, b in frags).replace("\n", " ")
         elif kind == "E":
             self.parse_event(ident, words, number, doc)
         elif kind == "R":
@@ -218,7 +228,7 @@ class _Reader:
                 self.fail(number, "normalisation needs TYPE ID DB:ID")
                 return
             db, _, ref = words[2].partition(":")
-            doc.tags.append(("N", f"ref:{db}", words[1], ref, number))
+            doc.tags.append(("N", f"ref:{db}", words[1], f"{ref}\t{tail}", number))
         else:  # "#"
             if len(words) != 2:
                 self.fail(number, "note needs TYPE ID<TAB>text")
@@ -334,8 +344,12 @@ class _Reader:
             rec = targets[target]
             if kind == "#":
                 notes.setdefault(target, []).append(str(value))
-            elif kind == "N" and name in rec.attributes:
-                rec.attributes[name] = f"{rec.attributes[name]} {value}"
+            elif kind == "N":
+                ref, _, text = str(value).partition("\t")
+                # the covered text (spans) or nothing (events, relations) is brat's default
+                entry = ref if text == parsed.covered.get(target, "") else f"{ref}\t{text}"
+                old = rec.attributes.get(name)
+                rec.attributes[name] = entry if old is None else f"{old}\n{entry}"
             elif name in rec.attributes:
                 self.fail(line, f"attribute {name} of {target} is given twice")
             else:

@@ -1,14 +1,26 @@
 """brat standoff export: one NAME.txt + NAME.ann per document and an ``annotation.conf``.
 
 Everything our model holds fits (see FORMATS-SPEC A.4): overlapping and discontinuous spans,
-events with repeated roles (``Theme``, ``Theme2``) and events as arguments, relations, ``Equiv``
-relations (written as ``*`` lines, one per pair, when they carry no attributes or note),
-attributes (``A``), normalisations (attributes named ``ref:DB`` → ``N`` lines) and notes
-(``#`` AnnotatorNotes, one line per line of the note). Type names go through the name table of
-``annotator.brat_conf`` because brat forbids ``:`` in them; types missing from the schema are
-added to the written ``annotation.conf`` so brat accepts every line. What brat cannot hold is
-counted in the report: ``False`` attributes (brat's binary attributes are present or absent)
-and attribute values that are not single words.
+events with repeated roles (``Theme``, ``Theme2``) and events as arguments, relations,
+equivalences, attributes (``A``), normalisations (attributes named ``ref:DB`` → ``N`` lines)
+and notes (``#`` AnnotatorNotes, one line per line of the note).
+
+- Equivalences: relations of a type the schema marks symmetric and transitive (brat's
+  ``<REL-TYPE>:symmetric-transitive``, as ``Equiv``; a type the schema lacks counts as one when
+  it is called ``Equiv``) that carry no attributes or note are written as groups, one
+  ``*\tEquiv T1 T2 T3`` line per set of spans they connect (the reader chains the set again).
+- Normalisations: a ``ref:DB`` value holds one reference per line, ``ID`` or ``ID<TAB>text``;
+  the text is the N line's own (``Wikipedia:64488\tCarlos Salinas de Gortari``), else the
+  covered text is written (brat's default).
+
+The files are a function of the records' content: lines in a stable order (spans by place,
+then events, relations and the A/N/# lines of each record in that order; ids numbered in that
+order), never by uuid or storage order, so exporting a project re-imported from the export
+writes the same bytes. Type names go through the name table of ``annotator.brat_conf``
+because brat forbids ``:`` in them; types missing from the schema are added to the written
+``annotation.conf`` so brat accepts every line. What brat cannot hold is counted in the
+report: ``False`` attributes (brat's binary attributes are present or absent) and attribute
+values that are not single words.
 
 File names come from document names (``sub/doc.txt`` → ``sub/doc.txt`` + ``sub/doc.ann``, so
 names survive a round trip): in each path component, characters other than letters, digits,
@@ -39,12 +51,15 @@ from annotator.formats.common import (
 )
 from annotator.formats.standoff import (
     DEFAULT_OPTIONS,
+    Account,
     LiveDoc,
     each_document,
     live_view,
+    references,
 )
 from annotator.model import DocumentAnnotations
 from annotator.output import writing
+from annotator.rules import is_reference
 from annotator.schema import AttributeDef, EventType, Label, RelationType, Schema
 
 EQUIV = "Equiv"
@@ -73,6 +88,7 @@ def write_brat(
     """
     out = Path(out)
     report = ExportReport()
+    account = Account(report, CARRIES, "brat")
     names = BratNames(schema)
     taken: dict[str, set[str]] = {}
     with writing(out, "brat", directory=True) as tmp:
@@ -82,13 +98,13 @@ def write_brat(
             stem = safe_stem(
                 doc.document.name or f"doc-{doc.document.id}", taken.setdefault(split, set())
             )
-            live = live_view(doc, options, report)
+            live = live_view(doc, options, account, schema)
             (folder / stem).parent.mkdir(parents=True, exist_ok=True)
             (folder / f"{stem}.txt").write_bytes(doc.document.text.encode("utf-8"))
-            ann = ann_text(doc.document.text, live, names, report)
+            ann = ann_text(doc.document.text, live, names, account)
             (folder / f"{stem}.ann").write_bytes(ann.encode("utf-8"))
+            account.close(doc)
             report.documents += 1
-            report.spans_exported += len(live.spans)
         (tmp / "annotation.conf").write_bytes(names.conf_text().encode("utf-8"))
     report.files.append(str(out))
     return report
@@ -182,7 +198,16 @@ def _with_type(schema: Schema, name: str, kind: str) -> Schema:
     return replace(schema, entities=(*schema.entities, Label(name, en=name)))
 
 
-def ann_text(text: str, live: LiveDoc, names: BratNames, report: ExportReport) -> str:
+CARRIES = ("attribute", "normalisation", "note", "fragments")
+"""the parts of a record brat holds (it holds every record too)"""
+
+
+def is_equivalence(rt: RelationType | None, name: str) -> bool:
+    """Whether relations of this type are written as brat ``*`` groups."""
+    return rt.symmetric and rt.transitive if rt is not None else name == EQUIV
+
+
+def ann_text(text: str, live: LiveDoc, names: BratNames, account: Account) -> str:
     """The .ann lines of one document with text ``text`` (LF line ends, final newline)."""
     lines: list[str] = []
     ids: dict[str, str] = {}
@@ -198,6 +223,7 @@ def ann_text(text: str, live: LiveDoc, names: BratNames, report: ExportReport) -
         # a trigger's type must be declared under [events], also when the schema lacks it
         kind = "event" if s.uuid in triggers or names.schema.event(s.label) else "entity"
         lines.append(f"T{n}\t{names.brat(s.label, kind)} {offsets}\t{covered}")
+        account.wrote(s.uuid)
     for n, ev in enumerate(live.events, start=1):
         ids[ev.uuid] = f"E{n}"
     for ev in live.events:
@@ -207,20 +233,24 @@ def ann_text(text: str, live: LiveDoc, names: BratNames, report: ExportReport) -
             seen[a.role] += 1
             suffix = str(seen[a.role]) if seen[a.role] > 1 else ""
             parts.append(f"{a.role}{suffix}:{ids[a.target]}")
+            account.wrote(a.uuid)
         lines.append(f"{ids[ev.uuid]}\t{' '.join(parts)}")
+        account.wrote(ev.uuid)
+    groups = _Groups()
     n_rel = 0
     for r in live.relations:
-        rt = names.schema.relation(r.type)
-        # brat reads "*" lines only for types declared symmetric-transitive
-        plain = not r.attributes and not r.note and (rt is None or rt.transitive)
-        if r.type == EQUIV and plain and {r.source, r.target} <= text_of.keys():
-            lines.append(f"*\t{names.brat(r.type, 'relation')} {ids[r.source]} {ids[r.target]}")
+        rtype = names.brat(r.type, "relation")
+        rt = names.extended.relation(r.type)
+        account.wrote(r.uuid)
+        plain = not r.attributes and not r.note and {r.source, r.target} <= text_of.keys()
+        if plain and is_equivalence(rt, r.type):
+            groups.join(rtype, ids[r.source], ids[r.target])
             continue
         n_rel += 1
         ids[r.uuid] = f"R{n_rel}"
-        rtype = names.brat(r.type, "relation")
         role1, role2 = (rt.arg1_role, rt.arg2_role) if rt else ("Arg1", "Arg2")
         lines.append(f"R{n_rel}\t{rtype} {role1}:{ids[r.source]} {role2}:{ids[r.target]}")
+    lines += [f"*\t{rtype} {' '.join(members)}" for rtype, members in groups.lines()]
     tagged: list[tuple[str, dict[str, Any], str]] = [
         *((s.uuid, s.attributes, s.note) for s in live.spans),
         *((e.uuid, e.attributes, e.note) for e in live.events),
@@ -228,39 +258,71 @@ def ann_text(text: str, live: LiveDoc, names: BratNames, report: ExportReport) -
     ]
     counts = Counter[str]()
     for uuid, attributes, note in tagged:
-        lines += _tag_lines(
-            ids[uuid], attributes, note, text_of.get(uuid, ""), names, counts, report
-        )
+        lines += _tag_lines(ids[uuid], attributes, note, text_of.get(uuid), names, counts, account)
     return "".join(f"{line}\n" for line in lines)
+
+
+class _Groups:
+    """Equivalence sets per relation type (union-find over brat ids)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(self, x: tuple[str, str]) -> tuple[str, str]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, rtype: str, a: str, b: str) -> None:
+        ra, rb = self.find((rtype, a)), self.find((rtype, b))
+        if ra != rb:
+            self.parent[max(ra, rb, key=_id_order)] = min(ra, rb, key=_id_order)
+
+    def lines(self) -> list[tuple[str, list[str]]]:
+        """(type, member ids in T order) per set, sets ordered by their first member."""
+        sets: dict[tuple[str, str], list[str]] = {}
+        for x in self.parent:
+            sets.setdefault(self.find(x), []).append(x[1])
+        out = [(rtype, sorted(m, key=lambda i: int(i[1:]))) for (rtype, _), m in sets.items()]
+        return sorted(out, key=lambda g: (int(g[1][0][1:]), g[0]))
+
+
+def _id_order(x: tuple[str, str]) -> tuple[str, int]:
+    return (x[0], int(x[1][1:]))
 
 
 def _tag_lines(
     ident: str,
     attributes: dict[str, Any],
     note: str,
-    covered: str,
+    covered: str | None,
     names: BratNames,
     counts: Counter[str],
-    report: ExportReport,
+    account: Account,
 ) -> list[str]:
     lines: list[str] = []
     for name, value in sorted(attributes.items()):
-        if name.startswith(REF_PREFIX) and isinstance(value, str) and value.split():
+        if is_reference(name):
             db = name[len(REF_PREFIX) :]
-            for ref in value.split():
+            for ref, own in references(value):
                 counts["N"] += 1
-                lines.append(f"N{counts['N']}\tReference {ident} {db}:{ref}\t{covered or ref}")
+                shown = (covered or "") if own is None else own.replace("\n", " ")
+                lines.append(f"N{counts['N']}\tReference {ident} {db}:{ref}\t{shown}")
             continue
         if value is False:
-            report.drop("false attribute (brat binary attributes are present or absent)")
+            account.lose(
+                "attribute", "false attribute (brat binary attributes are present or absent)"
+            )
             continue
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             value = str(value)
             if len(value.split()) != 1 or value != value.strip():
-                report.drop("attribute value that is not a single word")
+                account.lose("attribute", "attribute value that is not a single word")
                 continue
         elif value is not True:
-            report.drop("attribute value that is not true or a word")
+            account.lose("attribute", "attribute value that is not true or a word")
             continue
         counts["A"] += 1
         tail = "" if value is True else f" {value}"

@@ -67,9 +67,17 @@ class ExportReport:
     """reason → number of spans or records the format could not hold"""
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    exported: Counter[str] = field(default_factory=Counter)
+    """construct (span, event, argument, relation, attribute, normalisation, note, fragments)
+    → how many were written, for the formats that count them"""
+    lost: Counter[str] = field(default_factory=Counter)
+    """construct → how many were not written (their reasons are in ``dropped``); with
+    ``exported`` it adds up to what the exported documents hold"""
 
-    def drop(self, reason: str, n: int = 1) -> None:
+    def drop(self, reason: str, n: int = 1, construct: str = "") -> None:
         self.dropped[reason] += n
+        if construct:
+            self.lost[construct] += n
 
     def lines(self) -> list[str]:
         """Human summary printed at the end of an export."""
@@ -77,6 +85,12 @@ class ExportReport:
             f"documents exported: {self.documents}",
             f"spans exported: {self.spans_exported}",
         ]
+        others = [(k, n) for k, n in self.exported.items() if k != "span" and n]
+        if others:
+            out.append(
+                "also exported: "
+                + ", ".join(f"{k}{'' if k.endswith('s') else 's'} {n}" for k, n in others)
+            )
         if self.tokens:
             out.append(f"tokens: {self.tokens} ({self.tokens_split} split at span boundaries)")
         for reason, n in sorted(self.dropped.items()):

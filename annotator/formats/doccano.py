@@ -1,11 +1,21 @@
 """doccano JSONL import and export: sequence labelling and relation-aware shapes.
 
-- Sequence labelling (default): ``{"text": ..., "label": [[start, end, "LABEL"], ...]}``. Only
-  spans fit: events, relations, attributes and notes are counted as dropped.
+- Sequence labelling (default): ``{"text": ..., "label": [[start, end, "LABEL"], ...]}``. Spans
+  fit, and events as their trigger spans; arguments, relations, attributes, normalisations and
+  notes are counted as dropped.
 - Relation-aware (``relations=True``): ``{"text", "entities": [{"id", "label", "start_offset",
   "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}``. Events travel as in
   FORMATS-SPEC A.6: the trigger is an entity labelled with the event type and each argument a
-  relation trigger→filler typed with the role; a schema turns them back into events on import.
+  relation trigger→filler typed with the role.
+
+Both shapes mark the events in ``"events"`` (doccano keeps unknown keys as metadata), so the
+reader needs no guess: ``[{"trigger": [start, end, "TYPE"], "arguments": [{"role": "Place",
+"span": [start, end, "GPE"]}, {"role": "Entity", "event": 1}]}]`` — spans named by their
+offsets and label (doccano renumbers entity ids), an event filler by its place in the list. An
+argument is kept when its relation is still in the line. A line without ``"events"`` (another
+tool's) is read with a schema: entities labelled with an event type become events and their
+relations named after a role its arguments. Records are written in a stable order
+(``standoff.live_view``), so exporting a re-imported project writes the same file.
 
 doccano counts offsets in JavaScript string units (UTF-16) by default, so offsets are written
 and read as UTF-16 (``units="codepoints"`` for tools that count code points); they differ only
@@ -38,11 +48,14 @@ from annotator.formats.standoff import (
     DEFAULT_OPTIONS,
     UNITS,
     UTF16,
+    Account,
     LiveDoc,
+    Marked,
     RawOffsets,
     each_document,
     event_links,
     events_from_links,
+    events_from_marks,
     live_view,
     to_units,
 )
@@ -57,7 +70,7 @@ from annotator.output import writing
 from annotator.schema import Schema
 from annotator.text import OffsetMap
 
-_KNOWN_KEYS = {"text", "label", "entities", "relations", "name"}
+_KNOWN_KEYS = {"text", "label", "entities", "relations", "name", "events"}
 
 
 def write_doccano(
@@ -78,44 +91,57 @@ def write_doccano(
         raise ValueError(f"units must be one of {UNITS}, not {units!r}")
     out = Path(out)
     report = ExportReport()
+    account = Account(report, (), "doccano")
     with writing(out, "doccano") as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
         for doc in each_document(docs, progress, cancelled, total):
-            live = live_view(doc, options, report)
-            line = doccano_line(doc, live, units, relations, report)
+            live = live_view(doc, options, account, schema)
+            line = doccano_line(doc, live, units, relations, account)
+            account.close(doc)
             fh.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
             report.documents += 1
-            report.spans_exported += len(live.spans)
     report.files.append(str(out))
     return report
 
 
 def doccano_line(
-    doc: DocumentAnnotations, live: LiveDoc, units: str, relations: bool, report: ExportReport
+    doc: DocumentAnnotations, live: LiveDoc, units: str, relations: bool, account: Account
 ) -> dict[str, Any]:
     """The JSON object of one document."""
     text = doc.document.text
     offsets = OffsetMap(text)
-    for s in live.spans:
-        if s.fragments:
-            report.drop("discontinuous span written as its outer bounds")
-        if s.attributes or s.note:
-            report.drop("span attributes/notes (no place in doccano)")
-    for r in live.relations:
-        if r.attributes or r.note:
-            report.drop("relation attributes/notes (no place in doccano)")
 
     def pos(cp: int) -> int:
         return to_units(offsets, cp, units)
 
+    spans = {s.uuid: s for s in live.spans}
+
+    def triple(uuid: str) -> list[Any]:
+        s = spans[uuid]
+        return [pos(s.start), pos(s.end), s.label]
+
     line: dict[str, Any] = {"text": text, "name": doc.document.name}
+    for s in live.spans:
+        account.wrote(s.uuid)
+    events = {e.uuid: n for n, e in enumerate(live.events)}
+    marks = []
+    for ev in live.events:
+        arguments = [
+            {"role": a.role, "event": events[a.target]}
+            if a.target in events
+            else {"role": a.role, "span": triple(a.target)}
+            for a in live.arguments[ev.uuid]
+        ]
+        marks.append({"trigger": triple(ev.trigger), "arguments": arguments if relations else []})
+        account.wrote(ev.uuid)
     if not relations:
-        line["label"] = [[pos(s.start), pos(s.end), s.label] for s in live.spans]
-        if live.events:
-            report.drop("event (doccano sequence labelling holds spans only)", len(live.events))
-        if live.relations:
-            report.drop(
-                "relation (doccano sequence labelling holds spans only)", len(live.relations)
-            )
+        line["label"] = [triple(s.uuid) for s in live.spans]
+        for ev in live.events:
+            for a in live.arguments[ev.uuid]:
+                account.skip(a.uuid, "argument (doccano sequence labelling holds spans only)")
+        for r in live.relations:
+            account.skip(r.uuid, "relation (doccano sequence labelling holds spans only)")
+        if marks:
+            line["events"] = marks
         return line
     ids = {s.uuid: n for n, s in enumerate(live.spans)}
     trigger_of = {e.uuid: e.trigger for e in live.events}
@@ -132,10 +158,16 @@ def doccano_line(
         (ids[trigger_of.get(r.source, r.source)], r.type, ids[trigger_of.get(r.target, r.target)])
         for r in live.relations
     ]
-    links += [(ids[t], role, ids[f]) for t, role, f in event_links(live, report)]
+    links += [(ids[t], a.role, ids[f]) for a, t, f in event_links(live)]
     line["relations"] = [
         {"id": n, "from_id": a, "to_id": b, "type": kind} for n, (a, kind, b) in enumerate(links)
     ]
+    for r in live.relations:
+        account.wrote(r.uuid)
+    for a, _, _ in event_links(live):
+        account.wrote(a.uuid)
+    if marks:
+        line["events"] = marks
     return line
 
 
@@ -184,12 +216,15 @@ def _document(
         source=source,
         line=number,
     )
+    placed: dict[str, str] = {}
+    """[start, end, label] as the file writes it → the span's key (the first of equal ones)"""
     for n, item in enumerate(need_list(obj.get("label", []), '"label"')):
         if not (isinstance(item, list) and len(item) == 3):
             raise ValueError(f'label {n}: expected [start, end, "LABEL"], got {item!r}')
         label = need_str(item[2], f"label {n}: label")
         a, b = _span(raw, item[0], item[1], units, f"label {n}")
         doc.spans.append(ImportedSpan(a, b, label, key=f"label{n}", line=number))
+        placed.setdefault(_place(item), f"label{n}")
     keys: set[str] = set()
     for n, item in enumerate(need_list(obj.get("entities", []), '"entities"')):
         if not isinstance(item, dict) or not isinstance(item.get("label"), str):
@@ -203,6 +238,7 @@ def _document(
             raw, item.get("start_offset"), item.get("end_offset"), units, f"entity {printable(key)}"
         )
         doc.spans.append(ImportedSpan(a, b, label, key=key, line=number))
+        placed.setdefault(_place([item.get("start_offset"), item.get("end_offset"), label]), key)
     rels: list[ImportedRelation] = []
     rel_ids: set[str] = set()
     for n, item in enumerate(need_list(obj.get("relations", []), '"relations"')):
@@ -219,8 +255,38 @@ def _document(
         if src not in keys or dst not in keys:
             raise ValueError(f"{what}: unknown entity {printable(src)} or {printable(dst)}")
         rels.append(ImportedRelation(kind, src, dst, key=f"r{rid}", line=number))
-    doc.events, doc.relations = events_from_links(doc.spans, rels, schema)
+    if "events" in obj:
+        marks = _marks(obj["events"], placed, number)
+        doc.events, doc.relations = events_from_marks(doc.spans, marks, rels)
+    else:
+        doc.events, doc.relations = events_from_links(doc.spans, rels, schema)
     return doc
+
+
+def _place(triple: list[Any]) -> str:
+    return json.dumps(triple, ensure_ascii=False)
+
+
+def _marks(value: Any, placed: dict[str, str], line: int) -> list[Marked]:
+    """The events a line marks (see the module docstring); a mark naming a span the line does
+    not have (removed in doccano) is left out."""
+    marks: list[Marked] = []
+    for n, item in enumerate(need_list(value, '"events"')):
+        if not isinstance(item, dict):
+            raise ValueError(f"events {n}: expected an object")
+        trigger = placed.get(_place(need_list(item.get("trigger"), f"events {n}: trigger")), "")
+        mark = Marked(str(n), trigger, line=line)
+        for arg in need_list(item.get("arguments", []), f"events {n}: arguments"):
+            if not isinstance(arg, dict):
+                raise ValueError(f"events {n}: an argument is not an object")
+            role = need_str(arg.get("role"), f"events {n}: argument role")
+            if "event" in arg:
+                mark.arguments.append((role, ident(arg["event"], f"events {n}: event"), True))
+            else:
+                span = need_list(arg.get("span"), f"events {n}: argument span")
+                mark.arguments.append((role, placed.get(_place(span), ""), False))
+        marks.append(mark)
+    return marks
 
 
 def _span(raw: RawOffsets, start: object, end: object, units: str, what: str) -> tuple[int, int]:

@@ -17,7 +17,10 @@ model's tokenizer and are left to the training script.
 inclusive, and single-token triggers.
 
 Arguments must be entity mentions of the trigger's sentence; what a format cannot hold (event
-arguments, cross-sentence arguments, multi-token DyGIE++ triggers) is counted as dropped.
+arguments, cross-sentence arguments, multi-token DyGIE++ triggers, discontinuous spans,
+attributes, normalisations, notes) is counted as dropped. Spans that trigger no event are
+entity mentions, whatever their label. Records are written in a stable order
+(``standoff.live_view``), so exporting a project re-imported from the file writes the same file.
 """
 
 from __future__ import annotations
@@ -43,18 +46,22 @@ from annotator.formats.common import (
 from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, ident, need_dict, need_str
 from annotator.formats.source import lines, shown
+from annotator.formats.standoff import Account, live_view
 from annotator.model import (
+    Argument,
     DocumentAnnotations,
+    Event,
     ImportedDocument,
     ImportedEvent,
     ImportedRelation,
     ImportedSpan,
     Problem,
+    Relation,
     Span,
 )
 from annotator.output import writing
 from annotator.schema import Schema
-from annotator.tokenize import TokenLayer, export_spans, token_layer
+from annotator.tokenize import TokenLayer, token_layer
 
 STYLES = ("oneie", "dygiepp")
 
@@ -74,19 +81,38 @@ class _Placed:
 
 
 @dataclass
+class _Event:
+    event: Event
+    trigger: _Placed
+    arguments: list[tuple[_Placed, Argument]]
+
+
+@dataclass
 class _Sentence:
     tokens: list[int]
     entities: list[_Placed] = field(default_factory=list)
-    relations: list[tuple[_Placed, _Placed, str]] = field(default_factory=list)
-    events: list[tuple[str, _Placed, list[tuple[_Placed, str]]]] = field(default_factory=list)
+    relations: list[tuple[_Placed, _Placed, Relation]] = field(default_factory=list)
+    events: list[_Event] = field(default_factory=list)
 
 
 def _layout(
-    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: ExportReport
+    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, account: Account
 ) -> tuple[TokenLayer, list[_Sentence]]:
-    """Sentences with their entities, relations and events, each inside one sentence."""
-    entities, triggers = export_spans(doc, schema, options, report)
-    both = [*entities, *triggers]
+    """Sentences with their entities, relations and events, each inside one sentence. Spans
+    are marked written in ``account`` here (entity mentions); triggers, events, arguments and
+    relations by the style's writer."""
+    live = live_view(doc, options, account, schema)
+    text = doc.document.text
+    triggers = {e.trigger for e in live.events}
+    both: list[Span] = []
+    for s in live.spans:
+        if s.fragments:
+            account.skip(s.uuid, "discontinuous span (token formats hold contiguous spans only)")
+        elif not text[s.start : s.end].strip():
+            account.skip(s.uuid, "span covers only white space")
+        else:
+            both.append(s)
+    entities = [s for s in both if s.uuid not in triggers]
     layer = token_layer(
         doc.document.text,
         [b for s in both for b in (s.start, s.end)],
@@ -100,9 +126,9 @@ def _layout(
     for span in both:
         rng = layer.token_range(span.start, span.end)
         if rng is None:
-            report.drop("span covers no token")
+            account.skip(span.uuid, "span covers no token")
         elif sent_of[rng[0]] != sent_of[rng[1] - 1]:
-            report.drop("span crosses a sentence break")
+            account.skip(span.uuid, "span crosses a sentence break")
         else:
             k = sent_of[rng[0]]
             first = sents[k].tokens[0]
@@ -112,48 +138,57 @@ def _layout(
         if span.uuid in placed:
             p = placed[span.uuid]
             sents[p.sent].entities.append(p)
-    report.spans_exported += len(placed)
+            account.wrote(span.uuid)
 
-    def argument(target: str, sent: int) -> _Placed | None:
+    def argument(uuid: str, target: str, sent: int) -> _Placed | None:
         p = placed.get(target)
         if target not in entity_ids:
-            report.drop("argument is not an entity mention (event or trigger)")
+            account.skip(uuid, "argument is not an entity mention (event or trigger)")
         elif p is None:
-            pass  # already counted when the span was dropped
+            account.skip(uuid, "argument whose span was not exported")
         elif p.sent != sent:
-            report.drop("argument in another sentence")
+            account.skip(uuid, "argument in another sentence")
         else:
             return p
         return None
 
-    for rel in doc.relations:
-        if rel.deleted:
-            continue
+    for rel in live.relations:
         a = placed.get(rel.source)
         if rel.source not in entity_ids:
-            report.drop("relation from something other than an entity mention")
-        elif a is not None and (b := argument(rel.target, a.sent)) is not None:
-            sents[a.sent].relations.append((a, b, rel.type))
-    for ev in doc.events:
-        if ev.deleted:
-            continue
+            account.skip(rel.uuid, "relation from something other than an entity mention")
+        elif a is None:
+            account.skip(rel.uuid, "relation whose span was not exported")
+        elif (b := argument(rel.uuid, rel.target, a.sent)) is not None:
+            sents[a.sent].relations.append((a, b, rel))
+    for ev in live.events:
         trig = placed.get(ev.trigger)
         if trig is None:
-            report.drop("event whose trigger was not exported")
+            account.skip(ev.uuid, "event whose trigger was not exported")
+            for arg in live.arguments[ev.uuid]:
+                account.skip(arg.uuid, "argument of an event not exported")
             continue
-        args: list[tuple[_Placed, str]] = []
-        for arg in doc.arguments_of(ev.uuid):
-            target = argument(arg.target, trig.sent)
+        args: list[tuple[_Placed, Argument]] = []
+        for arg in live.arguments[ev.uuid]:
+            target = argument(arg.uuid, arg.target, trig.sent)
             if target is not None:
-                args.append((target, arg.role))
-        sents[trig.sent].events.append((ev.type, trig, args))
-    report.documents += 1
-    report.tokens += len(layer.tokens)
-    report.tokens_split += layer.n_split
+                args.append((target, arg))
+        sents[trig.sent].events.append(_Event(ev, trig, args))
+    account.report.documents += 1
+    account.report.tokens += len(layer.tokens)
+    account.report.tokens_split += layer.n_split
     return layer, sents
 
 
-def _oneie(doc: DocumentAnnotations, layer: TokenLayer, sents: list[_Sentence]) -> list[str]:
+def _wrote(account: Account, ev: _Event) -> None:
+    account.wrote(ev.event.uuid)
+    account.wrote(ev.trigger.span.uuid)
+    for _, arg in ev.arguments:
+        account.wrote(arg.uuid)
+
+
+def _oneie(
+    doc: DocumentAnnotations, layer: TokenLayer, sents: list[_Sentence], account: Account
+) -> list[str]:
     text = doc.document.text
     words = layer.words()
     doc_id = doc.document.name or str(doc.document.id)
@@ -186,27 +221,36 @@ def _oneie(doc: DocumentAnnotations, layer: TokenLayer, sents: list[_Sentence]) 
             "relation_mentions": [
                 {
                     "id": f"{sent_id}-R{n}",
-                    "relation_type": typ,
+                    "relation_type": rel.type,
                     "arguments": [
                         {"entity_id": a.id, "role": "Arg-1", "text": surface(a)},
                         {"entity_id": b.id, "role": "Arg-2", "text": surface(b)},
                     ],
                 }
-                for n, (a, b, typ) in enumerate(sent.relations)
+                for n, (a, b, rel) in enumerate(sent.relations)
             ],
             "event_mentions": [
                 {
                     "id": f"{sent_id}-EV{n}",
-                    "event_type": typ,
-                    "trigger": {"start": t.start, "end": t.end, "text": surface(t)},
+                    "event_type": ev.event.type,
+                    "trigger": {
+                        "start": ev.trigger.start,
+                        "end": ev.trigger.end,
+                        "text": surface(ev.trigger),
+                    },
                     "arguments": [
-                        {"entity_id": p.id, "role": role, "text": surface(p)} for p, role in args
+                        {"entity_id": p.id, "role": arg.role, "text": surface(p)}
+                        for p, arg in ev.arguments
                     ],
                 }
-                for n, (typ, t, args) in enumerate(sent.events)
+                for n, ev in enumerate(sent.events)
             ],
         }
         lines.append(json.dumps(obj, ensure_ascii=False))
+        for _, _, rel in sent.relations:
+            account.wrote(rel.uuid)
+        for ev in sent.events:
+            _wrote(account, ev)
     return lines
 
 
@@ -215,7 +259,7 @@ def _dygiepp(
     layer: TokenLayer,
     sents: list[_Sentence],
     dataset: str,
-    report: ExportReport,
+    account: Account,
 ) -> str:
     def last(p: _Placed) -> int:
         return p.doc_start + p.end - p.start - 1
@@ -223,12 +267,26 @@ def _dygiepp(
     events: list[list[Any]] = []
     for sent in sents:
         out: list[Any] = []
-        for typ, trig, args in sent.events:
+        for ev in sent.events:
+            trig = ev.trigger
             if trig.end - trig.start != 1:
-                report.drop("multi-token trigger (DyGIE++ triggers are one token)")
+                reason = "multi-token trigger (DyGIE++ triggers are one token)"
+                for uuid in (ev.event.uuid, trig.span.uuid):
+                    account.skip(uuid, reason)
+                for _, arg in ev.arguments:
+                    account.skip(arg.uuid, "argument of an event not exported")
                 continue
-            out.append([[trig.doc_start, typ], *[[p.doc_start, last(p), role] for p, role in args]])
+            out.append(
+                [
+                    [trig.doc_start, ev.event.type],
+                    *[[p.doc_start, last(p), arg.role] for p, arg in ev.arguments],
+                ]
+            )
+            _wrote(account, ev)
         events.append(out)
+    for sent in sents:
+        for _, _, rel in sent.relations:
+            account.wrote(rel.uuid)
     words = layer.words()
     obj = {
         "doc_key": doc.document.name or str(doc.document.id),
@@ -236,7 +294,7 @@ def _dygiepp(
         "sentences": [[words[i] for i in s.tokens] for s in sents],
         "ner": [[[e.doc_start, last(e), e.span.label] for e in s.entities] for s in sents],
         "relations": [
-            [[a.doc_start, last(a), b.doc_start, last(b), typ] for a, b, typ in s.relations]
+            [[a.doc_start, last(a), b.doc_start, last(b), rel.type] for a, b, rel in s.relations]
             for s in sents
         ],
         "events": events,
@@ -262,18 +320,20 @@ def write_events_json(
     if style not in STYLES:
         raise ValueError(f"unknown event JSON style {style!r} (expected {', '.join(STYLES)})")
     report = ExportReport()
+    account = Account(report, (), "event JSON")
     n_total = total_of(docs, total)
     names = [n for n, _ in options.splits] or ["train"]
     lines: dict[str, list[str]] = {n: [] for n in names}
     for done, doc in enumerate(docs, 1):
         if cancelled():
             raise Cancelled("export cancelled; nothing was written")
-        layer, sents = _layout(doc, schema, options, report)
+        layer, sents = _layout(doc, schema, options, account)
         split = lines[split_of(doc, options.splits, options.seed)]
         if style == "oneie":
-            split.extend(_oneie(doc, layer, sents))
+            split.extend(_oneie(doc, layer, sents, account))
         else:
-            split.append(_dygiepp(doc, layer, sents, dataset, report))
+            split.append(_dygiepp(doc, layer, sents, dataset, account))
+        account.close(doc)
         progress(done, n_total)
     with writing(out, "events", directory=bool(options.splits)) as tmp:
         for name, rows in lines.items():
@@ -300,8 +360,10 @@ def read_events_json(
 ) -> ImportResult:
     """Read OneIE/TextEE sentence JSONL, grouping sentences into documents by ``doc_id``.
 
-    The text is rebuilt with one space between tokens and a newline between sentences; tokens
-    and sentence breaks are kept in ``meta`` like the CoNLL import. A malformed line is an
+    The text is rebuilt with a newline between sentences; a sentence is its ``"sentence"``
+    (OneIE) or ``"text"`` (TextEE) string when the tokens are in it in order with only white
+    space around them (our exports), else the tokens joined by one space. Tokens and sentence
+    breaks are kept in ``meta`` like the CoNLL import. A malformed line is an
     error, or with ``strict=False`` a Problem and the sentence is skipped. With ``schema``,
     labels outside it are problems too.
     """
@@ -387,13 +449,12 @@ def _read_sentence(
     if d is None:
         doc = ImportedDocument(text="", name=doc_id, source=shown(path), line=line)
         d = docs[doc_id] = _ReadDoc(doc_id, line, doc)
-    pos = len(d.doc.text) + (1 if d.tokens else 0)
+    base = len(d.doc.text) + (1 if d.tokens else 0)
     first = len(d.tokens)
-    for w in words:
-        d.tokens.append([pos, pos + len(w)])
-        pos += len(w) + 1
+    sentence, starts = _sentence(obj, words)
+    d.tokens += [[base + a, base + a + len(w)] for a, w in zip(starts, words, strict=True)]
     d.sentences.append([first, len(d.tokens)])
-    d.doc.text += ("\n" if first else "") + " ".join(words)
+    d.doc.text += ("\n" if first else "") + sentence
     keys: dict[str, str] = {}
     for ent_id, (s, e, label) in entities.items():
         keys[ent_id] = f"{line}:{ent_id}"
@@ -416,6 +477,32 @@ def _read_sentence(
                 type=typ, source=keys[a], target=keys[b], key=f"{line}:R{k}", line=line
             )
         )
+
+
+def _sentence(obj: dict[str, Any], words: list[str]) -> tuple[str, list[int]]:
+    """The text of a sentence and where each token starts in it: its ``"sentence"`` or
+    ``"text"`` when the tokens are found in it in order, separated by white space only (the
+    sentence as written), else the tokens joined by one space."""
+    for key in ("sentence", "text"):
+        given = obj.get(key)
+        if not isinstance(given, str) or "\r" in given or given.startswith("\ufeff"):
+            continue
+        starts: list[int] = []
+        pos = 0
+        for w in words:
+            at = given.find(w, pos)
+            if at < 0 or given[pos:at].strip():
+                break
+            starts.append(at)
+            pos = at + len(w)
+        if len(starts) == len(words) and not given[pos:].strip():
+            return given, starts
+    starts = []
+    pos = 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    return " ".join(words), starts
 
 
 def _span(d: _ReadDoc, first: int, s: int, e: int, label: str, key: str, line: int) -> ImportedSpan:

@@ -11,6 +11,13 @@ Shape of a line (the spaCy/Prodigy span shape, extended)::
 Only ``text`` is required; a span needs ``start``, ``end`` and ``label``. ``id`` values are
 kept as record uuids on import, so export → import into another project is identical. Lines
 holding the same text (several layers of one document) attach to one document.
+
+The first line of an export also carries ``"schema"``: the project's schema as its JSON file
+holds it (docs/schema-format.md), so the file says which labels are entity labels, event types
+(with their roles) or relation types. On import the labels it defines and the project lacks
+are added (``annotator.importing``); a line may carry a ``"schema"`` anywhere, and the
+documents after it take it. Records are written in a stable order (by place, then content), so
+exporting a project re-imported from the file writes the same bytes.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import Cancelled, ImportFormatError
+from annotator.errors import Cancelled, ImportFormatError, SchemaError
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -41,6 +48,7 @@ from annotator.formats.fields import (
 )
 from annotator.formats.safejson import loads
 from annotator.formats.source import lines, shown
+from annotator.formats.standoff import Account, Held, live_view
 from annotator.model import (
     DocumentAnnotations,
     ImportedDocument,
@@ -63,20 +71,39 @@ def read_jsonl(path: Path, *, strict: bool = True, schema: Schema | None = None)
     result = ImportResult()
     source = shown(path)
     ids = Ids()
+    defined: Schema | None = None
     for lineno, line, problem in lines(Path(path)):
         if not problem and not line.strip():
             continue
         try:
             if problem:
                 raise ValueError(problem)
-            doc, used = _document(loads(line), source, lineno)
+            obj = loads(line)
+            labels = _schema(obj, source, lineno)
+            doc, used = _document(obj, source, lineno)
             ids.claim(used, lineno)
+            if labels is not None:
+                if defined is None:  # documents before the first schema line take it too
+                    for earlier in result.documents:
+                        earlier.schema = labels
+                defined = labels
+            doc.schema = defined
             result.documents.append(doc)
         except ValueError as exc:  # UnsafeJSON is a ValueError
             if strict:
                 raise ImportFormatError(source, lineno, str(exc)) from exc
             result.problems.append(Problem(source, lineno, str(exc)))
     return result
+
+
+def _schema(obj: Any, source: str, line: int) -> Schema | None:
+    """The schema a line carries (``"schema"``), or None."""
+    if not isinstance(obj, dict) or obj.get("schema") is None:
+        return None
+    try:
+        return Schema.from_json(need_dict(obj["schema"], '"schema"'), source=f"{source}:{line}")
+    except SchemaError as exc:
+        raise ValueError(f'"schema": {exc}') from exc
 
 
 def _document(obj: Any, source: str, line: int) -> tuple[ImportedDocument, list[str]]:
@@ -191,6 +218,10 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else f"{text[:57]}..."
 
 
+CARRIES = ("attribute", "normalisation", "note", "fragments")
+"""the parts of a record this format writes (it writes every record too)"""
+
+
 def _span_json(s: Span, annotator: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": s.uuid,
@@ -210,9 +241,21 @@ def _span_json(s: Span, annotator: str) -> dict[str, Any]:
     return out
 
 
-def document_line(da: DocumentAnnotations, annotator: str = "", status: str = "") -> dict[str, Any]:
-    """The JSON object for one document layer (``annotator`` empty: records carry their own)."""
+def document_line(
+    da: DocumentAnnotations,
+    annotator: str = "",
+    status: str = "",
+    options: ExportOptions = ExportOptions(),
+    account: Account | None = None,
+    schema: Schema | None = None,
+) -> dict[str, Any]:
+    """The JSON object for one document layer (``annotator`` empty: records carry their own).
+
+    Records in a stable order (``annotator.formats.standoff.live_view``); what is left out
+    (labels not selected, references to records not written) is counted in ``account``."""
     doc = da.document
+    account = account or Account(ExportReport(), CARRIES, "jsonl")
+    live = live_view(da, options, account, schema)
     obj: dict[str, Any] = {"name": doc.name, "text": doc.text, "sha256": doc.sha256}
     if doc.meta:
         obj["meta"] = doc.meta
@@ -220,20 +263,19 @@ def document_line(da: DocumentAnnotations, annotator: str = "", status: str = ""
         obj["annotator"] = annotator
     if status:
         obj["status"] = status
-    obj["spans"] = [_span_json(s, annotator) for s in da.spans if not s.deleted]
+    obj["spans"] = [_span_json(s, annotator) for s in live.spans]
     obj["events"] = [
         {
             "id": e.uuid,
             "type": e.type,
             "trigger": e.trigger,
             "arguments": [
-                {"id": a.uuid, "role": a.role, "target": a.target} for a in da.arguments_of(e.uuid)
+                {"id": a.uuid, "role": a.role, "target": a.target} for a in live.arguments[e.uuid]
             ],
             **({"attributes": e.attributes} if e.attributes else {}),
             **({"note": e.note} if e.note else {}),
         }
-        for e in da.events
-        if not e.deleted
+        for e in live.events
     ]
     obj["relations"] = [
         {
@@ -244,9 +286,12 @@ def document_line(da: DocumentAnnotations, annotator: str = "", status: str = ""
             **({"attributes": r.attributes} if r.attributes else {}),
             **({"note": r.note} if r.note else {}),
         }
-        for r in da.relations
-        if not r.deleted
+        for r in live.relations
     ]
+    written: list[Held] = [*live.spans, *live.events, *live.relations]
+    written += [a for args in live.arguments.values() for a in args]
+    for rec in written:
+        account.wrote(rec.uuid)
     return obj
 
 
@@ -260,16 +305,20 @@ def write_jsonl(
     total: int | None = None,
 ) -> ExportReport:
     """Write (document layer, annotator, status) triples, one line each, through
-    ``annotator.output.writing`` (atomic, never over a foreign file; ``-`` is standard output)."""
+    ``annotator.output.writing`` (atomic, never over a foreign file; ``-`` is standard output).
+    The first line also carries the schema."""
     report = ExportReport()
+    account = Account(report, CARRIES, "jsonl")
     with writing(out, "jsonl") as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
         for i, (da, annotator, status) in enumerate(docs):
             if cancelled():
                 raise Cancelled("export cancelled")
-            line = document_line(da, annotator, status)
+            line = document_line(da, annotator, status, options, account, schema)
+            account.close(da)
+            if i == 0:
+                line["schema"] = schema.to_json()
             fh.write(json.dumps(line, ensure_ascii=False) + "\n")
             report.documents += 1
-            report.spans_exported += len(line["spans"])
             progress(i + 1, total or 0)
     report.files.append(str(out))
     return report

@@ -3,8 +3,18 @@
 Export writes one task per document, ``{"data": {"text"}, "meta": {"name", "layers"},
 "annotations": [...]}`` with one annotation per layer (``predictions=True``: predictions with
 ``model_version`` = layer). Regions use ``from_name="label"``, ``to_name="text"``; events travel
-as trigger region + relations trigger→filler labelled with the role (FORMATS-SPEC A.6), and a
-schema turns them back into events on import. Matching labelling config::
+as trigger region + relations trigger→filler labelled with the role (FORMATS-SPEC A.6), and
+the task's ``meta.events`` marks them, so the reader needs no guess::
+
+    "meta": {"name": ..., "layers": [...], "events": [
+        {"id": "e1", "trigger": "s3", "arguments": [{"role": "Entity", "region": "s1"},
+                                                      {"role": "Entity", "event": "e2"}]}]}
+
+An argument is kept when its relation is still in the annotation (one removed in Label Studio
+removes the argument). A file without ``meta.events`` (another tool's) is read with a schema:
+regions labelled with an event type become events and their relations named after a role its
+arguments. Records are written in a stable order (``standoff.live_view``), so exporting a
+project re-imported from the file writes the same file. Matching labelling config::
 
     <View><Labels name="label" toName="text">...</Labels><Text name="text" value="$text"/>
     <Relations>...</Relations></View>
@@ -13,8 +23,8 @@ Offsets: old Label Studio counted JavaScript (UTF-16) units, later versions code
 (label-studio#1347, #1559). Export writes ``units`` (UTF-16 by default; the two differ only
 after characters outside the BMP). Import checks every region against its ``value.text`` and
 takes whichever unit makes it match, recording it in the document's ``meta["offset_units"]``;
-regions without ``value.text`` are read in ``units``. Attributes, notes and discontinuity
-(outer bounds are written) are counted as dropped.
+regions without ``value.text`` are read in ``units``. Attributes, normalisations, notes and
+discontinuity (outer bounds are written) are counted as dropped.
 """
 
 from __future__ import annotations
@@ -42,11 +52,14 @@ from annotator.formats.standoff import (
     DEFAULT_OPTIONS,
     UNITS,
     UTF16,
+    Account,
     LiveDoc,
+    Marked,
     RawOffsets,
     each_document,
     event_links,
     events_from_links,
+    events_from_marks,
     live_view,
     to_units,
 )
@@ -83,33 +96,31 @@ def write_label_studio(
         raise ValueError(f"units must be one of {UNITS}, not {units!r}")
     out = Path(out)
     report = ExportReport()
+    account = Account(report, (), "Label Studio")
     with writing(out, "label-studio") as tmp, tmp.open("w", encoding="utf-8", newline="\n") as fh:
         fh.write("[")
         for n, doc in enumerate(each_document(docs, progress, cancelled, total)):
-            live = live_view(doc, options, report)
-            task = label_studio_task(doc, live, units, predictions, report)
+            live = live_view(doc, options, account, schema)
+            task = label_studio_task(doc, live, units, predictions, account)
+            account.close(doc)
             fh.write(("," if n else "") + "\n" + json.dumps(task, ensure_ascii=False))
             report.documents += 1
-            report.spans_exported += len(live.spans)
         fh.write("\n]\n")
     report.files.append(str(out))
     return report
 
 
 def label_studio_task(
-    doc: DocumentAnnotations, live: LiveDoc, units: str, predictions: bool, report: ExportReport
+    doc: DocumentAnnotations, live: LiveDoc, units: str, predictions: bool, account: Account
 ) -> dict[str, Any]:
     """The task of one document: one annotation (or prediction) per layer."""
     text = doc.document.text
     offsets = OffsetMap(text)
     ids = {s.uuid: f"s{n}" for n, s in enumerate(live.spans, start=1)}
+    events = {e.uuid: f"e{n}" for n, e in enumerate(live.events, start=1)}
     trigger_of = {e.uuid: e.trigger for e in live.events}
     results: dict[str, list[dict[str, Any]]] = {}
     for s in live.spans:
-        if s.fragments:
-            report.drop("discontinuous span written as its outer bounds")
-        if s.attributes or s.note:
-            report.drop("span attributes/notes (no place in this export)")
         value = {
             "start": to_units(offsets, s.start, units),
             "end": to_units(offsets, s.end, units),
@@ -125,6 +136,7 @@ def label_studio_task(
                 "value": value,
             }
         )
+        account.wrote(s.uuid)
     links = [
         (
             r.annotator,
@@ -134,20 +146,31 @@ def label_studio_task(
         )
         for r in live.relations
     ]
-    if any(r.attributes or r.note for r in live.relations):
-        report.drop("relation attributes/notes (no place in this export)")
-    layer_of = {e.trigger: e.annotator for e in live.events}
-    links += [(layer_of[t], t, role, f) for t, role, f in event_links(live, report)]
-    for layer, a, kind, b in links:
+    links += [(a.annotator, trigger, a.role, filler) for a, trigger, filler in event_links(live)]
+    for layer, one, kind, two in links:
         results.setdefault(layer, []).append(
             {
                 "type": "relation",
-                "from_id": ids[a],
-                "to_id": ids[b],
+                "from_id": ids[one],
+                "to_id": ids[two],
                 "direction": "right",
                 "labels": [kind],
             }
         )
+    marks = []
+    for ev in live.events:
+        arguments = [
+            {"role": a.role, "event": events[a.target]}
+            if a.target in events
+            else {"role": a.role, "region": ids[a.target]}
+            for a in live.arguments[ev.uuid]
+        ]
+        marks.append({"id": events[ev.uuid], "trigger": ids[ev.trigger], "arguments": arguments})
+        account.wrote(ev.uuid)
+        for a in live.arguments[ev.uuid]:
+            account.wrote(a.uuid)
+    for r in live.relations:
+        account.wrote(r.uuid)
     layers = sorted(results)
     key = "predictions" if predictions else "annotations"
     entries: list[dict[str, Any]] = []
@@ -156,11 +179,10 @@ def label_studio_task(
         if predictions:
             entry["model_version"] = layer
         entries.append(entry)
-    return {
-        "data": {"text": text},
-        "meta": {"name": doc.document.name, "layers": layers},
-        key: entries,
-    }
+    meta: dict[str, Any] = {"name": doc.document.name, "layers": layers}
+    if marks:
+        meta["events"] = marks
+    return {"data": {"text": text}, "meta": meta, key: entries}
 
 
 def read_label_studio(
@@ -208,6 +230,7 @@ def _task_documents(
         raise ValueError('no "text" in "data"')
     meta: dict[str, Any] = task["meta"] if isinstance(task.get("meta"), dict) else {}
     name = meta["name"] if isinstance(meta.get("name"), str) else f"{Path(source).stem}:{n}"
+    marks = _marks(meta["events"], line) if "events" in meta else None
     layers: list[Any] = meta["layers"] if isinstance(meta.get("layers"), list) else []
     raw = RawOffsets(text)
     entries: list[tuple[str, Any]] = []
@@ -225,9 +248,34 @@ def _task_documents(
         if not isinstance(item, dict):
             raise ValueError("an annotation is not an object")
         doc = ImportedDocument(text=raw.text, name=name, annotator=layer, source=source, line=line)
-        _read_results(_list(item, "result"), raw, units, schema, doc, line)
+        _read_results(_list(item, "result"), raw, units, schema, doc, line, marks)
         docs.append(doc)
     return docs
+
+
+def _marks(value: Any, line: int) -> list[Marked]:
+    """The events ``meta.events`` marks (see the module docstring)."""
+    if not isinstance(value, list):
+        raise ValueError('"meta.events" must be a list')
+    out: list[Marked] = []
+    for k, item in enumerate(value):
+        what = f"meta.events {k}"
+        if not isinstance(item, dict):
+            raise ValueError(f"{what} is not an object")
+        mark = Marked(
+            ident(item.get("id"), f"{what}: id"),
+            ident(item.get("trigger"), f"{what}: trigger"),
+            line=line,
+        )
+        for arg in _list(item, "arguments"):
+            if not isinstance(arg, dict):
+                raise ValueError(f"{what}: an argument is not an object")
+            role = need_str(arg.get("role"), f"{what}: argument role")
+            is_event = "event" in arg
+            target = ident(arg.get("event" if is_event else "region"), f"{what}: argument")
+            mark.arguments.append((role, target, is_event))
+        out.append(mark)
+    return out
 
 
 def _read_results(
@@ -237,6 +285,7 @@ def _read_results(
     schema: Schema | None,
     doc: ImportedDocument,
     line: int,
+    marks: list[Marked] | None = None,
 ) -> None:
     regions: list[tuple[str, dict[str, Any]]] = []
     rels: list[ImportedRelation] = []
@@ -283,7 +332,10 @@ def _read_results(
             raise ValueError(
                 f"relation {printable(rel.source)}→{printable(rel.target)}: unknown region"
             )
-    doc.events, doc.relations = events_from_links(doc.spans, rels, schema)
+    if marks is not None:
+        doc.events, doc.relations = events_from_marks(doc.spans, marks, rels)
+    else:
+        doc.events, doc.relations = events_from_links(doc.spans, rels, schema)
     if regions:
         doc.meta["offset_units"] = unit
 

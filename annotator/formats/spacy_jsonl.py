@@ -9,7 +9,22 @@ Line shape (Prodigy ``ner_manual`` / ``spans.manual`` output)::
 
 ``token_end`` is inclusive, and a relation's ``head``/``child`` are the last tokens of its spans
 (the Prodigy convention). Entity spans and event triggers both go in ``spans`` (they may
-overlap); event arguments are relations from the trigger labelled with the role.
+overlap); event arguments are relations from the trigger labelled with the role, and the task's
+``"events"`` marks them, so the reader needs no guess::
+
+    "events": [{"trigger": {"start", "end", "label"},
+                "arguments": [{"role": "Place", "span": {"start", "end", "label"}},
+                              {"role": "Entity", "event": 1}]}]
+
+(spans named by their offsets and label, as ``head_span`` names them; an event filler by its
+place in the list). An argument is kept when its relation is still in the task. A task without
+``"events"`` (another tool's) is read with a schema: spans labelled with an event type become
+events and their relations named after a role its arguments.
+
+Records are written in a stable order (``standoff.live_view``) and ``meta`` with sorted keys,
+so exporting a project re-imported from the file writes the same file. Discontinuous spans
+(no token form), spans of white space only, attributes, normalisations and notes are counted
+as dropped.
 """
 
 from __future__ import annotations
@@ -34,18 +49,28 @@ from annotator.formats.common import (
 from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, need_str
 from annotator.formats.source import lines, shown
-from annotator.formats.standoff import RawOffsets
+from annotator.formats.standoff import (
+    Account,
+    LiveDoc,
+    Marked,
+    RawOffsets,
+    event_links,
+    events_from_links,
+    events_from_marks,
+    live_view,
+)
 from annotator.model import (
+    Argument,
     DocumentAnnotations,
     ImportedDocument,
-    ImportedEvent,
     ImportedRelation,
     ImportedSpan,
     Problem,
+    Relation,
 )
 from annotator.output import writing
 from annotator.schema import Schema
-from annotator.tokenize import export_spans, token_layer
+from annotator.tokenize import token_layer
 
 _SKIP_META = ("tokens", "sentences", "conll")
 
@@ -53,12 +78,25 @@ DEFAULT_OPTIONS = ExportOptions()
 
 
 def to_task(
-    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: ExportReport
+    doc: DocumentAnnotations,
+    schema: Schema,
+    options: ExportOptions,
+    report: ExportReport,
+    account: Account | None = None,
 ) -> dict[str, Any]:
     """The JSONL object of one document."""
-    entities, triggers = export_spans(doc, schema, options, report)
+    own = account is None
+    account = account or Account(report, (), "spaCy JSONL")
+    live = live_view(doc, options, account, schema)
     text = doc.document.text
-    spans = sorted([*entities, *triggers], key=lambda s: (s.start, -s.end, s.label, s.uuid))
+    spans = []
+    for s in live.spans:
+        if s.fragments:
+            account.skip(s.uuid, "discontinuous span (token formats hold contiguous spans only)")
+        elif not text[s.start : s.end].strip():
+            account.skip(s.uuid, "span covers only white space")
+        else:
+            spans.append(s)
     layer = token_layer(
         text, [b for s in spans for b in (s.start, s.end)], options.tokenizer, doc.document.meta
     )
@@ -77,7 +115,7 @@ def to_task(
     for span in spans:
         rng = layer.token_range(span.start, span.end)
         if rng is None:
-            report.drop("span covers no token")
+            account.skip(span.uuid, "span covers no token")
             continue
         placed[span.uuid] = {
             "start": span.start,
@@ -86,38 +124,53 @@ def to_task(
             "token_end": rng[1] - 1,
             "label": span.label,
         }
-    report.spans_exported += len(placed)
-    report.documents += 1
+        account.wrote(span.uuid)
     report.tokens += len(toks)
     report.tokens_split += layer.n_split
-    meta = {k: v for k, v in doc.document.meta.items() if k not in _SKIP_META}
-    meta.update(name=doc.document.name, doc_id=doc.document.id, sha256=doc.document.sha256)
-    return {
+    meta = {
+        "name": doc.document.name,
+        "doc_id": doc.document.id,
+        "sha256": doc.document.sha256,
+        **{k: v for k, v in sorted(doc.document.meta.items()) if k not in _OURS},
+    }
+    task = {
         "text": text,
         "tokens": tokens,
         "spans": [placed[s.uuid] for s in spans if s.uuid in placed],
-        "relations": _relations(doc, placed, report),
+        "relations": _relations(live, placed, account),
         "meta": meta,
         "answer": "accept",
     }
+    events = _events(live, placed, account)
+    if events:
+        task["events"] = events
+    if own:
+        account.close(doc)
+    report.documents += 1
+    return task
+
+
+_OURS = (*_SKIP_META, "name", "doc_id", "sha256")
 
 
 def _relations(
-    doc: DocumentAnnotations, placed: dict[str, dict[str, Any]], report: ExportReport
+    live: LiveDoc, placed: dict[str, dict[str, Any]], account: Account
 ) -> list[dict[str, Any]]:
-    trigger_of = {e.uuid: e.trigger for e in doc.events if not e.deleted}
-    pairs: list[tuple[str, str, str]] = []
-    for ev in doc.events:
-        if not ev.deleted:
-            pairs += [
-                (ev.trigger, trigger_of.get(a.target, a.target), a.role)
-                for a in doc.arguments_of(ev.uuid)
-            ]
-    pairs += [(r.source, r.target, r.type) for r in doc.relations if not r.deleted]
+    """Relations, then event arguments (trigger → filler, labelled with the role)."""
+    trigger_of = {e.uuid: e.trigger for e in live.events}
+    pairs: list[tuple[Relation | Argument, str, str, str]] = [
+        (r, trigger_of.get(r.source, r.source), trigger_of.get(r.target, r.target), r.type)
+        for r in live.relations
+    ]
+    pairs += [
+        (a, trigger, filler, a.role)
+        for a, trigger, filler in event_links(live)
+        if trigger in placed  # else the event is not written (see _events)
+    ]
     out: list[dict[str, Any]] = []
-    for head, child, label in pairs:
+    for rec, head, child, label in pairs:
         if head not in placed or child not in placed:
-            report.drop("argument or relation whose span was not exported")
+            account.skip(rec.uuid, "argument or relation whose span was not exported")
             continue
         h, c = placed[head], placed[child]
         out.append(
@@ -129,7 +182,36 @@ def _relations(
                 "label": label,
             }
         )
+        account.wrote(rec.uuid)
     return out
+
+
+def _events(
+    live: LiveDoc, placed: dict[str, dict[str, Any]], account: Account
+) -> list[dict[str, Any]]:
+    """The ``"events"`` marks of the events whose trigger was written."""
+    kept = [e for e in live.events if e.trigger in placed]
+    number = {e.uuid: n for n, e in enumerate(kept)}
+    out = []
+    for ev in live.events:
+        if ev.uuid not in number:
+            account.skip(ev.uuid, "event whose trigger span was not exported")
+            for a in live.arguments[ev.uuid]:
+                account.skip(a.uuid, "argument of an event not exported")
+            continue
+        account.wrote(ev.uuid)
+        arguments = []
+        for a in live.arguments[ev.uuid]:
+            if a.target in number:
+                arguments.append({"role": a.role, "event": number[a.target]})
+            elif a.target in placed:
+                arguments.append({"role": a.role, "span": _ref(placed[a.target])})
+        out.append({"trigger": _ref(placed[ev.trigger]), "arguments": arguments})
+    return out
+
+
+def _ref(placed: dict[str, Any]) -> dict[str, Any]:
+    return {"start": placed["start"], "end": placed["end"], "label": placed["label"]}
 
 
 def write_spacy_jsonl(
@@ -143,6 +225,7 @@ def write_spacy_jsonl(
 ) -> ExportReport:
     """Write one JSONL file ``out``, or with splits a directory of ``<split>.jsonl``."""
     report = ExportReport()
+    account = Account(report, (), "spaCy JSONL")
     n_total = total_of(docs, total)
     names = [n for n, _ in options.splits] or ["train"]
     with writing(out, "spacy-jsonl", directory=bool(options.splits)) as tmp:
@@ -154,7 +237,8 @@ def write_spacy_jsonl(
             for done, doc in enumerate(docs, 1):
                 if cancelled():
                     raise Cancelled("export cancelled; nothing was written")
-                task = to_task(doc, schema, options, report)
+                task = to_task(doc, schema, options, report, account)
+                account.close(doc)
                 fh = handles[split_of(doc, options.splits, options.seed)]
                 fh.write(json.dumps(task, ensure_ascii=False) + "\n")
                 progress(done, n_total)
@@ -265,34 +349,34 @@ def _read_relations(
 ) -> None:
     def key_of(d: Any, what: str) -> str:
         if not isinstance(d, dict):
-            raise _Bad(f"relation {what} must be an object with start, end and label")
+            raise _Bad(f"{what} must be an object with start, end and label")
         start, end = _int(d.get("start"), f"{what} start"), _int(d.get("end"), f"{what} end")
         key = by_offsets.get((start, end, need_str(d.get("label"), f"{what} label")))
         if key is None:
-            raise _Bad(f"relation {what} ({start}, {end}) is not one of the spans")
+            raise _Bad(f"{what} ({start}, {end}) is not one of the spans")
         return key
 
-    def is_trigger(s: ImportedSpan) -> bool:
-        return schema is not None and schema.event(s.label) is not None
-
-    events = {
-        s.key: ImportedEvent(type=s.label, trigger=s.key, key=f"E{s.key}", line=doc.line)
-        for s in doc.spans
-        if is_trigger(s)
-    }
+    relations = []
     for k, rel in enumerate(dicts(obj, "relations")):
         head, child = (
-            key_of(rel.get("head_span"), "head_span"),
-            key_of(rel.get("child_span"), "child_span"),
+            key_of(rel.get("head_span"), "relation head_span"),
+            key_of(rel.get("child_span"), "relation child_span"),
         )
         label = need_str(rel.get("label"), f"relation {k}: label")
-        if head in events:
-            target = f"E{child}" if child in events else child
-            events[head].arguments.append((label, target))
-        else:
-            doc.relations.append(
-                ImportedRelation(
-                    type=label, source=head, target=child, key=f"R{k + 1}", line=doc.line
-                )
-            )
-    doc.events = list(events.values())
+        relations.append(
+            ImportedRelation(type=label, source=head, target=child, key=f"R{k + 1}", line=doc.line)
+        )
+    if "events" not in obj:
+        doc.events, doc.relations = events_from_links(doc.spans, relations, schema)
+        return
+    marks = []
+    for n, ev in enumerate(dicts(obj, "events")):
+        mark = Marked(str(n), key_of(ev.get("trigger"), f"event {n} trigger"), line=doc.line)
+        for arg in dicts(ev, "arguments", f"event {n}: arguments"):
+            role = need_str(arg.get("role"), f"event {n}: argument role")
+            if "event" in arg:
+                mark.arguments.append((role, str(_int(arg["event"], f"event {n}: event")), True))
+            else:
+                mark.arguments.append((role, key_of(arg.get("span"), f"event {n} argument"), False))
+        marks.append(mark)
+    doc.events, doc.relations = events_from_marks(doc.spans, marks, relations)

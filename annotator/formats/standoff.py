@@ -3,16 +3,26 @@
 - ``RawOffsets`` maps offsets counted in a file's raw text (BOM kept, CRLF or CR line ends,
   optionally UTF-16 units) onto the stored text, which ``annotator.text.normalise`` made LF-only.
 - ``live_view`` picks the records an export writes (no tombstones, only selected labels, no
-  dangling references) and counts what it leaves out.
-- ``event_links`` / ``events_from_links`` carry events through formats that only know entities
-  and relations (doccano, Label Studio): the trigger becomes an entity and each argument a
-  relation trigger→filler named after the role; a schema turns them back into events.
+  dangling references) in a stable order: by place and content, never by uuid or storage
+  order, so a project re-imported from an export writes the same bytes. Every format module
+  uses it.
+- ``Account`` counts, per construct (``CONSTRUCTS``), what an export wrote and what it left
+  out with the reason, so that ``report.exported + report.lost == held(doc)`` for every format
+  that uses it.
+- ``event_links`` carries events through formats that only know entities and relations
+  (doccano, Label Studio, spaCy JSONL): the trigger becomes an entity and each argument a
+  relation trigger→filler named after the role; the file also marks the events (``Marked``,
+  read back by ``events_from_marks``, no guess). ``events_from_links`` guesses them with a
+  schema for files that do not mark them (another tool's).
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass, field
+from typing import Any
 
 from annotator.errors import Cancelled
 from annotator.formats.common import ExportOptions, ExportReport, IsCancelled, Progress
@@ -26,6 +36,7 @@ from annotator.model import (
     Relation,
     Span,
 )
+from annotator.rules import is_reference
 from annotator.schema import Schema
 from annotator.text import BOM, OffsetMap, normalise
 
@@ -135,12 +146,161 @@ def each_document(
         raise Cancelled("export cancelled; nothing was written")
 
 
-# -- choosing what an export writes ------------------------------------------------------------
+# -- what a document holds, and what an export wrote of it -------------------------------------
+
+CONSTRUCTS = (
+    "span",
+    "event",
+    "argument",
+    "relation",
+    "attribute",
+    "normalisation",
+    "note",
+    "fragments",
+)
+"""What an export report counts: records, then the parts of a record (an attribute entry, a
+normalisation reference, a note, the fragments of a discontinuous span)."""
+
+PARTS = ("attribute", "normalisation", "note", "fragments")
+
+
+def references(value: Any) -> list[tuple[str, str | None]]:
+    """The normalisations one ``ref:<DB>`` attribute value holds, as (id, text or None).
+
+    One line per reference: ``ID`` or ``ID<TAB>text`` (the text brat's N line carries when it is
+    not the covered text); several ids on one line without a TAB (``Q90 Q91``) are several
+    references without text."""
+    if not isinstance(value, str):
+        return [(str(value), None)]
+    out: list[tuple[str, str | None]] = []
+    for line in value.split("\n"):
+        ident, tab, text = line.partition("\t")
+        if tab:
+            out.append((ident.strip(), text))
+        else:
+            out += [(x, None) for x in line.split()]
+    return out
+
+
+def parts_of(
+    attributes: dict[str, Any], note: str, fragments: tuple[Any, ...] = ()
+) -> Counter[str]:
+    """The parts of one record, counted as in ``CONSTRUCTS``."""
+    out: Counter[str] = Counter()
+    for name, value in attributes.items():
+        if is_reference(name):
+            out["normalisation"] += max(len(references(value)), 1)
+        else:
+            out["attribute"] += 1
+    if note:
+        out["note"] += 1
+    if fragments:
+        out["fragments"] += 1
+    return out
+
+
+Held = Span | Event | Argument | Relation
+
+
+def held_records(doc: DocumentAnnotations) -> Iterator[tuple[str, Held]]:
+    """(construct, record) for every live record of ``doc``: spans, events, the arguments of
+    live events, relations."""
+    for s in doc.spans:
+        if not s.deleted:
+            yield "span", s
+    live_events = [e for e in doc.events if not e.deleted]
+    for e in live_events:
+        yield "event", e
+    for e in live_events:
+        for a in doc.arguments_of(e.uuid):
+            yield "argument", a
+    for r in doc.relations:
+        if not r.deleted:
+            yield "relation", r
+
+
+def _parts(rec: Held) -> Counter[str]:
+    if isinstance(rec, Argument):
+        return Counter()
+    return parts_of(rec.attributes, rec.note, rec.fragments if isinstance(rec, Span) else ())
+
+
+def held(doc: DocumentAnnotations) -> Counter[str]:
+    """Everything ``doc`` holds, counted as in ``CONSTRUCTS``: what an export's
+    ``report.exported + report.lost`` adds up to."""
+    out: Counter[str] = Counter()
+    for kind, rec in held_records(doc):
+        out[kind] += 1
+        out.update(_parts(rec))
+    return out
+
+
+class Account:
+    """What an export wrote of one document and why it left the rest out; ``close`` puts the
+    counts in the report, so ``exported + lost`` always equals ``held(doc)``.
+
+    A writer calls ``wrote(uuid)`` for each record it writes and ``skip(uuid, reason)`` for one
+    it cannot; a record it never mentions is counted as dropped too. The parts of a written
+    record are exported when the format ``carries`` them, else dropped; ``lose`` drops one
+    part that a carried construct could not hold here (a brat attribute value of two words).
+    """
+
+    def __init__(self, report: ExportReport, carries: Iterable[str], where: str) -> None:
+        self.report = report
+        self.carries = frozenset(carries)
+        self.where = where
+        self.written: set[str] = set()
+        self.reasons: dict[str, str] = {}
+        self.partial: Counter[str] = Counter()
+
+    def wrote(self, uuid: str) -> None:
+        self.written.add(uuid)
+
+    def skip(self, uuid: str, reason: str) -> None:
+        self.reasons.setdefault(uuid, reason)
+
+    def lose(self, construct: str, reason: str, n: int = 1) -> None:
+        self.report.drop(reason, n, construct)
+        self.partial[construct] += n
+
+    def close(self, doc: DocumentAnnotations) -> None:
+        report = self.report
+        for kind, rec in held_records(doc):
+            parts = _parts(rec)
+            if rec.uuid in self.written:
+                report.exported[kind] += 1
+                for part, n in parts.items():
+                    if part in self.carries:
+                        report.exported[part] += n
+                    else:
+                        report.drop(_NO_PLACE[part].format(where=self.where), n, part)
+            else:
+                reason = self.reasons.get(rec.uuid, f"{kind} ({self.where} has no place for it)")
+                report.drop(reason, 1, kind)
+                for part, n in parts.items():
+                    report.drop(f"{part} of a {kind} not exported", n, part)
+            if kind == "span" and rec.uuid in self.written:
+                report.spans_exported += 1
+        report.exported.subtract(self.partial)
+        self.written, self.reasons, self.partial = set(), {}, Counter()
+
+
+_NO_PLACE = {
+    "attribute": "attribute (no place in {where})",
+    "normalisation": "normalisation (no place in {where})",
+    "note": "note (no place in {where})",
+    "fragments": "discontinuous span written as its outer bounds ({where})",
+}
+
+
+# -- choosing what an export writes, in a stable order -----------------------------------------
 
 
 @dataclass
 class LiveDoc:
-    """The records of one document an export writes, with dangling references removed."""
+    """The records of one document an export writes, in a stable order (by content, never by
+    uuid or storage order, so that a project re-imported from the file writes the same file),
+    with dangling references removed."""
 
     spans: list[Span] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -149,67 +309,153 @@ class LiveDoc:
     relations: list[Relation] = field(default_factory=list)
 
 
-def live_view(doc: DocumentAnnotations, options: ExportOptions, report: ExportReport) -> LiveDoc:
-    """Live records of ``doc`` restricted to ``options.labels``; drops are counted in ``report``."""
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def span_order(s: Span) -> tuple[Any, ...]:
+    """The order spans are written in: by place, then label and content."""
+    return (s.start, s.end, s.fragments, s.label, s.note, _json(s.attributes), s.uuid)
+
+
+def live_view(
+    doc: DocumentAnnotations,
+    options: ExportOptions,
+    account: Account,
+    schema: Schema | None = None,
+) -> LiveDoc:
+    """Live records of ``doc`` restricted to ``options.labels``, sorted; what is left out is
+    given its reason in ``account``. ``schema`` orders the arguments of an event by its roles."""
     live = LiveDoc()
     for s in doc.spans:
         if s.deleted:
             continue
         if options.labels and s.label not in options.labels:
-            report.drop("span label not selected for export")
+            account.skip(s.uuid, "span label not selected for export")
             continue
         live.spans.append(s)
-    span_ids = {s.uuid for s in live.spans}
+    live.spans.sort(key=span_order)
+    span_rank = {s.uuid: n for n, s in enumerate(live.spans)}
     for ev in doc.events:
         if ev.deleted:
             continue
-        if ev.trigger not in span_ids:
-            report.drop("event whose trigger span was not exported")
+        if ev.trigger not in span_rank:
+            account.skip(ev.uuid, "event whose trigger span was not exported")
+            for a in doc.arguments_of(ev.uuid):
+                account.skip(a.uuid, "argument of an event not exported")
             continue
         live.events.append(ev)
-    event_ids = {e.uuid for e in live.events}
+    live.events.sort(
+        key=lambda e: (span_rank[e.trigger], e.type, e.note, _json(e.attributes), e.uuid)
+    )
+    event_rank = {e.uuid: n for n, e in enumerate(live.events)}
+
+    def rank(uuid: str) -> tuple[int, int]:
+        return (0, span_rank[uuid]) if uuid in span_rank else (1, event_rank[uuid])
+
     for ev in live.events:
+        et = schema.event(ev.type) if schema is not None else None
+        roles = [r.name for r in et.roles] if et is not None else []
         args = []
         for a in doc.arguments_of(ev.uuid):
-            if a.target in span_ids or a.target in event_ids:
+            if a.target in span_rank or a.target in event_rank:
                 args.append(a)
             else:
-                report.drop("argument whose filler was not exported")
+                account.skip(a.uuid, "argument whose filler was not exported")
+        args.sort(
+            key=lambda a: (
+                roles.index(a.role) if a.role in roles else len(roles),
+                a.role,
+                rank(a.target),
+                a.uuid,
+            )
+        )
         live.arguments[ev.uuid] = args
     for r in doc.relations:
         if r.deleted:
             continue
-        if {r.source, r.target} <= span_ids | event_ids:
+        if {r.source, r.target} <= span_rank.keys() | event_rank.keys():
             live.relations.append(r)
-        else:
-            report.drop("relation whose end was not exported")
+            continue
+        account.skip(r.uuid, "relation whose end was not exported")
+    live.relations.sort(
+        key=lambda r: (rank(r.source), rank(r.target), r.type, r.note, _json(r.attributes), r.uuid)
+    )
     return live
 
 
 # -- events as entity + relations -----------------------------------------------------------------
 
 
-def event_links(live: LiveDoc, report: ExportReport) -> list[tuple[str, str, str]]:
-    """Each event argument as (trigger span uuid, role, filler span uuid).
-
-    A filler that is an event is written as that event's trigger. What the encoding cannot hold
-    (event attributes and notes, events without arguments are kept as their trigger span) is
-    counted in ``report``.
-    """
+def event_links(live: LiveDoc) -> list[tuple[Argument, str, str]]:
+    """Each event argument as (argument, trigger span uuid, filler span uuid): a filler that is
+    an event is written as that event's trigger."""
     trigger_of = {e.uuid: e.trigger for e in live.events}
-    links: list[tuple[str, str, str]] = []
-    for ev in live.events:
-        if ev.attributes or ev.note:
-            report.drop("event attributes/notes (no place in this format)")
-        for a in live.arguments[ev.uuid]:
-            links.append((ev.trigger, a.role, trigger_of.get(a.target, a.target)))
-    return links
+    return [
+        (a, ev.trigger, trigger_of.get(a.target, a.target))
+        for ev in live.events
+        for a in live.arguments[ev.uuid]
+    ]
+
+
+@dataclass
+class Marked:
+    """An event as a file marks it beside its trigger→filler relations: the key of its trigger
+    span and its arguments as (role, key of a filler span or of another marked event, whether
+    the filler is an event)."""
+
+    key: str
+    trigger: str
+    arguments: list[tuple[str, str, bool]] = field(default_factory=list)
+    line: int | None = None
+
+
+def events_from_marks(
+    spans: list[ImportedSpan], marks: list[Marked], relations: list[ImportedRelation]
+) -> tuple[list[ImportedEvent], list[ImportedRelation]]:
+    """Events from the marks a file carries (no guess, no schema needed), and the relations
+    left once each argument has taken its trigger→filler relation (role as type).
+
+    A mark whose trigger is not among ``spans`` is not this annotation's; an argument whose
+    relation is not in the file (removed in the other tool) is not kept."""
+    by_key = {s.key: s for s in spans}
+    mine = {m.key: m for m in marks if m.trigger in by_key}
+    events = {
+        k: ImportedEvent(
+            type=by_key[m.trigger].label, trigger=m.trigger, key=f"event:{k}", line=m.line
+        )
+        for k, m in mine.items()
+    }
+    pool = list(relations)
+    for k, m in mine.items():
+        for role, target, is_event in m.arguments:
+            if is_event:
+                if target not in mine:
+                    continue
+                end, ref = mine[target].trigger, events[target].key
+            elif target in by_key:
+                end = ref = target
+            else:
+                continue
+            found = next(
+                (
+                    i
+                    for i, r in enumerate(pool)
+                    if (r.source, r.target, r.type) == (m.trigger, end, role)
+                ),
+                None,
+            )
+            if found is not None:
+                del pool[found]
+                events[k].arguments.append((role, ref))
+    return list(events.values()), pool
 
 
 def events_from_links(
     spans: list[ImportedSpan], relations: list[ImportedRelation], schema: Schema | None
 ) -> tuple[list[ImportedEvent], list[ImportedRelation]]:
-    """Rebuild events from trigger entities and trigger→filler relations (see ``event_links``).
+    """Guess events from trigger entities and trigger→filler relations, for files that do not
+    mark them (``events_from_marks``): the export of another tool.
 
     A span whose label is an event type of ``schema`` becomes the trigger of one event (keyed
     ``E:<span key>``); a relation leaving such a span becomes an argument when its type is a

@@ -103,16 +103,33 @@ def test_sequence_labelling_round_trip_counts_what_it_drops(tmp_path: Path) -> N
     out = tmp_path / "seed.jsonl"
     report = write_doccano([doc], out, default_schema())
     line = json.loads(out.read_text(encoding="utf-8"))
-    assert set(line) == {"text", "name", "label"}
+    assert set(line) == {"text", "name", "label", "events"}
     paris = doc.document.text.index("بباريس") + 1
     assert [paris, paris + 5, "GPE"] in line["label"]
-    assert report.dropped["event (doccano sequence labelling holds spans only)"] == 2
-    assert report.dropped["relation (doccano sequence labelling holds spans only)"] == 1
+    # the events go as their triggers (marked in "events"), their arguments cannot
+    assert report.dropped == {
+        "argument (doccano sequence labelling holds spans only)": 5,
+        "relation (doccano sequence labelling holds spans only)": 1,
+    }
+    assert report.exported["event"] == 2 and report.lost == {"argument": 5, "relation": 1}
+    for schema in (default_schema(), None):  # marked: the same with or without a schema
+        (back,) = read_doccano(out, schema=schema).documents
+        assert back.text == doc.document.text and back.name == "seed.txt"
+        assert imported(back)["spans"] == expected(doc)["spans"]
+        assert sorted(e.type for e in back.events) == ["Conflict.Attack", "Contact.Meet"]
+        assert all(e.arguments == [] for e in back.events)
+
+
+def test_a_foreign_file_is_read_with_the_schema(tmp_path: Path) -> None:
+    out = tmp_path / "seed.jsonl"
+    write_doccano([seed_doc()], out, default_schema(), relations=True)
+    line = json.loads(out.read_text(encoding="utf-8"))
+    del line["events"]  # another tool's file: no marks
+    out.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     (back,) = read_doccano(out, schema=default_schema()).documents
-    assert back.text == doc.document.text and back.name == "seed.txt"
-    assert imported(back)["spans"] == expected(doc)["spans"]
-    # with a schema, the two trigger spans come back as events without arguments
-    assert sorted(e.type for e in back.events) == ["Conflict.Attack", "Contact.Meet"]
+    assert imported(back) == expected(seed_doc())
+    (plain,) = read_doccano(out).documents  # without a schema: entities and relations only
+    assert plain.events == [] and len(plain.relations) == 6
 
 
 def test_relation_shape_carries_events_and_relations(tmp_path: Path) -> None:
@@ -122,10 +139,9 @@ def test_relation_shape_carries_events_and_relations(tmp_path: Path) -> None:
     assert sum(report.dropped.values()) == 0
     line = json.loads(out.read_text(encoding="utf-8"))
     assert len(line["entities"]) == 7 and len(line["relations"]) == 6
-    (back,) = read_doccano(out, schema=default_schema()).documents
-    assert imported(back) == expected(doc)
-    (plain,) = read_doccano(out).documents  # without a schema: entities and relations only
-    assert plain.events == [] and len(plain.relations) == 6
+    for schema in (default_schema(), None):  # the events are marked: no schema needed
+        (back,) = read_doccano(out, schema=schema).documents
+        assert imported(back) == expected(doc)
 
 
 def test_utf16_offsets_after_emoji(tmp_path: Path) -> None:
@@ -213,4 +229,4 @@ def test_random_spans_round_trip(
     write_doccano([data], tmp_path / "r.jsonl", Schema(), units=units, relations=relations)
     (back,) = read_doccano(tmp_path / "r.jsonl", units=units).documents
     assert back.text == text
-    assert [(s.start, s.end, s.label) for s in back.spans] == triples
+    assert [(s.start, s.end, s.label) for s in back.spans] == sorted(triples)  # by place

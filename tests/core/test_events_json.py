@@ -131,20 +131,23 @@ def test_what_the_formats_cannot_hold_is_counted(tmp_path: Path) -> None:
     assert first["tokens"] == ["اعتقل", "محمد", "علي", "."]
     (meet,) = second["event_mentions"]
     assert meet["trigger"] == {"start": 1, "end": 3, "text": "عقد اجتماع"}
-    assert [(a["role"], a["text"]) for a in meet["arguments"]] == [
-        ("Place", "باريس"),
+    assert [(a["role"], a["text"]) for a in meet["arguments"]] == [  # in the schema's order
         ("Entity", "وزير الدفاع"),
+        ("Place", "باريس"),
     ]
     assert report.dropped == {
         "argument in another sentence": 1,
         "argument is not an entity mention (event or trigger)": 1,
     }
+    assert report.lost == {"argument": 2}
     dygie = tmp_path / "dygie.jsonl"
     report = write_events_json([two_sentences()], dygie, SCHEMA, style="dygiepp")
     obj = json.loads(dygie.read_text(encoding="utf-8"))
     assert obj["ner"] == [[[1, 2, "PER"]], [[8, 8, "GPE"], [10, 11, "ORG"]]]
     assert obj["events"] == [[[[0, "Justice:Arrest-Jail"], [1, 2, "Person"]]], []]
-    assert report.dropped["multi-token trigger (DyGIE++ triggers are one token)"] == 1
+    # the event and its trigger span are both left out, and its arguments with them
+    assert report.dropped["multi-token trigger (DyGIE++ triggers are one token)"] == 2
+    assert report.lost == {"span": 1, "event": 1, "argument": 4}
 
 
 def test_oneie_read_back_gives_the_same_annotations(tmp_path: Path) -> None:
@@ -153,7 +156,8 @@ def test_oneie_read_back_gives_the_same_annotations(tmp_path: Path) -> None:
     result = read_events_json(out, schema=SCHEMA)
     assert result.problems == []
     first, second = result.documents
-    assert first.name == "doc1" and first.text == "اعتقل محمد علي ب بغداد ."
+    # the sentence as written, not its tokens joined by spaces
+    assert first.name == "doc1" and first.text == TEXT
     surface = {s.key: (first.text[s.start : s.end], s.label) for s in first.spans}
     (ev,) = first.events
     assert surface[ev.trigger] == ("اعتقل", "Justice:Arrest-Jail")
@@ -179,10 +183,18 @@ def test_oneie_read_back_gives_the_same_annotations(tmp_path: Path) -> None:
     write_events_json([again], back, SCHEMA, ExportOptions())
     again_line = json.loads(back.read_text(encoding="utf-8").splitlines()[0])
     first_line = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
-    # only the sentence text differs: the import rebuilt it with a space between tokens
-    assert again_line.pop("sentence") == "اعتقل محمد علي ب بغداد ."
-    assert first_line.pop("sentence") == TEXT
     assert again_line == first_line
+
+
+def test_without_the_sentence_the_tokens_are_joined_by_spaces(tmp_path: Path) -> None:
+    out = tmp_path / "ace.jsonl"
+    write_events_json([running_example()], out, SCHEMA)
+    line = json.loads(out.read_text(encoding="utf-8"))
+    for sentence in (None, "something else"):
+        line["sentence"] = sentence
+        out.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+        (doc,) = read_events_json(out).documents
+        assert doc.text == "اعتقل محمد علي ب بغداد ."
 
 
 def test_malformed_sentences_strict_and_lenient(tmp_path: Path) -> None:
