@@ -210,7 +210,10 @@ def layers(
             st = statuses[name].get(doc.id, Status.NEW)
             if wanted is not None and st != wanted:
                 continue
-            if annotator is None and not parts["spans"] and doc.id not in statuses[name]:
+            untouched = not any(parts.values()) and doc.id not in statuses[name]
+            if untouched and (annotator is None or wanted is not Status.NEW):
+                # a layer that never touched a document says nothing about it: its text must
+                # not go out as if it held no entity (unless --status new asks for exactly it)
                 continue
             yielded = True
             layer = DocumentAnnotations(
@@ -249,27 +252,39 @@ class Selection:
     """documents that would go out more than once (in more than one layer)"""
     layers: tuple[str, ...]
     """the layers the selected documents are in"""
+    untouched: int = 0
+    """documents left out because the chosen layer never annotated them"""
 
 
 def select(project: Project, annotator: str | None, status: str | None) -> Selection:
     """Count what ``layers(project, annotator, status)`` yields, without loading texts."""
     wanted = Status(status) if status else None
     names = [annotator] if annotator else project.annotators()
-    per_name = [(a, project.statuses(a), project.store.span_counts(a)) for a in names]
-    items = stacked = 0
+    per_name = [(a, project.statuses(a), _touched(project, a)) for a in names]
+    items = stacked = untouched = 0
     seen: set[str] = set()
     for doc in project.documents():
         here = []
-        for name, statuses, counts in per_name:
+        for name, statuses, touched in per_name:
             if wanted is not None and statuses.get(doc.id, Status.NEW) != wanted:
                 continue
-            if annotator is None and doc.id not in counts and doc.id not in statuses:
+            never = doc.id not in touched and doc.id not in statuses
+            if never and (annotator is None or wanted is not Status.NEW):
+                untouched += annotator is not None
                 continue
             here.append(name)
         seen.update(here)
         stacked += len(here) > 1
         items += len(here) or int(annotator is None and wanted in (None, Status.NEW))
-    return Selection(items, stacked, tuple(a for a in names if a in seen))
+    return Selection(items, stacked, tuple(a for a in names if a in seen), untouched)
+
+
+def _touched(project: Project, annotator: str) -> set[int]:
+    """Documents holding a live record of ``annotator``'s layer."""
+    out: set[int] = set()
+    for kind in ("spans", "events", "arguments", "relations"):
+        out.update(project.store.doc_counts(kind, annotator))
+    return out
 
 
 def count_layers(project: Project, annotator: str | None, status: str | None) -> int:
@@ -369,7 +384,8 @@ def export(
     refused export fails before any work; ``STDOUT`` writes the formats that are one text
     stream to standard output."""
     check_output(fmt, out, options)
-    total = check_export(project, fmt, annotator, status, options).items
+    chosen = check_export(project, fmt, annotator, status, options)
+    total = chosen.items
     writer = format_function(fmt, "write")
     items = layers(project, annotator, status)
     if fmt == "jsonl":
@@ -380,6 +396,9 @@ def export(
         report = writer(
             (da for da, _, _ in items), out, project.schema, options, progress, cancelled, total
         )
+    if chosen.untouched:
+        why = f"never annotated in layer {annotator} (--status new exports them)"
+        report.documents_skipped[why] += chosen.untouched
     if is_stdout(out):
         report.files = ["standard output" if f == str(STDOUT) else f for f in report.files]
     return report

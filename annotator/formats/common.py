@@ -74,6 +74,10 @@ class ExportReport:
     """construct → how many were not written (their reasons are in ``dropped``); with
     ``exported`` it adds up to what the exported documents hold"""
 
+    documents_skipped: Counter[str] = field(default_factory=Counter)
+    """reason → documents of the project left out of the export (e.g. never annotated in the
+    chosen layer: they would go into training data as unlabelled text)"""
+
     def drop(self, reason: str, n: int = 1, construct: str = "") -> None:
         self.dropped[reason] += n
         if construct:
@@ -95,6 +99,8 @@ class ExportReport:
             out.append(f"tokens: {self.tokens} ({self.tokens_split} split at span boundaries)")
         for reason, n in sorted(self.dropped.items()):
             out.append(f"dropped {n}: {reason}")
+        for reason, n in sorted(self.documents_skipped.items()):
+            out.append(f"documents left out {n}: {reason}")
         out.extend(f"written: {f}" for f in self.files)
         return out
 

@@ -84,17 +84,20 @@ def test_conll_export_runs_in_background_and_shows_the_report(
     _, outcome = run_to_end(qtbot, dialog)
     assert outcome == "finished"
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert sum(line.startswith("-DOCSTART-") for line in lines) == 4  # one per document
+    # one per document the layer annotated: the three short texts amal never touched would
+    # go into training data as text without entities, so they are left out and reported
+    assert sum(line.startswith("-DOCSTART-") for line in lines) == 1
     assert "هولندا\tB-GPE" in lines and "باريس\tB-GPE" in lines
     assert "مقر\tB-FAC" in lines and "وزارة\tI-FAC" in lines  # outermost of the nested pair
     n_tokens = sum(bool(line) and not line.startswith("-DOCSTART-") for line in lines)
     # و|هولندا and ب|باريس are split inside their words; the nested ORG is dropped and counted
     assert dialog.report.toPlainText().splitlines() == [
-        "documents exported: 4",
+        "documents exported: 1",
         "spans exported: 4",
         f"tokens: {n_tokens} (2 split at span boundaries)",
         "dropped 1: event trigger (flat NER tags hold entities; use --format events)",
         "dropped 1: nested inside a kept span (policy outermost)",
+        "documents left out 3: never annotated in layer amal (--status new exports them)",
         f"written: {out}",
     ]
     dialog.grab().save(str(shots / "export_dialog.png"))
@@ -296,7 +299,8 @@ def test_an_earlier_export_is_replaced_only_when_confirmed(
         return answers[0]
 
     monkeypatch.setattr(export_dialog, "confirm", confirm)
-    project.add_document("نص رابع.", name="short-3")
+    fourth = project.add_document("نص رابع.", name="short-3")
+    project.add_span(fourth.id, 0, 2, "PER", ME)  # annotated in the layer, so it goes out
     assert dialog.run() is None
     assert out.read_bytes() == first and asked == [
         f"The file {out} holds an earlier jsonl export. Replace it?"
@@ -347,7 +351,7 @@ def test_the_core_refusals_are_shown_in_the_report(
     )
     dialog.status.setCurrentIndex(dialog.status.findData(""))
     _, outcome = run_to_end(qtbot, dialog)  # one layer chosen: it goes out
-    assert outcome == "finished" and "documents exported: 4" in dialog.report.toPlainText()
+    assert outcome == "finished" and "documents exported: 1" in dialog.report.toPlainText()
     # jsonl lines name their layer: every layer goes out side by side, nothing stacked
     dialog.layer.setCurrentIndex(dialog.layer.findData(""))
     dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
