@@ -637,8 +637,9 @@ GuiRunner = Callable[[argparse.Namespace], int]
 def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
     """Run the command line; ``gui`` runs the ``gui`` subcommand (given by ui.entry).
 
-    Every failure ends in one line on stderr and exit status 1. ``AnnotatorError`` carries its
-    own message; as a last safety net an ``OSError`` (disk full, read-only file system,
+    Every failure ends in one line on stderr and exit status 1; a usage error (unknown
+    option, missing argument) exits 2 with argparse's usage line first. ``AnnotatorError``
+    carries its own message; as a last safety net an ``OSError`` (disk full, read-only file system,
     permission...) or a database error the store did not translate is put into one line too.
     """
     from annotator.store import DATABASE_ERRORS
