@@ -385,6 +385,9 @@ def _create(target: Path, directory: bool) -> Path:
             os.mkdir(tmp, 0o777)
         else:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as exc:  # name the user's target, not our temporary beside it
+        _forget(tmp)
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
     except BaseException:
         _forget(tmp)
         raise
