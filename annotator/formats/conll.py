@@ -16,6 +16,7 @@ import stat
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -46,6 +47,55 @@ Entity = tuple[int, int, str]
 """token indices [start, end) and label"""
 
 DEFAULT_OPTIONS = ExportOptions()
+
+
+@dataclass
+class TokenReport(ExportReport):
+    """The report of a token export (CoNLL, HF, spaCy), whose span counts add up:
+    ``spans_exported + sum(dropped.values()) == spans_held``. ``dropped`` holds spans only;
+    what else could not go (spaCy's events and relations in ``user_data``) is counted in
+    ``records_dropped``. Tokens cut at span boundaries are counted apart (``tokens_split``)."""
+
+    spans_held: int = 0
+    """live spans of the exported documents (entities, triggers and the rest)"""
+    placed: Counter[str] = field(default_factory=Counter)
+    """spaCy: spans per part of the Docs: ``doc.spans[key]`` and ``doc.spans["triggers"]``
+    (they add up to ``spans_exported``), and ``doc.ents`` (entities also in the first)"""
+    not_in_ents: Counter[str] = field(default_factory=Counter)
+    """spaCy: reason → entity spans left out of ``doc.ents`` by the overlap policy (they are
+    in ``doc.spans[key]``: exported, not dropped)"""
+    records_dropped: Counter[str] = field(default_factory=Counter)
+    """reason → events, arguments or relations (not spans) that could not be written"""
+    empty_splits: list[str] = field(default_factory=list)
+    """splits that got no document (their files hold no row: ``load_from_disk`` gives an empty
+    split, ``load_dataset`` on the Parquet or JSONL file refuses it)"""
+    labels_read_back: dict[str, str] = field(default_factory=dict)
+    """CoNLL, HF: exported labels that ``read_tag`` would read back as another (``ORG.`` →
+    ``ORG``: an edge a reader takes for typing noise) → what it reads"""
+    trimmed: int = 0
+    """exported spans with white space at an edge: a token holds no white space, so their
+    tokens start and end at the first and last character that is not"""
+
+    def unaccounted(self) -> int:
+        """Spans neither exported nor dropped (0 when the report adds up)."""
+        return self.spans_held - self.spans_exported - sum(self.dropped.values())
+
+    def lines(self) -> list[str]:
+        out = super().lines()
+        at = next(i for i, line in enumerate(out) if line.startswith("spans exported:")) + 1
+        extra = [f"  in {part}: {n}" for part, n in self.placed.items()]
+        extra += [f"  not in doc.ents {n}: {why}" for why, n in sorted(self.not_in_ents.items())]
+        if self.trimmed:
+            extra.append(f"  without the white space at their edges: {self.trimmed}")
+        out[at:at] = extra
+        at = next((i for i, line in enumerate(out) if line.startswith("written:")), len(out))
+        out[at:at] = [f"not written {n}: {r}" for r, n in sorted(self.records_dropped.items())]
+        out[at:at] = [f"split {name}: no document went to it" for name in self.empty_splits]
+        out[at:at] = [
+            f"warning: label {label!r} is read back as {back!r} (its edge looks like noise)"
+            for label, back in self.labels_read_back.items()
+        ]
+        return out
 
 
 # -- tag schemes -------------------------------------------------------------------------
@@ -130,10 +180,16 @@ def tag_names(schema: Schema, options: ExportOptions) -> list[str]:
     return ["O"] + [f"{p}-{lab}" for lab in labels for p in prefixes]
 
 
+def held_spans(doc: DocumentAnnotations) -> int:
+    """The live spans of ``doc``: what a token export accounts for, span by span."""
+    return sum(not s.deleted for s in doc.spans)
+
+
 def tagged_sentences(
-    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: ExportReport
+    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: TokenReport
 ) -> tuple[TokenLayer, list[list[str]]]:
     """The token layer of ``doc`` and one tag list per sentence; counts go into ``report``."""
+    report.spans_held += held_spans(doc)
     entities, triggers = export_spans(doc, schema, options, report)
     if triggers:
         # one flat tag per token holds entities only; say so rather than lose them silently
@@ -151,23 +207,35 @@ def tagged_sentences(
         [(s.start, s.end) for s in kept],
     )
     found: list[Entity] = []
+    sent_of = layer.sentence_of()
+    text = doc.document.text
     for span in kept:
         rng = layer.token_range(span.start, span.end)
         if rng is None:
             report.drop("span covers no token")
-            continue
-        found.append((rng[0], rng[1], span.label))
-    sent_of = layer.sentence_of()
-    for s, e, _ in found:
-        if sent_of[s] != sent_of[e - 1]:
+        elif sent_of[rng[0]] != sent_of[rng[1] - 1]:
             report.drop("span crosses a sentence break")
-    found = [x for x in found if sent_of[x[0]] == sent_of[x[1] - 1]]
+        else:
+            found.append((rng[0], rng[1], span.label))
+            covered = text[span.start : span.end]
+            report.trimmed += covered != covered.strip()
     report.spans_exported += len(found)
+    for _, _, label in found:
+        back = _read_back(label)
+        if back != label:
+            report.labels_read_back[label] = back
     tags = encode(len(layer.tokens), found, options.scheme)
     report.documents += 1
     report.tokens += len(layer.tokens)
     report.tokens_split += layer.n_split
     return layer, [[tags[i] for i in sent] for sent in layer.sentences]
+
+
+@lru_cache(maxsize=1024)
+def _read_back(label: str) -> str:
+    """The label a CoNLL reader finds in ``B-<label>`` (``O`` if it finds none)."""
+    back, _ = read_tag(f"B-{label}")
+    return back[2:] if back else "O"
 
 
 def total_of(docs: Iterable[DocumentAnnotations], total: int | None) -> int:
@@ -188,31 +256,34 @@ def write_conll(
     """Write CoNLL: ``out`` is one file, or a directory of ``<split>.conll`` with splits
     (written through ``annotator.output.writing``: ``-`` is standard output)."""
     check_options(options)
-    report = ExportReport()
+    report = TokenReport()
     n_total = total_of(docs, total)
     names = [name for name, _ in options.splits] or ["train"]
     with writing(out, "conll", directory=bool(options.splits)) as tmp:
         paths = {n: tmp / f"{n}.conll" for n in names} if options.splits else {"train": tmp}
         handles: dict[str, IO[str]] = {}
+        used: set[str] = set()
         try:
             for n, p in paths.items():
                 handles[n] = p.open("w", encoding="utf-8", newline="\n")
             for done, doc in enumerate(docs, 1):
                 if cancelled():
                     raise Cancelled("export cancelled; nothing was written")
-                fh = handles[split_of(doc, options.splits, options.seed)]
-                fh.write(_conll_text(doc, schema, options, report))
+                split = split_of(doc, options.splits, options.seed)
+                used.add(split)
+                handles[split].write(_conll_text(doc, schema, options, report))
                 progress(done, n_total)
         finally:
             for fh in handles.values():
                 fh.close()
     final = {n: out / p.name for n, p in paths.items()} if options.splits else {"train": out}
     report.files = [str(p) for p in final.values()]
+    report.empty_splits = [n for n in names if options.splits and n not in used]
     return report
 
 
 def _conll_text(
-    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: ExportReport
+    doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: TokenReport
 ) -> str:
     layer, tag_sents = tagged_sentences(doc, schema, options, report)
     conll: dict[str, Any] = doc.document.meta.get("conll") or {}

@@ -29,6 +29,7 @@ from annotator.formats.common import (
     split_of,
 )
 from annotator.formats.conll import (
+    TokenReport,
     check_options,
     tag_names,
     tagged_sentences,
@@ -66,7 +67,7 @@ def write_hf(
     check_options(options)
     names = tag_names(schema, options)
     index = {name: i for i, name in enumerate(names)}
-    report = ExportReport()
+    report = TokenReport()
     n_total = total_of(docs, total)
     split_names = [n for n, _ in options.splits] or ["train"]
     rows: dict[str, list[dict[str, Any]]] = {n: [] for n in split_names}
@@ -91,6 +92,7 @@ def write_hf(
     with writing(out, "hf", directory=True) as tmp:
         _save(tmp, rows, names)
     report.files = [str(out)]
+    report.empty_splits = [name for name, split in rows.items() if not split]
     return report
 
 
@@ -114,7 +116,10 @@ def _save(tmp: Path, rows: dict[str, list[dict[str, Any]]], names: list[str]) ->
     bars_were_on = not datasets.are_progress_bars_disabled()
     datasets.disable_progress_bars()
     try:
-        datasets.DatasetDict(splits).save_to_disk(str(tmp))
+        # an empty split saved with the default shard count gets no data file, and
+        # load_from_disk then fails on it (datasets 5.2): give it its one (empty) shard
+        shards = {name: 1 if not len(ds) else None for name, ds in splits.items()}
+        datasets.DatasetDict(splits).save_to_disk(str(tmp), num_shards=shards)
     finally:
         if bars_were_on:
             datasets.enable_progress_bars()
@@ -123,10 +128,11 @@ def _save(tmp: Path, rows: dict[str, list[dict[str, Any]]], names: list[str]) ->
         with (tmp / f"{name}.jsonl").open("w", encoding="utf-8", newline="\n") as fh:
             for row in rows[name]:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        table = ds.data.table
-        pq.write_table(
-            table.replace_schema_metadata({b"huggingface": meta}), tmp / f"{name}.parquet"
-        )
+        table = ds.data.table.replace_schema_metadata({b"huggingface": meta})
+        if len(ds):
+            pq.write_table(table, tmp / f"{name}.parquet")
+        else:  # no row group at all: a row group of 0 rows is a file pyarrow readers refuse
+            pq.ParquetWriter(tmp / f"{name}.parquet", table.schema).close()
     (tmp / "labels.json").write_text(
         json.dumps(names, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )

@@ -21,13 +21,14 @@ from annotator.formats.common import (
     ExportOptions,
     ExportReport,
     IsCancelled,
+    OptionError,
     Progress,
     never_cancelled,
     no_progress,
     split_of,
 )
-from annotator.formats.conll import check_options, total_of
-from annotator.model import DocumentAnnotations, Span
+from annotator.formats.conll import TokenReport, check_options, held_spans, total_of
+from annotator.model import DocumentAnnotations
 from annotator.output import writing
 from annotator.schema import Schema
 from annotator.tokenize import TokenLayer, blank_arabic, export_spans, resolve_overlaps, token_layer
@@ -66,13 +67,14 @@ def to_doc(
     doc: DocumentAnnotations,
     schema: Schema,
     options: ExportOptions,
-    report: ExportReport,
+    report: TokenReport,
     vocab: Any,
 ) -> Any:
     """The spaCy Doc of one document; counts go into ``report``."""
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
+    report.spans_held += held_spans(doc)
     entities, triggers = export_spans(doc, schema, options, report)
     text = doc.document.text
     layer = token_layer(
@@ -86,25 +88,26 @@ def to_doc(
     if sdoc.text != text:  # pragma: no cover - doc_words rebuilds the text by construction
         raise AssertionError("spaCy Doc text differs from the document text")
 
-    def to_span(span: Span) -> Any:
+    placed: dict[str, Any] = {}
+    for span in [*entities, *triggers]:
         rng = layer.token_range(span.start, span.end)
         if rng is None:
             report.drop("span covers no token")
-            return None
-        return SpacySpan(sdoc, index[rng[0]], index[rng[1] - 1] + 1, label=span.label)
-
-    placed: dict[str, Any] = {}
-    for span in [*entities, *triggers]:
-        placed_span = to_span(span)
-        if placed_span is not None:
-            placed[span.uuid] = placed_span
+            continue
+        placed[span.uuid] = SpacySpan(sdoc, index[rng[0]], index[rng[1] - 1] + 1, label=span.label)
+        if text[span.start : span.end] != text[span.start : span.end].strip():
+            report.trimmed += 1
     ent_spans = [s for s in entities if s.uuid in placed]
     kept, reasons = resolve_overlaps(ent_spans, options.overlap_policy)
     for reason in reasons:
-        report.drop(f"left out of doc.ents, kept in doc.spans: {reason}")
+        report.not_in_ents[f"{reason}, kept in doc.spans[{options.spans_key!r}]"] += 1
     sdoc.ents = [placed[s.uuid] for s in kept]
     sdoc.spans[options.spans_key] = [placed[s.uuid] for s in ent_spans]
     sdoc.spans[TRIGGERS_KEY] = [placed[s.uuid] for s in triggers if s.uuid in placed]
+    group = f"doc.spans[{options.spans_key!r}]"
+    report.placed[group] += len(sdoc.spans[options.spans_key])
+    report.placed[f"doc.spans[{TRIGGERS_KEY!r}]"] += len(sdoc.spans[TRIGGERS_KEY])
+    report.placed[f"doc.ents (also in {group})"] += len(sdoc.ents)
     report.spans_exported += len(placed)
     _user_data(doc, sdoc, report)
     report.documents += 1
@@ -113,7 +116,7 @@ def to_doc(
     return sdoc
 
 
-def _user_data(doc: DocumentAnnotations, sdoc: Any, report: ExportReport) -> None:
+def _user_data(doc: DocumentAnnotations, sdoc: Any, report: TokenReport) -> None:
     spans = {s.uuid: s for s in doc.spans if not s.deleted}
     events = [e for e in doc.events if not e.deleted]
     trigger_of = {e.uuid: e.trigger for e in events}
@@ -121,13 +124,13 @@ def _user_data(doc: DocumentAnnotations, sdoc: Any, report: ExportReport) -> Non
     for ev in events:
         trig = spans.get(ev.trigger)
         if trig is None:
-            report.drop("event without a live trigger span")
+            report.records_dropped["event without a live trigger span"] += 1
             continue
         args: list[dict[str, Any]] = []
         for arg in doc.arguments_of(ev.uuid):
             target = spans.get(arg.target) or spans.get(trigger_of.get(arg.target, ""))
             if target is None:
-                report.drop("argument pointing at a missing span")
+                report.records_dropped["argument pointing at a missing span"] += 1
                 continue
             args.append(
                 {"role": arg.role, "span": [target.start, target.end], "label": target.label}
@@ -141,7 +144,7 @@ def _user_data(doc: DocumentAnnotations, sdoc: Any, report: ExportReport) -> Non
             continue
         a, b = spans.get(rel.source), spans.get(rel.target)
         if a is None or b is None:
-            report.drop("relation pointing at a missing span")
+            report.records_dropped["relation pointing at a missing span"] += 1
             continue
         out_rel.append(
             {"id": rel.uuid, "type": rel.type, "arg1": [a.start, a.end], "arg2": [b.start, b.end]}
@@ -165,8 +168,13 @@ def write_spacy(
     from spacy.tokens import DocBin
 
     check_options(options)
+    if options.spans_key == TRIGGERS_KEY:
+        raise OptionError(
+            f"the spans key cannot be {TRIGGERS_KEY!r}: doc.spans[{TRIGGERS_KEY!r}] holds "
+            "the event triggers"
+        )
     vocab = blank_arabic().vocab
-    report = ExportReport()
+    report = TokenReport()
     n_total = total_of(docs, total)
     names = [n for n, _ in options.splits] or ["train"]
     bins = {n: DocBin(store_user_data=True) for n in names}
@@ -185,4 +193,5 @@ def write_spacy(
             db = bins["train"]
             tmp.write_bytes(db.to_bytes())
     report.files = [str(out / f"{n}.spacy") for n in names] if options.splits else [str(out)]
+    report.empty_splits = [n for n, db in bins.items() if options.splits and not len(db)]
     return report

@@ -18,6 +18,7 @@ from annotator.cli import detect_format, main
 from annotator.errors import AnnotatorError, Cancelled, ImportFormatError
 from annotator.formats.common import Changed, ExportOptions, parse_splits
 from annotator.formats.conll import (
+    TokenReport,
     decode,
     detect_scheme,
     encode,
@@ -31,6 +32,7 @@ from annotator.project import Project
 from annotator.schema import Label, Schema
 from annotator.text import sha256_text
 from annotator.tokenize import token_layer
+from tests.conftest import inword
 
 SCHEMA = Schema(entities=tuple(Label(n) for n in ("PER", "ORG", "GPE", "LOC", "FAC")))
 SEED = Path(__file__).parents[2] / "resources/samples/000_3626081446f7037e.txt"
@@ -650,3 +652,104 @@ def test_detection_refuses_to_guess_with_one_line_naming_format(
         "--format text to read them as text"
     )
     assert main(["import", str(proj), str(folder), "--format", "text"]) == 0
+
+
+# -- export → import → export is byte-identical (issue 10) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [[], ["--docstart"], ["--scheme", "IOB1"], ["--scheme", "BIOES", "--docstart"]],
+)
+def test_a_project_annotated_in_the_tool_round_trips_byte_identical(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: list[str]
+) -> None:
+    """In-word spans (هولندا in وهولندا) cut their words; the file read back keeps those
+    tokens, so exporting the re-imported project writes the same bytes."""
+    text = SEED.read_text(encoding="utf-8")
+    second = "اعتقل محمد علي ببغداد. وزار وفد فرنسي لندن وبرلين."
+    first_proj, again_proj = tmp_path / "a.annotator", tmp_path / "b.annotator"
+    with Project.create(first_proj) as p:
+        d1 = p.add_document(text, name="seed")
+        d2 = p.add_document(second, name="second")
+        for doc, t, word, skip, label in (
+            (d1, text, "وهولندا", 1, "GPE"),
+            (d1, text, "بباريس", 1, "GPE"),
+            (d1, text, "مقر وزارة الدفاع بباريس", 0, "FAC"),  # holds باريس: nested
+            (d1, text, "وزارة الدفاع", 0, "ORG"),
+            (d1, text, "جان إيف لودريان", 0, "PER"),
+            (d1, text, "الاجتماع", 0, "Contact.Meet"),  # a trigger: not in a flat file
+            (d2, second, "محمد علي", 0, "PER"),
+            (d2, second, "ببغداد", 1, "GPE"),
+            (d2, second, "وبرلين", 1, "GPE"),
+        ):
+            p.add_span(doc.id, *inword(t, word, skip), label, annotator="amal")
+    first, again = tmp_path / "first.conll", tmp_path / "again.conll"
+    export = ["export", "--format", "conll", "--annotator", "amal", *flags]
+    assert main([export[0], str(first_proj), *export[1:], "-o", str(first)]) == 0
+    out = capsys.readouterr().out
+    assert "dropped 2: nested inside a kept span (policy outermost)" in out
+    assert "spans exported: 6" in out and "(3 split at span boundaries)" in out  # و|ب|و
+    lines = first.read_text(encoding="utf-8").split("\n")
+    assert "و\tO" in lines and any(ln.startswith("هولندا\t") for ln in lines)
+    assert main(["init", str(again_proj)]) == 0
+    assert main(["import", str(again_proj), str(first), "--annotator", "amal"]) == 0
+    assert "changed:" not in capsys.readouterr().out  # our own file needs no repair
+    assert main([export[0], str(again_proj), *export[1:], "-o", str(again)]) == 0
+    out = capsys.readouterr().out
+    assert "dropped" not in out and "spans exported: 6" in out and "(0 split" in out
+    assert again.read_bytes() == first.read_bytes()
+
+
+@needs_aqmar
+def test_an_imported_corpus_round_trips_byte_identical(tmp_path: Path) -> None:
+    """The AQMAR sample read (repairs and all), written, read and written again."""
+    written: list[bytes] = []
+    src = sorted(AQMAR.glob("*.txt"))
+    for k in range(2):
+        docs: list[DocumentAnnotations] = []
+        for f in src:
+            result = read_conll(f, strict=False)
+            docs += [from_imported(d, len(docs) + 1) for d in result.documents]
+        schema = Schema(
+            entities=tuple(Label(n) for n in sorted({s.label for d in docs for s in d.spans}))
+        )
+        out = tmp_path / f"round{k}"
+        out.mkdir()
+        report = write_conll(docs, out / "all.conll", schema, ExportOptions(docstart=True))
+        assert report.spans_exported == 1707 and not report.dropped
+        written.append((out / "all.conll").read_bytes())
+        src = [out / "all.conll"]
+    assert written[0] == written[1]
+
+
+@given(annotated(), st.sampled_from(["IOB2", "IOB1", "BIOES"]), st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_export_import_export_is_byte_identical(
+    case: tuple[str, list[tuple[int, int, str]]], scheme: str, docstart: bool
+) -> None:
+    text, spans = case
+    options = ExportOptions(scheme=scheme, docstart=docstart)
+    with tempfile.TemporaryDirectory() as tmp:
+        first, again = Path(tmp) / "a.conll", Path(tmp) / "b.conll"
+        write_conll([make_doc(text, spans)], first, SCHEMA, options)
+        result = read_conll(first)
+        assert result.problems == []
+        docs = [from_imported(d, k) for k, d in enumerate(result.documents, 1)]
+        write_conll(docs, again, SCHEMA, options)
+        assert again.read_bytes() == first.read_bytes()
+
+
+def test_a_label_the_reader_would_repair_is_a_warning_of_the_export(tmp_path: Path) -> None:
+    """A valid label such as ``ORG.`` does not survive a CoNLL round trip (its edge reads as
+    noise): the export says so instead of leaving the surprise for the import."""
+    schema = Schema(entities=(Label("ORG."), Label("PER")))
+    text = "زار محمد وزارة الدفاع."
+    doc = make_doc(text, [(*find(text, "محمد"), "PER"), (*find(text, "وزارة الدفاع"), "ORG.")])
+    report = write_conll([doc], tmp_path / "a.conll", schema)
+    assert isinstance(report, TokenReport) and report.labels_read_back == {"ORG.": "ORG"}
+    assert "warning: label 'ORG.' is read back as 'ORG' (its edge looks like noise)" in (
+        report.lines()
+    )
+    (back,) = read_conll(tmp_path / "a.conll").documents
+    assert [s.label for s in back.spans] == ["PER", "ORG"]

@@ -13,6 +13,7 @@ import pytest
 
 from annotator.errors import Cancelled
 from annotator.formats.common import ExportOptions, parse_splits
+from annotator.formats.conll import TokenReport
 from annotator.formats.hf import write_hf
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, Schema
@@ -111,3 +112,28 @@ def test_overwrites_an_existing_directory_and_honours_bioes(tmp_path: Path) -> N
     assert names == ["O", "B-PER", "I-PER", "E-PER", "S-PER"]
     assert [names[t] for t in dd["train"][0]["ner_tags"]][1:3] == ["B-PER", "E-PER"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
+
+
+def test_a_split_that_gets_no_document_still_loads(tmp_path: Path) -> None:
+    """One document and three splits: two are empty. datasets loads all three from disk (with
+    the default shard count an empty split got no data file and load_from_disk failed), the
+    empty Parquet and JSONL files hold no row, and the report names the empty splits."""
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+    out = tmp_path / "ds"
+    report = write_hf([make_doc(1)], out, SCHEMA, ExportOptions(splits=SPLITS))
+    assert isinstance(report, TokenReport) and report.spans_exported == 3
+    dd = datasets.load_from_disk(str(out))
+    assert sorted(dd) == ["test", "train", "validation"]
+    sizes = {s: len(dd[s]) for s in dd}
+    assert sorted(sizes.values()) == [0, 0, 2]
+    assert all(dd[s].features["ner_tags"].feature.names == NAMES for s in dd)
+    empty = sorted(s for s, n in sizes.items() if not n)
+    assert sorted(report.empty_splits) == empty
+    assert [ln for ln in report.lines() if ln.startswith("split ")] == [
+        f"split {s}: no document went to it" for s in report.empty_splits
+    ]
+    for split in empty:
+        assert (out / f"{split}.jsonl").read_text(encoding="utf-8") == ""
+        table = pq.read_table(out / f"{split}.parquet")
+        assert table.num_rows == 0 and b"huggingface" in (table.schema.metadata or {})

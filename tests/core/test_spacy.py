@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from spacy.tokens import DocBin
 
 from annotator.errors import Cancelled, ImportFormatError
-from annotator.formats.common import ExportOptions, parse_splits
+from annotator.formats.common import ExportOptions, OptionError, parse_splits
+from annotator.formats.conll import TokenReport
 from annotator.formats.spacy_docbin import write_spacy
 from annotator.formats.spacy_jsonl import read_spacy_jsonl, write_spacy_jsonl
 from annotator.model import Argument, Document, DocumentAnnotations, Event, Relation, Span
@@ -86,10 +87,17 @@ def test_docbin_loads_in_spacy_with_exact_text_spans_and_events(tmp_path: Path) 
         ("الاجتماع", "Contact:Meet"),
         ("الغارات", "Conflict:Attack"),
     ]
-    assert report.dropped == {
-        "left out of doc.ents, kept in doc.spans: nested inside a kept span (policy outermost)": 2
+    # nothing dropped: the two nested spans are left out of doc.ents only, triggers counted
+    assert isinstance(report, TokenReport) and not report.dropped and report.unaccounted() == 0
+    assert report.not_in_ents == {
+        "nested inside a kept span (policy outermost), kept in doc.spans['sc']": 2
     }
-    assert report.tokens_split == 2 and report.spans_exported == 8
+    assert report.tokens_split == 2 and report.spans_exported == 8 == report.spans_held
+    assert report.placed == {
+        "doc.spans['sc']": 6,
+        "doc.spans['triggers']": 2,
+        "doc.ents (also in doc.spans['sc'])": 4,
+    }
     meet = sdoc.user_data["events"][0]
     assert meet["type"] == "Contact:Meet"
     assert text[slice(*meet["trigger"])] == "الاجتماع"
@@ -115,6 +123,18 @@ def test_docbin_white_space_and_splits(tmp_path: Path) -> None:
     assert sdoc.text == text
     assert [(e.text, e.label_) for e in sdoc.ents] == [("محمد", "PER"), ("باريس", "GPE")]
     assert list(DocBin().from_disk(out / "dev.spacy").get_docs(NLP.vocab)) == []
+
+
+def test_the_spans_key_cannot_take_the_triggers_group(tmp_path: Path) -> None:
+    """doc.spans["triggers"] holds the triggers: the entity spans must not overwrite them."""
+    with pytest.raises(OptionError, match="cannot be 'triggers'"):
+        write_spacy([seed_doc()], tmp_path / "x.spacy", SCHEMA, ExportOptions(spans_key="triggers"))
+    assert not list(tmp_path.iterdir())
+    out = tmp_path / "ner.spacy"
+    report = write_spacy([seed_doc()], out, SCHEMA, ExportOptions(spans_key="ner"))
+    (sdoc,) = DocBin().from_disk(out).get_docs(NLP.vocab)
+    assert (len(sdoc.spans["ner"]), len(sdoc.spans["triggers"])) == (6, 2)
+    assert report.spans_exported == 8 and "sc" not in sdoc.spans
 
 
 def test_docbin_cancel_leaves_nothing(tmp_path: Path) -> None:
