@@ -140,14 +140,14 @@ def _layout(
             sents[p.sent].entities.append(p)
             account.wrote(span.uuid)
 
-    def argument(uuid: str, target: str, sent: int) -> _Placed | None:
+    def argument(uuid: str, target: str, sent: int, what: str = "argument") -> _Placed | None:
         p = placed.get(target)
         if target not in entity_ids:
-            account.skip(uuid, "argument is not an entity mention (event or trigger)")
+            account.skip(uuid, f"{what} is not an entity mention (event or trigger)")
         elif p is None:
-            account.skip(uuid, "argument whose span was not exported")
+            account.skip(uuid, f"{what} whose span was not exported")
         elif p.sent != sent:
-            account.skip(uuid, "argument in another sentence")
+            account.skip(uuid, f"{what} in another sentence")
         else:
             return p
         return None
@@ -158,7 +158,7 @@ def _layout(
             account.skip(rel.uuid, "relation from something other than an entity mention")
         elif a is None:
             account.skip(rel.uuid, "relation whose span was not exported")
-        elif (b := argument(rel.uuid, rel.target, a.sent)) is not None:
+        elif (b := argument(rel.uuid, rel.target, a.sent, "relation end")) is not None:
             sents[a.sent].relations.append((a, b, rel))
     for ev in live.events:
         trig = placed.get(ev.trigger)
