@@ -52,8 +52,9 @@ DEFAULT_OPTIONS = ExportOptions()
 @dataclass
 class TokenReport(ExportReport):
     """The report of a token export (CoNLL, HF, spaCy), whose span counts add up:
-    ``spans_exported + sum(dropped.values()) == spans_held``. ``dropped`` holds spans only;
-    what else could not go (spaCy's events and relations in ``user_data``) is counted in
+    ``spans_exported + sum(dropped.values()) == spans_held``, and per construct as in every
+    export (``exported["span"] + lost["span"]``). ``dropped`` holds spans only; what else
+    could not go (spaCy's events, arguments and relations in ``user_data``) is counted in
     ``records_dropped``. Tokens cut at span boundaries are counted apart (``tokens_split``)."""
 
     spans_held: int = 0
@@ -75,6 +76,19 @@ class TokenReport(ExportReport):
     trimmed: int = 0
     """exported spans with white space at an edge: a token holds no white space, so their
     tokens start and end at the first and last character that is not"""
+
+    def drop(self, reason: str, n: int = 1, construct: str = "span") -> None:
+        """A span (or ``construct``) that could not be written, and why."""
+        super().drop(reason, n, construct)
+
+    def wrote_spans(self, n: int) -> None:
+        self.spans_exported += n
+        self.exported["span"] += n
+
+    def drop_record(self, reason: str, construct: str) -> None:
+        """An event, argument or relation that could not be written, and why."""
+        self.records_dropped[reason] += 1
+        self.lost[construct] += 1
 
     def unaccounted(self) -> int:
         """Spans neither exported nor dropped (0 when the report adds up)."""
@@ -219,7 +233,7 @@ def tagged_sentences(
             found.append((rng[0], rng[1], span.label))
             covered = text[span.start : span.end]
             report.trimmed += covered != covered.strip()
-    report.spans_exported += len(found)
+    report.wrote_spans(len(found))
     for _, _, label in found:
         back = _read_back(label)
         if back != label:

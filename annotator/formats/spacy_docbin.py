@@ -108,7 +108,7 @@ def to_doc(
     report.placed[group] += len(sdoc.spans[options.spans_key])
     report.placed[f"doc.spans[{TRIGGERS_KEY!r}]"] += len(sdoc.spans[TRIGGERS_KEY])
     report.placed[f"doc.ents (also in {group})"] += len(sdoc.ents)
-    report.spans_exported += len(placed)
+    report.wrote_spans(len(placed))
     _user_data(doc, sdoc, report)
     report.documents += 1
     report.tokens += len(layer.tokens)
@@ -124,13 +124,15 @@ def _user_data(doc: DocumentAnnotations, sdoc: Any, report: TokenReport) -> None
     for ev in events:
         trig = spans.get(ev.trigger)
         if trig is None:
-            report.records_dropped["event without a live trigger span"] += 1
+            report.drop_record("event without a live trigger span", "event")
+            for _ in doc.arguments_of(ev.uuid):
+                report.drop_record("argument of an event not written", "argument")
             continue
         args: list[dict[str, Any]] = []
         for arg in doc.arguments_of(ev.uuid):
             target = spans.get(arg.target) or spans.get(trigger_of.get(arg.target, ""))
             if target is None:
-                report.records_dropped["argument pointing at a missing span"] += 1
+                report.drop_record("argument pointing at a missing span", "argument")
                 continue
             args.append(
                 {"role": arg.role, "span": [target.start, target.end], "label": target.label}
@@ -144,11 +146,14 @@ def _user_data(doc: DocumentAnnotations, sdoc: Any, report: TokenReport) -> None
             continue
         a, b = spans.get(rel.source), spans.get(rel.target)
         if a is None or b is None:
-            report.records_dropped["relation pointing at a missing span"] += 1
+            report.drop_record("relation pointing at a missing span", "relation")
             continue
         out_rel.append(
             {"id": rel.uuid, "type": rel.type, "arg1": [a.start, a.end], "arg2": [b.start, b.end]}
         )
+    report.exported["event"] += len(out_events)
+    report.exported["argument"] += sum(len(e["arguments"]) for e in out_events)
+    report.exported["relation"] += len(out_rel)
     sdoc.user_data["events"] = out_events
     sdoc.user_data["relations"] = out_rel
     sdoc.user_data["doc_name"] = doc.document.name

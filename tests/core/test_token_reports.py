@@ -23,7 +23,8 @@ import spacy
 from seqeval.metrics.sequence_labeling import get_entities
 from spacy.tokens import DocBin
 
-from annotator.exporting import export
+from annotator.exporting import export, layers
+from annotator.formats import standoff
 from annotator.formats.common import ExportOptions, ExportReport, parse_splits
 from annotator.formats.conll import TokenReport
 from annotator.project import Project
@@ -84,6 +85,8 @@ def adds_up(report: ExportReport, holds: int) -> TokenReport:
     """The report's fields and its printed lines both add up to what the layer holds."""
     assert isinstance(report, TokenReport)
     assert report.spans_held == holds and report.unaccounted() == 0
+    assert report.exported["span"] + report.lost["span"] == holds
+    assert report.exported["span"] == report.spans_exported
     assert report.spans_exported + sum(report.dropped.values()) == holds
     lines = report.lines()
     exported = [int(ln.split(": ")[1]) for ln in lines if ln.startswith("spans exported: ")]
@@ -176,6 +179,14 @@ def test_spacy_report_matches_the_docbin_and_the_project(
     }
     assert sum(report.not_in_ents.values()) == sc - ents == 3
     assert not report.records_dropped
+    # per construct, as every export counts (standoff.held): spans and what user_data carries
+    holds: Counter[str] = Counter()
+    for item in layers(annotated, ME, None):
+        holds.update(standoff.held(item[0]))
+    for construct in ("span", "event", "argument", "relation"):
+        assert report.exported[construct] + report.lost[construct] == holds[construct]
+    assert (report.exported["event"], report.exported["argument"]) == (3, 2)
+    assert "also exported: events 3, arguments 2" in report.lines()
     # every span is in the file at its own offsets (the one with a white-space edge trimmed)
     stored: Counter[tuple[str, int, int, str]] = Counter()
     for d in annotated.documents(with_text=True):
