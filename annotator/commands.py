@@ -7,8 +7,9 @@ one comes back with the same uuid and content), and a later ``do`` (redo) writes
 versions back, so records keep their uuids and later commands that refer to them stay valid.
 Restored records get a fresh clock stamp: merges see an undo as the newest version.
 
-Commands return ``Changed`` (what the UI may need to repaint), in the spirit of Anki's
-operations. ``Macro`` groups commands into one step (bulk actions, a trigger span plus its
+Commands return ``Changed``: the record versions and statuses they wrote, in the spirit of
+Anki's operations → changes → views. The GUI updates its views from it and never reads those
+records back. ``Macro`` groups commands into one step (bulk actions, a trigger span plus its
 event, a span deletion with the arguments that pointed at it).
 
 Example::
@@ -27,11 +28,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from annotator.model import Record, Status, record_kind
+from annotator.model import DocStatus, Record, Status, record_kind
 from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    from annotator.project import Project, Written
 
 
 def _restore(project: Project, record: Record, action: str) -> None:
@@ -43,17 +44,50 @@ def _restore(project: Project, record: Record, action: str) -> None:
 
 @dataclass(frozen=True)
 class Changed:
-    """What a command touched: documents, record uuids, and whether a status changed."""
+    """What a command wrote: the documents it touched, the record versions it wrote and the
+    document statuses it set.
+
+    ``records`` holds the last version written of each record (tombstones included), in the
+    order the records were first written; ``created`` the uuids among them that did not exist
+    before (a first version, not a restored one)."""
 
     doc_ids: frozenset[int] = frozenset()
-    uuids: tuple[str, ...] = ()
-    status: bool = False
+    records: tuple[Record, ...] = ()
+    statuses: tuple[DocStatus, ...] = ()
+    created: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, written: Written, doc_ids: frozenset[int] = frozenset()) -> Changed:
+        """What one ``Project.transaction()`` wrote (plus ``doc_ids`` touched otherwise)."""
+        latest: dict[tuple[str, str], Record] = {}
+        for rec in written.records:
+            latest[record_kind(rec), rec.uuid] = rec  # a later version keeps the first place
+        docs = {r.doc_id for r in latest.values()} | {s.doc_id for s in written.statuses}
+        return cls(
+            doc_ids | docs,
+            tuple(latest.values()),
+            tuple(written.statuses),
+            frozenset(written.created),
+        )
+
+    @property
+    def uuids(self) -> tuple[str, ...]:
+        """The uuids of the records written, in order."""
+        return tuple(r.uuid for r in self.records)
+
+    @property
+    def status(self) -> bool:
+        """Whether a document status was set."""
+        return bool(self.statuses)
 
     def __or__(self, other: Changed) -> Changed:
+        latest = {(record_kind(r), r.uuid): r for r in self.records}
+        latest.update({(record_kind(r), r.uuid): r for r in other.records})
         return Changed(
             self.doc_ids | other.doc_ids,
-            self.uuids + tuple(u for u in other.uuids if u not in self.uuids),
-            self.status or other.status,
+            tuple(latest.values()),
+            self.statuses + other.statuses,
+            self.created | other.created,
         )
 
 
@@ -76,7 +110,7 @@ class Command(ABC):
 
     def do(self, project: Project) -> Changed:
         """Perform (first time) or redo the edit in one transaction."""
-        with project.store.write():
+        with project.transaction() as written:
             if not self.done_once:
                 versions = self._first(project)
             else:
@@ -84,23 +118,21 @@ class Command(ABC):
                     _restore(project, after, "redo")
                 versions = self.versions
         self.versions, self.done_once = versions, True
-        return self._changed()
+        return self._changed(written)
 
     def undo(self, project: Project) -> Changed:
         """Write back the state before the edit, in one transaction."""
-        with project.store.write():
+        with project.transaction() as written:
             for before, after in reversed(self.versions):
                 if before is None:
                     _restore(project, dataclasses.replace(after, deleted=True), "undo")
                 else:
                     _restore(project, before, "undo")
-        return self._changed()
+        return self._changed(written)
 
-    def _changed(self) -> Changed:
-        return Changed(
-            frozenset(after.doc_id for _, after in self.versions),
-            tuple(after.uuid for _, after in self.versions),
-        )
+    def _changed(self, written: Written) -> Changed:
+        """The change to report for what ``do`` or ``undo`` wrote."""
+        return Changed.of(written)
 
     @property
     def uuid(self) -> str:
@@ -244,10 +276,12 @@ class DeleteEvent(Command):
     def _first(self, project: Project) -> list[Version]:
         event = project.event(self.target)
         args = project.arguments(self.target)
-        project.delete_event(self.target)
+        with project.transaction() as written:
+            project.delete_event(self.target)
+        tombstones = {r.uuid: r for r in written.records}
         # The event first: undo walks the list backwards, so arguments come back after it.
-        versions: list[Version] = [(event, _current(project, event))]
-        versions += [(a, _current(project, a)) for a in args]
+        versions: list[Version] = [(event, tombstones[event.uuid])]
+        versions += [(a, tombstones[a.uuid]) for a in args]
         return versions
 
 
@@ -317,16 +351,15 @@ class SetStatus(Command):
     def do(self, project: Project) -> Changed:
         if self.before is None:
             self.before = project.status(self.doc_id, self.annotator)
-        project.set_status(self.doc_id, self.annotator, self.status)
+        with project.transaction() as written:
+            project.set_status(self.doc_id, self.annotator, self.status)
         self.done_once = True
-        return self._changed()
+        return self._changed(written)
 
     def undo(self, project: Project) -> Changed:
-        project.set_status(self.doc_id, self.annotator, self.before or Status.NEW)
-        return self._changed()
-
-    def _changed(self) -> Changed:
-        return Changed(frozenset({self.doc_id}), (), status=True)
+        with project.transaction() as written:
+            project.set_status(self.doc_id, self.annotator, self.before or Status.NEW)
+        return self._changed(written)
 
 
 class Macro(Command):
@@ -342,7 +375,7 @@ class Macro(Command):
 
     def do(self, project: Project) -> Changed:
         changed = Changed()
-        with project.store.write():
+        with project.transaction():
             for child in self.children:
                 changed = changed | child.do(project)
         self.done_once = True
@@ -350,7 +383,7 @@ class Macro(Command):
 
     def undo(self, project: Project) -> Changed:
         changed = Changed()
-        with project.store.write():
+        with project.transaction():
             for child in reversed(self.children):
                 changed = changed | child.undo(project)
         return changed
@@ -358,13 +391,6 @@ class Macro(Command):
     @property
     def uuid(self) -> str:
         return self.children[0].uuid if self.children else ""
-
-
-def _current(project: Project, record: Record) -> Record:
-    """The stored version of a record (tombstones included)."""
-    current = project.store.get(record_kind(record), record.uuid)
-    assert current is not None, "a record this command just wrote must exist"
-    return current
 
 
 # -- compound actions the GUI offers ----------------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from annotator.commands import Changed, Command, Version
 from annotator.errors import ValidationError
 from annotator.model import GOLD, Record
-from annotator.project import Project
+from annotator.project import Project, Written
 from annotator.review import accept, accept_all_agreements, retract
 
 __all__ = ["AcceptAllAgreements", "AcceptIntoGold"]
@@ -45,8 +45,9 @@ class _Accepting(Command):
         return [after for _, after in self.versions]
 
     def undo(self, project: Project) -> Changed:
-        retract(project, self.written)
-        return self._changed()
+        with project.transaction() as written:
+            retract(project, self.written)
+        return self._changed(written)
 
 
 class AcceptIntoGold(_Accepting):
@@ -73,6 +74,6 @@ class AcceptAllAgreements(_Accepting):
     def _write(self, project: Project) -> list[Record]:
         return accept_all_agreements(project, self.doc_id, self.annotators, self.into)
 
-    def _changed(self) -> Changed:
-        # the document is touched even if the step wrote records of one kind only
-        return Changed(frozenset({self.doc_id})) | super()._changed()
+    def _changed(self, written: Written) -> Changed:
+        # the document is touched even if the step wrote no record
+        return Changed.of(written, frozenset({self.doc_id}))

@@ -20,8 +20,10 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -53,6 +55,17 @@ from annotator.uuids import new_uuid
 R = TypeVar("R", Span, Event, Argument, Relation)
 
 
+@dataclass(eq=False)  # identity: ``transaction`` removes its own journal from the list
+class Written:
+    """What one handle wrote inside a ``Project.transaction()``: every record version (in
+    writing order, tombstones included), every document status, and the uuids of the records
+    that did not exist before (their first version)."""
+
+    records: list[Record] = field(default_factory=list)
+    statuses: list[DocStatus] = field(default_factory=list)
+    created: set[str] = field(default_factory=set)
+
+
 class Project:
     """An open project file. Use as a context manager, or call ``close()``."""
 
@@ -62,6 +75,7 @@ class Project:
         self._schema = self._stored_schema()
         self.clock = repair_clock(store)  # a poisoned clock is mended first
         self._documents: dict[int, Document] = {}
+        self._journals: list[Written] = []  # open transaction() blocks, outermost first
 
     # -- lifecycle -----------------------------------------------------------------------
     @classmethod
@@ -92,6 +106,27 @@ class Project:
         self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    # -- transactions --------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Written]:
+        """One write transaction around several edits (nested blocks join the outer one):
+        all of them are written, or none. Yields a ``Written`` that collects every record
+        version and status this handle writes inside the block, so callers (the edit
+        commands, and through them the GUI) know what changed without reading it back."""
+        journal = Written()
+        self._journals.append(journal)
+        try:
+            with self.store.write():
+                yield journal
+        finally:
+            self._journals.remove(journal)
+
+    def trace_sql(self, callback: Callable[[str], None] | None) -> None:
+        """Call ``callback`` with every SQL statement this handle runs (None: stop).
+
+        For tests and profiling: how many statements an action costs."""
+        self.store.conn.set_trace_callback(callback)
 
     # -- schema --------------------------------------------------------------------------
     @property
@@ -207,6 +242,8 @@ class Project:
             self.store.ensure_annotator(annotator)
             st = dataclasses.replace(st, clock=self._tick())
             self.store.set_status(st)
+            for journal in self._journals:
+                journal.statuses.append(st)
             self.store.log(
                 annotator, "status", "doc_status", str(doc_id), None, {"status": st.status.value}
             )
@@ -516,6 +553,10 @@ class Project:
                 None if before is None else record_to_json(before),
                 record_to_json(rec),
             )
+            for journal in self._journals:
+                journal.records.append(rec)
+                if before is None:
+                    journal.created.add(rec.uuid)
         return rec
 
 

@@ -110,15 +110,19 @@ class DocumentListPanel(QWidget):
         self.tree.resizeColumnToContents(1)
         self._apply_filter()
 
-    def update_row(self, doc_id: int, status: Status, count: int) -> None:
-        """Refresh one document's status and annotation count (after an edit in it)."""
+    def update_row(self, doc_id: int, status: Status | None, count: int) -> None:
+        """Refresh one document's status (None: keep the one shown) and annotation count
+        (after an edit in it)."""
         for item in items(self.tree):
             if item.data(0, UUID_ROLE) == doc_id:
-                item.setText(1, status_text(status))
-                item.setData(1, UUID_ROLE, status.value)
+                if status is not None:
+                    item.setText(1, status_text(status))
+                    item.setData(1, UUID_ROLE, status.value)
                 item.setText(2, str(count))
                 self.rows = [
-                    DocumentRow(r.doc_id, r.name, status, count) if r.doc_id == doc_id else r
+                    DocumentRow(r.doc_id, r.name, status or r.status, count)
+                    if r.doc_id == doc_id
+                    else r
                     for r in self.rows
                 ]
                 self._apply_filter()

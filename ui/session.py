@@ -23,12 +23,14 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from annotator.commands import Changed, Command
 from annotator.errors import AnnotatorError
 from annotator.locking import EXCLUSIVE, ProjectLock, acquire
+from annotator.model import DocStatus, Record
 from annotator.project import Project
 
 
 @dataclass(frozen=True)
 class Changes:
-    """What changed, for the views: documents and records touched, and why.
+    """What changed, for the views: documents touched, the record versions and statuses
+    written (views apply them as they are, without reading them back), and why.
 
     ``reason`` is one of ``edit``, ``undo``, ``redo``, ``project`` (opened/closed/imported
     into: everything may have changed) and ``annotator`` (the current layer switched).
@@ -36,16 +38,36 @@ class Changes:
 
     reason: str
     doc_ids: frozenset[int] = frozenset()
-    uuids: tuple[str, ...] = ()
-    status: bool = False
+    records: tuple[Record, ...] = ()
+    """the last version written of each record (tombstones included), see ``Changed``"""
+    statuses: tuple[DocStatus, ...] = ()
     select: str = ""
     """uuid the views should select after the change (a new or restored record)"""
     documents: bool = field(default=False)
     """the document list itself changed (import, project switch)"""
+    created: frozenset[str] = frozenset()
+    """uuids of the records among ``records`` that did not exist before"""
 
     @classmethod
     def of(cls, reason: str, changed: Changed, select: str = "") -> Changes:
-        return cls(reason, changed.doc_ids, changed.uuids, changed.status, select)
+        return cls(
+            reason,
+            changed.doc_ids,
+            changed.records,
+            changed.statuses,
+            select,
+            created=changed.created,
+        )
+
+    @property
+    def uuids(self) -> tuple[str, ...]:
+        """The uuids of the records written, in order."""
+        return tuple(r.uuid for r in self.records)
+
+    @property
+    def status(self) -> bool:
+        """Whether a document status was set."""
+        return bool(self.statuses)
 
 
 class _Wrapped(QUndoCommand):
@@ -61,10 +83,10 @@ class _Wrapped(QUndoCommand):
         if not self.pushed:  # push() calls redo(); the command already ran
             self.pushed = True
             return
-        self.session._replay(self.command, "redo")
+        self.session.replay(self.command, "redo")
 
     def undo(self) -> None:
-        self.session._replay(self.command, "undo")
+        self.session.replay(self.command, "undo")
 
 
 class Session(QObject):
@@ -176,7 +198,9 @@ class Session(QObject):
     def redo(self) -> None:
         self.undo_stack.redo()
 
-    def _replay(self, command: Command, how: str) -> None:
+    def replay(self, command: Command, how: str) -> None:
+        """Redo (``how="redo"``) or undo a command already on the stack (the stack's
+        QUndoCommand calls this) and tell the views."""
         if self._project is None:
             return
         try:

@@ -8,20 +8,30 @@ A mixin over ``MainWindow``. Three ways in:
   spans that start on its first screen, and reads the rest on the next turn of the event loop
   (``finish_loading``); reading ``layer`` before that finishes the load first, so callers never
   see a partial layer;
-- ``patch_layer`` applies one edit (``Changes`` names the records it touched): the touched
-  records are read back by uuid and the view, the annotation list and the document row are
-  updated one record at a time; arcs and the events panel are rebuilt only when events,
-  arguments, relations or spans they refer to changed.
+- ``patch_layer`` applies one edit (``Changes`` carries the record versions it wrote): nothing
+  is read back; the view, the annotation list and the document row are updated one record at
+  a time; arcs and the events panel are rebuilt only when events, arguments, relations or
+  spans they refer to changed.
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QPoint, QTimer
 
-from annotator.model import Argument, Document, DocumentAnnotations, Event, Relation, Span
+from annotator.model import (
+    Argument,
+    Document,
+    DocumentAnnotations,
+    Event,
+    Record,
+    Relation,
+    Span,
+    Status,
+)
 from ui.docview import ViewSpan
 from ui.panels import AnnotationRow
 
@@ -37,7 +47,7 @@ LAZY_SPANS = 2_000
 """a document with more spans than this shows its first screen before reading the rest"""
 FIRST_SCREEN_MIN = 4_000
 """code points read for the first screen at least (more when the first paragraph is long)"""
-KINDS = ("spans", "events", "arguments", "relations")
+R = TypeVar("R", Event, Argument, Relation)
 
 
 def _span_key(span: Span) -> tuple[int, int, str]:
@@ -71,6 +81,7 @@ class LayerMixin:
         self._by_uuid: dict[str, Span] = {}
         self._referenced: set[str] = set()
         self._triggers: set[str] = set()
+        self._order: dict[str, int] = {}  # place of events, arguments, relations (see _ordered)
         self._pending = False
         self._load_timer = QTimer(self)  # type: ignore[arg-type]
         self._load_timer.setSingleShot(True)
@@ -97,6 +108,8 @@ class LayerMixin:
         self._layer = value
         if spans is None:
             self._by_uuid = {s.uuid: s for s in value.spans}
+            held: list[Record] = [*value.events, *value.arguments, *value.relations]
+            self._order = {r.uuid: i for i, r in enumerate(held)}
         else:
             for s in spans:
                 if s.deleted:
@@ -203,8 +216,9 @@ class LayerMixin:
 
     # -- one edit ------------------------------------------------------------------------
     def patch_layer(self, changes: Changes) -> bool:
-        """Apply an edit of the current document's own layer record by record. False when the
-        edit is of another kind (the caller then re-reads everything)."""
+        """Apply an edit of the current document's own layer record by record, from the
+        versions the edit wrote (nothing is read back). False when the edit is of another
+        kind (the caller then re-reads everything)."""
         project, doc, me = self.session.project, self.doc, self.session.annotator
         if project is None or doc is None or not me or self._pending:
             return False
@@ -212,23 +226,17 @@ class LayerMixin:
             return False
         if not self.event_tools.schema_current():
             return False  # a schema edit (labels renamed, say): everything follows it
-        if not changes.uuids:
+        if not changes.records:
             if not changes.status:
                 return False
-            self._document_row(project)  # a status change: the layer is untouched
+            self._document_row(changes)  # a status change: the layer is untouched
             self.select_span(self.selected_uuid if self.selected_uuid in self._by_uuid else "")
             return True
-        fetched: dict[str, list[Any]] = {
-            kind: project.store.records(kind, uuids=changes.uuids, include_deleted=True)
-            for kind in KINDS
-        }
-        records = [r for rs in fetched.values() for r in rs]
-        if len(records) != len(set(changes.uuids)) or any(
-            r.doc_id != doc.id or r.annotator != me for r in records
-        ):
+        records = changes.records
+        if any(r.doc_id != doc.id or r.annotator != me for r in records):
             return False
-        touched_spans: list[Span] = fetched["spans"]
-        others = bool(fetched["events"] or fetched["arguments"] or fetched["relations"])
+        touched_spans = [r for r in records if isinstance(r, Span)]
+        others = len(touched_spans) < len(records)
         refs_before, triggers_before = self._referenced, self._triggers
         spans = list(self._layer.spans)
         for s in touched_spans:
@@ -237,18 +245,29 @@ class LayerMixin:
                 del spans[bisect.bisect_left(spans, _span_key(old), key=_span_key)]
             if not s.deleted:
                 spans.insert(bisect.bisect_left(spans, _span_key(s), key=_span_key), s)
-        events: tuple[Event, ...] = self._layer.events
-        arguments: tuple[Argument, ...] = self._layer.arguments
-        relations: tuple[Relation, ...] = self._layer.relations
-        if others:  # few records, and their stored order is by creation: read them again
-            events = tuple(project.store.records("events", doc.id, me))  # type: ignore[arg-type]
-            arguments = tuple(project.store.records("arguments", doc.id, me))  # type: ignore[arg-type]
-            relations = tuple(project.store.records("relations", doc.id, me))  # type: ignore[arg-type]
+        held = self._layer
+        events: tuple[Event, ...] | None = held.events
+        arguments: tuple[Argument, ...] | None = held.arguments
+        relations: tuple[Relation, ...] | None = held.relations
+        if others:
+            created = changes.created
+            events = self._ordered(
+                held.events, [r for r in records if isinstance(r, Event)], created
+            )
+            arguments = self._ordered(
+                held.arguments, [r for r in records if isinstance(r, Argument)], created
+            )
+            relations = self._ordered(
+                held.relations, [r for r in records if isinstance(r, Relation)], created
+            )
+            if events is None or arguments is None or relations is None:
+                return False  # where they belong in the stored order is not known here
             live = {s.uuid for s in spans}
             wanted = {a.target for a in arguments} - {e.uuid for e in events}
             wanted |= {e.trigger for e in events} | {r.source for r in relations}
             if not wanted | {r.target for r in relations} <= live:
                 return False  # they refer to a span written outside this window: re-read all
+        assert events is not None and arguments is not None and relations is not None
         new = DocumentAnnotations(doc, tuple(spans), events, arguments, relations)
         self._set_layer(new, touched_spans, refs=others)
 
@@ -268,7 +287,7 @@ class LayerMixin:
         for s in sorted((self._by_uuid[u] for u in shown), key=_span_key):
             index = bisect.bisect_left(spans, _span_key(s), key=_span_key)
             self.annotations.insert_row(index, self._row(s, color))
-        self._document_row(project)
+        self._document_row(changes)
         if not (changes.reason == "edit" and changes.select in self._by_uuid):
             # (an edit that selects a live record: the window selects it right after this)
             self.select_span(self.selected_uuid if self.selected_uuid in self._by_uuid else "")
@@ -277,8 +296,35 @@ class LayerMixin:
             self.event_tools.refresh()
         return True
 
-    def _document_row(self, project: Project) -> None:
+    def _ordered(
+        self, held: tuple[R, ...], written: Sequence[R], created: frozenset[str]
+    ) -> tuple[R, ...] | None:
+        """``held`` with the ``written`` versions applied, in the store's order (by creation).
+
+        A record keeps its place when it is updated, tombstoned or brought back; a record
+        created by this edit goes last. None when the place is not known here: a record
+        brought back that this window never held (deleted before the layer was read), or
+        several records of one kind created at once (the store orders records created in
+        the same millisecond by uuid)."""
+        if not written:
+            return held
+        new = [r.uuid for r in written if r.uuid not in self._order]
+        if len(new) > 1 or any(u not in created for u in new):
+            return None
+        for uuid in new:
+            self._order[uuid] = len(self._order)
+        by_uuid = {r.uuid: r for r in held}
+        by_uuid.update((r.uuid, r) for r in written)
+        live = [r for r in by_uuid.values() if not r.deleted]
+        return tuple(sorted(live, key=lambda r: self._order[r.uuid]))
+
+    def _document_row(self, changes: Changes) -> None:
+        """The current document's row: its span count, and its status when the edit set
+        it (otherwise the row keeps the status it shows)."""
         if self.doc is not None:
             me = self.session.annotator
-            status = project.status(self.doc.id, me)
+            status: Status | None = None
+            for st in changes.statuses:
+                if (st.doc_id, st.annotator) == (self.doc.id, me):
+                    status = st.status
             self.documents.update_row(self.doc.id, status, len(self._layer.spans))

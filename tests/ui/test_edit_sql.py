@@ -1,0 +1,164 @@
+"""An edit in the window runs the SQL of its write and nothing else: the views update from the
+record versions the command returns (``Changed``), never by reading them back."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from annotator import commands as cmds
+from annotator.model import DocumentAnnotations, Status
+from annotator.project import Project
+from ui.mainwindow import MainWindow
+from ui.menus import open_project
+from ui.session import Session
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+SEED = Path(__file__).parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
+TEXT = SEED.read_text(encoding="utf-8")
+ME = "amal"
+
+HOTKEY_SPAN_SQL = [
+    "BEGIN IMMEDIATE",
+    "INSERT OR IGNORE INTO annotators",  # the layer's row (foreign key of the span)
+    "INSERT INTO settings",  # the clock's last stamp ('hlc')
+    "INSERT INTO spans",  # the upsert of the new span
+    "INSERT INTO changes",  # the change-log line
+    "COMMIT",
+]
+"""Every statement a span created by a hotkey may run, in order (11 before issue 11: the
+window read the span back by uuid from the four record tables and re-read the statuses)."""
+
+
+def at(word: str) -> tuple[int, int]:
+    start = TEXT.index(word)
+    return start, start + len(word)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        p.add_document(TEXT, name="seed")
+        p.add_document("اجتمع الوزراء في بغداد.", name="second")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
+    session = Session()
+    w = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w.quiet_errors = True
+    qtbot.addWidget(w)
+    assert open_project(w, path) and w.ensure_annotator()
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.view.setFocus()
+    yield w
+    session.close()
+
+
+def project_of(w: MainWindow) -> Project:
+    assert w.session.project is not None
+    return w.session.project
+
+
+def stored(w: MainWindow) -> DocumentAnnotations:
+    assert w.doc is not None
+    return project_of(w).layer(w.doc.id, ME)
+
+
+def shown_status(w: MainWindow) -> Status:
+    """The status the document list shows for the first document."""
+    return w.documents.rows[0].status
+
+
+def traced(qtbot: QtBot, w: MainWindow, *keys: Qt.Key) -> list[str]:
+    """The SQL statements run from the key presses until the event loop is idle again (the
+    problems panel and the arcs update on a zero-delay timer)."""
+    sql: list[str] = []
+    project_of(w).trace_sql(sql.append)
+    try:
+        for key in keys:
+            QTest.keyClick(w.view, key)
+        qtbot.wait(100)
+    finally:
+        project_of(w).trace_sql(None)
+    return sql
+
+
+def test_a_hotkey_span_runs_only_the_sql_of_its_write(qtbot: QtBot, window: MainWindow) -> None:
+    start, end = at("بباريس")
+    window.view.select(start + 1, end)
+    sql = traced(qtbot, window, Qt.Key.Key_G)
+    assert len(sql) == len(HOTKEY_SPAN_SQL), "\n".join(sql)
+    for statement, expected in zip(sql, HOTKEY_SPAN_SQL, strict=True):
+        assert statement.startswith(expected), statement
+    (span,) = stored(window).spans
+    assert (span.start, span.end, span.label) == (start + 1, end, "GPE")
+    # the window shows what was written, as a fresh read would
+    assert window.layer == stored(window)
+    assert window.annotations.uuids() == [span.uuid]
+    assert window.documents.rows[0].count == 1
+    # the second span of the same layer costs the same
+    window.view.select(*at("داعش"))
+    assert len(traced(qtbot, window, Qt.Key.Key_O)) == len(HOTKEY_SPAN_SQL)
+
+
+def test_the_layer_patched_from_changes_equals_a_fresh_read(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, doc = window.session, window.doc
+    assert doc is not None
+    meet, paris = at("الاجتماع"), at("باريس")
+
+    reads: list[str] = []
+    read_layer = window.refresh_layer
+
+    def counted() -> None:
+        reads.append("layer")
+        read_layer()
+
+    monkeypatch.setattr(window, "refresh_layer", counted)
+
+    def same() -> None:
+        assert reads == []  # patched from the change, not read again
+        assert window.layer == stored(window)
+        assert window.documents.rows[0].count == len(stored(window).spans)
+
+    add_meet = cmds.add_event_with_trigger(doc.id, *meet, "Contact.Meet", ME)
+    assert session.execute(add_meet)
+    same()
+    assert session.execute(cmds.AddSpan(doc.id, *paris, "GPE", ME))
+    place = window.selected_uuid
+    event = stored(window).events[0]
+    assert session.execute(cmds.AddArgument(event.uuid, "Place", place))
+    same()
+    assert session.execute(cmds.SetStatus(doc.id, ME, Status.IN_PROGRESS))
+    assert shown_status(window) is Status.IN_PROGRESS
+    assert session.execute(cmds.DeleteEvent(event.uuid))
+    same()
+    for _ in range(5):
+        session.undo()
+        same()
+    assert shown_status(window) is Status.NEW
+    for _ in range(5):
+        session.redo()
+        same()
+    assert shown_status(window) is Status.IN_PROGRESS
+    # away and back: the tombstoned event is not in the layer read, so where undo brings it
+    # back is not known to the window: it reads the layer again
+    window.open_document(doc.id + 1)
+    window.open_document(doc.id)
+    reads.clear()
+    session.undo()
+    assert stored(window).events and reads == ["layer"]
+    assert window.layer == stored(window)
