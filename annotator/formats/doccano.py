@@ -8,13 +8,18 @@
   FORMATS-SPEC A.6: the trigger is an entity labelled with the event type and each argument a
   relation trigger→filler typed with the role.
 
-Both shapes mark the events in ``"events"`` (doccano keeps unknown keys as metadata), so the
-reader needs no guess: ``[{"trigger": [start, end, "TYPE"], "arguments": [{"role": "Place",
-"span": [start, end, "GPE"]}, {"role": "Entity", "event": 1}]}]`` — spans named by their
-offsets and label (doccano renumbers entity ids), an event filler by its place in the list. An
-argument is kept when its relation is still in the line. A line without ``"events"`` (another
-tool's) is read with a schema: entities labelled with an event type become events and their
-relations named after a role its arguments. Records are written in a stable order
+Both shapes mark the events in ``"events"`` (doccano keeps unknown keys as metadata; an empty
+list: the document has none), so the reader needs no guess::
+
+    "events": [{"trigger": [start, end, "TYPE"],
+                "arguments": [{"role": "Place", "span": [start, end, "GPE"]},
+                              {"role": "Entity", "event": 1}]}]
+
+spans named by their offsets and label (doccano renumbers entity ids), an event filler by its
+place in the list. An argument is kept when its relation is still in the line. A line without
+such an ``"events"`` (another tool's; an ``"events"`` of another shape stays in ``meta``) is
+read with a schema: entities labelled with an event type become events and their relations
+named after a role its arguments. Records are written in a stable order
 (``standoff.live_view``), so exporting a re-imported project writes the same file.
 
 doccano counts offsets in JavaScript string units (UTF-16) by default, so offsets are written
@@ -52,6 +57,7 @@ from annotator.formats.standoff import (
     LiveDoc,
     Marked,
     RawOffsets,
+    are_marks,
     each_document,
     event_links,
     events_from_links,
@@ -70,7 +76,7 @@ from annotator.output import writing
 from annotator.schema import Schema
 from annotator.text import OffsetMap
 
-_KNOWN_KEYS = {"text", "label", "entities", "relations", "name", "events"}
+_KNOWN_KEYS = {"text", "label", "entities", "relations", "name"}
 
 
 def write_doccano(
@@ -140,8 +146,7 @@ def doccano_line(
                 account.skip(a.uuid, "argument (doccano sequence labelling holds spans only)")
         for r in live.relations:
             account.skip(r.uuid, "relation (doccano sequence labelling holds spans only)")
-        if marks:
-            line["events"] = marks
+        line["events"] = marks
         return line
     ids = {s.uuid: n for n, s in enumerate(live.spans)}
     trigger_of = {e.uuid: e.trigger for e in live.events}
@@ -166,8 +171,7 @@ def doccano_line(
         account.wrote(r.uuid)
     for a, _, _ in event_links(live):
         account.wrote(a.uuid)
-    if marks:
-        line["events"] = marks
+    line["events"] = marks
     return line
 
 
@@ -212,7 +216,11 @@ def _document(
     doc = ImportedDocument(
         text=raw.text,
         name=name or f"{Path(source).stem}:{number}",
-        meta={k: v for k, v in obj.items() if k not in _KNOWN_KEYS},
+        meta={
+            k: v
+            for k, v in obj.items()
+            if k not in _KNOWN_KEYS and not (k == "events" and are_marks(v))
+        },
         source=source,
         line=number,
     )
@@ -255,7 +263,7 @@ def _document(
         if src not in keys or dst not in keys:
             raise ValueError(f"{what}: unknown entity {printable(src)} or {printable(dst)}")
         rels.append(ImportedRelation(kind, src, dst, key=f"r{rid}", line=number))
-    if "events" in obj:
+    if are_marks(obj.get("events")):
         marks = _marks(obj["events"], placed, number)
         doc.events, doc.relations = events_from_marks(doc.spans, marks, rels)
     else:

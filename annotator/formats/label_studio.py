@@ -4,14 +4,15 @@ Export writes one task per document, ``{"data": {"text"}, "meta": {"name", "laye
 "annotations": [...]}`` with one annotation per layer (``predictions=True``: predictions with
 ``model_version`` = layer). Regions use ``from_name="label"``, ``to_name="text"``; events travel
 as trigger region + relations trigger→filler labelled with the role (FORMATS-SPEC A.6), and
-the task's ``meta.events`` marks them, so the reader needs no guess::
+the task's ``meta.events`` marks them (an empty list: the task has none), so the reader needs
+no guess::
 
     "meta": {"name": ..., "layers": [...], "events": [
         {"id": "e1", "trigger": "s3", "arguments": [{"role": "Entity", "region": "s1"},
                                                       {"role": "Entity", "event": "e2"}]}]}
 
 An argument is kept when its relation is still in the annotation (one removed in Label Studio
-removes the argument). A file without ``meta.events`` (another tool's) is read with a schema:
+removes the argument). A file without such ``meta.events`` (another tool's) is read with a schema:
 regions labelled with an event type become events and their relations named after a role its
 arguments. Records are written in a stable order (``standoff.live_view``), so exporting a
 project re-imported from the file writes the same file. Matching labelling config::
@@ -56,6 +57,7 @@ from annotator.formats.standoff import (
     LiveDoc,
     Marked,
     RawOffsets,
+    are_marks,
     each_document,
     event_links,
     events_from_links,
@@ -179,9 +181,7 @@ def label_studio_task(
         if predictions:
             entry["model_version"] = layer
         entries.append(entry)
-    meta: dict[str, Any] = {"name": doc.document.name, "layers": layers}
-    if marks:
-        meta["events"] = marks
+    meta: dict[str, Any] = {"name": doc.document.name, "layers": layers, "events": marks}
     return {"data": {"text": text}, "meta": meta, key: entries}
 
 
@@ -230,7 +230,7 @@ def _task_documents(
         raise ValueError('no "text" in "data"')
     meta: dict[str, Any] = task["meta"] if isinstance(task.get("meta"), dict) else {}
     name = meta["name"] if isinstance(meta.get("name"), str) else f"{Path(source).stem}:{n}"
-    marks = _marks(meta["events"], line) if "events" in meta else None
+    marks = _marks(meta["events"], line) if are_marks(meta.get("events")) else None
     layers: list[Any] = meta["layers"] if isinstance(meta.get("layers"), list) else []
     raw = RawOffsets(text)
     entries: list[tuple[str, Any]] = []

@@ -10,7 +10,7 @@ Line shape (Prodigy ``ner_manual`` / ``spans.manual`` output)::
 ``token_end`` is inclusive, and a relation's ``head``/``child`` are the last tokens of its spans
 (the Prodigy convention). Entity spans and event triggers both go in ``spans`` (they may
 overlap); event arguments are relations from the trigger labelled with the role, and the task's
-``"events"`` marks them, so the reader needs no guess::
+``"events"`` marks them (an empty list: the task has none), so the reader needs no guess::
 
     "events": [{"trigger": {"start", "end", "label"},
                 "arguments": [{"role": "Place", "span": {"start", "end", "label"}},
@@ -18,7 +18,7 @@ overlap); event arguments are relations from the trigger labelled with the role,
 
 (spans named by their offsets and label, as ``head_span`` names them; an event filler by its
 place in the list). An argument is kept when its relation is still in the task. A task without
-``"events"`` (another tool's) is read with a schema: spans labelled with an event type become
+such ``"events"`` (another tool's) is read with a schema: spans labelled with an event type become
 events and their relations named after a role its arguments.
 
 Records are written in a stable order (``standoff.live_view``) and ``meta`` with sorted keys,
@@ -54,6 +54,7 @@ from annotator.formats.standoff import (
     LiveDoc,
     Marked,
     RawOffsets,
+    are_marks,
     event_links,
     events_from_links,
     events_from_marks,
@@ -141,9 +142,7 @@ def to_task(
         "meta": meta,
         "answer": "accept",
     }
-    events = _events(live, placed, account)
-    if events:
-        task["events"] = events
+    task["events"] = _events(live, placed, account)
     if own:
         account.close(doc)
     report.documents += 1
@@ -366,7 +365,7 @@ def _read_relations(
         relations.append(
             ImportedRelation(type=label, source=head, target=child, key=f"R{k + 1}", line=doc.line)
         )
-    if "events" not in obj:
+    if not are_marks(obj.get("events")):
         doc.events, doc.relations = events_from_links(doc.spans, relations, schema)
         return
     marks = []

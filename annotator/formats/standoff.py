@@ -410,6 +410,12 @@ class Marked:
     line: int | None = None
 
 
+def are_marks(value: Any) -> bool:
+    """Whether a file's ``"events"`` value is our marks (a list of objects with a
+    ``"trigger"``; empty: the file has no events) rather than another tool's data."""
+    return isinstance(value, list) and all(isinstance(x, dict) and "trigger" in x for x in value)
+
+
 def events_from_marks(
     spans: list[ImportedSpan], marks: list[Marked], relations: list[ImportedRelation]
 ) -> tuple[list[ImportedEvent], list[ImportedRelation]]:

@@ -230,3 +230,24 @@ def test_random_spans_round_trip(
     (back,) = read_doccano(tmp_path / "r.jsonl", units=units).documents
     assert back.text == text
     assert [(s.start, s.end, s.label) for s in back.spans] == sorted(triples)  # by place
+
+
+@pytest.mark.parametrize("relations", [False, True])
+def test_a_trigger_label_without_an_event_stays_a_span(tmp_path: Path, relations: bool) -> None:
+    """The marks say there is no event: a schema does not make one up."""
+    doc = seed_doc()
+    alone = DocumentAnnotations(doc.document, doc.spans)  # spans only, triggers' labels kept
+    out = tmp_path / "seed.jsonl"
+    write_doccano([alone], out, default_schema(), relations=relations)
+    line = json.loads(out.read_text(encoding="utf-8"))
+    assert line["events"] == []
+    (back,) = read_doccano(out, schema=default_schema()).documents
+    assert back.events == [] and "Contact.Meet" in {s.label for s in back.spans}
+
+
+def test_another_tools_events_key_is_kept_in_meta(tmp_path: Path) -> None:
+    out = tmp_path / "in.jsonl"
+    line = {"text": "نص", "label": [[0, 2, "ORG"]], "events": ["launch", "review"]}
+    out.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    (back,) = read_doccano(out).documents
+    assert back.meta == {"events": ["launch", "review"]} and back.events == []

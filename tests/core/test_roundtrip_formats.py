@@ -367,6 +367,20 @@ def test_cli_reimports_its_own_export_with_events(
             assert kept == 0
 
 
+@pytest.mark.parametrize("fmt", ["label-studio", "doccano", "spacy-jsonl"])
+def test_no_event_is_made_up_from_a_trigger_label(fmt: str, tmp_path: Path) -> None:
+    """Our files mark their events, also when there are none: read with the project's schema
+    (as the import dialog does), a span labelled with an event type stays a span."""
+    text = SEED.read_text(encoding="utf-8")
+    with Project.create(tmp_path / "p.annotator") as p:
+        d = p.add_document(text, name="seed").id
+        p.add_span(d, *inword(text, "الاجتماع", 0), "Contact.Meet", LAYER)
+        out = tmp_path / "out"
+        export(p, fmt, out, annotator=LAYER)
+        (doc,) = read_any(out, fmt, True, schema=p.schema).documents
+        assert doc.events == [] and [s.label for s in doc.spans] == ["Contact.Meet"]
+
+
 # -- issue 2: jsonl carries its labels ----------------------------------------------------------
 def custom_schema() -> Schema:
     schema = default_schema()
