@@ -435,3 +435,46 @@ def test_random_arabic_spans_round_trip(
     got = [repr((s.start, s.end, s.label, s.fragments, s.attributes, s.note)) for s in back.spans]
     want = [repr((s.start, s.end, s.label, s.fragments, s.attributes, s.note)) for s in spans]
     assert sorted(got) == sorted(want)  # written by place, whatever the order given
+
+
+# -- brat's own constructs come back as themselves (issue 10) -----------------------------------
+ALIAS_CONF = """[entities]
+PER
+[relations]
+Alias\tArg1:PER, Arg2:PER, <REL-TYPE>:symmetric-transitive
+[events]
+[attributes]
+"""
+
+
+def test_normalisation_text_and_equivalence_set_survive_a_project(tmp_path: Path) -> None:
+    from annotator.importing import import_documents
+    from annotator.project import Project
+
+    text = "زار كارلوس ساليناس دي غورتاري وساليناس والرئيس السابق المكسيك."
+    words = ["كارلوس ساليناس دي غورتاري", "ساليناس", "الرئيس السابق"]
+    starts = [text.index(words[0]), text.index("وساليناس") + 1, text.index(words[2])]
+    ann = "".join(
+        f"T{n}\tPER {a} {a + len(w)}\t{w}\n"
+        for n, (a, w) in enumerate(zip(starts, words, strict=True), start=3)
+    )
+    ann += "*\tAlias T3 T4 T5\nN1\tReference T3 Wikipedia:64488\tCarlos Salinas de Gortari\n"
+    src = tmp_path / "src"
+    write_pair(src, "doc", text.encode("utf-8"), ann)
+    (src / "annotation.conf").write_text(ALIAS_CONF, encoding="utf-8")
+    outs = []
+    for n in (1, 2):
+        with Project.create(tmp_path / f"p{n}.annotator") as p:  # the bundled schema
+            report = import_documents(p, read_brat(src), annotator="gold")
+            assert report.labels_added == ["Alias"]  # from the conf: symmetric-transitive
+            alias = p.schema.relation("Alias")
+            assert alias is not None and alias.symmetric and alias.transitive
+            (per,) = [s for s in p.spans() if s.start == starts[0]]
+            assert per.attributes == {"ref:Wikipedia": "64488\tCarlos Salinas de Gortari"}
+            out = tmp_path / f"out{n}"
+            write_brat([p.layer(1, "gold")], out, p.schema)
+            outs.append((out / "doc.ann").read_bytes())
+    assert outs[0] == outs[1]  # other uuids, the same file
+    written = outs[0].decode("utf-8")
+    assert "\n*\tAlias T1 T2 T3\n" in written and "\tAlias" not in written.replace("*\tAlias", "")
+    assert "\tReference T1 Wikipedia:64488\tCarlos Salinas de Gortari\n" in written

@@ -46,7 +46,6 @@ from typing import Any
 
 import pytest
 
-from annotator import Project
 from annotator.cli import main, read_any
 from annotator.errors import AnnotatorError
 from annotator.exporting import export
@@ -57,6 +56,7 @@ from annotator.formats.standoff import CONSTRUCTS, held
 from annotator.importing import import_documents
 from annotator.model import DocumentAnnotations
 from annotator.output import MARKER
+from annotator.project import Project
 from annotator.rules import is_reference
 from annotator.schema import EventType, Label, RelationType, Role, Schema, default_schema
 from tests.conftest import SEED, inword
