@@ -321,10 +321,24 @@ class Project:
         annotator: str | None = None,
         label: str | None = None,
         include_deleted: bool = False,
+        *,
+        start_before: int | None = None,
     ) -> list[Span]:
-        """Spans in reading order (document, start, end), filtered as asked."""
-        recs = self.store.records("spans", doc_id, annotator, label, include_deleted)
+        """Spans in reading order (document, start, end), filtered as asked; ``start_before``
+        keeps those starting before that offset (the GUI shows the first screen of a big
+        document before reading the rest)."""
+        recs = self.store.records(
+            "spans", doc_id, annotator, label, include_deleted, start_before=start_before
+        )
         return [r for r in recs if isinstance(r, Span)]
+
+    def span_count(self, doc_id: int | None = None, annotator: str | None = None) -> int:
+        """How many live spans a document (or the project) has, in one layer or all."""
+        return self.store.count("spans", doc_id, annotator)
+
+    def span_counts(self, annotator: str | None = None) -> dict[int, int]:
+        """Live spans per document id, in one layer or all (documents without any absent)."""
+        return self.store.span_counts(annotator)
 
     def _checked_span(self, doc: Document, span: Span) -> Span:
         if _int_pair(span.start, span.end) and 0 <= span.start < span.end <= len(doc.text):

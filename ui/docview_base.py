@@ -241,6 +241,12 @@ class SpanTextView(QPlainTextEdit):
         cursor.setPosition(self._to_qt(pos))
         return self.cursorRect(cursor)
 
+    def paragraph_end_at(self, point: QPoint) -> int:
+        """Code point just past the paragraph drawn at a viewport point (its paragraph
+        separator included; 0 when there is no paragraph there)."""
+        block = self.cursorForPosition(point).block()
+        return self._to_cp(block.position() + block.length() if block.isValid() else 0)
+
     def char_at(self, point: QPoint) -> int | None:
         """Code point of the character drawn under a viewport point (None: no character)."""
         block = self.cursorForPosition(point).block()

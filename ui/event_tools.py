@@ -39,8 +39,8 @@ class EventTools:
         )
         self.linker = Linker(window)
         area = Qt.DockWidgetArea
-        window._dock("events", window.tr("Events"), self.events, area.RightDockWidgetArea)
-        window._dock(
+        window.add_dock("events", window.tr("Events"), self.events, area.RightDockWidgetArea)
+        window.add_dock(
             "validation", window.tr("Problems"), self.validation, area.BottomDockWidgetArea
         )
         self.events.spanChosen.connect(window.go_to_span)

@@ -37,7 +37,6 @@ from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import ImportResult
 from annotator.importing import DEFAULT_ANNOTATOR, ImportReport, import_documents
 from annotator.project import Project
-from annotator.schema import Schema
 from ui.session import Session
 from ui.workers import ImportJob, ImportWorker
 
@@ -247,9 +246,8 @@ class ImportDialog(QDialog):
         project = self.session.project
         if project is not None and report.labels_added:
             # The worker's connection extended the schema; this connection still holds the
-            # old one in memory. Re-read it (writing it back is a no-op on the content).
-            data = project.store.schema_json()
-            project.set_schema(Schema.from_json(data, source=f"{project.path} (schema)"))
+            # old one in memory. Re-read it.
+            project.reload_schema()
         self.session.refresh()
 
     def reject(self) -> None:

@@ -71,9 +71,9 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
         self.details = DetailsPanel(self)
         self.docks: dict[str, QDockWidget] = {}
         area = Qt.DockWidgetArea
-        self._dock("documents", self.tr("Documents"), self.documents, area.LeftDockWidgetArea)
-        self._dock("labels", self.tr("Labels"), self.label_palette, area.RightDockWidgetArea)
-        self._dock(
+        self.add_dock("documents", self.tr("Documents"), self.documents, area.LeftDockWidgetArea)
+        self.add_dock("labels", self.tr("Labels"), self.label_palette, area.RightDockWidgetArea)
+        self.add_dock(
             "annotations", self.tr("Annotations"), self.annotations, area.RightDockWidgetArea
         )
         # scrollable: event and relation sections must never force the window taller
@@ -81,7 +81,7 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
         details_scroll.setWidgetResizable(True)
         details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         details_scroll.setWidget(self.details)
-        self._dock("details", self.tr("Details"), details_scroll, area.LeftDockWidgetArea)
+        self.add_dock("details", self.tr("Details"), details_scroll, area.LeftDockWidgetArea)
         self.event_tools = EventTools(self)  # arcs, events and problems docks, linking
 
         self.status_annotator = QLabel(self)
@@ -106,7 +106,9 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
         self.restore_layout()
         self.refresh_all()
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        """Put ``widget`` in a movable dock named ``name`` (kept in ``docks``; the name
+        also keys the saved layout)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")  # saveState() needs object names
         dock.setWidget(widget)
@@ -200,7 +202,7 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
             return
         me = self.session.annotator
         statuses = project.statuses(me) if me else {}
-        counts = project.store.span_counts(me or None)
+        counts = project.span_counts(me or None)
         rows = [
             DocumentRow(d.id, d.name, statuses.get(d.id, Status.NEW), counts.get(d.id, 0))
             for d in project.documents()

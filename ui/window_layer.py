@@ -190,18 +190,16 @@ class LayerMixin:
             return False
         if self.selected_uuid or any(o != me for o in self.other_layers):
             return False
-        if project.store.count("spans", doc.id, me) <= LAZY_SPANS:
+        if project.span_count(doc.id, me) <= LAZY_SPANS:
             return False
         viewport = self.view.viewport()
-        bottom = self.view.cursorForPosition(QPoint(viewport.width() // 2, viewport.height()))
-        block = bottom.block()
-        end_u16 = block.position() + block.length() if block.isValid() else 0
-        bound = max(FIRST_SCREEN_MIN, self.view._to_cp(end_u16) + 1)
-        first = project.store.records("spans", doc.id, me, start_before=bound)
+        bottom = QPoint(viewport.width() // 2, viewport.height())
+        bound = max(FIRST_SCREEN_MIN, self.view.paragraph_end_at(bottom) + 1)
+        first = project.spans(doc.id, me, start_before=bound)
         color = self._colors(project)
         self._set_layer(DocumentAnnotations(doc))
         self._pending = True
-        self.view.set_spans([self._view_span(s, color, me, False) for s in first])  # type: ignore[arg-type]
+        self.view.set_spans([self._view_span(s, color, me, False) for s in first])
         self.view.set_selected(None)
         self.annotations.set_rows([])
         self.event_tools.clear()
