@@ -208,7 +208,10 @@ class ImportDialog(QDialog):
         for i in range(self.files.count()):  # show what "auto" will read each source as
             item = self.files.item(i)
             path = Path(str(item.data(PATH_ROLE)))
-            shown = detect_format(path) if fmt == "auto" else fmt
+            try:
+                shown = detect_format(path) if fmt == "auto" else fmt
+            except AnnotatorError as exc:  # an ambiguous file: the import will say so too
+                shown = self.tr("choose a format: {0}").format(exc)
             item.setText(f"{path}    [{shown}]")
         ready = self.files.count() > 0 and self.job is None and bool(self.layer.currentText())
         self.run_button.setEnabled(ready and self.session.path is not None)
