@@ -8,11 +8,12 @@ from pathlib import Path
 
 from annotator import Project
 from annotator.model import Span
+from tests.benchmarks.history import Record
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
 
 
-def test_add_span_at_20k(tmp_path: Path) -> None:
+def test_add_span_at_20k(tmp_path: Path, bench: Record) -> None:
     text = SEED.read_text(encoding="utf-8") * 20
     with Project.create(tmp_path / "b.annotator") as p:
         doc = p.add_document(text)
@@ -44,4 +45,5 @@ def test_add_span_at_20k(tmp_path: Path) -> None:
         f"{sorted(samples)[int(len(samples) * 0.95)]:.2f} ms (target median < 5 ms; "
         f"ratio to target {median / 5:.2f})"
     )
+    bench("add_span_20k.median", median, "ms", "< 5 ms")
     assert median < 5

@@ -11,6 +11,7 @@ import time
 import pytest
 
 from annotator.agreement_spans import SpanKey, span_f1
+from tests.benchmarks.history import Record
 
 TARGET_SECONDS = 2.0
 LABELS = ("PER", "GPE", "ORG", "LOC", "منظمة", "حدث")
@@ -48,7 +49,9 @@ def corpus() -> tuple[list[SpanKey], list[SpanKey]]:
 
 
 @pytest.mark.parametrize("mode", ["exact", "overlap"])
-def test_span_f1_million_pairs(corpus: tuple[list[SpanKey], list[SpanKey]], mode: str) -> None:
+def test_span_f1_million_pairs(
+    corpus: tuple[list[SpanKey], list[SpanKey]], mode: str, bench: Record
+) -> None:
     a, b = corpus
     best = float("inf")
     for _ in range(3):
@@ -60,5 +63,6 @@ def test_span_f1_million_pairs(corpus: tuple[list[SpanKey], list[SpanKey]], mode
         f"({best / TARGET_SECONDS:.2f} of the {TARGET_SECONDS:.0f} s target); "
         f"F1 {scores.micro.f1:.4f}"
     )
+    bench(f"agreement.span_f1_{mode}", best, "s", f"< {TARGET_SECONDS:.0f} s")
     assert scores.micro.n_a == len(set(a))
     assert best < TARGET_SECONDS

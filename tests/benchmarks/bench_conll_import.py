@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from annotator.formats.conll import read_conll
+from tests.benchmarks.history import Record
 
 pytestmark = pytest.mark.benchmark
 
@@ -51,7 +52,7 @@ def make_corpus(path: Path) -> int:
 
 
 def test_conll_import_100k_tokens_against_spacy_convert(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bench: Record
 ) -> None:
     src = tmp_path / "corpus.conll"
     entities = make_corpus(src)
@@ -80,6 +81,8 @@ def test_conll_import_100k_tokens_against_spacy_convert(
     assert proc.returncode == 0, proc.stderr
     assert (out / "corpus.spacy").stat().st_size > 0
 
+    bench("conll_import.read_100k_tokens", min(times), "s")
+    bench("conll_import.spacy_convert", convert, "s")
     with capsys.disabled():
         print(
             f"\nCoNLL import of {N_TOKENS:,} tokens ({entities:,} entities): "

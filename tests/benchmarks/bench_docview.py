@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from tests.benchmarks.history import Record
 from ui.docview import DocumentView, ViewSpan
 from ui.fonts import document_font
 
@@ -91,7 +92,7 @@ def view_first_paint(text: str, spans: list[ViewSpan]) -> tuple[float, DocumentV
     return time.perf_counter() - start, view
 
 
-def test_docview_big_document(qtbot: QtBot) -> None:
+def test_docview_big_document(qtbot: QtBot, bench: Record) -> None:
     text = big_text()
     spans = make_spans(text)
     document_font(DocumentView.DEFAULT_POINT_SIZE)  # registering the font is a one-off cost
@@ -138,6 +139,12 @@ def test_docview_big_document(qtbot: QtBot) -> None:
         f"(target < 16 ms)\n"
         f"  peak RSS {peak_mb:.0f} MB (target < 400 MB)"
     )
+    bench("docview.first_paint", mine, "s")
+    bench("docview.first_paint_floor", floor, "s")
+    bench("docview.first_paint_ratio", ratio, "x", "<= 1.5")
+    bench("docview.add_span_median", statistics.median(add_ms), "ms", "< 16 ms")
+    bench("docview.scroll_page_median", statistics.median(page_ms), "ms", "< 16 ms")
+    bench("docview.peak_rss", peak_mb, "MB", "< 400 MB")
     assert ratio <= 1.5
     assert statistics.median(add_ms) < 16
     repaint_ms: list[float] = []

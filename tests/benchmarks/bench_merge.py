@@ -13,6 +13,7 @@ from pathlib import Path
 from annotator.exchange import merge_bundle, read_bundle, write_bundle
 from annotator.model import Span
 from annotator.project import Project
+from tests.benchmarks.history import Record
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
 DOCS = 1_000
@@ -42,7 +43,7 @@ def _fill(p: Project, annotator: str, texts: list[str]) -> None:
         p.store.put_many(rows)
 
 
-def test_merge_500k_into_500k(tmp_path: Path) -> None:
+def test_merge_500k_into_500k(tmp_path: Path, bench: Record) -> None:
     base = SEED.read_text(encoding="utf-8")
     texts = [f"{base}\n{i}" for i in range(DOCS)]
     with Project.create(tmp_path / "colleague.annotator") as colleague:
@@ -65,4 +66,6 @@ def test_merge_500k_into_500k(tmp_path: Path) -> None:
         f"\nmerge 500k into 500k: read bundle {t1 - t0:.1f} s, merge {t2 - t1:.1f} s, "
         f"total {total:.1f} s; merging the same bundle again {t3 - t2:.1f} s"
     )
+    bench("merge.500k_total", total, "s", "< 30 s")
+    bench("merge.500k_again", t3 - t2, "s")
     assert total < 30

@@ -37,6 +37,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.model import Argument, Event, Span
 from annotator.project import Project
+from tests.benchmarks.history import Record
 from ui.docview import DocumentView
 from ui.fonts import document_font
 from ui.mainwindow import MainWindow
@@ -217,7 +218,9 @@ def floor_first_paint(text: str, ranges: list[tuple[int, int]]) -> float:
     return elapsed
 
 
-def test_a_open_to_first_paint(qtbot: QtBot, window: MainWindow, bench_project: Project_) -> None:
+def test_a_open_to_first_paint(
+    qtbot: QtBot, window: MainWindow, bench_project: Project_, bench: Record
+) -> None:
     _path, small, big, ranges = bench_project
     text = big_text()
     document_font(DocumentView.DEFAULT_POINT_SIZE)  # registering the font is a one-off cost
@@ -239,10 +242,16 @@ def test_a_open_to_first_paint(qtbot: QtBot, window: MainWindow, bench_project: 
         f"ratio {ratio:.2f}x (target <= 1.5x); whole layer read and shown in every panel "
         f"after {statistics.median(loads) * 1000:.0f} ms"
     )
+    bench("window.first_paint", mine, "s")
+    bench("window.first_paint_floor", floor, "s")
+    bench("window.first_paint_ratio", ratio, "x", "<= 1.5")
+    bench("window.whole_layer", statistics.median(loads), "s")
     assert ratio <= 1.5
 
 
-def test_b_create_span_by_hotkey(qtbot: QtBot, window: MainWindow, bench_project: Project_) -> None:
+def test_b_create_span_by_hotkey(
+    qtbot: QtBot, window: MainWindow, bench_project: Project_, bench: Record
+) -> None:
     _path, _small, big, ranges = bench_project
     open_big(window, big)
     view = window.view
@@ -277,10 +286,14 @@ def test_b_create_span_by_hotkey(qtbot: QtBot, window: MainWindow, bench_project
         f"{median:.1f} ms, p90 {sorted(samples)[int(len(samples) * 0.9)]:.1f} ms, max "
         f"{max(samples):.1f} ms over {len(samples)} (target median < {TARGET_MS:.0f} ms)"
     )
+    bench("window.hotkey_span_median", median, "ms", "< 16 ms")
+    bench("window.hotkey_span_p90", sorted(samples)[int(len(samples) * 0.9)], "ms")
     assert median < TARGET_MS
 
 
-def test_c_scroll_with_arcs(qtbot: QtBot, window: MainWindow, bench_project: Project_) -> None:
+def test_c_scroll_with_arcs(
+    qtbot: QtBot, window: MainWindow, bench_project: Project_, bench: Record
+) -> None:
     big = bench_project[2]
     open_big(window, big)
     arcs = window.event_tools.arcs
@@ -302,14 +315,19 @@ def test_c_scroll_with_arcs(qtbot: QtBot, window: MainWindow, bench_project: Pro
         f"{sorted(samples)[int(len(samples) * 0.95)]:.1f} ms over {len(samples)} pages, "
         f"{arcs_painted} with arcs (target median < {TARGET_MS:.0f} ms)"
     )
+    bench("window.scroll_arcs_median", median, "ms", "< 16 ms")
+    bench("window.scroll_arcs_p95", sorted(samples)[int(len(samples) * 0.95)], "ms")
     assert arcs_painted > len(samples) // 2
     assert median < TARGET_MS
 
 
-def test_d_peak_rss(qtbot: QtBot, window: MainWindow, bench_project: Project_) -> None:
+def test_d_peak_rss(
+    qtbot: QtBot, window: MainWindow, bench_project: Project_, bench: Record
+) -> None:
     open_big(window, bench_project[2])
     window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum())
     QApplication.processEvents()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nwindow: peak RSS {peak_mb:.0f} MB with the document open (target < 400 MB)")
+    bench("window.peak_rss", peak_mb, "MB", "< 400 MB")
     assert peak_mb < 400

@@ -1,0 +1,158 @@
+"""A project of 100,000 documents / 5,000,000 spans (opt-in: ``make bench-scale`` or
+``BENCH_SCALE=1``; it never runs in CI nor in plain ``make bench``).
+
+Two layers (``a`` and ``b``, b drawn from a: every 7th span moved a word, every 11th entity
+relabelled), 25 spans per document and layer (three event triggers with two arguments each,
+three relations), a status per document and layer; written with executemany
+(``corpus.build_project``), not through the API. The same measures run at 10,000 documents
+first, so the closing figures say how each grows. Each measure runs in a fresh process (its
+own peak RSS):
+
+* open to a usable project: ``Project.open`` (for writing, as the window does) + the
+  document list + the statuses of a layer + the first document's layer. Target < 2 s.
+* document list filter (the core part): ``Project.documents()`` + a name filter, median of 5.
+  Target < 100 ms.
+* peak RSS of the process that opened the project and filtered the list. Target < 500 MB.
+* jsonl export of layer ``a`` against the floor of ``bench_export`` (one streamed query per
+  table + json.dumps). Target >= 0.5x.
+* agreement of ``a`` and ``b`` (``annotator.agreement.agreement`` on the layers as the CLI
+  reads them). Target < 10 s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.benchmarks.corpus import Layout, build_project
+from tests.benchmarks.history import Record
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("BENCH_SCALE"), reason="opt-in: make bench-scale (BENCH_SCALE=1)"
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+LAYERS = {"a": Layout(spans=25), "b": Layout(spans=25, shift=7, relabel=11)}
+SIZES = (10_000, 100_000)
+FIGURES = ("open_s", "filter_s", "rss_mb", "export_s", "export_floor_s", "export_ratio",
+           "export_rss_mb", "agreement_s", "agreement_rss_mb")  # fmt: skip
+TARGETS = {"open_s": 2.0, "filter_s": 0.1, "rss_mb": 500.0, "agreement_s": 10.0}
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(path: str, what: str) -> dict[str, float]:
+    """One measure on the project at ``path`` (run in a fresh process by ``_in_process``)."""
+    from annotator import Project
+
+    out: dict[str, float] = {}
+    if what == "open":
+        started = time.perf_counter()
+        with Project.open(path) as p:
+            docs = p.documents()
+            p.statuses("a")
+            p.layer(docs[0].id, "a")
+            out["open_s"] = time.perf_counter() - started
+            times = []
+            for k in range(5):
+                started = time.perf_counter()
+                hits = [d for d in p.documents() if f"{k + 1}7" in d.name]
+                times.append(time.perf_counter() - started)
+                assert hits
+            out["filter_s"] = statistics.median(times)
+        out["rss_mb"] = _rss_mb()
+    elif what == "export":
+        from annotator.exporting import export
+        from tests.benchmarks.bench_export import floor_export
+
+        folder = Path(path).parent
+        out["export_floor_s"] = floor_export(Path(path), folder / "floor.jsonl", "a")
+        with Project.open(path, read_only=True) as p:
+            started = time.perf_counter()
+            export(p, "jsonl", folder / "ours.jsonl", annotator="a")
+            out["export_s"] = time.perf_counter() - started
+        out["export_ratio"] = out["export_floor_s"] / out["export_s"]
+        out["export_rss_mb"] = _rss_mb()
+        for name in ("floor.jsonl", "ours.jsonl"):
+            (folder / name).unlink()
+    elif what == "agreement":
+        from annotator.agreement import agreement
+        from annotator.exporting import layers
+
+        started = time.perf_counter()
+        with Project.open(path, read_only=True) as p:
+            read = {n: [da for da, _, _ in layers(p, n) if da.spans] for n in ("a", "b")}
+            out["agreement_read_s"] = time.perf_counter() - started
+            result = agreement(read, ["a", "b"])
+        out["agreement_s"] = time.perf_counter() - started
+        out["agreement_rss_mb"] = _rss_mb()
+        assert result.pairs
+    return out
+
+
+def _in_process(path: Path, what: str) -> dict[str, float]:
+    code = (
+        "import json, sys\nfrom tests.benchmarks.bench_scale import measure\n"
+        f"print(json.dumps(measure({str(path)!r}, {what!r})))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    figures: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def measure_scale(folder: Path, docs: int) -> dict[str, Any]:
+    path = folder / f"scale{docs}.annotator"
+    started = time.perf_counter()
+    counts = build_project(path, docs, LAYERS, chunk=5_000, progress=True, statuses=True)
+    fig: dict[str, Any] = {"build_s": time.perf_counter() - started, "counts": counts}
+    fig["file_mb"] = path.stat().st_size / 2**20
+    for what in ("open", "export", "agreement"):
+        fig.update(_in_process(path, what))
+    path.unlink()
+    return fig
+
+
+def test_scale(tmp_path: Path, bench: Record) -> None:
+    results = {}
+    for docs in SIZES:
+        fig = measure_scale(tmp_path, docs)
+        results[docs] = fig
+        print(
+            f"\nscale: {docs:,} documents, {fig['counts']['spans']:,} spans, "
+            f"{fig['counts']['events']:,} events, {fig['counts']['arguments']:,} arguments, "
+            f"{fig['counts']['relations']:,} relations ({fig['file_mb']:.0f} MiB, built in "
+            f"{fig['build_s']:.0f} s)\n"
+            f"  open to a usable project {fig['open_s']:.2f} s (target < 2 s); document list + "
+            f"filter {fig['filter_s'] * 1000:.0f} ms (target < 100 ms); peak RSS "
+            f"{fig['rss_mb']:.0f} MB (target < 500 MB)\n"
+            f"  jsonl export of one layer {fig['export_s']:.1f} s, floor "
+            f"{fig['export_floor_s']:.1f} s, ratio {fig['export_ratio']:.2f}x (target >= 0.5x); "
+            f"peak RSS {fig['export_rss_mb']:.0f} MB\n"
+            f"  agreement of two layers {fig['agreement_s']:.1f} s (reading them "
+            f"{fig['agreement_read_s']:.1f} s; target < 10 s), peak RSS "
+            f"{fig['agreement_rss_mb']:.0f} MB"
+        )
+        for key in FIGURES:
+            unit = "x" if key.endswith("ratio") else "MB" if key.endswith("mb") else "s"
+            bench(f"scale.{docs // 1000}k.{key}", fig[key], unit)
+    small, big = results[SIZES[0]], results[SIZES[-1]]
+    print("  growth from 10k to 100k documents:")
+    for key in ("open_s", "filter_s", "rss_mb", "export_s", "agreement_s", "agreement_rss_mb"):
+        print(f"    {key}: x{big[key] / small[key]:.1f}")
+    failed = [k for k, limit in TARGETS.items() if big[k] >= limit]
+    failed += ["export_ratio"] if big["export_ratio"] < 0.5 else []
+    assert not failed, f"targets missed at {SIZES[-1]:,} documents: {failed}"
