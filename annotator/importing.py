@@ -36,12 +36,13 @@ from annotator.model import (
     Status,
     freeze,
 )
+from annotator.project import RECORD_KINDS
 from annotator.schema import Schema
-from annotator.store import RECORD_TABLES as RECORD_KINDS
 from annotator.text import sha256_text
 from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:
+    from annotator.batch import Batch
     from annotator.project import Project
 
 NEW_LABEL_POLICIES = ("error", "add", "skip")
@@ -168,8 +169,7 @@ def _write(
     unknown: dict[str, tuple[str, int | None]],
     report: ImportReport,
 ) -> ImportReport:
-    store = project.store
-    with store.write():
+    with project.batch() as bulk:
         if defined:  # labels the files define (jsonl's schema, brat's annotation.conf)
             project.update_schema(lambda mine: _with_defined(mine, defined, report))
         if unknown and new_labels == "add":
@@ -182,15 +182,14 @@ def _write(
             project.update_schema(add_labels)
             report.labels_added = sorted({*report.labels_added, *unknown})
         wanted = {kind: [u for d in docs for u in _uuids(d, kind) if u] for kind in RECORD_KINDS}
-        taken = {kind: set(store.versions(kind, uuids)) for kind, uuids in wanted.items()}
-        batch = _Batch(store.document_hashes(), store.next_document_id(), taken)
+        taken = {kind: bulk.stored_uuids(kind, uuids) for kind, uuids in wanted.items()}
+        batch = _Gathered(bulk.document_hashes(), bulk.next_document_id(), taken, bulk.stamp)
         for i, imp in enumerate(docs):
             if cancelled():
                 raise Cancelled("import cancelled; nothing was written")
             _import_one(project, imp, annotator, new_labels, strict, batch, report)
             progress(i + 1, len(docs))
-        batch.flush(store)
-        store.set_setting("hlc", project.clock.last)
+        batch.flush(bulk)
     return report
 
 
@@ -205,13 +204,15 @@ def _uuids(doc: ImportedDocument, kind: str) -> list[str]:
 
 
 @dataclass
-class _Batch:
+class _Gathered:
     """Rows gathered during an import and written at the end with executemany."""
 
     known: dict[str, int]
     next_id: int
     taken: dict[str, set[str]]
     """uuids per record kind that the project already has, or this import already used"""
+    stamp: Callable[[], str]
+    """a fresh clock stamp (``Batch.stamp``)"""
     added_now: dict[str, int] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     annotators: set[str] = field(default_factory=set)
@@ -255,18 +256,16 @@ class _Batch:
         taken.add(uid)
         return uid
 
-    def flush(self, store: Any) -> None:
-        ids = store.insert_documents(self.documents)
+    def flush(self, bulk: Batch) -> None:
+        ids = bulk.add_documents(self.documents)
         if ids and ids[0] != self.next_id - len(self.documents):
             raise RuntimeError(
                 "document ids moved during an import"
             )  # cannot happen under the write lock
-        for name in sorted(self.annotators):
-            store.ensure_annotator(name)
-        store.put_many(self.records)
-        for st in self.statuses:
-            store.set_status(st)
-        store.log_many(
+        bulk.add_annotators(sorted(self.annotators))
+        bulk.put(self.records)
+        bulk.set_statuses(self.statuses)
+        bulk.log(
             ("", "import", "documents", source, None, {"documents": shas})
             for source, shas in self.sources.items()
         )
@@ -354,7 +353,7 @@ def _import_one(
     default_annotator: str,
     new_labels: str,
     strict: bool,
-    batch: _Batch,
+    batch: _Gathered,
     report: ImportReport,
 ) -> None:
     text, remap = normalise_with_offsets(imp.text)
@@ -381,7 +380,7 @@ def _import_one(
     batch.annotators.add(annotator)
     layer = batch.layer(project, doc_id, annotator)
     schema = project.schema
-    tick = project.clock.tick
+    tick = batch.stamp
     records: list[Record] = []
     spans: dict[str, Span] = {}  # source key -> span
     events: dict[str, Event] = {}  # source key -> event (content checked below)

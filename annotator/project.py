@@ -29,6 +29,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from annotator import rules
+from annotator.batch import Batch
 from annotator.clock import repair_clock
 from annotator.errors import SchemaError, ValidationError
 from annotator.model import (
@@ -47,12 +48,15 @@ from annotator.model import (
     record_to_json,
 )
 from annotator.schema import Schema, default_schema
-from annotator.store import RECORD_TABLES as RECORD_KINDS
-from annotator.store import Store, now_iso
+from annotator.store import RECORD_TABLES, Store, now_iso
 from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
 
 R = TypeVar("R", Span, Event, Argument, Relation)
+
+RECORD_KINDS: tuple[str, ...] = RECORD_TABLES
+"""The kinds of annotation record (spans, events, arguments, relations), as the API, the
+change log and the importer name them."""
 
 
 @dataclass(eq=False)  # identity: ``transaction`` removes its own journal from the list
@@ -121,6 +125,17 @@ class Project:
                 yield journal
         finally:
             self._journals.remove(journal)
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Batch]:
+        """One write transaction for a bulk import, yielding a ``Batch`` (see
+        ``annotator.batch``): known documents and uuids, document ids, clock stamps, and
+        bulk writes of documents, records, statuses and change-log lines, without the
+        per-edit checks (the importer applies ``annotator.rules`` itself). All of it is
+        written, or none; the clock's last stamp is saved at the end."""
+        with self.store.write():
+            yield Batch(self.store, self.clock)
+            self.store.set_setting("hlc", self.clock.last)
 
     def trace_sql(self, callback: Callable[[str], None] | None) -> None:
         """Call ``callback`` with every SQL statement this handle runs (None: stop).
