@@ -48,7 +48,7 @@ from annotator.formats.fields import (
 )
 from annotator.formats.safejson import loads
 from annotator.formats.source import lines, shown
-from annotator.formats.standoff import Account, Held, live_view
+from annotator.formats.standoff import Account, live_view
 from annotator.model import (
     DocumentAnnotations,
     ImportedDocument,
@@ -288,10 +288,11 @@ def document_line(
         }
         for r in live.relations
     ]
-    written: list[Held] = [*live.spans, *live.events, *live.relations]
-    written += [a for args in live.arguments.values() for a in args]
-    for rec in written:
-        account.wrote(rec.uuid)
+    account.wrote_all(live.spans)
+    account.wrote_all(live.events)
+    account.wrote_all(live.relations)
+    for args in live.arguments.values():
+        account.wrote_all(args)
     return obj
 
 

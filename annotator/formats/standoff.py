@@ -19,10 +19,11 @@
 from __future__ import annotations
 
 import json
+import operator
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from annotator.errors import Cancelled
 from annotator.formats.common import ExportOptions, ExportReport, IsCancelled, Progress
@@ -186,20 +187,39 @@ def parts_of(
     attributes: dict[str, Any], note: str, fragments: tuple[Any, ...] = ()
 ) -> Counter[str]:
     """The parts of one record, counted as in ``CONSTRUCTS``."""
-    out: Counter[str] = Counter()
-    for name, value in attributes.items():
-        if is_reference(name):
-            out["normalisation"] += max(len(references(value)), 1)
-        else:
-            out["attribute"] += 1
+    return Counter(dict(_part_counts(attributes, note, fragments)))
+
+
+def _part_counts(
+    attributes: dict[str, Any], note: str, fragments: tuple[Any, ...]
+) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    if attributes:
+        refs = plain = 0
+        for name, value in attributes.items():
+            if is_reference(name):
+                refs += max(len(references(value)), 1)
+            else:
+                plain += 1
+        out += [("attribute", plain)] if plain else []
+        out += [("normalisation", refs)] if refs else []
     if note:
-        out["note"] += 1
+        out.append(("note", 1))
     if fragments:
-        out["fragments"] += 1
+        out.append(("fragments", 1))
     return out
 
 
 Held = Span | Event | Argument | Relation
+
+
+def arguments_by_event(doc: DocumentAnnotations) -> dict[str, list[Argument]]:
+    """The live arguments of each event, in stored order (one pass, not one per event)."""
+    out: dict[str, list[Argument]] = {}
+    for a in doc.arguments:
+        if not a.deleted:
+            out.setdefault(a.event, []).append(a)
+    return out
 
 
 def held_records(doc: DocumentAnnotations) -> Iterator[tuple[str, Held]]:
@@ -211,8 +231,9 @@ def held_records(doc: DocumentAnnotations) -> Iterator[tuple[str, Held]]:
     live_events = [e for e in doc.events if not e.deleted]
     for e in live_events:
         yield "event", e
+    arguments = arguments_by_event(doc)
     for e in live_events:
-        for a in doc.arguments_of(e.uuid):
+        for a in arguments.get(e.uuid, ()):
             yield "argument", a
     for r in doc.relations:
         if not r.deleted:
@@ -256,6 +277,9 @@ class Account:
     def wrote(self, uuid: str) -> None:
         self.written.add(uuid)
 
+    def wrote_all(self, records: Iterable[Held]) -> None:
+        self.written.update(map(_UUID, records))
+
     def skip(self, uuid: str, reason: str) -> None:
         self.reasons.setdefault(uuid, reason)
 
@@ -264,25 +288,60 @@ class Account:
         self.partial[construct] += n
 
     def close(self, doc: DocumentAnnotations) -> None:
-        report = self.report
-        for kind, rec in held_records(doc):
-            parts = _parts(rec)
-            if rec.uuid in self.written:
-                report.exported[kind] += 1
-                for part, n in parts.items():
-                    if part in self.carries:
-                        report.exported[part] += n
+        exported: Counter[str] = Counter()
+        live_events = [e for e in doc.events if not e.deleted]
+        arguments = arguments_by_event(doc)
+        kinds: list[tuple[str, Iterable[Held]]] = [
+            ("span", [s for s in doc.spans if not s.deleted]),
+            ("event", live_events),
+            ("argument", [a for e in live_events for a in arguments.get(e.uuid, ())]),
+            ("relation", [r for r in doc.relations if not r.deleted]),
+        ]
+        written = self.written
+        every = self.carries >= set(PARTS)  # jsonl, brat: count parts without a lookup
+        n_attr = n_ref = n_note = n_frag = 0
+        for kind, records in kinds:  # one loop per kind: this runs for every record
+            n = 0
+            for rec in records:
+                wrote = rec.uuid in written
+                if wrote:
+                    n += 1
+                else:
+                    why = self.reasons.get(rec.uuid, f"{kind} ({self.where} has no place for it)")
+                    self.report.drop(why, 1, kind)
+                if isinstance(rec, Argument):
+                    continue
+                fragments = rec.fragments if isinstance(rec, Span) else ()
+                if not (rec.attributes or rec.note or fragments):
+                    continue  # most records: nothing more to count
+                if not (wrote and every):
+                    self._parts(kind, rec, wrote, exported)
+                    continue
+                for name, value in rec.attributes.items():
+                    if is_reference(name):
+                        n_ref += max(len(references(value)), 1)
                     else:
-                        report.drop(_NO_PLACE[part].format(where=self.where), n, part)
-            else:
-                reason = self.reasons.get(rec.uuid, f"{kind} ({self.where} has no place for it)")
-                report.drop(reason, 1, kind)
-                for part, n in parts.items():
-                    report.drop(f"{part} of a {kind} not exported", n, part)
-            if kind == "span" and rec.uuid in self.written:
-                report.spans_exported += 1
-        report.exported.subtract(self.partial)
+                        n_attr += 1
+                n_note += bool(rec.note)
+                n_frag += bool(fragments)
+            exported[kind] += n
+        for part, count in zip(PARTS, (n_attr, n_ref, n_note, n_frag), strict=True):
+            exported[part] += count
+        self.report.spans_exported += exported["span"]
+        exported.subtract(self.partial)
+        self.report.exported.update(exported)
         self.written, self.reasons, self.partial = set(), {}, Counter()
+
+    def _parts(self, kind: str, rec: Held, wrote: bool, exported: Counter[str]) -> None:
+        assert not isinstance(rec, Argument)
+        fragments = rec.fragments if isinstance(rec, Span) else ()
+        for part, n in _part_counts(rec.attributes, rec.note, fragments):
+            if not wrote:
+                self.report.drop(f"{part} of a {kind} not exported", n, part)
+            elif part in self.carries:
+                exported[part] += n
+            else:
+                self.report.drop(_NO_PLACE[part].format(where=self.where), n, part)
 
 
 _NO_PLACE = {
@@ -318,6 +377,34 @@ def span_order(s: Span) -> tuple[Any, ...]:
     return (s.start, s.end, s.fragments, s.label, s.note, _json(s.attributes), s.uuid)
 
 
+T = TypeVar("T")
+_PLACE = operator.attrgetter("start", "end")
+_UUID = operator.attrgetter("uuid")
+
+
+def by_content(
+    items: list[T], cheap: Callable[[T], Any], full: Callable[[T], tuple[Any, ...]]
+) -> list[T]:
+    """``items`` sorted by ``full``, computed only where ``cheap`` ties (most records differ
+    in place, so a large export seldom encodes attributes to compare them)."""
+    keys = [cheap(x) for x in items]
+    order = sorted(range(len(items)), key=keys.__getitem__)
+    if len(set(keys)) == len(keys):  # no ties: the usual case
+        return [items[k] for k in order]
+    out: list[T] = []
+    i, n = 0, len(order)
+    while i < n:
+        j = i + 1
+        while j < n and keys[order[j]] == keys[order[i]]:
+            j += 1
+        if j - i == 1:
+            out.append(items[order[i]])
+        else:
+            out += sorted((items[k] for k in order[i:j]), key=full)
+        i = j
+    return out
+
+
 def live_view(
     doc: DocumentAnnotations,
     options: ExportOptions,
@@ -327,59 +414,60 @@ def live_view(
     """Live records of ``doc`` restricted to ``options.labels``, sorted; what is left out is
     given its reason in ``account``. ``schema`` orders the arguments of an event by its roles."""
     live = LiveDoc()
-    for s in doc.spans:
-        if s.deleted:
-            continue
-        if options.labels and s.label not in options.labels:
-            account.skip(s.uuid, "span label not selected for export")
-            continue
-        live.spans.append(s)
-    live.spans.sort(key=span_order)
+    spans = [s for s in doc.spans if not s.deleted]
+    if options.labels:
+        for s in spans:
+            if s.label not in options.labels:
+                account.skip(s.uuid, "span label not selected for export")
+        spans = [s for s in spans if s.label in options.labels]
+    live.spans = by_content(spans, _PLACE, span_order)
     span_rank = {s.uuid: n for n, s in enumerate(live.spans)}
-    for ev in doc.events:
-        if ev.deleted:
-            continue
+    arguments = arguments_by_event(doc)
+    events = [e for e in doc.events if not e.deleted]
+    for ev in events:
         if ev.trigger not in span_rank:
             account.skip(ev.uuid, "event whose trigger span was not exported")
-            for a in doc.arguments_of(ev.uuid):
+            for a in arguments.get(ev.uuid, ()):
                 account.skip(a.uuid, "argument of an event not exported")
-            continue
-        live.events.append(ev)
-    live.events.sort(
-        key=lambda e: (span_rank[e.trigger], e.type, e.note, _json(e.attributes), e.uuid)
+    live.events = [e for e in events if e.trigger in span_rank]
+    live.events = by_content(
+        live.events,
+        lambda e: (span_rank[e.trigger], e.type),
+        lambda e: (span_rank[e.trigger], e.type, e.note, _json(e.attributes), e.uuid),
     )
     event_rank = {e.uuid: n for n, e in enumerate(live.events)}
 
     def rank(uuid: str) -> tuple[int, int]:
         return (0, span_rank[uuid]) if uuid in span_rank else (1, event_rank[uuid])
 
+    def known(uuid: str) -> bool:
+        return uuid in span_rank or uuid in event_rank
+
+    role_order: dict[str, dict[str, int]] = {}
     for ev in live.events:
-        et = schema.event(ev.type) if schema is not None else None
-        roles = [r.name for r in et.roles] if et is not None else []
+        if ev.type not in role_order:
+            et = schema.event(ev.type) if schema is not None else None
+            role_order[ev.type] = {r.name: n for n, r in enumerate(et.roles if et else ())}
+        roles = role_order[ev.type]
         args = []
-        for a in doc.arguments_of(ev.uuid):
-            if a.target in span_rank or a.target in event_rank:
+        for a in arguments.get(ev.uuid, ()):
+            if known(a.target):
                 args.append(a)
             else:
                 account.skip(a.uuid, "argument whose filler was not exported")
-        args.sort(
-            key=lambda a: (
-                roles.index(a.role) if a.role in roles else len(roles),
-                a.role,
-                rank(a.target),
-                a.uuid,
-            )
-        )
+        args.sort(key=lambda a: (roles.get(a.role, len(roles)), a.role, rank(a.target), a.uuid))
         live.arguments[ev.uuid] = args
     for r in doc.relations:
         if r.deleted:
             continue
-        if {r.source, r.target} <= span_rank.keys() | event_rank.keys():
+        if known(r.source) and known(r.target):
             live.relations.append(r)
             continue
         account.skip(r.uuid, "relation whose end was not exported")
-    live.relations.sort(
-        key=lambda r: (rank(r.source), rank(r.target), r.type, r.note, _json(r.attributes), r.uuid)
+    live.relations = by_content(
+        live.relations,
+        lambda r: (rank(r.source), rank(r.target), r.type),
+        lambda r: (rank(r.source), rank(r.target), r.type, r.note, _json(r.attributes), r.uuid),
     )
     return live
 
