@@ -26,6 +26,7 @@ events (OneIE)     ✓      ✓       ✓      –         ✓ s    ✓ s       
   their arguments are reported dropped. ``doccano relations`` is ``write_doccano(...,
   relations=True)`` (the Python API; the CLI writes the sequence shape).
 - ✓ *: brat writes an equivalence set as one ``*`` line; ✓ rel: as relations of its type.
+  brat's attributes are present (``true``) or one word: other values are reported dropped.
 - s: within one sentence, arguments and relation ends being entity mentions (OneIE); the
   others are reported dropped, as are discontinuous spans in the token formats.
 
