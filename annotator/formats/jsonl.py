@@ -79,7 +79,13 @@ def read_jsonl(path: Path, *, strict: bool = True, schema: Schema | None = None)
             if problem:
                 raise ValueError(problem)
             obj = loads(line)
-            labels = _schema(obj, source, lineno)
+            try:
+                labels = _schema(obj, source, lineno)
+            except ValueError as exc:  # lenient: the document is read, its labels are not
+                if strict:
+                    raise
+                result.problems.append(Problem(source, lineno, str(exc)))
+                labels = None
             doc, used = _document(obj, source, lineno)
             ids.claim(used, lineno)
             if labels is not None:

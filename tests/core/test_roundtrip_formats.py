@@ -514,3 +514,15 @@ def test_labels_that_cannot_be_added_are_reported_and_follow_new_labels(tmp_path
         report = import_documents(q, read_any(out, "jsonl", True), new_labels="add")
         assert any("labels it defines not added" in str(x) for x in report.problems)
         assert report.labels_added == ["Sub"] and q.schema.entity("Sub") is not None
+
+
+def test_lenient_import_keeps_the_document_of_a_bad_schema_line(tmp_path: Path) -> None:
+    out = tmp_path / "in.jsonl"
+    schema = {"entities": [{"name": "BAD NAME"}]}
+    line = {"text": "نص قصير", "spans": [{"start": 0, "end": 2, "label": "PER"}]}
+    _write_lines(out, [{**line, "schema": schema}])
+    result = read_any(out, "jsonl", False)
+    (doc,) = result.documents
+    assert doc.schema is None and [s.label for s in doc.spans] == ["PER"]
+    (problem,) = result.problems
+    assert problem.line == 1 and "BAD NAME" in problem.message
