@@ -241,10 +241,8 @@ class Project:
             self.store.ensure_annotator(name, display_name)
 
     def status(self, doc_id: int, annotator: str) -> Status:
-        for st in self.store.statuses(annotator):
-            if st.doc_id == doc_id:
-                return st.status
-        return Status.NEW
+        st = self.store.status(doc_id, annotator)  # by key, not a read of the whole layer
+        return Status.NEW if st is None else st.status
 
     def statuses(self, annotator: str) -> dict[int, Status]:
         return {st.doc_id: st.status for st in self.store.statuses(annotator)}
@@ -409,7 +407,7 @@ class Project:
         old = self.event(uuid)
         with self.store.write():
             for arg in self.arguments(uuid):
-                self.delete_argument(arg.uuid)
+                self._write("delete", dataclasses.replace(arg, deleted=True), arg)
             return self._write("delete", dataclasses.replace(old, deleted=True), old)
 
     def event(self, uuid: str) -> Event:
@@ -464,8 +462,10 @@ class Project:
         return rec
 
     def arguments(self, event: str) -> list[Argument]:
-        recs = self.store.records("arguments", None, None, None)
-        return [r for r in recs if isinstance(r, Argument) and r.event == event]
+        """The live arguments of an event (through the store's event index: this read every
+        argument of the project, 0.45 s at 50,000, and one DeleteEvent took up to 2.9 s)."""
+        recs = self.store.records("arguments", event=event)
+        return [r for r in recs if isinstance(r, Argument)]
 
     def _check_argument(self, ev: Event, arg: Argument) -> None:
         target = self._live("spans", arg.target) or self._live("events", arg.target)

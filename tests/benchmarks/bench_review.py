@@ -90,26 +90,29 @@ def make_layers(n: int, seed: int = 12) -> tuple[DocumentAnnotations, DocumentAn
 
 def measure_compare(n: int, rounds: int = 3) -> dict[str, float]:
     a, b = make_layers(n)
-    best = float("inf")
+    best = cpu = float("inf")
     items = []
     for _ in range(rounds):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         items = compare(a, b)
         best = min(best, time.perf_counter() - started)
+        cpu = min(cpu, time.process_time() - started_cpu)
         if best > 10 * TARGET_S:
             break  # far off the target: one round says enough
     kinds = {k: sum(d.kind is k for d in items) for k in Kind}
     assert kinds[Kind.AGREEMENT] > n // 2 and kinds[Kind.BOUNDARY] and kinds[Kind.LABEL]
     assert kinds[Kind.ARGUMENTS] and kinds[Kind.ONLY_A] and kinds[Kind.ONLY_B]
-    return {"compare_s": best, "items": float(len(items))}
+    return {"compare_s": best, "compare_cpu_s": cpu, "items": float(len(items))}
 
 
 def test_review_compare_20k_spans(bench: Record) -> None:
     fig = measure_compare(SPANS)
     print(
         f"\nreview compare: two layers of {SPANS:,} spans (+ events, arguments, relations) in "
-        f"one document: {fig['compare_s'] * 1000:.0f} ms, {int(fig['items']):,} items "
+        f"one document: {fig['compare_s'] * 1000:.0f} ms (CPU {fig['compare_cpu_s'] * 1000:.0f} "
+        f"ms), {int(fig['items']):,} items "
         f"(target < {TARGET_S * 1000:.0f} ms; ratio to target {fig['compare_s'] / TARGET_S:.2f})"
     )
     bench("review.compare_20k", fig["compare_s"], "s", f"< {TARGET_S * 1000:.0f} ms")
+    bench("review.compare_20k_cpu", fig["compare_cpu_s"], "s")
     assert fig["compare_s"] < TARGET_S

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.benchmarks.bench_edit import measure_edits
 from tests.benchmarks.bench_export import measure_export
 from tests.benchmarks.bench_import import measure_import
@@ -32,7 +30,6 @@ def test_export_ratio(tmp_path: Path) -> None:
     assert fig["ratio"] >= 0.15, fig  # full size: target 0.5x (0.42x at 300 documents)
 
 
-@pytest.mark.xfail(strict=True, reason="slow path fixed in the next commit (issue 12)")
 def test_edits_against_one_row_edit(tmp_path: Path) -> None:
     path = tmp_path / "edit.annotator"
     build_project(path, 1_000, {"bench": Layout(spans=20)}, statuses=True)
@@ -42,14 +39,14 @@ def test_edits_against_one_row_edit(tmp_path: Path) -> None:
     assert not slow, (floor, slow)  # full size: <= 3x (DeleteEvent ~17x at 4,000 arguments)
 
 
-@pytest.mark.xfail(strict=True, reason="slow path fixed in the next commit (issue 12)")
 def test_review_compare_grows_linearly() -> None:
-    small = measure_compare(500, rounds=3)["compare_s"]
-    big = measure_compare(2_000, rounds=3)["compare_s"]
-    assert big / small <= 8, (small, big)  # quadratic: 16x (26x measured)
+    small = measure_compare(500, rounds=7)["compare_s"]
+    big = measure_compare(8_000, rounds=5)["compare_s"]
+    # 16 times the spans: linear 16x (46-58x measured: caches and the allocator grow with it),
+    # quadratic 256x (the scanning version: about 400x)
+    assert big / small <= 150, (small, big)
 
 
-@pytest.mark.xfail(strict=True, reason="slow path fixed in the next commit (issue 12)")
 def test_opening_a_project_loads_no_pandas() -> None:
     assert not pandas_loaded_by(
         "import tempfile, pathlib\nfrom annotator.project import Project\n"

@@ -141,11 +141,6 @@ def commands(p: Project) -> list[Callable[[], C.Command]]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Project.arguments reads every argument, Project.status every status of the layer "
-    "(fixed in the next commit)",
-)
 def test_edits_read_no_whole_table(layered: Project) -> None:
     p = layered
     found: dict[str, list[str]] = {}
