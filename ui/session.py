@@ -166,7 +166,11 @@ class Session(QObject):
         self.set_project(None)
 
     def refresh(self) -> None:
-        """Tell the views that anything may have changed (after an import, say)."""
+        """Tell the views that anything may have changed (after an import or a merge on a
+        worker's connection, say): the project first catches up with the schema and clock
+        that connection wrote (an import may add labels)."""
+        if self._project is not None:
+            self._project.refresh()
         self.changed.emit(Changes("project", documents=True))
 
     def set_annotator(self, name: str) -> None:

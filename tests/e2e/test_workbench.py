@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator import commands as cmds
 from annotator import importing
+from annotator.exporting import export
 from annotator.project import Project
 from ui.app import render_screenshot, sample_project_path
 from ui.mainwindow import MainWindow
@@ -153,3 +154,22 @@ def test_sample_project_and_readme_screenshot(qtbot: QtBot, tmp_path: Path) -> N
     if os.environ.get("ANNOTATOR_WRITE_README_SHOT"):
         docs_png.parent.mkdir(exist_ok=True)
         render_screenshot(path, name, docs_png, size=(1400, 900))
+
+
+def test_labels_an_import_adds_are_known_to_the_window_at_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A jsonl export carries its labels; dropped on the window, they are usable at once."""
+    src_project = tmp_path / "other.annotator"
+    with Project.create(src_project) as other:
+        other.update_schema(lambda s: s.with_labels_added(["SHIP"]))
+        doc = other.add_document("أبحرت السفينة أمس.", name="ship")
+        other.add_span(doc.id, 6, 13, "SHIP", "badr")
+        export(other, "jsonl", tmp_path / "ship.jsonl")
+    job = start_import(window, [tmp_path / "ship.jsonl"])
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=20000) as blocker:
+        pass
+    assert blocker.args[0] == "finished"
+    project = window.session.project
+    assert project is not None and project.schema.label("SHIP") is not None
