@@ -61,7 +61,7 @@ from annotator.model import (
 )
 from annotator.output import writing
 from annotator.schema import Schema
-from annotator.tokenize import TokenLayer, token_layer
+from annotator.tokens import TokenLayer, token_layer
 
 STYLES = ("oneie", "dygiepp")
 

@@ -31,7 +31,7 @@ from annotator.formats.conll import TokenReport, check_options, held_spans, tota
 from annotator.model import DocumentAnnotations
 from annotator.output import writing
 from annotator.schema import Schema
-from annotator.tokenize import TokenLayer, blank_arabic, export_spans, resolve_overlaps, token_layer
+from annotator.tokens import TokenLayer, blank_arabic, export_spans, resolve_overlaps, token_layer
 
 TRIGGERS_KEY = "triggers"
 

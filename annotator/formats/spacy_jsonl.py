@@ -71,7 +71,7 @@ from annotator.model import (
 )
 from annotator.output import writing
 from annotator.schema import Schema
-from annotator.tokenize import token_layer
+from annotator.tokens import token_layer
 
 _SKIP_META = ("tokens", "sentences", "conll")
 

@@ -31,7 +31,7 @@ from annotator.model import Document, DocumentAnnotations, ImportedDocument, Spa
 from annotator.project import Project
 from annotator.schema import Label, Schema
 from annotator.text import sha256_text
-from annotator.tokenize import token_layer
+from annotator.tokens import token_layer
 from tests.conftest import inword
 
 SCHEMA = Schema(entities=tuple(Label(n) for n in ("PER", "ORG", "GPE", "LOC", "FAC")))

@@ -9,7 +9,7 @@ from annotator.formats.common import ExportOptions, ExportReport
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import EventType, Label, Schema
 from annotator.text import sha256_text
-from annotator.tokenize import (
+from annotator.tokens import (
     export_spans,
     resolve_overlaps,
     sentences,
