@@ -16,7 +16,7 @@ import itertools
 import unicodedata
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.agreement_coeffs import (
     OUTSIDE,
@@ -41,6 +41,10 @@ from annotator.agreement_spans import (
 from annotator.errors import Cancelled
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.model import DocumentAnnotations
+from annotator.terminal import visual as visual_order
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 __all__ = [
     "NO_LABEL",
@@ -308,14 +312,6 @@ def agreement(
 # -- text tables ------------------------------------------------------------------------------
 
 
-def _visual(text: str) -> str:
-    """Arabic in display order with joined letter forms, for terminals that do neither."""
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    return str(get_display(arabic_reshaper.reshape(text)))
-
-
 def _width(text: str) -> int:
     """Terminal columns: combining marks and format characters take none, wide ones two."""
     width = 0
@@ -345,7 +341,7 @@ def format_table(
     """
     cells = [[_cell(v) for v in row] for row in [list(headers), *rows]]
     if visual:
-        cells = [[_visual(c) for c in row] for row in cells]
+        cells = [[visual_order(c) for c in row] for row in cells]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
 
     def line(row: list[str]) -> str:
@@ -402,3 +398,16 @@ def format_result(result: AgreementResult, visual: bool = False) -> str:
     ]
     out.append(format_table(["A", "B", "measure", "P", "R", "F1"], event_rows, visual))
     return "\n".join(out)
+
+
+def project_layers(
+    project: Project, annotators: Sequence[str]
+) -> dict[str, list[DocumentAnnotations]]:
+    """Annotator → the documents of their layer that they touched: what ``agreement`` compares,
+    for the command line and the Agreement window alike."""
+    from annotator.exporting import layers
+
+    return {
+        name: [da for da, _, _ in layers(project, name) if da.spans or da.events]
+        for name in annotators
+    }

@@ -22,6 +22,7 @@ from annotator.agreement import AgreementResult, PairResult
 from annotator.agreement_spans import PRF
 from annotator.output import check, write_text
 from annotator.schema import Schema
+from annotator.terminal import visual
 
 REPORT_FORMAT = "agreement-html"
 """The format name the report is written under (``annotator.output``)."""
@@ -64,14 +65,6 @@ def _font_family() -> tuple[str, ...]:
     return (FALLBACK_FONT,)
 
 
-def _shape(text: str) -> str:
-    """Joined letter forms in visual order, for matplotlib only (never for the HTML)."""
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    return str(get_display(arabic_reshaper.reshape(text)))
-
-
 def _png(fig: Any) -> str:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=100, bbox_inches="tight")
@@ -99,10 +92,10 @@ def _bar_chart(
     ):
         values = [(scores.per_label.get(lab) or PRF(0, 0, 0)).f1 or 0.0 for lab in labels]
         ax.bar([x + offset for x in xs], values, width=0.4, label=title)
-    ax.set_xticks(list(xs), [_shape(names.get(lab, lab)) for lab in labels], fontfamily=font)
+    ax.set_xticks(list(xs), [visual(names.get(lab, lab)) for lab in labels], fontfamily=font)
     ax.set_ylim(0, 1)
     ax.set_ylabel("F1", fontfamily=font)
-    ax.set_title(_shape(f"{pair.a} / {pair.b}"), fontfamily=font)
+    ax.set_title(visual(f"{pair.a} / {pair.b}"), fontfamily=font)
     ax.legend(prop={"family": font})
     return _png(fig)
 
@@ -111,13 +104,13 @@ def _heatmap(rows: list[list[float]], ticks: list[str], title: str, font: Sequen
     fig = _figure(max(3.5, 0.6 * len(ticks) + 2), max(3.0, 0.5 * len(ticks) + 1.5))
     ax = fig.add_subplot()
     image = ax.imshow(rows, cmap="Blues")
-    shaped = [_shape(t) for t in ticks]
+    shaped = [visual(t) for t in ticks]
     ax.set_xticks(range(len(ticks)), shaped, fontfamily=font, rotation=45)
     ax.set_yticks(range(len(ticks)), shaped, fontfamily=font)
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
             ax.text(j, i, f"{value:g}", ha="center", va="center", fontfamily=font, fontsize=8)
-    ax.set_title(_shape(title), fontfamily=font)
+    ax.set_title(visual(title), fontfamily=font)
     fig.colorbar(image, ax=ax)
     return _png(fig)
 

@@ -23,52 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.formats.common import ExportOptions, closest, split_pairs, unknown_name
-from annotator.importing import NEW_LABEL_POLICIES
-
-IMPORT_FORMATS = (
-    "auto",
-    "text",
-    "jsonl",
-    "csv",
-    "spacy-jsonl",
-    "conll",
-    "brat",
-    "doccano",
-    "label-studio",
-    "events",
+from annotator.formats.common import (
+    OVERLAP_POLICIES,
+    TAG_SCHEMES,
+    ExportOptions,
+    closest,
+    split_pairs,
+    unknown_name,
 )
-
-
-def visual(text: str, enabled: bool) -> str:
-    """Reshape + reorder Arabic for a terminal that does no bidi (only when asked)."""
-    if not enabled:
-        return text
-    import arabic_reshaper
-    from bidi.algorithm import get_display
-
-    return str(get_display(arabic_reshaper.reshape(text)))
-
-
-class Progress:
-    """A progress bar on stderr for long jobs (silent when stderr is not a terminal)."""
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-        self.bar: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if not sys.stderr.isatty():
-            return
-        if self.bar is None:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total or None, desc=self.what, unit="doc", file=sys.stderr)
-        self.bar.update(done - self.bar.n)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
+from annotator.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS, detect_format, read_any
+from annotator.importing import DEFAULT_ANNOTATOR, NEW_LABEL_POLICIES
+from annotator.terminal import ProgressBar, visual
 
 
 def _open(path: str, read_only: bool = False) -> Any:
@@ -128,77 +93,6 @@ def _read_schema(path: Path) -> Any:
     return Schema.load(path)
 
 
-def detect_format(path: Path) -> str:
-    """The format ``auto`` reads ``path`` as: by its suffix, and for a ``.txt`` file (or a
-    name with no known suffix) by its content, so a CoNLL file named ``.txt`` is not imported
-    as plain text with its tags inside (``annotator.formats.conll.sniff``). A folder holding
-    ``.ann`` files is brat, else text. Raises ``AnnotatorError`` (one line naming ``--format``)
-    when the content does not tell, or when a folder to read as text holds CoNLL files."""
-    from annotator.formats import conll
-    from annotator.formats.source import shown
-
-    def ask(what: str) -> AnnotatorError:
-        return AnnotatorError(f"{shown(path)}: {what}")
-
-    if path.is_dir():
-        if any(path.glob("*.ann")):
-            return "brat"
-        found = conll.sniff_folder(path)
-        tagged = found["conll"] + found["unsure"]
-        if tagged:
-            raise ask(
-                f"{shown(tagged[0].relative_to(path))} in this folder looks like CoNLL (a token "
-                "and a tag per line), which a folder import reads as plain text: import the "
-                "files themselves, or give --format text to read them as text"
-            )
-        return "text"
-    fmt = {
-        ".jsonl": "jsonl",
-        ".ndjson": "jsonl",
-        ".csv": "csv",
-        ".conll": "conll",
-        ".bio": "conll",
-        ".iob": "conll",
-        ".ann": "brat",
-        ".json": "label-studio",
-    }.get(path.suffix.lower(), "text")
-    if fmt != "text":
-        return fmt
-    verdict = conll.sniff(path)
-    if verdict == "unsure":
-        raise ask(
-            "cannot tell plain text from CoNLL (some lines are a token and a tag, some are "
-            "not): give --format conll or --format text"
-        )
-    return verdict
-
-
-def read_any(
-    path: Path, fmt: str, strict: bool, text_column: str = "text", schema: Any = None
-) -> Any:
-    """Read one import source in format ``fmt`` (``auto`` guesses from the name).
-
-    ``schema`` (the project's) goes to the readers that read structure with it: brat (its
-    type names and numbered roles) and the formats that carry events as relations (Label
-    Studio, doccano, spaCy JSONL), which need it to tell an event argument from a relation in
-    a file that does not mark its events (another tool's; our exports mark them). It is not
-    given to readers that would refuse a label the project lacks: ``--new-labels`` decides."""
-    from annotator.exporting import format_function
-    from annotator.formats import plain
-
-    fmt = detect_format(path) if fmt == "auto" else fmt
-    if fmt == "text":
-        return plain.read_text(path, strict=strict)
-    if fmt == "csv":
-        return plain.read_csv(path, text_column=text_column, strict=strict)
-    reader = format_function(fmt, "read")
-    if schema is not None and fmt in ("brat", "label-studio", "doccano", "spacy-jsonl"):
-        result = reader(path, strict=strict, schema=schema)
-    else:
-        result = reader(path, strict=strict)
-    return result[0] if isinstance(result, tuple) else result
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.formats.common import ImportResult
     from annotator.importing import import_documents
@@ -213,7 +107,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 raise AnnotatorError(f"nothing to import: no document in {f} (read as {fmt})")
             combined.documents.extend(res.documents)
             combined.problems.extend(res.problems)
-        bar = Progress("import")
+        bar = ProgressBar("import")
         try:
             report = import_documents(
                 project,
@@ -335,9 +229,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     out = _output_path(args.output)
     project = _open(args.project, read_only=True)
-    bar = Progress("export")
+    bar = ProgressBar("export")
     try:
-        report = export(project, args.format, out, args.annotator, args.status, options, bar)
+        report = export(
+            project, args.format, out, args.annotator, args.status, options, bar,
+            style=args.events_style,
+        )  # fmt: skip
     except MixedLayers as exc:
         raise MixedLayers(exc.fmt, exc.selection, " with --annotator") from None
     finally:
@@ -388,7 +285,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     project = _open(args.project, read_only=True)
     with project:
         _known_layer(project, args.annotator)
-        bar = Progress("bundle")
+        bar = ProgressBar("bundle")
         try:
             manifest = write_bundle(
                 project, args.annotator, out, include_text=not args.hashes_only,
@@ -413,7 +310,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 is_project = path.read_bytes()[: len(SQLITE_HEADER)] == SQLITE_HEADER
             except OSError as exc:
                 raise AnnotatorError(f"{path}: cannot read: {exc.strerror}") from exc
-            bar = Progress(f"merge {path.name}")
+            bar = ProgressBar(f"merge {path.name}")
             try:
                 if is_project:
                     report = merge_project_file(project, path, progress=bar)
@@ -427,18 +324,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def project_layers(project: Any, annotators: Sequence[str]) -> dict[str, list[Any]]:
-    """Annotator → the documents of their layer that they touched (for agreement)."""
-    from annotator.exporting import layers
-
-    return {
-        name: [da for da, _, _ in layers(project, name) if da.spans or da.events]
-        for name in annotators
-    }
-
-
 def cmd_agreement(args: argparse.Namespace) -> int:
-    from annotator.agreement import agreement, format_result
+    from annotator.agreement import agreement, format_result, project_layers
     from annotator.agreement_report import REPORT_FORMAT
     from annotator.output import check
 
@@ -467,7 +354,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             for label in labels:
                 if label not in known:
                     raise AnnotatorError(unknown_name("label", label, known))
-        result = agreement(project_layers(project, names), names, labels, Progress("agreement"))
+        result = agreement(project_layers(project, names), names, labels, ProgressBar("agreement"))
         schema = project.schema
     if report is not None:
         from annotator.agreement_report import write_html_report
@@ -502,9 +389,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 OUTPUT_HELP = (
-    "file or folder to write; '-' is standard output (jsonl, conll, spacy-jsonl, events, "
-    "doccano, label-studio); an existing path is replaced only if it is an earlier export of "
-    "the same format, left as written"
+    "file or folder to write; '-' is standard output ("
+    + ", ".join(n for n, f in EXPORT_FORMATS.items() if f.stream)
+    + "); an existing path is replaced only if it is an earlier export of the same format, "
+    "left as written"
 )
 
 
@@ -513,6 +401,33 @@ EXIT_STATUS = (
     "2 usage error (a missing or malformed argument). Unknown names (layers, labels, "
     "statuses, split names, formats) are errors that suggest the closest name."
 )
+VISUAL_HELP = "reshape and reorder Arabic for terminals that do no bidi"
+
+
+def version() -> str:
+    """``annotator <version>`` from the installed package's metadata."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return f"annotator {installed('annotator')}"
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "annotator (not installed)"
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, with each option's default shown as ``(default: ...)`` when it takes a
+    value and its help does not already say (flags are off unless given)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        shown = (
+            action.option_strings
+            and action.nargs != 0
+            and action.default not in (None, argparse.SUPPRESS)
+            and "default" not in text
+        )
+        return f"{text} (default: %(default)s)" if shown else text
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -532,102 +447,157 @@ class ArgumentParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
-        prog="annotator", description=__doc__.splitlines()[0], epilog=EXIT_STATUS
+        prog="annotator",
+        description=__doc__.splitlines()[0],
+        epilog=EXIT_STATUS,
+        formatter_class=HelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=version())
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(
         name: str, func: Callable[[argparse.Namespace], int], help: str
     ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help, epilog=EXIT_STATUS)
+        p = sub.add_parser(
+            name, help=help, description=help, epilog=EXIT_STATUS, formatter_class=HelpFormatter
+        )
         p.set_defaults(func=func)
         return p
 
+    def project(p: argparse.ArgumentParser, what: str = "the project file") -> None:
+        p.add_argument("project", help=f"{what} (.annotator)")
+
+    def json_flag(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    def visual_flag(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--visual", action="store_true", help=VISUAL_HELP)
+
     p = add("init", cmd_init, "create a new project file")
-    p.add_argument("project")
+    project(p, "the project file to create")
     p.add_argument("--schema", help="schema JSON or brat annotation.conf (default: ACE 2005)")
 
     p = add("import", cmd_import, "import documents (and their annotations) in one transaction")
-    p.add_argument("project")
-    p.add_argument("files", nargs="+")
-    p.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
-    p.add_argument("--annotator", help="layer for documents that name none")
+    project(p)
+    p.add_argument("files", nargs="+", help="files or folders to import")
+    p.add_argument(
+        "--format",
+        choices=IMPORT_FORMATS,
+        default="auto",
+        help="format of the files; auto decides by suffix, and by content for .txt",
+    )
+    p.add_argument(
+        "--annotator",
+        help=f"layer for documents that name none (default: {DEFAULT_ANNOTATOR})",
+    )
     p.add_argument("--text-column", default="text", help="CSV column holding the text")
-    p.add_argument("--new-labels", choices=NEW_LABEL_POLICIES, default="error")
+    p.add_argument(
+        "--new-labels",
+        choices=NEW_LABEL_POLICIES,
+        default="error",
+        help="labels the schema lacks: stop the import, add them to the schema, or skip and "
+        "report their annotations",
+    )
     p.add_argument("--lenient", action="store_true", help="skip malformed lines and report them")
 
     p = add("docs", cmd_docs, "list documents")
-    p.add_argument("project")
-    p.add_argument("--annotator")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--visual", action="store_true", help="reorder Arabic for non-bidi terminals")
+    project(p)
+    p.add_argument(
+        "--annotator",
+        help="count the spans of this layer and show its statuses (default: spans of every "
+        "layer, no status)",
+    )
+    json_flag(p)
+    visual_flag(p)
 
     p = add("stats", cmd_stats, "counts of documents, annotations and labels")
-    p.add_argument("project")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--visual", action="store_true", help="reorder Arabic for non-bidi terminals")
+    project(p)
+    json_flag(p)
+    visual_flag(p)
 
     p = add("check", cmd_check, "integrity check, covered texts and schema violations")
-    p.add_argument("project")
+    project(p)
 
     p = add("export", cmd_export, "export training data or interchange files")
-    p.add_argument("project")
-    from annotator.exporting import FORMATS
-
-    p.add_argument("--format", choices=sorted(FORMATS), default="jsonl")
+    project(p)
+    p.add_argument(
+        "--format", choices=sorted(EXPORT_FORMATS), default="jsonl", help="the format to write"
+    )
     p.add_argument("--output", "-o", required=True, help=OUTPUT_HELP)
     p.add_argument(
         "--annotator",
         help="the layer to export; needed when documents are in more than one layer (except "
         "for jsonl, whose lines name their layer)",
     )
-    p.add_argument("--status", choices=("new", "in_progress", "done"))
-    p.add_argument("--overlap", choices=("outermost", "innermost", "longest"), default="outermost")
-    p.add_argument("--scheme", choices=("IOB2", "IOB1", "BIOES"), default="IOB2")
+    p.add_argument(
+        "--status",
+        choices=("new", "in_progress", "done"),
+        help="only the documents with this status (default: every document)",
+    )
+    p.add_argument(
+        "--overlap",
+        choices=OVERLAP_POLICIES,
+        default="outermost",
+        help="which span a one-tag-per-token format keeps where spans overlap",
+    )
+    p.add_argument("--scheme", choices=TAG_SCHEMES, default="IOB2", help="tag scheme of conll, hf")
     p.add_argument("--docstart", action="store_true", help="CoNLL: -DOCSTART- lines")
     p.add_argument("--spans-key", default="sc", help="spaCy SpanGroup key")
     p.add_argument(
         "--split",
         default="",
         help="split names train, validation (or dev), test with ratios, e.g. "
-        "train=0.8,validation=0.1,test=0.1; ratios are weights (train=8,test=2 is 80/20 %%)",
+        "train=0.8,validation=0.1,test=0.1; ratios are weights (train=8,test=2 is 80/20 %%) "
+        "(default: no split)",
     )
-    p.add_argument("--seed", default="0")
-    p.add_argument("--tokenizer", choices=("default", "spacy"), default="default")
+    p.add_argument("--seed", default="0", help="seed of the split")
+    p.add_argument(
+        "--tokenizer",
+        choices=("default", "spacy"),
+        default="default",
+        help="word splitter of the token formats (spacy: spaCy's Arabic tokenizer)",
+    )
+    styles = EXPORT_FORMATS["events"].styles
+    p.add_argument(
+        "--events-style",
+        choices=styles,
+        help="events format: oneie writes OneIE/TextEE sentence lines, dygiepp DyGIE++ "
+        f"document lines (default: {styles[0]})",
+    )
 
     p = add("schema", cmd_schema, "show, import or export the project's schema")
-    p.add_argument("project")
+    project(p)
     p.add_argument("--import", dest="import_file", help="schema JSON or annotation.conf")
     p.add_argument(
         "--export", dest="export_file", help="write .json or annotation.conf ('-': stdout)"
     )
-    p.add_argument("--visual", action="store_true")
+    visual_flag(p)
 
     p = add("bundle", cmd_bundle, "write one annotator's layer to a bundle file for a colleague")
-    p.add_argument("project")
-    p.add_argument("--annotator", required=True)
+    project(p)
+    p.add_argument("--annotator", required=True, help="the layer to write")
     p.add_argument("--output", "-o", required=True, help="the bundle file to write")
     p.add_argument("--hashes-only", action="store_true", help="leave document texts out")
 
     p = add("merge", cmd_merge, "merge bundles or other project files into a project")
-    p.add_argument("project")
+    project(p, "the project file to merge into")
     p.add_argument("sources", nargs="+", help="bundle files or .annotator project files")
 
     p = add("agreement", cmd_agreement, "inter-annotator agreement (span F1, kappa, alpha)")
-    p.add_argument("project")
+    project(p)
     p.add_argument("--annotators", help="comma-separated (default: every layer but gold)")
     p.add_argument("--with-gold", action="store_true", help="include the gold layer")
     p.add_argument("--labels", help="comma-separated labels to score (default: all)")
-    p.add_argument("--json", action="store_true")
+    json_flag(p)
     p.add_argument("--report", help="write a self-contained HTML report")
-    p.add_argument("--visual", action="store_true", help="reorder Arabic for non-bidi terminals")
+    visual_flag(p)
 
     p = add("gui", cmd_gui, "open the workbench (or render a screenshot)")
-    p.add_argument("project", nargs="?")
+    p.add_argument("project", nargs="?", help="the project file to open (default: none)")
     p.add_argument("--document", help="document name to show")
-    p.add_argument("--annotator")
+    p.add_argument("--annotator", help="the layer to show (default: the workbench's choice)")
     p.add_argument("--screenshot", help="render the window to this PNG and exit")
-    p.add_argument("--size", default="1400x900")
+    p.add_argument("--size", default="1400x900", help="window size for --screenshot, WxH")
     return parser
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from annotator import rules
+from annotator.canonical import canonical_json
 from annotator.clock import parse
 from annotator.errors import Cancelled, ImportFormatError, ProjectFileError
 from annotator.exchange_bundle import (
@@ -80,10 +81,6 @@ __all__ = [
     "read_bundle",
     "write_bundle",
 ]
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
 
 
 DEFAULT_LIMITS = Limits()
@@ -494,7 +491,9 @@ class _Quarantine:
 
     def __init__(self, store: Store, source: str, report: MergeReport) -> None:
         self.store, self.source, self.report = store, source, report
-        self.seen = {(q["uuid"], _dumps(q["record"]), q["reason"]) for q in store.quarantined()}
+        self.seen = {
+            (q["uuid"], canonical_json(q["record"]), q["reason"]) for q in store.quarantined()
+        }
 
     def record(self, br: BundleRecord, reason: str) -> None:
         rec = br.record
@@ -506,7 +505,7 @@ class _Quarantine:
         self.add("statuses", st.annotator, st.doc_sha, data, reason)
 
     def add(self, kind: str, uuid: str, doc_sha: str, data: dict[str, Any], reason: str) -> None:
-        key = (uuid, _dumps(data), reason)
+        key = (uuid, canonical_json(data), reason)
         if key not in self.seen:
             self.seen.add(key)
             self.store.quarantine(self.source, doc_sha, kind, uuid, data, reason)

@@ -9,12 +9,12 @@ leaves a half bundle behind.
 from __future__ import annotations
 
 import hashlib
-import json
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from annotator.canonical import canonical_json
 from annotator.errors import Cancelled
 from annotator.exchange_bundle import (
     BUNDLE_FORMAT,
@@ -58,13 +58,13 @@ def write_bundle(
     # annotator.output: complete or absent, and never over a file it did not write itself
     with writing(out, "bundle") as tmp:  # noqa: SIM117 (keeps the zip block as it was)
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            _member(zf, "schema.json", [_dumps(project.schema.to_json())], checksums)
+            _member(zf, "schema.json", [canonical_json(project.schema.to_json())], checksums)
             _member(zf, "documents.jsonl", (_doc_line(d, include_text) for d in docs), checksums)
             lines = _record_lines(by_kind, sha_of, total, progress, cancelled)
             _member(zf, "records.jsonl", lines, checksums)
             status_lines = (
-                _dumps({"doc": sha_of[s.doc_id], "annotator": s.annotator,
-                        "status": s.status.value, "clock": s.clock})
+                canonical_json({"doc": sha_of[s.doc_id], "annotator": s.annotator,
+                                "status": s.status.value, "clock": s.clock})
                 for s in statuses
             )  # fmt: skip
             _member(zf, "statuses.jsonl", status_lines, checksums)
@@ -77,12 +77,8 @@ def write_bundle(
                 counts=counts,
                 checksums=checksums,
             )
-            _member(zf, "manifest.json", [_dumps(manifest.to_json())], {})
+            _member(zf, "manifest.json", [canonical_json(manifest.to_json())], {})
     return manifest
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
 
 
 def _member(zf: zipfile.ZipFile, name: str, lines: Iterable[str], sums: dict[str, str]) -> None:
@@ -99,7 +95,7 @@ def _doc_line(doc: Document, include_text: bool) -> str:
     data: dict[str, Any] = {"sha256": doc.sha256, "name": doc.name, "meta": doc.meta}
     if include_text:
         data["text"] = doc.text
-    return _dumps(data)
+    return canonical_json(data)
 
 
 def _record_lines(

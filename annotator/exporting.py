@@ -1,7 +1,8 @@
 """Exports of a project: which layers and documents go out, and through which format module.
 
-Format modules are looked up by name in ``FORMATS`` and imported only when used, so that
-spaCy or datasets load only for the exports that need them. Every writer puts its output in
+Format modules are looked up by name in the format registry (``annotator.formats.registry``)
+and imported only when used, so that spaCy or datasets load only for the exports that need
+them. Every writer puts its output in
 place through ``annotator.output.writing``: atomically, never over anything it did not write
 itself, never through a symbolic link or onto a device; ``STDOUT`` (``-``) is standard output
 for the formats that are one text stream.
@@ -17,7 +18,7 @@ with one layer needs no choice.
 
 from __future__ import annotations
 
-import importlib
+import functools
 import importlib.util
 import itertools
 import operator
@@ -40,6 +41,7 @@ from annotator.formats.common import (
     unknown_name,
     validate_splits,
 )
+from annotator.formats.registry import EXPORT_FORMATS, format_function
 from annotator.model import DocumentAnnotations, Record, Status
 from annotator.output import STDOUT, check, is_stdout
 
@@ -47,125 +49,16 @@ if TYPE_CHECKING:
     from annotator.project import Project
 
 
-@dataclass(frozen=True)
-class FormatInfo:
-    module: str
-    writer: str
-    """function name in ``module``, or ``other.module:function``"""
-    reader: str
-    output: str
-    """``file`` or ``dir``"""
-    description: str
-    splits: bool = False
-    """with ``ExportOptions.splits`` the output is a folder of one file per split"""
-    stream: bool = False
-    """one text stream: can go to standard output (``-``)"""
-    needs: tuple[str, ...] = ()
-    """packages the writer imports (checked before any work)"""
-
-
-FORMATS: dict[str, FormatInfo] = {
-    "jsonl": FormatInfo(
-        "annotator.formats.jsonl",
-        "write_jsonl",
-        "read_jsonl",
-        "file",
-        "lossless project JSONL (spans, events, relations, attributes, notes)",
-        stream=True,
-    ),
-    "spacy": FormatInfo(
-        "annotator.formats.spacy_docbin",
-        "write_spacy",
-        "",
-        "file",
-        "spaCy v3 DocBin (.spacy): doc.ents + doc.spans",
-        splits=True,
-        needs=("spacy",),
-    ),
-    "spacy-jsonl": FormatInfo(
-        "annotator.formats.spacy_jsonl",
-        "write_spacy_jsonl",
-        "read_spacy_jsonl",
-        "file",
-        "spaCy/Prodigy JSONL",
-        splits=True,
-        stream=True,
-    ),
-    "hf": FormatInfo(
-        "annotator.formats.hf",
-        "write_hf",
-        "",
-        "dir",
-        "Hugging Face datasets token classification (DatasetDict)",
-        splits=True,
-        needs=("datasets", "pyarrow"),
-    ),
-    "conll": FormatInfo(
-        "annotator.formats.conll",
-        "write_conll",
-        "read_conll",
-        "file",
-        "CoNLL-2003 style BIO/IOB2/BIOES",
-        splits=True,
-        stream=True,
-    ),
-    "brat": FormatInfo(
-        "annotator.formats.brat",
-        "annotator.formats.brat_write:write_brat",
-        "read_brat",
-        "dir",
-        "brat standoff .txt/.ann + annotation.conf",
-        splits=True,
-    ),
-    "events": FormatInfo(
-        "annotator.formats.events_json",
-        "write_events_json",
-        "read_events_json",
-        "file",
-        "event extraction JSON lines (ACE05-E / OneIE style)",
-        splits=True,
-        stream=True,
-    ),
-    "doccano": FormatInfo(
-        "annotator.formats.doccano",
-        "write_doccano",
-        "read_doccano",
-        "file",
-        "doccano JSONL",
-        stream=True,
-    ),
-    "label-studio": FormatInfo(
-        "annotator.formats.label_studio",
-        "write_label_studio",
-        "read_label_studio",
-        "file",
-        "Label Studio JSON tasks",
-        stream=True,
-    ),
-}
+FORMATS = EXPORT_FORMATS
+"""the formats that can be exported (``annotator.formats.registry``)"""
 TOKENIZERS = ("default", "spacy")
-LAYERED = frozenset({"jsonl"})
+LAYERED = frozenset(name for name, info in FORMATS.items() if info.layered)
 """formats whose records name their layer: several layers go out side by side, not stacked"""
-
-
-def format_function(fmt: str, kind: str) -> Any:
-    """The reader or writer function of a format; a clear error if it has none."""
-    info = FORMATS.get(fmt)
-    name = "" if info is None else (info.writer if kind == "write" else info.reader)
-    if info is None:
-        raise AnnotatorError(unknown_name("format", fmt, sorted(FORMATS)))
-    if not name:
-        raise AnnotatorError(
-            f"format {fmt!r} cannot be {'exported' if kind == 'write' else 'imported'}"
-        )
-    module, _, name = name.rpartition(":") if ":" in name else (info.module, "", name)
-    return getattr(importlib.import_module(module), name)
 
 
 def output_is_dir(fmt: str, options: ExportOptions = ExportOptions()) -> bool:
     """Whether format ``fmt`` with ``options`` writes a folder (else one file)."""
-    info = FORMATS[fmt]
-    return info.output == "dir" or (info.splits and bool(options.splits))
+    return FORMATS[fmt].writes_folder(bool(options.splits))
 
 
 def check_output(fmt: str, out: Path, options: ExportOptions = ExportOptions()) -> str:
@@ -377,16 +270,27 @@ def export(
     options: ExportOptions = ExportOptions(),
     progress: Progress = no_progress,
     cancelled: IsCancelled = never_cancelled,
+    *,
+    style: str | None = None,
 ) -> ExportReport:
     """Export the chosen layers of a project to ``out`` in format ``fmt``.
 
     ``out`` is checked first (``check_output``), then what goes out (``check_export``), so a
     refused export fails before any work; ``STDOUT`` writes the formats that are one text
-    stream to standard output."""
+    stream to standard output. ``style`` is the writer's style, for the formats that have
+    styles (``events``: ``oneie``, the default, or ``dygiepp``)."""
     check_output(fmt, out, options)
+    styles = FORMATS[fmt].styles
+    if style is not None and not styles:
+        with_styles = ", ".join(sorted(f for f, i in FORMATS.items() if i.styles))
+        raise OptionError(f"{fmt} has no styles (formats with styles: {with_styles})")
+    if style is not None and style not in styles:
+        raise OptionError(unknown_name(f"{fmt} style", style, list(styles)))
     chosen = check_export(project, fmt, annotator, status, options)
     total = chosen.items
     writer = format_function(fmt, "write")
+    if style is not None:
+        writer = functools.partial(writer, style=style)
     items = layers(project, annotator, status)
     if fmt == "jsonl":
         report: ExportReport = writer(

@@ -2,7 +2,7 @@
 
 The measuring runs on a pool thread that opens its own read-only ``Project`` (SQLite
 connections belong to their thread) and calls ``annotator.agreement.agreement`` on the layers
-``annotator.cli.project_layers`` gives, exactly as the CLI does, so the window and
+``annotator.agreement.project_layers`` gives, exactly as the CLI does, so the window and
 ``annotator agreement`` show the same figures. Results fill plain-text tables: pairs, per label,
 events (ACE measures), per document, and the label confusion matrix of one pair; "Save HTML
 report…" writes ``annotator.agreement_report`` in the background as well (matplotlib).
@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.agreement import AgreementResult, PairResult
+from annotator.agreement import AgreementResult, PairResult, project_layers
 from annotator.agreement_report import write_html_report
-from annotator.cli import project_layers
 from annotator.formats.common import IsCancelled, Progress
 from annotator.project import Project
 from annotator.schema import Schema

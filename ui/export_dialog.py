@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
-from annotator.exporting import FORMATS, check_output
+from annotator.exporting import check_output
 from annotator.formats.common import (
     OVERLAP_POLICIES,
     TAG_SCHEMES,
@@ -45,6 +45,7 @@ from annotator.formats.common import (
     ExportReport,
     parse_splits,
 )
+from annotator.formats.registry import EXPORT_FORMATS as FORMATS
 from annotator.model import GOLD, Status
 from annotator.output import PREVIOUS
 from annotator.project import Project
@@ -53,19 +54,13 @@ from ui.export_job import ExportJob, ExportRequest, ExportWorker
 if TYPE_CHECKING:
     from ui.mainwindow import MainWindow
 
-SUFFIX = {"jsonl": ".jsonl", "spacy": ".spacy", "spacy-jsonl": ".jsonl", "conll": ".conll",
-          "events": ".jsonl", "doccano": ".jsonl", "label-studio": ".json"}  # fmt: skip
+SUFFIX = {name: info.suffix for name, info in FORMATS.items() if info.suffix}
 """file suffix of each single-file format (folder formats have none)"""
-# Which options each writer reads (see the writers in annotator/formats); the others are
-# greyed out so the dialog never suggests an option has an effect when it has none.
+# Which options each writer reads (the format registry says); the others are greyed out so the
+# dialog never suggests an option has an effect when it has none.
 APPLIES = {
-    "splits": {"conll", "hf", "spacy", "spacy-jsonl", "events", "brat"},
-    "tokenizer": {"conll", "hf", "spacy", "spacy-jsonl", "events"},
-    "overlap": {"conll", "hf", "spacy"},
-    "scheme": {"conll", "hf"},
-    "docstart": {"conll"},
-    "spans_key": {"spacy"},
-    "labels": {"conll", "hf", "spacy", "spacy-jsonl", "events", "brat", "doccano", "label-studio"},
+    option: {name for name, info in FORMATS.items() if option in info.options}
+    for option in ("splits", "tokenizer", "overlap", "scheme", "docstart", "spans_key", "labels")
 }
 ALL_LAYERS = ""
 
@@ -84,7 +79,7 @@ def check_splits(spec: str) -> tuple[tuple[tuple[str, float], ...], str]:
 
 def output_is_dir(fmt: str, splits: bool) -> bool:
     """Whether ``fmt`` writes a folder (always, or because splits were asked for)."""
-    return FORMATS[fmt].output == "dir" or (splits and fmt in APPLIES["splits"])
+    return FORMATS[fmt].writes_folder(splits)
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

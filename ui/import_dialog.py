@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.cli import IMPORT_FORMATS, detect_format, read_any
 from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import ImportResult
+from annotator.formats.registry import IMPORT_FORMATS, detect_format, read_any
 from annotator.importing import DEFAULT_ANNOTATOR, ImportReport, import_documents
 from annotator.project import Project
 from ui.session import Session

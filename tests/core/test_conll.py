@@ -14,7 +14,7 @@ from seqeval.metrics import f1_score, precision_score, recall_score
 from seqeval.metrics.sequence_labeling import get_entities
 from seqeval.scheme import IOB2
 
-from annotator.cli import detect_format, main
+from annotator.cli import main
 from annotator.errors import AnnotatorError, Cancelled, ImportFormatError
 from annotator.formats.common import Changed, ExportOptions, parse_splits
 from annotator.formats.conll import (
@@ -27,6 +27,7 @@ from annotator.formats.conll import (
     sniff_text,
     write_conll,
 )
+from annotator.formats.registry import detect_format
 from annotator.model import Document, DocumentAnnotations, ImportedDocument, Span
 from annotator.project import Project
 from annotator.schema import Label, Schema

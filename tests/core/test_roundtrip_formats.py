@@ -47,12 +47,13 @@ from typing import Any
 
 import pytest
 
-from annotator.cli import main, read_any
+from annotator.cli import main
 from annotator.errors import AnnotatorError
 from annotator.exporting import export
 from annotator.formats.brat import read_brat_folder
 from annotator.formats.common import ExportReport, ImportResult
 from annotator.formats.doccano import read_doccano, write_doccano
+from annotator.formats.registry import read_any
 from annotator.formats.standoff import CONSTRUCTS, held
 from annotator.importing import import_documents
 from annotator.model import DocumentAnnotations

@@ -14,8 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from annotator.agreement import AgreementResult, agreement
-from annotator.cli import project_layers
+from annotator.agreement import AgreementResult, agreement, project_layers
 from annotator.model import GOLD
 from annotator.project import Project
 from annotator.review import accept
