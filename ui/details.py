@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.commands import Command, UpdateEvent
-from annotator.commands_schema import UpdateRelation
+from annotator.commands.schema import UpdateRelation
 from annotator.model import DocumentAnnotations, Event, Relation, Span
 from annotator.schema import AttributeDef, Schema
 

@@ -4,7 +4,7 @@ One read-only ``DocumentView`` per chosen annotator plus one for the gold layer,
 together. Each annotator's span carries a tag "label · kind" in the colour of its kind, a
 legend names every kind, and the table lists each disagreement (kind, A's and B's version as
 plain text, whether gold resolves it). Accepting goes through ``Session.execute`` with the
-commands of ``annotator.commands_review``, so every accept (and "accept all agreements") is
+commands of ``annotator.commands.review``, so every accept (and "accept all agreements") is
 one step on the session's undo stack, shared with the main window.
 
 Keys: N / F3 next disagreement, Shift+N / Shift+F3 previous, A accept A's version, B accept
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.commands import SetStatus
-from annotator.commands_review import AcceptAllAgreements, AcceptIntoGold
+from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
 from annotator.model import GOLD, DocumentAnnotations, Status
 from annotator.review import project_remaining
 from ui.review_model import (

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.commands import Command
-from annotator.commands_schema import (
+from annotator.commands.schema import (
     SetSchema,
     label_usage,
     remove_label_command,

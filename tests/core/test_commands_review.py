@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.commands_review import AcceptAllAgreements, AcceptIntoGold
+from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
 from annotator.errors import ValidationError
 from annotator.model import GOLD
 from annotator.project import Project

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.commands_schema import (
+from annotator.commands.schema import (
     SetSchema,
     label_usage,
     remove_label_command,

@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from annotator.commands_review import AcceptAllAgreements
+from annotator.commands.review import AcceptAllAgreements
 from annotator.model import GOLD
 from annotator.project import Project
 from annotator.review import Kind, remaining

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from annotator.commands import Changed, Command, Macro, UpdateEvent, UpdateSpan, Version
+from annotator.commands.edits import Changed, Command, Macro, UpdateEvent, UpdateSpan, Version
 from annotator.errors import AnnotatorError, SchemaError
 from annotator.schema import Schema
 from annotator.schema_edit import remove_label, rename_label

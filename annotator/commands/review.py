@@ -1,7 +1,7 @@
 """Undoable adjudication commands: accepting colleagues' annotations into the gold layer.
 
 They wrap ``annotator.review.accept`` and ``accept_all_agreements`` in the ``Command``
-protocol of ``annotator.commands`` so the GUI can put them on its undo stack: ``do`` copies
+protocol of ``annotator.commands.edits`` so the GUI can put them on its undo stack: ``do`` copies
 into gold (one transaction), ``undo`` is ``review.retract`` of exactly what was written (one
 transaction, so one undo step however many records), and redo writes the same gold records
 back (same uuids, so later commands referring to them stay valid). A command that would
@@ -13,7 +13,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Iterable, Sequence
 
-from annotator.commands import Changed, Command, Version
+from annotator.commands.edits import Changed, Command, Version
 from annotator.errors import ValidationError
 from annotator.model import GOLD, Record
 from annotator.project import Project, Written
