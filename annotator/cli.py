@@ -326,7 +326,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from annotator.agreement import agreement, format_result, project_layers
-    from annotator.agreement_report import REPORT_FORMAT
+    from annotator.agreement.report import REPORT_FORMAT
     from annotator.output import check
 
     report = None
@@ -357,7 +357,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         result = agreement(project_layers(project, names), names, labels, ProgressBar("agreement"))
         schema = project.schema
     if report is not None:
-        from annotator.agreement_report import write_html_report
+        from annotator.agreement.report import write_html_report
 
         write_html_report(result, report, schema)
     if args.json:

@@ -5,7 +5,7 @@ connections belong to their thread) and calls ``annotator.agreement.agreement`` 
 ``annotator.agreement.project_layers`` gives, exactly as the CLI does, so the window and
 ``annotator agreement`` show the same figures. Results fill plain-text tables: pairs, per label,
 events (ACE measures), per document, and the label confusion matrix of one pair; "Save HTML
-report…" writes ``annotator.agreement_report`` in the background as well (matplotlib).
+report…" writes ``annotator.agreement.report`` in the background as well (matplotlib).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.agreement import AgreementResult, PairResult, project_layers
-from annotator.agreement_report import write_html_report
+from annotator.agreement.report import write_html_report
 from annotator.formats.common import IsCancelled, Progress
 from annotator.project import Project
 from annotator.schema import Schema

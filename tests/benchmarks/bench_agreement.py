@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from annotator.agreement_spans import SpanKey, span_f1
+from annotator.agreement.spans import SpanKey, span_f1
 from tests.benchmarks.history import Record
 
 TARGET_SECONDS = 2.0

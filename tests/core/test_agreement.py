@@ -16,16 +16,16 @@ from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
 
 from annotator.agreement import NO_LABEL, agreement, format_result, format_table
-from annotator.agreement_coeffs import (
+from annotator.agreement.coefficients import (
     cohen_kappa,
     krippendorff_alpha_nominal,
     krippendorff_alpha_unitizing,
     token_labels,
     tokenize,
 )
-from annotator.agreement_confusion import confusion_matrix
-from annotator.agreement_events import EventKey, event_scores
-from annotator.agreement_spans import SpanKey, match_overlapping, span_f1
+from annotator.agreement.confusion import confusion_matrix
+from annotator.agreement.events import EventKey, event_scores
+from annotator.agreement.spans import SpanKey, match_overlapping, span_f1
 from annotator.model import Argument, Document, DocumentAnnotations, Event, Span
 
 TEXT = "اعتقل محمد علي ببغداد."

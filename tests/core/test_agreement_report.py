@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.agreement import AgreementResult, agreement
-from annotator.agreement_report import write_html_report
+from annotator.agreement.report import write_html_report
 from annotator.model import Argument, Document, DocumentAnnotations, Event, Span
 from annotator.schema import Label, Schema
 

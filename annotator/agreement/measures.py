@@ -3,8 +3,8 @@
 ``agreement`` compares every pair of annotators on the documents both have (pairwise span F1,
 exact and overlap, per label and per document; token kappa; alpha-U; event scores; label
 confusion) and all annotators together (token alpha with missing values, alpha-U). The
-measures themselves live in ``agreement_spans``, ``agreement_coeffs``, ``agreement_events`` and
-``agreement_confusion``, which work on plain tuples and need no project.
+measures themselves live in ``spans``, ``coefficients``, ``events`` and ``confusion`` beside this
+module, which work on plain tuples and need no project.
 
 Which layers and documents take part is the caller's choice: pass, per annotator, the
 ``DocumentAnnotations`` they are to be judged on (e.g. only documents marked done).
@@ -18,7 +18,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from annotator.agreement_coeffs import (
+from annotator.agreement.coefficients import (
     OUTSIDE,
     UnitizingResult,
     cohen_kappa,
@@ -27,9 +27,9 @@ from annotator.agreement_coeffs import (
     token_labels,
     tokenize,
 )
-from annotator.agreement_confusion import NO_LABEL, ConfusionMatrix, confusion_matrix
-from annotator.agreement_events import EventKey, event_scores
-from annotator.agreement_spans import (
+from annotator.agreement.confusion import NO_LABEL, ConfusionMatrix, confusion_matrix
+from annotator.agreement.events import EventKey, event_scores
+from annotator.agreement.spans import (
     PRF,
     Scores,
     SpanKey,

@@ -11,7 +11,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.agreement_spans import Mode, SpanKey, match_overlapping
+from annotator.agreement.spans import Mode, SpanKey, match_overlapping
 
 NO_LABEL = "∅"
 """Row/column of the confusion matrix for a span the other annotator does not have."""

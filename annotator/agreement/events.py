@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from typing import NamedTuple
 
-from annotator.agreement_spans import Mode, Scores, SpanKey, span_f1
+from annotator.agreement.spans import Mode, Scores, SpanKey, span_f1
 
 ROLE_SEPARATOR = "/"
 """Joins event type and role in the per-label keys of argument classification."""

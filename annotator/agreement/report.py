@@ -18,8 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from annotator.agreement import AgreementResult, PairResult
-from annotator.agreement_spans import PRF
+from annotator.agreement.measures import AgreementResult, PairResult
+from annotator.agreement.spans import PRF
 from annotator.output import check, write_text
 from annotator.schema import Schema
 from annotator.terminal import visual
