@@ -320,7 +320,7 @@ def _with_defined(
 ) -> Schema:
     """``schema`` with the labels the files define and it lacks, as a merge adds a bundle's
     (``annotator.exchange``); what cannot be added is listed in ``report.problems``."""
-    from annotator.exchange import MergeReport, _with_labels  # exchange imports the project
+    from annotator.exchange.merge import MergeReport, _with_labels  # exchange imports the project
 
     for source, theirs in defined:
         merged = MergeReport(source)

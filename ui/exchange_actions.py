@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.exchange import MergeReport, merge_bundle, merge_project_file, read_bundle
-from annotator.exchange_bundle import BundleManifest
-from annotator.exchange_write import write_bundle
+from annotator.exchange.bundle_read import BundleManifest
+from annotator.exchange.bundle_write import write_bundle
 from annotator.formats.common import IsCancelled, Progress
 from annotator.project import Project
 from annotator.store import SQLITE_HEADER

@@ -36,8 +36,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from annotator import safejson
 from annotator.errors import ImportFormatError
-from annotator.formats import safejson
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,

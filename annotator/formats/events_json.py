@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator import safejson
 from annotator.errors import Cancelled, ImportFormatError
-from annotator.formats import safejson
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,

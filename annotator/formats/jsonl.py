@@ -46,7 +46,6 @@ from annotator.formats.fields import (
     need_str,
     optional_str,
 )
-from annotator.formats.safejson import loads
 from annotator.formats.source import lines, shown
 from annotator.formats.standoff import Account, live_view
 from annotator.model import (
@@ -59,6 +58,7 @@ from annotator.model import (
     Span,
 )
 from annotator.output import writing
+from annotator.safejson import loads
 from annotator.schema import Schema
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from annotator.errors import ImportFormatError
-from annotator.formats.safejson import MAX_LINE_BYTES
+from annotator.safejson import MAX_LINE_BYTES
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 _FLAGS = (

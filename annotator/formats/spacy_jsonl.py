@@ -34,8 +34,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from annotator import safejson
 from annotator.errors import Cancelled, ImportFormatError
-from annotator.formats import safejson
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,

@@ -25,7 +25,7 @@ from annotator.exchange import (
     read_bundle,
     write_bundle,
 )
-from annotator.exchange_bundle import (
+from annotator.exchange.bundle_read import (
     MEMBERS,
     Bundle,
     BundleDocument,

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from annotator.clock import MAX_COUNTER, MAX_DRIFT_MS, MAX_MS, format_stamp, now_ms, parse
 from annotator.exchange import canonical_dump, canonical_hash, merge_bundle, merge_project_file
-from annotator.exchange_bundle import (
+from annotator.exchange.bundle_read import (
     Bundle,
     BundleDocument,
     BundleManifest,

@@ -35,8 +35,8 @@ import pytest
 
 from annotator.errors import AnnotatorError
 from annotator.exchange import DEFAULT_LIMITS, canonical_dump, merge_bundle, read_bundle
-from annotator.exchange_bundle import MEMBERS, Limits
-from annotator.exchange_write import write_bundle
+from annotator.exchange.bundle_read import MEMBERS, Limits
+from annotator.exchange.bundle_write import write_bundle
 from annotator.model import Status
 from annotator.project import Project
 from annotator.text import sha256_text

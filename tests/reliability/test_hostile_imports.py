@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from annotator import Project
+from annotator import Project, safejson
 from annotator.cli import main
 from annotator.errors import ImportFormatError
 from annotator.exchange import canonical_hash
-from annotator.formats import safejson, source
+from annotator.formats import source
 from annotator.formats.doccano import read_doccano
 from annotator.formats.events_json import read_events_json
 from annotator.formats.jsonl import read_jsonl

@@ -34,7 +34,7 @@ import pytest
 from annotator.clock import format_stamp, now_ms
 from annotator.errors import AnnotatorError
 from annotator.exchange import DEFAULT_LIMITS, canonical_dump, merge_project_file
-from annotator.exchange_bundle import Limits
+from annotator.exchange.bundle_read import Limits
 from annotator.model import Status
 from annotator.project import Project
 from annotator.text import sha256_text

@@ -5,7 +5,7 @@ annotator, counts and the sha256 of every other member), ``schema.json``, ``docu
 (text hash, name, metadata and, optionally, the text), ``records.jsonl`` (every record version
 of the layer, tombstones included, pointing at documents by text hash) and ``statuses.jsonl``.
 Bundles and other project files are untrusted alike: both become the same ``RawContent`` and
-pass the same ``annotator.exchange_bundle.screen`` before anything is merged.
+pass the same ``annotator.exchange.bundle_read.screen`` before anything is merged.
 
 Merging is a union of records keyed by uuid. For one uuid the version kept is the maximum of
 (clock, annotator, canonical JSON of the whole record): a total order, so merging is
@@ -37,7 +37,7 @@ from annotator import rules
 from annotator.canonical import canonical_json
 from annotator.clock import parse
 from annotator.errors import Cancelled, ImportFormatError, ProjectFileError
-from annotator.exchange_bundle import (
+from annotator.exchange.bundle_read import (
     Bundle,
     BundleDocument,
     BundleManifest,
@@ -51,9 +51,8 @@ from annotator.exchange_bundle import (
     read_bundle,
     screen,
 )
-from annotator.exchange_write import write_bundle
+from annotator.exchange.bundle_write import write_bundle
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
-from annotator.formats.safejson import UnsafeJSON, loads
 from annotator.model import (
     Argument,
     DocStatus,
@@ -65,6 +64,7 @@ from annotator.model import (
     record_kind,
 )
 from annotator.project import Project
+from annotator.safejson import UnsafeJSON, loads
 from annotator.schema import Label, Schema
 from annotator.store import RECORD_TABLES, Store
 

@@ -1,8 +1,8 @@
 """Writing bundle files: one annotator's layer as a zip, written atomically.
 
-The layout is described in ``annotator.exchange``; the record lines are the canonical form
-of ``annotator.exchange_bundle.canonical_record``. The zip appears under its name only once
-complete and flushed to disk (temporary name, fsync, rename), so a crash or a cancel never
+The layout is described in ``annotator.exchange.merge``; the record lines are the canonical
+form of ``annotator.exchange.bundle_read.canonical_record``. The zip appears under its name only
+once complete and flushed to disk (temporary name, fsync, rename), so a crash or a cancel never
 leaves a half bundle behind.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from annotator.canonical import canonical_json
 from annotator.errors import Cancelled
-from annotator.exchange_bundle import (
+from annotator.exchange.bundle_read import (
     BUNDLE_FORMAT,
     BUNDLE_VERSION,
     BundleManifest,

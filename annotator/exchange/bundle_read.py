@@ -4,11 +4,11 @@ Nothing is ever extracted to disk. Members are read by name from a fixed whiteli
 checking the zip's directory: member count, declared sizes and compression ratio (zip bombs),
 names with '..', absolute names, backslashes, symbolic links, duplicate names, encryption and
 unknown compression are refused. Every member's sha256 and count must match the manifest,
-every line is strict JSON (``annotator.formats.safejson``: no NaN, no duplicate keys, no lone
+every line is strict JSON (``annotator.safejson``: no NaN, no duplicate keys, no lone
 surrogate or NUL, bounded depth). No pickle anywhere.
 
 The content then goes through ``screen``, the one check shared with the merge of project
-files (``annotator.exchange`` turns another project's rows into the same ``RawContent``):
+files (``annotator.exchange.merge`` turns another project's rows into the same ``RawContent``):
 exactly the expected fields and types, every name, id and label through ``annotator.rules``,
 every text hashed again. Errors are ``ImportFormatError`` naming the file, the member (or
 table) and the line.
@@ -37,8 +37,8 @@ from typing import Any, NamedTuple
 from annotator import rules
 from annotator.clock import is_stamp
 from annotator.errors import ImportFormatError
-from annotator.formats.safejson import UnsafeJSON, bad_string, loads
 from annotator.model import Argument, Event, Record, Relation, Span, Status
+from annotator.safejson import UnsafeJSON, bad_string, loads
 from annotator.schema import Schema
 from annotator.text import normalise, sha256_text
 
@@ -235,7 +235,7 @@ class RawContent(NamedTuple):
     """A layer's content as read from an untrusted file and before any check: JSON values in
     the shape of a bundle's lines, each section with where it came from (a bundle member or
     a project file's table) so errors name it. The bundle reader and the project-file reader
-    (``annotator.exchange``) both produce this, and ``screen`` checks both the same way."""
+    (``annotator.exchange.merge``) both produce this, and ``screen`` checks both the same way."""
 
     schema: tuple[str, Any]
     documents: tuple[str, Lines]
