@@ -300,6 +300,12 @@ def _conll_text(
     doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: TokenReport
 ) -> str:
     layer, tag_sents = tagged_sentences(doc, schema, options, report)
+    if not layer.tokens:
+        # CoNLL cannot hold a document without a token: a lone -DOCSTART- reads back as no
+        # document at all, so it is left out here and reported
+        report.documents -= 1
+        report.documents_skipped["no token to write (the text is only white space)"] += 1
+        return ""
     conll: dict[str, Any] = doc.document.meta.get("conll") or {}
     sep = conll.get("separator") if conll.get("separator") in ("\t", " ") else "\t"
     columns = conll.get("columns")

@@ -754,3 +754,13 @@ def test_a_label_the_reader_would_repair_is_a_warning_of_the_export(tmp_path: Pa
     )
     (back,) = read_conll(tmp_path / "a.conll").documents
     assert [s.label for s in back.spans] == ["PER", "ORG"]
+
+
+def test_a_document_of_white_space_is_left_out_and_reported(tmp_path: Path) -> None:
+    report = write_conll(
+        [make_doc(" ", []), make_doc("نص.", [])], tmp_path / "a.conll", SCHEMA,
+        ExportOptions(docstart=True),
+    )  # fmt: skip
+    assert report.documents == 1
+    assert report.documents_skipped == {"no token to write (the text is only white space)": 1}
+    assert len(read_conll(tmp_path / "a.conll").documents) == 1
