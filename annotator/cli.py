@@ -85,7 +85,7 @@ def _read_schema(path: Path) -> Any:
     if path.is_dir():
         raise AnnotatorError(f"{path}: a folder, not a schema file")
     if path.suffix == ".conf" or path.name == "annotation.conf":
-        from annotator.brat_conf import read_annotation_conf
+        from annotator.formats.brat_conf import read_annotation_conf
         from annotator.formats.plain import decode
 
         schema, _ = read_annotation_conf(decode(path, path.read_bytes()), str(path))
@@ -257,7 +257,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
             out = _output_path(args.export_file)
             if out.suffix == ".conf" or out.name == "annotation.conf":
-                from annotator.brat_conf import write_annotation_conf
+                from annotator.formats.brat_conf import write_annotation_conf
 
                 text, _ = write_annotation_conf(project.schema)
                 write_text(out, "annotation-conf", text)

@@ -47,7 +47,7 @@ from annotator.commands.schema import (
 )
 from annotator.errors import SchemaError
 from annotator.schema import EventType, Label, RelationType, Schema, hotkey_strokes
-from annotator.schema_edit import reorder, set_hotkey, with_label
+from annotator.schema.edit import reorder, set_hotkey, with_label
 from ui import relations
 from ui.panels import swatch
 from ui.schema_tables import AttributesTable, RolesTable, parse_names

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.commands.edits import Changed, Command, Macro, UpdateEvent, UpdateSpan, Version
 from annotator.errors import AnnotatorError, SchemaError
 from annotator.schema import Schema
-from annotator.schema_edit import remove_label, rename_label
+from annotator.schema.edit import remove_label, rename_label
 
 if TYPE_CHECKING:
     from annotator.project import Project

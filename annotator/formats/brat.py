@@ -24,7 +24,7 @@ importer adds the labels it defines and the project lacks.
 
 brat counts offsets in code points of the .txt as stored on disk, so ``\\r`` and a BOM count;
 offsets are remapped onto the stored text (``annotator.text.normalise``). Type names are mapped
-back to ours with the name table of ``annotator.brat_conf`` (brat forbids ``:`` in them).
+back to ours with the name table of ``annotator.formats.brat_conf`` (brat forbids ``:`` in them).
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.brat_conf import brat_names, read_annotation_conf
 from annotator.errors import ImportFormatError
+from annotator.formats.brat_conf import brat_names, read_annotation_conf
 from annotator.formats.brat_write import write_brat
 from annotator.formats.common import ImportResult
 from annotator.formats.source import decode_text, read_file, shown, special_file, walk

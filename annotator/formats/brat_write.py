@@ -16,7 +16,7 @@ and notes (``#`` AnnotatorNotes, one line per line of the note).
 The files are a function of the records' content: lines in a stable order (spans by place,
 then events, relations and the A/N/# lines of each record in that order; ids numbered in that
 order), never by uuid or storage order, so exporting a project re-imported from the export
-writes the same bytes. Type names go through the name table of ``annotator.brat_conf``
+writes the same bytes. Type names go through the name table of ``annotator.formats.brat_conf``
 because brat forbids ``:`` in them; types missing from the schema are added to the written
 ``annotation.conf`` so brat accepts every line. What brat cannot hold is counted in the
 report: ``False`` attributes (brat's binary attributes are present or absent) and attribute
@@ -39,7 +39,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from annotator.brat_conf import brat_names, write_annotation_conf
+from annotator.formats.brat_conf import brat_names, write_annotation_conf
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,

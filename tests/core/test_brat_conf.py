@@ -6,14 +6,14 @@ from dataclasses import replace
 
 import pytest
 
-from annotator.brat_conf import (
+from annotator.errors import SchemaError
+from annotator.formats.brat_conf import (
     brat_names,
     read_annotation_conf,
     read_visual_conf,
     write_annotation_conf,
     write_visual_conf,
 )
-from annotator.errors import SchemaError
 from annotator.schema import OverlapRule, Role, default_schema
 
 # Uses every construct: comments, blank lines, TAB hierarchy, !groups, aliases, macros in

@@ -21,7 +21,7 @@ from annotator.commands.schema import (
 )
 from annotator.errors import SchemaError
 from annotator.project import Project
-from annotator.schema_edit import set_hotkey
+from annotator.schema.edit import set_hotkey
 from annotator.validation import check_layer
 
 TEXT = "اعتقل محمد علي ببغداد. وقالت الشرطة إن الهجوم وقع في بغداد."

@@ -21,7 +21,7 @@ from annotator.schema import (
     default_schema,
     hotkey_strokes,
 )
-from annotator.schema_edit import remove_label, rename_label, reorder, set_hotkey, with_label
+from annotator.schema.edit import remove_label, rename_label, reorder, set_hotkey, with_label
 
 ACE = default_schema()
 ENTITY7 = ["PER", "ORG", "GPE", "LOC", "FAC", "VEH", "WEA"]

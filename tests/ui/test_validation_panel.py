@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from annotator import commands as cmds
 from annotator.project import Project
 from annotator.schema import Role, default_schema
-from annotator.schema_edit import with_label
+from annotator.schema.edit import with_label
 from ui.mainwindow import MainWindow
 from ui.menus import open_project
 from ui.panels import items

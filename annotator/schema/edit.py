@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from annotator.errors import SchemaError
-from annotator.schema import EventType, Label, RelationType, Schema
+from annotator.schema.model import EventType, Label, RelationType, Schema
 
 Names = tuple[str, ...]
 

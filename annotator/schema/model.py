@@ -2,8 +2,8 @@
 
 A schema is a frozen value. It is stored in the project as JSON (``Schema.to_json``) and
 shipped as ``resources/schemas/*.json``; the file format is documented in docs/schema-format.md.
-Editing helpers live in annotator.schema_edit; brat's annotation.conf is read and written by
-annotator.brat_conf.
+Editing helpers live in annotator.schema.edit; brat's annotation.conf is read and written by
+annotator.formats.brat_conf.
 """
 
 from __future__ import annotations
@@ -392,7 +392,7 @@ class Schema:
 
     @classmethod
     def load(cls, path: str | Path) -> Schema:
-        """Read a schema JSON file (annotation.conf files go through annotator.brat_conf)."""
+        """Read a schema JSON file (annotation.conf files: ``annotator.formats.brat_conf``)."""
         p = Path(path)
         try:
             data = json.loads(p.read_text(encoding="utf-8"))
