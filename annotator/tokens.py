@@ -30,7 +30,7 @@ Token = tuple[int, int]
 # points, "a-b" inclusive): the scan costs 17-25 ms of CPU at every start (180 ms measured on a
 # loaded machine), the table well under 1 ms. Other versions are scanned. Generated with
 # ``_ranges(_scan_marks())`` under Python 3.11 (Unicode 14.0.0), 3.12 (15.0.0) and 3.13
-# (15.1.0); tests/core/test_tokenize_marks.py checks the table of the running version.
+# (15.1.0); tests/core/test_tokens_marks.py checks the table of the running version.
 _MARK_RANGES = {
     "14.0.0": (
         "300-36f 483-489 591-5bd 5bf 5c1-5c2 5c4-5c5 5c7 610-61a 64b-65f 670 6d6-6dc 6df-6e4 "
