@@ -38,6 +38,7 @@ from annotator.model import (
 )
 from annotator.project import RECORD_KINDS
 from annotator.schema import Schema
+from annotator.schema.edit import adopt_labels
 from annotator.text import sha256_text
 from annotator.uuids import new_uuid
 
@@ -320,15 +321,13 @@ def _with_defined(
 ) -> Schema:
     """``schema`` with the labels the files define and it lacks, as a merge adds a bundle's
     (``annotator.exchange``); what cannot be added is listed in ``report.problems``."""
-    from annotator.exchange.merge import MergeReport, _with_labels  # exchange imports the project
-
     for source, theirs in defined:
-        merged = MergeReport(source)
-        schema = _with_labels(schema, theirs, merged)
-        report.labels_added += [n for n in merged.labels_added if n not in report.labels_added]
-        if merged.labels_not_added:
+        adopted = adopt_labels(schema, theirs)
+        schema = adopted.schema
+        report.labels_added += [n for n in adopted.added if n not in report.labels_added]
+        if adopted.refused:
             report.problems.append(
-                Problem(source, None, f"labels it defines not added: {merged.labels_not_added}")
+                Problem(source, None, f"labels it defines not added: {adopted.refused}")
             )
     return schema
 

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from annotator import rules
 from annotator.canonical import canonical_json
@@ -65,7 +65,8 @@ from annotator.model import (
 )
 from annotator.project import Project
 from annotator.safejson import UnsafeJSON, loads
-from annotator.schema import Label, Schema
+from annotator.schema import Schema
+from annotator.schema.edit import adopt_labels
 from annotator.store import RECORD_TABLES, Store
 
 __all__ = [
@@ -370,54 +371,10 @@ _BATCH = 20000
 
 
 def _with_labels(mine: Schema, theirs: Schema, report: MergeReport) -> Schema:
-    """``mine`` with the labels (and their attributes) that the source's schema defines and
-    ``mine`` lacks; the result must pass ``Schema.problems()``, else ``mine`` as it is."""
-    have = {lab.name for lab in mine.all_labels()}
-    entities = tuple(lab for lab in theirs.entities if lab.name not in have)
-    events = tuple(lab for lab in theirs.events if lab.name not in have)
-    relations = tuple(lab for lab in theirs.relations if lab.name not in have)
-    added = [lab.name for lab in (*entities, *events, *relations)]
-    if not added:
-        return mine
-    own = mine.problems()
-    if own:  # an old project's schema, opened leniently: fixed first (annotator check)
-        report.labels_not_added = f"the project's schema has a problem: {own[0]}"
-        return mine
-    attributes = []
-    for attr in mine.attributes:  # one the source also has: extended to the added labels
-        other = theirs.attribute(attr.name)
-        extra = tuple(n for n in added if other is not None and other.applies_to(n))
-        if attr.labels and extra and other is not None and other.kind == attr.kind:
-            attr = dataclasses.replace(attr, labels=attr.labels + extra)
-        attributes.append(attr)
-    attributes += [a for a in theirs.attributes if mine.attribute(a.name) is None]
-    combined = dataclasses.replace(
-        mine,
-        entities=mine.entities + entities,
-        events=mine.events + events,
-        relations=mine.relations + relations,
-        attributes=tuple(attributes),
-    )
-    if combined.hotkey_conflicts():  # their hotkeys give way to the project's
-        combined = dataclasses.replace(
-            combined,
-            entities=mine.entities + tuple(_no_key(x) for x in entities),
-            events=mine.events + tuple(_no_key(x) for x in events),
-            relations=mine.relations + tuple(_no_key(x) for x in relations),
-        )
-    problems = combined.problems()
-    if problems:
-        report.labels_not_added = problems[0]
-        return mine
-    report.labels_added = sorted(added)
-    return combined
-
-
-L = TypeVar("L", bound=Label)
-
-
-def _no_key(label: L) -> L:
-    return dataclasses.replace(label, hotkey="")
+    adopted = adopt_labels(mine, theirs)
+    report.labels_added = list(adopted.added)
+    report.labels_not_added = adopted.refused
+    return adopted.schema
 
 
 def _add_documents(

@@ -7,7 +7,7 @@ a hotkey clash, a role left with no allowed types...), so the caller never store
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from annotator.errors import SchemaError
@@ -154,3 +154,56 @@ def _checked(schema: Schema) -> Schema:
     if problems:
         raise SchemaError(problems[0])
     return schema
+
+
+@dataclass(frozen=True)
+class Adopted:
+    """What ``adopt_labels`` did: the schema to store, the names it added, and why nothing
+    was added when the combination would break the schema's rules (else empty)."""
+
+    schema: Schema
+    added: tuple[str, ...] = ()
+    refused: str = ""
+
+
+def adopt_labels(mine: Schema, theirs: Schema) -> Adopted:
+    """``mine`` with the labels (and their attributes) that ``theirs`` defines and ``mine``
+    lacks — what a merge takes from a colleague's schema and an import from a file that
+    carries its labels. Their hotkeys give way to ours; the result must pass
+    ``Schema.problems()``, else ``mine`` comes back as it is, with the reason."""
+    have = {lab.name for lab in mine.all_labels()}
+    entities = tuple(lab for lab in theirs.entities if lab.name not in have)
+    events = tuple(lab for lab in theirs.events if lab.name not in have)
+    relations = tuple(lab for lab in theirs.relations if lab.name not in have)
+    added = tuple(lab.name for lab in (*entities, *events, *relations))
+    if not added:
+        return Adopted(mine)
+    own = mine.problems()
+    if own:  # an old project's schema, opened leniently: fixed first (annotator check)
+        return Adopted(mine, refused=f"the project's schema has a problem: {own[0]}")
+    attributes = []
+    for attr in mine.attributes:  # one the source also has: extended to the added labels
+        other = theirs.attribute(attr.name)
+        extra = tuple(n for n in added if other is not None and other.applies_to(n))
+        if attr.labels and extra and other is not None and other.kind == attr.kind:
+            attr = replace(attr, labels=attr.labels + extra)
+        attributes.append(attr)
+    attributes += [a for a in theirs.attributes if mine.attribute(a.name) is None]
+    combined = replace(
+        mine,
+        entities=mine.entities + entities,
+        events=mine.events + events,
+        relations=mine.relations + relations,
+        attributes=tuple(attributes),
+    )
+    if combined.hotkey_conflicts():  # their hotkeys give way to the project's
+        combined = replace(
+            combined,
+            entities=mine.entities + tuple(replace(x, hotkey="") for x in entities),
+            events=mine.events + tuple(replace(x, hotkey="") for x in events),
+            relations=mine.relations + tuple(replace(x, hotkey="") for x in relations),
+        )
+    problems = combined.problems()
+    if problems:
+        return Adopted(mine, refused=problems[0])
+    return Adopted(combined, tuple(sorted(added)))
