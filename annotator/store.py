@@ -54,7 +54,6 @@ import os
 import shutil
 import sqlite3
 import sys
-import tempfile
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -63,6 +62,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from annotator import scratch
 from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.locking import SHARED, ProjectLock, acquire, folder_writable, write_refusal
 from annotator.model import (
@@ -346,7 +346,7 @@ def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, Path | None]:
             conn.close()
             raise
     # a log with committed data but no usable -shm: read a private copy of file and log
-    tmp = Path(tempfile.mkdtemp(prefix="annotator-ro-"))
+    tmp = scratch.make("annotator-ro-")  # a killed reader's copy goes on the next one
     try:
         copy = tmp / path.name
         shutil.copyfile(path, copy)

@@ -26,14 +26,13 @@ import dataclasses
 import hashlib
 import json
 import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator import rules
+from annotator import rules, scratch
 from annotator.canonical import canonical_json
 from annotator.clock import parse
 from annotator.errors import Cancelled, ImportFormatError, ProjectFileError
@@ -193,8 +192,8 @@ def _read_project_file(path: Path, limits: Limits) -> RawContent:
             raise ProjectFileError(f"{path}: larger than {limits.max_total_bytes} bytes")
     except OSError as exc:
         raise ProjectFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmp:
-        copy = Path(tmp) / "other.annotator"
+    with scratch.folder("annotator-merge-") as tmp:
+        copy = tmp / "other.annotator"
         try:
             shutil.copyfile(path, copy)
             wal = Path(str(path) + "-wal")

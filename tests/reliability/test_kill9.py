@@ -674,21 +674,10 @@ def test_kill9_leaves_old_or_new_never_half(ws: Workspace, tally: Tally, name: s
     assert not problems, "\n".join(problems)
 
 
-XFAIL_LITTER = {
-    "merge project": "annotator.exchange.merge_project_file copies the colleague's file into "
-    "tempfile.TemporaryDirectory(prefix='annotator-merge-'); a kill leaves the copy in $TMPDIR",
-}
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=XFAIL_LITTER[n]))
-        if n in XFAIL_LITTER
-        else n
-        for n in ("export jsonl", "export conll", "export hf", "bundle", "merge project")
-    ],
+    ["export jsonl", "export conll", "export hf", "bundle", "merge project"],
 )
 def test_next_run_leaves_no_litter(ws: Workspace, name: str) -> None:
     """A kill while the temporary output exists, then the same command again: nothing but the
