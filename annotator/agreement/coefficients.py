@@ -1,6 +1,6 @@
 """Chance-corrected agreement coefficients: Cohen's kappa, Krippendorff's alpha and alpha-U.
 
-Formulas and golden values: FORMATS-SPEC part C.2. A coefficient is None where it is
+Formulas and golden values: docs/design/formats.md C.2. A coefficient is None where it is
 undefined (no data, or every value in one category: the expected disagreement is zero), as
 DKPro Statistics refuses such data; it is never reported as perfect agreement.
 """
@@ -25,7 +25,7 @@ def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
 
     Words are runs of letters, marks, digits, tatweel and joiners (``text.is_word_char``);
     every other non-space character is a token of its own. Cutting at span boundaries gives
-    the clitic-segmented S layer of FORMATS-SPEC B.1 for the spans at hand (ب|بغداد), so a
+    the clitic-segmented S layer of docs/design/formats.md B.1 for the spans at hand (ب|بغداد), so a
     boundary inside a word is seen by token-level coefficients.
     """
     bounds = sorted(set(cuts))

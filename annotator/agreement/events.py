@@ -1,4 +1,4 @@
-"""Event agreement in the ACE style used by OneIE, DyGIE++ and TextEE (FORMATS-SPEC C.4).
+"""Event agreement in the ACE style used by OneIE, DyGIE++ and TextEE (docs/design/formats.md C.4).
 
 - trigger identification: trigger offsets match;
 - trigger classification: offsets and event type match;

@@ -1,8 +1,9 @@
 """Span agreement between two annotators: exact and overlap F1, boundary agreement, confusion.
 
 Annotator A is the reference and B the response: P = TP/|B|, R = TP/|A| and F1 = 2TP/(|A|+|B|),
-which is symmetric, so it serves as an agreement statistic (FORMATS-SPEC C.3). Each side is a
-*set* of ``SpanKey`` (doc, start, end, label): a span annotated twice by one annotator counts once.
+which is symmetric, so it serves as an agreement statistic (docs/design/formats.md C.3). Each
+side is a *set* of ``SpanKey`` (doc, start, end, label): a span annotated twice by one annotator
+counts once.
 
 - exact: same document, start, end and label;
 - overlap: a one-to-one maximum matching of same-label spans sharing at least one character

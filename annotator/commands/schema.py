@@ -5,7 +5,7 @@ that touch no annotation (colour, hotkey, order, roles, attributes, a new label)
 for the two edits that do: renaming a label relabels every span, event and relation that
 carries it (all documents, all layers) in the same step, and removing a label either keeps its
 annotations (validation then reports them) or relabels them first. Annotations are never
-deleted by a schema edit (doccano#1041 deleted them; RELIABILITY.md).
+deleted by a schema edit (doccano#1041 deleted them; docs/design/reliability.md).
 
 Undo restores the schema and the annotations together, in one transaction.
 

@@ -1,7 +1,7 @@
 """brat standoff export: one NAME.txt + NAME.ann per document and an ``annotation.conf``.
 
-Everything our model holds fits (see FORMATS-SPEC A.4): overlapping and discontinuous spans,
-events with repeated roles (``Theme``, ``Theme2``) and events as arguments, relations,
+Everything our model holds fits (see docs/design/formats.md A.4): overlapping and discontinuous
+spans, events with repeated roles (``Theme``, ``Theme2``) and events as arguments, relations,
 equivalences, attributes (``A``), normalisations (attributes named ``ref:DB`` → ``N`` lines)
 and notes (``#`` AnnotatorNotes, one line per line of the note).
 

@@ -5,8 +5,8 @@
   notes are counted as dropped.
 - Relation-aware (``relations=True``): ``{"text", "entities": [{"id", "label", "start_offset",
   "end_offset"}], "relations": [{"id", "from_id", "to_id", "type"}]}``. Events travel as in
-  FORMATS-SPEC A.6: the trigger is an entity labelled with the event type and each argument a
-  relation trigger→filler typed with the role.
+  docs/design/formats.md A.6: the trigger is an entity labelled with the event type and each
+  argument a relation trigger→filler typed with the role.
 
 Both shapes mark the events in ``"events"`` (doccano keeps unknown keys as metadata; an empty
 list: the document has none), so the reader needs no guess::

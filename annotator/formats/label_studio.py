@@ -3,9 +3,9 @@
 Export writes one task per document, ``{"data": {"text"}, "meta": {"name", "layers"},
 "annotations": [...]}`` with one annotation per layer (``predictions=True``: predictions with
 ``model_version`` = layer). Regions use ``from_name="label"``, ``to_name="text"``; events travel
-as trigger region + relations trigger→filler labelled with the role (FORMATS-SPEC A.6), and
-the task's ``meta.events`` marks them (an empty list: the task has none), so the reader needs
-no guess::
+as trigger region + relations trigger→filler labelled with the role (docs/design/formats.md
+A.6), and the task's ``meta.events`` marks them (an empty list: the task has none), so the
+reader needs no guess::
 
     "meta": {"name": ..., "layers": [...], "events": [
         {"id": "e1", "trigger": "s3", "arguments": [{"role": "Entity", "region": "s1"},

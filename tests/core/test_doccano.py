@@ -26,7 +26,7 @@ from annotator.schema import Schema, default_schema
 from annotator.text import sha256_text
 
 SEED = Path(__file__).parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
-EMOJI_TEXT = "👨🏻\u200d🚒 اعتقل محمد علي ببغداد."  # FORMATS-SPEC 1.3 test vector
+EMOJI_TEXT = "👨🏻\u200d🚒 اعتقل محمد علي ببغداد."  # docs/design/formats.md 1.3 test vector
 
 
 def seed_doc() -> DocumentAnnotations:

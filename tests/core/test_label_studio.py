@@ -25,7 +25,8 @@ from annotator.schema import Schema, default_schema
 from annotator.text import sha256_text
 
 SEED = Path(__file__).parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
-EMOJI_TEXT = "👨🏻\u200d🚒 اعتقل محمد علي ببغداد."  # FORMATS-SPEC 1.3: بغداد at cp 21, UTF-16 24
+# docs/design/formats.md 1.3: بغداد at cp 21, UTF-16 24
+EMOJI_TEXT = "👨🏻\u200d🚒 اعتقل محمد علي ببغداد."
 
 
 def seed_doc(layer: str = "gold") -> DocumentAnnotations:
