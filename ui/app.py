@@ -18,10 +18,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSe
 from PySide6.QtWidgets import QApplication
 
 from annotator.project import Project
-from ui.fonts import register_fonts
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
+from ui.docview.fonts import register_fonts
 from ui.session import Session
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 APP_NAME = "annotator"
 SAMPLE_NAME = "sample.annotator"

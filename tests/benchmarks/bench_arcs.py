@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.history import Record
-from ui.arcs import ArcOverlay, Link
-from ui.docview import DocumentView, ViewSpan
+from ui.docview.arcs import ArcOverlay, Link
+from ui.docview.view import DocumentView, ViewSpan
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
 EVENTS = 2_000

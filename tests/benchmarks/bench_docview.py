@@ -1,9 +1,10 @@
 """DocumentView on a 1 MB Arabic document with 20,000 spans, against the bare-Qt floor.
 
 Floor: a plain QPlainTextEdit with the same text and the same 20,000 background formats
-applied in a Python loop through QTextCursor.mergeCharFormat (ARABIC.md). Targets: first paint
-<= 1.5x the floor, one more span + repaint < 16 ms (median), one scroll page + repaint < 16 ms
-(median), peak RSS < 400 MB. Run with ``pytest -s tests/benchmarks/bench_docview.py``.
+applied in a Python loop through QTextCursor.mergeCharFormat (docs/design/arabic.md). Targets:
+first paint <= 1.5x the floor, one more span + repaint < 16 ms (median), one scroll page +
+repaint < 16 ms (median), peak RSS < 400 MB. Run with
+``pytest -s tests/benchmarks/bench_docview.py``.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.history import Record
-from ui.docview import DocumentView, ViewSpan
-from ui.fonts import document_font
+from ui.docview.fonts import document_font
+from ui.docview.view import DocumentView, ViewSpan
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
 SPANS = 20_000

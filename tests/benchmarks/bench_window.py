@@ -1,8 +1,8 @@
 """The whole main window on a 1 MB Arabic document with 20,000 spans in the analyst's layer.
 
 Unlike ``bench_docview`` (the bare view widget), every figure here goes through
-``ui.mainwindow.MainWindow`` with all its docks (document list, annotation list, events panel,
-validation panel, details) and the arc overlay, reading the project from SQLite:
+``ui.workbench.mainwindow.MainWindow`` with all its docks (document list, annotation list,
+events panel, validation panel, details) and the arc overlay, reading the project from SQLite:
 
 a) open the document to first paint, against the bare-Qt floor measured in the same run (a
    plain QPlainTextEdit of the same text + the same 20,000 background formats applied in a
@@ -38,10 +38,10 @@ from pytestqt.qtbot import QtBot
 from annotator.model import Argument, Event, Span
 from annotator.project import Project
 from tests.benchmarks.history import Record
-from ui.docview import DocumentView
-from ui.fonts import document_font
-from ui.mainwindow import MainWindow
+from ui.docview.fonts import document_font
+from ui.docview.view import DocumentView
 from ui.session import Session
+from ui.workbench.mainwindow import MainWindow
 
 Project_ = tuple[Path, int, int, list[tuple[int, int]]]
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"

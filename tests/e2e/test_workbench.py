@@ -24,10 +24,10 @@ from annotator import importing
 from annotator.exporting import export
 from annotator.project import Project
 from ui.app import render_screenshot, sample_project_path
-from ui.mainwindow import MainWindow
-from ui.menus import open_project, start_import
+from ui.jobs import ImportJob, ImportWorker
 from ui.session import Session
-from ui.workers import ImportJob, ImportWorker
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project, start_import
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -98,7 +98,7 @@ def test_cancelled_import_leaves_the_project_unchanged(
 
         return real(project, result, **{**kw, "progress": progress_then_cancel})
 
-    monkeypatch.setattr("ui.workers.import_documents", cancel_midway)
+    monkeypatch.setattr("ui.jobs.import_documents", cancel_midway)
     job = start_import(window, [folder])
     assert job is not None
     with qtbot.waitSignal(job.done, timeout=20000) as blocker:

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from ui.docview import DocumentView
+from ui.docview.view import DocumentView
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
 SHOTS = Path("/tmp/annotator_shots")

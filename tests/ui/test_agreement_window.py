@@ -18,7 +18,7 @@ from annotator.agreement import AgreementResult, agreement, project_layers
 from annotator.model import GOLD
 from annotator.project import Project
 from annotator.review import accept
-from ui.agreement_window import AgreementWindow, fmt
+from ui.review.agreement_window import AgreementWindow, fmt
 from ui.session import Session
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -21,10 +21,10 @@ from annotator import commands as cmds
 from annotator.model import Event
 from annotator.project import Project
 from annotator.schema import AttributeDef
-from ui.details import NO_VALUE, LinkedEditor
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
 from ui.session import Session
+from ui.workbench.details import NO_VALUE, LinkedEditor
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -19,9 +19,9 @@ from pytestqt.qtbot import QtBot
 from annotator import commands as cmds
 from annotator.model import DocumentAnnotations, Status
 from annotator.project import Project
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
 from ui.session import Session
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -20,11 +20,11 @@ from pytestqt.qtbot import QtBot
 from annotator.model import Span
 from annotator.project import Project
 from annotator.schema import Label, RelationType, Role
-from ui import relations
-from ui.arcs import ArcShape
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
+from ui.docview.arcs import ArcShape
+from ui.events import relations
 from ui.session import Session
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

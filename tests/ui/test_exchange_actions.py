@@ -18,12 +18,12 @@ from pytestqt.qtbot import QtBot
 from annotator.exchange import write_bundle
 from annotator.project import Project
 from annotator.schema import Label, default_schema
-from ui import exchange_actions
-from ui.exchange_actions import ReportDialog, export_bundle_dialog, merge_dialog
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
-from ui.review_jobs import BackgroundJob
+from ui.dialogs import exchange_actions
+from ui.dialogs.exchange_actions import ReportDialog, export_bundle_dialog, merge_dialog
+from ui.jobs import BackgroundJob
 from ui.session import Session
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -15,13 +15,14 @@ from pytestqt.qtbot import QtBot
 from annotator.exporting import export
 from annotator.formats.common import ExportOptions, ExportReport, IsCancelled, Progress
 from annotator.project import Project
-from ui import export_dialog, export_job
-from ui.export_dialog import ExportDialog, check_splits
-from ui.export_job import ExportJob
-from ui.import_dialog import ImportDialog
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
+from ui import jobs as export_job
+from ui.dialogs import export_dialog
+from ui.dialogs.export_dialog import ExportDialog, check_splits
+from ui.dialogs.import_dialog import ImportDialog
+from ui.jobs import ExportJob
 from ui.session import Session
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen plugin chatter
 ME = "amal"

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from annotator.formats.common import ImportResult, IsCancelled, Progress
 from annotator.importing import ImportReport, import_documents
 from annotator.project import Project
-from ui import import_dialog
-from ui.import_dialog import ImportDialog, ImportOptions
+from ui.dialogs import import_dialog
+from ui.dialogs.import_dialog import ImportDialog, ImportOptions
+from ui.jobs import ImportJob
 from ui.session import Session
-from ui.workers import ImportJob
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen plugin chatter
 ME = "amal"

@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 from annotator.model import Status
 from annotator.project import Project
 from annotator.schema import Role
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
-from ui.panels import items
 from ui.session import Session
+from ui.widgets import items
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

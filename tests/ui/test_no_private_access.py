@@ -47,7 +47,7 @@ def offenders(source: str, where: str) -> list[str]:
 
 def test_the_scan_finds_what_it_must() -> None:
     source = """
-from ui.panels import _helper
+from ui.workbench.panels import _helper
 from annotator.project import Project
 def f(project, window, view):
     project.store.records("spans")
@@ -62,7 +62,7 @@ def f(project, window, view):
 """
     found = offenders(source, "x.py")
     assert [f.split(": ", 1)[1] for f in found] == [
-        "from ui.panels import _helper",
+        "from ui.workbench.panels import _helper",
         "project.store (the project's store)",
         "window._dock",
         "view._to_cp",

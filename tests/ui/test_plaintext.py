@@ -10,7 +10,7 @@ from PySide6.QtGui import QHelpEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-from ui.docview import DocumentView, ViewSpan
+from ui.docview.view import DocumentView, ViewSpan
 
 PAYLOADS = [
     "<img src=/etc/passwd>",

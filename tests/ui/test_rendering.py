@@ -12,7 +12,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from pytestqt.qtbot import QtBot
 
-from ui.docview import DocumentView, ViewSpan
+from ui.docview.view import DocumentView, ViewSpan
 
 
 def grab(view: DocumentView) -> QImage:

@@ -19,12 +19,12 @@ from annotator.commands.review import AcceptAllAgreements
 from annotator.model import GOLD
 from annotator.project import Project
 from annotator.review import Kind, remaining
-from ui.agreement_window import AgreementWindow
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
-from ui.review import ReviewWindow, open_review
-from ui.review_model import KIND_NAMES, anchor
+from ui.review.agreement_window import AgreementWindow
+from ui.review.model import KIND_NAMES, anchor
+from ui.review.window import ReviewWindow, open_review
 from ui.session import Session
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
-from ui import relations
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
-from ui.schema_editor import SchemaEditor
+from ui.events import relations
+from ui.events.schema_editor import SchemaEditor
 from ui.session import Session
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -12,13 +12,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
-import ui.relations
+import ui.events.relations
 from annotator import commands as cmds
 from annotator.model import Status
 from annotator.project import Project
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
 from ui.session import Changes, Session
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -40,7 +40,7 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         p.add_document("اجتمع الوزراء في بغداد.", name="second")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
     # deleting a span an event uses asks what to remove: answer "only the argument"
-    monkeypatch.setattr(ui.relations, "ask_choice", lambda *a, **k: "argument")
+    monkeypatch.setattr(ui.events.relations, "ask_choice", lambda *a, **k: "argument")
     session = Session()
     w = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     w.quiet_errors = True

@@ -20,10 +20,10 @@ from annotator import commands as cmds
 from annotator.project import Project
 from annotator.schema import Role, default_schema
 from annotator.schema.edit import with_label
-from ui.mainwindow import MainWindow
-from ui.menus import open_project
-from ui.panels import items
 from ui.session import Session
+from ui.widgets import items
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

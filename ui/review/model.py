@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from annotator.model import GOLD, DocumentAnnotations, Event, Record, Relation, Span, Status
 from annotator.project import Project
 from annotator.review import Disagreement, GoldIndex, Kind, compare_many, is_resolved
-from ui.docview import ViewSpan
+from ui.docview.view import ViewSpan
 
 KIND_NAMES: dict[Kind, str] = {
     Kind.AGREEMENT: "agreement",

@@ -2,7 +2,7 @@
 
 ``DocumentView`` takes plain data (the text and ``ViewSpan`` records) and knows nothing of
 projects or the database. Every offset in its API is a code point into the Python text (the
-conversion to Qt positions lives in ``ui.docview_base``).
+conversion to Qt positions lives in ``ui.docview.text_view``).
 
 Arrow keys (ARABIC.md item 11): plain Left/Right move the caret *visually*, the way the arrow
 points on screen, also inside digit and Latin runs (Qt's VisualMoveStyle). Shift+Left/Right
@@ -28,8 +28,8 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 import annotator.text as atext
-from ui.docview_base import Direction, SpanTextView
-from ui.docview_spans import ViewSpan
+from ui.docview.spans import ViewSpan
+from ui.docview.text_view import Direction, SpanTextView
 
 __all__ = ["Direction", "DocumentView", "ViewSpan"]
 

@@ -30,7 +30,7 @@ from annotator.model import DocumentAnnotations, Span
 from annotator.schema import Label, RelationType
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.workbench.mainwindow import MainWindow
 
 
 def ask_choice(

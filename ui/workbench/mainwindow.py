@@ -2,7 +2,7 @@
 
 The window shows what the session holds and forwards user actions as core commands to
 ``Session.execute``; it repaints on the session's single ``changed`` signal. Keyboard
-labelling lives in ``ui.editing`` (a mixin), menus and actions in ``ui.menus``.
+labelling lives in ``ui.workbench.editing`` (a mixin), menus and actions in ``ui.workbench.menus``.
 """
 
 from __future__ import annotations
@@ -21,21 +21,21 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError
 from annotator.model import Document, Span, Status
-from ui.details import DetailsPanel
-from ui.dialogs import ask_annotator_name, show_message
-from ui.docview import DocumentView
-from ui.editing import EditingMixin
-from ui.event_tools import EventTools
-from ui.menus import build_menus
-from ui.panels import (
+from ui.dialogs.prompts import ask_annotator_name, show_message
+from ui.docview.view import DocumentView
+from ui.jobs import ImportJob
+from ui.session import Changes, Session
+from ui.workbench.details import DetailsPanel
+from ui.workbench.editing import EditingMixin
+from ui.workbench.event_wiring import EventTools
+from ui.workbench.layer_display import LayerMixin
+from ui.workbench.menus import build_menus
+from ui.workbench.panels import (
     AnnotationListPanel,
     DocumentListPanel,
     DocumentRow,
     LabelPalette,
 )
-from ui.session import Changes, Session
-from ui.window_layer import LayerMixin
-from ui.workers import ImportJob
 
 SETTINGS_STATE = "window/state"
 SETTINGS_GEOMETRY = "window/geometry"

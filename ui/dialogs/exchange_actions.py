@@ -34,11 +34,11 @@ from annotator.exchange.bundle_write import write_bundle
 from annotator.formats.common import IsCancelled, Progress
 from annotator.project import Project
 from annotator.store import SQLITE_HEADER
-from ui.dialogs import show_message
-from ui.review_jobs import BackgroundJob
+from ui.dialogs.prompts import show_message
+from ui.jobs import BackgroundJob
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.workbench.mainwindow import MainWindow
 
 BUNDLE_FILTER = "Annotator bundles (*.annbundle *.zip);;All files (*)"
 MERGE_FILTER = "Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)"

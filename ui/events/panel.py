@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, 
 
 from annotator.model import Argument, DocumentAnnotations
 from annotator.schema import Schema
-from ui.panels import EXCERPT, plain_tooltip, swatch
+from ui.widgets import EXCERPT, plain_tooltip, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1

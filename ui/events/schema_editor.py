@@ -48,10 +48,10 @@ from annotator.commands.schema import (
 from annotator.errors import SchemaError
 from annotator.schema import EventType, Label, RelationType, Schema, hotkey_strokes
 from annotator.schema.edit import reorder, set_hotkey, with_label
-from ui import relations
-from ui.panels import swatch
-from ui.schema_tables import AttributesTable, RolesTable, parse_names
+from ui.events import relations
+from ui.events.schema_tables import AttributesTable, RolesTable, parse_names
 from ui.session import Session
+from ui.widgets import swatch
 
 KINDS = (("entities", "Entities"), ("events", "Event types"), ("relations", "Relation types"))
 PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]

@@ -1,6 +1,6 @@
 """The Import dialog: files or folders, format, layer, strict or lenient, new-label policy.
 
-The job follows ``ui.workers``: an ``ImportWorker`` subclass on the QThreadPool opens its own
+The job follows ``ui.jobs``: an ``ImportWorker`` subclass on the QThreadPool opens its own
 ``Project`` (SQLite connections are per thread) and ``ImportJob`` shows a cancellable progress
 dialog. The import is one transaction, so a strict error, an unknown label under ``error`` or
 a cancel leaves the project as it was. The report, problems with file:line included, is shown
@@ -33,15 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError, Cancelled
-from annotator.formats.common import ImportResult
+from annotator.formats.common import ImportResult, IsCancelled, Progress
 from annotator.formats.registry import IMPORT_FORMATS, detect_format, read_any
 from annotator.importing import DEFAULT_ANNOTATOR, ImportReport, import_documents
 from annotator.project import Project
+from ui.jobs import ImportJob, ImportWorker
 from ui.session import Session
-from ui.workers import ImportJob, ImportWorker
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.workbench.mainwindow import MainWindow
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -64,29 +64,20 @@ class OptionsImportWorker(ImportWorker):
         super().__init__(project_path, paths, options.annotator)
         self.options = options
 
-    def run(self) -> None:
+    def work(self, progress: Progress, cancelled: IsCancelled) -> ImportReport:
         o = self.options
-        try:
-            with Project.open(self.project_path) as project:
-                result = ImportResult()
-                for path in self.paths:
-                    if self.is_cancelled():
-                        raise Cancelled("import cancelled; nothing was written")
-                    part = read_any(path, o.fmt, o.strict, o.text_column, project.schema)
-                    result.documents.extend(part.documents)
-                    result.problems.extend(part.problems)
-                report = import_documents(
-                    project, result, o.annotator, o.new_labels, o.strict,
-                    progress=self.signals.progress.emit, cancelled=self.is_cancelled,
-                )  # fmt: skip
-        except Cancelled:
-            self.signals.cancelled.emit()
-        except (AnnotatorError, OSError, ValueError) as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a reader's bug must end the job, not hang the progress dialog
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(report)
+        with Project.open(self.project_path) as project:
+            result = ImportResult()
+            for path in self.paths:
+                if cancelled():
+                    raise Cancelled("import cancelled; nothing was written")
+                part = read_any(path, o.fmt, o.strict, o.text_column, project.schema)
+                result.documents.extend(part.documents)
+                result.problems.extend(part.problems)
+            return import_documents(
+                project, result, o.annotator, o.new_labels, o.strict,
+                progress=progress, cancelled=cancelled,
+            )  # fmt: skip
 
 
 class ImportDialog(QDialog):

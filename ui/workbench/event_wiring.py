@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from annotator import commands as cmds
-from ui.arcs import ArcOverlay, Link
-from ui.details import linked_edit
-from ui.events_panel import EventsPanel, rows_of
-from ui.relations import Linker
-from ui.validation_panel import ValidationPanel
+from ui.docview.arcs import ArcOverlay, Link
+from ui.events.panel import EventsPanel, rows_of
+from ui.events.relations import Linker
+from ui.workbench.details import linked_edit
+from ui.workbench.validation_panel import ValidationPanel
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.workbench.mainwindow import MainWindow
 
 
 class EventTools:
@@ -151,7 +151,7 @@ class EventTools:
             self.linker.delete_span(span)
 
     def open_schema_editor(self) -> None:
-        from ui.schema_editor import SchemaEditor
+        from ui.events.schema_editor import SchemaEditor
 
         if self.w.session.project is None:
             return

@@ -32,16 +32,16 @@ from annotator.model import (
     Span,
     Status,
 )
-from ui.docview import ViewSpan
-from ui.panels import AnnotationRow
+from ui.docview.view import ViewSpan
+from ui.workbench.panels import AnnotationRow
 
 if TYPE_CHECKING:
     from annotator.project import Project
-    from ui.details import DetailsPanel
-    from ui.docview import DocumentView
-    from ui.event_tools import EventTools
-    from ui.panels import AnnotationListPanel, DocumentListPanel
+    from ui.docview.view import DocumentView
     from ui.session import Changes, Session
+    from ui.workbench.details import DetailsPanel
+    from ui.workbench.event_wiring import EventTools
+    from ui.workbench.panels import AnnotationListPanel, DocumentListPanel
 
 LAZY_SPANS = 2_000
 """a document with more spans than this shows its first screen before reading the rest"""

@@ -1,6 +1,6 @@
 """The Export dialog: every option of ``annotator.exporting.export``, run in the background.
 
-The export itself runs in the background (``ui.export_job``) and can be cancelled, leaving no
+The export itself runs in the background (``ui.jobs``) and can be cancelled, leaving no
 output. The report (spans exported, tokens split, spans dropped and why) is shown as plain
 text when the job ends. Before it starts, the output path is checked as the writer will check
 it (``annotator.output``): an earlier export of the same format is replaced only when the user
@@ -49,10 +49,10 @@ from annotator.formats.registry import EXPORT_FORMATS as FORMATS
 from annotator.model import GOLD, Status
 from annotator.output import PREVIOUS
 from annotator.project import Project
-from ui.export_job import ExportJob, ExportRequest, ExportWorker
+from ui.jobs import ExportJob, ExportRequest, ExportWorker
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.workbench.mainwindow import MainWindow
 
 SUFFIX = {name: info.suffix for name, info in FORMATS.items() if info.suffix}
 """file suffix of each single-file format (folder formats have none)"""

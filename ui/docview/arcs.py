@@ -2,7 +2,7 @@
 
 ``ArcOverlay`` is a transparent child of the document view's viewport. It never edits the
 view; it reads span positions from the view's own text layout (``QTextLine.cursorToX`` through
-``ui.docview_paint.piece_geometry``), so every x comes from Qt's bidi and shaping. An arc is
+``ui.docview.paint.piece_geometry``), so every x comes from Qt's bidi and shaping. An arc is
 drawn from the trigger toward the argument as they appear on screen: in a right-to-left line
 an argument that follows its trigger lies to its left, and the arrow points left (brat#1132
 drew such arcs in reversed order, ARABIC.md item 9).
@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from annotator.text import OffsetMap
-from ui.arcs_geometry import (
+from ui.docview.arcs_geometry import (
     Anchor,
     ArcShape,
     Link,
@@ -46,10 +46,10 @@ from ui.arcs_geometry import (
     StartIndex,
     assign_lanes,
 )
-from ui.colors import mark_color
-from ui.docview import DocumentView, ViewSpan
-from ui.docview_paint import piece_geometry
-from ui.docview_spans import SpanIndex
+from ui.docview.colors import mark_color
+from ui.docview.paint import piece_geometry
+from ui.docview.spans import SpanIndex
+from ui.docview.view import DocumentView, ViewSpan
 
 __all__ = ["Anchor", "ArcOverlay", "ArcShape", "Link"]
 

@@ -1,6 +1,6 @@
 """Labelling and editing actions of the main window (a mixin over ``MainWindow``).
 
-The key map is described in ``ui.labelling``. Every action here builds a core command and
+The key map is described in ``ui.workbench.span_edges``. Every action here builds a core command and
 hands it to ``Session.execute``; nothing writes to the project directly.
 """
 
@@ -17,15 +17,15 @@ from annotator import rules
 from annotator.model import Status
 from annotator.schema import Role
 from annotator.text import restore_proclitic, trim_proclitic
-from ui.labelling import moved_edges
+from ui.workbench.span_edges import moved_edges
 
 if TYPE_CHECKING:
     from annotator.model import Document, DocumentAnnotations, Span
-    from ui.details import DetailsPanel
-    from ui.docview import DocumentView
-    from ui.event_tools import EventTools
-    from ui.panels import LabelPalette
+    from ui.docview.view import DocumentView
     from ui.session import Session
+    from ui.workbench.details import DetailsPanel
+    from ui.workbench.event_wiring import EventTools
+    from ui.workbench.panels import LabelPalette
 
 
 class EditingMixin:
@@ -141,12 +141,12 @@ class EditingMixin:
         self.session.execute(cmds.UpdateSpan(uuid, note=note), select=uuid)
 
     def delete_selected(self) -> None:
-        # asks first when events use the span (ui.relations.Linker.delete_span)
+        # asks first when events use the span (ui.events.relations.Linker.delete_span)
         self.event_tools.delete_selected()
 
     # -- span edges ----------------------------------------------------------------------
     def move_edge(self, edge: str, screen_right: bool, by_word: bool = False) -> None:
-        """Move the selected span's start or end edge visually (see ui.labelling)."""
+        """Move the selected span's start or end edge visually (see ui.workbench.span_edges)."""
         span = self.own_span(self.selected_uuid)
         if span is None or self.doc is None:
             return

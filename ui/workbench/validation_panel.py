@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from annotator.model import DocumentAnnotations, Span
 from annotator.validation import Issue, check_layer
-from ui.panels import items, plain_tooltip
 from ui.session import Changes, Session
+from ui.widgets import items, plain_tooltip
 
 LayerOf = Callable[[], tuple[DocumentAnnotations, Mapping[str, Span]] | None]
 """the window's current layer and its spans by uuid (None: none shown)"""

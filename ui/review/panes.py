@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from annotator.model import GOLD, DocumentAnnotations
 from annotator.review import Kind
-from ui.docview import DocumentView
-from ui.review_model import KIND_COLORS, KIND_NAMES, ReviewItem, describe
+from ui.docview.view import DocumentView
+from ui.review.model import KIND_COLORS, KIND_NAMES, ReviewItem, describe
 
 COLUMNS = ("Kind", "A", "A's version", "B", "B's version", "Detail", "Gold")
 

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's Qt
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,27 +27,9 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Status
 from annotator.schema import Label
-from ui.colors import label_color
+from ui.widgets import EXCERPT, items, plain_tooltip, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
-EXCERPT = 60
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip string that Qt shows literally, whatever markup ``text`` contains."""
-    return str(GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpacePre))
-
-
-def items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
-    """The top-level items of a flat tree widget."""
-    found = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
-    return [it for it in found if it is not None]
-
-
-def swatch(color: str, size: int = 14) -> QIcon:
-    pix = QPixmap(size, size)
-    pix.fill(label_color(color))
-    return QIcon(pix)
 
 
 def status_text(status: Status) -> str:

@@ -35,7 +35,7 @@ from annotator.commands import SetStatus
 from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
 from annotator.model import GOLD, DocumentAnnotations, Status
 from annotator.review import project_remaining
-from ui.review_model import (
+from ui.review.model import (
     KIND_NAMES,
     ReviewItem,
     anchor,
@@ -45,11 +45,11 @@ from ui.review_model import (
     review_items,
     span_kinds,
 )
-from ui.review_panes import DisagreementTable, ReviewColumns, legend_row, plain_label
+from ui.review.panes import DisagreementTable, ReviewColumns, legend_row, plain_label
 from ui.session import Changes, Session
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.workbench.mainwindow import MainWindow
 
 
 class ReviewWindow(QMainWindow):

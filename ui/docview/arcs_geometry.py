@@ -1,4 +1,4 @@
-"""Plain geometry records of the arc overlay (``ui.arcs``) and its lane assignment.
+"""Plain geometry records of the arc overlay (``ui.docview.arcs``) and its lane assignment.
 
 Kept apart from the widget so the layout rules can be read (and tested) on their own: an arc
 is planned from its two span anchors, then each line's arc segments get lanes, narrow first.

@@ -1,6 +1,7 @@
 """Menus and actions of the main window, and the file operations behind the File menu.
 
-Shortcuts are QKeySequence strings; the label hotkeys come from the schema (``ui.editing``).
+Shortcuts are QKeySequence strings; the label hotkeys come from the schema
+(``ui.workbench.editing``).
 """
 
 from __future__ import annotations
@@ -16,17 +17,17 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from annotator.errors import AnnotatorError
 from annotator.importing import ImportReport
 from annotator.model import Status
-from ui.agreement_window import open_agreement
-from ui.dialogs import choose_layers, show_message
-from ui.exchange_actions import add_exchange_actions
-from ui.export_dialog import open_export_dialog
-from ui.import_dialog import open_import_dialog
-from ui.labelling import __doc__ as KEYS_HELP
-from ui.review import open_review
-from ui.workers import IMPORT_FILTER, ImportJob, ImportWorker, summary
+from ui.dialogs.exchange_actions import add_exchange_actions
+from ui.dialogs.export_dialog import open_export_dialog
+from ui.dialogs.import_dialog import open_import_dialog
+from ui.dialogs.prompts import choose_layers, show_message
+from ui.jobs import IMPORT_FILTER, ImportJob, ImportWorker, summary
+from ui.review.agreement_window import open_agreement
+from ui.review.window import open_review
+from ui.workbench.span_edges import __doc__ as KEYS_HELP
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.workbench.mainwindow import MainWindow
 
 PROJECT_FILTER = "Annotator projects (*.annotator);;All files (*)"
 

@@ -37,12 +37,12 @@ from annotator.agreement.report import write_html_report
 from annotator.formats.common import IsCancelled, Progress
 from annotator.project import Project
 from annotator.schema import Schema
-from ui.dialogs import show_message
-from ui.review_jobs import BackgroundJob
+from ui.dialogs.prompts import show_message
+from ui.jobs import BackgroundJob
 from ui.session import Session
 
 if TYPE_CHECKING:
-    from ui.mainwindow import MainWindow
+    from ui.workbench.mainwindow import MainWindow
 
 REPORT_FILTER = "HTML report (*.html);;All files (*)"
 

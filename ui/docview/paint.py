@@ -22,7 +22,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
-from ui.colors import (
+from ui.docview.colors import (
     READ_ONLY_TINT_ALPHA,
     TINT_ALPHA,
     label_color,
@@ -30,7 +30,7 @@ from ui.colors import (
     readable_text_color,
     tint,
 )
-from ui.docview_spans import ViewSpan
+from ui.docview.spans import ViewSpan
 
 LEADING = QTextLine.Edge.Leading
 TRAILING = QTextLine.Edge.Trailing

@@ -2,7 +2,7 @@
 
 ``SpanTextView`` shows plain text with span highlights and owns the one conversion between code
 points (the public API) and Qt's UTF-16 positions: ``_to_qt``/``_to_cp`` over one
-``annotator.text.OffsetMap``. ``ui.docview.DocumentView`` adds selection and input handling.
+``annotator.text.OffsetMap``. ``ui.docview.view.DocumentView`` adds selection and input handling.
 
 Text is set with ``setPlainText`` only (never HTML), and the document refuses every resource
 request. Paragraph direction comes from each paragraph's first strong character unless the
@@ -32,7 +32,8 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
 
 import annotator.text as atext
-from ui.docview_paint import (
+from ui.docview.fonts import document_font
+from ui.docview.paint import (
     MAX_LEVELS,
     LineBox,
     MarkStyle,
@@ -44,8 +45,7 @@ from ui.docview_paint import (
     piece_geometry,
     screen_band,
 )
-from ui.docview_spans import SpanIndex, ViewSpan
-from ui.fonts import document_font
+from ui.docview.spans import SpanIndex, ViewSpan
 
 Direction = Literal["auto", "rtl", "ltr"]
 _DIRECTIONS = {

@@ -1,0 +1,220 @@
+"""Background jobs: one worker run loop on the QThreadPool and one job class with its progress
+dialog, used by import, export, bundle, merge, review and agreement.
+
+A ``JobWorker`` runs ``work(progress, cancelled)`` on a pool thread and reports through its
+``signals`` (progress, finished, failed, cancelled); a ``BackgroundJob`` shows the progress
+dialog whose Cancel sets the worker's thread-safe flag and emits ``done`` once, whatever the
+outcome. The work receives the ``progress`` and ``cancelled`` callables of
+``annotator.formats.common`` and must open its own ``Project``: SQLite connections belong to the
+thread that opened them. An import is one transaction (all or nothing), and a cancel makes
+``import_documents`` raise ``Cancelled`` inside it, which rolls everything back; a cancelled
+export leaves no output.
+"""
+
+from __future__ import annotations
+
+import csv
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from annotator.errors import AnnotatorError, Cancelled
+from annotator.exporting import export
+from annotator.formats.common import (
+    ExportOptions,
+    ExportReport,
+    ImportResult,
+    IsCancelled,
+    Progress,
+)
+from annotator.formats.jsonl import read_jsonl
+from annotator.formats.plain import read_csv, read_text
+from annotator.importing import ImportReport, import_documents
+from annotator.project import Project
+
+IMPORT_FILTER = "Text, JSONL or CSV (*.txt *.jsonl *.csv);;All files (*)"
+
+JobFunction = Callable[[Progress, IsCancelled], object]
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    """the work's result (an ImportReport, an ExportReport ...)"""
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class JobWorker(QRunnable):
+    """Runs ``function(progress, cancelled)`` (or an override of ``work``) on a pool thread."""
+
+    def __init__(self, function: JobFunction | None = None) -> None:
+        super().__init__()
+        self.function = function
+        self.signals = JobSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the work to stop (thread-safe); it raises ``Cancelled`` and writes nothing."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def work(self, progress: Progress, cancelled: IsCancelled) -> object:
+        assert self.function is not None, "a JobWorker needs a function or a work override"
+        return self.function(progress, cancelled)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.signals.progress.emit, self.is_cancelled)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except (AnnotatorError, OSError, ValueError, ImportError) as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a bug must end the job, not leave the dialog hanging
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.finished.emit(result)
+
+
+class BackgroundJob(QObject):
+    """A running worker with its progress dialog; ``done(outcome, payload)`` fires once.
+
+    ``outcome`` is "finished" (payload: the work's result), "cancelled" (None) or
+    "failed" (payload: the message); ``payload`` keeps it afterwards."""
+
+    done = Signal(str, object)
+    """outcome ("finished", "cancelled", "failed"), the report or an error message"""
+
+    def __init__(
+        self, parent: QWidget, title: str, label: str, work: JobFunction | JobWorker
+    ) -> None:
+        super().__init__(parent)
+        self.worker = work if isinstance(work, JobWorker) else JobWorker(work)
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.worker.cancel)
+        sig = self.worker.signals
+        sig.progress.connect(self._progress)
+        sig.finished.connect(lambda report: self._end("finished", report))
+        sig.cancelled.connect(lambda: self._end("cancelled", None))
+        sig.failed.connect(lambda message: self._end("failed", message))
+        self.outcome = ""
+        self.payload: object = None
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        self.dialog.show()
+        (pool or QThreadPool.globalInstance()).start(self.worker)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+
+    def _end(self, outcome: str, payload: object) -> None:
+        self.outcome = outcome
+        self.payload = payload
+        self.dialog.canceled.disconnect(self.worker.cancel)
+        self.dialog.close()
+        self.done.emit(outcome, payload)
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+def read_any(path: Path, project: Project) -> ImportResult:
+    """Read one file or folder with the reader its suffix calls for (folders: .txt files)."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return read_jsonl(path, schema=project.schema)
+    if suffix == ".csv":
+        return read_csv(path, name_column="name" if "name" in _csv_header(path) else "")
+    return read_text(path)
+
+
+def _csv_header(path: Path) -> list[str]:
+    """The column names of a CSV file (empty when unreadable; the reader reports why)."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            return next(csv.reader(f), [])
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return []
+
+
+class ImportWorker(JobWorker):
+    """Reads ``paths`` and imports them into the project at ``project_path``."""
+
+    def __init__(self, project_path: Path, paths: Sequence[Path], annotator: str) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.paths = list(paths)
+        self.annotator = annotator
+
+    def work(self, progress: Progress, cancelled: IsCancelled) -> ImportReport:
+        with Project.open(self.project_path) as project:
+            result = ImportResult()
+            for path in self.paths:
+                if cancelled():
+                    raise Cancelled("import cancelled; nothing was written")
+                part = read_any(path, project)
+                result.documents.extend(part.documents)
+                result.problems.extend(part.problems)
+            return import_documents(
+                project, result, annotator=self.annotator, progress=progress, cancelled=cancelled
+            )
+
+
+class ImportJob(BackgroundJob):
+    """A running import with its progress dialog (a ``BackgroundJob`` with the import's titles)."""
+
+    def __init__(self, parent: QWidget, worker: ImportWorker) -> None:
+        super().__init__(parent, parent.tr("Import"), parent.tr("Importing…"), worker)
+
+
+def summary(report: ImportReport) -> str:
+    return "\n".join(report.lines())
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Everything one export needs, handed to the worker thread."""
+
+    fmt: str
+    out: Path
+    annotator: str | None
+    status: str | None
+    options: ExportOptions
+
+
+class ExportWorker(JobWorker):
+    """Runs one export on a pool thread with its own read-only connection."""
+
+    def __init__(self, project_path: Path, request: ExportRequest) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.request = request
+
+    def work(self, progress: Progress, cancelled: IsCancelled) -> ExportReport:
+        r = self.request
+        with Project.open(self.project_path, read_only=True) as project:
+            return export(
+                project, r.fmt, r.out, r.annotator, r.status, r.options,
+                progress=progress, cancelled=cancelled,
+            )  # fmt: skip
+
+
+class ExportJob(BackgroundJob):
+    """A running export with its progress dialog (a ``BackgroundJob`` with the export's titles)."""
+
+    def __init__(self, parent: QWidget, worker: ExportWorker) -> None:
+        super().__init__(parent, parent.tr("Export"), parent.tr("Exporting…"), worker)
