@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPlainTextEdit,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +37,7 @@ from annotator.project import Project
 from annotator.store import SQLITE_HEADER
 from ui.dialogs.prompts import show_message
 from ui.jobs import BackgroundJob
-
-if TYPE_CHECKING:
-    from ui.workbench.mainwindow import MainWindow
+from ui.session import Session
 
 BUNDLE_FILTER = "Annotator bundles (*.annbundle *.zip);;All files (*)"
 MERGE_FILTER = "Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)"
@@ -46,7 +45,27 @@ MAX_LISTED = 500
 """Quarantined annotations listed one by one in the report (the rest are counted)."""
 
 
-def add_exchange_actions(w: MainWindow, menu: QMenu, actions: dict[str, QAction]) -> None:
+class NoteEditor(Protocol):
+    """The details panel as far as a writer from another connection needs it."""
+
+    def flush_note(self) -> None: ...
+
+
+class ExchangeHost(Protocol):
+    """What bundle export and merge need of the main window (its top-level widget is the
+    parent of their dialogs)."""
+
+    @property
+    def session(self) -> Session: ...
+    @property
+    def details(self) -> NoteEditor: ...
+    def tr(self, sourceText: str, /) -> str: ...
+    def window(self) -> QWidget: ...
+    def statusBar(self) -> QStatusBar: ...
+    def on_error(self, message: str) -> None: ...
+
+
+def add_exchange_actions(w: ExchangeHost, menu: QMenu, actions: dict[str, QAction]) -> None:
     """Add the two actions to ``menu`` (the File menu) and to ``actions`` by name."""
     for name, text, slot in (
         ("export_bundle", w.tr("Export my layer as &bundle…"), lambda: export_bundle_dialog(w)),
@@ -60,16 +79,18 @@ def add_exchange_actions(w: MainWindow, menu: QMenu, actions: dict[str, QAction]
 
 
 # -- bundle export -----------------------------------------------------------------------------
-def export_bundle_dialog(w: MainWindow) -> BackgroundJob | None:
+def export_bundle_dialog(w: ExchangeHost) -> BackgroundJob | None:
     if w.session.path is None or not w.session.annotator:
-        show_message(w, w.tr("Bundle"), w.tr("Open a project and choose your name first."))
+        show_message(w.window(), w.tr("Bundle"), w.tr("Open a project and choose your name first."))
         return None
     default = f"{w.session.annotator}.annbundle"
-    name, _ = QFileDialog.getSaveFileName(w, w.tr("Export my layer"), default, BUNDLE_FILTER)
+    name, _ = QFileDialog.getSaveFileName(
+        w.window(), w.tr("Export my layer"), default, BUNDLE_FILTER
+    )
     return start_bundle(w, Path(name)) if name else None
 
 
-def start_bundle(w: MainWindow, out: Path) -> BackgroundJob | None:
+def start_bundle(w: ExchangeHost, out: Path) -> BackgroundJob | None:
     """Write the current annotator's layer to ``out`` in the background."""
     path, me = w.session.path, w.session.annotator
     if path is None:
@@ -79,7 +100,7 @@ def start_bundle(w: MainWindow, out: Path) -> BackgroundJob | None:
         with Project.open(path, read_only=True) as project:
             return write_bundle(project, me, out, progress=progress, cancelled=cancelled)
 
-    job = BackgroundJob(w, w.tr("Bundle"), w.tr("Writing the bundle…"), work)
+    job = BackgroundJob(w.window(), w.tr("Bundle"), w.tr("Writing the bundle…"), work)
 
     def done(outcome: str, payload: object) -> None:
         if outcome == "finished" and isinstance(payload, BundleManifest):
@@ -97,11 +118,11 @@ def start_bundle(w: MainWindow, out: Path) -> BackgroundJob | None:
 
 
 # -- merge -------------------------------------------------------------------------------------
-def merge_dialog(w: MainWindow) -> BackgroundJob | None:
+def merge_dialog(w: ExchangeHost) -> BackgroundJob | None:
     if w.session.path is None:
-        show_message(w, w.tr("Merge"), w.tr("Open a project first."))
+        show_message(w.window(), w.tr("Merge"), w.tr("Open a project first."))
         return None
-    name, _ = QFileDialog.getOpenFileName(w, w.tr("Merge"), "", MERGE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(w.window(), w.tr("Merge"), "", MERGE_FILTER)
     return start_merge(w, Path(name)) if name else None
 
 
@@ -121,14 +142,14 @@ def merge_any(
         return merge_bundle(project, read_bundle(source), source.name, progress, cancelled)
 
 
-def start_merge(w: MainWindow, source: Path) -> BackgroundJob | None:
+def start_merge(w: ExchangeHost, source: Path) -> BackgroundJob | None:
     """Merge ``source`` into the open project in the background, then show the report."""
     path = w.session.path
     if path is None:
         return None
     w.details.flush_note()  # a pending note is saved before the other connection writes
     job = BackgroundJob(
-        w, w.tr("Merge"), w.tr("Merging {0}…").format(source.name),
+        w.window(), w.tr("Merge"), w.tr("Merging {0}…").format(source.name),
         lambda progress, cancelled: merge_any(path, source, progress, cancelled),
     )  # fmt: skip
 
@@ -141,7 +162,7 @@ def start_merge(w: MainWindow, source: Path) -> BackgroundJob | None:
             project.refresh()
         w.session.refresh()
         if outcome == "finished" and isinstance(payload, MergeReport):
-            show_report(w, payload)
+            show_report(w.window(), payload)
         elif outcome == "failed":
             w.on_error(w.tr("Nothing was merged: {0}").format(payload))
         else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -50,9 +50,7 @@ from annotator.model import GOLD, Status
 from annotator.output import PREVIOUS
 from annotator.project import Project
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
-
-if TYPE_CHECKING:
-    from ui.workbench.mainwindow import MainWindow
+from ui.session import Session
 
 SUFFIX = {name: info.suffix for name, info in FORMATS.items() if info.suffix}
 """file suffix of each single-file format (folder formats have none)"""
@@ -362,13 +360,23 @@ class ExportDialog(QDialog):
         super().reject()
 
 
-def open_export_dialog(w: MainWindow) -> ExportDialog | None:
+class ExportHost(Protocol):
+    """What the Export dialog needs of the main window (its top-level widget is the parent)."""
+
+    @property
+    def session(self) -> Session: ...
+    def tr(self, sourceText: str, /) -> str: ...
+    def window(self) -> QWidget: ...
+    def warn(self, message: str) -> None: ...
+
+
+def open_export_dialog(w: ExportHost) -> ExportDialog | None:
     """File › Export…: the dialog for the window's project (None when none is open)."""
     project = w.session.project
     if project is None:
         w.warn(w.tr("Open a project first."))
         return None
-    dialog = ExportDialog(project, w)
+    dialog = ExportDialog(project, w.window())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

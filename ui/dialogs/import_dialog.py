@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -39,9 +39,6 @@ from annotator.importing import DEFAULT_ANNOTATOR, ImportReport, import_document
 from annotator.project import Project
 from ui.jobs import ImportJob, ImportWorker
 from ui.session import Session
-
-if TYPE_CHECKING:
-    from ui.workbench.mainwindow import MainWindow
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -250,12 +247,23 @@ class ImportDialog(QDialog):
         super().reject()
 
 
-def open_import_dialog(w: MainWindow) -> ImportDialog | None:
+class ImportHost(Protocol):
+    """What the Import dialog needs of the main window (its top-level widget is the parent)."""
+
+    @property
+    def session(self) -> Session: ...
+    def tr(self, sourceText: str, /) -> str: ...
+    def window(self) -> QWidget: ...
+    def warn(self, message: str) -> None: ...
+    def rebuild_label_shortcuts(self) -> None: ...
+
+
+def open_import_dialog(w: ImportHost) -> ImportDialog | None:
     """File › Import with options…: the dialog for the window's project."""
     if w.session.project is None:
         w.warn(w.tr("Open or create a project first."))
         return None
-    dialog = ImportDialog(w.session, w)
+    dialog = ImportDialog(w.session, w.window())
     dialog.imported.connect(lambda _report: w.rebuild_label_shortcuts())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -18,19 +18,40 @@ replace them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QStatusBar, QWidget
 
 from annotator import commands as cmds
 from annotator import rules
-from annotator.model import DocumentAnnotations, Span
-from annotator.schema import Label, RelationType
+from annotator.model import Document, DocumentAnnotations, Span
+from annotator.schema import Label, RelationType, Role
+from ui.docview.view import DocumentView
+from ui.session import Session
 
-if TYPE_CHECKING:
-    from ui.workbench.mainwindow import MainWindow
+
+class LinkHost(Protocol):
+    """What the ``Linker`` needs of the main window: the session, the open document with its
+    layer and selection, and the window's status bar (its top-level widget parents the menus)."""
+
+    @property
+    def session(self) -> Session: ...
+    @property
+    def doc(self) -> Document | None: ...
+    @property
+    def layer(self) -> DocumentAnnotations: ...
+    @property
+    def view(self) -> DocumentView: ...
+    @property
+    def selected_uuid(self) -> str: ...
+    def own_span(self, uuid: str) -> Span | None: ...
+    def event_of(self, uuid: str) -> str: ...
+    def choose_role(self, roles: list[Role], covered: str) -> str | None: ...
+    def tr(self, sourceText: str, /) -> str: ...
+    def window(self) -> QWidget: ...
+    def statusBar(self) -> QStatusBar: ...
 
 
 def ask_choice(
@@ -96,7 +117,7 @@ def _only_trigger(layer: DocumentAnnotations, uuid: str, doomed_events: set[str]
 class Linker:
     """The linking actions of one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: LinkHost) -> None:
         self.w = window
         self.pending_source = ""
 
@@ -136,7 +157,7 @@ class Linker:
 
     def choose_relation(self, types: list[RelationType], src: Span, dst: Span) -> str | None:
         """A popup menu of relation types (None when dismissed)."""
-        menu = QMenu(self.w)
+        menu = QMenu(self.w.window())
         title = menu.addAction(self.w.tr("Relation:"))
         title.setEnabled(False)
         for rt in types:
@@ -181,7 +202,7 @@ class Linker:
 
     def choose_label(self, labels: list[Label], covered: str) -> str | None:
         """A popup menu of entity labels (None when dismissed)."""
-        menu = QMenu(self.w)
+        menu = QMenu(self.w.window())
         title = menu.addAction(self.w.tr("New argument span as:"))
         title.setEnabled(False)
         for lab in labels:
@@ -201,7 +222,7 @@ class Linker:
         if owners:
             types = ", ".join(sorted({e.type for e in layer.events if e.uuid in owners}))
             answer = ask_choice(
-                self.w,
+                self.w.window(),
                 self.w.tr("Delete span"),
                 self.w.tr(
                     "“{0}” is the {1} of {2}.\nRemove only the argument, or delete the whole event?"
@@ -216,7 +237,7 @@ class Linker:
             whole = answer == "event"
         elif triggers:
             answer = ask_choice(
-                self.w,
+                self.w.window(),
                 self.w.tr("Delete span"),
                 self.w.tr(
                     "“{0}” is the trigger of {1}; its event and arguments go with it."

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -40,9 +40,6 @@ from annotator.schema import Schema
 from ui.dialogs.prompts import show_message
 from ui.jobs import BackgroundJob
 from ui.session import Session
-
-if TYPE_CHECKING:
-    from ui.workbench.mainwindow import MainWindow
 
 REPORT_FILTER = "HTML report (*.html);;All files (*)"
 
@@ -305,12 +302,21 @@ def _label_cells(p: PairResult, label: str) -> list[object]:
             ex.n_a if ex else 0, ex.n_b if ex else 0, per_cat[2] if per_cat else None]  # fmt: skip
 
 
-def open_agreement(w: MainWindow) -> AgreementWindow | None:
+class AgreementHost(Protocol):
+    """What opening the Agreement window needs of the main window."""
+
+    @property
+    def session(self) -> Session: ...
+    def tr(self, sourceText: str, /) -> str: ...
+    def window(self) -> QWidget: ...
+
+
+def open_agreement(w: AgreementHost) -> AgreementWindow | None:
     """Show a fresh Agreement window for the project of ``w``."""
     if w.session.project is None:
-        show_message(w, w.tr("Agreement"), w.tr("Open a project first."))
+        show_message(w.window(), w.tr("Agreement"), w.tr("Open a project first."))
         return None
-    window = AgreementWindow(w.session, w)
+    window = AgreementWindow(w.session, w.window())
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     return window

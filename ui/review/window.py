@@ -15,7 +15,7 @@ agreements of the document, Ctrl+Z / Ctrl+Shift+Z undo / redo.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSplitter,
+    QStatusBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -33,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from annotator.commands import SetStatus
 from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
-from annotator.model import GOLD, DocumentAnnotations, Status
+from annotator.model import GOLD, Document, DocumentAnnotations, Status
 from annotator.review import project_remaining
+from ui.docview.view import DocumentView
 from ui.review.model import (
     KIND_NAMES,
     ReviewItem,
@@ -47,9 +49,6 @@ from ui.review.model import (
 )
 from ui.review.panes import DisagreementTable, ReviewColumns, legend_row, plain_label
 from ui.session import Changes, Session
-
-if TYPE_CHECKING:
-    from ui.workbench.mainwindow import MainWindow
 
 
 class ReviewWindow(QMainWindow):
@@ -365,11 +364,38 @@ class ReviewWindow(QMainWindow):
 
 
 # -- opening from the main window -------------------------------------------------------------
-def open_review(w: MainWindow) -> ReviewWindow:
+class NoteEditor(Protocol):
+    """The details panel as far as switching layers needs it."""
+
+    def flush_note(self) -> None: ...
+
+
+class ReviewHost(Protocol):
+    """What the review window needs of the main window: the session, the open document and
+    its layer, a way to show a span there (its top-level widget parents the review window)."""
+
+    @property
+    def session(self) -> Session: ...
+    @property
+    def doc(self) -> Document | None: ...
+    @property
+    def layer(self) -> DocumentAnnotations: ...
+    @property
+    def view(self) -> DocumentView: ...
+    @property
+    def details(self) -> NoteEditor: ...
+    def open_document(self, doc_id: int) -> None: ...
+    def go_to_span(self, uuid: str) -> None: ...
+    def tr(self, sourceText: str, /) -> str: ...
+    def window(self) -> QWidget: ...
+    def statusBar(self) -> QStatusBar: ...
+
+
+def open_review(w: ReviewHost) -> ReviewWindow:
     """Show the review window of ``w`` (one per main window), on its current document."""
-    window = w.findChild(ReviewWindow)
+    window = w.window().findChild(ReviewWindow)
     if window is None:
-        window = ReviewWindow(w.session, w)
+        window = ReviewWindow(w.session, w.window())
         window.editGold.connect(lambda doc, start, end: show_gold(w, doc, start, end))
     if w.doc is not None:
         window.show_document(w.doc.id)
@@ -379,7 +405,7 @@ def open_review(w: MainWindow) -> ReviewWindow:
     return window
 
 
-def show_gold(w: MainWindow, doc_id: int, start: int, end: int) -> None:
+def show_gold(w: ReviewHost, doc_id: int, start: int, end: int) -> None:
     """Switch the main window to the gold layer at ``[start, end)`` for editing there."""
     if w.session.annotator != GOLD:
         w.details.flush_note()
@@ -394,5 +420,5 @@ def show_gold(w: MainWindow, doc_id: int, start: int, end: int) -> None:
     else:
         w.view.select(start, end)
         w.view.scroll_to(start)
-    w.raise_()
-    w.activateWindow()
+    w.window().raise_()
+    w.window().activateWindow()
