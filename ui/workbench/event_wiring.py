@@ -9,32 +9,51 @@ the window itself stays small.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
 from annotator import commands as cmds
+from annotator.model import Span
 from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
-from ui.events.relations import Linker
-from ui.workbench.details import linked_edit
+from ui.events.relations import Linker, LinkHost
+from ui.workbench.details import DetailsPanel, linked_edit
+from ui.workbench.panels import LabelPalette
 from ui.workbench.validation_panel import ValidationPanel
 
-if TYPE_CHECKING:
-    from ui.workbench.mainwindow import MainWindow
+
+class EventHost(LinkHost, Protocol):
+    """What ``EventTools`` needs of the main window beyond the ``Linker``'s needs: its docks,
+    details panel, label palette and actions, and navigation (its top-level widget parents
+    the panels)."""
+
+    @property
+    def details(self) -> DetailsPanel: ...
+    @property
+    def label_palette(self) -> LabelPalette: ...
+    @property
+    def actions_by_name(self) -> dict[str, QAction]: ...
+    def spans_by_uuid(self) -> dict[str, Span]: ...
+    def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None: ...
+    def go_to_span(self, uuid: str) -> None: ...
+    def open_document(self, doc_id: int) -> None: ...
+    def rebuild_label_shortcuts(self) -> None: ...
 
 
 class EventTools:
     """Arcs, events panel, validation panel and linking actions of one window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: EventHost) -> None:
         self.w = window
         self.arcs = ArcOverlay(window.view)
-        self.events = EventsPanel(window)
+        self.events = EventsPanel(window.window())
         self.validation = ValidationPanel(
             window.session,
             lambda: window.doc.id if window.doc else None,
-            window,
+            window.window(),
             lambda: (window.layer, window.spans_by_uuid()) if window.doc else None,
         )
         self.linker = Linker(window)
@@ -160,7 +179,7 @@ class EventTools:
             for a in self.w.actions_by_name.values()
             if not a.shortcut().isEmpty()
         }
-        dialog = SchemaEditor(self.w.session, reserved, self.w)
+        dialog = SchemaEditor(self.w.session, reserved, self.w.window())
         dialog.exec()
 
     def set_arcs_shown(self, shown: bool) -> None:
