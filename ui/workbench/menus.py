@@ -9,27 +9,59 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMenuBar
 
 from annotator.errors import AnnotatorError
 from annotator.importing import ImportReport
-from annotator.model import Status
-from ui.dialogs.exchange_actions import add_exchange_actions
-from ui.dialogs.export_dialog import open_export_dialog
-from ui.dialogs.import_dialog import open_import_dialog
+from annotator.model import Document, Status
+from ui.dialogs.exchange_actions import ExchangeHost, add_exchange_actions
+from ui.dialogs.export_dialog import ExportHost, open_export_dialog
+from ui.dialogs.import_dialog import ImportHost, open_import_dialog
 from ui.dialogs.prompts import choose_layers, show_message
 from ui.jobs import IMPORT_FILTER, ImportJob, ImportWorker, summary
-from ui.review.agreement_window import open_agreement
-from ui.review.window import open_review
+from ui.review.agreement_window import AgreementHost, open_agreement
+from ui.review.window import ReviewHost, open_review
+from ui.workbench.event_wiring import EventHost, EventTools
 from ui.workbench.span_edges import __doc__ as KEYS_HELP
 
-if TYPE_CHECKING:
-    from ui.workbench.mainwindow import MainWindow
-
 PROJECT_FILTER = "Annotator projects (*.annotator);;All files (*)"
+
+
+class MenuHost(
+    EventHost, ReviewHost, AgreementHost, ExchangeHost, ImportHost, ExportHost, Protocol
+):
+    """What the menus and the File operations need of the main window: everything the dialogs,
+    review and event tools they open need, plus the window's own actions and state."""
+
+    doc: Document | None  # cleared when another project opens
+    other_layers: list[str]
+    recent_menu: QMenu
+    import_job: ImportJob | None
+
+    @property
+    def event_tools(self) -> EventTools: ...
+    @property
+    def docks(self) -> dict[str, QDockWidget]: ...
+    def menuBar(self) -> QMenuBar: ...
+    def close(self) -> bool: ...
+    def delete_selected(self) -> None: ...
+    def apply_last_label(self) -> None: ...
+    def set_sticky(self, on: bool) -> None: ...
+    def trim(self, restore: bool = False) -> None: ...
+    def move_edge(self, edge: str, screen_right: bool, by_word: bool = False) -> None: ...
+    def step_annotation(self, forward: bool) -> None: ...
+    def set_status(self, status: Status) -> None: ...
+    def mark_done_and_next(self) -> None: ...
+    def next_unfinished(self) -> None: ...
+    def step_document(self, forward: bool) -> None: ...
+    def switch_annotator(self) -> None: ...
+    def recent_projects(self) -> list[str]: ...
+    def remember_project(self, path: str) -> None: ...
+    def refresh_all(self) -> None: ...
+    def refresh_layer(self) -> None: ...
 
 
 def _add(
@@ -50,7 +82,7 @@ def _add(
     return action
 
 
-def build_menus(w: MainWindow) -> dict[str, QAction]:
+def build_menus(w: MenuHost) -> dict[str, QAction]:
     """Create the menu bar of ``w``; returns its actions by object name (tests use them)."""
     a: dict[str, QAction] = {}
     bar = w.menuBar()
@@ -181,20 +213,20 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     return a
 
 
-def show_keys(w: MainWindow) -> None:
+def show_keys(w: MenuHost) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    show_message(w, w.tr("Keys"), KEYS_HELP or "", QMessageBox.Icon.Information)
+    show_message(w.window(), w.tr("Keys"), KEYS_HELP or "", QMessageBox.Icon.Information)
 
 
-def fill_recent(w: MainWindow) -> None:
+def fill_recent(w: MenuHost) -> None:
     w.recent_menu.clear()
     for path in w.recent_projects():
         action = w.recent_menu.addAction(path)
         action.triggered.connect(lambda _c=False, p=path: open_project(w, Path(p)))
 
 
-def open_project(w: MainWindow, path: Path, create: bool = False) -> bool:
+def open_project(w: MenuHost, path: Path, create: bool = False) -> bool:
     """Open (or create) a project in the window; errors are shown, never raised."""
     w.details.flush_note()
     try:
@@ -203,7 +235,7 @@ def open_project(w: MainWindow, path: Path, create: bool = False) -> bool:
         else:
             w.session.open_project(path)
     except (AnnotatorError, OSError) as exc:
-        show_message(w, w.tr("Cannot open the project"), str(exc))
+        show_message(w.window(), w.tr("Cannot open the project"), str(exc))
         return False
     w.doc = None
     w.rebuild_label_shortcuts()
@@ -212,41 +244,41 @@ def open_project(w: MainWindow, path: Path, create: bool = False) -> bool:
     return True
 
 
-def open_project_dialog(w: MainWindow) -> None:
-    name, _ = QFileDialog.getOpenFileName(w, w.tr("Open project"), "", PROJECT_FILTER)
+def open_project_dialog(w: MenuHost) -> None:
+    name, _ = QFileDialog.getOpenFileName(w.window(), w.tr("Open project"), "", PROJECT_FILTER)
     if name:
         open_project(w, Path(name))
 
 
-def new_project_dialog(w: MainWindow) -> None:
-    name, _ = QFileDialog.getSaveFileName(w, w.tr("New project"), "", PROJECT_FILTER)
+def new_project_dialog(w: MenuHost) -> None:
+    name, _ = QFileDialog.getSaveFileName(w.window(), w.tr("New project"), "", PROJECT_FILTER)
     if name:
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(".annotator")
         open_project(w, path, create=True)
 
 
-def import_dialog(w: MainWindow, folder: bool) -> None:
+def import_dialog(w: MenuHost, folder: bool) -> None:
     if w.session.project is None:
-        show_message(w, w.tr("Import"), w.tr("Open or create a project first."))
+        show_message(w.window(), w.tr("Import"), w.tr("Open or create a project first."))
         return
     if folder:
-        name = QFileDialog.getExistingDirectory(w, w.tr("Import a folder"))
+        name = QFileDialog.getExistingDirectory(w.window(), w.tr("Import a folder"))
         paths = [Path(name)] if name else []
     else:
-        names, _ = QFileDialog.getOpenFileNames(w, w.tr("Import files"), "", IMPORT_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(w.window(), w.tr("Import files"), "", IMPORT_FILTER)
         paths = [Path(n) for n in names]
     if paths:
         start_import(w, paths)
 
 
-def start_import(w: MainWindow, paths: list[Path]) -> ImportJob | None:
+def start_import(w: MenuHost, paths: list[Path]) -> ImportJob | None:
     """Import ``paths`` in the background with a progress dialog; the window refreshes when
     it is done. Returns the job (tests wait on ``job.done``)."""
     path = w.session.path
     if path is None:
         return None
     worker = ImportWorker(path, paths, w.session.annotator)
-    job = ImportJob(w, worker)
+    job = ImportJob(w.window(), worker)
 
     def finished(outcome: str, payload: object) -> None:
         w.session.refresh()
@@ -264,12 +296,12 @@ def start_import(w: MainWindow, paths: list[Path]) -> ImportJob | None:
     return job
 
 
-def layers_dialog(w: MainWindow) -> None:
+def layers_dialog(w: MenuHost) -> None:
     project = w.session.project
     if project is None:
         return
     others = [n for n in project.annotators() if n != w.session.annotator]
-    chosen = choose_layers(w, others, w.other_layers)
+    chosen = choose_layers(w.window(), others, w.other_layers)
     if chosen is not None:
         w.other_layers = chosen
         w.refresh_layer()
