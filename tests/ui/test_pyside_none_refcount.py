@@ -1,6 +1,7 @@
 """Regression guard for PySide6 6.12.0, which drops a reference to None per void call.
 
-On CPython 3.11 that aborts long sessions with "Fatal Python error: none_dealloc" (ARABIC.md).
+On CPython 3.11 that aborts long sessions with "Fatal Python error: none_dealloc"
+(docs/design/arabic.md, "Qt facts measured here").
 """
 
 from __future__ import annotations

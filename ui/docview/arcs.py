@@ -5,7 +5,7 @@ view; it reads span positions from the view's own text layout (``QTextLine.curso
 ``ui.docview.paint.piece_geometry``), so every x comes from Qt's bidi and shaping. An arc is
 drawn from the trigger toward the argument as they appear on screen: in a right-to-left line
 an argument that follows its trigger lies to its left, and the arrow points left (brat#1132
-drew such arcs in reversed order, ARABIC.md item 9).
+drew such arcs in reversed order, docs/design/arabic.md item 9).
 
 Layout: each arc rises from the top of its source span to a lane just above the line, runs
 along the lane and comes down on the target span with an arrowhead; the role (or relation

@@ -4,8 +4,8 @@
 projects or the database. Every offset in its API is a code point into the Python text (the
 conversion to Qt positions lives in ``ui.docview.text_view``).
 
-Arrow keys (ARABIC.md item 11): plain Left/Right move the caret *visually*, the way the arrow
-points on screen, also inside digit and Latin runs (Qt's VisualMoveStyle). Shift+Left/Right
+Arrow keys (docs/design/arabic.md item 11): plain Left/Right move the caret *visually*, the
+way the arrow points on screen, also inside digit and Latin runs (Qt's VisualMoveStyle). Shift+Left/Right
 extend the selection *logically*: in an RTL paragraph Shift+Left takes the next character in
 reading order and Shift+Right gives it back, even inside a digit or Latin run, so a selection
 always grows as one contiguous piece of text; Ctrl+Shift+Left/Right do the same by whole words.

@@ -5,7 +5,7 @@ Like the other panels it is fed plain values and only emits signals: clicking an
 asks for its trigger span, an argument row for the argument's span, a relation row for its
 source span. The context menu removes an argument, an event or a relation (the window turns
 that into one undoable command). Document text is shown as plain item text, tooltips through
-``plain_tooltip`` (Qt guesses rich text in tooltips; RELIABILITY.md).
+``plain_tooltip`` (Qt guesses rich text in tooltips; docs/design/reliability.md).
 """
 
 from __future__ import annotations
