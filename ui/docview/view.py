@@ -5,10 +5,11 @@ projects or the database. Every offset in its API is a code point into the Pytho
 conversion to Qt positions lives in ``ui.docview.text_view``).
 
 Arrow keys (docs/design/arabic.md item 11): plain Left/Right move the caret *visually*, the
-way the arrow points on screen, also inside digit and Latin runs (Qt's VisualMoveStyle). Shift+Left/Right
-extend the selection *logically*: in an RTL paragraph Shift+Left takes the next character in
-reading order and Shift+Right gives it back, even inside a digit or Latin run, so a selection
-always grows as one contiguous piece of text; Ctrl+Shift+Left/Right do the same by whole words.
+way the arrow points on screen, also inside digit and Latin runs (Qt's VisualMoveStyle).
+Shift+Left/Right extend the selection *logically*: in an RTL paragraph Shift+Left takes the
+next character in reading order and Shift+Right gives it back, even inside a digit or Latin
+run, so a selection always grows as one contiguous piece of text; Ctrl+Shift+Left/Right do the
+same by whole words.
 In an LTR paragraph the directions are mirrored.
 
 Selections made with the mouse or keyboard snap to whole words when read (``selection()``) and,
