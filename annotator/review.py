@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 from annotator.errors import ValidationError
 from annotator.model import (
@@ -120,32 +121,27 @@ def _compare_spans(spans_a: list[Span], spans_b: list[Span]) -> list[Disagreemen
     took minutes); the result, in order, is that of the scanning version."""
     out: list[Disagreement] = []
     taken = [False] * len(spans_b)
-    by_key: dict[SpanKey, deque[int]] = defaultdict(deque)
-    for i, t in enumerate(spans_b):
-        by_key[(t.start, t.end, t.label)].append(i)
+    agreement, label_mismatch = Kind.AGREEMENT, Kind.LABEL
+    by_key = _Chains([(t.start, t.end, t.label) for t in spans_b])
     rest_a: list[Span] = []
     for s in spans_a:
-        waiting = by_key.get((s.start, s.end, s.label))
-        if waiting:
-            i = waiting.popleft()
-            taken[i] = True
-            out.append(Disagreement(Kind.AGREEMENT, s.start, s.end, s, spans_b[i]))
-        else:
+        i = by_key.pop((s.start, s.end, s.label))
+        if i < 0:
             rest_a.append(s)
-    by_place: dict[tuple[int, int], deque[int]] = defaultdict(deque)
-    for i, t in enumerate(spans_b):
-        if not taken[i]:
-            by_place[(t.start, t.end)].append(i)
+        else:
+            taken[i] = True
+            out.append(Disagreement(agreement, s.start, s.end, s, spans_b[i]))
+    by_place = _Chains([None if taken[i] else (t.start, t.end) for i, t in enumerate(spans_b)])
     left: list[Span] = []
     for s in rest_a:
-        waiting = by_place.get((s.start, s.end))
-        if waiting:
-            i = waiting.popleft()
+        i = by_place.pop((s.start, s.end))
+        if i < 0:
+            left.append(s)
+        else:
             taken[i] = True
             m = spans_b[i]
-            out.append(Disagreement(Kind.LABEL, s.start, s.end, s, m, f"{s.label} / {m.label}"))
-        else:
-            left.append(s)
+            detail = f"{s.label} / {m.label}"
+            out.append(Disagreement(label_mismatch, s.start, s.end, s, m, detail))
     for s, candidates in zip(left, _overlap_candidates(left, spans_b, taken), strict=True):
         best = next((i for i in candidates if not taken[i]), None)
         if best is None:
@@ -163,6 +159,31 @@ def _compare_spans(spans_a: list[Span], spans_b: list[Span]) -> list[Disagreemen
         if not taken[i]
     ]
     return out
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+class _Chains(Generic[K]):
+    """Positions of a sequence by key, taken in order: ``pop(key)`` gives the first position
+    with that key not taken yet (-1 when none), as a scan of what is left would find it. One
+    dict entry per key and one int per position (no container per key)."""
+
+    def __init__(self, keys: Sequence[K | None]) -> None:
+        self.head: dict[K, int] = {}
+        self.next = [-1] * len(keys)
+        head, nxt = self.head, self.next
+        for i in range(len(keys) - 1, -1, -1):
+            key = keys[i]
+            if key is not None:  # None: not offered
+                nxt[i] = head.get(key, -1)
+                head[key] = i
+
+    def pop(self, key: K) -> int:
+        i = self.head.get(key, -1)
+        if i >= 0:
+            self.head[key] = self.next[i]
+        return i
 
 
 def _overlap_candidates(
@@ -251,8 +272,12 @@ def _target_key(layer: DocumentAnnotations, uuid: str) -> tuple[object, ...]:
     return _Index(layer).target_key(uuid)
 
 
-def _event_items(layer: DocumentAnnotations) -> list[tuple[SpanKey, str, Event]]:
-    spans = layer.span_by_uuid()
+def _event_items(
+    layer: DocumentAnnotations, spans: Mapping[str, Span] | None = None
+) -> list[tuple[SpanKey, str, Event]]:
+    """(trigger key, type, event) of the live events whose trigger is a span of the layer
+    (``spans``: the layer's spans by uuid, when the caller has them)."""
+    spans = layer.span_by_uuid() if spans is None else spans
     return [
         (_key(spans[e.trigger]), e.type, e)
         for e in layer.events
@@ -269,20 +294,17 @@ def _compare_events(
 ) -> list[Disagreement]:
     out: list[Disagreement] = []
     index_a, index_b = _Index(layer_a), _Index(layer_b)
-    items_b = _event_items(layer_b)
+    items_b = _event_items(layer_b, index_b.spans)
     taken = [False] * len(items_b)
-    waiting: dict[tuple[SpanKey, str], deque[int]] = defaultdict(deque)
-    for i, (trig, etype, _) in enumerate(items_b):
-        waiting[(trig, etype)].append(i)
-    for trig, etype, ev in _event_items(layer_a):
-        queue = waiting.get((trig, etype))
-        if not queue:
+    waiting = _Chains([(trig, etype) for trig, etype, _ in items_b])
+    for trig, etype, ev in _event_items(layer_a, index_a.spans):
+        i = waiting.pop((trig, etype))
+        if i < 0:
             # a trigger that differs is already reported by the spans; an event missing on an
             # agreed trigger is reported here
             if trig in agreed:
                 out.append(Disagreement(Kind.ONLY_A, trig[0], trig[1], ev, None, etype))
             continue
-        i = queue.popleft()
         taken[i] = True
         other = items_b[i][2]
         args_a, args_b = index_a.argument_set(ev), index_b.argument_set(other)
@@ -301,8 +323,10 @@ def _compare_events(
     return out
 
 
-def _relation_items(layer: DocumentAnnotations) -> list[tuple[str, SpanKey, SpanKey, Relation]]:
-    spans = layer.span_by_uuid()
+def _relation_items(
+    layer: DocumentAnnotations, spans: Mapping[str, Span] | None = None
+) -> list[tuple[str, SpanKey, SpanKey, Relation]]:
+    spans = layer.span_by_uuid() if spans is None else spans
     return [
         (r.type, _key(spans[r.source]), _key(spans[r.target]), r)
         for r in layer.relations
@@ -316,15 +340,12 @@ def _compare_relations(
     out: list[Disagreement] = []
     items_b = _relation_items(layer_b)
     taken = [False] * len(items_b)
-    waiting: dict[tuple[str, SpanKey, SpanKey], deque[int]] = defaultdict(deque)
-    for i, x in enumerate(items_b):
-        waiting[x[:3]].append(i)
+    waiting = _Chains([x[:3] for x in items_b])
     for rtype, src, dst, rel in _relation_items(layer_a):
-        queue = waiting.get((rtype, src, dst))
-        if not queue:
+        i = waiting.pop((rtype, src, dst))
+        if i < 0:
             out.append(Disagreement(Kind.ONLY_A, src[0], src[1], rel, None, rtype))
         else:
-            i = queue.popleft()
             taken[i] = True
             out.append(Disagreement(Kind.AGREEMENT, src[0], src[1], rel, items_b[i][3]))
     out += [
