@@ -113,7 +113,9 @@ def load_runs(folder: Path = FOLDER) -> list[tuple[Path, dict[str, Any]]]:
 
 def _fmt(value: float, unit: str) -> str:
     if unit == "s" and value < 1:
-        return f"{value * 1000:.1f} ms"
+        return _fmt(value * 1000, "ms")
+    if unit == "ms" and value < 10:
+        return f"{value:.3g} ms"
     if unit == "ms" or unit == "MB":
         return f"{value:.1f} {unit}"
     if unit == "x":
