@@ -35,9 +35,14 @@ class EditingMixin:
     if TYPE_CHECKING:
         session: Session
         view: DocumentView
-        doc: Document | None
-        layer: DocumentAnnotations
-        selected_uuid: str
+
+        @property
+        def doc(self) -> Document | None: ...
+        @property
+        def layer(self) -> DocumentAnnotations: ...
+        @property
+        def selected_uuid(self) -> str: ...
+
         details: DetailsPanel
         label_palette: LabelPalette
         event_tools: EventTools

@@ -20,15 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
-from annotator.model import Document, Span, Status
+from annotator.model import Document, DocumentAnnotations, Span, Status
 from ui.dialogs.prompts import ask_annotator_name, show_message
 from ui.docview.view import DocumentView
 from ui.jobs import ImportJob
 from ui.session import Changes, Session
 from ui.workbench.details import DetailsPanel
+from ui.workbench.document import DocumentModel
 from ui.workbench.editing import EditingMixin
 from ui.workbench.event_wiring import EventTools
-from ui.workbench.layer_display import LayerMixin
+from ui.workbench.layer_display import LayerController
 from ui.workbench.menus import build_menus
 from ui.workbench.panels import (
     AnnotationListPanel,
@@ -44,7 +45,7 @@ SETTINGS_RECENT = "recent"
 MAX_RECENT = 8
 
 
-class MainWindow(EditingMixin, LayerMixin, QMainWindow):
+class MainWindow(EditingMixin, QMainWindow):
     """One window per session. ``settings`` is passed in (tests point it at a temp file)."""
 
     recent_menu: QMenu
@@ -56,10 +57,7 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
         super().__init__(parent)
         self.session = session
         self.settings = settings
-        self.doc: Document | None = None
-        self.init_layer()
-        self.other_layers: list[str] = []
-        self.selected_uuid = ""
+        self.model = DocumentModel(session, self)
         self.setWindowTitle(self.tr("Annotator"))
         self.setObjectName("MainWindow")
 
@@ -83,6 +81,7 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
         details_scroll.setWidget(self.details)
         self.add_dock("details", self.tr("Details"), details_scroll, area.LeftDockWidgetArea)
         self.event_tools = EventTools(self)  # arcs, events and problems docks, linking
+        self.layers = LayerController(self, session, self.model, self)
 
         self.status_annotator = QLabel(self)
         self.status_project = QLabel(self)
@@ -165,21 +164,53 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
             self.settings.setValue(SETTINGS_ANNOTATOR, name)
             self.session.set_annotator(name)
 
+    # -- the model's state, as the hosts of the panels and dialogs read it ------------------
+    @property
+    def doc(self) -> Document | None:
+        return self.model.doc
+
+    @property
+    def selected_uuid(self) -> str:
+        return self.model.selected_uuid
+
+    @property
+    def layer(self) -> DocumentAnnotations:
+        """The current document's annotations in the current layer (always complete)."""
+        return self.model.layer
+
+    def own_span(self, uuid: str) -> Span | None:
+        return self.model.span_of(uuid)
+
+    def spans_by_uuid(self) -> dict[str, Span]:
+        return self.model.spans_by_uuid()
+
+    def event_of(self, uuid: str) -> str:
+        """The uuid of the event this span triggers ("" when none)."""
+        return self.model.event_of(uuid)
+
+    def is_loading(self) -> bool:
+        return self.model.is_loading()
+
+    def refresh_layer(self) -> None:
+        self.layers.refresh_layer()
+
     # -- showing -------------------------------------------------------------------------
     def refresh_all(self) -> None:
         project = self.session.project
         self.label_palette.set_labels(project.schema.span_labels() if project else [])
-        if project is not None and self.doc is not None:
+        doc = self.model.doc
+        if project is not None and doc is not None:
             try:
-                self.doc = project.document(self.doc.id)
+                doc = project.document(doc.id)
             except AnnotatorError:  # the document went away with the old project
-                self.doc = None
-        if project is not None and self.doc is None:
+                doc = None
+        if project is not None and doc is None:
             docs = project.documents()
             if docs:
-                self.doc = project.document(docs[0].id)
+                doc = project.document(docs[0].id)
         if project is None:
-            self.doc = None
+            doc = None
+        self.model.set_document(doc)
         self.refresh_documents()
         self.load_document()
         self.refresh_status()
@@ -214,28 +245,21 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
         if project is None or (self.doc is not None and self.doc.id == doc_id):
             return
         self.details.flush_note()
-        self.doc = project.document(doc_id)
-        self.selected_uuid = ""
+        self.model.selected_uuid = ""
+        self.model.set_document(project.document(doc_id))
         self.load_document()
         self.refresh_documents()
 
     def load_document(self) -> None:
         self.view.set_text(self.doc.text if self.doc else "")
         self.view.verticalScrollBar().setValue(0)  # a new document starts at its top
-        if not self.show_first_screen():  # a big document: its first screen, then the rest
-            self.refresh_layer()
+        if not self.layers.show_first_screen():  # a big document: its first screen, then the rest
+            self.layers.refresh_layer()
             self.view.verticalScrollBar().setValue(0)
-
-    def own_span(self, uuid: str) -> Span | None:
-        return self.span_of(uuid)
-
-    def event_of(self, uuid: str) -> str:
-        """The uuid of the event this span triggers ("" when none)."""
-        return next((e.uuid for e in self.layer.events if e.trigger == uuid), "")
 
     def select_span(self, uuid: str, scroll: bool = False) -> None:
         """Make ``uuid`` the selected span of the window (view outline, list, details)."""
-        self.selected_uuid = uuid
+        self.model.selected_uuid = uuid
         self.view.set_selected(uuid or None)
         self.annotations.set_selected(uuid)
         self.event_tools.on_selected(uuid)
@@ -268,7 +292,7 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
     def on_changed(self, changes: Changes) -> None:
         if changes.reason in ("project", "annotator"):
             if changes.reason == "project":
-                self.selected_uuid = ""
+                self.model.selected_uuid = ""
             self.refresh_all()
             return
         current = self.doc.id if self.doc else None
@@ -279,18 +303,18 @@ class MainWindow(EditingMixin, LayerMixin, QMainWindow):
         ):
             # Undo history spans documents: show the document the undone edit belongs to.
             self.details.flush_note()
-            self.doc = (
+            self.model.selected_uuid = changes.select
+            self.model.set_document(
                 self.session.project.document(min(changes.doc_ids))
                 if self.session.project
                 else None
             )
-            self.selected_uuid = changes.select
             self.load_document()
             self.refresh_documents()
         else:
             if changes.select or changes.reason != "edit":
-                self.selected_uuid = changes.select
-            if not self.patch_layer(changes):  # one edit here: update what it touched
+                self.model.selected_uuid = changes.select
+            if not self.layers.patch_layer(changes):  # one edit here: update what it touched
                 self.refresh_layer()
                 self.refresh_documents()
         self.refresh_status()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMenuBar
 
 from annotator.errors import AnnotatorError
 from annotator.importing import ImportReport
-from annotator.model import Document, Status
+from annotator.model import Status
 from ui.dialogs.exchange_actions import ExchangeHost, add_exchange_actions
 from ui.dialogs.export_dialog import ExportHost, open_export_dialog
 from ui.dialogs.import_dialog import ImportHost, open_import_dialog
@@ -24,6 +24,7 @@ from ui.dialogs.prompts import choose_layers, show_message
 from ui.jobs import IMPORT_FILTER, ImportJob, ImportWorker, summary
 from ui.review.agreement_window import AgreementHost, open_agreement
 from ui.review.window import ReviewHost, open_review
+from ui.workbench.document import DocumentModel
 from ui.workbench.event_wiring import EventHost, EventTools
 from ui.workbench.span_edges import __doc__ as KEYS_HELP
 
@@ -36,11 +37,11 @@ class MenuHost(
     """What the menus and the File operations need of the main window: everything the dialogs,
     review and event tools they open need, plus the window's own actions and state."""
 
-    doc: Document | None  # cleared when another project opens
-    other_layers: list[str]
     recent_menu: QMenu
     import_job: ImportJob | None
 
+    @property
+    def model(self) -> DocumentModel: ...
     @property
     def event_tools(self) -> EventTools: ...
     @property
@@ -237,7 +238,7 @@ def open_project(w: MenuHost, path: Path, create: bool = False) -> bool:
     except (AnnotatorError, OSError) as exc:
         show_message(w.window(), w.tr("Cannot open the project"), str(exc))
         return False
-    w.doc = None
+    w.model.set_document(None)  # another project: its first document is shown
     w.rebuild_label_shortcuts()
     w.refresh_all()
     w.remember_project(str(path))
@@ -301,7 +302,7 @@ def layers_dialog(w: MenuHost) -> None:
     if project is None:
         return
     others = [n for n in project.annotators() if n != w.session.annotator]
-    chosen = choose_layers(w.window(), others, w.other_layers)
+    chosen = choose_layers(w.window(), others, w.model.other_layers)
     if chosen is not None:
-        w.other_layers = chosen
+        w.model.other_layers = chosen
         w.refresh_layer()
