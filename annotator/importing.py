@@ -231,6 +231,13 @@ class _Gathered:
         return doc_id
 
     layers: dict[tuple[int, str], _Layer] = field(default_factory=dict)
+    _labels: tuple[Schema, frozenset[str]] | None = None
+
+    def labels_of(self, schema: Schema) -> frozenset[str]:
+        """``_span_labels(schema)``, computed once per schema."""
+        if self._labels is None or self._labels[0] is not schema:
+            self._labels = (schema, _span_labels(schema))
+        return self._labels[1]
 
     def layer(self, project: Project, doc_id: int, annotator: str) -> _Layer:
         """What the layer holds on a document: stored live records plus this import's."""
@@ -293,14 +300,15 @@ class _Layer:
         else:
             self.relations.add((rec.type, rec.source, rec.target))
 
-    def same_span(self, span: Span, has_id: bool) -> Span | None:
-        """The span of the layer that this one repeats: the one with its id when it carries
-        one (two spans may share place and label), else the one at the same place with the
-        same label."""
-        if has_id:
-            held = self.records.get(span.uuid)
+    def same_span(self, uuid: str, key: tuple[Any, ...]) -> Span | None:
+        """The span of the layer that a span with id ``uuid`` (given in the file, else "")
+        and ``key`` (``_span_key``) repeats: the one with its id when it carries one (two
+        spans may share place and label), else the one at the same place with the same
+        label."""
+        if uuid:
+            held = self.records.get(uuid)
             return held if isinstance(held, Span) else None
-        return self.spans.get(_span_key(span))
+        return self.spans.get(key)
 
 
 def _span_key(span: Span) -> tuple[Any, ...]:
@@ -336,14 +344,20 @@ def _unknown_labels(
     schema: Schema, docs: list[ImportedDocument]
 ) -> dict[str, tuple[str, int | None]]:
     unknown: dict[str, tuple[str, int | None]] = {}
+    labels, event_types = _span_labels(schema), {e.name for e in schema.events}
     for d in docs:
         for s in d.spans:
-            if schema.label(s.label) is None:
+            if s.label not in labels:
                 unknown.setdefault(s.label, (d.source, s.line or d.line))
         for e in d.events:
-            if schema.event(e.type) is None:
+            if e.type not in event_types:
                 unknown.setdefault(e.type, (d.source, e.line or d.line))
     return unknown
+
+
+def _span_labels(schema: Schema) -> frozenset[str]:
+    """The names ``schema.label`` knows (entity labels and event types)."""
+    return frozenset(e.name for e in (*schema.entities, *schema.events))
 
 
 def _import_one(
@@ -379,6 +393,7 @@ def _import_one(
     batch.annotators.add(annotator)
     layer = batch.layer(project, doc_id, annotator)
     schema = project.schema
+    labels = batch.labels_of(schema)
     tick = batch.stamp
     records: list[Record] = []
     spans: dict[str, Span] = {}  # source key -> span
@@ -404,7 +419,7 @@ def _import_one(
         return False
 
     for s in imp.spans:
-        if schema.label(s.label) is None and unknown_skipped(s.line, "label", s.label):
+        if s.label not in labels and unknown_skipped(s.line, "label", s.label):
             continue
         if duplicate_key(s.key, s.line):
             continue
@@ -419,15 +434,15 @@ def _import_one(
         start, end = remap(s.start), remap(s.end)
         frags = tuple((remap(a), remap(b)) for a, b in s.fragments)
         uid = batch.fresh("spans", s.uuid)
+        held = layer.same_span(s.uuid, (start, end, s.label, frags))
         span = Span(
             uid, doc_id, annotator, start, end, s.label, text[start:end],
-            freeze(s.attributes), s.note, frags,
+            freeze(s.attributes), s.note, frags, "" if held is not None else tick(),
         )  # fmt: skip
         bad = rules.span_problem(schema, text, span, name)
         if bad is not None:
             fail(s.line, f"span {s.start}-{s.end} ({s.label}): {bad.message}")
             continue
-        held = layer.same_span(dataclasses.replace(span, uuid=s.uuid), bool(s.uuid))
         if held is not None:
             spans[s.key or uid] = held
             if (_span_key(held), held.attributes, held.note) == (
@@ -439,7 +454,6 @@ def _import_one(
                     f"span {s.key or s.start} differs from the stored {held.uuid}"))  # fmt: skip
             continue
         spans[s.key or uid] = span
-        span = dataclasses.replace(span, clock=tick())
         layer.add(span)
         records.append(span)
         report.spans += 1
@@ -471,6 +485,8 @@ def _import_one(
                 f"event {label} differs from the stored {ev.uuid}"))  # fmt: skip
             continue
         bad = rules.event_problem(schema, ev, spans[e.trigger])
+        if bad is None and not event_held:
+            ev = dataclasses.replace(ev, clock=tick())  # stamped before its arguments
         args: list[Argument] = []
         for k, (role, target_key) in enumerate(e.arguments):
             if bad is not None:
@@ -484,7 +500,7 @@ def _import_one(
                 continue
             wanted = e.argument_uuids[k] if k < len(e.argument_uuids) else ""
             arg = Argument(batch.fresh("arguments", wanted), ev.uuid, doc_id, annotator, role,
-                           target.uuid)  # fmt: skip
+                           target.uuid, tick())  # fmt: skip
             bad = rules.argument_problem(schema, ev, arg, target)
             args.append(arg)
         if bad is not None:
@@ -493,12 +509,10 @@ def _import_one(
         if event_held:
             report.already_present += 1
         else:
-            ev = dataclasses.replace(ev, clock=tick())
             layer.add(ev)
             records.append(ev)
             report.events += 1
         for a in args:
-            a = dataclasses.replace(a, clock=tick())
             layer.add(a)
             records.append(a)
         report.arguments += len(args)
@@ -514,13 +528,12 @@ def _import_one(
             continue
         rel = Relation(
             batch.fresh("relations", r.uuid), doc_id, annotator, r.type, src.uuid, dst.uuid,
-            freeze(r.attributes), r.note,
+            freeze(r.attributes), r.note, tick(),
         )  # fmt: skip
         bad = rules.relation_problem(schema, rel, src, dst)
         if bad is not None:
             fail(r.line, f"relation {r.key or r.type}: {bad.message}")
             continue
-        rel = dataclasses.replace(rel, clock=tick())
         layer.add(rel)
         records.append(rel)
         report.relations += 1

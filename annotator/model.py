@@ -33,10 +33,18 @@ class Status(StrEnum):
     DONE = "done"
 
 
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+"""value types a JSON round trip gives back as they are"""
+
+
 def freeze(mapping: Mapping[str, Any] | None) -> dict[str, Any]:
     """Copy a JSON-like mapping so records never share mutable state with callers."""
     if not mapping:
         return {}
+    if type(mapping) is dict and all(
+        type(k) is str and type(v) in _SCALARS for k, v in mapping.items()
+    ):  # flat (the common case): the JSON round trip would give the same, keys sorted
+        return dict(sorted(mapping.items()))
     return dict(json.loads(json.dumps(mapping, ensure_ascii=False, sort_keys=True)))
 
 

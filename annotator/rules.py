@@ -92,7 +92,9 @@ def is_reference(attribute: str) -> bool:
 
 # -- names and text -------------------------------------------------------------------------
 def _bad_char(value: str, allow_newlines: bool = False) -> str | None:
-    if value.isascii() and value.isprintable():  # the common case, decided in C
+    # the common case, decided in C: a printable string holds no Cc, Cs, Zl, Zp or Cn
+    # character and no bidi control (all of category Cf), from the same Unicode database
+    if value.isprintable():
         return None
     for ch in value:
         if allow_newlines and ch in "\n\t":
@@ -146,15 +148,24 @@ def label_name_problem(name: object, what: str = "label name") -> Violation | No
     if v is not None:
         return v
     assert isinstance(name, str)
-    if any(c.isspace() for c in name) or name[0] in "<!":
+    if _has_space(name) or name[0] in "<!":
         return Violation("name", f"{what} {_shown(name)} contains white space or starts with < !")
     return None
+
+
+def _has_space(value: str) -> bool:
+    """Whether ``value`` holds a white space character (``str.isspace``)."""
+    if value.isprintable():  # the one printable white space character is U+0020
+        return " " in value
+    return any(c.isspace() for c in value)
 
 
 def uuid_problem(value: object, what: str = "record id") -> Violation | None:
     """A record id: non-empty text without white space or control characters."""
     if not isinstance(value, str) or not value or len(value) > MAX_UUID:
         return Violation("name", f"bad {what} {_shown(value)}")
+    if value.isprintable():  # the common case: no control character, space is U+0020 only
+        return Violation("name", f"bad {what} {_shown(value)}") if " " in value else None
     if any(c.isspace() for c in value) or _bad_char(value):
         return Violation("name", f"bad {what} {_shown(value)}")
     return None
@@ -241,16 +252,18 @@ def offsets_problem(
 ) -> Violation | None:
     """Code point offsets ``0 <= start < end <= len(text)``; fragments inside the span, in
     order and not overlapping."""
-    where = f" of document {name!r}" if name else ""
     if not (_int(start) and _int(end)):
         return Violation("offsets", f"offsets must be integers, not {_shown(start)}-{_shown(end)}")
     assert isinstance(start, int) and isinstance(end, int)
     if not (0 <= start < end <= len(text)):
+        where = f" of document {name!r}" if name else ""
         return Violation(
             "offsets",
             f"span {start}-{end} is outside the text{where} "
             f"(0 <= start < end <= {len(text)} required)",
         )
+    if type(fragments) in (tuple, list) and not fragments:
+        return None  # a continuous span (the common case)
     if not isinstance(fragments, tuple | list):
         return Violation("offsets", "fragments must be a list of [start, end] pairs")
     previous = start
