@@ -32,7 +32,6 @@ from annotator.formats.common import (
     unknown_name,
 )
 from annotator.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS, detect_format, read_any
-from annotator.importing import DEFAULT_ANNOTATOR, NEW_LABEL_POLICIES
 from annotator.terminal import ProgressBar, visual
 
 
@@ -95,7 +94,9 @@ def _read_schema(path: Path) -> Any:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.formats.common import ImportResult
-    from annotator.importing import import_documents
+    from annotator.importing import DEFAULT_ANNOTATOR, NEW_LABEL_POLICIES, import_documents
+
+    assert (_DEFAULT_ANNOTATOR, _NEW_LABEL_POLICIES) == (DEFAULT_ANNOTATOR, NEW_LABEL_POLICIES)
 
     project = _open(args.project)
     try:
@@ -404,6 +405,23 @@ EXIT_STATUS = (
 VISUAL_HELP = "reshape and reorder Arabic for terminals that do no bidi"
 
 
+_DEFAULT_ANNOTATOR = "imported"
+_NEW_LABEL_POLICIES = ("error", "add", "skip")
+"""``annotator.importing``'s, written here so that building the parser (``--help``) does not
+load the importer, the project and the store; ``cmd_import`` checks they are the same"""
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the package metadata is read (``importlib.metadata``) only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        print(version())  # on standard output, as argparse's own version action
+        parser.exit()
+
+
 def version() -> str:
     """``annotator <version>`` from the installed package's metadata."""
     from importlib.metadata import PackageNotFoundError
@@ -452,7 +470,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_STATUS,
         formatter_class=HelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=version())
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show program's version number and exit"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add(
@@ -488,12 +508,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--annotator",
-        help=f"layer for documents that name none (default: {DEFAULT_ANNOTATOR})",
+        help=f"layer for documents that name none (default: {_DEFAULT_ANNOTATOR})",
     )
     p.add_argument("--text-column", default="text", help="CSV column holding the text")
     p.add_argument(
         "--new-labels",
-        choices=NEW_LABEL_POLICIES,
+        choices=_NEW_LABEL_POLICIES,
         default="error",
         help="labels the schema lacks: stop the import, add them to the schema, or skip and "
         "report their annotations",
@@ -612,10 +632,10 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
     carries its own message; as a last safety net an ``OSError`` (disk full, read-only file system,
     permission...) or a database error the store did not translate is put into one line too.
     """
-    from annotator.store import DATABASE_ERRORS
-
     parser = build_parser()
     args = parser.parse_args(argv)
+    from annotator.store import DATABASE_ERRORS  # after parsing: --help needs no store
+
     args.gui_runner = gui
     try:
         return int(args.func(args))

@@ -36,7 +36,6 @@ from annotator.model import (
     Status,
     freeze,
 )
-from annotator.project import RECORD_KINDS
 from annotator.schema import Schema
 from annotator.schema.edit import adopt_labels
 from annotator.text import sha256_text
@@ -170,6 +169,8 @@ def _write(
     unknown: dict[str, tuple[str, int | None]],
     report: ImportReport,
 ) -> ImportReport:
+    from annotator.project import RECORD_KINDS  # here: importing this module loads no store
+
     with project.batch() as bulk:
         if defined:  # labels the files define (jsonl's schema, brat's annotation.conf)
             project.update_schema(lambda mine: _with_defined(mine, defined, report))
