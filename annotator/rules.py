@@ -43,7 +43,7 @@ from annotator.errors import AnnotatorError, SchemaError, ValidationError
 from annotator.model import Argument, Event, Relation, Span
 
 if TYPE_CHECKING:  # the schema module itself asks this one about names
-    from annotator.schema import RelationType, Role, Schema
+    from annotator.schema import AttributeDef, RelationType, Role, Schema
 
 MAX_NAME = 200
 """longest annotator name, label, role or attribute name (characters)"""
@@ -132,7 +132,12 @@ def name_problem(value: object, what: str, limit: int = MAX_NAME) -> Violation |
 
 def annotator_problem(name: object) -> Violation | None:
     """An annotator (layer) name."""
-    return name_problem(name, "annotator name")
+    if _last_annotator and type(name) is str and name == _last_annotator[0]:
+        return None
+    v = name_problem(name, "annotator name")
+    if v is None and type(name) is str:
+        _last_annotator[:] = [name]
+    return v
 
 
 def document_name_problem(name: object) -> Violation | None:
@@ -205,6 +210,38 @@ def stamp_problem(stamp: object, now_ms: int | None = None) -> Violation | None:
     return None
 
 
+# -- schema lookups -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Names:
+    """What ``Schema.label``, ``Schema.event`` and ``Schema.attribute`` answer, as a set and a
+    dict for one schema (schemas are immutable: the answers never change)."""
+
+    schema: Schema
+    labels: frozenset[str]
+    events: frozenset[str]
+    attributes: dict[str, AttributeDef]
+
+
+_last_names: list[_Names] = []
+
+
+def _names(schema: Schema) -> _Names:
+    """The lookups of ``schema``, built once for the schema last asked about."""
+    if _last_names and _last_names[0].schema is schema:
+        return _last_names[0]
+    attributes: dict[str, AttributeDef] = {}
+    for a in schema.attributes:
+        attributes.setdefault(a.name, a)  # Schema.attribute answers the first one
+    events = frozenset(e.name for e in schema.events)
+    names = _Names(schema, frozenset(e.name for e in schema.entities) | events, events, attributes)
+    _last_names[:] = [names]
+    return names
+
+
+_last_annotator: list[str] = []
+"""the annotator name ``annotator_problem`` last found good (records come in runs of one)"""
+
+
 # -- attributes -----------------------------------------------------------------------------
 def attributes_problem(
     schema: Schema, label: str, attributes: Mapping[str, Any]
@@ -213,6 +250,9 @@ def attributes_problem(
     ``ref:<DB>`` normalisation references take text on any label."""
     if not isinstance(attributes, Mapping):
         return Violation("attribute", f"attributes must be an object, not {_shown(attributes)}")
+    if not attributes:
+        return None
+    defined = _names(schema).attributes
     for name, value in attributes.items():
         if not isinstance(name, str) or not name:
             return Violation("attribute", f"bad attribute name {_shown(name)}")
@@ -223,7 +263,7 @@ def attributes_problem(
             if v is not None:
                 return Violation("attribute", v.message)
             continue
-        attr = schema.attribute(name)
+        attr = defined.get(name)
         if attr is None or not attr.applies_to(label):
             return Violation("attribute", f"attribute {name!r} is not defined for {label!r}")
         problem = attr.check(value)
@@ -297,7 +337,7 @@ def span_problem(schema: Schema, text: str, span: Span, doc_name: str = "") -> V
         )
     if span.deleted:
         return None
-    if not isinstance(span.label, str) or schema.label(span.label) is None:
+    if not isinstance(span.label, str) or span.label not in _names(schema).labels:
         return Violation("unknown-label", f"label {_shown(span.label)} is not in the schema")
     return attributes_problem(schema, span.label, span.attributes) or text_problem(
         span.note, "note"
@@ -319,7 +359,7 @@ def event_problem(schema: Schema, event: Event, trigger: Span | None) -> Violati
         return Violation(
             "layer", "an event's trigger must be a span of the same document and layer"
         )
-    if not isinstance(event.type, str) or schema.event(event.type) is None:
+    if not isinstance(event.type, str) or event.type not in _names(schema).events:
         return Violation("unknown-type", f"event type {_shown(event.type)} is not in the schema")
     return attributes_problem(schema, event.type, event.attributes) or text_problem(
         event.note, "note"
