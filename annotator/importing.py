@@ -91,7 +91,7 @@ def normalise_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
     """The stored form of ``text`` (BOM dropped, CRLF/CR → LF) and a map of old offsets to
     new ones, so spans given against the raw text land on the same characters."""
     if "\r" not in text and not text.startswith("\ufeff"):
-        return text, lambda i: i
+        return text, _same
     removed: list[int] = []  # old indices of removed characters, ascending
     out: list[str] = []
     for i, ch in enumerate(text):
@@ -106,6 +106,11 @@ def normalise_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
         return i - bisect.bisect_left(removed, i)
 
     return "".join(out), remap
+
+
+def _same(i: int) -> int:
+    """The offset map of a text that normalising left as it was."""
+    return i
 
 
 def import_documents(
@@ -432,8 +437,8 @@ def _import_one(
                 f"span {s.start}-{s.end} ({s.label}) is outside the text (length {len(imp.text)})",
             )
             continue
-        start, end = remap(s.start), remap(s.end)
-        frags = tuple((remap(a), remap(b)) for a, b in s.fragments)
+        start, end = (s.start, s.end) if remap is _same else (remap(s.start), remap(s.end))
+        frags = tuple((remap(a), remap(b)) for a, b in s.fragments) if s.fragments else ()
         uid = batch.fresh("spans", s.uuid)
         held = layer.same_span(s.uuid, (start, end, s.label, frags))
         span = Span(

@@ -129,6 +129,20 @@ def _document(obj: Any, source: str, line: int) -> tuple[ImportedDocument, list[
     )
     used: list[str] = []
     for i, s in enumerate(dicts(obj, "spans")):
+        span = _plain_span(s, line)
+        if span is not None:  # the common case: every field of the plain type, checked here
+            start, end, uuid = span.start, span.end, span.uuid
+            if "text" in s and 0 <= start < end <= len(text) and s["text"] != text[start:end]:
+                raise ValueError(
+                    f"span {start}-{end}: covered text {_short(s['text'])} does not match "
+                    f"{text[start:end]!r}"
+                )
+            if not uuid:
+                span.key = f"span{i}"
+            doc.spans.append(span)
+            if uuid:
+                used.append(uuid)
+            continue
         what = f"span {i}"
         start, end = (
             need_int(s.get("start"), f"{what}: start"),
@@ -199,6 +213,37 @@ def _document(obj: Any, source: str, line: int) -> tuple[ImportedDocument, list[
         twice = next(k for k in keys if keys.count(k) > 1)
         raise ValueError(f"id {twice!r} is used twice")
     return doc, used
+
+
+def _plain_span(s: dict[str, Any], line: int) -> ImportedSpan | None:
+    """The span of ``s`` when each of its fields has the plain type (integer offsets, a
+    non-empty label, a string or no id and note, an object or no attributes, no fragments):
+    what the checks in ``_document`` accept without a message. None: let them decide."""
+    start, end, label, uuid, note = (
+        s.get("start"), s.get("end"), s.get("label"), s.get("id"), s.get("note")
+    )  # fmt: skip
+    attributes = s.get("attributes")
+    if not (
+        type(start) is int
+        and type(end) is int
+        and type(label) is str
+        and label
+        and (uuid is None or type(uuid) is str)
+        and (note is None or type(note) is str)
+        and (attributes is None or type(attributes) is dict)
+        and s.get("fragments") is None
+    ):
+        return None
+    return ImportedSpan(
+        start=start,
+        end=end,
+        label=label,
+        key=uuid or "",
+        attributes={} if attributes is None else attributes,
+        note=note or "",
+        line=line,
+        uuid=uuid or "",
+    )
 
 
 def _attributes(obj: dict[str, Any], what: str) -> dict[str, Any]:
