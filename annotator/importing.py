@@ -23,6 +23,7 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
+from annotator.formats.fields import no_cycle_collection
 from annotator.model import (
     Argument,
     DocStatus,
@@ -154,7 +155,8 @@ def import_documents(
                 raise ImportFormatError(source, line, f"cannot add to the schema: {bad.message}")
     schema_before = project.schema
     try:
-        return _write(project, docs, annotator, new_labels, strict, progress, cancelled,
+        with no_cycle_collection():
+            return _write(project, docs, annotator, new_labels, strict, progress, cancelled,
                       defined, unknown, report)  # fmt: skip
     except BaseException:
         if project.schema is not schema_before:

@@ -44,6 +44,7 @@ from annotator.formats.fields import (
     need_int,
     need_list,
     need_str,
+    no_cycle_collection,
     optional_str,
 )
 from annotator.formats.source import lines, shown
@@ -68,6 +69,11 @@ def read_jsonl(path: Path, *, strict: bool = True, schema: Schema | None = None)
 
     Record ids are kept as uuids, so an id used twice in the file (in one line or across
     lines) is refused: the two records would collide."""
+    with no_cycle_collection():
+        return _read_jsonl(path, strict=strict)
+
+
+def _read_jsonl(path: Path, *, strict: bool) -> ImportResult:
     result = ImportResult()
     source = shown(path)
     ids = Ids()
