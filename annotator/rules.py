@@ -132,7 +132,7 @@ def name_problem(value: object, what: str, limit: int = MAX_NAME) -> Violation |
 
 def annotator_problem(name: object) -> Violation | None:
     """An annotator (layer) name."""
-    if _last_annotator and type(name) is str and name == _last_annotator[0]:
+    if type(name) is str and name == next(iter(_last_annotator), None):
         return None
     v = name_problem(name, "annotator name")
     if v is None and type(name) is str:
@@ -227,8 +227,9 @@ _last_names: list[_Names] = []
 
 def _names(schema: Schema) -> _Names:
     """The lookups of ``schema``, built once for the schema last asked about."""
-    if _last_names and _last_names[0].schema is schema:
-        return _last_names[0]
+    cached = next(iter(_last_names), None)  # read once: another thread may replace it
+    if cached is not None and cached.schema is schema:
+        return cached
     attributes: dict[str, AttributeDef] = {}
     for a in schema.attributes:
         attributes.setdefault(a.name, a)  # Schema.attribute answers the first one
