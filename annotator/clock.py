@@ -148,7 +148,7 @@ def repair_clock(store: Store) -> HybridClock:
                         entries.append(_entry(st.annotator, kind, key, st.clock, new.clock))
                 continue
             for uuid in keys:
-                rec = store.get(kind, str(uuid))
+                rec = store.table(kind).get(str(uuid))
                 if rec is None:
                     continue
                 fresh = dataclasses.replace(rec, clock=clock.tick())

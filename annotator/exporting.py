@@ -89,7 +89,7 @@ def layers(
     names = [annotator] if annotator else project.annotators()
     statuses = {name: project.statuses(name) for name in names}
     streams = {
-        (kind, name): _Grouped(project.store.iter_records(kind, name))
+        (kind, name): _Grouped(project.store.table(kind).stream(name))
         for name in names
         for kind in ("spans", "events", "arguments", "relations")
     }

@@ -368,7 +368,7 @@ class _Adjudicator:
 
     def find(self, uuid: str) -> Record:
         for kind in RECORD_TABLES:
-            rec = self.p.store.get(kind, uuid)
+            rec = self.p.store.table(kind).get(uuid)
             if rec is not None and not rec.deleted:
                 return rec
         raise ValidationError(f"no live annotation {uuid}")
@@ -480,7 +480,7 @@ def retract(project: Project, written: Sequence[Record]) -> None:
     order = {"arguments": 0, "relations": 1, "events": 2, "spans": 3}
     with project.store.write():
         for rec in sorted(written, key=lambda r: order[record_kind(r)]):
-            current = project.store.get(record_kind(rec), rec.uuid)
+            current = project.store.table(record_kind(rec)).get(rec.uuid)
             if current is None or current.deleted:
                 continue
             if isinstance(rec, Argument):

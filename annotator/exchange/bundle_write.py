@@ -44,7 +44,7 @@ def write_bundle(
     """
     store = project.store
     by_kind = {
-        k: store.records(k, annotator=annotator, include_deleted=True) for k in RECORD_TABLES
+        k: store.table(k).where(annotator=annotator, include_deleted=True) for k in RECORD_TABLES
     }
     statuses = store.statuses(annotator)
     doc_ids = {r.doc_id for recs in by_kind.values() for r in recs} | {s.doc_id for s in statuses}

@@ -414,7 +414,7 @@ def _winners(
         # (clock, annotator) decides almost always; the whole record breaks the rare tie,
         # and an identical stored version (the usual tie: a re-merge) needs no JSON at all
         ties = [br.record.uuid for br in mine if stored.get(br.record.uuid) == _pair(br)]
-        tied = {r.uuid: r for r in store.records_by_uuid(kind, ties)} if ties else {}
+        tied = {r.uuid: r for r in store.table(kind).by_uuid(ties)} if ties else {}
         for br in mine:
             have = stored.get(br.record.uuid)
             if have is None:
@@ -508,7 +508,7 @@ def _screen(
 
     def fetch(kind: str, uuids: set[str]) -> None:
         wanted = sorted(u for u in uuids if u not in decided[kind] and u not in stored[kind])
-        for rec in store.records_by_uuid(kind, wanted):
+        for rec in store.table(kind).by_uuid(wanted):
             stored[kind][rec.uuid] = rec
 
     accepted: list[tuple[Record, int]] = []
@@ -615,7 +615,7 @@ def canonical_dump(project: Project) -> str:
     sha_of = {i: s for s, i in store.document_hashes().items()}
     lines = [f"D\t{sha}" for sha in sorted(sha_of.values())]
     for kind in RECORD_TABLES:
-        recs = store.records(kind, include_deleted=True)
+        recs = store.table(kind).where(include_deleted=True)
         lines += sorted(f"R\t{kind}\t{canonical_record(r, sha_of[r.doc_id])}" for r in recs)
     lines += sorted(
         f"S\t{sha_of[s.doc_id]}\t{s.annotator}\t{s.status.value}\t{s.clock}"

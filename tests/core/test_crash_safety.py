@@ -40,7 +40,7 @@ def test_kill_minus_nine_loses_no_acknowledged_edit(tmp_path: Path, seed_text: s
     store = Store.open(path, read_only=True)
     try:
         assert store.integrity() == []
-        present = {r.uuid for r in store.records("spans")}
+        present = {r.uuid for r in store.spans.where()}
     finally:
         store.close()
     assert len(acknowledged) > KILLS

@@ -403,7 +403,7 @@ def _verdicts(template: Path, folder: Path, record: Record) -> tuple[bool | None
             api: bool | None = True
         except AnnotatorError:
             api = False
-        base = [r for k in RECORD_KINDS for r in p.store.records(k)]
+        base = [r for k in RECORD_KINDS for r in p.store.table(k).where()]
     clock = "1700000000000.000000"
     incoming = dataclasses.replace(record, doc_id=0, clock=clock)
     docs = [BundleDocument(AGREE_SHA, "doc", {}, AGREE_TEXT)]

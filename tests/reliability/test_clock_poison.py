@@ -59,7 +59,7 @@ def _stamps(path: Path) -> list[str]:
     try:
         out = [store.setting("hlc")]
         for kind in RECORD_TABLES:
-            out += [r.clock for r in store.records(kind, include_deleted=True)]
+            out += [r.clock for r in store.table(kind).where(include_deleted=True)]
         out += [s.clock for s in store.statuses()]
         return out
     finally:
@@ -91,7 +91,7 @@ def _poison(p: Project, stamp_of: Callable[[int], str], hlc: str) -> None:
     with p.store.write():
         n = 0
         for kind in RECORD_TABLES:
-            for rec in p.store.records(kind, include_deleted=True):
+            for rec in p.store.table(kind).where(include_deleted=True):
                 p.store.put(dataclasses.replace(rec, clock=stamp_of(n)))
                 n += 1
         for st in p.store.statuses():
