@@ -89,11 +89,11 @@ def layers(
     names = [annotator] if annotator else project.annotators()
     statuses = {name: project.statuses(name) for name in names}
     streams = {
-        (kind, name): _Grouped(project.store.table(kind).stream(name))
+        (kind, name): _Grouped(project.iter_records(kind, name))
         for name in names
         for kind in ("spans", "events", "arguments", "relations")
     }
-    for doc in project.store.iter_documents():
+    for doc in project.iter_documents():
         yielded = False
         for name in names:
             parts = {
@@ -176,7 +176,7 @@ def _touched(project: Project, annotator: str) -> set[int]:
     """Documents holding a live record of ``annotator``'s layer."""
     out: set[int] = set()
     for kind in ("spans", "events", "arguments", "relations"):
-        out.update(project.store.doc_counts(kind, annotator))
+        out.update(project.record_counts(kind, annotator))
     return out
 
 
@@ -249,7 +249,7 @@ def check_options(project: Project, fmt: str, options: ExportOptions) -> None:
         raise OptionError("the spaCy spans key cannot be empty")
     if options.labels:
         labels = [lab.name for lab in project.schema.span_labels()]
-        labels += sorted(set(project.store.label_counts()) - set(labels))  # no longer in schema
+        labels += sorted(set(project.label_counts()) - set(labels))  # no longer in schema
         for label in options.labels:
             if label not in labels:
                 raise OptionError(unknown_name("label", label, labels))

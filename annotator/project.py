@@ -353,6 +353,28 @@ class Project:
         """Live spans per document id, in one layer or all (documents without any absent)."""
         return self.store.span_counts(annotator)
 
+    def record_counts(self, kind: str, annotator: str | None = None) -> dict[int, int]:
+        """Live records of ``kind`` (one of ``RECORD_KINDS``) per document id, in one layer or
+        all (documents without any absent)."""
+        return self.store.doc_counts(kind, annotator)
+
+    def label_counts(self) -> dict[str, int]:
+        """Live spans per label, every layer (labels no longer in the schema included)."""
+        return self.store.label_counts()
+
+    def integrity(self) -> list[str]:
+        """Problems the project file's own checks find (empty when sound)."""
+        return self.store.integrity()
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Every document with its text, streamed in id order (for exports)."""
+        return self.store.iter_documents()
+
+    def iter_records(self, kind: str, annotator: str | None = None) -> Iterator[Record]:
+        """Live records of ``kind`` (one of ``RECORD_KINDS``) of one layer (or all), streamed
+        in document order (spans in reading order, the others by creation): one query each."""
+        return self.store.table(kind).stream(annotator)
+
     def _checked_span(self, doc: Document, span: Span) -> Span:
         if _int_pair(span.start, span.end) and 0 <= span.start < span.end <= len(doc.text):
             span = dataclasses.replace(span, text=doc.text[span.start : span.end])

@@ -86,7 +86,7 @@ def check_project(project: Project) -> list[Issue]:
     """File integrity, the schema's own problems, then ``check_layer`` for every document
     and layer."""
     where = str(project.path)
-    out = [Issue(where, "", "", "integrity", p) for p in project.store.integrity()]
+    out = [Issue(where, "", "", "integrity", p) for p in project.integrity()]
     out += [Issue(where, "", "", "schema", p) for p in project.schema.problems()]
     for doc in project.documents():
         out.extend(check_layer(project.layer(doc.id), project.schema))
