@@ -20,16 +20,14 @@ place of the local document id.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import hashlib
 import json
 import re
 import stat
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -37,6 +35,7 @@ from typing import Any, NamedTuple
 from annotator import rules
 from annotator.clock import is_stamp
 from annotator.errors import ImportFormatError
+from annotator.formats.fields import no_cycle_collection
 from annotator.model import Argument, Event, Record, Relation, Span, Status
 from annotator.safejson import UnsafeJSON, bad_string, loads
 from annotator.schema import Schema
@@ -163,25 +162,9 @@ _BUILD: dict[str, Callable[..., Record]] = {
 }  # fmt: skip
 
 
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a bulk job.
-
-    Parsing or merging hundreds of thousands of records allocates millions of small dicts
-    and records, none in a cycle, and each burst set the collector off again: half the time
-    of reading a 500,000-record bundle went there. The caller's setting is restored."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def read_bundle(path: Path, limits: Limits = Limits()) -> Bundle:
     """Read and check a bundle completely; raises ImportFormatError on the first fault."""
-    with paused_gc():
+    with no_cycle_collection():
         return _read_bundle(Path(path), limits)
 
 

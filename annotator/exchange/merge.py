@@ -46,12 +46,12 @@ from annotator.exchange.bundle_read import (
     RawContent,
     Screened,
     canonical_record,
-    paused_gc,
     read_bundle,
     screen,
 )
 from annotator.exchange.bundle_write import write_bundle
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
+from annotator.formats.fields import no_cycle_collection
 from annotator.model import (
     Argument,
     DocStatus,
@@ -168,7 +168,7 @@ def merge_project_file(
     and the project is left as it was.
     """
     other_path = Path(other_path)
-    with paused_gc():
+    with no_cycle_collection():
         content = _read_project_file(other_path, limits)
         try:
             checked = screen(content, limits)
@@ -323,7 +323,7 @@ def _merge(
     now = rules.wall_ms()
     schema_before = project.schema
     try:
-        with paused_gc(), store.large_cache(), store.write():
+        with no_cycle_collection(), store.large_cache(), store.write():
             # the schema as stored now (another handle may have changed it), labels added
             schema = project.update_schema(lambda mine: _with_labels(mine, incoming.schema, report))
             doc_ids = store.document_hashes()

@@ -15,7 +15,7 @@ from typing import Any
 
 @contextmanager
 def no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a reader or an import builds its records.
+    """Python's cycle collector paused while a reader, an import or a merge builds its records.
 
     They hold no reference cycles, but every collection walks all of them: reading and
     importing 10,000 documents (280,000 records) spent a third of their time there. Reference
