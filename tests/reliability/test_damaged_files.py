@@ -22,51 +22,24 @@ per-row checksum); such writes are accepted and counted in their own tally row.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import json
 import random
 import sqlite3
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
 from tests.conftest import SEED
+from tests.reliability.cli_run import Run, cli
 from tests.reliability.conftest import Outcome, Tally, size
 
 COPIES = size(24, 150)
 
 
-@dataclass
-class Run:
-    """What one command did: exit status, output, and the traceback if one escaped."""
-
-    rc: int | None
-    out: str
-    err: str
-    traceback: str = ""
-
-
-def cli(*args: str) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    tb = ""
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            rc: int | None = main(list(args))
-        except SystemExit as exc:
-            rc = exc.code if isinstance(exc.code, int) else 1
-        except Exception:
-            rc, tb = None, traceback.format_exc()
-    return Run(rc, out.getvalue(), err.getvalue(), tb)
-
-
 def one_line_error(run: Run) -> bool:
-    lines = run.err.strip().splitlines()
-    return len(lines) == 1 and lines[0].startswith("annotator: error: ")
+    return run.one_line
 
 
 def state(path: Path) -> tuple[str, int]:

@@ -19,48 +19,20 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from annotator.cli import main
 from annotator.errors import AnnotatorError, ProjectFileError, ValidationError
 from annotator.project import Project
 from annotator.store import Store
 from tests.conftest import SEED
+from tests.reliability.cli_run import cli
 from tests.reliability.conftest import Tally
 
 TEXT = SEED.read_text(encoding="utf-8")
-
-
-@dataclass
-class Run:
-    rc: int | None
-    out: str
-    err: str
-    traceback: str = ""
-
-    @property
-    def one_line(self) -> bool:
-        lines = self.err.strip().splitlines()
-        return len(lines) == 1 and lines[0].startswith("annotator: error: ")
-
-
-def cli(*args: str) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    tb = ""
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            rc: int | None = main(list(args))
-        except SystemExit as exc:
-            rc = exc.code if isinstance(exc.code, int) else 1
-        except Exception:
-            rc, tb = None, traceback.format_exc()
-    return Run(rc, out.getvalue(), err.getvalue(), tb)
 
 
 def content(path: Path) -> str:

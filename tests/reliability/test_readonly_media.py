@@ -12,53 +12,24 @@ exercises them.
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import os
 import shutil
 import subprocess
 import tempfile
-import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from annotator import locking
-from annotator.cli import main
 from annotator.errors import ProjectFileError
 from annotator.project import Project
 from tests.conftest import SEED
+from tests.reliability.cli_run import cli
 from tests.reliability.conftest import Tally
 
 TEXT = SEED.read_text(encoding="utf-8")
-
-
-@dataclass
-class Run:
-    rc: int | None
-    out: str
-    err: str
-    traceback: str = ""
-
-    @property
-    def one_line(self) -> bool:
-        lines = self.err.strip().splitlines()
-        return len(lines) == 1 and lines[0].startswith("annotator: error: ")
-
-
-def cli(*args: str) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    tb = ""
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            rc: int | None = main(list(args))
-        except SystemExit as exc:
-            rc = exc.code if isinstance(exc.code, int) else 1
-        except Exception:
-            rc, tb = None, traceback.format_exc()
-    return Run(rc, out.getvalue(), err.getvalue(), tb)
 
 
 def make_project(path: Path) -> None:
@@ -153,7 +124,7 @@ def read_only_mount(files: dict[str, Path]) -> Iterator[Path]:
     """A tmpfs holding copies of ``files``, remounted read-only (skips where not permitted)."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting needs root")
-    where = Path(tempfile.mkdtemp(prefix="annotator-ro-"))
+    where = Path(tempfile.mkdtemp(prefix="test-ro-mount-"))  # not a name the app uses
     done = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(where)], capture_output=True
     )

@@ -13,24 +13,21 @@ window's own worker threads write under its lock).
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import os
 import signal
 import subprocess
 import sys
-import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from annotator.cli import main
 from annotator.errors import ProjectFileError
 from annotator.locking import lock_path
 from annotator.project import Project
 from tests.conftest import SEED
+from tests.reliability.cli_run import cli
 from tests.reliability.conftest import Tally
 
 TEXT = SEED.read_text(encoding="utf-8")
@@ -75,32 +72,6 @@ doc = p.add_document("نص من السكربت", name="script")
 p.close()
 print("closed", flush=True)
 """
-
-
-@dataclass
-class Run:
-    rc: int | None
-    out: str
-    err: str
-    traceback: str = ""
-
-    @property
-    def one_line(self) -> bool:
-        lines = self.err.strip().splitlines()
-        return len(lines) == 1 and lines[0].startswith("annotator: error: ")
-
-
-def cli(*args: str) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    tb = ""
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            rc: int | None = main(list(args))
-        except SystemExit as exc:
-            rc = exc.code if isinstance(exc.code, int) else 1
-        except Exception:
-            rc, tb = None, traceback.format_exc()
-    return Run(rc, out.getvalue(), err.getvalue(), tb)
 
 
 @contextlib.contextmanager
