@@ -17,10 +17,29 @@ import os
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from annotator.exchange import canonical_dump
+from annotator.project import Project
+
 SOAK = os.environ.get("SOAK", "") not in ("", "0")
+
+
+def merge_snapshot(p: Project) -> tuple[Any, ...]:
+    """Everything a refused merge must leave as it was: records, quarantine, schema, clock,
+    change log, documents and annotators."""
+    store = p.store
+    return (
+        canonical_dump(p),
+        [(q["uuid"], q["reason"]) for q in store.quarantined()],
+        store.schema_json(),
+        store.setting("hlc"),
+        len(store.changes(limit=10**6)),
+        [(d.name, d.meta) for d in p.documents()],
+        store.annotators(),
+    )
 
 
 def size(ci: int, soak: int) -> int:

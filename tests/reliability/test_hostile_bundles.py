@@ -34,14 +34,14 @@ from typing import Any
 import pytest
 
 from annotator.errors import AnnotatorError
-from annotator.exchange import DEFAULT_LIMITS, canonical_dump, merge_bundle, read_bundle
+from annotator.exchange import DEFAULT_LIMITS, merge_bundle, read_bundle
 from annotator.exchange.bundle_read import MEMBERS, Limits
 from annotator.exchange.bundle_write import write_bundle
 from annotator.model import Status
 from annotator.project import Project
 from annotator.text import sha256_text
 from annotator.validation import check_project
-from tests.reliability.conftest import Tally
+from tests.reliability.conftest import Tally, merge_snapshot
 
 TEXT = "اعتقلت الشرطة محمد علي في بغداد يوم الأحد بعد اجتماع في الوزارة."
 TEXT2 = "وصل الوفد إلى القاهرة صباح اليوم."
@@ -475,20 +475,6 @@ CASES: dict[str, Case] = {
 }
 
 
-def _snapshot(p: Project) -> tuple[Any, ...]:
-    """Everything a refused merge must leave as it was."""
-    store = p.store
-    return (
-        canonical_dump(p),
-        [(q["uuid"], q["reason"]) for q in store.quarantined()],
-        store.schema_json(),
-        store.setting("hlc"),
-        len(store.changes(limit=10**6)),
-        [(d.name, d.meta) for d in p.documents()],
-        store.annotators(),
-    )
-
-
 def test_there_are_enough_hostile_bundles() -> None:
     assert len(CASES) >= 60
     assert sum(1 for c in CASES.values() if c.refused) >= 50
@@ -506,7 +492,7 @@ def test_a_hostile_bundle_is_refused_or_merged_clean(
     shutil.copyfile(base.target, target)
     row.tried += 1
     with Project.open(target) as p:
-        before = _snapshot(p)
+        before = merge_snapshot(p)
         try:
             report = merge_bundle(p, read_bundle(bundle, case.limits), "hostile.bundle")
         except AnnotatorError as exc:
@@ -515,9 +501,9 @@ def test_a_hostile_bundle_is_refused_or_merged_clean(
             assert "\n" not in message and message.startswith(str(bundle)), message
             assert case.refused, f"refused: {message}"
             assert re.search(case.refused, message), message
-            if _snapshot(p) != before:
+            if merge_snapshot(p) != before:
                 row.project_changed += 1
-            assert _snapshot(p) == before
+            assert merge_snapshot(p) == before
             # nothing extracted: only the bundle and the project's own files
             names = {f.name for f in tmp_path.iterdir()}
             assert {n for n in names if not n.startswith("target.annotator")} == {bundle.name}

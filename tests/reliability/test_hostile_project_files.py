@@ -33,13 +33,13 @@ import pytest
 
 from annotator.clock import format_stamp, now_ms
 from annotator.errors import AnnotatorError
-from annotator.exchange import DEFAULT_LIMITS, canonical_dump, merge_project_file
+from annotator.exchange import DEFAULT_LIMITS, merge_project_file
 from annotator.exchange.bundle_read import Limits
 from annotator.model import Status
 from annotator.project import Project
 from annotator.text import sha256_text
 from annotator.validation import check_project
-from tests.reliability.conftest import Tally
+from tests.reliability.conftest import Tally, merge_snapshot
 
 TEXT = "اعتقلت الشرطة محمد علي في بغداد يوم الأحد بعد اجتماع في الوزارة."
 TEXT2 = "وصل الوفد إلى القاهرة صباح اليوم."
@@ -463,20 +463,6 @@ CASES: dict[str, Case] = {
 }
 
 
-def _snapshot(p: Project) -> tuple[Any, ...]:
-    """Everything a refused merge must leave as it was."""
-    store = p.store
-    return (
-        canonical_dump(p),
-        [(q["uuid"], q["reason"]) for q in store.quarantined()],
-        store.schema_json(),
-        store.setting("hlc"),
-        len(store.changes(limit=10**6)),
-        [(d.name, d.meta) for d in p.documents()],
-        store.annotators(),
-    )
-
-
 def test_there_are_enough_hostile_files() -> None:
     assert len(CASES) >= 23
     assert sum(1 for c in CASES.values() if c.refused) >= 23
@@ -498,7 +484,7 @@ def test_a_hostile_project_file_is_refused_or_merged_clean(
             assert merge_project_file(p, base.colleague).quarantined == []
     row.tried += 1
     with Project.open(target) as p:
-        before = _snapshot(p)
+        before = merge_snapshot(p)
         try:
             report = merge_project_file(p, other, limits=case.limits)
         except AnnotatorError as exc:
@@ -507,9 +493,9 @@ def test_a_hostile_project_file_is_refused_or_merged_clean(
             assert "\n" not in message and message.startswith(str(other)), message
             assert case.refused, f"refused: {message}"
             assert re.search(case.refused, message), message
-            if _snapshot(p) != before:
+            if merge_snapshot(p) != before:
                 row.project_changed += 1
-            assert _snapshot(p) == before
+            assert merge_snapshot(p) == before
             return
         except Exception:
             row.traceback += 1
