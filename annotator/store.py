@@ -835,14 +835,8 @@ class Store:
 
     def count(self, kind: str, doc_id: int | None = None, annotator: str | None = None) -> int:
         table = _table(kind)
-        where = ["deleted = 0"]
-        args: list[Any] = []
-        if doc_id is not None:
-            where.append("doc_id = ?")
-            args.append(doc_id)
-        if annotator is not None:
-            where.append("annotator = ?")
-            args.append(annotator)
+        where, args = _equal(doc_id=doc_id, annotator=annotator)
+        where.insert(0, "deleted = 0")
         sql = f"SELECT count(*) FROM {table} WHERE {' AND '.join(where)}"
         return int(self.conn.execute(sql, args).fetchone()[0])
 
@@ -1194,6 +1188,13 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 _KEEP = {"uuid", "created"}
 
 
+def _equal(**columns: Any) -> tuple[list[str], list[Any]]:
+    """``column = ?`` conditions and their values for the given columns that are not None
+    (column names come from the callers' keyword names, never from input)."""
+    where = [f"{name} = ?" for name, value in columns.items() if value is not None]
+    return where, [value for value in columns.values() if value is not None]
+
+
 def _table(kind: str) -> str:
     if kind not in RECORD_TABLES:
         raise ValueError(f"unknown record kind {kind!r}")
@@ -1396,17 +1397,7 @@ class RecordTable(Generic[R_co]):
         event: str | None = None,
     ) -> list[R_co]:
         table = self.kind
-        where: list[str] = []
-        args: list[Any] = []
-        if event is not None:
-            where.append("event = ?")
-            args.append(event)
-        if doc_id is not None:
-            where.append("doc_id = ?")
-            args.append(doc_id)
-        if annotator is not None:
-            where.append("annotator = ?")
-            args.append(annotator)
+        where, args = _equal(event=event, doc_id=doc_id, annotator=annotator)
         if label is not None:
             where.append({"spans": "label", "events": "type", "relations": "type"}[table] + " = ?")
             args.append(label)
