@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator.agreement.coefficients import (
-    OUTSIDE,
     UnitizingResult,
     cohen_kappa,
     krippendorff_alpha_nominal,
@@ -27,16 +26,14 @@ from annotator.agreement.coefficients import (
     token_labels,
     tokenize,
 )
-from annotator.agreement.confusion import NO_LABEL, ConfusionMatrix, confusion_matrix
+from annotator.agreement.confusion import ConfusionMatrix, confusion_matrix
 from annotator.agreement.events import EventKey, event_scores
 from annotator.agreement.spans import (
     PRF,
     Scores,
     SpanKey,
-    match_overlapping,
     scores_from_counts,
     span_counts,
-    span_f1,
 )
 from annotator.errors import Cancelled
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
@@ -46,31 +43,6 @@ from annotator.terminal import visual as visual_order
 if TYPE_CHECKING:
     from annotator.project import Project
 
-__all__ = [
-    "NO_LABEL",
-    "OUTSIDE",
-    "PRF",
-    "AgreementResult",
-    "ConfusionMatrix",
-    "DocumentRow",
-    "EventKey",
-    "PairResult",
-    "Scores",
-    "SpanKey",
-    "UnitizingResult",
-    "agreement",
-    "cohen_kappa",
-    "confusion_matrix",
-    "event_scores",
-    "format_result",
-    "format_table",
-    "krippendorff_alpha_nominal",
-    "krippendorff_alpha_unitizing",
-    "match_overlapping",
-    "span_f1",
-    "token_labels",
-    "tokenize",
-]
 
 NOTES = (
     "Span F1: annotator A is the reference, B the response; F1 is symmetric. Spans are sets: "

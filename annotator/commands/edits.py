@@ -444,25 +444,3 @@ def relabel(project: Project, uuid: str, label: str) -> Command:
 def relabel_all(project: Project, uuids: Iterable[str], label: str) -> Macro:
     """Relabel several spans as one step (used by bulk actions)."""
     return Macro([UpdateSpan(u, label=label) for u in uuids], f"relabel as {label}")
-
-
-__all__ = [
-    "AddArgument",
-    "AddEvent",
-    "AddRelation",
-    "AddSpan",
-    "Changed",
-    "Command",
-    "DeleteArgument",
-    "DeleteEvent",
-    "DeleteRelation",
-    "DeleteSpan",
-    "Macro",
-    "SetStatus",
-    "UpdateEvent",
-    "UpdateSpan",
-    "add_event_with_trigger",
-    "delete_span_with_links",
-    "relabel",
-    "relabel_all",
-]
