@@ -132,7 +132,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
     with project:
         if args.annotator is not None:
             _known_layer(project, args.annotator)
-        counts = project.store.span_counts(args.annotator)
+        counts = project.span_counts(args.annotator)
         statuses = project.statuses(args.annotator) if args.annotator else {}
         rows = [
             (
@@ -163,11 +163,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         data: dict[str, Any] = {
             "documents": len(project.documents()),
             "annotators": project.annotators(),
-            "spans": project.store.count("spans"),
-            "events": project.store.count("events"),
-            "arguments": project.store.count("arguments"),
-            "relations": project.store.count("relations"),
-            "labels": dict(sorted(project.store.label_counts().items())),
+            "spans": sum(project.record_counts("spans").values()),
+            "events": sum(project.record_counts("events").values()),
+            "arguments": sum(project.record_counts("arguments").values()),
+            "relations": sum(project.record_counts("relations").values()),
+            "labels": dict(sorted(project.label_counts().items())),
             "status": {
                 a: dict(Counter(s.value for s in project.statuses(a).values()))
                 for a in project.annotators()
@@ -351,7 +351,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         if args.labels is not None:
             labels = _name_list(args.labels, "--labels")
             known = [lab.name for lab in project.schema.span_labels()]
-            known += sorted(set(project.store.label_counts()) - set(known))
+            known += sorted(set(project.label_counts()) - set(known))
             for label in labels:
                 if label not in known:
                     raise AnnotatorError(unknown_name("label", label, known))
