@@ -9,60 +9,67 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMenuBar
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from annotator.errors import AnnotatorError
-from annotator.importing import ImportReport
 from annotator.model import Status
-from ui.dialogs.exchange_actions import ExchangeHost, add_exchange_actions
-from ui.dialogs.export_dialog import ExportHost, open_export_dialog
-from ui.dialogs.import_dialog import ImportHost, open_import_dialog
+from ui.dialogs.exchange_actions import add_exchange_actions
 from ui.dialogs.prompts import choose_layers, show_message
-from ui.jobs import IMPORT_FILTER, ImportJob, ImportWorker, summary
-from ui.review.agreement_window import AgreementHost, open_agreement
-from ui.review.window import ReviewHost, open_review
-from ui.workbench.document import DocumentModel
-from ui.workbench.event_wiring import EventHost, EventTools
-from ui.workbench.span_edges import __doc__ as KEYS_HELP
+
+if TYPE_CHECKING:
+    # Only for the MenuHost protocol below: the windows and dialogs themselves are imported
+    # inside the slots that open them, so that start-up does not load them (issue 12).
+    from PySide6.QtWidgets import QDockWidget, QMenuBar
+
+    from ui.dialogs.exchange_actions import ExchangeHost
+    from ui.dialogs.export_dialog import ExportHost
+    from ui.dialogs.import_dialog import ImportHost
+    from ui.jobs import ImportJob
+    from ui.review.agreement_window import AgreementHost
+    from ui.review.window import ReviewHost
+    from ui.workbench.document import DocumentModel
+    from ui.workbench.event_wiring import EventHost, EventTools
 
 PROJECT_FILTER = "Annotator projects (*.annotator);;All files (*)"
 
 
-class MenuHost(
-    EventHost, ReviewHost, AgreementHost, ExchangeHost, ImportHost, ExportHost, Protocol
-):
-    """What the menus and the File operations need of the main window: everything the dialogs,
-    review and event tools they open need, plus the window's own actions and state."""
+if TYPE_CHECKING:
 
-    recent_menu: QMenu
-    import_job: ImportJob | None
+    class MenuHost(
+        EventHost, ReviewHost, AgreementHost, ExchangeHost, ImportHost, ExportHost, Protocol
+    ):
+        """What the menus and the File operations need of the main window: everything the dialogs,
+        review and event tools they open need, plus the window's own actions and state."""
 
-    @property
-    def model(self) -> DocumentModel: ...
-    @property
-    def event_tools(self) -> EventTools: ...
-    @property
-    def docks(self) -> dict[str, QDockWidget]: ...
-    def menuBar(self) -> QMenuBar: ...
-    def close(self) -> bool: ...
-    def delete_selected(self) -> None: ...
-    def apply_last_label(self) -> None: ...
-    def set_sticky(self, on: bool) -> None: ...
-    def trim(self, restore: bool = False) -> None: ...
-    def move_edge(self, edge: str, screen_right: bool, by_word: bool = False) -> None: ...
-    def step_annotation(self, forward: bool) -> None: ...
-    def set_status(self, status: Status) -> None: ...
-    def mark_done_and_next(self) -> None: ...
-    def next_unfinished(self) -> None: ...
-    def step_document(self, forward: bool) -> None: ...
-    def switch_annotator(self) -> None: ...
-    def recent_projects(self) -> list[str]: ...
-    def remember_project(self, path: str) -> None: ...
-    def refresh_all(self) -> None: ...
-    def refresh_layer(self) -> None: ...
+        recent_menu: QMenu
+        import_job: ImportJob | None
+
+        @property
+        def model(self) -> DocumentModel: ...
+        @property
+        def event_tools(self) -> EventTools: ...
+        @property
+        def docks(self) -> dict[str, QDockWidget]: ...
+        def menuBar(self) -> QMenuBar: ...
+        def close(self) -> bool: ...
+        def delete_selected(self) -> None: ...
+        def apply_last_label(self) -> None: ...
+        def set_sticky(self, on: bool) -> None: ...
+        def trim(self, restore: bool = False) -> None: ...
+        def move_edge(self, edge: str, screen_right: bool, by_word: bool = False) -> None: ...
+        def step_annotation(self, forward: bool) -> None: ...
+        def set_status(self, status: Status) -> None: ...
+        def mark_done_and_next(self) -> None: ...
+        def next_unfinished(self) -> None: ...
+        def step_document(self, forward: bool) -> None: ...
+        def switch_annotator(self) -> None: ...
+        def recent_projects(self) -> list[str]: ...
+        def remember_project(self, path: str) -> None: ...
+        def refresh_all(self) -> None: ...
+        def refresh_layer(self) -> None: ...
 
 
 def _add(
@@ -103,8 +110,8 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
         tr("Import a &folder of .txt files…"),
         lambda: import_dialog(w, True),
     )
-    _add(file, a, "import_options", tr("Import &with options…"), lambda: open_import_dialog(w))
-    _add(file, a, "export", tr("&Export…"), lambda: open_export_dialog(w), "Ctrl+E")
+    _add(file, a, "import_options", tr("Import &with options…"), lambda: _open_import_dialog(w))
+    _add(file, a, "export", tr("&Export…"), lambda: _open_export_dialog(w), "Ctrl+E")
     add_exchange_actions(w, file, a)
     file.addSeparator()
     _add(file, a, "quit", tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
@@ -206,18 +213,44 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
         view.addAction(dock.toggleViewAction())
 
     review = bar.addMenu(tr("&Review"))
-    _add(review, a, "review", tr("&Review colleagues' work…"), lambda: open_review(w), "F9")
-    _add(review, a, "agreement", tr("&Agreement…"), lambda: open_agreement(w))
+    _add(review, a, "review", tr("&Review colleagues' work…"), lambda: _open_review(w), "F9")
+    _add(review, a, "agreement", tr("&Agreement…"), lambda: _open_agreement(w))
 
     helpm = bar.addMenu(tr("&Help"))
     _add(helpm, a, "keys", tr("&Keys"), lambda: show_keys(w))
     return a
 
 
+def _open_import_dialog(w: MenuHost) -> None:
+    from ui.dialogs.import_dialog import open_import_dialog
+
+    open_import_dialog(w)
+
+
+def _open_export_dialog(w: MenuHost) -> None:
+    from ui.dialogs.export_dialog import open_export_dialog
+
+    open_export_dialog(w)
+
+
+def _open_review(w: MenuHost) -> None:
+    from ui.review.window import open_review
+
+    open_review(w)
+
+
+def _open_agreement(w: MenuHost) -> None:
+    from ui.review.agreement_window import open_agreement
+
+    open_agreement(w)
+
+
 def show_keys(w: MenuHost) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    show_message(w.window(), w.tr("Keys"), KEYS_HELP or "", QMessageBox.Icon.Information)
+    from ui.workbench.span_edges import __doc__ as keys_help
+
+    show_message(w.window(), w.tr("Keys"), keys_help or "", QMessageBox.Icon.Information)
 
 
 def fill_recent(w: MenuHost) -> None:
@@ -266,6 +299,8 @@ def import_dialog(w: MenuHost, folder: bool) -> None:
         name = QFileDialog.getExistingDirectory(w.window(), w.tr("Import a folder"))
         paths = [Path(name)] if name else []
     else:
+        from ui.jobs import IMPORT_FILTER
+
         names, _ = QFileDialog.getOpenFileNames(w.window(), w.tr("Import files"), "", IMPORT_FILTER)
         paths = [Path(n) for n in names]
     if paths:
@@ -275,6 +310,9 @@ def import_dialog(w: MenuHost, folder: bool) -> None:
 def start_import(w: MenuHost, paths: list[Path]) -> ImportJob | None:
     """Import ``paths`` in the background with a progress dialog; the window refreshes when
     it is done. Returns the job (tests wait on ``job.done``)."""
+    from annotator.importing import ImportReport
+    from ui.jobs import ImportJob, ImportWorker, summary
+
     path = w.session.path
     if path is None:
         return None
