@@ -4,9 +4,19 @@ Unlike ``bench_docview`` (the bare view widget), every figure here goes through
 ``ui.workbench.mainwindow.MainWindow`` with all its docks (document list, annotation list,
 events panel, validation panel, details) and the arc overlay, reading the project from SQLite:
 
-a) open the document to first paint, against the bare-Qt floor measured in the same run (a
-   plain QPlainTextEdit of the same text + the same 20,000 background formats applied in a
-   Python loop inside one edit block): ratio <= 1.5x;
+a) open the document until every panel is filled and the view shows all 20,000 spans (the
+   whole layer read, the annotation list, events panel and arcs filled, the viewport painted),
+   against the like-for-like floor measured in the same run (issue 12): the same widget class
+   (QPlainTextEdit, which lays out lazily: only what is painted), the same font, size and text
+   option, the document's text and its 20,000 span ranges and labels read from the same
+   project file with the standard library's ``sqlite3``, and the 20,000 background formats
+   applied in one pass the fastest way Qt offers: one ``QTextLayout.setFormats`` per block
+   (what QSyntaxHighlighter does inside, without a cursor, edit block or relayout), then the
+   first screen painted. Targets: <= 1.5x that floor and < 1 s. The first paint (the first
+   screen shown while the rest is read) is kept as a second figure.
+   (Until 2026-11-29 the figure was the first paint only, against a floor applying the formats
+   with ``QTextCursor.mergeCharFormat`` in an edit block: 27 ms against 70 ms, 0.39x, while the
+   whole layer took 456 ms, unchecked, on a quiet machine.)
 b) create a span with the label hotkey (select a word, key press on the view → span saved in
    the database → viewport repainted): median < 16 ms over 50 spans;
 c) scroll page by page with the arcs of 1,000 events shown: median viewport paint < 16 ms;
@@ -24,20 +34,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
 import resource
+import sqlite3
 import statistics
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QColor, QPaintEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtGui import QPaintEvent, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.model import Argument, Event, Span
 from annotator.project import Project
 from tests.benchmarks.history import Record
+from ui.docview.colors import TINT_ALPHA, tint
 from ui.docview.fonts import document_font
 from ui.docview.view import DocumentView
 from ui.session import Session
@@ -152,7 +164,7 @@ def window(qtbot: QtBot, tmp_path: Path, bench_project: Project_) -> Iterator[Ma
 
 class PaintProbe(QWidget):
     """A transparent child laid over the view's viewport, created last: Qt paints children
-    after their parent in the same pass, so its paint time is when the viewport (text, span
+    after their parent in the same pass, so its paint times are when the viewport (text, span
     marks and the arc overlay) has been painted."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -160,92 +172,153 @@ class PaintProbe(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setGeometry(parent.rect())
-        self.painted_at: float | None = None
+        self.painted: list[float] = []
         self.show()
 
+    @property
+    def painted_at(self) -> float | None:
+        return self.painted[0] if self.painted else None
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self.painted_at is None:
-            self.painted_at = time.perf_counter()
+        self.painted.append(time.perf_counter())
 
 
 def open_big(w: MainWindow, big: int) -> tuple[float, float]:
-    """Seconds from opening the document to its first painted viewport, and to the window
-    having read the whole layer (a big document's off-screen part is read after the first
-    paint)."""
+    """Seconds from opening the document to its first painted viewport, and to the whole
+    path: every panel filled from the whole layer (a big document's off-screen part is read
+    after the first paint) and the viewport painted with it."""
     probe = PaintProbe(w.view.viewport())
     start = time.perf_counter()
     w.open_document(big)
     QApplication.processEvents()
     if probe.painted_at is None:  # nothing painted yet: force the first paint
         w.view.viewport().repaint()
-    assert probe.painted_at is not None
+    first = probe.painted_at
+    assert first is not None
     while w.is_loading():
         QApplication.processEvents()
-    loaded = time.perf_counter() - start
+    painted = len(probe.painted)
+    QApplication.processEvents()  # the repaints the whole layer posted
+    if len(probe.painted) == painted:  # none posted: paint it now, so it is counted
+        w.view.viewport().repaint()
+    whole = probe.painted[-1] - start
     probe.deleteLater()
     QApplication.processEvents()
-    return probe.painted_at - start, loaded
+    return first - start, whole
 
 
-def floor_first_paint(text: str, ranges: list[tuple[int, int]]) -> float:
-    """Bare Qt: the same text and 20,000 background formats in a plain QPlainTextEdit."""
-    colors = [QColor(c).lighter(170) for c in ("#e6194b", "#3cb44b", "#4363d8", "#f58231")]
+FloorInput = tuple[Path, int, str, dict[str, QTextCharFormat]]
+"""project file, document id, annotator, a background format per label"""
+
+
+def floor_input(w: MainWindow, path: Path, big: int) -> FloorInput:
+    """What the floor starts from, as the window starts from an open project: the file, the
+    document, the layer and the label colours of the schema (as the product's tint)."""
+    project = w.session.project
+    assert project is not None
+    formats = {}
+    for label in project.schema.span_labels():
+        fmt = QTextCharFormat()
+        fmt.setBackground(tint(label.color, TINT_ALPHA))
+        formats[label.name] = fmt
+    return path, big, ME, formats
+
+
+def floor_whole(data: FloorInput, size: QSize) -> tuple[float, int]:
+    """Seconds to read the document's text and its layer's span ranges and labels with
+    ``sqlite3``, show the text in a QPlainTextEdit like the view's, apply one background format
+    per span with ``QTextLayout.setFormats`` (one call per block) and paint the first screen;
+    and the number of format ranges applied (checked against the spans)."""
+    path, doc_id, annotator, formats = data
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     start = time.perf_counter()
+    (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    rows = conn.execute(
+        'SELECT start, "end", label FROM spans WHERE annotator = ? AND doc_id = ? '
+        'AND deleted = 0 ORDER BY start, "end"',
+        (annotator, doc_id),
+    ).fetchall()
     edit = QPlainTextEdit()
     edit.setFont(document_font(DocumentView.DEFAULT_POINT_SIZE))
     edit.setReadOnly(True)
-    edit.resize(*SIZE)
-    edit.setPlainText(text)
-    cursor = QTextCursor(edit.document())
-    formats = []
-    for color in colors:
-        fmt = QTextCharFormat()
-        fmt.setBackground(color)
-        formats.append(fmt)
-    cursor.beginEditBlock()
-    for k, (a, b) in enumerate(ranges):  # the seed is BMP-only: code points = UTF-16 here
-        cursor.setPosition(a)
-        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(formats[k % len(formats)])
-    cursor.endEditBlock()
+    option = edit.document().defaultTextOption()
+    option.setAlignment(Qt.AlignmentFlag.AlignJustify)  # as the view: RTL lines to the right
+    edit.document().setDefaultTextOption(option)
+    edit.resize(size)
+    edit.setPlainText(text)  # the seed is BMP-only: code points are UTF-16 positions here
+    applied = 0
+    block = edit.document().begin()
+    k, n = 0, len(rows)
+    while block.isValid() and k < n:
+        pos = block.position()
+        end = pos + block.length()
+        ranges = []
+        while k < n and rows[k][0] < end:
+            a, b, label = rows[k]
+            fr = QTextLayout.FormatRange()
+            fr.start, fr.length, fr.format = a - pos, b - a, formats[label]
+            ranges.append(fr)
+            k += 1
+        if ranges:
+            block.layout().setFormats(ranges)
+            applied += len(ranges)
+        block = block.next()
     edit.show()
     QApplication.processEvents()
     edit.viewport().repaint()
     elapsed = time.perf_counter() - start
+    conn.close()
     edit.close()
     edit.deleteLater()
     QApplication.processEvents()
-    return elapsed
+    return elapsed, applied
 
 
-def test_a_open_to_first_paint(
+@pytest.mark.xfail(
+    strict=True, reason="issue 12: the whole path was 6.7x its like-for-like floor when it was set"
+)
+def test_a_open_whole_layer(
     qtbot: QtBot, window: MainWindow, bench_project: Project_, bench: Record
 ) -> None:
-    _path, small, big, ranges = bench_project
+    path, small, big, _ranges = bench_project
     text = big_text()
+    assert max(map(ord, text)) < 0x10000  # the floor uses code points as UTF-16 positions
     document_font(DocumentView.DEFAULT_POINT_SIZE)  # registering the font is a one-off cost
-    floors, ours, loads = [], [], []
+    data = floor_input(window, path, big)
+    size = window.view.size()
+    floors, firsts, wholes = [], [], []
     for _ in range(3):  # alternate so warm-up and noise are shared fairly
-        floors.append(floor_first_paint(text, ranges))
-        painted, loaded = open_big(window, big)
-        ours.append(painted)
-        loads.append(loaded)
+        floor, applied = floor_whole(data, size)
+        assert applied == SPANS
+        floors.append(floor)
+        first, whole = open_big(window, big)
+        firsts.append(first)
+        wholes.append(whole)
+        assert window.view.text() == text
         assert len(window.view.spans()) == SPANS
+        assert len(window.annotations.uuids()) == SPANS
+        assert len(window.event_tools.arcs.links()) == 2 * (SPANS // EVENT_EVERY)
+        assert window.event_tools.events.tree.topLevelItemCount() == SPANS // EVENT_EVERY
         window.open_document(small)
         QApplication.processEvents()
-    floor, mine = statistics.median(floors), statistics.median(ours)
-    ratio = mine / floor
+    floor, whole, first = (statistics.median(x) for x in (floors, wholes, firsts))
+    ratio = whole / floor
+
+    def runs(xs: list[float]) -> str:
+        return ", ".join(f"{t * 1000:.0f}" for t in xs)
+
     print(
-        f"\nwindow open to first paint ({len(text):,} chars, {SPANS:,} spans): "
-        f"window {mine * 1000:.0f} ms (runs {', '.join(f'{t * 1000:.0f}' for t in ours)}), "
-        f"floor {floor * 1000:.0f} ms (runs {', '.join(f'{t * 1000:.0f}' for t in floors)}), "
-        f"ratio {ratio:.2f}x (target <= 1.5x); whole layer read and shown in every panel "
-        f"after {statistics.median(loads) * 1000:.0f} ms"
+        f"\nwindow open, whole layer in every panel ({len(text):,} chars, {SPANS:,} spans): "
+        f"window {whole * 1000:.0f} ms (runs {runs(wholes)}), floor {floor * 1000:.0f} ms "
+        f"(runs {runs(floors)}), ratio {ratio:.2f}x (target <= 1.5x and < 1 s); "
+        f"first paint {first * 1000:.0f} ms (runs {runs(firsts)}), {first / floor:.2f}x the floor"
     )
-    bench("window.first_paint", mine, "s")
-    bench("window.first_paint_floor", floor, "s")
-    bench("window.first_paint_ratio", ratio, "x", "<= 1.5")
-    bench("window.whole_layer", statistics.median(loads), "s")
+    bench("window.whole_layer", whole, "s", "< 1 s")
+    bench("window.whole_layer_floor", floor, "s")
+    bench("window.whole_layer_ratio", ratio, "x", "<= 1.5")
+    bench("window.first_paint", first, "s")
+    bench("window.first_paint_ratio", first / floor, "x")
+    assert whole < 1.0
     assert ratio <= 1.5
 
 
