@@ -126,7 +126,7 @@ def test_meeting_in_paris_and_the_raids(
         return "Place"
 
     monkeypatch.setattr(w.event_tools.linker, "choose_label", choose_label)
-    monkeypatch.setattr(w, "choose_role", choose_role)
+    monkeypatch.setattr(w.event_tools.linker, "choose_role", choose_role)
     depth = w.session.undo_stack.count()
     w.view.select(*PARIS)
     keys(w, Qt.Key.Key_A)  # new argument span: label + role, one step
@@ -277,9 +277,9 @@ def test_role_offers_only_roles_accepting_the_label(
             def choose(roles: list[Role], covered: str, into: list[list[str]] = offered) -> None:
                 into.append([r.name for r in roles])
 
-            monkeypatch.setattr(w, "choose_role", choose)
+            monkeypatch.setattr(w.event_tools.linker, "choose_role", choose)
             w.select_span(trg.uuid)
-            w.on_span_clicked(span.uuid)
+            w.editing.on_span_clicked(span.uuid)
             expected = [r.name for r in schema.roles_accepting(event_type, label)]
             assert offered == ([expected] if expected else [])
             for role in offered[0] if offered else []:
@@ -370,7 +370,7 @@ def test_relation_by_key_r_and_click(window: MainWindow, monkeypatch: pytest.Mon
     offered.clear()
     w.select_span(per.uuid)
     keys(w, Qt.Key.Key_R)
-    w.on_span_clicked(paris.uuid)
+    w.editing.on_span_clicked(paris.uuid)
     assert all("PER-SOC" not in o for o in offered)
 
 

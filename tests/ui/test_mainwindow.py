@@ -172,7 +172,7 @@ def test_event_hotkey_and_role_menu_offers_only_accepting_roles(
         offered.append([r.name for r in roles])
         return "Place"
 
-    monkeypatch.setattr(window, "choose_role", choose)
+    monkeypatch.setattr(window.event_tools.linker, "choose_role", choose)
     QTest.mouseClick(
         window.view.viewport(),
         Qt.MouseButton.LeftButton,

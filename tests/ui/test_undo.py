@@ -86,7 +86,7 @@ def check(w: MainWindow, edit: Callable[[], object]) -> None:
 
 def new_span(w: MainWindow, word: str, label: str) -> str:
     w.view.select(*at(word))
-    w.apply_label(label)
+    w.editing.apply_label(label)
     return w.selected_uuid
 
 
@@ -94,19 +94,19 @@ def test_every_edit_kind_undoes_and_redoes_exactly(window: MainWindow) -> None:
     w = window
     check(w, lambda: new_span(w, "باريس", "GPE"))
     paris = w.selected_uuid
-    check(w, lambda: w.relabel(paris, "LOC"))
+    check(w, lambda: w.selection.relabel(paris, "LOC"))
     w.select_span(paris)
     check(w, lambda: w.move_edge("start", True))
-    check(w, lambda: w.set_attributes(paris, {"MentionType": "NAM"}))
-    check(w, lambda: w.set_note(paris, "ملاحظة"))
+    check(w, lambda: w.selection.set_attributes(paris, {"MentionType": "NAM"}))
+    check(w, lambda: w.selection.set_note(paris, "ملاحظة"))
     check(w, lambda: new_span(w, "الاجتماع", "Contact.Meet"))
     trigger = w.selected_uuid
-    w.relabel(paris, "GPE")
+    w.selection.relabel(paris, "GPE")
     event = w.event_of(trigger)
     assert event
     check(w, lambda: w.session.execute(cmds.AddArgument(event, "Place", paris)))
     other = new_span(w, "هولندا", "GPE")
-    check(w, lambda: w.add_relation("PART-WHOLE", paris, other))
+    check(w, lambda: w.editing.add_relation("PART-WHOLE", paris, other))
     check(w, lambda: w.set_status(Status.DONE))
     w.select_span(paris)
     check(w, w.delete_selected)
@@ -135,7 +135,7 @@ def test_history_survives_document_switches(window: MainWindow, qtbot: QtBot) ->
     second_doc = next(d.id for d in project.documents() if d.name == "second")
     window.open_document(second_doc)
     window.view.select(17, 22)
-    window.apply_label("GPE")
+    window.editing.apply_label("GPE")
     assert [s.text for s in project.spans(second_doc, ME)] == ["بغداد"]
     window.open_document(seed)
     with qtbot.waitSignal(window.session.changed) as blocker:

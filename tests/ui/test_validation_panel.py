@@ -76,7 +76,7 @@ def test_missing_role_and_dangling_argument_are_listed(window: MainWindow, qtbot
     panel.refresh()
     assert panel.kinds() == []
     w.view.select(*at("الغارات"))
-    w.apply_label("Conflict.Attack")  # an edit: the panel refreshes by itself
+    w.editing.apply_label("Conflict.Attack")  # an edit: the panel refreshes by itself
     qtbot.waitUntil(lambda: panel.kinds() == ["missing-role"])
     assert "Target" in panel.found[0].issue.message
     trigger = w.selected_uuid
@@ -111,9 +111,9 @@ def test_problems_never_block_an_edit(window: MainWindow, qtbot: QtBot) -> None:
     project = w.session.project
     assert project is not None and w.doc is not None
     w.view.select(*at("الغارات"))
-    w.apply_label("Conflict.Attack")  # stored although its required Target is missing
+    w.editing.apply_label("Conflict.Attack")  # stored although its required Target is missing
     w.view.select(*at("الرقة"))
-    w.apply_label("GPE")
+    w.editing.apply_label("GPE")
     assert {s.label for s in project.spans(w.doc.id, ME)} == {"Conflict.Attack", "GPE"}
     reopened = Project.open(project.path, read_only=True)
     try:

@@ -11,8 +11,8 @@ a span that events depend on is deleted.
   or the whole event(s); nothing linked is removed silently.
 
 Every edit is one core command handed to ``Session.execute``. The popups are methods
-(``choose_relation``, ``choose_label``) and ``ask_choice`` is a module function, so tests can
-replace them.
+(``choose_relation``, ``choose_label``, ``choose_role``) and ``ask_choice`` is a module
+function, so tests can replace them.
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ class LinkHost(Protocol):
     def selected_uuid(self) -> str: ...
     def own_span(self, uuid: str) -> Span | None: ...
     def event_of(self, uuid: str) -> str: ...
-    def choose_role(self, roles: list[Role], covered: str) -> str | None: ...
     def tr(self, sourceText: str, /) -> str: ...
     def window(self) -> QWidget: ...
     def statusBar(self) -> QStatusBar: ...
@@ -191,7 +190,7 @@ class Linker:
         if not label:
             return
         roles = rules.roles_for(schema, event.type, label)
-        role = roles[0].name if len(roles) == 1 else w.choose_role(roles, w.doc.text[start:end])
+        role = roles[0].name if len(roles) == 1 else self.choose_role(roles, w.doc.text[start:end])
         if not role:
             return
         span = cmds.AddSpan(w.doc.id, start, end, label, w.session.annotator)
@@ -208,6 +207,19 @@ class Linker:
         for lab in labels:
             key = f"\t{lab.hotkey}" if lab.hotkey else ""
             menu.addAction(f"{lab.en or lab.name}{key}").setData(lab.name)
+        chosen = menu.exec(QCursor.pos())
+        return str(chosen.data()) if chosen is not None and chosen.data() else None
+
+    def choose_role(self, roles: list[Role], covered: str) -> str | None:
+        """A popup menu of role names (None when dismissed); also asked when a span is clicked
+        with an event selected."""
+        menu = QMenu(self.w.window())
+        title = menu.addAction(self.w.tr("Add as argument:"))
+        title.setEnabled(False)
+        for role in roles:
+            menu.addAction(role.name).setData(role.name)
+        menu.addSeparator()
+        menu.addAction(self.w.tr("Just select it"))
         chosen = menu.exec(QCursor.pos())
         return str(chosen.data()) if chosen is not None and chosen.data() else None
 

@@ -1,14 +1,16 @@
-"""How the main window keeps the current layer on screen, cheaply for big documents.
+"""How the main window keeps the current document and layer on screen, cheaply for big ones.
 
-``LayerController`` feeds the view, the annotation list, the document row and the event tools
-from the ``DocumentModel``'s signals. Three ways in:
+``LayerController`` feeds the view, the annotation list, the document list and the event tools
+from the ``DocumentModel``'s signals. Four ways in:
 
+- ``documentChanged``: another document (or the same one afresh) is current: the document list
+  marks it, the view shows its text, and its layer is read (``show_first_screen`` or
+  ``refresh_layer``);
 - ``refresh_layer`` re-reads the whole layer (``layerLoaded``) and feeds every panel (project
   or annotator switch, schema edits, anything not covered below);
-- ``show_first_screen`` (from ``load_document``) shows a big document at once with only the
-  spans that start on its first screen; the model reads the rest on the next turn of the event
-  loop, and reading its ``layer`` before that finishes the load first, so callers never see a
-  partial layer;
+- ``show_first_screen`` shows a big document at once with only the spans that start on its
+  first screen; the model reads the rest on the next turn of the event loop, and reading its
+  ``layer`` before that finishes the load first, so callers never see a partial layer;
 - ``patch_layer`` applies one edit (``Changes`` carries the record versions it wrote): nothing
   is read back; the view, the annotation list and the document row are updated one record at
   a time (``recordsChanged``); arcs and the events panel are rebuilt only when events,
@@ -22,14 +24,20 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QPoint
 
-from annotator.model import Span, Status
+from annotator.model import Document, Span, Status
 from annotator.project import Project
 from ui.docview.view import DocumentView, ViewSpan
 from ui.session import Changes, Session
 from ui.workbench.details import DetailsPanel
 from ui.workbench.document import DocumentModel, LayerPatch, span_key
 from ui.workbench.event_wiring import EventTools
-from ui.workbench.panels import AnnotationListPanel, AnnotationRow, DocumentListPanel
+from ui.workbench.panels import (
+    AnnotationListPanel,
+    AnnotationRow,
+    DocumentListPanel,
+    DocumentRow,
+)
+from ui.workbench.selection import SelectionController
 
 LAZY_SPANS = 2_000
 """a document with more spans than this shows its first screen before reading the rest"""
@@ -50,7 +58,8 @@ class LayerHost(Protocol):
     def details(self) -> DetailsPanel: ...
     @property
     def event_tools(self) -> EventTools: ...
-    def select_span(self, uuid: str, scroll: bool = False) -> None: ...
+    @property
+    def selection(self) -> SelectionController: ...
 
 
 class LayerController(QObject):
@@ -63,6 +72,7 @@ class LayerController(QObject):
         self.w = window
         self.session = session
         self.model = model
+        model.documentChanged.connect(self._show_document)
         model.layerLoaded.connect(self._show_layer)
         model.recordsChanged.connect(self._show_patch)
 
@@ -80,7 +90,32 @@ class LayerController(QObject):
 
     def _select_held(self) -> None:
         selected = self.model.selected_uuid
-        self.w.select_span(selected if self.model.has_span(selected) else "")
+        self.w.selection.select_span(selected if self.model.has_span(selected) else "")
+
+    # -- the document --------------------------------------------------------------------
+    def _show_document(self, doc: Document | None) -> None:
+        self.refresh_documents()
+        view = self.w.view
+        view.set_text(doc.text if doc else "")
+        view.verticalScrollBar().setValue(0)  # a new document starts at its top
+        if not self.show_first_screen():  # a big document: its first screen, then the rest
+            self.refresh_layer()
+            view.verticalScrollBar().setValue(0)
+
+    def refresh_documents(self) -> None:
+        """Fill the document list (statuses and span counts of the current annotator)."""
+        project, doc = self.session.project, self.model.doc
+        if project is None:
+            self.w.documents.set_rows([], None)
+            return
+        me = self.session.annotator
+        statuses = project.statuses(me) if me else {}
+        counts = project.span_counts(me or None)
+        rows = [
+            DocumentRow(d.id, d.name, statuses.get(d.id, Status.NEW), counts.get(d.id, 0))
+            for d in project.documents()
+        ]
+        self.w.documents.set_rows(rows, doc.id if doc else None)
 
     # -- whole layer ---------------------------------------------------------------------
     def refresh_layer(self) -> None:
@@ -93,7 +128,7 @@ class LayerController(QObject):
         if project is None or doc is None:
             w.view.set_spans([])
             w.annotations.set_rows([])
-            w.select_span("")
+            w.selection.select_span("")
             w.event_tools.refresh()
             return
         me = self.session.annotator

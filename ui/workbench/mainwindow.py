@@ -27,16 +27,13 @@ from ui.jobs import ImportJob
 from ui.session import Changes, Session
 from ui.workbench.details import DetailsPanel
 from ui.workbench.document import DocumentModel
-from ui.workbench.editing import EditingMixin
+from ui.workbench.editing import EditingController
 from ui.workbench.event_wiring import EventTools
 from ui.workbench.layer_display import LayerController
 from ui.workbench.menus import build_menus
-from ui.workbench.panels import (
-    AnnotationListPanel,
-    DocumentListPanel,
-    DocumentRow,
-    LabelPalette,
-)
+from ui.workbench.navigation import NavigationController
+from ui.workbench.panels import AnnotationListPanel, DocumentListPanel, LabelPalette
+from ui.workbench.selection import SelectionController
 
 SETTINGS_STATE = "window/state"
 SETTINGS_GEOMETRY = "window/geometry"
@@ -45,7 +42,7 @@ SETTINGS_RECENT = "recent"
 MAX_RECENT = 8
 
 
-class MainWindow(EditingMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """One window per session. ``settings`` is passed in (tests point it at a temp file)."""
 
     recent_menu: QMenu
@@ -81,6 +78,9 @@ class MainWindow(EditingMixin, QMainWindow):
         details_scroll.setWidget(self.details)
         self.add_dock("details", self.tr("Details"), details_scroll, area.LeftDockWidgetArea)
         self.event_tools = EventTools(self)  # arcs, events and problems docks, linking
+        self.selection = SelectionController(
+            session, self.model, self.view, self.annotations, self.details, self.event_tools, self
+        )
         self.layers = LayerController(self, session, self.model, self)
 
         self.status_annotator = QLabel(self)
@@ -91,17 +91,28 @@ class MainWindow(EditingMixin, QMainWindow):
             self.statusBar().addPermanentWidget(w)
 
         self.actions_by_name = build_menus(self)
-        self.setup_editing()
+        self.editing = EditingController(
+            session,
+            self.model,
+            self.view,
+            self.label_palette,
+            self.selection,
+            self.event_tools,
+            self.statusBar(),
+            self,
+        )
+        self.navigation = NavigationController(
+            session,
+            self.model,
+            self.documents,
+            self.details,
+            self.selection,
+            self.editing,
+            self.statusBar(),
+            self,
+        )
         self.session.changed.connect(self.on_changed)
         self.session.error.connect(self.on_error)
-        self.documents.documentActivated.connect(self.open_document)
-        self.annotations.annotationChosen.connect(self.go_to_span)
-        self.label_palette.labelChosen.connect(self.apply_label)
-        self.details.labelEdited.connect(self.relabel)
-        self.details.attributesEdited.connect(self.set_attributes)
-        self.details.noteEdited.connect(self.set_note)
-        self.view.spanClicked.connect(self.on_span_clicked)
-        self.view.selectionChangedCp.connect(self.on_text_selection)
         self.restore_layout()
         self.refresh_all()
 
@@ -210,9 +221,7 @@ class MainWindow(EditingMixin, QMainWindow):
                 doc = project.document(docs[0].id)
         if project is None:
             doc = None
-        self.model.set_document(doc)
-        self.refresh_documents()
-        self.load_document()
+        self.model.set_document(doc)  # the views follow (LayerController)
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -226,67 +235,48 @@ class MainWindow(EditingMixin, QMainWindow):
         title = f"{path.name} — Annotator" if path else "Annotator"
         self.setWindowTitle(title)
 
-    def refresh_documents(self) -> None:
-        project = self.session.project
-        if project is None:
-            self.documents.set_rows([], None)
-            return
-        me = self.session.annotator
-        statuses = project.statuses(me) if me else {}
-        counts = project.span_counts(me or None)
-        rows = [
-            DocumentRow(d.id, d.name, statuses.get(d.id, Status.NEW), counts.get(d.id, 0))
-            for d in project.documents()
-        ]
-        self.documents.set_rows(rows, self.doc.id if self.doc else None)
-
     def open_document(self, doc_id: int) -> None:
-        project = self.session.project
-        if project is None or (self.doc is not None and self.doc.id == doc_id):
-            return
-        self.details.flush_note()
-        self.model.selected_uuid = ""
-        self.model.set_document(project.document(doc_id))
-        self.load_document()
-        self.refresh_documents()
-
-    def load_document(self) -> None:
-        self.view.set_text(self.doc.text if self.doc else "")
-        self.view.verticalScrollBar().setValue(0)  # a new document starts at its top
-        if not self.layers.show_first_screen():  # a big document: its first screen, then the rest
-            self.layers.refresh_layer()
-            self.view.verticalScrollBar().setValue(0)
+        self.navigation.open_document(doc_id)
 
     def select_span(self, uuid: str, scroll: bool = False) -> None:
-        """Make ``uuid`` the selected span of the window (view outline, list, details)."""
-        self.model.selected_uuid = uuid
-        self.view.set_selected(uuid or None)
-        self.annotations.set_selected(uuid)
-        self.event_tools.on_selected(uuid)
-        span = self.own_span(uuid)
-        if span is not None and scroll:
-            self.view.scroll_to(span.start)
-        project = self.session.project
-        if project is not None:
-            self.details.show_span(span, project.schema, self.event_summary(uuid))
-
-    def event_summary(self, uuid: str) -> str:
-        """Plain text listing the event this span triggers and its arguments."""
-        ev = next((e for e in self.layer.events if e.trigger == uuid), None)
-        if ev is None:
-            return ""
-        spans = self.layer.span_by_uuid()
-        lines = [self.tr("Event: {0}").format(ev.type)]
-        for arg in self.layer.arguments_of(ev.uuid):
-            target = spans.get(arg.target)
-            lines.append(f"  {arg.role}: {target.text if target else arg.target}")
-        return "\n".join(lines)
+        self.selection.select_span(uuid, scroll)
 
     def go_to_span(self, uuid: str) -> None:
-        span = self.own_span(uuid)
-        if span is not None:
-            self.view.select(span.start, span.end)
-            self.select_span(uuid, scroll=True)
+        self.selection.go_to_span(uuid)
+
+    # -- the actions of the menus, carried out by the controllers ---------------------------
+    def rebuild_label_shortcuts(self) -> None:
+        self.editing.rebuild_label_shortcuts()
+
+    def apply_last_label(self) -> None:
+        self.editing.apply_last_label()
+
+    def set_sticky(self, on: bool) -> None:
+        self.editing.set_sticky(on)
+
+    def trim(self, restore: bool = False) -> None:
+        self.editing.trim(restore)
+
+    def move_edge(self, edge: str, screen_right: bool, by_word: bool = False) -> None:
+        self.editing.move_edge(edge, screen_right, by_word)
+
+    def delete_selected(self) -> None:
+        self.editing.delete_selected()
+
+    def set_status(self, status: Status) -> None:
+        self.editing.set_status(status)
+
+    def step_annotation(self, forward: bool) -> None:
+        self.navigation.step_annotation(forward)
+
+    def mark_done_and_next(self) -> None:
+        self.navigation.mark_done_and_next()
+
+    def next_unfinished(self) -> None:
+        self.navigation.next_unfinished()
+
+    def step_document(self, forward: bool) -> None:
+        self.navigation.step_document(forward)
 
     # -- reacting to the session ---------------------------------------------------------
     def on_changed(self, changes: Changes) -> None:
@@ -309,20 +299,18 @@ class MainWindow(EditingMixin, QMainWindow):
                 if self.session.project
                 else None
             )
-            self.load_document()
-            self.refresh_documents()
         else:
             if changes.select or changes.reason != "edit":
                 self.model.selected_uuid = changes.select
             if not self.layers.patch_layer(changes):  # one edit here: update what it touched
                 self.refresh_layer()
-                self.refresh_documents()
+                self.layers.refresh_documents()
         self.refresh_status()
         if changes.select and changes.reason == "edit":
             span = self.own_span(changes.select)
             if span is not None:
                 self.view.select(span.end, span.end)  # the labelled text is no longer "selected"
-                self.select_span(changes.select)
+                self.selection.select_span(changes.select)
 
     def on_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

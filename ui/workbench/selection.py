@@ -1,0 +1,92 @@
+"""The selected span of the workbench and the details panel that shows and edits it.
+
+``SelectionController`` makes a span the selected one everywhere (the view's outline, the
+annotation list, the events panel, the details panel) and turns the details panel's edits
+(label, attributes, note) into core commands for ``Session.execute``. It holds no state of its
+own: the selected uuid and the layer it is looked up in belong to the ``DocumentModel``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from annotator import commands as cmds
+from ui.docview.view import DocumentView
+from ui.session import Session
+from ui.workbench.details import DetailsPanel
+from ui.workbench.document import DocumentModel
+from ui.workbench.event_wiring import EventTools
+from ui.workbench.panels import AnnotationListPanel
+
+
+class SelectionController(QObject):
+    """Selecting a span and editing it in the details panel."""
+
+    def __init__(
+        self,
+        session: Session,
+        model: DocumentModel,
+        view: DocumentView,
+        annotations: AnnotationListPanel,
+        details: DetailsPanel,
+        event_tools: EventTools,
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = model
+        self.view = view
+        self.annotations = annotations
+        self.details = details
+        self.event_tools = event_tools
+        annotations.annotationChosen.connect(self.go_to_span)
+        details.labelEdited.connect(self.relabel)
+        details.attributesEdited.connect(self.set_attributes)
+        details.noteEdited.connect(self.set_note)
+
+    # -- selecting -----------------------------------------------------------------------
+    def select_span(self, uuid: str, scroll: bool = False) -> None:
+        """Make ``uuid`` the selected span of the window (view outline, list, details)."""
+        self.model.selected_uuid = uuid
+        self.view.set_selected(uuid or None)
+        self.annotations.set_selected(uuid)
+        self.event_tools.on_selected(uuid)
+        span = self.model.span_of(uuid)
+        if span is not None and scroll:
+            self.view.scroll_to(span.start)
+        project = self.session.project
+        if project is not None:
+            self.details.show_span(span, project.schema, self.event_summary(uuid))
+
+    def event_summary(self, uuid: str) -> str:
+        """Plain text listing the event this span triggers and its arguments."""
+        layer = self.model.layer
+        ev = next((e for e in layer.events if e.trigger == uuid), None)
+        if ev is None:
+            return ""
+        spans = layer.span_by_uuid()
+        lines = [self.tr("Event: {0}").format(ev.type)]
+        for arg in layer.arguments_of(ev.uuid):
+            target = spans.get(arg.target)
+            lines.append(f"  {arg.role}: {target.text if target else arg.target}")
+        return "\n".join(lines)
+
+    def go_to_span(self, uuid: str) -> None:
+        """Select ``uuid``, put the text cursor over it and scroll it into sight."""
+        span = self.model.span_of(uuid)
+        if span is not None:
+            self.view.select(span.start, span.end)
+            self.select_span(uuid, scroll=True)
+
+    # -- editing in the details panel ----------------------------------------------------
+    def relabel(self, uuid: str, label: str) -> None:
+        if self.session.project is not None:
+            self.session.execute(cmds.relabel(self.session.project, uuid, label), select=uuid)
+
+    def set_attributes(self, uuid: str, values: dict[str, Any]) -> None:
+        self.session.execute(cmds.UpdateSpan(uuid, attributes=values), select=uuid)
+
+    def set_note(self, uuid: str, note: str) -> None:
+        self.session.execute(cmds.UpdateSpan(uuid, note=note), select=uuid)
