@@ -1,0 +1,62 @@
+"""Search over documents and annotations: folding for matching, clitic-aware queries, the
+concordance, the entity list, annotate-all, gazetteers and the suggestions they make.
+
+Pure Python (no Qt, no SQL): documents come in as ``(doc_id, text)`` pairs and annotations as
+model records, so a test passes lists and the application passes ``Project`` streams. See
+docs/design/search.md.
+"""
+
+from annotator.search.annotations import (
+    ANY_VALUE,
+    Coverage,
+    EntityGroup,
+    Mention,
+    SpanFilter,
+    entity_groups,
+    filter_spans,
+    outside,
+    uncovered,
+)
+from annotator.search.folding import FoldedText, FoldOptions, fold_text
+from annotator.search.gazetteer import (
+    Gazetteer,
+    GazetteerMatcher,
+    gazetteer_suggestions,
+    read_gazetteer,
+)
+from annotator.search.kwic import KwicLine, SortBy, concordance, layout, sort_lines
+from annotator.search.matching import FoldedCorpus, Hit, Mode, Query, QueryError, find
+from annotator.search.suggestions import ANNOTATE_ALL, Suggestion, annotate_all
+
+__all__ = [
+    "ANNOTATE_ALL",
+    "ANY_VALUE",
+    "Coverage",
+    "EntityGroup",
+    "FoldOptions",
+    "FoldedCorpus",
+    "FoldedText",
+    "Gazetteer",
+    "GazetteerMatcher",
+    "Hit",
+    "KwicLine",
+    "Mention",
+    "Mode",
+    "Query",
+    "QueryError",
+    "SortBy",
+    "SpanFilter",
+    "Suggestion",
+    "annotate_all",
+    "concordance",
+    "entity_groups",
+    "filter_spans",
+    "find",
+    "fold_text",
+    "gazetteer_suggestions",
+    "layout",
+    "outside",
+    "read_gazetteer",
+    "sort_lines",
+    "uncovered",
+]

@@ -1,0 +1,92 @@
+"""Suggestions: proposed spans that are not annotations, and annotate-all, which makes them.
+
+A suggestion lives apart from every layer, carries its ``source`` ("annotate-all",
+"gazetteer:<name>", later "model:<name>@<version>") and a ``score``, and becomes a span only
+when an analyst accepts it (storage and accept/reject come with the project schema; see
+docs/design/search.md, "Suggestions"). Annotate-all proposes every other occurrence of a span's
+text, in its document or the whole corpus, never overlapping an existing annotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container, Iterable, Iterator
+from dataclasses import dataclass
+
+from annotator.model import Span
+from annotator.search.annotations import Coverage, coverage_by_document
+from annotator.search.matching import FoldedCorpus, Hit, Mode, Query
+from annotator.uuids import new_uuid
+
+ANNOTATE_ALL = "annotate-all"
+GAZETTEER = "gazetteer:"
+"""prefix of a gazetteer's source; the gazetteer's name follows"""
+
+SuggestionKey = tuple[int, int, int, str, str]
+"""(doc_id, start, end, label, source): what a remembered rejection is matched on"""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A proposed span ``[start, end)`` with ``label`` in document ``doc_id``."""
+
+    uuid: str
+    doc_id: int
+    start: int
+    end: int
+    label: str
+    text: str
+    source: str
+    score: float = 1.0
+    origin: str = ""
+    """what it came from: the span uuid (annotate-all) or the name as listed (gazetteer)"""
+
+    @property
+    def key(self) -> SuggestionKey:
+        return (self.doc_id, self.start, self.end, self.label, self.source)
+
+
+def suggestions_from_hits(
+    hits: Iterable[tuple[Hit, str, str]],
+    text_of: Callable[[int], str],
+    covered: dict[int, Coverage],
+    source: str,
+    rejected: Container[SuggestionKey] = (),
+    score: float = 1.0,
+) -> Iterator[Suggestion]:
+    """Suggestions for ``(hit, label, origin)`` triples overlapping nothing in ``covered``
+    (which each new suggestion joins, so suggestions never overlap each other either)."""
+    for hit, label, origin in hits:
+        cover = covered.get(hit.doc_id)
+        if cover is None:
+            cover = covered[hit.doc_id] = Coverage()
+        if cover.overlaps(hit.start, hit.end):
+            continue
+        if (hit.doc_id, hit.start, hit.end, label, source) in rejected:
+            continue
+        cover.add(hit.start, hit.end)
+        text = text_of(hit.doc_id)[hit.start : hit.end]
+        yield Suggestion(
+            new_uuid(), hit.doc_id, hit.start, hit.end, label, text, source, score, origin
+        )
+
+
+def annotate_all(
+    span: Span,
+    corpus: FoldedCorpus,
+    existing: Iterable[Span],
+    whole_corpus: bool = True,
+    mode: Mode = Mode.WORD,
+    clitics: bool | None = None,
+    rejected: Container[SuggestionKey] = (),
+) -> Iterator[Suggestion]:
+    """Every other occurrence of ``span``'s text (folded, clitic-aware for Arabic) in its
+    document or in every document of ``corpus``, as suggestions with ``span``'s label.
+
+    ``existing`` is every live annotation of the documents searched (all layers): no
+    suggestion overlaps one of them, nor the span itself."""
+    query = Query(span.text, mode, clitics, corpus.options)
+    covered = coverage_by_document(existing)
+    covered.setdefault(span.doc_id, Coverage()).add(span.start, span.end)
+    scope = None if whole_corpus else [span.doc_id]
+    hits = ((hit, span.label, span.uuid) for hit in corpus.search(query, doc_ids=scope))
+    yield from suggestions_from_hits(hits, corpus.text, covered, ANNOTATE_ALL, rejected)
