@@ -121,13 +121,13 @@ def test_the_layer_patched_from_changes_equals_a_fresh_read(
     meet, paris = at("الاجتماع"), at("باريس")
 
     reads: list[str] = []
-    read_layer = window.refresh_layer
+    read_layer = window.layers.refresh_layer
 
     def counted() -> None:
         reads.append("layer")
         read_layer()
 
-    monkeypatch.setattr(window, "refresh_layer", counted)
+    monkeypatch.setattr(window.layers, "refresh_layer", counted)
 
     def same() -> None:
         assert reads == []  # patched from the change, not read again

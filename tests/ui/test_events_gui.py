@@ -232,7 +232,7 @@ def test_arc_endpoints_follow_the_layout_when_scrolled(window: MainWindow) -> No
     ev = p.add_event(raid.uuid)
     isis = p.add_span(doc.id, *at("داعش", 2), "ORG", ME)
     p.add_argument(ev.uuid, "Target", isis.uuid)
-    w.refresh_layer()
+    w.layers.refresh_layer()
     w.resize(1000, 480)  # a short viewport, so the argument's line can be below it
     QApplication.processEvents()
     seen = set()
@@ -270,7 +270,7 @@ def test_role_offers_only_roles_accepting_the_label(
     for event_type in ("Contact.Meet", "Conflict.Attack", "Life.Die"):
         trg = p.add_span(doc.id, *at("الاجتماع", 2), event_type, ME)
         p.add_event(trg.uuid)
-        w.refresh_layer()
+        w.layers.refresh_layer()
         for label, span in spans.items():
             offered: list[list[str]] = []
 
@@ -302,7 +302,7 @@ def test_deleting_an_argument_span_asks(
     ev = p.add_event(trg.uuid)
     paris = p.add_span(doc.id, *PARIS, "GPE", ME)
     p.add_argument(ev.uuid, "Place", paris.uuid)
-    w.refresh_layer()
+    w.layers.refresh_layer()
     asked: list[str] = []
     answer = {"value": ""}
 
@@ -343,7 +343,7 @@ def test_relation_by_key_r_and_click(window: MainWindow, monkeypatch: pytest.Mon
     france = p.add_span(doc.id, *at("فرنسا"), "GPE", ME)
     paris = p.add_span(doc.id, *PARIS, "GPE", ME)
     per = p.add_span(doc.id, *at("لودريان"), "PER", ME)
-    w.refresh_layer()
+    w.layers.refresh_layer()
     offered: list[list[str]] = []
 
     def choose(types: list[RelationType], src: Span, dst: Span) -> str:
@@ -383,7 +383,7 @@ def test_events_panel_selection_highlights_arguments(window: MainWindow) -> None
     ev = p.add_event(trg.uuid)
     paris = p.add_span(doc.id, *PARIS, "GPE", ME)
     arg = p.add_argument(ev.uuid, "Place", paris.uuid)
-    w.refresh_layer()
+    w.layers.refresh_layer()
     panel = w.event_tools.events
     event_item = panel.item_for(ev.uuid)
     assert event_item is not None

@@ -303,7 +303,7 @@ def test_other_layers_are_read_only_and_layout_is_remembered(
     assert project is not None and window.doc is not None
     other = project.add_span(window.doc.id, *at("فرنسا"), "GPE", annotator="basma")
     window.model.other_layers = ["basma"]
-    window.refresh_layer()
+    window.layers.refresh_layer()
     shown = {s.uuid: s for s in window.view.spans()}
     assert shown[other.uuid].read_only and shown[other.uuid].layer == "basma"
     assert other.uuid not in window.annotations.uuids()

@@ -96,7 +96,7 @@ def test_every_edit_kind_undoes_and_redoes_exactly(window: MainWindow) -> None:
     paris = w.selected_uuid
     check(w, lambda: w.selection.relabel(paris, "LOC"))
     w.select_span(paris)
-    check(w, lambda: w.move_edge("start", True))
+    check(w, lambda: w.editing.move_edge("start", True))
     check(w, lambda: w.selection.set_attributes(paris, {"MentionType": "NAM"}))
     check(w, lambda: w.selection.set_note(paris, "ملاحظة"))
     check(w, lambda: new_span(w, "الاجتماع", "Contact.Meet"))
@@ -107,11 +107,11 @@ def test_every_edit_kind_undoes_and_redoes_exactly(window: MainWindow) -> None:
     check(w, lambda: w.session.execute(cmds.AddArgument(event, "Place", paris)))
     other = new_span(w, "هولندا", "GPE")
     check(w, lambda: w.editing.add_relation("PART-WHOLE", paris, other))
-    check(w, lambda: w.set_status(Status.DONE))
+    check(w, lambda: w.editing.set_status(Status.DONE))
     w.select_span(paris)
-    check(w, w.delete_selected)
+    check(w, w.editing.delete_selected)
     w.select_span(trigger)
-    check(w, w.delete_selected)
+    check(w, w.editing.delete_selected)
 
 
 def test_undo_of_delete_restores_the_same_record(window: MainWindow) -> None:
@@ -120,7 +120,7 @@ def test_undo_of_delete_restores_the_same_record(window: MainWindow) -> None:
     assert project is not None
     original = dataclasses.replace(project.span(uuid), clock="")
     window.select_span(uuid)
-    window.delete_selected()
+    window.editing.delete_selected()
     assert uuid not in {s.uuid for s in project.spans()}
     window.session.undo()
     assert dataclasses.replace(project.span(uuid), clock="") == original

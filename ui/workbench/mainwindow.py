@@ -1,8 +1,20 @@
 """The workbench main window: document view in the centre, panels in movable docks.
 
-The window shows what the session holds and forwards user actions as core commands to
-``Session.execute``; it repaints on the session's single ``changed`` signal. Keyboard
-labelling lives in ``ui.workbench.editing`` (a mixin), menus and actions in ``ui.workbench.menus``.
+The window holds the layout (view, panels, docks, status bar), the settings (layout, recent
+projects, annotator name) and the parts that do the work, each owning its slots:
+
+- ``model`` (``ui.workbench.document.DocumentModel``): the current document, its layers and
+  their lazy loading, with the signals the views follow;
+- ``layers`` (``layer_display.LayerController``): feeds the view and the panels from them;
+- ``selection`` (``selection.SelectionController``): the selected span and the details panel;
+- ``editing`` (``editing.EditingController``): label hotkeys, edges, trimming, span clicks;
+- ``navigation`` (``navigation.NavigationController``): which document is shown, following
+  the session's ``changed`` signal, and moving between documents and annotations;
+- ``event_tools`` (``event_wiring.EventTools``): arcs, events and problems panels, linking;
+- the menus (``menus.build_menus``).
+
+Every edit is a core command run by ``Session.execute``. The few methods below that only
+forward to those parts are what the dialogs, the review window and ``ui.app`` call on a host.
 """
 
 from __future__ import annotations
@@ -19,12 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.errors import AnnotatorError
-from annotator.model import Document, DocumentAnnotations, Span, Status
+from annotator.model import Document, DocumentAnnotations, Span
 from ui.dialogs.prompts import ask_annotator_name, show_message
 from ui.docview.view import DocumentView
 from ui.jobs import ImportJob
-from ui.session import Changes, Session
+from ui.session import Session
 from ui.workbench.details import DetailsPanel
 from ui.workbench.document import DocumentModel
 from ui.workbench.editing import EditingController
@@ -105,16 +116,19 @@ class MainWindow(QMainWindow):
             session,
             self.model,
             self.documents,
+            self.label_palette,
             self.details,
+            self.layers,
             self.selection,
             self.editing,
             self.statusBar(),
             self,
         )
-        self.session.changed.connect(self.on_changed)
+        self.session.changed.connect(self.refresh_status)
         self.session.error.connect(self.on_error)
         self.restore_layout()
-        self.refresh_all()
+        self.navigation.show_project()
+        self.refresh_status()
 
     def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         """Put ``widget`` in a movable dock named ``name`` (kept in ``docks``; the name
@@ -175,7 +189,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(SETTINGS_ANNOTATOR, name)
             self.session.set_annotator(name)
 
-    # -- the model's state, as the hosts of the panels and dialogs read it ------------------
+    # -- what the hosts of the dialogs, the review window and the event tools read -----------
     @property
     def doc(self) -> Document | None:
         return self.model.doc
@@ -202,29 +216,22 @@ class MainWindow(QMainWindow):
     def is_loading(self) -> bool:
         return self.model.is_loading()
 
-    def refresh_layer(self) -> None:
-        self.layers.refresh_layer()
+    def open_document(self, doc_id: int) -> None:
+        self.navigation.open_document(doc_id)
 
-    # -- showing -------------------------------------------------------------------------
-    def refresh_all(self) -> None:
-        project = self.session.project
-        self.label_palette.set_labels(project.schema.span_labels() if project else [])
-        doc = self.model.doc
-        if project is not None and doc is not None:
-            try:
-                doc = project.document(doc.id)
-            except AnnotatorError:  # the document went away with the old project
-                doc = None
-        if project is not None and doc is None:
-            docs = project.documents()
-            if docs:
-                doc = project.document(docs[0].id)
-        if project is None:
-            doc = None
-        self.model.set_document(doc)  # the views follow (LayerController)
-        self.refresh_status()
+    def select_span(self, uuid: str, scroll: bool = False) -> None:
+        self.selection.select_span(uuid, scroll)
 
-    def refresh_status(self) -> None:
+    def go_to_span(self, uuid: str) -> None:
+        self.selection.go_to_span(uuid)
+
+    def rebuild_label_shortcuts(self) -> None:
+        self.editing.rebuild_label_shortcuts()
+
+    # -- the status bar ------------------------------------------------------------------
+    def refresh_status(self, _changes: object = None) -> None:
+        """Annotator, project and last save in the status bar and the title (also on every
+        change of the session)."""
         path = self.session.path
         self.status_annotator.setText(
             self.tr("Annotator: {0}").format(self.session.annotator or "—")
@@ -235,83 +242,7 @@ class MainWindow(QMainWindow):
         title = f"{path.name} — Annotator" if path else "Annotator"
         self.setWindowTitle(title)
 
-    def open_document(self, doc_id: int) -> None:
-        self.navigation.open_document(doc_id)
-
-    def select_span(self, uuid: str, scroll: bool = False) -> None:
-        self.selection.select_span(uuid, scroll)
-
-    def go_to_span(self, uuid: str) -> None:
-        self.selection.go_to_span(uuid)
-
-    # -- the actions of the menus, carried out by the controllers ---------------------------
-    def rebuild_label_shortcuts(self) -> None:
-        self.editing.rebuild_label_shortcuts()
-
-    def apply_last_label(self) -> None:
-        self.editing.apply_last_label()
-
-    def set_sticky(self, on: bool) -> None:
-        self.editing.set_sticky(on)
-
-    def trim(self, restore: bool = False) -> None:
-        self.editing.trim(restore)
-
-    def move_edge(self, edge: str, screen_right: bool, by_word: bool = False) -> None:
-        self.editing.move_edge(edge, screen_right, by_word)
-
-    def delete_selected(self) -> None:
-        self.editing.delete_selected()
-
-    def set_status(self, status: Status) -> None:
-        self.editing.set_status(status)
-
-    def step_annotation(self, forward: bool) -> None:
-        self.navigation.step_annotation(forward)
-
-    def mark_done_and_next(self) -> None:
-        self.navigation.mark_done_and_next()
-
-    def next_unfinished(self) -> None:
-        self.navigation.next_unfinished()
-
-    def step_document(self, forward: bool) -> None:
-        self.navigation.step_document(forward)
-
-    # -- reacting to the session ---------------------------------------------------------
-    def on_changed(self, changes: Changes) -> None:
-        if changes.reason in ("project", "annotator"):
-            if changes.reason == "project":
-                self.model.selected_uuid = ""
-            self.refresh_all()
-            return
-        current = self.doc.id if self.doc else None
-        if (
-            changes.reason in ("undo", "redo")
-            and changes.doc_ids
-            and current not in changes.doc_ids
-        ):
-            # Undo history spans documents: show the document the undone edit belongs to.
-            self.details.flush_note()
-            self.model.selected_uuid = changes.select
-            self.model.set_document(
-                self.session.project.document(min(changes.doc_ids))
-                if self.session.project
-                else None
-            )
-        else:
-            if changes.select or changes.reason != "edit":
-                self.model.selected_uuid = changes.select
-            if not self.layers.patch_layer(changes):  # one edit here: update what it touched
-                self.refresh_layer()
-                self.layers.refresh_documents()
-        self.refresh_status()
-        if changes.select and changes.reason == "edit":
-            span = self.own_span(changes.select)
-            if span is not None:
-                self.view.select(span.end, span.end)  # the labelled text is no longer "selected"
-                self.selection.select_span(changes.select)
-
+    # -- messages ------------------------------------------------------------------------
     def on_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
         if self.isVisible() and not self.quiet_errors:

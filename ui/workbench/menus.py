@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     from ui.review.agreement_window import AgreementHost
     from ui.review.window import ReviewHost
     from ui.workbench.document import DocumentModel
+    from ui.workbench.editing import EditingController
     from ui.workbench.event_wiring import EventHost, EventTools
+    from ui.workbench.layer_display import LayerController
+    from ui.workbench.navigation import NavigationController
 
 PROJECT_FILTER = "Annotator projects (*.annotator);;All files (*)"
 
@@ -42,7 +45,8 @@ if TYPE_CHECKING:
         EventHost, ReviewHost, AgreementHost, ExchangeHost, ImportHost, ExportHost, Protocol
     ):
         """What the menus and the File operations need of the main window: everything the dialogs,
-        review and event tools they open need, plus the window's own actions and state."""
+        review and event tools they open need, plus the window's controllers, docks and
+        settings (the actions are the controllers' slots)."""
 
         recent_menu: QMenu
         import_job: ImportJob | None
@@ -52,24 +56,18 @@ if TYPE_CHECKING:
         @property
         def event_tools(self) -> EventTools: ...
         @property
+        def editing(self) -> EditingController: ...
+        @property
+        def navigation(self) -> NavigationController: ...
+        @property
+        def layers(self) -> LayerController: ...
+        @property
         def docks(self) -> dict[str, QDockWidget]: ...
         def menuBar(self) -> QMenuBar: ...
         def close(self) -> bool: ...
-        def delete_selected(self) -> None: ...
-        def apply_last_label(self) -> None: ...
-        def set_sticky(self, on: bool) -> None: ...
-        def trim(self, restore: bool = False) -> None: ...
-        def move_edge(self, edge: str, screen_right: bool, by_word: bool = False) -> None: ...
-        def step_annotation(self, forward: bool) -> None: ...
-        def set_status(self, status: Status) -> None: ...
-        def mark_done_and_next(self) -> None: ...
-        def next_unfinished(self) -> None: ...
-        def step_document(self, forward: bool) -> None: ...
         def switch_annotator(self) -> None: ...
         def recent_projects(self) -> list[str]: ...
         def remember_project(self, path: str) -> None: ...
-        def refresh_all(self) -> None: ...
-        def refresh_layer(self) -> None: ...
 
 
 def _add(
@@ -91,7 +89,10 @@ def _add(
 
 
 def build_menus(w: MenuHost) -> dict[str, QAction]:
-    """Create the menu bar of ``w``; returns its actions by object name (tests use them)."""
+    """Create the menu bar of ``w``; returns its actions by object name (tests use them).
+
+    The menus come first (the label hotkeys are made after them), so the editing and
+    navigation controllers are looked up when an action fires."""
     a: dict[str, QAction] = {}
     bar = w.menuBar()
     tr = w.tr
@@ -125,24 +126,31 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     edit.addAction(redo)
     a["undo"], a["redo"] = undo, redo
     edit.addSeparator()
-    _add(edit, a, "delete", tr("&Delete span"), w.delete_selected, "Delete")
+    _add(edit, a, "delete", tr("&Delete span"), lambda: w.editing.delete_selected(), "Delete")
     edit.addSeparator()
     _add(edit, a, "schema_editor", tr("&Schema…"), w.event_tools.open_schema_editor)
 
     ann = bar.addMenu(tr("&Annotate"))
-    _add(ann, a, "apply_last", tr("Apply the last label"), w.apply_last_label, "Return")
+    _add(
+        ann,
+        a,
+        "apply_last",
+        tr("Apply the last label"),
+        lambda: w.editing.apply_last_label(),
+        "Return",
+    )
     sticky = _add(
         ann, a, "sticky", tr("&Sticky label (every selection gets it)"), lambda: None, "Ctrl+K"
     )
     sticky.setCheckable(True)
-    sticky.toggled.connect(w.set_sticky)
+    sticky.toggled.connect(lambda on: w.editing.set_sticky(on))
     snap = _add(ann, a, "snap", tr("Snap selections to &words"), lambda: None, "Ctrl+W")
     snap.setCheckable(True)
     snap.setChecked(True)
     snap.toggled.connect(w.view.set_snap)
     ann.addSeparator()
-    _add(ann, a, "trim", tr("Trim a proclitic off the start"), lambda: w.trim(False), "[")
-    _add(ann, a, "untrim", tr("Give the proclitic back"), lambda: w.trim(True), "]")
+    _add(ann, a, "trim", tr("Trim a proclitic off the start"), lambda: w.editing.trim(False), "[")
+    _add(ann, a, "untrim", tr("Give the proclitic back"), lambda: w.editing.trim(True), "]")
     for name, text, edge, right, word, key in (
         ("start_right", tr("Start edge → right"), "start", True, False, "Alt+Right"),
         ("start_left", tr("Start edge → left"), "start", False, False, "Alt+Left"),
@@ -153,7 +161,7 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
         ("end_w_right", tr("End edge → right, a word"), "end", True, True, "Alt+Ctrl+Shift+Right"),
         ("end_w_left", tr("End edge → left, a word"), "end", False, True, "Alt+Ctrl+Shift+Left"),
     ):  # fmt: skip
-        _add(ann, a, name, text, partial(w.move_edge, edge, right, word), key)
+        _add(ann, a, name, text, partial(_move_edge, w, edge, right, word), key)
     ann.addSeparator()
     links = w.event_tools.linker
     _add(ann, a, "add_relation", tr("Add &relation (then click the target)"),
@@ -161,13 +169,20 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     _add(ann, a, "new_argument", tr("New &argument span for the selected event"),
          links.add_new_argument, "A")  # fmt: skip
     ann.addSeparator()
-    _add(ann, a, "next_span", tr("&Next annotation"), lambda: w.step_annotation(True), "Tab")
+    _add(
+        ann,
+        a,
+        "next_span",
+        tr("&Next annotation"),
+        lambda: w.navigation.step_annotation(True),
+        "Tab",
+    )
     _add(
         ann,
         a,
         "prev_span",
         tr("&Previous annotation"),
-        lambda: w.step_annotation(False),
+        lambda: w.navigation.step_annotation(False),
         "Shift+Tab",
     )
     ann.addSeparator()
@@ -176,13 +191,40 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
         a,
         "mark_done",
         tr("Mark done and go to the &next document"),
-        w.mark_done_and_next,
+        lambda: w.navigation.mark_done_and_next(),
         "Ctrl+Return",
     )
-    _add(ann, a, "mark_progress", tr("Mark in progress"), lambda: w.set_status(Status.IN_PROGRESS))
-    _add(ann, a, "next_unfinished", tr("Next &unfinished document"), w.next_unfinished, "F8")
-    _add(ann, a, "next_doc", tr("Next document"), lambda: w.step_document(True), "Ctrl+PgDown")
-    _add(ann, a, "prev_doc", tr("Previous document"), lambda: w.step_document(False), "Ctrl+PgUp")
+    _add(
+        ann,
+        a,
+        "mark_progress",
+        tr("Mark in progress"),
+        lambda: w.editing.set_status(Status.IN_PROGRESS),
+    )
+    _add(
+        ann,
+        a,
+        "next_unfinished",
+        tr("Next &unfinished document"),
+        lambda: w.navigation.next_unfinished(),
+        "F8",
+    )
+    _add(
+        ann,
+        a,
+        "next_doc",
+        tr("Next document"),
+        lambda: w.navigation.step_document(True),
+        "Ctrl+PgDown",
+    )
+    _add(
+        ann,
+        a,
+        "prev_doc",
+        tr("Previous document"),
+        lambda: w.navigation.step_document(False),
+        "Ctrl+PgUp",
+    )
     ann.addSeparator()
     _add(ann, a, "switch_annotator", tr("Switch &annotator…"), w.switch_annotator)
 
@@ -245,6 +287,10 @@ def _open_agreement(w: MenuHost) -> None:
     open_agreement(w)
 
 
+def _move_edge(w: MenuHost, edge: str, screen_right: bool, by_word: bool) -> None:
+    w.editing.move_edge(edge, screen_right, by_word)
+
+
 def show_keys(w: MenuHost) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -271,9 +317,8 @@ def open_project(w: MenuHost, path: Path, create: bool = False) -> bool:
     except (AnnotatorError, OSError) as exc:
         show_message(w.window(), w.tr("Cannot open the project"), str(exc))
         return False
-    w.model.set_document(None)  # another project: its first document is shown
-    w.rebuild_label_shortcuts()
-    w.refresh_all()
+    w.editing.rebuild_label_shortcuts()
+    w.navigation.show_project(keep_current=False)  # another project: its first document
     w.remember_project(str(path))
     return True
 
@@ -343,4 +388,4 @@ def layers_dialog(w: MenuHost) -> None:
     chosen = choose_layers(w.window(), others, w.model.other_layers)
     if chosen is not None:
         w.model.other_layers = chosen
-        w.refresh_layer()
+        w.layers.refresh_layer()

@@ -1,10 +1,17 @@
-"""Moving through the project: opening a document, the next or previous one, the next one not
-done, and the next or previous annotation of the current document.
+"""Which document the workbench shows, and moving through the project: opening a document,
+the next or previous one, the next one not done, the next or previous annotation.
 
-``NavigationController`` only makes another document current in the ``DocumentModel`` (the
-views follow its ``documentChanged`` signal) or selects another span through the
-``SelectionController``; it reads the document list and statuses from the project and writes
-nothing but a status, through the ``EditingController``.
+``NavigationController`` makes a document current in the ``DocumentModel`` (the views follow
+its ``documentChanged`` signal) or selects another span through the ``SelectionController``;
+it reads the document list and statuses from the project and writes nothing but a status,
+through the ``EditingController``. It also follows the session (``follow``, on ``changed``):
+
+- a project opened or refreshed, or another annotator: the current document again if the
+  project still has it, else its first one (``show_project``);
+- an undo or redo of an edit in another document: that document, with the record selected;
+- an edit of the current document: the model applies the records it wrote
+  (``LayerController.patch_layer``), or the layer is read again when it cannot; the span the
+  edit selects is selected.
 """
 
 from __future__ import annotations
@@ -12,12 +19,14 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStatusBar
 
+from annotator.errors import AnnotatorError
 from annotator.model import Status
-from ui.session import Session
+from ui.session import Changes, Session
 from ui.workbench.details import DetailsPanel
 from ui.workbench.document import DocumentModel
 from ui.workbench.editing import EditingController
-from ui.workbench.panels import DocumentListPanel
+from ui.workbench.layer_display import LayerController
+from ui.workbench.panels import DocumentListPanel, LabelPalette
 from ui.workbench.selection import SelectionController
 
 
@@ -29,7 +38,9 @@ class NavigationController(QObject):
         session: Session,
         model: DocumentModel,
         documents: DocumentListPanel,
+        label_palette: LabelPalette,
         details: DetailsPanel,
+        layers: LayerController,
         selection: SelectionController,
         editing: EditingController,
         status_bar: QStatusBar,
@@ -38,11 +49,64 @@ class NavigationController(QObject):
         super().__init__(parent)
         self.session = session
         self.model = model
+        self.label_palette = label_palette
         self.details = details
+        self.layers = layers
         self.selection = selection
         self.editing = editing
         self.status_bar = status_bar
         documents.documentActivated.connect(self.open_document)
+        session.changed.connect(self.follow)
+
+    # -- following the session -----------------------------------------------------------
+    def show_project(self, keep_current: bool = True) -> None:
+        """Show the session's project afresh: its labels, and the current document again when
+        ``keep_current`` and the project still has it, else its first document."""
+        project = self.session.project
+        self.label_palette.set_labels(project.schema.span_labels() if project else [])
+        doc = self.model.doc if keep_current else None
+        if project is not None and doc is not None:
+            try:
+                doc = project.document(doc.id)
+            except AnnotatorError:  # the document went away with the old project
+                doc = None
+        if project is not None and doc is None:
+            docs = project.documents()
+            if docs:
+                doc = project.document(docs[0].id)
+        if project is None:
+            doc = None
+        self.model.set_document(doc)  # the views follow (LayerController)
+
+    def follow(self, changes: Changes) -> None:
+        """Show what a change of the session left: see the module's docstring."""
+        model = self.model
+        if changes.reason in ("project", "annotator"):
+            if changes.reason == "project":
+                model.selected_uuid = ""
+            self.show_project()
+            return
+        current = model.doc.id if model.doc else None
+        if (
+            changes.reason in ("undo", "redo")
+            and changes.doc_ids
+            and current not in changes.doc_ids
+        ):
+            # Undo history spans documents: show the document the undone edit belongs to.
+            self.details.flush_note()
+            model.selected_uuid = changes.select
+            project = self.session.project
+            model.set_document(project.document(min(changes.doc_ids)) if project else None)
+            return
+        if changes.select or changes.reason != "edit":
+            model.selected_uuid = changes.select
+        if not self.layers.patch_layer(changes):  # one edit here: update what it touched
+            self.layers.refresh_layer()
+            self.layers.refresh_documents()
+        if changes.select and changes.reason == "edit":
+            self.selection.select_written(changes.select)
+
+    # -- moving ----------------------------------------------------------------------------
 
     def open_document(self, doc_id: int) -> None:
         """Make document ``doc_id`` current (nothing selected); a pending note is saved

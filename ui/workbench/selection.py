@@ -80,6 +80,14 @@ class SelectionController(QObject):
             self.view.select(span.start, span.end)
             self.select_span(uuid, scroll=True)
 
+    def select_written(self, uuid: str) -> None:
+        """Select the span an edit just wrote, with the text cursor after it (the labelled
+        text is no longer "selected")."""
+        span = self.model.span_of(uuid)
+        if span is not None:
+            self.view.select(span.end, span.end)
+            self.select_span(uuid)
+
     # -- editing in the details panel ----------------------------------------------------
     def relabel(self, uuid: str, label: str) -> None:
         if self.session.project is not None:
