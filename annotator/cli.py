@@ -14,387 +14,28 @@ terminals that do not.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.formats.common import (
-    OVERLAP_POLICIES,
-    TAG_SCHEMES,
-    ExportOptions,
-    closest,
-    split_pairs,
-    unknown_name,
-)
-from annotator.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS, detect_format, read_any
-from annotator.terminal import ProgressBar, visual
+
+# ``annotator --help`` loads only this module and argparse (issue 12): what the commands do
+# is in ``annotator.cli_commands``, imported when one runs; a subcommand's parser is made only
+# when that subcommand is chosen, and the formats its options list are imported then.
 
 
-def _open(path: str, read_only: bool = False) -> Any:
-    from annotator.project import Project
+def _output_help() -> str:
+    from annotator.formats.registry import EXPORT_FORMATS
 
-    return Project.open(path, read_only=read_only)
-
-
-def _known_layer(project: Any, name: str) -> str:
-    """``name`` if the project has that layer, else an error naming the closest one."""
-    names = project.annotators()
-    if name not in names:
-        raise AnnotatorError(unknown_name("layer", name, names))
-    return name
-
-
-def _name_list(value: str, what: str) -> list[str]:
-    """A comma-separated option value: names, each once, none empty."""
-    names = [n.strip() for n in value.split(",")]
-    if not all(names):
-        raise AnnotatorError(f"{what}: an empty name in {value!r}")
-    twice = sorted({n for n in names if names.count(n) > 1})
-    if twice:
-        raise AnnotatorError(f"{what}: {', '.join(twice)} given twice")
-    return names
-
-
-def cmd_init(args: argparse.Namespace) -> int:
-    from annotator.project import Project
-
-    schema = _read_schema(Path(args.schema)) if args.schema else None
-    for parent in Path(args.project).absolute().parents:
-        if parent.exists():
-            if not parent.is_dir():
-                raise AnnotatorError(
-                    f"cannot create {args.project}: {parent} on its path is a file, not a folder"
-                )
-            break
-    Project.create(args.project, schema=schema).close()
-    print(f"created {args.project}")
-    return 0
-
-
-def _read_schema(path: Path) -> Any:
-    from annotator.schema import Schema
-
-    if not path.exists():
-        raise AnnotatorError(f"{path}: no such schema file")
-    if path.is_dir():
-        raise AnnotatorError(f"{path}: a folder, not a schema file")
-    if path.suffix == ".conf" or path.name == "annotation.conf":
-        from annotator.formats.brat_conf import read_annotation_conf
-        from annotator.formats.plain import decode
-
-        schema, _ = read_annotation_conf(decode(path, path.read_bytes()), str(path))
-        return schema
-    return Schema.load(path)
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from annotator.formats.common import ImportResult
-    from annotator.importing import DEFAULT_ANNOTATOR, NEW_LABEL_POLICIES, import_documents
-
-    assert (_DEFAULT_ANNOTATOR, _NEW_LABEL_POLICIES) == (DEFAULT_ANNOTATOR, NEW_LABEL_POLICIES)
-
-    project = _open(args.project)
-    try:
-        combined = ImportResult()
-        for f in args.files:
-            res = read_any(Path(f), args.format, not args.lenient, args.text_column)
-            if not res.documents and not res.problems:
-                fmt = detect_format(Path(f)) if args.format == "auto" else args.format
-                raise AnnotatorError(f"nothing to import: no document in {f} (read as {fmt})")
-            combined.documents.extend(res.documents)
-            combined.problems.extend(res.problems)
-        bar = ProgressBar("import")
-        try:
-            report = import_documents(
-                project,
-                combined,
-                annotator=args.annotator or "",
-                new_labels=args.new_labels,
-                strict=not args.lenient,
-                progress=bar,
-            )
-        finally:
-            bar.close()
-    finally:
-        project.close()
-    for line in report.lines():
-        print(line)
-    return 0
-
-
-def cmd_docs(args: argparse.Namespace) -> int:
-    project = _open(args.project, read_only=True)
-    with project:
-        if args.annotator is not None:
-            _known_layer(project, args.annotator)
-        counts = project.span_counts(args.annotator)
-        statuses = project.statuses(args.annotator) if args.annotator else {}
-        rows = [
-            (
-                d.id,
-                visual(d.name, args.visual),
-                counts.get(d.id, 0),
-                statuses[d.id].value if d.id in statuses else "",
-            )
-            for d in project.documents()
-        ]
-    if args.json:
-        print(
-            json.dumps(
-                [dict(zip(("id", "name", "spans", "status"), r, strict=True)) for r in rows],
-                ensure_ascii=False,
-            )
-        )
-        return 0
-    print(f"{'id':>5}  {'spans':>6}  {'status':<12} name")
-    for doc_id, name, n, st in rows:
-        print(f"{doc_id:>5}  {n:>6}  {st:<12} {name}")
-    return 0
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    project = _open(args.project, read_only=True)
-    with project:
-        data: dict[str, Any] = {
-            "documents": len(project.documents()),
-            "annotators": project.annotators(),
-            "spans": sum(project.record_counts("spans").values()),
-            "events": sum(project.record_counts("events").values()),
-            "arguments": sum(project.record_counts("arguments").values()),
-            "relations": sum(project.record_counts("relations").values()),
-            "labels": dict(sorted(project.label_counts().items())),
-            "status": {
-                a: dict(Counter(s.value for s in project.statuses(a).values()))
-                for a in project.annotators()
-            },
-        }
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return 0
-    for key in ("documents", "spans", "events", "arguments", "relations"):
-        print(f"{key:<11} {data[key]}")
-    print(f"annotators  {', '.join(visual(a, args.visual) for a in data['annotators'])}")
-    for label, n in data["labels"].items():
-        print(f"  {visual(label, args.visual):<24} {n}")
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from annotator.validation import check_project
-
-    project = _open(args.project, read_only=True)
-    with project:
-        problems = check_project(project)
-    for p in problems:
-        print(p)
-    print(f"{len(problems)} problem(s)")
-    return 1 if problems else 0
-
-
-def _output_path(value: str) -> Path:
-    """The path an output option names: ``-`` is standard output (``annotator.output.STDOUT``);
-    ``./-`` is a file named ``-``."""
-    from annotator.output import STDOUT
-
-    if value == "-":
-        return STDOUT
-    path = Path(value)
-    return path.absolute() if path == STDOUT else path
-
-
-def _no_stdout(path: Path, why: str) -> Path:
-    from annotator.output import is_stdout
-
-    if is_stdout(path):
-        raise AnnotatorError(f"{why}; give a file name")
-    return path
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from annotator.exporting import MixedLayers, export
-    from annotator.output import is_stdout
-
-    options = ExportOptions(
-        overlap_policy=args.overlap,
-        scheme=args.scheme,
-        docstart=args.docstart,
-        spans_key=args.spans_key,
-        splits=split_pairs(args.split),  # the names and ratios: checked by export()
-        seed=args.seed,
-        tokenizer=args.tokenizer,
+    return (
+        "file or folder to write; '-' is standard output ("
+        + ", ".join(n for n, f in EXPORT_FORMATS.items() if f.stream)
+        + "); an existing path is replaced only if it is an earlier export of the same format, "
+        "left as written"
     )
-    out = _output_path(args.output)
-    project = _open(args.project, read_only=True)
-    bar = ProgressBar("export")
-    try:
-        report = export(
-            project, args.format, out, args.annotator, args.status, options, bar,
-            style=args.events_style,
-        )  # fmt: skip
-    except MixedLayers as exc:
-        raise MixedLayers(exc.fmt, exc.selection, " with --annotator") from None
-    finally:
-        bar.close()
-        project.close()
-    # with `-o -` the data went to standard output: the report goes to stderr
-    for line in report.lines():
-        print(line, file=sys.stderr if is_stdout(out) else sys.stdout)
-    return 0
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    project = _open(args.project, read_only=not args.import_file)
-    with project:
-        if args.import_file:
-            project.set_schema(_read_schema(Path(args.import_file)))
-            print(f"schema imported from {args.import_file}")
-        if args.export_file:
-            from annotator.output import is_stdout, write_text
-
-            out = _output_path(args.export_file)
-            if out.suffix == ".conf" or out.name == "annotation.conf":
-                from annotator.formats.brat_conf import write_annotation_conf
-
-                text, _ = write_annotation_conf(project.schema)
-                write_text(out, "annotation-conf", text)
-            else:
-                text = json.dumps(project.schema.to_json(), ensure_ascii=False, indent=2)
-                write_text(out, "schema-json", text + "\n" if is_stdout(out) else text)
-            if is_stdout(out):
-                print("schema written to standard output", file=sys.stderr)
-            else:
-                print(f"schema written to {out}")
-        if not args.import_file and not args.export_file:
-            for lab in project.schema.span_labels():
-                print(f"{lab.hotkey:<8} {lab.name:<28} {visual(lab.ar, args.visual)}")
-    return 0
-
-
-def cmd_bundle(args: argparse.Namespace) -> int:
-    from annotator.exchange import write_bundle
-    from annotator.output import check
-
-    out = _no_stdout(
-        _output_path(args.output), "a bundle is a zip file, which does not go to standard output"
-    )
-    check(out, "bundle")  # refused before any work
-    project = _open(args.project, read_only=True)
-    with project:
-        _known_layer(project, args.annotator)
-        bar = ProgressBar("bundle")
-        try:
-            manifest = write_bundle(
-                project, args.annotator, out, include_text=not args.hashes_only,
-                progress=bar,
-            )  # fmt: skip
-        finally:
-            bar.close()
-    counts = ", ".join(f"{k}: {v}" for k, v in sorted(manifest.counts.items()))
-    print(f"bundle of {manifest.annotator} written to {args.output} ({counts})")
-    return 0
-
-
-def cmd_merge(args: argparse.Namespace) -> int:
-    from annotator.exchange import merge_bundle, merge_project_file, read_bundle
-    from annotator.store import SQLITE_HEADER
-
-    project = _open(args.project)
-    with project:
-        for source in args.sources:
-            path = Path(source)
-            try:
-                is_project = path.read_bytes()[: len(SQLITE_HEADER)] == SQLITE_HEADER
-            except OSError as exc:
-                raise AnnotatorError(f"{path}: cannot read: {exc.strerror}") from exc
-            bar = ProgressBar(f"merge {path.name}")
-            try:
-                if is_project:
-                    report = merge_project_file(project, path, progress=bar)
-                else:
-                    report = merge_bundle(project, read_bundle(path), path.name, progress=bar)
-            finally:
-                bar.close()
-            print(f"== {path}")
-            for line in report.lines():
-                print(line)
-    return 0
-
-
-def cmd_agreement(args: argparse.Namespace) -> int:
-    from annotator.agreement import agreement, format_result, project_layers
-    from annotator.agreement.report import REPORT_FORMAT
-    from annotator.output import check
-
-    report = None
-    if args.report:
-        report = _no_stdout(
-            _output_path(args.report), "--report cannot be '-': the results go to standard output"
-        )
-        check(report, REPORT_FORMAT)  # refused before the agreement is computed
-    project = _open(args.project, read_only=True)
-    with project:
-        names = (
-            [_known_layer(project, n) for n in _name_list(args.annotators, "--annotators")]
-            if args.annotators is not None
-            else [a for a in project.annotators() if a != "gold" or args.with_gold]
-        )
-        if len(names) < 2:
-            raise AnnotatorError(
-                f"agreement needs at least two layers (layers: {', '.join(project.annotators())})"
-            )
-        labels = None
-        if args.labels is not None:
-            labels = _name_list(args.labels, "--labels")
-            known = [lab.name for lab in project.schema.span_labels()]
-            known += sorted(set(project.label_counts()) - set(known))
-            for label in labels:
-                if label not in known:
-                    raise AnnotatorError(unknown_name("label", label, known))
-        result = agreement(project_layers(project, names), names, labels, ProgressBar("agreement"))
-        schema = project.schema
-    if report is not None:
-        from annotator.agreement.report import write_html_report
-
-        write_html_report(result, report, schema)
-    if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
-    else:
-        print(format_result(result, visual=args.visual))
-        if args.report:
-            print(f"report written to {args.report}")
-    return 0
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    # The core may not import the Qt layer; the GUI entry point (ui/entry.py) hands its
-    # runner in. Without it (core-only use) the command says so.
-    if args.gui_runner is None:
-        raise AnnotatorError("the GUI is not available here; run the `annotator` command")
-    if args.screenshot and args.project:
-        # a screenshot reads the project: unknown names are errors, not an empty picture
-        with _open(args.project, read_only=True) as project:
-            if args.annotator is not None:
-                _known_layer(project, args.annotator)
-            names = [d.name for d in project.documents()]
-            if args.document is None:
-                shown = ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
-                raise AnnotatorError(f"--screenshot needs --document NAME (documents: {shown})")
-            if project.document_by_name(args.document) is None:
-                raise AnnotatorError(unknown_name("document", args.document, names))
-    return int(args.gui_runner(args))
-
-
-OUTPUT_HELP = (
-    "file or folder to write; '-' is standard output ("
-    + ", ".join(n for n, f in EXPORT_FORMATS.items() if f.stream)
-    + "); an existing path is replaced only if it is an earlier export of the same format, "
-    "left as written"
-)
 
 
 EXIT_STATUS = (
@@ -408,7 +49,7 @@ VISUAL_HELP = "reshape and reorder Arabic for terminals that do no bidi"
 _DEFAULT_ANNOTATOR = "imported"
 _NEW_LABEL_POLICIES = ("error", "add", "skip")
 """``annotator.importing``'s, written here so that building the parser (``--help``) does not
-load the importer, the project and the store; ``cmd_import`` checks they are the same"""
+load the importer, the project and the store; a test checks they are the same"""
 
 
 class _VersionAction(argparse.Action):
@@ -456,6 +97,8 @@ class ArgumentParser(argparse.ArgumentParser):
         try:
             super()._check_value(action, value)
         except argparse.ArgumentError as exc:
+            from annotator.formats.common import closest
+
             choices = [str(c) for c in action.choices or ()]
             near = closest(value, choices) if isinstance(value, str) else None
             if near is None:
@@ -463,42 +106,64 @@ class ArgumentParser(argparse.ArgumentParser):
             raise argparse.ArgumentError(action, f"{exc.message}; did you mean {near!r}?") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = ArgumentParser(
-        prog="annotator",
-        description=__doc__.splitlines()[0],
-        epilog=EXIT_STATUS,
-        formatter_class=HelpFormatter,
-    )
-    parser.add_argument(
-        "--version", action=_VersionAction, help="show program's version number and exit"
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
+class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands whose parser is made when that subcommand is chosen.
 
-    def add(
-        name: str, func: Callable[[argparse.Namespace], int], help: str
-    ) -> argparse.ArgumentParser:
-        p = sub.add_parser(
-            name, help=help, description=help, epilog=EXIT_STATUS, formatter_class=HelpFormatter
-        )
-        p.set_defaults(func=func)
-        return p
+    ``annotator --help`` lists every command with its help without building (or importing
+    what builds) the others' parsers; ``annotator CMD ...`` and ``annotator CMD --help`` see
+    the whole parser of CMD, made as ``add_parser`` makes it."""
 
-    def project(p: argparse.ArgumentParser, what: str = "the project file") -> None:
-        p.add_argument("project", help=f"{what} (.annotator)")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pending: dict[str, tuple[dict[str, Any], Callable[[argparse.ArgumentParser], None]]]
+        self.pending = {}
 
-    def json_flag(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    def add_lazy(
+        self, name: str, help: str, arguments: Callable[[argparse.ArgumentParser], None],
+        **kwargs: Any,
+    ) -> None:  # fmt: skip
+        """List ``name`` with its ``help`` now; make its parser (``add_parser(name,
+        **kwargs)`` then ``arguments``) when it is parsed."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help))
+        self._name_parser_map[name] = None  # a known choice until it is made
+        self.pending[name] = (kwargs, arguments)
 
-    def visual_flag(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--visual", action="store_true", help=VISUAL_HELP)
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        name = str(values[0])
+        if name in self.pending:
+            kwargs, arguments = self.pending.pop(name)
+            del self._name_parser_map[name]
+            arguments(self.add_parser(name, **kwargs))
+        super().__call__(parser, namespace, values, option_string)
 
-    p = add("init", cmd_init, "create a new project file")
-    project(p, "the project file to create")
+
+def _project_arg(p: argparse.ArgumentParser, what: str = "the project file") -> None:
+    p.add_argument("project", help=f"{what} (.annotator)")
+
+
+def _json_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _visual_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--visual", action="store_true", help=VISUAL_HELP)
+
+
+def _init_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p, "the project file to create")
     p.add_argument("--schema", help="schema JSON or brat annotation.conf (default: ACE 2005)")
 
-    p = add("import", cmd_import, "import documents (and their annotations) in one transaction")
-    project(p)
+
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    from annotator.formats.registry import IMPORT_FORMATS
+
+    _project_arg(p)
     p.add_argument("files", nargs="+", help="files or folders to import")
     p.add_argument(
         "--format",
@@ -520,30 +185,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--lenient", action="store_true", help="skip malformed lines and report them")
 
-    p = add("docs", cmd_docs, "list documents")
-    project(p)
+
+def _docs_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
     p.add_argument(
         "--annotator",
         help="count the spans of this layer and show its statuses (default: spans of every "
         "layer, no status)",
     )
-    json_flag(p)
-    visual_flag(p)
+    _json_flag(p)
+    _visual_flag(p)
 
-    p = add("stats", cmd_stats, "counts of documents, annotations and labels")
-    project(p)
-    json_flag(p)
-    visual_flag(p)
 
-    p = add("check", cmd_check, "integrity check, covered texts and schema violations")
-    project(p)
+def _stats_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
+    _json_flag(p)
+    _visual_flag(p)
 
-    p = add("export", cmd_export, "export training data or interchange files")
-    project(p)
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    from annotator.formats.common import OVERLAP_POLICIES, TAG_SCHEMES
+    from annotator.formats.registry import EXPORT_FORMATS
+
+    _project_arg(p)
     p.add_argument(
         "--format", choices=sorted(EXPORT_FORMATS), default="jsonl", help="the format to write"
     )
-    p.add_argument("--output", "-o", required=True, help=OUTPUT_HELP)
+    p.add_argument("--output", "-o", required=True, help=_output_help())
     p.add_argument(
         "--annotator",
         help="the layer to export; needed when documents are in more than one layer (except "
@@ -585,40 +253,106 @@ def build_parser() -> argparse.ArgumentParser:
         f"document lines (default: {styles[0]})",
     )
 
-    p = add("schema", cmd_schema, "show, import or export the project's schema")
-    project(p)
+
+def _schema_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
     p.add_argument("--import", dest="import_file", help="schema JSON or annotation.conf")
     p.add_argument(
         "--export", dest="export_file", help="write .json or annotation.conf ('-': stdout)"
     )
-    visual_flag(p)
+    _visual_flag(p)
 
-    p = add("bundle", cmd_bundle, "write one annotator's layer to a bundle file for a colleague")
-    project(p)
+
+def _bundle_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
     p.add_argument("--annotator", required=True, help="the layer to write")
     p.add_argument("--output", "-o", required=True, help="the bundle file to write")
     p.add_argument("--hashes-only", action="store_true", help="leave document texts out")
 
-    p = add("merge", cmd_merge, "merge bundles or other project files into a project")
-    project(p, "the project file to merge into")
+
+def _merge_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p, "the project file to merge into")
     p.add_argument("sources", nargs="+", help="bundle files or .annotator project files")
 
-    p = add("agreement", cmd_agreement, "inter-annotator agreement (span F1, kappa, alpha)")
-    project(p)
+
+def _agreement_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
     p.add_argument("--annotators", help="comma-separated (default: every layer but gold)")
     p.add_argument("--with-gold", action="store_true", help="include the gold layer")
     p.add_argument("--labels", help="comma-separated labels to score (default: all)")
-    json_flag(p)
+    _json_flag(p)
     p.add_argument("--report", help="write a self-contained HTML report")
-    visual_flag(p)
+    _visual_flag(p)
 
-    p = add("gui", cmd_gui, "open the workbench (or render a screenshot)")
+
+def _gui_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("project", nargs="?", help="the project file to open (default: none)")
     p.add_argument("--document", help="document name to show")
     p.add_argument("--annotator", help="the layer to show (default: the workbench's choice)")
     p.add_argument("--screenshot", help="render the window to this PNG and exit")
     p.add_argument("--size", default="1400x900", help="window size for --screenshot, WxH")
+
+
+def build_parser(lazy: bool = False) -> argparse.ArgumentParser:
+    """The ``annotator`` parser. With ``lazy`` (as ``main`` runs it) a subcommand's arguments
+    are added only when that subcommand is parsed; otherwise every subcommand is complete."""
+    parser = ArgumentParser(
+        prog="annotator",
+        description=__doc__.splitlines()[0],
+        epilog=EXIT_STATUS,
+        formatter_class=HelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show program's version number and exit"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, action=_Subcommands)
+    assert isinstance(sub, _Subcommands)
+    # (name, its help, its arguments), in the order --help lists them; what runs a command
+    # is ``cmd_<name>``, looked up when its parser is made (a test may replace one)
+    commands: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
+        ("init", "create a new project file", _init_arguments),
+        ("import", "import documents (and their annotations) in one transaction",
+         _import_arguments),
+        ("docs", "list documents", _docs_arguments),
+        ("stats", "counts of documents, annotations and labels", _stats_arguments),
+        ("check", "integrity check, covered texts and schema violations", _project_arg),
+        ("export", "export training data or interchange files", _export_arguments),
+        ("schema", "show, import or export the project's schema", _schema_arguments),
+        ("bundle", "write one annotator's layer to a bundle file for a colleague",
+         _bundle_arguments),
+        ("merge", "merge bundles or other project files into a project", _merge_arguments),
+        ("agreement", "inter-annotator agreement (span F1, kappa, alpha)", _agreement_arguments),
+        ("gui", "open the workbench (or render a screenshot)", _gui_arguments),
+    )  # fmt: skip
+    for name, help, arguments in commands:
+        kwargs: dict[str, Any] = {
+            "description": help,
+            "epilog": EXIT_STATUS,
+            "formatter_class": HelpFormatter,
+        }
+        if lazy:
+            sub.add_lazy(name, help, partial(_command_parser, name, arguments), **kwargs)
+        else:
+            _command_parser(name, arguments, sub.add_parser(name, help=help, **kwargs))
     return parser
+
+
+def _command_parser(
+    name: str, arguments: Callable[[argparse.ArgumentParser], None], p: argparse.ArgumentParser
+) -> None:
+    """Fill the parser of subcommand ``name``: its arguments, and ``cmd_<name>`` to run."""
+    p.set_defaults(func=getattr(sys.modules[__name__], f"cmd_{name}"))
+    arguments(p)
+
+
+def __getattr__(name: str) -> Any:
+    # ``cmd_<name>`` (what a subcommand does) lives in annotator.cli_commands, imported on
+    # first use so that ``annotator --help`` does not load it
+    if name.startswith("cmd_"):
+        from annotator import cli_commands
+
+        return getattr(cli_commands, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 GuiRunner = Callable[[argparse.Namespace], int]
@@ -632,7 +366,7 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
     carries its own message; as a last safety net an ``OSError`` (disk full, read-only file system,
     permission...) or a database error the store did not translate is put into one line too.
     """
-    parser = build_parser()
+    parser = build_parser(lazy=True)
     args = parser.parse_args(argv)
     from annotator.store import DATABASE_ERRORS  # after parsing: --help needs no store
 

@@ -6,8 +6,6 @@ they never touch the project file. ``annotator.project`` wires them to the store
 
 from __future__ import annotations
 
-import difflib
-import hashlib
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -126,6 +124,8 @@ def split_of(doc: DocumentAnnotations, splits: Sequence[tuple[str, float]], seed
     """
     if not splits:
         return "train"
+    import hashlib  # here, not at the top: ``annotator --help`` and the GUI's start need none
+
     total = sum(r for _, r in splits)
     h = hashlib.sha256(f"{seed}:{doc.document.sha256}".encode()).digest()
     x = int.from_bytes(h[:8], "big") / 2**64 * total
@@ -148,6 +148,8 @@ class OptionError(AnnotatorError, ValueError):
 
 def closest(name: str, known: Sequence[str]) -> str | None:
     """The name in ``known`` closest to ``name`` (``difflib``, case ignored), if one is close."""
+    import difflib  # only on an error: not loaded at start-up
+
     folded = {k.casefold(): k for k in reversed(known)}
     close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.6)
     return folded[close[0]] if close else None
