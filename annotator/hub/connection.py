@@ -1,0 +1,72 @@
+"""Connecting to a hub: a libpq URL or connection string, credentials only from libpq's places.
+
+A hub is named by what libpq accepts (``postgresql://amal@db.example.org/team?sslmode=verify-full``
+or ``service=team``). The password is never part of it: libpq finds it in ``PGPASSWORD``, the
+password file (``~/.pgpass`` or ``PGPASSFILE``) or a service file (``PGSERVICEFILE``), and a URL
+that carries one is refused before any connection, so it can be neither stored nor printed.
+Every other setting (TLS modes and certificates, timeouts, options) passes through to libpq
+unchanged. Only this package imports psycopg.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+
+from annotator.errors import AnnotatorError
+
+SCHEMA = "annotator_hub"
+"""the PostgreSQL schema (namespace) holding a hub's tables"""
+
+Connection = psycopg.Connection[tuple[object, ...]]
+
+
+class HubError(AnnotatorError):
+    """The hub cannot be used: unreachable, refused, not a hub, newer, or a write refused."""
+
+
+def _options(url: str) -> dict[str, Any]:
+    try:
+        return conninfo_to_dict(url)
+    except psycopg.ProgrammingError as exc:
+        raise HubError(f"not a PostgreSQL URL or connection string: {exc}") from None
+
+
+def check_url(url: str) -> None:
+    """Refuse a URL holding a password (it belongs in libpq's password file or environment)."""
+    if "password" in _options(url):
+        raise HubError(
+            "the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, "
+            "PGPASSWORD, or a service file); it is never stored in a project or printed"
+        )
+
+
+def describe(url: str) -> str:
+    """The hub as a user reads it: user@host/database (never a password; no other options)."""
+    opts = _options(url)
+    if "service" in opts and "host" not in opts:
+        return f"service {opts['service']}"
+    user = f"{opts['user']}@" if "user" in opts else ""
+    host = str(opts.get("host", "") or "localhost")
+    port = f":{opts['port']}" if "port" in opts else ""
+    return f"{user}{host}{port}/{opts.get('dbname', '')}"
+
+
+def connect(url: str, autocommit: bool = False) -> Connection:
+    """Open a connection to the hub's server; errors become one ``HubError`` line."""
+    check_url(url)
+    try:
+        conn = psycopg.connect(url, autocommit=autocommit, application_name="annotator")
+    except psycopg.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise HubError(f"cannot connect to the hub {describe(url)}: {first}") from None
+    return conn
+
+
+def refused(exc: psycopg.Error) -> HubError:
+    """A database error as one line (a refused write names the rule that refused it)."""
+    diag = exc.diag
+    text = diag.message_primary or str(exc).strip().splitlines()[0]
+    return HubError(f"the hub refused: {text}")

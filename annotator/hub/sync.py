@@ -1,0 +1,500 @@
+"""Sync: push this project's own layers to the hub, pull everyone else's, merged as bundles are.
+
+The hub never decides which version of a record wins. It stores every pushed version as the
+very line a bundle carries (``canonical_record``), and a pull hands the new lines to the same
+path a bundle takes into a project: ``bundle_read.screen`` (the check of untrusted content)
+then ``merge_bundle`` (union by uuid, greatest (clock, annotator, record) wins, tombstones are
+versions, ``annotator.rules`` against the merged state, quarantine, stamps too far ahead set
+aside). So a sync is exactly a merge of bundles, and any mix of syncs and bundle merges ends in
+the state merging everything directly gives.
+
+Push: the versions of the layers the connected role writes (its layer; an adjudicator also
+``gold``) stamped after the mark of the last push, read through ``write_bundle`` and
+``read_bundle``; inserted with ``ON CONFLICT DO NOTHING`` on (kind, uuid, annotator, clock,
+digest of the line), so pushing twice stores once. Records of a document the hub lacks stay
+local (reported; pushed by a later sync once a coordinator adds the document).
+
+Pull: in one snapshot, every version numbered after the last pulled number that another
+replica pushed, the documents they need (and those assigned to this layer), the team schema;
+merged in one project transaction. The numbers follow commit order (see the migration), so a
+pull never skips a version that commits later.
+
+Resumable: the cursors (per hub: the push mark, the last pulled number, this replica's
+origin id) live in a sidecar file ``<project>.hub-sync.json`` written after each phase
+commits. A sync killed at any moment left either the hub transaction or the project
+transaction undone, or both done with a cursor not yet saved; the next sync then pushes or
+pulls the same versions again and the duplicates are no-ops. The sidecar holds no URL and no
+credential, only the hub's id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from annotator import scratch
+from annotator.canonical import canonical_json
+from annotator.errors import Cancelled, ImportFormatError
+from annotator.exchange import DEFAULT_LIMITS, MergeReport, merge_bundle, read_bundle, write_bundle
+from annotator.exchange.bundle_read import (
+    BUNDLE_FORMAT,
+    BUNDLE_VERSION,
+    Bundle,
+    BundleManifest,
+    BundleRecord,
+    BundleStatus,
+    Lines,
+    RawContent,
+    screen,
+)
+from annotator.formats.common import IsCancelled, never_cancelled
+from annotator.hub.connection import SCHEMA, Connection, HubError, connect, describe, refused
+from annotator.hub.migrate import hub_version
+from annotator.model import GOLD
+from annotator.project import Project
+from annotator.safejson import UnsafeJSON, loads
+from annotator.uuids import new_uuid
+
+SyncProgress = Callable[[str, int, int], None]
+"""(phase, done, total); phases: "read", "push", "pull", "merge"."""
+
+
+def no_sync_progress(phase: str, done: int, total: int) -> None:
+    """A progress callback that ignores everything."""
+
+
+@dataclass(frozen=True)
+class Member:
+    """The connected role as the hub knows it."""
+
+    role: str
+    kind: str
+    """analyst, adjudicator or coordinator"""
+    layer: str | None
+
+    @property
+    def writes(self) -> tuple[str, ...]:
+        """The layers this role pushes."""
+        if self.layer is None:
+            return ()
+        return (self.layer, GOLD) if self.kind == "adjudicator" else (self.layer,)
+
+
+@dataclass
+class SyncReport:
+    """What one sync did, counted so that nothing is dropped silently."""
+
+    hub: str
+    member: Member
+    pushed: int = 0
+    """record and status versions the hub stored for the first time"""
+    already_on_hub: int = 0
+    not_on_hub: int = 0
+    """local versions left unpushed: their document is not on the hub"""
+    pulled: int = 0
+    """record and status versions pulled (then merged)"""
+    documents_pulled: int = 0
+    refused: list[str] = field(default_factory=list)
+    """hub rows the bundle screen refused (each: where and why); they are not merged"""
+    merge: MergeReport | None = None
+    seq: int = 0
+    """the last hub number pulled"""
+
+    def lines(self) -> list[str]:
+        m = self.member
+        who = f"{m.role} ({m.kind}{', layer ' + m.layer if m.layer else ''})"
+        out = [
+            f"hub {self.hub} as {who}",
+            f"pushed: {self.pushed} new, {self.already_on_hub} already on the hub",
+            f"pulled: {self.pulled} versions, {self.documents_pulled} documents",
+        ]
+        if self.not_on_hub:
+            out.append(
+                f"not pushed: {self.not_on_hub} versions on documents the hub lacks "
+                "(a coordinator adds them; the next sync pushes them)"
+            )
+        out += [f"refused by the screen: {r}" for r in self.refused]
+        if self.merge is not None:
+            out += self.merge.lines()[2:]  # quarantine and labels; counts are above
+        return out
+
+
+# -- the cursors ----------------------------------------------------------------------------
+@dataclass
+class Cursor:
+    """Where this project stands with one hub."""
+
+    origin: str
+    """this replica's id: a pull skips what it pushed itself"""
+    pushed_mark: str = ""
+    """every own version stamped at or below this was pushed (unless ``pending``)"""
+    clock_after: str = ""
+    """the project's clock when the last sync ended: unchanged means nothing written since"""
+    pending: bool = False
+    """versions were left unpushed (document not on the hub): push everything next time"""
+    pulled_seq: int = 0
+
+
+def sidecar_path(project_path: Path) -> Path:
+    """``<project>.hub-sync.json``: the cursors of every hub this project syncs with."""
+    return Path(str(project_path) + ".hub-sync.json")
+
+
+def load_cursor(project_path: Path, hub_id: str) -> Cursor | None:
+    data = _read_sidecar(sidecar_path(project_path))
+    entry = data.get("hubs", {}).get(hub_id)
+    if not isinstance(entry, dict):
+        return None
+    try:
+        return Cursor(
+            origin=str(entry["origin"]),
+            pushed_mark=str(entry.get("pushed_mark", "")),
+            clock_after=str(entry.get("clock_after", "")),
+            pending=bool(entry.get("pending", False)),
+            pulled_seq=int(entry.get("pulled_seq", 0)),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    try:
+        data = loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, UnsafeJSON):
+        return {}  # unreadable cursors: the next sync is a full one (idempotent)
+    return data if isinstance(data, dict) else {}
+
+
+def save_cursor(project_path: Path, hub_id: str, cursor: Cursor) -> None:
+    """Write the cursors atomically (temporary file, fsync, rename)."""
+    path = sidecar_path(project_path)
+    data = _read_sidecar(path)
+    hubs = data.get("hubs") if isinstance(data.get("hubs"), dict) else {}
+    assert isinstance(hubs, dict)
+    hubs[hub_id] = {
+        "origin": cursor.origin,
+        "pushed_mark": cursor.pushed_mark,
+        "clock_after": cursor.clock_after,
+        "pending": cursor.pending,
+        "pulled_seq": cursor.pulled_seq,
+    }
+    text = json.dumps({"format": "annotator-hub-sync", "version": 1, "hubs": hubs}, indent=1)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+# -- the hub side ---------------------------------------------------------------------------
+def whoami(conn: Connection) -> Member:
+    """The connected role's membership; HubError when it is none."""
+    hub_version(conn)
+    row = conn.execute(
+        f"SELECT current_user::text, m.kind, m.layer FROM (SELECT 1) one "
+        f"LEFT JOIN {SCHEMA}.members m ON m.role = current_user"
+    ).fetchone()
+    assert row is not None
+    if row[1] is None:
+        raise HubError(f"the role {row[0]} is not a member of this hub (ask its owner)")
+    return Member(str(row[0]), str(row[1]), None if row[2] is None else str(row[2]))
+
+
+def hub_id_of(conn: Connection) -> str:
+    row = conn.execute(f"SELECT value FROM {SCHEMA}.meta WHERE key = 'hub_id'").fetchone()
+    if row is None:
+        raise HubError("the hub has no id (run `annotator hub init URL`)")
+    return str(row[0])
+
+
+# -- sync ------------------------------------------------------------------------------------
+def sync(
+    project: Project,
+    url: str,
+    progress: SyncProgress = no_sync_progress,
+    cancelled: IsCancelled = never_cancelled,
+    full: bool = False,
+) -> SyncReport:
+    """Push this project's own layers to the hub at ``url`` and pull everyone else's.
+
+    ``full``: push every own version, not only those after the last push (after merging a
+    bundle of one's own layer made elsewhere, say); the hub keeps each version once anyway.
+    Safe to interrupt at any point and to run again. Raises HubError (connection, membership,
+    a write the hub refuses), Cancelled (nothing of the current phase is kept)."""
+    with connect(url) as conn:
+        try:
+            member = whoami(conn)
+            hub_id = hub_id_of(conn)
+            conn.rollback()
+            report = SyncReport(describe(url), member)
+            cursor = load_cursor(project.path, hub_id)
+            if cursor is None:
+                cursor = Cursor(origin=new_uuid())
+                save_cursor(project.path, hub_id, cursor)
+            project.refresh()  # the clock as stored: another handle may have written
+            mark = project.clock.last
+            if member.writes and (full or cursor.pending or mark != cursor.clock_after):
+                since = "" if full or cursor.pending else cursor.pushed_mark
+                pending = _push(conn, project, member, since, cursor.origin, report, progress,
+                                cancelled)  # fmt: skip
+                cursor.pushed_mark, cursor.pending = mark, pending
+                save_cursor(project.path, hub_id, cursor)
+            _pull(conn, project, member, cursor, report, progress, cancelled)
+            cursor.pulled_seq = report.seq
+            cursor.clock_after = project.clock.last
+            save_cursor(project.path, hub_id, cursor)
+            if report.pushed or report.pulled:
+                conn.execute(
+                    f"INSERT INTO {SCHEMA}.sync_log (layer, pushed, pulled, seq_to) "
+                    "VALUES (%s, %s, %s, %s)",
+                    (member.layer, report.pushed, report.pulled, report.seq),
+                )
+                conn.commit()
+        except psycopg.Error as exc:
+            raise refused(exc) from None
+    return report
+
+
+def _own_versions(
+    project: Project, layer: str, since: str
+) -> tuple[list[BundleRecord], list[BundleStatus]]:
+    """The layer's record and status versions stamped after ``since``, as bundle lines."""
+    with scratch.folder("annotator-hub-") as tmp:
+        out = tmp / "layer.bundle"
+        write_bundle(project, layer, out, include_text=False)
+        bundle = read_bundle(out)
+    records = [r for r in bundle.records if r.record.clock > since]
+    statuses = [s for s in bundle.statuses if s.clock > since]
+    return records, statuses
+
+
+def _push(
+    conn: Connection,
+    project: Project,
+    member: Member,
+    since: str,
+    origin: str,
+    report: SyncReport,
+    progress: SyncProgress,
+    cancelled: IsCancelled,
+) -> bool:
+    """Push the own versions after ``since`` in one hub transaction; True when some were
+    left behind (their document is not on the hub)."""
+    records: list[BundleRecord] = []
+    statuses: list[BundleStatus] = []
+    for n, layer in enumerate(member.writes):
+        progress("read", n, len(member.writes))
+        r, s = _own_versions(project, layer, since)
+        records += r
+        statuses += s
+    progress("read", len(member.writes), len(member.writes))
+    if not records and not statuses:
+        return False
+    if cancelled():
+        raise Cancelled("sync cancelled")
+    shas = sorted({r.doc_sha for r in records} | {s.doc_sha for s in statuses})
+    on_hub = {
+        str(sha)
+        for (sha,) in conn.execute(
+            f"SELECT sha256 FROM {SCHEMA}.documents WHERE sha256 = ANY(%s)", (shas,)
+        )
+    }
+    lines = [r.canonical() for r in records if r.doc_sha in on_hub]
+    status_lines = [
+        canonical_json({"doc": s.doc_sha, "annotator": s.annotator, "status": s.status.value,
+                        "clock": s.clock})
+        for s in statuses if s.doc_sha in on_hub
+    ]  # fmt: skip
+    left = len(records) + len(statuses) - len(lines) - len(status_lines)
+    report.not_on_hub += left
+    total = len(lines) + len(status_lines)
+    conn.execute("CREATE TEMP TABLE hub_incoming (body text, kind smallint) ON COMMIT DROP")
+    with conn.cursor().copy("COPY hub_incoming (body, kind) FROM STDIN") as copy:
+        for n, line in enumerate(lines):
+            if n % 5000 == 0:
+                if cancelled():
+                    raise Cancelled("sync cancelled")
+                progress("push", n, total)
+            copy.write_row((line, 0))
+        for line in status_lines:
+            copy.write_row((line, 1))
+    stored = conn.execute(
+        f"INSERT INTO {SCHEMA}.records (body, origin) SELECT body::jsonb, %s FROM hub_incoming "
+        "WHERE kind = 0 ON CONFLICT DO NOTHING",
+        (origin,),
+    ).rowcount
+    stored += conn.execute(
+        f"INSERT INTO {SCHEMA}.statuses (body, origin) SELECT body::jsonb, %s "
+        "FROM hub_incoming WHERE kind = 1 ON CONFLICT DO NOTHING",
+        (origin,),
+    ).rowcount
+    if cancelled():
+        raise Cancelled("sync cancelled")
+    conn.commit()
+    progress("push", total, total)
+    report.pushed += stored
+    report.already_on_hub += total - stored
+    return left > 0
+
+
+_FETCH = 5000
+
+
+def _pull(
+    conn: Connection,
+    project: Project,
+    member: Member,
+    cursor: Cursor,
+    report: SyncReport,
+    progress: SyncProgress,
+    cancelled: IsCancelled,
+) -> None:
+    conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    row = conn.execute(
+        f"SELECT greatest((SELECT max(seq) FROM {SCHEMA}.records), "
+        f"(SELECT max(seq) FROM {SCHEMA}.statuses))"
+    ).fetchone()
+    top = int(str(row[0])) if row is not None and row[0] is not None else 0
+    report.seq = max(top, cursor.pulled_seq)
+    after = cursor.pulled_seq
+    total = max(top - after, 0)
+    records: list[tuple[int, str]] = []
+    statuses: list[tuple[int, str]] = []
+    for table, out in (("records", records), ("statuses", statuses)):
+        with conn.cursor(name=f"pull_{table}") as cur:
+            cur.itersize = _FETCH
+            cur.execute(
+                f"SELECT seq, body::text FROM {SCHEMA}.{table} "
+                "WHERE seq > %s AND seq <= %s AND origin <> %s ORDER BY seq",
+                (after, top, cursor.origin),
+            )
+            for seq, body in cur:
+                out.append((int(str(seq)), str(body)))
+                if len(out) % _FETCH == 0:
+                    if cancelled():
+                        raise Cancelled("sync cancelled")
+                    progress("pull", len(records) + len(statuses), total)
+    progress("pull", total, total)
+    local = {d.sha256 for d in project.documents()}
+    wanted: set[str] = set()
+    if member.layer is not None:
+        wanted = {
+            str(sha)
+            for (sha,) in conn.execute(
+                f"SELECT doc_sha FROM {SCHEMA}.assignments WHERE layer = %s", (member.layer,)
+            )
+        }
+    if not records and not statuses and wanted <= local:
+        conn.rollback()
+        return
+    body = conn.execute(f"SELECT body::text FROM {SCHEMA}.schemas ORDER BY version DESC LIMIT 1")
+    schema_row = body.fetchone()
+    parsed = _parsed(records, "records", report) + _parsed(statuses, "statuses", report)
+    shas = {str(d.get("doc")) for _, _, _, d in parsed if isinstance(d, dict)} | wanted
+    docs = []
+    for sha, name, meta, text in conn.execute(
+        f"SELECT sha256, name, meta::text, CASE WHEN sha256 = ANY(%s) THEN NULL ELSE text END "
+        f"FROM {SCHEMA}.documents WHERE sha256 = ANY(%s)",
+        (sorted(local), sorted(shas)),
+    ):
+        doc: dict[str, Any] = {"sha256": sha, "name": name, "meta": loads(str(meta))}
+        if text is not None:
+            doc["text"] = text
+        docs.append(doc)
+    conn.rollback()  # the snapshot ends; everything needed is read
+    report.documents_pulled = sum(1 for d in docs if "text" in d)
+    report.pulled = len(parsed)
+    schema_json = loads(str(schema_row[0])) if schema_row is not None else {}
+    bundle = _screened(report.hub, schema_json, docs, parsed, report)
+    progress("merge", 0, 1)
+    report.merge = merge_bundle(
+        project,
+        bundle,
+        f"hub {report.hub}",
+        progress=lambda done, n: progress("merge", done, n),
+        cancelled=cancelled,
+    )
+    progress("merge", 1, 1)
+
+
+def _parsed(
+    rows: list[tuple[int, str]], table: str, report: SyncReport
+) -> list[tuple[str, int, str, Any]]:
+    """(table, seq, text, JSON value) of each hub row, parsed by the strict decoder bundles
+    use."""
+    out = []
+    for seq, body in rows:
+        try:
+            out.append((table, seq, body, loads(body)))
+        except UnsafeJSON as exc:
+            report.refused.append(f"hub {table} row {seq}: {exc}")
+    return out
+
+
+def _sections(where: str, values: list[tuple[int, Any]]) -> list[tuple[str, Lines]]:
+    """Record lines split so that no section holds one (kind, uuid) twice: the screen wants
+    a uuid once per section (a bundle holds one version), the merge takes any number."""
+    sections: list[list[tuple[int, Any]]] = []
+    depth: dict[tuple[str, str], int] = {}
+    for seq, value in values:
+        d = value if isinstance(value, dict) else {}
+        key = (str(d.get("kind")), str(d.get("uuid")))
+        n = depth.get(key, 0)
+        depth[key] = n + 1
+        if n == len(sections):
+            sections.append([])
+        sections[n].append((seq, value))
+    return [(f"{where}:records", lines) for lines in sections]
+
+
+def _screened(
+    hub: str,
+    schema: Any,
+    docs: list[dict[str, Any]],
+    parsed: list[tuple[str, int, str, Any]],
+    report: SyncReport,
+) -> Bundle:
+    """Screen the pulled rows exactly as a bundle's lines are screened; a row the screen
+    refuses is reported and left out (one colleague's bad row never stops the team's sync)."""
+    where = f"hub {hub}"
+    rows = list(parsed)
+    while True:
+        records = [(seq, v) for t, seq, _, v in rows if t == "records"]
+        statuses = [(seq, v) for t, seq, _, v in rows if t == "statuses"]
+        content = RawContent(
+            (f"{where}:schema", schema),
+            (f"{where}:documents", list(enumerate(docs, 1))),
+            _sections(where, records),
+            (f"{where}:statuses", statuses),
+        )
+        try:
+            checked = screen(content, DEFAULT_LIMITS)
+            break
+        except ImportFormatError as exc:
+            table = exc.path.rsplit(":", 1)[-1]
+            if table not in ("records", "statuses") or exc.line is None:
+                raise HubError(f"the hub's content is unusable: {exc}") from None
+            report.refused.append(f"hub {table} row {exc.line}: {exc.message}")
+            # the screen takes the values apart as it goes: the next try gets fresh ones
+            rows = [(t, seq, text, loads(text)) for t, seq, text, _ in rows
+                    if not (t == table and seq == exc.line)]  # fmt: skip
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    manifest = BundleManifest(BUNDLE_FORMAT, BUNDLE_VERSION, "", created, True)
+    return Bundle(
+        where, manifest, checked.schema, checked.documents, checked.records, checked.statuses
+    )
