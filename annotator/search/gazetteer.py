@@ -23,14 +23,13 @@ from annotator.errors import ImportFormatError
 from annotator.model import Span
 from annotator.search.annotations import coverage_by_document
 from annotator.search.folding import DEFAULT, FoldOptions, fold_text
-from annotator.search.matching import FoldedCorpus, Hit, has_arabic, word_start_ok
+from annotator.search.matching import FoldedCorpus, Hit, has_arabic, is_word_char, word_start_ok
 from annotator.search.suggestions import (
     GAZETTEER,
     Suggestion,
     SuggestionKey,
     suggestions_from_hits,
 )
-from annotator.text import is_word_char
 
 MAX_NAME = 200
 """longest name accepted, in characters"""

@@ -20,7 +20,6 @@ from annotator.search.matching import Hit
 WIDTH = 60
 """context characters on each side (cut back to whole words)"""
 _WORD = re.compile(r"[^\W_]+")
-_BREAKS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +55,13 @@ def line_of(hit: Hit, text: str, width: int = WIDTH) -> KwicLine:
     if b < len(text):
         cut = after.rfind(" ")
         after = after[:cut] if cut > 0 else after
-    return KwicLine(
-        hit.doc_id,
-        hit.start,
-        hit.end,
-        _BREAKS.sub(" ", before),
-        _BREAKS.sub(" ", text[hit.start : hit.end]),
-        _BREAKS.sub(" ", after),
-    )
+    keyword = text[hit.start : hit.end]
+    return KwicLine(hit.doc_id, hit.start, hit.end, _flat(before), _flat(keyword), _flat(after))
+
+
+def _flat(text: str) -> str:
+    """One line: line breaks (and tabs) shown as spaces."""
+    return text.replace("\n", " ").replace("\t", " ") if "\n" in text or "\t" in text else text
 
 
 def concordance(
@@ -78,16 +76,28 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold_text(text))
 
 
-def sort_key(line: KwicLine, by: SortBy) -> tuple[object, ...]:
-    """Key sorting concordance lines ``by`` a column; ties keep document order."""
-    where = (line.doc_id, line.start)
+SORT_WORDS = 4
+"""words on each side a sort compares (nearer words decide first)"""
+
+
+def sort_key(line: KwicLine, by: SortBy) -> str:
+    """Key sorting concordance lines ``by`` a column; ties keep document order.
+
+    One string compares like the tuple of words, and faster: the folded words joined by U+0001
+    (below every letter), then U+0000 (below that: fewer words sort first) and the place."""
     if by is SortBy.BEFORE:
-        return (tuple(reversed(words(line.before))), where)
-    if by is SortBy.AFTER:
-        return (tuple(words(line.after)), where)
-    if by is SortBy.KEYWORD:
-        return (fold_text(line.keyword), tuple(words(line.after)), where)
-    return (where,)
+        key = _join(reversed(words(line.before[-40:])[-SORT_WORDS:]))
+    elif by is SortBy.AFTER:
+        key = _join(words(line.after[:40])[:SORT_WORDS])
+    elif by is SortBy.KEYWORD:
+        key = fold_text(line.keyword) + "\x01" + _join(words(line.after[:40])[:SORT_WORDS])
+    else:
+        key = ""
+    return f"{key}\x00{line.doc_id:012d}{line.start:012d}"
+
+
+def _join(parts: Iterable[str]) -> str:
+    return "\x01".join(parts)
 
 
 def sort_lines(lines: Iterable[KwicLine], by: SortBy, descending: bool = False) -> list[KwicLine]:

@@ -11,6 +11,7 @@ on by default for queries with an Arabic letter of at least two letters.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,12 +19,14 @@ from enum import StrEnum
 
 from annotator.errors import AnnotatorError, Cancelled
 from annotator.search.folding import DEFAULT, FoldedText, FoldOptions, fold_text
-from annotator.text import is_word_char
+from annotator.text import is_word_char as _is_word_char
 
 CLITICS = re.compile("[وف]?(?:[بكل]?ال|لل|[بكل])?")
 """what may stand before a stem inside one word (matched on folded text)"""
 MAX_CLITICS = 4
 """longest run CLITICS can match (و + ب + ال)"""
+is_word_char = functools.cache(_is_word_char)
+"""``annotator.text.is_word_char``, remembered per character (the hot loop of every search)"""
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _SPACE = re.compile(r"\s+")
 
@@ -240,10 +243,7 @@ class FoldedCorpus:
             ft = texts[k]
             if e - base > len(ft.folded):
                 continue  # a regex running over the end of a document
-            if ft.gaps:
-                yield Hit(ids[k], *ft.span(s - base, e - base))
-            else:
-                yield Hit(ids[k], s - base, e - base)
+            yield Hit(ids[k], *ft.span(s - base, e - base))
 
 
 def _cancelled() -> Cancelled:

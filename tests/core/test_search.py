@@ -184,6 +184,7 @@ _ALPHABET = st.sampled_from(
 def test_hits_map_back_to_exact_code_points(text: str, at: int, length: int) -> None:
     ft = FoldedText.of(text)
     assert len(ft.folded) == len(text) - len(ft.dropped)
+    assert ft.folded == fold_text(text)
     for f, ch in enumerate(ft.folded):  # every folded character comes from its position
         assert fold_text(text[ft.position(f)]) == ch
     needle = ft.folded[at : at + length].strip()
