@@ -36,10 +36,10 @@ from annotator.formats.common import (
     split_of,
 )
 from annotator.formats.source import decode_text, read_file, shown, walk
+from annotator.formats.tokens import TokenLayer, export_spans, resolve_overlaps, token_layer
 from annotator.model import DocumentAnnotations, ImportedDocument, ImportedSpan, Problem
 from annotator.output import writing
 from annotator.schema import Schema
-from annotator.tokens import TokenLayer, export_spans, resolve_overlaps, token_layer
 
 DOCSTART = "-DOCSTART- -X- O O"
 _PREFIXES = {"IOB2": "BI", "IOB1": "BI", "BIOES": "BIESLU"}

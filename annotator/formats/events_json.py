@@ -47,6 +47,7 @@ from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, ident, need_dict, need_str
 from annotator.formats.source import lines, shown
 from annotator.formats.standoff import Account, live_view
+from annotator.formats.tokens import TokenLayer, token_layer
 from annotator.model import (
     Argument,
     DocumentAnnotations,
@@ -61,7 +62,6 @@ from annotator.model import (
 )
 from annotator.output import writing
 from annotator.schema import Schema
-from annotator.tokens import TokenLayer, token_layer
 
 STYLES = ("oneie", "dygiepp")
 

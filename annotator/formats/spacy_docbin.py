@@ -28,10 +28,16 @@ from annotator.formats.common import (
     split_of,
 )
 from annotator.formats.conll import TokenReport, check_options, held_spans, total_of
+from annotator.formats.tokens import (
+    TokenLayer,
+    blank_arabic,
+    export_spans,
+    resolve_overlaps,
+    token_layer,
+)
 from annotator.model import DocumentAnnotations
 from annotator.output import writing
 from annotator.schema import Schema
-from annotator.tokens import TokenLayer, blank_arabic, export_spans, resolve_overlaps, token_layer
 
 TRIGGERS_KEY = "triggers"
 

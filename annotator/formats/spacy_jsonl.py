@@ -60,6 +60,7 @@ from annotator.formats.standoff import (
     events_from_marks,
     live_view,
 )
+from annotator.formats.tokens import token_layer
 from annotator.model import (
     Argument,
     DocumentAnnotations,
@@ -71,7 +72,6 @@ from annotator.model import (
 )
 from annotator.output import writing
 from annotator.schema import Schema
-from annotator.tokens import token_layer
 
 _SKIP_META = ("tokens", "sentences", "conll")
 

@@ -1,6 +1,6 @@
 """Start-up costs, measured in fresh processes (issue 12).
 
-* ``import annotator.tokens`` once its own dependencies are loaded (the module's own work:
+* ``import annotator.formats.tokens`` once its own dependencies are loaded (the module's own work:
   it scanned 0x30000 code points for combining marks, 180 ms). Target < 20 ms.
 * ``annotator --help`` against ``python -c "import annotator"`` as whole processes, run
   alternately, medians; the ratio is on CPU time (user + system, from ``wait4``), wall time
@@ -94,7 +94,7 @@ def pandas_loaded_by(code: str) -> bool:
 def measure_startup() -> dict[str, float]:
     deps = ("annotator.formats.common", "annotator.model", "annotator.schema")
     return {
-        "tokenize_ms": import_ms("annotator.tokens", deps),
+        "tokenize_ms": import_ms("annotator.formats.tokens", deps),
         "store_ms": import_ms("annotator.store", ("annotator.model", "annotator.locking")),
         **help_ratio(),
         "pandas_on_open": float(
@@ -109,8 +109,8 @@ def measure_startup() -> dict[str, float]:
 def test_startup(bench: Record) -> None:
     fig = measure_startup()
     print(
-        f"\nstart-up: import annotator.tokens (own work) {fig['tokenize_ms']:.1f} ms (target "
-        f"< {TOKENIZE_TARGET_MS:.0f} ms); import annotator.store {fig['store_ms']:.0f} ms; "
+        f"\nstart-up: import annotator.formats.tokens (own work) {fig['tokenize_ms']:.1f} ms "
+        f"(target < {TOKENIZE_TARGET_MS:.0f} ms); import annotator.store {fig['store_ms']:.0f} ms; "
         f"pandas loaded by creating a project: {bool(fig['pandas_on_open'])}\n"
         f"  annotator --help: CPU {fig['help_cpu_s'] * 1000:.0f} ms, wall "
         f"{fig['help_s'] * 1000:.0f} ms; python -c 'import annotator': CPU "

@@ -28,11 +28,11 @@ from annotator.formats.conll import (
     write_conll,
 )
 from annotator.formats.registry import detect_format
+from annotator.formats.tokens import token_layer
 from annotator.model import Document, DocumentAnnotations, ImportedDocument, Span
 from annotator.project import Project
 from annotator.schema import Label, Schema
 from annotator.text import sha256_text
-from annotator.tokens import token_layer
 from tests.conftest import inword
 
 SCHEMA = Schema(entities=tuple(Label(n) for n in ("PER", "ORG", "GPE", "LOC", "FAC")))

@@ -6,10 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.formats.common import ExportOptions, ExportReport
-from annotator.model import Document, DocumentAnnotations, Span
-from annotator.schema import EventType, Label, Schema
-from annotator.text import sha256_text
-from annotator.tokens import (
+from annotator.formats.tokens import (
     export_spans,
     resolve_overlaps,
     sentences,
@@ -18,6 +15,9 @@ from annotator.tokens import (
     token_layer,
     tokenize,
 )
+from annotator.model import Document, DocumentAnnotations, Span
+from annotator.schema import EventType, Label, Schema
+from annotator.text import sha256_text
 
 
 def words(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from annotator import tokens
+from annotator.formats import tokens
 
 
 def test_table_of_this_unicode_version_is_what_the_scan_finds() -> None:
