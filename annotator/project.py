@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
+import operator
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from annotator import rules
 from annotator.batch import Batch
@@ -53,6 +55,7 @@ from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
 
 R = TypeVar("R", Span, Event, Argument, Relation)
+T = TypeVar("T", Span, Event, Argument, Relation)
 
 RECORD_KINDS: tuple[str, ...] = RECORD_TABLES
 """The kinds of annotation record (spans, events, arguments, relations), as the API, the
@@ -575,6 +578,32 @@ class Project:
             tuple(store.relations.of_document(doc_id, annotator)),
         )
 
+    def iter_layers(self, annotators: Sequence[str]) -> Iterator[dict[str, DocumentAnnotations]]:
+        """Per document, in id order: the live annotations of each of ``annotators`` that has
+        a live record there (documents where none has are skipped). One streamed query per
+        record kind and layer, and one document (with its text) in memory at a time, so a
+        whole-project measure (agreement) stays within the size of the largest document."""
+        store = self.store
+        layers = [
+            (
+                name,
+                _DocumentGroups(store.spans.stream(name)),
+                _DocumentGroups(store.events.stream(name)),
+                _DocumentGroups(store.arguments.stream(name)),
+                _DocumentGroups(store.relations.stream(name)),
+            )
+            for name in dict.fromkeys(annotators)
+        ]
+        for doc in self.iter_documents():
+            out: dict[str, DocumentAnnotations] = {}
+            for name, spans, events, arguments, relations in layers:
+                parts = (spans.take(doc.id), events.take(doc.id), arguments.take(doc.id),
+                         relations.take(doc.id))  # fmt: skip
+                if any(parts):
+                    out[name] = DocumentAnnotations(doc, *parts)
+            if out:
+                yield out
+
     def restore(self, record: R, annotator_action: str = "restore") -> R:
         """Write an earlier version of a record back (undo), with a fresh clock stamp.
 
@@ -585,6 +614,61 @@ class Project:
 
     def changes(self, uuid: str | None = None, limit: int = 1000) -> list[ChangeEntry]:
         return self.store.changes(uuid, limit)
+
+    # -- exchange, review and maintenance -------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        """Whether the project was opened read-only (every write raises ProjectFileError)."""
+        return self.store.read_only
+
+    def find(self, uuid: str, kind: str | None = None) -> Record | None:
+        """The live record with ``uuid`` (of ``kind``, or of any kind), or None."""
+        for k in (kind,) if kind is not None else RECORD_KINDS:
+            rec = self._live(k, uuid)
+            if rec is not None:
+                return rec
+        return None
+
+    def versions(self, kind: str, annotator: str | None = None) -> list[Record]:
+        """The stored version of every record of ``kind`` (one of ``RECORD_KINDS``) of one
+        layer or all, tombstones included: what a bundle carries and a merge compares."""
+        return self.store.table(kind).where(annotator=annotator, include_deleted=True)
+
+    def record_count(
+        self, kind: str, doc_id: int | None = None, annotator: str | None = None
+    ) -> int:
+        """How many live records of ``kind`` a document (or the project) has, in one layer
+        or all."""
+        return self.store.count(kind, doc_id, annotator)
+
+    def doc_statuses(self, annotator: str | None = None) -> list[DocStatus]:
+        """The stored document statuses (of one layer or all) with their clock stamps, by
+        document and annotator."""
+        return self.store.statuses(annotator)
+
+    def document_hashes(self) -> dict[str, int]:
+        """The sha256 of every document's text, with its id."""
+        return self.store.document_hashes()
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        """What merges set aside (``annotator.exchange.merge``), oldest first: ``at``,
+        ``source``, ``doc_sha256``, ``kind``, ``uuid``, ``record`` (its JSON) and ``reason``."""
+        return self.store.quarantined()
+
+    def log_origin(self, copy: Record, source: Record, action: str = "accept") -> None:
+        """Note in the change log that ``copy`` was made from ``source`` (adjudication keeps
+        where each gold record came from: ``source`` is logged as the "before")."""
+        with self.store.write():
+            self.store.log(copy.annotator, action, record_kind(copy), copy.uuid,
+                           record_to_json(source), record_to_json(copy))  # fmt: skip
+
+    @contextlib.contextmanager
+    def merging(self) -> Iterator[MergeSession]:
+        """One write transaction for a merge (``annotator.exchange.merge``), with a large page
+        cache, yielding a ``MergeSession``: the bulk reads and writes a merge needs and
+        nothing else. All of it is written, or none."""
+        with self.store.large_cache(), self.store.write():
+            yield MergeSession(self)
 
     # -- internals -----------------------------------------------------------------------
     def _tick(self) -> str:
@@ -610,6 +694,123 @@ class Project:
                 if before is None:
                     journal.created.add(rec.uuid)
         return rec
+
+
+class MergeSession:
+    """The reads and writes of one merge, inside the transaction ``Project.merging()`` opened.
+
+    Records arrive with another project's document ids: the merge pairs each with its local
+    document id, and they are written as they are (already judged by ``annotator.rules`` and
+    stamped elsewhere; the project's clock only takes their stamps in, ``observe``)."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._store = project.store
+
+    def document_hashes(self) -> dict[str, int]:
+        """The sha256 of every stored document's text, with its id."""
+        return self._store.document_hashes()
+
+    def document_names(self) -> dict[int, str]:
+        """Every document's name by id (texts not read)."""
+        return {d.id: d.name for d in self._store.documents(with_text=False)}
+
+    def document_text(self, doc_id: int) -> str:
+        """The text of one document ("" when there is none with that id)."""
+        doc = self._store.document(doc_id)
+        return doc.text if doc is not None else ""
+
+    def add_documents(self, docs: Sequence[Document]) -> list[int]:
+        """Store documents (their ``id`` is ignored); returns the ids given, in order."""
+        return self._store.insert_documents(docs)
+
+    def stamps(self, kind: str, uuids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """``uuid -> (clock, annotator)`` of the stored version of each of ``uuids`` that
+        exists (tombstones too), without reading whole records."""
+        return self._store.versions(kind, uuids)
+
+    def stored(self, kind: str, uuids: Sequence[str]) -> list[Record]:
+        """The stored versions (tombstones too) of those of ``uuids`` that exist."""
+        return self._store.table(kind).by_uuid(uuids)
+
+    def put(self, pairs: Sequence[tuple[Record, int]]) -> None:
+        """Store record versions, each with the local document id paired with it."""
+        for name in {r.annotator for r, _ in pairs}:
+            self._store.ensure_annotator(name)
+        self._store.put_merged(pairs)
+
+    def statuses(self) -> list[DocStatus]:
+        """Every stored document status."""
+        return self._store.statuses()
+
+    def set_status(self, status: DocStatus) -> None:
+        """Store a document status as it is (stamp included)."""
+        self._store.ensure_annotator(status.annotator)
+        self._store.set_status(status)
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        """What was set aside before (``Project.quarantined``)."""
+        return self._store.quarantined()
+
+    def quarantine(
+        self, source: str, doc_sha256: str, kind: str, uuid: str, data: dict[str, Any], reason: str
+    ) -> None:
+        """Set a record (or status) of ``source`` aside with the reason."""
+        self._store.quarantine(source, doc_sha256, kind, uuid, data, reason)
+
+    def observe(self, stamp: str) -> None:
+        """Take a stamp in: the project's clock never issues one below it (saved at once)."""
+        clock = self._project.clock
+        clock.observe(stamp)
+        self._store.set_setting("hlc", clock.last)
+
+    def log(self, source: str, lines: list[str]) -> None:
+        """One change-log line for the merge of ``source`` with its summary."""
+        self._store.log("", "merge", "bundle", source, None, {"lines": lines})
+
+
+class UntrustedProject:
+    """Another project file opened read-only to be merged (``open_untrusted``): only the
+    explicit columns of its ordinary tables are read, at most ``limit`` + 1 rows each."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def rows(self, table: str, columns: Sequence[str], limit: int) -> list[Any]:
+        """At most ``limit`` + 1 rows of ``columns`` of ``table`` as stored (no view, virtual
+        table or generated column is evaluated; an SQLite error is a ProjectFileError)."""
+        return self._store.untrusted_rows(table, columns, limit)
+
+
+@contextlib.contextmanager
+def open_untrusted(path: Path) -> Iterator[UntrustedProject]:
+    """Open a copy of a colleague's project file read-only (header, application id, version
+    and quick_check first) for ``annotator.exchange.merge`` to read; closed at the end."""
+    store = Store.open(Path(path), read_only=True)
+    try:
+        yield UntrustedProject(store)
+    finally:
+        store.close()
+
+
+class _DocumentGroups(Generic[T]):
+    """A document-ordered record stream taken one document at a time."""
+
+    def __init__(self, records: Iterator[T]) -> None:
+        self._groups: Iterator[tuple[int, Iterator[T]]] = itertools.groupby(
+            records, key=operator.attrgetter("doc_id")
+        )
+        self._head: tuple[int, Iterator[T]] | None = next(self._groups, None)
+
+    def take(self, doc_id: int) -> tuple[T, ...]:
+        """The records of ``doc_id`` (asked in increasing order), () when it has none."""
+        while self._head is not None and self._head[0] < doc_id:
+            self._head = next(self._groups, None)
+        if self._head is None or self._head[0] != doc_id:
+            return ()
+        out = tuple(self._head[1])
+        self._head = next(self._groups, None)
+        return out
 
 
 def _check_name(name: str) -> None:

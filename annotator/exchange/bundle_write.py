@@ -25,8 +25,8 @@ from annotator.exchange.bundle_read import (
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.model import Document, Record
 from annotator.output import writing
-from annotator.project import Project
-from annotator.store import RECORD_TABLES, now_iso
+from annotator.project import RECORD_KINDS, Project
+from annotator.store import now_iso
 
 
 def write_bundle(
@@ -42,13 +42,10 @@ def write_bundle(
     Documents written are those the layer touches (records or statuses). The file appears
     only once complete (temporary name, fsync, rename); a cancel leaves nothing behind.
     """
-    store = project.store
-    by_kind = {
-        k: store.table(k).where(annotator=annotator, include_deleted=True) for k in RECORD_TABLES
-    }
-    statuses = store.statuses(annotator)
+    by_kind = {k: project.versions(k, annotator) for k in RECORD_KINDS}
+    statuses = project.doc_statuses(annotator)
     doc_ids = {r.doc_id for recs in by_kind.values() for r in recs} | {s.doc_id for s in statuses}
-    docs = [d for d in store.documents(with_text=True) if d.id in doc_ids]
+    docs = [d for d in project.documents(with_text=True) if d.id in doc_ids]
     sha_of = {d.id: d.sha256 for d in docs}
     total = sum(len(v) for v in by_kind.values())
     counts = {"documents": len(docs), **{k: len(v) for k, v in by_kind.items()}}

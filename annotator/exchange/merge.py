@@ -62,11 +62,10 @@ from annotator.model import (
     Span,
     record_kind,
 )
-from annotator.project import Project
+from annotator.project import RECORD_KINDS, MergeSession, Project, open_untrusted
 from annotator.safejson import UnsafeJSON, loads
 from annotator.schema import Schema
 from annotator.schema.edit import adopt_labels
-from annotator.store import RECORD_TABLES, Store
 
 __all__ = [
     "Bundle",
@@ -216,14 +215,13 @@ def _read_project_file(path: Path, limits: Limits) -> RawContent:
 
 
 def _rows(copy: Path, limits: Limits) -> dict[str, list[Any]]:
-    other = Store.open(copy, read_only=True)
-    try:
+    with open_untrusted(copy) as other:
         out = {
-            "schema": other.untrusted_rows("schema", ("id", "json"), 1),
-            "documents": other.untrusted_rows(
+            "schema": other.rows("schema", ("id", "json"), 1),
+            "documents": other.rows(
                 "documents", ("id", "name", "text", "sha256", "meta"), limits.max_documents
             ),
-            "doc_status": other.untrusted_rows(
+            "doc_status": other.rows(
                 "doc_status", ("doc_id", "annotator", "status", "clock"), limits.max_records
             ),
         }
@@ -231,7 +229,7 @@ def _rows(copy: Path, limits: Limits) -> dict[str, list[Any]]:
             limits.max_records
         )
         for kind, cols in _RECORD_COLUMNS.items():
-            out[kind] = other.untrusted_rows(kind, cols, limits.max_records)
+            out[kind] = other.rows(kind, cols, limits.max_records)
             total = total or sum(len(out[k]) for k in _RECORD_COLUMNS if k in out) > (
                 limits.max_records
             )
@@ -241,8 +239,6 @@ def _rows(copy: Path, limits: Limits) -> dict[str, list[Any]]:
                 "records (more rows than a merge takes)"
             )
         return out
-    finally:
-        other.close()
 
 
 def _content(where: str, rows: dict[str, list[Any]]) -> RawContent:
@@ -318,17 +314,16 @@ def _merge(
     progress: Progress,
     cancelled: IsCancelled,
 ) -> MergeReport:
-    store = project.store
     report = MergeReport(source)
     now = rules.wall_ms()
     schema_before = project.schema
     try:
-        with no_cycle_collection(), store.large_cache(), store.write():
+        with no_cycle_collection(), project.merging() as session:
             # the schema as stored now (another handle may have changed it), labels added
             schema = project.update_schema(lambda mine: _with_labels(mine, incoming.schema, report))
-            doc_ids = store.document_hashes()
-            doc_ids.update(_add_documents(store, incoming.documents, doc_ids, report))
-            held = _Quarantine(store, source, report)
+            doc_ids = session.document_hashes()
+            doc_ids.update(_add_documents(session, incoming.documents, doc_ids, report))
+            held = _Quarantine(session, source, report)
             timely: list[BundleRecord] = []
             for br in incoming.records:
                 late = rules.stamp_problem(br.record.clock, now)
@@ -336,9 +331,9 @@ def _merge(
                     timely.append(br)
                 else:  # never a winner, never seen by the project's clock
                     held.record(br, late.message)
-            winners, new_uuids = _winners(store, timely, cancelled)
+            winners, new_uuids = _winners(session, timely, cancelled)
             report.kept = len(timely) - len(winners)
-            accepted = _screen(store, schema, winners, doc_ids, held, cancelled)
+            accepted = _screen(session, schema, winners, doc_ids, held, cancelled)
             report.added = sum(1 for r, _ in accepted if (record_kind(r), r.uuid) in new_uuids)
             report.updated = len(accepted) - report.added
             total = len(accepted)
@@ -346,19 +341,15 @@ def _merge(
                 if cancelled():
                     raise Cancelled("merge cancelled")
                 progress(start, total)
-                batch = accepted[start : start + _BATCH]
-                for name in {r.annotator for r, _ in batch}:
-                    store.ensure_annotator(name)
-                store.put_merged(batch)
+                session.put(accepted[start : start + _BATCH])
             progress(total, total)
             stamps = [r.clock for r, _ in accepted]
             report.statuses_updated = _merge_statuses(
-                store, incoming.statuses, doc_ids, now, held, stamps
+                session, incoming.statuses, doc_ids, now, held, stamps
             )
             if stamps:  # the project's clock never issues a stamp below what it has taken in
-                project.clock.observe(max(stamps, key=parse))
-                store.set_setting("hlc", project.clock.last)
-            store.log("", "merge", "bundle", source, None, {"lines": report.lines()})
+                session.observe(max(stamps, key=parse))
+            session.log(source, report.lines())
     except BaseException:
         if project.schema is not schema_before:
             project.reload_schema()  # the schema written in the transaction was rolled back
@@ -377,18 +368,21 @@ def _with_labels(mine: Schema, theirs: Schema, report: MergeReport) -> Schema:
 
 
 def _add_documents(
-    store: Store, documents: list[BundleDocument], known: dict[str, int], report: MergeReport
+    session: MergeSession,
+    documents: list[BundleDocument],
+    known: dict[str, int],
+    report: MergeReport,
 ) -> dict[str, int]:
     new = {d.sha256: d for d in documents if d.sha256 not in known and d.text is not None}
     report.documents_matched = len({d.sha256 for d in documents if d.sha256 in known})
     fresh = [Document(0, d.name, d.text or "", d.sha256, d.meta) for d in new.values()]
-    ids = store.insert_documents(fresh)
+    ids = session.add_documents(fresh)
     report.documents_added = len(ids)
     return {d.sha256: i for d, i in zip(fresh, ids, strict=True)}
 
 
 def _winners(
-    store: Store, records: list[BundleRecord], cancelled: IsCancelled
+    session: MergeSession, records: list[BundleRecord], cancelled: IsCancelled
 ) -> tuple[list[BundleRecord], set[tuple[str, str]]]:
     """The incoming versions that beat both the other incoming ones and the stored one,
     in kind order (spans, events, arguments, relations) so references are screened in one
@@ -405,16 +399,16 @@ def _winners(
             best[key] = br
     out: list[BundleRecord] = []
     new: set[tuple[str, str]] = set()
-    sha_of = {i: s for s, i in store.document_hashes().items()}
-    for kind in RECORD_TABLES:
+    sha_of = {i: s for s, i in session.document_hashes().items()}
+    for kind in RECORD_KINDS:
         if cancelled():
             raise Cancelled("merge cancelled")
         mine = [br for (k, _), br in best.items() if k == kind]
-        stored = store.versions(kind, [br.record.uuid for br in mine])
+        stored = session.stamps(kind, [br.record.uuid for br in mine])
         # (clock, annotator) decides almost always; the whole record breaks the rare tie,
         # and an identical stored version (the usual tie: a re-merge) needs no JSON at all
         ties = [br.record.uuid for br in mine if stored.get(br.record.uuid) == _pair(br)]
-        tied = {r.uuid: r for r in store.table(kind).by_uuid(ties)} if ties else {}
+        tied = {r.uuid: r for r in session.stored(kind, ties)} if ties else {}
         for br in mine:
             have = stored.get(br.record.uuid)
             if have is None:
@@ -445,10 +439,10 @@ class _Quarantine:
     """Sets records and statuses aside: stored once per (uuid, version, reason), reported
     every time."""
 
-    def __init__(self, store: Store, source: str, report: MergeReport) -> None:
-        self.store, self.source, self.report = store, source, report
+    def __init__(self, session: MergeSession, source: str, report: MergeReport) -> None:
+        self.session, self.source, self.report = session, source, report
         self.seen = {
-            (q["uuid"], canonical_json(q["record"]), q["reason"]) for q in store.quarantined()
+            (q["uuid"], canonical_json(q["record"]), q["reason"]) for q in session.quarantined()
         }
 
     def record(self, br: BundleRecord, reason: str) -> None:
@@ -464,7 +458,7 @@ class _Quarantine:
         key = (uuid, canonical_json(data), reason)
         if key not in self.seen:
             self.seen.add(key)
-            self.store.quarantine(self.source, doc_sha, kind, uuid, data, reason)
+            self.session.quarantine(self.source, doc_sha, kind, uuid, data, reason)
         self.report.quarantined.append(Quarantined(kind, uuid, doc_sha, reason))
 
 
@@ -477,7 +471,7 @@ def _with_doc(record: Record, doc_id: int) -> Record:
 
 
 def _screen(
-    store: Store,
+    session: MergeSession,
     schema: Schema,
     winners: list[BundleRecord],
     doc_ids: dict[str, int],
@@ -491,12 +485,12 @@ def _screen(
     the (merged) schema; an event, argument or relation also against the records it points
     at, resolved in the merged state: the version accepted in this merge, else the stored
     one. Tombstones only need the structural rules (ids, names, offsets, covered text)."""
-    names = {d.id: d.name for d in store.documents(with_text=False)}
+    names = session.document_names()
     texts: dict[int, str] = {}
     # accepted in this merge: (record, local document id); a span keeps the incoming
     # record (doc_id 0) until a reference needs it with its local id (most never do)
-    decided: dict[str, dict[str, tuple[Record, int]]] = {k: {} for k in RECORD_TABLES}
-    stored: dict[str, dict[str, Record]] = {k: {} for k in RECORD_TABLES}
+    decided: dict[str, dict[str, tuple[Record, int]]] = {k: {} for k in RECORD_KINDS}
+    stored: dict[str, dict[str, Record]] = {k: {} for k in RECORD_KINDS}
 
     def live(kind: str, uuid: str) -> Record | None:
         pair = decided[kind].get(uuid)
@@ -508,14 +502,14 @@ def _screen(
 
     def fetch(kind: str, uuids: set[str]) -> None:
         wanted = sorted(u for u in uuids if u not in decided[kind] and u not in stored[kind])
-        for rec in store.table(kind).by_uuid(wanted):
+        for rec in session.stored(kind, wanted):
             stored[kind][rec.uuid] = rec
 
     accepted: list[tuple[Record, int]] = []
-    by_kind: dict[str, list[BundleRecord]] = {k: [] for k in RECORD_TABLES}
+    by_kind: dict[str, list[BundleRecord]] = {k: [] for k in RECORD_KINDS}
     for br in winners:
         by_kind[record_kind(br.record)].append(br)
-    for kind in RECORD_TABLES:
+    for kind in RECORD_KINDS:
         local: list[tuple[BundleRecord, Record, int]] = []
         for br in by_kind[kind]:
             doc_id = doc_ids.get(br.doc_sha)
@@ -532,8 +526,7 @@ def _screen(
             if isinstance(rec, Span):
                 text = texts.get(doc_id)
                 if text is None:
-                    doc = store.document(doc_id)
-                    text = texts[doc_id] = doc.text if doc is not None else ""
+                    text = texts[doc_id] = session.document_text(doc_id)
                 v = rules.span_problem(schema, text, rec, names.get(doc_id, ""))
             elif isinstance(rec, Event):
                 trigger = live("spans", rec.trigger)
@@ -578,7 +571,7 @@ def _prefetch(kind: str, records: list[Record], fetch: Callable[[str, set[str]],
 
 
 def _merge_statuses(
-    store: Store,
+    session: MergeSession,
     statuses: list[BundleStatus],
     doc_ids: dict[str, int],
     now: int,
@@ -588,7 +581,7 @@ def _merge_statuses(
     """Per (document, annotator) keep the maximum of (clock, status). A status stamped too
     far ahead, or of a document the project lacks, is quarantined; the stamps taken in are
     appended to ``stamps``."""
-    current = {(s.doc_id, s.annotator): (s.clock, s.status.value) for s in store.statuses()}
+    current = {(s.doc_id, s.annotator): (s.clock, s.status.value) for s in session.statuses()}
     changed = 0
     for st in statuses:
         late = rules.stamp_problem(st.clock, now)
@@ -599,8 +592,7 @@ def _merge_statuses(
         stamps.append(st.clock)
         key = (doc_id, st.annotator)
         if key not in current or (st.clock, st.status.value) > current[key]:
-            store.ensure_annotator(st.annotator)
-            store.set_status(DocStatus(doc_id, st.annotator, st.status, st.clock))
+            session.set_status(DocStatus(doc_id, st.annotator, st.status, st.clock))
             current[key] = (st.clock, st.status.value)
             changed += 1
     return changed
@@ -611,15 +603,14 @@ def canonical_dump(project: Project) -> str:
     """A stable text of what merging decides: document hashes, every record version (with
     document hashes instead of local ids) and statuses, sorted. Names, metadata, the change
     log and the quarantine are local and left out."""
-    store = project.store
-    sha_of = {i: s for s, i in store.document_hashes().items()}
+    sha_of = {i: s for s, i in project.document_hashes().items()}
     lines = [f"D\t{sha}" for sha in sorted(sha_of.values())]
-    for kind in RECORD_TABLES:
-        recs = store.table(kind).where(include_deleted=True)
+    for kind in RECORD_KINDS:
+        recs = project.versions(kind)
         lines += sorted(f"R\t{kind}\t{canonical_record(r, sha_of[r.doc_id])}" for r in recs)
     lines += sorted(
         f"S\t{sha_of[s.doc_id]}\t{s.annotator}\t{s.status.value}\t{s.clock}"
-        for s in store.statuses()
+        for s in project.doc_statuses()
     )
     return "\n".join(lines)
 
