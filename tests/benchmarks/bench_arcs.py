@@ -2,9 +2,12 @@
 
 One event every 12 words (its trigger, and arguments 2, 5 and 9 words on, some on the next
 line), so every visible line carries several nested arcs; a second, denser document annotates
-every word (trigger and the next three) to show the worst case. The figure is the median time
-of ``viewport().repaint()`` (text, span marks and arcs) over 41 scroll positions through the
-document, three rounds; the floor is the same repaint with the arcs hidden. Run with
+every word (trigger and the next three) to show the worst case. The figures are the median and
+95th percentile of ``viewport().repaint()`` (text, span marks and arcs) over 41 scroll
+positions through the document, three rounds; the floor is the same repaint with the arcs
+hidden. Targets: median < 16 ms for one event per 12 words; with every word annotated, the
+arcs cost < 16 ms over the floor and (issue 12) the whole repaint p95 < 16 ms (24-33 ms when
+the issue was filed, median 18.7 ms on a quiet machine on 2026-11-29). Run with
 ``pytest -s tests/benchmarks/bench_arcs.py``.
 """
 
@@ -19,6 +22,7 @@ import statistics
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -56,7 +60,8 @@ def build(stride: int) -> tuple[str, list[ViewSpan], list[Link]]:
     return text, spans, links
 
 
-def median_repaint_ms(view: DocumentView, positions: list[int], rounds: int = 3) -> float:
+def repaint_ms(view: DocumentView, positions: list[int], rounds: int = 3) -> list[float]:
+    """Repaint times (ms) at each scroll position, ``rounds`` times over, sorted."""
     times = []
     bar = view.verticalScrollBar()
     for _ in range(rounds):
@@ -65,11 +70,19 @@ def median_repaint_ms(view: DocumentView, positions: list[int], rounds: int = 3)
             start = time.perf_counter()
             view.viewport().repaint()
             times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return sorted(times)
 
 
-def measure(qtbot: QtBot, stride: int) -> tuple[float, float, int, int]:
-    """(median ms with arcs, without arcs, arcs on screen, text length)."""
+def p95(samples: list[float]) -> float:
+    return sorted(samples)[int(len(samples) * 0.95)]
+
+
+Measured = tuple[list[float], list[float], int, int, list[float]]
+"""(repaint ms with arcs, without arcs, median arcs on screen, text length, repaint ms of the
+first visit of each position: Qt lays the lines out and the view builds their marks)"""
+
+
+def measure(qtbot: QtBot, stride: int) -> Measured:
     text, spans, links = build(stride)
     view = DocumentView()
     qtbot.addWidget(view)
@@ -84,36 +97,59 @@ def measure(qtbot: QtBot, stride: int) -> tuple[float, float, int, int]:
     view.set_selected("t10")  # one event emphasised, as while annotating
     bar = view.verticalScrollBar()
     positions = [bar.maximum() * k // 40 for k in range(41)]
-    shown = []
+    shown, first = [], []
     for value in positions:  # lay the document out once, as a reader scrolling would
         bar.setValue(value)
+        start = time.perf_counter()
         view.viewport().repaint()
+        first.append((time.perf_counter() - start) * 1000)
         shown.append(len(overlay.shapes()))
-    arcs_ms = median_repaint_ms(view, positions)
+    with_arcs = repaint_ms(view, positions)
     overlay.set_shown(False)
-    floor_ms = median_repaint_ms(view, positions)
+    without = repaint_ms(view, positions)
     view.close()
-    return arcs_ms, floor_ms, int(statistics.median(shown)), len(text)
+    return with_arcs, without, int(statistics.median(shown)), len(text), first
+
+
+def report(name: str, measured: Measured) -> None:
+    with_arcs, without, shown, size, first = measured
+    ms, floor = statistics.median(with_arcs), statistics.median(without)
+    print(
+        f"  {name} ({size:,} chars, ~{shown} arcs on screen): repaint median {ms:.2f} ms, "
+        f"p95 {p95(with_arcs):.2f} ms with arcs; {floor:.2f} ms, p95 {p95(without):.2f} ms "
+        f"without (arcs x{ms / max(floor, 1e-9):.2f}); ratio to the {TARGET_MS:.0f} ms target "
+        f"{ms / TARGET_MS:.2f} (median), {p95(with_arcs) / TARGET_MS:.2f} (p95); first visit "
+        f"of each position (lines laid out) median {statistics.median(first):.2f} ms, p95 "
+        f"{p95(first):.2f} ms"
+    )
 
 
 def test_arcs_repaint_under_16_ms(qtbot: QtBot, bench: Record) -> None:
-    arcs_ms, floor_ms, shown, chars = measure(qtbot, stride=12)
-    dense_ms, dense_floor, dense_shown, dense_chars = measure(qtbot, stride=4)
+    measured = measure(qtbot, stride=12)
     print(f"\narcs: {EVENTS} events with {EVENTS * ARGS_PER_EVENT} arguments in one document")
-    for name, ms, floor, n, size in (
-        ("one event per 12 words", arcs_ms, floor_ms, shown, chars),
-        ("every word annotated  ", dense_ms, dense_floor, dense_shown, dense_chars),
-    ):
-        print(
-            f"  {name} ({size:,} chars, ~{n} arcs on screen): repaint median {ms:.2f} ms "
-            f"with arcs, {floor:.2f} ms without (arcs x{ms / max(floor, 1e-9):.2f}); "
-            f"ratio to the {TARGET_MS:.0f} ms target {ms / TARGET_MS:.2f}"
-        )
+    report("one event per 12 words", measured)
+    with_arcs, without, shown, _size, _first = measured
+    arcs_ms, floor_ms = statistics.median(with_arcs), statistics.median(without)
     bench("arcs.repaint_median", arcs_ms, "ms", "< 16 ms")
+    bench("arcs.repaint_p95", p95(with_arcs), "ms")
     bench("arcs.repaint_floor", floor_ms, "ms")
-    bench("arcs.dense_repaint_median", dense_ms, "ms")
-    bench("arcs.dense_repaint_floor", dense_floor, "ms")
-    assert shown > 20 and dense_shown > 100, "the benchmark must actually show arcs"
+    assert shown > 20, "the benchmark must actually show arcs"
     assert arcs_ms < TARGET_MS
-    # Every word a span: the text view alone is near the budget; the arcs must stay cheap.
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12: p95 above 16 ms when the target was set")
+def test_every_word_annotated_repaint_p95_under_16_ms(qtbot: QtBot, bench: Record) -> None:
+    measured = measure(qtbot, stride=ARGS_PER_EVENT + 1)
+    print(f"\narcs: {EVENTS} events with {EVENTS * ARGS_PER_EVENT} arguments, every word a span")
+    report("every word annotated", measured)
+    with_arcs, without, shown, _size, first = measured
+    dense_ms, dense_floor = statistics.median(with_arcs), statistics.median(without)
+    bench("arcs.dense_repaint_median", dense_ms, "ms")
+    bench("arcs.dense_repaint_p95", p95(with_arcs), "ms", "< 16 ms")
+    bench("arcs.dense_repaint_floor", dense_floor, "ms")
+    bench("arcs.dense_repaint_floor_p95", p95(without), "ms")
+    bench("arcs.dense_first_visit_p95", p95(first), "ms")
+    assert shown > 100, "the benchmark must actually show arcs"
+    # Every word a span: the arcs must stay cheap, and the whole repaint within a frame.
     assert dense_ms - dense_floor < TARGET_MS
+    assert p95(with_arcs) < TARGET_MS
