@@ -487,12 +487,21 @@ def _screened(
             break
         except ImportFormatError as exc:
             table = exc.path.rsplit(":", 1)[-1]
-            if table not in ("records", "statuses") or exc.line is None:
+            if table not in ("records", "statuses", "documents") or exc.line is None:
                 raise HubError(f"the hub's content is unusable: {exc}") from None
-            report.refused.append(f"hub {table} row {exc.line}: {exc.message}")
+            if table == "documents":  # the document goes, and every row on it
+                sha = docs.pop(exc.line - 1).get("sha256")
+                gone = [r for r in rows if isinstance(r[3], dict) and r[3].get("doc") == sha]
+                report.refused.append(
+                    f"hub document {sha}: {exc.message} ({len(gone)} versions on it left out)"
+                )
+                drop = {(t, seq) for t, seq, _, _ in gone}
+            else:
+                report.refused.append(f"hub {table} row {exc.line}: {exc.message}")
+                drop = {(table, exc.line)}
             # the screen takes the values apart as it goes: the next try gets fresh ones
             rows = [(t, seq, text, loads(text)) for t, seq, text, _ in rows
-                    if not (t == table and seq == exc.line)]  # fmt: skip
+                    if (t, seq) not in drop]  # fmt: skip
     created = datetime.now(UTC).isoformat(timespec="seconds")
     manifest = BundleManifest(BUNDLE_FORMAT, BUNDLE_VERSION, "", created, True)
     return Bundle(

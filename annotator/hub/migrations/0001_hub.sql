@@ -46,7 +46,9 @@ CREATE TABLE annotator_hub.documents (
     meta jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(meta) = 'object'),
     text text NOT NULL,
     added_by name NOT NULL DEFAULT current_user CHECK (added_by = current_user),
-    added_at timestamptz NOT NULL DEFAULT now()
+    added_at timestamptz NOT NULL DEFAULT now(),
+    -- a document is its text: the hash is checked here as every project checks it
+    CHECK (sha256 = encode(sha256(convert_to(text, 'UTF8')), 'hex'))
 );
 
 -- One sequence numbers every record and status version in the order their pushes commit:
