@@ -1,0 +1,132 @@
+"""The corpus search dock and its right-to-left concordance (ui.search.dock,
+ui.search.concordance): results stream in from a background job, the table reads right to
+left, sorts, and activating a line names the document and offsets; screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from pytestqt.qtbot import QtBot
+
+from annotator.search.kwic import KwicLine, SortBy, sort_lines
+from ui.search import SearchDock
+from ui.search import dock as dock_module
+
+OTHER = "قالت الصحيفة إن بـاريسَ استضافت الاجتماع، ثم عاد الوزراء من باريس\u202e مساء."
+
+
+def make_dock(qtbot: QtBot, docs: list[tuple[int, str, str]]) -> SearchDock:
+    dock = SearchDock(lambda: iter(docs))
+    qtbot.addWidget(dock)
+    dock.resize(1000, 420)
+    dock.show()
+    qtbot.waitExposed(dock)
+    return dock
+
+
+def run(dock: SearchDock, qtbot: QtBot, text: str, timeout: int = 20_000) -> tuple[str, int]:
+    dock.edit.setText(text)
+    with qtbot.waitSignal(dock.searchFinished, timeout=timeout) as blocker:
+        dock.search()
+    outcome, count = blocker.args or ("", 0)
+    return str(outcome), int(count)
+
+
+def test_corpus_search_lists_hits_right_to_left(qtbot: QtBot, seed_text: str, shots: Path) -> None:
+    dock = make_dock(qtbot, [(1, "seed", seed_text), (2, "other", OTHER)])
+    assert run(dock, qtbot, "باريس") == ("finished", 4)
+    model = dock.model
+    keywords = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert keywords == ["باريس", "باريس", "بـاريسَ", "باريس"]
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert names == ["seed", "seed", "other", "other"]
+    before = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert before[1].endswith("اعتداءات ")
+    # a bidi override in the text is shown, never obeyed
+    assert "⟦RLO⟧" in model.index(3, 3).data()
+    # right to left: the context before the hit stands on its right, the context after on
+    # its left, each pushed against the keyword column
+    view = dock.view
+    assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    x = [view.columnViewportPosition(c) for c in range(4)]
+    assert x[0] > x[1] > x[2] > x[3]
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+    align = [model.index(0, c).data(Qt.ItemDataRole.TextAlignmentRole) for c in range(4)]
+    assert align[1] & left == left  # before: against the keyword on its left
+    assert align[3] & right == right  # after: against the keyword on its right
+    assert dock.status.text() == "4 hits"
+    dock.grab().save(str(shots / "search_concordance.png"))
+
+    with qtbot.waitSignal(dock.hitActivated) as blocker:
+        view.clicked.emit(model.index(2, 2))
+    start = OTHER.index("بـاريسَ")
+    assert blocker.args == [2, start, start + len("بـاريسَ")]
+
+
+def test_concordance_sorts_by_the_words_before_and_after(qtbot: QtBot, seed_text: str) -> None:
+    dock = make_dock(qtbot, [(1, "seed", seed_text), (2, "other", OTHER)])
+    run(dock, qtbot, "باريس")
+    dock.view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    after = [dock.model.line(r).after for r in range(4)]
+    assert after == [x.after for x in sort_lines(dock.model.lines, SortBy.AFTER)]
+    dock.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    lines = dock.model.lines
+    assert lines == sort_lines(lines, SortBy.BEFORE, descending=True)
+    dock.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [(x.doc_id, x.start) for x in dock.model.lines] == sorted(
+        (x.doc_id, x.start) for x in lines
+    )
+
+
+def test_results_stream_in_and_the_window_stays_responsive(qtbot: QtBot, seed_text: str) -> None:
+    docs = [(k, f"doc {k}", seed_text) for k in range(1, 1201)]
+    dock = make_dock(qtbot, docs)
+    batches: list[int] = []
+    ticks: list[int] = []
+    timer = QTimer(dock)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    dock.model.rowsInserted.connect(lambda *_: batches.append(dock.model.rowCount()))
+    outcome, count = run(dock, qtbot, "الدفاع")
+    timer.stop()
+    assert outcome == "finished" and count == dock.model.rowCount() > 3000
+    assert len(batches) > 3  # streamed, not one block at the end
+    assert len(ticks) > 3  # the event loop ran while the search did
+
+
+def test_a_new_search_replaces_the_running_one_and_bad_queries_say_why(
+    qtbot: QtBot, seed_text: str
+) -> None:
+    docs = [(k, f"doc {k}", seed_text) for k in range(1, 400)]
+    dock = make_dock(qtbot, docs)
+    dock.edit.setText("الدفاع")
+    dock.search()
+    assert run(dock, qtbot, "هولندا") == ("finished", 399)
+    assert {dock.model.line(r).keyword for r in range(dock.model.rowCount())} == {"هولندا"}
+    dock.mode.setCurrentIndex(dock.mode.findData("regex"))
+    assert run(dock, qtbot, "(باريس") == ("failed", 0)
+    assert "bad regular expression" in dock.status.text()
+    assert dock.model.rowCount() == 0
+
+
+def test_lines_beyond_the_cap_are_counted_not_kept(
+    qtbot: QtBot, seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dock_module, "MAX_LINES", 5)
+    dock = make_dock(qtbot, [(k, f"d{k}", seed_text) for k in range(1, 5)])
+    assert run(dock, qtbot, "فرنسا") == ("finished", 12)
+    assert dock.model.rowCount() == 5
+    assert "the first 5 shown" in dock.status.text()
+
+
+def test_show_lines_of_an_entity(qtbot: QtBot) -> None:
+    dock = make_dock(qtbot, [])
+    lines = [KwicLine(3, 4, 9, "قبل ", "باريس", " بعد")]
+    dock.show_lines(lines, {3: "doc three"}, "GPE باريس: 1 mention")
+    assert dock.model.index(0, 0).data() == "doc three"
+    assert dock.status.text() == "GPE باريس: 1 mention"
+    action = dock.toggle_action()
+    assert action.shortcut().toString() == "Ctrl+Shift+F"

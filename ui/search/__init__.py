@@ -1,0 +1,23 @@
+"""Search in the GUI: the in-document find bar (``FindBar``), the corpus search dock with its
+right-to-left concordance (``SearchDock``, ``ConcordanceModel``) and the entity list
+(``EntityList``). None is wired into the main window yet: each is built with what it needs
+(a view, a document source, spans) and talks through signals (docs/design/search.md, "GUI").
+"""
+
+from ui.search.concordance import ConcordanceModel, ConcordanceView
+from ui.search.dock import DocumentSource, SearchDock, SearchWorker
+from ui.search.entities import EntityList, EntityModel
+from ui.search.find_bar import FindBar, FindTarget, hit_selections
+
+__all__ = [
+    "ConcordanceModel",
+    "ConcordanceView",
+    "DocumentSource",
+    "EntityList",
+    "EntityModel",
+    "FindBar",
+    "FindTarget",
+    "SearchDock",
+    "SearchWorker",
+    "hit_selections",
+]

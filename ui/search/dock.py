@@ -1,0 +1,258 @@
+"""The corpus search dock (Ctrl+Shift+F): a query with its filters above a right-to-left
+concordance whose lines stream in from a background job, so the window never freezes.
+
+Documents come from a ``DocumentSource``: a function giving ``(doc_id, name, text)`` triples,
+called on the worker thread (a project source opens its own read-only ``Project`` there:
+SQLite connections belong to the thread that opened them). The folded corpus is built on the
+first search and kept (``CorpusCache``) until ``invalidate()``; a new search cancels the one
+running. Activating a line emits ``hitActivated(doc_id, start, end)`` (code points).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.formats.common import IsCancelled, Progress
+from annotator.search import FoldedCorpus, FoldOptions, KwicLine, Mode, Query
+from annotator.search.kwic import line_of
+from annotator.search.matching import QueryError
+from ui.jobs import JobWorker
+from ui.search.concordance import ConcordanceModel, ConcordanceView
+from ui.search.find_bar import MODES
+
+DocumentSource = Callable[[], Iterable[tuple[int, str, str]]]
+"""gives ``(doc_id, name, text)`` of the documents to search (called on the worker thread)"""
+
+BATCH = 500
+"""lines per streamed batch (or fewer, every BATCH_SECONDS)"""
+BATCH_SECONDS = 0.1
+MAX_LINES = 100_000
+"""lines kept for the table; hits beyond are counted only"""
+
+
+class CorpusCache:
+    """The folded corpus of a source, built once on a worker thread and shared (read-only)."""
+
+    def __init__(self, source: DocumentSource) -> None:
+        self.source = source
+        self._lock = threading.Lock()
+        self._corpus: FoldedCorpus | None = None
+        self._names: dict[int, str] = {}
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._corpus = None
+
+    def get(
+        self, options: FoldOptions, cancelled: IsCancelled
+    ) -> tuple[FoldedCorpus, dict[int, str]]:
+        with self._lock:
+            if self._corpus is None or self._corpus.options != options:
+                names: dict[int, str] = {}
+
+                def texts() -> Iterable[tuple[int, str]]:
+                    for doc_id, name, text in self.source():
+                        names[doc_id] = name
+                        yield doc_id, text
+
+                self._corpus = FoldedCorpus(texts(), options, cancelled)
+                self._names = names
+            return self._corpus, self._names
+
+
+class SearchResults(QObject):
+    batch = Signal(object, object)
+    """a list of KwicLine, and the names of their documents"""
+
+
+class SearchWorker(JobWorker):
+    """Runs one corpus search on a pool thread, streaming concordance lines in batches;
+    its result is the number of hits."""
+
+    def __init__(self, cache: CorpusCache, query: Query) -> None:
+        super().__init__()
+        self.cache = cache
+        self.query = query
+        self.results = SearchResults()
+
+    def work(self, progress: Progress, cancelled: IsCancelled) -> int:
+        self.query.matcher()  # a bad query fails before the corpus is folded
+        corpus, names = self.cache.get(self.query.fold, cancelled)
+        batch: list[KwicLine] = []
+        count = 0
+        last = time.monotonic()
+        for hit in corpus.search(self.query, cancelled=cancelled):
+            count += 1
+            if count <= MAX_LINES:
+                batch.append(line_of(hit, corpus.text(hit.doc_id)))
+            if batch and (len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS):
+                self._send(batch, names)
+                batch = []
+                last = time.monotonic()
+        if batch:
+            self._send(batch, names)
+        return count
+
+    def _send(self, batch: list[KwicLine], names: dict[int, str]) -> None:
+        self.results.batch.emit(batch, {line.doc_id: names.get(line.doc_id, "") for line in batch})
+
+
+class SearchDock(QDockWidget):
+    """Corpus search with a concordance; ``open()`` is the Ctrl+Shift+F entry point."""
+
+    hitActivated = Signal(int, int, int)
+    """doc_id, start, end of the line activated"""
+    searchFinished = Signal(str, int)
+    """outcome ("finished", "cancelled", "failed") and the number of hits"""
+
+    def __init__(
+        self, source: DocumentSource, parent: QWidget | None = None, pool: QThreadPool | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchDock")
+        self.setWindowTitle(self.tr("Search"))
+        self.cache = CorpusCache(source)
+        self.pool = pool or QThreadPool.globalInstance()
+        body = QWidget(self)
+        self.edit = QLineEdit(body)
+        self.edit.setPlaceholderText(self.tr("Search all documents"))
+        self.edit.setClearButtonEnabled(True)
+        self.mode = QComboBox(body)
+        for mode, name in MODES:
+            self.mode.addItem(self.tr(name), mode)
+        self.clitics = QCheckBox(self.tr("Clitic-aware"), body)
+        self.clitics.setChecked(True)
+        self.clitics.setToolTip(
+            self.tr("Arabic queries also find the word after the proclitics و ف ب ل ك and ال")
+        )
+        self.ta_marbuta = QCheckBox(self.tr("ة = ه"), body)
+        self.button = QPushButton(self.tr("Search"), body)
+        self.status = QLabel(body)
+        self.model = ConcordanceModel(body)
+        self.view = ConcordanceView(self.model, body)
+        filters = QHBoxLayout()
+        for w in (self.edit, self.mode, self.clitics, self.ta_marbuta, self.button):
+            filters.addWidget(w)
+        filters.setStretch(0, 1)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addLayout(filters)
+        column.addWidget(self.status)
+        column.addWidget(self.view, 1)
+        self.setWidget(body)
+        self.worker: SearchWorker | None = None
+        self._generation = 0
+        self.count = 0
+        self.edit.returnPressed.connect(self.search)
+        self.button.clicked.connect(self.search)
+        self.view.hitActivated.connect(self.hitActivated)
+
+    # -- entry points --------------------------------------------------------------------
+    def toggle_action(self) -> QAction:
+        """The dock's menu action, with Ctrl+Shift+F opening it on the query."""
+        action = self.toggleViewAction()
+        action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        action.triggered.connect(self._toggled)
+        return action
+
+    def _toggled(self, checked: bool) -> None:
+        if checked:
+            self.open()
+
+    def open(self, initial: str = "") -> None:
+        self.show()
+        self.raise_()
+        if initial:
+            self.edit.setText(initial)
+        self.edit.selectAll()
+        self.edit.setFocus()
+
+    def invalidate(self) -> None:
+        """Documents were added or removed: fold the corpus again at the next search."""
+        self.cache.invalidate()
+
+    def show_lines(self, lines: Sequence[KwicLine], names: dict[int, str], title: str) -> None:
+        """Show given lines (e.g. an entity's mentions) instead of a search's."""
+        self.cancel()
+        self.model.set_lines(lines, names)
+        self.count = len(lines)
+        self.status.setText(title)
+
+    # -- searching -----------------------------------------------------------------------
+    def query(self) -> Query:
+        return Query(
+            self.edit.text(),
+            Mode(self.mode.currentData()),
+            None if self.clitics.isChecked() else False,
+            FoldOptions(self.ta_marbuta.isChecked()),
+        )
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker = None
+        self._generation += 1
+
+    def search(self) -> None:
+        """Run the query over the corpus; lines stream into the table."""
+        self.cancel()
+        self.model.clear()
+        self.count = 0
+        query = self.query()
+        try:
+            query.matcher()
+        except QueryError as exc:
+            self.status.setText(str(exc))
+            self.searchFinished.emit("failed", 0)
+            return
+        generation = self._generation
+        worker = SearchWorker(self.cache, query)
+        worker.results.batch.connect(lambda lines, names: self._batch(generation, lines, names))
+        sig = worker.signals
+        sig.finished.connect(lambda n: self._end(generation, "finished", n))
+        sig.cancelled.connect(lambda: self._end(generation, "cancelled", None))
+        sig.failed.connect(lambda message: self._end(generation, "failed", message))
+        self.worker = worker
+        self.status.setText(self.tr("Searching…"))
+        self.pool.start(worker)
+
+    def _batch(self, generation: int, lines: list[KwicLine], names: dict[int, str]) -> None:
+        if generation != self._generation:
+            return
+        self.model.append(lines, names)
+        self.status.setText(self.tr("Searching… {0} hits").format(self.model.rowCount()))
+
+    def _end(self, generation: int, outcome: str, payload: object) -> None:
+        if generation != self._generation:
+            return
+        self.worker = None
+        if outcome == "finished":
+            assert isinstance(payload, int)
+            self.count = payload
+            shown = self.model.rowCount()
+            text = self.tr("{0} hits").format(payload)
+            if shown < payload:
+                text += self.tr(" (the first {0} shown)").format(shown)
+            self.status.setText(text)
+            self.model.set_lines(self.model.lines, self.model.names)  # apply the sort asked for
+        elif outcome == "failed":
+            self.status.setText(str(payload))
+        else:
+            self.status.setText(self.tr("Search cancelled"))
+        self.searchFinished.emit(outcome, self.count)

@@ -1,0 +1,191 @@
+"""The entity list: every mention in the corpus grouped by label and folded text, with counts
+and layers. Activating a group emits ``entityActivated(group)`` (the window shows its
+concordance); the context menu asks for relabelling or deleting all of a group
+(``relabelRequested(group, label)``, ``deleteRequested(group)``), which the window performs as
+one undoable step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.search import EntityGroup, fold_text
+from annotator.text import visible_invisibles
+
+_Index = QModelIndex | QPersistentModelIndex
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class EntityModel(QAbstractTableModel):
+    """Entity groups: label, text, mentions, documents, layers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.groups: list[EntityGroup] = []
+        self._headers = (
+            self.tr("Label"),
+            self.tr("Text"),
+            self.tr("Mentions"),
+            self.tr("Documents"),
+            self.tr("Layers"),
+        )
+
+    def set_groups(self, groups: Sequence[EntityGroup]) -> None:
+        self.beginResetModel()
+        self.groups = list(groups)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.groups)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        group = self.groups[index.row()]
+        column = index.column()
+        if role == GROUP_ROLE:
+            return group
+        if role == FILTER_ROLE:
+            return f"{fold_text(group.label)} {group.key}"
+        if role == SORT_ROLE:
+            return (group.label, group.key, group.count, group.documents, len(group.layers))[column]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return group.label
+            if column == 1:
+                return visible_invisibles(group.text)
+            if column == 2:
+                return str(group.count)
+            if column == 3:
+                return str(group.documents)
+            return ", ".join(f"{layer} ({n})" for layer, n in group.layers.items())
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+class _Filter(QSortFilterProxyModel):
+    """Keeps the groups whose label or folded text contains the folded filter text."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.needle = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_needle(self, text: str) -> None:
+        self.beginFilterChange()
+        self.needle = fold_text(text.strip())
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
+        if not self.needle:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        return self.needle in str(self.sourceModel().data(index, FILTER_ROLE))
+
+
+class EntityList(QWidget):
+    """A filter box above the table of entity groups."""
+
+    entityActivated = Signal(object)
+    """the EntityGroup activated (double click, Enter)"""
+    relabelRequested = Signal(object, str)
+    deleteRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter by label or text"))
+        self.filter.setClearButtonEnabled(True)
+        self.model = EntityModel(self)
+        self.proxy = _Filter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((90, 200, 80, 90)):
+            self.view.setColumnWidth(column, width)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        column_layout = QVBoxLayout(self)
+        column_layout.setContentsMargins(4, 4, 4, 4)
+        column_layout.addWidget(self.filter)
+        column_layout.addWidget(self.view, 1)
+        self.labels: list[str] = []
+        self.filter.textChanged.connect(self.proxy.set_needle)
+        self.view.activated.connect(self._activated)
+        self.view.doubleClicked.connect(self._activated)
+        self.view.customContextMenuRequested.connect(self._menu)
+
+    def set_groups(self, groups: Sequence[EntityGroup], labels: Sequence[str] = ()) -> None:
+        """Show ``groups`` (from ``annotator.search.entity_groups``); ``labels`` are offered
+        for relabelling."""
+        self.model.set_groups(groups)
+        self.labels = list(labels)
+
+    def group_at(self, row: int) -> EntityGroup:
+        """The group shown at ``row`` (after sorting and filtering)."""
+        group = self.proxy.data(self.proxy.index(row, 0), GROUP_ROLE)
+        assert isinstance(group, EntityGroup)
+        return group
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.entityActivated.emit(self.group_at(index.row()))
+
+    def menu_for(self, row: int) -> QMenu:
+        """The context menu of one row (built apart, so tests can trigger its actions)."""
+        group = self.group_at(row)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Show concordance"), lambda: self.entityActivated.emit(group))
+        relabel = menu.addMenu(self.tr("Relabel all as"))
+        for label in self.labels:
+            if label != group.label:
+                relabel.addAction(label, partial(self.relabelRequested.emit, group, label))
+        relabel.setEnabled(bool(relabel.actions()))
+        menu.addAction(
+            self.tr("Delete all {0} mentions").format(group.count),
+            lambda: self.deleteRequested.emit(group),
+        )
+        return menu
+
+    def _menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        if index.isValid():
+            self.menu_for(index.row()).exec(self.view.viewport().mapToGlobal(point))
