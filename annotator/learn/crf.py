@@ -1,0 +1,376 @@
+"""The CRF sequence labeller: training with progress and cancel, prediction with scores, and a
+model that saves to bytes and loads from them without pickle.
+
+Saved form (``Model.to_bytes``): ``MAGIC``, a 4-byte big-endian length, a UTF-8 JSON manifest
+of that length, then crfsuite's own model bytes. The manifest holds the layer and date learnt
+from, the label set, the feature version, the held-out scores, the gazetteer the features used,
+the trigger lexicon and the SHA-256 of the crfsuite bytes. ``Model.from_bytes`` checks all of
+it (size caps, strict JSON, every field's type, the hash) and the crfsuite bytes' structure
+(``crfcheck``) before crfsuite reads them; anything else is ``ModelError``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import struct
+from collections.abc import Callable, Collection, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import pycrfsuite
+
+from annotator import safejson
+from annotator.errors import AnnotatorError, Cancelled
+from annotator.learn.corpus import Example, Mention, non_overlapping, suggestion
+from annotator.learn.crfcheck import BadModel, check_crf1dm
+from annotator.learn.features import FEATURE_VERSION, Features, document_features
+from annotator.learn.segment import Segmented, StartRule, segment
+from annotator.learn.triggers import TriggerLexicon
+from annotator.scratch import folder
+from annotator.search.suggestions import Suggestion
+from annotator.text import fold
+
+MAGIC = b"annotator-crf\n"
+MAX_MODEL_BYTES = 256 * 1024 * 1024
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+FORMAT = 1
+PARAMS: dict[str, Any] = {
+    "c1": 0.05,
+    "c2": 0.05,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+    "word_dropout": 0.0,
+}
+"""L-BFGS with L1 and L2 regularisation (crfsuite's defaults elsewhere)"""
+
+StepCallback = Callable[[str, int, int], object]
+"""progress(phase, done, total): returning False (not None) cancels"""
+
+
+class ModelError(AnnotatorError):
+    """Model bytes that cannot be used: damaged, foreign, too big or made by another version."""
+
+
+def no_progress(phase: str, done: int, total: int) -> None:
+    """The default progress callback: report nothing, never cancel."""
+
+
+def bio(seg: Segmented, mentions: Sequence[Mention]) -> list[str]:
+    """A BIO tag per word: a mention tags every word it touches (one starting inside a word,
+    after its proclitic, tags that word)."""
+    tags = ["O"] * len(seg.tokens)
+    for s, e, label in non_overlapping(mentions):
+        rng = seg.word_range(s, e)
+        if rng is None:
+            continue
+        i, j = rng
+        tags[i] = f"B-{label}"
+        tags[i + 1 : j] = [f"I-{label}"] * (j - i - 1)
+    return tags
+
+
+def entities_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Token ranges [i, j) and labels of a BIO sequence (an orphan I- starts an entity)."""
+    out: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, typ = tag.partition("-")
+        if start >= 0 and (prefix != "I" or typ != label):
+            out.append((start, i, label))
+            start = -1
+        if prefix in ("B", "I") and start < 0:
+            start, label = i, typ
+    return out
+
+
+class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
+    """crfsuite's trainer reporting each iteration; a False from the callback stops it (an
+    exception raised in crfsuite's message handler ends its training loop)."""
+
+    def __init__(self, progress: StepCallback, total: int) -> None:
+        super().__init__(verbose=True)  # without it no event reaches on_iteration
+        self.progress = progress
+        self.total = total
+
+    def on_start(self, log: str) -> None:
+        pass
+
+    def on_featgen_progress(self, log: str, percent: float) -> None:
+        pass
+
+    def on_featgen_end(self, log: str) -> None:
+        pass
+
+    def on_prepared(self, log: str) -> None:
+        pass
+
+    def on_prepare_error(self, log: str) -> None:
+        pass
+
+    def on_optimization_end(self, log: str) -> None:
+        pass
+
+    def on_end(self, log: str) -> None:
+        pass
+
+    def on_iteration(self, log: str, info: dict[str, Any]) -> None:
+        done = int(info.get("num", 0))
+        if self.progress("training", min(done, self.total), self.total) is False:
+            raise Cancelled("training cancelled; no model was made")
+
+
+_IDENTITY = ("w=", "stem=", "word=", "-1|0=", "0|+1=")
+"""features naming the token itself, dropped at random in training (``word_dropout``)"""
+
+
+def training_data(
+    examples: Sequence[Example],
+    gazetteer: Collection[str] = frozenset(),
+    progress: StepCallback = no_progress,
+    word_dropout: float = 0.0,
+    seed: int = 0,
+    starts: StartRule | None = None,
+) -> list[tuple[list[Features], list[str]]]:
+    """(features, tags) per sentence of every example.
+
+    ``word_dropout``: the share of tokens whose own word features are left out, at random
+    (seeded), so the model also learns names from their shape and context, not only as
+    words it has seen. ``starts`` learns where the mentions start inside their first word.
+    """
+    rng = random.Random(seed)
+    out: list[tuple[list[Features], list[str]]] = []
+    for k, ex in enumerate(examples, 1):
+        seg = segment(ex.text, ex.meta, [(s, e) for s, e, _ in ex.entities])
+        tags = bio(seg, ex.entities)
+        if starts is not None:
+            for s, _, label in ex.entities:
+                starts.observe(seg, s, label)
+        for sent, feats in zip(seg.sentences, document_features(seg, gazetteer), strict=True):
+            if word_dropout:
+                for f in feats:
+                    if rng.random() < word_dropout:
+                        for key in [key for key in f if key.startswith(_IDENTITY)]:
+                            del f[key]
+            out.append((feats, [tags[i] for i in sent]))
+        if progress("features", k, len(examples)) is False:
+            raise Cancelled("training cancelled; no model was made")
+    return out
+
+
+class Model:
+    """A trained CRF, its trigger lexicon and its manifest."""
+
+    def __init__(self, manifest: dict[str, Any], crf: bytes) -> None:
+        self.manifest = manifest
+        self.crf = crf
+        self.gazetteer = frozenset(manifest["gazetteer"])
+        self.triggers = TriggerLexicon.from_json(manifest["triggers"])
+        self.starts = StartRule.from_json(manifest["starts"])
+        self._tagger: Any = None
+
+    # -- identity -------------------------------------------------------------------------
+    @property
+    def version(self) -> str:
+        """Eight hex digits of the crfsuite bytes' hash: the model's version."""
+        return str(self.manifest["crf_sha256"])[:8]
+
+    @property
+    def source(self) -> str:
+        """What a suggestion of this model carries as its source."""
+        return f"model:crf@{self.version}"
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.manifest["labels"])
+
+    # -- training -------------------------------------------------------------------------
+    @classmethod
+    def fit(
+        cls,
+        examples: Sequence[Example],
+        *,
+        layer: str = "gold",
+        gazetteer: Collection[str] = frozenset(),
+        params: dict[str, Any] | None = None,
+        progress: StepCallback = no_progress,
+    ) -> Model:
+        """Train on ``examples``; ``progress`` sees features then iterations, False cancels."""
+        settings = {**PARAMS, **(params or {})}
+        dropout = float(settings.pop("word_dropout"))
+        starts = StartRule()
+        data = training_data(examples, gazetteer, progress, dropout, starts=starts)
+        trainer = _Trainer(progress, int(settings["max_iterations"]))
+        trainer.set_params(settings)
+        settings["word_dropout"] = dropout
+        for xseq, yseq in data:
+            trainer.append(xseq, yseq)
+        with folder("annotator-learn-") as tmp:
+            path = tmp / "model.crfsuite"
+            trainer.train(str(path))
+            crf = path.read_bytes()
+        labels = sorted({t[2:] for _, ys in data for t in ys if t != "O"})
+        manifest = {
+            "format": FORMAT,
+            "kind": "crf",
+            "layer": layer,
+            "trained": datetime.now(UTC).isoformat(timespec="seconds"),
+            "labels": labels,
+            "feature_version": FEATURE_VERSION,
+            "params": {k: v for k, v in settings.items() if _scalar(v)},
+            "documents": len(examples),
+            "sentences": len(data),
+            "tokens": sum(len(ys) for _, ys in data),
+            "mentions": sum(len(ex.entities) for ex in examples),
+            "scores": {},
+            "gazetteer": sorted(gazetteer),
+            "triggers": TriggerLexicon.learn(examples).to_json(),
+            "starts": starts.to_json(),
+            "crf_sha256": hashlib.sha256(crf).hexdigest(),
+        }
+        return cls(manifest, crf)
+
+    # -- saving and loading -----------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        head = safejson_dumps(self.manifest)
+        return MAGIC + struct.pack(">I", len(head)) + head + self.crf
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Model:
+        """The model saved in ``data``, or ModelError saying what is wrong with it."""
+        if not isinstance(data, bytes | bytearray | memoryview):
+            raise ModelError("a model is bytes")
+        data = bytes(data)
+        if len(data) > MAX_MODEL_BYTES:
+            raise ModelError(f"model is {len(data)} bytes, more than the {MAX_MODEL_BYTES} allowed")
+        if not data.startswith(MAGIC):
+            raise ModelError("not a model saved by annotator (wrong header)")
+        at = len(MAGIC)
+        if len(data) < at + 4:
+            raise ModelError("model is cut short (no manifest length)")
+        (n,) = struct.unpack_from(">I", data, at)
+        at += 4
+        if n > MAX_MANIFEST_BYTES or at + n > len(data):
+            raise ModelError("model is cut short or its manifest length is damaged")
+        try:
+            manifest = safejson.loads(data[at : at + n].decode("utf-8"))
+        except (UnicodeDecodeError, safejson.UnsafeJSON) as exc:
+            raise ModelError(f"model manifest is not valid JSON: {exc}") from None
+        crf = data[at + n :]
+        _check_manifest(manifest)
+        if hashlib.sha256(crf).hexdigest() != manifest["crf_sha256"]:
+            raise ModelError("model bytes do not match their manifest (damaged or altered)")
+        try:
+            _, n_labels, _ = check_crf1dm(crf)
+        except BadModel as exc:
+            raise ModelError(f"model's CRF part is damaged: {exc}") from None
+        try:
+            model = cls(manifest, crf)
+        except ValueError as exc:
+            raise ModelError(f"model manifest: {exc}") from None
+        tags = model._open().labels()
+        if len(tags) != n_labels or {t[2:] for t in tags if t != "O"} != set(model.labels):
+            raise ModelError("model's labels do not match its manifest")
+        return model
+
+    def _open(self) -> Any:
+        if self._tagger is None:
+            tagger = pycrfsuite.Tagger()
+            try:
+                tagger.open_inmemory(self.crf)
+            except ValueError as exc:
+                raise ModelError(f"crfsuite cannot open the model: {exc}") from None
+            self._tagger = tagger
+        return self._tagger
+
+    # -- prediction ------------------------------------------------------------------------
+    def tag(self, seg: Segmented) -> tuple[list[str], list[float]]:
+        """The best tag of each token and its marginal probability."""
+        tagger = self._open()
+        tags = ["O"] * len(seg.tokens)
+        probs = [1.0] * len(seg.tokens)
+        for sent, feats in zip(seg.sentences, document_features(seg, self.gazetteer), strict=True):
+            best = tagger.tag(feats)
+            for k, (i, t) in enumerate(zip(sent, best, strict=True)):
+                tags[i] = t
+                probs[i] = tagger.marginal(t, k)
+        return tags, probs
+
+    def predict(
+        self, doc_id: int, text: str, meta: dict[str, Any] | None = None
+    ) -> tuple[list[Suggestion], float]:
+        """Entity and trigger suggestions for one document, and the document's confidence
+        (the mean marginal of its ten least sure tokens: low first in active learning)."""
+        seg = segment(text, meta)
+        tags, probs = self.tag(seg)
+        vocabulary = {fold(text[s:e]) for s, e in seg.tokens}
+        out = [
+            suggestion(
+                doc_id,
+                text,
+                self.starts.start(seg, i, label, vocabulary),
+                seg.tokens[j - 1][1],
+                label,
+                min(probs[i:j]),
+                self.source,
+            )
+            for i, j, label in entities_of(tags)
+        ]
+        out += self.triggers.predict(seg, doc_id, self.source)
+        low = sorted(probs)[:10]
+        return out, (sum(low) / len(low) if low else 1.0)
+
+
+def safejson_dumps(value: Any) -> bytes:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False).encode("utf-8")
+
+
+def _scalar(value: Any) -> bool:
+    return type(value) in (str, int, float, bool)
+
+
+_MANIFEST_TYPES: dict[str, type | tuple[type, ...]] = {
+    "format": int,
+    "kind": str,
+    "layer": str,
+    "trained": str,
+    "labels": list,
+    "feature_version": int,
+    "params": dict,
+    "documents": int,
+    "sentences": int,
+    "tokens": int,
+    "mentions": int,
+    "scores": dict,
+    "gazetteer": list,
+    "triggers": dict,
+    "starts": dict,
+    "crf_sha256": str,
+}
+
+
+def _check_manifest(manifest: Any) -> None:
+    if not isinstance(manifest, dict):
+        raise ModelError("model manifest is not a JSON object")
+    missing = sorted(set(_MANIFEST_TYPES) - set(manifest))
+    if missing:
+        raise ModelError(f"model manifest lacks {', '.join(missing)}")
+    for key, typ in _MANIFEST_TYPES.items():
+        if type(manifest[key]) is bool or not isinstance(manifest[key], typ):
+            raise ModelError(f"model manifest: {key} has the wrong type")
+    if manifest["format"] != FORMAT or manifest["kind"] != "crf":
+        raise ModelError(f"model format {manifest['format']} is not {FORMAT}: retrain the model")
+    if manifest["feature_version"] != FEATURE_VERSION:
+        raise ModelError(
+            f"model uses features version {manifest['feature_version']}, this program "
+            f"{FEATURE_VERSION}: retrain the model"
+        )
+    for key in ("labels", "gazetteer"):
+        if not all(isinstance(x, str) for x in manifest[key]):
+            raise ModelError(f"model manifest: {key} must hold strings")
+    if not all(isinstance(x, str) and x for x in manifest["labels"]):
+        raise ModelError("model manifest: empty label")
+    if len(manifest["crf_sha256"]) != 64:
+        raise ModelError("model manifest: crf_sha256 is not a SHA-256")

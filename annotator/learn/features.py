@@ -1,0 +1,129 @@
+"""Features of each word for the CRF: Arabic-aware, all computed on folded copies.
+
+For a word: its folded form (``annotator.text.fold``), its stem (the folded word with its
+proclitics و ف ب ل ك and the article ال removed), the proclitic letters, prefixes and
+suffixes of the stem, its shape (Arabic, Latin, digits, punctuation, length), gazetteer
+membership of the stem or the folded word (folded names; one- and two-word windows),
+and the same facts of its neighbours (two each side). ``FEATURE_VERSION`` names this set: a
+model trained on another version is refused, not silently misread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from annotator.learn.segment import CONJUNCTIONS, PREPOSITIONS, Segmented, proclitics_of
+from annotator.text import ARTICLE, fold
+
+FEATURE_VERSION = 1
+
+Features = dict[str, float]
+
+
+def stem_of(folded: str) -> str:
+    """A folded word without its proclitics and article (``وبالمدينة`` → ``مدينة``)."""
+    w = folded
+    if len(w) > 3 and w[0] in CONJUNCTIONS:
+        w = w[1:]
+    if len(w) > 4 and w.startswith("لل"):  # ل + ال written لل (the alef dropped)
+        return w[2:]
+    if len(w) > 3 and w[0] in PREPOSITIONS:
+        w = w[1:]
+    if len(w) > 3 and w.startswith(ARTICLE):
+        w = w[2:]
+    return w
+
+
+def shape(word: str) -> str:
+    """A coarse class of a token: digits, Latin (capitalised or not), Arabic, punctuation."""
+    if not word:
+        return "empty"
+    if word.isdigit():
+        return "digits"
+    if any(c.isdigit() for c in word):
+        return "hasdigit"
+    if word.isascii() and word.isalpha():
+        return "LatinCap" if word[0].isupper() else "latin"
+    if any("\u0600" <= c <= "\u06ff" for c in word):
+        return "arabic"
+    if any(c.isalpha() for c in word):
+        return "otheralpha"
+    return "punct"
+
+
+class _Token:
+    __slots__ = ("f", "length", "proc", "shape", "stem")
+
+    def __init__(self, f: str, stem: str, shp: str, proc: str) -> None:
+        self.f = f
+        self.stem = stem
+        self.shape = shp
+        self.proc = proc
+        self.length = min(len(stem), 8)
+
+
+def _tokens(seg: Segmented) -> list[_Token]:
+    text = seg.text
+    out: list[_Token] = []
+    for i, (s, e) in enumerate(seg.tokens):
+        f = fold(text[s:e])
+        out.append(_Token(f, stem_of(f), shape(text[s:e]), proclitics_of(seg, i)))
+    return out
+
+
+def _sentence(
+    toks: list[_Token], sentence: list[int], gazetteer: Collection[str]
+) -> list[Features]:
+    """One feature dict per token of ``sentence`` (indices into ``toks``)."""
+    items = [toks[i] for i in sentence]
+    n = len(items)
+    out: list[Features] = []
+    for k, t in enumerate(items):
+        feats: Features = {
+            "bias": 1.0,
+            "w=" + t.f: 1.0,
+            "stem=" + t.stem: 1.0,
+            "shape=" + t.shape: 1.0,
+            "len=" + str(t.length): 1.0,
+        }
+        if t.proc:
+            feats["proc=" + t.proc] = 1.0
+        if t.f.startswith(ARTICLE):
+            feats["article"] = 1.0
+        for j in (1, 2, 3):
+            if len(t.stem) > j:
+                feats[f"p{j}=" + t.stem[:j]] = 1.0
+                feats[f"s{j}=" + t.stem[-j:]] = 1.0
+        if gazetteer:
+            if t.stem in gazetteer or t.f in gazetteer:
+                feats["gaz"] = 1.0
+            if k + 1 < n and f"{t.stem} {items[k + 1].stem}" in gazetteer:
+                feats["gaz2=B"] = 1.0
+            if k and f"{items[k - 1].stem} {t.stem}" in gazetteer:
+                feats["gaz2=I"] = 1.0
+        for d in (-2, -1, 1, 2):
+            j = k + d
+            if 0 <= j < n:
+                o = items[j]
+                feats[f"{d}:w=" + o.f] = 1.0
+                feats[f"{d}:stem=" + o.stem] = 1.0
+                if abs(d) == 1:
+                    feats[f"{d}:shape=" + o.shape] = 1.0
+                    if o.proc:
+                        feats[f"{d}:proc=" + o.proc] = 1.0
+            elif abs(d) == 1:
+                feats[f"{d}:edge"] = 1.0
+        if k:
+            feats["-1|0=" + items[k - 1].stem + "|" + t.stem] = 1.0
+        if k + 1 < n:
+            feats["0|+1=" + t.stem + "|" + items[k + 1].stem] = 1.0
+        out.append(feats)
+    return out
+
+
+def document_features(
+    seg: Segmented, gazetteer: Collection[str] = frozenset()
+) -> list[list[Features]]:
+    """Feature dicts of every sentence of a document, in order."""
+    toks = _tokens(seg)
+    return [_sentence(toks, sent, gazetteer) for sent in seg.sentences]

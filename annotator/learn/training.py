@@ -1,0 +1,171 @@
+"""``train``: what ``annotator train`` and the GUI's model panel run.
+
+Reads the chosen layer, holds out whole documents (``--eval-split``/``--seed``), trains the
+CRF on the rest, scores it and the memorisation baseline on the held-out documents, draws the
+learning curve (held-out F1 against training documents used), and trains the final model on
+every labelled document, its manifest carrying the held-out scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from annotator.errors import Cancelled
+from annotator.learn.corpus import Example, Mention, NotEnoughData, held_out, layer_examples
+from annotator.learn.crf import Model, StepCallback, no_progress
+from annotator.learn.evaluate import Memorise, Scores, score
+from annotator.model import Status
+
+if TYPE_CHECKING:
+    from annotator.project import Project
+
+MIN_MENTIONS = 10
+"""fewer labelled mentions than this in the layer: nothing worth learning"""
+CURVE_POINTS = 5
+
+
+@dataclass
+class TrainingResult:
+    """The final model and what was measured on the held-out documents."""
+
+    model: Model
+    layer: str
+    train_documents: list[str]
+    eval_documents: list[str]
+    scores: Scores | None
+    baseline: Scores | None
+    curve: list[tuple[int, float]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The per-label table the CLI prints."""
+        out = [
+            f"layer {self.layer}: {self.model.manifest['documents']} documents, "
+            f"{self.model.manifest['mentions']} mentions, labels {', '.join(self.model.labels)}"
+        ]
+        if self.scores is None or self.baseline is None:
+            out.append("no held-out documents (eval split 0 or one document): no scores")
+            return out
+        out.append(
+            f"held out {len(self.eval_documents)} of "
+            f"{len(self.eval_documents) + len(self.train_documents)} documents: "
+            + ", ".join(self.eval_documents)
+        )
+        out.append(f"{'label':<12}{'precision':>10}{'recall':>8}{'F1':>8}{'support':>9}")
+        for label, row in sorted(self.scores.per_label.items()):
+            out.append(_row(label, row))
+        out.append(_row("micro", self.scores.micro))
+        out.append(_row("baseline", self.baseline.micro) + "  (memorised training mentions)")
+        if self.curve:
+            points = ", ".join(f"{n}: {f1:.3f}" for n, f1 in self.curve)
+            out.append(f"learning curve (documents: micro F1): {points}")
+        return out
+
+    def report_html(self) -> str:
+        from annotator.learn.report import html_report
+
+        return html_report(self)
+
+
+def _row(label: str, row: dict[str, float]) -> str:
+    return (
+        f"{label:<12}{row.get('precision', 0):>10.3f}{row.get('recall', 0):>8.3f}"
+        f"{row.get('f1', 0):>8.3f}{int(row.get('support', 0)):>9}"
+    )
+
+
+def predictor(model: Model) -> Any:
+    def predict(ex: Example) -> list[Mention]:
+        sugs, _ = model.predict(ex.doc_id, ex.text, ex.meta)
+        entity = set(model.labels)
+        return [(s.start, s.end, s.label) for s in sugs if s.label in entity]
+
+    return predict
+
+
+def check_enough(examples: Sequence[Example], layer: str) -> None:
+    mentions = sum(len(ex.entities) for ex in examples)
+    if mentions < MIN_MENTIONS or not examples:
+        raise NotEnoughData(
+            f"layer {layer!r} holds {mentions} entity mentions in {len(examples)} labelled "
+            f"documents; training needs at least {MIN_MENTIONS} mentions"
+        )
+
+
+def curve_sizes(n: int, points: int = CURVE_POINTS) -> list[int]:
+    """Training-set sizes for the learning curve: up to ``points`` sizes from 1 to ``n``."""
+    if n <= points:
+        return list(range(1, n + 1))
+    sizes = {max(1, round(n * (k + 1) / points)) for k in range(points)}
+    return sorted(sizes)
+
+
+def train(
+    project: Project,
+    annotator: str = "gold",
+    status: Status | str | None = None,
+    eval_split: float = 0.2,
+    seed: int | str = 1,
+    *,
+    gazetteer: Collection[str] = frozenset(),
+    curve: bool = True,
+    params: dict[str, Any] | None = None,
+    progress: StepCallback = no_progress,
+) -> TrainingResult:
+    """Train a model on ``annotator``'s layer (only documents with ``status`` if given).
+
+    ``progress(phase, done, total)`` is called throughout; a False return cancels (Cancelled).
+    Raises NotEnoughData when the layer holds fewer than ``MIN_MENTIONS`` entity mentions.
+    """
+    examples = layer_examples(project, annotator, status)
+    check_enough(examples, annotator)
+    train_idx, test_idx = held_out(examples, eval_split, seed)
+    train_ex = [examples[i] for i in train_idx]
+    test_ex = [examples[i] for i in test_idx]
+    scores = baseline = None
+    points: list[tuple[int, float]] = []
+
+    def stage(name: str) -> StepCallback:
+        def report(phase: str, done: int, total: int) -> object:
+            return progress(f"{name}: {phase}", done, total)
+
+        return report
+
+    if test_ex:
+        check_enough(train_ex, annotator)
+        sizes = curve_sizes(len(train_ex)) if curve else [len(train_ex)]
+        for n in sizes:
+            part = train_ex[:n]
+            if sum(len(ex.entities) for ex in part) < 1:
+                continue
+            what = f"held-out model {n}/{len(train_ex)} documents"
+            m = Model.fit(
+                part, layer=annotator, gazetteer=gazetteer, params=params, progress=stage(what)
+            )
+            s = score(test_ex, predictor(m))
+            points.append((n, s.f1))
+            if n == len(train_ex):
+                scores = s
+        baseline = score(test_ex, Memorise(train_ex))
+        if progress("scoring", 1, 1) is False:
+            raise Cancelled("training cancelled; no model was made")
+    final = Model.fit(examples, layer=annotator, gazetteer=gazetteer, params=params,
+                      progress=stage("final model"))  # fmt: skip
+    final.manifest["scores"] = {
+        "eval_split": eval_split,
+        "seed": str(seed),
+        "eval_documents": [ex.name for ex in test_ex],
+        "model": scores.to_json() if scores else {},
+        "baseline": baseline.to_json() if baseline else {},
+        "curve": [[n, f1] for n, f1 in points],
+    }
+    return TrainingResult(
+        final,
+        annotator,
+        [ex.name for ex in train_ex],
+        [ex.name for ex in test_ex],
+        scores,
+        baseline,
+        points,
+    )

@@ -1,0 +1,388 @@
+"""The offline suggestion model (issue 14): segmentation, learning, saving, hostile bytes,
+cancel, triggers, external predictions and the training report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import struct
+from pathlib import Path
+
+import pytest
+
+from annotator.errors import Cancelled, ImportFormatError
+from annotator.learn import (
+    Model,
+    ModelError,
+    NotEnoughData,
+    SpacyPipeline,
+    SpacyUnavailable,
+    active_order,
+    layer_examples,
+    read_suggestions,
+    suggest,
+    train,
+)
+from annotator.learn import crf as crf_module
+from annotator.learn.crfcheck import HEADER, BadModel, check_crf1dm
+from annotator.learn.features import stem_of
+from annotator.learn.segment import proclitic_cuts, segment
+from annotator.project import Project
+
+FAST = {"max_iterations": 60}
+
+PEOPLE = ["أحمد علي", "سامر حسن", "ليلى محمود", "كريم يوسف", "هدى سليم", "عمر خالد"]
+CITIES = ["باريس", "لندن", "بغداد", "دمشق", "روما", "مدريد", "برلين", "عمان", "تونس", "القاهرة"]
+TEMPLATES = [
+    "قال {p} إن الوفد وصل إلى {c} أمس .",
+    "وصل {p} ب{c} صباح اليوم .",
+    "اجتمع الوزير {p} مع نظيره في {c} .",
+    "غادر {p} مدينة {c} بعد زيارة قصيرة .",
+    "وتستعد {c} لاستقبال {p} الأسبوع المقبل .",
+    "أعلن {p} من {c} عن خطة جديدة .",
+]
+
+
+def _sentence(rng: random.Random, people: list[str], cities: list[str]) -> tuple[str, list]:
+    tpl = rng.choice(TEMPLATES)
+    p, c = rng.choice(people), rng.choice(cities)
+    text, spans = "", []
+    rest = tpl
+    while "{" in rest:
+        i = rest.index("{")
+        text += rest[:i]
+        key = rest[i + 1]
+        value, label = (p, "PER") if key == "p" else (c, "GPE")
+        spans.append((len(text), len(text) + len(value), label))
+        text += value
+        rest = rest[i + 3 :]
+    return text + rest, spans
+
+
+def synthetic_document(seed: int, n: int = 8, people=PEOPLE, cities=CITIES) -> tuple[str, list]:
+    rng = random.Random(seed)
+    text, spans = "", []
+    for _ in range(n):
+        sent, ss = _sentence(rng, people, cities)
+        spans += [(s + len(text), e + len(text), lab) for s, e, lab in ss]
+        text += sent + "\n"
+    return text, spans
+
+
+@pytest.fixture
+def synthetic(project: Project) -> Project:
+    for k in range(10):
+        text, spans = synthetic_document(k, cities=CITIES[:8])
+        doc = project.add_document(text, name=f"doc{k}")
+        for s, e, label in spans:
+            project.add_span(doc.id, s, e, label, "gold")
+    return project
+
+
+@pytest.fixture
+def model(synthetic: Project) -> Model:
+    return Model.fit(layer_examples(synthetic), params=FAST)
+
+
+# -- segmentation ------------------------------------------------------------------------
+
+
+def test_proclitics_are_cut_off_words_keeping_two_letters_and_the_article() -> None:
+    assert proclitic_cuts("بباريس") == [1]
+    assert proclitic_cuts("والحروب") == [1]  # the article stays on its word
+    assert proclitic_cuts("وبالمدينة") == [1, 2]
+    assert proclitic_cuts("وَباريس") == [2, 3]  # the haraka stays with the proclitic
+    assert proclitic_cuts("في") == [] and proclitic_cuts("به") == []
+    assert proclitic_cuts("Paris") == [] and proclitic_cuts("123") == []
+    assert stem_of("وبالمدينة") == "مدينة" and stem_of("للمدينة") == "مدينة"
+
+
+def test_words_know_where_a_name_may_start_inside_them(seed_text: str) -> None:
+    text = "وصل الوفد بباريس وهولندا ."
+    seg = segment(text)
+    words = [text[s:e] for s, e in seg.tokens]
+    assert words == ["وصل", "الوفد", "بباريس", "وهولندا", "."]  # the export's tokens
+    b = text.index("بباريس")
+    assert seg.starts(2) == [b, b + 1] and seg.starts(3) == [b + 7, b + 8]
+    assert seg.word_range(b + 1, b + 6) == (2, 3)
+    # the seed article: باريس in بباريس is a place a name may start
+    seg = segment(seed_text)
+    inside = {seed_text[p : seg.tokens[i][1]] for i in range(len(seg.tokens)) for p in seg.cuts[i]}
+    assert "باريس" in inside
+
+
+# -- learning ------------------------------------------------------------------------------
+
+
+def test_the_model_learns_a_label_and_finds_a_name_inside_a_word(model: Model) -> None:
+    # an unseen city after the proclitic ب, in a sentence of the training kind
+    text = (
+        "وصل سامر حسن بطوكيو صباح اليوم .\nقال أحمد علي إن الوفد وصل إلى أثينا أمس .\n"
+        "غادر سامر حسن مدينة طوكيو بعد زيارة قصيرة .\n"
+    )
+    found, confidence = model.predict(99, text)
+    spans = {(text[s.start : s.end], s.label) for s in found}
+    assert ("طوكيو", "GPE") in spans  # the stem, without its ب (and standing alone)
+    assert ("سامر حسن", "PER") in spans and ("أحمد علي", "PER") in spans
+    assert all(0 < s.score <= 1 and s.source == model.source for s in found)
+    assert 0 < confidence <= 1
+
+
+def test_held_out_synthetic_document_scores_high(synthetic: Project) -> None:
+    from annotator.learn.evaluate import Memorise, score
+    from annotator.learn.training import predictor
+
+    examples = layer_examples(synthetic)
+    m = Model.fit(examples, params=FAST)
+    text, spans = synthetic_document(100, cities=CITIES[8:])  # cities never seen
+    doc = synthetic.add_document(text, name="new")
+    for s, e, label in spans:
+        synthetic.add_span(doc.id, s, e, label, "gold")
+    test = [ex for ex in layer_examples(synthetic) if ex.name == "new"]
+    got = score(test, predictor(m))
+    # measured 0.90 (PER 1.0, GPE 0.77: القاهرة with its article is missed when unseen)
+    assert got.f1 >= 0.85 and got.per_label["PER"]["f1"] == 1.0
+    assert got.micro["precision"] >= 0.95
+    # memorising names cannot find a city it never saw
+    assert score(test, Memorise(examples)).per_label["GPE"]["recall"] == 0
+
+
+def test_suggest_and_active_learning_order(model: Model, synthetic: Project) -> None:
+    sure = synthetic.add_document(synthetic_document(7)[0], name="sure")
+    odd = synthetic.add_document("كتب شاعر قصيدة عن البحر والقمر في ليلة صيف .", name="odd")
+    got = suggest(model, [sure, odd])
+    assert {s.doc_id for s in got.suggestions} == {sure.id}
+    assert got.confidence[sure.id] > got.confidence[odd.id]
+    assert active_order(got.confidence) == [odd.id, sure.id]
+    high = suggest(model, [sure], min_score=0.99).suggestions
+    assert all(s.score >= 0.99 for s in high) and len(high) <= len(got.suggestions)
+
+
+def test_too_few_examples_say_so(project: Project) -> None:
+    doc = project.add_document("زار أحمد باريس .", name="one")
+    project.add_span(doc.id, 4, 8, "PER", "gold")
+    with pytest.raises(NotEnoughData, match="1 entity mentions in 1 labelled documents"):
+        train(project)
+    with pytest.raises(NotEnoughData, match="0 entity mentions in 0"):
+        train(project, annotator="nobody")
+
+
+def test_progress_is_reported_and_false_cancels(synthetic: Project) -> None:
+    seen: list[tuple[str, int, int]] = []
+
+    def watch(phase: str, done: int, total: int) -> None:
+        seen.append((phase, done, total))
+
+    Model.fit(layer_examples(synthetic), params=FAST, progress=watch)
+    assert ("features", 10, 10) in seen
+    assert any(p == "training" and d > 1 for p, d, _ in seen)
+
+    calls: list[int] = []
+
+    def stop(phase: str, done: int, total: int) -> bool:
+        calls.append(done)
+        return not (phase == "training" and done >= 3)
+
+    with pytest.raises(Cancelled):
+        Model.fit(layer_examples(synthetic), params={"max_iterations": 500}, progress=stop)
+    assert calls[-1] == 3  # it stopped at once, not after 500 iterations
+
+
+def test_gazetteer_membership_is_a_feature(synthetic: Project) -> None:
+    from annotator.learn.features import document_features
+
+    seg = segment("وصل الوفد إلى بأثينا .")
+    feats = document_features(seg, frozenset({"اثينا"}))[0]
+    assert feats[3].get("gaz") == 1.0 and "gaz" not in feats[2]
+    assert feats[3].get("proc=ب") == 1.0 and feats[3].get("stem=اثينا") == 1.0
+    m = Model.fit(layer_examples(synthetic), params=FAST, gazetteer={"اثينا"})
+    assert Model.from_bytes(m.to_bytes()).gazetteer == frozenset({"اثينا"})
+
+
+# -- event triggers ------------------------------------------------------------------------
+
+
+def test_trigger_words_per_event_type_are_learnt_from_events(synthetic: Project) -> None:
+    text = "قتل جندي في الهجوم . وقتل مدني آخر .\n"
+    for k in range(3):
+        doc = synthetic.add_document(text + "ملاحظة " * k, name=f"ev{k}")
+        for start in (0, text.index("وقتل") + 1):
+            span = synthetic.add_span(doc.id, start, start + 3, "Life.Die", "gold")
+            synthetic.add_event(span.uuid)
+    m = Model.fit(layer_examples(synthetic), params=FAST)
+    found, _ = m.predict(1, "وقتل ثلاثة أشخاص .")
+    trig = [s for s in found if s.label == "Life.Die"]
+    assert [(s.start, s.end) for s in trig] == [(1, 4)]  # قتل, after the و
+    assert trig[0].score == 1.0
+    assert Model.from_bytes(m.to_bytes()).triggers.types == m.triggers.types
+
+
+# -- saving and loading ----------------------------------------------------------------------
+
+
+def test_model_round_trips_through_bytes(model: Model) -> None:
+    data = model.to_bytes()
+    back = Model.from_bytes(data)
+    assert back.manifest == model.manifest and back.crf == model.crf
+    text = synthetic_document(55)[0]
+
+    def keys(found: tuple[list, float]) -> tuple[list, float]:
+        return [(s.key, s.text, s.score) for s in found[0]], found[1]
+
+    assert keys(back.predict(1, text)) == keys(model.predict(1, text))
+    m = back.manifest
+    assert m["layer"] == "gold" and m["labels"] == ["GPE", "PER"]
+    assert m["feature_version"] >= 1 and m["trained"].endswith("+00:00")
+    assert b"pickle" not in data and not data.startswith(b"\x80")  # no pickle protocol header
+
+
+def _reseal(data: bytes, crf: bytes) -> bytes:
+    """Model bytes with ``crf`` in place of the CRF part and the hash made to match."""
+    n = struct.unpack_from(">I", data, len(crf_module.MAGIC))[0]
+    at = len(crf_module.MAGIC) + 4
+    manifest = json.loads(data[at : at + n])
+    manifest["crf_sha256"] = hashlib.sha256(crf).hexdigest()
+    head = json.dumps(manifest).encode()
+    return crf_module.MAGIC + struct.pack(">I", len(head)) + head + crf
+
+
+def test_truncated_garbage_and_oversized_bytes_are_refused(
+    model: Model, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = model.to_bytes()
+    for cut in (0, 5, len(crf_module.MAGIC) + 2, len(crf_module.MAGIC) + 30, len(data) // 2,
+                len(data) - 1):  # fmt: skip
+        with pytest.raises(ModelError):
+            Model.from_bytes(data[:cut])
+    with pytest.raises(ModelError, match="wrong header"):
+        Model.from_bytes(random.Random(3).randbytes(5000))
+    with pytest.raises(ModelError, match="not valid JSON"):
+        Model.from_bytes(crf_module.MAGIC + struct.pack(">I", 4) + b"\xff{x}" + model.crf)
+    monkeypatch.setattr(crf_module, "MAX_MODEL_BYTES", len(data) - 1)
+    with pytest.raises(ModelError, match="more than"):
+        Model.from_bytes(data)
+
+
+def test_altered_models_are_refused_before_crfsuite_reads_them(model: Model) -> None:
+    data = model.to_bytes()
+    flipped = bytearray(data)
+    flipped[-100] ^= 0xFF
+    with pytest.raises(ModelError, match="do not match their manifest"):
+        Model.from_bytes(bytes(flipped))
+    # hostile: the hash made to match, an offset inside the CRF part pointing far away
+    crf = bytearray(model.crf)
+    fields = list(HEADER.unpack_from(crf, 0))
+    for k in (7, 8, 10):  # features, labels, label references
+        bad = bytearray(crf)
+        fields2 = list(fields)
+        fields2[k] = 0x7FFFFFF0
+        HEADER.pack_into(bad, 0, *fields2)
+        with pytest.raises(ModelError, match="damaged"):
+            Model.from_bytes(_reseal(data, bytes(bad)))
+    # a hash table with no empty bucket (crfsuite would loop forever looking a name up)
+    with pytest.raises(BadModel):
+        check_crf1dm(_full_table(bytes(crf)))
+    # a different feature version, a manifest field of the wrong type
+    n = struct.unpack_from(">I", data, len(crf_module.MAGIC))[0]
+    at = len(crf_module.MAGIC) + 4
+    for change in ({"feature_version": 999}, {"labels": "PER"}, {"gazetteer": [1]}):
+        manifest = {**json.loads(data[at : at + n]), **change}
+        head = json.dumps(manifest).encode()
+        with pytest.raises(ModelError, match=r"retrain|type|strings"):
+            Model.from_bytes(crf_module.MAGIC + struct.pack(">I", len(head)) + head + model.crf)
+
+
+def _full_table(crf: bytes) -> bytes:
+    """``crf`` with every bucket of the label table's first hash table made non-empty."""
+    import numpy as np
+
+    fields = HEADER.unpack_from(crf, 0)
+    base = fields[8]
+    refs = np.frombuffer(crf, "<u4", 512, base + 24).reshape(-1, 2)
+    t_off, t_num = next((int(o), int(n)) for o, n in refs if o)
+    out = bytearray(crf)
+    for b in range(t_num):
+        struct.pack_into("<II", out, base + t_off + 8 * b, 1, 2072)
+    return bytes(out)
+
+
+# -- external predictions ----------------------------------------------------------------------
+
+
+def test_jsonl_suggestions_are_read_and_bad_lines_named(project: Project, tmp_path: Path) -> None:
+    doc = project.add_document("زار أحمد باريس .", name="one")
+    docs = {d.name: d for d in project.documents(with_text=True)}
+    good = tmp_path / "pred.jsonl"
+    good.write_text(
+        '{"document": "one", "start": 9, "end": 14, "label": "GPE", "score": 0.7}\n\n'
+        '{"document": "one", "start": 4, "end": 8, "label": "PER", "source": "other"}\n',
+        encoding="utf-8",
+    )
+    got = read_suggestions(good, docs)
+    assert [(s.doc_id, s.start, s.end, s.label, s.score, s.source) for s in got] == [
+        (doc.id, 9, 14, "GPE", 0.7, "file:pred.jsonl"),
+        (doc.id, 4, 8, "PER", 1.0, "other"),
+    ]
+    bad_lines = {
+        '{"document": "one", "start": 9, "end": 99, "label": "GPE"}': "outside the text",
+        '{"document": "two", "start": 0, "end": 1, "label": "GPE"}': "no document named",
+        '{"document": "one", "start": 0, "end": 1, "label": "GPE", "score": 2}': "score",
+        '{"document": "one", "start": 0.5, "end": 1, "label": "GPE"}': "whole numbers",
+        '{"document": "one", "start": 0, "end": 1}': "missing field 'label'",
+        "{not json": "not a JSON object",
+        "[1, 2]": "expected a JSON object",
+    }
+    for line, message in bad_lines.items():
+        path = tmp_path / "bad.jsonl"
+        path.write_text('{"document": "one", "start": 0, "end": 3, "label": "X"}\n' + line)
+        with pytest.raises(ImportFormatError, match=message) as info:
+            read_suggestions(path, docs)
+        assert info.value.line == 2 and info.value.path.endswith("bad.jsonl")
+
+
+def test_a_local_spacy_pipeline_is_a_source(tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    from annotator.model import Document
+
+    nlp = spacy.blank("ar")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "GPE", "pattern": "باريس"}])
+    nlp.to_disk(tmp_path / "pipe")
+    pipe = SpacyPipeline(tmp_path / "pipe")
+    text = "زار أحمد باريس ."
+    got = pipe.predict([Document(3, "d", text, "0" * 64)])
+    assert [(s.doc_id, text[s.start : s.end], s.label, s.score) for s in got] == [
+        (3, "باريس", "GPE", 1.0)
+    ]
+    assert got[0].source.startswith("model:spacy-")
+    with pytest.raises(SpacyUnavailable, match=r"no config\.cfg"):
+        SpacyPipeline(tmp_path)
+
+
+# -- train() and its report -----------------------------------------------------------------
+
+
+def test_train_reports_held_out_scores_baseline_and_curve(synthetic: Project) -> None:
+    phases: set[str] = set()
+    result = train(synthetic, eval_split=0.2, seed=1, params=FAST,
+                   progress=lambda p, d, t: phases.add(p.split(":")[0]))  # fmt: skip
+    assert len(result.eval_documents) >= 1
+    assert set(result.eval_documents).isdisjoint(result.train_documents)
+    assert result.scores is not None and result.scores.f1 > 0.8
+    assert set(result.scores.per_label) == {"GPE", "PER"}
+    assert result.baseline is not None and result.scores.f1 >= result.baseline.f1
+    assert [n for n, _ in result.curve] == sorted(n for n, _ in result.curve)
+    assert result.curve[-1][0] == len(result.train_documents)
+    assert result.model.manifest["documents"] == 10  # the final model learnt from every one
+    assert result.model.manifest["scores"]["model"]["micro"]["f1"] == result.scores.f1
+    assert {"final model", "scoring"} <= phases
+    lines = "\n".join(result.lines())
+    assert "GPE" in lines and "baseline" in lines and "learning curve" in lines
+    page = result.report_html()
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "GPE" in page
+    assert "src=" not in page and "<link" not in page and "<script" not in page
+    # the same split again: the same held-out documents
+    again = train(synthetic, eval_split=0.2, seed=1, params=FAST, curve=False)
+    assert again.eval_documents == result.eval_documents
+    assert not train(synthetic, eval_split=0, params=FAST).eval_documents
