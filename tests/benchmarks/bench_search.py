@@ -9,6 +9,10 @@ and every 40th word replaced by a person's name (three words) from the gazetteer
 (half of them behind a proclitic و or ب). Each document layer holds 20 spans on distinct
 words (200,000 spans), which annotate-all and the gazetteer must not overlap.
 
+Budgets are checked on the CPU time of this (single-threaded) process, with the wall time
+printed beside it (ADR 5: the machine is shared; on 2026-11-29 a load average of 14 on 2 cores
+doubled wall times between two runs of the same commit).
+
 Floor (standard library only, the same folded string): ``str.count`` of the folded query over
 the corpus. The gazetteer has no floor (an alternation of 10,000 names in one ``re`` pattern
 is not a like-for-like alternative); it is judged by the issue's budget alone.
@@ -115,7 +119,7 @@ QUERIES = [
     ("داعش", Mode.WORD),
     ("سوريا", Mode.WORD),
     ("محمد أحمد الخطيب", Mode.WORD),
-    ("يوسف علي بن حداد", Mode.WORD),
+    ("يوسف علي الحداد", Mode.WORD),
     ("نشاط", Mode.PREFIX),
     ("2015", Mode.WORD),
     ("الجوية", Mode.SUBSTRING),
@@ -123,6 +127,23 @@ QUERIES = [
     (r"وزراء? \w+", Mode.REGEX),
     ("غير موجودة أبدا", Mode.WORD),
 ]
+
+
+class Clock:
+    """Wall and CPU time of a ``with`` block (this process, user + system)."""
+
+    wall = cpu = 0.0
+
+    def __enter__(self) -> Clock:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall = time.perf_counter() - self._wall
+        self.cpu = time.process_time() - self._cpu
+
+    def __str__(self) -> str:
+        return f"{self.cpu * 1000:.0f} ms CPU ({self.wall * 1000:.0f} ms wall)"
 
 
 def make_documents() -> list[tuple[int, str]]:
@@ -175,16 +196,17 @@ def test_search_at_10k_documents(
     print(f"  fold the corpus (in-memory cache): {build * 1000:.0f} ms")
     bench("search.fold_corpus_10k", build, "s")
 
-    times, firsts, floors, counts = [], [], [], []
+    times, cpus, firsts, floors, counts = [], [], [], [], []
     for text, mode in QUERIES:
         query = Query(text, mode)
         query.matcher()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         stream = corpus.search(query)
         first = [hit for hit, _ in zip(stream, range(PAGE), strict=False)]
         firsts.append(time.perf_counter() - t0)
         hits = first + list(stream)
         times.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
         counts.append(len(hits))
         folded = fold_text(text)
         t0 = time.perf_counter()
@@ -198,43 +220,44 @@ def test_search_at_10k_documents(
         f"< 50 ms; floor str.count p50 {floor * 1000:.1f} ms, ratio {p50 / floor:.1f}"
     )
     bench("search.corpus_p50_10k", p50, "s", "< 50 ms (pure path)")
+    cpu50 = statistics.median(cpus)
+    print(f"  corpus search p50 CPU {cpu50 * 1000:.1f} ms")
+    bench("search.corpus_p50_10k_cpu", cpu50, "s", "< 50 ms (pure path)")
     page = statistics.median(firsts)
     print(f"  first {PAGE} hits (the dock's first page) p50 {page * 1000:.1f} ms")
     bench("search.corpus_first_page_p50_10k", page, "s")
-    assert counts[0] > 10_000 and counts[-1] == 0
+    assert counts[0] > 5_000 and counts[1] > 10_000 and counts[-1] == 0
 
-    hits = list(corpus.search(Query("باريس")))[:10_000]
+    hits = list(corpus.search(Query("فرنسا")))[:10_000]
     assert len(hits) == 10_000
-    t0 = time.perf_counter()
-    lines = sort_lines(concordance(hits, corpus.text), SortBy.BEFORE)
-    kwic = time.perf_counter() - t0
-    print(f"  concordance of 10,000 hits, sorted by the words before: {kwic * 1000:.0f} ms")
-    bench("search.concordance_10k_hits", kwic, "s", "< 300 ms")
-    assert len(lines) == 10_000 and {fold_text(x.keyword) for x in lines} == {"باريس"}
-    assert kwic < 0.3
+    with Clock() as kwic:
+        lines = sort_lines(concordance(hits, corpus.text), SortBy.BEFORE)
+    print(f"  concordance of 10,000 hits, sorted by the words before: {kwic}")
+    bench("search.concordance_10k_hits", kwic.cpu, "s", "< 300 ms (CPU)")
+    bench("search.concordance_10k_hits_wall", kwic.wall, "s")
+    assert len(lines) == 10_000 and {fold_text(x.keyword) for x in lines} == {"فرنسا"}
+    assert kwic.cpu < 0.3
 
     spans = existing_spans(corpus_docs)
     src_text = corpus_docs[0][1]
     a = src_text.index("فرنسا")
     src = Span("src", 1, "ana", a, a + 5, "GPE", "فرنسا")
-    t0 = time.perf_counter()
-    made = list(annotate_all(src, corpus, [*spans, src]))
-    took = time.perf_counter() - t0
-    print(f"  annotate-all over the corpus: {len(made)} suggestions in {took * 1000:.0f} ms")
-    bench("search.annotate_all_10k", took, "s", "< 2 s")
+    with Clock() as took:
+        made = list(annotate_all(src, corpus, [*spans, src]))
+    print(f"  annotate-all over the corpus: {len(made)} suggestions in {took}")
+    bench("search.annotate_all_10k", took.cpu, "s", "< 2 s (CPU)")
+    bench("search.annotate_all_10k_wall", took.wall, "s")
     assert len(made) > 5_000
-    assert took < 2
+    assert took.cpu < 2
 
     path = tmp_path / "names.csv"
     path.write_text("name,label\n" + "".join(f"{n},PER\n" for n in NAMES), encoding="utf-8")
-    t0 = time.perf_counter()
-    gaz = read_gazetteer(path)
-    found = list(gazetteer_suggestions(gaz, corpus, spans))
-    took = time.perf_counter() - t0
-    print(
-        f"  gazetteer of {len(gaz.entries)} names: {len(found)} suggestions in "
-        f"{took * 1000:.0f} ms (target < 10 s)"
-    )
-    bench("search.gazetteer_10k_names", took, "s", "< 10 s")
-    assert len(gaz.entries) == 10_000 and len(found) > 40_000
-    assert took < 10
+    with Clock() as took:
+        gaz = read_gazetteer(path)
+        found = list(gazetteer_suggestions(gaz, corpus, spans))
+    print(f"  gazetteer of {len(gaz.entries)} names: {len(found)} suggestions in {took}")
+    bench("search.gazetteer_10k_names", took.cpu, "s", "< 10 s (CPU)")
+    bench("search.gazetteer_10k_names_wall", took.wall, "s")
+    # four names a document, half of them under one of the existing spans
+    assert len(gaz.entries) == 10_000 and len(found) > 15_000
+    assert took.cpu < 10
