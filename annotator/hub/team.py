@@ -174,8 +174,9 @@ def assign(
     its count. Existing assignments are kept. One transaction."""
     if len(set(layers)) != len(layers) or not layers:
         raise HubError("name each analyst's layer once")
-    if max(overlap.each, overlap.more) > len(layers):
-        raise HubError(f"an overlap of {max(overlap.each, overlap.more)} needs as many layers")
+    most = max(overlap.each, overlap.more if overlap.share > 0 else 0)
+    if most > len(layers):
+        raise HubError(f"an overlap of {most} needs as many layers, not {len(layers)}")
     report = AssignmentReport()
     with connect(url) as conn:
         try:
