@@ -51,6 +51,10 @@ class Batch:
         relations) already has in the project, tombstones included."""
         return set(self._store.versions(kind, uuids))
 
+    def document_ids(self, hashes: Sequence[str]) -> dict[str, int]:
+        """The stored documents among the sha256 ``hashes``, with their ids."""
+        return self._store.document_ids(hashes)
+
     def next_document_id(self) -> int:
         """The id the first document given to ``add_documents`` will get (the next ones
         follow in order)."""
@@ -67,17 +71,21 @@ class Batch:
 
     def add_annotators(self, names: Iterable[str]) -> None:
         """Make sure each layer exists (records and statuses refer to it)."""
-        for name in names:
-            self._store.ensure_annotator(name)
+        self._store.ensure_annotators(names)
 
     def put(self, records: Iterable[Record]) -> None:
         """Store record versions (stamped by the caller with ``stamp``)."""
         self._store.put_many(records)
 
+    def put_new(self, records: Iterable[Record]) -> None:
+        """Store first versions of records whose uuids the project does not have (the caller
+        looked them up with ``stored_uuids``): a plain INSERT, not an upsert; a uuid that is
+        there after all fails the whole batch."""
+        self._store.insert_new(records)
+
     def set_statuses(self, statuses: Iterable[DocStatus]) -> None:
         """Store document statuses (stamped by the caller with ``stamp``)."""
-        for status in statuses:
-            self._store.set_status(status)
+        self._store.set_statuses(statuses)
 
     def log(self, entries: Iterable[LogEntry]) -> None:
         """Append lines to the change log."""

@@ -87,13 +87,30 @@ class HybridClock:
         self._wall = wall_ms or now_ms
         self._drift = max_drift_ms
         self._ms, self._counter = parse(last) if last else (0, 0)
+        self._prefix = f"{self._ms:013d}."  # the milliseconds part of the next stamps
 
     @property
     def last(self) -> str:
         return format_stamp(self._ms, self._counter)
 
     def tick(self) -> str:
-        now = min(self._wall(), MAX_MS)
+        # Once per imported record (84,000 in the import benchmark): the milliseconds part
+        # is formatted once per new millisecond, not at every tick.
+        now = self._wall()
+        if now > self._ms:
+            if now > MAX_MS:
+                return self._tick_at_limit(now)
+            self._ms, self._counter, self._prefix = now, 0, f"{now:013d}."
+            return self._prefix + "000000"
+        if self._counter < MAX_COUNTER:
+            self._counter += 1
+            return f"{self._prefix}{self._counter:06d}"
+        return self._tick_at_limit(now)
+
+    def _tick_at_limit(self, wall: int) -> str:
+        """``tick`` when the wall clock lies beyond the last millisecond a stamp can hold or
+        the counter is full."""
+        now = min(wall, MAX_MS)
         if now > self._ms:
             self._ms, self._counter = now, 0
         elif self._counter < MAX_COUNTER:
@@ -102,6 +119,7 @@ class HybridClock:
             self._ms, self._counter = self._ms + 1, 0
         else:
             raise ClockError(f"the clock stands at its last stamp {self.last}")
+        self._prefix = f"{self._ms:013d}."
         return self.last
 
     def observe(self, stamp: str) -> bool:
@@ -112,6 +130,7 @@ class HybridClock:
         value = parse(stamp)
         if value > (self._ms, self._counter):
             self._ms, self._counter = value
+            self._prefix = f"{self._ms:013d}."
         return True
 
 

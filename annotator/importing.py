@@ -8,7 +8,8 @@ event and relation against the text and the schema, and writes everything or not
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -114,9 +115,32 @@ def _same(i: int) -> int:
     return i
 
 
+CHUNK_DOCUMENTS = 500
+"""Documents checked and written together: their stored ids and hashes are looked up in one
+query per kind, their rows go out with one ``executemany`` per table, and then they are
+dropped. An import holds one part in memory, not the whole input, whatever its size; all
+parts are written in the one transaction of ``Project.batch``."""
+
+
+@dataclass
+class DocumentStream:
+    """Documents read from files as the import consumes them (``annotator.formats.stream``),
+    so an import of any size holds one ``CHUNK_DOCUMENTS`` part of them in memory.
+
+    ``problems`` fills while ``documents`` is read (what a lenient reader skipped);
+    ``position`` answers (bytes read, bytes in all) for the progress report. Labels are
+    checked part by part: a label a file defines (a JSONL ``schema`` line) counts from the
+    part that holds its definition on, and a strict import stops at the first part using an
+    unknown label, naming that part's unknown labels."""
+
+    documents: Iterable[ImportedDocument]
+    problems: list[Problem] = field(default_factory=list)
+    position: Callable[[], tuple[int, int]] | None = None
+
+
 def import_documents(
     project: Project,
-    result: ImportResult | Sequence[ImportedDocument],
+    result: ImportResult | Sequence[ImportedDocument] | DocumentStream,
     annotator: str = "",
     new_labels: str = "error",
     strict: bool = True,
@@ -129,16 +153,49 @@ def import_documents(
     from the schema raise (``error``), are added to it (``add``) or their annotations are
     skipped and reported (``skip``). Strict: the first invalid annotation raises
     ImportFormatError naming file and line, and nothing is written. Lenient: it is skipped
-    and reported.
+    and reported. A ``DocumentStream`` is read as it is written, ``CHUNK_DOCUMENTS`` at a
+    time (progress then counts the bytes read); a list is checked for labels as a whole
+    first.
     """
     if new_labels not in NEW_LABEL_POLICIES:
         raise ValueError(f"new_labels must be one of {NEW_LABEL_POLICIES}")
-    docs = list(result.documents if isinstance(result, ImportResult) else result)
     report = ImportReport()
-    if isinstance(result, ImportResult):
-        report.problems.extend(result.problems)
-    defined = _defined_labels(docs)
-    preview = _with_defined(project.schema, defined, ImportReport())
+    schema_before = project.schema
+    try:
+        with no_cycle_collection():
+            if isinstance(result, DocumentStream):
+                where = result.position
+
+                def step(done: int) -> None:
+                    if where is not None:
+                        progress(*where())
+
+                _write(project, result.documents, annotator, new_labels, strict, step,
+                       cancelled, report, None)  # fmt: skip
+                report.problems[:0] = result.problems
+                return report
+            docs = list(result.documents if isinstance(result, ImportResult) else result)
+            if isinstance(result, ImportResult):
+                report.problems.extend(result.problems)
+            _unknown_or_raise(project.schema, docs, new_labels)  # before the transaction
+
+            def counted(done: int) -> None:
+                progress(done, len(docs))
+
+            _write(project, docs, annotator, new_labels, strict, counted, cancelled, report, docs)
+            return report
+    except BaseException:
+        if project.schema is not schema_before:
+            project.reload_schema()  # the schema written in the transaction was rolled back
+        raise
+
+
+def _unknown_or_raise(
+    schema: Schema, docs: Sequence[ImportedDocument], new_labels: str
+) -> dict[str, tuple[str, int | None]]:
+    """The labels ``docs`` use that ``schema`` (with the labels they define) lacks; raises
+    ImportFormatError when that is an error (``new_labels``) or one cannot be added."""
+    preview = _with_defined(schema, _defined_labels(docs), ImportReport())
     unknown = _unknown_labels(preview, docs)
     if unknown and new_labels == "error":
         label, (source, line) = next(iter(unknown.items()))
@@ -153,53 +210,89 @@ def import_documents(
             bad = rules.label_name_problem(label)
             if bad is not None:
                 raise ImportFormatError(source, line, f"cannot add to the schema: {bad.message}")
-    schema_before = project.schema
-    try:
-        with no_cycle_collection():
-            return _write(project, docs, annotator, new_labels, strict, progress, cancelled,
-                      defined, unknown, report)  # fmt: skip
-    except BaseException:
-        if project.schema is not schema_before:
-            project.reload_schema()  # the schema written in the transaction was rolled back
-        raise
+    return unknown
+
+
+def _labels(
+    project: Project,
+    docs: Sequence[ImportedDocument],
+    new_labels: str,
+    report: ImportReport,
+    adopted: set[int],
+) -> None:
+    """Add to the schema the labels ``docs`` define (schemas not ``adopted`` yet) and, with
+    ``new_labels`` ``add``, those they use and it lacks (inside the import's transaction)."""
+    defined = [(src, sch) for src, sch in _defined_labels(docs) if id(sch) not in adopted]
+    if defined:  # labels the files define (jsonl's schema, brat's annotation.conf)
+        adopted.update(id(sch) for _, sch in defined)
+        project.update_schema(lambda mine: _with_defined(mine, defined, report))
+    unknown = _unknown_or_raise(project.schema, docs, new_labels)
+    if unknown and new_labels == "add":
+        event_types = {e.type for d in docs for e in d.events}
+
+        def add_labels(schema: Schema) -> Schema:
+            schema = schema.with_labels_added(sorted(set(unknown) - event_types), "entity")
+            return schema.with_labels_added(sorted(set(unknown) & event_types), "event")
+
+        project.update_schema(add_labels)
+        report.labels_added = sorted({*report.labels_added, *unknown})
+
+
+def _parts(docs: Iterable[ImportedDocument], size: int) -> Iterator[list[ImportedDocument]]:
+    it = iter(docs)
+    while part := list(itertools.islice(it, size)):
+        yield part
 
 
 def _write(
     project: Project,
-    docs: list[ImportedDocument],
+    docs: Iterable[ImportedDocument],
     annotator: str,
     new_labels: str,
     strict: bool,
-    progress: Progress,
+    progress: Callable[[int], None],
     cancelled: IsCancelled,
-    defined: list[tuple[str, Schema]],
-    unknown: dict[str, tuple[str, int | None]],
     report: ImportReport,
-) -> ImportReport:
+    whole: Sequence[ImportedDocument] | None,
+) -> None:
+    """Write ``docs`` part by part in one transaction. ``whole``: the same documents as a
+    list, whose labels are taken at once (else part by part)."""
     from annotator.project import RECORD_KINDS  # here: importing this module loads no store
 
+    adopted: set[int] = set()
+    done = 0
     with project.batch() as bulk:
-        if defined:  # labels the files define (jsonl's schema, brat's annotation.conf)
-            project.update_schema(lambda mine: _with_defined(mine, defined, report))
-        if unknown and new_labels == "add":
-            event_types = {e.type for d in docs for e in d.events}
+        if whole is not None:
+            _labels(project, whole, new_labels, report, adopted)
+        batch = _Gathered(bulk.next_document_id(), bulk.stamp)
+        for part in _parts(docs, CHUNK_DOCUMENTS):
+            if whole is None:
+                _labels(project, part, new_labels, report, adopted)
+            prepared = [_prepare(imp) for imp in part]
+            wanted = {
+                kind: [u for d in part for u in _uuids(d, kind) if u] for kind in RECORD_KINDS
+            }
+            batch.start(
+                bulk.document_ids(sorted({sha for _, _, sha in prepared})),
+                {kind: bulk.stored_uuids(kind, uuids) for kind, uuids in wanted.items()},
+            )
+            for imp, ready in zip(part, prepared, strict=True):
+                if cancelled():
+                    raise Cancelled("import cancelled; nothing was written")
+                _import_one(project, imp, ready, annotator, new_labels, strict, batch, report)
+                done += 1
+                progress(done)
+            batch.flush(bulk)
+        bulk.log(
+            ("", "import", "documents", source, None, {"documents": shas})
+            for source, shas in batch.sources.items()
+        )
 
-            def add_labels(schema: Schema) -> Schema:
-                schema = schema.with_labels_added(sorted(set(unknown) - event_types), "entity")
-                return schema.with_labels_added(sorted(set(unknown) & event_types), "event")
 
-            project.update_schema(add_labels)
-            report.labels_added = sorted({*report.labels_added, *unknown})
-        wanted = {kind: [u for d in docs for u in _uuids(d, kind) if u] for kind in RECORD_KINDS}
-        taken = {kind: bulk.stored_uuids(kind, uuids) for kind, uuids in wanted.items()}
-        batch = _Gathered(bulk.document_hashes(), bulk.next_document_id(), taken, bulk.stamp)
-        for i, imp in enumerate(docs):
-            if cancelled():
-                raise Cancelled("import cancelled; nothing was written")
-            _import_one(project, imp, annotator, new_labels, strict, batch, report)
-            progress(i + 1, len(docs))
-        batch.flush(bulk)
-    return report
+def _prepare(imp: ImportedDocument) -> tuple[str, Callable[[int], int], str]:
+    """The stored text of an imported document, its offset map and its sha256."""
+    text, remap = normalise_with_offsets(imp.text)
+    return text, remap, sha256_text(text)
 
 
 def _uuids(doc: ImportedDocument, kind: str) -> list[str]:
@@ -214,32 +307,40 @@ def _uuids(doc: ImportedDocument, kind: str) -> list[str]:
 
 @dataclass
 class _Gathered:
-    """Rows gathered during an import and written at the end with executemany."""
+    """Rows of one part of an import, written with executemany when it is complete."""
 
-    known: dict[str, int]
     next_id: int
-    taken: dict[str, set[str]]
-    """uuids per record kind that the project already has, or this import already used"""
     stamp: Callable[[], str]
     """a fresh clock stamp (``Batch.stamp``)"""
-    added_now: dict[str, int] = field(default_factory=dict)
+    first_id: int = 0
+    """the id of the first document this part adds (those below are stored)"""
+    known: dict[str, int] = field(default_factory=dict)
+    """sha256 -> id of the stored documents this part's texts repeat, and of those it adds"""
+    taken: dict[str, set[str]] = field(default_factory=dict)
+    """uuids per record kind that the project already has, or this part already used"""
     documents: list[Document] = field(default_factory=list)
     annotators: set[str] = field(default_factory=set)
     records: list[Record] = field(default_factory=list)
     statuses: list[DocStatus] = field(default_factory=list)
     sources: dict[str, list[str]] = field(default_factory=dict)
     """file → sha256 of the documents it added (one change-log line per imported file)"""
+    layers: dict[tuple[int, str], _Layer] = field(default_factory=dict)
+    _labels: tuple[Schema, frozenset[str]] | None = None
+
+    def start(self, known: dict[str, int], taken: dict[str, set[str]]) -> None:
+        """Begin a part: what the project holds of its texts and record ids (earlier parts
+        included: they are written by then)."""
+        self.first_id = self.next_id
+        self.known, self.taken = known, taken
+        self.layers = {}
 
     def add_document(self, doc: Document, source: str) -> int:
         doc_id = self.next_id
         self.next_id += 1
         self.documents.append(doc)
-        self.added_now[doc.sha256] = self.known[doc.sha256] = doc_id
+        self.known[doc.sha256] = doc_id
         self.sources.setdefault(source, []).append(doc.sha256)
         return doc_id
-
-    layers: dict[tuple[int, str], _Layer] = field(default_factory=dict)
-    _labels: tuple[Schema, frozenset[str]] | None = None
 
     def labels_of(self, schema: Schema) -> frozenset[str]:
         """``_span_labels(schema)``, computed once per schema."""
@@ -248,12 +349,12 @@ class _Gathered:
         return self._labels[1]
 
     def layer(self, project: Project, doc_id: int, annotator: str) -> _Layer:
-        """What the layer holds on a document: stored live records plus this import's."""
+        """What the layer holds on a document: stored live records plus this part's."""
         key = (doc_id, annotator)
         layer = self.layers.get(key)
         if layer is None:
             layer = _Layer()
-            if doc_id < self.next_id - len(self.documents):  # stored before this import
+            if doc_id < self.first_id:  # stored before this part
                 stored = project.layer(doc_id, annotator)
                 held: list[Record] = [*stored.spans, *stored.events]
                 held += [*stored.arguments, *stored.relations]
@@ -273,18 +374,19 @@ class _Gathered:
         return uid
 
     def flush(self, bulk: Batch) -> None:
+        """Write this part's rows and let go of them."""
         ids = bulk.add_documents(self.documents)
-        if ids and ids[0] != self.next_id - len(self.documents):
+        if ids and ids[0] != self.first_id:
             raise RuntimeError(
                 "document ids moved during an import"
             )  # cannot happen under the write lock
         bulk.add_annotators(sorted(self.annotators))
-        bulk.put(self.records)
+        # every record is a first version: fresh() gave it a uuid the project lacks
+        bulk.put_new(self.records)
         bulk.set_statuses(self.statuses)
-        bulk.log(
-            ("", "import", "documents", source, None, {"documents": shas})
-            for source, shas in self.sources.items()
-        )
+        self.documents, self.records, self.statuses = [], [], []
+        self.annotators = set()
+        self.layers = {}
 
 
 @dataclass
@@ -323,7 +425,7 @@ def _span_key(span: Span) -> tuple[Any, ...]:
     return (span.start, span.end, span.label, span.fragments)
 
 
-def _defined_labels(docs: list[ImportedDocument]) -> list[tuple[str, Schema]]:
+def _defined_labels(docs: Sequence[ImportedDocument]) -> list[tuple[str, Schema]]:
     """(source, schema) for each label list the read files carry, once each."""
     out: dict[int, tuple[str, Schema]] = {}
     for d in docs:
@@ -349,7 +451,7 @@ def _with_defined(
 
 
 def _unknown_labels(
-    schema: Schema, docs: list[ImportedDocument]
+    schema: Schema, docs: Sequence[ImportedDocument]
 ) -> dict[str, tuple[str, int | None]]:
     unknown: dict[str, tuple[str, int | None]] = {}
     labels, event_types = _span_labels(schema), {e.name for e in schema.events}
@@ -371,14 +473,14 @@ def _span_labels(schema: Schema) -> frozenset[str]:
 def _import_one(
     project: Project,
     imp: ImportedDocument,
+    ready: tuple[str, Callable[[int], int], str],
     default_annotator: str,
     new_labels: str,
     strict: bool,
     batch: _Gathered,
     report: ImportReport,
 ) -> None:
-    text, remap = normalise_with_offsets(imp.text)
-    sha = sha256_text(text)
+    text, remap, sha = ready
     name = imp.name or Path(imp.source).stem or sha[:12]
     annotator = imp.annotator or default_annotator or DEFAULT_ANNOTATOR
     bad = rules.document_name_problem(name) or rules.annotator_problem(annotator)

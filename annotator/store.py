@@ -23,6 +23,16 @@ Nothing poisoned — what this module guarantees about hostile files and media:
   the checksums; a second write handle of a process that already has the file open for writing
   (a window's import or merge job) runs quick_check only. Read-only opens run quick_check:
   reading never makes a file worse.
+* **Checked once per change.** When a write handle that passed those checks (or that of
+  another handle of the process) closes without a failed write, the file's device, inode,
+  size, modification and change times are recorded outside it (``closed_cleanly``, in the
+  user's state folder or ``ANNOTATOR_STATE_DIR``). An open that finds the file exactly so,
+  with no write-ahead log pending, checks its application id and version only: a project of
+  100,000 documents opened in 4.96 s, 3.6 s of it quick_check and checksums. Any change by
+  anything else moves the change time (``touch`` cannot set it back), a copy has another
+  inode, a crash leaves the record of the state before, so each of those is checked in full
+  as before. The record waits out one tick of the coarse clock file times are taken from,
+  and file systems with times in whole milliseconds or coarser (FAT) are never recorded.
 * **One kind of error.** Every ``sqlite3`` error, JSON or UTF-8 decoding error or malformed row
   raised inside a store method is turned into one ``AnnotatorError`` in one place
   (``Store._error``, applied to every public method by ``_guard_methods``): "the project file is
@@ -55,6 +65,7 @@ import shutil
 import sqlite3
 import sys
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -312,8 +323,98 @@ def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     return conn, tmp
 
 
-def _verify(path: Path, conn: sqlite3.Connection, thorough: bool) -> None:
-    """Refuse a foreign, newer or damaged file (raises ProjectFileError); reads only."""
+# -- files this app closed cleanly --------------------------------------------------------------
+def _settle_s() -> float:
+    """How old a file's last change must be before its state is recorded: file times come
+    from the kernel's coarse clock (4 ms ticks at HZ=250), and a later change within the same
+    tick would leave them as they were. Twice that tick where it can be asked (Linux's
+    CLOCK_REALTIME_COARSE, id 5), else 25 ms."""
+    try:
+        tick = time.clock_getres(5) if sys.platform.startswith("linux") else 0.0125
+    except OSError:
+        tick = 0.0125
+    return min(max(2 * tick, 0.002), 0.025)
+
+
+def _state_dir() -> Path:
+    """Where the records of cleanly closed project files are kept (``ANNOTATOR_STATE_DIR``
+    or the user's state folder)."""
+    folder = os.environ.get("ANNOTATOR_STATE_DIR")
+    if folder:
+        return Path(folder)
+    import platformdirs  # here: only opens and closes need it
+
+    return Path(platformdirs.user_state_dir("annotator"))
+
+
+def _record_path(path: Path) -> Path:
+    key = hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:40]
+    return _state_dir() / "checked" / f"{key}.json"
+
+
+def _file_state(path: Path) -> dict[str, int] | None:
+    """What identifies the bytes of ``path`` as this app left them: device, inode, size and
+    modification and change times in nanoseconds (the change time cannot be set back by
+    ``touch``); None when a write-ahead log with content is pending next to it."""
+    try:
+        st = path.stat()
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return None
+    except OSError:
+        return None
+    return {"dev": st.st_dev, "ino": st.st_ino, "size": st.st_size,
+            "mtime_ns": st.st_mtime_ns, "ctime_ns": st.st_ctime_ns}  # fmt: skip
+
+
+def closed_cleanly(path: Path) -> bool:
+    """Whether ``path`` is, byte for byte as far as the file system tells, the file this app
+    recorded when it last closed it after a checked open and clean writes (``_remember``)."""
+    state = _file_state(path)
+    if state is None:
+        return False
+    try:
+        recorded = json.loads(_record_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(recorded, dict) and recorded.get("state") == state
+
+
+def _remember(path: Path) -> None:
+    """Record the state of ``path`` just closed cleanly by this app (see ``closed_cleanly``);
+    any failure only means the next open checks the file thoroughly again."""
+    with contextlib.suppress(OSError, ValueError):
+        state = _file_state(path)
+        record = _record_path(path)
+        if state is None:
+            record.unlink(missing_ok=True)
+            return
+        if state["mtime_ns"] % 1_000_000 == 0 or state["ctime_ns"] % 1_000_000 == 0:
+            record.unlink(missing_ok=True)  # a file system with coarse times (FAT: 2 s)
+            return
+        settle = _settle_s()
+        age = time.time_ns() - max(state["mtime_ns"], state["ctime_ns"])
+        if age < settle * 1e9:  # a change in the same clock tick must show
+            time.sleep(settle - max(age, 0) / 1e9)
+            if _file_state(path) != state:  # changed meanwhile: checked again next time
+                record.unlink(missing_ok=True)
+                return
+        record.parent.mkdir(parents=True, exist_ok=True)
+        tmp = record.with_name(f"{record.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"path": str(path.resolve()), "state": state}), "utf-8")
+        os.replace(tmp, record)
+
+
+def _forget(path: Path) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        _record_path(path).unlink(missing_ok=True)
+
+
+def _verify(path: Path, conn: sqlite3.Connection, thorough: bool, known: bool = False) -> None:
+    """Refuse a foreign, newer or damaged file (raises ProjectFileError); reads only.
+
+    ``known``: the file is as this app left it after a clean close (``closed_cleanly``): its
+    application id and version are checked, not its pages and rows again."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if app_id != APPLICATION_ID:
@@ -325,6 +426,8 @@ def _verify(path: Path, conn: sqlite3.Connection, thorough: bool) -> None:
             f"{path}: made by a newer annotator (file version {version}, this app reads "
             f"up to {SCHEMA_VERSION}); update annotator to open it"
         )
+    if known:
+        return
     full = thorough and path.stat().st_size <= FULL_CHECK_MAX_BYTES
     old_factory = conn.text_factory
     conn.text_factory = bytes  # problem reports quote damaged names: never fail to decode them
@@ -464,6 +567,7 @@ class Store:
         self._broken: ProjectFileError | None = None
         self._closed = False
         self._committed = False  # PRAGMA optimize only after a write of ours (never a refusal)
+        self._listing: tuple[int, list[Document]] | None = None  # see ``documents``
         if ident is not None:
             with _HERE:
                 _LIVE.add(self)
@@ -539,7 +643,7 @@ class Store:
             checked_here = _open_here(ident, writing=True)
             check, scratch = _connect_read_only(path)
             try:
-                _verify(path, check, thorough=not checked_here)
+                _verify(path, check, thorough=not checked_here, known=closed_cleanly(path))
             finally:
                 check.close()
                 if scratch is not None:
@@ -569,7 +673,7 @@ class Store:
                 raise ProjectFileError(f"{path}: cannot read: {exc.strerror}") from exc
             raise translate(path, exc) from exc
         try:
-            _verify(path, conn, thorough=False)
+            _verify(path, conn, thorough=False, known=scratch is None and closed_cleanly(path))
             cls._configure(path, conn, read_only=True)
         except BaseException as exc:
             conn.close()
@@ -626,7 +730,16 @@ class Store:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.close()  # the last connection checkpoints and removes -wal/-shm
         finally:
+            ident = self._ident
             self._let_go()
+        if not self.read_only and self._broken is None and ident is not None:
+            # a write handle checked the file when it opened (or a handle of this process
+            # did) and wrote it through SQLite only: the next open need not check it again,
+            # as long as nothing else has touched it by then
+            if not _open_here(ident):
+                _remember(self.path)
+        elif self._broken is not None:
+            _forget(self.path)
 
     def _let_go(self) -> None:
         with _HERE:
@@ -658,6 +771,7 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         except _DB_ERRORS as exc:
             raise self._error(exc) from exc
+        self._listing = None  # documents may change
         try:
             yield
             self.conn.execute("COMMIT")
@@ -745,9 +859,27 @@ class Store:
         )
 
     def documents(self, with_text: bool = True) -> list[Document]:
-        cols = self._DOC_COLS if with_text else self._DOC_COLS.replace("text", "'' AS text")
-        rows = self.conn.execute(f"SELECT {cols} FROM documents ORDER BY id").fetchall()
-        return [self._doc(r) for r in rows]
+        """Every document in id order. ``with_text=False`` is the listing (the document list,
+        a filter by name): id, name, sha256, raw_sha256 and created, with ``text`` empty and
+        ``meta`` empty too (a CoNLL document's meta holds its tokens: parsing them for a
+        list cost more than the rest). ``document(id)`` reads one in full."""
+        if with_text:
+            rows = self.conn.execute(f"SELECT {self._DOC_COLS} FROM documents ORDER BY id")
+            return [self._doc(r) for r in rows]
+        if self.conn.in_transaction:  # may be rolled back: neither served nor kept
+            return self._listing_rows()
+        # The listing is kept between calls while the file is unchanged: ``data_version``
+        # moves when another connection commits, ``write`` drops it when this one does.
+        # Reading 100,000 rows whose pages hold the texts and building their Documents took
+        # 0.3 s (a filter typed into the list asks for it again and again).
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._listing is None or self._listing[0] != version:
+            self._listing = (version, self._listing_rows())
+        return list(self._listing[1])
+
+    def _listing_rows(self) -> list[Document]:
+        sql = "SELECT id, name, sha256, raw_sha256, created FROM documents ORDER BY id"
+        return list(map(_listed_document, self.conn.execute(sql)))
 
     def document(self, doc_id: int) -> Document | None:
         row = self.conn.execute(
@@ -767,6 +899,17 @@ class Store:
     def document_hashes(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT sha256, id FROM documents")}
 
+    def document_ids(self, hashes: Sequence[str]) -> dict[str, int]:
+        """``sha256 -> id`` of the stored documents among ``hashes`` (through the sha256
+        index, in chunks): what an import of a part of a big file needs, not every hash."""
+        out: dict[str, int] = {}
+        for i in range(0, len(hashes), self._CHUNK):
+            chunk = hashes[i : i + self._CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT sha256, id FROM documents WHERE sha256 IN ({marks})"
+            out.update((r[0], r[1]) for r in self.conn.execute(sql, chunk))
+        return out
+
     def set_document_meta(self, doc_id: int, meta: dict[str, Any]) -> None:
         self.conn.execute("UPDATE documents SET meta = ? WHERE id = ?", [_dumps(meta), doc_id])
 
@@ -775,6 +918,14 @@ class Store:
         self.conn.execute(
             "INSERT OR IGNORE INTO annotators (name, display_name, created) VALUES (?, ?, ?)",
             [name, display_name or name, now_iso()],
+        )
+
+    def ensure_annotators(self, names: Iterable[str]) -> None:
+        """``ensure_annotator`` of several names in one statement."""
+        stamp = now_iso()
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO annotators (name, display_name, created) VALUES (?, ?, ?)",
+            [(name, name, stamp) for name in names],
         )
 
     def annotators(self) -> list[tuple[str, str]]:
@@ -803,6 +954,18 @@ class Store:
                 f"ON CONFLICT(uuid) DO UPDATE SET {updates}",
                 rows,
             )
+
+    def insert_new(self, records: Iterable[Record], when: str | None = None) -> None:
+        """Insert records whose uuids no stored record has (the caller has checked: an
+        importer that looked them up): a plain INSERT, which SQLite runs in less than half
+        the time of ``put_many``'s upsert (1.15 s against 0.44 s for 84,000 records). A uuid
+        that is there after all fails the statement (UNIQUE) and with it the transaction."""
+        stamp = when or now_iso()
+        by_table: dict[str, list[list[Any]]] = {}
+        for r in records:
+            by_table.setdefault(record_kind(r), []).append(_row(r, stamp))
+        for table, rows in by_table.items():
+            self.conn.executemany(_insert_sql(table), rows)
 
     # -- one typed table per record kind (issue 11) --------------------------------------
     @property
@@ -864,6 +1027,15 @@ class Store:
             "ON CONFLICT(doc_id, annotator) DO UPDATE SET status = excluded.status, "
             "clock = excluded.clock",
             [status.doc_id, status.annotator, status.status.value, status.clock],
+        )
+
+    def set_statuses(self, statuses: Iterable[DocStatus]) -> None:
+        """``set_status`` of several statuses in one statement."""
+        self.conn.executemany(
+            "INSERT INTO doc_status (doc_id, annotator, status, clock) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(doc_id, annotator) DO UPDATE SET status = excluded.status, "
+            "clock = excluded.clock",
+            [(st.doc_id, st.annotator, st.status.value, st.clock) for st in statuses],
         )
 
     def status(self, doc_id: int, annotator: str) -> DocStatus | None:
@@ -1218,6 +1390,13 @@ _JSON_CELLS = {
 _DOC_ID_AT = {table: cols.index("doc_id") for table, cols in _COLUMNS.items()}
 
 
+@functools.cache
+def _insert_sql(table: str) -> str:
+    cols = _COLUMNS[table]
+    names = ", ".join(f'"{c}"' for c in cols)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in cols)})"
+
+
 def _upsert_sql(table: str) -> str:
     cols = _COLUMNS[table]
     names = ", ".join(f'"{c}"' for c in cols)
@@ -1288,6 +1467,19 @@ def _span(row: Sequence[Any]) -> Span:
         "deleted": bool(deleted),
     })  # fmt: skip
     return span
+
+
+_DOC_FIELDS = tuple(f.name for f in dataclasses.fields(Document))
+
+
+def _listed_document(row: Sequence[Any]) -> Document:
+    # Once per document of the list (100,000 of them at scale): filling the instance dict
+    # skips the generated __init__'s frozen __setattr__ per field (as ``_span`` does).
+    i, name, sha, raw, created = row
+    doc: Document = _NEW(Document)
+    _SET(doc, "__dict__", {"id": i, "name": name, "text": "", "sha256": sha, "meta": {},
+                           "raw_sha256": raw, "created": created})  # fmt: skip
+    return doc
 
 
 def _record(table: str, row: Sequence[Any]) -> Record:
