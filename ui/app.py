@@ -10,10 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from importlib import resources
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSettings, QSize
 from PySide6.QtWidgets import QApplication
 
@@ -47,6 +45,11 @@ def application(argv: list[str] | None = None) -> QApplication:
 def sample_project_path(data_dir: Path | None = None) -> Path:
     """The bundled sample project (the seed article), created in the user data folder on
     first use."""
+    # imported here: a start that opens a given or recent project needs neither
+    from importlib import resources
+
+    import platformdirs
+
     folder = data_dir or Path(platformdirs.user_data_dir(APP_NAME))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / SAMPLE_NAME
