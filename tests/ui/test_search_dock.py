@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from pytestqt.qtbot import QtBot
 
 from annotator.search.kwic import KwicLine, SortBy, sort_lines
@@ -130,3 +130,17 @@ def test_show_lines_of_an_entity(qtbot: QtBot) -> None:
     assert dock.status.text() == "GPE باريس: 1 mention"
     action = dock.toggle_action()
     assert action.shortcut().toString() == "Ctrl+Shift+F"
+
+
+def test_a_dock_closed_during_a_search_gets_no_late_results(qtbot: QtBot, seed_text: str) -> None:
+    pool = QThreadPool()
+    dock = SearchDock(lambda: iter([(k, f"d{k}", seed_text) for k in range(1, 800)]), pool=pool)
+    dock.edit.setText("الدفاع")
+    dock.search()
+    worker = dock.worker
+    assert worker is not None
+    dock.deleteLater()
+    qtbot.wait(20)
+    assert pool.waitForDone(20_000)
+    qtbot.wait(50)  # queued batches reach no deleted receiver (pytest-qt fails on errors)
+    assert worker.is_cancelled()  # closing the dock stopped its search

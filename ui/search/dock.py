@@ -77,19 +77,29 @@ class CorpusCache:
 
 
 class SearchResults(QObject):
-    batch = Signal(object, object)
-    """a list of KwicLine, and the names of their documents"""
+    """What one search reports, each tagged with the search's number, so a receiver connected
+    by bound method (disconnected when it is destroyed) can drop a replaced search's news."""
+
+    batch = Signal(int, object, object)
+    """search number, a list of KwicLine, the names of their documents"""
+    ended = Signal(int, str, object)
+    """search number, outcome ("finished", "cancelled", "failed"), hit count or message"""
 
 
 class SearchWorker(JobWorker):
     """Runs one corpus search on a pool thread, streaming concordance lines in batches;
     its result is the number of hits."""
 
-    def __init__(self, cache: CorpusCache, query: Query) -> None:
+    def __init__(self, cache: CorpusCache, query: Query, number: int = 0) -> None:
         super().__init__()
         self.cache = cache
         self.query = query
+        self.number = number
         self.results = SearchResults()
+        ended = self.results.ended
+        self.signals.finished.connect(lambda count: ended.emit(number, "finished", count))
+        self.signals.cancelled.connect(lambda: ended.emit(number, "cancelled", None))
+        self.signals.failed.connect(lambda message: ended.emit(number, "failed", message))
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> int:
         self.query.matcher()  # a bad query fails before the corpus is folded
@@ -110,7 +120,8 @@ class SearchWorker(JobWorker):
         return count
 
     def _send(self, batch: list[KwicLine], names: dict[int, str]) -> None:
-        self.results.batch.emit(batch, {line.doc_id: names.get(line.doc_id, "") for line in batch})
+        shown = {line.doc_id: names.get(line.doc_id, "") for line in batch}
+        self.results.batch.emit(self.number, batch, shown)
 
 
 class SearchDock(QDockWidget):
@@ -157,6 +168,14 @@ class SearchDock(QDockWidget):
         column.addWidget(self.view, 1)
         self.setWidget(body)
         self.worker: SearchWorker | None = None
+        self._running: set[SearchWorker] = set()  # kept alive until they end, even replaced
+        running = self._running
+
+        def stop_all() -> None:  # the dock is going: its searches stop writing for nobody
+            for w in list(running):
+                w.cancel()
+
+        self.destroyed.connect(stop_all)
         self._generation = 0
         self.count = 0
         self.edit.returnPressed.connect(self.search)
@@ -221,14 +240,11 @@ class SearchDock(QDockWidget):
             self.status.setText(str(exc))
             self.searchFinished.emit("failed", 0)
             return
-        generation = self._generation
-        worker = SearchWorker(self.cache, query)
-        worker.results.batch.connect(lambda lines, names: self._batch(generation, lines, names))
-        sig = worker.signals
-        sig.finished.connect(lambda n: self._end(generation, "finished", n))
-        sig.cancelled.connect(lambda: self._end(generation, "cancelled", None))
-        sig.failed.connect(lambda message: self._end(generation, "failed", message))
+        worker = SearchWorker(self.cache, query, self._generation)
+        worker.results.batch.connect(self._batch)
+        worker.results.ended.connect(self._end)
         self.worker = worker
+        self._running.add(worker)
         self.status.setText(self.tr("Searching…"))
         self.pool.start(worker)
 
@@ -239,6 +255,8 @@ class SearchDock(QDockWidget):
         self.status.setText(self.tr("Searching… {0} hits").format(self.model.rowCount()))
 
     def _end(self, generation: int, outcome: str, payload: object) -> None:
+        for worker in [w for w in self._running if w.number == generation]:
+            self._running.discard(worker)
         if generation != self._generation:
             return
         self.worker = None
