@@ -66,6 +66,15 @@ def test_corpus_search_lists_hits_right_to_left(qtbot: QtBot, seed_text: str, sh
     assert blocker.args == [2, start, start + len("بـاريسَ")]
 
 
+def test_the_documents_filter_limits_the_search(qtbot: QtBot, seed_text: str) -> None:
+    dock = make_dock(qtbot, [(1, "Seed article", seed_text), (2, "other", OTHER)])
+    dock.documents.setText("SEED")
+    assert run(dock, qtbot, "باريس") == ("finished", 2)
+    assert {dock.model.line(r).doc_id for r in range(2)} == {1}
+    dock.documents.clear()
+    assert run(dock, qtbot, "باريس") == ("finished", 4)
+
+
 def test_concordance_sorts_by_the_words_before_and_after(qtbot: QtBot, seed_text: str) -> None:
     dock = make_dock(qtbot, [(1, "seed", seed_text), (2, "other", OTHER)])
     run(dock, qtbot, "باريس")

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.formats.common import IsCancelled, Progress
-from annotator.search import FoldedCorpus, FoldOptions, KwicLine, Mode, Query
+from annotator.search import FoldedCorpus, FoldOptions, KwicLine, Mode, Query, fold_text
 from annotator.search.kwic import line_of
 from annotator.search.matching import QueryError
 from ui.jobs import JobWorker
@@ -90,11 +90,15 @@ class SearchWorker(JobWorker):
     """Runs one corpus search on a pool thread, streaming concordance lines in batches;
     its result is the number of hits."""
 
-    def __init__(self, cache: CorpusCache, query: Query, number: int = 0) -> None:
+    def __init__(
+        self, cache: CorpusCache, query: Query, number: int = 0, documents: str = ""
+    ) -> None:
         super().__init__()
         self.cache = cache
         self.query = query
         self.number = number
+        self.documents = documents
+        """only documents whose name contains this (folded); empty: all"""
         self.results = SearchResults()
         ended = self.results.ended
         self.signals.finished.connect(lambda count: ended.emit(number, "finished", count))
@@ -107,7 +111,11 @@ class SearchWorker(JobWorker):
         batch: list[KwicLine] = []
         count = 0
         last = time.monotonic()
-        for hit in corpus.search(self.query, cancelled=cancelled):
+        scope = None
+        if self.documents.strip():
+            needle = fold_text(self.documents.strip())
+            scope = [i for i in corpus.ids if needle in fold_text(names.get(i, ""))]
+        for hit in corpus.search(self.query, doc_ids=scope, cancelled=cancelled):
             count += 1
             if count <= MAX_LINES:
                 batch.append(line_of(hit, corpus.text(hit.doc_id)))
@@ -153,12 +161,17 @@ class SearchDock(QDockWidget):
             self.tr("Arabic queries also find the word after the proclitics و ف ب ل ك and ال")
         )
         self.ta_marbuta = QCheckBox(self.tr("ة = ه"), body)
+        self.documents = QLineEdit(body)
+        self.documents.setPlaceholderText(self.tr("In documents named…"))
+        self.documents.setClearButtonEnabled(True)
+        self.documents.setMaximumWidth(180)
         self.button = QPushButton(self.tr("Search"), body)
         self.status = QLabel(body)
         self.model = ConcordanceModel(body)
         self.view = ConcordanceView(self.model, body)
         filters = QHBoxLayout()
-        for w in (self.edit, self.mode, self.clitics, self.ta_marbuta, self.button):
+        widgets: list[QWidget] = [self.edit, self.mode, self.clitics, self.ta_marbuta]
+        for w in [*widgets, self.documents, self.button]:
             filters.addWidget(w)
         filters.setStretch(0, 1)
         column = QVBoxLayout(body)
@@ -179,6 +192,7 @@ class SearchDock(QDockWidget):
         self._generation = 0
         self.count = 0
         self.edit.returnPressed.connect(self.search)
+        self.documents.returnPressed.connect(self.search)
         self.button.clicked.connect(self.search)
         self.view.hitActivated.connect(self.hitActivated)
 
@@ -240,7 +254,7 @@ class SearchDock(QDockWidget):
             self.status.setText(str(exc))
             self.searchFinished.emit("failed", 0)
             return
-        worker = SearchWorker(self.cache, query, self._generation)
+        worker = SearchWorker(self.cache, query, self._generation, self.documents.text())
         worker.results.batch.connect(self._batch)
         worker.results.ended.connect(self._end)
         self.worker = worker
