@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.commands import Changed, Command
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.locking import EXCLUSIVE, ProjectLock, acquire
 from annotator.model import DocStatus, Record
 from annotator.project import Project
@@ -111,6 +111,11 @@ class Session(QObject):
         return self._project
 
     @property
+    def read_only(self) -> bool:
+        """Whether the open project was opened for viewing only (edits are refused)."""
+        return self._project is not None and self._project.read_only
+
+    @property
     def path(self) -> Path | None:
         return self._project.path if self._project is not None else None
 
@@ -139,8 +144,13 @@ class Session(QObject):
         if same and self._lock is not None:
             lock: ProjectLock | None = self._lock  # reopening our own project: keep our lock
             self._lock = None
+        elif read_only:
+            lock = None
         else:
-            lock = None if read_only else self.take_lock(Path(path))
+            try:
+                lock = self.take_lock(Path(path))
+            except ProjectFileError as exc:  # another window (or writer) has it
+                raise ProjectLocked(str(exc)) from exc
         try:
             project = Project.open(path, read_only=read_only)
         except BaseException:
@@ -222,6 +232,11 @@ class Session(QObject):
         from datetime import datetime
 
         self.last_saved = datetime.now().strftime("%H:%M:%S")
+
+
+class ProjectLocked(ProjectFileError):
+    """The project is held by another writer (window, import, merge): it may be opened
+    read-only."""
 
 
 def _creates(command: Command) -> bool:

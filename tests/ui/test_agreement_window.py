@@ -97,6 +97,10 @@ def test_measures_in_the_background_the_same_figures_as_the_core(
     window.show()
     order = [window.annotators.item(i).text() for i in range(window.annotators.count())]
     assert sorted(order) == sorted(["amal", PAYLOAD, GOLD])  # gold is measurable too
+    gold_item = window.annotators.item(order.index(GOLD))
+    # unticked by default (the headline alpha is the analysts'); ticked, it is measured too
+    assert gold_item.checkState() == Qt.CheckState.Unchecked
+    gold_item.setCheckState(Qt.CheckState.Checked)
     run(qtbot, window)
     want = expected(session, order, None)
     pairs = window.tables["pairs"]

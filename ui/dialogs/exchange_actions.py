@@ -35,12 +35,16 @@ from annotator.exchange.bundle_write import write_bundle
 from annotator.formats.common import IsCancelled, Progress
 from annotator.project import Project
 from annotator.store import SQLITE_HEADER
+from ui.dialogs.paths import files_filter, remember_folder, start_path
 from ui.dialogs.prompts import show_message
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jobs import BackgroundJob
 from ui.session import Session
 
-BUNDLE_FILTER = "Annotator bundles (*.annbundle *.zip);;All files (*)"
-MERGE_FILTER = "Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)"
+BUNDLE_FILTER = QT_TRANSLATE_NOOP("Files", "Annotator bundles (*.annbundle *.zip);;All files (*)")
+MERGE_FILTER = QT_TRANSLATE_NOOP(
+    "Files", "Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)"
+)
 MAX_LISTED = 500
 """Quarantined annotations listed one by one in the report (the rest are counted)."""
 
@@ -83,10 +87,11 @@ def export_bundle_dialog(w: ExchangeHost) -> BackgroundJob | None:
     if w.session.path is None or not w.session.annotator:
         show_message(w.window(), w.tr("Bundle"), w.tr("Open a project and choose your name first."))
         return None
-    default = f"{w.session.annotator}.annbundle"
+    default = start_path(f"{w.session.annotator}.annbundle")
     name, _ = QFileDialog.getSaveFileName(
-        w.window(), w.tr("Export my layer"), default, BUNDLE_FILTER
+        w.window(), w.tr("Export my layer"), default, files_filter(BUNDLE_FILTER)
     )
+    remember_folder(name)
     return start_bundle(w, Path(name)) if name else None
 
 
@@ -122,7 +127,10 @@ def merge_dialog(w: ExchangeHost) -> BackgroundJob | None:
     if w.session.path is None:
         show_message(w.window(), w.tr("Merge"), w.tr("Open a project first."))
         return None
-    name, _ = QFileDialog.getOpenFileName(w.window(), w.tr("Merge"), "", MERGE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        w.window(), w.tr("Merge"), start_path(), files_filter(MERGE_FILTER)
+    )
+    remember_folder(name)
     return start_merge(w, Path(name)) if name else None
 
 

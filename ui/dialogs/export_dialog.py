@@ -11,6 +11,8 @@ overwrites silently.
 from __future__ import annotations
 
 import importlib.util
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -49,6 +51,8 @@ from annotator.formats.registry import EXPORT_FORMATS as FORMATS
 from annotator.model import GOLD, Status
 from annotator.output import PREVIOUS
 from annotator.project import Project
+from ui.dialogs.paths import remember_folder, start_folder
+from ui.i18n import status_text
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
 from ui.session import Session
 
@@ -61,6 +65,17 @@ APPLIES = {
     for option in ("splits", "tokenizer", "overlap", "scheme", "docstart", "spans_key", "labels")
 }
 ALL_LAYERS = ""
+
+
+def missing_packages(fmt: str) -> tuple[str, ...]:
+    """The packages format ``fmt`` needs that are not installed (looked up, never imported:
+    start-up stays fast)."""
+    return tuple(p for p in FORMATS[fmt].needs if importlib.util.find_spec(p) is None)
+
+
+def install_command(packages: Sequence[str]) -> str:
+    """The command that installs ``packages`` into the environment the app runs in."""
+    return f"{sys.executable} -m pip install {' '.join(packages)}"
 
 
 def check_splits(spec: str) -> tuple[tuple[tuple[str, float], ...], str]:
@@ -114,7 +129,9 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox(self)
         for name, info in FORMATS.items():
-            self.format.addItem(f"{name} — {info.description}", name)
+            missing = missing_packages(name)
+            needs = self.tr(" (needs {0})").format(", ".join(missing)) if missing else ""
+            self.format.addItem(f"{name} — {info.description}{needs}", name)
         self.layer = QComboBox(self)
         self.layer.addItem(self.tr("All layers (each record names its annotator)"), ALL_LAYERS)
         self.layer.addItem(self.tr("gold (adjudicated)"), GOLD)
@@ -124,7 +141,7 @@ class ExportDialog(QDialog):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("Any status"), "")
         for st in Status:
-            self.status.addItem(st.value.replace("_", " "), st.value)
+            self.status.addItem(status_text(st), st.value)
         self.labels = QListWidget(self)
         self.labels.setMaximumHeight(110)
         for label in project.schema.span_labels():
@@ -137,6 +154,11 @@ class ExportDialog(QDialog):
         self.choose = QPushButton(self.tr("Choose…"), self)
         self.choose.clicked.connect(self.choose_output)
         self.output_hint = self._plain_label()
+        self.install_hint = QLabel(self)
+        self.install_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.install_hint.setWordWrap(True)
+        self.install_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.install_hint.setObjectName("install_hint")
 
         self.splits = QLineEdit(self)
         self.splits.setPlaceholderText("train=0.8,validation=0.1,test=0.1")
@@ -182,6 +204,7 @@ class ExportDialog(QDialog):
     def _lay_out(self, buttons: QDialogButtonBox) -> None:
         what = QFormLayout()
         what.addRow(self.tr("Format"), self.format)
+        what.addRow("", self.install_hint)
         what.addRow(self.tr("Layer"), self.layer)
         what.addRow(self.tr("Documents"), self.status)
         what.addRow(self.tr("Labels"), self.labels)
@@ -219,6 +242,11 @@ class ExportDialog(QDialog):
 
     def problem(self) -> str:
         """Why Export cannot run now ("" when it can)."""
+        missing = missing_packages(self.fmt())
+        if missing:
+            return self.tr(
+                "The {0} format needs {1}, which is not installed. Add it with:\n{2}"
+            ).format(self.fmt(), ", ".join(missing), install_command(missing))
         error = check_splits(self.splits.text())[1]
         if error and self.fmt() in APPLIES["splits"]:
             return self.tr("Splits: {0}").format(error)
@@ -257,6 +285,8 @@ class ExportDialog(QDialog):
         file = self.tr("A file (only an earlier export of this format is replaced).")
         self.output_hint.setText(folder if self.out_is_dir() else file)
         problem = self.problem()
+        self.install_hint.setText(problem if missing_packages(fmt) else "")
+        self.install_hint.setVisible(bool(missing_packages(fmt)))
         self.run_button.setEnabled(not problem and self.job is None)
         self.run_button.setToolTip(problem)
 
@@ -266,7 +296,7 @@ class ExportDialog(QDialog):
     def _follow_format(self) -> None:
         """Keep a suggested output name in step with the format and split choice."""
         if self._auto_out:
-            stem = self.project_path.parent / f"{self.project_path.stem}-{self.fmt()}"
+            stem = start_folder() / f"{self.project_path.stem}-{self.fmt()}"
             suffix = "" if self.out_is_dir() else SUFFIX.get(self.fmt(), "")
             self.output.setText(str(stem) + suffix)
         self.update_state()
@@ -292,6 +322,7 @@ class ExportDialog(QDialog):
             options=QFileDialog.Option.DontConfirmOverwrite,
         )  # fmt: skip
         if name:
+            remember_folder(name)
             self._auto_out = False
             self.output.setText(name)
         return bool(name)
@@ -334,6 +365,7 @@ class ExportDialog(QDialog):
                 "The {0} {1} holds an earlier {2} export. Replace it?"
             ).format(kind, req.out, req.fmt)):  # fmt: skip
                 return None
+        remember_folder(req.out.parent)
         self.report.setPlainText(self.tr("Exporting…"))
         self.job = ExportJob(self, ExportWorker(self.project_path, req))
         self.job.done.connect(self._done)

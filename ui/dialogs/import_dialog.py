@@ -37,6 +37,7 @@ from annotator.formats.common import ImportResult, IsCancelled, Progress
 from annotator.formats.registry import IMPORT_FORMATS, detect_format, read_any
 from annotator.importing import DEFAULT_ANNOTATOR, ImportReport, import_documents
 from annotator.project import Project
+from ui.dialogs.paths import remember_folder, start_path
 from ui.jobs import ImportJob, ImportWorker
 from ui.session import Session
 
@@ -167,12 +168,15 @@ class ImportDialog(QDialog):
         return [Path(str(it.data(PATH_ROLE))) for it in items]
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"), start_path())
+        if names:
+            remember_folder(names[0])
         self.add_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        name = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"), start_path())
         if name:
+            remember_folder(name)
             self.add_paths([Path(name)])
 
     def remove_selected(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,8 +27,8 @@ def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
     """Ask for the analyst's name (their layer). None when cancelled or left empty."""
     text, ok = QInputDialog.getText(
         parent,
-        parent.tr("Annotator") if parent else "Annotator",
-        parent.tr("Your name (the layer you annotate in):") if parent else "Your name:",
+        QCoreApplication.translate("Prompts", "Annotator"),
+        QCoreApplication.translate("Prompts", "Your name (the layer you annotate in):"),
         QLineEdit.EchoMode.Normal,
         current,
     )
@@ -44,6 +44,23 @@ def show_message(
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
     box.exec()
+
+
+def ask_read_only(parent: QWidget | None, refusal: str) -> bool:
+    """The project is held by another writer (``refusal`` says who): offer to open it for
+    viewing only. Whether the user chose to."""
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Prompts", "Project in use"), "", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(refusal)
+    box.setInformativeText(
+        tr("Prompts", "You can open it read-only: you see everything, and edits are off.")
+    )
+    view = box.addButton(tr("Prompts", "Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(view)
+    box.exec()
+    return box.clickedButton() is view
 
 
 class LayersDialog(QDialog):

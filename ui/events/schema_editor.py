@@ -50,10 +50,15 @@ from annotator.schema import EventType, Label, RelationType, Schema, hotkey_stro
 from annotator.schema.edit import reorder, set_hotkey, with_label
 from ui.events import relations
 from ui.events.schema_tables import AttributesTable, RolesTable, parse_names
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.session import Session
 from ui.widgets import swatch
 
-KINDS = (("entities", "Entities"), ("events", "Event types"), ("relations", "Relation types"))
+KINDS = (
+    ("entities", QT_TRANSLATE_NOOP("SchemaEditor", "Entities")),
+    ("events", QT_TRANSLATE_NOOP("SchemaEditor", "Event types")),
+    ("relations", QT_TRANSLATE_NOOP("SchemaEditor", "Relation types")),
+)
 PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
 ERROR_STYLE = "color: #b00020;"
 

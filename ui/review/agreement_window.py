@@ -35,13 +35,16 @@ from PySide6.QtWidgets import (
 from annotator.agreement import AgreementResult, PairResult, project_layers
 from annotator.agreement.report import write_html_report
 from annotator.formats.common import IsCancelled, Progress
+from annotator.model import GOLD
 from annotator.project import Project
 from annotator.schema import Schema
+from ui.dialogs.paths import files_filter, remember_folder, start_path
 from ui.dialogs.prompts import show_message
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jobs import BackgroundJob
 from ui.session import Session
 
-REPORT_FILTER = "HTML report (*.html);;All files (*)"
+REPORT_FILTER = QT_TRANSLATE_NOOP("Files", "HTML report (*.html);;All files (*)")
 
 
 def fmt(value: object) -> str:
@@ -115,7 +118,10 @@ class AgreementWindow(QWidget):
         project = session.project
         names = project.annotators() if project else []
         labels = [lab.name for lab in project.schema.span_labels()] if project else []
-        self.annotators = _checklist(names, names, "agreement-annotators")
+        # gold is the adjudicated layer, not an analyst: unticked, so the headline measures
+        # the analysts against each other (tick it to compare them with gold)
+        analysts = [n for n in names if n != GOLD]
+        self.annotators = _checklist(names, analysts, "agreement-annotators")
         self.labels = _checklist(labels, labels, "agreement-labels")
         self.run_button = QPushButton(self.tr("Measure"), self)
         self.run_button.clicked.connect(self.run)
@@ -261,10 +267,14 @@ class AgreementWindow(QWidget):
         if result is None:
             return None
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save HTML report"), "agreement.html", REPORT_FILTER
+            self,
+            self.tr("Save HTML report"),
+            start_path("agreement.html"),
+            files_filter(REPORT_FILTER),
         )
         if not name:
             return None
+        remember_folder(name)
         path = Path(name)
         job = BackgroundJob(
             self, self.tr("Agreement"), self.tr("Writing the report…"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +25,18 @@ from PySide6.QtWidgets import (
 from annotator.model import GOLD, DocumentAnnotations
 from annotator.review import Kind
 from ui.docview.view import DocumentView
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.review.model import KIND_COLORS, KIND_NAMES, ReviewItem, describe
 
-COLUMNS = ("Kind", "A", "A's version", "B", "B's version", "Detail", "Gold")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("DisagreementTable", "Kind"),
+    "A",
+    QT_TRANSLATE_NOOP("DisagreementTable", "A's version"),
+    "B",
+    QT_TRANSLATE_NOOP("DisagreementTable", "B's version"),
+    QT_TRANSLATE_NOOP("DisagreementTable", "Detail"),
+    QT_TRANSLATE_NOOP("DisagreementTable", "Gold"),
+)
 
 
 def plain_label(text: str, parent: QWidget) -> QLabel:
@@ -114,7 +123,9 @@ class DisagreementTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.setObjectName("review-table")
-        self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("DisagreementTable", c) for c in COLUMNS]
+        )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

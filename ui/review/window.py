@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -147,6 +147,13 @@ class ReviewWindow(QMainWindow):
         menu.addAction(undo)
         menu.addAction(redo)
         found["undo"], found["redo"] = undo, redo
+        menu.addSeparator()
+        close = QAction(tr("&Close"), self)
+        close.setObjectName("close")
+        close.setShortcuts([QKeySequence("Esc"), QKeySequence("Ctrl+W")])
+        close.triggered.connect(lambda _c=False: self.close())
+        menu.addAction(close)
+        found["close"] = close
         return found
 
     # -- choosing ------------------------------------------------------------------------
@@ -361,6 +368,12 @@ class ReviewWindow(QMainWindow):
         elif stale:
             self.refresh()
         super().showEvent(event)
+        # the panes have their real height only now: scroll to the selected disagreement again
+        QTimer.singleShot(0, self._rescroll)
+
+    def _rescroll(self) -> None:
+        if self.item() is not None:
+            self.go_to(self.current)
 
 
 # -- opening from the main window -------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Labelling and editing from the keyboard and the mouse: the workbench's editing controller.
 
 The key map is described in ``ui.workbench.span_edges``. ``EditingController`` owns the label
-hotkeys (one ``QShortcut`` per schema hotkey, on the window), the sticky label, the span edge
+hotkeys (``ui.workbench.hotkeys.HotkeyDispatcher``: the physical key in any keyboard layout,
+chords with their pending state in the status bar), the sticky label, the span edge
 keys, proclitic trimming, span clicks (adding an argument to the selected event) and document
 statuses. Every action builds a core command and hands it to ``Session.execute``; nothing
 writes to the project directly, and the views follow from the session's ``changed`` signal.
@@ -10,7 +11,6 @@ writes to the project directly, and the views follow from the session's ``change
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from annotator import commands as cmds
@@ -18,9 +18,11 @@ from annotator import rules
 from annotator.model import Status
 from annotator.text import restore_proclitic, trim_proclitic
 from ui.docview.view import DocumentView
+from ui.i18n import label_display
 from ui.session import Session
 from ui.workbench.document import DocumentModel
 from ui.workbench.event_wiring import EventTools
+from ui.workbench.hotkeys import HotkeyDispatcher
 from ui.workbench.panels import LabelPalette
 from ui.workbench.selection import SelectionController
 from ui.workbench.span_edges import moved_edges
@@ -53,7 +55,9 @@ class EditingController(QObject):
         self.last_label = ""
         self.sticky = False
         self._from_mouse = False
-        self.label_shortcuts: list[QShortcut] = []
+        self.hotkeys = HotkeyDispatcher(window, self._label_name)
+        self.hotkeys.activated.connect(self.apply_label)
+        self.hotkeys.pendingChanged.connect(self._show_pending)
         # whether a selection comes from the mouse (the sticky label applies to those only)
         view.viewport().installEventFilter(self)
         view.installEventFilter(self)
@@ -63,21 +67,27 @@ class EditingController(QObject):
         self.rebuild_label_shortcuts()
 
     def rebuild_label_shortcuts(self) -> None:
-        """One QShortcut per schema hotkey of a span label (entity or event type)."""
-        for sc in self.label_shortcuts:
-            sc.setEnabled(False)
-            sc.deleteLater()
-        self.label_shortcuts = []
+        """The schema's hotkeys of span labels (entity and event types) into the dispatcher."""
         project = self.session.project
         if project is None:
+            self.hotkeys.set_hotkeys({})
             return
         span_labels = {lab.name for lab in project.schema.span_labels() if lab.annotatable}
-        for key, label in project.schema.hotkeys().items():
-            if label not in span_labels:
-                continue  # relation types are linked from the Annotate menu, not by a hotkey
-            sc = QShortcut(QKeySequence(key), self.window)
-            sc.activated.connect(lambda label=label: self.apply_label(label))
-            self.label_shortcuts.append(sc)
+        # relation types are linked from the Annotate menu, not by a hotkey
+        keys = {k: v for k, v in project.schema.hotkeys().items() if v in span_labels}
+        self.hotkeys.set_hotkeys(keys)
+
+    def _label_name(self, label: str) -> str:
+        project = self.session.project
+        found = project.schema.label(label) if project is not None else None
+        return label_display(found) if found is not None else label
+
+    def _show_pending(self, text: str) -> None:
+        """The pending chord and its completions in the status bar (cleared when it ends)."""
+        if text:
+            self.status_bar.showMessage(text)
+        else:
+            self.status_bar.clearMessage()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

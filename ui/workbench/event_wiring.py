@@ -13,7 +13,7 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from annotator import commands as cmds
 from annotator.model import Span
@@ -36,6 +36,8 @@ class EventHost(LinkHost, Protocol):
     def label_palette(self) -> LabelPalette: ...
     @property
     def actions_by_name(self) -> dict[str, QAction]: ...
+    @property
+    def docks(self) -> dict[str, QDockWidget]: ...
     def spans_by_uuid(self) -> dict[str, Span]: ...
     def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None: ...
     def go_to_span(self, uuid: str) -> None: ...
@@ -65,6 +67,9 @@ class EventTools:
         self.events.spanChosen.connect(window.go_to_span)
         self.events.removeRequested.connect(self.remove)
         self.validation.issueChosen.connect(self.go_to_record)
+        # the Problems dock takes room from the text only when there are problems
+        problems = window.docks["validation"]
+        self.validation.countChanged.connect(lambda n: problems.setVisible(n > 0))
         # The details panel also edits the selected span's event and relations.
         window.details.layer_source = lambda: window.layer
         window.details.linkedEdited.connect(

@@ -19,8 +19,12 @@ forward to those parts are what the dialogs, the review window and ``ui.app`` ca
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+import hashlib
+import json
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -28,12 +32,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QScrollArea,
+    QToolButton,
     QWidget,
 )
 
 from annotator.model import Document, DocumentAnnotations, Span
+from annotator.schema import hotkey_strokes
 from ui.dialogs.prompts import ask_annotator_name, show_message
 from ui.docview.view import DocumentView
+from ui.i18n import current_language, remember_language
 from ui.jobs import ImportJob
 from ui.session import Session
 from ui.workbench.details import DetailsPanel
@@ -50,7 +57,22 @@ SETTINGS_STATE = "window/state"
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_ANNOTATOR = "annotator"
 SETTINGS_RECENT = "recent"
+SETTINGS_PLACE = "place"
 MAX_RECENT = 8
+
+
+def letter_actions(actions: dict[str, QAction]) -> dict[str, Callable[[], object]]:
+    """The actions whose key is one letter or digit (with or without modifiers): the hotkey
+    dispatcher runs them from the physical key when the keyboard layout is not Latin."""
+    out: dict[str, Callable[[], object]] = {}
+    for action in actions.values():
+        for key in action.shortcuts():
+            text = key.toString(QKeySequence.SequenceFormat.PortableText)
+            strokes = hotkey_strokes(text)
+            last = strokes[0].rsplit("+", 1)[-1] if len(strokes) == 1 else ""
+            if len(last) == 1 and last.isascii() and last.isalnum():
+                out[text] = action.trigger
+    return out
 
 
 class MainWindow(QMainWindow):
@@ -94,10 +116,17 @@ class MainWindow(QMainWindow):
         )
         self.layers = LayerController(self, session, self.model, self)
 
-        self.status_annotator = QLabel(self)
+        # "Annotator: …" is the switch: a click asks for another name
+        self.status_annotator = QToolButton(self)
+        self.status_annotator.setObjectName("status_annotator")
+        self.status_annotator.setAutoRaise(True)
+        self.status_annotator.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.status_annotator.setToolTip(self.tr("Switch annotator"))
+        self.status_annotator.clicked.connect(self.switch_annotator)
+        self.statusBar().addPermanentWidget(self.status_annotator)
         self.status_project = QLabel(self)
         self.status_saved = QLabel(self)
-        for w in (self.status_annotator, self.status_project, self.status_saved):
+        for w in (self.status_project, self.status_saved):
             w.setTextFormat(Qt.TextFormat.PlainText)
             self.statusBar().addPermanentWidget(w)
 
@@ -124,6 +153,7 @@ class MainWindow(QMainWindow):
             self.statusBar(),
             self,
         )
+        self.editing.hotkeys.set_actions(letter_actions(self.actions_by_name))
         self.session.changed.connect(self.refresh_status)
         self.session.error.connect(self.on_error)
         self.restore_layout()
@@ -138,6 +168,8 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+        if name == "validation":
+            dock.hide()  # shown when there are problems (EventTools)
 
     # -- settings ------------------------------------------------------------------------
     def restore_layout(self) -> None:
@@ -149,6 +181,16 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:
+            self.size_docks()
+
+    def size_docks(self) -> None:
+        """First start: side panels as narrow as their content allows, the text the rest."""
+        left = [self.docks["documents"], self.docks["details"]]
+        right = [self.docks[n] for n in ("labels", "annotations", "events") if n in self.docks]
+        self.resizeDocks(left, [260] * len(left), Qt.Orientation.Horizontal)
+        self.resizeDocks(right, [300] * len(right), Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["labels"]], [220], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
@@ -157,8 +199,68 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.details.flush_note()
+        self.save_place()
         self.save_layout()
         super().closeEvent(event)
+
+    # -- the last place in each project ----------------------------------------------------
+    def _place_key(self) -> str:
+        path = self.session.path
+        digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16] if path else ""
+        return f"{SETTINGS_PLACE}/{digest}"
+
+    def save_place(self) -> None:
+        """Remember the project's current document, selection and scroll position."""
+        doc = self.model.doc
+        if self.session.path is None or doc is None:
+            return
+        start, end = self.view.selection()
+        place = {
+            "doc": doc.id,
+            "span": self.model.selected_uuid,
+            "scroll": self.view.verticalScrollBar().value(),
+            "selection": [start, end],
+        }
+        self.settings.setValue(self._place_key(), json.dumps(place))
+        self.settings.sync()
+
+    def restore_place(self) -> None:
+        """Reopen the project where it was left: document, selected span, text selection
+        and scroll position (silently nothing when the document is gone)."""
+        project = self.session.project
+        raw = self.settings.value(self._place_key(), "")
+        if project is None or not isinstance(raw, str) or not raw:
+            return
+        try:
+            place = json.loads(raw)
+            doc_id, span = int(place["doc"]), str(place.get("span", ""))
+            scroll = int(place.get("scroll", 0))
+            start, end = (int(x) for x in place.get("selection", [0, 0]))
+        except (ValueError, KeyError, TypeError):
+            return
+        if doc_id not in {d.id for d in project.documents()}:
+            return
+        self.navigation.open_document(doc_id)
+        self.model.finish_loading()
+        if span and self.model.span_of(span) is not None:
+            self.selection.select_span(span)
+        if start < end:
+            self.view.select(start, end)
+
+        def scroll_back() -> None:
+            self.view.verticalScrollBar().setValue(scroll)
+
+        scroll_back()
+        QTimer.singleShot(0, scroll_back)  # again once the layout has settled
+
+    # -- language ----------------------------------------------------------------------------
+    def choose_language(self, lang: str) -> None:
+        """Remember the interface language; it takes effect on the next start."""
+        remember_language(lang, self.settings)
+        if lang != current_language():
+            self.statusBar().showMessage(
+                self.tr("The language changes when the annotator is started again."), 10000
+            )
 
     def recent_projects(self) -> list[str]:
         value = self.settings.value(SETTINGS_RECENT, [])
@@ -180,6 +282,7 @@ class MainWindow(QMainWindow):
             return False
         self.settings.setValue(SETTINGS_ANNOTATOR, name)
         self.session.set_annotator(name)
+        self.restore_place()  # the layer is the annotator's: select where they left it
         return True
 
     def switch_annotator(self) -> None:
@@ -233,13 +336,19 @@ class MainWindow(QMainWindow):
         """Annotator, project and last save in the status bar and the title (also on every
         change of the session)."""
         path = self.session.path
-        self.status_annotator.setText(
-            self.tr("Annotator: {0}").format(self.session.annotator or "—")
-        )
+        name = (self.session.annotator or "—").replace("&", "&&")  # no mnemonic
+        self.status_annotator.setText(self.tr("Annotator: {0}").format(name))
         self.status_project.setText(self.tr("Project: {0}").format(path.name if path else "—"))
         saved = self.session.last_saved
         self.status_saved.setText(self.tr("saved {0}").format(saved) if saved else self.tr("saved"))
-        title = f"{path.name} — Annotator" if path else "Annotator"
+        if self.session.read_only:
+            self.status_project.setText(
+                self.tr("Project: {0} (read-only)").format(path.name if path else "—")
+            )
+        app = self.tr("Annotator")
+        title = f"{path.name} — {app}" if path else app
+        if self.session.read_only:
+            title = self.tr("{0} (read-only)").format(title)
         self.setWindowTitle(title)
 
     # -- messages ------------------------------------------------------------------------

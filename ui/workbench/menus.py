@@ -11,13 +11,17 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from annotator.errors import AnnotatorError
 from annotator.model import Status
 from ui.dialogs.exchange_actions import add_exchange_actions
-from ui.dialogs.prompts import choose_layers, show_message
+from ui.dialogs.paths import IMPORT_FILTER, files_filter, remember_folder, start_path
+from ui.dialogs.prompts import ask_read_only, choose_layers, show_message
+from ui.i18n import QT_TRANSLATE_NOOP, current_language, label_display
+from ui.session import ProjectLocked
 
 if TYPE_CHECKING:
     # Only for the MenuHost protocol below: the windows and dialogs themselves are imported
@@ -35,8 +39,9 @@ if TYPE_CHECKING:
     from ui.workbench.event_wiring import EventHost, EventTools
     from ui.workbench.layer_display import LayerController
     from ui.workbench.navigation import NavigationController
+    from ui.workbench.palette import CommandPalette, KeysPage
 
-PROJECT_FILTER = "Annotator projects (*.annotator);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("Files", "Annotator projects (*.annotator);;All files (*)")
 
 
 if TYPE_CHECKING:
@@ -50,6 +55,7 @@ if TYPE_CHECKING:
 
         recent_menu: QMenu
         import_job: ImportJob | None
+        actions_by_name: dict[str, QAction]
 
         @property
         def model(self) -> DocumentModel: ...
@@ -68,6 +74,9 @@ if TYPE_CHECKING:
         def switch_annotator(self) -> None: ...
         def recent_projects(self) -> list[str]: ...
         def remember_project(self, path: str) -> None: ...
+        def save_place(self) -> None: ...
+        def restore_place(self) -> None: ...
+        def choose_language(self, lang: str) -> None: ...
 
 
 def _add(
@@ -131,6 +140,8 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     _add(edit, a, "schema_editor", tr("&Schema…"), w.event_tools.open_schema_editor)
 
     ann = bar.addMenu(tr("&Annotate"))
+    _add(ann, a, "switch_annotator", tr("Switch &annotator…"), w.switch_annotator, "Ctrl+Shift+A")
+    ann.addSeparator()
     _add(
         ann,
         a,
@@ -225,8 +236,6 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
         lambda: w.navigation.step_document(False),
         "Ctrl+PgUp",
     )
-    ann.addSeparator()
-    _add(ann, a, "switch_annotator", tr("Switch &annotator…"), w.switch_annotator)
 
     view = bar.addMenu(tr("&View"))
     _add(view, a, "layers", tr("Show other annotators' &layers…"), lambda: layers_dialog(w))
@@ -250,6 +259,13 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     arcs.setCheckable(True)
     arcs.setChecked(True)
     arcs.toggled.connect(w.event_tools.set_arcs_shown)
+    language = view.addMenu(tr("&Language (after a restart)"))
+    lang_group = QActionGroup(language)
+    for lang, text in (("en", "English"), ("ar", "العربية")):  # each in its own language
+        act = _add(language, a, f"lang_{lang}", text, partial(w.choose_language, lang))
+        act.setCheckable(True)
+        act.setChecked(lang == current_language())
+        lang_group.addAction(act)
     view.addSeparator()
     for dock in w.docks.values():
         view.addAction(dock.toggleViewAction())
@@ -259,7 +275,8 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     _add(review, a, "agreement", tr("&Agreement…"), lambda: _open_agreement(w))
 
     helpm = bar.addMenu(tr("&Help"))
-    _add(helpm, a, "keys", tr("&Keys"), lambda: show_keys(w))
+    _add(helpm, a, "palette", tr("Command &palette…"), lambda: show_palette(w), "Ctrl+Shift+P")
+    _add(helpm, a, "keys", tr("&Keys"), lambda: show_keys(w), "F1")
     return a
 
 
@@ -291,12 +308,37 @@ def _move_edge(w: MenuHost, edge: str, screen_right: bool, by_word: bool) -> Non
     w.editing.move_edge(edge, screen_right, by_word)
 
 
-def show_keys(w: MenuHost) -> None:
-    from PySide6.QtWidgets import QMessageBox
+def label_keys(w: MenuHost) -> list[tuple[str, str]]:
+    """(hotkey, label display name) of the schema's span labels, in schema order."""
+    project = w.session.project
+    if project is None:
+        return []
+    return [
+        (lab.hotkey, f"{label_display(lab)} ({lab.name})")
+        for lab in project.schema.span_labels()
+        if lab.hotkey and lab.annotatable
+    ]
 
-    from ui.workbench.span_edges import __doc__ as keys_help
 
-    show_message(w.window(), w.tr("Keys"), keys_help or "", QMessageBox.Icon.Information)
+def show_keys(w: MenuHost) -> KeysPage:
+    """Help › Keys: the keys page (a table), not modal."""
+    from ui.workbench.palette import KeysPage
+
+    page = KeysPage(w.actions_by_name, label_keys(w), w.window())
+    page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    page.show()
+    return page
+
+
+def show_palette(w: MenuHost) -> CommandPalette:
+    """Ctrl+Shift+P: every action searchable by name, with its key."""
+    from ui.workbench.palette import CommandPalette
+
+    palette = CommandPalette(w.actions_by_name, w.window())
+    palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    palette.show()
+    palette.query.setFocus()
+    return palette
 
 
 def fill_recent(w: MenuHost) -> None:
@@ -309,29 +351,46 @@ def fill_recent(w: MenuHost) -> None:
 def open_project(w: MenuHost, path: Path, create: bool = False) -> bool:
     """Open (or create) a project in the window; errors are shown, never raised."""
     w.details.flush_note()
+    w.save_place()
     try:
         if create:
             w.session.create_project(path)
         else:
             w.session.open_project(path)
+    except ProjectLocked as exc:
+        # another window (or an import) writes it: viewing it read-only is still possible
+        if not ask_read_only(w.window(), str(exc)):
+            return False
+        try:
+            w.session.open_project(path, read_only=True)
+        except (AnnotatorError, OSError) as again:
+            show_message(w.window(), w.tr("Cannot open the project"), str(again))
+            return False
     except (AnnotatorError, OSError) as exc:
         show_message(w.window(), w.tr("Cannot open the project"), str(exc))
         return False
     w.editing.rebuild_label_shortcuts()
     w.navigation.show_project(keep_current=False)  # another project: its first document
+    w.restore_place()  # where the analyst left it last time
     w.remember_project(str(path))
     return True
 
 
 def open_project_dialog(w: MenuHost) -> None:
-    name, _ = QFileDialog.getOpenFileName(w.window(), w.tr("Open project"), "", PROJECT_FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        w.window(), w.tr("Open project"), start_path(), files_filter(PROJECT_FILTER)
+    )
     if name:
+        remember_folder(name)
         open_project(w, Path(name))
 
 
 def new_project_dialog(w: MenuHost) -> None:
-    name, _ = QFileDialog.getSaveFileName(w.window(), w.tr("New project"), "", PROJECT_FILTER)
+    name, _ = QFileDialog.getSaveFileName(
+        w.window(), w.tr("New project"), start_path(), files_filter(PROJECT_FILTER)
+    )
     if name:
+        remember_folder(name)
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(".annotator")
         open_project(w, path, create=True)
 
@@ -341,13 +400,15 @@ def import_dialog(w: MenuHost, folder: bool) -> None:
         show_message(w.window(), w.tr("Import"), w.tr("Open or create a project first."))
         return
     if folder:
-        name = QFileDialog.getExistingDirectory(w.window(), w.tr("Import a folder"))
+        name = QFileDialog.getExistingDirectory(w.window(), w.tr("Import a folder"), start_path())
         paths = [Path(name)] if name else []
     else:
-        from ui.jobs import IMPORT_FILTER
-
-        names, _ = QFileDialog.getOpenFileNames(w.window(), w.tr("Import files"), "", IMPORT_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(
+            w.window(), w.tr("Import files"), start_path(), files_filter(IMPORT_FILTER)
+        )
         paths = [Path(n) for n in names]
+    if paths:
+        remember_folder(paths[0])
     if paths:
         start_import(w, paths)
 

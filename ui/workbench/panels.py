@@ -11,14 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,13 +30,28 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Status
 from annotator.schema import Label
+from ui.i18n import is_rtl_text, label_display, status_text
 from ui.widgets import EXCERPT, items, plain_tooltip, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def status_text(status: Status) -> str:
-    return {Status.NEW: "new", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}[status]
+class DirectionalDelegate(QStyledItemDelegate):
+    """Lays each cell's text out in its own direction (its first strong character), so a
+    name too long for its column is elided at the end that reads last: the left end of an
+    Arabic name, the right end of an English one, whatever the interface direction."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        text = option.text
+        if text:
+            rtl = is_rtl_text(text)
+            option.direction = (
+                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+            )
+            option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 @dataclass(frozen=True)
@@ -62,7 +80,13 @@ class DocumentListPanel(QWidget):
         self.tree.setHeaderLabels([self.tr("Name"), self.tr("Status"), self.tr("Spans")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # names read from their start: elided at their end, never in the middle
+        self.tree.setItemDelegate(DirectionalDelegate(self.tree))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.status_filter)
@@ -88,7 +112,6 @@ class DocumentListPanel(QWidget):
             self.tree.addTopLevelItem(item)
             if row.doc_id == current:
                 self.tree.setCurrentItem(item)
-        self.tree.resizeColumnToContents(1)
         self._apply_filter()
 
     def update_row(self, doc_id: int, status: Status | None, count: int) -> None:
@@ -134,6 +157,7 @@ class LabelPalette(QWidget):
         self.list = QListWidget(self)
         self.list.setIconSize(QSize(14, 14))
         self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(DirectionalDelegate(self.list))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.list)
@@ -146,8 +170,10 @@ class LabelPalette(QWidget):
             if not lab.annotatable:
                 continue
             key = f"  [{lab.hotkey}]" if lab.hotkey else ""
-            ar = f" · {lab.ar}" if lab.ar else ""
-            item = QListWidgetItem(swatch(lab.color), f"{lab.en or lab.name}{ar}{key}")
+            # both names, the interface language's first (Arabic in Arabic)
+            names = dict.fromkeys([label_display(lab), lab.en or lab.name, lab.ar])
+            shown = " · ".join(n for n in names if n)
+            item = QListWidgetItem(swatch(lab.color), f"{shown}{key}")
             item.setData(UUID_ROLE, lab.name)
             item.setToolTip(plain_tooltip(f"{lab.name}\n{lab.en}\n{lab.ar}"))
             self.list.addItem(item)
@@ -207,6 +233,14 @@ class AnnotationListPanel(QWidget):
         self.tree.setHeaderLabels([self.tr("Label"), self.tr("Text"), self.tr("Where")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(DirectionalDelegate(self.tree))
+        # the label column fits its labels, the text takes the rest, Where always shows
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(0, 120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.tree)

@@ -51,6 +51,8 @@ class ValidationPanel(QWidget):
 
     issueChosen = Signal(int, str)
     """doc_id, uuid of the record with the problem"""
+    countChanged = Signal(int)
+    """the number of problems listed, after each check"""
 
     def __init__(
         self,
@@ -127,6 +129,7 @@ class ValidationPanel(QWidget):
             and self.summary.text()
             and self.tree.topLevelItemCount() == len(found)
         ):
+            self.countChanged.emit(len(found))
             return  # most edits change no problem: keep the list (no rebuild, no repaint)
         self.found = found
         self.tree.clear()
@@ -142,6 +145,7 @@ class ValidationPanel(QWidget):
         self.summary.setText(
             self.tr("No problems") if n == 0 else self.tr("{0} problem(s)").format(n)
         )
+        self.countChanged.emit(n)
 
     # -- one document, incrementally -----------------------------------------------------
     def _shown_layer(self) -> tuple[DocumentAnnotations, Mapping[str, Span]] | None:

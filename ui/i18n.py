@@ -1,0 +1,158 @@
+"""The interface language: Qt translators, layout direction and language-aware display helpers.
+
+``install_translator(app, lang)`` is the one call a ``--lang ar|en`` flag needs: it chooses the
+language (the flag, else the choice remembered in QSettings under ``ui/language``, else the
+system locale), loads ``resources/translations/annotator_<lang>.qm`` (built by
+``pyside6-lrelease`` from the ``.ts`` sources ``pyside6-lupdate`` writes; ``make translations``)
+and Qt's own translations for its standard dialogs when installed, and sets the application's
+layout direction: right-to-left in Arabic (docks, menus, tables, dialogs mirror), left-to-right
+in English. It returns the language used. A change chosen in the app is remembered with
+``remember_language`` and takes effect on the next start.
+
+``label_display(label)`` is a schema label's name as the interface shows it: the Arabic form
+in Arabic, else the English one. ``elide_mode(text)`` elides a name from the end that reads
+last (the left end of right-to-left text).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtGui import QGuiApplication
+
+from annotator.model import Status
+from annotator.schema import Label
+
+LANGUAGES = ("en", "ar")
+"""the interface languages: English (the source strings) and Arabic"""
+SETTINGS_LANGUAGE = "ui/language"
+TS_STEM = "annotator"
+
+_current = "en"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` (``pyside6-lupdate`` collects it); the
+    caller translates it where it is shown. Typed, unlike PySide6's own."""
+    return text
+
+
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    """The folder holding the ``.ts`` sources and the compiled ``.qm`` files."""
+    return Path(str(resources.files("resources").joinpath("translations")))
+
+
+def system_language() -> str:
+    """``ar`` when the system locale is Arabic, else ``en``."""
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def remembered_language(settings: QSettings | None = None) -> str:
+    """The language chosen in the app ("" when none was)."""
+    value = str((settings or QSettings()).value(SETTINGS_LANGUAGE, "") or "")
+    return value if value in LANGUAGES else ""
+
+
+def remember_language(lang: str, settings: QSettings | None = None) -> None:
+    """Remember the language chosen in the app (used from the next start)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown interface language {lang!r}")
+    s = settings or QSettings()
+    s.setValue(SETTINGS_LANGUAGE, lang)
+    s.sync()
+
+
+def choose_language(lang: str | None = None, settings: QSettings | None = None) -> str:
+    """The language to use: ``lang`` if given (a ``--lang`` flag), else the remembered choice,
+    else the system locale's."""
+    if lang:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown interface language {lang!r} (one of {', '.join(LANGUAGES)})")
+        return lang
+    return remembered_language(settings) or system_language()
+
+
+def install_translator(
+    app: QCoreApplication, lang: str | None = None, settings: QSettings | None = None
+) -> str:
+    """Load the translations of the chosen language into ``app`` and set its layout direction;
+    returns the language used (see ``choose_language``). Calling it again replaces the
+    translators it installed before."""
+    global _current
+    chosen = choose_language(lang, settings)
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if chosen != "en":
+        ours = QTranslator(app)
+        if not ours.load(f"{TS_STEM}_{chosen}", str(translations_dir())):
+            raise FileNotFoundError(
+                f"no compiled translations for {chosen!r} in {translations_dir()}"
+            )
+        app.installTranslator(ours)
+        _installed.append(ours)
+        qt_base = QTranslator(app)  # Qt's own dialogs (file dialogs, message box buttons)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_base.load(QLocale(chosen), "qtbase", "_", qt_dir):
+            app.installTranslator(qt_base)
+            _installed.append(qt_base)
+    if isinstance(app, QGuiApplication):
+        app.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if chosen == "ar" else Qt.LayoutDirection.LeftToRight
+        )
+    _current = chosen
+    return chosen
+
+
+STATUS_TEXT = {
+    Status.NEW: QT_TRANSLATE_NOOP("Status", "new"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("Status", "in progress"),
+    Status.DONE: QT_TRANSLATE_NOOP("Status", "done"),
+}
+
+
+def status_text(status: Status) -> str:
+    """A document status as the interface shows it (translated)."""
+    return QCoreApplication.translate("Status", STATUS_TEXT[status])
+
+
+def current_language() -> str:
+    """The language ``install_translator`` installed last (``en`` before any)."""
+    return _current
+
+
+def label_display(label: Label, lang: str | None = None) -> str:
+    """A label's display name in the interface language (its Arabic form in Arabic)."""
+    if (lang or _current) == "ar" and label.ar:
+        return label.ar
+    return label.en or label.name
+
+
+def is_rtl_text(text: str) -> bool:
+    """Whether ``text``'s first strong character is right-to-left (Unicode bidi P2)."""
+    for ch in text:
+        cls = unicodedata.bidirectional(ch)
+        if cls in ("R", "AL"):
+            return True
+        if cls == "L":
+            return False
+    return False
+
+
+def elide_mode(text: str) -> Qt.TextElideMode:
+    """Elide from the end that reads last: the right end of left-to-right text, the left end
+    of right-to-left text."""
+    return Qt.TextElideMode.ElideLeft if is_rtl_text(text) else Qt.TextElideMode.ElideRight

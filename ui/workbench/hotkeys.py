@@ -1,0 +1,217 @@
+"""Label hotkeys that follow the physical key, whatever the keyboard layout, with chords shown.
+
+Analysts type Arabic notes and switch layouts back and forth: with the Arabic layout active the
+key marked G types ل, and Qt reports the key as ``ل``. ``physical_key`` maps such a press back to
+the Latin key of the same physical position from the event's native scan code (X11/Wayland
+keycodes are evdev codes + 8; Windows scan codes are the evdev codes; macOS virtual key codes
+have their own table), so ``G`` and every chord (``C, A``) work in any layout. A press whose key
+is already a Latin letter or digit is taken as it is (AZERTY's A is A).
+
+``HotkeyDispatcher`` is an application event filter scoped to one window: it reads key presses
+aimed at the window's widgets (never at a widget that takes typed text: a note, a filter), and
+matches them against the schema's hotkeys. After the first key of a chord it shows the pending
+chord and its completions (``pendingChanged``; the window shows it in the status bar); Escape or
+a key that completes nothing cancels it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from annotator.schema import hotkey_strokes
+
+# evdev key codes (linux/input-event-codes.h) of the keys of the Latin letters and digits; PC
+# set-1 scan codes (Windows) are the same numbers
+_EVDEV = {
+    **dict(zip("1234567890", range(2, 12), strict=True)),
+    **dict(zip("QWERTYUIOP", range(16, 26), strict=True)),
+    **dict(zip("ASDFGHJKL", range(30, 39), strict=True)),
+    **dict(zip("ZXCVBNM", range(44, 51), strict=True)),
+}
+XKB_BY_CODE = {code + 8: key for key, code in _EVDEV.items()}
+"""X11 and Wayland (xkb) keycode -> Latin key"""
+WINDOWS_BY_SCAN = {code: key for key, code in _EVDEV.items()}
+"""Windows scan code -> Latin key"""
+MAC_BY_VIRTUAL = {
+    0: "A", 1: "S", 2: "D", 3: "F", 4: "H", 5: "G", 6: "Z", 7: "X", 8: "C", 9: "V", 11: "B",
+    12: "Q", 13: "W", 14: "E", 15: "R", 16: "Y", 17: "T", 18: "1", 19: "2", 20: "3", 21: "4",
+    22: "6", 23: "5", 25: "9", 26: "7", 28: "8", 29: "0", 31: "O", 32: "U", 34: "I", 35: "P",
+    37: "L", 38: "J", 40: "K", 45: "N", 46: "M",
+}  # fmt: skip
+"""macOS virtual key code (kVK_ANSI_*) -> Latin key"""
+
+_MODS = (
+    (Qt.KeyboardModifier.ControlModifier, "Ctrl"),
+    (Qt.KeyboardModifier.AltModifier, "Alt"),
+    (Qt.KeyboardModifier.ShiftModifier, "Shift"),
+    (Qt.KeyboardModifier.MetaModifier, "Meta"),
+)
+
+
+def _latin(key: int) -> str:
+    if (
+        Qt.Key.Key_A.value <= key <= Qt.Key.Key_Z.value
+        or Qt.Key.Key_0.value <= key <= Qt.Key.Key_9.value
+    ):
+        return chr(key)
+    return ""
+
+
+def physical_key(event: QKeyEvent, platform: str | None = None) -> str:
+    """The Latin letter or digit of the pressed key ("" for other keys): the key itself when
+    Latin, else the key at the same physical place in the US layout (from the native codes)."""
+    found = _latin(event.key())
+    if found:
+        return found
+    name = platform if platform is not None else QGuiApplication.platformName()
+    if name == "windows":
+        return WINDOWS_BY_SCAN.get(event.nativeScanCode(), "")
+    if name == "cocoa":
+        return MAC_BY_VIRTUAL.get(event.nativeVirtualKey(), "")
+    return XKB_BY_CODE.get(event.nativeScanCode(), "")  # xcb, wayland (and offscreen tests)
+
+
+def stroke_of(event: QKeyEvent, platform: str | None = None) -> str:
+    """The event as a hotkey stroke (``hotkey_strokes`` form: ``"g"``, ``"alt+g"``), "" when
+    its key is no letter or digit. Shift alone is ignored for digits typed on a shifted row."""
+    key = physical_key(event, platform)
+    if not key:
+        return ""
+    mods = event.modifiers()
+    names = [name for flag, name in _MODS if mods & flag]
+    return hotkey_strokes("+".join([*names, key]))[0]
+
+
+def takes_text(widget: QWidget | None) -> bool:
+    """Whether ``widget`` is a place where keys type text (so hotkeys must leave them alone)."""
+    if widget is None:
+        return False
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return True
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return not widget.isReadOnly()
+    return False
+
+
+class HotkeyDispatcher(QObject):
+    """The schema's hotkeys (``{"P": "PER", "C, A": "Conflict.Attack"}``) for one window.
+
+    ``activated(label)`` fires when a hotkey is complete; ``pendingChanged(text)`` describes a
+    pending chord ("" when none)."""
+
+    activated = Signal(str)
+    pendingChanged = Signal(str)
+
+    def __init__(self, window: QWidget, describe: Callable[[str], str] | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.describe = describe or (lambda label: label)
+        self.keys: dict[tuple[str, ...], str] = {}
+        self.shown: dict[tuple[str, ...], str] = {}
+        self.pending: tuple[str, ...] = ()
+        self.actions: dict[tuple[str, ...], Callable[[], object]] = {}
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def set_hotkeys(self, hotkeys: Mapping[str, str]) -> None:
+        """Hotkey (QKeySequence portable text) -> label name."""
+        self.keys = {hotkey_strokes(k): v for k, v in hotkeys.items() if hotkey_strokes(k)}
+        self.shown = {hotkey_strokes(k): k for k in hotkeys}
+        self.cancel()
+
+    def cancel(self) -> None:
+        if self.pending:
+            self.pending = ()
+            self.pendingChanged.emit("")
+
+    def completions(self) -> list[tuple[str, str]]:
+        """(hotkey, label) of every hotkey the pending keys begin."""
+        n = len(self.pending)
+        return sorted(
+            (self.shown[k], v) for k, v in self.keys.items() if len(k) > n and k[:n] == self.pending
+        )
+
+    def pending_text(self) -> str:
+        first = QKeySequence(", ".join(s.upper() for s in self.pending)).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        options = "   ".join(
+            f"{hotkey.split(', ')[-1]} {self.describe(label)}"
+            for hotkey, label in self.completions()
+        )
+        return self.tr("{0}, … then: {1}").format(first, options)
+
+    def set_actions(self, actions: Mapping[str, Callable[[], object]]) -> None:
+        """Single-key menu shortcuts (``{"R": start_relation}``) that should follow the
+        physical key too (with the Arabic layout active Qt's shortcut map misses them)."""
+        self.actions = {hotkey_strokes(k): v for k, v in actions.items() if hotkey_strokes(k)}
+
+    def _takes(self, stroke: str) -> bool:
+        candidate = (*self.pending, stroke)
+        return bool(self.pending) or any(k[: len(candidate)] == candidate for k in self.keys)
+
+    def press(self, stroke: str) -> bool:
+        """Feed one stroke; whether it was taken (completed or continued a hotkey)."""
+        candidate = (*self.pending, stroke)
+        label = self.keys.get(candidate)
+        if label is not None:
+            self.cancel()
+            self.activated.emit(label)
+            return True
+        if any(len(k) > len(candidate) and k[: len(candidate)] == candidate for k in self.keys):
+            self.pending = candidate
+            self.pendingChanged.emit(self.pending_text())
+            return True
+        if self.pending:  # a key that completes nothing ends the chord (and is swallowed)
+            self.cancel()
+            return True
+        action = self.actions.get(candidate)
+        if action is not None:
+            action()
+            return True
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not self.window or takes_text(watched):
+            return False
+        if QApplication.activePopupWidget() is not None:
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
+            return False
+        stroke = stroke_of(event)
+        if kind == QEvent.Type.ShortcutOverride:
+            # ours: the window's menu shortcuts (A, R …) must not take a chord's key
+            if (stroke and self._takes(stroke)) or (self.pending and key == Qt.Key.Key_Escape):
+                event.accept()
+                return True
+            return False
+        if key == Qt.Key.Key_Escape and self.pending:
+            self.cancel()
+            return True
+        if not stroke:
+            if self.pending:
+                self.cancel()
+                return True
+            return False
+        return self.press(stroke)
