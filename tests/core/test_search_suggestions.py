@@ -9,11 +9,13 @@ import pytest
 
 from annotator.errors import ImportFormatError
 from annotator.model import Span
+from annotator.project import Project
 from annotator.search import (
     ANNOTATE_ALL,
     FoldedCorpus,
     Suggestion,
     annotate_all,
+    entity_groups,
     gazetteer_suggestions,
     read_gazetteer,
 )
@@ -155,3 +157,19 @@ def test_thousands_of_names(tmp_path: Path, seed_text: str) -> None:
         (2, "اسم04999"),
         (2, "باريس"),
     ]
+
+
+def test_search_runs_over_a_projects_streams(seed_project: Project) -> None:
+    """The functions take what ``Project.iter_documents`` and ``iter_records`` stream."""
+    doc = next(seed_project.iter_documents())
+    start = doc.text.index("بباريس") + 1
+    seed_project.add_span(doc.id, start, start + 5, "GPE", "amal")
+    seed_project.add_document("لقاء في باريس وفي لندن", name="second")
+    corpus = FoldedCorpus((d.id, d.text) for d in seed_project.iter_documents())
+    spans = [s for s in seed_project.iter_records("spans") if isinstance(s, Span)]
+    (src,) = spans
+    made = list(annotate_all(src, corpus, spans))
+    assert [corpus.text(s.doc_id)[s.start : s.end] for s in made] == ["باريس", "باريس"]
+    assert {s.doc_id for s in made} == {doc.id, doc.id + 1}
+    groups = entity_groups(spans)
+    assert [(g.label, g.key, g.count) for g in groups] == [("GPE", "باريس", 1)]
