@@ -13,17 +13,16 @@ export leaves no output.
 
 from __future__ import annotations
 
-import csv
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.errors import AnnotatorError, Cancelled
-from annotator.exporting import export
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -31,10 +30,12 @@ from annotator.formats.common import (
     IsCancelled,
     Progress,
 )
-from annotator.formats.jsonl import read_jsonl
-from annotator.formats.plain import read_csv, read_text
-from annotator.importing import ImportReport, import_documents
-from annotator.project import Project
+
+if TYPE_CHECKING:
+    # the readers, the importer, the exporter and the project load when a job runs, not when
+    # the window starts (issue 12: start-up loads only what the first paint needs)
+    from annotator.importing import ImportReport
+    from annotator.project import Project
 
 IMPORT_FILTER = "Text, JSONL or CSV (*.txt *.jsonl *.csv);;All files (*)"
 
@@ -130,6 +131,9 @@ class BackgroundJob(QObject):
 
 
 def read_any(path: Path, project: Project) -> ImportResult:
+    from annotator.formats.jsonl import read_jsonl
+    from annotator.formats.plain import read_csv, read_text
+
     """Read one file or folder with the reader its suffix calls for (folders: .txt files)."""
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
@@ -141,6 +145,8 @@ def read_any(path: Path, project: Project) -> ImportResult:
 
 def _csv_header(path: Path) -> list[str]:
     """The column names of a CSV file (empty when unreadable; the reader reports why)."""
+    import csv
+
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
             return next(csv.reader(f), [])
@@ -158,6 +164,9 @@ class ImportWorker(JobWorker):
         self.annotator = annotator
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> ImportReport:
+        from annotator.importing import import_documents
+        from annotator.project import Project
+
         with Project.open(self.project_path) as project:
             result = ImportResult()
             for path in self.paths:
@@ -205,6 +214,9 @@ class ExportWorker(JobWorker):
         self.request = request
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> ExportReport:
+        from annotator.exporting import export
+        from annotator.project import Project
+
         r = self.request
         with Project.open(self.project_path, read_only=True) as project:
             return export(

@@ -98,7 +98,7 @@ def test_cancelled_import_leaves_the_project_unchanged(
 
         return real(project, result, **{**kw, "progress": progress_then_cancel})
 
-    monkeypatch.setattr("ui.jobs.import_documents", cancel_midway)
+    monkeypatch.setattr("annotator.importing.import_documents", cancel_midway)  # imported per job
     job = start_import(window, [folder])
     assert job is not None
     with qtbot.waitSignal(job.done, timeout=20000) as blocker:

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from annotator.exporting import export
 from annotator.formats.common import ExportOptions, ExportReport, IsCancelled, Progress
 from annotator.project import Project
-from ui import jobs as export_job
 from ui.dialogs import export_dialog
 from ui.dialogs.export_dialog import ExportDialog, check_splits
 from ui.dialogs.import_dialog import ImportDialog
@@ -167,7 +166,7 @@ def test_cancel_midway_leaves_no_output(
 
         return export(project, fmt, out, layer, status, options, progress_then_wait, cancelled)
 
-    monkeypatch.setattr(export_job, "export", paused_export)
+    monkeypatch.setattr("annotator.exporting.export", paused_export)  # ui.jobs imports it per job
     out = tmp_path / name
     dialog = dialog_for(qtbot, project, fmt, out, splits=splits, layer="")
     job = dialog.run()
