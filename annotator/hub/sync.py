@@ -30,6 +30,7 @@ credential, only the hub's id.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -141,6 +142,12 @@ class Cursor:
     pending: bool = False
     """versions were left unpushed (document not on the hub): push everything next time"""
     pulled_seq: int = 0
+    assigned: str = ""
+    """digest of the documents assigned to the layer, all in the project at the last sync"""
+
+
+def _digest(shas: set[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(shas)).encode()).hexdigest()
 
 
 def sidecar_path(project_path: Path) -> Path:
@@ -160,6 +167,7 @@ def load_cursor(project_path: Path, hub_id: str) -> Cursor | None:
             clock_after=str(entry.get("clock_after", "")),
             pending=bool(entry.get("pending", False)),
             pulled_seq=int(entry.get("pulled_seq", 0)),
+            assigned=str(entry.get("assigned", "")),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -187,6 +195,7 @@ def save_cursor(project_path: Path, hub_id: str, cursor: Cursor) -> None:
         "clock_after": cursor.clock_after,
         "pending": cursor.pending,
         "pulled_seq": cursor.pulled_seq,
+        "assigned": cursor.assigned,
     }
     text = json.dumps({"format": "annotator-hub-sync", "version": 1, "hubs": hubs}, indent=1)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -390,7 +399,6 @@ def _pull(
                         raise Cancelled("sync cancelled")
                     progress("pull", len(records) + len(statuses), total)
     progress("pull", total, total)
-    local = {d.sha256 for d in project.documents()}
     wanted: set[str] = set()
     if member.layer is not None:
         wanted = {
@@ -399,8 +407,14 @@ def _pull(
                 f"SELECT doc_sha FROM {SCHEMA}.assignments WHERE layer = %s", (member.layer,)
             )
         }
+    assigned = _digest(wanted)
+    if not records and not statuses and assigned == cursor.assigned:
+        conn.rollback()  # nothing new, and every assigned document arrived before
+        return
+    local = {d.sha256 for d in project.documents()}
     if not records and not statuses and wanted <= local:
         conn.rollback()
+        cursor.assigned = assigned
         return
     body = conn.execute(f"SELECT body::text FROM {SCHEMA}.schemas ORDER BY version DESC LIMIT 1")
     schema_row = body.fetchone()
@@ -430,6 +444,8 @@ def _pull(
         cancelled=cancelled,
     )
     progress("merge", 1, 1)
+    if not any(r.startswith("hub document") for r in report.refused):
+        cursor.assigned = assigned  # the merge added every assigned document
 
 
 def _parsed(

@@ -196,3 +196,20 @@ def test_cursor_file_is_tiny_and_names_no_url(tmp: Path, hub: Hub, team: dict[st
     assert "postgresql" not in text and str(hub.server.socket_dir) not in text
     cursor = load_cursor(amal.path, _hub_id(hub))
     assert cursor is not None and dataclasses.asdict(cursor)["pulled_seq"] == 0
+
+
+def test_a_sync_with_nothing_new_reads_no_annotations(tmp: Path, hub: Hub, team: dict[str, str]):
+    amal, badr = _pair(tmp, hub, team)
+    doc = amal.documents()[0]
+    amal.add_span(doc.id, 0, 6, "PER", annotator="amal")
+    sync(amal, team["amal"])
+    sync(amal, team["amal"])
+    statements: list[str] = []
+    amal.trace_sql(statements.append)
+    report = sync(amal, team["amal"])
+    amal.trace_sql(None)
+    assert (report.pushed, report.pulled) == (0, 0)
+    assert not [s for s in statements if "spans" in s or "documents" in s or "INSERT" in s]
+    badr.add_span(doc.id, 0, 6, "GPE", annotator="badr")  # something new: it is pulled
+    sync(badr, team["badr"])
+    assert sync(amal, team["amal"]).pulled == 1
