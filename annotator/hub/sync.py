@@ -157,9 +157,10 @@ def sidecar_path(project_path: Path) -> Path:
 
 def load_cursor(project_path: Path, hub_id: str) -> Cursor | None:
     data = _read_sidecar(sidecar_path(project_path))
-    entry = data.get("hubs", {}).get(hub_id)
-    if not isinstance(entry, dict):
-        return None
+    hubs = data.get("hubs")
+    entry = hubs.get(hub_id) if isinstance(hubs, dict) else None
+    if not isinstance(entry, dict) or entry.get("file") != _file_id(project_path):
+        return None  # none yet, or the project was copied with its sidecar: start afresh
     try:
         return Cursor(
             origin=str(entry["origin"]),
@@ -183,6 +184,16 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def _file_id(project_path: Path) -> str:
+    """Which file the cursors belong to: a copy of the project (another inode) that kept the
+    sidecar must not share the origin id, or each would skip the other's pushes."""
+    try:
+        st = os.stat(project_path)
+    except OSError:
+        return ""
+    return f"{st.st_dev}:{st.st_ino}"
+
+
 def save_cursor(project_path: Path, hub_id: str, cursor: Cursor) -> None:
     """Write the cursors atomically (temporary file, fsync, rename)."""
     path = sidecar_path(project_path)
@@ -196,6 +207,7 @@ def save_cursor(project_path: Path, hub_id: str, cursor: Cursor) -> None:
         "pending": cursor.pending,
         "pulled_seq": cursor.pulled_seq,
         "assigned": cursor.assigned,
+        "file": _file_id(project_path),
     }
     text = json.dumps({"format": "annotator-hub-sync", "version": 1, "hubs": hubs}, indent=1)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

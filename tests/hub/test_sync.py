@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -213,3 +214,20 @@ def test_a_sync_with_nothing_new_reads_no_annotations(tmp: Path, hub: Hub, team:
     badr.add_span(doc.id, 0, 6, "GPE", annotator="badr")  # something new: it is pulled
     sync(badr, team["badr"])
     assert sync(amal, team["amal"]).pulled == 1
+
+
+def test_a_copied_project_gets_its_own_origin(tmp: Path, hub: Hub, team: dict[str, str]):
+    """A copy of a project taken with its cursors (a laptop) must not skip the original's
+    pushes as its own: the cursors belong to the file they were written for."""
+    amal, _ = _pair(tmp, hub, team)
+    doc = amal.documents()[0]
+    sync(amal, team["amal"])
+    amal.close()
+    shutil.copyfile(tmp / "amal.annotator", tmp / "laptop.annotator")
+    shutil.copyfile(sidecar_path(tmp / "amal.annotator"), sidecar_path(tmp / "laptop.annotator"))
+    laptop = Project.open(tmp / "laptop.annotator")
+    span = laptop.add_span(doc.id, 0, 6, "PER", annotator="amal")
+    assert sync(laptop, team["amal"]).pushed == 1
+    desk = Project.open(tmp / "amal.annotator")
+    sync(desk, team["amal"])
+    assert desk.span(span.uuid).label == "PER"
