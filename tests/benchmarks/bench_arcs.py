@@ -22,7 +22,6 @@ import statistics
 import time
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -60,17 +59,25 @@ def build(stride: int) -> tuple[str, list[ViewSpan], list[Link]]:
     return text, spans, links
 
 
+CPU: dict[int, list[float]] = {}
+"""CPU time (ms, this thread) of the repaints of each measured list, by ``id``: printed beside
+the wall time, which a machine shared with others inflates"""
+
+
 def repaint_ms(view: DocumentView, positions: list[int], rounds: int = 3) -> list[float]:
     """Repaint times (ms) at each scroll position, ``rounds`` times over, sorted."""
-    times = []
+    times, cpu = [], []
     bar = view.verticalScrollBar()
     for _ in range(rounds):
         for value in positions:
             bar.setValue(value)
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             view.viewport().repaint()
             times.append((time.perf_counter() - start) * 1000)
-    return sorted(times)
+            cpu.append((time.thread_time() - start_cpu) * 1000)
+    times.sort()
+    CPU[id(times)] = cpu
+    return times
 
 
 def p95(samples: list[float]) -> float:
@@ -120,7 +127,8 @@ def report(name: str, measured: Measured) -> None:
         f"without (arcs x{ms / max(floor, 1e-9):.2f}); ratio to the {TARGET_MS:.0f} ms target "
         f"{ms / TARGET_MS:.2f} (median), {p95(with_arcs) / TARGET_MS:.2f} (p95); first visit "
         f"of each position (lines laid out) median {statistics.median(first):.2f} ms, p95 "
-        f"{p95(first):.2f} ms"
+        f"{p95(first):.2f} ms; CPU time with arcs median "
+        f"{statistics.median(CPU[id(with_arcs)]):.2f} ms, p95 {p95(CPU[id(with_arcs)]):.2f} ms"
     )
 
 
@@ -137,7 +145,6 @@ def test_arcs_repaint_under_16_ms(qtbot: QtBot, bench: Record) -> None:
     assert arcs_ms < TARGET_MS
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: p95 above 16 ms when the target was set")
 def test_every_word_annotated_repaint_p95_under_16_ms(qtbot: QtBot, bench: Record) -> None:
     measured = measure(qtbot, stride=ARGS_PER_EVENT + 1)
     print(f"\narcs: {EVENTS} events with {EVENTS * ARGS_PER_EVENT} arguments, every word a span")

@@ -20,7 +20,7 @@ the selected span are drawn emphasised, and the selected event's argument spans 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -62,6 +62,32 @@ DIM = 0.4
 """how far the arcs of other events are faded toward white"""
 
 
+class _Drawn:
+    """Laid-out arcs, with their paths grouped by colour and style once (on first paint)."""
+
+    __slots__ = ("_groups", "shapes")
+
+    def __init__(self, shapes: list[ArcShape]) -> None:
+        self.shapes = shapes
+        self._groups: dict[tuple[str, bool, bool], tuple[QPainterPath, QPainterPath]] | None
+        self._groups = None
+
+    def groups(self) -> dict[tuple[str, bool, bool], tuple[QPainterPath, QPainterPath]]:
+        """(line paths, arrow paths) per (colour, emphasised, relation)."""
+        if self._groups is None:
+            groups: dict[tuple[str, bool, bool], tuple[QPainterPath, QPainterPath]] = {}
+            for shape in self.shapes:
+                key = (shape.link.color, shape.emphasised, shape.link.relation)
+                if key not in groups:
+                    groups[key] = (QPainterPath(), QPainterPath())
+                lines, arrows = groups[key]
+                lines.addPath(shape.path)
+                if not shape.arrow.isEmpty():
+                    arrows.addPath(shape.arrow)
+            self._groups = groups
+        return self._groups
+
+
 class ArcOverlay(QWidget):
     """Transparent overlay over ``view``'s viewport that paints arcs for ``Link`` records."""
 
@@ -84,12 +110,13 @@ class ArcOverlay(QWidget):
         self._shown = True
         self._colors: dict[tuple[str, bool], QColor] = {}
         self._widths: dict[str, float] = {}
-        self._cache: tuple[tuple[object, ...], list[ArcShape]] | None = None
+        self._cache: tuple[tuple[object, ...], _Drawn] | None = None
         self._version = 0
         self._labels: dict[tuple[str, str, bool], QPixmap] = {}
         self.font_ = QFont()
         self.font_.setPixelSize(10)
         self._fm = QFontMetricsF(self.font_)
+        self._label_h = self._fm.height()
         view.viewport().installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(self._follow)
         view.horizontalScrollBar().valueChanged.connect(self._follow)
@@ -187,14 +214,16 @@ class ArcOverlay(QWidget):
         first_line = min(line for line, _, _ in geom.runs)
         xs = [(x0, x1) for line, x0, x1 in geom.runs if line == first_line]
         line = layout.lineAt(first_line)
+        x0, x1 = min(x0 for x0, _ in xs), max(x1 for _, x1 in xs)
         anchor = Anchor(
             block.blockNumber(),
             first_line,
             line.y(),
-            min(x0 for x0, _ in xs),
-            max(x1 for _, x1 in xs),
+            x0,
+            x1,
             line.y() + line.ascent() + line.descent(),
             line.y() + line.height(),
+            (x0 + x1) / 2,
         )
         self._anchors[uuid] = anchor
         return anchor
@@ -208,21 +237,13 @@ class ArcOverlay(QWidget):
         omap = self._offsets()
         out: dict[str, Anchor] = {}
         for block, origin in self._visible_blocks():
+            dx, dy = origin.x(), origin.y()
             first = omap.to_cp(block.position())
             last = omap.to_cp(block.position() + block.length())
             for uuid in self._starts.get_range(first, last):
                 local = self._local_anchor(uuid, block)
                 if local is not None:
-                    dx, dy = origin.x(), origin.y()
-                    out[uuid] = Anchor(
-                        local.block,
-                        local.line,
-                        local.top + dy,
-                        local.x0 + dx,
-                        local.x1 + dx,
-                        local.bottom + dy,
-                        local.line_bottom + dy,
-                    )
+                    out[uuid] = local.moved(dx, dy)
         return out
 
     def span_rect(self, uuid: str) -> QRectF | None:
@@ -248,6 +269,9 @@ class ArcOverlay(QWidget):
         """The arcs that meet the visible text, laid out for painting (also used by tests).
 
         Reused while nothing they depend on changed (a blinking caret repaints often)."""
+        return self._layout().shapes
+
+    def _layout(self) -> _Drawn:
         key = (
             self._version,
             self._layout_key(),
@@ -258,49 +282,61 @@ class ArcOverlay(QWidget):
         )
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
-        shapes = self._compute_shapes()
-        self._cache = (key, shapes)
-        return shapes
+        drawn = _Drawn(self._compute_shapes())
+        self._cache = (key, drawn)
+        return drawn
 
     def _compute_shapes(self) -> list[ArcShape]:
         self._last_anchors = {}
         if not self._links:
             return []
         vs, ve, _, _ = self._visible_range()
-        visible = [self._links[int(v.uuid)] for v in self._index.intersecting(vs, max(ve, vs + 1))]
+        links = self._links
+        visible = [links[int(v.uuid)] for v in self._index.intersecting(vs, max(ve, vs + 1))]
         if not visible:
             return []
-        anchors = self._last_anchors = self.anchors()
+        self._last_anchors = self.anchors()
         selected = self.view.selected() or ""
         owners = {x.owner for x in self._by_source.get(selected, []) if x.owner}
-        height = float(self.height())
-        shapes: list[ArcShape] = []
-        segments: list[Segment] = []
-        plans: list[Plan] = []
-        for link in visible:
-            src, dst = anchors.get(link.source), anchors.get(link.target)
-            s_start, t_start = self._spans[link.source][0], self._spans[link.target][0]
-            emph = bool(selected) and (
+
+        def emphasised(link: Link) -> bool:
+            return bool(selected) and (
                 link.owner in owners or (link.relation and selected in (link.source, link.target))
             )
-            k = len(shapes)
-            if src and dst and (src.block, src.line) == (dst.block, dst.line):
+
+        return self._viewport_shapes(visible, vs, emphasised)
+
+    def _viewport_shapes(
+        self, visible: list[Link], vs: int, emphasised: Callable[[Link], bool]
+    ) -> list[ArcShape]:
+        """Plans, lanes and shapes of the visible arcs (viewport coordinates)."""
+        anchors = self._last_anchors
+        height = float(self.height())
+        spans = self._spans
+        segments: list[Segment] = []
+        plans: list[Plan] = []
+        for k, link in enumerate(visible):
+            src, dst = anchors.get(link.source), anchors.get(link.target)
+            if src and dst and src.block == dst.block and src.line == dst.line:
                 segments.append(Segment(k, "src", (src.block, src.line), src.cx, dst.cx))
                 plans.append(Plan(src, dst, True))
-            else:
-                side = self._side(src, dst, min(s_start, t_start))
-                ys = src.top if src else (-20.0 if s_start < vs else height + 20)
-                yt = dst.top if dst else (-20.0 if t_start < vs else height + 20)
-                if src:
-                    segments.append(Segment(k, "src", (src.block, src.line), src.cx, side))
-                if dst:
-                    segments.append(Segment(k, "dst", (dst.block, dst.line), side, dst.cx))
-                plans.append(Plan(src, dst, False, side, ys, yt))
-            shapes.append(ArcShape(link, QPointF(), QPointF(), QPainterPath(), QRectF(), emph))
+                continue
+            s_start, t_start = spans[link.source][0], spans[link.target][0]
+            side = self._side(src, dst, min(s_start, t_start))
+            ys = src.top if src else (-20.0 if s_start < vs else height + 20)
+            yt = dst.top if dst else (-20.0 if t_start < vs else height + 20)
+            if src:
+                segments.append(Segment(k, "src", (src.block, src.line), src.cx, side))
+            if dst:
+                segments.append(Segment(k, "dst", (dst.block, dst.line), side, dst.cx))
+            plans.append(Plan(src, dst, False, side, ys, yt))
         lanes = assign_lanes(segments)
-        for k, shape in enumerate(shapes):
-            self._build(shape, plans[k], lanes.get((k, "src"), 0), lanes.get((k, "dst"), 0))
-        return shapes
+        return [
+            self._build(
+                link, emphasised(link), plans[k], lanes.get((k, "src"), 0), lanes.get((k, "dst"), 0)
+            )
+            for k, link in enumerate(visible)
+        ]
 
     def _side(self, src: Anchor | None, dst: Anchor | None, first_cp: int) -> float:
         """The margin x an arc between lines runs along: the side nearer to both ends when
@@ -318,70 +354,72 @@ class ArcOverlay(QWidget):
 
         Lanes sit just above the line box, stacked upwards. The document's first line has
         nothing above it, so its arcs run in lanes under the line (below the label tags)."""
-        step = min(lane, MAX_LANES - 1) * LANE_STEP
+        step = (lane if lane < MAX_LANES else MAX_LANES - 1) * LANE_STEP
         if anchor.block == 0 and anchor.line == 0:
             return QPointF(anchor.cx, anchor.bottom - 1), anchor.line_bottom - 1 + step, False
         return QPointF(anchor.cx, anchor.top + 1), anchor.top - 1 - step, True
 
-    def _build(self, shape: ArcShape, plan: Plan, src_lane: int, dst_lane: int) -> None:
-        """Fill in the path, endpoints, arrow and label rectangle of one arc."""
+    def _build(
+        self, link: Link, emphasised: bool, plan: Plan, src_lane: int, dst_lane: int
+    ) -> ArcShape:
+        """The path, endpoints, arrow and label rectangle of one arc."""
         src, dst = plan.src, plan.dst
         path = QPainterPath()
-        text_width = self._widths.get(shape.link.label)
+        text_width = self._widths.get(link.label)
         if text_width is None:
-            text_width = self._widths[shape.link.label] = (
-                self._fm.horizontalAdvance(shape.link.label) + 6
-            )
-        label_h = self._fm.height()
+            text_width = self._widths[link.label] = self._fm.horizontalAdvance(link.label) + 6
         up = True
         if plan.same_line and src and dst:
-            shape.start, y, up = self._end(src, src_lane)
-            shape.end, _, _ = self._end(dst, src_lane)
-            path.moveTo(shape.start)
+            start, y, up = self._end(src, src_lane)
+            end, _, _ = self._end(dst, src_lane)
+            path.moveTo(start)
             path.lineTo(src.cx, y)
             path.lineTo(dst.cx, y)
-            path.lineTo(shape.end)
+            path.lineTo(end)
             mid = (src.cx + dst.cx) / 2
         else:
             side = plan.side
-            shape.start, y_s = QPointF(side, plan.ys), plan.ys
-            shape.end, y_t = QPointF(side, plan.yt), plan.yt
+            y_s, y_t = plan.ys, plan.yt
             if src:
-                shape.start, y_s, _ = self._end(src, src_lane)
+                start, y_s, _ = self._end(src, src_lane)
+            else:
+                start = QPointF(side, y_s)
             if dst:
-                shape.end, y_t, up = self._end(dst, dst_lane)
-            path.moveTo(shape.start)
+                end, y_t, up = self._end(dst, dst_lane)
+            else:
+                end = QPointF(side, y_t)
+            path.moveTo(start)
             if src:
                 path.lineTo(src.cx, y_s)
             path.lineTo(side, y_s)
             path.lineTo(side, y_t)
             if dst:
                 path.lineTo(dst.cx, y_t)
-            path.lineTo(shape.end)
+            path.lineTo(end)
             # The role is written next to the argument (or at the source when only that end
             # shows), so the name stays on screen with the end it describes.
             anchor, y = (dst, y_t) if dst else (src, y_s)
             mid = (anchor.cx + side) / 2 if anchor else side
+        label_rect = QRectF()
         if src or dst:
             left = min(max(1.0, mid - text_width / 2), self.width() - text_width - 1)
-            shape.label_rect = QRectF(left, y - label_h / 2, text_width, label_h)
-        shape.path = path
+            label_rect = QRectF(left, y - self._label_h / 2, text_width, self._label_h)
+        arrow = QPainterPath()
         if dst:
-            tip = shape.end
             back = -ARROW if up else ARROW  # the arrow comes from the lane's side
-            arrow = QPainterPath()
-            arrow.moveTo(tip)
-            arrow.lineTo(tip.x() - ARROW * 0.7, tip.y() + back)
-            arrow.lineTo(tip.x() + ARROW * 0.7, tip.y() + back)
+            x, y = end.x(), end.y()
+            arrow.moveTo(end)
+            arrow.lineTo(x - ARROW * 0.7, y + back)
+            arrow.lineTo(x + ARROW * 0.7, y + back)
             arrow.closeSubpath()
-            shape.arrow = arrow
+        return ArcShape(link, start, end, path, label_rect, emphasised, arrow)
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._shown or not self._links:
             return
-        shapes = self.shapes()
-        if not shapes:
+        drawn = self._layout()
+        if not drawn.shapes:
             return
         painter = QPainter(self)
         # Every arc segment is horizontal or vertical: drawn without antialiasing they stay
@@ -389,17 +427,8 @@ class ArcOverlay(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         # Arcs of one colour and style are stroked as one path and labels are cached
         # pixmaps: a viewport of a densely annotated text holds a few hundred arcs.
-        groups: dict[tuple[str, bool, bool], tuple[QPainterPath, QPainterPath]] = {}
-        for shape in shapes:
-            key = (shape.link.color, shape.emphasised, shape.link.relation)
-            if key not in groups:
-                groups[key] = (QPainterPath(), QPainterPath())
-            lines, arrows = groups[key]
-            lines.addPath(shape.path)
-            if not shape.arrow.isEmpty():
-                arrows.addPath(shape.arrow)
         for emphasised in (False, True):  # the selected event's arcs on top
-            for (color_name, emph, relation), (lines, arrows) in groups.items():
+            for (color_name, emph, relation), (lines, arrows) in drawn.groups().items():
                 if emph != emphasised:
                     continue
                 color = self._color(color_name, emph)
@@ -410,14 +439,14 @@ class ArcOverlay(QWidget):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(color)
                 painter.drawPath(arrows)
-            for shape in shapes:
+            for shape in drawn.shapes:
                 if shape.emphasised == emphasised and not shape.label_rect.isEmpty():
                     painter.drawPixmap(shape.label_rect.topLeft(), self._label_pixmap(shape))
         outline = QPen(QColor(20, 20, 20), 1.4, Qt.PenStyle.DashLine)
         painter.setPen(outline)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         anchors = self._last_anchors
-        for shape in shapes:
+        for shape in drawn.shapes:
             target = anchors.get(shape.link.target) if shape.emphasised else None
             if target is not None and not shape.link.relation:
                 painter.drawRect(target.rect().adjusted(-2, -2, 2, 2))

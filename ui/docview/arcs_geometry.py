@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath
@@ -32,9 +33,9 @@ class Link:
     relation: bool = False
 
 
-@dataclass(frozen=True)
-class Anchor:
-    """Where a span's first visual run sits, in viewport coordinates."""
+class Anchor(NamedTuple):
+    """Where a span's first visual run sits, in viewport coordinates (a named tuple: a
+    repaint makes a few hundred)."""
 
     block: int
     line: int
@@ -46,10 +47,21 @@ class Anchor:
     """bottom of the glyph area (ascent + descent)"""
     line_bottom: float
     """bottom of the line box (under the underlines and tags)"""
+    cx: float
+    """the middle of the run, where arcs meet it: ``(x0 + x1) / 2``"""
 
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
+    def moved(self, dx: float, dy: float) -> Anchor:
+        """The same anchor ``dx``, ``dy`` further (block-local to viewport)."""
+        return Anchor(
+            self.block,
+            self.line,
+            self.top + dy,
+            self.x0 + dx,
+            self.x1 + dx,
+            self.bottom + dy,
+            self.line_bottom + dy,
+            self.cx + dx,
+        )
 
     def rect(self) -> QRectF:
         return QRectF(self.x0, self.top, self.x1 - self.x0, self.bottom - self.top)
@@ -68,8 +80,7 @@ class ArcShape:
     arrow: QPainterPath = field(default_factory=QPainterPath)
 
 
-@dataclass
-class Segment:
+class Segment(NamedTuple):
     """The part of an arc on one line (``end`` is "src" or "dst"); lanes are per line."""
 
     shape_index: int
@@ -79,8 +90,7 @@ class Segment:
     x_to: float
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """An arc before lanes are known: its anchors (None when off screen), the margin x it
     runs along when its ends are on different lines, and off-screen y positions."""
 
@@ -108,21 +118,30 @@ class StartIndex:
 
 def assign_lanes(segments: list[Segment]) -> dict[tuple[int, str], int]:
     """Lanes per line: narrow segments first, each in the lowest lane where it overlaps no
-    other segment. Returns the lane of each (shape index, end)."""
+    other segment (closer than 4 pixels). Returns the lane of each (shape index, end)."""
     by_line: dict[tuple[int, int], list[Segment]] = {}
     for seg in segments:
         by_line.setdefault(seg.line_key, []).append(seg)
     out: dict[tuple[int, str], int] = {}
     for segs in by_line.values():
-        segs.sort(key=lambda s: abs(s.x_to - s.x_from))
+        order = sorted(  # by width; equal widths keep their order
+            (abs(seg.x_to - seg.x_from), i, min(seg.x_from, seg.x_to), max(seg.x_from, seg.x_to))
+            for i, seg in enumerate(segs)
+        )
         taken: list[list[tuple[float, float]]] = []
-        for seg in segs:
-            lo, hi = sorted((seg.x_from, seg.x_to))
+        for _width, i, lo, hi in order:
+            lo4, hi4 = lo - 4, hi + 4
             lane = 0
-            while lane < len(taken) and any(lo < b + 4 and hi > a - 4 for a, b in taken[lane]):
+            for used in taken:
+                for a, b in used:
+                    if lo4 < b and hi4 > a:
+                        break
+                else:
+                    break
                 lane += 1
             if lane == len(taken):
                 taken.append([])
             taken[lane].append((lo, hi))
+            seg = segs[i]
             out[(seg.shape_index, seg.end)] = lane
     return out

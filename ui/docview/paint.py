@@ -9,17 +9,30 @@ Painting happens in two passes around ``QPlainTextEdit.paintEvent``: translucent
 text (the text is drawn once, on top, so glyphs and joining are untouched), then marks over it:
 one underline row per nesting level, a thin bracket at each span edge (so a quote at the edge is
 visibly inside or outside), a label tag under the start of each span, an outline around the
-selected span, and markers for invisible characters on request.
+selected span, and markers for invisible characters on request. What a block paints is built
+once (``block_marks``, grouped by colour, tags as cached pixmaps) and kept by the view while
+that block's layout, nesting rows and selection stay the same, so a repaint of a page where
+every word is a span issues a few calls per colour instead of several per span.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextLine
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QPixmap,
+    QTextLayout,
+    QTextLine,
+)
 from PySide6.QtWidgets import QPlainTextEdit
 
 from ui.docview.colors import (
@@ -197,88 +210,167 @@ def _run_rect(box: LineBox, x0: float, x1: float, origin: QPointF) -> QRectF:
     return QRectF(origin.x() + x0, origin.y() + box.y, x1 - x0, box.ascent + box.descent)
 
 
-def paint_tints(
-    painter: QPainter,
-    origin: QPointF,
-    boxes: Sequence[LineBox],
-    geoms: Sequence[SpanGeometry],
-) -> None:
-    """Translucent backgrounds, outer spans first so nested ones layer darker."""
-    painter.setPen(Qt.PenStyle.NoPen)
-    for g in geoms:
-        alpha = READ_ONLY_TINT_ALPHA if g.span.read_only else TINT_ALPHA
-        painter.setBrush(tint(g.span.color, alpha))
-        for line, x0, x1 in g.runs:
-            painter.drawRect(_run_rect(boxes[line], x0, x1, origin))
+_ZERO = QPointF()
+OUTLINE_COLOR = QColor(20, 20, 20)
 
 
-def paint_marks(
-    painter: QPainter,
-    origin: QPointF,
+@dataclass
+class BlockMarks:
+    """Everything one block paints for its spans, in block-local coordinates, grouped so a
+    paint issues one call per colour (``block_marks`` builds it; the view keeps it while the
+    block's layout, its spans' nesting rows and the selection in it stay the same).
+
+    Underlines and edge brackets of editable spans are axis-aligned bars on whole pixels,
+    filled without antialiasing (sharp, and a fraction of the cost of antialiased strokes);
+    read-only spans keep dashed strokes. Tags are pixmaps drawn once per label, colour and
+    state (``TagPixmaps``)."""
+
+    tints: list[tuple[QColor, list[QRectF]]] = field(default_factory=list)
+    bars: list[tuple[QColor, list[QRect]]] = field(default_factory=list)
+    dashes: list[tuple[QPen, list[QLineF]]] = field(default_factory=list)
+    outline: list[QRectF] = field(default_factory=list)
+    outline_pen: QPen = field(default_factory=QPen)
+    tags: list[tuple[QPointF, QPixmap]] = field(default_factory=list)
+
+
+class TagPixmaps:
+    """Label tags (rounded box, label name) drawn once per (label, colour, read-only,
+    selected) at one style and device pixel ratio; a zoom makes a new cache."""
+
+    def __init__(self, style: MarkStyle, ratio: float) -> None:
+        self.style = style
+        self.ratio = ratio
+        self._fm = QFontMetricsF(style.tag_font)
+        self._cache: dict[tuple[str, str, bool, bool], QPixmap] = {}
+
+    def width(self, label: str) -> float:
+        """Width of a tag's box (the pixmap adds a pixel of border room on each side)."""
+        return self._fm.horizontalAdvance(label) + 6
+
+    def get(self, span: ViewSpan, selected: bool) -> QPixmap:
+        key = (span.label, span.color, span.read_only, selected)
+        pixmap = self._cache.get(key)
+        if pixmap is None:
+            pixmap = self._cache[key] = self._draw(span, selected)
+        return pixmap
+
+    def _draw(self, span: ViewSpan, selected: bool) -> QPixmap:
+        width, height = self.width(span.label), self.style.tag_height
+        pixmap = QPixmap(math.ceil((width + 2) * self.ratio), math.ceil((height + 2) * self.ratio))
+        pixmap.setDevicePixelRatio(self.ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        rect = QRectF(1, 1, width, height)
+        fill = label_color(span.color)
+        border = QPen(mark_color(span.color), 1.0)
+        if span.read_only:
+            fill.setAlphaF(0.45)
+            border.setStyle(Qt.PenStyle.DashLine)
+        if selected:
+            border = QPen(OUTLINE_COLOR, 1.5)
+        painter.setPen(border)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 2.5, 2.5)
+        painter.setFont(self.style.tag_font)
+        painter.setPen(readable_text_color(span.color))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, span.label)
+        painter.end()
+        return pixmap
+
+
+def _bar(x0: float, y0: float, x1: float, y1: float) -> QRect:
+    """The whole-pixel rectangle covering ``[x0, x1] x [y0, y1]`` (at least one pixel)."""
+    left, top = round(min(x0, x1)), round(min(y0, y1))
+    right, bottom = round(max(x0, x1)), round(max(y0, y1))
+    return QRect(left, top, max(1, right - left), max(1, bottom - top))
+
+
+def block_marks(
     boxes: Sequence[LineBox],
     geoms: Sequence[SpanGeometry],
-    level_of: Callable[[str], int],
+    levels: Sequence[int],
     style: MarkStyle,
     selected: str | None,
-) -> None:
-    """Underlines per nesting level, edge brackets, tags and the selected span's outline."""
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    for g in geoms:
-        color = mark_color(g.span.color)
-        pen = QPen(color, style.pen)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        if g.span.read_only:
-            color.setAlpha(170)
-            pen = QPen(color, style.pen, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        row = min(level_of(g.span.uuid), MAX_LEVELS - 1)
+    tags: TagPixmaps,
+) -> BlockMarks:
+    """The tints, underlines (one row per nesting level, ``levels[i]`` for ``geoms[i]``),
+    edge brackets, tags and the selected span's outline of one block (block-local)."""
+    marks = BlockMarks()
+    tints: dict[str, list[QRectF]] = {}
+    bars: dict[str, list[QRect]] = {}
+    dashes: dict[str, list[QLineF]] = {}
+    tint_colors: dict[str, QColor] = {}
+    bar_colors: dict[str, QColor] = {}
+    half = style.pen / 2
+    for g, level in zip(geoms, levels, strict=True):
+        span = g.span
+        key = f"{span.color}|{int(span.read_only)}"
+        if key not in tint_colors:
+            alpha = READ_ONLY_TINT_ALPHA if span.read_only else TINT_ALPHA
+            tint_colors[key] = tint(span.color, alpha)
+        rects = tints.setdefault(key, [])
         for line, x0, x1 in g.runs:
-            box = boxes[line]
-            y = origin.y() + box.baseline + style.underline_top + row * style.step
-            painter.drawLine(QPointF(origin.x() + x0, y), QPointF(origin.x() + x1, y))
-        for edge in (g.start, g.end):
-            if edge is not None:
-                _bracket(painter, origin, boxes[edge.line], edge, style)
-        if g.span.uuid == selected:
-            outline = QPen(QColor(20, 20, 20), max(1.5, style.pen * 1.2))
-            painter.setPen(outline)
+            rects.append(_run_rect(boxes[line], x0, x1, _ZERO))
+        row = min(level, MAX_LEVELS - 1)
+        edges = [e for e in (g.start, g.end) if e is not None]
+        if span.read_only:
+            lines = dashes.setdefault(span.color, [])
             for line, x0, x1 in g.runs:
-                painter.drawRect(_run_rect(boxes[line], x0, x1, origin).adjusted(-1, -1, 1, 1))
-    _paint_tags(painter, origin, boxes, geoms, style, selected)
+                y = boxes[line].baseline + style.underline_top + row * style.step
+                lines.append(QLineF(x0, y, x1, y))
+            for edge in edges:
+                box = boxes[edge.line]
+                x, top, bottom = edge.x, box.y + 1, box.text_bottom - 1
+                tick = edge.inward * max(2.5, style.step)
+                lines.append(QLineF(x + tick, top, x, top))
+                lines.append(QLineF(x, top, x, bottom))
+                lines.append(QLineF(x, bottom, x + tick, bottom))
+        else:
+            if span.color not in bar_colors:
+                bar_colors[span.color] = mark_color(span.color)
+            filled = bars.setdefault(span.color, [])
+            for line, x0, x1 in g.runs:
+                y = boxes[line].baseline + style.underline_top + row * style.step
+                filled.append(_bar(x0, y - half, x1, y + half))
+            for edge in edges:
+                box = boxes[edge.line]
+                x, top, bottom = edge.x, box.y + 1, box.text_bottom - 1
+                tick = edge.inward * max(2.5, style.step)
+                filled.append(_bar(x - half, top - half, x + half, bottom + half))
+                filled.append(_bar(x, top - half, x + tick, top + half))
+                filled.append(_bar(x, bottom - half, x + tick, bottom + half))
+        if span.uuid == selected:
+            for line, x0, x1 in g.runs:
+                marks.outline.append(_run_rect(boxes[line], x0, x1, _ZERO).adjusted(-1, -1, 1, 1))
+    marks.tints = [(tint_colors[k], rects) for k, rects in tints.items()]
+    marks.bars = [(bar_colors[c], rects) for c, rects in bars.items()]
+    for color_name, lines in dashes.items():
+        color = mark_color(color_name)
+        color.setAlpha(170)
+        pen = QPen(color, style.pen, Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        marks.dashes.append((pen, lines))
+    marks.outline_pen = QPen(OUTLINE_COLOR, max(1.5, style.pen * 1.2))
+    marks.tags = _place_tags(boxes, geoms, style, selected, tags)
+    return marks
 
 
-def _bracket(
-    painter: QPainter, origin: QPointF, box: LineBox, edge: Edge, style: MarkStyle
-) -> None:
-    """A thin ⌈⌊-like mark at a span edge; its ticks point into the span."""
-    x = origin.x() + edge.x
-    top = origin.y() + box.y + 1
-    bottom = origin.y() + box.text_bottom - 1
-    tick = edge.inward * max(2.5, style.step)
-    painter.drawPolyline(
-        [QPointF(x + tick, top), QPointF(x, top), QPointF(x, bottom), QPointF(x + tick, bottom)]
-    )
-
-
-def _paint_tags(
-    painter: QPainter,
-    origin: QPointF,
+def _place_tags(
     boxes: Sequence[LineBox],
     geoms: Sequence[SpanGeometry],
     style: MarkStyle,
     selected: str | None,
-) -> None:
+    tags: TagPixmaps,
+) -> list[tuple[QPointF, QPixmap]]:
     """Label tags under the start of each span, pushed inwards when they would overlap."""
-    painter.setFont(style.tag_font)
-    fm = QFontMetricsF(style.tag_font)
+    placed = []
     taken: dict[int, list[tuple[float, float]]] = {}
     for g in geoms:
         if g.start is None or not g.first_piece:
             continue
         box = boxes[g.start.line]
-        text = g.span.label
-        width = fm.horizontalAdvance(text) + 6
+        width = tags.width(g.span.label)
         x = g.start.x if g.start.inward > 0 else g.start.x - width
         used = taken.setdefault(g.start.line, [])
         moved = True
@@ -290,20 +382,38 @@ def _paint_tags(
                     moved = True
         used.append((x, x + width))
         top = box.y + box.height - style.tag_height - 1
-        rect = QRectF(origin.x() + x, origin.y() + top, width, style.tag_height)
-        fill = label_color(g.span.color)
-        border = QPen(mark_color(g.span.color), 1.0)
-        if g.span.read_only:
-            fill.setAlphaF(0.45)
-            border.setStyle(Qt.PenStyle.DashLine)
-        if g.span.uuid == selected:
-            border = QPen(QColor(20, 20, 20), 1.5)
-        painter.setPen(border)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 2.5, 2.5)
-        painter.setPen(readable_text_color(g.span.color))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        pixmap = tags.get(g.span, g.span.uuid == selected)
+        placed.append((QPointF(x - 1, top - 1), pixmap))  # the pixmap's border room
+    return placed
+
+
+def paint_tints(painter: QPainter, origin: QPointF, marks: BlockMarks) -> None:
+    """Translucent backgrounds (under the text), outer spans' colours first."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.translate(origin)
+    for color, rects in marks.tints:
+        painter.setBrush(color)
+        painter.drawRects(rects)
+    painter.translate(-origin)
+
+
+def paint_marks(painter: QPainter, origin: QPointF, marks: BlockMarks) -> None:
+    """Underlines per nesting level, edge brackets, the selected span's outline and tags."""
+    painter.translate(origin)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for color, bars in marks.bars:
+        painter.setBrush(color)
+        painter.drawRects(bars)
     painter.setBrush(Qt.BrushStyle.NoBrush)
+    for pen, lines in marks.dashes:
+        painter.setPen(pen)
+        painter.drawLines(lines)
+    if marks.outline:
+        painter.setPen(marks.outline_pen)
+        painter.drawRects(marks.outline)
+    for point, pixmap in marks.tags:
+        painter.drawPixmap(point, pixmap)
+    painter.translate(-origin)
 
 
 def paint_invisibles(

@@ -35,9 +35,12 @@ import annotator.text as atext
 from ui.docview.fonts import document_font
 from ui.docview.paint import (
     MAX_LEVELS,
+    BlockMarks,
     LineBox,
     MarkStyle,
     SpanGeometry,
+    TagPixmaps,
+    block_marks,
     line_boxes,
     paint_invisibles,
     paint_marks,
@@ -56,7 +59,20 @@ _DIRECTIONS = {
 _INVISIBLE_RE = re.compile("[" + "".join(re.escape(c) for c in atext.INVISIBLES) + "]")
 _TOOLTIP_TEXT_MAX = 300
 _CACHE_MAX_BLOCKS = 4096
-_Geometry = tuple[list[LineBox], list[SpanGeometry]]
+
+
+class _BlockCache:
+    """One block's span geometry (valid while ``key`` holds) and the marks built from it
+    (valid while ``marks_key`` holds: the nesting rows of its spans and the selection in it)."""
+
+    __slots__ = ("boxes", "geoms", "key", "marks", "marks_key")
+
+    def __init__(self, key: tuple[int, int], boxes: list[LineBox], geoms: list[SpanGeometry]):
+        self.key = key
+        self.boxes = boxes
+        self.geoms = geoms
+        self.marks: BlockMarks | None = None
+        self.marks_key: tuple[object, ...] = ()
 
 
 class PlainDocument(QTextDocument):
@@ -99,7 +115,8 @@ class SpanTextView(QPlainTextEdit):
         self._direction: Direction = "auto"
         self._show_invisibles = False
         self._epoch = 0  # bumped whenever line layout may change (geometry cache key)
-        self._geom: dict[int, tuple[tuple[int, int], list[LineBox], list[SpanGeometry]]] = {}
+        self._geom: dict[int, _BlockCache] = {}
+        self._tags: TagPixmaps | None = None
         self._wheel = 0
         self._point_size = self._clamp_size(point_size)
         self.setFont(document_font(self._point_size))
@@ -213,6 +230,7 @@ class SpanTextView(QPlainTextEdit):
         self._point_size = size
         self.setFont(document_font(size))
         self._style = MarkStyle.for_font(self.font())
+        self._tags = None
         self._invalidate_geometry()
         self.zoomChanged.emit(size)
 
@@ -335,12 +353,12 @@ class SpanTextView(QPlainTextEdit):
             return self._direction == "rtl"
         return block.textDirection() == Qt.LayoutDirection.RightToLeft
 
-    def _block_geometry(self, block: QTextBlock) -> _Geometry:
+    def _block_geometry(self, block: QTextBlock) -> _BlockCache:
         layout = block.layout()
         key = (self._epoch, layout.lineCount())
         cached = self._geom.get(block.blockNumber())
-        if cached is not None and cached[0] == key:
-            return cached[1], cached[2]
+        if cached is not None and cached.key == key:
+            return cached
         pos = block.position()
         first, last = self._to_cp(pos), self._to_cp(pos + block.length() - 1)
         rtl = self._block_rtl(block)
@@ -360,13 +378,29 @@ class SpanTextView(QPlainTextEdit):
                 )
                 geom.first_piece = k == 0
                 geoms.append(geom)
-        boxes = line_boxes(layout)
         if len(self._geom) >= _CACHE_MAX_BLOCKS:
             self._geom.clear()
-        self._geom[block.blockNumber()] = (key, boxes, geoms)
-        return boxes, geoms
+        entry = self._geom[block.blockNumber()] = _BlockCache(key, line_boxes(layout), geoms)
+        return entry
 
-    def _visible(self, rect: QRect) -> list[tuple[QPointF, QTextBlock, _Geometry]]:
+    def _block_marks(self, entry: _BlockCache) -> BlockMarks:
+        """The marks of a block, rebuilt when a nesting row or the selection in it changed
+        (adding a span can move the rows of others in its cluster)."""
+        level, selected = self._index.level, self._selected
+        levels = [level(g.span.uuid) for g in entry.geoms]
+        shown = selected if any(g.span.uuid == selected for g in entry.geoms) else None
+        marks_key = (shown, *levels)
+        if entry.marks is None or entry.marks_key != marks_key:
+            ratio = self.viewport().devicePixelRatioF()
+            if self._tags is None or self._tags.ratio != ratio:
+                self._tags = TagPixmaps(self._style, ratio)
+            entry.marks = block_marks(
+                entry.boxes, entry.geoms, levels, self._style, shown, self._tags
+            )
+            entry.marks_key = marks_key
+        return entry.marks
+
+    def _visible(self, rect: QRect) -> list[tuple[QPointF, QTextBlock, _BlockCache]]:
         found = []
         offset = self.contentOffset()
         block = self.firstVisibleBlock()
@@ -392,20 +426,23 @@ class SpanTextView(QPlainTextEdit):
         if not len(self._index) and not self._show_invisibles:
             super().paintEvent(e)
             return
-        visible = self._visible(e.rect())
+        visible = [
+            (origin, block, entry, self._block_marks(entry))
+            for origin, block, entry in self._visible(e.rect())
+        ]
         painter = QPainter(self.viewport())
-        for origin, _block, (boxes, geoms) in visible:
-            paint_tints(painter, origin, boxes, geoms)
+        for origin, _block, _entry, marks in visible:
+            paint_tints(painter, origin, marks)
         painter.end()
         super().paintEvent(e)  # the text, drawn once over the tints
         painter = QPainter(self.viewport())
-        for origin, block, (boxes, geoms) in visible:
-            paint_marks(
-                painter, origin, boxes, geoms, self._index.level, self._style, self._selected
-            )
-            if self._show_invisibles:
-                marks = self._invisible_marks(block)
-                paint_invisibles(painter, origin, block.layout(), boxes, marks, self._style)
+        for origin, _block, _entry, marks in visible:
+            paint_marks(painter, origin, marks)
+        if self._show_invisibles:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            for origin, block, entry, _marks in visible:
+                found = self._invisible_marks(block)
+                paint_invisibles(painter, origin, block.layout(), entry.boxes, found, self._style)
         painter.end()
 
     def resizeEvent(self, e: QResizeEvent) -> None:
