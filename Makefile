@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench bench-scale soak screenshot clean
+.PHONY: run test lint bench bench-scale soak screenshot translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -53,6 +53,14 @@ soak: $(VENV)/.installed-dev
 screenshot: $(VENV)/.installed
 	rm -f docs/screenshot.png  # our own file: the writer refuses to replace what it did not write
 	QT_QPA_PLATFORM=offscreen $(BIN)/annotator gui "$$($(BIN)/python -c 'from ui.app import sample_project_path; print(sample_project_path())')" --screenshot docs/screenshot.png --size 1400x900
+
+# The Arabic interface: pyside6-lupdate collects every tr() string of the translated modules
+# into the .ts (kept translations stay), pyside6-lrelease compiles the shipped .qm. Translate
+# new strings in the .ts (Qt Linguist: pyside6-linguist), then run this again and commit both.
+TRANSLATED := $(shell find ui/workbench ui/events ui/review ui/dialogs -name '*.py' | sort) ui/session.py ui/i18n.py
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate $(TRANSLATED) -ts resources/translations/annotator_ar.ts -target-language ar -no-obsolete
+	$(BIN)/pyside6-lrelease resources/translations/annotator_ar.ts -qm resources/translations/annotator_ar.qm
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -50,6 +50,34 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 _installed: list[QTranslator] = []
 
 
+HOST_CONTEXTS = ("", "w", "self.w", "window", "parent")
+"""the contexts lupdate gives strings translated through a host (``w.tr(...)`` in a module
+function, ``tr = self.tr`` aliases): looked up when the runtime context (the class name) has
+no translation of a string"""
+
+
+class _HostFallback(QTranslator):
+    """Our compiled translations, looked up under the caller's context first and then under
+    the host contexts lupdate wrote (``HOST_CONTEXTS``)."""
+
+    def __init__(self, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self.inner = QTranslator(self)
+
+    def isEmpty(self) -> bool:
+        return self.inner.isEmpty()
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        found = self.inner.translate(context, source, disambiguation, n)
+        for other in HOST_CONTEXTS:
+            if found:
+                break
+            found = self.inner.translate(other, source, disambiguation, n)
+        return found or ""
+
+
 def translations_dir() -> Path:
     """The folder holding the ``.ts`` sources and the compiled ``.qm`` files."""
     return Path(str(resources.files("resources").joinpath("translations")))
@@ -97,8 +125,8 @@ def install_translator(
         app.removeTranslator(old)
     _installed.clear()
     if chosen != "en":
-        ours = QTranslator(app)
-        if not ours.load(f"{TS_STEM}_{chosen}", str(translations_dir())):
+        ours = _HostFallback(app)
+        if not ours.inner.load(f"{TS_STEM}_{chosen}", str(translations_dir())):
             raise FileNotFoundError(
                 f"no compiled translations for {chosen!r} in {translations_dir()}"
             )

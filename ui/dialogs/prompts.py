@@ -49,14 +49,22 @@ def show_message(
 def ask_read_only(parent: QWidget | None, refusal: str) -> bool:
     """The project is held by another writer (``refusal`` says who): offer to open it for
     viewing only. Whether the user chose to."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Prompts", "Project in use"), "", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("Prompts", "Project in use"),
+        "",
+        parent=parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(refusal)
     box.setInformativeText(
-        tr("Prompts", "You can open it read-only: you see everything, and edits are off.")
+        QCoreApplication.translate(
+            "Prompts", "You can open it read-only: you see everything, and edits are off."
+        )
     )
-    view = box.addButton(tr("Prompts", "Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    view = box.addButton(
+        QCoreApplication.translate("Prompts", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(view)
     box.exec()

@@ -1,0 +1,1747 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../ui/review/panes.py" line="59"/>
+        <source>Legend:</source>
+        <translation>المفتاح:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/panes.py" line="69"/>
+        <source>(tags read “label · kind”; gold in grey)</source>
+        <translation>(تُقرأ الوسوم «التسمية · النوع»؛ المرجع باللون الرمادي)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="133"/>
+        <source>Next (N)</source>
+        <translation>التالي (N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="134"/>
+        <source>Previous (Shift+N)</source>
+        <translation>السابق (Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="135"/>
+        <source>Accept A (A)</source>
+        <translation>قبول A (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="136"/>
+        <source>Accept B (B)</source>
+        <translation>قبول B (B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="137"/>
+        <source>Accept both (Shift+B)</source>
+        <translation>قبول الاثنين (Shift+B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="138"/>
+        <source>Edit gold (E)</source>
+        <translation>تحرير المرجع (E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="139"/>
+        <source>Accept all agreements (Ctrl+Shift+A)</source>
+        <translation>قبول كل مواضع الاتفاق (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="141"/>
+        <source>Mark adjudicated</source>
+        <translation>وسم كمحسوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="143"/>
+        <location filename="../../ui/workbench/menus.py" line="130"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="145"/>
+        <location filename="../../ui/workbench/menus.py" line="132"/>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="151"/>
+        <source>&amp;Close</source>
+        <translation>إ&amp;غلاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="109"/>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="110"/>
+        <source>&amp;New project…</source>
+        <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="111"/>
+        <source>&amp;Open project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="112"/>
+        <source>Recent projects</source>
+        <translation>المشاريع الأخيرة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="115"/>
+        <source>&amp;Import files…</source>
+        <translation>ا&amp;ستيراد ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="120"/>
+        <source>Import a &amp;folder of .txt files…</source>
+        <translation>استيراد &amp;مجلد ملفات ‎.txt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="123"/>
+        <source>Import &amp;with options…</source>
+        <translation>استيراد &amp;مع خيارات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="124"/>
+        <source>&amp;Export…</source>
+        <translation>ت&amp;صدير…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="127"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="129"/>
+        <source>&amp;Edit</source>
+        <translation>ت&amp;حرير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="138"/>
+        <source>&amp;Delete span</source>
+        <translation>&amp;حذف المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="140"/>
+        <source>&amp;Schema…</source>
+        <translation>&amp;المخطط…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="142"/>
+        <source>&amp;Annotate</source>
+        <translation>&amp;توسيم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="143"/>
+        <source>Switch &amp;annotator…</source>
+        <translation>تبديل ال&amp;موسِّم…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="149"/>
+        <source>Apply the last label</source>
+        <translation>تطبيق آخر تسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="154"/>
+        <source>&amp;Sticky label (every selection gets it)</source>
+        <translation>تسمية &amp;ثابتة (تُطبَّق على كل تحديد)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="158"/>
+        <source>Snap selections to &amp;words</source>
+        <translation>ضبط التحديد على حدود ال&amp;كلمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="163"/>
+        <source>Trim a proclitic off the start</source>
+        <translation>نزع سابقة متصلة من البداية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="164"/>
+        <source>Give the proclitic back</source>
+        <translation>إرجاع السابقة المتصلة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="166"/>
+        <source>Start edge → right</source>
+        <translation>حافة البداية ← يمينًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="167"/>
+        <source>Start edge → left</source>
+        <translation>حافة البداية ← يسارًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="168"/>
+        <source>End edge → right</source>
+        <translation>حافة النهاية ← يمينًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="169"/>
+        <source>End edge → left</source>
+        <translation>حافة النهاية ← يسارًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="170"/>
+        <source>Start edge → right, a word</source>
+        <translation>حافة البداية ← يمينًا، كلمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="171"/>
+        <source>Start edge → left, a word</source>
+        <translation>حافة البداية ← يسارًا، كلمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="172"/>
+        <source>End edge → right, a word</source>
+        <translation>حافة النهاية ← يمينًا، كلمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="173"/>
+        <source>End edge → left, a word</source>
+        <translation>حافة النهاية ← يسارًا، كلمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="178"/>
+        <source>Add &amp;relation (then click the target)</source>
+        <translation>إضافة &amp;علاقة (ثم انقر الهدف)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="180"/>
+        <source>New &amp;argument span for the selected event</source>
+        <translation>مقطع &amp;معمول جديد للحدث المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="187"/>
+        <source>&amp;Next annotation</source>
+        <translation>التوسيم ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="195"/>
+        <source>&amp;Previous annotation</source>
+        <translation>التوسيم ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="204"/>
+        <source>Mark done and go to the &amp;next document</source>
+        <translation>وسم كمنجز والانتقال إلى المستند ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="212"/>
+        <source>Mark in progress</source>
+        <translation>وسم كقيد الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="219"/>
+        <source>Next &amp;unfinished document</source>
+        <translation>المستند &amp;غير المنجز التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="227"/>
+        <source>Next document</source>
+        <translation>المستند التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="235"/>
+        <source>Previous document</source>
+        <translation>المستند السابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="240"/>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="241"/>
+        <source>Show other annotators&apos; &amp;layers…</source>
+        <translation>إظهار &amp;طبقات الموسِّمين الآخرين…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="242"/>
+        <source>Text direction</source>
+        <translation>اتجاه النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="245"/>
+        <source>Automatic (per paragraph)</source>
+        <translation>تلقائي (لكل فقرة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="246"/>
+        <source>Right to left</source>
+        <translation>من اليمين إلى اليسار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="247"/>
+        <source>Left to right</source>
+        <translation>من اليسار إلى اليمين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="253"/>
+        <source>Show &amp;invisible characters</source>
+        <translation>إظهار المحارف &amp;غير المرئية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="256"/>
+        <source>Zoom &amp;in</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="257"/>
+        <source>Zoom &amp;out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="258"/>
+        <source>Show &amp;arcs</source>
+        <translation>إظهار الأ&amp;قواس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="262"/>
+        <source>&amp;Language (after a restart)</source>
+        <translation>اللغ&amp;ة (بعد إعادة التشغيل)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="273"/>
+        <source>&amp;Review</source>
+        <translation>&amp;مراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="274"/>
+        <source>&amp;Review colleagues&apos; work…</source>
+        <translation>&amp;مراجعة عمل الزملاء…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="275"/>
+        <source>&amp;Agreement…</source>
+        <translation>الا&amp;تفاق…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="277"/>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="278"/>
+        <source>Command &amp;palette…</source>
+        <translation>&amp;لوحة الأوامر…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="279"/>
+        <source>&amp;Keys</source>
+        <translation>&amp;المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementWindow</name>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="113"/>
+        <location filename="../../ui/review/agreement_window.py" line="165"/>
+        <location filename="../../ui/review/agreement_window.py" line="170"/>
+        <location filename="../../ui/review/agreement_window.py" line="186"/>
+        <location filename="../../ui/review/agreement_window.py" line="280"/>
+        <location filename="../../ui/review/agreement_window.py" line="291"/>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="126"/>
+        <source>Measure</source>
+        <translation>قياس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="128"/>
+        <source>Save HTML report…</source>
+        <translation>حفظ تقرير HTML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="131"/>
+        <source>Choose annotators and labels, then Measure.</source>
+        <translation>اختر الموسِّمين والتسميات، ثم «قياس».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="141"/>
+        <source>Annotators</source>
+        <translation>الموسِّمون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="142"/>
+        <source>Labels (spans)</source>
+        <translation>التسميات (المقاطع)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="165"/>
+        <source>Choose at least two annotators.</source>
+        <translation>اختر موسِّمَين على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="170"/>
+        <source>Measuring agreement…</source>
+        <translation>جارٍ قياس الاتفاق…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="194"/>
+        <source>{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · alpha-U (characters): {4}</source>
+        <translation>{0} موسِّمين ({1})، {2} مستندات · ألفا (اسمي، رموز): {3} · ألفا-U (محارف): {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="203"/>
+        <source>Pairs</source>
+        <translation>الأزواج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="209"/>
+        <source>Per label</source>
+        <translation>لكل تسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="215"/>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="222"/>
+        <source>Per document</source>
+        <translation>لكل مستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="232"/>
+        <source>Confusion</source>
+        <translation>مصفوفة الالتباس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="237"/>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="271"/>
+        <source>Save HTML report</source>
+        <translation>حفظ تقرير HTML</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="280"/>
+        <source>Writing the report…</source>
+        <translation>جارٍ كتابة التقرير…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="293"/>
+        <source>Report written to {0}</source>
+        <translation>كُتب التقرير في {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListPanel</name>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="233"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="233"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="233"/>
+        <source>Where</source>
+        <translation>الموضع</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="73"/>
+        <source>Command palette</source>
+        <translation>لوحة الأوامر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="75"/>
+        <source>Type a command…</source>
+        <translation>اكتب أمرًا…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="77"/>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="77"/>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../ui/workbench/details.py" line="201"/>
+        <location filename="../../ui/workbench/details.py" line="218"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/details.py" line="210"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/details.py" line="211"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/details.py" line="212"/>
+        <source>Offsets</source>
+        <translation>المواضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/details.py" line="271"/>
+        <source>Event {0}</source>
+        <translation>حدث {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/details.py" line="281"/>
+        <source>Relation {0}: {1} → {2}</source>
+        <translation>علاقة {0}: {1} ← {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementTable</name>
+    <message>
+        <location filename="../../ui/review/panes.py" line="32"/>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/panes.py" line="34"/>
+        <source>A&apos;s version</source>
+        <translation>نسخة A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/panes.py" line="36"/>
+        <source>B&apos;s version</source>
+        <translation>نسخة B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/panes.py" line="37"/>
+        <source>Detail</source>
+        <translation>التفصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/panes.py" line="38"/>
+        <source>Gold</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/panes.py" line="145"/>
+        <source>resolved</source>
+        <translation>محسوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/panes.py" line="145"/>
+        <source>open</source>
+        <translation>مفتوح</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListPanel</name>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="73"/>
+        <source>Filter by name</source>
+        <translation>تصفية بالاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="76"/>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="80"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="80"/>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="80"/>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+</context>
+<context>
+    <name>EditingController</name>
+    <message>
+        <location filename="../../ui/workbench/editing.py" line="102"/>
+        <source>Open a document first.</source>
+        <translation>افتح مستندًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/editing.py" line="105"/>
+        <source>Choose an annotator name first.</source>
+        <translation>اختر اسم موسِّم أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/editing.py" line="129"/>
+        <source>Select some text or a span first.</source>
+        <translation>حدّد نصًا أو مقطعًا أولًا.</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPanel</name>
+    <message>
+        <location filename="../../ui/events/panel.py" line="129"/>
+        <source>Event / role</source>
+        <translation>الحدث / الدور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/panel.py" line="129"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/panel.py" line="160"/>
+        <source>(deleted span)</source>
+        <translation>(مقطع محذوف)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/panel.py" line="165"/>
+        <source>(missing)</source>
+        <translation>(مفقود)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/panel.py" line="171"/>
+        <source>Relations</source>
+        <translation>العلاقات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/panel.py" line="244"/>
+        <source>Delete this event (keep its trigger span)</source>
+        <translation>حذف هذا الحدث (مع إبقاء مقطع مُطلِقه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/panel.py" line="245"/>
+        <source>Remove this argument</source>
+        <translation>إزالة هذا المعمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/panel.py" line="246"/>
+        <source>Delete this relation</source>
+        <translation>حذف هذه العلاقة</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="359"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="364"/>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
+        <source> (needs {0})</source>
+        <translation> (يتطلب {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="136"/>
+        <source>All layers (each record names its annotator)</source>
+        <translation>كل الطبقات (كل سجل يذكر موسِّمه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="137"/>
+        <source>gold (adjudicated)</source>
+        <translation>المرجع (المحسوم)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="142"/>
+        <source>Any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="154"/>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="168"/>
+        <source>default (Unicode words and punctuation)</source>
+        <translation>الافتراضي (كلمات يونيكود وعلامات الترقيم)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="169"/>
+        <source>spaCy Arabic</source>
+        <translation>spaCy العربي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="176"/>
+        <source>-DOCSTART- line between documents</source>
+        <translation>سطر ‎-DOCSTART-‎ بين المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="182"/>
+        <source>The export report appears here.</source>
+        <translation>يظهر تقرير التصدير هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="206"/>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="209"/>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
+        <source>Labels</source>
+        <translation>التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="214"/>
+        <source>Output</source>
+        <translation>المُخرَج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <source>Splits</source>
+        <translation>التقسيمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
+        <source>Split seed</source>
+        <translation>بذرة التقسيم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
+        <source>Tokenizer</source>
+        <translation>المُقطِّع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
+        <source>Overlapping spans keep</source>
+        <translation>عند تداخل المقاطع يُبقى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
+        <source>Tag scheme</source>
+        <translation>نظام الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="224"/>
+        <source>spaCy spans key</source>
+        <translation>مفتاح مقاطع spaCy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="225"/>
+        <source>Training data options</source>
+        <translation>خيارات بيانات التدريب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="248"/>
+        <source>The {0} format needs {1}, which is not installed. Add it with:
+{2}</source>
+        <translation>تتطلب صيغة {0} الحزمة {1}، وهي غير مثبتة. أضفها بالأمر:
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="252"/>
+        <source>Splits: {0}</source>
+        <translation>التقسيمات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="254"/>
+        <source>Choose where to write the export.</source>
+        <translation>اختر مكان كتابة التصدير.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="256"/>
+        <source>The spaCy spans key cannot be empty.</source>
+        <translation>لا يمكن أن يكون مفتاح مقاطع spaCy فارغًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="258"/>
+        <source>Choose at least one label.</source>
+        <translation>اختر تسمية واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="273"/>
+        <source>{0} has no splits.</source>
+        <translation>لا تقسيمات في {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="277"/>
+        <source>One split (train). Example: train=0.8,test=0.2</source>
+        <translation>تقسيم واحد (train). مثال: train=0.8,test=0.2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="282"/>
+        <source> — by document; adding documents never moves others</source>
+        <translation> — حسب المستند؛ إضافة مستندات لا تنقل غيرها أبدًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="284"/>
+        <source>A folder (only an earlier export of this format is replaced).</source>
+        <translation>مجلد (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="285"/>
+        <source>A file (only an earlier export of this format is replaced).</source>
+        <translation>ملف (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="321"/>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="363"/>
+        <source>folder</source>
+        <translation>المجلد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="363"/>
+        <source>file</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="365"/>
+        <source>The {0} {1} holds an earlier {2} export. Replace it?</source>
+        <translation>يحوي {0} {1} تصديرًا سابقًا بصيغة {2}. أأستبدله؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="369"/>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="380"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="382"/>
+        <source>Export failed, nothing was written:
+{0}</source>
+        <translation>فشل التصدير، لم يُكتب شيء:
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="44"/>
+        <source>Annotator bundles (*.annbundle *.zip);;All files (*)</source>
+        <translation>حزم Annotator (*.annbundle *.zip);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="45"/>
+        <source>Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)</source>
+        <translation>الحزم والمشاريع (*.annbundle *.zip *.annotator);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/paths.py" line="19"/>
+        <source>Text, JSONL or CSV (*.txt *.jsonl *.csv);;All files (*)</source>
+        <translation>نص أو JSONL أو CSV (*.txt *.jsonl *.csv);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="47"/>
+        <source>HTML report (*.html);;All files (*)</source>
+        <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="44"/>
+        <source>Annotator projects (*.annotator);;All files (*)</source>
+        <translation>مشاريع Annotator (*.annotator);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeyDispatcher</name>
+    <message>
+        <location filename="../../ui/workbench/hotkeys.py" line="157"/>
+        <source>{0}, … then: {1}</source>
+        <translation>{0}، … ثم: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="129"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="96"/>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="98"/>
+        <source>Add a folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="100"/>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="104"/>
+        <source>auto (from the file name)</source>
+        <translation>تلقائي (من اسم الملف)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="110"/>
+        <source>Strict: the first bad line aborts, nothing is written</source>
+        <translation>صارم: أول سطر معيب يوقف الاستيراد ولا يُكتب شيء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="111"/>
+        <source>Lenient: skip bad lines and list them</source>
+        <translation>متساهل: تخطي الأسطر المعيبة وسردها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="118"/>
+        <source>error — abort the import</source>
+        <translation>خطأ — إيقاف الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="119"/>
+        <source>add — add them to the schema</source>
+        <translation>إضافة — إضافتها إلى المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="120"/>
+        <source>skip — leave their annotations out and list them</source>
+        <translation>تخطٍّ — استبعاد توسيماتها وسردها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="126"/>
+        <source>The import report appears here.</source>
+        <translation>يظهر تقرير الاستيراد هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="139"/>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="140"/>
+        <source>CSV text column</source>
+        <translation>عمود النص في CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="141"/>
+        <source>Layer (when a file names none)</source>
+        <translation>الطبقة (إن لم يذكر الملف طبقة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="142"/>
+        <source>Malformed lines</source>
+        <translation>الأسطر المعيبة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <source>Labels not in the schema</source>
+        <translation>تسميات خارج المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="177"/>
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="206"/>
+        <source>choose a format: {0}</source>
+        <translation>اختر صيغة: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="217"/>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="230"/>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="233"/>
+        <source>Import failed; nothing was imported:
+{0}</source>
+        <translation>فشل الاستيراد؛ لم يُستورد شيء:
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="137"/>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="138"/>
+        <source>What it does</source>
+        <translation>الوظيفة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="138"/>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="140"/>
+        <source>Label: {0}</source>
+        <translation>التسمية: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="146"/>
+        <source>Select text (it snaps to whole words)</source>
+        <translation>تحديد نص (يُضبط على كلمات كاملة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="146"/>
+        <source>Drag / Shift+arrows</source>
+        <translation>سحب / Shift+الأسهم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="147"/>
+        <source>Select a word</source>
+        <translation>تحديد كلمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="147"/>
+        <source>Double click</source>
+        <translation>نقر مزدوج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="148"/>
+        <source>Cancel a pending chord</source>
+        <translation>إلغاء تتابع مفاتيح معلّق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/palette.py" line="156"/>
+        <source>Edge keys are visual: in right-to-left text Alt+Right grows the span at its start.</source>
+        <translation>مفاتيح الحواف بصرية: في النص من اليمين إلى اليسار يمدّ Alt+Right المقطع من بدايته.</translation>
+    </message>
+</context>
+<context>
+    <name>LayerController</name>
+    <message>
+        <location filename="../../ui/workbench/layer_display.py" line="87"/>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+</context>
+<context>
+    <name>LayersDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/prompts.py" line="81"/>
+        <source>Show layers</source>
+        <translation>إظهار الطبقات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/prompts.py" line="88"/>
+        <source>Other annotators&apos; spans are shown read-only.</source>
+        <translation>تظهر مقاطع الموسِّمين الآخرين للقراءة فقط.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedEditor</name>
+    <message>
+        <location filename="../../ui/workbench/details.py" line="131"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="91"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="348"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="364"/>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="102"/>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="103"/>
+        <source>Labels</source>
+        <translation>التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="105"/>
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="112"/>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="124"/>
+        <source>Switch annotator</source>
+        <translation>تبديل الموسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="262"/>
+        <source>The language changes when the annotator is started again.</source>
+        <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="340"/>
+        <source>Annotator: {0}</source>
+        <translation>الموسِّم: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="341"/>
+        <source>Project: {0}</source>
+        <translation>المشروع: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="343"/>
+        <source>saved {0}</source>
+        <translation>حُفظ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="343"/>
+        <source>saved</source>
+        <translation>محفوظ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="346"/>
+        <source>Project: {0} (read-only)</source>
+        <translation>المشروع: {0} (للقراءة فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="351"/>
+        <source>{0} (read-only)</source>
+        <translation>{0} (للقراءة فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="358"/>
+        <source>Not done</source>
+        <translation>لم يُنفَّذ</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationController</name>
+    <message>
+        <location filename="../../ui/workbench/navigation.py" line="157"/>
+        <source>Every document is done.</source>
+        <translation>كل المستندات منجزة.</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <location filename="../../ui/dialogs/prompts.py" line="30"/>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/prompts.py" line="31"/>
+        <source>Your name (the layer you annotate in):</source>
+        <translation>اسمك (الطبقة التي توسِّم فيها):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/prompts.py" line="54"/>
+        <source>Project in use</source>
+        <translation>المشروع قيد الاستخدام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/prompts.py" line="61"/>
+        <source>You can open it read-only: you see everything, and edits are off.</source>
+        <translation>يمكنك فتحه للقراءة فقط: ترى كل شيء، والتعديل معطّل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/prompts.py" line="66"/>
+        <source>Open read-only</source>
+        <translation>فتح للقراءة فقط</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="205"/>
+        <source>Merge report</source>
+        <translation>تقرير الدمج</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewColumns</name>
+    <message>
+        <location filename="../../ui/review/panes.py" line="100"/>
+        <source>Gold (adjudicated)</source>
+        <translation>المرجع (المحسوم)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../ui/review/window.py" line="63"/>
+        <location filename="../../ui/review/window.py" line="116"/>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="88"/>
+        <source>Document:</source>
+        <translation>المستند:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="90"/>
+        <source>Annotators:</source>
+        <translation>الموسِّمون:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="120"/>
+        <source>&amp;Review</source>
+        <translation>&amp;مراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="225"/>
+        <source>Choose a document and at least two annotators.</source>
+        <translation>اختر مستندًا وموسِّمَين على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="258"/>
+        <source>Disagreements left: {0} of {1} in this document, {2} in the project</source>
+        <translation>الخلافات المتبقية: {0} من {1} في هذا المستند، و{2} في المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="273"/>
+        <source>No disagreement in this document.</source>
+        <translation>لا خلاف في هذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="313"/>
+        <source>That side has nothing here to accept.</source>
+        <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditor</name>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="58"/>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="59"/>
+        <source>Event types</source>
+        <translation>أنواع الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="60"/>
+        <source>Relation types</source>
+        <translation>أنواع العلاقات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="87"/>
+        <source>Schema</source>
+        <translation>المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="94"/>
+        <source>New label name</source>
+        <translation>اسم التسمية الجديدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="95"/>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="96"/>
+        <source>Up</source>
+        <translation>أعلى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="97"/>
+        <source>Down</source>
+        <translation>أسفل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="98"/>
+        <source>Remove…</source>
+        <translation>إزالة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="102"/>
+        <source>Rename</source>
+        <translation>إعادة تسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="109"/>
+        <source>Clear</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="162"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="164"/>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="165"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="166"/>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="170"/>
+        <source>Hotkey</source>
+        <translation>مفتاح الاختصار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="172"/>
+        <source>Parent</source>
+        <translation>الأصل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="173"/>
+        <source>Arg1 types</source>
+        <translation>أنواع الطرف الأول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="174"/>
+        <source>Arg2 types</source>
+        <translation>أنواع الطرف الثاني</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="178"/>
+        <source>Roles (event types)</source>
+        <translation>الأدوار (أنواع الأحداث)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="182"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="183"/>
+        <source>Attributes</source>
+        <translation>الخصائص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="249"/>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="329"/>
+        <source>{0} is taken by the window&apos;s “{1}”.</source>
+        <translation>المفتاح {0} مستخدم لأمر النافذة «{1}».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="341"/>
+        <source>Colour of {0}</source>
+        <translation>لون {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="411"/>
+        <source>Remove {0}</source>
+        <translation>إزالة {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="413"/>
+        <source>{0} annotation(s) use {1}. They are never deleted with the label:
+keep them (they will be listed as problems), or relabel them first.</source>
+        <translation>تستخدم {0} توسيمات التسمية {1}. لا تُحذف أبدًا مع التسمية:
+أبقِها (وستُسرد مشكلاتٍ)، أو أعد تسميتها أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="417"/>
+        <source>Remove the label, keep the annotations</source>
+        <translation>إزالة التسمية مع إبقاء التوسيمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="418"/>
+        <source>Relabel them, then remove…</source>
+        <translation>إعادة تسميتها ثم الإزالة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="426"/>
+        <source>Relabel</source>
+        <translation>إعادة التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="426"/>
+        <source>New label:</source>
+        <translation>التسمية الجديدة:</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionController</name>
+    <message>
+        <location filename="../../ui/workbench/selection.py" line="70"/>
+        <source>Event: {0}</source>
+        <translation>الحدث: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../ui/session.py" line="197"/>
+        <source>No project is open.</source>
+        <translation>لا مشروع مفتوح.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="225"/>
+        <source>Could not {0}: {1}</source>
+        <translation>تعذّر {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="121"/>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="122"/>
+        <source>in progress</source>
+        <translation>قيد الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="123"/>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationPanel</name>
+    <message>
+        <location filename="../../ui/workbench/validation_panel.py" line="71"/>
+        <source>This document</source>
+        <translation>هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/validation_panel.py" line="72"/>
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/validation_panel.py" line="76"/>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/validation_panel.py" line="76"/>
+        <source>Problem</source>
+        <translation>المشكلة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/validation_panel.py" line="76"/>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/validation_panel.py" line="146"/>
+        <source>No problems</source>
+        <translation>لا مشكلات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/validation_panel.py" line="146"/>
+        <source>{0} problem(s)</source>
+        <translation>المشكلات: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>_Table</name>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="55"/>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="56"/>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="114"/>
+        <source>Choose another path?</source>
+        <translation>أتختار مسارًا آخر؟</translation>
+    </message>
+</context>
+<context>
+    <name>self.w</name>
+    <message>
+        <location filename="../../ui/events/relations.py" line="128"/>
+        <source>Select the first span, then press R.</source>
+        <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="132"/>
+        <source>Relation from “{0}”: click the target span.</source>
+        <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="144"/>
+        <source>No relation added.</source>
+        <translation>لم تُضف علاقة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="149"/>
+        <source>No relation type links {0} to {1}.</source>
+        <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="160"/>
+        <source>Relation:</source>
+        <translation>العلاقة:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="205"/>
+        <source>New argument span as:</source>
+        <translation>مقطع معمول جديد بصفة:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="217"/>
+        <source>Add as argument:</source>
+        <translation>إضافة معمولًا بصفة:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="222"/>
+        <source>Just select it</source>
+        <translation>تحديده فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="238"/>
+        <location filename="../../ui/events/relations.py" line="253"/>
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="240"/>
+        <source>“{0}” is the {1} of {2}.
+Remove only the argument, or delete the whole event?</source>
+        <translation>«{0}» هو {1} في {2}.
+أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="243"/>
+        <source>Remove the argument</source>
+        <translation>إزالة المعمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="244"/>
+        <source>Delete the whole event</source>
+        <translation>حذف الحدث كله</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="255"/>
+        <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
+        <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="257"/>
+        <source>Delete the span and its event</source>
+        <translation>حذف المقطع وحدثه</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="75"/>
+        <source>Export my layer as &amp;bundle…</source>
+        <translation>تصدير طبقتي &amp;حزمةً…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="76"/>
+        <source>&amp;Merge bundle or project…</source>
+        <translation>&amp;دمج حزمة أو مشروع…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="88"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="108"/>
+        <source>Bundle</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="88"/>
+        <source>Open a project and choose your name first.</source>
+        <translation>افتح مشروعًا واختر اسمك أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="92"/>
+        <source>Export my layer</source>
+        <translation>تصدير طبقتي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="108"/>
+        <source>Writing the bundle…</source>
+        <translation>جارٍ كتابة الحزمة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="113"/>
+        <source>Bundle written to {0} ({1})</source>
+        <translation>كُتبت الحزمة في {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="115"/>
+        <source>The bundle was not written: {0}</source>
+        <translation>لم تُكتب الحزمة: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="117"/>
+        <source>Bundle cancelled; nothing was written.</source>
+        <translation>أُلغيت الحزمة؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="128"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="160"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="220"/>
+        <source>Merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="128"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="409"/>
+        <location filename="../../ui/review/agreement_window.py" line="327"/>
+        <source>Open a project first.</source>
+        <translation>افتح مشروعًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="160"/>
+        <source>Merging {0}…</source>
+        <translation>جارٍ دمج {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="175"/>
+        <source>Nothing was merged: {0}</source>
+        <translation>لم يُدمج شيء: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="177"/>
+        <source>Merge cancelled; nothing was merged.</source>
+        <translation>أُلغي الدمج؛ لم يُدمج شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_dialog.py" line="268"/>
+        <location filename="../../ui/workbench/menus.py" line="400"/>
+        <source>Open or create a project first.</source>
+        <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="173"/>
+        <source>Select an event (its trigger) first.</source>
+        <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="177"/>
+        <source>Select the argument&apos;s text first.</source>
+        <translation>حدّد نص المعمول أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/relations.py" line="187"/>
+        <source>{0} takes no entity arguments.</source>
+        <translation>لا يقبل {0} معمولات من الكيانات.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="327"/>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="427"/>
+        <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
+        <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="367"/>
+        <location filename="../../ui/workbench/menus.py" line="370"/>
+        <source>Cannot open the project</source>
+        <translation>تعذّر فتح المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="381"/>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="390"/>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="400"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="403"/>
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="407"/>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="433"/>
+        <source>Import failed, nothing was imported: {0}</source>
+        <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="435"/>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="63"/>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="65"/>
+        <source>Problems</source>
+        <translation>المشكلات</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,154 @@
+"""The Arabic interface: every string of the workbench translated, the .qm built from the .ts,
+the layout mirrored in Arabic and left-to-right in English, the language chosen and remembered."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from annotator.schema import default_schema
+from ui import i18n
+from ui.session import Session
+from ui.workbench.mainwindow import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "annotator_ar.ts"
+QM = ROOT / "resources" / "translations" / "annotator_ar.qm"
+BIN = Path(sys.executable).parent
+OWNED = ["ui/workbench", "ui/events", "ui/review", "ui/dialogs", "ui/session.py", "ui/i18n.py"]
+"""the modules whose strings are translated (the Makefile's `translations` target lists them)"""
+
+
+def sources() -> list[str]:
+    files: list[str] = []
+    for part in OWNED:
+        path = ROOT / part
+        files += sorted(str(p) for p in path.rglob("*.py")) if path.is_dir() else [str(path)]
+    return files
+
+
+def tool(name: str) -> str:
+    found = BIN / name if (BIN / name).exists() else shutil.which(name)
+    if not found:
+        pytest.skip(f"{name} is not installed")
+    return str(found)
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    out = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            out[(name, message.findtext("source") or "")] = message
+    return out
+
+
+def test_every_source_string_has_an_arabic_translation(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh_ar.ts"
+    subprocess.run(
+        [tool("pyside6-lupdate"), *sources(), "-ts", str(fresh), "-target-language", "ar"],
+        check=True,
+        capture_output=True,
+    )
+    wanted = messages(fresh)
+    assert len(wanted) > 250  # the workbench's strings were found
+    have = messages(TS)
+    missing = [key for key in wanted if key not in have]
+    assert missing == [], f"not in {TS.name}: run `make translations` and translate {missing}"
+    untranslated = [
+        key
+        for key in wanted
+        if (translation := have[key].find("translation")) is None
+        or not (translation.text or "").strip()
+        or translation.get("type") == "unfinished"
+    ]
+    assert untranslated == []
+    arabic = [have[k].findtext("translation") or "" for k in wanted]
+    assert all(any("\u0600" <= ch <= "\u06ff" for ch in t) for t in arabic if t.strip("-.… ")), (
+        "every translation is Arabic"
+    )
+
+
+def test_the_shipped_qm_is_built_from_the_ts(tmp_path: Path) -> None:
+    built = tmp_path / "annotator_ar.qm"
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True
+    )
+    assert QM.exists(), "annotator_ar.qm is shipped (no build step after install)"
+    assert QM.read_bytes() == built.read_bytes(), "the .qm is stale: run `make translations`"
+
+
+@pytest.fixture
+def arabic(qtbot: QtBot) -> Iterator[QApplication]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert i18n.install_translator(app, "ar") == "ar"
+    yield app
+    i18n.install_translator(app, "en")
+
+
+def test_arabic_mirrors_the_window_and_translates_it(
+    arabic: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    assert arabic.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    w = MainWindow(Session(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    assert w.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    menus = [a.text() for a in w.menuBar().actions()]
+    assert menus == ["&ملف", "ت&حرير", "&توسيم", "&عرض", "&مراجعة", "م&ساعدة"]
+    assert w.docks["documents"].windowTitle() == "المستندات"
+    assert w.status_annotator.text().startswith("الموسِّم:")
+    assert w.actions_by_name["switch_annotator"].text() == "تبديل ال&موسِّم…"
+    gpe = default_schema().entity("GPE")
+    assert gpe is not None and i18n.label_display(gpe) == gpe.ar  # the schema's Arabic name
+
+
+def test_english_stays_left_to_right(qtbot: QtBot, tmp_path: Path) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert i18n.install_translator(app, "en") == "en"
+    assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    w = MainWindow(Session(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    assert w.menuBar().actions()[0].text() == "&File"
+    gpe = default_schema().entity("GPE")
+    assert gpe is not None and i18n.label_display(gpe) == gpe.en
+
+
+def test_language_remembered_else_system_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr(QLocale, "system", lambda: QLocale(QLocale.Language.Arabic))
+    assert i18n.choose_language(None, settings) == "ar"  # nothing chosen: the system's
+    i18n.remember_language("en", settings)
+    assert i18n.choose_language(None, settings) == "en"  # the choice made in the app
+    assert i18n.choose_language("ar", settings) == "ar"  # a --lang flag wins
+    with pytest.raises(ValueError):
+        i18n.choose_language("fr", settings)
+
+
+def test_the_language_menu_remembers_the_choice(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(Session(), settings)
+    qtbot.addWidget(w)
+    w.actions_by_name["lang_ar"].trigger()
+    assert i18n.remembered_language(settings) == "ar"
+    assert "restart" in w.statusBar().currentMessage() or "started again" in (
+        w.statusBar().currentMessage()
+    )
