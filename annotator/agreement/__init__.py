@@ -12,6 +12,9 @@ compute and show:
 - ``report`` — the HTML report (matplotlib charts), imported on its own since it is heavy.
 
 The measures work on plain tuples and ``DocumentAnnotations``; they need no store and no Qt.
+Every measure adds up per document, so a project's layers are measured one document at a
+time (``project_layers`` reads them through ``Project.iter_layers``): memory stays within
+the largest document, whatever the size of the corpus.
 """
 
 from annotator.agreement.coefficients import (
@@ -29,6 +32,7 @@ from annotator.agreement.measures import (
     AgreementResult,
     DocumentRow,
     PairResult,
+    ProjectLayers,
     agreement,
     format_result,
     format_table,
@@ -45,6 +49,7 @@ __all__ = [
     "DocumentRow",
     "EventKey",
     "PairResult",
+    "ProjectLayers",
     "Scores",
     "SpanKey",
     "UnitizingResult",

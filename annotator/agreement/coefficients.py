@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from fractions import Fraction
+from typing import Any, Literal, TypeVar
 
 from annotator.text import is_word_char
 
 OUTSIDE = "O"
+H = TypeVar("H", bound=Hashable)
 Scheme = Literal["IO", "IOB2"]
 
 
@@ -98,11 +101,23 @@ def cohen_kappa(labels_a: Sequence[Hashable], labels_b: Sequence[Hashable]) -> f
     """
     if len(labels_a) != len(labels_b):
         raise ValueError("both annotators must label the same items")
-    n = len(labels_a)
+    return kappa_from_pairs(Counter(zip(labels_a, labels_b, strict=True)))
+
+
+def kappa_from_pairs(pairs: Mapping[tuple[H, H], int]) -> float | None:
+    """``cohen_kappa`` from how often each (label of A, label of B) pair occurs: counts of
+    several documents add up, so a corpus is measured one document at a time."""
+    n = sum(pairs.values())
     if n == 0:
         return None
-    agree = sum(1 for x, y in zip(labels_a, labels_b, strict=True) if x == y)
-    count_a, count_b = Counter(labels_a), Counter(labels_b)
+    agree = 0
+    count_a: Counter[H] = Counter()
+    count_b: Counter[H] = Counter()
+    for (x, y), times in pairs.items():
+        count_a[x] += times
+        count_b[y] += times
+        if x == y:
+            agree += times
     p_e = sum(count_a[k] * count_b[k] for k in count_a) / (n * n)
     if p_e >= 1.0:
         return None
@@ -116,21 +131,30 @@ def krippendorff_alpha_nominal(units: Iterable[Sequence[Hashable | None]]) -> fl
     fewer than two values are not pairable and drop out. None when undefined: no pairable
     unit, or all pairable values in one category.
     """
-    matching = 0.0  # sum over c of o_cc
-    totals: Counter[Hashable] = Counter()  # n_c
-    for unit in units:
+    return alpha_nominal_from_units(Counter(tuple(unit) for unit in units))
+
+
+def alpha_nominal_from_units(units: Mapping[tuple[H | None, ...], int]) -> float | None:
+    """``krippendorff_alpha_nominal`` from how often each unit (its values, coder by coder)
+    occurs: counts of several documents add up. The matching sum is kept exact (integers per
+    number of values in a unit), so the result does not depend on the order of the units."""
+    matching_by_m: Counter[int] = Counter()  # m -> sum of k(k-1) over units with m values
+    totals: Counter[H] = Counter()  # n_c
+    for unit, times in units.items():
         values = Counter(v for v in unit if v is not None)
         m = sum(values.values())
         if m < 2:
             continue
-        matching += sum(k * (k - 1) for k in values.values()) / (m - 1)
-        totals.update(values)
+        matching_by_m[m] += times * sum(k * (k - 1) for k in values.values())
+        for value, k in values.items():
+            totals[value] += times * k
     n = sum(totals.values())
     if n < 2:
         return None
     d_e = (n * n - sum(k * k for k in totals.values())) / (n * (n - 1))
     if d_e == 0:
         return None
+    matching = float(sum(Fraction(s, m - 1) for m, s in matching_by_m.items()))  # sum of o_cc
     d_o = (n - matching) / n
     return 1.0 - d_o / d_e
 
@@ -263,3 +287,109 @@ def _sweep(x: list[tuple[int, int, bool]], y: list[tuple[int, int, bool]]) -> in
         if end_y <= end_x:
             j += 1
     return total
+
+
+class UnitizingCounts:
+    """Alpha-U of documents laid end to end, fed one document at a time (``add``).
+
+    ``result`` equals ``krippendorff_alpha_unitizing`` of every unit added, shifted by the
+    lengths of the documents before its own, the documents laid in the order of their
+    ``key``, over the continuum of all of them, for the ``raters`` given. What it keeps is
+    small: per category the sums of distances, the unit and inner gap lengths counted, and
+    per document, category and rater the gaps before its first and after its last unit (a
+    gap runs on across documents where the rater has no unit, so it is only known at the
+    end); never the units themselves. A unit must lie inside its document."""
+
+    def __init__(self, raters: Sequence[Hashable]) -> None:
+        self.raters = list(raters)
+        self._keys: list[Any] = []
+        self._lengths = array("q")
+        self._categories: set[str] = set()
+        self._observed: Counter[str] = Counter()
+        self._units: defaultdict[str, Counter[int]] = defaultdict(Counter)
+        self._gaps: defaultdict[str, Counter[int]] = defaultdict(Counter)
+        self._edges: dict[tuple[str, Hashable], array[int]] = {}  # (doc index, lead, trail)*
+
+    def add(self, key: Any, length: int, units: Iterable[tuple[Hashable, int, int, str]]) -> None:
+        """One document of ``length`` characters and its units (rater, start, end, category),
+        offsets within the document."""
+        index = len(self._keys)
+        self._keys.append(key)
+        self._lengths.append(length)
+        by_cat: defaultdict[str, defaultdict[Hashable, list[tuple[int, int]]]]
+        by_cat = defaultdict(lambda: defaultdict(list))
+        known = set(self.raters)
+        for rater, start, end, category in units:
+            if start < 0 or end > length:
+                raise ValueError(f"unit [{start}, {end}) lies outside its document")
+            if rater not in known:
+                raise ValueError(f"unit of {rater!r}, not one of the raters")
+            by_cat[category][rater].append((start, end))
+        for category, per_rater in by_cat.items():
+            self._categories.add(category)
+            cleaned = {name: _reduce(per_rater.get(name, [])) for name in self.raters}
+            segs = {name: _segments(cleaned[name], 0, length) for name in self.raters}
+            self._observed[category] += sum(
+                _sweep(segs[x], segs[y]) for x, y in itertools.combinations(self.raters, 2)
+            )
+            lengths, gaps = self._units[category], self._gaps[category]
+            for name, kept in cleaned.items():
+                if not kept:
+                    continue
+                lengths.update(e - s for s, e in kept)
+                gaps.update(s - e for (_, e), (s, _) in itertools.pairwise(kept) if s > e)
+                edges = self._edges.setdefault((category, name), array("q"))
+                edges.extend((index, kept[0][0], length - kept[-1][1]))
+
+    def result(self) -> UnitizingResult:
+        names, r = self.raters, len(self.raters)
+        begins = [0] * len(self._keys)
+        total = 0
+        for i in sorted(range(len(self._keys)), key=self._keys.__getitem__):
+            begins[i] = total
+            total += self._lengths[i]
+        per_category: dict[str, tuple[float, float, float | None]] = {}
+        for category in sorted(self._categories):
+            gaps = Counter(self._gaps[category])
+            for name in names:
+                prev = 0  # where the rater's last unit so far ends in the continuum
+                edges = self._edges.get((category, name), array("q"))
+                for j in sorted(range(0, len(edges), 3), key=lambda j: begins[edges[j]]):
+                    i, lead, trail = edges[j], edges[j + 1], edges[j + 2]
+                    if begins[i] + lead > prev:
+                        gaps[begins[i] + lead - prev] += 1
+                    prev = begins[i] + self._lengths[i] - trail
+                if total > prev:
+                    gaps[total - prev] += 1
+            observed = self._observed[category]
+            d_o = 2.0 * observed / (r * (r - 1) * total * total) if r > 1 and total else 0.0
+            lengths = self._units[category]
+            n_c = sum(lengths.values())
+            values = sorted(gaps)
+            suffix_sum = [
+                *reversed([*itertools.accumulate(v * gaps[v] for v in reversed(values))]),
+                0,
+            ]
+            suffix_count = [
+                *reversed([*itertools.accumulate(gaps[v] for v in reversed(values))]),
+                0,
+            ]
+            expected = 0
+            for ln, times in lengths.items():
+                within = (n_c - 1) * (2 * ln**3 - 3 * ln**2 + ln) // 3
+                k = bisect.bisect_left(values, ln)
+                expected += times * (
+                    within + ln * ln * (suffix_sum[k] - suffix_count[k] * (ln - 1))
+                )
+            denominator = r * total * (r * total - 1) - sum(
+                times * ln * (ln - 1) for ln, times in lengths.items()
+            )
+            d_e = 2.0 * expected / total / denominator if denominator and total else 0.0
+            per_category[category] = (d_o, d_e, 1.0 - d_o / d_e if d_e else None)
+        if not per_category:
+            return UnitizingResult(None, 0.0, 0.0, {})
+        mean_o = sum(v[0] for v in per_category.values()) / len(per_category)
+        mean_e = sum(v[1] for v in per_category.values()) / len(per_category)
+        return UnitizingResult(
+            1.0 - mean_o / mean_e if mean_e else None, mean_o, mean_e, per_category
+        )

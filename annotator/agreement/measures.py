@@ -14,19 +14,20 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from collections.abc import Hashable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator.agreement.coefficients import (
+    UnitizingCounts,
     UnitizingResult,
-    cohen_kappa,
-    krippendorff_alpha_nominal,
-    krippendorff_alpha_unitizing,
+    alpha_nominal_from_units,
+    kappa_from_pairs,
     token_labels,
     tokenize,
 )
-from annotator.agreement.confusion import ConfusionMatrix, confusion_matrix
+from annotator.agreement.confusion import NO_LABEL, ConfusionMatrix, confusion_matrix
 from annotator.agreement.events import EventKey, event_scores
 from annotator.agreement.spans import (
     PRF,
@@ -34,6 +35,7 @@ from annotator.agreement.spans import (
     SpanKey,
     scores_from_counts,
     span_counts,
+    span_f1,
 )
 from annotator.errors import Cancelled
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
@@ -140,95 +142,181 @@ class AgreementResult:
         }
 
 
+# -- the measuring: one document at a time ----------------------------------------------------
+
+CHUNK_SPANS = 20_000
+"""Spans (both sides) a pair gathers before its span and event counts are computed: the
+counting is vectorised over many documents at once, and memory stays bounded by this and by
+the largest document."""
+
+
 @dataclass(frozen=True)
-class _Layer:
-    texts: dict[Hashable, tuple[str, str]]  # doc id -> (name, text)
-    spans: dict[Hashable, list[SpanKey]]
-    events: dict[Hashable, list[EventKey]]
+class _Doc:
+    """One annotator's layer of one document as the measures see it."""
+
+    name: str
+    text: str
+    spans: list[SpanKey]
+    events: list[EventKey]
 
 
-def _layer(docs: Sequence[DocumentAnnotations], labels: set[str] | None) -> _Layer:
-    texts: dict[Hashable, tuple[str, str]] = {}
-    spans: dict[Hashable, list[SpanKey]] = {}
-    events: dict[Hashable, list[EventKey]] = {}
-    for da in docs:
-        doc = da.document.id
-        texts[doc] = (da.document.name, da.document.text)
-        live = {s.uuid: s for s in da.spans if not s.deleted}
-        spans[doc] = [
-            SpanKey(doc, s.start, s.end, s.label)
-            for s in live.values()
-            if labels is None or s.label in labels
+def _coded(da: DocumentAnnotations, labels: set[str] | None) -> _Doc:
+    doc = da.document.id
+    live = {s.uuid: s for s in da.spans if not s.deleted}
+    spans = [
+        SpanKey(doc, s.start, s.end, s.label)
+        for s in live.values()
+        if labels is None or s.label in labels
+    ]
+    triggers = {e.uuid: live[e.trigger] for e in da.events if e.trigger in live}
+    found = []
+    for e in da.events:
+        if e.deleted or e.uuid not in triggers:
+            continue
+        args = set()
+        for arg in da.arguments_of(e.uuid):
+            target = live.get(arg.target) or triggers.get(arg.target)
+            if target is not None:
+                args.add((target.start, target.end, arg.role))
+        t = triggers[e.uuid]
+        found.append(EventKey(doc, t.start, t.end, e.type, frozenset(args)))
+    return _Doc(da.document.name, da.document.text, spans, found)
+
+
+class _Document:
+    """One document with the layers of the annotators who have it (in the order of the
+    measured annotators); tokens and token labels are worked out once, when first asked."""
+
+    def __init__(self, doc: Hashable, layers: dict[str, _Doc]) -> None:
+        self.doc = doc
+        self.layers = layers
+        self.text = next(iter(layers.values())).text
+        self._tokens: list[tuple[int, int]] | None = None
+        self._labels: dict[str, list[str]] = {}
+
+    def labels(self, name: str) -> list[str]:
+        """The token label of each token for annotator ``name``."""
+        found = self._labels.get(name)
+        if found is None:
+            if self._tokens is None:
+                cuts = {x for lay in self.layers.values() for s in lay.spans for x in s[1:3]}
+                self._tokens = tokenize(self.text, cuts)
+            spans = [(s.start, s.end, s.label) for s in self.layers[name].spans]
+            found = self._labels[name] = token_labels(self._tokens, spans)
+        return found
+
+    def token_count(self) -> int:
+        if self._tokens is None:
+            self.labels(next(iter(self.layers)))
+        assert self._tokens is not None
+        return len(self._tokens)
+
+
+def _plus(x: Scores, y: Scores) -> Scores:
+    per_label = dict(x.per_label)
+    for label, prf in y.per_label.items():
+        per_label[label] = per_label[label] + prf if label in per_label else prf
+    boundary = x.boundary + y.boundary if x.boundary and y.boundary else x.boundary or y.boundary
+    return Scores(x.micro + y.micro, per_label, boundary)
+
+
+class _PairCounts:
+    """What a pair's measures add up over the documents both annotators have."""
+
+    def __init__(self, a: str, b: str) -> None:
+        self.a, self.b = a, b
+        self.exact = self.overlap = span_f1([], [])
+        self.events = event_scores([], [])
+        self.confusion: Counter[tuple[str, str]] = Counter()
+        self.tokens: Counter[tuple[str, str]] = Counter()  # (label of A, of B) per token
+        self.alpha_u = UnitizingCounts([a, b])
+        self.rows: list[DocumentRow] = []
+        self._spans: tuple[list[SpanKey], list[SpanKey]] = ([], [])
+        self._events: tuple[list[EventKey], list[EventKey]] = ([], [])
+        self._docs: list[tuple[Hashable, str, float | None]] = []  # rows waiting for counts
+
+    def add(self, document: _Document) -> None:
+        x, y = document.layers.get(self.a), document.layers.get(self.b)
+        if x is None or y is None:
+            return
+        doc = document.doc
+        pairs = Counter(zip(document.labels(self.a), document.labels(self.b), strict=True))
+        self.tokens.update(pairs)
+        self._docs.append((doc, x.name, kappa_from_pairs(pairs)))
+        self._spans[0].extend(x.spans)
+        self._spans[1].extend(y.spans)
+        self._events[0].extend(x.events)
+        self._events[1].extend(y.events)
+        units = [(self.a, s.start, s.end, s.label) for s in x.spans]
+        units += [(self.b, s.start, s.end, s.label) for s in y.spans]
+        self.alpha_u.add(repr(doc), len(document.text), units)
+        if len(self._spans[0]) + len(self._spans[1]) >= CHUNK_SPANS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Count the documents gathered so far (span, event and confusion counts add up
+        document by document: every measure groups by document)."""
+        if not self._docs:
+            return
+        sa, sb = self._spans
+        exact, overlap = span_counts(sa, sb, "exact"), span_counts(sa, sb, "overlap")
+        per_doc: dict[Hashable, list[PRF]] = {}
+        for _docs, labels, by_label, _boundary in (exact, overlap):
+            width = max(len(labels), 1)
+            sums = [c.reshape(-1, width).sum(axis=1) for c in by_label]
+            for i, doc in enumerate(_docs):
+                per_doc.setdefault(doc, []).append(
+                    PRF(int(sums[2][i]), int(sums[0][i]), int(sums[1][i]))
+                )
+        for doc, name, kappa in self._docs:
+            found = per_doc.get(doc, [PRF(0, 0, 0), PRF(0, 0, 0)])
+            self.rows.append(DocumentRow(doc, name, found[0], found[1], kappa))
+        self.exact = _plus(self.exact, scores_from_counts(exact[1], exact[2], exact[3]))
+        self.overlap = _plus(self.overlap, scores_from_counts(overlap[1], overlap[2], overlap[3]))
+        for measure, scores in event_scores(*self._events).items():
+            self.events[measure] = _plus(self.events[measure], scores)
+        self.confusion.update(confusion_matrix(sa, sb, "overlap").counts)
+        self._spans, self._events, self._docs = ([], []), ([], []), []
+
+    def result(self) -> PairResult:
+        self.flush()
+        labels = sorted({x for pair in self.confusion for x in pair} - {NO_LABEL})
+        return PairResult(
+            self.a,
+            self.b,
+            self.exact,
+            self.overlap,
+            kappa_from_pairs(self.tokens),
+            self.alpha_u.result(),
+            self.events,
+            ConfusionMatrix((*labels, NO_LABEL), dict(self.confusion)),
+            tuple(sorted(self.rows, key=lambda row: repr(row.doc_id))),
+        )
+
+
+class _AllCounts:
+    """What the all-annotator coefficients add up over every document."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = list(names)
+        self.units: Counter[tuple[str | None, ...]] = Counter()
+        self.alpha_u = UnitizingCounts(self.names)
+        self.labels: set[str] = set()
+        self.documents = 0
+
+    def add(self, document: _Document) -> None:
+        self.documents += 1
+        n = document.token_count()
+        columns = [
+            document.labels(name) if name in document.layers else [None] * n for name in self.names
         ]
-        triggers = {e.uuid: live[e.trigger] for e in da.events if e.trigger in live}
-        found = []
-        for e in da.events:
-            if e.deleted or e.uuid not in triggers:
-                continue
-            args = set()
-            for arg in da.arguments_of(e.uuid):
-                target = live.get(arg.target) or triggers.get(arg.target)
-                if target is not None:
-                    args.add((target.start, target.end, arg.role))
-            t = triggers[e.uuid]
-            found.append(EventKey(doc, t.start, t.end, e.type, frozenset(args)))
-        events[doc] = found
-    return _Layer(texts, spans, events)
-
-
-def _tokens(layers: Sequence[_Layer], doc: Hashable, text: str) -> list[tuple[int, int]]:
-    cuts = {x for lay in layers for s in lay.spans.get(doc, ()) for x in (s.start, s.end)}
-    return tokenize(text, cuts)
-
-
-def _unitizing(layers: Mapping[str, _Layer], docs: Sequence[Hashable]) -> UnitizingResult:
-    units: list[tuple[str, int, int, str]] = []
-    offset = 0
-    first = next(iter(layers.values()), None)
-    for doc in docs:
-        for name, lay in layers.items():
-            units.extend((name, offset + s.start, offset + s.end, s.label) for s in lay.spans[doc])
-        offset += len(first.texts[doc][1]) if first else 0
-    return krippendorff_alpha_unitizing(units, 0, offset, list(layers))
-
-
-def _pair(x: str, y: str, lx: _Layer, ly: _Layer, everyone: Sequence[_Layer]) -> PairResult:
-    docs = sorted(lx.texts.keys() & ly.texts.keys(), key=repr)
-    sa = [s for d in docs for s in lx.spans[d]]
-    sb = [s for d in docs for s in ly.spans[d]]
-    exact, overlap = span_counts(sa, sb, "exact"), span_counts(sa, sb, "overlap")
-    per_doc: dict[Hashable, list[PRF]] = {}
-    for _docs, labels, by_label, _boundary in (exact, overlap):
-        width = max(len(labels), 1)
-        sums = [c.reshape(-1, width).sum(axis=1) for c in by_label]
-        for i, doc in enumerate(_docs):
-            per_doc.setdefault(doc, []).append(
-                PRF(int(sums[2][i]), int(sums[0][i]), int(sums[1][i]))
-            )
-    rows, all_a, all_b = [], [], []
-    for doc in docs:
-        name, text = lx.texts[doc]
-        tokens = _tokens(everyone, doc, text)
-        la = token_labels(tokens, [(s.start, s.end, s.label) for s in lx.spans[doc]])
-        lb = token_labels(tokens, [(s.start, s.end, s.label) for s in ly.spans[doc]])
-        all_a += la
-        all_b += lb
-        found = per_doc.get(doc, [PRF(0, 0, 0), PRF(0, 0, 0)])
-        rows.append(DocumentRow(doc, name, found[0], found[1], cohen_kappa(la, lb)))
-    events = event_scores(
-        [e for d in docs for e in lx.events[d]], [e for d in docs for e in ly.events[d]]
-    )
-    return PairResult(
-        x,
-        y,
-        scores_from_counts(exact[1], exact[2], exact[3]),
-        scores_from_counts(overlap[1], overlap[2], overlap[3]),
-        cohen_kappa(all_a, all_b),
-        _unitizing({x: lx, y: ly}, docs),
-        events,
-        confusion_matrix(sa, sb, "overlap"),
-        tuple(rows),
-    )
+        self.units.update(zip(*columns, strict=True))
+        for lay in document.layers.values():
+            self.labels.update(s.label for s in lay.spans)
+        if len(document.layers) == len(self.names):
+            units = [(name, s.start, s.end, s.label)
+                     for name in self.names for s in document.layers[name].spans]  # fmt: skip
+            self.alpha_u.add(repr(document.doc), len(document.text), units)
 
 
 def agreement(
@@ -241,43 +329,77 @@ def agreement(
     """Agreement of the annotators' layers (all of ``layers`` unless ``annotators`` is given).
 
     ``labels`` restricts the span measures to those labels (events are always all). Raises
-    ``Cancelled`` when ``cancelled()`` turns true between pairs.
+    ``Cancelled`` when ``cancelled()`` turns true. The layers of a project
+    (``project_layers``) are read one document at a time, so memory stays within the largest
+    document (and a few hundred bytes per document for the per-document rows); other layers
+    are measured pair by pair, documents in the order of ``repr`` of their ids. Either way
+    every figure is the same: each measure adds up per document.
     """
     names = list(annotators) if annotators is not None else sorted(layers)
     wanted = set(labels) if labels is not None else None
-    coded = {n: _layer(layers.get(n, ()), wanted) for n in names}
+    if isinstance(layers, ProjectLayers):
+        return _streamed(layers, names, wanted, progress, cancelled)
+    by_doc: dict[Hashable, dict[str, _Doc]] = {}
+    for name in names:
+        for da in layers.get(name, ()):
+            by_doc.setdefault(da.document.id, {})[name] = _coded(da, wanted)
+    docs = sorted(by_doc, key=repr)
+
+    def documents() -> Iterator[_Document]:
+        for doc in docs:
+            here = by_doc[doc]
+            yield _Document(doc, {name: here[name] for name in names if name in here})
+
     pairs_todo = list(itertools.combinations(names, 2))
     total = len(pairs_todo) + 1
-    everyone = list(coded.values())
     pairs = []
     for done, (x, y) in enumerate(pairs_todo):
         if cancelled():
             raise Cancelled("agreement cancelled")
         progress(done, total)
-        pairs.append(_pair(x, y, coded[x], coded[y], everyone))
-    all_docs = sorted({d for lay in everyone for d in lay.texts}, key=repr)
-    units: list[list[str | None]] = []
-    for doc in all_docs:
-        text = next(lay.texts[doc][1] for lay in everyone if doc in lay.texts)
-        tokens = _tokens(everyone, doc, text)
-        columns = [
-            token_labels(tokens, [(s.start, s.end, s.label) for s in lay.spans[doc]])
-            if doc in lay.texts
-            else [None] * len(tokens)
-            for lay in everyone
-        ]
-        units.extend(list(unit) for unit in zip(*columns, strict=True))
-    shared = [d for d in all_docs if all(d in lay.texts for lay in everyone)]
-    alpha_u = _unitizing(coded, shared)
+        counts = _PairCounts(x, y)
+        for document in documents():
+            counts.add(document)
+        pairs.append(counts.result())
+    together = _AllCounts(names)
+    for document in documents():
+        together.add(document)
     progress(total, total)
-    seen = {s.label for lay in everyone for spans in lay.spans.values() for s in spans}
+    return _result(names, pairs, together)
+
+
+def _streamed(
+    source: ProjectLayers,
+    names: Sequence[str],
+    wanted: set[str] | None,
+    progress: Progress,
+    cancelled: IsCancelled,
+) -> AgreementResult:
+    pairs = [_PairCounts(x, y) for x, y in itertools.combinations(names, 2)]
+    together = _AllCounts(names)
+    total = source.count(names)
+    for done, here in enumerate(source.documents(names)):
+        if done % 200 == 0:
+            if cancelled():
+                raise Cancelled("agreement cancelled")
+            progress(done, total)
+        doc = next(iter(here.values())).document.id
+        document = _Document(doc, {n: _coded(here[n], wanted) for n in names if n in here})
+        for counts in pairs:
+            counts.add(document)
+        together.add(document)
+    progress(total, total)
+    return _result(names, [counts.result() for counts in pairs], together)
+
+
+def _result(names: Sequence[str], pairs: list[PairResult], together: _AllCounts) -> AgreementResult:
     return AgreementResult(
         tuple(names),
-        tuple(sorted(seen)),
+        tuple(sorted(together.labels)),
         tuple(pairs),
-        krippendorff_alpha_nominal(units),
-        alpha_u,
-        len(all_docs),
+        alpha_nominal_from_units(together.units),
+        together.alpha_u.result(),
+        together.documents,
     )
 
 
@@ -372,14 +494,46 @@ def format_result(result: AgreementResult, visual: bool = False) -> str:
     return "\n".join(out)
 
 
-def project_layers(
-    project: Project, annotators: Sequence[str]
-) -> dict[str, list[DocumentAnnotations]]:
-    """Annotator → the documents of their layer that they touched: what ``agreement`` compares,
-    for the command line and the Agreement window alike."""
-    from annotator.exporting import layers
+class ProjectLayers(Mapping[str, list[DocumentAnnotations]]):
+    """The layers of some annotators of a project, read when they are measured: ``agreement``
+    streams them one document at a time (``Project.iter_layers``). As a mapping, annotator →
+    the documents of their layer holding spans or events, each layer read whole on access."""
 
-    return {
-        name: [da for da, _, _ in layers(project, name) if da.spans or da.events]
-        for name in annotators
-    }
+    def __init__(self, project: Project, annotators: Sequence[str]) -> None:
+        self.project = project
+        self.annotators = list(dict.fromkeys(annotators))
+
+    def __getitem__(self, name: str) -> list[DocumentAnnotations]:
+        if name not in self.annotators:
+            raise KeyError(name)
+        return [here[name] for here in self.documents([name])]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.annotators)
+
+    def __len__(self) -> int:
+        return len(self.annotators)
+
+    def documents(self, names: Sequence[str]) -> Iterator[dict[str, DocumentAnnotations]]:
+        """Per document (id order), the layers of those of ``names`` holding spans or events
+        there."""
+        wanted = [n for n in names if n in self.annotators]
+        for here in self.project.iter_layers(wanted):
+            kept = {n: da for n, da in here.items() if da.spans or da.events}
+            if kept:
+                yield kept
+
+    def count(self, names: Sequence[str]) -> int:
+        """How many documents ``documents(names)`` yields (for progress), texts not read."""
+        docs: set[int] = set()
+        for name in (n for n in names if n in self.annotators):
+            docs.update(self.project.record_counts("spans", name))
+            docs.update(self.project.record_counts("events", name))
+        return len(docs)
+
+
+def project_layers(project: Project, annotators: Sequence[str]) -> ProjectLayers:
+    """Annotator → the documents of their layer that they touched: what ``agreement`` compares,
+    for the command line and the Agreement window alike (read one document at a time when
+    measured)."""
+    return ProjectLayers(project, annotators)
