@@ -140,13 +140,22 @@ def is_word_char(ch: str) -> bool:
     return cat[0] in ("L", "M", "N")
 
 
+EDGE_PUNCTUATION = frozenset("،؛؟.:,;!?\"'«»“”‘’„()[]{}…")
+"""punctuation word snapping never takes at a span's edge: Arabic comma, semicolon and question
+mark, full stop, colon, quotes and guillemets, brackets, and their Latin forms (issue 15)"""
+
+
 def word_at(text: str, pos: int) -> tuple[int, int]:
-    """Bounds of the word containing code point ``pos`` (or just after it)."""
+    """Bounds of the word containing code point ``pos`` (or just after it). On punctuation
+    or space right after a word, that word; on punctuation right before one, that word."""
     if not text:
         return 0, 0
     pos = max(0, min(pos, len(text) - 1))
-    if not is_word_char(text[pos]) and pos > 0 and is_word_char(text[pos - 1]):
-        pos -= 1
+    if not is_word_char(text[pos]):
+        if pos > 0 and is_word_char(text[pos - 1]):
+            pos -= 1
+        elif text[pos] in EDGE_PUNCTUATION and pos + 1 < len(text) and is_word_char(text[pos + 1]):
+            pos += 1
     if not is_word_char(text[pos]):
         return pos, pos + 1
     start = pos
@@ -158,8 +167,14 @@ def word_at(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def _sheddable(ch: str) -> bool:
+    return ch.isspace() or ch in EDGE_PUNCTUATION
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow ``[start, end)`` to whole words and shrink away white space at both edges."""
+    """Grow ``[start, end)`` to whole words; white space and edge punctuation
+    (``EDGE_PUNCTUATION``: ، ؛ . : " » ) ( …) at either edge are left out. A stretch of
+    nothing but punctuation keeps its punctuation (without the white space around it)."""
     if start >= end:
         return start, end
     while start < end and text[start].isspace():
@@ -168,6 +183,13 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if start >= end:
         return start, start
+    inner_start, inner_end = start, end
+    while inner_start < inner_end and _sheddable(text[inner_start]):
+        inner_start += 1
+    while inner_end > inner_start and _sheddable(text[inner_end - 1]):
+        inner_end -= 1
+    if inner_start < inner_end:
+        start, end = inner_start, inner_end
     if is_word_char(text[start]):
         start = word_at(text, start)[0]
     if is_word_char(text[end - 1]):
