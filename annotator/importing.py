@@ -7,6 +7,7 @@ event and relation against the text and the schema, and writes everything or not
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator import rules
-from annotator.errors import Cancelled, ImportFormatError
+from annotator.errors import AnnotatorError, Cancelled, ImportFormatError
 from annotator.formats.common import (
     Changed,
     ImportResult,
@@ -138,6 +139,63 @@ class DocumentStream:
     position: Callable[[], tuple[int, int]] | None = None
 
 
+def stream_files(
+    paths: Sequence[Path],
+    fmt: str = "auto",
+    strict: bool = True,
+    text_column: str = "text",
+    schema: Schema | None = None,
+    refuse_empty: bool = False,
+) -> DocumentStream:
+    """The documents of import sources, read as ``import_documents`` consumes them: JSONL and
+    CoNLL files line by line (memory bounded whatever their size), the other formats one
+    source at a time through ``read_any``. Progress counts the bytes read of all sources.
+    Reading errors are raised when reached (strict), so inside the import's transaction:
+    nothing is written. ``refuse_empty``: a source without a document or a problem is an
+    error (the CLI's "nothing to import")."""
+    from annotator.formats import conll, jsonl
+    from annotator.formats.registry import detect_format, read_any
+    from annotator.formats.source import ByteCount, TextLines
+
+    problems: list[Problem] = []
+    counts: list[ByteCount | TextLines] = []
+    for path in paths:
+        count = ByteCount()
+        with contextlib.suppress(OSError):
+            count.size = Path(path).stat().st_size if Path(path).is_file() else 0
+        counts.append(count)
+
+    def position() -> tuple[int, int]:
+        return sum(c.done for c in counts), sum(c.size for c in counts)
+
+    def one(k: int, path: Path, kind: str) -> Iterator[ImportedDocument]:
+        if kind == "jsonl":
+            count = counts[k]
+            assert isinstance(count, ByteCount)
+            yield from jsonl.stream_jsonl(path, problems, strict=strict, count=count)
+        elif kind == "conll":
+            counts[k] = text = TextLines(path)
+            yield from conll.stream_conll(path, problems, strict=strict, lines=text)
+        else:
+            result = read_any(path, kind, strict, text_column, schema)
+            counts[k].done = counts[k].size
+            problems.extend(result.problems)
+            yield from result.documents
+
+    def documents() -> Iterator[ImportedDocument]:
+        for k, name in enumerate(paths):
+            path = Path(name)
+            kind = detect_format(path) if fmt == "auto" else fmt
+            found, noted = 0, len(problems)
+            for doc in one(k, path, kind):
+                found += 1
+                yield doc
+            if refuse_empty and not found and len(problems) == noted:
+                raise AnnotatorError(f"nothing to import: no document in {name} (read as {kind})")
+
+    return DocumentStream(documents(), problems, position)
+
+
 def import_documents(
     project: Project,
     result: ImportResult | Sequence[ImportedDocument] | DocumentStream,
@@ -240,8 +298,12 @@ def _labels(
 
 def _parts(docs: Iterable[ImportedDocument], size: int) -> Iterator[list[ImportedDocument]]:
     it = iter(docs)
-    while part := list(itertools.islice(it, size)):
+    while True:
+        part = list(itertools.islice(it, size))
+        if not part:
+            return
         yield part
+        del part  # before the next part is read: one part held at a time
 
 
 def _write(
@@ -283,6 +345,7 @@ def _write(
                 done += 1
                 progress(done)
             batch.flush(bulk)
+            del part, prepared, imp  # let go of this part before the next one is read
         bulk.log(
             ("", "import", "documents", source, None, {"documents": shas})
             for source, shas in batch.sources.items()

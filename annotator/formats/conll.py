@@ -35,7 +35,7 @@ from annotator.formats.common import (
     no_progress,
     split_of,
 )
-from annotator.formats.source import decode_text, read_file, shown, walk
+from annotator.formats.source import TextLines, decode_text, read_file, shown, walk
 from annotator.formats.tokens import TokenLayer, export_spans, resolve_overlaps, token_layer
 from annotator.model import DocumentAnnotations, ImportedDocument, ImportedSpan, Problem
 from annotator.output import writing
@@ -469,36 +469,53 @@ def read_conll(
 def _parse(
     text: str, scheme: str | None, labels: frozenset[str], reader: _Reader
 ) -> tuple[list[_Doc], str]:
+    separator: list[str] = []
+    lines = enumerate(text.split("\n"), 1)
+    docs = list(_parse_lines(lines, scheme, labels, reader, separator))
+    return docs, (separator or ["\t"])[0]
+
+
+def _parse_lines(
+    lines: Iterable[tuple[int, str]],
+    scheme: str | None,
+    labels: frozenset[str],
+    reader: _Reader,
+    separator: list[str],
+) -> Iterator[_Doc]:
+    """The documents of numbered lines, each yielded once complete (those without a
+    sentence are left out); ``separator`` gets the file's column separator when first seen."""
     allowed = _PREFIXES[scheme] if scheme else "BIESLU"
-    docs = [_Doc(line=1)]
+    doc = _Doc(line=1)
     sent: list[tuple[str, str, list[str], int]] = []
-    separator = ""
     known: dict[str, _Tag] = {}
-    for n, line in enumerate(text.split("\n"), 1):
+    for n, line in lines:
         line = line.removesuffix("\r")
         if not line.strip() or line.startswith("-DOCSTART-"):
             if sent:
-                docs[-1].sentences.append(sent)
+                doc.sentences.append(sent)
                 sent = []
             if line.startswith("-DOCSTART-"):
-                if docs[-1].sentences or docs[-1].docstart:
-                    docs.append(_Doc(line=n))
-                docs[-1].docstart = line
-                docs[-1].line = n
+                if doc.sentences or doc.docstart:
+                    if doc.sentences:
+                        yield doc
+                    doc = _Doc(line=n)
+                doc.docstart = line
+                doc.line = n
             continue
         sep = "\t" if "\t" in line else " "
         cols = line.split("\t") if sep == "\t" else [c for c in line.split(" ") if c]
         if len(cols) < 2 or not cols[0].strip():
             reader.problem(n, f"expected a token and a tag separated by a tab or space: {line!r}")
             continue
-        first = not sent and not docs[-1].sentences
+        first = not sent and not doc.sentences
         if "\r" in line or (first and cols[0].startswith("\ufeff")):
             # the stored text would drop or change these, and the kept tokens no longer fit
             reader.problem(
                 n, "a token holds a carriage return or starts a document with a byte-order mark"
             )
             continue
-        separator = separator or sep
+        if not separator:
+            separator.append(sep)
         raw = cols[-1]
         if raw not in known:
             known[raw] = read_tag(raw, labels)
@@ -511,8 +528,70 @@ def _parse(
             tag = reader.unreadable(n, tag, f"is not used by {scheme}")
         sent.append((cols[0], tag, cols[1:-1], n))
     if sent:
-        docs[-1].sentences.append(sent)
-    return [d for d in docs if d.sentences], separator or "\t"
+        doc.sentences.append(sent)
+    if doc.sentences:
+        yield doc
+
+
+def stream_conll(
+    path: Path,
+    problems: list[Problem],
+    *,
+    strict: bool = True,
+    schema: Schema | None = None,
+    scheme: str | None = None,
+    lines: TextLines | None = None,
+) -> Iterator[ImportedDocument]:
+    """``read_conll`` as a stream: documents are yielded as the file is read (one document
+    held at a time, and the next one started), and problems appended to ``problems`` as
+    they are found. Without ``scheme`` the file is read twice: once for its tags alone
+    (``detect_scheme``), then for its documents. ``lines`` (``TextLines`` of ``path``)
+    tells the bytes read so far."""
+    if scheme is not None and scheme not in TAG_SCHEMES:
+        raise ValueError(f"unknown tag scheme {scheme!r} ({', '.join(TAG_SCHEMES)})")
+    path = Path(path)
+    result = ImportResult(problems=problems)
+    reader = _Reader(shown(path), strict, result)
+    labels = frozenset(e.name for e in schema.entities) if schema else frozenset()
+    text_lines = lines or TextLines(path)
+    used = scheme
+    if used is None:
+        quiet = _Reader(reader.source, False, ImportResult())  # problems come in the 2nd read
+        tags = (
+            [x[1] for x in sent]
+            for d in _parse_lines(_unmarked(TextLines(path)), None, labels, quiet, [])
+            for sent in d.sentences
+        )
+        used = detect_scheme(tags)
+    separator: list[str] = []
+    stem = shown(path.stem)
+    held: ImportedDocument | None = None
+    k = 0
+    mark = len(problems)
+    for d in _parse_lines(_unmarked(text_lines), scheme, labels, reader, separator):
+        # built as soon as it is complete (its problems then sorted by line, as read_conll
+        # sorts them), named once it is known whether another document follows
+        doc = _build(d, stem, (separator or ["\t"])[0], used, schema, reader)
+        problems[mark:] = sorted(problems[mark:], key=lambda p: p.line or 0)
+        mark = len(problems)
+        if held is not None:
+            k += 1
+            held.name = f"{stem}-{k}"
+            yield held
+        held = doc
+    if held is not None:
+        held.name = stem if k == 0 else f"{stem}-{k + 1}"
+        yield held
+
+
+def _unmarked(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """``lines`` with the byte-order mark of the first one dropped (``read_conll`` drops it
+    from the text)."""
+    it = iter(lines)
+    for n, line in it:
+        yield n, line.removeprefix("\ufeff")
+        break
+    yield from it
 
 
 def _build(

@@ -23,7 +23,7 @@ exporting a project re-imported from the file writes the same bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ from annotator.formats.fields import (
     no_cycle_collection,
     optional_str,
 )
-from annotator.formats.source import lines, shown
+from annotator.formats.source import ByteCount, lines, shown
 from annotator.formats.standoff import Account, live_view
 from annotator.model import (
     DocumentAnnotations,
@@ -75,10 +75,26 @@ def read_jsonl(path: Path, *, strict: bool = True, schema: Schema | None = None)
 
 def _read_jsonl(path: Path, *, strict: bool) -> ImportResult:
     result = ImportResult()
+    result.documents = list(stream_jsonl(path, result.problems, strict=strict))
+    first = next((d.schema for d in result.documents if d.schema is not None), None)
+    for doc in result.documents:  # documents before the first schema line take it too
+        if doc.schema is not None:
+            break
+        doc.schema = first
+    return result
+
+
+def stream_jsonl(
+    path: Path, problems: list[Problem], *, strict: bool = True, count: ByteCount | None = None
+) -> Iterator[ImportedDocument]:
+    """``read_jsonl`` as a stream: each line's document is yielded as it is read, problems
+    are appended to ``problems``, ``count`` follows the bytes read. A document takes the
+    schema of the last ``"schema"`` line before it (``read_jsonl`` also gives the first one to
+    the documents before it). The ids of the whole file are kept to refuse one used twice."""
     source = shown(path)
     ids = Ids()
     defined: Schema | None = None
-    for lineno, line, problem in lines(Path(path)):
+    for lineno, line, problem in lines(Path(path), count=count):
         if not problem and not line.strip():
             continue
         try:
@@ -90,22 +106,19 @@ def _read_jsonl(path: Path, *, strict: bool) -> ImportResult:
             except ValueError as exc:  # lenient: the document is read, its labels are not
                 if strict:
                     raise
-                result.problems.append(Problem(source, lineno, str(exc)))
+                problems.append(Problem(source, lineno, str(exc)))
                 labels = None
             doc, used = _document(obj, source, lineno)
             ids.claim(used, lineno)
             if labels is not None:
-                if defined is None:  # documents before the first schema line take it too
-                    for earlier in result.documents:
-                        earlier.schema = labels
                 defined = labels
             doc.schema = defined
-            result.documents.append(doc)
         except ValueError as exc:  # UnsafeJSON is a ValueError
             if strict:
                 raise ImportFormatError(source, lineno, str(exc)) from exc
-            result.problems.append(Problem(source, lineno, str(exc)))
-    return result
+            problems.append(Problem(source, lineno, str(exc)))
+            continue
+        yield doc
 
 
 def _schema(obj: Any, source: str, line: int) -> Schema | None:

@@ -42,6 +42,8 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2
 _CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
 _SAMPLE = 64 * 1024
 _CHUNK = 1024 * 1024
+STREAM_BYTES = 8 * 1024 * 1024
+"""files larger than this are read line by line as they are used, not whole"""
 
 
 def shown(path: Path | str) -> str:
@@ -141,24 +143,53 @@ def _line_problem(raw: bytes) -> str:
     return "not UTF-8 text"
 
 
+class ByteCount:
+    """Bytes of a file read so far, and the file's size (for a progress report)."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.size = 0
+
+
+class _Counted:
+    """A binary file whose reads are added to a ``ByteCount``."""
+
+    def __init__(self, fh: BinaryIO, count: ByteCount) -> None:
+        self._fh = fh
+        self._count = count
+
+    def read(self, n: int) -> bytes:
+        data = self._fh.read(n)
+        self._count.done += len(data)
+        return data
+
+
 def lines(
-    path: Path, *, follow: bool = True, max_line: int = MAX_LINE_BYTES
+    path: Path,
+    *,
+    follow: bool = True,
+    max_line: int = MAX_LINE_BYTES,
+    count: ByteCount | None = None,
 ) -> Iterator[tuple[int, str, str]]:
     """(line number, text, problem) for each line of ``path`` (split at ``\\n`` only).
 
     ``problem`` is empty for a good line; otherwise ``text`` is empty and ``problem`` says why
     (invalid UTF-8, a NUL byte, longer than ``max_line`` bytes). A leading BOM is dropped. A
-    file no longer than ``max_line`` is read and decoded at once; a longer one is streamed, so
-    no more than ``max_line`` bytes of one line are ever held."""
+    file no longer than ``STREAM_BYTES`` (and ``max_line``) is read and decoded at once; a
+    longer one is streamed, so no more than ``max_line`` bytes of one line (and one chunk) are
+    ever held. ``count`` follows the bytes read."""
     fd, info = _open(path, follow)
+    count = count or ByteCount()
+    count.size = info.st_size
     with os.fdopen(fd, "rb") as fh:
-        if info.st_size <= max_line:
+        if info.st_size <= min(max_line, STREAM_BYTES):
             data = fh.read(max_line + 1)
+            count.done += len(data)
             if len(data) <= max_line:
                 yield from _split(data)
                 return
             fh.seek(0)
-        yield from _stream(fh, max_line)
+        yield from _stream(_Counted(fh, count), max_line)  # type: ignore[arg-type]
 
 
 def _split(data: bytes) -> Iterator[tuple[int, str, str]]:
@@ -219,6 +250,76 @@ def _stream(fh: BinaryIO, max_line: int) -> Iterator[tuple[int, str, str]]:
             yield number, "", f"line longer than {max_line} bytes"
         else:
             yield _line(number, bytes(pending))
+
+
+class TextLines:
+    """The lines of a text file, split at ``\n`` only, read and decoded as they are used:
+    what ``decode_text(path, read_file(path)).split("\n")`` gives (BOM kept, as there), with
+    its errors (a NUL byte, invalid UTF-8, mostly control characters) raised as the line that
+    holds them is reached; memory holds one chunk and one line whatever the file's size.
+    ``done`` counts the bytes read so far and ``size`` those of the file (for progress)."""
+
+    def __init__(self, path: Path, *, follow: bool = True, max_line: int = MAX_LINE_BYTES):
+        self.path = Path(path)
+        self.follow = follow
+        self.max_line = max_line
+        self.done = 0
+        try:
+            self.size = os.stat(self.path).st_size
+        except OSError:
+            self.size = 0
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        fd, info = _open(self.path, self.follow)
+        self.size = info.st_size
+        with os.fdopen(fd, "rb") as fh:
+            number = 0
+            pending = b""
+            first = True
+            while True:
+                try:
+                    chunk = fh.read(_CHUNK)
+                except OSError as exc:
+                    raise ImportFormatError(
+                        shown(self.path), None, f"cannot read: {exc.strerror}"
+                    ) from exc
+                if not chunk:
+                    break
+                self.done += len(chunk)
+                if first:
+                    first = False
+                    self._binary_check(chunk[:_SAMPLE])
+                parts = (pending + chunk).split(b"\n")
+                pending = parts.pop()
+                if len(pending) > self.max_line:
+                    raise ImportFormatError(
+                        shown(self.path), number + 1, f"line longer than {self.max_line} bytes"
+                    )
+                for raw in parts:
+                    number += 1
+                    yield number, self._decode(raw, number)
+            yield number + 1, self._decode(pending, number + 1)
+
+    def _binary_check(self, sample: bytes) -> None:
+        text = sample.decode("utf-8", "replace")
+        controls = len(_CONTROL.findall(text))
+        if controls >= 4 and controls * 100 > len(text):
+            raise ImportFormatError(
+                shown(self.path), None, f"binary file, not text ({controls} control characters)"
+            )
+
+    def _decode(self, raw: bytes, number: int) -> str:
+        if b"\x00" in raw:
+            raise ImportFormatError(shown(self.path), number, "binary file, not text (NUL byte)")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            col = len(raw[: exc.start].decode("utf-8", "replace")) + 1
+            raise ImportFormatError(
+                shown(self.path),
+                number,
+                f"not UTF-8 text (invalid UTF-8 byte 0x{raw[exc.start]:02x} at column {col})",
+            ) from exc
 
 
 def decode_text(path: Path, raw: bytes, *, binary_check: bool = True) -> str:
