@@ -285,22 +285,62 @@ def _holders(fd: int) -> list[tuple[int, str]]:
     return out
 
 
+_OPTIONS_WITH_VALUE = ("-X", "-W", "--check-hash-based-pycs")
+
+
+def program_of(pid: int) -> str:
+    """The program a process runs, from ``/proc/<pid>/cmdline``: the command's name
+    (``annotator``), or for an interpreter the module or script it runs (``python3 -m
+    pytest``, ``python3 work.py``); "" when unknown (no /proc, another pid namespace, gone)."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return ""
+    argv = [a.decode("utf-8", "replace") for a in raw.split(b"\0") if a]
+    if not argv:
+        return ""
+    name = os.path.basename(argv[0])
+    if name.startswith("python") and len(argv) > 1:
+        rest = argv[1:]
+        while rest and rest[0].startswith("-") and rest[0] not in ("-m", "-c"):
+            # interpreter options (-u, -X dev, -W error ...)
+            rest = rest[2:] if rest[0] in _OPTIONS_WITH_VALUE else rest[1:]
+        if len(rest) >= 2 and rest[0] == "-m":
+            return f"{name} -m {rest[1]}"
+        if rest and rest[0] != "-c":
+            return f"{name} {os.path.basename(rest[0])}"
+    return name
+
+
+def _who(pids: list[int], unknown: str) -> str:
+    """Holding processes as "process 123 (annotator)", or ``unknown`` when none is known."""
+    if not pids:
+        return unknown
+    named = []
+    for pid in pids:
+        program = program_of(pid)
+        named.append(f"process {pid} ({program})" if program else f"process {pid}")
+    return ", ".join(named)
+
+
 def _refusal(project: Path, kind: str, holders: list[tuple[int, str]]) -> str:
-    writers = sorted({pid for pid, how in holders if how == "WRITE"})
-    readers = sorted({pid for pid, how in holders if how != "WRITE"})
+    """Why the lock is refused, naming the holding processes by pid and program."""
+    writers = sorted({pid for pid, how in holders if how == "WRITE" and pid > 0})
+    readers = sorted({pid for pid, how in holders if how != "WRITE" and pid > 0})
     if writers or not readers:
-        pids = ", ".join(map(str, writers)) or "?"
         if kind == EXCLUSIVE:
+            who = _who(writers, "another annotator window")
+            where = "another annotator window" if not writers else f"an annotator window: {who}"
             return (
-                f"{project}: already open for editing in another annotator window (process "
-                f"{pids}); open it read-only instead"
+                f"{project}: already open for editing in {where}; it can still be opened "
+                "read-only (view only) here"
             )
+        who = _who(writers, "another annotator window")
         return (
-            f"{project}: open for editing in an annotator window (process {pids}); close it "
-            "there first, or use a read-only command"
+            f"{project}: open for editing in an annotator window ({who}); close it there "
+            "first, or use a read-only command"
         )
-    pids = ", ".join(map(str, readers))
     return (
-        f"{project}: being written by another annotator process (process {pids}: an import, "
-        "a merge or a script); try again when it has finished, or open it read-only"
+        f"{project}: being written by another annotator process ({_who(readers, '')}: an "
+        "import, a merge or a script); try again when it has finished, or open it read-only"
     )
