@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,7 +67,8 @@ class Hub:
 
 
 def new_hub(server: Server) -> Hub:
-    name = f"hub{next(_numbers)}"
+    # (this module is imported twice, as pytest's conftest and by tests: no shared counter)
+    name = f"hub{next(_numbers)}_{secrets.token_hex(4)}"
     server.create_database(name)
     hub = Hub(server, name)
     init_hub(hub.owner)
