@@ -291,6 +291,12 @@ def _gui_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--annotator", help="the layer to show (default: the workbench's choice)")
     p.add_argument("--screenshot", help="render the window to this PNG and exit")
     p.add_argument("--size", default="1400x900", help="window size for --screenshot, WxH")
+    p.add_argument(
+        "--lang",
+        choices=("ar", "en"),
+        help="interface language, Arabic or English (default: the one last chosen in the app, "
+        "else the system locale's)",
+    )
 
 
 def build_parser(lazy: bool = False) -> argparse.ArgumentParser:

@@ -2,7 +2,9 @@
 
 ``annotator gui [PROJECT]`` calls ``run``; ``annotator gui PROJECT --document NAME
 --screenshot FILE.png --size 1400x900`` calls ``render_screenshot``, which draws the main window
-offscreen and exits (README screenshots and rendering checks).
+offscreen and exits (README screenshots and rendering checks). ``--lang ar|en`` chooses the
+interface language of both (``ui.i18n.install_translator``; without it the language chosen in
+the app, else the system locale's).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.project import Project
 from ui.docview.fonts import register_fonts
+from ui.i18n import install_translator
 from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
@@ -28,10 +31,16 @@ SCREENSHOT_FORMAT = "png"
 """the format ``annotator.output`` records for a screenshot (it replaces only its own)"""
 
 
-def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once, offscreen when there is no display)."""
+def application(
+    argv: list[str] | None = None, lang: str | None = None, settings: QSettings | None = None
+) -> QApplication:
+    """The QApplication (created once, offscreen when there is no display) speaking ``lang``
+    (``ar`` or ``en``; None: the language remembered in ``settings``, else the system's). An
+    existing application keeps its language unless ``lang`` is given."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        if lang:
+            install_translator(app, lang, settings)
         return app
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -39,6 +48,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication(argv or [APP_NAME])
     register_fonts()
+    install_translator(app, lang, settings)
     return app
 
 
@@ -65,10 +75,11 @@ def sample_project_path(data_dir: Path | None = None) -> Path:
     return path
 
 
-def run(argv: list[str]) -> int:
-    """Start the workbench. ``argv[1]``, if given, is a project file to open (created if it
-    does not exist); otherwise the last project, else the sample project."""
-    app = application(argv)
+def run(argv: list[str], lang: str | None = None) -> int:
+    """Start the workbench in ``lang`` (see ``application``). ``argv[1]``, if given, is a
+    project file to open (created if it does not exist); otherwise the last project, else the
+    sample project."""
+    app = application(argv, lang)
     settings = QSettings()
     session = Session()
     window = MainWindow(session, settings)
@@ -95,8 +106,10 @@ def render_screenshot(
     out_png: str | Path,
     size: tuple[int, int] = (1400, 900),
     annotator: str | None = None,
+    lang: str | None = None,
 ) -> None:
-    """Draw the main window showing one document and save it as a PNG.
+    """Draw the main window showing one document and save it as a PNG, its interface in
+    ``lang`` (``ar``, ``en``; None: the system locale's).
 
     The project is opened read-only; the layer shown is ``annotator``'s, or else the first
     annotator with spans on that document. The PNG is written through ``annotator.output``:
@@ -115,10 +128,10 @@ def render_screenshot(
     # the temporary beside the target is created first: a refused or unwritable target
     # fails before anything is drawn, and a failure leaves no file
     with writing(out, SCREENSHOT_FORMAT) as tmp:
-        application()
         folder = Path(tempfile.mkdtemp(prefix="annotator-shot-"))
         try:
             settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+            install_translator(application(), lang, settings)
             session = Session()
             project = Project.open(project_path, read_only=True)
             doc = project.document_by_name(document_name)

@@ -12,7 +12,7 @@ from annotator.errors import AnnotatorError
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """``annotator gui [PROJECT] [--document NAME --screenshot FILE --size WxH]``."""
+    """``annotator gui [PROJECT] [--lang ar|en] [--document NAME --screenshot FILE --size WxH]``."""
     from ui.app import render_screenshot, run
 
     if args.screenshot:
@@ -27,10 +27,11 @@ def run_gui(args: argparse.Namespace) -> int:
             Path(args.screenshot),
             (int(w), int(h)),
             args.annotator,
+            args.lang,
         )
         print(f"screenshot written to {args.screenshot}")
         return 0
-    return run(["annotator"] + ([args.project] if args.project else []))
+    return run(["annotator"] + ([args.project] if args.project else []), args.lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
