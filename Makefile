@@ -1,5 +1,5 @@
 # Two entry points for a fresh Linux machine with Python 3.11:
-#   make run   - create .venv, install, open the GUI on the bundled sample project
+#   make run   - create .venv, install (with the export extra), open the GUI on the sample project
 #   make test  - create .venv, install with the dev extra, lint, type-check, run every test headless
 PYTHON ?= python3.11
 VENV ?= .venv
@@ -15,11 +15,16 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+# every offered export format works after `make run`: spaCy and datasets (the `export` extra)
+$(VENV)/.installed-export: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[export]'
+	touch $@ $(VENV)/.installed
+
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed-export
 	$(BIN)/annotator gui
 
 lint: $(VENV)/.installed-dev
