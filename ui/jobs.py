@@ -37,8 +37,6 @@ if TYPE_CHECKING:
     from annotator.importing import ImportReport
     from annotator.project import Project
 
-IMPORT_FILTER = "Text, JSONL or CSV (*.txt *.jsonl *.csv);;All files (*)"
-
 JobFunction = Callable[[Progress, IsCancelled], object]
 
 

@@ -453,6 +453,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundJob</name>
+    <message>
+        <location filename="../../ui/jobs.py" line="98"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <location filename="../../ui/workbench/palette.py" line="73"/>
@@ -473,6 +481,29 @@
         <location filename="../../ui/workbench/palette.py" line="77"/>
         <source>Key</source>
         <translation>المفتاح</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceModel</name>
+    <message>
+        <location filename="../../ui/search/concordance.py" line="58"/>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/concordance.py" line="58"/>
+        <source>Before</source>
+        <translation>قبلها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/concordance.py" line="58"/>
+        <source>Hit</source>
+        <translation>المطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/concordance.py" line="58"/>
+        <source>After</source>
+        <translation>بعدها</translation>
     </message>
 </context>
 <context>
@@ -591,6 +622,57 @@
         <location filename="../../ui/workbench/editing.py" line="129"/>
         <source>Select some text or a span first.</source>
         <translation>حدّد نصًا أو مقطعًا أولًا.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityList</name>
+    <message>
+        <location filename="../../ui/search/entities.py" line="129"/>
+        <source>Filter by label or text</source>
+        <translation>تصفية حسب التسمية أو النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/entities.py" line="176"/>
+        <source>Show concordance</source>
+        <translation>عرض السياقات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/entities.py" line="177"/>
+        <source>Relabel all as</source>
+        <translation>إعادة تسمية الكل بـ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/entities.py" line="183"/>
+        <source>Delete all {0} mentions</source>
+        <translation>حذف الإشارات كلها ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>EntityModel</name>
+    <message>
+        <location filename="../../ui/search/entities.py" line="47"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/entities.py" line="48"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/entities.py" line="49"/>
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/entities.py" line="50"/>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/entities.py" line="51"/>
+        <source>Layers</source>
+        <translation>الطبقات</translation>
     </message>
 </context>
 <context>
@@ -844,12 +926,12 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="44"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="43"/>
         <source>Annotator bundles (*.annbundle *.zip);;All files (*)</source>
         <translation>حزم Annotator (*.annbundle *.zip);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="45"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="44"/>
         <source>Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)</source>
         <translation>الحزم والمشاريع (*.annbundle *.zip *.annotator);;كل الملفات (*)</translation>
     </message>
@@ -867,6 +949,84 @@
         <location filename="../../ui/workbench/menus.py" line="44"/>
         <source>Annotator projects (*.annotator);;All files (*)</source>
         <translation>مشاريع Annotator (*.annotator);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="45"/>
+        <source>Whole word</source>
+        <translation>كلمة كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="46"/>
+        <source>Word start</source>
+        <translation>بداية الكلمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="47"/>
+        <source>Anywhere</source>
+        <translation>في أي موضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="48"/>
+        <source>Regular expression</source>
+        <translation>تعبير نمطي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="96"/>
+        <source>Find in document</source>
+        <translation>بحث في المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="101"/>
+        <source>ة = ه</source>
+        <translation>ة = ه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="102"/>
+        <source>Match ة and ه as the same letter</source>
+        <translation>مطابقة ة و ه على أنهما حرف واحد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="108"/>
+        <source>Previous hit (Shift+F3)</source>
+        <translation>المطابقة السابقة (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="111"/>
+        <source>Next hit (F3)</source>
+        <translation>المطابقة التالية (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="114"/>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="141"/>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="142"/>
+        <source>Find &amp;next</source>
+        <translation>بحث عن ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="143"/>
+        <source>Find &amp;previous</source>
+        <translation>بحث عن ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="225"/>
+        <source>{0} of {1}</source>
+        <translation>{0} من {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/find_bar.py" line="227"/>
+        <source>no hits</source>
+        <translation>لا مطابقات</translation>
     </message>
 </context>
 <context>
@@ -1189,7 +1349,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="205"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="198"/>
         <source>Merge report</source>
         <translation>تقرير الدمج</translation>
     </message>
@@ -1407,6 +1567,65 @@ keep them (they will be listed as problems), or relabel them first.</source>
     </message>
 </context>
 <context>
+    <name>SearchDock</name>
+    <message>
+        <location filename="../../ui/search/dock.py" line="148"/>
+        <location filename="../../ui/search/dock.py" line="168"/>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/dock.py" line="153"/>
+        <source>Search all documents</source>
+        <translation>بحث في كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/dock.py" line="158"/>
+        <source>Clitic-aware</source>
+        <translation>مراعاة السوابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/dock.py" line="161"/>
+        <source>Arabic queries also find the word after the proclitics و ف ب ل ك and ال</source>
+        <translation>يجد البحث العربي الكلمة أيضًا بعد السوابق و ف ب ل ك و ال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/dock.py" line="163"/>
+        <source>ة = ه</source>
+        <translation>ة = ه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/dock.py" line="165"/>
+        <source>In documents named…</source>
+        <translation>في المستندات المسماة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/dock.py" line="262"/>
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/dock.py" line="269"/>
+        <source>Searching… {0} hits</source>
+        <translation>جارٍ البحث… {0} مطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/dock.py" line="281"/>
+        <source>{0} hits</source>
+        <translation>{0} مطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/dock.py" line="283"/>
+        <source> (the first {0} shown)</source>
+        <translation> (معروض أول {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/dock.py" line="289"/>
+        <source>Search cancelled</source>
+        <translation>أُلغي البحث</translation>
+    </message>
+</context>
+<context>
     <name>SelectionController</name>
     <message>
         <location filename="../../ui/workbench/selection.py" line="70"/>
@@ -1430,17 +1649,17 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="121"/>
+        <location filename="../../ui/i18n.py" line="149"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122"/>
+        <location filename="../../ui/i18n.py" line="150"/>
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123"/>
+        <location filename="../../ui/i18n.py" line="151"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -1502,6 +1721,26 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <location filename="../../ui/dialogs/export_dialog.py" line="114"/>
         <source>Choose another path?</source>
         <translation>أتختار مسارًا آخر؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="185"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="185"/>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="230"/>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs.py" line="230"/>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
     </message>
 </context>
 <context>
@@ -1583,78 +1822,78 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="75"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="74"/>
         <source>Export my layer as &amp;bundle…</source>
         <translation>تصدير طبقتي &amp;حزمةً…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="76"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="75"/>
         <source>&amp;Merge bundle or project…</source>
         <translation>&amp;دمج حزمة أو مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="88"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="108"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="87"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="107"/>
         <source>Bundle</source>
         <translation>الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="88"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="87"/>
         <source>Open a project and choose your name first.</source>
         <translation>افتح مشروعًا واختر اسمك أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="92"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="91"/>
         <source>Export my layer</source>
         <translation>تصدير طبقتي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="108"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="107"/>
         <source>Writing the bundle…</source>
         <translation>جارٍ كتابة الحزمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="113"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="112"/>
         <source>Bundle written to {0} ({1})</source>
         <translation>كُتبت الحزمة في {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="115"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="114"/>
         <source>The bundle was not written: {0}</source>
         <translation>لم تُكتب الحزمة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="117"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="116"/>
         <source>Bundle cancelled; nothing was written.</source>
         <translation>أُلغيت الحزمة؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="128"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="160"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="220"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="127"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="130"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="153"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="213"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="128"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="127"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="409"/>
         <location filename="../../ui/review/agreement_window.py" line="327"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="160"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="153"/>
         <source>Merging {0}…</source>
         <translation>جارٍ دمج {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="175"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="168"/>
         <source>Nothing was merged: {0}</source>
         <translation>لم يُدمج شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="177"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="170"/>
         <source>Merge cancelled; nothing was merged.</source>
         <translation>أُلغي الدمج؛ لم يُدمج شيء.</translation>
     </message>
@@ -1742,6 +1981,11 @@ Remove only the argument, or delete the whole event?</source>
         <location filename="../../ui/workbench/event_wiring.py" line="65"/>
         <source>Problems</source>
         <translation>المشكلات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="97"/>
+        <source>No annotator chosen: editing is off.</source>
+        <translation>لم يُختر موسِّم: التحرير متوقف.</translation>
     </message>
 </context>
 </TS>

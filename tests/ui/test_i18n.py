@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.schema import default_schema
@@ -30,7 +30,18 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "annotator_ar.ts"
 QM = ROOT / "resources" / "translations" / "annotator_ar.qm"
 BIN = Path(sys.executable).parent
-OWNED = ["ui/workbench", "ui/events", "ui/review", "ui/dialogs", "ui/session.py", "ui/i18n.py"]
+OWNED = [
+    "ui/workbench",
+    "ui/events",
+    "ui/review",
+    "ui/dialogs",
+    "ui/search",
+    "ui/session.py",
+    "ui/i18n.py",
+    "ui/app.py",
+    "ui/jobs.py",
+    "ui/widgets.py",
+]
 """the modules whose strings are translated (the Makefile's `translations` target lists them)"""
 
 
@@ -152,3 +163,27 @@ def test_the_language_menu_remembers_the_choice(qtbot: QtBot, tmp_path: Path) ->
     assert "restart" in w.statusBar().currentMessage() or "started again" in (
         w.statusBar().currentMessage()
     )
+
+
+def test_search_jobs_and_start_speak_arabic(arabic: QApplication, qtbot: QtBot) -> None:
+    from ui.docview.view import DocumentView
+    from ui.jobs import BackgroundJob
+    from ui.search import FindBar, SearchDock
+
+    view = DocumentView()
+    qtbot.addWidget(view)
+    bar = FindBar(view)
+    qtbot.addWidget(bar)
+    modes = [bar.mode.itemText(i) for i in range(bar.mode.count())]
+    assert modes == ["كلمة كاملة", "بداية الكلمة", "في أي موضع", "تعبير نمطي"]
+    dock = SearchDock(lambda: iter([]))
+    qtbot.addWidget(dock)
+    assert dock.windowTitle() == "بحث" and dock.button.text() == "بحث"
+    host = QWidget()
+    qtbot.addWidget(host)
+    job = BackgroundJob(host, "t", "l", lambda progress, cancelled: None)
+    buttons = job.dialog.findChildren(QPushButton)
+    assert [b.text() for b in buttons] == ["إلغاء"]
+    job.dialog.close()
+    # ui.app's window.tr(...): filed under the host context "window", found from any class
+    assert host.tr("No annotator chosen: editing is off.") == "لم يُختر موسِّم: التحرير متوقف."

@@ -19,7 +19,7 @@ SETTINGS_FOLDER = "paths/last_folder"
 IMPORT_FILTER = QT_TRANSLATE_NOOP(
     "Files", "Text, JSONL or CSV (*.txt *.jsonl *.csv);;All files (*)"
 )
-"""the same text as ``ui.jobs.IMPORT_FILTER``, marked here so that it is translated"""
+"""the import dialog's filter (``files_filter`` translates it); the only copy"""
 
 
 def files_filter(text: str) -> str:

@@ -35,17 +35,19 @@ from PySide6.QtWidgets import (
 
 from annotator.search import FoldedText, FoldOptions, Hit, Mode, Query, QueryError
 from annotator.text import OffsetMap
+from ui.i18n import QT_TRANSLATE_NOOP
 
 HIT_BACKGROUND = QColor(255, 213, 79, 150)
 CURRENT_BACKGROUND = QColor(255, 140, 0)
 HIT_UNDERLINE = QColor(230, 81, 0)
 
 MODES = (
-    (Mode.WORD, "Whole word"),
-    (Mode.PREFIX, "Word start"),
-    (Mode.SUBSTRING, "Anywhere"),
-    (Mode.REGEX, "Regular expression"),
+    (Mode.WORD, QT_TRANSLATE_NOOP("FindBar", "Whole word")),
+    (Mode.PREFIX, QT_TRANSLATE_NOOP("FindBar", "Word start")),
+    (Mode.SUBSTRING, QT_TRANSLATE_NOOP("FindBar", "Anywhere")),
+    (Mode.REGEX, QT_TRANSLATE_NOOP("FindBar", "Regular expression")),
 )
+"""the match modes, their names translated where the mode box shows them"""
 
 
 class FindTarget(Protocol):
