@@ -6,8 +6,8 @@ import statistics
 import time
 from pathlib import Path
 
-from annotator import Project
 from annotator.model import Span
+from annotator.project import Project
 from tests.benchmarks.history import Record
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
@@ -31,9 +31,9 @@ def test_add_span_at_20k(tmp_path: Path, bench: Record) -> None:
             )
             for i in range(20_000)
         ]
-        with p.store.write():
-            p.store.ensure_annotator("bench")
-            p.store.put_many(rows)
+        with p.batch() as bulk:
+            bulk.add_annotators(["bench"])
+            bulk.put(rows)
         samples = []
         for i in range(300):
             t0 = time.perf_counter()

@@ -18,8 +18,11 @@ a) open the document until every panel is filled and the view shows all 20,000 s
    with ``QTextCursor.mergeCharFormat`` in an edit block: 27 ms against 70 ms, 0.39x, while the
    whole layer took 456 ms, unchecked, on a quiet machine.)
 b) create a span with the label hotkey (select a word, key press on the view → span saved in
-   the database → viewport repainted): median < 16 ms over 50 spans;
-c) scroll page by page with the arcs of 1,000 events shown: median viewport paint < 16 ms;
+   the database → viewport repainted): median and p90 < 16 ms over 50 spans (issue 12; CPU
+   time printed beside, for a loaded machine);
+c) scroll page by page with the arcs of 1,000 events shown: median and p95 viewport repaint
+   < 16 ms (issue 12); printed beside it, the time from the scroll to the new page painted
+   (its first paint: Qt lays its lines out and the view measures its spans);
 d) peak RSS of the process < 400 MB.
 
 Run with ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -s -p no:xdist
@@ -115,9 +118,9 @@ def build_project(path: Path) -> tuple[int, int, list[tuple[int, int]]]:
                                     clock=p.clock.tick()))  # fmt: skip
             records.append(Argument(uid("d", k), ev, doc.id, ME, "Place", uid("a", k + 2),
                                     clock=p.clock.tick()))  # fmt: skip
-        with p.store.write():
-            p.store.ensure_annotator(ME)
-            p.store.put_many(records)
+        with p.batch() as bulk:
+            bulk.add_annotators([ME])
+            bulk.put(records)
         return small.id, doc.id, [(s.start, s.end) for s in spans]
 
 
@@ -337,31 +340,35 @@ def test_b_create_span_by_hotkey(
     counter = PaintCounter()
     view.viewport().installEventFilter(counter)
     samples: list[float] = []
+    cpu: list[float] = []
     for a, b in free[:50]:
         view.select(a, b)
         QApplication.processEvents()
         before = counter.count
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         qtbot.keyClick(view, Qt.Key.Key_P)  # type: ignore[no-untyped-call]
         QApplication.processEvents()  # the posted repaint (and any deferred refresh) runs here
         if counter.count == before:
             view.viewport().repaint()
         samples.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
         assert counter.count > before
         saved = [s for s in project.spans(big, ME) if s.start == a and s.end == b]
         assert [s.label for s in saved] == ["PER"]
         assert window.selected_uuid == saved[0].uuid
     view.viewport().removeEventFilter(counter)
     assert len(view.spans()) == SPANS + 50
-    median = statistics.median(samples)
+    median, p90 = statistics.median(samples), sorted(samples)[int(len(samples) * 0.9)]
     print(
         f"\nwindow: create a span by hotkey at {SPANS:,} spans (saved + repainted): median "
-        f"{median:.1f} ms, p90 {sorted(samples)[int(len(samples) * 0.9)]:.1f} ms, max "
-        f"{max(samples):.1f} ms over {len(samples)} (target median < {TARGET_MS:.0f} ms)"
+        f"{median:.1f} ms, p90 {p90:.1f} ms, max {max(samples):.1f} ms over {len(samples)} "
+        f"(target median and p90 < {TARGET_MS:.0f} ms); CPU time median "
+        f"{statistics.median(cpu):.1f} ms, p90 {sorted(cpu)[int(len(cpu) * 0.9)]:.1f} ms"
     )
     bench("window.hotkey_span_median", median, "ms", "< 16 ms")
-    bench("window.hotkey_span_p90", sorted(samples)[int(len(samples) * 0.9)], "ms")
+    bench("window.hotkey_span_p90", p90, "ms", "< 16 ms")
     assert median < TARGET_MS
+    assert p90 < TARGET_MS
 
 
 def test_c_scroll_with_arcs(
@@ -373,25 +380,46 @@ def test_c_scroll_with_arcs(
     assert len(arcs.links()) == 2 * (SPANS // EVENT_EVERY)
     view = window.view
     bar = view.verticalScrollBar()
-    samples: list[float] = []
+    counter = PaintCounter()
+    view.viewport().installEventFilter(counter)
+    samples: list[float] = []  # the repaint of a page the scroll has shown
+    scrolls: list[float] = []  # from the scroll to the page painted (its first paint)
+    cpu: list[float] = []
     arcs_painted = 0
     while bar.value() < bar.maximum() and len(samples) < 300:
+        before = counter.count
+        start, start_cpu = time.perf_counter(), time.thread_time()
         bar.setValue(bar.value() + bar.pageStep())
         QApplication.processEvents()
+        if counter.count == before:
+            view.viewport().repaint()
+        scrolls.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
         start = time.perf_counter()
         view.viewport().repaint()  # paints the overlay (a child of the viewport) too
         samples.append((time.perf_counter() - start) * 1000)
         arcs_painted += bool(arcs.shapes())
+    view.viewport().removeEventFilter(counter)
+
+    def p95(xs: list[float]) -> float:
+        return sorted(xs)[int(len(xs) * 0.95)]
+
     median = statistics.median(samples)
     print(
         f"\nwindow: viewport paint while scrolling with arcs: median {median:.1f} ms, p95 "
-        f"{sorted(samples)[int(len(samples) * 0.95)]:.1f} ms over {len(samples)} pages, "
-        f"{arcs_painted} with arcs (target median < {TARGET_MS:.0f} ms)"
+        f"{p95(samples):.1f} ms over {len(samples)} pages, {arcs_painted} with arcs (target "
+        f"median and p95 < {TARGET_MS:.0f} ms); from the scroll to the new page painted (its "
+        f"lines laid out and measured): median {statistics.median(scrolls):.1f} ms, p95 "
+        f"{p95(scrolls):.1f} ms, CPU time median {statistics.median(cpu):.1f} ms, p95 "
+        f"{p95(cpu):.1f} ms"
     )
     bench("window.scroll_arcs_median", median, "ms", "< 16 ms")
-    bench("window.scroll_arcs_p95", sorted(samples)[int(len(samples) * 0.95)], "ms")
+    bench("window.scroll_arcs_p95", p95(samples), "ms", "< 16 ms")
+    bench("window.scroll_to_paint_median", statistics.median(scrolls), "ms")
+    bench("window.scroll_to_paint_p95", p95(scrolls), "ms")
     assert arcs_painted > len(samples) // 2
     assert median < TARGET_MS
+    assert p95(samples) < TARGET_MS
 
 
 def test_d_peak_rss(

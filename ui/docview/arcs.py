@@ -206,9 +206,9 @@ class ArcOverlay(QWidget):
         if b <= a:
             b = a + 1
         rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
-        geom = piece_geometry(
-            layout, ViewSpan(uuid, start, end, "", ""), a, b, starts=True, ends=True, rtl=rtl
-        )
+        covered = self.view.text()[start : omap.to_cp(pos + b)]
+        span = ViewSpan(uuid, start, end, "", "")
+        geom = piece_geometry(layout, span, a, b, starts=True, ends=True, rtl=rtl, text=covered)
         if not geom.runs:
             return None
         first_line = min(line for line, _, _ in geom.runs)

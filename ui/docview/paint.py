@@ -18,6 +18,7 @@ every word is a span issues a few calls per colour instead of several per span.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
@@ -123,17 +124,61 @@ def _sign(value: float, fallback: float) -> float:
     return fallback
 
 
+def one_run(text: str) -> int:
+    """1 when ``text`` is one right-to-left run wherever it stands (strong Arabic or Hebrew
+    letters with their combining marks), -1 when one left-to-right run (strong L letters and
+    marks), 0 otherwise (digits, spaces, punctuation or controls, which take their direction
+    from around them). Qt's bidi (UAX #9) lays such a run out as one visual stretch per line."""
+    if not text:
+        return 0
+    kind = unicodedata.bidirectional
+    first = kind(text[0])
+    if first in ("R", "AL"):
+        strong: tuple[str, ...] = ("R", "AL", "NSM")
+        result = 1
+    elif first == "L":
+        strong, result = ("L", "NSM"), -1
+    else:
+        return 0
+    for char in text[1:]:
+        if kind(char) not in strong:
+            return 0
+    return result
+
+
 def piece_geometry(
-    layout: QTextLayout, span: ViewSpan, a: int, b: int, *, starts: bool, ends: bool, rtl: bool
+    layout: QTextLayout,
+    span: ViewSpan,
+    a: int,
+    b: int,
+    *,
+    starts: bool,
+    ends: bool,
+    rtl: bool,
+    text: str | None = None,
 ) -> SpanGeometry:
-    """Runs and edges of the block-relative UTF-16 range ``[a, b)`` of ``span``."""
+    """Runs and edges of the block-relative UTF-16 range ``[a, b)`` of ``span``.
+
+    ``text``, the characters of the range, lets a range that is one bidi run (``one_run``)
+    be measured at its two ends on each line instead of one grapheme cluster at a time."""
     geom = SpanGeometry(span)
     fallback = -1.0 if rtl else 1.0
+    run = one_run(text) if text is not None else 0
     for i in range(layout.lineCount()):
         line = layout.lineAt(i)
         ls = line.textStart()
         s, e = max(a, ls), min(b, ls + line.textLength())
         if s >= e:
+            continue
+        if run:
+            x_lead = cursor_x(line, s, LEADING)
+            x_trail = cursor_x(line, max(s, layout.previousCursorPosition(e)), TRAILING)
+            geom.runs.append((i, min(x_lead, x_trail), max(x_lead, x_trail)))
+            inward = -1.0 if run > 0 else 1.0  # from the leading edge into the run
+            if starts and s == a:
+                geom.start = Edge(i, x_lead, inward)
+            if ends and e >= b:
+                geom.end = Edge(i, x_trail, -inward)
             continue
         intervals: list[tuple[float, float]] = []
         c = s

@@ -14,16 +14,17 @@ import bisect
 import heapq
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ViewSpan:
+class ViewSpan(NamedTuple):
     """One span as the view shows it. Offsets are code points into the text, end exclusive.
 
     ``fragments`` (optional) lists the ``(start, end)`` pieces of a discontinuous span; then
     ``start``/``end`` are the hull. ``layer`` names the annotator layer; ``read_only`` spans
-    (other annotators' layers) are drawn dimmer and dashed.
+    (other annotators' layers) are drawn dimmer and dashed. A named tuple (immutable, like
+    the frozen dataclass it was): the window makes one per span of a layer, 20,000 at a time,
+    and a named tuple is made in a quarter of the time.
     """
 
     uuid: str

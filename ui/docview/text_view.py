@@ -367,14 +367,16 @@ class SpanTextView(QPlainTextEdit):
             for k, (a, b) in enumerate(span.pieces()):
                 if a >= last or b <= first:
                     continue
+                lo, hi = max(a, first), min(b, last)
                 geom = piece_geometry(
                     layout,
                     span,
-                    self._to_qt(max(a, first)) - pos,
-                    self._to_qt(min(b, last)) - pos,
+                    self._to_qt(lo) - pos,
+                    self._to_qt(hi) - pos,
                     starts=a >= first,
                     ends=b <= last,
                     rtl=rtl,
+                    text=self._text[lo:hi],
                 )
                 geom.first_piece = k == 0
                 geoms.append(geom)
