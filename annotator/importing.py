@@ -608,7 +608,7 @@ def _import_one(
         frags = tuple((remap(a), remap(b)) for a, b in s.fragments) if s.fragments else ()
         uid = batch.fresh("spans", s.uuid)
         held = layer.same_span(s.uuid, (start, end, s.label, frags))
-        span = Span(
+        span = _span(
             uid, doc_id, annotator, start, end, s.label, text[start:end],
             freeze(s.attributes), s.note, frags, "" if held is not None else tick(),
         )  # fmt: skip
@@ -718,6 +718,30 @@ def _import_one(
             fail(imp.line, f"unknown status {imp.status!r}")
         else:
             batch.statuses.append(DocStatus(doc_id, annotator, st, tick()))
+
+
+_SPAN_FIELDS = ("uuid", "doc_id", "annotator", "start", "end", "label", "text", "attributes",
+                "note", "fragments", "clock", "deleted")  # fmt: skip
+if tuple(f.name for f in dataclasses.fields(Span)) != _SPAN_FIELDS:  # model.Span changed
+    raise ImportError("annotator.importing._span does not fill the fields of model.Span")
+_NEW = object.__new__
+_SET = object.__setattr__
+
+
+def _span(
+    uuid: str, doc_id: int, annotator: str, start: int, end: int, label: str, text: str,
+    attributes: dict[str, Any], note: str, fragments: tuple[tuple[int, int], ...], clock: str,
+) -> Span:  # fmt: skip
+    """``Span(...)`` of a live span, its instance dict filled at once: the generated
+    ``__init__`` of a frozen dataclass sets each of its 12 fields through
+    ``object.__setattr__`` (once per imported span; the store reads spans the same way)."""
+    span: Span = _NEW(Span)
+    _SET(span, "__dict__", {
+        "uuid": uuid, "doc_id": doc_id, "annotator": annotator, "start": start, "end": end,
+        "label": label, "text": text, "attributes": attributes, "note": note,
+        "fragments": fragments, "clock": clock, "deleted": False,
+    })  # fmt: skip
+    return span
 
 
 def _int_pair(a: object, b: object) -> bool:

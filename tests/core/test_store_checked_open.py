@@ -147,3 +147,10 @@ def test_the_listing_follows_every_commit(sound: Path, tmp_path: Path) -> None:
             assert [d.name for d in p.documents()][-1] == "third"  # inside: read afresh
             raise RuntimeError("rolled back")
         assert [d.name for d in p.documents()] == ["seed", "elsewhere"]
+
+
+# -- rows of imported records -----------------------------------------------------------------
+def test_remembered_attribute_json_is_the_json_of_each_value() -> None:
+    values = [{"a": 1}, {"a": True}, {"a": 1.0}, {"a": "1"}, {"b": 2, "a": 1}, {"a": [1]}]
+    for value in values * 2:
+        assert store_module._attributes_json(value) == store_module._dumps(value), value
