@@ -277,24 +277,32 @@ def floor_whole(data: FloorInput, size: QSize) -> tuple[float, int]:
     return elapsed, applied
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 12: the whole path was 6.7x its like-for-like floor when it was set"
-)
-def test_a_open_whole_layer(
-    qtbot: QtBot, window: MainWindow, bench_project: Project_, bench: Record
-) -> None:
+Opened = tuple[float, float, float]
+"""medians of (floor, first paint, whole path) in seconds"""
+_OPENED: dict[Path, Opened] = {}
+
+
+def measure_open(window: MainWindow, bench_project: Project_, bench: Record) -> Opened:
+    """The floor, the first paint and the whole path, three runs each, alternated (measured
+    once for both tests that read them, whichever runs first)."""
     path, small, big, _ranges = bench_project
+    if path in _OPENED:
+        return _OPENED[path]
     text = big_text()
     assert max(map(ord, text)) < 0x10000  # the floor uses code points as UTF-16 positions
     document_font(DocumentView.DEFAULT_POINT_SIZE)  # registering the font is a one-off cost
     data = floor_input(window, path, big)
     size = window.view.size()
-    floors, firsts, wholes = [], [], []
+    floors, firsts, wholes, floor_cpu, whole_cpu = [], [], [], [], []
     for _ in range(3):  # alternate so warm-up and noise are shared fairly
+        started = time.thread_time()
         floor, applied = floor_whole(data, size)
+        floor_cpu.append(time.thread_time() - started)
         assert applied == SPANS
         floors.append(floor)
+        started = time.thread_time()
         first, whole = open_big(window, big)
+        whole_cpu.append(time.thread_time() - started)
         firsts.append(first)
         wholes.append(whole)
         assert window.view.text() == text
@@ -304,8 +312,7 @@ def test_a_open_whole_layer(
         assert window.event_tools.events.tree.topLevelItemCount() == SPANS // EVENT_EVERY
         window.open_document(small)
         QApplication.processEvents()
-    floor, whole, first = (statistics.median(x) for x in (floors, wholes, firsts))
-    ratio = whole / floor
+    floor, first, whole = (statistics.median(x) for x in (floors, firsts, wholes))
 
     def runs(xs: list[float]) -> str:
         return ", ".join(f"{t * 1000:.0f}" for t in xs)
@@ -313,16 +320,37 @@ def test_a_open_whole_layer(
     print(
         f"\nwindow open, whole layer in every panel ({len(text):,} chars, {SPANS:,} spans): "
         f"window {whole * 1000:.0f} ms (runs {runs(wholes)}), floor {floor * 1000:.0f} ms "
-        f"(runs {runs(floors)}), ratio {ratio:.2f}x (target <= 1.5x and < 1 s); "
-        f"first paint {first * 1000:.0f} ms (runs {runs(firsts)}), {first / floor:.2f}x the floor"
+        f"(runs {runs(floors)}), ratio {whole / floor:.2f}x (target <= 1.5x and < 1 s); "
+        f"first paint {first * 1000:.0f} ms (runs {runs(firsts)}), {first / floor:.2f}x the floor "
+        f"(target <= 1.5x); CPU time: window {statistics.median(whole_cpu) * 1000:.0f} ms, "
+        f"floor {statistics.median(floor_cpu) * 1000:.0f} ms"
     )
     bench("window.whole_layer", whole, "s", "< 1 s")
     bench("window.whole_layer_floor", floor, "s")
-    bench("window.whole_layer_ratio", ratio, "x", "<= 1.5")
+    bench("window.whole_layer_ratio", whole / floor, "x", "<= 1.5")
     bench("window.first_paint", first, "s")
-    bench("window.first_paint_ratio", first / floor, "x")
+    bench("window.first_paint_ratio", first / floor, "x", "<= 1.5")
+    _OPENED[path] = (floor, first, whole)
+    return floor, first, whole
+
+
+def test_a_first_paint(
+    qtbot: QtBot, window: MainWindow, bench_project: Project_, bench: Record
+) -> None:
+    """The first screen, shown while the rest is read: within 1.5x the whole floor."""
+    floor, first, _whole = measure_open(window, bench_project, bench)
+    assert first <= 1.5 * floor
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 12: the whole path was 6.7x its like-for-like floor when it was set"
+)
+def test_a_open_whole_layer(
+    qtbot: QtBot, window: MainWindow, bench_project: Project_, bench: Record
+) -> None:
+    floor, _first, whole = measure_open(window, bench_project, bench)
     assert whole < 1.0
-    assert ratio <= 1.5
+    assert whole <= 1.5 * floor
 
 
 def test_b_create_span_by_hotkey(
