@@ -3,7 +3,11 @@
 Every public edit is one transaction, validated before it is written (offsets inside the
 text, labels/roles/attributes in the schema, references to live records of the same document
 and layer), stamped with the hybrid clock, logged in the change log, and returns the new
-record version. Deletes are tombstones. The GUI, the CLI and user scripts all go through here.
+record version. Deletes are tombstones. The GUI, the CLI, the importers, exchange, review and
+user scripts all go through here: the store is private to ``Project`` (``_store``), and what
+bulk jobs need is a named method or a narrow object (``batch()`` for imports, ``merging()``
+for merges, ``open_untrusted`` for another project file), never the store itself
+(docs/adr/0006-project-is-the-only-way-in.md).
 
 Example::
 
@@ -50,7 +54,7 @@ from annotator.model import (
     record_to_json,
 )
 from annotator.schema import Schema, default_schema
-from annotator.store import RECORD_TABLES, Store, now_iso
+from annotator.store import RECORD_TABLES, SQLITE_HEADER, Store, now_iso
 from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
 
@@ -74,10 +78,12 @@ class Written:
 
 
 class Project:
-    """An open project file. Use as a context manager, or call ``close()``."""
+    """An open project file. Use as a context manager, or call ``close()``.
+
+    Its store (``_store``) is private: no module but this one reaches it (a test checks)."""
 
     def __init__(self, store: Store) -> None:
-        self.store = store
+        self._store = store
         self.path = store.path
         self._schema = self._stored_schema()
         self.clock = repair_clock(store)  # a poisoned clock is mended first
@@ -104,7 +110,7 @@ class Project:
         return cls(Store.open(Path(path), read_only=read_only))
 
     def close(self) -> None:
-        self.store.close()
+        self._store.close()
 
     def __enter__(self) -> Project:
         return self
@@ -124,7 +130,7 @@ class Project:
         journal = Written()
         self._journals.append(journal)
         try:
-            with self.store.write():
+            with self._store.write():
                 yield journal
         finally:
             self._journals.remove(journal)
@@ -136,15 +142,15 @@ class Project:
         bulk writes of documents, records, statuses and change-log lines, without the
         per-edit checks (the importer applies ``annotator.rules`` itself). All of it is
         written, or none; the clock's last stamp is saved at the end."""
-        with self.store.write():
-            yield Batch(self.store, self.clock)
-            self.store.set_setting("hlc", self.clock.last)
+        with self._store.write():
+            yield Batch(self._store, self.clock)
+            self._store.set_setting("hlc", self.clock.last)
 
     def trace_sql(self, callback: Callable[[str], None] | None) -> None:
         """Call ``callback`` with every SQL statement this handle runs (None: stop).
 
         For tests and profiling: how many statements an action costs."""
-        self.store.conn.set_trace_callback(callback)
+        self._store.conn.set_trace_callback(callback)
 
     # -- schema --------------------------------------------------------------------------
     @property
@@ -160,12 +166,12 @@ class Project:
         """Catch up with what another connection wrote (a merge or import job on a worker
         thread): the schema as stored, and a clock that never issues stamps below theirs."""
         self._schema = self._stored_schema()
-        self.clock.observe(self.store.setting("hlc") or "")
+        self.clock.observe(self._store.setting("hlc") or "")
 
     def _stored_schema(self) -> Schema:
         # read leniently: a file whose schema breaks today's rules still opens, and
         # ``check`` lists what is wrong; every schema written from now on is checked
-        data = self.store.schema_json()
+        data = self._store.schema_json()
         if not data:
             return Schema()
         return Schema.from_json(data, source=f"{self.path} (schema)", check=False)
@@ -173,7 +179,7 @@ class Project:
     def update_schema(self, change: Callable[[Schema], Schema]) -> Schema:
         """Apply ``change`` to the schema as stored NOW, inside one write transaction, so two
         handles adding labels at the same time never write each other's work away."""
-        with self.store.write():
+        with self._store.write():
             self._schema = self._stored_schema()
             new = change(self._schema)
             if new != self._schema:
@@ -183,14 +189,14 @@ class Project:
     def set_schema(self, schema: Schema) -> None:
         """Replace the schema. Annotations are never touched (labels no longer in the schema
         are reported by ``check``)."""
-        with self.store.write():
+        with self._store.write():
             self._set_schema(schema)
 
     def _set_schema(self, schema: Schema) -> None:
         problems = schema.problems()
         if problems:
             raise SchemaError(f"schema: {problems[0]}")
-        self.store.set_schema_json(schema.to_json())
+        self._store.set_schema_json(schema.to_json())
         self._schema = schema
 
     # -- documents -----------------------------------------------------------------------
@@ -201,18 +207,18 @@ class Project:
         (same sha256) is not added again: the existing document is returned."""
         norm = normalise(text)
         sha = sha256_text(norm.text)
-        existing = self.store.document_by("sha256", sha)
+        existing = self._store.document_by("sha256", sha)
         if existing is not None:
             return existing
         doc = Document(0, name or sha[:12], norm.text, sha, freeze(meta), norm.raw_sha256)
-        with self.store.write():
-            (doc_id,) = self.store.insert_documents([doc])
-            self.store.log("", "add", "documents", sha, None, {"name": doc.name})
+        with self._store.write():
+            (doc_id,) = self._store.insert_documents([doc])
+            self._store.log("", "add", "documents", sha, None, {"name": doc.name})
         return dataclasses.replace(doc, id=doc_id)
 
     def documents(self, with_text: bool = False) -> list[Document]:
         """All documents in import order (texts omitted unless asked, to stay light)."""
-        return self.store.documents(with_text=with_text)
+        return self._store.documents(with_text=with_text)
 
     def document(self, doc_id: int) -> Document:
         # Documents never change once imported (and are never deleted), so the few recently
@@ -220,7 +226,7 @@ class Project:
         # 1 MB text per keystroke was a third of the edit's time.
         doc = self._documents.get(doc_id)
         if doc is None:
-            doc = self.store.document(doc_id)
+            doc = self._store.document(doc_id)
             if doc is None:
                 raise ValidationError(f"no document with id {doc_id}")
             if len(self._documents) >= 16:
@@ -229,38 +235,38 @@ class Project:
         return doc
 
     def document_by_name(self, name: str) -> Document | None:
-        return self.store.document_by("name", name)
+        return self._store.document_by("name", name)
 
     def document_by_sha(self, sha256: str) -> Document | None:
-        return self.store.document_by("sha256", sha256)
+        return self._store.document_by("sha256", sha256)
 
     # -- annotators and status -----------------------------------------------------------
     def annotators(self) -> list[str]:
-        return [name for name, _ in self.store.annotators()]
+        return [name for name, _ in self._store.annotators()]
 
     def add_annotator(self, name: str, display_name: str = "") -> None:
         _check_name(name)
-        with self.store.write():
-            self.store.ensure_annotator(name, display_name)
+        with self._store.write():
+            self._store.ensure_annotator(name, display_name)
 
     def status(self, doc_id: int, annotator: str) -> Status:
-        st = self.store.status(doc_id, annotator)  # by key, not a read of the whole layer
+        st = self._store.status(doc_id, annotator)  # by key, not a read of the whole layer
         return Status.NEW if st is None else st.status
 
     def statuses(self, annotator: str) -> dict[int, Status]:
-        return {st.doc_id: st.status for st in self.store.statuses(annotator)}
+        return {st.doc_id: st.status for st in self._store.statuses(annotator)}
 
     def set_status(self, doc_id: int, annotator: str, status: Status | str) -> DocStatus:
         self.document(doc_id)
         _check_name(annotator)
         st = DocStatus(doc_id, annotator, Status(status), "")
-        with self.store.write():
-            self.store.ensure_annotator(annotator)
+        with self._store.write():
+            self._store.ensure_annotator(annotator)
             st = dataclasses.replace(st, clock=self._tick())
-            self.store.set_status(st)
+            self._store.set_status(st)
             for journal in self._journals:
                 journal.statuses.append(st)
-            self.store.log(
+            self._store.log(
                 annotator, "status", "doc_status", str(doc_id), None, {"status": st.status.value}
             )
         return st
@@ -326,7 +332,7 @@ class Project:
         return self._write("delete", dataclasses.replace(old, deleted=True), old)
 
     def span(self, uuid: str) -> Span:
-        rec = self.store.spans.get(uuid)
+        rec = self._store.spans.get(uuid)
         if rec is None or rec.deleted:
             raise ValidationError(f"no span {uuid}")
         return rec
@@ -343,40 +349,40 @@ class Project:
         """Spans in reading order (document, start, end), filtered as asked; ``start_before``
         keeps those starting before that offset (the GUI shows the first screen of a big
         document before reading the rest)."""
-        return self.store.spans.where(
+        return self._store.spans.where(
             doc_id, annotator, label=label, include_deleted=include_deleted,
             start_before=start_before,
         )  # fmt: skip
 
     def span_count(self, doc_id: int | None = None, annotator: str | None = None) -> int:
         """How many live spans a document (or the project) has, in one layer or all."""
-        return self.store.count("spans", doc_id, annotator)
+        return self._store.count("spans", doc_id, annotator)
 
     def span_counts(self, annotator: str | None = None) -> dict[int, int]:
         """Live spans per document id, in one layer or all (documents without any absent)."""
-        return self.store.span_counts(annotator)
+        return self._store.span_counts(annotator)
 
     def record_counts(self, kind: str, annotator: str | None = None) -> dict[int, int]:
         """Live records of ``kind`` (one of ``RECORD_KINDS``) per document id, in one layer or
         all (documents without any absent)."""
-        return self.store.doc_counts(kind, annotator)
+        return self._store.doc_counts(kind, annotator)
 
     def label_counts(self) -> dict[str, int]:
         """Live spans per label, every layer (labels no longer in the schema included)."""
-        return self.store.label_counts()
+        return self._store.label_counts()
 
     def integrity(self) -> list[str]:
         """Problems the project file's own checks find (empty when sound)."""
-        return self.store.integrity()
+        return self._store.integrity()
 
     def iter_documents(self) -> Iterator[Document]:
         """Every document with its text, streamed in id order (for exports)."""
-        return self.store.iter_documents()
+        return self._store.iter_documents()
 
     def iter_records(self, kind: str, annotator: str | None = None) -> Iterator[Record]:
         """Live records of ``kind`` (one of ``RECORD_KINDS``) of one layer (or all), streamed
         in document order (spans in reading order, the others by creation): one query each."""
-        return self.store.table(kind).stream(annotator)
+        return self._store.table(kind).stream(annotator)
 
     def _checked_span(self, doc: Document, span: Span) -> Span:
         if _int_pair(span.start, span.end) and 0 <= span.start < span.end <= len(doc.text):
@@ -430,13 +436,13 @@ class Project:
     def delete_event(self, uuid: str) -> Event:
         """Tombstone an event and its arguments (one transaction)."""
         old = self.event(uuid)
-        with self.store.write():
+        with self._store.write():
             for arg in self.arguments(uuid):
                 self._write("delete", dataclasses.replace(arg, deleted=True), arg)
             return self._write("delete", dataclasses.replace(old, deleted=True), old)
 
     def event(self, uuid: str) -> Event:
-        rec = self.store.events.get(uuid)
+        rec = self._store.events.get(uuid)
         if rec is None or rec.deleted:
             raise ValidationError(f"no event {uuid}")
         return rec
@@ -444,7 +450,7 @@ class Project:
     def events(
         self, doc_id: int | None = None, annotator: str | None = None, type: str | None = None
     ) -> list[Event]:
-        return self.store.events.where(doc_id, annotator, label=type)
+        return self._store.events.where(doc_id, annotator, label=type)
 
     def _check_event(self, ev: Event) -> None:
         trigger = self._live("spans", ev.trigger)
@@ -479,7 +485,7 @@ class Project:
         return self._write("delete", dataclasses.replace(old, deleted=True), old)
 
     def argument(self, uuid: str) -> Argument:
-        rec = self.store.arguments.get(uuid)
+        rec = self._store.arguments.get(uuid)
         if rec is None or rec.deleted:
             raise ValidationError(f"no argument {uuid}")
         return rec
@@ -487,7 +493,7 @@ class Project:
     def arguments(self, event: str) -> list[Argument]:
         """The live arguments of an event (through the store's event index: this read every
         argument of the project, 0.45 s at 50,000, and one DeleteEvent took up to 2.9 s)."""
-        return self.store.arguments.of_event(event)
+        return self._store.arguments.of_event(event)
 
     def _check_argument(self, ev: Event, arg: Argument) -> None:
         target = self._live("spans", arg.target) or self._live("events", arg.target)
@@ -542,13 +548,13 @@ class Project:
         return self._write("delete", dataclasses.replace(old, deleted=True), old)
 
     def relation(self, uuid: str) -> Relation:
-        rec = self.store.relations.get(uuid)
+        rec = self._store.relations.get(uuid)
         if rec is None or rec.deleted:
             raise ValidationError(f"no relation {uuid}")
         return rec
 
     def relations(self, doc_id: int | None = None, annotator: str | None = None) -> list[Relation]:
-        return self.store.relations.where(doc_id, annotator)
+        return self._store.relations.where(doc_id, annotator)
 
     def _check_relation(self, rel: Relation) -> None:
         src, dst = self._live("spans", rel.source), self._live("spans", rel.target)
@@ -562,14 +568,14 @@ class Project:
         )
 
     def _live(self, kind: str, uuid: str) -> Record | None:
-        rec = self.store.table(kind).get(uuid) if isinstance(uuid, str) else None
+        rec = self._store.table(kind).get(uuid) if isinstance(uuid, str) else None
         return None if rec is None or rec.deleted else rec
 
     # -- whole layers --------------------------------------------------------------------
     def layer(self, doc_id: int, annotator: str | None = None) -> DocumentAnnotations:
         """A document with the live annotations of one layer (or of all layers)."""
         doc = self.document(doc_id)
-        store = self.store
+        store = self._store
         return DocumentAnnotations(
             doc,
             tuple(store.spans.of_document(doc_id, annotator)),
@@ -583,7 +589,7 @@ class Project:
         a live record there (documents where none has are skipped). One streamed query per
         record kind and layer, and one document (with its text) in memory at a time, so a
         whole-project measure (agreement) stays within the size of the largest document."""
-        store = self.store
+        store = self._store
         layers = [
             (
                 name,
@@ -609,17 +615,17 @@ class Project:
 
         Content is restored exactly; the stamp moves forward so merges see the undo as the
         newest version."""
-        old = self.store.table(record_kind(record)).get(record.uuid)
+        old = self._store.table(record_kind(record)).get(record.uuid)
         return self._write(annotator_action, record, old)
 
     def changes(self, uuid: str | None = None, limit: int = 1000) -> list[ChangeEntry]:
-        return self.store.changes(uuid, limit)
+        return self._store.changes(uuid, limit)
 
     # -- exchange, review and maintenance -------------------------------------------------
     @property
     def read_only(self) -> bool:
         """Whether the project was opened read-only (every write raises ProjectFileError)."""
-        return self.store.read_only
+        return self._store.read_only
 
     def find(self, uuid: str, kind: str | None = None) -> Record | None:
         """The live record with ``uuid`` (of ``kind``, or of any kind), or None."""
@@ -632,34 +638,34 @@ class Project:
     def versions(self, kind: str, annotator: str | None = None) -> list[Record]:
         """The stored version of every record of ``kind`` (one of ``RECORD_KINDS``) of one
         layer or all, tombstones included: what a bundle carries and a merge compares."""
-        return self.store.table(kind).where(annotator=annotator, include_deleted=True)
+        return self._store.table(kind).where(annotator=annotator, include_deleted=True)
 
     def record_count(
         self, kind: str, doc_id: int | None = None, annotator: str | None = None
     ) -> int:
         """How many live records of ``kind`` a document (or the project) has, in one layer
         or all."""
-        return self.store.count(kind, doc_id, annotator)
+        return self._store.count(kind, doc_id, annotator)
 
     def doc_statuses(self, annotator: str | None = None) -> list[DocStatus]:
         """The stored document statuses (of one layer or all) with their clock stamps, by
         document and annotator."""
-        return self.store.statuses(annotator)
+        return self._store.statuses(annotator)
 
     def document_hashes(self) -> dict[str, int]:
         """The sha256 of every document's text, with its id."""
-        return self.store.document_hashes()
+        return self._store.document_hashes()
 
     def quarantined(self) -> list[dict[str, Any]]:
         """What merges set aside (``annotator.exchange.merge``), oldest first: ``at``,
         ``source``, ``doc_sha256``, ``kind``, ``uuid``, ``record`` (its JSON) and ``reason``."""
-        return self.store.quarantined()
+        return self._store.quarantined()
 
     def log_origin(self, copy: Record, source: Record, action: str = "accept") -> None:
         """Note in the change log that ``copy`` was made from ``source`` (adjudication keeps
         where each gold record came from: ``source`` is logged as the "before")."""
-        with self.store.write():
-            self.store.log(copy.annotator, action, record_kind(copy), copy.uuid,
+        with self._store.write():
+            self._store.log(copy.annotator, action, record_kind(copy), copy.uuid,
                            record_to_json(source), record_to_json(copy))  # fmt: skip
 
     @contextlib.contextmanager
@@ -667,21 +673,21 @@ class Project:
         """One write transaction for a merge (``annotator.exchange.merge``), with a large page
         cache, yielding a ``MergeSession``: the bulk reads and writes a merge needs and
         nothing else. All of it is written, or none."""
-        with self.store.large_cache(), self.store.write():
+        with self._store.large_cache(), self._store.write():
             yield MergeSession(self)
 
     # -- internals -----------------------------------------------------------------------
     def _tick(self) -> str:
         stamp = self.clock.tick()
-        self.store.set_setting("hlc", stamp)
+        self._store.set_setting("hlc", stamp)
         return stamp
 
     def _write(self, action: str, record: R, before: Record | None = None) -> R:
-        with self.store.write():
-            self.store.ensure_annotator(record.annotator)
+        with self._store.write():
+            self._store.ensure_annotator(record.annotator)
             rec = dataclasses.replace(record, clock=self._tick())
-            self.store.put(rec)
-            self.store.log(
+            self._store.put(rec)
+            self._store.log(
                 rec.annotator,
                 action,
                 record_kind(rec),
@@ -705,7 +711,7 @@ class MergeSession:
 
     def __init__(self, project: Project) -> None:
         self._project = project
-        self._store = project.store
+        self._store = project._store
 
     def document_hashes(self) -> dict[str, int]:
         """The sha256 of every stored document's text, with its id."""
@@ -780,6 +786,13 @@ class UntrustedProject:
         """At most ``limit`` + 1 rows of ``columns`` of ``table`` as stored (no view, virtual
         table or generated column is evaluated; an SQLite error is a ProjectFileError)."""
         return self._store.untrusted_rows(table, columns, limit)
+
+
+def is_project_file(path: Path) -> bool:
+    """Whether ``path`` begins as a project file does (an SQLite database), as opposed to a
+    bundle (a zip): which of the two a merge is given. OSError when it cannot be read."""
+    with Path(path).open("rb") as fh:
+        return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
 @contextlib.contextmanager

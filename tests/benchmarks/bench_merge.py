@@ -38,9 +38,9 @@ def _fill(p: Project, annotator: str, texts: list[str]) -> None:
                     clock=p.clock.tick(),
                 )
             )
-    with p.store.write():
-        p.store.ensure_annotator(annotator)
-        p.store.put_many(rows)
+    with p.batch() as bulk:
+        bulk.add_annotators([annotator])
+        bulk.put(rows)
 
 
 def test_merge_500k_into_500k(tmp_path: Path, bench: Record) -> None:
@@ -60,7 +60,7 @@ def test_merge_500k_into_500k(tmp_path: Path, bench: Record) -> None:
         t3 = time.perf_counter()
         assert report.added == DOCS * PER_DOC and report.quarantined == []
         assert again.kept == DOCS * PER_DOC and again.added == again.updated == 0
-        assert mine.store.count("spans") == 2 * DOCS * PER_DOC
+        assert mine.record_count("spans") == 2 * DOCS * PER_DOC
     total = t2 - t0
     print(
         f"\nmerge 500k into 500k: read bundle {t1 - t0:.1f} s, merge {t2 - t1:.1f} s, "

@@ -197,7 +197,7 @@ def test_the_clock_never_moves_back(template: Path, tmp_path: Path) -> None:
     with _project(template, tmp_path, "p") as p:
         merge_bundle(p, _one("u1", "badr", future, "PER", deleted=False))
         assert p.clock.last == future
-        assert p.store.setting("hlc") == future
+        assert p._store.setting("hlc") == future  # white-box: the stamp saved in the file
         merge_bundle(p, _one("u2", "badr", CLOCKS[0], "PER", deleted=False))
         assert p.clock.last == future
         edit = p.update_span("u1", label="GPE")
@@ -216,12 +216,12 @@ def test_a_far_future_stamp_is_quarantined_not_observed(
           "year 2096": 4_000_000_000_000, "last stamp": MAX_MS}[when]  # fmt: skip
     far = format_stamp(ms, MAX_COUNTER)
     with _project(template, tmp_path, "p") as p:
-        before = (canonical_dump(p), p.store.setting("hlc"))
+        before = (canonical_dump(p), p._store.setting("hlc"))  # white-box: the saved stamp
         report = merge_bundle(p, _one("u1", "badr", far, "PER", deleted=False))
         held = {q.kind: q for q in report.quarantined}  # the span and the layer's status
         assert sorted(held) == ["spans", "statuses"] and held["spans"].uuid == "u1"
         assert all("days ahead of this machine" in q.reason for q in held.values())
-        assert (canonical_dump(p), p.store.setting("hlc")) == before
+        assert (canonical_dump(p), p._store.setting("hlc")) == before
         edit = p.add_span(p.documents()[0].id, 0, 6, "PER", "amal")
         assert parse(edit.clock) < parse(far)
     with Project.open(tmp_path / "p.annotator") as again:

@@ -95,7 +95,7 @@ def test_flipped_bytes_are_detected_and_never_written(tmp_path: Path, seed_text:
                 # loudly rather than return other data
                 p.spans()
                 p.documents(with_text=True)
-                if p.store.integrity():  # `annotator check` runs the full integrity_check
+                if p.integrity():  # `annotator check` runs the full integrity_check
                     detected += 1
         except ProjectFileError as exc:
             assert "corrupt" in str(exc) or "not an annotator" in str(exc)

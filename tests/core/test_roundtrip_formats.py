@@ -362,7 +362,7 @@ def test_cli_reimports_its_own_export_with_events(
         events_a = sorted(e.type for e in a.events(annotator=LAYER))
         events_b = sorted(e.type for e in b.events())
         assert events_b == events_a == ["Conflict.Attack", "Contact.Meet"]
-        kept, had = b.store.count("arguments"), a.store.count("arguments")
+        kept, had = b.record_count("arguments"), a.record_count("arguments")
         if fmt != "doccano":  # the seed's arguments are all in their trigger's sentence
             assert kept == had == 5
         else:  # doccano's sequence shape holds no arguments (reported)
@@ -432,8 +432,8 @@ def test_jsonl_reimport_into_a_fresh_project_adds_the_labels_it_defines(
         assert strike is not None and [r.name for r in strike.roles] == ["Striker", "Weapon"]
         uses = q.schema.relation("USES")
         assert uses is not None and uses.arg2 == ("WEAPON-X",)
-        assert (q.store.count("events"), q.store.count("arguments")) == (1, 2)
-        assert q.store.count("relations") == 1
+        assert (q.record_count("events"), q.record_count("arguments")) == (1, 2)
+        assert q.record_count("relations") == 1
     again = tmp_path / "again.jsonl"
     assert main(["export", str(dst), "--format", "jsonl", "-o", str(again)]) == 0
     assert again.read_bytes() == out.read_bytes()

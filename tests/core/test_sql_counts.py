@@ -104,7 +104,8 @@ def scans(p: Project, statements: list[str]) -> list[str]:
     for sql in statements:
         if not sql.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE", "INSERT")):
             continue
-        for row in p.store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"):
+        # white-box: SQLite's plan of the statements the project ran, on its connection
+        for row in p._store.conn.execute(f"EXPLAIN QUERY PLAN {sql}"):
             m = SCANNED.match(row[3])
             if m and m.group(1) in ROW_TABLES:
                 out.append(f"{row[3]}: {sql[:160]}")

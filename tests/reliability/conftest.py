@@ -30,13 +30,13 @@ SOAK = os.environ.get("SOAK", "") not in ("", "0")
 def merge_snapshot(p: Project) -> tuple[Any, ...]:
     """Everything a refused merge must leave as it was: records, quarantine, schema, clock,
     change log, documents and annotators."""
-    store = p.store
+    store = p._store  # white-box: the stored schema, clock setting and layer rows as they are
     return (
         canonical_dump(p),
-        [(q["uuid"], q["reason"]) for q in store.quarantined()],
+        [(q["uuid"], q["reason"]) for q in p.quarantined()],
         store.schema_json(),
         store.setting("hlc"),
-        len(store.changes(limit=10**6)),
+        len(p.changes(limit=10**6)),
         [(d.name, d.meta) for d in p.documents()],
         store.annotators(),
     )

@@ -6,6 +6,9 @@ on every open failed with "not a clock stamp"; merging that project spread it fu
 remote stamps beyond ``rules.MAX_DRIFT_MS`` are quarantined and never observed, the clock
 never formats a stamp of another shape, and a project already holding such stamps repairs
 itself when opened (read-only opens get a valid clock in memory and write nothing).
+
+White-box: the stamps are poisoned, and the saved clock (the ``hlc`` setting) read, through
+the project's private store (``project._store``): no public method writes or reads them.
 """
 
 from __future__ import annotations
@@ -88,15 +91,16 @@ def _annotated(path: Path) -> Project:
 
 def _poison(p: Project, stamp_of: Callable[[int], str], hlc: str) -> None:
     """Write stamps as an older version's merge did: straight into the store."""
-    with p.store.write():
+    store = p._store  # white-box: stamps no public write can make
+    with store.write():
         n = 0
         for kind in RECORD_TABLES:
-            for rec in p.store.table(kind).where(include_deleted=True):
-                p.store.put(dataclasses.replace(rec, clock=stamp_of(n)))
+            for rec in store.table(kind).where(include_deleted=True):
+                store.put(dataclasses.replace(rec, clock=stamp_of(n)))
                 n += 1
-        for st in p.store.statuses():
-            p.store.set_status(dataclasses.replace(st, clock=stamp_of(n)))
-        p.store.set_setting("hlc", hlc)
+        for st in store.statuses():
+            store.set_status(dataclasses.replace(st, clock=stamp_of(n)))
+        store.set_setting("hlc", hlc)
 
 
 # -- the clock itself ---------------------------------------------------------------------------
@@ -162,7 +166,7 @@ def test_a_poisoned_project_opens_and_repairs_itself(
     valid_before = sorted(s for s in _stamps(path)[1:] if within_drift(s))
     try:
         with Project.open(path) as p:
-            assert within_drift(p.clock.last) and p.store.setting("hlc") == p.clock.last
+            assert within_drift(p.clock.last) and p._store.setting("hlc") == p.clock.last
             # every stamp valid now; the greatest valid one was kept as the clock's floor
             stamps = _stamps(path)
             assert all(within_drift(s) for s in stamps), stamps
@@ -226,7 +230,7 @@ def test_a_failed_repair_leaves_the_file_as_it_was(
     assert _stamps(path) == before  # one transaction: all of the repair or none of it
     with Project.open(path) as p:
         assert all(within_drift(s) for s in _stamps(path))
-        assert p.store.setting("hlc") == p.clock.last
+        assert p._store.setting("hlc") == p.clock.last
 
 
 # -- far-future stamps from elsewhere never spread ----------------------------------------------
@@ -241,14 +245,14 @@ def test_a_far_future_bundle_is_quarantined_and_never_observed(
     with Project.create(tmp_path / "mine.annotator") as mine:
         mine.add_document(TEXT, name="arrest")
         mine.add_span(1, 0, 6, "PER", "badr")
-        before = (canonical_dump(mine), mine.store.setting("hlc"), mine.clock.last)
+        before = (canonical_dump(mine), mine._store.setting("hlc"), mine.clock.last)
         row.tried += 1
         report = merge_bundle(mine, read_bundle(tmp_path / "far.bundle"))
         assert report.added == report.updated == report.statuses_updated == 0
         assert len(report.quarantined) == 8  # 7 records and the status
         assert all("days ahead of this machine" in q.reason for q in report.quarantined)
-        assert (canonical_dump(mine), mine.store.setting("hlc"), mine.clock.last) == before
-        held = mine.store.quarantined()
+        assert (canonical_dump(mine), mine._store.setting("hlc"), mine.clock.last) == before
+        held = mine.quarantined()
         assert {h["record"]["clock"] for h in held} == {FAR}
         edit = mine.add_span(1, 7, 13, "ORG", "badr")
         assert is_stamp(edit.clock) and within_drift(edit.clock)
@@ -267,13 +271,13 @@ def test_a_poisoned_project_file_does_not_spread(tmp_path: Path, tally: Tally) -
         _poison(colleague, lambda n: FOURTEEN, FOURTEEN)
     # merge_project_file reads the other file read-only: it is judged, not repaired
     with Project.create(tmp_path / "mine.annotator") as mine:
-        before = (canonical_dump(mine), mine.store.setting("hlc"))
+        before = (canonical_dump(mine), mine._store.setting("hlc"))
         row.tried += 1
         report = merge_project_file(mine, far)
         assert len(report.quarantined) == 8 and report.added == 0
         # the document was added, none of its records; the clock did not move
         assert [line[:2] for line in canonical_dump(mine).splitlines()] == ["D\t"]
-        assert mine.store.setting("hlc") == before[1]
+        assert mine._store.setting("hlc") == before[1]
         row.accepted += 1
         row.tried += 1
         dump = canonical_dump(mine)

@@ -342,8 +342,8 @@ def test_a_damaged_row_is_one_error_wherever_it_is_read(
         getattr(p, read if read != "open" else "documents")(
             **({"annotator": "amal"} if read == "statuses" else {})
         )
-        list(p.store.spans.stream())
-        list(p.store.iter_documents())
+        list(p.iter_records("spans"))
+        list(p.iter_documents())
     assert "\n" not in str(caught.value)
     assert isinstance(caught.value, ProjectFileError) or read == "open", caught.value
     row.clean_error += 1

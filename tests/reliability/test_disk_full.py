@@ -125,8 +125,9 @@ def test_api_edit_on_a_full_disk_raises_one_error_and_the_handle_still_works(
     row = tally("disk full (SQLITE_FULL): API edits")
     with Project.open(path) as p:
         spans_before = len(p.spans())
-        pages = p.store.conn.execute("PRAGMA page_count").fetchone()[0]
-        p.store.conn.execute(f"PRAGMA max_page_count = {pages}")
+        # white-box: the file's size limit is set on the project's own connection
+        pages = p._store.conn.execute("PRAGMA page_count").fetchone()[0]
+        p._store.conn.execute(f"PRAGMA max_page_count = {pages}")
         for attempt in range(5):
             row.tried += 1
             with pytest.raises(ProjectFileError) as caught:
@@ -137,7 +138,7 @@ def test_api_edit_on_a_full_disk_raises_one_error_and_the_handle_still_works(
             row.clean_error += 1
         assert len(p.spans()) == spans_before  # still readable
         assert len(p.documents()) == 1
-        p.store.conn.execute(f"PRAGMA max_page_count = {pages * 100}")
+        p._store.conn.execute(f"PRAGMA max_page_count = {pages * 100}")
         doc = p.add_document(f"{TEXT}\nafter", name="after")  # and writable again
         p.add_span(doc.id, 0, 5, "GPE", "amal")
     with Project.open(path, read_only=True) as p:
@@ -153,7 +154,7 @@ def test_a_failing_rollback_does_not_hide_the_first_error(tmp_path: Path, tally:
     row = tally("disk full: ROLLBACK fails too")
     row.tried += 1
     p = Project.open(path)
-    real = p.store.conn
+    real = p._store.conn  # white-box: a connection whose ROLLBACK fails, under the store
 
     class RollbackFails:
         def __getattr__(self, name: str) -> Any:
@@ -164,7 +165,7 @@ def test_a_failing_rollback_does_not_hide_the_first_error(tmp_path: Path, tally:
                 raise sqlite3.OperationalError("disk I/O error")
             return real.execute(sql, *args)
 
-    p.store.conn = RollbackFails()  # type: ignore[assignment,unused-ignore]
+    p._store.conn = RollbackFails()  # type: ignore[assignment,unused-ignore]
     pages = real.execute("PRAGMA page_count").fetchone()[0]
     real.execute(f"PRAGMA max_page_count = {pages}")
     # SQLite rolls back by itself after most "disk full" errors: then nothing is left to undo
@@ -172,8 +173,8 @@ def test_a_failing_rollback_does_not_hide_the_first_error(tmp_path: Path, tally:
         p.add_document(TEXT * 4, name="big")
     assert p.documents()
     # a transaction still open when its body fails: the ROLLBACK itself fails
-    with pytest.raises(ValidationError, match="the first error"), p.store.write():
-        p.store.set_setting("note", "x")
+    with pytest.raises(ValidationError, match="the first error"), p.transaction():
+        p.set_status(p.documents()[0].id, "amal", "done")
         raise ValidationError("the first error")
     with pytest.raises(ProjectFileError, match="closed after a failed write"):
         p.spans()

@@ -577,14 +577,14 @@ def check_store(ws: Workspace, op: Op, project: Path) -> tuple[str, list[str]]:
     except AnnotatorError as exc:
         return "lost", [f"the project does not open: {exc}"]
     try:
-        problems = [f"integrity: {x}" for x in p.store.integrity()]
+        problems = [f"integrity: {x}" for x in p.integrity()]
         lines = set(dump_lines(p))
         lost = ws.base_lines - lines
         if lost:
             problems.append(f"{len(lost)} record(s) held before are gone: {sorted(lost)[:3]}")
         key = state_key(p, op.drop)
         counts = {"documents": len(p.documents())}
-        counts |= {k: p.store.count(k) for k in ("spans", "events", "relations")}
+        counts |= {k: p.record_count(k) for k in ("spans", "events", "relations")}
     finally:
         p.close()
     if problems:

@@ -46,7 +46,7 @@ def with_pending_log(src: Path, dest: Path, keep_shm: bool) -> None:
     only in the write-ahead log (with or without its ``-shm``)."""
     p = Project.open(src)
     try:
-        p.store.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        p._store.conn.execute("PRAGMA wal_autocheckpoint = 0")  # white-box: keep the log
         p.add_document(f"{TEXT}\nonly in the log", name="logged")
         for suffix in ("", "-wal", "-shm") if keep_shm else ("", "-wal"):
             shutil.copyfile(f"{src}{suffix}", f"{dest}{suffix}")

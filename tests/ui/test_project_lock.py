@@ -19,7 +19,7 @@ def test_second_session_is_refused_then_read_only(qtbot: object, tmp_path: Path)
     with pytest.raises(ProjectFileError, match="already open for editing"):
         second.open_project(path)
     ro = second.open_project(path, read_only=True)
-    assert ro.store.read_only
+    assert ro.read_only
     first.open_project(path)  # reopening our own project keeps working
     first.close()
     second.close()

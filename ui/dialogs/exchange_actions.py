@@ -33,8 +33,7 @@ from annotator.exchange import MergeReport, merge_bundle, merge_project_file, re
 from annotator.exchange.bundle_read import BundleManifest
 from annotator.exchange.bundle_write import write_bundle
 from annotator.formats.common import IsCancelled, Progress
-from annotator.project import Project
-from annotator.store import SQLITE_HEADER
+from annotator.project import Project, is_project_file
 from ui.dialogs.paths import files_filter, remember_folder, start_path
 from ui.dialogs.prompts import show_message
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -132,12 +131,6 @@ def merge_dialog(w: ExchangeHost) -> BackgroundJob | None:
     )
     remember_folder(name)
     return start_merge(w, Path(name)) if name else None
-
-
-def is_project_file(path: Path) -> bool:
-    """Whether ``path`` is an SQLite file (another project) rather than a bundle."""
-    with path.open("rb") as fh:
-        return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
 def merge_any(
