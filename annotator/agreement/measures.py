@@ -300,7 +300,8 @@ class _AllCounts:
     def __init__(self, names: Sequence[str]) -> None:
         self.names = list(names)
         self.units: Counter[tuple[str | None, ...]] = Counter()
-        self.alpha_u = UnitizingCounts(self.names)
+        # two annotators: the all-annotator alpha-U is the pair's (same raters, same documents)
+        self.alpha_u = UnitizingCounts(self.names) if len(self.names) != 2 else None
         self.labels: set[str] = set()
         self.documents = 0
 
@@ -313,7 +314,7 @@ class _AllCounts:
         self.units.update(zip(*columns, strict=True))
         for lay in document.layers.values():
             self.labels.update(s.label for s in lay.spans)
-        if len(document.layers) == len(self.names):
+        if self.alpha_u is not None and len(document.layers) == len(self.names):
             units = [(name, s.start, s.end, s.label)
                      for name in self.names for s in document.layers[name].spans]  # fmt: skip
             self.alpha_u.add(repr(document.doc), len(document.text), units)
@@ -398,7 +399,7 @@ def _result(names: Sequence[str], pairs: list[PairResult], together: _AllCounts)
         tuple(sorted(together.labels)),
         tuple(pairs),
         alpha_nominal_from_units(together.units),
-        together.alpha_u.result(),
+        together.alpha_u.result() if together.alpha_u is not None else pairs[0].alpha_u,
         together.documents,
     )
 
