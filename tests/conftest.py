@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The store records cleanly closed project files in the user's state folder; the suite (and the
+# processes it starts, which inherit the variable) keeps its records in a folder of its own.
+if "ANNOTATOR_STATE_DIR" not in os.environ:
+    _state = tempfile.mkdtemp(prefix="annotator-test-state-")
+    os.environ["ANNOTATOR_STATE_DIR"] = _state
+    atexit.register(shutil.rmtree, _state, True)
 
 from annotator.project import Project
 
