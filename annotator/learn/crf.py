@@ -25,6 +25,7 @@ from annotator.errors import AnnotatorError, Cancelled
 from annotator.learn.corpus import Example, Mention, non_overlapping, suggestion
 from annotator.learn.crfcheck import BadModel, check_crf1dm
 from annotator.learn.features import FEATURE_VERSION, Features, document_features
+from annotator.learn.memorise import Memorise
 from annotator.learn.segment import Segmented, StartRule, segment
 from annotator.learn.triggers import TriggerLexicon
 from annotator.scratch import folder
@@ -38,11 +39,14 @@ FORMAT = 1
 PARAMS: dict[str, Any] = {
     "c1": 0.05,
     "c2": 0.05,
-    "max_iterations": 150,
+    "max_iterations": 100,
     "feature.possible_transitions": True,
     "word_dropout": 0.0,
 }
 """L-BFGS with L1 and L2 regularisation (crfsuite's defaults elsewhere)"""
+
+MEMO_FOLDS = 5
+"""training documents are split in this many folds for the memo feature"""
 
 StepCallback = Callable[[str, int, int], object]
 """progress(phase, done, total): returning False (not None) cancels"""
@@ -120,7 +124,7 @@ class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
             raise Cancelled("training cancelled; no model was made")
 
 
-_IDENTITY = ("w=", "stem=", "word=", "-1|0=", "0|+1=")
+_IDENTITY = ("w=", "stem=", "memo=", "-1|0=", "0|+1=")
 """features naming the token itself, dropped at random in training (``word_dropout``)"""
 
 
@@ -139,14 +143,21 @@ def training_data(
     words it has seen. ``starts`` learns where the mentions start inside their first word.
     """
     rng = random.Random(seed)
+    # each document's memo feature comes from the mentions of the other folds only
+    folds = min(MEMO_FOLDS, len(examples))
+    memos = [
+        Memorise([ex for k, ex in enumerate(examples) if k % folds != f]) for f in range(folds)
+    ]
     out: list[tuple[list[Features], list[str]]] = []
     for k, ex in enumerate(examples, 1):
         seg = segment(ex.text, ex.meta, [(s, e) for s, e, _ in ex.entities])
         tags = bio(seg, ex.entities)
+        memo = memos[(k - 1) % folds].tags(seg)
         if starts is not None:
             for s, _, label in ex.entities:
                 starts.observe(seg, s, label)
-        for sent, feats in zip(seg.sentences, document_features(seg, gazetteer), strict=True):
+        feature_lists = document_features(seg, gazetteer, memo)
+        for sent, feats in zip(seg.sentences, feature_lists, strict=True):
             if word_dropout:
                 for f in feats:
                     if rng.random() < word_dropout:
@@ -167,6 +178,7 @@ class Model:
         self.gazetteer = frozenset(manifest["gazetteer"])
         self.triggers = TriggerLexicon.from_json(manifest["triggers"])
         self.starts = StartRule.from_json(manifest["starts"])
+        self.memorised = Memorise.from_json(manifest["memorised"])
         self._tagger: Any = None
 
     # -- identity -------------------------------------------------------------------------
@@ -226,6 +238,7 @@ class Model:
             "gazetteer": sorted(gazetteer),
             "triggers": TriggerLexicon.learn(examples).to_json(),
             "starts": starts.to_json(),
+            "memorised": Memorise(examples).to_json(),
             "crf_sha256": hashlib.sha256(crf).hexdigest(),
         }
         return cls(manifest, crf)
@@ -284,25 +297,37 @@ class Model:
         return self._tagger
 
     # -- prediction ------------------------------------------------------------------------
-    def tag(self, seg: Segmented) -> tuple[list[str], list[float]]:
-        """The best tag of each token and its marginal probability."""
+    def tag(self, seg: Segmented, memo: list[str]) -> tuple[list[str], list[float], list[float]]:
+        """The best tag of each word and its marginal probability, and the marginal
+        probability of each word's ``memo`` tag (1 where it is O)."""
         tagger = self._open()
+        known = set(tagger.labels())
         tags = ["O"] * len(seg.tokens)
         probs = [1.0] * len(seg.tokens)
-        for sent, feats in zip(seg.sentences, document_features(seg, self.gazetteer), strict=True):
+        memo_probs = [1.0] * len(seg.tokens)
+        feature_lists = document_features(seg, self.gazetteer, memo)
+        for sent, feats in zip(seg.sentences, feature_lists, strict=True):
             best = tagger.tag(feats)
             for k, (i, t) in enumerate(zip(sent, best, strict=True)):
                 tags[i] = t
                 probs[i] = tagger.marginal(t, k)
-        return tags, probs
+                if memo[i] != "O":
+                    memo_probs[i] = tagger.marginal(memo[i], k) if memo[i] in known else 0.0
+        return tags, probs, memo_probs
 
     def predict(
         self, doc_id: int, text: str, meta: dict[str, Any] | None = None
     ) -> tuple[list[Suggestion], float]:
         """Entity and trigger suggestions for one document, and the document's confidence
-        (the mean marginal of its ten least sure tokens: low first in active learning)."""
+        (the mean marginal of its ten least sure words: low first in active learning).
+
+        Entities: the CRF's best tagging, each span scored by the lowest marginal of its
+        words; then each match of the memorised training mentions that no such span overlaps,
+        scored by the lowest marginal the CRF gives its tags (a name the layer labelled before
+        is proposed again, with the model's doubt as its score)."""
         seg = segment(text, meta)
-        tags, probs = self.tag(seg)
+        memo = self.memorised.tags(seg)
+        tags, probs, memo_probs = self.tag(seg, memo)
         vocabulary = {fold(text[s:e]) for s, e in seg.tokens}
         out = [
             suggestion(
@@ -316,6 +341,14 @@ class Model:
             )
             for i, j, label in entities_of(tags)
         ]
+        taken = [t != "O" for t in tags]
+        for i, j, _, label in self.memorised.matches(seg):
+            if not any(taken[i:j]):
+                # where the name starts in its word: as for the CRF's spans (StartRule)
+                start = self.starts.start(seg, i, label, vocabulary)
+                end = seg.tokens[j - 1][1]
+                score = min(memo_probs[i:j])
+                out.append(suggestion(doc_id, text, start, end, label, score, self.source))
         out += self.triggers.predict(seg, doc_id, self.source)
         low = sorted(probs)[:10]
         return out, (sum(low) / len(low) if low else 1.0)
@@ -347,6 +380,7 @@ _MANIFEST_TYPES: dict[str, type | tuple[type, ...]] = {
     "gazetteer": list,
     "triggers": dict,
     "starts": dict,
+    "memorised": list,
     "crf_sha256": str,
 }
 

@@ -8,15 +8,15 @@ and label counts as found.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.formats.tokens import token_layer
 from annotator.learn.corpus import Example, Mention, non_overlapping
-from annotator.learn.segment import Segmented, segment
-from annotator.text import fold
+from annotator.learn.memorise import Memorise
+
+__all__ = ["Memorise", "Predictor", "Scores", "score"]
 
 Predictor = Callable[[Example], list[Mention]]
 
@@ -85,48 +85,3 @@ def score(examples: Sequence[Example], predict: Predictor) -> Scores:
         elif not name.endswith(" avg"):
             per_label[name] = values
     return Scores(per_label, micro)
-
-
-class Memorise:
-    """The baseline: every training mention remembered by its folded words (its first word
-    from where it starts: ``باريس`` of بباريس); a held-out text gets, at each word, the longest
-    remembered sequence starting at the word or after one of its proclitics, with the label
-    it had most often."""
-
-    def __init__(self, examples: Sequence[Example]) -> None:
-        counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-        for ex in examples:
-            seg = segment(ex.text, ex.meta, [(s, e) for s, e, _ in ex.entities])
-            for s, e, label in ex.entities:
-                rng = seg.word_range(s, e)
-                if rng is not None:
-                    i, j = rng
-                    words = [fold(ex.text[max(s, a) : min(e, b)]) for a, b in seg.tokens[i:j]]
-                    counts[tuple(words)][label] += 1
-        self.names = {k: c.most_common(1)[0][0] for k, c in counts.items()}
-        self.longest = max((len(k) for k in self.names), default=0)
-
-    def __call__(self, ex: Example) -> list[Mention]:
-        seg = segment(ex.text, ex.meta)
-        words = [fold(ex.text[s:e]) for s, e in seg.tokens]
-        out: list[Mention] = []
-        i = 0
-        while i < len(words):
-            found = self._at(seg, words, i)
-            if found is None:
-                i += 1
-                continue
-            start, n, label = found
-            out.append((start, seg.tokens[i + n - 1][1], label))
-            i += n
-        return out
-
-    def _at(self, seg: Segmented, words: list[str], i: int) -> tuple[int, int, str] | None:
-        end = seg.tokens[i][1]
-        for start in seg.starts(i):
-            first = fold(seg.text[start:end])
-            for n in range(min(self.longest, len(words) - i), 0, -1):
-                label = self.names.get((first, *words[i + 1 : i + n]))
-                if label is not None:
-                    return start, n, label
-        return None

@@ -3,19 +3,20 @@
 For a word: its folded form (``annotator.text.fold``), its stem (the folded word with its
 proclitics و ف ب ل ك and the article ال removed), the proclitic letters, prefixes and
 suffixes of the stem, its shape (Arabic, Latin, digits, punctuation, length), gazetteer
-membership of the stem or the folded word (folded names; one- and two-word windows),
+membership of the stem or the folded word (folded names; one- and two-word windows), the
+tag a match of the memorised training mentions gives it (``memorise.py``),
 and the same facts of its neighbours (two each side). ``FEATURE_VERSION`` names this set: a
 model trained on another version is refused, not silently misread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from annotator.learn.segment import CONJUNCTIONS, PREPOSITIONS, Segmented, proclitics_of
 from annotator.text import ARTICLE, fold
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 Features = dict[str, float]
 
@@ -72,10 +73,11 @@ def _tokens(seg: Segmented) -> list[_Token]:
 
 
 def _sentence(
-    toks: list[_Token], sentence: list[int], gazetteer: Collection[str]
+    toks: list[_Token], sentence: list[int], gazetteer: Collection[str], memo: Sequence[str]
 ) -> list[Features]:
     """One feature dict per token of ``sentence`` (indices into ``toks``)."""
     items = [toks[i] for i in sentence]
+    marks = [memo[i] for i in sentence] if memo else []
     n = len(items)
     out: list[Features] = []
     for k, t in enumerate(items):
@@ -88,6 +90,12 @@ def _sentence(
         }
         if t.proc:
             feats["proc=" + t.proc] = 1.0
+        if marks:
+            feats["memo=" + marks[k]] = 1.0
+            if k:
+                feats["-1:memo=" + marks[k - 1]] = 1.0
+            if k + 1 < n:
+                feats["+1:memo=" + marks[k + 1]] = 1.0
         if t.f.startswith(ARTICLE):
             feats["article"] = 1.0
         for j in (1, 2, 3):
@@ -122,8 +130,9 @@ def _sentence(
 
 
 def document_features(
-    seg: Segmented, gazetteer: Collection[str] = frozenset()
+    seg: Segmented, gazetteer: Collection[str] = frozenset(), memo: Sequence[str] = ()
 ) -> list[list[Features]]:
-    """Feature dicts of every sentence of a document, in order."""
+    """Feature dicts of every sentence of a document, in order; ``memo``: a BIO tag per word
+    from the memorised training mentions (``memorise.Memorise.tags``)."""
     toks = _tokens(seg)
-    return [_sentence(toks, sent, gazetteer) for sent in seg.sentences]
+    return [_sentence(toks, sent, gazetteer, memo) for sent in seg.sentences]

@@ -16,6 +16,7 @@ from annotator.errors import Cancelled
 from annotator.learn.corpus import Example, Mention, NotEnoughData, held_out, layer_examples
 from annotator.learn.crf import Model, StepCallback, no_progress
 from annotator.learn.evaluate import Memorise, Scores, score
+from annotator.learn.isolated import fit_isolated
 from annotator.model import Status
 
 if TYPE_CHECKING:
@@ -112,12 +113,16 @@ def train(
     curve: bool = True,
     params: dict[str, Any] | None = None,
     progress: StepCallback = no_progress,
+    isolated: bool = False,
 ) -> TrainingResult:
     """Train a model on ``annotator``'s layer (only documents with ``status`` if given).
 
     ``progress(phase, done, total)`` is called throughout; a False return cancels (Cancelled).
     Raises NotEnoughData when the layer holds fewer than ``MIN_MENTIONS`` entity mentions.
+    ``isolated``: each model is trained in a child process (``isolated.fit_isolated``), so a
+    GUI running this on a worker thread keeps its frames (crfsuite holds the GIL).
     """
+    fit = fit_isolated if isolated else Model.fit
     examples = layer_examples(project, annotator, status)
     check_enough(examples, annotator)
     train_idx, test_idx = held_out(examples, eval_split, seed)
@@ -140,9 +145,7 @@ def train(
             if sum(len(ex.entities) for ex in part) < 1:
                 continue
             what = f"held-out model {n}/{len(train_ex)} documents"
-            m = Model.fit(
-                part, layer=annotator, gazetteer=gazetteer, params=params, progress=stage(what)
-            )
+            m = fit(part, layer=annotator, gazetteer=gazetteer, params=params, progress=stage(what))
             s = score(test_ex, predictor(m))
             points.append((n, s.f1))
             if n == len(train_ex):
@@ -150,8 +153,13 @@ def train(
         baseline = score(test_ex, Memorise(train_ex))
         if progress("scoring", 1, 1) is False:
             raise Cancelled("training cancelled; no model was made")
-    final = Model.fit(examples, layer=annotator, gazetteer=gazetteer, params=params,
-                      progress=stage("final model"))  # fmt: skip
+    final = fit(
+        examples,
+        layer=annotator,
+        gazetteer=gazetteer,
+        params=params,
+        progress=stage("final model"),
+    )
     final.manifest["scores"] = {
         "eval_split": eval_split,
         "seed": str(seed),

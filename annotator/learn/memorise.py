@@ -1,0 +1,90 @@
+"""Memorised mentions: the baseline the model is measured against, and a feature of the model.
+
+Every training mention is remembered by its folded words (its first word from where it starts:
+``باريس`` of بباريس). A text then gets, at each word, the longest remembered sequence starting
+at the word or after one of its proclitics, with the label it had most often. As a feature
+(``features.py``) the model sees which words such a match covers; in training the matches come
+from the other folds of the training documents only, so the model also learns how far to trust
+them on names it has not seen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from annotator.learn.corpus import Example, Mention
+from annotator.learn.segment import Segmented, segment
+from annotator.text import fold
+
+
+class Memorise:
+    """Training mentions by their folded words → their most frequent label."""
+
+    def __init__(self, examples: Sequence[Example] = ()) -> None:
+        counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for ex in examples:
+            seg = segment(ex.text, ex.meta, [(s, e) for s, e, _ in ex.entities])
+            for s, e, label in ex.entities:
+                rng = seg.word_range(s, e)
+                if rng is not None:
+                    i, j = rng
+                    words = [fold(ex.text[max(s, a) : min(e, b)]) for a, b in seg.tokens[i:j]]
+                    counts[tuple(words)][label] += 1
+        self.names = {k: c.most_common(1)[0][0] for k, c in counts.items()}
+        self.longest = max((len(k) for k in self.names), default=0)
+
+    def __call__(self, ex: Example) -> list[Mention]:
+        seg = segment(ex.text, ex.meta)
+        return [(start, seg.tokens[j - 1][1], label) for i, j, start, label in self.matches(seg)]
+
+    def matches(self, seg: Segmented) -> list[tuple[int, int, int, str]]:
+        """Word ranges ``[i, j)``, start offset and label of each longest match, in order."""
+        words = [fold(seg.text[s:e]) for s, e in seg.tokens]
+        out: list[tuple[int, int, int, str]] = []
+        i = 0
+        while i < len(words) and self.names:
+            found = self._at(seg, words, i)
+            if found is None:
+                i += 1
+                continue
+            start, n, label = found
+            out.append((i, i + n, start, label))
+            i += n
+        return out
+
+    def tags(self, seg: Segmented) -> list[str]:
+        """A BIO tag per word of the matches (the model's ``memo`` feature)."""
+        tags = ["O"] * len(seg.tokens)
+        for i, j, _, label in self.matches(seg):
+            tags[i] = f"B-{label}"
+            tags[i + 1 : j] = [f"I-{label}"] * (j - i - 1)
+        return tags
+
+    def to_json(self) -> list[list[str]]:
+        """``[[word, ..., label], ...]``, sorted."""
+        return sorted([*k, v] for k, v in self.names.items())
+
+    @classmethod
+    def from_json(cls, data: Any) -> Memorise:
+        if not isinstance(data, list):
+            raise ValueError("memorised mentions: expected a list")
+        out = cls()
+        for row in data:
+            if not (isinstance(row, list) and len(row) >= 2
+                    and all(isinstance(x, str) for x in row)):  # fmt: skip
+                raise ValueError("memorised mentions: each item is words then a label")
+            out.names[tuple(row[:-1])] = row[-1]
+        out.longest = max((len(k) for k in out.names), default=0)
+        return out
+
+    def _at(self, seg: Segmented, words: list[str], i: int) -> tuple[int, int, str] | None:
+        end = seg.tokens[i][1]
+        for start in seg.starts(i):
+            first = fold(seg.text[start:end])
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                label = self.names.get((first, *words[i + 1 : i + n]))
+                if label is not None:
+                    return start, n, label
+        return None
