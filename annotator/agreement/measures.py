@@ -62,7 +62,7 @@ NOTES = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per document and pair: kept small
 class DocumentRow:
     """One document's agreement for one pair."""
 

@@ -40,7 +40,7 @@ class SpanKey(NamedTuple):
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per document and pair: kept small
 class PRF:
     """Match counts and the scores derived from them (A reference, B response).
 

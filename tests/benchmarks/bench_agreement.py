@@ -1,16 +1,33 @@
-"""Span agreement speed: a million span pairs over 10,000 documents in under two seconds.
+"""Agreement: span F1 speed, and the memory of a project's agreement.
+
+* span F1: a million span pairs over 10,000 documents in under two seconds;
+* a project's agreement over two layers (``agreement(project_layers(...))``, the layers read a
+  document at a time) at 1,000 and 5,000 documents of the scale corpus (25 spans per
+  document and layer, events, arguments and relations): time, and the peak of Python memory
+  (tracemalloc), which must stay flat while the corpus grows fivefold (issue 12: two layers
+  of 100,000 documents / 5,000,000 spans ran out of 8 GB when every layer was read first).
 
 Run with ``pytest tests/benchmarks/bench_agreement.py -s`` to see the figures.
+
+First run of the project measure (2026-11-29, load average about 4 on 2 cores, tracemalloc
+on): see the commit that added it. Without tracemalloc, at 10,000 documents / 500,000 spans:
+16-20 s and 68 MB peak RSS, where reading every layer first took 63 s and 1,266 MB.
 """
 
 from __future__ import annotations
 
+import gc
 import random
 import time
+import tracemalloc
+from pathlib import Path
 
 import pytest
 
+from annotator import Project
+from annotator.agreement import agreement, project_layers
 from annotator.agreement.spans import SpanKey, span_f1
+from tests.benchmarks.corpus import Layout, build_project
 from tests.benchmarks.history import Record
 
 TARGET_SECONDS = 2.0
@@ -66,3 +83,41 @@ def test_span_f1_million_pairs(
     bench(f"agreement.span_f1_{mode}", best, "s", f"< {TARGET_SECONDS:.0f} s")
     assert scores.micro.n_a == len(set(a))
     assert best < TARGET_SECONDS
+
+
+LAYERS = {"a": Layout(spans=25), "b": Layout(spans=25, shift=7, relabel=11)}
+GROWTH_LIMIT = 1.5
+"""the peak may grow at most this much while the documents grow fivefold"""
+
+
+def _project_agreement(folder: Path, docs: int) -> tuple[float, float]:
+    path = folder / f"agree{docs}.annotator"
+    build_project(path, docs, LAYERS, chunk=5_000)
+    with Project.open(path, read_only=True) as p:
+        gc.collect()
+        tracemalloc.start()
+        try:
+            started = time.perf_counter()
+            result = agreement(project_layers(p, ["a", "b"]), ["a", "b"])
+            seconds = time.perf_counter() - started
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+        finally:
+            tracemalloc.stop()
+    assert result.documents == docs and result.pairs[0].exact.micro.n_a == 25 * docs
+    path.unlink()
+    return seconds, peak
+
+
+def test_project_agreement_memory_stays_flat(tmp_path: Path, bench: Record) -> None:
+    figures = {docs: _project_agreement(tmp_path, docs) for docs in (1_000, 5_000)}
+    (t1, m1), (t5, m5) = figures[1_000], figures[5_000]
+    print(
+        f"\nproject agreement, two layers (tracemalloc on): 1,000 documents {t1:.1f} s, peak "
+        f"{m1:.1f} MiB; 5,000 documents {t5:.1f} s, peak {m5:.1f} MiB: peak x{m5 / m1:.2f} "
+        f"for x5 the documents (limit x{GROWTH_LIMIT}); time x{t5 / t1:.1f}"
+    )
+    bench("agreement.project_1k_s", t1, "s")
+    bench("agreement.project_5k_s", t5, "s")
+    bench("agreement.project_1k_peak_mib", m1, "MiB")
+    bench("agreement.project_5k_peak_mib", m5, "MiB", f"< {GROWTH_LIMIT} x the 1k peak")
+    assert m5 < GROWTH_LIMIT * m1

@@ -1,11 +1,12 @@
 """The agreement of issue 12 before it streamed: every layer in memory, measured pair by pair
-(``annotator/agreement/measures.py`` and the two coefficients as they were at d93a173). Kept
-as the oracle that the streamed measures must equal, figure for figure."""
+(``annotator/agreement/measures.py``, the two coefficients and the tokenizer as they were at
+d93a173). Kept as the oracle that the streamed measures must equal, figure for figure."""
 
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -15,13 +16,36 @@ from annotator.agreement.coefficients import (
     UnitizingResult,
     krippendorff_alpha_unitizing,
     token_labels,
-    tokenize,
 )
 from annotator.agreement.confusion import confusion_matrix
 from annotator.agreement.events import EventKey, event_scores
 from annotator.agreement.measures import AgreementResult, DocumentRow, PairResult
 from annotator.agreement.spans import PRF, SpanKey, scores_from_counts, span_counts
 from annotator.model import DocumentAnnotations
+from annotator.text import is_word_char
+
+
+def old_tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """``coefficients.tokenize`` as it was: a loop over every character."""
+    bounds = sorted(set(cuts))
+    tokens: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        j = i + 1
+        if is_word_char(text[i]):
+            while j < n and is_word_char(text[j]):
+                j += 1
+        k = bisect.bisect_right(bounds, i)
+        while k < len(bounds) and bounds[k] < j:
+            tokens.append((i, bounds[k]))
+            i = bounds[k]
+            k += 1
+        tokens.append((i, j))
+        i = j
+    return tokens
 
 
 def cohen_kappa(labels_a: Sequence[Hashable], labels_b: Sequence[Hashable]) -> float | None:
@@ -94,7 +118,7 @@ def _layer(docs: Sequence[DocumentAnnotations], labels: set[str] | None) -> _Lay
 
 def _tokens(layers: Sequence[_Layer], doc: Hashable, text: str) -> list[tuple[int, int]]:
     cuts = {x for lay in layers for s in lay.spans.get(doc, ()) for x in (s.start, s.end)}
-    return tokenize(text, cuts)
+    return old_tokenize(text, cuts)
 
 
 def _unitizing(layers: Mapping[str, _Layer], docs: Sequence[Hashable]) -> UnitizingResult:

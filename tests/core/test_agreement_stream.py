@@ -5,7 +5,8 @@ memory (issue 12: two layers of 100,000 documents / 5,000,000 spans ran out of m
   corpora whose document ids do not sort as their ``repr`` (the order documents are laid end
   to end for alpha-U), through the in-memory path and a project's streamed layers, with
   counting in small chunks;
-* alpha-U fed per document equals alpha-U over the concatenated continuum;
+* alpha-U fed per document equals alpha-U over the concatenated continuum, and the faster
+  tokenizer gives the tokens of the character loop;
 * the memory a project's agreement takes grows with the largest document, not the corpus.
 """
 
@@ -22,11 +23,16 @@ import pytest
 
 from annotator.agreement import agreement, project_layers
 from annotator.agreement import measures as measures_module
-from annotator.agreement.coefficients import UnitizingCounts, krippendorff_alpha_unitizing
+from annotator.agreement.coefficients import (
+    UnitizingCounts,
+    krippendorff_alpha_unitizing,
+    tokenize,
+)
 from annotator.exporting import layers as export_layers
 from annotator.model import Argument, Document, DocumentAnnotations, Event, Record, Span
 from annotator.project import Project
 from tests.core.agreement_oracle import agreement as oracle
+from tests.core.agreement_oracle import old_tokenize
 
 LABELS = ("PER", "GPE", "ORG")
 WORD = "كلمة "
@@ -145,6 +151,17 @@ def test_alpha_u_fed_per_document_equals_the_whole_continuum() -> None:
             flat += [(r, offset + s, offset + e, c) for r, s, e, c in units]
             offset += length
         assert counts.result() == krippendorff_alpha_unitizing(flat, 0, offset, raters), seed
+
+
+def test_tokenize_gives_the_tokens_of_the_character_loop() -> None:
+    alphabet = (
+        "اعتقل محمد علي ببغداد.\u0640\u064b\u200c\u200d 12,3\n\t\u00a0«»a-b_c\u2003\U0001f600x"
+    )
+    for seed in range(2000):
+        rng = random.Random(seed)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        cuts = [rng.randint(-2, len(text) + 2) for _ in range(rng.randint(0, 6))]
+        assert tokenize(text, cuts) == old_tokenize(text, cuts), (seed, text, cuts)
 
 
 # -- memory -----------------------------------------------------------------------------------
