@@ -299,6 +299,212 @@ def _gui_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+_HUB_KINDS = ("analyst", "adjudicator", "coordinator")
+"""``annotator.hub.team.KINDS``, written here so that building the parser does not load the hub
+(and psycopg); a test checks they are the same"""
+_SEARCH_MODES = ("word", "prefix", "any")
+"""``--mode`` names (``annotator.cli_commands.SEARCH_MODES`` maps them; a test checks them)"""
+HUB_EXIT_STATUS = (
+    "exit status: 0 success; 1 failure, with one line 'annotator: error: ...' on stderr (the "
+    "hub unreachable, not a hub or newer than this annotator, the role not a member, a write "
+    "the hub refused, a URL holding a password); 2 usage error; 130 interrupted (a sync keeps "
+    "what it committed and the next one goes on from there). Passwords come from libpq "
+    "(PGPASSWORD, ~/.pgpass or PGPASSFILE, a service file) and are never printed."
+)
+
+
+def _url_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "url",
+        help="the hub: a PostgreSQL URL or connection string without password, e.g. "
+        "'postgresql://amal@db.example.org/team?sslmode=verify-full' or 'service=team'",
+    )
+
+
+def _sync_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p, "the project file to sync")
+    _url_arg(p)
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="push every version of your layers, not only those since the last sync (after "
+        "merging a bundle of your own layer made elsewhere); the hub stores each version once",
+    )
+
+
+def _search_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
+    p.add_argument(
+        "query",
+        help="what to find; folded for matching (harakat, tatweel, alef forms, digits, case); "
+        "an Arabic query also finds the word after the proclitics و ف ب ك ل and ال",
+    )
+    p.add_argument(
+        "--label",
+        action="append",
+        help="only hits inside a span with this label; repeat for several (default: any text)",
+    )
+    p.add_argument(
+        "--annotator",
+        action="append",
+        help="only hits inside a span of this layer; repeat for several (default: any text)",
+    )
+    p.add_argument(
+        "--regex",
+        action="store_true",
+        help="the query is a Python regular expression over the folded text (--mode is then "
+        "not used)",
+    )
+    p.add_argument(
+        "--mode",
+        choices=_SEARCH_MODES,
+        default="word",
+        help="word: whole words; prefix: words starting with the query (the hit runs to the "
+        "end of the word); any: anywhere, also inside words",
+    )
+    p.add_argument(
+        "--kwic",
+        action="store_true",
+        help="keyword in context: the words before and after each hit, keyword column aligned",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object a line (document, doc_id, start, end in code points, text; "
+        "with --kwic also before and after)",
+    )
+    p.add_argument("--limit", type=int, help="stop after this many hits (default: every hit)")
+    _visual_flag(p)
+
+
+def _hub_init_arguments(p: argparse.ArgumentParser) -> None:
+    _url_arg(p)
+    p.add_argument(
+        "--schema",
+        help="the team's label schema, JSON or brat annotation.conf, set when the hub is "
+        "created (default: ACE 2005)",
+    )
+
+
+def _hub_member_arguments(p: argparse.ArgumentParser) -> None:
+    _url_arg(p)
+    p.add_argument("role", help="an existing login role of the database server")
+    p.add_argument(
+        "kind",
+        choices=_HUB_KINDS,
+        help="analyst: writes its layer; adjudicator: its layer and gold; coordinator: "
+        "documents, assignments and the team schema",
+    )
+    p.add_argument(
+        "--layer",
+        help="the layer the role writes, its name in every project (needed for analysts and "
+        "adjudicators; default: none)",
+    )
+
+
+def _hub_add_documents_arguments(p: argparse.ArgumentParser) -> None:
+    _url_arg(p)
+    _project_arg(p, "the project whose documents go to the hub")
+
+
+def _hub_assign_arguments(p: argparse.ArgumentParser) -> None:
+    _url_arg(p)
+    p.add_argument("layers", nargs="+", metavar="LAYER", help="the analysts' layers")
+    p.add_argument(
+        "--overlap",
+        type=int,
+        required=True,
+        help="how many analysts label each document (2 or more measures agreement)",
+    )
+    p.add_argument(
+        "--more",
+        type=int,
+        help="how many analysts label the share --share of the documents (default: --overlap)",
+    )
+    p.add_argument(
+        "--share",
+        type=float,
+        default=0.0,
+        help="the share of documents (0 to 1) that get --more analysts",
+    )
+    p.add_argument(
+        "--seed",
+        default="",
+        help="seed of the choice of those documents (the same seed assigns the same way) "
+        "(default: empty)",
+    )
+
+
+def _hub_queue_arguments(p: argparse.ArgumentParser) -> None:
+    _url_arg(p)
+    _project_arg(p, "the project whose statuses count (sync it first)")
+    p.add_argument("layer", help="the analyst's layer")
+    _json_flag(p)
+
+
+def _mirror_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--mirror",
+        help="the local project that syncs with the hub to read progress from (created when "
+        "missing; default: one per hub under $XDG_DATA_HOME/annotator/hub-mirrors, else "
+        "~/.local/share/annotator/hub-mirrors)",
+    )
+
+
+def _hub_review_queue_arguments(p: argparse.ArgumentParser) -> None:
+    _url_arg(p)
+    p.add_argument(
+        "project",
+        nargs="?",
+        help="the project whose statuses count (sync it first) (default: the hub's mirror, "
+        "synced now)",
+    )
+    _mirror_flag(p)
+    _json_flag(p)
+
+
+def _hub_status_arguments(p: argparse.ArgumentParser) -> None:
+    _url_arg(p)
+    _mirror_flag(p)
+    _json_flag(p)
+
+
+def _hub_schema_arguments(p: argparse.ArgumentParser) -> None:
+    _url_arg(p)
+    p.add_argument("schema", help="schema JSON or brat annotation.conf: the team's from now on")
+
+
+HUB_COMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
+    ("init", "create the hub in a PostgreSQL database, or bring it to this version (its "
+     "owner)", _hub_init_arguments),
+    ("member", "make a database role a member: analyst, adjudicator or coordinator (the "
+     "owner)", _hub_member_arguments),
+    ("add-documents", "put a project's documents on the hub (a coordinator)",
+     _hub_add_documents_arguments),
+    ("assign", "assign the hub's documents to analysts with overlap (a coordinator)",
+     _hub_assign_arguments),
+    ("queue", "an analyst's documents not done yet", _hub_queue_arguments),
+    ("review-queue", "documents every assigned analyst has done and gold has not",
+     _hub_review_queue_arguments),
+    ("status", "per analyst documents done and in progress, spans per hour, agreement so far",
+     _hub_status_arguments),
+    ("schema", "set the team's label schema (a coordinator)", _hub_schema_arguments),
+)  # fmt: skip
+"""``annotator hub`` subcommands: (name, help, arguments); ``cmd_hub_<name>`` runs each"""
+
+
+def _hub_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(
+        dest="hub_command", required=True, metavar="COMMAND", help="what to do on the hub"
+    )
+    for name, help, arguments in HUB_COMMANDS:
+        q = sub.add_parser(
+            name, help=help, description=help, epilog=HUB_EXIT_STATUS, formatter_class=HelpFormatter
+        )
+        q.set_defaults(hub_func=f"cmd_hub_{name.replace('-', '_')}")
+        arguments(q)
+
+
 def build_parser(lazy: bool = False) -> argparse.ArgumentParser:
     """The ``annotator`` parser. With ``lazy`` (as ``main`` runs it) a subcommand's arguments
     are added only when that subcommand is parsed; otherwise every subcommand is complete."""
@@ -328,12 +534,16 @@ def build_parser(lazy: bool = False) -> argparse.ArgumentParser:
          _bundle_arguments),
         ("merge", "merge bundles or other project files into a project", _merge_arguments),
         ("agreement", "inter-annotator agreement (span F1, kappa, alpha)", _agreement_arguments),
+        ("search", "find words in the documents (folded, clitic-aware), optionally inside "
+         "spans", _search_arguments),
+        ("sync", "push your layers to a team hub and pull everyone else's", _sync_arguments),
+        ("hub", "set up and run a team hub on PostgreSQL", _hub_arguments),
         ("gui", "open the workbench (or render a screenshot)", _gui_arguments),
     )  # fmt: skip
     for name, help, arguments in commands:
         kwargs: dict[str, Any] = {
             "description": help,
-            "epilog": EXIT_STATUS,
+            "epilog": HUB_EXIT_STATUS if name in ("hub", "sync") else EXIT_STATUS,
             "formatter_class": HelpFormatter,
         }
         if lazy:

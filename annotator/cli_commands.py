@@ -386,3 +386,408 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
                 raise AnnotatorError(unknown_name("document", args.document, names))
     return int(args.gui_runner(args))
+
+
+# -- search ------------------------------------------------------------------------------------
+def _printable(text: str) -> str:
+    """Untrusted text for a terminal: bidi controls and zero-width characters as ⟦NAME⟧,
+    other control characters (escape sequences!) as ⟦U+XXXX⟧, line breaks and tabs as spaces."""
+    import unicodedata
+
+    from annotator.text import visible_invisibles
+
+    text = visible_invisibles(text.replace("\n", " ").replace("\t", " "))
+    if not any(unicodedata.category(c) == "Cc" for c in text):
+        return text
+    return "".join(f"⟦U+{ord(c):04X}⟧" if unicodedata.category(c) == "Cc" else c for c in text)
+
+
+def _labels_known(project: Any, labels: list[str]) -> list[str]:
+    from annotator.formats.common import unknown_name
+
+    known = [lab.name for lab in project.schema.span_labels()]
+    known += sorted(set(project.label_counts()) - set(known))
+    for label in labels:
+        if label not in known:
+            raise AnnotatorError(unknown_name("label", label, known))
+    return labels
+
+
+def _span_ranges(project: Any, labels: list[str], layers: list[str]) -> dict[int, list[Any]]:
+    """doc_id → the (start, end) pieces of the live spans with one of ``labels`` (any when
+    empty) in one of ``layers`` (any when empty), sorted."""
+    from annotator.model import Span
+    from annotator.search import SpanFilter, filter_spans
+    from annotator.search.annotations import pieces
+
+    where = SpanFilter(labels=frozenset(labels), layers=frozenset(layers))
+    records = project.iter_records("spans", layers[0] if len(layers) == 1 else None)
+    out: dict[int, list[Any]] = {}
+    for span in filter_spans((r for r in records if isinstance(r, Span)), where):
+        out.setdefault(span.doc_id, []).extend(pieces(span))
+    for ranges in out.values():
+        ranges.sort()
+    return out
+
+
+def _inside(start: int, end: int, ranges: list[Any]) -> bool:
+    import bisect
+
+    k = bisect.bisect_right(ranges, (start, float("inf")))
+    return any(a <= start and end <= b for a, b in ranges[:k])
+
+
+KWIC_WIDTH = 40
+"""context characters each side of a keyword in the terminal concordance"""
+
+
+def _kwic_row(line: Any, visual_order: bool) -> str:
+    """One concordance line for a terminal: the keyword column aligned, the context before it
+    in reading order on the side reading starts from (the right for Arabic).
+
+    Logical order (the default: the terminal applies bidi): ``before`` padded at its far
+    start, the keyword, ``after`` padded at its far end, so an Arabic line, laid out right to
+    left by the terminal, shows before | keyword | after from right to left. ``--visual``: the
+    cells are reshaped and reordered here and placed as ``annotator.search.layout`` says."""
+    from annotator.search import layout
+    from annotator.search.matching import has_arabic
+    from annotator.terminal import visual
+
+    w = KWIC_WIDTH
+    before = _printable(line.before)[-w:]
+    keyword = _printable(line.keyword)
+    after = _printable(line.after)[:w]
+    if not visual_order:
+        return f"{before:>{w}}  {keyword}  {after:<{w}}"
+    cells = {"before": visual(before), "keyword": visual(keyword), "after": visual(after)}
+    out = []
+    for column in layout(rtl=has_arabic(line.keyword + line.before + line.after)):
+        text = cells[column.field]
+        if column.field == "keyword":
+            out.append(text)
+        else:
+            out.append(f"{text:>{w}}" if column.align == "right" else f"{text:<{w}}")
+    return "  ".join(out)
+
+
+SEARCH_MODES = {"word": "word", "prefix": "prefix", "any": "substring"}
+"""``--mode`` names → ``annotator.search.Mode`` values"""
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from annotator.search import Mode, Query, find
+    from annotator.search.kwic import line_of
+    from annotator.terminal import visual
+
+    if args.limit is not None and args.limit < 1:
+        raise AnnotatorError(f"--limit must be 1 or more, not {args.limit}")
+    query = Query(args.query, Mode.REGEX if args.regex else Mode(SEARCH_MODES[args.mode]))
+    query.matcher()  # a bad query (empty, a broken regular expression) fails before any work
+    project = _open(args.project, read_only=True)
+    hits = 0
+    documents: set[int] = set()
+    with project:
+        layers = [_known_layer(project, a) for a in args.annotator or []]
+        labels = _labels_known(project, args.label or [])
+        ranges = _span_ranges(project, labels, layers) if labels or layers else None
+        for doc in project.iter_documents():
+            if ranges is not None and doc.id not in ranges:
+                continue
+            for hit in find(doc.text, query, doc.id):
+                if ranges is not None and not _inside(hit.start, hit.end, ranges[doc.id]):
+                    continue
+                hits += 1
+                documents.add(doc.id)
+                kwic = line_of(hit, doc.text) if args.kwic else None
+                if args.json:
+                    row: dict[str, Any] = {
+                        "document": doc.name,
+                        "doc_id": doc.id,
+                        "start": hit.start,
+                        "end": hit.end,
+                        "text": doc.text[hit.start : hit.end],
+                    }
+                    if kwic is not None:
+                        row["before"], row["after"] = kwic.before, kwic.after
+                    print(json.dumps(row, ensure_ascii=False))
+                else:
+                    where = f"{visual(_printable(doc.name), args.visual)}:{hit.start}-{hit.end}"
+                    if kwic is not None:
+                        print(f"{where}\t{_kwic_row(kwic, args.visual)}")
+                    else:
+                        text = _printable(doc.text[hit.start : hit.end])
+                        print(f"{where}\t{visual(text, args.visual)}")
+                if args.limit is not None and hits >= args.limit:
+                    break
+            if args.limit is not None and hits >= args.limit:
+                break
+    more = " (--limit reached)" if args.limit is not None and hits >= args.limit else ""
+    print(f"{hits} hit(s) in {len(documents)} document(s){more}", file=sys.stderr)
+    return 0
+
+
+# -- the team hub ------------------------------------------------------------------------------
+class _SyncBars:
+    """A ``SyncProgress`` (phase, done, total): one progress bar per phase, on stderr."""
+
+    def __init__(self) -> None:
+        from annotator.terminal import ProgressBar
+
+        self._make = ProgressBar
+        self.phase = ""
+        self.bar: Any = None
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase != self.phase:
+            self.close()
+            self.phase, self.bar = phase, self._make(f"sync: {phase}")
+        self.bar(done, total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+INTERRUPTED_SYNC = (
+    "annotator: interrupted; what the sync committed stays, and the next sync goes on from there"
+)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from annotator.hub import check_url, sync
+
+    check_url(args.url)  # a password in the URL is refused before anything is opened
+    project = _open(args.project)  # for writing: the shared project lock, as merge takes it
+    bars = _SyncBars()
+    with project:
+        try:
+            report = sync(project, args.url, bars, full=args.full)
+        except KeyboardInterrupt:
+            bars.close()
+            print(INTERRUPTED_SYNC, file=sys.stderr)
+            return 130
+        finally:
+            bars.close()
+    for line in report.lines():
+        print(_printable(line))
+    return 0
+
+
+def cmd_hub(args: argparse.Namespace) -> int:
+    from annotator.hub import check_url
+
+    check_url(args.url)
+    run = globals()[args.hub_func]
+    return int(run(args))
+
+
+def cmd_hub_init(args: argparse.Namespace) -> int:
+    from annotator.hub import describe, init_hub
+
+    schema = _read_schema(Path(args.schema)) if args.schema else None
+    done = init_hub(args.url, schema)
+    applied = ", ".join(done.applied) if done.applied else "none (up to date)"
+    print(f"hub {describe(args.url)}: version {done.version}, id {done.hub_id}")
+    print(f"migrations applied: {applied}")
+    return 0
+
+
+def cmd_hub_member(args: argparse.Namespace) -> int:
+    from annotator.hub import add_member, describe
+
+    if args.kind == "coordinator" and args.layer is not None:
+        raise AnnotatorError("a coordinator writes no layer: leave --layer out")
+    if args.kind != "coordinator" and args.layer is None:
+        raise AnnotatorError(f"an {args.kind} writes a layer: name it with --layer")
+    add_member(args.url, args.role, args.kind, args.layer)
+    layer = f", layer {args.layer}" if args.layer else ""
+    print(f"{args.role} is a member of the hub {describe(args.url)}: {args.kind}{layer}")
+    return 0
+
+
+def cmd_hub_add_documents(args: argparse.Namespace) -> int:
+    from annotator.hub import add_project_documents, describe
+    from annotator.terminal import ProgressBar
+
+    project = _open(args.project, read_only=True)
+    with project:
+        total = len(project.documents())
+        bar = ProgressBar("add documents")
+        try:
+            added = add_project_documents(args.url, project, bar)
+        finally:
+            bar.close()
+    print(
+        f"{added} documents added to the hub {describe(args.url)} ({total - added} already there)"
+    )
+    return 0
+
+
+def _member_layer(url: str, layer: str) -> str:
+    """``layer`` if a member of the hub writes it, else an error naming the closest one."""
+    from annotator.formats.common import unknown_name
+    from annotator.hub import members
+
+    layers = sorted({lay for _, _, lay in members(url) if lay is not None})
+    if layer not in layers:
+        raise AnnotatorError(unknown_name("member layer", layer, layers))
+    return layer
+
+
+def cmd_hub_assign(args: argparse.Namespace) -> int:
+    from annotator.hub import Overlap, assign
+
+    more = args.overlap if args.more is None else args.more
+    if args.overlap < 1 or more < 1:
+        raise AnnotatorError("--overlap and --more count analysts: 1 or more")
+    if not 0.0 <= args.share <= 1.0:
+        raise AnnotatorError(f"--share is a share of the documents, 0 to 1, not {args.share}")
+    if args.more is not None and args.more != args.overlap and args.share == 0:
+        raise AnnotatorError("--more needs --share (the share of documents that get it)")
+    if args.share > 0 and args.more is None:
+        raise AnnotatorError("--share needs --more (how many analysts those documents get)")
+    for layer in args.layers:
+        _member_layer(args.url, layer)
+    report = assign(args.url, args.layers, Overlap(args.overlap, more, args.share, args.seed))
+    for line in report.lines():
+        print(_printable(line))
+    return 0
+
+
+def _queue_rows(items: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "sha256": q.sha256,
+            "doc_id": q.doc_id,
+            "name": q.name,
+            "status": q.status.value,
+            "layers": list(q.layers),
+        }
+        for q in items
+    ]
+
+
+def _print_queue(items: list[Any], as_json: bool, what: str) -> None:
+    if as_json:
+        print(json.dumps(_queue_rows(items), ensure_ascii=False))
+        return
+    for q in items:
+        where = "not synced yet" if q.doc_id is None else f"id {q.doc_id}"
+        layers = f"\t{', '.join(q.layers)}" if q.layers else ""
+        print(f"{q.status.value:<12} {_printable(q.name)}\t({where}){layers}")
+    print(f"{len(items)} {what}")
+
+
+def cmd_hub_queue(args: argparse.Namespace) -> int:
+    from annotator.hub import queue
+
+    _member_layer(args.url, args.layer)
+    project = _open(args.project, read_only=True)
+    with project:
+        items = queue(args.url, project, args.layer)
+    _print_queue(items, args.json, "document(s) to do")
+    return 0
+
+
+def _default_mirror(url: str) -> Path:
+    import hashlib
+    import os
+
+    from annotator.hub import describe
+
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    name = hashlib.sha256(describe(url).encode()).hexdigest()[:16]
+    folder = Path(base) / "annotator" / "hub-mirrors"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{name}.annotator"
+
+
+def _mirror_path(url: str, mirror: str | None) -> Path:
+    """The mirror named, or the default one; the hub is reached before a mirror is made."""
+    if mirror and Path(mirror).exists():
+        return Path(mirror)
+    from annotator.hub import connect
+
+    with connect(url):  # an unreachable hub makes no mirror
+        pass
+    return Path(mirror) if mirror else _default_mirror(url)
+
+
+def _synced_mirror(url: str, mirror: str | None) -> Any:
+    """The mirror project (created when missing), just synced with the hub."""
+    from annotator.hub import sync
+    from annotator.project import Project
+    from annotator.schema import Schema
+
+    path = _mirror_path(url, mirror)
+    project = Project.open(path) if path.exists() else Project.create(path, Schema())
+    bars = _SyncBars()
+    try:
+        sync(project, url, bars)
+    except BaseException:
+        project.close()
+        raise
+    finally:
+        bars.close()
+    return project
+
+
+def cmd_hub_review_queue(args: argparse.Namespace) -> int:
+    from annotator.hub import review_queue
+
+    if args.project is not None and args.mirror is not None:
+        raise AnnotatorError("give a project or --mirror, not both")
+    if args.project is not None:
+        project = _open(args.project, read_only=True)
+    else:
+        project = _synced_mirror(args.url, args.mirror)
+    with project:
+        items = review_queue(args.url, project)
+    _print_queue(items, args.json, "document(s) to review")
+    return 0
+
+
+def cmd_hub_status(args: argparse.Namespace) -> int:
+    from annotator.hub import status_report
+
+    mirror = _mirror_path(args.url, args.mirror)
+    bars = _SyncBars()
+    try:
+        status = status_report(args.url, mirror, bars)
+    finally:
+        bars.close()
+    if args.json:
+        data = {
+            "analysts": [
+                {
+                    "layer": a.layer,
+                    "assigned": a.assigned,
+                    "done": a.done,
+                    "in_progress": a.in_progress,
+                    "spans": a.spans,
+                    "active_hours": a.active_hours,
+                    "spans_per_hour": a.spans_per_hour,
+                }
+                for a in status.analysts
+            ],
+            "pairs": [
+                {"a": p.a, "b": p.b, "f1": p.f1, "kappa": p.kappa, "per_label": p.per_label}
+                for p in status.pairs
+            ],
+            "mirror": str(mirror),
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    for line in status.lines():
+        print("\t".join(_printable(cell) for cell in line.split("\t")))
+    print(f"(read from the mirror {mirror}, synced now)")
+    return 0
+
+
+def cmd_hub_schema(args: argparse.Namespace) -> int:
+    from annotator.hub import describe, set_team_schema
+
+    set_team_schema(args.url, _read_schema(Path(args.schema)))
+    print(f"team schema of the hub {describe(args.url)} set from {args.schema}")
+    return 0
