@@ -27,8 +27,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import itertools
+import json
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -37,7 +38,7 @@ from typing import Any, Generic, TypeVar
 from annotator import rules
 from annotator.batch import Batch
 from annotator.clock import repair_clock
-from annotator.errors import SchemaError, ValidationError
+from annotator.errors import Cancelled, SchemaError, ValidationError
 from annotator.model import (
     Argument,
     ChangeEntry,
@@ -54,12 +55,22 @@ from annotator.model import (
     record_to_json,
 )
 from annotator.schema import Schema, default_schema
-from annotator.store import RECORD_TABLES, SQLITE_HEADER, Store, now_iso
+from annotator.search.folding import FoldedText, fold_text
+from annotator.search.matching import Hit, Mode, Query
+from annotator.search.suggestions import Suggestion, SuggestionKey
+from annotator.store import RECORD_TABLES, SQLITE_HEADER, Store, SuggestionRow, now_iso
 from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
 
 R = TypeVar("R", Span, Event, Argument, Relation)
 T = TypeVar("T", Span, Event, Argument, Relation)
+
+MODEL_KINDS = ("ner", "triggers")
+"""What a stored model is for: entity mentions, or event triggers."""
+
+SEARCH_INDEX_VERSION = "fold-1"
+"""The folding the search index was built with: raise it whenever ``annotator.search.folding``
+folds differently, and every project rebuilds its index on the next ``ensure_search_index``."""
 
 RECORD_KINDS: tuple[str, ...] = RECORD_TABLES
 """The kinds of annotation record (spans, events, arguments, relations), as the API, the
@@ -217,7 +228,8 @@ class Project:
         return dataclasses.replace(doc, id=doc_id)
 
     def documents(self, with_text: bool = False) -> list[Document]:
-        """All documents in import order (texts omitted unless asked, to stay light)."""
+        """All documents in import order (texts omitted unless asked, to stay light; the
+        listing may leave metadata out too: ``document(id)`` reads one in full)."""
         return self._store.documents(with_text=with_text)
 
     def document(self, doc_id: int) -> Document:
@@ -676,6 +688,209 @@ class Project:
         with self._store.large_cache(), self._store.write():
             yield MergeSession(self)
 
+    # -- suggestions (issues 13, 14; docs/design/search.md, "Suggestions: storage") ---------
+    # Proposed spans that are not annotations: stored apart from every layer, never read by
+    # exports, agreement, review, bundles or merges. Accepting one writes an ordinary span.
+    def add_suggestions(self, items: Iterable[Suggestion]) -> int:
+        """Store suggestions as pending, skipping remembered rejections and exact duplicates
+        (a suggestion with the same key stored already, or a live span of any layer with the
+        same document, offsets and label). Returns how many were stored. Offsets are checked
+        against the document text (a ValidationError names the first bad one)."""
+        rows: list[SuggestionRow] = []
+        for s in items:
+            text = self.document(s.doc_id).text
+            _raise(rules.offsets_problem(text, s.start, s.end, (), ""))
+            if text[s.start : s.end] != s.text:
+                raise ValidationError(
+                    f"suggestion {s.uuid}: its text differs from the document's text there"
+                )
+            rows.append(_suggestion_row(s))
+        with self._store.write():
+            return self._store.add_suggestions(rows)
+
+    def suggestions(
+        self, doc_id: int | None, min_score: float = 0.0, source: str | None = None
+    ) -> list[Suggestion]:
+        """Pending suggestions of a document (``None``: every document), in reading order,
+        scoring at least ``min_score``, of one ``source`` or all."""
+        return [_suggestion(r) for r in self._store.suggestions(doc_id, min_score, source)]
+
+    def pending_suggestions(self, uuids: Sequence[str]) -> list[Suggestion]:
+        """The pending suggestions among ``uuids`` (others left out), in the order asked."""
+        return [_suggestion(r) for r in self._store.pending_suggestions(uuids)]
+
+    def accept_suggestions(self, uuids: Sequence[str], annotator: str) -> list[Span]:
+        """Make pending suggestions spans of ``annotator``'s layer, in ONE transaction.
+
+        Each goes through ``add_span`` (the same rules; a ValidationError writes nothing),
+        with its provenance in the span's note (``suggestion: {"origin", "score", "source"}``,
+        exported by the lossless JSONL). A span of that layer with the same offsets and label
+        is never duplicated: that suggestion just leaves the pending set, as every accepted
+        one does. Returns the spans written, in the order asked."""
+        _check_name(annotator)
+        out: list[Span] = []
+        with self._store.write():
+            pending = self.pending_suggestions(uuids)
+            have: dict[int, set[tuple[int, int, str]]] = {}
+            for s in pending:
+                seen = have.get(s.doc_id)
+                if seen is None:
+                    seen = have[s.doc_id] = {
+                        (sp.start, sp.end, sp.label)
+                        for sp in self._store.spans.of_document(s.doc_id, annotator)
+                    }
+                if (s.start, s.end, s.label) in seen:
+                    continue
+                seen.add((s.start, s.end, s.label))
+                out.append(
+                    self.add_span(s.doc_id, s.start, s.end, s.label, annotator,
+                                  note=provenance_note(s))
+                )  # fmt: skip
+            self._store.drop_suggestions([s.uuid for s in pending])
+        return out
+
+    def reject_suggestions(self, uuids: Sequence[str]) -> None:
+        """Reject pending suggestions: they leave the pending set and their key is
+        remembered, so the same suggestion (document, offsets, label, source) never comes
+        back."""
+        with self._store.write():
+            self._store.reject_suggestions(list(uuids))
+
+    def restore_suggestions(self, items: Iterable[Suggestion]) -> None:
+        """Put suggestions back as pending as they were, even a remembered rejection (the
+        undo of an accept or a reject)."""
+        rows = [_suggestion_row(s) for s in items]
+        with self._store.write():
+            self._store.restore_suggestions(rows)
+
+    def withdraw_suggestions(self, uuids: Sequence[str]) -> None:
+        """Remove suggestions without remembering a rejection (the redo of an accept)."""
+        with self._store.write():
+            self._store.drop_suggestions(list(uuids))
+
+    def clear_suggestions(self, source: str | None = None, doc_id: int | None = None) -> int:
+        """Remove the pending suggestions of one source and/or document (or all); remembered
+        rejections stay. Returns how many went."""
+        with self._store.write():
+            return self._store.clear_suggestions(source, doc_id)
+
+    def suggestion_counts(self) -> dict[int, int]:
+        """Pending suggestions per document id (documents without any absent)."""
+        return self._store.suggestion_counts()
+
+    def rejected_suggestions(self, doc_id: int | None = None) -> set[SuggestionKey]:
+        """The keys (doc_id, start, end, label, source) of remembered rejections."""
+        return self._store.rejected_keys(doc_id)
+
+    # -- models (issue 14) ----------------------------------------------------------------
+    def save_model(self, kind: str, data: bytes, manifest: dict[str, Any]) -> int:
+        """Store a trained model (``kind`` 'ner' or 'triggers'): its bytes (crfsuite's own
+        format or JSON, never a pickle) and manifest (``name``, ``version``, ``layer`` are
+        read from it). Returns the model's id; ``latest_model`` gives the newest back."""
+        if kind not in MODEL_KINDS:
+            raise ValidationError(f"model kind {kind!r} is not one of {', '.join(MODEL_KINDS)}")
+        if not isinstance(data, bytes) or not isinstance(manifest, dict):
+            raise ValidationError("a model is bytes with a manifest object")
+        name = str(manifest.get("name", kind))
+        version = str(manifest.get("version", ""))
+        layer = str(manifest.get("layer", ""))
+        with self._store.write():
+            return self._store.add_model(kind, name, version, layer, manifest, data)
+
+    def latest_model(self, kind: str) -> tuple[bytes, dict[str, Any]] | None:
+        """The newest stored model of ``kind``: (bytes, manifest), or None when none is
+        stored. Bytes that do not match the checksum stored with them raise
+        ProjectFileError; the bytes themselves are for ``annotator.learn.Model.from_bytes``,
+        which reads them without pickle and refuses anything malformed."""
+        return self._store.latest_model(kind)
+
+    def models(self) -> list[dict[str, Any]]:
+        """Every stored model, oldest first: id, kind, name, version, layer, created,
+        manifest, size (bytes not read)."""
+        return self._store.models()
+
+    # -- the search index (issue 13; docs/design/search.md, "The FTS5 index") -------------
+    def search_index_fresh(self) -> bool:
+        """Whether the search index covers every document, folded as the code folds now."""
+        state = self._store.search_index_state()
+        return state is not None and state == (SEARCH_INDEX_VERSION, *self._store.document_span())
+
+    def ensure_search_index(self, progress: Callable[[int, int], object] | None = None) -> bool:
+        """Build the search index, or bring it up to date: documents added since it was
+        built are indexed; a missing index, one of another folding version, or one that
+        does not add up is rebuilt from the documents. ``progress(done, total)`` is called
+        every few hundred documents. A read-only project changes nothing and returns
+        whether the index is usable (searches scan the documents when it is not)."""
+        if self.search_index_fresh():
+            return True
+        if self.read_only:
+            return False
+        store = self._store
+        with store.write():
+            total, top = store.document_span()
+            state = store.search_index_state()
+            if state is None or state[0] != SEARCH_INDEX_VERSION or state[2] > top:
+                store.reset_search_index()
+                done, after = 0, 0
+            else:
+                done, after = state[1], state[2]
+            counter = [done]
+
+            def folded() -> Iterator[tuple[int, str]]:
+                for doc_id, text in store.documents_after(after):
+                    counter[0] += 1
+                    if progress is not None and counter[0] % 200 == 0:
+                        progress(counter[0], total)
+                    yield doc_id, fold_text(text)
+
+            store.index_folded(folded())
+            if counter[0] != total:  # ids not in ascending order of arrival: start afresh
+                store.reset_search_index()
+                counter[0] = 0
+                after = 0
+                store.index_folded(folded())
+            store.set_search_index_state(SEARCH_INDEX_VERSION, total, top)
+            if progress is not None:
+                progress(total, total)
+        return True
+
+    def search_candidates(self, query: Query) -> list[int] | None:
+        """The ids of the documents ``query`` may match according to the index (ascending),
+        or None when the index cannot narrow it (stale or missing index, a regular
+        expression, ة folding, no word of three letters or more): every document then."""
+        expression = fts_expression(query)
+        if expression is None or not self.search_index_fresh():
+            return None
+        return self._store.search_index_match(expression)
+
+    def search_index_search(
+        self,
+        query: Query,
+        doc_ids: Iterable[int] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[Hit]:
+        """Every hit of ``query`` in the project's documents (or those of ``doc_ids``), in
+        document order, as code-point offsets of the stored text. The index narrows the
+        documents; each one is folded and matched by ``annotator.search`` on its real text,
+        so the index decides nothing about what a hit is. Without a fresh index (a read-only
+        project nobody indexed) every document is scanned: same hits, slower."""
+        matcher = query.matcher()
+        candidates = self.search_candidates(query)
+        wanted: list[int]
+        if candidates is None and doc_ids is None:
+            docs: Iterator[tuple[int, str]] = ((d.id, d.text) for d in self.iter_documents())
+        else:
+            wanted = sorted(set(doc_ids)) if doc_ids is not None else []
+            if candidates is not None:
+                wanted = candidates if doc_ids is None else sorted(set(wanted) & set(candidates))
+            docs = self._store.document_texts(wanted)
+        for n, (doc_id, text) in enumerate(docs):
+            if cancelled is not None and n % 100 == 0 and cancelled():
+                raise Cancelled("search cancelled")
+            ft = FoldedText.of(text, query.fold)
+            for s, e in matcher.spans(ft.folded):
+                yield Hit(doc_id, *ft.span(s, e))
+
     # -- internals -----------------------------------------------------------------------
     def _tick(self) -> str:
         stamp = self.clock.tick()
@@ -837,3 +1052,33 @@ def _raise(violation: rules.Violation | None) -> None:
 
 def _int_pair(a: object, b: object) -> bool:
     return type(a) is int and type(b) is int
+
+
+def provenance_note(s: Suggestion) -> str:
+    """The note an accepted suggestion's span carries: where it came from, as one line of
+    JSON after ``suggestion: `` (exported by the lossless JSONL with the span)."""
+    data = {"source": s.source, "score": s.score, "origin": s.origin}
+    note = "suggestion: " + json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return note if rules.text_problem(note, "note") is None else f"suggestion: {s.source}"
+
+
+def fts_expression(query: Query) -> str | None:
+    """The FTS5 query (every trigram of every word of three letters or more, AND-ed: the
+    index keeps no positions) that each document matching ``query`` satisfies, or None when
+    the index cannot narrow ``query``."""
+    if query.mode is Mode.REGEX or query.fold.ta_marbuta:
+        return None
+    words = fold_text(query.text.strip()).split()
+    grams = dict.fromkeys(w[i : i + 3] for w in words if len(w) >= 3 for i in range(len(w) - 2))
+    if not grams:
+        return None
+    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
+
+
+def _suggestion_row(s: Suggestion) -> SuggestionRow:
+    return (s.uuid, s.doc_id, s.start, s.end, s.label, s.text, s.source, float(s.score),
+            s.origin)  # fmt: skip
+
+
+def _suggestion(row: SuggestionRow) -> Suggestion:
+    return Suggestion(*row)
