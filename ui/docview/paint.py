@@ -9,10 +9,13 @@ Painting happens in two passes around ``QPlainTextEdit.paintEvent``: translucent
 text (the text is drawn once, on top, so glyphs and joining are untouched), then marks over it:
 one underline row per nesting level, a thin bracket at each span edge (so a quote at the edge is
 visibly inside or outside), a label tag under the start of each span, an outline around the
-selected span, and markers for invisible characters on request. What a block paints is built
-once (``block_marks``, grouped by colour, tags as cached pixmaps) and kept by the view while
-that block's layout, nesting rows and selection stay the same, so a repaint of a page where
-every word is a span issues a few calls per colour instead of several per span.
+selected span, and markers for invisible characters on request. Suggestions (proposed spans,
+not annotations) get none of the tint, underline or brackets: a dashed outline in the label's
+colour around the text, and a lighter tag (white, dashed border, the name in the colour).
+What a block paints is built once (``block_marks``, grouped by colour, tags as cached pixmaps)
+and kept by the view while that block's layout, nesting rows and selection stay the same, so a
+repaint of a page where every word is a span issues a few calls per colour instead of several
+per span.
 """
 
 from __future__ import annotations
@@ -275,6 +278,8 @@ class BlockMarks:
     dashes: list[tuple[QPen, list[QLineF]]] = field(default_factory=list)
     outline: list[QRectF] = field(default_factory=list)
     outline_pen: QPen = field(default_factory=QPen)
+    suggested: list[tuple[QPen, list[QRectF]]] = field(default_factory=list)
+    """dashed outlines of suggestions, one pen per colour"""
     tags: list[tuple[QPointF, QPixmap]] = field(default_factory=list)
 
 
@@ -286,14 +291,14 @@ class TagPixmaps:
         self.style = style
         self.ratio = ratio
         self._fm = QFontMetricsF(style.tag_font)
-        self._cache: dict[tuple[str, str, bool, bool], QPixmap] = {}
+        self._cache: dict[tuple[str, str, bool, bool, bool], QPixmap] = {}
 
     def width(self, label: str) -> float:
         """Width of a tag's box (the pixmap adds a pixel of border room on each side)."""
         return self._fm.horizontalAdvance(label) + 6
 
     def get(self, span: ViewSpan, selected: bool) -> QPixmap:
-        key = (span.label, span.color, span.read_only, selected)
+        key = (span.label, span.color, span.read_only, selected, span.suggestion)
         pixmap = self._cache.get(key)
         if pixmap is None:
             pixmap = self._cache[key] = self._draw(span, selected)
@@ -309,16 +314,23 @@ class TagPixmaps:
         rect = QRectF(1, 1, width, height)
         fill = label_color(span.color)
         border = QPen(mark_color(span.color), 1.0)
+        text_color = readable_text_color(span.color)
         if span.read_only:
             fill.setAlphaF(0.45)
             border.setStyle(Qt.PenStyle.DashLine)
+        if span.suggestion:  # lighter: white box, dashed border, the name in the colour
+            fill = QColor(255, 255, 255, 230)
+            border.setStyle(Qt.PenStyle.DashLine)
+            text_color = mark_color(span.color)
         if selected:
             border = QPen(OUTLINE_COLOR, 1.5)
         painter.setPen(border)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 2.5, 2.5)
-        painter.setFont(self.style.tag_font)
-        painter.setPen(readable_text_color(span.color))
+        font = QFont(self.style.tag_font)
+        font.setItalic(span.suggestion)
+        painter.setFont(font)
+        painter.setPen(text_color)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, span.label)
         painter.end()
         return pixmap
@@ -348,8 +360,19 @@ def block_marks(
     tint_colors: dict[str, QColor] = {}
     bar_colors: dict[str, QColor] = {}
     half = style.pen / 2
+    suggested: dict[str, list[QRectF]] = {}
     for g, level in zip(geoms, levels, strict=True):
         span = g.span
+        if span.suggestion:
+            rects = suggested.setdefault(span.color, [])
+            for line, x0, x1 in g.runs:
+                rects.append(_run_rect(boxes[line], x0, x1, _ZERO).adjusted(-1, -1, 1, 1))
+            if span.uuid == selected:
+                for line, x0, x1 in g.runs:
+                    marks.outline.append(
+                        _run_rect(boxes[line], x0, x1, _ZERO).adjusted(-3, -3, 3, 3)
+                    )
+            continue
         key = f"{span.color}|{int(span.read_only)}"
         if key not in tint_colors:
             alpha = READ_ONLY_TINT_ALPHA if span.read_only else TINT_ALPHA
@@ -396,6 +419,10 @@ def block_marks(
         pen = QPen(color, style.pen, Qt.PenStyle.DashLine)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         marks.dashes.append((pen, lines))
+    for color_name, rects in suggested.items():
+        pen = QPen(mark_color(color_name), max(1.2, style.pen), Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        marks.suggested.append((pen, rects))
     marks.outline_pen = QPen(OUTLINE_COLOR, max(1.5, style.pen * 1.2))
     marks.tags = _place_tags(boxes, geoms, style, selected, tags)
     return marks
@@ -453,6 +480,9 @@ def paint_marks(painter: QPainter, origin: QPointF, marks: BlockMarks) -> None:
     for pen, lines in marks.dashes:
         painter.setPen(pen)
         painter.drawLines(lines)
+    for pen, rects in marks.suggested:
+        painter.setPen(pen)
+        painter.drawRects(rects)
     if marks.outline:
         painter.setPen(marks.outline_pen)
         painter.drawRects(marks.outline)

@@ -35,6 +35,10 @@ class ViewSpan(NamedTuple):
     layer: str = ""
     read_only: bool = False
     fragments: tuple[tuple[int, int], ...] = ()
+    suggestion: bool = False
+    """a proposed span, not an annotation: drawn as a dashed outline with no fill, kept in
+    the view's own suggestion index apart from the spans"""
+    score: float = 1.0
 
     def pieces(self) -> tuple[tuple[int, int], ...]:
         """The covered ranges: the fragments, or the single range ``(start, end)``."""

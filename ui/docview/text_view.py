@@ -7,6 +7,12 @@ points (the public API) and Qt's UTF-16 positions: ``_to_qt``/``_to_cp`` over on
 Text is set with ``setPlainText`` only (never HTML), and the document refuses every resource
 request. Paragraph direction comes from each paragraph's first strong character unless the
 document is forced RTL or LTR with ``set_direction``.
+
+Suggestions (proposed spans, not annotations) live in an index of their own
+(``set_suggestions``): they are painted in the same cached per-block pass as the spans (a
+dashed outline, no fill, a lighter tag), never take part in the spans' nesting rows, and have a
+selection of their own (``set_selected_suggestion``); one selection at a time, span or
+suggestion.
 """
 
 from __future__ import annotations
@@ -112,6 +118,8 @@ class SpanTextView(QPlainTextEdit):
         self._map = atext.OffsetMap("")
         self._index = SpanIndex()
         self._selected: str | None = None
+        self._sugs = SpanIndex()
+        self._selected_sug: str | None = None
         self._direction: Direction = "auto"
         self._show_invisibles = False
         self._epoch = 0  # bumped whenever line layout may change (geometry cache key)
@@ -143,6 +151,8 @@ class SpanTextView(QPlainTextEdit):
         self._map = atext.OffsetMap(text)
         self._index = SpanIndex()
         self._selected = None
+        self._sugs = SpanIndex()
+        self._selected_sug = None
         self._invalidate_geometry()
         self.setPlainText(text)
 
@@ -183,12 +193,50 @@ class SpanTextView(QPlainTextEdit):
             self._invalidate_range(old.start, old.end)
 
     def set_selected(self, uuid: str | None) -> None:
-        """Outline this span (None: no span is selected)."""
+        """Outline this span (None: no span is selected). Selecting a span drops the
+        selected suggestion."""
         old = self._index.get(self._selected) if self._selected else None
         self._selected = uuid if uuid in self._index else None
+        if self._selected is not None and self._selected_sug is not None:
+            self.set_selected_suggestion(None)
         for span in (old, self._index.get(uuid) if self._selected and uuid else None):
             if span is not None:  # only the old and the new outline are repainted
                 self._update_range(span.start, span.end)
+
+    # ----- suggestions -----
+    def set_suggestions(self, suggestions: Sequence[ViewSpan]) -> None:
+        """Replace the shown suggestions (``ViewSpan`` with ``suggestion=True``)."""
+        self._sugs.replace([s._replace(suggestion=True) for s in suggestions])
+        if self._selected_sug not in self._sugs:
+            self._selected_sug = None
+        self._geom.clear()
+        self.viewport().update()
+
+    def suggestions(self) -> list[ViewSpan]:
+        """The shown suggestions, sorted by position."""
+        return self._sugs.all()
+
+    def suggestions_at(self, pos: int) -> list[str]:
+        """Uuids of the suggestions covering code point ``pos``, innermost first."""
+        return [s.uuid for s in self._sugs.at(pos)]
+
+    def set_selected_suggestion(self, uuid: str | None) -> None:
+        """Outline this suggestion (None: none); drops the selected span."""
+        old = self._sugs.get(self._selected_sug) if self._selected_sug else None
+        self._selected_sug = uuid if uuid in self._sugs else None
+        new = self._sugs.get(uuid) if self._selected_sug and uuid else None
+        if new is not None and self._selected is not None:
+            span = self._index.get(self._selected)
+            self._selected = None
+            if span is not None:
+                self._update_range(span.start, span.end)
+        for sug in (old, new):
+            if sug is not None:
+                self._update_range(sug.start, sug.end)
+
+    def selected_suggestion(self) -> str | None:
+        """The uuid of the outlined suggestion."""
+        return self._selected_sug
 
     def selected(self) -> str | None:
         """The uuid of the outlined span."""
@@ -291,6 +339,9 @@ class SpanTextView(QPlainTextEdit):
         if pos is None:
             return ""
         lines = []
+        for sug in self._sugs.at(pos):
+            covered = self._text[sug.start : sug.end][:_TOOLTIP_TEXT_MAX]
+            lines.append(f"{sug.label}? {sug.score:.0%}: {covered}")  # no words to translate
         for span in self._index.at(pos):
             covered = " … ".join(self._text[a:b] for a, b in span.pieces())
             if len(covered) > _TOOLTIP_TEXT_MAX:
@@ -340,6 +391,8 @@ class SpanTextView(QPlainTextEdit):
         may reach past a line's box into the next block."""
         for span in self._index.intersecting(start, end):
             start, end = min(start, span.start), max(end, span.end)
+        for sug in self._sugs.intersecting(start, end):
+            start, end = min(start, sug.start), max(end, sug.end)
         first = self._doc.findBlock(self._to_qt(start)).blockNumber()
         last = self._doc.findBlock(self._to_qt(end)).blockNumber()
         last = self._doc.blockCount() if last < 0 else last
@@ -363,7 +416,10 @@ class SpanTextView(QPlainTextEdit):
         first, last = self._to_cp(pos), self._to_cp(pos + block.length() - 1)
         rtl = self._block_rtl(block)
         geoms = []
-        for span in self._index.intersecting(first, last):
+        shown = self._index.intersecting(first, last)
+        if len(self._sugs):
+            shown += self._sugs.intersecting(first, last)
+        for span in shown:
             for k, (a, b) in enumerate(span.pieces()):
                 if a >= last or b <= first:
                     continue
@@ -388,7 +444,7 @@ class SpanTextView(QPlainTextEdit):
     def _block_marks(self, entry: _BlockCache) -> BlockMarks:
         """The marks of a block, rebuilt when a nesting row or the selection in it changed
         (adding a span can move the rows of others in its cluster)."""
-        level, selected = self._index.level, self._selected
+        level, selected = self._index.level, self._selected or self._selected_sug
         levels = [level(g.span.uuid) for g in entry.geoms]
         shown = selected if any(g.span.uuid == selected for g in entry.geoms) else None
         marks_key = (shown, *levels)
@@ -425,7 +481,7 @@ class SpanTextView(QPlainTextEdit):
 
     # ----- Qt event handlers -----
     def paintEvent(self, e: QPaintEvent) -> None:
-        if not len(self._index) and not self._show_invisibles:
+        if not len(self._index) and not len(self._sugs) and not self._show_invisibles:
             super().paintEvent(e)
             return
         visible = [

@@ -19,7 +19,8 @@ exact offsets, so هولندا in وهولندا is a double-click and one ``tri
 
 Clicking a span selects it (outline) and emits ``spanClicked(uuid)``; clicking the same place
 again cycles through the spans overlapping there, innermost first; a click on no span emits
-``spanClicked("")``.
+``spanClicked("")``. A click on a suggestion selects the suggestion, not a span, and emits
+``suggestionClicked(uuid)`` (suggestions come first in the cycle of what lies under the click).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class DocumentView(SpanTextView):
 
     selectionChangedCp = Signal(int, int)
     spanClicked = Signal(str)  # uuid of the span a click selected, "" when it hit none
+    suggestionClicked = Signal(str)  # uuid of the suggestion a click selected
 
     def __init__(
         self, parent: QWidget | None = None, point_size: int = SpanTextView.DEFAULT_POINT_SIZE
@@ -145,8 +147,9 @@ class DocumentView(SpanTextView):
     def _click(self, point: QPoint) -> None:
         """A click without drag: select the span under it; clicking again cycles nested ones."""
         pos = self.char_at(point)
-        candidates = self.spans_at(pos) if pos is not None else []
+        candidates = self.suggestions_at(pos) + self.spans_at(pos) if pos is not None else []
         if not candidates:
+            self.set_selected_suggestion(None)
             self._click_candidates = []
             self.set_selected(None)
             self.spanClicked.emit("")
@@ -156,6 +159,11 @@ class DocumentView(SpanTextView):
         else:
             self._click_candidates, self._click_index = candidates, 0
         uuid = candidates[self._click_index]
+        if uuid in self._sugs:
+            self.spanClicked.emit("")  # the span selection, if any, is dropped
+            self.set_selected_suggestion(uuid)
+            self.suggestionClicked.emit(uuid)
+            return
         self.set_selected(uuid)
         self.spanClicked.emit(uuid)
 

@@ -1,0 +1,144 @@
+"""Suggestions in the workbench (issues 13 and 14): drawn apart from the annotations in the
+document view, a confidence threshold, keys to accept and reject them, and the model panel.
+
+``install(window)`` adds the two docks (Suggestions, Model), the actions with their keys (in
+the window, so they work wherever the focus is, and in ``window.actions_by_name``, so the keys
+page and the command palette list them) and follows the window's current document. The keys
+are no letters (the schema's label hotkeys take letters) and keys every keyboard layout types
+the same (Arabic included): Return, Delete and F6 with modifiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+
+from annotator.model import Document
+from ui.docview.view import DocumentView
+from ui.session import Session
+from ui.suggestions.controller import SuggestionController
+from ui.suggestions.dock import SuggestionsPanel
+from ui.suggestions.model_panel import ModelPanel
+
+__all__ = ["KEYS", "Installed", "SuggestionController", "install"]
+
+KEYS = {
+    "suggestion_accept": "Shift+Return",
+    "suggestion_reject": "Shift+Delete",
+    "suggestion_accept_all": "Ctrl+Shift+Return",
+    "suggestion_reject_all": "Ctrl+Shift+Delete",
+    "suggestion_next": "F6",
+    "suggestion_prev": "Shift+F6",
+}
+"""action name -> key; none is a letter, an existing action's key or a layout-dependent key"""
+
+
+class _Model(Protocol):
+    @property
+    def documentChanged(self) -> object: ...  # a Signal(Document | None)
+
+    @property
+    def doc(self) -> Document | None: ...
+
+
+class _Navigation(Protocol):
+    def open_document(self, doc_id: int) -> None: ...
+
+
+class Host(Protocol):
+    """What ``install`` uses of the main window."""
+
+    session: Session
+    view: DocumentView
+    actions_by_name: dict[str, QAction]
+    docks: dict[str, QDockWidget]
+
+    @property
+    def model(self) -> _Model: ...
+
+    @property
+    def navigation(self) -> _Navigation: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+
+    def addAction(self, action: QAction) -> None: ...
+
+    def tr(self, text: str) -> str: ...
+
+
+@dataclass
+class Installed:
+    controller: SuggestionController
+    panel: SuggestionsPanel
+    model_panel: ModelPanel
+    actions: dict[str, QAction]
+
+
+class _Texts(QObject):
+    """Holds the translatable texts of the actions (context ``_Texts``)."""
+
+    def names(self) -> dict[str, str]:
+        return {
+            "suggestion_accept": self.tr("Accept the suggestion"),
+            "suggestion_reject": self.tr("Reject the suggestion"),
+            "suggestion_accept_all": self.tr("Accept all suggestions shown in the document"),
+            "suggestion_reject_all": self.tr("Reject all suggestions shown in the document"),
+            "suggestion_next": self.tr("Next suggestion"),
+            "suggestion_prev": self.tr("Previous suggestion"),
+            "dock_suggestions": self.tr("Suggestions"),
+            "dock_model": self.tr("Model"),
+        }
+
+
+def install(window: Host) -> Installed:
+    """Add the suggestions and model docks, their actions and keys to ``window``."""
+    parent = window if isinstance(window, QWidget) else None
+    controller = SuggestionController(window.session, window.view, parent=parent)
+    texts = _Texts(parent).names()
+    panel = SuggestionsPanel(controller, parent)
+    model_panel = ModelPanel(
+        window.session,
+        lambda: window.model.doc.id if window.model.doc is not None else None,
+        lambda doc_id: window.navigation.open_document(doc_id),
+        parent,
+    )
+    for name, widget in (("suggestions", panel), ("model", model_panel)):
+        dock = QDockWidget(texts[f"dock_{name}"], parent)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        window.docks[name] = dock
+    slots = {
+        "suggestion_accept": controller.accept,
+        "suggestion_reject": controller.reject,
+        "suggestion_accept_all": controller.accept_all,
+        "suggestion_reject_all": controller.reject_all,
+        "suggestion_next": lambda: controller.step(True),
+        "suggestion_prev": lambda: controller.step(False),
+    }
+    actions: dict[str, QAction] = {}
+    for name, slot in slots.items():
+        action = QAction(texts[name], parent)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(KEYS[name]))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _c=False, s=slot: s())
+        window.addAction(action)
+        window.actions_by_name[name] = action
+        actions[name] = action
+    status = window.statusBar()
+    controller.message.connect(lambda text: status.showMessage(text, 5000))
+    model_changed = window.model.documentChanged
+    model_changed.connect(  # type: ignore[attr-defined]
+        lambda doc: controller.show_document(doc.id if doc is not None else None)
+    )
+    model_panel.trained.connect(lambda _outcome: controller.reload())
+    doc = window.model.doc
+    controller.show_document(doc.id if doc is not None else None)
+    return Installed(controller, panel, model_panel, actions)

@@ -1,0 +1,234 @@
+"""``SuggestionController``: the open document's suggestions in the view, the threshold, and
+accept, reject, accept all, reject all and next.
+
+It reads the document's suggestions from a ``SuggestionSource`` (the project) when the document
+changes or an edit touches it, shows those scoring at least the threshold (the view draws them
+apart from the annotations), and turns the keys into edits: accepting goes through
+``Session.execute`` as one command (one undo step, however many suggestions), rejecting through
+``reject_suggestions`` (remembered, so they do not come back). The view is only given a new list
+when the shown suggestions changed, so an ordinary edit costs no repaint of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from typing import cast
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.commands import Command
+from annotator.search.suggestions import Suggestion
+from ui.docview.spans import ViewSpan
+from ui.docview.view import DocumentView
+from ui.session import Changes, Session
+from ui.suggestions.source import SuggestionSource, accept_command
+
+AcceptFactory = Callable[[Sequence[str], str], Command]
+
+
+class SuggestionController(QObject):
+    """The suggestions of the document shown in ``view``."""
+
+    changed = Signal()
+    """the shown suggestions (or the threshold) changed"""
+    message = Signal(str)
+    """a line for the status bar"""
+
+    def __init__(
+        self,
+        session: Session,
+        view: DocumentView,
+        source_of: Callable[[], SuggestionSource | None] | None = None,
+        accept: AcceptFactory = accept_command,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.view = view
+        self._source_of = source_of or self._project_source
+        self._accept = accept
+        self.doc_id: int | None = None
+        self.threshold = 0.5
+        self.items: list[Suggestion] = []
+        self._shown: list[Suggestion] = []
+        self._pushed: tuple[tuple[str, int, int, str, str], ...] = ()
+        view.suggestionClicked.connect(self._clicked)
+        session.changed.connect(self._follow)
+
+    # -- reading -------------------------------------------------------------------------
+    def _project_source(self) -> SuggestionSource | None:
+        project = self.session.project
+        if project is None or not hasattr(project, "suggestions"):
+            return None  # a project from before the suggestion storage
+        return cast(SuggestionSource, project)  # the contract's methods
+
+    def show_document(self, doc_id: int | None) -> None:
+        """Show the suggestions of ``doc_id`` (None: no document)."""
+        self.doc_id = doc_id
+        self._pushed = ()  # the view dropped its suggestions with its text
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the current document's suggestions again."""
+        source = self._source_of()
+        if self.doc_id is None or source is None:
+            self.items = []
+        else:
+            self.items = sorted(source.suggestions(self.doc_id), key=lambda s: (s.start, s.end))
+        self._refresh()
+
+    def set_threshold(self, value: float) -> None:
+        """Show only suggestions scoring at least ``value`` (0..1)."""
+        self.threshold = max(0.0, min(1.0, value))
+        self._refresh()
+
+    def shown(self) -> list[Suggestion]:
+        """The suggestions at or above the threshold, in text order."""
+        return list(self._shown)
+
+    def get(self, uuid: str) -> Suggestion | None:
+        return next((s for s in self._shown if s.uuid == uuid), None)
+
+    def _refresh(self) -> None:
+        self._shown = [s for s in self.items if s.score >= self.threshold]
+        colors = self._colors()
+        pushed = tuple(
+            (s.uuid, s.start, s.end, s.label, colors.get(s.label, "")) for s in self._shown
+        )
+        if pushed != self._pushed:
+            self._pushed = pushed
+            self.view.set_suggestions(
+                [
+                    ViewSpan(
+                        s.uuid,
+                        s.start,
+                        s.end,
+                        s.label,
+                        colors.get(s.label, ""),
+                        s.source,
+                        suggestion=True,
+                        score=s.score,
+                    )
+                    for s in self._shown
+                ]
+            )
+        self.changed.emit()
+
+    def _colors(self) -> dict[str, str]:
+        project = self.session.project
+        if project is None:
+            return {}
+        return {lab.name: lab.color for lab in project.schema.span_labels()}
+
+    def _follow(self, changes: Changes) -> None:
+        if self.doc_id is None:
+            return
+        if changes.reason in ("project", "annotator") or self.doc_id in changes.doc_ids:
+            self.reload()
+
+    # -- choosing ------------------------------------------------------------------------
+    def selected(self) -> Suggestion | None:
+        uuid = self.view.selected_suggestion()
+        return self.get(uuid) if uuid else None
+
+    def target(self) -> Suggestion | None:
+        """What accept and reject act on: the selected suggestion, else the first one at or
+        after the caret, else the first one."""
+        chosen = self.selected()
+        if chosen is not None or not self._shown:
+            return chosen
+        caret = self.view.selection()[0]
+        starts = [s.start for s in self._shown]
+        i = bisect.bisect_left(starts, caret)
+        return self._shown[i] if i < len(self._shown) else self._shown[0]
+
+    def select(self, suggestion: Suggestion | None) -> None:
+        """Outline ``suggestion`` and bring it into view."""
+        self.view.set_selected_suggestion(suggestion.uuid if suggestion else None)
+        if suggestion is not None:
+            self.view.scroll_to(suggestion.start)
+            self.message.emit(
+                self.tr("Suggestion {0} of {1}: {2} ({3:.0%})").format(
+                    self._shown.index(suggestion) + 1,
+                    len(self._shown),
+                    suggestion.label,
+                    suggestion.score,
+                )
+            )
+
+    def step(self, forward: bool = True) -> Suggestion | None:
+        """Select the next (or previous) suggestion after the selected one or the caret."""
+        if not self._shown:
+            self.message.emit(self.tr("No suggestions in this document."))
+            return None
+        current = self.selected()
+        if current is not None:
+            i = self._shown.index(current) + (1 if forward else -1)
+        else:
+            starts = [s.start for s in self._shown]
+            caret = self.view.selection()[0]
+            i = (
+                bisect.bisect_left(starts, caret)
+                if forward
+                else bisect.bisect_left(starts, caret) - 1
+            )
+        chosen = self._shown[i % len(self._shown)]
+        self.select(chosen)
+        return chosen
+
+    def _clicked(self, uuid: str) -> None:
+        found = self.get(uuid)
+        if found is not None:
+            self.select(found)
+
+    # -- deciding ------------------------------------------------------------------------
+    def _after(self, done: Sequence[Suggestion]) -> Suggestion | None:
+        """The suggestion to select once ``done`` are gone: the next one after them."""
+        gone = {s.uuid for s in done}
+        end = max((s.start for s in done), default=0)
+        rest = [s for s in self._shown if s.uuid not in gone]
+        return next((s for s in rest if s.start >= end), rest[0] if rest else None)
+
+    def accept(self) -> bool:
+        """Accept the target suggestion into the analyst's layer (one undo step)."""
+        target = self.target()
+        return target is not None and self._accept_these([target])
+
+    def accept_all(self) -> bool:
+        """Accept every suggestion shown (at or above the threshold) in one undo step."""
+        return bool(self._shown) and self._accept_these(list(self._shown))
+
+    def _accept_these(self, chosen: Sequence[Suggestion]) -> bool:
+        if self.session.project is None or not self.session.annotator:
+            return False
+        after = self._after(chosen)
+        command = self._accept([s.uuid for s in chosen], self.session.annotator)
+        if not self.session.execute(command):
+            return False
+        self.reload()  # the command's change may not name the suggestions
+        self.message.emit(self.tr("Accepted {0} suggestions.").format(len(chosen)))
+        if after is not None and self.get(after.uuid) is not None and len(chosen) == 1:
+            self.select(after)
+        return True
+
+    def reject(self) -> bool:
+        """Reject the target suggestion (remembered: it does not come back)."""
+        target = self.target()
+        return target is not None and self._reject_these([target])
+
+    def reject_all(self) -> bool:
+        """Reject every suggestion shown."""
+        return bool(self._shown) and self._reject_these(list(self._shown))
+
+    def _reject_these(self, chosen: Sequence[Suggestion]) -> bool:
+        source = self._source_of()
+        if source is None or self.session.read_only:
+            return False
+        after = self._after(chosen)
+        source.reject_suggestions([s.uuid for s in chosen])
+        self.reload()
+        self.message.emit(self.tr("Rejected {0} suggestions.").format(len(chosen)))
+        if after is not None and self.get(after.uuid) is not None:
+            self.select(after)
+        return True

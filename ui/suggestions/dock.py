@@ -1,0 +1,92 @@
+"""The suggestions dock: the confidence threshold slider, the open document's suggestions
+(label, text, score, source; plain text in an item view) and the accept/reject buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.suggestions.controller import SuggestionController
+
+UUID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SuggestionsPanel(QWidget):
+    """Threshold, list and buttons for a ``SuggestionController``."""
+
+    def __init__(self, controller: SuggestionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setObjectName("suggestion_threshold")
+        self.slider.setRange(0, 100)
+        self.slider.setValue(round(controller.threshold * 100))
+        self.slider.setToolTip(self.tr("Show only suggestions at least this confident"))
+        self.value = QLabel(self)
+        self.value.setTextFormat(Qt.TextFormat.PlainText)
+        self.count = QLabel(self)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("suggestion_list")
+        self.list.setHeaderLabels([self.tr("Label"), self.tr("Text"), self.tr("Score")])
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setStretchLastSection(False)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for name, text, slot in (
+            ("accept", self.tr("Accept"), controller.accept),
+            ("reject", self.tr("Reject"), controller.reject),
+            ("accept_all", self.tr("Accept all"), controller.accept_all),
+            ("reject_all", self.tr("Reject all"), controller.reject_all),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"suggestion_{name}")
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            row.addWidget(button)
+            self.buttons[name] = button
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Threshold"), self))
+        top.addWidget(self.slider, 1)
+        top.addWidget(self.value)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.count)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        self.slider.valueChanged.connect(lambda v: controller.set_threshold(v / 100))
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        c = self.controller
+        self.value.setText(f"{c.threshold:.2f}")
+        shown = c.shown()
+        self.count.setText(self.tr("{0} of {1} suggestions shown").format(len(shown), len(c.items)))
+        self.list.clear()
+        for s in shown:
+            item = QTreeWidgetItem([s.label, s.text.replace("\n", " "), f"{s.score:.2f}"])
+            item.setData(0, UUID_ROLE, s.uuid)
+            item.setToolTip(0, s.source)
+            self.list.addTopLevelItem(item)
+        for button in self.buttons.values():
+            button.setEnabled(bool(shown))
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        found = self.controller.get(str(item.data(0, UUID_ROLE)))
+        if found is not None:
+            self.controller.select(found)
