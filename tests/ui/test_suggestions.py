@@ -230,6 +230,7 @@ def controller(window: MainWindow, fake: FakeStore) -> SuggestionController:
     c = installed.controller
     c._source_of = lambda: fake
     c._accept = fake.accept_command
+    c._reject = lambda uuids: None  # the fake rejects through reject_suggestions
     assert window.doc is not None
     doc = window.doc.id
     fake.add(doc, "باريس", "GPE", 0.9)
@@ -340,3 +341,35 @@ def test_switching_documents_follows(
     first = window.session.project.documents()[0].id
     window.navigation.open_document(first)
     assert len(window.view.suggestions()) == 2
+
+
+def test_with_the_real_project_accept_and_reject_are_undoable(window: MainWindow) -> None:
+    """The adapter: the project's own storage and commands (annotator.commands.suggestions)."""
+    project = window.session.project
+    assert project is not None and window.doc is not None
+    if not hasattr(project, "add_suggestions"):
+        pytest.skip("the project has no suggestion storage yet")
+    doc = window.doc.id
+    made = []
+    for word, score in (("باريس", 0.9), ("فرنسا", 0.8), ("هولندا", 0.7)):
+        start, end = at(word)
+        made.append(Suggestion(new_uuid(), doc, start, end, "GPE", word, "model:crf@t", score))
+    assert project.add_suggestions(made) == 3
+    c = install(window).controller
+    assert [s.uuid for s in c.shown()] == [s.uuid for s in sorted(made, key=lambda s: s.start)]
+    assert len(window.view.suggestions()) == 3
+    c.select(c.shown()[0])
+    first = c.shown()[0]
+    assert c.accept()
+    spans = own(window)
+    assert [(s.start, s.end, s.label) for s in spans] == [(first.start, first.end, "GPE")]
+    assert first.uuid not in {s.uuid for s in project.suggestions(doc)}
+    window.session.undo()
+    assert own(window) == [] and len(c.shown()) == 3  # back pending
+    c.select(c.shown()[1])
+    assert c.reject() and len(c.shown()) == 2
+    window.session.undo()
+    assert len(c.shown()) == 3
+    assert c.accept_all() and len(own(window)) == 3 and c.shown() == []
+    window.session.undo()
+    assert own(window) == [] and len(c.shown()) == 3

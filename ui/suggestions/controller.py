@@ -4,8 +4,9 @@ accept, reject, accept all, reject all and next.
 It reads the document's suggestions from a ``SuggestionSource`` (the project) when the document
 changes or an edit touches it, shows those scoring at least the threshold (the view draws them
 apart from the annotations), and turns the keys into edits: accepting goes through
-``Session.execute`` as one command (one undo step, however many suggestions), rejecting through
-``reject_suggestions`` (remembered, so they do not come back). The view is only given a new list
+``Session.execute`` as one command (one undo step, however many suggestions), and so does
+rejecting (remembered, so they do not come back; undo puts them back) when the core has the
+command, else ``reject_suggestions``. The view is only given a new list
 when the shown suggestions changed, so an ordinary edit costs no repaint of them.
 """
 
@@ -22,9 +23,10 @@ from annotator.search.suggestions import Suggestion
 from ui.docview.spans import ViewSpan
 from ui.docview.view import DocumentView
 from ui.session import Changes, Session
-from ui.suggestions.source import SuggestionSource, accept_command
+from ui.suggestions.source import SuggestionSource, accept_command, reject_command
 
 AcceptFactory = Callable[[Sequence[str], str], Command]
+RejectFactory = Callable[[Sequence[str]], Command | None]
 
 
 class SuggestionController(QObject):
@@ -41,6 +43,7 @@ class SuggestionController(QObject):
         view: DocumentView,
         source_of: Callable[[], SuggestionSource | None] | None = None,
         accept: AcceptFactory = accept_command,
+        reject: RejectFactory = reject_command,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -48,6 +51,7 @@ class SuggestionController(QObject):
         self.view = view
         self._source_of = source_of or self._project_source
         self._accept = accept
+        self._reject = reject
         self.doc_id: int | None = None
         self.threshold = 0.5
         self.items: list[Suggestion] = []
@@ -226,7 +230,12 @@ class SuggestionController(QObject):
         if source is None or self.session.read_only:
             return False
         after = self._after(chosen)
-        source.reject_suggestions([s.uuid for s in chosen])
+        uuids = [s.uuid for s in chosen]
+        command = self._reject(uuids)
+        if command is None:
+            source.reject_suggestions(uuids)
+        elif not self.session.execute(command):
+            return False
         self.reload()
         self.message.emit(self.tr("Rejected {0} suggestions.").format(len(chosen)))
         if after is not None and self.get(after.uuid) is not None:

@@ -3,9 +3,10 @@
 ``SuggestionSource`` is the part of ``annotator.project.Project`` the suggestion controller uses
 (the storage contract of issues 13 and 14: ``suggestions``, ``reject_suggestions``,
 ``accept_suggestions``, ``latest_model``); tests give the controller an in-memory fake.
-``accept_command`` makes the undoable command that accepts suggestions: the project's own when
-``annotator.commands`` has one, else ``AcceptSuggestions`` here (accepted spans are written by
-``Project.accept_suggestions`` in one transaction; undoing deletes them).
+``accept_command`` and ``reject_command`` make the undoable commands that accept or reject
+suggestions: the core's own (``annotator.commands.suggestions``: undo puts the suggestions back
+pending); without them, ``AcceptSuggestions`` here (undo deletes the spans) and a reject that
+is not undone.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from annotator.model import Span
     from annotator.project import Project
 
-MODEL_KIND = "crf"
+MODEL_KIND = "ner"
 """the kind the model panel saves and reads (``Project.save_model(kind, ...)``)"""
 
 
@@ -64,13 +65,32 @@ class AcceptSuggestions(Command):
         return [(None, span) for span in spans]
 
 
-def accept_command(uuids: Sequence[str], annotator: str) -> Command:
-    """The undoable command accepting ``uuids``: the core's own once it exists."""
-    import annotator.commands as commands
+def _core_command(name: str) -> type[Command] | None:
+    """The core's suggestion command ``name`` (``annotator.commands.suggestions``), if any."""
+    import importlib
 
-    for name in ("AcceptSuggestions", "AcceptSuggestion"):
-        found = getattr(commands, name, None)
-        if isinstance(found, type) and issubclass(found, Command):
-            made: Command = cast(Any, found)(list(uuids), annotator)
-            return made
-    return AcceptSuggestions(uuids, annotator)
+    try:
+        module = importlib.import_module("annotator.commands.suggestions")
+    except ImportError:
+        return None
+    found = getattr(module, name, None)
+    return found if isinstance(found, type) and issubclass(found, Command) else None
+
+
+def accept_command(uuids: Sequence[str], annotator: str) -> Command:
+    """The undoable command accepting ``uuids`` (undo puts the suggestions back pending):
+    the core's own, else ``AcceptSuggestions`` here."""
+    core = _core_command("AcceptSuggestions")
+    if core is None:
+        return AcceptSuggestions(uuids, annotator)
+    made: Command = cast(Any, core)(list(uuids), annotator)
+    return made
+
+
+def reject_command(uuids: Sequence[str]) -> Command | None:
+    """The core's undoable command rejecting ``uuids`` (None: reject without undo)."""
+    core = _core_command("RejectSuggestions")
+    if core is None:
+        return None
+    made: Command = cast(Any, core)(list(uuids))
+    return made
