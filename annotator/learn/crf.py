@@ -26,11 +26,10 @@ from annotator.learn.corpus import Example, Mention, non_overlapping, suggestion
 from annotator.learn.crfcheck import BadModel, check_crf1dm
 from annotator.learn.features import FEATURE_VERSION, Features, document_features
 from annotator.learn.memorise import Memorise
-from annotator.learn.segment import Segmented, StartRule, segment
+from annotator.learn.segment import Segmented, StartRule, fold_word, segment
 from annotator.learn.triggers import TriggerLexicon
 from annotator.scratch import folder
 from annotator.search.suggestions import Suggestion
-from annotator.text import fold
 
 MAGIC = b"annotator-crf\n"
 MAX_MODEL_BYTES = 256 * 1024 * 1024
@@ -326,9 +325,10 @@ class Model:
         scored by the lowest marginal the CRF gives its tags (a name the layer labelled before
         is proposed again, with the model's doubt as its score)."""
         seg = segment(text, meta)
-        memo = self.memorised.tags(seg)
+        matches = self.memorised.matches(seg)
+        memo = self.memorised.tags(seg, matches)
         tags, probs, memo_probs = self.tag(seg, memo)
-        vocabulary = {fold(text[s:e]) for s, e in seg.tokens}
+        vocabulary = {fold_word(text[s:e]) for s, e in seg.tokens}
         out = [
             suggestion(
                 doc_id,
@@ -342,7 +342,7 @@ class Model:
             for i, j, label in entities_of(tags)
         ]
         taken = [t != "O" for t in tags]
-        for i, j, _, label in self.memorised.matches(seg):
+        for i, j, _, label in matches:
             if not any(taken[i:j]):
                 # where the name starts in its word: as for the CRF's spans (StartRule)
                 start = self.starts.start(seg, i, label, vocabulary)

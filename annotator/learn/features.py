@@ -13,8 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from annotator.learn.segment import CONJUNCTIONS, PREPOSITIONS, Segmented, proclitics_of
-from annotator.text import ARTICLE, fold
+from annotator.learn.segment import (
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    Segmented,
+    fold_word,
+    proclitics_of,
+)
+from annotator.text import ARTICLE
 
 FEATURE_VERSION = 2
 
@@ -67,7 +73,7 @@ def _tokens(seg: Segmented) -> list[_Token]:
     text = seg.text
     out: list[_Token] = []
     for i, (s, e) in enumerate(seg.tokens):
-        f = fold(text[s:e])
+        f = fold_word(text[s:e])
         out.append(_Token(f, stem_of(f), shape(text[s:e]), proclitics_of(seg, i)))
     return out
 

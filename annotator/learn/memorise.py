@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from annotator.learn.corpus import Example, Mention
-from annotator.learn.segment import Segmented, segment
-from annotator.text import fold
+from annotator.learn.segment import Segmented, fold_word, segment
 
 
 class Memorise:
@@ -30,7 +29,7 @@ class Memorise:
                 rng = seg.word_range(s, e)
                 if rng is not None:
                     i, j = rng
-                    words = [fold(ex.text[max(s, a) : min(e, b)]) for a, b in seg.tokens[i:j]]
+                    words = [fold_word(ex.text[max(s, a) : min(e, b)]) for a, b in seg.tokens[i:j]]
                     counts[tuple(words)][label] += 1
         self.names = {k: c.most_common(1)[0][0] for k, c in counts.items()}
         self.longest = max((len(k) for k in self.names), default=0)
@@ -41,7 +40,7 @@ class Memorise:
 
     def matches(self, seg: Segmented) -> list[tuple[int, int, int, str]]:
         """Word ranges ``[i, j)``, start offset and label of each longest match, in order."""
-        words = [fold(seg.text[s:e]) for s, e in seg.tokens]
+        words = [fold_word(seg.text[s:e]) for s, e in seg.tokens]
         out: list[tuple[int, int, int, str]] = []
         i = 0
         while i < len(words) and self.names:
@@ -54,10 +53,12 @@ class Memorise:
             i += n
         return out
 
-    def tags(self, seg: Segmented) -> list[str]:
+    def tags(
+        self, seg: Segmented, matches: list[tuple[int, int, int, str]] | None = None
+    ) -> list[str]:
         """A BIO tag per word of the matches (the model's ``memo`` feature)."""
         tags = ["O"] * len(seg.tokens)
-        for i, j, _, label in self.matches(seg):
+        for i, j, _, label in self.matches(seg) if matches is None else matches:
             tags[i] = f"B-{label}"
             tags[i + 1 : j] = [f"I-{label}"] * (j - i - 1)
         return tags
@@ -82,7 +83,7 @@ class Memorise:
     def _at(self, seg: Segmented, words: list[str], i: int) -> tuple[int, int, str] | None:
         end = seg.tokens[i][1]
         for start in seg.starts(i):
-            first = fold(seg.text[start:end])
+            first = fold_word(seg.text[start:end])
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 label = self.names.get((first, *words[i + 1 : i + n]))
                 if label is not None:

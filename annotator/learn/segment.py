@@ -18,6 +18,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from annotator.formats.tokens import Token, token_layer
@@ -26,6 +27,13 @@ from annotator.text import HARAKAT, TATWEEL, fold
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
 _ARABIC_LETTER = range(0x0620, 0x064B)
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_word(word: str) -> str:
+    """``annotator.text.fold`` of a word, remembered (words repeat: a document's are folded
+    by the features, the memorised mentions and the start rule alike)."""
+    return fold(word)
 
 
 def _is_mark(ch: str) -> bool:
@@ -87,7 +95,7 @@ def segment(
 def proclitics_of(seg: Segmented, i: int) -> str:
     """The folded proclitic letters of word ``i`` (``وب`` for وبالمدينة), or ''."""
     s = seg.tokens[i][0]
-    return fold(seg.text[s : seg.cuts[i][-1]]) if seg.cuts[i] else ""
+    return fold_word(seg.text[s : seg.cuts[i][-1]]) if seg.cuts[i] else ""
 
 
 class StartRule:
@@ -125,9 +133,9 @@ class StartRule:
         k = places.index(start)
         end = seg.tokens[i][1]
         if k:
-            self.inside.add(fold(seg.text[start:end]))
+            self.inside.add(fold_word(seg.text[start:end]))
         else:
-            self.whole.add(fold(seg.text[seg.tokens[i][0] : end]))
+            self.whole.add(fold_word(seg.text[seg.tokens[i][0] : end]))
         row = self.counts.setdefault(label, {}).setdefault(proclitics_of(seg, i), [0, 0, 0])
         row[k] += 1
 
@@ -138,7 +146,7 @@ class StartRule:
         if len(places) == 1:
             return places[0]
         end = seg.tokens[i][1]
-        rests = [fold(seg.text[p:end]) for p in places]
+        rests = [fold_word(seg.text[p:end]) for p in places]
         for p, rest in zip(places[1:], rests[1:], strict=True):
             if rest in self.inside:
                 return p

@@ -16,9 +16,8 @@ from typing import Any
 
 from annotator.learn.corpus import Example, suggestion
 from annotator.learn.features import stem_of
-from annotator.learn.segment import Segmented, segment
+from annotator.learn.segment import Segmented, fold_word, segment
 from annotator.search.suggestions import Suggestion
-from annotator.text import fold
 
 
 class TriggerLexicon:
@@ -45,7 +44,7 @@ class TriggerLexicon:
             segs.append(seg)
             for s, e, label in ex.triggers:
                 types[_key(ex.text[s:e])][label] += 1
-                forms.add(fold(ex.text[s:e]))
+                forms.add(fold_word(ex.text[s:e]))
         for seg in segs:
             for s, e in seg.tokens:
                 k = _key(seg.text[s:e])
@@ -87,7 +86,7 @@ class TriggerLexicon:
             if not found:
                 continue
             places = seg.starts(i)
-            start = next((p for p in places if fold(seg.text[p:e]) in self.forms), places[-1])
+            start = next((p for p in places if fold_word(seg.text[p:e]) in self.forms), places[-1])
             total = max(self.seen.get(k, 1), sum(found.values()), 1)
             for label, n in sorted(found.items()):
                 score = min(1.0, n / total)
@@ -96,7 +95,7 @@ class TriggerLexicon:
 
 
 def _key(word: str) -> str:
-    return stem_of(fold(word))
+    return stem_of(fold_word(word))
 
 
 def _count(value: Any) -> bool:
