@@ -122,12 +122,15 @@ else:
     Database, Migrations = _import_sqlite_utils()
 
 APPLICATION_ID = 0x414E4E31  # "ANN1"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 RECORD_TABLES = ("spans", "events", "arguments", "relations")
 
-MIGRATION_FILES = ("0001_initial", "0002_span_order_index")
+SuggestionRow = tuple[str, int, int, int, str, str, str, float, str]
+"""A suggestion as stored: uuid, doc_id, start, end, label, text, source, score, origin"""
+
+MIGRATION_FILES = ("0001_initial", "0002_span_order_index", "0003_suggestions_models")
 """The schema steps, in order: ``annotator/store_migrations/<name>.sql`` (semicolon-separated
 statements, read with importlib.resources). A new step is a new file named here, with
 ``SCHEMA_VERSION`` raised to match."""
@@ -480,6 +483,11 @@ _ROW_KINDS: dict[str, dict[str, str]] = {
     "settings": {"key": _TEXT, "value": _TEXT},
     "changes": {"before": _JSON, "after": _JSON},
     "quarantine": {"record": _OBJECT},
+    "suggestions": {
+        "uuid": _TEXT, "doc_id": _INT, "start": _INT, "end": _INT, "label": _TEXT,
+        "text": _TEXT, "source": _TEXT, "origin": _TEXT,
+    },
+    "models": {"kind": _TEXT, "name": _TEXT, "version": _TEXT, "manifest": _OBJECT},
 }  # fmt: skip
 
 
@@ -1300,6 +1308,242 @@ class Store:
             ).fetchall()
         except sqlite3.Error as exc:
             raise ProjectFileError(f"{self.path}: cannot read {table}: {exc}") from exc
+
+    # -- suggestions (issues 13, 14) ----------------------------------------------------------
+    # Proposed spans that are not annotations: plain value tuples in ``SUGGESTION_COLUMNS``
+    # order (the record type, annotator.search.Suggestion, sits above the store). Pending rows
+    # wait for an analyst; rejected rows are the memory that keeps a suggestion from coming
+    # back (its key, (doc_id, start, end, label, source), is unique).
+    def add_suggestions(self, rows: Iterable[SuggestionRow]) -> int:
+        """Store pending suggestions; a row whose key is stored already (pending or
+        rejected) or that equals a live span (document, offsets, label) is skipped. Returns
+        how many were stored."""
+        sql = (
+            'INSERT OR IGNORE INTO suggestions (uuid, doc_id, start, "end", label, text, '
+            "source, score, origin, state, created) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "'pending', ? WHERE NOT EXISTS (SELECT 1 FROM spans WHERE doc_id = ?2 AND "
+            'start = ?3 AND "end" = ?4 AND label = ?5 AND deleted = 0)'
+        )
+        stamp = now_iso()
+        before = self.conn.total_changes
+        self.conn.executemany(sql, ((*row, stamp) for row in rows))
+        return self.conn.total_changes - before
+
+    def restore_suggestions(self, rows: Iterable[SuggestionRow]) -> None:
+        """Put suggestions back as pending, as they were (undo of an accept or a reject),
+        replacing a stored row with the same uuid or key."""
+        sql = (
+            'INSERT OR REPLACE INTO suggestions (uuid, doc_id, start, "end", label, text, '
+            "source, score, origin, state, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "'pending', ?)"
+        )
+        stamp = now_iso()
+        self.conn.executemany(sql, ((*row, stamp) for row in rows))
+
+    _SUGGESTION_SELECT = (
+        'SELECT uuid, doc_id, start, "end", label, text, source, score, origin FROM suggestions'
+    )
+
+    def suggestions(
+        self, doc_id: int | None, min_score: float = 0.0, source: str | None = None
+    ) -> list[SuggestionRow]:
+        """Pending suggestions of a document (or all), in reading order."""
+        where: list[str] = ["state = 'pending'", "score >= ?"]
+        args: list[Any] = [min_score]
+        if doc_id is not None:
+            where.append("doc_id = ?")
+            args.append(doc_id)
+        if source is not None:
+            where.append("source = ?")
+            args.append(source)
+        sql = (
+            f"{self._SUGGESTION_SELECT} WHERE {' AND '.join(where)} "
+            'ORDER BY doc_id, start, "end", label, source'
+        )
+        return [_suggestion_row(r) for r in self.conn.execute(sql, args)]
+
+    def pending_suggestions(self, uuids: Sequence[str]) -> list[SuggestionRow]:
+        """The pending suggestions among ``uuids``, in the order asked (unknown ones left out)."""
+        found: dict[str, SuggestionRow] = {}
+        for i in range(0, len(uuids), self._CHUNK):
+            chunk = list(uuids[i : i + self._CHUNK])
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"{self._SUGGESTION_SELECT} WHERE state = 'pending' AND uuid IN ({marks})"
+            for r in self.conn.execute(sql, chunk):
+                found[r[0]] = _suggestion_row(r)
+        return [found[u] for u in dict.fromkeys(uuids) if u in found]
+
+    def drop_suggestions(self, uuids: Sequence[str]) -> None:
+        """Remove suggestions (accepted ones leave the table: the span is their trace)."""
+        for i in range(0, len(uuids), self._CHUNK):
+            chunk = list(uuids[i : i + self._CHUNK])
+            marks = ", ".join("?" for _ in chunk)
+            self.conn.execute(f"DELETE FROM suggestions WHERE uuid IN ({marks})", chunk)
+
+    def reject_suggestions(self, uuids: Sequence[str]) -> None:
+        """Mark pending suggestions rejected (remembered, never offered again)."""
+        for i in range(0, len(uuids), self._CHUNK):
+            chunk = list(uuids[i : i + self._CHUNK])
+            marks = ", ".join("?" for _ in chunk)
+            self.conn.execute(
+                f"UPDATE suggestions SET state = 'rejected' WHERE state = 'pending' AND "
+                f"uuid IN ({marks})",
+                chunk,
+            )
+
+    def clear_suggestions(self, source: str | None, doc_id: int | None) -> int:
+        """Remove pending suggestions (of one source, of one document, or all); rejections
+        stay remembered. Returns how many went."""
+        where: list[str] = ["state = 'pending'"]
+        args: list[Any] = []
+        if source is not None:
+            where.append("source = ?")
+            args.append(source)
+        if doc_id is not None:
+            where.append("doc_id = ?")
+            args.append(doc_id)
+        cur = self.conn.execute(f"DELETE FROM suggestions WHERE {' AND '.join(where)}", args)
+        return int(cur.rowcount)
+
+    def suggestion_counts(self) -> dict[int, int]:
+        """Pending suggestions per document (documents with none left out)."""
+        sql = "SELECT doc_id, count(*) FROM suggestions WHERE state = 'pending' GROUP BY doc_id"
+        return {int(d): int(n) for d, n in self.conn.execute(sql)}
+
+    def rejected_keys(self, doc_id: int | None = None) -> set[tuple[int, int, int, str, str]]:
+        """The keys of remembered rejections (of one document, or all)."""
+        sql = 'SELECT doc_id, start, "end", label, source FROM suggestions WHERE state = ?'
+        args: list[Any] = ["rejected"]
+        if doc_id is not None:
+            sql += " AND doc_id = ?"
+            args.append(doc_id)
+        return {(int(a), int(b), int(c), str(d), str(e)) for a, b, c, d, e in
+                self.conn.execute(sql, args)}  # fmt: skip
+
+    # -- models (issue 14) --------------------------------------------------------------------
+    def add_model(
+        self, kind: str, name: str, version: str, layer: str, manifest: dict[str, Any],
+        data: bytes,
+    ) -> int:  # fmt: skip
+        """Store a trained model's bytes and manifest; returns its id."""
+        cur = self.conn.execute(
+            "INSERT INTO models (kind, name, version, layer, created, manifest, data, sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [kind, name, version, layer, now_iso(), _dumps(manifest), sqlite3.Binary(data),
+             hashlib.sha256(data).hexdigest()],
+        )  # fmt: skip
+        return int(cur.lastrowid or 0)
+
+    def latest_model(self, kind: str) -> tuple[bytes, dict[str, Any]] | None:
+        """The newest model of ``kind``: its bytes (checked against the stored sha256) and
+        manifest; ProjectFileError when either was damaged or tampered with."""
+        row = self.conn.execute(
+            "SELECT id, data, sha256, manifest FROM models WHERE kind = ? ORDER BY id DESC LIMIT 1",
+            [kind],
+        ).fetchone()
+        if row is None:
+            return None
+        model_id, data, sha, manifest = row
+        if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha:
+            raise ProjectFileError(
+                f"{self.path}: the stored {kind} model {model_id} is damaged (its bytes do "
+                "not match their checksum); train it again"
+            )
+        meta = json.loads(manifest) if isinstance(manifest, str) else None
+        if not isinstance(meta, dict):
+            raise ProjectFileError(
+                f"{self.path}: the stored {kind} model {model_id} has a damaged manifest"
+            )
+        return bytes(data), meta
+
+    def models(self) -> list[dict[str, Any]]:
+        """Every stored model, oldest first, without its bytes."""
+        rows = self.conn.execute(
+            "SELECT id, kind, name, version, layer, created, manifest, length(data) "
+            "FROM models ORDER BY id"
+        )
+        out = []
+        for r in rows:
+            manifest = json.loads(r[6]) if isinstance(r[6], str) else None
+            out.append({
+                "id": r[0], "kind": r[1], "name": r[2], "version": r[3], "layer": r[4],
+                "created": r[5], "manifest": manifest if isinstance(manifest, dict) else {},
+                "size": r[7],
+            })  # fmt: skip
+        return out
+
+    # -- the search index (issue 13) ----------------------------------------------------------
+    # A contentless FTS5 table of trigrams over each document's folded text (rowid = document
+    # id). It narrows the documents a query can match; what a hit is, and where, is decided
+    # on the document text by annotator.search. A cache: never the only copy of anything.
+    def search_index_state(self) -> tuple[str, int, int] | None:
+        """(version, documents, greatest document id) the index was built for, or None when
+        it is missing (never built, or its table gone)."""
+        exists = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'search_index' AND type = 'table'"
+        ).fetchone()
+        raw = self.setting("search_index")
+        if exists is None or not raw:
+            return None
+        try:
+            version, docs, top = json.loads(raw)
+            return str(version), int(docs), int(top)
+        except (ValueError, TypeError):
+            return None
+
+    def document_span(self) -> tuple[int, int]:
+        """(how many documents, greatest id)."""
+        n, top = self.conn.execute(
+            "SELECT count(*), coalesce(max(id), 0) FROM documents"
+        ).fetchone()
+        return int(n), int(top)
+
+    def reset_search_index(self) -> None:
+        """Drop the index and create it empty."""
+        self.conn.execute("DROP TABLE IF EXISTS search_index")
+        self.conn.execute(
+            "CREATE VIRTUAL TABLE search_index USING fts5(folded, tokenize = 'trigram', "
+            "detail = 'none', content = '')"
+        )
+        self.conn.execute("DELETE FROM settings WHERE key = 'search_index'")
+
+    def documents_after(self, doc_id: int) -> Iterator[tuple[int, str]]:
+        """(id, text) of every document with an id above ``doc_id``, in id order."""
+        rows = self.conn.execute(
+            "SELECT id, text FROM documents WHERE id > ? ORDER BY id", [doc_id]
+        )
+        return self._guard_iter(iter(rows))
+
+    def index_folded(self, pairs: Iterable[tuple[int, str]]) -> None:
+        """Add (document id, folded text) pairs to the index."""
+        self.conn.executemany("INSERT INTO search_index (rowid, folded) VALUES (?, ?)", pairs)
+
+    def set_search_index_state(self, version: str, docs: int, top: int) -> None:
+        self.set_setting("search_index", json.dumps([version, docs, top]))
+
+    def search_index_match(self, expression: str) -> list[int]:
+        """Ids of the documents whose folded text has every trigram of ``expression`` (an
+        FTS5 query), ascending."""
+        sql = "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid"
+        return [int(r[0]) for r in self.conn.execute(sql, [expression])]
+
+    def document_texts(self, doc_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
+        """(id, text) of the documents of ``doc_ids`` (ascending), read in chunks."""
+        for i in range(0, len(doc_ids), 500):
+            chunk = list(doc_ids[i : i + 500])
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.conn.execute(
+                f"SELECT id, text FROM documents WHERE id IN ({marks}) ORDER BY id", chunk
+            ).fetchall()
+            yield from ((int(a), str(b)) for a, b in rows)
+
+
+def _suggestion_row(r: Sequence[Any]) -> SuggestionRow:
+    uuid, doc_id, start, end, label, text, source, score, origin = r
+    if not (type(doc_id) is int and type(start) is int and type(end) is int):
+        raise _Undecodable(f"suggestion {uuid!r}: malformed offsets")
+    return (str(uuid), doc_id, start, end, str(label), str(text), str(source), float(score),
+            str(origin))  # fmt: skip
 
 
 # -- row mapping ---------------------------------------------------------------------------

@@ -1,0 +1,308 @@
+"""Suggestions as undoable commands, and the suggestion jobs the command line runs (Qt-free).
+
+Commands (for the GUI's undo stack, like ``annotator.commands.edits``): ``AcceptSuggestions``
+makes pending suggestions spans of one layer in ONE step — undo tombstones those spans and
+puts the suggestions back pending, redo writes the same spans (same uuids) again;
+``RejectSuggestions`` rejects them (remembered) and its undo puts them back pending.
+
+Jobs (each a function over a ``Project``, returning a report; the CLI prints it):
+``annotate_all`` (every other occurrence of a layer's spans), ``gazetteer`` (a name list's
+matches), ``train_and_store`` (``annotator.learn.train`` and the model into the project) and
+``suggest`` (the stored model's suggestions). They store suggestions, never spans, unless
+asked to accept them into a layer (``annotate_all(..., to_layer=...)``).
+
+See docs/design/search.md ("Suggestions: storage") and docs/design/model.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from annotator.commands.edits import Changed, Command, Version, _restore
+from annotator.errors import AnnotatorError, ImportFormatError, ValidationError
+from annotator.learn import Model, TrainingResult, train
+from annotator.learn import suggest as learn_suggest
+from annotator.model import Span
+from annotator.search.annotations import coverage_by_document
+from annotator.search.gazetteer import gazetteer_suggestions, read_gazetteer
+from annotator.search.matching import FoldedCorpus, Mode, Query, QueryError
+from annotator.search.suggestions import ANNOTATE_ALL, Suggestion, suggestions_from_hits
+
+if TYPE_CHECKING:
+    from annotator.project import Project, Written
+
+MODEL_KIND = "ner"
+"""The kind a CRF model (entities and its trigger lexicon) is stored as"""
+
+
+# -- commands --------------------------------------------------------------------------------
+class AcceptSuggestions(Command):
+    """Accept pending suggestions into ``annotator``'s layer as one undoable step."""
+
+    def __init__(self, uuids: Sequence[str], annotator: str) -> None:
+        super().__init__()
+        self.uuids = list(dict.fromkeys(uuids))
+        self.annotator = annotator
+        self.taken: list[Suggestion] = []
+        n = len(self.uuids)
+        self.text = "accept suggestion" if n == 1 else f"accept {n} suggestions"
+
+    def _first(self, project: Project) -> list[Version]:
+        self.taken = project.pending_suggestions(self.uuids)
+        spans = project.accept_suggestions(self.uuids, self.annotator)
+        return [(None, s) for s in spans]
+
+    def do(self, project: Project) -> Changed:
+        if not self.done_once:
+            return super().do(project)
+        with project.transaction() as written:
+            for _, after in self.versions:
+                _restore(project, after, "redo")
+            project.withdraw_suggestions([s.uuid for s in self.taken])
+        return self._changed(written)
+
+    def undo(self, project: Project) -> Changed:
+        with project.transaction() as written:
+            for _, after in reversed(self.versions):
+                _restore(project, _tombstone(after), "undo")
+            project.restore_suggestions(self.taken)
+        return self._changed(written)
+
+    def _changed(self, written: Written) -> Changed:
+        return Changed.of(written, frozenset(s.doc_id for s in self.taken))
+
+    @property
+    def spans(self) -> list[Span]:
+        """The spans the accept wrote (empty before ``do``)."""
+        return [after for _, after in self.versions if isinstance(after, Span)]
+
+
+class RejectSuggestions(Command):
+    """Reject pending suggestions (remembered); undo puts them back pending."""
+
+    def __init__(self, uuids: Sequence[str]) -> None:
+        super().__init__()
+        self.uuids = list(dict.fromkeys(uuids))
+        self.taken: list[Suggestion] = []
+        n = len(self.uuids)
+        self.text = "reject suggestion" if n == 1 else f"reject {n} suggestions"
+
+    def _first(self, project: Project) -> list[Version]:
+        self.taken = project.pending_suggestions(self.uuids)
+        project.reject_suggestions(self.uuids)
+        return []
+
+    def do(self, project: Project) -> Changed:
+        if not self.done_once:
+            return super().do(project)
+        with project.transaction() as written:
+            project.reject_suggestions([s.uuid for s in self.taken])
+        return self._changed(written)
+
+    def undo(self, project: Project) -> Changed:
+        with project.transaction() as written:
+            project.restore_suggestions(self.taken)
+        return self._changed(written)
+
+    def _changed(self, written: Written) -> Changed:
+        return Changed.of(written, frozenset(s.doc_id for s in self.taken))
+
+
+def _tombstone(record: Any) -> Any:
+    return dataclasses.replace(record, deleted=True)
+
+
+# -- jobs ------------------------------------------------------------------------------------
+@dataclass
+class SuggestionReport:
+    """What a suggestion job did."""
+
+    source: str
+    documents: int
+    found: int = 0
+    """suggestions made (before rejections and duplicates were skipped)"""
+    stored: int = 0
+    """suggestions now pending"""
+    accepted: list[Span] = field(default_factory=list)
+    """spans written (``annotate_all`` with ``to_layer``)"""
+
+    def lines(self) -> list[str]:
+        out = [
+            f"{self.source}: {self.found} suggestions in {self.documents} documents, "
+            f"{self.stored} stored as pending"
+        ]
+        if self.accepted:
+            out.append(f"{len(self.accepted)} accepted as spans")
+        return out
+
+
+def document_ids(project: Project, names: Iterable[str] | None) -> list[int] | None:
+    """The ids of the documents named (None: every document); an unknown name is an error."""
+    if names is None:
+        return None
+    out = []
+    for name in names:
+        doc = project.document_by_name(name)
+        if doc is None:
+            raise ValidationError(f"no document named {name!r}")
+        out.append(doc.id)
+    return out
+
+
+def _corpus(project: Project, doc_ids: Sequence[int] | None) -> FoldedCorpus:
+    if doc_ids is None:
+        return FoldedCorpus((d.id, d.text) for d in project.iter_documents())
+    return FoldedCorpus((i, project.document(i).text) for i in dict.fromkeys(doc_ids))
+
+
+def _existing(project: Project, corpus: FoldedCorpus) -> Iterable[Span]:
+    """Every live span of every layer on the documents of ``corpus``."""
+    ids = set(corpus.ids)
+    return (s for s in project.spans() if s.doc_id in ids)
+
+
+def annotate_all(
+    project: Project,
+    from_layer: str,
+    to_layer: str | None = None,
+    labels: Iterable[str] | None = None,
+    documents: Sequence[int] | None = None,
+) -> SuggestionReport:
+    """Every other occurrence (folded, clitic-aware, whole words) of the text of each live
+    span of ``from_layer`` (with one of ``labels``, if given) in ``documents`` (ids; None:
+    every document), as suggestions with the span's label and source ``annotate-all``. Never
+    over an existing annotation of any layer, over another suggestion, or a remembered
+    rejection. With ``to_layer`` they are accepted at once into that layer (one
+    transaction), else left pending for an analyst."""
+    wanted = None if labels is None else set(labels)
+    corpus = _corpus(project, documents)
+    covered = coverage_by_document(_existing(project, corpus))
+    rejected = project.rejected_suggestions()
+    groups: dict[tuple[str, str], Span] = {}
+    for span in project.spans(annotator=from_layer):
+        if (wanted is None or span.label in wanted) and not span.fragments:
+            groups.setdefault((" ".join(span.text.split()), span.label), span)
+    found: list[Suggestion] = []
+    for (text, label), span in groups.items():
+        try:
+            query = Query(text, Mode.WORD)
+            query.matcher()
+        except QueryError:
+            continue
+        hits = ((hit, label, span.uuid) for hit in corpus.search(query))
+        found.extend(suggestions_from_hits(hits, corpus.text, covered, ANNOTATE_ALL, rejected))
+    report = SuggestionReport(ANNOTATE_ALL, len(corpus), len(found))
+    with project.transaction():
+        report.stored = project.add_suggestions(found)
+        if to_layer is not None:
+            uuids = [s.uuid for s in found]
+            report.accepted = project.accept_suggestions(uuids, to_layer)
+            report.stored = len(project.pending_suggestions(uuids))
+    return report
+
+
+def gazetteer(
+    project: Project,
+    path: Path,
+    documents: Sequence[int] | None = None,
+    label: str = "",
+    name: str = "",
+) -> SuggestionReport:
+    """The matches of a gazetteer file (``.csv`` ``name,label``, or ``.txt`` with ``label``
+    for every name) in ``documents`` (None: every document), stored as pending suggestions
+    of source ``gazetteer:<name>``. A bad file, or a label not in the schema, raises
+    ImportFormatError naming the file and line before anything is written."""
+    gaz = read_gazetteer(Path(path), label=label, name=name)
+    known = {lab.name for lab in project.schema.span_labels()}
+    for entry in gaz.entries:
+        if entry.label not in known:
+            raise ImportFormatError(
+                str(path), entry.line, f"label {entry.label!r} is not in the project's schema"
+            )
+    corpus = _corpus(project, documents)
+    found = list(
+        gazetteer_suggestions(
+            gaz, corpus, _existing(project, corpus), project.rejected_suggestions()
+        )
+    )
+    report = SuggestionReport(gaz.source, len(corpus), len(found))
+    report.stored = project.add_suggestions(found)
+    return report
+
+
+@dataclass
+class Trained:
+    """A trained model, stored: the training result and the model's id in the project."""
+
+    result: TrainingResult
+    model_id: int
+
+    def lines(self) -> list[str]:
+        return [*self.result.lines(), f"model {self.result.model.source} stored ({self.model_id})"]
+
+
+def train_and_store(
+    project: Project,
+    annotator: str = "gold",
+    status: str | None = None,
+    eval_split: float = 0.2,
+    seed: int | str = 1,
+    progress: Callable[[str, int, int], object] | None = None,
+    isolated: bool = False,
+) -> Trained:
+    """Train a model on ``annotator``'s layer (``annotator.learn.train``: NotEnoughData when
+    it holds too little) and store it in the project as the newest ``ner`` model."""
+    kwargs: dict[str, Any] = {"isolated": isolated}
+    if progress is not None:
+        kwargs["progress"] = progress
+    result = train(project, annotator, status, eval_split, seed, **kwargs)
+    model = result.model
+    manifest = {
+        "name": "crf",
+        "version": model.version,
+        "layer": annotator,
+        "source": model.source,
+        "labels": model.labels,
+        "trained": model.manifest.get("trained", ""),
+        "documents": model.manifest.get("documents", 0),
+        "mentions": model.manifest.get("mentions", 0),
+        "scores": model.manifest.get("scores", {}),
+    }
+    model_id = project.save_model(MODEL_KIND, model.to_bytes(), manifest)
+    return Trained(result, model_id)
+
+
+class NoModel(AnnotatorError):
+    """No model is stored in the project yet."""
+
+
+def stored_model(project: Project) -> Model:
+    """The newest stored model, read without pickle (ModelError when damaged or altered,
+    ProjectFileError when its bytes do not match their checksum; NoModel when none)."""
+    found = project.latest_model(MODEL_KIND)
+    if found is None:
+        raise NoModel("no model trained yet: run `annotator train` first")
+    return Model.from_bytes(found[0])
+
+
+def suggest(
+    project: Project, documents: Sequence[int] | None = None, min_score: float = 0.0
+) -> list[Suggestion]:
+    """The stored model's suggestions for ``documents`` (ids; None: every document), stored
+    as pending (source ``model:<name>@<version>``, replacing that model's earlier pending
+    ones there; rejections stay remembered). Returns what is now pending from the model in
+    those documents, in reading order (the CLI's ``--json`` prints each with
+    ``annotator.learn.suggestion_json``)."""
+    model = stored_model(project)
+    ids = list(documents) if documents is not None else [d.id for d in project.documents()]
+    docs = [project.document(i) for i in ids]
+    made = learn_suggest(model, docs, min_score).suggestions
+    with project.transaction():
+        for i in ids:
+            project.clear_suggestions(model.source, i)
+        project.add_suggestions(made)
+    return [s for i in ids for s in project.suggestions(i, min_score, model.source)]
