@@ -55,13 +55,13 @@
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="143"/>
-        <location filename="../../ui/workbench/menus.py" line="130"/>
+        <location filename="../../ui/workbench/menus.py" line="135"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="145"/>
-        <location filename="../../ui/workbench/menus.py" line="132"/>
+        <location filename="../../ui/workbench/menus.py" line="137"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -71,267 +71,272 @@
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="109"/>
+        <location filename="../../ui/workbench/menus.py" line="113"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="110"/>
+        <location filename="../../ui/workbench/menus.py" line="114"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="111"/>
+        <location filename="../../ui/workbench/menus.py" line="115"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="112"/>
+        <location filename="../../ui/workbench/menus.py" line="116"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="115"/>
+        <location filename="../../ui/workbench/menus.py" line="119"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="120"/>
+        <location filename="../../ui/workbench/menus.py" line="124"/>
         <source>Import a &amp;folder of .txt files…</source>
         <translation>استيراد &amp;مجلد ملفات ‎.txt…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="123"/>
+        <location filename="../../ui/workbench/menus.py" line="127"/>
         <source>Import &amp;with options…</source>
         <translation>استيراد &amp;مع خيارات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="124"/>
+        <location filename="../../ui/workbench/menus.py" line="128"/>
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="127"/>
+        <location filename="../../ui/workbench/menus.py" line="130"/>
+        <source>S&amp;ync with the team hub…</source>
+        <translation>م&amp;زامنة مع خادم الفريق…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="129"/>
+        <location filename="../../ui/workbench/menus.py" line="134"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="138"/>
+        <location filename="../../ui/workbench/menus.py" line="143"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="140"/>
+        <location filename="../../ui/workbench/menus.py" line="147"/>
         <source>&amp;Schema…</source>
         <translation>&amp;المخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="142"/>
+        <location filename="../../ui/workbench/menus.py" line="149"/>
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="143"/>
+        <location filename="../../ui/workbench/menus.py" line="150"/>
         <source>Switch &amp;annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="149"/>
+        <location filename="../../ui/workbench/menus.py" line="156"/>
         <source>Apply the last label</source>
         <translation>تطبيق آخر تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="154"/>
+        <location filename="../../ui/workbench/menus.py" line="161"/>
         <source>&amp;Sticky label (every selection gets it)</source>
         <translation>تسمية &amp;ثابتة (تُطبَّق على كل تحديد)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="158"/>
+        <location filename="../../ui/workbench/menus.py" line="165"/>
         <source>Snap selections to &amp;words</source>
         <translation>ضبط التحديد على حدود ال&amp;كلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="163"/>
+        <location filename="../../ui/workbench/menus.py" line="170"/>
         <source>Trim a proclitic off the start</source>
         <translation>نزع سابقة متصلة من البداية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="164"/>
+        <location filename="../../ui/workbench/menus.py" line="171"/>
         <source>Give the proclitic back</source>
         <translation>إرجاع السابقة المتصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="166"/>
+        <location filename="../../ui/workbench/menus.py" line="173"/>
         <source>Start edge → right</source>
         <translation>حافة البداية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="167"/>
+        <location filename="../../ui/workbench/menus.py" line="174"/>
         <source>Start edge → left</source>
         <translation>حافة البداية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="168"/>
+        <location filename="../../ui/workbench/menus.py" line="175"/>
         <source>End edge → right</source>
         <translation>حافة النهاية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="169"/>
+        <location filename="../../ui/workbench/menus.py" line="176"/>
         <source>End edge → left</source>
         <translation>حافة النهاية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="170"/>
+        <location filename="../../ui/workbench/menus.py" line="177"/>
         <source>Start edge → right, a word</source>
         <translation>حافة البداية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="171"/>
+        <location filename="../../ui/workbench/menus.py" line="178"/>
         <source>Start edge → left, a word</source>
         <translation>حافة البداية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="172"/>
+        <location filename="../../ui/workbench/menus.py" line="179"/>
         <source>End edge → right, a word</source>
         <translation>حافة النهاية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="173"/>
+        <location filename="../../ui/workbench/menus.py" line="180"/>
         <source>End edge → left, a word</source>
         <translation>حافة النهاية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="178"/>
+        <location filename="../../ui/workbench/menus.py" line="185"/>
         <source>Add &amp;relation (then click the target)</source>
         <translation>إضافة &amp;علاقة (ثم انقر الهدف)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="180"/>
+        <location filename="../../ui/workbench/menus.py" line="187"/>
         <source>New &amp;argument span for the selected event</source>
         <translation>مقطع &amp;معمول جديد للحدث المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="187"/>
+        <location filename="../../ui/workbench/menus.py" line="194"/>
         <source>&amp;Next annotation</source>
         <translation>التوسيم ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="195"/>
+        <location filename="../../ui/workbench/menus.py" line="202"/>
         <source>&amp;Previous annotation</source>
         <translation>التوسيم ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="204"/>
+        <location filename="../../ui/workbench/menus.py" line="211"/>
         <source>Mark done and go to the &amp;next document</source>
         <translation>وسم كمنجز والانتقال إلى المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="212"/>
+        <location filename="../../ui/workbench/menus.py" line="219"/>
         <source>Mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="219"/>
+        <location filename="../../ui/workbench/menus.py" line="226"/>
         <source>Next &amp;unfinished document</source>
         <translation>المستند &amp;غير المنجز التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="227"/>
+        <location filename="../../ui/workbench/menus.py" line="234"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="235"/>
+        <location filename="../../ui/workbench/menus.py" line="242"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="240"/>
+        <location filename="../../ui/workbench/menus.py" line="247"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="241"/>
+        <location filename="../../ui/workbench/menus.py" line="248"/>
         <source>Show other annotators&apos; &amp;layers…</source>
         <translation>إظهار &amp;طبقات الموسِّمين الآخرين…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="242"/>
+        <location filename="../../ui/workbench/menus.py" line="249"/>
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="245"/>
+        <location filename="../../ui/workbench/menus.py" line="252"/>
         <source>Automatic (per paragraph)</source>
         <translation>تلقائي (لكل فقرة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="246"/>
+        <location filename="../../ui/workbench/menus.py" line="253"/>
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="247"/>
+        <location filename="../../ui/workbench/menus.py" line="254"/>
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="253"/>
+        <location filename="../../ui/workbench/menus.py" line="260"/>
         <source>Show &amp;invisible characters</source>
         <translation>إظهار المحارف &amp;غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="256"/>
+        <location filename="../../ui/workbench/menus.py" line="263"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="257"/>
+        <location filename="../../ui/workbench/menus.py" line="264"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="258"/>
+        <location filename="../../ui/workbench/menus.py" line="265"/>
         <source>Show &amp;arcs</source>
         <translation>إظهار الأ&amp;قواس</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="262"/>
+        <location filename="../../ui/workbench/menus.py" line="269"/>
         <source>&amp;Language (after a restart)</source>
         <translation>اللغ&amp;ة (بعد إعادة التشغيل)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="273"/>
+        <location filename="../../ui/workbench/menus.py" line="280"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="274"/>
+        <location filename="../../ui/workbench/menus.py" line="281"/>
         <source>&amp;Review colleagues&apos; work…</source>
         <translation>&amp;مراجعة عمل الزملاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="275"/>
+        <location filename="../../ui/workbench/menus.py" line="282"/>
         <source>&amp;Agreement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="277"/>
+        <location filename="../../ui/workbench/menus.py" line="284"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="278"/>
+        <location filename="../../ui/workbench/menus.py" line="285"/>
         <source>Command &amp;palette…</source>
         <translation>&amp;لوحة الأوامر…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="279"/>
+        <location filename="../../ui/workbench/menus.py" line="286"/>
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
@@ -435,21 +440,26 @@
     </message>
 </context>
 <context>
-    <name>AnnotationListPanel</name>
+    <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="233"/>
+        <location filename="../../ui/workbench/panels.py" line="220"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="233"/>
+        <location filename="../../ui/workbench/panels.py" line="220"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="233"/>
+        <location filename="../../ui/workbench/panels.py" line="220"/>
         <source>Where</source>
         <translation>الموضع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="221"/>
+        <source>event</source>
+        <translation>حدث</translation>
     </message>
 </context>
 <context>
@@ -507,35 +517,48 @@
     </message>
 </context>
 <context>
+    <name>CurveView</name>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="95"/>
+        <source>No learning curve</source>
+        <translation>لا منحنى تعلّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="113"/>
+        <source>held-out F1 by training documents</source>
+        <translation>F1 على المستندات المحجوزة حسب عدد مستندات التدريب</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <location filename="../../ui/workbench/details.py" line="201"/>
-        <location filename="../../ui/workbench/details.py" line="218"/>
+        <location filename="../../ui/workbench/details.py" line="219"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="210"/>
+        <location filename="../../ui/workbench/details.py" line="211"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="211"/>
+        <location filename="../../ui/workbench/details.py" line="212"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="212"/>
+        <location filename="../../ui/workbench/details.py" line="213"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="271"/>
+        <location filename="../../ui/workbench/details.py" line="274"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="281"/>
+        <location filename="../../ui/workbench/details.py" line="284"/>
         <source>Relation {0}: {1} → {2}</source>
         <translation>علاقة {0}: {1} ← {2}</translation>
     </message>
@@ -581,27 +604,27 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="73"/>
+        <location filename="../../ui/workbench/panels.py" line="84"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="76"/>
+        <location filename="../../ui/workbench/panels.py" line="87"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="80"/>
+        <location filename="../../ui/workbench/panels.py" line="91"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="80"/>
+        <location filename="../../ui/workbench/panels.py" line="91"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="80"/>
+        <location filename="../../ui/workbench/panels.py" line="91"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
@@ -946,7 +969,7 @@
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="44"/>
+        <location filename="../../ui/workbench/menus.py" line="45"/>
         <source>Annotator projects (*.annotator);;All files (*)</source>
         <translation>مشاريع Annotator (*.annotator);;كل الملفات (*)</translation>
     </message>
@@ -1207,14 +1230,6 @@
     </message>
 </context>
 <context>
-    <name>LayerController</name>
-    <message>
-        <location filename="../../ui/workbench/layer_display.py" line="87"/>
-        <source>event</source>
-        <translation>حدث</translation>
-    </message>
-</context>
-<context>
     <name>LayersDialog</name>
     <message>
         <location filename="../../ui/dialogs/prompts.py" line="81"/>
@@ -1308,6 +1323,110 @@
         <location filename="../../ui/workbench/mainwindow.py" line="358"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="148"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="149"/>
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="150"/>
+        <source>Recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="151"/>
+        <source>F1</source>
+        <translation>مقياس F1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="152"/>
+        <source>Support</source>
+        <translation>العدد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="153"/>
+        <source>Baseline F1</source>
+        <translation>F1 للأساس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="163"/>
+        <source>The layer the model learns from</source>
+        <translation>الطبقة التي يتعلّم منها النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="164"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="278"/>
+        <source>Train</source>
+        <translation>درّب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="167"/>
+        <source>Next document: least confident first</source>
+        <translation>المستند التالي: الأقل ثقة أولاً</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="169"/>
+        <source>Next document</source>
+        <translation>المستند التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="176"/>
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="216"/>
+        <source>No model yet: train one on a layer&apos;s annotations.</source>
+        <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="225"/>
+        <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
+        <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="239"/>
+        <source>all (micro)</source>
+        <translation>الكل (micro)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="243"/>
+        <source>No held-out scores (too few documents to hold out).</source>
+        <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="278"/>
+        <source>Training the suggestion model…</source>
+        <translation>تدريب نموذج الاقتراحات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="284"/>
+        <source>Training…</source>
+        <translation>جارٍ التدريب…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="295"/>
+        <source>Model saved; {0} suggestions made.</source>
+        <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="299"/>
+        <source>Training failed: {0}</source>
+        <translation>فشل التدريب: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="301"/>
+        <source>Training cancelled; no model was saved.</source>
+        <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1784,90 @@ keep them (they will be listed as problems), or relabel them first.</source>
     </message>
 </context>
 <context>
+    <name>SuggestionController</name>
+    <message>
+        <location filename="../../ui/suggestions/controller.py" line="156"/>
+        <source>Suggestion {0} of {1}: {2} ({3:.0%})</source>
+        <translation>الاقتراح {0} من {1}: {2} ({3:.0%})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/controller.py" line="167"/>
+        <source>No suggestions in this document.</source>
+        <translation>لا اقتراحات في هذا المستند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/controller.py" line="214"/>
+        <source>Accepted {0} suggestions.</source>
+        <translation>قُبل {0} من الاقتراحات.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/controller.py" line="240"/>
+        <source>Rejected {0} suggestions.</source>
+        <translation>رُفض {0} من الاقتراحات.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="35"/>
+        <source>Show only suggestions at least this confident</source>
+        <translation>اعرض فقط الاقتراحات التي تبلغ ثقتها هذا الحد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="42"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="42"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="42"/>
+        <source>Score</source>
+        <translation>الدرجة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="50"/>
+        <source>Accept</source>
+        <translation>اقبل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="51"/>
+        <source>Reject</source>
+        <translation>ارفض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="52"/>
+        <source>Accept all</source>
+        <translation>اقبل الكل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="53"/>
+        <source>Reject all</source>
+        <translation>ارفض الكل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="61"/>
+        <source>Threshold</source>
+        <translation>العتبة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="79"/>
+        <source>{0} of {1} suggestions shown</source>
+        <translation>يُعرض {0} من {1} اقتراحاً</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
+        <source>Sync</source>
+        <translation>مزامنة</translation>
+    </message>
+</context>
+<context>
     <name>ValidationPanel</name>
     <message>
         <location filename="../../ui/workbench/validation_panel.py" line="71"/>
@@ -1713,6 +1916,49 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <location filename="../../ui/events/schema_tables.py" line="56"/>
         <source>Remove</source>
         <translation>إزالة</translation>
+    </message>
+</context>
+<context>
+    <name>_Texts</name>
+    <message>
+        <location filename="../../ui/suggestions/__init__.py" line="88"/>
+        <source>Accept the suggestion</source>
+        <translation>اقبل الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/__init__.py" line="89"/>
+        <source>Reject the suggestion</source>
+        <translation>ارفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/__init__.py" line="90"/>
+        <source>Accept all suggestions shown in the document</source>
+        <translation>اقبل كل الاقتراحات المعروضة في المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/__init__.py" line="91"/>
+        <source>Reject all suggestions shown in the document</source>
+        <translation>ارفض كل الاقتراحات المعروضة في المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/__init__.py" line="92"/>
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/__init__.py" line="93"/>
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/__init__.py" line="94"/>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/__init__.py" line="95"/>
+        <source>Model</source>
+        <translation>النموذج</translation>
     </message>
 </context>
 <context>
@@ -1899,7 +2145,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="268"/>
-        <location filename="../../ui/workbench/menus.py" line="400"/>
+        <location filename="../../ui/workbench/menus.py" line="485"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
@@ -1929,45 +2175,111 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="367"/>
-        <location filename="../../ui/workbench/menus.py" line="370"/>
+        <location filename="../../ui/workbench/menus.py" line="345"/>
+        <source>Search all &amp;documents…</source>
+        <translation>ابحث في كل ال&amp;مستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="452"/>
+        <location filename="../../ui/workbench/menus.py" line="455"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="381"/>
+        <location filename="../../ui/workbench/menus.py" line="466"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="390"/>
+        <location filename="../../ui/workbench/menus.py" line="475"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="400"/>
+        <location filename="../../ui/workbench/menus.py" line="485"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="403"/>
+        <location filename="../../ui/workbench/menus.py" line="488"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="407"/>
+        <location filename="../../ui/workbench/menus.py" line="492"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="433"/>
+        <location filename="../../ui/workbench/menus.py" line="518"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="435"/>
+        <location filename="../../ui/workbench/menus.py" line="520"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="147"/>
+        <source>Sync</source>
+        <translation>مزامنة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="83"/>
+        <source>Open a project for editing first.</source>
+        <translation>افتح مشروعاً للتحرير أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="87"/>
+        <source>Sync with the team hub</source>
+        <translation>المزامنة مع خادم الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="88"/>
+        <source>Hub URL (no password: it is read from ~/.pgpass or PGPASSWORD):</source>
+        <translation>عنوان الخادم (بلا كلمة مرور: تُقرأ من ‎~/.pgpass‎ أو PGPASSWORD):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="147"/>
+        <source>Syncing with {0}…</source>
+        <translation>جارٍ المزامنة مع {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="149"/>
+        <source>Reading your changes…</source>
+        <translation>جارٍ قراءة تغييراتك…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="150"/>
+        <source>Sending your changes to {0}…</source>
+        <translation>جارٍ إرسال تغييراتك إلى {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="151"/>
+        <source>Receiving the team&apos;s changes…</source>
+        <translation>جارٍ استلام تغييرات الفريق…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="152"/>
+        <source>Merging the team&apos;s changes…</source>
+        <translation>جارٍ دمج تغييرات الفريق…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="165"/>
+        <source>Synced: {0} sent, {1} received</source>
+        <translation>تمت المزامنة: أُرسل {0}، استُلم {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="170"/>
+        <source>The sync stopped: {0}</source>
+        <translation>توقفت المزامنة: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="173"/>
+        <source>Sync cancelled; what was sent or received stays.</source>
+        <translation>أُلغيت المزامنة؛ يبقى ما أُرسل أو استُلم.</translation>
     </message>
 </context>
 <context>

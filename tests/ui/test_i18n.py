@@ -36,6 +36,7 @@ OWNED = [
     "ui/review",
     "ui/dialogs",
     "ui/search",
+    "ui/suggestions",
     "ui/session.py",
     "ui/i18n.py",
     "ui/app.py",

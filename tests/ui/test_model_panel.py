@@ -143,7 +143,9 @@ def test_the_panel_shows_what_the_model_learnt_and_its_curve(
     assert rows[1][:4] == ["PER", "0.650", "0.510", "0.570"] and rows[1][5] == ""
     assert rows[2][3] == "0.620" and rows[2][5] == "0.210"
     assert panel.curve.points == [(1, 0.31), (2, 0.44), (4, 0.55), (5, 0.62)]
-    window.docks["model"].raise_()
+    window.docks["model"].setFloating(True)
+    window.docks["model"].resize(520, 620)
+    qtbot.wait(20)
     panel.grab().save(str(shots / "model_panel.png"))
 
 

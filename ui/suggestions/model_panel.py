@@ -57,6 +57,11 @@ def curve_points(manifest: dict[str, Any]) -> list[tuple[int, float]]:
     return points
 
 
+def fm_rows(widget: QWidget, rows: int) -> int:
+    """A height showing a header and ``rows`` rows of ``widget``'s font."""
+    return (rows + 1) * (widget.fontMetrics().height() + 8) + 4
+
+
 class CurveView(QWidget):
     """A small line plot of held-out F1 (0..1, y) against training documents (x)."""
 
@@ -76,8 +81,8 @@ class CurveView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         fm = painter.fontMetrics()
-        left, bottom = fm.horizontalAdvance("0.00") + 8, fm.height() + 6
-        plot = QRectF(left, 6, self.width() - left - 10, self.height() - bottom - 12)
+        left, bottom = fm.horizontalAdvance("0.00") + 8, fm.height() + 8
+        plot = QRectF(left, 6, self.width() - left - 14, self.height() - bottom - 12)
         painter.fillRect(self.rect(), self.palette().base())
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.drawRect(plot)
@@ -104,7 +109,7 @@ class CurveView(QWidget):
             painter.drawEllipse(p, 3, 3)
         painter.setPen(text)
         for (n, _), p in zip(self.points, shown, strict=True):
-            painter.drawText(QPointF(p.x() - 4, self.height() - 4), str(n))
+            painter.drawText(QPointF(p.x() - 4, self.height() - fm.descent() - 2), str(n))
         caption = self.tr("held-out F1 by training documents")
         painter.drawText(QRectF(plot.left(), plot.top(), plot.width(), fm.height()),
                          Qt.AlignmentFlag.AlignCenter, caption)  # fmt: skip
@@ -149,6 +154,7 @@ class ModelPanel(QWidget):
             ]
         )
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(fm_rows(self.table, 5))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.curve = CurveView(self)
