@@ -274,9 +274,9 @@ def test_rich_text_payload_is_shown_literally(qtbot: QtBot, window: MainWindow) 
     (span,) = spans(window)
     assert span.text == PAYLOAD
     assert window.details.text_view.toPlainText() == PAYLOAD
-    row = window.annotations.tree.topLevelItem(0)
-    assert row is not None and row.text(1) == PAYLOAD[:59] + "…"  # excerpt, literal
-    assert "&lt;b&gt;" in row.toolTip(1)
+    cell = window.annotations.model.index(0, 1)
+    assert cell.data() == PAYLOAD[:59] + "…"  # excerpt, literal
+    assert "&lt;b&gt;" in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert window.view.toPlainText() == doc.text
     assert window.view.document().resource_requests == []  # type: ignore[attr-defined]
 

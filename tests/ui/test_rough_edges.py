@@ -165,9 +165,9 @@ def test_annotation_list_where_column_visible_and_labels_not_elided(
         window.view.select(*at(word))
         window.editing.apply_label("GPE")
     window.docks["annotations"].resize(260, 300)
-    tree = window.annotations.tree
-    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2)
-    header = tree.header()
+    tree = window.annotations.table
+    qtbot.waitUntil(lambda: window.annotations.model.rowCount() == 2)
+    header = tree.horizontalHeader()
     right = header.sectionViewportPosition(2) + header.sectionSize(2)
     assert right <= tree.viewport().width() + 1  # Where ends inside the visible area
     assert header.sectionSize(2) >= header.sectionSizeHint(2) - 1

@@ -204,6 +204,7 @@ class DetailsPanel(QWidget):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_PAUSE_MS)
         self.attr_widgets: dict[str, QWidget] = {}
+        self._labels_of: Schema | None = None
         self.linked_box = QVBoxLayout()
 
         form = QFormLayout()
@@ -236,10 +237,12 @@ class DetailsPanel(QWidget):
         for w in (self.label_box, self.note):
             w.setEnabled(enabled)
         self.label_box.blockSignals(True)
-        self.label_box.clear()
-        for lab in schema.span_labels():
-            if lab.annotatable:
-                self.label_box.addItem(f"{lab.name} · {lab.en} · {lab.ar}", lab.name)
+        if schema is not self._labels_of:  # (refilled per schema, not per span shown)
+            self._labels_of = schema
+            self.label_box.clear()
+            for lab in schema.span_labels():
+                if lab.annotatable:
+                    self.label_box.addItem(f"{lab.name} · {lab.en} · {lab.ar}", lab.name)
         self.label_box.setCurrentIndex(self.label_box.findData(span.label) if span else -1)
         self.label_box.blockSignals(False)
         self.text_view.setPlainText(span.text if span else "")
