@@ -6,7 +6,7 @@ Shortcuts are QKeySequence strings; the label hotkeys come from the schema
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -26,7 +26,7 @@ from ui.session import ProjectLocked
 if TYPE_CHECKING:
     # Only for the MenuHost protocol below: the windows and dialogs themselves are imported
     # inside the slots that open them, so that start-up does not load them (issue 12).
-    from PySide6.QtWidgets import QDockWidget, QMenuBar
+    from PySide6.QtWidgets import QDockWidget, QMenuBar, QWidget
 
     from ui.dialogs.exchange_actions import ExchangeHost
     from ui.dialogs.export_dialog import ExportHost
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ui.jobs import ImportJob
     from ui.review.agreement_window import AgreementHost
     from ui.review.window import ReviewHost
+    from ui.search import DocumentSource, FindBar, SearchDock
     from ui.workbench.document import DocumentModel
     from ui.workbench.editing import EditingController
     from ui.workbench.event_wiring import EventHost, EventTools
@@ -77,6 +78,9 @@ if TYPE_CHECKING:
         def save_place(self) -> None: ...
         def restore_place(self) -> None: ...
         def choose_language(self, lang: str) -> None: ...
+        def takeCentralWidget(self) -> QWidget | None: ...
+        def setCentralWidget(self, widget: QWidget) -> None: ...
+        def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
 
 
 def _add(
@@ -123,6 +127,7 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     _add(file, a, "import_options", tr("Import &with options…"), lambda: _open_import_dialog(w))
     _add(file, a, "export", tr("&Export…"), lambda: _open_export_dialog(w), "Ctrl+E")
     add_exchange_actions(w, file, a)
+    _add(file, a, "sync", tr("S&ync with the team hub…"), lambda: _open_sync(w))
     file.addSeparator()
     _add(file, a, "quit", tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
@@ -136,6 +141,8 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     a["undo"], a["redo"] = undo, redo
     edit.addSeparator()
     _add(edit, a, "delete", tr("&Delete span"), lambda: w.editing.delete_selected(), "Delete")
+    edit.addSeparator()
+    wire_search(w, a, edit)
     edit.addSeparator()
     _add(edit, a, "schema_editor", tr("&Schema…"), w.event_tools.open_schema_editor)
 
@@ -278,6 +285,84 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     _add(helpm, a, "palette", tr("Command &palette…"), lambda: show_palette(w), "Ctrl+Shift+P")
     _add(helpm, a, "keys", tr("&Keys"), lambda: show_keys(w), "F1")
     return a
+
+
+def _open_sync(w: MenuHost) -> None:
+    from ui.dialogs.sync_dialog import sync_dialog
+
+    sync_dialog(w)
+
+
+def project_source(w: MenuHost) -> DocumentSource:
+    """The documents of the window's project, read on the search's worker thread through a
+    read-only ``Project`` of its own (SQLite connections belong to the thread that opened
+    them). The path is read when a search starts; the dock is told when the project changes."""
+
+    def source() -> Iterator[tuple[int, str, str]]:
+        from annotator.project import Project
+
+        path = w.session.path
+        if path is None:
+            return
+        with Project.open(path, read_only=True) as project:
+            for doc in project.iter_documents():
+                yield doc.id, doc.name, doc.text
+
+    return source
+
+
+def wire_search(w: MenuHost, a: dict[str, QAction], menu: QMenu) -> tuple[FindBar, SearchDock]:
+    """The find bar above the document view (Ctrl+F, F3, Shift+F3) and the corpus search dock
+    (Ctrl+Shift+F; activating a line opens its document with the hit selected), with their
+    actions in ``menu`` and ``a`` (``find``, ``find_next``, ``find_previous``, ``search``)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from ui.search import FindBar, SearchDock
+
+    view = w.takeCentralWidget()
+    assert view is w.view, "the document view is the window's central widget"
+    centre = QWidget(w.window())
+    centre.setObjectName("centre")
+    bar = FindBar(w.view, centre)
+    bar.setObjectName("findBar")
+    column = QVBoxLayout(centre)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    column.addWidget(bar)
+    column.addWidget(view, 1)
+    w.setCentralWidget(centre)
+    w.model.documentChanged.connect(lambda _doc: bar.text_changed())
+    for name, action in zip(("find", "find_next", "find_previous"), bar.actions_for(w.window()),
+                            strict=True):  # fmt: skip
+        action.setObjectName(name)
+        menu.addAction(action)
+        a[name] = action
+
+    dock = SearchDock(project_source(w), w.window())
+    dock.hide()  # until Ctrl+Shift+F (or the saved layout) shows it
+    w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    toggle = dock.toggle_action()
+    toggle.setText(w.tr("Search all &documents…"))
+    toggle.setObjectName("search")
+    menu.addAction(toggle)
+    a["search"] = toggle
+
+    def follow(changes: object) -> None:
+        if getattr(changes, "documents", False) or getattr(changes, "reason", "") == "project":
+            dock.invalidate()
+
+    w.session.changed.connect(follow)
+
+    def show_hit(doc_id: int, start: int, end: int) -> None:
+        w.open_document(doc_id)
+        doc = w.doc
+        if doc is None or doc.id != doc_id:
+            return
+        w.view.select(start, end)
+        w.view.scroll_to(start)
+
+    dock.hitActivated.connect(show_hit)
+    return bar, dock
 
 
 def _open_import_dialog(w: MenuHost) -> None:
