@@ -280,9 +280,16 @@ class Model:
             model = cls(manifest, crf)
         except ValueError as exc:
             raise ModelError(f"model manifest: {exc}") from None
-        tags = model._open().labels()
+        tagger = model._open()
+        tags = tagger.labels()
         if len(tags) != n_labels or {t[2:] for t in tags if t != "O"} != set(model.labels):
             raise ModelError("model's labels do not match its manifest")
+        try:  # every label must be found again by name (its hash table entry intact)
+            tagger.set([{"bias": 1.0}])
+            for t in tags:
+                tagger.marginal(t, 0)
+        except (RuntimeError, ValueError) as exc:
+            raise ModelError(f"model's CRF part is damaged: {exc}") from None
         return model
 
     def _open(self) -> Any:

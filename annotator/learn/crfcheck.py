@@ -100,8 +100,14 @@ def _cqdb(data: bytes, offset: int, n: int) -> None:
     chunk = memoryview(data)[base : base + size]
     refs = np.frombuffer(chunk, "<u4", 2 * CQDB_TABLES, CQDB_HEADER.size).reshape(-1, 2)
     records: set[int] = set()
+    # crfsuite counts the strings as half the sum of the table sizes, empty tables included,
+    # and lists that many (a count past the index would hand a NULL to Python)
+    if sum(t_num // 2 for _, t_num in refs.tolist()) != n:
+        raise BadModel("a string table counts other strings than the header")
     for t_off, t_num in refs.tolist():
         if not t_off:
+            if t_num:
+                raise BadModel("a string table's empty hash table has a size")
             continue
         if t_num == 0 or t_off + 8 * t_num > size:
             raise BadModel("a string table's hash table lies outside it")

@@ -411,3 +411,24 @@ def test_isolated_training_gives_the_same_model_and_can_be_cancelled(synthetic: 
     assert {"features", "training"} <= set(steps)
     with pytest.raises(Cancelled):
         fit_isolated(examples, params={"max_iterations": 5000}, progress=lambda p, d, t: False)
+
+
+def test_random_damage_to_the_crf_part_is_refused_or_harmless(model: Model) -> None:
+    """Bytes flipped in crfsuite's part, the hash made to match (what a hostile sender can
+    do): each model is refused with ModelError or loads and predicts; none crashes crfsuite.
+    (Found by this loop: a string-table size past its index, a label whose hash entry was
+    damaged; both are refused now.)"""
+    data = model.to_bytes()
+    text = synthetic_document(9)[0]
+    rng = random.Random(14)
+    outcomes = {"refused": 0, "loaded": 0}
+    for _ in range(200):
+        crf = bytearray(model.crf)
+        for _ in range(rng.choice([1, 2, 4, 16])):
+            crf[rng.randrange(len(crf))] = rng.randrange(256)
+        try:
+            Model.from_bytes(_reseal(data, bytes(crf))).predict(1, text)
+            outcomes["loaded"] += 1
+        except ModelError:
+            outcomes["refused"] += 1
+    assert outcomes["refused"] > 100 and sum(outcomes.values()) == 200
