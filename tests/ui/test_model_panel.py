@@ -132,7 +132,7 @@ def test_the_panel_shows_what_the_model_learnt_and_its_curve(
     panel = panel_of(window)
     assert "No model yet" in panel.summary.text()
     panel.show_manifest(MANIFEST)
-    text = panel.summary.text()
+    text = panel.summary.text().replace("\u2066", "").replace("\u2069", "")
     assert "gold" in text and "7 documents" in text and "812 mentions" in text
     assert "2026-11-29" in text and "01234567" in text
     rows = [
@@ -212,3 +212,46 @@ def test_too_little_to_learn_from_is_said_plainly(window: MainWindow, qtbot: QtB
     assert blocker.args is not None and blocker.args[0] == "failed"
     assert "training needs at least" in panel.status.text()
     assert panel.train_button.isEnabled()
+
+
+def test_arabic_window_screenshot_with_suggestions_and_the_model(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shots: Path
+) -> None:
+    """The seed article in the Arabic interface: suggestions outlined on their words, the
+    suggestions dock and the model panel after a training run (looked at by a person)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui import i18n
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert i18n.install_translator(app, "ar") == "ar"
+    try:
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+        path = labelled_project(tmp_path / "p.annotator")
+        w = MainWindow(Session(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        w.quiet_errors = True
+        qtbot.addWidget(w)
+        assert open_project(w, path) and w.ensure_annotator()
+        w.resize(1500, 900)
+        w.show()
+        installed = install(w)
+        assert w.session.project is not None
+        seed = w.session.project.document_by_name("seed")
+        assert seed is not None
+        w.navigation.open_document(seed.id)
+        installed.model_panel.isolated = False
+        job = installed.model_panel.train()
+        assert job is not None
+        with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
+            pass
+        assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
+        installed.controller.set_threshold(0.0)
+        assert installed.controller.shown(), "the model suggested something in the seed"
+        installed.controller.step(True)
+        w.docks["suggestions"].raise_()
+        qtbot.wait(50)
+        w.grab().save(str(shots / "suggestions_window_ar.png"))
+        w.session.close()
+    finally:
+        i18n.install_translator(app, "en")

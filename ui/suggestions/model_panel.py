@@ -81,8 +81,8 @@ class CurveView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         fm = painter.fontMetrics()
-        left, bottom = fm.horizontalAdvance("0.00") + 8, fm.height() + 8
-        plot = QRectF(left, 6, self.width() - left - 14, self.height() - bottom - 12)
+        left, bottom, top = fm.horizontalAdvance("0.00") + 8, fm.height() + 8, fm.height() + 6
+        plot = QRectF(left, top, self.width() - left - 14, self.height() - bottom - top - 6)
         painter.fillRect(self.rect(), self.palette().base())
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.drawRect(plot)
@@ -111,7 +111,7 @@ class CurveView(QWidget):
         for (n, _), p in zip(self.points, shown, strict=True):
             painter.drawText(QPointF(p.x() - 4, self.height() - fm.descent() - 2), str(n))
         caption = self.tr("held-out F1 by training documents")
-        painter.drawText(QRectF(plot.left(), plot.top(), plot.width(), fm.height()),
+        painter.drawText(QRectF(plot.left(), 2, plot.width(), fm.height()),
                          Qt.AlignmentFlag.AlignCenter, caption)  # fmt: skip
 
 
@@ -220,16 +220,19 @@ class ModelPanel(QWidget):
         docs, mentions = _num(manifest.get("documents")), _num(manifest.get("mentions"))
         trained = manifest.get("trained")
         sha = manifest.get("crf_sha256")
+        values = (
+            layer if isinstance(layer, str) else "?",
+            int(docs) if docs is not None else "?",
+            int(mentions) if mentions is not None else "?",
+            trained[:16].replace("T", " ") if isinstance(trained, str) else "?",
+            sha[:8] if isinstance(sha, str) else "?",
+        )
+        # each value isolated (LRI ... PDI): a date or a Latin name keeps its own order in an
+        # Arabic sentence
         self.summary.setText(
             self.tr(
                 "Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}"
-            ).format(
-                layer if isinstance(layer, str) else "?",
-                int(docs) if docs is not None else "?",
-                int(mentions) if mentions is not None else "?",
-                trained.replace("T", " ") if isinstance(trained, str) else "?",
-                sha[:8] if isinstance(sha, str) else "?",
-            )
+            ).format(*(f"\u2066{v}\u2069" for v in values))
         )
         scores = _dict(manifest.get("scores"))
         model, base = _dict(scores.get("model")), _dict(scores.get("baseline"))
