@@ -2,9 +2,10 @@
 
 It indexed a layer once per event and read the gold layer of the document once per record it
 copied, so a document where two annotators agree on n spans took time in n²: 4,000 agreed
-spans (with events and relations) took about 16 times as long as 1,000. The test copies two
-sizes of the same document shape in one run and asserts the time grows about linearly (the
-ratio of the two sizes, 4, with room for a loaded machine; the quadratic code gave about 14).
+spans (with events and relations) took 25 times as long as 1,000 (75 s). The test copies two
+sizes of the same document shape in one run, eight times apart, and asserts the CPU time
+grows about linearly: at most 20 times (linear gives about 8; quadratic 64), so a loaded
+machine does not make it fail and the quadratic code cannot pass.
 """
 
 from __future__ import annotations
@@ -59,9 +60,9 @@ def _accept_seconds(tmp_path: Path, n: int) -> tuple[float, int]:
                 bulk.put(
                     [dataclasses.replace(r, clock=bulk.stamp()) for r in _layer(doc.id, who, n)]
                 )
-        started = time.perf_counter()
+        started = time.process_time()  # CPU: the machine may be shared
         written = accept_all_agreements(p, doc.id, ["amal", "badr"])
-        seconds = time.perf_counter() - started
+        seconds = time.process_time() - started
         assert p.span_count(doc.id, GOLD) == n
         assert len(p.events(doc.id, GOLD)) == len(range(0, n - 2, 10))
         assert len(p.relations(doc.id, GOLD)) == len(range(3, n - 1, 10))
@@ -70,9 +71,9 @@ def _accept_seconds(tmp_path: Path, n: int) -> tuple[float, int]:
 
 
 def test_accept_all_agreements_grows_linearly(tmp_path: Path) -> None:
-    small, n_small = _accept_seconds(tmp_path, 1000)
+    small, n_small = _accept_seconds(tmp_path, 500)
     big, n_big = _accept_seconds(tmp_path, 4000)
-    assert n_big == 4 * n_small  # every agreed record written once
+    assert n_big == 8 * n_small  # every agreed record written once
     ratio = big / small
     print(f"\naccept_all_agreements: {n_small} records {small:.2f} s, {n_big} {big:.2f} s")
-    assert ratio < 7, f"4x the records took {ratio:.1f}x the time (quadratic?)"
+    assert ratio < 20, f"8x the records took {ratio:.1f}x the CPU time (quadratic?)"
