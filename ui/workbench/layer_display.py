@@ -28,6 +28,7 @@ from annotator.model import Document, Span, Status
 from annotator.project import Project
 from ui.docview.view import DocumentView, ViewSpan
 from ui.session import Changes, Session
+from ui.workbench import collector
 from ui.workbench.details import DetailsPanel
 from ui.workbench.document import DocumentModel, LayerPatch, span_key
 from ui.workbench.event_wiring import EventTools
@@ -84,6 +85,10 @@ class LayerController(QObject):
 
     # -- the document --------------------------------------------------------------------
     def _show_document(self, doc: Document | None) -> None:
+        with collector.paused():  # the whole layer may be read and shown here
+            self._show_text(doc)
+
+    def _show_text(self, doc: Document | None) -> None:
         self.refresh_documents()
         view = self.w.view
         view.set_text(doc.text if doc else "")
@@ -113,6 +118,10 @@ class LayerController(QObject):
         self.model.reload()
 
     def _show_layer(self) -> None:
+        with collector.paused():  # 20,000 spans become the view's and the panels' rows
+            self._fill_panels()
+
+    def _fill_panels(self) -> None:
         w, model = self.w, self.model
         project, doc = self.session.project, model.doc
         if project is None or doc is None:

@@ -43,6 +43,7 @@ from ui.docview.view import DocumentView
 from ui.i18n import current_language, remember_language
 from ui.jobs import ImportJob
 from ui.session import Session
+from ui.workbench import collector
 from ui.workbench.details import DetailsPanel
 from ui.workbench.document import DocumentModel
 from ui.workbench.editing import EditingController
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.restore_layout()
         self.navigation.show_project()
         self.refresh_status()
+        collector.settle()  # what start-up made is never garbage: out of the collector's sight
 
     def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         """Put ``widget`` in a movable dock named ``name`` (kept in ``docks``; the name
