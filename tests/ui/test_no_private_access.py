@@ -35,7 +35,13 @@ def _own(node: ast.expr) -> bool:
     )
 
 
+NAMED_TUPLE_API = {"_replace", "_asdict", "_fields", "_make", "_field_defaults"}
+"""public methods of every named tuple, underscored only to keep clear of field names"""
+
+
 def _private(name: str) -> bool:
+    if name in NAMED_TUPLE_API:
+        return False
     return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 
