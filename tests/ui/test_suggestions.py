@@ -355,7 +355,9 @@ def test_with_the_real_project_accept_and_reject_are_undoable(window: MainWindow
         start, end = at(word)
         made.append(Suggestion(new_uuid(), doc, start, end, "GPE", word, "model:crf@t", score))
     assert project.add_suggestions(made) == 3
-    c = install(window).controller
+    c = install(window).controller  # installed by the menus already: the same one
+    assert install(window).controller is c
+    c.reload()
     assert [s.uuid for s in c.shown()] == [s.uuid for s in sorted(made, key=lambda s: s.start)]
     assert len(window.view.suggestions()) == 3
     c.select(c.shown()[0])

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QStatusBar, QWidget
 
 from annotator.model import Document
 from ui.docview.view import DocumentView
@@ -52,10 +52,14 @@ class _Navigation(Protocol):
 class Host(Protocol):
     """What ``install`` uses of the main window."""
 
-    session: Session
-    view: DocumentView
-    actions_by_name: dict[str, QAction]
-    docks: dict[str, QDockWidget]
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def view(self) -> DocumentView: ...
+
+    @property
+    def docks(self) -> dict[str, QDockWidget]: ...
 
     @property
     def model(self) -> _Model: ...
@@ -67,7 +71,7 @@ class Host(Protocol):
 
     def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
 
-    def addAction(self, action: QAction) -> None: ...
+    def window(self) -> QWidget: ...
 
     def tr(self, text: str) -> str: ...
 
@@ -96,8 +100,20 @@ class _Texts(QObject):
         }
 
 
-def install(window: Host) -> Installed:
-    """Add the suggestions and model docks, their actions and keys to ``window``."""
+def install(
+    window: Host, actions: dict[str, QAction] | None = None, menu: QMenu | None = None
+) -> Installed:
+    """Add the suggestions and model docks, their actions and keys to ``window``.
+
+    The actions go into ``actions`` (the menus' table while ``build_menus`` runs; else
+    ``window.actions_by_name``), which the keys page and the command palette read, and into
+    ``menu`` when one is given. Installing twice gives the first installation back."""
+    existing = getattr(window, "suggestions_installed", None)
+    if isinstance(existing, Installed):
+        return existing
+    table: dict[str, QAction] = (
+        actions if actions is not None else getattr(window, "actions_by_name", {})
+    )
     parent = window if isinstance(window, QWidget) else None
     controller = SuggestionController(window.session, window.view, parent=parent)
     texts = _Texts(parent).names()
@@ -122,16 +138,20 @@ def install(window: Host) -> Installed:
         "suggestion_next": lambda: controller.step(True),
         "suggestion_prev": lambda: controller.step(False),
     }
-    actions: dict[str, QAction] = {}
+    made: dict[str, QAction] = {}
+    if menu is not None:
+        menu.addSeparator()
     for name, slot in slots.items():
         action = QAction(texts[name], parent)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(KEYS[name]))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _c=False, s=slot: s())
-        window.addAction(action)
-        window.actions_by_name[name] = action
-        actions[name] = action
+        window.window().addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        table[name] = action
+        made[name] = action
     status = window.statusBar()
     controller.message.connect(lambda text: status.showMessage(text, 5000))
     model_changed = window.model.documentChanged
@@ -141,4 +161,6 @@ def install(window: Host) -> Installed:
     model_panel.trained.connect(lambda _outcome: controller.reload())
     doc = window.model.doc
     controller.show_document(doc.id if doc is not None else None)
-    return Installed(controller, panel, model_panel, actions)
+    installed = Installed(controller, panel, model_panel, made)
+    setattr(window, "suggestions_installed", installed)  # noqa: B010 (the Host has no such field)
+    return installed

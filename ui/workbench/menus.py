@@ -243,6 +243,7 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
         lambda: w.navigation.step_document(False),
         "Ctrl+PgUp",
     )
+    install_suggestions(w, a, ann)
 
     view = bar.addMenu(tr("&View"))
     _add(view, a, "layers", tr("Show other annotators' &layers…"), lambda: layers_dialog(w))
@@ -363,6 +364,13 @@ def wire_search(w: MenuHost, a: dict[str, QAction], menu: QMenu) -> tuple[FindBa
 
     dock.hitActivated.connect(show_hit)
     return bar, dock
+
+
+def install_suggestions(w: MenuHost, a: dict[str, QAction], menu: QMenu) -> None:
+    """The suggestions and model docks, with their actions in ``menu`` (issues 13, 14)."""
+    from ui.suggestions import install
+
+    install(w, a, menu)
 
 
 def _open_import_dialog(w: MenuHost) -> None:
