@@ -174,7 +174,7 @@ def import_and_watch(name, *args, **kwargs):
     app_module = sys.modules.get("ui.app")
     if app_module is not None and hasattr(app_module, "run") and not hasattr(app_module, "W"):
         make = app_module.application
-        app_module.application = lambda argv=None: watch_first_paint(make(argv))
+        app_module.application = lambda *a, **k: watch_first_paint(make(*a, **k))
         app_module.W = True
     return module
 
