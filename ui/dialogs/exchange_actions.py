@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -29,16 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.exchange import MergeReport, merge_bundle, merge_project_file, read_bundle
-from annotator.exchange.bundle_read import BundleManifest
-from annotator.exchange.bundle_write import write_bundle
-from annotator.formats.common import IsCancelled, Progress
 from annotator.project import Project, is_project_file
 from ui.dialogs.paths import files_filter, remember_folder, start_path
 from ui.dialogs.prompts import show_message
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.jobs import BackgroundJob
 from ui.session import Session
+
+if TYPE_CHECKING:  # annotator.exchange is imported by the actions: not needed to start
+    from annotator.exchange import MergeReport
+    from annotator.exchange.bundle_read import BundleManifest
+    from annotator.formats.common import IsCancelled, Progress
 
 BUNDLE_FILTER = QT_TRANSLATE_NOOP("Files", "Annotator bundles (*.annbundle *.zip);;All files (*)")
 MERGE_FILTER = QT_TRANSLATE_NOOP(
@@ -100,6 +101,9 @@ def start_bundle(w: ExchangeHost, out: Path) -> BackgroundJob | None:
     if path is None:
         return None
 
+    from annotator.exchange.bundle_read import BundleManifest
+    from annotator.exchange.bundle_write import write_bundle
+
     def work(progress: Progress, cancelled: IsCancelled) -> BundleManifest:
         with Project.open(path, read_only=True) as project:
             return write_bundle(project, me, out, progress=progress, cancelled=cancelled)
@@ -137,6 +141,8 @@ def merge_any(
     project_path: Path, source: Path, progress: Progress, cancelled: IsCancelled
 ) -> MergeReport:
     """The worker's job: open the project in this thread and merge ``source`` into it."""
+    from annotator.exchange import merge_bundle, merge_project_file, read_bundle
+
     with Project.open(project_path) as project:
         if is_project_file(source):
             return merge_project_file(project, source, progress, cancelled)
@@ -145,6 +151,8 @@ def merge_any(
 
 def start_merge(w: ExchangeHost, source: Path) -> BackgroundJob | None:
     """Merge ``source`` into the open project in the background, then show the report."""
+    from annotator.exchange import MergeReport  # (loaded here, before the worker thread)
+
     path = w.session.path
     if path is None:
         return None
