@@ -1,4 +1,4 @@
-"""The combining-mark ranges of ``annotator.tokens`` (issue 12: they were found by scanning
+"""The combining-mark ranges of ``annotator.formats.tokens`` (issue 12: they were found by scanning
 0x30000 code points at every import; now a table per Unicode version, scanned only for a
 version the table lacks)."""
 
