@@ -71,6 +71,8 @@ class Host(Protocol):
 
     def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
 
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
+
     def window(self) -> QWidget: ...
 
     def tr(self, text: str) -> str: ...
@@ -124,12 +126,19 @@ def install(
         lambda doc_id: window.navigation.open_document(doc_id),
         parent,
     )
+    made_docks: list[QDockWidget] = []
     for name, widget in (("suggestions", panel), ("model", model_panel)):
         dock = QDockWidget(texts[f"dock_{name}"], parent)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         window.docks[name] = dock
+        made_docks.append(dock)
+    # one tabbed dock, closed until asked for (View menu) or until the open document has
+    # suggestions: the text keeps the room, and the window's minimum height stays its own
+    window.tabifyDockWidget(made_docks[0], made_docks[1])
+    for dock in made_docks:
+        dock.hide()
     slots = {
         "suggestion_accept": controller.accept,
         "suggestion_reject": controller.reject,
@@ -159,6 +168,17 @@ def install(
         lambda doc: controller.show_document(doc.id if doc is not None else None)
     )
     model_panel.trained.connect(lambda _outcome: controller.reload())
+    had = [False]
+
+    def reveal() -> None:
+        """Open the Suggestions dock when the document's suggestions go from none to some."""
+        has = bool(controller.items)
+        if has and not had[0]:
+            made_docks[0].show()
+            made_docks[0].raise_()
+        had[0] = has
+
+    controller.changed.connect(reveal)
     doc = window.model.doc
     controller.show_document(doc.id if doc is not None else None)
     installed = Installed(controller, panel, model_panel, made)

@@ -128,7 +128,11 @@ class SuggestionController(QObject):
     def _follow(self, changes: Changes) -> None:
         if self.doc_id is None:
             return
-        if changes.reason in ("project", "annotator") or self.doc_id in changes.doc_ids:
+        # An ordinary edit leaves the pending suggestions as they are (a hotkey press runs
+        # only the SQL of its write); accept and reject reload after their own commands, and
+        # undo or redo of them comes back here with the document named.
+        everything = changes.reason in ("project", "annotator")
+        if everything or (changes.reason in ("undo", "redo") and self.doc_id in changes.doc_ids):
             self.reload()
 
     # -- choosing ------------------------------------------------------------------------
