@@ -76,28 +76,85 @@ def _read_schema(path: Path) -> Any:
     return Schema.load(path)
 
 
+class _BytesBar:
+    """The import's progress on stderr, in bytes read of all the files (a terminal only)."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                total=total or None, desc=self.what, unit="B", unit_scale=True, file=sys.stderr
+            )
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _import_stream(args: argparse.Namespace) -> Any:
+    """The files of ``annotator import`` as one ``DocumentStream``, read in their order as the
+    import consumes them. A CoNLL file over ``MAX_FILE_BYTES`` is refused when reached, as the
+    whole-file reader refused it (the same line, before any of it is read)."""
+    import os
+
+    from annotator.errors import ImportFormatError
+    from annotator.formats.registry import detect_format
+    from annotator.formats.source import MAX_FILE_BYTES, shown
+    from annotator.importing import DocumentStream, stream_files
+
+    paths = [Path(f) for f in args.files]
+    streams = [
+        stream_files([p], args.format, not args.lenient, args.text_column, refuse_empty=True)
+        for p in paths
+    ]
+    problems: list[Any] = []
+
+    def position() -> tuple[int, int]:
+        done = total = 0
+        for s in streams:
+            if s.position is not None:
+                d, t = s.position()
+                done, total = done + d, total + t
+        return done, total
+
+    def documents() -> Any:
+        for path, stream in zip(paths, streams, strict=True):
+            kind = detect_format(path) if args.format == "auto" else args.format
+            if kind == "conll" and path.is_file():
+                size = os.stat(path).st_size
+                if size > MAX_FILE_BYTES:
+                    raise ImportFormatError(
+                        shown(path), None, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})"
+                    )
+            yield from stream.documents
+            problems.extend(stream.problems)
+
+    return DocumentStream(documents(), problems, position)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    from annotator.formats.common import ImportResult
-    from annotator.formats.registry import detect_format, read_any
     from annotator.importing import import_documents
 
+    # read as written (annotator.importing.stream_files): JSONL and CoNLL line by line, one
+    # part of documents held at a time, progress in bytes from the first part; a reading
+    # error, or a file with nothing to import, raises inside the import's one transaction,
+    # so nothing is written
     project = _open(args.project)
     try:
-        combined = ImportResult()
-        for f in args.files:
-            res = read_any(Path(f), args.format, not args.lenient, args.text_column)
-            if not res.documents and not res.problems:
-                fmt = detect_format(Path(f)) if args.format == "auto" else args.format
-                raise AnnotatorError(f"nothing to import: no document in {f} (read as {fmt})")
-            combined.documents.extend(res.documents)
-            combined.problems.extend(res.problems)
-        from annotator.terminal import ProgressBar
-
-        bar = ProgressBar("import")
+        bar = _BytesBar("import")
         try:
             report = import_documents(
                 project,
-                combined,
+                _import_stream(args),
                 annotator=args.annotator or "",
                 new_labels=args.new_labels,
                 strict=not args.lenient,
