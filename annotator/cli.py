@@ -377,6 +377,117 @@ def _search_arguments(p: argparse.ArgumentParser) -> None:
     _visual_flag(p)
 
 
+def _documents_option(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "--document",
+        action="append",
+        metavar="NAME",
+        help=f"{what} in this document only; repeat for several (default: every document)",
+    )
+
+
+def _annotate_all_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
+    p.add_argument(
+        "--from-layer",
+        required=True,
+        metavar="LAYER",
+        help="the layer whose spans are looked for elsewhere: every other occurrence of a "
+        "span's text (folded, clitic-aware, whole words) becomes a suggestion with its label",
+    )
+    p.add_argument(
+        "--to-layer",
+        metavar="LAYER",
+        help="accept the suggestions at once as spans of this layer (default: leave them "
+        "pending for an analyst to accept or reject)",
+    )
+    p.add_argument(
+        "--label",
+        action="append",
+        help="only the spans with this label; repeat for several (default: every label)",
+    )
+    _documents_option(p, "occurrences")
+    p.epilog = (
+        "Existing annotations of any layer, pending suggestions and rejected ones are never "
+        "suggested again. " + EXIT_STATUS
+    )
+
+
+def _gazetteer_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
+    p.add_argument(
+        "file",
+        help="the names: .csv rows 'name,label' (an optional header), or .txt one name a "
+        "line ('#' comments) with --label",
+    )
+    p.add_argument(
+        "--label",
+        help="the label of every name of a .txt file (default: none; a .csv names its own)",
+    )
+    p.add_argument(
+        "--name",
+        help="the gazetteer's name: its suggestions' source is gazetteer:NAME (default: the "
+        "file's name without its suffix)",
+    )
+    _documents_option(p, "matches")
+    p.epilog = (
+        "A bad file (not UTF-8, a malformed row, a label not in the schema, a name given two "
+        "labels) is an error naming file:line, and the project is left as it was. " + EXIT_STATUS
+    )
+
+
+def _train_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
+    p.add_argument("--annotator", default="gold", help="the layer to learn from")
+    p.add_argument(
+        "--status",
+        choices=("new", "in_progress", "done"),
+        help="only the documents of the layer with this status (default: every document "
+        "holding spans)",
+    )
+    p.add_argument(
+        "--eval-split",
+        type=float,
+        default=0.2,
+        help="the share of documents (0 to under 1) held out to score the model; whole "
+        "documents, never sentences",
+    )
+    p.add_argument("--seed", default="1", help="seed of the held-out choice")
+    p.add_argument(
+        "--report",
+        help="the HTML report (held-out scores per label, learning curve) to write; replaced "
+        "on the next run, never a file of yours (default: PROJECT's name with "
+        "'.model-report.html' beside it)",
+    )
+    p.epilog = (
+        "Prints precision, recall and F1 per label on the held-out documents (exact spans) and "
+        "stores the model in the project; too few labelled mentions is an error saying how "
+        "many the layer holds. " + EXIT_STATUS
+    )
+
+
+def _suggest_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
+    _documents_option(p, "suggestions")
+    p.add_argument(
+        "--min-score",
+        type=float,
+        default=0.0,
+        help="only suggestions the model scores at least this (0 to 1)",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object a line: document, start, end (code points), label, "
+        "score, source",
+    )
+    p.epilog = (
+        "Stores the newest model's suggestions as pending (replacing its earlier pending ones "
+        "in those documents; rejections stay remembered) and prints them. No model, or a "
+        "damaged or altered one, is an error. " + EXIT_STATUS
+    )
+
+
 def _hub_init_arguments(p: argparse.ArgumentParser) -> None:
     _url_arg(p)
     p.add_argument(
@@ -536,6 +647,13 @@ def build_parser(lazy: bool = False) -> argparse.ArgumentParser:
         ("agreement", "inter-annotator agreement (span F1, kappa, alpha)", _agreement_arguments),
         ("search", "find words in the documents (folded, clitic-aware), optionally inside "
          "spans", _search_arguments),
+        ("annotate-all", "suggest every other occurrence of a layer's spans",
+         _annotate_all_arguments),
+        ("gazetteer", "suggest the matches of a name list (CSV name,label or txt)",
+         _gazetteer_arguments),
+        ("train", "train the suggestion model on a layer and score it on held-out documents",
+         _train_arguments),
+        ("suggest", "store and print the trained model's suggestions", _suggest_arguments),
         ("sync", "push your layers to a team hub and pull everyone else's", _sync_arguments),
         ("hub", "set up and run a team hub on PostgreSQL", _hub_arguments),
         ("gui", "open the workbench (or render a screenshot)", _gui_arguments),
@@ -557,7 +675,7 @@ def _command_parser(
     name: str, arguments: Callable[[argparse.ArgumentParser], None], p: argparse.ArgumentParser
 ) -> None:
     """Fill the parser of subcommand ``name``: its arguments, and ``cmd_<name>`` to run."""
-    p.set_defaults(func=getattr(sys.modules[__name__], f"cmd_{name}"))
+    p.set_defaults(func=getattr(sys.modules[__name__], f"cmd_{name.replace('-', '_')}"))
     arguments(p)
 
 

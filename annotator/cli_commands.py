@@ -848,3 +848,155 @@ def cmd_hub_schema(args: argparse.Namespace) -> int:
     set_team_schema(args.url, _read_schema(Path(args.schema)))
     print(f"team schema of the hub {describe(args.url)} set from {args.schema}")
     return 0
+
+
+# -- suggestions: annotate-all, gazetteer, train, suggest ---------------------------------------
+def _document_ids(project: Any, names: list[str] | None) -> list[int] | None:
+    """The ids of the documents named (None: every document); an unknown name is an error
+    naming the closest one."""
+    if names is None:
+        return None
+    from annotator.formats.common import unknown_name
+
+    out = []
+    for name in dict.fromkeys(names):
+        doc = project.document_by_name(name)
+        if doc is None:
+            known = [d.name for d in project.documents()]
+            raise AnnotatorError(unknown_name("document", name, known))
+        out.append(doc.id)
+    return out
+
+
+def _schema_label(project: Any, label: str) -> str:
+    """``label`` if the project's schema has that span label, else an error naming the
+    closest one."""
+    from annotator.formats.common import unknown_name
+
+    known = [lab.name for lab in project.schema.span_labels()]
+    if label not in known:
+        raise AnnotatorError(unknown_name("label", label, known))
+    return label
+
+
+def cmd_annotate_all(args: argparse.Namespace) -> int:
+    from annotator.commands.suggestions import annotate_all
+
+    project = _open(args.project)
+    with project:
+        _known_layer(project, args.from_layer)
+        labels = _labels_known(project, args.label) if args.label else None
+        documents = _document_ids(project, args.document)
+        if args.to_layer is not None and not args.to_layer.strip():
+            raise AnnotatorError("--to-layer: give a layer name")
+        report = annotate_all(project, args.from_layer, args.to_layer, labels, documents)
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from annotator.commands.suggestions import gazetteer
+
+    path = Path(args.file)
+    if not path.is_file():
+        what = "a folder, not a gazetteer file" if path.is_dir() else "no such file"
+        raise AnnotatorError(f"{path}: {what}")
+    project = _open(args.project)
+    with project:
+        if args.label is not None:
+            _schema_label(project, args.label)
+        documents = _document_ids(project, args.document)
+        report = gazetteer(project, path, documents, args.label or "", args.name or "")
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+MODEL_REPORT_FORMAT = "model-report-html"
+"""``annotator.output``'s format name of the training report (a later run replaces its own)"""
+
+
+def _model_report_path(args: argparse.Namespace) -> Path:
+    if args.report:
+        return _no_stdout(
+            _output_path(args.report), "--report cannot be '-': the scores go to standard output"
+        )
+    project = Path(args.project)
+    return project.with_name(f"{project.stem}.model-report.html")
+
+
+class _PhaseBars:
+    """``annotator.learn``'s progress (phase, done, total): one bar per phase, on stderr. It
+    returns None, so it never cancels (Ctrl+C stops a command, as always)."""
+
+    def __init__(self) -> None:
+        from annotator.terminal import ProgressBar
+
+        self._make = ProgressBar
+        self.phase = ""
+        self.bar: Any = None
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase != self.phase:
+            self.close()
+            self.phase, self.bar = phase, self._make(phase)
+        self.bar(done, total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from annotator.commands.suggestions import train_and_store
+    from annotator.output import check, write_text
+
+    if not 0 <= args.eval_split < 1:
+        raise AnnotatorError(f"--eval-split is a share of the documents, 0 to under 1, not "
+                             f"{args.eval_split}")  # fmt: skip
+    report = _model_report_path(args)
+    check(report, MODEL_REPORT_FORMAT)  # refused before any training
+    project = _open(args.project)
+    bars = _PhaseBars()
+    with project:
+        _known_layer(project, args.annotator)
+        try:
+            trained = train_and_store(
+                project, args.annotator, args.status, args.eval_split, args.seed, bars
+            )
+        finally:
+            bars.close()
+    write_text(report, MODEL_REPORT_FORMAT, trained.result.report_html())
+    for line in trained.lines():
+        print(line)
+    print(f"report written to {report}")
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from annotator.commands.suggestions import suggest
+    from annotator.learn import suggestion_json
+
+    if not 0 <= args.min_score <= 1:
+        raise AnnotatorError(f"--min-score is a score, 0 to 1, not {args.min_score}")
+    project = _open(args.project)
+    with project:
+        documents = _document_ids(project, args.document)
+        found = suggest(project, documents, args.min_score)
+        names = {d.id: d.name for d in project.documents()}
+    for s in found:
+        name = names[s.doc_id]
+        if args.json:
+            print(json.dumps(suggestion_json(s, name), ensure_ascii=False))
+        else:
+            where = f"{_printable(name)}:{s.start}-{s.end}"
+            print(f"{where}\t{s.label}\t{s.score:.3f}\t{_printable(s.text)}")
+    sources = ", ".join(sorted({s.source for s in found})) or "the model"
+    print(
+        f"{len(found)} suggestion(s) pending from {sources} in "
+        f"{len({s.doc_id for s in found})} document(s)",
+        file=sys.stderr,
+    )
+    return 0
