@@ -161,3 +161,46 @@ def test_bundle_merge_and_agreement(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "<script" not in report.read_text(encoding="utf-8")
     assert run("agreement", str(a), "--annotators", "amal,nobody") == 1
     assert run("bundle", str(a), "--annotator", "nobody", "--output", str(tmp_path / "x")) == 1
+
+
+def test_suggestion_commands_end_to_end(tmp_path: Path) -> None:
+    """annotate-all, gazetteer, train and suggest as a user runs them: the installed entry
+    point in a process of its own, on a project made by init and import."""
+    from tests.core.test_learn import CITIES, synthetic_document
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "annotator.cli", *args], capture_output=True, text=True
+        )
+
+    for cmd in ("annotate-all", "gazetteer", "train", "suggest"):
+        res = cli(cmd, "--help")
+        assert res.returncode == 0 and "usage:" in res.stdout and "exit status" in res.stdout
+    proj = str(tmp_path / "p.annotator")
+    src = tmp_path / "in.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for k in range(10):
+            text, spans = synthetic_document(k, cities=CITIES[:8])
+            rows = [{"start": s, "end": e, "label": lab} for s, e, lab in spans]
+            fh.write(json.dumps({"text": text, "name": f"doc{k}", "spans": rows}) + "\n")
+        fh.write(json.dumps({"text": synthetic_document(50)[0], "name": "new"}) + "\n")
+    assert cli("init", proj).returncode == 0
+    assert cli("import", proj, str(src), "--annotator", "gold").returncode == 0
+    res = cli("train", proj, "--annotator", "gld")
+    assert res.returncode == 1 and res.stderr.endswith("did you mean 'gold'?\n")
+    res = cli("suggest", proj)
+    assert res.returncode == 1 and "annotator train" in res.stderr
+    res = cli("train", proj)
+    assert res.returncode == 0, res.stderr
+    assert "micro" in res.stdout and (tmp_path / "p.model-report.html").is_file()
+    res = cli("suggest", proj, "--document", "new", "--json")
+    assert res.returncode == 0, res.stderr
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert rows and {r["document"] for r in rows} == {"new"}
+    res = cli("annotate-all", proj, "--from-layer", "gold", "--document", "new")
+    assert res.returncode == 0 and res.stdout.startswith("annotate-all: ")
+    names = tmp_path / "names.csv"
+    names.write_text("name,label\nباريس,GPE\nلندن\n", "utf-8")
+    res = cli("gazetteer", proj, str(names))
+    assert res.returncode == 1 and res.stdout == ""
+    assert res.stderr.startswith("annotator: error: ") and "names.csv:3" in res.stderr
