@@ -15,7 +15,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu, QStatusBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStatusBar, QWidget
 
 from annotator.model import Document
 from ui.docview.view import DocumentView
@@ -70,8 +70,6 @@ class Host(Protocol):
     def statusBar(self) -> QStatusBar: ...
 
     def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
-
-    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
 
     def window(self) -> QWidget: ...
 
@@ -136,7 +134,8 @@ def install(
         made_docks.append(dock)
     # one tabbed dock, closed until asked for (View menu) or until the open document has
     # suggestions: the text keeps the room, and the window's minimum height stays its own
-    window.tabifyDockWidget(made_docks[0], made_docks[1])
+    if isinstance(parent, QMainWindow):
+        parent.tabifyDockWidget(made_docks[0], made_docks[1])
     for dock in made_docks:
         dock.hide()
     slots = {
