@@ -18,7 +18,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from annotator.model import DocStatus, Document, Record
@@ -64,6 +64,11 @@ class Batch:
     def stamp(self) -> str:
         """A fresh clock stamp for one record version or status (saved when the batch ends)."""
         return self._clock.tick()
+
+    @property
+    def stamper(self) -> Callable[[], str]:
+        """``stamp`` itself, the clock's own method (an import takes one stamp per record)."""
+        return self._clock.tick
 
     def add_documents(self, docs: Sequence[Document]) -> list[int]:
         """Store documents (their ``id`` is ignored); returns the ids given, in order."""

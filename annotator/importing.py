@@ -340,7 +340,7 @@ def _write(
     with project.batch() as bulk:
         if whole is not None:
             _labels(project, whole, new_labels, report, adopted)
-        batch = _Gathered(bulk.next_document_id(), bulk.stamp)
+        batch = _Gathered(bulk.next_document_id(), bulk.stamper)
         for part in _parts(docs, CHUNK_DOCUMENTS):
             if whole is None:
                 _labels(project, part, new_labels, report, adopted)
@@ -533,6 +533,10 @@ def _unknown_labels(
     unknown: dict[str, tuple[str, int | None]] = {}
     labels, event_types = _span_labels(schema), {e.name for e in schema.events}
     for d in docs:
+        if labels.issuperset([s.label for s in d.spans]) and event_types.issuperset(
+            [e.type for e in d.events]
+        ):  # the common document: every label known, decided in C
+            continue
         for s in d.spans:
             if s.label not in labels:
                 unknown.setdefault(s.label, (d.source, s.line or d.line))
@@ -581,6 +585,7 @@ def _import_one(
     layer = batch.layer(project, doc_id, annotator)
     schema = project.schema
     labels = batch.labels_of(schema)
+    check = rules.LayerRules(schema, text, annotator, name)
     tick = batch.stamp
     records: list[Record] = []
     spans: dict[str, Span] = {}  # source key -> span
@@ -605,30 +610,43 @@ def _import_one(
             return True
         return False
 
+    # once per imported span (most records): the helpers written out, no call per span that
+    # the common case does not need (duplicate_key, _int_pair, fresh, same_span, freeze)
+    taken, records_of, spans_at = batch.taken["spans"], layer.records, layer.spans
+    length, same = len(imp.text), remap is _same
+    added = 0
     for s in imp.spans:
-        if s.label not in labels and unknown_skipped(s.line, "label", s.label):
+        label, wanted, s_start, s_end = s.label, s.uuid, s.start, s.end
+        if label not in labels and unknown_skipped(s.line, "label", label):
             continue
-        if duplicate_key(s.key, s.line):
+        if s.key and (s.key in spans or s.key in events) and duplicate_key(s.key, s.line):
             continue
         if not (
-            _int_pair(s.start, s.end) and 0 <= s.start < s.end <= len(imp.text)
+            type(s_start) is int and type(s_end) is int and 0 <= s_start < s_end <= length
         ):  # offsets are given against the text as read, before normalisation
-            fail(
-                s.line,
-                f"span {s.start}-{s.end} ({s.label}) is outside the text (length {len(imp.text)})",
-            )
+            fail(s.line, f"span {s_start}-{s_end} ({label}) is outside the text (length {length})")
             continue
-        start, end = (s.start, s.end) if remap is _same else (remap(s.start), remap(s.end))
+        start, end = (s_start, s_end) if same else (remap(s_start), remap(s_end))
         frags = tuple((remap(a), remap(b)) for a, b in s.fragments) if s.fragments else ()
-        uid = batch.fresh("spans", s.uuid)
-        held = layer.same_span(s.uuid, (start, end, s.label, frags))
+        # batch.fresh("spans", wanted): the file's id unless the id rule refuses it or taken
+        if wanted and rules.uuid_problem(wanted) is None and wanted not in taken:
+            uid = wanted
+        else:
+            uid = new_uuid()
+        taken.add(uid)
+        key = (start, end, label, frags)  # _span_key of the span below
+        held = records_of.get(wanted) if wanted else spans_at.get(key)  # layer.same_span
+        if held is not None and not isinstance(held, Span):
+            held = None
+        attributes = s.attributes
         span = _span(
-            uid, doc_id, annotator, start, end, s.label, text[start:end],
-            freeze(s.attributes), s.note, frags, "" if held is not None else tick(),
+            uid, doc_id, annotator, start, end, label, text[start:end],
+            freeze(attributes) if attributes else {}, s.note, frags,
+            "" if held is not None else tick(),
         )  # fmt: skip
-        bad = rules.span_problem(schema, text, span, name)
+        bad = check.span(span, id_checked=True)  # its id was accepted just above
         if bad is not None:
-            fail(s.line, f"span {s.start}-{s.end} ({s.label}): {bad.message}")
+            fail(s.line, f"span {s_start}-{s_end} ({label}): {bad.message}")
             continue
         if held is not None:
             spans[s.key or uid] = held
@@ -638,12 +656,14 @@ def _import_one(
                 report.already_present += 1
             else:
                 report.conflicts.append(Problem(imp.source, s.line or imp.line,
-                    f"span {s.key or s.start} differs from the stored {held.uuid}"))  # fmt: skip
+                    f"span {s.key or s_start} differs from the stored {held.uuid}"))  # fmt: skip
             continue
         spans[s.key or uid] = span
-        layer.add(span)
+        records_of[uid] = span  # layer.add(span)
+        spans_at.setdefault(key, span)
         records.append(span)
-        report.spans += 1
+        added += 1
+    report.spans += added
     for e in imp.events:
         if schema.event(e.type) is None and unknown_skipped(e.line, "event type", e.type):
             continue
@@ -671,7 +691,7 @@ def _import_one(
             report.conflicts.append(Problem(imp.source, e.line or imp.line,
                 f"event {label} differs from the stored {ev.uuid}"))  # fmt: skip
             continue
-        bad = rules.event_problem(schema, ev, spans[e.trigger])
+        bad = check.event(ev, spans[e.trigger], id_checked=not event_held)
         if bad is None and not event_held:
             ev = dataclasses.replace(ev, clock=tick())  # stamped before its arguments
         args: list[Argument] = []
@@ -688,7 +708,7 @@ def _import_one(
             wanted = e.argument_uuids[k] if k < len(e.argument_uuids) else ""
             arg = Argument(batch.fresh("arguments", wanted), ev.uuid, doc_id, annotator, role,
                            target.uuid, tick())  # fmt: skip
-            bad = rules.argument_problem(schema, ev, arg, target)
+            bad = check.argument(ev, arg, target, id_checked=True)
             args.append(arg)
         if bad is not None:
             fail(e.line, f"event {label}: {bad.message}")
@@ -717,7 +737,7 @@ def _import_one(
             batch.fresh("relations", r.uuid), doc_id, annotator, r.type, src.uuid, dst.uuid,
             freeze(r.attributes), r.note, tick(),
         )  # fmt: skip
-        bad = rules.relation_problem(schema, rel, src, dst)
+        bad = check.relation(rel, src, dst, id_checked=True)
         if bad is not None:
             fail(r.line, f"relation {r.key or r.type}: {bad.message}")
             continue

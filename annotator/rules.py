@@ -35,7 +35,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.clock import MAX_DRIFT_MS, STAMP
@@ -214,12 +214,21 @@ def stamp_problem(stamp: object, now_ms: int | None = None) -> Violation | None:
 @dataclass(frozen=True)
 class _Names:
     """What ``Schema.label``, ``Schema.event`` and ``Schema.attribute`` answer, as a set and a
-    dict for one schema (schemas are immutable: the answers never change)."""
+    dict for one schema (schemas are immutable: the answers never change), and the answers
+    of the record rules that depend on nothing but the schema and a few names, remembered
+    when they found nothing wrong (``LayerRules``)."""
 
     schema: Schema
     labels: frozenset[str]
     events: frozenset[str]
     attributes: dict[str, AttributeDef]
+    good_attributes: dict[tuple[Any, ...], bool] = field(default_factory=dict)
+    """(label, (name, type, value) ...) of attributes ``attributes_problem`` accepted"""
+    good_roles: dict[tuple[str, str, str], bool] = field(default_factory=dict)
+    """(event type, role, target label) that ``argument_problem``'s schema rules accepted"""
+    good_relations: dict[tuple[str, str, str], bool] = field(default_factory=dict)
+    """(relation type, source label, target label) ``relation_problem``'s schema rules
+    accepted"""
 
 
 _last_names: list[_Names] = []
@@ -428,6 +437,219 @@ def relation_problem(
     return attributes_problem(schema, relation.type, relation.attributes) or text_problem(
         relation.note, "note"
     )
+
+
+# -- many records of one layer at once (importers) ------------------------------------------
+_REMEMBERED = 4096
+"""most answers remembered per schema and kind (a few labels, roles and attribute values
+recur over and over in an import)"""
+_ATTRIBUTE_VALUES = (str, int, bool)
+"""attribute values whose answers are remembered: hashable, and keyed with their type (True
+and 1 are equal as keys but not as attribute values)"""
+
+
+def _good_id(value: object) -> bool:
+    """``uuid_problem(value) is None`` for the common id (printable text), decided in C;
+    False means: ask ``uuid_problem``."""
+    return (
+        type(value) is str
+        and 0 < len(value) <= MAX_UUID
+        and value.isprintable()
+        and " " not in value
+    )
+
+
+def _no_note(note: object) -> bool:
+    """An empty note (``text_problem`` accepts it)."""
+    return type(note) is str and not note
+
+
+def _names_of(key: tuple[object, ...]) -> bool:
+    """Whether every part of ``key`` is plain text (hashable, and remembered by value)."""
+    return all(type(x) is str for x in key)
+
+
+class LayerRules:
+    """``span_problem``, ``event_problem``, ``argument_problem`` and ``relation_problem`` for
+    the records of one document layer (the text, the annotator and the schema are the same
+    for each of them), as an importer checks thousands at a time.
+
+    The same rules, with what is the same for every record decided once: the annotator's
+    name (``annotator_problem``) when the checker is made, the schema's labels, event types
+    and attribute definitions once per schema (``_names``), and the schema's answer for an
+    attribute set, a role or a relation type remembered per schema once it found nothing
+    wrong. Each method decides the common valid record with a few comparisons; anything
+    else (a bad offset, an unknown label, a note, fragments ...) goes to the function named
+    above, so a violation is found and worded exactly as that function words it.
+
+    ``id_checked``: the caller has had the record's own id accepted by ``uuid_problem``
+    already (an importer choosing between a file's id and a new one), so it is not checked
+    a second time."""
+
+    def __init__(self, schema: Schema, text: str, annotator: str, doc_name: str = "") -> None:
+        self.schema = schema
+        self.text = text
+        self.doc_name = doc_name
+        self._names = _names(schema)
+        self._length = len(text)
+        self._annotator = annotator if annotator_problem(annotator) is None else None
+
+    def _attributes_ok(self, label: str, attributes: object) -> bool:
+        """Whether ``attributes_problem(schema, label, attributes)`` is None, from what it
+        answered before for the same names and values (False: not known, ask it)."""
+        if type(attributes) is not dict:
+            return False
+        if not attributes:
+            return True
+        try:
+            key = (label, *((k, type(v), v) for k, v in attributes.items()))
+            if key in self._names.good_attributes:
+                return True
+        except TypeError:  # an unhashable value: not remembered
+            return False
+        if not all(type(k) is str and type(v) in _ATTRIBUTE_VALUES for k, _, v in key[1:]):
+            return False
+        if attributes_problem(self.schema, label, attributes) is not None:
+            return False
+        good = self._names.good_attributes
+        if len(good) < _REMEMBERED:
+            good[key] = True
+        return True
+
+    def _mine(self, rec: Span | Event | Argument | Relation, id_checked: bool) -> bool:
+        """``_common(rec) is None`` decided the short way (False: not decided)."""
+        return (
+            (id_checked or _good_id(rec.uuid))
+            and type(rec.annotator) is str
+            and rec.annotator == self._annotator
+        )
+
+    def span(self, span: Span, id_checked: bool = False) -> Violation | None:
+        """``span_problem(schema, text, span, doc_name)``."""
+        # once per imported span: the helpers' conditions written out, no call per record
+        start, end, label, uuid, annotator = (
+            span.start, span.end, span.label, span.uuid, span.annotator
+        )  # fmt: skip
+        attributes, note, covered = span.attributes, span.note, span.text
+        if (
+            (
+                id_checked
+                or (
+                    type(uuid) is str
+                    and 0 < len(uuid) <= MAX_UUID
+                    and uuid.isprintable()
+                    and " " not in uuid
+                )
+            )
+            and type(annotator) is str
+            and annotator == self._annotator
+            and type(start) is int
+            and type(end) is int
+            and 0 <= start < end <= self._length
+            and type(span.fragments) is tuple
+            and not span.fragments
+            and type(covered) is str
+            and covered == self.text[start:end]
+            and (
+                span.deleted
+                or (
+                    type(label) is str
+                    and label in self._names.labels
+                    and (
+                        (type(attributes) is dict and not attributes)
+                        or self._attributes_ok(label, attributes)
+                    )
+                    and type(note) is str
+                    and not note
+                )
+            )
+        ):
+            return None
+        return span_problem(self.schema, self.text, span, self.doc_name)
+
+    def event(
+        self, event: Event, trigger: Span | None, id_checked: bool = False
+    ) -> Violation | None:
+        """``event_problem(schema, event, trigger)``."""
+        kind = event.type
+        if (
+            self._mine(event, id_checked)
+            and _good_id(event.trigger)
+            and not event.deleted
+            and trigger is not None
+            and not trigger.deleted
+            and _same_layer(event, trigger)
+            and type(kind) is str
+            and kind in self._names.events
+            and self._attributes_ok(kind, event.attributes)
+            and _no_note(event.note)
+        ):
+            return None
+        return event_problem(self.schema, event, trigger)
+
+    def argument(
+        self,
+        event: Event | None,
+        argument: Argument,
+        target: Span | Event | None,
+        id_checked: bool = False,
+    ) -> Violation | None:
+        """``argument_problem(schema, event, argument, target)``."""
+        if (
+            self._mine(argument, id_checked)
+            and _good_id(argument.event)
+            and _good_id(argument.target)
+            and not argument.deleted
+            and event is not None
+            and not event.deleted
+            and target is not None
+            and not target.deleted
+            and _same_layer(argument, event)
+            and _same_layer(argument, target)
+        ):
+            label = target.label if isinstance(target, Span) else target.type
+            key = (event.type, argument.role, label)
+            if _names_of(key) and key in self._names.good_roles:
+                return None
+            found = argument_problem(self.schema, event, argument, target)
+            good = self._names.good_roles
+            if found is None and _names_of(key) and len(good) < _REMEMBERED:
+                good[key] = True
+            return found
+        return argument_problem(self.schema, event, argument, target)
+
+    def relation(
+        self,
+        relation: Relation,
+        source: Span | None,
+        target: Span | None,
+        id_checked: bool = False,
+    ) -> Violation | None:
+        """``relation_problem(schema, relation, source, target)``."""
+        if (
+            self._mine(relation, id_checked)
+            and _good_id(relation.source)
+            and _good_id(relation.target)
+            and not relation.deleted
+            and source is not None
+            and target is not None
+            and not source.deleted
+            and not target.deleted
+            and _same_layer(relation, source)
+            and _same_layer(relation, target)
+            and type(relation.type) is str
+            and self._attributes_ok(relation.type, relation.attributes)
+            and _no_note(relation.note)
+        ):
+            key = (relation.type, source.label, target.label)
+            if _names_of(key) and key in self._names.good_relations:
+                return None
+            found = relation_problem(self.schema, relation, source, target)
+            good = self._names.good_relations
+            if found is None and _names_of(key) and len(good) < _REMEMBERED:
+                good[key] = True
+            return found
+        return relation_problem(self.schema, relation, source, target)
 
 
 # -- what the GUI offers --------------------------------------------------------------------

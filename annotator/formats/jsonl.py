@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +110,7 @@ def stream_jsonl(
                 problems.append(Problem(source, lineno, str(exc)))
                 labels = None
             doc, used = _document(obj, source, lineno)
-            ids.claim(used, lineno)
+            _claim(ids, used, lineno)
             if labels is not None:
                 defined = labels
             doc.schema = defined
@@ -119,6 +120,16 @@ def stream_jsonl(
             problems.append(Problem(source, lineno, str(exc)))
             continue
         yield doc
+
+
+def _claim(ids: Ids, used: list[str], line: int) -> None:
+    """``ids.claim(used, line)``, the common case (ids new and distinct) decided with two set
+    operations in C; anything else goes to ``Ids.claim`` for its message."""
+    here = set(used)
+    if len(here) == len(used) and ids.seen.keys().isdisjoint(here):
+        ids.seen.update(dict.fromkeys(used, line))
+    else:
+        ids.claim(used, line)
 
 
 def _schema(obj: Any, source: str, line: int) -> Schema | None:
@@ -253,16 +264,20 @@ def _plain_span(s: dict[str, Any], line: int) -> ImportedSpan | None:
         and s.get("fragments") is None
     ):
         return None
-    return ImportedSpan(
-        start=start,
-        end=end,
-        label=label,
-        key=uuid or "",
-        attributes={} if attributes is None else attributes,
-        note=note or "",
-        line=line,
-        uuid=uuid or "",
-    )
+    span: ImportedSpan = _NEW(ImportedSpan)  # ImportedSpan(...), its fields set at once
+    span.__dict__ = {
+        "start": start, "end": end, "label": label, "key": uuid or "",
+        "attributes": {} if attributes is None else attributes, "note": note or "",
+        "fragments": (), "line": line, "uuid": uuid or "",
+    }  # fmt: skip
+    return span
+
+
+_NEW = object.__new__
+if [f.name for f in fields(ImportedSpan)] != [
+    "start", "end", "label", "key", "attributes", "note", "fragments", "line", "uuid"
+]:  # fmt: skip
+    raise ImportError("annotator.formats.jsonl._plain_span does not fill ImportedSpan's fields")
 
 
 def _attributes(obj: dict[str, Any], what: str) -> dict[str, Any]:
