@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +21,9 @@ if "ANNOTATOR_STATE_DIR" not in os.environ:
     atexit.register(shutil.rmtree, _state, True)
 
 from annotator.project import Project
+
+if TYPE_CHECKING:
+    from tests.hub.pgserver import Server
 
 SEED = Path(__file__).resolve().parent.parent / "resources" / "samples" / "000_3626081446f7037e.txt"
 
@@ -46,3 +50,31 @@ def inword(text: str, word: str, skip: int) -> tuple[int, int]:
     """Offsets of ``word[skip:]`` at the first occurrence of ``word`` (e.g. هولندا in وهولندا)."""
     i = text.index(word)
     return i + skip, i + len(word)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    """One real PostgreSQL server per test process (the hub's tests, the Sync action, the hub
+    benchmark), started as a non-root user in a temporary folder and stopped at the end.
+    Defined here only: two definitions meant two servers in one process, the second one's
+    ``PGPASSFILE`` replacing the first's."""
+    from tests.hub.pgserver import find_bin_dir, running_server
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        pytest.skip(
+            "no PostgreSQL server binaries (initdb, pg_ctl, postgres): install Debian's "
+            "postgresql package (.ci/run does) or set PG_BIN_DIR"
+        )
+    saved = {k: os.environ.get(k) for k in ("PGPASSFILE", "PGPASSWORD", "PGSERVICEFILE")}
+    with running_server(bin_dir) as server:
+        os.environ["PGPASSFILE"] = str(server.passfile)
+        os.environ.pop("PGPASSWORD", None)
+        try:
+            yield server
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v

@@ -26,7 +26,7 @@ from annotator.model import Span
 from annotator.project import Project
 from annotator.schema import default_schema
 from tests.benchmarks.history import Record
-from tests.hub.conftest import Hub, new_hub, pg_server  # noqa: F401  (pg_server: a fixture)
+from tests.hub.conftest import Hub, new_hub
 from tests.hub.pgserver import Server
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
@@ -85,7 +85,7 @@ def _floor_nothing_new(hub: Hub, url: str) -> float:
 
 
 def test_push_pull_and_nothing_new_at_10k_spans(
-    pg_server: Server,  # noqa: F811
+    pg_server: Server,
     tmp_path: Path,
     bench: Record,
 ) -> None:

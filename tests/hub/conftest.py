@@ -1,4 +1,7 @@
-"""A real PostgreSQL server for the whole session, and a fresh hub (database) per test.
+"""A fresh hub (database) per test on the session's PostgreSQL server (``pg_server``, defined
+once in tests/conftest.py so that every test module of a worker shares one server and one
+``PGPASSFILE``: a second definition started a second server whose password file replaced the
+first one's for the whole process).
 
 No test here mocks the database: every hub is a database on a cluster started from the
 PostgreSQL binaries (see ``pgserver``) and stopped at the end. Roles log in with passwords
@@ -8,40 +11,16 @@ read by libpq from ``PGPASSFILE``, set for the session (subprocesses inherit it)
 from __future__ import annotations
 
 import itertools
-import os
 import secrets
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from annotator.hub import add_member, init_hub
-from tests.hub.pgserver import SUPERUSER, Server, find_bin_dir, running_server
+from tests.hub.pgserver import SUPERUSER, Server
 
 _numbers = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[Server]:
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        pytest.skip(
-            "no PostgreSQL server binaries (initdb, pg_ctl, postgres): install Debian's "
-            "postgresql package (.ci/run does) or set PG_BIN_DIR"
-        )
-    saved = {k: os.environ.get(k) for k in ("PGPASSFILE", "PGPASSWORD", "PGSERVICEFILE")}
-    with running_server(bin_dir) as server:
-        os.environ["PGPASSFILE"] = str(server.passfile)
-        os.environ.pop("PGPASSWORD", None)
-        try:
-            yield server
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
 
 
 @dataclass

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from annotator.hub import add_project_documents, sync
 from annotator.model import Status
 from annotator.project import Project
-from tests.hub.conftest import Hub, new_hub, pg_server  # noqa: F401  (pg_server: a fixture)
+from tests.hub.conftest import Hub, new_hub
 from tests.hub.helpers import doc_texts, make_project
 from tests.hub.pgserver import Server
 from ui.dialogs.sync_dialog import (
@@ -37,7 +37,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 @pytest.fixture
-def hub(pg_server: Server) -> Hub:  # noqa: F811
+def hub(pg_server: Server) -> Hub:
     return new_hub(pg_server)
 
 
