@@ -14,59 +14,59 @@
         <translation>(تُقرأ الوسوم «التسمية · النوع»؛ المرجع باللون الرمادي)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="133"/>
+        <location filename="../../ui/review/window.py" line="134"/>
         <source>Next (N)</source>
         <translation>التالي (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="134"/>
+        <location filename="../../ui/review/window.py" line="135"/>
         <source>Previous (Shift+N)</source>
         <translation>السابق (Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="135"/>
+        <location filename="../../ui/review/window.py" line="136"/>
         <source>Accept A (A)</source>
         <translation>قبول A (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="136"/>
+        <location filename="../../ui/review/window.py" line="137"/>
         <source>Accept B (B)</source>
         <translation>قبول B (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="137"/>
+        <location filename="../../ui/review/window.py" line="138"/>
         <source>Accept both (Shift+B)</source>
         <translation>قبول الاثنين (Shift+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="138"/>
+        <location filename="../../ui/review/window.py" line="139"/>
         <source>Edit gold (E)</source>
         <translation>تحرير المرجع (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="139"/>
+        <location filename="../../ui/review/window.py" line="140"/>
         <source>Accept all agreements (Ctrl+Shift+A)</source>
         <translation>قبول كل مواضع الاتفاق (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="141"/>
+        <location filename="../../ui/review/window.py" line="142"/>
         <source>Mark adjudicated</source>
         <translation>وسم كمحسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="143"/>
+        <location filename="../../ui/review/window.py" line="144"/>
         <location filename="../../ui/workbench/menus.py" line="135"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="145"/>
+        <location filename="../../ui/review/window.py" line="146"/>
         <location filename="../../ui/workbench/menus.py" line="137"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="151"/>
+        <location filename="../../ui/review/window.py" line="152"/>
         <source>&amp;Close</source>
         <translation>إ&amp;غلاق</translation>
     </message>
@@ -131,214 +131,307 @@
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="147"/>
+        <location filename="../../ui/workbench/menus.py" line="150"/>
         <source>&amp;Schema…</source>
         <translation>&amp;المخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="149"/>
+        <location filename="../../ui/workbench/menus.py" line="152"/>
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="150"/>
+        <location filename="../../ui/workbench/menus.py" line="153"/>
         <source>Switch &amp;annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="156"/>
+        <location filename="../../ui/workbench/menus.py" line="159"/>
         <source>Apply the last label</source>
         <translation>تطبيق آخر تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="161"/>
+        <location filename="../../ui/workbench/menus.py" line="164"/>
         <source>&amp;Sticky label (every selection gets it)</source>
         <translation>تسمية &amp;ثابتة (تُطبَّق على كل تحديد)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="165"/>
+        <location filename="../../ui/workbench/menus.py" line="168"/>
         <source>Snap selections to &amp;words</source>
         <translation>ضبط التحديد على حدود ال&amp;كلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="170"/>
+        <location filename="../../ui/workbench/menus.py" line="173"/>
         <source>Trim a proclitic off the start</source>
         <translation>نزع سابقة متصلة من البداية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="171"/>
+        <location filename="../../ui/workbench/menus.py" line="174"/>
         <source>Give the proclitic back</source>
         <translation>إرجاع السابقة المتصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="173"/>
+        <location filename="../../ui/workbench/menus.py" line="176"/>
         <source>Start edge → right</source>
         <translation>حافة البداية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="174"/>
+        <location filename="../../ui/workbench/menus.py" line="177"/>
         <source>Start edge → left</source>
         <translation>حافة البداية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="175"/>
+        <location filename="../../ui/workbench/menus.py" line="178"/>
         <source>End edge → right</source>
         <translation>حافة النهاية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="176"/>
+        <location filename="../../ui/workbench/menus.py" line="179"/>
         <source>End edge → left</source>
         <translation>حافة النهاية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="177"/>
+        <location filename="../../ui/workbench/menus.py" line="180"/>
         <source>Start edge → right, a word</source>
         <translation>حافة البداية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="178"/>
+        <location filename="../../ui/workbench/menus.py" line="181"/>
         <source>Start edge → left, a word</source>
         <translation>حافة البداية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="179"/>
+        <location filename="../../ui/workbench/menus.py" line="182"/>
         <source>End edge → right, a word</source>
         <translation>حافة النهاية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="180"/>
+        <location filename="../../ui/workbench/menus.py" line="183"/>
         <source>End edge → left, a word</source>
         <translation>حافة النهاية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="185"/>
+        <location filename="../../ui/workbench/menus.py" line="188"/>
         <source>Add &amp;relation (then click the target)</source>
         <translation>إضافة &amp;علاقة (ثم انقر الهدف)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="187"/>
+        <location filename="../../ui/workbench/menus.py" line="190"/>
         <source>New &amp;argument span for the selected event</source>
         <translation>مقطع &amp;معمول جديد للحدث المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="194"/>
+        <location filename="../../ui/workbench/menus.py" line="197"/>
         <source>&amp;Next annotation</source>
         <translation>التوسيم ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="202"/>
+        <location filename="../../ui/workbench/menus.py" line="205"/>
         <source>&amp;Previous annotation</source>
         <translation>التوسيم ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="211"/>
+        <location filename="../../ui/workbench/menus.py" line="214"/>
         <source>Mark done and go to the &amp;next document</source>
         <translation>وسم كمنجز والانتقال إلى المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="219"/>
+        <location filename="../../ui/workbench/menus.py" line="222"/>
         <source>Mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="226"/>
+        <location filename="../../ui/workbench/menus.py" line="229"/>
         <source>Next &amp;unfinished document</source>
         <translation>المستند &amp;غير المنجز التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="234"/>
+        <location filename="../../ui/workbench/menus.py" line="237"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="242"/>
+        <location filename="../../ui/workbench/menus.py" line="245"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="247"/>
+        <location filename="../../ui/workbench/menus.py" line="251"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="248"/>
+        <location filename="../../ui/workbench/menus.py" line="252"/>
         <source>Show other annotators&apos; &amp;layers…</source>
         <translation>إظهار &amp;طبقات الموسِّمين الآخرين…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="249"/>
+        <location filename="../../ui/workbench/menus.py" line="253"/>
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="252"/>
+        <location filename="../../ui/workbench/menus.py" line="256"/>
         <source>Automatic (per paragraph)</source>
         <translation>تلقائي (لكل فقرة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="253"/>
+        <location filename="../../ui/workbench/menus.py" line="257"/>
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="254"/>
+        <location filename="../../ui/workbench/menus.py" line="258"/>
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="260"/>
+        <location filename="../../ui/workbench/menus.py" line="264"/>
         <source>Show &amp;invisible characters</source>
         <translation>إظهار المحارف &amp;غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="263"/>
+        <location filename="../../ui/workbench/menus.py" line="267"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="264"/>
+        <location filename="../../ui/workbench/menus.py" line="268"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="265"/>
+        <location filename="../../ui/workbench/menus.py" line="269"/>
         <source>Show &amp;arcs</source>
         <translation>إظهار الأ&amp;قواس</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="269"/>
+        <location filename="../../ui/workbench/menus.py" line="273"/>
         <source>&amp;Language (after a restart)</source>
         <translation>اللغ&amp;ة (بعد إعادة التشغيل)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="280"/>
+        <location filename="../../ui/workbench/menus.py" line="284"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="281"/>
+        <location filename="../../ui/workbench/menus.py" line="285"/>
         <source>&amp;Review colleagues&apos; work…</source>
         <translation>&amp;مراجعة عمل الزملاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="282"/>
+        <location filename="../../ui/workbench/menus.py" line="286"/>
         <source>&amp;Agreement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="284"/>
+        <location filename="../../ui/workbench/menus.py" line="288"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="285"/>
+        <location filename="../../ui/workbench/menus.py" line="289"/>
         <source>Command &amp;palette…</source>
         <translation>&amp;لوحة الأوامر…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="286"/>
+        <location filename="../../ui/workbench/menus.py" line="290"/>
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>Agreement</name>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="207"/>
+        <source>label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="208"/>
+        <source>n A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="209"/>
+        <source>n B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="216"/>
+        <source>measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="217"/>
+        <source>P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="217"/>
+        <source>R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="218"/>
+        <source>F1</source>
+        <translation type="unfinished">مقياس F1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="225"/>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="302"/>
+        <source>A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="303"/>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="304"/>
+        <source>P exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="305"/>
+        <source>R exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="306"/>
+        <source>F1 exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="307"/>
+        <source>F1 overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="308"/>
+        <source>kappa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="309"/>
+        <source>alpha-U</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="315"/>
+        <source>boundary F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="316"/>
+        <source>doc-average F1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -348,8 +441,8 @@
         <location filename="../../ui/review/agreement_window.py" line="165"/>
         <location filename="../../ui/review/agreement_window.py" line="170"/>
         <location filename="../../ui/review/agreement_window.py" line="186"/>
-        <location filename="../../ui/review/agreement_window.py" line="280"/>
-        <location filename="../../ui/review/agreement_window.py" line="291"/>
+        <location filename="../../ui/review/agreement_window.py" line="286"/>
+        <location filename="../../ui/review/agreement_window.py" line="297"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
@@ -399,42 +492,42 @@
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="209"/>
+        <location filename="../../ui/review/agreement_window.py" line="210"/>
         <source>Per label</source>
         <translation>لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="215"/>
+        <location filename="../../ui/review/agreement_window.py" line="219"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="222"/>
+        <location filename="../../ui/review/agreement_window.py" line="227"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="232"/>
+        <location filename="../../ui/review/agreement_window.py" line="237"/>
         <source>Confusion</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="237"/>
+        <location filename="../../ui/review/agreement_window.py" line="242"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="271"/>
+        <location filename="../../ui/review/agreement_window.py" line="277"/>
         <source>Save HTML report</source>
         <translation>حفظ تقرير HTML</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="280"/>
+        <location filename="../../ui/review/agreement_window.py" line="286"/>
         <source>Writing the report…</source>
         <translation>جارٍ كتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="293"/>
+        <location filename="../../ui/review/agreement_window.py" line="299"/>
         <source>Report written to {0}</source>
         <translation>كُتب التقرير في {0}</translation>
     </message>
@@ -519,12 +612,12 @@
 <context>
     <name>CurveView</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="95"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="103"/>
         <source>No learning curve</source>
         <translation>لا منحنى تعلّم</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="113"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="121"/>
         <source>held-out F1 by training documents</source>
         <translation>F1 على المستندات المحجوزة حسب عدد مستندات التدريب</translation>
     </message>
@@ -701,42 +794,42 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events/panel.py" line="129"/>
+        <location filename="../../ui/events/panel.py" line="133"/>
         <source>Event / role</source>
         <translation>الحدث / الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="129"/>
+        <location filename="../../ui/events/panel.py" line="133"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="160"/>
+        <location filename="../../ui/events/panel.py" line="164"/>
         <source>(deleted span)</source>
         <translation>(مقطع محذوف)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="165"/>
+        <location filename="../../ui/events/panel.py" line="169"/>
         <source>(missing)</source>
         <translation>(مفقود)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="171"/>
+        <location filename="../../ui/events/panel.py" line="175"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="244"/>
+        <location filename="../../ui/events/panel.py" line="248"/>
         <source>Delete this event (keep its trigger span)</source>
         <translation>حذف هذا الحدث (مع إبقاء مقطع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="245"/>
+        <location filename="../../ui/events/panel.py" line="249"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="246"/>
+        <location filename="../../ui/events/panel.py" line="250"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
@@ -744,202 +837,202 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="359"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="364"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="151"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="214"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="388"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="393"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="160"/>
         <source> (needs {0})</source>
         <translation> (يتطلب {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="165"/>
         <source>All layers (each record names its annotator)</source>
         <translation>كل الطبقات (كل سجل يذكر موسِّمه)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="166"/>
         <source>gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="171"/>
         <source>Any status</source>
         <translation>أي حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="197"/>
         <source>default (Unicode words and punctuation)</source>
         <translation>الافتراضي (كلمات يونيكود وعلامات الترقيم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="198"/>
         <source>spaCy Arabic</source>
         <translation>spaCy العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
         <source>-DOCSTART- line between documents</source>
         <translation>سطر ‎-DOCSTART-‎ بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="211"/>
         <source>The export report appears here.</source>
         <translation>يظهر تقرير التصدير هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="235"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="237"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="238"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="239"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="214"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="243"/>
         <source>Output</source>
         <translation>المُخرَج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="246"/>
         <source>Splits</source>
         <translation>التقسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="248"/>
         <source>Split seed</source>
         <translation>بذرة التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="249"/>
         <source>Tokenizer</source>
         <translation>المُقطِّع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="250"/>
         <source>Overlapping spans keep</source>
         <translation>عند تداخل المقاطع يُبقى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="251"/>
         <source>Tag scheme</source>
         <translation>نظام الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="253"/>
         <source>spaCy spans key</source>
         <translation>مفتاح مقاطع spaCy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="254"/>
         <source>Training data options</source>
         <translation>خيارات بيانات التدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="248"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="277"/>
         <source>The {0} format needs {1}, which is not installed. Add it with:
 {2}</source>
         <translation>تتطلب صيغة {0} الحزمة {1}، وهي غير مثبتة. أضفها بالأمر:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="252"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="281"/>
         <source>Splits: {0}</source>
         <translation>التقسيمات: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="254"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
         <source>Choose where to write the export.</source>
         <translation>اختر مكان كتابة التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="256"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="285"/>
         <source>The spaCy spans key cannot be empty.</source>
         <translation>لا يمكن أن يكون مفتاح مقاطع spaCy فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="258"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="287"/>
         <source>Choose at least one label.</source>
         <translation>اختر تسمية واحدة على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="273"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="302"/>
         <source>{0} has no splits.</source>
         <translation>لا تقسيمات في {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="277"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="306"/>
         <source>One split (train). Example: train=0.8,test=0.2</source>
         <translation>تقسيم واحد (train). مثال: train=0.8,test=0.2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="282"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="311"/>
         <source> — by document; adding documents never moves others</source>
         <translation> — حسب المستند؛ إضافة مستندات لا تنقل غيرها أبدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="313"/>
         <source>A folder (only an earlier export of this format is replaced).</source>
         <translation>مجلد (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="314"/>
         <source>A file (only an earlier export of this format is replaced).</source>
         <translation>ملف (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="321"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="350"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="363"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="392"/>
         <source>folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="363"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="392"/>
         <source>file</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="365"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="394"/>
         <source>The {0} {1} holds an earlier {2} export. Replace it?</source>
         <translation>يحوي {0} {1} تصديرًا سابقًا بصيغة {2}. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="369"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="398"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="380"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="409"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="382"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="411"/>
         <source>Export failed, nothing was written:
 {0}</source>
         <translation>فشل التصدير، لم يُكتب شيء:
@@ -947,14 +1040,62 @@
     </message>
 </context>
 <context>
+    <name>ExportFormats</name>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="120"/>
+        <source>lossless project JSONL (spans, events, relations, attributes, notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="123"/>
+        <source>spaCy v3 DocBin (.spacy): doc.ents + doc.spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
+        <source>spaCy/Prodigy JSONL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="125"/>
+        <source>Hugging Face datasets token classification (DatasetDict)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="128"/>
+        <source>CoNLL-2003 style BIO/IOB2/BIOES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="129"/>
+        <source>brat standoff .txt/.ann + annotation.conf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="130"/>
+        <source>event extraction JSON lines (ACE05-E / OneIE style)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
+        <source>doccano JSONL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="134"/>
+        <source>Label Studio JSON tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="43"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="44"/>
         <source>Annotator bundles (*.annbundle *.zip);;All files (*)</source>
         <translation>حزم Annotator (*.annbundle *.zip);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="44"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="45"/>
         <source>Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)</source>
         <translation>الحزم والمشاريع (*.annbundle *.zip *.annotator);;كل الملفات (*)</translation>
     </message>
@@ -1253,74 +1394,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="91"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="348"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="364"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="92"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="350"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="366"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="102"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="103"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="103"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="104"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="105"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="106"/>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="112"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="113"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="124"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="125"/>
         <source>Switch annotator</source>
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="262"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="264"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="340"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="342"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="341"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="343"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="343"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="345"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="343"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="345"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="346"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="348"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="351"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="353"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="358"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="360"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -1328,103 +1469,139 @@
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="148"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="160"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="149"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="161"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="150"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="162"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="151"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="163"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="152"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="164"/>
         <source>Support</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="153"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="165"/>
         <source>Baseline F1</source>
         <translation>F1 للأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="163"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="175"/>
         <source>The layer the model learns from</source>
         <translation>الطبقة التي يتعلّم منها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="164"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="278"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="176"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="391"/>
         <source>Train</source>
         <translation>درّب</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="167"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="179"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="423"/>
+        <source>Cancel</source>
+        <translation type="unfinished">إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="186"/>
+        <source>only on request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="188"/>
+        <source>Retrain by itself after this many new annotations in the trained layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="199"/>
         <source>Next document: least confident first</source>
         <translation>المستند التالي: الأقل ثقة أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="169"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="201"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="176"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="208"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="216"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="213"/>
+        <source>Retrain after new annotations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="278"/>
+        <source>{0} new since the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="324"/>
         <source>No model yet: train one on a layer&apos;s annotations.</source>
         <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="225"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="342"/>
         <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
         <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="239"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="350"/>
         <source>all (micro)</source>
         <translation>الكل (micro)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="243"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="354"/>
         <source>No held-out scores (too few documents to hold out).</source>
         <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="278"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="391"/>
         <source>Training the suggestion model…</source>
         <translation>تدريب نموذج الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="284"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="401"/>
+        <source>Retraining after {0} new annotations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="403"/>
         <source>Training…</source>
         <translation>جارٍ التدريب…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="295"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="412"/>
+        <source>Cancel ({0}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="429"/>
         <source>Model saved; {0} suggestions made.</source>
         <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="299"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="433"/>
         <source>Training failed: {0}</source>
         <translation>فشل التدريب: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="301"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="435"/>
         <source>Training cancelled; no model was saved.</source>
         <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
     </message>
@@ -1468,7 +1645,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="198"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="206"/>
         <source>Merge report</source>
         <translation>تقرير الدمج</translation>
     </message>
@@ -1482,45 +1659,108 @@
     </message>
 </context>
 <context>
+    <name>ReviewKind</name>
+    <message>
+        <location filename="../../ui/review/model.py" line="24"/>
+        <source>agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="25"/>
+        <source>label mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="26"/>
+        <source>boundary mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="27"/>
+        <source>only in A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="28"/>
+        <source>only in B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="29"/>
+        <source>argument mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="33"/>
+        <source>agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="34"/>
+        <source>label≠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="35"/>
+        <source>bounds≠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="36"/>
+        <source>only A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="37"/>
+        <source>only B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="38"/>
+        <source>args≠</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="63"/>
-        <location filename="../../ui/review/window.py" line="116"/>
+        <location filename="../../ui/review/window.py" line="64"/>
+        <location filename="../../ui/review/window.py" line="117"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="88"/>
+        <location filename="../../ui/review/window.py" line="89"/>
         <source>Document:</source>
         <translation>المستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="90"/>
+        <location filename="../../ui/review/window.py" line="91"/>
         <source>Annotators:</source>
         <translation>الموسِّمون:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="120"/>
+        <location filename="../../ui/review/window.py" line="121"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="225"/>
+        <location filename="../../ui/review/window.py" line="226"/>
         <source>Choose a document and at least two annotators.</source>
         <translation>اختر مستندًا وموسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="258"/>
+        <location filename="../../ui/review/window.py" line="260"/>
         <source>Disagreements left: {0} of {1} in this document, {2} in the project</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند، و{2} في المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="273"/>
+        <location filename="../../ui/review/window.py" line="275"/>
         <source>No disagreement in this document.</source>
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="313"/>
+        <location filename="../../ui/review/window.py" line="315"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
@@ -1686,6 +1926,54 @@ keep them (they will be listed as problems), or relabel them first.</source>
     </message>
 </context>
 <context>
+    <name>SchemaTables</name>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="57"/>
+        <source>Add</source>
+        <translation type="unfinished">إضافة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="58"/>
+        <source>Remove</source>
+        <translation type="unfinished">إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="122"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="123"/>
+        <source>Accepts (labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="124"/>
+        <source>How many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="172"/>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="173"/>
+        <source>Kind</source>
+        <translation type="unfinished">النوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="174"/>
+        <source>Values (enum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="175"/>
+        <source>Labels (empty: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchDock</name>
     <message>
         <location filename="../../ui/search/dock.py" line="148"/>
@@ -1745,6 +2033,90 @@ keep them (they will be listed as problems), or relabel them first.</source>
     </message>
 </context>
 <context>
+    <name>SearchTools</name>
+    <message>
+        <location filename="../../ui/search/tools.py" line="75"/>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="107"/>
+        <source>&amp;Entity list</source>
+        <translation>قائمة ال&amp;كيانات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="110"/>
+        <source>Label every other occurrence in this &amp;document</source>
+        <translation>وسم كل ورود آخر في هذه ال&amp;وثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="115"/>
+        <source>Label every other occurrence in &amp;every document</source>
+        <translation>وسم كل ورود آخر في &amp;كل الوثائق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="118"/>
+        <source>Import a &amp;gazetteer (name list)…</source>
+        <translation>استيراد &amp;معجم أسماء…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="178"/>
+        <source>{0} ({1}): {2} mentions</source>
+        <translation>{0} ({1}): {2} من الإشارات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="218"/>
+        <source>{0} suggestions stored ({1} found)</source>
+        <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="229"/>
+        <source>Select a span first.</source>
+        <translation>اختر مقطعًا موسومًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="260"/>
+        <source>No project is open.</source>
+        <translation>لا مشروع مفتوحًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="265"/>
+        <source>Import a gazetteer</source>
+        <translation>استيراد معجم أسماء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="267"/>
+        <source>Name lists (*.csv *.txt);;All files (*)</source>
+        <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="275"/>
+        <location filename="../../ui/search/tools.py" line="284"/>
+        <source>Gazetteer</source>
+        <translation>معجم الأسماء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="275"/>
+        <source>Label for every name:</source>
+        <translation>الوسم لكل اسم:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="280"/>
+        <source>Every document</source>
+        <translation>كل الوثائق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="282"/>
+        <source>This document</source>
+        <translation>هذه الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="284"/>
+        <source>Match the names in:</source>
+        <translation>ابحث عن الأسماء في:</translation>
+    </message>
+</context>
+<context>
     <name>SelectionController</name>
     <message>
         <location filename="../../ui/workbench/selection.py" line="70"/>
@@ -1786,22 +2158,22 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="156"/>
+        <location filename="../../ui/suggestions/controller.py" line="160"/>
         <source>Suggestion {0} of {1}: {2} ({3:.0%})</source>
         <translation>الاقتراح {0} من {1}: {2} ({3:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="167"/>
+        <location filename="../../ui/suggestions/controller.py" line="171"/>
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="214"/>
+        <location filename="../../ui/suggestions/controller.py" line="218"/>
         <source>Accepted {0} suggestions.</source>
         <translation>قُبل {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="240"/>
+        <location filename="../../ui/suggestions/controller.py" line="244"/>
         <source>Rejected {0} suggestions.</source>
         <translation>رُفض {0} من الاقتراحات.</translation>
     </message>
@@ -1906,57 +2278,44 @@ keep them (they will be listed as problems), or relabel them first.</source>
     </message>
 </context>
 <context>
-    <name>_Table</name>
-    <message>
-        <location filename="../../ui/events/schema_tables.py" line="55"/>
-        <source>Add</source>
-        <translation>إضافة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/events/schema_tables.py" line="56"/>
-        <source>Remove</source>
-        <translation>إزالة</translation>
-    </message>
-</context>
-<context>
     <name>_Texts</name>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="88"/>
+        <location filename="../../ui/suggestions/__init__.py" line="92"/>
         <source>Accept the suggestion</source>
         <translation>اقبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="89"/>
+        <location filename="../../ui/suggestions/__init__.py" line="93"/>
         <source>Reject the suggestion</source>
         <translation>ارفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="90"/>
+        <location filename="../../ui/suggestions/__init__.py" line="94"/>
         <source>Accept all suggestions shown in the document</source>
         <translation>اقبل كل الاقتراحات المعروضة في المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="91"/>
+        <location filename="../../ui/suggestions/__init__.py" line="95"/>
         <source>Reject all suggestions shown in the document</source>
         <translation>ارفض كل الاقتراحات المعروضة في المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="92"/>
+        <location filename="../../ui/suggestions/__init__.py" line="96"/>
         <source>Next suggestion</source>
         <translation>الاقتراح التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="93"/>
+        <location filename="../../ui/suggestions/__init__.py" line="97"/>
         <source>Previous suggestion</source>
         <translation>الاقتراح السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="94"/>
+        <location filename="../../ui/suggestions/__init__.py" line="98"/>
         <source>Suggestions</source>
         <translation>الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="95"/>
+        <location filename="../../ui/suggestions/__init__.py" line="99"/>
         <source>Model</source>
         <translation>النموذج</translation>
     </message>
@@ -2068,84 +2427,84 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="74"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="75"/>
         <source>Export my layer as &amp;bundle…</source>
         <translation>تصدير طبقتي &amp;حزمةً…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="75"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="76"/>
         <source>&amp;Merge bundle or project…</source>
         <translation>&amp;دمج حزمة أو مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="87"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="107"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="88"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="111"/>
         <source>Bundle</source>
         <translation>الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="87"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="88"/>
         <source>Open a project and choose your name first.</source>
         <translation>افتح مشروعًا واختر اسمك أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="91"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="92"/>
         <source>Export my layer</source>
         <translation>تصدير طبقتي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="107"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="111"/>
         <source>Writing the bundle…</source>
         <translation>جارٍ كتابة الحزمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="112"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="116"/>
         <source>Bundle written to {0} ({1})</source>
         <translation>كُتبت الحزمة في {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="114"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="118"/>
         <source>The bundle was not written: {0}</source>
         <translation>لم تُكتب الحزمة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="116"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="120"/>
         <source>Bundle cancelled; nothing was written.</source>
         <translation>أُلغيت الحزمة؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="127"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="130"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="153"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="213"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="134"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="161"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="221"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="127"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="409"/>
-        <location filename="../../ui/review/agreement_window.py" line="327"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="438"/>
+        <location filename="../../ui/review/agreement_window.py" line="345"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="153"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="161"/>
         <source>Merging {0}…</source>
         <translation>جارٍ دمج {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="168"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="176"/>
         <source>Nothing was merged: {0}</source>
         <translation>لم يُدمج شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="170"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="178"/>
         <source>Merge cancelled; nothing was merged.</source>
         <translation>أُلغي الدمج؛ لم يُدمج شيء.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="268"/>
-        <location filename="../../ui/workbench/menus.py" line="485"/>
+        <location filename="../../ui/workbench/menus.py" line="496"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
@@ -2165,58 +2524,58 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="327"/>
+        <location filename="../../ui/review/agreement_window.py" line="345"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="427"/>
+        <location filename="../../ui/review/window.py" line="429"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="345"/>
+        <location filename="../../ui/workbench/menus.py" line="349"/>
         <source>Search all &amp;documents…</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="452"/>
-        <location filename="../../ui/workbench/menus.py" line="455"/>
+        <location filename="../../ui/workbench/menus.py" line="463"/>
+        <location filename="../../ui/workbench/menus.py" line="466"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="466"/>
+        <location filename="../../ui/workbench/menus.py" line="477"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="475"/>
+        <location filename="../../ui/workbench/menus.py" line="486"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="485"/>
+        <location filename="../../ui/workbench/menus.py" line="496"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="488"/>
+        <location filename="../../ui/workbench/menus.py" line="499"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="492"/>
+        <location filename="../../ui/workbench/menus.py" line="503"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="518"/>
+        <location filename="../../ui/workbench/menus.py" line="529"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="520"/>
+        <location filename="../../ui/workbench/menus.py" line="531"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>

@@ -142,7 +142,10 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     edit.addSeparator()
     _add(edit, a, "delete", tr("&Delete span"), lambda: w.editing.delete_selected(), "Delete")
     edit.addSeparator()
-    wire_search(w, a, edit)
+    _, search_dock = wire_search(w, a, edit)
+    from ui.search.tools import install_tools  # entity list, annotate-all, gazetteers
+
+    setattr(w, "search_tools", install_tools(w, search_dock, edit, a))  # noqa: B010
     edit.addSeparator()
     _add(edit, a, "schema_editor", tr("&Schema…"), w.event_tools.open_schema_editor)
 

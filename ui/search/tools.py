@@ -1,0 +1,314 @@
+"""The Search menu's tools in the workbench (issue 13): the entity list dock, annotate-all
+from the selected span, and gazetteer import.
+
+- Entity list: every mention of the corpus grouped by label and folded text
+  (``annotator.search.entity_groups``) in a dock listed in View; activating a group shows its
+  concordance in the search dock; "relabel all" / "delete all" of a group run
+  ``annotator.commands.bulk`` through ``Session.execute`` as ONE undoable step (the rules
+  decide as for single edits). The list is read again after every change while it is shown.
+- Annotate-all: "Label every other occurrence" of the selected span's text in its document
+  or every document becomes pending suggestions (``annotator.search.annotate_all`` +
+  ``Project.add_suggestions``); existing annotations are never covered; the Suggestions dock
+  is told to read them (``suggestions_installed.controller.reload``).
+- Gazetteer: a ``.csv`` (``name,label``) or ``.txt`` list (one label asked for) matched in the
+  current document or every document, as suggestions; a bad file is one message naming
+  ``file:line`` and nothing is stored.
+
+The host is the main window, seen through ``ToolsHost`` (ui.search sits below the session
+and the dialogs, so it imports neither).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMenu, QWidget
+
+from annotator.errors import AnnotatorError
+from annotator.search import EntityGroup, FoldedCorpus
+from annotator.search.kwic import line_of
+from ui.search.dock import SearchDock
+from ui.search.entities import EntityList
+
+if TYPE_CHECKING:
+    from annotator.model import Document, Span
+    from annotator.project import Project
+
+
+class ToolsHost(Protocol):
+    """What the tools use of the main window."""
+
+    @property
+    def session(self) -> Any: ...  # ui.session.Session: project, annotator, execute, changed, error
+
+    @property
+    def docks(self) -> dict[str, QDockWidget]: ...
+
+    @property
+    def doc(self) -> Document | None: ...
+
+    @property
+    def selected_uuid(self) -> str: ...
+
+    def own_span(self, uuid: str) -> Span | None: ...
+
+    def statusBar(self) -> Any: ...
+
+    def window(self) -> QWidget: ...
+
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+
+
+class SearchTools(QObject):
+    """The entity list dock and the annotate-all and gazetteer actions of one window."""
+
+    def __init__(self, host: ToolsHost, search: SearchDock) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.search = search
+        self.entities = EntityList()
+        self.entities.setObjectName("entityList")
+        dock = QDockWidget(self.tr("Entities"), host.window())
+        dock.setObjectName("dock-entities")
+        dock.setWidget(self.entities)
+        host.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        host.docks["entities"] = dock
+        self.dock = dock
+        self._stale = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh_entities)
+        dock.visibilityChanged.connect(self._shown)
+        host.session.changed.connect(self._follow)
+        self.entities.entityActivated.connect(self.show_entity)
+        self.entities.relabelRequested.connect(self.relabel_group)
+        self.entities.deleteRequested.connect(self.delete_group)
+
+    # -- actions -------------------------------------------------------------------------
+    def actions(self) -> list[tuple[str, QAction]]:
+        """The Search menu's actions by object name (a None-named entry is a separator)."""
+        parent = self.host.window()
+        made: list[tuple[str, QAction]] = []
+
+        def add(name: str, text: str, slot: Callable[[], object], key: str = "") -> None:
+            action = QAction(text, parent)
+            action.setObjectName(name)
+            if key:
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _c=False: slot())
+            made.append((name, action))
+
+        add("entity_list", self.tr("&Entity list"), self.open_entities, "Ctrl+Shift+E")
+        add(
+            "annotate_all_document",
+            self.tr("Label every other occurrence in this &document"),
+            lambda: self.annotate_all(False),
+        )
+        add(
+            "annotate_all_corpus",
+            self.tr("Label every other occurrence in &every document"),
+            lambda: self.annotate_all(True),
+        )
+        add("gazetteer", self.tr("Import a &gazetteer (name list)…"), self.import_gazetteer)
+        return made
+
+    def install(self, menu: QMenu, table: dict[str, QAction]) -> None:
+        """Put the actions in ``menu`` and ``table`` (the window's actions by name)."""
+        for n, (name, action) in enumerate(self.actions()):
+            if n in (0, 1, 3):
+                menu.addSeparator()
+            menu.addAction(action)
+            table[name] = action
+
+    # -- the entity list -----------------------------------------------------------------
+    def _project(self) -> Project | None:
+        project: Project | None = self.host.session.project
+        return project
+
+    def open_entities(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.refresh_entities()
+        self.entities.filter.setFocus()
+
+    def _shown(self, visible: bool) -> None:
+        if visible and self._stale:
+            self._timer.start()
+
+    def _follow(self, changes: object) -> None:
+        if getattr(changes, "reason", "") == "annotator":
+            return  # the list covers every layer: a layer switch changes nothing in it
+        self._stale = True
+        if self.dock.isVisible():
+            self._timer.start()
+
+    def refresh_entities(self) -> None:
+        """Read every live span of the project again into the list."""
+        project = self._project()
+        if project is None:
+            self.entities.set_groups([], [])
+            return
+        from annotator.search import entity_groups
+
+        labels = [lab.name for lab in project.schema.span_labels()]
+        self.entities.set_groups(entity_groups(project.spans()), labels)
+        self._stale = False
+
+    def show_entity(self, group: EntityGroup) -> None:
+        """The group's mentions as a concordance in the search dock."""
+        project = self._project()
+        if project is None:
+            return
+        texts: dict[int, str] = {}
+        names: dict[int, str] = {}
+        lines = []
+        for hit in group.hits():
+            if hit.doc_id not in texts:
+                doc = project.document(hit.doc_id)
+                texts[hit.doc_id], names[hit.doc_id] = doc.text, doc.name
+            lines.append(line_of(hit, texts[hit.doc_id]))
+        self.search.show()
+        self.search.raise_()
+        title = self.tr("{0} ({1}): {2} mentions").format(group.text, group.label, group.count)
+        self.search.show_lines(lines, names, title)
+
+    def relabel_group(self, group: EntityGroup, label: str) -> bool:
+        """Relabel every mention of ``group`` as ``label``: one undoable step."""
+        project = self._project()
+        if project is None:
+            return False
+        from annotator.commands.bulk import relabel_spans
+
+        try:
+            command = relabel_spans(project, [m.uuid for m in group.mentions], label)
+        except AnnotatorError as exc:
+            self.host.session.error.emit(str(exc))
+            return False
+        ok: bool = self.host.session.execute(command)
+        return ok
+
+    def delete_group(self, group: EntityGroup) -> bool:
+        """Delete every mention of ``group`` (with what would dangle): one undoable step."""
+        project = self._project()
+        if project is None:
+            return False
+        from annotator.commands.bulk import delete_spans
+
+        try:
+            command = delete_spans(project, [m.uuid for m in group.mentions])
+        except AnnotatorError as exc:
+            self.host.session.error.emit(str(exc))
+            return False
+        ok: bool = self.host.session.execute(command)
+        return ok
+
+    # -- suggestions ---------------------------------------------------------------------
+    def _suggestions_stored(self, stored: int, found: int) -> None:
+        installed = getattr(self.host, "suggestions_installed", None)
+        controller = getattr(installed, "controller", None)
+        if controller is not None:
+            controller.reload()
+        self.host.statusBar().showMessage(
+            self.tr("{0} suggestions stored ({1} found)").format(stored, found), 8000
+        )
+
+    def annotate_all(self, whole_corpus: bool) -> int:
+        """The selected span's other occurrences as pending suggestions; how many were
+        stored (0 and a message when no span is selected)."""
+        project = self._project()
+        doc = self.host.doc
+        uuid = self.host.selected_uuid
+        span = self.host.own_span(uuid) if uuid else None
+        if project is None or doc is None or span is None:
+            self.host.session.error.emit(self.tr("Select a span first."))
+            return 0
+        from annotator.search import annotate_all
+
+        if whole_corpus:
+            corpus = FoldedCorpus((d.id, d.text) for d in project.iter_documents())
+            existing = project.spans()
+        else:
+            corpus = FoldedCorpus([(doc.id, doc.text)])
+            existing = project.spans(doc.id)
+        try:
+            found = list(
+                annotate_all(
+                    span,
+                    corpus,
+                    existing,
+                    whole_corpus=whole_corpus,
+                    rejected=project.rejected_suggestions(),
+                )
+            )
+            stored = project.add_suggestions(found)
+        except AnnotatorError as exc:
+            self.host.session.error.emit(str(exc))
+            return 0
+        self._suggestions_stored(stored, len(found))
+        return stored
+
+    def import_gazetteer(self) -> int:
+        """Ask for a name list and where to match it; its matches become suggestions."""
+        project = self._project()
+        if project is None:
+            self.host.session.error.emit(self.tr("No project is open."))
+            return 0
+        parent = self.host.window()
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            self.tr("Import a gazetteer"),
+            "",
+            self.tr("Name lists (*.csv *.txt);;All files (*)"),
+        )
+        if not path:
+            return 0
+        label = ""
+        if not path.lower().endswith(".csv"):
+            labels = [lab.name for lab in project.schema.entities]
+            label, ok = QInputDialog.getItem(
+                parent, self.tr("Gazetteer"), self.tr("Label for every name:"), labels, 0, False
+            )
+            if not ok:
+                return 0
+        doc = self.host.doc
+        scopes = [self.tr("Every document")]
+        if doc is not None:
+            scopes.insert(0, self.tr("This document"))
+        scope, ok = QInputDialog.getItem(
+            parent, self.tr("Gazetteer"), self.tr("Match the names in:"), scopes, 0, False
+        )
+        if not ok:
+            return 0
+        documents = [doc.id] if doc is not None and scope == scopes[0] and len(scopes) > 1 else None
+        return self.gazetteer(Path(path), documents, label)
+
+    def gazetteer(self, path: Path, documents: list[int] | None, label: str = "") -> int:
+        """Match the name list at ``path`` in ``documents`` (None: every document) and store
+        the matches as suggestions; a bad file is one message and nothing is stored."""
+        project = self._project()
+        if project is None:
+            return 0
+        from annotator.commands.suggestions import gazetteer
+
+        try:
+            report = gazetteer(project, path, documents, label=label)
+        except (AnnotatorError, OSError) as exc:
+            self.host.session.error.emit(str(exc))
+            return 0
+        self._suggestions_stored(report.stored, report.found)
+        return report.stored
+
+
+def install_tools(
+    host: ToolsHost, search: SearchDock, menu: QMenu, table: dict[str, QAction]
+) -> SearchTools:
+    """Build the tools for ``host`` with their actions in ``menu`` and ``table``."""
+    tools = SearchTools(host, search)
+    tools.install(menu, table)
+    return tools
