@@ -9,8 +9,9 @@ aside). So a sync is exactly a merge of bundles, and any mix of syncs and bundle
 the state merging everything directly gives.
 
 Push: the versions of the layers the connected role writes (its layer; an adjudicator also
-``gold``) stamped after the mark of the last push, read through ``write_bundle`` and
-``read_bundle``; inserted with ``ON CONFLICT DO NOTHING`` on (kind, uuid, annotator, clock,
+``gold``) stamped after the mark of the last push, tombstones included
+(``Project.versions``), each turned into the line a bundle carries (``canonical_record``);
+inserted with ``ON CONFLICT DO NOTHING`` on (kind, uuid, annotator, clock,
 digest of the line), so pushing twice stores once. Records of a document the hub lacks stay
 local (reported; pushed by a later sync once a coordinator adds the document).
 
@@ -40,27 +41,27 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from psycopg import sql
 
-from annotator import scratch
 from annotator.canonical import canonical_json
 from annotator.errors import Cancelled, ImportFormatError
-from annotator.exchange import DEFAULT_LIMITS, MergeReport, merge_bundle, read_bundle, write_bundle
+from annotator.exchange import DEFAULT_LIMITS, MergeReport, merge_bundle
 from annotator.exchange.bundle_read import (
     BUNDLE_FORMAT,
     BUNDLE_VERSION,
     Bundle,
     BundleManifest,
-    BundleRecord,
-    BundleStatus,
     Lines,
     RawContent,
+    canonical_record,
     screen,
 )
 from annotator.formats.common import IsCancelled, never_cancelled
+from annotator.formats.fields import no_cycle_collection
 from annotator.hub.connection import SCHEMA, Connection, HubError, connect, describe, refused
 from annotator.hub.migrate import hub_version
 from annotator.model import GOLD
-from annotator.project import Project
+from annotator.project import RECORD_KINDS, Project
 from annotator.safejson import UnsafeJSON, loads
 from annotator.uuids import new_uuid
 
@@ -275,7 +276,8 @@ def sync(
                                 cancelled)  # fmt: skip
                 cursor.pushed_mark, cursor.pending = mark, pending
                 save_cursor(project.path, hub_id, cursor)
-            _pull(conn, project, member, cursor, report, progress, cancelled)
+            with no_cycle_collection():  # the pulled rows hold no cycles; see fields.py
+                _pull(conn, project, member, cursor, report, progress, cancelled)
             cursor.pulled_seq = report.seq
             cursor.clock_after = project.clock.last
             save_cursor(project.path, hub_id, cursor)
@@ -291,16 +293,27 @@ def sync(
     return report
 
 
-def _own_versions(
-    project: Project, layer: str, since: str
-) -> tuple[list[BundleRecord], list[BundleStatus]]:
-    """The layer's record and status versions stamped after ``since``, as bundle lines."""
-    with scratch.folder("annotator-hub-") as tmp:
-        out = tmp / "layer.bundle"
-        write_bundle(project, layer, out, include_text=False)
-        bundle = read_bundle(out)
-    records = [r for r in bundle.records if r.record.clock > since]
-    statuses = [s for s in bundle.statuses if s.clock > since]
+def _own_lines(
+    project: Project, layers: tuple[str, ...], since: str
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(document sha256, bundle line) of each record and status version of ``layers`` stamped
+    after ``since``, tombstones included: the very lines ``write_bundle`` writes
+    (``canonical_record``), read straight from the project (``Project.versions``)."""
+    sha_of = {doc_id: sha for sha, doc_id in project.document_hashes().items()}
+    records: list[tuple[str, str]] = []
+    statuses: list[tuple[str, str]] = []
+    for layer in layers:
+        for kind in RECORD_KINDS:
+            for rec in project.versions(kind, layer):
+                if rec.clock > since:
+                    sha = sha_of[rec.doc_id]
+                    records.append((sha, canonical_record(rec, sha)))
+        for s in project.doc_statuses(layer):
+            if s.clock > since:
+                sha = sha_of[s.doc_id]
+                line = canonical_json({"doc": sha, "annotator": s.annotator,
+                                       "status": s.status.value, "clock": s.clock})  # fmt: skip
+                statuses.append((sha, line))
     return records, statuses
 
 
@@ -316,31 +329,22 @@ def _push(
 ) -> bool:
     """Push the own versions after ``since`` in one hub transaction; True when some were
     left behind (their document is not on the hub)."""
-    records: list[BundleRecord] = []
-    statuses: list[BundleStatus] = []
-    for n, layer in enumerate(member.writes):
-        progress("read", n, len(member.writes))
-        r, s = _own_versions(project, layer, since)
-        records += r
-        statuses += s
-    progress("read", len(member.writes), len(member.writes))
+    progress("read", 0, 1)
+    records, statuses = _own_lines(project, member.writes, since)
+    progress("read", 1, 1)
     if not records and not statuses:
         return False
     if cancelled():
         raise Cancelled("sync cancelled")
-    shas = sorted({r.doc_sha for r in records} | {s.doc_sha for s in statuses})
+    shas = sorted({sha for sha, _ in records} | {sha for sha, _ in statuses})
     on_hub = {
         str(sha)
         for (sha,) in conn.execute(
             f"SELECT sha256 FROM {SCHEMA}.documents WHERE sha256 = ANY(%s)", (shas,)
         )
     }
-    lines = [r.canonical() for r in records if r.doc_sha in on_hub]
-    status_lines = [
-        canonical_json({"doc": s.doc_sha, "annotator": s.annotator, "status": s.status.value,
-                        "clock": s.clock})
-        for s in statuses if s.doc_sha in on_hub
-    ]  # fmt: skip
+    lines = [line for sha, line in records if sha in on_hub]
+    status_lines = [line for sha, line in statuses if sha in on_hub]
     left = len(records) + len(statuses) - len(lines) - len(status_lines)
     report.not_on_hub += left
     total = len(lines) + len(status_lines)
@@ -397,15 +401,15 @@ def _pull(
     records: list[tuple[int, str]] = []
     statuses: list[tuple[int, str]] = []
     for table, out in (("records", records), ("statuses", statuses)):
-        with conn.cursor(name=f"pull_{table}") as cur:
-            cur.itersize = _FETCH
-            cur.execute(
-                f"SELECT seq, body::text FROM {SCHEMA}.{table} "
-                "WHERE seq > %s AND seq <= %s AND origin <> %s ORDER BY seq",
-                (after, top, cursor.origin),
-            )
-            for seq, body in cur:
-                out.append((int(str(seq)), str(body)))
+        # COPY out: the rows stream in one go, no round trip per batch of a named cursor
+        query = sql.SQL(
+            "COPY (SELECT seq, body::text FROM {}.{} WHERE seq > {} AND seq <= {} "
+            "AND origin <> {} ORDER BY seq) TO STDOUT"
+        ).format(sql.Identifier(SCHEMA), sql.Identifier(table), sql.Literal(after),
+                 sql.Literal(top), sql.Literal(cursor.origin))  # fmt: skip
+        with conn.cursor().copy(query) as copy:
+            for seq, body in copy.rows():
+                out.append((int(seq), body))
                 if len(out) % _FETCH == 0:
                     if cancelled():
                         raise Cancelled("sync cancelled")
