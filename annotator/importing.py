@@ -136,6 +136,11 @@ class DocumentStream:
     documents: Iterable[ImportedDocument]
     problems: list[Problem] = field(default_factory=list)
     position: Callable[[], tuple[int, int]] | None = None
+    reading: list[Callable[[], None]] = field(default_factory=list)
+    """called by the readers after each read of a file (about once a megabyte), whether a
+    document is complete or not: a CoNLL file's scheme is found in a first reading of the
+    whole file, before its first document. ``import_documents`` adds its progress report
+    and its cancel check here. A stream made of other streams shares their list."""
 
 
 def stream_files(
@@ -145,6 +150,7 @@ def stream_files(
     text_column: str = "text",
     schema: Schema | None = None,
     refuse_empty: bool = False,
+    reading: list[Callable[[], None]] | None = None,
 ) -> DocumentStream:
     """The documents of import sources, read as ``import_documents`` consumes them: JSONL and
     CoNLL files line by line (memory bounded whatever their size), the other formats one
@@ -154,14 +160,21 @@ def stream_files(
     error (the CLI's "nothing to import")."""
     from annotator.formats import conll, jsonl
     from annotator.formats.registry import detect_format, read_any
-    from annotator.formats.source import ByteCount, TextLines
+    from annotator.formats.source import ByteCount
 
     problems: list[Problem] = []
-    counts: list[ByteCount | TextLines] = []
+    hooks: list[Callable[[], None]] = [] if reading is None else reading
+    counts: list[ByteCount] = []
+
+    def heard() -> None:
+        for hook in list(hooks):
+            hook()
+
     for path in paths:
         count = ByteCount()
         with contextlib.suppress(OSError):
             count.size = Path(path).stat().st_size if Path(path).is_file() else 0
+        count.on_read = heard
         counts.append(count)
 
     def position() -> tuple[int, int]:
@@ -169,12 +182,9 @@ def stream_files(
 
     def one(k: int, path: Path, kind: str) -> Iterator[ImportedDocument]:
         if kind == "jsonl":
-            count = counts[k]
-            assert isinstance(count, ByteCount)
-            yield from jsonl.stream_jsonl(path, problems, strict=strict, count=count)
+            yield from jsonl.stream_jsonl(path, problems, strict=strict, count=counts[k])
         elif kind == "conll":
-            counts[k] = text = TextLines(path)
-            yield from conll.stream_conll(path, problems, strict=strict, lines=text)
+            yield from conll.stream_conll(path, problems, strict=strict, count=counts[k])
         else:
             result = read_any(path, kind, strict, text_column, schema)
             counts[k].done = counts[k].size
@@ -192,7 +202,7 @@ def stream_files(
             if refuse_empty and not found and len(problems) == noted:
                 raise AnnotatorError(f"nothing to import: no document in {name} (read as {kind})")
 
-    return DocumentStream(documents(), problems, position)
+    return DocumentStream(documents(), problems, position, hooks)
 
 
 def import_documents(
@@ -227,8 +237,17 @@ def import_documents(
                     if where is not None:
                         progress(*where())
 
-                _write(project, result.documents, annotator, new_labels, strict, step,
-                       cancelled, report, None)  # fmt: skip
+                def reading() -> None:  # between documents: a first reading, a long one
+                    if cancelled():
+                        raise Cancelled("import cancelled; nothing was written")
+                    step(0)
+
+                result.reading.append(reading)
+                try:
+                    _write(project, result.documents, annotator, new_labels, strict, step,
+                           cancelled, report, None)  # fmt: skip
+                finally:
+                    result.reading.remove(reading)
                 report.problems[:0] = result.problems
                 return report
             docs = list(result.documents if isinstance(result, ImportResult) else result)

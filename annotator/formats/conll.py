@@ -35,7 +35,14 @@ from annotator.formats.common import (
     no_progress,
     split_of,
 )
-from annotator.formats.source import TextLines, decode_text, read_file, shown, walk
+from annotator.formats.source import (
+    ByteCount,
+    TextLines,
+    decode_text,
+    read_file,
+    shown,
+    walk,
+)
 from annotator.formats.tokens import TokenLayer, export_spans, resolve_overlaps, token_layer
 from annotator.model import DocumentAnnotations, ImportedDocument, ImportedSpan, Problem
 from annotator.output import writing
@@ -540,34 +547,51 @@ def stream_conll(
     strict: bool = True,
     schema: Schema | None = None,
     scheme: str | None = None,
-    lines: TextLines | None = None,
+    count: ByteCount | None = None,
 ) -> Iterator[ImportedDocument]:
     """``read_conll`` as a stream: documents are yielded as the file is read (one document
     held at a time, and the next one started), and problems appended to ``problems`` as
     they are found. Without ``scheme`` the file is read twice: once for its tags alone
-    (``detect_scheme``), then for its documents. ``lines`` (``TextLines`` of ``path``)
-    tells the bytes read so far."""
+    (``_tag_sentences`` into ``detect_scheme``, which stops at the first BIOES tag), then
+    for its documents.
+
+    ``count`` follows the reading for a progress report: ``size`` is the file's, ``done``
+    moves through both readings (each counts half: the first is over when ``done`` reaches
+    half the size), and ``count.on_read`` is called after each chunk read by either, so a
+    report moves from the first megabyte even while the scheme is being found."""
     if scheme is not None and scheme not in TAG_SCHEMES:
         raise ValueError(f"unknown tag scheme {scheme!r} ({', '.join(TAG_SCHEMES)})")
     path = Path(path)
     result = ImportResult(problems=problems)
     reader = _Reader(shown(path), strict, result)
     labels = frozenset(e.name for e in schema.entities) if schema else frozenset()
-    text_lines = lines or TextLines(path)
+    text_lines = TextLines(path)
+    first = TextLines(path) if scheme is None else None
+    if count is not None:
+        count.size = text_lines.size
+
+        def moved() -> None:
+            if first is None:
+                count.done = text_lines.done
+            else:  # each reading is half of the work
+                count.done = (min(first.done, first.size) + text_lines.done) // 2
+            count.size = text_lines.size
+            if count.on_read is not None:
+                count.on_read()
+
+        text_lines.on_read = moved
+        if first is not None:
+            first.on_read = moved
     used = scheme
-    if used is None:
-        quiet = _Reader(reader.source, False, ImportResult())  # problems come in the 2nd read
-        tags = (
-            [x[1] for x in sent]
-            for d in _parse_lines(_unmarked(TextLines(path)), None, labels, quiet, [])
-            for sent in d.sentences
-        )
-        used = detect_scheme(tags)
+    if first is not None:
+        used = detect_scheme(_tag_sentences(_unmarked(first), labels))
+        first.done = first.size = max(first.size, first.done)  # over, stopped early or not
     separator: list[str] = []
     stem = shown(path.stem)
     held: ImportedDocument | None = None
     k = 0
     mark = len(problems)
+    assert used is not None
     for d in _parse_lines(_unmarked(text_lines), scheme, labels, reader, separator):
         # built as soon as it is complete (its problems then sorted by line, as read_conll
         # sorts them), named once it is known whether another document follows
@@ -582,6 +606,41 @@ def stream_conll(
     if held is not None:
         held.name = stem if k == 0 else f"{stem}-{k + 1}"
         yield held
+
+
+def _tag_sentences(lines: Iterable[tuple[int, str]], labels: frozenset[str]) -> Iterator[list[str]]:
+    """The tags of each sentence as ``_parse_lines`` reads them without a scheme and with a
+    lenient reader (a line it skips gives no tag, a tag it cannot read is ``O``), which is
+    all ``detect_scheme`` asks; without building documents, tokens or problems (the first
+    reading of ``stream_conll``). ``test_conll_scan`` holds it to ``_parse_lines``."""
+    known: dict[str, str] = {}
+    sent: list[str] = []
+    begun = False  # a sentence of the current document is complete (_parse_lines' doc.sentences)
+    for _, line in lines:
+        line = line.removesuffix("\r")
+        if not line.strip() or line.startswith("-DOCSTART-"):
+            if sent:
+                yield sent
+                sent = []
+                begun = True
+            if line.startswith("-DOCSTART-"):
+                begun = False
+            continue
+        cols = line.split("\t") if "\t" in line else [c for c in line.split(" ") if c]
+        if len(cols) < 2 or not cols[0].strip():
+            continue
+        if "\r" in line or (not sent and not begun and cols[0].startswith("\ufeff")):
+            continue
+        raw = cols[-1]
+        tag = known.get(raw)
+        if tag is None:
+            read, _ = read_tag(raw, labels)
+            if read is None or (read != "O" and read[0] not in _PREFIXES["BIOES"]):
+                read = "O"  # lenient: unreadable, or not a prefix of any scheme
+            tag = known[raw] = read
+        sent.append(tag)
+    if sent:
+        yield sent
 
 
 def _unmarked(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:

@@ -20,7 +20,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -144,11 +144,15 @@ def _line_problem(raw: bytes) -> str:
 
 
 class ByteCount:
-    """Bytes of a file read so far, and the file's size (for a progress report)."""
+    """Bytes of a file read so far, and the file's size (for a progress report).
+
+    ``on_read``, when set, is called after each read of the file (about once a megabyte),
+    so a progress report can move while no record is complete yet."""
 
     def __init__(self) -> None:
         self.done = 0
         self.size = 0
+        self.on_read: Callable[[], None] | None = None
 
 
 class _Counted:
@@ -161,6 +165,8 @@ class _Counted:
     def read(self, n: int) -> bytes:
         data = self._fh.read(n)
         self._count.done += len(data)
+        if self._count.on_read is not None:
+            self._count.on_read()
         return data
 
 
@@ -185,6 +191,8 @@ def lines(
         if info.st_size <= min(max_line, STREAM_BYTES):
             data = fh.read(max_line + 1)
             count.done += len(data)
+            if count.on_read is not None:
+                count.on_read()
             if len(data) <= max_line:
                 yield from _split(data)
                 return
@@ -257,13 +265,15 @@ class TextLines:
     what ``decode_text(path, read_file(path)).split("\n")`` gives (BOM kept, as there), with
     its errors (a NUL byte, invalid UTF-8, mostly control characters) raised as the line that
     holds them is reached; memory holds one chunk and one line whatever the file's size.
-    ``done`` counts the bytes read so far and ``size`` those of the file (for progress)."""
+    ``done`` counts the bytes read so far and ``size`` those of the file (for progress);
+    ``on_read``, when set, is called after each chunk read."""
 
     def __init__(self, path: Path, *, follow: bool = True, max_line: int = MAX_LINE_BYTES):
         self.path = Path(path)
         self.follow = follow
         self.max_line = max_line
         self.done = 0
+        self.on_read: Callable[[], None] | None = None
         try:
             self.size = os.stat(self.path).st_size
         except OSError:
@@ -286,18 +296,32 @@ class TextLines:
                 if not chunk:
                     break
                 self.done += len(chunk)
+                if self.on_read is not None:
+                    self.on_read()
                 if first:
                     first = False
                     self._binary_check(chunk[:_SAMPLE])
-                parts = (pending + chunk).split(b"\n")
-                pending = parts.pop()
+                block = pending + chunk
+                cut = block.rfind(b"\n")
+                body, pending = (b"", block) if cut < 0 else (block[:cut], block[cut + 1 :])
                 if len(pending) > self.max_line:
                     raise ImportFormatError(
                         shown(self.path), number + 1, f"line longer than {self.max_line} bytes"
                     )
-                for raw in parts:
+                if cut < 0:
+                    continue
+                # the complete lines decoded at once: UTF-8 never holds byte 0x0A inside a
+                # character, so this is each line decoded on its own when all of them decode;
+                # else line by line, for the error and its line
+                text = None if b"\x00" in body else _utf8(body)
+                if text is None:
+                    for raw in body.split(b"\n"):
+                        number += 1
+                        yield number, self._decode(raw, number)
+                    continue
+                for line in text.split("\n"):
                     number += 1
-                    yield number, self._decode(raw, number)
+                    yield number, line
             yield number + 1, self._decode(pending, number + 1)
 
     def _binary_check(self, sample: bytes) -> None:
@@ -320,6 +344,14 @@ class TextLines:
                 number,
                 f"not UTF-8 text (invalid UTF-8 byte 0x{raw[exc.start]:02x} at column {col})",
             ) from exc
+
+
+def _utf8(data: bytes) -> str | None:
+    """``data`` decoded as UTF-8, or None when it is not valid UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def decode_text(path: Path, raw: bytes, *, binary_check: bool = True) -> str:
