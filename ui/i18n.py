@@ -169,6 +169,14 @@ def label_display(label: Label, lang: str | None = None) -> str:
     return label.en or label.name
 
 
+def label_tag(label: Label, lang: str | None = None) -> str:
+    """The short name a label tag in the text shows: the Arabic form in Arabic, else the
+    label's own name (PER, Conflict.Attack), as brat and the English tags have it."""
+    if (lang or _current) == "ar" and label.ar:
+        return label.ar
+    return label.name
+
+
 def is_rtl_text(text: str) -> bool:
     """Whether ``text``'s first strong character is right-to-left (Unicode bidi P2)."""
     for ch in text:

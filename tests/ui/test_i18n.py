@@ -37,6 +37,7 @@ OWNED = [
     "ui/dialogs",
     "ui/search",
     "ui/suggestions",
+    "ui/docview",
     "ui/session.py",
     "ui/i18n.py",
     "ui/app.py",
@@ -188,3 +189,36 @@ def test_search_jobs_and_start_speak_arabic(arabic: QApplication, qtbot: QtBot) 
     job.dialog.close()
     # ui.app's window.tr(...): filed under the host context "window", found from any class
     assert host.tr("No annotator chosen: editing is off.") == "لم يُختر موسِّم: التحرير متوقف."
+
+
+def test_review_tags_tables_and_format_descriptions_speak_arabic(
+    arabic: QApplication, qtbot: QtBot
+) -> None:
+    from annotator.formats.registry import EXPORT_FORMATS
+    from annotator.review import Kind
+    from ui.dialogs.export_dialog import FORMAT_DESCRIPTIONS, format_description
+    from ui.events.schema_tables import AttributesTable, RolesTable
+    from ui.review.agreement_window import _pair_headers
+    from ui.review.model import kind_name, kind_tag
+
+    assert [kind_tag(k) for k in (Kind.LABEL, Kind.AGREEMENT, Kind.ONLY_A, Kind.ONLY_B)] == [
+        "تسمية≠", "اتفاق", "A فقط", "B فقط"
+    ]  # fmt: skip
+    assert kind_name(Kind.BOUNDARY) == "اختلاف الحدود"
+    roles = RolesTable()
+    qtbot.addWidget(roles)
+    headers = [roles.table.horizontalHeaderItem(c).text() for c in range(3)]
+    assert headers == ["الدور", "يقبل (التسميات)", "العدد"]
+    assert (roles.add_button.text(), roles.remove_button.text()) == ("إضافة", "إزالة")
+    attrs = AttributesTable()
+    qtbot.addWidget(attrs)
+    assert attrs.add_button.text() == "إضافة"
+    from PySide6.QtCore import QCoreApplication
+
+    shown = [QCoreApplication.translate("Agreement", h) for h in _pair_headers()]
+    assert "الدقة (تطابق تام)" in shown and "كابا" in shown
+    # every offered format has its description marked, and the mark is the registry's text
+    assert set(FORMAT_DESCRIPTIONS) == set(EXPORT_FORMATS)
+    for name, info in EXPORT_FORMATS.items():
+        assert FORMAT_DESCRIPTIONS[name] == info.description
+        assert format_description(name, info.description) != info.description

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,7 +52,7 @@ from annotator.model import GOLD, Status
 from annotator.output import PREVIOUS
 from annotator.project import Project
 from ui.dialogs.paths import remember_folder, start_folder
-from ui.i18n import status_text
+from ui.i18n import QT_TRANSLATE_NOOP, status_text
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
 from ui.session import Session
 
@@ -116,6 +116,33 @@ def ask_other_path(parent: QWidget, title: str, refusal: str) -> bool:
     return box.exec() == yes
 
 
+FORMAT_DESCRIPTIONS: dict[str, str] = {
+    "jsonl": QT_TRANSLATE_NOOP(
+        "ExportFormats", "lossless project JSONL (spans, events, relations, attributes, notes)"
+    ),
+    "spacy": QT_TRANSLATE_NOOP("ExportFormats", "spaCy v3 DocBin (.spacy): doc.ents + doc.spans"),
+    "spacy-jsonl": QT_TRANSLATE_NOOP("ExportFormats", "spaCy/Prodigy JSONL"),
+    "hf": QT_TRANSLATE_NOOP(
+        "ExportFormats", "Hugging Face datasets token classification (DatasetDict)"
+    ),
+    "conll": QT_TRANSLATE_NOOP("ExportFormats", "CoNLL-2003 style BIO/IOB2/BIOES"),
+    "brat": QT_TRANSLATE_NOOP("ExportFormats", "brat standoff .txt/.ann + annotation.conf"),
+    "events": QT_TRANSLATE_NOOP(
+        "ExportFormats", "event extraction JSON lines (ACE05-E / OneIE style)"
+    ),
+    "doccano": QT_TRANSLATE_NOOP("ExportFormats", "doccano JSONL"),
+    "label-studio": QT_TRANSLATE_NOOP("ExportFormats", "Label Studio JSON tasks"),
+}
+"""the registry's format descriptions (``annotator.formats.registry``), marked for translation
+(context "ExportFormats"); a format missing here shows its registry description untranslated"""
+
+
+def format_description(name: str, fallback: str) -> str:
+    """A format's description in the interface language."""
+    source = FORMAT_DESCRIPTIONS.get(name)
+    return QCoreApplication.translate("ExportFormats", source) if source else fallback
+
+
 class ExportDialog(QDialog):
     """Choose format, output, layer, documents and options; run; read the report."""
 
@@ -131,7 +158,9 @@ class ExportDialog(QDialog):
         for name, info in FORMATS.items():
             missing = missing_packages(name)
             needs = self.tr(" (needs {0})").format(", ".join(missing)) if missing else ""
-            self.format.addItem(f"{name} — {info.description}{needs}", name)
+            self.format.addItem(
+                f"{name} — {format_description(name, info.description)}{needs}", name
+            )
         self.layer = QComboBox(self)
         self.layer.addItem(self.tr("All layers (each record names its annotator)"), ALL_LAYERS)
         self.layer.addItem(self.tr("gold (adjudicated)"), GOLD)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -52,8 +52,10 @@ class _Table(QWidget):
         self.table = QTableWidget(0, len(headers), self)
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.add_button = QPushButton(self.tr("Add"), self)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
+        # One context ("SchemaTables") for the tables of this module: ``self.tr`` in this base
+        # class would look its strings up under each subclass's name.
+        self.add_button = QPushButton(QCoreApplication.translate("SchemaTables", "Add"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("SchemaTables", "Remove"), self)
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020;")
@@ -116,7 +118,12 @@ class RolesTable(_Table):
     """tuple[Role, ...]"""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["Role", "Accepts (labels)", "How many"], parent)
+        headers = [
+            QCoreApplication.translate("SchemaTables", "Role"),
+            QCoreApplication.translate("SchemaTables", "Accepts (labels)"),
+            QCoreApplication.translate("SchemaTables", "How many"),
+        ]
+        super().__init__(headers, parent)
 
     def set_roles(self, roles: Sequence[Role]) -> None:
         self._loading = True
@@ -161,7 +168,13 @@ class AttributesTable(_Table):
     """tuple[AttributeDef, ...]"""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["Attribute", "Kind", "Values (enum)", "Labels (empty: all)"], parent)
+        headers = [
+            QCoreApplication.translate("SchemaTables", "Attribute"),
+            QCoreApplication.translate("SchemaTables", "Kind"),
+            QCoreApplication.translate("SchemaTables", "Values (enum)"),
+            QCoreApplication.translate("SchemaTables", "Labels (empty: all)"),
+        ]
+        super().__init__(headers, parent)
 
     def set_attributes(self, attributes: Sequence[AttributeDef]) -> None:
         self._loading = True

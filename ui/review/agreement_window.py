@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -204,21 +204,26 @@ class AgreementWindow(QWidget):
         label_rows = [
             [p.a, p.b, label, *_label_cells(p, label)] for p in pairs for label in result.labels
         ]
-        headers = ["A", "B", "label", "P exact", "R exact", "F1 exact", "F1 overlap",
-                   "n A", "n B", "alpha-U"]  # fmt: skip
+        headers = [_A, _B, QT_TRANSLATE_NOOP("Agreement", "label"), _P_EXACT, _R_EXACT,
+                   _F1_EXACT, _F1_OVERLAP, QT_TRANSLATE_NOOP("Agreement", "n A"),
+                   QT_TRANSLATE_NOOP("Agreement", "n B"), _ALPHA_U]  # fmt: skip
         self._tab("labels", self.tr("Per label"), headers, label_rows)
         event_rows = [
             [p.a, p.b, name, s.micro.precision, s.micro.recall, s.micro.f1]
             for p in pairs
             for name, s in p.events.items()
         ]
-        self._tab("events", self.tr("Events"), ["A", "B", "measure", "P", "R", "F1"], event_rows)
+        headers = [_A, _B, QT_TRANSLATE_NOOP("Agreement", "measure"),
+                   QT_TRANSLATE_NOOP("Agreement", "P"), QT_TRANSLATE_NOOP("Agreement", "R"),
+                   QT_TRANSLATE_NOOP("Agreement", "F1")]  # fmt: skip
+        self._tab("events", self.tr("Events"), headers, event_rows)
         doc_rows = [
             [p.a, p.b, d.name, d.exact.f1, d.overlap.f1, d.kappa]
             for p in pairs
             for d in p.documents
         ]
-        headers = ["A", "B", "document", "F1 exact", "F1 overlap", "kappa"]
+        headers = [_A, _B, QT_TRANSLATE_NOOP("Agreement", "document"), _F1_EXACT, _F1_OVERLAP,
+                   _KAPPA]  # fmt: skip
         self._tab("documents", self.tr("Per document"), headers, doc_rows)
         confusion = QWidget(self)
         box = QVBoxLayout(confusion)
@@ -239,7 +244,8 @@ class AgreementWindow(QWidget):
     def _tab(
         self, name: str, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]
     ) -> None:
-        table = _table([self.tr(h) for h in headers], rows, f"agreement-{name}")
+        shown = [QCoreApplication.translate("Agreement", h) for h in headers]
+        table = _table(shown, rows, f"agreement-{name}")
         self.tables[name] = table
         self.tabs.addTab(table, title)
 
@@ -293,9 +299,21 @@ class AgreementWindow(QWidget):
             self.summary.setText(self.tr("Report written to {0}").format(path))
 
 
+_A = QT_TRANSLATE_NOOP("Agreement", "A")
+_B = QT_TRANSLATE_NOOP("Agreement", "B")
+_P_EXACT = QT_TRANSLATE_NOOP("Agreement", "P exact")
+_R_EXACT = QT_TRANSLATE_NOOP("Agreement", "R exact")
+_F1_EXACT = QT_TRANSLATE_NOOP("Agreement", "F1 exact")
+_F1_OVERLAP = QT_TRANSLATE_NOOP("Agreement", "F1 overlap")
+_KAPPA = QT_TRANSLATE_NOOP("Agreement", "kappa")
+_ALPHA_U = QT_TRANSLATE_NOOP("Agreement", "alpha-U")
+
+
 def _pair_headers() -> list[str]:
-    return ["A", "B", "P exact", "R exact", "F1 exact", "F1 overlap", "boundary F1",
-            "kappa", "alpha-U", "doc-average F1"]  # fmt: skip
+    """Column titles of the Pairs table (English; translated where shown)."""
+    return [_A, _B, _P_EXACT, _R_EXACT, _F1_EXACT, _F1_OVERLAP,
+            QT_TRANSLATE_NOOP("Agreement", "boundary F1"), _KAPPA, _ALPHA_U,
+            QT_TRANSLATE_NOOP("Agreement", "doc-average F1")]  # fmt: skip
 
 
 def _pair_row(p: PairResult) -> list[object]:

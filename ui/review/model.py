@@ -12,27 +12,44 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from annotator.model import GOLD, DocumentAnnotations, Event, Record, Relation, Span, Status
 from annotator.project import Project
 from annotator.review import Disagreement, GoldIndex, Kind, compare_many, is_resolved
 from ui.docview.view import ViewSpan
+from ui.i18n import QT_TRANSLATE_NOOP
 
 KIND_NAMES: dict[Kind, str] = {
-    Kind.AGREEMENT: "agreement",
-    Kind.LABEL: "label mismatch",
-    Kind.BOUNDARY: "boundary mismatch",
-    Kind.ONLY_A: "only in A",
-    Kind.ONLY_B: "only in B",
-    Kind.ARGUMENTS: "argument mismatch",
+    Kind.AGREEMENT: QT_TRANSLATE_NOOP("ReviewKind", "agreement"),
+    Kind.LABEL: QT_TRANSLATE_NOOP("ReviewKind", "label mismatch"),
+    Kind.BOUNDARY: QT_TRANSLATE_NOOP("ReviewKind", "boundary mismatch"),
+    Kind.ONLY_A: QT_TRANSLATE_NOOP("ReviewKind", "only in A"),
+    Kind.ONLY_B: QT_TRANSLATE_NOOP("ReviewKind", "only in B"),
+    Kind.ARGUMENTS: QT_TRANSLATE_NOOP("ReviewKind", "argument mismatch"),
 }
+"""kind names (English; ``kind_name`` gives them in the interface language)"""
 KIND_TAGS: dict[Kind, str] = {
-    Kind.AGREEMENT: "agree",
-    Kind.LABEL: "label≠",
-    Kind.BOUNDARY: "bounds≠",
-    Kind.ONLY_A: "only A",
-    Kind.ONLY_B: "only B",
-    Kind.ARGUMENTS: "args≠",
+    Kind.AGREEMENT: QT_TRANSLATE_NOOP("ReviewKind", "agree"),
+    Kind.LABEL: QT_TRANSLATE_NOOP("ReviewKind", "label≠"),
+    Kind.BOUNDARY: QT_TRANSLATE_NOOP("ReviewKind", "bounds≠"),
+    Kind.ONLY_A: QT_TRANSLATE_NOOP("ReviewKind", "only A"),
+    Kind.ONLY_B: QT_TRANSLATE_NOOP("ReviewKind", "only B"),
+    Kind.ARGUMENTS: QT_TRANSLATE_NOOP("ReviewKind", "args≠"),
 }
+"""the short tags printed next to a span's label (``kind_tag``: translated)"""
+
+
+def kind_name(kind: Kind) -> str:
+    """A kind's name in the interface language."""
+    return QCoreApplication.translate("ReviewKind", KIND_NAMES[kind])
+
+
+def kind_tag(kind: Kind) -> str:
+    """A kind's short tag in the interface language."""
+    return QCoreApplication.translate("ReviewKind", KIND_TAGS[kind])
+
+
 KIND_COLORS: dict[Kind, str] = {
     Kind.AGREEMENT: "#009E73",
     Kind.LABEL: "#D55E00",
@@ -130,13 +147,18 @@ def anchor(rec: Record | None) -> str:
     return ""
 
 
-def annotator_view_spans(layer: DocumentAnnotations, kinds: Mapping[str, Kind]) -> list[ViewSpan]:
-    """One annotator's spans coloured by the kind of their item, tagged "label · kind"."""
+def annotator_view_spans(
+    layer: DocumentAnnotations, kinds: Mapping[str, Kind], names: Mapping[str, str] | None = None
+) -> list[ViewSpan]:
+    """One annotator's spans coloured by the kind of their item, tagged "label · kind" (the
+    label's display name from ``names`` when given, the kind's tag translated)."""
     out = []
+    names = names or {}
+    tags = {kind: kind_tag(kind) for kind in Kind}
     for s in layer.spans:
         kind = kinds.get(s.uuid, Kind.AGREEMENT)
         out.append(
-            ViewSpan(s.uuid, s.start, s.end, f"{s.label} · {KIND_TAGS[kind]}",
+            ViewSpan(s.uuid, s.start, s.end, f"{names.get(s.label, s.label)} · {tags[kind]}",
                      KIND_COLORS[kind], s.annotator, False, s.fragments)
         )  # fmt: skip
     return out
@@ -146,9 +168,21 @@ GOLD_COLOR = "#8C8C8C"
 """Gold spans are grey so their tint is never mistaken for a kind colour."""
 
 
-def gold_view_spans(gold: DocumentAnnotations) -> list[ViewSpan]:
-    """The gold layer, tagged with plain label names."""
+def gold_view_spans(
+    gold: DocumentAnnotations, names: Mapping[str, str] | None = None
+) -> list[ViewSpan]:
+    """The gold layer, tagged with plain label names (display names from ``names``)."""
+    names = names or {}
     return [
-        ViewSpan(s.uuid, s.start, s.end, s.label, GOLD_COLOR, s.annotator, False, s.fragments)
+        ViewSpan(
+            s.uuid,
+            s.start,
+            s.end,
+            names.get(s.label, s.label),
+            GOLD_COLOR,
+            s.annotator,
+            False,
+            s.fragments,
+        )
         for s in gold.spans
     ]

@@ -26,7 +26,7 @@ from annotator.model import GOLD, DocumentAnnotations
 from annotator.review import Kind
 from ui.docview.view import DocumentView
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.review.model import KIND_COLORS, KIND_NAMES, ReviewItem, describe
+from ui.review.model import KIND_COLORS, ReviewItem, describe, kind_name
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("DisagreementTable", "Kind"),
@@ -62,7 +62,7 @@ def legend_row(parent: QWidget) -> QHBoxLayout:
         swatch.setFixedSize(14, 14)
         swatch.setStyleSheet(f"background: {KIND_COLORS[kind]}; border: 1px solid #333;")
         row.addWidget(swatch)
-        name = plain_label(tr(KIND_NAMES[kind]), parent)
+        name = plain_label(kind_name(kind), parent)
         name.setObjectName(f"legend-{kind.value}")
         row.addWidget(name)
         row.addSpacing(10)
@@ -136,7 +136,7 @@ class DisagreementTable(QTableWidget):
         self.setRowCount(len(items))
         for row, it in enumerate(items):
             cells = (
-                self.tr(KIND_NAMES[it.kind]),
+                kind_name(it.kind),
                 it.a,
                 describe(it.d.a, layers.get(it.a)),
                 it.b,

@@ -37,13 +37,14 @@ from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
 from annotator.model import GOLD, Document, DocumentAnnotations, Status
 from annotator.review import project_remaining
 from ui.docview.view import DocumentView
+from ui.i18n import label_tag
 from ui.review.model import (
-    KIND_NAMES,
     ReviewItem,
     anchor,
     annotator_view_spans,
     describe,
     gold_view_spans,
+    kind_name,
     review_items,
     span_kinds,
 )
@@ -227,14 +228,15 @@ class ReviewWindow(QMainWindow):
         doc = project.document(self.doc_id)
         self.layers, self.items = review_items(project, self.doc_id, names)
         gold = project.layer(self.doc_id, GOLD)
+        shown = {lab.name: label_tag(lab) for lab in project.schema.span_labels()}
         for name, view in self.columns.views.items():
             if view.text() != doc.text:
                 view.set_text(doc.text)
             if name == GOLD:
-                view.set_spans(gold_view_spans(gold))
+                view.set_spans(gold_view_spans(gold, shown))
             else:
                 view.set_spans(
-                    annotator_view_spans(self.layers[name], span_kinds(name, self.items))
+                    annotator_view_spans(self.layers[name], span_kinds(name, self.items), shown)
                 )
         self.table.fill(self.items, self.layers)
         self._update_progress(names)
@@ -285,7 +287,7 @@ class ReviewWindow(QMainWindow):
         if first is not None:
             first.scroll_to(it.d.start)  # the others follow through _sync_scroll
         self.detail.setText(
-            f"{row + 1}/{len(self.items)} · {self.tr(KIND_NAMES[it.kind])} · "
+            f"{row + 1}/{len(self.items)} · {kind_name(it.kind)} · "
             f"A ({it.a}): {describe(it.d.a, self.layers.get(it.a))} · "
             f"B ({it.b}): {describe(it.d.b, self.layers.get(it.b))}"
             + (f" · {it.d.detail}" if it.d.detail else "")
