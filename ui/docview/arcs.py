@@ -20,6 +20,7 @@ the selected span are drawn emphasised, and the selected event's argument spans 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
@@ -40,11 +41,15 @@ from annotator.text import OffsetMap
 from ui.docview.arcs_geometry import (
     Anchor,
     ArcShape,
+    Box,
     Link,
     Plan,
+    Route,
     Segment,
     StartIndex,
     assign_lanes,
+    place_label,
+    route,
 )
 from ui.docview.colors import mark_color
 from ui.docview.paint import piece_geometry
@@ -88,6 +93,25 @@ class _Drawn:
         return self._groups
 
 
+class _Boxes:
+    """Label tag boxes sorted by left edge, for "which tags lie near here" lookups."""
+
+    __slots__ = ("_boxes", "_widest", "_x0")
+
+    def __init__(self, boxes: list[Box]) -> None:
+        self._boxes = sorted(boxes)
+        self._x0 = [b[0] for b in self._boxes]
+        self._widest = max((b[2] - b[0] for b in self._boxes), default=0.0)
+
+    def near(self, x0: float, x1: float, y0: float, y1: float) -> list[Box]:
+        """The boxes meeting the band ``x0..x1`` × ``y0..y1`` (grown by 20 pixels)."""
+        lo = bisect.bisect_left(self._x0, x0 - 20 - self._widest)
+        hi = bisect.bisect_right(self._x0, x1 + 20)
+        return [
+            b for b in self._boxes[lo:hi] if b[2] > x0 - 20 and b[1] < y1 + 20 and b[3] > y0 - 20
+        ]
+
+
 class ArcOverlay(QWidget):
     """Transparent overlay over ``view``'s viewport that paints arcs for ``Link`` records."""
 
@@ -113,6 +137,8 @@ class ArcOverlay(QWidget):
         self._cache: tuple[tuple[object, ...], _Drawn] | None = None
         self._version = 0
         self._labels: dict[tuple[str, str, bool], QPixmap] = {}
+        self._boxes = _Boxes([])
+        self._tags_shown: list[tuple[QPointF, QPixmap]] = []
         self.font_ = QFont()
         self.font_.setPixelSize(10)
         self._fm = QFontMetricsF(self.font_)
@@ -321,16 +347,19 @@ class ArcOverlay(QWidget):
                 segments.append(Segment(k, "src", (src.block, src.line), src.cx, dst.cx))
                 plans.append(Plan(src, dst, True))
                 continue
-            s_start, t_start = spans[link.source][0], spans[link.target][0]
-            side = self._side(src, dst, min(s_start, t_start))
-            ys = src.top if src else (-20.0 if s_start < vs else height + 20)
-            yt = dst.top if dst else (-20.0 if t_start < vs else height + 20)
+            # between lines: the vertical runs halfway between the two ends (or straight up or
+            # down from the end that shows), never along a margin
+            shown = src or dst
+            side = (src.cx + dst.cx) / 2 if src and dst else shown.cx if shown else 0.0
+            ys = src.top if src else (-20.0 if spans[link.source][0] < vs else height + 20)
+            yt = dst.top if dst else (-20.0 if spans[link.target][0] < vs else height + 20)
             if src:
                 segments.append(Segment(k, "src", (src.block, src.line), src.cx, side))
             if dst:
                 segments.append(Segment(k, "dst", (dst.block, dst.line), side, dst.cx))
             plans.append(Plan(src, dst, False, side, ys, yt))
         lanes = assign_lanes(segments)
+        self._boxes = self._tag_boxes()
         return [
             self._build(
                 link, emphasised(link), plans[k], lanes.get((k, "src"), 0), lanes.get((k, "dst"), 0)
@@ -338,16 +367,15 @@ class ArcOverlay(QWidget):
             for k, link in enumerate(visible)
         ]
 
-    def _side(self, src: Anchor | None, dst: Anchor | None, first_cp: int) -> float:
-        """The margin x an arc between lines runs along: the side nearer to both ends when
-        both show, else the end side of the paragraph (left in right-to-left text)."""
-        left, right = MARGIN, self.width() - MARGIN
-        if src and dst:
-            to_left = abs(src.cx - left) + abs(dst.cx - left)
-            to_right = abs(src.cx - right) + abs(dst.cx - right)
-            return left if to_left <= to_right else right
-        block = self.view.document().findBlock(self._offsets().to_u16(first_cp))
-        return left if block.textDirection() == Qt.LayoutDirection.RightToLeft else right
+    def _tag_boxes(self) -> _Boxes:
+        """The label tags painted in the visible blocks (viewport boxes, sorted by x)."""
+        boxes = []
+        self._tags_shown = self.view.visible_tags()
+        for point, pixmap in self._tags_shown:
+            ratio = pixmap.devicePixelRatio() or 1.0
+            x, y = point.x(), point.y()
+            boxes.append((x, y, x + pixmap.width() / ratio, y + pixmap.height() / ratio))
+        return _Boxes(boxes)
 
     def _end(self, anchor: Anchor, lane: int) -> tuple[QPointF, float, bool]:
         """Where an arc meets a span, the y of its lane, and whether the lane is above.
@@ -362,48 +390,39 @@ class ArcOverlay(QWidget):
     def _build(
         self, link: Link, emphasised: bool, plan: Plan, src_lane: int, dst_lane: int
     ) -> ArcShape:
-        """The path, endpoints, arrow and label rectangle of one arc."""
+        """The path, endpoints, arrow and label rectangle of one arc (``route``)."""
         src, dst = plan.src, plan.dst
-        path = QPainterPath()
         text_width = self._widths.get(link.label)
         if text_width is None:
             text_width = self._widths[link.label] = self._fm.horizontalAdvance(link.label) + 6
         up = True
-        if plan.same_line and src and dst:
-            start, y, up = self._end(src, src_lane)
-            end, _, _ = self._end(dst, src_lane)
-            path.moveTo(start)
-            path.lineTo(src.cx, y)
-            path.lineTo(dst.cx, y)
-            path.lineTo(end)
-            mid = (src.cx + dst.cx) / 2
+        if src:
+            start, y_s, _ = self._end(src, src_lane)
         else:
-            side = plan.side
-            y_s, y_t = plan.ys, plan.yt
-            if src:
-                start, y_s, _ = self._end(src, src_lane)
-            else:
-                start = QPointF(side, y_s)
-            if dst:
-                end, y_t, up = self._end(dst, dst_lane)
-            else:
-                end = QPointF(side, y_t)
-            path.moveTo(start)
-            if src:
-                path.lineTo(src.cx, y_s)
-            path.lineTo(side, y_s)
-            path.lineTo(side, y_t)
-            if dst:
-                path.lineTo(dst.cx, y_t)
-            path.lineTo(end)
-            # The role is written next to the argument (or at the source when only that end
-            # shows), so the name stays on screen with the end it describes.
-            anchor, y = (dst, y_t) if dst else (src, y_s)
-            mid = (anchor.cx + side) / 2 if anchor else side
+            start, y_s = QPointF(plan.side, plan.ys), plan.ys
+        if dst:
+            end, y_t, up = self._end(dst, src_lane if plan.same_line else dst_lane)
+        else:
+            end, y_t = QPointF(plan.side, plan.yt), plan.yt
+        if plan.same_line:
+            y_t = y_s
+        lo, hi = min(y_s, y_t), max(y_s, y_t)
+        near = self._boxes.near(min(start.x(), end.x()) - 40, max(start.x(), end.x()) + 40, lo, hi)
+        way = route((start.x(), start.y()), (end.x(), end.y()), y_s, y_t, near)
+        if not src and len(way.points) == 6:  # off screen: no run on the missing line
+            way = Route(way.points[2:], way.label)
+        if not dst and len(way.points) >= 4:
+            way = Route(way.points[:-2], way.label)
+        path = QPainterPath(QPointF(*way.points[0]))
+        for x, y in way.points[1:]:
+            path.lineTo(x, y)
         label_rect = QRectF()
         if src or dst:
-            left = min(max(1.0, mid - text_width / 2), self.width() - text_width - 1)
-            label_rect = QRectF(left, y - self._label_h / 2, text_width, self._label_h)
+            cx, cy = way.label if src and dst else (plan.side, y_t if dst else y_s)
+            size = (text_width, self._label_h)
+            row = self._boxes.near(cx - 3 * text_width, cx + 3 * text_width, cy - 8, cy + 8)
+            x0, y0, x1, y1 = place_label((cx, cy), size, row, (1.0, self.width() - 1.0))
+            label_rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         arrow = QPainterPath()
         if dst:
             back = -ARROW if up else ARROW  # the arrow comes from the lane's side
@@ -428,6 +447,9 @@ class ArcOverlay(QWidget):
         # Arcs of one colour and style are stroked as one path and labels are cached
         # pixmaps: a viewport of a densely annotated text holds a few hundred arcs.
         for emphasised in (False, True):  # the selected event's arcs on top
+            if emphasised:  # the label tags over the arc lines, so no line cuts their text
+                for point, pixmap in self._tags_shown:
+                    painter.drawPixmap(point, pixmap)
             for (color_name, emph, relation), (lines, arrows) in drawn.groups().items():
                 if emph != emphasised:
                     continue

@@ -7,7 +7,8 @@ is planned from its two span anchors, then each line's arc segments get lanes, n
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+import itertools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -145,3 +146,124 @@ def assign_lanes(segments: list[Segment]) -> dict[tuple[int, str], int]:
             seg = segs[i]
             out[(seg.shape_index, seg.end)] = lane
     return out
+
+
+Box = tuple[float, float, float, float]
+"""a rectangle as (x0, y0, x1, y1), x0 <= x1 and y0 <= y1 (label tags, arc labels)"""
+
+
+class Route(NamedTuple):
+    """An arc's polyline (first point on the source span, last on the target span) and the
+    centre of its label."""
+
+    points: list[tuple[float, float]]
+    label: tuple[float, float]
+
+
+def _crosses_vertical(x: float, y0: float, y1: float, box: Box, pad: float) -> bool:
+    lo, hi = min(y0, y1), max(y0, y1)
+    return box[0] - pad < x < box[2] + pad and lo < box[3] and hi > box[1]
+
+
+def clear_x(x: float, y0: float, y1: float, boxes: Sequence[Box], pad: float = 2.0) -> float:
+    """The x nearest to ``x`` where a vertical from ``y0`` to ``y1`` touches none of ``boxes``
+    (each kept ``pad`` away): candidates are ``x`` and the padded box edges, nearest first."""
+    hits = [b for b in boxes if _crosses_vertical(x, y0, y1, b, pad)]
+    if not hits:
+        return x
+    candidates = sorted(
+        {
+            e
+            for b in boxes
+            if b[1] < max(y0, y1) and b[3] > min(y0, y1)
+            for e in (b[0] - pad - 0.5, b[2] + pad + 0.5)
+        },
+        key=lambda c: abs(c - x),
+    )
+    for c in candidates:
+        if not any(_crosses_vertical(c, y0, y1, b, pad) for b in boxes):
+            return c
+    return x
+
+
+def route(
+    src: tuple[float, float],
+    dst: tuple[float, float],
+    src_lane: float,
+    dst_lane: float,
+    boxes: Sequence[Box] = (),
+) -> Route:
+    """The path of an arc from the span at ``src`` (its centre x and the y where the arc meets
+    it) to the span at ``dst``, between the two spans and never out to a margin.
+
+    On one line (``src_lane == dst_lane``) the arc rises to the lane, runs along it and comes
+    down on the target; the label sits at the middle of the run. Between lines it rises to the
+    source line's lane, runs to a vertical halfway between the two spans (moved sideways off
+    any label tag it would cross, ``clear_x``), goes along it to the target line's lane and in
+    to the target; the label sits at the middle of the longer lane run. Every coordinate is a
+    fixed fraction of the span positions, so the route keeps its shape when the text is zoomed
+    or rewrapped at another width."""
+    (sx, sy), (tx, ty) = src, dst
+    if src_lane == dst_lane:
+        points = [(sx, sy), (sx, src_lane), (tx, src_lane), (tx, ty)]
+        return Route(points, ((sx + tx) / 2, src_lane))
+    vx = clear_x((sx + tx) / 2, src_lane, dst_lane, boxes)
+    points = [(sx, sy), (sx, src_lane), (vx, src_lane), (vx, dst_lane), (tx, dst_lane), (tx, ty)]
+    longer_first = abs(vx - sx) > abs(tx - vx) + 0.5  # a tie (no tag moved it) goes to dst
+    return Route(points, ((sx + vx) / 2, src_lane) if longer_first else ((vx + tx) / 2, dst_lane))
+
+
+def place_label(
+    centre: tuple[float, float],
+    size: tuple[float, float],
+    boxes: Sequence[Box],
+    bounds: tuple[float, float],
+) -> Box:
+    """The label box of ``size`` centred on ``centre``, slid along its lane (nearest first)
+    off the ``boxes`` it would cover and kept within the horizontal ``bounds``."""
+    (cx, cy), (w, h) = centre, size
+    lo, hi = bounds
+
+    def box_at(x0: float) -> Box:
+        x0 = min(max(lo, x0), max(lo, hi - w))
+        return (x0, cy - h / 2, x0 + w, cy + h / 2)
+
+    def free(b: Box) -> bool:
+        return not any(b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1] for o in boxes)
+
+    first = box_at(cx - w / 2)
+    if free(first):
+        return first
+    row = [o for o in boxes if o[1] < cy + h / 2 and o[3] > cy - h / 2]
+    starts = sorted(
+        {x for o in row for x in (o[0] - w - 1, o[2] + 1)}, key=lambda x: abs(x + w / 2 - cx)
+    )
+    for x0 in starts:
+        b = box_at(x0)
+        if free(b):
+            return b
+    return first
+
+
+def polyline_hits(points: Sequence[tuple[float, float]], box: Box) -> bool:
+    """Whether an axis-parallel polyline passes through the inside of ``box``."""
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if x0 == x1:
+            if box[0] < x0 < box[2] and min(y0, y1) < box[3] and max(y0, y1) > box[1]:
+                return True
+        elif box[1] < y0 < box[3] and min(x0, x1) < box[2] and max(x0, x1) > box[0]:
+            return True
+    return False
+
+
+def distance_to_polyline(
+    point: tuple[float, float], points: Sequence[tuple[float, float]]
+) -> float:
+    """Distance from ``point`` to the nearest segment of an axis-parallel polyline."""
+    px, py = point
+    best = float("inf")
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        cx = min(max(px, min(x0, x1)), max(x0, x1))
+        cy = min(max(py, min(y0, y1)), max(y0, y1))
+        best = min(best, ((px - cx) ** 2 + (py - cy) ** 2) ** 0.5)
+    return best

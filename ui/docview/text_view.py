@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QResizeEvent,
     QTextBlock,
     QTextCursor,
@@ -470,6 +471,13 @@ class SpanTextView(QPlainTextEdit):
                 found.append((geometry.topLeft(), block, self._block_geometry(block)))
             block = block.next()
         return found
+
+    def visible_tags(self) -> list[tuple[QPointF, QPixmap]]:
+        """The label tags painted in the visible blocks: (viewport position, pixmap)."""
+        out: list[tuple[QPointF, QPixmap]] = []
+        for origin, _block, entry in self._visible(self.viewport().rect()):
+            out.extend((origin + point, pixmap) for point, pixmap in self._block_marks(entry).tags)
+        return out
 
     def _invisible_marks(self, block: QTextBlock) -> list[tuple[int, str]]:
         pos = block.position()
