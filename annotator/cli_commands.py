@@ -533,6 +533,7 @@ SEARCH_MODES = {"word": "word", "prefix": "prefix", "any": "substring"}
 
 def cmd_search(args: argparse.Namespace) -> int:
     from annotator.search import Mode, Query, find
+    from annotator.search.corpus import documents_to_search
     from annotator.search.kwic import line_of
     from annotator.terminal import visual
 
@@ -547,7 +548,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         layers = [_known_layer(project, a) for a in args.annotator or []]
         labels = _labels_known(project, args.label or [])
         ranges = _span_ranges(project, labels, layers) if labels or layers else None
-        for doc in project.iter_documents():
+        for doc in documents_to_search(project, query):  # the index's candidates, if fresh
             if ranges is not None and doc.id not in ranges:
                 continue
             for hit in find(doc.text, query, doc.id):

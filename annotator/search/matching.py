@@ -179,8 +179,15 @@ class FoldedCorpus:
         documents: Iterable[tuple[int, str]],
         options: FoldOptions = DEFAULT,
         cancelled: Callable[[], bool] | None = None,
+        reuse: FoldedCorpus | None = None,
     ) -> None:
+        """``reuse``: an earlier corpus of the same folding whose folded texts are taken
+        for the documents it holds with the same id and text (only new documents are
+        folded: a corpus kept up to date after an import costs the new documents)."""
         self.options = options
+        old: dict[int, FoldedText] = {}
+        if reuse is not None and reuse.options == options:
+            old = dict(zip(reuse.ids, reuse.texts, strict=True))
         self.ids: list[int] = []
         self.texts: list[FoldedText] = []
         self.starts: list[int] = []
@@ -190,7 +197,9 @@ class FoldedCorpus:
         for doc_id, text in documents:
             if cancelled is not None and len(self.ids) % 500 == 0 and cancelled():
                 raise _cancelled()
-            ft = FoldedText.of(text, options)
+            ft = old.get(doc_id) or FoldedText.of(text, options)
+            if ft.original != text:  # same id, another text (another project): fold it
+                ft = FoldedText.of(text, options)
             self._index[doc_id] = len(self.ids)
             self.ids.append(doc_id)
             self.texts.append(ft)

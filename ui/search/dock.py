@@ -53,10 +53,15 @@ class CorpusCache:
         self.source = source
         self._lock = threading.Lock()
         self._corpus: FoldedCorpus | None = None
+        self._previous: FoldedCorpus | None = None
         self._names: dict[int, str] = {}
 
     def invalidate(self) -> None:
+        """Read the documents again at the next search; folded texts of documents already
+        held (same id, same text) are kept, so after an import only new ones are folded."""
         with self._lock:
+            if self._corpus is not None:
+                self._previous = self._corpus
             self._corpus = None
 
     def get(
@@ -71,7 +76,8 @@ class CorpusCache:
                         names[doc_id] = name
                         yield doc_id, text
 
-                self._corpus = FoldedCorpus(texts(), options, cancelled)
+                self._corpus = FoldedCorpus(texts(), options, cancelled, self._previous)
+                self._previous = None
                 self._names = names
             return self._corpus, self._names
 

@@ -1,0 +1,60 @@
+"""Which path answers a corpus search (docs/design/search.md, "Corpus search paths").
+
+- A process that holds the folded corpus in memory (the workbench's search dock,
+  ``FoldedCorpus``) scans it: one regular-expression pass over one string, whatever the query.
+  ``narrowed`` lets such a process use candidate documents from the FTS5 index when they are
+  few (a rare name), and the whole corpus otherwise.
+- A process without it (``annotator search``) asks the index for the candidate documents
+  (``documents_to_search``) and reads and folds those only; when the index cannot narrow
+  (no fresh index, a regular expression, no word of three letters) every document is read.
+
+The index only narrows: hits are always made by the ``Matcher`` on the folded text, so every
+path gives the same hits (tests/core/test_search_paths.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Protocol
+
+from annotator.model import Document
+from annotator.search.matching import FoldedCorpus, Hit, Query
+
+RARE_SHARE = 0.25
+"""candidates up to this share of the corpus are searched one by one; more, the whole string"""
+
+
+class Narrowing(Protocol):
+    """What the paths need of a project (``annotator.project.Project`` fits)."""
+
+    def search_candidates(self, query: Query) -> list[int] | None: ...
+
+    def iter_documents(self) -> Iterator[Document]: ...
+
+    def document(self, doc_id: int) -> Document: ...
+
+
+def narrowed(
+    corpus: FoldedCorpus,
+    query: Query,
+    candidates: Sequence[int] | None,
+    doc_ids: Iterable[int] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[Hit]:
+    """``corpus.search`` over ``candidates`` when they are few, else over the whole corpus
+    (or ``doc_ids``); same hits either way, in document order."""
+    if candidates is not None and len(candidates) <= RARE_SHARE * max(1, len(corpus)):
+        wanted = candidates if doc_ids is None else sorted(set(candidates) & set(doc_ids))
+        return corpus.search(query, doc_ids=wanted, cancelled=cancelled)
+    return corpus.search(query, doc_ids=doc_ids, cancelled=cancelled)
+
+
+def documents_to_search(project: Narrowing, query: Query) -> Iterator[Document]:
+    """The documents ``query`` may match, in document order: the index's candidates, or
+    every document when it cannot narrow."""
+    candidates = project.search_candidates(query)
+    if candidates is None:
+        yield from project.iter_documents()
+        return
+    for doc_id in candidates:
+        yield project.document(doc_id)

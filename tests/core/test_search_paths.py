@@ -1,0 +1,70 @@
+"""Every corpus search path gives the same hits (annotator.search.corpus): the in-memory
+corpus, the corpus narrowed to the index's candidates, and the documents the index picks for
+a process without the corpus; a corpus rebuilt with ``reuse`` folds only new documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.project import Project
+from annotator.search import FoldedCorpus, Mode, Query, find
+from annotator.search import folding as folding_module
+from annotator.search.corpus import documents_to_search, narrowed
+from tests.core.test_search_index import QUERIES, TEXTS
+
+MANY = TEXTS + [f"نص رقم {k} عن القاهرة ودمشق." for k in range(20)]
+
+
+def _key(hits: object) -> list[tuple[int, int, int]]:
+    return [(h.doc_id, h.start, h.end) for h in hits]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("query", [*QUERIES, Query("دمشق"), Query("رقم", Mode.PREFIX)])
+def test_every_path_gives_the_same_hits(tmp_path: Path, query: Query) -> None:
+    with Project.create(tmp_path / "p.annotator") as p:
+        for k, text in enumerate(MANY):
+            p.add_document(text, name=f"d{k}")
+        assert p.ensure_search_index()
+        corpus = FoldedCorpus((d.id, d.text) for d in p.iter_documents())
+        expected = _key(corpus.search(query))
+        candidates = p.search_candidates(query)
+        assert _key(narrowed(corpus, query, candidates)) == expected
+        assert _key(narrowed(corpus, query, None)) == expected
+        by_doc = [h for d in documents_to_search(p, query) for h in find(d.text, query, d.id)]
+        assert _key(by_doc) == expected
+        some = corpus.ids[::2]
+        assert _key(narrowed(corpus, query, candidates, some)) == _key(
+            corpus.search(query, doc_ids=some)
+        )
+
+
+def test_a_rare_name_is_searched_in_its_candidates_only(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as p:
+        for k, text in enumerate(MANY):
+            p.add_document(text, name=f"d{k}")
+        assert p.ensure_search_index()
+        q = Query("هولندا")
+        candidates = p.search_candidates(q)
+        assert candidates is not None and len(candidates) == 1
+        assert [d.name for d in documents_to_search(p, q)] == ["d1"]
+
+
+def test_reuse_folds_only_new_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = FoldedCorpus(enumerate(TEXTS))
+    folded: list[str] = []
+    real = folding_module.FoldedText.of
+
+    def counting(text: str, options: object = folding_module.DEFAULT) -> object:
+        folded.append(text)
+        return real(text, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(folding_module.FoldedText, "of", staticmethod(counting))
+    docs = [*enumerate(TEXTS), (99, "نص جديد عن باريس")]
+    second = FoldedCorpus(docs, reuse=first)
+    assert folded == ["نص جديد عن باريس"]
+    assert _key(second.search(Query("باريس"))) == _key(FoldedCorpus(docs).search(Query("باريس")))
+    # same id, another text (another project): folded again, never the old copy
+    third = FoldedCorpus([(0, "نص آخر تماما")], reuse=first)
+    assert third.text(0) == "نص آخر تماما" and folded[-1] == "نص آخر تماما"
