@@ -90,3 +90,46 @@ def test_conll_import_100k_tokens_against_spacy_convert(
             f"python -m spacy convert -c ner of the same file: {convert:.3f} s wall "
             f"(of which {startup:.3f} s is starting Python and importing spaCy)"
         )
+
+
+# -- memory bounded whatever the input size (issue 12) -----------------------------------------
+CHILD = """
+import resource, sys, time
+from annotator import Project
+from annotator.importing import import_documents, stream_files
+seen = []
+with Project.create(sys.argv[2]) as p:
+    t0 = time.perf_counter()
+    report = import_documents(p, stream_files([sys.argv[1]]), annotator="bench",
+                              progress=lambda d, t: seen.append(time.perf_counter() - t0))
+    took = time.perf_counter() - t0
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+print(report.documents_added, report.spans, peak, took, seen[0])
+"""
+
+
+def test_conll_import_of_50_mb_holds_memory_bounded(tmp_path: Path, bench: Record) -> None:
+    """A generated CoNLL file of >= 50 MB imported through ``stream_files`` in a child process:
+    peak RSS < 500 MB (the issue's bound whatever the input size), progress from the start."""
+    from tests.core.test_conll_scan import write_conll
+
+    src = tmp_path / "big.conll"
+    write_conll(src, 52)
+    size = src.stat().st_size
+    assert size >= 50 * (1 << 20)
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, str(src), str(tmp_path / "p.annotator")],
+        capture_output=True, text=True, check=False, cwd=root,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    docs, spans, peak_kib, took, first = proc.stdout.split()
+    peak_mb = int(peak_kib) / 1024
+    print(
+        f"\nCoNLL import of {size / (1 << 20):.0f} MB ({int(docs):,} documents, {int(spans):,} "
+        f"spans) through stream_files: {float(took):.1f} s, first progress after "
+        f"{float(first):.2f} s, peak RSS {peak_mb:.0f} MB (bound 500 MB)"
+    )
+    bench("conll_import.peak_rss_52mb", peak_mb, "MB", "< 500")
+    bench("conll_import.import_52mb", float(took), "s")
+    assert int(docs) > 1000 and peak_mb < 500
