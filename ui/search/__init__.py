@@ -1,7 +1,8 @@
 """Search in the GUI: the in-document find bar (``FindBar``), the corpus search dock with its
 right-to-left concordance (``SearchDock``, ``ConcordanceModel``) and the entity list
-(``EntityList``). None is wired into the main window yet: each is built with what it needs
-(a view, a document source, spans) and talks through signals (docs/design/search.md, "GUI").
+(``EntityList``), each built with what it needs (a view, a document source, spans) and
+talking through signals; ``ui.search.tools`` wires the entity list, annotate-all and
+gazetteers into the window (docs/design/search.md, "GUI").
 """
 
 from ui.search.concordance import ConcordanceModel, ConcordanceView

@@ -26,7 +26,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QWidget,
+)
 
 from annotator.errors import AnnotatorError
 from annotator.search import EntityGroup, FoldedCorpus
@@ -76,6 +83,9 @@ class SearchTools(QObject):
         dock.setObjectName("dock-entities")
         dock.setWidget(self.entities)
         host.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        window = host.window()
+        if isinstance(window, QMainWindow):  # a tab beside the concordance: both are wide
+            window.tabifyDockWidget(search, dock)
         dock.hide()
         host.docks["entities"] = dock
         self.dock = dock
