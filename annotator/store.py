@@ -56,9 +56,10 @@ Nothing poisoned — what this module guarantees about hostile files and media:
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
+import gc
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -1620,8 +1621,18 @@ def _table(kind: str) -> str:
     return kind
 
 
-def _select(table: str) -> str:
-    return ", ".join(f'"{c}"' for c in _COLUMNS[table] if c not in ("created", "modified"))
+def _select(table: str, fixed: Iterable[str] = ()) -> str:
+    """The columns read back as a record's fields, in their order; NULL for a ``fixed``
+    column, whose value the query's condition gives (the decoder fills it in)."""
+    return ", ".join(
+        "NULL" if c in fixed else f'"{c}"'
+        for c in _COLUMNS[table]
+        if c not in ("created", "modified")
+    )
+
+
+_CHUNK_ROWS = 256
+"""rows a streamed read fetches and decodes at a time"""
 
 
 # Bulk writes (imports, merges) build rows with one C-level attribute getter per table, not a
@@ -1694,13 +1705,29 @@ def _span_row(r: Span, stamp: str) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
+_OBJECTS: dict[str, dict[str, Any]] = {}
+"""attribute texts already decoded (most are a few flat objects met over and over), each
+kept as a private dict of scalars; callers get a copy"""
+_FLAT = frozenset((str, int, float, bool, type(None)))
+
+
 def _obj(text: str) -> dict[str, Any]:
     # most records carry no attributes: skip the JSON parser for the empty object
     if text == "{}":
         return {}
+    found = _OBJECTS.get(text) if type(text) is str else None
+    if found is not None:
+        return found.copy()  # values are scalars: a shallow copy shares nothing mutable
     value = json.loads(text)
     if not isinstance(value, dict):
         raise _Undecodable(f"a JSON object was expected, not {_printable(text)}")
+    if (
+        type(text) is str
+        and len(_OBJECTS) < 4096
+        and len(value) <= 8
+        and all(type(v) in _FLAT for v in value.values())
+    ):
+        _OBJECTS[text] = value.copy()
     return value
 
 
@@ -1728,27 +1755,103 @@ def _printable(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-_SPAN_FIELDS = tuple(f.name for f in dataclasses.fields(Span))
 _NEW = object.__new__
 _SET = object.__setattr__
 
 
-def _span(row: Sequence[Any]) -> Span:
-    # Hot path (once per span of every export): filling the instance dict skips the
-    # per-field frozen __setattr__ of the generated __init__; values are already typed.
-    # The keys are _SPAN_FIELDS (checked by tests/core/test_project.py round trips).
-    u, d, a, st, en, lab, txt, attrs, note, frags, clock, deleted = row
-    span: Span = _NEW(Span)
-    _SET(span, "__dict__", {
-        "uuid": u, "doc_id": d, "annotator": a, "start": st, "end": en, "label": lab,
-        "text": txt, "attributes": {} if attrs == "{}" else _obj(attrs), "note": note,
-        "fragments": () if frags == "[]" else _fragments(frags), "clock": clock,
-        "deleted": bool(deleted),
-    })  # fmt: skip
-    return span
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch of rows becomes records: the rows and
+    records are all young, none is garbage, and a collection every 700 allocations walked
+    them again and again (a third of decoding 20,000 spans). Collection resumes at the end
+    (only if it ran before: a caller that paused it keeps it paused)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
-_DOC_FIELDS = tuple(f.name for f in dataclasses.fields(Document))
+# Decoders: one per record kind, from a row of the columns ``_select`` lists (the dataclass
+# fields in order). Hot path (every record read): each fills the instance dict in one step
+# instead of the generated __init__'s frozen __setattr__ per field; values are already typed
+# but for the checked JSON columns and ``deleted``. The dict keys are the dataclass fields
+# (tests/core/test_store_decoding.py holds every decoder to the dataclass constructor).
+# ``doc``/``annotator``: the value every row has when the query fixed it (``_select`` then
+# selects NULL there: nothing to convert per row, and one shared string per layer).
+def _span_reader(doc: int | None = None, annotator: str | None = None) -> Callable[..., Span]:
+    def read(row: Sequence[Any]) -> Span:
+        u, d, a, st, en, lab, txt, attrs, note, frags, clock, deleted = row
+        span: Span = _NEW(Span)
+        _SET(span, "__dict__", {
+            "uuid": u, "doc_id": doc if d is None else d,
+            "annotator": annotator if a is None else a, "start": st, "end": en, "label": lab,
+            "text": txt, "attributes": {} if attrs == "{}" else _obj(attrs), "note": note,
+            "fragments": () if frags == "[]" else _fragments(frags), "clock": clock,
+            "deleted": bool(deleted),
+        })  # fmt: skip
+        return span
+
+    return read
+
+
+def _event_reader(doc: int | None = None, annotator: str | None = None) -> Callable[..., Event]:
+    def read(row: Sequence[Any]) -> Event:
+        u, d, a, kind, trigger, attrs, note, clock, deleted = row
+        event: Event = _NEW(Event)
+        _SET(event, "__dict__", {
+            "uuid": u, "doc_id": doc if d is None else d,
+            "annotator": annotator if a is None else a, "type": kind, "trigger": trigger,
+            "attributes": {} if attrs == "{}" else _obj(attrs), "note": note, "clock": clock,
+            "deleted": bool(deleted),
+        })  # fmt: skip
+        return event
+
+    return read
+
+
+def _argument_reader(
+    doc: int | None = None, annotator: str | None = None
+) -> Callable[..., Argument]:
+    def read(row: Sequence[Any]) -> Argument:
+        u, event, d, a, role, target, clock, deleted = row
+        arg: Argument = _NEW(Argument)
+        _SET(arg, "__dict__", {
+            "uuid": u, "event": event, "doc_id": doc if d is None else d,
+            "annotator": annotator if a is None else a, "role": role, "target": target,
+            "clock": clock, "deleted": bool(deleted),
+        })  # fmt: skip
+        return arg
+
+    return read
+
+
+def _relation_reader(
+    doc: int | None = None, annotator: str | None = None
+) -> Callable[..., Relation]:
+    def read(row: Sequence[Any]) -> Relation:
+        u, d, a, kind, source, target, attrs, note, clock, deleted = row
+        rel: Relation = _NEW(Relation)
+        _SET(rel, "__dict__", {
+            "uuid": u, "doc_id": doc if d is None else d,
+            "annotator": annotator if a is None else a, "type": kind, "source": source,
+            "target": target, "attributes": {} if attrs == "{}" else _obj(attrs),
+            "note": note, "clock": clock, "deleted": bool(deleted),
+        })  # fmt: skip
+        return rel
+
+    return read
+
+
+_READERS: dict[str, Callable[..., Callable[..., Any]]] = {
+    "spans": _span_reader,
+    "events": _event_reader,
+    "arguments": _argument_reader,
+    "relations": _relation_reader,
+}
+_span = _span_reader()
 
 
 def _listed_document(row: Sequence[Any]) -> Document:
@@ -1763,16 +1866,10 @@ def _listed_document(row: Sequence[Any]) -> Document:
 
 def _record(table: str, row: Sequence[Any]) -> Record:
     # selected columns follow the dataclass fields in order (_COLUMNS minus timestamps)
-    if table == "spans":
-        return _span(row)
-    if table == "events":
-        u, d, a, kind, trigger, attrs, note, clock, deleted = row
-        return Event(u, d, a, kind, trigger, _obj(attrs), note, clock, bool(deleted))
-    if table == "arguments":
-        u, event, d, a, role, target, clock, deleted = row
-        return Argument(u, event, d, a, role, target, clock, bool(deleted))
-    u, d, a, kind, source, target, attrs, note, clock, deleted = row
-    return Relation(u, d, a, kind, source, target, _obj(attrs), note, clock, bool(deleted))
+    return _PLAIN_READERS[table](row)  # type: ignore[no-any-return]
+
+
+_PLAIN_READERS = {table: reader() for table, reader in _READERS.items()}
 
 
 # -- the typed tables -------------------------------------------------------------------------
@@ -1796,7 +1893,7 @@ class RecordTable(Generic[R_co]):
         return self._store._guard_iter(items)
 
     def _decode(self, row: Sequence[Any]) -> R_co:
-        return _record(self.kind, row)  # type: ignore[return-value]  # the row is of our kind
+        return _PLAIN_READERS[self.kind](row)  # type: ignore[no-any-return]
 
     def get(self, uuid: str) -> R_co | None:
         """The stored version of ``uuid`` (a tombstone too), or None."""
@@ -1844,18 +1941,32 @@ class RecordTable(Generic[R_co]):
     def stream(self, annotator: str | None = None) -> Iterator[R_co]:
         """Live records (one layer or all) streamed in document and reading order: one query
         for a whole export instead of one per document (the spans_order index serves it
-        without a sort when ``annotator`` is given)."""
+        without a sort when ``annotator`` is given). Rows are fetched and decoded a chunk
+        at a time, so no Python generator stands between a record and its reader; errors
+        are translated per chunk (this method is not wrapped per record by ``_guarded``)."""
         table = self.kind
         order = {"spans": 'doc_id, start, "end", uuid'}.get(table, "doc_id, created, uuid")
-        sql = f"SELECT {_select(table)} FROM {table} WHERE deleted = 0"
+        layer = annotator if type(annotator) is str else None
+        fixed = () if layer is None else ("annotator",)
+        sql = f"SELECT {_select(table, fixed)} FROM {table} WHERE deleted = 0"
         args: list[Any] = []
         if annotator is not None:
             sql += " AND annotator = ?"
             args.append(annotator)
-        cursor = self._store.conn.cursor().execute(f"{sql} ORDER BY {order}", args)
-        if table == "spans":
-            return map(_span, cursor)  # type: ignore[arg-type]  # R_co is Span here
-        return map(self._decode, cursor)
+        read = _READERS[table](None, layer)
+        chunks = self._store._guard_iter(self._chunks(f"{sql} ORDER BY {order}", args, read))
+        return itertools.chain.from_iterable(chunks)
+
+    def _chunks(
+        self, sql: str, args: Sequence[Any], read: Callable[..., R_co]
+    ) -> Iterator[list[R_co]]:
+        cursor = self._store.conn.cursor().execute(sql, args)
+        while True:
+            with _gc_paused():
+                chunk = list(map(read, cursor.fetchmany(_CHUNK_ROWS)))
+            if not chunk:
+                return
+            yield chunk
 
     def _select(
         self,
@@ -1881,11 +1992,17 @@ class RecordTable(Generic[R_co]):
             where.append("start < ?")
             args.append(start_before)
         order = {"spans": 'doc_id, start, "end", uuid'}.get(table, "doc_id, created, uuid")
-        sql = f"SELECT {_select(table)} FROM {table}"
+        # a column the condition fixes is not read per row (``doc_id = ?`` compares as the
+        # integer given, ``annotator = ?`` as the same text: the row holds that very value)
+        doc = doc_id if type(doc_id) is int else None
+        layer = annotator if type(annotator) is str else None
+        fixed = [c for c, v in (("doc_id", doc), ("annotator", layer)) if v is not None]
+        sql = f"SELECT {_select(table, fixed)} FROM {table}"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        rows = self._store.conn.execute(f"{sql} ORDER BY {order}", args).fetchall()
-        return [self._decode(r) for r in rows]
+        read = _READERS[table](doc, layer)
+        with _gc_paused():
+            return list(map(read, self._store.conn.execute(f"{sql} ORDER BY {order}", args)))
 
 
 class ArgumentTable(RecordTable[Argument]):
@@ -1901,8 +2018,9 @@ class ArgumentTable(RecordTable[Argument]):
 def _guard_methods(cls: type[Any]) -> None:
     """Wrap every public method of ``cls`` with ``_guarded`` (one place for the translation,
     instead of a try/except in each). ``open``/``create`` translate their own errors and
-    ``write``/``large_cache`` are context managers that do."""
-    skip = {"open", "create", "write", "large_cache", "close"}
+    ``write``/``large_cache`` are context managers that do; ``stream`` translates per chunk
+    of records."""
+    skip = {"open", "create", "write", "large_cache", "close", "stream"}
     for name, value in list(vars(cls).items()):
         if name.startswith("_") or name in skip or not callable(value):
             continue
