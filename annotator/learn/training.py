@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Cancelled
 from annotator.learn.corpus import Example, Mention, NotEnoughData, held_out, layer_examples
 from annotator.learn.crf import Model, StepCallback, no_progress
 from annotator.learn.evaluate import Memorise, Scores, score
-from annotator.learn.isolated import fit_isolated
 from annotator.model import Status
 
 if TYPE_CHECKING:
@@ -119,11 +119,47 @@ def train(
 
     ``progress(phase, done, total)`` is called throughout; a False return cancels (Cancelled).
     Raises NotEnoughData when the layer holds fewer than ``MIN_MENTIONS`` entity mentions.
-    ``isolated``: each model is trained in a child process (``isolated.fit_isolated``), so a
-    GUI running this on a worker thread keeps its frames (crfsuite holds the GIL).
+    ``isolated``: everything after reading the layer (every fit, the scoring, the learning
+    curve) runs in one child process (``isolated.train_isolated``), so a GUI running this on
+    a worker thread keeps its frames: crfsuite holds the GIL for a whole iteration, and even
+    importing the scorer (seqeval, sklearn) held it for over 100 ms.
     """
-    fit = fit_isolated if isolated else Model.fit
+    # the model learns what the layer holds now: spans written while it trains are new to it
+    # (the manifest's ``trained``, to the millisecond; ``retrain.py`` counts from it)
+    read_at = datetime.now(UTC).isoformat(timespec="milliseconds")
     examples = layer_examples(project, annotator, status)
+    check_enough(examples, annotator)
+    settings: dict[str, Any] = {
+        "annotator": annotator,
+        "eval_split": eval_split,
+        "seed": seed,
+        "gazetteer": frozenset(gazetteer),
+        "curve": curve,
+        "params": params,
+        "read_at": read_at,
+    }
+    if isolated:
+        from annotator.learn.isolated import train_isolated
+
+        return train_isolated(examples, settings, progress)
+    return train_examples(examples, progress=progress, **settings)
+
+
+def train_examples(
+    examples: Sequence[Example],
+    annotator: str = "gold",
+    eval_split: float = 0.2,
+    seed: int | str = 1,
+    *,
+    gazetteer: Collection[str] = frozenset(),
+    curve: bool = True,
+    params: dict[str, Any] | None = None,
+    progress: StepCallback = no_progress,
+    read_at: str | None = None,
+) -> TrainingResult:
+    """``train`` on examples already read: held-out scores, learning curve, final model."""
+    fit = Model.fit
+    examples = list(examples)
     check_enough(examples, annotator)
     train_idx, test_idx = held_out(examples, eval_split, seed)
     train_ex = [examples[i] for i in train_idx]
@@ -160,6 +196,8 @@ def train(
         params=params,
         progress=stage("final model"),
     )
+    if read_at is not None:
+        final.manifest["trained"] = read_at
     final.manifest["scores"] = {
         "eval_split": eval_split,
         "seed": str(seed),

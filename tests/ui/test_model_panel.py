@@ -255,3 +255,129 @@ def test_arabic_window_screenshot_with_suggestions_and_the_model(
         w.session.close()
     finally:
         i18n.install_translator(app, "en")
+
+
+def _train_and_wait(panel: ModelPanel, qtbot: QtBot) -> None:
+    job = panel.train()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
+
+
+def _add_gpe(window: MainWindow, doc_id: int, text: str, name: str, nth: int) -> str:
+    from annotator.commands.edits import AddSpan
+
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(name, start + 1)
+    assert start >= 0
+    add = AddSpan(doc_id, start, start + len(name), "GPE", "gold")
+    assert window.session.execute(add)
+    return add.new_uuid
+
+
+def test_retrains_by_itself_after_the_set_number_of_new_annotations(
+    window: MainWindow, qtbot: QtBot, stored: Stored
+) -> None:
+    """The panel counts live spans written into the trained layer since the model's date
+    (an undone one no longer counts) and retrains, without a dialog, at the set number."""
+    installed = install(window)
+    panel = installed.model_panel
+    panel.isolated = False
+    _train_and_wait(panel, qtbot)
+    first = panel.manifest
+    assert first is not None and panel.new_label.text().startswith("0 ")
+    assert panel.retrain_after.value() == 50  # the default
+    panel.retrain_after.setValue(3)
+    assert QSettings().value("suggestions/retrain_after") in (3, "3")
+    project = window.session.project
+    assert project is not None
+    seed = project.document_by_name("seed")
+    assert seed is not None
+    _add_gpe(window, seed.id, TEXT, "باريس", 0)
+    _add_gpe(window, seed.id, TEXT, "فرنسا", 0)
+    assert len(panel.new_spans) == 2 and panel.job is None
+    window.session.undo()
+    assert len(panel.new_spans) == 1 and panel.job is None
+    window.session.redo()
+    assert len(panel.new_spans) == 2 and panel.job is None
+    _add_gpe(window, seed.id, TEXT, "هولندا", 0)
+    job = panel.job
+    assert job is not None and panel.auto, "the third new annotation started a training"
+    assert not job.dialog.isVisible() and panel.cancel_button.isEnabled()
+    assert "3" in panel.status.text()
+    with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
+    assert panel.manifest is not None and panel.manifest["mentions"] == first["mentions"] + 3
+    assert panel.manifest["trained"] > first["trained"]
+    assert panel.new_spans == set() and panel.job is None
+    # at 0 the panel retrains only on request
+    panel.retrain_after.setValue(0)
+    for name in ("بريطانيا", "ألمانيا", "إيطاليا"):
+        _add_gpe(window, seed.id, TEXT, name, 0)
+    assert len(panel.new_spans) == 3 and panel.job is None
+
+
+def test_a_training_run_is_cancelled_from_the_panel(
+    window: MainWindow, qtbot: QtBot, stored: Stored
+) -> None:
+    """Cancel ends the child process's training: no model is saved, the panel says so and
+    can train again."""
+    installed = install(window)
+    panel = installed.model_panel
+    assert panel.isolated  # the child process, as in the window
+    project = window.session.project
+    assert project is not None
+    before = project.latest_model("ner") if hasattr(project, "latest_model") else None
+    job = panel.train()
+    assert job is not None and panel.cancel_button.isEnabled()
+    with qtbot.waitSignal(job.worker.signals.progress, timeout=60_000):
+        pass  # training has begun
+    panel.cancel()
+    with qtbot.waitSignal(job.done, timeout=60_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "cancelled", blocker.args
+    assert "cancelled" in panel.status.text()
+    assert panel.train_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert panel.job is None and panel.manifest is None
+    after = project.latest_model("ner") if hasattr(project, "latest_model") else None
+    assert after == before and not stored.models
+
+
+def test_the_window_stays_responsive_while_a_model_trains(
+    window: MainWindow, qtbot: QtBot, stored: Stored
+) -> None:
+    """A 10 ms QTimer ticks on through a whole training run in a child process
+    (``isolated=True``): no gap between ticks over 50 ms."""
+    import time
+    from itertools import pairwise
+
+    from PySide6.QtCore import QTimer
+
+    installed = install(window)
+    panel = installed.model_panel
+    assert panel.isolated
+    ticks: list[float] = []
+    timer = QTimer(window)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    qtbot.wait(100)
+    t0 = time.perf_counter()
+    job = panel.train()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=180_000) as blocker:
+        pass
+    took = time.perf_counter() - t0
+    qtbot.wait(30)
+    timer.stop()
+    assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
+    during = [t for t in ticks if t >= t0 - 0.02]
+    gaps = [b - a for a, b in pairwise(during)]
+    worst = max(gaps)
+    print(f"\ntraining in a child process: {took:.1f} s, {len(gaps)} ticks, "
+          f"largest gap {worst * 1000:.0f} ms (limit 50 ms)")  # fmt: skip
+    assert took > 0.5 and len(gaps) > 20
+    assert worst < 0.050, f"the event loop stalled {worst * 1000:.0f} ms during training"

@@ -1,8 +1,11 @@
 """The model panel: what the suggestion model learnt from (layer, documents, mentions, date,
 version), its held-out scores per label beside the memorisation baseline, the learning curve
 (held-out micro F1 against training documents, drawn with QPainter from the manifest's
-``scores.curve``), a Train button running ``TrainWorker`` as a ``BackgroundJob``, and "Next
-document" in active-learning order (least confident first) as an option.
+``scores.curve``), a Train button running ``TrainWorker`` as a ``BackgroundJob`` (a Cancel
+button beside it), retraining by itself once the analyst has written a set number of new spans
+into the trained layer since the model's date (``annotator.learn.retrain``; the number is a
+setting of the panel, remembered in QSettings, 0 = only on request), and "Next document" in
+active-learning order (least confident first) as an option.
 
 Everything shown comes from the stored model's manifest (JSON checked by
 ``annotator.learn.crf`` when the model is loaded); values of the wrong type are shown as
@@ -11,10 +14,10 @@ missing, never trusted, and every text is plain text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,16 +27,21 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.learn.retrain import DEFAULT_RETRAIN_AFTER, is_new, trained_ms
+from annotator.model import Span
 from ui.jobs import BackgroundJob
-from ui.session import Session
+from ui.session import Changes, Session
 from ui.suggestions.source import MODEL_KIND, ModelStore
 from ui.suggestions.training import TrainOutcome, TrainRequest, TrainWorker
+
+SETTINGS_RETRAIN_AFTER = "suggestions/retrain_after"
 
 
 def _num(value: object) -> float | None:
@@ -135,6 +143,10 @@ class ModelPanel(QWidget):
         self.isolated = True
         """train in a child process (tests may train in the worker thread)"""
         self.job: BackgroundJob | None = None
+        self.auto = False
+        """the running job was started by the retrain rule, not by the Train button"""
+        self.new_spans: set[str] = set()
+        """uuids of live spans written into the trained layer since the model's date"""
         self.order: list[int] = []
         self.manifest: dict[str, Any] | None = None
         self.summary = QLabel(self)
@@ -164,6 +176,26 @@ class ModelPanel(QWidget):
         self.train_button = QPushButton(self.tr("Train"), self)
         self.train_button.setObjectName("model_train")
         self.train_button.clicked.connect(self.train)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("model_cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.retrain_after = QSpinBox(self)
+        self.retrain_after.setObjectName("model_retrain_after")
+        self.retrain_after.setRange(0, 100_000)
+        self.retrain_after.setSpecialValueText(self.tr("only on request"))
+        self.retrain_after.setToolTip(
+            self.tr("Retrain by itself after this many new annotations in the trained layer")
+        )
+        remembered = QSettings().value(SETTINGS_RETRAIN_AFTER, DEFAULT_RETRAIN_AFTER)
+        try:
+            self.retrain_after.setValue(int(str(remembered)))
+        except ValueError:
+            self.retrain_after.setValue(DEFAULT_RETRAIN_AFTER)
+        self.retrain_after.valueChanged.connect(self._retrain_after_changed)
+        self.new_label = QLabel(self)
+        self.new_label.setObjectName("model_new")
+        self.new_label.setTextFormat(Qt.TextFormat.PlainText)
         self.active = QCheckBox(self.tr("Next document: least confident first"), self)
         self.active.setObjectName("model_active")
         self.next_button = QPushButton(self.tr("Next document"), self)
@@ -176,6 +208,11 @@ class ModelPanel(QWidget):
         row.addWidget(QLabel(self.tr("Layer"), self))
         row.addWidget(self.layer, 1)
         row.addWidget(self.train_button)
+        row.addWidget(self.cancel_button)
+        auto = QHBoxLayout()
+        auto.addWidget(QLabel(self.tr("Retrain after new annotations:"), self))
+        auto.addWidget(self.retrain_after)
+        auto.addWidget(self.new_label, 1)
         nav = QHBoxLayout()
         nav.addWidget(self.active, 1)
         nav.addWidget(self.next_button)
@@ -184,6 +221,7 @@ class ModelPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.curve)
         layout.addLayout(row)
+        layout.addLayout(auto)
         layout.addLayout(nav)
         layout.addWidget(self.status)
         session.changed.connect(self._project_changed)
@@ -191,8 +229,75 @@ class ModelPanel(QWidget):
 
     # -- showing -------------------------------------------------------------------------
     def _project_changed(self, changes: object) -> None:
-        if getattr(changes, "reason", "") in ("project", "annotator"):
+        reason = getattr(changes, "reason", "")
+        if reason in ("project", "annotator"):
             self.load()
+        elif isinstance(changes, Changes) and reason in ("edit", "undo", "redo"):
+            self._count(changes.records)
+
+    # -- retraining by itself ------------------------------------------------------------
+    def _trained(self) -> tuple[str, int] | None:
+        """The layer and date (unix ms) of the shown model, or None."""
+        m = self.manifest
+        if not isinstance(m, dict) or not isinstance(m.get("layer"), str):
+            return None
+        since = trained_ms(m)
+        return None if since is None else (str(m["layer"]), since)
+
+    def _recount(self) -> None:
+        """Count again, from the project, the spans written since the model's date."""
+        self.new_spans = set()
+        project, trained = self.session.project, self._trained()
+        if project is not None and trained is not None and self.manifest is not None:
+            layer, since = trained
+            self.new_spans = {
+                r.uuid for r in project.iter_records("spans", layer) if is_new(r, layer, since)
+            }
+        self._show_count()
+
+    def _count(self, records: Sequence[object]) -> None:
+        """Follow an edit, undo or redo: a span written into the trained layer counts, one
+        deleted (or undone) no longer does; retrain once the count reaches the setting."""
+        trained = self._trained()
+        if trained is None:
+            return
+        layer, since = trained
+        for r in records:
+            uuid = getattr(r, "uuid", None)
+            if not isinstance(r, Span) or not isinstance(uuid, str):
+                continue
+            if is_new(r, layer, since):
+                self.new_spans.add(uuid)
+            else:
+                self.new_spans.discard(uuid)
+        self._show_count()
+        self.maybe_retrain()
+
+    def _show_count(self) -> None:
+        self.new_label.setText(
+            self.tr("{0} new since the model").format(len(self.new_spans))
+            if self._trained() is not None
+            else ""
+        )
+
+    def _retrain_after_changed(self, value: int) -> None:
+        QSettings().setValue(SETTINGS_RETRAIN_AFTER, value)
+        self.maybe_retrain()
+
+    def maybe_retrain(self) -> BackgroundJob | None:
+        """Retrain (on the model's layer) when the count of new annotations has reached the
+        setting, no training runs and the project may be written."""
+        limit = self.retrain_after.value()
+        trained = self._trained()
+        if (
+            limit <= 0
+            or trained is None
+            or len(self.new_spans) < limit
+            or self.job is not None
+            or self.session.read_only
+        ):
+            return None
+        return self.train(layer=trained[0], auto=True)
 
     def load(self) -> None:
         """Show the project's latest model (or that there is none) and its layers."""
@@ -207,7 +312,10 @@ class ModelPanel(QWidget):
         if project is not None and hasattr(project, "latest_model"):
             found = cast(ModelStore, project).latest_model(MODEL_KIND)
         self.show_manifest(found[1] if found is not None else None)
-        self.train_button.setEnabled(project is not None and not self.session.read_only)
+        self._recount()
+        self.train_button.setEnabled(
+            project is not None and not self.session.read_only and self.job is None
+        )
 
     def show_manifest(self, manifest: dict[str, Any] | None) -> None:
         self.manifest = manifest
@@ -266,13 +374,15 @@ class ModelPanel(QWidget):
             self.table.setItem(r, c, item)
 
     # -- training ------------------------------------------------------------------------
-    def train(self) -> BackgroundJob | None:
-        """Train on the chosen layer in the background; returns the job (tests wait on it)."""
+    def train(self, layer: str | None = None, auto: bool = False) -> BackgroundJob | None:
+        """Train on the chosen layer (or ``layer``) in the background; returns the job (tests
+        wait on it). ``auto``: started by the retrain rule, so no progress dialog comes up
+        over the document (progress and Cancel are in the panel)."""
         path = self.session.path
         if path is None or self.job is not None:
             return None
         request = TrainRequest(
-            self.layer.currentText() or "gold",
+            layer or self.layer.currentText() or "gold",
             self.current_doc(),
             self.active.isChecked(),
             self.isolated,
@@ -282,18 +392,39 @@ class ModelPanel(QWidget):
             TrainWorker(path, request),
         )  # fmt: skip
         job.done.connect(self._done)
+        job.worker.signals.progress.connect(self._progress)
         self.job = job
+        self.auto = auto
         self.train_button.setEnabled(False)
-        self.status.setText(self.tr("Training…"))
+        self.cancel_button.setEnabled(True)
+        self.status.setText(
+            self.tr("Retraining after {0} new annotations…").format(len(self.new_spans))
+            if auto
+            else self.tr("Training…")
+        )
         job.start()
+        if auto:
+            job.dialog.hide()
         return job
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.job is not None and total > 0:
+            self.cancel_button.setText(self.tr("Cancel ({0}%)").format(100 * done // total))
+
+    def cancel(self) -> None:
+        """Stop the running training (nothing is saved)."""
+        if self.job is not None:
+            self.job.worker.cancel()
 
     def _done(self, outcome: str, payload: object) -> None:
         job, self.job = self.job, None
-        self.train_button.setEnabled(True)
+        self.train_button.setEnabled(not self.session.read_only)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Cancel"))
         if outcome == "finished" and isinstance(payload, TrainOutcome):
             self.order = payload.order
             self.show_manifest(payload.manifest)
+            self._recount()
             self.status.setText(
                 self.tr("Model saved; {0} suggestions made.").format(payload.suggested)
             )
