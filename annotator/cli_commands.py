@@ -162,6 +162,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         finally:
             bar.close()
+        # the search index (a cache over the folded texts, never the only copy) takes the new
+        # documents now, so `annotator search` and the GUI's search narrow at once; the import
+        # is committed either way, and a failure here only leaves searches scanning
+        try:
+            project.ensure_search_index()
+        except AnnotatorError as exc:
+            print(f"annotator: search index not updated: {exc}", file=sys.stderr)
     finally:
         project.close()
     for line in report.lines():

@@ -138,3 +138,19 @@ def test_kwic_in_visual_order_puts_the_context_before_on_the_right(
     # right to left: what precedes the keyword in reading order is on its right on screen
     assert visual("منذ") in right and visual("باريس") in left
     assert len(left) == KWIC_WIDTH + 2  # the context after, pushed against the keyword
+
+
+def test_import_brings_the_search_index_up_to_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.annotator"
+    Project.create(path).close()
+    source = tmp_path / "seed.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    assert main(["import", str(path), str(source)]) == 0
+    capsys.readouterr()
+    with Project.open(path, read_only=True) as p:
+        assert p.search_index_fresh()  # indexed by the import itself, not at the first search
+    code, out, _ = search(capsys, str(path), "باريس", "--json")
+    assert code == 0
+    assert inword(TEXT, "بباريس", 1) in {(r["start"], r["end"]) for r in jsonl(out)}
