@@ -10,6 +10,8 @@ unchanged. Only this package imports psycopg.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import psycopg
@@ -66,7 +68,23 @@ def connect(url: str, autocommit: bool = False) -> Connection:
 
 
 def refused(exc: psycopg.Error) -> HubError:
-    """A database error as one line (a refused write names the rule that refused it)."""
-    diag = exc.diag
-    text = diag.message_primary or str(exc).strip().splitlines()[0]
-    return HubError(f"the hub refused: {text}")
+    """A database error as one line: a lost connection (the server stopped or restarted, the
+    network gone) says so; anything else is what the hub refused, named by its rule."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
+        text = exc.diag.message_primary or first
+        return HubError(f"lost the connection to the hub: {text} (nothing half-done is kept)")
+    return HubError(f"the hub refused: {exc.diag.message_primary or first}")
+
+
+@contextlib.contextmanager
+def session(url: str, autocommit: bool = False) -> Iterator[Connection]:
+    """A connection for one call of this package: every database error inside it, and one
+    closing it (a rollback on a connection the server dropped), becomes one ``HubError``
+    line; the connection is closed at the end (its transaction rolled back on an error)."""
+    conn = connect(url, autocommit)
+    try:
+        with conn:
+            yield conn
+    except psycopg.Error as exc:
+        raise refused(exc) from None

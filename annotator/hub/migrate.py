@@ -17,7 +17,7 @@ from importlib import resources
 import psycopg
 
 from annotator.canonical import canonical_json
-from annotator.hub.connection import SCHEMA, Connection, HubError, connect, refused
+from annotator.hub.connection import SCHEMA, Connection, HubError, refused, session
 from annotator.schema import Schema, default_schema
 from annotator.uuids import new_uuid
 
@@ -55,7 +55,7 @@ def init_hub(url: str, schema: Schema | None = None) -> HubInit:
     Run by the role that is to own the hub (it needs CREATEROLE the first time, to create the
     group roles ``annotator_analyst``, ``annotator_adjudicator`` and ``annotator_coordinator``).
     ``schema``: the team's label schema (the ACE default when None), set on creation only."""
-    with connect(url) as conn:
+    with session(url) as conn:
         try:
             return _init(conn, schema)
         except psycopg.Error as exc:

@@ -58,7 +58,7 @@ from annotator.exchange.bundle_read import (
 )
 from annotator.formats.common import IsCancelled, never_cancelled
 from annotator.formats.fields import no_cycle_collection
-from annotator.hub.connection import SCHEMA, Connection, HubError, connect, describe, refused
+from annotator.hub.connection import SCHEMA, Connection, HubError, describe, refused, session
 from annotator.hub.migrate import hub_version
 from annotator.model import GOLD
 from annotator.project import RECORD_KINDS, Project
@@ -258,7 +258,7 @@ def sync(
     bundle of one's own layer made elsewhere, say); the hub keeps each version once anyway.
     Safe to interrupt at any point and to run again. Raises HubError (connection, membership,
     a write the hub refuses), Cancelled (nothing of the current phase is kept)."""
-    with connect(url) as conn:
+    with session(url) as conn:
         try:
             member = whoami(conn)
             hub_id = hub_id_of(conn)

@@ -24,7 +24,7 @@ from annotator.agreement import AgreementResult, agreement, project_layers
 from annotator.canonical import canonical_json
 from annotator.clock import parse
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
-from annotator.hub.connection import SCHEMA, Connection, HubError, connect, refused
+from annotator.hub.connection import SCHEMA, Connection, HubError, refused, session
 from annotator.hub.migrate import hub_version
 from annotator.hub.sync import SyncProgress, SyncReport, no_sync_progress, sync
 from annotator.model import Document, Status
@@ -53,7 +53,7 @@ def add_member(url: str, role: str, kind: str, layer: str | None = None) -> None
         v = rules.annotator_problem(layer)
         if v is not None:
             raise HubError(f"layer {layer!r}: {v.message}")
-    with connect(url) as conn:
+    with session(url) as conn:
         try:
             hub_version(conn)
             conn.execute(sql.SQL("GRANT {} TO {}").format(_role(kind), sql.Identifier(role)))
@@ -68,7 +68,7 @@ def add_member(url: str, role: str, kind: str, layer: str | None = None) -> None
 
 def members(url: str) -> list[tuple[str, str, str | None]]:
     """(role, kind, layer) of every member."""
-    with connect(url) as conn:
+    with session(url) as conn:
         hub_version(conn)
         rows = conn.execute(f"SELECT role, kind, layer FROM {SCHEMA}.members ORDER BY role")
         return [(str(r), str(k), None if lay is None else str(lay)) for r, k, lay in rows]
@@ -80,7 +80,7 @@ def set_team_schema(url: str, schema: Schema) -> None:
     problems = schema.problems()
     if problems:
         raise HubError(f"schema: {problems[0]}")
-    with connect(url) as conn:
+    with session(url) as conn:
         try:
             hub_version(conn)
             conn.execute(
@@ -100,7 +100,7 @@ def add_documents(
 ) -> int:
     """Put documents (with their texts) on the hub, one transaction; returns how many were
     new (a text already there, by sha256, is kept as it was)."""
-    with connect(url) as conn:
+    with session(url) as conn:
         try:
             hub_version(conn)
             conn.execute(
@@ -178,7 +178,7 @@ def assign(
     if most > len(layers):
         raise HubError(f"an overlap of {most} needs as many layers, not {len(layers)}")
     report = AssignmentReport()
-    with connect(url) as conn:
+    with session(url) as conn:
         try:
             hub_version(conn)
             conn.execute(f"LOCK TABLE {SCHEMA}.assignments IN SHARE ROW EXCLUSIVE MODE")
@@ -230,7 +230,7 @@ def _assignments(conn: Connection) -> dict[str, set[str]]:
 
 def assignments(url: str) -> dict[str, set[str]]:
     """document sha256 → the layers assigned to it."""
-    with connect(url) as conn:
+    with session(url) as conn:
         hub_version(conn)
         return _assignments(conn)
 
@@ -251,7 +251,7 @@ class QueueItem:
 def queue(url: str, project: Project, layer: str) -> list[QueueItem]:
     """The documents assigned to ``layer`` that it has not marked done, in assignment order,
     statuses as merged into ``project`` (sync first)."""
-    with connect(url) as conn:
+    with session(url) as conn:
         hub_version(conn)
         rows = conn.execute(
             f"SELECT a.doc_sha, d.name FROM {SCHEMA}.assignments a JOIN {SCHEMA}.documents d "
@@ -271,7 +271,7 @@ def queue(url: str, project: Project, layer: str) -> list[QueueItem]:
 def review_queue(url: str, project: Project) -> list[QueueItem]:
     """Documents every assigned analyst has marked done (statuses as merged into ``project``)
     and that gold has not marked done: what adjudicators work through."""
-    with connect(url) as conn:
+    with session(url) as conn:
         hub_version(conn)
         assigned = _assignments(conn)
         names = {str(s): str(n) for s, n in conn.execute(
@@ -346,7 +346,7 @@ def team_status(url: str, project: Project, progress: Progress = no_progress) ->
     """Per analyst: documents assigned, done, in progress, live spans and spans per active
     hour; agreement so far per pair and label (``annotator.agreement`` on the layers as
     merged into ``project``, which should have just synced)."""
-    with connect(url) as conn:
+    with session(url) as conn:
         hub_version(conn)
         assigned = _assignments(conn)
         analysts = sorted(

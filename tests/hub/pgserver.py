@@ -127,6 +127,16 @@ class Server:
             check=True, capture_output=True,
         )  # fmt: skip
         pwfile.unlink()
+        self._launch()
+
+    def restart(self) -> None:
+        """Stop the server (fast: every session is ended) and start it again on the same
+        data, port and passwords."""
+        self.stop()
+        self._launch()
+
+    def _launch(self) -> None:
+        data = self.root / "data"
         options = (
             f"-c listen_addresses='127.0.0.1' -c unix_socket_directories='{self.socket_dir}' "
             f"-p {self.port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
