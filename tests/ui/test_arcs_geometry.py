@@ -65,3 +65,83 @@ def test_a_label_slides_off_a_tag_along_its_lane() -> None:
     assert box[1] == 40.0 and box[3] == 52.0  # same lane
     free = place_label((400.0, 46.0), (30.0, 12.0), [tag], (0.0, 800.0))
     assert free == (385.0, 40.0, 415.0, 52.0)  # centred when nothing is in the way
+
+
+# -- the bisecting clear_x and place_label against the plain scans they replaced -----------
+
+
+def _crosses(x: float, y0: float, y1: float, box: Box, pad: float) -> bool:
+    lo, hi = min(y0, y1), max(y0, y1)
+    return box[0] - pad < x < box[2] + pad and lo < box[3] and hi > box[1]
+
+
+def plain_clear_x(x: float, y0: float, y1: float, boxes: list[Box], pad: float = 2.0) -> float:
+    if not any(_crosses(x, y0, y1, b, pad) for b in boxes):
+        return x
+    candidates = sorted(
+        {
+            e
+            for b in boxes
+            if b[1] < max(y0, y1) and b[3] > min(y0, y1)
+            for e in (b[0] - pad - 0.5, b[2] + pad + 0.5)
+        },
+        key=lambda c: abs(c - x),
+    )
+    for c in candidates:
+        if not any(_crosses(c, y0, y1, b, pad) for b in boxes):
+            return c
+    return x
+
+
+def plain_place_label(
+    centre: tuple[float, float],
+    size: tuple[float, float],
+    boxes: list[Box],
+    bounds: tuple[float, float],
+) -> Box:
+    (cx, cy), (w, h) = centre, size
+    lo, hi = bounds
+
+    def box_at(x0: float) -> Box:
+        x0 = min(max(lo, x0), max(lo, hi - w))
+        return (x0, cy - h / 2, x0 + w, cy + h / 2)
+
+    def free(b: Box) -> bool:
+        return not any(b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1] for o in boxes)
+
+    first = box_at(cx - w / 2)
+    if free(first):
+        return first
+    row = [o for o in boxes if o[1] < cy + h / 2 and o[3] > cy - h / 2]
+    starts = sorted(
+        {x for o in row for x in (o[0] - w - 1, o[2] + 1)}, key=lambda x: abs(x + w / 2 - cx)
+    )
+    for x0 in starts:
+        b = box_at(x0)
+        if free(b):
+            return b
+    return first
+
+
+# whole pixels and a few widths, so edges often touch exactly (the cases merging must keep)
+pixels = st.integers(0, 400).map(float)
+tag_lists = st.lists(
+    st.tuples(pixels, st.integers(30, 60).map(float), st.integers(5, 40).map(float)), max_size=30
+)
+
+
+@given(tag_lists, pixels, st.integers(30, 60).map(float))
+def test_clear_x_is_the_plain_scan(
+    tags: list[tuple[float, float, float]], x: float, y0: float
+) -> None:
+    boxes: list[Box] = [(bx, by, bx + w, by + 12) for bx, by, w in tags]
+    assert clear_x(x, y0, y0 + 20, boxes) == plain_clear_x(x, y0, y0 + 20, boxes)
+
+
+@given(tag_lists, pixels, st.integers(30, 60).map(float), st.integers(8, 50).map(float))
+def test_place_label_is_the_plain_scan(
+    tags: list[tuple[float, float, float]], cx: float, cy: float, w: float
+) -> None:
+    boxes: list[Box] = [(bx, by, bx + bw, by + 12) for bx, by, bw in tags]
+    got = place_label((cx, cy), (w, 12.0), boxes, (1.0, 399.0))
+    assert got == plain_place_label((cx, cy), (w, 12.0), boxes, (1.0, 399.0))

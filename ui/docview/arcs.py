@@ -63,8 +63,23 @@ MAX_LANES = 6
 ARROW = 6.0
 MARGIN = 3.0
 LABEL_BG = QColor(255, 255, 255, 225)
+ROUTES_KEPT = 20_000
+"""routed arcs kept per layout (a few hundred per screen)"""
 DIM = 0.4
 """how far the arcs of other events are faded toward white"""
+
+
+def _shifted(shape: ArcShape, dy: float) -> ArcShape:
+    """The same arc ``dy`` pixels lower (a scroll moved both its ends)."""
+    return ArcShape(
+        shape.link,
+        shape.start + QPointF(0, dy),
+        shape.end + QPointF(0, dy),
+        shape.path.translated(0, dy),
+        shape.label_rect.translated(0, dy),
+        shape.emphasised,
+        shape.arrow.translated(0, dy),
+    )
 
 
 class _Drawn:
@@ -94,22 +109,35 @@ class _Drawn:
 
 
 class _Boxes:
-    """Label tag boxes sorted by left edge, for "which tags lie near here" lookups."""
+    """Label tag boxes by row (the tags of a line share their top), each row sorted by left
+    edge, for "which tags lie near here" lookups: a few bisections, not a scan of the page."""
 
-    __slots__ = ("_boxes", "_widest", "_x0")
+    __slots__ = ("_rows", "_tops")
 
     def __init__(self, boxes: list[Box]) -> None:
-        self._boxes = sorted(boxes)
-        self._x0 = [b[0] for b in self._boxes]
-        self._widest = max((b[2] - b[0] for b in self._boxes), default=0.0)
+        rows: dict[float, list[Box]] = {}
+        for b in boxes:
+            rows.setdefault(b[1], []).append(b)
+        self._tops = sorted(rows)
+        self._rows: list[tuple[float, float, list[float], list[Box]]] = []
+        for top in self._tops:
+            row = sorted(rows[top])
+            widest = max(b[2] - b[0] for b in row)
+            bottom = max(b[3] for b in row)
+            self._rows.append((bottom, widest, [b[0] for b in row], row))
 
     def near(self, x0: float, x1: float, y0: float, y1: float) -> list[Box]:
         """The boxes meeting the band ``x0..x1`` × ``y0..y1`` (grown by 20 pixels)."""
-        lo = bisect.bisect_left(self._x0, x0 - 20 - self._widest)
-        hi = bisect.bisect_right(self._x0, x1 + 20)
-        return [
-            b for b in self._boxes[lo:hi] if b[2] > x0 - 20 and b[1] < y1 + 20 and b[3] > y0 - 20
-        ]
+        x0, x1, y0, y1 = x0 - 20, x1 + 20, y0 - 20, y1 + 20
+        out: list[Box] = []
+        for k in range(bisect.bisect_left(self._tops, y1)):
+            bottom, widest, lefts, row = self._rows[k]
+            if bottom <= y0:
+                continue
+            lo = bisect.bisect_left(lefts, x0 - widest)
+            hi = bisect.bisect_right(lefts, x1)
+            out.extend(b for b in row[lo:hi] if b[2] > x0 and b[1] < y1 and b[3] > y0)
+        return out
 
 
 class ArcOverlay(QWidget):
@@ -137,12 +165,14 @@ class ArcOverlay(QWidget):
         self._cache: tuple[tuple[object, ...], _Drawn] | None = None
         self._version = 0
         self._labels: dict[tuple[str, str, bool], QPixmap] = {}
-        self._boxes = _Boxes([])
-        self._tags_shown: list[tuple[QPointF, QPixmap]] = []
+        self._boxes: _Boxes | None = None
+        self._routes: dict[tuple[object, ...], tuple[ArcShape, float]] = {}
+        self._route_generation: tuple[object, ...] = ()
         self.font_ = QFont()
         self.font_.setPixelSize(10)
         self._fm = QFontMetricsF(self.font_)
         self._label_h = self._fm.height()
+        view.set_under_tags(self._paint_under_tags)
         view.viewport().installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(self._follow)
         view.horizontalScrollBar().valueChanged.connect(self._follow)
@@ -359,23 +389,47 @@ class ArcOverlay(QWidget):
                 segments.append(Segment(k, "dst", (dst.block, dst.line), side, dst.cx))
             plans.append(Plan(src, dst, False, side, ys, yt))
         lanes = assign_lanes(segments)
-        self._boxes = self._tag_boxes()
-        return [
-            self._build(
-                link, emphasised(link), plans[k], lanes.get((k, "src"), 0), lanes.get((k, "dst"), 0)
-            )
-            for k, link in enumerate(visible)
-        ]
+        self._boxes = None
+        generation = (self._version, self._anchor_key, self.view.marks_generation(), self.width())
+        if generation != self._route_generation or len(self._routes) > ROUTES_KEPT:
+            self._routes.clear()
+            self._route_generation = generation
+        routes = self._routes
+        out: list[ArcShape] = []
+        for k, link in enumerate(visible):
+            plan, emph = plans[k], emphasised(link)
+            src_lane, dst_lane = lanes.get((k, "src"), 0), lanes.get((k, "dst"), 0)
+            src, dst = plan.src, plan.dst
+            if src is None or dst is None:  # one end off screen: depends on the scroll
+                out.append(self._build(link, emph, plan, src_lane, dst_lane))
+                continue
+            # Both ends shown: the route is the same at every scroll position that shows them
+            # with the same lanes, moved up or down; it is routed once per layout.
+            key = (link.uuid, emph, src_lane, dst_lane, round(dst.top - src.top, 2),
+                   round(src.x0, 2))  # fmt: skip
+            hit = routes.get(key)
+            if hit is None:
+                shape = self._build(link, emph, plan, src_lane, dst_lane)
+                routes[key] = (shape, src.top)
+            else:
+                shape, top = hit
+                if top != src.top:
+                    shape = _shifted(shape, src.top - top)
+            out.append(shape)
+        return out
 
     def _tag_boxes(self) -> _Boxes:
-        """The label tags painted in the visible blocks (viewport boxes, sorted by x)."""
+        """The label tags painted in the visible blocks (viewport boxes, sorted by x), built
+        when the first arc of a paint has to be routed."""
+        if self._boxes is not None:
+            return self._boxes
         boxes = []
-        self._tags_shown = self.view.visible_tags()
-        for point, pixmap in self._tags_shown:
+        for point, pixmap in self.view.visible_tags():
             ratio = pixmap.devicePixelRatio() or 1.0
             x, y = point.x(), point.y()
             boxes.append((x, y, x + pixmap.width() / ratio, y + pixmap.height() / ratio))
-        return _Boxes(boxes)
+        self._boxes = _Boxes(boxes)
+        return self._boxes
 
     def _end(self, anchor: Anchor, lane: int) -> tuple[QPointF, float, bool]:
         """Where an arc meets a span, the y of its lane, and whether the lane is above.
@@ -407,8 +461,11 @@ class ArcOverlay(QWidget):
         if plan.same_line:
             y_t = y_s
         lo, hi = min(y_s, y_t), max(y_s, y_t)
-        near = self._boxes.near(min(start.x(), end.x()) - 40, max(start.x(), end.x()) + 40, lo, hi)
-        way = route((start.x(), start.y()), (end.x(), end.y()), y_s, y_t, near)
+        tags = self._tag_boxes()
+        sx, tx = start.x(), end.x()
+        # on one line the arc runs along its lane and no vertical needs moving off a tag
+        near = [] if y_s == y_t else tags.near(min(sx, tx) - 40, max(sx, tx) + 40, lo, hi)
+        way = route((sx, start.y()), (tx, end.y()), y_s, y_t, near)
         if not src and len(way.points) == 6:  # off screen: no run on the missing line
             way = Route(way.points[2:], way.label)
         if not dst and len(way.points) >= 4:
@@ -420,7 +477,7 @@ class ArcOverlay(QWidget):
         if src or dst:
             cx, cy = way.label if src and dst else (plan.side, y_t if dst else y_s)
             size = (text_width, self._label_h)
-            row = self._boxes.near(cx - 3 * text_width, cx + 3 * text_width, cy - 8, cy + 8)
+            row = tags.near(cx - 3 * text_width, cx + 3 * text_width, cy - 8, cy + 8)
             x0, y0, x1, y1 = place_label((cx, cy), size, row, (1.0, self.width() - 1.0))
             label_rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         arrow = QPainterPath()
@@ -434,36 +491,45 @@ class ArcOverlay(QWidget):
         return ArcShape(link, start, end, path, label_rect, emphasised, arrow)
 
     # -- painting ------------------------------------------------------------------------
+    def _paint_lines(self, painter: QPainter, drawn: _Drawn, emphasised: bool) -> None:
+        # Every arc segment is horizontal or vertical: drawn without antialiasing they stay
+        # sharp and cost a fraction of antialiased stroking. Arcs of one colour and style are
+        # stroked as one path and labels are cached pixmaps: a viewport of a densely
+        # annotated text holds a few hundred arcs.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for (color_name, emph, relation), (lines, arrows) in drawn.groups().items():
+            if emph != emphasised:
+                continue
+            color = self._color(color_name, emph)
+            style = Qt.PenStyle.DashLine if relation else Qt.PenStyle.SolidLine
+            painter.setPen(QPen(color, 2 if emph else 1, style))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(lines)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawPath(arrows)
+        for shape in drawn.shapes:
+            if shape.emphasised == emphasised and not shape.label_rect.isEmpty():
+                painter.drawPixmap(shape.label_rect.topLeft(), self._label_pixmap(shape))
+
+    def _paint_under_tags(self, painter: QPainter) -> None:
+        """The other arcs' lines and labels, painted by the view between its text and its
+        label tags, so the tags lie over the lines and no line cuts their text."""
+        if not self._shown or not self._links:
+            return
+        drawn = self._layout()
+        if drawn.shapes:
+            self._paint_lines(painter, drawn, False)
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The selected event's arcs (over the tags) and its arguments' outlines."""
         if not self._shown or not self._links:
             return
         drawn = self._layout()
         if not drawn.shapes:
             return
         painter = QPainter(self)
-        # Every arc segment is horizontal or vertical: drawn without antialiasing they stay
-        # sharp and cost a fraction of antialiased stroking.
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        # Arcs of one colour and style are stroked as one path and labels are cached
-        # pixmaps: a viewport of a densely annotated text holds a few hundred arcs.
-        for emphasised in (False, True):  # the selected event's arcs on top
-            if emphasised:  # the label tags over the arc lines, so no line cuts their text
-                for point, pixmap in self._tags_shown:
-                    painter.drawPixmap(point, pixmap)
-            for (color_name, emph, relation), (lines, arrows) in drawn.groups().items():
-                if emph != emphasised:
-                    continue
-                color = self._color(color_name, emph)
-                style = Qt.PenStyle.DashLine if relation else Qt.PenStyle.SolidLine
-                painter.setPen(QPen(color, 2 if emph else 1, style))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(lines)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(color)
-                painter.drawPath(arrows)
-            for shape in drawn.shapes:
-                if shape.emphasised == emphasised and not shape.label_rect.isEmpty():
-                    painter.drawPixmap(shape.label_rect.topLeft(), self._label_pixmap(shape))
+        self._paint_lines(painter, drawn, True)
         outline = QPen(QColor(20, 20, 20), 1.4, Qt.PenStyle.DashLine)
         painter.setPen(outline)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -160,28 +160,42 @@ class Route(NamedTuple):
     label: tuple[float, float]
 
 
-def _crosses_vertical(x: float, y0: float, y1: float, box: Box, pad: float) -> bool:
-    lo, hi = min(y0, y1), max(y0, y1)
-    return box[0] - pad < x < box[2] + pad and lo < box[3] and hi > box[1]
+def _merged(intervals: Sequence[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """The union of open intervals ``(a, b)`` as sorted starts and ends; two intervals that
+    only touch stay apart (the point between them is outside both)."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for a, b in sorted(intervals):
+        if starts and a < ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _inside(x: float, starts: list[float], ends: list[float]) -> bool:
+    """Whether ``x`` lies strictly inside one of the merged open intervals."""
+    k = bisect.bisect_left(starts, x) - 1  # the last interval starting before x
+    return k >= 0 and x < ends[k]
 
 
 def clear_x(x: float, y0: float, y1: float, boxes: Sequence[Box], pad: float = 2.0) -> float:
     """The x nearest to ``x`` where a vertical from ``y0`` to ``y1`` touches none of ``boxes``
-    (each kept ``pad`` away): candidates are ``x`` and the padded box edges, nearest first."""
-    hits = [b for b in boxes if _crosses_vertical(x, y0, y1, b, pad)]
-    if not hits:
+    (each kept ``pad`` away): candidates are ``x`` and the padded box edges, nearest first.
+
+    The boxes the vertical's height meets are merged into a few sorted intervals once, so each
+    candidate is one bisection (a page of tags is hundreds of boxes)."""
+    lo, hi = min(y0, y1), max(y0, y1)
+    band = [(b[0] - pad, b[2] + pad) for b in boxes if lo < b[3] and hi > b[1]]
+    if not band:
         return x
-    candidates = sorted(
-        {
-            e
-            for b in boxes
-            if b[1] < max(y0, y1) and b[3] > min(y0, y1)
-            for e in (b[0] - pad - 0.5, b[2] + pad + 0.5)
-        },
-        key=lambda c: abs(c - x),
-    )
+    starts, ends = _merged(band)
+    if not _inside(x, starts, ends):
+        return x
+    candidates = sorted({e for a, b in band for e in (a - 0.5, b + 0.5)}, key=lambda c: abs(c - x))
     for c in candidates:
-        if not any(_crosses_vertical(c, y0, y1, b, pad) for b in boxes):
+        if not _inside(c, starts, ends):
             return c
     return x
 
@@ -223,24 +237,27 @@ def place_label(
     off the ``boxes`` it would cover and kept within the horizontal ``bounds``."""
     (cx, cy), (w, h) = centre, size
     lo, hi = bounds
+    top, bottom = cy - h / 2, cy + h / 2
+    row = [o for o in boxes if o[1] < bottom and o[3] > top]  # the only ones it can meet
 
     def box_at(x0: float) -> Box:
         x0 = min(max(lo, x0), max(lo, hi - w))
-        return (x0, cy - h / 2, x0 + w, cy + h / 2)
-
-    def free(b: Box) -> bool:
-        return not any(b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1] for o in boxes)
+        return (x0, top, x0 + w, bottom)
 
     first = box_at(cx - w / 2)
-    if free(first):
+    if not row:
         return first
-    row = [o for o in boxes if o[1] < cy + h / 2 and o[3] > cy - h / 2]
-    starts = sorted(
+    # a box [x0, x0 + w] is free when no row box overlaps it: when x0 + w is not inside a
+    # merged interval grown by w to the left, i.e. x0 is outside every (o0 - w, o2)
+    starts, ends = _merged([(o[0] - w, o[2]) for o in row])
+    if not _inside(first[0], starts, ends):
+        return first
+    candidates = sorted(
         {x for o in row for x in (o[0] - w - 1, o[2] + 1)}, key=lambda x: abs(x + w / 2 - cx)
     )
-    for x0 in starts:
+    for x0 in candidates:
         b = box_at(x0)
-        if free(b):
+        if not _inside(b[0], starts, ends):
             return b
     return first
 

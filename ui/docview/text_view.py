@@ -18,7 +18,7 @@ suggestion.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QUrl, Signal
@@ -124,6 +124,8 @@ class SpanTextView(QPlainTextEdit):
         self._direction: Direction = "auto"
         self._show_invisibles = False
         self._epoch = 0  # bumped whenever line layout may change (geometry cache key)
+        self._marks = 0  # bumped whenever spans or suggestions (so tags) may move
+        self._under_tags: Callable[[QPainter], None] | None = None
         self._geom: dict[int, _BlockCache] = {}
         self._tags: TagPixmaps | None = None
         self._wheel = 0
@@ -166,6 +168,7 @@ class SpanTextView(QPlainTextEdit):
         self._index.replace(spans)
         if self._selected not in self._index:
             self._selected = None
+        self._marks += 1
         self._geom.clear()
         self.viewport().update()
 
@@ -210,6 +213,7 @@ class SpanTextView(QPlainTextEdit):
         self._sugs.replace([s._replace(suggestion=True) for s in suggestions])
         if self._selected_sug not in self._sugs:
             self._selected_sug = None
+        self._marks += 1
         self._geom.clear()
         self.viewport().update()
 
@@ -373,10 +377,17 @@ class SpanTextView(QPlainTextEdit):
 
     def _invalidate_geometry(self) -> None:
         self._epoch += 1
+        self._marks += 1
         self._geom.clear()
         self.viewport().update()
 
+    def marks_generation(self) -> int:
+        """A number that changes whenever a span, suggestion or the line layout changed, so
+        a label tag may have moved (the arc overlay keys its cached routes on it)."""
+        return self._marks
+
     def _invalidate_range(self, start: int, end: int) -> None:
+        self._marks += 1
         first = self._doc.findBlock(self._to_qt(start)).blockNumber()
         last = self._doc.findBlock(self._to_qt(end)).blockNumber()
         if last < 0:
@@ -472,6 +483,11 @@ class SpanTextView(QPlainTextEdit):
             block = block.next()
         return found
 
+    def set_under_tags(self, paint: Callable[[QPainter], None] | None) -> None:
+        """Have ``paint`` draw on the viewport after the text and before the marks (the arc
+        overlay's lines, so the label tags are drawn over them)."""
+        self._under_tags = paint
+
     def visible_tags(self) -> list[tuple[QPointF, QPixmap]]:
         """The label tags painted in the visible blocks: (viewport position, pixmap)."""
         out: list[tuple[QPointF, QPixmap]] = []
@@ -491,6 +507,10 @@ class SpanTextView(QPlainTextEdit):
     def paintEvent(self, e: QPaintEvent) -> None:
         if not len(self._index) and not len(self._sugs) and not self._show_invisibles:
             super().paintEvent(e)
+            if self._under_tags is not None:
+                painter = QPainter(self.viewport())
+                self._under_tags(painter)
+                painter.end()
             return
         visible = [
             (origin, block, entry, self._block_marks(entry))
@@ -502,6 +522,10 @@ class SpanTextView(QPlainTextEdit):
         painter.end()
         super().paintEvent(e)  # the text, drawn once over the tints
         painter = QPainter(self.viewport())
+        if self._under_tags is not None:  # arc lines, under the tags so none cuts their text
+            painter.save()
+            self._under_tags(painter)
+            painter.restore()
         for origin, _block, _entry, marks in visible:
             paint_marks(painter, origin, marks)
         if self._show_invisibles:
