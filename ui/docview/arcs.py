@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Mapping, Sequence
+from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
+    QMouseEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -48,6 +51,7 @@ from ui.docview.arcs_geometry import (
     Segment,
     StartIndex,
     assign_lanes,
+    distance_to_polyline,
     place_label,
     route,
 )
@@ -63,6 +67,8 @@ MAX_LANES = 6
 ARROW = 6.0
 MARGIN = 3.0
 LABEL_BG = QColor(255, 255, 255, 225)
+HIT = 4.0
+"""how near (pixels) a press must come to an arc's line to take it"""
 ROUTES_KEPT = 20_000
 """routed arcs kept per layout (a few hundred per screen)"""
 DIM = 0.4
@@ -141,7 +147,15 @@ class _Boxes:
 
 
 class ArcOverlay(QWidget):
-    """Transparent overlay over ``view``'s viewport that paints arcs for ``Link`` records."""
+    """Transparent overlay over ``view``'s viewport that paints arcs for ``Link`` records.
+
+    Mouse events go through to the view; the overlay watches the viewport's presses and
+    context menu requests and takes those that land on an arc (within ``HIT`` pixels of its
+    line, or on its label): ``arcClicked(uuid)`` for a left press, ``arcContextMenu(uuid,
+    global position)`` for a context menu. Everywhere else the view gets them as before."""
+
+    arcClicked = Signal(str)
+    arcContextMenu = Signal(str, QPoint)
 
     def __init__(self, view: DocumentView) -> None:
         super().__init__(view.viewport())
@@ -213,9 +227,45 @@ class ArcOverlay(QWidget):
         self.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is not self.view.viewport():
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.Resize:
             self._follow()
+        elif kind == QEvent.Type.MouseButtonPress and self._shown and self._links:
+            press = cast(QMouseEvent, event)
+            if press.button() == Qt.MouseButton.LeftButton:
+                uuid = self.arc_at(press.position())
+                if uuid:
+                    self.arcClicked.emit(uuid)
+                    return True
+        elif kind == QEvent.Type.ContextMenu and self._shown and self._links:
+            menu = cast(QContextMenuEvent, event)
+            uuid = self.arc_at(QPointF(menu.pos()))
+            if uuid:
+                self.arcContextMenu.emit(uuid, menu.globalPos())
+                return True
         return False
+
+    def arc_at(self, point: QPointF, tolerance: float = HIT) -> str:
+        """The uuid of the arc under ``point`` (viewport coordinates): a label it lies on, else
+        the line nearest to it within ``tolerance`` pixels; the selected event's arcs, drawn
+        on top, win a tie. "" when no arc is there."""
+        shapes = self._layout().shapes
+        for shape in sorted(shapes, key=lambda s: not s.emphasised):
+            if shape.label_rect.contains(point):
+                return shape.link.uuid
+        best, found = tolerance, ""
+        xy = (point.x(), point.y())
+        for shape in shapes:
+            path = shape.path
+            points = [
+                (path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())
+            ]
+            distance = distance_to_polyline(xy, points) - (0.5 if shape.emphasised else 0.0)
+            if distance <= best:
+                best, found = distance, shape.link.uuid
+        return found
 
     def _layout_key(self) -> tuple[object, ...]:
         option = self.view.document().defaultTextOption()
