@@ -34,6 +34,7 @@ from annotator.hub.team import (
     PairAgreement,
     QueueItem,
     TeamStatus,
+    TeamView,
     add_documents,
     add_member,
     add_project_documents,
@@ -45,6 +46,7 @@ from annotator.hub.team import (
     set_team_schema,
     status_report,
     team_status,
+    team_view,
 )
 
 __all__ = [
@@ -60,6 +62,7 @@ __all__ = [
     "SyncProgress",
     "SyncReport",
     "TeamStatus",
+    "TeamView",
     "add_documents",
     "add_member",
     "add_project_documents",
@@ -79,4 +82,5 @@ __all__ = [
     "status_report",
     "sync",
     "team_status",
+    "team_view",
 ]

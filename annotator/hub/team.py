@@ -26,7 +26,7 @@ from annotator.clock import parse
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.hub.connection import SCHEMA, Connection, HubError, refused, session
 from annotator.hub.migrate import hub_version
-from annotator.hub.sync import SyncProgress, SyncReport, no_sync_progress, sync
+from annotator.hub.sync import Member, SyncProgress, SyncReport, no_sync_progress, sync, whoami
 from annotator.model import Document, Status
 from annotator.project import Project
 from annotator.schema import Schema
@@ -392,3 +392,31 @@ def status_report(
     finally:
         project.close()
     return TeamStatus(status.analysts, status.pairs, status.agreement, report)
+
+
+# -- what the workbench's team view shows ----------------------------------------------------
+@dataclass(frozen=True)
+class TeamView:
+    """The team as one member sees it from their project: progress and agreement
+    (``team_status``), and their own queue."""
+
+    member: Member
+    status: TeamStatus
+    queue: tuple[QueueItem, ...]
+    """an analyst: the documents assigned to them not yet done; an adjudicator: the review
+    queue; a coordinator: nothing"""
+
+
+def team_view(url: str, project: Project, progress: Progress = no_progress) -> TeamView:
+    """``team_status`` and the connected member's queue, on the layers as merged into
+    ``project`` (as of its last sync)."""
+    with session(url) as conn:
+        member = whoami(conn)
+    status = team_status(url, project, progress)
+    if member.kind == "analyst" and member.layer is not None:
+        mine = queue(url, project, member.layer)
+    elif member.kind == "adjudicator":
+        mine = review_queue(url, project)
+    else:
+        mine = []
+    return TeamView(member, status, tuple(mine))

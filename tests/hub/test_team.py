@@ -22,6 +22,7 @@ from annotator.hub import (
     status_report,
     sync,
     team_status,
+    team_view,
 )
 from annotator.hub.migrate import LATEST
 from annotator.model import Document, Status
@@ -104,6 +105,15 @@ def test_queues_follow_the_merged_statuses(tmp: Path, hub: Hub, team: dict[str, 
     sync(judge, team["judge"])
     ready = review_queue(team["judge"], judge)
     assert [(q.sha256, q.layers) for q in ready] == [(first.sha256, ("amal", "badr"))]
+    # the workbench's team view: each member's own queue beside the team's figures
+    for url, project, kind, expect in (
+        (team["amal"], amal, "analyst", queue(team["amal"], amal, "amal")),
+        (team["judge"], judge, "adjudicator", ready),
+        (team["coord"], judge, "coordinator", []),
+    ):
+        view = team_view(url, project)
+        assert view.member.kind == kind and list(view.queue) == expect
+        assert [a.layer for a in view.status.analysts] == ["amal", "badr"]
     judge.set_status(ready[0].doc_id, "gold", Status.DONE)  # type: ignore[arg-type]
     assert review_queue(team["judge"], judge) == []
     assert sync(judge, team["judge"]).pushed == 1  # gold's status: an adjudicator's to push
