@@ -660,7 +660,7 @@ def _import_one(
         attributes = s.attributes
         span = _span(
             uid, doc_id, annotator, start, end, label, text[start:end],
-            freeze(attributes) if attributes else {}, s.note, frags,
+            _frozen(attributes), s.note, frags,
             "" if held is not None else tick(),
         )  # fmt: skip
         bad = check.span(span, id_checked=True)  # its id was accepted just above
@@ -695,7 +695,7 @@ def _import_one(
         uid = held_event.uuid if held_event is not None else batch.fresh("events", e.uuid)
         e.key = e.key or uid
         events[e.key] = held_event or Event(
-            uid, doc_id, annotator, e.type, trigger, freeze(e.attributes), e.note
+            uid, doc_id, annotator, e.type, trigger, _frozen(e.attributes), e.note
         )
     for e in imp.events:
         ev = events.get(e.key)
@@ -712,7 +712,7 @@ def _import_one(
             continue
         bad = check.event(ev, spans[e.trigger], id_checked=not event_held)
         if bad is None and not event_held:
-            ev = dataclasses.replace(ev, clock=tick())  # stamped before its arguments
+            ev = _stamped(ev, tick())  # stamped before its arguments
         args: list[Argument] = []
         for k, (role, target_key) in enumerate(e.arguments):
             if bad is not None:
@@ -754,7 +754,7 @@ def _import_one(
             continue
         rel = Relation(
             batch.fresh("relations", r.uuid), doc_id, annotator, r.type, src.uuid, dst.uuid,
-            freeze(r.attributes), r.note, tick(),
+            _frozen(r.attributes), r.note, tick(),
         )  # fmt: skip
         bad = check.relation(rel, src, dst, id_checked=True)
         if bad is not None:
@@ -795,6 +795,28 @@ def _span(
         "fragments": fragments, "clock": clock, "deleted": False,
     })  # fmt: skip
     return span
+
+
+_PLAIN = (str, int, bool)
+
+
+def _frozen(attributes: dict[str, Any]) -> dict[str, Any]:
+    """``freeze(attributes)``; an empty object or one of a single plain value (most imported
+    attributes) copied without sorting or checking the rest."""
+    if not attributes:
+        return {}
+    if type(attributes) is dict and len(attributes) == 1:
+        ((name, value),) = attributes.items()
+        if type(name) is str and type(value) in _PLAIN:
+            return {name: value}
+    return freeze(attributes)
+
+
+def _stamped(event: Event, clock: str) -> Event:
+    """``dataclasses.replace(event, clock=clock)``, its instance dict copied at once."""
+    out: Event = _NEW(Event)
+    _SET(out, "__dict__", {**event.__dict__, "clock": clock})
+    return out
 
 
 def _int_pair(a: object, b: object) -> bool:
