@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -287,9 +287,13 @@ class TagPixmaps:
     """Label tags (rounded box, label name) drawn once per (label, colour, read-only,
     selected) at one style and device pixel ratio; a zoom makes a new cache."""
 
-    def __init__(self, style: MarkStyle, ratio: float) -> None:
+    def __init__(
+        self, style: MarkStyle, ratio: float, patterns: Mapping[str, str] | None = None
+    ) -> None:
         self.style = style
         self.ratio = ratio
+        self.patterns: Mapping[str, str] = patterns or {}
+        """label → border pattern ("dashed", "dotted", "double"; ui.docview.looks)"""
         self._fm = QFontMetricsF(style.tag_font)
         self._cache: dict[tuple[str, str, bool, bool, bool], QPixmap] = {}
 
@@ -322,11 +326,18 @@ class TagPixmaps:
             fill = QColor(255, 255, 255, 230)
             border.setStyle(Qt.PenStyle.DashLine)
             text_color = mark_color(span.color)
+        pattern = self.patterns.get(span.label, "")
+        if pattern and not span.suggestion and not span.read_only:
+            # the label's pattern, in the text colour so it shows against the fill
+            border = QPen(text_color, 1.3, _PEN_STYLES.get(pattern, Qt.PenStyle.SolidLine))
         if selected:
             border = QPen(OUTLINE_COLOR, 1.5)
         painter.setPen(border)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 2.5, 2.5)
+        if pattern == "double" and not selected and not span.suggestion and not span.read_only:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(2, 2, -2, -2), 1.5, 1.5)
         font = QFont(self.style.tag_font)
         font.setItalic(span.suggestion)
         painter.setFont(font)
@@ -336,11 +347,22 @@ class TagPixmaps:
         return pixmap
 
 
+_PEN_STYLES = {"dashed": Qt.PenStyle.DashLine, "dotted": Qt.PenStyle.DotLine}
+
+
 def _bar(x0: float, y0: float, x1: float, y1: float) -> QRect:
     """The whole-pixel rectangle covering ``[x0, x1] x [y0, y1]`` (at least one pixel)."""
     left, top = round(min(x0, x1)), round(min(y0, y1))
     right, bottom = round(max(x0, x1)), round(max(y0, y1))
     return QRect(left, top, max(1, right - left), max(1, bottom - top))
+
+
+def _broken_bar(x0: float, x1: float, y: float, half: float, pattern: str) -> list[QRect]:
+    """An underline from ``x0`` to ``x1`` as dashes (4 on, 3 off) or dots (2 on, 2 off)."""
+    on, off = (4, 3) if pattern == "dashed" else (2, 2)
+    lo, hi = round(min(x0, x1)), round(max(x0, x1))
+    top, height = round(y - half), max(1, round(2 * half))
+    return [QRect(x, top, min(on, hi - x), height) for x in range(lo, hi, on + off)]
 
 
 def block_marks(
@@ -398,9 +420,16 @@ def block_marks(
             if span.color not in bar_colors:
                 bar_colors[span.color] = mark_color(span.color)
             filled = bars.setdefault(span.color, [])
+            pattern = tags.patterns.get(span.label, "")
             for line, x0, x1 in g.runs:
                 y = boxes[line].baseline + style.underline_top + row * style.step
-                filled.append(_bar(x0, y - half, x1, y + half))
+                if pattern in _PEN_STYLES:  # broken into dashes or dots of the bar's height
+                    filled.extend(_broken_bar(x0, x1, y, half, pattern))
+                elif pattern == "double":  # two thin lines
+                    filled.append(_bar(x0, y - half, x1, y - half / 3))
+                    filled.append(_bar(x0, y + half / 3, x1, y + half))
+                else:
+                    filled.append(_bar(x0, y - half, x1, y + half))
             for edge in edges:
                 box = boxes[edge.line]
                 x, top, bottom = edge.x, box.y + 1, box.text_bottom - 1

@@ -18,7 +18,7 @@ suggestion.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QUrl, Signal
@@ -126,6 +126,7 @@ class SpanTextView(QPlainTextEdit):
         self._epoch = 0  # bumped whenever line layout may change (geometry cache key)
         self._marks = 0  # bumped whenever spans or suggestions (so tags) may move
         self._under_tags: Callable[[QPainter], None] | None = None
+        self._patterns: dict[str, str] = {}
         self._geom: dict[int, _BlockCache] = {}
         self._tags: TagPixmaps | None = None
         self._wheel = 0
@@ -171,6 +172,20 @@ class SpanTextView(QPlainTextEdit):
         self._marks += 1
         self._geom.clear()
         self.viewport().update()
+
+    def set_patterns(self, patterns: Mapping[str, str]) -> None:
+        """Label → the pattern of its tag border and underline ("dashed", "dotted",
+        "double"; ``ui.docview.looks``): what tells apart labels the colours could not."""
+        if dict(patterns) == self._patterns:
+            return
+        self._patterns = dict(patterns)
+        self._tags = None
+        self._marks += 1
+        self._geom.clear()
+        self.viewport().update()
+
+    def patterns(self) -> dict[str, str]:
+        return dict(self._patterns)
 
     def spans(self) -> list[ViewSpan]:
         """The shown spans, sorted by position."""
@@ -463,7 +478,7 @@ class SpanTextView(QPlainTextEdit):
         if entry.marks is None or entry.marks_key != marks_key:
             ratio = self.viewport().devicePixelRatioF()
             if self._tags is None or self._tags.ratio != ratio:
-                self._tags = TagPixmaps(self._style, ratio)
+                self._tags = TagPixmaps(self._style, ratio, self._patterns)
             entry.marks = block_marks(
                 entry.boxes, entry.geoms, levels, self._style, shown, self._tags
             )

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QPoint
 
 from annotator.model import Document, Span, Status
 from annotator.project import Project
+from ui.docview.looks import assign_looks, patterns_of
 from ui.docview.view import DocumentView, ViewSpan
 from ui.session import Changes, Session
 from ui.workbench import collector
@@ -71,9 +72,17 @@ class LayerController(QObject):
         model.documentChanged.connect(self._show_document)
         model.layerLoaded.connect(self._show_layer)
         model.recordsChanged.connect(self._show_patch)
+        self._looks: tuple[object, dict[str, str]] | None = None
 
     def _colors(self, project: Project) -> dict[str, str]:
-        return {lab.name: lab.color for lab in project.schema.span_labels()}
+        """Each span label's colour (its look: ui.docview.looks); the view gets the patterns
+        that tell apart labels the colours could not. Worked out once per schema."""
+        schema = project.schema
+        if self._looks is None or self._looks[0] is not schema:
+            looks = assign_looks([(lab.name, lab.color) for lab in schema.span_labels()])
+            self._looks = (schema, {name: look.color for name, look in looks.items()})
+            self.w.view.set_patterns(patterns_of(looks))
+        return self._looks[1]
 
     def _view_span(self, s: Span, color: dict[str, str], layer: str, ro: bool) -> ViewSpan:
         return ViewSpan(s.uuid, s.start, s.end, s.label, color.get(s.label, ""), layer, ro,
