@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from typing import NamedTuple
 
-from annotator.agreement.spans import Mode, Scores, SpanKey, span_f1
+from annotator.agreement.spans import Mode, Scores, SpanKey, span_f1, span_key
 
 ROLE_SEPARATOR = "/"
 """Joins event type and role in the per-label keys of argument classification."""
@@ -34,17 +34,32 @@ class EventKey(NamedTuple):
 
 
 def _triggers(events: Iterable[EventKey]) -> list[SpanKey]:
-    return sorted({SpanKey(e.doc, e.trigger_start, e.trigger_end, e.type) for e in events}, key=str)
+    return sorted(
+        {span_key((e.doc, e.trigger_start, e.trigger_end, e.type)) for e in events}, key=str
+    )
 
 
-def _arguments(events: Iterable[EventKey], role: bool, attached: bool) -> list[SpanKey]:
-    keys = set()
+def _arguments(events: Iterable[EventKey]) -> dict[tuple[bool, bool], list[SpanKey]]:
+    """The argument keys of every variant, ``(role, attached)`` -> keys, in one pass over the
+    events (each list as a set of them gives it, in the same order)."""
+    keys: dict[tuple[bool, bool], set[SpanKey]] = {
+        (role, attached): set() for attached in (False, True) for role in (False, True)
+    }
+    plain, typed = keys[False, False], keys[True, False]
+    plain_at, typed_at = keys[False, True], keys[True, True]
+    roles: dict[tuple[str, str], str] = {}
     for e in events:
-        doc: Hashable = (e.doc, e.trigger_start, e.trigger_end) if attached else e.doc
+        doc, kind = e.doc, e.type
+        at: Hashable = (doc, e.trigger_start, e.trigger_end)
         for start, end, name in e.args:
-            label = f"{e.type}{ROLE_SEPARATOR}{name}" if role else e.type
-            keys.add(SpanKey(doc, start, end, label))
-    return list(keys)
+            label = roles.get((kind, name))
+            if label is None:
+                label = roles[kind, name] = f"{kind}{ROLE_SEPARATOR}{name}"
+            plain.add(span_key((doc, start, end, kind)))
+            typed.add(span_key((doc, start, end, label)))
+            plain_at.add(span_key((at, start, end, kind)))
+            typed_at.add(span_key((at, start, end, label)))
+    return {variant: list(found) for variant, found in keys.items()}
 
 
 def _without_boundary(scores: Scores) -> Scores:
@@ -66,9 +81,9 @@ def event_scores(a: Iterable[EventKey], b: Iterable[EventKey]) -> dict[str, Scor
     }
     variants: list[tuple[str, bool, Mode]] = [("", False, "exact"), ("_attached", True, "exact")]
     variants.append(("_overlap", False, "overlap"))
+    keys_a, keys_b = _arguments(events_a), _arguments(events_b)
     for suffix, attached, mode in variants:
         for name, role in (("argument_identification", False), ("argument_classification", True)):
-            left = _arguments(events_a, role, attached)
-            right = _arguments(events_b, role, attached)
+            left, right = keys_a[role, attached], keys_b[role, attached]
             out[name + suffix] = _without_boundary(span_f1(left, right, mode))
     return out

@@ -36,6 +36,7 @@ from annotator.agreement.spans import (
     scores_from_counts,
     span_counts,
     span_f1,
+    span_key,
 )
 from annotator.errors import Cancelled
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
@@ -164,7 +165,7 @@ def _coded(da: DocumentAnnotations, labels: set[str] | None) -> _Doc:
     doc = da.document.id
     live = {s.uuid: s for s in da.spans if not s.deleted}
     spans = [
-        SpanKey(doc, s.start, s.end, s.label)
+        span_key((doc, s.start, s.end, s.label))
         for s in live.values()
         if labels is None or s.label in labels
     ]
