@@ -15,17 +15,13 @@ such stamps when it is opened.
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import re
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from annotator.errors import AnnotatorError
-from annotator.model import record_to_json
-
-if TYPE_CHECKING:
-    from annotator.store import Store
 
 STAMP = re.compile(r"^\d{13}\.\d{6}$")
 MAX_MS = 10**13 - 1
@@ -136,53 +132,61 @@ class HybridClock:
 
 
 # -- repair of a project holding poisoned stamps -------------------------------------------------
-def repair_clock(store: Store) -> HybridClock:
-    """The clock of a project just opened, repaired first if its stamps are poisoned.
+StampChange = tuple[str, str, str, dict[str, Any], dict[str, Any]]
+"""One line of a repair's change log: (annotator, kind, record uuid or key, before, after)."""
+
+
+class Mending(Protocol):
+    """What ``repair_clock`` needs from the project it mends, inside one write transaction
+    (``annotator.project`` provides it; the clock never sees the store)."""
+
+    def stamps(self, limit: str) -> tuple[str, dict[str, list[Any]]]:
+        """The greatest well-formed stamp at or below ``limit`` among the stored records and
+        statuses, and per table the keys of those whose stamp is malformed or beyond it."""
+        ...
+
+    def restamp(self, kind: str, keys: list[Any], tick: Callable[[], str]) -> list[StampChange]:
+        """Write each of those rows of table ``kind`` again with a fresh stamp from ``tick``;
+        the change of each, for the change log."""
+        ...
+
+    def save(self, hlc: str, changes: list[StampChange]) -> None:
+        """Store the clock's last stamp and log the changes (action ``repair-clock``)."""
+        ...
+
+
+def repair_clock(
+    hlc: str, mending: Callable[[], contextlib.AbstractContextManager[Mending]] | None
+) -> HybridClock:
+    """The clock of a project just opened whose ``hlc`` setting is given, repaired first if
+    its stamps are poisoned.
 
     Every writer keeps the ``hlc`` setting at or above every stamp stored, so a well-formed hlc
-    within the drift means a sound file and costs one read. Otherwise (a 14-digit or far-future
-    hlc left by an older version's merge): in one write transaction the hlc is reset to the
-    greatest valid stamp within the drift, every record or status whose stamp is malformed
-    or beyond the drift gets a fresh stamp, and each change is written to the change log. A
-    read-only project gets a valid in-memory clock and nothing is written.
+    within the drift means a sound file and costs nothing more. Otherwise (a 14-digit or
+    far-future hlc left by an older version's merge): inside ``mending()`` (one write
+    transaction) the hlc is reset to the greatest valid stamp within the drift, every record
+    or status whose stamp is malformed or beyond the drift gets a fresh stamp, and each change
+    is written to the change log. A read-only project (``mending`` None) gets a valid
+    in-memory clock and nothing is written.
     """
-    hlc = store.setting("hlc")
     now = now_ms()
     if within_drift(hlc, now):
         return HybridClock(hlc)
-    if hlc == "" or store.read_only:  # a new project, or nothing may be written
+    if hlc == "" or mending is None:  # a new project, or nothing may be written
         return HybridClock()
-    with store.write():
+    with mending() as project:
         limit = limit_stamp(now)
-        best, bad = store.clock_stamps(limit)
-        clock = HybridClock(max(best, hlc if within_drift(hlc, now) else ""))
-        entries: list[tuple[str, str, str, dict[str, Any], dict[str, Any]]] = []
+        best, bad = project.stamps(limit)
+        clock = HybridClock(best)  # (the hlc itself lies beyond the drift: never kept)
+        changes: list[StampChange] = []
         for kind, keys in bad.items():
-            if kind == "doc_status":
-                wanted = {(int(k[0]), str(k[1])) for k in keys if isinstance(k, tuple)}
-                for st in store.statuses():
-                    if (st.doc_id, st.annotator) in wanted:
-                        new = dataclasses.replace(st, clock=clock.tick())
-                        store.set_status(new)
-                        key = f"{st.doc_id}/{st.annotator}"
-                        entries.append(_entry(st.annotator, kind, key, st.clock, new.clock))
-                continue
-            for uuid in keys:
-                rec = store.table(kind).get(str(uuid))
-                if rec is None:
-                    continue
-                fresh = dataclasses.replace(rec, clock=clock.tick())
-                store.put(fresh)
-                entries.append(
-                    (rec.annotator, kind, rec.uuid, record_to_json(rec), record_to_json(fresh))
-                )
-        store.set_setting("hlc", clock.last)
-        entries.append(_entry("", "settings", "hlc", hlc, clock.last))
-        store.log_many((a, "repair-clock", k, u, b, af) for a, k, u, b, af in entries)
+            changes += project.restamp(kind, keys, clock.tick)
+        changes.append(stamp_change("", "settings", "hlc", hlc, clock.last))
+        project.save(clock.last, changes)
     return clock
 
 
-def _entry(
-    annotator: str, kind: str, key: str, before: object, after: str
-) -> tuple[str, str, str, dict[str, Any], dict[str, Any]]:
+def stamp_change(annotator: str, kind: str, key: str, before: object, after: str) -> StampChange:
+    """The change-log line of a stamp replaced in a row that is not a record (a status, the
+    hlc setting): only the clock, before and after."""
     return annotator, kind, key, {"clock": before}, {"clock": after}

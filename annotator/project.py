@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import itertools
 import json
 import operator
@@ -36,8 +37,8 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 from annotator import rules
-from annotator.batch import Batch
-from annotator.clock import repair_clock
+from annotator.batch import Batch, BulkAccess
+from annotator.clock import StampChange, repair_clock, stamp_change
 from annotator.errors import Cancelled, SchemaError, ValidationError
 from annotator.model import (
     Argument,
@@ -97,7 +98,8 @@ class Project:
         self._store = store
         self.path = store.path
         self._schema = self._stored_schema()
-        self.clock = repair_clock(store)  # a poisoned clock is mended first
+        mending = None if store.read_only else functools.partial(_mending, store)
+        self.clock = repair_clock(store.setting("hlc"), mending)  # a poisoned clock: mended
         self._documents: dict[int, Document] = {}
         self._journals: list[Written] = []  # open transaction() blocks, outermost first
 
@@ -154,7 +156,7 @@ class Project:
         per-edit checks (the importer applies ``annotator.rules`` itself). All of it is
         written, or none; the clock's last stamp is saved at the end."""
         with self._store.write():
-            yield Batch(self._store, self.clock)
+            yield Batch(_bulk_access(self._store), self.clock)
             self._store.set_setting("hlc", self.clock.last)
 
     def trace_sql(self, callback: Callable[[str], None] | None) -> None:
@@ -1019,6 +1021,66 @@ def open_untrusted(path: Path) -> Iterator[UntrustedProject]:
         yield UntrustedProject(store)
     finally:
         store.close()
+
+
+def _bulk_access(store: Store) -> BulkAccess:
+    """What a ``Batch`` may do with the store, as bound methods (it never holds the store)."""
+    return BulkAccess(
+        document_hashes=store.document_hashes,
+        versions=store.versions,
+        document_ids=store.document_ids,
+        next_document_id=store.next_document_id,
+        insert_documents=store.insert_documents,
+        ensure_annotators=store.ensure_annotators,
+        put_many=store.put_many,
+        insert_new=store.insert_new,
+        set_statuses=store.set_statuses,
+        log_many=store.log_many,
+    )
+
+
+class _ClockMending:
+    """``annotator.clock.Mending`` over a store, inside the write transaction ``_mending``
+    opened: the stamps as stored, rows written again with fresh stamps, the hlc saved."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def stamps(self, limit: str) -> tuple[str, dict[str, list[Any]]]:
+        return self._store.clock_stamps(limit)
+
+    def restamp(self, kind: str, keys: list[Any], tick: Callable[[], str]) -> list[StampChange]:
+        store = self._store
+        changes: list[StampChange] = []
+        if kind == "doc_status":
+            wanted = {(int(k[0]), str(k[1])) for k in keys if isinstance(k, tuple)}
+            for st in store.statuses():
+                if (st.doc_id, st.annotator) in wanted:
+                    new = dataclasses.replace(st, clock=tick())
+                    store.set_status(new)
+                    key = f"{st.doc_id}/{st.annotator}"
+                    changes.append(stamp_change(st.annotator, kind, key, st.clock, new.clock))
+            return changes
+        for uuid in keys:
+            rec = store.table(kind).get(str(uuid))
+            if rec is None:
+                continue
+            fresh = dataclasses.replace(rec, clock=tick())
+            store.put(fresh)
+            changes.append(
+                (rec.annotator, kind, rec.uuid, record_to_json(rec), record_to_json(fresh))
+            )
+        return changes
+
+    def save(self, hlc: str, changes: list[StampChange]) -> None:
+        self._store.set_setting("hlc", hlc)
+        self._store.log_many((a, "repair-clock", k, u, b, af) for a, k, u, b, af in changes)
+
+
+@contextlib.contextmanager
+def _mending(store: Store) -> Iterator[_ClockMending]:
+    with store.write():
+        yield _ClockMending(store)
 
 
 class _DocumentGroups(Generic[T]):
