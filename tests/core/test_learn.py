@@ -413,6 +413,27 @@ def test_isolated_training_gives_the_same_model_and_can_be_cancelled(synthetic: 
         fit_isolated(examples, params={"max_iterations": 5000}, progress=lambda p, d, t: False)
 
 
+def test_training_isolated_whole_gives_the_same_result_as_in_process(synthetic: Project) -> None:
+    """``train(isolated=True)``: fits, scores and curve in one child process, the same
+    figures and model as in this process; the manifest's date is when the layer was read."""
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC)
+    before = now.replace(microsecond=now.microsecond // 1000 * 1000)  # the manifest's ms
+    here = train(synthetic, eval_split=0.2, seed=1, params=FAST)
+    steps: list[str] = []
+    there = train(synthetic, eval_split=0.2, seed=1, params=FAST, isolated=True,
+                  progress=lambda p, d, t: steps.append(p))  # fmt: skip
+    assert there.model.crf == here.model.crf
+    assert there.scores == here.scores and there.baseline == here.baseline
+    assert there.curve == here.curve and there.eval_documents == here.eval_documents
+    assert any(p.startswith("final model") for p in steps)
+    trained = datetime.fromisoformat(there.model.manifest["trained"])
+    assert before <= trained <= datetime.now(UTC)
+    with pytest.raises(Cancelled):
+        train(synthetic, params=FAST, isolated=True, progress=lambda p, d, t: False)
+
+
 def test_random_damage_to_the_crf_part_is_refused_or_harmless(model: Model) -> None:
     """Bytes flipped in crfsuite's part, the hash made to match (what a hostile sender can
     do): each model is refused with ModelError or loads and predicts; none crashes crfsuite.
