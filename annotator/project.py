@@ -64,7 +64,8 @@ from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
 
 R = TypeVar("R", Span, Event, Argument, Relation)
-T = TypeVar("T", Span, Event, Argument, Relation)
+T = TypeVar("T", Span, Event, Argument, Relation, tuple[Any, ...])
+"""what ``_DocumentGroups`` groups: records, or the plain rows of ``iter_outlines``"""
 
 MODEL_KINDS = ("ner", "triggers")
 """What a stored model is for: entity mentions, or event triggers."""
@@ -87,6 +88,14 @@ class Written:
     records: list[Record] = field(default_factory=list)
     statuses: list[DocStatus] = field(default_factory=list)
     created: set[str] = field(default_factory=set)
+
+
+LayerOutline = tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]
+"""One layer of one document as ``Project.iter_outlines`` gives it: (spans, events,
+arguments), each a tuple of plain rows."""
+_SPAN_OUTLINE = ("uuid", "start", "end", "label")
+_EVENT_OUTLINE = ("uuid", "type", "trigger", "deleted")
+_ARGUMENT_OUTLINE = ("event", "role", "target")
 
 
 class Project:
@@ -624,6 +633,35 @@ class Project:
             if out:
                 yield out
 
+    def iter_outlines(
+        self, annotators: Sequence[str]
+    ) -> Iterator[tuple[Document, dict[str, LayerOutline]]]:
+        """``iter_layers`` for a reader that needs only where the spans and events are
+        (agreement): per document, in id order, each of ``annotators`` with a live span or
+        event there, as plain rows: spans ``(doc_id, uuid, start, end, label)``, events
+        ``(doc_id, uuid, type, trigger, deleted)``, arguments ``(doc_id, event, role,
+        target)``, live ones, in the order of ``iter_layers``. No record is built: one
+        streamed query per kind and layer reads those columns only."""
+        store = self._store
+        key = operator.itemgetter(0)
+        layers = [
+            (
+                name,
+                _DocumentGroups(store.spans.stream_fields(name, _SPAN_OUTLINE), key),
+                _DocumentGroups(store.events.stream_fields(name, _EVENT_OUTLINE), key),
+                _DocumentGroups(store.arguments.stream_fields(name, _ARGUMENT_OUTLINE), key),
+            )
+            for name in dict.fromkeys(annotators)
+        ]
+        for doc in self.iter_documents():
+            out: dict[str, LayerOutline] = {}
+            for name, spans, events, arguments in layers:
+                here = (spans.take(doc.id), events.take(doc.id), arguments.take(doc.id))
+                if here[0] or here[1]:
+                    out[name] = here
+            if out:
+                yield doc, out
+
     def restore(self, record: R, annotator_action: str = "restore") -> R:
         """Write an earlier version of a record back (undo), with a fresh clock stamp.
 
@@ -1084,12 +1122,13 @@ def _mending(store: Store) -> Iterator[_ClockMending]:
 
 
 class _DocumentGroups(Generic[T]):
-    """A document-ordered record stream taken one document at a time."""
+    """A document-ordered record stream taken one document at a time (``key``: a record's
+    document id)."""
 
-    def __init__(self, records: Iterator[T]) -> None:
-        self._groups: Iterator[tuple[int, Iterator[T]]] = itertools.groupby(
-            records, key=operator.attrgetter("doc_id")
-        )
+    def __init__(
+        self, records: Iterator[T], key: Callable[[T], int] = operator.attrgetter("doc_id")
+    ) -> None:
+        self._groups: Iterator[tuple[int, Iterator[T]]] = itertools.groupby(records, key=key)
         self._head: tuple[int, Iterator[T]] | None = next(self._groups, None)
 
     def take(self, doc_id: int) -> tuple[T, ...]:

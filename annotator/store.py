@@ -1957,9 +1957,23 @@ class RecordTable(Generic[R_co]):
         chunks = self._store._guard_iter(self._chunks(f"{sql} ORDER BY {order}", args, read))
         return itertools.chain.from_iterable(chunks)
 
+    def stream_fields(self, annotator: str, fields: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+        """``stream(annotator)`` as plain rows ``(doc_id, *fields)``, nothing decoded: for a
+        reader that needs a few fields of many records (agreement: a span's uuid, offsets and
+        label). ``fields`` are column names of this table (the caller's constants)."""
+        table = self.kind
+        unknown = [f for f in fields if f not in _COLUMNS[table]]
+        if unknown:
+            raise ValueError(f"no column {unknown[0]!r} in {table}")
+        order = {"spans": 'doc_id, start, "end", uuid'}.get(table, "doc_id, created, uuid")
+        names = ", ".join(f'"{c}"' for c in ("doc_id", *fields))
+        sql = f"SELECT {names} FROM {table} WHERE deleted = 0 AND annotator = ? ORDER BY {order}"
+        chunks = self._store._guard_iter(self._chunks(sql, [annotator], tuple))
+        return itertools.chain.from_iterable(chunks)
+
     def _chunks(
-        self, sql: str, args: Sequence[Any], read: Callable[..., R_co]
-    ) -> Iterator[list[R_co]]:
+        self, sql: str, args: Sequence[Any], read: Callable[..., Any]
+    ) -> Iterator[list[Any]]:
         cursor = self._store.conn.cursor().execute(sql, args)
         while True:
             with _gc_paused():
@@ -2018,9 +2032,9 @@ class ArgumentTable(RecordTable[Argument]):
 def _guard_methods(cls: type[Any]) -> None:
     """Wrap every public method of ``cls`` with ``_guarded`` (one place for the translation,
     instead of a try/except in each). ``open``/``create`` translate their own errors and
-    ``write``/``large_cache`` are context managers that do; ``stream`` translates per chunk
-    of records."""
-    skip = {"open", "create", "write", "large_cache", "close", "stream"}
+    ``write``/``large_cache`` are context managers that do; ``stream`` and ``stream_fields``
+    translate per chunk of records."""
+    skip = {"open", "create", "write", "large_cache", "close", "stream", "stream_fields"}
     for name, value in list(vars(cls).items()):
         if name.startswith("_") or name in skip or not callable(value):
             continue

@@ -40,11 +40,11 @@ from annotator.agreement.spans import (
 )
 from annotator.errors import Cancelled
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
-from annotator.model import DocumentAnnotations
+from annotator.model import Document, DocumentAnnotations
 from annotator.terminal import visual as visual_order
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    from annotator.project import LayerOutline, Project
 
 
 NOTES = (
@@ -162,26 +162,52 @@ class _Doc:
 
 
 def _coded(da: DocumentAnnotations, labels: set[str] | None) -> _Doc:
-    doc = da.document.id
-    live = {s.uuid: s for s in da.spans if not s.deleted}
-    spans = [
-        span_key((doc, s.start, s.end, s.label))
-        for s in live.values()
-        if labels is None or s.label in labels
+    return _code_layer(
+        da.document.id,
+        da.document.name,
+        da.document.text,
+        [(None, s.uuid, s.start, s.end, s.label) for s in da.spans if not s.deleted],
+        [(None, e.uuid, e.type, e.trigger, e.deleted) for e in da.events],
+        [(None, a.event, a.role, a.target) for a in da.arguments if not a.deleted],
+        labels,
+    )
+
+
+def _code_layer(
+    doc: Hashable,
+    name: str,
+    text: str,
+    spans: Sequence[tuple[Any, str, int, int, str]],
+    events: Sequence[tuple[Any, str, str, str, Any]],
+    arguments: Sequence[tuple[Any, str, str, str]],
+    labels: set[str] | None,
+) -> _Doc:
+    """One layer of one document as the measures see it, from plain rows (the first field of
+    each is its document, unused here): live spans ``(uuid, start, end, label)``, events
+    ``(uuid, type, trigger, deleted)``, live arguments ``(event, role, target)`` in stored
+    order. A deleted event's trigger still resolves an argument pointing at that event."""
+    live = {uuid: (start, end, label) for _, uuid, start, end, label in spans}
+    keys = [
+        span_key((doc, start, end, label))
+        for start, end, label in live.values()
+        if labels is None or label in labels
     ]
-    triggers = {e.uuid: live[e.trigger] for e in da.events if e.trigger in live}
+    triggers = {uuid: live[trigger] for _, uuid, _kind, trigger, _dead in events if trigger in live}
+    by_event: dict[str, list[tuple[str, str]]] = {}
+    for _, event, role, target in arguments:
+        by_event.setdefault(event, []).append((role, target))
     found = []
-    for e in da.events:
-        if e.deleted or e.uuid not in triggers:
+    for _, uuid, kind, _trigger, deleted in events:
+        if deleted or uuid not in triggers:
             continue
         args = set()
-        for arg in da.arguments_of(e.uuid):
-            target = live.get(arg.target) or triggers.get(arg.target)
-            if target is not None:
-                args.add((target.start, target.end, arg.role))
-        t = triggers[e.uuid]
-        found.append(EventKey(doc, t.start, t.end, e.type, frozenset(args)))
-    return _Doc(da.document.name, da.document.text, spans, found)
+        for role, target in by_event.get(uuid, ()):
+            where = live.get(target) or triggers.get(target)
+            if where is not None:
+                args.add((where[0], where[1], role))
+        start, end, _label = triggers[uuid]
+        found.append(EventKey(doc, start, end, kind, frozenset(args)))
+    return _Doc(name, text, keys, found)
 
 
 class _Document:
@@ -380,13 +406,16 @@ def _streamed(
     pairs = [_PairCounts(x, y) for x, y in itertools.combinations(names, 2)]
     together = _AllCounts(names)
     total = source.count(names)
-    for done, here in enumerate(source.documents(names)):
+    for done, (doc, here) in enumerate(source.outlines(names)):
         if done % 200 == 0:
             if cancelled():
                 raise Cancelled("agreement cancelled")
             progress(done, total)
-        doc = next(iter(here.values())).document.id
-        document = _Document(doc, {n: _coded(here[n], wanted) for n in names if n in here})
+        document = _Document(
+            doc.id,
+            {n: _code_layer(doc.id, doc.name, doc.text, *here[n], wanted)
+             for n in names if n in here},
+        )  # fmt: skip
         for counts in pairs:
             counts.add(document)
         together.add(document)
@@ -524,6 +553,10 @@ class ProjectLayers(Mapping[str, list[DocumentAnnotations]]):
             kept = {n: da for n, da in here.items() if da.spans or da.events}
             if kept:
                 yield kept
+
+    def outlines(self, names: Sequence[str]) -> Iterator[tuple[Document, dict[str, LayerOutline]]]:
+        """What ``documents`` gives, as ``Project.iter_outlines`` rows (no record built)."""
+        return self.project.iter_outlines([n for n in names if n in self.annotators])
 
     def count(self, names: Sequence[str]) -> int:
         """How many documents ``documents(names)`` yields (for progress), texts not read."""

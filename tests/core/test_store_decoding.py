@@ -119,3 +119,36 @@ def test_damaged_attributes_are_still_refused(tmp_path: Path) -> None:
             p.layer(doc.id, "amal")
         with pytest.raises(ProjectFileError, match=r"corrupt .*JSON object was expected"):
             list(p.iter_layers(["amal"]))
+
+
+def test_outlines_are_the_layers_fields(tmp_path: Path) -> None:
+    """``iter_outlines`` gives, row for row, those fields of what ``iter_layers`` gives, for
+    the documents and layers holding a live span or event."""
+    with Project.create(tmp_path / "p.annotator") as p:
+        docs = [p.add_document(f"قال أحمد إن بغداد جميلة {i}", name=f"d{i}") for i in range(4)]
+        for i, doc in enumerate(docs[:3]):
+            for who in ("amal", "badr")[: 1 + i % 2]:
+                per = p.add_span(doc.id, 4, 8, "PER", annotator=who)
+                gpe = p.add_span(doc.id, 12, 17, "GPE", annotator=who)
+                trg = p.add_span(doc.id, 0, 3, "Conflict.Attack", annotator=who)
+                ev = p.add_event(trg.uuid)
+                p.add_argument(ev.uuid, "Attacker", per.uuid)
+                p.add_argument(ev.uuid, "Place", gpe.uuid)
+                if i == 1:
+                    p.delete_span(gpe.uuid)
+        want = []
+        for here in p.iter_layers(["amal", "badr"]):
+            doc = next(iter(here.values())).document
+            layers = {
+                name: (
+                    tuple((s.doc_id, s.uuid, s.start, s.end, s.label) for s in da.spans),
+                    tuple((e.doc_id, e.uuid, e.type, e.trigger, 0) for e in da.events),
+                    tuple((a.doc_id, a.event, a.role, a.target) for a in da.arguments),
+                )
+                for name, da in here.items()
+                if da.spans or da.events
+            }
+            want.append((doc, layers))
+        got = list(p.iter_outlines(["amal", "badr"]))
+        assert got == want
+        assert [d.id for d, _ in got] == [d.id for d in docs[:3]]
