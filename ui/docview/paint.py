@@ -83,6 +83,9 @@ class LineBox:
     ascent: float
     descent: float
     height: float
+    x: float = 0.0
+    width: float = 0.0
+    """the line's horizontal extent (0 wide: unknown), which tags are kept within"""
 
     @property
     def baseline(self) -> float:
@@ -98,7 +101,9 @@ def line_boxes(layout: QTextLayout) -> list[LineBox]:
     boxes = []
     for i in range(layout.lineCount()):
         line = layout.lineAt(i)
-        boxes.append(LineBox(line.y(), line.ascent(), line.descent(), line.height()))
+        boxes.append(
+            LineBox(line.y(), line.ascent(), line.descent(), line.height(), line.x(), line.width())
+        )
     return boxes
 
 
@@ -473,6 +478,8 @@ def _place_tags(
         box = boxes[g.start.line]
         width = tags.width(g.span.label)
         x = g.start.x if g.start.inward > 0 else g.start.x - width
+        if box.width > width:  # within the line, so the pane's edge does not cut it
+            x = min(max(x, box.x), box.x + box.width - width)
         used = taken.setdefault(g.start.line, [])
         moved = True
         while moved:  # slide inwards past any tag already placed on this line

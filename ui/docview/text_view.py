@@ -317,8 +317,26 @@ class SpanTextView(QPlainTextEdit):
         self.blockBoundingRect(block)  # lays the block out
         line = block.layout().lineForTextPosition(pos - block.position())
         top = block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
-        lines = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
-        self.verticalScrollBar().setValue(max(0, top - lines // 3))
+        step = max(1.0, line.height() if line.isValid() else self.fontMetrics().lineSpacing())
+        height = self.viewport().height()
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, top - int(height // step) // 3))
+        # The scroll value counts visual lines, and a paragraph not laid out yet counts as one:
+        # laying out those above the target moves it. Correct by the distance seen on screen
+        # until the line is in the upper third (a few rounds at most).
+        cursor = QTextCursor(self._doc)
+        cursor.setPosition(pos)
+        for _ in range(6):
+            rect = self.cursorRect(cursor)
+            if rect.top() >= 0 and rect.bottom() <= height and rect.top() <= height // 2:
+                break
+            lines = round((rect.top() - height / 3) / step)
+            value = max(
+                0, min(bar.maximum(), bar.value() + (lines or (1 if rect.top() > 0 else -1)))
+            )
+            if value == bar.value():
+                break
+            bar.setValue(value)
 
     # ----- geometry helpers for the window (popups, tests) -----
     def cursor_rect(self, pos: int) -> QRect:

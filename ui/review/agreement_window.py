@@ -244,7 +244,8 @@ class AgreementWindow(QWidget):
     def _tab(
         self, name: str, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]
     ) -> None:
-        shown = [QCoreApplication.translate("Agreement", h) for h in headers]
+        # an empty translation (an unfinished entry compiled into the .qm) shows the English
+        shown = [QCoreApplication.translate("Agreement", h) or h for h in headers]
         table = _table(shown, rows, f"agreement-{name}")
         self.tables[name] = table
         self.tabs.addTab(table, title)

@@ -37,6 +37,8 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("DisagreementTable", "Detail"),
     QT_TRANSLATE_NOOP("DisagreementTable", "Gold"),
 )
+PANE_MARGIN = 10
+"""pixels between a review pane's frame and its text"""
 
 
 def plain_label(text: str, parent: QWidget) -> QLabel:
@@ -100,12 +102,24 @@ class ReviewColumns(QSplitter):
             title = self.tr("Gold (adjudicated)") if name == GOLD else f"{letter} — {name}"
             lay.addWidget(plain_label(title, box))
             view = DocumentView(box)
+            view.document().setDocumentMargin(PANE_MARGIN)  # tags and brackets off the edge
             view.setObjectName(f"review-view-{k}")
             view.spanClicked.connect(self.spanClicked)
             view.verticalScrollBar().valueChanged.connect(self._sync_scroll)
             lay.addWidget(view, 1)
             self.addWidget(box)
             self.views[name] = view
+
+    def scroll_to(self, start: int) -> None:
+        """Scroll every view to code point ``start``, each on its own layout (a view counts
+        the lines of paragraphs it has not laid out yet as one, so equal scroll values line
+        up only once the same paragraphs are laid out)."""
+        self._syncing = True
+        try:
+            for view in self.views.values():
+                view.scroll_to(start)
+        finally:
+            self._syncing = False
 
     def _sync_scroll(self, value: int) -> None:
         # the views show the same text in the same font, so equal scroll values line up
@@ -124,7 +138,7 @@ class DisagreementTable(QTableWidget):
         super().__init__(0, len(COLUMNS), parent)
         self.setObjectName("review-table")
         self.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("DisagreementTable", c) for c in COLUMNS]
+            [QCoreApplication.translate("DisagreementTable", c) or c for c in COLUMNS]
         )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -283,9 +283,7 @@ class ReviewWindow(QMainWindow):
         for name, view in self.columns.views.items():
             rec = it.d.a if name == it.a else it.d.b if name == it.b else None
             view.set_selected(anchor(rec) or None)
-        first = next(iter(self.columns.views.values()), None)
-        if first is not None:
-            first.scroll_to(it.d.start)  # the others follow through _sync_scroll
+        self.columns.scroll_to(it.d.start)
         self.detail.setText(
             f"{row + 1}/{len(self.items)} · {kind_name(it.kind)} · "
             f"A ({it.a}): {describe(it.d.a, self.layers.get(it.a))} · "
