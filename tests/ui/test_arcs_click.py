@@ -5,13 +5,23 @@ label stay between the two spans."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from annotator.project import Project
 from ui.docview.arcs import ArcOverlay, Link
 from ui.docview.view import DocumentView, ViewSpan
+from ui.session import Session
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 TEXT = "The army attacked the town of Mosul on Monday.\nA second line follows here.\n"
 
@@ -114,3 +124,115 @@ def test_right_to_left_the_arc_and_its_role_stay_between_the_spans(
         assert overlay.arc_at(lane_point(overlay, "arg-place")) == "arg-place"
     finally:
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+# -- in the main window: select, change role or type, delete -------------------------------
+
+SEED = Path(__file__).parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+ME = "amal"
+
+
+def seed_at(w: str) -> tuple[int, int]:
+    start = SEED_TEXT.index(w)
+    return start, start + len(w)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        doc = p.add_document(SEED_TEXT, name="seed")
+        meet = p.add_span(doc.id, *seed_at("الاجتماع"), "Contact.Meet", ME)
+        paris_start = seed_at("بباريس")[0] + 1
+        paris = p.add_span(doc.id, paris_start, paris_start + 5, "GPE", ME)
+        person = p.add_span(doc.id, *seed_at("جان إيف لودريان"), "PER", ME)
+        event = p.add_event(meet.uuid)
+        p.add_argument(event.uuid, "Place", paris.uuid)
+        p.add_relation("PHYS", person.uuid, paris.uuid)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
+    session = Session()
+    w = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w.quiet_errors = True
+    qtbot.addWidget(w)
+    assert open_project(w, path) and w.ensure_annotator()
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    session.close()
+
+
+def arc(w: MainWindow, relation: bool) -> Link:
+    (link,) = [x for x in w.event_tools.arcs.links() if x.relation == relation]
+    return link
+
+
+def choose(monkeypatch: pytest.MonkeyPatch, w: MainWindow, data: str | None) -> list[list[str]]:
+    """Answer the arc menu with the action carrying ``data`` ("" = delete, None = dismiss);
+    returns the offered choices of each menu shown."""
+    shown: list[list[str]] = []
+
+    def exec_menu(menu: QMenu, pos: QPoint, parent: QWidget) -> QAction | None:
+        actions = [a for a in menu.actions() if not a.isSeparator()]
+        sub = actions[0].menu()
+        assert sub is not None
+        shown.append([str(a.data()) for a in sub.actions()])
+        if data is None:
+            return None
+        found = [a for a in [*sub.actions(), *actions] if a.data() == data]
+        return found[0]
+
+    monkeypatch.setattr(w.layers.arc_actions, "exec_menu", exec_menu)
+    return shown
+
+
+def test_arcs_are_selected_retyped_and_deleted_from_the_view(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = window
+    project = w.session.project
+    assert project is not None
+    overlay = w.event_tools.arcs
+    argument, relation = arc(w, False), arc(w, True)
+    w.view.scroll_to(0)
+    w.view.viewport().repaint()
+    # a left click on the argument's arc selects its event's trigger
+    point = lane_point(overlay, argument.uuid)
+    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert w.model.selected_uuid == argument.source
+    assert any(s.emphasised for s in overlay.shapes() if s.link.uuid == argument.uuid)
+
+    # right click: the roles GPE may fill in Contact.Meet; Entity replaces Place, one step
+    shown = choose(monkeypatch, w, "Entity")
+    depth = w.session.undo_stack.count()
+    where = lane_point(overlay, argument.uuid).toPoint()
+    QApplication.sendEvent(
+        w.view.viewport(),
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, where, w.view.viewport().mapToGlobal(where)
+        ),
+    )
+    assert shown == [["Entity", "Place"]]
+    (event,) = project.events(None, ME)
+    assert [a.role for a in project.arguments(event.uuid)] == ["Entity"]
+    assert w.session.undo_stack.count() == depth + 1
+    w.actions_by_name["undo"].trigger()
+    assert [a.role for a in project.arguments(event.uuid)] == ["Place"]
+
+    # the relation: another type, then deleted (each undoable)
+    relation = arc(w, True)
+    shown = choose(monkeypatch, w, "GEN-AFF")
+    w.layers.arc_actions.menu(relation.uuid, QPoint(10, 10))
+    assert shown == [["PHYS", "ORG-AFF", "GEN-AFF"]]
+    assert [r.type for r in project.relations(None, ME)] == ["GEN-AFF"]
+    relation = arc(w, True)
+    choose(monkeypatch, w, "")
+    w.layers.arc_actions.menu(relation.uuid, QPoint(10, 10))
+    assert project.relations(None, ME) == []
+    assert not [x for x in overlay.links() if x.relation]
+    w.actions_by_name["undo"].trigger()
+    assert [r.type for r in project.relations(None, ME)] == ["GEN-AFF"]
+    choose(monkeypatch, w, None)  # dismissed: nothing changes
+    w.layers.arc_actions.menu(arc(w, True).uuid, QPoint(10, 10))
+    assert [r.type for r in project.relations(None, ME)] == ["GEN-AFF"]

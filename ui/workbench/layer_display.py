@@ -22,10 +22,16 @@ from __future__ import annotations
 import bisect
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QCoreApplication, QObject, QPoint
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
 
+from annotator import commands as cmds
+from annotator import rules
+from annotator.commands.schema import UpdateRelation
 from annotator.model import Document, Span, Status
 from annotator.project import Project
+from ui.docview.arcs import Link
 from ui.docview.looks import assign_looks, patterns_of
 from ui.docview.view import DocumentView, ViewSpan
 from ui.session import Changes, Session
@@ -72,6 +78,7 @@ class LayerController(QObject):
         model.documentChanged.connect(self._show_document)
         model.layerLoaded.connect(self._show_layer)
         model.recordsChanged.connect(self._show_patch)
+        self.arc_actions = ArcActions(window, session, model)
         self._looks: tuple[object, dict[str, str]] | None = None
 
     def _colors(self, project: Project) -> dict[str, str]:
@@ -243,3 +250,92 @@ class LayerController(QObject):
                 if (st.doc_id, st.annotator) == (doc.id, me):
                     status = st.status
             self.w.documents.update_row(doc.id, status, len(self.model.layer.spans))
+
+
+class ArcActions:
+    """What a click on an arc does (``ArcOverlay.arcClicked``/``arcContextMenu``): a left
+    click selects the event's trigger (or the relation's Arg1), so its arcs are emphasised and
+    the events panel shows it; a right click offers the roles (or relation types) the schema
+    allows between the two spans and deleting the argument (or relation), through the same
+    commands as the events panel and the linking keys, one undoable step each."""
+
+    def __init__(self, window: LayerHost, session: Session, model: DocumentModel) -> None:
+        self.w, self.session, self.model = window, session, model
+        arcs = window.event_tools.arcs
+        arcs.arcClicked.connect(self.select)
+        arcs.arcContextMenu.connect(self.menu)
+
+    def _link(self, uuid: str) -> Link | None:
+        return next((x for x in self.w.event_tools.arcs.links() if x.uuid == uuid), None)
+
+    def select(self, uuid: str) -> None:
+        link = self._link(uuid)
+        if link is not None:
+            self.w.selection.select_span(link.source)
+
+    def choices(self, uuid: str) -> list[str]:
+        """The roles (relation types) the arc may take instead, its own first among them."""
+        link, project = self._link(uuid), self.session.project
+        spans = self.model.spans_by_uuid()
+        if link is None or project is None or link.source not in spans:
+            return []
+        source, target = spans[link.source], spans.get(link.target)
+        if target is None:
+            return []
+        schema = project.schema
+        if link.relation:
+            return [t.name for t in rules.relation_types_for(schema, source.label, target.label)]
+        event = next((e for e in self.model.layer.events if e.uuid == link.owner), None)
+        if event is None:
+            return []
+        return [r.name for r in rules.roles_for(schema, event.type, target.label)]
+
+    def menu(self, uuid: str, pos: QPoint) -> None:
+        link = self._link(uuid)
+        if link is None:
+            return
+        self.select(uuid)
+        tr = QCoreApplication.translate
+        parent = self.w.view.window()
+        menu = QMenu(parent)
+        change = menu.addMenu(
+            tr("ArcActions", "Relation type") if link.relation else tr("ArcActions", "Role")
+        )
+        for name in self.choices(uuid):
+            action = change.addAction(name)
+            action.setData(name)
+            action.setCheckable(True)
+            action.setChecked(name == link.label)
+        change.setEnabled(not change.isEmpty())
+        menu.addSeparator()
+        delete = menu.addAction(
+            tr("ArcActions", "Delete this relation")
+            if link.relation
+            else tr("ArcActions", "Remove this argument")
+        )
+        delete.setData("")
+        self.chosen(link, self.exec_menu(menu, pos, parent))
+
+    def exec_menu(self, menu: QMenu, pos: QPoint, parent: QWidget) -> QAction | None:
+        """The chosen action (None when dismissed); tests replace it."""
+        return menu.exec(pos)
+
+    def chosen(self, link: Link, action: QAction | None) -> None:
+        if action is None:
+            return
+        name = str(action.data() or "")
+        command: cmds.Command
+        if not name:  # delete
+            command = (
+                cmds.DeleteRelation(link.uuid) if link.relation else cmds.DeleteArgument(link.uuid)
+            )
+        elif name == link.label:
+            return
+        elif link.relation:
+            command = UpdateRelation(link.uuid, type=name)
+        else:  # a role is part of the argument's identity: a new argument in its place
+            command = cmds.Macro(
+                [cmds.DeleteArgument(link.uuid), cmds.AddArgument(link.owner, name, link.target)],
+                f"change role to {name}",
+            )
+        self.session.execute(command, select=link.source)
