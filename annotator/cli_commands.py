@@ -112,8 +112,18 @@ def _import_stream(args: argparse.Namespace) -> Any:
     from annotator.importing import DocumentStream, stream_files
 
     paths = [Path(f) for f in args.files]
+    # one list of reading callbacks for every file: the import's progress report and cancel
+    # check reach the readers during a CoNLL file's scheme pass too
+    reading: list[Any] = []
     streams = [
-        stream_files([p], args.format, not args.lenient, args.text_column, refuse_empty=True)
+        stream_files(
+            [p],
+            args.format,
+            not args.lenient,
+            args.text_column,
+            refuse_empty=True,
+            reading=reading,
+        )
         for p in paths
     ]
     problems: list[Any] = []
@@ -138,7 +148,7 @@ def _import_stream(args: argparse.Namespace) -> Any:
             yield from stream.documents
             problems.extend(stream.problems)
 
-    return DocumentStream(documents(), problems, position)
+    return DocumentStream(documents(), problems, position, reading)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -83,8 +83,9 @@ def test_twice_the_input_does_not_grow_the_peak_memory(
     assert sizes[1] > 2 * MB
     added = sizes[1] - sizes[0]
     # a whole-file reader grows by 5 (JSONL) to 40 (CoNLL) bytes a byte read; streaming holds
-    # one part: the peak moves by less than half the bytes added (RSS noise: a few MB)
-    assert peaks[1] - peaks[0] < added / 2, (peaks, sizes)
+    # one part: the peak moves by less than half the bytes added, or by RSS noise (seen up to
+    # 1.4 MB on a loaded machine; the whole-file readers grew by 12 MB and more here)
+    assert peaks[1] - peaks[0] < max(added / 2, 6 * MB), (peaks, sizes)
     # and above the start-up of an import, what one part costs: far below the file's size
     # times the whole-file figure
     assert peaks[1] - base < 120 * MB, (base, peaks, sizes)
