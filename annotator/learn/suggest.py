@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from annotator.learn.crf import Model
 from annotator.model import Document
 from annotator.search.suggestions import Suggestion
+
+if TYPE_CHECKING:
+    from annotator.learn.crf import Model
 
 
 @dataclass(frozen=True)

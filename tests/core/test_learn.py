@@ -453,3 +453,21 @@ def test_random_damage_to_the_crf_part_is_refused_or_harmless(model: Model) -> N
         except ModelError:
             outcomes["refused"] += 1
     assert outcomes["refused"] > 100 and sum(outcomes.values()) == 200
+
+
+def test_the_package_loads_its_parts_on_first_use() -> None:
+    """Every exported name resolves; importing ``annotator.learn.retrain`` (the window's model
+    panel does) loads neither crfsuite nor numpy."""
+    import subprocess
+    import sys
+
+    import annotator.learn as learn
+
+    assert sorted(learn.__all__) == sorted(learn._WHERE)
+    assert all(getattr(learn, name) is not None for name in learn.__all__)
+    code = (
+        "import sys, annotator.learn.retrain; "
+        "print(sorted(m for m in ('pycrfsuite', 'numpy', 'seqeval') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
