@@ -1513,17 +1513,17 @@
         <location filename="../../ui/suggestions/model_panel.py" line="179"/>
         <location filename="../../ui/suggestions/model_panel.py" line="423"/>
         <source>Cancel</source>
-        <translation type="unfinished">إلغاء</translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions/model_panel.py" line="186"/>
         <source>only on request</source>
-        <translation type="unfinished"></translation>
+        <translation>عند الطلب فقط</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions/model_panel.py" line="188"/>
         <source>Retrain by itself after this many new annotations in the trained layer</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة التدريب تلقائيًا بعد هذا العدد من التعليقات الجديدة في الطبقة التي تدرّب عليها النموذج</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions/model_panel.py" line="199"/>
@@ -1543,12 +1543,12 @@
     <message>
         <location filename="../../ui/suggestions/model_panel.py" line="213"/>
         <source>Retrain after new annotations:</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة التدريب بعد تعليقات جديدة:</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions/model_panel.py" line="278"/>
         <source>{0} new since the model</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} جديدة منذ النموذج</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions/model_panel.py" line="324"/>
@@ -1578,7 +1578,7 @@
     <message>
         <location filename="../../ui/suggestions/model_panel.py" line="401"/>
         <source>Retraining after {0} new annotations…</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة التدريب بعد {0} تعليقات جديدة…</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions/model_panel.py" line="403"/>
@@ -1588,7 +1588,7 @@
     <message>
         <location filename="../../ui/suggestions/model_panel.py" line="412"/>
         <source>Cancel ({0}%)</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء ({0}٪)</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions/model_panel.py" line="429"/>
