@@ -252,6 +252,11 @@ def place_label(
     starts, ends = _merged([(o[0] - w, o[2]) for o in row])
     if not _inside(first[0], starts, ends):
         return first
+    # every left edge a box can take lies in [lo, max(lo, hi - w)]: when one merged interval
+    # covers all of it, no candidate is free (a full row of tags), so none is tried
+    k = bisect.bisect_left(starts, lo) - 1
+    if k >= 0 and lo < ends[k] and ends[k] > max(lo, hi - w):
+        return first
     candidates = sorted(
         {x for o in row for x in (o[0] - w - 1, o[2] + 1)}, key=lambda x: abs(x + w / 2 - cx)
     )
