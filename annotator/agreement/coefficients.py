@@ -385,8 +385,13 @@ class UnitizingCounts:
             for name, kept in cleaned.items():
                 if not kept:
                     continue
-                lengths.update(e - s for s, e in kept)
-                gaps.update(s - e for (_, e), (s, _) in itertools.pairwise(kept) if s > e)
+                # (counted in place: Counter.update of a few values cost more than the counting)
+                previous = kept[0][1]
+                for s, e in kept:
+                    lengths[e - s] += 1
+                    if s > previous:  # the gap after the unit before
+                        gaps[s - previous] += 1
+                    previous = e
                 edges = self._edges.setdefault((category, name), array("q"))
                 edges.extend((index, kept[0][0], length - kept[-1][1]))
 

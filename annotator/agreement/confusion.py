@@ -46,10 +46,17 @@ def _pair_up(
     found: list[tuple[str, str]] = []
     used_l: set[int] = set()
     used_r: set[int] = set()
-    keys = sorted({x[2] for x in left}) if same_label else [""]
-    for key in keys:
-        li = [i for i, x in enumerate(left) if not same_label or x[2] == key]
-        ri = [j for j, y in enumerate(right) if not same_label or y[2] == key]
+    if same_label:  # the indices of each label's spans, labels in sort order
+        by_left: dict[str, list[int]] = {}
+        for i, x in enumerate(left):
+            by_left.setdefault(x[2], []).append(i)
+        by_right: dict[str, list[int]] = {}
+        for j, y in enumerate(right):
+            by_right.setdefault(y[2], []).append(j)
+        groups = [(by_left[key], by_right[key]) for key in sorted(by_left) if key in by_right]
+    else:
+        groups = [(list(range(len(left))), list(range(len(right))))]
+    for li, ri in groups:
         ivs_l = [left[i][:2] for i in li]
         ivs_r = [right[j][:2] for j in ri]
         for i, j in match_overlapping(ivs_l, ivs_r):
