@@ -60,8 +60,10 @@ def fingerprint(path: Path) -> str:
         for name in sorted(tables):
             h.update(bytes(name))
             quoted = bytes(name).decode("utf-8").replace('"', '""')
-            for row in conn.execute(f'SELECT * FROM "{quoted}" ORDER BY rowid'):
-                h.update(repr(row).encode())
+            # every row, in a fixed order: sorted here, since some tables (the search index's
+            # FTS5 shadow tables) are WITHOUT ROWID
+            for row in sorted(repr(r) for r in conn.execute(f'SELECT * FROM "{quoted}"')):
+                h.update(row.encode())
         return h.hexdigest()
     finally:
         conn.close()
