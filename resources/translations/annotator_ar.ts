@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/review/panes.py" line="59"/>
+        <location filename="../../ui/review/panes.py" line="61"/>
         <source>Legend:</source>
         <translation>المفتاح:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="69"/>
+        <location filename="../../ui/review/panes.py" line="71"/>
         <source>(tags read “label · kind”; gold in grey)</source>
         <translation>(تُقرأ الوسوم «التسمية · النوع»؛ المرجع باللون الرمادي)</translation>
     </message>
@@ -55,13 +55,13 @@
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="144"/>
-        <location filename="../../ui/workbench/menus.py" line="135"/>
+        <location filename="../../ui/workbench/menus.py" line="136"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="146"/>
-        <location filename="../../ui/workbench/menus.py" line="137"/>
+        <location filename="../../ui/workbench/menus.py" line="138"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -116,229 +116,258 @@
         <translation>م&amp;زامنة مع خادم الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="132"/>
+        <location filename="../../ui/workbench/menus.py" line="131"/>
+        <source>Team &amp;progress…</source>
+        <translation>تقدّم ال&amp;فريق…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/menus.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="134"/>
+        <location filename="../../ui/workbench/menus.py" line="135"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="143"/>
+        <location filename="../../ui/workbench/menus.py" line="144"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="150"/>
+        <location filename="../../ui/workbench/menus.py" line="151"/>
         <source>&amp;Schema…</source>
         <translation>&amp;المخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="152"/>
+        <location filename="../../ui/workbench/menus.py" line="153"/>
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="153"/>
+        <location filename="../../ui/workbench/menus.py" line="154"/>
         <source>Switch &amp;annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="159"/>
+        <location filename="../../ui/workbench/menus.py" line="160"/>
         <source>Apply the last label</source>
         <translation>تطبيق آخر تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="164"/>
+        <location filename="../../ui/workbench/menus.py" line="165"/>
         <source>&amp;Sticky label (every selection gets it)</source>
         <translation>تسمية &amp;ثابتة (تُطبَّق على كل تحديد)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="168"/>
+        <location filename="../../ui/workbench/menus.py" line="169"/>
         <source>Snap selections to &amp;words</source>
         <translation>ضبط التحديد على حدود ال&amp;كلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="173"/>
+        <location filename="../../ui/workbench/menus.py" line="174"/>
         <source>Trim a proclitic off the start</source>
         <translation>نزع سابقة متصلة من البداية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="174"/>
+        <location filename="../../ui/workbench/menus.py" line="175"/>
         <source>Give the proclitic back</source>
         <translation>إرجاع السابقة المتصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="176"/>
+        <location filename="../../ui/workbench/menus.py" line="177"/>
         <source>Start edge → right</source>
         <translation>حافة البداية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="177"/>
+        <location filename="../../ui/workbench/menus.py" line="178"/>
         <source>Start edge → left</source>
         <translation>حافة البداية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="178"/>
+        <location filename="../../ui/workbench/menus.py" line="179"/>
         <source>End edge → right</source>
         <translation>حافة النهاية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="179"/>
+        <location filename="../../ui/workbench/menus.py" line="180"/>
         <source>End edge → left</source>
         <translation>حافة النهاية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="180"/>
+        <location filename="../../ui/workbench/menus.py" line="181"/>
         <source>Start edge → right, a word</source>
         <translation>حافة البداية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="181"/>
+        <location filename="../../ui/workbench/menus.py" line="182"/>
         <source>Start edge → left, a word</source>
         <translation>حافة البداية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="182"/>
+        <location filename="../../ui/workbench/menus.py" line="183"/>
         <source>End edge → right, a word</source>
         <translation>حافة النهاية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="183"/>
+        <location filename="../../ui/workbench/menus.py" line="184"/>
         <source>End edge → left, a word</source>
         <translation>حافة النهاية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="188"/>
+        <location filename="../../ui/workbench/menus.py" line="189"/>
         <source>Add &amp;relation (then click the target)</source>
         <translation>إضافة &amp;علاقة (ثم انقر الهدف)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="190"/>
+        <location filename="../../ui/workbench/menus.py" line="191"/>
         <source>New &amp;argument span for the selected event</source>
         <translation>مقطع &amp;معمول جديد للحدث المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="197"/>
+        <location filename="../../ui/workbench/menus.py" line="198"/>
         <source>&amp;Next annotation</source>
         <translation>التوسيم ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="205"/>
+        <location filename="../../ui/workbench/menus.py" line="206"/>
         <source>&amp;Previous annotation</source>
         <translation>التوسيم ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="214"/>
+        <location filename="../../ui/workbench/menus.py" line="215"/>
         <source>Mark done and go to the &amp;next document</source>
         <translation>وسم كمنجز والانتقال إلى المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="222"/>
+        <location filename="../../ui/workbench/menus.py" line="223"/>
         <source>Mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="229"/>
+        <location filename="../../ui/workbench/menus.py" line="230"/>
         <source>Next &amp;unfinished document</source>
         <translation>المستند &amp;غير المنجز التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="237"/>
+        <location filename="../../ui/workbench/menus.py" line="238"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="245"/>
+        <location filename="../../ui/workbench/menus.py" line="246"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="251"/>
+        <location filename="../../ui/workbench/menus.py" line="252"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="252"/>
+        <location filename="../../ui/workbench/menus.py" line="253"/>
         <source>Show other annotators&apos; &amp;layers…</source>
         <translation>إظهار &amp;طبقات الموسِّمين الآخرين…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="253"/>
+        <location filename="../../ui/workbench/menus.py" line="254"/>
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="256"/>
+        <location filename="../../ui/workbench/menus.py" line="257"/>
         <source>Automatic (per paragraph)</source>
         <translation>تلقائي (لكل فقرة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="257"/>
+        <location filename="../../ui/workbench/menus.py" line="258"/>
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="258"/>
+        <location filename="../../ui/workbench/menus.py" line="259"/>
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="264"/>
+        <location filename="../../ui/workbench/menus.py" line="265"/>
         <source>Show &amp;invisible characters</source>
         <translation>إظهار المحارف &amp;غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="267"/>
+        <location filename="../../ui/workbench/menus.py" line="268"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="268"/>
+        <location filename="../../ui/workbench/menus.py" line="269"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="269"/>
+        <location filename="../../ui/workbench/menus.py" line="270"/>
         <source>Show &amp;arcs</source>
         <translation>إظهار الأ&amp;قواس</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="273"/>
+        <location filename="../../ui/workbench/menus.py" line="274"/>
         <source>&amp;Language (after a restart)</source>
         <translation>اللغ&amp;ة (بعد إعادة التشغيل)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="284"/>
+        <location filename="../../ui/workbench/menus.py" line="285"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="285"/>
+        <location filename="../../ui/workbench/menus.py" line="286"/>
         <source>&amp;Review colleagues&apos; work…</source>
         <translation>&amp;مراجعة عمل الزملاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="286"/>
+        <location filename="../../ui/workbench/menus.py" line="287"/>
         <source>&amp;Agreement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="288"/>
+        <location filename="../../ui/workbench/menus.py" line="289"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="289"/>
+        <location filename="../../ui/workbench/menus.py" line="290"/>
         <source>Command &amp;palette…</source>
         <translation>&amp;لوحة الأوامر…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="290"/>
+        <location filename="../../ui/workbench/menus.py" line="291"/>
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/layer_display.py" line="302"/>
+        <source>ArcActions</source>
+        <comment>Relation type</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/layer_display.py" line="302"/>
+        <source>ArcActions</source>
+        <comment>Role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/layer_display.py" line="312"/>
+        <source>ArcActions</source>
+        <comment>Delete this relation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/layer_display.py" line="314"/>
+        <source>ArcActions</source>
+        <comment>Remove this argument</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -384,52 +413,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="302"/>
+        <location filename="../../ui/review/agreement_window.py" line="303"/>
         <source>A</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="303"/>
+        <location filename="../../ui/review/agreement_window.py" line="304"/>
         <source>B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="304"/>
+        <location filename="../../ui/review/agreement_window.py" line="305"/>
         <source>P exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="305"/>
+        <location filename="../../ui/review/agreement_window.py" line="306"/>
         <source>R exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="306"/>
+        <location filename="../../ui/review/agreement_window.py" line="307"/>
         <source>F1 exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="307"/>
+        <location filename="../../ui/review/agreement_window.py" line="308"/>
         <source>F1 overlap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="308"/>
+        <location filename="../../ui/review/agreement_window.py" line="309"/>
         <source>kappa</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="309"/>
+        <location filename="../../ui/review/agreement_window.py" line="310"/>
         <source>alpha-U</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="315"/>
+        <location filename="../../ui/review/agreement_window.py" line="316"/>
         <source>boundary F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="316"/>
+        <location filename="../../ui/review/agreement_window.py" line="317"/>
         <source>doc-average F1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -441,8 +470,8 @@
         <location filename="../../ui/review/agreement_window.py" line="165"/>
         <location filename="../../ui/review/agreement_window.py" line="170"/>
         <location filename="../../ui/review/agreement_window.py" line="186"/>
-        <location filename="../../ui/review/agreement_window.py" line="286"/>
-        <location filename="../../ui/review/agreement_window.py" line="297"/>
+        <location filename="../../ui/review/agreement_window.py" line="287"/>
+        <location filename="../../ui/review/agreement_window.py" line="298"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
@@ -517,17 +546,17 @@
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="277"/>
+        <location filename="../../ui/review/agreement_window.py" line="278"/>
         <source>Save HTML report</source>
         <translation>حفظ تقرير HTML</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="286"/>
+        <location filename="../../ui/review/agreement_window.py" line="287"/>
         <source>Writing the report…</source>
         <translation>جارٍ كتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="299"/>
+        <location filename="../../ui/review/agreement_window.py" line="300"/>
         <source>Report written to {0}</source>
         <translation>كُتب التقرير في {0}</translation>
     </message>
@@ -684,12 +713,12 @@
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="145"/>
+        <location filename="../../ui/review/panes.py" line="159"/>
         <source>resolved</source>
         <translation>محسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="145"/>
+        <location filename="../../ui/review/panes.py" line="159"/>
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
@@ -1653,7 +1682,7 @@
 <context>
     <name>ReviewColumns</name>
     <message>
-        <location filename="../../ui/review/panes.py" line="100"/>
+        <location filename="../../ui/review/panes.py" line="102"/>
         <source>Gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
@@ -1760,7 +1789,7 @@
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="315"/>
+        <location filename="../../ui/review/window.py" line="313"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
@@ -1976,58 +2005,58 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/search/dock.py" line="148"/>
-        <location filename="../../ui/search/dock.py" line="168"/>
+        <location filename="../../ui/search/dock.py" line="154"/>
+        <location filename="../../ui/search/dock.py" line="174"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="153"/>
+        <location filename="../../ui/search/dock.py" line="159"/>
         <source>Search all documents</source>
         <translation>بحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="158"/>
+        <location filename="../../ui/search/dock.py" line="164"/>
         <source>Clitic-aware</source>
         <translation>مراعاة السوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="161"/>
+        <location filename="../../ui/search/dock.py" line="167"/>
         <source>Arabic queries also find the word after the proclitics و ف ب ل ك and ال</source>
         <translation>يجد البحث العربي الكلمة أيضًا بعد السوابق و ف ب ل ك و ال</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="163"/>
+        <location filename="../../ui/search/dock.py" line="169"/>
         <source>ة = ه</source>
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="165"/>
+        <location filename="../../ui/search/dock.py" line="171"/>
         <source>In documents named…</source>
         <translation>في المستندات المسماة…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="262"/>
+        <location filename="../../ui/search/dock.py" line="268"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="269"/>
+        <location filename="../../ui/search/dock.py" line="275"/>
         <source>Searching… {0} hits</source>
         <translation>جارٍ البحث… {0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="281"/>
+        <location filename="../../ui/search/dock.py" line="287"/>
         <source>{0} hits</source>
         <translation>{0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="283"/>
+        <location filename="../../ui/search/dock.py" line="289"/>
         <source> (the first {0} shown)</source>
         <translation> (معروض أول {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="289"/>
+        <location filename="../../ui/search/dock.py" line="295"/>
         <source>Search cancelled</source>
         <translation>أُلغي البحث</translation>
     </message>
@@ -2035,83 +2064,83 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchTools</name>
     <message>
-        <location filename="../../ui/search/tools.py" line="75"/>
+        <location filename="../../ui/search/tools.py" line="82"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="107"/>
+        <location filename="../../ui/search/tools.py" line="117"/>
         <source>&amp;Entity list</source>
         <translation>قائمة ال&amp;كيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="110"/>
+        <location filename="../../ui/search/tools.py" line="120"/>
         <source>Label every other occurrence in this &amp;document</source>
         <translation>وسم كل ورود آخر في هذه ال&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="115"/>
+        <location filename="../../ui/search/tools.py" line="125"/>
         <source>Label every other occurrence in &amp;every document</source>
         <translation>وسم كل ورود آخر في &amp;كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="118"/>
+        <location filename="../../ui/search/tools.py" line="128"/>
         <source>Import a &amp;gazetteer (name list)…</source>
         <translation>استيراد &amp;معجم أسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="178"/>
+        <location filename="../../ui/search/tools.py" line="188"/>
         <source>{0} ({1}): {2} mentions</source>
         <translation>{0} ({1}): {2} من الإشارات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="218"/>
+        <location filename="../../ui/search/tools.py" line="228"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="229"/>
+        <location filename="../../ui/search/tools.py" line="239"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="260"/>
+        <location filename="../../ui/search/tools.py" line="270"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="265"/>
+        <location filename="../../ui/search/tools.py" line="275"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="267"/>
+        <location filename="../../ui/search/tools.py" line="277"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="275"/>
-        <location filename="../../ui/search/tools.py" line="284"/>
+        <location filename="../../ui/search/tools.py" line="285"/>
+        <location filename="../../ui/search/tools.py" line="294"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="275"/>
+        <location filename="../../ui/search/tools.py" line="285"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="280"/>
+        <location filename="../../ui/search/tools.py" line="290"/>
         <source>Every document</source>
         <translation>كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="282"/>
+        <location filename="../../ui/search/tools.py" line="292"/>
         <source>This document</source>
         <translation>هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="284"/>
+        <location filename="../../ui/search/tools.py" line="294"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
@@ -2237,6 +2266,134 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
         <source>Sync</source>
         <translation>مزامنة</translation>
+    </message>
+</context>
+<context>
+    <name>TeamViewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="155"/>
+        <source>Team progress</source>
+        <translation>تقدّم الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="161"/>
+        <source>analyst</source>
+        <translation>محلّل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="162"/>
+        <source>adjudicator</source>
+        <translation>محكِّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="163"/>
+        <source>coordinator</source>
+        <translation>منسّق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="166"/>
+        <source>{0}, as {1} ({2}); figures as of this project&apos;s last sync.</source>
+        <translation>الخادم {0}، باسم {1} ({2})؛ الأرقام كما كانت عند آخر مزامنة لهذا المشروع.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="175"/>
+        <source>Analyst</source>
+        <translation>المحلّل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="175"/>
+        <source>Assigned</source>
+        <translation>المُسنَدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="175"/>
+        <source>Done</source>
+        <translation>المنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="175"/>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="176"/>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="176"/>
+        <source>Spans per hour</source>
+        <translation>مقاطع في الساعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <source>Pair</source>
+        <translation>الزوج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <source>F1</source>
+        <translation>مقياس F1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <source>Kappa</source>
+        <translation>كابا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="190"/>
+        <source>all labels</source>
+        <translation>كل التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="196"/>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="196"/>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="200"/>
+        <source>{0} (not synced yet)</source>
+        <translation>{0} (لم يُزامَن بعد)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="205"/>
+        <source>Analysts</source>
+        <translation>المحلّلون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="206"/>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="208"/>
+        <source>My queue ({0})</source>
+        <translation>قائمتي ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="209"/>
+        <source>To review ({0})</source>
+        <translation>للمراجعة ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="210"/>
+        <source>Queue ({0})</source>
+        <translation>القائمة ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="213"/>
+        <source>Agreement needs two analysts with spans.</source>
+        <translation>يحتاج الاتفاق إلى محلّلَين لدى كلٍّ منهما مقاطع.</translation>
     </message>
 </context>
 <context>
@@ -2483,7 +2640,8 @@ Remove only the argument, or delete the whole event?</source>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="438"/>
-        <location filename="../../ui/review/agreement_window.py" line="345"/>
+        <location filename="../../ui/dialogs/team_view.py" line="79"/>
+        <location filename="../../ui/review/agreement_window.py" line="346"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
@@ -2504,7 +2662,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="268"/>
-        <location filename="../../ui/workbench/menus.py" line="496"/>
+        <location filename="../../ui/workbench/menus.py" line="503"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
@@ -2524,58 +2682,58 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="345"/>
+        <location filename="../../ui/review/agreement_window.py" line="346"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="429"/>
+        <location filename="../../ui/review/window.py" line="427"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="349"/>
+        <location filename="../../ui/workbench/menus.py" line="356"/>
         <source>Search all &amp;documents…</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="463"/>
-        <location filename="../../ui/workbench/menus.py" line="466"/>
+        <location filename="../../ui/workbench/menus.py" line="470"/>
+        <location filename="../../ui/workbench/menus.py" line="473"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="477"/>
+        <location filename="../../ui/workbench/menus.py" line="484"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="486"/>
+        <location filename="../../ui/workbench/menus.py" line="493"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="496"/>
+        <location filename="../../ui/workbench/menus.py" line="503"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="499"/>
+        <location filename="../../ui/workbench/menus.py" line="506"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="503"/>
+        <location filename="../../ui/workbench/menus.py" line="510"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="529"/>
+        <location filename="../../ui/workbench/menus.py" line="536"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="531"/>
+        <location filename="../../ui/workbench/menus.py" line="538"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>
@@ -2597,6 +2755,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/sync_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/team_view.py" line="84"/>
         <source>Hub URL (no password: it is read from ~/.pgpass or PGPASSWORD):</source>
         <translation>عنوان الخادم (بلا كلمة مرور: تُقرأ من ‎~/.pgpass‎ أو PGPASSWORD):</translation>
     </message>
@@ -2639,6 +2798,23 @@ Remove only the argument, or delete the whole event?</source>
         <location filename="../../ui/dialogs/sync_dialog.py" line="173"/>
         <source>Sync cancelled; what was sent or received stays.</source>
         <translation>أُلغيت المزامنة؛ يبقى ما أُرسل أو استُلم.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="79"/>
+        <location filename="../../ui/dialogs/team_view.py" line="83"/>
+        <location filename="../../ui/dialogs/team_view.py" line="114"/>
+        <source>Team progress</source>
+        <translation>تقدّم الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="114"/>
+        <source>Reading the team&apos;s progress on {0}…</source>
+        <translation>جارٍ قراءة تقدّم الفريق على {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="124"/>
+        <source>The team&apos;s progress could not be read: {0}</source>
+        <translation>تعذّرت قراءة تقدّم الفريق: {0}</translation>
     </message>
 </context>
 <context>

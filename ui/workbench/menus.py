@@ -128,6 +128,7 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     _add(file, a, "export", tr("&Export…"), lambda: _open_export_dialog(w), "Ctrl+E")
     add_exchange_actions(w, file, a)
     _add(file, a, "sync", tr("S&ync with the team hub…"), lambda: _open_sync(w))
+    _add(file, a, "team", tr("Team &progress…"), lambda: _open_team(w))
     file.addSeparator()
     _add(file, a, "quit", tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
@@ -295,6 +296,12 @@ def _open_sync(w: MenuHost) -> None:
     from ui.dialogs.sync_dialog import sync_dialog
 
     sync_dialog(w)
+
+
+def _open_team(w: MenuHost) -> None:
+    from ui.dialogs.team_view import team_dialog
+
+    team_dialog(w, w.navigation.open_document)
 
 
 def project_source(w: MenuHost) -> DocumentSource:
