@@ -129,6 +129,7 @@ def install(
         dock = QDockWidget(texts[f"dock_{name}"], parent)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
+        dock.hide()  # hidden before it joins the layout: it never sets the window's minimum
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         window.docks[name] = dock
         made_docks.append(dock)
@@ -136,8 +137,6 @@ def install(
     # suggestions: the text keeps the room, and the window's minimum height stays its own
     if isinstance(parent, QMainWindow):
         parent.tabifyDockWidget(made_docks[0], made_docks[1])
-    for dock in made_docks:
-        dock.hide()
     slots = {
         "suggestion_accept": controller.accept,
         "suggestion_reject": controller.reject,
