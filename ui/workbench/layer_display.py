@@ -295,11 +295,12 @@ class ArcActions:
         if link is None:
             return
         self.select(uuid)
-        tr = QCoreApplication.translate
         parent = self.w.view.window()
         menu = QMenu(parent)
         change = menu.addMenu(
-            tr("ArcActions", "Relation type") if link.relation else tr("ArcActions", "Role")
+            QCoreApplication.translate("ArcActions", "Relation type")
+            if link.relation
+            else QCoreApplication.translate("ArcActions", "Role")
         )
         for name in self.choices(uuid):
             action = change.addAction(name)
@@ -309,9 +310,9 @@ class ArcActions:
         change.setEnabled(not change.isEmpty())
         menu.addSeparator()
         delete = menu.addAction(
-            tr("ArcActions", "Delete this relation")
+            QCoreApplication.translate("ArcActions", "Delete this relation")
             if link.relation
-            else tr("ArcActions", "Remove this argument")
+            else QCoreApplication.translate("ArcActions", "Remove this argument")
         )
         delete.setData("")
         self.chosen(link, self.exec_menu(menu, pos, parent))
