@@ -10,19 +10,21 @@ the app, else the system locale's).
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSettings, QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
-from annotator.project import Project
 from ui.docview.fonts import register_fonts
 from ui.i18n import install_translator
 from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
+
+# Only what the first paint needs is imported here (issue 12): the window with its view and
+# status bar (ui.workbench.mainwindow imports its panels, menus and dialogs when it builds
+# them), the session and the project; tests/ui/test_startup.py checks that importing this
+# module loads no menu, panel, dialog or event tool (``python -X importtime`` shows the rest).
 
 APP_NAME = "annotator"
 SAMPLE_NAME = "sample.annotator"
@@ -55,10 +57,12 @@ def application(
 def sample_project_path(data_dir: Path | None = None) -> Path:
     """The bundled sample project (the seed article), created in the user data folder on
     first use."""
-    # imported here: a start that opens a given or recent project needs neither
+    # imported here: a start that opens a given or recent project needs none of them
     from importlib import resources
 
     import platformdirs
+
+    from annotator.project import Project
 
     folder = data_dir or Path(platformdirs.user_data_dir(APP_NAME))
     folder.mkdir(parents=True, exist_ok=True)
@@ -75,26 +79,68 @@ def sample_project_path(data_dir: Path | None = None) -> Path:
     return path
 
 
-def run(argv: list[str], lang: str | None = None) -> int:
-    """Start the workbench in ``lang`` (see ``application``). ``argv[1]``, if given, is a
-    project file to open (created if it does not exist); otherwise the last project, else the
-    sample project."""
-    app = application(argv, lang)
-    settings = QSettings()
-    session = Session()
-    window = MainWindow(session, settings)
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once, on the turn of the event loop after ``widget``'s first paint (or
+    after ``limit_ms`` when it is not painted by then: a minimised window, say)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], limit_ms: int = 1000) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        self._done = False
+        widget.installEventFilter(self)
+        QTimer.singleShot(limit_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            QTimer.singleShot(0, self, self._run)  # after the paint is on screen
+        return False
+
+    def _run(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._widget.removeEventFilter(self)
+        self._then()
+
+
+def start_target(window: MainWindow, argv: list[str]) -> tuple[Path, bool]:
+    """The project ``run`` opens, and whether to create it: ``argv[1]`` if given (created
+    when it does not exist), else the last project, else the sample project."""
     args = [a for a in argv[1:] if not a.startswith("-")]
     recent = window.recent_projects()
     if args:
         target = Path(args[0])
-        opened = open_project(window, target, create=not target.exists())
-    elif recent and Path(recent[0]).exists():
-        opened = open_project(window, Path(recent[0]))
-    else:
-        opened = open_project(window, sample_project_path())
+        return target, not target.exists()
+    if recent and Path(recent[0]).exists():
+        return Path(recent[0]), False
+    return sample_project_path(), False
+
+
+def run(argv: list[str], lang: str | None = None) -> int:
+    """Start the workbench in ``lang`` (see ``application``). ``argv[1]``, if given, is a
+    project file to open (created if it does not exist); otherwise the last project, else the
+    sample project.
+
+    Shown first: the window with its document view opens the project and shows the text of
+    the document the analyst left, is shown and paints it; the panels, docks and menus are
+    built right after that paint (``MainWindow.finish_startup``), then the annotator is asked
+    for when none is remembered."""
+    app = application(argv, lang)
+    settings = QSettings()
+    session = Session()
+    window = MainWindow(session, settings, deferred=True)
+    target, create = start_target(window, argv)
+    opened = window.open_first(target, create)
     window.show()
-    if opened and not window.ensure_annotator():
-        window.statusBar().showMessage(window.tr("No annotator chosen: editing is off."))
+
+    def finish() -> None:
+        window.finish_startup()
+        if opened and not window.ensure_annotator():
+            window.statusBar().showMessage(window.tr("No annotator chosen: editing is off."))
+
+    # (a timer alone may fire before the window is exposed and painted)
+    AfterFirstPaint(window.view.viewport(), finish)
     code = app.exec()
     session.close()
     return int(code)
@@ -116,8 +162,14 @@ def render_screenshot(
     atomically, replacing only an earlier screenshot (never a file it did not write, a link or
     a device), and the target is checked before anything is drawn. Raises AnnotatorError if
     the project or document cannot be found or the target is refused."""
+    import shutil
+    import tempfile
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+
     from annotator.errors import AnnotatorError, ValidationError
     from annotator.output import is_stdout, writing
+    from annotator.project import Project
 
     out = Path(out_png)
     if is_stdout(out):
@@ -145,12 +197,12 @@ def render_screenshot(
             session.set_project(project)
             window = MainWindow(session, settings)
             window.quiet_errors = True
-            window.open_document(doc.id)
+            window.navigation.open_document(doc.id)
             window.resize(QSize(*size))
             window.show()
-            spans = window.layer.spans
+            spans = window.model.layer.spans
             if spans:
-                window.select_span(spans[0].uuid)
+                window.selection.select_span(spans[0].uuid)
             for _ in range(5):
                 QApplication.processEvents()
             png = QByteArray()

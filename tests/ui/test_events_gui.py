@@ -109,7 +109,7 @@ def test_meeting_in_paris_and_the_raids(
     w = window
     w.view.select(*at("الاجتماع"))
     keys(w, Qt.Key.Key_T, Qt.Key.Key_M)  # Contact.Meet
-    trigger = w.selected_uuid
+    trigger = w.model.selected_uuid
     (meet,) = project(w).events(None, ME)
     assert meet.trigger == trigger and meet.type == "Contact.Meet"
 
@@ -136,11 +136,11 @@ def test_meeting_in_paris_and_the_raids(
     paris = span_at(w, *PARIS)
     assert paris.text == "باريس" and paris.label == "GPE"
     assert [(a.role, a.target) for a in project(w).arguments(meet.uuid)] == [("Place", paris.uuid)]
-    assert w.selected_uuid == trigger  # the event stays selected for the next argument
+    assert w.model.selected_uuid == trigger  # the event stays selected for the next argument
 
     w.view.select(*at("الغارات"))
     keys(w, Qt.Key.Key_C, Qt.Key.Key_A)  # Conflict.Attack (the chord wins over plain A)
-    w.select_span(paris.uuid)
+    w.selection.select_span(paris.uuid)
     keys(w, Qt.Key.Key_L)  # relabel باريس as LOC (Place accepts LOC too)
     expected = (
         {
@@ -168,10 +168,10 @@ def test_meeting_in_paris_and_the_raids(
     assert w.event_tools.events.event_uuids() == [e.uuid for e in sorted(
         project(w).events(None, ME), key=lambda e: project(w).span(e.trigger).start)]  # fmt: skip
     row = w.event_tools.events.item_for(project(w).arguments(meet.uuid)[0].uuid)
-    assert row is not None and (row.text(0), row.text(1)) == ("Place", "باريس")
+    assert row is not None and w.event_tools.events.texts(row) == ("Place", "باريس")
 
     # Arcs: selecting the meeting emphasises its arc; screenshot for a person to look at.
-    w.select_span(trigger)
+    w.selection.select_span(trigger)
     w.view.scroll_to(0)
     shapes = w.event_tools.arcs.shapes()
     (place,) = [s for s in shapes if s.link.label == "Place"]
@@ -226,7 +226,7 @@ def test_arc_endpoints_follow_the_layout_when_scrolled(window: MainWindow) -> No
     """An arc on a later line: endpoints at the spans' rectangles, at any scroll position."""
     w = window
     p = project(w)
-    doc = w.doc
+    doc = w.model.doc
     assert doc is not None
     raid = p.add_span(doc.id, *at("الغارات", 1), "Conflict.Attack", ME)
     ev = p.add_event(raid.uuid)
@@ -263,7 +263,7 @@ def test_role_offers_only_roles_accepting_the_label(
     w = window
     p = project(w)
     schema = p.schema
-    doc = w.doc
+    doc = w.model.doc
     assert doc is not None
     words = {"ORG": at("داعش"), "TIME": at("2014"), "PER": at("لودريان"), "GPE": at("فرنسا")}
     spans = {label: p.add_span(doc.id, *span, label, ME) for label, span in words.items()}
@@ -278,7 +278,7 @@ def test_role_offers_only_roles_accepting_the_label(
                 into.append([r.name for r in roles])
 
             monkeypatch.setattr(w.event_tools.linker, "choose_role", choose)
-            w.select_span(trg.uuid)
+            w.selection.select_span(trg.uuid)
             w.editing.on_span_clicked(span.uuid)
             expected = [r.name for r in schema.roles_accepting(event_type, label)]
             assert offered == ([expected] if expected else [])
@@ -296,7 +296,7 @@ def test_deleting_an_argument_span_asks(
 ) -> None:
     w = window
     p = project(w)
-    doc = w.doc
+    doc = w.model.doc
     assert doc is not None
     trg = p.add_span(doc.id, *at("الاجتماع"), "Contact.Meet", ME)
     ev = p.add_event(trg.uuid)
@@ -312,7 +312,7 @@ def test_deleting_an_argument_span_asks(
 
     monkeypatch.setattr(relations, "ask_choice", ask)
     before = records(w)
-    w.select_span(paris.uuid)
+    w.selection.select_span(paris.uuid)
     keys(w, Qt.Key.Key_Delete)  # cancelled: nothing changes
     assert len(asked) == 1 and "باريس" in asked[0] and "Place" in asked[0]
     assert records(w) == before
@@ -323,14 +323,14 @@ def test_deleting_an_argument_span_asks(
     w.session.undo()
     assert records(w) == before
     answer["value"] = "event"
-    w.select_span(paris.uuid)
+    w.selection.select_span(paris.uuid)
     keys(w, Qt.Key.Key_Delete)
     assert p.events(None, ME) == [] and p.spans(None, ME) == []  # the trigger went too
     w.session.undo()
     assert records(w) == before
     asked.clear()
     answer["value"] = ""
-    w.select_span(trg.uuid)
+    w.selection.select_span(trg.uuid)
     keys(w, Qt.Key.Key_Delete)  # a trigger asks too
     assert len(asked) == 1 and records(w) == before
 
@@ -338,7 +338,7 @@ def test_deleting_an_argument_span_asks(
 def test_relation_by_key_r_and_click(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     w = window
     p = project(w)
-    doc = w.doc
+    doc = w.model.doc
     assert doc is not None
     france = p.add_span(doc.id, *at("فرنسا"), "GPE", ME)
     paris = p.add_span(doc.id, *PARIS, "GPE", ME)
@@ -351,7 +351,7 @@ def test_relation_by_key_r_and_click(window: MainWindow, monkeypatch: pytest.Mon
         return "PART-WHOLE"
 
     monkeypatch.setattr(w.event_tools.linker, "choose_relation", choose)
-    w.select_span(paris.uuid)
+    w.selection.select_span(paris.uuid)
     keys(w, Qt.Key.Key_R)
     QTest.mouseClick(
         w.view.viewport(),
@@ -365,10 +365,10 @@ def test_relation_by_key_r_and_click(window: MainWindow, monkeypatch: pytest.Mon
     assert (rel.type, rel.source, rel.target) == ("PART-WHOLE", paris.uuid, france.uuid)
     assert any(x.relation and x.uuid == rel.uuid for x in w.event_tools.arcs.links())
     item = w.event_tools.events.item_for(rel.uuid)
-    assert item is not None and item.text(0) == "PART-WHOLE"
+    assert item is not None and item.data() == "PART-WHOLE"
     # PER to PER-only relations: a GPE target is never offered PER-SOC
     offered.clear()
-    w.select_span(per.uuid)
+    w.selection.select_span(per.uuid)
     keys(w, Qt.Key.Key_R)
     w.editing.on_span_clicked(paris.uuid)
     assert all("PER-SOC" not in o for o in offered)
@@ -377,7 +377,7 @@ def test_relation_by_key_r_and_click(window: MainWindow, monkeypatch: pytest.Mon
 def test_events_panel_selection_highlights_arguments(window: MainWindow) -> None:
     w = window
     p = project(w)
-    doc = w.doc
+    doc = w.model.doc
     assert doc is not None
     trg = p.add_span(doc.id, *at("الاجتماع"), "Contact.Meet", ME)
     ev = p.add_event(trg.uuid)
@@ -387,14 +387,16 @@ def test_events_panel_selection_highlights_arguments(window: MainWindow) -> None
     panel = w.event_tools.events
     event_item = panel.item_for(ev.uuid)
     assert event_item is not None
-    panel.tree.itemClicked.emit(event_item, 0)
-    assert w.selected_uuid == trg.uuid and panel.selected_event == ev.uuid
+    panel.tree.clicked.emit(event_item)
+    assert w.model.selected_uuid == trg.uuid and panel.selected_event == ev.uuid
     arg_item = panel.item_for(arg.uuid)
     assert arg_item is not None
-    assert arg_item.background(0).color() == QColor(255, 236, 160)
+    for column in (0, 1):  # the event's rows are highlighted
+        cell = arg_item.siblingAtColumn(column)
+        assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(255, 236, 160)
     assert all(s.emphasised for s in w.event_tools.arcs.shapes())
-    panel.tree.itemClicked.emit(arg_item, 0)
-    assert w.selected_uuid == paris.uuid
+    panel.tree.clicked.emit(arg_item.siblingAtColumn(1))  # either cell of the row
+    assert w.model.selected_uuid == paris.uuid
     assert not any(s.emphasised for s in w.event_tools.arcs.shapes())
     panel.removeRequested.emit("argument", arg.uuid)
     assert p.arguments(ev.uuid) == []

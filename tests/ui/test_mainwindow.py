@@ -85,8 +85,8 @@ def keys(qtbot: QtBot, w: MainWindow, *seq: Any) -> None:
 
 
 def spans(w: MainWindow) -> list[Any]:
-    assert w.session.project is not None and w.doc is not None
-    return w.session.project.spans(w.doc.id, ME)
+    assert w.session.project is not None and w.model.doc is not None
+    return w.session.project.spans(w.model.doc.id, ME)
 
 
 def test_first_start_asks_the_name_and_shows_it(window: MainWindow) -> None:
@@ -157,7 +157,7 @@ def test_event_hotkey_and_role_menu_offers_only_accepting_roles(
     assert project is not None
     window.view.select(*at("الاجتماع"))
     keys(qtbot, window, Qt.Key.Key_T, Qt.Key.Key_M)  # chord "T, M" = Contact.Meet
-    (event,) = project.events(window.doc.id if window.doc else 0, ME)
+    (event,) = project.events(window.model.doc.id if window.model.doc else 0, ME)
     assert event.type == "Contact.Meet"
     trigger = project.span(event.trigger)
     assert (trigger.start, trigger.end) == at("الاجتماع")
@@ -165,7 +165,7 @@ def test_event_hotkey_and_role_menu_offers_only_accepting_roles(
     window.view.select(s + 1, e)
     keys(qtbot, window, Qt.Key.Key_G)
     paris = next(x for x in spans(window) if x.label == "GPE")
-    window.select_span(trigger.uuid)
+    window.selection.select_span(trigger.uuid)
     offered: list[list[str]] = []
 
     def choose(roles: list[Role], covered: str) -> str:
@@ -182,7 +182,7 @@ def test_event_hotkey_and_role_menu_offers_only_accepting_roles(
     assert offered == [["Entity", "Place"]]  # Time does not accept GPE
     (arg,) = project.arguments(event.uuid)
     assert (arg.role, arg.target) == ("Place", paris.uuid)
-    assert window.selected_uuid == trigger.uuid
+    assert window.model.selected_uuid == trigger.uuid
     assert "Place: باريس" in window.details.event_info.text()
 
 
@@ -194,7 +194,7 @@ def test_delete_move_edges_and_navigation(qtbot: QtBot, window: MainWindow) -> N
     keys(qtbot, window, Qt.Key.Key_O)
     first = spans(window)[0]
     alt = Qt.KeyboardModifier.AltModifier
-    window.select_span(first.uuid)
+    window.selection.select_span(first.uuid)
     # RTL: the start edge is on the right; Alt+Right moves it right = one letter earlier.
     keys(qtbot, window, (Qt.Key.Key_Right, alt))
     assert window.session.project is not None
@@ -204,9 +204,9 @@ def test_delete_move_edges_and_navigation(qtbot: QtBot, window: MainWindow) -> N
     keys(qtbot, window, (Qt.Key.Key_Left, alt | Qt.KeyboardModifier.ShiftModifier))
     keys(qtbot, window, (Qt.Key.Key_Right, alt), (Qt.Key.Key_Right, alt))  # grows to the word
     keys(qtbot, window, Qt.Key.Key_Tab)
-    assert window.selected_uuid == spans(window)[1].uuid
+    assert window.model.selected_uuid == spans(window)[1].uuid
     keys(qtbot, window, (Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier))
-    assert window.selected_uuid == first.uuid
+    assert window.model.selected_uuid == first.uuid
     keys(qtbot, window, Qt.Key.Key_Delete)
     assert [x.uuid for x in spans(window)] == [spans(window)[0].uuid]
     keys(qtbot, window, (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
@@ -264,7 +264,7 @@ def test_rich_text_payload_is_shown_literally(qtbot: QtBot, window: MainWindow) 
     assert project is not None
     doc = project.document_by_name(PAYLOAD)
     assert doc is not None
-    window.open_document(doc.id)
+    window.navigation.open_document(doc.id)
     tree = window.documents.tree
     item = next(it for it in items(tree) if it.text(0) == PAYLOAD)
     assert "&lt;img" in item.toolTip(0) and "<img" not in item.toolTip(0)
@@ -282,26 +282,26 @@ def test_rich_text_payload_is_shown_literally(qtbot: QtBot, window: MainWindow) 
 
 
 def test_mark_done_goes_to_next_and_filters(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.doc is not None and window.doc.name == "seed"
-    first = window.doc.id
+    assert window.model.doc is not None and window.model.doc.name == "seed"
+    first = window.model.doc.id
     keys(qtbot, window, (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier))
     assert window.session.project is not None
     assert window.session.project.status(first, ME) == Status.DONE
-    assert window.doc.name == "second"
+    assert window.model.doc.name == "second"
     panel = window.documents
     panel.status_filter.setCurrentIndex(panel.status_filter.findData("done"))
     assert panel.visible_ids() == [first]
     panel.status_filter.setCurrentIndex(0)
     panel.filter_edit.setText("SEC")
-    assert panel.visible_ids() == [window.doc.id]
+    assert panel.visible_ids() == [window.model.doc.id]
 
 
 def test_other_layers_are_read_only_and_layout_is_remembered(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     project = window.session.project
-    assert project is not None and window.doc is not None
-    other = project.add_span(window.doc.id, *at("فرنسا"), "GPE", annotator="basma")
+    assert project is not None and window.model.doc is not None
+    other = project.add_span(window.model.doc.id, *at("فرنسا"), "GPE", annotator="basma")
     window.model.other_layers = ["basma"]
     window.layers.refresh_layer()
     shown = {s.uuid: s for s in window.view.spans()}

@@ -340,7 +340,7 @@ def test_second_window_on_a_locked_project_opens_read_only(
         asked.append(refusal)
         return True
 
-    monkeypatch.setattr(menus, "ask_read_only", offer)
+    monkeypatch.setattr(prompts, "ask_read_only", offer)
     second = make_window(qtbot, tmp_path / "second.ini", project_path)
     assert asked and "already open for editing" in asked[0]
     assert second.session.read_only and second.doc is not None  # not an empty window

@@ -6,18 +6,30 @@ asks for its trigger span, an argument row for the argument's span, a relation r
 source span. The context menu removes an argument, an event or a relation (the window turns
 that into one undoable command). Document text is shown as plain item text, tooltips through
 ``plain_tooltip`` (Qt guesses rich text in tooltips; docs/design/reliability.md).
+
+A ``QTreeView`` on an ``EventsModel`` over the rows themselves: nothing is made per row (a
+document with 1,000 events and 2,000 arguments was 3,000 ``QTreeWidgetItem``s, each with its
+data, tooltip and icon set, at every refresh); the view asks for the cells it shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
-from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QIcon
+from PySide6.QtWidgets import QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
-from annotator.model import Argument, DocumentAnnotations, Event
+from annotator.model import Argument, DocumentAnnotations, Event, Span
 from annotator.schema import Schema
 from ui.widgets import EXCERPT, plain_tooltip, swatch
 
@@ -25,6 +37,7 @@ UUID_ROLE = Qt.ItemDataRole.UserRole
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 HIGHLIGHT = QColor(255, 236, 160)
+MISSING = QColor(180, 40, 40)
 
 
 def excerpt(text: str) -> str:
@@ -32,8 +45,7 @@ def excerpt(text: str) -> str:
     return one_line if len(one_line) <= EXCERPT else one_line[: EXCERPT - 1] + "…"
 
 
-@dataclass(frozen=True)
-class ArgumentRow:
+class ArgumentRow(NamedTuple):
     uuid: str
     role: str
     target: str
@@ -41,20 +53,18 @@ class ArgumentRow:
     text: str
 
 
-@dataclass(frozen=True)
-class EventRow:
+class EventRow(NamedTuple):
     uuid: str
     type: str
     trigger: str
     text: str
     color: str
     arguments: tuple[ArgumentRow, ...] = ()
-    missing: tuple[str, ...] = field(default=())
+    missing: tuple[str, ...] = ()
     """required roles still unfilled"""
 
 
-@dataclass(frozen=True)
-class RelationRow:
+class RelationRow(NamedTuple):
     uuid: str
     type: str
     source: str
@@ -63,13 +73,27 @@ class RelationRow:
     target_text: str
 
 
-def rows_of(layer: DocumentAnnotations, schema: Schema) -> tuple[list[EventRow], list[RelationRow]]:
-    """The panel's rows for one layer: events in trigger order, then relations."""
-    spans = layer.span_by_uuid()
+def rows_of(
+    layer: DocumentAnnotations, schema: Schema, spans: Mapping[str, Span] | None = None
+) -> tuple[list[EventRow], list[RelationRow]]:
+    """The panel's rows for one layer: events in trigger order, then relations. ``spans``:
+    the layer's spans by uuid when the caller holds them (else they are indexed here)."""
+    if spans is None:
+        spans = layer.span_by_uuid()
+    get = spans.get
     colors = {lab.name: lab.color for lab in schema.span_labels()}
+    required: dict[str, tuple[str, ...]] = {}  # per event type: roles to fill at least once
+
+    def required_roles(event_type: str) -> tuple[str, ...]:
+        found = required.get(event_type)
+        if found is None:
+            et = schema.event(event_type)
+            roles = et.roles if et else ()
+            found = required[event_type] = tuple(r.name for r in roles if r.bounds()[0] > 0)
+        return found
 
     def order(ev: Event) -> tuple[int, int]:  # (no index of every span: 1,000 events)
-        trigger = spans.get(ev.trigger)
+        trigger = get(ev.trigger)
         return (trigger.start, trigger.end) if trigger else (1 << 62, 0)
 
     args_of: dict[str, list[Argument]] = {}
@@ -78,26 +102,27 @@ def rows_of(layer: DocumentAnnotations, schema: Schema) -> tuple[list[EventRow],
             args_of.setdefault(a.event, []).append(a)
     events = []
     for ev in sorted(layer.events, key=order):
-        trigger = spans.get(ev.trigger)
+        trigger = get(ev.trigger)
         args = []
-        for arg in args_of.get(ev.uuid, []):
-            target = spans.get(arg.target)
+        for arg in args_of.get(ev.uuid, ()):
+            target = get(arg.target)
             args.append(
-                ArgumentRow(arg.uuid, arg.role, target.uuid if target else "", target.text)
-                if target
+                ArgumentRow(arg.uuid, arg.role, target.uuid, target.text)
+                if target is not None
                 else ArgumentRow(arg.uuid, arg.role, "", "")
             )
-        et = schema.event(ev.type)
-        filled = {a.role for a in args}
-        missing = tuple(
-            r.name for r in (et.roles if et else ()) if r.bounds()[0] > 0 and r.name not in filled
-        )
+        need = required_roles(ev.type)
+        if need:
+            filled = {a.role for a in args}
+            missing = tuple(r for r in need if r not in filled)
+        else:
+            missing = ()
         events.append(
             EventRow(
                 ev.uuid,
                 ev.type,
                 ev.trigger,
-                trigger.text if trigger else "",
+                trigger.text if trigger is not None else "",
                 colors.get(ev.type, ""),
                 tuple(args),
                 missing,
@@ -105,22 +130,197 @@ def rows_of(layer: DocumentAnnotations, schema: Schema) -> tuple[list[EventRow],
         )
     relations = []
     for rel in layer.relations:
-        src, dst = spans.get(rel.source), spans.get(rel.target)
+        src, dst = get(rel.source), get(rel.target)
         relations.append(
             RelationRow(
                 rel.uuid,
                 rel.type,
                 rel.source,
-                src.text if src else "",
+                src.text if src is not None else "",
                 rel.target,
-                dst.text if dst else "",
+                dst.text if dst is not None else "",
             )
         )
     return events, relations
 
 
+class EventsModel(QAbstractItemModel):
+    """The panel's rows as a two-level tree, made of the rows themselves: at the top the events,
+    then a "Relations" row when there are relations; under an event its arguments, then its
+    required roles still unfilled; under the "Relations" row the relations. The cells are made
+    when the view asks for them.
+
+    An index's internal id is 0 at the top, else 1 + the row of its parent."""
+
+    def __init__(self, texts: Mapping[str, str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.texts = texts
+        """the panel's translated words: the headers, (deleted span), (missing), Relations"""
+        self.events: Sequence[EventRow] = ()
+        self.relations: Sequence[RelationRow] = ()
+        self.highlighted = -1
+        """the top-level row of the highlighted event (-1: none)"""
+        self._row_of: dict[str, int] = {}
+        self._icons: dict[str, QIcon] = {}
+        self._highlight = QBrush(HIGHLIGHT)
+        self._missing = QBrush(MISSING)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def reset(self, events: Sequence[EventRow], relations: Sequence[RelationRow]) -> None:
+        self.beginResetModel()
+        self.events = events
+        self.relations = relations
+        self.highlighted = -1
+        self._row_of = {ev.uuid: k for k, ev in enumerate(events)}
+        self.endResetModel()
+
+    def event_row(self, uuid: str) -> int:
+        """The top-level row of event ``uuid`` (-1: not shown)."""
+        return self._row_of.get(uuid, -1)
+
+    def header_row(self) -> int:
+        """The top-level row of "Relations" (-1: no relations)."""
+        return len(self.events) if self.relations else -1
+
+    def set_highlighted(self, row: int) -> None:
+        """Highlight the event at top-level ``row`` and its rows (-1: none)."""
+        old, self.highlighted = self.highlighted, row
+        for changed in {old, row} - {-1}:
+            top = self.index(changed, 0)
+            self.dataChanged.emit(top, self.index(changed, 1))
+            below = self.rowCount(top)
+            if below:
+                self.dataChanged.emit(self.index(0, 0, top), self.index(below - 1, 1, top))
+
+    # -- what the view reads -------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.events) + (1 if self.relations else 0)
+        if parent.internalId() or parent.column():
+            return 0
+        row = parent.row()
+        if row < len(self.events):
+            ev = self.events[row]
+            return len(ev.arguments) + len(ev.missing)
+        return len(self.relations)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        # (asked of every top-level row when the view lays the tree out)
+        if not parent.isValid():
+            return bool(self.events or self.relations)
+        if parent.internalId() or parent.column():
+            return False
+        row = parent.row()
+        if row < len(self.events):
+            ev = self.events[row]
+            return bool(ev.arguments or ev.missing)
+        return bool(self.relations)
+
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        if row < 0 or column < 0 or column > 1:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, id=0)
+        if parent.internalId():  # two levels only
+            return QModelIndex()
+        return self.createIndex(row, column, id=parent.row() + 1)
+
+    def parent(self, child: QModelIndex | QPersistentModelIndex | None = None) -> Any:
+        if child is None:  # QObject.parent()
+            return super().parent()
+        up = child.internalId()
+        return self.createIndex(up - 1, 0, id=0) if up else QModelIndex()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.texts["event_role"] if section == 0 else self.texts["text"]
+        return None
+
+    def record(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, object]:
+        """(kind, row) behind ``index``: ("event", EventRow), ("argument", ArgumentRow),
+        ("missing", role name), ("header", None) or ("relation", RelationRow)."""
+        up = index.internalId()
+        if not up:
+            row = index.row()
+            return ("event", self.events[row]) if row < len(self.events) else ("header", None)
+        if up - 1 >= len(self.events):
+            return "relation", self.relations[index.row()]
+        ev = self.events[up - 1]
+        row = index.row()
+        if row < len(ev.arguments):
+            return "argument", ev.arguments[row]
+        return "missing", ev.missing[row - len(ev.arguments)]
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        kind, row = self.record(index)
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(kind, row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            up = index.internalId()
+            top = up - 1 if up else index.row()
+            return self._highlight if top == self.highlighted >= 0 else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            if isinstance(row, EventRow | ArgumentRow) and row.text:
+                return plain_tooltip(row.text)
+            if isinstance(row, RelationRow):
+                return plain_tooltip(f"{row.source_text}\n→ {row.target_text}")
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and isinstance(row, EventRow):
+            icon = self._icons.get(row.color)
+            if icon is None:
+                icon = self._icons[row.color] = swatch(row.color)
+            return icon
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and kind == "missing":
+            return self._missing
+        if role == Qt.ItemDataRole.FontRole and column == 0 and kind == "header":
+            return self._bold
+        if role == UUID_ROLE:
+            return row.uuid if isinstance(row, EventRow | ArgumentRow | RelationRow) else ""
+        if role == SPAN_ROLE:
+            if isinstance(row, EventRow):
+                return row.trigger
+            if isinstance(row, ArgumentRow):
+                return row.target
+            return row.source if isinstance(row, RelationRow) else ""
+        if role == KIND_ROLE:
+            return kind
+        return None
+
+    def _display(self, kind: str, row: object, column: int) -> str:
+        if isinstance(row, EventRow):
+            return row.type if column == 0 else excerpt(row.text)
+        if isinstance(row, ArgumentRow):
+            if column == 0:
+                return row.role
+            return excerpt(row.text) if row.target else self.texts["deleted"]
+        if isinstance(row, RelationRow):
+            if column == 0:
+                return row.type
+            return f"{excerpt(row.source_text)} → {excerpt(row.target_text)}"
+        if kind == "missing":
+            return str(row) if column == 0 else self.texts["missing"]
+        return self.texts["relations"] if column == 0 else ""
+
+
 class EventsPanel(QWidget):
-    """A tree: events (trigger text) with one child per argument, then relations."""
+    """A tree: events (trigger text) with one row per argument, then relations (a
+    ``QTreeView`` on an ``EventsModel``)."""
 
     spanChosen = Signal(str)
     """span uuid to select (trigger, argument or relation source)"""
@@ -129,120 +329,118 @@ class EventsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Event / role"), self.tr("Text")])
+        texts = {
+            "event_role": self.tr("Event / role"),
+            "text": self.tr("Text"),
+            "deleted": self.tr("(deleted span)"),
+            "missing": self.tr("(missing)"),
+            "relations": self.tr("Relations"),
+        }
+        self.model = EventsModel(texts, self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.tree)
-        self.tree.itemClicked.connect(self._chosen)
-        self.tree.itemActivated.connect(self._chosen)
+        self.tree.clicked.connect(self._chosen)
+        self.tree.activated.connect(self._chosen)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.selected_event = ""
-        self._events: dict[str, QTreeWidgetItem] = {}
-        self._highlighted: QTreeWidgetItem | None = None
+        self._widths: tuple[frozenset[str], frozenset[str]] | None = None
 
     # -- content -------------------------------------------------------------------------
     def set_rows(
         self, events: Sequence[EventRow], relations: Sequence[RelationRow], selected: str = ""
     ) -> None:
         """Show these rows; ``selected`` is the uuid of the event to highlight ("" none)."""
-        self.tree.clear()
-        self._events = {}
-        self._highlighted = None
-        icons: dict[str, QIcon] = {}
-        top: list[QTreeWidgetItem] = []
-        for ev in events:
-            item = self._item([ev.type, excerpt(ev.text)], ev.uuid, ev.trigger, "event")
-            self._events[ev.uuid] = item
-            if ev.color not in icons:
-                icons[ev.color] = swatch(ev.color)
-            item.setIcon(0, icons[ev.color])
-            item.setToolTip(1, plain_tooltip(ev.text))
-            for arg in ev.arguments:
-                shown = excerpt(arg.text) if arg.target else self.tr("(deleted span)")
-                child = self._item([arg.role, shown], arg.uuid, arg.target, "argument")
-                child.setToolTip(1, plain_tooltip(arg.text))
-                item.addChild(child)
-            for role in ev.missing:
-                child = self._item([role, self.tr("(missing)")], "", "", "missing")
-                child.setForeground(1, QBrush(QColor(180, 40, 40)))
-                item.addChild(child)
-            top.append(item)
-        self.tree.addTopLevelItems(top)
-        if relations:
-            header = self._item([self.tr("Relations"), ""], "", "", "header")
-            font = QFont(header.font(0))
-            font.setBold(True)
-            header.setFont(0, font)
-            for rel in relations:
-                text = f"{excerpt(rel.source_text)} → {excerpt(rel.target_text)}"
-                child = self._item([rel.type, text], rel.uuid, rel.source, "relation")
-                child.setToolTip(1, plain_tooltip(f"{rel.source_text}\n→ {rel.target_text}"))
-                header.addChild(child)
-            self.tree.addTopLevelItem(header)
-            header.setExpanded(True)
-        self.tree.resizeColumnToContents(0)
+        self.model.reset(events, relations)
+        header = self.model.header_row()
+        if header >= 0:
+            self.tree.expand(self.model.index(header, 0))
+        self._size_first_column()
         self.set_selected_event(selected)
 
-    def _item(self, texts: list[str], uuid: str, span: str, kind: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(texts)
-        item.setData(0, UUID_ROLE, uuid)
-        item.setData(0, SPAN_ROLE, span)
-        item.setData(0, KIND_ROLE, kind)
-        return item
+    def _size_first_column(self) -> None:
+        """The first column as wide as its widest name (event types, roles, relation types),
+        from the font, not by asking the model about every row; only when they changed."""
+        model = self.model
+        top = frozenset(ev.type for ev in model.events)
+        below = {a.role for ev in model.events for a in ev.arguments}
+        below.update(r for ev in model.events for r in ev.missing)
+        below.update(rel.type for rel in model.relations)
+        key = (top, frozenset(below))
+        if key == self._widths:
+            return
+        self._widths = key
+        tree = self.tree
+        metrics = tree.fontMetrics()
+        style = tree.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, tree) + 4
+        indent = tree.indentation()
+        bold = QFont(tree.font())
+        bold.setBold(True)
+        widths: list[float] = [indent + icon + metrics.horizontalAdvance(t) for t in top]
+        widths += [2 * indent + metrics.horizontalAdvance(t) for t in below]
+        if model.relations:
+            widths.append(indent + QFontMetricsF(bold).horizontalAdvance(model.texts["relations"]))
+        header = tree.header()
+        widths.append(header.sectionSizeFromContents(0).width() - margin)
+        tree.setColumnWidth(0, int(max(widths)) + margin + 4)
 
     def set_selected_event(self, uuid: str) -> None:
         """Highlight an event and its argument rows ("" clears)."""
         self.selected_event = uuid
-        item = self._events.get(uuid) if uuid else None
-        if self._highlighted is not None and self._highlighted is not item:
-            self._paint(self._highlighted, QBrush())
-        self._highlighted = item
-        if item is not None:
-            self._paint(item, QBrush(HIGHLIGHT))
-            item.setExpanded(True)
-            self.tree.setCurrentItem(item)
-            self.tree.scrollToItem(item)
-
-    @staticmethod
-    def _paint(item: QTreeWidgetItem, brush: QBrush) -> None:
-        for col in (0, 1):
-            item.setBackground(col, brush)
-            for c in range(item.childCount()):
-                child = item.child(c)
-                if child is not None:
-                    child.setBackground(col, brush)
+        row = self.model.event_row(uuid) if uuid else -1
+        self.model.set_highlighted(row)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.tree.expand(index)
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
 
     def event_uuids(self) -> list[str]:
-        found = (self.tree.topLevelItem(k) for k in range(self.tree.topLevelItemCount()))
-        return [
-            str(it.data(0, UUID_ROLE)) for it in found if it and it.data(0, KIND_ROLE) == "event"
-        ]
+        return [ev.uuid for ev in self.model.events]
 
-    def item_for(self, uuid: str) -> QTreeWidgetItem | None:
-        """The row of an event, argument or relation by uuid."""
-        stack = [self.tree.topLevelItem(k) for k in range(self.tree.topLevelItemCount())]
-        while stack:
-            item = stack.pop()
-            if item is None:
-                continue
-            if item.data(0, UUID_ROLE) == uuid:
-                return item
-            stack += [item.child(c) for c in range(item.childCount())]
+    def row_count(self) -> int:
+        """The rows at the top of the tree: the events, and "Relations" when there are any."""
+        return self.model.rowCount()
+
+    def item_for(self, uuid: str) -> QModelIndex | None:
+        """The row (column 0) of an event, argument or relation by uuid."""
+        model = self.model
+        row = model.event_row(uuid)
+        if row >= 0:
+            return model.index(row, 0)
+        for k, ev in enumerate(model.events):
+            for j, arg in enumerate(ev.arguments):
+                if arg.uuid == uuid:
+                    return model.index(j, 0, model.index(k, 0))
+        for j, rel in enumerate(model.relations):
+            if rel.uuid == uuid:
+                return model.index(j, 0, model.index(model.header_row(), 0))
         return None
 
+    @staticmethod
+    def texts(index: QModelIndex) -> tuple[str, str]:
+        """The two cells of the row of ``index`` as shown."""
+        return (
+            str(index.siblingAtColumn(0).data()),
+            str(index.siblingAtColumn(1).data()),
+        )
+
     # -- user actions --------------------------------------------------------------------
-    def _chosen(self, item: QTreeWidgetItem) -> None:
-        span = item.data(0, SPAN_ROLE)
+    def _chosen(self, index: QModelIndex) -> None:
+        span = index.data(SPAN_ROLE)
         if span:
             self.spanChosen.emit(str(span))
 
     def _context_menu(self, point: QPoint) -> None:
-        item = self.tree.itemAt(point)
-        kind = item.data(0, KIND_ROLE) if item is not None else None
-        if item is None or kind not in ("event", "argument", "relation"):
+        index = self.tree.indexAt(point)
+        kind = index.data(KIND_ROLE) if index.isValid() else None
+        if kind not in ("event", "argument", "relation"):
             return
         text = {
             "event": self.tr("Delete this event (keep its trigger span)"),
@@ -252,4 +450,4 @@ class EventsPanel(QWidget):
         menu = QMenu(self)
         action = menu.addAction(text)
         if menu.exec(self.tree.viewport().mapToGlobal(point)) is action:
-            self.removeRequested.emit(str(kind), str(item.data(0, UUID_ROLE)))
+            self.removeRequested.emit(str(kind), str(index.data(UUID_ROLE)))

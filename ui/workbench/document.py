@@ -31,6 +31,7 @@ from annotator.model import (
     Span,
 )
 from ui.session import Changes, Session
+from ui.workbench import collector
 
 R = TypeVar("R", Event, Argument, Relation)
 
@@ -165,14 +166,17 @@ class DocumentModel(QObject):
 
     def reload(self) -> None:
         """Re-read the current document's annotations in the current layer."""
-        self._pending = False
-        self._load_timer.stop()
-        project = self.session.project
-        if project is None or self.doc is None:
-            self._set_layer(_empty())
-        else:
-            self._set_layer(project.layer(self.doc.id, self.session.annotator or ""))
-        self.layerLoaded.emit()
+        # no cyclic collection while 20,000 spans become records and then the views' rows:
+        # all of it is kept (``collector``)
+        with collector.paused():
+            self._pending = False
+            self._load_timer.stop()
+            project = self.session.project
+            if project is None or self.doc is None:
+                self._set_layer(_empty())
+            else:
+                self._set_layer(project.layer(self.doc.id, self.session.annotator or ""))
+            self.layerLoaded.emit()
 
     def load_first(self, bound: int) -> list[Span]:
         """Read only the current annotator's spans that start before ``bound`` (returned),

@@ -16,20 +16,41 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from annotator import commands as cmds
-from annotator.model import Span
 from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
 from ui.events.relations import Linker, LinkHost
 from ui.workbench.details import DetailsPanel, linked_edit
+from ui.workbench.document import DocumentModel
 from ui.workbench.panels import LabelPalette
 from ui.workbench.validation_panel import ValidationPanel
 
 
-class EventHost(LinkHost, Protocol):
-    """What ``EventTools`` needs of the main window beyond the ``Linker``'s needs: its docks,
-    details panel, label palette and actions, and navigation (its top-level widget parents
-    the panels)."""
+class GoesToSpans(Protocol):
+    """The window's selection, as the event tools use it."""
 
+    def go_to_span(self, uuid: str) -> None: ...
+
+
+class OpensDocuments(Protocol):
+    """The window's navigation, as the event tools use it."""
+
+    def open_document(self, doc_id: int) -> None: ...
+
+
+class RebuildsHotkeys(Protocol):
+    """The window's editing controller, as the event tools use it."""
+
+    def rebuild_label_shortcuts(self) -> None: ...
+
+
+class EventHost(LinkHost, Protocol):
+    """What ``EventTools`` needs of the main window beyond the ``Linker``'s needs: its document
+    model, docks, details panel, label palette and actions, and its selection, navigation and
+    editing controllers (looked up when used: they are made after the event tools; its
+    top-level widget parents the panels)."""
+
+    @property
+    def model(self) -> DocumentModel: ...
     @property
     def details(self) -> DetailsPanel: ...
     @property
@@ -38,11 +59,13 @@ class EventHost(LinkHost, Protocol):
     def actions_by_name(self) -> dict[str, QAction]: ...
     @property
     def docks(self) -> dict[str, QDockWidget]: ...
-    def spans_by_uuid(self) -> dict[str, Span]: ...
+    @property
+    def selection(self) -> GoesToSpans: ...
+    @property
+    def navigation(self) -> OpensDocuments: ...
+    @property
+    def editing(self) -> RebuildsHotkeys: ...
     def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None: ...
-    def go_to_span(self, uuid: str) -> None: ...
-    def open_document(self, doc_id: int) -> None: ...
-    def rebuild_label_shortcuts(self) -> None: ...
 
 
 class EventTools:
@@ -50,13 +73,14 @@ class EventTools:
 
     def __init__(self, window: EventHost) -> None:
         self.w = window
+        model = window.model
         self.arcs = ArcOverlay(window.view)
         self.events = EventsPanel(window.window())
         self.validation = ValidationPanel(
             window.session,
-            lambda: window.doc.id if window.doc else None,
+            lambda: model.doc.id if model.doc else None,
             window.window(),
-            lambda: (window.layer, window.spans_by_uuid()) if window.doc else None,
+            lambda: (model.layer, model.spans_by_uuid()) if model.doc else None,
         )
         self.linker = Linker(window)
         area = Qt.DockWidgetArea
@@ -64,17 +88,17 @@ class EventTools:
         window.add_dock(
             "validation", window.tr("Problems"), self.validation, area.BottomDockWidgetArea
         )
-        self.events.spanChosen.connect(window.go_to_span)
+        self.events.spanChosen.connect(lambda uuid: window.selection.go_to_span(uuid))
         self.events.removeRequested.connect(self.remove)
         self.validation.issueChosen.connect(self.go_to_record)
         # the Problems dock takes room from the text only when there are problems
         problems = window.docks["validation"]
         self.validation.countChanged.connect(lambda n: problems.setVisible(n > 0))
         # The details panel also edits the selected span's event and relations.
-        window.details.layer_source = lambda: window.layer
+        window.details.layer_source = lambda: model.layer
         window.details.linkedEdited.connect(
             lambda kind, uuid, changes: window.session.execute(
-                linked_edit(kind, uuid, changes, window.selected_uuid), window.selected_uuid
+                linked_edit(kind, uuid, changes, model.selected_uuid), model.selected_uuid
             )
         )
         self._schema = window.session.project.schema if window.session.project else None
@@ -82,9 +106,11 @@ class EventTools:
         self._last_selected = ""
 
     def refresh(self) -> None:
-        """Feed the arcs and the events panel from the window's current layer."""
+        """Feed the arcs and the events panel from the window's current layer (the spans
+        by uuid are the model's own index: none is built here)."""
         project = self.w.session.project
-        layer = self.w.layer
+        model = self.w.model
+        layer = model.layer
         if project is None:
             self.clear()
             return
@@ -92,7 +118,7 @@ class EventTools:
         if schema is not self._schema:
             # A schema edit (or its undo): hotkeys and the palette follow the new schema.
             self._schema = schema
-            self.w.rebuild_label_shortcuts()
+            self.w.editing.rebuild_label_shortcuts()
             self.w.label_palette.set_labels(schema.span_labels())
         colors = {lab.name: lab.color for lab in schema.all_labels()}
         triggers = {e.uuid: e for e in layer.events}
@@ -108,10 +134,10 @@ class EventTools:
         ]
         ends = {x.source for x in links} | {x.target for x in links}
         self._ends = ends
-        spans = layer.span_by_uuid()
+        spans = model.spans_by_uuid()
         self.arcs.set_links(links, {u: (spans[u].start, spans[u].end) for u in ends if u in spans})
-        events, relations = rows_of(layer, schema)
-        self.events.set_rows(events, relations, self.w.event_of(self.w.selected_uuid))
+        events, relations = rows_of(layer, schema, spans)
+        self.events.set_rows(events, relations, model.event_of(model.selected_uuid))
 
     def schema_current(self) -> bool:
         """Whether palette, hotkeys and arcs were built for the project's present schema."""
@@ -126,7 +152,7 @@ class EventTools:
 
     def on_selected(self, uuid: str) -> None:
         """The window's selected span changed: highlight its event in the panel."""
-        self.events.set_selected_event(self.w.event_of(uuid) if uuid else "")
+        self.events.set_selected_event(self.w.model.event_of(uuid) if uuid else "")
         last, self._last_selected = self._last_selected, uuid
         if last in self._ends or uuid in self._ends:
             # The emphasised arcs change. Through the viewport, which repaints the overlay (its
@@ -144,7 +170,7 @@ class EventTools:
             command = cmds.DeleteEvent(uuid)
         else:
             command = cmds.DeleteRelation(uuid)
-        self.w.session.execute(command, select=self.w.selected_uuid)
+        self.w.session.execute(command, select=self.w.model.selected_uuid)
 
     def go_to_record(self, doc_id: int, uuid: str) -> None:
         """Show the span behind a problem: the span itself, an event's trigger, an argument's
@@ -152,9 +178,9 @@ class EventTools:
         project = self.w.session.project
         if project is None:
             return
-        self.w.open_document(doc_id)
-        layer = self.w.layer
-        spans = layer.span_by_uuid()
+        self.w.navigation.open_document(doc_id)
+        layer = self.w.model.layer
+        spans = self.w.model.spans_by_uuid()
         target = uuid if uuid in spans else ""
         event = next((e for e in layer.events if e.uuid == uuid), None)
         arg = next((a for a in layer.arguments if a.uuid == uuid), None)
@@ -166,11 +192,12 @@ class EventTools:
         elif rel is not None:
             target = rel.source if rel.source in spans else rel.target
         if target in spans:
-            self.w.go_to_span(target)
+            self.w.selection.go_to_span(target)
 
     def delete_selected(self) -> None:
         """Edit › Delete: ask first when events depend on the span."""
-        span = self.w.own_span(self.w.selected_uuid)
+        model = self.w.model
+        span = model.span_of(model.selected_uuid)
         if span is not None:
             self.linker.delete_span(span)
 

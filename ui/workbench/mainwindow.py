@@ -14,7 +14,17 @@ projects, annotator name) and the parts that do the work, each owning its slots:
 - the menus (``menus.build_menus``).
 
 Every edit is a core command run by ``Session.execute``. The few methods below that only
-forward to those parts are what the dialogs, the review window and ``ui.app`` call on a host.
+forward to those parts are what the host protocols of the dialogs, the review window and the
+linker (``ui.events.relations.LinkHost``) still call; code of the workbench and ``ui.app``
+use the parts themselves.
+
+Start-up in two steps (issue 12). ``MainWindow(session, settings)`` is complete when it
+returns. ``ui.app.run`` passes ``deferred=True`` instead: the window then has only its
+document view and status bar, ``open_first`` opens the project and puts the text of the
+document the analyst left off in the view, the window is shown and paints it, and
+``finish_startup`` (right after that first paint: ``ui.app.AfterFirstPaint``) builds the
+panels, docks, menus and controllers, whose modules are imported only then. Until then the
+window is not ``is_complete()``; closing it then saves its geometry only.
 """
 
 from __future__ import annotations
@@ -22,37 +32,32 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFrame,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QScrollArea,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolButton, QWidget
 
+from annotator.errors import AnnotatorError
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import hotkey_strokes
-from ui.dialogs.prompts import ask_annotator_name, show_message
 from ui.docview.view import DocumentView
 from ui.i18n import current_language, remember_language
-from ui.jobs import ImportJob
-from ui.session import Session
+from ui.session import Changes, ProjectLocked, Session
 from ui.workbench import collector
-from ui.workbench.details import DetailsPanel
 from ui.workbench.document import DocumentModel
-from ui.workbench.editing import EditingController
-from ui.workbench.event_wiring import EventTools
-from ui.workbench.layer_display import LayerController
-from ui.workbench.menus import build_menus
-from ui.workbench.navigation import NavigationController
-from ui.workbench.panels import AnnotationListPanel, DocumentListPanel, LabelPalette
-from ui.workbench.selection import SelectionController
+
+if TYPE_CHECKING:
+    # built by ``finish_startup``, which imports them: the first paint needs none of them
+    from ui.jobs import ImportJob
+    from ui.workbench.details import DetailsPanel
+    from ui.workbench.editing import EditingController
+    from ui.workbench.event_wiring import EventTools
+    from ui.workbench.layer_display import LayerController
+    from ui.workbench.navigation import NavigationController
+    from ui.workbench.panels import AnnotationListPanel, DocumentListPanel, LabelPalette
+    from ui.workbench.selection import SelectionController
 
 SETTINGS_STATE = "window/state"
 SETTINGS_GEOMETRY = "window/geometry"
@@ -76,14 +81,68 @@ def letter_actions(actions: dict[str, QAction]) -> dict[str, Callable[[], object
     return out
 
 
+def open_session_project(w: MainWindow, path: Path, create: bool) -> bool:
+    """``MainWindow.open_in_session`` (its messages under the host context ``w``, where the
+    translations of ``menus.open_project``'s messages are)."""
+    # imported here: the dialogs are needed only when something goes wrong
+    from ui.dialogs import prompts
+
+    try:
+        if create:
+            w.session.create_project(path)
+        else:
+            w.session.open_project(path)
+    except ProjectLocked as exc:
+        # another window (or an import) writes it: viewing it read-only is still possible
+        if not prompts.ask_read_only(w.window(), str(exc)):
+            return False
+        try:
+            w.session.open_project(path, read_only=True)
+        except (AnnotatorError, OSError) as again:
+            prompts.show_message(w.window(), w.tr("Cannot open the project"), str(again))
+            return False
+    except (AnnotatorError, OSError) as exc:
+        prompts.show_message(w.window(), w.tr("Cannot open the project"), str(exc))
+        return False
+    return True
+
+
+class Place(NamedTuple):
+    """Where the analyst left a project: document, selected span, scroll position and text
+    selection (saved per project in the settings)."""
+
+    doc: int
+    span: str
+    scroll: int
+    selection: tuple[int, int]
+
+
 class MainWindow(QMainWindow):
-    """One window per session. ``settings`` is passed in (tests point it at a temp file)."""
+    """One window per session. ``settings`` is passed in (tests point it at a temp file).
+    ``deferred``: build only the view and the status bar now, the rest in ``finish_startup``
+    (see the module's docstring)."""
 
     recent_menu: QMenu
     import_job: ImportJob | None = None
+    # made by finish_startup
+    documents: DocumentListPanel
+    label_palette: LabelPalette
+    annotations: AnnotationListPanel
+    details: DetailsPanel
+    event_tools: EventTools
+    selection: SelectionController
+    layers: LayerController
+    editing: EditingController
+    navigation: NavigationController
+    actions_by_name: dict[str, QAction]
 
     def __init__(
-        self, session: Session, settings: QSettings, parent: QWidget | None = None
+        self,
+        session: Session,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        deferred: bool = False,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -91,14 +150,64 @@ class MainWindow(QMainWindow):
         self.model = DocumentModel(session, self)
         self.setWindowTitle(self.tr("Annotator"))
         self.setObjectName("MainWindow")
-
         self.view = DocumentView(self)
         self.setCentralWidget(self.view)
+        self.docks: dict[str, QDockWidget] = {}
+        self._complete = False
+        self._opened_first: Path | None = None  # the project open_first opened
+
+        # "Annotator: …" is the switch: a click asks for another name
+        self.status_annotator = QToolButton(self)
+        self.status_annotator.setObjectName("status_annotator")
+        self.status_annotator.setAutoRaise(True)
+        self.status_annotator.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.status_annotator.setToolTip(self.tr("Switch annotator"))
+        self.status_annotator.clicked.connect(self.switch_annotator)
+        self.statusBar().addPermanentWidget(self.status_annotator)
+        self.status_project = QLabel(self)
+        self.status_saved = QLabel(self)
+        for w in (self.status_project, self.status_saved):
+            w.setTextFormat(Qt.TextFormat.PlainText)
+            self.statusBar().addPermanentWidget(w)
+        self.session.changed.connect(self.refresh_status)
+        self.session.error.connect(self.on_error)
+        self.restore_geometry()
+        if deferred:
+            self.refresh_status()
+        else:
+            self.finish_startup()
+
+    def is_complete(self) -> bool:
+        """Whether the panels, docks, menus and controllers are built (``finish_startup``)."""
+        return self._complete
+
+    def finish_startup(self) -> None:
+        """Build the panels, docks, controllers and menus (once; ``__init__`` calls it unless
+        ``deferred``), restore the saved layout and show the session's project in all of
+        them. After ``open_first``, the parts built here are told of the project it opened
+        (a ``project`` change: the navigation shows its document again, now with its layer,
+        the problems panel and the suggestions read it), and the place the analyst left is
+        restored, as ``menus.open_project`` does."""
+        if self._complete:
+            return
+        self._complete = True
+        # imported here, not at the top: the first paint of ``ui.app.run`` waits for none
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        from ui.workbench.details import DetailsPanel
+        from ui.workbench.editing import EditingController
+        from ui.workbench.event_wiring import EventTools
+        from ui.workbench.layer_display import LayerController
+        from ui.workbench.menus import build_menus
+        from ui.workbench.navigation import NavigationController
+        from ui.workbench.panels import AnnotationListPanel, DocumentListPanel, LabelPalette
+        from ui.workbench.selection import SelectionController
+
+        session = self.session
         self.documents = DocumentListPanel(self)
         self.label_palette = LabelPalette(self)
         self.annotations = AnnotationListPanel(self)
         self.details = DetailsPanel(self)
-        self.docks: dict[str, QDockWidget] = {}
         area = Qt.DockWidgetArea
         self.add_dock("documents", self.tr("Documents"), self.documents, area.LeftDockWidgetArea)
         self.add_dock("labels", self.tr("Labels"), self.label_palette, area.RightDockWidgetArea)
@@ -116,21 +225,6 @@ class MainWindow(QMainWindow):
             session, self.model, self.view, self.annotations, self.details, self.event_tools, self
         )
         self.layers = LayerController(self, session, self.model, self)
-
-        # "Annotator: …" is the switch: a click asks for another name
-        self.status_annotator = QToolButton(self)
-        self.status_annotator.setObjectName("status_annotator")
-        self.status_annotator.setAutoRaise(True)
-        self.status_annotator.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.status_annotator.setToolTip(self.tr("Switch annotator"))
-        self.status_annotator.clicked.connect(self.switch_annotator)
-        self.statusBar().addPermanentWidget(self.status_annotator)
-        self.status_project = QLabel(self)
-        self.status_saved = QLabel(self)
-        for w in (self.status_project, self.status_saved):
-            w.setTextFormat(Qt.TextFormat.PlainText)
-            self.statusBar().addPermanentWidget(w)
-
         self.actions_by_name = build_menus(self)
         self.editing = EditingController(
             session,
@@ -155,12 +249,52 @@ class MainWindow(QMainWindow):
             self,
         )
         self.editing.hotkeys.set_actions(letter_actions(self.actions_by_name))
-        self.session.changed.connect(self.refresh_status)
-        self.session.error.connect(self.on_error)
-        self.restore_layout()
-        self.navigation.show_project()
+        self.restore_state()
+        opened, self._opened_first = self._opened_first, None
+        if opened is not None and session.project is not None:
+            # every part above was made after the project was opened: tell them all
+            session.changed.emit(Changes("project", documents=True))
+            self.restore_place()
+            self.remember_project(str(opened))
+        else:
+            self.navigation.show_project()
         self.refresh_status()
         collector.settle()  # what start-up made is never garbage: out of the collector's sight
+
+    # -- the first paint -----------------------------------------------------------------
+    def open_in_session(self, path: Path, create: bool = False) -> bool:
+        """Open (or create) the project at ``path`` in the session; a project another window
+        or writer has open is offered read-only. Errors are shown, never raised (False)."""
+        return open_session_project(self, path, create)
+
+    def open_first(self, path: Path, create: bool = False) -> bool:
+        """Start-up before the window is shown (``deferred`` only): open the project at
+        ``path`` (created when ``create``) for the remembered annotator and put the text of
+        the document the analyst left (else the first one) in the view, and nothing more;
+        ``finish_startup`` shows the rest. False (the error shown) when it cannot be
+        opened."""
+        assert not self._complete, "open_first comes before finish_startup"
+        if not self.open_in_session(path, create):
+            return False
+        name = self.remembered_annotator()
+        if name:  # only the status bar listens yet; ensure_annotator then changes nothing
+            self.session.set_annotator(name)
+        project = self.session.project
+        assert project is not None
+        place = self.saved_place()
+        doc: Document | None = None
+        if place is not None:
+            try:
+                doc = project.document(place.doc)
+            except AnnotatorError:  # the document is gone: the first one, as restore_place
+                doc = None
+        if doc is None:
+            docs = project.documents()
+            doc = project.document(docs[0].id) if docs else None
+        self.model.set_document(doc)
+        self.view.set_text(doc.text if doc else "")
+        self._opened_first = path
+        return True
 
     def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         """Put ``widget`` in a movable dock named ``name`` (kept in ``docks``; the name
@@ -174,13 +308,17 @@ class MainWindow(QMainWindow):
             dock.hide()  # shown when there are problems (EventTools)
 
     # -- settings ------------------------------------------------------------------------
-    def restore_layout(self) -> None:
+    def restore_geometry(self) -> None:
+        """The saved window geometry (else 1400x900)."""
         geometry = self.settings.value(SETTINGS_GEOMETRY)
-        state = self.settings.value(SETTINGS_STATE)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 900)
+
+    def restore_state(self) -> None:
+        """The saved places of the docks (else ``size_docks``)."""
+        state = self.settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:
@@ -196,12 +334,14 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
-        self.settings.setValue(SETTINGS_STATE, self.saveState())
+        if self._complete:  # (before, the docks are not there: their saved places stay)
+            self.settings.setValue(SETTINGS_STATE, self.saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.details.flush_note()
-        self.save_place()
+        if self._complete:  # (before, nothing was shown but the text: no note, no place)
+            self.details.flush_note()
+            self.save_place()
         self.save_layout()
         super().closeEvent(event)
 
@@ -226,31 +366,39 @@ class MainWindow(QMainWindow):
         self.settings.setValue(self._place_key(), json.dumps(place))
         self.settings.sync()
 
-    def restore_place(self) -> None:
-        """Reopen the project where it was left: document, selected span, text selection
-        and scroll position (silently nothing when the document is gone)."""
-        project = self.session.project
+    def saved_place(self) -> Place | None:
+        """Where the analyst left the session's project (None: nowhere saved, or unreadable)."""
         raw = self.settings.value(self._place_key(), "")
-        if project is None or not isinstance(raw, str) or not raw:
-            return
+        if self.session.project is None or not isinstance(raw, str) or not raw:
+            return None
         try:
             place = json.loads(raw)
             doc_id, span = int(place["doc"]), str(place.get("span", ""))
             scroll = int(place.get("scroll", 0))
             start, end = (int(x) for x in place.get("selection", [0, 0]))
         except (ValueError, KeyError, TypeError):
+            return None
+        return Place(doc_id, span, scroll, (start, end))
+
+    def restore_place(self) -> None:
+        """Reopen the project where it was left: document, selected span, text selection
+        and scroll position (silently nothing when the document is gone)."""
+        project = self.session.project
+        place = self.saved_place()
+        if project is None or place is None:
             return
-        if doc_id not in {d.id for d in project.documents()}:
+        if place.doc not in {d.id for d in project.documents()}:
             return
-        self.navigation.open_document(doc_id)
+        self.navigation.open_document(place.doc)
         self.model.finish_loading()
-        if span and self.model.span_of(span) is not None:
-            self.selection.select_span(span)
+        if place.span and self.model.span_of(place.span) is not None:
+            self.selection.select_span(place.span)
+        start, end = place.selection
         if start < end:
             self.view.select(start, end)
 
         def scroll_back() -> None:
-            self.view.verticalScrollBar().setValue(scroll)
+            self.view.verticalScrollBar().setValue(place.scroll)
 
         scroll_back()
         QTimer.singleShot(0, scroll_back)  # again once the layout has settled
@@ -275,26 +423,40 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SETTINGS_RECENT, recent)
 
     # -- annotator -----------------------------------------------------------------------
+    def remembered_annotator(self) -> str:
+        """The annotator name saved in the settings ("" when none yet)."""
+        return str(self.settings.value(SETTINGS_ANNOTATOR, "") or "")
+
     def ensure_annotator(self) -> bool:
         """Use the remembered annotator name, or ask for one (first start)."""
-        name = str(self.settings.value(SETTINGS_ANNOTATOR, "") or "")
+        from ui.dialogs.prompts import ask_annotator_name
+
+        name = self.remembered_annotator()
         if not name:
             name = ask_annotator_name(self) or ""
         if not name:
             return False
         self.settings.setValue(SETTINGS_ANNOTATOR, name)
-        self.session.set_annotator(name)
+        if name != self.session.annotator:  # (``open_first`` may have set it already)
+            self.session.set_annotator(name)
         self.restore_place()  # the layer is the annotator's: select where they left it
         return True
 
     def switch_annotator(self) -> None:
+        from ui.dialogs.prompts import ask_annotator_name
+
         name = ask_annotator_name(self, self.session.annotator)
         if name and name != self.session.annotator:
             self.details.flush_note()
             self.settings.setValue(SETTINGS_ANNOTATOR, name)
             self.session.set_annotator(name)
 
-    # -- what the hosts of the dialogs, the review window and the event tools read -----------
+    # -- forwarders still read through host protocols (issue 11) ---------------------------
+    # doc, layer, selected_uuid, own_span, event_of: ui.events.relations.LinkHost; doc, layer,
+    # open_document, go_to_span: ui.review.window.ReviewHost; doc, selected_uuid, own_span:
+    # ui.search.tools.ToolsHost; doc, open_document: ui.suggestions.Host;
+    # rebuild_label_shortcuts: ui.dialogs.import_dialog.ImportHost; select_span: tests. The
+    # workbench's own code and ui.app use model, navigation, selection and editing.
     @property
     def doc(self) -> Document | None:
         return self.model.doc
@@ -311,15 +473,9 @@ class MainWindow(QMainWindow):
     def own_span(self, uuid: str) -> Span | None:
         return self.model.span_of(uuid)
 
-    def spans_by_uuid(self) -> dict[str, Span]:
-        return self.model.spans_by_uuid()
-
     def event_of(self, uuid: str) -> str:
         """The uuid of the event this span triggers ("" when none)."""
         return self.model.event_of(uuid)
-
-    def is_loading(self) -> bool:
-        return self.model.is_loading()
 
     def open_document(self, doc_id: int) -> None:
         self.navigation.open_document(doc_id)
@@ -357,10 +513,14 @@ class MainWindow(QMainWindow):
     def on_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
         if self.isVisible() and not self.quiet_errors:
+            from ui.dialogs.prompts import show_message
+
             show_message(self, self.tr("Not done"), message)
 
     quiet_errors = False
     """Tests and screenshots set this: errors go to the status bar only."""
 
     def warn(self, message: str) -> None:
+        from ui.dialogs.prompts import show_message
+
         show_message(self, self.tr("Annotator"), message)

@@ -15,13 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from annotator.errors import AnnotatorError
 from annotator.model import Status
 from ui.dialogs.exchange_actions import add_exchange_actions
 from ui.dialogs.paths import IMPORT_FILTER, files_filter, remember_folder, start_path
-from ui.dialogs.prompts import ask_read_only, choose_layers, show_message
+from ui.dialogs.prompts import choose_layers, show_message
 from ui.i18n import QT_TRANSLATE_NOOP, current_language, label_display
-from ui.session import ProjectLocked
 
 if TYPE_CHECKING:
     # Only for the MenuHost protocol below: the windows and dialogs themselves are imported
@@ -77,6 +75,7 @@ if TYPE_CHECKING:
         def remember_project(self, path: str) -> None: ...
         def save_place(self) -> None: ...
         def restore_place(self) -> None: ...
+        def open_in_session(self, path: Path, create: bool = False) -> bool: ...
         def choose_language(self, lang: str) -> None: ...
         def takeCentralWidget(self) -> QWidget | None: ...
         def setCentralWidget(self, widget: QWidget) -> None: ...
@@ -365,8 +364,8 @@ def wire_search(w: MenuHost, a: dict[str, QAction], menu: QMenu) -> tuple[FindBa
     w.session.changed.connect(follow)
 
     def show_hit(doc_id: int, start: int, end: int) -> None:
-        w.open_document(doc_id)
-        doc = w.doc
+        w.navigation.open_document(doc_id)
+        doc = w.model.doc
         if doc is None or doc.id != doc_id:
             return
         w.view.select(start, end)
@@ -455,22 +454,7 @@ def open_project(w: MenuHost, path: Path, create: bool = False) -> bool:
     """Open (or create) a project in the window; errors are shown, never raised."""
     w.details.flush_note()
     w.save_place()
-    try:
-        if create:
-            w.session.create_project(path)
-        else:
-            w.session.open_project(path)
-    except ProjectLocked as exc:
-        # another window (or an import) writes it: viewing it read-only is still possible
-        if not ask_read_only(w.window(), str(exc)):
-            return False
-        try:
-            w.session.open_project(path, read_only=True)
-        except (AnnotatorError, OSError) as again:
-            show_message(w.window(), w.tr("Cannot open the project"), str(again))
-            return False
-    except (AnnotatorError, OSError) as exc:
-        show_message(w.window(), w.tr("Cannot open the project"), str(exc))
+    if not w.open_in_session(path, create):  # (a locked project is offered read-only)
         return False
     w.editing.rebuild_label_shortcuts()
     w.navigation.show_project(keep_current=False)  # another project: its first document
