@@ -55,13 +55,13 @@
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="144"/>
-        <location filename="../../ui/workbench/menus.py" line="136"/>
+        <location filename="../../ui/workbench/menus.py" line="135"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="146"/>
-        <location filename="../../ui/workbench/menus.py" line="138"/>
+        <location filename="../../ui/workbench/menus.py" line="137"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -71,303 +71,279 @@
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="113"/>
+        <location filename="../../ui/workbench/menus.py" line="112"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="114"/>
+        <location filename="../../ui/workbench/menus.py" line="113"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="115"/>
+        <location filename="../../ui/workbench/menus.py" line="114"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="116"/>
+        <location filename="../../ui/workbench/menus.py" line="115"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="119"/>
+        <location filename="../../ui/workbench/menus.py" line="118"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="124"/>
+        <location filename="../../ui/workbench/menus.py" line="123"/>
         <source>Import a &amp;folder of .txt files…</source>
         <translation>استيراد &amp;مجلد ملفات ‎.txt…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="127"/>
+        <location filename="../../ui/workbench/menus.py" line="126"/>
         <source>Import &amp;with options…</source>
         <translation>استيراد &amp;مع خيارات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="128"/>
+        <location filename="../../ui/workbench/menus.py" line="127"/>
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="130"/>
+        <location filename="../../ui/workbench/menus.py" line="129"/>
         <source>S&amp;ync with the team hub…</source>
         <translation>م&amp;زامنة مع خادم الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="131"/>
+        <location filename="../../ui/workbench/menus.py" line="130"/>
         <source>Team &amp;progress…</source>
         <translation>تقدّم ال&amp;فريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="133"/>
+        <location filename="../../ui/workbench/menus.py" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="135"/>
+        <location filename="../../ui/workbench/menus.py" line="134"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="144"/>
+        <location filename="../../ui/workbench/menus.py" line="143"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="151"/>
+        <location filename="../../ui/workbench/menus.py" line="150"/>
         <source>&amp;Schema…</source>
         <translation>&amp;المخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="153"/>
+        <location filename="../../ui/workbench/menus.py" line="152"/>
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="154"/>
+        <location filename="../../ui/workbench/menus.py" line="153"/>
         <source>Switch &amp;annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="160"/>
+        <location filename="../../ui/workbench/menus.py" line="159"/>
         <source>Apply the last label</source>
         <translation>تطبيق آخر تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="165"/>
+        <location filename="../../ui/workbench/menus.py" line="164"/>
         <source>&amp;Sticky label (every selection gets it)</source>
         <translation>تسمية &amp;ثابتة (تُطبَّق على كل تحديد)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="169"/>
+        <location filename="../../ui/workbench/menus.py" line="168"/>
         <source>Snap selections to &amp;words</source>
         <translation>ضبط التحديد على حدود ال&amp;كلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="174"/>
+        <location filename="../../ui/workbench/menus.py" line="173"/>
         <source>Trim a proclitic off the start</source>
         <translation>نزع سابقة متصلة من البداية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="175"/>
+        <location filename="../../ui/workbench/menus.py" line="174"/>
         <source>Give the proclitic back</source>
         <translation>إرجاع السابقة المتصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="177"/>
+        <location filename="../../ui/workbench/menus.py" line="176"/>
         <source>Start edge → right</source>
         <translation>حافة البداية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="178"/>
+        <location filename="../../ui/workbench/menus.py" line="177"/>
         <source>Start edge → left</source>
         <translation>حافة البداية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="179"/>
+        <location filename="../../ui/workbench/menus.py" line="178"/>
         <source>End edge → right</source>
         <translation>حافة النهاية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="180"/>
+        <location filename="../../ui/workbench/menus.py" line="179"/>
         <source>End edge → left</source>
         <translation>حافة النهاية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="181"/>
+        <location filename="../../ui/workbench/menus.py" line="180"/>
         <source>Start edge → right, a word</source>
         <translation>حافة البداية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="182"/>
+        <location filename="../../ui/workbench/menus.py" line="181"/>
         <source>Start edge → left, a word</source>
         <translation>حافة البداية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="183"/>
+        <location filename="../../ui/workbench/menus.py" line="182"/>
         <source>End edge → right, a word</source>
         <translation>حافة النهاية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="184"/>
+        <location filename="../../ui/workbench/menus.py" line="183"/>
         <source>End edge → left, a word</source>
         <translation>حافة النهاية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="189"/>
+        <location filename="../../ui/workbench/menus.py" line="188"/>
         <source>Add &amp;relation (then click the target)</source>
         <translation>إضافة &amp;علاقة (ثم انقر الهدف)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="191"/>
+        <location filename="../../ui/workbench/menus.py" line="190"/>
         <source>New &amp;argument span for the selected event</source>
         <translation>مقطع &amp;معمول جديد للحدث المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="198"/>
+        <location filename="../../ui/workbench/menus.py" line="197"/>
         <source>&amp;Next annotation</source>
         <translation>التوسيم ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="206"/>
+        <location filename="../../ui/workbench/menus.py" line="205"/>
         <source>&amp;Previous annotation</source>
         <translation>التوسيم ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="215"/>
+        <location filename="../../ui/workbench/menus.py" line="214"/>
         <source>Mark done and go to the &amp;next document</source>
         <translation>وسم كمنجز والانتقال إلى المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="223"/>
+        <location filename="../../ui/workbench/menus.py" line="222"/>
         <source>Mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="230"/>
+        <location filename="../../ui/workbench/menus.py" line="229"/>
         <source>Next &amp;unfinished document</source>
         <translation>المستند &amp;غير المنجز التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="238"/>
+        <location filename="../../ui/workbench/menus.py" line="237"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="246"/>
+        <location filename="../../ui/workbench/menus.py" line="245"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="252"/>
+        <location filename="../../ui/workbench/menus.py" line="251"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="253"/>
+        <location filename="../../ui/workbench/menus.py" line="252"/>
         <source>Show other annotators&apos; &amp;layers…</source>
         <translation>إظهار &amp;طبقات الموسِّمين الآخرين…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="254"/>
+        <location filename="../../ui/workbench/menus.py" line="253"/>
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="257"/>
+        <location filename="../../ui/workbench/menus.py" line="256"/>
         <source>Automatic (per paragraph)</source>
         <translation>تلقائي (لكل فقرة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="258"/>
+        <location filename="../../ui/workbench/menus.py" line="257"/>
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="259"/>
+        <location filename="../../ui/workbench/menus.py" line="258"/>
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="265"/>
+        <location filename="../../ui/workbench/menus.py" line="264"/>
         <source>Show &amp;invisible characters</source>
         <translation>إظهار المحارف &amp;غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="268"/>
+        <location filename="../../ui/workbench/menus.py" line="267"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="269"/>
+        <location filename="../../ui/workbench/menus.py" line="268"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="270"/>
+        <location filename="../../ui/workbench/menus.py" line="269"/>
         <source>Show &amp;arcs</source>
         <translation>إظهار الأ&amp;قواس</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="274"/>
+        <location filename="../../ui/workbench/menus.py" line="273"/>
         <source>&amp;Language (after a restart)</source>
         <translation>اللغ&amp;ة (بعد إعادة التشغيل)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="285"/>
+        <location filename="../../ui/workbench/menus.py" line="284"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="286"/>
+        <location filename="../../ui/workbench/menus.py" line="285"/>
         <source>&amp;Review colleagues&apos; work…</source>
         <translation>&amp;مراجعة عمل الزملاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="287"/>
+        <location filename="../../ui/workbench/menus.py" line="286"/>
         <source>&amp;Agreement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="289"/>
+        <location filename="../../ui/workbench/menus.py" line="288"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="290"/>
+        <location filename="../../ui/workbench/menus.py" line="289"/>
         <source>Command &amp;palette…</source>
         <translation>&amp;لوحة الأوامر…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="291"/>
+        <location filename="../../ui/workbench/menus.py" line="290"/>
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbench/layer_display.py" line="302"/>
-        <source>ArcActions</source>
-        <comment>Relation type</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbench/layer_display.py" line="302"/>
-        <source>ArcActions</source>
-        <comment>Role</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbench/layer_display.py" line="312"/>
-        <source>ArcActions</source>
-        <comment>Delete this relation</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbench/layer_display.py" line="314"/>
-        <source>ArcActions</source>
-        <comment>Remove this argument</comment>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -375,92 +351,92 @@
     <message>
         <location filename="../../ui/review/agreement_window.py" line="207"/>
         <source>label</source>
-        <translation type="unfinished"></translation>
+        <translation>التسمية</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="208"/>
         <source>n A</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد A</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="209"/>
         <source>n B</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد B</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="216"/>
         <source>measure</source>
-        <translation type="unfinished"></translation>
+        <translation>المقياس</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="217"/>
         <source>P</source>
-        <translation type="unfinished"></translation>
+        <translation>الدقة</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="217"/>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستدعاء</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="218"/>
         <source>F1</source>
-        <translation type="unfinished">مقياس F1</translation>
+        <translation>مقياس F1</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="225"/>
         <source>document</source>
-        <translation type="unfinished"></translation>
+        <translation>المستند</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="303"/>
         <source>A</source>
-        <translation type="unfinished"></translation>
+        <translation>أ</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="304"/>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>ب</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="305"/>
         <source>P exact</source>
-        <translation type="unfinished"></translation>
+        <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="306"/>
         <source>R exact</source>
-        <translation type="unfinished"></translation>
+        <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="307"/>
         <source>F1 exact</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="308"/>
         <source>F1 overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 (تداخل)</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="309"/>
         <source>kappa</source>
-        <translation type="unfinished"></translation>
+        <translation>كابا</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="310"/>
         <source>alpha-U</source>
-        <translation type="unfinished"></translation>
+        <translation>ألفا-U</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="316"/>
         <source>boundary F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 الحدود</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="317"/>
         <source>doc-average F1</source>
-        <translation type="unfinished"></translation>
+        <translation>متوسط F1 للمستندات</translation>
     </message>
 </context>
 <context>
@@ -582,6 +558,29 @@
         <location filename="../../ui/workbench/panels.py" line="221"/>
         <source>event</source>
         <translation>حدث</translation>
+    </message>
+</context>
+<context>
+    <name>ArcActions</name>
+    <message>
+        <location filename="../../ui/workbench/layer_display.py" line="301"/>
+        <source>Relation type</source>
+        <translation>نوع العلاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/layer_display.py" line="303"/>
+        <source>Role</source>
+        <translation>الدور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/layer_display.py" line="313"/>
+        <source>Delete this relation</source>
+        <translation>حذف هذه العلاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/layer_display.py" line="315"/>
+        <source>Remove this argument</source>
+        <translation>إزالة هذا المعمول</translation>
     </message>
 </context>
 <context>
@@ -823,42 +822,42 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events/panel.py" line="133"/>
+        <location filename="../../ui/events/panel.py" line="333"/>
         <source>Event / role</source>
         <translation>الحدث / الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="133"/>
+        <location filename="../../ui/events/panel.py" line="334"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="164"/>
+        <location filename="../../ui/events/panel.py" line="335"/>
         <source>(deleted span)</source>
         <translation>(مقطع محذوف)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="169"/>
+        <location filename="../../ui/events/panel.py" line="336"/>
         <source>(missing)</source>
         <translation>(مفقود)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="175"/>
+        <location filename="../../ui/events/panel.py" line="337"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="248"/>
+        <location filename="../../ui/events/panel.py" line="446"/>
         <source>Delete this event (keep its trigger span)</source>
         <translation>حذف هذا الحدث (مع إبقاء مقطع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="249"/>
+        <location filename="../../ui/events/panel.py" line="447"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="250"/>
+        <location filename="../../ui/events/panel.py" line="448"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
@@ -1073,47 +1072,47 @@
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="120"/>
         <source>lossless project JSONL (spans, events, relations, attributes, notes)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSONL المشروع دون فقد (المقاطع والأحداث والعلاقات والخصائص والملاحظات)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="123"/>
         <source>spaCy v3 DocBin (.spacy): doc.ents + doc.spans</source>
-        <translation type="unfinished"></translation>
+        <translation>DocBin لـ spaCy v3 ‏(.spacy): doc.ents و doc.spans</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
         <source>spaCy/Prodigy JSONL</source>
-        <translation type="unfinished"></translation>
+        <translation>JSONL بصيغة spaCy/Prodigy</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="125"/>
         <source>Hugging Face datasets token classification (DatasetDict)</source>
-        <translation type="unfinished"></translation>
+        <translation>تصنيف الرموز لمكتبة datasets من Hugging Face ‏(DatasetDict)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="128"/>
         <source>CoNLL-2003 style BIO/IOB2/BIOES</source>
-        <translation type="unfinished"></translation>
+        <translation>بنمط CoNLL-2003 ‏(BIO/IOB2/BIOES)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="129"/>
         <source>brat standoff .txt/.ann + annotation.conf</source>
-        <translation type="unfinished"></translation>
+        <translation>صيغة brat المنفصلة ‏.txt/.ann مع annotation.conf</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="130"/>
         <source>event extraction JSON lines (ACE05-E / OneIE style)</source>
-        <translation type="unfinished"></translation>
+        <translation>أسطر JSON لاستخراج الأحداث (بنمط ACE05-E / OneIE)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
         <source>doccano JSONL</source>
-        <translation type="unfinished"></translation>
+        <translation>JSONL بصيغة doccano</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="134"/>
         <source>Label Studio JSON tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>مهام JSON لـ Label Studio</translation>
     </message>
 </context>
 <context>
@@ -1139,7 +1138,7 @@
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="45"/>
+        <location filename="../../ui/workbench/menus.py" line="43"/>
         <source>Annotator projects (*.annotator);;All files (*)</source>
         <translation>مشاريع Annotator (*.annotator);;كل الملفات (*)</translation>
     </message>
@@ -1423,74 +1422,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="92"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="350"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="366"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="151"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="506"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="526"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="103"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="212"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="104"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="213"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="106"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="215"/>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="113"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="222"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="125"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="164"/>
         <source>Switch annotator</source>
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="264"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="412"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="342"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="498"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="343"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="499"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="345"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="501"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="345"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="501"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="348"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="504"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="353"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="509"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="360"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="518"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -1692,62 +1691,62 @@
     <message>
         <location filename="../../ui/review/model.py" line="24"/>
         <source>agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>اتفاق</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="25"/>
         <source>label mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>اختلاف التسمية</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="26"/>
         <source>boundary mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>اختلاف الحدود</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="27"/>
         <source>only in A</source>
-        <translation type="unfinished"></translation>
+        <translation>في A فقط</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="28"/>
         <source>only in B</source>
-        <translation type="unfinished"></translation>
+        <translation>في B فقط</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="29"/>
         <source>argument mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>اختلاف المعاملات</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="33"/>
         <source>agree</source>
-        <translation type="unfinished"></translation>
+        <translation>اتفاق</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="34"/>
         <source>label≠</source>
-        <translation type="unfinished"></translation>
+        <translation>تسمية≠</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="35"/>
         <source>bounds≠</source>
-        <translation type="unfinished"></translation>
+        <translation>حدود≠</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="36"/>
         <source>only A</source>
-        <translation type="unfinished"></translation>
+        <translation>A فقط</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="37"/>
         <source>only B</source>
-        <translation type="unfinished"></translation>
+        <translation>B فقط</translation>
     </message>
     <message>
         <location filename="../../ui/review/model.py" line="38"/>
         <source>args≠</source>
-        <translation type="unfinished"></translation>
+        <translation>معاملات≠</translation>
     </message>
 </context>
 <context>
@@ -1959,47 +1958,47 @@ keep them (they will be listed as problems), or relabel them first.</source>
     <message>
         <location filename="../../ui/events/schema_tables.py" line="57"/>
         <source>Add</source>
-        <translation type="unfinished">إضافة</translation>
+        <translation>إضافة</translation>
     </message>
     <message>
         <location filename="../../ui/events/schema_tables.py" line="58"/>
         <source>Remove</source>
-        <translation type="unfinished">إزالة</translation>
+        <translation>إزالة</translation>
     </message>
     <message>
         <location filename="../../ui/events/schema_tables.py" line="122"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>الدور</translation>
     </message>
     <message>
         <location filename="../../ui/events/schema_tables.py" line="123"/>
         <source>Accepts (labels)</source>
-        <translation type="unfinished"></translation>
+        <translation>يقبل (التسميات)</translation>
     </message>
     <message>
         <location filename="../../ui/events/schema_tables.py" line="124"/>
         <source>How many</source>
-        <translation type="unfinished"></translation>
+        <translation>العدد</translation>
     </message>
     <message>
         <location filename="../../ui/events/schema_tables.py" line="172"/>
         <source>Attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>الخاصية</translation>
     </message>
     <message>
         <location filename="../../ui/events/schema_tables.py" line="173"/>
         <source>Kind</source>
-        <translation type="unfinished">النوع</translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <location filename="../../ui/events/schema_tables.py" line="174"/>
         <source>Values (enum)</source>
-        <translation type="unfinished"></translation>
+        <translation>القيم (تعداد)</translation>
     </message>
     <message>
         <location filename="../../ui/events/schema_tables.py" line="175"/>
         <source>Labels (empty: all)</source>
-        <translation type="unfinished"></translation>
+        <translation>التسميات (فارغ: الكل)</translation>
     </message>
 </context>
 <context>
@@ -2662,7 +2661,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="268"/>
-        <location filename="../../ui/workbench/menus.py" line="503"/>
+        <location filename="../../ui/workbench/menus.py" line="487"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
@@ -2692,48 +2691,48 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="356"/>
+        <location filename="../../ui/workbench/menus.py" line="355"/>
         <source>Search all &amp;documents…</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="470"/>
-        <location filename="../../ui/workbench/menus.py" line="473"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="102"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="105"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="484"/>
+        <location filename="../../ui/workbench/menus.py" line="468"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="493"/>
+        <location filename="../../ui/workbench/menus.py" line="477"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="503"/>
+        <location filename="../../ui/workbench/menus.py" line="487"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="506"/>
+        <location filename="../../ui/workbench/menus.py" line="490"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="510"/>
+        <location filename="../../ui/workbench/menus.py" line="494"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="536"/>
+        <location filename="../../ui/workbench/menus.py" line="520"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="538"/>
+        <location filename="../../ui/workbench/menus.py" line="522"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>
@@ -2820,17 +2819,17 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="63"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="87"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="65"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="89"/>
         <source>Problems</source>
         <translation>المشكلات</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="97"/>
+        <location filename="../../ui/app.py" line="140"/>
         <source>No annotator chosen: editing is off.</source>
         <translation>لم يُختر موسِّم: التحرير متوقف.</translation>
     </message>
