@@ -1,15 +1,17 @@
 """Label hotkeys under a real Arabic keyboard layout (issue 15), not synthetic Latin events.
 
-The test starts its own Xvfb on a free display (``-displayfd``), makes the Arabic layout the
-active one with ``setxkbmap`` (on every keyboard device, so on the XTEST keyboard ``xdotool``
-types with, too), starts the workbench in a child process on the xcb platform, and presses
-physical keys by X keycode with ``xdotool``: the key marked G (keycode 42) with Arabic active
-types ل, and the span gets the G label (GPE); the chord T, M (keycodes 28, 58: ف then ة)
-makes a Contact.Meet event, and the pending chord is shown in the status bar between the two
-keys. The child reports the key events Qt saw, so the test knows whether Arabic was really active:
-when the X server ignored the layout (Qt saw "g"), the hotkey checks have passed but the test
-ends as an expected failure saying so. Skipped, with the reason, only when Xvfb, setxkbmap or
-xdotool is missing.
+The test starts its own Xvfb on a free display (``-displayfd``), makes Arabic the only layout
+(``setxkbmap -layout ara``: group 1 is Arabic) and checks that the server's keymap now gives
+``Arabic_lam`` for the key marked G (``xkbcomp -xkb``, on the core keyboard and on the XTEST
+keyboard ``xdotool`` types with). Xvfb runs with ``-noreset``: without it the server resets when
+its last client disconnects, which happens the moment ``setxkbmap`` exits, and the reset
+recompiles the default US keymap (so the layout never reached the workbench). The workbench
+then starts in a child process on the xcb platform, and the test presses physical keys by X
+keycode with ``xdotool``: the key marked G (keycode 42) types ل and the span gets the G label
+(GPE); the chord T, M (keycodes 28, 58: ف then ة) makes a Contact.Meet event, and the pending
+chord is shown in the status bar between the two keys. The child reports the text and native
+scan code of every key press Qt saw, and the test asserts the Arabic text. Skipped, with the
+reason, only when Xvfb, setxkbmap, xkbcomp or xdotool is missing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +33,7 @@ import pytest
 from annotator.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
-NEEDED = ("Xvfb", "setxkbmap", "xdotool")
+NEEDED = ("Xvfb", "setxkbmap", "xkbcomp", "xdotool")
 MISSING = [b for b in NEEDED if shutil.which(b) is None]
 pytestmark = pytest.mark.skipif(
     bool(MISSING),
@@ -97,12 +100,35 @@ session.close()
 """
 
 
+def keymap(env: dict[str, str], device: int | None = None) -> str:
+    """The server's keymap of the keyboard ``device`` (the core keyboard when None) as
+    ``xkbcomp -xkb`` prints it, "" when ``device`` is no keyboard."""
+    where = [] if device is None else ["-i", str(device)]
+    done = subprocess.run(
+        ["xkbcomp", *where, "-xkb", env["DISPLAY"], "-"], env=env, capture_output=True, text=True
+    )
+    return done.stdout if done.returncode == 0 else ""
+
+
+def key_symbols(dump: str, key: str) -> list[str]:
+    """The group 1 keysyms of ``key`` (``AC05``) in a keymap ``dump`` (from ``keymap``), as
+    ``xkbcomp`` prints them (``key <AC05> { [ g, G ] };`` or, with a type,
+    ``symbols[Group1]= [ Arabic_lam, UFEF7, ... ]``)."""
+    block = dump[dump.index(f"key <{key}>") :]
+    block = block[: block.index("};")]
+    lists = [found for found in re.findall(r"\[([^\[\]]*)\]", block) if found != "Group1"]
+    return [sym.strip() for sym in lists[0].split(",")]
+
+
 @pytest.fixture
 def display(tmp_path: Path) -> Iterator[str]:
-    """A fresh Xvfb on a free display, the Arabic layout active on every keyboard."""
+    """A fresh Xvfb on a free display with Arabic as its only keyboard layout."""
     read, write = os.pipe()
+    # -noreset: Xvfb otherwise resets when its last client leaves (setxkbmap, a moment after
+    # setting the layout), and a reset recompiles the default US keymap
+    command = ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-noreset"]
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        [*command, "-nolisten", "tcp"],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -114,22 +140,19 @@ def display(tmp_path: Path) -> Iterator[str]:
         assert number.isdigit(), "Xvfb reported no display"
         name = f":{number}"
         env = {**os.environ, "DISPLAY": name}
-        # every keyboard device: the core keyboard and the XTEST keyboard xdotool types with
-        # (the server gives the core keyboard the keymap of the device a key came from)
-        done = [
-            dev
-            for dev in range(2, 16)
-            if subprocess.run(
-                ["setxkbmap", "-device", str(dev), "-layout", "ara"],
-                env=env,
-                capture_output=True,
-            ).returncode
-            == 0
-        ]
-        assert done, "setxkbmap set no keyboard"
-        # one key from the XTEST keyboard (Shift) hands its Arabic keymap to the core keyboard
-        # before the workbench reads it; what Qt saw is checked by the test
-        subprocess.run(["xdotool", "key", "50"], env=env, check=True)
+        assert key_symbols(keymap(env), "AC05")[0] == "g"  # Xvfb starts with the US layout
+        # one layout, so group 1 is Arabic; set on the core keyboard, the server gives the new
+        # keymap to every keyboard attached to it: the XTEST one xdotool presses keys with too
+        subprocess.run(["setxkbmap", "-layout", "ara"], env=env, check=True)
+        query = subprocess.run(
+            ["setxkbmap", "-query"], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        assert any(line.split() == ["layout:", "ara"] for line in query.splitlines()), query
+        keyboards = {dev: dump for dev in range(2, 16) if (dump := keymap(env, dev))}
+        assert len(keyboards) >= 3, sorted(keyboards)  # core, XTEST and Xvfb's own keyboard
+        for device, dump in [(None, keymap(env)), *keyboards.items()]:
+            symbols = key_symbols(dump, "AC05")
+            assert symbols[0] == "Arabic_lam", (device, symbols)  # the key marked G gives ل
         yield name
     finally:
         server.terminate()
@@ -233,10 +256,6 @@ def test_the_key_marked_g_and_a_chord_label_under_the_arabic_layout(
         labels = sorted(s.label for s in p.spans(p.documents()[0].id))
     assert labels == ["Contact.Meet", "GPE"]  # written to the project file
     typed = {code: text for code, text in keys}
-    if typed.get(KEY_G) == "g":
-        pytest.xfail(
-            "this Xvfb kept its US keymap: the keymap setxkbmap (or xkbcomp) uploads is not "
-            "applied, so Qt saw Latin letters; the hotkeys above worked, the Arabic layout was "
-            "not shown to be active"
-        )
+    # Qt read the Arabic keymap: the keys typed Arabic letters, and the hotkeys above still
+    # applied G and the T, M chord by the physical key
     assert (typed.get(KEY_G), typed.get(KEY_T), typed.get(KEY_M)) == ("ل", "ف", "ة"), typed
