@@ -1,4 +1,5 @@
-"""The project file: one SQLite database, reached through sqlite-utils. The ONLY SQL module.
+"""The project file: one SQLite database, reached through sqlite3 (sqlite-utils only migrates
+it). The ONLY SQL module.
 
 Every connection runs with WAL, synchronous=FULL, foreign keys on, a busy timeout and
 trusted_schema off. Every write is one ``BEGIN IMMEDIATE`` transaction (``Store.write``),
@@ -94,7 +95,9 @@ from annotator.model import (
 
 def _import_sqlite_utils() -> tuple[Any, Any]:
     """``sqlite_utils.Database`` and ``sqlite_utils.migrations.Migrations``, imported without
-    pandas and numpy when they are not loaded yet.
+    pandas and numpy when they are not loaded yet. Only migrating a file imports them (not
+    opening, reading or writing one at the current version: that import, with click, pluggy,
+    dateutil and sqlite_fts4, was 62 ms of CPU of the window's first paint, issue 12).
 
     sqlite-utils imports pandas and numpy whenever they are installed (``datasets`` brings
     pandas), only to map their scalar types to column types, which this store never passes:
@@ -119,8 +122,6 @@ def _import_sqlite_utils() -> tuple[Any, Any]:
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
-else:
-    Database, Migrations = _import_sqlite_utils()
 
 APPLICATION_ID = 0x414E4E31  # "ANN1"
 SCHEMA_VERSION = 3
@@ -136,24 +137,52 @@ MIGRATION_FILES = ("0001_initial", "0002_span_order_index", "0003_suggestions_mo
 statements, read with importlib.resources). A new step is a new file named here, with
 ``SCHEMA_VERSION`` raised to match."""
 
-MIGRATIONS = Migrations("annotator")
+MIGRATION_SET = "annotator"
+"""The name sqlite-utils records the applied steps under (table ``_sqlite_migrations``)."""
 
 
 def _migration_sql(name: str) -> str:
     return (resources.files("annotator") / "store_migrations" / f"{name}.sql").read_text("utf-8")
 
 
-def _add_migration(name: str) -> None:
+@functools.cache
+def _migrations() -> Migrations:
+    """The schema steps as a sqlite-utils ``Migrations`` set, built (and sqlite-utils
+    imported) the first time a file needs migrating; also ``store.MIGRATIONS``."""
+    _database, migrations_class = _import_sqlite_utils()
+    steps: Migrations = migrations_class(MIGRATION_SET)
+    for name in MIGRATION_FILES:
+        _add_migration(steps, name)
+    return steps
+
+
+def _add_migration(steps: Migrations, name: str) -> None:
     def step(db: Database) -> None:
         for statement in _migration_sql(name).split(";"):
             if statement.strip():
                 db.execute(statement)
 
-    MIGRATIONS(name=name)(step)
+    steps(name=name)(step)
 
 
-for _name in MIGRATION_FILES:
-    _add_migration(_name)
+def __getattr__(name: str) -> Any:
+    if name == "MIGRATIONS":
+        return _migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _applied_steps(conn: sqlite3.Connection) -> set[str]:
+    """The names of the applied schema steps, read as sqlite-utils' ``Migrations.applied``
+    reads them (no ``_sqlite_migrations`` table: none), with sqlite3 alone."""
+    table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if table is None:
+        return set()
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+    )
+    return {row[0] for row in rows}
 
 
 def now_iso() -> str:
@@ -568,7 +597,6 @@ class Store:
     ) -> None:
         self.path = path
         self.read_only = read_only
-        self.db = Database(conn, execute_plugins=False)
         self.conn = conn
         self._lock = lock
         self._ident = ident
@@ -711,6 +739,8 @@ class Store:
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA foreign_keys = ON")
+        # as sqlite-utils' Database wrapper set it on every connection when the store kept one
+        conn.execute("PRAGMA recursive_triggers = ON")
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode != "wal":
@@ -719,12 +749,13 @@ class Store:
 
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version >= SCHEMA_VERSION and not MIGRATIONS.pending(self.db):
+        if version >= SCHEMA_VERSION and set(MIGRATION_FILES) <= _applied_steps(self.conn):
             return
         # All pending steps, their records and user_version in ONE transaction: a crash
         # leaves the old or the new schema, never a mix.
+        database, _migrations_class = _import_sqlite_utils()
         with self.write():
-            MIGRATIONS.apply(self.db)
+            _migrations().apply(database(self.conn, execute_plugins=False))
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -826,8 +857,10 @@ class Store:
         return _obj(row[0]) if row else None
 
     def set_schema_json(self, data: dict[str, Any]) -> None:
-        self.db.table("schema").upsert(
-            {"id": 1, "json": _dumps(data), "modified": now_iso()}, pk="id"
+        self.conn.execute(
+            "INSERT INTO schema (id, json, modified) VALUES (1, ?, ?) ON CONFLICT(id) DO "
+            "UPDATE SET json = excluded.json, modified = excluded.modified",
+            [_dumps(data), now_iso()],
         )
 
     # -- documents -----------------------------------------------------------------------
