@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from annotator import rules
 from annotator.batch import Batch, BulkAccess
@@ -56,12 +56,13 @@ from annotator.model import (
     record_to_json,
 )
 from annotator.schema import Schema, default_schema
-from annotator.search.folding import FoldedText, fold_text
-from annotator.search.matching import Hit, Mode, Query
-from annotator.search.suggestions import Suggestion, SuggestionKey
 from annotator.store import RECORD_TABLES, SQLITE_HEADER, Store, SuggestionRow, now_iso
 from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
+
+if TYPE_CHECKING:  # imported where used: opening and reading a project needs none (issue 12)
+    from annotator.search.matching import Hit, Query
+    from annotator.search.suggestions import Suggestion, SuggestionKey
 
 R = TypeVar("R", Span, Event, Argument, Relation)
 T = TypeVar("T", Span, Event, Argument, Relation, tuple[Any, ...])
@@ -865,6 +866,8 @@ class Project:
             return True
         if self.read_only:
             return False
+        from annotator.search.folding import fold_text
+
         store = self._store
         with store.write():
             total, top = store.document_span()
@@ -914,6 +917,9 @@ class Project:
         documents; each one is folded and matched by ``annotator.search`` on its real text,
         so the index decides nothing about what a hit is. Without a fresh index (a read-only
         project nobody indexed) every document is scanned: same hits, slower."""
+        from annotator.search.folding import FoldedText
+        from annotator.search.matching import Hit
+
         matcher = query.matcher()
         candidates = self.search_candidates(query)
         wanted: list[int]
@@ -1167,6 +1173,9 @@ def fts_expression(query: Query) -> str | None:
     """The FTS5 query (every trigram of every word of three letters or more, AND-ed: the
     index keeps no positions) that each document matching ``query`` satisfies, or None when
     the index cannot narrow ``query``."""
+    from annotator.search.folding import fold_text
+    from annotator.search.matching import Mode
+
     if query.mode is Mode.REGEX or query.fold.ta_marbuta:
         return None
     words = fold_text(query.text.strip()).split()
@@ -1182,4 +1191,6 @@ def _suggestion_row(s: Suggestion) -> SuggestionRow:
 
 
 def _suggestion(row: SuggestionRow) -> Suggestion:
+    from annotator.search.suggestions import Suggestion
+
     return Suggestion(*row)
