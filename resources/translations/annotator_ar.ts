@@ -55,13 +55,13 @@
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="144"/>
-        <location filename="../../ui/workbench/menus.py" line="135"/>
+        <location filename="../../ui/workbench/menus.py" line="138"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="146"/>
-        <location filename="../../ui/workbench/menus.py" line="137"/>
+        <location filename="../../ui/workbench/menus.py" line="140"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -71,277 +71,277 @@
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="112"/>
+        <location filename="../../ui/workbench/menus.py" line="115"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="113"/>
+        <location filename="../../ui/workbench/menus.py" line="116"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="114"/>
+        <location filename="../../ui/workbench/menus.py" line="117"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="115"/>
+        <location filename="../../ui/workbench/menus.py" line="118"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="118"/>
+        <location filename="../../ui/workbench/menus.py" line="121"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="123"/>
+        <location filename="../../ui/workbench/menus.py" line="126"/>
         <source>Import a &amp;folder of .txt files…</source>
         <translation>استيراد &amp;مجلد ملفات ‎.txt…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="126"/>
+        <location filename="../../ui/workbench/menus.py" line="129"/>
         <source>Import &amp;with options…</source>
         <translation>استيراد &amp;مع خيارات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="127"/>
+        <location filename="../../ui/workbench/menus.py" line="130"/>
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="129"/>
+        <location filename="../../ui/workbench/menus.py" line="132"/>
         <source>S&amp;ync with the team hub…</source>
         <translation>م&amp;زامنة مع خادم الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="130"/>
+        <location filename="../../ui/workbench/menus.py" line="133"/>
         <source>Team &amp;progress…</source>
         <translation>تقدّم ال&amp;فريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="132"/>
+        <location filename="../../ui/workbench/menus.py" line="135"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="134"/>
+        <location filename="../../ui/workbench/menus.py" line="137"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="143"/>
+        <location filename="../../ui/workbench/menus.py" line="146"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="150"/>
+        <location filename="../../ui/workbench/menus.py" line="153"/>
         <source>&amp;Schema…</source>
         <translation>&amp;المخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="152"/>
+        <location filename="../../ui/workbench/menus.py" line="155"/>
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="153"/>
+        <location filename="../../ui/workbench/menus.py" line="156"/>
         <source>Switch &amp;annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="159"/>
+        <location filename="../../ui/workbench/menus.py" line="162"/>
         <source>Apply the last label</source>
         <translation>تطبيق آخر تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="164"/>
+        <location filename="../../ui/workbench/menus.py" line="167"/>
         <source>&amp;Sticky label (every selection gets it)</source>
         <translation>تسمية &amp;ثابتة (تُطبَّق على كل تحديد)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="168"/>
+        <location filename="../../ui/workbench/menus.py" line="171"/>
         <source>Snap selections to &amp;words</source>
         <translation>ضبط التحديد على حدود ال&amp;كلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="173"/>
+        <location filename="../../ui/workbench/menus.py" line="176"/>
         <source>Trim a proclitic off the start</source>
         <translation>نزع سابقة متصلة من البداية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="174"/>
+        <location filename="../../ui/workbench/menus.py" line="177"/>
         <source>Give the proclitic back</source>
         <translation>إرجاع السابقة المتصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="176"/>
+        <location filename="../../ui/workbench/menus.py" line="179"/>
         <source>Start edge → right</source>
         <translation>حافة البداية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="177"/>
+        <location filename="../../ui/workbench/menus.py" line="180"/>
         <source>Start edge → left</source>
         <translation>حافة البداية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="178"/>
+        <location filename="../../ui/workbench/menus.py" line="181"/>
         <source>End edge → right</source>
         <translation>حافة النهاية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="179"/>
+        <location filename="../../ui/workbench/menus.py" line="182"/>
         <source>End edge → left</source>
         <translation>حافة النهاية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="180"/>
+        <location filename="../../ui/workbench/menus.py" line="183"/>
         <source>Start edge → right, a word</source>
         <translation>حافة البداية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="181"/>
+        <location filename="../../ui/workbench/menus.py" line="184"/>
         <source>Start edge → left, a word</source>
         <translation>حافة البداية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="182"/>
+        <location filename="../../ui/workbench/menus.py" line="185"/>
         <source>End edge → right, a word</source>
         <translation>حافة النهاية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="183"/>
+        <location filename="../../ui/workbench/menus.py" line="186"/>
         <source>End edge → left, a word</source>
         <translation>حافة النهاية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="188"/>
+        <location filename="../../ui/workbench/menus.py" line="191"/>
         <source>Add &amp;relation (then click the target)</source>
         <translation>إضافة &amp;علاقة (ثم انقر الهدف)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="190"/>
+        <location filename="../../ui/workbench/menus.py" line="193"/>
         <source>New &amp;argument span for the selected event</source>
         <translation>مقطع &amp;معمول جديد للحدث المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="197"/>
+        <location filename="../../ui/workbench/menus.py" line="200"/>
         <source>&amp;Next annotation</source>
         <translation>التوسيم ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="205"/>
+        <location filename="../../ui/workbench/menus.py" line="208"/>
         <source>&amp;Previous annotation</source>
         <translation>التوسيم ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="214"/>
+        <location filename="../../ui/workbench/menus.py" line="217"/>
         <source>Mark done and go to the &amp;next document</source>
         <translation>وسم كمنجز والانتقال إلى المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="222"/>
+        <location filename="../../ui/workbench/menus.py" line="225"/>
         <source>Mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="229"/>
+        <location filename="../../ui/workbench/menus.py" line="232"/>
         <source>Next &amp;unfinished document</source>
         <translation>المستند &amp;غير المنجز التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="237"/>
+        <location filename="../../ui/workbench/menus.py" line="240"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="245"/>
+        <location filename="../../ui/workbench/menus.py" line="248"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="251"/>
+        <location filename="../../ui/workbench/menus.py" line="254"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="252"/>
+        <location filename="../../ui/workbench/menus.py" line="255"/>
         <source>Show other annotators&apos; &amp;layers…</source>
         <translation>إظهار &amp;طبقات الموسِّمين الآخرين…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="253"/>
+        <location filename="../../ui/workbench/menus.py" line="256"/>
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="256"/>
+        <location filename="../../ui/workbench/menus.py" line="259"/>
         <source>Automatic (per paragraph)</source>
         <translation>تلقائي (لكل فقرة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="257"/>
+        <location filename="../../ui/workbench/menus.py" line="260"/>
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="258"/>
+        <location filename="../../ui/workbench/menus.py" line="261"/>
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="264"/>
+        <location filename="../../ui/workbench/menus.py" line="267"/>
         <source>Show &amp;invisible characters</source>
         <translation>إظهار المحارف &amp;غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="267"/>
+        <location filename="../../ui/workbench/menus.py" line="270"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="268"/>
+        <location filename="../../ui/workbench/menus.py" line="271"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="269"/>
+        <location filename="../../ui/workbench/menus.py" line="272"/>
         <source>Show &amp;arcs</source>
         <translation>إظهار الأ&amp;قواس</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="273"/>
+        <location filename="../../ui/workbench/menus.py" line="276"/>
         <source>&amp;Language (after a restart)</source>
         <translation>اللغ&amp;ة (بعد إعادة التشغيل)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="284"/>
+        <location filename="../../ui/workbench/menus.py" line="287"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="285"/>
+        <location filename="../../ui/workbench/menus.py" line="288"/>
         <source>&amp;Review colleagues&apos; work…</source>
         <translation>&amp;مراجعة عمل الزملاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="286"/>
+        <location filename="../../ui/workbench/menus.py" line="289"/>
         <source>&amp;Agreement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="288"/>
+        <location filename="../../ui/workbench/menus.py" line="291"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="289"/>
+        <location filename="../../ui/workbench/menus.py" line="292"/>
         <source>Command &amp;palette…</source>
         <translation>&amp;لوحة الأوامر…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="290"/>
+        <location filename="../../ui/workbench/menus.py" line="293"/>
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
@@ -540,22 +540,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="220"/>
+        <location filename="../../ui/workbench/panels.py" line="338"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="220"/>
+        <location filename="../../ui/workbench/panels.py" line="338"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="220"/>
+        <location filename="../../ui/workbench/panels.py" line="338"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="221"/>
+        <location filename="../../ui/workbench/panels.py" line="339"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -725,29 +725,59 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="84"/>
+        <location filename="../../ui/workbench/panels.py" line="112"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="87"/>
+        <location filename="../../ui/workbench/panels.py" line="115"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="91"/>
+        <location filename="../../ui/workbench/panels.py" line="125"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="91"/>
+        <location filename="../../ui/workbench/panels.py" line="125"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="91"/>
+        <location filename="../../ui/workbench/panels.py" line="125"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="246"/>
+        <source>To review</source>
+        <translation>للمراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="246"/>
+        <source>In your queue</source>
+        <translation>في قائمتك</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="252"/>
+        <source>To review ({0})</source>
+        <translation>للمراجعة ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="252"/>
+        <source>My queue ({0})</source>
+        <translation>قائمتي ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="254"/>
+        <source>Show only the documents of your queue</source>
+        <translation>اعرض وثائق قائمتك وحدها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/panels.py" line="257"/>
+        <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
+        <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
 </context>
 <context>
@@ -1138,7 +1168,7 @@
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="43"/>
+        <location filename="../../ui/workbench/menus.py" line="44"/>
         <source>Annotator projects (*.annotator);;All files (*)</source>
         <translation>مشاريع Annotator (*.annotator);;كل الملفات (*)</translation>
     </message>
@@ -2262,7 +2292,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SyncReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="187"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="359"/>
         <source>Sync</source>
         <translation>مزامنة</translation>
     </message>
@@ -2270,127 +2300,127 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>TeamViewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="155"/>
+        <location filename="../../ui/dialogs/team_view.py" line="176"/>
         <source>Team progress</source>
         <translation>تقدّم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="161"/>
+        <location filename="../../ui/dialogs/team_view.py" line="182"/>
         <source>analyst</source>
         <translation>محلّل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="162"/>
+        <location filename="../../ui/dialogs/team_view.py" line="183"/>
         <source>adjudicator</source>
         <translation>محكِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="163"/>
+        <location filename="../../ui/dialogs/team_view.py" line="184"/>
         <source>coordinator</source>
         <translation>منسّق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="166"/>
+        <location filename="../../ui/dialogs/team_view.py" line="187"/>
         <source>{0}, as {1} ({2}); figures as of this project&apos;s last sync.</source>
         <translation>الخادم {0}، باسم {1} ({2})؛ الأرقام كما كانت عند آخر مزامنة لهذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="175"/>
+        <location filename="../../ui/dialogs/team_view.py" line="196"/>
         <source>Analyst</source>
         <translation>المحلّل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="175"/>
+        <location filename="../../ui/dialogs/team_view.py" line="196"/>
         <source>Assigned</source>
         <translation>المُسنَدة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="175"/>
+        <location filename="../../ui/dialogs/team_view.py" line="196"/>
         <source>Done</source>
         <translation>المنجزة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="175"/>
+        <location filename="../../ui/dialogs/team_view.py" line="196"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="176"/>
+        <location filename="../../ui/dialogs/team_view.py" line="197"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="176"/>
+        <location filename="../../ui/dialogs/team_view.py" line="197"/>
         <source>Spans per hour</source>
         <translation>مقاطع في الساعة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <location filename="../../ui/dialogs/team_view.py" line="206"/>
         <source>Pair</source>
         <translation>الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <location filename="../../ui/dialogs/team_view.py" line="206"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <location filename="../../ui/dialogs/team_view.py" line="206"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <location filename="../../ui/dialogs/team_view.py" line="206"/>
         <source>Kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="190"/>
+        <location filename="../../ui/dialogs/team_view.py" line="211"/>
         <source>all labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="196"/>
+        <location filename="../../ui/dialogs/team_view.py" line="217"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="196"/>
+        <location filename="../../ui/dialogs/team_view.py" line="217"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="200"/>
+        <location filename="../../ui/dialogs/team_view.py" line="221"/>
         <source>{0} (not synced yet)</source>
         <translation>{0} (لم يُزامَن بعد)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="205"/>
+        <location filename="../../ui/dialogs/team_view.py" line="226"/>
         <source>Analysts</source>
         <translation>المحلّلون</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="206"/>
+        <location filename="../../ui/dialogs/team_view.py" line="227"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="208"/>
+        <location filename="../../ui/dialogs/team_view.py" line="229"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="209"/>
+        <location filename="../../ui/dialogs/team_view.py" line="230"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="210"/>
+        <location filename="../../ui/dialogs/team_view.py" line="231"/>
         <source>Queue ({0})</source>
         <translation>القائمة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="213"/>
+        <location filename="../../ui/dialogs/team_view.py" line="234"/>
         <source>Agreement needs two analysts with spans.</source>
         <translation>يحتاج الاتفاق إلى محلّلَين لدى كلٍّ منهما مقاطع.</translation>
     </message>
@@ -2639,7 +2669,7 @@ Remove only the argument, or delete the whole event?</source>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="438"/>
-        <location filename="../../ui/dialogs/team_view.py" line="79"/>
+        <location filename="../../ui/dialogs/team_view.py" line="99"/>
         <location filename="../../ui/review/agreement_window.py" line="346"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
@@ -2661,7 +2691,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="268"/>
-        <location filename="../../ui/workbench/menus.py" line="487"/>
+        <location filename="../../ui/workbench/menus.py" line="490"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
@@ -2691,7 +2721,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="355"/>
+        <location filename="../../ui/workbench/menus.py" line="358"/>
         <source>Search all &amp;documents…</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
@@ -2702,116 +2732,116 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="468"/>
+        <location filename="../../ui/workbench/menus.py" line="471"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="477"/>
+        <location filename="../../ui/workbench/menus.py" line="480"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="487"/>
+        <location filename="../../ui/workbench/menus.py" line="490"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="490"/>
+        <location filename="../../ui/workbench/menus.py" line="493"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="494"/>
+        <location filename="../../ui/workbench/menus.py" line="497"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="520"/>
+        <location filename="../../ui/workbench/menus.py" line="523"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="522"/>
+        <location filename="../../ui/workbench/menus.py" line="525"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="83"/>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="318"/>
         <source>Sync</source>
         <translation>مزامنة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="112"/>
         <source>Open a project for editing first.</source>
         <translation>افتح مشروعاً للتحرير أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="116"/>
         <source>Sync with the team hub</source>
         <translation>المزامنة مع خادم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="88"/>
-        <location filename="../../ui/dialogs/team_view.py" line="84"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/team_view.py" line="104"/>
         <source>Hub URL (no password: it is read from ~/.pgpass or PGPASSWORD):</source>
         <translation>عنوان الخادم (بلا كلمة مرور: تُقرأ من ‎~/.pgpass‎ أو PGPASSWORD):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="318"/>
         <source>Syncing with {0}…</source>
         <translation>جارٍ المزامنة مع {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="320"/>
         <source>Reading your changes…</source>
         <translation>جارٍ قراءة تغييراتك…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="150"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="321"/>
         <source>Sending your changes to {0}…</source>
         <translation>جارٍ إرسال تغييراتك إلى {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="151"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="322"/>
         <source>Receiving the team&apos;s changes…</source>
         <translation>جارٍ استلام تغييرات الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="323"/>
         <source>Merging the team&apos;s changes…</source>
         <translation>جارٍ دمج تغييرات الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="337"/>
         <source>Synced: {0} sent, {1} received</source>
         <translation>تمت المزامنة: أُرسل {0}، استُلم {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="342"/>
         <source>The sync stopped: {0}</source>
         <translation>توقفت المزامنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="345"/>
         <source>Sync cancelled; what was sent or received stays.</source>
         <translation>أُلغيت المزامنة؛ يبقى ما أُرسل أو استُلم.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="79"/>
-        <location filename="../../ui/dialogs/team_view.py" line="83"/>
-        <location filename="../../ui/dialogs/team_view.py" line="114"/>
+        <location filename="../../ui/dialogs/team_view.py" line="99"/>
+        <location filename="../../ui/dialogs/team_view.py" line="103"/>
+        <location filename="../../ui/dialogs/team_view.py" line="134"/>
         <source>Team progress</source>
         <translation>تقدّم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="114"/>
+        <location filename="../../ui/dialogs/team_view.py" line="134"/>
         <source>Reading the team&apos;s progress on {0}…</source>
         <translation>جارٍ قراءة تقدّم الفريق على {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="124"/>
+        <location filename="../../ui/dialogs/team_view.py" line="145"/>
         <source>The team&apos;s progress could not be read: {0}</source>
         <translation>تعذّرت قراءة تقدّم الفريق: {0}</translation>
     </message>

@@ -9,15 +9,23 @@ phase (read, push, pull, merge) and a Cancel that keeps what was committed (each
 complete transaction; the next sync goes on from there). Then the workbench re-reads the
 project, as after a merge, and the report is shown as plain text (names come from the team).
 
+After a sync (and after File › Team progress… has loaded), the document list marks the current
+layer's hub queue (``QueueKeeper``): the documents assigned to the layer and not done, or for
+the gold layer the review queue. The sync's own job reads it after its merge (``layer_queue``);
+when the layer or the project changes, the marks go, and for another layer of the same project
+a small background job (no dialog) asks the remembered hub again. Without a hub nothing shows.
+
 ``annotator.hub`` (and psycopg) is imported when the action runs, never at start-up.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,12 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.formats.common import IsCancelled, Progress
+from annotator.model import GOLD
 from ui.dialogs.prompts import show_message
 from ui.jobs import BackgroundJob, JobWorker
-from ui.session import Session
+from ui.session import Changes, Session
 
 if TYPE_CHECKING:
-    from annotator.hub import SyncReport
+    from annotator.hub import QueueItem, SyncReport, TeamView
+    from annotator.project import Project
 
 SETTINGS_URL = "hub/url"
 """the last hub URL used (never a password: such a URL is refused before it is stored)"""
@@ -50,15 +60,29 @@ class NoteEditor(Protocol):
     def flush_note(self) -> None: ...
 
 
-class SyncHost(Protocol):
-    """What File › Sync… needs of the main window."""
+class QueueList(Protocol):
+    """The document list, as far as the hub queue goes (``DocumentListPanel``)."""
+
+    def show_queue(self, review: bool, doc_ids: Iterable[int], waiting: int = 0) -> None: ...
+    def hide_queue(self) -> None: ...
+
+
+class QueueHost(Protocol):
+    """What marking the hub queue in the document list needs of the main window."""
 
     @property
     def session(self) -> Session: ...
     @property
+    def documents(self) -> QueueList: ...
+    def window(self) -> QWidget: ...
+
+
+class SyncHost(QueueHost, Protocol):
+    """What File › Sync… needs of the main window."""
+
+    @property
     def details(self) -> NoteEditor: ...
     def tr(self, sourceText: str, /) -> str: ...
-    def window(self) -> QWidget: ...
     def statusBar(self) -> QStatusBar: ...
     def on_error(self, message: str) -> None: ...
 
@@ -67,6 +91,11 @@ def remembered_url(project: Path) -> str:
     settings = QSettings()
     value = settings.value(settings_key(project)) or settings.value(SETTINGS_URL) or ""
     return str(value)
+
+
+def project_url(project: Path) -> str:
+    """The hub this project synced with (or read the team from); "" when none."""
+    return str(QSettings().value(settings_key(project)) or "")
 
 
 def remember_url(project: Path, url: str) -> None:
@@ -95,6 +124,139 @@ def sync_dialog(w: SyncHost) -> BackgroundJob | None:
     return start_sync(w, url)
 
 
+# -- the hub queue in the document list ------------------------------------------------------
+@dataclass(frozen=True)
+class LayerQueue:
+    """One layer's hub queue as the project holds it."""
+
+    layer: str
+    review: bool
+    """the review queue (the gold layer): documents whose analysts are all done"""
+    doc_ids: frozenset[int]
+    waiting: int = 0
+    """queued documents not in the project yet"""
+
+    @classmethod
+    def of(cls, layer: str, review: bool, items: Iterable[QueueItem]) -> LayerQueue:
+        listed = list(items)
+        ids = frozenset(i.doc_id for i in listed if i.doc_id is not None)
+        return cls(layer, review, ids, sum(1 for i in listed if i.doc_id is None))
+
+
+def layer_queue(url: str, project: Project, layer: str) -> LayerQueue | None:
+    """The queue of ``layer`` on the hub at ``url``, statuses as merged into ``project``: for
+    gold the review queue; for the layer of an analyst or adjudicator its assigned documents
+    not done; None for a layer the hub does not know (a coordinator's, say). Worker thread."""
+    from annotator.hub import members, queue, review_queue
+
+    if layer == GOLD:
+        return LayerQueue.of(layer, True, review_queue(url, project))
+    if not any(lay == layer and kind != "coordinator" for _role, kind, lay in members(url)):
+        return None
+    return LayerQueue.of(layer, False, queue(url, project, layer))
+
+
+def queue_of_view(view: TeamView, layer: str) -> LayerQueue | None:
+    """The queue a team view already holds, when it is ``layer``'s (None: ask again)."""
+    m = view.member
+    if m.kind == "analyst" and m.layer == layer:
+        return LayerQueue.of(layer, False, view.queue)
+    if m.kind == "adjudicator" and layer == GOLD:
+        return LayerQueue.of(layer, True, view.queue)
+    return None
+
+
+class QueueWorker(JobWorker):
+    """Reads one layer's queue on a pool thread with its own read-only project handle."""
+
+    def __init__(self, project_path: Path, url: str, layer: str) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.url = url
+        self.layer = layer
+
+    def work(self, progress: Progress, cancelled: IsCancelled) -> LayerQueue | None:
+        from annotator.project import Project
+
+        with Project.open(self.project_path, read_only=True) as project:
+            return layer_queue(self.url, project, self.layer)
+
+
+class QueueKeeper(QObject):
+    """Which hub queue the document list of one window shows (project and layer), one per
+    window (``of``). It hides the marks when the project or the layer changes; for another
+    layer of the same project it asks the project's hub again in the background, quietly (a
+    failure leaves the list unmarked)."""
+
+    def __init__(self, host: QueueHost) -> None:
+        super().__init__(host.window())
+        self.setObjectName("hub_queue_keeper")
+        self.host = host
+        self.shown: tuple[Path, str] | None = None
+        self.job: QueueWorker | None = None
+        host.session.changed.connect(self._changed)
+
+    @classmethod
+    def of(cls, host: QueueHost) -> QueueKeeper:
+        keeper = host.window().findChild(QueueKeeper, "hub_queue_keeper")
+        return keeper if isinstance(keeper, QueueKeeper) else cls(host)
+
+    def show(self, queue: LayerQueue | None) -> None:
+        """Mark ``queue`` when it is the open project's current layer's (None: no queue)."""
+        session = self.host.session
+        path = session.path
+        if queue is None or path is None or queue.layer != session.annotator:
+            if queue is None or path is None:
+                self.hide()
+            return
+        self.host.documents.show_queue(queue.review, queue.doc_ids, queue.waiting)
+        self.shown = (path.resolve(), queue.layer)
+
+    def hide(self) -> None:
+        self.shown = None
+        self.host.documents.hide_queue()
+
+    def refresh(self, url: str) -> QueueWorker | None:
+        """Read the current layer's queue from ``url`` in the background (no dialog)."""
+        session = self.host.session
+        if session.path is None or not session.annotator or not url:
+            return None
+        worker = self.job = QueueWorker(session.path, url, session.annotator)
+        worker.setAutoDelete(False)  # kept (and its signals alive) until it reports
+
+        def finished(result: object) -> None:
+            if worker is self.job:
+                self.job = None
+                if isinstance(result, LayerQueue):
+                    self.show(result)
+
+        def failed(_message: str) -> None:
+            if worker is self.job:
+                self.job = None
+
+        worker.signals.finished.connect(finished)
+        worker.signals.failed.connect(failed)
+        QThreadPool.globalInstance().start(worker)
+        return worker
+
+    def _changed(self, changes: Changes) -> None:
+        if self.shown is None or changes.reason not in ("project", "annotator"):
+            return
+        path, layer = self.shown
+        session = self.host.session
+        if session.path is None or session.path.resolve() != path:
+            self.hide()
+            self.job = None
+        elif session.annotator != layer:
+            self.hide()
+            self.refresh(project_url(path))
+
+
+def show_queue(w: QueueHost, queue: LayerQueue | None) -> None:
+    """Mark ``queue`` in ``w``'s document list (after a sync or a team view)."""
+    QueueKeeper.of(w).show(queue)
+
+
 class SyncPhases(QObject):
     """The phase a sync is in, from the worker thread to the progress dialog."""
 
@@ -104,11 +266,14 @@ class SyncPhases(QObject):
 class SyncWorker(JobWorker):
     """Runs ``annotator.hub.sync`` on a pool thread with its own project handle."""
 
-    def __init__(self, project_path: Path, url: str, full: bool = False) -> None:
+    def __init__(self, project_path: Path, url: str, full: bool = False, layer: str = "") -> None:
         super().__init__()
         self.project_path = project_path
         self.url = url
         self.full = full
+        self.layer = layer
+        """the current layer, whose hub queue is read after the sync ("": none)"""
+        self.queue: LayerQueue | None = None
         self.phases = SyncPhases()
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> SyncReport:
@@ -124,7 +289,13 @@ class SyncWorker(JobWorker):
             progress(done, total)
 
         with Project.open(self.project_path) as project:
-            return sync(project, self.url, report, cancelled, self.full)
+            result = sync(project, self.url, report, cancelled, self.full)
+            if self.layer:
+                try:  # the queue marks the list; the sync stands without it
+                    self.queue = layer_queue(self.url, project, self.layer)
+                except Exception:
+                    self.queue = None
+            return result
 
 
 def start_sync(w: SyncHost, url: str, full: bool = False) -> BackgroundJob | None:
@@ -143,7 +314,7 @@ def start_sync(w: SyncHost, url: str, full: bool = False) -> BackgroundJob | Non
         return None
     remember_url(path, url)
     w.details.flush_note()  # a pending note is saved before the other connection writes
-    worker = SyncWorker(path, url, full)
+    worker = SyncWorker(path, url, full, w.session.annotator)
     job = BackgroundJob(w.window(), w.tr("Sync"), w.tr("Syncing with {0}…").format(hub), worker)
     phases = {
         "read": w.tr("Reading your changes…"),
@@ -161,6 +332,7 @@ def start_sync(w: SyncHost, url: str, full: bool = False) -> BackgroundJob | Non
             project.refresh()
         w.session.refresh()
         if outcome == "finished" and isinstance(payload, SyncReport):
+            show_queue(w, worker.queue)
             w.statusBar().showMessage(
                 w.tr("Synced: {0} sent, {1} received").format(payload.pushed, payload.pulled),
                 10000,

@@ -7,7 +7,9 @@ are all done). Figures come from ``annotator.hub.team_view`` on a pool thread (i
 read-only ``Project`` and its own connections) behind the progress dialog of
 ``ui.jobs.BackgroundJob``; they are the layers as merged into the project by its last sync
 (File › Sync… brings them up to date). Names and labels come from the team: shown as plain
-table text. Double-clicking a queued document opens it.
+table text. Double-clicking a queued document opens it. The same job reads the current
+layer's queue (from the view when it is the member's, else asked for), and the document list
+marks it (``ui.dialogs.sync_dialog.QueueKeeper``).
 
 ``annotator.hub`` (and psycopg) is imported when the action runs, never at start-up.
 """
@@ -36,7 +38,15 @@ from PySide6.QtWidgets import (
 
 from annotator.formats.common import IsCancelled, Progress
 from ui.dialogs.prompts import show_message
-from ui.dialogs.sync_dialog import remember_url, remembered_url
+from ui.dialogs.sync_dialog import (
+    LayerQueue,
+    QueueHost,
+    layer_queue,
+    queue_of_view,
+    remember_url,
+    remembered_url,
+    show_queue,
+)
 from ui.i18n import status_text
 from ui.jobs import BackgroundJob, JobWorker
 from ui.session import Session
@@ -45,30 +55,40 @@ if TYPE_CHECKING:
     from annotator.hub import TeamView
 
 
-class TeamHost(Protocol):
+class TeamHost(QueueHost, Protocol):
     """What File › Team progress… needs of the main window."""
 
     @property
     def session(self) -> Session: ...
     def tr(self, sourceText: str, /) -> str: ...
-    def window(self) -> QWidget: ...
     def on_error(self, message: str) -> None: ...
 
 
 class TeamWorker(JobWorker):
     """Runs ``annotator.hub.team_view`` on a pool thread with its own read-only project."""
 
-    def __init__(self, project_path: Path, url: str) -> None:
+    def __init__(self, project_path: Path, url: str, layer: str = "") -> None:
         super().__init__()
         self.project_path = project_path
         self.url = url
+        self.layer = layer
+        """the current layer, whose hub queue the document list marks ("": none)"""
+        self.queue: LayerQueue | None = None
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> TeamView:
         from annotator.hub import team_view
         from annotator.project import Project
 
         with Project.open(self.project_path, read_only=True) as project:
-            return team_view(self.url, project, progress)
+            view = team_view(self.url, project, progress)
+            if self.layer:
+                self.queue = queue_of_view(view, self.layer)
+                if self.queue is None:
+                    try:  # the queue marks the list; the view stands without it
+                        self.queue = layer_queue(self.url, project, self.layer)
+                    except Exception:
+                        self.queue = None
+            return view
 
 
 def team_dialog(w: TeamHost, open_document: Callable[[int], None]) -> BackgroundJob | None:
@@ -109,7 +129,7 @@ def start_team_view(
         w.on_error(str(exc))
         return None
     remember_url(path, url)
-    worker = TeamWorker(path, url)
+    worker = TeamWorker(path, url, w.session.annotator)
     job = BackgroundJob(
         w.window(), w.tr("Team progress"), w.tr("Reading the team's progress on {0}…").format(hub),
         worker,
@@ -117,6 +137,7 @@ def start_team_view(
 
     def done(outcome: str, payload: object) -> None:
         if outcome == "finished" and isinstance(payload, TeamView):
+            show_queue(w, worker.queue)
             view = TeamViewDialog(hub, payload, open_document, w.window())
             view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             view.show()

@@ -7,7 +7,7 @@ plain text; tooltips go through ``plain_tooltip`` because Qt guesses rich text i
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -45,6 +46,10 @@ from ui.i18n import is_rtl_text, label_display, status_text
 from ui.widgets import EXCERPT, items, plain_tooltip, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
+QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""on a document row's name: whether the document is in the hub queue shown"""
+QUEUE_COLOR = QColor(230, 126, 34)
+"""the queue marker's colour: an amber that stays visible on a selected (highlighted) row"""
 
 
 class DirectionalDelegate(QStyledItemDelegate):
@@ -73,8 +78,31 @@ class DocumentRow:
     count: int
 
 
+def queue_marker(color: QColor, size: int = 12) -> QIcon:
+    """The hub queue's marker: a filled disc (rows outside the queue get a blank one of the
+    same size, so that every name starts at the same place)."""
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    if color.isValid():
+        painter = QPainter(pix)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(2, 2, size - 4, size - 4)
+        painter.end()
+    return QIcon(pix)
+
+
 class DocumentListPanel(QWidget):
-    """Documents with the current annotator's status and annotation count; filterable."""
+    """Documents with the current annotator's status and annotation count; filterable.
+
+    With a team hub (issue 16), ``show_queue`` marks the documents of the current layer's
+    queue (an analyst: assigned and not done; gold: the review queue, documents whose
+    analysts are all done) with a disc before the name, and a toggle above the list shows only
+    them. A queued row whose status (the current layer's) becomes done leaves the queue at
+    once, as the hub's queue would count it; ``hide_queue`` (no hub, another project or layer)
+    takes the marks and the toggle away.
+    """
 
     documentActivated = Signal(int)
 
@@ -87,6 +115,12 @@ class DocumentListPanel(QWidget):
         self.status_filter.addItem(self.tr("All"), "")
         for st in Status:
             self.status_filter.addItem(status_text(st), st.value)
+        self.queue_toggle = QToolButton(self)
+        self.queue_toggle.setCheckable(True)
+        self.queue_toggle.setAutoRaise(True)
+        self.queue_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.queue_toggle.setObjectName("queue_toggle")
+        self.queue_toggle.hide()  # no hub, no queue
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Name"), self.tr("Status"), self.tr("Spans")])
         self.tree.setRootIsDecorated(False)
@@ -101,15 +135,25 @@ class DocumentListPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.status_filter)
+        queue_row = QHBoxLayout()
+        queue_row.addWidget(self.queue_toggle)
+        queue_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addLayout(queue_row)
         layout.addWidget(self.tree)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
+        self.queue_toggle.toggled.connect(self._apply_filter)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         self.rows: list[DocumentRow] = []
+        self._queue: frozenset[int] | None = None
+        self._review = False
+        self._waiting = 0
+        self._marker = QIcon()
+        self._blank = QIcon()
 
     def set_rows(self, rows: Sequence[DocumentRow], current: int | None) -> None:
         self.rows = list(rows)
@@ -120,10 +164,11 @@ class DocumentListPanel(QWidget):
             item.setData(1, UUID_ROLE, row.status.value)
             item.setToolTip(0, plain_tooltip(row.name))
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self._mark(item, row.name)
             self.tree.addTopLevelItem(item)
             if row.doc_id == current:
                 self.tree.setCurrentItem(item)
-        self._apply_filter()
+        self._queue_changed()
 
     def update_row(self, doc_id: int, status: Status | None, count: int) -> None:
         """Refresh one document's status (None: keep the one shown) and annotation count
@@ -140,15 +185,88 @@ class DocumentListPanel(QWidget):
                     else r
                     for r in self.rows
                 ]
-                self._apply_filter()
+                name = next((r.name for r in self.rows if r.doc_id == doc_id), item.text(0))
+                self._mark(item, name)
+                self._queue_changed()
                 return
+
+    # -- the hub queue ---------------------------------------------------------------------
+    def show_queue(self, review: bool, doc_ids: Iterable[int], waiting: int = 0) -> None:
+        """Mark the documents ``doc_ids`` of the current layer's hub queue (``review``: the
+        review queue of gold) and offer the toggle showing only them; ``waiting`` queued
+        documents are not in the project yet (a sync brings them)."""
+        self._queue = frozenset(doc_ids)
+        self._review = review
+        self._waiting = waiting
+        if self._marker.isNull():
+            self._marker = queue_marker(QUEUE_COLOR)
+            self._blank = queue_marker(QColor())
+        for item, name in zip(items(self.tree), (r.name for r in self.rows), strict=False):
+            self._mark(item, name)
+        self.queue_toggle.setIcon(self._marker)
+        self.queue_toggle.show()
+        self._queue_changed()
+
+    def hide_queue(self) -> None:
+        """No queue (no hub, or another project or layer): no marks, no toggle."""
+        if self._queue is None:
+            return
+        self._queue = None
+        for item, name in zip(items(self.tree), (r.name for r in self.rows), strict=False):
+            self._mark(item, name)
+        self.queue_toggle.setChecked(False)
+        self.queue_toggle.hide()
+        self._apply_filter()
+
+    @property
+    def queue_shown(self) -> bool:
+        return self._queue is not None
+
+    def queued_ids(self) -> set[int]:
+        """The documents marked as queued (in the list's order of rows, as a set)."""
+        return {int(it.data(0, UUID_ROLE)) for it in items(self.tree) if it.data(0, QUEUE_ROLE)}
+
+    def _queued(self, item: QTreeWidgetItem) -> bool:
+        # the hub's queues hold what the current layer has not marked done (for gold: what
+        # gold has not), so a row marked done here leaves the queue without asking the hub
+        return (
+            self._queue is not None
+            and item.data(0, UUID_ROLE) in self._queue
+            and item.data(1, UUID_ROLE) != Status.DONE.value
+        )
+
+    def _mark(self, item: QTreeWidgetItem, name: str) -> None:
+        queued = self._queued(item)
+        item.setData(0, QUEUE_ROLE, queued)
+        if self._queue is None:
+            item.setIcon(0, QIcon())
+            item.setToolTip(0, plain_tooltip(name))
+            return
+        item.setIcon(0, self._marker if queued else self._blank)
+        why = self.tr("To review") if self._review else self.tr("In your queue")
+        item.setToolTip(0, plain_tooltip(f"{name}\n{why}" if queued else name))
+
+    def _queue_changed(self) -> None:
+        if self._queue is not None:
+            n = sum(1 for it in items(self.tree) if it.data(0, QUEUE_ROLE))
+            title = self.tr("To review ({0})") if self._review else self.tr("My queue ({0})")
+            self.queue_toggle.setText(title.format(n))
+            tip = self.tr("Show only the documents of your queue")
+            if self._waiting:
+                tip += "\n" + self.tr(
+                    "{0} more are on the hub but not in this project yet: sync to get them."
+                ).format(self._waiting)
+            self.queue_toggle.setToolTip(tip)
+        self._apply_filter()
 
     def _apply_filter(self) -> None:
         needle = self.filter_edit.text().casefold()
         status = self.status_filter.currentData()
+        only_queue = self._queue is not None and self.queue_toggle.isChecked()
         for item in items(self.tree):
             hide = bool(needle) and needle not in item.text(0).casefold()
             hide = hide or (bool(status) and item.data(1, UUID_ROLE) != status)
+            hide = hide or (only_queue and not item.data(0, QUEUE_ROLE))
             item.setHidden(hide)
 
     def visible_ids(self) -> list[int]:
