@@ -19,6 +19,7 @@ from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from annotator.project import Project
 from annotator.schema import default_schema
 from ui import i18n
 from ui.session import Session
@@ -129,6 +130,16 @@ def test_arabic_mirrors_the_window_and_translates_it(
     assert w.actions_by_name["switch_annotator"].text() == "تبديل ال&موسِّم…"
     gpe = default_schema().entity("GPE")
     assert gpe is not None and i18n.label_display(gpe) == gpe.ar  # the schema's Arabic name
+    # the document view's tags show the Arabic names too (the label itself stays the key)
+    project = Project.create(tmp_path / "p.annotator")
+    doc = project.add_document("زار الوزير باريس أمس.", name="d")
+    start = doc.text.index("باريس")
+    project.add_span(doc.id, start, start + 5, "GPE", "amal")
+    w.session.annotator = "amal"
+    w.session.set_project(project)
+    w.navigation.open_document(doc.id)
+    assert w.view.tag_names()["GPE"] == gpe.ar
+    assert [s.label for s in w.view.spans()] == ["GPE"]
 
 
 def test_english_stays_left_to_right(qtbot: QtBot, tmp_path: Path) -> None:

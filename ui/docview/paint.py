@@ -293,18 +293,25 @@ class TagPixmaps:
     selected) at one style and device pixel ratio; a zoom makes a new cache."""
 
     def __init__(
-        self, style: MarkStyle, ratio: float, patterns: Mapping[str, str] | None = None
+        self,
+        style: MarkStyle,
+        ratio: float,
+        patterns: Mapping[str, str] | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> None:
         self.style = style
         self.ratio = ratio
         self.patterns: Mapping[str, str] = patterns or {}
         """label → border pattern ("dashed", "dotted", "double"; ui.docview.looks)"""
+        self.names: Mapping[str, str] = names or {}
+        """label → the text its tag shows (the Arabic form in Arabic); the label itself when
+        absent"""
         self._fm = QFontMetricsF(style.tag_font)
         self._cache: dict[tuple[str, str, bool, bool, bool], QPixmap] = {}
 
     def width(self, label: str) -> float:
         """Width of a tag's box (the pixmap adds a pixel of border room on each side)."""
-        return self._fm.horizontalAdvance(label) + 6
+        return self._fm.horizontalAdvance(self.names.get(label, label)) + 6
 
     def get(self, span: ViewSpan, selected: bool) -> QPixmap:
         key = (span.label, span.color, span.read_only, selected, span.suggestion)
@@ -347,7 +354,7 @@ class TagPixmaps:
         font.setItalic(span.suggestion)
         painter.setFont(font)
         painter.setPen(text_color)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, span.label)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.names.get(span.label, span.label))
         painter.end()
         return pixmap
 

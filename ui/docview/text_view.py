@@ -127,6 +127,7 @@ class SpanTextView(QPlainTextEdit):
         self._marks = 0  # bumped whenever spans or suggestions (so tags) may move
         self._under_tags: Callable[[QPainter], None] | None = None
         self._patterns: dict[str, str] = {}
+        self._tag_names: dict[str, str] = {}
         self._geom: dict[int, _BlockCache] = {}
         self._tags: TagPixmaps | None = None
         self._wheel = 0
@@ -186,6 +187,20 @@ class SpanTextView(QPlainTextEdit):
 
     def patterns(self) -> dict[str, str]:
         return dict(self._patterns)
+
+    def set_tag_names(self, names: Mapping[str, str]) -> None:
+        """Label → the text its tag shows (``ui.i18n.label_tag``: the Arabic form in Arabic);
+        labels not named show themselves."""
+        if dict(names) == self._tag_names:
+            return
+        self._tag_names = dict(names)
+        self._tags = None
+        self._marks += 1
+        self._geom.clear()
+        self.viewport().update()
+
+    def tag_names(self) -> dict[str, str]:
+        return dict(self._tag_names)
 
     def spans(self) -> list[ViewSpan]:
         """The shown spans, sorted by position."""
@@ -496,7 +511,7 @@ class SpanTextView(QPlainTextEdit):
         if entry.marks is None or entry.marks_key != marks_key:
             ratio = self.viewport().devicePixelRatioF()
             if self._tags is None or self._tags.ratio != ratio:
-                self._tags = TagPixmaps(self._style, ratio, self._patterns)
+                self._tags = TagPixmaps(self._style, ratio, self._patterns, self._tag_names)
             entry.marks = block_marks(
                 entry.boxes, entry.geoms, levels, self._style, shown, self._tags
             )

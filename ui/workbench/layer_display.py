@@ -34,6 +34,7 @@ from annotator.project import Project
 from ui.docview.arcs import Link
 from ui.docview.looks import assign_looks, patterns_of
 from ui.docview.view import DocumentView, ViewSpan
+from ui.i18n import label_tag
 from ui.session import Changes, Session
 from ui.workbench import collector
 from ui.workbench.details import DetailsPanel
@@ -89,6 +90,8 @@ class LayerController(QObject):
             looks = assign_looks([(lab.name, lab.color) for lab in schema.span_labels()])
             self._looks = (schema, {name: look.color for name, look in looks.items()})
             self.w.view.set_patterns(patterns_of(looks))
+            # tags show the label's name in the interface language (its Arabic form in Arabic)
+            self.w.view.set_tag_names({lab.name: label_tag(lab) for lab in schema.span_labels()})
         return self._looks[1]
 
     def _view_span(self, s: Span, color: dict[str, str], layer: str, ro: bool) -> ViewSpan:
