@@ -144,3 +144,25 @@ def test_a_pattern_changes_the_tag_and_the_underline(qtbot: QtBot) -> None:
             for x in range(solid.width())
         )
         assert differing > 20, pattern
+
+
+def test_the_label_palette_shows_each_label_in_its_look(qtbot: QtBot) -> None:
+    from ui.docview.colors import label_color
+    from ui.workbench.panels import UUID_ROLE, LabelPalette
+
+    labels = default_schema().span_labels()
+    looks = assign_looks([(lab.name, lab.color) for lab in labels])
+    palette = LabelPalette()
+    qtbot.addWidget(palette)
+    palette.set_labels(labels)
+    shown = {}
+    for row in range(palette.list.count()):
+        item = palette.list.item(row)
+        image = item.icon().pixmap(14, 14).toImage()
+        shown[item.data(UUID_ROLE)] = image.pixelColor(7, 7).name()
+    assert shown  # every annotatable label is listed with a swatch
+    for name, color in shown.items():
+        assert color == label_color(looks[name].color).name(), name
+    # the schema's grey value labels (TIME, NUM, MONEY ...) are no longer grey swatches
+    greys = [lab.name for lab in labels if is_grey(lab.color) and lab.name in shown]
+    assert greys and not any(is_grey(shown[name]) for name in greys)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Span, Status
 from annotator.schema import Label
+from ui.docview.looks import assign_looks
 from ui.i18n import is_rtl_text, label_display, status_text
 from ui.widgets import EXCERPT, items, plain_tooltip, swatch
 
@@ -295,6 +296,9 @@ class LabelPalette(QWidget):
 
     def set_labels(self, labels: Sequence[Label]) -> None:
         self.list.clear()
+        # the swatch is the label's look in the document view (ui.docview.looks: grey schema
+        # colours get distinct colour-blind-safe ones), worked out over the same labels
+        looks = assign_looks([(lab.name, lab.color) for lab in labels])
         for lab in labels:
             if not lab.annotatable:
                 continue
@@ -302,7 +306,8 @@ class LabelPalette(QWidget):
             # both names, the interface language's first (Arabic in Arabic)
             names = dict.fromkeys([label_display(lab), lab.en or lab.name, lab.ar])
             shown = " · ".join(n for n in names if n)
-            item = QListWidgetItem(swatch(lab.color), f"{shown}{key}")
+            look = looks.get(lab.name)
+            item = QListWidgetItem(swatch(look.color if look else lab.color), f"{shown}{key}")
             item.setData(UUID_ROLE, lab.name)
             item.setToolTip(plain_tooltip(f"{lab.name}\n{lab.en}\n{lab.ar}"))
             self.list.addItem(item)
