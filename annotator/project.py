@@ -36,7 +36,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from annotator import rules
 from annotator.batch import Batch, BulkAccess
 from annotator.clock import StampChange, repair_clock, stamp_change
 from annotator.errors import Cancelled, SchemaError, ValidationError
@@ -61,6 +60,7 @@ from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:  # imported where used: opening and reading a project needs none (issue 12)
+    from annotator import rules
     from annotator.search.matching import Hit, Query
     from annotator.search.suggestions import Suggestion, SuggestionKey
 
@@ -409,6 +409,8 @@ class Project:
         return self._store.table(kind).stream(annotator)
 
     def _checked_span(self, doc: Document, span: Span) -> Span:
+        from annotator import rules
+
         if _int_pair(span.start, span.end) and 0 <= span.start < span.end <= len(doc.text):
             span = dataclasses.replace(span, text=doc.text[span.start : span.end])
         _raise(rules.span_problem(self._schema, doc.text, span, doc.name))
@@ -477,6 +479,8 @@ class Project:
         return self._store.events.where(doc_id, annotator, label=type)
 
     def _check_event(self, ev: Event) -> None:
+        from annotator import rules
+
         trigger = self._live("spans", ev.trigger)
         _raise(
             rules.event_problem(self._schema, ev, trigger if isinstance(trigger, Span) else None)
@@ -520,6 +524,8 @@ class Project:
         return self._store.arguments.of_event(event)
 
     def _check_argument(self, ev: Event, arg: Argument) -> None:
+        from annotator import rules
+
         target = self._live("spans", arg.target) or self._live("events", arg.target)
         assert target is None or isinstance(target, Span | Event)
         _raise(rules.argument_problem(self._schema, ev, arg, target))
@@ -581,6 +587,8 @@ class Project:
         return self._store.relations.where(doc_id, annotator)
 
     def _check_relation(self, rel: Relation) -> None:
+        from annotator import rules
+
         src, dst = self._live("spans", rel.source), self._live("spans", rel.target)
         _raise(
             rules.relation_problem(
@@ -737,6 +745,8 @@ class Project:
         (a suggestion with the same key stored already, or a live span of any layer with the
         same document, offsets and label). Returns how many were stored. Offsets are checked
         against the document text (a ValidationError names the first bad one)."""
+        from annotator import rules
+
         rows: list[SuggestionRow] = []
         for s in items:
             text = self.document(s.doc_id).text
@@ -1149,6 +1159,8 @@ class _DocumentGroups(Generic[T]):
 
 
 def _check_name(name: str) -> None:
+    from annotator import rules
+
     _raise(rules.annotator_problem(name))
 
 
@@ -1164,6 +1176,8 @@ def _int_pair(a: object, b: object) -> bool:
 def provenance_note(s: Suggestion) -> str:
     """The note an accepted suggestion's span carries: where it came from, as one line of
     JSON after ``suggestion: `` (exported by the lossless JSONL with the span)."""
+    from annotator import rules
+
     data = {"source": s.source, "score": s.score, "origin": s.origin}
     note = "suggestion: " + json.dumps(data, ensure_ascii=False, sort_keys=True)
     return note if rules.text_problem(note, "note") is None else f"suggestion: {s.source}"

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import SchemaError
-from annotator.rules import label_name_problem
 
 CARDINALITY = re.compile(r"^(|\?|\*|\+|\{\d+\}|\{\d+-\d+\})$")
 PLACEHOLDERS = ("<ANY>", "<ENTITY>", "<EVENT>", "<RELATION>")
@@ -266,6 +265,8 @@ class Schema:
     # -- validation ----------------------------------------------------------------------
     def problems(self) -> list[str]:
         """Everything wrong with the schema itself (duplicate names, bad cardinalities...)."""
+        from annotator.rules import label_name_problem  # here: reading a schema needs no rules
+
         out: list[str] = []
         labels = self.all_labels()
         names = [x.name for x in labels]
