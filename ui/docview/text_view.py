@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -40,22 +40,10 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip
 
 import annotator.text as atext
 from ui.docview.fonts import document_font
-from ui.docview.paint import (
-    MAX_LEVELS,
-    BlockMarks,
-    LineBox,
-    MarkStyle,
-    SpanGeometry,
-    TagPixmaps,
-    block_marks,
-    line_boxes,
-    paint_invisibles,
-    paint_marks,
-    paint_tints,
-    piece_geometry,
-    screen_band,
-)
 from ui.docview.spans import SpanIndex, ViewSpan
+
+if TYPE_CHECKING:  # ui.docview.paint is imported when spans are first laid out or painted
+    from ui.docview.paint import BlockMarks, LineBox, MarkStyle, SpanGeometry, TagPixmaps
 
 Direction = Literal["auto", "rtl", "ltr"]
 _DIRECTIONS = {
@@ -133,8 +121,19 @@ class SpanTextView(QPlainTextEdit):
         self._wheel = 0
         self._point_size = self._clamp_size(point_size)
         self.setFont(document_font(self._point_size))
-        self._style = MarkStyle.for_font(self.font())
+        self._mark_style: MarkStyle | None = None  # see _style
         self._apply_text_option()
+
+    @property
+    def _style(self) -> MarkStyle:
+        """How marks are drawn at the current font, made when first needed: a document
+        without spans is painted without ``ui.docview.paint`` (the window's first paint
+        imports none of it, issue 12)."""
+        if self._mark_style is None:
+            from ui.docview.paint import MarkStyle
+
+            self._mark_style = MarkStyle.for_font(self.font())
+        return self._mark_style
 
     def document_resource_requests(self) -> list[str]:
         """Resources the document was asked to load (always refused; should stay empty)."""
@@ -312,7 +311,7 @@ class SpanTextView(QPlainTextEdit):
             return
         self._point_size = size
         self.setFont(document_font(size))
-        self._style = MarkStyle.for_font(self.font())
+        self._mark_style = None
         self._tags = None
         self._invalidate_geometry()
         self.zoomChanged.emit(size)
@@ -449,6 +448,8 @@ class SpanTextView(QPlainTextEdit):
         document repaints a paragraph, not the whole viewport), widened to the spans overlapping
         them, whose nesting row may have changed, and by the depth of the underline rows, which
         may reach past a line's box into the next block."""
+        from ui.docview.paint import MAX_LEVELS, screen_band
+
         for span in self._index.intersecting(start, end):
             start, end = min(start, span.start), max(end, span.end)
         for sug in self._sugs.intersecting(start, end):
@@ -467,6 +468,8 @@ class SpanTextView(QPlainTextEdit):
         return block.textDirection() == Qt.LayoutDirection.RightToLeft
 
     def _block_geometry(self, block: QTextBlock) -> _BlockCache:
+        from ui.docview.paint import line_boxes, piece_geometry
+
         layout = block.layout()
         key = (self._epoch, layout.lineCount())
         cached = self._geom.get(block.blockNumber())
@@ -504,6 +507,8 @@ class SpanTextView(QPlainTextEdit):
     def _block_marks(self, entry: _BlockCache) -> BlockMarks:
         """The marks of a block, rebuilt when a nesting row or the selection in it changed
         (adding a span can move the rows of others in its cluster)."""
+        from ui.docview.paint import TagPixmaps, block_marks
+
         level, selected = self._index.level, self._selected or self._selected_sug
         levels = [level(g.span.uuid) for g in entry.geoms]
         shown = selected if any(g.span.uuid == selected for g in entry.geoms) else None
@@ -560,6 +565,8 @@ class SpanTextView(QPlainTextEdit):
                 self._under_tags(painter)
                 painter.end()
             return
+        from ui.docview.paint import paint_invisibles, paint_marks, paint_tints
+
         visible = [
             (origin, block, entry, self._block_marks(entry))
             for origin, block, entry in self._visible(e.rect())
