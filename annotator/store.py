@@ -71,7 +71,6 @@ import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from importlib import resources
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -142,6 +141,8 @@ MIGRATION_SET = "annotator"
 
 
 def _migration_sql(name: str) -> str:
+    from importlib import resources  # here: only creating or migrating a file reads them
+
     return (resources.files("annotator") / "store_migrations" / f"{name}.sql").read_text("utf-8")
 
 

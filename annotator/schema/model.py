@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -473,5 +472,7 @@ def _relation(d: dict[str, Any]) -> RelationType:
 
 def default_schema() -> Schema:
     """The bundled ACE 2005-style schema."""
+    from importlib import resources  # here: reading a schema needs none of it
+
     ref = resources.files("resources").joinpath("schemas/ace2005.json")
     return Schema.from_json(json.loads(ref.read_text(encoding="utf-8")), source="ace2005.json")
