@@ -76,30 +76,6 @@ def _read_schema(path: Path) -> Any:
     return Schema.load(path)
 
 
-class _BytesBar:
-    """The import's progress on stderr, in bytes read of all the files (a terminal only)."""
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-        self.bar: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if not sys.stderr.isatty():
-            return
-        if self.bar is None:
-            from tqdm import tqdm
-
-            self.bar = tqdm(
-                total=total or None, desc=self.what, unit="B", unit_scale=True, file=sys.stderr
-            )
-        self.bar.update(done - self.bar.n)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
-
-
 def _import_stream(args: argparse.Namespace) -> Any:
     """The files of ``annotator import`` as one ``DocumentStream``, read in their order as the
     import consumes them. A CoNLL file over ``MAX_FILE_BYTES`` is refused when reached, as the
@@ -153,6 +129,7 @@ def _import_stream(args: argparse.Namespace) -> Any:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.importing import import_documents
+    from annotator.terminal import ProgressBar
 
     # read as written (annotator.importing.stream_files): JSONL and CoNLL line by line, one
     # part of documents held at a time, progress in bytes from the first part; a reading
@@ -160,7 +137,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # so nothing is written
     project = _open(args.project)
     try:
-        bar = _BytesBar("import")
+        bar = ProgressBar("import", unit="B")  # bytes read of all the files
         try:
             report = import_documents(
                 project,

@@ -26,8 +26,10 @@ class ProgressBar:
     """A progress bar on stderr for long jobs (silent when stderr is not a terminal); an
     ``annotator.formats.common.Progress`` callback."""
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, unit: str = "doc") -> None:
         self.what = what
+        self.unit = unit
+        """what is counted: "doc" (documents), or "B" (bytes, shown scaled: kB, MB ...)"""
         self.bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
@@ -36,7 +38,13 @@ class ProgressBar:
         if self.bar is None:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total or None, desc=self.what, unit="doc", file=sys.stderr)
+            self.bar = tqdm(
+                total=total or None,
+                desc=self.what,
+                unit=self.unit,
+                unit_scale=self.unit == "B",
+                file=sys.stderr,
+            )
         self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
