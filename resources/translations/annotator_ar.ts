@@ -540,22 +540,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="338"/>
+        <location filename="../../ui/workbench/panels.py" line="343"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="338"/>
+        <location filename="../../ui/workbench/panels.py" line="343"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="338"/>
+        <location filename="../../ui/workbench/panels.py" line="343"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="339"/>
+        <location filename="../../ui/workbench/panels.py" line="344"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -563,22 +563,22 @@
 <context>
     <name>ArcActions</name>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="301"/>
+        <location filename="../../ui/workbench/layer_display.py" line="304"/>
         <source>Relation type</source>
         <translation>نوع العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="303"/>
+        <location filename="../../ui/workbench/layer_display.py" line="306"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="313"/>
+        <location filename="../../ui/workbench/layer_display.py" line="316"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="315"/>
+        <location filename="../../ui/workbench/layer_display.py" line="318"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
@@ -725,57 +725,57 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="112"/>
+        <location filename="../../ui/workbench/panels.py" line="113"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="115"/>
+        <location filename="../../ui/workbench/panels.py" line="116"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="125"/>
+        <location filename="../../ui/workbench/panels.py" line="126"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="125"/>
+        <location filename="../../ui/workbench/panels.py" line="126"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="125"/>
+        <location filename="../../ui/workbench/panels.py" line="126"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="246"/>
+        <location filename="../../ui/workbench/panels.py" line="247"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="246"/>
+        <location filename="../../ui/workbench/panels.py" line="247"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="252"/>
+        <location filename="../../ui/workbench/panels.py" line="253"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="252"/>
+        <location filename="../../ui/workbench/panels.py" line="253"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="254"/>
+        <location filename="../../ui/workbench/panels.py" line="255"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض وثائق قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="257"/>
+        <location filename="../../ui/workbench/panels.py" line="258"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -1257,6 +1257,14 @@
         <location filename="../../ui/workbench/hotkeys.py" line="157"/>
         <source>{0}, … then: {1}</source>
         <translation>{0}، … ثم: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>HubUrl</name>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="114"/>
+        <source>Hub URL (no password: it is read from ~/.pgpass or PGPASSWORD):</source>
+        <translation>عنوان خادم الفريق (بلا كلمة مرور: تُقرأ من ‎~/.pgpass‎ أو PGPASSWORD):</translation>
     </message>
 </context>
 <context>
@@ -2292,7 +2300,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SyncReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="359"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="366"/>
         <source>Sync</source>
         <translation>مزامنة</translation>
     </message>
@@ -2300,127 +2308,127 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>TeamViewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="176"/>
+        <location filename="../../ui/dialogs/team_view.py" line="165"/>
         <source>Team progress</source>
         <translation>تقدّم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="182"/>
+        <location filename="../../ui/dialogs/team_view.py" line="171"/>
         <source>analyst</source>
         <translation>محلّل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="183"/>
+        <location filename="../../ui/dialogs/team_view.py" line="172"/>
         <source>adjudicator</source>
         <translation>محكِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="184"/>
+        <location filename="../../ui/dialogs/team_view.py" line="173"/>
         <source>coordinator</source>
         <translation>منسّق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="187"/>
+        <location filename="../../ui/dialogs/team_view.py" line="176"/>
         <source>{0}, as {1} ({2}); figures as of this project&apos;s last sync.</source>
         <translation>الخادم {0}، باسم {1} ({2})؛ الأرقام كما كانت عند آخر مزامنة لهذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="196"/>
+        <location filename="../../ui/dialogs/team_view.py" line="185"/>
         <source>Analyst</source>
         <translation>المحلّل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="196"/>
+        <location filename="../../ui/dialogs/team_view.py" line="185"/>
         <source>Assigned</source>
         <translation>المُسنَدة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="196"/>
+        <location filename="../../ui/dialogs/team_view.py" line="185"/>
         <source>Done</source>
         <translation>المنجزة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="196"/>
+        <location filename="../../ui/dialogs/team_view.py" line="185"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="197"/>
+        <location filename="../../ui/dialogs/team_view.py" line="186"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="197"/>
+        <location filename="../../ui/dialogs/team_view.py" line="186"/>
         <source>Spans per hour</source>
         <translation>مقاطع في الساعة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="206"/>
+        <location filename="../../ui/dialogs/team_view.py" line="195"/>
         <source>Pair</source>
         <translation>الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="206"/>
+        <location filename="../../ui/dialogs/team_view.py" line="195"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="206"/>
+        <location filename="../../ui/dialogs/team_view.py" line="195"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="206"/>
+        <location filename="../../ui/dialogs/team_view.py" line="195"/>
         <source>Kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="211"/>
+        <location filename="../../ui/dialogs/team_view.py" line="200"/>
         <source>all labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="217"/>
+        <location filename="../../ui/dialogs/team_view.py" line="206"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="217"/>
+        <location filename="../../ui/dialogs/team_view.py" line="206"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="221"/>
+        <location filename="../../ui/dialogs/team_view.py" line="210"/>
         <source>{0} (not synced yet)</source>
         <translation>{0} (لم يُزامَن بعد)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="226"/>
+        <location filename="../../ui/dialogs/team_view.py" line="215"/>
         <source>Analysts</source>
         <translation>المحلّلون</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="227"/>
+        <location filename="../../ui/dialogs/team_view.py" line="216"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="229"/>
+        <location filename="../../ui/dialogs/team_view.py" line="218"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="230"/>
+        <location filename="../../ui/dialogs/team_view.py" line="219"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="231"/>
+        <location filename="../../ui/dialogs/team_view.py" line="220"/>
         <source>Queue ({0})</source>
         <translation>القائمة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="234"/>
+        <location filename="../../ui/dialogs/team_view.py" line="223"/>
         <source>Agreement needs two analysts with spans.</source>
         <translation>يحتاج الاتفاق إلى محلّلَين لدى كلٍّ منهما مقاطع.</translation>
     </message>
@@ -2669,7 +2677,7 @@ Remove only the argument, or delete the whole event?</source>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="438"/>
-        <location filename="../../ui/dialogs/team_view.py" line="99"/>
+        <location filename="../../ui/dialogs/team_view.py" line="97"/>
         <location filename="../../ui/review/agreement_window.py" line="346"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
@@ -2767,81 +2775,75 @@ Remove only the argument, or delete the whole event?</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="112"/>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="318"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="325"/>
         <source>Sync</source>
         <translation>مزامنة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="128"/>
         <source>Open a project for editing first.</source>
         <translation>افتح مشروعاً للتحرير أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="130"/>
         <source>Sync with the team hub</source>
         <translation>المزامنة مع خادم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="117"/>
-        <location filename="../../ui/dialogs/team_view.py" line="104"/>
-        <source>Hub URL (no password: it is read from ~/.pgpass or PGPASSWORD):</source>
-        <translation>عنوان الخادم (بلا كلمة مرور: تُقرأ من ‎~/.pgpass‎ أو PGPASSWORD):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="318"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="325"/>
         <source>Syncing with {0}…</source>
         <translation>جارٍ المزامنة مع {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="320"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="327"/>
         <source>Reading your changes…</source>
         <translation>جارٍ قراءة تغييراتك…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="321"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="328"/>
         <source>Sending your changes to {0}…</source>
         <translation>جارٍ إرسال تغييراتك إلى {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="322"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="329"/>
         <source>Receiving the team&apos;s changes…</source>
         <translation>جارٍ استلام تغييرات الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="323"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="330"/>
         <source>Merging the team&apos;s changes…</source>
         <translation>جارٍ دمج تغييرات الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="337"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="344"/>
         <source>Synced: {0} sent, {1} received</source>
         <translation>تمت المزامنة: أُرسل {0}، استُلم {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="342"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="349"/>
         <source>The sync stopped: {0}</source>
         <translation>توقفت المزامنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="345"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="352"/>
         <source>Sync cancelled; what was sent or received stays.</source>
         <translation>أُلغيت المزامنة؛ يبقى ما أُرسل أو استُلم.</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/team_view.py" line="97"/>
         <location filename="../../ui/dialogs/team_view.py" line="99"/>
-        <location filename="../../ui/dialogs/team_view.py" line="103"/>
-        <location filename="../../ui/dialogs/team_view.py" line="134"/>
+        <location filename="../../ui/dialogs/team_view.py" line="123"/>
         <source>Team progress</source>
         <translation>تقدّم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="134"/>
+        <location filename="../../ui/dialogs/team_view.py" line="123"/>
         <source>Reading the team&apos;s progress on {0}…</source>
         <translation>جارٍ قراءة تقدّم الفريق على {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="145"/>
+        <location filename="../../ui/dialogs/team_view.py" line="134"/>
         <source>The team&apos;s progress could not be read: {0}</source>
         <translation>تعذّرت قراءة تقدّم الفريق: {0}</translation>
     </message>

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -105,23 +105,30 @@ def remember_url(project: Path, url: str) -> None:
     settings.sync()
 
 
+def ask_hub_url(parent: QWidget, title: str, project: Path) -> str | None:
+    """The hub's URL from the user, the project's remembered one offered (None: cancelled or
+    empty). Never a password: libpq reads it from its own places."""
+    url, ok = QInputDialog.getText(
+        parent,
+        title,
+        QCoreApplication.translate(
+            "HubUrl", "Hub URL (no password: it is read from ~/.pgpass or PGPASSWORD):"
+        ),
+        QLineEdit.EchoMode.Normal,
+        remembered_url(project),
+    )
+    url = url.strip()
+    return url if ok and url else None
+
+
 def sync_dialog(w: SyncHost) -> BackgroundJob | None:
     """Ask for the hub's URL (the remembered one offered), then sync in the background."""
     path = w.session.path
     if path is None or w.session.read_only:
         show_message(w.window(), w.tr("Sync"), w.tr("Open a project for editing first."))
         return None
-    url, ok = QInputDialog.getText(
-        w.window(),
-        w.tr("Sync with the team hub"),
-        w.tr("Hub URL (no password: it is read from ~/.pgpass or PGPASSWORD):"),
-        QLineEdit.EchoMode.Normal,
-        remembered_url(path),
-    )
-    url = url.strip()
-    if not ok or not url:
-        return None
-    return start_sync(w, url)
+    url = ask_hub_url(w.window(), w.tr("Sync with the team hub"), path)
+    return None if url is None else start_sync(w, url)
 
 
 # -- the hub queue in the document list ------------------------------------------------------

@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -41,10 +39,10 @@ from ui.dialogs.prompts import show_message
 from ui.dialogs.sync_dialog import (
     LayerQueue,
     QueueHost,
+    ask_hub_url,
     layer_queue,
     queue_of_view,
     remember_url,
-    remembered_url,
     show_queue,
 )
 from ui.i18n import status_text
@@ -98,17 +96,8 @@ def team_dialog(w: TeamHost, open_document: Callable[[int], None]) -> Background
     if path is None:
         show_message(w.window(), w.tr("Team progress"), w.tr("Open a project first."))
         return None
-    url, ok = QInputDialog.getText(
-        w.window(),
-        w.tr("Team progress"),
-        w.tr("Hub URL (no password: it is read from ~/.pgpass or PGPASSWORD):"),
-        QLineEdit.EchoMode.Normal,
-        remembered_url(path),
-    )
-    url = url.strip()
-    if not ok or not url:
-        return None
-    return start_team_view(w, url, open_document)
+    url = ask_hub_url(w.window(), w.tr("Team progress"), path)
+    return None if url is None else start_team_view(w, url, open_document)
 
 
 def start_team_view(
