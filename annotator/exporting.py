@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import itertools
-import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from annotator.errors import AnnotatorError
 from annotator.formats.common import (
@@ -42,8 +40,9 @@ from annotator.formats.common import (
     validate_splits,
 )
 from annotator.formats.registry import EXPORT_FORMATS, format_function
-from annotator.model import DocumentAnnotations, Record, Status
+from annotator.model import DocumentAnnotations, Status
 from annotator.output import STDOUT, check, is_stdout
+from annotator.project import DocumentGroups
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -88,8 +87,9 @@ def layers(
     wanted = Status(status) if status else None
     names = [annotator] if annotator else project.annotators()
     statuses = {name: project.statuses(name) for name in names}
-    streams = {
-        (kind, name): _Grouped(project.iter_records(kind, name))
+    # each stream holds one kind (its records typed as the kind's class when taken)
+    streams: dict[tuple[str, str], DocumentGroups[Any]] = {
+        (kind, name): DocumentGroups(cast("Iterator[Any]", project.iter_records(kind, name)))
         for name in names
         for kind in ("spans", "events", "arguments", "relations")
     }
@@ -116,23 +116,6 @@ def layers(
         if not yielded and annotator is None and wanted in (None, Status.NEW):
             # a document nobody has touched still goes out (text only)
             yield DocumentAnnotations(doc), "", ""
-
-
-class _Grouped:
-    """Consumes a doc_id-ordered record stream one document at a time (groupby runs in C)."""
-
-    def __init__(self, records: Iterator[Record]) -> None:
-        self._groups = itertools.groupby(records, key=operator.attrgetter("doc_id"))
-        self._head: tuple[int, Iterator[Record]] | None = next(self._groups, None)
-
-    def take(self, doc_id: int) -> tuple[Any, ...]:
-        while self._head is not None and self._head[0] < doc_id:
-            self._head = next(self._groups, None)
-        if self._head is None or self._head[0] != doc_id:
-            return ()
-        out = tuple(self._head[1])
-        self._head = next(self._groups, None)
-        return out
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ if TYPE_CHECKING:  # imported where used: opening and reading a project needs no
 
 R = TypeVar("R", Span, Event, Argument, Relation)
 T = TypeVar("T", Span, Event, Argument, Relation, tuple[Any, ...])
-"""what ``_DocumentGroups`` groups: records, or the plain rows of ``iter_outlines``"""
+"""what ``DocumentGroups`` groups: records, or the plain rows of ``iter_outlines``"""
 
 MODEL_KINDS = ("ner", "triggers")
 """What a stored model is for: entity mentions, or event triggers."""
@@ -625,10 +625,10 @@ class Project:
         layers = [
             (
                 name,
-                _DocumentGroups(store.spans.stream(name)),
-                _DocumentGroups(store.events.stream(name)),
-                _DocumentGroups(store.arguments.stream(name)),
-                _DocumentGroups(store.relations.stream(name)),
+                DocumentGroups(store.spans.stream(name)),
+                DocumentGroups(store.events.stream(name)),
+                DocumentGroups(store.arguments.stream(name)),
+                DocumentGroups(store.relations.stream(name)),
             )
             for name in dict.fromkeys(annotators)
         ]
@@ -656,9 +656,9 @@ class Project:
         layers = [
             (
                 name,
-                _DocumentGroups(store.spans.stream_fields(name, _SPAN_OUTLINE), key),
-                _DocumentGroups(store.events.stream_fields(name, _EVENT_OUTLINE), key),
-                _DocumentGroups(store.arguments.stream_fields(name, _ARGUMENT_OUTLINE), key),
+                DocumentGroups(store.spans.stream_fields(name, _SPAN_OUTLINE), key),
+                DocumentGroups(store.events.stream_fields(name, _EVENT_OUTLINE), key),
+                DocumentGroups(store.arguments.stream_fields(name, _ARGUMENT_OUTLINE), key),
             )
             for name in dict.fromkeys(annotators)
         ]
@@ -1137,7 +1137,7 @@ def _mending(store: Store) -> Iterator[_ClockMending]:
         yield _ClockMending(store)
 
 
-class _DocumentGroups(Generic[T]):
+class DocumentGroups(Generic[T]):
     """A document-ordered record stream taken one document at a time (``key``: a record's
     document id)."""
 
