@@ -23,6 +23,7 @@ if "ANNOTATOR_STATE_DIR" not in os.environ:
 from annotator.project import Project
 
 if TYPE_CHECKING:
+    from tests.hub.conftest import Hub
     from tests.hub.pgserver import Server
 
 SEED = Path(__file__).resolve().parent.parent / "resources" / "samples" / "000_3626081446f7037e.txt"
@@ -78,3 +79,22 @@ def pg_server() -> Iterator[Server]:
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
+
+
+@pytest.fixture
+def hub(pg_server: Server) -> Hub:
+    """A fresh hub (database) on the session's server."""
+    from tests.hub.conftest import new_hub
+
+    return new_hub(pg_server)
+
+
+@pytest.fixture
+def team(hub: Hub) -> dict[str, str]:
+    """A coordinator, two analysts, an adjudicator: role name -> URL."""
+    return {
+        "coord": hub.member("coord", "coordinator"),
+        "amal": hub.member("amal", "analyst", "amal"),
+        "badr": hub.member("badr", "analyst", "badr"),
+        "judge": hub.member("judge", "adjudicator", "judge"),
+    }

@@ -55,21 +55,5 @@ def new_hub(server: Server) -> Hub:
 
 
 @pytest.fixture
-def hub(pg_server: Server) -> Hub:
-    return new_hub(pg_server)
-
-
-@pytest.fixture
-def team(hub: Hub) -> dict[str, str]:
-    """A coordinator, two analysts, an adjudicator: role name -> URL."""
-    return {
-        "coord": hub.member("coord", "coordinator"),
-        "amal": hub.member("amal", "analyst", "amal"),
-        "badr": hub.member("badr", "analyst", "badr"),
-        "judge": hub.member("judge", "adjudicator", "judge"),
-    }
-
-
-@pytest.fixture
 def tmp(tmp_path: Path) -> Path:
     return tmp_path

@@ -24,9 +24,7 @@ from annotator.hub.team import Overlap
 from annotator.model import GOLD, Status
 from annotator.project import Project
 from annotator.schema import default_schema
-from tests.hub.conftest import Hub, new_hub
 from tests.hub.helpers import doc_texts
-from tests.hub.pgserver import Server
 from ui.dialogs.sync_dialog import SyncReportDialog, start_sync
 from ui.dialogs.team_view import TeamViewDialog, start_team_view
 from ui.session import Session
@@ -39,21 +37,6 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 # names come from the team: markup in them must show as typed
 NAMES = ["<b>تقرير</b> 0", "report 1", "<i>خبر</i> 2", "تقرير 3"]
-
-
-@pytest.fixture
-def hub(pg_server: Server) -> Hub:
-    return new_hub(pg_server)
-
-
-@pytest.fixture
-def team(hub: Hub) -> dict[str, str]:
-    return {
-        "coord": hub.member("coord", "coordinator"),
-        "amal": hub.member("amal", "analyst", "amal"),
-        "badr": hub.member("badr", "analyst", "badr"),
-        "judge": hub.member("judge", "adjudicator", "judge"),
-    }
 
 
 def make(path: Path) -> Project:

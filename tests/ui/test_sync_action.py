@@ -19,9 +19,7 @@ from pytestqt.qtbot import QtBot
 from annotator.hub import add_project_documents, sync
 from annotator.model import Status
 from annotator.project import Project
-from tests.hub.conftest import Hub, new_hub
 from tests.hub.helpers import doc_texts, make_project
-from tests.hub.pgserver import Server
 from ui.dialogs.sync_dialog import (
     SETTINGS_URL,
     SyncReportDialog,
@@ -34,20 +32,6 @@ from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def hub(pg_server: Server) -> Hub:
-    return new_hub(pg_server)
-
-
-@pytest.fixture
-def team(hub: Hub) -> dict[str, str]:
-    return {
-        "coord": hub.member("coord", "coordinator"),
-        "amal": hub.member("amal", "analyst", "amal"),
-        "badr": hub.member("badr", "analyst", "badr"),
-    }
 
 
 @pytest.fixture

@@ -19,9 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from annotator.hub import Overlap, add_project_documents, assign, sync
 from annotator.model import Status
-from tests.hub.conftest import Hub, new_hub
+from tests.hub.conftest import Hub
 from tests.hub.helpers import doc_texts, make_project
-from tests.hub.pgserver import Server
 from ui.dialogs.team_view import TeamViewDialog, TeamWorker, start_team_view, team_dialog
 from ui.i18n import install_translator
 from ui.session import Session
@@ -29,20 +28,6 @@ from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-@pytest.fixture
-def hub(pg_server: Server) -> Hub:
-    return new_hub(pg_server)
-
-
-@pytest.fixture
-def team(hub: Hub) -> dict[str, str]:
-    return {
-        "coord": hub.member("coord", "coordinator"),
-        "amal": hub.member("amal", "analyst", "amal"),
-        "badr": hub.member("badr", "analyst", "badr"),
-    }
 
 
 @pytest.fixture
