@@ -17,8 +17,11 @@ page, and read-only/worker handles that hold no corpus.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from annotator.search.corpus import documents_to_search, narrowed
 from annotator.search.folding import fold_text
 from annotator.text import sha256_text
 from tests.benchmarks.bench_search import PAGE, QUERIES, Clock, make_documents
+from tests.benchmarks.bench_startup import ROOT, annotator_command
 from tests.benchmarks.history import Record
 
 
@@ -130,3 +134,84 @@ def _paths(bench: Record, p: Project, before: tuple[float, float]) -> None:
           f"{med(cli_wall) * 1000:.0f} ms wall (target < 50 ms)")  # fmt: skip
     bench("search_index.dock_search_p50_10k", med(dock_wall), "s")
     bench("search_index.cli_search_p50_10k", med(cli_wall), "s")
+
+
+# -- the command line as a whole process ------------------------------------------------------
+CLI_TARGET = 2.0
+"""``annotator search PROJECT QUERY`` (a whole process, CPU from ``wait4``, p50 over QUERIES)
+at most this many times the floor: a bare ``python -c "import annotator"`` (p50) plus the
+dock path's in-process CPU time for the same queries (p50). Set on 2026-11-29 before the
+command line was made faster ("little more than process start plus the query")."""
+
+_MODE_OPTION = {"word": ["--mode", "word"], "prefix": ["--mode", "prefix"],
+                "substring": ["--mode", "any"], "regex": ["--regex"]}  # fmt: skip
+
+
+def _process(cmd: list[str], out: Path | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of one whole process; stdout to ``out``."""
+    started = time.perf_counter()
+    with open(out or os.devnull, "wb") as sink:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=sink, stderr=subprocess.DEVNULL)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 0, cmd
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
+def _printed_hits(out: Path, ids: dict[str, int]) -> list[tuple[int, int, int]]:
+    """(doc_id, start, end) of each line ``NAME:START-END<TAB>TEXT`` the command printed."""
+    hits = []
+    for line in out.read_text(encoding="utf-8").splitlines():
+        where = line.split("\t", 1)[0]
+        name, _, offsets = where.rpartition(":")
+        start, _, end = offsets.partition("-")
+        hits.append((ids[name], int(start), int(end)))
+    return hits
+
+
+def test_cli_search_process_at_10k_documents(bench: Record, tmp_path: Path) -> None:
+    """The command line's search as the user runs it (a fresh process: start, open the
+    project read-only, the index's candidates, matching, printing every hit) against the
+    floor: a process that only imports ``annotator``, plus the time the workbench's dock
+    takes for the same query in a process that already holds the folded corpus. Each
+    query's printed hits are checked against the dock's, in order."""
+    docs = make_documents()
+    path = tmp_path / "p.annotator"
+    p = _project(path, docs)
+    assert p.ensure_search_index()
+    ids = {d.name: d.id for d in p.documents()}
+    corpus = FoldedCorpus((d.id, d.text) for d in p.iter_documents())
+    dock_cpu, expected = [], []
+    for text, mode in QUERIES:
+        q = Query(text, mode)
+        with Clock() as c:
+            hits = list(narrowed(corpus, q, p.search_candidates(q)))
+        dock_cpu.append(c.cpu)
+        expected.append([(h.doc_id, h.start, h.end) for h in hits])
+    p.close()
+
+    search = [*annotator_command(), "search", str(path)]
+    bare = [sys.executable, "-c", "import annotator"]
+    _process(bare), _process([*search, "باريس"])  # one warm-up each
+    floor_cpu, cli_cpu, cli_wall = [], [], []
+    out = tmp_path / "out.txt"
+    for (text, mode), want in zip(QUERIES, expected, strict=True):
+        floor_cpu.append(_process(bare)[1])
+        wall, cpu = _process([*search, text, *_MODE_OPTION[mode.value]], out)
+        cli_cpu.append(cpu)
+        cli_wall.append(wall)
+        assert _printed_hits(out, ids) == want, text
+        print(f"  {text!r:>24} {mode.value:9} {len(want):6} hits: command line "
+              f"{cpu * 1000:.0f} ms CPU ({wall * 1000:.0f} ms wall)")  # fmt: skip
+    med = statistics.median
+    floor = med(floor_cpu) + med(dock_cpu)
+    ratio = med(cli_cpu) / floor
+    print(f"  annotator search, whole process p50: {med(cli_cpu) * 1000:.0f} ms CPU "
+          f"({med(cli_wall) * 1000:.0f} ms wall); floor: import annotator "
+          f"{med(floor_cpu) * 1000:.0f} ms CPU + the dock's search "
+          f"{med(dock_cpu) * 1000:.0f} ms CPU = {floor * 1000:.0f} ms; "
+          f"ratio {ratio:.2f}x (target <= {CLI_TARGET}x)")  # fmt: skip
+    bench("search_index.cli_process_p50_10k", med(cli_cpu), "s")
+    bench("search_index.cli_process_ratio_10k", ratio, "x", f"<= {CLI_TARGET}x")
+    assert ratio <= CLI_TARGET
