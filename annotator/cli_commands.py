@@ -8,7 +8,9 @@ imports the parts of the core it uses.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -440,9 +442,21 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 # -- search ------------------------------------------------------------------------------------
+@functools.cache
+def _unprintable() -> re.Pattern[str]:
+    """Any character ``_printable`` changes: a control character (Unicode category Cc is
+    exactly U+0000-U+001F and U+007F-U+009F), a bidi control or zero-width character."""
+    from annotator.text import INVISIBLES, TATWEEL
+
+    shown = "".join(re.escape(c) for c in INVISIBLES if c != TATWEEL)
+    return re.compile(f"[\x00-\x1f\x7f-\x9f{shown}]")
+
+
 def _printable(text: str) -> str:
     """Untrusted text for a terminal: bidi controls and zero-width characters as ⟦NAME⟧,
     other control characters (escape sequences!) as ⟦U+XXXX⟧, line breaks and tabs as spaces."""
+    if _unprintable().search(text) is None:  # most text: nothing to change
+        return text
     import unicodedata
 
     from annotator.text import visible_invisibles
@@ -526,26 +540,27 @@ SEARCH_MODES = {"word": "word", "prefix": "prefix", "any": "substring"}
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from annotator.search import Mode, Query, find
-    from annotator.search.corpus import documents_to_search
-    from annotator.search.kwic import line_of
+    from annotator.search import Mode, Query
+    from annotator.search.corpus import search_documents
     from annotator.terminal import visual
 
     if args.limit is not None and args.limit < 1:
         raise AnnotatorError(f"--limit must be 1 or more, not {args.limit}")
     query = Query(args.query, Mode.REGEX if args.regex else Mode(SEARCH_MODES[args.mode]))
     query.matcher()  # a bad query (empty, a broken regular expression) fails before any work
+    if args.kwic:
+        from annotator.search.kwic import line_of
     project = _open(args.project, read_only=True)
     hits = 0
     documents: set[int] = set()
     with project:
         layers = [_known_layer(project, a) for a in args.annotator or []]
-        labels = _labels_known(project, args.label or [])
+        labels = _labels_known(project, args.label) if args.label else []
         ranges = _span_ranges(project, labels, layers) if labels or layers else None
-        for doc in documents_to_search(project, query):  # the index's candidates, if fresh
-            if ranges is not None and doc.id not in ranges:
-                continue
-            for hit in find(doc.text, query, doc.id):
+        # the index's candidates (when it is fresh), each folded once with the way back
+        for doc, found in search_documents(project, query, ranges):
+            where = visual(_printable(doc.name), args.visual)
+            for hit in found:
                 if ranges is not None and not _inside(hit.start, hit.end, ranges[doc.id]):
                     continue
                 hits += 1
@@ -562,13 +577,11 @@ def cmd_search(args: argparse.Namespace) -> int:
                     if kwic is not None:
                         row["before"], row["after"] = kwic.before, kwic.after
                     print(json.dumps(row, ensure_ascii=False))
+                elif kwic is not None:
+                    print(f"{where}:{hit.start}-{hit.end}\t{_kwic_row(kwic, args.visual)}")
                 else:
-                    where = f"{visual(_printable(doc.name), args.visual)}:{hit.start}-{hit.end}"
-                    if kwic is not None:
-                        print(f"{where}\t{_kwic_row(kwic, args.visual)}")
-                    else:
-                        text = _printable(doc.text[hit.start : hit.end])
-                        print(f"{where}\t{visual(text, args.visual)}")
+                    text = _printable(doc.text[hit.start : hit.end])
+                    print(f"{where}:{hit.start}-{hit.end}\t{visual(text, args.visual)}")
                 if args.limit is not None and hits >= args.limit:
                     break
             if args.limit is not None and hits >= args.limit:

@@ -5,8 +5,9 @@
   ``narrowed`` lets such a process use candidate documents from the FTS5 index when they are
   few (a rare name), and the whole corpus otherwise.
 - A process without it (``annotator search``) asks the index for the candidate documents
-  (``documents_to_search``) and reads and folds those only; when the index cannot narrow
-  (no fresh index, a regular expression, no word of three letters) every document is read.
+  and reads and folds those only (``documents_to_search``, ``search_documents``); when the
+  index cannot narrow (no fresh index, a regular expression, no word of three letters) every
+  document is read.
 
 The index only narrows: hits are always made by the ``Matcher`` on the folded text, so every
 path gives the same hits (tests/core/test_search_paths.py).
@@ -14,10 +15,11 @@ path gives the same hits (tests/core/test_search_paths.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from typing import Protocol
 
 from annotator.model import Document
+from annotator.search.folding import FoldedText
 from annotator.search.matching import FoldedCorpus, Hit, Query
 
 RARE_SHARE = 0.25
@@ -49,12 +51,44 @@ def narrowed(
     return corpus.search(query, doc_ids=doc_ids, cancelled=cancelled)
 
 
+STREAM_SHARE = 0.5
+"""candidates making up at least this share of the ids up to the last of them are read in one
+stream of the documents (skipping the others); fewer, one by one"""
+
+
 def documents_to_search(project: Narrowing, query: Query) -> Iterator[Document]:
     """The documents ``query`` may match, in document order: the index's candidates, or
-    every document when it cannot narrow."""
+    every document when it cannot narrow. Many candidates (a common word) are read in one
+    stream rather than one query each (document ids are never reused, so the last
+    candidate's id bounds the documents streamed)."""
     candidates = project.search_candidates(query)
     if candidates is None:
         yield from project.iter_documents()
         return
+    if candidates and len(candidates) >= STREAM_SHARE * candidates[-1]:
+        wanted, last = set(candidates), candidates[-1]
+        for doc in project.iter_documents():
+            if doc.id in wanted:
+                yield doc
+            if doc.id >= last:
+                return
+        return
     for doc_id in candidates:
         yield project.document(doc_id)
+
+
+def search_documents(
+    project: Narrowing, query: Query, doc_ids: Container[int] | None = None
+) -> Iterator[tuple[Document, list[Hit]]]:
+    """Each document of ``documents_to_search`` (only those of ``doc_ids`` when given)
+    holding a hit of ``query``, with its hits in order: the path of a process that holds no
+    folded corpus (``annotator search``). Each text is folded with the way back in one pass
+    (``FoldedText.with_runs``): a document read here is searched once."""
+    matcher = query.matcher()
+    for doc in documents_to_search(project, query):
+        if doc_ids is not None and doc.id not in doc_ids:
+            continue
+        ft = FoldedText.with_runs(doc.text, query.fold)
+        hits = [Hit(doc.id, *ft.span(s, e)) for s, e in matcher.spans(ft.folded)]
+        if hits:
+            yield doc, hits

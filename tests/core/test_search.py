@@ -197,3 +197,17 @@ def test_hits_map_back_to_exact_code_points(text: str, at: int, length: int) -> 
         assert fold_text(piece) == fold_text(needle)
         assert fold_text(text[hit.start]) != ""  # never starts on a mark of the letter before
         assert hit.end == len(text) or fold_text(text[hit.end]) != ""  # marks stay with it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join), st.booleans())
+def test_folding_with_the_runs_at_once_is_folding_then_finding_them(
+    text: str, ta_marbuta: bool
+) -> None:
+    options = FoldOptions(ta_marbuta=ta_marbuta)
+    lazy, eager = FoldedText.of(text, options), FoldedText.with_runs(text, options)
+    assert eager.folded == lazy.folded
+    for f in range(len(lazy.folded) + 1):
+        assert eager.position(f) == lazy.position(f)
+        for e in range(f + 1, len(lazy.folded) + 1):
+            assert eager.span(f, e) == lazy.span(f, e)

@@ -11,7 +11,7 @@ import pytest
 from annotator.project import Project
 from annotator.search import FoldedCorpus, Mode, Query, find
 from annotator.search import folding as folding_module
-from annotator.search.corpus import documents_to_search, narrowed
+from annotator.search.corpus import STREAM_SHARE, documents_to_search, narrowed, search_documents
 from tests.core.test_search_index import QUERIES, TEXTS
 
 MANY = TEXTS + [f"نص رقم {k} عن القاهرة ودمشق." for k in range(20)]
@@ -68,3 +68,36 @@ def test_reuse_folds_only_new_documents(monkeypatch: pytest.MonkeyPatch) -> None
     # same id, another text (another project): folded again, never the old copy
     third = FoldedCorpus([(0, "نص آخر تماما")], reuse=first)
     assert third.text(0) == "نص آخر تماما" and folded[-1] == "نص آخر تماما"
+
+
+@pytest.mark.parametrize("query", [*QUERIES, Query("دمشق"), Query("رقم", Mode.PREFIX)])
+def test_the_command_lines_path_gives_the_same_hits(tmp_path: Path, query: Query) -> None:
+    """``search_documents`` (``annotator search``): the index's candidates, read one by one
+    or in one stream, each folded with the way back at once; with or without the index,
+    and limited to some documents."""
+    with Project.create(tmp_path / "p.annotator") as p:
+        for k, text in enumerate(MANY):
+            p.add_document(text, name=f"d{k}")
+        corpus = FoldedCorpus((d.id, d.text) for d in p.iter_documents())
+        expected = _key(corpus.search(query))
+        scanned = [h for _, hits in search_documents(p, query) for h in hits]
+        assert _key(scanned) == expected
+        assert p.ensure_search_index()
+        found = list(search_documents(p, query))
+        assert _key(h for _, hits in found for h in hits) == expected
+        assert all(hits and all(h.doc_id == d.id for h in hits) for d, hits in found)
+        some = set(corpus.ids[::2])
+        limited = [h for _, hits in search_documents(p, query, some) for h in hits]
+        assert _key(limited) == [k for k in expected if k[0] in some]
+
+
+def test_many_candidates_are_read_in_one_stream(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as p:
+        for k, text in enumerate(MANY):
+            p.add_document(text, name=f"d{k}")
+        assert p.ensure_search_index()
+        q = Query("رقم")
+        candidates = p.search_candidates(q)
+        assert candidates is not None and len(candidates) >= STREAM_SHARE * candidates[-1]
+        p.document = None  # type: ignore[method-assign, assignment]  # not read one by one
+        assert [d.id for d in documents_to_search(p, q)] == candidates
