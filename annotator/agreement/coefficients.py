@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -22,6 +21,7 @@ import numpy.typing as npt
 from annotator.text import is_word_char
 
 OUTSIDE = "O"
+IntArray = npt.NDArray[np.int64]
 H = TypeVar("H", bound=Hashable)
 Scheme = Literal["IO", "IOB2"]
 
@@ -41,14 +41,7 @@ def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
     n = len(text)
     if n == 0:
         return []
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    table = _classes()
-    kind = table[codes]
-    if not kind.all():  # characters met for the first time
-        for cp in np.unique(codes[kind == 0]).tolist():
-            ch = chr(cp)
-            table[cp] = _SPACE if ch.isspace() else _WORD if is_word_char(ch) else _OTHER
-        kind = table[codes]
+    kind = _classified(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4"))
     word = kind == _WORD
     other = kind == _OTHER
     forced = np.zeros(n, dtype=bool)  # a word character a cut makes begin a token
@@ -62,6 +55,41 @@ def tokenize(text: str, cuts: Iterable[int] = ()) -> list[tuple[int, int]]:
     starts = np.flatnonzero(other | (word & ~joined))
     ends = np.flatnonzero(other | (word & ~np.append(joined[1:], False))) + 1
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+
+def token_starts(text: str, begins: IntArray, cuts: IntArray) -> IntArray:
+    """Where the tokens of ``tokenize`` begin in ``text``: several documents laid end to end
+    (``begins``: where each starts, ascending), each tokenized on its own with its own cuts
+    (``cuts``: positions in ``text``, each inside its document). The tokens of a document are
+    those that begin inside it, each running to the next start, space or end of its word."""
+    n = len(text)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    kind = _classified(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4"))
+    word = kind == _WORD
+    forced = np.zeros(n, dtype=bool)  # a cut, or the first character of a document
+    forced[cuts] = True
+    forced[begins[begins < n]] = True
+    begins_token = np.empty(n, dtype=bool)  # a word character after one that is not
+    begins_token[0] = True
+    np.logical_not(word[:-1], out=begins_token[1:])
+    begins_token |= forced
+    begins_token &= word
+    begins_token |= kind == _OTHER
+    found: IntArray = np.flatnonzero(begins_token)
+    return found
+
+
+def _classified(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint8]:
+    """The class of each code point (``_SPACE``, ``_WORD`` or ``_OTHER``)."""
+    table = _classes()
+    kind = table[codes]
+    if not kind.all():  # characters met for the first time
+        for cp in np.unique(codes[kind == 0]).tolist():
+            ch = chr(cp)
+            table[cp] = _SPACE if ch.isspace() else _WORD if is_word_char(ch) else _OTHER
+        kind = table[codes]
+    return kind
 
 
 _SPACE, _WORD, _OTHER = 1, 2, 3
@@ -339,7 +367,8 @@ def _sweep(x: list[tuple[int, int, bool]], y: list[tuple[int, int, bool]]) -> in
 
 
 class UnitizingCounts:
-    """Alpha-U of documents laid end to end, fed one document at a time (``add``).
+    """Alpha-U of documents laid end to end, fed one document (``add``) or many (``add_many``)
+    at a time.
 
     ``result`` equals ``krippendorff_alpha_unitizing`` of every unit added, shifted by the
     lengths of the documents before its own, the documents laid in the order of their
@@ -347,96 +376,161 @@ class UnitizingCounts:
     small: per category the sums of distances, the unit and inner gap lengths counted, and
     per document, category and rater the gaps before its first and after its last unit (a
     gap runs on across documents where the rater has no unit, so it is only known at the
-    end); never the units themselves. A unit must lie inside its document."""
+    end); never the units themselves. A unit must lie inside its document.
+
+    Within a document, category and rater, units are reduced as ``_reduce`` does and the
+    distances of ``_sweep`` are summed in NumPy over all the documents given at once: two
+    raters' units that overlap add (s1 - s2)² + (e1 - e2)², a unit no unit of the other rater
+    overlaps lies inside one of its gaps and adds its length squared, and nothing else adds
+    anything."""
 
     def __init__(self, raters: Sequence[Hashable]) -> None:
         self.raters = list(raters)
         self._keys: list[Any] = []
-        self._lengths = array("q")
+        self._lengths: list[IntArray] = []
         self._categories: set[str] = set()
         self._observed: Counter[str] = Counter()
         self._units: defaultdict[str, Counter[int]] = defaultdict(Counter)
         self._gaps: defaultdict[str, Counter[int]] = defaultdict(Counter)
-        self._edges: dict[tuple[str, Hashable], array[int]] = {}  # (doc index, lead, trail)*
+        self._edges: defaultdict[tuple[str, int], list[IntArray]] = defaultdict(list)
+        """(category, rater index) -> arrays of (document index, lead, trail) rows"""
 
     def add(self, key: Any, length: int, units: Iterable[tuple[Hashable, int, int, str]]) -> None:
         """One document of ``length`` characters and its units (rater, start, end, category),
         offsets within the document."""
-        index = len(self._keys)
-        self._keys.append(key)
-        self._lengths.append(length)
-        by_cat: defaultdict[str, defaultdict[Hashable, list[tuple[int, int]]]]
-        by_cat = defaultdict(lambda: defaultdict(list))
-        known = set(self.raters)
-        for rater, start, end, category in units:
+        index = {name: i for i, name in enumerate(self.raters)}
+        rows = list(units)
+        categories: dict[str, int] = {}
+        for rater, start, end, category in rows:
             if start < 0 or end > length:
                 raise ValueError(f"unit [{start}, {end}) lies outside its document")
-            if rater not in known:
+            if rater not in index:
                 raise ValueError(f"unit of {rater!r}, not one of the raters")
-            by_cat[category][rater].append((start, end))
-        for category, per_rater in by_cat.items():
-            self._categories.add(category)
-            cleaned = {name: _reduce(per_rater.get(name, [])) for name in self.raters}
-            segs = {name: _segments(cleaned[name], 0, length) for name in self.raters}
-            self._observed[category] += sum(
-                _sweep(segs[x], segs[y]) for x, y in itertools.combinations(self.raters, 2)
+            categories.setdefault(category, len(categories))
+        n = len(rows)
+        columns = UnitColumns(
+            np.fromiter((index[r[0]] for r in rows), dtype=np.int64, count=n),
+            np.zeros(n, dtype=np.int64),
+            np.fromiter((r[1] for r in rows), dtype=np.int64, count=n),
+            np.fromiter((r[2] for r in rows), dtype=np.int64, count=n),
+            np.fromiter((categories[r[3]] for r in rows), dtype=np.int64, count=n),
+        )
+        self.add_many([key], np.array([length], dtype=np.int64), columns, list(categories))
+
+    def add_many(
+        self,
+        keys: Sequence[Any],
+        lengths: IntArray,
+        units: UnitColumns,
+        categories: Sequence[str],
+    ) -> None:
+        """Documents ``keys`` of ``lengths`` characters and their units: rater (index into
+        ``raters``), document (index into ``keys``), start, end within the document, and
+        category (index into ``categories``)."""
+        base = len(self._keys)
+        self._keys.extend(keys)
+        self._lengths.append(np.asarray(lengths, dtype=np.int64))
+        rater, doc, start, end, cat = units
+        if rater.size == 0:
+            return
+        if int(start.min()) < 0 or bool((end > lengths[doc]).any()):
+            bad = int(np.flatnonzero((start < 0) | (end > lengths[doc]))[0])
+            raise ValueError(f"unit [{start[bad]}, {end[bad]}) lies outside its document")
+        if int(rater.min()) < 0 or int(rater.max()) >= len(self.raters):
+            raise ValueError("unit of a rater not one of the raters")
+        for c in np.unique(cat).tolist():
+            self._categories.add(categories[c])
+        r = len(self.raters)
+        n_docs = len(keys)
+        # reduce: per (category, document, rater) the earliest, then longest, of overlapping
+        keep = start < end
+        rater, doc, start, end, cat = rater[keep], doc[keep], start[keep], end[keep], cat[keep]
+        if rater.size == 0:
+            return
+        group = (cat * n_docs + doc) * r + rater
+        order = np.lexsort((-end, start, group))
+        group, start, end = group[order], start[order], end[order]
+        same = group[1:] == group[:-1]
+        clash = same & (start[1:] < end[:-1])
+        if clash.any():
+            group, start, end = _reduced(group, start, end, clash)
+            same = group[1:] == group[:-1]
+        rater = group % r
+        cell = group // r  # category x document
+        cat, doc = cell // n_docs, cell % n_docs
+        width = int(np.max(lengths)) + 1
+        n_cats = len(categories)
+        observed = np.zeros(n_cats, dtype=np.int64)
+        sides = [np.flatnonzero(rater == i) for i in range(r)]
+        for x, y in itertools.combinations(range(r), 2):
+            _observed_into(observed, cell, cat, start, end, sides[x], sides[y], width)
+        for c in np.flatnonzero(observed).tolist():
+            self._observed[categories[c]] += int(observed[c])
+        # unit lengths and the gaps between a rater's units within a document
+        _count_into(self._units, categories, cat, end - start, width)
+        inner = same & (start[1:] > end[:-1])
+        _count_into(self._gaps, categories, cat[1:][inner], (start[1:] - end[:-1])[inner], width)
+        # the gap before the first and after the last unit of each (category, document, rater)
+        first = np.flatnonzero(np.concatenate(([True], ~same)))
+        last = np.flatnonzero(np.concatenate((~same, [True])))
+        lead, trail = start[first], lengths[doc[last]] - end[last]
+        edge_cat, edge_rater, edge_doc = cat[first], rater[first], doc[first] + base
+        for c, i in set(zip(edge_cat.tolist(), edge_rater.tolist(), strict=True)):
+            mine = (edge_cat == c) & (edge_rater == i)
+            self._edges[categories[c], i].append(
+                np.stack((edge_doc[mine], lead[mine], trail[mine]))
             )
-            lengths, gaps = self._units[category], self._gaps[category]
-            for name, kept in cleaned.items():
-                if not kept:
-                    continue
-                # (counted in place: Counter.update of a few values cost more than the counting)
-                previous = kept[0][1]
-                for s, e in kept:
-                    lengths[e - s] += 1
-                    if s > previous:  # the gap after the unit before
-                        gaps[s - previous] += 1
-                    previous = e
-                edges = self._edges.setdefault((category, name), array("q"))
-                edges.extend((index, kept[0][0], length - kept[-1][1]))
 
     def result(self) -> UnitizingResult:
-        names, r = self.raters, len(self.raters)
-        begins = [0] * len(self._keys)
-        total = 0
-        for i in sorted(range(len(self._keys)), key=self._keys.__getitem__):
-            begins[i] = total
-            total += self._lengths[i]
+        r = len(self.raters)
+        lengths = np.concatenate(self._lengths) if self._lengths else np.zeros(0, np.int64)
+        begins = np.zeros(len(self._keys), dtype=np.int64)
+        order = sorted(range(len(self._keys)), key=self._keys.__getitem__)
+        laid = lengths[order]
+        begins[order] = np.cumsum(laid) - laid
+        total = int(laid.sum())
         per_category: dict[str, tuple[float, float, float | None]] = {}
         for category in sorted(self._categories):
             gaps = Counter(self._gaps[category])
-            for name in names:
-                prev = 0  # where the rater's last unit so far ends in the continuum
-                edges = self._edges.get((category, name), array("q"))
-                for j in sorted(range(0, len(edges), 3), key=lambda j: begins[edges[j]]):
-                    i, lead, trail = edges[j], edges[j + 1], edges[j + 2]
-                    if begins[i] + lead > prev:
-                        gaps[begins[i] + lead - prev] += 1
-                    prev = begins[i] + self._lengths[i] - trail
-                if total > prev:
-                    gaps[total - prev] += 1
+            for i in range(r):
+                found = self._edges.get((category, i))
+                if not found:
+                    if total > 0:
+                        gaps[total] += 1
+                    continue
+                docs, lead, trail = np.concatenate(found, axis=1)
+                at = begins[docs]
+                order_at = np.argsort(at, kind="stable")
+                first = (at + lead)[order_at]
+                last = (at + lengths[docs] - trail)[order_at]
+                between = first - np.concatenate(([0], last[:-1]))
+                values, times = np.unique(between[between > 0], return_counts=True)
+                for v, t in zip(values.tolist(), times.tolist(), strict=True):
+                    gaps[v] += t
+                if total > int(last[-1]):
+                    gaps[total - int(last[-1])] += 1
             observed = self._observed[category]
             d_o = 2.0 * observed / (r * (r - 1) * total * total) if r > 1 and total else 0.0
-            lengths = self._units[category]
-            n_c = sum(lengths.values())
-            values = sorted(gaps)
+            units = self._units[category]
+            n_c = sum(units.values())
+            values_sorted = sorted(gaps)
             suffix_sum = [
-                *reversed([*itertools.accumulate(v * gaps[v] for v in reversed(values))]),
+                *reversed([*itertools.accumulate(v * gaps[v] for v in reversed(values_sorted))]),
                 0,
             ]
             suffix_count = [
-                *reversed([*itertools.accumulate(gaps[v] for v in reversed(values))]),
+                *reversed([*itertools.accumulate(gaps[v] for v in reversed(values_sorted))]),
                 0,
             ]
             expected = 0
-            for ln, times in lengths.items():
+            for ln, times_ in units.items():
                 within = (n_c - 1) * (2 * ln**3 - 3 * ln**2 + ln) // 3
-                k = bisect.bisect_left(values, ln)
-                expected += times * (
+                k = bisect.bisect_left(values_sorted, ln)
+                expected += times_ * (
                     within + ln * ln * (suffix_sum[k] - suffix_count[k] * (ln - 1))
                 )
             denominator = r * total * (r * total - 1) - sum(
-                times * ln * (ln - 1) for ln, times in lengths.items()
+                times_ * ln * (ln - 1) for ln, times_ in units.items()
             )
             d_e = 2.0 * expected / total / denominator if denominator and total else 0.0
             per_category[category] = (d_o, d_e, 1.0 - d_o / d_e if d_e else None)
@@ -447,3 +541,78 @@ class UnitizingCounts:
         return UnitizingResult(
             1.0 - mean_o / mean_e if mean_e else None, mean_o, mean_e, per_category
         )
+
+
+class UnitColumns(NamedTuple):
+    """Units as arrays: rater index, document index, start, end, category index."""
+
+    rater: IntArray
+    doc: IntArray
+    start: IntArray
+    end: IntArray
+    category: IntArray
+
+
+def _reduced(
+    group: IntArray, start: IntArray, end: IntArray, clash: npt.NDArray[np.bool_]
+) -> tuple[IntArray, IntArray, IntArray]:
+    """``_reduce`` of the groups where units overlap (sorted by group, start, longest first);
+    the other groups are kept whole."""
+    bad = np.unique(group[1:][clash])
+    mine = np.isin(group, bad)
+    fixed: list[tuple[int, int, int]] = []
+    rows = zip(group[mine].tolist(), start[mine].tolist(), end[mine].tolist(), strict=True)
+    for g, items in itertools.groupby(rows, key=lambda row: row[0]):
+        fixed += [(g, s, e) for s, e in _reduce((s, e) for _, s, e in items)]
+    extra = np.array(fixed, dtype=np.int64).reshape(-1, 3)
+    group = np.concatenate((group[~mine], extra[:, 0]))
+    start = np.concatenate((start[~mine], extra[:, 1]))
+    end = np.concatenate((end[~mine], extra[:, 2]))
+    order = np.lexsort((start, group))
+    return group[order], start[order], end[order]
+
+
+def _observed_into(
+    out: IntArray,
+    cell: IntArray,
+    cat: IntArray,
+    start: IntArray,
+    end: IntArray,
+    x: IntArray,
+    y: IntArray,
+    width: int,
+) -> None:
+    """Add ``_sweep``'s distances of raters ``x`` and ``y`` (their units' indices, each
+    sorted and disjoint within a cell) to ``out`` per category."""
+    xs, xe = cell[x] * width + start[x], cell[x] * width + end[x]
+    ys, ye = cell[y] * width + start[y], cell[y] * width + end[y]
+    lo = np.searchsorted(ye, xs, side="right")  # y's first unit ending after x's start
+    hi = np.searchsorted(ys, xe, side="left")  # y's first unit starting at or after x's end
+    many = np.maximum(hi - lo, 0)
+    alone_x = x[many == 0]
+    np.add.at(out, cat[alone_x], (end[alone_x] - start[alone_x]) ** 2)
+    back_lo = np.searchsorted(xe, ys, side="right")
+    back_hi = np.searchsorted(xs, ye, side="left")
+    alone_y = y[np.maximum(back_hi - back_lo, 0) == 0]
+    np.add.at(out, cat[alone_y], (end[alone_y] - start[alone_y]) ** 2)
+    total = int(many.sum())
+    if total:
+        which = np.repeat(np.arange(x.size), many)
+        step = np.arange(total) - np.repeat(np.cumsum(many) - many, many)
+        u, v = x[which], y[lo[which] + step]
+        np.add.at(out, cat[u], (start[u] - start[v]) ** 2 + (end[u] - end[v]) ** 2)
+
+
+def _count_into(
+    into: defaultdict[str, Counter[int]],
+    categories: Sequence[str],
+    cat: IntArray,
+    values: IntArray,
+    width: int,
+) -> None:
+    """Count ``values`` (below ``width``) per category into ``into``."""
+    if values.size == 0:
+        return
+    keys, times = np.unique(cat * width + values, return_counts=True)
+    for key, t in zip(keys.tolist(), times.tolist(), strict=True):
+        into[categories[key // width]][key % width] += t

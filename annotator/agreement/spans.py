@@ -231,19 +231,35 @@ def _code(a: Sequence[SpanKey], b: Sequence[SpanKey]) -> _Coded:
     cols = []
     for side in (a, b):
         n = len(side)
+        d = _codes(map(itemgetter(0), side), n, docs)
+        lab = _codes(map(itemgetter(3), side), n, labels)
         cols.append(
             (
-                _codes(map(itemgetter(0), side), n, docs),
+                _dense(d, docs) if n else d,
                 np.fromiter(map(itemgetter(1), side), dtype=np.int64, count=n),
                 np.fromiter(map(itemgetter(2), side), dtype=np.int64, count=n),
-                _codes(map(itemgetter(3), side), n, labels),
+                _dense(lab, labels) if n else lab,
             )
         )
+    (da, sa, ea, la), (db, sb, eb, lb) = cols
+    positions, key_a, key_b = _keys(
+        (da, sa, ea, la), (db, sb, eb, lb), max(len(docs), 1), max(len(labels), 1)
+    )
+    return _Coded(list(docs), [str(x) for x in labels], positions, key_a, key_b)
+
+
+Columns = tuple[IntArray, IntArray, IntArray, IntArray]
+"""One side's spans as arrays: document code, start, end, label code."""
+
+
+def _keys(a: Columns, b: Columns, n_docs: int, n_labels: int) -> tuple[int, IntArray, IntArray]:
+    """(positions, sorted distinct keys of A, of B): ((doc·P + start)·P + end)·L + label, the
+    offsets replaced by their ranks if they would not fit in 63 bits."""
+    cols = [a, b]
     ends = [c[2] for c in cols if c[2].size] + [c[1] for c in cols if c[1].size]
     if any(int(c.min()) < 0 for c in ends):
         raise ValueError("span offsets must not be negative")
     positions = max((int(c.max()) for c in ends), default=0) + 1
-    n_docs, n_labels = max(len(docs), 1), max(len(labels), 1)
     if n_docs * positions * positions * n_labels >= 2**63:
         # Only order and equality of offsets matter to matching, and ranks keep both.
         ranks = unique_sorted(np.concatenate([x for c in cols for x in c[1:3]]))
@@ -253,11 +269,11 @@ def _code(a: Sequence[SpanKey], b: Sequence[SpanKey]) -> _Coded:
         positions = ranks.size
         if n_docs * positions * positions * n_labels >= 2**63:
             raise ValueError("too many distinct documents, offsets and labels to compare at once")
-    keys = []
-    for d, s, e, lab in cols:
-        dd, ll = (_dense(d, docs), _dense(lab, labels)) if d.size else (d, lab)
-        keys.append(unique_sorted(((dd * positions + s) * positions + e) * n_labels + ll))
-    return _Coded(list(docs), [str(x) for x in labels], positions, keys[0], keys[1])
+    keys = [
+        unique_sorted(((d * positions + s) * positions + e) * n_labels + lab)
+        for d, s, e, lab in cols
+    ]
+    return positions, keys[0], keys[1]
 
 
 def _split(key: IntArray, coded: _Coded) -> tuple[IntArray, IntArray, IntArray, IntArray]:
@@ -344,13 +360,31 @@ def span_counts(
     if mode not in ("exact", "overlap"):
         raise ValueError(f"unknown matching mode {mode!r}")
     coded = _code(a, b)
-    n_labels = max(len(coded.labels), 1)
-    n_groups = max(len(coded.docs), 1) * n_labels
+    by_label, boundary = _counted(coded, max(len(coded.docs), 1), max(len(coded.labels), 1), mode)
+    return coded.docs, coded.labels, by_label, boundary
+
+
+def column_counts(
+    a: Columns, b: Columns, n_docs: int, n_labels: int, mode: Mode = "exact"
+) -> tuple[GroupCounts, GroupCounts]:
+    """``span_counts`` of spans given as arrays (document codes below ``n_docs``, label codes
+    below ``n_labels``, duplicates allowed): (counts per document x label, per document)."""
+    if mode not in ("exact", "overlap"):
+        raise ValueError(f"unknown matching mode {mode!r}")
+    n_docs, n_labels = max(n_docs, 1), max(n_labels, 1)
+    positions, key_a, key_b = _keys(a, b, n_docs, n_labels)
+    coded = _Coded([None] * n_docs, [""] * n_labels, positions, key_a, key_b)
+    return _counted(coded, n_docs, n_labels, mode)
+
+
+def _counted(
+    coded: _Coded, n_docs: int, n_labels: int, mode: Mode
+) -> tuple[GroupCounts, GroupCounts]:
+    n_groups = n_docs * n_labels
     da, sa, ea, la = _split(coded.key_a, coded)
     db, sb, eb, lb = _split(coded.key_b, coded)
     ba = unique_sorted(coded.key_a // n_labels)
     bb = unique_sorted(coded.key_b // n_labels)
-    n_docs = max(len(coded.docs), 1)
     pp = coded.positions * coded.positions
     if mode == "exact":
         tp_keys = intersect_sorted(coded.key_a, coded.key_b)
@@ -371,7 +405,7 @@ def span_counts(
     boundary = GroupCounts(
         np.bincount(ba // pp, minlength=n_docs), np.bincount(bb // pp, minlength=n_docs), btp
     )
-    return coded.docs, coded.labels, by_label, boundary
+    return by_label, boundary
 
 
 def scores_from_counts(
