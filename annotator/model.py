@@ -11,10 +11,11 @@ stamp ``clock`` and a ``deleted`` tombstone. Records are never hard-deleted.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 if TYPE_CHECKING:
     from annotator.schema import Schema
@@ -182,12 +183,168 @@ def record_to_json(record: Record) -> dict[str, Any]:
     return data
 
 
+T = TypeVar("T")
+
+
+class LazyRecords(Sequence[T]):
+    """Records held as the rows they were read from, each decoded when first read (and kept).
+
+    What ``Project.layer(..., lazy=True)`` gives as a layer's spans: the window reads 20,000
+    of them in one query but shows most only through a few fields (offsets, label, uuid),
+    which ``fields`` gives straight from the rows; a record is made only when it is read.
+    Immutable like the tuple it stands for, and equal to any sequence of the same records
+    (a copy or a pickle of it is a tuple). ``plain`` maps a field to its place in a row and,
+    when the row holds it in another form (a JSON text), the function giving the field.
+    """
+
+    __slots__ = ("_decode", "_items", "_plain", "_raw")
+
+    def __init__(
+        self,
+        rows: list[Any],
+        decode: Callable[[Any], T],
+        plain: Mapping[str, tuple[int, Callable[[Any], Any] | None]],
+        raw: int | None = None,
+    ) -> None:
+        self._items: list[Any] = rows  # a row is a tuple; a record, once decoded, is not
+        self._decode = decode
+        self._plain = plain
+        self._raw = len(rows) if raw is None else raw  # rows still to decode
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def _at(self, i: int) -> T:
+        item = self._items[i]
+        if type(item) is tuple:
+            item = self._items[i] = self._decode(item)
+            self._raw -= 1
+        return item  # type: ignore[no-any-return]
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[T, ...]: ...
+    def __getitem__(self, i: int | slice) -> T | tuple[T, ...]:
+        if isinstance(i, slice):
+            return tuple(self._at(k) for k in range(*i.indices(len(self._items))))
+        return self._at(i)
+
+    def __iter__(self) -> Iterator[T]:
+        if not self._raw:
+            return iter(self._items)
+        return (self._at(k) for k in range(len(self._items)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"LazyRecords({len(self._items)} records, {self._raw} not decoded)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))
+
+    def fields(self, name: str) -> list[Any]:
+        """Every record's ``name`` field in order, from the rows where they hold it (no
+        record is made for them)."""
+        plain = self._plain.get(name)
+        items = self._items
+        if plain is None or not self._raw:
+            return list(map(operator.attrgetter(name), self))
+        k, convert = plain
+        if self._raw == len(items):
+            values = list(map(operator.itemgetter(k), items))
+            return values if convert is None else list(map(convert, values))
+        get = operator.attrgetter(name)
+        if convert is None:
+            return [x[k] if type(x) is tuple else get(x) for x in items]
+        return [convert(x[k]) if type(x) is tuple else get(x) for x in items]
+
+    def by(self, name: str) -> LazyIndex[T]:
+        """The records by their ``name`` field (a unique key: the uuid), decoded when read."""
+        return LazyIndex(dict(zip(self.fields(name), self._items, strict=True)), self._decode)
+
+    def spliced(self, index: int, remove: int, insert: Sequence[T]) -> LazyRecords[T]:
+        """A copy with ``remove`` records from ``index`` replaced by ``insert`` (an edit: the
+        rows not touched stay rows)."""
+        items = self._items.copy()
+        raw = self._raw - sum(type(x) is tuple for x in items[index : index + remove])
+        items[index : index + remove] = insert
+        return LazyRecords(items, self._decode, self._plain, raw)
+
+
+class LazyIndex(MutableMapping[str, T]):
+    """Records by key, held as rows and decoded when first read (``LazyRecords.by``)."""
+
+    __slots__ = ("_decode", "_items")
+
+    def __init__(self, items: dict[str, Any], decode: Callable[[Any], T]) -> None:
+        self._items = items
+        self._decode = decode
+
+    def __getitem__(self, key: str) -> T:
+        item = self._items[key]
+        if type(item) is tuple:
+            item = self._items[key] = self._decode(item)
+        return item  # type: ignore[no-any-return]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        item = self._items.get(key, default)
+        if type(item) is tuple:
+            item = self._items[key] = self._decode(item)
+        return item
+
+    def __setitem__(self, key: str, value: T) -> None:
+        self._items[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._items[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def fields_of(records: Sequence[Any], name: str) -> list[Any]:
+    """Every record's ``name`` field in order (from the rows of ``LazyRecords``)."""
+    if isinstance(records, LazyRecords):
+        return records.fields(name)
+    return list(map(operator.attrgetter(name), records))
+
+
+def index_of(records: Sequence[T], name: str) -> MutableMapping[str, T]:
+    """The records by their ``name`` field, a unique key (decoded when read from
+    ``LazyRecords``)."""
+    if isinstance(records, LazyRecords):
+        return records.by(name)
+    return dict(zip(map(operator.attrgetter(name), records), records, strict=True))
+
+
+def spliced(records: Sequence[T], index: int, remove: int, insert: Sequence[T]) -> Sequence[T]:
+    """``records`` with ``remove`` of them from ``index`` replaced by ``insert`` (a copy)."""
+    if isinstance(records, LazyRecords):
+        return records.spliced(index, remove, insert)
+    return (*records[:index], *insert, *records[index + remove :])
+
+
 @dataclass(frozen=True)
 class DocumentAnnotations:
-    """Everything one layer (or several) holds on one document: the unit formats exchange."""
+    """Everything one layer (or several) holds on one document: the unit formats exchange.
+
+    ``spans`` is a tuple, or ``LazyRecords`` when the layer was read lazily (the window)."""
 
     document: Document
-    spans: tuple[Span, ...] = ()
+    spans: Sequence[Span] = ()
     events: tuple[Event, ...] = ()
     arguments: tuple[Argument, ...] = ()
     relations: tuple[Relation, ...] = ()

@@ -604,13 +604,22 @@ class Project:
         return None if rec is None or rec.deleted else rec
 
     # -- whole layers --------------------------------------------------------------------
-    def layer(self, doc_id: int, annotator: str | None = None) -> DocumentAnnotations:
-        """A document with the live annotations of one layer (or of all layers)."""
+    def layer(
+        self, doc_id: int, annotator: str | None = None, *, lazy: bool = False
+    ) -> DocumentAnnotations:
+        """A document with the live annotations of one layer (or of all layers). ``lazy``
+        (one layer): its spans are ``LazyRecords``, each made from its row when first read
+        (the window reads 20,000 and shows most through a few fields)."""
         doc = self.document(doc_id)
         store = self._store
+        spans: Sequence[Span]
+        if lazy and annotator is not None:
+            spans = store.spans.of_layer_lazily(doc_id, annotator)
+        else:
+            spans = tuple(store.spans.of_document(doc_id, annotator))
         return DocumentAnnotations(
             doc,
-            tuple(store.spans.of_document(doc_id, annotator)),
+            spans,
             tuple(store.events.of_document(doc_id, annotator)),
             tuple(store.arguments.of_document(doc_id, annotator)),
             tuple(store.relations.of_document(doc_id, annotator)),

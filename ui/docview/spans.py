@@ -11,6 +11,7 @@ add/remove/update recompute only the cluster around the change.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import itertools
 from collections.abc import Iterable, Sequence
@@ -39,6 +40,26 @@ class ViewSpan(NamedTuple):
     """a proposed span, not an annotation: drawn as a dashed outline with no fill, kept in
     the view's own suggestion index apart from the spans"""
     score: float = 1.0
+
+    @classmethod
+    def many(
+        cls,
+        uuids: Iterable[str],
+        starts: Iterable[int],
+        ends: Iterable[int],
+        labels: Iterable[str],
+        colors: Iterable[str],
+        layer: str,
+        fragments: Iterable[tuple[tuple[int, int], ...]],
+        read_only: bool = False,
+    ) -> list[ViewSpan]:
+        """Spans of one layer from their fields, one iterable per field (a whole layer at a
+        time: the tuples are made in C, no Python call per span)."""
+        make = functools.partial(tuple.__new__, cls)
+        rows = zip(uuids, starts, ends, labels, colors, itertools.repeat(layer),
+                   itertools.repeat(read_only), fragments, itertools.repeat(False),
+                   itertools.repeat(1.0))  # fmt: skip
+        return list(map(make, rows))
 
     def pieces(self) -> tuple[tuple[int, int], ...]:
         """The covered ranges: the fragments, or the single range ``(start, end)``."""

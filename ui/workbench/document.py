@@ -15,7 +15,7 @@ from its signals:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, MutableMapping, Sequence, Set
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -29,6 +29,8 @@ from annotator.model import (
     Record,
     Relation,
     Span,
+    index_of,
+    spliced,
 )
 from ui.session import Changes, Session
 from ui.workbench import collector
@@ -75,15 +77,22 @@ class DocumentModel(QObject):
         self.other_layers: list[str] = []
         self.selected_uuid = ""
         self._layer = _empty()
-        self._by_uuid: dict[str, Span] = {}
+        self._by_uuid: MutableMapping[str, Span] = {}
         self._referenced: set[str] = set()
         self._triggers: set[str] = set()
         self._order: dict[str, int] = {}  # place of events, arguments, relations (see _ordered)
         self._pending = False
+        self.generation = 0
+        """counts the session's changes: what was read before may differ when it moved on"""
+        # (connected here, before the window's navigation follows the same signal)
+        session.changed.connect(self._session_changed)
         self._load_timer = QTimer(self)
         self._load_timer.setSingleShot(True)
         self._load_timer.setInterval(0)
         self._load_timer.timeout.connect(self.finish_loading)
+
+    def _session_changed(self, _changes: Changes) -> None:
+        self.generation += 1
 
     # -- the document --------------------------------------------------------------------
     def set_document(self, doc: Document | None) -> None:
@@ -106,7 +115,7 @@ class DocumentModel(QObject):
             self.finish_loading()
         return self._by_uuid.get(uuid)
 
-    def spans_by_uuid(self) -> dict[str, Span]:
+    def spans_by_uuid(self) -> Mapping[str, Span]:
         """The current layer's spans by uuid (kept up to date; do not modify)."""
         if self._pending:
             self.finish_loading()
@@ -147,8 +156,8 @@ class DocumentModel(QObject):
         """Make ``value`` the layer; ``spans``: only these spans changed (cheap update);
         ``refs``: events, arguments or relations changed."""
         self._layer = value
-        if spans is None:
-            self._by_uuid = {s.uuid: s for s in value.spans}
+        if spans is None:  # (a lazily read layer's spans stay rows until they are read)
+            self._by_uuid = index_of(value.spans, "uuid")
             held: list[Record] = [*value.events, *value.arguments, *value.relations]
             self._order = {r.uuid: i for i, r in enumerate(held)}
         else:
@@ -175,7 +184,8 @@ class DocumentModel(QObject):
             if project is None or self.doc is None:
                 self._set_layer(_empty())
             else:
-                self._set_layer(project.layer(self.doc.id, self.session.annotator or ""))
+                me = self.session.annotator or ""
+                self._set_layer(project.layer(self.doc.id, me, lazy=True))
             self.layerLoaded.emit()
 
     def load_first(self, bound: int) -> list[Span]:
@@ -213,13 +223,15 @@ class DocumentModel(QObject):
         others = len(touched_spans) < len(records)
         refs_before, triggers_before = self._referenced, self._triggers
         if records:
-            spans = list(self._layer.spans)
+            spans = self._layer.spans  # (copied by each splice: rows stay rows)
             for s in touched_spans:
                 old = self._by_uuid.get(s.uuid)
                 if old is not None:
-                    del spans[bisect.bisect_left(spans, span_key(old), key=span_key)]
+                    at = bisect.bisect_left(spans, span_key(old), key=span_key)
+                    spans = spliced(spans, at, 1, ())
                 if not s.deleted:
-                    spans.insert(bisect.bisect_left(spans, span_key(s), key=span_key), s)
+                    at = bisect.bisect_left(spans, span_key(s), key=span_key)
+                    spans = spliced(spans, at, 0, (s,))
             held = self._layer
             events: tuple[Event, ...] | None = held.events
             arguments: tuple[Argument, ...] | None = held.arguments
@@ -243,7 +255,7 @@ class DocumentModel(QObject):
                 if not wanted | {r.target for r in relations} <= live:
                     return None  # they refer to a span written outside this window
             assert events is not None and arguments is not None and relations is not None
-            new = DocumentAnnotations(doc, tuple(spans), events, arguments, relations)
+            new = DocumentAnnotations(doc, spans, events, arguments, relations)
             self._set_layer(new, touched_spans, refs=others)
         patch = LayerPatch(
             changes,

@@ -20,6 +20,7 @@ from the ``DocumentModel``'s signals. Four ways in:
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from annotator import commands as cmds
 from annotator import rules
 from annotator.commands.schema import UpdateRelation
-from annotator.model import Document, Span, Status
+from annotator.model import Document, Span, Status, fields_of
 from annotator.project import Project
 from ui.docview.arcs import Link
 from ui.docview.looks import assign_looks, patterns_of
@@ -81,6 +82,7 @@ class LayerController(QObject):
         model.recordsChanged.connect(self._show_patch)
         self.arc_actions = ArcActions(window, session, model)
         self._looks: tuple[object, dict[str, str]] | None = None
+        self._listed: tuple[object, str, int] | None = None  # (``_listing``: the list's rows)
 
     def _colors(self, project: Project) -> dict[str, str]:
         """Each span label's colour (its look: ui.docview.looks); the view gets the patterns
@@ -108,7 +110,10 @@ class LayerController(QObject):
             self._show_text(doc)
 
     def _show_text(self, doc: Document | None) -> None:
-        self.refresh_documents()
+        if self._listed == self._listing():
+            self.w.documents.set_current(doc.id if doc else None)  # nothing changed since
+        else:
+            self.refresh_documents()
         view = self.w.view
         view.set_text(doc.text if doc else "")
         view.verticalScrollBar().setValue(0)  # a new document starts at its top
@@ -116,9 +121,14 @@ class LayerController(QObject):
             self.refresh_layer()
             view.verticalScrollBar().setValue(0)
 
+    def _listing(self) -> tuple[object, str, int]:
+        """What the document list shows: the project, the layer, the session's changes."""
+        return (self.session.project, self.session.annotator, self.model.generation)
+
     def refresh_documents(self) -> None:
         """Fill the document list (statuses and span counts of the current annotator)."""
         project, doc = self.session.project, self.model.doc
+        self._listed = self._listing() if project is not None else None
         if project is None:
             self.w.documents.set_rows([], None)
             return
@@ -152,12 +162,14 @@ class LayerController(QObject):
         me = self.session.annotator
         layer = model.layer
         color = self._colors(project)
-        get = color.get  # (inlined: the view takes 20,000 of these at a time)
-        view_spans = [
-            ViewSpan(s.uuid, s.start, s.end, s.label, get(s.label, ""), s.annotator, False,
-                     s.fragments)
-            for s in layer.spans
-        ]  # fmt: skip
+        # the view's spans from the layer's fields (a lazily read layer's spans stay rows)
+        spans = layer.spans
+        labels = fields_of(spans, "label")
+        view_spans = ViewSpan.many(
+            fields_of(spans, "uuid"), fields_of(spans, "start"), fields_of(spans, "end"),
+            labels, map(color.get, labels, itertools.repeat("")), me or "",
+            fields_of(spans, "fragments"),
+        )  # fmt: skip
         for other in model.other_layers:
             if other == me:
                 continue
@@ -181,7 +193,8 @@ class LayerController(QObject):
             return False
         if model.selected_uuid or not model.own_only():
             return False
-        if project.span_count(doc.id, me) <= LAZY_SPANS:
+        count = self.w.documents.count_of(doc.id)  # (the list was just filled or is current)
+        if (project.span_count(doc.id, me) if count is None else count) <= LAZY_SPANS:
             return False
         viewport = w.view.viewport()
         bottom = QPoint(viewport.width() // 2, viewport.height())

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.model import Span, Status
+from annotator.model import Span, Status, fields_of
 from annotator.schema import Label
 from ui.docview.looks import assign_looks
 from ui.i18n import is_rtl_text, label_display, status_text
@@ -150,6 +150,7 @@ class DocumentListPanel(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         self.rows: list[DocumentRow] = []
+        self._counts: dict[int, int] = {}
         self._queue: frozenset[int] | None = None
         self._review = False
         self._waiting = 0
@@ -158,6 +159,7 @@ class DocumentListPanel(QWidget):
 
     def set_rows(self, rows: Sequence[DocumentRow], current: int | None) -> None:
         self.rows = list(rows)
+        self._counts = {r.doc_id: r.count for r in self.rows}
         self.tree.clear()
         for row in rows:
             item = QTreeWidgetItem([row.name, status_text(row.status), str(row.count)])
@@ -171,6 +173,19 @@ class DocumentListPanel(QWidget):
                 self.tree.setCurrentItem(item)
         self._queue_changed()
 
+    def set_current(self, doc_id: int | None) -> None:
+        """Mark the current document (the rows are unchanged)."""
+        for item in items(self.tree):
+            if item.data(0, UUID_ROLE) == doc_id:
+                self.tree.setCurrentItem(item)
+                return
+        self.tree.clearSelection()
+        self.tree.setCurrentIndex(QModelIndex())
+
+    def count_of(self, doc_id: int) -> int | None:
+        """The annotation count shown for ``doc_id`` (None: no such row)."""
+        return self._counts.get(doc_id)
+
     def update_row(self, doc_id: int, status: Status | None, count: int) -> None:
         """Refresh one document's status (None: keep the one shown) and annotation count
         (after an edit in it)."""
@@ -180,6 +195,7 @@ class DocumentListPanel(QWidget):
                     item.setText(1, status_text(status))
                     item.setData(1, UUID_ROLE, status.value)
                 item.setText(2, str(count))
+                self._counts[doc_id] = count
                 self.rows = [
                     DocumentRow(r.doc_id, r.name, status or r.status, count)
                     if r.doc_id == doc_id
@@ -328,7 +344,8 @@ class LabelPalette(QWidget):
 
 
 class AnnotationModel(QAbstractTableModel):
-    """The annotation list's rows: the layer's spans themselves (no item per row), their
+    """The annotation list's rows: the fields of the layer's spans it shows, one list per
+    field (no item, and no span record, per row: a lazily read layer's spans stay rows), their
     cells made when the view asks for them (only the rows on screen are asked).
 
     ``triggers`` are the uuids of the spans that trigger an event ("(event)" after the label).
@@ -336,8 +353,11 @@ class AnnotationModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.spans: list[Span] = []
         self.uuids: list[str] = []
+        self.labels: list[str] = []
+        self.texts: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
         self.triggers: set[str] = set()
         self.colors: Mapping[str, str] = {}
         self.headers = [self.tr("Label"), self.tr("Text"), self.tr("Where")]
@@ -347,7 +367,7 @@ class AnnotationModel(QAbstractTableModel):
 
     # -- what the view reads ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.spans)
+        return 0 if parent.isValid() else len(self.uuids)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
@@ -359,8 +379,8 @@ class AnnotationModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def label_text(self, span: Span) -> str:
-        return f"{span.label} ({self.event_text})" if span.uuid in self.triggers else span.label
+    def label_text(self, uuid: str, label: str) -> str:
+        return f"{label} ({self.event_text})" if uuid in self.triggers else label
 
     def icon(self, label: str) -> QIcon:
         color = self.colors.get(label, "")
@@ -372,39 +392,46 @@ class AnnotationModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        span = self.spans[index.row()]
+        row = index.row()
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return self.label_text(span)
+                return self.label_text(self.uuids[row], self.labels[row])
             if column == 1:
-                text = span.text
+                text = self.texts[row]
                 excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
                 return excerpt.replace("\n", " ")
-            return f"{span.start}–{span.end}"
+            return f"{self.starts[row]}–{self.ends[row]}"
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return self.icon(span.label)
+            return self.icon(self.labels[row])
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return plain_tooltip(span.text)
+            return plain_tooltip(self.texts[row])
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             return self._grey
         if role == UUID_ROLE:
-            return span.uuid
+            return self.uuids[row]
         return None
 
     # -- what the panel changes ------------------------------------------------------------
     def reset(self, spans: Sequence[Span], colors: Mapping[str, str], triggers: Set[str]) -> None:
+        """Show ``spans`` (their fields are read: from the rows of a lazily read layer)."""
         self.beginResetModel()
-        self.spans = list(spans)
-        self.uuids = [s.uuid for s in self.spans]
+        self.uuids = fields_of(spans, "uuid")
+        self.labels = fields_of(spans, "label")
+        self.texts = fields_of(spans, "text")
+        self.starts = fields_of(spans, "start")
+        self.ends = fields_of(spans, "end")
         self.colors = colors
         self.triggers = set(triggers)
         self.endResetModel()
 
     def insert(self, row: int, span: Span, trigger: bool) -> None:
         self.beginInsertRows(QModelIndex(), row, row)
-        self.spans.insert(row, span)
         self.uuids.insert(row, span.uuid)
+        self.labels.insert(row, span.label)
+        self.texts.insert(row, span.text)
+        self.starts.insert(row, span.start)
+        self.ends.insert(row, span.end)
         if trigger:
             self.triggers.add(span.uuid)
         else:
@@ -420,8 +447,8 @@ class AnnotationModel(QAbstractTableModel):
 
     def remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self.spans[row]
-        del self.uuids[row]
+        for column in (self.uuids, self.labels, self.texts, self.starts, self.ends):
+            del column[row]
         self.endRemoveRows()
 
 
@@ -515,10 +542,12 @@ class AnnotationListPanel(QWidget):
         the spans that trigger an event; ``extent``: the document's length (sizes Where)."""
         self.model.reset(spans, colors, triggers)
         model = self.model
-        shown = {s.label for s in model.spans}
-        shown |= {model.label_text(s) for s in model.spans if s.uuid in model.triggers}
+        shown = set(model.labels)
+        if model.triggers:
+            by_uuid = dict(zip(model.uuids, model.labels, strict=True))
+            shown |= {model.label_text(u, by_uuid[u]) for u in model.triggers if u in by_uuid}
         self._size_labels(shown)
-        self._size_where(extent or max((s.end for s in model.spans), default=0))
+        self._size_where(extent or max(model.ends, default=0))
         self.set_selected(selected)
 
     def set_rows(self, spans: Sequence[Span], selected: str = "") -> None:
@@ -529,7 +558,7 @@ class AnnotationListPanel(QWidget):
         """Show one more row at ``index`` (reading order is the caller's)."""
         self.remove_row(span.uuid)
         self.model.insert(index, span, trigger)
-        label = self.model.label_text(span)
+        label = self.model.label_text(span.uuid, span.label)
         if self._label_width(label) > self.table.horizontalHeader().sectionSize(0):
             self._size_labels({label})  # a label wider than those shown so far
 

@@ -1,0 +1,125 @@
+"""A layer read lazily (``Project.layer(..., lazy=True)``, what the window reads; issue 12) holds
+the very records the eager read gives: every field of the same value and type, in reading
+order, whether a span carries attributes, a note, fragments or none; its fields read from the
+rows without making records; edits splice records in while the other rows stay rows; and
+damaged JSON is refused by the read itself, as the eager read refuses it."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.errors import ProjectFileError
+from annotator.model import (
+    DocumentAnnotations,
+    LazyRecords,
+    Span,
+    fields_of,
+    index_of,
+    spliced,
+)
+from annotator.project import Project
+
+TEXT = "قال أحمد إن بغداد جميلة وإن البصرة بعيدة"
+
+
+def _project(path: Path) -> tuple[Project, int]:
+    p = Project.create(path)
+    doc = p.add_document(TEXT, name="d")
+    p.add_span(doc.id, 4, 8, "PER", annotator="amal", attributes={"MentionType": "NAM"})
+    p.add_span(doc.id, 12, 17, "GPE", annotator="amal")
+    p.add_span(doc.id, 12, 17, "GPE", annotator="amal", note="مدينة")
+    p.add_span(doc.id, 0, 17, "ORG", annotator="amal", fragments=((0, 3), (12, 17)))
+    gone = p.add_span(doc.id, 27, 33, "GPE", annotator="amal")
+    p.delete_span(gone.uuid)
+    p.add_span(doc.id, 27, 33, "LOC", annotator="amal")
+    p.add_span(doc.id, 27, 33, "LOC", annotator="badr")
+    return p, doc.id
+
+
+def test_a_lazy_layer_holds_the_eager_records(tmp_path: Path) -> None:
+    p, doc_id = _project(tmp_path / "p.annotator")
+    with p:
+        eager = p.layer(doc_id, "amal")
+        lazy = p.layer(doc_id, "amal", lazy=True)
+        assert isinstance(lazy.spans, LazyRecords)
+        assert lazy == eager and eager == lazy
+        assert len(lazy.spans) == len(eager.spans) == 5
+        for name in ("uuid", "doc_id", "annotator", "start", "end", "label", "text",
+                     "attributes", "note", "fragments", "clock", "deleted"):  # fmt: skip
+            assert fields_of(lazy.spans, name) == fields_of(eager.spans, name), name
+        for got, want in zip(lazy.spans, eager.spans, strict=True):
+            assert type(got) is Span
+            assert vars(got) == vars(want)
+            assert [type(v) for v in vars(got).values()] == [type(v) for v in vars(want).values()]
+        assert lazy.spans[1:3] == eager.spans[1:3]
+        assert hash(lazy) == hash(eager)
+
+
+def test_fields_come_from_the_rows_and_records_are_made_once(tmp_path: Path) -> None:
+    p, doc_id = _project(tmp_path / "p.annotator")
+    with p:
+        eager = p.layer(doc_id, "amal").spans
+        spans = p.layer(doc_id, "amal", lazy=True).spans
+        assert isinstance(spans, LazyRecords)
+        made = repr(spans)
+        assert spans.fields("start") == [s.start for s in eager]
+        assert repr(spans) == made  # no record was made
+        first = spans[0]
+        assert spans[0] is first
+        by_uuid = index_of(spans, "uuid")
+        assert set(by_uuid) == {s.uuid for s in eager}
+        assert by_uuid[eager[2].uuid] == eager[2]
+        assert by_uuid.get("nothing") is None
+
+
+def test_an_edit_splices_records_into_the_rows(tmp_path: Path) -> None:
+    p, doc_id = _project(tmp_path / "p.annotator")
+    with p:
+        eager = p.layer(doc_id, "amal").spans
+        spans = p.layer(doc_id, "amal", lazy=True).spans
+        new = Span("u-new", doc_id, "amal", 9, 11, "PER", "إن")
+        edited = spliced(spans, 2, 1, (new,))
+        assert isinstance(edited, LazyRecords)
+        assert list(edited) == [eager[0], eager[1], new, eager[3], eager[4]]
+        assert list(spans) == list(eager)  # the original is unchanged
+        assert spliced(tuple(eager), 2, 1, (new,)) == tuple(edited)
+        assert edited.fields("label") == ["ORG", "PER", "PER", "GPE", "LOC"]
+
+
+def test_a_copy_or_pickle_is_a_tuple(tmp_path: Path) -> None:
+    p, doc_id = _project(tmp_path / "p.annotator")
+    with p:
+        lazy = p.layer(doc_id, "amal", lazy=True)
+        eager = p.layer(doc_id, "amal")
+        assert pickle.loads(pickle.dumps(lazy.spans)) == eager.spans
+        assert type(copy.deepcopy(lazy).spans) is tuple
+        assert DocumentAnnotations(lazy.document, tuple(lazy.spans)) == DocumentAnnotations(
+            eager.document, eager.spans
+        )
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE spans SET attributes = '[1, 2]' WHERE label = 'PER'",
+        "UPDATE spans SET fragments = '[[1]]' WHERE label = 'ORG'",
+    ],
+)
+def test_damaged_json_is_refused_by_the_read(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "p.annotator"
+    p, doc_id = _project(path)
+    p.close()
+    conn = sqlite3.connect(path)
+    conn.execute(damage)
+    conn.commit()
+    conn.close()
+    with Project.open(path, read_only=True) as p:
+        with pytest.raises(ProjectFileError, match="corrupt"):
+            p.layer(doc_id, "amal")
+        with pytest.raises(ProjectFileError, match="corrupt"):
+            p.layer(doc_id, "amal", lazy=True)
