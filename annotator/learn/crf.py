@@ -22,6 +22,9 @@ import pycrfsuite
 
 from annotator import safejson
 from annotator.errors import AnnotatorError, Cancelled
+from annotator.learn.clusters import Clusters
+from annotator.learn.clusters import check as check_clusters
+from annotator.learn.clusters import learn as learn_clusters
 from annotator.learn.corpus import Example, Mention, non_overlapping, suggestion
 from annotator.learn.crfcheck import BadModel, check_crf1dm
 from annotator.learn.features import FEATURE_VERSION, Features, document_features
@@ -41,11 +44,20 @@ PARAMS: dict[str, Any] = {
     "max_iterations": 100,
     "feature.possible_transitions": True,
     "word_dropout": 0.0,
+    "o_bias": 0.0,
+    "clusters": True,
 }
-"""L-BFGS with L1 and L2 regularisation (crfsuite's defaults elsewhere)"""
+"""L-BFGS with L1 and L2 regularisation (crfsuite's defaults elsewhere); ``o_bias``: the
+decoding bias against O (``decode``; ``training.tune`` chooses it by cross-validation over
+the training documents); ``clusters``: learn word clusters from the project's text"""
+MAX_O_BIAS = 20.0
 
 MEMO_FOLDS = 5
 """training documents are split in this many folds for the memo feature"""
+
+Text = tuple[str, dict[str, Any]]
+"""a document's text and meta (its imported tokens, if any)"""
+
 
 StepCallback = Callable[[str, int, int], object]
 """progress(phase, done, total): returning False (not None) cancels"""
@@ -134,6 +146,7 @@ def training_data(
     word_dropout: float = 0.0,
     seed: int = 0,
     starts: StartRule | None = None,
+    clusters: Clusters | None = None,
 ) -> list[tuple[list[Features], list[str]]]:
     """(features, tags) per sentence of every example.
 
@@ -155,7 +168,7 @@ def training_data(
         if starts is not None:
             for s, _, label in ex.entities:
                 starts.observe(seg, s, label)
-        feature_lists = document_features(seg, gazetteer, memo)
+        feature_lists = document_features(seg, gazetteer, memo, clusters)
         for sent, feats in zip(seg.sentences, feature_lists, strict=True):
             if word_dropout:
                 for f in feats:
@@ -178,6 +191,7 @@ class Model:
         self.triggers = TriggerLexicon.from_json(manifest["triggers"])
         self.starts = StartRule.from_json(manifest["starts"])
         self.memorised = Memorise.from_json(manifest["memorised"])
+        self.clusters = check_clusters(manifest["clusters"])
         self._tagger: Any = None
 
     # -- identity -------------------------------------------------------------------------
@@ -205,15 +219,32 @@ class Model:
         gazetteer: Collection[str] = frozenset(),
         params: dict[str, Any] | None = None,
         progress: StepCallback = no_progress,
+        texts: Sequence[Text] = (),
+        clusters: Clusters | None = None,
     ) -> Model:
-        """Train on ``examples``; ``progress`` sees features then iterations, False cancels."""
+        """Train on ``examples``; ``progress`` sees features then iterations, False cancels.
+
+        ``texts``: the project's other documents, unlabelled (the examples' own text is
+        used anyway); with ``params["clusters"]`` the word clusters are learnt from all of
+        it, unless ``clusters`` gives them already."""
         settings = {**PARAMS, **(params or {})}
-        dropout = float(settings.pop("word_dropout"))
+        own = {k: settings.pop(k) for k in ("word_dropout", "o_bias", "clusters")}
+        if not own["clusters"]:
+            clusters = {}
+        elif clusters is None:
+            clusters = learn_clusters(unlabelled_text(examples, texts))
         starts = StartRule()
-        data = training_data(examples, gazetteer, progress, dropout, starts=starts)
+        data = training_data(
+            examples,
+            gazetteer,
+            progress,
+            float(own["word_dropout"]),
+            starts=starts,
+            clusters=clusters,
+        )
         trainer = _Trainer(progress, int(settings["max_iterations"]))
         trainer.set_params(settings)
-        settings["word_dropout"] = dropout
+        settings.update(own)
         for xseq, yseq in data:
             trainer.append(xseq, yseq)
         with folder("annotator-learn-") as tmp:
@@ -238,6 +269,7 @@ class Model:
             "triggers": TriggerLexicon.learn(examples).to_json(),
             "starts": starts.to_json(),
             "memorised": Memorise(examples).to_json(),
+            "clusters": clusters,
             "crf_sha256": hashlib.sha256(crf).hexdigest(),
         }
         return cls(manifest, crf)
@@ -303,26 +335,51 @@ class Model:
         return self._tagger
 
     # -- prediction ------------------------------------------------------------------------
-    def tag(self, seg: Segmented, memo: list[str]) -> tuple[list[str], list[float], list[float]]:
-        """The best tag of each word and its marginal probability, and the marginal
-        probability of each word's ``memo`` tag (1 where it is O)."""
+    @property
+    def o_bias(self) -> float:
+        """The decoding bias against O (``decode``); 0: crfsuite's own best tagging."""
+        return float(self.manifest["params"].get("o_bias", 0.0))
+
+    def tag(
+        self, seg: Segmented, memo: list[str], o_bias: float | None = None
+    ) -> tuple[list[str], list[float], list[float]]:
+        """The tag of each word and its marginal probability, and the marginal probability of
+        each word's ``memo`` tag (1 where it is O). ``o_bias`` (the model's own by default):
+        0 takes crfsuite's best tagging; above 0 the tags come from ``decode``."""
         tagger = self._open()
-        known = set(tagger.labels())
+        bias = self.o_bias if o_bias is None else o_bias
+        labels = tagger.labels()
+        index = {t: n for n, t in enumerate(labels)}
         tags = ["O"] * len(seg.tokens)
         probs = [1.0] * len(seg.tokens)
         memo_probs = [1.0] * len(seg.tokens)
-        feature_lists = document_features(seg, self.gazetteer, memo)
+        feature_lists = document_features(seg, self.gazetteer, memo, self.clusters)
         for sent, feats in zip(seg.sentences, feature_lists, strict=True):
+            if bias:
+                tagger.set(feats)
+                table = [[tagger.marginal(t, k) for t in labels] for k in range(len(feats))]
+                best = [labels[n] for n in decode(table, labels, bias)]
+                for k, (i, t) in enumerate(zip(sent, best, strict=True)):
+                    tags[i] = t
+                    probs[i] = table[k][index[t]]
+                    if memo[i] != "O":
+                        n = index.get(memo[i])
+                        memo_probs[i] = 0.0 if n is None else table[k][n]
+                continue
             best = tagger.tag(feats)
             for k, (i, t) in enumerate(zip(sent, best, strict=True)):
                 tags[i] = t
                 probs[i] = tagger.marginal(t, k)
                 if memo[i] != "O":
-                    memo_probs[i] = tagger.marginal(memo[i], k) if memo[i] in known else 0.0
+                    memo_probs[i] = tagger.marginal(memo[i], k) if memo[i] in index else 0.0
         return tags, probs, memo_probs
 
     def predict(
-        self, doc_id: int, text: str, meta: dict[str, Any] | None = None
+        self,
+        doc_id: int,
+        text: str,
+        meta: dict[str, Any] | None = None,
+        o_bias: float | None = None,
     ) -> tuple[list[Suggestion], float]:
         """Entity and trigger suggestions for one document, and the document's confidence
         (the mean marginal of its ten least sure words: low first in active learning).
@@ -334,7 +391,7 @@ class Model:
         seg = segment(text, meta)
         matches = self.memorised.matches(seg)
         memo = self.memorised.tags(seg, matches)
-        tags, probs, memo_probs = self.tag(seg, memo)
+        tags, probs, memo_probs = self.tag(seg, memo, o_bias)
         vocabulary = {fold_word(text[s:e]) for s, e in seg.tokens}
         out = [
             suggestion(
@@ -359,6 +416,44 @@ class Model:
         out += self.triggers.predict(seg, doc_id, self.source)
         low = sorted(probs)[:10]
         return out, (sum(low) / len(low) if low else 1.0)
+
+
+def decode(table: Sequence[Sequence[float]], labels: Sequence[str], o_bias: float) -> list[int]:
+    """Recall-oriented decoding: the valid BIO sequence (an ``I-X`` only after ``B-X`` or
+    ``I-X``) with the highest sum of log marginal probabilities, each O's lowered by
+    ``o_bias`` (0: the sequence of the most probable tags that is valid). ``table[k][n]`` is
+    the marginal of ``labels[n]`` at word ``k``; returns an index into ``labels`` per word."""
+    import numpy as np
+
+    n = len(labels)
+    score = np.log(np.maximum(np.asarray(table, dtype=float), 1e-12))
+    outside = [k for k, t in enumerate(labels) if t == "O"]
+    score[:, outside] -= o_bias
+    allowed = np.ones((n, n), dtype=bool)  # allowed[previous, next]
+    first = np.zeros(n)
+    for b, t in enumerate(labels):
+        if t.startswith("I-"):
+            allowed[:, b] = [p in (t, "B-" + t[2:]) for p in labels]
+            first[b] = -np.inf
+    step = np.where(allowed, 0.0, -np.inf)
+    best = first + score[0]
+    back = []
+    for k in range(1, len(score)):
+        total = best[:, None] + step
+        back.append(total.argmax(axis=0))
+        best = total.max(axis=0) + score[k]
+    path = [int(best.argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return path[::-1]
+
+
+def unlabelled_text(examples: Sequence[Example], texts: Sequence[Text]) -> list[Segmented]:
+    """The words of the examples and of the other documents of the project, for clusters."""
+    seen = {ex.text for ex in examples}
+    return [segment(ex.text, ex.meta) for ex in examples] + [
+        segment(text, meta) for text, meta in texts if text not in seen
+    ]
 
 
 def safejson_dumps(value: Any) -> bytes:
@@ -388,6 +483,7 @@ _MANIFEST_TYPES: dict[str, type | tuple[type, ...]] = {
     "triggers": dict,
     "starts": dict,
     "memorised": list,
+    "clusters": dict,
     "crf_sha256": str,
 }
 
@@ -413,5 +509,8 @@ def _check_manifest(manifest: Any) -> None:
             raise ModelError(f"model manifest: {key} must hold strings")
     if not all(isinstance(x, str) and x for x in manifest["labels"]):
         raise ModelError("model manifest: empty label")
+    bias = manifest["params"].get("o_bias", 0.0)
+    if type(bias) not in (int, float) or not 0 <= bias <= MAX_O_BIAS:
+        raise ModelError(f"model manifest: o_bias must be a number from 0 to {MAX_O_BIAS:g}")
     if len(manifest["crf_sha256"]) != 64:
         raise ModelError("model manifest: crf_sha256 is not a SHA-256")

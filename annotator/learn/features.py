@@ -5,13 +5,15 @@ proclitics و ف ب ل ك and the article ال removed), the proclitic letters, 
 suffixes of the stem, its shape (Arabic, Latin, digits, punctuation, length), gazetteer
 membership of the stem or the folded word (folded names; one- and two-word windows), the
 tag a match of the memorised training mentions gives it (``memorise.py``),
-and the same facts of its neighbours (two each side). ``FEATURE_VERSION`` names this set: a
+its word clusters (``clusters.py``: learnt from all of the project's text, labelled or not),
+whether it opens its sentence, and the same facts of its neighbours (two each side).
+``FEATURE_VERSION`` names this set: a
 model trained on another version is refused, not silently misread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from annotator.learn.segment import (
     CONJUNCTIONS,
@@ -22,7 +24,7 @@ from annotator.learn.segment import (
 )
 from annotator.text import ARTICLE
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 
 Features = dict[str, float]
 
@@ -79,10 +81,15 @@ def _tokens(seg: Segmented) -> list[_Token]:
 
 
 def _sentence(
-    toks: list[_Token], sentence: list[int], gazetteer: Collection[str], memo: Sequence[str]
+    toks: list[_Token],
+    sentence: list[int],
+    gazetteer: Collection[str],
+    memo: Sequence[str],
+    clusters: Mapping[str, Sequence[int]],
 ) -> list[Features]:
     """One feature dict per token of ``sentence`` (indices into ``toks``)."""
     items = [toks[i] for i in sentence]
+    groups = [clusters.get(t.stem, ()) for t in items] if clusters else []
     marks = [memo[i] for i in sentence] if memo else []
     n = len(items)
     out: list[Features] = []
@@ -96,6 +103,13 @@ def _sentence(
         }
         if t.proc:
             feats["proc=" + t.proc] = 1.0
+        if not k:
+            feats["first"] = 1.0
+        if groups:
+            for d in (-1, 0, 1):
+                if 0 <= k + d < n:
+                    for g, c in enumerate(groups[k + d]):
+                        feats[f"{d}:c{g}={c}"] = 1.0
         if marks:
             feats["memo=" + marks[k]] = 1.0
             if k:
@@ -136,9 +150,13 @@ def _sentence(
 
 
 def document_features(
-    seg: Segmented, gazetteer: Collection[str] = frozenset(), memo: Sequence[str] = ()
+    seg: Segmented,
+    gazetteer: Collection[str] = frozenset(),
+    memo: Sequence[str] = (),
+    clusters: Mapping[str, Sequence[int]] | None = None,
 ) -> list[list[Features]]:
     """Feature dicts of every sentence of a document, in order; ``memo``: a BIO tag per word
-    from the memorised training mentions (``memorise.Memorise.tags``)."""
+    from the memorised training mentions (``memorise.Memorise.tags``); ``clusters``: the
+    cluster numbers of each stem (``clusters.learn``)."""
     toks = _tokens(seg)
-    return [_sentence(toks, sent, gazetteer, memo) for sent in seg.sentences]
+    return [_sentence(toks, sent, gazetteer, memo, clusters or {}) for sent in seg.sentences]

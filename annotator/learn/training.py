@@ -14,9 +14,11 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Cancelled
+from annotator.learn.clusters import Clusters
+from annotator.learn.clusters import learn as learn_clusters
 from annotator.learn.corpus import Example, Mention, NotEnoughData, held_out, layer_examples
-from annotator.learn.crf import Model, StepCallback, no_progress
-from annotator.learn.evaluate import Memorise, Scores, score
+from annotator.learn.crf import PARAMS, Model, StepCallback, Text, no_progress, unlabelled_text
+from annotator.learn.evaluate import Memorise, Scores, fixed, score
 from annotator.model import Status
 
 if TYPE_CHECKING:
@@ -76,13 +78,77 @@ def _row(label: str, row: dict[str, float]) -> str:
     )
 
 
-def predictor(model: Model) -> Any:
+def predictor(model: Model, o_bias: float | None = None) -> Any:
     def predict(ex: Example) -> list[Mention]:
-        sugs, _ = model.predict(ex.doc_id, ex.text, ex.meta)
+        sugs, _ = model.predict(ex.doc_id, ex.text, ex.meta, o_bias)
         entity = set(model.labels)
         return [(s.start, s.end, s.label) for s in sugs if s.label in entity]
 
     return predict
+
+
+O_BIASES = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0)
+"""the decoding biases against O that ``tune`` tries"""
+TUNE_FOLDS = 3
+
+
+@dataclass(frozen=True)
+class Tuned:
+    """What ``tune`` chose, and the inner cross-validation F1 of every candidate."""
+
+    params: dict[str, Any]
+    table: list[tuple[dict[str, Any], float]]
+
+
+def tune(
+    examples: Sequence[Example],
+    *,
+    gazetteer: Collection[str] = frozenset(),
+    params: dict[str, Any] | None = None,
+    grid: Sequence[dict[str, Any]] = ({},),
+    biases: Sequence[float] = O_BIASES,
+    folds: int = TUNE_FOLDS,
+    clusters: Clusters | None = None,
+    progress: StepCallback = no_progress,
+) -> Tuned:
+    """The settings (each of ``grid`` over ``params``, with each decoding bias against O of
+    ``biases``) whose models score best, by exact-span micro F1, on training documents they
+    did not see: the ``examples`` dealt into ``folds`` groups of whole documents, each group
+    scored by a model fitted on the others (cross-validation inside the training documents
+    only; nothing held out for evaluation is read). Ties go to the smaller bias, then the
+    earlier grid entry. Fewer than two documents: ``params`` as they are."""
+    base = dict(params or {})
+    k = min(folds, len(examples))
+    if k < 2:
+        return Tuned(base, [])
+    groups = [[ex for n, ex in enumerate(examples) if n % k == f] for f in range(k)]
+    table: list[tuple[dict[str, Any], float]] = []
+    for g, extra in enumerate(grid):
+        predictions: dict[float, dict[int, list[Mention]]] = {b: {} for b in biases}
+        for f, held in enumerate(groups):
+            rest = [ex for h, group in enumerate(groups) if h != f for ex in group]
+            if not any(ex.entities for ex in rest):
+                continue
+            step = (g * k + f, len(grid) * k)
+
+            def report(phase: str, done: int, total: int, step: tuple[int, int] = step) -> object:
+                return progress(f"choosing settings {step[0] + 1}/{step[1]}: {phase}", done, total)
+
+            model = Model.fit(
+                rest,
+                gazetteer=gazetteer,
+                params={**base, **extra},
+                progress=report,
+                clusters=clusters,
+            )
+            for ex in held:
+                for b in biases:
+                    predictions[b][ex.doc_id] = predictor(model, b)(ex)
+        for b in biases:
+            f1 = score(examples, fixed(predictions[b])).f1
+            table.append(({**extra, "o_bias": b}, f1))
+    best = max(range(len(table)), key=lambda n: (table[n][1], -table[n][0]["o_bias"], -n))
+    return Tuned({**base, **table[best][0]}, table)
 
 
 def check_enough(examples: Sequence[Example], layer: str) -> None:
@@ -114,6 +180,7 @@ def train(
     params: dict[str, Any] | None = None,
     progress: StepCallback = no_progress,
     isolated: bool = False,
+    tuning: bool = True,
 ) -> TrainingResult:
     """Train a model on ``annotator``'s layer (only documents with ``status`` if given).
 
@@ -122,14 +189,21 @@ def train(
     ``isolated``: everything after reading the layer (every fit, the scoring, the learning
     curve) runs in one child process (``isolated.train_isolated``), so a GUI running this on
     a worker thread keeps its frames: crfsuite holds the GIL for a whole iteration, and even
-    importing the scorer (seqeval, sklearn) held it for over 100 ms.
+    importing the scorer (seqeval, sklearn) held it for over 100 ms. ``tuning``: the
+    decoding bias against O is chosen by cross-validation over the training documents
+    (``tune``); without it, ``params``' (0 by default).
     """
     # the model learns what the layer holds now: spans written while it trains are new to it
     # (the manifest's ``trained``, to the millisecond; ``retrain.py`` counts from it)
     read_at = datetime.now(UTC).isoformat(timespec="milliseconds")
     examples = layer_examples(project, annotator, status)
     check_enough(examples, annotator)
+    # every document of the project, labelled or not, is text the word clusters learn from
+    labelled = {ex.doc_id for ex in examples}
+    texts = [(d.text, dict(d.meta)) for d in project.iter_documents() if d.id not in labelled]
     settings: dict[str, Any] = {
+        "texts": texts,
+        "tuning": tuning,
         "annotator": annotator,
         "eval_split": eval_split,
         "seed": seed,
@@ -156,9 +230,15 @@ def train_examples(
     params: dict[str, Any] | None = None,
     progress: StepCallback = no_progress,
     read_at: str | None = None,
+    texts: Sequence[Text] = (),
+    tuning: bool = True,
 ) -> TrainingResult:
-    """``train`` on examples already read: held-out scores, learning curve, final model."""
-    fit = Model.fit
+    """``train`` on examples already read: held-out scores, learning curve, final model.
+
+    ``texts``: the project's unlabelled documents; the word clusters are learnt once from
+    them and the examples. With ``tuning`` the settings are chosen by ``tune`` on the
+    training documents (the held-out ones are never read for it) and kept for the curve and
+    the final model."""
     examples = list(examples)
     check_enough(examples, annotator)
     train_idx, test_idx = held_out(examples, eval_split, seed)
@@ -172,6 +252,21 @@ def train_examples(
             return progress(f"{name}: {phase}", done, total)
 
         return report
+
+    settings = {**PARAMS, **(params or {})}
+    clusters = learn_clusters(unlabelled_text(examples, texts)) if settings["clusters"] else {}
+    if tuning:
+        tuned = tune(
+            train_ex,
+            gazetteer=gazetteer,
+            params=params,
+            clusters=clusters,
+            progress=stage("settings"),
+        )
+        params = tuned.params
+
+    def fit(part: Sequence[Example], **kwargs: Any) -> Model:
+        return Model.fit(part, clusters=clusters, **kwargs)
 
     if test_ex:
         check_enough(train_ex, annotator)
@@ -215,3 +310,22 @@ def train_examples(
         baseline,
         points,
     )
+
+
+def learnt(
+    train: Sequence[Example],
+    texts: Sequence[Text] = (),
+    *,
+    gazetteer: Collection[str] = frozenset(),
+    params: dict[str, Any] | None = None,
+    tuning: bool = True,
+) -> Any:
+    """The model ``train_examples`` makes, as an ``evaluate.Method``: clusters from the
+    examples and ``texts``, settings chosen by ``tune`` on ``train`` only, then one fit; its
+    predictor."""
+    settings = {**PARAMS, **(params or {})}
+    clusters = learn_clusters(unlabelled_text(train, texts)) if settings["clusters"] else {}
+    if tuning:
+        params = tune(train, gazetteer=gazetteer, params=params, clusters=clusters).params
+    model = Model.fit(train, gazetteer=gazetteer, params=params, clusters=clusters)
+    return predictor(model)
