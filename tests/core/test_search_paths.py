@@ -4,14 +4,24 @@ a process without the corpus; a corpus rebuilt with ``reuse`` folds only new doc
 
 from __future__ import annotations
 
+import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.project import Project
 from annotator.search import FoldedCorpus, Mode, Query, find
 from annotator.search import folding as folding_module
-from annotator.search.corpus import STREAM_SHARE, documents_to_search, narrowed, search_documents
+from annotator.search.corpus import (
+    RARE_SHARE,
+    STREAM_SHARE,
+    documents_to_search,
+    narrowed,
+    search_documents,
+)
 from tests.core.test_search_index import QUERIES, TEXTS
 
 MANY = TEXTS + [f"نص رقم {k} عن القاهرة ودمشق." for k in range(20)]
@@ -101,3 +111,89 @@ def test_many_candidates_are_read_in_one_stream(tmp_path: Path) -> None:
         assert candidates is not None and len(candidates) >= STREAM_SHARE * candidates[-1]
         p.document = None  # type: ignore[method-assign, assignment]  # not read one by one
         assert [d.id for d in documents_to_search(p, q)] == candidates
+
+
+# -- narrowed == scanned over random queries (the dock's path with the index) ---------------
+_STEMS = ["باريس", "هولندا", "القاهرة", "دمشق", "وزارة", "الدفاع", "سوريا", "طائرة", "مدينة",
+          "أحمد", "إبراهيم", "مصطفى", "جزائري", "عسكري", "نشاط", "اعتداء", "بيروت", "تونس",
+          "ليبيا", "عمان", "2015", "الخطيب", "حداد", "قاضي", "ساحل", "بحر", "جبل", "نهر",
+          "سلام", "حرب"]  # fmt: skip
+_CLITICS = ["", "", "و", "ب", "ف", "ل", "ك", "وب", "ال", "وال", "بال", "لل"]
+_MARKS = ["\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u0640"]
+
+
+def _decorated(word: str, pick: random.Random) -> str:
+    """``word`` as news text may write it: harakat or tatweel after some letters, an alef
+    with hamza, ى for a final ي."""
+    out = []
+    for ch in word:
+        if ch == "ا" and pick.random() < 0.3:
+            ch = pick.choice("أإآ")
+        out.append(ch)
+        if pick.random() < 0.25:
+            out.append(pick.choice(_MARKS))
+    text = "".join(out)
+    return text[:-1] + "ى" if text.endswith("ي") and pick.random() < 0.5 else text
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, FoldedCorpus]]:
+    """60 documents of filler words with three stems each (so a stem is in about one
+    document in ten), behind proclitics, vocalised, with tatweel; the index built."""
+    pick = random.Random(13)
+    filler = ["في", "من", "إلى", "على", "عن", "قال", "كان", "هذا", "التي", "بعد"]
+    path = tmp_path_factory.mktemp("narrowed") / "p.annotator"
+    p = Project.create(path)
+    for k in range(60):
+        words = [pick.choice(filler) for _ in range(12)]
+        for stem in pick.sample(_STEMS, 3):
+            at = pick.randrange(len(words) + 1)
+            words.insert(at, pick.choice(_CLITICS) + _decorated(stem, pick))
+        p.add_document(" ".join(words) + ".", name=f"d{k}")
+    assert p.ensure_search_index()
+    corpus = FoldedCorpus((d.id, d.text) for d in p.iter_documents())
+    yield p, corpus
+    p.close()
+
+
+@st.composite
+def _queries(draw: st.DrawFn) -> Query:
+    """A stem (or two, or a piece of one) as an analyst types it: bare, vocalised, with an
+    alef form, or with a proclitic attached; any mode but the regular expression (which the
+    index never narrows); clitic-aware or not."""
+    words = draw(st.lists(st.sampled_from(_STEMS), min_size=1, max_size=2))
+    seed = draw(st.integers(0, 2**16))
+    pick = random.Random(seed)
+    form = draw(st.sampled_from(["bare", "decorated", "clitic", "piece"]))
+    if form == "decorated":
+        words = [_decorated(w, pick) for w in words]
+    elif form == "clitic":
+        words[0] = pick.choice(_CLITICS[2:]) + words[0]
+    elif form == "piece":
+        w = words[0]
+        a = pick.randrange(len(w))
+        words = [w[a : a + pick.randint(2, 5)]]
+    mode = draw(st.sampled_from([Mode.WORD, Mode.PREFIX, Mode.SUBSTRING]))
+    clitics = draw(st.sampled_from([None, False]))
+    return Query(" ".join(words), mode, clitics)
+
+
+@settings(max_examples=200, deadline=None)
+@given(query=_queries())
+def test_narrowed_by_the_index_equals_the_scan(
+    indexed: tuple[Project, FoldedCorpus], query: Query
+) -> None:
+    p, corpus = indexed
+    candidates = p.search_candidates(query)
+    scanned = _key(corpus.search(query))
+    assert _key(narrowed(corpus, query, candidates)) == scanned
+    assert _key(h for _, hits in search_documents(p, query) for h in hits) == scanned
+    if candidates is not None:  # the index never leaves out a document with a hit
+        assert {k[0] for k in scanned} <= set(candidates)
+
+
+def test_rare_stems_are_narrowed(indexed: tuple[Project, FoldedCorpus]) -> None:
+    p, corpus = indexed
+    for stem in _STEMS:
+        candidates = p.search_candidates(Query(stem))
+        assert candidates is not None and len(candidates) <= RARE_SHARE * len(corpus), stem

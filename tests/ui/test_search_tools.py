@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.commands import AddSpan
 from annotator.project import Project
+from annotator.search import Query
 from ui.search import SearchDock
 from ui.search.tools import SearchTools
 from ui.session import Session
@@ -149,3 +150,14 @@ def test_gazetteer_from_the_gui(
     assert tools_of(window).import_gazetteer() == 0
     assert len(messages) == 1 and f"{bad}:2" in messages[0]
     assert project.suggestion_counts() == before
+
+
+def test_the_windows_search_dock_narrows_with_the_projects_index(window: MainWindow) -> None:
+    """The dock asks the open project's FTS5 index which documents a query may match: none
+    while nobody built it (the dock scans), the one document once it is built."""
+    candidates = tools_of(window).search.candidates
+    assert candidates is not None
+    assert candidates(Query("الوفد")) is None
+    project = window.session.project
+    assert project is not None and project.ensure_search_index()
+    assert candidates(Query("الوفد")) == [2]

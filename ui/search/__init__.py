@@ -6,11 +6,18 @@ gazetteers into the window (docs/design/search.md, "GUI").
 """
 
 from ui.search.concordance import ConcordanceModel, ConcordanceView
-from ui.search.dock import DocumentSource, SearchDock, SearchWorker
+from ui.search.dock import (
+    CandidateSource,
+    DocumentSource,
+    SearchDock,
+    SearchWorker,
+    project_candidates,
+)
 from ui.search.entities import EntityList, EntityModel
 from ui.search.find_bar import FindBar, FindTarget, hit_selections
 
 __all__ = [
+    "CandidateSource",
     "ConcordanceModel",
     "ConcordanceView",
     "DocumentSource",
@@ -21,4 +28,5 @@ __all__ = [
     "SearchDock",
     "SearchWorker",
     "hit_selections",
+    "project_candidates",
 ]

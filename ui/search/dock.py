@@ -6,6 +6,14 @@ called on the worker thread (a project source opens its own read-only ``Project`
 SQLite connections belong to the thread that opened them). The folded corpus is built on the
 first search and kept (``CorpusCache``) until ``invalidate()``; a new search cancels the one
 running. Activating a line emits ``hitActivated(doc_id, start, end)`` (code points).
+
+A rare word is not looked for in the whole corpus: when the dock has a ``CandidateSource``
+(``set_candidates``; the workbench's is ``project_candidates``, the FTS5 index of the
+project), the search asks it, on the worker thread, which documents the query can match and
+scans only those when they are few (``annotator.search.corpus.narrowed``). The index only
+narrows: without a built and current index (or for a regular expression, ة folding, a query
+without a word of three letters) the source says None and the whole corpus is scanned; the
+hits are the same either way.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,8 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.errors import AnnotatorError
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import FoldedCorpus, FoldOptions, KwicLine, Mode, Query, fold_text
+from annotator.search.corpus import narrowed
 from annotator.search.kwic import line_of
 from annotator.search.matching import QueryError
 from ui.jobs import JobWorker
@@ -38,6 +49,32 @@ from ui.search.find_bar import MODES
 
 DocumentSource = Callable[[], Iterable[tuple[int, str, str]]]
 """gives ``(doc_id, name, text)`` of the documents to search (called on the worker thread)"""
+
+CandidateSource = Callable[[Query], Sequence[int] | None]
+"""the ids of the documents a query may match (ascending), or None when it cannot say (no
+built and current index): every document is then searched (called on the worker thread)"""
+
+
+def project_candidates(path: Callable[[], str | Path | None]) -> CandidateSource:
+    """The candidates of the project at ``path()`` (read when a search runs) from its FTS5
+    index, through a read-only ``Project`` opened on the worker thread (SQLite connections
+    belong to the thread that opened them); None when there is no project, or it cannot be
+    read: the search then scans (the index only ever narrows)."""
+
+    def candidates(query: Query) -> Sequence[int] | None:
+        from annotator.project import Project
+
+        where = path()
+        if where is None:
+            return None
+        try:
+            with Project.open(where, read_only=True) as project:
+                return project.search_candidates(query)
+        except AnnotatorError:
+            return None
+
+    return candidates
+
 
 BATCH = 500
 """lines per streamed batch (or fewer, every BATCH_SECONDS)"""
@@ -97,11 +134,18 @@ class SearchWorker(JobWorker):
     its result is the number of hits."""
 
     def __init__(
-        self, cache: CorpusCache, query: Query, number: int = 0, documents: str = ""
+        self,
+        cache: CorpusCache,
+        query: Query,
+        number: int = 0,
+        documents: str = "",
+        candidates: CandidateSource | None = None,
     ) -> None:
         super().__init__()
         self.cache = cache
         self.query = query
+        self.candidates = candidates
+        """which documents may match (the index), asked once the corpus is at hand"""
         self.number = number
         self.documents = documents
         """only documents whose name contains this (folded); empty: all"""
@@ -121,7 +165,8 @@ class SearchWorker(JobWorker):
         if self.documents.strip():
             needle = fold_text(self.documents.strip())
             scope = [i for i in corpus.ids if needle in fold_text(names.get(i, ""))]
-        for hit in corpus.search(self.query, doc_ids=scope, cancelled=cancelled):
+        wanted = self.candidates(self.query) if self.candidates is not None else None
+        for hit in narrowed(corpus, self.query, wanted, scope, cancelled):
             count += 1
             if count <= MAX_LINES:
                 batch.append(line_of(hit, corpus.text(hit.doc_id)))
@@ -153,6 +198,8 @@ class SearchDock(QDockWidget):
         self.setObjectName("searchDock")
         self.setWindowTitle(self.tr("Search"))
         self.cache = CorpusCache(source)
+        self.candidates: CandidateSource | None = None
+        """narrows a search to the documents that may match (``set_candidates``)"""
         self.pool = pool or QThreadPool.globalInstance()
         body = QWidget(self)
         self.edit = QLineEdit(body)
@@ -226,6 +273,10 @@ class SearchDock(QDockWidget):
         """Documents were added or removed: fold the corpus again at the next search."""
         self.cache.invalidate()
 
+    def set_candidates(self, candidates: CandidateSource | None) -> None:
+        """Narrow the searches that start from now on with ``candidates`` (None: scan)."""
+        self.candidates = candidates
+
     def show_lines(self, lines: Sequence[KwicLine], names: dict[int, str], title: str) -> None:
         """Show given lines (e.g. an entity's mentions) instead of a search's."""
         self.cancel()
@@ -260,7 +311,9 @@ class SearchDock(QDockWidget):
             self.status.setText(str(exc))
             self.searchFinished.emit("failed", 0)
             return
-        worker = SearchWorker(self.cache, query, self._generation, self.documents.text())
+        worker = SearchWorker(
+            self.cache, query, self._generation, self.documents.text(), self.candidates
+        )
         worker.results.batch.connect(self._batch)
         worker.results.ended.connect(self._end)
         self.worker = worker

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.search import EntityGroup, FoldedCorpus
 from annotator.search.kwic import line_of
-from ui.search.dock import SearchDock
+from ui.search.dock import SearchDock, project_candidates
 from ui.search.entities import EntityList
 
 if TYPE_CHECKING:
@@ -318,7 +318,10 @@ class SearchTools(QObject):
 def install_tools(
     host: ToolsHost, search: SearchDock, menu: QMenu, table: dict[str, QAction]
 ) -> SearchTools:
-    """Build the tools for ``host`` with their actions in ``menu`` and ``table``."""
+    """Build the tools for ``host`` with their actions in ``menu`` and ``table``; the search
+    dock's searches are narrowed by the FTS5 index of the host's project when it is current
+    (``project_candidates``)."""
+    search.set_candidates(project_candidates(lambda: host.session.path))
     tools = SearchTools(host, search)
     tools.install(menu, table)
     return tools
