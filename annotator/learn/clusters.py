@@ -50,6 +50,7 @@ def learn(documents: Iterable[Segmented], seed: int = 0) -> Clusters:
     contexts = [w for w, _ in freq.most_common(CONTEXTS)]
     if len(vocab) < 2 * SIZES[0]:
         return {}
+    import numpy as np
     from sklearn.cluster import KMeans
     from sklearn.decomposition import TruncatedSVD
     from sklearn.feature_extraction import DictVectorizer
@@ -73,8 +74,10 @@ def learn(documents: Iterable[Segmented], seed: int = 0) -> Clusters:
     weighted = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     dims = min(DIMENSIONS, min(weighted.shape) - 1)
     vectors = normalize(TruncatedSVD(dims, random_state=seed).fit_transform(weighted))
+    # words of identical contexts are one point: never ask for more clusters than points
+    distinct = len(np.unique(vectors.round(6), axis=0))
     groups = [
-        KMeans(min(k, len(vocab)), n_init=1, random_state=seed).fit_predict(vectors) for k in SIZES
+        KMeans(min(k, distinct), n_init=1, random_state=seed).fit_predict(vectors) for k in SIZES
     ]
     return {w: [int(g[n]) for g in groups] for n, w in enumerate(vocab)}
 

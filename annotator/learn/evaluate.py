@@ -184,10 +184,11 @@ def plain_crf(train: Sequence[Example], texts: Sequence[Text] = ()) -> Predictor
     trainer.set_params(PLAIN_PARAMS)
     with folder("annotator-plain-") as tmp:
         trainer.train(str(tmp / "plain.crfsuite"))
-        tagger = pycrfsuite.Tagger()
-        tagger.open_inmemory((tmp / "plain.crfsuite").read_bytes())
+        data = (tmp / "plain.crfsuite").read_bytes()
+    tagger = pycrfsuite.Tagger()
+    tagger.open_inmemory(data)  # crfsuite reads ``data`` in place: it lives as long as predict
 
-    def predict(ex: Example) -> list[Mention]:
+    def predict(ex: Example, data: bytes = data) -> list[Mention]:
         seg = segment(ex.text, ex.meta)
         words = [ex.text[s:e] for s, e in seg.tokens]
         tags = ["O"] * len(words)

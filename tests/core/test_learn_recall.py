@@ -1,0 +1,248 @@
+"""The model's recall-oriented parts (issue 14): decoding with a bias against O over the CRF's
+marginals, the bias chosen by cross-validation inside the training documents, word clusters
+learnt from the project's own text and kept in the manifest as checked plain data, and the
+leave-one-document-out comparison (docs/design/model.md)."""
+
+from __future__ import annotations
+
+import json
+import struct
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.learn import Model, ModelError, layer_examples
+from annotator.learn import crf as crf_module
+from annotator.learn.clusters import SIZES, check, learn
+from annotator.learn.crf import decode, entities_of
+from annotator.learn.evaluate import (
+    leave_one_out,
+    memorisation,
+    merged_subclasses,
+    plain_crf,
+)
+from annotator.learn.segment import segment
+from annotator.learn.training import learnt, train_examples, tune
+from annotator.project import Project
+from tests.core.test_learn import CITIES, FAST, synthetic_document
+
+
+@pytest.fixture
+def synthetic(project: Project) -> Project:
+    """Ten labelled documents (as ``test_learn.py``'s fixture)."""
+    for k in range(10):
+        text, spans = synthetic_document(k, cities=CITIES[:8])
+        doc = project.add_document(text, name=f"doc{k}")
+        for s, e, label in spans:
+            project.add_span(doc.id, s, e, label, "gold")
+    return project
+
+
+LABELS = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
+
+
+def _valid(tags: list[str]) -> bool:
+    return all(
+        not t.startswith("I-") or (k and tags[k - 1][2:] == t[2:] and tags[k - 1] != "O")
+        for k, t in enumerate(tags)
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.floats(0.001, 1.0), min_size=len(LABELS), max_size=len(LABELS)),
+        min_size=1,
+        max_size=12,
+    ),
+    st.floats(0, 6),
+)
+def test_decoding_gives_valid_bio_and_a_bias_against_o_never_removes_names(
+    rows: list[list[float]], bias: float
+) -> None:
+    table = [[v / sum(row) for v in row] for row in rows]
+    plain = [LABELS[n] for n in decode(table, LABELS, 0.0)]
+    biased = [LABELS[n] for n in decode(table, LABELS, bias)]
+    assert _valid(plain) and _valid(biased)
+    # lowering O's score can only turn words into parts of names, never the other way
+    assert sum(t != "O" for t in biased) >= sum(t != "O" for t in plain)
+
+
+def test_decoding_without_bias_takes_the_most_probable_valid_tags() -> None:
+    table = [[0.1, 0.6, 0.1, 0.1, 0.1], [0.05, 0.05, 0.1, 0.7, 0.1], [0.1, 0.1, 0.1, 0.1, 0.6]]
+    assert [LABELS[n] for n in decode(table, LABELS, 0.0)] == ["B-PER", "I-PER", "O"]
+    # an I- after O is never taken, however probable
+    table = [[0.0, 0.0, 0.0, 0.0, 1.0], [0.0, 0.0, 0.0, 0.9, 0.1]]
+    assert [LABELS[n] for n in decode(table, LABELS, 0.0)] == ["O", "O"]
+    # O at 0.55 against a name at 0.45: the bias turns it into a name
+    table = [[0.45, 0.0, 0.0, 0.0, 0.55]]
+    assert [LABELS[n] for n in decode(table, LABELS, 0.0)] == ["O"]
+    assert [LABELS[n] for n in decode(table, LABELS, 0.5)] == ["B-LOC"]
+
+
+def _corpus(n: int = 6) -> list[tuple[str, list]]:
+    return [synthetic_document(k) for k in range(n)]
+
+
+LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+PLACES = [a + b + c + "ستان" for a in LETTERS[:5] for b in LETTERS[5:10] for c in LETTERS[10:13]]
+"""75 invented place names, always after في or إلى"""
+DEEDS = [a + b + c + "وا" for a in LETTERS[13:18] for b in LETTERS[18:23] for c in "بتث"]
+"""75 invented verbs, always after قد"""
+
+
+def _families(seed: int, n: int = 400) -> str:
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        out.append(
+            f"{rng.choice(['سافر', 'عاد', 'ذهب'])} الوفد {rng.choice(['في', 'إلى'])} "
+            f"{rng.choice(PLACES)} و قد {rng.choice(DEEDS)} هناك ."
+        )
+    return "\n".join(out)
+
+
+def test_word_clusters_group_words_of_the_same_contexts_and_are_plain_checked_data() -> None:
+    clusters = learn([segment(_families(k)) for k in range(3)])
+    assert clusters and check(json.loads(json.dumps(clusters))) == clusters
+    assert all(len(ids) == len(SIZES) for ids in clusters.values())
+    place = {clusters[w][0] for w in PLACES if w in clusters}
+    deed = {clusters[w][0] for w in DEEDS if w in clusters}
+    assert place and deed and not place & deed  # the coarse clusters keep the families apart
+    # too little text: no clusters rather than noise
+    assert learn([segment("كلمة واحدة .")]) == {}
+    for bad in ([], {"x": [1]}, {"x": [1, -1]}, {"x": [SIZES[0], 0]}, {"x": ["1", 2]},
+                {"x": [True, 2]}, {"x": [1.5, 2]}):  # fmt: skip
+        with pytest.raises(ValueError):
+            check(bad)
+
+
+def _with_manifest(data: bytes, change: dict) -> bytes:
+    n = struct.unpack_from(">I", data, len(crf_module.MAGIC))[0]
+    at = len(crf_module.MAGIC) + 4
+    manifest = json.loads(data[at : at + n])
+    for key, value in change.items():
+        if key == "params":
+            manifest["params"] = {**manifest["params"], **value}
+        else:
+            manifest[key] = value
+    head = json.dumps(manifest).encode()
+    return crf_module.MAGIC + struct.pack(">I", len(head)) + head + data[at + n :]
+
+
+@pytest.fixture(scope="module")
+def clustered() -> Model:
+    from annotator.learn.corpus import Example
+
+    examples = []
+    for k in range(6):
+        text, spans = synthetic_document(k, n=30)
+        examples.append(Example(k + 1, f"doc{k}", str(k), text, {}, tuple(spans)))
+    clusters = learn([segment(ex.text) for ex in examples] + [segment(_families(9))])
+    return Model.fit(examples, params={**FAST, "o_bias": 1.0}, clusters=clusters)
+
+
+def test_a_model_carries_its_clusters_and_bias_and_refuses_tampered_ones(clustered: Model) -> None:
+    data = clustered.to_bytes()
+    back = Model.from_bytes(data)
+    assert back.clusters == clustered.clusters and back.clusters
+    assert back.o_bias == 1.0
+    text = synthetic_document(77)[0]
+    assert [(s.start, s.end, s.label) for s in back.predict(1, text)[0]] == [
+        (s.start, s.end, s.label) for s in clustered.predict(1, text)[0]
+    ]
+    word = next(iter(clustered.clusters))
+    for change, message in (
+        ({"clusters": {word: [SIZES[0] + 5, 0]}}, "clusters"),
+        ({"clusters": {word: "7"}}, "clusters"),
+        ({"clusters": {word: [1]}}, "clusters"),
+        ({"clusters": [[word, 1, 2]]}, "type"),
+        ({"params": {"o_bias": -1}}, "o_bias"),
+        ({"params": {"o_bias": 1e9}}, "o_bias"),
+        ({"params": {"o_bias": "2"}}, "o_bias"),
+        ({"params": {"o_bias": True}}, "o_bias"),
+    ):
+        with pytest.raises(ModelError, match=message):
+            Model.from_bytes(_with_manifest(data, change))
+
+
+def test_the_bias_raises_recall_on_the_same_model(clustered: Model) -> None:
+    text = " ".join(synthetic_document(k)[0] for k in range(90, 93))
+    plain = clustered.predict(1, text, o_bias=0.0)[0]
+    biased = clustered.predict(1, text, o_bias=6.0)[0]
+    assert len(biased) >= len(plain)
+
+
+def test_tuning_reads_only_the_training_documents(synthetic: Project) -> None:
+    examples = layer_examples(synthetic)
+    seen: list[set[int]] = []
+    real_fit = Model.fit
+
+    def spy(part, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append({ex.doc_id for ex in part})
+        return real_fit(part, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Model, "fit", spy)
+        result = train_examples(examples, eval_split=0.2, seed=1, params=FAST, curve=False)
+    held = {ex.doc_id for ex in examples if ex.name in result.eval_documents}
+    assert held and all(not (ids & held) for ids in seen[:-1])  # all but the final model
+    assert seen[-1] == {ex.doc_id for ex in examples}
+    chosen = result.model.manifest["params"]["o_bias"]
+    assert chosen in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0)
+
+
+def test_tune_picks_the_best_cross_validated_setting(synthetic: Project) -> None:
+    examples = layer_examples(synthetic)
+    tuned = tune(examples[:6], params=FAST, biases=(0.0, 2.0), grid=({}, {"c2": 0.5}))
+    assert len(tuned.table) == 4
+    best = max(f1 for _, f1 in tuned.table)
+    chosen = {k: tuned.params.get(k) for k in ("o_bias", "c2")}
+    assert any(
+        f1 == best and all(chosen[k] == s.get(k, FAST.get(k, chosen[k])) for k in s)
+        for s, f1 in tuned.table
+    )
+    assert tune(examples[:1], params=FAST).params == FAST  # one document: nothing to tune on
+
+
+def test_leave_one_out_compares_methods_with_sub_classes_merged(synthetic: Project) -> None:
+    examples = layer_examples(synthetic)[:4]
+    texts = [(ex.text, dict(ex.meta)) for ex in examples]
+    comparison = leave_one_out(
+        examples,
+        {
+            "model": lambda tr, tx: learnt(tr, tx, params=FAST),
+            "plain CRF": plain_crf,
+            "memorisation": memorisation,
+        },
+        texts,
+        curve=[1, 2],
+    )
+    assert comparison.documents == [ex.name for ex in examples]
+    for m in comparison.methods:
+        assert len(comparison.f1[m]) == 4 and all(0 <= f <= 1 for f in comparison.f1[m])
+        assert [n for n, _ in comparison.curve[m]] == [1, 2, 3]
+        assert set(comparison.pooled[m].per_label) <= {"GPE", "PER"}
+    assert comparison.mean("model") > 0.5
+    lines = "\n".join(comparison.lines())
+    assert "mean, sub-classes merged" in lines and "learning curve" in lines
+    assert [merged_subclasses(x) for x in ("MIS0", "MIS-2", "MIS", "PER", "7")] == [
+        "MIS", "MIS", "MIS", "PER", "7"]  # fmt: skip
+
+
+def test_plain_crf_names_are_whole_words() -> None:
+    from annotator.learn.corpus import Example
+
+    examples = []
+    for k in range(4):
+        text, spans = synthetic_document(k)
+        examples.append(Example(k + 1, f"d{k}", str(k), text, {}, tuple(spans)))
+    predict = plain_crf(examples[:3])
+    found = predict(examples[3])
+    seg = segment(examples[3].text)
+    starts = {s for s, _ in seg.tokens}
+    assert found and all(s in starts for s, _, _ in found)
+    assert entities_of(["B-X", "I-X", "O"]) == [(0, 2, "X")]
