@@ -14,6 +14,7 @@ import bisect
 import functools
 import heapq
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -68,6 +69,11 @@ class ViewSpan(NamedTuple):
     def covers(self, pos: int) -> bool:
         """Whether code point ``pos`` lies inside one of the pieces."""
         return any(a <= pos < b for a, b in self.pieces())
+
+
+_UUID = operator.itemgetter(0)
+_START = operator.itemgetter(1)
+_END = operator.itemgetter(2)
 
 
 def _key(span: ViewSpan) -> tuple[int, int, str]:
@@ -133,9 +139,16 @@ class SpanIndex:
 
     def replace(self, spans: Sequence[ViewSpan]) -> None:
         """Replace all spans (a later duplicate uuid wins)."""
-        self._by_uuid = {s.uuid: s for s in spans}
-        self._order = sorted(self._by_uuid.values(), key=_key)
-        self._starts = [s.start for s in self._order]
+        self._by_uuid = dict(zip(map(_UUID, spans), spans, strict=True))
+        order = list(spans)
+        starts = list(map(_START, order))
+        # a layer comes in reading order: when no two spans share a start (and no uuid
+        # comes twice) it is already in the index's order, checked without a key per span
+        if len(self._by_uuid) < len(order) or not all(map(operator.lt, starts, starts[1:])):
+            order = sorted(self._by_uuid.values(), key=_key)
+            starts = list(map(_START, order))
+        self._order = order
+        self._starts = starts
         self._levels = {}
         self._max_ends = None
 
@@ -207,7 +220,7 @@ class SpanIndex:
 
     def _running_max_ends(self) -> list[int]:
         if self._max_ends is None:
-            self._max_ends = list(itertools.accumulate((s.end for s in self._order), max))
+            self._max_ends = list(itertools.accumulate(map(_END, self._order), max))
         return self._max_ends
 
     def _cluster(self, index: int) -> tuple[int, int]:

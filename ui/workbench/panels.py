@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.model import Span, Status, fields_of
+from annotator.model import Span, Status, fields_of, spliced
 from annotator.schema import Label
 from ui.docview.looks import assign_looks
 from ui.i18n import is_rtl_text, label_display, status_text
@@ -344,20 +344,18 @@ class LabelPalette(QWidget):
 
 
 class AnnotationModel(QAbstractTableModel):
-    """The annotation list's rows: the fields of the layer's spans it shows, one list per
-    field (no item, and no span record, per row: a lazily read layer's spans stay rows), their
-    cells made when the view asks for them (only the rows on screen are asked).
+    """The annotation list's rows: the layer's spans themselves (no item per row, and the
+    sequence is not copied: a lazily read layer's spans stay rows until a row is shown), their
+    cells made when the view asks for them (only the rows on screen are asked). An edit
+    splices the one span in or out (``annotator.model.spliced``).
 
     ``triggers`` are the uuids of the spans that trigger an event ("(event)" after the label).
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.spans: Sequence[Span] = ()
         self.uuids: list[str] = []
-        self.labels: list[str] = []
-        self.texts: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
         self.triggers: set[str] = set()
         self.colors: Mapping[str, str] = {}
         self.headers = [self.tr("Label"), self.tr("Text"), self.tr("Where")]
@@ -367,7 +365,7 @@ class AnnotationModel(QAbstractTableModel):
 
     # -- what the view reads ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.uuids)
+        return 0 if parent.isValid() else len(self.spans)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
@@ -392,46 +390,40 @@ class AnnotationModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        row = index.row()
+        span = self.spans[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return self.label_text(self.uuids[row], self.labels[row])
+                return self.label_text(span.uuid, span.label)
             if column == 1:
-                text = self.texts[row]
+                text = span.text
                 excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
                 return excerpt.replace("\n", " ")
-            return f"{self.starts[row]}–{self.ends[row]}"
+            return f"{span.start}–{span.end}"
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return self.icon(self.labels[row])
+            return self.icon(span.label)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return plain_tooltip(self.texts[row])
+            return plain_tooltip(span.text)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             return self._grey
         if role == UUID_ROLE:
-            return self.uuids[row]
+            return span.uuid
         return None
 
     # -- what the panel changes ------------------------------------------------------------
     def reset(self, spans: Sequence[Span], colors: Mapping[str, str], triggers: Set[str]) -> None:
-        """Show ``spans`` (their fields are read: from the rows of a lazily read layer)."""
+        """Show ``spans`` (kept, not copied: a sequence of records is never changed)."""
         self.beginResetModel()
+        self.spans = spans
         self.uuids = fields_of(spans, "uuid")
-        self.labels = fields_of(spans, "label")
-        self.texts = fields_of(spans, "text")
-        self.starts = fields_of(spans, "start")
-        self.ends = fields_of(spans, "end")
         self.colors = colors
         self.triggers = set(triggers)
         self.endResetModel()
 
     def insert(self, row: int, span: Span, trigger: bool) -> None:
         self.beginInsertRows(QModelIndex(), row, row)
+        self.spans = spliced(self.spans, row, 0, (span,))
         self.uuids.insert(row, span.uuid)
-        self.labels.insert(row, span.label)
-        self.texts.insert(row, span.text)
-        self.starts.insert(row, span.start)
-        self.ends.insert(row, span.end)
         if trigger:
             self.triggers.add(span.uuid)
         else:
@@ -447,8 +439,8 @@ class AnnotationModel(QAbstractTableModel):
 
     def remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
-        for column in (self.uuids, self.labels, self.texts, self.starts, self.ends):
-            del column[row]
+        self.spans = spliced(self.spans, row, 1, ())
+        del self.uuids[row]
         self.endRemoveRows()
 
 
@@ -538,16 +530,17 @@ class AnnotationListPanel(QWidget):
         selected: str = "",
         extent: int = 0,
     ) -> None:
-        """Show ``spans`` (in reading order; the list is copied). ``triggers``: the uuids of
+        """Show ``spans`` (in reading order; kept, never changed). ``triggers``: the uuids of
         the spans that trigger an event; ``extent``: the document's length (sizes Where)."""
         self.model.reset(spans, colors, triggers)
         model = self.model
-        shown = set(model.labels)
+        labels = fields_of(spans, "label")
+        shown = set(labels)
         if model.triggers:
-            by_uuid = dict(zip(model.uuids, model.labels, strict=True))
+            by_uuid = dict(zip(model.uuids, labels, strict=True))
             shown |= {model.label_text(u, by_uuid[u]) for u in model.triggers if u in by_uuid}
         self._size_labels(shown)
-        self._size_where(extent or max(model.ends, default=0))
+        self._size_where(extent or max(fields_of(spans, "end"), default=0))
         self.set_selected(selected)
 
     def set_rows(self, spans: Sequence[Span], selected: str = "") -> None:
