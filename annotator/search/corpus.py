@@ -20,7 +20,7 @@ from typing import Protocol
 
 from annotator.model import Document
 from annotator.search.folding import FoldedText
-from annotator.search.matching import FoldedCorpus, Hit, Query
+from annotator.search.matching import FoldedCorpus, Hit, OriginalMatcher, Query
 
 RARE_SHARE = 0.25
 """candidates up to this share of the corpus are searched one by one; more, the whole string"""
@@ -82,13 +82,19 @@ def search_documents(
 ) -> Iterator[tuple[Document, list[Hit]]]:
     """Each document of ``documents_to_search`` (only those of ``doc_ids`` when given)
     holding a hit of ``query``, with its hits in order: the path of a process that holds no
-    folded corpus (``annotator search``). Each text is folded with the way back in one pass
-    (``FoldedText.with_runs``): a document read here is searched once."""
+    folded corpus (``annotator search``). A document read here is searched once, so it is
+    not folded when the query can be matched on its text (``OriginalMatcher``: Arabic
+    letters and digits), else folded with the way back in one pass
+    (``FoldedText.with_runs``)."""
     matcher = query.matcher()
+    original = OriginalMatcher.of(query)
     for doc in documents_to_search(project, query):
         if doc_ids is not None and doc.id not in doc_ids:
             continue
-        ft = FoldedText.with_runs(doc.text, query.fold)
-        hits = [Hit(doc.id, *ft.span(s, e)) for s, e in matcher.spans(ft.folded)]
+        if original is not None:
+            hits = [Hit(doc.id, s, e) for s, e in original.spans(doc.text)]
+        else:
+            ft = FoldedText.with_runs(doc.text, query.fold)
+            hits = [Hit(doc.id, *ft.span(s, e)) for s, e in matcher.spans(ft.folded)]
         if hits:
             yield doc, hits

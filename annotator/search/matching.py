@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from annotator.errors import AnnotatorError, Cancelled
 from annotator.search.folding import DEFAULT, FoldedText, FoldOptions, fold_text
+from annotator.text import HARAKAT, TATWEEL
 from annotator.text import is_word_char as _is_word_char
 
 CLITICS = re.compile("[وف]?(?:[بكل]?ال|لل|[بكل])?")
@@ -257,3 +258,92 @@ class FoldedCorpus:
 
 def _cancelled() -> Cancelled:
     return Cancelled("search cancelled")
+
+
+# -- matching on the original text (no folded copy) -------------------------------------------
+_PLAIN = re.compile("[\u0621-\u063a\u0641-\u064a0-9]+")
+"""folded characters whose originals are known exactly: Arabic letters (none of them cased,
+so nothing else lowers to one) and ASCII digits"""
+_ORIGINALS = {"ا": "اأإآٱ", "ي": "يى"} | {
+    str(k): f"{k}{chr(0x660 + k)}{chr(0x6F0 + k)}" for k in range(10)
+}
+"""folded character → every character that folds to it (the others: itself only)"""
+_DROPPED_CLASS = f"[{HARAKAT.pattern[1:-1]}{TATWEEL}]"
+_DROPPED_RUN = re.compile(f"{_DROPPED_CLASS}*")
+_DROPPED_CHARS = frozenset(c for c in map(chr, range(0x600, 0x700)) if _DROPPED_RUN.fullmatch(c))
+
+
+@functools.cache
+def _folded_char(ch: str) -> str:
+    return fold_text(ch)
+
+
+class OriginalMatcher:
+    """A word, prefix or substring query over the ORIGINAL text, for queries made of Arabic
+    letters and digits (``of(query)``, else None): each folded character becomes the class of
+    the characters that fold to it, with the dropped characters (harakat, tatweel) allowed
+    between them, so a text is searched without folding it. Word starts, proclitics and word
+    ends are checked on the folded characters around each candidate, exactly as ``Matcher``
+    checks them on the folded copy, and a hit ends after the marks of its last character as
+    ``FoldedText.span`` ends it: ``spans(text)`` equals ``FoldedText.span`` of every
+    ``Matcher.spans`` of the folded text (tests/core/test_search.py)."""
+
+    def __init__(self, matcher: Matcher, parts: list[str]) -> None:
+        self.mode = matcher.mode
+        self.clitics = matcher.clitics
+        self.overlapping = bool(matcher.literal)  # str.find from the next character
+        between = _DROPPED_CLASS + "*"
+        words = [
+            between.join(f"[{_ORIGINALS[c]}]" if c in _ORIGINALS else c for c in part)
+            for part in parts
+        ]
+        space = f"{between}\\s(?:{between}\\s)*{between}"
+        self.regex = re.compile(space.join(words))
+
+    @classmethod
+    def of(cls, query: Query) -> OriginalMatcher | None:
+        matcher = query.matcher()
+        if matcher.mode is Mode.REGEX or query.fold.ta_marbuta:
+            return None
+        parts = _SPACE.split(fold_text(query.text.strip(), query.fold))
+        if not all(_PLAIN.fullmatch(p) for p in parts):
+            return None
+        return cls(matcher, parts)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` code points of every hit in ``text``, in order."""
+        mode, regex, n = self.mode, self.regex, len(text)
+        last = -1
+        m = regex.search(text)
+        while m is not None:
+            s, e = m.span()
+            m = regex.search(text, s + 1 if self.overlapping else e)
+            if mode is not Mode.SUBSTRING and (s < last or not self._start_ok(text, s)):
+                continue
+            e = _DROPPED_RUN.match(text, e).end()  # type: ignore[union-attr]
+            if mode is Mode.WORD:
+                if e < n and is_word_char(_folded_char(text[e])):
+                    continue
+            elif mode is Mode.PREFIX:
+                while e < n and is_word_char(_folded_char(text[e])):
+                    e = _DROPPED_RUN.match(text, e + 1).end()  # type: ignore[union-attr]
+            last = e
+            yield s, e
+
+    def _start_ok(self, text: str, s: int) -> bool:
+        """``word_start_ok`` on the folded characters before ``s`` (enough of them to see a
+        word start or the longest run of proclitics)."""
+        p = s - 1
+        while p >= 0 and text[p] in _DROPPED_CHARS:
+            p -= 1
+        if p < 0 or not is_word_char(_folded_char(text[p])):
+            return True  # the usual case: a word starts here
+        if not self.clitics:
+            return False
+        width = 16
+        while True:
+            a = max(0, s - width)
+            before = fold_text(text[a:s])
+            if len(before) > MAX_CLITICS + 2 or a == 0:
+                return word_start_ok(before, len(before), 0, self.clitics)
+            width *= 4

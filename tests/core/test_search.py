@@ -20,6 +20,7 @@ from annotator.search import (
     find,
 )
 from annotator.search.folding import fold_text
+from annotator.search.matching import OriginalMatcher
 from annotator.text import fold_with_map, trim_proclitic, word_at
 
 
@@ -211,3 +212,54 @@ def test_folding_with_the_runs_at_once_is_folding_then_finding_them(
         assert eager.position(f) == lazy.position(f)
         for e in range(f + 1, len(lazy.folded) + 1):
             assert eager.span(f, e) == lazy.span(f, e)
+
+
+_ORIGINAL_ALPHABET = st.sampled_from(
+    [*"وفبكلالسيرهندةأإآٱىـ ", " ", "\n", *_MARKS, "٣", "3", "۳", "A", "Σ", "İ", "😀", "\u200f"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(_ORIGINAL_ALPHABET, max_size=50).map("".join),
+    st.integers(0, 45),
+    st.integers(1, 7),
+    st.sampled_from([Mode.WORD, Mode.PREFIX, Mode.SUBSTRING]),
+    st.sampled_from([None, False]),
+    st.sampled_from(["", "و", "ال", "بال", "ـَ"]),
+    st.booleans(),
+)
+def test_matching_the_original_text_equals_matching_the_folded_copy(
+    text: str,
+    at: int,
+    length: int,
+    mode: Mode,
+    clitics: bool | None,
+    before: str,
+    folded: bool,
+) -> None:
+    """``OriginalMatcher`` (no folded copy) finds exactly the hits of ``Matcher`` on the
+    folded copy mapped back by ``FoldedText.span``: queries taken from the text itself or
+    its folded copy (so they hit), vocalised or with a proclitic attached, in every mode but
+    the regex."""
+    needle = before + (fold_text(text) if folded else text)[at : at + length]
+    query = Query(needle, mode, clitics)
+    try:
+        matcher = query.matcher()
+    except QueryError:
+        return
+    original = OriginalMatcher.of(query)
+    if original is None:
+        return
+    ft = FoldedText.of(text)
+    expected = [ft.span(s, e) for s, e in matcher.spans(ft.folded)]
+    assert list(original.spans(text)) == expected
+
+
+def test_only_plain_arabic_and_digit_queries_match_the_original() -> None:
+    assert OriginalMatcher.of(Query("باريس")) is not None
+    assert OriginalMatcher.of(Query("بَـاريس ٢٠١٥", Mode.PREFIX)) is not None
+    assert OriginalMatcher.of(Query("Paris")) is None  # case: many characters lower to one
+    assert OriginalMatcher.of(Query("باريس", Mode.REGEX)) is None
+    assert OriginalMatcher.of(Query("مدينة", fold=FoldOptions(ta_marbuta=True))) is None
+    assert OriginalMatcher.of(Query("باريس!")) is None
