@@ -94,6 +94,14 @@ class Written:
 LayerOutline = tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]
 """One layer of one document as ``Project.iter_outlines`` gives it: (spans, events,
 arguments), each a tuple of plain rows."""
+TextBlocks = Iterator[list[tuple[int, str, str]]]
+"""documents' (id, name, text) rows in blocks (``Project.outline_blocks``)"""
+RowBlocks = tuple[
+    Iterator[list[tuple[Any, ...]]],
+    Iterator[list[tuple[Any, ...]]],
+    Iterator[list[tuple[Any, ...]]],
+]
+"""one layer's span, event and argument rows, each in blocks (``Project.outline_blocks``)"""
 _SPAN_OUTLINE = ("uuid", "start", "end", "label")
 _EVENT_OUTLINE = ("uuid", "type", "trigger", "deleted")
 _ARGUMENT_OUTLINE = ("event", "role", "target")
@@ -679,6 +687,29 @@ class Project:
                     out[name] = here
             if out:
                 yield doc, out
+
+    def outline_blocks(
+        self, annotators: Sequence[str], rows: int = 4096, texts: int = 64
+    ) -> tuple[TextBlocks, dict[str, RowBlocks]]:
+        """What ``iter_outlines`` reads, not grouped by document (agreement groups whole
+        blocks at once): every document's ``(id, name, text)`` in id order, and per layer its
+        live spans, events and arguments as the same plain rows, in document order (in no
+        order within a document). Each is a stream of row blocks, one query per table and
+        layer, blocks of up to ``rows`` rows (``texts`` documents)."""
+        store = self._store
+        layers = {
+            name: (
+                store.spans.field_blocks(name, _SPAN_OUTLINE, rows),
+                store.events.field_blocks(name, _EVENT_OUTLINE, rows),
+                store.arguments.field_blocks(name, _ARGUMENT_OUTLINE, rows),
+            )
+            for name in dict.fromkeys(annotators)
+        }
+        return store.text_blocks(texts), layers
+
+    def document_count(self) -> int:
+        """How many documents the project has."""
+        return self._store.document_count()
 
     def restore(self, record: R, annotator_action: str = "restore") -> R:
         """Write an earlier version of a record back (undo), with a fresh clock stamp.

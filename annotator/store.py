@@ -1043,6 +1043,14 @@ class Store:
         for row in cursor.execute(f"SELECT {self._DOC_COLS} FROM documents ORDER BY id"):
             yield self._doc(row)
 
+    def text_blocks(self, rows: int = 1024) -> Iterator[list[tuple[int, str, str]]]:
+        """Every document's (id, name, text) in id order, in blocks of up to ``rows``."""
+        cursor = self.conn.execute("SELECT id, name, text FROM documents ORDER BY id")
+        return self._guard_iter(_blocks(cursor, rows))
+
+    def document_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
     def count(self, kind: str, doc_id: int | None = None, annotator: str | None = None) -> int:
         table = _table(kind)
         where, args = _equal(doc_id=doc_id, annotator=annotator)
@@ -1836,6 +1844,17 @@ _NEW = object.__new__
 _SET = object.__setattr__
 
 
+def _blocks(cursor: sqlite3.Cursor, rows: int) -> Iterator[list[Any]]:
+    """A cursor's rows in lists of up to ``rows`` (garbage collection paused while a list
+    is fetched: every row is young and none is garbage)."""
+    while True:
+        with _gc_paused():
+            block = cursor.fetchmany(rows)
+        if not block:
+            return
+        yield block
+
+
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while a batch of rows becomes records: the rows and
@@ -2073,6 +2092,18 @@ class RecordTable(Generic[R_co]):
         sql = f"SELECT {names} FROM {table} WHERE deleted = 0 AND annotator = ? ORDER BY {order}"
         chunks = self._store._guard_iter(self._chunks(sql, [annotator], tuple))
         return itertools.chain.from_iterable(chunks)
+
+    def field_blocks(
+        self, annotator: str, fields: Sequence[str], rows: int = 8192
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """``stream_fields`` in blocks of up to ``rows`` rows, ordered by document only (no
+        order within a document): for a reader that works a block at a time (agreement)."""
+        unknown = [f for f in fields if f not in _COLUMNS[self.kind]]
+        if unknown:
+            raise ValueError(f"no column {unknown[0]!r} in {self.kind}")
+        names = ", ".join(f'"{c}"' for c in ("doc_id", *fields))
+        sql = f"SELECT {names} FROM {self.kind} WHERE deleted = 0 AND annotator = ? ORDER BY doc_id"
+        return self._store._guard_iter(_blocks(self._store.conn.execute(sql, [annotator]), rows))
 
     def _chunks(
         self, sql: str, args: Sequence[Any], read: Callable[..., Any]

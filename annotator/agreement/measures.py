@@ -12,32 +12,37 @@ Which layers and documents take part is the caller's choice: pass, per annotator
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+from annotator.agreement.bulk import (
+    EVENT_MEASURES,
+    AllCounts,
+    Book,
+    Chunk,
+    PairCounts,
+    chunked,
+    count_chunks,
+    memory_layer,
+    outline_layer,
+)
 from annotator.agreement.coefficients import (
-    UnitizingCounts,
+    OUTSIDE,
     UnitizingResult,
     alpha_nominal_from_units,
     kappa_from_pairs,
-    token_labels,
-    tokenize,
 )
-from annotator.agreement.confusion import NO_LABEL, ConfusionMatrix, confusion_matrix
-from annotator.agreement.events import EventKey, event_scores
-from annotator.agreement.spans import (
-    PRF,
-    Scores,
-    SpanKey,
-    scores_from_counts,
-    span_counts,
-    span_f1,
-    span_key,
-)
+from annotator.agreement.confusion import NO_LABEL, ConfusionMatrix
+from annotator.agreement.events import EventKey
+from annotator.agreement.spans import PRF, Scores, SpanKey, span_key
 from annotator.errors import Cancelled
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.model import Document, DocumentAnnotations
@@ -143,11 +148,11 @@ class AgreementResult:
         }
 
 
-# -- the measuring: one document at a time ----------------------------------------------------
+# -- the measuring: a chunk of documents at a time --------------------------------------------
 
 CHUNK_SPANS = 20_000
-"""Spans (both sides) a pair gathers before its span and event counts are computed: the
-counting is vectorised over many documents at once, and memory stays bounded by this and by
+"""Spans (all layers) a chunk of documents gathers before it is counted: the counting is
+vectorised over the documents of a chunk (``bulk``), and memory stays bounded by this and by
 the largest document."""
 
 
@@ -210,141 +215,148 @@ def _code_layer(
     return _Doc(name, text, keys, found)
 
 
-class _Document:
-    """One document with the layers of the annotators who have it (in the order of the
-    measured annotators); tokens and token labels are worked out once, when first asked."""
+def _memory_chunks(
+    layers: Mapping[str, Sequence[DocumentAnnotations]],
+    names: Sequence[str],
+    wanted: set[str] | None,
+    book: Book,
+) -> tuple[int, Iterator[Chunk]]:
+    """(documents, chunks) of layers held in memory, documents in the order of their ``repr``."""
+    by_doc: dict[Hashable, dict[str, _Doc]] = {}
+    for name in names:
+        for da in layers.get(name, ()):
+            by_doc.setdefault(da.document.id, {})[name] = _coded(da, wanted)
+    docs = sorted(by_doc, key=repr)
 
-    def __init__(self, doc: Hashable, layers: dict[str, _Doc]) -> None:
-        self.doc = doc
-        self.layers = layers
-        self.text = next(iter(layers.values())).text
-        self._tokens: list[tuple[int, int]] | None = None
-        self._labels: dict[str, list[str]] = {}
+    def weight(doc: Hashable) -> int:
+        return 1 + sum(len(lay.spans) for lay in by_doc[doc].values())
 
-    def labels(self, name: str) -> list[str]:
-        """The token label of each token for annotator ``name``."""
-        found = self._labels.get(name)
-        if found is None:
-            if self._tokens is None:
-                cuts = {x for lay in self.layers.values() for s in lay.spans for x in s[1:3]}
-                self._tokens = tokenize(self.text, cuts)
-            spans = [(s.start, s.end, s.label) for s in self.layers[name].spans]
-            found = self._labels[name] = token_labels(self._tokens, spans)
-        return found
-
-    def token_count(self) -> int:
-        if self._tokens is None:
-            self.labels(next(iter(self.layers)))
-        assert self._tokens is not None
-        return len(self._tokens)
-
-
-def _plus(x: Scores, y: Scores) -> Scores:
-    per_label = dict(x.per_label)
-    for label, prf in y.per_label.items():
-        per_label[label] = per_label[label] + prf if label in per_label else prf
-    boundary = x.boundary + y.boundary if x.boundary and y.boundary else x.boundary or y.boundary
-    return Scores(x.micro + y.micro, per_label, boundary)
-
-
-class _PairCounts:
-    """What a pair's measures add up over the documents both annotators have."""
-
-    def __init__(self, a: str, b: str) -> None:
-        self.a, self.b = a, b
-        self.exact = self.overlap = span_f1([], [])
-        self.events = event_scores([], [])
-        self.confusion: Counter[tuple[str, str]] = Counter()
-        self.tokens: Counter[tuple[str, str]] = Counter()  # (label of A, of B) per token
-        self.alpha_u = UnitizingCounts([a, b])
-        self.rows: list[DocumentRow] = []
-        self._spans: tuple[list[SpanKey], list[SpanKey]] = ([], [])
-        self._events: tuple[list[EventKey], list[EventKey]] = ([], [])
-        self._docs: list[tuple[Hashable, str, float | None]] = []  # rows waiting for counts
-
-    def add(self, document: _Document) -> None:
-        x, y = document.layers.get(self.a), document.layers.get(self.b)
-        if x is None or y is None:
-            return
-        doc = document.doc
-        pairs = Counter(zip(document.labels(self.a), document.labels(self.b), strict=True))
-        self.tokens.update(pairs)
-        self._docs.append((doc, x.name, kappa_from_pairs(pairs)))
-        self._spans[0].extend(x.spans)
-        self._spans[1].extend(y.spans)
-        self._events[0].extend(x.events)
-        self._events[1].extend(y.events)
-        units = [(self.a, s.start, s.end, s.label) for s in x.spans]
-        units += [(self.b, s.start, s.end, s.label) for s in y.spans]
-        self.alpha_u.add(repr(doc), len(document.text), units)
-        if len(self._spans[0]) + len(self._spans[1]) >= CHUNK_SPANS:
-            self.flush()
-
-    def flush(self) -> None:
-        """Count the documents gathered so far (span, event and confusion counts add up
-        document by document: every measure groups by document)."""
-        if not self._docs:
-            return
-        sa, sb = self._spans
-        exact, overlap = span_counts(sa, sb, "exact"), span_counts(sa, sb, "overlap")
-        per_doc: dict[Hashable, list[PRF]] = {}
-        for _docs, labels, by_label, _boundary in (exact, overlap):
-            width = max(len(labels), 1)
-            sums = [c.reshape(-1, width).sum(axis=1) for c in by_label]
-            for i, doc in enumerate(_docs):
-                per_doc.setdefault(doc, []).append(
-                    PRF(int(sums[2][i]), int(sums[0][i]), int(sums[1][i]))
+    def chunks() -> Iterator[Chunk]:
+        for run in chunked(docs, weight, CHUNK_SPANS):
+            here = [by_doc[doc] for doc in run]
+            first = [next(lay for n in names if (lay := h.get(n)) is not None) for h in here]
+            doc_names = [f.name for f in first]
+            built = {}
+            for name in names:
+                mine = [i for i, h in enumerate(here) if name in h]
+                if not mine:
+                    continue
+                spans = [(i, s.start, s.end, s.label) for i in mine for s in here[i][name].spans]
+                events = [(i, e) for i in mine for e in here[i][name].events]
+                own = [here[i][name].name if name in here[i] else "" for i in range(len(run))]
+                differs = any(own[i] != doc_names[i] for i in mine)
+                built[name] = memory_layer(
+                    mine, spans, events, len(run), book, own if differs else None
                 )
-        for doc, name, kappa in self._docs:
-            found = per_doc.get(doc, [PRF(0, 0, 0), PRF(0, 0, 0)])
-            self.rows.append(DocumentRow(doc, name, found[0], found[1], kappa))
-        self.exact = _plus(self.exact, scores_from_counts(exact[1], exact[2], exact[3]))
-        self.overlap = _plus(self.overlap, scores_from_counts(overlap[1], overlap[2], overlap[3]))
-        for measure, scores in event_scores(*self._events).items():
-            self.events[measure] = _plus(self.events[measure], scores)
-        self.confusion.update(confusion_matrix(sa, sb, "overlap").counts)
-        self._spans, self._events, self._docs = ([], []), ([], []), []
+            yield Chunk(list(run), doc_names, [f.text for f in first], built)
 
-    def result(self) -> PairResult:
-        self.flush()
-        labels = sorted({x for pair in self.confusion for x in pair} - {NO_LABEL})
-        return PairResult(
-            self.a,
-            self.b,
-            self.exact,
-            self.overlap,
-            kappa_from_pairs(self.tokens),
-            self.alpha_u.result(),
-            self.events,
-            ConfusionMatrix((*labels, NO_LABEL), dict(self.confusion)),
-            tuple(sorted(self.rows, key=lambda row: repr(row.doc_id))),
+    return len(docs), chunks()
+
+
+class _Rows:
+    """A stream of row blocks ordered by document (first field), taken up to a document."""
+
+    def __init__(self, blocks: Iterator[list[tuple[Any, ...]]]) -> None:
+        self._blocks = blocks
+        self._rows: list[tuple[Any, ...]] = []
+        self._at = 0
+        self._done = False
+
+    def _pull(self) -> None:
+        block = next(self._blocks, None)
+        if block is None:
+            self._done = True
+            return
+        if self._at:
+            del self._rows[: self._at]
+            self._at = 0
+        self._rows.extend(block)
+
+    def doc_at(self, k: int) -> int | None:
+        """The document of the ``k``-th row still to take (None: fewer rows are left)."""
+        while len(self._rows) - self._at <= k and not self._done:
+            self._pull()
+        return self._rows[self._at + k][0] if len(self._rows) - self._at > k else None
+
+    def take(self, limit: int | None) -> list[tuple[Any, ...]]:
+        """The rows of documents up to ``limit`` (all that are left for None)."""
+        while not self._done and (
+            limit is None or len(self._rows) == self._at or self._rows[-1][0] <= limit
+        ):
+            self._pull()
+        cut = (
+            len(self._rows)
+            if limit is None
+            else bisect.bisect_right(self._rows, limit, lo=self._at, key=itemgetter(0))
         )
+        out = self._rows[self._at : cut]
+        self._at = cut
+        return out
 
 
-class _AllCounts:
-    """What the all-annotator coefficients add up over every document."""
+def _project_chunks(
+    source: ProjectLayers, names: Sequence[str], wanted: set[str] | None, book: Book
+) -> Iterator[Chunk]:
+    """Chunks of a project's layers: one streamed query per table and layer
+    (``Project.outline_blocks``), cut where some layer has gathered its share of
+    ``CHUNK_SPANS`` spans; documents none of the layers has are left out."""
+    present = [n for n in dict.fromkeys(names) if n in source.annotators]
+    share = max(CHUNK_SPANS // max(len(present), 1), 1)
+    texts, blocks = source.project.outline_blocks(present, rows=min(share, 4096))
+    documents = _Rows(texts)
+    streams = {n: [_Rows(b) for b in blocks[n]] for n in present}
+    while True:
+        ends = [d for n in present if (d := streams[n][0].doc_at(share)) is not None]
+        limit = min(ends) if ends else None
+        rows = {n: [s.take(limit) for s in streams[n]] for n in present}
+        docs = documents.take(limit)
+        if not docs:
+            return
+        ids = np.fromiter((d[0] for d in docs), dtype=np.int64, count=len(docs))
+        built = {
+            n: outline_layer(ids, rows[n][0], rows[n][1], rows[n][2], wanted, book)
+            for n in present
+        }
+        built = {n: lay for n, lay in built.items() if lay.present.any()}
+        keep = np.zeros(ids.size, dtype=bool)
+        for lay in built.values():
+            keep |= lay.present
+        if not keep.all():
+            remap = np.cumsum(keep) - 1
+            built = {n: lay.compressed(keep, remap) for n, lay in built.items()}
+            docs = [d for d, k in zip(docs, keep.tolist(), strict=True) if k]
+        if docs:
+            yield Chunk([d[0] for d in docs], [d[1] for d in docs], [d[2] for d in docs], built)
+        if limit is None:
+            return
 
-    def __init__(self, names: Sequence[str]) -> None:
-        self.names = list(names)
-        self.units: Counter[tuple[str | None, ...]] = Counter()
-        # two annotators: the all-annotator alpha-U is the pair's (same raters, same documents)
-        self.alpha_u = UnitizingCounts(self.names) if len(self.names) != 2 else None
-        self.labels: set[str] = set()
-        self.documents = 0
 
-    def add(self, document: _Document) -> None:
-        self.documents += 1
-        n = document.token_count()
-        columns = [
-            document.labels(name) if name in document.layers else [None] * n for name in self.names
-        ]
-        self.units.update(zip(*columns, strict=True))
-        for lay in document.layers.values():
-            self.labels.update(s.label for s in lay.spans)
-        if self.alpha_u is not None and len(document.layers) == len(self.names):
-            units = [(name, s.start, s.end, s.label)
-                     for name in self.names for s in document.layers[name].spans]  # fmt: skip
-            self.alpha_u.add(repr(document.doc), len(document.text), units)
+def _pair_result(counts: PairCounts, book: Book) -> PairResult:
+    names = book.names
+    confusion = {
+        (names[x] if x >= 0 else NO_LABEL, names[y] if y >= 0 else NO_LABEL): t
+        for (x, y), t in counts.confusion.items()
+    }
+    labels = sorted({x for pair in confusion for x in pair} - {NO_LABEL})
+    events = {
+        m: Scores(counts.trigger_boundary)
+        if m == "trigger_identification"
+        else counts.events[m].scores(names, None)
+        for m in EVENT_MEASURES
+    }
+    rows = sorted((DocumentRow(*row) for row in counts.rows), key=lambda row: repr(row.doc_id))
+    tokens = {(names[x], names[y]): t for (x, y), t in counts.tokens.items()}
+    return PairResult(
+        counts.a,
+        counts.b,
+        counts.exact.scores(names, counts.exact_boundary),
+        counts.overlap.scores(names, counts.overlap_boundary),
+        kappa_from_pairs(tokens),
+        counts.alpha_u.result(),
+        events,
+        ConfusionMatrix((*labels, NO_LABEL), confusion),
+        tuple(rows),
+    )
 
 
 def agreement(
@@ -358,78 +370,52 @@ def agreement(
 
     ``labels`` restricts the span measures to those labels (events are always all). Raises
     ``Cancelled`` when ``cancelled()`` turns true. The layers of a project
-    (``project_layers``) are read one document at a time, so memory stays within the largest
-    document (and a few hundred bytes per document for the per-document rows); other layers
-    are measured pair by pair, documents in the order of ``repr`` of their ids. Either way
-    every figure is the same: each measure adds up per document.
+    (``project_layers``) are read a chunk of documents at a time, so memory stays within a
+    chunk and the largest document (and a few hundred bytes per document for the
+    per-document rows). Every measure adds up per document, and a chunk's documents are
+    counted together in array operations (``bulk``); the figures are those of measuring
+    document by document.
     """
     names = list(annotators) if annotators is not None else sorted(layers)
     wanted = set(labels) if labels is not None else None
+    book = Book()
+    book.code(OUTSIDE)
+    chunks: Iterator[Chunk]
     if isinstance(layers, ProjectLayers):
-        return _streamed(layers, names, wanted, progress, cancelled)
-    by_doc: dict[Hashable, dict[str, _Doc]] = {}
-    for name in names:
-        for da in layers.get(name, ()):
-            by_doc.setdefault(da.document.id, {})[name] = _coded(da, wanted)
-    docs = sorted(by_doc, key=repr)
-
-    def documents() -> Iterator[_Document]:
-        for doc in docs:
-            here = by_doc[doc]
-            yield _Document(doc, {name: here[name] for name in names if name in here})
-
-    pairs_todo = list(itertools.combinations(names, 2))
-    total = len(pairs_todo) + 1
-    pairs = []
-    for done, (x, y) in enumerate(pairs_todo):
+        total = layers.project_documents()
+        chunks = _project_chunks(layers, names, wanted, book)
+    else:
+        total, chunks = _memory_chunks(layers, names, wanted, book)
+    pairs = [PairCounts(x, y) for x, y in itertools.combinations(names, 2)]
+    together = AllCounts(names)
+    # progress: a project's in documents; layers in memory in steps, one per pair and one
+    # for all annotators together, as when they were measured pair by pair
+    steps = None if isinstance(layers, ProjectLayers) else len(pairs) + 1
+    if cancelled():
+        raise Cancelled("agreement cancelled")
+    progress(0, steps or total)
+    for done in count_chunks(chunks, pairs, together, book):
         if cancelled():
             raise Cancelled("agreement cancelled")
-        progress(done, total)
-        counts = _PairCounts(x, y)
-        for document in documents():
-            counts.add(document)
-        pairs.append(counts.result())
-    together = _AllCounts(names)
-    for document in documents():
-        together.add(document)
-    progress(total, total)
-    return _result(names, pairs, together)
-
-
-def _streamed(
-    source: ProjectLayers,
-    names: Sequence[str],
-    wanted: set[str] | None,
-    progress: Progress,
-    cancelled: IsCancelled,
-) -> AgreementResult:
-    pairs = [_PairCounts(x, y) for x, y in itertools.combinations(names, 2)]
-    together = _AllCounts(names)
-    total = source.count(names)
-    for done, (doc, here) in enumerate(source.outlines(names)):
-        if done % 200 == 0:
-            if cancelled():
-                raise Cancelled("agreement cancelled")
-            progress(done, total)
-        document = _Document(
-            doc.id,
-            {n: _code_layer(doc.id, doc.name, doc.text, *here[n], wanted)
-             for n in names if n in here},
-        )  # fmt: skip
-        for counts in pairs:
-            counts.add(document)
-        together.add(document)
-    progress(total, total)
-    return _result(names, [counts.result() for counts in pairs], together)
-
-
-def _result(names: Sequence[str], pairs: list[PairResult], together: _AllCounts) -> AgreementResult:
+        if steps is None:
+            progress(min(done, total), total)
+        elif total:
+            progress(done * (steps - 1) // total, steps)
+    final = steps if steps is not None else together.documents
+    progress(final, final)
+    pair_results = [_pair_result(counts, book) for counts in pairs]
+    units = Counter(
+        {
+            tuple(book.names[v] if v is not None else None for v in unit): t
+            for unit, t in together.units.items()
+        }
+    )
     return AgreementResult(
         tuple(names),
-        tuple(sorted(together.labels)),
-        tuple(pairs),
-        alpha_nominal_from_units(together.units),
-        together.alpha_u.result() if together.alpha_u is not None else pairs[0].alpha_u,
+        tuple(sorted(book.names[c] for c in together.labels)),
+        tuple(pair_results),
+        alpha_nominal_from_units(units),
+        together.alpha_u.result() if together.alpha_u is not None else pair_results[0].alpha_u,
         together.documents,
     )
 
@@ -557,6 +543,10 @@ class ProjectLayers(Mapping[str, list[DocumentAnnotations]]):
     def outlines(self, names: Sequence[str]) -> Iterator[tuple[Document, dict[str, LayerOutline]]]:
         """What ``documents`` gives, as ``Project.iter_outlines`` rows (no record built)."""
         return self.project.iter_outlines([n for n in names if n in self.annotators])
+
+    def project_documents(self) -> int:
+        """How many documents the project has (at most what ``documents`` yields)."""
+        return self.project.document_count()
 
     def count(self, names: Sequence[str]) -> int:
         """How many documents ``documents(names)`` yields (for progress), texts not read."""

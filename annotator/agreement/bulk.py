@@ -1,0 +1,598 @@
+"""Agreement counted over many documents at once: the layers of a run of documents as NumPy
+arrays (a ``Chunk``), and what each measure adds up from them.
+
+Every measure of ``agreement`` adds up per document (docs/design/formats.md C), so a corpus is
+read a chunk of documents at a time and each chunk is counted with array operations over all
+its documents together: no Python object per span, per token or per document but the row
+each document has in the result. What is kept between chunks is integer counts (per label,
+per label pair, per unit of tokens, alpha-U's sums and edge gaps); every coefficient is
+worked out from them at the end with the formulas of the per-document code, so the figures
+are the same to the last digit (tests/core/test_agreement_stream.py holds them to the
+in-memory oracle, tests/core/test_agreement_bulk.py to the plain per-document measures).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from annotator.agreement.coefficients import (
+    OUTSIDE,
+    UnitColumns,
+    UnitizingCounts,
+    kappa_from_pairs,
+    token_starts,
+)
+from annotator.agreement.confusion_columns import overlap_confusion
+from annotator.agreement.events import ROLE_SEPARATOR, EventKey
+from annotator.agreement.spans import PRF, Columns, GroupCounts, IntArray, Scores, column_counts
+
+BoolArray = npt.NDArray[np.bool_]
+EMPTY = np.zeros(0, dtype=np.int64)
+
+
+class Book:
+    """Codes for names (labels, event types, ``type/role`` keys, roles): 0, 1, 2... in the
+    order they are met; ``ranks`` orders the codes as the names sort."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+
+    def code(self, name: str) -> int:
+        found = self.codes.get(name)
+        if found is None:
+            found = self.codes[name] = len(self.codes)
+        return found
+
+    def array(self, names: Iterable[str], n: int) -> IntArray:
+        return np.fromiter(map(self.code, names), dtype=np.int64, count=n)
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.codes)
+
+    def ranks(self) -> IntArray:
+        names = self.names
+        ranks = np.zeros(len(names), dtype=np.int64)
+        ranks[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+        return ranks
+
+
+class Arguments(NamedTuple):
+    """Resolved event arguments: document, trigger start and end, event type, ``type/role``
+    key, argument start and end."""
+
+    doc: IntArray
+    trigger_start: IntArray
+    trigger_end: IntArray
+    type: IntArray
+    role: IntArray
+    start: IntArray
+    end: IntArray
+
+
+def _columns(n: int = 0) -> Columns:
+    return (EMPTY[:n], EMPTY[:n], EMPTY[:n], EMPTY[:n])
+
+
+@dataclass
+class Layer:
+    """One annotator's layer over the documents of a chunk: which documents it has, its spans
+    of the measured labels (document index, start, end, label code), its events' triggers
+    (document, start, end, type code) and their arguments."""
+
+    present: BoolArray
+    spans: Columns
+    triggers: Columns
+    arguments: Arguments
+    names: list[str] | None = None
+    """the layer's own name of each document, where it differs from the chunk's"""
+
+    def compressed(self, keep: BoolArray, remap: IntArray) -> Layer:
+        """The layer over the documents ``keep`` marks (``remap``: old index -> new)."""
+
+        def take(cols: Any) -> Any:
+            mine = keep[cols[0]]
+            return type(cols)((remap[cols[0][mine]], *(c[mine] for c in cols[1:])))
+
+        names = (
+            [x for x, k in zip(self.names, keep.tolist(), strict=True) if k] if self.names else None
+        )
+        return Layer(
+            self.present[keep],
+            take(self.spans),
+            take(self.triggers),
+            Arguments(*take(tuple(self.arguments))),
+            names,
+        )
+
+
+@dataclass
+class Chunk:
+    """A run of documents: ids, names, texts, lengths and the layers of those who have them."""
+
+    ids: list[Hashable]
+    names: list[str]
+    texts: list[str]
+    layers: dict[str, Layer]
+    lengths: IntArray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts))
+
+
+# -- building chunks --------------------------------------------------------------------------
+
+
+def _arguments_of(rows: list[tuple[int, int, int, int, int, int, int]]) -> Arguments:
+    if not rows:
+        return Arguments(*(EMPTY,) * 7)
+    cols = np.array(rows, dtype=np.int64).T
+    return Arguments(*cols)
+
+
+def memory_layer(
+    docs: Sequence[int],
+    spans: Sequence[tuple[int, int, int, str]],
+    events: Sequence[tuple[int, EventKey]],
+    n_docs: int,
+    book: Book,
+    names: list[str] | None = None,
+) -> Layer:
+    """A layer from plain rows: spans ``(doc index, start, end, label)`` of the measured
+    labels, events ``(doc index, EventKey)``; ``docs`` are the indices of its documents."""
+    present = np.zeros(n_docs, dtype=bool)
+    present[list(docs)] = True
+    n = len(spans)
+    span_cols = (
+        np.fromiter((s[0] for s in spans), dtype=np.int64, count=n),
+        np.fromiter((s[1] for s in spans), dtype=np.int64, count=n),
+        np.fromiter((s[2] for s in spans), dtype=np.int64, count=n),
+        book.array((s[3] for s in spans), n),
+    )
+    triggers = [(d, e.trigger_start, e.trigger_end, book.code(e.type)) for d, e in events]
+    args = [
+        (d, e.trigger_start, e.trigger_end, book.code(e.type),
+         book.code(f"{e.type}{ROLE_SEPARATOR}{role}"), start, end)
+        for d, e in events
+        for start, end, role in e.args
+    ]  # fmt: skip
+    trig = np.array(triggers, dtype=np.int64).reshape(-1, 4).T
+    return Layer(
+        present, span_cols, (trig[0], trig[1], trig[2], trig[3]), _arguments_of(args), names
+    )
+
+
+class _Index(dict[str, int]):
+    """uuid -> row, -1 for a uuid not there."""
+
+    def __missing__(self, key: str) -> int:
+        return -1
+
+
+def outline_layer(
+    ids: IntArray,
+    spans: list[tuple[Any, ...]],
+    events: list[tuple[Any, ...]],
+    arguments: list[tuple[Any, ...]],
+    wanted: set[str] | None,
+    book: Book,
+) -> Layer:
+    """A layer from the rows ``Project.iter_outlines`` gives (spans ``(doc_id, uuid, start,
+    end, label)``, events ``(doc_id, uuid, type, trigger, deleted)``, arguments ``(doc_id,
+    event, role, target)``, all live, for the documents ``ids`` of the chunk), events and
+    arguments resolved as ``measures._code_layer`` does: a trigger is a live span of the
+    event's document, a target a live span of the argument's document, else the trigger of an
+    event there."""
+    n_docs = ids.size
+    present = np.zeros(n_docs, dtype=bool)
+    n = len(spans)
+    if n:
+        s_doc_id, s_uuid, s_start, s_end, s_label = zip(*spans, strict=True)
+        s_doc = np.searchsorted(ids, np.array(s_doc_id, dtype=np.int64))
+        start = np.array(s_start, dtype=np.int64)
+        end = np.array(s_end, dtype=np.int64)
+        label = book.array(s_label, n)
+        present[s_doc] = True
+    else:
+        s_uuid, s_label = (), ()
+        s_doc, start, end, label = _columns()
+    if wanted is None:
+        span_cols: Columns = (s_doc, start, end, label)
+    else:
+        kept = np.fromiter((x in wanted for x in s_label), dtype=bool, count=n)
+        span_cols = (s_doc[kept], start[kept], end[kept], label[kept])
+    if not events:
+        empty = _columns()
+        return Layer(present, span_cols, empty, Arguments(*(EMPTY,) * 7))
+    e_doc_id, e_uuid, e_type, e_trigger, e_deleted = zip(*events, strict=True)
+    m = len(events)
+    e_doc = np.searchsorted(ids, np.array(e_doc_id, dtype=np.int64))
+    present[e_doc] = True
+    span_at = _Index(zip(s_uuid, range(n), strict=True))
+    trig = np.fromiter(map(span_at.__getitem__, e_trigger), dtype=np.int64, count=m)
+    found = (trig >= 0) & ~np.array(e_deleted, dtype=bool)
+    found[found] = s_doc[trig[found]] == e_doc[found]
+    e_kind = book.array(e_type, m)
+    triggers = (e_doc[found], start[trig[found]], end[trig[found]], e_kind[found])
+    if not arguments:
+        return Layer(present, span_cols, triggers, Arguments(*(EMPTY,) * 7))
+    # a target may be the trigger of an event of the document, deleted or not
+    resolved = (trig >= 0) & (s_doc[np.maximum(trig, 0)] == e_doc)
+    event_at = _Index(zip(e_uuid, range(m), strict=True))
+    a_doc_id, a_event, a_role, a_target = zip(*arguments, strict=True)
+    k = len(arguments)
+    a_doc = np.searchsorted(ids, np.array(a_doc_id, dtype=np.int64))
+    ev = np.fromiter(map(event_at.__getitem__, a_event), dtype=np.int64, count=k)
+    ok = ev >= 0
+    ok[ok] = found[ev[ok]] & (e_doc[ev[ok]] == a_doc[ok])
+    target = np.fromiter(map(span_at.__getitem__, a_target), dtype=np.int64, count=k)
+    is_span = target >= 0
+    is_span[is_span] = s_doc[target[is_span]] == a_doc[is_span]
+    as_event = np.fromiter(map(event_at.__getitem__, a_target), dtype=np.int64, count=k)
+    is_event = ~is_span & (as_event >= 0)
+    is_event[is_event] = resolved[as_event[is_event]] & (
+        e_doc[as_event[is_event]] == a_doc[is_event]
+    )
+    ok &= is_span | is_event
+    where = np.where(is_span, target, trig[np.maximum(as_event, 0)])[ok]
+    ev = ev[ok]
+    kinds = e_kind[ev]
+    roles = [role for role, keep in zip(a_role, ok.tolist(), strict=True) if keep]
+    names = book.names
+    keys: dict[tuple[int, str], int] = {}  # (type, role) -> the code of ``type/role``
+
+    def key(kind: int, role: str) -> int:
+        found = keys.get((kind, role))
+        if found is None:
+            found = keys[kind, role] = book.code(f"{names[kind]}{ROLE_SEPARATOR}{role}")
+        return found
+
+    role_keys = np.fromiter(map(key, kinds.tolist(), roles), dtype=np.int64, count=len(roles))
+    args = Arguments(
+        e_doc[ev], start[trig[ev]], end[trig[ev]], kinds, role_keys, start[where], end[where]
+    )
+    return Layer(present, span_cols, triggers, args)
+
+
+# -- tokens -----------------------------------------------------------------------------------
+
+
+class Tokens(NamedTuple):
+    """The tokens of a chunk's documents: how many each document has, and for the tokens some
+    span covers, their document and each layer's label code (``OUTSIDE``'s where none of its
+    spans covers the token)."""
+
+    per_doc: IntArray
+    doc: IntArray
+    labels: dict[str, IntArray]
+
+
+def chunk_tokens(chunk: Chunk, book: Book, ranks: IntArray) -> Tokens:
+    """``tokenize`` and ``token_labels`` of every document of the chunk at once: tokens cut
+    at every span boundary of every layer there, labelled by the outermost span (longest,
+    then earliest, then the label first in sort order)."""
+    lengths = chunk.lengths
+    begins = np.cumsum(lengths) - lengths
+    cuts = []
+    for lay in chunk.layers.values():
+        doc, start, end, _ = lay.spans
+        for x in (start, end):
+            inside = (x >= 0) & (x < lengths[doc])
+            cuts.append(begins[doc[inside]] + x[inside])
+    starts = token_starts("".join(chunk.texts), begins, np.concatenate(cuts) if cuts else EMPTY)
+    count = np.searchsorted(starts, begins + lengths) - np.searchsorted(starts, begins)
+    best: dict[str, tuple[IntArray, IntArray]] = {}
+    for name, lay in chunk.layers.items():
+        doc, start, end, label = lay.spans
+        n = lengths[doc]
+        lo = np.searchsorted(starts, begins[doc] + np.clip(start, 0, n))
+        hi = np.searchsorted(starts, begins[doc] + np.clip(end, 0, n))
+        many = np.maximum(hi - lo, 0)
+        total = int(many.sum())
+        which = np.repeat(np.arange(doc.size), many)
+        token = lo[which] + (np.arange(total) - np.repeat(np.cumsum(many) - many, many))
+        s, e, lab = start[which], end[which], label[which]
+        order = np.lexsort((ranks[lab], s, s - e, token))
+        token, lab = token[order], lab[order]
+        first = np.ones(token.size, dtype=bool)
+        first[1:] = token[1:] != token[:-1]
+        best[name] = (token[first], lab[first])
+    covered = np.unique(np.concatenate([t for t, _ in best.values()])) if best else EMPTY
+    outside = book.code(OUTSIDE)
+    labels = {}
+    for name, (token, lab) in best.items():
+        column = np.full(covered.size, outside, dtype=np.int64)
+        column[np.searchsorted(covered, token)] = lab
+        labels[name] = column
+    doc_of = np.searchsorted(begins, starts[covered], side="right") - 1
+    return Tokens(count, doc_of, labels)
+
+
+# -- counts -----------------------------------------------------------------------------------
+
+
+class LabelCounts:
+    """TP, |A| and |B| per label code, added up over chunks."""
+
+    def __init__(self) -> None:
+        self.counts = np.zeros((3, 0), dtype=np.int64)
+
+    def add(self, by_label: GroupCounts, n_labels: int) -> None:
+        found = np.stack([c.reshape(-1, n_labels).sum(axis=0) for c in by_label])
+        if found.shape[1] > self.counts.shape[1]:
+            grown = np.zeros((3, found.shape[1]), dtype=np.int64)
+            grown[:, : self.counts.shape[1]] = self.counts
+            self.counts = grown
+        self.counts[:, : found.shape[1]] += found
+
+    def scores(self, names: Sequence[str], boundary: PRF | None) -> Scores:
+        n_a, n_b, tp = (c.tolist() for c in self.counts)
+        per_label = {
+            names[i]: PRF(tp[i], n_a[i], n_b[i])
+            for i in sorted(range(len(tp)), key=names.__getitem__)
+            if n_a[i] or n_b[i]
+        }
+        micro = PRF(sum(tp), sum(n_a), sum(n_b))
+        return Scores(micro, per_label, boundary)
+
+
+def _take(cols: Columns, mask: BoolArray, remap: IntArray) -> Columns:
+    doc, start, end, label = cols
+    keep = mask[doc]
+    return remap[doc[keep]], start[keep], end[keep], label[keep]
+
+
+def _kappas(
+    n: IntArray, doc: IntArray, la: IntArray, lb: IntArray, outside: int, width: int
+) -> list[float | None]:
+    """``kappa_from_pairs`` of each document: ``n`` tokens, of which the listed ones (document,
+    label of A, of B) are covered by some span and the rest are (O, O)."""
+    docs = n.size
+    rest = n - np.bincount(doc, minlength=docs)
+    count_a = np.bincount(doc * width + la, minlength=docs * width).reshape(docs, width)
+    count_b = np.bincount(doc * width + lb, minlength=docs * width).reshape(docs, width)
+    count_a[:, outside] += rest
+    count_b[:, outside] += rest
+    agree = np.bincount(doc[la == lb], minlength=docs) + rest
+    chance = (count_a * count_b).sum(axis=1)
+    out: list[float | None] = []
+    # as kappa_from_pairs: p_e = sum / n², p_o = agree / n, exact while n² < 2**53
+    safe = n * n < 2**53
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p_e = chance / (n * n)
+        kappa = (agree / n - p_e) / (1.0 - p_e)
+    for i, (m, pe, k, ok) in enumerate(
+        zip(n.tolist(), p_e.tolist(), kappa.tolist(), safe.tolist(), strict=True)
+    ):
+        if m == 0:
+            out.append(None)
+        elif not ok:
+            mine = doc == i
+            pairs = Counter(zip(la[mine].tolist(), lb[mine].tolist(), strict=True))
+            pairs[outside, outside] += int(rest[i])
+            out.append(kappa_from_pairs(pairs))
+        else:
+            out.append(None if pe >= 1.0 else k)
+    return out
+
+
+EVENT_MEASURES = (
+    "trigger_identification",
+    "trigger_classification",
+    "argument_identification",
+    "argument_classification",
+    "argument_identification_attached",
+    "argument_classification_attached",
+    "argument_identification_overlap",
+    "argument_classification_overlap",
+)
+
+
+def _attached_groups(a: Arguments, b: Arguments) -> tuple[IntArray, IntArray]:
+    """One code per (document, trigger start, trigger end) over both sides."""
+    width = int(max([1, *(int(x.max()) + 1 for x in (a.trigger_end, b.trigger_end) if x.size)]))
+    keys = np.concatenate(
+        [(x.doc * width + x.trigger_start) * width + x.trigger_end for x in (a, b)]
+    )
+    _, inverse = np.unique(keys, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    return inverse[: a.doc.size], inverse[a.doc.size :]
+
+
+class PairCounts:
+    """What a pair's measures add up over the documents both annotators have."""
+
+    def __init__(self, a: str, b: str) -> None:
+        self.a, self.b = a, b
+        self.exact, self.overlap = LabelCounts(), LabelCounts()
+        self.exact_boundary = self.overlap_boundary = PRF(0, 0, 0)
+        self.events = {m: LabelCounts() for m in EVENT_MEASURES}
+        self.trigger_boundary = PRF(0, 0, 0)
+        self.confusion: Counter[tuple[int, int]] = Counter()  # codes; -1: no span
+        self.tokens: Counter[tuple[int, int]] = Counter()
+        self.alpha_u = UnitizingCounts([a, b])
+        self.rows: list[tuple[Hashable, str, PRF, PRF, float | None]] = []
+
+    def add(self, chunk: Chunk, tokens: Tokens, book: Book, ranks: IntArray) -> None:
+        x, y = chunk.layers.get(self.a), chunk.layers.get(self.b)
+        if x is None or y is None:
+            return
+        both = x.present & y.present
+        shared = np.flatnonzero(both)
+        n = shared.size
+        if n == 0:
+            return
+        remap = np.cumsum(both) - 1
+        width = len(book.codes)
+        sa, sb = _take(x.spans, both, remap), _take(y.spans, both, remap)
+        per_doc = []
+        for mode, counts in (("exact", self.exact), ("overlap", self.overlap)):
+            by_label, boundary = column_counts(sa, sb, n, width, mode)  # type: ignore[arg-type]
+            counts.add(by_label, width)
+            if mode == "exact":
+                self.exact_boundary += boundary.prf()
+            else:
+                self.overlap_boundary += boundary.prf()
+            per_doc.append([c.reshape(n, width).sum(axis=1).tolist() for c in by_label])
+        # tokens: the covered ones of the shared documents, the rest (O, O)
+        outside = book.code(OUTSIDE)
+        width = len(book.codes)
+        mine = both[tokens.doc]
+        t_doc = remap[tokens.doc[mine]]
+        la = tokens.labels[self.a][mine] if self.a in tokens.labels else EMPTY
+        lb = tokens.labels[self.b][mine] if self.b in tokens.labels else EMPTY
+        if la.size != t_doc.size:
+            la = np.full(t_doc.size, outside, dtype=np.int64)
+        if lb.size != t_doc.size:
+            lb = np.full(t_doc.size, outside, dtype=np.int64)
+        n_tokens = tokens.per_doc[shared]
+        kappas = _kappas(n_tokens, t_doc, la, lb, outside, width)
+        pairs = np.bincount(la * width + lb, minlength=width * width)
+        pairs[outside * width + outside] += int(n_tokens.sum()) - t_doc.size
+        for code in np.flatnonzero(pairs).tolist():
+            self.tokens[code // width, code % width] += int(pairs[code])
+        names = x.names or chunk.names
+        ids = chunk.ids
+        (ea, eb, et), (oa, ob, ot) = per_doc
+        for i, d in enumerate(shared.tolist()):
+            self.rows.append(
+                (ids[d], names[d], PRF(et[i], ea[i], eb[i]), PRF(ot[i], oa[i], ob[i]), kappas[i])
+            )
+        # alpha-U
+        units = UnitColumns(
+            np.concatenate((np.zeros(sa[0].size, np.int64), np.ones(sb[0].size, np.int64))),
+            np.concatenate((sa[0], sb[0])),
+            np.concatenate((sa[1], sb[1])),
+            np.concatenate((sa[2], sb[2])),
+            np.concatenate((sa[3], sb[3])),
+        )
+        keys = [repr(ids[d]) for d in shared.tolist()]
+        self.alpha_u.add_many(keys, chunk.lengths[shared], units, book.names)
+        # label confusion
+        matrix = overlap_confusion(sa, sb, ranks, width).reshape(-1)
+        for code in np.flatnonzero(matrix).tolist():
+            row, col = divmod(code, width + 1)
+            self.confusion[row if row < width else -1, col if col < width else -1] += int(
+                matrix[code]
+            )
+        self._events(x, y, both, remap, n, width)
+
+    def _events(
+        self, x: Layer, y: Layer, both: BoolArray, remap: IntArray, n: int, width: int
+    ) -> None:
+        ta, tb = _take(x.triggers, both, remap), _take(y.triggers, both, remap)
+        by_label, boundary = column_counts(ta, tb, n, width, "exact")
+        self.events["trigger_classification"].add(by_label, width)
+        self.trigger_boundary += boundary.prf()
+        aa, ab = (Arguments(*(c[both[z.arguments.doc]] for c in z.arguments)) for z in (x, y))
+        aa, ab = aa._replace(doc=remap[aa.doc]), ab._replace(doc=remap[ab.doc])
+        ga, gb = _attached_groups(aa, ab)
+        groups = int(max([n, *(int(g.max()) + 1 for g in (ga, gb) if g.size)]))
+        for suffix, attached, mode in (
+            ("", False, "exact"),
+            ("_attached", True, "exact"),
+            ("_overlap", False, "overlap"),
+        ):
+            da, db = (ga, gb) if attached else (aa.doc, ab.doc)
+            for measure, role in (
+                ("argument_identification", False),
+                ("argument_classification", True),
+            ):
+                left = (da, aa.start, aa.end, aa.role if role else aa.type)
+                right = (db, ab.start, ab.end, ab.role if role else ab.type)
+                by_label, _ = column_counts(left, right, groups, width, mode)  # type: ignore[arg-type]
+                self.events[measure + suffix].add(by_label, width)
+
+
+class AllCounts:
+    """What the all-annotator coefficients add up over every document."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = list(names)
+        self.units: Counter[tuple[int | None, ...]] = Counter()
+        self.alpha_u = UnitizingCounts(self.names) if len(self.names) != 2 else None
+        self.labels: set[int] = set()
+        self.documents = 0
+
+    def add(self, chunk: Chunk, tokens: Tokens, book: Book) -> None:
+        n_docs = len(chunk.ids)
+        self.documents += n_docs
+        outside = book.code(OUTSIDE)
+        for lay in chunk.layers.values():
+            self.labels.update(np.unique(lay.spans[3]).tolist())
+        present = np.zeros((n_docs, len(self.names)), dtype=bool)
+        for i, name in enumerate(self.names):
+            if name in chunk.layers:
+                present[:, i] = chunk.layers[name].present
+        # covered tokens: each annotator's label, None where they lack the document
+        none = len(book.codes)
+        columns = []
+        for i, name in enumerate(self.names):
+            column = tokens.labels.get(name)
+            if column is None:
+                column = np.full(tokens.doc.size, outside, dtype=np.int64)
+            columns.append(np.where(present[tokens.doc, i], column, none))
+        if columns and tokens.doc.size:
+            table = np.stack(columns, axis=1)
+            rows, times = np.unique(table, axis=0, return_counts=True)
+            for row, t in zip(rows.tolist(), times.tolist(), strict=True):
+                self.units[tuple(None if v == none else v for v in row)] += t
+        # the tokens no span covers: O for each annotator who has the document
+        rest = tokens.per_doc - np.bincount(tokens.doc, minlength=n_docs)
+        patterns, inverse = np.unique(present, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        for k, pattern in enumerate(patterns.tolist()):
+            t = int(rest[inverse == k].sum())
+            if t:
+                self.units[tuple(outside if p else None for p in pattern)] += t
+        if self.alpha_u is not None:
+            every: BoolArray = np.asarray(present.all(axis=1), dtype=bool)
+            docs = np.flatnonzero(every)
+            if docs.size:
+                remap = np.cumsum(every) - 1
+                parts = [
+                    (i, _take(chunk.layers[name].spans, every, remap))
+                    for i, name in enumerate(self.names)
+                ]
+                units = UnitColumns(
+                    np.concatenate([np.full(p[0].size, i, np.int64) for i, p in parts]),
+                    *(np.concatenate([p[k] for _, p in parts]) for k in range(4)),
+                )
+                keys = [repr(chunk.ids[d]) for d in docs.tolist()]
+                self.alpha_u.add_many(keys, chunk.lengths[docs], units, book.names)
+
+
+def count_chunks(
+    chunks: Iterator[Chunk], pairs: Sequence[PairCounts], together: AllCounts, book: Book
+) -> Iterator[int]:
+    """Count each chunk into ``pairs`` and ``together``; yields the documents counted so far."""
+    done = 0
+    for chunk in chunks:
+        ranks = book.ranks()
+        tokens = chunk_tokens(chunk, book, ranks)
+        ranks = book.ranks()  # OUTSIDE may be new
+        for counts in pairs:
+            counts.add(chunk, tokens, book, ranks)
+        together.add(chunk, tokens, book)
+        done += len(chunk.ids)
+        yield done
+
+
+def chunked(items: Iterable[Any], weight: Any, limit: int) -> Iterator[list[Any]]:
+    """``items`` in runs whose ``weight`` adds up to at least ``limit`` (the last may be less)."""
+    run: list[Any] = []
+    total = 0
+    for item in items:
+        run.append(item)
+        total += weight(item)
+        if total >= limit:
+            yield run
+            run, total = [], 0
+    if run:
+        yield run
