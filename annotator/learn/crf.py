@@ -15,6 +15,7 @@ import hashlib
 import random
 import struct
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -45,11 +46,14 @@ PARAMS: dict[str, Any] = {
     "feature.possible_transitions": True,
     "word_dropout": 0.0,
     "o_bias": 0.0,
+    "propagate": False,
     "clusters": True,
 }
 """L-BFGS with L1 and L2 regularisation (crfsuite's defaults elsewhere); ``o_bias``: the
 decoding bias against O (``decode``; ``training.tune`` chooses it by cross-validation over
-the training documents); ``clusters``: learn word clusters from the project's text"""
+the training documents); ``propagate``: a name the model finds is also proposed where the
+same words recur in the document (chosen by ``tune`` too); ``clusters``: learn word clusters
+from the project's text"""
 MAX_O_BIAS = 20.0
 
 MEMO_FOLDS = 5
@@ -228,7 +232,7 @@ class Model:
         used anyway); with ``params["clusters"]`` the word clusters are learnt from all of
         it, unless ``clusters`` gives them already."""
         settings = {**PARAMS, **(params or {})}
-        own = {k: settings.pop(k) for k in ("word_dropout", "o_bias", "clusters")}
+        own = {k: settings.pop(k) for k in ("word_dropout", "o_bias", "propagate", "clusters")}
         if not own["clusters"]:
             clusters = {}
         elif clusters is None:
@@ -340,38 +344,59 @@ class Model:
         """The decoding bias against O (``decode``); 0: crfsuite's own best tagging."""
         return float(self.manifest["params"].get("o_bias", 0.0))
 
+    @property
+    def propagate(self) -> bool:
+        """Whether a name found is proposed again where its words recur in the document."""
+        return self.manifest["params"].get("propagate") is True
+
     def tag(
         self, seg: Segmented, memo: list[str], o_bias: float | None = None
     ) -> tuple[list[str], list[float], list[float]]:
         """The tag of each word and its marginal probability, and the marginal probability of
         each word's ``memo`` tag (1 where it is O). ``o_bias`` (the model's own by default):
         0 takes crfsuite's best tagging; above 0 the tags come from ``decode``."""
-        tagger = self._open()
         bias = self.o_bias if o_bias is None else o_bias
+        return self._decoded(seg, memo, self._sentences(seg, memo, bool(bias)), bias)
+
+    def _sentences(self, seg: Segmented, memo: list[str], tables: bool) -> list[_Sentence]:
+        """Per sentence: crfsuite's best tags with their marginals and those of the memo
+        tags, and (``tables``) every label's marginal at every word."""
+        tagger = self._open()
         labels = tagger.labels()
-        index = {t: n for n, t in enumerate(labels)}
+        out = []
+        feature_lists = document_features(seg, self.gazetteer, memo, self.clusters)
+        for sent, feats in zip(seg.sentences, feature_lists, strict=True):
+            best = tagger.tag(feats)
+            probs = [tagger.marginal(t, k) for k, t in enumerate(best)]
+            memo_probs = [
+                1.0 if memo[i] == "O" else tagger.marginal(memo[i], k) if memo[i] in labels else 0.0
+                for k, i in enumerate(sent)
+            ]
+            table = (
+                [[tagger.marginal(t, k) for t in labels] for k in range(len(feats))]
+                if tables
+                else []
+            )
+            out.append(_Sentence(sent, best, probs, memo_probs, table))
+        return out
+
+    def _decoded(
+        self, seg: Segmented, memo: list[str], sentences: list[_Sentence], bias: float
+    ) -> tuple[list[str], list[float], list[float]]:
+        labels = self._open().labels()
         tags = ["O"] * len(seg.tokens)
         probs = [1.0] * len(seg.tokens)
         memo_probs = [1.0] * len(seg.tokens)
-        feature_lists = document_features(seg, self.gazetteer, memo, self.clusters)
-        for sent, feats in zip(seg.sentences, feature_lists, strict=True):
-            if bias:
-                tagger.set(feats)
-                table = [[tagger.marginal(t, k) for t in labels] for k in range(len(feats))]
-                best = [labels[n] for n in decode(table, labels, bias)]
-                for k, (i, t) in enumerate(zip(sent, best, strict=True)):
-                    tags[i] = t
-                    probs[i] = table[k][index[t]]
-                    if memo[i] != "O":
-                        n = index.get(memo[i])
-                        memo_probs[i] = 0.0 if n is None else table[k][n]
+        for s in sentences:
+            for k, i in enumerate(s.words):
+                memo_probs[i] = s.memo_probs[k]
+            if not bias:
+                for k, i in enumerate(s.words):
+                    tags[i], probs[i] = s.best[k], s.probs[k]
                 continue
-            best = tagger.tag(feats)
-            for k, (i, t) in enumerate(zip(sent, best, strict=True)):
-                tags[i] = t
-                probs[i] = tagger.marginal(t, k)
-                if memo[i] != "O":
-                    memo_probs[i] = tagger.marginal(memo[i], k) if memo[i] in index else 0.0
+            for k, n in enumerate(decode(s.table, labels, bias)):
+                tags[s.words[k]] = labels[n]
+                probs[s.words[k]] = s.table[k][n]
         return tags, probs, memo_probs
 
     def predict(
@@ -380,42 +405,82 @@ class Model:
         text: str,
         meta: dict[str, Any] | None = None,
         o_bias: float | None = None,
+        propagate: bool | None = None,
     ) -> tuple[list[Suggestion], float]:
         """Entity and trigger suggestions for one document, and the document's confidence
         (the mean marginal of its ten least sure words: low first in active learning).
 
-        Entities: the CRF's best tagging, each span scored by the lowest marginal of its
-        words; then each match of the memorised training mentions that no such span overlaps,
-        scored by the lowest marginal the CRF gives its tags (a name the layer labelled before
-        is proposed again, with the model's doubt as its score)."""
+        Entities: the CRF's tagging (``o_bias`` above 0: ``decode``), each span scored by the
+        lowest marginal of its words; with ``propagate``, the words of each such name where
+        they recur in the document and no span overlaps them; then each match of the
+        memorised training mentions that no span overlaps, scored by the lowest marginal the
+        CRF gives its tags (a name the layer labelled before is proposed again, with the
+        model's doubt as its score). ``o_bias`` and ``propagate``: the model's own unless
+        given."""
+        bias = self.o_bias if o_bias is None else o_bias
+        spread = self.propagate if propagate is None else propagate
+        return self.predict_each(doc_id, text, meta, [(bias, spread)])[0]
+
+    def predict_each(
+        self,
+        doc_id: int,
+        text: str,
+        meta: dict[str, Any] | None,
+        options: Sequence[tuple[float, bool]],
+    ) -> list[tuple[list[Suggestion], float]]:
+        """``predict`` with each (``o_bias``, ``propagate``) of ``options``, the document's
+        words and marginals computed once."""
         seg = segment(text, meta)
         matches = self.memorised.matches(seg)
         memo = self.memorised.tags(seg, matches)
-        tags, probs, memo_probs = self.tag(seg, memo, o_bias)
+        sentences = self._sentences(seg, memo, any(b for b, _ in options))
         vocabulary = {fold_word(text[s:e]) for s, e in seg.tokens}
-        out = [
-            suggestion(
-                doc_id,
-                text,
-                self.starts.start(seg, i, label, vocabulary),
-                seg.tokens[j - 1][1],
-                label,
-                min(probs[i:j]),
-                self.source,
-            )
-            for i, j, label in entities_of(tags)
-        ]
-        taken = [t != "O" for t in tags]
-        for i, j, _, label in matches:
-            if not any(taken[i:j]):
-                # where the name starts in its word: as for the CRF's spans (StartRule)
-                start = self.starts.start(seg, i, label, vocabulary)
-                end = seg.tokens[j - 1][1]
-                score = min(memo_probs[i:j])
-                out.append(suggestion(doc_id, text, start, end, label, score, self.source))
-        out += self.triggers.predict(seg, doc_id, self.source)
-        low = sorted(probs)[:10]
-        return out, (sum(low) / len(low) if low else 1.0)
+        triggers = self.triggers.predict(seg, doc_id, self.source)
+        results = []
+        for bias, spread in options:
+            tags, probs, memo_probs = self._decoded(seg, memo, sentences, bias)
+            out = [
+                suggestion(
+                    doc_id,
+                    text,
+                    self.starts.start(seg, i, label, vocabulary),
+                    seg.tokens[j - 1][1],
+                    label,
+                    min(probs[i:j]),
+                    self.source,
+                )
+                for i, j, label in entities_of(tags)
+            ]
+            taken = [t != "O" for t in tags]
+            if spread:
+                # one sense per document: the words of a name found are a name where they recur
+                scores = {(s.label, fold_word(s.text)): s.score for s in out}
+                found = [(s.start, s.end, s.label) for s in out]
+                for i, j, start, label in Memorise.of(seg, found).matches(seg):
+                    if not any(taken[i:j]):
+                        end = seg.tokens[j - 1][1]
+                        score = scores.get((label, fold_word(text[start:end])), min(probs[i:j]))
+                        out.append(suggestion(doc_id, text, start, end, label, score, self.source))
+                        taken[i:j] = [True] * (j - i)
+            for i, j, _, label in matches:
+                if not any(taken[i:j]):
+                    # where the name starts in its word: as for the CRF's spans (StartRule)
+                    start = self.starts.start(seg, i, label, vocabulary)
+                    end = seg.tokens[j - 1][1]
+                    score = min(memo_probs[i:j])
+                    out.append(suggestion(doc_id, text, start, end, label, score, self.source))
+            low = sorted(probs)[:10]
+            results.append((out + triggers, sum(low) / len(low) if low else 1.0))
+        return results
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    words: list[int]
+    best: list[str]
+    probs: list[float]
+    memo_probs: list[float]
+    table: list[list[float]]
 
 
 def decode(table: Sequence[Sequence[float]], labels: Sequence[str], o_bias: float) -> list[int]:
@@ -509,6 +574,8 @@ def _check_manifest(manifest: Any) -> None:
             raise ModelError(f"model manifest: {key} must hold strings")
     if not all(isinstance(x, str) and x for x in manifest["labels"]):
         raise ModelError("model manifest: empty label")
+    if type(manifest["params"].get("propagate", False)) is not bool:
+        raise ModelError("model manifest: propagate must be true or false")
     bias = manifest["params"].get("o_bias", 0.0)
     if type(bias) not in (int, float) or not 0 <= bias <= MAX_O_BIAS:
         raise ModelError(f"model manifest: o_bias must be a number from 0 to {MAX_O_BIAS:g}")

@@ -25,14 +25,20 @@ class Memorise:
         counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         for ex in examples:
             seg = segment(ex.text, ex.meta, [(s, e) for s, e, _ in ex.entities])
-            for s, e, label in ex.entities:
-                rng = seg.word_range(s, e)
-                if rng is not None:
-                    i, j = rng
-                    words = [fold_word(ex.text[max(s, a) : min(e, b)]) for a, b in seg.tokens[i:j]]
-                    counts[tuple(words)][label] += 1
+            _count(counts, seg, ex.entities)
         self.names = {k: c.most_common(1)[0][0] for k, c in counts.items()}
         self._index()
+
+    @classmethod
+    def of(cls, seg: Segmented, mentions: Sequence[Mention]) -> Memorise:
+        """The mentions of one document already cut into words (the model's own predictions,
+        proposed again where the same words recur in that document)."""
+        counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        _count(counts, seg, mentions)
+        out = cls()
+        out.names = {k: c.most_common(1)[0][0] for k, c in counts.items()}
+        out._index()
+        return out
 
     def _index(self) -> None:
         """The longest remembered name starting with each first word (a word no name starts
@@ -98,3 +104,14 @@ class Memorise:
                 if label is not None:
                     return start, n, label
         return None
+
+
+def _count(
+    counts: dict[tuple[str, ...], Counter[str]], seg: Segmented, mentions: Sequence[Mention]
+) -> None:
+    for s, e, label in mentions:
+        rng = seg.word_range(s, e)
+        if rng is not None:
+            i, j = rng
+            words = [fold_word(seg.text[max(s, a) : min(e, b)]) for a, b in seg.tokens[i:j]]
+            counts[tuple(words)][label] += 1

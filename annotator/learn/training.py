@@ -40,6 +40,7 @@ class TrainingResult:
     scores: Scores | None
     baseline: Scores | None
     curve: list[tuple[int, float]] = field(default_factory=list)
+    tuned: Tuned | None = None
 
     def lines(self) -> list[str]:
         """The per-label table the CLI prints."""
@@ -63,6 +64,14 @@ class TrainingResult:
         if self.curve:
             points = ", ".join(f"{n}: {f1:.3f}" for n, f1 in self.curve)
             out.append(f"learning curve (documents: micro F1): {points}")
+        if self.tuned is not None and self.tuned.table:
+            chosen = self.tuned.params
+            out.append(
+                f"bias against O {chosen['o_bias']:g}, names spread in their document: "
+                f"{'yes' if chosen['propagate'] else 'no'}, chosen by cross-validation inside "
+                f"the training documents (best of {len(self.tuned.table)} settings, "
+                f"F1 {max(f1 for _, f1 in self.tuned.table):.3f})"
+            )
         return out
 
     def report_html(self) -> str:
@@ -107,16 +116,18 @@ def tune(
     params: dict[str, Any] | None = None,
     grid: Sequence[dict[str, Any]] = ({},),
     biases: Sequence[float] = O_BIASES,
+    propagate: Sequence[bool] = (False, True),
     folds: int = TUNE_FOLDS,
     clusters: Clusters | None = None,
     progress: StepCallback = no_progress,
 ) -> Tuned:
     """The settings (each of ``grid`` over ``params``, with each decoding bias against O of
-    ``biases``) whose models score best, by exact-span micro F1, on training documents they
-    did not see: the ``examples`` dealt into ``folds`` groups of whole documents, each group
-    scored by a model fitted on the others (cross-validation inside the training documents
-    only; nothing held out for evaluation is read). Ties go to the smaller bias, then the
-    earlier grid entry. Fewer than two documents: ``params`` as they are."""
+    ``biases`` and each choice of ``propagate``) whose models score best, by exact-span
+    micro F1, on training documents they did not see: the ``examples`` dealt into ``folds``
+    groups of whole documents, each group scored by a model fitted on the others (cross-
+    validation inside the training documents only; nothing held out for evaluation is read).
+    Ties go to the smaller bias, no propagation, then the earlier grid entry. Fewer than two
+    documents: ``params`` as they are."""
     base = dict(params or {})
     k = min(folds, len(examples))
     if k < 2:
@@ -124,7 +135,8 @@ def tune(
     groups = [[ex for n, ex in enumerate(examples) if n % k == f] for f in range(k)]
     table: list[tuple[dict[str, Any], float]] = []
     for g, extra in enumerate(grid):
-        predictions: dict[float, dict[int, list[Mention]]] = {b: {} for b in biases}
+        options = [(b, p) for p in propagate for b in biases]
+        predictions: list[dict[int, list[Mention]]] = [{} for _ in options]
         for f, held in enumerate(groups):
             rest = [ex for h, group in enumerate(groups) if h != f for ex in group]
             if not any(ex.entities for ex in rest):
@@ -141,13 +153,21 @@ def tune(
                 progress=report,
                 clusters=clusters,
             )
+            entity = set(model.labels)
             for ex in held:
-                for b in biases:
-                    predictions[b][ex.doc_id] = predictor(model, b)(ex)
-        for b in biases:
-            f1 = score(examples, fixed(predictions[b])).f1
-            table.append(({**extra, "o_bias": b}, f1))
-    best = max(range(len(table)), key=lambda n: (table[n][1], -table[n][0]["o_bias"], -n))
+                each = model.predict_each(ex.doc_id, ex.text, ex.meta, options)
+                for found, (sugs, _) in zip(predictions, each, strict=True):
+                    found[ex.doc_id] = [
+                        (s.start, s.end, s.label) for s in sugs if s.label in entity
+                    ]
+        for (b, spread), found in zip(options, predictions, strict=True):
+            f1 = score(examples, fixed(found)).f1
+            table.append(({**extra, "o_bias": b, "propagate": spread}, f1))
+
+    def rank(n: int) -> tuple[float, float, bool, int]:
+        return table[n][1], -table[n][0]["o_bias"], not table[n][0]["propagate"], -n
+
+    best = max(range(len(table)), key=rank)
     return Tuned({**base, **table[best][0]}, table)
 
 
@@ -255,6 +275,7 @@ def train_examples(
 
     settings = {**PARAMS, **(params or {})}
     clusters = learn_clusters(unlabelled_text(examples, texts)) if settings["clusters"] else {}
+    tuned = None
     if tuning:
         tuned = tune(
             train_ex,
@@ -309,6 +330,7 @@ def train_examples(
         scores,
         baseline,
         points,
+        tuned,
     )
 
 

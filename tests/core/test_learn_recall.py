@@ -164,6 +164,7 @@ def test_a_model_carries_its_clusters_and_bias_and_refuses_tampered_ones(cluster
         ({"params": {"o_bias": 1e9}}, "o_bias"),
         ({"params": {"o_bias": "2"}}, "o_bias"),
         ({"params": {"o_bias": True}}, "o_bias"),
+        ({"params": {"propagate": 1}}, "propagate"),
     ):
         with pytest.raises(ModelError, match=message):
             Model.from_bytes(_with_manifest(data, change))
@@ -198,9 +199,9 @@ def test_tuning_reads_only_the_training_documents(synthetic: Project) -> None:
 def test_tune_picks_the_best_cross_validated_setting(synthetic: Project) -> None:
     examples = layer_examples(synthetic)
     tuned = tune(examples[:6], params=FAST, biases=(0.0, 2.0), grid=({}, {"c2": 0.5}))
-    assert len(tuned.table) == 4
+    assert len(tuned.table) == 8  # 2 grid entries x 2 biases x propagation or not
     best = max(f1 for _, f1 in tuned.table)
-    chosen = {k: tuned.params.get(k) for k in ("o_bias", "c2")}
+    chosen = {k: tuned.params.get(k) for k in ("o_bias", "c2", "propagate")}
     assert any(
         f1 == best and all(chosen[k] == s.get(k, FAST.get(k, chosen[k])) for k in s)
         for s, f1 in tuned.table
@@ -246,3 +247,21 @@ def test_plain_crf_names_are_whole_words() -> None:
     starts = {s for s, _ in seg.tokens}
     assert found and all(s in starts for s, _, _ in found)
     assert entities_of(["B-X", "I-X", "O"]) == [(0, 2, "X")]
+
+
+def test_propagation_proposes_a_found_name_where_its_words_recur(clustered: Model) -> None:
+    text = synthetic_document(91)[0]
+    found, _ = clustered.predict(1, text, o_bias=0.0, propagate=False)
+    assert found
+    name = found[0].text
+    # the same words again, in a sentence the model alone would not read as a name
+    extra = f"{text}\n{name} {name} .\n"
+    plain = {(s.start, s.end) for s in clustered.predict(1, extra, propagate=False)[0]}
+    spread = {(s.start, s.end, s.label) for s in clustered.predict(1, extra, propagate=True)[0]}
+    at = len(text) + 1
+    assert {(at, at + len(name)), (at + len(name) + 1, at + 2 * len(name) + 1)} <= {
+        (s, e) for s, e, _ in spread
+    }
+    assert {(s, e) for s, e, _ in spread} >= plain
+    both = clustered.predict_each(1, extra, None, [(0.0, False), (0.0, True)])
+    assert {(s.start, s.end) for s in both[0][0]} == plain
