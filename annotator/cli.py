@@ -692,6 +692,18 @@ def __getattr__(name: str) -> Any:
 GuiRunner = Callable[[argparse.Namespace], int]
 
 
+def cmd_gui(args: argparse.Namespace) -> int:
+    """``annotator gui``: opening the workbench hands straight to the runner ui.entry gives
+    (issue 12: the window's cold start loads no ``annotator.cli_commands``); a screenshot,
+    whose names are checked first, and a call without a runner go through
+    ``annotator.cli_commands.cmd_gui``."""
+    if args.gui_runner is None or args.screenshot:
+        from annotator import cli_commands
+
+        return cli_commands.cmd_gui(args)
+    return int(args.gui_runner(args))
+
+
 def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
     """Run the command line; ``gui`` runs the ``gui`` subcommand (given by ui.entry).
 

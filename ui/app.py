@@ -9,6 +9,7 @@ the app, else the system locale's).
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -136,12 +137,17 @@ def run(argv: list[str], lang: str | None = None) -> int:
 
     def finish() -> None:
         window.finish_startup()
+        # (a caller may have turned the collector off for start-up: what it made is frozen now)
+        gc.enable()
         if opened and not window.ensure_annotator():
             window.statusBar().showMessage(window.tr("No annotator chosen: editing is off."))
 
     # (a timer alone may fire before the window is exposed and painted)
     AfterFirstPaint(window.view.viewport(), finish)
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        gc.enable()
     session.close()
     return int(code)
 

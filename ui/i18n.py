@@ -17,8 +17,8 @@ last (the left end of right-to-left text).
 from __future__ import annotations
 
 import unicodedata
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -31,7 +31,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 
 from annotator.model import Status
-from annotator.schema import Label
+
+if TYPE_CHECKING:
+    from annotator.schema import Label
 
 LANGUAGES = ("en", "ar")
 """the interface languages: English (the source strings) and Arabic"""
@@ -80,6 +82,8 @@ class _HostFallback(QTranslator):
 
 def translations_dir() -> Path:
     """The folder holding the ``.ts`` sources and the compiled ``.qm`` files."""
+    from importlib import resources  # here: English, the start-up default, loads none
+
     return Path(str(resources.files("resources").joinpath("translations")))
 
 

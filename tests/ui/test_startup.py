@@ -4,6 +4,7 @@ window it then completes is the window a direct construction gives."""
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -165,7 +166,7 @@ def test_run_paints_the_text_before_building_the_rest(
 
     monkeypatch.setattr(MainWindow, "finish_startup", finish_startup)
     windows: list[MainWindow] = []
-    seen: list[tuple[str, str, bool]] = []
+    seen: list[tuple[str, str, bool, bool]] = []
 
     def when_complete() -> None:
         found = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
@@ -173,20 +174,57 @@ def test_run_paints_the_text_before_building_the_rest(
             windows.extend(found)
             for w in found:
                 doc = w.model.doc
-                seen.append((doc.name if doc else "", w.session.annotator, "documents" in w.docks))
+                name = doc.name if doc else ""
+                seen.append((name, w.session.annotator, "documents" in w.docks, gc.isenabled()))
             app.exit(0)
         else:
             QTimer.singleShot(10, when_complete)
 
     QTimer.singleShot(0, when_complete)
+    gc.disable()  # as ``annotator gui`` starts (ui.entry.main): on again after the first paint
     try:
         assert ui_app.run(["annotator", str(project_path)]) == 0
+        assert gc.isenabled()
     finally:
+        gc.enable()
         app.removeEventFilter(log)
     (w,) = windows
     try:
         assert log.events[0] == "paint" and log.events.count("finish") == 1
-        assert seen == [("seed", ME, True)]
+        assert seen == [("seed", ME, True, True)]  # the collector on once it is complete
     finally:
         w.close()
         w.deleteLater()
+
+
+def test_gui_command_starts_with_the_collector_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``annotator gui`` imports and starts the workbench with the cyclic collector off (what
+    start-up makes is kept: issue 12); it is on again when the command returns, and other
+    commands never turn it off."""
+    from ui import entry
+
+    during: list[bool] = []
+
+    def run(argv: list[str], lang: str | None = None) -> int:
+        during.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(ui_app, "run", run)
+    assert gc.isenabled()
+    assert entry.main(["gui", "x.annotator"]) == 0
+    assert during == [False] and gc.isenabled()
+    assert entry.main(["docs", "missing.annotator"]) == 1 and gc.isenabled()
+
+
+def test_gui_command_loads_no_command_module() -> None:
+    """Opening the workbench goes from the parser straight to the window: what the other
+    commands do (``annotator.cli_commands``) is not loaded (issue 12)."""
+    code = (
+        "import sys, ui.app\nui.app.run = lambda argv, lang=None: 0\n"
+        "from ui.entry import main\nassert main(['gui', 'x.annotator']) == 0\n"
+        "print('annotator.cli_commands' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["False"]

@@ -84,15 +84,15 @@ def letter_actions(actions: dict[str, QAction]) -> dict[str, Callable[[], object
 def open_session_project(w: MainWindow, path: Path, create: bool) -> bool:
     """``MainWindow.open_in_session`` (its messages under the host context ``w``, where the
     translations of ``menus.open_project``'s messages are)."""
-    # imported here: the dialogs are needed only when something goes wrong
-    from ui.dialogs import prompts
-
     try:
         if create:
             w.session.create_project(path)
         else:
             w.session.open_project(path)
     except ProjectLocked as exc:
+        # imported here and below: the dialogs are needed only when something goes wrong
+        from ui.dialogs import prompts
+
         # another window (or an import) writes it: viewing it read-only is still possible
         if not prompts.ask_read_only(w.window(), str(exc)):
             return False
@@ -102,6 +102,8 @@ def open_session_project(w: MainWindow, path: Path, create: bool) -> bool:
             prompts.show_message(w.window(), w.tr("Cannot open the project"), str(again))
             return False
     except (AnnotatorError, OSError) as exc:
+        from ui.dialogs import prompts
+
         prompts.show_message(w.window(), w.tr("Cannot open the project"), str(exc))
         return False
     return True
