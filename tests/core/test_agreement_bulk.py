@@ -1,0 +1,142 @@
+"""Agreement counted a chunk of documents at a time in NumPy (``annotator.agreement.bulk``,
+issue 12) gives the figures of the plain per-document computation, on random layers
+(hypothesis):
+
+* the whole report equals the oracle (``agreement_oracle``: every layer in memory, measured
+  document by document with the plain functions), whatever the chunk size, with nested,
+  overlapping, duplicated, relabelled and deleted spans, events whose arguments point at
+  spans or at other events, documents only some annotators have, and a label restriction;
+* the overlap confusion over arrays equals ``confusion_matrix(a, b, "overlap")``;
+* the token starts of many documents laid end to end are those of ``tokenize`` per document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.agreement import agreement
+from annotator.agreement import measures as measures_module
+from annotator.agreement.bulk import Book
+from annotator.agreement.coefficients import token_starts, tokenize
+from annotator.agreement.confusion import NO_LABEL, confusion_matrix
+from annotator.agreement.confusion_columns import overlap_confusion
+from annotator.agreement.spans import Columns, SpanKey
+from annotator.model import Argument, Document, DocumentAnnotations, Event, Span
+from tests.core.agreement_oracle import agreement as oracle
+
+LABELS = ("PER", "GPE", "ORG", "O", "B/C")
+ROLES = ("Agent", "Place", "C")
+TYPES = ("Attack", "Meet", "B")
+ALPHABET = "اب تـ.،\u064e\u200c 1x-"
+
+
+@st.composite
+def layer(draw: st.DrawFn, doc: Document, who: str) -> DocumentAnnotations:
+    n = len(doc.text)
+    spans = []
+    for k in range(draw(st.integers(0, 8))):
+        start = draw(st.integers(0, max(n - 1, 0)))
+        end = draw(st.integers(start + 1, n)) if n else 0
+        if n == 0:
+            break
+        spans.append(
+            Span(f"{who}{doc.id}s{k}", doc.id, who, start, end, draw(st.sampled_from(LABELS)),
+                 "", deleted=draw(st.booleans()) and draw(st.booleans()))
+        )  # fmt: skip
+    events: list[Event] = []
+    args: list[Argument] = []
+    for k in range(draw(st.integers(0, 3)) if spans else 0):
+        trigger = draw(st.sampled_from(spans)).uuid
+        ev = Event(f"{who}{doc.id}e{k}", doc.id, who, draw(st.sampled_from(TYPES)), trigger,
+                   deleted=draw(st.booleans()) and draw(st.booleans()))  # fmt: skip
+        events.append(ev)
+        for j in range(draw(st.integers(0, 3))):
+            target = draw(st.sampled_from([s.uuid for s in spans] + [e.uuid for e in events]))
+            args.append(Argument(f"{ev.uuid}a{j}", ev.uuid, doc.id, who,
+                                 draw(st.sampled_from(ROLES)), target,
+                                 deleted=draw(st.booleans()) and draw(st.booleans())))  # fmt: skip
+    return DocumentAnnotations(doc, tuple(spans), tuple(events), tuple(args))
+
+
+@st.composite
+def corpora(draw: st.DrawFn) -> dict[str, list[DocumentAnnotations]]:
+    names = draw(st.sampled_from([("a", "b"), ("a", "b", "c")]))
+    out: dict[str, list[DocumentAnnotations]] = {n: [] for n in names}
+    for doc_id in range(1, draw(st.integers(1, 12)) + 1):
+        text = draw(st.text(alphabet=ALPHABET, max_size=40))
+        doc = Document(doc_id, f"d{doc_id}", text, f"sha{doc_id}")
+        for name in names:
+            if draw(st.integers(0, 9)) < 8:
+                out[name].append(draw(layer(doc, name)))
+    return out
+
+
+@settings(max_examples=100, deadline=None)
+@given(corpora(), st.sampled_from([3, 40, 20_000]), st.booleans())
+def test_bulk_agreement_equals_the_per_document_oracle(
+    corpus: dict[str, list[DocumentAnnotations]], chunk: int, restrict: bool
+) -> None:
+    labels = ["PER", "O", "B/C"] if restrict else None
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(measures_module, "CHUNK_SPANS", chunk)
+        got = agreement(corpus, labels=labels)
+    want = oracle(corpus, labels=labels)
+    if len(corpus) > 2 and want.alpha_nominal is not None:
+        # fractions of matching: the oracle adds floats in document order, the count is exact
+        assert got.alpha_nominal == pytest.approx(want.alpha_nominal, rel=1e-12, abs=1e-12)
+        got = dataclasses.replace(got, alpha_nominal=None)
+        want = dataclasses.replace(want, alpha_nominal=None)
+    assert got == want
+
+
+def _keys(data: st.DataObject, docs: int) -> list[SpanKey]:
+    draw = data.draw
+    out = []
+    for _ in range(draw(st.integers(0, 14))):
+        doc, start = draw(st.integers(0, docs - 1)), draw(st.integers(0, 20))
+        end, label = draw(st.integers(start, start + 8)), draw(st.sampled_from(LABELS))
+        out.append(SpanKey(doc, start, end, label))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_overlap_confusion_over_arrays_equals_confusion_matrix(data: st.DataObject) -> None:
+    docs = data.draw(st.integers(1, 3))
+    a, b = _keys(data, docs), _keys(data, docs)
+    book = Book()
+    columns: list[Columns] = []
+    for side in (a, b):
+        doc, start, end = (np.array([k[i] for k in side], dtype=np.int64) for i in range(3))
+        columns.append((doc, start, end, book.array((k.label for k in side), len(side))))
+    counts = overlap_confusion(columns[0], columns[1], book.ranks(), len(book.codes))
+    names = [*book.names, NO_LABEL]
+    got = {
+        (names[i], names[j]): int(counts[i, j])
+        for i in range(len(names))
+        for j in range(len(names))
+        if counts[i, j]
+    }
+    assert got == confusion_matrix(a, b, "overlap").counts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet=ALPHABET, max_size=25), st.data()), max_size=6))
+def test_token_starts_of_documents_laid_end_to_end(docs: list[tuple[str, st.DataObject]]) -> None:
+    texts, cuts, want, at = [], [], [], 0
+    for text, data in docs:
+        mine = data.draw(st.lists(st.integers(0, max(len(text) - 1, 0)), max_size=5))
+        mine = [c for c in mine if c < len(text)]
+        texts.append(text)
+        cuts += [at + c for c in mine]
+        want += [at + s for s, _ in tokenize(text, mine)]
+        at += len(text)
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    begins = np.cumsum(lengths) - lengths
+    got = token_starts("".join(texts), begins, np.array(cuts, dtype=np.int64))
+    assert got.tolist() == want
