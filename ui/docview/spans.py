@@ -11,12 +11,11 @@ add/remove/update recompute only the cluster around the change.
 from __future__ import annotations
 
 import bisect
-import functools
 import heapq
 import itertools
 import operator
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 
 class ViewSpan(NamedTuple):
@@ -41,26 +40,6 @@ class ViewSpan(NamedTuple):
     """a proposed span, not an annotation: drawn as a dashed outline with no fill, kept in
     the view's own suggestion index apart from the spans"""
     score: float = 1.0
-
-    @classmethod
-    def many(
-        cls,
-        uuids: Iterable[str],
-        starts: Iterable[int],
-        ends: Iterable[int],
-        labels: Iterable[str],
-        colors: Iterable[str],
-        layer: str,
-        fragments: Iterable[tuple[tuple[int, int], ...]],
-        read_only: bool = False,
-    ) -> list[ViewSpan]:
-        """Spans of one layer from their fields, one iterable per field (a whole layer at a
-        time: the tuples are made in C, no Python call per span)."""
-        make = functools.partial(tuple.__new__, cls)
-        rows = zip(uuids, starts, ends, labels, colors, itertools.repeat(layer),
-                   itertools.repeat(read_only), fragments, itertools.repeat(False),
-                   itertools.repeat(1.0))  # fmt: skip
-        return list(map(make, rows))
 
     def pieces(self) -> tuple[tuple[int, int], ...]:
         """The covered ranges: the fragments, or the single range ``(start, end)``."""
@@ -97,13 +76,41 @@ def _assign_levels(spans: Iterable[ViewSpan], levels: dict[str, int]) -> None:
         heapq.heappush(active, (span.end, level))
 
 
+class LayerFields(NamedTuple):
+    """One layer's spans as the view shows them, one list per field (``SpanIndex.
+    replace_fields``): what the window has of a layer read lazily, with no record per span."""
+
+    uuids: list[str]
+    starts: list[int]
+    ends: list[int]
+    labels: list[str]
+    colors: list[str]
+    fragments: list[tuple[tuple[int, int], ...]]
+    layer: str = ""
+    read_only: bool = False
+
+    def span(self, k: int) -> ViewSpan:
+        return ViewSpan(self.uuids[k], self.starts[k], self.ends[k], self.labels[k],
+                        self.colors[k], self.layer, self.read_only, self.fragments[k])  # fmt: skip
+
+
+_Item = ViewSpan | int
+"""a span of the index: made, or the place of its fields in ``SpanIndex._fields`` (made when
+it is first read)"""
+
+
 class SpanIndex:
-    """Spans sorted by position, with intersection queries and nesting levels."""
+    """Spans sorted by position, with intersection queries and nesting levels.
+
+    Spans given by their fields (``replace_fields``: a whole layer) are made one by one when
+    a query reaches them: showing a layer of 20,000 spans makes those on screen."""
 
     def __init__(self, spans: Sequence[ViewSpan] = ()) -> None:
-        self._by_uuid: dict[str, ViewSpan] = {}
-        self._order: list[ViewSpan] = []
+        self._by_uuid: dict[str, _Item] = {}
+        self._order: list[_Item] = []
         self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._fields: LayerFields | None = None
         self._levels: dict[str, int] = {}
         self._max_ends: list[int] | None = None
         self.replace(spans)
@@ -114,13 +121,41 @@ class SpanIndex:
     def __contains__(self, uuid: object) -> bool:
         return uuid in self._by_uuid
 
+    def _made(self, item: _Item) -> ViewSpan:
+        if type(item) is int:
+            assert self._fields is not None
+            return self._fields.span(item)
+        return item  # type: ignore[return-value]
+
+    def _at(self, i: int) -> ViewSpan:
+        item = self._order[i]
+        if type(item) is int:
+            item = self._order[i] = self._made(item)
+        return item  # type: ignore[return-value]
+
+    def _span_list(self, lo: int, hi: int) -> list[ViewSpan]:
+        return [self._at(i) for i in range(lo, hi)]
+
+    def _key_of(self, item: _Item) -> tuple[int, int, str]:
+        if type(item) is int:
+            fields = self._fields
+            assert fields is not None
+            return (fields.starts[item], -fields.ends[item], fields.uuids[item])
+        return _key(item)  # type: ignore[arg-type]
+
+    def _place(self, span: ViewSpan) -> int:
+        return bisect.bisect_left(self._order, _key(span), key=self._key_of)
+
     def get(self, uuid: str) -> ViewSpan | None:
         """The span with this uuid, if present."""
-        return self._by_uuid.get(uuid)
+        item = self._by_uuid.get(uuid)
+        if type(item) is int:
+            item = self._by_uuid[uuid] = self._made(item)
+        return item  # type: ignore[return-value]
 
     def all(self) -> list[ViewSpan]:
         """All spans in sorted order."""
-        return list(self._order)
+        return self._span_list(0, len(self._order))
 
     def level(self, uuid: str) -> int:
         """Nesting level (underline row) of a span; 0 for an unknown uuid.
@@ -131,24 +166,47 @@ class SpanIndex:
         level = self._levels.get(uuid)
         if level is not None:
             return level
-        span = self._by_uuid.get(uuid)
+        span = self.get(uuid)
         if span is None:
             return 0
-        self._relevel_around(bisect.bisect_left(self._order, _key(span), key=_key))
+        self._relevel_around(self._place(span))
         return self._levels[uuid]
 
     def replace(self, spans: Sequence[ViewSpan]) -> None:
         """Replace all spans (a later duplicate uuid wins)."""
-        self._by_uuid = dict(zip(map(_UUID, spans), spans, strict=True))
+        unique = dict(zip(map(_UUID, spans), spans, strict=True))
         order = list(spans)
         starts = list(map(_START, order))
         # a layer comes in reading order: when no two spans share a start (and no uuid
         # comes twice) it is already in the index's order, checked without a key per span
-        if len(self._by_uuid) < len(order) or not all(map(operator.lt, starts, starts[1:])):
-            order = sorted(self._by_uuid.values(), key=_key)
+        if len(unique) < len(order) or not all(map(operator.lt, starts, starts[1:])):
+            order = sorted(unique.values(), key=_key)
             starts = list(map(_START, order))
-        self._order = order
-        self._starts = starts
+        ends = list(map(_END, order))
+        self._set(cast(dict[str, _Item], unique), cast(list[_Item], order), starts, ends, None)
+
+    def replace_fields(self, fields: LayerFields) -> None:
+        """Replace all spans by one layer's spans given as fields (kept: the lists are the
+        index's now). A span is made when a query first reaches it."""
+        n = len(fields.uuids)
+        by_uuid: dict[str, _Item] = dict(zip(fields.uuids, range(n), strict=True))
+        starts = fields.starts
+        if len(by_uuid) < n or not all(map(operator.lt, starts, starts[1:])):
+            # not in the index's order (spans sharing a start): made and sorted at once
+            self.replace([fields.span(k) for k in range(n)])
+            return
+        self._set(by_uuid, list(range(n)), list(starts), list(fields.ends), fields)
+
+    def _set(
+        self,
+        by_uuid: dict[str, _Item],
+        order: list[_Item],
+        starts: list[int],
+        ends: list[int],
+        fields: LayerFields | None,
+    ) -> None:
+        self._by_uuid, self._order, self._starts, self._ends = by_uuid, order, starts, ends
+        self._fields = fields
         self._levels = {}
         self._max_ends = None
 
@@ -156,9 +214,10 @@ class SpanIndex:
         """Insert a span (replacing one with the same uuid)."""
         if span.uuid in self._by_uuid:
             self.remove(span.uuid)
-        index = bisect.bisect_left(self._order, _key(span), key=_key)
+        index = self._place(span)
         self._order.insert(index, span)
         self._starts.insert(index, span.start)
+        self._ends.insert(index, span.end)
         self._by_uuid[span.uuid] = span
         max_ends = self._max_ends
         if max_ends is not None:  # keep the running maximum: rebuilding it costs O(n) Python
@@ -172,26 +231,29 @@ class SpanIndex:
 
     def remove(self, uuid: str) -> ViewSpan | None:
         """Remove a span by uuid; returns it (None if it was not there)."""
-        span = self._by_uuid.pop(uuid, None)
-        if span is None:
+        item = self._by_uuid.pop(uuid, None)
+        if item is None:
             return None
-        index = bisect.bisect_left(self._order, _key(span), key=_key)
+        span = self._made(item)
+        index = self._place(span)
         lo, hi = self._cluster(index)
         del self._order[index]
         del self._starts[index]
+        del self._ends[index]
         self._levels.pop(uuid, None)
         max_ends = self._max_ends
         if max_ends is not None:  # recompute the running maximum only where it drops
             del max_ends[index]
             top = max_ends[index - 1] if index else -1
+            ends = self._ends
             j = index
             while j < len(max_ends):
-                value = max(top, self._order[j].end)
+                value = max(top, ends[j])
                 if value == max_ends[j]:
                     break
                 max_ends[j] = top = value
                 j += 1
-        _assign_levels(self._order[lo : hi - 1], self._levels)
+        _assign_levels(self._span_list(lo, hi - 1), self._levels)
         return span
 
     def update(self, span: ViewSpan) -> None:
@@ -206,10 +268,11 @@ class SpanIndex:
         max_ends = self._running_max_ends()
         lo = bisect.bisect_right(max_ends, start)  # earlier spans all end at or before start
         hi = bisect.bisect_left(self._starts, end)
+        starts, ends = self._starts, self._ends
         return [
-            s
-            for s in itertools.islice(self._order, lo, hi)
-            if s.end > start or (s.start == s.end and s.start >= start)
+            self._at(i)
+            for i in range(lo, hi)
+            if ends[i] > start or (starts[i] == ends[i] and starts[i] >= start)
         ]
 
     def at(self, pos: int) -> list[ViewSpan]:
@@ -220,20 +283,21 @@ class SpanIndex:
 
     def _running_max_ends(self) -> list[int]:
         if self._max_ends is None:
-            self._max_ends = list(itertools.accumulate(map(_END, self._order), max))
+            self._max_ends = list(itertools.accumulate(self._ends, max))
         return self._max_ends
 
     def _cluster(self, index: int) -> tuple[int, int]:
         """Bounds ``[lo, hi)`` of the run of transitively overlapping spans around ``index``."""
         max_ends = self._running_max_ends()
+        starts = self._starts
         lo = index
-        while lo > 0 and max_ends[lo - 1] > self._order[lo].start:
+        while lo > 0 and max_ends[lo - 1] > starts[lo]:
             lo -= 1
         hi = index + 1
-        while hi < len(self._order) and max_ends[hi - 1] > self._order[hi].start:
+        while hi < len(starts) and max_ends[hi - 1] > starts[hi]:
             hi += 1
         return lo, hi
 
     def _relevel_around(self, index: int) -> None:
         lo, hi = self._cluster(index)
-        _assign_levels(self._order[lo:hi], self._levels)
+        _assign_levels(self._span_list(lo, hi), self._levels)

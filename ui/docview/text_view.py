@@ -40,7 +40,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip
 
 import annotator.text as atext
 from ui.docview.fonts import document_font
-from ui.docview.spans import SpanIndex, ViewSpan
+from ui.docview.spans import LayerFields, SpanIndex, ViewSpan
 
 if TYPE_CHECKING:  # ui.docview.paint is imported when spans are first laid out or painted
     from ui.docview.paint import BlockMarks, LineBox, MarkStyle, SpanGeometry, TagPixmaps
@@ -167,6 +167,15 @@ class SpanTextView(QPlainTextEdit):
     def set_spans(self, spans: Sequence[ViewSpan]) -> None:
         """Replace all shown spans."""
         self._index.replace(spans)
+        self._spans_replaced()
+
+    def set_span_fields(self, fields: LayerFields) -> None:
+        """Replace all shown spans by one layer's, given as fields (the lists are kept): a
+        span is made when it is first painted or asked for (``SpanIndex.replace_fields``)."""
+        self._index.replace_fields(fields)
+        self._spans_replaced()
+
+    def _spans_replaced(self) -> None:
         if self._selected not in self._index:
             self._selected = None
         self._marks += 1

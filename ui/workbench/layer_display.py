@@ -34,6 +34,7 @@ from annotator.model import Document, Span, Status, fields_of
 from annotator.project import Project
 from ui.docview.arcs import Link
 from ui.docview.looks import assign_looks, patterns_of
+from ui.docview.spans import LayerFields
 from ui.docview.view import DocumentView, ViewSpan
 from ui.i18n import label_tag
 from ui.session import Changes, Session
@@ -162,21 +163,24 @@ class LayerController(QObject):
         me = self.session.annotator
         layer = model.layer
         color = self._colors(project)
-        # the view's spans from the layer's fields (a lazily read layer's spans stay rows)
+        # the view's spans from the layer's fields (a lazily read layer's spans stay rows;
+        # the view makes a span when it first paints it)
         spans = layer.spans
         labels = fields_of(spans, "label")
-        view_spans = ViewSpan.many(
-            fields_of(spans, "uuid"), fields_of(spans, "start"), fields_of(spans, "end"),
-            labels, map(color.get, labels, itertools.repeat("")), me or "",
-            fields_of(spans, "fragments"),
-        )  # fmt: skip
-        for other in model.other_layers:
-            if other == me:
-                continue
-            view_spans += [
-                self._view_span(s, color, other, True) for s in project.spans(doc.id, other)
-            ]
-        w.view.set_spans(view_spans)
+        colors = list(map(color.get, labels, itertools.repeat("")))
+        fields = LayerFields(fields_of(spans, "uuid"), fields_of(spans, "start"),
+                             fields_of(spans, "end"), labels, colors,
+                             fields_of(spans, "fragments"), me or "")  # fmt: skip
+        others = [o for o in model.other_layers if o != me]
+        if others:
+            view_spans = [fields.span(k) for k in range(len(spans))]
+            for other in others:
+                view_spans += [
+                    self._view_span(s, color, other, True) for s in project.spans(doc.id, other)
+                ]
+            w.view.set_spans(view_spans)
+        else:
+            w.view.set_span_fields(fields)
         w.annotations.set_spans(
             layer.spans, color, model.triggers(), model.selected_uuid, len(doc.text)
         )
