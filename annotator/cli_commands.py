@@ -557,7 +557,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         layers = [_known_layer(project, a) for a in args.annotator or []]
         labels = _labels_known(project, args.label) if args.label else []
         ranges = _span_ranges(project, labels, layers) if labels or layers else None
-        # the index's candidates (when it is fresh), each folded once with the way back
+        # the index's candidates (when it is fresh), each matched once on its text
         for doc, found in search_documents(project, query, ranges):
             where = visual(_printable(doc.name), args.visual)
             for hit in found:
