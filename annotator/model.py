@@ -186,40 +186,57 @@ def record_to_json(record: Record) -> dict[str, Any]:
 T = TypeVar("T")
 
 
+Plain = Mapping[str, tuple[int, Callable[[Any], Any] | None]]
+"""per field of a record: the column holding it and, when the cell holds it in another form
+(a JSON text), the function giving the field from the cell"""
+
+
 class LazyRecords(Sequence[T]):
-    """Records held as the rows they were read from, each decoded when first read (and kept).
+    """Records held as the columns of the rows they were read from, each record made when it
+    is first read (and kept).
 
     What ``Project.layer(..., lazy=True)`` gives as a layer's spans: the window reads 20,000
     of them in one query but shows most only through a few fields (offsets, label, uuid),
-    which ``fields`` gives straight from the rows; a record is made only when it is read.
-    Immutable like the tuple it stands for, and equal to any sequence of the same records
-    (a copy or a pickle of it is a tuple). ``plain`` maps a field to its place in a row and,
-    when the row holds it in another form (a JSON text), the function giving the field.
+    which ``fields`` gives straight from the columns; a record is made only when it is read.
+    Columns, not rows: one object per field instead of one per record, for the garbage
+    collector to walk. Immutable like the tuple it stands for, and equal to any sequence of
+    the same records (a copy or a pickle of it is a tuple); ``spliced`` gives an edited copy
+    sharing the columns and the records made.
     """
 
-    __slots__ = ("_decode", "_items", "_plain", "_raw")
+    __slots__ = ("_columns", "_decode", "_items", "_made", "_plain", "_read_order")
 
     def __init__(
         self,
-        rows: list[Any],
-        decode: Callable[[Any], T],
-        plain: Mapping[str, tuple[int, Callable[[Any], Any] | None]],
-        raw: int | None = None,
+        columns: Sequence[Sequence[Any]],
+        decode: Callable[[tuple[Any, ...]], T],
+        plain: Plain,
+        made: dict[int, T] | None = None,
+        items: list[Any] | None = None,
     ) -> None:
-        self._items: list[Any] = rows  # a row is a tuple; a record, once decoded, is not
+        self._columns = columns
         self._decode = decode
         self._plain = plain
-        self._raw = len(rows) if raw is None else raw  # rows still to decode
+        self._made: dict[int, T] = {} if made is None else made  # row -> its record
+        # each item: a row's number, or a record spliced in (``spliced``); ``items`` None:
+        # every row, in the order read (the columns are then the fields as they are)
+        self._read_order = items is None
+        if items is None:
+            items = list(range(len(columns[0]) if columns else 0))
+        self._items: list[Any] = items
+
+    def _record(self, row: int) -> T:
+        found = self._made.get(row)
+        if found is None:
+            found = self._made[row] = self._decode(tuple(c[row] for c in self._columns))
+        return found
 
     def __len__(self) -> int:
         return len(self._items)
 
     def _at(self, i: int) -> T:
         item = self._items[i]
-        if type(item) is tuple:
-            item = self._items[i] = self._decode(item)
-            self._raw -= 1
-        return item  # type: ignore[no-any-return]
+        return self._record(item) if type(item) is int else item
 
     @overload
     def __getitem__(self, i: int) -> T: ...
@@ -231,9 +248,7 @@ class LazyRecords(Sequence[T]):
         return self._at(i)
 
     def __iter__(self) -> Iterator[T]:
-        if not self._raw:
-            return iter(self._items)
-        return (self._at(k) for k in range(len(self._items)))
+        return map(self._at, range(len(self._items)))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str | bytes):
@@ -244,59 +259,57 @@ class LazyRecords(Sequence[T]):
         return hash(tuple(self))
 
     def __repr__(self) -> str:
-        return f"LazyRecords({len(self._items)} records, {self._raw} not decoded)"
+        return f"LazyRecords({len(self._items)} records, {len(self._made)} made)"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (tuple, (tuple(self),))
 
-    def fields(self, name: str) -> list[Any]:
-        """Every record's ``name`` field in order, from the rows where they hold it (no
-        record is made for them)."""
+    def fields(self, name: str) -> Sequence[Any]:
+        """Every record's ``name`` field in order, from the columns (no record is made for
+        them); not to be changed (it may be the column itself)."""
         plain = self._plain.get(name)
-        items = self._items
-        if plain is None or not self._raw:
+        if plain is None:
             return list(map(operator.attrgetter(name), self))
         k, convert = plain
-        if self._raw == len(items):
-            values = list(map(operator.itemgetter(k), items))
-            return values if convert is None else list(map(convert, values))
+        column = self._columns[k] if self._columns else ()
+        if self._read_order:
+            return column if convert is None else list(map(convert, column))
         get = operator.attrgetter(name)
         if convert is None:
-            return [x[k] if type(x) is tuple else get(x) for x in items]
-        return [convert(x[k]) if type(x) is tuple else get(x) for x in items]
+            return [column[x] if type(x) is int else get(x) for x in self._items]
+        return [convert(column[x]) if type(x) is int else get(x) for x in self._items]
 
     def by(self, name: str) -> LazyIndex[T]:
-        """The records by their ``name`` field (a unique key: the uuid), decoded when read."""
-        return LazyIndex(dict(zip(self.fields(name), self._items, strict=True)), self._decode)
+        """The records by their ``name`` field (a unique key: the uuid), made when read."""
+        return LazyIndex(dict(zip(self.fields(name), self._items, strict=True)), self._record)
 
     def spliced(self, index: int, remove: int, insert: Sequence[T]) -> LazyRecords[T]:
         """A copy with ``remove`` records from ``index`` replaced by ``insert`` (an edit: the
         rows not touched stay rows)."""
         items = self._items.copy()
-        raw = self._raw - sum(type(x) is tuple for x in items[index : index + remove])
         items[index : index + remove] = insert
-        return LazyRecords(items, self._decode, self._plain, raw)
+        return LazyRecords(self._columns, self._decode, self._plain, self._made, items)
 
 
 class LazyIndex(MutableMapping[str, T]):
-    """Records by key, held as rows and decoded when first read (``LazyRecords.by``)."""
+    """Records by key, held as row numbers and made when first read (``LazyRecords.by``)."""
 
-    __slots__ = ("_decode", "_items")
+    __slots__ = ("_items", "_record")
 
-    def __init__(self, items: dict[str, Any], decode: Callable[[Any], T]) -> None:
+    def __init__(self, items: dict[str, Any], record: Callable[[int], T]) -> None:
         self._items = items
-        self._decode = decode
+        self._record = record
 
     def __getitem__(self, key: str) -> T:
         item = self._items[key]
-        if type(item) is tuple:
-            item = self._items[key] = self._decode(item)
+        if type(item) is int:
+            item = self._items[key] = self._record(item)
         return item  # type: ignore[no-any-return]
 
     def get(self, key: str, default: Any = None) -> Any:
         item = self._items.get(key, default)
-        if type(item) is tuple:
-            item = self._items[key] = self._decode(item)
+        if type(item) is int:
+            item = self._items[key] = self._record(item)
         return item
 
     def __setitem__(self, key: str, value: T) -> None:
@@ -315,8 +328,9 @@ class LazyIndex(MutableMapping[str, T]):
         return len(self._items)
 
 
-def fields_of(records: Sequence[Any], name: str) -> list[Any]:
-    """Every record's ``name`` field in order (from the rows of ``LazyRecords``)."""
+def fields_of(records: Sequence[Any], name: str) -> Sequence[Any]:
+    """Every record's ``name`` field in order (from the columns of ``LazyRecords``; not to be
+    changed)."""
     if isinstance(records, LazyRecords):
         return records.fields(name)
     return list(map(operator.attrgetter(name), records))

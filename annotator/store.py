@@ -1701,19 +1701,25 @@ def _lazy_span_reader(doc_id: int, annotator: str) -> Callable[[Sequence[Any]], 
     return read
 
 
-def _lazy_span_fields(
-    doc_id: int, annotator: str
-) -> dict[str, tuple[int, Callable[[Any], Any] | None]]:
-    """Each field of a row still undecoded in ``of_layer_lazily``'s ``LazyRecords`` (its
-    attributes, note and fragments are empty: the others were decoded): its place in the
-    row, and the function giving the field from that cell (None: the cell is the field)."""
-    return {
-        "uuid": (0, None), "doc_id": (0, lambda _cell: doc_id),
-        "annotator": (0, lambda _cell: annotator), "start": (1, None), "end": (2, None),
-        "label": (3, None), "text": (4, None), "attributes": (0, lambda _cell: {}),
-        "note": (0, lambda _cell: ""), "fragments": (0, lambda _cell: ()), "clock": (5, None),
-        "deleted": (0, lambda _cell: False),
-    }  # fmt: skip
+def _extra(k: int) -> Callable[[str | None], Any]:
+    """The ``k``-th of a lazily read span's attributes, note and fragments from its ``extra``
+    cell (``_lazy_span_reader``; its rows with an ``extra`` are made when read, so the
+    cell is known to be good here)."""
+
+    def field(extra: str | None) -> Any:
+        if extra is None:
+            return ({}, "", ())[k]
+        return (_obj, str, _fragments)[k](json.loads(extra)[k])
+
+    return field
+
+
+_LAZY_SPAN_FIELDS = {
+    "uuid": (0, None), "start": (1, None), "end": (2, None), "label": (3, None),
+    "text": (4, None), "clock": (5, None), "attributes": (6, _extra(0)),
+    "note": (6, _extra(1)), "fragments": (6, _extra(2)),
+}  # fmt: skip
+"""the fields of a span that ``of_layer_lazily``'s columns hold (the others: from a record)"""
 
 
 _CHUNK_ROWS = 256
@@ -2045,13 +2051,13 @@ class RecordTable(Generic[R_co]):
             'ORDER BY doc_id, start, "end", uuid'
         )
         read = _lazy_span_reader(doc_id, annotator)
-        items: list[Any] = self._store.conn.execute(sql, [doc_id, annotator]).fetchall()
-        raw = len(items)
+        columns = tuple(zip(*self._store.conn.execute(sql, [doc_id, annotator]), strict=True))
+        lazy = LazyRecords(columns, read, _LAZY_SPAN_FIELDS)
         with _gc_paused():
-            for k in [k for k, row in enumerate(items) if row[6] is not None]:
-                items[k] = read(items[k])
-                raw -= 1
-        return LazyRecords(items, read, _lazy_span_fields(doc_id, annotator), raw)
+            for k, extra in enumerate(columns[6] if columns else ()):
+                if extra is not None:  # made now: damaged JSON fails the read
+                    _made = lazy[k]
+        return lazy
 
     def by_uuid(self, uuids: Sequence[str]) -> list[R_co]:
         """Every stored version (tombstones too) among ``uuids``, in chunks."""

@@ -80,12 +80,12 @@ class LayerFields(NamedTuple):
     """One layer's spans as the view shows them, one list per field (``SpanIndex.
     replace_fields``): what the window has of a layer read lazily, with no record per span."""
 
-    uuids: list[str]
-    starts: list[int]
-    ends: list[int]
-    labels: list[str]
-    colors: list[str]
-    fragments: list[tuple[tuple[int, int], ...]]
+    uuids: Sequence[str]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    labels: Sequence[str]
+    colors: Sequence[str]
+    fragments: Sequence[tuple[tuple[int, int], ...]]
     layer: str = ""
     read_only: bool = False
 
@@ -186,8 +186,8 @@ class SpanIndex:
         self._set(cast(dict[str, _Item], unique), cast(list[_Item], order), starts, ends, None)
 
     def replace_fields(self, fields: LayerFields) -> None:
-        """Replace all spans by one layer's spans given as fields (kept: the lists are the
-        index's now). A span is made when a query first reaches it."""
+        """Replace all spans by one layer's spans given as fields (kept: never to be changed
+        by the caller). A span is made when a query first reaches it."""
         n = len(fields.uuids)
         by_uuid: dict[str, _Item] = dict(zip(fields.uuids, range(n), strict=True))
         starts = fields.starts

@@ -415,7 +415,7 @@ class AnnotationModel(QAbstractTableModel):
         """Show ``spans`` (kept, not copied: a sequence of records is never changed)."""
         self.beginResetModel()
         self.spans = spans
-        self.uuids = fields_of(spans, "uuid")
+        self.uuids = list(fields_of(spans, "uuid"))
         self.colors = colors
         self.triggers = set(triggers)
         self.endResetModel()
