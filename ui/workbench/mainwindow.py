@@ -36,8 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolButton, QWidget
 
 from annotator.errors import AnnotatorError
 from annotator.model import Document, DocumentAnnotations, Span
@@ -49,6 +48,10 @@ from ui.workbench import collector
 from ui.workbench.document import DocumentModel
 
 if TYPE_CHECKING:
+    # (PySide6 makes a class's Python type when it is first touched: 1-2 ms each for these)
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QDockWidget, QMenu
+
     # built by ``finish_startup``, which imports them: the first paint needs none of them
     from ui.jobs import ImportJob
     from ui.workbench.details import DetailsPanel
@@ -70,6 +73,8 @@ MAX_RECENT = 8
 def letter_actions(actions: dict[str, QAction]) -> dict[str, Callable[[], object]]:
     """The actions whose key is one letter or digit (with or without modifiers): the hotkey
     dispatcher runs them from the physical key when the keyboard layout is not Latin."""
+    from PySide6.QtGui import QKeySequence  # (after the first paint, as the actions)
+
     out: dict[str, Callable[[], object]] = {}
     for action in actions.values():
         for key in action.shortcuts():
@@ -301,6 +306,8 @@ class MainWindow(QMainWindow):
     def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         """Put ``widget`` in a movable dock named ``name`` (kept in ``docks``; the name
         also keys the saved layout)."""
+        from PySide6.QtWidgets import QDockWidget  # (after the first paint, as the docks)
+
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")  # saveState() needs object names
         dock.setWidget(widget)
