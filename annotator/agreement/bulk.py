@@ -30,7 +30,15 @@ from annotator.agreement.coefficients import (
 )
 from annotator.agreement.confusion_columns import overlap_confusion
 from annotator.agreement.events import ROLE_SEPARATOR, EventKey
-from annotator.agreement.spans import PRF, Columns, GroupCounts, IntArray, Scores, column_counts
+from annotator.agreement.spans import (
+    PRF,
+    Columns,
+    GroupCounts,
+    IntArray,
+    Scores,
+    column_counts,
+    column_counts_both,
+)
 
 BoolArray = npt.NDArray[np.bool_]
 EMPTY = np.zeros(0, dtype=np.int64)
@@ -41,16 +49,13 @@ class Book:
     order they are met; ``ranks`` orders the codes as the names sort."""
 
     def __init__(self) -> None:
-        self.codes: dict[str, int] = {}
+        self.codes: dict[str, int] = _Codes()
 
     def code(self, name: str) -> int:
-        found = self.codes.get(name)
-        if found is None:
-            found = self.codes[name] = len(self.codes)
-        return found
+        return self.codes[name]
 
     def array(self, names: Iterable[str], n: int) -> IntArray:
-        return np.fromiter(map(self.code, names), dtype=np.int64, count=n)
+        return np.fromiter(map(self.codes.__getitem__, names), dtype=np.int64, count=n)
 
     @property
     def names(self) -> list[str]:
@@ -61,6 +66,14 @@ class Book:
         ranks = np.zeros(len(names), dtype=np.int64)
         ranks[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
         return ranks
+
+
+class _Codes(dict[str, int]):
+    """name -> code, a new name getting the next code (looked up in C when known)."""
+
+    def __missing__(self, name: str) -> int:
+        code = self[name] = len(self)
+        return code
 
 
 class Arguments(NamedTuple):
@@ -193,7 +206,9 @@ def outline_layer(
     present = np.zeros(n_docs, dtype=bool)
     n = len(spans)
     if n:
-        s_doc_id, s_uuid, s_start, s_end, s_label = zip(*spans, strict=True)
+        s_doc_id, s_uuid, s_start, s_end, s_label = zip(
+            *spans, strict=False
+        )  # rows: strict is slow
         s_doc = np.searchsorted(ids, np.array(s_doc_id, dtype=np.int64))
         start = np.array(s_start, dtype=np.int64)
         end = np.array(s_end, dtype=np.int64)
@@ -210,7 +225,7 @@ def outline_layer(
     if not events:
         empty = _columns()
         return Layer(present, span_cols, empty, Arguments(*(EMPTY,) * 7))
-    e_doc_id, e_uuid, e_type, e_trigger, e_deleted = zip(*events, strict=True)
+    e_doc_id, e_uuid, e_type, e_trigger, e_deleted = zip(*events, strict=False)
     m = len(events)
     e_doc = np.searchsorted(ids, np.array(e_doc_id, dtype=np.int64))
     present[e_doc] = True
@@ -225,7 +240,7 @@ def outline_layer(
     # a target may be the trigger of an event of the document, deleted or not
     resolved = (trig >= 0) & (s_doc[np.maximum(trig, 0)] == e_doc)
     event_at = _Index(zip(e_uuid, range(m), strict=True))
-    a_doc_id, a_event, a_role, a_target = zip(*arguments, strict=True)
+    a_doc_id, a_event, a_role, a_target = zip(*arguments, strict=False)
     k = len(arguments)
     a_doc = np.searchsorted(ids, np.array(a_doc_id, dtype=np.int64))
     ev = np.fromiter(map(event_at.__getitem__, a_event), dtype=np.int64, count=k)
@@ -248,10 +263,10 @@ def outline_layer(
     keys: dict[tuple[int, str], int] = {}  # (type, role) -> the code of ``type/role``
 
     def key(kind: int, role: str) -> int:
-        found = keys.get((kind, role))
-        if found is None:
-            found = keys[kind, role] = book.code(f"{names[kind]}{ROLE_SEPARATOR}{role}")
-        return found
+        code = keys.get((kind, role))
+        if code is None:
+            code = keys[kind, role] = book.code(f"{names[kind]}{ROLE_SEPARATOR}{role}")
+        return code
 
     role_keys = np.fromiter(map(key, kinds.tolist(), roles), dtype=np.int64, count=len(roles))
     args = Arguments(
@@ -431,15 +446,15 @@ class PairCounts:
         remap = np.cumsum(both) - 1
         width = len(book.codes)
         sa, sb = _take(x.spans, both, remap), _take(y.spans, both, remap)
-        per_doc = []
-        for mode, counts in (("exact", self.exact), ("overlap", self.overlap)):
-            by_label, boundary = column_counts(sa, sb, n, width, mode)  # type: ignore[arg-type]
-            counts.add(by_label, width)
-            if mode == "exact":
-                self.exact_boundary += boundary.prf()
-            else:
-                self.overlap_boundary += boundary.prf()
-            per_doc.append([c.reshape(n, width).sum(axis=1).tolist() for c in by_label])
+        (exact, exact_boundary), (overlap, overlap_boundary) = column_counts_both(sa, sb, n, width)
+        self.exact.add(exact, width)
+        self.overlap.add(overlap, width)
+        self.exact_boundary += exact_boundary.prf()
+        self.overlap_boundary += overlap_boundary.prf()
+        per_doc = [
+            [c.reshape(n, width).sum(axis=1).tolist() for c in by_label]
+            for by_label in (exact, overlap)
+        ]
         # tokens: the covered ones of the shared documents, the rest (O, O)
         outside = book.code(OUTSIDE)
         width = len(book.codes)

@@ -13,6 +13,8 @@ Which layers and documents take part is the caller's choice: pass, per annotator
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import itertools
 import unicodedata
 from collections import Counter
@@ -314,8 +316,7 @@ def _project_chunks(
             return
         ids = np.fromiter((d[0] for d in docs), dtype=np.int64, count=len(docs))
         built = {
-            n: outline_layer(ids, rows[n][0], rows[n][1], rows[n][2], wanted, book)
-            for n in present
+            n: outline_layer(ids, rows[n][0], rows[n][1], rows[n][2], wanted, book) for n in present
         }
         built = {n: lay for n, lay in built.items() if lay.present.any()}
         keep = np.zeros(ids.size, dtype=bool)
@@ -329,6 +330,17 @@ def _project_chunks(
             yield Chunk([d[0] for d in docs], [d[1] for d in docs], [d[2] for d in docs], built)
         if limit is None:
             return
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _pair_result(counts: PairCounts, book: Book) -> PairResult:
@@ -394,13 +406,15 @@ def agreement(
     if cancelled():
         raise Cancelled("agreement cancelled")
     progress(0, steps or total)
-    for done in count_chunks(chunks, pairs, together, book):
-        if cancelled():
-            raise Cancelled("agreement cancelled")
-        if steps is None:
-            progress(min(done, total), total)
-        elif total:
-            progress(done * (steps - 1) // total, steps)
+    # no cyclic garbage is made while counting; collections would walk every young row
+    with _gc_paused():
+        for done in count_chunks(chunks, pairs, together, book):
+            if cancelled():
+                raise Cancelled("agreement cancelled")
+            if steps is None:
+                progress(min(done, total), total)
+            elif total:
+                progress(done * (steps - 1) // total, steps)
     final = steps if steps is not None else together.documents
     progress(final, final)
     pair_results = [_pair_result(counts, book) for counts in pairs]

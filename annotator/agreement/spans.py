@@ -377,14 +377,39 @@ def column_counts(
     return _counted(coded, n_docs, n_labels, mode)
 
 
+def column_counts_both(
+    a: Columns, b: Columns, n_docs: int, n_labels: int
+) -> tuple[tuple[GroupCounts, GroupCounts], tuple[GroupCounts, GroupCounts]]:
+    """``column_counts`` in both modes, (exact, overlap), the keys made once."""
+    n_docs, n_labels = max(n_docs, 1), max(n_labels, 1)
+    positions, key_a, key_b = _keys(a, b, n_docs, n_labels)
+    coded = _Coded([None] * n_docs, [""] * n_labels, positions, key_a, key_b)
+    parts = _parts(coded, n_labels)
+    return (
+        _counted(coded, n_docs, n_labels, "exact", parts),
+        _counted(coded, n_docs, n_labels, "overlap", parts),
+    )
+
+
+def _parts(coded: _Coded, n_labels: int) -> tuple[Columns, Columns, IntArray, IntArray]:
+    """Both sides' (doc, start, end, label) and label-agnostic keys."""
+    return (
+        _split(coded.key_a, coded),
+        _split(coded.key_b, coded),
+        unique_sorted(coded.key_a // n_labels),
+        unique_sorted(coded.key_b // n_labels),
+    )
+
+
 def _counted(
-    coded: _Coded, n_docs: int, n_labels: int, mode: Mode
+    coded: _Coded,
+    n_docs: int,
+    n_labels: int,
+    mode: Mode,
+    parts: tuple[Columns, Columns, IntArray, IntArray] | None = None,
 ) -> tuple[GroupCounts, GroupCounts]:
     n_groups = n_docs * n_labels
-    da, sa, ea, la = _split(coded.key_a, coded)
-    db, sb, eb, lb = _split(coded.key_b, coded)
-    ba = unique_sorted(coded.key_a // n_labels)
-    bb = unique_sorted(coded.key_b // n_labels)
+    (da, sa, ea, la), (db, sb, eb, lb), ba, bb = parts or _parts(coded, n_labels)
     pp = coded.positions * coded.positions
     if mode == "exact":
         tp_keys = intersect_sorted(coded.key_a, coded.key_b)
