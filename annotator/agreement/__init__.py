@@ -11,10 +11,13 @@ compute and show:
 - ``confusion`` — the label confusion matrix;
 - ``report`` — the HTML report (matplotlib charts), imported on its own since it is heavy.
 
+- ``bulk`` — a chunk of documents as NumPy arrays, and every measure counted over it.
+
 The measures work on plain tuples and ``DocumentAnnotations``; they need no store and no Qt.
-Every measure adds up per document, so a project's layers are measured one document at a
-time (``project_layers`` reads them through ``Project.iter_layers``): memory stays within
-the largest document, whatever the size of the corpus.
+Every measure adds up per document, so a project's layers are read a chunk of documents at a
+time (``project_layers`` through ``Project.outline_blocks``) and each chunk is counted in
+array operations over all its documents (docs/design/formats.md C.5): memory stays within a
+chunk and the largest document, whatever the size of the corpus.
 """
 
 from annotator.agreement.coefficients import (

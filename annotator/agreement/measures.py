@@ -47,11 +47,11 @@ from annotator.agreement.events import EventKey
 from annotator.agreement.spans import PRF, Scores, SpanKey, span_key
 from annotator.errors import Cancelled
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
-from annotator.model import Document, DocumentAnnotations
+from annotator.model import DocumentAnnotations
 from annotator.terminal import visual as visual_order
 
 if TYPE_CHECKING:
-    from annotator.project import LayerOutline, Project
+    from annotator.project import Project
 
 
 NOTES = (
@@ -527,8 +527,9 @@ def format_result(result: AgreementResult, visual: bool = False) -> str:
 
 class ProjectLayers(Mapping[str, list[DocumentAnnotations]]):
     """The layers of some annotators of a project, read when they are measured: ``agreement``
-    streams them one document at a time (``Project.iter_layers``). As a mapping, annotator →
-    the documents of their layer holding spans or events, each layer read whole on access."""
+    reads them a chunk of documents at a time (``Project.outline_blocks``). As a mapping,
+    annotator → the documents of their layer holding spans or events, each layer read whole
+    on access."""
 
     def __init__(self, project: Project, annotators: Sequence[str]) -> None:
         self.project = project
@@ -554,25 +555,13 @@ class ProjectLayers(Mapping[str, list[DocumentAnnotations]]):
             if kept:
                 yield kept
 
-    def outlines(self, names: Sequence[str]) -> Iterator[tuple[Document, dict[str, LayerOutline]]]:
-        """What ``documents`` gives, as ``Project.iter_outlines`` rows (no record built)."""
-        return self.project.iter_outlines([n for n in names if n in self.annotators])
-
     def project_documents(self) -> int:
         """How many documents the project has (at most what ``documents`` yields)."""
         return self.project.document_count()
 
-    def count(self, names: Sequence[str]) -> int:
-        """How many documents ``documents(names)`` yields (for progress), texts not read."""
-        docs: set[int] = set()
-        for name in (n for n in names if n in self.annotators):
-            docs.update(self.project.record_counts("spans", name))
-            docs.update(self.project.record_counts("events", name))
-        return len(docs)
-
 
 def project_layers(project: Project, annotators: Sequence[str]) -> ProjectLayers:
     """Annotator → the documents of their layer that they touched: what ``agreement`` compares,
-    for the command line and the Agreement window alike (read one document at a time when
-    measured)."""
+    for the command line and the Agreement window alike (read a chunk of documents at a time
+    when measured)."""
     return ProjectLayers(project, annotators)
