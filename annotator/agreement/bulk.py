@@ -554,16 +554,22 @@ class AllCounts:
                 column = np.full(tokens.doc.size, outside, dtype=np.int64)
             columns.append(np.where(present[tokens.doc, i], column, none))
         if columns and tokens.doc.size:
-            table = np.stack(columns, axis=1)
-            rows, times = np.unique(table, axis=0, return_counts=True)
-            for row, t in zip(rows.tolist(), times.tolist(), strict=True):
+            base = none + 1
+            if base ** len(columns) < 2**62:  # one code per unit: unique of one column
+                code = np.zeros(tokens.doc.size, dtype=np.int64)
+                for column in reversed(columns):
+                    code = code * base + column
+                codes, times = np.unique(code, return_counts=True)
+                rows = [[c // base**i % base for i in range(len(columns))] for c in codes.tolist()]
+            else:
+                table, times = np.unique(np.stack(columns, axis=1), axis=0, return_counts=True)
+                rows = table.tolist()
+            for row, t in zip(rows, times.tolist(), strict=True):
                 self.units[tuple(None if v == none else v for v in row)] += t
         # the tokens no span covers: O for each annotator who has the document
         rest = tokens.per_doc - np.bincount(tokens.doc, minlength=n_docs)
-        patterns, inverse = np.unique(present, axis=0, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        for k, pattern in enumerate(patterns.tolist()):
-            t = int(rest[inverse == k].sum())
+        for pattern in {tuple(p) for p in present.tolist()}:
+            t = int(rest[(present == pattern).all(axis=1)].sum())
             if t:
                 self.units[tuple(outside if p else None for p in pattern)] += t
         if self.alpha_u is not None:
