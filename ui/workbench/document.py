@@ -80,7 +80,9 @@ class DocumentModel(QObject):
         self._by_uuid: MutableMapping[str, Span] = {}
         self._referenced: set[str] = set()
         self._triggers: set[str] = set()
-        self._order: dict[str, int] = {}  # place of events, arguments, relations (see _ordered)
+        # place of events, arguments, relations (see _ordered); None: those of the layer as
+        # read, worked out by the first edit (a layer is read far more often than edited)
+        self._order: dict[str, int] | None = None
         self._pending = False
         self.generation = 0
         """counts the session's changes: what was read before may differ when it moved on"""
@@ -158,8 +160,7 @@ class DocumentModel(QObject):
         self._layer = value
         if spans is None:  # (a lazily read layer's spans stay rows until they are read)
             self._by_uuid = index_of(value.spans, "uuid")
-            held: list[Record] = [*value.events, *value.arguments, *value.relations]
-            self._order = {r.uuid: i for i, r in enumerate(held)}
+            self._order = None
         else:
             for s in spans:
                 if s.deleted:
@@ -219,6 +220,10 @@ class DocumentModel(QObject):
             return None
         if any(r.doc_id != doc.id or r.annotator != me for r in records):
             return None
+        if self._order is None:  # (the layer is still the one read)
+            read: list[Record] = [*self._layer.events, *self._layer.arguments,
+                                  *self._layer.relations]  # fmt: skip
+            self._order = {r.uuid: i for i, r in enumerate(read)}
         touched_spans = [r for r in records if isinstance(r, Span)]
         others = len(touched_spans) < len(records)
         refs_before, triggers_before = self._referenced, self._triggers
@@ -279,12 +284,14 @@ class DocumentModel(QObject):
         the same millisecond by uuid)."""
         if not written:
             return held
-        new = [r.uuid for r in written if r.uuid not in self._order]
+        order = self._order
+        assert order is not None  # (``apply`` worked it out)
+        new = [r.uuid for r in written if r.uuid not in order]
         if len(new) > 1 or any(u not in created for u in new):
             return None
         for uuid in new:
-            self._order[uuid] = len(self._order)
+            order[uuid] = len(order)
         by_uuid = {r.uuid: r for r in held}
         by_uuid.update((r.uuid, r) for r in written)
         live = [r for r in by_uuid.values() if not r.deleted]
-        return tuple(sorted(live, key=lambda r: self._order[r.uuid]))
+        return tuple(sorted(live, key=lambda r: order[r.uuid]))

@@ -536,9 +536,10 @@ class AnnotationListPanel(QWidget):
         model = self.model
         labels = fields_of(spans, "label")
         shown = set(labels)
-        if model.triggers:
-            by_uuid = dict(zip(model.uuids, labels, strict=True))
-            shown |= {model.label_text(u, by_uuid[u]) for u in model.triggers if u in by_uuid}
+        triggers = model.triggers
+        if triggers:  # the labels of triggers, as "label (event)"
+            marked = {lab for u, lab in zip(model.uuids, labels, strict=True) if u in triggers}
+            shown |= {f"{lab} ({model.event_text})" for lab in marked}
         self._size_labels(shown)
         self._size_where(extent or max(fields_of(spans, "end"), default=0))
         self.set_selected(selected)
