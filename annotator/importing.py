@@ -371,6 +371,7 @@ def _write(
                 bulk.document_ids(sorted({sha for _, _, sha in prepared})),
                 {kind: bulk.stored_uuids(kind, uuids) for kind, uuids in wanted.items()},
             )
+            batch.read_layers(project, part, prepared, annotator)
             for imp, ready in zip(part, prepared, strict=True):
                 if cancelled():
                     raise Cancelled("import cancelled; nothing was written")
@@ -444,20 +445,29 @@ class _Gathered:
             self._labels = (schema, _span_labels(schema))
         return self._labels[1]
 
-    def layer(self, project: Project, doc_id: int, annotator: str) -> _Layer:
-        """What the layer holds on a document: stored live records plus this part's."""
-        key = (doc_id, annotator)
-        layer = self.layers.get(key)
-        if layer is None:
-            layer = _Layer()
-            if doc_id < self.first_id:  # stored before this part
-                stored = project.layer(doc_id, annotator)
-                held: list[Record] = [*stored.spans, *stored.events]
-                held += [*stored.arguments, *stored.relations]
-                for rec in held:
-                    layer.add(rec)
-            self.layers[key] = layer
-        return layer
+    def read_layers(
+        self,
+        project: Project,
+        part: Sequence[ImportedDocument],
+        prepared: Sequence[tuple[str, Callable[[int], int], str]],
+        default_annotator: str,
+    ) -> None:
+        """Read at once what the layers this part adds to on stored documents hold: a fixed
+        number of queries per part (``Project.layer_records``), not five per document."""
+        keys = {
+            (self.known[sha], imp.annotator or default_annotator or DEFAULT_ANNOTATOR)
+            for imp, (_, _, sha) in zip(part, prepared, strict=True)
+            if sha in self.known
+        }
+        for key, held in project.layer_records(sorted(keys)).items():
+            layer = self.layers[key] = _Layer()
+            for rec in held:
+                layer.add(rec)
+
+    def layer(self, doc_id: int, annotator: str) -> _Layer:
+        """What the layer holds on a document: stored live records (``read_layers``) plus
+        this part's."""
+        return self.layers.setdefault((doc_id, annotator), _Layer())
 
     def fresh(self, kind: str, wanted: str) -> str:
         """Keep a record's own uuid (lossless round trips) unless it is not a valid id or
@@ -601,7 +611,7 @@ def _import_one(
         report.documents_added += 1
         report.doc_ids.append(doc_id)
     batch.annotators.add(annotator)
-    layer = batch.layer(project, doc_id, annotator)
+    layer = batch.layer(doc_id, annotator)
     schema = project.schema
     labels = batch.labels_of(schema)
     check = rules.LayerRules(schema, text, annotator, name)

@@ -136,9 +136,47 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> Project:
-        """Open an existing project; a corrupt, foreign or newer file raises ProjectFileError."""
-        return cls(Store.open(Path(path), read_only=read_only))
+    def open(
+        cls,
+        path: str | Path,
+        read_only: bool = False,
+        *,
+        background_check: bool = False,
+        checked: Callable[[BaseException | None], None] | None = None,
+    ) -> Project:
+        """Open an existing project; a corrupt, foreign or newer file raises ProjectFileError.
+
+        ``background_check`` (for writing; the window's open): a file that needs its thorough
+        check (one this app did not close cleanly) opens for reading at once while the check
+        runs in a worker thread; ``checking`` is true until ``finish_check`` has made the
+        project writable. Every write waits for the check and raises its error when it failed
+        (the project is closed then): a damaged file is never written. ``checked(error)`` is
+        called in the worker thread when the check ends (None: passed). Without it (the CLI,
+        scripts) the check runs before ``open`` returns, as always."""
+        store = Store.open(
+            Path(path), read_only=read_only, background_check=background_check, checked=checked
+        )
+        try:
+            return cls(store)
+        except BaseException:
+            store.close()
+            raise
+
+    @property
+    def checking(self) -> bool:
+        """Whether the thorough check of a project opened with ``background_check`` has not
+        made it writable yet (it can be read; a write waits for the check)."""
+        return self._store.checking
+
+    @property
+    def check_ended(self) -> bool:
+        """Whether ``finish_check`` would return (or raise) without waiting."""
+        return self._store.check_ended
+
+    def finish_check(self) -> None:
+        """Wait for the background check and make the project writable; when the file failed
+        it, the project is closed and ProjectFileError (naming the file) raised."""
+        self._store.finish_check()
 
     def close(self) -> None:
         self._store.close()
@@ -181,7 +219,7 @@ class Project:
         """Call ``callback`` with every SQL statement this handle runs (None: stop).
 
         For tests and profiling: how many statements an action costs."""
-        self._store.conn.set_trace_callback(callback)
+        self._store.set_trace(callback)
 
     # -- schema --------------------------------------------------------------------------
     @property
@@ -658,6 +696,24 @@ class Project:
                     out[name] = DocumentAnnotations(doc, *parts)
             if out:
                 yield out
+
+    def layer_records(self, keys: Iterable[tuple[int, str]]) -> dict[tuple[int, str], list[Record]]:
+        """The live records of several document layers, ``(doc_id, annotator)`` each: per
+        layer, its spans, events, arguments and relations in the order ``layer`` gives them.
+        Four queries per annotator (and per chunk of 5,000 documents), whatever the number
+        of documents: an import adding to stored documents reads their layers so."""
+        wanted: dict[str, list[int]] = {}
+        for doc_id, annotator in keys:
+            wanted.setdefault(annotator, []).append(doc_id)
+        out: dict[tuple[int, str], list[Record]] = {
+            (doc_id, annotator): [] for annotator, ids in wanted.items() for doc_id in ids
+        }
+        store = self._store
+        for annotator, ids in wanted.items():
+            for table in (store.spans, store.events, store.arguments, store.relations):
+                for rec in table.of_documents(ids, annotator):
+                    out[rec.doc_id, annotator].append(rec)
+        return out
 
     def iter_outlines(
         self, annotators: Sequence[str]

@@ -6,6 +6,13 @@ a QUndoCommand whose first ``redo`` (called by ``push``) does nothing. The stack
 as the project is open, across document switches. Views listen to one signal, ``changed``,
 and decide themselves what to repaint.
 
+A project opened for editing that this app did not close cleanly opens for reading at once
+while its thorough check runs in a worker thread (``Project.open(..., background_check=True)``:
+a 2.6 GiB file of 100,000 documents needs seconds to check). Until the check has passed the
+session is read-only (``checking``; an edit is refused with a message); then editing is on
+(``checked("")``). A file that fails the check is closed and never written (``checked`` and
+``error`` carry the message, which names the file).
+
 While a project is open for editing the session holds its lock exclusively
 (``annotator.locking``, the same lock every CLI or script writer takes shared): a second window
 and any other writer are refused, and the window is refused while a writer runs. The kernel
@@ -17,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.commands import Changed, Command
@@ -96,6 +103,14 @@ class Session(QObject):
     """Changes"""
     error = Signal(str)
     """a user-facing message (an edit was refused or failed)"""
+    checked = Signal(str)
+    """the check of the project opened for editing has ended: "" when it passed (editing is
+    on now), else the error (the project has been closed; ``error`` says it too)"""
+    notice = Signal(str)
+    """a message for the status bar: the project is being checked and read-only meanwhile,
+    or the check has passed"""
+    _check_ended = Signal(object)
+    """emitted in the check's worker thread; the session handles it in its own thread"""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +119,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.last_saved = ""
         self._lock: ProjectLock | None = None
+        self._check_ended.connect(self._finish_check, Qt.ConnectionType.QueuedConnection)
 
     # -- project -------------------------------------------------------------------------
     @property
@@ -112,8 +128,16 @@ class Session(QObject):
 
     @property
     def read_only(self) -> bool:
-        """Whether the open project was opened for viewing only (edits are refused)."""
-        return self._project is not None and self._project.read_only
+        """Whether the open project was opened for viewing only, or is being checked (edits
+        are refused)."""
+        project = self._project
+        return project is not None and (project.read_only or project.checking)
+
+    @property
+    def checking(self) -> bool:
+        """Whether the project opened for editing awaits the end of its check (see the
+        module docstring)."""
+        return self._project is not None and self._project.checking
 
     @property
     def path(self) -> Path | None:
@@ -152,14 +176,48 @@ class Session(QObject):
             except ProjectFileError as exc:  # another window (or writer) has it
                 raise ProjectLocked(str(exc)) from exc
         try:
-            project = Project.open(path, read_only=read_only)
+            project = Project.open(
+                path,
+                read_only=read_only,
+                background_check=not read_only,
+                checked=self._check_ended.emit,  # (queued: handled in this thread)
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
         self.set_project(project)
         self._lock = lock
+        if project.checking:
+            self.notice.emit(
+                self.tr("Checking {0}: read-only until the check has passed.").format(
+                    project.path.name
+                )
+            )
         return project
+
+    def _finish_check(self, _error: object = None) -> bool:
+        """The open project's check has ended (or, from ``execute``, may have): editing is
+        on when it passed; when it failed the project is closed with the error. Whether the
+        project is writable now."""
+        project = self._project
+        if project is None or not project.checking:
+            return project is not None  # (a closed project's check, or handled already)
+        if not project.check_ended:
+            return False
+        try:
+            project.finish_check()
+        except AnnotatorError as exc:
+            self.close()
+            message = self.tr("{0}. The project was closed; nothing was written to it.").format(
+                str(exc)
+            )
+            self.checked.emit(message)
+            self.error.emit(message)
+            return False
+        self.checked.emit("")
+        self.notice.emit(self.tr("{0} checked: editing is on.").format(project.path.name))
+        return True
 
     def create_project(self, path: str | Path) -> Project:
         lock = self.take_lock(Path(path))  # before the file exists: nobody writes it meanwhile
@@ -195,6 +253,14 @@ class Session(QObject):
         and leaves the stack untouched. ``select`` defaults to the command's main record."""
         if self._project is None:
             self.error.emit(self.tr("No project is open."))
+            return False
+        if self._project.checking and not self._finish_check():
+            if self._project is not None:  # (else it failed its check: said already)
+                self.error.emit(
+                    self.tr(
+                        "{0} is still being checked; editing starts when the check has passed."
+                    ).format(self._project.path.name)
+                )
             return False
         try:
             changed = command.do(self._project)

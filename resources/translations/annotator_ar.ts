@@ -2202,6 +2202,26 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <source>Could not {0}: {1}</source>
         <translation>تعذّر {0}: {1}</translation>
     </message>
+    <message>
+        <location filename="../../ui/session.py" line="200"/>
+        <source>Checking {0}: read-only until the check has passed.</source>
+        <translation>جارٍ فحص {0}: للقراءة فقط حتى ينجح الفحص.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="223"/>
+        <source>{0}. The project was closed; nothing was written to it.</source>
+        <translation>{0}. أُغلق المشروع ولم يُكتب فيه شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="230"/>
+        <source>{0} checked: editing is on.</source>
+        <translation>فُحص {0}: التحرير متاح الآن.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="265"/>
+        <source>{0} is still being checked; editing starts when the check has passed.</source>
+        <translation>ما زال {0} قيد الفحص؛ يبدأ التحرير حين ينجح الفحص.</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>

@@ -8,8 +8,12 @@ three relations), a status per document and layer; written with executemany
 first, so the closing figures say how each grows. Each measure runs in a fresh process (its
 own peak RSS):
 
-* open to a usable project: ``Project.open`` (for writing, as the window does) + the
-  document list + the statuses of a layer + the first document's layer. Target < 2 s.
+* open to a usable project: ``Project.open`` for writing as the window opens it
+  (``ui.session``: ``background_check``, the file readable at once while the thorough check of
+  a file the app did not close cleanly runs in a worker thread) + the document list + the
+  statuses of a layer + the first document's layer, read while the check runs. Target < 2 s.
+  Also printed, without a target: ``writable_s``, until the check has passed and the project
+  can be written (the window is read-only until then).
 * document list filter (the core part): ``Project.documents()`` + a name filter, median of 5.
   Target < 100 ms.
 * peak RSS of the process that opened the project and filtered the list. Target < 500 MB.
@@ -51,8 +55,8 @@ pytestmark = pytest.mark.skipif(
 ROOT = Path(__file__).resolve().parents[2]
 LAYERS = {"a": Layout(spans=25), "b": Layout(spans=25, shift=7, relabel=11)}
 SIZES = (10_000, 100_000)
-FIGURES = ("open_s", "filter_s", "rss_mb", "export_s", "export_floor_s", "export_ratio",
-           "export_rss_mb", "agreement_s", "agreement_rss_mb")  # fmt: skip
+FIGURES = ("open_s", "writable_s", "filter_s", "rss_mb", "export_s", "export_floor_s",
+           "export_ratio", "export_rss_mb", "agreement_s", "agreement_rss_mb")  # fmt: skip
 MEMORY_LIMIT_GB = 8
 TARGETS = {"open_s": 2.0, "filter_s": 0.1, "rss_mb": 500.0, "agreement_s": 10.0}
 
@@ -78,11 +82,13 @@ def measure(path: str, what: str) -> dict[str, float]:
     out: dict[str, float] = {}
     if what == "open":
         started = time.perf_counter()
-        with Project.open(path) as p:
+        with Project.open(path, background_check=True) as p:  # as the window opens it
             docs = p.documents()
             p.statuses("a")
             p.layer(docs[0].id, "a")
             out["open_s"] = time.perf_counter() - started
+            p.finish_check()
+            out["writable_s"] = time.perf_counter() - started
             times = []
             for k in range(5):
                 started = time.perf_counter()
@@ -162,7 +168,8 @@ def test_scale(tmp_path: Path, bench: Record) -> None:
             f"{fig['counts']['events']:,} events, {fig['counts']['arguments']:,} arguments, "
             f"{fig['counts']['relations']:,} relations ({fig['file_mb']:.0f} MiB, built in "
             f"{fig['build_s']:.0f} s)\n"
-            f"  open to a usable project {fig['open_s']:.2f} s (target < 2 s); document list + "
+            f"  open to a usable project {fig['open_s']:.2f} s (target < 2 s), writable after "
+            f"its check {fig['writable_s']:.2f} s; document list + "
             f"filter {fig['filter_s'] * 1000:.0f} ms (target < 100 ms); peak RSS "
             f"{fig['rss_mb']:.0f} MB (target < 500 MB)\n"
             f"  jsonl export of one layer {fig['export_s']:.1f} s, floor "
@@ -178,7 +185,9 @@ def test_scale(tmp_path: Path, bench: Record) -> None:
             bench(f"scale.{docs // 1000}k.{key}", fig[key], unit)
     small, big = results[SIZES[0]], results[SIZES[-1]]
     print("  growth from 10k to 100k documents:")
-    for key in ("open_s", "filter_s", "rss_mb", "export_s", "agreement_s", "agreement_rss_mb"):
+    growth = ("open_s", "writable_s", "filter_s", "rss_mb", "export_s", "agreement_s",
+              "agreement_rss_mb")  # fmt: skip
+    for key in growth:
         print(f"    {key}: x{big[key] / small[key]:.1f}")
     failed = [k for k, limit in TARGETS.items() if big[k] >= limit]
     failed += ["export_ratio"] if big["export_ratio"] < 0.5 else []

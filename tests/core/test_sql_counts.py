@@ -68,11 +68,6 @@ def test_import_issues_a_fixed_number_of_statements_besides_its_rows(tmp_path: P
     assert per_record < 0.01, big  # 15 statements for 2,800 records today
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="annotator/importing.py reads the stored layer of every document it adds to with "
-    "5 queries (document + 4 record kinds, _Batch.layer -> Project.layer); to batch (issue 12)",
-)
 def test_import_into_stored_documents_issues_no_query_per_document(tmp_path: Path) -> None:
     src = tmp_path / "corpus.jsonl"
     write_jsonl(src, 40, Layout(spans=20))
