@@ -28,8 +28,8 @@
   ``ui.docview.view`` 41, the rest of ``ui.app`` 18, the QApplication 7, the window with its
   view 15, opening the project and reading the document 10, show and paint 4.
   Bytecode: this environment sets ``PYTHONDONTWRITEBYTECODE`` and the checkout has no
-  ``__pycache__``, so each measured start compiles the ~36 project modules loaded before the
-  first paint (~470 KB of source, 59-70 ms of CPU: ``annotator.store`` 14-20, ``annotator.project``
+  ``__pycache__``, so each measured start compiles the 31 project modules loaded before the
+  first paint (~410 KB of source, 59-70 ms of CPU: ``annotator.store`` 14-20, ``annotator.project``
   8-10, ``ui.docview.text_view`` 4, ``annotator.cli`` 4, ``annotator.schema.model`` 3.5), while
   the floor's PySide6 and standard library have theirs; where that variable is not set, the
   warm-up run writes the cache and the checked figure is the cached one. Both are printed.
@@ -422,7 +422,7 @@ def test_startup(bench: Record) -> None:
     strict=True,
     raises=AssertionError,
     reason="issue 12: before its first paint the workbench compiles (no bytecode cache here) "
-    "and imports ~36 of its own modules (the store, the project, the model's and the schema's "
+    "and imports 31 of its own modules (the store, the project, the model's and the schema's "
     "dataclasses, the document view) and Qt creates the enum classes they touch: ~1.9x the bare "
     "window's CPU (~1.5x with the bytecode cached)",
 )
