@@ -197,13 +197,7 @@ def _dense(raw: IntArray, book: dict[Hashable, int]) -> IntArray:
 
 def unique_sorted(x: IntArray) -> IntArray:
     """Sorted distinct values (sorting beats ``np.unique``'s hashing on this NumPy)."""
-    if x.size == 0:
-        return x
-    s = np.sort(x)
-    keep = np.empty(s.size, dtype=bool)
-    keep[0] = True
-    np.not_equal(s[1:], s[:-1], out=keep[1:])
-    return s[keep]
+    return _distinct_sorted(np.sort(x))
 
 
 def intersect_sorted(x: IntArray, y: IntArray) -> IntArray:
@@ -322,7 +316,7 @@ def _overlap_tp(
         return tp
     width = int(e.max()) + 1
     # One int64 sort key; it fits because span_counts' keys, which also hold the label, do.
-    order = np.argsort((g * width + s) * width + e)
+    order = np.argsort((g * width + s) * width + e, kind="stable")  # runs sorted already
     g, s, e, side = g[order], s[order], e[order], side[order]
     # Offsetting by group·width keeps groups apart in one running maximum of ends.
     reach = np.maximum.accumulate(g * width + e)
@@ -396,9 +390,20 @@ def _parts(coded: _Coded, n_labels: int) -> tuple[Columns, Columns, IntArray, In
     return (
         _split(coded.key_a, coded),
         _split(coded.key_b, coded),
-        unique_sorted(coded.key_a // n_labels),
-        unique_sorted(coded.key_b // n_labels),
+        _distinct_sorted(coded.key_a // n_labels),  # keys are sorted: so is this
+        _distinct_sorted(coded.key_b // n_labels),
     )
+
+
+def _distinct_sorted(s: IntArray) -> IntArray:
+    """The distinct values of sorted ``s``."""
+    if s.size == 0:
+        return s
+    keep = np.empty(s.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(s[1:], s[:-1], out=keep[1:])
+    found: IntArray = s[keep]
+    return found
 
 
 def _counted(
