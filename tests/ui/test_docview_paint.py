@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from ui.docview.paint import SpanGeometry, one_run, piece_geometry
+from ui.docview.spans import LayerFields
 from ui.docview.view import DocumentView, ViewSpan
 
 
@@ -165,3 +166,47 @@ def test_cached_marks_follow_nesting_selection_and_zoom(
     assert grab(seed_view) == first
     seed_view.set_zoom(seed_view.zoom() + 4)
     assert differs(grab(seed_view), first)
+
+
+def test_replaced_spans_paint_as_a_fresh_view_does(seed_view: DocumentView, seed_text: str) -> None:
+    """Replacing the spans (a big document's first screen, then its whole layer) keeps what a
+    block painted only when the block shows the very same spans: a block whose spans changed
+    (another colour, a span more or less) is painted anew, and the picture is always the one
+    painted with nothing kept (after a zoom there and back, which drops every block's)."""
+    org = seed_text.index("وزارة الدفاع")
+    first = [ViewSpan("org", org, org + 5, "ORG", "#4363d8")]
+    far = len(seed_text) - 10
+    seed_view.set_spans(first)
+    grab(seed_view)
+    whole = [*first, ViewSpan("far", far, far + 4, "LOC", "#3cb44b")]  # off screen
+    seed_view.set_span_fields(_fields(whole))
+    kept = grab(seed_view)
+    assert grab_afresh(seed_view) == kept
+    recoloured = [ViewSpan("org", org, org + 5, "ORG", "#f58231"), whole[1]]
+    seed_view.set_span_fields(_fields(recoloured))
+    changed = grab(seed_view)
+    assert differs(changed, kept)
+    assert grab_afresh(seed_view) == changed
+    seed_view.set_spans(whole[1:])
+    assert grab(seed_view) == grab_afresh(seed_view)
+    assert differs(grab(seed_view), changed)
+
+
+def grab_afresh(view: DocumentView) -> QImage:
+    """The picture painted with no block's geometry kept."""
+    zoom = view.zoom()
+    view.set_zoom(zoom + 1)
+    grab(view)
+    view.set_zoom(zoom)
+    return grab(view)
+
+
+def _fields(spans: list[ViewSpan]) -> LayerFields:
+    return LayerFields(
+        [s.uuid for s in spans],
+        [s.start for s in spans],
+        [s.end for s in spans],
+        [s.label for s in spans],
+        [s.color for s in spans],
+        [s.fragments for s in spans],
+    )

@@ -57,15 +57,27 @@ _CACHE_MAX_BLOCKS = 4096
 
 
 class _BlockCache:
-    """One block's span geometry (valid while ``key`` holds) and the marks built from it
-    (valid while ``marks_key`` holds: the nesting rows of its spans and the selection in it)."""
+    """One block's span geometry (valid while ``key`` holds, for the spans ``shown``) and
+    the marks built from it (valid while ``marks_key`` holds: the nesting rows of its spans
+    and the selection in it). ``spans`` is the generation of the view's spans it was checked
+    against: after the spans are replaced, an entry whose block shows the very same spans is
+    kept (a big document's whole layer replaces its first screen's spans: same spans there)."""
 
-    __slots__ = ("boxes", "geoms", "key", "marks", "marks_key")
+    __slots__ = ("boxes", "geoms", "key", "marks", "marks_key", "shown", "spans")
 
-    def __init__(self, key: tuple[int, int], boxes: list[LineBox], geoms: list[SpanGeometry]):
+    def __init__(
+        self,
+        key: tuple[int, int],
+        boxes: list[LineBox],
+        geoms: list[SpanGeometry],
+        shown: list[ViewSpan],
+        spans: int,
+    ):
         self.key = key
         self.boxes = boxes
         self.geoms = geoms
+        self.shown = shown
+        self.spans = spans
         self.marks: BlockMarks | None = None
         self.marks_key: tuple[object, ...] = ()
 
@@ -117,6 +129,7 @@ class SpanTextView(QPlainTextEdit):
         self._patterns: dict[str, str] = {}
         self._tag_names: dict[str, str] = {}
         self._geom: dict[int, _BlockCache] = {}
+        self._spans_generation = 0  # bumped when the spans are replaced (``_BlockCache``)
         self._tags: TagPixmaps | None = None
         self._wheel = 0
         self._point_size = self._clamp_size(point_size)
@@ -179,7 +192,7 @@ class SpanTextView(QPlainTextEdit):
         if self._selected not in self._index:
             self._selected = None
         self._marks += 1
-        self._geom.clear()
+        self._spans_generation += 1  # (each block's geometry is checked when next painted)
         self.viewport().update()
 
     def set_patterns(self, patterns: Mapping[str, str]) -> None:
@@ -482,15 +495,19 @@ class SpanTextView(QPlainTextEdit):
         layout = block.layout()
         key = (self._epoch, layout.lineCount())
         cached = self._geom.get(block.blockNumber())
-        if cached is not None and cached.key == key:
+        generation = self._spans_generation
+        if cached is not None and cached.key == key and cached.spans == generation:
             return cached
         pos = block.position()
         first, last = self._to_cp(pos), self._to_cp(pos + block.length() - 1)
-        rtl = self._block_rtl(block)
-        geoms = []
         shown = self._index.intersecting(first, last)
         if len(self._sugs):
             shown += self._sugs.intersecting(first, last)
+        if cached is not None and cached.key == key and cached.shown == shown:
+            cached.spans = generation  # the spans were replaced, not those of this block
+            return cached
+        rtl = self._block_rtl(block)
+        geoms = []
         for span in shown:
             for k, (a, b) in enumerate(span.pieces()):
                 if a >= last or b <= first:
@@ -510,7 +527,9 @@ class SpanTextView(QPlainTextEdit):
                 geoms.append(geom)
         if len(self._geom) >= _CACHE_MAX_BLOCKS:
             self._geom.clear()
-        entry = self._geom[block.blockNumber()] = _BlockCache(key, line_boxes(layout), geoms)
+        entry = self._geom[block.blockNumber()] = _BlockCache(
+            key, line_boxes(layout), geoms, shown, generation
+        )
         return entry
 
     def _block_marks(self, entry: _BlockCache) -> BlockMarks:
