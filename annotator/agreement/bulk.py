@@ -26,6 +26,7 @@ from annotator.agreement.coefficients import (
     UnitColumns,
     UnitizingCounts,
     kappa_from_pairs,
+    sort_order,
     token_starts,
 )
 from annotator.agreement.confusion_columns import overlap_confusion
@@ -313,7 +314,7 @@ def chunk_tokens(chunk: Chunk, book: Book, ranks: IntArray) -> Tokens:
         which = np.repeat(np.arange(doc.size), many)
         token = lo[which] + (np.arange(total) - np.repeat(np.cumsum(many) - many, many))
         s, e, lab = start[which], end[which], label[which]
-        order = np.lexsort((ranks[lab], s, s - e, token))
+        order = sort_order(token, s - e, s, ranks[lab])
         token, lab = token[order], lab[order]
         first = np.ones(token.size, dtype=bool)
         first[1:] = token[1:] != token[:-1]

@@ -22,6 +22,31 @@ from annotator.text import is_word_char
 
 OUTSIDE = "O"
 IntArray = npt.NDArray[np.int64]
+
+
+def sort_order(*keys: IntArray) -> IntArray:
+    """``np.lexsort`` of ``keys`` given most significant first: one stable argsort of a single
+    int64 key when the keys' ranges multiplied fit (a lexsort sorts once per key)."""
+    n = keys[0].size
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    spans = []
+    total = 1
+    for key in keys:
+        lo, hi = int(key.min()), int(key.max())
+        spans.append((lo, hi - lo + 1))
+        total *= hi - lo + 1
+    if total >= 2**62:
+        found: IntArray = np.lexsort(keys[::-1])
+        return found
+    combined = np.zeros(n, dtype=np.int64)
+    for key, (lo, width) in zip(keys, spans, strict=True):
+        combined *= width
+        combined += key - lo
+    order: IntArray = np.argsort(combined, kind="stable")
+    return order
+
+
 H = TypeVar("H", bound=Hashable)
 Scheme = Literal["IO", "IOB2"]
 
@@ -448,7 +473,7 @@ class UnitizingCounts:
         if rater.size == 0:
             return
         group = (cat * n_docs + doc) * r + rater
-        order = np.lexsort((-end, start, group))
+        order = sort_order(group, start, -end)
         group, start, end = group[order], start[order], end[order]
         same = group[1:] == group[:-1]
         clash = same & (start[1:] < end[:-1])
@@ -568,7 +593,7 @@ def _reduced(
     group = np.concatenate((group[~mine], extra[:, 0]))
     start = np.concatenate((start[~mine], extra[:, 1]))
     end = np.concatenate((end[~mine], extra[:, 2]))
-    order = np.lexsort((start, group))
+    order = sort_order(group, start)
     return group[order], start[order], end[order]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from annotator.agreement.coefficients import sort_order
 from annotator.agreement.spans import Columns, IntArray, match_overlapping
 
 
@@ -39,7 +40,7 @@ def _matched(
     s = np.concatenate((sa[ka], sb[kb]))
     e = np.concatenate((ea[ka], eb[kb]))
     t = np.concatenate((ta[ka], tb[kb]))
-    order = np.lexsort((index, side, t, e, s, g))
+    order = sort_order(g, s, e, t)  # no two spans of a side tie; across sides ties are moot
     g, s, e, t, side, index = g[order], s[order], e[order], t[order], side[order], index[order]
     width = int(e.max()) + 1
     reach = np.maximum.accumulate(g * width + e)
@@ -84,7 +85,7 @@ def _matched(
 def _distinct(side: Columns, ranks: IntArray) -> Columns:
     """The side's distinct (doc, start, end, label), by document, start, end, label name."""
     doc, start, end, label = side
-    order = np.lexsort((ranks[label], end, start, doc))
+    order = sort_order(doc, start, end, ranks[label])
     doc, start, end, label = doc[order], start[order], end[order], label[order]
     keep = np.ones(doc.size, dtype=bool)
     if doc.size:
