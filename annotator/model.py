@@ -199,9 +199,10 @@ class LazyRecords(Sequence[T]):
     of them in one query but shows most only through a few fields (offsets, label, uuid),
     which ``fields`` gives straight from the columns; a record is made only when it is read.
     Columns, not rows: one object per field instead of one per record, for the garbage
-    collector to walk. Immutable like the tuple it stands for, and equal to any sequence of
-    the same records (a copy or a pickle of it is a tuple); ``spliced`` gives an edited copy
-    sharing the columns and the records made.
+    collector to walk; ``decode(columns, k)`` makes the record of row ``k``. Immutable like
+    the tuple it stands for, and equal to any sequence of the same records (a copy or a
+    pickle of it is a tuple); ``spliced`` gives an edited copy sharing the columns and the
+    records made.
     """
 
     __slots__ = ("_columns", "_decode", "_items", "_made", "_plain", "_read_order")
@@ -209,7 +210,7 @@ class LazyRecords(Sequence[T]):
     def __init__(
         self,
         columns: Sequence[Sequence[Any]],
-        decode: Callable[[tuple[Any, ...]], T],
+        decode: Callable[[Sequence[Sequence[Any]], int], T],
         plain: Plain,
         made: dict[int, T] | None = None,
         items: list[Any] | None = None,
@@ -228,7 +229,7 @@ class LazyRecords(Sequence[T]):
     def _record(self, row: int) -> T:
         found = self._made.get(row)
         if found is None:
-            found = self._made[row] = self._decode(tuple(c[row] for c in self._columns))
+            found = self._made[row] = self._decode(self._columns, row)
         return found
 
     def __len__(self) -> int:

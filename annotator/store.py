@@ -1907,13 +1907,16 @@ def _select(table: str, fixed: Iterable[str] = ()) -> str:
     )
 
 
-def _lazy_span_reader(doc_id: int, annotator: str) -> Callable[[Sequence[Any]], Span]:
-    """A span from a row of ``RecordTable.of_layer_lazily``: ``(uuid, start, end, label,
-    text, clock, extra)``, ``extra`` NULL or the JSON array ``[attributes, note,
-    fragments]`` of the stored texts."""
+def _lazy_span_reader(
+    doc_id: int, annotator: str
+) -> Callable[[Sequence[Sequence[Any]], int], Span]:
+    """The span of row ``k`` of the columns ``RecordTable.of_layer_lazily`` reads: ``(uuid,
+    start, end, label, text, clock, extra)``, ``extra`` NULL or the JSON array
+    ``[attributes, note, fragments]`` of the stored texts."""
 
-    def read(row: Sequence[Any]) -> Span:
-        u, st, en, lab, txt, clock, extra = row
+    def read(columns: Sequence[Sequence[Any]], k: int) -> Span:
+        uuids, starts, ends, labels, texts, clocks, extras = columns
+        extra = extras[k]
         attrs: dict[str, Any] = {}
         frags: tuple[tuple[int, int], ...] = ()
         note = ""
@@ -1925,9 +1928,9 @@ def _lazy_span_reader(doc_id: int, annotator: str) -> Callable[[Sequence[Any]], 
             attrs, frags = _obj(a), _fragments(f)
         span: Span = _NEW(Span)
         _SET(span, "__dict__", {
-            "uuid": u, "doc_id": doc_id, "annotator": annotator, "start": st, "end": en,
-            "label": lab, "text": txt, "attributes": attrs, "note": note, "fragments": frags,
-            "clock": clock, "deleted": False,
+            "uuid": uuids[k], "doc_id": doc_id, "annotator": annotator, "start": starts[k],
+            "end": ends[k], "label": labels[k], "text": texts[k], "attributes": attrs,
+            "note": note, "fragments": frags, "clock": clocks[k], "deleted": False,
         })  # fmt: skip
         return span
 

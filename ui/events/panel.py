@@ -92,8 +92,8 @@ def rows_of(
             found = required[event_type] = tuple(r.name for r in roles if r.bounds()[0] > 0)
         return found
 
-    def order(ev: Event) -> tuple[int, int]:  # (no index of every span: 1,000 events)
-        trigger = get(ev.trigger)
+    def order(placed: tuple[Span | None, Event]) -> tuple[int, int]:
+        trigger = placed[0]  # (no index of every span: 1,000 events)
         return (trigger.start, trigger.end) if trigger else (1 << 62, 0)
 
     args_of: dict[str, list[Argument]] = {}
@@ -101,8 +101,7 @@ def rows_of(
         if not a.deleted:
             args_of.setdefault(a.event, []).append(a)
     events = []
-    for ev in sorted(layer.events, key=order):
-        trigger = get(ev.trigger)
+    for trigger, ev in sorted([(get(ev.trigger), ev) for ev in layer.events], key=order):
         args = []
         for arg in args_of.get(ev.uuid, ()):
             target = get(arg.target)
