@@ -25,6 +25,7 @@ from annotator.agreement.coefficients import (
     OUTSIDE,
     UnitColumns,
     UnitizingCounts,
+    distinct_counts,
     kappa_from_pairs,
     sort_order,
     token_starts,
@@ -319,7 +320,10 @@ def chunk_tokens(chunk: Chunk, book: Book, ranks: IntArray) -> Tokens:
         first = np.ones(token.size, dtype=bool)
         first[1:] = token[1:] != token[:-1]
         best[name] = (token[first], lab[first])
-    covered = np.unique(np.concatenate([t for t, _ in best.values()])) if best else EMPTY
+    marked = np.zeros(starts.size, dtype=bool)
+    for token, _ in best.values():
+        marked[token] = True
+    covered = np.flatnonzero(marked)
     outside = book.code(OUTSIDE)
     labels = {}
     for name, (token, lab) in best.items():
@@ -560,7 +564,7 @@ class AllCounts:
                 code = np.zeros(tokens.doc.size, dtype=np.int64)
                 for column in reversed(columns):
                     code = code * base + column
-                codes, times = np.unique(code, return_counts=True)
+                codes, times = distinct_counts(code)
                 rows = [[c // base**i % base for i in range(len(columns))] for c in codes.tolist()]
             else:
                 table, times = np.unique(np.stack(columns, axis=1), axis=0, return_counts=True)

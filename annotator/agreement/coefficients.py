@@ -638,6 +638,18 @@ def _count_into(
     """Count ``values`` (below ``width``) per category into ``into``."""
     if values.size == 0:
         return
-    keys, times = np.unique(cat * width + values, return_counts=True)
+    keys, times = distinct_counts(cat * width + values)
     for key, t in zip(keys.tolist(), times.tolist(), strict=True):
         into[categories[key // width]][key % width] += t
+
+
+def distinct_counts(keys: IntArray) -> tuple[IntArray, IntArray]:
+    """``np.unique(keys, return_counts=True)`` of non-negative keys, by counting when their
+    range is small."""
+    top = int(keys.max()) + 1 if keys.size else 0
+    if top > 4 * keys.size + 65_536:
+        found, times = np.unique(keys, return_counts=True)
+        return found, times
+    counts = np.bincount(keys, minlength=top)
+    present: IntArray = np.flatnonzero(counts)
+    return present, counts[present]
