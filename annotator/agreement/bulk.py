@@ -260,17 +260,20 @@ def outline_layer(
     where = np.where(is_span, target, trig[np.maximum(as_event, 0)])[ok]
     ev = ev[ok]
     kinds = e_kind[ev]
-    roles = [role for role, keep in zip(a_role, ok.tolist(), strict=True) if keep]
-    names = book.names
-    keys: dict[tuple[int, str], int] = {}  # (type, role) -> the code of ``type/role``
-
-    def key(kind: int, role: str) -> int:
-        code = keys.get((kind, role))
-        if code is None:
-            code = keys[kind, role] = book.code(f"{names[kind]}{ROLE_SEPARATOR}{role}")
-        return code
-
-    role_keys = np.fromiter(map(key, kinds.tolist(), roles), dtype=np.int64, count=len(roles))
+    # one code per (type, role): that of the ``type/role`` key
+    roles = _Codes()
+    role = np.fromiter(map(roles.__getitem__, a_role), dtype=np.int64, count=k)[ok]
+    width = max(len(roles), 1)
+    pairs, inverse = np.unique(kinds * width + role, return_inverse=True)
+    names, role_names = book.names, list(roles)
+    keys = np.array(
+        [
+            book.code(f"{names[p // width]}{ROLE_SEPARATOR}{role_names[p % width]}")
+            for p in pairs.tolist()
+        ],
+        dtype=np.int64,
+    )
+    role_keys = keys[inverse.reshape(-1)] if keys.size else EMPTY
     args = Arguments(
         e_doc[ev], start[trig[ev]], end[trig[ev]], kinds, role_keys, start[where], end[where]
     )
