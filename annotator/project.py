@@ -324,7 +324,7 @@ class Project:
         return Status.NEW if st is None else st.status
 
     def statuses(self, annotator: str) -> dict[int, Status]:
-        return {st.doc_id: st.status for st in self._store.statuses(annotator)}
+        return self._store.status_map(annotator)
 
     def set_status(self, doc_id: int, annotator: str, status: Status | str) -> DocStatus:
         self.document(doc_id)

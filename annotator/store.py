@@ -1335,6 +1335,21 @@ class Store:
         ).fetchone()
         return DocStatus(row[0], row[1], _status(row[2]), row[3]) if row else None
 
+    def status_map(self, annotator: str) -> dict[int, Status]:
+        """``doc_id -> status`` of one layer, in document order, without a ``DocStatus`` per
+        row: the document list's column (100,000 documents: 0.6 s as records, 0.17 s so)."""
+        rows = self.conn.execute(
+            "SELECT doc_id, status FROM doc_status WHERE annotator = ? ORDER BY doc_id",
+            [annotator],
+        ).fetchall()
+        known = _STATUS_OF
+        try:
+            return {doc_id: known[status] for doc_id, status in rows}
+        except (KeyError, TypeError):
+            for _doc_id, status in rows:
+                _status(status)  # raises for the first unknown one
+            raise
+
     def statuses(self, annotator: str | None = None) -> list[DocStatus]:
         sql = "SELECT doc_id, annotator, status, clock FROM doc_status"
         args: list[Any] = []
@@ -2065,6 +2080,9 @@ def _fragments(text: str) -> tuple[tuple[int, int], ...]:
         return tuple((int(a), int(b)) for a, b in json.loads(text))
     except (TypeError, ValueError) as exc:
         raise _Undecodable(f"bad fragments {_printable(text)}") from exc
+
+
+_STATUS_OF = {s.value: s for s in Status}
 
 
 def _status(text: str) -> Status:

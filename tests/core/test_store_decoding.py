@@ -152,3 +152,28 @@ def test_outlines_are_the_layers_fields(tmp_path: Path) -> None:
         got = list(p.iter_outlines(["amal", "badr"]))
         assert got == want
         assert [d.id for d, _ in got] == [d.id for d in docs[:3]]
+
+
+def test_the_status_map_is_the_statuses_read_as_records_and_refuses_a_damaged_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        for k in range(5):
+            p.add_document(f"نص رقم {k}", name=f"d{k}")
+        for doc_id, status in ((3, "done"), (1, "in_progress"), (4, "new")):
+            p.set_status(doc_id, "amal", status)
+        p.set_status(2, "badr", "done")
+        records = {s.doc_id: s.status for s in p.doc_statuses("amal")}
+        assert p.statuses("amal") == records and list(p.statuses("amal")) == [1, 3, 4]
+        assert p.statuses("nobody") == {}
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA ignore_check_constraints = ON")  # (as damage would)
+    conn.execute("UPDATE doc_status SET status = 'finished' WHERE doc_id = 3")
+    conn.commit()
+    conn.close()
+    with (
+        Project.open(path, read_only=True) as p,
+        pytest.raises(ProjectFileError, match=r"corrupt.*unknown status 'finished'"),
+    ):
+        p.statuses("amal")
