@@ -17,6 +17,7 @@ import struct
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 import pycrfsuite
@@ -356,27 +357,34 @@ class Model:
         each word's ``memo`` tag (1 where it is O). ``o_bias`` (the model's own by default):
         0 takes crfsuite's best tagging; above 0 the tags come from ``decode``."""
         bias = self.o_bias if o_bias is None else o_bias
-        return self._decoded(seg, memo, self._sentences(seg, memo, bool(bias)), bias)
+        return self._decoded(seg, memo, self._sentences(seg, memo, [bias]), bias)
 
-    def _sentences(self, seg: Segmented, memo: list[str], tables: bool) -> list[_Sentence]:
-        """Per sentence: crfsuite's best tags with their marginals and those of the memo
-        tags, and (``tables``) every label's marginal at every word."""
+    def _sentences(
+        self, seg: Segmented, memo: list[str], biases: Sequence[float]
+    ) -> list[_Sentence]:
+        """Per sentence: crfsuite's best tags with their marginals (if a bias is 0) and
+        every label's marginal at every word (if one is not), and the memo tags' marginals."""
         tagger = self._open()
         labels = tagger.labels()
+        known = set(labels)
+        viterbi, tables = any(not b for b in biases), any(biases)
         out = []
         feature_lists = document_features(seg, self.gazetteer, memo, self.clusters)
         for sent, feats in zip(seg.sentences, feature_lists, strict=True):
-            best = tagger.tag(feats)
-            probs = [tagger.marginal(t, k) for k, t in enumerate(best)]
+            best: list[str] = []
+            probs: list[float] = []
+            table: list[list[float]] = []
+            if viterbi:
+                best = tagger.tag(feats)
+                probs = [tagger.marginal(t, k) for k, t in enumerate(best)]
+            else:
+                tagger.set(feats)
+            if tables:
+                table = [[tagger.marginal(t, k) for t in labels] for k in range(len(feats))]
             memo_probs = [
-                1.0 if memo[i] == "O" else tagger.marginal(memo[i], k) if memo[i] in labels else 0.0
+                1.0 if memo[i] == "O" else tagger.marginal(memo[i], k) if memo[i] in known else 0.0
                 for k, i in enumerate(sent)
             ]
-            table = (
-                [[tagger.marginal(t, k) for t in labels] for k in range(len(feats))]
-                if tables
-                else []
-            )
             out.append(_Sentence(sent, best, probs, memo_probs, table))
         return out
 
@@ -433,7 +441,7 @@ class Model:
         seg = segment(text, meta)
         matches = self.memorised.matches(seg)
         memo = self.memorised.tags(seg, matches)
-        sentences = self._sentences(seg, memo, any(b for b, _ in options))
+        sentences = self._sentences(seg, memo, [b for b, _ in options])
         vocabulary = {fold_word(text[s:e]) for s, e in seg.tokens}
         triggers = self.triggers.predict(seg, doc_id, self.source)
         results = []
@@ -490,17 +498,9 @@ def decode(table: Sequence[Sequence[float]], labels: Sequence[str], o_bias: floa
     the marginal of ``labels[n]`` at word ``k``; returns an index into ``labels`` per word."""
     import numpy as np
 
-    n = len(labels)
+    first, step, outside = _constraints(tuple(labels))
     score = np.log(np.maximum(np.asarray(table, dtype=float), 1e-12))
-    outside = [k for k, t in enumerate(labels) if t == "O"]
     score[:, outside] -= o_bias
-    allowed = np.ones((n, n), dtype=bool)  # allowed[previous, next]
-    first = np.zeros(n)
-    for b, t in enumerate(labels):
-        if t.startswith("I-"):
-            allowed[:, b] = [p in (t, "B-" + t[2:]) for p in labels]
-            first[b] = -np.inf
-    step = np.where(allowed, 0.0, -np.inf)
     best = first + score[0]
     back = []
     for k in range(1, len(score)):
@@ -511,6 +511,24 @@ def decode(table: Sequence[Sequence[float]], labels: Sequence[str], o_bias: floa
     for pointers in reversed(back):
         path.append(int(pointers[path[-1]]))
     return path[::-1]
+
+
+@lru_cache(maxsize=16)
+def _constraints(labels: tuple[str, ...]) -> tuple[Any, Any, list[int]]:
+    """For ``decode``: the score of starting with each label (an ``I-`` may not), the score
+    of each step between labels (``step[previous, next]``: an ``I-X`` only after ``B-X`` or
+    ``I-X``) and the indices of O."""
+    import numpy as np
+
+    n = len(labels)
+    allowed = np.ones((n, n), dtype=bool)
+    first = np.zeros(n)
+    for b, t in enumerate(labels):
+        if t.startswith("I-"):
+            allowed[:, b] = [p in (t, "B-" + t[2:]) for p in labels]
+            first[b] = -np.inf
+    step = np.where(allowed, 0.0, -np.inf)
+    return first, step, [k for k, t in enumerate(labels) if t == "O"]
 
 
 def unlabelled_text(examples: Sequence[Example], texts: Sequence[Text]) -> list[Segmented]:
