@@ -368,9 +368,9 @@ class DocumentAnnotations:
         """The live arguments of one event, in stored order."""
         return [a for a in self.arguments if a.event == event_uuid and not a.deleted]
 
-    def span_by_uuid(self) -> dict[str, Span]:
-        """Index of the spans by uuid."""
-        return {s.uuid: s for s in self.spans}
+    def span_by_uuid(self) -> Mapping[str, Span]:
+        """Index of the spans by uuid (of lazily read spans: each made when read)."""
+        return index_of(self.spans, "uuid")
 
 
 # -- what importers produce -------------------------------------------------------------
