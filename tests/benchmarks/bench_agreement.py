@@ -31,11 +31,15 @@ document (alpha-U's segments, the overlap confusion's matching, token labels, co
 reading (a fifth).
 
 Counting a chunk of documents at a time in NumPy (``annotator.agreement.bulk``; 2026-11-29,
-load average 4-6 on 2 cores, bench_scale's measure, the open included): 10,000 documents
-6.7 -> 2.0 s CPU; 100,000 documents 99.8 s CPU (311 s wall) -> 21.7 s CPU (36 s wall),
-peak RSS 150 -> 169 MB. What is left is reading the rows (about 0.65 s CPU per 10,000
-documents: SQLite and a Python tuple per span, a floor for the standard ``sqlite3`` module),
-turning them into arrays (0.3 s), and the counting itself (0.8 s), all linear.
+load average 3.5-5 on 2 cores, bench_scale's measure, the project's open included): 10,000
+documents 6.7 -> 1.7 s CPU (2.2 s wall; peak RSS 70 -> 93 MB); 100,000 documents 99.8 s CPU
+(311 s wall, load 5-6) -> 17.8 s CPU (20.5 s wall, load 4 -> 3.5), peak RSS 150 -> 168 MB.
+Of the 17.8 s, 2.7 s is the open's thorough check of a file the app has not closed cleanly;
+the agreement alone takes 14.5 s CPU at 100,000 documents and 1.4 s at 10,000 (linear). Of
+those 1.4 s, reading the rows is about 0.65 s (SQLite's steps and a Python tuple per span:
+the floor for the standard ``sqlite3`` module), turning them into arrays 0.25 s and the
+counting 0.5 s. The peak of Python memory at 1,000 documents is 24 MiB (a chunk's arrays and
+rows), 12.5 before: still flat as the corpus grows.
 """
 
 from __future__ import annotations
@@ -165,8 +169,8 @@ def scale10k(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason="issue 12: about 6,000 documents per second of CPU (reading the rows 0.65 s, "
-    "making arrays of them 0.3 s, counting 0.7 s per 10,000 documents): 0.6 of the target",
+    reason="issue 12: about 7,000 documents per second of CPU (reading the rows 0.65 s, "
+    "making arrays of them 0.25 s, counting 0.5 s per 10,000 documents): 0.7 of the target",
 )
 def test_project_agreement_documents_per_second(scale10k: Path, bench: Record) -> None:
     with Project.open(scale10k, read_only=True) as p:
