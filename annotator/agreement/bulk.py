@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -190,6 +191,18 @@ class _Index(dict[str, int]):
         return -1
 
 
+def _known(ids: IntArray, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The rows whose document (first field) is one of ``ids`` (a row of a document missing
+    from the documents table is left out, as ``Project.iter_outlines`` leaves it out)."""
+    if not rows:
+        return rows
+    at = np.fromiter(map(itemgetter(0), rows), dtype=np.int64, count=len(rows))
+    if ids.size == 0:
+        return []
+    ok = ids[np.minimum(np.searchsorted(ids, at), ids.size - 1)] == at
+    return rows if ok.all() else [row for row, keep in zip(rows, ok.tolist(), strict=True) if keep]
+
+
 def outline_layer(
     ids: IntArray,
     spans: list[tuple[Any, ...]],
@@ -205,6 +218,7 @@ def outline_layer(
     event's document, a target a live span of the argument's document, else the trigger of an
     event there."""
     n_docs = ids.size
+    spans, events, arguments = (_known(ids, rows) for rows in (spans, events, arguments))
     present = np.zeros(n_docs, dtype=bool)
     n = len(spans)
     if n:

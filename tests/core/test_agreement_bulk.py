@@ -12,22 +12,28 @@ issue 12) gives the figures of the plain per-document computation, on random lay
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import sqlite3
+from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.agreement import agreement
+from annotator.agreement import agreement, project_layers
 from annotator.agreement import measures as measures_module
 from annotator.agreement.bulk import Book
 from annotator.agreement.coefficients import token_starts, tokenize
 from annotator.agreement.confusion import NO_LABEL, confusion_matrix
 from annotator.agreement.confusion_columns import overlap_confusion
 from annotator.agreement.spans import Columns, SpanKey
+from annotator.exporting import layers as export_layers
 from annotator.model import Argument, Document, DocumentAnnotations, Event, Span
+from annotator.project import Project
 from tests.core.agreement_oracle import agreement as oracle
+from tests.core.test_agreement_stream import _corpus, _store
 
 LABELS = ("PER", "GPE", "ORG", "O", "B/C")
 ROLES = ("Agent", "Place", "C")
@@ -140,3 +146,26 @@ def test_token_starts_of_documents_laid_end_to_end(docs: list[tuple[str, st.Data
     begins = np.cumsum(lengths) - lengths
     got = token_starts("".join(texts), begins, np.array(cuts, dtype=np.int64))
     assert got.tolist() == want
+
+
+def test_rows_of_a_document_missing_from_the_project_are_left_out(tmp_path: Path) -> None:
+    """A hostile file may hold a span of no document (SQLite checks foreign keys only when
+    asked): it is left out, as reading the layers a document at a time leaves it out."""
+    path = tmp_path / "orphan.annotator"
+    names = ("a", "b")
+    with Project.create(path) as p:
+        _store(p, _corpus(3, names, 9))
+        want = agreement(project_layers(p, names), names)
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(spans)")]
+        row = list(conn.execute("SELECT * FROM spans WHERE annotator = 'a' LIMIT 1").fetchone())
+        row[columns.index("uuid")] = "00000000-0000-4000-8000-000000000001"
+        row[columns.index("doc_id")] = 4  # between documents 3 and 5 of the chunk
+        conn.execute("DELETE FROM documents WHERE id = 4")
+        conn.execute(f"INSERT INTO spans VALUES ({', '.join('?' for _ in row)})", row)
+    with Project.open(path, read_only=True) as p:
+        read = {n: [da for da, _, _ in export_layers(p, n) if da.spans or da.events]
+                for n in names}  # fmt: skip
+        got = agreement(project_layers(p, names), names)
+    assert got == oracle(read, names)
+    assert got.documents == want.documents - 1
