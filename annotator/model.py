@@ -244,6 +244,9 @@ class LazyRecords(Sequence[T]):
     @overload
     def __getitem__(self, i: slice) -> tuple[T, ...]: ...
     def __getitem__(self, i: int | slice) -> T | tuple[T, ...]:
+        if type(i) is int:  # (the view asks for rows one by one: no call more than needed)
+            item = self._items[i]
+            return self._record(item) if type(item) is int else item
         if isinstance(i, slice):
             return tuple(self._at(k) for k in range(*i.indices(len(self._items))))
         return self._at(i)

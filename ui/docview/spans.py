@@ -268,9 +268,9 @@ class SpanIndex:
         max_ends = self._running_max_ends()
         lo = bisect.bisect_right(max_ends, start)  # earlier spans all end at or before start
         hi = bisect.bisect_left(self._starts, end)
-        starts, ends = self._starts, self._ends
+        starts, ends, order = self._starts, self._ends, self._order
         return [
-            self._at(i)
+            cast(ViewSpan, span) if type(span := order[i]) is not int else self._at(i)
             for i in range(lo, hi)
             if ends[i] > start or (starts[i] == ends[i] and starts[i] >= start)
         ]

@@ -362,6 +362,8 @@ class AnnotationModel(QAbstractTableModel):
         self.event_text = self.tr("event")
         self._icons: dict[str, QIcon] = {}
         self._grey = QColor(110, 110, 110)
+        self._last_row = -1  # the row ``data`` read last, and its span
+        self._last_span: Span | None = None
 
     # -- what the view reads ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -390,7 +392,11 @@ class AnnotationModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        span = self.spans[index.row()]
+        row = index.row()
+        span = self._last_span  # (a cell is asked for several roles in a row)
+        if row != self._last_row or span is None:
+            span = self.spans[row]
+            self._last_row, self._last_span = row, span
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -415,6 +421,7 @@ class AnnotationModel(QAbstractTableModel):
         """Show ``spans`` (kept, not copied: a sequence of records is never changed)."""
         self.beginResetModel()
         self.spans = spans
+        self._last_row, self._last_span = -1, None
         self.uuids = list(fields_of(spans, "uuid"))
         self.colors = colors
         self.triggers = set(triggers)
@@ -423,6 +430,7 @@ class AnnotationModel(QAbstractTableModel):
     def insert(self, row: int, span: Span, trigger: bool) -> None:
         self.beginInsertRows(QModelIndex(), row, row)
         self.spans = spliced(self.spans, row, 0, (span,))
+        self._last_row, self._last_span = -1, None
         self.uuids.insert(row, span.uuid)
         if trigger:
             self.triggers.add(span.uuid)
@@ -440,6 +448,7 @@ class AnnotationModel(QAbstractTableModel):
     def remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
         self.spans = spliced(self.spans, row, 1, ())
+        self._last_row, self._last_span = -1, None
         del self.uuids[row]
         self.endRemoveRows()
 
