@@ -11,13 +11,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# An editable install compiles none of the project's modules (pip compiles what it copies):
+# compile them here, as an installed application has them; otherwise the first start compiles and
+# writes them, and where PYTHONDONTWRITEBYTECODE is set every start compiles them.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q annotator ui
 	touch $@
 
 # every offered export format works after `make run`: spaCy and datasets (the `export` extra)
 $(VENV)/.installed-export: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[export]'
+	$(BIN)/python -m compileall -q annotator ui
 	touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
