@@ -277,7 +277,13 @@ class LazyRecords(Sequence[T]):
         k, convert = plain
         column = self._columns[k] if self._columns else ()
         if self._read_order:
-            return column if convert is None else list(map(convert, column))
+            if convert is None:
+                return column
+            if column.count(None) == len(column):  # (fragments: most layers have none)
+                empty = convert(None)
+                if isinstance(empty, tuple | str):  # immutable: one value for every record
+                    return [empty] * len(column)
+            return list(map(convert, column))
         get = operator.attrgetter(name)
         if convert is None:
             return [column[x] if type(x) is int else get(x) for x in self._items]

@@ -1959,7 +1959,7 @@ def _extra(k: int) -> Callable[[str | None], Any]:
 
     def field(extra: str | None) -> Any:
         if extra is None:
-            return ({}, "", ())[k]
+            return {} if k == 0 else "" if k == 1 else ()  # (a new dict only when asked)
         return (_obj, str, _fragments)[k](json.loads(extra)[k])
 
     return field

@@ -124,3 +124,18 @@ def test_damaged_json_is_refused_by_the_read(tmp_path: Path, damage: str) -> Non
             p.layer(doc_id, "amal")
         with pytest.raises(ProjectFileError, match="corrupt"):
             p.layer(doc_id, "amal", lazy=True)
+
+
+def test_fields_of_a_layer_without_attributes_notes_or_fragments(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as p:
+        doc = p.add_document(TEXT, name="d")
+        for a, b in ((4, 8), (12, 17), (27, 33)):
+            p.add_span(doc.id, a, b, "GPE", annotator="amal")
+        spans = p.layer(doc.id, "amal", lazy=True).spans
+        assert isinstance(spans, LazyRecords)
+        assert list(spans.fields("fragments")) == [(), (), ()]
+        assert list(spans.fields("note")) == ["", "", ""]
+        attributes = spans.fields("attributes")
+        assert list(attributes) == [{}, {}, {}]
+        assert len({id(a) for a in attributes}) == 3  # never one dict shared by records
+        assert list(spans) == list(p.layer(doc.id, "amal").spans)
