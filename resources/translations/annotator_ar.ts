@@ -540,22 +540,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="343"/>
+        <location filename="../../ui/workbench/panels.py" line="361"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="343"/>
+        <location filename="../../ui/workbench/panels.py" line="361"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="343"/>
+        <location filename="../../ui/workbench/panels.py" line="361"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="344"/>
+        <location filename="../../ui/workbench/panels.py" line="362"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -563,22 +563,22 @@
 <context>
     <name>ArcActions</name>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="304"/>
+        <location filename="../../ui/workbench/layer_display.py" line="321"/>
         <source>Relation type</source>
         <translation>نوع العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="306"/>
+        <location filename="../../ui/workbench/layer_display.py" line="323"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="316"/>
+        <location filename="../../ui/workbench/layer_display.py" line="333"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="318"/>
+        <location filename="../../ui/workbench/layer_display.py" line="335"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
@@ -750,32 +750,32 @@
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="247"/>
+        <location filename="../../ui/workbench/panels.py" line="263"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="247"/>
+        <location filename="../../ui/workbench/panels.py" line="263"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="253"/>
+        <location filename="../../ui/workbench/panels.py" line="269"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="253"/>
+        <location filename="../../ui/workbench/panels.py" line="269"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="255"/>
+        <location filename="../../ui/workbench/panels.py" line="271"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض وثائق قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="258"/>
+        <location filename="../../ui/workbench/panels.py" line="274"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -852,42 +852,42 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events/panel.py" line="333"/>
+        <location filename="../../ui/events/panel.py" line="332"/>
         <source>Event / role</source>
         <translation>الحدث / الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="334"/>
+        <location filename="../../ui/events/panel.py" line="333"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="335"/>
+        <location filename="../../ui/events/panel.py" line="334"/>
         <source>(deleted span)</source>
         <translation>(مقطع محذوف)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="336"/>
+        <location filename="../../ui/events/panel.py" line="335"/>
         <source>(missing)</source>
         <translation>(مفقود)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="337"/>
+        <location filename="../../ui/events/panel.py" line="336"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="446"/>
+        <location filename="../../ui/events/panel.py" line="445"/>
         <source>Delete this event (keep its trigger span)</source>
         <translation>حذف هذا الحدث (مع إبقاء مقطع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="447"/>
+        <location filename="../../ui/events/panel.py" line="446"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="448"/>
+        <location filename="../../ui/events/panel.py" line="447"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
@@ -1460,74 +1460,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="151"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="506"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="526"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="158"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="525"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="548"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="212"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="223"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="213"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="224"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="215"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="226"/>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="222"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="233"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="164"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="171"/>
         <source>Switch annotator</source>
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="412"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="425"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="498"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="511"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="499"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="512"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="501"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="514"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="501"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="514"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="504"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="517"/>
+        <source>Project: {0} (checking: read-only until it passes)</source>
+        <translation>المشروع: {0} (قيد الفحص: للقراءة فقط حتى يجتازه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/mainwindow.py" line="523"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="509"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="528"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="518"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="540"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -2042,58 +2047,58 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/search/dock.py" line="154"/>
-        <location filename="../../ui/search/dock.py" line="174"/>
+        <location filename="../../ui/search/dock.py" line="199"/>
+        <location filename="../../ui/search/dock.py" line="221"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="159"/>
+        <location filename="../../ui/search/dock.py" line="206"/>
         <source>Search all documents</source>
         <translation>بحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="164"/>
+        <location filename="../../ui/search/dock.py" line="211"/>
         <source>Clitic-aware</source>
         <translation>مراعاة السوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="167"/>
+        <location filename="../../ui/search/dock.py" line="214"/>
         <source>Arabic queries also find the word after the proclitics و ف ب ل ك and ال</source>
         <translation>يجد البحث العربي الكلمة أيضًا بعد السوابق و ف ب ل ك و ال</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="169"/>
+        <location filename="../../ui/search/dock.py" line="216"/>
         <source>ة = ه</source>
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="171"/>
+        <location filename="../../ui/search/dock.py" line="218"/>
         <source>In documents named…</source>
         <translation>في المستندات المسماة…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="268"/>
+        <location filename="../../ui/search/dock.py" line="321"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="275"/>
+        <location filename="../../ui/search/dock.py" line="328"/>
         <source>Searching… {0} hits</source>
         <translation>جارٍ البحث… {0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="287"/>
+        <location filename="../../ui/search/dock.py" line="340"/>
         <source>{0} hits</source>
         <translation>{0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="289"/>
+        <location filename="../../ui/search/dock.py" line="342"/>
         <source> (the first {0} shown)</source>
         <translation> (معروض أول {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="295"/>
+        <location filename="../../ui/search/dock.py" line="348"/>
         <source>Search cancelled</source>
         <translation>أُلغي البحث</translation>
     </message>
@@ -2193,32 +2198,32 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="197"/>
+        <location filename="../../ui/session.py" line="255"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوح.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="225"/>
+        <location filename="../../ui/session.py" line="291"/>
         <source>Could not {0}: {1}</source>
         <translation>تعذّر {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="200"/>
+        <location filename="../../ui/session.py" line="193"/>
         <source>Checking {0}: read-only until the check has passed.</source>
         <translation>جارٍ فحص {0}: للقراءة فقط حتى ينجح الفحص.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="223"/>
+        <location filename="../../ui/session.py" line="212"/>
         <source>{0}. The project was closed; nothing was written to it.</source>
         <translation>{0}. أُغلق المشروع ولم يُكتب فيه شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="230"/>
+        <location filename="../../ui/session.py" line="219"/>
         <source>{0} checked: editing is on.</source>
         <translation>فُحص {0}: التحرير متاح الآن.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="265"/>
+        <location filename="../../ui/session.py" line="261"/>
         <source>{0} is still being checked; editing starts when the check has passed.</source>
         <translation>ما زال {0} قيد الفحص؛ يبدأ التحرير حين ينجح الفحص.</translation>
     </message>
@@ -2226,17 +2231,17 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="149"/>
+        <location filename="../../ui/i18n.py" line="153"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="150"/>
+        <location filename="../../ui/i18n.py" line="154"/>
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151"/>
+        <location filename="../../ui/i18n.py" line="155"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -2754,8 +2759,8 @@ Remove only the argument, or delete the whole event?</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="102"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="105"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="107"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="112"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -2881,7 +2886,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>المشكلات</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="140"/>
+        <location filename="../../ui/app.py" line="143"/>
         <source>No annotator chosen: editing is off.</source>
         <translation>لم يُختر موسِّم: التحرير متوقف.</translation>
     </message>

@@ -106,3 +106,31 @@ def test_an_edit_after_the_check_ended_needs_no_wait_for_the_signal(
         threading.Event().wait(0.01)
     assert session.execute(C.AddSpan(1, 0, 4, "PER", "amal"))
     assert not session.checking
+
+
+def test_the_window_says_checking_then_editing_is_on(
+    copy: Path, gate: threading.Event, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from ui.workbench.mainwindow import MainWindow
+
+    session = Session()
+    window = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window.quiet_errors = True
+    qtbot.addWidget(window)
+    try:
+        session.annotator = "amal"
+        session.open_project(copy)
+        assert "checking" in window.status_project.text()
+        assert window.statusBar().currentMessage() == (
+            "Checking copy.annotator: read-only until the check has passed."
+        )
+        assert "read-only" in window.windowTitle()
+        with qtbot.waitSignal(session.checked, timeout=10_000):
+            gate.set()
+        assert window.status_project.text() == "Project: copy.annotator"
+        assert "read-only" not in window.windowTitle()
+        assert window.statusBar().currentMessage() == "copy.annotator checked: editing is on."
+    finally:
+        session.close()

@@ -178,6 +178,10 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(w)
         self.session.changed.connect(self.refresh_status)
         self.session.error.connect(self.on_error)
+        # a big file the app did not close itself is read at once and checked meanwhile:
+        # the status bar says so, and editing comes on when the check has passed
+        self.session.checked.connect(self.refresh_status)
+        self.session.notice.connect(self.show_notice)
         self.restore_geometry()
         if deferred:
             self.refresh_status()
@@ -508,7 +512,13 @@ class MainWindow(QMainWindow):
         self.status_project.setText(self.tr("Project: {0}").format(path.name if path else "—"))
         saved = self.session.last_saved
         self.status_saved.setText(self.tr("saved {0}").format(saved) if saved else self.tr("saved"))
-        if self.session.read_only:
+        if self.session.checking:
+            self.status_project.setText(
+                self.tr("Project: {0} (checking: read-only until it passes)").format(
+                    path.name if path else "—"
+                )
+            )
+        elif self.session.read_only:
             self.status_project.setText(
                 self.tr("Project: {0} (read-only)").format(path.name if path else "—")
             )
@@ -519,6 +529,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     # -- messages ------------------------------------------------------------------------
+    def show_notice(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+
     def on_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
         if self.isVisible() and not self.quiet_errors:
