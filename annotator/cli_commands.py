@@ -130,7 +130,7 @@ def _import_stream(args: argparse.Namespace) -> Any:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from annotator.importing import import_documents
+    from annotator.importing import import_documents, index_after_import
     from annotator.terminal import ProgressBar
 
     # read as written (annotator.importing.stream_files): JSONL and CoNLL line by line, one
@@ -151,13 +151,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         finally:
             bar.close()
-        # the search index (a cache over the folded texts, never the only copy) takes the new
-        # documents now, so `annotator search` and the GUI's search narrow at once; the import
-        # is committed either way, and a failure here only leaves searches scanning
-        try:
-            project.ensure_search_index()
-        except AnnotatorError as exc:
-            print(f"annotator: search index not updated: {exc}", file=sys.stderr)
+        problem = index_after_import(project)
+        if problem:
+            print(f"annotator: {problem}", file=sys.stderr)
     finally:
         project.close()
     for line in report.lines():

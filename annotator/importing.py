@@ -831,3 +831,16 @@ def _stamped(event: Event, clock: str) -> Event:
 
 def _int_pair(a: object, b: object) -> bool:
     return type(a) is int and type(b) is int
+
+
+def index_after_import(project: Project) -> str | None:
+    """Bring the project's search index up to date with the documents an import added (the
+    command line's and the window's imports both call this once the import is committed), so
+    the search narrows at once. The index is a cache over the folded texts, never the only
+    copy: when it cannot be updated the import stands, searches scan the documents, and the
+    reason is returned for the caller to show (None: the index is current)."""
+    try:
+        project.ensure_search_index()
+    except AnnotatorError as exc:
+        return f"search index not updated: {exc}"
+    return None

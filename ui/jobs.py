@@ -173,9 +173,19 @@ class ImportWorker(JobWorker):
                 part = read_any(path, project)
                 result.documents.extend(part.documents)
                 result.problems.extend(part.problems)
-            return import_documents(
+            report = import_documents(
                 project, result, annotator=self.annotator, progress=progress, cancelled=cancelled
             )
+            self.index(project)
+            return report
+
+    @staticmethod
+    def index(project: Project) -> None:
+        """The search index takes the imported documents (as after ``annotator import``); a
+        failure leaves the import in place and searches scanning the documents."""
+        from annotator.importing import index_after_import
+
+        index_after_import(project)
 
 
 class ImportJob(BackgroundJob):

@@ -95,6 +95,10 @@ def test_lenient_import_skips_the_malformed_tag_and_names_its_line(
     assert session.project is not None
     (doc,) = [d for d in session.project.documents() if d.name == "news"]
     assert {s.annotator for s in session.project.spans(doc.id)} == {ME}
+    # the search index takes the new document at once, as after `annotator import`
+    assert session.path is not None
+    with Project.open(session.path, read_only=True) as p:
+        assert p.search_index_fresh()
     dialog.grab().save(str(shots / "import_dialog.png"))
 
 

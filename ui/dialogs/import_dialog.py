@@ -72,10 +72,12 @@ class OptionsImportWorker(ImportWorker):
                 part = read_any(path, o.fmt, o.strict, o.text_column, project.schema)
                 result.documents.extend(part.documents)
                 result.problems.extend(part.problems)
-            return import_documents(
+            report = import_documents(
                 project, result, o.annotator, o.new_labels, o.strict,
                 progress=progress, cancelled=cancelled,
             )  # fmt: skip
+            self.index(project)
+            return report
 
 
 class ImportDialog(QDialog):
