@@ -359,6 +359,9 @@ class EventsPanel(QWidget):
         if header >= 0:
             self.tree.expand(self.model.index(header, 0))
         self._size_first_column()
+        # laid out now, not on a timer after the window's repaint (which painted the tree
+        # a second time once laid out)
+        self.tree.doItemsLayout()
         self.set_selected_event(selected)
 
     def _size_first_column(self) -> None:

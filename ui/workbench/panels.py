@@ -551,6 +551,7 @@ class AnnotationListPanel(QWidget):
             shown |= {f"{lab} ({model.event_text})" for lab in marked}
         self._size_labels(shown)
         self._size_where(extent or max(fields_of(spans, "end"), default=0))
+        self.table.doItemsLayout()  # now, not on a timer after a repaint (painted twice)
         self.set_selected(selected)
 
     def set_rows(self, spans: Sequence[Span], selected: str = "") -> None:
