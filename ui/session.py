@@ -23,15 +23,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.commands import Changed, Command
 from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.locking import EXCLUSIVE, ProjectLock, acquire
 from annotator.model import DocStatus, Record
 from annotator.project import Project
+
+if TYPE_CHECKING:  # (the commands are imported by what makes the first edit: not at start-up)
+    from annotator.commands import Changed, Command
 
 
 @dataclass(frozen=True)
