@@ -21,28 +21,29 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QHelpEvent,
-    QPainter,
-    QPaintEvent,
-    QPixmap,
-    QResizeEvent,
-    QTextBlock,
-    QTextCursor,
-    QTextDocument,
-    QTextLine,
-    QTextOption,
-    QWheelEvent,
-)
-from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextOption
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 import annotator.text as atext
 from ui.docview.fonts import document_font
 from ui.docview.spans import LayerFields, SpanIndex, ViewSpan
 
-if TYPE_CHECKING:  # ui.docview.paint is imported when spans are first laid out or painted
+if TYPE_CHECKING:
+    # PySide6 makes a class's Python type (and its enums) when it is first touched: QUrl and
+    # QHelpEvent ~1.5 ms each, QPainter 0.6 ms. The methods that use these import them, so
+    # the window's first paint of a document without spans touches none (issue 12).
+    from PySide6.QtCore import QPoint, QRect, QUrl
+    from PySide6.QtGui import (
+        QPainter,
+        QPaintEvent,
+        QPixmap,
+        QResizeEvent,
+        QTextBlock,
+        QWheelEvent,
+    )
+
+    # ui.docview.paint is imported when spans are first laid out or painted
     from ui.docview.paint import BlockMarks, LineBox, MarkStyle, SpanGeometry, TagPixmaps
 
 Direction = Literal["auto", "rtl", "ltr"]
@@ -90,6 +91,8 @@ class PlainDocument(QTextDocument):
         self.resource_requests: list[str] = []
 
     def loadResource(self, type: int, name: QUrl | str, /) -> Any:
+        from PySide6.QtCore import QUrl
+
         self.resource_requests.append(name.toString() if isinstance(name, QUrl) else name)
         return None
 
@@ -389,6 +392,8 @@ class SpanTextView(QPlainTextEdit):
 
     def char_at(self, point: QPoint) -> int | None:
         """Code point of the character drawn under a viewport point (None: no character)."""
+        from PySide6.QtGui import QTextLine
+
         block = self.cursorForPosition(point).block()
         if not block.isValid():
             return None
@@ -424,6 +429,8 @@ class SpanTextView(QPlainTextEdit):
             lines.append(f"{span.label}{layer}: {covered}")
         if not lines:
             return ""
+        from PySide6.QtGui import Qt as GuiQt
+
         return GuiQt.convertFromPlainText("\n".join(lines), Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
     # ----- internals -----
@@ -589,10 +596,14 @@ class SpanTextView(QPlainTextEdit):
         if not len(self._index) and not len(self._sugs) and not self._show_invisibles:
             super().paintEvent(e)
             if self._under_tags is not None:
+                from PySide6.QtGui import QPainter
+
                 painter = QPainter(self.viewport())
                 self._under_tags(painter)
                 painter.end()
             return
+        from PySide6.QtGui import QPainter
+
         from ui.docview.paint import paint_invisibles, paint_marks, paint_tints
 
         visible = [
@@ -636,6 +647,9 @@ class SpanTextView(QPlainTextEdit):
 
     def viewportEvent(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip:
+            from PySide6.QtGui import QHelpEvent
+            from PySide6.QtWidgets import QToolTip
+
             help_event = cast(QHelpEvent, e)
             html = self.tooltip_html(help_event.pos())
             if html:

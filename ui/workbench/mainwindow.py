@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         # imported here, not at the top: the first paint of ``ui.app.run`` waits for none
         from PySide6.QtWidgets import QFrame, QScrollArea
 
+        from ui.docview.fonts import register_bold_face
         from ui.workbench.details import DetailsPanel
         from ui.workbench.editing import EditingController
         from ui.workbench.event_wiring import EventTools
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
         from ui.workbench.panels import AnnotationListPanel, DocumentListPanel, LabelPalette
         from ui.workbench.selection import SelectionController
 
+        register_bold_face()  # (the first paint needs only the Regular face)
         session = self.session
         self.documents = DocumentListPanel(self)
         self.label_palette = LabelPalette(self)
