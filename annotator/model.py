@@ -15,6 +15,7 @@ import operator
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 if TYPE_CHECKING:
@@ -291,7 +292,21 @@ class LazyRecords(Sequence[T]):
 
     def by(self, name: str) -> LazyIndex[T]:
         """The records by their ``name`` field (a unique key: the uuid), made when read."""
-        return LazyIndex(dict(zip(self.fields(name), self._items, strict=True)), self._record)
+        return LazyIndex(
+            dict(zip(self.fields(name), self._items, strict=True)), self._record, self._cell
+        )
+
+    def _cell(self, names: Sequence[str]) -> Callable[[int], tuple[Any, ...]] | None:
+        """The fields ``names`` of row ``k`` from the columns (None: one of them is not a
+        column)."""
+        plain = self._plain
+        if not self._columns or any(n not in plain for n in names):
+            return None
+        cols = [(self._columns[plain[n][0]], plain[n][1]) for n in names]
+        if all(convert is None for _c, convert in cols):
+            picked = [c for c, _ in cols]
+            return lambda k: tuple([c[k] for c in picked])
+        return lambda k: tuple([c[k] if f is None else f(c[k]) for c, f in cols])
 
     def spliced(self, index: int, remove: int, insert: Sequence[T]) -> LazyRecords[T]:
         """A copy with ``remove`` records from ``index`` replaced by ``insert`` (an edit: the
@@ -304,11 +319,34 @@ class LazyRecords(Sequence[T]):
 class LazyIndex(MutableMapping[str, T]):
     """Records by key, held as row numbers and made when first read (``LazyRecords.by``)."""
 
-    __slots__ = ("_items", "_record")
+    __slots__ = ("_cells", "_items", "_record")
 
-    def __init__(self, items: dict[str, Any], record: Callable[[int], T]) -> None:
+    def __init__(
+        self,
+        items: dict[str, Any],
+        record: Callable[[int], T],
+        cells: Callable[[Sequence[str]], Callable[[int], tuple[Any, ...]] | None] | None = None,
+    ) -> None:
         self._items = items
         self._record = record
+        self._cells = cells
+
+    def getter(self, names: Sequence[str]) -> Callable[[str], tuple[Any, ...] | None]:
+        """A function giving the fields ``names`` of the record under a key (None: no such
+        key), from the columns for a record not made (none is made for it)."""
+        items = self._items
+        cell = self._cells(names) if self._cells is not None else None
+        attrs = _fields_getter(names)
+        if cell is None:
+            return lambda key: None if (r := self.get(key)) is None else attrs(r)
+
+        def get(key: str) -> tuple[Any, ...] | None:
+            item = items.get(key)
+            if item is None:
+                return None
+            return cell(item) if type(item) is int else attrs(item)
+
+        return get
 
     def __getitem__(self, key: str) -> T:
         item = self._items[key]
@@ -336,6 +374,25 @@ class LazyIndex(MutableMapping[str, T]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+def _fields_getter(names: Sequence[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving a record's fields ``names`` as a tuple."""
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda r: (one(r),)
+    return operator.attrgetter(*names)
+
+
+def getter(
+    index: Mapping[str, Any], names: Sequence[str]
+) -> Callable[[str], tuple[Any, ...] | None]:
+    """A function giving the fields ``names`` of the record under a key of ``index`` (None:
+    not in it); of a ``LazyIndex``, from the columns without making the record."""
+    if isinstance(index, LazyIndex):
+        return index.getter(names)
+    attrs = _fields_getter(names)
+    return lambda key: None if (r := index.get(key)) is None else attrs(r)
 
 
 def fields_of(records: Sequence[Any], name: str) -> Sequence[Any]:
@@ -374,8 +431,22 @@ class DocumentAnnotations:
     relations: tuple[Relation, ...] = ()
 
     def arguments_of(self, event_uuid: str) -> list[Argument]:
-        """The live arguments of one event, in stored order."""
-        return [a for a in self.arguments if a.event == event_uuid and not a.deleted]
+        """The live arguments of one event, in stored order (the arguments are indexed by
+        event at the first call: one pass, not a scan of every argument per event)."""
+        return list(self.arguments_by_event().get(event_uuid, ()))
+
+    @cached_property
+    def _arguments_by_event(self) -> dict[str, list[Argument]]:
+        found: dict[str, list[Argument]] = {}
+        for a in self.arguments:
+            if not a.deleted:
+                found.setdefault(a.event, []).append(a)
+        return found
+
+    def arguments_by_event(self) -> Mapping[str, Sequence[Argument]]:
+        """The live arguments by the uuid of their event, each event's in stored order (made
+        at the first call; the layer is immutable)."""
+        return self._arguments_by_event
 
     def span_by_uuid(self) -> Mapping[str, Span]:
         """Index of the spans by uuid (of lazily read spans: each made when read)."""

@@ -15,10 +15,13 @@ import pytest
 
 from annotator.errors import ProjectFileError
 from annotator.model import (
+    Argument,
+    Document,
     DocumentAnnotations,
     LazyRecords,
     Span,
     fields_of,
+    getter,
     index_of,
     spliced,
 )
@@ -139,3 +142,37 @@ def test_fields_of_a_layer_without_attributes_notes_or_fragments(tmp_path: Path)
         assert list(attributes) == [{}, {}, {}]
         assert len({id(a) for a in attributes}) == 3  # never one dict shared by records
         assert list(spans) == list(p.layer(doc.id, "amal").spans)
+
+
+def test_a_getter_reads_fields_by_uuid_without_making_records(tmp_path: Path) -> None:
+    p, doc_id = _project(tmp_path / "p.annotator")
+    with p:
+        eager = p.layer(doc_id, "amal")
+        spans = p.layer(doc_id, "amal", lazy=True).spans
+        assert isinstance(spans, LazyRecords)
+        by_uuid = index_of(spans, "uuid")
+        names = ("start", "end", "text", "attributes", "fragments")
+        get, plain = getter(by_uuid, names), getter(eager.span_by_uuid(), names)
+        made = repr(spans)
+        for s in eager.spans:
+            assert get(s.uuid) == plain(s.uuid) == tuple(getattr(s, n) for n in names)
+        assert get("nothing") is None and plain("nothing") is None
+        assert repr(spans) == made  # no record was made
+        new = Span("u-new", doc_id, "amal", 9, 11, "PER", "إن")
+        by_uuid["u-new"] = new  # an edit's record, held as itself
+        assert getter(by_uuid, ("uuid", "text"))("u-new") == ("u-new", "إن")
+        assert getter(by_uuid, ("doc_id",))(eager.spans[0].uuid) == (doc_id,)  # not a column
+
+
+def test_arguments_by_event_keep_stored_order_and_leave_deleted_out(tmp_path: Path) -> None:
+    doc = Document(1, "d", TEXT, "x")
+    args = tuple(
+        Argument(f"a{k}", f"e{k % 2}", 1, "amal", "Place", f"s{k}", deleted=k == 2)
+        for k in range(5)
+    )
+    layer = DocumentAnnotations(doc, (), (), args)
+    assert [a.uuid for a in layer.arguments_of("e0")] == ["a0", "a4"]
+    assert [a.uuid for a in layer.arguments_of("e1")] == ["a1", "a3"]
+    assert layer.arguments_of("e9") == []
+    assert layer.arguments_by_event().keys() == {"e0", "e1"}
+    assert layer == DocumentAnnotations(doc, (), (), args)  # the index is no field

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QIcon
 from PySide6.QtWidgets import QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
-from annotator.model import Argument, DocumentAnnotations, Event, Span
+from annotator.model import DocumentAnnotations, Span, getter
 from annotator.schema import Schema
 from ui.widgets import EXCERPT, plain_tooltip, swatch
 
@@ -77,10 +77,12 @@ def rows_of(
     layer: DocumentAnnotations, schema: Schema, spans: Mapping[str, Span] | None = None
 ) -> tuple[list[EventRow], list[RelationRow]]:
     """The panel's rows for one layer: events in trigger order, then relations. ``spans``:
-    the layer's spans by uuid when the caller holds them (else they are indexed here)."""
+    the layer's spans by uuid when the caller holds them (else they are indexed here). The
+    spans are read through their offsets and text only (``getter``: of a lazily read layer,
+    from its columns, no record made)."""
     if spans is None:
         spans = layer.span_by_uuid()
-    get = spans.get
+    placed = getter(spans, ("start", "end", "text"))
     colors = {lab.name: lab.color for lab in schema.span_labels()}
     required: dict[str, tuple[str, ...]] = {}  # per event type: roles to fill at least once
 
@@ -92,22 +94,25 @@ def rows_of(
             found = required[event_type] = tuple(r.name for r in roles if r.bounds()[0] > 0)
         return found
 
-    def order(placed: tuple[Span | None, Event]) -> tuple[int, int]:
-        trigger = placed[0]  # (no index of every span: 1,000 events)
-        return (trigger.start, trigger.end) if trigger else (1 << 62, 0)
+    def text_of(uuid: str) -> str | None:
+        found = placed(uuid)
+        return None if found is None else found[2]
 
-    args_of: dict[str, list[Argument]] = {}
-    for a in layer.arguments:  # one pass, not one scan of every argument per event
-        if not a.deleted:
-            args_of.setdefault(a.event, []).append(a)
+    nowhere = (1 << 62, 0, "")
+    triggered = []
+    for ev in layer.events:
+        found = placed(ev.trigger)
+        triggered.append((found is not None, found or nowhere, ev))
+    triggered.sort(key=lambda t: (t[1][0], t[1][1]))  # stable: stored order among equals
+    args_of = layer.arguments_by_event()
     events = []
-    for trigger, ev in sorted([(get(ev.trigger), ev) for ev in layer.events], key=order):
+    for known, (_start, _end, trigger_text), ev in triggered:
         args = []
         for arg in args_of.get(ev.uuid, ()):
-            target = get(arg.target)
+            text = text_of(arg.target)
             args.append(
-                ArgumentRow(arg.uuid, arg.role, target.uuid, target.text)
-                if target is not None
+                ArgumentRow(arg.uuid, arg.role, arg.target, text)
+                if text is not None
                 else ArgumentRow(arg.uuid, arg.role, "", "")
             )
         need = required_roles(ev.type)
@@ -121,7 +126,7 @@ def rows_of(
                 ev.uuid,
                 ev.type,
                 ev.trigger,
-                trigger.text if trigger is not None else "",
+                trigger_text if known else "",
                 colors.get(ev.type, ""),
                 tuple(args),
                 missing,
@@ -129,15 +134,15 @@ def rows_of(
         )
     relations = []
     for rel in layer.relations:
-        src, dst = get(rel.source), get(rel.target)
+        src, dst = text_of(rel.source), text_of(rel.target)
         relations.append(
             RelationRow(
                 rel.uuid,
                 rel.type,
                 rel.source,
-                src.text if src is not None else "",
+                src if src is not None else "",
                 rel.target,
-                dst.text if dst is not None else "",
+                dst if dst is not None else "",
             )
         )
     return events, relations

@@ -9,13 +9,14 @@ the window itself stays small.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from annotator import commands as cmds
+from annotator.model import getter
 from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
 from ui.events.relations import Linker, LinkHost
@@ -135,7 +136,10 @@ class EventTools:
         ends = {x.source for x in links} | {x.target for x in links}
         self._ends = ends
         spans = model.spans_by_uuid()
-        self.arcs.set_links(links, {u: (spans[u].start, spans[u].end) for u in ends if u in spans})
+        # (offsets and texts from the fields: a lazily read layer's spans stay rows)
+        offsets = getter(spans, ("start", "end"))
+        placed = {u: found for u in ends if (found := offsets(u)) is not None}
+        self.arcs.set_links(links, cast(dict[str, tuple[int, int]], placed))
         events, relations = rows_of(layer, schema, spans)
         self.events.set_rows(events, relations, model.event_of(model.selected_uuid))
 
