@@ -445,8 +445,11 @@ class Model:
         vocabulary = {fold_word(text[s:e]) for s, e in seg.tokens}
         triggers = self.triggers.predict(seg, doc_id, self.source)
         results = []
+        decoded: dict[float, tuple[list[str], list[float], list[float]]] = {}
         for bias, spread in options:
-            tags, probs, memo_probs = self._decoded(seg, memo, sentences, bias)
+            if bias not in decoded:
+                decoded[bias] = self._decoded(seg, memo, sentences, bias)
+            tags, probs, memo_probs = decoded[bias]
             out = [
                 suggestion(
                     doc_id,

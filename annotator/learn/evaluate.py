@@ -23,6 +23,7 @@ __all__ = [
     "Memorise",
     "Predictor",
     "Scores",
+    "exact_f1",
     "leave_one_out",
     "memorisation",
     "merged_subclasses",
@@ -97,6 +98,21 @@ def score(examples: Sequence[Example], predict: Predictor) -> Scores:
         elif not name.endswith(" avg"):
             per_label[name] = values
     return Scores(per_label, micro)
+
+
+def exact_f1(examples: Sequence[Example], found: dict[int, list[Mention]]) -> float:
+    """Micro F1 of exact spans without seqeval: the mentions a flat tagging can hold
+    (``non_overlapping``) matched by offsets and label. What ``score`` measures for spans
+    that are whole tokens (the model's always are), at a fraction of the cost: for choosing
+    settings, where it runs once per candidate."""
+    tp = n_gold = n_pred = 0
+    for ex in examples:
+        gold = set(non_overlapping(ex.entities))
+        pred = set(non_overlapping(found.get(ex.doc_id, [])))
+        tp += len(gold & pred)
+        n_gold += len(gold)
+        n_pred += len(pred)
+    return 2 * tp / (n_gold + n_pred) if n_gold + n_pred else 0.0
 
 
 def merged_subclasses(label: str) -> str:

@@ -18,7 +18,7 @@ from annotator.learn.clusters import Clusters
 from annotator.learn.clusters import learn as learn_clusters
 from annotator.learn.corpus import Example, Mention, NotEnoughData, held_out, layer_examples
 from annotator.learn.crf import PARAMS, Model, StepCallback, Text, no_progress, unlabelled_text
-from annotator.learn.evaluate import Memorise, Scores, fixed, score
+from annotator.learn.evaluate import Memorise, Scores, exact_f1, score
 from annotator.model import Status
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ def tune(
                         (s.start, s.end, s.label) for s in sugs if s.label in entity
                     ]
         for (b, spread), found in zip(options, predictions, strict=True):
-            f1 = score(examples, fixed(found)).f1
+            f1 = exact_f1(examples, found)
             table.append(({**extra, "o_bias": b, "propagate": spread}, f1))
 
     def rank(n: int) -> tuple[float, float, bool, int]:

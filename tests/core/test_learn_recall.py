@@ -265,3 +265,17 @@ def test_propagation_proposes_a_found_name_where_its_words_recur(clustered: Mode
     assert {(s, e) for s, e, _ in spread} >= plain
     both = clustered.predict_each(1, extra, None, [(0.0, False), (0.0, True)])
     assert {(s.start, s.end) for s in both[0][0]} == plain
+
+
+def test_the_fast_exact_f1_tuning_uses_agrees_with_seqeval(synthetic: Project) -> None:
+    from annotator.learn.evaluate import exact_f1, fixed, score
+
+    examples = layer_examples(synthetic)
+    model = Model.fit(examples[:5], params=FAST)
+    found = {}
+    for ex in examples[5:]:
+        sugs, _ = model.predict(ex.doc_id, ex.text, ex.meta, o_bias=1.0, propagate=True)
+        found[ex.doc_id] = [(s.start, s.end, s.label) for s in sugs]
+    found[examples[5].doc_id] = found[examples[5].doc_id][1:]  # one name missed
+    assert exact_f1(examples[5:], found) == pytest.approx(score(examples[5:], fixed(found)).f1)
+    assert exact_f1(examples[5:], {}) == 0.0
