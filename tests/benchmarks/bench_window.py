@@ -45,7 +45,8 @@ b) create a span with the label hotkey (select a word, key press on the view →
 c) scroll page by page with the arcs of 1,000 events shown: median and p95 viewport repaint
    < 16 ms (issue 12); printed beside it, the time from the scroll to the new page painted
    (its first paint: Qt lays its lines out and the view measures its spans);
-d) peak RSS of the process < 400 MB.
+d) peak RSS of the process < 400 MB;
+e) the first edit after opening the document: CPU time within the later edits' median + 20 ms.
 
 Run with ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -s -p no:xdist
 tests/benchmarks/bench_window.py``.
@@ -484,3 +485,73 @@ def test_d_peak_rss(
     print(f"\nwindow: peak RSS {peak_mb:.0f} MB with the document open (target < 400 MB)")
     bench("window.peak_rss", peak_mb, "MB", "< 400 MB")
     assert peak_mb < 400
+
+
+FIRST_EDIT_BUDGET_MS = 20.0
+"""what the first edit after opening may cost beyond the later edits' median (CPU time)"""
+FIRST_EDIT_ROUNDS = 3
+LATER_EDITS = 8
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 12: the first edit after opening cost +92 ms CPU over the later ones when "
+    "the target was set (2026-11-29)",
+)
+def test_e_first_edit_after_open(
+    qtbot: QtBot, window: MainWindow, bench_project: Project_, bench: Record
+) -> None:
+    """The first span created by hotkey after a document is opened, against the later ones
+    (issue 12): the first edit is where the Problems panel checks the whole layer it has not
+    seen and the model works out the order of its events, so it costs more than the others;
+    target: its CPU time within the later edits' median + 20 ms (median of three opens).
+    Measured when the target was set (2026-11-29, load 3-4, CPU time; ``arguments_of`` already
+    indexed by event, ed5abe1): first edit 103-122 ms (wall ~210) against the later edits'
+    12.7 ms (wall ~27); the panel's check makes all 20,000 span records of the lazily read
+    layer to judge them."""
+    _path, small, big, ranges = bench_project
+    view = window.view
+    project = window.session.project
+    assert project is not None
+    taken = {a for a, _b in ranges}
+    free = [(a, b) for a, b in word_ranges(big_text()[:40_000]) if a not in taken]
+    firsts: list[float] = []
+    firsts_cpu: list[float] = []
+    later_cpu: list[float] = []
+    later: list[float] = []
+    spot = iter(free)
+    small_words = word_ranges(project.document(small).text)
+    for k_round in range(FIRST_EDIT_ROUNDS):
+        window.navigation.open_document(small)
+        QApplication.processEvents()
+        # an edit of the small document: what the Problems panel checked last is that one
+        view.setFocus()
+        view.select(*small_words[k_round])
+        qtbot.keyClick(view, Qt.Key.Key_P)  # type: ignore[no-untyped-call]
+        QApplication.processEvents()
+        open_big(window, big)
+        view.setFocus()
+        for k in range(1 + LATER_EDITS):
+            a, b = next(spot)
+            view.select(a, b)
+            QApplication.processEvents()
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            qtbot.keyClick(view, Qt.Key.Key_P)  # type: ignore[no-untyped-call]
+            QApplication.processEvents()  # the Problems panel's check runs here
+            wall, cpu = (
+                (time.perf_counter() - start) * 1000,
+                (time.thread_time() - start_cpu) * 1000,
+            )
+            assert window.model.span_of(window.model.selected_uuid) is not None
+            (firsts if k == 0 else later).append(wall)
+            (firsts_cpu if k == 0 else later_cpu).append(cpu)
+    first, rest = statistics.median(firsts_cpu), statistics.median(later_cpu)
+    print(
+        f"\nwindow: first edit after opening the {SPANS:,}-span document: CPU {first:.1f} ms "
+        f"(runs {', '.join(f'{x:.0f}' for x in firsts_cpu)}) against the later edits' median "
+        f"{rest:.1f} ms (target <= + {FIRST_EDIT_BUDGET_MS:.0f} ms); wall "
+        f"{statistics.median(firsts):.1f} ms against {statistics.median(later):.1f} ms"
+    )
+    bench("window.first_edit_cpu", first, "ms")
+    bench("window.first_edit_extra_cpu", first - rest, "ms", f"<= {FIRST_EDIT_BUDGET_MS:.0f} ms")
+    assert first <= rest + FIRST_EDIT_BUDGET_MS
