@@ -80,6 +80,9 @@ def test_ui_app_loads_no_panel_menu_or_dialog() -> None:
     assert not [m for m in ours if m.rsplit(".", 1)[-1] in later], ours
     assert not [m for m in ours if m.split(".")[1] in ("dialogs", "events", "review", "search")]
     assert not [m for m in ours if m.split(".")[1] in ("suggestions", "jobs")], ours
+    # nor the edit commands (the first edit imports them) nor importlib.resources (~4 ms: the
+    # fonts are found from the resources package's path)
+    assert "annotator.commands" not in out and "importlib.resources" not in out
 
 
 def test_deferred_window_shows_the_text_then_completes(
@@ -228,3 +231,25 @@ def test_gui_command_loads_no_command_module() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.split() == ["False"]
+
+
+def test_the_bold_face_is_registered_after_the_first_paint() -> None:
+    # a fresh process: the font database is the process's
+    code = (
+        "from PySide6.QtGui import QFontDatabase\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.docview import fonts\n"
+        "app = QApplication([])\n"
+        "family = fonts.register_fonts()\n"
+        "before = QFontDatabase.styles(family)\n"
+        "fonts.register_bold_face()\n"
+        "fonts.register_bold_face()\n"
+        "print(family, '|', ','.join(before), '|', ','.join(QFontDatabase.styles(family)))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout
+    family, before, after = (part.strip() for part in out.split("|"))
+    assert family == "Noto Naskh Arabic"
+    assert "Bold" not in before.split(",") and "Bold" in after.split(","), out
