@@ -96,7 +96,7 @@ def register_bold_face() -> None:
 
 
 def document_font(point_size: int) -> QFont:
-    """The reading font for documents at ``point_size`` (registers the fonts if needed)."""
+    """The reading font for documents at ``point_size`` (registers the Regular face if needed)."""
     font = QFont(register_fonts())
     font.setPointSize(max(1, point_size))
     # Kerning and shaping stay on; never synthesise bold/italic inside words (breaks joining).
