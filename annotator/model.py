@@ -206,7 +206,9 @@ class LazyRecords(Sequence[T]):
     records made.
     """
 
-    __slots__ = ("_columns", "_decode", "_items", "_made", "_plain", "_read_order")
+    __slots__ = (
+        "_columns", "_constants", "_decode", "_items", "_made", "_plain", "_read_order", "_rows"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -215,10 +217,13 @@ class LazyRecords(Sequence[T]):
         plain: Plain,
         made: dict[int, T] | None = None,
         items: list[Any] | None = None,
+        constants: Mapping[str, Any] | None = None,
     ) -> None:
         self._columns = columns
         self._decode = decode
         self._plain = plain
+        self._constants: Mapping[str, Any] = constants or {}
+        """fields every row holds, whatever its cells (``with_constants``)"""
         self._made: dict[int, T] = {} if made is None else made  # row -> its record
         # each item: a row's number, or a record spliced in (``spliced``); ``items`` None:
         # every row, in the order read (the columns are then the fields as they are)
@@ -226,6 +231,7 @@ class LazyRecords(Sequence[T]):
         if items is None:
             items = list(range(len(columns[0]) if columns else 0))
         self._items: list[Any] = items
+        self._rows: tuple[list[int], list[tuple[int, T]]] | None = None
 
     def _record(self, row: int) -> T:
         found = self._made.get(row)
@@ -269,9 +275,59 @@ class LazyRecords(Sequence[T]):
     def __reduce__(self) -> tuple[Any, ...]:
         return (tuple, (tuple(self),))
 
+    def with_constants(self, **values: Any) -> LazyRecords[T]:
+        """The same records, with fields that every row holds (the query that read them
+        fixed them: a layer's document, annotator, live) given by ``fields`` without making a
+        record. The values must be immutable and what ``decode`` gives each row; a record
+        spliced in keeps its own."""
+        copy = LazyRecords(self._columns, self._decode, self._plain, self._made, self._items,
+                           {**self._constants, **values})  # fmt: skip
+        copy._read_order = self._read_order
+        return copy
+
+    def _split(self) -> tuple[list[int], list[tuple[int, T]]]:
+        """Each item's row (0 for a record spliced in), and the records spliced in with
+        their places (worked out once)."""
+        if self._rows is None:
+            items = self._items
+            records = [(i, x) for i, x in enumerate(items) if type(x) is not int]
+            rows = items if not records else [x if type(x) is int else 0 for x in items]
+            self._rows = (rows, records)
+        return self._rows
+
+    def all_equal(self, name: str, value: Any) -> bool:
+        """Whether every record's ``name`` field is ``value`` (equal, of its type), from the
+        columns when they tell (a column of empty cells: no value made per record)."""
+        t = type(value)
+        rows_equal: bool | None = None  # whether every row holds it (None: not told)
+        if name in self._constants:
+            found = self._constants[name]
+            rows_equal = type(found) is t and found == value
+        else:
+            plain = self._plain.get(name)
+            if plain is not None and plain[1] is not None and self._columns:
+                column = self._columns[plain[0]]
+                if column.count(None) == len(column):
+                    empty = plain[1](None)
+                    rows_equal = not column or (type(empty) is t and empty == value)
+        if rows_equal:
+            get = operator.attrgetter(name)
+            spliced_in = self._split()[1] if not self._read_order else []
+            return all(type(v) is t and v == value for v in (get(r) for _i, r in spliced_in))
+        return all(type(v) is t and v == value for v in self.fields(name))
+
     def fields(self, name: str) -> Sequence[Any]:
         """Every record's ``name`` field in order, from the columns (no record is made for
         them); not to be changed (it may be the column itself)."""
+        if name in self._constants:
+            value = self._constants[name]
+            if self._read_order:
+                return [value] * len(self._items)
+            get_it = operator.attrgetter(name)
+            values = [value] * len(self._items)
+            for i, record in self._split()[1]:
+                values[i] = get_it(record)
+            return values
         plain = self._plain.get(name)
         if plain is None:
             return list(map(operator.attrgetter(name), self))
@@ -286,9 +342,15 @@ class LazyRecords(Sequence[T]):
                     return [empty] * len(column)
             return list(map(convert, column))
         get = operator.attrgetter(name)
-        if convert is None:
-            return [column[x] if type(x) is int else get(x) for x in self._items]
-        return [convert(column[x]) if type(x) is int else get(x) for x in self._items]
+        if not column:  # no row read: every item is a record spliced in
+            return [get(x) for x in self._items]
+        rows, records = self._split()
+        out = list(map(column.__getitem__, rows))  # (a record's place patched below)
+        if convert is not None:
+            out = list(map(convert, out))
+        for i, record in records:
+            out[i] = get(record)
+        return out
 
     def by(self, name: str) -> LazyIndex[T]:
         """The records by their ``name`` field (a unique key: the uuid), made when read."""
@@ -298,10 +360,20 @@ class LazyRecords(Sequence[T]):
 
     def _cell(self, names: Sequence[str]) -> Callable[[int], tuple[Any, ...]] | None:
         """The fields ``names`` of row ``k`` from the columns (None: one of them is not a
-        column)."""
-        plain = self._plain
-        if not self._columns or any(n not in plain for n in names):
+        column or a constant)."""
+        plain, constants = self._plain, self._constants
+        if not self._columns or any(n not in plain and n not in constants for n in names):
             return None
+        if any(n in constants for n in names):
+            parts = [(constants[n],) if n in constants else None for n in names]
+            inner = self._cell([n for n in names if n not in constants])
+            assert inner is not None
+
+            def mixed(k: int) -> tuple[Any, ...]:
+                found = iter(inner(k))
+                return tuple([p[0] if p is not None else next(found) for p in parts])
+
+            return mixed
         cols = [(self._columns[plain[n][0]], plain[n][1]) for n in names]
         if all(convert is None for _c, convert in cols):
             picked = [c for c, _ in cols]
@@ -313,7 +385,9 @@ class LazyRecords(Sequence[T]):
         rows not touched stay rows)."""
         items = self._items.copy()
         items[index : index + remove] = insert
-        return LazyRecords(self._columns, self._decode, self._plain, self._made, items)
+        return LazyRecords(
+            self._columns, self._decode, self._plain, self._made, items, self._constants
+        )
 
 
 class LazyIndex(MutableMapping[str, T]):
@@ -401,6 +475,15 @@ def fields_of(records: Sequence[Any], name: str) -> Sequence[Any]:
     if isinstance(records, LazyRecords):
         return records.fields(name)
     return list(map(operator.attrgetter(name), records))
+
+
+def all_equal(records: Sequence[Any], name: str, value: Any) -> bool:
+    """Whether every record's ``name`` field is ``value`` (equal, and of its type); of
+    ``LazyRecords``, from the columns when they tell."""
+    if isinstance(records, LazyRecords):
+        return records.all_equal(name, value)
+    t = type(value)
+    return all(type(v) is t and v == value for v in map(operator.attrgetter(name), records))
 
 
 def index_of(records: Sequence[T], name: str) -> MutableMapping[str, T]:

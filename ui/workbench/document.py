@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, MutableMapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,6 +26,7 @@ from annotator.model import (
     Document,
     DocumentAnnotations,
     Event,
+    LazyRecords,
     Record,
     Relation,
     Span,
@@ -186,7 +187,15 @@ class DocumentModel(QObject):
                 self._set_layer(_empty())
             else:
                 me = self.session.annotator or ""
-                self._set_layer(project.layer(self.doc.id, me, lazy=True))
+                layer = project.layer(self.doc.id, me, lazy=True)
+                if isinstance(layer.spans, LazyRecords):
+                    # what the read fixed for every span (one document, this layer, live):
+                    # a check reads them as fields, with no record made per span
+                    spans = layer.spans.with_constants(
+                        doc_id=self.doc.id, annotator=me, deleted=False
+                    )
+                    layer = replace(layer, spans=spans)
+                self._set_layer(layer)
             self.layerLoaded.emit()
 
     def load_first(self, bound: int) -> list[Span]:

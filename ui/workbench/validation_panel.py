@@ -168,7 +168,7 @@ class ValidationPanel(QWidget):
             return self.check()
         layer, spans = shown
         me = self.session.annotator
-        issues = check_layer(layer, project.schema, me)
+        issues = check_layer(layer, project.schema, me, spans)
         cache = _Cache(layer.document.id, me, project.schema, set(spans), _referenced(layer))
         for issue in issues:
             if issue.uuid in spans:
