@@ -143,6 +143,7 @@ class Project:
         *,
         background_check: bool = False,
         checked: Callable[[BaseException | None], None] | None = None,
+        checked_as: dict[str, int] | None = None,
     ) -> Project:
         """Open an existing project; a corrupt, foreign or newer file raises ProjectFileError.
 
@@ -152,9 +153,19 @@ class Project:
         project writable. Every write waits for the check and raises its error when it failed
         (the project is closed then): a damaged file is never written. ``checked(error)`` is
         called in the worker thread when the check ends (None: passed). Without it (the CLI,
-        scripts) the check runs before ``open`` returns, as always."""
+        scripts) the check runs before ``open`` returns, as always. A read-only open with
+        ``background_check`` runs its quick_check so too: use what it read only once
+        ``finish_check`` has returned.
+
+        ``checked_as`` (read-only): another read-only handle's ``checked_state()``, for a
+        helper reading the file for it (agreement's worker processes): the file, still in that
+        state, is not checked again (see ``Store.open``)."""
         store = Store.open(
-            Path(path), read_only=read_only, background_check=background_check, checked=checked
+            Path(path),
+            read_only=read_only,
+            background_check=background_check,
+            checked=checked,
+            checked_as=checked_as,
         )
         try:
             return cls(store)
@@ -177,6 +188,11 @@ class Project:
         """Wait for the background check and make the project writable; when the file failed
         it, the project is closed and ProjectFileError (naming the file) raised."""
         self._store.finish_check()
+
+    def checked_state(self) -> dict[str, int] | None:
+        """The file's state as this read-only handle checked it (or is checking it), for
+        ``open(..., checked_as=...)``; None when there is none to give (``Store``)."""
+        return self._store.checked_state()
 
     def close(self) -> None:
         self._store.close()
@@ -745,27 +761,36 @@ class Project:
                 yield doc, out
 
     def outline_blocks(
-        self, annotators: Sequence[str], rows: int = 4096, texts: int = 64
+        self,
+        annotators: Sequence[str],
+        rows: int = 4096,
+        texts: int = 64,
+        docs: tuple[int, int] | None = None,
     ) -> tuple[TextBlocks, dict[str, RowBlocks]]:
         """What ``iter_outlines`` reads, not grouped by document (agreement groups whole
         blocks at once): every document's ``(id, name, text)`` in id order, and per layer its
         live spans, events and arguments as the same plain rows, in document order (in no
         order within a document). Each is a stream of row blocks, one query per table and
-        layer, blocks of up to ``rows`` rows (``texts`` documents)."""
+        layer, blocks of up to ``rows`` rows (``texts`` documents). ``docs``: only the
+        documents whose id is from ``docs[0]`` up to, not including, ``docs[1]``."""
         store = self._store
         layers = {
             name: (
-                store.spans.field_blocks(name, _SPAN_OUTLINE, rows),
-                store.events.field_blocks(name, _EVENT_OUTLINE, rows),
-                store.arguments.field_blocks(name, _ARGUMENT_OUTLINE, rows),
+                store.spans.field_blocks(name, _SPAN_OUTLINE, rows, docs),
+                store.events.field_blocks(name, _EVENT_OUTLINE, rows, docs),
+                store.arguments.field_blocks(name, _ARGUMENT_OUTLINE, rows, docs),
             )
             for name in dict.fromkeys(annotators)
         }
-        return store.text_blocks(texts), layers
+        return store.text_blocks(texts, docs), layers
 
     def document_count(self) -> int:
         """How many documents the project has."""
         return self._store.document_count()
+
+    def document_span(self) -> tuple[int, int]:
+        """(how many documents, the greatest document id; 0 when there are none)."""
+        return self._store.document_span()
 
     def restore(self, record: R, annotator_action: str = "restore") -> R:
         """Write an earlier version of a record back (undo), with a fresh clock stamp.

@@ -323,6 +323,15 @@ def _open_here(ident: tuple[int, int], writing: bool = False) -> bool:
         )
 
 
+def _id_range(
+    column: str, docs: tuple[int, int] | None, join: str = " WHERE"
+) -> tuple[str, list[int]]:
+    """The condition (and its arguments) of ``column`` in ``[docs[0], docs[1])``."""
+    if docs is None:
+        return "", []
+    return f"{join} {column} >= ? AND {column} < ?", [int(docs[0]), int(docs[1])]
+
+
 def _probe(path: Path) -> tuple[int, int]:
     """Refuse a missing file, a folder or a non-SQLite file; return the file's identity."""
     try:
@@ -624,8 +633,14 @@ class _Check:
     passed, else with the error (a ``ProjectFileError`` naming the file); not when the check
     was cancelled (the store closed first)."""
 
-    def __init__(self, path: Path, done: Callable[[BaseException | None], None] | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        done: Callable[[BaseException | None], None] | None,
+        thorough: bool = True,
+    ) -> None:
         self.path = path
+        self.thorough = thorough  # False: a read-only open's check (quick_check)
         self.error: BaseException | None = None
         self._done = done
         self._ended = threading.Event()
@@ -679,7 +694,7 @@ class _Check:
                 self._conn = conn
                 if self._cancelled:
                     return False
-            _verify(self.path, conn, thorough=True)
+            _verify(self.path, conn, thorough=self.thorough)
             return True
         finally:
             with self._guard:
@@ -727,6 +742,7 @@ class Store:
         self._committed = False  # PRAGMA optimize only after a write of ours (never a refusal)
         self._listing: tuple[int, list[Document]] | None = None  # see ``documents``
         self._check: _Check | None = None  # the thorough check still to pass (see ``open``)
+        self._checked_state: dict[str, int] | None = None  # see ``checked_state``
         self._trace: Callable[[str], None] | None = None
         if ident is not None:
             with _HERE:
@@ -796,6 +812,7 @@ class Store:
         *,
         background_check: bool = False,
         checked: Callable[[BaseException | None], None] | None = None,
+        checked_as: dict[str, int] | None = None,
     ) -> Store:
         """Open a project file (see the module docstring for the checks and the lock).
 
@@ -803,11 +820,24 @@ class Store:
         at once with the file open for reading and run the check in a worker thread
         (``_Check``); the first write waits for it (``finish_check``). ``checked`` is called
         in that thread when the check ends (see ``_Check``); it is not called when the file
-        needed no check, or was checked before this returned."""
+        needed no check, or was checked before this returned. A read-only open with
+        ``background_check`` runs its quick_check so, and ``finish_check`` waits for it
+        (raising when it failed): what was read meanwhile is to be used only after that.
+
+        ``checked_as`` (read-only opens only): the ``checked_state`` of another read-only
+        handle of this file, which has checked it or is checking it (and will not use what
+        this handle reads unless its check passes): when the file is still exactly in that
+        state, its application id and version are checked, not its pages again (as for a
+        file closed cleanly); otherwise it is checked as always."""
         path = Path(path)
         ident = _probe(path)
         if read_only:
-            return cls._open_read_only(path, ident)
+            return cls._open_read_only(
+                path, ident, background_check=background_check, checked=checked,
+                checked_as=checked_as,
+            )  # fmt: skip
+        if checked_as is not None:
+            raise ValueError("checked_as is for read-only opens")
         refusal = write_refusal(path)
         if refusal:
             raise ProjectFileError(refusal)
@@ -894,6 +924,9 @@ class Store:
             self._check = None
             self._fail(error)
             raise error
+        if self.read_only:
+            self._check = None
+            return
         try:
             conn = self._connect(self.path, read_only=False)
         except BaseException as exc:
@@ -926,7 +959,16 @@ class Store:
         self.conn.set_trace_callback(callback)
 
     @classmethod
-    def _open_read_only(cls, path: Path, ident: tuple[int, int]) -> Store:
+    def _open_read_only(
+        cls,
+        path: Path,
+        ident: tuple[int, int],
+        *,
+        background_check: bool = False,
+        checked: Callable[[BaseException | None], None] | None = None,
+        checked_as: dict[str, int] | None = None,
+    ) -> Store:
+        state = _file_state(path)  # before the check: a change after it shows
         try:
             conn, scratch = _connect_read_only(path)
         except (sqlite3.Error, OSError) as exc:
@@ -934,8 +976,14 @@ class Store:
                 raise ProjectFileError(f"{path}: cannot read: {exc.strerror}") from exc
             raise translate(path, exc) from exc
         try:
-            _verify(path, conn, thorough=False, known=scratch is None and closed_cleanly(path))
+            handed = checked_as is not None and state is not None and checked_as == state
+            known = scratch is None and (handed or closed_cleanly(path))
+            later = background_check and scratch is None and not known
+            later = later and path.stat().st_size >= BACKGROUND_CHECK_MIN_BYTES
+            _verify(path, conn, thorough=False, known=known or later)
             cls._configure(path, conn, read_only=True)
+            if handed or later:  # pages read before (or without) a check of this handle
+                conn.execute("PRAGMA cell_size_check = ON")
         except BaseException as exc:
             conn.close()
             if scratch is not None:
@@ -943,7 +991,21 @@ class Store:
             if isinstance(exc, _DB_ERRORS):
                 raise translate(path, exc) from exc
             raise
-        return cls(path, conn, True, None, None if scratch else ident, scratch)
+        store = cls(path, conn, True, None, None if scratch else ident, scratch)
+        store._checked_state = state if scratch is None else None
+        if later:
+            store._check = _Check(path, checked, thorough=False)
+        return store
+
+    def checked_state(self) -> dict[str, int] | None:
+        """For a read-only handle, the state of its file (device, inode, size, modification
+        and change times) when it was opened and checked, or is being checked
+        (``background_check``), for ``open(..., checked_as=...)`` by a helper that reads the
+        file for it; None for a write handle, a file read from a private copy, a failed
+        check, or when a write-ahead log was pending."""
+        if not self.read_only or self._closed or self._broken is not None:
+            return None
+        return dict(self._checked_state) if self._checked_state is not None else None
 
     @classmethod
     def _connect(cls, path: Path, read_only: bool) -> sqlite3.Connection:
@@ -1276,9 +1338,13 @@ class Store:
         for row in cursor.execute(f"SELECT {self._DOC_COLS} FROM documents ORDER BY id"):
             yield self._doc(row)
 
-    def text_blocks(self, rows: int = 1024) -> Iterator[list[tuple[int, str, str]]]:
-        """Every document's (id, name, text) in id order, in blocks of up to ``rows``."""
-        cursor = self.conn.execute("SELECT id, name, text FROM documents ORDER BY id")
+    def text_blocks(
+        self, rows: int = 1024, docs: tuple[int, int] | None = None
+    ) -> Iterator[list[tuple[int, str, str]]]:
+        """Every document's (id, name, text) in id order, in blocks of up to ``rows``;
+        ``docs``: only the ids from ``docs[0]`` up to, not including, ``docs[1]``."""
+        where, args = _id_range("id", docs)
+        cursor = self.conn.execute(f"SELECT id, name, text FROM documents{where} ORDER BY id", args)
         return self._guard_iter(_blocks(cursor, rows))
 
     def document_count(self) -> int:
@@ -2375,16 +2441,26 @@ class RecordTable(Generic[R_co]):
         return itertools.chain.from_iterable(chunks)
 
     def field_blocks(
-        self, annotator: str, fields: Sequence[str], rows: int = 8192
+        self,
+        annotator: str,
+        fields: Sequence[str],
+        rows: int = 8192,
+        docs: tuple[int, int] | None = None,
     ) -> Iterator[list[tuple[Any, ...]]]:
         """``stream_fields`` in blocks of up to ``rows`` rows, ordered by document only (no
-        order within a document): for a reader that works a block at a time (agreement)."""
+        order within a document): for a reader that works a block at a time (agreement).
+        ``docs``: only the documents from ``docs[0]`` up to, not including, ``docs[1]``."""
         unknown = [f for f in fields if f not in _COLUMNS[self.kind]]
         if unknown:
             raise ValueError(f"no column {unknown[0]!r} in {self.kind}")
         names = ", ".join(f'"{c}"' for c in ("doc_id", *fields))
-        sql = f"SELECT {names} FROM {self.kind} WHERE deleted = 0 AND annotator = ? ORDER BY doc_id"
-        return self._store._guard_iter(_blocks(self._store.conn.execute(sql, [annotator]), rows))
+        where, args = _id_range("doc_id", docs, " AND")
+        sql = (
+            f"SELECT {names} FROM {self.kind} WHERE deleted = 0 AND annotator = ?{where} "
+            "ORDER BY doc_id"
+        )
+        cursor = self._store.conn.execute(sql, [annotator, *args])
+        return self._store._guard_iter(_blocks(cursor, rows))
 
     def _chunks(
         self, sql: str, args: Sequence[Any], read: Callable[..., Any]

@@ -14,7 +14,7 @@ in-memory oracle, tests/core/test_agreement_bulk.py to the plain per-document me
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Generator, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -368,6 +368,19 @@ class LabelCounts:
             self.counts = grown
         self.counts[:, : found.shape[1]] += found
 
+    def merge(self, other: LabelCounts, code: IntArray) -> None:
+        """Add ``other``'s counts, whose label ``i`` is this one's ``code[i]``."""
+        width = other.counts.shape[1]
+        if width == 0:
+            return
+        mine = code[:width]
+        top = int(mine.max()) + 1
+        if top > self.counts.shape[1]:
+            grown = np.zeros((3, top), dtype=np.int64)
+            grown[:, : self.counts.shape[1]] = self.counts
+            self.counts = grown
+        self.counts[:, mine] += other.counts  # (codes are distinct: no sum is lost)
+
     def scores(self, names: Sequence[str], boundary: PRF | None) -> Scores:
         n_a, n_b, tp = (c.tolist() for c in self.counts)
         per_label = {
@@ -455,6 +468,24 @@ class PairCounts:
         self.tokens: Counter[tuple[int, int]] = Counter()
         self.alpha_u = UnitizingCounts([a, b])
         self.rows: list[tuple[Hashable, str, PRF, PRF, float | None]] = []
+
+    def merge(self, other: PairCounts, code: IntArray) -> None:
+        """Add the counts of the same pair over other documents, whose label ``i`` is this
+        one's ``code[i]`` (``parallel``)."""
+        self.exact.merge(other.exact, code)
+        self.overlap.merge(other.overlap, code)
+        self.exact_boundary += other.exact_boundary
+        self.overlap_boundary += other.overlap_boundary
+        for measure in EVENT_MEASURES:
+            self.events[measure].merge(other.events[measure], code)
+        self.trigger_boundary += other.trigger_boundary
+        to = code.tolist()
+        for (x, y), t in other.confusion.items():
+            self.confusion[to[x] if x >= 0 else -1, to[y] if y >= 0 else -1] += t
+        for (x, y), t in other.tokens.items():
+            self.tokens[to[x], to[y]] += t
+        self.alpha_u.merge(other.alpha_u)
+        self.rows.extend(other.rows)
 
     def add(self, chunk: Chunk, tokens: Tokens, book: Book, ranks: IntArray) -> None:
         x, y = chunk.layers.get(self.a), chunk.layers.get(self.b)
@@ -557,6 +588,16 @@ class AllCounts:
         self.labels: set[int] = set()
         self.documents = 0
 
+    def merge(self, other: AllCounts, code: IntArray) -> None:
+        """Add the counts of other documents, whose label ``i`` is this one's ``code[i]``."""
+        to = code.tolist()
+        for unit, t in other.units.items():
+            self.units[tuple(None if v is None else to[v] for v in unit)] += t
+        self.labels.update(to[c] for c in other.labels)
+        self.documents += other.documents
+        if self.alpha_u is not None and other.alpha_u is not None:
+            self.alpha_u.merge(other.alpha_u)
+
     def add(self, chunk: Chunk, tokens: Tokens, book: Book) -> None:
         n_docs = len(chunk.ids)
         self.documents += n_docs
@@ -613,7 +654,7 @@ class AllCounts:
 
 def count_chunks(
     chunks: Iterator[Chunk], pairs: Sequence[PairCounts], together: AllCounts, book: Book
-) -> Iterator[int]:
+) -> Generator[int, None, None]:
     """Count each chunk into ``pairs`` and ``together``; yields the documents counted so far."""
     done = 0
     for chunk in chunks:

@@ -506,6 +506,26 @@ class UnitizingCounts:
                 np.stack((edge_doc[mine], lead[mine], trail[mine]))
             )
 
+    def merge(self, other: UnitizingCounts) -> None:
+        """Add ``other``'s documents (none of them added here) and what they count: the
+        result is that of adding them all to one (``parallel``)."""
+        if other.raters != self.raters:
+            raise ValueError("alpha-U counts of other raters")
+        base = len(self._keys)
+        self._keys.extend(other._keys)
+        self._lengths.extend(other._lengths)
+        self._categories |= other._categories
+        self._observed.update(other._observed)
+        for category, counts in other._units.items():
+            self._units[category].update(counts)
+        for category, counts in other._gaps.items():
+            self._gaps[category].update(counts)
+        for key, found in other._edges.items():
+            for rows in found:
+                moved = rows.copy()
+                moved[0] += base  # (document index, lead, trail): documents after these
+                self._edges[key].append(moved)
+
     def result(self) -> UnitizingResult:
         r = len(self.raters)
         lengths = np.concatenate(self._lengths) if self._lengths else np.zeros(0, np.int64)

@@ -17,14 +17,15 @@ import contextlib
 import gc
 import itertools
 import unicodedata
-from collections import Counter
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections import Counter, deque
+from collections.abc import Generator, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from annotator.agreement import parallel
 from annotator.agreement.bulk import (
     EVENT_MEASURES,
     AllCounts,
@@ -296,15 +297,20 @@ class _Rows:
         return out
 
 
-def _project_chunks(
-    source: ProjectLayers, names: Sequence[str], wanted: set[str] | None, book: Book
+def project_chunks(
+    source: ProjectLayers,
+    names: Sequence[str],
+    wanted: set[str] | None,
+    book: Book,
+    id_range: tuple[int, int] | None = None,
 ) -> Iterator[Chunk]:
-    """Chunks of a project's layers: one streamed query per table and layer
-    (``Project.outline_blocks``), cut where some layer has gathered its share of
-    ``CHUNK_SPANS`` spans; documents none of the layers has are left out."""
+    """Chunks of a project's layers (of the documents whose ids are in ``[id_range[0],
+    id_range[1])``, or all): one streamed query per table and layer (``Project.outline_blocks``),
+    cut where some layer has gathered its share of ``CHUNK_SPANS`` spans; documents none of
+    the layers has are left out."""
     present = [n for n in dict.fromkeys(names) if n in source.annotators]
     share = max(CHUNK_SPANS // max(len(present), 1), 1)
-    texts, blocks = source.project.outline_blocks(present, rows=min(share, 4096))
+    texts, blocks = source.project.outline_blocks(present, rows=min(share, 4096), docs=id_range)
     documents = _Rows(texts)
     streams = {n: [_Rows(b) for b in blocks[n]] for n in present}
     while True:
@@ -330,6 +336,24 @@ def _project_chunks(
             yield Chunk([d[0] for d in docs], [d[1] for d in docs], [d[2] for d in docs], built)
         if limit is None:
             return
+
+
+def count_project(
+    source: ProjectLayers,
+    names: Sequence[str],
+    wanted: set[str] | None,
+    docs: tuple[int, int] | None = None,
+) -> parallel.Counted:
+    """The counts of a project's documents (those of ``docs``, or all) with a book of their
+    own: what a worker process gives back (``parallel``)."""
+    book = Book()
+    book.code(OUTSIDE)
+    pairs = [PairCounts(x, y) for x, y in itertools.combinations(names, 2)]
+    together = AllCounts(names)
+    with _gc_paused():
+        chunks = project_chunks(source, names, wanted, book, docs)
+        last = deque(count_chunks(chunks, pairs, together, book), maxlen=1)
+    return book.names, pairs, together, last[0] if last else 0
 
 
 @contextlib.contextmanager
@@ -392,14 +416,21 @@ def agreement(
     wanted = set(labels) if labels is not None else None
     book = Book()
     book.code(OUTSIDE)
-    chunks: Iterator[Chunk]
-    if isinstance(layers, ProjectLayers):
-        total = layers.project_documents()
-        chunks = _project_chunks(layers, names, wanted, book)
-    else:
-        total, chunks = _memory_chunks(layers, names, wanted, book)
     pairs = [PairCounts(x, y) for x, y in itertools.combinations(names, 2)]
     together = AllCounts(names)
+    counting: Generator[int, None, None]
+    if isinstance(layers, ProjectLayers):
+        total = layers.project_documents()
+        split = parallel.plan(layers, total)
+        if split is not None:  # a range of documents per process
+            state, ranges = split
+            counting = parallel.count(layers, names, wanted, book, pairs, together, state, ranges)
+        else:
+            chunks = project_chunks(layers, names, wanted, book)
+            counting = count_chunks(chunks, pairs, together, book)
+    else:
+        total, chunks = _memory_chunks(layers, names, wanted, book)
+        counting = count_chunks(chunks, pairs, together, book)
     # progress: a project's in documents; layers in memory in steps, one per pair and one
     # for all annotators together, as when they were measured pair by pair
     steps = None if isinstance(layers, ProjectLayers) else len(pairs) + 1
@@ -407,14 +438,18 @@ def agreement(
         raise Cancelled("agreement cancelled")
     progress(0, steps or total)
     # no cyclic garbage is made while counting; collections would walk every young row
-    with _gc_paused():
-        for done in count_chunks(chunks, pairs, together, book):
+    with _gc_paused(), contextlib.closing(counting):  # (closing it stops any workers)
+        for done in counting:
             if cancelled():
                 raise Cancelled("agreement cancelled")
             if steps is None:
                 progress(min(done, total), total)
             elif total:
                 progress(done * (steps - 1) // total, steps)
+    if isinstance(layers, ProjectLayers) and layers.project.read_only:
+        # a read-only open whose check runs meanwhile: nothing is reported from a file
+        # that fails it (``finish_check`` raises its error, naming the file)
+        layers.project.finish_check()
     final = steps if steps is not None else together.documents
     progress(final, final)
     pair_results = [_pair_result(counts, book) for counts in pairs]
