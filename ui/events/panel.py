@@ -14,7 +14,7 @@ data, tooltip and icon set, at every refresh); the view asks for the cells it sh
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
@@ -74,15 +74,19 @@ class RelationRow(NamedTuple):
 
 
 def rows_of(
-    layer: DocumentAnnotations, schema: Schema, spans: Mapping[str, Span] | None = None
+    layer: DocumentAnnotations,
+    schema: Schema,
+    spans: Mapping[str, Span] | None = None,
+    placed: Callable[[str], tuple[Any, ...] | None] | None = None,
 ) -> tuple[list[EventRow], list[RelationRow]]:
     """The panel's rows for one layer: events in trigger order, then relations. ``spans``:
     the layer's spans by uuid when the caller holds them (else they are indexed here). The
     spans are read through their offsets and text only (``getter``: of a lazily read layer,
-    from its columns, no record made)."""
-    if spans is None:
-        spans = layer.span_by_uuid()
-    placed = getter(spans, ("start", "end", "text"))
+    from its columns, no record made); ``placed``: gives them for a span uuid (None: no
+    such span) when the caller read them already, for every trigger and argument target."""
+    if placed is None:
+        placed = getter(layer.span_by_uuid() if spans is None else spans,
+                        ("start", "end", "text"))  # fmt: skip
     colors = {lab.name: lab.color for lab in schema.span_labels()}
     required: dict[str, tuple[str, ...]] = {}  # per event type: roles to fill at least once
 

@@ -9,7 +9,7 @@ the window itself stays small.
 
 from __future__ import annotations
 
-from typing import Protocol, cast
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -136,11 +136,14 @@ class EventTools:
         ends = {x.source for x in links} | {x.target for x in links}
         self._ends = ends
         spans = model.spans_by_uuid()
-        # (offsets and texts from the fields: a lazily read layer's spans stay rows)
-        offsets = getter(spans, ("start", "end"))
-        placed = {u: found for u in ends if (found := offsets(u)) is not None}
-        self.arcs.set_links(links, cast(dict[str, tuple[int, int]], placed))
-        events, relations = rows_of(layer, schema, spans)
+        # the offsets and texts of the spans at an arc's end or triggering an event, read
+        # once for both (from the fields: a lazily read layer's spans stay rows)
+        fields = getter(spans, ("start", "end", "text"))
+        wanted = ends.union([e.trigger for e in layer.events])
+        placed = {u: found for u in wanted if (found := fields(u)) is not None}
+        self.arcs.set_links(links, {u: (found[0], found[1]) for u in ends
+                                    if (found := placed.get(u)) is not None})  # fmt: skip
+        events, relations = rows_of(layer, schema, spans, placed.get)
         self.events.set_rows(events, relations, model.event_of(model.selected_uuid))
 
     def schema_current(self) -> bool:
