@@ -176,3 +176,29 @@ def test_arguments_by_event_keep_stored_order_and_leave_deleted_out(tmp_path: Pa
     assert layer.arguments_of("e9") == []
     assert layer.arguments_by_event().keys() == {"e0", "e1"}
     assert layer == DocumentAnnotations(doc, (), (), args)  # the index is no field
+
+
+def test_a_blob_cell_is_read_as_the_eager_read_gives_it(tmp_path: Path) -> None:
+    """A damaged file's BLOB cell is the same field in both reads."""
+    path = tmp_path / "p.annotator"
+    p, doc_id = _project(path)
+    p.close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE spans SET clock = CAST(clock AS BLOB) WHERE label = 'LOC'")
+    conn.commit()
+    conn.close()
+    with Project.open(path, read_only=True) as p:
+        eager, lazy = p.layer(doc_id, "amal"), p.layer(doc_id, "amal", lazy=True)
+        assert list(fields_of(lazy.spans, "clock")) == [s.clock for s in eager.spans]
+        assert any(type(s.clock) is bytes for s in eager.spans)
+        assert lazy == eager
+
+
+def test_the_columns_keep_the_reading_order_at_equal_starts(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as p:
+        doc = p.add_document(TEXT, name="d")
+        for a, b in ((12, 17), (4, 8), (12, 14), (12, 17), (0, 3), (12, 15)):
+            p.add_span(doc.id, a, b, "GPE", annotator="amal")
+        eager, lazy = p.layer(doc.id, "amal"), p.layer(doc.id, "amal", lazy=True)
+        keys = [(s.start, s.end, s.uuid) for s in lazy.spans]
+        assert keys == sorted(keys) == [(s.start, s.end, s.uuid) for s in eager.spans]
