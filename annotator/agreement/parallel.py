@@ -83,8 +83,8 @@ def plan(source: ProjectLayers, documents: int) -> tuple[dict[str, int], list[ra
     """(the state to hand to workers, the ranges of ids) when ``source`` is to be counted in
     several processes; None when in this process alone."""
     workers = processes()
-    if workers < 2 or documents < MIN_DOCUMENTS:
-        return None
+    if workers < 2 or documents < MIN_DOCUMENTS or getattr(sys, "frozen", False):
+        return None  # (a frozen app's ``sys.executable`` is the app, not an interpreter)
     state = source.project.checked_state()
     if state is None:
         return None

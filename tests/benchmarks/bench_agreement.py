@@ -13,7 +13,11 @@
   documents per second; measured with the project open already (bench_scale's figure also
   holds the open, whose thorough check of an unknown file is the open benchmark's business).
   CPU, not wall time: the machine is shared, and the target is for a machine doing nothing
-  else, where the two are the same.
+  else, where the two are the same. Since agreement counts a big project in several processes
+  (``annotator.agreement.parallel``), the CPU of its worker processes is counted too.
+* the wall time of a project's agreement at 10,000 documents as bench_scale measures it (a
+  fresh process: read-only open, quick_check of a file not closed cleanly, agreement of a and
+  b), best of three. Target from the same scale target: < 1 s.
 
 Run with ``pytest tests/benchmarks/bench_agreement.py -s`` to see the figures.
 
@@ -40,12 +44,29 @@ those 1.4 s, reading the rows is about 0.65 s (SQLite's steps and a Python tuple
 the floor for the standard ``sqlite3`` module), turning them into arrays 0.25 s and the
 counting 0.5 s. The peak of Python memory at 1,000 documents is 24 MiB (a chunk's arrays and
 rows), 12.5 before: still flat as the corpus grows.
+
+Counting ranges of documents in two processes (``parallel``: the calling one and a worker
+started with ``subprocess``; 2026-11-29, 2 cores shared, bench_scale's measure in fresh
+processes on copies of /work/scale's projects, load average 1.9-2.1): 100,000 documents
+18.3 s wall one process (17.3 s CPU) -> 11.9, 13.4, 13.9 s wall in two (10.6-11.7 s CPU in
+the calling process, of which about 3 s is the open's quick_check before agreement starts,
+and 7.2-7.7 s in the worker); peak RSS 165 MB + 78 MB the worker's. 10,000 documents: 1.74-2.08
+-> 1.55-1.72 s wall; CPU 1.37-1.7 -> 1.76-2.0 s (a worker's start, about 0.25 s, and the
+ranges' own reads). Still above the 10 s target at 100,000 documents: two cores give at most
+half the counting (15 s of CPU, of which reading the rows through sqlite3 is about 45%), and
+the open's 3 s check runs before ``agreement`` is called. A read-only open with
+``background_check`` (its check in a thread, ``agreement`` waiting for it before it returns)
+takes the check off that path: 16.8 s wall at load 3.8, against 17.2 s with the check first.
 """
 
 from __future__ import annotations
 
 import gc
+import json
 import random
+import resource
+import subprocess
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -159,6 +180,12 @@ DOCS_PER_SECOND_TARGET = 10_000
 """issue 12: two layers of 100,000 documents in < 10 s, so 10,000 documents in < 1 s"""
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this process's ended child processes (agreement's workers)."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
+
+
 @pytest.fixture(scope="module")
 def scale10k(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("agreement") / "scale10000.annotator"
@@ -169,16 +196,19 @@ def scale10k(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason="issue 12: about 7,000 documents per second of CPU (reading the rows 0.65 s, "
-    "making arrays of them 0.25 s, counting 0.5 s per 10,000 documents): 0.7 of the target",
+    reason="issue 12: about 5,700 documents per second of CPU with the worker's (7,300 in "
+    "one process; reading the rows 0.65 s, making arrays of them 0.25 s, counting 0.5 s per "
+    "10,000 documents, a worker's start 0.25 s): 0.57 of the target",
 )
 def test_project_agreement_documents_per_second(scale10k: Path, bench: Record) -> None:
     with Project.open(scale10k, read_only=True) as p:
         gc.collect()
         started, started_cpu = time.perf_counter(), time.process_time()
+        workers_cpu = _children_cpu()
         result = agreement(project_layers(p, ["a", "b"]), ["a", "b"])
         seconds = time.perf_counter() - started
-        cpu = time.process_time() - started_cpu
+        # with the CPU of the worker processes counting ranges of documents (ended by now)
+        cpu = time.process_time() - started_cpu + _children_cpu() - workers_cpu
     assert result.documents == 10_000 and result.pairs[0].exact.micro.n_a == 250_000
     rate = result.documents / cpu
     print(
@@ -195,3 +225,50 @@ def test_project_agreement_documents_per_second(scale10k: Path, bench: Record) -
         higher_is_better=True,
     )
     assert rate >= DOCS_PER_SECOND_TARGET
+
+
+WALL_TARGET_S = 1.0
+"""issue 12: two layers of 100,000 documents in < 10 s of wall time, the read-only open
+included (bench_scale's measure); it grows linearly, so 10,000 documents in < 1 s"""
+
+
+def _fresh_measure(path: Path) -> dict[str, float]:
+    """bench_scale's measure of the agreement (open read-only + agreement of a and b) in a
+    fresh process, with the CPU of the worker processes it started."""
+    code = (
+        "import json, resource\nfrom tests.benchmarks.bench_scale import measure\n"
+        f"out = measure({str(path)!r}, 'agreement')\n"
+        "kids = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "out['workers_cpu_s'] = kids.ru_utime + kids.ru_stime\n"
+        "print(json.dumps(out))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    figures: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return figures
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="issue 12: 1.6-1.7 s wall at 10,000 documents (load 2 on 2 cores; the open's "
+    "quick_check about 0.3 s, then the counting in two processes): 0.6 of the target",
+)
+def test_project_agreement_wall_time_at_10k(scale10k: Path, bench: Record) -> None:
+    runs = [_fresh_measure(scale10k) for _ in range(3)]
+    best = min(runs, key=lambda r: r["agreement_s"])
+    wall = best["agreement_s"]
+    walls = ", ".join(f"{r['agreement_s']:.2f}" for r in runs)
+    print(
+        f"\nproject agreement as bench_scale measures it (fresh process, read-only open "
+        f"included), 10,000 documents: wall {walls} s (best {wall:.2f} s; target < "
+        f"{WALL_TARGET_S:.0f} s: "
+        f"{WALL_TARGET_S / wall:.2f} of it); CPU {best['agreement_cpu_s']:.2f} s in the "
+        f"process + {best['workers_cpu_s']:.2f} s in its workers; peak RSS "
+        f"{best['agreement_rss_mb']:.0f} MB"
+    )
+    bench("agreement.project_10k_wall_s", wall, "s", f"< {WALL_TARGET_S:.0f} s")
+    assert wall < WALL_TARGET_S

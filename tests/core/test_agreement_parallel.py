@@ -20,7 +20,7 @@ import pytest
 from annotator import store as store_module
 from annotator.agreement import agreement, parallel, project_layers
 from annotator.agreement import measures as measures_module
-from annotator.errors import ProjectFileError
+from annotator.errors import Cancelled, ProjectFileError
 from annotator.project import Project
 from tests.core.test_agreement_stream import _corpus, _store
 from tests.core.test_store_background_check import break_index
@@ -90,6 +90,23 @@ def test_a_pair_of_two_layers_too(project: Path, monkeypatch: pytest.MonkeyPatch
         want = agreement(project_layers(p, ["c", "a"]), ["c", "a"])
         _split(monkeypatch)
         assert agreement(project_layers(p, ["c", "a"]), ["c", "a"]) == want
+
+
+def test_cancelling_stops_the_workers(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _split(monkeypatch)
+    seen: list[int] = []
+    started = parallel._Worker.__init__
+    workers: list[parallel._Worker] = []
+
+    def kept(self: parallel._Worker, *args: object) -> None:
+        started(self, *args)  # type: ignore[arg-type]
+        workers.append(self)
+
+    monkeypatch.setattr(parallel._Worker, "__init__", kept)
+    with Project.open(project, read_only=True) as p, pytest.raises(Cancelled):
+        agreement(project_layers(p, NAMES), NAMES, None, lambda d, t: seen.append(d),
+                  lambda: len(seen) > 1)  # fmt: skip
+    assert workers and all(w.process.poll() is not None for w in workers)
 
 
 def test_a_damaged_file_is_refused_through_the_parallel_path(
