@@ -254,7 +254,8 @@ def outline_layer(
     if not arguments:
         return Layer(present, span_cols, triggers, Arguments(*(EMPTY,) * 7))
     # a target may be the trigger of an event of the document, deleted or not
-    resolved = (trig >= 0) & (s_doc[np.maximum(trig, 0)] == e_doc)
+    resolved = trig >= 0  # (no live span in these documents: none resolves)
+    resolved[resolved] = s_doc[trig[resolved]] == e_doc[resolved]
     event_at = _Index(zip(e_uuid, range(m), strict=True))
     a_doc_id, a_event, a_role, a_target = zip(*arguments, strict=False)
     k = len(arguments)

@@ -165,8 +165,8 @@ class _Worker:
                 self._put(answer if ok else _Failed(answer))
                 if not ok:
                     return
-        except (OSError, EOFError, pickle.UnpicklingError) as exc:
-            self._put(_Failed(exc))  # (a worker that died; when stopped, nobody reads it)
+        except BaseException as exc:  # (a worker that died; when stopped, nobody reads it)
+            self._put(_Failed(exc))  # never lost: the caller waits for every range
 
     def stop(self) -> None:
         self.process.kill()

@@ -169,3 +169,22 @@ def test_rows_of_a_document_missing_from_the_project_are_left_out(tmp_path: Path
         got = agreement(project_layers(p, names), names)
     assert got == oracle(read, names)
     assert got.documents == want.documents - 1
+
+
+def test_events_of_documents_with_no_live_span_in_a_chunk(tmp_path: Path) -> None:
+    """A chunk (or a range of documents, ``parallel``) whose documents hold events but no
+    live span (the triggers deleted) resolves none of them, as the oracle does (it raised an
+    IndexError)."""
+    doc = Document(1, "d1", "كلمة كلمة", "sha1")
+    a = DocumentAnnotations(
+        doc,
+        (Span("as", 1, "a", 0, 4, "PER", "", deleted=True),),
+        (Event("ae", 1, "a", "Meet", "as"),),
+        (Argument("aa", "ae", 1, "a", "Agent", "ae"),),
+    )
+    b = DocumentAnnotations(doc, (Span("bs", 1, "b", 5, 9, "GPE", ""),), (), ())
+    corpus = {"a": [a], "b": [b]}
+    with Project.create(tmp_path / "p.annotator") as p:
+        _store(p, corpus)
+        got = agreement(project_layers(p, ["a", "b"]), ["a", "b"])
+    assert got == oracle(corpus, ["a", "b"])

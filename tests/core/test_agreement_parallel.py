@@ -6,22 +6,33 @@
 * a damaged file is refused through the parallel path: a read-only open whose check runs
   meanwhile (``background_check``) gives no figures when the check fails, and raises its
   error naming the file;
+* hypothesis: random projects (those of test_agreement_bulk) cut into ranges of any width,
+  counted apart (workers as threads here, what they give back pickled) and added up, give
+  the serial figures;
 * a worker skips the check only for the very file state its caller checked: a changed file
   is checked again (and refused when damaged).
 """
 
 from __future__ import annotations
 
+import pickle
 import shutil
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from annotator import store as store_module
 from annotator.agreement import agreement, parallel, project_layers
 from annotator.agreement import measures as measures_module
 from annotator.errors import Cancelled, ProjectFileError
+from annotator.model import DocumentAnnotations
 from annotator.project import Project
+from tests.core.test_agreement_bulk import corpora
 from tests.core.test_agreement_stream import _corpus, _store
 from tests.core.test_store_background_check import break_index
 
@@ -161,3 +172,51 @@ def test_no_state_to_hand_over_counts_in_one_process(
         monkeypatch.setattr(p, "checked_state", lambda: None)
         result = agreement(project_layers(p, NAMES), NAMES)
     assert plans == [[]] and result.documents > 0
+
+
+class _ThreadWorker:
+    """A worker as a thread of this process (what is given back still goes through pickle):
+    many random projects split many ways without starting a process for each."""
+
+    def __init__(self, take: Callable[[], parallel.Job | None], put: Callable[[Any], None]):
+        def run() -> None:
+            try:
+                while (job := take()) is not None:
+                    put(pickle.loads(pickle.dumps(parallel.count_range(job))))
+            except BaseException as exc:
+                put(parallel._Failed(exc))
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.thread.join()
+
+
+@settings(max_examples=40, deadline=None)
+@given(corpora(), st.integers(1, 5), st.integers(2, 4), st.booleans())
+def test_ranges_counted_apart_and_added_give_the_serial_figures(
+    tmp_path_factory: pytest.TempPathFactory,
+    corpus: dict[str, list[DocumentAnnotations]],
+    width: int,
+    workers: int,
+    restrict: bool,
+) -> None:
+    ids = {da.document.id for das in corpus.values() for da in das}
+    assume(ids == set(range(1, len(ids) + 1)))  # (``_store`` numbers the documents so)
+    path = tmp_path_factory.mktemp("split") / "p.annotator"
+    with Project.create(path) as p:
+        _store(p, corpus)
+    names = list(corpus)
+    labels = ["PER", "O", "B/C"] if restrict else None
+    with Project.open(path, read_only=True) as p:
+        want = agreement(project_layers(p, names), names, labels)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(parallel, "MIN_DOCUMENTS", 0)
+            mp.setattr(parallel, "RANGE_DOCUMENTS", width)
+            mp.setattr(parallel, "processes", lambda: workers)
+            mp.setattr(parallel, "_Worker", _ThreadWorker)
+            mp.setattr(measures_module, "CHUNK_SPANS", 7)
+            got = agreement(project_layers(p, names), names, labels)
+    assert got == want
+    assert got.to_json() == want.to_json()
