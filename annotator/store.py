@@ -36,7 +36,12 @@ Nothing poisoned — what this module guarantees about hostile files and media:
   nothing having been written. Closing before the check ends stops it and records nothing.
   A file to migrate is checked before ``open`` returns, as before. A project of 100,000
   documents (2.6 GiB) is readable in milliseconds instead of 3.5 s and writable once the
-  check has passed (issue 12; figures in tests/benchmarks/bench_scale.py).
+  check has passed (issue 12; figures in tests/benchmarks/bench_scale.py). A read-only open
+  with ``background_check`` runs its quick_check so too; its caller uses what it read only once
+  ``finish_check`` has returned (agreement does). A read-only handle hands the state it checked
+  its file in (``checked_state``) to helper processes reading the file for it, whose
+  ``open(..., checked_as=state)`` checks application id and version only while the file is
+  exactly in that state (agreement's workers, annotator/agreement/parallel.py).
 * **Checked once per change.** When a write handle that passed those checks (or that of
   another handle of the process, once passed) closes without a failed write, the file's
   device, inode, size, modification and change times are recorded outside it
