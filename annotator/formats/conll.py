@@ -169,19 +169,25 @@ def decode(tags: Sequence[str], scheme: str = "IOB2") -> list[Entity]:
 
 
 def detect_scheme(tag_sentences: Iterable[Sequence[str]]) -> str:
-    """BIOES if E-/S-/L-/U- occur; IOB1 if more entities start with I- than with B-; else IOB2."""
-    i_starts = b_tags = 0
+    """BIOES if E-/S-/L-/U- occur; else IOB1 if more entities start with I- than with a B- that
+    IOB1 would not write; else IOB2.
+
+    IOB1 writes B- only where an entity directly follows one of the same type, so a B- there
+    fits both schemes and says nothing; a B- after O, after another type or at a sentence's
+    start is IOB2's mark, an I- starting an entity IOB1's (or noise in an IOB2 file)."""
+    i_starts = b_starts = 0
     for tags in tag_sentences:
         prev = "O"
         for tag in tags:
             if tag[:1] in ("E", "S", "L", "U"):
                 return "BIOES"
+            starts = prev == "O" or prev[2:] != tag[2:]
             if tag.startswith("B-"):
-                b_tags += 1
-            elif tag.startswith("I-") and (prev == "O" or prev[2:] != tag[2:]):
+                b_starts += starts
+            elif tag.startswith("I-") and starts:
                 i_starts += 1
             prev = tag
-    return "IOB1" if i_starts > b_tags else "IOB2"
+    return "IOB1" if i_starts > b_starts else "IOB2"
 
 
 # -- export ------------------------------------------------------------------------------

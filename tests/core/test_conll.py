@@ -86,6 +86,10 @@ def test_encode_decode_schemes() -> None:
     assert detect_scheme([["B-PER", "E-PER"]]) == "BIOES"
     assert detect_scheme([["I-PER", "O", "I-GPE", "B-GPE"]]) == "IOB1"
     assert detect_scheme([["B-PER", "I-PER", "O", "I-GPE"]]) == "IOB2"
+    # IOB1's B- between two entities of one type is no sign of IOB2 (hypothesis found a
+    # two-name IOB1 export read back as IOB2 with its first I- "repaired")
+    assert detect_scheme([["I-PER", "B-PER"]]) == "IOB1"
+    assert detect_scheme([["B-PER", "B-PER"]]) == "IOB2"
 
 
 def seed_doc() -> DocumentAnnotations:
