@@ -31,16 +31,17 @@ structural rules (names, ids, clock, offsets): what they pointed at may be gone.
 
 from __future__ import annotations
 
+import operator
 import re
 import time
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.clock import MAX_DRIFT_MS, STAMP
 from annotator.errors import AnnotatorError, SchemaError, ValidationError
-from annotator.model import Argument, Event, Relation, Span
+from annotator.model import Argument, Event, Relation, Span, all_equal, fields_of
 
 if TYPE_CHECKING:  # the schema module itself asks this one about names
     from annotator.schema import AttributeDef, RelationType, Role, Schema
@@ -352,6 +353,115 @@ def span_problem(schema: Schema, text: str, span: Span, doc_name: str = "") -> V
     return attributes_problem(schema, span.label, span.attributes) or text_problem(
         span.note, "note"
     )
+
+
+def spans_to_judge(
+    spans: Sequence[Span], text: str, schema: Schema, by_uuid: Mapping[str, Span] | None
+) -> list[int] | None:
+    """The places of the spans ``span_problem`` must judge on a document whose text is
+    ``text``, in order: every other span is known from its fields to meet each condition of
+    that rule (its id, its annotator's name, integer offsets inside the text, no fragments,
+    the covered text stored, a label of the schema, no attributes, no note). Whole columns
+    are tested at once; only a test that fails is repeated span by span. None: a span is
+    deleted or two share an id (then every span is judged). ``by_uuid``: these spans by
+    uuid (fewer keys than spans: two share an id).
+
+    This is ``span_problem``'s column form, kept beside it: a condition added to that rule
+    must be added here too (tests/core/test_check_layer_fields.py holds the two to the same
+    answers by hypothesis)."""
+    n = len(spans)
+    if not all_equal(spans, "deleted", False):
+        return None
+    uuids = fields_of(spans, "uuid")
+    try:
+        if len(by_uuid if by_uuid is not None else set(uuids)) != n:
+            return None
+    except TypeError:  # an unhashable id: judged by the rule
+        return list(range(n))
+    suspect: set[int] = set()
+    # ids: 1 to MAX_UUID printable characters, no space (uuid_problem's common case)
+    try:
+        joined: str | None = "".join(uuids)
+    except TypeError:
+        joined = None
+    if (
+        joined is None
+        or not joined.isprintable()
+        or " " in joined
+        or (n and (min(map(len, uuids)) == 0 or max(map(len, uuids)) > MAX_UUID))
+    ):
+        suspect.update(k for k, u in enumerate(uuids) if uuid_problem(u) is not None)
+    # the annotator's name, once per name
+    annotators = fields_of(spans, "annotator")
+    try:
+        names = set(annotators)
+    except TypeError:
+        names = None
+    if names is None:
+        suspect.update(k for k, a in enumerate(annotators) if annotator_problem(a) is not None)
+    else:
+        bad = {a for a in names if annotator_problem(a) is not None}
+        if bad:
+            suspect.update(k for k, a in enumerate(annotators) if a in bad)
+    # offsets: integers, 0 <= start < end <= len(text); no fragments
+    starts, ends, length = fields_of(spans, "start"), fields_of(spans, "end"), len(text)
+    offsets_ok = (
+        set(map(type, starts)) <= {int}
+        and set(map(type, ends)) <= {int}
+        and (n == 0 or (min(starts) >= 0 and max(ends) <= length))
+        and all(map(operator.lt, starts, ends))
+    )
+    if not offsets_ok:
+        suspect.update(
+            k
+            for k, (a, b) in enumerate(zip(starts, ends, strict=True))
+            if not (type(a) is int and type(b) is int and 0 <= a < b <= length)
+        )
+    if not all_equal(spans, "fragments", ()):
+        suspect.update(
+            k
+            for k, f in enumerate(fields_of(spans, "fragments"))
+            if not (type(f) is tuple and not f)
+        )
+    # the covered text as stored (of the spans whose offsets are good)
+    texts = fields_of(spans, "text")
+    if offsets_ok:
+        covered = map(text.__getitem__, map(slice, starts, ends))
+        if any(map(operator.ne, texts, covered)):
+            suspect.update(
+                k
+                for k, (a, b, t) in enumerate(zip(starts, ends, texts, strict=True))
+                if t != text[a:b]
+            )
+    else:
+        suspect.update(
+            k
+            for k, (a, b, t) in enumerate(zip(starts, ends, texts, strict=True))
+            if k not in suspect and t != text[a:b]
+        )
+    # a label of the schema (an entity label or an event type), once per label
+    known = {label.name for label in schema.span_labels()}
+    labels = fields_of(spans, "label")
+    try:
+        bad_labels = {x for x in set(labels) if not (isinstance(x, str) and x in known)}
+    except TypeError:
+        bad_labels = None
+    if bad_labels is None:
+        suspect.update(k for k, x in enumerate(labels) if not (isinstance(x, str) and x in known))
+    elif bad_labels:
+        suspect.update(k for k, x in enumerate(labels) if x in bad_labels)
+    # no attributes, no note (anything else: judged by the rule)
+    if not all_equal(spans, "attributes", {}):
+        suspect.update(
+            k
+            for k, x in enumerate(fields_of(spans, "attributes"))
+            if not (type(x) is dict and not x)
+        )
+    if not all_equal(spans, "note", ""):
+        suspect.update(
+            k for k, x in enumerate(fields_of(spans, "note")) if not (type(x) is str and not x)
+        )
+    return sorted(suspect)
 
 
 def _same_layer(rec: Event | Argument | Relation, other: Span | Event) -> bool:
