@@ -102,6 +102,14 @@ RowBlocks = tuple[
     Iterator[list[tuple[Any, ...]]],
 ]
 """one layer's span, event and argument rows, each in blocks (``Project.outline_blocks``)"""
+PackedBlocks = tuple[
+    Iterator[list[tuple[Any, ...]]],
+    Callable[[Sequence[int]], list[tuple[Any, ...]]],
+    Iterator[list[tuple[Any, ...]]],
+    Iterator[list[tuple[Any, ...]]],
+]
+"""one layer's spans packed a document a row, a reader of some documents' span rows, its
+event rows and its argument rows (``Project.packed_outline_blocks``)"""
 _SPAN_OUTLINE = ("uuid", "start", "end", "label")
 _EVENT_OUTLINE = ("uuid", "type", "trigger", "deleted")
 _ARGUMENT_OUTLINE = ("event", "role", "target")
@@ -783,6 +791,40 @@ class Project:
             for name in dict.fromkeys(annotators)
         }
         return store.text_blocks(texts, docs), layers
+
+    def packed_outline_blocks(
+        self,
+        annotators: Sequence[str],
+        rows: int = 4096,
+        texts: int = 64,
+        docs: tuple[int, int] | None = None,
+    ) -> tuple[list[str], TextBlocks, dict[str, PackedBlocks]] | None:
+        """What ``outline_blocks`` reads, in fewer Python objects (agreement over millions of
+        spans): the label names of the codes; the documents' rows as there; per layer its
+        spans a document a row (``Store`` ``packed_span_blocks``, blocks of ``rows // 256``
+        documents), a reader of the plain span rows of given documents (``odd_spans``), and
+        its events and arguments as ``outline_blocks`` gives them. None for a file without
+        the index of labels this reads through, or with more than 255 labels: then
+        ``outline_blocks`` reads it."""
+        store = self._store
+        labels = store.span_labels(255)
+        if labels is None:
+            return None
+        spans = store.spans
+
+        def odd(name: str) -> Callable[[Sequence[int]], list[tuple[Any, ...]]]:
+            return lambda ids: spans.odd_spans(name, ids)
+
+        layers = {
+            name: (
+                spans.packed_span_blocks(name, labels, max(rows // 256, 1), docs),
+                odd(name),
+                store.events.field_blocks(name, _EVENT_OUTLINE, rows, docs),
+                store.arguments.field_blocks(name, _ARGUMENT_OUTLINE, rows, docs),
+            )
+            for name in dict.fromkeys(annotators)
+        }
+        return labels, store.text_blocks(texts, docs), layers
 
     def document_count(self) -> int:
         """How many documents the project has."""

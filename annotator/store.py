@@ -1861,6 +1861,33 @@ class Store:
         ).fetchone()
         return int(n), int(top)
 
+    def span_labels(self, limit: int) -> list[str] | None:
+        """The distinct labels of the spans table (every layer, deleted spans too), read
+        through the ``spans_label`` index a label at a time; None when there are more than
+        ``limit`` or the index is missing (the table would be read once per label)."""
+        if not self._has_index("spans", "spans_label", ("label",), unique=False):
+            return None
+        rows = self.conn.execute(
+            "WITH RECURSIVE l(x) AS (SELECT min(label) FROM spans INDEXED BY spans_label "
+            "UNION ALL SELECT (SELECT min(label) FROM spans INDEXED BY spans_label "
+            "WHERE label > l.x) FROM l WHERE l.x IS NOT NULL LIMIT ?) "
+            "SELECT x FROM l WHERE x IS NOT NULL",
+            [limit + 2],
+        ).fetchall()
+        if len(rows) > limit:
+            return None
+        return [r[0] for r in rows if type(r[0]) is str]
+
+    def _has_index(self, table: str, name: str, columns: tuple[str, ...], unique: bool) -> bool:
+        """Whether ``table`` has the index ``name`` over exactly ``columns`` (unique if asked;
+        a partial index is not taken)."""
+        for row in self.conn.execute("SELECT * FROM pragma_index_list(?)", [table]).fetchall():
+            if row[1] != name or (unique and not row[2]) or row[4]:
+                continue
+            info = self.conn.execute("SELECT name FROM pragma_index_info(?)", [name])
+            return tuple(r[0] for r in info) == columns
+        return False
+
     def reset_search_index(self) -> None:
         """Drop the index and create it empty."""
         self.conn.execute("DROP TABLE IF EXISTS search_index")
@@ -2175,6 +2202,23 @@ _NEW = object.__new__
 _SET = object.__setattr__
 
 
+_PACKED_LABELS = 255
+_PACKABLE = (
+    'start BETWEEN 0 AND 16777215 AND "end" BETWEEN 0 AND 16777215 '
+    "AND typeof(uuid) = 'text' AND instr(uuid, ',') = 0"
+)
+"""a span ``packed_span_blocks`` can pack: offsets that are numbers in [0, 2**24) (text, blobs
+and NULL are not; a real is cut to an integer as NumPy cuts it, towards zero) and a uuid
+that is text without a comma"""
+
+
+def _label_case(labels: Sequence[str]) -> str:
+    """A label's index in ``labels`` (bound in order as parameters), NULL for any other."""
+    if not labels:
+        return "NULL"
+    return "(CASE label " + " ".join(f"WHEN ? THEN {i}" for i in range(len(labels))) + " END)"
+
+
 def _blocks(cursor: sqlite3.Cursor, rows: int) -> Iterator[list[Any]]:
     """A cursor's rows in lists of up to ``rows`` (garbage collection paused while a list
     is fetched: every row is young and none is garbage)."""
@@ -2466,6 +2510,53 @@ class RecordTable(Generic[R_co]):
         )
         cursor = self._store.conn.execute(sql, [annotator, *args])
         return self._store._guard_iter(_blocks(cursor, rows))
+
+    def packed_span_blocks(
+        self,
+        annotator: str,
+        labels: Sequence[str],
+        rows: int = 256,
+        docs: tuple[int, int] | None = None,
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """The live spans of a layer one row per document (agreement reads millions of spans;
+        a row per span cost a Python object per cell): ``(doc_id, n, uuids, packed)`` in
+        document order, where ``uuids`` are the ``n`` spans' uuids joined by commas (a uuid
+        that is not text as ''), and ``packed`` as many comma-separated integers, in the same
+        order: ``(start << 24 | end) << 8 | code`` (``code``: the label's index in
+        ``labels``, at most 255 of them), or -1 for an odd span, one whose offsets are not
+        numbers in [0, 2**24), whose label is not one of ``labels`` or whose uuid is not text
+        without a comma (``odd_spans`` reads those documents' spans as rows).
+        Blocks of up to ``rows`` documents; ``docs`` as in ``field_blocks``."""
+        if self.kind != "spans" or len(labels) > _PACKED_LABELS:
+            raise ValueError("packed rows are spans' with at most 255 labels")
+        where, args = _id_range("doc_id", docs, " AND")
+        sql = (
+            "SELECT doc_id, count(*), group_concat(iif(typeof(uuid) = 'text', uuid, '')), "
+            f"group_concat(coalesce(CASE WHEN {_PACKABLE} THEN "
+            f'(start << 24 | "end") << 8 | {_label_case(labels)} END, -1)) '
+            f"FROM spans WHERE deleted = 0 AND annotator = ?{where} "
+            "GROUP BY doc_id ORDER BY doc_id"
+        )
+        cursor = self._store.conn.execute(sql, [*labels, annotator, *args])
+        return self._store._guard_iter(_blocks(cursor, rows))
+
+    def odd_spans(self, annotator: str, doc_ids: Sequence[int]) -> list[tuple[Any, ...]]:
+        """The live spans of layer ``annotator`` on ``doc_ids`` as rows ``(doc_id, uuid,
+        start, end, label)``, in document order (and, within one, in the order of
+        ``packed_span_blocks``): the documents whose packed row does not serve."""
+        if self.kind != "spans":
+            raise ValueError("odd_spans reads spans")
+        out: list[tuple[Any, ...]] = []
+        ids = sorted(set(doc_ids))
+        for i in range(0, len(ids), Store._CHUNK):
+            chunk = ids[i : i + Store._CHUNK]
+            sql = (
+                'SELECT doc_id, uuid, start, "end", label FROM spans WHERE deleted = 0 '
+                f"AND annotator = ? AND doc_id IN ({', '.join('?' for _ in chunk)}) "
+                'ORDER BY doc_id, start, "end", uuid'
+            )
+            out += self._store.conn.execute(sql, [annotator, *chunk])
+        return out
 
     def _chunks(
         self, sql: str, args: Sequence[Any], read: Callable[..., Any]

@@ -13,8 +13,9 @@ in-memory oracle, tests/core/test_agreement_bulk.py to the plain per-document me
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Generator, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -241,12 +242,40 @@ def outline_layer(
     if not events:
         empty = _columns()
         return Layer(present, span_cols, empty, Arguments(*(EMPTY,) * 7))
-    e_doc_id, e_uuid, e_type, e_trigger, e_deleted = zip(*events, strict=False)
+    span_at = _Index(zip(s_uuid, range(n), strict=True))
+    e_trigger = [e[3] for e in events]
+    trig = np.fromiter(map(span_at.__getitem__, e_trigger), dtype=np.int64, count=len(events))
+    a_target = [a[3] for a in arguments]
+    target = np.fromiter(map(span_at.__getitem__, a_target), dtype=np.int64, count=len(a_target))
+    return _with_events(
+        ids, present, span_cols, (s_doc, start, end), events, trig, arguments, target, book
+    )
+
+
+def _with_events(
+    ids: IntArray,
+    present: BoolArray,
+    span_cols: Columns,
+    spans: tuple[IntArray, IntArray, IntArray],
+    events: list[tuple[Any, ...]],
+    trig: IntArray,
+    arguments: list[tuple[Any, ...]],
+    target: IntArray,
+    book: Book,
+) -> Layer:
+    """The layer with its events resolved: ``spans`` (document index, start, end) are all
+    the live spans of the chunk's layer, ``events`` rows ``(doc_id, uuid, type, trigger,
+    deleted)`` (only the first three are read here), ``trig`` the index in ``spans`` of each
+    event's trigger (-1: none), ``arguments`` rows ``(doc_id, event, role, target)`` and
+    ``target`` the index in ``spans`` of each argument's target (-1: none)."""
+    s_doc, start, end = spans
     m = len(events)
+    e_doc_id = [e[0] for e in events]
+    e_uuid = [e[1] for e in events]
+    e_type = [e[2] for e in events]
+    e_deleted = [e[4] if len(e) > 4 else 0 for e in events]
     e_doc = np.searchsorted(ids, np.array(e_doc_id, dtype=np.int64))
     present[e_doc] = True
-    span_at = _Index(zip(s_uuid, range(n), strict=True))
-    trig = np.fromiter(map(span_at.__getitem__, e_trigger), dtype=np.int64, count=m)
     found = (trig >= 0) & ~np.array(e_deleted, dtype=bool)
     found[found] = s_doc[trig[found]] == e_doc[found]
     e_kind = book.array(e_type, m)
@@ -263,7 +292,6 @@ def outline_layer(
     ev = np.fromiter(map(event_at.__getitem__, a_event), dtype=np.int64, count=k)
     ok = ev >= 0
     ok[ok] = found[ev[ok]] & (e_doc[ev[ok]] == a_doc[ok])
-    target = np.fromiter(map(span_at.__getitem__, a_target), dtype=np.int64, count=k)
     is_span = target >= 0
     is_span[is_span] = s_doc[target[is_span]] == a_doc[is_span]
     as_event = np.fromiter(map(event_at.__getitem__, a_target), dtype=np.int64, count=k)
@@ -293,6 +321,95 @@ def outline_layer(
         e_doc[ev], start[trig[ev]], end[trig[ev]], kinds, role_keys, start[where], end[where]
     )
     return Layer(present, span_cols, triggers, args)
+
+
+def _packed_spans(
+    rows: list[tuple[Any, ...]], ids: IntArray, labels: Sequence[str], book: Book
+) -> tuple[list[str], IntArray, IntArray, IntArray, IntArray, IntArray, list[int]]:
+    """(uuids, document index, start, end, label code, code in ``labels``) of the packed
+    spans of ``rows`` (``Store.packed_span_blocks``), and the documents whose row does not
+    serve (an odd span, or a uuid holding a comma): their spans are read as rows."""
+    if not rows:
+        return [], EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, []
+    d_id, count, uuids, packed = zip(*rows, strict=False)
+    counts = np.array(count, dtype=np.int64)
+    doc_ids = np.array(d_id, dtype=np.int64)
+    parts = [u.split(",") for u in uuids]
+    val = np.fromstring(",".join(packed), dtype=np.int64, sep=",")
+    if val.size != int(counts.sum()):
+        raise ValueError("packed span rows do not add up")
+    whole = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) == counts
+    ends = np.cumsum(counts)
+    odd_at = np.flatnonzero(val < 0)
+    if odd_at.size:
+        whole[np.searchsorted(ends, odd_at, side="right")] = False
+    odd: list[int] = []
+    if not whole.all():
+        odd = doc_ids[~whole].tolist()
+        val = val[np.repeat(whole, counts)]
+        parts = [p for p, w in zip(parts, whole.tolist(), strict=True) if w]
+        counts, doc_ids = counts[whole], doc_ids[whole]
+    names = list(itertools.chain.from_iterable(parts))
+    code = val & 255
+    table = np.zeros(len(labels), dtype=np.int64)
+    if code.size:
+        seen, first = np.unique(code, return_index=True)
+        for c in seen[np.argsort(first)].tolist():  # book codes in the order met, as the rows'
+            table[c] = book.code(labels[c])
+    s_doc = np.repeat(np.searchsorted(ids, doc_ids), counts)
+    return names, s_doc, val >> 32, (val >> 8) & 0xFFFFFF, table[code], code, odd
+
+
+def packed_layer(
+    ids: IntArray,
+    spans: list[tuple[Any, ...]],
+    odd: Callable[[Sequence[int]], list[tuple[Any, ...]]],
+    events: list[tuple[Any, ...]],
+    arguments: list[tuple[Any, ...]],
+    labels: Sequence[str],
+    wanted: set[str] | None,
+    book: Book,
+) -> Layer:
+    """``outline_layer`` from the rows ``Project.packed_outline_blocks`` gives: spans packed
+    a document a row (``Store.packed_span_blocks``; the spans of documents whose row does
+    not serve read as rows through ``odd``), events and arguments as ``outline_layer`` takes
+    them. The same layer: events resolved by ``outline_layer``'s rules, over the same spans
+    in the same order."""
+    n_docs = ids.size
+    spans, events, arguments = (_known(ids, rows) for rows in (spans, events, arguments))
+    present = np.zeros(n_docs, dtype=bool)
+    s_uuid, s_doc, start, end, label, code, strange = _packed_spans(spans, ids, labels, book)
+    if wanted is None:
+        kept = None
+    else:
+        mine = [c for c, name in enumerate(labels) if name in wanted]
+        kept = np.isin(code, np.array(mine, dtype=np.int64))
+    if strange:
+        rows = odd(strange)
+        n = len(rows)
+        o_doc_id, o_uuid, o_start, o_end, o_label = zip(*rows, strict=False) if n else ((),) * 5
+        s_uuid += o_uuid
+        s_doc = np.concatenate((s_doc, np.searchsorted(ids, np.array(o_doc_id, dtype=np.int64))))
+        start = np.concatenate((start, np.array(o_start, dtype=np.int64)))
+        end = np.concatenate((end, np.array(o_end, dtype=np.int64)))
+        label = np.concatenate((label, book.array(o_label, n)))
+        if wanted is not None and kept is not None:
+            o_kept = np.fromiter((x in wanted for x in o_label), dtype=bool, count=n)
+            kept = np.concatenate((kept, o_kept))
+    present[s_doc] = True
+    if kept is None:
+        span_cols: Columns = (s_doc, start, end, label)
+    else:
+        span_cols = (s_doc[kept], start[kept], end[kept], label[kept])
+    if not events:
+        return Layer(present, span_cols, _columns(), Arguments(*(EMPTY,) * 7))
+    span_at = _Index(zip(s_uuid, range(len(s_uuid)), strict=True))
+    trig = np.fromiter(map(span_at.__getitem__, [e[3] for e in events]), np.int64, len(events))
+    targets = [a[3] for a in arguments]
+    target = np.fromiter(map(span_at.__getitem__, targets), np.int64, len(targets))
+    return _with_events(
+        ids, present, span_cols, (s_doc, start, end), events, trig, arguments, target, book
+    )
 
 
 # -- tokens -----------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from annotator.agreement import parallel
 from annotator.agreement.bulk import (
@@ -31,11 +32,13 @@ from annotator.agreement.bulk import (
     AllCounts,
     Book,
     Chunk,
+    Layer,
     PairCounts,
     chunked,
     count_chunks,
     memory_layer,
     outline_layer,
+    packed_layer,
 )
 from annotator.agreement.coefficients import (
     OUTSIDE,
@@ -259,11 +262,14 @@ def _memory_chunks(
 class _Rows:
     """A stream of row blocks ordered by document (first field), taken up to a document."""
 
-    def __init__(self, blocks: Iterator[list[tuple[Any, ...]]]) -> None:
+    def __init__(
+        self, blocks: Iterator[list[tuple[Any, ...]]], weight: tuple[int, ...] | None = None
+    ) -> None:
         self._blocks = blocks
         self._rows: list[tuple[Any, ...]] = []
         self._at = 0
         self._done = False
+        self._weight = weight  # a row's weight: the sum of these fields (counts of spans)
 
     def _pull(self) -> None:
         block = next(self._blocks, None)
@@ -276,10 +282,28 @@ class _Rows:
         self._rows.extend(block)
 
     def doc_at(self, k: int) -> int | None:
-        """The document of the ``k``-th row still to take (None: fewer rows are left)."""
+        """The document of the ``k``-th row still to take (None: fewer rows are left); of a
+        weighted stream, of the row where the rows' weights pass ``k``."""
+        if self._weight:
+            return self._weighted_doc_at(k, self._weight)
         while len(self._rows) - self._at <= k and not self._done:
             self._pull()
         return self._rows[self._at + k][0] if len(self._rows) - self._at > k else None
+
+    def _weighted_doc_at(self, k: int, weight: tuple[int, ...]) -> int | None:
+        total, i = 0, self._at
+        while True:
+            while i < len(self._rows):
+                row = self._rows[i]
+                total += sum(row[w] for w in weight)
+                if total > k:
+                    return row[0]  # type: ignore[no-any-return]
+                i += 1
+            if self._done:
+                return None
+            offset = i - self._at
+            self._pull()  # (drops the rows taken before: offsets from ``_at`` stay)
+            i = self._at + offset
 
     def take(self, limit: int | None) -> list[tuple[Any, ...]]:
         """The rows of documents up to ``limit`` (all that are left for None)."""
@@ -310,9 +334,25 @@ def project_chunks(
     the layers has are left out."""
     present = [n for n in dict.fromkeys(names) if n in source.annotators]
     share = max(CHUNK_SPANS // max(len(present), 1), 1)
-    texts, blocks = source.project.outline_blocks(present, rows=min(share, 4096), docs=id_range)
+    project = source.project
+    packed = project.packed_outline_blocks(present, rows=min(share, 4096), docs=id_range)
+    if packed is None:  # (a file without the indexes that reading goes through)
+        texts, blocks = project.outline_blocks(present, rows=min(share, 4096), docs=id_range)
+        streams = {n: [_Rows(b) for b in blocks[n]] for n in present}
+    else:
+        labels, texts, layers = packed
+        odd = {n: layers[n][1] for n in present}
+        streams = {
+            n: [_Rows(layers[n][0], (1,)), _Rows(layers[n][2]), _Rows(layers[n][3])]
+            for n in present
+        }
     documents = _Rows(texts)
-    streams = {n: [_Rows(b) for b in blocks[n]] for n in present}
+
+    def layer(n: str, ids: npt.NDArray[np.int64], rows: list[list[tuple[Any, ...]]]) -> Layer:
+        if packed is None:
+            return outline_layer(ids, rows[0], rows[1], rows[2], wanted, book)
+        return packed_layer(ids, rows[0], odd[n], rows[1], rows[2], labels, wanted, book)
+
     while True:
         ends = [d for n in present if (d := streams[n][0].doc_at(share)) is not None]
         limit = min(ends) if ends else None
@@ -321,9 +361,7 @@ def project_chunks(
         if not docs:
             return
         ids = np.fromiter((d[0] for d in docs), dtype=np.int64, count=len(docs))
-        built = {
-            n: outline_layer(ids, rows[n][0], rows[n][1], rows[n][2], wanted, book) for n in present
-        }
+        built = {n: layer(n, ids, rows[n]) for n in present}
         built = {n: lay for n, lay in built.items() if lay.present.any()}
         keep = np.zeros(ids.size, dtype=bool)
         for lay in built.values():

@@ -16,6 +16,7 @@ import contextlib
 import dataclasses
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -32,6 +33,7 @@ from annotator.agreement.spans import Columns, SpanKey
 from annotator.exporting import layers as export_layers
 from annotator.model import Argument, Document, DocumentAnnotations, Event, Span
 from annotator.project import Project
+from annotator.store import RecordTable
 from tests.core.agreement_oracle import agreement as oracle
 from tests.core.test_agreement_stream import _corpus, _store
 
@@ -188,3 +190,55 @@ def test_events_of_documents_with_no_live_span_in_a_chunk(tmp_path: Path) -> Non
         _store(p, corpus)
         got = agreement(project_layers(p, ["a", "b"]), ["a", "b"])
     assert got == oracle(corpus, ["a", "b"])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_spans_packed_a_document_a_row_give_the_plain_rows_figures(
+    tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A project's spans are read a document a row, packed (``Store.packed_span_blocks``);
+    a document holding a span that cannot be packed (a uuid with a comma, NULL or a blob, an
+    offset that is a real: a damaged or hostile file) is read as plain rows. Either way the
+    figures are those of reading every span as a plain row (``Project.outline_blocks``), and
+    events still find the spans they point at by uuid."""
+    names = ("a", "b", "c")
+    path = tmp_path / "packed.annotator"
+    with Project.create(path) as p:
+        _store(p, _corpus(seed, names, 17))
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        rows = conn.execute("SELECT rowid, uuid FROM spans WHERE deleted = 0").fetchall()
+        for k, (rowid, uuid) in enumerate(rows[::5]):
+            new: object = (f"{uuid},x", None, uuid.encode())[k % 3]
+            conn.execute("UPDATE spans SET uuid = ? WHERE rowid = ?", [new, rowid])
+            if new is not None:  # (a NULL uuid is found by no event)
+                conn.execute("UPDATE events SET trigger = ? WHERE trigger = ?", [new, uuid])
+                conn.execute("UPDATE arguments SET target = ? WHERE target = ?", [new, uuid])
+        conn.execute("UPDATE spans SET start = start + 0.5 WHERE rowid % 7 = 3")
+    monkeypatch.setattr(measures_module, "CHUNK_SPANS", 40)
+    odd: list[Any] = []
+    read_odd = RecordTable.odd_spans
+    monkeypatch.setattr(RecordTable, "odd_spans", lambda t, *a: odd.append(a) or read_odd(t, *a))
+    for labels in (None, ["PER", "GPE"]):
+        with Project.open(path, read_only=True) as p:
+            got = agreement(project_layers(p, names), names, labels=labels)
+            assert odd  # (the damaged documents were read as rows)
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(Project, "packed_outline_blocks", lambda *_a, **_k: None)
+                want = agreement(project_layers(p, names), names, labels=labels)
+        assert got == want
+        assert got.to_json() == want.to_json()
+
+
+def test_a_file_without_the_index_of_labels_is_read_as_plain_rows(tmp_path: Path) -> None:
+    """The labels' codes come from the ``spans_label`` index; without it (a file made by
+    another tool) the spans are read as plain rows, with the same figures."""
+    names = ("a", "b")
+    path = tmp_path / "plain.annotator"
+    with Project.create(path) as p:
+        _store(p, _corpus(1, names, 9))
+        want = agreement(project_layers(p, names), names)
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("DROP INDEX spans_label")
+    with Project.open(path, read_only=True) as p:
+        assert p.packed_outline_blocks(names) is None
+        assert agreement(project_layers(p, names), names) == want
