@@ -2203,13 +2203,9 @@ _SET = object.__setattr__
 
 
 _PACKED_LABELS = 255
-_PACKABLE = (
-    'start BETWEEN 0 AND 16777215 AND "end" BETWEEN 0 AND 16777215 '
-    "AND typeof(uuid) = 'text' AND instr(uuid, ',') = 0"
-)
-"""a span ``packed_span_blocks`` can pack: offsets that are numbers in [0, 2**24) (text, blobs
-and NULL are not; a real is cut to an integer as NumPy cuts it, towards zero) and a uuid
-that is text without a comma"""
+_PACKABLE = 'start BETWEEN 0 AND 16777215 AND "end" BETWEEN 0 AND 16777215'
+"""a span whose offsets ``packed_span_blocks`` can pack: numbers in [0, 2**24) (text, blobs and
+NULL are not; a real is cut to an integer as NumPy cuts it, towards zero)"""
 
 
 def _label_case(labels: Sequence[str]) -> str:
@@ -2521,11 +2517,12 @@ class RecordTable(Generic[R_co]):
         """The live spans of a layer one row per document (agreement reads millions of spans;
         a row per span cost a Python object per cell): ``(doc_id, n, uuids, packed)`` in
         document order, where ``uuids`` are the ``n`` spans' uuids joined by commas (a uuid
-        that is not text as ''), and ``packed`` as many comma-separated integers, in the same
-        order: ``(start << 24 | end) << 8 | code`` (``code``: the label's index in
+        that is not text as '': a reader takes a document whose uuids do not split into
+        ``n`` non-empty ones as odd), and ``packed`` as many comma-separated integers, in the
+        same order: ``(start << 24 | end) << 8 | code`` (``code``: the label's index in
         ``labels``, at most 255 of them), or -1 for an odd span, one whose offsets are not
-        numbers in [0, 2**24), whose label is not one of ``labels`` or whose uuid is not text
-        without a comma (``odd_spans`` reads those documents' spans as rows).
+        numbers in [0, 2**24) or whose label is not one of ``labels`` (``odd_spans`` reads
+        the spans of such documents as rows).
         Blocks of up to ``rows`` documents; ``docs`` as in ``field_blocks``."""
         if self.kind != "spans" or len(labels) > _PACKED_LABELS:
             raise ValueError("packed rows are spans' with at most 255 labels")

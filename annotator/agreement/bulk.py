@@ -328,7 +328,8 @@ def _packed_spans(
 ) -> tuple[list[str], IntArray, IntArray, IntArray, IntArray, IntArray, list[int]]:
     """(uuids, document index, start, end, label code, code in ``labels``) of the packed
     spans of ``rows`` (``Store.packed_span_blocks``), and the documents whose row does not
-    serve (an odd span, or a uuid holding a comma): their spans are read as rows."""
+    serve (an odd span; a uuid that is not text, is empty or holds a comma): their spans are
+    read as rows."""
     if not rows:
         return [], EMPTY, EMPTY, EMPTY, EMPTY, EMPTY, []
     d_id, count, uuids, packed = zip(*rows, strict=False)
@@ -339,6 +340,7 @@ def _packed_spans(
     if val.size != int(counts.sum()):
         raise ValueError("packed span rows do not add up")
     whole = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) == counts
+    whole &= np.fromiter(("" not in p for p in parts), dtype=bool, count=len(parts))
     ends = np.cumsum(counts)
     odd_at = np.flatnonzero(val < 0)
     if odd_at.size:
