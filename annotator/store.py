@@ -1863,17 +1863,35 @@ class Store:
 
     def span_labels(self, limit: int) -> list[str] | None:
         """The distinct labels of the spans table (every layer, deleted spans too), read
-        through the ``spans_label`` index a label at a time; None when there are more than
-        ``limit`` or the index is missing (the table would be read once per label)."""
-        if not self._has_index("spans", "spans_label", ("label",), unique=False):
+        through the ``spans_label`` index a label at a time: the codes of
+        ``packed_span_blocks``. None when there are more than ``limit``, the index is missing
+        (the table would be read once per label) or unusable, or the spans table does not
+        declare its offsets integers and its uuid and label text (packing relies on their
+        affinities: a file made by another tool)."""
+        affinity = {
+            r[0]: str(r[1]).upper()
+            for r in self.conn.execute("SELECT name, type FROM pragma_table_info('spans')")
+        }
+        if not (
+            all("INT" in affinity.get(c, "") for c in ("start", "end"))
+            and all(
+                "INT" not in affinity.get(c, "INT")
+                and any(t in affinity.get(c, "") for t in ("CHAR", "CLOB", "TEXT"))
+                for c in ("uuid", "label")
+            )
+            and self._has_index("spans", "spans_label", ("label",), unique=False)
+        ):
             return None
-        rows = self.conn.execute(
-            "WITH RECURSIVE l(x) AS (SELECT min(label) FROM spans INDEXED BY spans_label "
-            "UNION ALL SELECT (SELECT min(label) FROM spans INDEXED BY spans_label "
-            "WHERE label > l.x) FROM l WHERE l.x IS NOT NULL LIMIT ?) "
-            "SELECT x FROM l WHERE x IS NOT NULL",
-            [limit + 2],
-        ).fetchall()
+        try:
+            rows = self.conn.execute(
+                "WITH RECURSIVE l(x) AS (SELECT min(label) FROM spans INDEXED BY spans_label "
+                "UNION ALL SELECT (SELECT min(label) FROM spans INDEXED BY spans_label "
+                "WHERE label > l.x) FROM l WHERE l.x IS NOT NULL LIMIT ?) "
+                "SELECT x FROM l WHERE x IS NOT NULL",
+                [limit + 2],
+            ).fetchall()
+        except sqlite3.OperationalError:  # (an index SQLite cannot use so: read as rows)
+            return None
         if len(rows) > limit:
             return None
         return [r[0] for r in rows if type(r[0]) is str]
@@ -2209,10 +2227,12 @@ NULL are not; a real is cut to an integer as NumPy cuts it, towards zero)"""
 
 
 def _label_case(labels: Sequence[str]) -> str:
-    """A label's index in ``labels`` (bound in order as parameters), NULL for any other."""
+    """A label's index in ``labels`` (bound in order as parameters), NULL for any other
+    (compared byte for byte, whatever collation the column declares)."""
     if not labels:
         return "NULL"
-    return "(CASE label " + " ".join(f"WHEN ? THEN {i}" for i in range(len(labels))) + " END)"
+    cases = " ".join(f"WHEN ? THEN {i}" for i in range(len(labels)))
+    return f"(CASE label COLLATE BINARY {cases} END)"
 
 
 def _blocks(cursor: sqlite3.Cursor, rows: int) -> Iterator[list[Any]]:
