@@ -15,9 +15,9 @@ compute and show:
 
 The measures work on plain tuples and ``DocumentAnnotations``; they need no store and no Qt.
 Every measure adds up per document, so a project's layers are read a chunk of documents at a
-time (``project_layers`` through ``Project.outline_blocks``) and each chunk is counted in
-array operations over all its documents (docs/design/formats.md C.5): memory stays within a
-chunk and the largest document, whatever the size of the corpus.
+time (``project_layers`` through ``Project.packed_outline_blocks``, spans a document a row) and
+each chunk is counted in array operations over all its documents (docs/design/formats.md
+C.5): memory stays within a chunk and the largest document, whatever the size of the corpus.
 """
 
 from annotator.agreement.coefficients import (

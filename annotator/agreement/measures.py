@@ -329,9 +329,10 @@ def project_chunks(
     id_range: tuple[int, int] | None = None,
 ) -> Iterator[Chunk]:
     """Chunks of a project's layers (of the documents whose ids are in ``[id_range[0],
-    id_range[1])``, or all): one streamed query per table and layer (``Project.outline_blocks``),
-    cut where some layer has gathered its share of ``CHUNK_SPANS`` spans; documents none of
-    the layers has are left out."""
+    id_range[1])``, or all): one streamed query per table and layer
+    (``Project.packed_outline_blocks``: spans a document a row; ``outline_blocks`` for a file
+    that cannot be read so), cut where some layer has gathered its share of ``CHUNK_SPANS``
+    spans; documents none of the layers has are left out."""
     present = [n for n in dict.fromkeys(names) if n in source.annotators]
     share = max(CHUNK_SPANS // max(len(present), 1), 1)
     project = source.project
@@ -600,7 +601,7 @@ def format_result(result: AgreementResult, visual: bool = False) -> str:
 
 class ProjectLayers(Mapping[str, list[DocumentAnnotations]]):
     """The layers of some annotators of a project, read when they are measured: ``agreement``
-    reads them a chunk of documents at a time (``Project.outline_blocks``). As a mapping,
+    reads them a chunk of documents at a time (``Project.packed_outline_blocks``). As a mapping,
     annotator → the documents of their layer holding spans or events, each layer read whole
     on access."""
 
