@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator import rules
+from annotator.cycles import no_cycle_collection
 from annotator.errors import AnnotatorError, Cancelled, ImportFormatError
 from annotator.formats.common import (
     Changed,
@@ -24,7 +25,6 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
-from annotator.formats.fields import no_cycle_collection
 from annotator.model import (
     Argument,
     DocStatus,

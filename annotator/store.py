@@ -77,7 +77,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import hashlib
 import itertools
 import json
@@ -95,6 +94,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from annotator import scratch
+from annotator.cycles import no_cycle_collection
 from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.locking import SHARED, ProjectLock, acquire, folder_writable, write_refusal
 from annotator.model import (
@@ -2239,26 +2239,11 @@ def _blocks(cursor: sqlite3.Cursor, rows: int) -> Iterator[list[Any]]:
     """A cursor's rows in lists of up to ``rows`` (garbage collection paused while a list
     is fetched: every row is young and none is garbage)."""
     while True:
-        with _gc_paused():
+        with no_cycle_collection():
             block = cursor.fetchmany(rows)
         if not block:
             return
         yield block
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a batch of rows becomes records: the rows and
-    records are all young, none is garbage, and a collection every 700 allocations walked
-    them again and again (a third of decoding 20,000 spans). Collection resumes at the end
-    (only if it ran before: a caller that paused it keeps it paused)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 # Decoders: one per record kind, from a row of the columns ``_select`` lists (the dataclass
@@ -2438,7 +2423,7 @@ class RecordTable(Generic[R_co]):
         read = _lazy_span_reader(doc_id, annotator)
         columns = tuple(zip(*self._store.conn.execute(sql, [doc_id, annotator]), strict=True))
         lazy = LazyRecords(columns, read, _LAZY_SPAN_FIELDS)
-        with _gc_paused():
+        with no_cycle_collection():
             for k, extra in enumerate(columns[6] if columns else ()):
                 if extra is not None:  # made now: damaged JSON fails the read
                     _made = lazy[k]
@@ -2468,7 +2453,7 @@ class RecordTable(Generic[R_co]):
                 f"AND deleted = 0 AND doc_id IN ({', '.join('?' for _ in chunk)}) "
                 f"ORDER BY {order}"
             )
-            with _gc_paused():
+            with no_cycle_collection():
                 out += map(read, self._store.conn.execute(sql, [annotator, *chunk]))
         return out
 
@@ -2580,7 +2565,7 @@ class RecordTable(Generic[R_co]):
     ) -> Iterator[list[Any]]:
         cursor = self._store.conn.cursor().execute(sql, args)
         while True:
-            with _gc_paused():
+            with no_cycle_collection():
                 chunk = list(map(read, cursor.fetchmany(_CHUNK_ROWS)))
             if not chunk:
                 return
@@ -2619,7 +2604,7 @@ class RecordTable(Generic[R_co]):
         if where:
             sql += " WHERE " + " AND ".join(where)
         read = _READERS[table](doc, layer)
-        with _gc_paused():
+        with no_cycle_collection():
             return list(map(read, self._store.conn.execute(f"{sql} ORDER BY {order}", args)))
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import gc
 import itertools
 import unicodedata
 from collections import Counter, deque
@@ -49,6 +48,7 @@ from annotator.agreement.coefficients import (
 from annotator.agreement.confusion import NO_LABEL, ConfusionMatrix
 from annotator.agreement.events import EventKey
 from annotator.agreement.spans import PRF, Scores, SpanKey, span_key
+from annotator.cycles import no_cycle_collection
 from annotator.errors import Cancelled
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.model import DocumentAnnotations
@@ -389,21 +389,10 @@ def count_project(
     book.code(OUTSIDE)
     pairs = [PairCounts(x, y) for x, y in itertools.combinations(names, 2)]
     together = AllCounts(names)
-    with _gc_paused():
+    with no_cycle_collection():
         chunks = project_chunks(source, names, wanted, book, docs)
         last = deque(count_chunks(chunks, pairs, together, book), maxlen=1)
     return book.names, pairs, together, last[0] if last else 0
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _pair_result(counts: PairCounts, book: Book) -> PairResult:
@@ -477,7 +466,7 @@ def agreement(
         raise Cancelled("agreement cancelled")
     progress(0, steps or total)
     # no cyclic garbage is made while counting; collections would walk every young row
-    with _gc_paused(), contextlib.closing(counting):  # (closing it stops any workers)
+    with no_cycle_collection(), contextlib.closing(counting):  # (closing it stops any workers)
         for done in counting:
             if cancelled():
                 raise Cancelled("agreement cancelled")

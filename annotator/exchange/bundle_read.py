@@ -34,8 +34,8 @@ from typing import Any, NamedTuple
 
 from annotator import rules
 from annotator.clock import is_stamp
+from annotator.cycles import no_cycle_collection
 from annotator.errors import ImportFormatError
-from annotator.formats.fields import no_cycle_collection
 from annotator.model import Argument, Event, Record, Relation, Span, Status
 from annotator.safejson import UnsafeJSON, bad_string, loads
 from annotator.schema import Schema

@@ -35,6 +35,7 @@ from typing import Any
 from annotator import rules, scratch
 from annotator.canonical import canonical_json
 from annotator.clock import parse
+from annotator.cycles import no_cycle_collection
 from annotator.errors import Cancelled, ImportFormatError, ProjectFileError
 from annotator.exchange.bundle_read import (
     Bundle,
@@ -51,7 +52,6 @@ from annotator.exchange.bundle_read import (
 )
 from annotator.exchange.bundle_write import write_bundle
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
-from annotator.formats.fields import no_cycle_collection
 from annotator.model import (
     Argument,
     DocStatus,

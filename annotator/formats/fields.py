@@ -7,27 +7,7 @@ Booleans are not integers here (JSON ``true`` is not an offset), floats are not 
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a reader, an import or a merge builds its records.
-
-    They hold no reference cycles, but every collection walks all of them: reading and
-    importing 10,000 documents (280,000 records) spent a third of their time there. Reference
-    counting frees as before; the collector runs again when the block ends (it stays off if
-    it was off already)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def need_dict(value: Any, what: str) -> dict[str, Any]:

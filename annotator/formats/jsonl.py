@@ -28,6 +28,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from annotator.cycles import no_cycle_collection
 from annotator.errors import Cancelled, ImportFormatError, SchemaError
 from annotator.formats.common import (
     ExportOptions,
@@ -45,7 +46,6 @@ from annotator.formats.fields import (
     need_int,
     need_list,
     need_str,
-    no_cycle_collection,
     optional_str,
 )
 from annotator.formats.source import ByteCount, lines, shown

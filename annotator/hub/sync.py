@@ -44,6 +44,7 @@ import psycopg
 from psycopg import sql
 
 from annotator.canonical import canonical_json
+from annotator.cycles import no_cycle_collection
 from annotator.errors import Cancelled, ImportFormatError
 from annotator.exchange import DEFAULT_LIMITS, MergeReport, merge_bundle
 from annotator.exchange.bundle_read import (
@@ -57,7 +58,6 @@ from annotator.exchange.bundle_read import (
     screen,
 )
 from annotator.formats.common import IsCancelled, never_cancelled
-from annotator.formats.fields import no_cycle_collection
 from annotator.hub.connection import SCHEMA, Connection, HubError, describe, refused, session
 from annotator.hub.migrate import hub_version
 from annotator.model import GOLD
