@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import operator
-from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -355,8 +355,21 @@ class LazyRecords(Sequence[T]):
     def by(self, name: str) -> LazyIndex[T]:
         """The records by their ``name`` field (a unique key: the uuid), made when read."""
         return LazyIndex(
-            dict(zip(self.fields(name), self._items, strict=True)), self._record, self._cell
+            dict(zip(self.fields(name), self._items, strict=True)),
+            self._record,
+            self._cell,
+            self._plain_columns,
         )
+
+    def _plain_columns(self, names: Sequence[str]) -> list[Sequence[Any]] | None:
+        """The columns holding the fields ``names`` as they are, by row (None: one of them is
+        a constant or not a column, or its cells are in another form)."""
+        plain = self._plain
+        if not self._columns or any(n not in plain or plain[n][1] is not None for n in names):
+            return None
+        if any(n in self._constants for n in names):
+            return None
+        return [self._columns[plain[n][0]] for n in names]
 
     def _cell(self, names: Sequence[str]) -> Callable[[int], tuple[Any, ...]] | None:
         """The fields ``names`` of row ``k`` from the columns (None: one of them is not a
@@ -393,17 +406,19 @@ class LazyRecords(Sequence[T]):
 class LazyIndex(MutableMapping[str, T]):
     """Records by key, held as row numbers and made when first read (``LazyRecords.by``)."""
 
-    __slots__ = ("_cells", "_items", "_record")
+    __slots__ = ("_cells", "_columns", "_items", "_record")
 
     def __init__(
         self,
         items: dict[str, Any],
         record: Callable[[int], T],
         cells: Callable[[Sequence[str]], Callable[[int], tuple[Any, ...]] | None] | None = None,
+        columns: Callable[[Sequence[str]], list[Sequence[Any]] | None] | None = None,
     ) -> None:
         self._items = items
         self._record = record
         self._cells = cells
+        self._columns = columns
 
     def getter(self, names: Sequence[str]) -> Callable[[str], tuple[Any, ...] | None]:
         """A function giving the fields ``names`` of the record under a key (None: no such
@@ -421,6 +436,24 @@ class LazyIndex(MutableMapping[str, T]):
             return cell(item) if type(item) is int else attrs(item)
 
         return get
+
+    def fields_many(
+        self, keys: Iterable[str], names: Sequence[str]
+    ) -> tuple[list[str], list[list[Any]]] | None:
+        """Those of ``keys`` held here, and the fields ``names`` of their records, a list per
+        name, from the columns in a few passes (None: a name is not a column)."""
+        cell = self._cells(names) if self._cells is not None else None
+        if cell is None:
+            return None
+        held = self._items
+        present = [k for k in keys if k in held]
+        items = list(map(held.__getitem__, present))
+        columns = self._columns(names) if self._columns is not None else None
+        if columns is not None and set(map(type, items)) <= {int}:
+            return present, [list(map(c.__getitem__, items)) for c in columns]
+        attrs = _fields_getter(names)
+        rows = [cell(x) if type(x) is int else attrs(x) for x in items]
+        return present, [[r[k] for r in rows] for k in range(len(names))]
 
     def __getitem__(self, key: str) -> T:
         item = self._items[key]
@@ -467,6 +500,43 @@ def getter(
         return index.getter(names)
     attrs = _fields_getter(names)
     return lambda key: None if (r := index.get(key)) is None else attrs(r)
+
+
+def placed_getter(
+    index: Mapping[str, Any], text: str
+) -> Callable[[str], tuple[int, int, str] | None]:
+    """A function giving the start, end and covered text (``text[start:end]``, the document's
+    characters the span marks: what the view shows) of the span under a uuid of ``index``
+    (None: not in it); of a ``LazyIndex``, from its offset columns, so neither a record nor
+    the stored text column is read (the Problems check compares that with the covered text)."""
+    offsets = getter(index, ("start", "end"))
+
+    def placed(uuid: str) -> tuple[int, int, str] | None:
+        found = offsets(uuid)
+        if found is None:
+            return None
+        start, end = found
+        return start, end, text[start:end]
+
+    return placed
+
+
+def placed_all(
+    index: Mapping[str, Any], uuids: Iterable[str], text: str
+) -> dict[str, tuple[int, int, str]]:
+    """``placed_getter``'s answer for each of ``uuids`` in ``index`` (the others left out), in
+    a few passes over them instead of a call per uuid (the window places the 3,000 triggers
+    and arguments of a big layer at every refresh)."""
+    found = index.fields_many(uuids, ("start", "end")) if isinstance(index, LazyIndex) else None
+    if found is not None:
+        keys, (starts, ends) = found
+    else:
+        keys = [u for u in uuids if u in index]
+        get = operator.attrgetter("start", "end")
+        pairs = [get(index[u]) for u in keys]
+        starts, ends = [p[0] for p in pairs], [p[1] for p in pairs]
+    covered = map(text.__getitem__, map(slice, starts, ends))
+    return dict(zip(keys, zip(starts, ends, covered, strict=True), strict=True))
 
 
 def fields_of(records: Sequence[Any], name: str) -> Sequence[Any]:

@@ -91,7 +91,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from annotator import scratch
 from annotator.cycles import no_cycle_collection
@@ -744,6 +744,8 @@ class Store:
         self._scratch = scratch  # private copy read instead of the file (see the docstring)
         self._broken: ProjectFileError | None = None
         self._closed = False
+        # lazily read layers whose text and clock columns are not read yet (read at close)
+        self._deferred_columns: weakref.WeakSet[_SpanColumns] = weakref.WeakSet()
         self._committed = False  # PRAGMA optimize only after a write of ours (never a refusal)
         self._listing: tuple[int, list[Document]] | None = None  # see ``documents``
         self._check: _Check | None = None  # the thorough check still to pass (see ``open``)
@@ -1054,6 +1056,9 @@ class Store:
         if self._closed:
             return
         self._closed = True
+        for columns in list(self._deferred_columns):  # a layer still shown stays readable
+            with contextlib.suppress(ProjectFileError, *_DB_ERRORS):
+                columns.load()
         check, self._check = self._check, None
         unchecked = False  # closed before its background check passed: nothing to record
         if check is not None:
@@ -2041,12 +2046,15 @@ def _select(table: str, fixed: Iterable[str] = ()) -> str:
 def _lazy_span_reader(
     doc_id: int, annotator: str
 ) -> Callable[[Sequence[Sequence[Any]], int], Span]:
-    """The span of row ``k`` of the columns ``RecordTable.of_layer_lazily`` reads: ``(uuid,
-    start, end, label, text, clock, extra)``, ``extra`` NULL or the JSON array
-    ``[attributes, note, fragments]`` of the stored texts."""
+    """The span of row ``k`` of the columns ``RecordTable.of_layer_lazily`` reads
+    (``_SpanColumns``: ``(uuid, start, end, label, text, clock, extra)``, ``extra`` NULL or the
+    JSON array ``[attributes, note, fragments]`` of the stored texts; text and clock read when
+    first needed)."""
 
     def read(columns: Sequence[Sequence[Any]], k: int) -> Span:
-        uuids, starts, ends, labels, texts, clocks, extras = columns
+        assert isinstance(columns, _SpanColumns)
+        uuids, starts, ends, labels, extras = columns.read_at_once
+        text, clock = columns.deferred_cells(k)
         extra = extras[k]
         attrs: dict[str, Any] = {}
         frags: tuple[tuple[int, int], ...] = ()
@@ -2060,12 +2068,125 @@ def _lazy_span_reader(
         span: Span = _NEW(Span)
         _SET(span, "__dict__", {
             "uuid": uuids[k], "doc_id": doc_id, "annotator": annotator, "start": starts[k],
-            "end": ends[k], "label": labels[k], "text": texts[k], "attributes": attrs,
-            "note": note, "fragments": frags, "clock": clocks[k], "deleted": False,
+            "end": ends[k], "label": labels[k], "text": text, "attributes": attrs,
+            "note": note, "fragments": frags, "clock": clock, "deleted": False,
         })  # fmt: skip
         return span
 
     return read
+
+
+class _SpanColumns(Sequence[Sequence[Any]]):
+    """The seven columns of a lazily read layer (``RecordTable.of_layer_lazily``): uuid,
+    start, end, label and the extra cell as read, the stored text and clock read when first
+    needed. What the window shows of 20,000 spans (offsets, labels, uuids) needs neither; a
+    text cell alone is a third of the query's cost.
+
+    The first few records made read their two cells by uuid (the annotation list's rows on
+    screen); the ``DEFERRED_ONE_BY_ONE``-th, or asking for a whole column, reads both columns in
+    one query. The rows are live spans the window has not changed since (an edit splices its
+    record in, so its row is no longer asked), and a span's text follows its offsets in a
+    document whose text never changes; a row that a later write did change is read by uuid
+    (tombstones too: spans are never removed), so the cells always belong to its uuid."""
+
+    DEFERRED_ONE_BY_ONE = 64
+    """records made by uuid before the deferred columns are read whole"""
+
+    __slots__ = ("__weakref__", "_deferred", "_one_by_one", "_sql", "_store", "read_at_once")
+
+    def __init__(self, store: Store, sql: str, args: list[Any], read: list[Sequence[Any]]):
+        self._store = store
+        self._sql = (sql, args)
+        self.read_at_once = read  # uuid, start, end, label, extra
+        self._deferred: tuple[Sequence[Any], Sequence[Any]] | None = None
+        self._one_by_one = 0
+        if read and read[0]:
+            store._deferred_columns.add(self)
+
+    def __len__(self) -> int:
+        return 7
+
+    @overload
+    def __getitem__(self, i: int) -> Sequence[Any]: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Sequence[Any]]: ...
+    def __getitem__(self, i: int | slice) -> Sequence[Any] | Sequence[Sequence[Any]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(7))]
+        if i < 0:
+            i += 7
+        if i in (4, 5):
+            return self.load()[i - 4]
+        return self.read_at_once[(0, 1, 2, 3, -1, -1, 4)[i]]
+
+    def load(self) -> tuple[Sequence[Any], Sequence[Any]]:
+        """The text and clock columns, read now if they were not."""
+        if self._deferred is None:
+            try:
+                self._deferred = self._read_columns()
+            except _DB_ERRORS as exc:
+                err = self._store._error(exc)
+                if err is exc:
+                    raise
+                raise err from exc
+            self._store._deferred_columns.discard(self)
+        return self._deferred
+
+    def _read_columns(self) -> tuple[Sequence[Any], Sequence[Any]]:
+        uuids = self.read_at_once[0]
+        sql, args = self._sql
+        conn = self._store.conn
+        with no_cycle_collection():
+            rows = conn.execute(f"SELECT uuid, text, clock {sql}", args).fetchall()
+            if [r[0] for r in rows] == list(uuids):
+                return [r[1] for r in rows], [r[2] for r in rows]
+            # the layer changed since it was read: each row's own cells, by uuid
+            found: dict[str, tuple[str, str]] = {}
+            for k in range(0, len(uuids), Store._CHUNK):
+                chunk = uuids[k : k + Store._CHUNK]
+                marks = ", ".join("?" for _ in chunk)
+                for uuid, text, clock in conn.execute(
+                    f"SELECT uuid, text, clock FROM spans WHERE uuid IN ({marks})", chunk
+                ):
+                    found[uuid] = (text, clock)
+        missing = [u for u in uuids if u not in found]
+        if missing:
+            raise _Undecodable(f"span {_printable(missing[0])} is no longer stored")
+        return [found[u][0] for u in uuids], [found[u][1] for u in uuids]
+
+    def deferred_cells(self, k: int) -> tuple[str, str]:
+        """Row ``k``'s stored text and clock (by uuid for the first few rows asked)."""
+        if self._deferred is None and self._one_by_one < self.DEFERRED_ONE_BY_ONE:
+            self._one_by_one += 1
+            uuid = self.read_at_once[0][k]
+            try:
+                row = self._store.conn.execute(
+                    "SELECT text, clock FROM spans WHERE uuid = ?", [uuid]
+                ).fetchone()
+            except _DB_ERRORS as exc:
+                err = self._store._error(exc)
+                if err is exc:
+                    raise
+                raise err from exc
+            if row is None:
+                raise self._store._error(
+                    _Undecodable(f"span {_printable(uuid)} is no longer stored")
+                )
+            return row[0], row[1]
+        texts, clocks = self.load()
+        return texts[k], clocks[k]
+
+
+def _check_extra(extra: str) -> None:
+    """Raise ``_Undecodable`` unless ``extra`` is a good ``[attributes, note, fragments]``
+    cell of a lazily read span (what ``_lazy_span_reader`` decodes)."""
+    try:
+        a, note, f = json.loads(extra)
+    except ValueError as exc:
+        raise _Undecodable(f"bad span cells {_printable(extra)}") from exc
+    _obj(a), _fragments(f)
+    if not isinstance(note, str):
+        raise _Undecodable(f"bad span cells {_printable(extra)}")
 
 
 def _extra(k: int) -> Callable[[str | None], Any]:
@@ -2413,21 +2534,27 @@ class RecordTable(Generic[R_co]):
         decoded here, so damaged JSON fails this call as ``of_document`` does."""
         if self.kind != "spans":
             raise ValueError("only spans are read lazily")
-        sql = (
-            "SELECT uuid, start, \"end\", label, text, clock, CASE WHEN attributes = '{}' "
-            "AND note = '' AND fragments = '[]' THEN NULL ELSE "
-            "json_array(attributes, note, fragments) END FROM spans "
-            "WHERE doc_id = ? AND annotator = ? AND deleted = 0 "
+        where = (
+            "FROM spans WHERE doc_id = ? AND annotator = ? AND deleted = 0 "
             'ORDER BY doc_id, start, "end", uuid'
         )
+        sql = (
+            "SELECT uuid, start, \"end\", label, CASE WHEN attributes = '{}' AND note = '' "
+            "AND fragments = '[]' THEN NULL ELSE json_array(attributes, note, fragments) END "
+            + where
+        )
+        args: list[Any] = [doc_id, annotator]
         read = _lazy_span_reader(doc_id, annotator)
-        columns = tuple(zip(*self._store.conn.execute(sql, [doc_id, annotator]), strict=True))
-        lazy = LazyRecords(columns, read, _LAZY_SPAN_FIELDS)
-        with no_cycle_collection():
-            for k, extra in enumerate(columns[6] if columns else ()):
-                if extra is not None:  # made now: damaged JSON fails the read
-                    _made = lazy[k]
-        return lazy
+        columns = _SpanColumns(
+            self._store,
+            where,
+            args,
+            list(zip(*self._store.conn.execute(sql, args), strict=True)) or [()] * 5,
+        )
+        for extra in columns[6]:
+            if extra is not None:  # decoded now: damaged JSON fails the read
+                _check_extra(extra)
+        return LazyRecords(columns, read, _LAZY_SPAN_FIELDS)
 
     def by_uuid(self, uuids: Sequence[str]) -> list[R_co]:
         """Every stored version (tombstones too) among ``uuids``, in chunks."""

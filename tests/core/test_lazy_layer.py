@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import re
 import sqlite3
 from pathlib import Path
 
@@ -202,3 +203,101 @@ def test_the_columns_keep_the_reading_order_at_equal_starts(tmp_path: Path) -> N
         eager, lazy = p.layer(doc.id, "amal"), p.layer(doc.id, "amal", lazy=True)
         keys = [(s.start, s.end, s.uuid) for s in lazy.spans]
         assert keys == sorted(keys) == [(s.start, s.end, s.uuid) for s in eager.spans]
+
+
+# -- the stored text and clock, read when first needed ---------------------------------------
+def _statements(p: Project) -> list[str]:
+    """Every statement the project's connection runs from now on (appended as they run)."""
+    seen: list[str] = []
+    p._store.conn.set_trace_callback(seen.append)
+    return seen
+
+
+def _many(path: Path, n: int) -> tuple[Project, int, str]:
+    text = " ".join(f"كلمة{k}" for k in range(n))
+    p = Project.create(path)
+    doc = p.add_document(text, name="d")
+    words = list(re.finditer(r"\S+", text))
+    with p.batch() as bulk:
+        bulk.add_annotators(["amal"])
+        bulk.put([
+            Span(f"u{k:05d}", doc.id, "amal", m.start(), m.end(), "LOC", m.group(),
+                 clock=p.clock.tick())
+            for k, m in enumerate(words)
+        ])  # fmt: skip
+    return p, doc.id, text
+
+
+def test_offsets_labels_and_uuids_are_read_without_the_text_column(tmp_path: Path) -> None:
+    p, doc_id, _text = _many(tmp_path / "p.annotator", 300)
+    with p:
+        eager = p.layer(doc_id, "amal").spans
+        seen = _statements(p)
+        spans = p.layer(doc_id, "amal", lazy=True).spans
+        assert isinstance(spans, LazyRecords)
+        for name in ("uuid", "start", "end", "label", "attributes", "note", "fragments"):
+            assert list(spans.fields(name)) == [getattr(s, name) for s in eager]
+        span_reads = [s for s in seen if "FROM spans" in s]
+        assert len(span_reads) == 1 and "text" not in span_reads[0].split("FROM")[0]
+        # the first records made read their own two cells by uuid...
+        assert spans[5] == eager[5] and spans[17] == eager[17]
+        assert sum("WHERE uuid = " in s for s in seen) == 2
+        # ...and asking for a whole column reads both columns in one query
+        del seen[:]
+        assert list(spans.fields("text")) == [s.text for s in eager]
+        assert list(spans.fields("clock")) == [s.clock for s in eager]
+        assert len(seen) == 1 and "SELECT uuid, text, clock" in seen[0]
+        assert list(spans) == list(eager)
+        assert len(seen) == 1
+
+
+def test_many_records_made_read_the_columns_whole(tmp_path: Path) -> None:
+    p, doc_id, _text = _many(tmp_path / "p.annotator", 300)
+    with p:
+        eager = p.layer(doc_id, "amal").spans
+        spans = p.layer(doc_id, "amal", lazy=True).spans
+        seen = _statements(p)
+        assert [spans[k] for k in range(299, -1, -1)] == list(reversed(eager))
+        by_uuid = sum("WHERE uuid = " in s for s in seen)
+        whole = sum("SELECT uuid, text, clock" in s for s in seen)
+        assert (by_uuid, whole) == (64, 1)
+
+
+def test_a_layer_changed_after_the_read_keeps_each_rows_own_cells(tmp_path: Path) -> None:
+    """Rows read before an edit the window splices in (or another write) get the stored text
+    and clock of their own uuid, whatever was added or deleted since."""
+    p, doc_id, _text = _many(tmp_path / "p.annotator", 100)
+    with p:
+        eager = p.layer(doc_id, "amal").spans
+        spans = p.layer(doc_id, "amal", lazy=True).spans
+        p.add_span(doc_id, eager[0].start, eager[1].end, "ORG", annotator="amal")
+        p.delete_span(eager[3].uuid)
+        assert list(fields_of(spans, "text")) == [s.text for s in eager]
+        assert [s.uuid for s in spans] == [s.uuid for s in eager]
+        assert [s.text for s in spans] == [s.text for s in eager]
+        assert spans[0].clock == eager[0].clock
+
+
+def test_a_layer_read_before_the_project_closed_stays_readable(tmp_path: Path) -> None:
+    p, doc_id, _text = _many(tmp_path / "p.annotator", 100)
+    eager = p.layer(doc_id, "amal").spans
+    spans = p.layer(doc_id, "amal", lazy=True).spans
+    p.close()
+    assert list(spans) == list(eager)
+
+
+def test_a_damaged_text_cell_is_refused_when_read(tmp_path: Path) -> None:
+    path = tmp_path / "p.annotator"
+    p, doc_id, _text = _many(path, 100)
+    p.close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE spans SET text = CAST(x'ff' AS TEXT) WHERE uuid = 'u00007'")
+    conn.commit()
+    conn.close()
+    with Project.open(path, read_only=True) as p:
+        spans = p.layer(doc_id, "amal", lazy=True).spans
+        assert spans[6].uuid == "u00006"
+        with pytest.raises(ProjectFileError, match="corrupt"):
+            spans[7]
+        with pytest.raises(ProjectFileError, match="corrupt"):
+            fields_of(spans, "text")

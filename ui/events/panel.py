@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QIcon
 from PySide6.QtWidgets import QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
-from annotator.model import DocumentAnnotations, Span, getter
+from annotator.model import DocumentAnnotations, Span, placed_getter
 from annotator.schema import Schema
 from ui.widgets import EXCERPT, plain_tooltip, swatch
 
@@ -81,12 +81,12 @@ def rows_of(
 ) -> tuple[list[EventRow], list[RelationRow]]:
     """The panel's rows for one layer: events in trigger order, then relations. ``spans``:
     the layer's spans by uuid when the caller holds them (else they are indexed here). The
-    spans are read through their offsets and text only (``getter``: of a lazily read layer,
-    from its columns, no record made); ``placed``: gives them for a span uuid (None: no
+    spans are read through their offsets and covered text only (``placed_getter``: of a lazily
+    read layer, from its columns, no record made); ``placed``: gives them for a span uuid (None: no
     such span) when the caller read them already, for every trigger and argument target."""
     if placed is None:
-        placed = getter(layer.span_by_uuid() if spans is None else spans,
-                        ("start", "end", "text"))  # fmt: skip
+        placed = placed_getter(layer.span_by_uuid() if spans is None else spans,
+                               layer.document.text)  # fmt: skip
     colors = {lab.name: lab.color for lab in schema.span_labels()}
     required: dict[str, tuple[str, ...]] = {}  # per event type: roles to fill at least once
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from annotator import commands as cmds
-from annotator.model import getter
+from annotator.model import placed_all
 from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
 from ui.events.relations import Linker, LinkHost
@@ -136,11 +136,10 @@ class EventTools:
         ends = {x.source for x in links} | {x.target for x in links}
         self._ends = ends
         spans = model.spans_by_uuid()
-        # the offsets and texts of the spans at an arc's end or triggering an event, read
-        # once for both (from the fields: a lazily read layer's spans stay rows)
-        fields = getter(spans, ("start", "end", "text"))
+        # the offsets and covered texts of the spans at an arc's end or triggering an event,
+        # read once for both (from the offsets: a lazily read layer's spans stay rows)
         wanted = ends.union([e.trigger for e in layer.events])
-        placed = {u: found for u in wanted if (found := fields(u)) is not None}
+        placed = placed_all(spans, wanted, layer.document.text)
         self.arcs.set_links(links, {u: (found[0], found[1]) for u in ends
                                     if (found := placed.get(u)) is not None})  # fmt: skip
         events, relations = rows_of(layer, schema, spans, placed.get)
