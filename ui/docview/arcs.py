@@ -21,6 +21,7 @@ the selected span are drawn emphasised, and the selected event's argument spans 
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import cast
 
@@ -73,6 +74,13 @@ ROUTES_KEPT = 20_000
 """routed arcs kept per layout (a few hundred per screen)"""
 DIM = 0.4
 """how far the arcs of other events are faded toward white"""
+
+_SOURCE = operator.attrgetter("source")
+_TARGET = operator.attrgetter("target")
+_LABEL = operator.attrgetter("label")
+_COLOR = operator.attrgetter("color")
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
 
 
 def _shifted(shape: ArcShape, dy: float) -> ArcShape:
@@ -196,17 +204,21 @@ class ArcOverlay(QWidget):
     # -- data ----------------------------------------------------------------------------
     def set_links(self, links: Sequence[Link], spans: Mapping[str, tuple[int, int]]) -> None:
         """Show these arcs; ``spans`` gives each span uuid its (start, end) code points."""
-        self._spans = dict(spans)
-        self._links = [x for x in links if x.source in self._spans and x.target in self._spans]
+        self._spans = placed = dict(spans)
+        self._links = shown = [x for x in links if x.source in placed and x.target in placed]
         self._by_source = {}
-        ranges = []
-        for k, link in enumerate(self._links):
+        for link in shown:
             self._by_source.setdefault(link.source, []).append(link)
-            (a0, a1), (b0, b1) = self._spans[link.source], self._spans[link.target]
-            ranges.append(ViewSpan(str(k), min(a0, b0), max(a1, b1), link.label, link.color))
-        self._index = SpanIndex(ranges)
-        uuids = {x.source for x in self._links} | {x.target for x in self._links}
-        self._starts = StartIndex({u: self._spans[u][0] for u in uuids})
+        # each arc's range: from the first start to the last end of its two spans (in a few
+        # passes over the arcs, a thousand events' two thousand at a time)
+        sources = list(map(placed.__getitem__, map(_SOURCE, shown)))
+        targets = list(map(placed.__getitem__, map(_TARGET, shown)))
+        starts = list(map(min, map(_FIRST, sources), map(_FIRST, targets)))
+        ends = list(map(max, map(_SECOND, sources), map(_SECOND, targets)))
+        self._index = SpanIndex(list(map(ViewSpan, map(str, range(len(shown))), starts, ends,
+                                         map(_LABEL, shown), map(_COLOR, shown))))  # fmt: skip
+        uuids = set(map(_SOURCE, shown)).union(map(_TARGET, shown))
+        self._starts = StartIndex({u: placed[u][0] for u in uuids})
         self._anchors.clear()
         self._version += 1
         self.update()

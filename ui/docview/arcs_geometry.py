@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -107,9 +108,9 @@ class StartIndex:
     """Span uuids sorted by start, for "which spans start in this block" lookups."""
 
     def __init__(self, starts: Mapping[str, int]) -> None:
-        pairs = sorted((s, u) for u, s in starts.items())
-        self._starts = [s for s, _ in pairs]
-        self._uuids = [u for _, u in pairs]
+        pairs = sorted(zip(starts.values(), starts.keys(), strict=True))
+        self._starts = list(map(operator.itemgetter(0), pairs))
+        self._uuids = list(map(operator.itemgetter(1), pairs))
 
     def get_range(self, first: int, end: int) -> list[str]:
         lo = bisect.bisect_left(self._starts, first)

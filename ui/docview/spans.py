@@ -53,6 +53,7 @@ class ViewSpan(NamedTuple):
 _UUID = operator.itemgetter(0)
 _START = operator.itemgetter(1)
 _END = operator.itemgetter(2)
+_LAST = operator.itemgetter(3)
 
 
 def _key(span: ViewSpan) -> tuple[int, int, str]:
@@ -180,7 +181,11 @@ class SpanIndex:
         # a layer comes in reading order: when no two spans share a start (and no uuid
         # comes twice) it is already in the index's order, checked without a key per span
         if len(unique) < len(order) or not all(map(operator.lt, starts, starts[1:])):
-            order = sorted(unique.values(), key=_key)
+            # sorted by ``_key`` (start, -end, uuid; the uuids are unique), compared in C
+            spans_ = list(unique.values())
+            keyed = sorted(zip(map(_START, spans_), map(operator.neg, map(_END, spans_)),
+                               map(_UUID, spans_), range(len(spans_)), strict=True))  # fmt: skip
+            order = list(map(spans_.__getitem__, map(_LAST, keyed)))
             starts = list(map(_START, order))
         ends = list(map(_END, order))
         self._set(cast(dict[str, _Item], unique), cast(list[_Item], order), starts, ends, None)
