@@ -42,6 +42,7 @@ from annotator.agreement.spans import (
     Scores,
     column_counts,
     column_counts_both,
+    column_label_counts,
 )
 
 BoolArray = npt.NDArray[np.bool_]
@@ -294,7 +295,12 @@ def _with_events(
     ok[ok] = found[ev[ok]] & (e_doc[ev[ok]] == a_doc[ok])
     is_span = target >= 0
     is_span[is_span] = s_doc[target[is_span]] == a_doc[is_span]
-    as_event = np.fromiter(map(event_at.__getitem__, a_target), dtype=np.int64, count=k)
+    as_event = np.full(k, -1, dtype=np.int64)  # looked up where the target is no span there
+    other = np.flatnonzero(~is_span).tolist()
+    if other:
+        as_event[other] = np.fromiter(
+            (event_at[a_target[i]] for i in other), dtype=np.int64, count=len(other)
+        )
     is_event = ~is_span & (as_event >= 0)
     is_event[is_event] = resolved[as_event[is_event]] & (
         e_doc[as_event[is_event]] == a_doc[is_event]
@@ -384,8 +390,7 @@ def packed_layer(
     if wanted is None:
         kept = None
     else:
-        mine = [c for c, name in enumerate(labels) if name in wanted]
-        kept = np.isin(code, np.array(mine, dtype=np.int64))
+        kept = np.array([name in wanted for name in labels], dtype=bool)[code]
     if strange:
         rows = odd(strange)
         n = len(rows)
@@ -694,7 +699,7 @@ class PairCounts:
             ):
                 left = (da, aa.start, aa.end, aa.role if role else aa.type)
                 right = (db, ab.start, ab.end, ab.role if role else ab.type)
-                by_label, _ = column_counts(left, right, groups, width, mode)  # type: ignore[arg-type]
+                by_label = column_label_counts(left, right, groups, width, mode)  # type: ignore[arg-type]
                 self.events[measure + suffix].add(by_label, width)
 
 
@@ -723,7 +728,7 @@ class AllCounts:
         self.documents += n_docs
         outside = book.code(OUTSIDE)
         for lay in chunk.layers.values():
-            self.labels.update(np.unique(lay.spans[3]).tolist())
+            self.labels.update(np.flatnonzero(np.bincount(lay.spans[3])).tolist())
         present = np.zeros((n_docs, len(self.names)), dtype=bool)
         for i, name in enumerate(self.names):
             if name in chunk.layers:

@@ -18,6 +18,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 import numpy as np
 import numpy.typing as npt
 
+from annotator.agreement.spans import contains_sorted, unique_sorted
 from annotator.text import is_word_char
 
 OUTSIDE = "O"
@@ -110,7 +111,7 @@ def _classified(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint8]:
     table = _classes()
     kind = table[codes]
     if not kind.all():  # characters met for the first time
-        for cp in np.unique(codes[kind == 0]).tolist():
+        for cp in unique_sorted(codes[kind == 0].astype(np.int64)).tolist():
             ch = chr(cp)
             table[cp] = _SPACE if ch.isspace() else _WORD if is_word_char(ch) else _OTHER
         kind = table[codes]
@@ -463,7 +464,7 @@ class UnitizingCounts:
             raise ValueError(f"unit [{start[bad]}, {end[bad]}) lies outside its document")
         if int(rater.min()) < 0 or int(rater.max()) >= len(self.raters):
             raise ValueError("unit of a rater not one of the raters")
-        for c in np.unique(cat).tolist():
+        for c in np.flatnonzero(np.bincount(cat)).tolist():
             self._categories.add(categories[c])
         r = len(self.raters)
         n_docs = len(keys)
@@ -603,8 +604,8 @@ def _reduced(
 ) -> tuple[IntArray, IntArray, IntArray]:
     """``_reduce`` of the groups where units overlap (sorted by group, start, longest first);
     the other groups are kept whole."""
-    bad = np.unique(group[1:][clash])
-    mine = np.isin(group, bad)
+    bad = unique_sorted(group[1:][clash])
+    mine = contains_sorted(bad, group)
     fixed: list[tuple[int, int, int]] = []
     rows = zip(group[mine].tolist(), start[mine].tolist(), end[mine].tolist(), strict=True)
     for g, items in itertools.groupby(rows, key=lambda row: row[0]):

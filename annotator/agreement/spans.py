@@ -196,7 +196,9 @@ def _dense(raw: IntArray, book: dict[Hashable, int]) -> IntArray:
 
 
 def unique_sorted(x: IntArray) -> IntArray:
-    """Sorted distinct values (sorting beats ``np.unique``'s hashing on this NumPy)."""
+    """Sorted distinct values: ``np.unique`` by sorting (without counts or indices it hashes
+    on this NumPy, which is slower here, and its first call imports ``numpy.ma``: about
+    20 ms in each process that counts)."""
     return _distinct_sorted(np.sort(x))
 
 
@@ -371,6 +373,19 @@ def column_counts(
     return _counted(coded, n_docs, n_labels, mode)
 
 
+def column_label_counts(
+    a: Columns, b: Columns, n_docs: int, n_labels: int, mode: Mode = "exact"
+) -> GroupCounts:
+    """``column_counts``' counts per document x label alone (the label-agnostic counts, which
+    overlap matching finds by a second matching, are not made)."""
+    if mode not in ("exact", "overlap"):
+        raise ValueError(f"unknown matching mode {mode!r}")
+    n_docs, n_labels = max(n_docs, 1), max(n_labels, 1)
+    positions, key_a, key_b = _keys(a, b, n_docs, n_labels)
+    coded = _Coded([None] * n_docs, [""] * n_labels, positions, key_a, key_b)
+    return _by_label(coded, n_docs, n_labels, mode, _split(key_a, coded), _split(key_b, coded))
+
+
 def column_counts_both(
     a: Columns, b: Columns, n_docs: int, n_labels: int
 ) -> tuple[tuple[GroupCounts, GroupCounts], tuple[GroupCounts, GroupCounts]]:
@@ -413,29 +428,40 @@ def _counted(
     mode: Mode,
     parts: tuple[Columns, Columns, IntArray, IntArray] | None = None,
 ) -> tuple[GroupCounts, GroupCounts]:
-    n_groups = n_docs * n_labels
-    (da, sa, ea, la), (db, sb, eb, lb), ba, bb = parts or _parts(coded, n_labels)
+    side_a, side_b, ba, bb = parts or _parts(coded, n_labels)
     pp = coded.positions * coded.positions
     if mode == "exact":
+        btp = np.bincount(intersect_sorted(ba, bb) // pp, minlength=n_docs)
+    else:
+        bda, bsa, bea = ba // pp, (ba // coded.positions) % coded.positions, ba % coded.positions
+        bdb, bsb, beb = bb // pp, (bb // coded.positions) % coded.positions, bb % coded.positions
+        btp = _overlap_tp(bda, bsa, bea, bdb, bsb, beb, n_docs)
+    boundary = GroupCounts(
+        np.bincount(ba // pp, minlength=n_docs), np.bincount(bb // pp, minlength=n_docs), btp
+    )
+    return _by_label(coded, n_docs, n_labels, mode, side_a, side_b), boundary
+
+
+def _by_label(
+    coded: _Coded, n_docs: int, n_labels: int, mode: Mode, side_a: Columns, side_b: Columns
+) -> GroupCounts:
+    """The counts per document x label of ``coded``, whose keys split into ``side_a`` and
+    ``side_b``."""
+    n_groups = n_docs * n_labels
+    (da, sa, ea, la), (db, sb, eb, lb) = side_a, side_b
+    if mode == "exact":
+        pp = coded.positions * coded.positions
         tp_keys = intersect_sorted(coded.key_a, coded.key_b)
         tp = np.bincount(
             (tp_keys // n_labels) // pp * n_labels + tp_keys % n_labels, minlength=n_groups
         )
-        btp = np.bincount(intersect_sorted(ba, bb) // pp, minlength=n_docs)
     else:
         tp = _overlap_tp(da * n_labels + la, sa, ea, db * n_labels + lb, sb, eb, n_groups)
-        bda, bsa, bea = ba // pp, (ba // coded.positions) % coded.positions, ba % coded.positions
-        bdb, bsb, beb = bb // pp, (bb // coded.positions) % coded.positions, bb % coded.positions
-        btp = _overlap_tp(bda, bsa, bea, bdb, bsb, beb, n_docs)
-    by_label = GroupCounts(
+    return GroupCounts(
         np.bincount(da * n_labels + la, minlength=n_groups),
         np.bincount(db * n_labels + lb, minlength=n_groups),
         tp,
     )
-    boundary = GroupCounts(
-        np.bincount(ba // pp, minlength=n_docs), np.bincount(bb // pp, minlength=n_docs), btp
-    )
-    return by_label, boundary
 
 
 def scores_from_counts(
