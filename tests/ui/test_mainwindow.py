@@ -259,6 +259,47 @@ def test_details_panel_edits_attributes_and_note(qtbot: QtBot, window: MainWindo
     assert window.session.project.span(span.uuid).label == "LOC"
 
 
+def test_spans_of_one_label_shown_in_turn_keep_the_attribute_widgets(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Selecting one span after another of the same label shows each one's values in the same
+    widgets, changing nothing stored; an edit then goes to the span shown."""
+    from PySide6.QtWidgets import QComboBox
+
+    assert window.session.project is not None
+    window.view.select(*at("ألمانيا"))
+    keys(qtbot, window, Qt.Key.Key_G)
+    window.view.select(*at("فرنسا"))
+    keys(qtbot, window, Qt.Key.Key_G)
+    first, second = sorted(spans(window), key=lambda s: s.start)
+    combo = window.details.attr_widgets["MentionType"]
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("NAM"))
+    combo.activated.emit(combo.currentIndex())
+    shown = window.details.uuid
+    other = first if shown == second.uuid else second
+    stored = window.session.project.span(shown).attributes
+    assert stored == {"MentionType": "NAM"}
+    window.selection.select_span(other.uuid)
+    assert window.details.attr_widgets["MentionType"] is combo  # the same widget
+    assert combo.currentData() is None  # the other span has no value
+    window.selection.select_span(shown)
+    assert combo.currentData() == "NAM"
+    assert window.session.project.span(other.uuid).attributes == {}
+    window.selection.select_span(other.uuid)
+    combo.setCurrentIndex(combo.findData("NOM"))
+    combo.activated.emit(combo.currentIndex())
+    assert window.session.project.span(other.uuid).attributes == {"MentionType": "NOM"}
+    assert window.session.project.span(shown).attributes == {"MentionType": "NAM"}
+    window.view.select(*at("أستراليا"))
+    keys(qtbot, window, Qt.Key.Key_1)  # a time expression: other attributes, other widgets
+    assert "MentionType" not in window.details.attr_widgets
+    window.selection.select_span(shown)
+    again = window.details.attr_widgets["MentionType"]
+    assert again is not combo and isinstance(again, QComboBox)
+    assert again.currentData() == "NAM"
+
+
 def test_rich_text_payload_is_shown_literally(qtbot: QtBot, window: MainWindow) -> None:
     project = window.session.project
     assert project is not None

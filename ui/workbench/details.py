@@ -87,6 +87,21 @@ def fill_attributes(
     return widgets
 
 
+def show_attribute_values(widgets: Mapping[str, QWidget], values: Mapping[str, Any]) -> None:
+    """Show ``values`` in the widgets ``fill_attributes`` made (for the same attributes)
+    without a signal: the user changed nothing. Selecting one span after another of the same
+    label keeps the panel's widgets instead of making them again (a combo per enum)."""
+    for name, w in widgets.items():
+        w.blockSignals(True)
+        if isinstance(w, QCheckBox):
+            w.setChecked(bool(values.get(name, False)))
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(values.get(name))))
+        elif isinstance(w, QLineEdit):
+            w.setText(str(values.get(name, "")))
+        w.blockSignals(False)
+
+
 def read_attributes(widgets: Mapping[str, QWidget]) -> dict[str, Any]:
     """The attributes as the widgets show them (unset values left out)."""
     out: dict[str, Any] = {}
@@ -204,6 +219,7 @@ class DetailsPanel(QWidget):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_PAUSE_MS)
         self.attr_widgets: dict[str, QWidget] = {}
+        self._attr_defs: list[AttributeDef] | None = None  # what attr_widgets were made for
         self._labels_of: Schema | None = None
         self.linked_box = QVBoxLayout()
 
@@ -249,13 +265,15 @@ class DetailsPanel(QWidget):
         self.where.setText(f"{span.start}–{span.end} ({span.annotator})" if span else "")
         self.event_info.setText(event_info)
         self.event_info.setVisible(bool(event_info))
-        self.attr_widgets = fill_attributes(
-            self,
-            self.attr_form,
-            schema.attributes_for(span.label) if span else [],
-            span.attributes if span else {},
-            self._attributes_changed,
-        )
+        defs = schema.attributes_for(span.label) if span else []
+        values = span.attributes if span else {}
+        if defs == self._attr_defs:  # the same attributes: only their values change
+            show_attribute_values(self.attr_widgets, values)
+        else:
+            self.attr_widgets = fill_attributes(
+                self, self.attr_form, defs, values, self._attributes_changed
+            )
+            self._attr_defs = defs
         self.note.blockSignals(True)
         self.note.setPlainText(span.note if span else "")
         self.note.blockSignals(False)
