@@ -205,6 +205,63 @@ def _known(ids: IntArray, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return rows if ok.all() else [row for row, keep in zip(rows, ok.tolist(), strict=True) if keep]
 
 
+def _known_columns(
+    ids: IntArray, rows: list[tuple[Any, ...]], width: int
+) -> tuple[IntArray, list[Sequence[Any]]]:
+    """``_known``'s rows (of ``width`` fields) as columns: the index in ``ids`` of each row's
+    document, and the other fields' columns (one transposition in C instead of a pass over
+    the rows per field)."""
+    if not rows or ids.size == 0:
+        return EMPTY, [()] * (width - 1)
+    doc_id, *fields = zip(*rows, strict=False)  # (rows of one query: strict is slow)
+    columns: list[Sequence[Any]] = list(fields)
+    at = np.array(doc_id, dtype=np.int64)
+    doc = np.minimum(np.searchsorted(ids, at), ids.size - 1)
+    ok = ids[doc] == at
+    if ok.all():
+        return doc, columns
+    keep = np.flatnonzero(ok).tolist()
+    return doc[ok], [[column[i] for i in keep] for column in columns]
+
+
+class _Events(NamedTuple):
+    """A chunk's event rows as columns: document index, uuid, type, trigger, deleted."""
+
+    doc: IntArray
+    uuid: Sequence[Any]
+    type: Sequence[Any]
+    trigger: Sequence[Any]
+    deleted: BoolArray | None
+
+
+class _Arguments(NamedTuple):
+    """A chunk's argument rows as columns: document index, event, role, target."""
+
+    doc: IntArray
+    event: Sequence[Any]
+    role: Sequence[Any]
+    target: Sequence[Any]
+
+
+def _event_columns(
+    ids: IntArray, events: list[tuple[Any, ...]], arguments: list[tuple[Any, ...]]
+) -> tuple[_Events, _Arguments]:
+    """Event rows ``(doc_id, uuid, type, trigger, deleted)`` and argument rows ``(doc_id,
+    event, role, target)`` of the documents ``ids`` as columns."""
+    e_doc, (uuid, kind, trigger, deleted) = _known_columns(ids, events, 5)
+    a_doc, (event, role, target) = _known_columns(ids, arguments, 4)
+    gone = np.array(deleted, dtype=bool)
+    return (
+        _Events(e_doc, uuid, kind, trigger, gone if gone.any() else None),
+        _Arguments(a_doc, event, role, target),
+    )
+
+
+def _lookup(index: dict[str, int], keys: Sequence[Any]) -> IntArray:
+    """``index[key]`` of each of ``keys`` (``_Index``: -1 for a key not there)."""
+    return np.fromiter(map(index.__getitem__, keys), dtype=np.int64, count=len(keys))
+
+
 def outline_layer(
     ids: IntArray,
     spans: list[tuple[Any, ...]],
@@ -220,77 +277,59 @@ def outline_layer(
     event's document, a target a live span of the argument's document, else the trigger of an
     event there."""
     n_docs = ids.size
-    spans, events, arguments = (_known(ids, rows) for rows in (spans, events, arguments))
     present = np.zeros(n_docs, dtype=bool)
-    n = len(spans)
-    if n:
-        s_doc_id, s_uuid, s_start, s_end, s_label = zip(
-            *spans, strict=False
-        )  # rows: strict is slow
-        s_doc = np.searchsorted(ids, np.array(s_doc_id, dtype=np.int64))
-        start = np.array(s_start, dtype=np.int64)
-        end = np.array(s_end, dtype=np.int64)
-        label = book.array(s_label, n)
-        present[s_doc] = True
-    else:
-        s_uuid, s_label = (), ()
-        s_doc, start, end, label = _columns()
+    s_doc, (s_uuid, s_start, s_end, s_label) = _known_columns(ids, spans, 5)
+    n = s_doc.size
+    start = np.array(s_start, dtype=np.int64) if n else EMPTY
+    end = np.array(s_end, dtype=np.int64) if n else EMPTY
+    label = book.array(s_label, n)
+    present[s_doc] = True
     if wanted is None:
         span_cols: Columns = (s_doc, start, end, label)
     else:
         kept = np.fromiter((x in wanted for x in s_label), dtype=bool, count=n)
         span_cols = (s_doc[kept], start[kept], end[kept], label[kept])
-    if not events:
-        empty = _columns()
-        return Layer(present, span_cols, empty, Arguments(*(EMPTY,) * 7))
+    ev, args = _event_columns(ids, events, arguments)
+    if not ev.doc.size:
+        return Layer(present, span_cols, _columns(), Arguments(*(EMPTY,) * 7))
     span_at = _Index(zip(s_uuid, range(n), strict=True))
-    e_trigger = [e[3] for e in events]
-    trig = np.fromiter(map(span_at.__getitem__, e_trigger), dtype=np.int64, count=len(events))
-    a_target = [a[3] for a in arguments]
-    target = np.fromiter(map(span_at.__getitem__, a_target), dtype=np.int64, count=len(a_target))
-    return _with_events(
-        ids, present, span_cols, (s_doc, start, end), events, trig, arguments, target, book
-    )
+    trig, target = _lookup(span_at, ev.trigger), _lookup(span_at, args.target)
+    return _with_events(present, span_cols, (s_doc, start, end), ev, trig, args, target, book)
 
 
 def _with_events(
-    ids: IntArray,
     present: BoolArray,
     span_cols: Columns,
     spans: tuple[IntArray, IntArray, IntArray],
-    events: list[tuple[Any, ...]],
+    events: _Events,
     trig: IntArray,
-    arguments: list[tuple[Any, ...]],
+    arguments: _Arguments,
     target: IntArray,
     book: Book,
 ) -> Layer:
     """The layer with its events resolved: ``spans`` (document index, start, end) are all
-    the live spans of the chunk's layer, ``events`` rows ``(doc_id, uuid, type, trigger,
-    deleted)`` (only the first three are read here), ``trig`` the index in ``spans`` of each
-    event's trigger (-1: none), ``arguments`` rows ``(doc_id, event, role, target)`` and
+    the live spans of the chunk's layer, ``events`` its events (at least one), ``trig`` the
+    index in ``spans`` of each event's trigger (-1: none), ``arguments`` its arguments and
     ``target`` the index in ``spans`` of each argument's target (-1: none)."""
     s_doc, start, end = spans
-    m = len(events)
-    e_doc_id = [e[0] for e in events]
-    e_uuid = [e[1] for e in events]
-    e_type = [e[2] for e in events]
-    e_deleted = [e[4] if len(e) > 4 else 0 for e in events]
-    e_doc = np.searchsorted(ids, np.array(e_doc_id, dtype=np.int64))
+    m = events.doc.size
+    e_doc = events.doc
     present[e_doc] = True
-    found = (trig >= 0) & ~np.array(e_deleted, dtype=bool)
+    found = trig >= 0
+    if events.deleted is not None:
+        found &= ~events.deleted
     found[found] = s_doc[trig[found]] == e_doc[found]
-    e_kind = book.array(e_type, m)
+    e_kind = book.array(events.type, m)
     triggers = (e_doc[found], start[trig[found]], end[trig[found]], e_kind[found])
-    if not arguments:
+    k = arguments.doc.size
+    if not k:
         return Layer(present, span_cols, triggers, Arguments(*(EMPTY,) * 7))
     # a target may be the trigger of an event of the document, deleted or not
     resolved = trig >= 0  # (no live span in these documents: none resolves)
     resolved[resolved] = s_doc[trig[resolved]] == e_doc[resolved]
-    event_at = _Index(zip(e_uuid, range(m), strict=True))
-    a_doc_id, a_event, a_role, a_target = zip(*arguments, strict=False)
-    k = len(arguments)
-    a_doc = np.searchsorted(ids, np.array(a_doc_id, dtype=np.int64))
-    ev = np.fromiter(map(event_at.__getitem__, a_event), dtype=np.int64, count=k)
+    event_at = _Index(zip(events.uuid, range(m), strict=True))
+    a_doc, a_target = arguments.doc, arguments.target
+    ev = _lookup(event_at, arguments.event)
     ok = ev >= 0
     ok[ok] = found[ev[ok]] & (e_doc[ev[ok]] == a_doc[ok])
     is_span = target >= 0
@@ -298,9 +337,7 @@ def _with_events(
     as_event = np.full(k, -1, dtype=np.int64)  # looked up where the target is no span there
     other = np.flatnonzero(~is_span).tolist()
     if other:
-        as_event[other] = np.fromiter(
-            (event_at[a_target[i]] for i in other), dtype=np.int64, count=len(other)
-        )
+        as_event[other] = _lookup(event_at, [a_target[i] for i in other])
     is_event = ~is_span & (as_event >= 0)
     is_event[is_event] = resolved[as_event[is_event]] & (
         e_doc[as_event[is_event]] == a_doc[is_event]
@@ -311,7 +348,7 @@ def _with_events(
     kinds = e_kind[ev]
     # one code per (type, role): that of the ``type/role`` key
     roles = _Codes()
-    role = np.fromiter(map(roles.__getitem__, a_role), dtype=np.int64, count=k)[ok]
+    role = np.fromiter(map(roles.__getitem__, arguments.role), dtype=np.int64, count=k)[ok]
     width = max(len(roles), 1)
     pairs, inverse = np.unique(kinds * width + role, return_inverse=True)
     names, role_names = book.names, list(roles)
@@ -341,29 +378,36 @@ def _packed_spans(
     d_id, count, uuids, packed = zip(*rows, strict=False)
     counts = np.array(count, dtype=np.int64)
     doc_ids = np.array(d_id, dtype=np.int64)
-    parts = [u.split(",") for u in uuids]
     val = np.fromstring(",".join(packed), dtype=np.int64, sep=",")
-    if val.size != int(counts.sum()):
+    total = int(counts.sum())
+    if val.size != total:
         raise ValueError("packed span rows do not add up")
-    whole = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) == counts
-    whole &= np.fromiter(("" not in p for p in parts), dtype=bool, count=len(parts))
-    ends = np.cumsum(counts)
-    odd_at = np.flatnonzero(val < 0)
-    if odd_at.size:
-        whole[np.searchsorted(ends, odd_at, side="right")] = False
+    # every document's uuids split into at least as many parts as it has spans, so all the
+    # documents' parts add up to ``total`` only when each splits into its own count
+    names = ",".join(uuids).split(",")
     odd: list[int] = []
-    if not whole.all():
+    if len(names) != total or "" in names or (val < 0).any():
+        parts = [u.split(",") for u in uuids]
+        whole = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) == counts
+        whole &= np.fromiter(("" not in p for p in parts), dtype=bool, count=len(parts))
+        odd_at = np.flatnonzero(val < 0)
+        if odd_at.size:
+            whole[np.searchsorted(np.cumsum(counts), odd_at, side="right")] = False
         odd = doc_ids[~whole].tolist()
         val = val[np.repeat(whole, counts)]
         parts = [p for p, w in zip(parts, whole.tolist(), strict=True) if w]
         counts, doc_ids = counts[whole], doc_ids[whole]
-    names = list(itertools.chain.from_iterable(parts))
+        names = list(itertools.chain.from_iterable(parts))
     code = val & 255
     table = np.zeros(len(labels), dtype=np.int64)
-    if code.size:
-        seen, first = np.unique(code, return_index=True)
-        for c in seen[np.argsort(first)].tolist():  # book codes in the order met, as the rows'
-            table[c] = book.code(labels[c])
+    seen = np.flatnonzero(np.bincount(code, minlength=len(labels))).tolist()
+    new = [c for c in seen if labels[c] not in book.codes]
+    if len(new) > 1:  # book codes in the order met, as the rows'
+        new.sort(key=lambda c: int(np.argmax(code == c)))
+    for c in new:
+        book.code(labels[c])
+    for c in seen:
+        table[c] = book.codes[labels[c]]
     s_doc = np.repeat(np.searchsorted(ids, doc_ids), counts)
     return names, s_doc, val >> 32, (val >> 8) & 0xFFFFFF, table[code], code, odd
 
@@ -384,19 +428,16 @@ def packed_layer(
     them. The same layer: events resolved by ``outline_layer``'s rules, over the same spans
     in the same order."""
     n_docs = ids.size
-    spans, events, arguments = (_known(ids, rows) for rows in (spans, events, arguments))
     present = np.zeros(n_docs, dtype=bool)
-    s_uuid, s_doc, start, end, label, code, strange = _packed_spans(spans, ids, labels, book)
-    if wanted is None:
-        kept = None
-    else:
-        kept = np.array([name in wanted for name in labels], dtype=bool)[code]
+    s_uuid, s_doc, start, end, label, code, strange = _packed_spans(
+        _known(ids, spans), ids, labels, book
+    )
+    kept = None if wanted is None else np.array([x in wanted for x in labels], dtype=bool)[code]
     if strange:
-        rows = odd(strange)
-        n = len(rows)
-        o_doc_id, o_uuid, o_start, o_end, o_label = zip(*rows, strict=False) if n else ((),) * 5
+        o_doc, (o_uuid, o_start, o_end, o_label) = _known_columns(ids, odd(strange), 5)
+        n = o_doc.size
         s_uuid += o_uuid
-        s_doc = np.concatenate((s_doc, np.searchsorted(ids, np.array(o_doc_id, dtype=np.int64))))
+        s_doc = np.concatenate((s_doc, o_doc))
         start = np.concatenate((start, np.array(o_start, dtype=np.int64)))
         end = np.concatenate((end, np.array(o_end, dtype=np.int64)))
         label = np.concatenate((label, book.array(o_label, n)))
@@ -408,15 +449,12 @@ def packed_layer(
         span_cols: Columns = (s_doc, start, end, label)
     else:
         span_cols = (s_doc[kept], start[kept], end[kept], label[kept])
-    if not events:
+    ev, args = _event_columns(ids, events, arguments)
+    if not ev.doc.size:
         return Layer(present, span_cols, _columns(), Arguments(*(EMPTY,) * 7))
     span_at = _Index(zip(s_uuid, range(len(s_uuid)), strict=True))
-    trig = np.fromiter(map(span_at.__getitem__, [e[3] for e in events]), np.int64, len(events))
-    targets = [a[3] for a in arguments]
-    target = np.fromiter(map(span_at.__getitem__, targets), np.int64, len(targets))
-    return _with_events(
-        ids, present, span_cols, (s_doc, start, end), events, trig, arguments, target, book
-    )
+    trig, target = _lookup(span_at, ev.trigger), _lookup(span_at, args.target)
+    return _with_events(present, span_cols, (s_doc, start, end), ev, trig, args, target, book)
 
 
 # -- tokens -----------------------------------------------------------------------------------
