@@ -220,3 +220,19 @@ def test_ranges_counted_apart_and_added_give_the_serial_figures(
             got = agreement(project_layers(p, names), names, labels)
     assert got == want
     assert got.to_json() == want.to_json()
+
+
+@given(st.integers(0, 300_000), st.integers(2, 16))
+def test_ranges_cover_every_id_once_and_shrink_towards_the_end(top: int, workers: int) -> None:
+    """The ids ``[0, top]`` in order, each range at most ``RANGE_DOCUMENTS`` wide (unless
+    ``MAX_RANGES`` would be passed), none wider than the one before, the last ones smaller
+    than the first so that the processes end together."""
+    made = parallel.ranges(top, workers)
+    assert [i for r in made for i in r] == list(range(top + 1))
+    widths = [len(r) for r in made]
+    assert widths[:-1] == sorted(widths[:-1], reverse=True)  # (the last: what is left)
+    least = max(-(-(top + 1) // parallel.MAX_RANGES), parallel.RANGE_DOCUMENTS // 5)
+    assert max(widths) <= max(parallel.RANGE_DOCUMENTS, least)
+    assert all(w >= least for w in widths[:-1])
+    if top + 1 >= 2 * workers * parallel.RANGE_DOCUMENTS:
+        assert widths[-1] < widths[0]  # (the end in smaller ranges)
