@@ -46,8 +46,11 @@ def learn(documents: Iterable[Segmented], seed: int = 0) -> Clusters:
     text is too small to cluster."""
     sentences = [sent for seg in documents for sent in stems(seg)]
     freq = Counter(w for sent in sentences for w in sent)
-    vocab = [w for w, n in freq.most_common(MAX_WORDS) if n >= MIN_COUNT]
-    contexts = [w for w, _ in freq.most_common(CONTEXTS)]
+    # by count, then by the stem itself: the same documents in any order give the same
+    # clusters (Counter.most_common breaks ties by the order stems were first seen)
+    ranked = sorted(freq, key=lambda w: (-freq[w], w))
+    vocab = [w for w in ranked[:MAX_WORDS] if freq[w] >= MIN_COUNT]
+    contexts = ranked[:CONTEXTS]
     if len(vocab) < 2 * SIZES[0]:
         return {}
     import numpy as np

@@ -31,6 +31,7 @@ from annotator.learn.corpus import Example, Mention, non_overlapping, suggestion
 from annotator.learn.crfcheck import BadModel, check_crf1dm
 from annotator.learn.features import FEATURE_VERSION, Features, document_features
 from annotator.learn.memorise import Memorise
+from annotator.learn.names import Gazetteer, NameIndex, as_gazetteer, general_names
 from annotator.learn.segment import Segmented, StartRule, fold_word, segment
 from annotator.learn.triggers import TriggerLexicon
 from annotator.scratch import folder
@@ -49,12 +50,14 @@ PARAMS: dict[str, Any] = {
     "o_bias": 0.0,
     "propagate": False,
     "clusters": True,
+    "names": True,
 }
 """L-BFGS with L1 and L2 regularisation (crfsuite's defaults elsewhere); ``o_bias``: the
 decoding bias against O (``decode``; ``training.tune`` chooses it by cross-validation over
 the training documents); ``propagate``: a name the model finds is also proposed where the
 same words recur in the document (chosen by ``tune`` too); ``clusters``: learn word clusters
-from the project's text"""
+from the project's text; ``names``: the general names (``names.general_names``) join the
+gazetteer"""
 MAX_O_BIAS = 20.0
 
 MEMO_FOLDS = 5
@@ -146,7 +149,7 @@ _IDENTITY = ("w=", "stem=", "memo=", "-1|0=", "0|+1=")
 
 def training_data(
     examples: Sequence[Example],
-    gazetteer: Collection[str] = frozenset(),
+    gazetteer: Gazetteer | None = None,
     progress: StepCallback = no_progress,
     word_dropout: float = 0.0,
     seed: int = 0,
@@ -160,6 +163,7 @@ def training_data(
     words it has seen. ``starts`` learns where the mentions start inside their first word.
     """
     rng = random.Random(seed)
+    index = NameIndex(gazetteer) if gazetteer else None
     # each document's memo feature comes from the mentions of the other folds only
     folds = min(MEMO_FOLDS, len(examples))
     memos = [
@@ -173,7 +177,7 @@ def training_data(
         if starts is not None:
             for s, _, label in ex.entities:
                 starts.observe(seg, s, label)
-        feature_lists = document_features(seg, gazetteer, memo, clusters)
+        feature_lists = document_features(seg, index, memo, clusters)
         for sent, feats in zip(seg.sentences, feature_lists, strict=True):
             if word_dropout:
                 for f in feats:
@@ -192,7 +196,8 @@ class Model:
     def __init__(self, manifest: dict[str, Any], crf: bytes) -> None:
         self.manifest = manifest
         self.crf = crf
-        self.gazetteer = frozenset(manifest["gazetteer"])
+        self.gazetteer: dict[str, str] = dict(manifest["gazetteer"])
+        self.names = NameIndex(self.gazetteer)
         self.triggers = TriggerLexicon.from_json(manifest["triggers"])
         self.starts = StartRule.from_json(manifest["starts"])
         self.memorised = Memorise.from_json(manifest["memorised"])
@@ -221,7 +226,7 @@ class Model:
         examples: Sequence[Example],
         *,
         layer: str = "gold",
-        gazetteer: Collection[str] = frozenset(),
+        gazetteer: Gazetteer | Collection[str] = frozenset(),
         params: dict[str, Any] | None = None,
         progress: StepCallback = no_progress,
         texts: Sequence[Text] = (),
@@ -231,9 +236,14 @@ class Model:
 
         ``texts``: the project's other documents, unlabelled (the examples' own text is
         used anyway); with ``params["clusters"]`` the word clusters are learnt from all of
-        it, unless ``clusters`` gives them already."""
+        it, unless ``clusters`` gives them already. ``gazetteer``: names the features mark
+        (``names.as_gazetteer``); with ``params["names"]`` the general names join them (the
+        given kind wins for a phrase in both)."""
         settings = {**PARAMS, **(params or {})}
-        own = {k: settings.pop(k) for k in ("word_dropout", "o_bias", "propagate", "clusters")}
+        own = {
+            k: settings.pop(k) for k in ("word_dropout", "o_bias", "propagate", "clusters", "names")
+        }
+        names = {**(general_names() if own["names"] else {}), **as_gazetteer(gazetteer)}
         if not own["clusters"]:
             clusters = {}
         elif clusters is None:
@@ -241,7 +251,7 @@ class Model:
         starts = StartRule()
         data = training_data(
             examples,
-            gazetteer,
+            names,
             progress,
             float(own["word_dropout"]),
             starts=starts,
@@ -270,7 +280,7 @@ class Model:
             "tokens": sum(len(ys) for _, ys in data),
             "mentions": sum(len(ex.entities) for ex in examples),
             "scores": {},
-            "gazetteer": sorted(gazetteer),
+            "gazetteer": names,
             "triggers": TriggerLexicon.learn(examples).to_json(),
             "starts": starts.to_json(),
             "memorised": Memorise(examples).to_json(),
@@ -369,7 +379,7 @@ class Model:
         known = set(labels)
         viterbi, tables = any(not b for b in biases), any(biases)
         out = []
-        feature_lists = document_features(seg, self.gazetteer, memo, self.clusters)
+        feature_lists = document_features(seg, self.names, memo, self.clusters)
         for sent, feats in zip(seg.sentences, feature_lists, strict=True):
             best: list[str] = []
             probs: list[float] = []
@@ -565,7 +575,7 @@ _MANIFEST_TYPES: dict[str, type | tuple[type, ...]] = {
     "tokens": int,
     "mentions": int,
     "scores": dict,
-    "gazetteer": list,
+    "gazetteer": dict,
     "triggers": dict,
     "starts": dict,
     "memorised": list,
@@ -580,19 +590,21 @@ def _check_manifest(manifest: Any) -> None:
     missing = sorted(set(_MANIFEST_TYPES) - set(manifest))
     if missing:
         raise ModelError(f"model manifest lacks {', '.join(missing)}")
+    # the versions first: another version's fields may have other types (retrain, not damage)
+    if manifest["format"] != FORMAT or manifest["kind"] != "crf":
+        raise ModelError(f"model format {manifest['format']!r} is not {FORMAT}: retrain the model")
+    if manifest["feature_version"] != FEATURE_VERSION:
+        raise ModelError(
+            f"model uses features version {manifest['feature_version']!r}, this program "
+            f"{FEATURE_VERSION}: retrain the model"
+        )
     for key, typ in _MANIFEST_TYPES.items():
         if type(manifest[key]) is bool or not isinstance(manifest[key], typ):
             raise ModelError(f"model manifest: {key} has the wrong type")
-    if manifest["format"] != FORMAT or manifest["kind"] != "crf":
-        raise ModelError(f"model format {manifest['format']} is not {FORMAT}: retrain the model")
-    if manifest["feature_version"] != FEATURE_VERSION:
-        raise ModelError(
-            f"model uses features version {manifest['feature_version']}, this program "
-            f"{FEATURE_VERSION}: retrain the model"
-        )
-    for key in ("labels", "gazetteer"):
-        if not all(isinstance(x, str) for x in manifest[key]):
-            raise ModelError(f"model manifest: {key} must hold strings")
+    if not all(isinstance(x, str) for x in manifest["labels"]):
+        raise ModelError("model manifest: labels must hold strings")
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in manifest["gazetteer"].items()):
+        raise ModelError("model manifest: gazetteer must map strings to strings")
     if not all(isinstance(x, str) and x for x in manifest["labels"]):
         raise ModelError("model manifest: empty label")
     if type(manifest["params"].get("propagate", False)) is not bool:

@@ -2,8 +2,8 @@
 
 For a word: its folded form (``annotator.text.fold``), its stem (the folded word with its
 proclitics و ف ب ل ك and the article ال removed), the proclitic letters, prefixes and
-suffixes of the stem, its shape (Arabic, Latin, digits, punctuation, length), gazetteer
-membership of the stem or the folded word (folded names; one- and two-word windows), the
+suffixes of the stem, its shape (Arabic, Latin, digits, punctuation, length), whether it is
+inside a gazetteer phrase and of which kind (``B-loc``/``I-loc``: ``names.py``), the
 tag a match of the memorised training mentions gives it (``memorise.py``),
 its word clusters (``clusters.py``: learnt from all of the project's text, labelled or not),
 whether it opens its sentence, and the same facts of its neighbours (two each side).
@@ -13,8 +13,9 @@ model trained on another version is refused, not silently misread.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
+from annotator.learn.names import Gazetteer, NameIndex
 from annotator.learn.segment import (
     CONJUNCTIONS,
     PREPOSITIONS,
@@ -24,7 +25,7 @@ from annotator.learn.segment import (
 )
 from annotator.text import ARTICLE
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 
 Features = dict[str, float]
 
@@ -83,12 +84,13 @@ def _tokens(seg: Segmented) -> list[_Token]:
 def _sentence(
     toks: list[_Token],
     sentence: list[int],
-    gazetteer: Collection[str],
+    index: NameIndex | None,
     memo: Sequence[str],
     clusters: Mapping[str, Sequence[int]],
 ) -> list[Features]:
     """One feature dict per token of ``sentence`` (indices into ``toks``)."""
     items = [toks[i] for i in sentence]
+    names = index.marks([t.f for t in items]) if index is not None else []
     groups = [clusters.get(t.stem, ()) for t in items] if clusters else []
     marks = [memo[i] for i in sentence] if memo else []
     n = len(items)
@@ -122,13 +124,13 @@ def _sentence(
             if len(t.stem) > j:
                 feats[f"p{j}=" + t.stem[:j]] = 1.0
                 feats[f"s{j}=" + t.stem[-j:]] = 1.0
-        if gazetteer:
-            if t.stem in gazetteer or t.f in gazetteer:
-                feats["gaz"] = 1.0
-            if k + 1 < n and f"{t.stem} {items[k + 1].stem}" in gazetteer:
-                feats["gaz2=B"] = 1.0
-            if k and f"{items[k - 1].stem} {t.stem}" in gazetteer:
-                feats["gaz2=I"] = 1.0
+        if names:
+            if names[k]:
+                feats["gaz=" + names[k]] = 1.0
+            if k and names[k - 1]:
+                feats["-1:gaz=" + names[k - 1]] = 1.0
+            if k + 1 < n and names[k + 1]:
+                feats["+1:gaz=" + names[k + 1]] = 1.0
         for d in (-2, -1, 1, 2):
             j = k + d
             if 0 <= j < n:
@@ -151,12 +153,18 @@ def _sentence(
 
 def document_features(
     seg: Segmented,
-    gazetteer: Collection[str] = frozenset(),
+    gazetteer: Gazetteer | NameIndex | None = None,
     memo: Sequence[str] = (),
     clusters: Mapping[str, Sequence[int]] | None = None,
 ) -> list[list[Features]]:
-    """Feature dicts of every sentence of a document, in order; ``memo``: a BIO tag per word
-    from the memorised training mentions (``memorise.Memorise.tags``); ``clusters``: the
-    cluster numbers of each stem (``clusters.learn``)."""
+    """Feature dicts of every sentence of a document, in order; ``gazetteer``: folded
+    phrases and their kinds (``names.as_gazetteer``), or their ``NameIndex``; ``memo``: a BIO
+    tag per word from the memorised training mentions (``memorise.Memorise.tags``);
+    ``clusters``: the cluster numbers of each stem (``clusters.learn``)."""
     toks = _tokens(seg)
-    return [_sentence(toks, sent, gazetteer, memo, clusters or {}) for sent in seg.sentences]
+    index: NameIndex | None = None
+    if isinstance(gazetteer, NameIndex):
+        index = gazetteer
+    elif gazetteer:
+        index = NameIndex(gazetteer)
+    return [_sentence(toks, sent, index, memo, clusters or {}) for sent in seg.sentences]

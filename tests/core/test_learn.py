@@ -202,11 +202,65 @@ def test_gazetteer_membership_is_a_feature(synthetic: Project) -> None:
     from annotator.learn.features import document_features
 
     seg = segment("وصل الوفد إلى بأثينا .")
-    feats = document_features(seg, frozenset({"اثينا"}))[0]
-    assert feats[3].get("gaz") == 1.0 and "gaz" not in feats[2]
+    feats = document_features(seg, {"اثينا": "name"})[0]
+    assert feats[3].get("gaz=B-name") == 1.0 and not any(k.startswith("gaz") for k in feats[2])
+    assert feats[2].get("+1:gaz=B-name") == 1.0
     assert feats[3].get("proc=ب") == 1.0 and feats[3].get("stem=اثينا") == 1.0
-    m = Model.fit(layer_examples(synthetic), params=FAST, gazetteer={"اثينا"})
-    assert Model.from_bytes(m.to_bytes()).gazetteer == frozenset({"اثينا"})
+    m = Model.fit(layer_examples(synthetic), params={**FAST, "names": False}, gazetteer={"أثينا"})
+    assert Model.from_bytes(m.to_bytes()).gazetteer == {"اثينا": "name"}
+
+
+def test_gazetteer_phrases_mark_their_words_after_proclitics_and_article() -> None:
+    from annotator.learn.names import NameIndex, as_gazetteer
+    from annotator.learn.segment import fold_word
+
+    index = NameIndex(
+        as_gazetteer({"البوسنة والهرسك": "loc", "الجزائر": "loc", "بالاو": "loc", "جزائر": "x"})
+    )
+    words = ["زار", "وبالجزائر", "ثم", "البوسنة", "والهرسك", "او", "بالاو", "جزائر", "البوسنة"]
+    marks = index.marks([fold_word(w) for w in words])
+    # proclitics (و, ب) and the article come off the text's word; a phrase's own letters stay
+    # (the entry بالاو does not match the conjunction او); the later entry of a key wins
+    assert marks == ["", "B-x", "", "B-loc", "I-loc", "", "B-loc", "B-x", ""]
+
+
+def test_the_general_names_come_from_the_installed_cldr_data() -> None:
+    from annotator.learn.names import general_names, phrase_key
+
+    names = general_names()
+    assert names[phrase_key("فرنسا")] == "loc"  # a territory
+    assert names[phrase_key("القاهرة")] == "loc"  # a time zone's city
+    assert names[phrase_key("الولايات المتحدة")] == "loc"  # two words, the article off each
+    assert names[phrase_key("الألمانية")] == "lang"
+    assert phrase_key("عام") not in names  # CLDR's name of the common script: left out
+    assert all(k and not any(c.isdigit() for c in k) for k in names)
+
+
+def test_a_model_carries_its_general_names_and_needs_no_babel_to_predict(
+    synthetic: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.learn import names
+
+    m = Model.fit(layer_examples(synthetic), params=FAST)
+    assert m.gazetteer[phrase_key_of("فرنسا")] == "loc"
+
+    def unavailable() -> dict[str, str]:
+        raise AssertionError("the general names were read again")
+
+    monkeypatch.setattr(names, "general_names", unavailable)
+    monkeypatch.setattr(crf_module, "general_names", unavailable)
+    loaded = Model.from_bytes(m.to_bytes())
+    assert loaded.gazetteer == m.gazetteer
+    found, _ = loaded.predict(0, "وصل الوفد إلى فرنسا .")
+    assert isinstance(found, list)
+    plain = Model.fit(layer_examples(synthetic), params={**FAST, "names": False})
+    assert plain.gazetteer == {}
+
+
+def phrase_key_of(name: str) -> str:
+    from annotator.learn.names import phrase_key
+
+    return phrase_key(name)
 
 
 # -- event triggers ------------------------------------------------------------------------
@@ -295,7 +349,12 @@ def test_altered_models_are_refused_before_crfsuite_reads_them(model: Model) -> 
     # a different feature version, a manifest field of the wrong type
     n = struct.unpack_from(">I", data, len(crf_module.MAGIC))[0]
     at = len(crf_module.MAGIC) + 4
-    for change in ({"feature_version": 999}, {"labels": "PER"}, {"gazetteer": [1]}):
+    for change in (
+        {"feature_version": 999},
+        {"labels": "PER"},
+        {"gazetteer": [1]},
+        {"gazetteer": {"x": 1}},
+    ):
         manifest = {**json.loads(data[at : at + n]), **change}
         head = json.dumps(manifest).encode()
         with pytest.raises(ModelError, match=r"retrain|type|strings"):

@@ -106,8 +106,11 @@ def _families(seed: int, n: int = 400) -> str:
 
 
 def test_word_clusters_group_words_of_the_same_contexts_and_are_plain_checked_data() -> None:
-    clusters = learn([segment(_families(k)) for k in range(3)])
+    documents = [segment(_families(k)) for k in range(3)]
+    clusters = learn(documents)
     assert clusters and check(json.loads(json.dumps(clusters))) == clusters
+    # the same documents read in another order make the same clusters
+    assert learn(documents[::-1]) == clusters
     assert all(len(ids) == len(SIZES) for ids in clusters.values())
     place = {clusters[w][0] for w in PLACES if w in clusters}
     deed = {clusters[w][0] for w in DEEDS if w in clusters}
