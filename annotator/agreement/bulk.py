@@ -630,7 +630,9 @@ class PairCounts:
         self.confusion: Counter[tuple[int, int]] = Counter()  # codes; -1: no span
         self.tokens: Counter[tuple[int, int]] = Counter()
         self.alpha_u = UnitizingCounts([a, b])
-        self.rows: list[tuple[Hashable, str, PRF, PRF, float | None]] = []
+        self._rows: list[tuple[list[Hashable], list[str], IntArray, list[float | None]]] = []
+        """per chunk: the shared documents' ids and names, their TP, |A| and |B| exact and
+        overlapping (six rows), and their kappas"""
 
     def merge(self, other: PairCounts, code: IntArray) -> None:
         """Add the counts of the same pair over other documents, whose label ``i`` is this
@@ -648,7 +650,15 @@ class PairCounts:
         for (x, y), t in other.tokens.items():
             self.tokens[to[x], to[y]] += t
         self.alpha_u.merge(other.alpha_u)
-        self.rows.extend(other.rows)
+        self._rows.extend(other._rows)
+
+    def rows(self) -> Iterator[tuple[Hashable, str, PRF, PRF, float | None]]:
+        """Per document both have, in the order counted: id, name, the exact and the
+        overlapping span counts, token kappa."""
+        for ids, names, counts, kappas in self._rows:
+            et, ea, eb, ot, oa, ob = counts.tolist()
+            exact, overlap = map(PRF, et, ea, eb), map(PRF, ot, oa, ob)
+            yield from zip(ids, names, exact, overlap, kappas, strict=True)
 
     def add(self, chunk: Chunk, tokens: Tokens, book: Book, ranks: IntArray) -> None:
         x, y = chunk.layers.get(self.a), chunk.layers.get(self.b)
@@ -667,10 +677,9 @@ class PairCounts:
         self.overlap.add(overlap, width)
         self.exact_boundary += exact_boundary.prf()
         self.overlap_boundary += overlap_boundary.prf()
-        per_doc = [
-            [c.reshape(n, width).sum(axis=1).tolist() for c in by_label]
-            for by_label in (exact, overlap)
-        ]
+        per_doc = np.stack(
+            [c.reshape(n, width).sum(axis=1) for by_label in (exact, overlap) for c in by_label]
+        )[[2, 0, 1, 5, 3, 4]]  # (TP, |A|, |B| of each)
         # tokens: the covered ones of the shared documents, the rest (O, O)
         outside = book.code(OUTSIDE)
         width = len(book.codes)
@@ -689,12 +698,9 @@ class PairCounts:
         for code in np.flatnonzero(pairs).tolist():
             self.tokens[code // width, code % width] += int(pairs[code])
         names = x.names or chunk.names
-        ids = chunk.ids
-        (ea, eb, et), (oa, ob, ot) = per_doc
-        for i, d in enumerate(shared.tolist()):
-            self.rows.append(
-                (ids[d], names[d], PRF(et[i], ea[i], eb[i]), PRF(ot[i], oa[i], ob[i]), kappas[i])
-            )
+        docs = shared.tolist()
+        doc_ids = [chunk.ids[d] for d in docs]
+        self._rows.append((doc_ids, [names[d] for d in docs], per_doc, kappas))
         # alpha-U
         units = UnitColumns(
             np.concatenate((np.zeros(sa[0].size, np.int64), np.ones(sb[0].size, np.int64))),
@@ -703,7 +709,7 @@ class PairCounts:
             np.concatenate((sa[2], sb[2])),
             np.concatenate((sa[3], sb[3])),
         )
-        keys = [repr(ids[d]) for d in shared.tolist()]
+        keys = list(map(repr, doc_ids))
         self.alpha_u.add_many(keys, chunk.lengths[shared], units, book.names)
         # label confusion
         matrix = overlap_confusion(sa, sb, ranks, width).reshape(-1)

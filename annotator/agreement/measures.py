@@ -262,14 +262,12 @@ def _memory_chunks(
 class _Rows:
     """A stream of row blocks ordered by document (first field), taken up to a document."""
 
-    def __init__(
-        self, blocks: Iterator[list[tuple[Any, ...]]], weight: tuple[int, ...] | None = None
-    ) -> None:
+    def __init__(self, blocks: Iterator[list[tuple[Any, ...]]], weight: int | None = None) -> None:
         self._blocks = blocks
         self._rows: list[tuple[Any, ...]] = []
         self._at = 0
         self._done = False
-        self._weight = weight  # a row's weight: the sum of these fields (counts of spans)
+        self._weight = weight  # a row's weight: this field (a count of spans)
 
     def _pull(self) -> None:
         block = next(self._blocks, None)
@@ -284,24 +282,25 @@ class _Rows:
     def doc_at(self, k: int) -> int | None:
         """The document of the ``k``-th row still to take (None: fewer rows are left); of a
         weighted stream, of the row where the rows' weights pass ``k``."""
-        if self._weight:
+        if self._weight is not None:
             return self._weighted_doc_at(k, self._weight)
         while len(self._rows) - self._at <= k and not self._done:
             self._pull()
         return self._rows[self._at + k][0] if len(self._rows) - self._at > k else None
 
-    def _weighted_doc_at(self, k: int, weight: tuple[int, ...]) -> int | None:
+    def _weighted_doc_at(self, k: int, weight: int) -> int | None:
         total, i = 0, self._at
         while True:
-            while i < len(self._rows):
-                row = self._rows[i]
-                total += sum(row[w] for w in weight)
-                if total > k:
-                    return row[0]  # type: ignore[no-any-return]
-                i += 1
+            # the running totals of the rows from ``i`` (summed in C)
+            sums = list(itertools.accumulate(map(itemgetter(weight), self._rows[i:])))
+            j = bisect.bisect_right(sums, k - total)
+            if j < len(sums):
+                return self._rows[i + j][0]  # type: ignore[no-any-return]
+            if sums:
+                total += sums[-1]
             if self._done:
                 return None
-            offset = i - self._at
+            offset = len(self._rows) - self._at
             self._pull()  # (drops the rows taken before: offsets from ``_at`` stay)
             i = self._at + offset
 
@@ -344,8 +343,7 @@ def project_chunks(
         labels, texts, layers = packed
         odd = {n: layers[n][1] for n in present}
         streams = {
-            n: [_Rows(layers[n][0], (1,)), _Rows(layers[n][2]), _Rows(layers[n][3])]
-            for n in present
+            n: [_Rows(layers[n][0], 1), _Rows(layers[n][2]), _Rows(layers[n][3])] for n in present
         }
     documents = _Rows(texts)
 
@@ -408,7 +406,7 @@ def _pair_result(counts: PairCounts, book: Book) -> PairResult:
         else counts.events[m].scores(names, None)
         for m in EVENT_MEASURES
     }
-    rows = sorted((DocumentRow(*row) for row in counts.rows), key=lambda row: repr(row.doc_id))
+    rows = sorted((DocumentRow(*row) for row in counts.rows()), key=lambda row: repr(row.doc_id))
     tokens = {(names[x], names[y]): t for (x, y), t in counts.tokens.items()}
     return PairResult(
         counts.a,
