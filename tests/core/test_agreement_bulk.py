@@ -217,7 +217,12 @@ def test_spans_packed_a_document_a_row_give_the_plain_rows_figures(
     monkeypatch.setattr(measures_module, "CHUNK_SPANS", 40)
     odd: list[Any] = []
     read_odd = RecordTable.odd_spans
-    monkeypatch.setattr(RecordTable, "odd_spans", lambda t, *a: odd.append(a) or read_odd(t, *a))
+
+    def logged(table: RecordTable[Any], *args: Any) -> list[tuple[Any, ...]]:
+        odd.append(args)
+        return read_odd(table, *args)
+
+    monkeypatch.setattr(RecordTable, "odd_spans", logged)
     for labels in (None, ["PER", "GPE"]):
         with Project.open(path, read_only=True) as p:
             got = agreement(project_layers(p, names), names, labels=labels)
