@@ -9,7 +9,6 @@ and label counts as found.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from annotator.formats.tokens import token_layer
 from annotator.learn.corpus import Example, Mention, non_overlapping
 from annotator.learn.memorise import Memorise
+from annotator.learn.subclasses import merged
 
 __all__ = [
     "Comparison",
@@ -118,7 +118,7 @@ def exact_f1(examples: Sequence[Example], found: dict[int, list[Mention]]) -> fl
 def merged_subclasses(label: str) -> str:
     """A label without a numbered sub-class (``MIS0``, ``MIS-2`` → ``MIS``): the second,
     clearly named figure for a label set whose numbered sub-classes are noisy (AQMAR)."""
-    return re.sub(r"-?\d+$", "", label) or label
+    return merged(label)
 
 
 def fixed(found: dict[int, list[Mention]]) -> Predictor:

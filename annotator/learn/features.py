@@ -25,7 +25,7 @@ from annotator.learn.segment import (
 )
 from annotator.text import ARTICLE
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 
 Features = dict[str, float]
 

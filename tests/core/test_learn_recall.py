@@ -282,3 +282,61 @@ def test_the_fast_exact_f1_tuning_uses_agrees_with_seqeval(synthetic: Project) -
     found[examples[5].doc_id] = found[examples[5].doc_id][1:]  # one name missed
     assert exact_f1(examples[5:], found) == pytest.approx(score(examples[5:], fixed(found)).f1)
     assert exact_f1(examples[5:], {}) == 0.0
+
+
+def test_sub_classes_are_told_apart_by_their_text_then_by_frequency() -> None:
+    from annotator.learn.subclasses import Subclasses, merged
+
+    assert [merged(x) for x in ("MIS0", "MIS-2", "MIS", "PER", "2")] == [
+        "MIS", "MIS", "MIS", "PER", "2"
+    ]  # fmt: skip
+    mentions = [("يورو", "MIS0"), ("اليورو", "MIS0"), ("لينكس", "MIS1"), ("ويندوز", "MIS1")]
+    mentions += [("غوغل", "MIS1"), ("نظام لينكس", "MIS1"), ("الطاقة الحركية", "MIS0")]
+    mentions += [("أحمد", "PER"), ("سامر", "PER1")]
+    sub = Subclasses.learn(mentions)
+    # MIS1 is the most frequent MIS; يورو was MIS0 (its folded form, article and all)
+    assert sub.relabel("MIS0") == sub.relabel("MIS1") == "MIS"
+    assert sub.restore("MIS", "يورو") == "MIS0" and sub.restore("MIS", "تويتر") == "MIS1"
+    assert sub.restore("MIS", "الطاقة الحركية") == "MIS0"
+    assert sub.restore("MIS", "طاقة الوضع") == "MIS1"  # never seen: the most frequent
+    assert sub.relabel("PER") == "PER"  # PER and PER1 merge too: two labels behind PER
+    assert sub.labels(["MIS", "PER", "LOC"]) == ["LOC", "MIS0", "MIS1", "PER", "PER1"]
+    assert Subclasses.from_json(json.loads(json.dumps(sub.to_json()))).to_json() == sub.to_json()
+    assert Subclasses.learn([("أحمد", "PER"), ("بغداد", "LOC")]).default == {}
+    for bad in ([], {"default": {}}, {"default": {"MIS": 1}, "by_text": {"MIS": {}}},
+                {"default": {"MIS": "MIS0"}, "by_text": {}},
+                {"default": {}, "by_text": {"MIS": {"x": 2}}}):  # fmt: skip
+        with pytest.raises(ValueError):
+            Subclasses.from_json(bad)
+
+
+def test_a_model_learns_sub_classes_as_one_label_and_proposes_the_layers_labels() -> None:
+    from annotator.learn.corpus import Example
+
+    first = set(CITIES[:4])
+    examples = []
+    for k in range(10):
+        text, spans = synthetic_document(k, cities=CITIES[:8])
+        entities = tuple(
+            (s, e, ("GPE1" if text[s:e] in first else "GPE2") if label == "GPE" else label)
+            for s, e, label in spans
+        )
+        examples.append(Example(k, f"doc{k}", str(k), text, {}, entities))
+    model = Model.fit(examples, params={**FAST, "subclasses": True})
+    assert model.manifest["labels"] == ["GPE", "PER"]  # what the CRF learnt
+    assert model.labels == ["GPE1", "GPE2", "PER"]  # what it proposes
+    data = model.to_bytes()
+    back = Model.from_bytes(data)
+    text = f"قال سامر حسن إن الوفد وصل إلى {CITIES[0]} أمس . وصل أحمد علي ب{CITIES[5]} صباح اليوم ."
+    found = {(s.text, s.label) for s in back.predict(0, text)[0]}
+    assert (CITIES[0], "GPE1") in found and (CITIES[5], "GPE2") in found
+    assert {label for _, label in found} <= {"GPE1", "GPE2", "PER"}
+    separate = Model.fit(examples, params=FAST)  # the default: the labels as they are
+    assert separate.manifest["labels"] == ["GPE1", "GPE2", "PER"]
+    assert separate.manifest["subclasses"] == {"default": {}, "by_text": {}}
+    for change in (
+        {"subclasses": {"default": {"GPE": 1}, "by_text": {"GPE": {}}}},
+        {"subclasses": []},
+    ):
+        with pytest.raises(ModelError, match=r"sub-classes|type"):
+            Model.from_bytes(_with_manifest(data, change))
