@@ -7,6 +7,7 @@ plain text; tooltips go through ``plain_tooltip`` because Qt guesses rich text i
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
@@ -547,7 +548,7 @@ class AnnotationListPanel(QWidget):
         shown = set(labels)
         triggers = model.triggers
         if triggers:  # the labels of triggers, as "label (event)"
-            marked = {lab for u, lab in zip(model.uuids, labels, strict=True) if u in triggers}
+            marked = set(itertools.compress(labels, map(triggers.__contains__, model.uuids)))
             shown |= {f"{lab} ({model.event_text})" for lab in marked}
         self._size_labels(shown)
         self._size_where(extent or max(fields_of(spans, "end"), default=0))
