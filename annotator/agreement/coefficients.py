@@ -500,12 +500,15 @@ class UnitizingCounts:
         first = np.flatnonzero(np.concatenate(([True], ~same)))
         last = np.flatnonzero(np.concatenate((~same, [True])))
         lead, trail = start[first], lengths[doc[last]] - end[last]
-        edge_cat, edge_rater, edge_doc = cat[first], rater[first], doc[first] + base
-        for c, i in set(zip(edge_cat.tolist(), edge_rater.tolist(), strict=True)):
-            mine = (edge_cat == c) & (edge_rater == i)
-            self._edges[categories[c], i].append(
-                np.stack((edge_doc[mine], lead[mine], trail[mine]))
-            )
+        # kept per (category, rater): rows sorted by that (stably: by document within it)
+        key = cat[first] * r + rater[first]
+        order = np.argsort(key, kind="stable")
+        key = key[order]
+        rows = np.stack((doc[first] + base, lead, trail))[:, order]
+        cuts = np.flatnonzero(key[1:] != key[:-1]) + 1
+        heads = key[np.concatenate(([0], cuts))].tolist()
+        for head, part in zip(heads, np.split(rows, cuts, axis=1), strict=True):
+            self._edges[categories[head // r], head % r].append(part)
 
     def merge(self, other: UnitizingCounts) -> None:
         """Add ``other``'s documents (none of them added here) and what they count: the
