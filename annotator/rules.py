@@ -35,13 +35,13 @@ import operator
 import re
 import time
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.clock import MAX_DRIFT_MS, STAMP
 from annotator.errors import AnnotatorError, SchemaError, ValidationError
-from annotator.model import Argument, Event, Relation, Span, all_equal, fields_of
+from annotator.model import Argument, Event, Relation, Span, all_equal, fields_of, getter
 
 if TYPE_CHECKING:  # the schema module itself asks this one about names
     from annotator.schema import AttributeDef, RelationType, Role, Schema
@@ -355,6 +355,26 @@ def span_problem(schema: Schema, text: str, span: Span, doc_name: str = "") -> V
     )
 
 
+_VISIBLE_ASCII = bytes(range(0x21, 0x7F))
+"""the printable ASCII characters but the space"""
+
+
+def _ids_good(ids: Collection[object]) -> bool:
+    """Whether ``uuid_problem`` accepts every id of ``ids`` (a collection, read twice) in its
+    common case: text of 1 to ``MAX_UUID`` printable characters, none a space. Tested on all
+    of them at once (False: ask it id by id)."""
+    try:
+        joined = "".join(ids)  # type: ignore[arg-type]  # (anything but text fails the join)
+    except TypeError:
+        return False
+    if joined.isascii():  # (known in C at once) the common id: its ASCII tested as bytes
+        printable = not joined.encode("ascii").translate(None, _VISIBLE_ASCII)
+    else:
+        printable = joined.isprintable() and " " not in joined
+    lengths = set(map(len, ids))  # type: ignore[arg-type]
+    return printable and (not lengths or (min(lengths) > 0 and max(lengths) <= MAX_UUID))
+
+
 def spans_to_judge(
     spans: Sequence[Span], text: str, schema: Schema, by_uuid: Mapping[str, Span] | None
 ) -> list[int] | None:
@@ -372,24 +392,22 @@ def spans_to_judge(
     n = len(spans)
     if not all_equal(spans, "deleted", False):
         return None
-    uuids = fields_of(spans, "uuid")
-    try:
-        if len(by_uuid if by_uuid is not None else set(uuids)) != n:
-            return None
-    except TypeError:  # an unhashable id: judged by the rule
-        return list(range(n))
+    ids: Collection[Any]  # the spans' ids, in any order
+    if by_uuid is None:
+        ids = fields_of(spans, "uuid")
+        try:
+            if len(set(ids)) != n:
+                return None
+        except TypeError:  # an unhashable id: judged by the rule
+            return list(range(n))
+    elif len(by_uuid) != n:
+        return None
+    else:
+        ids = by_uuid.keys()  # (as many as spans: their ids; no list of them made)
     suspect: set[int] = set()
     # ids: 1 to MAX_UUID printable characters, no space (uuid_problem's common case)
-    try:
-        joined: str | None = "".join(uuids)
-    except TypeError:
-        joined = None
-    if (
-        joined is None
-        or not joined.isprintable()
-        or " " in joined
-        or (n and (min(map(len, uuids)) == 0 or max(map(len, uuids)) > MAX_UUID))
-    ):
+    if not _ids_good(ids):
+        uuids = fields_of(spans, "uuid")
         suspect.update(k for k, u in enumerate(uuids) if uuid_problem(u) is not None)
     # the annotator's name, once per name
     annotators = fields_of(spans, "annotator")
@@ -462,6 +480,205 @@ def spans_to_judge(
             k for k, x in enumerate(fields_of(spans, "note")) if not (type(x) is str and not x)
         )
     return sorted(suspect)
+
+
+def links_not_to_judge(
+    judge: LayerRules,
+    spans: Sequence[Span],
+    by_uuid: Mapping[str, Span],
+    events: Mapping[str, Event],
+    arguments_by_event: Mapping[str, Sequence[Argument]],
+    relations: Sequence[Relation],
+) -> tuple[set[str], set[int]]:
+    """The live events (uuids) for which ``event_problem``, ``argument_problem`` of each of
+    their live arguments and role cardinality find nothing, and the places among
+    ``relations`` of the live relations ``relation_problem`` finds nothing wrong with, known
+    from their fields and the spans' labels: no span record is made (of a lazily read layer,
+    a target's label is read from its column, ``getter``). Whatever is not in them is judged
+    by those rules. ``judge``: the layer's ``LayerRules``, whose schema's remembered answers
+    (attributes, roles, relation types found good) are used and added to.
+
+    ``spans``: the layer's spans, every one of them live with its own id (``spans_to_judge``
+    did not answer None); ``by_uuid``: exactly those spans by uuid; ``events``: the live
+    events by uuid; ``arguments_by_event``: the live arguments by the uuid of their event
+    (``DocumentAnnotations.arguments_by_event``).
+
+    The column form of those rules, kept beside them: a condition added to one must be added
+    here too (tests/core/test_check_layer_fields.py holds the two to the same answers). Each
+    record passes when it is of the layer every span is of (the same document id and
+    annotator: ``_same_layer`` then holds for any span it points at), its ids, type and the
+    schema's answer for its roles or labels are good, and it carries no attributes and no
+    note."""
+    quiet_events: set[str] = set()
+    quiet_relations: set[int] = set()
+    first = next(iter(events.values()), None) or next(iter(relations), None)
+    if first is None:
+        return quiet_events, quiet_relations
+    doc_id, annotator = first.doc_id, first.annotator
+    if (
+        type(doc_id) is not int
+        or type(annotator) is not str
+        or annotator_problem(annotator) is not None
+        or not all_equal(spans, "deleted", False)
+        or not all_equal(spans, "doc_id", doc_id)
+        or not all_equal(spans, "annotator", annotator)
+    ):
+        return quiet_events, quiet_relations
+    label_of = getter(by_uuid, ("label",))
+    if events:
+        quiet_events = _quiet_events(
+            judge, doc_id, annotator, by_uuid, label_of, events, arguments_by_event
+        )
+    if relations:
+        quiet_relations = _quiet_relations(judge, doc_id, annotator, label_of, relations)
+    return quiet_events, quiet_relations
+
+
+def _quiet_events(
+    judge: LayerRules,
+    doc_id: int,
+    annotator: str,
+    by_uuid: Mapping[str, Span],
+    label_of: Callable[[str], tuple[Any, ...] | None],
+    events: Mapping[str, Event],
+    arguments_by_event: Mapping[str, Sequence[Argument]],
+) -> set[str]:
+    """``links_not_to_judge``'s events (spans of ``doc_id`` and ``annotator``, all live)."""
+    evs = list(events.values())
+    args = [a for e in evs for a in arguments_by_event.get(e.uuid, ())]
+    if not _ids_good(
+        [*map(_UUID, evs), *map(_TRIGGER, evs), *map(_UUID, args), *map(_EVENT, args),
+         *map(_TARGET, args)]
+    ):  # fmt: skip
+        return set()  # (a bad id: every record is judged by its rule)
+    schema = judge.schema
+    good_roles, kinds = judge._names.good_roles, judge._names.events
+    cardinality: dict[tuple[str, tuple[str, ...]], bool] = {}
+    quiet: set[str] = set()
+    for e in evs:
+        kind = e.type
+        if not (
+            type(e.doc_id) is int
+            and e.doc_id == doc_id
+            and type(e.annotator) is str
+            and e.annotator == annotator
+            and e.trigger in by_uuid  # a live span of the layer
+            and type(kind) is str
+            and kind in kinds
+            and judge._attributes_ok(kind, e.attributes)
+            and type(e.note) is str
+            and (not e.note or text_problem(e.note, "note") is None)
+        ):
+            continue
+        roles: list[str] = []
+        for a in arguments_by_event.get(e.uuid, ()):
+            role, target = a.role, a.target
+            if not (
+                type(a.doc_id) is int
+                and a.doc_id == doc_id
+                and type(a.annotator) is str
+                and a.annotator == annotator
+                and type(role) is str
+            ):
+                break
+            found = label_of(target)
+            if found is not None:  # a live span of the layer
+                label = found[0]
+            else:
+                other = events.get(target)
+                if not (
+                    other is not None
+                    and type(other.doc_id) is int
+                    and other.doc_id == doc_id
+                    and type(other.annotator) is str
+                    and other.annotator == annotator
+                ):
+                    break
+                label = other.type
+            if type(label) is not str:
+                break
+            key = (kind, role, label)
+            if key not in good_roles:
+                # argument_problem's schema rules: the event type has the role and the role
+                # accepts the label (``accepts`` holds only then)
+                if not schema.accepts(kind, role, label):
+                    break
+                if len(good_roles) < _REMEMBERED:
+                    good_roles[key] = True
+            roles.append(role)
+        else:
+            counted = (kind, tuple(roles))
+            ok = cardinality.get(counted)
+            if ok is None:
+                ok = cardinality[counted] = _roles_counted_ok(schema, kind, roles)
+            if ok:
+                quiet.add(e.uuid)
+    return quiet
+
+
+def _roles_counted_ok(schema: Schema, kind: str, roles: Sequence[str]) -> bool:
+    """Whether an event of type ``kind`` whose arguments fill ``roles`` has each role of its
+    type filled as many times as the role's cardinality allows (``check_layer``'s
+    missing-role and too-many problems)."""
+    et = schema.event(kind)
+    if et is None:
+        return False
+    per_role: dict[str, int] = {}
+    for role in roles:
+        per_role[role] = per_role.get(role, 0) + 1
+    for r in et.roles:
+        lo, hi = r.bounds()
+        n = per_role.get(r.name, 0)
+        if n < lo or (hi is not None and n > hi):
+            return False
+    return True
+
+
+def _quiet_relations(
+    judge: LayerRules,
+    doc_id: int,
+    annotator: str,
+    label_of: Callable[[str], tuple[Any, ...] | None],
+    relations: Sequence[Relation],
+) -> set[int]:
+    """``links_not_to_judge``'s relations (spans of ``doc_id`` and ``annotator``, all live)."""
+    if not _ids_good([*map(_UUID, relations), *map(_SOURCE, relations),
+                      *map(_TARGET, relations)]):  # fmt: skip
+        return set()
+    schema, good = judge.schema, judge._names.good_relations
+    quiet: set[int] = set()
+    for k, r in enumerate(relations):
+        kind = r.type
+        if not (
+            not r.deleted
+            and type(r.doc_id) is int
+            and r.doc_id == doc_id
+            and type(r.annotator) is str
+            and r.annotator == annotator
+            and type(kind) is str
+            and judge._attributes_ok(kind, r.attributes)
+            and type(r.note) is str
+            and (not r.note or text_problem(r.note, "note") is None)
+        ):
+            continue
+        source, target = label_of(r.source), label_of(r.target)
+        if source is None or target is None:  # not a live span of the layer
+            continue
+        key = (kind, source[0], target[0])
+        if key not in good:
+            if not _names_of(key) or not schema.relation_accepts(*key):
+                continue  # (relation_accepts holds only for a type of the schema)
+            if len(good) < _REMEMBERED:
+                good[key] = True
+        quiet.add(k)
+    return quiet
+
+
+_UUID = operator.attrgetter("uuid")
+_TRIGGER = operator.attrgetter("trigger")
+_EVENT = operator.attrgetter("event")
+_TARGET = operator.attrgetter("target")
+_SOURCE = operator.attrgetter("source")
 
 
 def _same_layer(rec: Event | Argument | Relation, other: Span | Event) -> bool:

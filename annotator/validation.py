@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator import rules
+from annotator.cycles import no_cycle_collection
 from annotator.model import DocumentAnnotations, Event, Span, index_of
 from annotator.schema import Schema
 
@@ -49,7 +50,19 @@ def check_layer(
     The spans are read as fields first (``rules.spans_to_judge``; of a lazily read layer, from
     its columns): a span whose fields meet every condition of ``rules.span_problem`` is
     passed without making its record, the others are judged by that rule itself, so each
-    problem is found and worded as the rule finds and words it."""
+    problem is found and worded as the rule finds and words it. So are the events with their
+    arguments and the relations (``rules.links_not_to_judge``): one whose fields meet every
+    condition of its rule is passed without making the records of the spans it points at.
+
+    The cycle collector is paused meanwhile (``no_cycle_collection``): the check makes
+    thousands of short-lived objects and no cycle."""
+    with no_cycle_collection():
+        return _check_layer(da, schema, annotator, by_uuid)
+
+
+def _check_layer(
+    da: DocumentAnnotations, schema: Schema, annotator: str, by_uuid: Mapping[str, Span] | None
+) -> list[Issue]:
     doc = da.document
     out: list[Issue] = []
 
@@ -73,7 +86,17 @@ def check_layer(
     # functions, the answers for a type, role and label found good remembered
     mine = annotator or next((e.annotator for e in events.values()), "")
     layer_rules = rules.LayerRules(schema, doc.text, mine if isinstance(mine, str) else "")
+    # events (with their arguments) and relations whose fields pass every condition of their
+    # rules are passed without judging, and without making the records of their spans
+    quiet_events: set[str] = set()
+    quiet_relations: set[int] = set()
+    if to_judge is not None:
+        quiet_events, quiet_relations = rules.links_not_to_judge(
+            layer_rules, da.spans, spans, events, args_of, da.relations
+        )
     for e in events.values():
+        if e.uuid in quiet_events:
+            continue
         add(e.uuid, e.annotator, layer_rules.event(e, spans.get(e.trigger)))
         et = schema.event(e.type)
         args = args_of.get(e.uuid, ())
@@ -97,8 +120,8 @@ def check_layer(
     for a in da.arguments:
         if not a.deleted and a.event not in events:
             add(a.uuid, a.annotator, rules.argument_problem(schema, None, a, None))
-    for r in da.relations:
-        if not r.deleted:
+    for k, r in enumerate(da.relations):
+        if not r.deleted and k not in quiet_relations:
             add(
                 r.uuid,
                 r.annotator,
