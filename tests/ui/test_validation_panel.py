@@ -8,7 +8,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import dataclasses
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,14 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from annotator import commands as cmds
+from annotator import validation
+from annotator.model import DocumentAnnotations
 from annotator.project import Project
 from annotator.schema import Role, default_schema
 from annotator.schema.edit import with_label
 from ui.session import Session
 from ui.widgets import items
+from ui.workbench import validation_panel
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 
@@ -121,3 +125,65 @@ def test_problems_never_block_an_edit(window: MainWindow, qtbot: QtBot) -> None:
     finally:
         reopened.close()
     qtbot.waitUntil(lambda: w.event_tools.validation.kinds() == ["missing-role"])
+
+
+def test_an_edit_of_spans_alone_is_checked_span_by_span(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a whole check of the document, an edit of spans that no event or relation refers
+    to is checked span by span; the list is what a whole check lists. An edit of an event,
+    or of a span one refers to, has the whole layer checked again."""
+    w = window
+    panel = w.event_tools.validation
+    project = w.session.project
+    assert project is not None and w.doc is not None
+    doc_id = w.doc.id
+    # spans whose stored text is not the document's (a file changed behind the app's back)
+    bad = project.add_span(doc_id, *at("داعش"), "ORG", ME)
+    worse = project.add_span(doc_id, *at("الرقة"), "GPE", ME)
+    conn = sqlite3.connect(project.path)
+    conn.execute("UPDATE spans SET text = 'x'")
+    conn.commit()
+    conn.close()
+    w.session.refresh()
+    qtbot.waitUntil(lambda: panel.kinds() == ["covered-text"] * 2)
+    checked: list[int] = []  # the number of spans of each layer the panel checked
+
+    def counted(layer: DocumentAnnotations, *args: object) -> object:
+        checked.append(len(layer.spans))
+        return validation.check_layer(layer, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validation_panel, "check_layer", counted)
+
+    def after(edit: Callable[[], object]) -> list[int]:
+        """The number of spans of each layer checked after ``edit`` (one refresh)."""
+        checked.clear()
+        with qtbot.waitSignal(panel.countChanged):  # (the panel's refresh)
+            edit()
+        seen = list(checked)
+        assert panel.found == panel.check()  # what a whole check of the stored layer lists
+        return seen
+
+    def label(word: str, name: str) -> Callable[[], object]:
+        def edit() -> None:
+            w.view.select(*at(word))
+            w.editing.apply_label(name)
+
+        return edit
+
+    def execute(command: cmds.Command) -> Callable[[], object]:
+        return lambda: w.session.execute(command)
+
+    assert after(label("الطائرات", "PER")) == [1]  # a new span
+    assert panel.kinds() == ["covered-text"] * 2
+    assert after(execute(cmds.UpdateSpan(bad.uuid, label="GPE"))) == [1]  # (text rewritten)
+    assert panel.kinds() == ["covered-text"]
+    assert panel.found[0].issue.uuid == worse.uuid
+    assert after(execute(cmds.DeleteSpan(worse.uuid))) == []  # nothing left to check
+    assert panel.kinds() == []
+    # an event: the whole layer
+    assert after(label("الغارات", "Conflict.Attack")) == [3]
+    assert panel.kinds() == ["missing-role"]
+    # its trigger (a span an event refers to): the whole layer again
+    assert after(execute(cmds.UpdateSpan(w.selected_uuid, note="n"))) == [3]
+    assert panel.kinds() == ["missing-role"]

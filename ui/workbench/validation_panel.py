@@ -169,7 +169,7 @@ class ValidationPanel(QWidget):
         layer, spans = shown
         me = self.session.annotator
         issues = check_layer(layer, project.schema, me, spans)
-        cache = _Cache(layer.document.id, me, project.schema, set(spans), _referenced(layer))
+        cache = _Cache(layer.document.id, me, project.schema)
         for issue in issues:
             if issue.uuid in spans:
                 cache.by_span.setdefault(issue.uuid, []).append(issue)
@@ -195,24 +195,27 @@ class ValidationPanel(QWidget):
         for c in changes:
             if c.reason not in ("edit", "undo", "redo") or not c.doc_ids <= {doc.id}:
                 return None
-            touched.update(c.uuids)
-        if any(u not in spans and u not in cache.spans for u in touched):
-            return None  # an event, argument or relation changed
-        # Only spans changed since the full check, so the events, arguments and relations (and
-        # the spans they refer to) are still those of ``cache.referenced``.
-        if touched & cache.referenced:
+            for r in c.records:
+                if not (
+                    isinstance(r, Span) and r.doc_id == doc.id and r.annotator == cache.annotator
+                ):
+                    return None  # an event, argument or relation changed (or another layer)
+                touched.add(r.uuid)
+        # Only spans of this layer changed since the full check (each change since went
+        # through here), so the events, arguments and relations, and the spans they refer
+        # to, are still those the check saw: the layer's now.
+        if cache.referenced is None:
+            cache.referenced = _referenced(layer)
+        if not touched.isdisjoint(cache.referenced):
             return None  # a span an event or relation refers to changed
         for uuid in touched:
             cache.by_span.pop(uuid, None)
             span = spans.get(uuid)
             if span is not None:
-                cache.spans.add(uuid)
                 one = DocumentAnnotations(doc, (span,))
                 issues = check_layer(one, project.schema, cache.annotator)
                 if issues:
                     cache.by_span[uuid] = issues
-            else:
-                cache.spans.discard(uuid)
         return cache.found(spans)
 
     def kinds(self) -> list[str]:
@@ -231,11 +234,11 @@ def _referenced(layer: DocumentAnnotations) -> set[str]:
 class _Cache:
     """The last full check of one document: span problems by span, the rest in order."""
 
-    def __init__(
-        self, doc_id: int, annotator: str, schema: object, spans: set[str], referenced: set[str]
-    ) -> None:
+    def __init__(self, doc_id: int, annotator: str, schema: object) -> None:
         self.doc_id, self.annotator, self.schema = doc_id, annotator, schema
-        self.spans, self.referenced = spans, referenced
+        self.referenced: set[str] | None = None
+        """the spans an event, argument or relation refers to (worked out at the first
+        re-check: they do not change until a full check)"""
         self.by_span: dict[str, list[Issue]] = {}
         self.rest: list[Issue] = []
 
