@@ -403,7 +403,9 @@ def spans_to_judge(
     elif len(by_uuid) != n:
         return None
     else:
-        ids = by_uuid.keys()  # (as many as spans: their ids; no list of them made)
+        # (as many keys as spans: their ids; no list of them made. Iterated as the mapping,
+        # not its keys(): a LazyIndex gives its dict's keys in C, a KeysView one by one)
+        ids = by_uuid
     suspect: set[int] = set()
     # ids: 1 to MAX_UUID printable characters, no space (uuid_problem's common case)
     if not _ids_good(ids):
