@@ -546,44 +546,57 @@ def cmd_search(args: argparse.Namespace) -> int:
     query.matcher()  # a bad query (empty, a broken regular expression) fails before any work
     if args.kwic:
         from annotator.search.kwic import line_of
+        from annotator.search.matching import Hit
     project = _open(args.project, read_only=True)
+    limit = args.limit if args.limit is not None else -1
     hits = 0
-    documents: set[int] = set()
+    documents = 0
+    write = sys.stdout.write
+    plain = _unprintable().search  # None: nothing ``_printable`` would change
     with project:
         layers = [_known_layer(project, a) for a in args.annotator or []]
         labels = _labels_known(project, args.label) if args.label else []
         ranges = _span_ranges(project, labels, layers) if labels or layers else None
-        # the index's candidates (when it is fresh), each matched once on its text
-        for doc, found in search_documents(project, query, ranges):
-            where = visual(_printable(doc.name), args.visual)
-            for hit in found:
-                if ranges is not None and not _inside(hit.start, hit.end, ranges[doc.id]):
+        # the index's candidates (when it is fresh), each matched once on its text; a
+        # document's lines are written at once
+        for doc_id, name, text, spans in search_documents(project, query, ranges):
+            where = visual(name if plain(name) is None else _printable(name), args.visual)
+            inside = None if ranges is None else ranges[doc_id]
+            lines = []
+            for start, end in spans:
+                if inside is not None and not _inside(start, end, inside):
                     continue
                 hits += 1
-                documents.add(doc.id)
-                kwic = line_of(hit, doc.text) if args.kwic else None
                 if args.json:
                     row: dict[str, Any] = {
-                        "document": doc.name,
-                        "doc_id": doc.id,
-                        "start": hit.start,
-                        "end": hit.end,
-                        "text": doc.text[hit.start : hit.end],
+                        "document": name,
+                        "doc_id": doc_id,
+                        "start": start,
+                        "end": end,
+                        "text": text[start:end],
                     }
-                    if kwic is not None:
+                    if args.kwic:
+                        kwic = line_of(Hit(doc_id, start, end), text)
                         row["before"], row["after"] = kwic.before, kwic.after
-                    print(json.dumps(row, ensure_ascii=False))
-                elif kwic is not None:
-                    print(f"{where}:{hit.start}-{hit.end}\t{_kwic_row(kwic, args.visual)}")
+                    lines.append(json.dumps(row, ensure_ascii=False))
+                elif args.kwic:
+                    kwic = line_of(Hit(doc_id, start, end), text)
+                    lines.append(f"{where}:{start}-{end}\t{_kwic_row(kwic, args.visual)}")
                 else:
-                    text = _printable(doc.text[hit.start : hit.end])
-                    print(f"{where}:{hit.start}-{hit.end}\t{visual(text, args.visual)}")
-                if args.limit is not None and hits >= args.limit:
+                    shown = text[start:end]
+                    if plain(shown) is not None:
+                        shown = _printable(shown)
+                    lines.append(f"{where}:{start}-{end}\t{visual(shown, args.visual)}")
+                if hits == limit:
                     break
-            if args.limit is not None and hits >= args.limit:
+            if lines:
+                documents += 1
+                lines.append("")
+                write("\n".join(lines))
+            if hits == limit:
                 break
-    more = " (--limit reached)" if args.limit is not None and hits >= args.limit else ""
-    print(f"{hits} hit(s) in {len(documents)} document(s){more}", file=sys.stderr)
+    more = " (--limit reached)" if hits == limit else ""
+    print(f"{hits} hit(s) in {documents} document(s){more}", file=sys.stderr)
     return 0
 
 

@@ -473,6 +473,12 @@ class Project:
         """Every document with its text, streamed in id order (for exports)."""
         return self._store.iter_documents()
 
+    def text_blocks(self, rows: int = 256, docs: tuple[int, int] | None = None) -> TextBlocks:
+        """Every document's ``(id, name, text)`` in id order, in blocks of up to ``rows``, no
+        metadata read (``annotator search``); ``docs``: only the ids from ``docs[0]`` up to,
+        not including, ``docs[1]``."""
+        return self._store.text_blocks(rows, docs)
+
     def iter_records(self, kind: str, annotator: str | None = None) -> Iterator[Record]:
         """Live records of ``kind`` (one of ``RECORD_KINDS``) of one layer (or all), streamed
         in document order (spans in reading order, the others by creation): one query each."""

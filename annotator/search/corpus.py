@@ -5,19 +5,22 @@
   ``narrowed`` lets such a process use candidate documents from the FTS5 index when they are
   few (a rare name), and the whole corpus otherwise.
 - A process without it (``annotator search``) asks the index for the candidate documents
-  and reads and folds those only (``documents_to_search``, ``search_documents``); when the
+  and reads and matches those only (``texts_to_search``, ``search_documents``); when the
   index cannot narrow (no fresh index, a regular expression, no word of three letters) every
   document is read.
 
-The index only narrows: hits are always made by the ``Matcher`` on the folded text, so every
-path gives the same hits (tests/core/test_search_paths.py).
+The index only narrows: hits are always made by the ``Matcher`` on the folded text, or by
+``OriginalMatcher``, which finds exactly its hits on the text itself, so every path gives the
+same hits (tests/core/test_search_paths.py, tests/core/test_search.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from typing import Protocol
+from pathlib import Path
+from typing import NamedTuple, Protocol
 
+from annotator.errors import ProjectFileError
 from annotator.model import Document
 from annotator.search.folding import FoldedText
 from annotator.search.matching import FoldedCorpus, Hit, OriginalMatcher, Query
@@ -29,9 +32,13 @@ RARE_SHARE = 0.25
 class Narrowing(Protocol):
     """What the paths need of a project (``annotator.project.Project`` fits)."""
 
+    path: Path
+
     def search_candidates(self, query: Query) -> list[int] | None: ...
 
-    def iter_documents(self) -> Iterator[Document]: ...
+    def text_blocks(
+        self, rows: int = ..., docs: tuple[int, int] | None = None
+    ) -> Iterator[list[tuple[int, str, str]]]: ...
 
     def document(self, doc_id: int) -> Document: ...
 
@@ -52,49 +59,78 @@ def narrowed(
 
 
 STREAM_SHARE = 0.5
-"""candidates making up at least this share of the ids up to the last of them are read in one
-stream of the documents (skipping the others); fewer, one by one"""
+"""candidates making up at least this share of the ids from the first of them to the last are
+read in one stream of the documents (skipping the others); fewer, one by one"""
 
 
-def documents_to_search(project: Narrowing, query: Query) -> Iterator[Document]:
-    """The documents ``query`` may match, in document order: the index's candidates, or
-    every document when it cannot narrow. Many candidates (a common word) are read in one
-    stream rather than one query each (document ids are never reused, so the last
-    candidate's id bounds the documents streamed)."""
+class Found(NamedTuple):
+    """A document holding hits of a query, and the hits: ``text[start:end]`` (code points)."""
+
+    doc_id: int
+    name: str
+    text: str
+    spans: list[tuple[int, int]]
+
+
+def texts_to_search(project: Narrowing, query: Query) -> Iterator[tuple[int, str, str]]:
+    """``(id, name, text)`` of the documents ``query`` may match, in document order: the
+    index's candidates, or every document when it cannot narrow. Many candidates (a common
+    word) are read in one stream of ``Project.text_blocks`` rather than one query each, no
+    document's metadata read. A name or text that is not text (a damaged file) is an error
+    naming the file."""
+    for block in _blocks_to_search(project, query):
+        yield from block
+
+
+def _blocks_to_search(project: Narrowing, query: Query) -> Iterator[list[tuple[int, str, str]]]:
+    """``texts_to_search`` in blocks of rows, each row checked."""
     candidates = project.search_candidates(query)
-    if candidates is None:
-        yield from project.iter_documents()
+    if candidates is not None and not candidates:
         return
-    if candidates and len(candidates) >= STREAM_SHARE * candidates[-1]:
-        wanted, last = set(candidates), candidates[-1]
-        for doc in project.iter_documents():
-            if doc.id in wanted:
-                yield doc
-            if doc.id >= last:
-                return
+    if candidates is not None and len(candidates) < STREAM_SHARE * (
+        candidates[-1] - candidates[0] + 1
+    ):
+        for doc_id in candidates:
+            doc = project.document(doc_id)
+            yield _checked(project, [(doc.id, doc.name, doc.text)])
         return
-    for doc_id in candidates:
-        yield project.document(doc_id)
+    wanted = None if candidates is None else set(candidates)
+    docs = None if candidates is None else (candidates[0], candidates[-1] + 1)
+    for block in project.text_blocks(docs=docs):
+        if wanted is not None:
+            block = [row for row in block if row[0] in wanted]
+        yield _checked(project, block)
+
+
+def _checked(project: Narrowing, rows: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """``rows``, when every name and text in them is text; else a ``ProjectFileError``."""
+    for doc_id, name, text in rows:
+        if type(name) is not str or type(text) is not str:
+            raise ProjectFileError(
+                f"{project.path}: the project file is corrupt (document {doc_id} has a name "
+                "or text that is not text)"
+            )
+    return rows
 
 
 def search_documents(
     project: Narrowing, query: Query, doc_ids: Container[int] | None = None
-) -> Iterator[tuple[Document, list[Hit]]]:
-    """Each document of ``documents_to_search`` (only those of ``doc_ids`` when given)
-    holding a hit of ``query``, with its hits in order: the path of a process that holds no
-    folded corpus (``annotator search``). A document read here is searched once, so it is
-    not folded when the query can be matched on its text (``OriginalMatcher``: Arabic
-    letters and digits), else folded with the way back in one pass
-    (``FoldedText.with_runs``)."""
+) -> Iterator[Found]:
+    """Each document of ``texts_to_search`` (only those of ``doc_ids`` when given) holding a
+    hit of ``query``, with its hits in order: the path of a process that holds no folded
+    corpus (``annotator search``). A document read here is searched once, so it is not
+    folded when the query can be matched on its text (``OriginalMatcher``: Arabic letters
+    and digits), else folded with the way back in one pass (``FoldedText.with_runs``)."""
     matcher = query.matcher()
     original = OriginalMatcher.of(query)
-    for doc in documents_to_search(project, query):
-        if doc_ids is not None and doc.id not in doc_ids:
-            continue
-        if original is not None:
-            hits = [Hit(doc.id, s, e) for s, e in original.spans(doc.text)]
-        else:
-            ft = FoldedText.with_runs(doc.text, query.fold)
-            hits = [Hit(doc.id, *ft.span(s, e)) for s, e in matcher.spans(ft.folded)]
-        if hits:
-            yield doc, hits
+    for block in _blocks_to_search(project, query):
+        for doc_id, name, text in block:
+            if doc_ids is not None and doc_id not in doc_ids:
+                continue
+            if original is not None:
+                spans = list(original.spans(text))
+            else:
+                ft = FoldedText.with_runs(text, query.fold)
+                spans = [ft.span(s, e) for s, e in matcher.spans(ft.folded)]
+            if spans:
+                yield Found(doc_id, name, text, spans)

@@ -132,7 +132,7 @@ def _paths(bench: Record, p: Project, before: tuple[float, float]) -> None:
         dock_cpu.append(c.cpu)
         dock_wall.append(c.wall)
         with Clock() as c2:
-            m = sum(len(hits) for _, hits in search_documents(p, q))
+            m = sum(len(found.spans) for found in search_documents(p, q))
         cli_cpu.append(c2.cpu)
         cli_wall.append(c2.wall)
         assert n == m

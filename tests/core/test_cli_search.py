@@ -154,3 +154,21 @@ def test_import_brings_the_search_index_up_to_date(
     code, out, _ = search(capsys, str(path), "باريس", "--json")
     assert code == 0
     assert inword(TEXT, "بباريس", 1) in {(r["start"], r["end"]) for r in jsonl(out)}
+
+
+def test_a_document_whose_text_is_not_text_is_an_error_naming_the_file(
+    seeded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A damaged file whose quick check passes (a text stored as bytes) is refused with one
+    line naming the file, not a traceback: the search reads the texts without the store's
+    record decoders."""
+    import sqlite3
+
+    conn = sqlite3.connect(seeded)
+    with conn:
+        conn.execute("UPDATE documents SET text = CAST(text AS BLOB) WHERE name = 'seed'")
+    conn.close()
+    code, out, err = search(capsys, str(seeded), "باريس")
+    assert code == 1 and out == ""
+    assert err.startswith(f"annotator: error: {seeded}: the project file is corrupt (document ")
+    assert "has a name or text that is not text" in err and "Traceback" not in err

@@ -215,8 +215,9 @@ def test_folding_with_the_runs_at_once_is_folding_then_finding_them(
 
 
 _ORIGINAL_ALPHABET = st.sampled_from(
-    [*"وفبكلالسيرهندةأإآٱىـ ", " ", "\n", *_MARKS, "٣", "3", "۳", "A", "Σ", "İ", "😀", "\u200f"]
-)
+    [*"وفبكلالسيرهندةأإآٱىـ ", " ", "\n", *_MARKS, "٣", "3", "۳", "A", "Σ", "İ", "😀", "\u200f",
+     *"ءجش", "\u00a0", "\x00"]  # (rare letters, where a scan starts; other spaces; a NUL)
+)  # fmt: skip
 
 
 @settings(max_examples=2000, deadline=None)
@@ -254,6 +255,30 @@ def test_matching_the_original_text_equals_matching_the_folded_copy(
     ft = FoldedText.of(text)
     expected = [ft.span(s, e) for s, e in matcher.spans(ft.folded)]
     assert list(original.spans(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "mode"),
+    [
+        ("وزارةُ الدِّفاعِ والـدفاع، ودفاعات الدفاعي\nالدفاع", "الدفاع", Mode.WORD),
+        ("اعتداءاتُ  \u00a0باريس؛ اعتداءات\nبباريس اعتداءاتباريس", "اعتداءات باريس", Mode.WORD),
+        ("يوسف علي الحدادُ، ويوسف علي الحداد يوسفعلي الحداد", "يوسف علي الحداد", Mode.WORD),
+        ("الجويةُ الجويات بالجوية الجويه", "الجوية", Mode.PREFIX),
+        ("اعتداءاعتداءات ءات اءات", "اعتداءات", Mode.SUBSTRING),
+    ],
+)
+def test_a_query_led_by_alef_or_a_common_letter_is_found_from_a_rarer_one(
+    text: str, query: str, mode: Mode
+) -> None:
+    """The scan starts at the query's rarest letter and checks the letters before it
+    backwards (harakat, tatweel, several spaces and line breaks between words): the same
+    hits as the folded copy gives."""
+    q = Query(query, mode)
+    original = OriginalMatcher.of(q)
+    assert original is not None and original.behind  # anchored after the first letter
+    ft = FoldedText.of(text)
+    expected = [ft.span(s, e) for s, e in q.matcher().spans(ft.folded)]
+    assert expected and list(original.spans(text)) == expected
 
 
 def test_only_plain_arabic_and_digit_queries_match_the_original() -> None:

@@ -5,7 +5,7 @@ a process without the corpus; a corpus rebuilt with ``reuse`` folds only new doc
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,9 +18,10 @@ from annotator.search import folding as folding_module
 from annotator.search.corpus import (
     RARE_SHARE,
     STREAM_SHARE,
-    documents_to_search,
+    Found,
     narrowed,
     search_documents,
+    texts_to_search,
 )
 from tests.core.test_search_index import QUERIES, TEXTS
 
@@ -29,6 +30,11 @@ MANY = TEXTS + [f"نص رقم {k} عن القاهرة ودمشق." for k in rang
 
 def _key(hits: object) -> list[tuple[int, int, int]]:
     return [(h.doc_id, h.start, h.end) for h in hits]  # type: ignore[attr-defined]
+
+
+def _found(found: Iterable[Found]) -> list[tuple[int, int, int]]:
+    """``_key`` of the hits ``search_documents`` gives (document by document)."""
+    return [(f.doc_id, start, end) for f in found for start, end in f.spans]
 
 
 @pytest.mark.parametrize("query", [*QUERIES, Query("دمشق"), Query("رقم", Mode.PREFIX)])
@@ -42,7 +48,7 @@ def test_every_path_gives_the_same_hits(tmp_path: Path, query: Query) -> None:
         candidates = p.search_candidates(query)
         assert _key(narrowed(corpus, query, candidates)) == expected
         assert _key(narrowed(corpus, query, None)) == expected
-        by_doc = [h for d in documents_to_search(p, query) for h in find(d.text, query, d.id)]
+        by_doc = [h for i, _, t in texts_to_search(p, query) for h in find(t, query, i)]
         assert _key(by_doc) == expected
         some = corpus.ids[::2]
         assert _key(narrowed(corpus, query, candidates, some)) == _key(
@@ -58,7 +64,7 @@ def test_a_rare_name_is_searched_in_its_candidates_only(tmp_path: Path) -> None:
         q = Query("هولندا")
         candidates = p.search_candidates(q)
         assert candidates is not None and len(candidates) == 1
-        assert [d.name for d in documents_to_search(p, q)] == ["d1"]
+        assert [name for _, name, _ in texts_to_search(p, q)] == ["d1"]
 
 
 def test_reuse_folds_only_new_documents(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -90,15 +96,15 @@ def test_the_command_lines_path_gives_the_same_hits(tmp_path: Path, query: Query
             p.add_document(text, name=f"d{k}")
         corpus = FoldedCorpus((d.id, d.text) for d in p.iter_documents())
         expected = _key(corpus.search(query))
-        scanned = [h for _, hits in search_documents(p, query) for h in hits]
-        assert _key(scanned) == expected
+        assert _found(search_documents(p, query)) == expected
         assert p.ensure_search_index()
         found = list(search_documents(p, query))
-        assert _key(h for _, hits in found for h in hits) == expected
-        assert all(hits and all(h.doc_id == d.id for h in hits) for d, hits in found)
+        assert _found(found) == expected
+        assert all(f.spans and f.name == p.document(f.doc_id).name for f in found)
+        assert all(f.text == corpus.text(f.doc_id) for f in found)
         some = set(corpus.ids[::2])
-        limited = [h for _, hits in search_documents(p, query, some) for h in hits]
-        assert _key(limited) == [k for k in expected if k[0] in some]
+        limited = _found(search_documents(p, query, some))
+        assert limited == [k for k in expected if k[0] in some]
 
 
 def test_many_candidates_are_read_in_one_stream(tmp_path: Path) -> None:
@@ -110,7 +116,7 @@ def test_many_candidates_are_read_in_one_stream(tmp_path: Path) -> None:
         candidates = p.search_candidates(q)
         assert candidates is not None and len(candidates) >= STREAM_SHARE * candidates[-1]
         p.document = None  # type: ignore[method-assign, assignment]  # not read one by one
-        assert [d.id for d in documents_to_search(p, q)] == candidates
+        assert [doc_id for doc_id, _, _ in texts_to_search(p, q)] == candidates
 
 
 # -- narrowed == scanned over random queries (the dock's path with the index) ---------------
@@ -187,7 +193,7 @@ def test_narrowed_by_the_index_equals_the_scan(
     candidates = p.search_candidates(query)
     scanned = _key(corpus.search(query))
     assert _key(narrowed(corpus, query, candidates)) == scanned
-    assert _key(h for _, hits in search_documents(p, query) for h in hits) == scanned
+    assert _found(search_documents(p, query)) == scanned
     if candidates is not None:  # the index never leaves out a document with a hit
         assert {k[0] for k in scanned} <= set(candidates)
 
