@@ -2140,10 +2140,13 @@ class _SpanColumns(Sequence[Sequence[Any]]):
             rows = conn.execute(f"SELECT uuid, text, clock {sql}", args).fetchall()
             if [r[0] for r in rows] == list(uuids):
                 return [r[1] for r in rows], [r[2] for r in rows]
-            # the layer changed since it was read: each row's own cells, by uuid
-            found: dict[str, tuple[str, str]] = {}
-            for k in range(0, len(uuids), Store._CHUNK):
-                chunk = uuids[k : k + Store._CHUNK]
+            # the layer changed since it was read (an edit the window spliced in): each row's
+            # own cells by uuid, from the same rows, and the few spans deleted since (their
+            # tombstones keep their cells) by uuid
+            found: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2]) for r in rows}
+            gone = [u for u in uuids if u not in found]
+            for k in range(0, len(gone), Store._CHUNK):
+                chunk = gone[k : k + Store._CHUNK]
                 marks = ", ".join("?" for _ in chunk)
                 for uuid, text, clock in conn.execute(
                     f"SELECT uuid, text, clock FROM spans WHERE uuid IN ({marks})", chunk
