@@ -507,7 +507,7 @@ LATER_EDITS = 8
     strict=True,
     reason="issue 12: the first edit after opening cost +92 ms CPU over the later ones when "
     "the target was set, +37-45 ms after the check read fields; since the stored text is read "
-    "when first needed, its check reads that column at this edit: +77-79 ms, +22-23 ms when "
+    "when first needed, its check reads that column at this edit: +47-50 ms, +22-24 ms when "
     "the column was read before (2026-11-29)",
 )
 def test_e_first_edit_after_open(
@@ -527,17 +527,18 @@ def test_e_first_edit_after_open(
     records of their 3,000 spans) and the panel's indexes.
     Since df024b1 the lazily read layer reads its stored text and clock columns when first
     needed, and this check (a span's stored text must equal the text it covers) is what needs
-    them: at this edit the column is read whole, and as the layer changed since it was read
-    (the edit wrote a span) the store reads it by uuid (~60 ms CPU against ~21 ms for its one
-    query, load 5). After the check passes the events, their arguments and the relations from
-    their fields (no record made for the 3,000 triggers and targets), tests the spans' ids on
-    their index and keeps no copy of them (2026-11-29, load 2.9-4.6, both checkouts
-    alternated, three runs each, CPU): 107-114 -> 87-90 ms against the later edits'
-    9.6-12.1 (+77-79 ms); with the text column read before the edit (a scratch run): 47.5-49.6
-    -> 31.2-34.4 ms against 9.4-11.4 (+22-23 ms). What is left of the check, the text column
-    aside: the spans' column tests ~7 ms (of which ~5 ms because the edited layer is a splice
-    of the read one: each field is copied out of the columns row by row), the events'
-    arguments ~4 ms (a target's label read through the index, one call each)."""
+    them: at this edit the column is read whole (~21-25 ms CPU; ~60 ms until cf73def, which
+    matches a layer changed since its read by uuid from the same query). After the check passes
+    the events, their arguments and the relations from their fields (no record made for the
+    3,000 triggers and targets), tests the spans' ids on their index and keeps no copy of them
+    (2026-11-29, load 2.9-4.6, both checkouts alternated, three runs each, CPU): 107-114 ->
+    87-90 ms against the later edits' 9.6-12.1 (+77-79 ms); with the text column read before the
+    edit (a scratch run): 47.5-49.6 -> 31.2-34.4 ms against 9.4-11.4 (+22-23 ms). At cf73def
+    (load 3.6-4, three runs): 57-61 ms against 10.3-11.2 (+47-50 ms); 32-35 ms against 9.3-11.7
+    with the column read before (+22-24 ms). What is left of the check, the text column aside:
+    the spans' column tests ~7 ms (of which ~5 ms because the edited layer is a splice of the
+    read one: each field is copied out of the columns row by row), the events' arguments ~4 ms
+    (a target's label read through the index, one call each)."""
     _path, small, big, ranges = bench_project
     view = window.view
     project = window.session.project
