@@ -128,7 +128,7 @@ def search_documents(
             if doc_ids is not None and doc_id not in doc_ids:
                 continue
             if original is not None:
-                spans = list(original.spans(text))
+                spans = original.all_spans(text)
             else:
                 ft = FoldedText.with_runs(text, query.fold)
                 spans = [ft.span(s, e) for s, e in matcher.spans(ft.folded)]

@@ -378,10 +378,16 @@ class OriginalMatcher:
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """``(start, end)`` code points of every hit in ``text``, in order."""
+        return iter(self.all_spans(text))
+
+    def all_spans(self, text: str) -> list[tuple[int, int]]:
+        """``spans`` as a list (a caller searching thousands of texts makes no generator
+        for each)."""
         search = self.anchored.search
         m = search(text)
         if m is None:  # most texts of a rare query: nothing more to set up
-            return
+            return []
+        found: list[tuple[int, int]] = []
         mode, n = self.mode, len(text)
         word, prefix = mode is Mode.WORD, mode is Mode.PREFIX
         anchored, overlapping = bool(self.behind), self.overlapping
@@ -414,7 +420,8 @@ class OriginalMatcher:
                 while e < n and wordy(text[e]):
                     e = after_marks(text, e + 1).end()  # type: ignore[union-attr]
             last = e
-            yield s, e
+            found.append((s, e))
+        return found
 
     def _start_ok(self, text: str, s: int) -> bool:
         """``word_start_ok`` on the folded characters before ``s``: the word characters
