@@ -21,12 +21,20 @@ against 91-94 ms, 7.9-8.3x (load 3); after the candidates were streamed and each
 with its runs at once, 504-546 ms, 5.4-5.6x (load 2-4); after queries of Arabic letters and
 digits were matched on the stored text (``OriginalMatcher``), 306-318 ms against 94-95 ms,
 3.25-3.36x (load 6-7): NOT met (process start with the project's modules 130-145 ms, reading
-the candidates' text 75-90 ms; docs/design/search.md, "Corpus search paths").
+the candidates' text 75-90 ms; docs/design/search.md, "Corpus search paths"). After queries led
+by alef or a common letter were scanned from a rarer one and the candidates read as plain rows
+(8249143, df75849): 234 ms, 2.46x as then measured (the checkout's start, compiling the
+project's modules), 2.01x with bytecode cached (load 3.6).
+Since then the checked figure measures both programs installed, with their bytecode present
+(``_bytecode_env``; the reason is in the test's docstring), and the compiling start is printed:
+first run (load 4.1) 196 ms CPU against 48 + 45 ms, 2.10x; compiling 261 ms against 99 ms,
+2.62x (the floor's standard library now has its bytecode in both figures).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -43,7 +51,7 @@ from annotator.search.corpus import narrowed, search_documents
 from annotator.search.folding import fold_text
 from annotator.text import sha256_text
 from tests.benchmarks.bench_search import PAGE, QUERIES, Clock, make_documents
-from tests.benchmarks.bench_startup import ROOT, annotator_command
+from tests.benchmarks.bench_startup import ROOT, annotator_command, has_bytecode
 from tests.benchmarks.history import Record
 
 
@@ -186,17 +194,26 @@ def _printed_hits(out: Path, ids: dict[str, int]) -> list[tuple[int, int, int]]:
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason="the command line's search as a whole process is 2.85x its floor on a quiet machine "
-    "(269 ms CPU against import annotator + the dock's search; 2.47x with bytecode cached): "
-    "starting with the project and store modules and opening the project is ~1.4x the floor "
-    "alone, reading the candidates' text 75-90 ms; target 2.0x set before the work, not met",
+    reason="the command line's search as a whole process, both programs installed (bytecode "
+    "present), is about 2.0x its floor at load 3-4 (2.46x compiling the project's modules at "
+    "each start): reading the candidates' text ~45 ms, matching and printing ~50 ms for a "
+    "common word; target 2.0x set before the work, not met in three runs yet",
 )
 def test_cli_search_process_at_10k_documents(bench: Record, tmp_path: Path) -> None:
     """The command line's search as the user runs it (a fresh process: start, open the
     project read-only, the index's candidates, matching, printing every hit) against the
     floor: a process that only imports ``annotator``, plus the time the workbench's dock
     takes for the same query in a process that already holds the folded corpus. Each
-    query's printed hits are checked against the dock's, in order."""
+    query's printed hits are checked against the dock's, in order.
+
+    The checked figure measures both programs installed, with the bytecode of everything
+    they import present, as ``bench_startup``'s GUI start does and for its reason: an
+    installed application has its bytecode (pip compiles what it installs, ``make run``
+    compiles the project), and ``python -c "import annotator"`` compiles next to nothing
+    (the package's ``__init__``, errors and model), so a start compiling the project's ~20
+    modules (~350 KB of source, ~50 ms) measured the compiler. The start as this checkout
+    runs (``PYTHONDONTWRITEBYTECODE``: the project compiled at each start, the floor's
+    standard library not) is printed as the second figure (``_bytecode_env``)."""
     docs = make_documents()
     path = tmp_path / "p.annotator"
     p = _project(path, docs)
@@ -214,50 +231,59 @@ def test_cli_search_process_at_10k_documents(bench: Record, tmp_path: Path) -> N
 
     search = [*annotator_command(), "search", str(path)]
     bare = [sys.executable, "-c", "import annotator"]
-    _process(bare), _process([*search, "باريس"])  # one warm-up each
-    floor_cpu, cli_cpu, cli_wall = [], [], []
-    out = tmp_path / "out.txt"
-    for (text, mode), want in zip(QUERIES, expected, strict=True):
-        floor_cpu.append(_process(bare)[1])
-        wall, cpu = _process([*search, text, *_MODE_OPTION[mode.value]], out)
-        cli_cpu.append(cpu)
-        cli_wall.append(wall)
-        assert _printed_hits(out, ids) == want, text
-        print(f"  {text!r:>24} {mode.value:9} {len(want):6} hits: command line "
-              f"{cpu * 1000:.0f} ms CPU ({wall * 1000:.0f} ms wall)")  # fmt: skip
     med = statistics.median
-    floor = med(floor_cpu) + med(dock_cpu)
-    ratio = med(cli_cpu) / floor
-    print(f"  annotator search, whole process p50: {med(cli_cpu) * 1000:.0f} ms CPU "
-          f"({med(cli_wall) * 1000:.0f} ms wall); floor: import annotator "
-          f"{med(floor_cpu) * 1000:.0f} ms CPU + the dock's search "
-          f"{med(dock_cpu) * 1000:.0f} ms CPU = {floor * 1000:.0f} ms; "
-          f"ratio {ratio:.2f}x (target <= {CLI_TARGET}x)")  # fmt: skip
-    bench("search_index.cli_process_p50_10k", med(cli_cpu), "s")
+    dock = med(dock_cpu)
+    figures = {}
+    for installed in (True, False):
+        env = _bytecode_env(tmp_path / ("installed" if installed else "compiling"), installed,
+                            [bare, [*search, "باريس"]])  # fmt: skip
+        floor_cpu, cli_cpu, cli_wall = [], [], []
+        out = tmp_path / "out.txt"
+        for (text, mode), want in zip(QUERIES, expected, strict=True):
+            floor_cpu.append(_process(bare, env=env)[1])
+            wall, cpu = _process([*search, text, *_MODE_OPTION[mode.value]], out, env)
+            cli_cpu.append(cpu)
+            cli_wall.append(wall)
+            assert _printed_hits(out, ids) == want, text
+            if installed:
+                print(f"  {text!r:>24} {mode.value:9} {len(want):6} hits: command line "
+                      f"{cpu * 1000:.0f} ms CPU ({wall * 1000:.0f} ms wall)")  # fmt: skip
+        floor = med(floor_cpu) + dock
+        figures[installed] = (med(cli_cpu), med(cli_wall), med(floor_cpu), med(cli_cpu) / floor)
+    cpu, wall, bare_cpu, ratio = figures[True]
+    print(f"  annotator search, whole process p50, both programs installed: {cpu * 1000:.0f} ms "
+          f"CPU ({wall * 1000:.0f} ms wall); floor: import annotator {bare_cpu * 1000:.0f} ms "
+          f"CPU + the dock's search {dock * 1000:.0f} ms CPU = {(bare_cpu + dock) * 1000:.0f} "
+          f"ms; ratio {ratio:.2f}x (target <= {CLI_TARGET}x)")  # fmt: skip
+    c_cpu, _, c_bare, c_ratio = figures[False]
+    print(f"  compiling the project's modules at each start (as this checkout runs): "
+          f"{c_cpu * 1000:.0f} ms CPU against {(c_bare + dock) * 1000:.0f} ms, {c_ratio:.2f}x "
+          f"(printed only)")  # fmt: skip
+    bench("search_index.cli_process_p50_10k", cpu, "s")
     bench("search_index.cli_process_ratio_10k", ratio, "x", f"<= {CLI_TARGET}x")
-    _cached(bench, search, bare, med(dock_cpu), tmp_path)
+    bench("search_index.cli_process_ratio_compiling_10k", c_ratio, "x")
     assert ratio <= CLI_TARGET
 
 
-def _cached(bench: Record, search: list[str], bare: list[str], dock: float, folder: Path) -> None:
-    """The same figure printed again with the bytecode of both programs cached (in
-    ``PYTHONPYCACHEPREFIX``, as an installed environment has it after its first run; this
-    checkout runs with ``PYTHONDONTWRITEBYTECODE``, so the checked figure compiles the
-    project's modules at every start). Printed only: the checked figure is the one above."""
-    if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        return
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE")
-    env["PYTHONPYCACHEPREFIX"] = str(folder / "bytecode")
-    _process(bare, env=env), _process([*search, "باريس"], env=env)  # compiled here
-    floor_cpu, cli_cpu = [], []
-    for text, mode in QUERIES:
-        floor_cpu.append(_process(bare, env=env)[1])
-        cli_cpu.append(_process([*search, text, *_MODE_OPTION[mode.value]], env=env)[1])
-    med = statistics.median
-    floor = med(floor_cpu) + dock
-    print(f"  with the bytecode cached: annotator search p50 {med(cli_cpu) * 1000:.0f} ms CPU; "
-          f"floor: import annotator {med(floor_cpu) * 1000:.0f} ms CPU + the dock's search "
-          f"{dock * 1000:.0f} ms CPU = {floor * 1000:.0f} ms; ratio "
-          f"{med(cli_cpu) / floor:.2f}x (printed only)")  # fmt: skip
-    bench("search_index.cli_process_ratio_cached_10k", med(cli_cpu) / floor, "x")
+def _bytecode_env(folder: Path, installed: bool, warm: list[list[str]]) -> dict[str, str]:
+    """The environment of both programs' measured runs, all bytecode in ``folder``
+    (``PYTHONPYCACHEPREFIX``). ``installed``: the project's packages are compiled first
+    (``compileall``, as ``pip install`` and ``make run`` do) and a warm-up run of each
+    program (``warm``) writes the bytecode of whatever else it imports; otherwise the
+    project's own bytecode is removed after the warm-ups, so every start compiles the
+    project's modules while the standard library has its bytecode (as this checkout runs
+    under ``PYTHONDONTWRITEBYTECODE``). Either way the measured runs write no bytecode."""
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(folder)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # the warm-ups write it
+    if installed:
+        compile_project = [sys.executable, "-m", "compileall", "-q", "annotator", "ui"]
+        subprocess.run(compile_project, cwd=ROOT, env=env, check=True, capture_output=True)
+    for cmd in warm:
+        _process(cmd, env=env)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    if not installed:
+        for package in ("annotator", "ui"):
+            shutil.rmtree(Path(str(folder) + str(ROOT.resolve())) / package)
+    assert has_bytecode(env, ROOT / "annotator" / "store.py") == installed
+    assert has_bytecode(env, Path(shutil.__file__))  # the standard library's, for both
+    return env
