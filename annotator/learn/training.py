@@ -100,6 +100,22 @@ O_BIASES = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0)
 """the decoding biases against O that ``tune`` tries"""
 TUNE_FOLDS = 2
 """two groups of training documents: the inner fits cost about one fit on all of them"""
+GRID: tuple[dict[str, Any], ...] = ({}, {"c1": 0.2, "c2": 0.02}, {"c1": 0.02, "c2": 0.2})
+"""the regularisation settings ``tune`` tries (L1 and L2 weights; ``{}``: ``PARAMS``' own)"""
+TUNE_WORDS = 25_000
+"""``tune`` fits on training documents holding at most about this many words (whole documents
+spread over the list): trying the grid costs about one fit of this size per entry, whatever
+the size of the layer"""
+
+
+def tuning_sample(examples: Sequence[Example], words: int = TUNE_WORDS) -> list[Example]:
+    """``examples`` when they hold at most ``words`` words; else every k-th of them, with k the
+    smallest step that brings them under ``words`` (the list's spread kept)."""
+    total = sum(len(ex.text.split()) for ex in examples)
+    k = 1
+    while total and sum(len(ex.text.split()) for ex in examples[::k]) > words:
+        k += 1
+    return list(examples[::k])
 
 
 @dataclass(frozen=True)
@@ -115,7 +131,7 @@ def tune(
     *,
     gazetteer: Collection[str] = frozenset(),
     params: dict[str, Any] | None = None,
-    grid: Sequence[dict[str, Any]] = ({},),
+    grid: Sequence[dict[str, Any]] = GRID,
     biases: Sequence[float] = O_BIASES,
     propagate: Sequence[bool] = (False, True),
     folds: int = TUNE_FOLDS,
@@ -128,8 +144,10 @@ def tune(
     groups of whole documents, each group scored by a model fitted on the others (cross-
     validation inside the training documents only; nothing held out for evaluation is read).
     Ties go to the smaller bias, no propagation, then the earlier grid entry. Fewer than two
-    documents: ``params`` as they are."""
+    documents: ``params`` as they are. A big layer is tuned on a sample of its documents
+    (``tuning_sample``)."""
     base = dict(params or {})
+    examples = tuning_sample(examples)
     k = min(folds, len(examples))
     if k < 2:
         return Tuned(base, [])

@@ -340,3 +340,14 @@ def test_a_model_learns_sub_classes_as_one_label_and_proposes_the_layers_labels(
     ):
         with pytest.raises(ModelError, match=r"sub-classes|type"):
             Model.from_bytes(_with_manifest(data, change))
+
+
+def test_a_big_layer_is_tuned_on_a_sample_of_whole_documents_spread_over_it() -> None:
+    from annotator.learn.corpus import Example
+    from annotator.learn.training import tuning_sample
+
+    docs = [Example(k, f"d{k}", str(k), " ".join(["كلمة"] * 100)) for k in range(30)]
+    assert tuning_sample(docs, words=5000) == docs  # 3,000 words: all of them
+    sample = tuning_sample(docs, words=1000)
+    assert sample == docs[::3]  # every third: 1,000 words, the first and the last thirds too
+    assert sum(len(ex.text.split()) for ex in sample) <= 1000
