@@ -537,7 +537,7 @@ SEARCH_MODES = {"word": "word", "prefix": "prefix", "any": "substring"}
 
 def cmd_search(args: argparse.Namespace) -> int:
     from annotator.search import Mode, Query
-    from annotator.search.corpus import search_documents
+    from annotator.search.corpus import search_blocks
     from annotator.terminal import visual
 
     if args.limit is not None and args.limit < 1:
@@ -559,8 +559,25 @@ def cmd_search(args: argparse.Namespace) -> int:
         ranges = _span_ranges(project, labels, layers) if labels or layers else None
         # the index's candidates (when it is fresh), each matched once on its text; a
         # document's lines are written at once
-        for doc_id, name, text, spans in search_documents(project, query, ranges):
+        found = (f for block in search_blocks(project, query, ranges) for f in block)
+        lines_only = ranges is None and not (args.json or args.kwic or args.visual)
+        for doc_id, name, text, spans in found:
             where = visual(name if plain(name) is None else _printable(name), args.visual)
+            if lines_only:  # the usual output, with no option to look at for each hit
+                if hits + len(spans) >= limit > 0:
+                    spans = spans[: limit - hits]
+                lines = []
+                for start, end in spans:
+                    shown = text[start:end]
+                    if plain(shown) is not None:
+                        shown = _printable(shown)
+                    lines.append(f"{where}:{start}-{end}\t{shown}\n")
+                write("".join(lines))
+                hits += len(lines)
+                documents += 1
+                if hits == limit:
+                    break
+                continue
             inside = None if ranges is None else ranges[doc_id]
             lines = []
             for start, end in spans:

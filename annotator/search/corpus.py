@@ -121,16 +121,26 @@ def search_documents(
     corpus (``annotator search``). A document read here is searched once, so it is not
     folded when the query can be matched on its text (``OriginalMatcher``: Arabic letters
     and digits), else folded with the way back in one pass (``FoldedText.with_runs``)."""
+    for block in search_blocks(project, query, doc_ids):
+        yield from block
+
+
+def search_blocks(
+    project: Narrowing, query: Query, doc_ids: Container[int] | None = None
+) -> Iterator[list[Found]]:
+    """``search_documents`` a block of documents at a time (a caller printing thousands of
+    them loops over lists)."""
     matcher = query.matcher()
     original = OriginalMatcher.of(query)
     for block in _blocks_to_search(project, query):
-        for doc_id, name, text in block:
-            if doc_ids is not None and doc_id not in doc_ids:
-                continue
-            if original is not None:
-                spans = original.all_spans(text)
-            else:
+        if doc_ids is not None:
+            block = [row for row in block if row[0] in doc_ids]
+        texts = [text for _, _, text in block]
+        if original is not None:
+            found = original.spans_of(texts)
+        else:
+            found = []
+            for text in texts:
                 ft = FoldedText.with_runs(text, query.fold)
-                spans = [ft.span(s, e) for s, e in matcher.spans(ft.folded)]
-            if spans:
-                yield Found(doc_id, name, text, spans)
+                found.append([ft.span(s, e) for s, e in matcher.spans(ft.folded)])
+        yield [Found(*row, spans) for row, spans in zip(block, found, strict=True) if spans]

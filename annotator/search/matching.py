@@ -381,47 +381,53 @@ class OriginalMatcher:
         return iter(self.all_spans(text))
 
     def all_spans(self, text: str) -> list[tuple[int, int]]:
-        """``spans`` as a list (a caller searching thousands of texts makes no generator
-        for each)."""
+        """``spans`` as a list."""
+        return self.spans_of([text])[0]
+
+    def spans_of(self, texts: Iterable[str]) -> list[list[tuple[int, int]]]:
+        """``all_spans`` of each of ``texts``, in one loop (a caller searching thousands of
+        texts sets nothing up, and makes no generator, for each)."""
         search = self.anchored.search
-        m = search(text)
-        if m is None:  # most texts of a rare query: nothing more to set up
-            return []
-        found: list[tuple[int, int]] = []
-        mode, n = self.mode, len(text)
-        word, prefix = mode is Mode.WORD, mode is Mode.PREFIX
+        mode = self.mode
+        word, prefix, substring = mode is Mode.WORD, mode is Mode.PREFIX, mode is Mode.SUBSTRING
         anchored, overlapping = bool(self.behind), self.overlapping
         dropped, wordy, after_marks = _DROPPED_CHARS, _folds_to_word_char, _DROPPED_RUN.match
-        last = resume = -1
-        while m is not None:
-            s, e = m.span()
-            # as ``regex.search`` from the last match's next character (a literal query) or
-            # end; from an anchor, every place it matches, the others skipped below
-            m = search(text, s + 1 if anchored or overlapping else e)
-            if anchored:
-                s = self._start(text, s)
-                if s < 0 or s < resume:  # not the query, or inside the last match
-                    continue
-                resume = s + 1 if overlapping else e
-            if mode is not Mode.SUBSTRING:
-                if s < last:
-                    continue
-                p = s - 1  # a word starts here (the usual case), or after proclitics?
-                while p >= 0 and text[p] in dropped:
-                    p -= 1
-                if p >= 0 and wordy(text[p]) and not self._start_ok(text, s):
-                    continue
-            if e < n and text[e] in dropped:
-                e = after_marks(text, e).end()  # type: ignore[union-attr]
-            if word:
-                if e < n and wordy(text[e]):
-                    continue
-            elif prefix:
-                while e < n and wordy(text[e]):
-                    e = after_marks(text, e + 1).end()  # type: ignore[union-attr]
-            last = e
-            found.append((s, e))
-        return found
+        out: list[list[tuple[int, int]]] = []
+        for text in texts:
+            found: list[tuple[int, int]] = []
+            out.append(found)
+            m = search(text)
+            n = len(text)
+            last = resume = -1
+            while m is not None:
+                s, e = m.span()
+                # as ``regex.search`` from the last match's next character (a literal query)
+                # or end; from an anchor, every place it matches, the others skipped below
+                m = search(text, s + 1 if anchored or overlapping else e)
+                if anchored:
+                    s = self._start(text, s)
+                    if s < 0 or s < resume:  # not the query, or inside the last match
+                        continue
+                    resume = s + 1 if overlapping else e
+                if not substring:
+                    if s < last:
+                        continue
+                    p = s - 1  # a word starts here (the usual case), or after proclitics?
+                    while p >= 0 and text[p] in dropped:
+                        p -= 1
+                    if p >= 0 and wordy(text[p]) and not self._start_ok(text, s):
+                        continue
+                if e < n and text[e] in dropped:
+                    e = after_marks(text, e).end()  # type: ignore[union-attr]
+                if word:
+                    if e < n and wordy(text[e]):
+                        continue
+                elif prefix:
+                    while e < n and wordy(text[e]):
+                        e = after_marks(text, e + 1).end()  # type: ignore[union-attr]
+                last = e
+                found.append((s, e))
+        return out
 
     def _start_ok(self, text: str, s: int) -> bool:
         """``word_start_ok`` on the folded characters before ``s``: the word characters
