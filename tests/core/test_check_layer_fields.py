@@ -257,10 +257,14 @@ def _one_field_changed() -> list[tuple[str, DocumentAnnotations]]:
     }
     for what, arguments in more.items():
         out.append((what, dataclasses.replace(base, arguments=arguments)))
-    other = (*base.events, Event("e9", 1, "badr", "Conflict.Attack", "s3"))
-    out.append(("an event of another annotator", dataclasses.replace(
-        base, events=other, arguments=more["an event of another layer as a target"]
-    )))  # fmt: skip
+    for what, other in (
+        ("an event of another annotator", Event("e9", 1, "badr", "Conflict.Attack", "s3")),
+        ("an event of another document", Event("e9", 2, ME, "Conflict.Attack", "s3")),
+    ):
+        out.append((what, dataclasses.replace(
+            base, events=(*base.events, other),
+            arguments=more["an event of another layer as a target"],
+        )))  # fmt: skip
     return out
 
 
@@ -273,6 +277,7 @@ def test_each_field_a_column_test_reads_is_judged_as_its_rule_judges_it(annotato
     schemas = [SCHEMA]
     for name, change in (
         ("Instrument", {"cardinality": "+"}),  # a role required
+        ("Attacker", {"cardinality": "+"}),  # a role required and filled
         ("Target", {"types": ("PER", "ORG", "<EVENT>")}),  # an event may fill it
     ):
         roles = tuple(dataclasses.replace(r, **change) if r.name == name else r
