@@ -473,10 +473,14 @@ class Project:
         """Every document with its text, streamed in id order (for exports)."""
         return self._store.iter_documents()
 
-    def text_blocks(self, rows: int = 256, docs: tuple[int, int] | None = None) -> TextBlocks:
+    def text_blocks(
+        self, rows: int = 256, docs: tuple[int, int] | None = None, ids: Sequence[int] = ()
+    ) -> TextBlocks:
         """Every document's ``(id, name, text)`` in id order, in blocks of up to ``rows``, no
         metadata read (``annotator search``); ``docs``: only the ids from ``docs[0]`` up to,
-        not including, ``docs[1]``."""
+        not including, ``docs[1]``; ``ids`` (ascending): only those documents."""
+        if ids:
+            return self._store.text_blocks_of(ids, rows)
         return self._store.text_blocks(rows, docs)
 
     def iter_records(self, kind: str, annotator: str | None = None) -> Iterator[Record]:

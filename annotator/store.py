@@ -1940,6 +1940,19 @@ class Store:
         sql = "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid"
         return [int(r[0]) for r in self.conn.execute(sql, [expression])]
 
+    def text_blocks_of(
+        self, doc_ids: Sequence[int], rows: int = 500
+    ) -> Iterator[list[tuple[int, str, str]]]:
+        """(id, name, text) of the documents of ``doc_ids`` (ascending), in blocks of up to
+        ``rows`` (one query each)."""
+        for i in range(0, len(doc_ids), rows):
+            chunk = [int(d) for d in doc_ids[i : i + rows]]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT id, name, text FROM documents WHERE id IN ({marks}) ORDER BY id"
+            with no_cycle_collection():
+                block = self.conn.execute(sql, chunk).fetchall()
+            yield block
+
     def document_texts(self, doc_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
         """(id, text) of the documents of ``doc_ids`` (ascending), read in chunks."""
         for i in range(0, len(doc_ids), 500):
