@@ -187,3 +187,36 @@ def test_an_edit_of_spans_alone_is_checked_span_by_span(
     # its trigger (a span an event refers to): the whole layer again
     assert after(execute(cmds.UpdateSpan(w.selected_uuid, note="n"))) == [3]
     assert panel.kinds() == ["missing-role"]
+
+
+def test_a_document_shown_has_its_own_problems_listed_without_an_edit(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Opening another document lists that document's problems a moment later (off the open
+    itself), never the previous document's; the Problems dock follows."""
+    w = window
+    panel = w.event_tools.validation
+    project = w.session.project
+    assert project is not None and w.doc is not None and w.doc.name == "raids"
+    qtbot.waitUntil(lambda: panel.summary.text() != "")
+    assert panel.kinds() == [] and not w.docks["validation"].isVisible()
+    meeting = project.document_by_name("meeting")
+    raids = w.doc
+    assert meeting is not None
+    checks: list[int] = []
+    panel.countChanged.connect(checks.append)
+    w.navigation.open_document(meeting.id)
+    assert checks == []  # not while the document opens
+    qtbot.waitUntil(lambda: panel.kinds() == ["missing-role"], timeout=3000)
+    assert "Host" in panel.found[0].issue.message
+    assert panel.found[0].doc_id == meeting.id
+    assert w.docks["validation"].isVisible()
+    w.navigation.open_document(raids.id)
+    qtbot.waitUntil(lambda: panel.kinds() == [], timeout=3000)
+    assert not w.docks["validation"].isVisible()
+    panel.set_scope("project")  # the whole project's list does not change with the document
+    assert panel.kinds() == ["missing-role"]
+    checks.clear()
+    w.navigation.open_document(meeting.id)
+    qtbot.wait(validation_panel.SHOWN_CHECK_MS + 200)
+    assert checks == [] and panel.kinds() == ["missing-role"]

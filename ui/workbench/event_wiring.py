@@ -92,6 +92,7 @@ class EventTools:
         self.events.spanChosen.connect(lambda uuid: window.selection.go_to_span(uuid))
         self.events.removeRequested.connect(self.remove)
         self.validation.issueChosen.connect(self.go_to_record)
+        model.layerLoaded.connect(self.validation.document_shown)
         # the Problems dock takes room from the text only when there are problems
         problems = window.docks["validation"]
         self.validation.countChanged.connect(lambda n: problems.setVisible(n > 0))

@@ -3,7 +3,8 @@ document or the whole project, from ``annotator.validation.check_layer``.
 
 It only lists: nothing here blocks an edit or saving (every edit is already saved when it is
 listed). It refreshes shortly after every ``Session.changed`` (coalesced with a zero-delay
-timer, so a burst of changes costs one check) and when the scope changes. Given the window's
+timer, so a burst of changes costs one check), when the scope changes, and a moment after the
+window shows another document (``document_shown``). Given the window's
 layer (``layer_of``), the "this document" scope re-checks only the spans an edit touched when
 no event, argument or relation is involved: a document with 20,000 spans is not re-read and
 re-checked whole after every new span. Clicking a problem
@@ -33,6 +34,10 @@ from ui.widgets import items, plain_tooltip
 
 LayerOf = Callable[[], tuple[DocumentAnnotations, Mapping[str, Span]] | None]
 """the window's current layer and its spans by uuid (None: none shown)"""
+
+SHOWN_CHECK_MS = 400
+"""how long after a document is shown its problems are listed (a check of 20,000 spans takes
+tens of milliseconds: not part of showing the document, done when the window is idle)"""
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -88,6 +93,11 @@ class ValidationPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
+        # the check of a document just shown, once the window is idle (``document_shown``)
+        self._shown_timer = QTimer(self)
+        self._shown_timer.setSingleShot(True)
+        self._shown_timer.setInterval(SHOWN_CHECK_MS)
+        self._shown_timer.timeout.connect(self.refresh)
         session.changed.connect(self._changed)
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tree.itemClicked.connect(self._chosen)
@@ -96,6 +106,15 @@ class ValidationPanel(QWidget):
     def _changed(self, changes: Changes) -> None:
         self._changes.append(changes)
         self._timer.start()
+
+    def document_shown(self) -> None:
+        """The window shows another document (or read its layer again): the "this document"
+        scope lists its problems ``SHOWN_CHECK_MS`` later, off the open itself (an edit before
+        then has them checked at once, with the edit)."""
+        if self.scope.currentData() != "document":
+            return
+        self._cache = None  # what was checked is another document's layer
+        self._shown_timer.start()
 
     def set_scope(self, scope: str) -> None:
         """``"document"`` or ``"project"``."""
@@ -121,6 +140,7 @@ class ValidationPanel(QWidget):
     def refresh(self) -> None:
         """Re-run the checks and show the result."""
         self._timer.stop()
+        self._shown_timer.stop()
         changes, self._changes = self._changes, []
         found = self._recheck(changes)
         found = found if found is not None else self._check_all()
