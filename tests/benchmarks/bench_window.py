@@ -89,6 +89,7 @@ from ui.docview.fonts import document_font
 from ui.docview.view import DocumentView
 from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
+from ui.workbench.validation_panel import SHOWN_CHECK_MS
 
 Project_ = tuple[Path, int, int, list[tuple[int, int]]]
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
@@ -538,7 +539,12 @@ def test_e_first_edit_after_open(
     with the column read before (+22-24 ms). What is left of the check, the text column aside:
     the spans' column tests ~7 ms (of which ~5 ms because the edited layer is a splice of the
     read one: each field is copied out of the columns row by row), the events' arguments ~4 ms
-    (a target's label read through the index, one call each)."""
+    (a target's label read through the index, one call each).
+    Since 77ddefd the Problems panel lists a document's problems ``SHOWN_CHECK_MS`` after the
+    window shows it, in idle time (it listed the previous document's until the first edit). The
+    checked figure stays the worst case: an edit right after the open, before that idle check.
+    Printed beside it: the first edit once the idle check ran (load 2-4: 14.2 ms CPU against the
+    later edits' 11.0) and the idle check itself (34.8 ms CPU, the text column's read in it)."""
     _path, small, big, ranges = bench_project
     view = window.view
     project = window.session.project
@@ -584,4 +590,31 @@ def test_e_first_edit_after_open(
     )
     bench("window.first_edit_cpu", first, "ms")
     bench("window.first_edit_extra_cpu", first - rest, "ms", f"<= {FIRST_EDIT_BUDGET_MS:.0f} ms")
+    # Printed, not checked: the same first edit made once the document has been shown for a
+    # moment, when the Problems panel has listed its problems in idle time (what an analyst,
+    # who reads before the first edit, meets); and that idle check's own CPU time.
+    shown_firsts, idle_checks = [], []
+    for _round in range(FIRST_EDIT_ROUNDS):
+        window.navigation.open_document(small)
+        QApplication.processEvents()
+        open_big(window, big)
+        started = time.thread_time()
+        qtbot.wait(SHOWN_CHECK_MS + 300)
+        idle_checks.append((time.thread_time() - started) * 1000)
+        view.setFocus()
+        view.select(*next(spot))
+        QApplication.processEvents()
+        start_cpu = time.thread_time()
+        qtbot.keyClick(view, Qt.Key.Key_P)  # type: ignore[no-untyped-call]
+        QApplication.processEvents()
+        shown_firsts.append((time.thread_time() - start_cpu) * 1000)
+    print(
+        f"window: the first edit {SHOWN_CHECK_MS + 300} ms after opening (the Problems panel "
+        f"checked the document in idle time after {SHOWN_CHECK_MS} ms): CPU "
+        f"{statistics.median(shown_firsts):.1f} ms (runs "
+        f"{', '.join(f'{x:.0f}' for x in shown_firsts)}); the idle check "
+        f"{statistics.median(idle_checks):.1f} ms CPU (printed, not checked)"
+    )
+    bench("window.first_edit_after_idle_check_cpu", statistics.median(shown_firsts), "ms")
+    bench("window.idle_problems_check_cpu", statistics.median(idle_checks), "ms")
     assert first <= rest + FIRST_EDIT_BUDGET_MS
