@@ -10,6 +10,7 @@ stamp ``clock`` and a ``deleted`` tombstone. Records are never hard-deleted.
 
 from __future__ import annotations
 
+import itertools
 import json
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
@@ -290,8 +291,20 @@ class LazyRecords(Sequence[T]):
         their places (worked out once)."""
         if self._rows is None:
             items = self._items
-            records = [(i, x) for i, x in enumerate(items) if type(x) is not int]
-            rows = items if not records else [x if type(x) is int else 0 for x in items]
+            # the places of the records spliced in, found in C (a layer of 20,000 rows after
+            # an edit: one record among them)
+            places = list(
+                itertools.compress(
+                    range(len(items)),
+                    map(operator.is_not, map(type, items), itertools.repeat(int)),
+                )
+            )
+            records = [(i, items[i]) for i in places]
+            rows = items
+            if places:
+                rows = items.copy()
+                for i in places:
+                    rows[i] = 0
             self._rows = (rows, records)
         return self._rows
 
