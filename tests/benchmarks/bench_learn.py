@@ -120,12 +120,14 @@ def test_prediction_time_2000_words(tmp_path: Path, bench: Record) -> None:
 
 
 LOO_FLOOR = 0.18
-"""mean held-out micro F1 over the seven articles, each held out in turn: measured 0.210"""
+"""mean held-out micro F1 over the seven articles, each held out in turn: measured 0.210; 0.242
+with the general names and the regularisation grid (docs/design/model.md)"""
 CURVE = (2, 4)
 """learning-curve sizes (training articles) besides all six"""
 
 
 @needs_aqmar
+@pytest.mark.timeout(1800)  # ~24 CRF fits per held-out article: over 300 s on a loaded machine
 def test_quality_each_article_held_out_in_turn(tmp_path: Path, bench: Record) -> None:
     """Split by article (never by sentence): train on six, score the seventh, for each one;
     exact spans, seqeval strict (``annotator.learn.evaluate.leave_one_out``). The model (its
