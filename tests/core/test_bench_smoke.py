@@ -8,6 +8,7 @@ the slow path it guards gave (in brackets: the figure before the fix, on a loade
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from tests.benchmarks.bench_edit import measure_edits
@@ -33,7 +34,10 @@ def test_export_ratio(tmp_path: Path) -> None:
 def test_edits_against_one_row_edit(tmp_path: Path) -> None:
     path = tmp_path / "edit.annotator"
     build_project(path, 1_000, {"bench": Layout(spans=20)}, statuses=True)
-    fig = measure_edits(path, 1_000, samples=9)
+    # CPU time: each edit's commit waits for its fsync, and on a loaded CI machine those waits
+    # made a wall-time ratio of these sub-millisecond figures swing past its bound (a relabel
+    # once read 6.2x a 0.64 ms floor)
+    fig = measure_edits(path, 1_000, samples=9, clock=time.thread_time)
     floor = fig.pop("commit_floor_ms")
     slow = {k: round(v / floor, 1) for k, v in fig.items() if v > 5 * floor}
     assert not slow, (floor, slow)  # full size: <= 3x (DeleteEvent ~17x at 4,000 arguments)
