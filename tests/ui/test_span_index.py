@@ -91,3 +91,12 @@ def test_fields_out_of_order_are_sorted_as_spans_are() -> None:
     index.replace_fields(_fields(spans))
     assert index.all() == SpanIndex(spans).all()
     assert [s.end for s in index.all()] == [4, 14, 9, 7]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=60), max_size=60))
+def test_running_max_is_the_accumulated_maximum(values: list[int]) -> None:
+    import itertools
+
+    from ui.docview.spans import running_max
+
+    assert running_max(values) == list(itertools.accumulate(values, max))
