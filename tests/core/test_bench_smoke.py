@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from tests.benchmarks.bench_conll_import import measure_conll_import
 from tests.benchmarks.bench_edit import measure_edits
 from tests.benchmarks.bench_export import measure_export
 from tests.benchmarks.bench_import import measure_import
@@ -22,6 +23,12 @@ from tests.benchmarks.corpus import Layout, build_project
 def test_import_ratio(tmp_path: Path) -> None:
     fig = measure_import(tmp_path, 100, rounds=2)
     assert fig["ratio"] >= 0.05, fig  # full size: target 0.5x (0.16x at 10,000 documents)
+
+
+def test_conll_import_ratio(tmp_path: Path) -> None:
+    fig = measure_conll_import(tmp_path, 300, rounds=2)
+    # full size: target 0.5x (0.69x at 300 documents); wall and CPU time both held to it
+    assert fig["ratio"] >= 0.1 and fig["cpu_ratio"] >= 0.1, fig
 
 
 def test_export_ratio(tmp_path: Path) -> None:
