@@ -45,6 +45,14 @@ def _project(path: Path) -> tuple[Project, int]:
     return p, doc.id
 
 
+def _damage(path: Path, sql: str) -> None:
+    """Change a closed project file behind the app's back."""
+    conn = sqlite3.connect(path)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
 def test_a_lazy_layer_holds_the_eager_records(tmp_path: Path) -> None:
     p, doc_id = _project(tmp_path / "p.annotator")
     with p:
@@ -119,10 +127,7 @@ def test_damaged_json_is_refused_by_the_read(tmp_path: Path, damage: str) -> Non
     path = tmp_path / "p.annotator"
     p, doc_id = _project(path)
     p.close()
-    conn = sqlite3.connect(path)
-    conn.execute(damage)
-    conn.commit()
-    conn.close()
+    _damage(path, damage)
     with Project.open(path, read_only=True) as p:
         with pytest.raises(ProjectFileError, match="corrupt"):
             p.layer(doc_id, "amal")
@@ -184,10 +189,7 @@ def test_a_blob_cell_is_read_as_the_eager_read_gives_it(tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     p, doc_id = _project(path)
     p.close()
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE spans SET clock = CAST(clock AS BLOB) WHERE label = 'LOC'")
-    conn.commit()
-    conn.close()
+    _damage(path, "UPDATE spans SET clock = CAST(clock AS BLOB) WHERE label = 'LOC'")
     with Project.open(path, read_only=True) as p:
         eager, lazy = p.layer(doc_id, "amal"), p.layer(doc_id, "amal", lazy=True)
         assert list(fields_of(lazy.spans, "clock")) == [s.clock for s in eager.spans]
@@ -290,10 +292,7 @@ def test_a_damaged_text_cell_is_refused_when_read(tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     p, doc_id, _text = _many(path, 100)
     p.close()
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE spans SET text = CAST(x'ff' AS TEXT) WHERE uuid = 'u00007'")
-    conn.commit()
-    conn.close()
+    _damage(path, "UPDATE spans SET text = CAST(x'ff' AS TEXT) WHERE uuid = 'u00007'")
     with Project.open(path, read_only=True) as p:
         spans = p.layer(doc_id, "amal", lazy=True).spans
         assert spans[6].uuid == "u00006"
