@@ -31,6 +31,8 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from annotator.cycles import no_cycle_collection
+
 YOUNG_THRESHOLD = 10_000
 _settled = False
 
@@ -58,11 +60,10 @@ def paused() -> Iterator[None]:
     """No cyclic collection inside the block (nested blocks keep it off until the outer
     one ends); what the outermost block made is promoted to the oldest generation when it
     ends (``promote``: it is kept, not scanned as young)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            promote()
-            gc.enable()
+    outermost = gc.isenabled()
+    with no_cycle_collection():
+        try:
+            yield
+        finally:
+            if outermost:
+                promote()
