@@ -1955,13 +1955,8 @@ class Store:
 
     def document_texts(self, doc_ids: Sequence[int]) -> Iterator[tuple[int, str]]:
         """(id, text) of the documents of ``doc_ids`` (ascending), read in chunks."""
-        for i in range(0, len(doc_ids), 500):
-            chunk = list(doc_ids[i : i + 500])
-            marks = ", ".join("?" for _ in chunk)
-            rows = self.conn.execute(
-                f"SELECT id, text FROM documents WHERE id IN ({marks}) ORDER BY id", chunk
-            ).fetchall()
-            yield from ((int(a), str(b)) for a, b in rows)
+        for block in self.text_blocks_of(doc_ids):
+            yield from ((int(a), str(c)) for a, _name, c in block)
 
 
 def _suggestion_row(r: Sequence[Any]) -> SuggestionRow:
