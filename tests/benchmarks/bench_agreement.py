@@ -316,7 +316,7 @@ def _fresh_measure(path: Path) -> dict[str, float]:
     raises=AssertionError,
     reason="issue 12: 1.13-1.16 s wall at 10,000 documents (quiet machine, 2 cores; the "
     "open's quick_check about 0.3 s, then the counting in two processes): 0.89 of the "
-    "target",
+    "target; 1.01 s in make bench's quiet run after this session's counting work (0.99)",
 )
 def test_project_agreement_wall_time_at_10k(scale10k: Path, bench: Record) -> None:
     runs = [_fresh_measure(scale10k) for _ in range(3)]
