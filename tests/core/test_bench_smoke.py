@@ -27,7 +27,8 @@ def test_import_ratio(tmp_path: Path) -> None:
 
 def test_conll_import_ratio(tmp_path: Path) -> None:
     fig = measure_conll_import(tmp_path, 300, rounds=2)
-    # full size: target 0.5x (0.69x at 300 documents); wall and CPU time both held to it
+    # full size: target 0.5x (0.75-0.77x at 10,000 documents, 0.65-0.69x at 300); wall and
+    # CPU time both held to the bound
     assert fig["ratio"] >= 0.1 and fig["cpu_ratio"] >= 0.1, fig
 
 
