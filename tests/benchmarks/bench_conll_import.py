@@ -39,7 +39,7 @@ import pytest
 from annotator import Project
 from annotator.formats.conll import read_conll
 from annotator.importing import import_documents, stream_files
-from tests.benchmarks.corpus import INSERT, Clock, connect
+from tests.benchmarks.corpus import Clock, connect, floor_import_commit
 from tests.benchmarks.history import Record
 
 pytestmark = pytest.mark.benchmark
@@ -304,24 +304,11 @@ def _floor_conll(project: Path, src: Path, annotator: str) -> tuple[float, float
                 (str(uuid.uuid4()), n, annotator, start, end, label, text[start:end], "{}", "",
                  "[]", clock.tick(), 0, stamp, stamp)
             )  # fmt: skip
-    conn.execute("BEGIN IMMEDIATE")
-    conn.execute(
-        "INSERT OR IGNORE INTO annotators (name, display_name, created) VALUES (?, ?, ?)",
-        [annotator, annotator, stamp],
-    )
-    conn.executemany(INSERT["documents"], documents)
-    conn.executemany(INSERT["spans"], span_rows)
-    conn.execute(
-        "INSERT INTO changes (at, annotator, action, kind, uuid, before, after) "
-        "VALUES (?, '', 'import', 'documents', ?, NULL, ?)",
-        [stamp, str(src), json.dumps({"documents": shas}, ensure_ascii=False, sort_keys=True)],
-    )
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES ('hlc', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [clock.tick()],
-    )
-    conn.execute("COMMIT")
+    floor_import_commit(
+        conn,
+        {"documents": documents, "spans": span_rows},
+        annotator=annotator, src=src, shas=shas, stamp=stamp, clock=clock,
+    )  # fmt: skip
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     conn.close()
     return elapsed, cpu

@@ -32,7 +32,7 @@ from typing import Any
 from annotator import Project
 from annotator.formats.jsonl import read_jsonl
 from annotator.importing import import_documents
-from tests.benchmarks.corpus import INSERT, Clock, Layout, connect, write_jsonl
+from tests.benchmarks.corpus import Clock, Layout, connect, floor_import_commit, write_jsonl
 from tests.benchmarks.history import Record
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
@@ -90,24 +90,9 @@ def _floor_import(project: Path, src: Path, annotator: str) -> tuple[float, floa
                 (r["id"], doc_id, annotator, r["type"], r["source"], r["target"], _attrs(r), "",
                  clock.tick(), 0, stamp, stamp)
             )  # fmt: skip
-    conn.execute("BEGIN IMMEDIATE")
-    conn.execute(
-        "INSERT OR IGNORE INTO annotators (name, display_name, created) VALUES (?, ?, ?)",
-        [annotator, annotator, stamp],
+    floor_import_commit(
+        conn, rows, annotator=annotator, src=src, shas=shas, stamp=stamp, clock=clock
     )
-    for kind in KINDS:
-        conn.executemany(INSERT[kind], rows[kind])
-    conn.execute(
-        "INSERT INTO changes (at, annotator, action, kind, uuid, before, after) "
-        "VALUES (?, '', 'import', 'documents', ?, NULL, ?)",
-        [stamp, str(src), json.dumps({"documents": shas})],
-    )
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES ('hlc', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [clock.tick()],
-    )
-    conn.execute("COMMIT")
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     conn.close()
     return elapsed, cpu

@@ -207,6 +207,39 @@ INSERT = {
 }
 
 
+def floor_import_commit(
+    conn: sqlite3.Connection,
+    rows: dict[str, list[tuple[Any, ...]]],
+    *,
+    annotator: str,
+    src: Path,
+    shas: list[str],
+    stamp: str,
+    clock: Clock,
+) -> None:
+    """The one transaction of an import floor (bench_import, bench_conll_import): the layer's
+    annotator, the rows of each table with one ``executemany`` (documents first), the change
+    log's import line and the clock setting, as the product's import writes them."""
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(
+        "INSERT OR IGNORE INTO annotators (name, display_name, created) VALUES (?, ?, ?)",
+        [annotator, annotator, stamp],
+    )
+    for kind, table_rows in rows.items():
+        conn.executemany(INSERT[kind], table_rows)
+    conn.execute(
+        "INSERT INTO changes (at, annotator, action, kind, uuid, before, after) "
+        "VALUES (?, '', 'import', 'documents', ?, NULL, ?)",
+        [stamp, str(src), json.dumps({"documents": shas}, ensure_ascii=False, sort_keys=True)],
+    )
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('hlc', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [clock.tick()],
+    )
+    conn.execute("COMMIT")
+
+
 def build_project(
     path: Path,
     docs: int,
