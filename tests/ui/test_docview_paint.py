@@ -179,11 +179,11 @@ def test_replaced_spans_paint_as_a_fresh_view_does(seed_view: DocumentView, seed
     seed_view.set_spans(first)
     grab(seed_view)
     whole = [*first, ViewSpan("far", far, far + 4, "LOC", "#3cb44b")]  # off screen
-    seed_view.set_span_fields(_fields(whole))
+    seed_view.set_span_fields(LayerFields.of(whole))
     kept = grab(seed_view)
     assert grab_afresh(seed_view) == kept
     recoloured = [ViewSpan("org", org, org + 5, "ORG", "#f58231"), whole[1]]
-    seed_view.set_span_fields(_fields(recoloured))
+    seed_view.set_span_fields(LayerFields.of(recoloured))
     changed = grab(seed_view)
     assert differs(changed, kept)
     assert grab_afresh(seed_view) == changed
@@ -199,14 +199,3 @@ def grab_afresh(view: DocumentView) -> QImage:
     grab(view)
     view.set_zoom(zoom)
     return grab(view)
-
-
-def _fields(spans: list[ViewSpan]) -> LayerFields:
-    return LayerFields(
-        [s.uuid for s in spans],
-        [s.start for s in spans],
-        [s.end for s in spans],
-        [s.label for s in spans],
-        [s.color for s in spans],
-        [s.fragments for s in spans],
-    )

@@ -11,18 +11,6 @@ from hypothesis import strategies as st
 from ui.docview.spans import LayerFields, SpanIndex, ViewSpan
 
 
-def _fields(spans: list[ViewSpan]) -> LayerFields:
-    return LayerFields(
-        [s.uuid for s in spans],
-        [s.start for s in spans],
-        [s.end for s in spans],
-        [s.label for s in spans],
-        [s.color for s in spans],
-        [s.fragments for s in spans],
-        "amal",
-    )
-
-
 def _layer(ranges: list[tuple[int, int]]) -> list[ViewSpan]:
     """Spans in reading order (start, end, uuid), as the store gives a layer."""
     spans = [
@@ -63,7 +51,7 @@ def test_an_index_of_fields_answers_as_an_index_of_spans(
     spans = _layer(ranges)
     made = SpanIndex(spans)
     lazy = SpanIndex()
-    lazy.replace_fields(_fields(spans))
+    lazy.replace_fields(LayerFields.of(spans, "amal"))
     _same(made, lazy, probes)
     for k, (a, n) in enumerate(added):
         span = ViewSpan(f"n{k:03d}", a, a + n, "LOC", "#00ff00", "amal")
@@ -78,7 +66,7 @@ def test_an_index_of_fields_answers_as_an_index_of_spans(
 def test_only_the_spans_a_query_reaches_are_made() -> None:
     spans = _layer([(10 * k, 3) for k in range(1000)])
     index = SpanIndex()
-    index.replace_fields(_fields(spans))
+    index.replace_fields(LayerFields.of(spans, "amal"))
     assert index.intersecting(100, 130) == spans[10:13]
     made = [item for item in index._order if isinstance(item, ViewSpan)]
     assert made == spans[10:13]
@@ -88,7 +76,7 @@ def test_only_the_spans_a_query_reaches_are_made() -> None:
 def test_fields_out_of_order_are_sorted_as_spans_are() -> None:
     spans = _layer([(5, 4), (5, 9), (5, 2), (1, 3)])  # three share a start
     index = SpanIndex()
-    index.replace_fields(_fields(spans))
+    index.replace_fields(LayerFields.of(spans, "amal"))
     assert index.all() == SpanIndex(spans).all()
     assert [s.end for s in index.all()] == [4, 14, 9, 7]
 

@@ -109,6 +109,15 @@ class LayerFields(NamedTuple):
     layer: str = ""
     read_only: bool = False
 
+    @classmethod
+    def of(cls, spans: Sequence[ViewSpan], layer: str = "", read_only: bool = False) -> LayerFields:
+        """The fields of ``spans`` (made spans given as a layer's fields)."""
+        return cls(
+            [s.uuid for s in spans], [s.start for s in spans], [s.end for s in spans],
+            [s.label for s in spans], [s.color for s in spans], [s.fragments for s in spans],
+            layer, read_only,
+        )  # fmt: skip
+
     def span(self, k: int) -> ViewSpan:
         return ViewSpan(self.uuids[k], self.starts[k], self.ends[k], self.labels[k],
                         self.colors[k], self.layer, self.read_only, self.fragments[k])  # fmt: skip
