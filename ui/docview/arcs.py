@@ -221,7 +221,7 @@ class ArcOverlay(QWidget):
         self._starts = StartIndex({u: placed[u][0] for u in uuids})
         self._anchors.clear()
         self._version += 1
-        self.update()
+        self._repaint()
 
     def links(self) -> list[Link]:
         return list(self._links)
@@ -236,7 +236,15 @@ class ArcOverlay(QWidget):
         # QPlainTextEdit scrolls its viewport with QWidget.scroll, which moves child widgets
         # too: put the overlay back over the whole viewport and redraw.
         self.setGeometry(self.view.viewport().rect())
-        self.update()
+        self._repaint()
+
+    def _repaint(self) -> None:
+        # Through the viewport, never the overlay alone: most of the arcs are painted by the
+        # viewport (under the tags), and the viewport's repaint paints this child in the same
+        # pass. An update of the overlay itself (a transparent widget) makes Qt compose the
+        # region from the window down, so when the viewport was dirty too (a new layer) the
+        # viewport was painted twice in one repaint: once on its own, once under the overlay.
+        self.view.viewport().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.view.viewport():
