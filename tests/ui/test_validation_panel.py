@@ -220,3 +220,33 @@ def test_a_document_shown_has_its_own_problems_listed_without_an_edit(
     w.navigation.open_document(meeting.id)
     qtbot.wait(validation_panel.SHOWN_CHECK_MS + 200)
     assert checks == [] and panel.kinds() == ["missing-role"]
+
+
+def test_an_edit_right_after_an_open_is_checked_with_the_document_a_moment_later(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """An edit made before the check of a document just shown does not pay for the whole
+    layer's check in its own turn: the check due a moment later lists it with the rest."""
+    w = window
+    panel = w.event_tools.validation
+    project = w.session.project
+    assert project is not None and w.doc is not None and w.doc.name == "raids"
+    qtbot.waitUntil(lambda: panel.summary.text() != "")
+    meeting = project.document_by_name("meeting")
+    assert meeting is not None
+    checks: list[int] = []
+    panel.countChanged.connect(checks.append)
+    w.navigation.open_document(meeting.id)
+    w.view.select(*at("باريس", OTHER))
+    w.editing.apply_label("Conflict.Attack")  # a second event, lacking its Target
+    qtbot.wait(10)  # the edit's own turn, and a little more
+    assert checks == []  # no check yet: the document was shown a moment ago
+    assert len(project.spans(meeting.id, ME)) == 2  # the edit itself is stored at once
+    qtbot.waitUntil(lambda: checks != [], timeout=3000)
+    assert checks == [2]  # one check, the document's and the edit's problems together
+    assert panel.kinds() == ["missing-role"] * 2
+    assert panel.found == panel.check()  # what a whole check of the stored layer lists
+    w.view.select(*at("الوزراء", OTHER))
+    w.editing.apply_label("PER")  # later edits are checked at once, as before
+    qtbot.waitUntil(lambda: len(checks) == 2, timeout=1000)
+    assert panel.kinds() == ["missing-role"] * 2

@@ -105,12 +105,17 @@ class ValidationPanel(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         self._changes.append(changes)
+        if self._shown_timer.isActive():
+            # The document was just shown and its whole check is due in a moment: this change
+            # is checked with it, not at once (the first edit after an open would otherwise
+            # pay the whole layer's check in its own frame).
+            return
         self._timer.start()
 
     def document_shown(self) -> None:
         """The window shows another document (or read its layer again): the "this document"
         scope lists its problems ``SHOWN_CHECK_MS`` later, off the open itself (an edit before
-        then has them checked at once, with the edit)."""
+        then is checked with them, then)."""
         if self.scope.currentData() != "document":
             return
         self._cache = None  # what was checked is another document's layer
