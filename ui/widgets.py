@@ -25,7 +25,23 @@ def items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
     return [it for it in found if it is not None]
 
 
-def swatch(color: str, size: int = 14) -> QIcon:
+def swatch(color: str, size: int = 14, *, event: bool = False) -> QIcon:
+    """A square of a label's colour; with ``event``, a white diamond with a dark edge in it
+    (the mark of an event's trigger in lists, where a word after the label would take the
+    room of the text)."""
     pix = QPixmap(size, size)
     pix.fill(label_color(color))
+    if event:
+        from PySide6.QtCore import QPointF
+        from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+
+        painter = QPainter(pix)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(QColor(30, 30, 30), 1.2))
+        painter.setBrush(QColor(255, 255, 255))
+        c, r = size / 2, size * 0.36
+        painter.drawPolygon(
+            QPolygonF([QPointF(c, c - r), QPointF(c + r, c), QPointF(c, c + r), QPointF(c - r, c)])
+        )
+        painter.end()
     return QIcon(pix)

@@ -175,6 +175,40 @@ def test_annotation_list_where_column_visible_and_labels_not_elided(
     assert header.sectionSize(0) >= fm.horizontalAdvance("GPE") + tree.iconSize().width()
 
 
+def test_annotation_list_marks_a_trigger_by_its_swatch_and_leaves_the_text_room(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """A trigger's row says "(event)" in its tooltip and accessible name and carries a marked
+    swatch; its cell shows the label alone, so in a narrow dock the text column keeps room for
+    a word (it had some 20 px beside "Conflict.Attack (event)")."""
+    window.view.select(*at("فرنسا"))
+    window.editing.apply_label("GPE")
+    window.view.select(*at("هولندا"))
+    window.editing.apply_label("Conflict.Attack")
+    window.docks["annotations"].resize(300, 300)
+    table = window.annotations.table
+    model = window.annotations.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    rows = {model.index(r, 0).data(): r for r in range(2)}
+    event, entity = rows["Conflict.Attack"], rows["GPE"]
+    tip = model.index(event, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Conflict.Attack\xa0(" in tip and "GPE" not in tip  # (plain_tooltip keeps spaces)
+    assert model.index(event, 0).data(Qt.ItemDataRole.AccessibleTextRole).endswith(")")
+    assert model.index(entity, 0).data(Qt.ItemDataRole.AccessibleTextRole) == "GPE"
+    marked = model.index(event, 0).data(Qt.ItemDataRole.DecorationRole).pixmap(14, 14).toImage()
+    plain = model.icon("Conflict.Attack").pixmap(14, 14).toImage()
+    assert marked != plain  # the diamond
+    assert marked.pixelColor(7, 7).lightness() > 200 and plain.pixelColor(
+        7, 7
+    ) != marked.pixelColor(7, 7)
+    header = table.horizontalHeader()
+    fm = table.fontMetrics()
+    assert (
+        header.sectionSize(0) >= fm.horizontalAdvance("Conflict.Attack") + table.iconSize().width()
+    )
+    assert header.sectionSize(1) >= fm.horizontalAdvance("هولندا")  # a word of text fits
+
+
 def test_names_elide_at_the_end_that_reads_last(qtbot: QtBot) -> None:
     delegate = DirectionalDelegate()
     from PySide6.QtGui import QStandardItem, QStandardItemModel

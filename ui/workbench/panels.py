@@ -7,7 +7,6 @@ plain text; tooltips go through ``plain_tooltip`` because Qt guesses rich text i
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
@@ -350,7 +349,9 @@ class AnnotationModel(QAbstractTableModel):
     cells made when the view asks for them (only the rows on screen are asked). An edit
     splices the one span in or out (``annotator.model.spliced``).
 
-    ``triggers`` are the uuids of the spans that trigger an event ("(event)" after the label).
+    ``triggers`` are the uuids of the spans that trigger an event: their colour swatch carries
+    a diamond and their tooltip says "(event)" after the label (a word in the cell itself would
+    take the text column's room in a narrow dock).
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -361,7 +362,7 @@ class AnnotationModel(QAbstractTableModel):
         self.colors: Mapping[str, str] = {}
         self.headers = [self.tr("Label"), self.tr("Text"), self.tr("Where")]
         self.event_text = self.tr("event")
-        self._icons: dict[str, QIcon] = {}
+        self._icons: dict[tuple[str, bool], QIcon] = {}
         self._grey = QColor(110, 110, 110)
         self._last_row = -1  # the row ``data`` read last, and its span
         self._last_span: Span | None = None
@@ -381,13 +382,14 @@ class AnnotationModel(QAbstractTableModel):
         return None
 
     def label_text(self, uuid: str, label: str) -> str:
+        """The label as its tooltip and accessible name read ("label (event)" for a trigger)."""
         return f"{label} ({self.event_text})" if uuid in self.triggers else label
 
-    def icon(self, label: str) -> QIcon:
-        color = self.colors.get(label, "")
-        icon = self._icons.get(color)
+    def icon(self, label: str, trigger: bool = False) -> QIcon:
+        key = (self.colors.get(label, ""), trigger)
+        icon = self._icons.get(key)
         if icon is None:
-            icon = self._icons[color] = swatch(color)
+            icon = self._icons[key] = swatch(key[0], event=trigger)
         return icon
 
     def data(
@@ -401,14 +403,18 @@ class AnnotationModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return self.label_text(span.uuid, span.label)
+                return span.label
             if column == 1:
                 text = span.text
                 excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
                 return excerpt.replace("\n", " ")
             return f"{span.start}–{span.end}"
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return self.icon(span.label)
+            return self.icon(span.label, span.uuid in self.triggers)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return plain_tooltip(self.label_text(span.uuid, span.label))
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
+            return self.label_text(span.uuid, span.label)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return plain_tooltip(span.text)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
@@ -543,14 +549,7 @@ class AnnotationListPanel(QWidget):
         """Show ``spans`` (in reading order; kept, never changed). ``triggers``: the uuids of
         the spans that trigger an event; ``extent``: the document's length (sizes Where)."""
         self.model.reset(spans, colors, triggers)
-        model = self.model
-        labels = fields_of(spans, "label")
-        shown = set(labels)
-        triggers = model.triggers
-        if triggers:  # the labels of triggers, as "label (event)"
-            marked = set(itertools.compress(labels, map(triggers.__contains__, model.uuids)))
-            shown |= {f"{lab} ({model.event_text})" for lab in marked}
-        self._size_labels(shown)
+        self._size_labels(set(fields_of(spans, "label")))
         self._size_where(extent or max(fields_of(spans, "end"), default=0))
         self.table.doItemsLayout()  # now, not on a timer after a repaint (painted twice)
         self.set_selected(selected)
@@ -563,9 +562,8 @@ class AnnotationListPanel(QWidget):
         """Show one more row at ``index`` (reading order is the caller's)."""
         self.remove_row(span.uuid)
         self.model.insert(index, span, trigger)
-        label = self.model.label_text(span.uuid, span.label)
-        if self._label_width(label) > self.table.horizontalHeader().sectionSize(0):
-            self._size_labels({label})  # a label wider than those shown so far
+        if self._label_width(span.label) > self.table.horizontalHeader().sectionSize(0):
+            self._size_labels({span.label})  # a label wider than those shown so far
 
     def remove_row(self, uuid: str) -> None:
         row = self.model.row_of(uuid)
