@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from annotator.learn.documents import Frequencies, in_document
 from annotator.learn.names import Gazetteer, NameIndex
 from annotator.learn.segment import (
     CONJUNCTIONS,
@@ -25,7 +26,7 @@ from annotator.learn.segment import (
 )
 from annotator.text import ARTICLE
 
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
 
 Features = dict[str, float]
 
@@ -61,8 +62,12 @@ def shape(word: str) -> str:
     return "punct"
 
 
+_NOT_WORDS = frozenset({"punct", "digits", "hasdigit", "empty"})
+"""shapes whose tokens get no document features"""
+
+
 class _Token:
-    __slots__ = ("f", "length", "proc", "shape", "stem")
+    __slots__ = ("doc", "f", "length", "proc", "shape", "stem")
 
     def __init__(self, f: str, stem: str, shp: str, proc: str) -> None:
         self.f = f
@@ -70,6 +75,8 @@ class _Token:
         self.shape = shp
         self.proc = proc
         self.length = min(len(stem), 8)
+        self.doc: list[str] = []
+        """the document features (``documents.py``), set by ``_document``"""
 
 
 def _tokens(seg: Segmented) -> list[_Token]:
@@ -79,6 +86,27 @@ def _tokens(seg: Segmented) -> list[_Token]:
         f = fold_word(text[s:e])
         out.append(_Token(f, stem_of(f), shape(text[s:e]), proclitics_of(seg, i)))
     return out
+
+
+def _document(seg: Segmented, toks: list[_Token], frequencies: Frequencies) -> None:
+    """Set each word's document features: its stem's document frequency class in the project
+    (``df``), its count class in this document (``dc``), both together (``df|dc``, also a
+    feature of the neighbours ±1: ``doc[1]``), whether the stem is written in more than one
+    form here (``varied``) and whether it is in the first sentence (``lead``)."""
+    words = [t.shape not in _NOT_WORDS for t in toks]
+    facts = in_document(seg, [t.f for t in toks], [t.stem for t in toks], words)
+    for k, t in enumerate(toks):
+        if not words[k]:
+            continue
+        df = frequencies.bucket(t.stem)
+        dc = facts.counts[k]
+        t.doc = ["dc=" + dc, f"df|dc={df}|{dc}"]
+        if df:
+            t.doc.append("df=" + df)
+        if facts.varied[k]:
+            t.doc.append("varied")
+        if facts.lead[k]:
+            t.doc.append("lead")
 
 
 def _sentence(
@@ -118,6 +146,11 @@ def _sentence(
                 feats["-1:memo=" + marks[k - 1]] = 1.0
             if k + 1 < n:
                 feats["+1:memo=" + marks[k + 1]] = 1.0
+        for name in t.doc:
+            feats[name] = 1.0
+        for d in (-1, 1):
+            if 0 <= k + d < n and items[k + d].doc:
+                feats[f"{d}:" + items[k + d].doc[1]] = 1.0
         if t.f.startswith(ARTICLE):
             feats["article"] = 1.0
         for j in (1, 2, 3):
@@ -156,12 +189,17 @@ def document_features(
     gazetteer: Gazetteer | NameIndex | None = None,
     memo: Sequence[str] = (),
     clusters: Mapping[str, Sequence[int]] | None = None,
+    frequencies: Frequencies | None = None,
 ) -> list[list[Features]]:
     """Feature dicts of every sentence of a document, in order; ``gazetteer``: folded
     phrases and their kinds (``names.as_gazetteer``), or their ``NameIndex``; ``memo``: a BIO
     tag per word from the memorised training mentions (``memorise.Memorise.tags``);
-    ``clusters``: the cluster numbers of each stem (``clusters.learn``)."""
+    ``clusters``: the cluster numbers of each stem (``clusters.learn``); ``frequencies``: the
+    project's document frequencies (``documents.learn``), with which the document features
+    are added (None: none)."""
     toks = _tokens(seg)
+    if frequencies is not None:
+        _document(seg, toks, frequencies)
     index: NameIndex | None = None
     if isinstance(gazetteer, NameIndex):
         index = gazetteer

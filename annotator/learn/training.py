@@ -18,6 +18,8 @@ from annotator.learn.clusters import Clusters
 from annotator.learn.clusters import learn as learn_clusters
 from annotator.learn.corpus import Example, Mention, NotEnoughData, held_out, layer_examples
 from annotator.learn.crf import PARAMS, Model, StepCallback, Text, no_progress, unlabelled_text
+from annotator.learn.documents import Frequencies
+from annotator.learn.documents import learn as learn_frequencies
 from annotator.learn.evaluate import Memorise, Scores, exact_f1, score
 from annotator.model import Status
 
@@ -136,6 +138,7 @@ def tune(
     propagate: Sequence[bool] = (False, True),
     folds: int = TUNE_FOLDS,
     clusters: Clusters | None = None,
+    frequencies: Frequencies | None = None,
     progress: StepCallback = no_progress,
 ) -> Tuned:
     """The settings (each of ``grid`` over ``params``, with each decoding bias against O of
@@ -171,6 +174,7 @@ def tune(
                 params={**base, **extra},
                 progress=report,
                 clusters=clusters,
+                frequencies=frequencies,
             )
             entity = set(model.labels)
             for ex in held:
@@ -292,8 +296,7 @@ def train_examples(
 
         return report
 
-    settings = {**PARAMS, **(params or {})}
-    clusters = learn_clusters(unlabelled_text(examples, texts)) if settings["clusters"] else {}
+    clusters, frequencies = project_text(examples, texts, params)
     tuned = None
     if tuning:
         tuned = tune(
@@ -301,12 +304,13 @@ def train_examples(
             gazetteer=gazetteer,
             params=params,
             clusters=clusters,
+            frequencies=frequencies,
             progress=stage("settings"),
         )
         params = tuned.params
 
     def fit(part: Sequence[Example], **kwargs: Any) -> Model:
-        return Model.fit(part, clusters=clusters, **kwargs)
+        return Model.fit(part, clusters=clusters, frequencies=frequencies, **kwargs)
 
     if test_ex:
         check_enough(train_ex, annotator)
@@ -364,9 +368,26 @@ def learnt(
     """The model ``train_examples`` makes, as an ``evaluate.Method``: clusters from the
     examples and ``texts``, settings chosen by ``tune`` on ``train`` only, then one fit; its
     predictor."""
-    settings = {**PARAMS, **(params or {})}
-    clusters = learn_clusters(unlabelled_text(train, texts)) if settings["clusters"] else {}
+    clusters, frequencies = project_text(train, texts, params)
     if tuning:
-        params = tune(train, gazetteer=gazetteer, params=params, clusters=clusters).params
-    model = Model.fit(train, gazetteer=gazetteer, params=params, clusters=clusters)
+        params = tune(
+            train, gazetteer=gazetteer, params=params, clusters=clusters, frequencies=frequencies
+        ).params
+    model = Model.fit(
+        train, gazetteer=gazetteer, params=params, clusters=clusters, frequencies=frequencies
+    )
     return predictor(model)
+
+
+def project_text(
+    examples: Sequence[Example], texts: Sequence[Text], params: dict[str, Any] | None
+) -> tuple[Clusters, Frequencies | None]:
+    """What the project's text (the examples' and ``texts``, labelled or not) gives the
+    features, learnt once for every fit: the word clusters (with ``params["clusters"]``) and
+    the document frequencies (with ``params["documents"]``)."""
+    settings = {**PARAMS, **(params or {})}
+    if not settings["clusters"] and not settings["documents"]:
+        return {}, None
+    segs = unlabelled_text(examples, texts)
+    clusters = learn_clusters(segs) if settings["clusters"] else {}
+    return clusters, learn_frequencies(segs) if settings["documents"] else None
