@@ -41,19 +41,22 @@ def phrase_key(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def word_forms(folded: str) -> frozenset[str]:
+def word_forms(folded: str) -> tuple[str, ...]:
     """The forms a folded word may match a phrase's word as: itself, and without each
-    proclitic it may carry (و ف, then ب ل ك; ``لل`` is ل + ال), each without its article."""
-    forms = {folded}
+    proclitic it may carry (و ف, then ب ل ك; ``لل`` is ل + ال), each without its article.
+    In that order, each once: the word as written first, so that of two phrases of one length
+    that two forms match, the one read with fewer letters taken off wins, whatever the
+    process's hash seed (a set's order gave models that differed from one run to the next)."""
+    forms = [folded]
     w = folded
     if len(w) > 3 and w[0] in CONJUNCTIONS:
         w = w[1:]
-        forms.add(w)
+        forms.append(w)
     if len(w) > 4 and w.startswith("لل"):
-        forms.add(ARTICLE + w[2:])
+        forms.append(ARTICLE + w[2:])
     elif len(w) > 3 and w[0] in PREPOSITIONS:
-        forms.add(w[1:])
-    return frozenset(_bare(f) for f in forms)
+        forms.append(w[1:])
+    return tuple(dict.fromkeys(_bare(f) for f in forms))
 
 
 def as_gazetteer(names: Gazetteer | Collection[str]) -> dict[str, str]:
