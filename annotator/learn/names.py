@@ -3,9 +3,11 @@ matching of a gazetteer's phrases against a sentence's words.
 
 The general list is CLDR's Arabic display names as Babel ships them (no network): territory
 names and the exemplar cities of time zones (kind ``loc``), language names (``lang``) and
-currency names (``cur``). Script names are left out: CLDR names the common script ``عام``
-("common"), a frequent word. A gazetteer is a mapping of folded phrases to a kind
-(``phrase_key``); a plain collection of names is one kind, ``name``.
+currency names (``cur``); and the names of ``names_ar.tsv``, shipped beside this module
+(people's names, kind ``per``: CLDR has none; its header gives their sources and licences).
+Script names are left out: CLDR names the common script ``عام`` ("common"), a frequent word.
+A gazetteer is a mapping of folded phrases to a kind (``phrase_key``); a plain collection of
+names is one kind, ``name``.
 
 A phrase matches words whose folded forms, once any of their proclitics (و ف, then ب ل ك) and
 the article are taken off, are the phrase's words with the article taken off: ``بالجزائر``
@@ -115,7 +117,8 @@ def general_names() -> dict[str, str]:
     """CLDR's Arabic territory, city, language and currency names (Babel's data, read from
     the installed package), as a gazetteer. Names holding anything but Arabic letters and
     spaces (dates, codes, brackets) are left out, as are single words of fewer than three
-    letters; a phrase listed under two kinds keeps the first (places before languages)."""
+    letters; a phrase listed under two kinds keeps the first (places before languages, CLDR's
+    names before ``names_ar.tsv``'s)."""
     from babel import Locale
 
     cldr = Locale("ar")
@@ -126,6 +129,7 @@ def general_names() -> dict[str, str]:
         ("lang", [str(n) for n in cldr.languages.values()]),
         ("cur", [str(n) for n in cldr.currencies.values()]),
     ]
+    sources.extend(shipped_names())
     out: dict[str, str] = {}
     for kind, names in sources:
         for name in names:
@@ -137,3 +141,22 @@ def general_names() -> dict[str, str]:
                 continue
             out.setdefault(key, kind)
     return out
+
+
+SHIPPED_NAMES = "names_ar.tsv"
+"""the data file of names beside this module: ``kind<TAB>name`` a line, ``#`` comments"""
+
+
+def shipped_names() -> list[tuple[str, list[str]]]:
+    """The names of ``SHIPPED_NAMES`` by kind, in the file's order of kinds."""
+    from importlib.resources import files
+
+    text = files("annotator.learn").joinpath(SHIPPED_NAMES).read_text(encoding="utf-8")
+    by_kind: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, name = line.partition("\t")
+        if name.strip():
+            by_kind.setdefault(kind.strip(), []).append(name.strip())
+    return list(by_kind.items())

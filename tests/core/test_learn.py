@@ -263,6 +263,19 @@ def test_the_general_names_come_from_the_installed_cldr_data() -> None:
     assert all(k and not any(c.isdigit() for c in k) for k in names)
 
 
+def test_the_general_names_hold_the_shipped_peoples_names() -> None:
+    from annotator.learn.names import general_names, phrase_key, shipped_names
+
+    kinds = dict(shipped_names())
+    assert set(kinds) == {"per"} and len(kinds["per"]) > 10_000
+    names = general_names()
+    assert names[phrase_key("محمد")] == "per"
+    assert names[phrase_key("جمال عبد الناصر")] == "per"  # three words
+    assert names[phrase_key("فرنسا")] == "loc"  # CLDR's kind comes first
+    for word in ("خلال", "الذي", "كانت"):  # common words: left out of the file
+        assert phrase_key(word) not in names
+
+
 def test_a_model_carries_its_general_names_and_needs_no_babel_to_predict(
     synthetic: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
