@@ -5,7 +5,8 @@ Tooltips go through ``plain_tooltip`` because Qt guesses rich text in tooltips.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
@@ -32,9 +33,6 @@ def swatch(color: str, size: int = 14, *, event: bool = False) -> QIcon:
     pix = QPixmap(size, size)
     pix.fill(label_color(color))
     if event:
-        from PySide6.QtCore import QPointF
-        from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
-
         painter = QPainter(pix)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(QColor(30, 30, 30), 1.2))
