@@ -12,12 +12,14 @@ Merging is a union of records keyed by uuid. For one uuid the version kept is th
 commutative, associative and idempotent, and deletions are simply versions (tombstones).
 Each winning version is then judged by ``annotator.rules`` against the merged state, like an
 edit through the API: a record whose document is unknown, that breaks a rule (offsets,
-covered text, label not in the schema, attributes, a reference that is not a live record of
-the same document and layer...) or whose clock stamp is more than ``rules.MAX_DRIFT_MS``
+covered text, label not in the schema, attributes, a reference to no record of the same
+document and layer...) or whose clock stamp is more than ``rules.MAX_DRIFT_MS``
 ahead is set aside in the quarantine table with the reason, and reported; a quarantined
-stamp is never taken in by the project's clock. Labels the source's schema defines and the
-project's lacks are added to the project's schema first. Each merge is one transaction: a
-failure or a cancel leaves the project as it was.
+stamp is never taken in by the project's clock. A reference to a record whose winning version
+is a tombstone is kept, as a local deletion keeps it, for ``check`` to report: refusing it
+would make the result depend on whether the deletion was merged first. Labels the source's
+schema defines and the project's lacks are added to the project's schema first. Each merge is
+one transaction: a failure or a cancel leaves the project as it was.
 """
 
 from __future__ import annotations
@@ -484,7 +486,8 @@ def _screen(
     A live record is judged by the same rules as an API edit: a span against the text and
     the (merged) schema; an event, argument or relation also against the records it points
     at, resolved in the merged state: the version accepted in this merge, else the stored
-    one. Tombstones only need the structural rules (ids, names, offsets, covered text)."""
+    one, deleted or not (``referenced``). Tombstones only need the structural rules (ids, names,
+    offsets, covered text)."""
     names = session.document_names()
     texts: dict[int, str] = {}
     # accepted in this merge: (record, local document id); a span keeps the incoming
@@ -492,13 +495,19 @@ def _screen(
     decided: dict[str, dict[str, tuple[Record, int]]] = {k: {} for k in RECORD_KINDS}
     stored: dict[str, dict[str, Record]] = {k: {} for k in RECORD_KINDS}
 
-    def live(kind: str, uuid: str) -> Record | None:
+    def referenced(kind: str, uuid: str) -> Record | None:
+        """The merged state's version of a referenced record, a deleted one judged as if it
+        were live: a deletion leaves the records pointing at it for ``check`` to report, as
+        ``Project.delete_span`` does, so whether they are kept does not depend on which
+        bundle is merged first (only a reference to no record at all is refused)."""
         pair = decided[kind].get(uuid)
         rec = stored[kind].get(uuid) if pair is None else pair[0]
         if pair is not None and pair[0].doc_id != pair[1]:
             rec = _with_doc(pair[0], pair[1])
             decided[kind][uuid] = (rec, pair[1])
-        return None if rec is None or rec.deleted else rec
+        if rec is not None and rec.deleted:
+            rec = dataclasses.replace(rec, deleted=False)
+        return rec
 
     def fetch(kind: str, uuids: set[str]) -> None:
         wanted = sorted(u for u in uuids if u not in decided[kind] and u not in stored[kind])
@@ -529,11 +538,11 @@ def _screen(
                     text = texts[doc_id] = session.document_text(doc_id)
                 v = rules.span_problem(schema, text, rec, names.get(doc_id, ""))
             elif isinstance(rec, Event):
-                trigger = live("spans", rec.trigger)
+                trigger = referenced("spans", rec.trigger)
                 v = rules.event_problem(schema, rec, trigger if isinstance(trigger, Span) else None)
             elif isinstance(rec, Argument):
-                event = live("events", rec.event)
-                target = live("spans", rec.target) or live("events", rec.target)
+                event = referenced("events", rec.event)
+                target = referenced("spans", rec.target) or referenced("events", rec.target)
                 v = rules.argument_problem(
                     schema,
                     event if isinstance(event, Event) else None,
@@ -542,7 +551,7 @@ def _screen(
                 )
             else:
                 assert isinstance(rec, Relation)
-                src, dst = live("spans", rec.source), live("spans", rec.target)
+                src, dst = referenced("spans", rec.source), referenced("spans", rec.target)
                 v = rules.relation_problem(
                     schema,
                     rec,

@@ -226,3 +226,48 @@ def test_a_far_future_stamp_is_quarantined_not_observed(
         assert parse(edit.clock) < parse(far)
     with Project.open(tmp_path / "p.annotator") as again:
         assert parse(again.clock.tick()) > parse(edit.clock)
+
+
+LINKS = ("argument target", "relation end", "event trigger")
+
+
+@pytest.mark.parametrize("link", LINKS)
+def test_a_deletion_and_a_new_reference_merge_alike_in_either_order(
+    template: Path, tmp_path: Path, link: str
+) -> None:
+    """One colleague links a record to a span; another deletes that span. Either order of
+    the two merges keeps the link, pointing at the deleted span, as a local deletion would:
+    the same records, nothing quarantined, and ``check`` reports it as dangling."""
+    from annotator.exchange import read_bundle, write_bundle
+    from annotator.validation import check_project
+
+    with _project(template, tmp_path, "base") as p:
+        (doc,) = p.documents()
+        a = p.add_span(doc.id, 0, 6, "GPE", "amal")
+        b = p.add_span(doc.id, 7, 9, "PER", "amal")
+        meet = p.add_span(doc.id, 10, 15, "Contact.Meet", "amal")
+        if link == "argument target":
+            event = p.add_event(meet.uuid)
+        gone = meet if link == "event trigger" else a
+    for name in ("link", "delete"):
+        shutil.copyfile(tmp_path / "base.annotator", tmp_path / f"{name}.annotator")
+    with Project.open(tmp_path / "link.annotator") as p:
+        if link == "argument target":
+            p.add_argument(event.uuid, "Entity", a.uuid)
+        elif link == "relation end":
+            p.add_relation("PHYS", b.uuid, a.uuid)
+        else:
+            p.add_event(meet.uuid)
+        write_bundle(p, "amal", tmp_path / "link.zip")
+    with Project.open(tmp_path / "delete.annotator") as p:
+        p.delete_span(gone.uuid)
+        write_bundle(p, "amal", tmp_path / "delete.zip")
+    hashes = []
+    for order in (("link", "delete"), ("delete", "link")):
+        with _project(tmp_path / "base.annotator", tmp_path, "-".join(order)) as p:
+            for name in order:
+                report = merge_bundle(p, read_bundle(tmp_path / f"{name}.zip"))
+                assert report.quarantined == []
+            hashes.append(canonical_hash(p))
+            assert [i.kind for i in check_project(p)] == ["dangling"]
+    assert hashes[0] == hashes[1]
