@@ -125,14 +125,15 @@ def _save(tmp: Path, rows: dict[str, list[dict[str, Any]]], names: list[str]) ->
             datasets.enable_progress_bars()
     meta = _features_metadata(names)
     for name, ds in splits.items():
+        if not len(ds):
+            # no file: datasets' load_dataset refuses a split of no rows ("corresponds to no
+            # data"), so an empty file would only break a loader listing the folder's files
+            continue
         with (tmp / f"{name}.jsonl").open("w", encoding="utf-8", newline="\n") as fh:
             for row in rows[name]:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         table = ds.data.table.replace_schema_metadata({b"huggingface": meta})
-        if len(ds):
-            pq.write_table(table, tmp / f"{name}.parquet")
-        else:  # no row group at all: a row group of 0 rows is a file pyarrow readers refuse
-            pq.ParquetWriter(tmp / f"{name}.parquet", table.schema).close()
+        pq.write_table(table, tmp / f"{name}.parquet")
     (tmp / "labels.json").write_text(
         json.dumps(names, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
