@@ -325,7 +325,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     out = _no_stdout(
         _output_path(args.output), "a bundle is a zip file, which does not go to standard output"
     )
-    check(out, "bundle")  # refused before any work
+    check(out, "bundle", streams=False)  # refused before any work
     project = _open(args.project, read_only=True)
     with project:
         _known_layer(project, args.annotator)

@@ -73,7 +73,7 @@ def check_output(fmt: str, out: Path, options: ExportOptions = ExportOptions()) 
             f"{fmt} writes a binary file, which does not go to standard output ('-'); "
             "give a file name"
         )
-    return check(out, fmt, directory=directory)
+    return check(out, fmt, directory=directory, streams=FORMATS[fmt].stream)
 
 
 def layers(

@@ -105,16 +105,19 @@ def sidecar(out: Path) -> Path:
 # -- what is at the target ----------------------------------------------------------------------
 
 
-def check(out: str | os.PathLike[str], fmt: str, *, directory: bool = False) -> str:
+def check(
+    out: str | os.PathLike[str], fmt: str, *, directory: bool = False, streams: bool = True
+) -> str:
     """What writing ``fmt`` to ``out`` would replace: ``NEW``, ``EMPTY`` or ``PREVIOUS``.
 
     Raises ``OutputRefused`` (one line saying why) when the target must not be replaced.
-    ``directory``: the output is a folder (else one file)."""
-    return _inspect(out, fmt, directory)[0]
+    ``directory``: the output is a folder (else one file); ``streams``: the output may go to
+    standard output instead (a refusal then says so)."""
+    return _inspect(out, fmt, directory, streams)[0]
 
 
 def _inspect(
-    out: str | os.PathLike[str], fmt: str, directory: bool
+    out: str | os.PathLike[str], fmt: str, directory: bool, streams: bool = True
 ) -> tuple[str, list[dict[str, Any]]]:
     """``check``, plus for a previous file output the sidecar records the file still matches."""
     if is_stdout(out):
@@ -133,7 +136,7 @@ def _inspect(
         return NEW, []
     what = _not_regular(st.st_mode)
     if what:
-        hint = "" if directory else "; '-' writes to standard output"
+        hint = "; '-' writes to standard output" if streams and not directory else ""
         raise _refuse(target, f"it is {what}, which is never replaced (choose another name{hint})")
     if stat.S_ISDIR(st.st_mode):
         if not directory:

@@ -254,6 +254,31 @@ def test_devices_fifos_and_sockets_are_refused(tmp_path: Path) -> None:
         sock.close()
 
 
+def test_a_refusal_offers_standard_output_only_where_the_output_can_go_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """spacy's DocBin and a bundle are binary files, which never go to standard output: a
+    refused link does not suggest '-' for them (found by QA); conll's refusal does."""
+    project = tmp_path / "p.annotator"
+    with Project.create(project) as p:
+        doc = p.add_document("قال محمد علي في بغداد", name="seed")
+        p.add_span(doc.id, 4, 12, "PER", "amal")
+    real = tmp_path / "real"
+    real.write_bytes(b"mine")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    for argv, offered in (
+        (["export", str(project), "--format", "spacy", "--output", str(link)], False),
+        (["bundle", str(project), "--annotator", "amal", "--output", str(link)], False),
+        (["export", str(project), "--format", "conll", "--output", str(link)], True),
+    ):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "symbolic link, which is never replaced (choose another name" in err
+        assert ("'-' writes to standard output" in err) is offered
+    assert real.read_bytes() == b"mine" and link.is_symlink()
+
+
 # -- failures and leftovers ----------------------------------------------------------------------
 
 
