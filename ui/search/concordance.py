@@ -5,7 +5,8 @@ before, keyword, context after) appear from the right edge: the context that pre
 keyword in reading order stands on its right. Each context cell is aligned against the keyword
 (screen alignment from ``annotator.search.kwic.layout``), so the keyword column lines up and a
 long context is cut on its far side. Cells are plain text with bidi controls and zero-width
-characters shown as ⟦NAME⟧ markers (untrusted text never reorders the table).
+characters shown as ⟦NAME⟧ markers (untrusted text never reorders the table); tooltips go
+through ``plain_tooltip`` (Qt guesses rich text in tooltips).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from annotator.search import KwicLine, SortBy, layout, sort_lines
 from annotator.text import visible_invisibles
+from ui.widgets import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -99,9 +101,11 @@ class ConcordanceModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                return self.names.get(line.doc_id, str(line.doc_id))
-            text = (line.before, line.keyword, line.after)[column - 1]
-            return _cell(text)
+                text = self.names.get(line.doc_id, str(line.doc_id))
+            else:
+                text = _cell((line.before, line.keyword, line.after)[column - 1])
+            # Qt guesses rich text in tooltips: a name or context holding markup stays literal
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._align[column]
         return None

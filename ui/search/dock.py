@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -206,22 +207,37 @@ class SearchDock(QDockWidget):
         self.edit.setPlaceholderText(self.tr("Search all documents"))
         self.edit.setClearButtonEnabled(True)
         self.mode = QComboBox(body)
-        for mode, name in MODES:
-            self.mode.addItem(self.tr(name), mode)
+        for mode, name in MODES:  # marked in the find bar's context, translated there
+            self.mode.addItem(QCoreApplication.translate("FindBar", name), mode)
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.clitics = QCheckBox(self.tr("Clitic-aware"), body)
         self.clitics.setChecked(True)
         self.clitics.setToolTip(
             self.tr("Arabic queries also find the word after the proclitics و ف ب ل ك and ال")
         )
-        self.ta_marbuta = QCheckBox(self.tr("ة = ه"), body)
+        # not self.tr: PySide's tr takes a translation equal to its source for none and asks
+        # the base class's context, which comes back empty (a blank label in Arabic)
+        self.ta_marbuta = QCheckBox(QCoreApplication.translate("SearchDock", "ة = ه"), body)
+        self.ta_marbuta.setToolTip(
+            QCoreApplication.translate("FindBar", "Match ة and ه as the same letter")
+        )
         self.documents = QLineEdit(body)
         self.documents.setPlaceholderText(self.tr("In documents named…"))
         self.documents.setClearButtonEnabled(True)
         self.documents.setMaximumWidth(180)
         self.button = QPushButton(self.tr("Search"), body)
         self.status = QLabel(body)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows queries and entity text
         self.model = ConcordanceModel(body)
         self.view = ConcordanceView(self.model, body)
+        # the row never squeezes a control below what shows its text: the query box takes
+        # what is left, the mode box its longest mode, each check box its label
+        metrics = self.edit.fontMetrics()
+        self.edit.setMinimumWidth(metrics.horizontalAdvance("x" * 16))
+        hint = metrics.horizontalAdvance(self.documents.placeholderText()) + 40  # + clear button
+        self.documents.setMinimumWidth(min(hint, self.documents.maximumWidth()))
+        for whole in (self.mode, self.clitics, self.ta_marbuta, self.button):
+            whole.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         filters = QHBoxLayout()
         widgets: list[QWidget] = [self.edit, self.mode, self.clitics, self.ta_marbuta]
         for w in [*widgets, self.documents, self.button]:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from annotator.search import EntityGroup, fold_text
 from annotator.text import visible_invisibles
+from ui.widgets import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,19 +74,26 @@ class EntityModel(QAbstractTableModel):
             return f"{fold_text(group.label)} {group.key}"
         if role == SORT_ROLE:
             return (group.label, group.key, group.count, group.documents, len(group.layers))[column]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 0:
-                return group.label
-            if column == 1:
-                return visible_invisibles(group.text)
-            if column == 2:
-                return str(group.count)
-            if column == 3:
-                return str(group.documents)
-            return ", ".join(f"{layer} ({n})" for layer, n in group.layers.items())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(group, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Qt guesses rich text in tooltips: a label, text or layer holding markup stays literal
+            return plain_tooltip(self._text(group, column))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3):
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+    @staticmethod
+    def _text(group: EntityGroup, column: int) -> str:
+        if column == 0:
+            return group.label
+        if column == 1:
+            return visible_invisibles(group.text)
+        if column == 2:
+            return str(group.count)
+        if column == 3:
+            return str(group.documents)
+        return ", ".join(f"{layer} ({n})" for layer, n in group.layers.items())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
