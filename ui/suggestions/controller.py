@@ -22,11 +22,32 @@ from annotator.commands import Command
 from annotator.search.suggestions import Suggestion
 from ui.docview.spans import ViewSpan
 from ui.docview.view import DocumentView
+from ui.i18n import label_tag
 from ui.session import Changes, Session
 from ui.suggestions.source import SuggestionSource, accept_command, reject_command
 
 AcceptFactory = Callable[[Sequence[str], str], Command]
 RejectFactory = Callable[[Sequence[str]], Command | None]
+
+
+def hundredths(value: float) -> int:
+    """A score or threshold in hundredths, as the Suggestions list shows it ("0.87"): the
+    threshold compares these, so a row shown as "1.00" passes a threshold of 1.00."""
+    return round(value * 100)
+
+
+def score_text(score: float) -> str:
+    """A score as the interface shows it (two decimals, the value ``hundredths`` compares)."""
+    return f"{hundredths(score) / 100:.2f}"
+
+
+def label_name(project: object, label: str) -> str:
+    """``label`` as the document view's tags name it in the interface language
+    (``ui.i18n.label_tag``: the schema's Arabic name in Arabic); a label the schema does not
+    define (MIS0 from an imported corpus) keeps its code."""
+    schema = getattr(project, "schema", None)
+    found = schema.label(label) if schema is not None else None
+    return label_tag(found) if found is not None else label
 
 
 class SuggestionController(QObject):
@@ -95,7 +116,8 @@ class SuggestionController(QObject):
         return next((s for s in self._shown if s.uuid == uuid), None)
 
     def _refresh(self) -> None:
-        self._shown = [s for s in self.items if s.score >= self.threshold]
+        least = hundredths(self.threshold)
+        self._shown = [s for s in self.items if hundredths(s.score) >= least]
         colors = self._colors()
         pushed = tuple(
             (s.uuid, s.start, s.end, s.label, colors.get(s.label, "")) for s in self._shown
@@ -119,6 +141,10 @@ class SuggestionController(QObject):
             )
         self.changed.emit()
 
+    def label_name(self, label: str) -> str:
+        """``label`` in the interface language, as the document view's tags show it."""
+        return label_name(self.session.project, label)
+
     def _colors(self) -> dict[str, str]:
         project = self.session.project
         if project is None:
@@ -128,11 +154,13 @@ class SuggestionController(QObject):
     def _follow(self, changes: Changes) -> None:
         if self.doc_id is None:
             return
-        # An ordinary edit leaves the pending suggestions as they are (a hotkey press runs
-        # only the SQL of its write); accept and reject reload after their own commands, and
-        # undo or redo of them comes back here with the document named.
+        # A span drawn over a suggestion hides it (the project no longer returns a pending
+        # suggestion a live span overlaps) and undoing the span brings it back: an edit, undo
+        # or redo touching the open document reads its suggestions again (one query of that
+        # document only; the view repaints only when the shown list changed).
         everything = changes.reason in ("project", "annotator")
-        if everything or (changes.reason in ("undo", "redo") and self.doc_id in changes.doc_ids):
+        touched = changes.reason in ("edit", "undo", "redo") and self.doc_id in changes.doc_ids
+        if everything or touched:
             self.reload()
 
     # -- choosing ------------------------------------------------------------------------
@@ -160,7 +188,7 @@ class SuggestionController(QObject):
                 self.tr("Suggestion {0} of {1}: {2} ({3:.0%})").format(
                     self._shown.index(suggestion) + 1,
                     len(self._shown),
-                    suggestion.label,
+                    self.label_name(suggestion.label),
                     suggestion.score,
                 )
             )

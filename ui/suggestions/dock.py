@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.suggestions.controller import SuggestionController
+from ui.suggestions.controller import SuggestionController, score_text
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -74,12 +74,13 @@ class SuggestionsPanel(QWidget):
 
     def refresh(self) -> None:
         c = self.controller
-        self.value.setText(f"{c.threshold:.2f}")
+        self.value.setText(score_text(c.threshold))
         shown = c.shown()
         self.count.setText(self.tr("{0} of {1} suggestions shown").format(len(shown), len(c.items)))
         self.list.clear()
         for s in shown:
-            item = QTreeWidgetItem([s.label, s.text.replace("\n", " "), f"{s.score:.2f}"])
+            text = s.text.replace("\n", " ")
+            item = QTreeWidgetItem([c.label_name(s.label), text, score_text(s.score)])
             item.setData(0, UUID_ROLE, s.uuid)
             item.setToolTip(0, s.source)
             self.list.addTopLevelItem(item)

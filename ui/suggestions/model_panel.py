@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
-from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,8 +38,16 @@ from annotator.learn.retrain import DEFAULT_RETRAIN_AFTER, is_new, trained_ms
 from annotator.model import Span
 from ui.jobs import BackgroundJob
 from ui.session import Changes, Session
+from ui.suggestions.controller import label_name
 from ui.suggestions.source import MODEL_KIND, ModelStore
-from ui.suggestions.training import TrainOutcome, TrainRequest, TrainWorker
+from ui.suggestions.training import (
+    Order,
+    OrderWorker,
+    TrainOutcome,
+    TrainRequest,
+    TrainWorker,
+    unlabelled,
+)
 
 SETTINGS_RETRAIN_AFTER = "suggestions/retrain_after"
 
@@ -148,6 +156,12 @@ class ModelPanel(QWidget):
         self.new_spans: set[str] = set()
         """uuids of live spans written into the trained layer since the model's date"""
         self.order: list[int] = []
+        """documents not yet labelled in the model's layer, least confident first (empty:
+        not worked out for the shown model yet)"""
+        self.order_job: OrderWorker | None = None
+        self._open_when_ordered = False
+        self._ordered_for: object = None
+        self._phase = ""
         self.manifest: dict[str, Any] | None = None
         self.summary = QLabel(self)
         self.summary.setObjectName("model_summary")
@@ -166,7 +180,7 @@ class ModelPanel(QWidget):
             ]
         )
         self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(fm_rows(self.table, 5))
+        self.table.setMinimumHeight(fm_rows(self.table, 6))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.curve = CurveView(self)
@@ -198,6 +212,7 @@ class ModelPanel(QWidget):
         self.new_label.setTextFormat(Qt.TextFormat.PlainText)
         self.active = QCheckBox(self.tr("Next document: least confident first"), self)
         self.active.setObjectName("model_active")
+        self.active.toggled.connect(self._active_toggled)
         self.next_button = QPushButton(self.tr("Next document"), self)
         self.next_button.setObjectName("model_next")
         self.next_button.clicked.connect(self.next_document)
@@ -312,6 +327,7 @@ class ModelPanel(QWidget):
         if project is not None and hasattr(project, "latest_model"):
             found = cast(ModelStore, project).latest_model(MODEL_KIND)
         self.show_manifest(found[1] if found is not None else None)
+        self.order, self._ordered_for = [], None  # another project (or layer): work it out again
         self._recount()
         self.train_button.setEnabled(
             project is not None and not self.session.read_only and self.job is None
@@ -327,7 +343,9 @@ class ModelPanel(QWidget):
         layer = manifest.get("layer")
         docs, mentions = _num(manifest.get("documents")), _num(manifest.get("mentions"))
         trained = manifest.get("trained")
+        # the GUI's training stores the model's checksum, the command line its version
         sha = manifest.get("crf_sha256")
+        sha = sha if isinstance(sha, str) else manifest.get("version")
         values = (
             layer if isinstance(layer, str) else "?",
             int(docs) if docs is not None else "?",
@@ -345,9 +363,11 @@ class ModelPanel(QWidget):
         scores = _dict(manifest.get("scores"))
         model, base = _dict(scores.get("model")), _dict(scores.get("baseline"))
         per, base_per = _dict(model.get("per_label")), _dict(base.get("per_label"))
-        rows = [(str(k), v, base_per.get(k)) for k, v in sorted(per.items())]
+        project = self.session.project
+        rows = [(label_name(project, str(k)), v, base_per.get(k)) for k, v in sorted(per.items())]
         if isinstance(model.get("micro"), dict):
-            rows.append((self.tr("all (micro)"), model["micro"], base.get("micro")))
+            # first: the one number that sums the model up, shown without scrolling
+            rows.insert(0, (self.tr("all (micro)"), model["micro"], base.get("micro")))
         for label, row, b in rows:
             self._add_row(label, row, b)
         if not rows:
@@ -393,6 +413,10 @@ class ModelPanel(QWidget):
         )  # fmt: skip
         job.done.connect(self._done)
         job.worker.signals.progress.connect(self._progress)
+        self._phase = ""
+        worker = job.worker
+        if isinstance(worker, TrainWorker):
+            worker.train_signals.phase.connect(self._phase_reached)
         self.job = job
         self.auto = auto
         self.train_button.setEnabled(False)
@@ -407,9 +431,28 @@ class ModelPanel(QWidget):
             job.dialog.hide()
         return job
 
+    def phase_text(self, key: str) -> str:
+        """The name shown for a phase of a training run (``training.PHASES``' keys)."""
+        return {
+            "settings": self.tr("choosing the settings"),
+            "held-out": self.tr("scoring on held-out documents"),
+            "scoring": self.tr("scoring on held-out documents"),
+            "final": self.tr("training the final model"),
+        }.get(key, key)
+
+    def _phase_reached(self, key: str) -> None:
+        if self.job is not None:
+            self._phase = self.phase_text(key)
+            self.job.dialog.setLabelText(
+                self.tr("Training the suggestion model: {0}…").format(self._phase)
+            )
+
     def _progress(self, done: int, total: int) -> None:
         if self.job is not None and total > 0:
-            self.cancel_button.setText(self.tr("Cancel ({0}%)").format(100 * done // total))
+            percent = 100 * done // total
+            self.cancel_button.setText(self.tr("Cancel ({0}%)").format(percent))
+            if self._phase:
+                self.status.setText(self.tr("Training: {0}% ({1})").format(percent, self._phase))
 
     def cancel(self) -> None:
         """Stop the running training (nothing is saved)."""
@@ -423,6 +466,7 @@ class ModelPanel(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         if outcome == "finished" and isinstance(payload, TrainOutcome):
             self.order = payload.order
+            self._ordered_for = self._model_key(payload.manifest) if payload.order else None
             self.show_manifest(payload.manifest)
             self._recount()
             self.status.setText(
@@ -436,16 +480,90 @@ class ModelPanel(QWidget):
         if job is not None:
             job.deleteLater()
 
+    # -- the next document -----------------------------------------------------------------
+    @staticmethod
+    def _model_key(manifest: object) -> object:
+        """What tells one stored model from another (its date and version)."""
+        m = manifest if isinstance(manifest, dict) else {}
+        return (m.get("trained"), m.get("crf_sha256") or m.get("version"))
+
+    def _model_layer(self) -> str:
+        layer = self.manifest.get("layer") if isinstance(self.manifest, dict) else None
+        return layer if isinstance(layer, str) else "gold"
+
+    def _order_known(self) -> bool:
+        return bool(self.order) and self._ordered_for == self._model_key(self.manifest)
+
+    def _active_toggled(self, on: bool) -> None:
+        if on and self.manifest is not None and not self._order_known():
+            self.work_out_order()
+
+    def work_out_order(self) -> OrderWorker | None:
+        """Work the least-confident order out with the stored model on a worker thread (the
+        status line says so meanwhile); returns the worker (tests wait on it)."""
+        path = self.session.path
+        if path is None or self.manifest is None:
+            return None
+        if self.order_job is not None:
+            return self.order_job
+        worker = OrderWorker(path)
+        worker.setAutoDelete(False)  # the panel keeps it until its outcome is read
+        worker.signals.finished.connect(self._ordered)
+        worker.signals.failed.connect(self._order_failed)
+        worker.signals.cancelled.connect(self._order_failed)
+        self.order_job = worker
+        self.status.setText(self.tr("Finding the least confident documents…"))
+        QThreadPool.globalInstance().start(worker)
+        return worker
+
+    def _ordered(self, result: object) -> None:
+        self.order_job = None
+        if not isinstance(result, Order):
+            return
+        self.order = result.ids
+        self._ordered_for = self._model_key(self.manifest)
+        self.status.setText(
+            self.tr("{0} documents not yet labelled, least confident first.").format(
+                len(result.ids)
+            )
+        )
+        if self._open_when_ordered:
+            self._open_when_ordered = False
+            self.next_document()
+
+    def _order_failed(self, message: object = None) -> None:
+        self.order_job = None
+        self._open_when_ordered = False
+        self.status.setText(
+            self.tr("Could not find the least confident documents: {0}").format(message or "")
+        )
+
     def next_document(self) -> None:
-        """Open the next document: least confident first when the option is on and the last
-        training worked the order out, else the next in the list."""
+        """Open the next document. With "least confident first" on and a model stored: the
+        least confident document not yet labelled in the model's layer (no span there, not
+        marked done) other than the open one, the order worked out first if it is not known;
+        the status line says when none is left. Else the next in the list."""
         current = self.current_doc()
         project = self.session.project
         if project is None:
             return
-        order = self.order if self.active.isChecked() and self.order else []
-        if not order:
-            order = [d.id for d in project.documents()]
+        if self.active.isChecked() and self.manifest is not None:
+            if not self._order_known():
+                self._open_when_ordered = True
+                self.work_out_order()
+                return
+            todo = unlabelled(project, self._model_layer(), self.order)
+            left = [d for d in self.order if d in todo and d != current]
+            if not left:
+                self.status.setText(
+                    self.tr("Every document is labelled in layer {0}.").format(
+                        f"\u2066{self._model_layer()}\u2069"
+                    )
+                )
+                return
+            self.open_document(left[0])
+            return
+        order = [d.id for d in project.documents()]
         if not order:
             return
         i = order.index(current) + 1 if current in order else 0

@@ -1,23 +1,100 @@
-"""Training the suggestion model in the background (``ui.jobs.JobWorker``: progress, cancel).
+"""Training the suggestion model in the background (``ui.jobs.JobWorker``: progress, cancel),
+and working out the active-learning order with the stored model.
 
-The worker opens its own ``Project`` (SQLite connections belong to the thread that opened
-them), runs ``annotator.learn.train`` (each model fitted in a child process when ``isolated``:
-crfsuite holds the GIL, and the window must keep its frames), stores the model with
-``Project.save_model`` and the open document's suggestions with ``add_suggestions``; with the
-active-learning order asked for, it suggests for every document and returns them least
-confident first (``annotator.learn.active_order``).
+The workers open their own ``Project`` (SQLite connections belong to the thread that opened
+them). ``TrainWorker`` runs ``annotator.learn.train`` (each model fitted in a child process
+when ``isolated``: crfsuite holds the GIL, and the window must keep its frames), stores the
+model with ``Project.save_model`` and its suggestions with
+``annotator.commands.suggestions.store_model_suggestions`` (every model's pending suggestions
+in those documents replaced by the new model's; rejections remembered). Its progress moves
+forward over the whole run (``overall``: the phases of ``train`` placed one after another) and
+it names the phase (``TrainSignals.phase``). With the active-learning order asked for, it
+suggests for every document and returns the ones not yet labelled least confident first
+(``unlabelled``, ``annotator.learn.active_order``); ``OrderWorker`` works that order out from
+the stored model when no training ran.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QObject, Signal
 
 from annotator.errors import Cancelled
 from annotator.formats.common import IsCancelled, Progress
 from ui.jobs import JobWorker
 from ui.suggestions.source import MODEL_KIND, ModelStore
+
+if TYPE_CHECKING:
+    from annotator.learn.crf import Model
+    from annotator.learn.suggest import Suggested
+    from annotator.project import Project
+
+PROGRESS_STEPS = 1000
+"""the progress a training reports runs from 0 to this"""
+
+PHASES: tuple[tuple[str, float, float], ...] = (
+    ("settings", 0.0, 0.45),
+    ("held-out", 0.45, 0.8),
+    ("scoring", 0.8, 0.8),
+    ("final", 0.8, 1.0),
+)
+"""each phase of ``annotator.learn.train`` (its key) and the part of the run it covers"""
+
+_OF = re.compile(r"(\d+)/(\d+)")
+
+
+def phase_of(phase: str) -> str:
+    """The key (``PHASES``) of a phase ``annotator.learn.train`` reports ("settings: choosing
+    settings 3/9: training", "held-out model 2/5 documents: features", "scoring", "final
+    model: training")."""
+    if phase.startswith("settings"):
+        return "settings"
+    if phase.startswith("held-out"):
+        return "held-out"
+    if phase.startswith("final"):
+        return "final"
+    return "scoring"
+
+
+def overall(phase: str, done: int, total: int) -> float:
+    """Where a training run is (0..1) when ``train`` reports ``phase`` at ``done`` of
+    ``total``: the phases one after another (``PHASES``), each model's fit within its phase
+    by its step ("3/9") and within the fit by its features (a fifth) then its iterations."""
+    key = phase_of(phase)
+    start, end = next((a, b) for k, a, b in PHASES if k == key)
+    part = min(1.0, max(0.0, done / total)) if total > 0 else 0.0
+    within = 0.2 * part if phase.endswith("features") else 0.2 + 0.8 * part
+    if key == "scoring":
+        within = 1.0
+    step = _OF.search(phase)
+    if step is not None and int(step.group(2)) > 0:
+        n, of = int(step.group(1)), int(step.group(2))
+        within = (min(n, of) - 1 + within) / of
+    return start + (end - start) * within
+
+
+def unlabelled(project: Project, layer: str, ids: Iterable[int] | None = None) -> set[int]:
+    """The documents (of ``ids``; default every one) not yet labelled in ``layer``: no span
+    in it and not marked done there."""
+    from annotator.model import Status
+
+    spans = project.span_counts(layer)
+    statuses = project.statuses(layer)
+    chosen = ids if ids is not None else (d.id for d in project.documents())
+    return {i for i in chosen if not spans.get(i) and statuses.get(i, Status.NEW) != Status.DONE}
+
+
+def store_suggestions(project: Project, model: Model, doc_ids: list[int]) -> Suggested:
+    """Suggest with ``model`` in ``doc_ids`` and store them as the pending ones there
+    (``store_model_suggestions``: every model's pending suggestions there replaced)."""
+    from annotator.commands.suggestions import store_model_suggestions
+
+    return store_model_suggestions(project, model, [project.document(i) for i in doc_ids])
 
 
 @dataclass(frozen=True)
@@ -38,6 +115,11 @@ class TrainOutcome:
     lines: list[str] = field(default_factory=list)
 
 
+class TrainSignals(QObject):
+    phase = Signal(str)
+    """the key (``PHASES``) of the phase the training has reached"""
+
+
 class TrainWorker(JobWorker):
     """Trains, saves and suggests on a pool thread with its own project connection."""
 
@@ -45,15 +127,24 @@ class TrainWorker(JobWorker):
         super().__init__()
         self.project_path = project_path
         self.request = request
+        self.train_signals = TrainSignals()
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> TrainOutcome:
-        from annotator.learn import active_order, suggest, train
+        from annotator.learn import active_order, train
         from annotator.project import Project
 
         r = self.request
+        reached = {"": 0}  # the phase reached and the progress reported
 
         def step(phase: str, done: int, total: int) -> bool:
-            progress(done, total)
+            key = phase_of(phase)
+            if key not in reached:
+                reached[key] = 0
+                self.train_signals.phase.emit(key)
+            at = max(reached[""], round(overall(phase, done, total) * PROGRESS_STEPS))
+            if at != reached[""]:
+                reached[""] = at
+                progress(at, PROGRESS_STEPS)
             return not cancelled()
 
         with Project.open(self.project_path) as project:
@@ -64,12 +155,51 @@ class TrainWorker(JobWorker):
             store = cast(ModelStore, project)
             store.save_model(MODEL_KIND, model.to_bytes(), model.manifest)
             if r.active:
-                docs = project.iter_documents()
+                ids = [d.id for d in project.documents()]
             elif r.doc_id is not None:
-                docs = iter([project.document(r.doc_id)])
+                ids = [r.doc_id]
             else:
-                docs = iter(())
-            found = suggest(model, docs)
-            count = store.add_suggestions(found.suggestions) if found.suggestions else 0
-            order = active_order(found.confidence) if r.active else []
-            return TrainOutcome(dict(model.manifest), count, order, result.lines())
+                ids = []
+            found = store_suggestions(project, model, ids)
+            order: list[int] = []
+            if r.active:
+                todo = unlabelled(project, r.layer, found.confidence)
+                order = active_order({i: c for i, c in found.confidence.items() if i in todo})
+            return TrainOutcome(dict(model.manifest), len(found.suggestions), order, result.lines())
+
+
+@dataclass
+class Order:
+    """The documents not yet labelled in the stored model's layer, least confident first."""
+
+    layer: str
+    ids: list[int]
+
+
+class OrderWorker(JobWorker):
+    """Predicts, with the stored model, every document not yet labelled in its layer and
+    returns them least confident first (nothing is stored)."""
+
+    def __init__(self, project_path: Path) -> None:
+        super().__init__()
+        self.project_path = project_path
+
+    def work(self, progress: Progress, cancelled: IsCancelled) -> Order:
+        from annotator.commands.suggestions import stored_model
+        from annotator.learn import active_order
+        from annotator.project import Project
+
+        with Project.open(self.project_path, read_only=True) as project:
+            model = stored_model(project)
+            found = cast(ModelStore, project).latest_model(MODEL_KIND)
+            layer = found[1].get("layer") if found is not None else None
+            layer = layer if isinstance(layer, str) else "gold"
+            todo = sorted(unlabelled(project, layer))
+            confidence: dict[int, float] = {}
+            for n, doc_id in enumerate(todo):
+                if cancelled():
+                    raise Cancelled("cancelled")
+                doc = project.document(doc_id)
+                confidence[doc_id] = model.predict(doc.id, doc.text, doc.meta)[1]
+                progress(n + 1, len(todo))
+            return Order(layer, active_order(confidence))

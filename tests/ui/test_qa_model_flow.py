@@ -1,0 +1,295 @@
+"""Suggestions and the model panel as the QA tester used them: a span drawn over a suggestion
+hides it (undo brings it back), the threshold and the list agree on "1.00", a model trained
+with the command line shows its version, labels are named as the document view names them,
+training progress moves forward over the whole run with its phase named, and "Next document:
+least confident first" works with a stored model after a restart."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from annotator.commands.edits import AddSpan
+from annotator.learn.corpus import suggestion
+from annotator.model import Status
+from annotator.project import Project
+from ui import i18n
+from ui.session import Session
+from ui.suggestions import install
+from ui.suggestions.training import PHASES, OrderWorker, overall, phase_of
+from ui.workbench.mainwindow import MainWindow
+from ui.workbench.menus import open_project
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+SEED = Path(__file__).parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
+TEXT = SEED.read_text(encoding="utf-8")
+NAMES = ["باريس", "فرنسا", "هولندا", "بريطانيا", "أستراليا", "ألمانيا", "إيطاليا", "سورية"]
+US = "الولايات المتحدة"
+
+
+def small_project(path: Path, unlabelled: int = 3) -> Path:
+    """Four documents labelled in gold (GPE names) and ``unlabelled`` parts of the seed."""
+    paragraphs = [p for p in TEXT.split("\n") if p.strip()]
+    with Project.create(path) as p:
+        for i in range(4):
+            text = "\n".join(paragraphs[i::4])
+            doc = p.add_document(text, name=f"part {i}")
+            for name in NAMES:
+                start = text.find(name)
+                while start >= 0:
+                    p.add_span(doc.id, start, start + len(name), "GPE", "gold")
+                    start = text.find(name, start + len(name) + 1)
+        for i in range(unlabelled):
+            p.add_document("\n".join(paragraphs[i::unlabelled]), name=f"new {i}")
+        p.add_document(TEXT, name="seed")
+    return path
+
+
+def make_window(qtbot: QtBot, tmp_path: Path, path: Path) -> MainWindow:
+    w = MainWindow(Session(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w.quiet_errors = True
+    qtbot.addWidget(w)
+    assert open_project(w, path) and w.ensure_annotator()
+    w.resize(1300, 800)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    w = make_window(qtbot, tmp_path, small_project(tmp_path / "p.annotator"))
+    yield w
+    w.session.close()
+
+
+def seed_with_suggestions(w: MainWindow, scores: dict[str, float]) -> int:
+    """Store suggestions (LOC) on the first occurrence of each name in the seed."""
+    project = w.session.project
+    assert project is not None
+    seed = project.document_by_name("seed")
+    assert seed is not None
+    made = []
+    for name, score in scores.items():
+        start = TEXT.find(name)
+        made.append(suggestion(seed.id, TEXT, start, start + len(name), "LOC", score, "test"))
+    project.add_suggestions(made)
+    return seed.id
+
+
+def test_a_span_drawn_over_a_suggestion_hides_it_and_undo_brings_it_back(
+    window: MainWindow,
+) -> None:
+    installed = install(window)
+    c = installed.controller
+    seed = seed_with_suggestions(window, {US: 0.9, "باريس": 0.8})
+    window.navigation.open_document(seed)
+    assert {s.text for s in c.shown()} == {US, "باريس"}
+    start = TEXT.find(US)
+    assert window.session.execute(AddSpan(seed, start, start + len(US), "GPE", "amal"))
+    assert {s.text for s in c.shown()} == {"باريس"}
+    assert [s.label for s in window.view.suggestions()] == ["LOC"]
+    window.session.undo()
+    assert {s.text for s in c.shown()} == {US, "باريس"}
+    assert len(window.view.suggestions()) == 2
+    window.session.redo()
+    assert {s.text for s in c.shown()} == {"باريس"}
+
+
+def test_threshold_and_list_agree_on_the_shown_score(window: MainWindow) -> None:
+    installed = install(window)
+    c, panel = installed.controller, installed.panel
+    seed = seed_with_suggestions(window, {US: 0.996, "باريس": 0.994})
+    window.navigation.open_document(seed)
+    panel.slider.setValue(100)
+    rows = [panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())]
+    assert [r.text(2) for r in rows if r is not None] == ["1.00"]
+    assert [s.text for s in c.shown()] == [US]
+    assert panel.value.text() == "1.00"
+
+
+def test_a_model_trained_with_the_command_line_shows_its_version(window: MainWindow) -> None:
+    panel = install(window).model_panel
+    panel.show_manifest({"layer": "gold", "version": "a1b2c3d4e5f6", "documents": 3})
+    assert "a1b2c3d4" in panel.summary.text() and "version \u2066?" not in panel.summary.text()
+    panel.show_manifest({"layer": "gold", "crf_sha256": "0123456789", "version": "zz"})
+    assert "01234567" in panel.summary.text()
+
+
+def test_labels_are_named_as_the_document_view_names_them_and_micro_comes_first(
+    window: MainWindow, qtbot: QtBot, shots: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    installed = install(window)
+    seed = seed_with_suggestions(window, {US: 0.92, "باريس": 0.8})
+    manifest = {
+        "layer": "gold",
+        "version": "a1b2c3d4e5f6",
+        "scores": {
+            "model": {
+                "per_label": {
+                    k: {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 9}
+                    for k in ("FAC", "GPE", "LOC", "MIS0", "ORG", "PER")
+                },
+                "micro": {"precision": 0.6, "recall": 0.6, "f1": 0.6, "support": 54},
+            }
+        },
+    }
+    assert i18n.install_translator(app, "ar") == "ar"
+    try:
+        window.navigation.open_document(seed)
+        c, table = installed.controller, installed.model_panel.table
+        messages: list[str] = []
+        c.message.connect(messages.append)
+        c.step(True)
+        assert "موقع" in messages[-1] and "LOC" not in messages[-1]
+        row = installed.panel.list.topLevelItem(0)
+        assert row is not None and row.text(0) == "موقع"
+        installed.model_panel.show_manifest(manifest)
+        names = [table.item(r, 0).text() for r in range(table.rowCount())]  # type: ignore[union-attr]
+        assert names[0] != "FAC" and "MIS0" in names and "موقع" in names and "LOC" not in names
+        assert names[0] == installed.model_panel.tr("all (micro)")
+        for name in ("suggestions", "model"):
+            window.docks[name].setFloating(True)
+            window.docks[name].resize(460, 560)
+            window.docks[name].show()
+        qtbot.wait(50)
+        window.docks["suggestions"].grab().save(str(shots / "qa_suggestions_ar.png"))
+        window.docks["model"].grab().save(str(shots / "qa_model_ar.png"))
+    finally:
+        i18n.install_translator(app, "en")
+    installed.model_panel.show_manifest(manifest)
+    assert table.item(0, 0).text() == "all (micro)"  # type: ignore[union-attr]
+    assert "LOC" in [table.item(r, 0).text() for r in range(table.rowCount())]  # type: ignore[union-attr]
+    window.docks["model"].grab().save(str(shots / "qa_model_en.png"))
+    window.docks["suggestions"].grab().save(str(shots / "qa_suggestions_en.png"))
+
+
+def test_training_progress_moves_forward_over_the_whole_run() -> None:
+    reported = [
+        ("settings: choosing settings 1/6: features", 5, 10),
+        ("settings: choosing settings 1/6: training", 100, 100),
+        ("settings: choosing settings 6/6: features", 0, 10),
+        ("settings: choosing settings 6/6: training", 100, 100),
+        ("held-out model 1/3 documents: features", 1, 3),
+        ("held-out model 1/3 documents: training", 50, 100),
+        ("held-out model 3/3 documents: training", 100, 100),
+        ("scoring", 1, 1),
+        ("final model: features", 4, 4),
+        ("final model: training", 0, 100),
+        ("final model: training", 100, 100),
+    ]
+    at = [overall(*r) for r in reported]
+    assert at == sorted(at) and at[0] < 0.05 and at[-1] == 1.0
+    keys = [phase_of(r[0]) for r in reported]
+    assert keys[::4] == ["settings", "held-out", "final"] and keys[7] == "scoring"
+    assert [k for k, _, _ in PHASES] == ["settings", "held-out", "scoring", "final"]
+
+
+def test_a_training_reports_forward_progress_and_its_phases(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    panel = install(window).model_panel
+    panel.isolated = False
+    seen: list[int] = []
+    texts: list[str] = []
+    job = panel.train()
+    assert job is not None
+    job.worker.signals.progress.connect(lambda done, total: seen.append(done))
+    job.worker.signals.progress.connect(lambda *_: texts.append(panel.status.text()))
+    with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
+    assert seen == sorted(seen) and len(seen) > 5 and seen[-1] > 900
+    assert any("final model" in t for t in texts) and any("%" in t for t in texts)
+
+
+def _order_then_open(panel: object, qtbot: QtBot) -> None:
+    worker = getattr(panel, "order_job", None)
+    if isinstance(worker, OrderWorker):
+        with qtbot.waitSignal(worker.signals.finished, timeout=30_000):
+            pass
+        qtbot.wait(10)
+
+
+def test_next_document_least_confident_first_with_a_stored_model_after_a_restart(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model was trained before the window opened (as with the command line): ticking
+    the option works the order out on a worker thread; Next opens only documents not yet
+    labelled in the model's layer, least confident first, never the open one; when none
+    is left the status line says so."""
+    from annotator.commands.suggestions import train_and_store
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    path = small_project(tmp_path / "p.annotator")
+    with Project.open(path) as p:
+        train_and_store(p, "gold")
+        labelled = {i for i, n in p.span_counts("gold").items() if n}
+        todo = {d.id for d in p.documents()} - labelled
+    w = make_window(qtbot, tmp_path, path)
+    try:
+        panel = install(w).model_panel
+        assert panel.manifest is not None and not panel.order
+        w.navigation.open_document(min(labelled))
+        panel.active.setChecked(True)
+        assert panel.order_job is not None and "least confident" in panel.status.text()
+        _order_then_open(panel, qtbot)
+        assert set(panel.order) == todo
+        opened = []
+        for _ in range(2):
+            panel.next_document()
+            assert w.doc is not None and w.doc.id in todo
+            opened.append(w.doc.id)
+        assert opened == panel.order[:2]
+        # the document labelled since (a span in gold, or marked done) is no longer offered
+        project = w.session.project
+        assert project is not None
+        project.set_status(panel.order[0], "gold", Status.DONE)
+        project.add_span(panel.order[2], 0, 3, "GPE", "gold")
+        panel.next_document()
+        assert w.doc is not None and w.doc.id == panel.order[3]
+        panel.next_document()
+        assert w.doc is not None and w.doc.id == panel.order[1]
+        for doc_id in panel.order:
+            if doc_id != w.doc.id:
+                project.set_status(doc_id, "gold", Status.DONE)
+        panel.next_document()
+        assert w.doc.id == panel.order[1], "the open document stays open"
+        assert "Every document is labelled" in panel.status.text()
+    finally:
+        w.session.close()
+
+
+def test_next_document_works_the_order_out_when_it_is_pressed(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.commands.suggestions import train_and_store
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    path = small_project(tmp_path / "p.annotator")
+    with Project.open(path) as p:
+        train_and_store(p, "gold")
+    w = make_window(qtbot, tmp_path, path)
+    try:
+        panel = install(w).model_panel
+        panel.active.blockSignals(True)
+        panel.active.setChecked(True)  # ticked, nothing worked out yet
+        panel.active.blockSignals(False)
+        panel.next_document()
+        assert panel.order_job is not None
+        _order_then_open(panel, qtbot)
+        assert panel.order and w.doc is not None and w.doc.id == panel.order[0]
+    finally:
+        w.session.close()
