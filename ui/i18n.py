@@ -11,7 +11,9 @@ in English. It returns the language used. A change chosen in the app is remember
 
 ``label_display(label)`` is a schema label's name as the interface shows it: the Arabic form
 in Arabic, else the English one. ``elide_mode(text)`` elides a name from the end that reads
-last (the left end of right-to-left text).
+last (the left end of right-to-left text). ``isolate(text)`` keeps a name or covered text in
+its own direction inside a line (a bidi isolate); ``relation_text(source, target)`` is the one
+way a relation's two ends are shown, "source → target" reading in the interface direction.
 """
 
 from __future__ import annotations
@@ -196,3 +198,43 @@ def elide_mode(text: str) -> Qt.TextElideMode:
     """Elide from the end that reads last: the right end of left-to-right text, the left end
     of right-to-left text."""
     return Qt.TextElideMode.ElideLeft if is_rtl_text(text) else Qt.TextElideMode.ElideRight
+
+
+FSI, LRI, RLI, PDI = "\u2068", "\u2066", "\u2067", "\u2069"
+"""bidi isolates: first-strong, left-to-right, right-to-left, and their end"""
+LRM, RLM = "\u200e", "\u200f"
+
+
+def isolate(text: str) -> str:
+    """``text`` as a bidi isolate (FSI … PDI): laid out in its own direction (its first strong
+    character), it keeps its brackets and punctuation where they belong and does not reorder
+    its neighbours (Arabic inside a Latin line, ``000_36f7`` or ``ann_2`` inside an Arabic one)."""
+    return f"{FSI}{text}{PDI}"
+
+
+def interface_rtl() -> bool:
+    """Whether the interface reads right to left (the application's layout direction, set by
+    ``install_translator``)."""
+    return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def relation_text(
+    source: str, target: str, *, rtl: bool | None = None, two_lines: bool = False
+) -> str:
+    """A relation's ends as "source → target", reading from the source to the target in the
+    interface direction (``rtl``; default ``interface_rtl()``), whatever the ends' scripts.
+
+    Each end is an ``isolate``: between two Arabic ends a bare arrow joins their right-to-left
+    run and ends up pointing back at the source (فرنسا → لودريان for a relation from لودريان to
+    فرنسا). The arrow is ← in a right-to-left interface, → in a left-to-right one; the phrase is
+    a directional isolate (RLI/LRI … PDI), so a line of the other direction around it cannot
+    turn it round, and starts with a mark (RLM/LRM) that gives a label or tooltip that finds its
+    direction from the first strong character the interface direction. ``two_lines`` puts the
+    target on a second line (a tooltip), the arrow at that line's start."""
+    rtl = interface_rtl() if rtl is None else rtl
+    arrow = "←" if rtl else "→"
+    mark, start = (RLM, RLI) if rtl else (LRM, LRI)
+    head, tail = isolate(source), f"{arrow} {isolate(target)}"
+    if two_lines:
+        return f"{mark}{start}{head}{PDI}\n{mark}{start}{tail}{PDI}"
+    return f"{mark}{start}{head} {tail}{PDI}"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
 from annotator.model import DocumentAnnotations, Span, placed_getter
 from annotator.schema import Schema
+from ui.i18n import relation_text
 from ui.widgets import EXCERPT, plain_tooltip, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
@@ -287,7 +288,9 @@ class EventsModel(QAbstractItemModel):
             if isinstance(row, EventRow | ArgumentRow) and row.text:
                 return plain_tooltip(row.text)
             if isinstance(row, RelationRow):
-                return plain_tooltip(f"{row.source_text}\n→ {row.target_text}")
+                return plain_tooltip(
+                    relation_text(row.source_text, row.target_text, two_lines=True)
+                )
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and isinstance(row, EventRow):
             icon = self._icons.get(row.color)
@@ -320,7 +323,7 @@ class EventsModel(QAbstractItemModel):
         if isinstance(row, RelationRow):
             if column == 0:
                 return row.type
-            return f"{excerpt(row.source_text)} → {excerpt(row.target_text)}"
+            return relation_text(excerpt(row.source_text), excerpt(row.target_text))
         if kind == "missing":
             return str(row) if column == 0 else self.texts["missing"]
         return self.texts["relations"] if column == 0 else ""

@@ -18,7 +18,7 @@ from annotator.model import GOLD, DocumentAnnotations, Event, Record, Relation, 
 from annotator.project import Project
 from annotator.review import Disagreement, GoldIndex, Kind, compare_many, is_resolved
 from ui.docview.view import ViewSpan
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, isolate, relation_text
 
 KIND_NAMES: dict[Kind, str] = {
     Kind.AGREEMENT: QT_TRANSLATE_NOOP("ReviewKind", "agreement"),
@@ -94,33 +94,32 @@ def review_items(
     return layers, items
 
 
-def isolate(text: str) -> str:
-    """``text`` as a bidi isolate (FSI … PDI): Arabic inside a Latin line keeps its
-    brackets and punctuation where they belong, and does not reorder its neighbours."""
-    return f"\u2068{text}\u2069"
-
-
 def describe(record: Record | None, layer: DocumentAnnotations | None) -> str:
     """Plain text for one side of an item: "GPE: باريس", an event or a relation (the
-    covered text isolated with ``isolate``)."""
+    covered text isolated with ``isolate``). The line is English ("event", "relation") laid
+    out left to right, so it is itself an isolate: in the right-to-left interface it keeps its
+    order instead of reading "[باريس=Place] الاجتماع :event"; a relation's arrow therefore
+    points right (``relation_text`` of a left-to-right line)."""
     if record is None:
         return "—"
     spans = layer.span_by_uuid() if layer is not None else {}
 
-    def text_of(uuid: str) -> str:
+    def raw(uuid: str) -> str:
         span = spans.get(uuid)
-        return isolate(span.text) if span is not None else "?"
+        return span.text if span is not None else "?"
 
     if isinstance(record, Span):
-        return f"{record.label}: {isolate(record.text)}"
+        return isolate(f"{record.label}: {isolate(record.text)}")
     if isinstance(record, Event):
         roles = ", ".join(
-            f"{arg.role}={text_of(arg.target)}" for arg in layer.arguments_of(record.uuid)
+            f"{arg.role}={isolate(raw(arg.target))}" for arg in layer.arguments_of(record.uuid)
         ) if layer is not None else ""  # fmt: skip
-        return f"event {record.type}: {text_of(record.trigger)}" + (f" [{roles}]" if roles else "")
+        line = f"event {record.type}: {isolate(raw(record.trigger))}"
+        return isolate(line + (f" [{roles}]" if roles else ""))
     if isinstance(record, Relation):
-        return f"relation {record.type}: {text_of(record.source)} → {text_of(record.target)}"
-    return f"argument {record.role}"
+        ends = relation_text(raw(record.source), raw(record.target), rtl=False)
+        return isolate(f"relation {record.type}: {ends}")
+    return isolate(f"argument {record.role}")
 
 
 def span_kinds(annotator: str, items: Sequence[ReviewItem]) -> dict[str, Kind]:

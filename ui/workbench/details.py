@@ -31,6 +31,7 @@ from annotator.commands import Command, UpdateEvent
 from annotator.commands.schema import UpdateRelation
 from annotator.model import DocumentAnnotations, Event, Relation, Span
 from annotator.schema import AttributeDef, Schema
+from ui.i18n import isolate
 
 NOTE_PAUSE_MS = 700
 NO_VALUE = "—"
@@ -298,7 +299,10 @@ class DetailsPanel(QWidget):
                     next((s for s in layer.spans if s.uuid == u), None)
                     for u in (rel.source, rel.target)
                 ]
-                a, b = (_short(s.text) if s else "?" for s in ends)
+                a, b = (isolate(_short(s.text)) if s else "?" for s in ends)
+                # the translation puts the arrow the interface's way (→ in English, ← in
+                # Arabic), as relation_text does; the ends are isolates, so two Arabic ends
+                # cannot turn the arrow round
                 title = self.tr("Relation {0}: {1} → {2}").format(rel.type, a, b)
                 self._add_linked("relation", rel, title, schema)
 
