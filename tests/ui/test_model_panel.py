@@ -202,7 +202,7 @@ def test_train_stores_the_model_and_suggests_for_the_open_document(
         assert window.doc is not None and window.doc.id == others[0]
     else:
         assert window.doc is not None and window.doc.id == seed.id
-        assert "Every document is labelled" in panel.status.text()
+        assert "No other document is left to label" in panel.status.text()
 
 
 def test_too_little_to_learn_from_is_said_plainly(window: MainWindow, qtbot: QtBot) -> None:

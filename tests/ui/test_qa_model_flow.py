@@ -267,7 +267,7 @@ def test_next_document_least_confident_first_with_a_stored_model_after_a_restart
                 project.set_status(doc_id, "gold", Status.DONE)
         panel.next_document()
         assert w.doc.id == panel.order[1], "the open document stays open"
-        assert "Every document is labelled" in panel.status.text()
+        assert "No other document is left to label" in panel.status.text()
     finally:
         w.session.close()
 

@@ -161,6 +161,7 @@ class ModelPanel(QWidget):
         self.order_job: OrderWorker | None = None
         self._open_when_ordered = False
         self._ordered_for: object = None
+        self._order_path: object = None
         self._phase = ""
         self.manifest: dict[str, Any] | None = None
         self.summary = QLabel(self)
@@ -507,6 +508,7 @@ class ModelPanel(QWidget):
         if self.order_job is not None:
             return self.order_job
         worker = OrderWorker(path)
+        self._order_path = path
         worker.setAutoDelete(False)  # the panel keeps it until its outcome is read
         worker.signals.finished.connect(self._ordered)
         worker.signals.failed.connect(self._order_failed)
@@ -518,8 +520,9 @@ class ModelPanel(QWidget):
 
     def _ordered(self, result: object) -> None:
         self.order_job = None
-        if not isinstance(result, Order):
-            return
+        if not isinstance(result, Order) or self.session.path != self._order_path:
+            self._open_when_ordered = False
+            return  # worked out for a project no longer open
         self.order = result.ids
         self._ordered_for = self._model_key(self.manifest)
         self.status.setText(
@@ -556,7 +559,7 @@ class ModelPanel(QWidget):
             left = [d for d in self.order if d in todo and d != current]
             if not left:
                 self.status.setText(
-                    self.tr("Every document is labelled in layer {0}.").format(
+                    self.tr("No other document is left to label in layer {0}.").format(
                         f"\u2066{self._model_layer()}\u2069"
                     )
                 )
