@@ -61,6 +61,7 @@ from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:  # imported where used: opening and reading a project needs none (issue 12)
     from annotator import rules
+    from annotator.search.annotations import Coverage
     from annotator.search.matching import Hit, Query
     from annotator.search.suggestions import Suggestion, SuggestionKey
 
@@ -914,13 +915,17 @@ class Project:
     # Proposed spans that are not annotations: stored apart from every layer, never read by
     # exports, agreement, review, bundles or merges. Accepting one writes an ordinary span.
     def add_suggestions(self, items: Iterable[Suggestion]) -> int:
-        """Store suggestions as pending, skipping remembered rejections and exact duplicates
-        (a suggestion with the same key stored already, or a live span of any layer with the
-        same document, offsets and label). Returns how many were stored. Offsets are checked
-        against the document text (a ValidationError names the first bad one)."""
+        """Store suggestions as pending. Skipped: one overlapping a live span of any layer or
+        a pending suggestion (stored, or given earlier in ``items``), so suggestions never
+        overlap annotations or each other; one with a stored key (pending, or a remembered
+        rejection); and one a rejection of the same source family remembers (its document,
+        offsets and label, rejected from any version of that source: ``source_family``).
+        Returns how many were stored. Offsets are checked against the document text (a
+        ValidationError names the first bad one)."""
         from annotator import rules
+        from annotator.search.suggestions import source_family
 
-        rows: list[SuggestionRow] = []
+        items = list(items)
         for s in items:
             text = self.document(s.doc_id).text
             _raise(rules.offsets_problem(text, s.start, s.end, (), ""))
@@ -928,20 +933,63 @@ class Project:
                 raise ValidationError(
                     f"suggestion {s.uuid}: its text differs from the document's text there"
                 )
-            rows.append(_suggestion_row(s))
+        rows: list[SuggestionRow] = []
         with self._store.write():
+            covered: dict[int, Coverage] = {}
+            rejected: dict[int, set[tuple[int, int, str, str]]] = {}
+            for s in items:
+                cover = covered.get(s.doc_id)
+                if cover is None:
+                    cover = covered[s.doc_id] = self._covered(s.doc_id, pending=True)
+                    rejected[s.doc_id] = {
+                        (a, b, label, source_family(src))
+                        for _, a, b, label, src in self._store.rejected_keys(s.doc_id)
+                    }
+                family = (s.start, s.end, s.label, source_family(s.source))
+                if cover.overlaps(s.start, s.end) or family in rejected[s.doc_id]:
+                    continue
+                cover.add(s.start, s.end)
+                rows.append(_suggestion_row(s))
             return self._store.add_suggestions(rows)
+
+    def _covered(self, doc_id: int, pending: bool = False) -> Coverage:
+        """What the live spans of every layer cover in a document (and, with ``pending``,
+        its pending suggestions)."""
+        from annotator.search.annotations import Coverage
+
+        cover = Coverage(self._store.spans.of_document(doc_id))
+        if pending:
+            for row in self._store.suggestions(doc_id):
+                cover.add(row[2], row[3])
+        return cover
+
+    def _uncovered(self, rows: list[SuggestionRow]) -> list[SuggestionRow]:
+        """``rows`` without the suggestions a live span now overlaps (drawn after them): they
+        stay stored, and come back when that span is undone or deleted."""
+        covers: dict[int, Coverage] = {}
+        out: list[SuggestionRow] = []
+        for row in rows:
+            doc_id = row[1]
+            cover = covers.get(doc_id)
+            if cover is None:
+                cover = covers[doc_id] = self._covered(doc_id)
+            if not cover.overlaps(row[2], row[3]):
+                out.append(row)
+        return out
 
     def suggestions(
         self, doc_id: int | None, min_score: float = 0.0, source: str | None = None
     ) -> list[Suggestion]:
         """Pending suggestions of a document (``None``: every document), in reading order,
-        scoring at least ``min_score``, of one ``source`` or all."""
-        return [_suggestion(r) for r in self._store.suggestions(doc_id, min_score, source)]
+        scoring at least ``min_score``, of one ``source`` or all; none that a live span
+        overlaps (``_uncovered``)."""
+        rows = self._uncovered(self._store.suggestions(doc_id, min_score, source))
+        return [_suggestion(r) for r in rows]
 
     def pending_suggestions(self, uuids: Sequence[str]) -> list[Suggestion]:
-        """The pending suggestions among ``uuids`` (others left out), in the order asked."""
-        return [_suggestion(r) for r in self._store.pending_suggestions(uuids)]
+        """The pending suggestions among ``uuids`` that no live span overlaps (others left
+        out), in the order asked."""
+        return [_suggestion(r) for r in self._uncovered(self._store.pending_suggestions(uuids))]
 
     def accept_suggestions(self, uuids: Sequence[str], annotator: str) -> list[Span]:
         """Make pending suggestions spans of ``annotator``'s layer, in ONE transaction.
@@ -992,15 +1040,33 @@ class Project:
         with self._store.write():
             self._store.drop_suggestions(list(uuids))
 
-    def clear_suggestions(self, source: str | None = None, doc_id: int | None = None) -> int:
-        """Remove the pending suggestions of one source and/or document (or all); remembered
-        rejections stay. Returns how many went."""
+    def clear_suggestions(
+        self, source: str | None = None, doc_id: int | None = None, *, family: bool = False
+    ) -> int:
+        """Remove the pending suggestions of one source (with ``family``: of every source of
+        ``source``'s family, e.g. every version of a model) and/or document (or all);
+        remembered rejections stay. Returns how many went."""
+        from annotator.search.suggestions import source_family
+
         with self._store.write():
+            if family and source is not None:
+                stem = source_family(source)
+                return sum(
+                    self._store.clear_suggestions(src, doc_id)
+                    for src in self._store.suggestion_sources(doc_id)
+                    if source_family(src) == stem
+                )
             return self._store.clear_suggestions(source, doc_id)
 
     def suggestion_counts(self) -> dict[int, int]:
-        """Pending suggestions per document id (documents without any absent)."""
-        return self._store.suggestion_counts()
+        """Pending suggestions no live span overlaps, per document id (documents without any
+        absent)."""
+        counts: dict[int, int] = {}
+        for doc_id in self._store.suggestion_counts():
+            n = len(self._uncovered(self._store.suggestions(doc_id)))
+            if n:
+                counts[doc_id] = n
+        return counts
 
     def rejected_suggestions(self, doc_id: int | None = None) -> set[SuggestionKey]:
         """The keys (doc_id, start, end, label, source) of remembered rejections."""

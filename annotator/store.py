@@ -1773,6 +1773,15 @@ class Store:
         cur = self.conn.execute(f"DELETE FROM suggestions WHERE {' AND '.join(where)}", args)
         return int(cur.rowcount)
 
+    def suggestion_sources(self, doc_id: int | None = None) -> list[str]:
+        """The sources of pending suggestions (of one document, or all)."""
+        sql = "SELECT DISTINCT source FROM suggestions WHERE state = 'pending'"
+        args: list[Any] = []
+        if doc_id is not None:
+            sql += " AND doc_id = ?"
+            args.append(doc_id)
+        return [str(r[0]) for r in self.conn.execute(sql + " ORDER BY source", args)]
+
     def suggestion_counts(self) -> dict[int, int]:
         """Pending suggestions per document (documents with none left out)."""
         sql = "SELECT doc_id, count(*) FROM suggestions WHERE state = 'pending' GROUP BY doc_id"

@@ -26,13 +26,20 @@ from annotator.commands.edits import Changed, Command, Version, _restore
 from annotator.errors import AnnotatorError, ImportFormatError, ValidationError
 from annotator.learn import Model, TrainingResult, train
 from annotator.learn import suggest as learn_suggest
+from annotator.learn.suggest import Suggested
 from annotator.model import Span
 from annotator.search.annotations import coverage_by_document
 from annotator.search.gazetteer import gazetteer_suggestions, read_gazetteer
 from annotator.search.matching import FoldedCorpus, Mode, Query, QueryError
-from annotator.search.suggestions import ANNOTATE_ALL, Suggestion, suggestions_from_hits
+from annotator.search.suggestions import (
+    ANNOTATE_ALL,
+    Suggestion,
+    source_family,
+    suggestions_from_hits,
+)
 
 if TYPE_CHECKING:
+    from annotator.model import Document
     from annotator.project import Project, Written
 
 MODEL_KIND = "ner"
@@ -260,20 +267,28 @@ def train_and_store(
     if progress is not None:
         kwargs["progress"] = progress
     result = train(project, annotator, status, eval_split, seed, **kwargs)
-    model = result.model
+    return Trained(result, save_trained(project, result.model))
+
+
+def save_trained(project: Project, model: Model) -> int:
+    """Store ``model`` as the project's newest ``ner`` model, with the summary every reader
+    of the models table gets (the command line and the GUI store the same): name, version,
+    layer, source, labels, date, counts, held-out scores and the crfsuite part's SHA-256 (the
+    bytes carry the whole manifest). Returns its id."""
+    m = model.manifest
     manifest = {
         "name": "crf",
         "version": model.version,
-        "layer": annotator,
+        "layer": m.get("layer", ""),
         "source": model.source,
         "labels": model.labels,
-        "trained": model.manifest.get("trained", ""),
-        "documents": model.manifest.get("documents", 0),
-        "mentions": model.manifest.get("mentions", 0),
-        "scores": model.manifest.get("scores", {}),
+        "trained": m.get("trained", ""),
+        "documents": m.get("documents", 0),
+        "mentions": m.get("mentions", 0),
+        "scores": m.get("scores", {}),
+        "crf_sha256": m.get("crf_sha256", ""),
     }
-    model_id = project.save_model(MODEL_KIND, model.to_bytes(), manifest)
-    return Trained(result, model_id)
+    return project.save_model(MODEL_KIND, model.to_bytes(), manifest)
 
 
 class NoModel(AnnotatorError):
@@ -289,20 +304,39 @@ def stored_model(project: Project) -> Model:
     return Model.from_bytes(found[0])
 
 
+def store_model_suggestions(
+    project: Project, model: Model, documents: Iterable[Document], min_score: float = 0.0
+) -> Suggested:
+    """``model``'s suggestions for ``documents``, stored as pending in one transaction: they
+    replace the pending suggestions every version of that model left there (its source
+    family: a retrained model's suggestions take the place of the last one's, never
+    beside them), rejections stay remembered across versions, and none overlaps an
+    annotation or another pending suggestion (``Project.add_suggestions``). Returns what
+    was stored and each document's confidence (``annotator.learn.active_order``)."""
+    docs = list(documents)
+    found = learn_suggest(model, docs, min_score)
+    with project.transaction():
+        for doc in docs:
+            project.clear_suggestions(model.source, doc.id, family=True)
+        project.add_suggestions(found.suggestions)
+    stored = [
+        s
+        for doc in docs
+        for s in project.suggestions(doc.id, min_score)
+        if source_family(s.source) == source_family(model.source)
+    ]
+    return Suggested(stored, found.confidence)
+
+
 def suggest(
     project: Project, documents: Sequence[int] | None = None, min_score: float = 0.0
 ) -> list[Suggestion]:
     """The stored model's suggestions for ``documents`` (ids; None: every document), stored
-    as pending (source ``model:<name>@<version>``, replacing that model's earlier pending
-    ones there; rejections stay remembered). Returns what is now pending from the model in
+    as pending by ``store_model_suggestions``. Returns what is now pending from the model in
     those documents, in reading order (the CLI's ``--json`` prints each with
     ``annotator.learn.suggestion_json``)."""
     model = stored_model(project)
     ids = list(documents) if documents is not None else [d.id for d in project.documents()]
-    docs = [project.document(i) for i in ids]
-    made = learn_suggest(model, docs, min_score).suggestions
-    with project.transaction():
-        for i in ids:
-            project.clear_suggestions(model.source, i)
-        project.add_suggestions(made)
-    return [s for i in ids for s in project.suggestions(i, min_score, model.source)]
+    return store_model_suggestions(
+        project, model, (project.document(i) for i in ids), min_score
+    ).suggestions

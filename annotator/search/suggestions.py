@@ -1,7 +1,7 @@
 """Suggestions: proposed spans that are not annotations, and annotate-all, which makes them.
 
 A suggestion lives apart from every layer, carries its ``source`` ("annotate-all",
-"gazetteer:<name>", later "model:<name>@<version>") and a ``score``, and becomes a span only
+"gazetteer:<name>", "model:<name>@<version>") and a ``score``, and becomes a span only
 when an analyst accepts it (storage and accept/reject come with the project schema; see
 docs/design/search.md, "Suggestions"). Annotate-all proposes every other occurrence of a span's
 text, in its document or the whole corpus, never overlapping an existing annotation.
@@ -23,6 +23,13 @@ GAZETTEER = "gazetteer:"
 
 SuggestionKey = tuple[int, int, int, str, str]
 """(doc_id, start, end, label, source): what a remembered rejection is matched on"""
+
+
+def source_family(source: str) -> str:
+    """A source without its version: ``model:crf@1a2b3c4d`` → ``model:crf``. A rejection is
+    remembered for the family, so a retrained model does not offer again what an analyst
+    rejected from the one before."""
+    return source.split("@", 1)[0]
 
 
 @dataclass(frozen=True)
