@@ -31,6 +31,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's Qt
 
 from annotator.model import Status
 
@@ -71,15 +72,18 @@ class _HostFallback(QTranslator):
     def isEmpty(self) -> bool:
         return self.inner.isEmpty()
 
-    def translate(
+    def translate(  # None is Qt's "no translation"
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         found = self.inner.translate(context, source, disambiguation, n)
         for other in HOST_CONTEXTS:
             if found:
                 break
             found = self.inner.translate(other, source, disambiguation, n)
-        return found or ""
+        # an empty string would be taken as the translation and blank the text: None lets
+        # Qt show the source (a string with no translation, or one lrelease left out because
+        # its translation equals it, such as "ة = ه")
+        return found or None
 
 
 def translations_dir() -> Path:
@@ -238,3 +242,8 @@ def relation_text(
     if two_lines:
         return f"{mark}{start}{head}{PDI}\n{mark}{start}{tail}{PDI}"
     return f"{mark}{start}{head} {tail}{PDI}"
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip string that Qt shows literally, whatever markup ``text`` contains."""
+    return str(GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpacePre))

@@ -5,19 +5,24 @@ Tooltips go through ``plain_tooltip`` because Qt guesses rich text in tooltips.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
-from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's Qt
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtWidgets import (
+    QComboBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionComboBox,
+    QStyleOptionViewItem,
+    QStylePainter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from ui.docview.colors import label_color
+from ui.i18n import is_rtl_text
 
 EXCERPT = 60
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip string that Qt shows literally, whatever markup ``text`` contains."""
-    return str(GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpacePre))
 
 
 def items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
@@ -43,3 +48,50 @@ def swatch(color: str, size: int = 14, *, event: bool = False) -> QIcon:
         )
         painter.end()
     return QIcon(pix)
+
+
+class DirectionalDelegate(QStyledItemDelegate):
+    """Lays each cell's text out in its own direction (its first strong character), so a
+    name too long for its column is elided at the end that reads last: the left end of an
+    Arabic name, the right end of an English one, whatever the interface direction."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        text = option.text
+        if text:
+            rtl = is_rtl_text(text)
+            option.direction = (
+                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+            )
+            option.textElideMode = Qt.TextElideMode.ElideRight
+
+
+class DirectionalComboBox(QComboBox):
+    """A combo box that lays each name out in its own direction, as the document list does
+    (``DirectionalDelegate``): its list through that delegate, the chosen name by painting it
+    in the name's direction. In the right-to-left interface ``000_3626081446f7037e`` would
+    otherwise read ``3626081446f7037e_000``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(DirectionalDelegate(self))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)  # as QComboBox.paintEvent, but for the text direction
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        if self.currentIndex() < 0 and self.placeholderText():
+            option.palette.setBrush(QPalette.ColorRole.ButtonText, option.palette.placeholderText())
+            option.currentText = self.placeholderText()
+        text = option.currentText  # the label's place follows the widget, its order the text
+        rtl = (
+            is_rtl_text(text) if text else self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        )
+        painter.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

@@ -26,7 +26,7 @@ from ui.events.panel import (
     excerpt,
     rows_of,
 )
-from ui.widgets import plain_tooltip
+from ui.i18n import plain_tooltip, relation_text
 
 MARKUP = "<b>بغداد</b>"
 EVENTS = [
@@ -81,8 +81,10 @@ def test_rows_as_shown(panel: EventsPanel) -> None:
     assert isinstance(font, QFont) and font.bold()
     relation = panel.item_for("r1")
     assert relation is not None and relation.parent() == header
-    assert panel.texts(relation) == ("PART-WHOLE", "باريس → فرنسا")
-    assert cell(relation, 1, Qt.ItemDataRole.ToolTipRole) == plain_tooltip("باريس\n→ فرنسا")
+    assert panel.texts(relation) == ("PART-WHOLE", relation_text("باريس", "فرنسا"))
+    assert cell(relation, 1, Qt.ItemDataRole.ToolTipRole) == plain_tooltip(
+        relation_text("باريس", "فرنسا", two_lines=True)
+    )
     assert [cell(panel.item_for(u), 0, KIND_ROLE) for u in ("e1", "a1", "r1")] == [
         "event",
         "argument",

@@ -27,8 +27,9 @@ from annotator.schema import default_schema
 from tests.hub.helpers import doc_texts
 from ui.dialogs.sync_dialog import SyncReportDialog, start_sync
 from ui.dialogs.team_view import TeamViewDialog, start_team_view
+from ui.i18n import plain_tooltip
 from ui.session import Session
-from ui.widgets import items, plain_tooltip
+from ui.widgets import items
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 from ui.workbench.panels import QUEUE_ROLE, UUID_ROLE, DocumentListPanel

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -233,3 +233,15 @@ def test_review_tags_tables_and_format_descriptions_speak_arabic(
     for name, info in EXPORT_FORMATS.items():
         assert FORMAT_DESCRIPTIONS[name] == info.description
         assert format_description(name, info.description) != info.description
+
+
+def test_a_string_without_an_arabic_form_shows_as_written(arabic: QApplication) -> None:
+    """No translation (or one lrelease dropped because it equals its source, as "ة = ه" does)
+    shows the source text: the translator returned "" for it, which Qt took as the
+    translation, and such a label or check box was blank in the Arabic interface (found by
+    QA in the search dock)."""
+    assert QCoreApplication.translate("NoSuchContext", "words with no translation") == (
+        "words with no translation"
+    )
+    assert QCoreApplication.translate("FindBar", "ة = ه") == "ة = ه"
+    assert QCoreApplication.translate("MainWindow", "&File") not in ("", "&File")  # translated

@@ -22,13 +22,12 @@ from pytestqt.qtbot import QtBot
 from annotator.project import Project
 from ui import i18n
 from ui.events.panel import EventsPanel, RelationRow
-from ui.i18n import FSI, PDI, relation_text
+from ui.i18n import FSI, PDI, plain_tooltip, relation_text
 from ui.review.model import describe
 from ui.review.window import ReviewWindow
 from ui.session import Session
-from ui.widgets import plain_tooltip
+from ui.widgets import DirectionalDelegate
 from ui.workbench.details import DetailsPanel
-from ui.workbench.panels import DirectionalDelegate
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

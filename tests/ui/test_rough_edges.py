@@ -28,12 +28,12 @@ from annotator.project import Project
 from ui.dialogs import paths, prompts
 from ui.dialogs.export_dialog import ExportDialog, install_command
 from ui.session import Session
+from ui.widgets import DirectionalDelegate
 from ui.workbench import menus
 from ui.workbench.hotkeys import XKB_BY_CODE, physical_key
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 from ui.workbench.palette import CommandPalette, KeysPage
-from ui.workbench.panels import DirectionalDelegate
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
 from annotator.model import DocumentAnnotations, Span, placed_getter
 from annotator.schema import Schema
-from ui.i18n import relation_text
-from ui.widgets import EXCERPT, plain_tooltip, swatch
+from ui.i18n import plain_tooltip, relation_text
+from ui.widgets import EXCERPT, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -18,18 +18,14 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSplitter,
     QStatusBar,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -40,7 +36,7 @@ from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
 from annotator.model import GOLD, Document, DocumentAnnotations, Status
 from annotator.review import project_remaining
 from ui.docview.view import DocumentView
-from ui.i18n import is_rtl_text, isolate, label_tag
+from ui.i18n import isolate, label_tag
 from ui.review.model import (
     ReviewItem,
     anchor,
@@ -53,36 +49,7 @@ from ui.review.model import (
 )
 from ui.review.panes import DisagreementTable, ReviewColumns, legend_row, plain_label
 from ui.session import Changes, Session
-from ui.workbench.panels import DirectionalDelegate
-
-
-class DirectionalComboBox(QComboBox):
-    """A combo box that lays each name out in its own direction, as the document list does
-    (``DirectionalDelegate``): its list through that delegate, the chosen name by painting it
-    in the name's direction. In the right-to-left interface ``000_3626081446f7037e`` would
-    otherwise read ``3626081446f7037e_000``."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setItemDelegate(DirectionalDelegate(self))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QStylePainter(self)  # as QComboBox.paintEvent, but for the text direction
-        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        if self.currentIndex() < 0 and self.placeholderText():
-            option.palette.setBrush(QPalette.ColorRole.ButtonText, option.palette.placeholderText())
-            option.currentText = self.placeholderText()
-        text = option.currentText  # the label's place follows the widget, its order the text
-        rtl = (
-            is_rtl_text(text) if text else self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        )
-        painter.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        )
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+from ui.widgets import DirectionalComboBox, DirectionalDelegate
 
 
 class ReviewWindow(QMainWindow):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from annotator.search import KwicLine, SortBy, layout, sort_lines
 from annotator.text import visible_invisibles
-from ui.widgets import plain_tooltip
+from ui.i18n import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from annotator.search import EntityGroup, fold_text
 from annotator.text import visible_invisibles
-from ui.widgets import plain_tooltip
+from ui.i18n import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1

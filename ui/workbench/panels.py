@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QTreeWidget,
@@ -43,32 +41,14 @@ from PySide6.QtWidgets import (
 from annotator.model import Span, Status, fields_of, spliced
 from annotator.schema import Label
 from ui.docview.looks import assign_looks
-from ui.i18n import is_rtl_text, label_display, status_text
-from ui.widgets import EXCERPT, items, plain_tooltip, swatch
+from ui.i18n import label_display, plain_tooltip, status_text
+from ui.widgets import EXCERPT, DirectionalDelegate, items, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
 """on a document row's name: whether the document is in the hub queue shown"""
 QUEUE_COLOR = QColor(230, 126, 34)
 """the queue marker's colour: an amber that stays visible on a selected (highlighted) row"""
-
-
-class DirectionalDelegate(QStyledItemDelegate):
-    """Lays each cell's text out in its own direction (its first strong character), so a
-    name too long for its column is elided at the end that reads last: the left end of an
-    Arabic name, the right end of an English one, whatever the interface direction."""
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        text = option.text
-        if text:
-            rtl = is_rtl_text(text)
-            option.direction = (
-                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-            )
-            option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 @dataclass(frozen=True)

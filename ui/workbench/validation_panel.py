@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from annotator.model import DocumentAnnotations, Span
 from annotator.validation import Issue, check_layer
+from ui.i18n import plain_tooltip
 from ui.session import Changes, Session
-from ui.widgets import items, plain_tooltip
+from ui.widgets import items
 
 LayerOf = Callable[[], tuple[DocumentAnnotations, Mapping[str, Span]] | None]
 """the window's current layer and its spans by uuid (None: none shown)"""
