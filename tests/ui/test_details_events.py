@@ -21,6 +21,7 @@ from annotator import commands as cmds
 from annotator.model import Event
 from annotator.project import Project
 from annotator.schema import AttributeDef
+from ui.i18n import isolate
 from ui.session import Session
 from ui.workbench.details import NO_VALUE, LinkedEditor
 from ui.workbench.mainwindow import MainWindow
@@ -198,7 +199,7 @@ def test_relation_note_and_attribute_in_the_details_panel(qtbot: QtBot, window: 
     (rel,) = project.relations(doc, ME)
     window.go_to_span(add_b.uuid)  # the target end shows it too
     ed = editor(window, rel.uuid)
-    assert ed.kind == "relation" and "هولندا → باريس" in ed.title()
+    assert ed.kind == "relation" and f"{isolate('هولندا')} → {isolate('باريس')}" in ed.title()
     type_note(ed, "من الخبر")
     window.details.flush_note()  # what leaving the editor or choosing another span does
     assert project.relation(rel.uuid).note == "من الخبر"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from annotator.model import GOLD, DocumentAnnotations
 from annotator.review import Kind
 from ui.docview.view import DocumentView
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, isolate
 from ui.review.model import KIND_COLORS, ReviewItem, describe, kind_name
 
 COLUMNS = (
@@ -149,13 +149,13 @@ class DisagreementTable(QTableWidget):
     def fill(self, items: Sequence[ReviewItem], layers: Mapping[str, DocumentAnnotations]) -> None:
         self.setRowCount(len(items))
         for row, it in enumerate(items):
-            cells = (
+            cells = (  # names and the detail isolated: ann_2 or "Place / -" keep their order
                 kind_name(it.kind),
-                it.a,
+                isolate(it.a),
                 describe(it.d.a, layers.get(it.a)),
-                it.b,
+                isolate(it.b),
                 describe(it.d.b, layers.get(it.b)),
-                it.d.detail,
+                isolate(it.d.detail) if it.d.detail else "",
                 self.tr("resolved") if it.resolved else self.tr("open"),
             )
             for col, text in enumerate(cells):
