@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import (
@@ -96,6 +96,11 @@ class BackgroundJob(QObject):
         super().__init__(parent)
         self.worker = work if isinstance(work, JobWorker) else JobWorker(work)
         self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        # the label names files and hubs (a received bundle's name): shown as plain text,
+        # never guessed as rich text (setLabelText later sets this label's text)
+        text = QLabel(label, self.dialog)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        self.dialog.setLabel(text)
         self.dialog.setWindowTitle(title)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)

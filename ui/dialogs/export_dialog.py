@@ -52,7 +52,7 @@ from annotator.model import GOLD, Status
 from annotator.output import PREVIOUS
 from annotator.project import Project
 from ui.dialogs.paths import remember_folder, start_folder
-from ui.i18n import QT_TRANSLATE_NOOP, status_text
+from ui.i18n import QT_TRANSLATE_NOOP, plain_tooltip, status_text
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
 from ui.session import Session
 
@@ -317,7 +317,7 @@ class ExportDialog(QDialog):
         self.install_hint.setText(problem if missing_packages(fmt) else "")
         self.install_hint.setVisible(bool(missing_packages(fmt)))
         self.run_button.setEnabled(not problem and self.job is None)
-        self.run_button.setToolTip(problem)
+        self.run_button.setToolTip(plain_tooltip(problem) if problem else "")
 
     def _output_edited(self) -> None:
         self._auto_out = False
