@@ -178,6 +178,7 @@ def test_labels_are_named_as_the_document_view_names_them_and_micro_comes_first(
 
 def test_training_progress_moves_forward_over_the_whole_run() -> None:
     reported = [
+        ("starting", 0, 1),
         ("settings: choosing settings 1/6: features", 5, 10),
         ("settings: choosing settings 1/6: training", 100, 100),
         ("settings: choosing settings 6/6: features", 0, 10),
@@ -192,9 +193,10 @@ def test_training_progress_moves_forward_over_the_whole_run() -> None:
     ]
     at = [overall(*r) for r in reported]
     assert at == sorted(at) and at[0] < 0.05 and at[-1] == 1.0
-    keys = [phase_of(r[0]) for r in reported]
+    keys = [phase_of(r[0]) for r in reported][1:]
     assert keys[::4] == ["settings", "held-out", "final"] and keys[7] == "scoring"
-    assert [k for k, _, _ in PHASES] == ["settings", "held-out", "scoring", "final"]
+    assert phase_of("starting") == "starting" and overall("starting", 0, 1) == 0.0
+    assert [k for k, _, _ in PHASES] == ["starting", "settings", "held-out", "scoring", "final"]
 
 
 def test_a_training_reports_forward_progress_and_its_phases(
@@ -291,5 +293,45 @@ def test_next_document_works_the_order_out_when_it_is_pressed(
         assert panel.order_job is not None
         _order_then_open(panel, qtbot)
         assert panel.order and w.doc is not None and w.doc.id == panel.order[0]
+    finally:
+        w.session.close()
+
+
+def test_a_document_added_after_the_model_gets_suggestions_when_opened(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model stored before the document came: opening it suggests for it on a worker
+    thread with the stored model; opening it again does not suggest again."""
+    from annotator.commands.suggestions import train_and_store
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    path = small_project(tmp_path / "p.annotator", unlabelled=0)
+    with Project.open(path) as p:
+        train_and_store(p, "gold")
+        late = p.add_document(TEXT.replace("باريس", "برلين"), name="late").id
+        assert p.suggestions(late) == []
+    w = make_window(qtbot, tmp_path, path)
+    try:
+        installed = install(w)
+        panel, c = installed.model_panel, installed.controller
+        version = panel.model_version()
+        assert version is not None
+        c.set_threshold(0.0)
+        w.navigation.open_document(late)
+        # (the document shown at start may be suggested for first: its turn comes before)
+        assert panel.suggest_job is not None
+        with qtbot.waitSignal(
+            panel.suggested, timeout=30_000, check_params_cb=lambda doc_id: doc_id == late
+        ):
+            pass
+        assert c.items and all(s.source.endswith(f"@{version}") for s in c.items)
+        assert w.view.suggestions()
+        project = w.session.project
+        assert project is not None
+        others = [d.id for d in project.documents() if d.id != late]
+        w.navigation.open_document(others[0])
+        qtbot.waitUntil(lambda: panel.suggest_job is None, timeout=30_000)
+        w.navigation.open_document(late)
+        assert panel.suggest_job is None, "suggested once per model version"
     finally:
         w.session.close()

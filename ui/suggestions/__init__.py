@@ -166,6 +166,14 @@ def install(
         lambda doc: controller.show_document(doc.id if doc is not None else None)
     )
     model_panel.trained.connect(lambda _outcome: controller.reload())
+    # a document the stored model never suggested for (added after it) gets its suggestions
+    # when it is opened, on a worker thread; the controller reads them once stored
+    model_changed.connect(  # type: ignore[attr-defined]
+        lambda doc: model_panel.suggest_for(doc.id if doc is not None else None)
+    )
+    model_panel.suggested.connect(
+        lambda doc_id: controller.reload() if doc_id == controller.doc_id else None
+    )
     had = [False]
 
     def reveal() -> None:
@@ -179,6 +187,7 @@ def install(
     controller.changed.connect(reveal)
     doc = window.model.doc
     controller.show_document(doc.id if doc is not None else None)
+    model_panel.suggest_for(doc.id if doc is not None else None)
     installed = Installed(controller, panel, model_panel, made)
     setattr(window, "suggestions_installed", installed)  # noqa: B010 (the Host has no such field)
     return installed

@@ -43,6 +43,8 @@ from ui.suggestions.source import MODEL_KIND, ModelStore
 from ui.suggestions.training import (
     Order,
     OrderWorker,
+    Suggestions,
+    SuggestWorker,
     TrainOutcome,
     TrainRequest,
     TrainWorker,
@@ -136,6 +138,8 @@ class ModelPanel(QWidget):
 
     trained = Signal(object)
     """a TrainOutcome once a training job has saved its model"""
+    suggested = Signal(int)
+    """the id of a document the stored model has just suggested for (``suggest_for``)"""
 
     def __init__(
         self,
@@ -162,6 +166,10 @@ class ModelPanel(QWidget):
         self._open_when_ordered = False
         self._ordered_for: object = None
         self._order_path: object = None
+        self.suggest_job: SuggestWorker | None = None
+        self._suggest_next: int | None = None
+        self._tried: set[tuple[int, str]] = set()
+        """(document, model version) suggested for (or tried) in this session"""
         self._phase = ""
         self.manifest: dict[str, Any] | None = None
         self.summary = QLabel(self)
@@ -435,6 +443,7 @@ class ModelPanel(QWidget):
     def phase_text(self, key: str) -> str:
         """The name shown for a phase of a training run (``training.PHASES``' keys)."""
         return {
+            "starting": self.tr("starting"),
             "settings": self.tr("choosing the settings"),
             "held-out": self.tr("scoring on held-out documents"),
             "scoring": self.tr("scoring on held-out documents"),
@@ -480,6 +489,64 @@ class ModelPanel(QWidget):
             self.status.setText(self.tr("Training cancelled; no model was saved."))
         if job is not None:
             job.deleteLater()
+
+    # -- suggesting for an opened document -------------------------------------------------
+    def model_version(self) -> str | None:
+        """The shown model's version (the eight hex digits its suggestions' source ends
+        with), from whichever field the manifest has."""
+        m = self.manifest if isinstance(self.manifest, dict) else {}
+        value = m.get("crf_sha256")
+        value = value if isinstance(value, str) else m.get("version")
+        return value[:8] if isinstance(value, str) and value else None
+
+    def suggest_for(self, doc_id: int | None) -> SuggestWorker | None:
+        """When a model is stored and it has not suggested for ``doc_id`` (no pending
+        suggestion of its version there, none made in this session), suggest for it with the
+        stored model on a worker thread (``suggested`` follows). Returns the worker, or None."""
+        version, project = self.model_version(), self.session.project
+        if (
+            doc_id is None
+            or version is None
+            or project is None
+            or self.session.read_only
+            or self.session.path is None
+            or self.job is not None
+            or (doc_id, version) in self._tried
+            or not hasattr(project, "suggestions")
+        ):
+            return None
+        if any(s.source.endswith(f"@{version}") for s in project.suggestions(doc_id)):
+            self._tried.add((doc_id, version))
+            return None
+        if self.suggest_job is not None:
+            self._suggest_next = doc_id  # once the running one ends
+            return None
+        self._tried.add((doc_id, version))
+        worker = SuggestWorker(self.session.path, doc_id)
+        worker.setAutoDelete(False)
+        worker.signals.finished.connect(self._suggested)
+        worker.signals.failed.connect(self._suggest_failed)
+        worker.signals.cancelled.connect(self._suggest_failed)
+        self.suggest_job = worker
+        QThreadPool.globalInstance().start(worker)
+        return worker
+
+    def _suggested(self, result: object) -> None:
+        self.suggest_job = None
+        if isinstance(result, Suggestions):
+            self.suggested.emit(result.doc_id)
+        self._suggest_queued()
+
+    def _suggest_failed(self, message: object = None) -> None:
+        self.suggest_job = None
+        if message:
+            self.status.setText(self.tr("Could not suggest: {0}").format(message))
+        self._suggest_queued()
+
+    def _suggest_queued(self) -> None:
+        queued, self._suggest_next = self._suggest_next, None
+        if queued is not None and queued == self.current_doc():
+            self.suggest_for(queued)
 
     # -- the next document -----------------------------------------------------------------
     @staticmethod

@@ -38,6 +38,7 @@ PROGRESS_STEPS = 1000
 """the progress a training reports runs from 0 to this"""
 
 PHASES: tuple[tuple[str, float, float], ...] = (
+    ("starting", 0.0, 0.0),
     ("settings", 0.0, 0.45),
     ("held-out", 0.45, 0.8),
     ("scoring", 0.8, 0.8),
@@ -51,14 +52,12 @@ _OF = re.compile(r"(\d+)/(\d+)")
 def phase_of(phase: str) -> str:
     """The key (``PHASES``) of a phase ``annotator.learn.train`` reports ("settings: choosing
     settings 3/9: training", "held-out model 2/5 documents: features", "scoring", "final
-    model: training")."""
-    if phase.startswith("settings"):
-        return "settings"
-    if phase.startswith("held-out"):
-        return "held-out"
-    if phase.startswith("final"):
-        return "final"
-    return "scoring"
+    model: training"); anything else ("starting": the child process starting) is
+    "starting"."""
+    for key in ("settings", "held-out", "final", "scoring"):
+        if phase.startswith(key):
+            return key
+    return "starting"
 
 
 def overall(phase: str, done: int, total: int) -> float:
@@ -69,7 +68,7 @@ def overall(phase: str, done: int, total: int) -> float:
     start, end = next((a, b) for k, a, b in PHASES if k == key)
     part = min(1.0, max(0.0, done / total)) if total > 0 else 0.0
     within = 0.2 * part if phase.endswith("features") else 0.2 + 0.8 * part
-    if key == "scoring":
+    if key in ("scoring", "starting"):
         within = 1.0
     step = _OF.search(phase)
     if step is not None and int(step.group(2)) > 0:
@@ -203,3 +202,33 @@ class OrderWorker(JobWorker):
                 confidence[doc_id] = model.predict(doc.id, doc.text, doc.meta)[1]
                 progress(n + 1, len(todo))
             return Order(layer, active_order(confidence))
+
+
+@dataclass
+class Suggestions:
+    """What ``SuggestWorker`` stored: the document and how many suggestions."""
+
+    doc_id: int
+    count: int
+
+
+class SuggestWorker(JobWorker):
+    """Suggests for one document with the stored model and stores them
+    (``store_model_suggestions``): a document added after the model, or one the model never
+    suggested for, gets its suggestions when it is opened."""
+
+    def __init__(self, project_path: Path, doc_id: int) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.doc_id = doc_id
+
+    def work(self, progress: Progress, cancelled: IsCancelled) -> Suggestions:
+        from annotator.commands.suggestions import stored_model
+        from annotator.project import Project
+
+        with Project.open(self.project_path) as project:
+            model = stored_model(project)
+            if cancelled():
+                raise Cancelled("cancelled")
+            found = store_suggestions(project, model, [self.doc_id])
+            return Suggestions(self.doc_id, len(found.suggestions))
