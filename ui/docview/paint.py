@@ -476,7 +476,9 @@ def _place_tags(
     selected: str | None,
     tags: TagPixmaps,
 ) -> list[tuple[QPointF, QPixmap]]:
-    """Label tags under the start of each span, pushed inwards when they would overlap."""
+    """Label tags under the start of each span, pushed inwards when they would overlap, and
+    the other way when inwards would take them past the line's end (an Arabic tag is often
+    wider than its word: the pane's edge cut it, far from the span it names)."""
     placed = []
     taken: dict[int, list[tuple[float, float]]] = {}
     for g in geoms:
@@ -485,21 +487,36 @@ def _place_tags(
         box = boxes[g.start.line]
         width = tags.width(g.span.label)
         x = g.start.x if g.start.inward > 0 else g.start.x - width
-        if box.width > width:  # within the line, so the pane's edge does not cut it
+        inside = box.width > width  # the line's extent is known and the tag fits in it
+        if inside:  # within the line, so the pane's edge does not cut it
             x = min(max(x, box.x), box.x + box.width - width)
         used = taken.setdefault(g.start.line, [])
-        moved = True
-        while moved:  # slide inwards past any tag already placed on this line
-            moved = False
-            for u0, u1 in used:
-                if x < u1 and x + width > u0:
-                    x = u1 + 1 if g.start.inward > 0 else u0 - width - 1
-                    moved = True
+        start = x
+        x = _past_tags(start, width, used, g.start.inward)
+        if inside and not box.x <= x <= box.x + box.width - width:
+            back = _past_tags(start, width, used, -g.start.inward)
+            if box.x <= back <= box.x + box.width - width:
+                x = back
+            else:  # no free room on the line: over another tag, but on the line
+                x = min(max(x, box.x), box.x + box.width - width)
         used.append((x, x + width))
         top = box.y + box.height - style.tag_height - 1
         pixmap = tags.get(g.span, g.span.uuid == selected)
         placed.append((QPointF(x - 1, top - 1), pixmap))  # the pixmap's border room
     return placed
+
+
+def _past_tags(x: float, width: float, used: Sequence[tuple[float, float]], way: float) -> float:
+    """``x`` slid (rightwards when ``way`` > 0, else leftwards) past every placed tag it
+    would overlap."""
+    moved = True
+    while moved:
+        moved = False
+        for u0, u1 in used:
+            if x < u1 and x + width > u0:
+                x = u1 + 1 if way > 0 else u0 - width - 1
+                moved = True
+    return x
 
 
 def paint_tints(painter: QPainter, origin: QPointF, marks: BlockMarks) -> None:
