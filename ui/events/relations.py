@@ -29,6 +29,7 @@ from annotator import rules
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, RelationType, Role
 from ui.docview.view import DocumentView
+from ui.i18n import label_display
 from ui.session import Session
 
 
@@ -151,16 +152,21 @@ class Linker:
             return True
         chosen = self.choose_relation(types, src, dst)
         if chosen:
+            # the arc drawn is the confirmation: the "click the target span" prompt goes
+            self.w.statusBar().clearMessage()
             self.w.session.execute(cmds.AddRelation(chosen, src.uuid, dst.uuid), select=src.uuid)
+        else:
+            self.w.statusBar().showMessage(self.w.tr("No relation added."), 5000)
         return True
 
     def choose_relation(self, types: list[RelationType], src: Span, dst: Span) -> str | None:
-        """A popup menu of relation types (None when dismissed)."""
+        """A popup menu of relation types, named in the interface language (None when
+        dismissed)."""
         menu = QMenu(self.w.window())
         title = menu.addAction(self.w.tr("Relation:"))
         title.setEnabled(False)
         for rt in types:
-            menu.addAction(rt.en or rt.name).setData(rt.name)
+            menu.addAction(label_display(rt)).setData(rt.name)
         chosen = menu.exec(QCursor.pos())
         return str(chosen.data()) if chosen is not None and chosen.data() else None
 
@@ -200,13 +206,14 @@ class Linker:
         w.session.execute(command, select=w.selected_uuid)
 
     def choose_label(self, labels: list[Label], covered: str) -> str | None:
-        """A popup menu of entity labels (None when dismissed)."""
+        """A popup menu of entity labels, named in the interface language (None when
+        dismissed)."""
         menu = QMenu(self.w.window())
         title = menu.addAction(self.w.tr("New argument span as:"))
         title.setEnabled(False)
         for lab in labels:
             key = f"\t{lab.hotkey}" if lab.hotkey else ""
-            menu.addAction(f"{lab.en or lab.name}{key}").setData(lab.name)
+            menu.addAction(f"{label_display(lab)}{key}").setData(lab.name)
         chosen = menu.exec(QCursor.pos())
         return str(chosen.data()) if chosen is not None and chosen.data() else None
 
