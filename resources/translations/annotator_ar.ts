@@ -14,334 +14,334 @@
         <translation>(تُقرأ الوسوم «التسمية · النوع»؛ المرجع باللون الرمادي)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="134"/>
+        <location filename="../../ui/review/window.py" line="135"/>
         <source>Next (N)</source>
         <translation>التالي (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="135"/>
+        <location filename="../../ui/review/window.py" line="136"/>
         <source>Previous (Shift+N)</source>
         <translation>السابق (Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="136"/>
+        <location filename="../../ui/review/window.py" line="137"/>
         <source>Accept A (A)</source>
         <translation>قبول A (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="137"/>
+        <location filename="../../ui/review/window.py" line="138"/>
         <source>Accept B (B)</source>
         <translation>قبول B (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="138"/>
+        <location filename="../../ui/review/window.py" line="139"/>
         <source>Accept both (Shift+B)</source>
         <translation>قبول الاثنين (Shift+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="139"/>
+        <location filename="../../ui/review/window.py" line="140"/>
         <source>Edit gold (E)</source>
         <translation>تحرير المرجع (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="140"/>
+        <location filename="../../ui/review/window.py" line="141"/>
         <source>Accept all agreements (Ctrl+Shift+A)</source>
         <translation>قبول كل مواضع الاتفاق (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="142"/>
+        <location filename="../../ui/review/window.py" line="143"/>
         <source>Mark adjudicated</source>
         <translation>وسم كمحسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="144"/>
-        <location filename="../../ui/workbench/menus.py" line="138"/>
+        <location filename="../../ui/review/window.py" line="145"/>
+        <location filename="../../ui/workbench/menus.py" line="200"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="146"/>
-        <location filename="../../ui/workbench/menus.py" line="140"/>
+        <location filename="../../ui/review/window.py" line="147"/>
+        <location filename="../../ui/workbench/menus.py" line="202"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="152"/>
+        <location filename="../../ui/review/window.py" line="153"/>
         <source>&amp;Close</source>
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="115"/>
+        <location filename="../../ui/workbench/menus.py" line="177"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="116"/>
+        <location filename="../../ui/workbench/menus.py" line="178"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="117"/>
+        <location filename="../../ui/workbench/menus.py" line="179"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="118"/>
+        <location filename="../../ui/workbench/menus.py" line="180"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="121"/>
+        <location filename="../../ui/workbench/menus.py" line="183"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="126"/>
+        <location filename="../../ui/workbench/menus.py" line="188"/>
         <source>Import a &amp;folder of .txt files…</source>
         <translation>استيراد &amp;مجلد ملفات ‎.txt…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="129"/>
+        <location filename="../../ui/workbench/menus.py" line="191"/>
         <source>Import &amp;with options…</source>
         <translation>استيراد &amp;مع خيارات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="130"/>
+        <location filename="../../ui/workbench/menus.py" line="192"/>
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="132"/>
+        <location filename="../../ui/workbench/menus.py" line="194"/>
         <source>S&amp;ync with the team hub…</source>
         <translation>م&amp;زامنة مع خادم الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="133"/>
+        <location filename="../../ui/workbench/menus.py" line="195"/>
         <source>Team &amp;progress…</source>
         <translation>تقدّم ال&amp;فريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="135"/>
+        <location filename="../../ui/workbench/menus.py" line="197"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="137"/>
+        <location filename="../../ui/workbench/menus.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="146"/>
+        <location filename="../../ui/workbench/menus.py" line="208"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="153"/>
+        <location filename="../../ui/workbench/menus.py" line="215"/>
         <source>&amp;Schema…</source>
         <translation>&amp;المخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="155"/>
+        <location filename="../../ui/workbench/menus.py" line="217"/>
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="156"/>
+        <location filename="../../ui/workbench/menus.py" line="218"/>
         <source>Switch &amp;annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="162"/>
+        <location filename="../../ui/workbench/menus.py" line="224"/>
         <source>Apply the last label</source>
         <translation>تطبيق آخر تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="167"/>
+        <location filename="../../ui/workbench/menus.py" line="229"/>
         <source>&amp;Sticky label (every selection gets it)</source>
         <translation>تسمية &amp;ثابتة (تُطبَّق على كل تحديد)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="171"/>
+        <location filename="../../ui/workbench/menus.py" line="233"/>
         <source>Snap selections to &amp;words</source>
         <translation>ضبط التحديد على حدود ال&amp;كلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="176"/>
+        <location filename="../../ui/workbench/menus.py" line="238"/>
         <source>Trim a proclitic off the start</source>
         <translation>نزع سابقة متصلة من البداية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="177"/>
+        <location filename="../../ui/workbench/menus.py" line="239"/>
         <source>Give the proclitic back</source>
         <translation>إرجاع السابقة المتصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="179"/>
+        <location filename="../../ui/workbench/menus.py" line="241"/>
         <source>Start edge → right</source>
         <translation>حافة البداية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="180"/>
+        <location filename="../../ui/workbench/menus.py" line="242"/>
         <source>Start edge → left</source>
         <translation>حافة البداية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="181"/>
+        <location filename="../../ui/workbench/menus.py" line="243"/>
         <source>End edge → right</source>
         <translation>حافة النهاية ← يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="182"/>
+        <location filename="../../ui/workbench/menus.py" line="244"/>
         <source>End edge → left</source>
         <translation>حافة النهاية ← يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="183"/>
+        <location filename="../../ui/workbench/menus.py" line="245"/>
         <source>Start edge → right, a word</source>
         <translation>حافة البداية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="184"/>
+        <location filename="../../ui/workbench/menus.py" line="246"/>
         <source>Start edge → left, a word</source>
         <translation>حافة البداية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="185"/>
+        <location filename="../../ui/workbench/menus.py" line="247"/>
         <source>End edge → right, a word</source>
         <translation>حافة النهاية ← يمينًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="186"/>
+        <location filename="../../ui/workbench/menus.py" line="248"/>
         <source>End edge → left, a word</source>
         <translation>حافة النهاية ← يسارًا، كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="191"/>
+        <location filename="../../ui/workbench/menus.py" line="253"/>
         <source>Add &amp;relation (then click the target)</source>
         <translation>إضافة &amp;علاقة (ثم انقر الهدف)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="193"/>
+        <location filename="../../ui/workbench/menus.py" line="255"/>
         <source>New &amp;argument span for the selected event</source>
         <translation>مقطع &amp;معمول جديد للحدث المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="200"/>
+        <location filename="../../ui/workbench/menus.py" line="262"/>
         <source>&amp;Next annotation</source>
         <translation>التوسيم ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="208"/>
+        <location filename="../../ui/workbench/menus.py" line="270"/>
         <source>&amp;Previous annotation</source>
         <translation>التوسيم ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="217"/>
+        <location filename="../../ui/workbench/menus.py" line="279"/>
         <source>Mark done and go to the &amp;next document</source>
         <translation>وسم كمنجز والانتقال إلى المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="225"/>
+        <location filename="../../ui/workbench/menus.py" line="287"/>
         <source>Mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="232"/>
+        <location filename="../../ui/workbench/menus.py" line="294"/>
         <source>Next &amp;unfinished document</source>
         <translation>المستند &amp;غير المنجز التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="240"/>
+        <location filename="../../ui/workbench/menus.py" line="302"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="248"/>
+        <location filename="../../ui/workbench/menus.py" line="310"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="254"/>
+        <location filename="../../ui/workbench/menus.py" line="316"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="255"/>
+        <location filename="../../ui/workbench/menus.py" line="317"/>
         <source>Show other annotators&apos; &amp;layers…</source>
         <translation>إظهار &amp;طبقات الموسِّمين الآخرين…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="256"/>
+        <location filename="../../ui/workbench/menus.py" line="318"/>
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="259"/>
+        <location filename="../../ui/workbench/menus.py" line="321"/>
         <source>Automatic (per paragraph)</source>
         <translation>تلقائي (لكل فقرة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="260"/>
+        <location filename="../../ui/workbench/menus.py" line="322"/>
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="261"/>
+        <location filename="../../ui/workbench/menus.py" line="323"/>
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="267"/>
+        <location filename="../../ui/workbench/menus.py" line="329"/>
         <source>Show &amp;invisible characters</source>
         <translation>إظهار المحارف &amp;غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="270"/>
+        <location filename="../../ui/workbench/menus.py" line="332"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="271"/>
+        <location filename="../../ui/workbench/menus.py" line="333"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="272"/>
+        <location filename="../../ui/workbench/menus.py" line="334"/>
         <source>Show &amp;arcs</source>
         <translation>إظهار الأ&amp;قواس</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="276"/>
+        <location filename="../../ui/workbench/menus.py" line="338"/>
         <source>&amp;Language (after a restart)</source>
         <translation>اللغ&amp;ة (بعد إعادة التشغيل)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="287"/>
+        <location filename="../../ui/workbench/menus.py" line="349"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="288"/>
+        <location filename="../../ui/workbench/menus.py" line="350"/>
         <source>&amp;Review colleagues&apos; work…</source>
         <translation>&amp;مراجعة عمل الزملاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="289"/>
+        <location filename="../../ui/workbench/menus.py" line="351"/>
         <source>&amp;Agreement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="291"/>
+        <location filename="../../ui/workbench/menus.py" line="353"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="292"/>
+        <location filename="../../ui/workbench/menus.py" line="354"/>
         <source>Command &amp;palette…</source>
         <translation>&amp;لوحة الأوامر…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="293"/>
+        <location filename="../../ui/workbench/menus.py" line="355"/>
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
@@ -540,22 +540,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="361"/>
+        <location filename="../../ui/workbench/panels.py" line="343"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="361"/>
+        <location filename="../../ui/workbench/panels.py" line="343"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="361"/>
+        <location filename="../../ui/workbench/panels.py" line="343"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="362"/>
+        <location filename="../../ui/workbench/panels.py" line="344"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -617,22 +617,22 @@
 <context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../ui/search/concordance.py" line="58"/>
+        <location filename="../../ui/search/concordance.py" line="60"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/concordance.py" line="58"/>
+        <location filename="../../ui/search/concordance.py" line="60"/>
         <source>Before</source>
         <translation>قبلها</translation>
     </message>
     <message>
-        <location filename="../../ui/search/concordance.py" line="58"/>
+        <location filename="../../ui/search/concordance.py" line="60"/>
         <source>Hit</source>
         <translation>المطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/concordance.py" line="58"/>
+        <location filename="../../ui/search/concordance.py" line="60"/>
         <source>After</source>
         <translation>بعدها</translation>
     </message>
@@ -640,12 +640,12 @@
 <context>
     <name>CurveView</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="103"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="113"/>
         <source>No learning curve</source>
         <translation>لا منحنى تعلّم</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="121"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="131"/>
         <source>held-out F1 by training documents</source>
         <translation>F1 على المستندات المحجوزة حسب عدد مستندات التدريب</translation>
     </message>
@@ -653,33 +653,33 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="201"/>
-        <location filename="../../ui/workbench/details.py" line="219"/>
+        <location filename="../../ui/workbench/details.py" line="217"/>
+        <location filename="../../ui/workbench/details.py" line="236"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="211"/>
+        <location filename="../../ui/workbench/details.py" line="228"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="212"/>
+        <location filename="../../ui/workbench/details.py" line="229"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="213"/>
+        <location filename="../../ui/workbench/details.py" line="230"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="274"/>
+        <location filename="../../ui/workbench/details.py" line="293"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="284"/>
+        <location filename="../../ui/workbench/details.py" line="306"/>
         <source>Relation {0}: {1} → {2}</source>
         <translation>علاقة {0}: {1} ← {2}</translation>
     </message>
@@ -725,57 +725,57 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="113"/>
+        <location filename="../../ui/workbench/panels.py" line="93"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="116"/>
+        <location filename="../../ui/workbench/panels.py" line="96"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="126"/>
+        <location filename="../../ui/workbench/panels.py" line="106"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="126"/>
+        <location filename="../../ui/workbench/panels.py" line="106"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="126"/>
+        <location filename="../../ui/workbench/panels.py" line="106"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="263"/>
+        <location filename="../../ui/workbench/panels.py" line="243"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="263"/>
+        <location filename="../../ui/workbench/panels.py" line="243"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="269"/>
+        <location filename="../../ui/workbench/panels.py" line="249"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="269"/>
+        <location filename="../../ui/workbench/panels.py" line="249"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="271"/>
+        <location filename="../../ui/workbench/panels.py" line="251"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض وثائق قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="274"/>
+        <location filename="../../ui/workbench/panels.py" line="254"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -801,22 +801,22 @@
 <context>
     <name>EntityList</name>
     <message>
-        <location filename="../../ui/search/entities.py" line="129"/>
+        <location filename="../../ui/search/entities.py" line="137"/>
         <source>Filter by label or text</source>
         <translation>تصفية حسب التسمية أو النص</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="176"/>
+        <location filename="../../ui/search/entities.py" line="184"/>
         <source>Show concordance</source>
         <translation>عرض السياقات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="177"/>
+        <location filename="../../ui/search/entities.py" line="185"/>
         <source>Relabel all as</source>
         <translation>إعادة تسمية الكل بـ</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="183"/>
+        <location filename="../../ui/search/entities.py" line="191"/>
         <source>Delete all {0} mentions</source>
         <translation>حذف الإشارات كلها ({0})</translation>
     </message>
@@ -824,27 +824,27 @@
 <context>
     <name>EntityModel</name>
     <message>
-        <location filename="../../ui/search/entities.py" line="47"/>
+        <location filename="../../ui/search/entities.py" line="48"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="48"/>
+        <location filename="../../ui/search/entities.py" line="49"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="49"/>
+        <location filename="../../ui/search/entities.py" line="50"/>
         <source>Mentions</source>
         <translation>الإشارات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="50"/>
+        <location filename="../../ui/search/entities.py" line="51"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="51"/>
+        <location filename="../../ui/search/entities.py" line="52"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
@@ -852,42 +852,42 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events/panel.py" line="332"/>
+        <location filename="../../ui/events/panel.py" line="344"/>
         <source>Event / role</source>
         <translation>الحدث / الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="333"/>
+        <location filename="../../ui/events/panel.py" line="345"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="334"/>
+        <location filename="../../ui/events/panel.py" line="346"/>
         <source>(deleted span)</source>
         <translation>(مقطع محذوف)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="335"/>
+        <location filename="../../ui/events/panel.py" line="347"/>
         <source>(missing)</source>
         <translation>(مفقود)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="336"/>
+        <location filename="../../ui/events/panel.py" line="348"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="445"/>
+        <location filename="../../ui/events/panel.py" line="460"/>
         <source>Delete this event (keep its trigger span)</source>
         <translation>حذف هذا الحدث (مع إبقاء مقطع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="446"/>
+        <location filename="../../ui/events/panel.py" line="461"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="447"/>
+        <location filename="../../ui/events/panel.py" line="462"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
@@ -1168,7 +1168,7 @@
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="44"/>
+        <location filename="../../ui/workbench/menus.py" line="46"/>
         <source>Annotator projects (*.annotator);;All files (*)</source>
         <translation>مشاريع Annotator (*.annotator);;كل الملفات (*)</translation>
     </message>
@@ -1206,6 +1206,7 @@
         <translation>ة = ه</translation>
     </message>
     <message>
+        <location filename="../../ui/search/dock.py" line="222"/>
         <location filename="../../ui/search/find_bar.py" line="102"/>
         <source>Match ة and ه as the same letter</source>
         <translation>مطابقة ة و ه على أنهما حرف واحد</translation>
@@ -1270,113 +1271,113 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="89"/>
-        <location filename="../../ui/dialogs/import_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="131"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="98"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="100"/>
         <source>Add a folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="102"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="106"/>
         <source>auto (from the file name)</source>
         <translation>تلقائي (من اسم الملف)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="112"/>
         <source>Strict: the first bad line aborts, nothing is written</source>
         <translation>صارم: أول سطر معيب يوقف الاستيراد ولا يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="113"/>
         <source>Lenient: skip bad lines and list them</source>
         <translation>متساهل: تخطي الأسطر المعيبة وسردها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="120"/>
         <source>error — abort the import</source>
         <translation>خطأ — إيقاف الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="119"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="121"/>
         <source>add — add them to the schema</source>
         <translation>إضافة — إضافتها إلى المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="122"/>
         <source>skip — leave their annotations out and list them</source>
         <translation>تخطٍّ — استبعاد توسيماتها وسردها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="128"/>
         <source>The import report appears here.</source>
         <translation>يظهر تقرير الاستيراد هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="139"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="141"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="142"/>
         <source>CSV text column</source>
         <translation>عمود النص في CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="143"/>
         <source>Layer (when a file names none)</source>
         <translation>الطبقة (إن لم يذكر الملف طبقة)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
         <source>Malformed lines</source>
         <translation>الأسطر المعيبة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
         <source>Labels not in the schema</source>
         <translation>تسميات خارج المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="173"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="179"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="208"/>
         <source>choose a format: {0}</source>
         <translation>اختر صيغة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="219"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="232"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="235"/>
         <source>Import failed; nothing was imported:
 {0}</source>
         <translation>فشل الاستيراد؛ لم يُستورد شيء:
@@ -1452,7 +1453,7 @@
 <context>
     <name>LinkedEditor</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="131"/>
+        <location filename="../../ui/workbench/details.py" line="147"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -1461,28 +1462,28 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/workbench/mainwindow.py" line="158"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="525"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="548"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="527"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="550"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="223"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="225"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="224"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="226"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="226"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="228"/>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="233"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="235"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
@@ -1492,47 +1493,47 @@
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="425"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="427"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="511"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="513"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="512"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="514"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="514"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="516"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="514"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="516"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="517"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="519"/>
         <source>Project: {0} (checking: read-only until it passes)</source>
         <translation>المشروع: {0} (قيد الفحص: للقراءة فقط حتى يجتازه)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="523"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="525"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="528"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="530"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="540"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="542"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -1540,141 +1541,197 @@
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="160"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="183"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="161"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="184"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="162"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="185"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="163"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="186"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="164"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="187"/>
         <source>Support</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="165"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="188"/>
         <source>Baseline F1</source>
         <translation>F1 للأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="175"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="198"/>
         <source>The layer the model learns from</source>
         <translation>الطبقة التي يتعلّم منها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="176"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="391"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="199"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="420"/>
         <source>Train</source>
         <translation>درّب</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="179"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="423"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="202"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="476"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="186"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="209"/>
         <source>only on request</source>
         <translation>عند الطلب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="188"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="211"/>
         <source>Retrain by itself after this many new annotations in the trained layer</source>
         <translation>إعادة التدريب تلقائيًا بعد هذا العدد من التعليقات الجديدة في الطبقة التي تدرّب عليها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="199"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="222"/>
         <source>Next document: least confident first</source>
         <translation>المستند التالي: الأقل ثقة أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="201"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="225"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="208"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="232"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="213"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="237"/>
         <source>Retrain after new annotations:</source>
         <translation>إعادة التدريب بعد تعليقات جديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="278"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="302"/>
         <source>{0} new since the model</source>
         <translation>{0} جديدة منذ النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="324"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="349"/>
         <source>No model yet: train one on a layer&apos;s annotations.</source>
         <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="342"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="369"/>
         <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
         <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="350"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="379"/>
         <source>all (micro)</source>
         <translation>الكل (micro)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="354"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="383"/>
         <source>No held-out scores (too few documents to hold out).</source>
         <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="391"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="420"/>
         <source>Training the suggestion model…</source>
         <translation>تدريب نموذج الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="401"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="434"/>
         <source>Retraining after {0} new annotations…</source>
         <translation>إعادة التدريب بعد {0} تعليقات جديدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="403"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="436"/>
         <source>Training…</source>
         <translation>جارٍ التدريب…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="412"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="446"/>
+        <source>starting</source>
+        <translation>البدء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="447"/>
+        <source>choosing the settings</source>
+        <translation>اختيار الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="448"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="449"/>
+        <source>scoring on held-out documents</source>
+        <translation>القياس على مستندات محجوزة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="450"/>
+        <source>training the final model</source>
+        <translation>تدريب النموذج النهائي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="457"/>
+        <source>Training the suggestion model: {0}…</source>
+        <translation>تدريب نموذج الاقتراحات: {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="463"/>
         <source>Cancel ({0}%)</source>
         <translation>إلغاء ({0}٪)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="429"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="465"/>
+        <source>Training: {0}% ({1})</source>
+        <translation>التدريب: {0}٪ ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="483"/>
         <source>Model saved; {0} suggestions made.</source>
         <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="433"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="487"/>
         <source>Training failed: {0}</source>
         <translation>فشل التدريب: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="435"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="489"/>
         <source>Training cancelled; no model was saved.</source>
         <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="543"/>
+        <source>Could not suggest: {0}</source>
+        <translation>تعذّر الاقتراح: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="584"/>
+        <source>Finding the least confident documents…</source>
+        <translation>البحث عن المستندات الأقل ثقة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="596"/>
+        <source>{0} documents not yet labelled, least confident first.</source>
+        <translation>{0} مستندات لم تُوسَم بعد، الأقل ثقة أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="608"/>
+        <source>Could not find the least confident documents: {0}</source>
+        <translation>تعذّر العثور على المستندات الأقل ثقة: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="629"/>
+        <source>No other document is left to label in layer {0}.</source>
+        <translation>لم يبقَ مستند آخر للوسم في الطبقة {0}.</translation>
     </message>
 </context>
 <context>
@@ -1796,42 +1853,42 @@
     <name>ReviewWindow</name>
     <message>
         <location filename="../../ui/review/window.py" line="64"/>
-        <location filename="../../ui/review/window.py" line="117"/>
+        <location filename="../../ui/review/window.py" line="118"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="89"/>
+        <location filename="../../ui/review/window.py" line="90"/>
         <source>Document:</source>
         <translation>المستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="91"/>
+        <location filename="../../ui/review/window.py" line="92"/>
         <source>Annotators:</source>
         <translation>الموسِّمون:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="121"/>
+        <location filename="../../ui/review/window.py" line="122"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="226"/>
+        <location filename="../../ui/review/window.py" line="227"/>
         <source>Choose a document and at least two annotators.</source>
         <translation>اختر مستندًا وموسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="260"/>
+        <location filename="../../ui/review/window.py" line="261"/>
         <source>Disagreements left: {0} of {1} in this document, {2} in the project</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند، و{2} في المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="275"/>
+        <location filename="../../ui/review/window.py" line="276"/>
         <source>No disagreement in this document.</source>
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="313"/>
+        <location filename="../../ui/review/window.py" line="314"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
@@ -2047,58 +2104,58 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/search/dock.py" line="199"/>
-        <location filename="../../ui/search/dock.py" line="221"/>
+        <location filename="../../ui/search/dock.py" line="200"/>
+        <location filename="../../ui/search/dock.py" line="228"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="206"/>
+        <location filename="../../ui/search/dock.py" line="207"/>
         <source>Search all documents</source>
         <translation>بحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="211"/>
+        <location filename="../../ui/search/dock.py" line="213"/>
         <source>Clitic-aware</source>
         <translation>مراعاة السوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="214"/>
+        <location filename="../../ui/search/dock.py" line="216"/>
         <source>Arabic queries also find the word after the proclitics و ف ب ل ك and ال</source>
         <translation>يجد البحث العربي الكلمة أيضًا بعد السوابق و ف ب ل ك و ال</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="216"/>
+        <location filename="../../ui/search/dock.py" line="220"/>
         <source>ة = ه</source>
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="218"/>
+        <location filename="../../ui/search/dock.py" line="225"/>
         <source>In documents named…</source>
         <translation>في المستندات المسماة…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="321"/>
+        <location filename="../../ui/search/dock.py" line="337"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="328"/>
+        <location filename="../../ui/search/dock.py" line="344"/>
         <source>Searching… {0} hits</source>
         <translation>جارٍ البحث… {0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="340"/>
+        <location filename="../../ui/search/dock.py" line="356"/>
         <source>{0} hits</source>
         <translation>{0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="342"/>
+        <location filename="../../ui/search/dock.py" line="358"/>
         <source> (the first {0} shown)</source>
         <translation> (معروض أول {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="348"/>
+        <location filename="../../ui/search/dock.py" line="364"/>
         <source>Search cancelled</source>
         <translation>أُلغي البحث</translation>
     </message>
@@ -2198,32 +2255,32 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="255"/>
+        <location filename="../../ui/session.py" line="258"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوح.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="291"/>
+        <location filename="../../ui/session.py" line="294"/>
         <source>Could not {0}: {1}</source>
         <translation>تعذّر {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="193"/>
+        <location filename="../../ui/session.py" line="196"/>
         <source>Checking {0}: read-only until the check has passed.</source>
         <translation>جارٍ فحص {0}: للقراءة فقط حتى ينجح الفحص.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="212"/>
+        <location filename="../../ui/session.py" line="215"/>
         <source>{0}. The project was closed; nothing was written to it.</source>
         <translation>{0}. أُغلق المشروع ولم يُكتب فيه شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="219"/>
+        <location filename="../../ui/session.py" line="222"/>
         <source>{0} checked: editing is on.</source>
         <translation>فُحص {0}: التحرير متاح الآن.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="261"/>
+        <location filename="../../ui/session.py" line="264"/>
         <source>{0} is still being checked; editing starts when the check has passed.</source>
         <translation>ما زال {0} قيد الفحص؛ يبدأ التحرير حين ينجح الفحص.</translation>
     </message>
@@ -2231,17 +2288,17 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="153"/>
+        <location filename="../../ui/i18n.py" line="159"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="154"/>
+        <location filename="../../ui/i18n.py" line="160"/>
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="155"/>
+        <location filename="../../ui/i18n.py" line="161"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -2249,22 +2306,22 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="160"/>
+        <location filename="../../ui/suggestions/controller.py" line="188"/>
         <source>Suggestion {0} of {1}: {2} ({3:.0%})</source>
         <translation>الاقتراح {0} من {1}: {2} ({3:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="171"/>
+        <location filename="../../ui/suggestions/controller.py" line="199"/>
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="218"/>
+        <location filename="../../ui/suggestions/controller.py" line="246"/>
         <source>Accepted {0} suggestions.</source>
         <translation>قُبل {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="244"/>
+        <location filename="../../ui/suggestions/controller.py" line="272"/>
         <source>Rejected {0} suggestions.</source>
         <translation>رُفض {0} من الاقتراحات.</translation>
     </message>
@@ -2461,37 +2518,37 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>ValidationPanel</name>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="71"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="77"/>
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="72"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="78"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="76"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="82"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="76"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="82"/>
         <source>Problem</source>
         <translation>المشكلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="76"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="82"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="146"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="172"/>
         <source>No problems</source>
         <translation>لا مشكلات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="146"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="172"/>
         <source>{0} problem(s)</source>
         <translation>المشكلات: {0}</translation>
     </message>
@@ -2547,22 +2604,22 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="185"/>
+        <location filename="../../ui/jobs.py" line="200"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="185"/>
+        <location filename="../../ui/jobs.py" line="200"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="230"/>
+        <location filename="../../ui/jobs.py" line="245"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="230"/>
+        <location filename="../../ui/jobs.py" line="245"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -2570,75 +2627,76 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/events/relations.py" line="128"/>
+        <location filename="../../ui/events/relations.py" line="129"/>
         <source>Select the first span, then press R.</source>
         <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="132"/>
+        <location filename="../../ui/events/relations.py" line="133"/>
         <source>Relation from “{0}”: click the target span.</source>
         <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="144"/>
+        <location filename="../../ui/events/relations.py" line="145"/>
+        <location filename="../../ui/events/relations.py" line="159"/>
         <source>No relation added.</source>
         <translation>لم تُضف علاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="149"/>
+        <location filename="../../ui/events/relations.py" line="150"/>
         <source>No relation type links {0} to {1}.</source>
         <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="160"/>
+        <location filename="../../ui/events/relations.py" line="166"/>
         <source>Relation:</source>
         <translation>العلاقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="205"/>
+        <location filename="../../ui/events/relations.py" line="212"/>
         <source>New argument span as:</source>
         <translation>مقطع معمول جديد بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="217"/>
+        <location filename="../../ui/events/relations.py" line="224"/>
         <source>Add as argument:</source>
         <translation>إضافة معمولًا بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="222"/>
+        <location filename="../../ui/events/relations.py" line="229"/>
         <source>Just select it</source>
         <translation>تحديده فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="238"/>
-        <location filename="../../ui/events/relations.py" line="253"/>
+        <location filename="../../ui/events/relations.py" line="245"/>
+        <location filename="../../ui/events/relations.py" line="260"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="240"/>
+        <location filename="../../ui/events/relations.py" line="247"/>
         <source>“{0}” is the {1} of {2}.
 Remove only the argument, or delete the whole event?</source>
         <translation>«{0}» هو {1} في {2}.
 أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="243"/>
+        <location filename="../../ui/events/relations.py" line="250"/>
         <source>Remove the argument</source>
         <translation>إزالة المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="244"/>
+        <location filename="../../ui/events/relations.py" line="251"/>
         <source>Delete the whole event</source>
         <translation>حذف الحدث كله</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="255"/>
+        <location filename="../../ui/events/relations.py" line="262"/>
         <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
         <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="257"/>
+        <location filename="../../ui/events/relations.py" line="264"/>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
@@ -2723,23 +2781,23 @@ Remove only the argument, or delete the whole event?</source>
         <translation>أُلغي الدمج؛ لم يُدمج شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="268"/>
-        <location filename="../../ui/workbench/menus.py" line="490"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="270"/>
+        <location filename="../../ui/workbench/menus.py" line="552"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="173"/>
+        <location filename="../../ui/events/relations.py" line="179"/>
         <source>Select an event (its trigger) first.</source>
         <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="177"/>
+        <location filename="../../ui/events/relations.py" line="183"/>
         <source>Select the argument&apos;s text first.</source>
         <translation>حدّد نص المعمول أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="187"/>
+        <location filename="../../ui/events/relations.py" line="193"/>
         <source>{0} takes no entity arguments.</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
@@ -2749,12 +2807,12 @@ Remove only the argument, or delete the whole event?</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="427"/>
+        <location filename="../../ui/review/window.py" line="428"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="358"/>
+        <location filename="../../ui/workbench/menus.py" line="420"/>
         <source>Search all &amp;documents…</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
@@ -2765,37 +2823,37 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="471"/>
+        <location filename="../../ui/workbench/menus.py" line="533"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="480"/>
+        <location filename="../../ui/workbench/menus.py" line="542"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="490"/>
+        <location filename="../../ui/workbench/menus.py" line="552"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="493"/>
+        <location filename="../../ui/workbench/menus.py" line="555"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="497"/>
+        <location filename="../../ui/workbench/menus.py" line="559"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="523"/>
+        <location filename="../../ui/workbench/menus.py" line="585"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="525"/>
+        <location filename="../../ui/workbench/menus.py" line="587"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>
@@ -2876,12 +2934,12 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="87"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="88"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="89"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="90"/>
         <source>Problems</source>
         <translation>المشكلات</translation>
     </message>
