@@ -70,15 +70,29 @@ class JobWorker(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.signals.progress.emit, self.is_cancelled)
+            result = self.work(self._progress, self.is_cancelled)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._tell("cancelled")
         except (AnnotatorError, OSError, ValueError, ImportError) as exc:
-            self.signals.failed.emit(str(exc))
+            self._tell("failed", str(exc))
         except Exception as exc:  # a bug must end the job, not leave the dialog hanging
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            self._tell("failed", f"{type(exc).__name__}: {exc}")
         else:
-            self.signals.finished.emit(result)
+            self._tell("finished", result)
+
+    def _progress(self, done: int, total: int) -> None:
+        if not self._tell("progress", done, total):
+            self._cancel.set()  # nobody is left to see the result: stop the work
+
+    def _tell(self, signal: str, *args: object) -> bool:
+        """Emit one of ``signals``; False when Qt has deleted them already (the application
+        quit while the job ran: no window is left to tell, and a traceback on the way out
+        helps nobody)."""
+        try:
+            getattr(self.signals, signal).emit(*args)
+        except RuntimeError:
+            return False
+        return True
 
 
 class BackgroundJob(QObject):
