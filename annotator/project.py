@@ -986,6 +986,10 @@ class Project:
         rows = self._uncovered(self._store.suggestions(doc_id, min_score, source))
         return [_suggestion(r) for r in rows]
 
+    def has_suggestions(self, doc_id: int) -> bool:
+        """Whether a document has pending suggestions, those a live span overlaps included."""
+        return self._store.has_suggestions(doc_id)
+
     def pending_suggestions(self, uuids: Sequence[str]) -> list[Suggestion]:
         """The pending suggestions among ``uuids`` that no live span overlaps (others left
         out), in the order asked."""

@@ -1773,6 +1773,11 @@ class Store:
         cur = self.conn.execute(f"DELETE FROM suggestions WHERE {' AND '.join(where)}", args)
         return int(cur.rowcount)
 
+    def has_suggestions(self, doc_id: int) -> bool:
+        """Whether a document has pending suggestions (one indexed look-up)."""
+        sql = "SELECT 1 FROM suggestions WHERE state = 'pending' AND doc_id = ? LIMIT 1"
+        return self.conn.execute(sql, [doc_id]).fetchone() is not None
+
     def suggestion_sources(self, doc_id: int | None = None) -> list[str]:
         """The sources of pending suggestions (of one document, or all)."""
         sql = "SELECT DISTINCT source FROM suggestions WHERE state = 'pending'"

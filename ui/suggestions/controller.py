@@ -76,6 +76,8 @@ class SuggestionController(QObject):
         self.doc_id: int | None = None
         self.threshold = 0.5
         self.items: list[Suggestion] = []
+        self._hidden = False
+        """no suggestion shown, but some stored behind spans (an undo may bring them back)"""
         self._shown: list[Suggestion] = []
         self._pushed: tuple[tuple[str, int, int, str, str], ...] = ()
         view.suggestionClicked.connect(self._clicked)
@@ -99,8 +101,12 @@ class SuggestionController(QObject):
         source = self._source_of()
         if self.doc_id is None or source is None:
             self.items = []
+            self._hidden = False
         else:
             self.items = sorted(source.suggestions(self.doc_id), key=lambda s: (s.start, s.end))
+            # none shown: are some stored, behind spans? (an undo may bring them back)
+            has = getattr(source, "has_suggestions", None)
+            self._hidden = not self.items and (has is None or bool(has(self.doc_id)))
         self._refresh()
 
     def set_threshold(self, value: float) -> None:
@@ -158,9 +164,13 @@ class SuggestionController(QObject):
         # suggestion a live span overlaps) and undoing the span brings it back: an edit, undo
         # or redo touching the open document reads its suggestions again (one query of that
         # document only; the view repaints only when the shown list changed).
+        # A document with no suggestion stored, shown or hidden, has nothing an edit could
+        # hide or show: its edits run no query here (test_edit_sql counts a hotkey's
+        # statements). An undo or redo may put suggestions back (an accept's undo): read.
         everything = changes.reason in ("project", "annotator")
         touched = changes.reason in ("edit", "undo", "redo") and self.doc_id in changes.doc_ids
-        if everything or touched:
+        needless = changes.reason == "edit" and not self.items and not self._hidden
+        if everything or (touched and not needless):
             self.reload()
 
     # -- choosing ------------------------------------------------------------------------
