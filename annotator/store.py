@@ -562,8 +562,35 @@ _ROW_KINDS: dict[str, dict[str, str]] = {
         "uuid": _TEXT, "doc_id": _INT, "start": _INT, "end": _INT, "label": _TEXT,
         "text": _TEXT, "source": _TEXT, "origin": _TEXT,
     },
-    "models": {"kind": _TEXT, "name": _TEXT, "version": _TEXT, "manifest": _OBJECT},
 }  # fmt: skip
+"""what every row must hold for the file to open; the models table is not among them: a model
+is rebuilt from the layer, so a damaged one is reported (``integrity``, ``latest_model``) and
+replaced by training again, never a reason to refuse the project"""
+
+
+def _damaged_models(conn: sqlite3.Connection) -> list[str]:
+    """A line for each stored model whose bytes do not match their checksum or whose fields
+    are not what ``add_model`` writes (the model is refused when read: train it again)."""
+    out = []
+    sql = (
+        "SELECT id, typeof(kind) = 'text' AND typeof(name) = 'text' AND "
+        "typeof(version) = 'text', CAST(data AS BLOB), sha256, manifest FROM models ORDER BY id"
+    )
+    for model_id, fields_ok, data, sha, manifest in conn.execute(sql):
+        if not fields_ok or _model_problem(data, sha, manifest):
+            out.append(f"model {model_id} is damaged: train the model again")
+    return out
+
+
+def _model_problem(data: object, sha: object, manifest: object) -> str:
+    """Why a models row cannot be read back ("" when it can)."""
+    if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha:
+        return "its bytes do not match their checksum"
+    try:
+        meta = json.loads(manifest) if isinstance(manifest, str) else None
+    except ValueError:
+        meta = None
+    return "" if isinstance(meta, dict) else "its manifest is damaged"
 
 
 def _bad_value_sql(column: str, kind: str) -> str:
@@ -1550,6 +1577,7 @@ class Store:
             malformed = _malformed_row(self.conn)
             if malformed:
                 out.append(malformed)
+            out += _damaged_models(self.conn)
         finally:
             self.conn.text_factory = str
         return out
@@ -1820,23 +1848,22 @@ class Store:
         """The newest model of ``kind``: its bytes (checked against the stored sha256) and
         manifest; ProjectFileError when either was damaged or tampered with."""
         row = self.conn.execute(
-            "SELECT id, data, sha256, manifest FROM models WHERE kind = ? ORDER BY id DESC LIMIT 1",
+            # the bytes as a blob whatever was written there: text in it fails the checksum,
+            # instead of the decoding
+            "SELECT id, CAST(data AS BLOB), sha256, manifest FROM models WHERE kind = ? "
+            "ORDER BY id DESC LIMIT 1",
             [kind],
         ).fetchone()
         if row is None:
             return None
         model_id, data, sha, manifest = row
-        if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha:
+        problem = _model_problem(data, sha, manifest)
+        if problem:
             raise ProjectFileError(
-                f"{self.path}: the stored {kind} model {model_id} is damaged (its bytes do "
-                "not match their checksum); train it again"
+                f"{self.path}: the stored {kind} model {model_id} is damaged ({problem}); "
+                "train it again"
             )
-        meta = json.loads(manifest) if isinstance(manifest, str) else None
-        if not isinstance(meta, dict):
-            raise ProjectFileError(
-                f"{self.path}: the stored {kind} model {model_id} has a damaged manifest"
-            )
-        return bytes(data), meta
+        return bytes(data), json.loads(manifest)
 
     def models(self) -> list[dict[str, Any]]:
         """Every stored model, oldest first, without its bytes."""
@@ -1846,7 +1873,10 @@ class Store:
         )
         out = []
         for r in rows:
-            manifest = json.loads(r[6]) if isinstance(r[6], str) else None
+            try:
+                manifest = json.loads(r[6]) if isinstance(r[6], str) else None
+            except ValueError:  # damaged: listed without it (``integrity`` reports it)
+                manifest = None
             out.append({
                 "id": r[0], "kind": r[1], "name": r[2], "version": r[3], "layer": r[4],
                 "created": r[5], "manifest": manifest if isinstance(manifest, dict) else {},

@@ -586,7 +586,7 @@
 <context>
     <name>BackgroundJob</name>
     <message>
-        <location filename="../../ui/jobs.py" line="98"/>
+        <location filename="../../ui/jobs.py" line="112"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -640,12 +640,12 @@
 <context>
     <name>CurveView</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="113"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="114"/>
         <source>No learning curve</source>
         <translation>لا منحنى تعلّم</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="131"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="132"/>
         <source>held-out F1 by training documents</source>
         <translation>F1 على المستندات المحجوزة حسب عدد مستندات التدريب</translation>
     </message>
@@ -1541,195 +1541,200 @@
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="183"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="184"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="184"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="185"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="185"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="186"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="186"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="187"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="187"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="188"/>
         <source>Support</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="188"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="189"/>
         <source>Baseline F1</source>
         <translation>F1 للأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="198"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="199"/>
         <source>The layer the model learns from</source>
         <translation>الطبقة التي يتعلّم منها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="199"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="420"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="200"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="428"/>
         <source>Train</source>
         <translation>درّب</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="202"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="476"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="203"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="484"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="209"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="210"/>
         <source>only on request</source>
         <translation>عند الطلب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="211"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="212"/>
         <source>Retrain by itself after this many new annotations in the trained layer</source>
         <translation>إعادة التدريب تلقائيًا بعد هذا العدد من التعليقات الجديدة في الطبقة التي تدرّب عليها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="222"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="223"/>
         <source>Next document: least confident first</source>
         <translation>المستند التالي: الأقل ثقة أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="225"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="226"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="232"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="233"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="237"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="238"/>
         <source>Retrain after new annotations:</source>
         <translation>إعادة التدريب بعد تعليقات جديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="302"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="303"/>
         <source>{0} new since the model</source>
         <translation>{0} جديدة منذ النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="349"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="345"/>
+        <source>The stored model cannot be read ({0}). Train it again.</source>
+        <translation>تعذّرت قراءة النموذج المحفوظ ({0}). درّبه من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="357"/>
         <source>No model yet: train one on a layer&apos;s annotations.</source>
         <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="369"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="377"/>
         <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
         <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="379"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="387"/>
         <source>all (micro)</source>
         <translation>الكل (micro)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="383"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="391"/>
         <source>No held-out scores (too few documents to hold out).</source>
         <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="420"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="428"/>
         <source>Training the suggestion model…</source>
         <translation>تدريب نموذج الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="434"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="442"/>
         <source>Retraining after {0} new annotations…</source>
         <translation>إعادة التدريب بعد {0} تعليقات جديدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="436"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="444"/>
         <source>Training…</source>
         <translation>جارٍ التدريب…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="446"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="454"/>
         <source>starting</source>
         <translation>البدء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="447"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="455"/>
         <source>choosing the settings</source>
         <translation>اختيار الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="448"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="449"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="456"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="457"/>
         <source>scoring on held-out documents</source>
         <translation>القياس على مستندات محجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="450"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="458"/>
         <source>training the final model</source>
         <translation>تدريب النموذج النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="457"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="465"/>
         <source>Training the suggestion model: {0}…</source>
         <translation>تدريب نموذج الاقتراحات: {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="463"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="471"/>
         <source>Cancel ({0}%)</source>
         <translation>إلغاء ({0}٪)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="465"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="473"/>
         <source>Training: {0}% ({1})</source>
         <translation>التدريب: {0}٪ ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="483"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="491"/>
         <source>Model saved; {0} suggestions made.</source>
         <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="487"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="495"/>
         <source>Training failed: {0}</source>
         <translation>فشل التدريب: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="489"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="497"/>
         <source>Training cancelled; no model was saved.</source>
         <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="543"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="551"/>
         <source>Could not suggest: {0}</source>
         <translation>تعذّر الاقتراح: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="584"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="592"/>
         <source>Finding the least confident documents…</source>
         <translation>البحث عن المستندات الأقل ثقة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="596"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="604"/>
         <source>{0} documents not yet labelled, least confident first.</source>
         <translation>{0} مستندات لم تُوسَم بعد، الأقل ثقة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="608"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="616"/>
         <source>Could not find the least confident documents: {0}</source>
         <translation>تعذّر العثور على المستندات الأقل ثقة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="629"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="637"/>
         <source>No other document is left to label in layer {0}.</source>
         <translation>لم يبقَ مستند آخر للوسم في الطبقة {0}.</translation>
     </message>
@@ -2306,22 +2311,22 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="188"/>
+        <location filename="../../ui/suggestions/controller.py" line="198"/>
         <source>Suggestion {0} of {1}: {2} ({3:.0%})</source>
         <translation>الاقتراح {0} من {1}: {2} ({3:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="199"/>
+        <location filename="../../ui/suggestions/controller.py" line="209"/>
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="246"/>
+        <location filename="../../ui/suggestions/controller.py" line="256"/>
         <source>Accepted {0} suggestions.</source>
         <translation>قُبل {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="272"/>
+        <location filename="../../ui/suggestions/controller.py" line="282"/>
         <source>Rejected {0} suggestions.</source>
         <translation>رُفض {0} من الاقتراحات.</translation>
     </message>
@@ -2604,22 +2609,22 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="200"/>
+        <location filename="../../ui/jobs.py" line="214"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="200"/>
+        <location filename="../../ui/jobs.py" line="214"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="245"/>
+        <location filename="../../ui/jobs.py" line="259"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="245"/>
+        <location filename="../../ui/jobs.py" line="259"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.errors import AnnotatorError
 from annotator.learn.retrain import DEFAULT_RETRAIN_AFTER, is_new, trained_ms
 from annotator.model import Span
 from ui.jobs import BackgroundJob
@@ -332,10 +333,17 @@ class ModelPanel(QWidget):
             names = ["gold", *[n for n in project.annotators() if n != "gold"]]
             self.layer.addItems(names)
             self.layer.setCurrentIndex(max(0, self.layer.findText(current)))
-        found = None
+        found, damaged = None, ""
         if project is not None and hasattr(project, "latest_model"):
-            found = cast(ModelStore, project).latest_model(MODEL_KIND)
+            try:
+                found = cast(ModelStore, project).latest_model(MODEL_KIND)
+            except AnnotatorError as exc:  # a damaged model never stops the panel or training
+                damaged = str(exc)
         self.show_manifest(found[1] if found is not None else None)
+        if damaged:
+            self.summary.setText(
+                self.tr("The stored model cannot be read ({0}). Train it again.").format(damaged)
+            )
         self.order, self._ordered_for = [], None  # another project (or layer): work it out again
         self._recount()
         self.train_button.setEnabled(
