@@ -194,12 +194,15 @@ def tune(
     return Tuned({**base, **table[best][0]}, table)
 
 
-def check_enough(examples: Sequence[Example], layer: str) -> None:
+def check_enough(
+    examples: Sequence[Example], layer: str, status: Status | str | None = None
+) -> None:
     mentions = sum(len(ex.entities) for ex in examples)
     if mentions < MIN_MENTIONS or not examples:
+        which = f"documents it marked {Status(status).value}" if status else "labelled documents"
         raise NotEnoughData(
-            f"layer {layer!r} holds {mentions} entity mentions in {len(examples)} labelled "
-            f"documents; training needs at least {MIN_MENTIONS} mentions"
+            f"layer {layer!r} holds {mentions} entity mentions in {len(examples)} {which}; "
+            f"training needs at least {MIN_MENTIONS} mentions"
         )
 
 
@@ -240,7 +243,7 @@ def train(
     # (the manifest's ``trained``, to the millisecond; ``retrain.py`` counts from it)
     read_at = datetime.now(UTC).isoformat(timespec="milliseconds")
     examples = layer_examples(project, annotator, status)
-    check_enough(examples, annotator)
+    check_enough(examples, annotator, status)
     # every document of the project, labelled or not, is text the word clusters learn from
     labelled = {ex.doc_id for ex in examples}
     texts = [(d.text, dict(d.meta)) for d in project.iter_documents() if d.id not in labelled]

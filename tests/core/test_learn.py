@@ -175,6 +175,9 @@ def test_too_few_examples_say_so(project: Project) -> None:
         train(project)
     with pytest.raises(NotEnoughData, match="0 entity mentions in 0"):
         train(project, annotator="nobody")
+    # the status filter is named: the layer holds a mention, but no document marked done
+    with pytest.raises(NotEnoughData, match="0 entity mentions in 0 documents it marked done"):
+        train(project, status="done")
 
 
 def test_progress_is_reported_and_false_cancels(synthetic: Project) -> None:
