@@ -9,12 +9,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from ui.docview.view import DocumentView
+
+if TYPE_CHECKING:
+    from ui.workbench.mainwindow import MainWindow
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
 SHOTS = Path("/tmp/annotator_shots")
@@ -60,3 +64,22 @@ def seed_view(view: DocumentView, seed_text: str, qtbot: QtBot) -> DocumentView:
     view.set_text(seed_text)
     view.repaint()
     return view
+
+
+def open_window(
+    qtbot: QtBot, tmp_path: Path, path: Path, size: tuple[int, int] = (1400, 900)
+) -> MainWindow:
+    """The main window on the project ``path``, with its settings in ``tmp_path``, an
+    annotator chosen (tests patch ``QInputDialog.getText`` for the name), errors quiet,
+    shown at ``size``. The caller closes ``w.session``."""
+    from ui.session import Session
+    from ui.workbench.mainwindow import MainWindow
+    from ui.workbench.menus import open_project
+
+    w = MainWindow(Session(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    w.quiet_errors = True
+    qtbot.addWidget(w)
+    assert open_project(w, path) and w.ensure_annotator()
+    w.resize(*size)
+    w.show()
+    return w

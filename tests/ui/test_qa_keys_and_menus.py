@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -29,12 +29,11 @@ from pytestqt.qtbot import QtBot
 from annotator.model import Span
 from annotator.project import Project
 from annotator.schema import Label, RelationType
+from tests.ui.conftest import open_window
 from ui import i18n
 from ui.events import relations
 from ui.search import FindBar, SearchDock
-from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -55,18 +54,12 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         p.add_document(TEXT, name="seed")
         p.add_document("نص ثان عن باريس.", name="second")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
-    session = Session()
-    w = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    w.quiet_errors = True
-    qtbot.addWidget(w)
-    assert open_project(w, path) and w.ensure_annotator()
-    w.resize(1400, 900)
-    w.show()
+    w = open_window(qtbot, tmp_path, path)
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
     w.view.setFocus()
     yield w
-    session.close()
+    w.session.close()
 
 
 def project(w: MainWindow) -> Project:

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
@@ -22,12 +21,11 @@ from annotator.commands.edits import AddSpan
 from annotator.learn.corpus import suggestion
 from annotator.model import Status
 from annotator.project import Project
+from tests.ui.conftest import open_window
 from ui import i18n
-from ui.session import Session
 from ui.suggestions import install
 from ui.suggestions.training import PHASES, OrderWorker, overall, phase_of
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -56,13 +54,7 @@ def small_project(path: Path, unlabelled: int = 3) -> Path:
 
 
 def make_window(qtbot: QtBot, tmp_path: Path, path: Path) -> MainWindow:
-    w = MainWindow(Session(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    w.quiet_errors = True
-    qtbot.addWidget(w)
-    assert open_project(w, path) and w.ensure_annotator()
-    w.resize(1300, 800)
-    w.show()
-    return w
+    return open_window(qtbot, tmp_path, path, (1300, 800))
 
 
 @pytest.fixture
