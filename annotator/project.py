@@ -935,16 +935,13 @@ class Project:
                 )
         rows: list[SuggestionRow] = []
         with self._store.write():
-            covered: dict[int, Coverage] = {}
-            rejected: dict[int, set[tuple[int, int, str, str]]] = {}
+            docs = sorted({s.doc_id for s in items})
+            covered = self._covers(docs, pending=True)
+            rejected: dict[int, set[tuple[int, int, str, str]]] = {d: set() for d in docs}
+            for d, a, b, label, src in self._store.rejected_keys_of(docs):
+                rejected[d].add((a, b, label, source_family(src)))
             for s in items:
-                cover = covered.get(s.doc_id)
-                if cover is None:
-                    cover = covered[s.doc_id] = self._covered(s.doc_id, pending=True)
-                    rejected[s.doc_id] = {
-                        (a, b, label, source_family(src))
-                        for _, a, b, label, src in self._store.rejected_keys(s.doc_id)
-                    }
+                cover = covered[s.doc_id]
                 family = (s.start, s.end, s.label, source_family(s.source))
                 if cover.overlaps(s.start, s.end) or family in rejected[s.doc_id]:
                     continue
@@ -952,30 +949,19 @@ class Project:
                 rows.append(_suggestion_row(s))
             return self._store.add_suggestions(rows)
 
-    def _covered(self, doc_id: int, pending: bool = False) -> Coverage:
-        """What the live spans of every layer cover in a document (and, with ``pending``,
-        its pending suggestions)."""
+    def _covers(self, doc_ids: Sequence[int], pending: bool = False) -> dict[int, Coverage]:
+        """What the live spans of every layer cover in each document (and, with
+        ``pending``, its pending suggestions)."""
         from annotator.search.annotations import Coverage
 
-        cover = Coverage(self._store.spans.of_document(doc_id))
-        if pending:
-            for row in self._store.suggestions(doc_id):
-                cover.add(row[2], row[3])
-        return cover
+        ranges = self._store.covered_ranges(doc_ids, pending)
+        return {d: Coverage.of_ranges(r) for d, r in ranges.items()}
 
     def _uncovered(self, rows: list[SuggestionRow]) -> list[SuggestionRow]:
         """``rows`` without the suggestions a live span now overlaps (drawn after them): they
         stay stored, and come back when that span is undone or deleted."""
-        covers: dict[int, Coverage] = {}
-        out: list[SuggestionRow] = []
-        for row in rows:
-            doc_id = row[1]
-            cover = covers.get(doc_id)
-            if cover is None:
-                cover = covers[doc_id] = self._covered(doc_id)
-            if not cover.overlaps(row[2], row[3]):
-                out.append(row)
-        return out
+        covers = self._covers(sorted({row[1] for row in rows})) if rows else {}
+        return [row for row in rows if not covers[row[1]].overlaps(row[2], row[3])]
 
     def suggestions(
         self, doc_id: int | None, min_score: float = 0.0, source: str | None = None
@@ -1066,10 +1052,9 @@ class Project:
         """Pending suggestions no live span overlaps, per document id (documents without any
         absent)."""
         counts: dict[int, int] = {}
-        for doc_id in self._store.suggestion_counts():
-            n = len(self._uncovered(self._store.suggestions(doc_id)))
-            if n:
-                counts[doc_id] = n
+        if self._store.suggestion_counts():
+            for row in self._uncovered(self._store.suggestions(None)):
+                counts[row[1]] = counts.get(row[1], 0) + 1
         return counts
 
     def rejected_suggestions(self, doc_id: int | None = None) -> set[SuggestionKey]:

@@ -577,6 +577,11 @@ def _damaged_models(conn: sqlite3.Connection) -> list[str]:
         "typeof(version) = 'text', CAST(data AS BLOB), sha256, manifest FROM models ORDER BY id"
     )
     for model_id, fields_ok, data, sha, manifest in conn.execute(sql):
+        # ``integrity`` reads text as bytes (a damaged name never fails to decode)
+        if isinstance(sha, bytes):
+            sha = sha.decode("utf-8", "replace")
+        if isinstance(manifest, bytes):
+            manifest = manifest.decode("utf-8", "replace")
         if not fields_ok or _model_problem(data, sha, manifest):
             out.append(f"model {model_id} is damaged: train the model again")
     return out
@@ -1801,6 +1806,35 @@ class Store:
         cur = self.conn.execute(f"DELETE FROM suggestions WHERE {' AND '.join(where)}", args)
         return int(cur.rowcount)
 
+    def covered_ranges(
+        self, doc_ids: Sequence[int], pending: bool = False
+    ) -> dict[int, list[tuple[int, int]]]:
+        """The ranges the live spans of every layer cover in each of ``doc_ids`` (a
+        discontinuous span's fragments), and with ``pending`` those of the pending
+        suggestions: a few queries per ``_CHUNK`` documents, whatever their number."""
+        out: dict[int, list[tuple[int, int]]] = {d: [] for d in doc_ids}
+        ids = list(out)
+        for i in range(0, len(ids), self._CHUNK):
+            chunk = ids[i : i + self._CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = (
+                f'SELECT doc_id, start, "end", fragments FROM spans WHERE deleted = 0 '
+                f"AND doc_id IN ({marks})"
+            )
+            for doc_id, start, end, fragments in self.conn.execute(sql, chunk):
+                if fragments and fragments != "[]":
+                    out[doc_id].extend((int(a), int(b)) for a, b in json.loads(fragments))
+                else:
+                    out[doc_id].append((start, end))
+            if pending:
+                sql = (
+                    'SELECT doc_id, start, "end" FROM suggestions WHERE state = '
+                    f"'pending' AND doc_id IN ({marks})"
+                )
+                for doc_id, start, end in self.conn.execute(sql, chunk):
+                    out[doc_id].append((start, end))
+        return out
+
     def has_suggestions(self, doc_id: int) -> bool:
         """Whether a document has pending suggestions (one indexed look-up)."""
         sql = "SELECT 1 FROM suggestions WHERE state = 'pending' AND doc_id = ? LIMIT 1"
@@ -1819,6 +1853,21 @@ class Store:
         """Pending suggestions per document (documents with none left out)."""
         sql = "SELECT doc_id, count(*) FROM suggestions WHERE state = 'pending' GROUP BY doc_id"
         return {int(d): int(n) for d, n in self.conn.execute(sql)}
+
+    def rejected_keys_of(self, doc_ids: Sequence[int]) -> set[tuple[int, int, int, str, str]]:
+        """The keys of remembered rejections in ``doc_ids`` (one query per ``_CHUNK``)."""
+        out: set[tuple[int, int, int, str, str]] = set()
+        ids = list(doc_ids)
+        for i in range(0, len(ids), self._CHUNK):
+            chunk = ids[i : i + self._CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = (
+                'SELECT doc_id, start, "end", label, source FROM suggestions '
+                f"WHERE state = 'rejected' AND doc_id IN ({marks})"
+            )
+            out.update((int(a), int(b), int(c), str(d), str(e))
+                       for a, b, c, d, e in self.conn.execute(sql, chunk))  # fmt: skip
+        return out
 
     def rejected_keys(self, doc_id: int | None = None) -> set[tuple[int, int, int, str, str]]:
         """The keys of remembered rejections (of one document, or all)."""

@@ -85,7 +85,17 @@ class Coverage:
     """The text covered by some spans of one document: merged, sorted ranges."""
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
-        ranges = sorted(p for s in spans if not s.deleted for p in pieces(s))
+        self._merge(p for s in spans if not s.deleted for p in pieces(s))
+
+    @classmethod
+    def of_ranges(cls, ranges: Iterable[tuple[int, int]]) -> Coverage:
+        """The coverage of plain ``(start, end)`` ranges (read from the store as they are)."""
+        cover = cls()
+        cover._merge(ranges)
+        return cover
+
+    def _merge(self, pieces_: Iterable[tuple[int, int]]) -> None:
+        ranges = sorted(pieces_)
         merged: list[list[int]] = []
         for a, b in ranges:
             if merged and a <= merged[-1][1]:

@@ -32,7 +32,7 @@ DAMAGE = {
     "manifest not JSON": "UPDATE models SET manifest = '{not json'",
     "bytes changed": "UPDATE models SET data = CAST(X'00' || substr(data, 2) AS BLOB)",
     "bytes as text": "UPDATE models SET data = 'not a model'",
-    "name not text": "UPDATE models SET name = 7",
+    "name not text": "UPDATE models SET name = X'00ff'",
 }
 
 
@@ -93,3 +93,8 @@ def test_the_model_panel_says_the_model_cannot_be_read_and_can_train(window: Mai
     assert panel.summary.text().startswith("The stored model cannot be read (")
     assert "do not match their checksum" in panel.summary.text()
     assert panel.train_button.isEnabled()
+
+
+def test_a_sound_model_is_not_reported(trained: Path) -> None:
+    with Project.open(trained) as p:
+        assert p.integrity() == [] and p.latest_model("ner") is not None
