@@ -481,10 +481,28 @@ def _suggest_arguments(p: argparse.ArgumentParser) -> None:
         help="print one JSON object a line: document, start, end (code points), label, "
         "score, source",
     )
+    outside = p.add_mutually_exclusive_group()
+    outside.add_argument(
+        "--from",
+        dest="from_file",
+        metavar="PREDICTIONS.jsonl",
+        help="store the predictions of this JSONL file instead of the model's: one object a "
+        "line, the shape --json prints (document is the document's name; score defaults to "
+        "1, source to file:NAME)",
+    )
+    outside.add_argument(
+        "--spacy",
+        metavar="PIPELINE_DIR",
+        help="store the entities of this local spaCy pipeline folder (with config.cfg; loaded "
+        "offline, never by package name) instead of the model's, each scored 1",
+    )
     p.epilog = (
         "Stores the newest model's suggestions as pending (replacing its earlier pending ones "
         "in those documents; rejections stay remembered) and prints them. No model, or a "
-        "damaged or altered one, is an error. " + EXIT_STATUS
+        "damaged or altered one, is an error. With --from or --spacy the outside predictions "
+        "are stored the same way, replacing what their source left pending before; a label "
+        "not in the schema, a span of white space only, a bad source or any other bad line "
+        "is an error naming the file and line, and then nothing is stored. " + EXIT_STATUS
     )
 
 

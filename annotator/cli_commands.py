@@ -1018,7 +1018,23 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     project = _open(args.project)
     with project:
         documents = _document_ids(project, args.document)
-        found = suggest(project, documents, args.min_score)
+        if args.from_file is not None or args.spacy is not None:
+            from annotator.learn.external import (
+                store_file_suggestions,
+                store_pipeline_suggestions,
+            )
+
+            if args.from_file is not None:
+                imported = store_file_suggestions(
+                    project, Path(args.from_file), documents, args.min_score
+                )
+            else:
+                imported = store_pipeline_suggestions(
+                    project, Path(args.spacy), documents, args.min_score
+                )
+            found = imported.suggestions
+        else:
+            found = suggest(project, documents, args.min_score)
         names = {d.id: d.name for d in project.documents()}
     for s in found:
         name = names[s.doc_id]
@@ -1027,7 +1043,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         else:
             where = f"{_printable(name)}:{s.start}-{s.end}"
             print(f"{where}\t{s.label}\t{s.score:.3f}\t{_printable(s.text)}")
-    sources = ", ".join(sorted({s.source for s in found})) or "the model"
+    outside = args.from_file or args.spacy
+    sources = ", ".join(sorted({s.source for s in found})) or (
+        _printable(outside) if outside else "the model"
+    )
     print(
         f"{len(found)} suggestion(s) pending from {sources} in "
         f"{len({s.doc_id for s in found})} document(s)",

@@ -4,31 +4,85 @@ or a spaCy pipeline directory on this machine (loaded offline, never downloaded)
 JSONL: one object per line, the shape ``annotator suggest --json`` prints:
 ``{"document": NAME, "start": INT, "end": INT, "label": STR, "score": 0..1, "source": STR}``
 with code-point offsets; ``score`` defaults to 1 and ``source`` to the file's name. Every
-error names the file and line; offsets outside the document's text are refused.
+error names the file and line; offsets outside the document's text, a label the project's
+schema does not have, a span of white space only and a source that is not a printable name
+(or claims the project's own model) are refused; exact duplicate lines count once.
+
+``store_file_suggestions`` and ``store_pipeline_suggestions`` (the command line's ``suggest
+--from`` / ``--spacy`` and the GUI's "Import suggestions" alike, through
+``import_suggestions``) store them as pending in ONE transaction, replacing what each of
+their sources left pending in those documents before; nothing is stored when any line is bad.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from annotator import safejson
+from annotator import rules, safejson
 from annotator.errors import AnnotatorError, ImportFormatError
 from annotator.formats.source import decode_text, read_file, shown
 from annotator.learn.corpus import suggestion
 from annotator.model import Document
-from annotator.search.suggestions import Suggestion
+from annotator.search.suggestions import Suggestion, source_family
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 _FIELDS = {"document", "start", "end", "label", "score", "source"}
+MAX_SOURCE = 200
+"""The longest source a file may name (shown in the Suggestions dock and menus)"""
 
 
-def read_suggestions(path: Path, documents: Mapping[str, Document]) -> list[Suggestion]:
-    """The suggestions of a JSONL file, for the documents named in ``documents`` (by name)."""
+def own_model_family() -> str:
+    """The source family of the project's own model (``model:crf``), read off ``Model.source``
+    itself (one place): a file claiming it could have its suggestions cleared by, or taken
+    for, the model's."""
+    from annotator.learn.crf import Model
+
+    probe = Model.__new__(Model)
+    probe.manifest = {"crf_sha256": ""}
+    return source_family(probe.source)
+
+
+def unknown_label(where: str, line: int | None, label: str) -> ImportFormatError:
+    """The refusal of a label the project's schema does not have (the gazetteer's wording)."""
+    return ImportFormatError(where, line, f"label {label!r} is not in the project's schema")
+
+
+def schema_labels(project: Project) -> set[str]:
+    """The labels a suggestion may carry: the schema's span labels (entities, event types)."""
+    return {lab.name for lab in project.schema.span_labels()}
+
+
+def source_problem(source: object, family: str) -> str | None:
+    """Why ``source`` may not name a source of suggestions (None: it may): printable text of
+    1 to ``MAX_SOURCE`` characters (``rules.name_problem``) outside the project's own model's
+    ``family`` (``own_model_family``)."""
+    v = rules.name_problem(source, "source", limit=MAX_SOURCE)
+    if v is not None:
+        return v.message
+    if source_family(str(source)) == family:
+        return (
+            f"source {source!r} is the project's own model's: give the predictions a source "
+            "of their own"
+        )
+    return None
+
+
+def read_suggestions(
+    path: Path, documents: Mapping[str, Document], labels: Collection[str] | None = None
+) -> list[Suggestion]:
+    """The suggestions of a JSONL file, for the documents named in ``documents`` (by name),
+    each label one of ``labels`` (None: any label name). Exact duplicates count once."""
     path = Path(path)
     where = shown(path)
     text = decode_text(path, read_file(path)).removeprefix("\ufeff")
     out: list[Suggestion] = []
+    seen: set[tuple[int, int, int, str, float, str]] = set()
+    family = own_model_family()
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
@@ -36,12 +90,22 @@ def read_suggestions(path: Path, documents: Mapping[str, Document]) -> list[Sugg
             item = safejson.loads(line)
         except safejson.UnsafeJSON as exc:
             raise ImportFormatError(where, n, f"not a JSON object: {exc}") from None
-        out.append(_suggestion(item, documents, where, n, f"file:{path.name}"))
+        s = _suggestion(item, documents, labels, where, n, f"file:{path.name}", family)
+        key = (s.doc_id, s.start, s.end, s.label, s.score, s.source)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
     return out
 
 
 def _suggestion(
-    item: Any, documents: Mapping[str, Document], where: str, n: int, default_source: str
+    item: Any,
+    documents: Mapping[str, Document],
+    labels: Collection[str] | None,
+    where: str,
+    n: int,
+    default_source: str,
+    family: str,
 ) -> Suggestion:
     def bad(message: str) -> ImportFormatError:
         return ImportFormatError(where, n, message)
@@ -58,7 +122,7 @@ def _suggestion(
     score = item.get("score", 1.0)
     source = item.get("source", default_source)
     if not isinstance(name, str) or name not in documents:
-        raise bad(f"no document named {name!r} in the project")
+        raise bad(f"no document named {repr(name)[:80]} in the project")
     if type(start) is not int or type(end) is not int:
         raise bad("start and end must be whole numbers (code-point offsets)")
     text = documents[name].text
@@ -66,12 +130,20 @@ def _suggestion(
         raise bad(
             f"offsets {start}-{end} are outside the text of {name!r} ({len(text)} characters)"
         )
+    if not text[start:end].strip():
+        raise bad(f"the span {start}-{end} of {name!r} is only white space")
     if not isinstance(label, str) or not label.strip():
         raise bad("label must be a non-empty string")
+    too_long = rules.label_name_problem(label, "label")  # (100 characters: a schema's limit)
+    if too_long is not None:
+        raise bad(too_long.message)
+    if labels is not None and label not in labels:
+        raise unknown_label(where, n, label)
     if type(score) not in (int, float) or not 0 <= score <= 1:
         raise bad("score must be a number from 0 to 1")
-    if not isinstance(source, str) or not source:
-        raise bad("source must be a non-empty string")
+    problem_text = source_problem(source, family)
+    if problem_text is not None:
+        raise bad(problem_text)
     return suggestion(documents[name].id, text, start, end, label, float(score), source)
 
 
@@ -79,29 +151,52 @@ class SpacyUnavailable(AnnotatorError):
     """spaCy is not installed, or the folder holds no pipeline it can load."""
 
 
+def _first_line(exc: BaseException) -> str:
+    """The first non-blank line of ``exc``'s message, printable (``shown``)."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return shown(lines[0] if lines else type(exc).__name__)
+
+
 class SpacyPipeline:
     """A local spaCy pipeline directory as a source of entity suggestions.
 
-    Loaded with ``spacy.load(folder)`` from the folder only (a path, never a package name, so
-    nothing is fetched). spaCy's entities carry no probability: their score is 1, unless the
-    pipeline's ``spancat`` gives span scores (``doc.spans[key].attrs["scores"]``).
+    Loaded with ``spacy.load(folder)`` from a folder holding ``config.cfg`` only (a path,
+    never a package name, so nothing is fetched; a component ``source``-d from another
+    pipeline is refused). Every failure to load is ``SpacyUnavailable``: one line naming the
+    folder. spaCy's entities carry no probability: their score is 1, unless the pipeline's
+    ``spancat`` gives span scores (``doc.spans[key].attrs["scores"]``).
     """
 
     def __init__(self, folder: Path, spans_key: str = "sc") -> None:
+        folder = Path(folder)
+        where = shown(folder)
         try:
             import spacy
-        except ImportError:
+        except Exception:  # ImportError, or a broken installation
             raise SpacyUnavailable("spaCy is not installed (pip install spacy)") from None
-        folder = Path(folder)
         if not (folder / "config.cfg").is_file():
-            raise SpacyUnavailable(f"{shown(folder)}: not a spaCy pipeline folder (no config.cfg)")
+            raise SpacyUnavailable(f"{where}: not a spaCy pipeline folder (no config.cfg)")
         try:
+            config = spacy.util.load_config(folder / "config.cfg")
+            components = config.get("components", {})
+            for name, block in components.items() if isinstance(components, dict) else ():
+                if isinstance(block, dict) and "source" in block:
+                    raise SpacyUnavailable(
+                        f"{where}: component {shown(str(name))!r} is taken from another "
+                        "pipeline (source): only a self-contained pipeline folder is loaded"
+                    )
             self.nlp = spacy.load(folder)
-        except (OSError, ValueError) as exc:
-            raise SpacyUnavailable(f"{shown(folder)}: spaCy cannot load it: {exc}") from None
-        meta = self.nlp.meta
+            meta = self.nlp.meta
+        except SpacyUnavailable:
+            raise
+        except Exception as exc:  # configparser, catalogue/thinc registries, KeyError, OSError…
+            raise SpacyUnavailable(f"{where}: spaCy cannot load it: {_first_line(exc)}") from None
         self.source = f"model:spacy-{meta.get('name', folder.name)}@{meta.get('version', '0')}"
+        problem = source_problem(self.source, own_model_family())
+        if problem is not None:
+            raise SpacyUnavailable(f"{where}: its meta.json name or version: {problem}")
         self.spans_key = spans_key
+        self.folder = folder
 
     def predict(self, documents: Iterable[Document]) -> list[Suggestion]:
         out: list[Suggestion] = []
@@ -123,3 +218,89 @@ class SpacyPipeline:
                                    span.label_, sc, self.source)
                     )  # fmt: skip
         return out
+
+
+# -- storing ---------------------------------------------------------------------------------
+@dataclass
+class Imported:
+    """What an import of outside predictions left pending."""
+
+    found: int
+    """predictions read for the documents asked (duplicates counted once)"""
+    suggestions: list[Suggestion]
+    """what is now pending from their sources in those documents, in reading order"""
+
+    @property
+    def stored(self) -> int:
+        return len(self.suggestions)
+
+
+def store_suggestions(
+    project: Project,
+    found: Sequence[Suggestion],
+    sources: Iterable[str],
+    documents: Sequence[int] | None = None,
+    min_score: float = 0.0,
+) -> Imported:
+    """``found`` (those in ``documents``, ids; None: every document, scoring at least
+    ``min_score``) stored as pending in ONE transaction: they replace what ``sources`` (each
+    with its family) left pending in those documents, and none overlaps an annotation, another
+    pending suggestion or a remembered rejection (``Project.add_suggestions``)."""
+    wanted = None if documents is None else set(documents)
+    kept = [s for s in found if (wanted is None or s.doc_id in wanted) and s.score >= min_score]
+    sources = sorted(set(sources))
+    families = {source_family(s) for s in sources}
+    with project.transaction():
+        for source in sources:
+            for doc_id in [None] if wanted is None else sorted(wanted):
+                project.clear_suggestions(source, doc_id, family=True)
+        project.add_suggestions(kept)
+    pending = [
+        s
+        for s in project.suggestions(None, min_score)
+        if source_family(s.source) in families and (wanted is None or s.doc_id in wanted)
+    ]
+    return Imported(len(kept), pending)
+
+
+def store_file_suggestions(
+    project: Project, path: Path, documents: Sequence[int] | None = None, min_score: float = 0.0
+) -> Imported:
+    """The predictions of the JSONL file at ``path`` (``read_suggestions``, labels of the
+    project's schema) stored by ``store_suggestions``; a bad line is an ImportFormatError
+    naming the file and line, and then nothing is stored."""
+    by_name = {d.name: d for d in project.documents(with_text=True)}
+    found = read_suggestions(Path(path), by_name, schema_labels(project))
+    return store_suggestions(project, found, {s.source for s in found}, documents, min_score)
+
+
+def store_pipeline_suggestions(
+    project: Project, folder: Path, documents: Sequence[int] | None = None, min_score: float = 0.0
+) -> Imported:
+    """The entities a local spaCy pipeline (``SpacyPipeline``) finds in ``documents`` (ids;
+    None: every document) stored by ``store_suggestions``. A label the project's schema does
+    not have is an ImportFormatError naming the folder, and then nothing is stored; spans of
+    white space only are left out."""
+    pipeline = SpacyPipeline(Path(folder))
+    ids = list(documents) if documents is not None else [d.id for d in project.documents()]
+    labels = schema_labels(project)
+    found: list[Suggestion] = []
+    for s in pipeline.predict(project.document(i) for i in dict.fromkeys(ids)):
+        if s.label not in labels:
+            raise unknown_label(shown(pipeline.folder), None, s.label)
+        if s.text.strip() and 0 <= s.score <= 1:
+            found.append(s)
+    return store_suggestions(project, found, [pipeline.source], documents, min_score)
+
+
+def import_suggestions(
+    project: Project, path: Path, documents: Sequence[int] | None = None, min_score: float = 0.0
+) -> Imported:
+    """A spaCy pipeline folder (or its ``config.cfg``) or a JSONL file of predictions, stored
+    as pending suggestions (``store_pipeline_suggestions`` / ``store_file_suggestions``)."""
+    path = Path(path)
+    if path.name == "config.cfg" and path.is_file():
+        path = path.parent
+    if path.is_dir():
+        return store_pipeline_suggestions(project, path, documents, min_score)
+    return store_file_suggestions(project, path, documents, min_score)

@@ -2168,85 +2168,114 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchTools</name>
     <message>
-        <location filename="../../ui/search/tools.py" line="82"/>
+        <location filename="../../ui/search/tools.py" line="88"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="117"/>
+        <location filename="../../ui/search/tools.py" line="124"/>
         <source>&amp;Entity list</source>
         <translation>قائمة ال&amp;كيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="120"/>
+        <location filename="../../ui/search/tools.py" line="127"/>
         <source>Label every other occurrence in this &amp;document</source>
         <translation>وسم كل ورود آخر في هذه ال&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="125"/>
+        <location filename="../../ui/search/tools.py" line="132"/>
         <source>Label every other occurrence in &amp;every document</source>
         <translation>وسم كل ورود آخر في &amp;كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="128"/>
+        <location filename="../../ui/search/tools.py" line="135"/>
         <source>Import a &amp;gazetteer (name list)…</source>
         <translation>استيراد &amp;معجم أسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="188"/>
+        <location filename="../../ui/search/tools.py" line="138"/>
+        <source>Import suggestions (JSONL or spaCy pipeline)…</source>
+        <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="210"/>
         <source>{0} ({1}): {2} mentions</source>
         <translation>{0} ({1}): {2} من الإشارات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="228"/>
+        <location filename="../../ui/search/tools.py" line="250"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="239"/>
+        <location filename="../../ui/search/tools.py" line="261"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="270"/>
+        <location filename="../../ui/search/tools.py" line="292"/>
+        <location filename="../../ui/search/tools.py" line="328"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="275"/>
+        <location filename="../../ui/search/tools.py" line="297"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="277"/>
+        <location filename="../../ui/search/tools.py" line="299"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="285"/>
-        <location filename="../../ui/search/tools.py" line="294"/>
+        <location filename="../../ui/search/tools.py" line="307"/>
+        <location filename="../../ui/search/tools.py" line="316"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="285"/>
+        <location filename="../../ui/search/tools.py" line="307"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="290"/>
+        <location filename="../../ui/search/tools.py" line="312"/>
+        <location filename="../../ui/search/tools.py" line="342"/>
         <source>Every document</source>
         <translation>كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="292"/>
+        <location filename="../../ui/search/tools.py" line="314"/>
+        <location filename="../../ui/search/tools.py" line="344"/>
         <source>This document</source>
         <translation>هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="294"/>
+        <location filename="../../ui/search/tools.py" line="316"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="333"/>
+        <location filename="../../ui/search/tools.py" line="346"/>
+        <source>Import suggestions</source>
+        <translation>استيراد اقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="336"/>
+        <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
+        <translation>تنبؤات (*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="346"/>
+        <source>Suggestions for:</source>
+        <translation>الاقتراحات في:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="362"/>
+        <source>The project is read-only.</source>
+        <translation>المشروع للقراءة فقط.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 """The Search menu's tools in the workbench (issue 13): the entity list dock, annotate-all
-from the selected span, and gazetteer import.
+from the selected span, gazetteer import and outside predictions (issue 14).
 
 - Entity list: every mention of the corpus grouped by label and folded text
   (``annotator.search.entity_groups``) in a dock listed in View; activating a group shows its
@@ -13,6 +13,12 @@ from the selected span, and gazetteer import.
 - Gazetteer: a ``.csv`` (``name,label``) or ``.txt`` list (one label asked for) matched in the
   current document or every document, as suggestions; a bad file is one message naming
   ``file:line`` and nothing is stored.
+- Outside predictions: a JSONL file of scored spans or a local spaCy pipeline (its folder's
+  ``config.cfg`` chosen) for the current document or every document, stored as suggestions by
+  ``annotator.learn.external.import_suggestions`` (as ``annotator suggest --from/--spacy``);
+  a bad file is one message naming ``file:line`` and nothing is stored.
+
+The actions that store suggestions are off while the session is read-only.
 
 The host is the main window, seen through ``ToolsHost`` (ui.search sits below the session
 and the dialogs, so it imports neither).
@@ -90,6 +96,7 @@ class SearchTools(QObject):
         host.docks["entities"] = dock
         self.dock = dock
         self._stale = True
+        self._writers: list[QAction] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -126,7 +133,20 @@ class SearchTools(QObject):
             lambda: self.annotate_all(True),
         )
         add("gazetteer", self.tr("Import a &gazetteer (name list)…"), self.import_gazetteer)
+        add(
+            "import_suggestions",
+            self.tr("Import suggestions (JSONL or spaCy pipeline)…"),
+            self.import_predictions,
+        )
+        self._writers = [a for name, a in made if name != "entity_list"]
+        self._writable()
         return made
+
+    def _writable(self, _why: object = None) -> None:
+        """The actions that store suggestions are off while the session is read-only."""
+        on = not self.host.session.read_only
+        for action in self._writers:
+            action.setEnabled(on)
 
     def install(self, menu: QMenu, table: dict[str, QAction]) -> None:
         """Put the actions in ``menu`` and ``table`` (the window's actions by name)."""
@@ -135,6 +155,8 @@ class SearchTools(QObject):
                 menu.addSeparator()
             menu.addAction(action)
             table[name] = action
+        self.host.session.changed.connect(self._writable)
+        self.host.session.checked.connect(self._writable)
 
     # -- the entity list -----------------------------------------------------------------
     def _project(self) -> Project | None:
@@ -297,6 +319,57 @@ class SearchTools(QObject):
             return 0
         documents = [doc.id] if doc is not None and scope == scopes[0] and len(scopes) > 1 else None
         return self.gazetteer(Path(path), documents, label)
+
+    def import_predictions(self) -> int:
+        """Ask for a JSONL file of predictions or a spaCy pipeline (its folder's config.cfg)
+        and where to use it; its suggestions are stored as pending."""
+        project = self._project()
+        if project is None:
+            self.host.session.error.emit(self.tr("No project is open."))
+            return 0
+        parent = self.host.window()
+        path, _ = QFileDialog.getOpenFileName(
+            parent,
+            self.tr("Import suggestions"),
+            "",
+            self.tr(
+                "Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)"
+            ),
+        )
+        if not path:
+            return 0
+        doc = self.host.doc
+        scopes = [self.tr("Every document")]
+        if doc is not None:
+            scopes.insert(0, self.tr("This document"))
+        scope, ok = QInputDialog.getItem(
+            parent, self.tr("Import suggestions"), self.tr("Suggestions for:"), scopes, 0, False
+        )
+        if not ok:
+            return 0
+        documents = [doc.id] if doc is not None and scope == scopes[0] and len(scopes) > 1 else None
+        return self.predictions(Path(path), documents)
+
+    def predictions(self, path: Path, documents: list[int] | None) -> int:
+        """Store the predictions of the JSONL file or spaCy pipeline at ``path`` in
+        ``documents`` (None: every document) as suggestions (``import_suggestions``, as the
+        command line's ``suggest --from`` / ``--spacy``); a bad file is one message and
+        nothing is stored."""
+        project = self._project()
+        if project is None:
+            return 0
+        if self.host.session.read_only:
+            self.host.session.error.emit(self.tr("The project is read-only."))
+            return 0
+        from annotator.learn.external import import_suggestions
+
+        try:
+            imported = import_suggestions(project, path, documents)
+        except (AnnotatorError, OSError) as exc:
+            self.host.session.error.emit(str(exc))
+            return 0
+        self._suggestions_stored(imported.stored, imported.found)
+        return imported.stored
 
     def gazetteer(self, path: Path, documents: list[int] | None, label: str = "") -> int:
         """Match the name list at ``path`` in ``documents`` (None: every document) and store
