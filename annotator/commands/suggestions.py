@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.commands.edits import Changed, Command, Version, _restore
-from annotator.errors import AnnotatorError, ImportFormatError, ValidationError
+from annotator.errors import AnnotatorError, ValidationError
 from annotator.learn import Model, TrainingResult, train
 from annotator.learn import suggest as learn_suggest
 from annotator.learn.suggest import Suggested
@@ -35,7 +35,9 @@ from annotator.search.suggestions import (
     ANNOTATE_ALL,
     Suggestion,
     source_family,
+    suggestable_labels,
     suggestions_from_hits,
+    unknown_label,
 )
 
 if TYPE_CHECKING:
@@ -224,12 +226,10 @@ def gazetteer(
     of source ``gazetteer:<name>``. A bad file, or a label not in the schema, raises
     ImportFormatError naming the file and line before anything is written."""
     gaz = read_gazetteer(Path(path), label=label, name=name)
-    known = {lab.name for lab in project.schema.span_labels()}
+    known = suggestable_labels(project.schema)
     for entry in gaz.entries:
         if entry.label not in known:
-            raise ImportFormatError(
-                str(path), entry.line, f"label {entry.label!r} is not in the project's schema"
-            )
+            raise unknown_label(str(path), entry.line, entry.label)
     corpus = _corpus(project, documents)
     found = list(
         gazetteer_suggestions(

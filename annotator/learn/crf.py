@@ -45,6 +45,8 @@ MAGIC = b"annotator-crf\n"
 MAX_MODEL_BYTES = 256 * 1024 * 1024
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 FORMAT = 1
+SOURCE_FAMILY = "model:crf"
+"""the source family of this model's suggestions (``source`` adds ``@`` and the version)"""
 PARAMS: dict[str, Any] = {
     "c1": 0.05,
     "c2": 0.05,
@@ -230,7 +232,7 @@ class Model:
     @property
     def source(self) -> str:
         """What a suggestion of this model carries as its source."""
-        return f"model:crf@{self.version}"
+        return f"{SOURCE_FAMILY}@{self.version}"
 
     @property
     def labels(self) -> list[str]:

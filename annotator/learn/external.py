@@ -26,7 +26,13 @@ from annotator.errors import AnnotatorError, ImportFormatError
 from annotator.formats.source import decode_text, read_file, shown
 from annotator.learn.corpus import suggestion
 from annotator.model import Document
-from annotator.search.suggestions import Suggestion, source_family
+from annotator.search.suggestions import (
+    Suggestion,
+    built_in_source,
+    source_family,
+    suggestable_labels,
+    unknown_label,
+)
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -37,24 +43,10 @@ MAX_SOURCE = 200
 
 
 def own_model_family() -> str:
-    """The source family of the project's own model (``model:crf``), read off ``Model.source``
-    itself (one place): a file claiming it could have its suggestions cleared by, or taken
-    for, the model's."""
-    from annotator.learn.crf import Model
+    """The source family of the project's own model (``model:crf``)."""
+    from annotator.learn.crf import SOURCE_FAMILY
 
-    probe = Model.__new__(Model)
-    probe.manifest = {"crf_sha256": ""}
-    return source_family(probe.source)
-
-
-def unknown_label(where: str, line: int | None, label: str) -> ImportFormatError:
-    """The refusal of a label the project's schema does not have (the gazetteer's wording)."""
-    return ImportFormatError(where, line, f"label {label!r} is not in the project's schema")
-
-
-def schema_labels(project: Project) -> set[str]:
-    """The labels a suggestion may carry: the schema's span labels (entities, event types)."""
-    return {lab.name for lab in project.schema.span_labels()}
+    return SOURCE_FAMILY
 
 
 def source_problem(source: object, family: str) -> str | None:
@@ -64,10 +56,10 @@ def source_problem(source: object, family: str) -> str | None:
     v = rules.name_problem(source, "source", limit=MAX_SOURCE)
     if v is not None:
         return v.message
-    if source_family(str(source)) == family:
+    if built_in_source(str(source), family):
         return (
-            f"source {source!r} is the project's own model's: give the predictions a source "
-            "of their own"
+            f"source {source!r} is one of the project's own (its model, annotate-all, a "
+            "gazetteer): give the predictions a source of their own"
         )
     return None
 
@@ -270,7 +262,7 @@ def store_file_suggestions(
     project's schema) stored by ``store_suggestions``; a bad line is an ImportFormatError
     naming the file and line, and then nothing is stored."""
     by_name = {d.name: d for d in project.documents(with_text=True)}
-    found = read_suggestions(Path(path), by_name, schema_labels(project))
+    found = read_suggestions(Path(path), by_name, suggestable_labels(project.schema))
     return store_suggestions(project, found, {s.source for s in found}, documents, min_score)
 
 
@@ -283,7 +275,7 @@ def store_pipeline_suggestions(
     white space only are left out."""
     pipeline = SpacyPipeline(Path(folder))
     ids = list(documents) if documents is not None else [d.id for d in project.documents()]
-    labels = schema_labels(project)
+    labels = suggestable_labels(project.schema)
     found: list[Suggestion] = []
     for s in pipeline.predict(project.document(i) for i in dict.fromkeys(ids)):
         if s.label not in labels:

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from annotator.errors import ImportFormatError
 from annotator.model import Span
 from annotator.search.annotations import Coverage, coverage_by_document
 from annotator.search.matching import FoldedCorpus, Hit, Mode, Query
 from annotator.uuids import new_uuid
+
+if TYPE_CHECKING:
+    from annotator.schema import Schema
 
 ANNOTATE_ALL = "annotate-all"
 GAZETTEER = "gazetteer:"
@@ -30,6 +35,26 @@ def source_family(source: str) -> str:
     remembered for the family, so a retrained model does not offer again what an analyst
     rejected from the one before."""
     return source.split("@", 1)[0]
+
+
+def suggestable_labels(schema: Schema) -> set[str]:
+    """The labels a suggestion may carry: the schema's span labels (entities, event types)."""
+    return {lab.name for lab in schema.span_labels()}
+
+
+def unknown_label(where: str, line: int | None, label: str) -> ImportFormatError:
+    """The refusal of a suggestion's label the project's schema does not have (a gazetteer's,
+    an external file's or pipeline's)."""
+    return ImportFormatError(where, line, f"label {label!r} is not in the project's schema")
+
+
+def built_in_source(source: str, model_family: str) -> bool:
+    """Whether ``source`` names one of the project's own sources (annotate-all, a gazetteer,
+    the project's model of ``model_family``): predictions from a file or a pipeline may not
+    take such a name, or a later run of that source would clear them, or they be taken for
+    its."""
+    family = source_family(source)
+    return family in (ANNOTATE_ALL, model_family) or family.startswith(GAZETTEER)
 
 
 @dataclass(frozen=True)

@@ -131,9 +131,15 @@ BAD = {
     "long source": (line("one", ONE, "محمد", "PER", source="s" * 201), "longer than 200"),
     "the model's source": (
         line("one", ONE, "محمد", "PER", source="model:crf@f4c8f0f8"),
-        "the project's own model's",
+        "one of the project's own",
     ),
-    "the model's family": (line("one", ONE, "محمد", "PER", source="model:crf"), "own model"),
+    "the model's family": (line("one", ONE, "محمد", "PER", source="model:crf"), "project's own"),
+    "annotate-all's source": (
+        line("one", ONE, "محمد", "PER", source="annotate-all"), "project's own"
+    ),
+    "a gazetteer's source": (
+        line("one", ONE, "محمد", "PER", source="gazetteer:places"), "project's own"
+    ),
     "offsets outside": ('{"document": "one", "start": 3, "end": 999, "label": "PER"}', "outside"),
     "NaN score": ('{"document": "one", "start": 0, "end": 3, "label": "PER", "score": NaN}', "NaN"),
 }  # fmt: skip
