@@ -933,9 +933,11 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     from annotator.commands.suggestions import gazetteer
 
     path = Path(args.file)
-    if not path.is_file():
+    if path.is_dir() or not (path.exists() or path.is_symlink()):
         what = "a folder, not a gazetteer file" if path.is_dir() else "no such file"
         raise AnnotatorError(f"{path}: {what}")
+    # anything else there (a FIFO, a device) is named by the reader, which reads regular
+    # files only
     project = _open(args.project)
     with project:
         if args.label is not None:

@@ -12,123 +12,33 @@
   or mostly control characters) are refused with their line.
 - ``shown`` makes a path printable and storable (a file name that is not UTF-8 comes back
   from the OS with lone surrogates).
+
+``read_file``, ``shown`` and ``special_file`` live in ``annotator.files`` (below the search
+package, whose gazetteer reads its file through them) and are imported here for the readers.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import re
-import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from annotator.errors import ImportFormatError
+from annotator.files import MAX_FILE_BYTES as MAX_FILE_BYTES  # the readers' imports
+from annotator.files import open_regular
+from annotator.files import read_file as read_file
+from annotator.files import shown as shown
+from annotator.files import special_file as special_file
 from annotator.safejson import MAX_LINE_BYTES
 
-MAX_FILE_BYTES = 512 * 1024 * 1024
-_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-)
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# controls, line breaks and bidi controls (a name must not break or reorder its line)
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 # C0 controls other than tab and line ends, DEL and C1 controls: rare in text, common in binary
 _CONTROL = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
 _SAMPLE = 64 * 1024
 _CHUNK = 1024 * 1024
 STREAM_BYTES = 8 * 1024 * 1024
 """files larger than this are read line by line as they are used, not whole"""
-
-
-def shown(path: Path | str) -> str:
-    """``path`` as text that can be printed on one line and stored: undecodable bytes (lone
-    surrogates from the OS) become U+FFFD, control and line-break characters are escaped."""
-    text = str(path)
-    if text.isprintable():
-        return text
-    text = _SURROGATE.sub("\ufffd", text)
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    return "a special file"
-
-
-def special_file(path: Path) -> str | None:
-    """Why ``path`` (not followed if it is a link) is not a plain file to read, or None."""
-    try:
-        mode = os.lstat(path).st_mode
-    except OSError:
-        return None  # missing: the caller's open reports it
-    if stat.S_ISLNK(mode):
-        return "symbolic link, not followed"
-    if not stat.S_ISREG(mode):
-        return f"not a regular file ({_kind(mode)})"
-    return None
-
-
-def _open(path: Path, follow: bool) -> tuple[int, os.stat_result]:
-    """A read-only descriptor of the regular file ``path`` and its status."""
-    target = os.path.realpath(path) if follow else os.fspath(path)
-    if not follow:
-        problem = special_file(path)
-        if problem:
-            raise ImportFormatError(shown(path), None, problem)
-    try:
-        fd = os.open(target, _FLAGS)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ImportFormatError(shown(path), None, "symbolic link, not followed") from exc
-        raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
-    try:
-        info = os.fstat(fd)
-    except OSError as exc:
-        os.close(fd)
-        raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        raise ImportFormatError(
-            shown(path), None, f"not a regular file ({_kind(info.st_mode)}), not read"
-        )
-    return fd, info
-
-
-def _too_large(path: Path, size: int, limit: int) -> ImportFormatError:
-    return ImportFormatError(shown(path), None, f"file too large ({size} bytes; limit {limit})")
-
-
-def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, follow: bool = True) -> bytes:
-    """The bytes of the regular file ``path``: at most ``limit`` of them, else an error.
-
-    ``follow``: ``path`` was named by the user and may be a link (resolved, then opened);
-    otherwise (a file found in a folder) a link or special file is refused."""
-    fd, info = _open(path, follow)
-    with os.fdopen(fd, "rb") as fh:
-        if info.st_size > limit:
-            raise _too_large(path, info.st_size, limit)
-        try:
-            data = fh.read(limit + 1)
-        except OSError as exc:
-            raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
-    if len(data) > limit:
-        raise _too_large(path, len(data), limit)
-    return data
 
 
 def _line_problem(raw: bytes) -> str:
@@ -184,7 +94,7 @@ def lines(
     file no longer than ``STREAM_BYTES`` (and ``max_line``) is read and decoded at once; a
     longer one is streamed, so no more than ``max_line`` bytes of one line (and one chunk) are
     ever held. ``count`` follows the bytes read."""
-    fd, info = _open(path, follow)
+    fd, info = open_regular(path, follow)
     count = count or ByteCount()
     count.size = info.st_size
     with os.fdopen(fd, "rb") as fh:
@@ -280,7 +190,7 @@ class TextLines:
             self.size = 0
 
     def __iter__(self) -> Iterator[tuple[int, str]]:
-        fd, info = _open(self.path, self.follow)
+        fd, info = open_regular(self.path, self.follow)
         self.size = info.st_size
         with os.fdopen(fd, "rb") as fh:
             number = 0

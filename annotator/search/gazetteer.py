@@ -20,6 +20,7 @@ from pathlib import Path
 import ahocorasick
 
 from annotator.errors import ImportFormatError
+from annotator.files import read_file
 from annotator.model import Span
 from annotator.search.annotations import coverage_by_document
 from annotator.search.folding import DEFAULT, FoldOptions, fold_text
@@ -65,10 +66,7 @@ def read_gazetteer(path: Path, label: str = "", name: str = "") -> Gazetteer:
     """Read a .txt (one name a line, ``#`` comments, every name labelled ``label``) or .csv
     (``name,label`` rows, an optional header) gazetteer. Raises ImportFormatError."""
     where = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportFormatError(where, None, f"cannot read: {exc.strerror or exc}") from None
+    raw = read_file(path)  # a regular file, never a FIFO or device, at most the size cap
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -147,6 +147,19 @@ def test_txt_gazetteer_needs_a_label_and_names(tmp_path: Path) -> None:
         read_gazetteer(tmp_path / "missing.csv")
 
 
+def test_a_gazetteer_is_read_as_every_input_file_is(tmp_path: Path) -> None:
+    """Through annotator.files.read_file: a FIFO is refused at once (path.read_bytes waited
+    for a writer for ever, found by QA), so is a device."""
+    import os
+
+    fifo = tmp_path / "names.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ImportFormatError, match=r"not a regular file \(a FIFO\)"):
+        read_gazetteer(fifo, label="PER")
+    with pytest.raises(ImportFormatError, match=r"not a regular file \(a device\)"):
+        read_gazetteer(Path("/dev/null"), label="PER")
+
+
 def test_thousands_of_names(tmp_path: Path, seed_text: str) -> None:
     rows = [f"اسم{k:05d},PER" for k in range(5000)] + ["باريس,GPE"]
     gaz = read_gazetteer(write(tmp_path, "big.csv", "\n".join(rows)))

@@ -1,0 +1,115 @@
+"""Opening an untrusted input file: one place for every reader (``annotator.formats.source``
+builds its line and folder readers on it; the gazetteer reads through it).
+
+``read_file`` opens one file without following a symbolic link (``O_NOFOLLOW``) and without
+blocking on a FIFO (``O_NONBLOCK``), refuses anything but a regular file and reads at most a
+size cap; a file named by the user may itself be a link (it is resolved first), a file found
+inside a folder never is. ``shown`` makes a path printable and storable.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+from pathlib import Path
+
+from annotator.errors import ImportFormatError
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# controls, line breaks and bidi controls (a name must not break or reorder its line)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def shown(path: Path | str) -> str:
+    """``path`` as text that can be printed on one line and stored: undecodable bytes (lone
+    surrogates from the OS) become U+FFFD, control and line-break characters are escaped."""
+    text = str(path)
+    if text.isprintable():
+        return text
+    text = _SURROGATE.sub("\ufffd", text)
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return "a special file"
+
+
+def special_file(path: Path) -> str | None:
+    """Why ``path`` (not followed if it is a link) is not a plain file to read, or None."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None  # missing: the caller's open reports it
+    if stat.S_ISLNK(mode):
+        return "symbolic link, not followed"
+    if not stat.S_ISREG(mode):
+        return f"not a regular file ({kind_of(mode)})"
+    return None
+
+
+def open_regular(path: Path, follow: bool) -> tuple[int, os.stat_result]:
+    """A read-only descriptor of the regular file ``path`` and its status."""
+    target = os.path.realpath(path) if follow else os.fspath(path)
+    if not follow:
+        problem = special_file(path)
+        if problem:
+            raise ImportFormatError(shown(path), None, problem)
+    try:
+        fd = os.open(target, _FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ImportFormatError(shown(path), None, "symbolic link, not followed") from exc
+        raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
+    try:
+        info = os.fstat(fd)
+    except OSError as exc:
+        os.close(fd)
+        raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ImportFormatError(
+            shown(path), None, f"not a regular file ({kind_of(info.st_mode)}), not read"
+        )
+    return fd, info
+
+
+def _too_large(path: Path, size: int, limit: int) -> ImportFormatError:
+    return ImportFormatError(shown(path), None, f"file too large ({size} bytes; limit {limit})")
+
+
+def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, follow: bool = True) -> bytes:
+    """The bytes of the regular file ``path``: at most ``limit`` of them, else an error.
+
+    ``follow``: ``path`` was named by the user and may be a link (resolved, then opened);
+    otherwise (a file found in a folder) a link or special file is refused."""
+    fd, info = open_regular(path, follow)
+    with os.fdopen(fd, "rb") as fh:
+        if info.st_size > limit:
+            raise _too_large(path, info.st_size, limit)
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
+    if len(data) > limit:
+        raise _too_large(path, len(data), limit)
+    return data
