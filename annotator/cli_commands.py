@@ -69,13 +69,23 @@ def _read_schema(path: Path) -> Any:
         raise AnnotatorError(f"{path}: no such schema file")
     if path.is_dir():
         raise AnnotatorError(f"{path}: a folder, not a schema file")
+    from annotator import safejson
+    from annotator.formats.plain import decode
+    from annotator.formats.source import read_file
+
+    # read as every input file is (no FIFO, a size cap) and parsed with limits: a schema
+    # nested 200,000 deep ended the command with a RecursionError
+    text = decode(path, read_file(path))
     if path.suffix == ".conf" or path.name == "annotation.conf":
         from annotator.formats.brat_conf import read_annotation_conf
-        from annotator.formats.plain import decode
 
-        schema, _ = read_annotation_conf(decode(path, path.read_bytes()), str(path))
+        schema, _ = read_annotation_conf(text, str(path))
         return schema
-    return Schema.load(path)
+    try:
+        data = safejson.loads(text.removeprefix("\ufeff"), max_chars=len(text) + 1)
+    except safejson.UnsafeJSON as exc:
+        raise AnnotatorError(f"{path}: cannot read schema: {exc}") from None
+    return Schema.from_json(data, source=str(path))
 
 
 def _import_stream(args: argparse.Namespace) -> Any:
@@ -344,6 +354,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.exchange import merge_bundle, merge_project_file, read_bundle
+    from annotator.files import read_head
     from annotator.store import SQLITE_HEADER
     from annotator.terminal import ProgressBar
 
@@ -351,10 +362,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     with project:
         for source in args.sources:
             path = Path(source)
-            try:
-                is_project = path.read_bytes()[: len(SQLITE_HEADER)] == SQLITE_HEADER
-            except OSError as exc:
-                raise AnnotatorError(f"{path}: cannot read: {exc.strerror}") from exc
+            # the header only (a project file may be gigabytes), read as every input file is
+            is_project = read_head(path, len(SQLITE_HEADER)) == SQLITE_HEADER
             bar = ProgressBar(f"merge {path.name}")
             try:
                 if is_project:

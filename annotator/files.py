@@ -113,3 +113,14 @@ def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, follow: bool = True) -
     if len(data) > limit:
         raise _too_large(path, len(data), limit)
     return data
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of the regular file ``path`` (named by the user: a link is
+    resolved), read without the rest: enough to tell a project file by its header."""
+    fd, _ = open_regular(path, True)
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            return fh.read(size)
+        except OSError as exc:
+            raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from annotator.errors import SchemaError
@@ -389,16 +388,6 @@ class Schema:
         if problems:
             raise SchemaError(f"{source}: {problems[0]}")
         return schema
-
-    @classmethod
-    def load(cls, path: str | Path) -> Schema:
-        """Read a schema JSON file (annotation.conf files: ``annotator.formats.brat_conf``)."""
-        p = Path(path)
-        try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise SchemaError(f"{p}: cannot read schema: {exc}") from exc
-        return cls.from_json(data, source=str(p))
 
 
 def _label_json(lab: Label) -> dict[str, Any]:
