@@ -2214,7 +2214,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
     </message>
     <message>
         <location filename="../../ui/search/tools.py" line="292"/>
-        <location filename="../../ui/search/tools.py" line="328"/>
+        <location filename="../../ui/search/tools.py" line="333"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
@@ -2230,7 +2230,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
     </message>
     <message>
         <location filename="../../ui/search/tools.py" line="307"/>
-        <location filename="../../ui/search/tools.py" line="316"/>
+        <location filename="../../ui/search/tools.py" line="311"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
@@ -2240,30 +2240,28 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="312"/>
-        <location filename="../../ui/search/tools.py" line="342"/>
+        <location filename="../../ui/search/tools.py" line="320"/>
         <source>Every document</source>
         <translation>كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="314"/>
-        <location filename="../../ui/search/tools.py" line="344"/>
+        <location filename="../../ui/search/tools.py" line="322"/>
         <source>This document</source>
         <translation>هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="316"/>
+        <location filename="../../ui/search/tools.py" line="311"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="333"/>
+        <location filename="../../ui/search/tools.py" line="338"/>
         <location filename="../../ui/search/tools.py" line="346"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="336"/>
+        <location filename="../../ui/search/tools.py" line="341"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات (*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
@@ -2273,7 +2271,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="362"/>
+        <location filename="../../ui/search/tools.py" line="360"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>

@@ -308,17 +308,22 @@ class SearchTools(QObject):
             )
             if not ok:
                 return 0
+        chosen = self._scope(self.tr("Gazetteer"), self.tr("Match the names in:"))
+        if chosen is None:
+            return 0
+        return self.gazetteer(Path(path), chosen[0], label)
+
+    def _scope(self, title: str, question: str) -> tuple[list[int] | None] | None:
+        """Ask whether to work on the open document or every document: ``([doc id],)`` or
+        ``(None,)`` (every document), or None when the analyst cancels."""
         doc = self.host.doc
         scopes = [self.tr("Every document")]
         if doc is not None:
             scopes.insert(0, self.tr("This document"))
-        scope, ok = QInputDialog.getItem(
-            parent, self.tr("Gazetteer"), self.tr("Match the names in:"), scopes, 0, False
-        )
+        scope, ok = QInputDialog.getItem(self.host.window(), title, question, scopes, 0, False)
         if not ok:
-            return 0
-        documents = [doc.id] if doc is not None and scope == scopes[0] and len(scopes) > 1 else None
-        return self.gazetteer(Path(path), documents, label)
+            return None
+        return ([doc.id] if doc is not None and scope == scopes[0] and len(scopes) > 1 else None,)
 
     def import_predictions(self) -> int:
         """Ask for a JSONL file of predictions or a spaCy pipeline (its folder's config.cfg)
@@ -338,17 +343,10 @@ class SearchTools(QObject):
         )
         if not path:
             return 0
-        doc = self.host.doc
-        scopes = [self.tr("Every document")]
-        if doc is not None:
-            scopes.insert(0, self.tr("This document"))
-        scope, ok = QInputDialog.getItem(
-            parent, self.tr("Import suggestions"), self.tr("Suggestions for:"), scopes, 0, False
-        )
-        if not ok:
+        chosen = self._scope(self.tr("Import suggestions"), self.tr("Suggestions for:"))
+        if chosen is None:
             return 0
-        documents = [doc.id] if doc is not None and scope == scopes[0] and len(scopes) > 1 else None
-        return self.predictions(Path(path), documents)
+        return self.predictions(Path(path), chosen[0])
 
     def predictions(self, path: Path, documents: list[int] | None) -> int:
         """Store the predictions of the JSONL file or spaCy pipeline at ``path`` in
