@@ -167,6 +167,47 @@ def status_text(status: Status) -> str:
     return QCoreApplication.translate("Status", STATUS_TEXT[status])
 
 
+ROLE_NAMES = (
+    QT_TRANSLATE_NOOP("Role", "Adjudicator"),
+    QT_TRANSLATE_NOOP("Role", "Agent"),
+    QT_TRANSLATE_NOOP("Role", "Artifact"),
+    QT_TRANSLATE_NOOP("Role", "Attacker"),
+    QT_TRANSLATE_NOOP("Role", "Beneficiary"),
+    QT_TRANSLATE_NOOP("Role", "Buyer"),
+    QT_TRANSLATE_NOOP("Role", "Crime"),
+    QT_TRANSLATE_NOOP("Role", "Defendant"),
+    QT_TRANSLATE_NOOP("Role", "Destination"),
+    QT_TRANSLATE_NOOP("Role", "Entity"),
+    QT_TRANSLATE_NOOP("Role", "Giver"),
+    QT_TRANSLATE_NOOP("Role", "Instrument"),
+    QT_TRANSLATE_NOOP("Role", "Money"),
+    QT_TRANSLATE_NOOP("Role", "Org"),
+    QT_TRANSLATE_NOOP("Role", "Origin"),
+    QT_TRANSLATE_NOOP("Role", "Person"),
+    QT_TRANSLATE_NOOP("Role", "Place"),
+    QT_TRANSLATE_NOOP("Role", "Plaintiff"),
+    QT_TRANSLATE_NOOP("Role", "Position"),
+    QT_TRANSLATE_NOOP("Role", "Price"),
+    QT_TRANSLATE_NOOP("Role", "Prosecutor"),
+    QT_TRANSLATE_NOOP("Role", "Recipient"),
+    QT_TRANSLATE_NOOP("Role", "Seller"),
+    QT_TRANSLATE_NOOP("Role", "Sentence"),
+    QT_TRANSLATE_NOOP("Role", "Target"),
+    QT_TRANSLATE_NOOP("Role", "Time"),
+    QT_TRANSLATE_NOOP("Role", "Vehicle"),
+    QT_TRANSLATE_NOOP("Role", "Victim"),
+)
+"""the argument roles of the bundled ACE 2005 schema: the interface names them in its
+language (a schema's roles carry no Arabic form of their own); another schema's roles show
+as they are named"""
+
+
+def role_display(name: str) -> str:
+    """An argument role's name as the interface shows it (the Arabic form of an ACE role in
+    the Arabic interface)."""
+    return QCoreApplication.translate("Role", name)
+
+
 def current_language() -> str:
     """The language ``install_translator`` installed last (``en`` before any)."""
     return _current

@@ -1899,6 +1899,149 @@
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="171"/>
+        <source>Adjudicator</source>
+        <translation>القاضي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="172"/>
+        <source>Agent</source>
+        <translation>الفاعل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="173"/>
+        <source>Artifact</source>
+        <translation>الشيء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="174"/>
+        <source>Attacker</source>
+        <translation>المهاجم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="175"/>
+        <source>Beneficiary</source>
+        <translation>المستفيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="176"/>
+        <source>Buyer</source>
+        <translation>المشتري</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="177"/>
+        <source>Crime</source>
+        <translation>الجريمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="178"/>
+        <source>Defendant</source>
+        <translation>المتهم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="179"/>
+        <source>Destination</source>
+        <translation>الوجهة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="180"/>
+        <source>Entity</source>
+        <translation>الكيان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="181"/>
+        <source>Giver</source>
+        <translation>المانح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="182"/>
+        <source>Instrument</source>
+        <translation>الأداة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="183"/>
+        <source>Money</source>
+        <translation>المال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="184"/>
+        <source>Org</source>
+        <translation>المنظمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="185"/>
+        <source>Origin</source>
+        <translation>المنشأ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="186"/>
+        <source>Person</source>
+        <translation>الشخص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="187"/>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="188"/>
+        <source>Plaintiff</source>
+        <translation>المدّعي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="189"/>
+        <source>Position</source>
+        <translation>المنصب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="190"/>
+        <source>Price</source>
+        <translation>السعر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="191"/>
+        <source>Prosecutor</source>
+        <translation>المدّعي العام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="192"/>
+        <source>Recipient</source>
+        <translation>المتلقي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="193"/>
+        <source>Seller</source>
+        <translation>البائع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="194"/>
+        <source>Sentence</source>
+        <translation>الحكم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="195"/>
+        <source>Target</source>
+        <translation>الهدف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="196"/>
+        <source>Time</source>
+        <translation>الزمن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="197"/>
+        <source>Vehicle</source>
+        <translation>المركبة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="198"/>
+        <source>Victim</source>
+        <translation>الضحية</translation>
+    </message>
+</context>
+<context>
     <name>SchemaEditor</name>
     <message>
         <location filename="../../ui/events/schema_editor.py" line="58"/>

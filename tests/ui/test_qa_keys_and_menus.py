@@ -220,17 +220,25 @@ def test_relation_and_label_menus_use_the_interface_language(
     dummy = Span("s", 1, ME, 0, 1, "PER", "x")
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    meet = schema.event("Contact.Meet")
+    assert meet is not None
     try:
         assert i18n.install_translator(app, "ar") == "ar"
         assert linker.choose_relation([phys], dummy, dummy) is None
         assert linker.choose_label([per, gpe], "x") is None
+        assert linker.choose_role(list(meet.roles), "x") is None
     finally:
         i18n.install_translator(app, "en")
     assert shown[0][1:] == ["علاقة مكانية"] and phys.ar == "علاقة مكانية"
     assert shown[1][1:] == [f"{per.ar}\t{per.hotkey}", f"{gpe.ar}\t{gpe.hotkey}"]
+    # the ACE roles are named in Arabic too (the schema has no Arabic form for roles)
+    assert shown[2][1:4] == ["الكيان", "الزمن", "المكان"]
+    assert [r.name for r in meet.roles] == ["Entity", "Time", "Place"]
     shown.clear()
     linker.choose_relation([phys], dummy, dummy)
+    linker.choose_role(list(meet.roles), "x")
     assert shown[0][1:] == ["Physical"]  # English names in the English interface
+    assert shown[1][1:4] == ["Entity", "Time", "Place"]
 
 
 def test_the_relation_prompt_goes_once_the_relation_is_made(

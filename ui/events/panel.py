@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
 from annotator.model import DocumentAnnotations, Span, placed_getter
 from annotator.schema import Schema
-from ui.i18n import plain_tooltip, relation_text
+from ui.i18n import plain_tooltip, relation_text, role_display
 from ui.widgets import EXCERPT, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
@@ -318,14 +318,14 @@ class EventsModel(QAbstractItemModel):
             return row.type if column == 0 else excerpt(row.text)
         if isinstance(row, ArgumentRow):
             if column == 0:
-                return row.role
+                return role_display(row.role)
             return excerpt(row.text) if row.target else self.texts["deleted"]
         if isinstance(row, RelationRow):
             if column == 0:
                 return row.type
             return relation_text(excerpt(row.source_text), excerpt(row.target_text))
         if kind == "missing":
-            return str(row) if column == 0 else self.texts["missing"]
+            return role_display(str(row)) if column == 0 else self.texts["missing"]
         return self.texts["relations"] if column == 0 else ""
 
 

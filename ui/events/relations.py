@@ -29,7 +29,7 @@ from annotator import rules
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, RelationType, Role
 from ui.docview.view import DocumentView
-from ui.i18n import label_display
+from ui.i18n import label_display, role_display
 from ui.session import Session
 
 
@@ -224,7 +224,7 @@ class Linker:
         title = menu.addAction(self.w.tr("Add as argument:"))
         title.setEnabled(False)
         for role in roles:
-            menu.addAction(role.name).setData(role.name)
+            menu.addAction(role_display(role.name)).setData(role.name)
         menu.addSeparator()
         menu.addAction(self.w.tr("Just select it"))
         chosen = menu.exec(QCursor.pos())
@@ -245,7 +245,7 @@ class Linker:
                 self.w.tr("Delete span"),
                 self.w.tr(
                     "“{0}” is the {1} of {2}.\nRemove only the argument, or delete the whole event?"
-                ).format(span.text, ", ".join(roles), types),
+                ).format(span.text, ", ".join(role_display(r) for r in roles), types),
                 [
                     ("argument", self.w.tr("Remove the argument")),
                     ("event", self.w.tr("Delete the whole event")),
