@@ -156,6 +156,9 @@ def label_name_problem(name: object, what: str = "label name") -> Violation | No
     assert isinstance(name, str)
     if _has_space(name) or name[0] in "<!":
         return Violation("name", f"{what} {_shown(name)} contains white space or starts with < !")
+    if not name.isascii() and any(unicodedata.category(c) == "Cf" for c in name):
+        # a zero-width space or joiner: PER and PER+U+200B look the same and are two labels
+        return Violation("name", f"{what} {_shown(name)} contains an invisible character")
     return None
 
 

@@ -33,7 +33,9 @@ def _reopens_clean(path: Path) -> None:
         assert [str(i) for i in check_project(p)] == []
 
 
-@pytest.mark.parametrize("label", ["NEW LABEL", "<NEW>", "!X", "TAB\tX", "\u202eGPE", "A\nB"])
+@pytest.mark.parametrize(
+    "label", ["NEW LABEL", "<NEW>", "!X", "TAB\tX", "\u202eGPE", "A\nB", "PER\u200b", "\u2060ORG"]
+)
 def test_new_label_that_no_format_can_hold_is_refused_with_file_and_line(
     tmp_path: Path, label: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -53,7 +55,7 @@ def test_new_label_that_no_format_can_hold_is_refused_with_file_and_line(
     assert code == 1
     assert len(err.splitlines()) == 1
     assert f"{src}:2:" in err
-    assert any(why in err for why in ("white space", "bidi", "control"))
+    assert any(why in err for why in ("white space", "bidi", "control", "invisible"))
     with Project.open(project) as p:
         assert (canonical_hash(p), p.schema) == before
     _reopens_clean(project)
