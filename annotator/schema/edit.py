@@ -11,13 +11,22 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annotator.errors import SchemaError
-from annotator.schema.model import EventType, Label, RelationType, Schema
+from annotator.schema.model import AttributeDef, EventType, Label, RelationType, Schema
 
 Names = tuple[str, ...]
 
 
+def add_label(schema: Schema, label: Label) -> Schema:
+    """Add a new ``label`` (a Label, EventType or RelationType). A name that any label,
+    event type or relation type already has is refused: adding never replaces."""
+    _refuse_taken([x.name for x in schema.all_labels()], label.name, "add")
+    return with_label(schema, label)
+
+
 def with_label(schema: Schema, label: Label) -> Schema:
-    """Add ``label`` (a Label, EventType or RelationType), or replace the one of that name."""
+    """Replace the label of ``label``'s name with it (an edit of its names, colour, roles...),
+    or add it when there is none. The schema editor adds through ``add_label``, which refuses a
+    name in use."""
     group = _group_of(label)
     items: tuple[Label, ...] = getattr(schema, group)
     if any(x.name == label.name for x in items):
@@ -44,13 +53,41 @@ def rename_label(schema: Schema, old: str, new: str) -> Schema:
     _require(schema, old)
     if old == new:
         return schema
-    if any(x.name == new for x in schema.all_labels()):
-        raise SchemaError(f"cannot rename {old!r}: {new!r} already exists")
+    _refuse_taken([x.name for x in schema.all_labels()], new, f"rename {old!r}")
 
     def names(items: Names) -> Names:
         return tuple(new if n == old else n for n in items)
 
     return _checked(_map_refs(schema, names, lambda n: new if n == old else n))
+
+
+def rename_role(schema: Schema, event_type: str, old: str, new: str) -> Schema:
+    """Rename role ``old`` of ``event_type`` (a role name is unique within its event type).
+    The arguments filling it are the caller's: ``annotator.commands`` carries them along."""
+    et = schema.event(event_type)
+    if et is None or et.role(old) is None:
+        raise SchemaError(f"no role {old!r} in {event_type!r}")
+    if old == new:
+        return schema
+    _refuse_taken([r.name for r in et.roles], new, f"rename {old!r}")
+    roles = tuple(replace(r, name=new) if r.name == old else r for r in et.roles)
+    return _checked(with_label(schema, replace(et, roles=roles)))
+
+
+def with_attributes(schema: Schema, attributes: tuple[AttributeDef, ...]) -> Schema:
+    """The schema with this list of attributes; an attribute name given twice (a new one, or
+    one renamed to a name in use) is refused as ``add_label`` refuses a label name."""
+    seen: list[str] = []
+    for a in attributes:
+        _refuse_taken(seen, a.name, "add")
+        seen.append(a.name)
+    return _checked(replace(schema, attributes=attributes))
+
+
+def _refuse_taken(names: list[str], name: str, action: str) -> None:
+    """The one refusal of a name in use, for every kind (labels, roles, attributes)."""
+    if name in names:
+        raise SchemaError(f"cannot {action}: {name!r} already exists")
 
 
 def remove_label(schema: Schema, name: str) -> Schema:

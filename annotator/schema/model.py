@@ -78,7 +78,12 @@ class Role:
 
 @dataclass(frozen=True)
 class Label:
-    """An entity label, event type or relation type as the user sees it."""
+    """An entity label, event type or relation type as the user sees it.
+
+    ``en`` and ``ar`` are its English and Arabic display names, shown as plain text (never as
+    markup). Each is either empty or a name ``annotator.rules.name_problem`` accepts (no control
+    or bidi characters, no line breaks, no white space at either end). An empty English name
+    shows the label's ``name`` instead, an empty Arabic one the English name."""
 
     name: str
     en: str = ""
@@ -263,7 +268,10 @@ class Schema:
     # -- validation ----------------------------------------------------------------------
     def problems(self) -> list[str]:
         """Everything wrong with the schema itself (duplicate names, bad cardinalities...)."""
-        from annotator.rules import label_name_problem  # here: reading a schema needs no rules
+        from annotator.rules import (  # here: reading a schema needs no rules
+            label_name_problem,
+            name_problem,
+        )
 
         out: list[str] = []
         labels = self.all_labels()
@@ -275,6 +283,13 @@ class Schema:
             v = label_name_problem(n)
             if v is not None:
                 out.append(str(v))
+        for x in labels:
+            # display names are shown in lists and menus as names are: no control or bidi
+            # characters, no line breaks; empty is allowed (English then shows the name itself)
+            for shown, what in ((x.en, "English name"), (x.ar, "Arabic name")):
+                v = name_problem(shown, f"{x.name}: {what}") if shown else None
+                if v is not None:
+                    out.append(str(v))
         out += self.hotkey_conflicts()
         known = set(names) | set(PLACEHOLDERS)
         for group in (self.entities, self.events, self.relations):

@@ -797,6 +797,11 @@
         <source>Select some text or a span first.</source>
         <translation>حدّد نصًا أو مقطعًا أولًا.</translation>
     </message>
+    <message>
+        <location filename="../../ui/workbench/editing.py" line="212"/>
+        <source>{0} is already an argument of this event.</source>
+        <translation>{0} معمول لهذا الحدث من قبل.</translation>
+    </message>
 </context>
 <context>
     <name>EntityList</name>
@@ -896,9 +901,9 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="151"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="214"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="388"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="393"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="395"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="400"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -938,159 +943,174 @@
         <translation>spaCy العربي</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="204"/>
+        <source>outermost</source>
+        <translation>الأشمل</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
+        <source>innermost</source>
+        <translation>الأضيق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="206"/>
+        <source>longest</source>
+        <translation>الأطول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="212"/>
         <source>-DOCSTART- line between documents</source>
         <translation>سطر ‎-DOCSTART-‎ بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="211"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
         <source>The export report appears here.</source>
         <translation>يظهر تقرير التصدير هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="235"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="242"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="244"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="245"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="246"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="250"/>
         <source>Output</source>
         <translation>المُخرَج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="253"/>
         <source>Splits</source>
         <translation>التقسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="248"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="255"/>
         <source>Split seed</source>
         <translation>بذرة التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="249"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="256"/>
         <source>Tokenizer</source>
         <translation>المُقطِّع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="250"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="257"/>
         <source>Overlapping spans keep</source>
         <translation>عند تداخل المقاطع يُبقى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="251"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="258"/>
         <source>Tag scheme</source>
         <translation>نظام الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="253"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="260"/>
         <source>spaCy spans key</source>
         <translation>مفتاح مقاطع spaCy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="254"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="261"/>
         <source>Training data options</source>
         <translation>خيارات بيانات التدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="277"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="284"/>
         <source>The {0} format needs {1}, which is not installed. Add it with:
 {2}</source>
         <translation>تتطلب صيغة {0} الحزمة {1}، وهي غير مثبتة. أضفها بالأمر:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="281"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="288"/>
         <source>Splits: {0}</source>
         <translation>التقسيمات: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="290"/>
         <source>Choose where to write the export.</source>
         <translation>اختر مكان كتابة التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="292"/>
         <source>The spaCy spans key cannot be empty.</source>
         <translation>لا يمكن أن يكون مفتاح مقاطع spaCy فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="287"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="294"/>
         <source>Choose at least one label.</source>
         <translation>اختر تسمية واحدة على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="302"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="309"/>
         <source>{0} has no splits.</source>
         <translation>لا تقسيمات في {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="306"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="313"/>
         <source>One split (train). Example: train=0.8,test=0.2</source>
         <translation>تقسيم واحد (train). مثال: train=0.8,test=0.2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="311"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="318"/>
         <source> — by document; adding documents never moves others</source>
         <translation> — حسب المستند؛ إضافة مستندات لا تنقل غيرها أبدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="313"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="320"/>
         <source>A folder (only an earlier export of this format is replaced).</source>
         <translation>مجلد (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="314"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="321"/>
         <source>A file (only an earlier export of this format is replaced).</source>
         <translation>ملف (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="350"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="357"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="392"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="399"/>
         <source>folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="392"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="399"/>
         <source>file</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="394"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="401"/>
         <source>The {0} {1} holds an earlier {2} export. Replace it?</source>
         <translation>يحوي {0} {1} تصديرًا سابقًا بصيغة {2}. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="398"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="405"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="409"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="416"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="411"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="418"/>
         <source>Export failed, nothing was written:
 {0}</source>
         <translation>فشل التصدير، لم يُكتب شيء:
@@ -1893,7 +1913,7 @@
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="314"/>
+        <location filename="../../ui/review/window.py" line="316"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
@@ -2044,207 +2064,278 @@
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="58"/>
+        <location filename="../../ui/events/schema_editor.py" line="66"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="59"/>
+        <location filename="../../ui/events/schema_editor.py" line="67"/>
         <source>Event types</source>
         <translation>أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="60"/>
+        <location filename="../../ui/events/schema_editor.py" line="68"/>
         <source>Relation types</source>
         <translation>أنواع العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="87"/>
+        <location filename="../../ui/events/schema_editor.py" line="95"/>
         <source>Schema</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="94"/>
+        <location filename="../../ui/events/schema_editor.py" line="102"/>
         <source>New label name</source>
         <translation>اسم التسمية الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="95"/>
+        <location filename="../../ui/events/schema_editor.py" line="103"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="96"/>
+        <location filename="../../ui/events/schema_editor.py" line="104"/>
         <source>Up</source>
         <translation>أعلى</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="97"/>
+        <location filename="../../ui/events/schema_editor.py" line="105"/>
         <source>Down</source>
         <translation>أسفل</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="98"/>
+        <location filename="../../ui/events/schema_editor.py" line="106"/>
         <source>Remove…</source>
         <translation>إزالة…</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="102"/>
+        <location filename="../../ui/events/schema_editor.py" line="110"/>
         <source>Rename</source>
         <translation>إعادة تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="109"/>
+        <location filename="../../ui/events/schema_editor.py" line="117"/>
         <source>Clear</source>
         <translation>مسح</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="162"/>
+        <location filename="../../ui/events/schema_editor.py" line="174"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="164"/>
+        <location filename="../../ui/events/schema_editor.py" line="176"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="165"/>
+        <location filename="../../ui/events/schema_editor.py" line="177"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="166"/>
+        <location filename="../../ui/events/schema_editor.py" line="178"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="170"/>
+        <location filename="../../ui/events/schema_editor.py" line="182"/>
         <source>Hotkey</source>
         <translation>مفتاح الاختصار</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="172"/>
+        <location filename="../../ui/events/schema_editor.py" line="184"/>
         <source>Parent</source>
         <translation>الأصل</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="173"/>
+        <location filename="../../ui/events/schema_editor.py" line="185"/>
         <source>Arg1 types</source>
         <translation>أنواع الطرف الأول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="174"/>
+        <location filename="../../ui/events/schema_editor.py" line="186"/>
         <source>Arg2 types</source>
         <translation>أنواع الطرف الثاني</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="178"/>
+        <location filename="../../ui/events/schema_editor.py" line="190"/>
         <source>Roles (event types)</source>
         <translation>الأدوار (أنواع الأحداث)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="182"/>
+        <location filename="../../ui/events/schema_editor.py" line="194"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="183"/>
+        <location filename="../../ui/events/schema_editor.py" line="195"/>
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="249"/>
+        <location filename="../../ui/events/schema_editor.py" line="262"/>
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="329"/>
+        <location filename="../../ui/events/schema_editor.py" line="309"/>
+        <source>add {0}</source>
+        <translation>إضافة {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="321"/>
+        <source>rename {0} to {1}</source>
+        <translation>إعادة تسمية {0} إلى {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="344"/>
         <source>{0} is taken by the window&apos;s “{1}”.</source>
         <translation>المفتاح {0} مستخدم لأمر النافذة «{1}».</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="341"/>
+        <location filename="../../ui/events/schema_editor.py" line="349"/>
+        <source>hotkey of {0}</source>
+        <translation>مفتاح اختصار {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="356"/>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="411"/>
+        <location filename="../../ui/events/schema_editor.py" line="368"/>
+        <location filename="../../ui/events/schema_editor.py" line="379"/>
+        <source>edit {0}</source>
+        <translation>تحرير {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="392"/>
+        <source>roles of {0}</source>
+        <translation>أدوار {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="403"/>
+        <source>rename role {0} to {1}</source>
+        <translation>إعادة تسمية الدور {0} إلى {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="420"/>
+        <source>edit attributes</source>
+        <translation>تحرير الخصائص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="434"/>
+        <source>reorder labels</source>
+        <translation>إعادة ترتيب التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="447"/>
         <source>Remove {0}</source>
         <translation>إزالة {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="413"/>
+        <location filename="../../ui/events/schema_editor.py" line="449"/>
         <source>{0} annotation(s) use {1}. They are never deleted with the label:
 keep them (they will be listed as problems), or relabel them first.</source>
         <translation>تستخدم {0} توسيمات التسمية {1}. لا تُحذف أبدًا مع التسمية:
 أبقِها (وستُسرد مشكلاتٍ)، أو أعد تسميتها أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="417"/>
+        <location filename="../../ui/events/schema_editor.py" line="453"/>
         <source>Remove the label, keep the annotations</source>
         <translation>إزالة التسمية مع إبقاء التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="418"/>
+        <location filename="../../ui/events/schema_editor.py" line="454"/>
         <source>Relabel them, then remove…</source>
         <translation>إعادة تسميتها ثم الإزالة…</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="426"/>
+        <location filename="../../ui/events/schema_editor.py" line="462"/>
         <source>Relabel</source>
         <translation>إعادة التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="426"/>
+        <location filename="../../ui/events/schema_editor.py" line="462"/>
         <source>New label:</source>
         <translation>التسمية الجديدة:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="469"/>
+        <source>remove {0}</source>
+        <translation>إزالة {0}</translation>
     </message>
 </context>
 <context>
     <name>SchemaTables</name>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="57"/>
+        <location filename="../../ui/events/schema_tables.py" line="30"/>
+        <source>? optional</source>
+        <translation>? اختياري</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="31"/>
+        <source>exactly one</source>
+        <translation>واحد بالضبط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="32"/>
+        <source>* any number</source>
+        <translation>* أي عدد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="33"/>
+        <source>+ one or more</source>
+        <translation>+ واحد أو أكثر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="34"/>
+        <source>{2} exactly two</source>
+        <translation>{2} اثنان بالضبط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_tables.py" line="64"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="58"/>
+        <location filename="../../ui/events/schema_tables.py" line="65"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="122"/>
+        <location filename="../../ui/events/schema_tables.py" line="129"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="123"/>
+        <location filename="../../ui/events/schema_tables.py" line="130"/>
         <source>Accepts (labels)</source>
         <translation>يقبل (التسميات)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="124"/>
+        <location filename="../../ui/events/schema_tables.py" line="131"/>
         <source>How many</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="172"/>
+        <location filename="../../ui/events/schema_tables.py" line="179"/>
         <source>Attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="173"/>
+        <location filename="../../ui/events/schema_tables.py" line="180"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="174"/>
+        <location filename="../../ui/events/schema_tables.py" line="181"/>
         <source>Values (enum)</source>
         <translation>القيم (تعداد)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="175"/>
+        <location filename="../../ui/events/schema_tables.py" line="182"/>
         <source>Labels (empty: all)</source>
         <translation>التسميات (فارغ: الكل)</translation>
     </message>
@@ -2422,7 +2513,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SelectionController</name>
     <message>
-        <location filename="../../ui/workbench/selection.py" line="70"/>
+        <location filename="../../ui/workbench/selection.py" line="78"/>
         <source>Event: {0}</source>
         <translation>الحدث: {0}</translation>
     </message>
@@ -2802,76 +2893,76 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/events/relations.py" line="129"/>
+        <location filename="../../ui/events/relations.py" line="135"/>
         <source>Select the first span, then press R.</source>
         <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="133"/>
+        <location filename="../../ui/events/relations.py" line="139"/>
         <source>Relation from “{0}”: click the target span.</source>
         <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="145"/>
-        <location filename="../../ui/events/relations.py" line="159"/>
+        <location filename="../../ui/events/relations.py" line="151"/>
+        <location filename="../../ui/events/relations.py" line="165"/>
         <source>No relation added.</source>
         <translation>لم تُضف علاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="150"/>
+        <location filename="../../ui/events/relations.py" line="156"/>
         <source>No relation type links {0} to {1}.</source>
         <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="166"/>
+        <location filename="../../ui/events/relations.py" line="172"/>
         <source>Relation:</source>
         <translation>العلاقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="212"/>
+        <location filename="../../ui/events/relations.py" line="218"/>
         <source>New argument span as:</source>
         <translation>مقطع معمول جديد بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="224"/>
+        <location filename="../../ui/events/relations.py" line="230"/>
         <source>Add as argument:</source>
         <translation>إضافة معمولًا بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="229"/>
+        <location filename="../../ui/events/relations.py" line="235"/>
         <source>Just select it</source>
         <translation>تحديده فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="245"/>
-        <location filename="../../ui/events/relations.py" line="260"/>
+        <location filename="../../ui/events/relations.py" line="251"/>
+        <location filename="../../ui/events/relations.py" line="266"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="247"/>
+        <location filename="../../ui/events/relations.py" line="253"/>
         <source>“{0}” is the {1} of {2}.
 Remove only the argument, or delete the whole event?</source>
         <translation>«{0}» هو {1} في {2}.
 أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="250"/>
+        <location filename="../../ui/events/relations.py" line="256"/>
         <source>Remove the argument</source>
         <translation>إزالة المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="251"/>
+        <location filename="../../ui/events/relations.py" line="257"/>
         <source>Delete the whole event</source>
         <translation>حذف الحدث كله</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="262"/>
+        <location filename="../../ui/events/relations.py" line="268"/>
         <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
         <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="264"/>
+        <location filename="../../ui/events/relations.py" line="270"/>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
@@ -2934,7 +3025,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="438"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
         <location filename="../../ui/dialogs/team_view.py" line="97"/>
         <location filename="../../ui/review/agreement_window.py" line="346"/>
         <source>Open a project first.</source>
@@ -2962,17 +3053,17 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="179"/>
+        <location filename="../../ui/events/relations.py" line="185"/>
         <source>Select an event (its trigger) first.</source>
         <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="183"/>
+        <location filename="../../ui/events/relations.py" line="189"/>
         <source>Select the argument&apos;s text first.</source>
         <translation>حدّد نص المعمول أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="193"/>
+        <location filename="../../ui/events/relations.py" line="199"/>
         <source>{0} takes no entity arguments.</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
@@ -2982,7 +3073,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="428"/>
+        <location filename="../../ui/review/window.py" line="430"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
@@ -3109,12 +3200,12 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="88"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="89"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="90"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="91"/>
         <source>Problems</source>
         <translation>المشكلات</translation>
     </message>

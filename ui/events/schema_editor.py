@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.commands import Command
+from annotator.commands import AddArgument, Command, DeleteArgument
 from annotator.commands.schema import (
+    SchemaMacro,
     SetSchema,
     label_usage,
     remove_label_command,
@@ -46,11 +47,18 @@ from annotator.commands.schema import (
     same_kind_labels,
 )
 from annotator.errors import SchemaError
-from annotator.schema import EventType, Label, RelationType, Schema, hotkey_strokes
-from annotator.schema.edit import reorder, set_hotkey, with_label
+from annotator.schema import EventType, Label, RelationType, Role, Schema, hotkey_strokes
+from annotator.schema.edit import (
+    add_label,
+    rename_role,
+    reorder,
+    set_hotkey,
+    with_attributes,
+    with_label,
+)
 from ui.events import relations
 from ui.events.schema_tables import AttributesTable, RolesTable, parse_names
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import LRI, PDI, QT_TRANSLATE_NOOP
 from ui.session import Session
 from ui.widgets import swatch
 
@@ -124,8 +132,12 @@ class SchemaEditor(QDialog):
         self.down_button.clicked.connect(lambda: self.move_label(1))
         self.remove_button.clicked.connect(self.remove_current)
         self.rename_button.clicked.connect(lambda: self.rename(self.name_edit.text().strip()))
-        self.en_edit.editingFinished.connect(lambda: self._edit_field("en", self.en_edit.text()))
-        self.ar_edit.editingFinished.connect(lambda: self._edit_field("ar", self.ar_edit.text()))
+        self.en_edit.editingFinished.connect(
+            lambda: self._edit_field("en", self.en_edit.text().strip())
+        )
+        self.ar_edit.editingFinished.connect(
+            lambda: self._edit_field("ar", self.ar_edit.text().strip())
+        )
         self.color_button.clicked.connect(self.pick_color)
         self.hotkey_edit.editingFinished.connect(
             lambda: self.set_hotkey(self.hotkey_edit.keySequence().toString())
@@ -241,7 +253,8 @@ class SchemaEditor(QDialog):
         self.en_edit.setText(lab.en if lab else "")
         self.ar_edit.setText(lab.ar if lab else "")
         self.color_button.setIcon(swatch(lab.color if lab else "#999999"))
-        self.color_button.setText(lab.color if lab else "")
+        # a left-to-right isolate: in the Arabic interface #E69F00 showed as E69F00#
+        self.color_button.setText(f"{LRI}{lab.color}{PDI}" if lab else "")
         self.hotkey_edit.blockSignals(True)
         self.hotkey_edit.setKeySequence(QKeySequence(lab.hotkey if lab else ""))
         self.hotkey_edit.blockSignals(False)
@@ -291,8 +304,9 @@ class SchemaEditor(QDialog):
         color = PALETTE[len(self.group()) % len(PALETTE)]
         cls: type[Label] = {"entities": Label, "events": EventType, "relations": RelationType}[kind]
         new = cls(name=name, en=name, color=color)
-        if self._apply(self._try(self.list_error, lambda: with_label(self.schema, new)),
-                       f"add {name}", self.list_error):  # fmt: skip
+        # a name in use (of any kind) is refused: adding never replaces a label
+        built = self._try(self.list_error, lambda: add_label(self.schema, new))
+        if self._apply(built, self.tr("add {0}").format(name), self.list_error):
             self.new_name.clear()
             self.select(name)
 
@@ -304,6 +318,7 @@ class SchemaEditor(QDialog):
             return False
         try:
             command = rename_label_command(project, lab.name, new)
+            command.text = self.tr("rename {0} to {1}").format(lab.name, new)
         except SchemaError as exc:
             self.name_error.setText(str(exc))
             self.name_edit.setText(lab.name)
@@ -331,7 +346,7 @@ class SchemaEditor(QDialog):
                 self._show_label()
                 return False
         built = self._try(self.hotkey_error, lambda: set_hotkey(self.schema, lab.name, key))
-        return self._apply(built, f"hotkey {lab.name}", self.hotkey_error)
+        return self._apply(built, self.tr("hotkey of {0}").format(lab.name), self.hotkey_error)
 
     def pick_color(self) -> None:
         lab = self.current()
@@ -350,7 +365,7 @@ class SchemaEditor(QDialog):
         changes: dict[str, Any] = {field: value}
         changed = replace(lab, **changes)
         built = self._try(self.detail_error, lambda: with_label(self.schema, changed))
-        self._apply(built, f"edit {lab.name}", self.detail_error)
+        self._apply(built, self.tr("edit {0}").format(lab.name), self.detail_error)
 
     def _edit_args(self) -> None:
         lab = self.current()
@@ -361,27 +376,48 @@ class SchemaEditor(QDialog):
             return
         changed = replace(lab, arg1=arg1, arg2=arg2)
         built = self._try(self.detail_error, lambda: with_label(self.schema, changed))
-        self._apply(built, f"edit {lab.name}", self.detail_error)
+        self._apply(built, self.tr("edit {0}").format(lab.name), self.detail_error)
 
     def _edit_roles(self, roles: object) -> None:
         lab = self.current()
         if not isinstance(lab, EventType) or not isinstance(roles, tuple):
             return
+        renamed = _renamed_role(lab.roles, roles)
+        if renamed is not None:
+            if not self._rename_role(lab, *renamed):
+                self._show_label()
+            return
         changed = replace(lab, roles=roles)
         built = self._try(self.detail_error, lambda: with_label(self.schema, changed))
-        if not self._apply(built, f"roles of {lab.name}", self.detail_error):
+        if not self._apply(built, self.tr("roles of {0}").format(lab.name), self.detail_error):
             self._show_label()
+
+    def _rename_role(self, lab: EventType, old: str, new: str) -> bool:
+        """Rename role ``old`` of ``lab``; the arguments filling it (every document, every
+        layer) take the new role in the same undo step, as a label's annotations follow a
+        label rename (one ``SchemaMacro``: the schema first, then the arguments)."""
+        project = self.session.project
+        built = self._try(self.detail_error, lambda: rename_role(self.schema, lab.name, old, new))
+        if project is None or built is None:
+            return False
+        text = self.tr("rename role {0} to {1}").format(old, new)
+        children: list[Command] = [SetSchema(built, text)]
+        for event in project.events(type=lab.name):
+            for arg in project.arguments(event.uuid):
+                if arg.role == old:
+                    children += [DeleteArgument(arg.uuid), AddArgument(event.uuid, new, arg.target)]
+        return self._run(SchemaMacro(children, text), self.detail_error)
 
     def _edit_attributes(self, attributes: object) -> None:
         if not isinstance(attributes, tuple):
             return
-        candidate = replace(self.schema, attributes=attributes)
-        problems = candidate.problems()
-        if problems:
-            self.attributes.error.setText(problems[0])
+        try:
+            candidate = with_attributes(self.schema, attributes)
+        except SchemaError as exc:
+            self.attributes.error.setText(str(exc))
             self.attributes.set_attributes(self.schema.attributes)
             return
-        self._apply(candidate, "edit attributes", self.attributes.error)
+        self._apply(candidate, self.tr("edit attributes"), self.attributes.error)
 
     def move_label(self, step: int) -> None:
         """Move the current label up (-1) or down (+1) in its list."""
@@ -395,7 +431,7 @@ class SchemaEditor(QDialog):
             return
         names[i], names[j] = names[j], names[i]
         built = self._try(self.list_error, lambda: reorder(self.schema, names))
-        self._apply(built, "reorder labels", self.list_error)
+        self._apply(built, self.tr("reorder labels"), self.list_error)
 
     def remove_current(self) -> None:
         """Remove the current label; when annotations use it, ask what to do with them."""
@@ -430,7 +466,22 @@ class SchemaEditor(QDialog):
                 relabel_to = str(target)
         try:
             command = remove_label_command(project, lab.name, relabel_to)
+            command.text = self.tr("remove {0}").format(lab.name)
         except SchemaError as exc:
             self.list_error.setText(str(exc))
             return
         self._run(command, self.list_error)
+
+
+def _renamed_role(before: tuple[Role, ...], after: tuple[Role, ...]) -> tuple[str, str] | None:
+    """(old, new) when ``after`` is ``before`` with one role's name changed (and nothing
+    else): the Roles table's name cell was edited. None for any other change."""
+    if len(before) != len(after):
+        return None
+    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
+    if len(changed) != 1:
+        return None
+    old, new = changed[0]
+    if replace(old, name=new.name) != new or any(r.name == old.name for r in after):
+        return None
+    return old.name, new.name

@@ -23,16 +23,23 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.schema import AttributeDef, Role
+from ui.i18n import QT_TRANSLATE_NOOP
 
 CARDINALITIES = ("?", "", "*", "+", "{2}")
 CARDINALITY_TEXT = {
-    "?": "? optional",
-    "": "exactly one",
-    "*": "* any number",
-    "+": "+ one or more",
-    "{2}": "{2} exactly two",
+    "?": QT_TRANSLATE_NOOP("SchemaTables", "? optional"),
+    "": QT_TRANSLATE_NOOP("SchemaTables", "exactly one"),
+    "*": QT_TRANSLATE_NOOP("SchemaTables", "* any number"),
+    "+": QT_TRANSLATE_NOOP("SchemaTables", "+ one or more"),
+    "{2}": QT_TRANSLATE_NOOP("SchemaTables", "{2} exactly two"),
 }
+"""the cardinality combo's entries (in English: shown through ``cardinality_text``)"""
 KINDS = ("bool", "enum", "text")
+
+
+def cardinality_text(cardinality: str) -> str:
+    """A cardinality as the Roles table's combo shows it, in the interface language."""
+    return QCoreApplication.translate("SchemaTables", CARDINALITY_TEXT[cardinality])
 
 
 def parse_names(text: str) -> tuple[str, ...]:
@@ -138,7 +145,7 @@ class RolesTable(_Table):
         self.table.insertRow(row)
         self.table.setItem(row, 0, _cell(role.name))
         self.table.setItem(row, 1, _cell(", ".join(role.types)))
-        texts = [CARDINALITY_TEXT[c] for c in CARDINALITIES]
+        texts = [cardinality_text(c) for c in CARDINALITIES]
         self.table.setCellWidget(row, 2, self._combo(CARDINALITIES, texts, role.cardinality))
 
     def roles(self) -> tuple[Role, ...]:

@@ -20,6 +20,7 @@ from annotator.model import placed_all
 from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
 from ui.events.relations import Linker, LinkHost
+from ui.i18n import role_display
 from ui.workbench.details import DetailsPanel, linked_edit
 from ui.workbench.document import DocumentModel
 from ui.workbench.panels import LabelPalette
@@ -124,8 +125,11 @@ class EventTools:
             self.w.label_palette.set_labels(schema.span_labels())
         colors = {lab.name: lab.color for lab in schema.all_labels()}
         triggers = {e.uuid: e for e in layer.events}
+        # the role as the events panel names it (Arabic for an ACE role in Arabic), looked
+        # up once per role name, not per argument
+        roles = {r: role_display(r) for r in {a.role for a in layer.arguments}}
         links = [
-            Link(a.uuid, triggers[a.event].trigger, a.target, a.role, a.event,
+            Link(a.uuid, triggers[a.event].trigger, a.target, roles[a.role], a.event,
                  colors.get(triggers[a.event].type, "#555555"))
             for a in layer.arguments
             if not a.deleted and a.event in triggers
@@ -213,10 +217,12 @@ class EventTools:
 
         if self.w.session.project is None:
             return
+        # every shortcut of an action, not only its first (Redo is Ctrl+Shift+Z and Ctrl+Y)
         reserved = {
-            a.shortcut().toString(): a.text().replace("&", "")
+            key.toString(): a.text().replace("&", "")
             for a in self.w.actions_by_name.values()
-            if not a.shortcut().isEmpty()
+            for key in a.shortcuts()
+            if not key.isEmpty()
         }
         dialog = SchemaEditor(self.w.session, reserved, self.w.window())
         dialog.exec()
