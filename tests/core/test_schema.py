@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.errors import SchemaError
+from annotator.rules import name_problem
 from annotator.schema import (
     AttributeDef,
     EventType,
@@ -208,7 +209,9 @@ def test_from_json_rejects_malformed_data() -> None:
 
 # -- hypothesis round trip -------------------------------------------------------------------
 NAME = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefz.-_شخص", min_size=1, max_size=8)
-TEXT = st.text(max_size=10)
+TEXT = st.text(max_size=10).filter(lambda t: not t or name_problem(t, "name") is None)
+"""a display name: empty, or one the schema accepts (no control or bidi character, no white
+space at either end)"""
 
 
 @st.composite
