@@ -21,7 +21,9 @@ What is decided here:
 - events, arguments and relations (``event_problem``, ``argument_problem``,
   ``relation_problem``): types and roles in the schema, argument and relation argument types
   accepted by the schema (alternatives, symmetric relations, ``<ENTITY>``/``<EVENT>``/
-  ``<ANY>``, label parents), and references to LIVE records of the same document and layer.
+  ``<ANY>``, label parents), and references to LIVE records of the same document and layer;
+- arguments of one event (``repeated_argument_problem``): at most one argument with the same
+  role and the same filler.
 
 Each function returns ``None`` or a ``Violation`` (a kind and a message); callers turn it into
 an exception (``Violation.error()``), an import error naming file and line, a quarantine
@@ -35,7 +37,7 @@ import operator
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -496,12 +498,13 @@ def links_not_to_judge(
     relations: Sequence[Relation],
 ) -> tuple[set[str], set[int]]:
     """The live events (uuids) for which ``event_problem``, ``argument_problem`` of each of
-    their live arguments and role cardinality find nothing, and the places among
-    ``relations`` of the live relations ``relation_problem`` finds nothing wrong with, known
-    from their fields and the spans' labels: no span record is made (of a lazily read layer,
-    a target's label is read from its column, ``getter``). Whatever is not in them is judged
-    by those rules. ``judge``: the layer's ``LayerRules``, whose schema's remembered answers
-    (attributes, roles, relation types found good) are used and added to.
+    their live arguments, ``repeated_argument_problem`` and role cardinality find nothing,
+    and the places among ``relations`` of the live relations ``relation_problem`` finds
+    nothing wrong with, known from their fields and the spans' labels: no span record is
+    made (of a lazily read layer, a target's label is read from its column, ``getter``).
+    Whatever is not in them is judged by those rules. ``judge``: the layer's ``LayerRules``,
+    whose schema's remembered answers (attributes, roles, relation types found good) are
+    used and added to.
 
     ``spans``: the layer's spans, every one of them live with its own id (``spans_to_judge``
     did not answer None); ``by_uuid``: exactly those spans by uuid; ``events``: the live
@@ -576,6 +579,7 @@ def _quiet_events(
         ):
             continue
         roles: list[str] = []
+        filled: set[tuple[str, str]] = set()  # (role, filler): repeated_argument_problem
         for a in arguments_by_event.get(e.uuid, ()):
             role, target = a.role, a.target
             if not (
@@ -584,8 +588,10 @@ def _quiet_events(
                 and type(a.annotator) is str
                 and a.annotator == annotator
                 and type(role) is str
+                and (role, target) not in filled
             ):
                 break
+            filled.add((role, target))
             found = label_of(target)
             if found is not None:  # a live span of the layer
                 label = found[0]
@@ -739,6 +745,50 @@ def argument_problem(
             "wrong-type", f"role {argument.role!r} of {event.type!r} does not accept {label!r}"
         )
     return None
+
+
+def repeated_argument_problem(
+    event: Event, argument: Argument, siblings: Iterable[Argument]
+) -> Violation | None:
+    """An argument that repeats one of ``siblings`` (the other arguments of ``event``): an
+    event has at most ONE argument with the same role and the same filler (the same span or
+    event); a second one says nothing new and an export would write it twice. Deleted
+    arguments and ``argument`` itself (the same uuid, an update) do not count."""
+    if argument.deleted:
+        return None
+    role, target, uuid = argument.role, argument.target, argument.uuid
+    for other in siblings:
+        if (
+            other.role == role
+            and other.target == target
+            and other.uuid != uuid
+            and not other.deleted
+        ):
+            return Violation(
+                "repeated-argument",
+                f"{event.type}: {target} already fills its role {_shown(role)} (argument"
+                f" {other.uuid}); an event takes one argument per role and filler",
+            )
+    return None
+
+
+def repeated_arguments(arguments: Iterable[Argument]) -> list[tuple[Argument, Argument]]:
+    """The live arguments among ``arguments`` (those of one event) that repeat an earlier one
+    (``repeated_argument_problem``), each with the first it repeats, in the given order: what
+    ``check`` reports of data written before the rule (an old import or merge)."""
+    first: dict[tuple[object, object], Argument] = {}
+    out: list[tuple[Argument, Argument]] = []
+    for a in arguments:
+        if a.deleted:
+            continue
+        key = (a.role, a.target)
+        try:
+            held = first.setdefault(key, a)
+        except TypeError:  # an unhashable role or target: argument_problem reports it
+            continue
+        if held is not a:
+            out.append((a, held))
+    return out
 
 
 def relation_problem(
@@ -985,10 +1035,19 @@ class LayerRules:
 
 
 # -- what the GUI offers --------------------------------------------------------------------
-def roles_for(schema: Schema, event_type: str, target_label: str) -> list[Role]:
+def roles_for(
+    schema: Schema, event_type: str, target_label: str, filled: Collection[str] = ()
+) -> list[Role]:
     """The roles of ``event_type`` that ``argument_problem`` accepts for a target labelled
-    ``target_label`` (the GUI's role menu)."""
-    return schema.roles_accepting(event_type, target_label)
+    ``target_label`` (the GUI's role menu), less ``filled``: the roles the target already
+    fills in the event (``roles_filled``), which ``repeated_argument_problem`` refuses."""
+    return [r for r in schema.roles_accepting(event_type, target_label) if r.name not in filled]
+
+
+def roles_filled(arguments: Iterable[Argument], target: str) -> set[str]:
+    """The roles ``target`` (a span or event uuid) fills among ``arguments`` (the live
+    arguments of one event)."""
+    return {a.role for a in arguments if a.target == target and not a.deleted}
 
 
 def relation_types_for(schema: Schema, source_label: str, target_label: str) -> list[RelationType]:

@@ -3,7 +3,8 @@
 Checks: file integrity, the schema's own problems, and every live record under the rules of
 ``annotator.rules`` (the same rules that the API, importers and merge apply): offsets and
 covered text, labels/types/roles/attributes in the schema, argument and relation types,
-references to live records of the same document and layer. Role cardinality (missing
+references to live records of the same document and layer, one argument per role and
+filler of an event (data written before that rule). Role cardinality (missing
 required roles, too many fillers) is checked here only: it never blocks saving.
 """
 
@@ -103,6 +104,8 @@ def _check_layer(
         for a in args:
             target: Span | Event | None = spans.get(a.target) or events.get(a.target)
             add(a.uuid, e.annotator, layer_rules.argument(e, a, target))
+        for a, _first in rules.repeated_arguments(args):
+            add(a.uuid, e.annotator, rules.repeated_argument_problem(e, a, args))
         if et is None:
             continue
         per_role: dict[str, int] = {}

@@ -18,7 +18,7 @@ from annotator import rules
 from annotator.model import Status
 from annotator.text import restore_proclitic, trim_proclitic
 from ui.docview.view import DocumentView
-from ui.i18n import label_display
+from ui.i18n import isolate, label_display
 from ui.session import Session
 from ui.workbench.document import DocumentModel
 from ui.workbench.event_wiring import EventTools
@@ -203,7 +203,15 @@ class EditingController(QObject):
         project = self.session.project
         if event_uuid and span is not None and uuid != previous and project is not None:
             event = next(e for e in model.layer.events if e.uuid == event_uuid)
-            roles = rules.roles_for(project.schema, event.type, span.label)
+            # the roles the span fills already are not offered again: an event takes one
+            # argument per role and filler (rules.repeated_argument_problem)
+            filled = rules.roles_filled(model.layer.arguments_of(event_uuid), uuid)
+            roles = rules.roles_for(project.schema, event.type, span.label, filled)
+            if not roles and rules.roles_for(project.schema, event.type, span.label):
+                self.status_bar.showMessage(
+                    self.tr("{0} is already an argument of this event.").format(isolate(span.text)),
+                    5000,
+                )
             if roles:
                 role = linker.choose_role(roles, span.text)
                 if role:
