@@ -199,7 +199,14 @@ class ExportDialog(QDialog):
         if importlib.util.find_spec("spacy") is None:
             self.tokenizer.model().item(1).setEnabled(False)  # type: ignore[attr-defined]
         self.overlap = QComboBox(self)
-        self.overlap.addItems(list(OVERLAP_POLICIES))
+        # shown in the interface language; the data is the name the core takes
+        shown = {
+            "outermost": self.tr("outermost"),
+            "innermost": self.tr("innermost"),
+            "longest": self.tr("longest"),
+        }
+        for policy in OVERLAP_POLICIES:
+            self.overlap.addItem(shown.get(policy, policy), policy)
         self.scheme = QComboBox(self)
         self.scheme.addItems(list(TAG_SCHEMES))
         self.docstart = QCheckBox(self.tr("-DOCSTART- line between documents"), self)
@@ -360,7 +367,7 @@ class ExportDialog(QDialog):
         """The export the dialog describes now."""
         fmt = self.fmt()
         options = ExportOptions(
-            overlap_policy=self.overlap.currentText(),
+            overlap_policy=str(self.overlap.currentData()),
             scheme=self.scheme.currentText(),
             docstart=self.docstart.isChecked(),
             spans_key=self.spans_key.text().strip() or "sc",

@@ -33,6 +33,12 @@ from ui.i18n import label_display, role_display
 from ui.session import Session
 
 
+def menu_text(name: str) -> str:
+    """A schema or user name as a menu item's text: each ``&`` doubled, so that ``R&D`` shows
+    as R&D and not as RD with an underlined D (Qt reads a lone ``&`` as a mnemonic)."""
+    return name.replace("&", "&&")
+
+
 class LinkHost(Protocol):
     """What the ``Linker`` needs of the main window: the session, the open document with its
     layer and selection, and the window's status bar (its top-level widget parents the menus)."""
@@ -166,7 +172,7 @@ class Linker:
         title = menu.addAction(self.w.tr("Relation:"))
         title.setEnabled(False)
         for rt in types:
-            menu.addAction(label_display(rt)).setData(rt.name)
+            menu.addAction(menu_text(label_display(rt))).setData(rt.name)
         chosen = menu.exec(QCursor.pos())
         return str(chosen.data()) if chosen is not None and chosen.data() else None
 
@@ -213,7 +219,7 @@ class Linker:
         title.setEnabled(False)
         for lab in labels:
             key = f"\t{lab.hotkey}" if lab.hotkey else ""
-            menu.addAction(f"{label_display(lab)}{key}").setData(lab.name)
+            menu.addAction(f"{menu_text(label_display(lab))}{key}").setData(lab.name)
         chosen = menu.exec(QCursor.pos())
         return str(chosen.data()) if chosen is not None and chosen.data() else None
 
@@ -224,7 +230,7 @@ class Linker:
         title = menu.addAction(self.w.tr("Add as argument:"))
         title.setEnabled(False)
         for role in roles:
-            menu.addAction(role_display(role.name)).setData(role.name)
+            menu.addAction(menu_text(role_display(role.name))).setData(role.name)
         menu.addSeparator()
         menu.addAction(self.w.tr("Just select it"))
         chosen = menu.exec(QCursor.pos())

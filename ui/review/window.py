@@ -285,10 +285,12 @@ class ReviewWindow(QMainWindow):
             rec = it.d.a if name == it.a else it.d.b if name == it.b else None
             view.set_selected(anchor(rec) or None)
         self.columns.scroll_to(it.d.start)
+        # each side "A (name): …" is one isolate: laid out left to right as a whole, it stays
+        # in one piece in the right-to-left interface ("— :(badr) B" without it)
+        side_a = isolate(f"A ({isolate(it.a)}): {describe(it.d.a, self.layers.get(it.a))}")
+        side_b = isolate(f"B ({isolate(it.b)}): {describe(it.d.b, self.layers.get(it.b))}")
         self.detail.setText(
-            f"{row + 1}/{len(self.items)} · {kind_name(it.kind)} · "
-            f"A ({isolate(it.a)}): {describe(it.d.a, self.layers.get(it.a))} · "
-            f"B ({isolate(it.b)}): {describe(it.d.b, self.layers.get(it.b))}"
+            f"{row + 1}/{len(self.items)} · {kind_name(it.kind)} · {side_a} · {side_b}"
             + (f" · {isolate(it.d.detail)}" if it.d.detail else "")
         )
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 
 from annotator import commands as cmds
 from ui.docview.view import DocumentView
+from ui.i18n import isolate, label_tag, role_display
 from ui.session import Session
 from ui.workbench.details import DetailsPanel
 from ui.workbench.document import DocumentModel
@@ -67,10 +68,18 @@ class SelectionController(QObject):
         if ev is None:
             return ""
         spans = layer.span_by_uuid()
-        lines = [self.tr("Event: {0}").format(ev.type)]
+        # named as the rest of the interface names them: the event type as the document
+        # view's tag (label_tag: Arabic in the Arabic interface), the role as the events
+        # panel (role_display); each part isolated, so a Latin name and Arabic text keep
+        # their order in either direction
+        project = self.session.project
+        label = project.schema.label(ev.type) if project is not None else None
+        kind = label_tag(label) if label is not None else ev.type
+        lines = [self.tr("Event: {0}").format(isolate(kind))]
         for arg in layer.arguments_of(ev.uuid):
             target = spans.get(arg.target)
-            lines.append(f"  {arg.role}: {target.text if target else arg.target}")
+            text = target.text if target else arg.target
+            lines.append(f"  {isolate(role_display(arg.role))}: {isolate(text)}")
         return "\n".join(lines)
 
     def go_to_span(self, uuid: str) -> None:
