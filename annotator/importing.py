@@ -738,6 +738,9 @@ def _import_one(
             arg = Argument(batch.fresh("arguments", wanted), ev.uuid, doc_id, annotator, role,
                            target.uuid, tick())  # fmt: skip
             bad = check.argument(ev, arg, target, id_checked=True)
+            if bad is None and rules.repeated_argument_problem(ev, arg, args) is not None:
+                report.already_present += 1  # the line names the same filler twice
+                continue
             args.append(arg)
         if bad is not None:
             fail(e.line, f"event {label}: {bad.message}")

@@ -610,6 +610,7 @@ class Project:
         target = self._live("spans", arg.target) or self._live("events", arg.target)
         assert target is None or isinstance(target, Span | Event)
         _raise(rules.argument_problem(self._schema, ev, arg, target))
+        _raise(rules.repeated_argument_problem(ev, arg, self.arguments(ev.uuid)))
 
     # -- relations -----------------------------------------------------------------------
     def add_relation(

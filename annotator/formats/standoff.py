@@ -37,7 +37,7 @@ from annotator.model import (
     Relation,
     Span,
 )
-from annotator.rules import is_reference
+from annotator.rules import is_reference, repeated_arguments
 from annotator.schema import Schema
 from annotator.text import BOM, OffsetMap, normalise
 
@@ -450,8 +450,12 @@ def live_view(
             role_order[ev.type] = {r.name: n for n, r in enumerate(et.roles if et else ())}
         roles = role_order[ev.type]
         args = []
-        for a in arguments.get(ev.uuid, ()):
-            if known(a.target):
+        of_event = arguments.get(ev.uuid, ())
+        repeats = {a.uuid for a, _first in repeated_arguments(of_event)}
+        for a in of_event:
+            if a.uuid in repeats:
+                account.skip(a.uuid, "argument repeating another of its event (role and filler)")
+            elif known(a.target):
                 args.append(a)
             else:
                 account.skip(a.uuid, "argument whose filler was not exported")

@@ -58,6 +58,8 @@ def oracle(da: DocumentAnnotations, schema: Schema, annotator: str = "") -> list
         for a in args:
             target: Span | Event | None = spans.get(a.target) or events.get(a.target)
             add(a.uuid, e.annotator, rules.argument_problem(schema, e, a, target))
+        for a, _first in rules.repeated_arguments(args):
+            add(a.uuid, e.annotator, rules.repeated_argument_problem(e, a, args))
         if et is None:
             continue
         per_role = Counter(a.role for a in args)
