@@ -104,11 +104,6 @@ def test_the_edit_command_refuses_a_second_identical_argument(
     assert len(p.arguments(event.uuid)) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Project._check_argument (annotator/project.py) must ask "
-    "rules.repeated_argument_problem: a change outside this fixer's files",
-)
 def test_the_api_refuses_a_second_identical_argument(meet: tuple[Project, Event, Span]) -> None:
     p, event, person = meet
     p.add_argument(event.uuid, "Entity", person.uuid)
@@ -128,12 +123,6 @@ def test_check_project_reports_a_repeat_written_before_the_rule(
     assert issue.uuid == "old-copy" and first.uuid in issue.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the importer (annotator/importing.py, _import_one) must ask "
-    "rules.repeated_argument_problem of each argument of an event line: outside this fixer's "
-    "files",
-)
 def test_a_brat_event_naming_the_same_filler_twice_imports_it_once(tmp_path: Path) -> None:
     folder = tmp_path / "brat"
     folder.mkdir()
@@ -149,11 +138,6 @@ def test_a_brat_event_naming_the_same_filler_twice_imports_it_once(tmp_path: Pat
         assert not [i for i in check_project(p) if i.kind == "repeated-argument"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the exports' live view (annotator/formats/standoff.py, live_view) must leave out "
-    "rules.repeated_arguments: outside this fixer's files",
-)
 def test_an_export_writes_a_repeated_argument_once(
     meet: tuple[Project, Event, Span], tmp_path: Path, seed_text: str
 ) -> None:
