@@ -294,16 +294,7 @@ class AddArgument(Command):
         self.text = f"add argument {role}"
 
     def _first(self, project: Project) -> list[Version]:
-        from annotator import rules
-        from annotator.model import Argument
-
-        # one argument per role and filler (rules.repeated_argument_problem): the same span
-        # clicked twice as the same role of the event is refused, not written twice
-        ev = project.event(self.event)
-        probe = Argument("", self.event, ev.doc_id, ev.annotator, self.role, self.target)
-        repeated = rules.repeated_argument_problem(ev, probe, project.arguments(self.event))
-        if repeated is not None:
-            raise repeated.error()
+        # a repeat of another argument (role and filler) is refused by add_argument's rules
         return [(None, project.add_argument(self.event, self.role, self.target))]
 
 
