@@ -288,3 +288,9 @@ def relation_text(
 def plain_tooltip(text: str) -> str:
     """A tooltip string that Qt shows literally, whatever markup ``text`` contains."""
     return str(GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpacePre))
+
+
+def menu_text(name: str) -> str:
+    """A schema or user name as a menu item's text: each ``&`` doubled, so that ``R&D`` shows
+    as R&D and not as RD with an underlined D (Qt reads a lone ``&`` as a mnemonic)."""
+    return name.replace("&", "&&")

@@ -245,3 +245,16 @@ def test_a_string_without_an_arabic_form_shows_as_written(arabic: QApplication) 
     )
     assert QCoreApplication.translate("FindBar", "ة = ه") == "ة = ه"
     assert QCoreApplication.translate("MainWindow", "&File") not in ("", "&File")  # translated
+
+
+def test_menu_text_keeps_an_ampersand_as_written(qtbot: QtBot) -> None:
+    """Every menu built from a schema, project or user name (relabel, role, relation, recent
+    projects, the annotator button) goes through menu_text: R&D stays R&D, not RD."""
+    from PySide6.QtWidgets import QMenu
+
+    from ui.i18n import menu_text
+
+    menu = QMenu()
+    action = menu.addAction(menu_text("R&D"))
+    assert action.text() == "R&&D" and action.iconText() == "R&D"
+    assert menu_text("/home/a&b/p.annotator") == "/home/a&&b/p.annotator"

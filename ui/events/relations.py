@@ -29,14 +29,8 @@ from annotator import rules
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, RelationType, Role
 from ui.docview.view import DocumentView
-from ui.i18n import label_display, role_display
+from ui.i18n import label_display, menu_text, role_display
 from ui.session import Session
-
-
-def menu_text(name: str) -> str:
-    """A schema or user name as a menu item's text: each ``&`` doubled, so that ``R&D`` shows
-    as R&D and not as RD with an underlined D (Qt reads a lone ``&`` as a mnemonic)."""
-    return name.replace("&", "&&")
 
 
 class LinkHost(Protocol):

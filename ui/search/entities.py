@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from annotator.search import EntityGroup, fold_text
 from annotator.text import visible_invisibles
-from ui.i18n import plain_tooltip
+from ui.i18n import menu_text, plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -185,7 +185,9 @@ class EntityList(QWidget):
         relabel = menu.addMenu(self.tr("Relabel all as"))
         for label in self.labels:
             if label != group.label:
-                relabel.addAction(label, partial(self.relabelRequested.emit, group, label))
+                relabel.addAction(
+                    menu_text(label), partial(self.relabelRequested.emit, group, label)
+                )
         relabel.setEnabled(bool(relabel.actions()))
         menu.addAction(
             self.tr("Delete all {0} mentions").format(group.count),

@@ -36,7 +36,7 @@ from ui.docview.arcs import Link
 from ui.docview.looks import assign_looks, patterns_of
 from ui.docview.spans import LayerFields
 from ui.docview.view import DocumentView, ViewSpan
-from ui.i18n import label_tag
+from ui.i18n import label_tag, menu_text
 from ui.session import Changes, Session
 from ui.workbench import collector
 from ui.workbench.details import DetailsPanel
@@ -323,7 +323,7 @@ class ArcActions:
             else QCoreApplication.translate("ArcActions", "Role")
         )
         for name in self.choices(uuid):
-            action = change.addAction(name)
+            action = change.addAction(menu_text(name))
             action.setData(name)
             action.setCheckable(True)
             action.setChecked(name == link.label)

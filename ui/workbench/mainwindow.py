@@ -42,7 +42,7 @@ from annotator.errors import AnnotatorError
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import hotkey_strokes
 from ui.docview.view import DocumentView
-from ui.i18n import current_language, remember_language
+from ui.i18n import current_language, menu_text, remember_language
 from ui.session import Changes, ProjectLocked, Session
 from ui.workbench import collector
 from ui.workbench.document import DocumentModel
@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
         """Annotator, project and last save in the status bar and the title (also on every
         change of the session)."""
         path = self.session.path
-        name = (self.session.annotator or "—").replace("&", "&&")  # no mnemonic
+        name = menu_text(self.session.annotator or "—")  # a tool button: no mnemonic
         self.status_annotator.setText(self.tr("Annotator: {0}").format(name))
         self.status_project.setText(self.tr("Project: {0}").format(path.name if path else "—"))
         saved = self.session.last_saved

@@ -20,7 +20,7 @@ from annotator.model import Status
 from ui.dialogs.exchange_actions import add_exchange_actions
 from ui.dialogs.paths import IMPORT_FILTER, files_filter, remember_folder, start_path
 from ui.dialogs.prompts import choose_layers, show_message
-from ui.i18n import QT_TRANSLATE_NOOP, current_language, label_display
+from ui.i18n import QT_TRANSLATE_NOOP, current_language, label_display, menu_text
 from ui.workbench.hotkeys import takes_text
 
 if TYPE_CHECKING:
@@ -511,7 +511,7 @@ def show_palette(w: MenuHost) -> CommandPalette:
 def fill_recent(w: MenuHost) -> None:
     w.recent_menu.clear()
     for path in w.recent_projects():
-        action = w.recent_menu.addAction(path)
+        action = w.recent_menu.addAction(menu_text(path))
         action.triggered.connect(lambda _c=False, p=path: open_project(w, Path(p)))
 
 
