@@ -1,0 +1,123 @@
+"""Defects QA found in the hub: a colleague's record taken over through one's own layer, a
+hub that never answers, a slow screen of bad rows, spoofed names in the queue, a project
+restored in place that never got back what it lost, an unclear team schema message."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from annotator.hub import add_project_documents, sync
+from annotator.model import Status
+from annotator.project import Project
+from tests.hub.conftest import Hub
+from tests.hub.helpers import doc_texts, make_project
+
+REC = "INSERT INTO annotator_hub.records (body, origin) VALUES (%s::jsonb, 'evil')"
+
+
+def _pair(tmp: Path, team: dict[str, str]) -> tuple[Project, Project]:
+    texts = doc_texts(2)
+    amal = make_project(tmp / "amal.annotator", texts)
+    badr = make_project(tmp / "badr.annotator", texts)
+    add_project_documents(team["coord"], amal)
+    return amal, badr
+
+
+def _badr_line(hub: Hub, uuid: str) -> dict[str, object]:
+    with psycopg.connect(hub.owner) as conn:
+        row = conn.execute(
+            "SELECT body::text FROM annotator_hub.records WHERE uuid = %s ORDER BY seq LIMIT 1",
+            (uuid,),
+        ).fetchone()
+    assert row is not None
+    value = json.loads(str(row[0]))
+    assert isinstance(value, dict)
+    return value
+
+
+# -- 1. a record belongs to the layer that first wrote it -------------------------------------
+@pytest.mark.parametrize("mode", ["tombstone", "relabel"])
+def test_a_colleagues_record_cannot_be_taken_through_ones_own_layer(
+    tmp: Path, hub: Hub, team: dict[str, str], mode: str
+):
+    amal, badr = _pair(tmp, team)
+    doc = badr.documents()[0]
+    span = badr.add_span(doc.id, 0, 6, "PER", annotator="badr")
+    sync(badr, team["badr"])
+    copy = _badr_line(hub, span.uuid)
+    copy["annotator"] = "amal"
+    copy["clock"] = "1795990900000.000001"
+    if mode == "tombstone":
+        copy["deleted"] = True
+    else:
+        copy["label"] = "FAC"
+    with (
+        psycopg.connect(hub.url("amal")) as conn,
+        pytest.raises(psycopg.errors.CheckViolation, match="belongs to the layer badr"),
+    ):
+        conn.execute(REC, (json.dumps(copy),))
+    sync(amal, team["amal"])
+    got = amal.span(span.uuid)
+    assert (got.annotator, got.label, got.deleted) == ("badr", "PER", False)
+
+
+def test_the_first_of_two_writers_owns_the_uuid(hub: Hub, team: dict[str, str], tmp: Path):
+    """Two analysts pushing the same new uuid: one insert is refused, never both stored."""
+    amal, _ = _pair(tmp, team)
+    sha = next(iter(amal.document_hashes()))
+    line = {"kind": "spans", "doc": sha, "uuid": "same-1", "annotator": "amal",
+            "clock": "1700000000000.000001", "deleted": False, "start": 0, "end": 1,
+            "label": "PER", "text": "x", "attributes": {}, "note": "", "fragments": []}  # fmt: skip
+    first = psycopg.connect(hub.url("amal"))
+    second = psycopg.connect(hub.url("badr"))
+    try:
+        first.execute(REC, (json.dumps(line),))  # not committed yet
+        errors: list[BaseException] = []
+
+        def other() -> None:
+            try:
+                second.execute(REC, (json.dumps({**line, "annotator": "badr"}),))
+                second.commit()
+            except psycopg.Error as exc:
+                errors.append(exc)
+                second.rollback()
+
+        worker = threading.Thread(target=other)
+        worker.start()
+        time.sleep(0.5)
+        first.commit()
+        worker.join(30)
+        assert len(errors) == 1 and "belongs to the layer amal" in str(errors[0])
+    finally:
+        first.close()
+        second.close()
+    with psycopg.connect(hub.owner) as conn:
+        rows = conn.execute("SELECT annotator FROM annotator_hub.records "
+                            "WHERE uuid = 'same-1'").fetchall()  # fmt: skip
+    assert rows == [("amal",)]
+
+
+def test_honest_flows_still_pass_the_owner_rule(tmp: Path, hub: Hub, team: dict[str, str]):
+    amal, badr = _pair(tmp, team)
+    doc = amal.documents()[0]
+    a = amal.add_span(doc.id, 0, 6, "PER", annotator="amal")
+    b = badr.add_span(doc.id, 7, 13, "ORG", annotator="badr")
+    badr.set_status(doc.id, "badr", Status.DONE)
+    for _ in range(2):
+        sync(amal, team["amal"])
+        sync(badr, team["badr"])
+    amal.update_span(a.uuid, label="GPE")
+    badr.delete_span(b.uuid)
+    for _ in range(2):
+        sync(amal, team["amal"])
+        sync(badr, team["badr"])
+    assert badr.span(a.uuid).label == "GPE"
+    assert amal.spans(doc.id, "badr") == []
+    again = sync(amal, team["amal"], full=True)  # every version pushed again: stored once
+    assert again.pushed == 0 and again.already_on_hub >= 1
