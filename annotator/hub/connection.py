@@ -56,13 +56,30 @@ def describe(url: str) -> str:
     return f"{user}{host}{port}/{opts.get('dbname', '')}"
 
 
+CONNECT_TIMEOUT = 10
+"""seconds to wait for a hub to answer a connection, unless the URL sets ``connect_timeout``"""
+
+_KEEPALIVES = {"keepalives": "1", "keepalives_idle": "30", "keepalives_interval": "10",
+               "keepalives_count": "3"}  # fmt: skip
+"""TCP keepalives (unless the URL sets them): a hub gone silent mid-sync is noticed"""
+
+
 def connect(url: str, autocommit: bool = False) -> Connection:
-    """Open a connection to the hub's server; errors become one ``HubError`` line."""
+    """Open a connection to the hub's server; errors become one ``HubError`` line.
+
+    A hub that accepts the connection and never answers is given up after ``CONNECT_TIMEOUT``
+    seconds (libpq's ``connect_timeout``; the URL may set another)."""
     check_url(url)
+    opts = _options(url)
+    extra: dict[str, Any] = {k: v for k, v in _KEEPALIVES.items() if k not in opts}
+    if "connect_timeout" not in opts:
+        extra["connect_timeout"] = CONNECT_TIMEOUT
     try:
-        conn = psycopg.connect(url, autocommit=autocommit, application_name="annotator")
+        conn = psycopg.connect(url, autocommit=autocommit, application_name="annotator", **extra)
     except psycopg.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if "timeout expired" in first:
+            first = f"no answer within {opts.get('connect_timeout', CONNECT_TIMEOUT)} seconds"
         raise HubError(f"cannot connect to the hub {describe(url)}: {first}") from None
     return conn
 

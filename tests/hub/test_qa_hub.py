@@ -5,14 +5,16 @@ restored in place that never got back what it lost, an unclear team schema messa
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from annotator.hub import add_project_documents, sync
+from annotator.hub import HubError, add_project_documents, connect, connection, sync
 from annotator.model import Status
 from annotator.project import Project
 from tests.hub.conftest import Hub
@@ -121,3 +123,57 @@ def test_honest_flows_still_pass_the_owner_rule(tmp: Path, hub: Hub, team: dict[
     assert amal.spans(doc.id, "badr") == []
     again = sync(amal, team["amal"], full=True)  # every version pushed again: stored once
     assert again.pushed == 0 and again.already_on_hub >= 1
+
+
+# -- 2. a hub that accepts and never answers ---------------------------------------------------
+@pytest.fixture
+def silent_hub() -> Iterator[int]:
+    """A local port that accepts connections and never says a word (no network needed)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    worker = threading.Thread(target=accept, daemon=True)
+    worker.start()
+    try:
+        yield int(listener.getsockname()[1])
+    finally:
+        stop.set()
+        worker.join(5)
+        for conn in held:
+            conn.close()
+        listener.close()
+
+
+def test_a_silent_hub_is_given_up_with_one_line(
+    silent_hub: int, tmp: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(connection, "CONNECT_TIMEOUT", 1)
+    project = Project.create(tmp / "p.annotator")
+    url = f"postgresql://amal@127.0.0.1:{silent_hub}/team"
+    start = time.monotonic()
+    with pytest.raises(HubError) as caught:
+        sync(project, url)
+    assert time.monotonic() - start < 8
+    message = str(caught.value)
+    assert (
+        message == f"cannot connect to the hub amal@127.0.0.1:{silent_hub}/team: "
+        "no answer within 1 seconds"
+    )
+
+
+def test_the_urls_own_timeout_wins(silent_hub: int):
+    start = time.monotonic()
+    with pytest.raises(HubError, match="no answer within 2 seconds"):
+        connect(f"postgresql://amal@127.0.0.1:{silent_hub}/team?connect_timeout=2")
+    assert 1.5 < time.monotonic() - start < 8
