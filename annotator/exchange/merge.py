@@ -333,6 +333,7 @@ def _merge(
                     timely.append(br)
                 else:  # never a winner, never seen by the project's clock
                     held.record(br, late.message)
+            timely = _one_layer_per_id(session, timely, held)
             winners, new_uuids = _winners(session, timely, cancelled)
             report.kept = len(timely) - len(winners)
             accepted = _screen(session, schema, winners, doc_ids, held, cancelled)
@@ -381,6 +382,49 @@ def _add_documents(
     ids = session.add_documents(fresh)
     report.documents_added = len(ids)
     return {d.sha256: i for d, i in zip(fresh, ids, strict=True)}
+
+
+def _one_layer_per_id(
+    session: MergeSession, records: list[BundleRecord], held: _Quarantine
+) -> list[BundleRecord]:
+    """``records`` without the versions that would move a record to another layer: a record
+    id belongs to the layer (annotator) the project holds it in, and a version of it in
+    another layer is quarantined (a colleague's file, or a hub row, reusing a uuid of someone
+    else's annotation would otherwise take it over or delete it: found by QA on the hub). An
+    id the project does not hold yet that arrives in several layers at once is quarantined
+    in all of them. Between two files, the layer of the first one merged holds the id; the
+    hub itself refuses a second layer's row for an id (its migration 0002)."""
+    layers: dict[tuple[str, str], set[str]] = {}
+    for br in records:
+        layers.setdefault((record_kind(br.record), br.record.uuid), set()).add(
+            br.record.annotator
+        )
+    owner: dict[tuple[str, str], str | None] = {}
+    for kind in RECORD_KINDS:
+        ids = [u for k, u in layers if k == kind]
+        stored = session.stamps(kind, ids) if ids else {}
+        for u in ids:
+            have = stored.get(u)
+            found = layers[(kind, u)]
+            owner[(kind, u)] = have[1] if have is not None else (
+                next(iter(found)) if len(found) == 1 else None
+            )  # fmt: skip
+    out = []
+    for br in records:
+        key = (record_kind(br.record), br.record.uuid)
+        mine = owner[key]
+        if mine == br.record.annotator:
+            out.append(br)
+        elif mine is None:
+            names = ", ".join(repr(a) for a in sorted(layers[key]))
+            held.record(br, f"record id {br.record.uuid} arrives in several layers ({names})")
+        else:
+            held.record(
+                br,
+                f"record id {br.record.uuid} belongs to layer {mine!r}, not "
+                f"{br.record.annotator!r}",
+            )
+    return out
 
 
 def _winners(

@@ -7,6 +7,7 @@ merged into copies of one template project; the canonical dump hash is compared.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import shutil
 import tempfile
@@ -56,15 +57,18 @@ def _project(template: Path, folder: Path, name: str) -> Project:
     return Project.open(path)
 
 
+LAYER_OF = {"u1": "amal", "u2": "badr", "u3": "amal"}
+"""each record id belongs to one layer: a version in another layer is quarantined
+(test_a_version_in_another_layer_never_takes_a_record_over)"""
+
 # (uuid, annotator, clock, (start, end), label, deleted)
 version = st.tuples(
     st.sampled_from(UUIDS),
-    st.sampled_from(ANNOTATORS),
     st.sampled_from(CLOCKS),
     st.sampled_from(PLACES),
     st.sampled_from(["PER", "GPE"]),
     st.booleans(),
-)
+).map(lambda v: (v[0], LAYER_OF[v[0]], *v[1:]))
 Version = tuple[str, str, str, tuple[int, int], str, bool]
 
 
@@ -271,3 +275,37 @@ def test_a_deletion_and_a_new_reference_merge_alike_in_either_order(
             hashes.append(canonical_hash(p))
             assert [i.kind for i in check_project(p)] == ["dangling"]
     assert hashes[0] == hashes[1]
+
+
+def test_a_version_in_another_layer_never_takes_a_record_over(
+    template: Path, tmp_path: Path
+) -> None:
+    """A colleague's file holding a version of badr's span under their own name (the same
+    uuid, a later clock, another label, or a tombstone) does not move the span to their layer
+    nor delete it: that version is quarantined (found by QA on the hub, where any analyst could
+    so take over or delete a colleague's annotation)."""
+    badr = _one("u1", "badr", CLOCKS[0], "PER", deleted=False)
+    for hijack in (
+        _one("u1", "amal", CLOCKS[3], "GPE", deleted=False),
+        _one("u1", "amal", CLOCKS[3], "PER", deleted=True),
+    ):
+        with _project(template, tmp_path, "p") as p:
+            merge_bundle(p, badr)
+            report = merge_bundle(p, hijack)
+            (kept,) = p.spans()
+            assert (kept.annotator, kept.label, kept.clock) == ("badr", "PER", CLOCKS[0])
+            assert [q.reason for q in report.quarantined] == [
+                "record id u1 belongs to layer 'badr', not 'amal'"
+            ]
+        (tmp_path / "p.annotator").unlink()
+    # one file holding the id in two layers: neither version is taken
+    one = _one("u1", "badr", CLOCKS[0], "PER", deleted=False)
+    two = _one("u1", "amal", CLOCKS[1], "GPE", deleted=False)
+    both = dataclasses.replace(one, records=[*one.records, *two.records])
+
+    with _project(template, tmp_path, "q") as p:
+        report = merge_bundle(p, both)
+        assert p.spans() == [] and len(report.quarantined) == 2
+        assert all(
+            "arrives in several layers ('amal', 'badr')" in q.reason for q in report.quarantined
+        )
