@@ -191,6 +191,11 @@ def test_spec_token_kappa_on_s_and_w_layers() -> None:
     assert la == ["O", "B-PER", "I-PER", "O", "B-GPE", "O"]
     assert lb == ["O", "B-PER", "I-PER", "B-GPE", "I-GPE", "O"]
     assert cohen_kappa(la, lb) == pytest.approx(0.5556, abs=1e-4)
+    # the scheme agreement reports (docs/design/formats.md C.3): IO, the outermost label
+    io_a = token_labels(s_layer, [(s.start, s.end, s.label) for s in A])
+    io_b = token_labels(s_layer, [(s.start, s.end, s.label) for s in B])
+    assert io_a == ["O", "PER", "PER", "O", "GPE", "O"]
+    assert cohen_kappa(io_a, io_b) == pytest.approx(0.75)
     w_layer = tokenize(TEXT)  # ببغداد whole: both annotators expand to it
     wa = token_labels(w_layer, [(s.start, s.end, s.label) for s in A], "IOB2")
     wb = token_labels(w_layer, [(s.start, s.end, s.label) for s in B], "IOB2")
