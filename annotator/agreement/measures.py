@@ -541,7 +541,8 @@ def format_table(
 def format_result(result: AgreementResult, visual: bool = False) -> str:
     """The CLI summary: pairwise table, per-label F1, events and the all-annotator alphas."""
     out = [
-        f"annotators: {', '.join(result.annotators)}; documents: {result.documents}",
+        f"annotators: {', '.join(result.annotators)}; documents: {result.documents} "
+        "(each pair is compared on the documents both annotators have)",
         f"alpha (nominal, tokens): {_cell(result.alpha_nominal)}; "
         f"alpha-U (characters): {_cell(result.alpha_u.alpha)}",
         "",

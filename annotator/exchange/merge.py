@@ -396,9 +396,7 @@ def _one_layer_per_id(
     hub itself refuses a second layer's row for an id (its migration 0002)."""
     layers: dict[tuple[str, str], set[str]] = {}
     for br in records:
-        layers.setdefault((record_kind(br.record), br.record.uuid), set()).add(
-            br.record.annotator
-        )
+        layers.setdefault((record_kind(br.record), br.record.uuid), set()).add(br.record.annotator)
     owner: dict[tuple[str, str], str | None] = {}
     for kind in RECORD_KINDS:
         ids = [u for k, u in layers if k == kind]
