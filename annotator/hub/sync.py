@@ -51,7 +51,10 @@ from annotator.exchange.bundle_read import (
     BUNDLE_FORMAT,
     BUNDLE_VERSION,
     Bundle,
+    BundleDocument,
     BundleManifest,
+    BundleRecord,
+    BundleStatus,
     Lines,
     RawContent,
     canonical_record,
@@ -63,6 +66,7 @@ from annotator.hub.migrate import hub_version
 from annotator.model import GOLD
 from annotator.project import RECORD_KINDS, Project
 from annotator.safejson import UnsafeJSON, loads
+from annotator.schema import Schema
 from annotator.uuids import new_uuid
 
 SyncProgress = Callable[[str, int, int], None]
@@ -494,6 +498,10 @@ def _sections(where: str, values: list[tuple[int, Any]]) -> list[tuple[str, Line
     return [(f"{where}:records", lines) for lines in sections]
 
 
+_CHUNK = 5000
+"""rows screened together (see ``_screened``)"""
+
+
 def _screened(
     hub: str,
     schema: Any,
@@ -502,40 +510,125 @@ def _screened(
     report: SyncReport,
 ) -> Bundle:
     """Screen the pulled rows exactly as a bundle's lines are screened; a row the screen
-    refuses is reported and left out (one colleague's bad row never stops the team's sync)."""
+    refuses is reported and left out (one colleague's bad row never stops the team's sync).
+
+    One pass, every refusal collected: the documents first (a refused one goes, with every
+    row on it), then the rows in chunks of ``_CHUNK``. The screen checks rows in order and
+    stops at the first fault, so the rows before a refused one passed and those after it are
+    screened next; each row is screened at most twice (the rows that passed, once more for
+    their typed values), however many are refused."""
     where = f"hub {hub}"
-    rows = list(parsed)
-    while True:
-        records = [(seq, v) for t, seq, _, v in rows if t == "records"]
-        statuses = [(seq, v) for t, seq, _, v in rows if t == "statuses"]
+    checked_docs, schema_obj = _screened_documents(where, schema, docs, parsed, report)
+    gone = {str(d.get("sha256")) for d in docs} - {d.sha256 for d in checked_docs}
+    listed = {d.sha256: {"sha256": d.sha256, "name": d.name, "meta": d.meta}
+              for d in checked_docs}  # fmt: skip
+    records: list[BundleRecord] = []
+    statuses: list[BundleStatus] = []
+    for table in ("records", "statuses"):
+        mine = [r for r in parsed if r[0] == table
+                and not (isinstance(r[3], dict) and r[3].get("doc") in gone)]  # fmt: skip
+        for n in range(0, len(mine), _CHUNK):
+            got = _screened_rows(where, schema, listed, table, mine[n : n + _CHUNK], report)
+            records += got[0]
+            statuses += got[1]
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    manifest = BundleManifest(BUNDLE_FORMAT, BUNDLE_VERSION, "", created, True)
+    return Bundle(where, manifest, schema_obj, checked_docs, records, statuses)
+
+
+def _screened_rows(
+    where: str,
+    schema: Any,
+    listed: dict[str, dict[str, Any]],
+    table: str,
+    rows: list[tuple[str, int, str, Any]],
+    report: SyncReport,
+) -> tuple[list[BundleRecord], list[BundleStatus]]:
+    """The rows (all of ``table``) the screen accepts, typed; the others reported."""
+    records: list[BundleRecord] = []
+    statuses: list[BundleStatus] = []
+    work = [rows]
+    while work:
+        part = work.pop()
+        values = [(seq, v) for _, seq, _, v in part]
+        sections = _sections(where, values) if table == "records" else []
+        order = [seq for _, lines in sections for seq, _ in lines] or [s for s, _ in values]
+        shas = {v.get("doc") for _, v in values if isinstance(v, dict)}
         content = RawContent(
             (f"{where}:schema", schema),
-            (f"{where}:documents", list(enumerate(docs, 1))),
-            _sections(where, records),
-            (f"{where}:statuses", statuses),
+            (f"{where}:documents", list(enumerate((listed[s] for s in shas if s in listed), 1))),
+            sections,
+            (f"{where}:statuses", values if table == "statuses" else []),
         )
         try:
             checked = screen(content, DEFAULT_LIMITS)
-            break
+        except ImportFormatError as exc:
+            if exc.path.rsplit(":", 1)[-1] != table or exc.line not in order:
+                raise HubError(f"the hub's content is unusable: {exc}") from None
+            report.refused.append(f"hub {table} row {exc.line}: {exc.message}")
+            at = order.index(exc.line)
+            by_seq = {r[1]: r for r in part}
+            # the screen took the values it read apart: those before the refused row get fresh
+            # ones (they passed, and are screened again for their typed values); those after
+            # it were not read (a record read has lost its kind: read again, to be sure)
+            head = [_fresh(by_seq[s]) for s in order[:at]]
+            tail = [by_seq[s] for s in order[at + 1 :]]
+            tail = [r if not isinstance(r[3], dict) or "kind" in r[3] or table != "records"
+                    else _fresh(r) for r in tail]  # fmt: skip
+            work += [p for p in (tail, head) if p]
+            continue
+        records += checked.records
+        statuses += checked.statuses
+    return records, statuses
+
+
+def _fresh(row: tuple[str, int, str, Any]) -> tuple[str, int, str, Any]:
+    return row[0], row[1], row[2], loads(row[2])
+
+
+def _screened_documents(
+    where: str,
+    schema: Any,
+    docs: list[dict[str, Any]],
+    parsed: list[tuple[str, int, str, Any]],
+    report: SyncReport,
+) -> tuple[list[BundleDocument], Schema]:
+    """The team schema and the pulled documents, screened; a refused document is reported
+    with the count of rows on it (they are left out). The screen checks the documents in
+    order, so after a refusal the ones before it have passed: the next try starts after it
+    (and the documents that passed are screened once more, together, for the bundle)."""
+    passed: list[dict[str, Any]] = []
+    rest = list(docs)
+    while True:
+        try:
+            checked = screen(_documents_only(where, schema, rest), DEFAULT_LIMITS)
         except ImportFormatError as exc:
             table = exc.path.rsplit(":", 1)[-1]
-            if table not in ("records", "statuses", "documents") or exc.line is None:
+            if table == "schema":
+                raise HubError(
+                    f"the hub's team schema is unusable: {exc.message} (a coordinator sets a "
+                    "valid one with `annotator hub schema`)"
+                ) from None
+            if table != "documents" or exc.line is None:
                 raise HubError(f"the hub's content is unusable: {exc}") from None
-            if table == "documents":  # the document goes, and every row on it
-                sha = docs.pop(exc.line - 1).get("sha256")
-                gone = [r for r in rows if isinstance(r[3], dict) and r[3].get("doc") == sha]
-                report.refused.append(
-                    f"hub document {sha}: {exc.message} ({len(gone)} versions on it left out)"
-                )
-                drop = {(t, seq) for t, seq, _, _ in gone}
-            else:
-                report.refused.append(f"hub {table} row {exc.line}: {exc.message}")
-                drop = {(table, exc.line)}
-            # the screen takes the values apart as it goes: the next try gets fresh ones
-            rows = [(t, seq, text, loads(text)) for t, seq, text, _ in rows
-                    if (t, seq) not in drop]  # fmt: skip
-    created = datetime.now(UTC).isoformat(timespec="seconds")
-    manifest = BundleManifest(BUNDLE_FORMAT, BUNDLE_VERSION, "", created, True)
-    return Bundle(
-        where, manifest, checked.schema, checked.documents, checked.records, checked.statuses
+            passed += rest[: exc.line - 1]
+            sha = rest[exc.line - 1].get("sha256")
+            rest = rest[exc.line :]
+            on_it = sum(1 for r in parsed if isinstance(r[3], dict) and r[3].get("doc") == sha)
+            report.refused.append(
+                f"hub document {sha}: {exc.message} ({on_it} versions on it left out)"
+            )
+            continue
+        if not passed:
+            return checked.documents, checked.schema
+        checked = screen(_documents_only(where, schema, passed + rest), DEFAULT_LIMITS)
+        return checked.documents, checked.schema
+
+
+def _documents_only(where: str, schema: Any, docs: list[dict[str, Any]]) -> RawContent:
+    return RawContent(
+        (f"{where}:schema", schema),
+        (f"{where}:documents", list(enumerate(docs, 1))),
+        [],
+        (f"{where}:statuses", []),
     )

@@ -4,6 +4,7 @@ restored in place that never got back what it lost, an unclear team schema messa
 
 from __future__ import annotations
 
+import importlib
 import json
 import socket
 import threading
@@ -14,12 +15,14 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from annotator.exchange import bundle_read
 from annotator.hub import HubError, add_project_documents, connect, connection, sync
 from annotator.model import Status
 from annotator.project import Project
 from tests.hub.conftest import Hub
 from tests.hub.helpers import doc_texts, make_project
 
+hub_sync = importlib.import_module("annotator.hub.sync")  # (the package exports a function sync)
 REC = "INSERT INTO annotator_hub.records (body, origin) VALUES (%s::jsonb, 'evil')"
 
 
@@ -47,7 +50,7 @@ def _badr_line(hub: Hub, uuid: str) -> dict[str, object]:
 @pytest.mark.parametrize("mode", ["tombstone", "relabel"])
 def test_a_colleagues_record_cannot_be_taken_through_ones_own_layer(
     tmp: Path, hub: Hub, team: dict[str, str], mode: str
-):
+) -> None:
     amal, badr = _pair(tmp, team)
     doc = badr.documents()[0]
     span = badr.add_span(doc.id, 0, 6, "PER", annotator="badr")
@@ -69,7 +72,7 @@ def test_a_colleagues_record_cannot_be_taken_through_ones_own_layer(
     assert (got.annotator, got.label, got.deleted) == ("badr", "PER", False)
 
 
-def test_the_first_of_two_writers_owns_the_uuid(hub: Hub, team: dict[str, str], tmp: Path):
+def test_the_first_of_two_writers_owns_the_uuid(hub: Hub, team: dict[str, str], tmp: Path) -> None:
     """Two analysts pushing the same new uuid: one insert is refused, never both stored."""
     amal, _ = _pair(tmp, team)
     sha = next(iter(amal.document_hashes()))
@@ -105,7 +108,7 @@ def test_the_first_of_two_writers_owns_the_uuid(hub: Hub, team: dict[str, str], 
     assert rows == [("amal",)]
 
 
-def test_honest_flows_still_pass_the_owner_rule(tmp: Path, hub: Hub, team: dict[str, str]):
+def test_honest_flows_still_pass_the_owner_rule(tmp: Path, hub: Hub, team: dict[str, str]) -> None:
     amal, badr = _pair(tmp, team)
     doc = amal.documents()[0]
     a = amal.add_span(doc.id, 0, 6, "PER", annotator="amal")
@@ -157,7 +160,7 @@ def silent_hub() -> Iterator[int]:
 
 def test_a_silent_hub_is_given_up_with_one_line(
     silent_hub: int, tmp: Path, monkeypatch: pytest.MonkeyPatch
-):
+) -> None:
     monkeypatch.setattr(connection, "CONNECT_TIMEOUT", 1)
     project = Project.create(tmp / "p.annotator")
     url = f"postgresql://amal@127.0.0.1:{silent_hub}/team"
@@ -172,8 +175,42 @@ def test_a_silent_hub_is_given_up_with_one_line(
     )
 
 
-def test_the_urls_own_timeout_wins(silent_hub: int):
+def test_the_urls_own_timeout_wins(silent_hub: int) -> None:
     start = time.monotonic()
     with pytest.raises(HubError, match="no answer within 2 seconds"):
         connect(f"postgresql://amal@127.0.0.1:{silent_hub}/team?connect_timeout=2")
     assert 1.5 < time.monotonic() - start < 8
+
+
+# -- 3. refused rows cost about one screen ---------------------------------------------------
+def test_bad_rows_cost_about_one_screen(
+    tmp: Path, hub: Hub, team: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    amal, badr = _pair(tmp, team)
+    doc = amal.documents()[0]
+    good = 300
+    for n in range(good):
+        amal.add_span(doc.id, 0, 6, "PER", annotator="amal", uuid=f"good-{n}")
+    sync(amal, team["amal"])
+    bad = 40
+    with psycopg.connect(team["amal"]) as conn:
+        for n in range(bad):
+            line = {"kind": "spans", "doc": doc.sha256, "uuid": f"bad-{n}", "annotator": "amal",
+                    "clock": "1700000000000.000000", "deleted": False, "start": "0", "end": 6,
+                    "label": "PER", "text": "x", "attributes": {}, "note": "",
+                    "fragments": []}  # fmt: skip
+            conn.execute(REC, (json.dumps(line),))
+    screened: list[int] = []
+    real = bundle_read._record
+
+    def counting(value: object, *args: object, **kwargs: object) -> object:
+        screened.append(1)
+        return real(value, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bundle_read, "_record", counting)  # what the screen does per record
+    report = sync(badr, team["badr"])
+    assert len(report.refused) == bad and all("start" in r for r in report.refused)
+    assert sorted(r.split(":")[0] for r in report.refused)[0].startswith("hub records row ")
+    assert len(badr.spans(doc.id, "amal")) == good
+    # each row read by the screen at most twice (before: every row once per refused row)
+    assert len(screened) <= 2 * (good + bad)
