@@ -24,6 +24,7 @@ from annotator.agreement import AgreementResult, agreement, project_layers
 from annotator.canonical import canonical_json
 from annotator.clock import parse
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
+from annotator.formats.fields import printable
 from annotator.hub.connection import SCHEMA, Connection, HubError, refused, session
 from annotator.hub.migrate import hub_version
 from annotator.hub.sync import Member, SyncProgress, SyncReport, no_sync_progress, sync, whoami
@@ -246,11 +247,24 @@ class QueueItem:
     """the layer's status (for a review item: Status.DONE)"""
     layers: tuple[str, ...] = ()
     """for a review item: the analysts whose layers are to be compared"""
+    problem: str = ""
+    """why a sync will never bring this document: its name on the hub breaks the rule the
+    sync's screen applies (``rules.document_name_problem``); ``name`` is then shown escaped"""
+
+
+def _hub_name(name: str) -> tuple[str, str]:
+    """(name to show, problem) of a document name read from the hub: the name the sync's
+    screen accepts as is; one it refuses (a bidi override that makes ``evil<RLO>gnp.exe``
+    read ``evilexe.png``, a line break, a control character) escaped, with the reason."""
+    v = rules.document_name_problem(name)
+    return (name, "") if v is None else (printable(name), v.message)
 
 
 def queue(url: str, project: Project, layer: str) -> list[QueueItem]:
     """The documents assigned to ``layer`` that it has not marked done, in assignment order,
-    statuses as merged into ``project`` (sync first)."""
+    statuses as merged into ``project`` (sync first). A document not in the project yet is
+    named as on the hub when the sync will accept that name, else escaped, with ``problem``
+    saying why the sync refuses it; never raw."""
     with session(url) as conn:
         hub_version(conn)
         rows = conn.execute(
@@ -262,9 +276,13 @@ def queue(url: str, project: Project, layer: str) -> list[QueueItem]:
     out = []
     for sha, name in rows:
         doc = project.document_by_sha(str(sha))
-        st = statuses.get(doc.id, Status.NEW) if doc is not None else Status.NEW
-        if st != Status.DONE:
-            out.append(QueueItem(str(sha), doc.id if doc else None, str(name), st))
+        if doc is not None:  # the project's name: the one the sync accepted
+            st = statuses.get(doc.id, Status.NEW)
+            if st != Status.DONE:
+                out.append(QueueItem(str(sha), doc.id, doc.name, st))
+        else:
+            shown, problem = _hub_name(str(name))
+            out.append(QueueItem(str(sha), None, shown, Status.NEW, problem=problem))
     return out
 
 
