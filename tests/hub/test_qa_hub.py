@@ -4,6 +4,10 @@ restored in place that never got back what it lost, an unclear team schema messa
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 import importlib
 import json
 import socket
@@ -14,13 +18,36 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
 
 from annotator.exchange import bundle_read
-from annotator.hub import HubError, add_project_documents, connect, connection, sync
+from annotator.formats.fields import printable
+from annotator.hub import (
+    AnalystProgress,
+    HubError,
+    Overlap,
+    PairAgreement,
+    QueueItem,
+    TeamStatus,
+    TeamView,
+    add_project_documents,
+    assign,
+    connect,
+    connection,
+    queue,
+    sync,
+)
+from annotator.hub.sync import Member
 from annotator.model import Status
 from annotator.project import Project
+from annotator.text import sha256_text
 from tests.hub.conftest import Hub
 from tests.hub.helpers import doc_texts, make_project
+from ui.dialogs.team_view import TeamViewDialog
+from ui.i18n import install_translator
+from ui.widgets import DirectionalDelegate
 
 hub_sync = importlib.import_module("annotator.hub.sync")  # (the package exports a function sync)
 REC = "INSERT INTO annotator_hub.records (body, origin) VALUES (%s::jsonb, 'evil')"
@@ -214,3 +241,72 @@ def test_bad_rows_cost_about_one_screen(
     assert len(badr.spans(doc.id, "amal")) == good
     # each row read by the screen at most twice (before: every row once per refused row)
     assert len(screened) <= 2 * (good + bad)
+
+
+# -- 5. a document name the sync refuses is never shown raw in a queue -----------------------
+SPOOF = "evil\u202egnp.exe"  # reads "evilexe.png"
+
+
+def _spoofed_hub(tmp: Path, hub: Hub, team: dict[str, str]) -> Project:
+    amal = make_project(tmp / "amal.annotator", doc_texts(1))
+    add_project_documents(team["coord"], amal)
+    text = "نص وصل باسم مخادع."
+    with psycopg.connect(hub.url("coord")) as conn:  # as any client could write it
+        conn.execute(
+            "INSERT INTO annotator_hub.documents (sha256, name, text) VALUES (%s, %s, %s)",
+            (sha256_text(text), SPOOF, text),
+        )
+    assign(team["coord"], ["amal"], Overlap(each=1, share=0.0))
+    return amal
+
+
+def test_the_queue_escapes_a_name_the_sync_refuses(
+    tmp: Path, hub: Hub, team: dict[str, str]
+) -> None:
+    amal = _spoofed_hub(tmp, hub, team)
+    report = sync(amal, team["amal"])
+    assert any(r.startswith("hub document") for r in report.refused)
+    items = {q.sha256: q for q in queue(team["amal"], amal, "amal")}
+    text = "نص وصل باسم مخادع."
+    bad = items[sha256_text(text)]
+    assert "\u202e" not in bad.name and "u202e" in bad.name and bad.doc_id is None
+    assert "bidi" in bad.problem or "control" in bad.problem or "contains" in bad.problem
+    good = [q for q in items.values() if q.sha256 != sha256_text(text)]
+    assert [(q.name, q.problem) for q in good] == [("doc0", "")]
+    assert all("\u202e" not in q.name for q in items.values())
+
+
+# -- 4. names in the team view keep their own direction ---------------------------------------
+def _view(queue_items: tuple[QueueItem, ...]) -> TeamView:
+    analyst = AnalystProgress("000_3626081446f7037e", 3, 1, 1, 4, 2)
+    pair = PairAgreement("000_3626081446f7037e", "بدر", 0.5, {"PER": 0.5}, 0.4)
+    member = Member("amal", "analyst", "000_3626081446f7037e")
+    return TeamView(member, TeamStatus((analyst,), (pair,), None), queue_items)
+
+
+def test_the_team_view_lays_names_out_in_their_own_direction(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translator(app, "ar")
+    try:
+        items = (
+            QueueItem("a" * 64, 7, "000_3626081446f7037e", Status.IN_PROGRESS),
+            QueueItem("b" * 64, None, printable(SPOOF), Status.NEW, problem="bidi override"),
+        )
+        dialog = TeamViewDialog("hub", _view(items), lambda _doc: None, None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for table, column in ((dialog.analysts, 0), (dialog.queue, 0), (dialog.agreement, 0)):
+            delegate = table.itemDelegateForColumn(column)
+            assert isinstance(delegate, DirectionalDelegate)
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, table.model().index(0, column))
+            assert option.direction == Qt.LayoutDirection.LeftToRight, table
+        refused = dialog.queue.item(1, 1)
+        assert refused is not None and refused.toolTip()  # why the sync refuses it
+        if os.environ.get("ANNOTATOR_SHOTS"):
+            for n in range(3):
+                dialog.tabs.setCurrentIndex(n)
+                dialog.grab().save(os.path.join(os.environ["ANNOTATOR_SHOTS"], f"qa_team{n}.png"))
+    finally:
+        install_translator(app, "en")

@@ -45,9 +45,10 @@ from ui.dialogs.sync_dialog import (
     remember_url,
     show_queue,
 )
-from ui.i18n import status_text
+from ui.i18n import isolate, plain_tooltip, status_text
 from ui.jobs import BackgroundJob, JobWorker
 from ui.session import Session
+from ui.widgets import DirectionalDelegate
 
 if TYPE_CHECKING:
     from annotator.hub import TeamView
@@ -166,7 +167,11 @@ class TeamViewDialog(QDialog):
         self.view = view
         self._open_document = open_document
         m = view.member
-        who = m.role if m.layer in (None, m.role) else f"{m.role} · {m.layer}"
+        who = (
+            isolate(m.role)
+            if m.layer in (None, m.role)
+            else (f"{isolate(m.role)} · {isolate(m.layer or '')}")
+        )
         kinds = {
             "analyst": self.tr("analyst"),
             "adjudicator": self.tr("adjudicator"),
@@ -174,7 +179,7 @@ class TeamViewDialog(QDialog):
         }
         self.header = QLabel(
             self.tr("{0}, as {1} ({2}); figures as of this project's last sync.").format(
-                hub, who, kinds.get(m.kind, m.kind)
+                isolate(hub), who, kinds.get(m.kind, m.kind)
             ),
             self,
         )
@@ -183,7 +188,7 @@ class TeamViewDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.analysts = self._table(
             [self.tr("Analyst"), self.tr("Assigned"), self.tr("Done"), self.tr("In progress"),
-             self.tr("Spans"), self.tr("Spans per hour")],
+             self.tr("Spans"), self.tr("Spans per hour")], names=(0,),
         )  # fmt: skip
         for a in view.status.analysts:
             self._row(self.analysts, [
@@ -192,7 +197,7 @@ class TeamViewDialog(QDialog):
                 _item(_num(a.spans_per_hour, 1), True),
             ])  # fmt: skip
         self.agreement = self._table(
-            [self.tr("Pair"), self.tr("Label"), self.tr("F1"), self.tr("Kappa")]
+            [self.tr("Pair"), self.tr("Label"), self.tr("F1"), self.tr("Kappa")], names=(0, 1)
         )
         for p in view.status.pairs:
             pair = f"{p.a} – {p.b}"
@@ -203,14 +208,20 @@ class TeamViewDialog(QDialog):
             for label, f1 in sorted(p.per_label.items()):
                 self._row(self.agreement, [_item(pair), _item(label), _item(_num(f1), True),
                                            _item("")])  # fmt: skip
-        self.queue = self._table([self.tr("Document"), self.tr("Status")])
+        self.queue = self._table([self.tr("Document"), self.tr("Status")], names=(0, 1))
         for q in view.queue:
             status = status_text(q.status)
-            if q.doc_id is None:
+            if q.problem:  # the name is shown escaped (annotator.hub.queue)
+                status = self.tr("{0} (refused by the sync)").format(status)
+            elif q.doc_id is None:
                 status = self.tr("{0} (not synced yet)").format(status)
             name = _item(q.name)
             name.setData(Qt.ItemDataRole.UserRole, q.doc_id)
-            self._row(self.queue, [name, _item(status)])
+            items = [name, _item(status)]
+            if q.problem:
+                for item in items:
+                    item.setToolTip(plain_tooltip(q.problem))
+            self._row(self.queue, items)
         self.queue.cellDoubleClicked.connect(self._open)
         self.tabs.addTab(self.analysts, self.tr("Analysts"))
         self.tabs.addTab(self.agreement, self.tr("Agreement"))
@@ -229,8 +240,14 @@ class TeamViewDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(680, 380)
 
-    def _table(self, headers: list[str]) -> QTableWidget:
+    def _table(self, headers: list[str], names: tuple[int, ...]) -> QTableWidget:
+        """A read-only table; the ``names`` columns lay each cell out in its own direction
+        (``DirectionalDelegate``, as the document list): in the Arabic interface
+        ``000_3626081446f7037e`` would otherwise read ``3626081446f7037e_000``."""
         table = QTableWidget(0, len(headers), self)
+        delegate = DirectionalDelegate(table)
+        for column in names:
+            table.setItemDelegateForColumn(column, delegate)
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
