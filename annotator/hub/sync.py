@@ -149,6 +149,29 @@ class Cursor:
     pulled_seq: int = 0
     assigned: str = ""
     """digest of the documents assigned to the layer, all in the project at the last sync"""
+    state: str = ""
+    """the project as the last sync left it (``project_state``): a project behind it (restored
+    from a backup in place, same file) cannot hold what the cursors say it pulled"""
+
+
+def project_state(project: Project) -> str:
+    """``changes:N``: the project's change counter, the number of its newest change-log line.
+    Every write adds a line (an edit, an import, every merge, a sync's pull included), so the
+    counter only grows in a file that is used; read without touching the annotations."""
+    newest = project.changes(limit=1)
+    return f"changes:{newest[0].id if newest else 0}"
+
+
+def _behind(saved: str, now: str) -> bool:
+    """Whether the project (``now``) is behind the one the cursors were saved for (``saved``):
+    its change counter went back (a backup restored in place: the pulls since then are not
+    in it). A counter that went forward is the work done since the last sync."""
+    if not saved:
+        return False
+    try:
+        return int(now.removeprefix("changes:")) < int(saved.removeprefix("changes:"))
+    except ValueError:
+        return True  # unreadable: start afresh (a full sync is always safe)
 
 
 def _digest(shas: set[str]) -> str:
@@ -174,6 +197,7 @@ def load_cursor(project_path: Path, hub_id: str) -> Cursor | None:
             pending=bool(entry.get("pending", False)),
             pulled_seq=int(entry.get("pulled_seq", 0)),
             assigned=str(entry.get("assigned", "")),
+            state=str(entry.get("state", "")),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -212,6 +236,7 @@ def save_cursor(project_path: Path, hub_id: str, cursor: Cursor) -> None:
         "pending": cursor.pending,
         "pulled_seq": cursor.pulled_seq,
         "assigned": cursor.assigned,
+        "state": cursor.state,
         "file": _file_id(project_path),
     }
     text = json.dumps({"format": "annotator-hub-sync", "version": 1, "hubs": hubs}, indent=1)
@@ -258,8 +283,11 @@ def sync(
 ) -> SyncReport:
     """Push this project's own layers to the hub at ``url`` and pull everyone else's.
 
-    ``full``: push every own version, not only those after the last push (after merging a
-    bundle of one's own layer made elsewhere, say); the hub keeps each version once anyway.
+    ``full``: start afresh, as with no cursors: push every own version, not only those after
+    the last push (after merging a bundle of one's own layer made elsewhere, say), and pull
+    every version from the first (after restoring the project from a backup, say); the hub
+    keeps each version once and merging is idempotent. A project whose state is behind the
+    one the last sync left (``project_state``: restored in place) is synced so too.
     Safe to interrupt at any point and to run again. Raises HubError (connection, membership,
     a write the hub refuses), Cancelled (nothing of the current phase is kept)."""
     with session(url) as conn:
@@ -269,10 +297,12 @@ def sync(
             conn.rollback()
             report = SyncReport(describe(url), member)
             cursor = load_cursor(project.path, hub_id)
-            if cursor is None:
+            project.refresh()  # the clock as stored: another handle may have written
+            if cursor is None or full or _behind(cursor.state, project_state(project)):
+                # start afresh: a new origin (the versions this project pushed come back
+                # too), push everything, pull from the first number; merging is idempotent
                 cursor = Cursor(origin=new_uuid())
                 save_cursor(project.path, hub_id, cursor)
-            project.refresh()  # the clock as stored: another handle may have written
             mark = project.clock.last
             if member.writes and (full or cursor.pending or mark != cursor.clock_after):
                 since = "" if full or cursor.pending else cursor.pushed_mark
@@ -284,6 +314,7 @@ def sync(
                 _pull(conn, project, member, cursor, report, progress, cancelled)
             cursor.pulled_seq = report.seq
             cursor.clock_after = project.clock.last
+            cursor.state = project_state(project)
             save_cursor(project.path, hub_id, cursor)
             if report.pushed or report.pulled:
                 conn.execute(

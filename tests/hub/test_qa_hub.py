@@ -310,3 +310,42 @@ def test_the_team_view_lays_names_out_in_their_own_direction(qtbot: QtBot) -> No
                 dialog.grab().save(os.path.join(os.environ["ANNOTATOR_SHOTS"], f"qa_team{n}.png"))
     finally:
         install_translator(app, "en")
+
+
+# -- 6. a project restored in place gets back what it lost -----------------------------------
+def test_a_project_restored_in_place_pulls_again(tmp: Path, hub: Hub, team: dict[str, str]) -> None:
+    amal, badr = _pair(tmp, team)
+    doc = badr.documents()[0]
+    sync(amal, team["amal"])
+    backup = amal.path.read_bytes()  # (nothing open writes while it is read: WAL checkpointed)
+    for n in range(3):
+        badr.add_span(doc.id, n, n + 4, "PER", annotator="badr")
+    sync(badr, team["badr"])
+    assert sync(amal, team["amal"]).pulled == 3
+    path = amal.path
+    inode = path.stat().st_ino
+    amal.close()
+    for extra in ("-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    with open(path, "r+b") as fh:  # restored in place: the same file, the sidecar kept
+        fh.truncate(0)
+        fh.write(backup)
+    assert path.stat().st_ino == inode
+    with Project.open(path) as restored:
+        assert restored.spans(doc.id, "badr") == []
+        report = sync(restored, team["amal"])
+        assert len(restored.spans(doc.id, "badr")) == 3, report.lines()
+        again = sync(restored, team["amal"])  # and then back to incremental syncs
+        assert again.pulled == 0
+
+
+def test_a_full_sync_pulls_everything_again(tmp: Path, hub: Hub, team: dict[str, str]) -> None:
+    amal, badr = _pair(tmp, team)
+    doc = badr.documents()[0]
+    badr.add_span(doc.id, 0, 4, "PER", annotator="badr")
+    amal.add_span(doc.id, 5, 9, "ORG", annotator="amal")
+    sync(badr, team["badr"])
+    assert sync(amal, team["amal"]).pulled == 1
+    full = sync(amal, team["amal"], full=True)
+    assert full.pulled == 2 and full.pushed == 0  # badr's and its own, merged idempotently
+    assert full.merge is not None and full.merge.added == 0
