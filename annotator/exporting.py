@@ -206,7 +206,8 @@ def check_export(
         if not project.documents():
             raise AnnotatorError("nothing to export: the project has no documents")
         where = f"in layer {annotator}" if annotator else "in any layer"
-        raise AnnotatorError(f"nothing to export: no document has status {status} {where}")
+        what = f"has status {status}" if status is not None else "has annotations"
+        raise AnnotatorError(f"nothing to export: no document {what} {where}")
     if annotator is None and chosen.stacked and fmt not in LAYERED:
         raise MixedLayers(fmt, chosen)
     return chosen

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from annotator import Project
 from annotator.exporting import export
 
@@ -26,3 +28,16 @@ def test_documents_a_layer_never_touched_are_left_out_and_reported(tmp_path: Pat
         # asked for explicitly (status new: no status set), the untouched text goes out
         new = export(p, "conll", tmp_path / "new.conll", annotator="amal", status="new")
         assert new.documents == 2 and "أحد" in (tmp_path / "new.conll").read_text("utf-8")
+
+
+def test_nothing_to_export_without_a_status_says_so_plainly(tmp_path: Path) -> None:
+    """A layer with no annotations left: the message names no status (it said 'status None')."""
+    from annotator.errors import AnnotatorError
+
+    path = tmp_path / "e.annotator"
+    with Project.create(path) as p:
+        doc = p.add_document("قال محمد علي", name="one")
+        p.delete_span(p.add_span(doc.id, 4, 8, "PER", "qa").uuid)
+        with pytest.raises(AnnotatorError) as info:
+            export(p, "jsonl", tmp_path / "x.jsonl", annotator="qa")
+    assert str(info.value) == "nothing to export: no document has annotations in layer qa"
