@@ -349,3 +349,19 @@ def test_a_full_sync_pulls_everything_again(tmp: Path, hub: Hub, team: dict[str,
     full = sync(amal, team["amal"], full=True)
     assert full.pulled == 2 and full.pushed == 0  # badr's and its own, merged idempotently
     assert full.merge is not None and full.merge.added == 0
+
+
+# -- 7. a bad team schema says who fixes it ---------------------------------------------------
+def test_a_bad_team_schema_names_the_fix(tmp: Path, hub: Hub, team: dict[str, str]) -> None:
+    amal, badr = _pair(tmp, team)
+    badr.add_span(badr.documents()[0].id, 0, 4, "PER", annotator="badr")
+    sync(badr, team["badr"])
+    with psycopg.connect(hub.url("coord")) as conn:  # as any client could write it
+        conn.execute("INSERT INTO annotator_hub.schemas (body) VALUES (%s::jsonb)",
+                     (json.dumps({"format": "not-a-schema", "version": 1}),))  # fmt: skip
+    with pytest.raises(HubError) as caught:
+        sync(amal, team["amal"])
+    message = str(caught.value)
+    assert message.startswith("the hub's team schema is unusable: ")
+    assert "a coordinator sets a valid one with `annotator hub schema`" in message
+    assert len(message.splitlines()) == 1
