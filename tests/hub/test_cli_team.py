@@ -152,7 +152,8 @@ def test_init_creates_a_hub_in_an_empty_database(
     pg_server.create_database("fresh_cli_hub")
     url = pg_server.url("hubadmin", "fresh_cli_hub")
     code, out, _ = run(capsys, "hub", "init", url)
-    assert code == 0 and "version 1" in out and "migrations applied: 0001_hub.sql" in out
+    assert code == 0 and "version 2" in out
+    assert "migrations applied: 0001_hub.sql, 0002_record_owners.sql" in out
 
 
 HOLD = """

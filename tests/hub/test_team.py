@@ -36,7 +36,7 @@ def test_init_is_versioned_and_idempotent(hub: Hub):
     assert again.applied == () and again.version == LATEST
     with psycopg.connect(hub.owner) as conn:
         names = conn.execute("SELECT name FROM annotator_hub.migrations").fetchall()
-        assert names == [("0001_hub.sql",)]
+        assert names == [("0001_hub.sql",), ("0002_record_owners.sql",)]
         conn.execute("INSERT INTO annotator_hub.migrations VALUES (99, '0099_future.sql')")
     with pytest.raises(HubError, match="newer annotator"):
         init_hub(hub.owner)
