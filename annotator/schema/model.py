@@ -368,10 +368,13 @@ class Schema:
         ``check=False`` still refuses a malformed file but accepts one whose content breaks
         the rules of ``problems()`` (a project written by an older version is opened, and
         ``annotator check`` lists the problems, instead of every command failing)."""
-        if not isinstance(data, dict) or data.get("format", "annotator-schema") != (
-            "annotator-schema"
-        ):
+        if not isinstance(data, dict):
             raise SchemaError(f"{source}: not an annotator schema (expected a JSON object)")
+        if data.get("format", "annotator-schema") != "annotator-schema":
+            raise SchemaError(
+                f"{source}: not an annotator schema (its format is {data['format']!r:.40}, "
+                "expected 'annotator-schema')"
+            )
         version = data.get("version", 1)
         if type(version) is not int:
             raise SchemaError(f"{source}: schema version must be a whole number")

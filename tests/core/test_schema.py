@@ -295,3 +295,10 @@ def test_json_round_trip(schema: Schema) -> None:
 def test_default_schema_json_round_trip() -> None:
     assert Schema.from_json(ACE.to_json()) == ACE
     assert replace(ACE, name="other") != ACE
+
+
+def test_a_schema_of_another_format_says_what_its_format_is() -> None:
+    with pytest.raises(SchemaError, match=r"its format is 'nonsense', expected 'annotator-schema'"):
+        Schema.from_json({"format": "nonsense", "entities": []}, source="team")
+    with pytest.raises(SchemaError, match=r"expected a JSON object"):
+        Schema.from_json([], source="team")
