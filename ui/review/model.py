@@ -16,7 +16,14 @@ from PySide6.QtCore import QCoreApplication
 
 from annotator.model import GOLD, DocumentAnnotations, Event, Record, Relation, Span, Status
 from annotator.project import Project
-from annotator.review import Disagreement, GoldIndex, Kind, compare_many, is_resolved
+from annotator.review import (
+    Disagreement,
+    GoldIndex,
+    Kind,
+    compare_many,
+    is_resolved,
+    span_places,
+)
 from ui.docview.view import ViewSpan
 from ui.i18n import QT_TRANSLATE_NOOP, isolate, relation_text
 
@@ -27,6 +34,7 @@ KIND_NAMES: dict[Kind, str] = {
     Kind.ONLY_A: QT_TRANSLATE_NOOP("ReviewKind", "only in A"),
     Kind.ONLY_B: QT_TRANSLATE_NOOP("ReviewKind", "only in B"),
     Kind.ARGUMENTS: QT_TRANSLATE_NOOP("ReviewKind", "argument mismatch"),
+    Kind.ATTRIBUTES: QT_TRANSLATE_NOOP("ReviewKind", "attributes differ"),
 }
 """kind names (English; ``kind_name`` gives them in the interface language)"""
 KIND_TAGS: dict[Kind, str] = {
@@ -36,6 +44,7 @@ KIND_TAGS: dict[Kind, str] = {
     Kind.ONLY_A: QT_TRANSLATE_NOOP("ReviewKind", "only A"),
     Kind.ONLY_B: QT_TRANSLATE_NOOP("ReviewKind", "only B"),
     Kind.ARGUMENTS: QT_TRANSLATE_NOOP("ReviewKind", "args≠"),
+    Kind.ATTRIBUTES: QT_TRANSLATE_NOOP("ReviewKind", "attrs≠"),
 }
 """the short tags printed next to a span's label (``kind_tag``: translated)"""
 
@@ -57,9 +66,18 @@ KIND_COLORS: dict[Kind, str] = {
     Kind.ONLY_A: "#0072B2",
     Kind.ONLY_B: "#CC79A7",
     Kind.ARGUMENTS: "#56B4E9",
+    Kind.ATTRIBUTES: "#F0E442",
 }
 # which kind a span shows when it takes part in several items (worst first)
-_SEVERITY = [Kind.LABEL, Kind.BOUNDARY, Kind.ONLY_A, Kind.ONLY_B, Kind.ARGUMENTS, Kind.AGREEMENT]
+_SEVERITY = [
+    Kind.LABEL,
+    Kind.BOUNDARY,
+    Kind.ONLY_A,
+    Kind.ONLY_B,
+    Kind.ARGUMENTS,
+    Kind.ATTRIBUTES,
+    Kind.AGREEMENT,
+]
 
 
 @dataclass(frozen=True)
@@ -84,9 +102,9 @@ def review_items(
     layers = {a: project.layer(doc_id, a) for a in annotators}
     done = project.status(doc_id, into) is Status.DONE
     gold = GoldIndex.of(project.layer(doc_id, into))
-    compared = list(layers.values())
+    where = span_places(layers.values())
     items = [
-        ReviewItem(a, b, d, done or is_resolved(d, gold, compared))
+        ReviewItem(a, b, d, done or is_resolved(d, gold, where))
         for (a, b), found in compare_many(layers).items()
         for d in found
     ]
@@ -102,14 +120,14 @@ def describe(record: Record | None, layer: DocumentAnnotations | None) -> str:
     points right (``relation_text`` of a left-to-right line)."""
     if record is None:
         return "—"
+    if isinstance(record, Span):  # (no index of the layer: a table of 900 rows made 900)
+        return isolate(f"{record.label}: {isolate(record.text)}")
     spans = layer.span_by_uuid() if layer is not None else {}
 
     def raw(uuid: str) -> str:
         span = spans.get(uuid)
         return span.text if span is not None else "?"
 
-    if isinstance(record, Span):
-        return isolate(f"{record.label}: {isolate(record.text)}")
     if isinstance(record, Event):
         roles = ", ".join(
             f"{arg.role}={isolate(raw(arg.target))}" for arg in layer.arguments_of(record.uuid)
