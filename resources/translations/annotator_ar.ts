@@ -821,7 +821,7 @@
         <translation>إعادة تسمية الكل بـ</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="191"/>
+        <location filename="../../ui/search/entities.py" line="193"/>
         <source>Delete all {0} mentions</source>
         <translation>حذف الإشارات كلها ({0})</translation>
     </message>
@@ -1814,64 +1814,74 @@
 <context>
     <name>ReviewKind</name>
     <message>
-        <location filename="../../ui/review/model.py" line="24"/>
+        <location filename="../../ui/review/model.py" line="31"/>
         <source>agreement</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="25"/>
+        <location filename="../../ui/review/model.py" line="32"/>
         <source>label mismatch</source>
         <translation>اختلاف التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="26"/>
+        <location filename="../../ui/review/model.py" line="33"/>
         <source>boundary mismatch</source>
         <translation>اختلاف الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="27"/>
+        <location filename="../../ui/review/model.py" line="34"/>
         <source>only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="28"/>
+        <location filename="../../ui/review/model.py" line="35"/>
         <source>only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="29"/>
+        <location filename="../../ui/review/model.py" line="36"/>
         <source>argument mismatch</source>
         <translation>اختلاف المعاملات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="33"/>
+        <location filename="../../ui/review/model.py" line="37"/>
+        <source>attributes differ</source>
+        <translation>اختلاف السمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="41"/>
         <source>agree</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="34"/>
+        <location filename="../../ui/review/model.py" line="42"/>
         <source>label≠</source>
         <translation>تسمية≠</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="35"/>
+        <location filename="../../ui/review/model.py" line="43"/>
         <source>bounds≠</source>
         <translation>حدود≠</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="36"/>
+        <location filename="../../ui/review/model.py" line="44"/>
         <source>only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="37"/>
+        <location filename="../../ui/review/model.py" line="45"/>
         <source>only B</source>
         <translation>B فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="38"/>
+        <location filename="../../ui/review/model.py" line="46"/>
         <source>args≠</source>
         <translation>معاملات≠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="47"/>
+        <source>attrs≠</source>
+        <translation>سمات≠</translation>
     </message>
 </context>
 <context>
@@ -2656,127 +2666,132 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>TeamViewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="165"/>
+        <location filename="../../ui/dialogs/team_view.py" line="166"/>
         <source>Team progress</source>
         <translation>تقدّم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="171"/>
+        <location filename="../../ui/dialogs/team_view.py" line="176"/>
         <source>analyst</source>
         <translation>محلّل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="172"/>
+        <location filename="../../ui/dialogs/team_view.py" line="177"/>
         <source>adjudicator</source>
         <translation>محكِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="173"/>
+        <location filename="../../ui/dialogs/team_view.py" line="178"/>
         <source>coordinator</source>
         <translation>منسّق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="176"/>
+        <location filename="../../ui/dialogs/team_view.py" line="181"/>
         <source>{0}, as {1} ({2}); figures as of this project&apos;s last sync.</source>
         <translation>الخادم {0}، باسم {1} ({2})؛ الأرقام كما كانت عند آخر مزامنة لهذا المشروع.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <location filename="../../ui/dialogs/team_view.py" line="190"/>
         <source>Analyst</source>
         <translation>المحلّل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <location filename="../../ui/dialogs/team_view.py" line="190"/>
         <source>Assigned</source>
         <translation>المُسنَدة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <location filename="../../ui/dialogs/team_view.py" line="190"/>
         <source>Done</source>
         <translation>المنجزة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="185"/>
+        <location filename="../../ui/dialogs/team_view.py" line="190"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="186"/>
+        <location filename="../../ui/dialogs/team_view.py" line="191"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="186"/>
+        <location filename="../../ui/dialogs/team_view.py" line="191"/>
         <source>Spans per hour</source>
         <translation>مقاطع في الساعة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="195"/>
+        <location filename="../../ui/dialogs/team_view.py" line="200"/>
         <source>Pair</source>
         <translation>الزوج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="195"/>
+        <location filename="../../ui/dialogs/team_view.py" line="200"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="195"/>
+        <location filename="../../ui/dialogs/team_view.py" line="200"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="195"/>
+        <location filename="../../ui/dialogs/team_view.py" line="200"/>
         <source>Kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="200"/>
+        <location filename="../../ui/dialogs/team_view.py" line="205"/>
         <source>all labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="206"/>
+        <location filename="../../ui/dialogs/team_view.py" line="211"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="206"/>
+        <location filename="../../ui/dialogs/team_view.py" line="211"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="210"/>
+        <location filename="../../ui/dialogs/team_view.py" line="215"/>
+        <source>{0} (refused by the sync)</source>
+        <translation>{0} (رفضته المزامنة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_view.py" line="217"/>
         <source>{0} (not synced yet)</source>
         <translation>{0} (لم يُزامَن بعد)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="215"/>
+        <location filename="../../ui/dialogs/team_view.py" line="226"/>
         <source>Analysts</source>
         <translation>المحلّلون</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="216"/>
+        <location filename="../../ui/dialogs/team_view.py" line="227"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="218"/>
+        <location filename="../../ui/dialogs/team_view.py" line="229"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="219"/>
+        <location filename="../../ui/dialogs/team_view.py" line="230"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="220"/>
+        <location filename="../../ui/dialogs/team_view.py" line="231"/>
         <source>Queue ({0})</source>
         <translation>القائمة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="223"/>
+        <location filename="../../ui/dialogs/team_view.py" line="234"/>
         <source>Agreement needs two analysts with spans.</source>
         <translation>يحتاج الاتفاق إلى محلّلَين لدى كلٍّ منهما مقاطع.</translation>
     </message>
@@ -2893,76 +2908,76 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/events/relations.py" line="135"/>
+        <location filename="../../ui/events/relations.py" line="129"/>
         <source>Select the first span, then press R.</source>
         <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="139"/>
+        <location filename="../../ui/events/relations.py" line="133"/>
         <source>Relation from “{0}”: click the target span.</source>
         <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="151"/>
-        <location filename="../../ui/events/relations.py" line="165"/>
+        <location filename="../../ui/events/relations.py" line="145"/>
+        <location filename="../../ui/events/relations.py" line="159"/>
         <source>No relation added.</source>
         <translation>لم تُضف علاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="156"/>
+        <location filename="../../ui/events/relations.py" line="150"/>
         <source>No relation type links {0} to {1}.</source>
         <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="172"/>
+        <location filename="../../ui/events/relations.py" line="166"/>
         <source>Relation:</source>
         <translation>العلاقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="218"/>
+        <location filename="../../ui/events/relations.py" line="212"/>
         <source>New argument span as:</source>
         <translation>مقطع معمول جديد بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="230"/>
+        <location filename="../../ui/events/relations.py" line="224"/>
         <source>Add as argument:</source>
         <translation>إضافة معمولًا بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="235"/>
+        <location filename="../../ui/events/relations.py" line="229"/>
         <source>Just select it</source>
         <translation>تحديده فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="251"/>
-        <location filename="../../ui/events/relations.py" line="266"/>
+        <location filename="../../ui/events/relations.py" line="245"/>
+        <location filename="../../ui/events/relations.py" line="260"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="253"/>
+        <location filename="../../ui/events/relations.py" line="247"/>
         <source>“{0}” is the {1} of {2}.
 Remove only the argument, or delete the whole event?</source>
         <translation>«{0}» هو {1} في {2}.
 أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="256"/>
+        <location filename="../../ui/events/relations.py" line="250"/>
         <source>Remove the argument</source>
         <translation>إزالة المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="257"/>
+        <location filename="../../ui/events/relations.py" line="251"/>
         <source>Delete the whole event</source>
         <translation>حذف الحدث كله</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="268"/>
+        <location filename="../../ui/events/relations.py" line="262"/>
         <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
         <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="270"/>
+        <location filename="../../ui/events/relations.py" line="264"/>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
@@ -3026,7 +3041,7 @@ Remove only the argument, or delete the whole event?</source>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
-        <location filename="../../ui/dialogs/team_view.py" line="97"/>
+        <location filename="../../ui/dialogs/team_view.py" line="98"/>
         <location filename="../../ui/review/agreement_window.py" line="346"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
@@ -3053,17 +3068,17 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="185"/>
+        <location filename="../../ui/events/relations.py" line="179"/>
         <source>Select an event (its trigger) first.</source>
         <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="189"/>
+        <location filename="../../ui/events/relations.py" line="183"/>
         <source>Select the argument&apos;s text first.</source>
         <translation>حدّد نص المعمول أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="199"/>
+        <location filename="../../ui/events/relations.py" line="193"/>
         <source>{0} takes no entity arguments.</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
@@ -3180,19 +3195,19 @@ Remove only the argument, or delete the whole event?</source>
         <translation>أُلغيت المزامنة؛ يبقى ما أُرسل أو استُلم.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="97"/>
-        <location filename="../../ui/dialogs/team_view.py" line="99"/>
-        <location filename="../../ui/dialogs/team_view.py" line="123"/>
+        <location filename="../../ui/dialogs/team_view.py" line="98"/>
+        <location filename="../../ui/dialogs/team_view.py" line="100"/>
+        <location filename="../../ui/dialogs/team_view.py" line="124"/>
         <source>Team progress</source>
         <translation>تقدّم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="123"/>
+        <location filename="../../ui/dialogs/team_view.py" line="124"/>
         <source>Reading the team&apos;s progress on {0}…</source>
         <translation>جارٍ قراءة تقدّم الفريق على {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_view.py" line="134"/>
+        <location filename="../../ui/dialogs/team_view.py" line="135"/>
         <source>The team&apos;s progress could not be read: {0}</source>
         <translation>تعذّرت قراءة تقدّم الفريق: {0}</translation>
     </message>
