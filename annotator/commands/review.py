@@ -17,7 +17,7 @@ from annotator.commands.edits import Changed, Command, Version
 from annotator.errors import ValidationError
 from annotator.model import GOLD, Record
 from annotator.project import Project, Written
-from annotator.review import accept, accept_all_agreements, retract
+from annotator.review import Conflict, accept, accept_all_agreements, retract
 
 __all__ = ["AcceptAllAgreements", "AcceptIntoGold"]
 
@@ -28,6 +28,8 @@ class _Accepting(Command):
     def __init__(self, into: str) -> None:
         super().__init__()
         self.into = into
+        self.conflicts: list[Conflict] = []
+        """what the first ``do`` copied beside competing gold spans"""
 
     @abstractmethod
     def _write(self, project: Project) -> list[Record]:
@@ -37,6 +39,9 @@ class _Accepting(Command):
         written = self._write(project)
         if not written:
             raise ValidationError(f"nothing to accept: the {self.into} layer already holds it")
+        # spans copied beside gold spans they compete with (annotator.review.Conflict): the
+        # window tells the adjudicator, who chose what to accept, that gold now holds both
+        self.conflicts = list(getattr(written, "conflicts", []))
         return [(None, rec) for rec in written]
 
     @property

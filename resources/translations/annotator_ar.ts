@@ -1927,6 +1927,11 @@
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="333"/>
+        <source>Gold now holds two competing versions at “{0}” ({1}); undo to keep one.</source>
+        <translation>صار في الطبقة الذهبية نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -3088,7 +3093,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="430"/>
+        <location filename="../../ui/review/window.py" line="448"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>

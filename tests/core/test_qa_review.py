@@ -183,3 +183,17 @@ def test_progress_finds_span_places_once_per_document(
         [d for d in _items(project) if not d.is_agreement]
     )
     assert len(calls) == 1
+
+
+def test_the_accept_command_keeps_what_it_copied_beside_competing_gold(project: Project) -> None:
+    """AcceptIntoGold carries the conflicts of its first do, for the review window's status
+    bar ("Gold now holds two competing versions at ...")."""
+    from annotator.commands.review import AcceptIntoGold
+
+    boundary = _one(project, Kind.BOUNDARY)
+    assert boundary.a is not None and boundary.b is not None
+    AcceptIntoGold([boundary.b.uuid]).do(project)
+    second = AcceptIntoGold([boundary.a.uuid])
+    second.do(project)
+    (conflict,) = second.conflicts
+    assert conflict.source.uuid == boundary.a.uuid

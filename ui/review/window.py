@@ -14,7 +14,7 @@ agreements of the document, Ctrl+Z / Ctrl+Shift+Z undo / redo.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from annotator.commands import SetStatus
 from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
 from annotator.model import GOLD, Document, DocumentAnnotations, Status
-from annotator.review import project_remaining
+from annotator.review import Conflict, project_remaining
 from ui.docview.view import DocumentView
 from ui.i18n import isolate, label_tag
 from ui.review.model import (
@@ -316,16 +316,34 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("That side has nothing here to accept."), 5000)
             return False
         row = self.current
-        ok = self.session.execute(AcceptIntoGold([r.uuid for r in records]))
+        command = AcceptIntoGold([r.uuid for r in records])
+        ok = self.session.execute(command)
         if ok:
             self._next_open(row)
+            self._tell_conflicts(command.conflicts)
         return ok
+
+    def _tell_conflicts(self, conflicts: Sequence[Conflict]) -> None:
+        """Say that gold now holds two competing versions at a place (an event or relation
+        accepted needed a span gold holds otherwise there)."""
+        if conflicts:
+            first = conflicts[0].source
+            self.statusBar().showMessage(
+                self.tr(
+                    "Gold now holds two competing versions at “{0}” ({1}); undo to keep one."
+                ).format(first.text, first.label),
+                10000,
+            )
 
     def accept_agreements(self) -> bool:
         """Copy everything the chosen annotators agree on into gold, as one undo step."""
         if self.doc_id is None or len(self.chosen()) < 2:
             return False
-        return self.session.execute(AcceptAllAgreements(self.doc_id, self.chosen()))
+        command = AcceptAllAgreements(self.doc_id, self.chosen())
+        ok = self.session.execute(command)
+        if ok:
+            self._tell_conflicts(command.conflicts)
+        return ok
 
     def mark_done(self) -> bool:
         """Mark the document adjudicated: the rest of its disagreements count as rejected."""
