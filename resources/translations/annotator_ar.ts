@@ -1930,7 +1930,7 @@
     <message>
         <location filename="../../ui/review/window.py" line="333"/>
         <source>Gold now holds two competing versions at “{0}” ({1}); undo to keep one.</source>
-        <translation>صار في الطبقة الذهبية نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
+        <translation>صار في المرجع نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
     </message>
 </context>
 <context>
