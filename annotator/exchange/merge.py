@@ -333,8 +333,8 @@ def _merge(
                     timely.append(br)
                 else:  # never a winner, never seen by the project's clock
                     held.record(br, late.message)
-            timely = _one_layer_per_id(session, timely, held)
-            winners, new_uuids = _winners(session, timely, cancelled)
+            timely, stamps_of = _one_layer_per_id(session, timely, held)
+            winners, new_uuids = _winners(session, timely, cancelled, stamps_of)
             report.kept = len(timely) - len(winners)
             accepted = _screen(session, schema, winners, doc_ids, held, cancelled)
             report.added = sum(1 for r, _ in accepted if (record_kind(r), r.uuid) in new_uuids)
@@ -386,21 +386,23 @@ def _add_documents(
 
 def _one_layer_per_id(
     session: MergeSession, records: list[BundleRecord], held: _Quarantine
-) -> list[BundleRecord]:
+) -> tuple[list[BundleRecord], dict[str, dict[str, tuple[str, str]]]]:
     """``records`` without the versions that would move a record to another layer: a record
     id belongs to the layer (annotator) the project holds it in, and a version of it in
     another layer is quarantined (a colleague's file, or a hub row, reusing a uuid of someone
     else's annotation would otherwise take it over or delete it: found by QA on the hub). An
     id the project does not hold yet that arrives in several layers at once is quarantined
     in all of them. Between two files, the layer of the first one merged holds the id; the
-    hub itself refuses a second layer's row for an id (its migration 0002)."""
+    hub itself refuses a second layer's row for an id (its migration 0002). Also returns the
+    stored (clock, annotator) of every incoming id, per kind, for ``_winners``."""
     layers: dict[tuple[str, str], set[str]] = {}
     for br in records:
         layers.setdefault((record_kind(br.record), br.record.uuid), set()).add(br.record.annotator)
     owner: dict[tuple[str, str], str | None] = {}
+    stamps_of: dict[str, dict[str, tuple[str, str]]] = {}
     for kind in RECORD_KINDS:
         ids = [u for k, u in layers if k == kind]
-        stored = session.stamps(kind, ids) if ids else {}
+        stored = stamps_of[kind] = session.stamps(kind, ids) if ids else {}
         for u in ids:
             have = stored.get(u)
             found = layers[(kind, u)]
@@ -422,11 +424,14 @@ def _one_layer_per_id(
                 f"record id {br.record.uuid} belongs to layer {mine!r}, not "
                 f"{br.record.annotator!r}",
             )
-    return out
+    return out, stamps_of
 
 
 def _winners(
-    session: MergeSession, records: list[BundleRecord], cancelled: IsCancelled
+    session: MergeSession,
+    records: list[BundleRecord],
+    cancelled: IsCancelled,
+    stamps_of: dict[str, dict[str, tuple[str, str]]] | None = None,
 ) -> tuple[list[BundleRecord], set[tuple[str, str]]]:
     """The incoming versions that beat both the other incoming ones and the stored one,
     in kind order (spans, events, arguments, relations) so references are screened in one
@@ -448,7 +453,10 @@ def _winners(
         if cancelled():
             raise Cancelled("merge cancelled")
         mine = [br for (k, _), br in best.items() if k == kind]
-        stored = session.stamps(kind, [br.record.uuid for br in mine])
+        known = (stamps_of or {}).get(kind)
+        stored = (
+            known if known is not None else session.stamps(kind, [br.record.uuid for br in mine])
+        )
         # (clock, annotator) decides almost always; the whole record breaks the rare tie,
         # and an identical stored version (the usual tie: a re-merge) needs no JSON at all
         ties = [br.record.uuid for br in mine if stored.get(br.record.uuid) == _pair(br)]
