@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog
 from pytestqt.qtbot import QtBot
@@ -23,11 +23,10 @@ from annotator.errors import SchemaError
 from annotator.project import Project
 from annotator.schema import AttributeDef, Label, default_schema
 from annotator.schema.edit import add_label, rename_role, with_attributes
+from tests.ui.conftest import open_window
 from ui import i18n
 from ui.events.schema_editor import SchemaEditor
-from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -50,14 +49,9 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         place = p.add_span(doc.id, *at("باريس"), "GPE", ME)
         p.add_argument(event.uuid, "Place", place.uuid)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
-    session = Session()
-    w = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    w.quiet_errors = True
-    qtbot.addWidget(w)
-    assert open_project(w, path) and w.ensure_annotator()
-    w.show()
+    w = open_window(qtbot, tmp_path, path)
     yield w
-    session.close()
+    w.session.close()
 
 
 @pytest.fixture
