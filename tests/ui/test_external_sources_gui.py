@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
+from tests.ui.conftest import open_window
 from ui.search.tools import SearchTools
 from ui.session import Session
 from ui.suggestions.dock import SuggestionsPanel
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 TEXT = "زار الوزير محمد العاصمة باريس ثم عاد إلى هولندا أمس."
 OTHER = "في باريس التقى محمد بوفد من هولندا."
@@ -39,14 +39,12 @@ def _project(tmp_path: Path) -> Path:
 
 
 def _window(qtbot: QtBot, tmp_path: Path, path: Path, read_only: bool = False) -> MainWindow:
+    if not read_only:
+        return open_window(qtbot, tmp_path, path)
     w = MainWindow(Session(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     w.quiet_errors = True
     qtbot.addWidget(w)
-    if read_only:
-        w.session.open_project(path, read_only=True)
-    else:
-        assert open_project(w, path)
-        assert w.ensure_annotator()
+    w.session.open_project(path, read_only=True)
     w.show()
     return w
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
@@ -20,11 +20,9 @@ from pytestqt.qtbot import QtBot
 from annotator.model import GOLD
 from annotator.project import Project
 from annotator.review import Kind
+from tests.ui.conftest import open_window
 from ui.review.model import KIND_COLORS, KIND_NAMES, KIND_TAGS
 from ui.review.window import ReviewWindow, open_review
-from ui.session import Session
-from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 
@@ -42,18 +40,12 @@ def review(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
             start = TEXT.index("باريس")
             p.add_span(doc.id, start, start + len("باريس"), "GPE", who)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
-    session = Session()
-    w = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    w.quiet_errors = True
-    qtbot.addWidget(w)
-    assert open_project(w, path)
-    assert w.ensure_annotator()
-    w.show()
+    w = open_window(qtbot, tmp_path, path)
     window = open_review(w)
     window.set_annotators(["amal", "badr"])
     qtbot.waitUntil(window.isActiveWindow)
     yield window
-    session.close()
+    w.session.close()
 
 
 def _plain(text: str) -> str:
