@@ -2462,65 +2462,64 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="292"/>
-        <location filename="../../ui/search/tools.py" line="333"/>
+        <location filename="../../ui/search/tools.py" line="315"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="297"/>
+        <location filename="../../ui/search/tools.py" line="291"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="299"/>
+        <location filename="../../ui/search/tools.py" line="291"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="307"/>
-        <location filename="../../ui/search/tools.py" line="311"/>
+        <location filename="../../ui/search/tools.py" line="301"/>
+        <location filename="../../ui/search/tools.py" line="305"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="307"/>
+        <location filename="../../ui/search/tools.py" line="301"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="320"/>
+        <location filename="../../ui/search/tools.py" line="324"/>
         <source>Every document</source>
         <translation>كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="322"/>
+        <location filename="../../ui/search/tools.py" line="326"/>
         <source>This document</source>
         <translation>هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="311"/>
+        <location filename="../../ui/search/tools.py" line="305"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="338"/>
-        <location filename="../../ui/search/tools.py" line="346"/>
+        <location filename="../../ui/search/tools.py" line="336"/>
+        <location filename="../../ui/search/tools.py" line="344"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="341"/>
+        <location filename="../../ui/search/tools.py" line="338"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات (*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="346"/>
+        <location filename="../../ui/search/tools.py" line="344"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="360"/>
+        <location filename="../../ui/search/tools.py" line="358"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>

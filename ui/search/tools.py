@@ -287,19 +287,13 @@ class SearchTools(QObject):
 
     def import_gazetteer(self) -> int:
         """Ask for a name list and where to match it; its matches become suggestions."""
-        project = self._project()
-        if project is None:
-            self.host.session.error.emit(self.tr("No project is open."))
-            return 0
-        parent = self.host.window()
-        path, _ = QFileDialog.getOpenFileName(
-            parent,
-            self.tr("Import a gazetteer"),
-            "",
-            self.tr("Name lists (*.csv *.txt);;All files (*)"),
+        asked = self._ask_file(
+            self.tr("Import a gazetteer"), self.tr("Name lists (*.csv *.txt);;All files (*)")
         )
-        if not path:
+        if asked is None:
             return 0
+        project, path = asked
+        parent = self.host.window()
         label = ""
         if not path.lower().endswith(".csv"):
             labels = [lab.name for lab in project.schema.entities]
@@ -312,6 +306,16 @@ class SearchTools(QObject):
         if chosen is None:
             return 0
         return self.gazetteer(Path(path), chosen[0], label)
+
+    def _ask_file(self, title: str, filters: str) -> tuple[Project, str] | None:
+        """The open project and a file the analyst chooses to read suggestions from, or None
+        (no project open: said in the status bar; or the dialog cancelled)."""
+        project = self._project()
+        if project is None:
+            self.host.session.error.emit(self.tr("No project is open."))
+            return None
+        path, _ = QFileDialog.getOpenFileName(self.host.window(), title, "", filters)
+        return (project, path) if path else None
 
     def _scope(self, title: str, question: str) -> tuple[list[int] | None] | None:
         """Ask whether to work on the open document or every document: ``([doc id],)`` or
@@ -328,21 +332,15 @@ class SearchTools(QObject):
     def import_predictions(self) -> int:
         """Ask for a JSONL file of predictions or a spaCy pipeline (its folder's config.cfg)
         and where to use it; its suggestions are stored as pending."""
-        project = self._project()
-        if project is None:
-            self.host.session.error.emit(self.tr("No project is open."))
-            return 0
-        parent = self.host.window()
-        path, _ = QFileDialog.getOpenFileName(
-            parent,
+        asked = self._ask_file(
             self.tr("Import suggestions"),
-            "",
             self.tr(
                 "Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)"
             ),
         )
-        if not path:
+        if asked is None:
             return 0
+        path = asked[1]
         chosen = self._scope(self.tr("Import suggestions"), self.tr("Suggestions for:"))
         if chosen is None:
             return 0
