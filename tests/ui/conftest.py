@@ -7,12 +7,13 @@ import os
 # Before anything imports Qt: the offscreen platform needs no display and no xcb libraries.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from pytestqt.qtbot import QtBot
 
 from ui.docview.view import DocumentView
@@ -83,3 +84,25 @@ def open_window(
     w.resize(*size)
     w.show()
     return w
+
+
+def x_of(text: str, direction: Qt.LayoutDirection) -> Callable[[int], float]:
+    """Where a cursor position of ``text`` lies on screen when ``text`` is one line laid out
+    as Qt lays a label or a cell out in ``direction`` (QTextLayout): to check bidi order."""
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(direction)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(10_000)
+    layout.endLayout()
+
+    def x(pos: int) -> float:
+        found = line.cursorToX(pos)  # a float, or (x, position) in some bindings
+        value = found[0] if isinstance(found, tuple) else found
+        assert isinstance(value, float | int)
+        return float(value)
+
+    x.layout = layout  # type: ignore[attr-defined]  # kept alive with the line
+    return x

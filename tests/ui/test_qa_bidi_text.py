@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QImage, QTextLayout, QTextOption
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QComboBox, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
+from tests.ui.conftest import x_of
 from ui import i18n
 from ui.events.panel import EventsPanel, RelationRow
 from ui.i18n import FSI, PDI, plain_tooltip, relation_text
@@ -53,21 +54,8 @@ def lang(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
 def centre(text: str, direction: Qt.LayoutDirection, start: int, end: int) -> float:
     """Where the characters ``text[start:end]`` lie on screen (mean x of their edges) when
     ``text`` is one line laid out as Qt lays a label or a cell out in ``direction``."""
-    layout = QTextLayout(text, QFont())
-    option = QTextOption()
-    option.setTextDirection(direction)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(10_000)
-    layout.endLayout()
-    xs = []
-    for i in range(start, end):
-        for pos in (i, i + 1):
-            x = line.cursorToX(pos)  # typed object: a float, or (x, position) in some bindings
-            found = x[0] if isinstance(x, tuple) else x
-            assert isinstance(found, float | int)
-            xs.append(float(found))
+    x = x_of(text, direction)
+    xs = [x(pos) for i in range(start, end) for pos in (i, i + 1)]
     return sum(xs) / len(xs)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtGui import QAction, QFont, QTextLayout, QTextOption
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -24,7 +24,7 @@ from annotator.formats.common import OVERLAP_POLICIES
 from annotator.model import Span
 from annotator.project import Project
 from annotator.schema import Label, RelationType, Role
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_window, x_of
 from ui import i18n
 from ui.dialogs.export_dialog import ExportDialog
 from ui.events import relations
@@ -189,20 +189,10 @@ def test_the_details_panel_names_the_event_and_its_roles_in_arabic(
 def visual_order(text: str, marks: list[str], direction: Qt.LayoutDirection) -> list[str]:
     """``marks`` (substrings of ``text``) from left to right as ``text`` is laid out in one
     line in ``direction`` (QTextLayout, as a label lays it out)."""
-    layout = QTextLayout(text, QFont())
-    option = QTextOption()
-    option.setTextDirection(direction)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    line = layout.createLine()
-    line.setLineWidth(10_000)
-    layout.endLayout()
+    at = x_of(text, direction)
 
     def x(mark: str) -> float:  # inside the mark: a run's edges are ambiguous
-        found = line.cursorToX(text.index(mark) + len(mark) // 2)
-        value = found[0] if isinstance(found, tuple) else found
-        assert isinstance(value, float | int)
-        return float(value)
+        return at(text.index(mark) + len(mark) // 2)
 
     return sorted(marks, key=x)
 
