@@ -41,7 +41,15 @@ def lock_path(project: Path) -> Path:
 
 # -- writability --------------------------------------------------------------------------
 def _access(path: Path) -> bool:
-    """Whether this process may write ``path`` (the file system's answer; root included)."""
+    """Whether this process may write ``path``: the file system allows it and the path has a
+    write bit for someone. ``os.access`` says yes to root whatever the mode, but a file or
+    folder with no write bit at all (``chmod 444``, ``chmod a-w``) is one its owner asked not
+    to be written, so it is read-only for root too."""
+    try:
+        if not os.stat(path).st_mode & 0o222:
+            return False
+    except OSError:
+        pass  # the file system's answer below
     return os.access(path, os.W_OK)
 
 
