@@ -298,6 +298,23 @@ class AddArgument(Command):
         return [(None, project.add_argument(self.event, self.role, self.target))]
 
 
+class UpdateArgument(Command):
+    """Change an argument's role or filler in place: the same uuid, a new version of the
+    record (a merge, the hub and review see one update, not a deletion and a new argument).
+    Checked by the rules an added argument meets (the role exists for the event type and
+    accepts the filler, no repeat of another argument)."""
+
+    def __init__(self, uuid: str, *, role: str | None = None, target: str | None = None) -> None:
+        super().__init__()
+        self.target, self.role, self.filler = uuid, role, target
+        self.text = "edit argument" if role is None else f"change role to {role}"
+
+    def _first(self, project: Project) -> list[Version]:
+        before = project.argument(self.target)
+        after = project.update_argument(self.target, role=self.role, target=self.filler)
+        return [(before, after)]
+
+
 class DeleteArgument(Command):
     text = "delete argument"
 

@@ -2,8 +2,9 @@
 
 The schema editor turns each user action into one command from here: ``SetSchema`` for edits
 that touch no annotation (colour, hotkey, order, roles, attributes, a new label), and macros
-for the two edits that do: renaming a label relabels every span, event and relation that
-carries it (all documents, all layers) in the same step, and removing a label either keeps its
+for the three edits that do: renaming a label relabels every span, event and relation that
+carries it (all documents, all layers) in the same step, renaming a role moves every argument
+filling it to the new role (in place: same uuids), and removing a label either keeps its
 annotations (validation then reports them) or relabels them first. Annotations are never
 deleted by a schema edit (doccano#1041 deleted them; docs/design/reliability.md).
 
@@ -22,10 +23,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from annotator.commands.edits import Changed, Command, Macro, UpdateEvent, UpdateSpan, Version
+from annotator.commands.edits import (
+    Changed,
+    Command,
+    Macro,
+    UpdateArgument,
+    UpdateEvent,
+    UpdateSpan,
+    Version,
+)
 from annotator.errors import AnnotatorError, SchemaError
 from annotator.schema import Schema
-from annotator.schema.edit import remove_label, rename_label
+from annotator.schema.edit import remove_label, rename_label, rename_role
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -149,6 +158,24 @@ def rename_label_command(project: Project, old: str, new: str) -> Command:
     return SchemaMacro(children, f"rename {old} to {new}")
 
 
+def rename_role_command(project: Project, event_type: str, old: str, new: str) -> Command:
+    """Rename role ``old`` of ``event_type`` in the schema and on every live argument filling
+    it (all documents, all layers), as one step. Each argument is updated in place
+    (``UpdateArgument``: same uuid, a new version), so a colleague's merge sees one change
+    per argument. Raises SchemaError when the rename is not allowed; an argument the rules
+    refuse under the new role refuses the whole step."""
+    schema = rename_role(project.schema, event_type, old, new)
+    # The new schema first: the arguments are checked against it.
+    children: list[Command] = [SetSchema(schema, f"rename role {old} to {new}")]
+    children += [
+        UpdateArgument(arg.uuid, role=new)
+        for event in project.events(type=event_type)
+        for arg in project.arguments(event.uuid)
+        if arg.role == old
+    ]
+    return SchemaMacro(children, f"rename role {old} to {new}")
+
+
 def remove_label_command(project: Project, name: str, relabel_to: str | None = None) -> Command:
     """Remove label ``name`` from the schema as one step.
 
@@ -196,5 +223,6 @@ __all__ = [
     "label_usage",
     "remove_label_command",
     "rename_label_command",
+    "rename_role_command",
     "same_kind_labels",
 ]

@@ -3,7 +3,8 @@ event roles, relation arguments and attributes.
 
 Every change is applied at once as one undoable command on the session's undo stack (the
 dialog holds no draft): plain schema edits go through ``SetSchema``; renaming a label relabels
-its annotations in the same step (``rename_label_command``); removing a label in use asks
+its annotations in the same step (``rename_label_command``), renaming a role moves its
+arguments, each keeping its uuid (``rename_role_command``); removing a label in use asks
 first and never deletes annotations (keep them, listed as problems, or relabel them). Refused
 edits (a hotkey clash, a name taken, a role left without types) are shown inline next to the
 field and nothing is stored. The dialog follows undo/redo from the main window through
@@ -37,20 +38,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.commands import AddArgument, Command, DeleteArgument
+from annotator.commands import Command
 from annotator.commands.schema import (
-    SchemaMacro,
     SetSchema,
     label_usage,
     remove_label_command,
     rename_label_command,
+    rename_role_command,
     same_kind_labels,
 )
 from annotator.errors import SchemaError
 from annotator.schema import EventType, Label, RelationType, Role, Schema, hotkey_strokes
 from annotator.schema.edit import (
     add_label,
-    rename_role,
     reorder,
     set_hotkey,
     with_attributes,
@@ -394,19 +394,18 @@ class SchemaEditor(QDialog):
 
     def _rename_role(self, lab: EventType, old: str, new: str) -> bool:
         """Rename role ``old`` of ``lab``; the arguments filling it (every document, every
-        layer) take the new role in the same undo step, as a label's annotations follow a
-        label rename (one ``SchemaMacro``: the schema first, then the arguments)."""
+        layer) take the new role in the same undo step, each keeping its uuid, as a label's
+        annotations follow a label rename (``rename_role_command``)."""
         project = self.session.project
-        built = self._try(self.detail_error, lambda: rename_role(self.schema, lab.name, old, new))
-        if project is None or built is None:
+        if project is None:
             return False
-        text = self.tr("rename role {0} to {1}").format(old, new)
-        children: list[Command] = [SetSchema(built, text)]
-        for event in project.events(type=lab.name):
-            for arg in project.arguments(event.uuid):
-                if arg.role == old:
-                    children += [DeleteArgument(arg.uuid), AddArgument(event.uuid, new, arg.target)]
-        return self._run(SchemaMacro(children, text), self.detail_error)
+        try:
+            command = rename_role_command(project, lab.name, old, new)
+            command.text = self.tr("rename role {0} to {1}").format(old, new)
+        except SchemaError as exc:
+            self.detail_error.setText(str(exc))
+            return False
+        return self._run(command, self.detail_error)
 
     def _edit_attributes(self, attributes: object) -> None:
         if not isinstance(attributes, tuple):
