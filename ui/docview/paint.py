@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -154,6 +154,36 @@ def one_run(text: str) -> int:
     return result
 
 
+def first_line_past(layout: QTextLayout, pos: int) -> int:
+    """Number of the first line of a laid-out block that ends after the block-relative
+    position ``pos`` (``lineCount()`` when none does): a bisection over the lines, which follow
+    one another in text order, so a paragraph of thousands of lines costs a dozen lookups."""
+    lo, hi = 0, layout.lineCount()
+    while lo < hi:
+        mid = (lo + hi) // 2
+        line = layout.lineAt(mid)
+        if line.textStart() + line.textLength() > pos:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def lines_over(layout: QTextLayout, a: int, b: int) -> Iterator[tuple[int, QTextLine]]:
+    """The lines (number, line) of a laid-out block that the block-relative range ``[a, b)``
+    may cover, in order: from the one holding ``a`` up to the last starting before ``b``.
+    The cost is that of the lines the range covers, not of the whole block (one paragraph of
+    a long document is thousands of lines and holds thousands of spans)."""
+    count = layout.lineCount()
+    i = first_line_past(layout, a)
+    while i < count:
+        line = layout.lineAt(i)
+        if line.textStart() >= b:
+            return
+        yield i, line
+        i += 1
+
+
 def piece_geometry(
     layout: QTextLayout,
     span: ViewSpan,
@@ -172,8 +202,7 @@ def piece_geometry(
     geom = SpanGeometry(span)
     fallback = -1.0 if rtl else 1.0
     run = one_run(text) if text is not None else 0
-    for i in range(layout.lineCount()):
-        line = layout.lineAt(i)
+    for i, line in lines_over(layout, a, b):
         ls = line.textStart()
         s, e = max(a, ls), min(b, ls + line.textLength())
         if s >= e:
