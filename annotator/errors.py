@@ -5,9 +5,38 @@ Programming bugs stay ordinary exceptions; everything here is shown to the user 
 
 from __future__ import annotations
 
+from typing import Any
+
+
+class Message(str):
+    """A user message in English that keeps its ``template`` and ``params``, so an interface
+    can show it in another language (the GUI's ``ui.i18n.core_text``) while the CLI and logs
+    print it as it is.
+
+    ``Message(template, **params)`` equals ``template.format(**params)``. The template has
+    plain ``{name}`` fields only; each parameter is text shown as it is (a name already quoted
+    with ``repr``, a number) or a nested ``Message`` (translated in its turn)."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> Message:
+        self = super().__new__(cls, template.format(**params))
+        self.template = template
+        self.params = params
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled (a job's error) with its parts
+        return (_message, (self.template, self.params))
+
+
+def _message(template: str, params: dict[str, Any]) -> Message:
+    return Message(template, **params)
+
 
 class AnnotatorError(Exception):
-    """Base of every error a user can cause and read."""
+    """Base of every error a user can cause and read. Raised with a ``Message``, it keeps
+    that message's template and parameters in ``args[0]`` for a translated interface."""
 
 
 class ProjectFileError(AnnotatorError):

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from annotator.clock import MAX_DRIFT_MS, STAMP
-from annotator.errors import AnnotatorError, SchemaError, ValidationError
+from annotator.errors import AnnotatorError, Message, SchemaError, ValidationError
 from annotator.model import Argument, Event, Relation, Span, all_equal, fields_of, getter
 
 if TYPE_CHECKING:  # the schema module itself asks this one about names
@@ -69,7 +69,7 @@ SCHEMA_KINDS = frozenset(
 @dataclass(frozen=True)
 class Violation:
     """Why a record may not be written: ``kind`` (stable, for tests and ``check``) and a
-    message for the user."""
+    message for the user (a ``Message`` where the interface translates it)."""
 
     kind: str
     message: str
@@ -94,7 +94,7 @@ def is_reference(attribute: str) -> bool:
 
 
 # -- names and text -------------------------------------------------------------------------
-def _bad_char(value: str, allow_newlines: bool = False) -> str | None:
+def _bad_char(value: str, allow_newlines: bool = False) -> Message | None:
     # the common case, decided in C: a printable string holds no Cc, Cs, Zl, Zp or Cn
     # character and no bidi control (all of category Cf), from the same Unicode database
     if value.isprintable():
@@ -103,11 +103,12 @@ def _bad_char(value: str, allow_newlines: bool = False) -> str | None:
         if allow_newlines and ch in "\n\t":
             continue
         if ch in _BIDI_CONTROLS:
-            return f"U+{ord(ch):04X} (a bidi control)"
+            return Message("{code} (a bidi control)", code=f"U+{ord(ch):04X}")
         cat = unicodedata.category(ch)
         if cat in _BAD_CATEGORIES:
-            what = "lone surrogate" if cat == "Cs" else "control or unassigned character"
-            return f"U+{ord(ch):04X} ({what})"
+            if cat == "Cs":
+                return Message("{code} (lone surrogate)", code=f"U+{ord(ch):04X}")
+            return Message("{code} (control or unassigned character)", code=f"U+{ord(ch):04X}")
     return None
 
 
@@ -118,18 +119,31 @@ def _shown(value: object) -> str:
 
 def name_problem(value: object, what: str, limit: int = MAX_NAME) -> Violation | None:
     """A name shown in lists and menus: non-blank text of at most ``limit`` characters with no
-    control characters, bidi overrides, line breaks or lone surrogates."""
+    control characters, bidi overrides, line breaks or lone surrogates. ``what`` names it in
+    the message (a ``Message`` of its own where the interface should translate it)."""
     if not isinstance(value, str):
-        return Violation("name", f"{what} must be text, not {_shown(value)}")
+        return Violation(
+            "name", Message("{what} must be text, not {value}", what=what, value=_shown(value))
+        )
     if not value.strip():
-        return Violation("name", f"{what} must not be empty")
+        return Violation("name", Message("{what} must not be empty", what=what))
     if len(value) > limit:
-        return Violation("name", f"{what} is longer than {limit} characters")
+        return Violation(
+            "name", Message("{what} is longer than {limit} characters", what=what, limit=limit)
+        )
     bad = _bad_char(value)
     if bad:
-        return Violation("name", f"{what} {_shown(value)} contains {bad}")
+        return Violation(
+            "name",
+            Message("{what} {value} contains {bad}", what=what, value=_shown(value), bad=bad),
+        )
     if value != value.strip():
-        return Violation("name", f"{what} {_shown(value)} starts or ends with white space")
+        return Violation(
+            "name",
+            Message(
+                "{what} {value} starts or ends with white space", what=what, value=_shown(value)
+            ),
+        )
     return None
 
 
@@ -137,7 +151,7 @@ def annotator_problem(name: object) -> Violation | None:
     """An annotator (layer) name."""
     if type(name) is str and name == next(iter(_last_annotator), None):
         return None
-    v = name_problem(name, "annotator name")
+    v = name_problem(name, Message("annotator name"))
     if v is None and type(name) is str:
         _last_annotator[:] = [name]
     return v
@@ -145,22 +159,36 @@ def annotator_problem(name: object) -> Violation | None:
 
 def document_name_problem(name: object) -> Violation | None:
     """A document's name (shown in the document list, used by ``--document``)."""
-    return name_problem(name, "document name", limit=1000)
+    return name_problem(name, Message("document name"), limit=1000)
 
 
-def label_name_problem(name: object, what: str = "label name") -> Violation | None:
+def label_name_problem(name: object, what: str = "") -> Violation | None:
     """A label, event type, relation type, role or attribute name: a name as above with no
     white space and not starting with ``<`` or ``!`` (brat's reserved forms), so it survives
-    every export format (brat .ann lines, CoNLL tags, annotation.conf)."""
+    every export format (brat .ann lines, CoNLL tags, annotation.conf). ``what`` defaults to
+    "label name"."""
+    what = what or Message("label name")
     v = name_problem(name, what, limit=100)
     if v is not None:
         return v
     assert isinstance(name, str)
     if _has_space(name) or name[0] in "<!":
-        return Violation("name", f"{what} {_shown(name)} contains white space or starts with < !")
+        return Violation(
+            "name",
+            Message(
+                "{what} {value} contains white space or starts with < !",
+                what=what,
+                value=_shown(name),
+            ),
+        )
     if not name.isascii() and any(unicodedata.category(c) == "Cf" for c in name):
         # a zero-width space or joiner: PER and PER+U+200B look the same and are two labels
-        return Violation("name", f"{what} {_shown(name)} contains an invisible character")
+        return Violation(
+            "name",
+            Message(
+                "{what} {value} contains an invisible character", what=what, value=_shown(name)
+            ),
+        )
     return None
 
 

@@ -9,11 +9,13 @@ layout direction: right-to-left in Arabic (docks, menus, tables, dialogs mirror)
 in English. It returns the language used. A change chosen in the app is remembered with
 ``remember_language`` and takes effect on the next start.
 
-``label_display(label)`` is a schema label's name as the interface shows it: the Arabic form
-in Arabic, else the English one. ``elide_mode(text)`` elides a name from the end that reads
-last (the left end of right-to-left text). ``isolate(text)`` keeps a name or covered text in
-its own direction inside a line (a bidi isolate); ``relation_text(source, target)`` is the one
-way a relation's two ends are shown, "source → target" reading in the interface direction.
+``core_text(error)`` is a message of the core (a refused schema edit, a rule broken) in the
+interface language. ``label_display(label)`` is a schema label's name as the interface shows
+it: the Arabic form in Arabic, else the English one. ``elide_mode(text)`` elides a name from
+the end that reads last (the left end of right-to-left text). ``isolate(text)`` keeps a name
+or covered text in its own direction inside a line (a bidi isolate);
+``relation_text(source, target)`` is the one way a relation's two ends are shown,
+"source → target" reading in the interface direction.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's Qt
 
+from annotator.errors import Message
 from annotator.model import Status
 
 if TYPE_CHECKING:
@@ -206,6 +209,78 @@ def role_display(name: str) -> str:
     """An argument role's name as the interface shows it (the Arabic form of an ACE role in
     the Arabic interface)."""
     return QCoreApplication.translate("Role", name)
+
+
+CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP("CoreMessage", "annotator name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "document name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{code} (a bidi control)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{code} (control or unassigned character)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be text, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must not be empty"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} is longer than {limit} characters"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {value} contains {bad}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {value} starts or ends with white space"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {value} contains white space or starts with < !"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {value} contains an invisible character"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{code} (lone surrogate)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot add: {name} already exists"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "reorder needs exactly the names of all entities, events or relations"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "no role {role} in {event}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot rename {old}: {name} already exists"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no label {name} in the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot remove {name}: it is the only type allowed somewhere"),
+    QT_TRANSLATE_NOOP("CoreMessage", "the project's schema has a problem: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {relation}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "duplicate label names: {names}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{source}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: English name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: Arabic name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event}: role name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "<OVERLAP>: kinds must be among {kinds}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute}: unknown kind {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute}: an enum needs values"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{where} refers to unknown labels: {labels}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: its parents form a cycle"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event}: role {role} has a bad cardinality {cardinality}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event}: role {role}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute name {name} is empty or used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{one} and {two} have the same hotkey: {keys1} / {keys2}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{one} and {two} have clashing hotkeys (one is a prefix): {keys1} / {keys2}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: parent {parent} is not a label of the same kind"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event}: role name {role} is empty or used twice"),
+)
+"""the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``):
+listed here for ``pyside6-lupdate``, which reads only ``ui/``; a test keeps the list equal to
+the templates the core writes"""
+
+
+def core_text(message: object) -> str:
+    """A message of the core in the interface language: an ``AnnotatorError`` (or a
+    ``Violation``, a problem text) whose text is a ``Message`` is shown through its translated
+    template, each parameter (a name, a number, a nested message) a bidi ``isolate``; anything
+    else, or a template with no translation, shows as the core wrote it (English)."""
+    if isinstance(message, BaseException):
+        message = message.args[0] if len(message.args) == 1 else str(message)
+    message = getattr(message, "message", message)  # a rules.Violation
+    if not isinstance(message, Message):
+        return str(message)
+    template = QCoreApplication.translate("CoreMessage", message.template)
+    if template == message.template:
+        return str(message)
+    params = {key: isolate(core_text(value)) for key, value in message.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):  # a translation naming a field the core lacks
+        return str(message)
 
 
 def current_language() -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from annotator.errors import SchemaError
+from annotator.errors import Message, SchemaError
 from annotator.schema.model import AttributeDef, EventType, Label, RelationType, Schema
 
 Names = tuple[str, ...]
@@ -19,7 +19,7 @@ Names = tuple[str, ...]
 def add_label(schema: Schema, label: Label) -> Schema:
     """Add a new ``label`` (a Label, EventType or RelationType). A name that any label,
     event type or relation type already has is refused: adding never replaces."""
-    _refuse_taken([x.name for x in schema.all_labels()], label.name, "add")
+    _refuse_taken([x.name for x in schema.all_labels()], label.name)
     return with_label(schema, label)
 
 
@@ -53,7 +53,7 @@ def rename_label(schema: Schema, old: str, new: str) -> Schema:
     _require(schema, old)
     if old == new:
         return schema
-    _refuse_taken([x.name for x in schema.all_labels()], new, f"rename {old!r}")
+    _refuse_taken([x.name for x in schema.all_labels()], new, old)
 
     def names(items: Names) -> Names:
         return tuple(new if n == old else n for n in items)
@@ -66,10 +66,12 @@ def rename_role(schema: Schema, event_type: str, old: str, new: str) -> Schema:
     The arguments filling it are the caller's: ``annotator.commands`` carries them along."""
     et = schema.event(event_type)
     if et is None or et.role(old) is None:
-        raise SchemaError(f"no role {old!r} in {event_type!r}")
+        raise SchemaError(
+            Message("no role {role} in {event}", role=repr(old), event=repr(event_type))
+        )
     if old == new:
         return schema
-    _refuse_taken([r.name for r in et.roles], new, f"rename {old!r}")
+    _refuse_taken([r.name for r in et.roles], new, old)
     roles = tuple(replace(r, name=new) if r.name == old else r for r in et.roles)
     return _checked(with_label(schema, replace(et, roles=roles)))
 
@@ -79,15 +81,23 @@ def with_attributes(schema: Schema, attributes: tuple[AttributeDef, ...]) -> Sch
     one renamed to a name in use) is refused as ``add_label`` refuses a label name."""
     seen: list[str] = []
     for a in attributes:
-        _refuse_taken(seen, a.name, "add")
+        _refuse_taken(seen, a.name)
         seen.append(a.name)
     return _checked(replace(schema, attributes=attributes))
 
 
-def _refuse_taken(names: list[str], name: str, action: str) -> None:
-    """The one refusal of a name in use, for every kind (labels, roles, attributes)."""
-    if name in names:
-        raise SchemaError(f"cannot {action}: {name!r} already exists")
+def _refuse_taken(names: list[str], name: str, renamed: str = "") -> None:
+    """The one refusal of a name in use, for every kind (labels, roles, attributes): adding
+    ``name``, or renaming ``renamed`` to it."""
+    if name not in names:
+        return
+    if renamed:
+        raise SchemaError(
+            Message(
+                "cannot rename {old}: {name} already exists", old=repr(renamed), name=repr(name)
+            )
+        )
+    raise SchemaError(Message("cannot add: {name} already exists", name=repr(name)))
 
 
 def remove_label(schema: Schema, name: str) -> Schema:
@@ -102,7 +112,11 @@ def remove_label(schema: Schema, name: str) -> Schema:
     def names(items: Names) -> Names:
         kept = tuple(n for n in items if n != name)
         if items and not kept:
-            raise SchemaError(f"cannot remove {name!r}: it is the only type allowed somewhere")
+            raise SchemaError(
+                Message(
+                    "cannot remove {name}: it is the only type allowed somewhere", name=repr(name)
+                )
+            )
         return kept
 
     def attr_names(items: Names) -> Names:
@@ -130,7 +144,9 @@ def reorder(schema: Schema, names: list[str]) -> Schema:
         if len(names) == len(items) and sorted(names) == sorted(x.name for x in items):
             by_name = {x.name: x for x in items}
             return _with_group(schema, group, tuple(by_name[n] for n in names))
-    raise SchemaError("reorder needs exactly the names of all entities, events or relations")
+    raise SchemaError(
+        Message("reorder needs exactly the names of all entities, events or relations")
+    )
 
 
 def _group_of(label: Label) -> str:
@@ -147,7 +163,7 @@ def _with_group(schema: Schema, group: str, items: tuple[Label, ...]) -> Schema:
 def _require(schema: Schema, name: str) -> Label:
     lab = next((x for x in schema.all_labels() if x.name == name), None)
     if lab is None:
-        raise SchemaError(f"no label {name!r} in the schema")
+        raise SchemaError(Message("no label {name} in the schema", name=repr(name)))
     return lab
 
 
@@ -217,7 +233,9 @@ def adopt_labels(mine: Schema, theirs: Schema) -> Adopted:
         return Adopted(mine)
     own = mine.problems()
     if own:  # an old project's schema, opened leniently: fixed first (annotator check)
-        return Adopted(mine, refused=f"the project's schema has a problem: {own[0]}")
+        return Adopted(
+            mine, refused=Message("the project's schema has a problem: {problem}", problem=own[0])
+        )
     attributes = []
     for attr in mine.attributes:  # one the source also has: extended to the added labels
         other = theirs.attribute(attr.name)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from annotator.errors import SchemaError
+from annotator.errors import Message, SchemaError
 
 CARDINALITY = re.compile(r"^(|\?|\*|\+|\{\d+\}|\{\d+-\d+\})$")
 PLACEHOLDERS = ("<ANY>", "<ENTITY>", "<EVENT>", "<RELATION>")
@@ -248,8 +248,21 @@ class Schema:
             for n2, k2 in keyed[i + 1 :]:
                 short, long_ = sorted((k1, k2), key=len)
                 if long_[: len(short)] == short:
-                    how = "the same hotkey" if k1 == k2 else "clashing hotkeys (one is a prefix)"
-                    out.append(f"{n1} and {n2} have {how}: {', '.join(k1)} / {', '.join(k2)}")
+                    keys = {"one": n1, "two": n2, "keys1": ", ".join(k1), "keys2": ", ".join(k2)}
+                    if k1 == k2:
+                        out.append(
+                            Message(
+                                "{one} and {two} have the same hotkey: {keys1} / {keys2}", **keys
+                            )
+                        )
+                    else:
+                        out.append(
+                            Message(
+                                "{one} and {two} have clashing hotkeys (one is a prefix): "
+                                "{keys1} / {keys2}",
+                                **keys,
+                            )
+                        )
         return out
 
     def with_labels_added(self, names: list[str], kind: str = "entity") -> Schema:
@@ -278,18 +291,21 @@ class Schema:
         names = [x.name for x in labels]
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
-            out.append(f"duplicate label names: {', '.join(dup)}")
+            out.append(Message("duplicate label names: {names}", names=", ".join(dup)))
         for n in names:
             v = label_name_problem(n)
             if v is not None:
-                out.append(str(v))
+                out.append(v.message)
         for x in labels:
             # display names are shown in lists and menus as names are: no control or bidi
             # characters, no line breaks; empty is allowed (English then shows the name itself)
-            for shown, what in ((x.en, "English name"), (x.ar, "Arabic name")):
-                v = name_problem(shown, f"{x.name}: {what}") if shown else None
+            for shown, what in (
+                (x.en, Message("{label}: English name", label=x.name)),
+                (x.ar, Message("{label}: Arabic name", label=x.name)),
+            ):
+                v = name_problem(shown, what) if shown else None
                 if v is not None:
-                    out.append(str(v))
+                    out.append(v.message)
         out += self.hotkey_conflicts()
         known = set(names) | set(PLACEHOLDERS)
         for group in (self.entities, self.events, self.relations):
@@ -300,44 +316,82 @@ class Schema:
                     seen.add(p)
                     p = parents[p]
                 if p in seen:
-                    out.append(f"{x.name}: its parents form a cycle")
+                    out.append(Message("{label}: its parents form a cycle", label=x.name))
                 elif p:
-                    out.append(f"{x.name}: parent {p!r} is not a label of the same kind")
+                    out.append(
+                        Message(
+                            "{label}: parent {parent} is not a label of the same kind",
+                            label=x.name,
+                            parent=repr(p),
+                        )
+                    )
         refs: list[tuple[str, tuple[str, ...]]] = []
         for et in self.events:
             rnames = [r.name for r in et.roles]
             for r in et.roles:
                 if not CARDINALITY.match(r.cardinality):
-                    out.append(f"{et.name}: role {r.name} has a bad cardinality {r.cardinality!r}")
-                v = label_name_problem(r.name, f"{et.name}: role name")
+                    out.append(
+                        Message(
+                            "{event}: role {role} has a bad cardinality {cardinality}",
+                            event=et.name,
+                            role=r.name,
+                            cardinality=repr(r.cardinality),
+                        )
+                    )
+                v = label_name_problem(r.name, Message("{event}: role name", event=et.name))
                 if v is not None:
-                    out.append(str(v))
+                    out.append(v.message)
                 elif rnames.count(r.name) > 1:
-                    out.append(f"{et.name}: role name {r.name!r} is empty or used twice")
-                refs.append((f"{et.name}: role {r.name}", r.types))
+                    out.append(
+                        Message(
+                            "{event}: role name {role} is empty or used twice",
+                            event=et.name,
+                            role=repr(r.name),
+                        )
+                    )
+                refs.append((Message("{event}: role {role}", event=et.name, role=r.name), r.types))
         for rt in self.relations:
+            rel = Message("relation {relation}", relation=rt.name)
             for one, two in rt.signatures():
-                refs += [(f"relation {rt.name}", one), (f"relation {rt.name}", two)]
+                refs += [(rel, one), (rel, two)]
         for o in self.overlaps:
             refs += [("<OVERLAP>", o.arg1), ("<OVERLAP>", o.arg2)]
             if not o.kinds or any(k not in OVERLAP_KINDS for k in o.kinds):
-                out.append(f"<OVERLAP>: kinds must be among {', '.join(OVERLAP_KINDS)}")
+                out.append(
+                    Message(
+                        "<OVERLAP>: kinds must be among {kinds}", kinds=", ".join(OVERLAP_KINDS)
+                    )
+                )
         anames = [a.name for a in self.attributes]
         for a in self.attributes:
             if a.kind not in ("bool", "enum", "text"):
-                out.append(f"attribute {a.name}: unknown kind {a.kind!r}")
+                out.append(
+                    Message(
+                        "attribute {attribute}: unknown kind {kind}",
+                        attribute=a.name,
+                        kind=repr(a.kind),
+                    )
+                )
             if a.kind == "enum" and not a.values:
-                out.append(f"attribute {a.name}: an enum needs values")
-            v = label_name_problem(a.name, "attribute name")
+                out.append(Message("attribute {attribute}: an enum needs values", attribute=a.name))
+            v = label_name_problem(a.name, Message("attribute name"))
             if v is not None:
-                out.append(str(v))
+                out.append(v.message)
             elif anames.count(a.name) > 1:
-                out.append(f"attribute name {a.name!r} is empty or used twice")
-            refs.append((f"attribute {a.name}", a.labels))
+                out.append(
+                    Message("attribute name {name} is empty or used twice", name=repr(a.name))
+                )
+            refs.append((Message("attribute {attribute}", attribute=a.name), a.labels))
         for where, types in refs:
             unknown = [t for t in types if t not in known]
             if unknown:
-                out.append(f"{where} refers to unknown labels: {', '.join(unknown)}")
+                out.append(
+                    Message(
+                        "{where} refers to unknown labels: {labels}",
+                        where=where,
+                        labels=", ".join(unknown),
+                    )
+                )
         return out
 
     # -- JSON ----------------------------------------------------------------------------
@@ -404,7 +458,7 @@ class Schema:
             raise SchemaError(f"{source}: malformed schema ({exc!r})") from exc
         problems = schema.problems() if check else []
         if problems:
-            raise SchemaError(f"{source}: {problems[0]}")
+            raise SchemaError(Message("{source}: {problem}", source=source, problem=problems[0]))
         return schema
 
 

@@ -58,7 +58,7 @@ from annotator.schema.edit import (
 )
 from ui.events import relations
 from ui.events.schema_tables import AttributesTable, RolesTable, parse_names
-from ui.i18n import LRI, PDI, QT_TRANSLATE_NOOP
+from ui.i18n import LRI, PDI, QT_TRANSLATE_NOOP, core_text
 from ui.session import Session
 from ui.widgets import swatch
 
@@ -292,7 +292,7 @@ class SchemaEditor(QDialog):
         try:
             return fn()
         except SchemaError as exc:
-            error.setText(str(exc))
+            error.setText(core_text(exc))
             self._show_label()  # put the refused value back
             return None
 
@@ -320,7 +320,7 @@ class SchemaEditor(QDialog):
             command = rename_label_command(project, lab.name, new)
             command.text = self.tr("rename {0} to {1}").format(lab.name, new)
         except SchemaError as exc:
-            self.name_error.setText(str(exc))
+            self.name_error.setText(core_text(exc))
             self.name_edit.setText(lab.name)
             return False
         if self._run(command, self.name_error):
@@ -403,7 +403,7 @@ class SchemaEditor(QDialog):
             command = rename_role_command(project, lab.name, old, new)
             command.text = self.tr("rename role {0} to {1}").format(old, new)
         except SchemaError as exc:
-            self.detail_error.setText(str(exc))
+            self.detail_error.setText(core_text(exc))
             return False
         return self._run(command, self.detail_error)
 
@@ -413,7 +413,7 @@ class SchemaEditor(QDialog):
         try:
             candidate = with_attributes(self.schema, attributes)
         except SchemaError as exc:
-            self.attributes.error.setText(str(exc))
+            self.attributes.error.setText(core_text(exc))
             self.attributes.set_attributes(self.schema.attributes)
             return
         self._apply(candidate, self.tr("edit attributes"), self.attributes.error)
@@ -467,7 +467,7 @@ class SchemaEditor(QDialog):
             command = remove_label_command(project, lab.name, relabel_to)
             command.text = self.tr("remove {0}").format(lab.name)
         except SchemaError as exc:
-            self.list_error.setText(str(exc))
+            self.list_error.setText(core_text(exc))
             return
         self._run(command, self.list_error)
 
