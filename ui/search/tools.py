@@ -18,6 +18,10 @@ from the selected span, gazetteer import and outside predictions (issue 14).
   ``annotator.learn.external.import_suggestions`` (as ``annotator suggest --from/--spacy``);
   a bad file is one message naming ``file:line`` and nothing is stored.
 
+The gazetteer and the outside predictions are read and stored as a ``ui.jobs.BackgroundJob``
+(a big name list, or loading a spaCy pipeline, takes seconds: the window keeps working, the
+progress dialog's Cancel stores nothing); the job opens its own connection to the project.
+
 The actions that store suggestions are off while the session is read-only.
 
 The host is the main window, seen through ``ToolsHost`` (ui.search sits below the session
@@ -41,9 +45,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, Cancelled
+from annotator.formats.common import IsCancelled, Progress
 from annotator.search import EntityGroup, FoldedCorpus
 from annotator.search.kwic import line_of
+from ui.jobs import BackgroundJob
 from ui.search.dock import SearchDock, project_candidates
 from ui.search.entities import EntityList
 
@@ -97,6 +103,8 @@ class SearchTools(QObject):
         self.dock = dock
         self._stale = True
         self._writers: list[QAction] = []
+        self.job: BackgroundJob | None = None
+        """the running gazetteer or suggestions import (one at a time)"""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -285,13 +293,14 @@ class SearchTools(QObject):
         self._suggestions_stored(stored, len(found))
         return stored
 
-    def import_gazetteer(self) -> int:
-        """Ask for a name list and where to match it; its matches become suggestions."""
+    def import_gazetteer(self) -> BackgroundJob | None:
+        """Ask for a name list and where to match it; its matches become suggestions in the
+        background (``gazetteer``). Returns the job, or None when nothing was started."""
         asked = self._ask_file(
             self.tr("Import a gazetteer"), self.tr("Name lists (*.csv *.txt);;All files (*)")
         )
         if asked is None:
-            return 0
+            return None
         project, path = asked
         parent = self.host.window()
         label = ""
@@ -301,10 +310,10 @@ class SearchTools(QObject):
                 parent, self.tr("Gazetteer"), self.tr("Label for every name:"), labels, 0, False
             )
             if not ok:
-                return 0
+                return None
         chosen = self._scope(self.tr("Gazetteer"), self.tr("Match the names in:"))
         if chosen is None:
-            return 0
+            return None
         return self.gazetteer(Path(path), chosen[0], label)
 
     def _ask_file(self, title: str, filters: str) -> tuple[Project, str] | None:
@@ -329,9 +338,10 @@ class SearchTools(QObject):
             return None
         return ([doc.id] if doc is not None and scope == scopes[0] and len(scopes) > 1 else None,)
 
-    def import_predictions(self) -> int:
+    def import_predictions(self) -> BackgroundJob | None:
         """Ask for a JSONL file of predictions or a spaCy pipeline (its folder's config.cfg)
-        and where to use it; its suggestions are stored as pending."""
+        and where to use it; its suggestions are stored as pending in the background
+        (``predictions``). Returns the job, or None when nothing was started."""
         asked = self._ask_file(
             self.tr("Import suggestions"),
             self.tr(
@@ -339,49 +349,90 @@ class SearchTools(QObject):
             ),
         )
         if asked is None:
-            return 0
+            return None
         path = asked[1]
         chosen = self._scope(self.tr("Import suggestions"), self.tr("Suggestions for:"))
         if chosen is None:
-            return 0
+            return None
         return self.predictions(Path(path), chosen[0])
 
-    def predictions(self, path: Path, documents: list[int] | None) -> int:
+    def predictions(self, path: Path, documents: list[int] | None) -> BackgroundJob | None:
         """Store the predictions of the JSONL file or spaCy pipeline at ``path`` in
         ``documents`` (None: every document) as suggestions (``import_suggestions``, as the
-        command line's ``suggest --from`` / ``--spacy``); a bad file is one message and
-        nothing is stored."""
-        project = self._project()
-        if project is None:
-            return 0
-        if self.host.session.read_only:
-            self.host.session.error.emit(self.tr("The project is read-only."))
-            return 0
+        command line's ``suggest --from`` / ``--spacy``) in the background; a bad file is one
+        message and nothing is stored."""
         from annotator.learn.external import import_suggestions
 
-        try:
+        def store(project: Project) -> tuple[int, int]:
             imported = import_suggestions(project, path, documents)
-        except (AnnotatorError, OSError) as exc:
-            self.host.session.error.emit(str(exc))
-            return 0
-        self._suggestions_stored(imported.stored, imported.found)
-        return imported.stored
+            return imported.stored, imported.found
 
-    def gazetteer(self, path: Path, documents: list[int] | None, label: str = "") -> int:
+        return self._store_in_background(
+            self.tr("Import suggestions"), self.tr("Reading the suggestions…"), store
+        )
+
+    def gazetteer(
+        self, path: Path, documents: list[int] | None, label: str = ""
+    ) -> BackgroundJob | None:
         """Match the name list at ``path`` in ``documents`` (None: every document) and store
-        the matches as suggestions; a bad file is one message and nothing is stored."""
-        project = self._project()
-        if project is None:
-            return 0
+        the matches as suggestions in the background; a bad file is one message and nothing
+        is stored."""
         from annotator.commands.suggestions import gazetteer
 
-        try:
+        def store(project: Project) -> tuple[int, int]:
             report = gazetteer(project, path, documents, label=label)
-        except (AnnotatorError, OSError) as exc:
-            self.host.session.error.emit(str(exc))
-            return 0
-        self._suggestions_stored(report.stored, report.found)
-        return report.stored
+            return report.stored, report.found
+
+        return self._store_in_background(
+            self.tr("Gazetteer"), self.tr("Matching the names…"), store
+        )
+
+    def _store_in_background(
+        self, title: str, label: str, store: Callable[[Project], tuple[int, int]]
+    ) -> BackgroundJob | None:
+        """Run ``store`` (suggestions stored in a project: how many stored, how many found)
+        as a ``BackgroundJob`` on its own connection to the open project, in ONE transaction:
+        a failure or a Cancel stores nothing (a Cancel while the file is read takes effect
+        when ``store`` returns, and rolls it back). The Suggestions dock reads them when the
+        job is done; a failure is one message. Returns the job (tests wait on ``done``), or
+        None (no project, read-only, or another of these jobs still running)."""
+        session = self.host.session
+        project_path: Path | None = session.path
+        if self._project() is None or project_path is None:
+            return None
+        if session.read_only:
+            session.error.emit(self.tr("The project is read-only."))
+            return None
+        if self.job is not None:
+            return None
+
+        def work(progress: Progress, cancelled: IsCancelled) -> tuple[int, int]:
+            from annotator.project import Project
+
+            with Project.open(project_path) as project, project.transaction():
+                counts = store(project)
+                if cancelled():
+                    raise Cancelled("cancelled; nothing was stored")
+                return counts
+
+        job = BackgroundJob(self.host.window(), title, label, work)
+
+        def done(outcome: str, payload: object) -> None:
+            self.job = None
+            if outcome == "finished" and isinstance(payload, tuple):
+                self._suggestions_stored(*payload)
+            elif outcome == "failed":
+                session.error.emit(str(payload))
+            else:
+                self.host.statusBar().showMessage(
+                    self.tr("Cancelled; no suggestions were stored."), 8000
+                )
+            job.deleteLater()
+
+        job.done.connect(done)
+        self.job = job
+        job.start()
+        return job
 
 
 def install_tools(
