@@ -10,6 +10,7 @@ the same (Arabic included): Return, Delete and F6 with modifiers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -24,7 +25,7 @@ from ui.suggestions.controller import SuggestionController
 from ui.suggestions.dock import SuggestionsPanel
 from ui.suggestions.model_panel import ModelPanel
 
-__all__ = ["KEYS", "Installed", "SuggestionController", "install"]
+__all__ = ["KEYS", "Installed", "SuggestionController", "install", "next_document"]
 
 KEYS = {
     "suggestion_accept": "Shift+Return",
@@ -191,3 +192,15 @@ def install(
     installed = Installed(controller, panel, model_panel, made)
     setattr(window, "suggestions_installed", installed)  # noqa: B010 (the Host has no such field)
     return installed
+
+
+def next_document(window: object, otherwise: Callable[[], None]) -> None:
+    """Go to the next document from ``window``: every "next document" key (F8, Ctrl+Return's
+    "and go to the next", Ctrl+PgDown) and the model panel's button follow one rule,
+    ``ModelPanel.next_document``: least confident first when that option is on and a model
+    is stored, else ``otherwise`` (the key's own order)."""
+    installed = getattr(window, "suggestions_installed", None)
+    if isinstance(installed, Installed):
+        installed.model_panel.next_document(otherwise)
+    else:
+        otherwise()

@@ -225,7 +225,7 @@ class ModelPanel(QWidget):
         self.active.toggled.connect(self._active_toggled)
         self.next_button = QPushButton(self.tr("Next document"), self)
         self.next_button.setObjectName("model_next")
-        self.next_button.clicked.connect(self.next_document)
+        self.next_button.clicked.connect(lambda _checked=False: self.next_document())
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -568,7 +568,9 @@ class ModelPanel(QWidget):
         return layer if isinstance(layer, str) else "gold"
 
     def _order_known(self) -> bool:
-        return bool(self.order) and self._ordered_for == self._model_key(self.manifest)
+        # worked out for the shown model, even when it came out empty (every document
+        # labelled): asking again would only find it empty again, over and over
+        return self._ordered_for is not None and self._ordered_for == self._model_key(self.manifest)
 
     def _active_toggled(self, on: bool) -> None:
         if on and self.manifest is not None and not self._order_known():
@@ -616,16 +618,24 @@ class ModelPanel(QWidget):
             self.tr("Could not find the least confident documents: {0}").format(message or "")
         )
 
-    def next_document(self) -> None:
-        """Open the next document. With "least confident first" on and a model stored: the
-        least confident document not yet labelled in the model's layer (no span there, not
-        marked done) other than the open one, the order worked out first if it is not known;
-        the status line says when none is left. Else the next in the list."""
+    def least_confident_first(self) -> bool:
+        """Whether "next document" goes least confident first: the option is on and a model
+        is stored."""
+        return self.active.isChecked() and self.manifest is not None
+
+    def next_document(self, otherwise: Callable[[], None] | None = None) -> None:
+        """Open the next document: the one rule of the Next document button and of every
+        "next document" key of the window (``ui.suggestions.next_document``). With "least
+        confident first" on and a model stored: the least confident document not yet labelled
+        in the model's layer (no span there, not marked done) other than the open one, the
+        order worked out first if it is not known; the status line says when none is left.
+        Else ``otherwise`` (the key's own order: the next unfinished one for F8), or the next
+        in the list."""
         current = self.current_doc()
         project = self.session.project
         if project is None:
             return
-        if self.active.isChecked() and self.manifest is not None:
+        if self.least_confident_first():
             if not self._order_known():
                 self._open_when_ordered = True
                 self.work_out_order()
@@ -640,6 +650,9 @@ class ModelPanel(QWidget):
                 )
                 return
             self.open_document(left[0])
+            return
+        if otherwise is not None:
+            otherwise()
             return
         order = [d.id for d in project.documents()]
         if not order:

@@ -277,7 +277,7 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
         a,
         "mark_done",
         tr("Mark done and go to the &next document"),
-        lambda: w.navigation.mark_done_and_next(),
+        lambda: mark_done_and_next(w),
         "Ctrl+Return",
     )
     _add(
@@ -292,7 +292,7 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
         a,
         "next_unfinished",
         tr("Next &unfinished document"),
-        lambda: w.navigation.next_unfinished(),
+        lambda: next_document(w, w.navigation.next_unfinished),
         "F8",
     )
     _add(
@@ -300,7 +300,7 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
         a,
         "next_doc",
         tr("Next document"),
-        lambda: w.navigation.step_document(True),
+        lambda: next_document(w, lambda: w.navigation.step_document(True)),
         "Ctrl+PgDown",
     )
     _add(
@@ -438,6 +438,21 @@ def wire_search(w: MenuHost, a: dict[str, QAction], menu: QMenu) -> tuple[FindBa
 
     dock.hitActivated.connect(show_hit)
     return bar, dock
+
+
+def next_document(w: MenuHost, otherwise: Callable[[], None]) -> None:
+    """The next document by the model panel's rule (``ui.suggestions.next_document``: least
+    confident first when that option is on), else by ``otherwise``."""
+    from ui.suggestions import next_document as by_the_panels_rule
+
+    by_the_panels_rule(w, otherwise)
+
+
+def mark_done_and_next(w: MenuHost) -> None:
+    """Mark the open document done, then go to the next one (``next_document``; the next
+    unfinished one when least confident first is off)."""
+    w.editing.set_status(Status.DONE)
+    next_document(w, w.navigation.next_unfinished)
 
 
 def install_suggestions(w: MenuHost, a: dict[str, QAction], menu: QMenu) -> None:
