@@ -274,11 +274,14 @@ def core_text(message: object) -> str:
     if not isinstance(message, Message):
         return str(message)
     template = QCoreApplication.translate("CoreMessage", message.template)
-    if template == message.template:
+    shown = {key: core_text(value) for key, value in message.params.items()}
+    if template == message.template and all(
+        shown[key] == str(value) for key, value in message.params.items()
+    ):  # nothing translated (English; a template whose translation equals it, and English
+        # parameters): as the core wrote it
         return str(message)
-    params = {key: isolate(core_text(value)) for key, value in message.params.items()}
     try:
-        return template.format(**params)
+        return template.format(**{key: isolate(text) for key, text in shown.items()})
     except (KeyError, IndexError, ValueError):  # a translation naming a field the core lacks
         return str(message)
 

@@ -349,92 +349,92 @@
 <context>
     <name>Agreement</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="207"/>
+        <location filename="../../ui/review/agreement_window.py" line="253"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="208"/>
+        <location filename="../../ui/review/agreement_window.py" line="254"/>
         <source>n A</source>
         <translation>عدد A</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="209"/>
+        <location filename="../../ui/review/agreement_window.py" line="255"/>
         <source>n B</source>
         <translation>عدد B</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="216"/>
+        <location filename="../../ui/review/agreement_window.py" line="262"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="217"/>
+        <location filename="../../ui/review/agreement_window.py" line="263"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="217"/>
+        <location filename="../../ui/review/agreement_window.py" line="263"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="218"/>
+        <location filename="../../ui/review/agreement_window.py" line="264"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="225"/>
+        <location filename="../../ui/review/agreement_window.py" line="271"/>
         <source>document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="303"/>
+        <location filename="../../ui/review/agreement_window.py" line="349"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="304"/>
+        <location filename="../../ui/review/agreement_window.py" line="350"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="305"/>
+        <location filename="../../ui/review/agreement_window.py" line="351"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="306"/>
+        <location filename="../../ui/review/agreement_window.py" line="352"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="307"/>
+        <location filename="../../ui/review/agreement_window.py" line="353"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="308"/>
+        <location filename="../../ui/review/agreement_window.py" line="354"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="309"/>
+        <location filename="../../ui/review/agreement_window.py" line="355"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="310"/>
+        <location filename="../../ui/review/agreement_window.py" line="356"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="316"/>
+        <location filename="../../ui/review/agreement_window.py" line="362"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="317"/>
+        <location filename="../../ui/review/agreement_window.py" line="363"/>
         <source>doc-average F1</source>
         <translation>متوسط F1 للمستندات</translation>
     </message>
@@ -442,97 +442,97 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="113"/>
-        <location filename="../../ui/review/agreement_window.py" line="165"/>
-        <location filename="../../ui/review/agreement_window.py" line="170"/>
-        <location filename="../../ui/review/agreement_window.py" line="186"/>
-        <location filename="../../ui/review/agreement_window.py" line="287"/>
-        <location filename="../../ui/review/agreement_window.py" line="298"/>
+        <location filename="../../ui/review/agreement_window.py" line="154"/>
+        <location filename="../../ui/review/agreement_window.py" line="207"/>
+        <location filename="../../ui/review/agreement_window.py" line="212"/>
+        <location filename="../../ui/review/agreement_window.py" line="228"/>
+        <location filename="../../ui/review/agreement_window.py" line="333"/>
+        <location filename="../../ui/review/agreement_window.py" line="344"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="126"/>
+        <location filename="../../ui/review/agreement_window.py" line="168"/>
         <source>Measure</source>
         <translation>قياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="128"/>
+        <location filename="../../ui/review/agreement_window.py" line="170"/>
         <source>Save HTML report…</source>
         <translation>حفظ تقرير HTML…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="131"/>
+        <location filename="../../ui/review/agreement_window.py" line="173"/>
         <source>Choose annotators and labels, then Measure.</source>
         <translation>اختر الموسِّمين والتسميات، ثم «قياس».</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="141"/>
+        <location filename="../../ui/review/agreement_window.py" line="183"/>
         <source>Annotators</source>
         <translation>الموسِّمون</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="142"/>
+        <location filename="../../ui/review/agreement_window.py" line="184"/>
         <source>Labels (spans)</source>
         <translation>التسميات (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="165"/>
+        <location filename="../../ui/review/agreement_window.py" line="207"/>
         <source>Choose at least two annotators.</source>
         <translation>اختر موسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="170"/>
+        <location filename="../../ui/review/agreement_window.py" line="212"/>
         <source>Measuring agreement…</source>
         <translation>جارٍ قياس الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="194"/>
+        <location filename="../../ui/review/agreement_window.py" line="238"/>
         <source>{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · alpha-U (characters): {4}</source>
         <translation>{0} موسِّمين ({1})، {2} مستندات · ألفا (اسمي، رموز): {3} · ألفا-U (محارف): {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="203"/>
+        <location filename="../../ui/review/agreement_window.py" line="247"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="210"/>
+        <location filename="../../ui/review/agreement_window.py" line="256"/>
         <source>Per label</source>
         <translation>لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="219"/>
+        <location filename="../../ui/review/agreement_window.py" line="265"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="227"/>
+        <location filename="../../ui/review/agreement_window.py" line="273"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="237"/>
+        <location filename="../../ui/review/agreement_window.py" line="283"/>
         <source>Confusion</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="242"/>
+        <location filename="../../ui/review/agreement_window.py" line="288"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="278"/>
+        <location filename="../../ui/review/agreement_window.py" line="324"/>
         <source>Save HTML report</source>
         <translation>حفظ تقرير HTML</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="287"/>
+        <location filename="../../ui/review/agreement_window.py" line="333"/>
         <source>Writing the report…</source>
         <translation>جارٍ كتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="300"/>
+        <location filename="../../ui/review/agreement_window.py" line="346"/>
         <source>Report written to {0}</source>
         <translation>كُتب التقرير في {0}</translation>
     </message>
@@ -635,6 +635,209 @@
         <location filename="../../ui/search/concordance.py" line="60"/>
         <source>After</source>
         <translation>بعدها</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessage</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="215"/>
+        <source>annotator name</source>
+        <translation>اسم الموسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="216"/>
+        <source>document name</source>
+        <translation>اسم المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="217"/>
+        <source>label name</source>
+        <translation>اسم التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="218"/>
+        <source>{code} (a bidi control)</source>
+        <translation>{code} (محرف تحكم في الاتجاه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="219"/>
+        <source>{code} (control or unassigned character)</source>
+        <translation>{code} (محرف تحكم أو محرف غير مخصص)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="220"/>
+        <source>{what} must be text, not {value}</source>
+        <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="221"/>
+        <source>{what} must not be empty</source>
+        <translation>لا يمكن أن يكون {what} فارغًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="222"/>
+        <source>{what} is longer than {limit} characters</source>
+        <translation>{what} أطول من {limit} محرفًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="223"/>
+        <source>{what} {value} contains {bad}</source>
+        <translation>{what} {value} يحتوي على {bad}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="224"/>
+        <source>{what} {value} starts or ends with white space</source>
+        <translation>{what} {value} يبدأ بمسافة أو ينتهي بها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="225"/>
+        <source>{what} {value} contains white space or starts with &lt; !</source>
+        <translation>{what} {value} يحتوي على مسافة أو يبدأ بـ ⁦&lt;⁩ أو ⁦!⁩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="226"/>
+        <source>{what} {value} contains an invisible character</source>
+        <translation>{what} {value} يحتوي على محرف غير مرئي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="227"/>
+        <source>{code} (lone surrogate)</source>
+        <translation>{code} (محرف بديل منفرد)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="228"/>
+        <source>cannot add: {name} already exists</source>
+        <translation>لا يمكن الإضافة: الاسم {name} مستخدم بالفعل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="229"/>
+        <source>reorder needs exactly the names of all entities, events or relations</source>
+        <translation>تحتاج إعادة الترتيب إلى أسماء كل الكيانات أو كل الأحداث أو كل العلاقات بالضبط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="232"/>
+        <source>no role {role} in {event}</source>
+        <translation>لا يوجد دور {role} في {event}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="233"/>
+        <source>cannot rename {old}: {name} already exists</source>
+        <translation>لا يمكن إعادة تسمية {old}: الاسم {name} مستخدم بالفعل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="234"/>
+        <source>no label {name} in the schema</source>
+        <translation>لا توجد تسمية {name} في المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="235"/>
+        <source>cannot remove {name}: it is the only type allowed somewhere</source>
+        <translation>لا يمكن إزالة {name}: إنه النوع الوحيد المسموح به في موضع ما</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="236"/>
+        <source>the project&apos;s schema has a problem: {problem}</source>
+        <translation>في مخطط المشروع مشكلة: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="237"/>
+        <source>relation {relation}</source>
+        <translation>العلاقة {relation}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="238"/>
+        <source>duplicate label names: {names}</source>
+        <translation>أسماء تسميات مكررة: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="239"/>
+        <source>attribute name</source>
+        <translation>اسم الخاصية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="240"/>
+        <source>{source}: {problem}</source>
+        <translation>{source}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="241"/>
+        <source>{label}: English name</source>
+        <translation>{label}: الاسم الإنجليزي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="242"/>
+        <source>{label}: Arabic name</source>
+        <translation>{label}: الاسم العربي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="243"/>
+        <source>{event}: role name</source>
+        <translation>{event}: اسم الدور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="244"/>
+        <source>&lt;OVERLAP&gt;: kinds must be among {kinds}</source>
+        <translation>⁦&lt;OVERLAP&gt;⁩: يجب أن تكون الأنواع من بين {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="245"/>
+        <source>attribute {attribute}: unknown kind {kind}</source>
+        <translation>الخاصية {attribute}: نوع غير معروف {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="246"/>
+        <source>attribute {attribute}: an enum needs values</source>
+        <translation>الخاصية {attribute}: التعداد يحتاج إلى قيم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="247"/>
+        <source>attribute {attribute}</source>
+        <translation>الخاصية {attribute}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="248"/>
+        <source>{where} refers to unknown labels: {labels}</source>
+        <translation>{where} يشير إلى تسميات غير معروفة: {labels}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="249"/>
+        <source>{label}: its parents form a cycle</source>
+        <translation>{label}: أصوله تشكّل حلقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="250"/>
+        <source>{event}: role {role} has a bad cardinality {cardinality}</source>
+        <translation>{event}: عدد غير صالح للدور {role}: {cardinality}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="251"/>
+        <source>{event}: role {role}</source>
+        <translation>{event}: الدور {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="252"/>
+        <source>attribute name {name} is empty or used twice</source>
+        <translation>اسم الخاصية {name} فارغ أو مستخدم مرتين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="253"/>
+        <source>{one} and {two} have the same hotkey: {keys1} / {keys2}</source>
+        <translation>للتسميتين {one} و{two} مفتاح الاختصار نفسه: {keys1} / {keys2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="254"/>
+        <source>{one} and {two} have clashing hotkeys (one is a prefix): {keys1} / {keys2}</source>
+        <translation>مفتاحا الاختصار للتسميتين {one} و{two} متعارضان (أحدهما بداية الآخر): {keys1} / {keys2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="258"/>
+        <source>{label}: parent {parent} is not a label of the same kind</source>
+        <translation>{label}: الأصل {parent} ليس تسمية من النوع نفسه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="259"/>
+        <source>{event}: role name {role} is empty or used twice</source>
+        <translation>{event}: اسم الدور {role} فارغ أو مستخدم مرتين</translation>
     </message>
 </context>
 <context>
@@ -1183,7 +1386,7 @@
         <translation>نص أو JSONL أو CSV (*.txt *.jsonl *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="47"/>
+        <location filename="../../ui/review/agreement_window.py" line="48"/>
         <source>HTML report (*.html);;All files (*)</source>
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
@@ -1739,22 +1942,22 @@
         <translation>تعذّر الاقتراح: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="592"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="594"/>
         <source>Finding the least confident documents…</source>
         <translation>البحث عن المستندات الأقل ثقة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="604"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="606"/>
         <source>{0} documents not yet labelled, least confident first.</source>
         <translation>{0} مستندات لم تُوسَم بعد، الأقل ثقة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="616"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="618"/>
         <source>Could not find the least confident documents: {0}</source>
         <translation>تعذّر العثور على المستندات الأقل ثقة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="637"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="647"/>
         <source>No other document is left to label in layer {0}.</source>
         <translation>لم يبقَ مستند آخر للوسم في الطبقة {0}.</translation>
     </message>
@@ -1936,142 +2139,142 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../ui/i18n.py" line="171"/>
+        <location filename="../../ui/i18n.py" line="174"/>
         <source>Adjudicator</source>
         <translation>القاضي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="172"/>
+        <location filename="../../ui/i18n.py" line="175"/>
         <source>Agent</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="173"/>
+        <location filename="../../ui/i18n.py" line="176"/>
         <source>Artifact</source>
         <translation>الشيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="174"/>
+        <location filename="../../ui/i18n.py" line="177"/>
         <source>Attacker</source>
         <translation>المهاجم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="175"/>
+        <location filename="../../ui/i18n.py" line="178"/>
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="176"/>
+        <location filename="../../ui/i18n.py" line="179"/>
         <source>Buyer</source>
         <translation>المشتري</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="177"/>
+        <location filename="../../ui/i18n.py" line="180"/>
         <source>Crime</source>
         <translation>الجريمة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="178"/>
+        <location filename="../../ui/i18n.py" line="181"/>
         <source>Defendant</source>
         <translation>المتهم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="179"/>
+        <location filename="../../ui/i18n.py" line="182"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="180"/>
+        <location filename="../../ui/i18n.py" line="183"/>
         <source>Entity</source>
         <translation>الكيان</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="181"/>
+        <location filename="../../ui/i18n.py" line="184"/>
         <source>Giver</source>
         <translation>المانح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="182"/>
+        <location filename="../../ui/i18n.py" line="185"/>
         <source>Instrument</source>
         <translation>الأداة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="183"/>
+        <location filename="../../ui/i18n.py" line="186"/>
         <source>Money</source>
         <translation>المال</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="184"/>
+        <location filename="../../ui/i18n.py" line="187"/>
         <source>Org</source>
         <translation>المنظمة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="185"/>
+        <location filename="../../ui/i18n.py" line="188"/>
         <source>Origin</source>
         <translation>المنشأ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="186"/>
+        <location filename="../../ui/i18n.py" line="189"/>
         <source>Person</source>
         <translation>الشخص</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="187"/>
+        <location filename="../../ui/i18n.py" line="190"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="188"/>
+        <location filename="../../ui/i18n.py" line="191"/>
         <source>Plaintiff</source>
         <translation>المدّعي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="189"/>
+        <location filename="../../ui/i18n.py" line="192"/>
         <source>Position</source>
         <translation>المنصب</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="190"/>
+        <location filename="../../ui/i18n.py" line="193"/>
         <source>Price</source>
         <translation>السعر</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="191"/>
+        <location filename="../../ui/i18n.py" line="194"/>
         <source>Prosecutor</source>
         <translation>المدّعي العام</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="192"/>
+        <location filename="../../ui/i18n.py" line="195"/>
         <source>Recipient</source>
         <translation>المتلقي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="193"/>
+        <location filename="../../ui/i18n.py" line="196"/>
         <source>Seller</source>
         <translation>البائع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="194"/>
+        <location filename="../../ui/i18n.py" line="197"/>
         <source>Sentence</source>
         <translation>الحكم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="195"/>
+        <location filename="../../ui/i18n.py" line="198"/>
         <source>Target</source>
         <translation>الهدف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="196"/>
+        <location filename="../../ui/i18n.py" line="199"/>
         <source>Time</source>
         <translation>الزمن</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="197"/>
+        <location filename="../../ui/i18n.py" line="200"/>
         <source>Vehicle</source>
         <translation>المركبة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="198"/>
+        <location filename="../../ui/i18n.py" line="201"/>
         <source>Victim</source>
         <translation>الضحية</translation>
     </message>
@@ -2230,54 +2433,54 @@
         <translation>أدوار {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="403"/>
+        <location filename="../../ui/events/schema_editor.py" line="404"/>
         <source>rename role {0} to {1}</source>
         <translation>إعادة تسمية الدور {0} إلى {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="420"/>
+        <location filename="../../ui/events/schema_editor.py" line="419"/>
         <source>edit attributes</source>
         <translation>تحرير الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="434"/>
+        <location filename="../../ui/events/schema_editor.py" line="433"/>
         <source>reorder labels</source>
         <translation>إعادة ترتيب التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="447"/>
+        <location filename="../../ui/events/schema_editor.py" line="446"/>
         <source>Remove {0}</source>
         <translation>إزالة {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="449"/>
+        <location filename="../../ui/events/schema_editor.py" line="448"/>
         <source>{0} annotation(s) use {1}. They are never deleted with the label:
 keep them (they will be listed as problems), or relabel them first.</source>
         <translation>تستخدم {0} توسيمات التسمية {1}. لا تُحذف أبدًا مع التسمية:
 أبقِها (وستُسرد مشكلاتٍ)، أو أعد تسميتها أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="453"/>
+        <location filename="../../ui/events/schema_editor.py" line="452"/>
         <source>Remove the label, keep the annotations</source>
         <translation>إزالة التسمية مع إبقاء التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="454"/>
+        <location filename="../../ui/events/schema_editor.py" line="453"/>
         <source>Relabel them, then remove…</source>
         <translation>إعادة تسميتها ثم الإزالة…</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="462"/>
+        <location filename="../../ui/events/schema_editor.py" line="461"/>
         <source>Relabel</source>
         <translation>إعادة التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="462"/>
+        <location filename="../../ui/events/schema_editor.py" line="461"/>
         <source>New label:</source>
         <translation>التسمية الجديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="469"/>
+        <location filename="../../ui/events/schema_editor.py" line="468"/>
         <source>remove {0}</source>
         <translation>إزالة {0}</translation>
     </message>
@@ -2417,109 +2620,126 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchTools</name>
     <message>
-        <location filename="../../ui/search/tools.py" line="88"/>
+        <location filename="../../ui/search/tools.py" line="94"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="124"/>
+        <location filename="../../ui/search/tools.py" line="132"/>
         <source>&amp;Entity list</source>
         <translation>قائمة ال&amp;كيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="127"/>
+        <location filename="../../ui/search/tools.py" line="135"/>
         <source>Label every other occurrence in this &amp;document</source>
         <translation>وسم كل ورود آخر في هذه ال&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="132"/>
+        <location filename="../../ui/search/tools.py" line="140"/>
         <source>Label every other occurrence in &amp;every document</source>
         <translation>وسم كل ورود آخر في &amp;كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="135"/>
+        <location filename="../../ui/search/tools.py" line="143"/>
         <source>Import a &amp;gazetteer (name list)…</source>
         <translation>استيراد &amp;معجم أسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="138"/>
+        <location filename="../../ui/search/tools.py" line="146"/>
         <source>Import suggestions (JSONL or spaCy pipeline)…</source>
         <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="210"/>
+        <location filename="../../ui/search/tools.py" line="218"/>
         <source>{0} ({1}): {2} mentions</source>
         <translation>{0} ({1}): {2} من الإشارات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="250"/>
+        <location filename="../../ui/search/tools.py" line="258"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="261"/>
+        <location filename="../../ui/search/tools.py" line="269"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="315"/>
+        <location filename="../../ui/search/tools.py" line="324"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="291"/>
+        <location filename="../../ui/search/tools.py" line="428"/>
+        <source>Cancelled; no suggestions were stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="300"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="291"/>
+        <location filename="../../ui/search/tools.py" line="300"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="301"/>
-        <location filename="../../ui/search/tools.py" line="305"/>
+        <location filename="../../ui/search/tools.py" line="310"/>
+        <location filename="../../ui/search/tools.py" line="314"/>
+        <location filename="../../ui/search/tools.py" line="387"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="301"/>
+        <location filename="../../ui/search/tools.py" line="310"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="324"/>
+        <location filename="../../ui/search/tools.py" line="333"/>
         <source>Every document</source>
         <translation>كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="326"/>
+        <location filename="../../ui/search/tools.py" line="335"/>
         <source>This document</source>
         <translation>هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="305"/>
+        <location filename="../../ui/search/tools.py" line="314"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="336"/>
-        <location filename="../../ui/search/tools.py" line="344"/>
+        <location filename="../../ui/search/tools.py" line="346"/>
+        <location filename="../../ui/search/tools.py" line="354"/>
+        <location filename="../../ui/search/tools.py" line="371"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="338"/>
+        <location filename="../../ui/search/tools.py" line="348"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات (*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="344"/>
+        <location filename="../../ui/search/tools.py" line="354"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="358"/>
+        <location filename="../../ui/search/tools.py" line="371"/>
+        <source>Reading the suggestions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="387"/>
+        <source>Matching the names…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="404"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>
@@ -2568,17 +2788,17 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="159"/>
+        <location filename="../../ui/i18n.py" line="162"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="160"/>
+        <location filename="../../ui/i18n.py" line="163"/>
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="161"/>
+        <location filename="../../ui/i18n.py" line="164"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -2841,42 +3061,42 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>_Texts</name>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="92"/>
+        <location filename="../../ui/suggestions/__init__.py" line="93"/>
         <source>Accept the suggestion</source>
         <translation>اقبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="93"/>
+        <location filename="../../ui/suggestions/__init__.py" line="94"/>
         <source>Reject the suggestion</source>
         <translation>ارفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="94"/>
+        <location filename="../../ui/suggestions/__init__.py" line="95"/>
         <source>Accept all suggestions shown in the document</source>
         <translation>اقبل كل الاقتراحات المعروضة في المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="95"/>
+        <location filename="../../ui/suggestions/__init__.py" line="96"/>
         <source>Reject all suggestions shown in the document</source>
         <translation>ارفض كل الاقتراحات المعروضة في المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="96"/>
+        <location filename="../../ui/suggestions/__init__.py" line="97"/>
         <source>Next suggestion</source>
         <translation>الاقتراح التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="97"/>
+        <location filename="../../ui/suggestions/__init__.py" line="98"/>
         <source>Previous suggestion</source>
         <translation>الاقتراح السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="98"/>
+        <location filename="../../ui/suggestions/__init__.py" line="99"/>
         <source>Suggestions</source>
         <translation>الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="99"/>
+        <location filename="../../ui/suggestions/__init__.py" line="100"/>
         <source>Model</source>
         <translation>النموذج</translation>
     </message>
@@ -3046,7 +3266,7 @@ Remove only the argument, or delete the whole event?</source>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
-        <location filename="../../ui/review/agreement_window.py" line="346"/>
+        <location filename="../../ui/review/agreement_window.py" line="392"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
@@ -3067,7 +3287,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="270"/>
-        <location filename="../../ui/workbench/menus.py" line="552"/>
+        <location filename="../../ui/workbench/menus.py" line="567"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
@@ -3087,7 +3307,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="346"/>
+        <location filename="../../ui/review/agreement_window.py" line="392"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
@@ -3108,37 +3328,37 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="533"/>
+        <location filename="../../ui/workbench/menus.py" line="548"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="542"/>
+        <location filename="../../ui/workbench/menus.py" line="557"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="552"/>
+        <location filename="../../ui/workbench/menus.py" line="567"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="555"/>
+        <location filename="../../ui/workbench/menus.py" line="570"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="559"/>
+        <location filename="../../ui/workbench/menus.py" line="574"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="585"/>
+        <location filename="../../ui/workbench/menus.py" line="600"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="587"/>
+        <location filename="../../ui/workbench/menus.py" line="602"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>

@@ -10,7 +10,8 @@ report…" writes ``annotator.agreement.report`` in the background as well (matp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -40,7 +41,7 @@ from annotator.project import Project
 from annotator.schema import Schema
 from ui.dialogs.paths import files_filter, remember_folder, start_path
 from ui.dialogs.prompts import show_message
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, RLM, interface_rtl, isolate, label_tag, plain_tooltip
 from ui.jobs import BackgroundJob
 from ui.session import Session
 
@@ -72,26 +73,61 @@ def measure(
         return result, project.schema
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], name: str) -> QTableWidget:
+def label_names(schema: Schema | None) -> dict[str, str]:
+    """Label name → the name the window shows (``ui.i18n.label_tag``: the Arabic form in
+    Arabic, as the review window's tags); a label the schema lacks shows its own name."""
+    return {lab.name: label_tag(lab) for lab in schema.span_labels()} if schema else {}
+
+
+@dataclass(frozen=True)
+class Named:
+    """A label in a table: ``shown`` in the cell, the label's own ``name`` in its tooltip."""
+
+    name: str
+    shown: str
+
+
+def _named(names: Mapping[str, str], label: str) -> Named:
+    return Named(label, names.get(label, label))
+
+
+def _item(value: object) -> QTableWidgetItem:
+    if isinstance(value, Named):
+        item = QTableWidgetItem(value.shown)
+        if value.shown != value.name:
+            item.setToolTip(plain_tooltip(value.name))
+        return item
+    item = QTableWidgetItem(fmt(value))  # plain text, whatever the names hold
+    if not isinstance(value, str):
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _table(headers: Sequence[object], rows: Sequence[Sequence[object]], name: str) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
     table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(headers))
+    for c, header in enumerate(headers):
+        table.setHorizontalHeaderItem(c, _item(header))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem(fmt(value))  # plain text, whatever the names hold
-            if not isinstance(value, str):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, item)
+            table.setItem(r, c, _item(value))
     table.resizeColumnsToContents()
     return table
 
 
-def _checklist(names: Sequence[str], checked: Sequence[str], name: str) -> QListWidget:
+def _checklist(
+    names: Sequence[str], checked: Sequence[str], name: str, shown: Mapping[str, str] | None = None
+) -> QListWidget:
+    """A list of ``names`` to tick, each shown as ``shown`` has it (its own name in a plain
+    tooltip when that differs)."""
     widget = QListWidget()
     widget.setObjectName(name)
     for text in names:
-        item = QListWidgetItem(text)
+        item = QListWidgetItem((shown or {}).get(text, text))
+        item.setData(Qt.ItemDataRole.UserRole, text)
+        if item.text() != text:
+            item.setToolTip(plain_tooltip(text))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         on = text in checked
         item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
@@ -100,8 +136,13 @@ def _checklist(names: Sequence[str], checked: Sequence[str], name: str) -> QList
 
 
 def _checked(widget: QListWidget) -> list[str]:
+    """The names (not the shown texts) of the ticked items."""
     items = (widget.item(i) for i in range(widget.count()))
-    return [it.text() for it in items if it.checkState() == Qt.CheckState.Checked]
+    return [
+        str(it.data(Qt.ItemDataRole.UserRole))
+        for it in items
+        if it.checkState() == Qt.CheckState.Checked
+    ]
 
 
 class AgreementWindow(QWidget):
@@ -116,13 +157,14 @@ class AgreementWindow(QWidget):
         self.schema: Schema | None = None
         self.job: BackgroundJob | None = None
         project = session.project
+        self.label_names = label_names(project.schema if project else None)
         names = project.annotators() if project else []
         labels = [lab.name for lab in project.schema.span_labels()] if project else []
         # gold is the adjudicated layer, not an analyst: unticked, so the headline measures
         # the analysts against each other (tick it to compare them with gold)
         analysts = [n for n in names if n != GOLD]
         self.annotators = _checklist(names, analysts, "agreement-annotators")
-        self.labels = _checklist(labels, labels, "agreement-labels")
+        self.labels = _checklist(labels, labels, "agreement-labels", self.label_names)
         self.run_button = QPushButton(self.tr("Measure"), self)
         self.run_button.clicked.connect(self.run)
         self.save_button = QPushButton(self.tr("Save HTML report…"), self)
@@ -189,6 +231,8 @@ class AgreementWindow(QWidget):
     def show_result(self, result: AgreementResult, schema: Schema | None = None) -> None:
         """Fill every table from ``result``."""
         self.result, self.schema = result, schema
+        if schema is not None:
+            self.label_names = label_names(schema)
         self.save_button.setEnabled(True)
         self.summary.setText(
             self.tr("{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · "
@@ -202,7 +246,9 @@ class AgreementWindow(QWidget):
         pairs = result.pairs
         self._tab("pairs", self.tr("Pairs"), _pair_headers(), [_pair_row(p) for p in pairs])
         label_rows = [
-            [p.a, p.b, label, *_label_cells(p, label)] for p in pairs for label in result.labels
+            [p.a, p.b, _named(self.label_names, label), *_label_cells(p, label)]
+            for p in pairs
+            for label in result.labels
         ]
         headers = [_A, _B, QT_TRANSLATE_NOOP("Agreement", "label"), _P_EXACT, _R_EXACT,
                    _F1_EXACT, _F1_OVERLAP, QT_TRANSLATE_NOOP("Agreement", "n A"),
@@ -255,11 +301,11 @@ class AgreementWindow(QWidget):
             return
         index = max(self.pair_choice.currentIndex(), 0)
         pair = self.result.pairs[index]
-        labels = list(pair.confusion.labels)
+        labels = [_named(self.label_names, label) for label in pair.confusion.labels]
         rows = [
             [label, *counts] for label, counts in zip(labels, pair.confusion.rows(), strict=True)
         ]
-        table = _table([f"{pair.a} ↓ / {pair.b} →", *labels], rows, "agreement-confusion")
+        table = _table([_corner(pair.a, pair.b), *labels], rows, "agreement-confusion")
         old = self.tables.pop("confusion", None)
         if old is not None:
             self.confusion_box.removeWidget(old)
@@ -298,6 +344,14 @@ class AgreementWindow(QWidget):
             show_message(self, self.tr("Agreement"), str(payload))
         elif outcome == "finished":
             self.summary.setText(self.tr("Report written to {0}").format(path))
+
+
+def _corner(a: str, b: str) -> str:
+    """The confusion matrix's corner: A's labels down, B's across, the arrow pointing the way
+    the columns run (leftwards in a right-to-left interface), each name a bidi isolate there."""
+    if interface_rtl():
+        return f"{RLM}{isolate(a)} ↓ / {isolate(b)} ←"
+    return f"{a} ↓ / {b} →"
 
 
 _A = QT_TRANSLATE_NOOP("Agreement", "A")
