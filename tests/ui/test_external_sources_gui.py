@@ -109,7 +109,11 @@ def test_import_suggestions_from_a_jsonl_file_into_the_open_document(
     messages: list[str] = []
     window.session.error.connect(messages.append)
     before = [(s.uuid, s.source) for s in project.suggestions(None)]
-    assert tools_of(window).import_predictions() == 0
+    job = tools_of(window).import_predictions()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=30_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "failed"
     assert len(messages) == 1 and f"{bad}:2" in messages[0] and "'NO'" in messages[0]
     assert [(s.uuid, s.source) for s in project.suggestions(None)] == before
     assert panel.count.text() == "2 of 2 suggestions shown"
@@ -126,7 +130,7 @@ def test_the_action_is_off_in_a_read_only_session(
         assert w.actions_by_name["entity_list"].isEnabled()
         called: list[object] = []
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: called.append(a))
-        assert tools_of(w).predictions(tmp_path / "x.jsonl", None) == 0
+        assert tools_of(w).predictions(tmp_path / "x.jsonl", None) is None
         assert called == []
     finally:
         w.close()

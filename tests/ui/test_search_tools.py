@@ -138,7 +138,12 @@ def test_gazetteer_from_the_gui(
     good.write_text("name,label\nهولندا,GPE\nبلجيكا,GPE\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Every document", True))
-    stored = tools_of(window).import_gazetteer()
+    job = tools_of(window).import_gazetteer()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=30_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
+    stored = blocker.args[1][0]
     assert stored > 0
     assert sum(project.suggestion_counts().values()) >= stored
     bad = tmp_path / "bad.csv"
@@ -147,7 +152,11 @@ def test_gazetteer_from_the_gui(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     messages: list[str] = []
     window.session.error.connect(messages.append)
-    assert tools_of(window).import_gazetteer() == 0
+    job = tools_of(window).import_gazetteer()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=30_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "failed"
     assert len(messages) == 1 and f"{bad}:2" in messages[0]
     assert project.suggestion_counts() == before
 

@@ -354,9 +354,6 @@ class ArcActions:
             return
         elif link.relation:
             command = UpdateRelation(link.uuid, type=name)
-        else:  # a role is part of the argument's identity: a new argument in its place
-            command = cmds.Macro(
-                [cmds.DeleteArgument(link.uuid), cmds.AddArgument(link.owner, name, link.target)],
-                f"change role to {name}",
-            )
+        else:  # the same argument (its uuid kept) in its new role
+            command = cmds.UpdateArgument(link.uuid, role=name)
         self.session.execute(command, select=link.source)

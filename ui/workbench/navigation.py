@@ -136,10 +136,6 @@ class NavigationController(QObject):
         ids = [d.id for d in project.documents()] if project is not None else []
         return ids, ids.index(doc.id) if doc is not None and doc.id in ids else -1
 
-    def mark_done_and_next(self) -> None:
-        self.editing.set_status(Status.DONE)
-        self.next_unfinished()
-
     def next_unfinished(self) -> None:
         """Open the next document (cycling) the current annotator has not marked done."""
         project = self.session.project
