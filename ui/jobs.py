@@ -30,6 +30,7 @@ from annotator.formats.common import (
     IsCancelled,
     Progress,
 )
+from ui.i18n import core_text
 
 if TYPE_CHECKING:
     # the readers, the importer, the exporter and the project load when a job runs, not when
@@ -74,7 +75,7 @@ class JobWorker(QRunnable):
         except Cancelled:
             self._tell("cancelled")
         except (AnnotatorError, OSError, ValueError, ImportError) as exc:
-            self._tell("failed", str(exc))
+            self._tell("failed", core_text(exc))
         except Exception as exc:  # a bug must end the job, not leave the dialog hanging
             self._tell("failed", f"{type(exc).__name__}: {exc}")
         else:

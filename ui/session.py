@@ -32,6 +32,7 @@ from annotator.errors import AnnotatorError, ProjectFileError
 from annotator.locking import EXCLUSIVE, ProjectLock, acquire
 from annotator.model import DocStatus, Record
 from annotator.project import Project
+from ui.i18n import core_text
 
 if TYPE_CHECKING:  # (the commands are imported by what makes the first edit: not at start-up)
     from annotator.commands import Changed, Command
@@ -268,7 +269,7 @@ class Session(QObject):
         try:
             changed = command.do(self._project)
         except AnnotatorError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(core_text(exc))
             return False
         self.undo_stack.push(_Wrapped(self, command))
         self._saved()
@@ -291,7 +292,7 @@ class Session(QObject):
         except AnnotatorError as exc:
             # QUndoCommand cannot refuse; the stack index has moved, the file is unchanged
             # (the transaction rolled back). Tell the user rather than pretend.
-            self.error.emit(self.tr("Could not {0}: {1}").format(how, exc))
+            self.error.emit(self.tr("Could not {0}: {1}").format(how, core_text(exc)))
             return
         self._saved()
         select = command.uuid if how == "redo" or not _creates(command) else ""

@@ -389,52 +389,52 @@
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="349"/>
+        <location filename="../../ui/review/agreement_window.py" line="357"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="350"/>
+        <location filename="../../ui/review/agreement_window.py" line="358"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="351"/>
+        <location filename="../../ui/review/agreement_window.py" line="359"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="352"/>
+        <location filename="../../ui/review/agreement_window.py" line="360"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="353"/>
+        <location filename="../../ui/review/agreement_window.py" line="361"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="354"/>
+        <location filename="../../ui/review/agreement_window.py" line="362"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="355"/>
+        <location filename="../../ui/review/agreement_window.py" line="363"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="356"/>
+        <location filename="../../ui/review/agreement_window.py" line="364"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="362"/>
+        <location filename="../../ui/review/agreement_window.py" line="370"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="363"/>
+        <location filename="../../ui/review/agreement_window.py" line="371"/>
         <source>doc-average F1</source>
         <translation>متوسط F1 للمستندات</translation>
     </message>
@@ -586,7 +586,7 @@
 <context>
     <name>BackgroundJob</name>
     <message>
-        <location filename="../../ui/jobs.py" line="112"/>
+        <location filename="../../ui/jobs.py" line="113"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -1965,7 +1965,7 @@
 <context>
     <name>NavigationController</name>
     <message>
-        <location filename="../../ui/workbench/navigation.py" line="157"/>
+        <location filename="../../ui/workbench/navigation.py" line="153"/>
         <source>Every document is done.</source>
         <translation>كل المستندات منجزة.</translation>
     </message>
@@ -2672,7 +2672,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
     <message>
         <location filename="../../ui/search/tools.py" line="428"/>
         <source>Cancelled; no suggestions were stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
         <location filename="../../ui/search/tools.py" line="300"/>
@@ -2731,12 +2731,12 @@ keep them (they will be listed as problems), or relabel them first.</source>
     <message>
         <location filename="../../ui/search/tools.py" line="371"/>
         <source>Reading the suggestions…</source>
-        <translation type="unfinished"></translation>
+        <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
         <location filename="../../ui/search/tools.py" line="387"/>
         <source>Matching the names…</source>
-        <translation type="unfinished"></translation>
+        <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
         <location filename="../../ui/search/tools.py" line="404"/>
@@ -2755,32 +2755,32 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="258"/>
+        <location filename="../../ui/session.py" line="259"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوح.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="294"/>
+        <location filename="../../ui/session.py" line="295"/>
         <source>Could not {0}: {1}</source>
         <translation>تعذّر {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="196"/>
+        <location filename="../../ui/session.py" line="197"/>
         <source>Checking {0}: read-only until the check has passed.</source>
         <translation>جارٍ فحص {0}: للقراءة فقط حتى ينجح الفحص.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="215"/>
+        <location filename="../../ui/session.py" line="216"/>
         <source>{0}. The project was closed; nothing was written to it.</source>
         <translation>{0}. أُغلق المشروع ولم يُكتب فيه شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="222"/>
+        <location filename="../../ui/session.py" line="223"/>
         <source>{0} checked: editing is on.</source>
         <translation>فُحص {0}: التحرير متاح الآن.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="264"/>
+        <location filename="../../ui/session.py" line="265"/>
         <source>{0} is still being checked; editing starts when the check has passed.</source>
         <translation>ما زال {0} قيد الفحص؛ يبدأ التحرير حين ينجح الفحص.</translation>
     </message>
@@ -3109,22 +3109,22 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="214"/>
+        <location filename="../../ui/jobs.py" line="215"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="214"/>
+        <location filename="../../ui/jobs.py" line="215"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="259"/>
+        <location filename="../../ui/jobs.py" line="260"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="259"/>
+        <location filename="../../ui/jobs.py" line="260"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -3266,7 +3266,7 @@ Remove only the argument, or delete the whole event?</source>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
-        <location filename="../../ui/review/agreement_window.py" line="392"/>
+        <location filename="../../ui/review/agreement_window.py" line="400"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
@@ -3307,7 +3307,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="392"/>
+        <location filename="../../ui/review/agreement_window.py" line="400"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>

@@ -14,6 +14,7 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -221,3 +222,21 @@ def test_the_agreement_window_shows_display_names(
     agreement.grab().save(str(tmp_path / "agreement_labels_ar.png"))
     agreement.tabs.setCurrentIndex(agreement.tabs.count() - 2)  # Confusion (then Notes)
     agreement.grab().save(str(tmp_path / "agreement_confusion_ar.png"))
+
+
+def test_a_refused_command_reaches_the_window_in_arabic(
+    arabic: QApplication, window: MainWindow
+) -> None:
+    """The session's ``error`` (every refused edit, the schema editor's ``SetSchema`` among
+    them) carries the core's message in the interface language, not its English."""
+    from annotator.commands import Command
+
+    class Refused(Command):
+        def _first(self, project: Project) -> list[Any]:
+            add_label(default_schema(), default_schema().entities[0])
+            return []
+
+    said: list[str] = []
+    window.session.error.connect(said.append)
+    assert not window.session.execute(Refused())
+    assert said == [f"لا يمكن الإضافة: الاسم {i18n.isolate(repr('PER'))} مستخدم بالفعل"]
