@@ -136,17 +136,18 @@ def _import_stream(args: argparse.Namespace) -> Any:
             yield from stream.documents
             problems.extend(stream.problems)
 
-    return DocumentStream(documents(), problems, position, reading)
+    files = [stamp for s in streams for stamp in s.files]
+    return DocumentStream(documents(), problems, position, reading, files)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.importing import import_documents, index_after_import
     from annotator.terminal import ProgressBar
 
-    # read as written (annotator.importing.stream_files): JSONL and CoNLL line by line, one
-    # part of documents held at a time, progress in bytes from the first part; a reading
-    # error, or a file with nothing to import, raises inside the import's one transaction,
-    # so nothing is written
+    # read (annotator.importing.stream_files): JSONL and CoNLL line by line, one part of
+    # documents held at a time, progress in bytes from the first part; everything is read
+    # and checked before the write lock is taken (ADR 0008): a reading error, a bad
+    # annotation or a file with nothing to import raises before anything is written
     project = _open(args.project)
     try:
         bar = ProgressBar("import", unit="B")  # bytes read of all the files

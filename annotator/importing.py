@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator import rules
+from annotator import rules, scratch
 from annotator.cycles import no_cycle_collection
 from annotator.errors import AnnotatorError, Cancelled, ImportFormatError
 from annotator.formats.common import (
@@ -122,6 +123,26 @@ dropped. An import holds one part in memory, not the whole input, whatever its s
 parts are written in the one transaction of ``Project.batch``."""
 
 
+@dataclass(frozen=True)
+class FileStamp:
+    """A source file's size and modification time when an import began reading it."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStamp:
+        try:
+            st = path.stat()
+        except OSError:
+            return cls(path, -1, -1)  # the reader reports a missing file
+        return cls(path, st.st_size, st.st_mtime_ns)
+
+    def changed(self) -> bool:
+        return FileStamp.of(self.path) != self
+
+
 @dataclass
 class DocumentStream:
     """Documents read from files as the import consumes them (``annotator.formats.stream``),
@@ -141,6 +162,9 @@ class DocumentStream:
     document is complete or not: a CoNLL file's scheme is found in a first reading of the
     whole file, before its first document. ``import_documents`` adds its progress report
     and its cancel check here. A stream made of other streams shares their list."""
+    files: list[FileStamp] = field(default_factory=list)
+    """the files read, as they were before the reading: ``import_documents`` refuses the
+    import when one changed while it was read (``FileStamp.changed``)"""
 
 
 def stream_files(
@@ -155,8 +179,8 @@ def stream_files(
     """The documents of import sources, read as ``import_documents`` consumes them: JSONL and
     CoNLL files line by line (memory bounded whatever their size), the other formats one
     source at a time through ``read_any``. Progress counts the bytes read of all sources.
-    Reading errors are raised when reached (strict), so inside the import's transaction:
-    nothing is written. ``refuse_empty``: a source without a document or a problem is an
+    Reading errors are raised when reached (strict), before the import asks for the write
+    lock: nothing is written. ``refuse_empty``: a source without a document or a problem is an
     error (the CLI's "nothing to import")."""
     from annotator.formats import conll, jsonl
     from annotator.formats.registry import detect_format, read_any
@@ -202,7 +226,8 @@ def stream_files(
             if refuse_empty and not found and len(problems) == noted:
                 raise AnnotatorError(f"nothing to import: no document in {name} (read as {kind})")
 
-    return DocumentStream(documents(), problems, position, hooks)
+    files = [FileStamp.of(Path(p)) for p in paths]
+    return DocumentStream(documents(), problems, position, hooks, files)
 
 
 def import_documents(
@@ -242,18 +267,32 @@ def import_documents(
                         raise Cancelled("import cancelled; nothing was written")
                     step(0)
 
-                result.reading.append(reading)
-                try:
-                    _write(project, result.documents, annotator, new_labels, strict, step,
+                with (
+                    scratch.folder(SCRATCH_PREFIX) as folder,
+                    contextlib.closing(_Spill(folder / "documents.pickle")) as spill,
+                ):
+                    result.reading.append(reading)
+                    try:  # read, parse and check it all, no lock held (ADR 0008)
+                        parts = _parts(result.documents, CHUNK_DOCUMENTS)
+                        checked = _check_ahead(
+                            project.schema, parts, None, annotator, new_labels, strict, cancelled
+                        )
+                        for part in checked:
+                            spill.add(part)
+                            del part
+                    finally:
+                        result.reading.remove(reading)
+                    _unchanged_or_raise(result.files)
+                    _write(project, spill.documents(), annotator, new_labels, strict, step,
                            cancelled, report, None)  # fmt: skip
-                finally:
-                    result.reading.remove(reading)
                 report.problems[:0] = result.problems
                 return report
             docs = list(result.documents if isinstance(result, ImportResult) else result)
             if isinstance(result, ImportResult):
                 report.problems.extend(result.problems)
-            _unknown_or_raise(project.schema, docs, new_labels)  # before the transaction
+            for _ in _check_ahead(project.schema, _parts(docs, CHUNK_DOCUMENTS), docs,
+                                  annotator, new_labels, strict, cancelled):  # fmt: skip
+                pass  # before the transaction
 
             def counted(done: int) -> None:
                 progress(done, len(docs))
@@ -304,14 +343,134 @@ def _labels(
         project.update_schema(lambda mine: _with_defined(mine, defined, report))
     unknown = _unknown_or_raise(project.schema, docs, new_labels)
     if unknown and new_labels == "add":
-        event_types = {e.type for d in docs for e in d.events}
-
-        def add_labels(schema: Schema) -> Schema:
-            schema = schema.with_labels_added(sorted(set(unknown) - event_types), "entity")
-            return schema.with_labels_added(sorted(set(unknown) & event_types), "event")
-
-        project.update_schema(add_labels)
+        project.update_schema(lambda schema: _with_used(schema, unknown, docs))
         report.labels_added = sorted({*report.labels_added, *unknown})
+
+
+def _with_used(
+    schema: Schema, unknown: dict[str, tuple[str, int | None]], docs: Sequence[ImportedDocument]
+) -> Schema:
+    """``schema`` with the ``unknown`` labels ``docs`` use added (``--new-labels add``): event
+    types as events, the others as entities."""
+    event_types = {e.type for d in docs for e in d.events}
+    schema = schema.with_labels_added(sorted(set(unknown) - event_types), "entity")
+    return schema.with_labels_added(sorted(set(unknown) & event_types), "event")
+
+
+def _previewed(
+    schema: Schema, docs: Sequence[ImportedDocument], new_labels: str, adopted: set[int]
+) -> Schema:
+    """The schema ``_labels`` would leave after ``docs`` (schemas not ``adopted`` yet), built
+    without writing it; raises as ``_labels`` raises."""
+    defined = [(src, sch) for src, sch in _defined_labels(docs) if id(sch) not in adopted]
+    adopted.update(id(sch) for _, sch in defined)
+    schema = _with_defined(schema, defined, ImportReport())
+    unknown = _unknown_or_raise(schema, docs, new_labels)
+    if unknown and new_labels == "add":
+        schema = _with_used(schema, unknown, docs)
+    return schema
+
+
+SCRATCH_PREFIX = "annotator-import-"
+"""``annotator.scratch`` folders holding a streamed import's checked documents"""
+
+
+def _check_ahead(
+    schema: Schema,
+    parts: Iterable[list[ImportedDocument]],
+    whole: Sequence[ImportedDocument] | None,
+    annotator: str,
+    new_labels: str,
+    strict: bool,
+    cancelled: IsCancelled,
+) -> Iterator[list[ImportedDocument]]:
+    """Yield ``parts`` once each is checked as ``_write`` will check it, against ``schema``
+    (the labels the import would add included), without a transaction: a strict import's
+    bad label, offset, reference or name raises here, before the write lock is asked for.
+    What only the stored project decides (a repeated text, an id already taken, a layer's
+    same span) is left to ``_write``, which checks everything again under the lock."""
+    from annotator.project import RECORD_KINDS  # here: importing this module loads no store
+
+    adopted: set[int] = set()
+    if whole is not None:
+        schema = _previewed(schema, whole, new_labels, adopted)
+    dry = _Gathered(1, str)  # str(): an empty stamp; nothing here is written
+    for part in parts:
+        if cancelled():
+            raise Cancelled("import cancelled; nothing was written")
+        if whole is None:
+            schema = _previewed(schema, part, new_labels, adopted)
+        if strict:  # a lenient import raises nothing here: _write reports what it skips
+            dry.start({}, {kind: set() for kind in RECORD_KINDS})
+            for imp in part:
+                _import_one(
+                    schema, imp, _prepare(imp), annotator, new_labels, True, dry, ImportReport()
+                )
+            dry.documents, dry.records, dry.statuses, dry.sources = [], [], [], {}
+            dry.annotators, dry.layers = set(), {}
+        yield part
+        del part
+
+
+def _unchanged_or_raise(files: Sequence[FileStamp]) -> None:
+    """Refuse an import whose files changed while they were read (before anything is
+    written): what was read may mix the old content and the new."""
+    for stamp in files:
+        if stamp.changed():
+            raise AnnotatorError(
+                f"{stamp.path}: the file changed while it was read; nothing was written, "
+                "import it again once it is complete"
+            )
+
+
+class _Spill:
+    """Checked documents kept in a private scratch file (``annotator.scratch``) between the
+    reading and the write phase: the memory of one part, whatever the input's size.
+
+    The label lists the files carry (``ImportedDocument.schema``) stay in memory and come
+    back as the same objects, so each is adopted once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fh = path.open("wb")
+        self._schemas: list[Schema] = []
+        self._index: dict[int, int] = {}
+        self._parts = 0
+
+    def add(self, part: list[ImportedDocument]) -> None:
+        schemas: list[int] = []
+        for d in part:
+            sch = d.schema
+            if sch is None:
+                schemas.append(-1)
+                continue
+            if id(sch) not in self._index:
+                self._index[id(sch)] = len(self._schemas)
+                self._schemas.append(sch)
+            schemas.append(self._index[id(sch)])
+            d.schema = None
+        try:
+            pickle.dump((part, schemas), self._fh, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            for d, k in zip(part, schemas, strict=True):
+                if k >= 0:
+                    d.schema = self._schemas[k]
+        self._parts += 1
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def documents(self) -> Iterator[ImportedDocument]:
+        """The documents added, in order, read back a part at a time."""
+        self._fh.close()
+        with self.path.open("rb") as fh:
+            for _ in range(self._parts):
+                part, schemas = pickle.load(fh)  # our own private file, written just now
+                for d, k in zip(part, schemas, strict=True):
+                    if k >= 0:
+                        d.schema = self._schemas[k]
+                yield from part
+                del part
 
 
 PART_WEIGHT = 2_000_000
@@ -375,7 +534,9 @@ def _write(
             for imp, ready in zip(part, prepared, strict=True):
                 if cancelled():
                     raise Cancelled("import cancelled; nothing was written")
-                _import_one(project, imp, ready, annotator, new_labels, strict, batch, report)
+                _import_one(
+                    project.schema, imp, ready, annotator, new_labels, strict, batch, report
+                )
                 done += 1
                 progress(done)
             batch.flush(bulk)
@@ -581,7 +742,7 @@ def _span_labels(schema: Schema) -> frozenset[str]:
 
 
 def _import_one(
-    project: Project,
+    schema: Schema,
     imp: ImportedDocument,
     ready: tuple[str, Callable[[int], int], str],
     default_annotator: str,
@@ -612,7 +773,6 @@ def _import_one(
         report.doc_ids.append(doc_id)
     batch.annotators.add(annotator)
     layer = batch.layer(doc_id, annotator)
-    schema = project.schema
     labels = batch.labels_of(schema)
     check = rules.LayerRules(schema, text, annotator, name)
     tick = batch.stamp
