@@ -10,8 +10,10 @@ What it guarantees
 
   - an empty regular file or an empty folder (there is nothing to lose), or
   - a previous output of this module, of the same format, unchanged since it was written:
-    a **folder** holding the marker file ``.annotator-export.json`` (the format, and the size
-    and SHA-256 of every file written) and no file the marker does not list; a **file** whose
+    a **folder** holding the marker file ``.annotator-export.json`` (the format, the size
+    and SHA-256 of every file written, and its sub-folders) and no file or sub-folder the
+    marker does not list (an empty folder added by the user is refused like a file); a
+    **file** whose
     sidecar ``.<name>.annotator-export.json`` beside it (a long name shortened, with a hash)
     records the format and the size and SHA-256 the file still has. So exporting again to the
     same ``train.conll`` or dataset folder just works, without a flag.
@@ -236,7 +238,18 @@ def _inspect_folder(target: Path, fmt: str) -> str:
     _same_format(target, data, fmt)
     files = data.get("files")
     files = files if isinstance(files, dict) else {}
-    for path, rel, st in _walk(target):
+    folders = data.get("folders")
+    # ours: a sub-folder the marker lists, or (markers written before "folders") one that holds
+    # a file the marker lists; any other, even empty, is the user's and is never deleted
+    ours = {str(f) for f in folders} if isinstance(folders, list) else set()
+    ours.update(_parents(rel) for rel in files)
+    for path, rel, st in _walk(target, folders=True):
+        if stat.S_ISDIR(st.st_mode):
+            if rel not in ours and not any(f.startswith(f"{rel}/") for f in ours):
+                raise _refuse(
+                    target, f"it holds the folder {rel}, which the export did not write {_MOVE}"
+                )
+            continue
         if rel == MARKER:
             continue
         rec = files.get(rel)
@@ -247,9 +260,15 @@ def _inspect_folder(target: Path, fmt: str) -> str:
     return PREVIOUS
 
 
-def _walk(folder: Path) -> Iterator[tuple[Path, str, os.stat_result]]:
-    """Every entry under ``folder`` but sub-folders (links not followed): path, relative name
-    with ``/``, lstat. An unreadable sub-folder raises rather than being skipped."""
+def _parents(rel: str) -> str:
+    """The folder holding ``rel`` (a ``/`` path relative to the output), ``""`` for the top."""
+    return rel.rpartition("/")[0]
+
+
+def _walk(folder: Path, folders: bool = False) -> Iterator[tuple[Path, str, os.stat_result]]:
+    """Every entry under ``folder`` (links not followed), sub-folders only if ``folders``:
+    path, relative name with ``/``, lstat. An unreadable sub-folder raises rather than being
+    skipped."""
 
     def fail(exc: OSError) -> None:
         raise exc
@@ -258,7 +277,7 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str, os.stat_result]]:
         for name in (*dirnames, *filenames):
             path = Path(dirpath, name)
             st = os.lstat(path)
-            if not stat.S_ISDIR(st.st_mode):
+            if folders or not stat.S_ISDIR(st.st_mode):
                 yield path, path.relative_to(folder).as_posix(), st
 
 
@@ -474,12 +493,15 @@ def _place_file(tmp: Path, target: Path, fmt: str) -> None:
 
 def _place_folder(tmp: Path, target: Path, fmt: str) -> None:
     files: dict[str, dict[str, Any]] = {}
-    for path, rel, st in _walk(tmp):
-        if stat.S_ISREG(st.st_mode) and rel != MARKER:
+    folders: list[str] = []
+    for path, rel, st in _walk(tmp, folders=True):
+        if stat.S_ISDIR(st.st_mode):
+            folders.append(rel)
+        elif stat.S_ISREG(st.st_mode) and rel != MARKER:
             files[rel] = _seal(path)
     for dirpath, _, _ in os.walk(tmp):
         _fsync_dir(dirpath)
-    _write_small(tmp / MARKER, _marker(fmt, files=files))
+    _write_small(tmp / MARKER, _marker(fmt, files=files, folders=sorted(folders)))
     _fsync_dir(tmp)
     if check(target, fmt, directory=True) == PREVIOUS:  # again, just before replacing
         _remove(_swap(tmp, target))
