@@ -199,15 +199,23 @@ def _has_space(value: str) -> bool:
     return any(c.isspace() for c in value)
 
 
-def uuid_problem(value: object, what: str = "record id") -> Violation | None:
+_RECORD_ID = Message("record id")
+_NOTE = Message("note")
+
+
+def uuid_problem(value: object, what: str = _RECORD_ID) -> Violation | None:
     """A record id: non-empty text without white space or control characters."""
     if not isinstance(value, str) or not value or len(value) > MAX_UUID:
-        return Violation("name", f"bad {what} {_shown(value)}")
+        return _bad_id(value, what)
     if value.isprintable():  # the common case: no control character, space is U+0020 only
-        return Violation("name", f"bad {what} {_shown(value)}") if " " in value else None
+        return _bad_id(value, what) if " " in value else None
     if any(c.isspace() for c in value) or _bad_char(value):
-        return Violation("name", f"bad {what} {_shown(value)}")
+        return _bad_id(value, what)
     return None
+
+
+def _bad_id(value: object, what: str) -> Violation:
+    return Violation("name", Message("bad {what} {value}", what=what, value=_shown(value)))
 
 
 def text_problem(value: object, what: str) -> Violation | None:
@@ -215,11 +223,17 @@ def text_problem(value: object, what: str) -> Violation | None:
     no lone surrogates, and bounded length. Control and bidi characters are allowed (an
     analyst may paste them); the GUI shows them visibly."""
     if not isinstance(value, str):
-        return Violation("name", f"{what} must be text, not {_shown(value)}")
+        return Violation(
+            "name", Message("{what} must be text, not {value}", what=what, value=_shown(value))
+        )
     if len(value) > MAX_TEXT:
-        return Violation("name", f"{what} is longer than {MAX_TEXT} characters")
+        return Violation(
+            "name", Message("{what} is longer than {limit} characters", what=what, limit=MAX_TEXT)
+        )
     if _SURROGATE.search(value):
-        return Violation("name", f"{what} contains a lone surrogate (not encodable text)")
+        return Violation(
+            "name", Message("{what} contains a lone surrogate (not encodable text)", what=what)
+        )
     return None
 
 
@@ -231,15 +245,20 @@ def wall_ms() -> int:
 def stamp_problem(stamp: object, now_ms: int | None = None) -> Violation | None:
     """A clock stamp: the fixed shape, compared numerically, at most ``MAX_DRIFT_MS`` ahead."""
     if not isinstance(stamp, str) or not STAMP.match(stamp):
-        return Violation("clock", f"bad clock stamp {_shown(stamp)}")
+        return Violation("clock", Message("bad clock stamp {stamp}", stamp=_shown(stamp)))
     ms = int(stamp.split(".", 1)[0])
     now = wall_ms() if now_ms is None else now_ms
     if ms > now + MAX_DRIFT_MS:
         days = (ms - now) / 86_400_000
         return Violation(
             "clock",
-            f"clock stamp {stamp} is {days:,.0f} days ahead of this machine "
-            f"(at most {MAX_DRIFT_MS // 86_400_000} days allowed)",
+            Message(
+                "clock stamp {stamp} is {days} days ahead of this machine"
+                " (at most {allowed} days allowed)",
+                stamp=stamp,
+                days=f"{days:,.0f}",
+                allowed=MAX_DRIFT_MS // 86_400_000,
+            ),
         )
     return None
 
@@ -293,28 +312,47 @@ def attributes_problem(
     """Attributes of a record labelled ``label``: each defined for it and of its kind;
     ``ref:<DB>`` normalisation references take text on any label."""
     if not isinstance(attributes, Mapping):
-        return Violation("attribute", f"attributes must be an object, not {_shown(attributes)}")
+        return Violation(
+            "attribute",
+            Message("attributes must be an object, not {value}", value=_shown(attributes)),
+        )
     if not attributes:
         return None
     defined = _names(schema).attributes
     for name, value in attributes.items():
         if not isinstance(name, str) or not name:
-            return Violation("attribute", f"bad attribute name {_shown(name)}")
+            return Violation("attribute", Message("bad attribute name {name}", name=_shown(name)))
         if is_reference(name):
             if not isinstance(value, str):
-                return Violation("attribute", f"reference {name!r} takes text, not {value!r}")
-            v = text_problem(value, f"reference {name!r}") or name_problem(name, "reference name")
+                return Violation(
+                    "attribute",
+                    Message(
+                        "reference {name} takes text, not {value}",
+                        name=repr(name),
+                        value=repr(value),
+                    ),
+                )
+            v = text_problem(value, Message("reference {name}", name=repr(name))) or name_problem(
+                name, Message("reference name")
+            )
             if v is not None:
                 return Violation("attribute", v.message)
             continue
         attr = defined.get(name)
         if attr is None or not attr.applies_to(label):
-            return Violation("attribute", f"attribute {name!r} is not defined for {label!r}")
+            return Violation(
+                "attribute",
+                Message(
+                    "attribute {attribute} is not defined for {label}",
+                    attribute=repr(name),
+                    label=repr(label),
+                ),
+            )
         problem = attr.check(value)
         if problem:
             return Violation("attribute", problem)
         if isinstance(value, str):
-            v = text_problem(value, f"attribute {name!r}")
+            v = text_problem(value, Message("attribute {attribute}", attribute=repr(name)))
             if v is not None:
                 return Violation("attribute", v.message)
     return None
@@ -337,33 +375,61 @@ def offsets_problem(
     """Code point offsets ``0 <= start < end <= len(text)``; fragments inside the span, in
     order and not overlapping."""
     if not (_int(start) and _int(end)):
-        return Violation("offsets", f"offsets must be integers, not {_shown(start)}-{_shown(end)}")
-    assert isinstance(start, int) and isinstance(end, int)
-    if not (0 <= start < end <= len(text)):
-        where = f" of document {name!r}" if name else ""
         return Violation(
             "offsets",
-            f"span {start}-{end} is outside the text{where} "
-            f"(0 <= start < end <= {len(text)} required)",
+            Message(
+                "offsets must be integers, not {start}-{end}", start=_shown(start), end=_shown(end)
+            ),
+        )
+    assert isinstance(start, int) and isinstance(end, int)
+    if not (0 <= start < end <= len(text)):
+        # (the span's two ends one parameter: an RTL sentence keeps "12-15" as it is)
+        if name:
+            return Violation(
+                "offsets",
+                Message(
+                    "span {span} is outside the text of document {name}"
+                    " (0 <= start < end <= {length} required)",
+                    span=f"{start}-{end}",
+                    name=repr(name),
+                    length=len(text),
+                ),
+            )
+        return Violation(
+            "offsets",
+            Message(
+                "span {span} is outside the text (0 <= start < end <= {length} required)",
+                span=f"{start}-{end}",
+                length=len(text),
+            ),
         )
     if type(fragments) in (tuple, list) and not fragments:
         return None  # a continuous span (the common case)
     if not isinstance(fragments, tuple | list):
-        return Violation("offsets", "fragments must be a list of [start, end] pairs")
+        return Violation("offsets", Message("fragments must be a list of [start, end] pairs"))
     previous = start
     for frag in fragments:
         if not (isinstance(frag, tuple | list) and len(frag) == 2 and all(_int(x) for x in frag)):
-            return Violation("offsets", "fragments must be [start, end] pairs of integers")
+            return Violation("offsets", Message("fragments must be [start, end] pairs of integers"))
         a, b = frag
         if not (start <= a < b <= end) or a < previous:
             return Violation(
                 "offsets",
-                f"fragment {a}-{b} is outside its span {start}-{end} or overlaps the one before",
+                Message(
+                    "fragment {fragment} is outside its span {span} or overlaps the one before",
+                    fragment=f"{a}-{b}",
+                    span=f"{start}-{end}",
+                ),
             )
         previous = b
     if fragments and (fragments[0][0] != start or fragments[-1][1] != end):
         return Violation(
-            "offsets", f"fragments must start at {start} and end at {end} (the span's ends)"
+            "offsets",
+            Message(
+                "fragments must start at {start} and end at {end} (the span's ends)",
+                start=start,
+                end=end,
+            ),
         )
     return None
 
@@ -377,15 +443,20 @@ def span_problem(schema: Schema, text: str, span: Span, doc_name: str = "") -> V
     covered = text[span.start : span.end]
     if span.text != covered:
         return Violation(
-            "covered-text", f"stored text {_shown(span.text)} != document text {_shown(covered)}"
+            "covered-text",
+            Message(
+                "stored text {stored} != document text {covered}",
+                stored=_shown(span.text),
+                covered=_shown(covered),
+            ),
         )
     if span.deleted:
         return None
     if not isinstance(span.label, str) or span.label not in _names(schema).labels:
-        return Violation("unknown-label", f"label {_shown(span.label)} is not in the schema")
-    return attributes_problem(schema, span.label, span.attributes) or text_problem(
-        span.note, "note"
-    )
+        return Violation(
+            "unknown-label", Message("label {label} is not in the schema", label=_shown(span.label))
+        )
+    return attributes_problem(schema, span.label, span.attributes) or text_problem(span.note, _NOTE)
 
 
 _VISIBLE_ASCII = bytes(range(0x21, 0x7F))
@@ -603,7 +674,7 @@ def _quiet_events(
             and kind in kinds
             and judge._attributes_ok(kind, e.attributes)
             and type(e.note) is str
-            and (not e.note or text_problem(e.note, "note") is None)
+            and (not e.note or text_problem(e.note, _NOTE) is None)
         ):
             continue
         roles: list[str] = []
@@ -697,7 +768,7 @@ def _quiet_relations(
             and type(kind) is str
             and judge._attributes_ok(kind, r.attributes)
             and type(r.note) is str
-            and (not r.note or text_problem(r.note, "note") is None)
+            and (not r.note or text_problem(r.note, _NOTE) is None)
         ):
             continue
         source, target = label_of(r.source), label_of(r.target)
@@ -726,20 +797,33 @@ def _same_layer(rec: Event | Argument | Relation, other: Span | Event) -> bool:
 
 def event_problem(schema: Schema, event: Event, trigger: Span | None) -> Violation | None:
     """An event on ``trigger`` (its live trigger span, or None when missing or deleted)."""
-    v = _common(event) or uuid_problem(event.trigger, "trigger id")
+    v = _common(event) or uuid_problem(event.trigger, _TRIGGER_ID)
     if v is not None or event.deleted:
         return v
     if trigger is None or trigger.deleted:
-        return Violation("dangling", f"{event.type}: its trigger span is missing or deleted")
+        return Violation(
+            "dangling",
+            Message("{event}: its trigger span is missing or deleted", event=str(event.type)),
+        )
     if not _same_layer(event, trigger):
         return Violation(
-            "layer", "an event's trigger must be a span of the same document and layer"
+            "layer", Message("an event's trigger must be a span of the same document and layer")
         )
     if not isinstance(event.type, str) or event.type not in _names(schema).events:
-        return Violation("unknown-type", f"event type {_shown(event.type)} is not in the schema")
+        return Violation(
+            "unknown-type",
+            Message("event type {type} is not in the schema", type=_shown(event.type)),
+        )
     return attributes_problem(schema, event.type, event.attributes) or text_problem(
-        event.note, "note"
+        event.note, _NOTE
     )
+
+
+_TRIGGER_ID = Message("trigger id")
+_EVENT_ID = Message("event id")
+_ARGUMENT_TARGET_ID = Message("argument target id")
+_RELATION_SOURCE_ID = Message("relation source id")
+_RELATION_TARGET_ID = Message("relation target id")
 
 
 def argument_problem(
@@ -748,29 +832,51 @@ def argument_problem(
     """An argument of ``event`` filled by ``target`` (None when missing or deleted)."""
     v = (
         _common(argument)
-        or uuid_problem(argument.event, "event id")
-        or uuid_problem(argument.target, "argument target id")
+        or uuid_problem(argument.event, _EVENT_ID)
+        or uuid_problem(argument.target, _ARGUMENT_TARGET_ID)
     )
     if v is not None or argument.deleted:
         return v
     if event is None or event.deleted:
-        return Violation("dangling", f"argument {argument.role}: its event is missing or deleted")
+        return Violation(
+            "dangling",
+            Message("argument {role}: its event is missing or deleted", role=str(argument.role)),
+        )
     if target is None or target.deleted:
         return Violation(
-            "dangling", f"{event.type}: argument {argument.role} points at a deleted span"
+            "dangling",
+            Message(
+                "{event}: argument {role} points at a deleted span",
+                event=str(event.type),
+                role=str(argument.role),
+            ),
         )
     if not _same_layer(argument, event) or not _same_layer(argument, target):
         return Violation(
             "layer",
-            f"argument target {argument.target} is not a live record of this layer",
+            Message(
+                "argument target {target} is not a live record of this layer",
+                target=str(argument.target),
+            ),
         )
     et = schema.event(event.type)
     if et is None or et.role(argument.role) is None:
-        return Violation("unknown-role", f"{event.type} has no role {_shown(argument.role)}")
+        return Violation(
+            "unknown-role",
+            Message(
+                "{event} has no role {role}", event=str(event.type), role=_shown(argument.role)
+            ),
+        )
     label = target.label if isinstance(target, Span) else target.type
     if not schema.accepts(event.type, argument.role, label):
         return Violation(
-            "wrong-type", f"role {argument.role!r} of {event.type!r} does not accept {label!r}"
+            "wrong-type",
+            Message(
+                "role {role} of {event} does not accept {label}",
+                role=repr(argument.role),
+                event=repr(event.type),
+                label=repr(label),
+            ),
         )
     return None
 
@@ -794,8 +900,14 @@ def repeated_argument_problem(
         ):
             return Violation(
                 "repeated-argument",
-                f"{event.type}: {target} already fills its role {_shown(role)} (argument"
-                f" {other.uuid}); an event takes one argument per role and filler",
+                Message(
+                    "{event}: {target} already fills its role {role} (argument {other});"
+                    " an event takes one argument per role and filler",
+                    event=str(event.type),
+                    target=str(target),
+                    role=_shown(role),
+                    other=str(other.uuid),
+                ),
             )
     return None
 
@@ -826,26 +938,37 @@ def relation_problem(
     span."""
     v = (
         _common(relation)
-        or uuid_problem(relation.source, "relation source id")
-        or uuid_problem(relation.target, "relation target id")
+        or uuid_problem(relation.source, _RELATION_SOURCE_ID)
+        or uuid_problem(relation.target, _RELATION_TARGET_ID)
     )
     if v is not None or relation.deleted:
         return v
     if source is None or target is None or source.deleted or target.deleted:
-        return Violation("dangling", f"relation {relation.type} points at a deleted span")
+        return Violation(
+            "dangling",
+            Message("relation {relation} points at a deleted span", relation=str(relation.type)),
+        )
     if not _same_layer(relation, source) or not _same_layer(relation, target):
-        return Violation("layer", "a relation links two spans of the same document and layer")
+        return Violation(
+            "layer", Message("a relation links two spans of the same document and layer")
+        )
     if not isinstance(relation.type, str) or schema.relation(relation.type) is None:
         return Violation(
-            "unknown-type", f"relation type {_shown(relation.type)} is not in the schema"
+            "unknown-type",
+            Message("relation type {type} is not in the schema", type=_shown(relation.type)),
         )
     if not schema.relation_accepts(relation.type, source.label, target.label):
         return Violation(
             "wrong-type",
-            f"relation {relation.type} does not link {source.label!r} to {target.label!r}",
+            Message(
+                "relation {relation} does not link {source} to {target}",
+                relation=str(relation.type),
+                source=repr(source.label),
+                target=repr(target.label),
+            ),
         )
     return attributes_problem(schema, relation.type, relation.attributes) or text_problem(
-        relation.note, "note"
+        relation.note, _NOTE
     )
 
 

@@ -38,11 +38,24 @@ class AttributeDef:
     def check(self, value: Any) -> str | None:
         """A problem with ``value`` for this attribute, or None when it fits."""
         if self.kind == "bool" and not isinstance(value, bool):
-            return f"attribute {self.name!r} takes true/false, not {value!r}"
+            return Message(
+                "attribute {attribute} takes true/false, not {value}",
+                attribute=repr(self.name),
+                value=repr(value),
+            )
         if self.kind == "enum" and value not in self.values:
-            return f"attribute {self.name!r} takes one of {', '.join(self.values)}, not {value!r}"
+            return Message(
+                "attribute {attribute} takes one of {values}, not {value}",
+                attribute=repr(self.name),
+                values=", ".join(self.values),
+                value=repr(value),
+            )
         if self.kind == "text" and not isinstance(value, str):
-            return f"attribute {self.name!r} takes text, not {value!r}"
+            return Message(
+                "attribute {attribute} takes text, not {value}",
+                attribute=repr(self.name),
+                value=repr(value),
+            )
         return None
 
 

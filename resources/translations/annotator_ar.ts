@@ -839,16 +839,226 @@
         <source>{event}: role name {role} is empty or used twice</source>
         <translation>{event}: اسم الدور {role} فارغ أو مستخدم مرتين</translation>
     </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="260"/>
+        <source>record id</source>
+        <translation>معرّف السجل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="261"/>
+        <source>event id</source>
+        <translation>معرّف الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="262"/>
+        <source>trigger id</source>
+        <translation>معرّف المُطلِق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="263"/>
+        <source>argument target id</source>
+        <translation>معرّف هدف المعمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="264"/>
+        <source>relation source id</source>
+        <translation>معرّف مصدر العلاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="265"/>
+        <source>relation target id</source>
+        <translation>معرّف هدف العلاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="266"/>
+        <source>bad {what} {value}</source>
+        <translation>{what} {value} غير صالح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="267"/>
+        <source>note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="268"/>
+        <source>{what} contains a lone surrogate (not encodable text)</source>
+        <translation>{what} يحتوي على محرف بديل منفرد (نص لا يمكن ترميزه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="269"/>
+        <source>bad clock stamp {stamp}</source>
+        <translation>ختم زمني غير صالح {stamp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="270"/>
+        <source>clock stamp {stamp} is {days} days ahead of this machine (at most {allowed} days allowed)</source>
+        <translation>الختم الزمني {stamp} يسبق ساعة هذا الجهاز بمقدار {days} يومًا (المسموح به {allowed} يومًا على الأكثر)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="274"/>
+        <source>attributes must be an object, not {value}</source>
+        <translation>يجب أن تكون الخصائص كائنًا، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="275"/>
+        <source>bad attribute name {name}</source>
+        <translation>اسم خاصية غير صالح {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="276"/>
+        <source>reference {name}</source>
+        <translation>الإحالة {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="277"/>
+        <source>reference name</source>
+        <translation>اسم الإحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="278"/>
+        <source>reference {name} takes text, not {value}</source>
+        <translation>الإحالة {name} تأخذ نصًا، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="279"/>
+        <source>attribute {attribute} is not defined for {label}</source>
+        <translation>الخاصية {attribute} غير معرّفة للتسمية {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="280"/>
+        <source>attribute {attribute} takes true/false, not {value}</source>
+        <translation>الخاصية {attribute} تأخذ قيمة منطقية (صح أو خطأ)، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="281"/>
+        <source>attribute {attribute} takes one of {values}, not {value}</source>
+        <translation>الخاصية {attribute} تأخذ إحدى القيم {values}، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="282"/>
+        <source>attribute {attribute} takes text, not {value}</source>
+        <translation>الخاصية {attribute} تأخذ نصًا، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="283"/>
+        <source>offsets must be integers, not {start}-{end}</source>
+        <translation>يجب أن تكون المواضع أعدادًا صحيحة، لا {start}-{end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="284"/>
+        <source>span {span} is outside the text (0 &lt;= start &lt; end &lt;= {length} required)</source>
+        <translation>المقطع {span} خارج النص (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="288"/>
+        <source>span {span} is outside the text of document {name} (0 &lt;= start &lt; end &lt;= {length} required)</source>
+        <translation>المقطع {span} خارج نص المستند {name} (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="293"/>
+        <source>fragments must be a list of [start, end] pairs</source>
+        <translation>يجب أن تكون الأجزاء قائمة من أزواج [البداية، النهاية]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="294"/>
+        <source>fragments must be [start, end] pairs of integers</source>
+        <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية] من أعداد صحيحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="295"/>
+        <source>fragment {fragment} is outside its span {span} or overlaps the one before</source>
+        <translation>الجزء {fragment} خارج مقطعه {span} أو يتداخل مع الجزء الذي قبله</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="299"/>
+        <source>fragments must start at {start} and end at {end} (the span&apos;s ends)</source>
+        <translation>يجب أن تبدأ الأجزاء عند {start} وتنتهي عند {end} (طرفَي المقطع)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="303"/>
+        <source>stored text {stored} != document text {covered}</source>
+        <translation>النص المخزَّن {stored} لا يطابق نص المستند {covered}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="304"/>
+        <source>label {label} is not in the schema</source>
+        <translation>التسمية {label} ليست في المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="305"/>
+        <source>{event}: its trigger span is missing or deleted</source>
+        <translation>{event}: مقطع مُطلِقه غير موجود أو محذوف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="306"/>
+        <source>an event&apos;s trigger must be a span of the same document and layer</source>
+        <translation>يجب أن يكون مُطلِق الحدث مقطعًا من المستند نفسه والطبقة نفسها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="310"/>
+        <source>event type {type} is not in the schema</source>
+        <translation>نوع الحدث {type} ليس في المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="311"/>
+        <source>argument {role}: its event is missing or deleted</source>
+        <translation>المعمول {role}: حدثه غير موجود أو محذوف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="312"/>
+        <source>{event}: argument {role} points at a deleted span</source>
+        <translation>{event}: المعمول {role} يشير إلى مقطع محذوف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="313"/>
+        <source>argument target {target} is not a live record of this layer</source>
+        <translation>هدف المعمول {target} ليس سجلًا قائمًا في هذه الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="317"/>
+        <source>{event} has no role {role}</source>
+        <translation>لا يوجد في {event} دور {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="318"/>
+        <source>role {role} of {event} does not accept {label}</source>
+        <translation>الدور {role} في {event} لا يقبل {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="319"/>
+        <source>{event}: {target} already fills its role {role} (argument {other}); an event takes one argument per role and filler</source>
+        <translation>{event}: {target} يملأ الدور {role} من قبل (المعمول {other})؛ يأخذ الحدث معمولًا واحدًا لكل دور ومالئ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="324"/>
+        <source>relation {relation} points at a deleted span</source>
+        <translation>العلاقة {relation} تشير إلى مقطع محذوف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="325"/>
+        <source>a relation links two spans of the same document and layer</source>
+        <translation>تربط العلاقة بين مقطعين من المستند نفسه والطبقة نفسها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="326"/>
+        <source>relation type {type} is not in the schema</source>
+        <translation>نوع العلاقة {type} ليس في المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="327"/>
+        <source>relation {relation} does not link {source} to {target}</source>
+        <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
+    </message>
 </context>
 <context>
     <name>CurveView</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="114"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="115"/>
         <source>No learning curve</source>
         <translation>لا منحنى تعلّم</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="132"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="133"/>
         <source>held-out F1 by training documents</source>
         <translation>F1 على المستندات المحجوزة حسب عدد مستندات التدريب</translation>
     </message>
@@ -1429,7 +1639,7 @@
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="222"/>
+        <location filename="../../ui/search/dock.py" line="223"/>
         <location filename="../../ui/search/find_bar.py" line="102"/>
         <source>Match ة and ه as the same letter</source>
         <translation>مطابقة ة و ه على أنهما حرف واحد</translation>
@@ -1486,7 +1696,7 @@
 <context>
     <name>HubUrl</name>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="115"/>
         <source>Hub URL (no password: it is read from ~/.pgpass or PGPASSWORD):</source>
         <translation>عنوان خادم الفريق (بلا كلمة مرور: تُقرأ من ‎~/.pgpass‎ أو PGPASSWORD):</translation>
     </message>
@@ -1764,200 +1974,200 @@
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="184"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="185"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="185"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="186"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="186"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="187"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="187"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="188"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="188"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="189"/>
         <source>Support</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="189"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="190"/>
         <source>Baseline F1</source>
         <translation>F1 للأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="199"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="200"/>
         <source>The layer the model learns from</source>
         <translation>الطبقة التي يتعلّم منها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="200"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="428"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="201"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="429"/>
         <source>Train</source>
         <translation>درّب</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="203"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="484"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="204"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="485"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="210"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="211"/>
         <source>only on request</source>
         <translation>عند الطلب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="212"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="213"/>
         <source>Retrain by itself after this many new annotations in the trained layer</source>
         <translation>إعادة التدريب تلقائيًا بعد هذا العدد من التعليقات الجديدة في الطبقة التي تدرّب عليها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="223"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="224"/>
         <source>Next document: least confident first</source>
         <translation>المستند التالي: الأقل ثقة أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="226"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="227"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="233"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="234"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="238"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="239"/>
         <source>Retrain after new annotations:</source>
         <translation>إعادة التدريب بعد تعليقات جديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="303"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="304"/>
         <source>{0} new since the model</source>
         <translation>{0} جديدة منذ النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="345"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="346"/>
         <source>The stored model cannot be read ({0}). Train it again.</source>
         <translation>تعذّرت قراءة النموذج المحفوظ ({0}). درّبه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="357"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="358"/>
         <source>No model yet: train one on a layer&apos;s annotations.</source>
         <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="377"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="378"/>
         <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
         <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="387"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="388"/>
         <source>all (micro)</source>
         <translation>الكل (micro)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="391"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="392"/>
         <source>No held-out scores (too few documents to hold out).</source>
         <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="428"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="429"/>
         <source>Training the suggestion model…</source>
         <translation>تدريب نموذج الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="442"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="443"/>
         <source>Retraining after {0} new annotations…</source>
         <translation>إعادة التدريب بعد {0} تعليقات جديدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="444"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="445"/>
         <source>Training…</source>
         <translation>جارٍ التدريب…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="454"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="455"/>
         <source>starting</source>
         <translation>البدء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="455"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="456"/>
         <source>choosing the settings</source>
         <translation>اختيار الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="456"/>
         <location filename="../../ui/suggestions/model_panel.py" line="457"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="458"/>
         <source>scoring on held-out documents</source>
         <translation>القياس على مستندات محجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="458"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="459"/>
         <source>training the final model</source>
         <translation>تدريب النموذج النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="465"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="466"/>
         <source>Training the suggestion model: {0}…</source>
         <translation>تدريب نموذج الاقتراحات: {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="471"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="472"/>
         <source>Cancel ({0}%)</source>
         <translation>إلغاء ({0}٪)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="473"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="474"/>
         <source>Training: {0}% ({1})</source>
         <translation>التدريب: {0}٪ ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="491"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="492"/>
         <source>Model saved; {0} suggestions made.</source>
         <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="495"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="496"/>
         <source>Training failed: {0}</source>
         <translation>فشل التدريب: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="497"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="498"/>
         <source>Training cancelled; no model was saved.</source>
         <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="551"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="552"/>
         <source>Could not suggest: {0}</source>
         <translation>تعذّر الاقتراح: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="594"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="595"/>
         <source>Finding the least confident documents…</source>
         <translation>البحث عن المستندات الأقل ثقة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="606"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="607"/>
         <source>{0} documents not yet labelled, least confident first.</source>
         <translation>{0} مستندات لم تُوسَم بعد، الأقل ثقة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="618"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="619"/>
         <source>Could not find the least confident documents: {0}</source>
         <translation>تعذّر العثور على المستندات الأقل ثقة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="647"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="648"/>
         <source>No other document is left to label in layer {0}.</source>
         <translation>لم يبقَ مستند آخر للوسم في الطبقة {0}.</translation>
     </message>
@@ -2561,58 +2771,58 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/search/dock.py" line="200"/>
-        <location filename="../../ui/search/dock.py" line="228"/>
+        <location filename="../../ui/search/dock.py" line="201"/>
+        <location filename="../../ui/search/dock.py" line="229"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="207"/>
+        <location filename="../../ui/search/dock.py" line="208"/>
         <source>Search all documents</source>
         <translation>بحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="213"/>
+        <location filename="../../ui/search/dock.py" line="214"/>
         <source>Clitic-aware</source>
         <translation>مراعاة السوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="216"/>
+        <location filename="../../ui/search/dock.py" line="217"/>
         <source>Arabic queries also find the word after the proclitics و ف ب ل ك and ال</source>
         <translation>يجد البحث العربي الكلمة أيضًا بعد السوابق و ف ب ل ك و ال</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="220"/>
+        <location filename="../../ui/search/dock.py" line="221"/>
         <source>ة = ه</source>
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="225"/>
+        <location filename="../../ui/search/dock.py" line="226"/>
         <source>In documents named…</source>
         <translation>في المستندات المسماة…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="337"/>
+        <location filename="../../ui/search/dock.py" line="338"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="344"/>
+        <location filename="../../ui/search/dock.py" line="345"/>
         <source>Searching… {0} hits</source>
         <translation>جارٍ البحث… {0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="356"/>
+        <location filename="../../ui/search/dock.py" line="357"/>
         <source>{0} hits</source>
         <translation>{0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="358"/>
+        <location filename="../../ui/search/dock.py" line="359"/>
         <source> (the first {0} shown)</source>
         <translation> (معروض أول {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="364"/>
+        <location filename="../../ui/search/dock.py" line="365"/>
         <source>Search cancelled</source>
         <translation>أُلغي البحث</translation>
     </message>
@@ -2620,126 +2830,126 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchTools</name>
     <message>
-        <location filename="../../ui/search/tools.py" line="94"/>
+        <location filename="../../ui/search/tools.py" line="95"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="132"/>
+        <location filename="../../ui/search/tools.py" line="133"/>
         <source>&amp;Entity list</source>
         <translation>قائمة ال&amp;كيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="135"/>
+        <location filename="../../ui/search/tools.py" line="136"/>
         <source>Label every other occurrence in this &amp;document</source>
         <translation>وسم كل ورود آخر في هذه ال&amp;وثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="140"/>
+        <location filename="../../ui/search/tools.py" line="141"/>
         <source>Label every other occurrence in &amp;every document</source>
         <translation>وسم كل ورود آخر في &amp;كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="143"/>
+        <location filename="../../ui/search/tools.py" line="144"/>
         <source>Import a &amp;gazetteer (name list)…</source>
         <translation>استيراد &amp;معجم أسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="146"/>
+        <location filename="../../ui/search/tools.py" line="147"/>
         <source>Import suggestions (JSONL or spaCy pipeline)…</source>
         <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="218"/>
+        <location filename="../../ui/search/tools.py" line="219"/>
         <source>{0} ({1}): {2} mentions</source>
         <translation>{0} ({1}): {2} من الإشارات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="258"/>
+        <location filename="../../ui/search/tools.py" line="259"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="269"/>
+        <location filename="../../ui/search/tools.py" line="270"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="324"/>
+        <location filename="../../ui/search/tools.py" line="325"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="428"/>
+        <location filename="../../ui/search/tools.py" line="429"/>
         <source>Cancelled; no suggestions were stored.</source>
         <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="300"/>
+        <location filename="../../ui/search/tools.py" line="301"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="300"/>
+        <location filename="../../ui/search/tools.py" line="301"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="310"/>
-        <location filename="../../ui/search/tools.py" line="314"/>
-        <location filename="../../ui/search/tools.py" line="387"/>
+        <location filename="../../ui/search/tools.py" line="311"/>
+        <location filename="../../ui/search/tools.py" line="315"/>
+        <location filename="../../ui/search/tools.py" line="388"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="310"/>
+        <location filename="../../ui/search/tools.py" line="311"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="333"/>
+        <location filename="../../ui/search/tools.py" line="334"/>
         <source>Every document</source>
         <translation>كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="335"/>
+        <location filename="../../ui/search/tools.py" line="336"/>
         <source>This document</source>
         <translation>هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="314"/>
+        <location filename="../../ui/search/tools.py" line="315"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="346"/>
-        <location filename="../../ui/search/tools.py" line="354"/>
-        <location filename="../../ui/search/tools.py" line="371"/>
+        <location filename="../../ui/search/tools.py" line="347"/>
+        <location filename="../../ui/search/tools.py" line="355"/>
+        <location filename="../../ui/search/tools.py" line="372"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="348"/>
+        <location filename="../../ui/search/tools.py" line="349"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات (*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="354"/>
+        <location filename="../../ui/search/tools.py" line="355"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="371"/>
+        <location filename="../../ui/search/tools.py" line="372"/>
         <source>Reading the suggestions…</source>
         <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="387"/>
+        <location filename="../../ui/search/tools.py" line="388"/>
         <source>Matching the names…</source>
         <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="404"/>
+        <location filename="../../ui/search/tools.py" line="405"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>
@@ -2882,7 +3092,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SyncReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="366"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="367"/>
         <source>Sync</source>
         <translation>مزامنة</translation>
     </message>
@@ -3363,58 +3573,58 @@ Remove only the argument, or delete the whole event?</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="128"/>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="325"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="326"/>
         <source>Sync</source>
         <translation>مزامنة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="129"/>
         <source>Open a project for editing first.</source>
         <translation>افتح مشروعاً للتحرير أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="131"/>
         <source>Sync with the team hub</source>
         <translation>المزامنة مع خادم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="325"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="326"/>
         <source>Syncing with {0}…</source>
         <translation>جارٍ المزامنة مع {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="327"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="328"/>
         <source>Reading your changes…</source>
         <translation>جارٍ قراءة تغييراتك…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="328"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="329"/>
         <source>Sending your changes to {0}…</source>
         <translation>جارٍ إرسال تغييراتك إلى {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="329"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="330"/>
         <source>Receiving the team&apos;s changes…</source>
         <translation>جارٍ استلام تغييرات الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="330"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="331"/>
         <source>Merging the team&apos;s changes…</source>
         <translation>جارٍ دمج تغييرات الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="344"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="345"/>
         <source>Synced: {0} sent, {1} received</source>
         <translation>تمت المزامنة: أُرسل {0}، استُلم {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="349"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="350"/>
         <source>The sync stopped: {0}</source>
         <translation>توقفت المزامنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="352"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="353"/>
         <source>Sync cancelled; what was sent or received stays.</source>
         <translation>أُلغيت المزامنة؛ يبقى ما أُرسل أو استُلم.</translation>
     </message>

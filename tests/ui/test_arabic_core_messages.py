@@ -240,3 +240,105 @@ def test_a_refused_command_reaches_the_window_in_arabic(
     window.session.error.connect(said.append)
     assert not window.session.execute(Refused())
     assert said == [f"لا يمكن الإضافة: الاسم {i18n.isolate(repr('PER'))} مستخدم بالفعل"]
+
+
+# -- the rules' refusals (spans, attributes) and the problems panel -------------------------
+def _doc_id(window: MainWindow) -> int:
+    project = window.session.project
+    assert project is not None
+    return project.documents()[0].id
+
+
+def _refusals(doc_id: int) -> list[tuple[Any, str, str]]:
+    """(a refused edit, the core's English, the Arabic the window shows)"""
+    from annotator.commands import AddSpan
+
+    iso = i18n.isolate
+    n = len(TEXT)
+    return [
+        (
+            AddSpan(doc_id, 0, 999, "PER", ME),
+            f"span 0-999 is outside the text of document 'd' (0 <= start < end <= {n} required)",
+            f"المقطع {iso('0-999')} خارج نص المستند {iso(repr('d'))} (يجب أن تقع بدايته"
+            f" ونهايته بين 0 و{iso(str(n))}، والبداية قبل النهاية)",
+        ),
+        (
+            AddSpan(doc_id, *at("باريس"), "GPE", ME, attributes={"MentionType": "Q"}),
+            "attribute 'MentionType' takes one of NAM, NOM, PRO, not 'Q'",
+            f"الخاصية {iso(repr('MentionType'))} تأخذ إحدى القيم {iso('NAM, NOM, PRO')}،"
+            f" لا {iso(repr('Q'))}",
+        ),
+        (
+            AddSpan(doc_id, *at("باريس"), "GPE", ME, attributes={"Realis": "Actual"}),
+            "attribute 'Realis' is not defined for 'GPE'",
+            f"الخاصية {iso(repr('Realis'))} غير معرّفة للتسمية {iso(repr('GPE'))}",
+        ),
+        (
+            AddSpan(doc_id, *at("باريس"), "NOPE", ME),
+            "label 'NOPE' is not in the schema",
+            f"التسمية {iso(repr('NOPE'))} ليست في المخطط",
+        ),
+    ]
+
+
+def test_a_refused_span_reaches_the_window_in_arabic(
+    arabic: QApplication, window: MainWindow, tmp_path: Path
+) -> None:
+    """A span the rules refuse (offsets outside the text, a bad attribute value, an
+    attribute not defined for the label, an unknown label) is refused in Arabic, each name
+    and number isolated, in the status bar and the session's ``error``."""
+    said: list[str] = []
+    window.session.error.connect(said.append)
+    for command, english, shown in _refusals(_doc_id(window)):
+        said.clear()
+        assert not window.session.execute(command)
+        assert said == [shown], english
+        assert window.statusBar().currentMessage() == shown
+    window.grab().save(str(tmp_path / "refused_span_ar.png"))
+
+
+def test_a_refused_span_keeps_its_english(window: MainWindow) -> None:
+    """The English interface (and the CLI) shows the core's text exactly as before."""
+    said: list[str] = []
+    window.session.error.connect(said.append)
+    for command, english, _shown in _refusals(_doc_id(window)):
+        said.clear()
+        assert not window.session.execute(command)
+        assert said == [english]
+
+
+def test_the_problems_panel_lists_a_rule_in_arabic(
+    arabic: QApplication, window: MainWindow
+) -> None:
+    """A record the schema no longer accepts is listed by the problems panel in Arabic."""
+    from dataclasses import replace
+
+    from annotator.commands import AddSpan
+
+    project = window.session.project
+    assert project is not None
+    assert window.session.execute(
+        AddSpan(_doc_id(window), *at("الاجتماع"), "ORG", ME, attributes={"MentionType": "NAM"})
+    )
+    schema = project.schema
+    project.set_schema(
+        replace(
+            schema,
+            attributes=tuple(
+                replace(a, values=("NOM", "PRO")) if a.name == "MentionType" else a
+                for a in schema.attributes
+            ),
+        )
+    )
+    panel = window.event_tools.validation
+    panel.refresh()
+    items = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    texts = [item.text(2) for item in items if item is not None]
+    iso = i18n.isolate
+    shown = (
+        f"الخاصية {iso(repr('MentionType'))} تأخذ إحدى القيم {iso('NOM, PRO')}، لا"
+        f" {iso(repr('NAM'))}"
+    )
+    assert shown in texts
+    item = panel.tree.topLevelItem(texts.index(shown))
+    assert item is not None and item.toolTip(2) == i18n.plain_tooltip(shown)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import DocumentAnnotations, Span
 from annotator.validation import Issue, check_layer
-from ui.i18n import plain_tooltip
+from ui.i18n import core_text, plain_tooltip
 from ui.session import Changes, Session
 from ui.widgets import items
 
@@ -160,10 +160,10 @@ class ValidationPanel(QWidget):
         self.found = found
         self.tree.clear()
         for f in self.found:
-            item = QTreeWidgetItem([f.issue.doc, f.issue.kind, f.issue.message])
+            item = QTreeWidgetItem([f.issue.doc, f.issue.kind, core_text(f.issue.message)])
             item.setData(0, DOC_ROLE, f.doc_id)
             item.setData(0, UUID_ROLE, f.issue.uuid)
-            item.setToolTip(2, plain_tooltip(f.issue.message))
+            item.setToolTip(2, plain_tooltip(item.text(2)))
             self.tree.addTopLevelItem(item)
         for col in (0, 1):
             self.tree.resizeColumnToContents(col)
