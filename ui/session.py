@@ -214,7 +214,7 @@ class Session(QObject):
         except AnnotatorError as exc:
             self.close()
             message = self.tr("{0}. The project was closed; nothing was written to it.").format(
-                str(exc)
+                core_text(exc)
             )
             self.checked.emit(message)
             self.error.emit(message)

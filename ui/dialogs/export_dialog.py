@@ -52,7 +52,7 @@ from annotator.model import GOLD, Status
 from annotator.output import PREVIOUS
 from annotator.project import Project
 from ui.dialogs.paths import remember_folder, start_folder
-from ui.i18n import QT_TRANSLATE_NOOP, plain_tooltip, status_text
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, plain_tooltip, status_text
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
 from ui.session import Session
 
@@ -392,7 +392,7 @@ class ExportDialog(QDialog):
         try:
             state = check_output(req.fmt, req.out, req.options)
         except AnnotatorError as exc:
-            if ask_other_path(self, self.tr("Export"), str(exc)) and self.choose_output():
+            if ask_other_path(self, self.tr("Export"), core_text(exc)) and self.choose_output():
                 return self.run()
             return None
         if state == PREVIOUS:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from annotator.formats.common import IsCancelled, Progress
 from annotator.model import GOLD
 from ui.dialogs.prompts import show_message
+from ui.i18n import core_text
 from ui.jobs import BackgroundJob, JobWorker
 from ui.session import Changes, Session
 
@@ -317,7 +318,7 @@ def start_sync(w: SyncHost, url: str, full: bool = False) -> BackgroundJob | Non
         check_url(url)  # a password in the URL: refused, neither stored nor used
         hub = describe(url)
     except HubError as exc:
-        w.on_error(str(exc))
+        w.on_error(core_text(exc))
         return None
     remember_url(path, url)
     w.details.flush_note()  # a pending note is saved before the other connection writes

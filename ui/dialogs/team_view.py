@@ -45,7 +45,7 @@ from ui.dialogs.sync_dialog import (
     remember_url,
     show_queue,
 )
-from ui.i18n import isolate, plain_tooltip, status_text
+from ui.i18n import core_text, isolate, plain_tooltip, status_text
 from ui.jobs import BackgroundJob, JobWorker
 from ui.session import Session
 from ui.widgets import DirectionalDelegate
@@ -116,7 +116,7 @@ def start_team_view(
         check_url(url)  # a password in the URL: refused, neither stored nor used
         hub = describe(url)
     except HubError as exc:
-        w.on_error(str(exc))
+        w.on_error(core_text(exc))
         return None
     remember_url(path, url)
     worker = TeamWorker(path, url, w.session.annotator)

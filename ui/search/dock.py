@@ -44,6 +44,7 @@ from annotator.search import FoldedCorpus, FoldOptions, KwicLine, Mode, Query, f
 from annotator.search.corpus import narrowed
 from annotator.search.kwic import line_of
 from annotator.search.matching import QueryError
+from ui.i18n import core_text
 from ui.jobs import JobWorker
 from ui.search.concordance import ConcordanceModel, ConcordanceView
 from ui.search.find_bar import MODES
@@ -324,7 +325,7 @@ class SearchDock(QDockWidget):
         try:
             query.matcher()
         except QueryError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(core_text(exc))
             self.searchFinished.emit("failed", 0)
             return
         worker = SearchWorker(

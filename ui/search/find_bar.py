@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from annotator.search import FoldedText, FoldOptions, Hit, Mode, Query, QueryError
 from annotator.text import OffsetMap
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, core_text
 
 HIT_BACKGROUND = QColor(255, 213, 79, 150)
 CURRENT_BACKGROUND = QColor(255, 140, 0)
@@ -189,7 +189,7 @@ class FindBar(QWidget):
             hits = [Hit(0, *folded.span(s, e)) for s, e in query.matcher().spans(folded.folded)]
         except QueryError as exc:
             self._show([], -1)
-            self.count.setText(str(exc))
+            self.count.setText(core_text(exc))
             return
         self._show(hits, 0 if hits else -1)
 

@@ -49,6 +49,7 @@ from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import EntityGroup, FoldedCorpus
 from annotator.search.kwic import line_of
+from ui.i18n import core_text
 from ui.jobs import BackgroundJob
 from ui.search.dock import SearchDock, project_candidates
 from ui.search.entities import EntityList
@@ -228,7 +229,7 @@ class SearchTools(QObject):
         try:
             command = relabel_spans(project, [m.uuid for m in group.mentions], label)
         except AnnotatorError as exc:
-            self.host.session.error.emit(str(exc))
+            self.host.session.error.emit(core_text(exc))
             return False
         ok: bool = self.host.session.execute(command)
         return ok
@@ -243,7 +244,7 @@ class SearchTools(QObject):
         try:
             command = delete_spans(project, [m.uuid for m in group.mentions])
         except AnnotatorError as exc:
-            self.host.session.error.emit(str(exc))
+            self.host.session.error.emit(core_text(exc))
             return False
         ok: bool = self.host.session.execute(command)
         return ok
@@ -288,7 +289,7 @@ class SearchTools(QObject):
             )
             stored = project.add_suggestions(found)
         except AnnotatorError as exc:
-            self.host.session.error.emit(str(exc))
+            self.host.session.error.emit(core_text(exc))
             return 0
         self._suggestions_stored(stored, len(found))
         return stored

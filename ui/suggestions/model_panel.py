@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.learn.retrain import DEFAULT_RETRAIN_AFTER, is_new, trained_ms
 from annotator.model import Span
+from ui.i18n import core_text
 from ui.jobs import BackgroundJob
 from ui.session import Changes, Session
 from ui.suggestions.controller import label_name
@@ -338,7 +339,7 @@ class ModelPanel(QWidget):
             try:
                 found = cast(ModelStore, project).latest_model(MODEL_KIND)
             except AnnotatorError as exc:  # a damaged model never stops the panel or training
-                damaged = str(exc)
+                damaged = core_text(exc)
         self.show_manifest(found[1] if found is not None else None)
         if damaged:
             self.summary.setText(

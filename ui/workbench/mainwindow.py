@@ -42,7 +42,7 @@ from annotator.errors import AnnotatorError
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import hotkey_strokes
 from ui.docview.view import DocumentView
-from ui.i18n import current_language, menu_text, remember_language
+from ui.i18n import core_text, current_language, menu_text, remember_language
 from ui.session import Changes, ProjectLocked, Session
 from ui.workbench import collector
 from ui.workbench.document import DocumentModel
@@ -99,17 +99,17 @@ def open_session_project(w: MainWindow, path: Path, create: bool) -> bool:
         from ui.dialogs import prompts
 
         # another window (or an import) writes it: viewing it read-only is still possible
-        if not prompts.ask_read_only(w.window(), str(exc)):
+        if not prompts.ask_read_only(w.window(), core_text(exc)):
             return False
         try:
             w.session.open_project(path, read_only=True)
         except (AnnotatorError, OSError) as again:
-            prompts.show_message(w.window(), w.tr("Cannot open the project"), str(again))
+            prompts.show_message(w.window(), w.tr("Cannot open the project"), core_text(again))
             return False
     except (AnnotatorError, OSError) as exc:
         from ui.dialogs import prompts
 
-        prompts.show_message(w.window(), w.tr("Cannot open the project"), str(exc))
+        prompts.show_message(w.window(), w.tr("Cannot open the project"), core_text(exc))
         return False
     return True
 
