@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from annotator.batch import Batch, BulkAccess
 from annotator.clock import StampChange, repair_clock, stamp_change
-from annotator.errors import Cancelled, SchemaError, ValidationError
+from annotator.errors import Cancelled, Message, SchemaError, ValidationError
 from annotator.model import (
     Argument,
     ChangeEntry,
@@ -137,7 +137,7 @@ class Project:
         sch = schema if schema is not None else default_schema()
         problems = sch.problems()
         if problems:  # refused before the file exists
-            raise SchemaError(f"schema: {problems[0]}")
+            raise SchemaError(Message("schema: {problem}", problem=problems[0]))
         store = Store.create(Path(path), {"site": new_uuid(), "created": now_iso()})
         project = cls(store)
         with store.write():
@@ -289,7 +289,7 @@ class Project:
     def _set_schema(self, schema: Schema) -> None:
         problems = schema.problems()
         if problems:
-            raise SchemaError(f"schema: {problems[0]}")
+            raise SchemaError(Message("schema: {problem}", problem=problems[0]))
         self._store.set_schema_json(schema.to_json())
         self._schema = schema
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from annotator import rules
 from annotator.cycles import no_cycle_collection
+from annotator.errors import Message
 from annotator.model import DocumentAnnotations, Event, Span, index_of
 from annotator.schema import Schema
 
@@ -115,10 +116,21 @@ def _check_layer(
             lo, hi = role.bounds()
             n = per_role.get(role.name, 0)
             if n < lo:
-                message = f"{e.type}: role {role.name} needs at least {lo}"
+                message = Message(
+                    "{type}: role {role} needs at least {count}",
+                    type=e.type,
+                    role=role.name,
+                    count=lo,
+                )
                 add(e.uuid, e.annotator, rules.Violation("missing-role", message))
             if hi is not None and n > hi:
-                message = f"{e.type}: role {role.name} takes at most {hi} ({n})"
+                message = Message(
+                    "{type}: role {role} takes at most {count} ({found})",
+                    type=e.type,
+                    role=role.name,
+                    count=hi,
+                    found=n,
+                )
                 add(e.uuid, e.annotator, rules.Violation("too-many", message))
     for a in da.arguments:
         if not a.deleted and a.event not in events:

@@ -212,6 +212,9 @@ def role_display(name: str) -> str:
 
 
 CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP("CoreMessage", "schema: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{type}: role {role} needs at least {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{type}: role {role} takes at most {count} ({found})"),
     QT_TRANSLATE_NOOP("CoreMessage", "annotator name"),
     QT_TRANSLATE_NOOP("CoreMessage", "document name"),
     QT_TRANSLATE_NOOP("CoreMessage", "label name"),

@@ -641,411 +641,426 @@
     <name>CoreMessage</name>
     <message>
         <location filename="../../ui/i18n.py" line="215"/>
+        <source>schema: {problem}</source>
+        <translation>المخطط: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="216"/>
+        <source>{type}: role {role} needs at least {count}</source>
+        <translation>{type}: الدور {role} يحتاج {count} على الأقل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="217"/>
+        <source>{type}: role {role} takes at most {count} ({found})</source>
+        <translation>{type}: الدور {role} يقبل {count} على الأكثر ({found})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="218"/>
         <source>annotator name</source>
         <translation>اسم الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="216"/>
+        <location filename="../../ui/i18n.py" line="219"/>
         <source>document name</source>
         <translation>اسم المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="217"/>
+        <location filename="../../ui/i18n.py" line="220"/>
         <source>label name</source>
         <translation>اسم التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="218"/>
+        <location filename="../../ui/i18n.py" line="221"/>
         <source>{code} (a bidi control)</source>
         <translation>{code} (محرف تحكم في الاتجاه)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="219"/>
+        <location filename="../../ui/i18n.py" line="222"/>
         <source>{code} (control or unassigned character)</source>
         <translation>{code} (محرف تحكم أو محرف غير مخصص)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="220"/>
+        <location filename="../../ui/i18n.py" line="223"/>
         <source>{what} must be text, not {value}</source>
         <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="221"/>
+        <location filename="../../ui/i18n.py" line="224"/>
         <source>{what} must not be empty</source>
         <translation>لا يمكن أن يكون {what} فارغًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="222"/>
+        <location filename="../../ui/i18n.py" line="225"/>
         <source>{what} is longer than {limit} characters</source>
         <translation>{what} أطول من {limit} محرفًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="223"/>
+        <location filename="../../ui/i18n.py" line="226"/>
         <source>{what} {value} contains {bad}</source>
         <translation>{what} {value} يحتوي على {bad}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="224"/>
+        <location filename="../../ui/i18n.py" line="227"/>
         <source>{what} {value} starts or ends with white space</source>
         <translation>{what} {value} يبدأ بمسافة أو ينتهي بها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="225"/>
+        <location filename="../../ui/i18n.py" line="228"/>
         <source>{what} {value} contains white space or starts with &lt; !</source>
         <translation>{what} {value} يحتوي على مسافة أو يبدأ بـ ⁦&lt;⁩ أو ⁦!⁩</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="226"/>
+        <location filename="../../ui/i18n.py" line="229"/>
         <source>{what} {value} contains an invisible character</source>
         <translation>{what} {value} يحتوي على محرف غير مرئي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="227"/>
+        <location filename="../../ui/i18n.py" line="230"/>
         <source>{code} (lone surrogate)</source>
         <translation>{code} (محرف بديل منفرد)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="228"/>
+        <location filename="../../ui/i18n.py" line="231"/>
         <source>cannot add: {name} already exists</source>
         <translation>لا يمكن الإضافة: الاسم {name} مستخدم بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="229"/>
+        <location filename="../../ui/i18n.py" line="232"/>
         <source>reorder needs exactly the names of all entities, events or relations</source>
         <translation>تحتاج إعادة الترتيب إلى أسماء كل الكيانات أو كل الأحداث أو كل العلاقات بالضبط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="232"/>
+        <location filename="../../ui/i18n.py" line="235"/>
         <source>no role {role} in {event}</source>
         <translation>لا يوجد دور {role} في {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="233"/>
+        <location filename="../../ui/i18n.py" line="236"/>
         <source>cannot rename {old}: {name} already exists</source>
         <translation>لا يمكن إعادة تسمية {old}: الاسم {name} مستخدم بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="234"/>
+        <location filename="../../ui/i18n.py" line="237"/>
         <source>no label {name} in the schema</source>
         <translation>لا توجد تسمية {name} في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="235"/>
+        <location filename="../../ui/i18n.py" line="238"/>
         <source>cannot remove {name}: it is the only type allowed somewhere</source>
         <translation>لا يمكن إزالة {name}: إنه النوع الوحيد المسموح به في موضع ما</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="236"/>
+        <location filename="../../ui/i18n.py" line="239"/>
         <source>the project&apos;s schema has a problem: {problem}</source>
         <translation>في مخطط المشروع مشكلة: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="237"/>
+        <location filename="../../ui/i18n.py" line="240"/>
         <source>relation {relation}</source>
         <translation>العلاقة {relation}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="238"/>
+        <location filename="../../ui/i18n.py" line="241"/>
         <source>duplicate label names: {names}</source>
         <translation>أسماء تسميات مكررة: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="239"/>
+        <location filename="../../ui/i18n.py" line="242"/>
         <source>attribute name</source>
         <translation>اسم الخاصية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="240"/>
+        <location filename="../../ui/i18n.py" line="243"/>
         <source>{source}: {problem}</source>
         <translation>{source}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="241"/>
+        <location filename="../../ui/i18n.py" line="244"/>
         <source>{label}: English name</source>
         <translation>{label}: الاسم الإنجليزي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="242"/>
+        <location filename="../../ui/i18n.py" line="245"/>
         <source>{label}: Arabic name</source>
         <translation>{label}: الاسم العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="243"/>
+        <location filename="../../ui/i18n.py" line="246"/>
         <source>{event}: role name</source>
         <translation>{event}: اسم الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="244"/>
+        <location filename="../../ui/i18n.py" line="247"/>
         <source>&lt;OVERLAP&gt;: kinds must be among {kinds}</source>
         <translation>⁦&lt;OVERLAP&gt;⁩: يجب أن تكون الأنواع من بين {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="245"/>
+        <location filename="../../ui/i18n.py" line="248"/>
         <source>attribute {attribute}: unknown kind {kind}</source>
         <translation>الخاصية {attribute}: نوع غير معروف {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="246"/>
+        <location filename="../../ui/i18n.py" line="249"/>
         <source>attribute {attribute}: an enum needs values</source>
         <translation>الخاصية {attribute}: التعداد يحتاج إلى قيم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="247"/>
+        <location filename="../../ui/i18n.py" line="250"/>
         <source>attribute {attribute}</source>
         <translation>الخاصية {attribute}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="248"/>
+        <location filename="../../ui/i18n.py" line="251"/>
         <source>{where} refers to unknown labels: {labels}</source>
         <translation>{where} يشير إلى تسميات غير معروفة: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="249"/>
+        <location filename="../../ui/i18n.py" line="252"/>
         <source>{label}: its parents form a cycle</source>
         <translation>{label}: أصوله تشكّل حلقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="250"/>
+        <location filename="../../ui/i18n.py" line="253"/>
         <source>{event}: role {role} has a bad cardinality {cardinality}</source>
         <translation>{event}: عدد غير صالح للدور {role}: {cardinality}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="251"/>
+        <location filename="../../ui/i18n.py" line="254"/>
         <source>{event}: role {role}</source>
         <translation>{event}: الدور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="252"/>
+        <location filename="../../ui/i18n.py" line="255"/>
         <source>attribute name {name} is empty or used twice</source>
         <translation>اسم الخاصية {name} فارغ أو مستخدم مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="253"/>
+        <location filename="../../ui/i18n.py" line="256"/>
         <source>{one} and {two} have the same hotkey: {keys1} / {keys2}</source>
         <translation>للتسميتين {one} و{two} مفتاح الاختصار نفسه: {keys1} / {keys2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="254"/>
+        <location filename="../../ui/i18n.py" line="257"/>
         <source>{one} and {two} have clashing hotkeys (one is a prefix): {keys1} / {keys2}</source>
         <translation>مفتاحا الاختصار للتسميتين {one} و{two} متعارضان (أحدهما بداية الآخر): {keys1} / {keys2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="258"/>
+        <location filename="../../ui/i18n.py" line="261"/>
         <source>{label}: parent {parent} is not a label of the same kind</source>
         <translation>{label}: الأصل {parent} ليس تسمية من النوع نفسه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="259"/>
+        <location filename="../../ui/i18n.py" line="262"/>
         <source>{event}: role name {role} is empty or used twice</source>
         <translation>{event}: اسم الدور {role} فارغ أو مستخدم مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="260"/>
+        <location filename="../../ui/i18n.py" line="263"/>
         <source>record id</source>
         <translation>معرّف السجل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="261"/>
+        <location filename="../../ui/i18n.py" line="264"/>
         <source>event id</source>
         <translation>معرّف الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="262"/>
+        <location filename="../../ui/i18n.py" line="265"/>
         <source>trigger id</source>
         <translation>معرّف المُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="263"/>
+        <location filename="../../ui/i18n.py" line="266"/>
         <source>argument target id</source>
         <translation>معرّف هدف المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="264"/>
+        <location filename="../../ui/i18n.py" line="267"/>
         <source>relation source id</source>
         <translation>معرّف مصدر العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="265"/>
+        <location filename="../../ui/i18n.py" line="268"/>
         <source>relation target id</source>
         <translation>معرّف هدف العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="266"/>
+        <location filename="../../ui/i18n.py" line="269"/>
         <source>bad {what} {value}</source>
         <translation>{what} {value} غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="267"/>
+        <location filename="../../ui/i18n.py" line="270"/>
         <source>note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="268"/>
+        <location filename="../../ui/i18n.py" line="271"/>
         <source>{what} contains a lone surrogate (not encodable text)</source>
         <translation>{what} يحتوي على محرف بديل منفرد (نص لا يمكن ترميزه)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="269"/>
+        <location filename="../../ui/i18n.py" line="272"/>
         <source>bad clock stamp {stamp}</source>
         <translation>ختم زمني غير صالح {stamp}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="270"/>
+        <location filename="../../ui/i18n.py" line="273"/>
         <source>clock stamp {stamp} is {days} days ahead of this machine (at most {allowed} days allowed)</source>
         <translation>الختم الزمني {stamp} يسبق ساعة هذا الجهاز بمقدار {days} يومًا (المسموح به {allowed} يومًا على الأكثر)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="274"/>
+        <location filename="../../ui/i18n.py" line="277"/>
         <source>attributes must be an object, not {value}</source>
         <translation>يجب أن تكون الخصائص كائنًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="275"/>
+        <location filename="../../ui/i18n.py" line="278"/>
         <source>bad attribute name {name}</source>
         <translation>اسم خاصية غير صالح {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="276"/>
+        <location filename="../../ui/i18n.py" line="279"/>
         <source>reference {name}</source>
         <translation>الإحالة {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="277"/>
+        <location filename="../../ui/i18n.py" line="280"/>
         <source>reference name</source>
         <translation>اسم الإحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="278"/>
+        <location filename="../../ui/i18n.py" line="281"/>
         <source>reference {name} takes text, not {value}</source>
         <translation>الإحالة {name} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="279"/>
+        <location filename="../../ui/i18n.py" line="282"/>
         <source>attribute {attribute} is not defined for {label}</source>
         <translation>الخاصية {attribute} غير معرّفة للتسمية {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="280"/>
+        <location filename="../../ui/i18n.py" line="283"/>
         <source>attribute {attribute} takes true/false, not {value}</source>
         <translation>الخاصية {attribute} تأخذ قيمة منطقية (صح أو خطأ)، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="281"/>
+        <location filename="../../ui/i18n.py" line="284"/>
         <source>attribute {attribute} takes one of {values}, not {value}</source>
         <translation>الخاصية {attribute} تأخذ إحدى القيم {values}، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="282"/>
+        <location filename="../../ui/i18n.py" line="285"/>
         <source>attribute {attribute} takes text, not {value}</source>
         <translation>الخاصية {attribute} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="283"/>
+        <location filename="../../ui/i18n.py" line="286"/>
         <source>offsets must be integers, not {start}-{end}</source>
         <translation>يجب أن تكون المواضع أعدادًا صحيحة، لا {start}-{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="284"/>
+        <location filename="../../ui/i18n.py" line="287"/>
         <source>span {span} is outside the text (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج النص (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="288"/>
+        <location filename="../../ui/i18n.py" line="291"/>
         <source>span {span} is outside the text of document {name} (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج نص المستند {name} (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="293"/>
+        <location filename="../../ui/i18n.py" line="296"/>
         <source>fragments must be a list of [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء قائمة من أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="294"/>
+        <location filename="../../ui/i18n.py" line="297"/>
         <source>fragments must be [start, end] pairs of integers</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية] من أعداد صحيحة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="295"/>
+        <location filename="../../ui/i18n.py" line="298"/>
         <source>fragment {fragment} is outside its span {span} or overlaps the one before</source>
         <translation>الجزء {fragment} خارج مقطعه {span} أو يتداخل مع الجزء الذي قبله</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="299"/>
+        <location filename="../../ui/i18n.py" line="302"/>
         <source>fragments must start at {start} and end at {end} (the span&apos;s ends)</source>
         <translation>يجب أن تبدأ الأجزاء عند {start} وتنتهي عند {end} (طرفَي المقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="303"/>
+        <location filename="../../ui/i18n.py" line="306"/>
         <source>stored text {stored} != document text {covered}</source>
         <translation>النص المخزَّن {stored} لا يطابق نص المستند {covered}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="304"/>
+        <location filename="../../ui/i18n.py" line="307"/>
         <source>label {label} is not in the schema</source>
         <translation>التسمية {label} ليست في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="305"/>
+        <location filename="../../ui/i18n.py" line="308"/>
         <source>{event}: its trigger span is missing or deleted</source>
         <translation>{event}: مقطع مُطلِقه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="306"/>
+        <location filename="../../ui/i18n.py" line="309"/>
         <source>an event&apos;s trigger must be a span of the same document and layer</source>
         <translation>يجب أن يكون مُطلِق الحدث مقطعًا من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="310"/>
+        <location filename="../../ui/i18n.py" line="313"/>
         <source>event type {type} is not in the schema</source>
         <translation>نوع الحدث {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="311"/>
+        <location filename="../../ui/i18n.py" line="314"/>
         <source>argument {role}: its event is missing or deleted</source>
         <translation>المعمول {role}: حدثه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="312"/>
+        <location filename="../../ui/i18n.py" line="315"/>
         <source>{event}: argument {role} points at a deleted span</source>
         <translation>{event}: المعمول {role} يشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="313"/>
+        <location filename="../../ui/i18n.py" line="316"/>
         <source>argument target {target} is not a live record of this layer</source>
         <translation>هدف المعمول {target} ليس سجلًا قائمًا في هذه الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="317"/>
+        <location filename="../../ui/i18n.py" line="320"/>
         <source>{event} has no role {role}</source>
         <translation>لا يوجد في {event} دور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="318"/>
+        <location filename="../../ui/i18n.py" line="321"/>
         <source>role {role} of {event} does not accept {label}</source>
         <translation>الدور {role} في {event} لا يقبل {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="319"/>
+        <location filename="../../ui/i18n.py" line="322"/>
         <source>{event}: {target} already fills its role {role} (argument {other}); an event takes one argument per role and filler</source>
         <translation>{event}: {target} يملأ الدور {role} من قبل (المعمول {other})؛ يأخذ الحدث معمولًا واحدًا لكل دور ومالئ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="324"/>
+        <location filename="../../ui/i18n.py" line="327"/>
         <source>relation {relation} points at a deleted span</source>
         <translation>العلاقة {relation} تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="325"/>
+        <location filename="../../ui/i18n.py" line="328"/>
         <source>a relation links two spans of the same document and layer</source>
         <translation>تربط العلاقة بين مقطعين من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="326"/>
+        <location filename="../../ui/i18n.py" line="329"/>
         <source>relation type {type} is not in the schema</source>
         <translation>نوع العلاقة {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="327"/>
+        <location filename="../../ui/i18n.py" line="330"/>
         <source>relation {relation} does not link {source} to {target}</source>
         <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
     </message>

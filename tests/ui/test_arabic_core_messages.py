@@ -342,3 +342,42 @@ def test_the_problems_panel_lists_a_rule_in_arabic(
     assert shown in texts
     item = panel.tree.topLevelItem(texts.index(shown))
     assert item is not None and item.toolTip(2) == i18n.plain_tooltip(shown)
+
+
+def test_a_missing_role_and_a_bad_schema_read_in_arabic(
+    arabic: QApplication, tmp_path: Path
+) -> None:
+    """Role cardinality (annotator.validation) and a schema refused by the project keep their
+    template, so the problems panel and a refused schema show them in Arabic."""
+    import dataclasses
+
+    from annotator.schema import Role
+    from annotator.schema.edit import with_label
+    from annotator.validation import check_layer
+
+    meet = default_schema().event("Contact.Meet")
+    assert meet is not None
+    required = (*meet.roles, Role("Host", ("GPE",), ""))  # a role of cardinality 1
+    schema = with_label(default_schema(), dataclasses.replace(meet, roles=required))
+    text = "اجتمع الوزير في باريس."
+    with Project.create(tmp_path / "v.annotator", schema) as p:
+        doc = p.add_document(text, name="meet")
+        trigger = p.add_span(doc.id, 0, len("اجتمع"), "Contact.Meet", ME)
+        p.add_event(trigger.uuid)  # lacks its required Host
+        (issue,) = [
+            i for i in check_layer(p.layer(doc.id, ME), p.schema) if i.kind == "missing-role"
+        ]
+        assert str(issue.message) == "Contact.Meet: role Host needs at least 1"
+        shown = i18n.core_text(issue.message)
+        assert shown == (
+            f"{i18n.isolate('Contact.Meet')}: الدور {i18n.isolate('Host')} يحتاج "
+            f"{i18n.isolate('1')} على الأقل"
+        )
+        data = default_schema().to_json()
+        bad = type(default_schema()).from_json(
+            {**data, "entities": [*data["entities"], data["entities"][0]]}, check=False
+        )
+        with pytest.raises(SchemaError) as refused:
+            p.set_schema(bad)
+        assert str(refused.value).startswith("schema: ")
+        assert i18n.core_text(refused.value).startswith("المخطط: ")
