@@ -1,13 +1,22 @@
 """Hugging Face ``datasets`` token classification export (one row per sentence).
 
-``out`` is a directory holding:
-- the ``DatasetDict.save_to_disk`` layout (``datasets.load_from_disk(out)``), with
-  ``ner_tags`` as ``Sequence(ClassLabel(names))`` so the tag names travel with the data;
-- ``<split>.jsonl`` rows ``{"id", "tokens", "ner_tags"}`` (integer tags) and ``labels.json`` (the
-  names), for tools that read plain JSON (``load_dataset("json", features=...)``);
-- ``<split>.parquet`` whose schema metadata carries the features, so
-  ``load_dataset("parquet", ...)`` restores the ClassLabel names.
+``out`` is a directory laid out so that each of datasets' loaders finds only its own files
+(docs/design/formats.md B.2):
 
+- ``dataset_dict.json`` and one ``<split>/`` folder per split: the ``DatasetDict.save_to_disk``
+  layout (``datasets.load_from_disk(out)``), with ``ner_tags`` as ``Sequence(ClassLabel(names))``
+  so the tag names travel with the data; a split that got no document is kept there, empty;
+- ``data/<split>-00000-of-00001.parquet``, the Hub's own layout, whose schema metadata carries
+  the features: ``load_dataset(out)`` and ``load_dataset("parquet", data_dir=out)`` find these
+  files only (never the ``.arrow`` ones) and restore the ClassLabel names;
+- ``jsonl/data/<split>-00000-of-00001.jsonl`` rows ``{"id", "tokens", "ner_tags"}`` (integer
+  tags) and ``labels.json`` (the names), for tools that read plain JSON
+  (``load_dataset("json", data_dir=out/"jsonl", features=...)``).
+
+Both loaders keep the splits' own names (``dev`` stays ``dev``: datasets renames a ``dev.jsonl``
+to ``validation``, but not a file named in the Hub's layout).
+
+A split of no rows gets no Parquet or JSONL file: ``load_dataset`` refuses a split without data.
 Tags are word-level (sub-word alignment is the trainer's job); overlaps follow the CoNLL rules.
 """
 
@@ -96,6 +105,16 @@ def write_hf(
     return report
 
 
+def data_files(out: Path, split: str) -> tuple[Path, Path]:
+    """Where a split's rows go besides the ``save_to_disk`` copy: its JSONL and Parquet files.
+
+    Both take the Hub's name (``data/<split>-00000-of-00001.<ext>``), the first pattern datasets
+    tries, so ``load_dataset(out)`` reads the Parquet files alone, under the splits' own names;
+    the JSONL files have a folder of their own (``jsonl/``) so the JSON loader sees no other."""
+    name = f"{split}-00000-of-00001"
+    return out / "jsonl" / "data" / f"{name}.jsonl", out / "data" / f"{name}.parquet"
+
+
 def _save(tmp: Path, rows: dict[str, list[dict[str, Any]]], names: list[str]) -> None:
     import datasets
     import pyarrow.parquet as pq  # type: ignore[import-untyped]
@@ -129,11 +148,14 @@ def _save(tmp: Path, rows: dict[str, list[dict[str, Any]]], names: list[str]) ->
             # no file: datasets' load_dataset refuses a split of no rows ("corresponds to no
             # data"), so an empty file would only break a loader listing the folder's files
             continue
-        with (tmp / f"{name}.jsonl").open("w", encoding="utf-8", newline="\n") as fh:
+        jsonl, parquet = data_files(tmp, name)
+        jsonl.parent.mkdir(parents=True, exist_ok=True)
+        with jsonl.open("w", encoding="utf-8", newline="\n") as fh:
             for row in rows[name]:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        parquet.parent.mkdir(exist_ok=True)
         table = ds.data.table.replace_schema_metadata({b"huggingface": meta})
-        pq.write_table(table, tmp / f"{name}.parquet")
+        pq.write_table(table, parquet)
     (tmp / "labels.json").write_text(
         json.dumps(names, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )

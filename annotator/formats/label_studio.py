@@ -20,12 +20,14 @@ project re-imported from the file writes the same file. Matching labelling confi
     <View><Labels name="label" toName="text">...</Labels><Text name="text" value="$text"/>
     <Relations>...</Relations></View>
 
-Offsets: old Label Studio counted JavaScript (UTF-16) units, later versions code points
-(label-studio#1347, #1559). Export writes ``units`` (UTF-16 by default; the two differ only
-after characters outside the BMP). Import checks every region against its ``value.text`` and
-takes whichever unit makes it match, recording it in the document's ``meta["offset_units"]``;
-regions without ``value.text`` are read in ``units``. Attributes, normalisations, notes and
-discontinuity (outer bounds are written) are counted as dropped.
+Offsets: old Label Studio counted JavaScript (UTF-16) units, current versions code points
+(label-studio#1347, #1559, label-studio-frontend#308; docs/design/formats.md A.6). Export
+writes ``units`` (code points by default; the two differ only after characters outside the
+BMP). Import checks every region against its ``value.text`` and takes whichever unit makes it
+match, recording it in the document's ``meta["offset_units"]``; regions without
+``value.text``, and an annotation whose regions match in both, are read in ``units`` (code
+points by default). Attributes, normalisations, notes and discontinuity (outer bounds are
+written) are counted as dropped.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def write_label_studio(
     cancelled: IsCancelled = never_cancelled,
     total: int | None = None,
     *,
-    units: str = UTF16,
+    units: str = CODEPOINTS,
     predictions: bool = False,
 ) -> ExportReport:
     """Write a JSON task list to ``out`` through ``annotator.output.writing`` (atomic, never
@@ -186,7 +188,7 @@ def label_studio_task(
 
 
 def read_label_studio(
-    path: Path, *, strict: bool = True, schema: Schema | None = None, units: str = UTF16
+    path: Path, *, strict: bool = True, schema: Schema | None = None, units: str = CODEPOINTS
 ) -> ImportResult:
     """Documents of a Label Studio JSON export: one per annotation/prediction of each task
     (``annotator`` = the layer named in ``meta.layers`` or ``model_version``), or one without

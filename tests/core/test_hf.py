@@ -14,7 +14,7 @@ import pytest
 from annotator.errors import Cancelled
 from annotator.formats.common import ExportOptions, parse_splits
 from annotator.formats.conll import TokenReport
-from annotator.formats.hf import write_hf
+from annotator.formats.hf import data_files, write_hf
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, Schema
 from annotator.text import sha256_text
@@ -73,7 +73,7 @@ def test_jsonl_with_features_and_labels_json(
             "ner_tags": datasets.Sequence(datasets.ClassLabel(names=names)),
         }
     )
-    files = {s: str(out / f"{s}.jsonl") for s in ("train", "validation", "test")}
+    files = {s: str(data_files(out, s)[0]) for s in ("train", "validation", "test")}
     dd = datasets.load_dataset("json", data_files=files, features=features, cache_dir=str(tmp_path))
     disk = datasets.load_from_disk(str(out))
     for split in files:
@@ -88,7 +88,7 @@ def test_parquet_restores_classlabel_names(
     exported: tuple[Path, list[DocumentAnnotations]], tmp_path: Path
 ) -> None:
     out, _ = exported
-    files = {s: str(out / f"{s}.parquet") for s in ("train", "validation", "test")}
+    files = {s: str(data_files(out, s)[1]) for s in ("train", "validation", "test")}
     dd = datasets.load_dataset("parquet", data_files=files, cache_dir=str(tmp_path))
     disk = datasets.load_from_disk(str(out))
     for split in files:
@@ -134,13 +134,12 @@ def test_a_split_that_gets_no_document_still_loads(tmp_path: Path) -> None:
     ]
     (full,) = [s for s, n in sizes.items() if n]
     for split in empty:
-        assert not (out / f"{split}.jsonl").exists() and not (out / f"{split}.parquet").exists()
-    for kind in ("parquet", "json"):
-        ext = "jsonl" if kind == "json" else kind
+        assert not any(p.exists() for p in data_files(out, split))
+    for k, kind in enumerate(("json", "parquet")):
         files = {
-            s: str(out / f"{s}.{ext}")
+            s: str(data_files(out, s)[k])
             for s in ("train", "validation", "test")
-            if (out / f"{s}.{ext}").exists()
+            if data_files(out, s)[k].exists()
         }
         loaded = datasets.load_dataset(kind, data_files=files)
         assert list(loaded) == [full] and len(loaded[full]) == 2

@@ -133,9 +133,10 @@ def test_an_argument_removed_in_label_studio_is_not_kept(tmp_path: Path) -> None
 
 
 def test_utf16_and_code_point_offsets_after_emoji(tmp_path: Path) -> None:
+    """Code points by default: current Label Studio counts them (formats.md A.6)."""
     doc = emoji_doc()
-    write_label_studio([doc], tmp_path / "u16.json", Schema())
-    write_label_studio([doc], tmp_path / "cp.json", Schema(), units="codepoints")
+    write_label_studio([doc], tmp_path / "u16.json", Schema(), units="utf16")
+    write_label_studio([doc], tmp_path / "cp.json", Schema())
     u16 = json.loads((tmp_path / "u16.json").read_text("utf-8"))[0]["annotations"][0]["result"]
     cp = json.loads((tmp_path / "cp.json").read_text("utf-8"))[0]["annotations"][0]["result"]
     assert [(r["value"]["start"], r["value"]["end"]) for r in u16] == [(14, 22), (24, 29)]
@@ -160,14 +161,15 @@ def test_ambiguous_region_follows_the_other_regions_then_the_preferred_unit(tmp_
     }
     path = tmp_path / "t.json"
     path.write_text(json.dumps([{"data": {"text": text}, "annotations": [{"result": [region]}]}]))
-    assert [(s.start, s.end) for s in read_label_studio(path).documents[0].spans] == [(1, 2)]
-    only_cp = read_label_studio(path, units="codepoints").documents[0]
-    assert [(s.start, s.end) for s in only_cp.spans] == [(2, 3)]
+    # alone, the region is read in the preferred unit: code points unless told otherwise
+    assert [(s.start, s.end) for s in read_label_studio(path).documents[0].spans] == [(2, 3)]
+    only_u16 = read_label_studio(path, units="utf16").documents[0]
+    assert [(s.start, s.end) for s in only_u16.spans] == [(1, 2)]
     # "ب" at 5-6 fits only UTF-16 units, so the whole annotation is read as UTF-16
     path.write_text(
         json.dumps([{"data": {"text": text}, "annotations": [{"result": [region, other]}]}])
     )
-    both = read_label_studio(path, units="codepoints").documents[0]
+    both = read_label_studio(path).documents[0]
     assert [(s.start, s.end) for s in both.spans] == [(1, 2), (4, 5)]
     assert both.meta["offset_units"] == "utf16"
 

@@ -24,6 +24,7 @@ from annotator.formats import source
 from annotator.formats.doccano import read_doccano
 from annotator.formats.events_json import read_events_json
 from annotator.formats.jsonl import read_jsonl
+from annotator.formats.label_studio import read_label_studio
 from annotator.formats.spacy_jsonl import read_spacy_jsonl
 from annotator.formats.standoff import CODEPOINTS, UTF16, from_units, to_units
 from annotator.text import OffsetMap
@@ -192,12 +193,13 @@ def test_escaped_surrogate_pair_imports(
 # -- offsets in the wrong unit, inside a surrogate pair --------------------------------------
 
 
-def test_label_studio_offset_inside_a_surrogate_pair_is_refused(
-    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_label_studio_offset_inside_a_surrogate_pair_is_refused(tmp_path: Path) -> None:
+    """Read in UTF-16 units (code points, the default, have no pair to fall inside)."""
     src = _ls(tmp_path / "in.json", [_task(TEXT), _task(EMOJI, _region("r", 1, 8))])
-    err = _refused(project, src, "label-studio", capsys)
-    assert f"{src}:3: task 2: region r:" in err and "inside the surrogate pair" in err
+    with pytest.raises(ImportFormatError) as err:
+        read_label_studio(src, units=UTF16)
+    assert f"{src}:3: task 2: region r:" in str(err.value)
+    assert "inside the surrogate pair" in str(err.value)
 
 
 def test_label_studio_offset_that_used_to_snap_onto_its_text_is_refused(

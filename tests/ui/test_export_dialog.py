@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.exporting import export
 from annotator.formats.common import ExportOptions, ExportReport, IsCancelled, Progress
+from annotator.formats.hf import data_files
 from annotator.project import Project
 from ui.dialogs import export_dialog
 from ui.dialogs.export_dialog import ExportDialog, check_splits
@@ -119,7 +120,7 @@ def test_hf_export_with_splits_writes_a_dataset_folder(
     rows = [
         json.loads(line)
         for split in ("train", "test")
-        for line in (out / f"{split}.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in data_files(out, split)[0].read_text(encoding="utf-8").splitlines()
     ]
     assert any("هولندا" in row["tokens"] for row in rows)
     assert "documents exported: 4" in dialog.report.toPlainText()
