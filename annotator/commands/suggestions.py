@@ -3,7 +3,10 @@
 Commands (for the GUI's undo stack, like ``annotator.commands.edits``): ``AcceptSuggestions``
 makes pending suggestions spans of one layer in ONE step — undo tombstones those spans and
 puts the suggestions back pending, redo writes the same spans (same uuids) again;
-``RejectSuggestions`` rejects them (remembered) and its undo puts them back pending.
+``RejectSuggestions`` rejects them (remembered) and its undo puts them back pending;
+``StoreSuggestions`` stores new ones (annotate-all in the window) and its undo withdraws
+exactly those; ``WithdrawSuggestions`` takes pending ones back without remembering a
+rejection, and its undo puts them back.
 
 Jobs (each a function over a ``Project``, returning a report; the CLI prints it):
 ``annotate_all`` (every other occurrence of a layer's spans), ``gazetteer`` (a name list's
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.commands.edits import Changed, Command, Version, _restore
+from annotator.commands.edits import Changed, Command, Version
 from annotator.errors import AnnotatorError, ValidationError
 from annotator.learn import Model, TrainingResult, train
 from annotator.learn import suggest as learn_suggest
@@ -41,6 +44,7 @@ from annotator.search.suggestions import (
 )
 
 if TYPE_CHECKING:
+    from annotator.batch import Batch, LogEntry
     from annotator.model import Document
     from annotator.project import Project, Written
 
@@ -48,46 +52,121 @@ MODEL_KIND = "ner"
 """The kind a CRF model (entities and its trigger lexicon) is stored as"""
 
 
-# -- commands --------------------------------------------------------------------------------
+# -- commands ---------------------------------------------------------------------------------
 class AcceptSuggestions(Command):
-    """Accept pending suggestions into ``annotator``'s layer as one undoable step."""
+    """Accept pending suggestions into ``annotator``'s layer as one undoable step.
+
+    Its spans are written in bulk (``accept_in_bulk``: one ``Project.batch()``, one
+    ``executemany`` per table), and so are its undo (their tombstones, and the suggestions
+    back pending) and redo (the same spans, same uuids): 10,000 suggestions are one
+    statement, not 10,000 edits."""
 
     def __init__(self, uuids: Sequence[str], annotator: str) -> None:
         super().__init__()
         self.uuids = list(dict.fromkeys(uuids))
         self.annotator = annotator
         self.taken: list[Suggestion] = []
+        self._stored: list[Span] = []
+        """the versions of its spans last written (live after do and redo, tombstones after
+        undo)"""
         n = len(self.uuids)
         self.text = "accept suggestion" if n == 1 else f"accept {n} suggestions"
 
-    def _first(self, project: Project) -> list[Version]:
-        self.taken = project.pending_suggestions(self.uuids)
-        spans = project.accept_suggestions(self.uuids, self.annotator)
+    def _first(self, project: Project) -> list[Version]:  # (``do`` writes in bulk itself)
+        self.taken, spans = accept_in_bulk(project, self.uuids, self.annotator)
+        self._stored = spans
         return [(None, s) for s in spans]
 
     def do(self, project: Project) -> Changed:
         if not self.done_once:
-            return super().do(project)
-        with project.transaction() as written:
-            for _, after in self.versions:
-                _restore(project, after, "redo")
+            self.versions, self.done_once = self._first(project), True
+            return self._report(self._stored, frozenset(s.uuid for s in self._stored))
+        with project.batch() as bulk:
+            self._stored = _rewrite(bulk, self._stored, "redo", deleted=False)
             project.withdraw_suggestions([s.uuid for s in self.taken])
-        return self._changed(written)
+        return self._report(self._stored)
 
     def undo(self, project: Project) -> Changed:
-        with project.transaction() as written:
-            for _, after in reversed(self.versions):
-                _restore(project, _tombstone(after), "undo")
+        with project.batch() as bulk:
+            self._stored = _rewrite(bulk, self._stored[::-1], "undo", deleted=True)[::-1]
             project.restore_suggestions(self.taken)
-        return self._changed(written)
+        return self._report(self._stored)
 
-    def _changed(self, written: Written) -> Changed:
-        return Changed.of(written, frozenset(s.doc_id for s in self.taken))
+    def _report(self, spans: Sequence[Span], created: frozenset[str] = frozenset()) -> Changed:
+        docs = frozenset(s.doc_id for s in self.taken) | {s.doc_id for s in spans}
+        return Changed(docs, tuple(spans), (), created)
 
     @property
     def spans(self) -> list[Span]:
         """The spans the accept wrote (empty before ``do``)."""
         return [after for _, after in self.versions if isinstance(after, Span)]
+
+
+def accept_in_bulk(
+    project: Project, uuids: Sequence[str], annotator: str
+) -> tuple[list[Suggestion], list[Span]]:
+    """Make pending suggestions spans of ``annotator``'s layer in ONE bulk write
+    (``Project.batch()``): the pending ones among ``uuids`` (``Project.pending_suggestions``)
+    and the spans written, in the order asked. The same as ``Project.accept_suggestions``
+    without its edit per span: every span is judged by ``annotator.rules.span_problem`` first
+    (a violation writes nothing), carries its provenance note (``provenance_note``), is never
+    a duplicate of a span of that layer with the same offsets and label (that suggestion just
+    leaves the pending set, as every accepted one does), and each gets its change-log line."""
+    from annotator import rules
+    from annotator.model import freeze, record_to_json
+    from annotator.project import provenance_note
+    from annotator.uuids import new_uuid
+
+    violation = rules.annotator_problem(annotator)
+    if violation is not None:
+        raise violation.error()
+    schema = project.schema
+    with project.batch() as bulk:
+        pending = project.pending_suggestions(uuids)
+        have: dict[int, set[tuple[int, int, str]]] = {}
+        spans: list[Span] = []
+        for s in pending:
+            doc = project.document(s.doc_id)
+            seen = have.get(s.doc_id)
+            if seen is None:
+                seen = have[s.doc_id] = {
+                    (sp.start, sp.end, sp.label) for sp in project.spans(s.doc_id, annotator)
+                }
+            if (s.start, s.end, s.label) in seen:
+                continue
+            seen.add((s.start, s.end, s.label))
+            span = Span(new_uuid(), s.doc_id, annotator, s.start, s.end, s.label,
+                        doc.text[s.start : s.end], freeze(None), provenance_note(s))  # fmt: skip
+            violation = rules.span_problem(schema, doc.text, span, doc.name)
+            if violation is not None:
+                raise violation.error()
+            spans.append(dataclasses.replace(span, clock=bulk.stamp()))
+        if spans:
+            bulk.add_annotators([annotator])
+            bulk.put_new(spans)  # (new uuids: a plain INSERT)
+            bulk.log((annotator, "add", "spans", sp.uuid, None, record_to_json(sp)) for sp in spans)
+        project.withdraw_suggestions([s.uuid for s in pending])
+    return pending, spans
+
+
+def _rewrite(bulk: Batch, stored: Sequence[Span], action: str, deleted: bool) -> list[Span]:
+    """Write the ``stored`` versions of spans back live (redo) or as tombstones (undo,
+    ``deleted``) with fresh clock stamps in one statement, each with its change-log line (the
+    stored version as "before", as ``Project.restore`` logs it). Returns the versions
+    written, in the same order."""
+    from annotator.model import record_to_json
+
+    out: list[Span] = []
+    log: list[LogEntry] = []
+    for span in stored:
+        new = dataclasses.replace(span, deleted=deleted, clock=bulk.stamp())
+        after = record_to_json(new)
+        before = {**after, "deleted": span.deleted, "clock": span.clock}
+        log.append((span.annotator, action, "spans", span.uuid, before, after))
+        out.append(new)
+    bulk.put(out)
+    bulk.log(log)
+    return out
 
 
 class RejectSuggestions(Command):
@@ -110,6 +189,73 @@ class RejectSuggestions(Command):
             return super().do(project)
         with project.transaction() as written:
             project.reject_suggestions([s.uuid for s in self.taken])
+        return self._changed(written)
+
+    def undo(self, project: Project) -> Changed:
+        with project.transaction() as written:
+            project.restore_suggestions(self.taken)
+        return self._changed(written)
+
+    def _changed(self, written: Written) -> Changed:
+        return Changed.of(written, frozenset(s.doc_id for s in self.taken))
+
+
+class StoreSuggestions(Command):
+    """Store suggestions as pending (``Project.add_suggestions``: those overlapping an
+    annotation or another suggestion, or remembered as rejected, are skipped) as one undoable
+    step: undo withdraws exactly the suggestions it stored (not remembered as rejections;
+    other suggestions and rejections untouched), redo puts them back."""
+
+    def __init__(self, items: Sequence[Suggestion]) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.stored: list[Suggestion] = []
+        """the suggestions it stored (after ``do``)"""
+        self.text = "store suggestions"
+
+    def _first(self, project: Project) -> list[Version]:
+        project.add_suggestions(self.items)
+        # (fresh uuids: those now pending are the ones stored, none was covered meanwhile)
+        self.stored = project.pending_suggestions([s.uuid for s in self.items])
+        return []
+
+    def do(self, project: Project) -> Changed:
+        if not self.done_once:
+            return super().do(project)
+        with project.transaction() as written:
+            project.restore_suggestions(self.stored)
+        return self._changed(written)
+
+    def undo(self, project: Project) -> Changed:
+        with project.transaction() as written:
+            project.withdraw_suggestions([s.uuid for s in self.stored])
+        return self._changed(written)
+
+    def _changed(self, written: Written) -> Changed:
+        return Changed.of(written, frozenset(s.doc_id for s in self.stored))
+
+
+class WithdrawSuggestions(Command):
+    """Withdraw pending suggestions without remembering a rejection (a source's suggestions
+    taken back: they may be made again); undo puts them back pending."""
+
+    def __init__(self, uuids: Sequence[str]) -> None:
+        super().__init__()
+        self.uuids = list(dict.fromkeys(uuids))
+        self.taken: list[Suggestion] = []
+        n = len(self.uuids)
+        self.text = "withdraw suggestion" if n == 1 else f"withdraw {n} suggestions"
+
+    def _first(self, project: Project) -> list[Version]:
+        self.taken = project.pending_suggestions(self.uuids)
+        project.withdraw_suggestions([s.uuid for s in self.taken])
+        return []
+
+    def do(self, project: Project) -> Changed:
+        if not self.done_once:
+            return super().do(project)
+        with project.transaction() as written:
+            project.withdraw_suggestions([s.uuid for s in self.taken])
         return self._changed(written)
 
     def undo(self, project: Project) -> Changed:
@@ -209,7 +355,7 @@ def annotate_all(
         report.stored = project.add_suggestions(found)
         if to_layer is not None:
             uuids = [s.uuid for s in found]
-            report.accepted = project.accept_suggestions(uuids, to_layer)
+            report.accepted = accept_in_bulk(project, uuids, to_layer)[1]
             report.stored = len(project.pending_suggestions(uuids))
     return report
 

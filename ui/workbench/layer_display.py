@@ -14,7 +14,9 @@ from the ``DocumentModel``'s signals. Four ways in:
 - ``patch_layer`` applies one edit (``Changes`` carries the record versions it wrote): nothing
   is read back; the view, the annotation list and the document row are updated one record at
   a time (``recordsChanged``); arcs and the events panel are rebuilt only when events,
-  arguments, relations or spans they refer to changed.
+  arguments, relations or spans they refer to changed. An edit of more than ``PATCH_MAX``
+  records (accepting 10,000 suggestions at once) is not patched: the layer is read again,
+  once (``refresh_layer``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ LAZY_SPANS = 2_000
 """a document with more spans than this shows its first screen before reading the rest"""
 FIRST_SCREEN_MIN = 4_000
 """code points read for the first screen at least (more when the first paragraph is long)"""
+PATCH_MAX = 500
+"""an edit writing more records than this (accept all of a big annotate-all, its undo) is
+shown by reading the layer again, once, instead of record by record"""
 
 
 class LayerHost(Protocol):
@@ -221,6 +226,8 @@ class LayerController(QObject):
             return False
         if not self.w.event_tools.schema_current():
             return False  # a schema edit (labels renamed, say): everything follows it
+        if len(changes.records) > PATCH_MAX:
+            return False  # one read of the layer costs less than thousands of row patches
         return self.model.apply(changes) is not None
 
     def _show_patch(self, patch: LayerPatch) -> None:
