@@ -57,15 +57,16 @@ class NormalisedText:
 
 
 def normalise(raw: bytes | str) -> NormalisedText:
-    """The only normalisation text ever gets: UTF-8 decoded, BOM removed, CRLF/CR → LF.
+    """The only normalisation text ever gets: UTF-8 decoded, leading BOMs removed (all of
+    them, so that normalising twice changes nothing), CRLF/CR → LF.
 
     Raises UnicodeDecodeError for bytes that are not UTF-8 (callers add file and line).
     """
     raw_bytes = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
     text = raw if isinstance(raw, str) else raw.decode("utf-8")
-    removed = text.startswith(BOM)
-    if removed:
-        text = text[1:]
+    n_boms = leading_boms(text)
+    removed = n_boms > 0
+    text = text[n_boms:]
     crlf = text.count("\r\n")
     text = text.replace("\r\n", "\n")
     lone = text.count("\r")
@@ -76,6 +77,25 @@ def normalise(raw: bytes | str) -> NormalisedText:
         removed_bom=removed,
         newlines_converted=crlf + lone,
     )
+
+
+def leading_boms(text: str) -> int:
+    """How many BOMs ``normalise`` removes from the start of ``text`` (code points 0 to n - 1).
+
+    Offset maps across the normalisation (``importing.normalise_with_offsets``,
+    ``formats.standoff.RawOffsets``) drop exactly these."""
+    return len(text) - len(text.lstrip(BOM))
+
+
+def unique_name(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``… : the first not in ``taken`` (compared without
+    case), which it is added to. Exports give documents that share a name distinct ones."""
+    name, n = base, 1
+    while name.casefold() in taken:
+        n += 1
+        name = f"{base}-{n}"
+    taken.add(name.casefold())
+    return name
 
 
 def sha256_text(text: str) -> str:

@@ -9,6 +9,15 @@
                          "arguments": [{"entity_id", "role", "text"}]}]}
 
 with sentence-level token indices, end exclusive; relation roles are ``Arg-1``/``Arg-2``.
+Two keys of ours ride along (other readers ignore keys they do not know): ``"text_before"``,
+the document text between the previous sentence (or the start) and this one, and on a
+document's last sentence ``"text_after"``, the rest of the text, so that the reader rebuilds
+the text exactly and recognises a document already in a project. Each is written only where
+the reader's default would be wrong (a line break between sentences, nothing before the
+first or after the last). ``doc_id`` is the document's
+name, made unique within the file (``-2``, ``-3`` suffixes, ``text.unique_name``), and
+``mention_type`` is the span's value of the mention-type attribute the schema gives its label
+(``is_mention_type``: ``MentionType`` in the ACE 2005 schema), ``UNK`` without one.
 The wordpiece fields OneIE adds for its model (``pieces``, ``token_lens``) depend on the
 model's tokenizer and are left to the training script.
 
@@ -18,9 +27,10 @@ inclusive, and single-token triggers.
 
 Arguments must be entity mentions of the trigger's sentence; what a format cannot hold (event
 arguments, cross-sentence arguments, multi-token DyGIE++ triggers, discontinuous spans,
-attributes, normalisations, notes) is counted as dropped. Spans that trigger no event are
-entity mentions, whatever their label. Records are written in a stable order
-(``standoff.live_view``), so exporting a project re-imported from the file writes the same file.
+attributes but the OneIE mention type, normalisations, notes) is counted as dropped. Spans
+that trigger no event are entity mentions, whatever their label. Records are written in a
+stable order (``standoff.live_view``), so exporting a project re-imported from the file writes
+the same file.
 """
 
 from __future__ import annotations
@@ -47,7 +57,7 @@ from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, ident, need_dict, need_str
 from annotator.formats.source import lines, shown
 from annotator.formats.standoff import Account, live_view
-from annotator.formats.tokens import TokenLayer, token_layer
+from annotator.formats.tokens import UNTOKENISED, TokenLayer, token_layer
 from annotator.model import (
     Argument,
     DocumentAnnotations,
@@ -61,11 +71,36 @@ from annotator.model import (
     Span,
 )
 from annotator.output import writing
+from annotator.rules import is_reference
 from annotator.schema import Schema
+from annotator.schema.model import AttributeDef
+from annotator.text import unique_name
 
 STYLES = ("oneie", "dygiepp")
 
 DEFAULT_OPTIONS = ExportOptions()
+
+UNKNOWN_MENTION = "UNK"
+"""the ``mention_type`` of an entity mention without one"""
+
+
+def is_mention_type(name: str) -> bool:
+    """Whether an attribute named ``name`` is the ``mention_type`` event JSON carries (NAM,
+    NOM, PRO): ``mention_type``, ``MentionType``, ``mention-type``… (case, ``_``, ``-`` and
+    spaces ignored). Export and import both go through this one rule."""
+    return name.casefold().replace("_", "").replace("-", "").replace(" ", "") == "mentiontype"
+
+
+def mention_attribute(schema: Schema, label: str) -> AttributeDef | None:
+    """The schema's mention-type attribute of ``label`` (None when it has none)."""
+    return next((a for a in schema.attributes_for(label) if is_mention_type(a.name)), None)
+
+
+def _mention_type(span: Span, schema: Schema) -> str | None:
+    """The value of the span's mention-type attribute (the schema's, for its label)."""
+    attr = mention_attribute(schema, span.label)
+    value = span.attributes.get(attr.name) if attr is not None else None
+    return value if isinstance(value, str) and value else None
 
 
 @dataclass
@@ -187,12 +222,20 @@ def _wrote(account: Account, ev: _Event) -> None:
 
 
 def _oneie(
-    doc: DocumentAnnotations, layer: TokenLayer, sents: list[_Sentence], account: Account
+    doc: DocumentAnnotations,
+    layer: TokenLayer,
+    sents: list[_Sentence],
+    account: Account,
+    doc_id: str,
+    carried: set[str],
+    schema: Schema,
 ) -> list[str]:
+    """The sentence lines of one document; the uuids of the spans whose mention type was
+    written go to ``carried``."""
     text = doc.document.text
     words = layer.words()
-    doc_id = doc.document.name or str(doc.document.id)
     lines: list[str] = []
+    prev_end = 0
     for k, sent in enumerate(sents):
         sent_id = f"{doc_id}-{k}"
         for n, ent in enumerate(sent.entities):
@@ -201,8 +244,15 @@ def _oneie(
         def surface(p: _Placed) -> str:
             return text[p.span.start : p.span.end]
 
+        def mention(p: _Placed) -> str:
+            found = _mention_type(p.span, schema)
+            if found is None:
+                return UNKNOWN_MENTION
+            carried.add(p.span.uuid)
+            return found
+
         lo, hi = layer.tokens[sent.tokens[0]][0], layer.tokens[sent.tokens[-1]][1]
-        obj = {
+        obj: dict[str, Any] = {
             "doc_id": doc_id,
             "sent_id": sent_id,
             "tokens": [words[i] for i in sent.tokens],
@@ -213,7 +263,7 @@ def _oneie(
                     "start": e.start,
                     "end": e.end,
                     "entity_type": e.span.label,
-                    "mention_type": str(e.span.attributes.get("mention_type", "UNK")),
+                    "mention_type": mention(e),
                     "text": surface(e),
                 }
                 for e in sent.entities
@@ -246,6 +296,12 @@ def _oneie(
                 for n, ev in enumerate(sent.events)
             ],
         }
+        # only where the reader's default (a line break between sentences) would be wrong
+        if text[prev_end:lo] != ("\n" if k else ""):
+            obj["text_before"] = text[prev_end:lo]
+        if k == len(sents) - 1 and text[hi:]:
+            obj["text_after"] = text[hi:]
+        prev_end = hi
         lines.append(json.dumps(obj, ensure_ascii=False))
         for _, _, rel in sent.relations:
             account.wrote(rel.uuid)
@@ -260,6 +316,7 @@ def _dygiepp(
     sents: list[_Sentence],
     dataset: str,
     account: Account,
+    doc_id: str,
 ) -> str:
     def last(p: _Placed) -> int:
         return p.doc_start + p.end - p.start - 1
@@ -289,7 +346,7 @@ def _dygiepp(
             account.wrote(rel.uuid)
     words = layer.words()
     obj = {
-        "doc_key": doc.document.name or str(doc.document.id),
+        "doc_key": doc_id,
         "dataset": dataset,
         "sentences": [[words[i] for i in s.tokens] for s in sents],
         "ner": [[[e.doc_start, last(e), e.span.label] for e in s.entities] for s in sents],
@@ -320,7 +377,9 @@ def write_events_json(
     if style not in STYLES:
         raise ValueError(f"unknown event JSON style {style!r} (expected {', '.join(STYLES)})")
     report = ExportReport()
-    account = Account(report, (), "event JSON")
+    # attributes are counted as carried, and those without a place lost one by one
+    account = Account(report, ("attribute",), "event JSON")
+    taken: set[str] = set()
     n_total = total_of(docs, total)
     names = [n for n, _ in options.splits] or ["train"]
     lines: dict[str, list[str]] = {n: [] for n in names}
@@ -329,10 +388,13 @@ def write_events_json(
             raise Cancelled("export cancelled; nothing was written")
         layer, sents = _layout(doc, schema, options, account)
         split = lines[split_of(doc, options.splits, options.seed)]
+        doc_id = unique_name(doc.document.name or str(doc.document.id), taken)
+        carried: set[str] = set()
         if style == "oneie":
-            split.extend(_oneie(doc, layer, sents, account))
+            split.extend(_oneie(doc, layer, sents, account, doc_id, carried, schema))
         else:
-            split.append(_dygiepp(doc, layer, sents, dataset, account))
+            split.append(_dygiepp(doc, layer, sents, dataset, account, doc_id))
+        _lose_attributes(doc, account, carried)
         account.close(doc)
         progress(done, n_total)
     with writing(out, "events", directory=bool(options.splits)) as tmp:
@@ -341,6 +403,20 @@ def write_events_json(
             target.write_text("".join(r + "\n" for r in rows), encoding="utf-8", newline="\n")
     report.files = [str(out / f"{n}.jsonl") for n in names] if options.splits else [str(out)]
     return report
+
+
+def _lose_attributes(doc: DocumentAnnotations, account: Account, carried: set[str]) -> None:
+    """Count as lost the attributes of written records that event JSON has no place for:
+    all but the mention type of the spans in ``carried``."""
+    records: list[Span | Event | Relation] = [*doc.spans, *doc.events, *doc.relations]
+    for rec in records:
+        if rec.deleted or not rec.attributes or rec.uuid not in account.written:
+            continue
+        n = sum(1 for name in rec.attributes if not is_reference(name))
+        if rec.uuid in carried:
+            n -= 1
+        if n:
+            account.lose("attribute", "attribute (no place in event JSON)", n)
 
 
 # -- import (OneIE / TextEE shape) -------------------------------------------------------
@@ -353,38 +429,76 @@ class _ReadDoc:
     doc: ImportedDocument
     tokens: list[list[int]] = field(default_factory=list)
     sentences: list[list[int]] = field(default_factory=list)
+    sent_ids: dict[str, int] = field(default_factory=dict)
+    """``sent_id`` → the line it was read on"""
+    after: str = ""
+    """the ``"text_after"`` of the last sentence read"""
+
+
+@dataclass
+class _Reading:
+    """What reading one file has gathered so far."""
+
+    docs: dict[str, _ReadDoc] = field(default_factory=dict)
+    last: str | None = None
+    """the doc_id of the last sentence read (a document's sentences are contiguous)"""
+    mentions: dict[str, int] = field(default_factory=dict)
+    """why mention types were not kept → how many"""
+    first_lost: int = 0
+    """the line of the first mention type not kept"""
 
 
 def read_events_json(
-    path: Path, *, strict: bool = True, schema: Schema | None = None
+    path: Path,
+    *,
+    strict: bool = True,
+    schema: Schema | None = None,
+    attribute_schema: Schema | None = None,
 ) -> ImportResult:
     """Read OneIE/TextEE sentence JSONL, grouping sentences into documents by ``doc_id``.
 
-    The text is rebuilt with a newline between sentences; a sentence is its ``"sentence"``
-    (OneIE) or ``"text"`` (TextEE) string when the tokens are in it in order with only white
-    space around them (our exports), else the tokens joined by one space. Tokens and sentence
-    breaks are kept in ``meta`` like the CoNLL import. A malformed line is an
-    error, or with ``strict=False`` a Problem and the sentence is skipped. With ``schema``,
-    labels outside it are problems too.
+    A document's sentences must be contiguous in the file, each ``sent_id`` once: a
+    ``doc_id`` that comes back after another one, or a repeated ``sent_id``, is an error (two
+    documents sharing a name). The text is rebuilt exactly from our ``"text_before"`` and
+    ``"text_after"`` keys when a line has them, else with a newline between sentences; a
+    sentence is its ``"sentence"`` (OneIE) or ``"text"`` (TextEE) string when the tokens are
+    in it in order with only white space (or BOMs) around them (our exports), else the tokens
+    joined by one space. Tokens and sentence breaks are kept in ``meta`` like the CoNLL
+    import. A malformed line is an error, or with ``strict=False`` a Problem and the
+    sentence is skipped. With ``schema``, labels outside it are problems too.
+
+    ``mention_type`` becomes the mention-type attribute (``is_mention_type``) that the
+    schema (``schema``, else ``attribute_schema``: the project's) gives the entity's label,
+    when the value fits it; ``UNK`` is no value. A value that cannot be kept (no such
+    attribute, not one of its values, not a string) is reported: one Problem per file, with
+    the count.
     """
     path = Path(path)
     source = shown(path)
     result = ImportResult()
-    docs: dict[str, _ReadDoc] = {}
+    state = _Reading()
+    names = schema or attribute_schema
     for n, line, problem in lines(path):
         if not problem and not line.strip():
             continue
         try:
             if problem:
                 raise _Bad(problem)
-            _read_sentence(safejson.loads(line), n, path, docs, schema)
+            _read_sentence(safejson.loads(line), n, path, state, schema, names)
         except ValueError as exc:  # _Bad, UnsafeJSON
             if strict:
                 raise ImportFormatError(source, n, str(exc)) from exc
             result.problems.append(Problem(source, n, str(exc)))
-    for d in docs.values():
+    for d in state.docs.values():
+        d.doc.text += d.after
         d.doc.meta = {"tokens": d.tokens, "sentences": d.sentences}
         result.documents.append(d.doc)
+    if state.mentions:
+        why = "; ".join(f"{k} ({v})" for k, v in state.mentions.items())
+        total = sum(state.mentions.values())
+        result.problems.append(
+            Problem(source, state.first_lost, f"mention_type of {total} entities not kept: {why}")
+        )
     return result
 
 
@@ -402,7 +516,12 @@ def _span_bounds(obj: Any, n_tokens: int, what: str) -> tuple[int, int]:
 
 
 def _read_sentence(
-    obj: Any, line: int, path: Path, docs: dict[str, _ReadDoc], schema: Schema | None
+    obj: Any,
+    line: int,
+    path: Path,
+    state: _Reading,
+    schema: Schema | None,
+    names: Schema | None,
 ) -> None:
     if not isinstance(obj, dict):
         raise _Bad("expected one JSON object per line")
@@ -416,14 +535,37 @@ def _read_sentence(
         raise _Bad("a token holds a line break or starts with a byte-order mark")
     doc_id = ident(obj["doc_id"], '"doc_id"') if obj.get("doc_id") is not None else ""
     doc_id = doc_id or shown(path.stem)
+    docs = state.docs
+    d = docs.get(doc_id)
+    if d is not None and state.last != doc_id:
+        raise _Bad(
+            f"doc_id {doc_id!r} comes back after other documents (its sentences began on line "
+            f"{d.line}): two documents share this doc_id, or the file's lines were reordered"
+        )
+    sent_id = obj.get("sent_id")
+    if isinstance(sent_id, str) and d is not None and sent_id in d.sent_ids:
+        raise _Bad(
+            f"sent_id {sent_id!r} of doc_id {doc_id!r} was already read on line "
+            f"{d.sent_ids[sent_id]}: two documents share this doc_id"
+        )
+    before, after = obj.get("text_before"), obj.get("text_after")
+    for key, value in (("text_before", before), ("text_after", after)):
+        if value is not None:
+            need_str(value, f'"{key}"', empty=True)
     # validate the whole line before touching the document, so a bad line leaves no trace
     entities: dict[str, tuple[int, int, str]] = {}
+    attributes: dict[str, dict[str, Any]] = {}
+    lost: list[str] = []
     for k, m in enumerate(dicts(obj, "entity_mentions")):
         ent_id = ident(m.get("id"), f"entity {k}: id")
         if ent_id in entities:
             raise _Bad(f"entity id {ent_id!r} is used twice")
         s, e = _span_bounds(m, len(words), f"entity {ent_id!r}")
-        entities[ent_id] = (s, e, _label(m.get("entity_type"), schema, "entity"))
+        label = _label(m.get("entity_type"), schema, "entity")
+        entities[ent_id] = (s, e, label)
+        attributes[ent_id], why = _mention_attribute(m.get("mention_type"), label, names)
+        if why:
+            lost.append(why)
     events: list[tuple[str, int, int, list[tuple[str, str]]]] = []
     for k, ev in enumerate(dicts(obj, "event_mentions")):
         what = f"event {k}"
@@ -445,20 +587,30 @@ def _read_sentence(
         kind = need_str(rel.get("relation_type"), f"{what}: relation_type")
         relations.append((kind, _entity(ends[0], entities), _entity(ends[1], entities)))
 
-    d = docs.get(doc_id)
     if d is None:
         doc = ImportedDocument(text="", name=doc_id, source=shown(path), line=line)
         d = docs[doc_id] = _ReadDoc(doc_id, line, doc)
-    base = len(d.doc.text) + (1 if d.tokens else 0)
+    state.last = doc_id
+    if isinstance(sent_id, str):
+        d.sent_ids[sent_id] = line
+    for why in lost:
+        state.first_lost = state.first_lost or line
+        state.mentions[why] = state.mentions.get(why, 0) + 1
     first = len(d.tokens)
+    # between sentences: the text our export wrote there, else a line break
+    gap = before if isinstance(before, str) else d.after + ("\n" if first else "")
+    d.after = after if isinstance(after, str) else ""
+    base = len(d.doc.text) + len(gap)
     sentence, starts = _sentence(obj, words)
     d.tokens += [[base + a, base + a + len(w)] for a, w in zip(starts, words, strict=True)]
     d.sentences.append([first, len(d.tokens)])
-    d.doc.text += ("\n" if first else "") + sentence
+    d.doc.text += gap + sentence
     keys: dict[str, str] = {}
     for ent_id, (s, e, label) in entities.items():
         keys[ent_id] = f"{line}:{ent_id}"
-        d.doc.spans.append(_span(d, first, s, e, label, keys[ent_id], line))
+        span = _span(d, first, s, e, label, keys[ent_id], line)
+        span.attributes = attributes[ent_id]
+        d.doc.spans.append(span)
     for k, (typ, s, e, args) in enumerate(events):
         key = f"{line}:EV{k}"
         d.doc.spans.append(_span(d, first, s, e, typ, f"{key}:trigger", line))
@@ -491,11 +643,11 @@ def _sentence(obj: dict[str, Any], words: list[str]) -> tuple[str, list[int]]:
         pos = 0
         for w in words:
             at = given.find(w, pos)
-            if at < 0 or given[pos:at].strip():
+            if at < 0 or _words_in(given[pos:at]):
                 break
             starts.append(at)
             pos = at + len(w)
-        if len(starts) == len(words) and not given[pos:].strip():
+        if len(starts) == len(words) and not _words_in(given[pos:]):
             return given, starts
     starts = []
     pos = 0
@@ -503,6 +655,28 @@ def _sentence(obj: dict[str, Any], words: list[str]) -> tuple[str, list[int]]:
         starts.append(pos)
         pos += len(w) + 1
     return " ".join(words), starts
+
+
+def _words_in(gap: str) -> bool:
+    """Whether text between tokens holds more than white space and ``UNTOKENISED``."""
+    return bool(gap.strip().strip(UNTOKENISED).strip())
+
+
+def _mention_attribute(value: Any, label: str, schema: Schema | None) -> tuple[dict[str, Any], str]:
+    """The attributes a ``mention_type`` value gives an entity of ``label``, and why it was
+    not kept ("" when it was, or when there was none to keep)."""
+    if value is None or value == UNKNOWN_MENTION:
+        return {}, ""
+    if not isinstance(value, str) or not value:
+        return {}, f"not a string: {value!r}"
+    if schema is None:
+        return {}, "read without a schema to name its attribute"
+    attr = mention_attribute(schema, label)
+    if attr is None:
+        return {}, f"no mention-type attribute for {label!r} in the schema"
+    if attr.check(value) is not None:
+        return {}, f"{value!r} is not a value of {attr.name!r}"
+    return {attr.name: value}, ""
 
 
 def _span(d: _ReadDoc, first: int, s: int, e: int, label: str, key: str, line: int) -> ImportedSpan:

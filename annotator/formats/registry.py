@@ -30,8 +30,9 @@ ExportOption = Literal[
     "splits", "tokenizer", "overlap", "scheme", "docstart", "spans_key", "labels", "events_style"
 ]
 """the export options a writer may read (``ExportOptions`` fields, and the writer's ``style``)"""
-ReadOption = Literal["text_column", "schema"]
-"""what a reader takes besides ``strict``: a CSV text column, the project's schema"""
+ReadOption = Literal["text_column", "schema", "attribute_schema"]
+"""what a reader takes besides ``strict``: a CSV text column, the project's schema (as
+``schema``, or as ``attribute_schema`` by a reader that only takes attribute names from it)"""
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ REGISTRY: dict[str, Format] = {
             splits=True,
             stream=True,
             options=_TOKEN_OPTIONS | {"events_style"},
+            read_options=frozenset({"attribute_schema"}),
             carries=_STRUCTURE,
             styles=("oneie", "dygiepp"),
         ),
@@ -269,6 +271,8 @@ def detect_format(path: Path) -> str:
             )
         return "text"
     fmt = SUFFIXES.get(path.suffix.lower(), "text")
+    if fmt == "jsonl":
+        return _json_lines_format(path, ask)
     if fmt != "text":
         return fmt
     verdict = conll.sniff(path)
@@ -278,6 +282,54 @@ def detect_format(path: Path) -> str:
             "not): give --format conll or --format text"
         )
     return verdict
+
+
+JSON_LINES_FORMATS = ("jsonl", "spacy-jsonl", "events", "doccano")
+"""the formats whose files are JSON lines (``.jsonl``): ``auto`` tells them by their keys"""
+
+
+def _json_lines_format(path: Path, ask: Callable[[str], AnnotatorError]) -> str:
+    """Which of ``JSON_LINES_FORMATS`` a ``.jsonl`` file is, by the keys of its first record:
+    ``tokens`` (strings) with ``doc_id``/``sent_id``/``*_mentions`` is event JSON, ``tokens``
+    (objects) or Prodigy's ``answer``/``_task_hash`` spaCy JSONL, ``label``/``entities``
+    without ``spans`` doccano, a ``text`` string the project's JSONL. Otherwise
+    ``AnnotatorError`` names the ``--format`` values to try. A file that cannot be read is
+    left to the reader (``jsonl``), whose error names the line."""
+    from annotator import safejson
+    from annotator.formats.source import lines
+
+    try:
+        first = next((line for _, line, problem in lines(path) if problem or line.strip()), "")
+        record = safejson.loads(first) if first.strip() else {}
+    except (OSError, ValueError):
+        return "jsonl"
+    if not isinstance(record, dict) or not record:
+        return "jsonl"
+    keys = set(record)
+    tokens = record.get("tokens")
+    tried = ", ".join(f"--format {f}" for f in JSON_LINES_FORMATS)
+    words = isinstance(tokens, list) and tokens and all(isinstance(t, str) for t in tokens)
+    if words and keys & {"doc_id", "sent_id", "entity_mentions", "event_mentions"}:
+        return "events"
+    if {"doc_key", "sentences"} <= keys:
+        raise ask(
+            "looks like DyGIE++ event JSON (doc_key, sentences), which annotator writes but "
+            "does not read: convert it to OneIE lines (one sentence per line) and give "
+            "--format events"
+        )
+    if isinstance(tokens, list) and tokens and all(isinstance(t, dict) for t in tokens):
+        return "spacy-jsonl"
+    if keys & {"answer", "_task_hash", "_input_hash"}:
+        return "spacy-jsonl"
+    if keys & {"label", "entities"} and "spans" not in keys:
+        return "doccano"
+    if isinstance(record.get("text"), str):
+        return "jsonl"
+    shown_keys = ", ".join(sorted(map(str, keys))[:8])
+    raise ask(
+        f"cannot tell which JSON lines format this is (first record's keys: {shown_keys}): "
+        f"give {tried}"
+    )
 
 
 def read_any(
@@ -302,5 +354,7 @@ def read_any(
         kwargs["text_column"] = text_column
     if schema is not None and "schema" in options:
         kwargs["schema"] = schema
+    if schema is not None and "attribute_schema" in options:
+        kwargs["attribute_schema"] = schema
     result = reader(path, **kwargs)
     return result[0] if isinstance(result, tuple) else result  # type: ignore[no-any-return]

@@ -155,6 +155,29 @@ SENTENCE_END = frozenset(".!?;؟؛…\u06d4")
 _CLOSERS = frozenset("\"'»”’)]}›")
 
 
+UNTOKENISED = "\ufeff"
+"""Characters no token starts or ends with (and no token is made of): a BOM is dropped from
+the start of a file by every reader (``text.normalise``), so a token written first in a file
+would not survive, and event JSON refuses a token starting with one. They stay in the text,
+between tokens, like white space."""
+
+
+def _trimmed(text: str, tokens: Sequence[Token]) -> tuple[list[Token], list[int]]:
+    """Tokens without ``UNTOKENISED`` characters at their edges (left out when nothing else
+    is in them), and for each kept token the index of the token it came from."""
+    out: list[Token] = []
+    source: list[int] = []
+    for k, (s, e) in enumerate(tokens):
+        while s < e and text[s] in UNTOKENISED:
+            s += 1
+        while e > s and text[e - 1] in UNTOKENISED:
+            e -= 1
+        if s < e:
+            out.append((s, e))
+            source.append(k)
+    return out, source
+
+
 def tokenize(text: str) -> list[Token]:
     """Words (letter/mark/digit/tatweel/ZWJ/ZWNJ runs) and single other non-space characters."""
     return [m.span() for m in _TOKEN.finditer(text)]
@@ -295,7 +318,8 @@ def token_layer(
     cut at ``boundaries``; imported sentence breaks are kept, else found by ``sentences``."""
     kept = _meta_tokens(text, meta or {})
     if kept is not None:
-        base, base_sent = kept
+        base, source = _trimmed(text, kept[0])
+        base_sent = [kept[1][k] for k in source]
         toks, n = split_at(base, boundaries)
         base_starts = [s for s, _ in base]
         groups: dict[int, list[int]] = {}
@@ -306,7 +330,8 @@ def token_layer(
     if tokenizer not in ("default", "spacy"):
         raise ValueError(f"unknown tokenizer {tokenizer!r} (expected default or spacy)")
     base = spacy_tokenize(text) if tokenizer == "spacy" else tokenize(text)
-    toks, n = split_at(base, boundaries)
+    toks, n = split_at(_trimmed(text, base)[0], boundaries)
+    toks = _trimmed(text, toks)[0]  # a cut inside a token may leave a BOM at a new edge
     return TokenLayer(text, toks, sentences(text, toks, no_break), n)
 
 
