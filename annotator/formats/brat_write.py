@@ -61,6 +61,7 @@ from annotator.model import DocumentAnnotations
 from annotator.output import writing
 from annotator.rules import is_reference
 from annotator.schema import AttributeDef, EventType, Label, RelationType, Schema
+from annotator.text import unique_name
 
 EQUIV = "Equiv"
 REF_PREFIX = "ref:"
@@ -126,13 +127,7 @@ def safe_stem(name: str, taken: set[str]) -> str:
             part = part[:-1]
         if part:
             parts.append(part)
-    base = "/".join(parts) or "doc"
-    stem, n = base, 1
-    while stem.casefold() in taken:
-        n += 1
-        stem = f"{base}-{n}"
-    taken.add(stem.casefold())
-    return stem
+    return unique_name("/".join(parts) or "doc", taken)
 
 
 class BratNames:

@@ -39,7 +39,7 @@ from annotator.model import (
 )
 from annotator.rules import is_reference, repeated_arguments
 from annotator.schema import Schema
-from annotator.text import BOM, OffsetMap, normalise
+from annotator.text import OffsetMap, leading_boms, normalise
 
 DEFAULT_OPTIONS = ExportOptions()
 """The options an exporter uses when given none (a shared frozen value)."""
@@ -55,11 +55,11 @@ class RawOffsets:
         self._u16: OffsetMap | None = None
         self._to_stored: list[int] = []
         if self.changed:
-            # the stored text drops a leading BOM and the CR of each CRLF; a lone CR becomes LF
-            j = 0
+            # the stored text drops the leading BOMs and the CR of each CRLF; a lone CR becomes LF
+            j, boms = 0, leading_boms(raw)
             for i, ch in enumerate(raw):
                 self._to_stored.append(j)
-                if (i == 0 and ch == BOM) or (ch == "\r" and raw[i + 1 : i + 2] == "\n"):
+                if i < boms or (ch == "\r" and raw[i + 1 : i + 2] == "\n"):
                     continue
                 j += 1
             self._to_stored.append(j)

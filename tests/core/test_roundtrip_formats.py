@@ -79,6 +79,8 @@ class Fmt:
     claims: frozenset[str]
     limits: frozenset[str] = frozenset()
     exact_text: bool = True
+    with_schema: bool = False
+    """read with the project's schema (the CLI passes it: the mention type is an attribute)"""
     write: Callable[[Project, Path], ExportReport] | None = None
     read: Callable[[Path], ImportResult] | None = None
 
@@ -87,11 +89,14 @@ class Fmt:
             return self.write(project, out)
         return export(project, self.name, out, annotator=LAYER)
 
-    def load(self, path: Path) -> ImportResult:
+    def load(self, path: Path, schema: Schema | None = None) -> ImportResult:
         if self.read is not None:
             return self.read(path)
-        # as the CLI reads: without the project's schema (our exports mark their events)
-        result: ImportResult = read_any(path, self.name, True)
+        # without the project's schema our exports are read alike (they mark their events);
+        # event JSON's mention type needs it to become the schema's attribute
+        result: ImportResult = read_any(
+            path, self.name, True, schema=schema if self.with_schema else None
+        )
         return result
 
 
@@ -117,16 +122,18 @@ FORMATS = [
     Fmt("spacy-jsonl", RECORDS, frozenset((DISCONTINUOUS,))),
     Fmt(
         "events",
-        RECORDS,
+        RECORDS | {"attribute"},  # the mention type only
         frozenset(
             (
                 DISCONTINUOUS,
+                "attribute (no place in event JSON)",
                 "argument in another sentence",
                 "argument is not an entity mention (event or trigger)",
                 "relation end in another sentence",
             )
         ),
         exact_text=False,
+        with_schema=True,
     ),
 ]
 
@@ -304,7 +311,7 @@ def test_export_import_export_is_identical(original: Project, fmt: Fmt, tmp_path
     report = fmt.export(original, first)
     check_report(report, holds(original), fmt)
     with Project.create(tmp_path / "fresh.annotator", schema=original.schema) as fresh:
-        import_documents(fresh, fmt.load(first), annotator=LAYER)
+        import_documents(fresh, fmt.load(first, original.schema), annotator=LAYER)
         second = tmp_path / "second"
         again = fmt.export(fresh, second)
         assert files(second) == files(first)
