@@ -2,12 +2,14 @@
 removed, and the way back from a position in that copy to the original code-point offset.
 
 What folding does (docs/design/search.md, "Folding"; docs/design/arabic.md, "Matching"):
-harakat (U+064B–U+065F, U+0670, U+0610–U+061A, U+06D6–U+06ED) and tatweel (U+0640) are
-dropped; أ إ آ ٱ → ا and ى → ي; optionally ة → ه; Arabic-Indic and Persian digits → ASCII;
-Latin (and Greek, Cyrillic) letters → lower case where that is one character. Apart from the
-dropped characters every change is one character for one, so a position in the folded copy
-maps back with one bisection over the dropped positions. The folded copy is never stored as
-the only copy of anything, never shown and never exported.
+harakat (U+064B–U+065F, U+0670, U+0610–U+061A, U+06D6–U+06ED), tatweel (U+0640) and the
+invisible formatting characters without extent (the bidi marks ALM, LRM, RLM; ZWJ, ZWNJ:
+``FORMATTING``) are dropped; أ إ آ ٱ → ا and ى → ي; optionally ة → ه; Arabic-Indic and
+Persian digits → ASCII; Latin (and Greek, Cyrillic) letters → lower case where that is one
+character. Apart from the dropped characters every change is one character for one, so a
+position in the folded copy maps back with one bisection over the dropped positions. The
+bidi embeddings, overrides and isolates are kept (``EMBEDDING``). The folded copy is never
+stored as the only copy of anything, never shown and never exported.
 
 The work is ``str.replace``, ``str.lower`` and one regular-expression scan (C speed): 20 MB of
 Arabic fold in a fraction of a second, where a Python loop per character
@@ -23,7 +25,19 @@ from itertools import accumulate
 
 from annotator.text import HARAKAT, TATWEEL
 
-DROPPED = re.compile(f"(?:{HARAKAT.pattern}|{TATWEEL})+")
+FORMATTING = "\u061c\u200c\u200d\u200e\u200f"
+"""invisible formatting characters folding removes (a character class's inside): the bidi
+marks ALM, LRM, RLM and the joiners ZWNJ, ZWJ. They have no extent and may stand inside a
+word (و‍باريس, با‌ريس), so like harakat they go with the letter before them. Not ZWSP
+(U+200B) nor the BOM (U+FEFF): a zero-width space parts words."""
+EMBEDDING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""the bidi embeddings, overrides and isolates (LRE..RLO, PDF, LRI..PDI): kept in a folded
+text, where they part words as any character that is no letter does (a hit never takes one
+in); a word or word-start query drops them (``annotator.search.matching.Matcher``), since a
+pasted word often carries them"""
+DROPPED_CLASS = f"[{HARAKAT.pattern[1:-1]}{TATWEEL}{FORMATTING}]"
+"""one character folding removes"""
+DROPPED = re.compile(f"{DROPPED_CLASS}+")
 """runs of the characters folding removes"""
 _DROPPED_RUNS = re.compile(f"({DROPPED.pattern})")
 """``DROPPED`` as a group: ``split`` gives the kept stretches and the runs between them"""
@@ -141,9 +155,10 @@ class FoldedText:
     def span(self, f_start: int, f_end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the folded range ``[f_start, f_end)`` (non-empty).
 
-        The end takes in the harakat and tatweel that follow the last character (they belong
-        to it); the start never takes the marks before the first one (they belong to the letter
-        before, e.g. the vowel of a trimmed proclitic)."""
+        The end takes in the dropped characters that follow the last character (harakat,
+        tatweel and the formatting marks belong to it); the start never takes the marks
+        before the first one (they belong to the letter before, e.g. the vowel of a trimmed
+        proclitic)."""
         gaps = self._runs()
         if not gaps:
             return f_start, f_end

@@ -3,7 +3,9 @@ all at once over folded text with an Aho-Corasick automaton (pyahocorasick), giv
 suggestions.
 
 Names are folded like the text and matched as whole words, after proclitics for Arabic names
-(بباريس holds باريس); where names overlap, the leftmost, then the longest wins. White space
+(بباريس holds باريس; a name starting with the article also after ل, its alef elided: القدس
+in للقدس, the hit from the article's ل on, as ``annotator.search.matching`` finds it); where
+names overlap, the leftmost, then the longest wins. White space
 inside a name matches one space of the text. Bad input raises ``ImportFormatError`` naming
 the file and line.
 """
@@ -23,8 +25,16 @@ from annotator.errors import ImportFormatError
 from annotator.files import read_file
 from annotator.model import Span
 from annotator.search.annotations import coverage_by_document
+from annotator.search.clitics import lam_form
 from annotator.search.folding import DEFAULT, FoldOptions, fold_text
-from annotator.search.matching import FoldedCorpus, Hit, has_arabic, is_word_char, word_start_ok
+from annotator.search.matching import (
+    FoldedCorpus,
+    Hit,
+    after_article_lam,
+    has_arabic,
+    is_word_char,
+    word_start_ok,
+)
 from annotator.search.suggestions import (
     GAZETTEER,
     Suggestion,
@@ -152,10 +162,18 @@ class GazetteerMatcher:
         self.gazetteer = gazetteer
         self.options = options
         self.automaton = ahocorasick.Automaton()
+        after_lam: list[tuple[str, int]] = []
         for k, entry in enumerate(gazetteer.entries):
             key = _key(entry.name, options)
             if key not in self.automaton:
-                self.automaton.add_word(key, (len(key), k, has_arabic(key)))
+                self.automaton.add_word(key, (len(key), k, has_arabic(key), False))
+                word = key.split(" ", 1)[0]
+                first = lam_form(word) if has_arabic(key) else None
+                if first is not None:  # ال + stem after ل: لل + stem, from the article's ل
+                    after_lam.append((first[1:] + key[len(word) :], k))
+        for key, k in after_lam:  # a name as written wins over another's form after ل
+            if key not in self.automaton:
+                self.automaton.add_word(key, (len(key), k, True, True))
         self.automaton.make_automaton()
 
     def spans(self, folded: str) -> list[tuple[int, int, Entry]]:
@@ -164,12 +182,15 @@ class GazetteerMatcher:
         found = []
         n = len(folded)
         entries = self.gazetteer.entries
-        for last, (length, k, arabic) in self.automaton.iter(folded):
+        for last, (length, k, arabic, after_lam) in self.automaton.iter(folded):
             e = last + 1
             s = e - length
             if e < n and is_word_char(folded[e]):
                 continue
-            if not word_start_ok(folded, s, 0, arabic):
+            if after_lam:
+                if not after_article_lam(folded, s):
+                    continue
+            elif not word_start_ok(folded, s, 0, arabic):
                 continue
             found.append((s, e, entries[k]))
         found.sort(key=lambda t: (t[0], t[0] - t[1]))

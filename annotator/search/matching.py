@@ -5,31 +5,39 @@ Clitic-aware matching (docs/design/search.md, "Clitics"): in word and prefix mod
 start with the proclitics و ف, then ب ك ل, then the article ال (or لل, ل + ال with its alef
 elided) before the query, so هولندا is found in وهولندا and باريس in بباريس; the hit covers
 the stem only, the text the manual ``[`` trim (``annotator.text.trim_proclitic``) leaves. It is
-on by default for queries with an Arabic letter of at least two letters.
+on by default for queries with an Arabic letter of at least two letters. A query starting with
+the article (ال + a stem of three letters or more) also finds the stem after ل with the alef
+elided (``annotator.search.clitics.lam_form``): القدس in للقدس, وللقدس, فللقدس; the hit is
+لقدس, the article's ل and the stem, as trimming the proclitic ل leaves it.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from annotator.errors import AnnotatorError, Cancelled
-from annotator.search.folding import DEFAULT, FoldedText, FoldOptions, fold_text
-from annotator.text import HARAKAT, TATWEEL
+from annotator.search.clitics import BEFORE_ARTICLE_LAM, CLITICS, MAX_CLITICS, lam_form
+from annotator.search.folding import (
+    DEFAULT,
+    DROPPED_CLASS,
+    EMBEDDING,
+    FoldedText,
+    FoldOptions,
+    fold_text,
+)
 from annotator.text import is_word_char as _is_word_char
 
-CLITICS = re.compile("[وف]?(?:[بكل]?ال|لل|[بكل])?")
-"""what may stand before a stem inside one word (matched on folded text)"""
-MAX_CLITICS = 4
-"""longest run CLITICS can match (و + ب + ال)"""
 is_word_char = functools.cache(_is_word_char)
 """``annotator.text.is_word_char``, remembered per character (the hot loop of every search)"""
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class QueryError(AnnotatorError):
@@ -84,8 +92,18 @@ class Matcher:
     def __init__(self, query: Query) -> None:
         self.mode = Mode(query.mode)
         raw = query.text
+        if self.mode in (Mode.WORD, Mode.PREFIX):  # no word holds one; a pasted word may
+            raw = EMBEDDING.sub("", raw)
         if not raw.strip():
             raise QueryError("empty query")
+        if _SURROGATE.search(raw) is not None:  # bytes that were not UTF-8 (a command line's)
+            raise QueryError(
+                "the query is not valid text: it holds bytes that are not UTF-8 "
+                "(check the terminal's or the script's encoding)"
+            )
+        self.lam: tuple[str, re.Pattern[str] | None] | None = None
+        """the query's form after the preposition ل (``lam_form``) from the article's ل on,
+        as ``(literal, regex)`` like ``literal`` and ``regex``; None when it has none"""
         if self.mode is Mode.REGEX:
             # case is folded by the flag: lowering a pattern would turn \W into \w
             pattern = fold_text(raw, FoldOptions(query.fold.ta_marbuta, ignore_case=False))
@@ -96,26 +114,35 @@ class Matcher:
                 raise QueryError(f"bad regular expression {raw!r}: {exc}") from None
             self.literal = ""
             self.clitics = False
+            self.words: list[str] = []
             return
         folded = fold_text(raw.strip(), query.fold)
         parts = _SPACE.split(folded)
+        self.words = parts
+        """the folded words of the query (a literal query's)"""
         self.literal = folded if len(parts) == 1 else ""
         self.regex = None if self.literal else re.compile(r"\s+".join(map(re.escape, parts)))
         wants = has_arabic(folded) if query.clitics is None else query.clitics
         self.clitics = wants and self.mode in (Mode.WORD, Mode.PREFIX) and len(parts[0]) >= 2
+        first = lam_form(parts[0]) if self.clitics else None
+        if first is not None:
+            lam_parts = self.lam_parts(parts)
+            self.lam = (
+                (lam_parts[0], None)
+                if len(lam_parts) == 1
+                else ("", re.compile(r"\s+".join(map(re.escape, lam_parts))))
+            )
+
+    @staticmethod
+    def lam_parts(parts: list[str]) -> list[str]:
+        """The folded words of a query starting with the article as found after the
+        preposition ل: the first from the article's ل on (لل + stem less the first ل)."""
+        first = lam_form(parts[0])
+        assert first is not None
+        return [first[1:], *parts[1:]]
 
     def _candidates(self, folded: str, pos: int, endpos: int) -> Iterator[tuple[int, int]]:
-        if self.literal:
-            n = len(self.literal)
-            i = folded.find(self.literal, pos, endpos)
-            while i >= 0:
-                yield i, i + n
-                i = folded.find(self.literal, i + 1, endpos)
-            return
-        assert self.regex is not None
-        for m in self.regex.finditer(folded, pos, endpos):
-            if m.end() > m.start():
-                yield m.start(), m.end()
+        return _found(self.literal, self.regex, folded, pos, endpos)
 
     def spans(
         self, folded: str, pos: int = 0, endpos: int | None = None
@@ -128,8 +155,21 @@ class Matcher:
             yield from self._candidates(folded, pos, end_at)
             return
         last = -1
-        for s, e in self._candidates(folded, pos, end_at):
-            if s < last or not self._start_ok(folded, s, pos):
+        candidates: Iterable[tuple[int, int, bool]]
+        if self.lam is None:
+            candidates = ((s, e, False) for s, e in self._candidates(folded, pos, end_at))
+        else:  # the query as written and after ل (القدس, and لقدس of للقدس), in order
+            candidates = heapq.merge(
+                ((s, e, False) for s, e in self._candidates(folded, pos, end_at)),
+                ((s, e, True) for s, e in _found(*self.lam, folded, pos, end_at)),
+            )
+        for s, e, after_lam in candidates:
+            if s < last:
+                continue
+            if after_lam:
+                if not after_article_lam(folded, s, pos):
+                    continue
+            elif not self._start_ok(folded, s, pos):
                 continue
             if mode is Mode.WORD:
                 if e < end_at and is_word_char(folded[e]):
@@ -144,6 +184,35 @@ class Matcher:
         return word_start_ok(folded, s, floor, self.clitics)
 
 
+def _found(
+    literal: str, regex: re.Pattern[str] | None, folded: str, pos: int, endpos: int
+) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every occurrence of ``literal`` (overlapping), or else of every
+    non-empty match of ``regex``, in ``folded[pos:endpos]``."""
+    if literal:
+        n = len(literal)
+        i = folded.find(literal, pos, endpos)
+        while i >= 0:
+            yield i, i + n
+            i = folded.find(literal, i + 1, endpos)
+        return
+    assert regex is not None
+    for m in regex.finditer(folded, pos, endpos):
+        if m.end() > m.start():
+            yield m.start(), m.end()
+
+
+def after_article_lam(folded: str, s: int, floor: int = 0) -> bool:
+    """Whether ``s`` in ``folded`` is the article's ل of a word لل + stem, the preposition ل
+    before it at the word's start or after a conjunction (``BEFORE_ARTICLE_LAM``)."""
+    w = s
+    while w > floor and is_word_char(folded[w - 1]):
+        w -= 1
+        if s - w > 2:
+            return False
+    return w < s and BEFORE_ARTICLE_LAM.fullmatch(folded, w, s) is not None
+
+
 def word_start_ok(folded: str, s: int, floor: int = 0, clitics: bool = True) -> bool:
     """Whether a word starts at ``s`` in ``folded``, or (``clitics``) a stem after proclitics."""
     if s == floor or not is_word_char(folded[s - 1]):
@@ -156,6 +225,15 @@ def word_start_ok(folded: str, s: int, floor: int = 0, clitics: bool = True) -> 
         if s - w > MAX_CLITICS:
             return False
     return CLITICS.fullmatch(folded, w, s) is not None
+
+
+def index_words(query: Query) -> list[str]:
+    """Folded strings every document holding a hit of ``query`` (word, prefix or substring
+    mode) contains: the query's words, the first one from the article's ل on when the query
+    also finds it after the preposition ل (القدس: لقدس, in both القدس and للقدس). What a
+    trigram index may require of a document (``annotator.project.fts_expression``)."""
+    matcher = query.matcher()
+    return Matcher.lam_parts(matcher.words) if matcher.lam is not None else matcher.words
 
 
 def find(text: str | FoldedText, query: Query, doc_id: int = 0) -> list[Hit]:
@@ -225,10 +303,20 @@ class FoldedCorpus:
         doc_ids: Iterable[int] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Iterator[Hit]:
-        """Hits in document order (all documents, or those of ``doc_ids``)."""
+        """Hits in document order (all documents, or those of ``doc_ids``): exactly the hits
+        of ``find`` in each document.
+
+        A regular expression runs over each document's folded text on its own: over the
+        joined string ``.`` or ``[^،]`` would match the separator and run into the next
+        document (and ``$`` would not match at a document's end), so a match at a
+        document's end would be lost, and with it the hits it ran over. The other modes
+        cannot cross the separator (no word character, no white space) and scan the joined
+        string once."""
         if query.fold != self.options:
             raise QueryError("the query folds differently from the corpus; rebuild the corpus")
         matcher = query.matcher()
+        if doc_ids is None and matcher.mode is Mode.REGEX:
+            doc_ids = self.ids
         if doc_ids is not None:
             for doc_id in doc_ids:
                 if cancelled is not None and cancelled():
@@ -252,7 +340,7 @@ class FoldedCorpus:
             base = starts[k]
             ft = texts[k]
             if e - base > len(ft.folded):
-                continue  # a regex running over the end of a document
+                continue  # a query holding the separator itself (a NUL)
             yield Hit(ids[k], *ft.span(s - base, e - base))
 
 
@@ -268,9 +356,12 @@ _ORIGINALS = {"ا": "اأإآٱ", "ي": "يى"} | {
     str(k): f"{k}{chr(0x660 + k)}{chr(0x6F0 + k)}" for k in range(10)
 }
 """folded character → every character that folds to it (the others: itself only)"""
-_DROPPED_CLASS = f"[{HARAKAT.pattern[1:-1]}{TATWEEL}]"
+_DROPPED_CLASS = DROPPED_CLASS
 _DROPPED_RUN = re.compile(f"{_DROPPED_CLASS}*")
-_DROPPED_CHARS = frozenset(c for c in map(chr, range(0x600, 0x700)) if _DROPPED_RUN.fullmatch(c))
+_DROPPED_CHARS = frozenset(
+    c for c in map(chr, [*range(0x600, 0x700), *range(0x2000, 0x2070)]) if _DROPPED_RUN.fullmatch(c)
+)
+"""every character folding drops (harakat, tatweel: U+06xx; formatting: U+061C, U+20xx)"""
 
 
 _COMMON = "اليمونهرتبةعدسفكقحجشطصزخثضذغءظئؤ"
@@ -316,9 +407,14 @@ class OriginalMatcher:
     match's start to its anchor splits one way only, and the backward check finds the start
     the whole query's pattern would match from."""
 
-    def __init__(self, matcher: Matcher, parts: list[str]) -> None:
+    def __init__(self, matcher: Matcher, parts: list[str], after_lam: bool = False) -> None:
         self.mode = matcher.mode
         self.clitics = matcher.clitics
+        self.after_lam = after_lam
+        """``parts`` are the query's form after the preposition ل (``Matcher.lam``): a hit
+        must start right after that ل (``BEFORE_ARTICLE_LAM``)"""
+        self.lam: OriginalMatcher | None = None
+        """the matcher of that form, for a query that has one"""
         self.overlapping = bool(matcher.literal)  # str.find from the next character
         between = _DROPPED_CLASS + "*"
         space = f"{between}\\s(?:{between}\\s)*{between}"
@@ -351,10 +447,13 @@ class OriginalMatcher:
         matcher = query.matcher()
         if matcher.mode is Mode.REGEX or query.fold.ta_marbuta:
             return None
-        parts = _SPACE.split(fold_text(query.text.strip(), query.fold))
+        parts = matcher.words
         if not all(_PLAIN.fullmatch(p) for p in parts):
             return None
-        return cls(matcher, parts)
+        original = cls(matcher, parts)
+        if matcher.lam is not None:
+            original.lam = cls(matcher, Matcher.lam_parts(parts), after_lam=True)
+        return original
 
     def _start(self, text: str, a: int) -> int:
         """Where the query starts when its anchor is at ``a`` (the letters before it checked
@@ -387,10 +486,29 @@ class OriginalMatcher:
     def spans_of(self, texts: Iterable[str]) -> list[list[tuple[int, int]]]:
         """``all_spans`` of each of ``texts``, in one loop (a caller searching thousands of
         texts sets nothing up, and makes no generator, for each)."""
+        if self.lam is None:
+            return self._spans_of(texts)
+        texts = list(texts)
+        out = []
+        for found, after_lam in zip(self._spans_of(texts), self.lam._spans_of(texts), strict=True):
+            if not after_lam:
+                out.append(found)
+                continue
+            merged, last = [], -1  # in order, none overlapping (as ``Matcher.spans``)
+            for s, e in heapq.merge(found, after_lam):
+                if s >= last:
+                    merged.append((s, e))
+                    last = e
+            out.append(merged)
+        return out
+
+    def _spans_of(self, texts: Iterable[str]) -> list[list[tuple[int, int]]]:
+        """``spans_of`` for this form of the query alone."""
         search = self.anchored.search
         mode = self.mode
         word, prefix, substring = mode is Mode.WORD, mode is Mode.PREFIX, mode is Mode.SUBSTRING
         anchored, overlapping = bool(self.behind), self.overlapping
+        after_lam = self.after_lam
         dropped, wordy, after_marks = _DROPPED_CHARS, _folds_to_word_char, _DROPPED_RUN.match
         out: list[list[tuple[int, int]]] = []
         for text in texts:
@@ -415,7 +533,7 @@ class OriginalMatcher:
                     p = s - 1  # a word starts here (the usual case), or after proclitics?
                     while p >= 0 and text[p] in dropped:
                         p -= 1
-                    if p >= 0 and wordy(text[p]) and not self._start_ok(text, s):
+                    if (after_lam or (p >= 0 and wordy(text[p]))) and not self._start_ok(text, s):
                         continue
                 if e < n and text[e] in dropped:
                     e = after_marks(text, e).end()  # type: ignore[union-attr]
@@ -444,4 +562,7 @@ class OriginalMatcher:
             if len(before) == MAX_CLITICS or not self.clitics:
                 return False
             before.append(_folded_char(ch))
-        return not before or CLITICS.fullmatch("".join(reversed(before))) is not None
+        if not before:
+            return not self.after_lam
+        rule = BEFORE_ARTICLE_LAM if self.after_lam else CLITICS
+        return rule.fullmatch("".join(reversed(before))) is not None
