@@ -72,7 +72,7 @@ T = TypeVar("T", Span, Event, Argument, Relation, tuple[Any, ...])
 MODEL_KINDS = ("ner", "triggers")
 """What a stored model is for: entity mentions, or event triggers."""
 
-SEARCH_INDEX_VERSION = "fold-1"
+SEARCH_INDEX_VERSION = "fold-2"
 """The folding the search index was built with: raise it whenever ``annotator.search.folding``
 folds differently, and every project rebuilds its index on the next ``ensure_search_index``."""
 
@@ -1416,12 +1416,11 @@ def fts_expression(query: Query) -> str | None:
     """The FTS5 query (every trigram of every word of three letters or more, AND-ed: the
     index keeps no positions) that each document matching ``query`` satisfies, or None when
     the index cannot narrow ``query``."""
-    from annotator.search.folding import fold_text
-    from annotator.search.matching import Mode
+    from annotator.search.matching import Mode, index_words
 
     if query.mode is Mode.REGEX or query.fold.ta_marbuta:
         return None
-    words = fold_text(query.text.strip()).split()
+    words = index_words(query)  # القدس also after ل (للقدس: لقدس); no bidi embeddings
     grams = dict.fromkeys(w[i : i + 3] for w in words if len(w) >= 3 for i in range(len(w) - 2))
     if not grams:
         return None
