@@ -26,7 +26,9 @@ from annotator.commands import AddSpan
 from annotator.project import Project
 from tests.benchmarks.history import Record
 from ui.search.find_bar import FindBar
+from ui.search.tools import SearchTools
 from ui.session import Session
+from ui.suggestions import Installed
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 
@@ -41,6 +43,18 @@ def big_text(n: int) -> str:
     """``n`` occurrences of باريس (half of them after the clitic ب, which a whole-word search
     finds too)."""
     return " ".join(WORDS[i % len(WORDS)] for i in range(n * 5))
+
+
+def installed_of(w: MainWindow) -> Installed:
+    found = getattr(w, "suggestions_installed", None)
+    assert isinstance(found, Installed)
+    return found
+
+
+def tools_of(w: MainWindow) -> SearchTools:
+    found = getattr(w, "search_tools", None)
+    assert isinstance(found, SearchTools)
+    return found
 
 
 @pytest.fixture
@@ -70,11 +84,11 @@ def test_a_accept_all_10k_and_undo(qtbot: QtBot, window: MainWindow, bench: Reco
     mine = [s for s in project.spans(w.doc.id) if s.annotator == "amal"]
     w.select_span(mine[0].uuid)
     t0 = time.perf_counter()
-    stored = w.search_tools.annotate_all(False)
+    stored = tools_of(w).annotate_all(False)
     QApplication.processEvents()
     stored_s = time.perf_counter() - t0
     assert stored == ACCEPT - 1
-    controller = w.suggestions_installed.controller
+    controller = installed_of(w).controller
     assert len(controller.shown()) == stored
     t0 = time.perf_counter()
     assert controller.accept_all()

@@ -260,8 +260,9 @@ class SearchTools(QObject):
         )
 
     def annotate_all(self, whole_corpus: bool) -> int:
-        """The selected span's other occurrences as pending suggestions; how many were
-        stored (0 and a message when no span is selected)."""
+        """The selected span's other occurrences as pending suggestions, stored as one undo
+        step (``StoreSuggestions``); how many were stored (0 and a message when no span is
+        selected)."""
         project = self._project()
         doc = self.host.doc
         uuid = self.host.selected_uuid
@@ -287,12 +288,20 @@ class SearchTools(QObject):
                     rejected=project.rejected_suggestions(),
                 )
             )
-            stored = project.add_suggestions(found)
         except AnnotatorError as exc:
             self.host.session.error.emit(core_text(exc))
             return 0
-        self._suggestions_stored(stored, len(found))
-        return stored
+        if not found:
+            self._suggestions_stored(0, 0)
+            return 0
+        from annotator.commands.suggestions import StoreSuggestions
+
+        # one undo step: undo withdraws exactly these (not remembered as rejections)
+        command = StoreSuggestions(found)
+        if not self.host.session.execute(command):
+            return 0
+        self._suggestions_stored(len(command.stored), len(found))
+        return len(command.stored)
 
     def import_gazetteer(self) -> BackgroundJob | None:
         """Ask for a name list and where to match it; its matches become suggestions in the

@@ -6,17 +6,21 @@ changes or an edit touches it, shows those scoring at least the threshold (the v
 apart from the annotations), and turns the keys into edits: accepting goes through
 ``Session.execute`` as one command (one undo step, however many suggestions), and so does
 rejecting (remembered, so they do not come back; undo puts them back) when the core has the
-command, else ``reject_suggestions``. The view is only given a new list
-when the shown suggestions changed, so an ordinary edit costs no repaint of them.
+command, else ``reject_suggestions``, and withdrawing a source's suggestions (not remembered).
+Deciding on more than ``BUSY_AT`` at once shows the wait cursor and a status line meanwhile.
+The view is only given a new list when the shown suggestions changed, so an ordinary edit
+costs no repaint of them.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from typing import cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication
 
 from annotator.commands import Command
 from annotator.search.suggestions import Suggestion
@@ -28,6 +32,9 @@ from ui.suggestions.source import SuggestionSource, accept_command, reject_comma
 
 AcceptFactory = Callable[[Sequence[str], str], Command]
 RejectFactory = Callable[[Sequence[str]], Command | None]
+BUSY_AT = 1_000
+"""deciding on more suggestions than this at once shows the wait cursor and a status line
+while the command runs (on the GUI thread: the window's connection writes)"""
 
 
 def hundredths(value: float) -> int:
@@ -245,13 +252,31 @@ class SuggestionController(QObject):
         """Accept every suggestion shown (at or above the threshold) in one undo step."""
         return bool(self._shown) and self._accept_these(list(self._shown))
 
+    @contextlib.contextmanager
+    def _busy(self, n: int, doing: str) -> Iterator[None]:
+        """The wait cursor and ``doing`` in the status bar while ``n`` suggestions are decided
+        (nothing for a few: that takes no time)."""
+        if n <= BUSY_AT:
+            yield
+            return
+        self.message.emit(doing)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # the cursor and the line shown before the work (no user input handled meanwhile)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+
     def _accept_these(self, chosen: Sequence[Suggestion]) -> bool:
         if self.session.project is None or not self.session.annotator:
             return False
         after = self._after(chosen)
         command = self._accept([s.uuid for s in chosen], self.session.annotator)
-        if not self.session.execute(command):
-            return False
+        doing = self.tr("Accepting {0} suggestions…").format(len(chosen))
+        with self._busy(len(chosen), doing):
+            if not self.session.execute(command):
+                return False
         self.reload()  # the command's change may not name the suggestions
         self.message.emit(self.tr("Accepted {0} suggestions.").format(len(chosen)))
         if after is not None and self.get(after.uuid) is not None and len(chosen) == 1:
@@ -274,12 +299,32 @@ class SuggestionController(QObject):
         after = self._after(chosen)
         uuids = [s.uuid for s in chosen]
         command = self._reject(uuids)
-        if command is None:
-            source.reject_suggestions(uuids)
-        elif not self.session.execute(command):
-            return False
+        with self._busy(len(uuids), self.tr("Rejecting {0} suggestions…").format(len(uuids))):
+            if command is None:
+                source.reject_suggestions(uuids)
+            elif not self.session.execute(command):
+                return False
         self.reload()
         self.message.emit(self.tr("Rejected {0} suggestions.").format(len(chosen)))
         if after is not None and self.get(after.uuid) is not None:
             self.select(after)
+        return True
+
+    def withdraw_source(self) -> bool:
+        """Withdraw every pending suggestion of the selected (else the target) suggestion's
+        source, in every document, as one undo step: not remembered as rejections (the same
+        suggestions may be made again; undo puts them back)."""
+        chosen = self.target()
+        project = self.session.project
+        if chosen is None or project is None or self.session.read_only:
+            return False
+        from annotator.commands.suggestions import WithdrawSuggestions
+
+        source = chosen.source
+        uuids = [s.uuid for s in project.suggestions(None, source=source)]
+        with self._busy(len(uuids), self.tr("Withdrawing {0} suggestions…").format(len(uuids))):
+            if not self.session.execute(WithdrawSuggestions(uuids)):
+                return False
+        self.reload()
+        self.message.emit(self.tr("Withdrew {0} suggestions from {1}.").format(len(uuids), source))
         return True
