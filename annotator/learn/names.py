@@ -22,6 +22,7 @@ from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 from annotator.learn.segment import CONJUNCTIONS, PREPOSITIONS, fold_word
+from annotator.search.clitics import article_form
 from annotator.text import ARTICLE
 
 Gazetteer = Mapping[str, str]
@@ -54,8 +55,8 @@ def word_forms(folded: str) -> tuple[str, ...]:
     if len(w) > 3 and w[0] in CONJUNCTIONS:
         w = w[1:]
         forms.append(w)
-    if len(w) > 4 and w.startswith("لل"):
-        forms.append(ARTICLE + w[2:])
+    if (read := article_form(w)) is not None:  # لل + stem: ل + ال + stem
+        forms.append(read)
     elif len(w) > 3 and w[0] in PREPOSITIONS:
         forms.append(w[1:])
     return tuple(dict.fromkeys(_bare(f) for f in forms))
