@@ -52,6 +52,68 @@ _NEW_LABEL_POLICIES = ("error", "add", "skip")
 load the importer, the project and the store; a test checks they are the same"""
 
 
+# -- option values ----------------------------------------------------------------------------
+# Each malformed option value is a usage error (exit status 2, argparse's usage line and one
+# error line), checked here as the value is parsed, never after: these are the ``type=`` of
+# every option taking a number, a size or a split.
+
+
+def positive_int(text: str) -> int:
+    """A count: a whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, not {value}")
+    return value
+
+
+def _fraction(text: str, *, below_one: bool) -> float:
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    upper = "under 1" if below_one else "1"
+    if not (0.0 <= value < 1.0 if below_one else 0.0 <= value <= 1.0):  # NaN fails too
+        raise argparse.ArgumentTypeError(f"expected a number from 0 to {upper}, not {text!r}")
+    return value
+
+
+def fraction(text: str) -> float:
+    """A share or a score: a number from 0 to 1."""
+    return _fraction(text, below_one=False)
+
+
+def fraction_below_one(text: str) -> float:
+    """A share that leaves something over: a number from 0 to under 1."""
+    return _fraction(text, below_one=True)
+
+
+def window_size(text: str) -> str:
+    """``WIDTHxHEIGHT`` in pixels, each 1 or more (returned as given, e.g. ``1400x900``)."""
+    w, x, h = text.strip().lower().partition("x")
+    if not (x and w.isascii() and w.isdigit() and h.isascii() and h.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1400x900, not {text!r}")
+    if int(w) < 1 or int(h) < 1:
+        raise argparse.ArgumentTypeError(f"width and height must be 1 or more, not {text!r}")
+    return f"{int(w)}x{int(h)}"
+
+
+def split_spec(text: str) -> str:
+    """A split: ``name=ratio,...`` with names from ``SPLIT_NAMES`` and ratios that can be used
+    (``annotator.formats.common.parse_splits``); returned as given."""
+    from annotator.formats.common import OptionError, parse_splits
+
+    try:
+        parse_splits(text)
+    except OptionError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 class _VersionAction(argparse.Action):
     """``--version``: the package metadata is read (``importlib.metadata``) only when asked."""
 
@@ -177,6 +239,11 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--text-column", default="text", help="CSV column holding the text")
     p.add_argument(
+        "--name-column",
+        help="CSV column holding each document's name (default: none; a row is then named "
+        "FILE:LINE, the file's name without suffix and the line its record starts on)",
+    )
+    p.add_argument(
         "--new-labels",
         choices=_NEW_LABEL_POLICIES,
         default="error",
@@ -233,6 +300,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--spans-key", default="sc", help="spaCy SpanGroup key")
     p.add_argument(
         "--split",
+        type=split_spec,
         default="",
         help="split names train, validation (or dev), test with ratios, e.g. "
         "train=0.8,validation=0.1,test=0.1; ratios are weights (train=8,test=2 is 80/20 %%) "
@@ -286,11 +354,18 @@ def _agreement_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _gui_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("project", nargs="?", help="the project file to open (default: none)")
+    p.add_argument(
+        "project",
+        nargs="?",
+        help="the project file to open, created when it does not exist (default: the project "
+        "opened last, else the bundled sample project)",
+    )
     p.add_argument("--document", help="document name to show")
     p.add_argument("--annotator", help="the layer to show (default: the workbench's choice)")
     p.add_argument("--screenshot", help="render the window to this PNG and exit")
-    p.add_argument("--size", default="1400x900", help="window size for --screenshot, WxH")
+    p.add_argument(
+        "--size", type=window_size, default="1400x900", help="window size for --screenshot, WxH"
+    )
     p.add_argument(
         "--lang",
         choices=("ar", "en"),
@@ -373,7 +448,9 @@ def _search_arguments(p: argparse.ArgumentParser) -> None:
         help="print one JSON object a line (document, doc_id, start, end in code points, text; "
         "with --kwic also before and after)",
     )
-    p.add_argument("--limit", type=int, help="stop after this many hits (default: every hit)")
+    p.add_argument(
+        "--limit", type=positive_int, help="stop after this many hits (default: every hit)"
+    )
     _visual_flag(p)
 
 
@@ -447,7 +524,7 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--eval-split",
-        type=float,
+        type=fraction_below_one,
         default=0.2,
         help="the share of documents (0 to under 1) held out to score the model; whole "
         "documents, never sentences",
@@ -471,7 +548,7 @@ def _suggest_arguments(p: argparse.ArgumentParser) -> None:
     _documents_option(p, "suggestions")
     p.add_argument(
         "--min-score",
-        type=float,
+        type=fraction,
         default=0.0,
         help="only suggestions the model scores at least this (0 to 1)",
     )
@@ -541,18 +618,18 @@ def _hub_assign_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("layers", nargs="+", metavar="LAYER", help="the analysts' layers")
     p.add_argument(
         "--overlap",
-        type=int,
+        type=positive_int,
         required=True,
         help="how many analysts label each document (2 or more measures agreement)",
     )
     p.add_argument(
         "--more",
-        type=int,
+        type=positive_int,
         help="how many analysts label the share --share of the documents (default: --overlap)",
     )
     p.add_argument(
         "--share",
-        type=float,
+        type=fraction,
         default=0.0,
         help="the share of documents (0 to 1) that get --more analysts",
     )

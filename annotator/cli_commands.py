@@ -104,7 +104,9 @@ def _import_stream(args: argparse.Namespace) -> Any:
     # check reach the readers during a CoNLL file's scheme pass too
     reading: list[Any] = []
     streams = [
-        stream_files(
+        _named_csv_stream(p, args, reading)
+        if args.name_column and _format_of(p, args.format) == "csv"
+        else stream_files(
             [p],
             args.format,
             not args.lenient,
@@ -138,6 +140,36 @@ def _import_stream(args: argparse.Namespace) -> Any:
 
     files = [stamp for s in streams for stamp in s.files]
     return DocumentStream(documents(), problems, position, reading, files)
+
+
+def _format_of(path: Path, fmt: str) -> str:
+    from annotator.formats.registry import detect_format
+
+    return detect_format(path) if fmt == "auto" else fmt
+
+
+def _named_csv_stream(path: Path, args: argparse.Namespace, reading: list[Any]) -> Any:
+    """A CSV file read with ``--name-column``: ``stream_files`` (and ``read_any`` under it)
+    pass no name column yet, so the CSV reader is called here; the file is read whole, as
+    ``stream_files`` reads a CSV file."""
+    from annotator.formats.plain import read_csv
+    from annotator.importing import DocumentStream, FileStamp
+
+    problems: list[Any] = []
+
+    def documents() -> Any:
+        result = read_csv(
+            path,
+            text_column=args.text_column,
+            name_column=args.name_column,
+            strict=not args.lenient,
+        )
+        problems.extend(result.problems)
+        if not result.documents and not result.problems:
+            raise AnnotatorError(f"nothing to import: no document in {path} (read as csv)")
+        yield from result.documents
+
+    return DocumentStream(documents(), problems, None, reading, [FileStamp.of(path)])
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -550,8 +582,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     from annotator.search.corpus import search_blocks
     from annotator.terminal import visual
 
-    if args.limit is not None and args.limit < 1:
-        raise AnnotatorError(f"--limit must be 1 or more, not {args.limit}")
     query = Query(args.query, Mode.REGEX if args.regex else Mode(SEARCH_MODES[args.mode]))
     query.matcher()  # a bad query (empty, a broken regular expression) fails before any work
     if args.kwic:
@@ -740,10 +770,6 @@ def cmd_hub_assign(args: argparse.Namespace) -> int:
     from annotator.hub import Overlap, assign
 
     more = args.overlap if args.more is None else args.more
-    if args.overlap < 1 or more < 1:
-        raise AnnotatorError("--overlap and --more count analysts: 1 or more")
-    if not 0.0 <= args.share <= 1.0:
-        raise AnnotatorError(f"--share is a share of the documents, 0 to 1, not {args.share}")
     if args.more is not None and args.more != args.overlap and args.share == 0:
         raise AnnotatorError("--more needs --share (the share of documents that get it)")
     if args.share > 0 and args.more is None:
@@ -999,9 +1025,6 @@ def cmd_train(args: argparse.Namespace) -> int:
     from annotator.commands.suggestions import train_and_store
     from annotator.output import check, write_text
 
-    if not 0 <= args.eval_split < 1:
-        raise AnnotatorError(f"--eval-split is a share of the documents, 0 to under 1, not "
-                             f"{args.eval_split}")  # fmt: skip
     report = _model_report_path(args)
     check(report, MODEL_REPORT_FORMAT)  # refused before any training
     project = _open(args.project)
@@ -1025,8 +1048,6 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     from annotator.commands.suggestions import suggest
     from annotator.learn import suggestion_json
 
-    if not 0 <= args.min_score <= 1:
-        raise AnnotatorError(f"--min-score is a score, 0 to 1, not {args.min_score}")
     project = _open(args.project)
     with project:
         documents = _document_ids(project, args.document)

@@ -80,7 +80,11 @@ class ImportReport:
             f"spans: {self.spans}, events: {self.events} ({self.arguments} arguments), "
             f"relations: {self.relations}",
         ]
-        out += [f"already present, skipped: {name}" for name in self.duplicates]
+        # a text the project already holds is not stored twice, but its annotations still go
+        # to their layer: counted in the line above, never called skipped
+        out += [f"text already in the project, not added again: {name}" for name in self.duplicates]
+        if self.duplicates and not (self.documents_added or self._annotations_added()):
+            out.append("nothing new: the project already held every text and annotation read")
         if self.already_present:
             out.append(f"annotations already in their layer, skipped: {self.already_present}")
         out += [f"conflict, stored version kept: {p}" for p in self.conflicts]
@@ -88,6 +92,9 @@ class ImportReport:
             out.append(f"labels added to the schema: {', '.join(self.labels_added)}")
         out += [f"{'changed' if isinstance(p, Changed) else 'skipped'}: {p}" for p in self.problems]
         return out
+
+    def _annotations_added(self) -> int:
+        return self.spans + self.events + self.arguments + self.relations
 
 
 def normalise_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:

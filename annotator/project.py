@@ -330,7 +330,20 @@ class Project:
         return doc
 
     def document_by_name(self, name: str) -> Document | None:
-        return self._store.document_by("name", name)
+        """The document named ``name`` (None: no such document). Names need not be unique
+        (two imports may give the same one): a name two documents share is a
+        ``ValidationError`` naming their ids, never the first of them."""
+        doc = self._store.document_by("name", name)
+        if doc is None:
+            return None
+        ids = [d.id for d in self._store.documents(with_text=False) if d.name == name]
+        if len(ids) > 1:
+            shown = ", ".join(map(str, ids[:10])) + (" ..." if len(ids) > 10 else "")
+            raise ValidationError(
+                f"{len(ids)} documents are named {name!r} (ids {shown}): the name does not "
+                "tell which one; give them distinct names (a CSV import: --name-column)"
+            )
+        return doc
 
     def document_by_sha(self, sha256: str) -> Document | None:
         return self._store.document_by("sha256", sha256)

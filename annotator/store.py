@@ -59,8 +59,9 @@ Nothing poisoned — what this module guarantees about hostile files and media:
   corrupt (...)", "disk full", "read-only", "busy". A failed write is rolled back; if even the
   ROLLBACK fails the connection is closed, the first error is the one reported, and the store
   says so on further use.
-* **Read-only media.** Read-only opens use ``mode=ro``; when the folder cannot be written
-  (read-only medium, no permission) and no write-ahead log is pending they add
+* **Read-only media.** Read-only opens use ``mode=ro``; when the file or its folder cannot be
+  written (``annotator.locking.write_refusal``: read-only medium, no permission, no write bit)
+  and no write-ahead log is pending they add
   ``immutable=1``, so nothing needs ``-shm``/``-wal`` files and none are left behind. When a
   log with content is pending there, SQLite can use it only through an existing ``-shm``;
   without one the file and its log are copied to a private temporary folder and read from
@@ -96,7 +97,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from annotator import scratch
 from annotator.cycles import no_cycle_collection
 from annotator.errors import AnnotatorError, ProjectFileError
-from annotator.locking import SHARED, ProjectLock, acquire, folder_writable, write_refusal
+from annotator.locking import SHARED, ProjectLock, acquire, write_refusal
 from annotator.model import (
     Argument,
     ChangeEntry,
@@ -368,8 +369,10 @@ def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, Path | None]:
 
     Returns the connection and the private temporary folder it reads from (or None)."""
     uri = path.resolve().as_uri()
-    if folder_writable(path):
-        # SQLite creates -shm/-wal when it needs them and coordinates with live writers
+    if write_refusal(path) is None:
+        # SQLite creates -shm/-wal when it needs them and coordinates with live writers; a
+        # file or folder that cannot be written (locking's rule) is read as a read-only
+        # medium below: a mode=ro open would leave -wal/-shm beside a read-only file
         return sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None), None
     wal = Path(str(path) + "-wal")
     shm = Path(str(path) + "-shm")

@@ -13,7 +13,7 @@ from annotator.formats.source import MAX_FILE_BYTES, decode_text, read_file, sho
 from annotator.model import ImportedDocument, Problem
 from annotator.text import normalise
 
-__all__ = ["MAX_FILE_BYTES", "decode", "read_csv", "read_text"]
+__all__ = ["MAX_FILE_BYTES", "decode", "read_csv", "read_text", "row_name"]
 
 
 def decode(path: Path, raw: bytes) -> str:
@@ -59,7 +59,12 @@ def read_csv(
 ) -> ImportResult:
     """A CSV file with a header row; ``text_column`` holds the documents, other columns go to
     ``meta``. Line numbers in errors are the physical line of the record. Column names must
-    be distinct and non-empty, and every row must have as many cells as the header."""
+    be distinct and non-empty, and every row must have as many cells as the header.
+
+    A document is named by its ``name_column`` cell; without that column (or with an empty
+    cell) it is ``FILE:LINE``, the file's name without suffix and the physical line where its
+    record starts, as doccano and Label Studio rows are named (``row_name``): every row gets
+    its own name, the same on every import of the file."""
     path = Path(path)
     source = shown(path)
     text = decode_text(path, read_file(path)).removeprefix("\ufeff")
@@ -101,13 +106,19 @@ def read_csv(
         result.documents.append(
             ImportedDocument(
                 text=normalise(body).text,
-                name=row[name_column] if name_column else "",
+                name=(row[name_column].strip() if name_column else "") or row_name(source, line),
                 meta=meta,
                 source=source,
                 line=line,
             )
         )
     return result
+
+
+def row_name(source: str, line: int) -> str:
+    """The name of a record of a multi-document file that names none: ``FILE:LINE`` (the
+    file's name without suffix, the line where the record starts)."""
+    return f"{Path(source).stem}:{line}"
 
 
 def _header_problem(fields: list[str], text_column: str, name_column: str) -> str | None:
