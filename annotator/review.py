@@ -28,13 +28,13 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from annotator.errors import SchemaError, ValidationError
+from annotator.errors import Cancelled, SchemaError, ValidationError
 from annotator.model import (
     GOLD,
     Argument,
@@ -104,6 +104,12 @@ def _attrs_detail(a: Span | Event | Relation, b: Span | Event | Relation) -> str
 
 def compare(layer_a: DocumentAnnotations, layer_b: DocumentAnnotations) -> list[Disagreement]:
     """Every item of both layers, paired and classified, in text order."""
+    rank = {kind: n for n, kind in enumerate(Kind)}
+    return sorted(_items(layer_a, layer_b), key=lambda d: (d.start, d.end, rank[d.kind], _uuid(d)))
+
+
+def _items(layer_a: DocumentAnnotations, layer_b: DocumentAnnotations) -> list[Disagreement]:
+    """What ``compare`` gives, in no particular order (a count needs no sort)."""
     spans_a = [s for s in layer_a.spans if not s.deleted]
     spans_b = [s for s in layer_b.spans if not s.deleted]
     items = _compare_spans(spans_a, spans_b)
@@ -111,8 +117,7 @@ def compare(layer_a: DocumentAnnotations, layer_b: DocumentAnnotations) -> list[
     agreed = {_key(d.a) for d in items if d.kind in same and isinstance(d.a, Span)}
     items += _compare_events(layer_a, layer_b, agreed)
     items += _compare_relations(layer_a, layer_b)
-    rank = {kind: n for n, kind in enumerate(Kind)}
-    return sorted(items, key=lambda d: (d.start, d.end, rank[d.kind], _uuid(d)))
+    return items
 
 
 def disagreements(layer_a: DocumentAnnotations, layer_b: DocumentAnnotations) -> list[Disagreement]:
@@ -160,7 +165,7 @@ def _compare_spans(spans_a: list[Span], spans_b: list[Span]) -> list[Disagreemen
         else:
             taken[i] = True
             m = spans_b[i]
-            if (s.attributes or m.attributes) and _attrs(s) != _attrs(m):
+            if s.attributes != m.attributes and _attrs(s) != _attrs(m):
                 out.append(Disagreement(attributes, s.start, s.end, s, m, _attrs_detail(s, m)))
             else:
                 out.append(Disagreement(agreement, s.start, s.end, s, m))
@@ -768,19 +773,58 @@ def remaining(project: Project, doc_id: int, annotators: Sequence[str], into: st
     if project.status(doc_id, into) is Status.DONE:
         return 0
     layers = {a: project.layer(doc_id, a) for a in annotators}
-    gold = GoldIndex.of(project.layer(doc_id, into))
+    return _unresolved(layers, project.layer(doc_id, into))
+
+
+def _unresolved(layers: Mapping[str, DocumentAnnotations], gold: DocumentAnnotations) -> int:
+    """``remaining`` of one document whose layers are read."""
+    index = GoldIndex.of(gold)
     where = span_places(layers.values())
+    agreement = Kind.AGREEMENT
     return sum(
         1
-        for items in compare_many(layers).values()
-        for d in items
-        if not is_resolved(d, gold, where)
+        for a, b in itertools.combinations(sorted(layers), 2)
+        for d in _items(layers[a], layers[b])
+        if d.kind is not agreement and not is_resolved(d, index, where)
     )
 
 
 def project_remaining(
-    project: Project, annotators: Sequence[str], into: str = GOLD
+    project: Project,
+    annotators: Sequence[str],
+    into: str = GOLD,
+    progress: Callable[[int, int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> dict[int, int]:
-    """``remaining`` of every document that still has some (sum the values for the total)."""
-    counts = {d.id: remaining(project, d.id, annotators, into) for d in project.documents()}
-    return {doc_id: n for doc_id, n in counts.items() if n}
+    """``remaining`` of every document that still has some (sum the values for the total).
+
+    The layers are streamed (``Project.iter_layers``: one query per record kind and layer for
+    the whole project, not four per document; 5,000 documents of three layers took 13 s read
+    document by document), documents where none of ``annotators`` has a record are never
+    compared, nor those whose gold status is ``done``. ``progress(done, total)`` is told
+    documents as they are passed; ``cancelled()`` true makes it raise ``Cancelled`` (a
+    background count whose figure nobody wants any more)."""
+    names = list(dict.fromkeys(annotators))
+    if len(names) < 2:
+        return {}  # no pair: nothing to disagree on
+    done = {d for d, st in project.statuses(into).items() if st is Status.DONE}
+    total = project.document_count() if progress is not None else 0
+    out: dict[int, int] = {}
+    seen = 0
+    for found in project.iter_layers([*names, into]):
+        if cancelled is not None and cancelled():
+            raise Cancelled("counting the disagreements was cancelled")
+        doc = next(iter(found.values())).document
+        seen += 1
+        if progress is not None and seen % 256 == 0:
+            progress(seen, total)
+        if doc.id in done or not any(a in found for a in names):
+            continue
+        empty = DocumentAnnotations(doc, (), (), (), ())
+        layers = {a: found.get(a, empty) for a in names}
+        n = _unresolved(layers, found.get(into, empty))
+        if n:
+            out[doc.id] = n
+    if progress is not None:
+        progress(total, total)
+    return out
