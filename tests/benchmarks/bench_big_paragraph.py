@@ -142,3 +142,75 @@ def test_big_single_paragraph(qtbot: QtBot, tmp_path: Path, bench: Record) -> No
     bench("big_paragraph.view_first_paint", view_s, "s", f"< {VIEW_TARGET_S:.0f} s")
     assert review_s < REVIEW_TARGET_S
     assert view_s < VIEW_TARGET_S
+
+
+# ----- one paint of the paragraph holding 10,000 spans (QA 2026-11-29) -----
+# A fixer measured accepting/undoing 10,000 suggestions in the window: each paint of the one
+# block worked out the geometry of every span in it (1-2 s a paint), and selecting a find hit
+# cost ~20 ms there. Target: one paint scrolled to the middle, after the block's spans changed
+# (a span accepted, the suggestions replaced), < 100 ms; written before the fix.
+# First figures (2026-11-29, before the fix, 900x700 view, 97,564 chars, 10,000 spans, load ~2):
+# paint after a span added 1,062 ms, removed 1,328 ms, 10,000 suggestions set 1,018 ms, a
+# suggestion selected 258 ms.
+MANY_SPANS = 10_000
+PAINT_TARGET_S = 0.1
+
+
+def _many(text: str, suggestion: bool) -> list[ViewSpan]:
+    words = word_spans(text)
+    step = len(words) / MANY_SPANS
+    chosen = [words[int(k * step)] for k in range(MANY_SPANS)]
+    return [
+        ViewSpan(f"s{k}", a, b, LABELS[k % len(LABELS)], "#4363d8", suggestion=suggestion)
+        for k, (a, b) in enumerate(chosen)
+    ]
+
+
+def _timed_repaint(view: DocumentView) -> float:
+    started = time.perf_counter()
+    view.viewport().repaint()
+    return time.perf_counter() - started
+
+
+def test_paint_many_spans_middle(qtbot: QtBot, bench: Record) -> None:
+    text = paragraph()
+    spans = _many(text, suggestion=False)
+    sugs = _many(text, suggestion=True)
+    document_font(DocumentView.DEFAULT_POINT_SIZE)
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.set_text(text)
+    view.show()
+    QApplication.processEvents()
+    middle = spans[len(spans) // 2]
+
+    view.set_spans(spans)
+    view.scroll_to(middle.start)
+    QApplication.processEvents()
+    view.viewport().repaint()
+    # accepting a suggestion: one span more in the block, then its paint
+    extra = ViewSpan("extra", middle.start, middle.end, "ORG", "#e6194b")
+    view.add_span(extra)
+    accept_s = _timed_repaint(view)
+    view.remove_span("extra")
+    undo_s = _timed_repaint(view)
+
+    view.set_spans([])
+    view.set_suggestions(sugs)  # (the view stays scrolled to the middle)
+    suggestions_s = _timed_repaint(view)
+    view.set_selected_suggestion(sugs[len(sugs) // 2 + 3].uuid)  # a find hit's selection
+    select_s = _timed_repaint(view)
+
+    print(
+        f"\none paint, {len(text):,} chars in one block, {MANY_SPANS:,} spans, middle:\n"
+        f"  after a span is added: {accept_s * 1000:.0f} ms, removed: {undo_s * 1000:.0f} ms\n"
+        f"  after 10,000 suggestions are set: {suggestions_s * 1000:.0f} ms, "
+        f"a suggestion selected: {select_s * 1000:.0f} ms (target < {PAINT_TARGET_S * 1000:.0f} ms)"
+    )
+    target = f"< {PAINT_TARGET_S * 1000:.0f} ms"
+    bench("big_paragraph.paint_after_add_span", accept_s * 1000, "ms", target)
+    bench("big_paragraph.paint_after_remove_span", undo_s * 1000, "ms", target)
+    bench("big_paragraph.paint_after_set_suggestions", suggestions_s * 1000, "ms", target)
+    bench("big_paragraph.paint_after_select_suggestion", select_s * 1000, "ms", target)
+    assert max(accept_s, undo_s, suggestions_s, select_s) < PAINT_TARGET_S
