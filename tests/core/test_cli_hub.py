@@ -120,17 +120,22 @@ def test_an_unreachable_hub_is_one_line_and_exit_1(
 
 
 @pytest.mark.parametrize(
-    ("extra", "message"),
+    ("extra", "message", "code"),
     [
-        (["--share", "0.1"], "--share needs --more"),
-        (["--more", "3"], "--more needs --share"),
-        (["--more", "3", "--share", "1.5"], "0 to 1"),
-        (["--overlap", "0"], "1 or more"),
+        (["--share", "0.1"], "--share needs --more", 1),
+        (["--more", "3"], "--more needs --share", 1),
+        (["--more", "3", "--share", "1.5"], "0 to 1", 2),  # a malformed value: usage error
+        (["--overlap", "0"], "1 or more", 2),
     ],
 )
 def test_assign_checks_its_options_before_connecting(
-    extra: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    extra: list[str], message: str, code: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
     argv = ["hub", "assign", "service=nowhere", "amal", "badr", "--overlap", "2", *extra]
-    assert main(argv) == 1
+    if code == 2:  # argparse's usage and one line
+        with pytest.raises(SystemExit) as usage:
+            main(argv)
+        assert usage.value.code == 2
+    else:
+        assert main(argv) == code
     assert message in capsys.readouterr().err

@@ -97,8 +97,9 @@ def test_modes_regex_case_and_limit(seeded: Path, capsys: pytest.CaptureFixture[
     assert code == 0 and len(out.splitlines()) == 1 and "--limit reached" in err
     code, _, err = search(capsys, str(seeded), "(", "--regex")
     assert code == 1 and "bad regular expression" in err
-    code, _, err = search(capsys, str(seeded), "x", "--limit", "0")
-    assert code == 1 and "--limit" in err
+    with pytest.raises(SystemExit) as usage:  # a malformed value: a usage error
+        search(capsys, str(seeded), "x", "--limit", "0")
+    assert usage.value.code == 2 and "--limit" in capsys.readouterr().err
 
 
 def test_mode_names_are_the_search_modes() -> None:

@@ -49,7 +49,10 @@ def test_init_import_docs_stats_check_export(
     assert run("import", proj, str(src), "--annotator", "amal") == 0
     assert run("import", proj, str(SEED.parent), "--annotator", "amal") == 0
     out = capsys.readouterr().out
-    assert "documents added: 1" in out and "already present, skipped: 000_3626081446f7037e" in out
+    assert (
+        "documents added: 1" in out
+        and "text already in the project, not added again: 000_3626081446f7037e" in out
+    )
     assert run("docs", proj, "--json") == 0
     docs = json.loads(capsys.readouterr().out)
     assert docs == [{"id": 1, "name": "seed", "spans": 1, "status": ""}]
@@ -135,7 +138,9 @@ def test_gui_screenshot_command(tmp_path: Path) -> None:
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     # with --document: since issue 10 a screenshot without one is refused first
     bad_size = ["gui", proj, "--document", SEED.stem, "--screenshot", str(shot), "--size", "big"]
-    assert entry_main(bad_size) == 1
+    with pytest.raises(SystemExit) as usage:  # a malformed value: a usage error
+        entry_main(bad_size)
+    assert usage.value.code == 2
 
 
 def test_bundle_merge_and_agreement(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

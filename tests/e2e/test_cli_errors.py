@@ -148,20 +148,20 @@ case("export-unknown-overlap", 2, "did you mean 'longest'?",
      *X, "--overlap", "longst", "-o", f"{T}/x")
 case("export-unknown-tokenizer", 2, "did you mean 'spacy'?",
      *X, "--tokenizer", "spacey", "-o", f"{T}/x")
-case("export-unknown-split", 1,
+case("export-unknown-split", 2,
      "no split 'trian' (splits: train, validation, dev, test); did you mean 'train'?",
      *X, *AMAL, "--format", "conll", "--split", "trian=0.8,test=0.2", "-o", f"{T}/x")
 S = (*X, *AMAL, "--format", "conll", "-o", f"{T}/x", "--split")
-case("export-split-not-a-number", 1, "bad split 'train=abc': 'abc' is not a number",
+case("export-split-not-a-number", 2, "bad split 'train=abc': 'abc' is not a number",
      *S, "train=abc")
-case("export-split-no-ratio", 1, "bad split 'test': expected name=ratio", *S, "train=0.8,test")
-case("export-split-no-name", 1, "bad split '=0.5': expected name=ratio", *S, "=0.5")
-case("export-split-negative", 1, "split train: the ratio must be a number of 0 or more, not -1",
+case("export-split-no-ratio", 2, "bad split 'test': expected name=ratio", *S, "train=0.8,test")
+case("export-split-no-name", 2, "bad split '=0.5': expected name=ratio", *S, "=0.5")
+case("export-split-negative", 2, "split train: the ratio must be a number of 0 or more, not -1",
      *S, "train=-1,test=2")
-case("export-split-nan", 1, "the ratio must be a number of 0 or more, not nan", *S, "train=nan")
-case("export-split-all-zero", 1, "split ratios are all 0", *S, "train=0,test=0")
-case("export-split-twice", 1, "split 'train' is given twice", *S, "train=0.5,train=0.5")
-case("export-split-dev-and-validation", 1, "validation and dev are the same split",
+case("export-split-nan", 2, "the ratio must be a number of 0 or more, not nan", *S, "train=nan")
+case("export-split-all-zero", 2, "split ratios are all 0", *S, "train=0,test=0")
+case("export-split-twice", 2, "split 'train' is given twice", *S, "train=0.5,train=0.5")
+case("export-split-dev-and-validation", 2, "validation and dev are the same split",
      *S, "train=0.8,dev=0.1,validation=0.1")
 case("export-split-for-a-format-without", 1, "jsonl has no splits",
      *X, *AMAL, "--split", "train=1", "-o", f"{T}/x.jsonl")
@@ -229,7 +229,8 @@ case("gui-no-document", 1, "--screenshot needs --document NAME (documents: a, b)
      *U, f"{T}/s.png")
 case("gui-unknown-layer", 1, "no layer 'gld' (layers: amal, badr, gold); did you mean 'gold'?",
      *U, f"{T}/s.png", *DOC, "--annotator", "gld")
-case("gui-malformed-size", 1, "--size takes WIDTHxHEIGHT", *U, f"{T}/s.png", *DOC, "--size", "big")
+case("gui-malformed-size", 2, "--size: expected WIDTHxHEIGHT",
+     *U, f"{T}/s.png", *DOC, "--size", "big")
 case("gui-screenshot-into-a-folder", 1, "it is a folder", *U, f"{T}/outdir", *DOC)
 case("gui-screenshot-under-a-file", 1, "a folder on its path is a file",
      *U, f"{T}/afile/s.png", *DOC)
