@@ -277,7 +277,12 @@ class MainWindow(QMainWindow):
     # -- the first paint -----------------------------------------------------------------
     def open_in_session(self, path: Path, create: bool = False) -> bool:
         """Open (or create) the project at ``path`` in the session; a project another window
-        or writer has open is offered read-only. Errors are shown, never raised (False)."""
+        or writer has open is offered read-only. Errors are shown, never raised (False).
+        The remembered annotator comes first: the project is shown once, in that layer (the
+        document list is not filled for no layer and then again)."""
+        name = self.remembered_annotator()
+        if name and name != self.session.annotator:
+            self.session.set_annotator(name)
         return open_session_project(self, path, create)
 
     def open_first(self, path: Path, create: bool = False) -> bool:
