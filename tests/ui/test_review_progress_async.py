@@ -207,3 +207,32 @@ def test_the_streamed_count_matches_document_by_document(path: Path) -> None:
         assert seen[-1] == (6, 6)
         with pytest.raises(Cancelled):
             project_remaining(p, list(WHO), cancelled=lambda: True)
+
+
+def test_a_long_agreement_table_fills_over_turns_of_the_event_loop(
+    session: Session, path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Agreement window's per-document table (documents x pairs rows) is made a few
+    rows at a time after the result arrives, not all in one go on the GUI thread."""
+    import ui.review.agreement_window as agreement_window
+    from ui.review.agreement_window import AgreementWindow, filling, fmt, measure
+
+    result, schema = measure(path, list(WHO), None, lambda _d, _t: None, lambda: False)
+    rows = [(p.a, p.b, d) for p in result.pairs for d in p.documents]
+    assert len(rows) > 4
+    monkeypatch.setattr(agreement_window, "FILL_ROWS", 2)
+    window = AgreementWindow(session)
+    qtbot.addWidget(window)
+    window.show_result(result, schema)
+    table = window.tables["documents"]
+    assert table.rowCount() == len(rows) and filling(table)
+    assert table.item(1, 2) is not None and table.item(2, 2) is None  # the rest comes later
+    qtbot.waitUntil(lambda: not filling(table), timeout=10000)
+    for r, (a, b, d) in enumerate(rows):
+        cells = [table.item(r, c) for c in range(6)]
+        shown = [cell.text() if cell is not None else None for cell in cells]
+        assert shown == [a, b, d.name, fmt(d.exact.f1), fmt(d.overlap.f1), fmt(d.kappa)]
+    window.show_result(result, schema)  # a new result: the old table stops filling
+    again = window.tables["documents"]
+    assert again is not table and filling(again)
+    qtbot.waitUntil(lambda: not filling(again), timeout=10000)

@@ -6,6 +6,11 @@ connections belong to their thread) and calls ``annotator.agreement.agreement`` 
 ``annotator agreement`` show the same figures. Results fill plain-text tables: pairs, per label,
 events (ACE measures), per document, and the label confusion matrix of one pair; "Save HTML
 report…" writes ``annotator.agreement.report`` in the background as well (matplotlib).
+
+A table of more than ``FILL_ROWS`` rows (per document: documents × pairs, 15,000 rows for
+5,000 documents of three annotators) shows its first rows at once and gets the others
+``FILL_ROWS`` at a time on the following turns of the event loop: made all at once, its 90,000
+cells held the window for a second after the measuring itself ran in the background.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -91,6 +96,12 @@ def _named(names: Mapping[str, str], label: str) -> Named:
     return Named(label, names.get(label, label))
 
 
+FILL_ROWS = 500
+"""rows of a table made per turn of the event loop (about 30 ms of work)"""
+
+_FIGURE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # (made once: 0.3 s/90,000)
+
+
 def _item(value: object) -> QTableWidgetItem:
     if isinstance(value, Named):
         item = QTableWidgetItem(value.shown)
@@ -99,21 +110,38 @@ def _item(value: object) -> QTableWidgetItem:
         return item
     item = QTableWidgetItem(fmt(value))  # plain text, whatever the names hold
     if not isinstance(value, str):
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(_FIGURE)
     return item
 
 
 def _table(headers: Sequence[object], rows: Sequence[Sequence[object]], name: str) -> QTableWidget:
+    """A read-only table of ``rows``: the first ``FILL_ROWS`` now, the rest on later turns of
+    the event loop (``filling(table)`` says whether some are still to come)."""
     table = QTableWidget(len(rows), len(headers))
     table.setObjectName(name)
     for c, header in enumerate(headers):
         table.setHorizontalHeaderItem(c, _item(header))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.setItem(r, c, _item(value))
-    table.resizeColumnsToContents()
+    _fill(table, rows, 0)
+    table.resizeColumnsToContents()  # (measures the rows made: at most FILL_ROWS)
     return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[object]], first: int) -> None:
+    """Make rows ``first`` … ``first + FILL_ROWS`` of ``table``; the next ones on the next turn
+    of the event loop (never once the table is deleted: it is the timer's context)."""
+    end = min(len(rows), first + FILL_ROWS)
+    for r in range(first, end):
+        for c, value in enumerate(rows[r]):
+            table.setItem(r, c, _item(value))
+    table.setProperty("filling", end < len(rows))
+    if end < len(rows):
+        QTimer.singleShot(0, table, lambda: _fill(table, rows, end))
+
+
+def filling(table: QTableWidget) -> bool:
+    """Whether rows of ``table`` are still to be made."""
+    return bool(table.property("filling"))
 
 
 def _checklist(
@@ -241,6 +269,9 @@ class AgreementWindow(QWidget):
                 fmt(result.alpha_nominal), fmt(result.alpha_u.alpha),
             )
         )  # fmt: skip
+        for name, old in self.tables.items():
+            if name != "confusion":  # (a page: the confusion table sits in the page reused)
+                old.deleteLater()  # a table still filling stops
         self.tabs.clear()
         self.tables = {}
         pairs = result.pairs
