@@ -88,10 +88,12 @@ def _read_schema(path: Path) -> Any:
     return Schema.from_json(data, source=str(path))
 
 
-def _import_stream(args: argparse.Namespace) -> Any:
+def _import_stream(args: argparse.Namespace, schema: Any = None) -> Any:
     """The files of ``annotator import`` as one ``DocumentStream``, read in their order as the
     import consumes them. A CoNLL file over ``MAX_FILE_BYTES`` is refused when reached, as the
-    whole-file reader refused it (the same line, before any of it is read)."""
+    whole-file reader refused it (the same line, before any of it is read). ``schema``: the
+    project's, for the readers that read structure or attribute names with it (as the
+    window's import passes it)."""
     import os
 
     from annotator.errors import ImportFormatError
@@ -104,15 +106,15 @@ def _import_stream(args: argparse.Namespace) -> Any:
     # check reach the readers during a CoNLL file's scheme pass too
     reading: list[Any] = []
     streams = [
-        _named_csv_stream(p, args, reading)
-        if args.name_column and _format_of(p, args.format) == "csv"
-        else stream_files(
+        stream_files(
             [p],
             args.format,
             not args.lenient,
             args.text_column,
+            schema,
             refuse_empty=True,
             reading=reading,
+            name_column=args.name_column or "",
         )
         for p in paths
     ]
@@ -142,36 +144,6 @@ def _import_stream(args: argparse.Namespace) -> Any:
     return DocumentStream(documents(), problems, position, reading, files)
 
 
-def _format_of(path: Path, fmt: str) -> str:
-    from annotator.formats.registry import detect_format
-
-    return detect_format(path) if fmt == "auto" else fmt
-
-
-def _named_csv_stream(path: Path, args: argparse.Namespace, reading: list[Any]) -> Any:
-    """A CSV file read with ``--name-column``: ``stream_files`` (and ``read_any`` under it)
-    pass no name column yet, so the CSV reader is called here; the file is read whole, as
-    ``stream_files`` reads a CSV file."""
-    from annotator.formats.plain import read_csv
-    from annotator.importing import DocumentStream, FileStamp
-
-    problems: list[Any] = []
-
-    def documents() -> Any:
-        result = read_csv(
-            path,
-            text_column=args.text_column,
-            name_column=args.name_column,
-            strict=not args.lenient,
-        )
-        problems.extend(result.problems)
-        if not result.documents and not result.problems:
-            raise AnnotatorError(f"nothing to import: no document in {path} (read as csv)")
-        yield from result.documents
-
-    return DocumentStream(documents(), problems, None, reading, [FileStamp.of(path)])
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.importing import import_documents, index_after_import
     from annotator.terminal import ProgressBar
@@ -186,7 +158,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             report = import_documents(
                 project,
-                _import_stream(args),
+                _import_stream(args, project.schema),
                 annotator=args.annotator or "",
                 new_labels=args.new_labels,
                 strict=not args.lenient,

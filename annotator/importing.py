@@ -41,7 +41,7 @@ from annotator.model import (
 )
 from annotator.schema import Schema
 from annotator.schema.edit import adopt_labels
-from annotator.text import sha256_text
+from annotator.text import BOM, normalise, normalise_drops, sha256_text
 from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:
@@ -100,22 +100,16 @@ class ImportReport:
 def normalise_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
     """The stored form of ``text`` (BOM dropped, CRLF/CR → LF) and a map of old offsets to
     new ones, so spans given against the raw text land on the same characters."""
-    if "\r" not in text and not text.startswith("\ufeff"):
+    if "\r" not in text and not text.startswith(BOM):
         return text, _same
-    removed: list[int] = []  # old indices of removed characters, ascending
-    out: list[str] = []
-    for i, ch in enumerate(text):
-        if (i == 0 and ch == "\ufeff") or (ch == "\r" and text[i + 1 : i + 2] == "\n"):
-            removed.append(i)
-            continue
-        out.append("\n" if ch == "\r" else ch)
-
     import bisect
+
+    removed = normalise_drops(text)  # old indices of removed characters, ascending
 
     def remap(i: int) -> int:
         return i - bisect.bisect_left(removed, i)
 
-    return "".join(out), remap
+    return normalise(text).text, remap
 
 
 def _same(i: int) -> int:
@@ -182,6 +176,7 @@ def stream_files(
     schema: Schema | None = None,
     refuse_empty: bool = False,
     reading: list[Callable[[], None]] | None = None,
+    name_column: str = "",
 ) -> DocumentStream:
     """The documents of import sources, read as ``import_documents`` consumes them: JSONL and
     CoNLL files line by line (memory bounded whatever their size), the other formats one
@@ -217,7 +212,7 @@ def stream_files(
         elif kind == "conll":
             yield from conll.stream_conll(path, problems, strict=strict, count=counts[k])
         else:
-            result = read_any(path, kind, strict, text_column, schema)
+            result = read_any(path, kind, strict, text_column, schema, name_column)
             counts[k].done = counts[k].size
             problems.extend(result.problems)
             yield from result.documents

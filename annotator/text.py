@@ -80,11 +80,21 @@ def normalise(raw: bytes | str) -> NormalisedText:
 
 
 def leading_boms(text: str) -> int:
-    """How many BOMs ``normalise`` removes from the start of ``text`` (code points 0 to n - 1).
-
-    Offset maps across the normalisation (``importing.normalise_with_offsets``,
-    ``formats.standoff.RawOffsets``) drop exactly these."""
+    """How many BOMs ``normalise`` removes from the start of ``text`` (code points 0 to n - 1)."""
     return len(text) - len(text.lstrip(BOM))
+
+
+def normalise_drops(text: str) -> list[int]:
+    """The indices of the characters of ``text`` that ``normalise`` removes, ascending: its
+    leading BOMs and the CR of each CRLF (a lone CR becomes LF: it stays, one for one). Every
+    offset map across the normalisation (``importing.normalise_with_offsets``,
+    ``formats.standoff.RawOffsets``) is built from these."""
+    drops = list(range(leading_boms(text)))
+    start = 0
+    while (i := text.find("\r\n", start)) >= 0:
+        drops.append(i)
+        start = i + 1
+    return drops
 
 
 def unique_name(base: str, taken: set[str]) -> str:

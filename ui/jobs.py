@@ -149,16 +149,15 @@ class BackgroundJob(QObject):
 
 
 def read_any(path: Path, project: Project) -> ImportResult:
-    from annotator.formats.jsonl import read_jsonl
-    from annotator.formats.plain import read_csv, read_text
+    """Read one dropped file or folder as ``annotator import`` reads it in format ``auto``
+    (``annotator.formats.registry.read_any``, with the project's schema); a CSV file's
+    ``name`` column, when it has one, names its documents."""
+    from annotator.formats.registry import detect_format
+    from annotator.formats.registry import read_any as read_source
 
-    """Read one file or folder with the reader its suffix calls for (folders: .txt files)."""
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        return read_jsonl(path, schema=project.schema)
-    if suffix == ".csv":
-        return read_csv(path, name_column="name" if "name" in _csv_header(path) else "")
-    return read_text(path)
+    fmt = detect_format(path)
+    name_column = "name" if fmt == "csv" and "name" in _csv_header(path) else ""
+    return read_source(path, fmt, True, schema=project.schema, name_column=name_column)
 
 
 def _csv_header(path: Path) -> list[str]:

@@ -30,8 +30,8 @@ ExportOption = Literal[
     "splits", "tokenizer", "overlap", "scheme", "docstart", "spans_key", "labels", "events_style"
 ]
 """the export options a writer may read (``ExportOptions`` fields, and the writer's ``style``)"""
-ReadOption = Literal["text_column", "schema", "attribute_schema"]
-"""what a reader takes besides ``strict``: a CSV text column, the project's schema (as
+ReadOption = Literal["text_column", "name_column", "schema", "attribute_schema"]
+"""what a reader takes besides ``strict``: a CSV text and name column, the project's schema (as
 ``schema``, or as ``attribute_schema`` by a reader that only takes attribute names from it)"""
 
 
@@ -114,7 +114,7 @@ REGISTRY: dict[str, Format] = {
             "annotator.formats.plain",
             reader="read_csv",
             detect_suffixes=(".csv",),
-            read_options=frozenset({"text_column"}),
+            read_options=frozenset({"text_column", "name_column"}),
         ),
         Format(
             "spacy",
@@ -338,8 +338,12 @@ def read_any(
     strict: bool,
     text_column: str = "text",
     schema: Schema | None = None,
+    name_column: str = "",
 ) -> ImportResult:
     """Read one import source in format ``fmt`` (``auto`` guesses from the name).
+
+    ``text_column`` and ``name_column``: a CSV file's columns holding each document's text and
+    name (without a name column a row is named ``FILE:LINE``).
 
     ``schema`` (the project's) goes to the readers that read structure with it: brat (its
     type names and numbered roles) and the formats that carry events as relations (Label
@@ -352,6 +356,8 @@ def read_any(
     kwargs: dict[str, Any] = {"strict": strict}
     if "text_column" in options:
         kwargs["text_column"] = text_column
+    if "name_column" in options:
+        kwargs["name_column"] = name_column
     if schema is not None and "schema" in options:
         kwargs["schema"] = schema
     if schema is not None and "attribute_schema" in options:

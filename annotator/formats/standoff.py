@@ -39,7 +39,7 @@ from annotator.model import (
 )
 from annotator.rules import is_reference, repeated_arguments
 from annotator.schema import Schema
-from annotator.text import OffsetMap, leading_boms, normalise
+from annotator.text import OffsetMap, normalise, normalise_drops
 
 DEFAULT_OPTIONS = ExportOptions()
 """The options an exporter uses when given none (a shared frozen value)."""
@@ -54,12 +54,12 @@ class RawOffsets:
         self.changed = self.text != raw
         self._u16: OffsetMap | None = None
         self._to_stored: list[int] = []
-        if self.changed:
-            # the stored text drops the leading BOMs and the CR of each CRLF; a lone CR becomes LF
-            j, boms = 0, leading_boms(raw)
-            for i, ch in enumerate(raw):
+        if self.changed:  # the characters normalising drops map to the next one kept
+            drops, j, k = normalise_drops(raw), 0, 0
+            for i in range(len(raw)):
                 self._to_stored.append(j)
-                if i < boms or (ch == "\r" and raw[i + 1 : i + 2] == "\n"):
+                if k < len(drops) and drops[k] == i:
+                    k += 1
                     continue
                 j += 1
             self._to_stored.append(j)
