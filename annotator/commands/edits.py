@@ -10,7 +10,10 @@ Restored records get a fresh clock stamp: merges see an undo as the newest versi
 Commands return ``Changed``: the record versions and statuses they wrote, in the spirit of
 Anki's operations → changes → views. The GUI updates its views from it and never reads those
 records back. ``Macro`` groups commands into one step (bulk actions, a trigger span plus its
-event, a span deletion with the arguments that pointed at it).
+event, a span deletion with the arguments that pointed at it) and reports ``Changed.union`` of
+its children (linear in what they wrote). ``RelabelSpansInBulk`` relabels many spans as one
+bulk write (``Project.batch()``), with the same versions, stamps and log lines as one
+``UpdateSpan`` each.
 
 Example::
 
@@ -28,10 +31,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from annotator.model import DocStatus, Record, Status, record_kind
+from annotator.model import DocStatus, Record, Span, Status, record_kind
 from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:
+    from annotator.batch import Batch, LogEntry
     from annotator.project import Project, Written
 
 
@@ -81,14 +85,24 @@ class Changed:
         return bool(self.statuses)
 
     def __or__(self, other: Changed) -> Changed:
-        latest = {(record_kind(r), r.uuid): r for r in self.records}
-        latest.update({(record_kind(r), r.uuid): r for r in other.records})
-        return Changed(
-            self.doc_ids | other.doc_ids,
-            tuple(latest.values()),
-            self.statuses + other.statuses,
-            self.created | other.created,
-        )
+        return Changed.union((self, other))
+
+    @classmethod
+    def union(cls, changes: Iterable[Changed]) -> Changed:
+        """What ``changes`` wrote one after the other, in linear time: the same as folding
+        them with ``|`` from the left, which costs the square of the record count (a bulk
+        step of 10,000 children rebuilt a dict of everything changed so far per child)."""
+        docs: set[int] = set()
+        latest: dict[tuple[str, str], Record] = {}
+        statuses: list[DocStatus] = []
+        created: set[str] = set()
+        for change in changes:
+            docs |= change.doc_ids
+            for rec in change.records:
+                latest[record_kind(rec), rec.uuid] = rec  # a later version keeps the first place
+            statuses += change.statuses
+            created |= change.created
+        return cls(frozenset(docs), tuple(latest.values()), tuple(statuses), frozenset(created))
 
 
 Version = tuple[Record | None, Record]
@@ -206,6 +220,122 @@ class UpdateSpan(Command):
     def _first(self, project: Project) -> list[Version]:
         before = project.span(self.target)
         return [(before, project.update_span(self.target, **self.changes))]
+
+
+class RelabelSpansInBulk(Command):
+    """Relabel the spans ``uuids`` as ``label`` in ONE bulk write (``Project.batch()``: one
+    ``executemany`` per table), and so its undo and redo: what renaming a label in the schema
+    does to its spans, 50,000 of them in seconds where one ``UpdateSpan`` each cost five
+    statements per span. ``current``, the label they carry, lets the first ``do`` read them
+    all in one query (a span found under another label is read on its own).
+
+    The same record versions as an ``UpdateSpan`` per span, in the same order: each span is
+    read when the step first runs (one gone since refuses the step), judged by
+    ``annotator.rules.span_problem`` under the schema of that moment (a violation writes
+    nothing), written with a fresh clock stamp and one change-log line ("update", then
+    "undo"/"redo" as ``Project.restore`` logs them), and undo writes the versions before back
+    (same content, fresh stamps) in reverse order."""
+
+    def __init__(self, uuids: Sequence[str], label: str, *, current: str | None = None) -> None:
+        super().__init__()
+        self.uuids, self.label, self.current = list(uuids), label, current
+        self.text = f"relabel as {label}"
+        self._stored: list[Span] = []
+        """the version of each span the file holds (after do and redo the relabelled one,
+        after undo the one before), logged as "before" by the next write"""
+        self._json: list[dict[str, Any]] = []
+        """``record_to_json`` of each span before the first ``do`` (every version written
+        differs from it in ``_RELABEL_FIELDS`` only: its log lines are made from it)"""
+
+    def _first(self, project: Project) -> list[Version]:
+        from annotator import rules
+        from annotator.model import record_to_json
+
+        schema = project.schema
+        with project.batch() as bulk:
+            found = {} if self.current is None else {
+                s.uuid: s for s in project.spans(label=self.current)
+            }  # fmt: skip
+            spans = [found.get(u) or project.span(u) for u in self.uuids]  # (gone: refused)
+            at: dict[int, list[int]] = {}
+            for i, span in enumerate(spans):
+                at.setdefault(span.doc_id, []).append(i)
+            relabelled: list[Span] = list(spans)
+            # the documents' texts in blocks (one query per 500), not one read per document
+            for block in project.text_blocks(ids=sorted(at)):
+                for doc_id, name, text in block:
+                    for i in at.pop(doc_id):
+                        span = spans[i]
+                        # the text as ``Project.update_span`` sets it
+                        covered = text[span.start : span.end] if _covers(span, len(text)) else None
+                        new = dataclasses.replace(
+                            span, label=self.label, text=span.text if covered is None else covered
+                        )
+                        violation = rules.span_problem(schema, text, new, name)
+                        if violation is not None:
+                            raise violation.error()
+                        relabelled[i] = new
+            for doc_id in at:
+                project.document(doc_id)  # raises: no such document
+            versions = list(zip(spans, relabelled, strict=True))
+            self._stored = [before for before, _ in versions]
+            self._json = [record_to_json(before) for before in self._stored]
+            written = self._write(bulk, range(len(versions)), [a for _, a in versions], "update")
+        return [(before, after) for (before, _), after in zip(versions, written, strict=True)]
+
+    def do(self, project: Project) -> Changed:
+        if not self.done_once:
+            self.versions, self.done_once = self._first(project), True
+            return _spans_changed(after for _, after in self.versions)
+        afters = [after for _, after in self.versions]
+        with project.batch() as bulk:
+            return _spans_changed(self._write(bulk, range(len(afters)), afters, "redo"))
+
+    def undo(self, project: Project) -> Changed:
+        order = range(len(self.versions) - 1, -1, -1)  # reversed, as a Macro undoes
+        befores = [before for before, _ in self.versions]
+        with project.batch() as bulk:
+            return _spans_changed(self._write(bulk, order, befores, "undo"))
+
+    def _write(
+        self, bulk: Batch, order: Iterable[int], contents: Sequence[Record | None], action: str
+    ) -> list[Span]:
+        """Write ``contents[i]`` for each ``i`` of ``order`` with a fresh clock stamp, each
+        logged against the version the file holds (``self._stored[i]``), which it becomes.
+        Returns the versions written, in writing order."""
+        out: list[Span] = []
+        log: list[LogEntry] = []
+        for i in order:
+            content = contents[i]
+            assert isinstance(content, Span)
+            new = dataclasses.replace(content, clock=bulk.stamp())
+            stored, base = self._stored[i], self._json[i]
+            # ``record_to_json`` of both versions: they differ in these fields only
+            was = {**base, **{f: getattr(stored, f) for f in _RELABEL_FIELDS}}
+            now = {**base, **{f: getattr(new, f) for f in _RELABEL_FIELDS}}
+            log.append((new.annotator, action, "spans", new.uuid, was, now))
+            self._stored[i] = new
+            out.append(new)
+        if out:
+            bulk.add_annotators(dict.fromkeys(s.annotator for s in out))
+            bulk.put(out)
+            bulk.log(log)
+        return out
+
+
+def _covers(span: Span, length: int) -> bool:
+    return (
+        type(span.start) is int and type(span.end) is int and 0 <= span.start < span.end <= length
+    )
+
+
+_RELABEL_FIELDS = ("label", "text", "clock")
+"""The fields in which a relabelled span's stored versions can differ"""
+
+
+def _spans_changed(spans: Iterable[Record]) -> Changed:
+    records = tuple(spans)
+    return Changed(frozenset(r.doc_id for r in records), records)
 
 
 class DeleteSpan(Command):
@@ -392,19 +522,15 @@ class Macro(Command):
         return []
 
     def do(self, project: Project) -> Changed:
-        changed = Changed()
         with project.transaction():
-            for child in self.children:
-                changed = changed | child.do(project)
+            changes = [child.do(project) for child in self.children]
         self.done_once = True
-        return changed
+        return Changed.union(changes)
 
     def undo(self, project: Project) -> Changed:
-        changed = Changed()
         with project.transaction():
-            for child in reversed(self.children):
-                changed = changed | child.undo(project)
-        return changed
+            changes = [child.undo(project) for child in reversed(self.children)]
+        return Changed.union(changes)
 
     @property
     def uuid(self) -> str:
