@@ -152,6 +152,9 @@ def test_big_single_paragraph(qtbot: QtBot, tmp_path: Path, bench: Record) -> No
 # First figures (2026-11-29, before the fix, 900x700 view, 97,564 chars, 10,000 spans, load ~2):
 # paint after a span added 1,062 ms, removed 1,328 ms, 10,000 suggestions set 1,018 ms, a
 # suggestion selected 258 ms.
+# After the view measures the spans of the lines a paint shows, 16 lines at a time, cached
+# (``paint.CHUNK_LINES``; ``SpanTextView._visible``), same day, load ~2: 24 / 19 / 40 / 11 ms.
+# The review window opening above went 1.55 s -> 0.92 s, the document view 0.38 s -> 0.15 s.
 MANY_SPANS = 10_000
 PAINT_TARGET_S = 0.1
 

@@ -3,7 +3,9 @@
 All x positions come from Qt's own layout of each line (``QTextLine.cursorToX`` with leading
 and trailing edges, one grapheme cluster at a time), so right-to-left text, digits and Latin
 inside Arabic, and ligatures are placed by Qt's bidi and shaping, never by hand. Geometry is in
-block-local coordinates and cached per block by the view.
+block-local coordinates and cached by the view per block, a few lines at a time (``CHUNK_LINES``):
+a paint measures the spans on the lines it shows, so one paragraph of thousands of lines and
+spans costs what its visible lines cost.
 
 Painting happens in two passes around ``QPlainTextEdit.paintEvent``: translucent tints under the
 text (the text is drawn once, on top, so glyphs and joining are untouched), then marks over it:
@@ -52,6 +54,8 @@ from ui.docview.spans import ViewSpan
 LEADING = QTextLine.Edge.Leading
 TRAILING = QTextLine.Edge.Trailing
 MAX_LEVELS = 4  # underline rows that fit under a line; deeper spans share the last row
+CHUNK_LINES = 16
+"""lines of a block whose span geometry and marks are made and kept together"""
 INVISIBLE_COLOR = QColor("#c2185b")
 
 
@@ -194,15 +198,27 @@ def piece_geometry(
     ends: bool,
     rtl: bool,
     text: str | None = None,
+    within: tuple[int, int] | None = None,
 ) -> SpanGeometry:
     """Runs and edges of the block-relative UTF-16 range ``[a, b)`` of ``span``.
 
     ``text``, the characters of the range, lets a range that is one bidi run (``one_run``)
-    be measured at its two ends on each line instead of one grapheme cluster at a time."""
+    be measured at its two ends on each line instead of one grapheme cluster at a time.
+    ``within``, line numbers ``(first, end)``: only the runs and edges on those lines, each
+    exactly as the whole range gives it (a paint measures the lines it shows, not the span's
+    others; each line is measured on its own)."""
     geom = SpanGeometry(span)
     fallback = -1.0 if rtl else 1.0
     run = one_run(text) if text is not None else 0
-    for i, line in lines_over(layout, a, b):
+    lines = range(layout.lineCount()) if within is None else range(*within)
+    if not lines:
+        return geom
+    # from the first line asked for (the range's own lines start there or before)
+    for i, line in lines_over(layout, max(a, layout.lineAt(lines[0]).textStart()), b):
+        if i not in lines:
+            if i < lines[0]:
+                continue
+            break
         ls = line.textStart()
         s, e = max(a, ls), min(b, ls + line.textLength())
         if s >= e:
@@ -234,10 +250,13 @@ def piece_geometry(
     return geom
 
 
-def _run_of(geom: SpanGeometry, edge: Edge) -> tuple[float, float] | None:
+def _run_of(geom: SpanGeometry, edge: Edge) -> tuple[int, float, float] | None:
+    """The run (line, x0, x1) an edge sits on: the line is part of it, so two runs of one
+    extent on two lines are never taken for one (nor, measuring some lines only, told apart
+    differently from the whole span)."""
     for line, x0, x1 in geom.runs:
         if line == edge.line and x0 - 0.5 <= edge.x <= x1 + 0.5:
-            return x0, x1
+            return line, x0, x1
     return None
 
 
@@ -252,7 +271,7 @@ def _edges_to_run_ends(geom: SpanGeometry, rtl: bool) -> None:
     start_run = _run_of(geom, geom.start) if geom.start else None
     end_run = _run_of(geom, geom.end) if geom.end else None
     if geom.start and geom.end and start_run and start_run == end_run:
-        x0, x1 = start_run
+        _, x0, x1 = start_run
         first, last = (x1, x0) if rtl else (x0, x1)
         geom.start = Edge(geom.start.line, first, -1.0 if rtl else 1.0)
         geom.end = Edge(geom.end.line, last, 1.0 if rtl else -1.0)
@@ -261,7 +280,7 @@ def _edges_to_run_ends(geom: SpanGeometry, rtl: bool) -> None:
         edge = getattr(geom, name)
         if edge is None or run is None:
             continue
-        x0, x1 = run
+        _, x0, x1 = run
         near_left = abs(edge.x - x0) <= abs(edge.x - x1)
         setattr(geom, name, Edge(edge.line, x0 if near_left else x1, 1.0 if near_left else -1.0))
 

@@ -17,6 +17,7 @@ suggestion.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -57,30 +58,54 @@ _TOOLTIP_TEXT_MAX = 300
 _CACHE_MAX_BLOCKS = 4096
 
 
-class _BlockCache:
-    """One block's span geometry (valid while ``key`` holds, for the spans ``shown``) and
-    the marks built from it (valid while ``marks_key`` holds: the nesting rows of its spans
-    and the selection in it). ``spans`` is the generation of the view's spans it was checked
-    against: after the spans are replaced, an entry whose block shows the very same spans is
-    kept (a big document's whole layer replaces its first screen's spans: same spans there)."""
+def _BOX_Y(box: LineBox) -> float:
+    return box.y
 
-    __slots__ = ("boxes", "geoms", "key", "marks", "marks_key", "shown", "spans")
+
+class _BlockCache:
+    """The span geometry of some lines of one block, ``lines`` = (first, end) line numbers
+    (all of them for ``_block_geometry``, a chunk of ``paint.CHUNK_LINES`` for a paint),
+    covering the code points ``[first, last)``: valid for the spans ``shown`` (those meeting
+    that text, in index order) while the block's layout holds; and the marks built from it
+    (valid while ``marks_key`` holds: the nesting rows of its spans and the selection in
+    it). ``spans`` is the generation of the view's spans it was checked against: after the
+    spans are replaced, an entry whose lines show the very same spans is kept (a big
+    document's whole layer replaces its first screen's spans: same spans there). ``boxes``
+    are the whole block's lines (the geometry numbers lines in the block)."""
+
+    __slots__ = (
+        "boxes", "first", "geoms", "last", "lines", "marks", "marks_key", "shown", "spans",
+    )  # fmt: skip
 
     def __init__(
         self,
-        key: tuple[int, int],
+        lines: tuple[int, int],
+        span: tuple[int, int],
         boxes: list[LineBox],
         geoms: list[SpanGeometry],
         shown: list[ViewSpan],
         spans: int,
     ):
-        self.key = key
+        self.lines = lines
+        self.first, self.last = span
         self.boxes = boxes
         self.geoms = geoms
         self.shown = shown
         self.spans = spans
         self.marks: BlockMarks | None = None
         self.marks_key: tuple[object, ...] = ()
+
+
+class _BlockLines:
+    """One block's line boxes (valid while ``key`` holds: the view's layout epoch and the
+    block's line count) and its chunks' geometry met so far, by chunk number."""
+
+    __slots__ = ("boxes", "chunks", "key")
+
+    def __init__(self, key: tuple[int, int], boxes: list[LineBox]) -> None:
+        self.key = key
+        self.boxes = boxes
+        self.chunks: dict[int, _BlockCache] = {}
 
 
 class PlainDocument(QTextDocument):
@@ -131,7 +156,7 @@ class SpanTextView(QPlainTextEdit):
         self._under_tags: Callable[[QPainter], None] | None = None
         self._patterns: dict[str, str] = {}
         self._tag_names: dict[str, str] = {}
-        self._geom: dict[int, _BlockCache] = {}
+        self._geom: dict[int, _BlockLines] = {}
         self._spans_generation = 0  # bumped when the spans are replaced (``_BlockCache``)
         self._tags: TagPixmaps | None = None
         self._wheel = 0
@@ -268,7 +293,7 @@ class SpanTextView(QPlainTextEdit):
         if self._selected_sug not in self._sugs:
             self._selected_sug = None
         self._marks += 1
-        self._geom.clear()
+        self._spans_generation += 1  # (each chunk's geometry is checked when next painted)
         self.viewport().update()
 
     def suggestions(self) -> list[ViewSpan]:
@@ -469,7 +494,9 @@ class SpanTextView(QPlainTextEdit):
         if last < 0:
             last = self._doc.blockCount()
         for number in [n for n in self._geom if first <= n <= last]:
-            del self._geom[number]
+            chunks = self._geom[number].chunks
+            for k in [k for k, c in chunks.items() if c.first <= end and c.last >= start]:
+                del chunks[k]
         self._update_range(start, end)
 
     def _update_range(self, start: int, end: int) -> None:
@@ -497,47 +524,90 @@ class SpanTextView(QPlainTextEdit):
         return block.textDirection() == Qt.LayoutDirection.RightToLeft
 
     def _block_geometry(self, block: QTextBlock) -> _BlockCache:
-        from ui.docview.paint import line_boxes, piece_geometry
+        """The geometry of all the spans of a block, on all its lines, made afresh: what the
+        chunks a paint uses (``_chunk_geometry``) add up to."""
+        from ui.docview.paint import line_boxes
+
+        layout = block.layout()
+        return self._lines_geometry(block, line_boxes(layout), (0, layout.lineCount()))
+
+    def _block_lines(self, block: QTextBlock) -> _BlockLines:
+        from ui.docview.paint import line_boxes
 
         layout = block.layout()
         key = (self._epoch, layout.lineCount())
-        cached = self._geom.get(block.blockNumber())
+        number = block.blockNumber()
+        lines = self._geom.get(number)
+        if lines is None or lines.key != key:
+            if len(self._geom) >= _CACHE_MAX_BLOCKS:
+                self._geom.clear()
+            lines = self._geom[number] = _BlockLines(key, line_boxes(layout))
+        return lines
+
+    def _chunk_geometry(self, block: QTextBlock, lines: _BlockLines, k: int) -> _BlockCache:
+        """The geometry of chunk ``k`` (lines ``k * CHUNK_LINES`` on) of a block, cached."""
+        from ui.docview.paint import CHUNK_LINES
+
         generation = self._spans_generation
-        if cached is not None and cached.key == key and cached.spans == generation:
+        cached = lines.chunks.get(k)
+        if cached is not None and cached.spans == generation:
             return cached
-        pos = block.position()
-        first, last = self._to_cp(pos), self._to_cp(pos + block.length() - 1)
+        count = len(lines.boxes)
+        within = (k * CHUNK_LINES, min(count, (k + 1) * CHUNK_LINES))
+        if cached is not None and cached.shown == self._shown(cached.first, cached.last):
+            cached.spans = generation  # the spans were replaced, not those of these lines
+            return cached
+        entry = lines.chunks[k] = self._lines_geometry(block, lines.boxes, within)
+        return entry
+
+    def _shown(self, first: int, last: int) -> list[ViewSpan]:
+        """The spans, then the suggestions, meeting the code points ``[first, last)``."""
         shown = self._index.intersecting(first, last)
         if len(self._sugs):
             shown += self._sugs.intersecting(first, last)
-        if cached is not None and cached.key == key and cached.shown == shown:
-            cached.spans = generation  # the spans were replaced, not those of this block
-            return cached
+        return shown
+
+    def _lines_geometry(
+        self, block: QTextBlock, boxes: list[LineBox], within: tuple[int, int]
+    ) -> _BlockCache:
+        """The geometry of the spans on lines ``within`` (first, end) of a laid-out block:
+        each piece measured as a whole (its ends, its run of one direction) on those lines
+        only, so the lines come out as the whole block's computation gives them."""
+        from ui.docview.paint import piece_geometry
+
+        layout = block.layout()
+        pos = block.position()
+        first, last = self._to_cp(pos), self._to_cp(pos + block.length() - 1)
+        lo, hi = within
+        # the code points of these lines: from the first's start (the block's, for line 0)
+        # to the next line's start (the block's end after the last line), so the chunks of a
+        # block share out its text with nothing left over or met twice
+        lo_cp = first if lo <= 0 else self._to_cp(pos + layout.lineAt(lo).textStart())
+        hi_cp = (
+            last if hi >= layout.lineCount() else self._to_cp(pos + layout.lineAt(hi).textStart())
+        )
+        shown = self._shown(lo_cp, hi_cp)
         rtl = self._block_rtl(block)
         geoms = []
         for span in shown:
             for k, (a, b) in enumerate(span.pieces()):
-                if a >= last or b <= first:
+                if a >= last or b <= first or a >= hi_cp or b <= lo_cp:
                     continue
-                lo, hi = max(a, first), min(b, last)
+                lo_piece, hi_piece = max(a, first), min(b, last)
                 geom = piece_geometry(
                     layout,
                     span,
-                    self._to_qt(lo) - pos,
-                    self._to_qt(hi) - pos,
+                    self._to_qt(lo_piece) - pos,
+                    self._to_qt(hi_piece) - pos,
                     starts=a >= first,
                     ends=b <= last,
                     rtl=rtl,
-                    text=self._text[lo:hi],
+                    text=self._text[lo_piece:hi_piece],
+                    within=within,
                 )
                 geom.first_piece = k == 0
                 geoms.append(geom)
-        if len(self._geom) >= _CACHE_MAX_BLOCKS:
-            self._geom.clear()
-        entry = self._geom[block.blockNumber()] = _BlockCache(
-            key, line_boxes(layout), geoms, shown, generation
-        )
-        return entry
+        return _BlockCache(within, (lo_cp, hi_cp), boxes, geoms, shown, self._spans_generation)
 
     def _block_marks(self, entry: _BlockCache) -> BlockMarks:
         """The marks of a block, rebuilt when a nesting row or the selection in it changed
@@ -558,16 +628,34 @@ class SpanTextView(QPlainTextEdit):
             entry.marks_key = marks_key
         return entry.marks
 
-    def _visible(self, rect: QRect) -> list[tuple[QPointF, QTextBlock, _BlockCache]]:
+    def _visible(self, rect: QRect) -> list[tuple[QPointF, QTextBlock, list[_BlockCache]]]:
+        """The blocks meeting ``rect`` (viewport) with the geometry of their lines that do,
+        widened by the depth of the underline rows and outlines (which reach past a line's
+        box) and so by a line: a paint measures the spans of the lines it shows."""
+        from ui.docview.paint import CHUNK_LINES, MAX_LEVELS
+
         found = []
         offset = self.contentOffset()
+        margin = self._style.step * (MAX_LEVELS + 1) + self._style.pen + 4
         block = self.firstVisibleBlock()
         while block.isValid():
             geometry = self.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > rect.bottom():
                 break
             if block.isVisible() and geometry.bottom() >= rect.top():
-                found.append((geometry.topLeft(), block, self._block_geometry(block)))
+                lines = self._block_lines(block)
+                boxes = lines.boxes
+                top = rect.top() - geometry.top() - margin
+                bottom = rect.bottom() + 1 - geometry.top() + margin
+                # the lines from the last starting above ``top`` to the last starting above
+                # ``bottom`` (lines follow one another downwards)
+                first = max(0, bisect.bisect_right(boxes, top, key=_BOX_Y) - 1)
+                end = bisect.bisect_right(boxes, bottom, key=_BOX_Y)
+                chunks = range(first // CHUNK_LINES, (max(first, end - 1)) // CHUNK_LINES + 1)
+                entries = [self._chunk_geometry(block, lines, k) for k in chunks if boxes]
+                if not boxes:  # a block not laid out: its spans have no lines to be on
+                    entries = []
+                found.append((geometry.topLeft(), block, entries))
             block = block.next()
         return found
 
@@ -579,13 +667,21 @@ class SpanTextView(QPlainTextEdit):
     def visible_tags(self) -> list[tuple[QPointF, QPixmap]]:
         """The label tags painted in the visible blocks: (viewport position, pixmap)."""
         out: list[tuple[QPointF, QPixmap]] = []
-        for origin, _block, entry in self._visible(self.viewport().rect()):
-            out.extend((origin + point, pixmap) for point, pixmap in self._block_marks(entry).tags)
+        for origin, _block, entries in self._visible(self.viewport().rect()):
+            for entry in entries:
+                marks = self._block_marks(entry)
+                out.extend((origin + point, pixmap) for point, pixmap in marks.tags)
         return out
 
-    def _invisible_marks(self, block: QTextBlock) -> list[tuple[int, str]]:
+    def _invisible_marks(
+        self, block: QTextBlock, entries: Sequence[_BlockCache]
+    ) -> list[tuple[int, str]]:
+        """The invisible characters on the lines of ``entries`` (block-relative, u16)."""
+        if not entries:
+            return []
         pos = block.position()
-        first, last = self._to_cp(pos), self._to_cp(pos + block.length() - 1)
+        first = min(e.first for e in entries)
+        last = max(e.last for e in entries)
         return [
             (self._to_qt(first + m.start()) - pos, atext.INVISIBLES[m.group()])
             for m in _INVISIBLE_RE.finditer(self._text, first, last)
@@ -606,12 +702,14 @@ class SpanTextView(QPlainTextEdit):
 
         from ui.docview.paint import paint_invisibles, paint_marks, paint_tints
 
-        visible = [
-            (origin, block, entry, self._block_marks(entry))
-            for origin, block, entry in self._visible(e.rect())
+        visible = self._visible(e.rect())
+        chunks = [
+            (origin, self._block_marks(entry))
+            for origin, _block, entries in visible
+            for entry in entries
         ]
         painter = QPainter(self.viewport())
-        for origin, _block, _entry, marks in visible:
+        for origin, marks in chunks:
             paint_tints(painter, origin, marks)
         painter.end()
         super().paintEvent(e)  # the text, drawn once over the tints
@@ -620,13 +718,15 @@ class SpanTextView(QPlainTextEdit):
             painter.save()
             self._under_tags(painter)
             painter.restore()
-        for origin, _block, _entry, marks in visible:
+        for origin, marks in chunks:
             paint_marks(painter, origin, marks)
         if self._show_invisibles:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            for origin, block, entry, _marks in visible:
-                found = self._invisible_marks(block)
-                paint_invisibles(painter, origin, block.layout(), entry.boxes, found, self._style)
+            for origin, block, entries in visible:
+                if entries:
+                    found = self._invisible_marks(block, entries)
+                    boxes = entries[0].boxes
+                    paint_invisibles(painter, origin, block.layout(), boxes, found, self._style)
         painter.end()
 
     def resizeEvent(self, e: QResizeEvent) -> None:
