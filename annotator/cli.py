@@ -809,6 +809,7 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
     """
     parser = build_parser(lazy=True)
     args = parser.parse_args(argv)
+    _refuse_bytes_in_text(parser, args)
     from annotator.store import DATABASE_ERRORS  # after parsing: --help needs no store
 
     args.gui_runner = gui
@@ -827,6 +828,26 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
         return _fail(_os_error(exc, args))
     except DATABASE_ERRORS as exc:
         return _fail(f"{getattr(args, 'project', '')}: database error: {exc}".lstrip(": "))
+
+
+TEXT_ARGUMENTS = frozenset({
+    "annotator", "annotators", "document", "from_layer", "label", "labels", "layer", "layers",
+    "name", "name_column", "query", "role", "seed", "spans_key", "text_column", "to_layer", "url",
+})  # fmt: skip
+"""the arguments that are text, not a file's path (a path may hold any bytes on Linux)"""
+
+
+def _refuse_bytes_in_text(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A text argument holding bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, which SQLite and every writer refuse with a traceback) is a usage error."""
+    for dest in sorted(TEXT_ARGUMENTS):
+        value = getattr(args, dest, None)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and any("\ud800" <= ch <= "\udfff" for ch in item):
+                parser.error(
+                    f"argument {dest.replace('_', '-')}: not valid text (the command line "
+                    "held bytes that are not UTF-8)"
+                )
 
 
 def _fail(message: str) -> int:
