@@ -7,8 +7,11 @@ plain text; tooltips go through ``plain_tooltip`` because Qt guesses rich text i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
+import bisect
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from itertools import count
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,8 +35,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableView,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +43,7 @@ from annotator.model import Span, Status, fields_of, spliced
 from annotator.schema import Label
 from ui.docview.looks import assign_looks
 from ui.i18n import label_display, plain_tooltip, status_text
-from ui.widgets import EXCERPT, DirectionalDelegate, items, swatch
+from ui.widgets import EXCERPT, DirectionalDelegate, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,7 +57,9 @@ class DocumentRow:
     doc_id: int
     name: str
     status: Status
-    count: int
+    count: int | None
+    """the annotation count; None: not counted yet (the list's counter counts it when the
+    row is shown or asked for, see ``DocumentListPanel.set_rows``)"""
 
 
 def queue_marker(color: QColor, size: int = 12) -> QIcon:
@@ -74,8 +77,152 @@ def queue_marker(color: QColor, size: int = 12) -> QIcon:
     return QIcon(pix)
 
 
+def cell_width(view: QAbstractItemView, text: str) -> int:
+    """The width a cell of ``view`` needs for ``text``: the text, the item margins and the
+    focus frame (as QStyledItemDelegate lays it out). Columns are sized from this, never by
+    measuring their rows (a resize-to-contents column asks every row)."""
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return view.fontMetrics().horizontalAdvance(text) + 2 * margin + 6
+
+
+class DocumentListModel(QAbstractTableModel):
+    """The document list's rows: the ``DocumentRow`` values themselves (no item per row),
+    their cells made when the view asks for them (only the rows on screen are asked).
+
+    ``rows`` is every document, ``shown`` the positions in ``rows`` of those the filter lets
+    through, in order (a ``range`` when nothing is filtered out: no list of 100,000 numbers).
+    With a hub queue (``queue``), a row in it whose status is not done carries the queue
+    marker and says why in its tooltip; every other row gets a blank icon of the same size.
+    The panel gives the texts (``headers``, ``statuses``, ``queued_tip``) so that they are
+    translated in its context. A row whose count is None is counted by ``counter`` when the
+    view (or ``count``) first asks for it; ``widened`` says a count has more digits than
+    ``digits``, the Spans column's width.
+    """
+
+    widened = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[DocumentRow] = []
+        self.shown: Sequence[int] = range(0)
+        self.headers: list[str] = ["", "", ""]
+        self.statuses: dict[Status, str] = {}
+        self.queue: frozenset[int] | None = None
+        self.queued_tip = ""
+        self.marker = QIcon()
+        self.blank = QIcon()
+        self.counter: Callable[[int], int] | None = None
+        self.digits = 0
+        self._right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+    # -- what the view reads ---------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.shown)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def queued(self, row: DocumentRow) -> bool:
+        # the hub's queues hold what the current layer has not marked done (for gold: what
+        # gold has not), so a row marked done here leaves the queue without asking the hub
+        return self.queue is not None and row.doc_id in self.queue and row.status != Status.DONE
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        row = self.rows[self.shown[index.row()]]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.name
+            if column == 1:
+                return self.statuses.get(row.status) or status_text(row.status)
+            count = row.count if row.count is not None else self.count(self.shown[index.row()])
+            return "" if count is None else str(count)
+        if column == 0:
+            if role == UUID_ROLE:
+                return row.doc_id
+            if role == QUEUE_ROLE:
+                return self.queued(row)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                queued = self.queued(row)
+                return plain_tooltip(f"{row.name}\n{self.queued_tip}" if queued else row.name)
+            if role == Qt.ItemDataRole.DecorationRole and self.queue is not None:
+                return self.marker if self.queued(row) else self.blank
+        elif column == 1 and role == UUID_ROLE:
+            return row.status.value
+        elif column == 2 and role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._right
+        return None
+
+    def count(self, position: int) -> int | None:
+        """The count of ``rows[position]``, counted now (and kept) if it was not yet."""
+        row = self.rows[position]
+        if row.count is not None or self.counter is None:
+            return row.count
+        count = self.counter(row.doc_id)
+        self.rows[position] = DocumentRow(row.doc_id, row.name, row.status, count)
+        if len(str(count)) > self.digits:
+            self.widened.emit(count)
+        return count
+
+    # -- what the panel changes ------------------------------------------------------------
+    def reset(self, rows: list[DocumentRow], shown: Sequence[int]) -> None:
+        """Show the rows at positions ``shown`` of ``rows`` (kept, not copied)."""
+        self.beginResetModel()
+        self.rows, self.shown = rows, shown
+        self.endResetModel()
+
+    def row_of(self, position: int) -> int:
+        """The view's row showing ``rows[position]`` (-1 when it is filtered out)."""
+        shown = self.shown
+        if isinstance(shown, range):
+            return position if position in shown else -1
+        at = bisect.bisect_left(shown, position)
+        return at if at < len(shown) and shown[at] == position else -1
+
+    def row_changed(self, position: int) -> None:
+        """``rows[position]`` was replaced: its view row (if shown) is repainted, no other."""
+        row = self.row_of(position)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
+    def all_changed(self) -> None:
+        """Every row's look changed (the queue came or went), not which rows are shown."""
+        if self.shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.shown) - 1, 2))
+
+
+class DocumentTable(QTableView):
+    """The document list's view: a table whose Home and End go to the first and last
+    document, as in a list (a table's go to the first and last column)."""
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        action = QAbstractItemView.CursorAction
+        rows = self.model().rowCount()
+        if cursorAction in (action.MoveHome, action.MoveEnd) and rows:
+            row = 0 if cursorAction == action.MoveHome else rows - 1
+            return self.model().index(row, 0)
+        return super().moveCursor(cursorAction, modifiers)
+
+
 class DocumentListPanel(QWidget):
     """Documents with the current annotator's status and annotation count; filterable.
+
+    A ``QTableView`` on a ``DocumentListModel``: ``set_rows`` hands it the rows (nothing is
+    made per row; the view asks for the cells of the rows on screen) and ``update_row``
+    replaces one row after an edit and repaints only it. The columns are sized from the font,
+    never by measuring rows: Status fits the widest status name, Spans the widest count.
 
     With a team hub (issue 16), ``show_queue`` marks the documents of the current layer's
     queue (an analyst: assigned and not done; gold: the review queue, documents whose
@@ -102,17 +249,29 @@ class DocumentListPanel(QWidget):
         self.queue_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.queue_toggle.setObjectName("queue_toggle")
         self.queue_toggle.hide()  # no hub, no queue
-        self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Status"), self.tr("Spans")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.model = DocumentListModel(self)
+        self.model.headers = [self.tr("Name"), self.tr("Status"), self.tr("Spans")]
+        table = self.table = DocumentTable(self)
+        table.setModel(self.model)
         # names read from their start: elided at their end, never in the middle
-        self.tree.setItemDelegate(DirectionalDelegate(self.tree))
-        header = self.tree.header()
+        table.setItemDelegate(DirectionalDelegate(table))
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the list, as it left the tree
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
+        header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.status_filter)
@@ -123,131 +282,145 @@ class DocumentListPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
         layout.addLayout(queue_row)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.table)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.status_filter.currentIndexChanged.connect(self._apply_filter)
         self.queue_toggle.toggled.connect(self._apply_filter)
-        self.tree.itemActivated.connect(self._activated)
-        self.tree.itemClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)
+        # (queued: a count is counted while its row is painted, not the time to resize)
+        self.model.widened.connect(self._size_columns, Qt.ConnectionType.QueuedConnection)
         self.rows: list[DocumentRow] = []
-        self._counts: dict[int, int] = {}
-        self._queue: frozenset[int] | None = None
+        self._position: dict[int, int] = {}  # doc_id -> its place in ``rows``
         self._review = False
         self._waiting = 0
-        self._marker = QIcon()
-        self._blank = QIcon()
+        self._size_columns(0)
 
-    def set_rows(self, rows: Sequence[DocumentRow], current: int | None) -> None:
+    # -- the rows --------------------------------------------------------------------------
+    def set_rows(
+        self,
+        rows: Sequence[DocumentRow],
+        current: int | None,
+        counter: Callable[[int], int] | None = None,
+    ) -> None:
+        """Show ``rows`` (kept in their order), ``current`` the current document. Rows whose
+        count is None are counted by ``counter`` (a document id's annotation count) when they
+        are shown or their count is asked for: only the rows on screen, not every document
+        at every open."""
         self.rows = list(rows)
-        self._counts = {r.doc_id: r.count for r in self.rows}
-        self.tree.clear()
-        for row in rows:
-            item = QTreeWidgetItem([row.name, status_text(row.status), str(row.count)])
-            item.setData(0, UUID_ROLE, row.doc_id)
-            item.setData(1, UUID_ROLE, row.status.value)
-            item.setToolTip(0, plain_tooltip(row.name))
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self._mark(item, row.name)
-            self.tree.addTopLevelItem(item)
-            if row.doc_id == current:
-                self.tree.setCurrentItem(item)
-        self._queue_changed()
+        self._position = dict(zip(map(attrgetter("doc_id"), self.rows), count(), strict=False))
+        self.model.statuses = {st: status_text(st) for st in Status}
+        self.model.counter = counter
+        self.model.digits = 0
+        counts = map(attrgetter("count"), self.rows)
+        self._size_columns(max((c for c in counts if c is not None), default=0))
+        self._queue_changed()  # (the filter shows the rows)
+        self.set_current(current)
+
+    def _size_columns(self, widest_count: int) -> None:
+        """Status fits every status name, Spans counts up to ``widest_count`` (and both their
+        titles)."""
+        header, table = self.table.horizontalHeader(), self.table
+        names = [status_text(st) for st in Status]
+        width = max(cell_width(table, text) for text in names)
+        header.resizeSection(1, max(width, header.sectionSizeHint(1)))
+        digits = self.model.digits = max(len(str(widest_count)), self.model.digits, 3)
+        width = cell_width(table, "8" * digits)
+        header.resizeSection(2, max(width, header.sectionSizeHint(2)))
+
+    def current_id(self) -> int | None:
+        """The document of the current row (None: none)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.rows[self.model.shown[index.row()]].doc_id
 
     def set_current(self, doc_id: int | None) -> None:
         """Mark the current document (the rows are unchanged)."""
-        for item in items(self.tree):
-            if item.data(0, UUID_ROLE) == doc_id:
-                self.tree.setCurrentItem(item)
-                return
-        self.tree.clearSelection()
-        self.tree.setCurrentIndex(QModelIndex())
+        position = self._position.get(doc_id) if doc_id is not None else None
+        row = self.model.row_of(position) if position is not None else -1
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            return
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
 
     def count_of(self, doc_id: int) -> int | None:
         """The annotation count shown for ``doc_id`` (None: no such row)."""
-        return self._counts.get(doc_id)
+        position = self._position.get(doc_id)
+        return None if position is None else self.model.count(position)
 
     def update_row(self, doc_id: int, status: Status | None, count: int) -> None:
         """Refresh one document's status (None: keep the one shown) and annotation count
-        (after an edit in it)."""
-        for item in items(self.tree):
-            if item.data(0, UUID_ROLE) == doc_id:
-                if status is not None:
-                    item.setText(1, status_text(status))
-                    item.setData(1, UUID_ROLE, status.value)
-                item.setText(2, str(count))
-                self._counts[doc_id] = count
-                self.rows = [
-                    DocumentRow(r.doc_id, r.name, status or r.status, count)
-                    if r.doc_id == doc_id
-                    else r
-                    for r in self.rows
-                ]
-                name = next((r.name for r in self.rows if r.doc_id == doc_id), item.text(0))
-                self._mark(item, name)
-                self._queue_changed()
-                return
+        (after an edit in it): that row is replaced and repainted, no other is looked at
+        (unless its status changed while the list is filtered by status or by queue)."""
+        position = self._position.get(doc_id)
+        if position is None:
+            return
+        old = self.rows[position]
+        new = DocumentRow(old.doc_id, old.name, status or old.status, count)
+        if new == old:
+            return
+        self.rows[position] = new
+        if len(str(count)) > self.model.digits:
+            self._size_columns(count)
+        if new.status != old.status and self.model.queue is not None:
+            self._queue_title()
+        filtered = bool(self.status_filter.currentData()) or self._only_queue()
+        if new.status != old.status and filtered:
+            self._apply_filter()  # the row may leave (or join) what is shown
+        else:
+            self.model.row_changed(position)
 
     # -- the hub queue ---------------------------------------------------------------------
     def show_queue(self, review: bool, doc_ids: Iterable[int], waiting: int = 0) -> None:
         """Mark the documents ``doc_ids`` of the current layer's hub queue (``review``: the
         review queue of gold) and offer the toggle showing only them; ``waiting`` queued
         documents are not in the project yet (a sync brings them)."""
-        self._queue = frozenset(doc_ids)
+        model = self.model
+        model.queue = frozenset(doc_ids)
         self._review = review
         self._waiting = waiting
-        if self._marker.isNull():
-            self._marker = queue_marker(QUEUE_COLOR)
-            self._blank = queue_marker(QColor())
-        for item, name in zip(items(self.tree), (r.name for r in self.rows), strict=False):
-            self._mark(item, name)
-        self.queue_toggle.setIcon(self._marker)
+        model.queued_tip = self.tr("To review") if review else self.tr("In your queue")
+        if model.marker.isNull():
+            model.marker = queue_marker(QUEUE_COLOR)
+            model.blank = queue_marker(QColor())
+        model.all_changed()
+        self.queue_toggle.setIcon(model.marker)
         self.queue_toggle.show()
         self._queue_changed()
 
     def hide_queue(self) -> None:
         """No queue (no hub, or another project or layer): no marks, no toggle."""
-        if self._queue is None:
+        if self.model.queue is None:
             return
-        self._queue = None
-        for item, name in zip(items(self.tree), (r.name for r in self.rows), strict=False):
-            self._mark(item, name)
+        self.model.queue = None
+        self.model.all_changed()
         self.queue_toggle.setChecked(False)
         self.queue_toggle.hide()
         self._apply_filter()
 
     @property
     def queue_shown(self) -> bool:
-        return self._queue is not None
+        return self.model.queue is not None
 
     def queued_ids(self) -> set[int]:
-        """The documents marked as queued (in the list's order of rows, as a set)."""
-        return {int(it.data(0, UUID_ROLE)) for it in items(self.tree) if it.data(0, QUEUE_ROLE)}
+        """The documents marked as queued."""
+        if self.model.queue is None:
+            return set()
+        return {r.doc_id for r in self.rows if self.model.queued(r)}
 
-    def _queued(self, item: QTreeWidgetItem) -> bool:
-        # the hub's queues hold what the current layer has not marked done (for gold: what
-        # gold has not), so a row marked done here leaves the queue without asking the hub
-        return (
-            self._queue is not None
-            and item.data(0, UUID_ROLE) in self._queue
-            and item.data(1, UUID_ROLE) != Status.DONE.value
-        )
+    def _only_queue(self) -> bool:
+        return self.model.queue is not None and self.queue_toggle.isChecked()
 
-    def _mark(self, item: QTreeWidgetItem, name: str) -> None:
-        queued = self._queued(item)
-        item.setData(0, QUEUE_ROLE, queued)
-        if self._queue is None:
-            item.setIcon(0, QIcon())
-            item.setToolTip(0, plain_tooltip(name))
-            return
-        item.setIcon(0, self._marker if queued else self._blank)
-        why = self.tr("To review") if self._review else self.tr("In your queue")
-        item.setToolTip(0, plain_tooltip(f"{name}\n{why}" if queued else name))
+    def _queue_title(self) -> None:
+        n = len(self.queued_ids())
+        title = self.tr("To review ({0})") if self._review else self.tr("My queue ({0})")
+        self.queue_toggle.setText(title.format(n))
 
     def _queue_changed(self) -> None:
-        if self._queue is not None:
-            n = sum(1 for it in items(self.tree) if it.data(0, QUEUE_ROLE))
-            title = self.tr("To review ({0})") if self._review else self.tr("My queue ({0})")
-            self.queue_toggle.setText(title.format(n))
+        if self.model.queue is not None:
+            self._queue_title()
             tip = self.tr("Show only the documents of your queue")
             if self._waiting:
                 tip += "\n" + self.tr(
@@ -256,21 +429,35 @@ class DocumentListPanel(QWidget):
             self.queue_toggle.setToolTip(tip)
         self._apply_filter()
 
+    # -- the filter ------------------------------------------------------------------------
     def _apply_filter(self) -> None:
         needle = self.filter_edit.text().casefold()
         status = self.status_filter.currentData()
-        only_queue = self._queue is not None and self.queue_toggle.isChecked()
-        for item in items(self.tree):
-            hide = bool(needle) and needle not in item.text(0).casefold()
-            hide = hide or (bool(status) and item.data(1, UUID_ROLE) != status)
-            hide = hide or (only_queue and not item.data(0, QUEUE_ROLE))
-            item.setHidden(hide)
+        only_queue = self._only_queue()
+        rows = self.rows
+        shown: Sequence[int]
+        if not (needle or status or only_queue):
+            shown = range(len(rows))
+        else:
+            queued = self.model.queued
+            shown = [
+                i
+                for i, r in enumerate(rows)
+                if not (needle and needle not in r.name.casefold())
+                and not (status and r.status.value != status)
+                and not (only_queue and not queued(r))
+            ]
+        current = self.current_id()
+        self.model.reset(rows, shown)
+        if current is not None:
+            self.set_current(current)
 
     def visible_ids(self) -> list[int]:
-        return [int(it.data(0, UUID_ROLE)) for it in items(self.tree) if not it.isHidden()]
+        return [self.rows[p].doc_id for p in self.model.shown]
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        self.documentActivated.emit(int(item.data(0, UUID_ROLE)))
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.documentActivated.emit(self.model.rows[self.model.shown[index.row()]].doc_id)
 
 
 class LabelPalette(QWidget):
@@ -491,11 +678,7 @@ class AnnotationListPanel(QWidget):
             self.annotationChosen.emit(self.model.uuids[index.row()])
 
     def _text_width(self, text: str) -> int:
-        """The width a cell needs for ``text``: the text, the item margins and the focus
-        frame (as QStyledItemDelegate lays it out)."""
-        style = self.table.style()
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1
-        return self.table.fontMetrics().horizontalAdvance(text) + 2 * margin + 6
+        return cell_width(self.table, text)
 
     def _size_where(self, extent: int) -> None:
         """Where fits the widest offsets of a text of ``extent`` code points (and its title)."""
