@@ -996,19 +996,31 @@ class Project:
         return [_suggestion(r) for r in self._uncovered(self._store.pending_suggestions(uuids))]
 
     def accept_suggestions(self, uuids: Sequence[str], annotator: str) -> list[Span]:
-        """Make pending suggestions spans of ``annotator``'s layer, in ONE transaction.
+        """Make pending suggestions spans of ``annotator``'s layer (``accept_pending``);
+        returns the spans written, in the order asked."""
+        return self.accept_pending(uuids, annotator)[1]
 
-        Each goes through ``add_span`` (the same rules; a ValidationError writes nothing),
-        with its provenance in the span's note (``suggestion: {"origin", "score", "source"}``,
-        exported by the lossless JSONL). A span of that layer with the same offsets and label
-        is never duplicated: that suggestion just leaves the pending set, as every accepted
-        one does. Returns the spans written, in the order asked."""
+    def accept_pending(
+        self, uuids: Sequence[str], annotator: str
+    ) -> tuple[list[Suggestion], list[Span]]:
+        """Make pending suggestions spans of ``annotator``'s layer in ONE bulk write
+        (``batch``): returns the pending ones among ``uuids`` (``pending_suggestions``), which
+        all leave the pending set, and the spans written, in the order asked.
+
+        Every span is judged by ``annotator.rules.span_problem`` first, as ``add_span`` judges
+        it (a violation writes nothing), carries its provenance in its note
+        (``suggestion: {"origin", "score", "source"}``, exported by the lossless JSONL), gets
+        its change-log line, and is never a duplicate of a span of that layer with the same
+        offsets and label (that suggestion just leaves the pending set)."""
+        from annotator import rules
+
         _check_name(annotator)
-        out: list[Span] = []
-        with self._store.write():
+        with self.batch() as bulk:
             pending = self.pending_suggestions(uuids)
             have: dict[int, set[tuple[int, int, str]]] = {}
+            spans: list[Span] = []
             for s in pending:
+                doc = self.document(s.doc_id)
                 seen = have.get(s.doc_id)
                 if seen is None:
                     seen = have[s.doc_id] = {
@@ -1018,12 +1030,20 @@ class Project:
                 if (s.start, s.end, s.label) in seen:
                     continue
                 seen.add((s.start, s.end, s.label))
-                out.append(
-                    self.add_span(s.doc_id, s.start, s.end, s.label, annotator,
-                                  note=provenance_note(s))
-                )  # fmt: skip
+                text = doc.text[s.start : s.end]
+                note = provenance_note(s)
+                span = Span(new_uuid(), s.doc_id, annotator, s.start, s.end, s.label, text,
+                            freeze(None), note)  # fmt: skip
+                _raise(rules.span_problem(self._schema, doc.text, span, doc.name))
+                spans.append(dataclasses.replace(span, clock=bulk.stamp()))
+            if spans:
+                bulk.add_annotators([annotator])
+                bulk.put_new(spans)  # (new uuids: a plain INSERT)
+                bulk.log(
+                    (annotator, "add", "spans", sp.uuid, None, record_to_json(sp)) for sp in spans
+                )
             self._store.drop_suggestions([s.uuid for s in pending])
-        return out
+        return pending, spans
 
     def reject_suggestions(self, uuids: Sequence[str]) -> None:
         """Reject pending suggestions: they leave the pending set and their key is

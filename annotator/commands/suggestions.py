@@ -56,7 +56,7 @@ MODEL_KIND = "ner"
 class AcceptSuggestions(Command):
     """Accept pending suggestions into ``annotator``'s layer as one undoable step.
 
-    Its spans are written in bulk (``accept_in_bulk``: one ``Project.batch()``, one
+    Its spans are written in bulk (``Project.accept_pending``: one ``Project.batch()``, one
     ``executemany`` per table), and so are its undo (their tombstones, and the suggestions
     back pending) and redo (the same spans, same uuids): 10,000 suggestions are one
     statement, not 10,000 edits."""
@@ -73,7 +73,7 @@ class AcceptSuggestions(Command):
         self.text = "accept suggestion" if n == 1 else f"accept {n} suggestions"
 
     def _first(self, project: Project) -> list[Version]:  # (``do`` writes in bulk itself)
-        self.taken, spans = accept_in_bulk(project, self.uuids, self.annotator)
+        self.taken, spans = project.accept_pending(self.uuids, self.annotator)
         self._stored = spans
         return [(None, s) for s in spans]
 
@@ -100,53 +100,6 @@ class AcceptSuggestions(Command):
     def spans(self) -> list[Span]:
         """The spans the accept wrote (empty before ``do``)."""
         return [after for _, after in self.versions if isinstance(after, Span)]
-
-
-def accept_in_bulk(
-    project: Project, uuids: Sequence[str], annotator: str
-) -> tuple[list[Suggestion], list[Span]]:
-    """Make pending suggestions spans of ``annotator``'s layer in ONE bulk write
-    (``Project.batch()``): the pending ones among ``uuids`` (``Project.pending_suggestions``)
-    and the spans written, in the order asked. The same as ``Project.accept_suggestions``
-    without its edit per span: every span is judged by ``annotator.rules.span_problem`` first
-    (a violation writes nothing), carries its provenance note (``provenance_note``), is never
-    a duplicate of a span of that layer with the same offsets and label (that suggestion just
-    leaves the pending set, as every accepted one does), and each gets its change-log line."""
-    from annotator import rules
-    from annotator.model import freeze, record_to_json
-    from annotator.project import provenance_note
-    from annotator.uuids import new_uuid
-
-    violation = rules.annotator_problem(annotator)
-    if violation is not None:
-        raise violation.error()
-    schema = project.schema
-    with project.batch() as bulk:
-        pending = project.pending_suggestions(uuids)
-        have: dict[int, set[tuple[int, int, str]]] = {}
-        spans: list[Span] = []
-        for s in pending:
-            doc = project.document(s.doc_id)
-            seen = have.get(s.doc_id)
-            if seen is None:
-                seen = have[s.doc_id] = {
-                    (sp.start, sp.end, sp.label) for sp in project.spans(s.doc_id, annotator)
-                }
-            if (s.start, s.end, s.label) in seen:
-                continue
-            seen.add((s.start, s.end, s.label))
-            span = Span(new_uuid(), s.doc_id, annotator, s.start, s.end, s.label,
-                        doc.text[s.start : s.end], freeze(None), provenance_note(s))  # fmt: skip
-            violation = rules.span_problem(schema, doc.text, span, doc.name)
-            if violation is not None:
-                raise violation.error()
-            spans.append(dataclasses.replace(span, clock=bulk.stamp()))
-        if spans:
-            bulk.add_annotators([annotator])
-            bulk.put_new(spans)  # (new uuids: a plain INSERT)
-            bulk.log((annotator, "add", "spans", sp.uuid, None, record_to_json(sp)) for sp in spans)
-        project.withdraw_suggestions([s.uuid for s in pending])
-    return pending, spans
 
 
 def _rewrite(bulk: Batch, stored: Sequence[Span], action: str, deleted: bool) -> list[Span]:
@@ -355,7 +308,7 @@ def annotate_all(
         report.stored = project.add_suggestions(found)
         if to_layer is not None:
             uuids = [s.uuid for s in found]
-            report.accepted = accept_in_bulk(project, uuids, to_layer)[1]
+            report.accepted = project.accept_suggestions(uuids, to_layer)
             report.stored = len(project.pending_suggestions(uuids))
     return report
 
