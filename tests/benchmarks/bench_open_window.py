@@ -21,6 +21,17 @@ open in ``bench_scale``, not the window's.
 This benchmark before the fix (2026-11-29, commit 8827b92, load 5.5-6.5 on 2 cores): first
 paint 5.66 s at 20,000 documents, 31.8 s at 100,000 (5.6x; peak RSS 380 MB); hotkey edit
 median 117.8 ms at 5,000 documents against 21.1 ms at 50 (5.6x). Both fail their targets.
+After the list became a model and a table view (no item per document, an edit repaints its
+row, columns sized from the font) and the window fills it once (the remembered annotator set
+before the project opens), three runs (load 5.4-7.1): first paint 1.78, 0.43*, 0.62 s at
+20,000 and 7.30 (the file not yet in the disk cache), 2.25*, 3.16 s at 100,000; hotkey edit
+44.8, 27.9*, 19.5 ms at 5,000 documents against 38.2, 27.5*, 24.6 ms at 50 (1.2x, 1.0x,
+0.8x). The edit passes; the first paint at 100,000 does not. (*: with the change to
+``layer_display.refresh_documents`` proposed beside it, the counts left to the list's counter,
+so only the rows on screen are counted.) What is left at 100,000 (cProfile, warm): the counts
+of every document (``span_counts``, 2.5 million spans read, ~1-4 s), ``Project.documents()``
+(every document row read to make 100,000 ``Document`` values, ~1-2.7 s) and the 100,000
+``DocumentRow`` values made from them (~0.5-1 s); the list itself ~45 ms.
 
 Run with ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -s -p no:xdist
 tests/benchmarks/bench_open_window.py`` (building the 100,000-document project takes
