@@ -65,10 +65,11 @@ def source_problem(source: object, family: str) -> str | None:
 
 
 def read_suggestions(
-    path: Path, documents: Mapping[str, Document], labels: Collection[str] | None = None
+    path: Path, documents: Mapping[str, Document | None], labels: Collection[str] | None = None
 ) -> list[Suggestion]:
-    """The suggestions of a JSONL file, for the documents named in ``documents`` (by name),
-    each label one of ``labels`` (None: any label name). Exact duplicates count once."""
+    """The suggestions of a JSONL file, for the documents named in ``documents`` (by name; a
+    name mapped to None is shared by several documents and refused, as it does not tell which
+    one), each label one of ``labels`` (None: any label name). Exact duplicates count once."""
     path = Path(path)
     where = shown(path)
     text = decode_text(path, read_file(path)).removeprefix("\ufeff")
@@ -92,7 +93,7 @@ def read_suggestions(
 
 def _suggestion(
     item: Any,
-    documents: Mapping[str, Document],
+    documents: Mapping[str, Document | None],
     labels: Collection[str] | None,
     where: str,
     n: int,
@@ -115,9 +116,15 @@ def _suggestion(
     source = item.get("source", default_source)
     if not isinstance(name, str) or name not in documents:
         raise bad(f"no document named {repr(name)[:80]} in the project")
+    doc = documents[name]
+    if doc is None:
+        raise bad(
+            f"several documents are named {repr(name)[:80]}: the name does not tell which one "
+            "(give them distinct names)"
+        )
     if type(start) is not int or type(end) is not int:
         raise bad("start and end must be whole numbers (code-point offsets)")
-    text = documents[name].text
+    text = doc.text
     if not 0 <= start < end <= len(text):
         raise bad(
             f"offsets {start}-{end} are outside the text of {name!r} ({len(text)} characters)"
@@ -136,7 +143,7 @@ def _suggestion(
     problem_text = source_problem(source, family)
     if problem_text is not None:
         raise bad(problem_text)
-    return suggestion(documents[name].id, text, start, end, label, float(score), source)
+    return suggestion(doc.id, text, start, end, label, float(score), source)
 
 
 class SpacyUnavailable(AnnotatorError):
@@ -261,7 +268,9 @@ def store_file_suggestions(
     """The predictions of the JSONL file at ``path`` (``read_suggestions``, labels of the
     project's schema) stored by ``store_suggestions``; a bad line is an ImportFormatError
     naming the file and line, and then nothing is stored."""
-    by_name = {d.name: d for d in project.documents(with_text=True)}
+    by_name: dict[str, Document | None] = {}
+    for d in project.documents(with_text=True):
+        by_name[d.name] = None if d.name in by_name else d  # a shared name: None
     found = read_suggestions(Path(path), by_name, suggestable_labels(project.schema))
     return store_suggestions(project, found, {s.source for s in found}, documents, min_score)
 

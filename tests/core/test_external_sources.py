@@ -260,3 +260,22 @@ def test_a_broken_pipeline_on_the_command_line_stores_nothing(
     assert code != 0 and out == "" and len(err.strip().splitlines()) == 1
     assert str(pipeline) in err
     assert state(small) == before
+
+
+def test_a_name_two_documents_share_is_refused_with_its_line(tmp_path: Path) -> None:
+    """A predictions file names its documents; a name two documents share (two CSV files
+    of one name, two imports) does not tell which one: refused with file and line, nothing
+    stored (before, the first of them got the suggestion)."""
+    text = "زار ماكرون باريس"
+    path = tmp_path / "shared.annotator"
+    with Project.create(path) as p:
+        p.add_document(text, name="t")
+        p.add_document(text + " أمس", name="t")
+    predictions = tmp_path / "p.jsonl"
+    predictions.write_text(line("t", text, "باريس", "GPE") + "\n", encoding="utf-8")
+    with Project.open(path) as p, pytest.raises(ImportFormatError) as refused:
+        import_suggestions(p, predictions)
+    assert f"{predictions.name}:1" in str(refused.value)
+    assert "several documents are named 't'" in str(refused.value)
+    with Project.open(path) as p:
+        assert p.suggestions(None) == []
