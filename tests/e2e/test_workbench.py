@@ -78,7 +78,7 @@ def test_import_folder_and_files_in_background(
     assert window.session.project is not None
     names = [d.name for d in window.session.project.documents()]
     assert len(names) == 14 and "j1" in names and "c1" in names
-    assert window.documents.tree.topLevelItemCount() == 14
+    assert window.documents.model.rowCount() == 14
     assert not job.dialog.isVisible()
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
@@ -29,7 +29,6 @@ from ui.dialogs.sync_dialog import SyncReportDialog, start_sync
 from ui.dialogs.team_view import TeamViewDialog, start_team_view
 from ui.i18n import plain_tooltip
 from ui.session import Session
-from ui.widgets import items
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 from ui.workbench.panels import QUEUE_ROLE, UUID_ROLE, DocumentListPanel
@@ -111,8 +110,14 @@ def no_queue(panel: DocumentListPanel) -> bool:
         not panel.queue_shown
         and panel.queue_toggle.isHidden()
         and panel.queued_ids() == set()
-        and all(it.icon(0).isNull() and not it.isHidden() for it in items(panel.tree))
+        and panel.visible_ids() == [r.doc_id for r in panel.rows]
+        and all(index.data(Qt.ItemDataRole.DecorationRole) is None for index in names(panel))
     )
+
+
+def names(panel: DocumentListPanel) -> list[QModelIndex]:
+    """The name cells of the rows shown."""
+    return [panel.model.index(r, 0) for r in range(panel.model.rowCount())]
 
 
 def test_each_analyst_sees_their_queue_after_a_sync(
@@ -133,14 +138,15 @@ def test_each_analyst_sees_their_queue_after_a_sync(
     assert panel.queue_shown and panel.queue_toggle.isVisible()
     assert panel.queued_ids() == {d0, d1}
     assert panel.queue_toggle.text() == "My queue (2)"
-    rows = {int(it.data(0, UUID_ROLE)): it for it in items(panel.tree)}
-    for doc_id, item in rows.items():
-        assert bool(item.data(0, QUEUE_ROLE)) == (doc_id in (d0, d1))
-        assert not item.icon(0).isNull()  # the marker, or a blank of its size
+    rows = {int(index.data(UUID_ROLE)): index for index in names(panel)}
+    for doc_id, index in rows.items():
+        assert bool(index.data(QUEUE_ROLE)) == (doc_id in (d0, d1))
+        # the marker, or a blank of its size
+        assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
     # plain text: the names as typed, the tooltip escaped
-    assert [rows[d].text(0) for d in (d0, d1, d2, d3)] == NAMES
-    assert rows[d0].toolTip(0) == plain_tooltip(f"{NAMES[0]}\nIn your queue")
-    assert rows[d3].toolTip(0) == plain_tooltip(NAMES[3])
+    assert [rows[d].data() for d in (d0, d1, d2, d3)] == NAMES
+    assert rows[d0].data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(f"{NAMES[0]}\nIn your queue")
+    assert rows[d3].data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(NAMES[3])
     w.open_document(d1)
     qtbot.wait(20)
     assert w.docks["documents"].grab().save(str(shots / "hub_queue_list.png"))
@@ -207,8 +213,8 @@ def test_the_gold_layer_gets_the_review_queue(
     view.close()
     assert panel.queued_ids() == {d2}
     assert panel.queue_toggle.text() == "To review (1)"
-    item = next(it for it in items(panel.tree) if it.data(0, UUID_ROLE) == d2)
-    assert item.toolTip(0) == plain_tooltip(f"{NAMES[2]}\nTo review")
+    index = next(index for index in names(panel) if index.data(UUID_ROLE) == d2)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(f"{NAMES[2]}\nTo review")
     panel.queue_toggle.setChecked(True)
     assert panel.visible_ids() == [d2]
     # gold marked done: reviewed

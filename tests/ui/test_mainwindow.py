@@ -20,7 +20,6 @@ from annotator.model import Status
 from annotator.project import Project
 from annotator.schema import Role
 from ui.session import Session
-from ui.widgets import items
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 
@@ -307,9 +306,10 @@ def test_rich_text_payload_is_shown_literally(qtbot: QtBot, window: MainWindow) 
     doc = project.document_by_name(PAYLOAD)
     assert doc is not None
     window.navigation.open_document(doc.id)
-    tree = window.documents.tree
-    item = next(it for it in items(tree) if it.text(0) == PAYLOAD)
-    assert "&lt;img" in item.toolTip(0) and "<img" not in item.toolTip(0)
+    model = window.documents.model
+    name = next(i for r in range(model.rowCount()) if (i := model.index(r, 0)).data() == PAYLOAD)
+    tip = name.data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;img" in tip and "<img" not in tip
     start = doc.text.index("<img")
     window.view.select(start, start + len(PAYLOAD))
     keys(qtbot, window, Qt.Key.Key_O)

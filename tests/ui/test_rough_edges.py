@@ -231,9 +231,9 @@ def test_names_elide_at_the_end_that_reads_last(qtbot: QtBot) -> None:
 
 
 def test_document_names_are_not_elided_in_the_middle(window: MainWindow) -> None:
-    tree = window.documents.tree
-    assert tree.textElideMode() != Qt.TextElideMode.ElideMiddle
-    assert isinstance(tree.itemDelegate(), DirectionalDelegate)
+    table = window.documents.table
+    assert table.textElideMode() != Qt.TextElideMode.ElideMiddle
+    assert isinstance(table.itemDelegate(), DirectionalDelegate)
 
 
 # -- keys page, palette, annotator -------------------------------------------------------------
