@@ -276,7 +276,8 @@ class _Names:
     events: frozenset[str]
     attributes: dict[str, AttributeDef]
     good_attributes: dict[tuple[Any, ...], bool] = field(default_factory=dict)
-    """(label, (name, type, value) ...) of attributes ``attributes_problem`` accepted"""
+    """(record kind, label, (name, type, value) ...) of attributes ``attributes_problem``
+    accepted"""
     good_roles: dict[tuple[str, str, str], bool] = field(default_factory=dict)
     """(event type, role, target label) that ``argument_problem``'s schema rules accepted"""
     good_relations: dict[tuple[str, str, str], bool] = field(default_factory=dict)
@@ -307,10 +308,13 @@ _last_annotator: list[str] = []
 
 # -- attributes -----------------------------------------------------------------------------
 def attributes_problem(
-    schema: Schema, label: str, attributes: Mapping[str, Any]
+    schema: Schema, label: str, attributes: Mapping[str, Any], record: str = ""
 ) -> Violation | None:
     """Attributes of a record labelled ``label``: each defined for it and of its kind;
-    ``ref:<DB>`` normalisation references take text on any label."""
+    ``ref:<DB>`` normalisation references take text on any label. ``record``: the record's
+    kind (``"span"``, ``"event"``, ``"relation"``; ``""`` any), as ``Schema.attributes_for``
+    takes it: a trigger span holding an attribute of its event type holds it on the wrong
+    record (``misplaced_attribute``)."""
     if not isinstance(attributes, Mapping):
         return Violation(
             "attribute",
@@ -339,6 +343,8 @@ def attributes_problem(
                 return Violation("attribute", v.message)
             continue
         attr = defined.get(name)
+        if attr is not None and record == "span" and label in _names(schema).events:
+            return misplaced_attribute(name, label)
         if attr is None or not attr.applies_to(label):
             return Violation(
                 "attribute",
@@ -356,6 +362,20 @@ def attributes_problem(
             if v is not None:
                 return Violation("attribute", v.message)
     return None
+
+
+def misplaced_attribute(name: str, event_type: str) -> Violation:
+    """An attribute stored on a trigger span: a trigger carries none (``Schema.attributes_for``),
+    the attributes of its event type belong on the event it triggers. Older versions let both
+    hold one (shown twice, able to disagree, both exported); ``check`` reports it."""
+    return Violation(
+        "attribute",
+        Message(
+            "attribute {attribute} belongs on the event of {label}, not on its trigger span",
+            attribute=repr(name),
+            label=repr(event_type),
+        ),
+    )
 
 
 # -- records --------------------------------------------------------------------------------
@@ -456,7 +476,9 @@ def span_problem(schema: Schema, text: str, span: Span, doc_name: str = "") -> V
         return Violation(
             "unknown-label", Message("label {label} is not in the schema", label=_shown(span.label))
         )
-    return attributes_problem(schema, span.label, span.attributes) or text_problem(span.note, _NOTE)
+    return attributes_problem(schema, span.label, span.attributes, "span") or text_problem(
+        span.note, _NOTE
+    )
 
 
 _VISIBLE_ASCII = bytes(range(0x21, 0x7F))
@@ -1027,22 +1049,23 @@ class LayerRules:
         self._length = len(text)
         self._annotator = annotator if annotator_problem(annotator) is None else None
 
-    def _attributes_ok(self, label: str, attributes: object) -> bool:
-        """Whether ``attributes_problem(schema, label, attributes)`` is None, from what it
-        answered before for the same names and values (False: not known, ask it)."""
+    def _attributes_ok(self, label: str, attributes: object, record: str = "") -> bool:
+        """Whether ``attributes_problem(schema, label, attributes, record)`` is None, from what
+        it answered before for the same record kind, names and values (False: not known, ask
+        it)."""
         if type(attributes) is not dict:
             return False
         if not attributes:
             return True
         try:
-            key = (label, *((k, type(v), v) for k, v in attributes.items()))
+            key = (record, label, *((k, type(v), v) for k, v in attributes.items()))
             if key in self._names.good_attributes:
                 return True
         except TypeError:  # an unhashable value: not remembered
             return False
-        if not all(type(k) is str and type(v) in _ATTRIBUTE_VALUES for k, _, v in key[1:]):
+        if not all(type(k) is str and type(v) in _ATTRIBUTE_VALUES for k, _, v in key[2:]):
             return False
-        if attributes_problem(self.schema, label, attributes) is not None:
+        if attributes_problem(self.schema, label, attributes, record) is not None:
             return False
         good = self._names.good_attributes
         if len(good) < _REMEMBERED:
@@ -1090,7 +1113,7 @@ class LayerRules:
                     and label in self._names.labels
                     and (
                         (type(attributes) is dict and not attributes)
-                        or self._attributes_ok(label, attributes)
+                        or self._attributes_ok(label, attributes, "span")
                     )
                     and type(note) is str
                     and not note

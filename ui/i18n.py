@@ -39,7 +39,7 @@ from annotator.errors import Message
 from annotator.model import Status
 
 if TYPE_CHECKING:
-    from annotator.schema import Label
+    from annotator.schema import AttributeDef, Label
 
 LANGUAGES = ("en", "ar")
 """the interface languages: English (the source strings) and Arabic"""
@@ -280,6 +280,12 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "reference name"),
     QT_TRANSLATE_NOOP("CoreMessage", "reference {name} takes text, not {value}"),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute} is not defined for {label}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "attribute {attribute} belongs on the event of {label}, not on its trigger span",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute}: Arabic name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute}: Arabic name of {value}"),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute} takes true/false, not {value}"),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute} takes one of {values}, not {value}"),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute} takes text, not {value}"),
@@ -375,6 +381,28 @@ def label_tag(label: Label, lang: str | None = None) -> str:
     if (lang or _current) == "ar" and label.ar:
         return label.ar
     return label.name
+
+
+def label_names(label: Label, lang: str | None = None) -> list[str]:
+    """A label's names, each distinct one once: its display name in the interface language
+    first, then its English name (or its name), its Arabic name and its name (an imported label
+    named MIS1 in every language shows as MIS1, not MIS1 · MIS1 · MIS1)."""
+    names = dict.fromkeys(
+        [label_display(label, lang), label.en or label.name, label.ar, label.name]
+    )
+    return [n for n in names if n]
+
+
+def attribute_display(attribute: AttributeDef, lang: str | None = None) -> str:
+    """An attribute's name in the interface language (its Arabic form in Arabic, when the
+    schema gives one)."""
+    return attribute.display(lang or _current)
+
+
+def attribute_value_display(attribute: AttributeDef, value: str, lang: str | None = None) -> str:
+    """An enum attribute's value in the interface language (its Arabic form in Arabic, when the
+    schema gives one)."""
+    return attribute.value_display(value, lang or _current)
 
 
 def is_rtl_text(text: str) -> bool:

@@ -31,9 +31,25 @@ class AttributeDef:
     values: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
     """Labels (entity, event or relation types) that carry it; empty means every label."""
+    ar: str = ""
+    """Arabic display name (empty: the name is shown), plain text like a label's ``ar``"""
+    values_ar: tuple[tuple[str, str], ...] = ()
+    """(value, Arabic display name) of the enum values that have one"""
 
     def applies_to(self, label: str) -> bool:
         return not self.labels or label in self.labels
+
+    def display(self, lang: str) -> str:
+        """The attribute's name as an interface in ``lang`` shows it (Arabic when it has one)."""
+        return self.ar if lang == "ar" and self.ar else self.name
+
+    def value_display(self, value: str, lang: str) -> str:
+        """An enum value as an interface in ``lang`` shows it (Arabic when it has one)."""
+        if lang == "ar":
+            for v, shown in self.values_ar:
+                if v == value and shown:
+                    return shown
+        return value
 
     def check(self, value: Any) -> str | None:
         """A problem with ``value`` for this attribute, or None when it fits."""
@@ -195,7 +211,16 @@ class Schema:
         """Labels a span may carry: entity labels, then event types (for triggers)."""
         return [*self.entities, *self.events]
 
-    def attributes_for(self, label: str) -> list[AttributeDef]:
+    def attributes_for(self, label: str, record: str = "") -> list[AttributeDef]:
+        """The attributes a record labelled ``label`` carries; ``record`` is its kind
+        (``"span"``, ``"event"`` or ``"relation"``; ``""``: whatever record has the label).
+
+        A trigger (a span whose label is an event type) carries none: the attributes of an
+        event type (Realis, Polarity ...) live on the event record, the event mention of
+        ACE, where brat writes them (``A`` lines on the ``E`` annotation) and the JSONL export
+        puts them. So they are shown, stored and exported once."""
+        if record == "span" and self.event(label) is not None:
+            return []
         return [a for a in self.attributes if a.applies_to(label)]
 
     def attribute(self, name: str) -> AttributeDef | None:
@@ -395,6 +420,29 @@ class Schema:
                     Message("attribute name {name} is empty or used twice", name=repr(a.name))
                 )
             refs.append((Message("attribute {attribute}", attribute=a.name), a.labels))
+            # display names as a label's: plain names (empty: the name itself is shown)
+            v = (
+                name_problem(a.ar, Message("attribute {attribute}: Arabic name", attribute=a.name))
+                if a.ar
+                else None
+            )
+            if v is not None:
+                out.append(v.message)
+            for value, shown in a.values_ar:
+                # (a name for a value the attribute no longer has is ignored, as an edit of
+                # the values through the schema editor leaves it: never shown nor written)
+                if value not in a.values:
+                    continue
+                v = name_problem(
+                    shown,
+                    Message(
+                        "attribute {attribute}: Arabic name of {value}",
+                        attribute=a.name,
+                        value=value,
+                    ),
+                )
+                if v is not None:
+                    out.append(v.message)
         for where, types in refs:
             unknown = [t for t in types if t not in known]
             if unknown:
@@ -416,10 +464,7 @@ class Schema:
             "entities": [_label_json(e) for e in self.entities],
             "events": [_label_json(e) for e in self.events],
             "relations": [_label_json(r) for r in self.relations],
-            "attributes": [
-                {"name": a.name, "kind": a.kind, "values": list(a.values), "labels": list(a.labels)}
-                for a in self.attributes
-            ],
+            "attributes": [_attribute_json(a) for a in self.attributes],
         }
         if self.overlaps:
             out["overlaps"] = [
@@ -459,6 +504,8 @@ class Schema:
                         kind=str(a.get("kind", "bool")),
                         values=_names(a.get("values", [])),
                         labels=_names(a.get("labels", [])),
+                        ar=str(a.get("ar", "")),
+                        values_ar=_values_ar(a.get("values_ar", {}), _names(a.get("values", []))),
                     )
                     for a in data.get("attributes", [])
                 ),
@@ -498,6 +545,32 @@ def _label_json(lab: Label) -> dict[str, Any]:
         if lab.alternatives:
             d["alternatives"] = [[list(a), list(b)] for a, b in lab.alternatives]
     return d
+
+
+def _attribute_json(a: AttributeDef) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "name": a.name,
+        "kind": a.kind,
+        "values": list(a.values),
+        "labels": list(a.labels),
+    }
+    # the display names only when there are any: an older reader ignores them
+    if a.ar:
+        d["ar"] = a.ar
+    names = {v: shown for v, shown in a.values_ar if v in a.values}
+    if names:
+        d["values_ar"] = names
+    return d
+
+
+def _values_ar(items: Any, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The Arabic value names in the order of the values (a file's key order is not kept by
+    every writer: a schema read back must equal the one written), others after them."""
+    if not isinstance(items, dict):
+        raise TypeError(f"values_ar must be an object of value -> Arabic name, not {items!r:.40}")
+    place = {v: k for k, v in enumerate(values)}
+    pairs = sorted((str(k), str(v)) for k, v in items.items())
+    return tuple(sorted(pairs, key=lambda p: place.get(p[0], len(place))))
 
 
 def _names(items: Any) -> tuple[str, ...]:

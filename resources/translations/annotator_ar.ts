@@ -14,59 +14,59 @@
         <translation>(تُقرأ الوسوم «التسمية · النوع»؛ المرجع باللون الرمادي)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="135"/>
+        <location filename="../../ui/review/window.py" line="176"/>
         <source>Next (N)</source>
         <translation>التالي (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="136"/>
+        <location filename="../../ui/review/window.py" line="177"/>
         <source>Previous (Shift+N)</source>
         <translation>السابق (Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="137"/>
+        <location filename="../../ui/review/window.py" line="178"/>
         <source>Accept A (A)</source>
         <translation>قبول A (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="138"/>
+        <location filename="../../ui/review/window.py" line="179"/>
         <source>Accept B (B)</source>
         <translation>قبول B (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="139"/>
+        <location filename="../../ui/review/window.py" line="180"/>
         <source>Accept both (Shift+B)</source>
         <translation>قبول الاثنين (Shift+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="140"/>
+        <location filename="../../ui/review/window.py" line="181"/>
         <source>Edit gold (E)</source>
         <translation>تحرير المرجع (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="141"/>
+        <location filename="../../ui/review/window.py" line="182"/>
         <source>Accept all agreements (Ctrl+Shift+A)</source>
         <translation>قبول كل مواضع الاتفاق (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="143"/>
+        <location filename="../../ui/review/window.py" line="184"/>
         <source>Mark adjudicated</source>
         <translation>وسم كمحسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="145"/>
+        <location filename="../../ui/review/window.py" line="186"/>
         <location filename="../../ui/workbench/menus.py" line="200"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="147"/>
+        <location filename="../../ui/review/window.py" line="188"/>
         <location filename="../../ui/workbench/menus.py" line="202"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="153"/>
+        <location filename="../../ui/review/window.py" line="194"/>
         <source>&amp;Close</source>
         <translation>إ&amp;غلاق</translation>
     </message>
@@ -349,92 +349,92 @@
 <context>
     <name>Agreement</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="253"/>
+        <location filename="../../ui/review/agreement_window.py" line="284"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="254"/>
+        <location filename="../../ui/review/agreement_window.py" line="285"/>
         <source>n A</source>
         <translation>عدد A</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="255"/>
+        <location filename="../../ui/review/agreement_window.py" line="286"/>
         <source>n B</source>
         <translation>عدد B</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="262"/>
+        <location filename="../../ui/review/agreement_window.py" line="293"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="263"/>
+        <location filename="../../ui/review/agreement_window.py" line="294"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="263"/>
+        <location filename="../../ui/review/agreement_window.py" line="294"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="264"/>
+        <location filename="../../ui/review/agreement_window.py" line="295"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="271"/>
+        <location filename="../../ui/review/agreement_window.py" line="302"/>
         <source>document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="357"/>
+        <location filename="../../ui/review/agreement_window.py" line="388"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="358"/>
+        <location filename="../../ui/review/agreement_window.py" line="389"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="359"/>
+        <location filename="../../ui/review/agreement_window.py" line="390"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="360"/>
+        <location filename="../../ui/review/agreement_window.py" line="391"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="361"/>
+        <location filename="../../ui/review/agreement_window.py" line="392"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="362"/>
+        <location filename="../../ui/review/agreement_window.py" line="393"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="363"/>
+        <location filename="../../ui/review/agreement_window.py" line="394"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="364"/>
+        <location filename="../../ui/review/agreement_window.py" line="395"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="370"/>
+        <location filename="../../ui/review/agreement_window.py" line="401"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="371"/>
+        <location filename="../../ui/review/agreement_window.py" line="402"/>
         <source>doc-average F1</source>
         <translation>متوسط F1 للمستندات</translation>
     </message>
@@ -442,97 +442,97 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="154"/>
-        <location filename="../../ui/review/agreement_window.py" line="207"/>
-        <location filename="../../ui/review/agreement_window.py" line="212"/>
-        <location filename="../../ui/review/agreement_window.py" line="228"/>
-        <location filename="../../ui/review/agreement_window.py" line="333"/>
-        <location filename="../../ui/review/agreement_window.py" line="344"/>
+        <location filename="../../ui/review/agreement_window.py" line="182"/>
+        <location filename="../../ui/review/agreement_window.py" line="235"/>
+        <location filename="../../ui/review/agreement_window.py" line="240"/>
+        <location filename="../../ui/review/agreement_window.py" line="256"/>
+        <location filename="../../ui/review/agreement_window.py" line="364"/>
+        <location filename="../../ui/review/agreement_window.py" line="375"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="168"/>
+        <location filename="../../ui/review/agreement_window.py" line="196"/>
         <source>Measure</source>
         <translation>قياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="170"/>
+        <location filename="../../ui/review/agreement_window.py" line="198"/>
         <source>Save HTML report…</source>
         <translation>حفظ تقرير HTML…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="173"/>
+        <location filename="../../ui/review/agreement_window.py" line="201"/>
         <source>Choose annotators and labels, then Measure.</source>
         <translation>اختر الموسِّمين والتسميات، ثم «قياس».</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="183"/>
+        <location filename="../../ui/review/agreement_window.py" line="211"/>
         <source>Annotators</source>
         <translation>الموسِّمون</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="184"/>
+        <location filename="../../ui/review/agreement_window.py" line="212"/>
         <source>Labels (spans)</source>
         <translation>التسميات (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="207"/>
+        <location filename="../../ui/review/agreement_window.py" line="235"/>
         <source>Choose at least two annotators.</source>
         <translation>اختر موسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="212"/>
+        <location filename="../../ui/review/agreement_window.py" line="240"/>
         <source>Measuring agreement…</source>
         <translation>جارٍ قياس الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="238"/>
+        <location filename="../../ui/review/agreement_window.py" line="266"/>
         <source>{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · alpha-U (characters): {4}</source>
         <translation>{0} موسِّمين ({1})، {2} مستندات · ألفا (اسمي، رموز): {3} · ألفا-U (محارف): {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="247"/>
+        <location filename="../../ui/review/agreement_window.py" line="278"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="256"/>
+        <location filename="../../ui/review/agreement_window.py" line="287"/>
         <source>Per label</source>
         <translation>لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="265"/>
+        <location filename="../../ui/review/agreement_window.py" line="296"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="273"/>
+        <location filename="../../ui/review/agreement_window.py" line="304"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="283"/>
+        <location filename="../../ui/review/agreement_window.py" line="314"/>
         <source>Confusion</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="288"/>
+        <location filename="../../ui/review/agreement_window.py" line="319"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="324"/>
+        <location filename="../../ui/review/agreement_window.py" line="355"/>
         <source>Save HTML report</source>
         <translation>حفظ تقرير HTML</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="333"/>
+        <location filename="../../ui/review/agreement_window.py" line="364"/>
         <source>Writing the report…</source>
         <translation>جارٍ كتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="346"/>
+        <location filename="../../ui/review/agreement_window.py" line="377"/>
         <source>Report written to {0}</source>
         <translation>كُتب التقرير في {0}</translation>
     </message>
@@ -540,22 +540,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="343"/>
+        <location filename="../../ui/workbench/panels.py" line="535"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="343"/>
+        <location filename="../../ui/workbench/panels.py" line="535"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="343"/>
+        <location filename="../../ui/workbench/panels.py" line="535"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="344"/>
+        <location filename="../../ui/workbench/panels.py" line="536"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -563,22 +563,22 @@
 <context>
     <name>ArcActions</name>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="321"/>
+        <location filename="../../ui/workbench/layer_display.py" line="328"/>
         <source>Relation type</source>
         <translation>نوع العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="323"/>
+        <location filename="../../ui/workbench/layer_display.py" line="330"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="333"/>
+        <location filename="../../ui/workbench/layer_display.py" line="340"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="335"/>
+        <location filename="../../ui/workbench/layer_display.py" line="342"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
@@ -941,126 +941,141 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="283"/>
+        <source>attribute {attribute} belongs on the event of {label}, not on its trigger span</source>
+        <translation>مكان الخاصية {attribute} هو الحدث من نوع {label}، لا مقطع مُطلِقه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="287"/>
+        <source>attribute {attribute}: Arabic name</source>
+        <translation>الخاصية {attribute}: الاسم العربي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="288"/>
+        <source>attribute {attribute}: Arabic name of {value}</source>
+        <translation>الخاصية {attribute}: الاسم العربي للقيمة {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="289"/>
         <source>attribute {attribute} takes true/false, not {value}</source>
         <translation>الخاصية {attribute} تأخذ قيمة منطقية (صح أو خطأ)، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="284"/>
+        <location filename="../../ui/i18n.py" line="290"/>
         <source>attribute {attribute} takes one of {values}, not {value}</source>
         <translation>الخاصية {attribute} تأخذ إحدى القيم {values}، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="285"/>
+        <location filename="../../ui/i18n.py" line="291"/>
         <source>attribute {attribute} takes text, not {value}</source>
         <translation>الخاصية {attribute} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="286"/>
+        <location filename="../../ui/i18n.py" line="292"/>
         <source>offsets must be integers, not {start}-{end}</source>
         <translation>يجب أن تكون المواضع أعدادًا صحيحة، لا {start}-{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="287"/>
+        <location filename="../../ui/i18n.py" line="293"/>
         <source>span {span} is outside the text (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج النص (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="291"/>
+        <location filename="../../ui/i18n.py" line="297"/>
         <source>span {span} is outside the text of document {name} (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج نص المستند {name} (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="296"/>
+        <location filename="../../ui/i18n.py" line="302"/>
         <source>fragments must be a list of [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء قائمة من أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="297"/>
+        <location filename="../../ui/i18n.py" line="303"/>
         <source>fragments must be [start, end] pairs of integers</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية] من أعداد صحيحة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="298"/>
+        <location filename="../../ui/i18n.py" line="304"/>
         <source>fragment {fragment} is outside its span {span} or overlaps the one before</source>
         <translation>الجزء {fragment} خارج مقطعه {span} أو يتداخل مع الجزء الذي قبله</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="302"/>
+        <location filename="../../ui/i18n.py" line="308"/>
         <source>fragments must start at {start} and end at {end} (the span&apos;s ends)</source>
         <translation>يجب أن تبدأ الأجزاء عند {start} وتنتهي عند {end} (طرفَي المقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="306"/>
+        <location filename="../../ui/i18n.py" line="312"/>
         <source>stored text {stored} != document text {covered}</source>
         <translation>النص المخزَّن {stored} لا يطابق نص المستند {covered}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="307"/>
+        <location filename="../../ui/i18n.py" line="313"/>
         <source>label {label} is not in the schema</source>
         <translation>التسمية {label} ليست في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="308"/>
+        <location filename="../../ui/i18n.py" line="314"/>
         <source>{event}: its trigger span is missing or deleted</source>
         <translation>{event}: مقطع مُطلِقه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="309"/>
+        <location filename="../../ui/i18n.py" line="315"/>
         <source>an event&apos;s trigger must be a span of the same document and layer</source>
         <translation>يجب أن يكون مُطلِق الحدث مقطعًا من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="313"/>
+        <location filename="../../ui/i18n.py" line="319"/>
         <source>event type {type} is not in the schema</source>
         <translation>نوع الحدث {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="314"/>
+        <location filename="../../ui/i18n.py" line="320"/>
         <source>argument {role}: its event is missing or deleted</source>
         <translation>المعمول {role}: حدثه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="315"/>
+        <location filename="../../ui/i18n.py" line="321"/>
         <source>{event}: argument {role} points at a deleted span</source>
         <translation>{event}: المعمول {role} يشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="316"/>
+        <location filename="../../ui/i18n.py" line="322"/>
         <source>argument target {target} is not a live record of this layer</source>
         <translation>هدف المعمول {target} ليس سجلًا قائمًا في هذه الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="320"/>
+        <location filename="../../ui/i18n.py" line="326"/>
         <source>{event} has no role {role}</source>
         <translation>لا يوجد في {event} دور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="321"/>
+        <location filename="../../ui/i18n.py" line="327"/>
         <source>role {role} of {event} does not accept {label}</source>
         <translation>الدور {role} في {event} لا يقبل {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="322"/>
+        <location filename="../../ui/i18n.py" line="328"/>
         <source>{event}: {target} already fills its role {role} (argument {other}); an event takes one argument per role and filler</source>
         <translation>{event}: {target} يملأ الدور {role} من قبل (المعمول {other})؛ يأخذ الحدث معمولًا واحدًا لكل دور ومالئ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="327"/>
+        <location filename="../../ui/i18n.py" line="333"/>
         <source>relation {relation} points at a deleted span</source>
         <translation>العلاقة {relation} تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="328"/>
+        <location filename="../../ui/i18n.py" line="334"/>
         <source>a relation links two spans of the same document and layer</source>
         <translation>تربط العلاقة بين مقطعين من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="329"/>
+        <location filename="../../ui/i18n.py" line="335"/>
         <source>relation type {type} is not in the schema</source>
         <translation>نوع العلاقة {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="330"/>
+        <location filename="../../ui/i18n.py" line="336"/>
         <source>relation {relation} does not link {source} to {target}</source>
         <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
     </message>
@@ -1081,33 +1096,33 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="217"/>
-        <location filename="../../ui/workbench/details.py" line="236"/>
+        <location filename="../../ui/workbench/details.py" line="262"/>
+        <location filename="../../ui/workbench/details.py" line="281"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="228"/>
+        <location filename="../../ui/workbench/details.py" line="273"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="229"/>
+        <location filename="../../ui/workbench/details.py" line="274"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="230"/>
+        <location filename="../../ui/workbench/details.py" line="275"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="293"/>
+        <location filename="../../ui/workbench/details.py" line="347"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="306"/>
+        <location filename="../../ui/workbench/details.py" line="360"/>
         <source>Relation {0}: {1} → {2}</source>
         <translation>علاقة {0}: {1} ← {2}</translation>
     </message>
@@ -1153,57 +1168,57 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="93"/>
+        <location filename="../../ui/workbench/panels.py" line="240"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="96"/>
+        <location filename="../../ui/workbench/panels.py" line="243"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="106"/>
+        <location filename="../../ui/workbench/panels.py" line="253"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="106"/>
+        <location filename="../../ui/workbench/panels.py" line="253"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="106"/>
+        <location filename="../../ui/workbench/panels.py" line="253"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="243"/>
+        <location filename="../../ui/workbench/panels.py" line="384"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="243"/>
+        <location filename="../../ui/workbench/panels.py" line="384"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="249"/>
+        <location filename="../../ui/workbench/panels.py" line="418"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="249"/>
+        <location filename="../../ui/workbench/panels.py" line="418"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="251"/>
+        <location filename="../../ui/workbench/panels.py" line="424"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض وثائق قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="254"/>
+        <location filename="../../ui/workbench/panels.py" line="427"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -1285,42 +1300,42 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events/panel.py" line="344"/>
+        <location filename="../../ui/events/panel.py" line="366"/>
         <source>Event / role</source>
         <translation>الحدث / الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="345"/>
+        <location filename="../../ui/events/panel.py" line="367"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="346"/>
+        <location filename="../../ui/events/panel.py" line="368"/>
         <source>(deleted span)</source>
         <translation>(مقطع محذوف)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="347"/>
+        <location filename="../../ui/events/panel.py" line="369"/>
         <source>(missing)</source>
         <translation>(مفقود)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="348"/>
+        <location filename="../../ui/events/panel.py" line="370"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="460"/>
+        <location filename="../../ui/events/panel.py" line="483"/>
         <source>Delete this event (keep its trigger span)</source>
         <translation>حذف هذا الحدث (مع إبقاء مقطع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="461"/>
+        <location filename="../../ui/events/panel.py" line="484"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="462"/>
+        <location filename="../../ui/events/panel.py" line="485"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
@@ -1611,7 +1626,7 @@
         <translation>نص أو JSONL أو CSV (*.txt *.jsonl *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="48"/>
+        <location filename="../../ui/review/agreement_window.py" line="53"/>
         <source>HTML report (*.html);;All files (*)</source>
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
@@ -1624,78 +1639,78 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="45"/>
+        <location filename="../../ui/search/find_bar.py" line="62"/>
         <source>Whole word</source>
         <translation>كلمة كاملة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="46"/>
+        <location filename="../../ui/search/find_bar.py" line="63"/>
         <source>Word start</source>
         <translation>بداية الكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="47"/>
+        <location filename="../../ui/search/find_bar.py" line="64"/>
         <source>Anywhere</source>
         <translation>في أي موضع</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="48"/>
+        <location filename="../../ui/search/find_bar.py" line="65"/>
         <source>Regular expression</source>
         <translation>تعبير نمطي</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="96"/>
+        <location filename="../../ui/search/find_bar.py" line="121"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="101"/>
+        <location filename="../../ui/search/find_bar.py" line="126"/>
         <source>ة = ه</source>
         <translation>ة = ه</translation>
     </message>
     <message>
         <location filename="../../ui/search/dock.py" line="223"/>
-        <location filename="../../ui/search/find_bar.py" line="102"/>
+        <location filename="../../ui/search/find_bar.py" line="127"/>
         <source>Match ة and ه as the same letter</source>
         <translation>مطابقة ة و ه على أنهما حرف واحد</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="108"/>
+        <location filename="../../ui/search/find_bar.py" line="133"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>المطابقة السابقة (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="111"/>
+        <location filename="../../ui/search/find_bar.py" line="136"/>
         <source>Next hit (F3)</source>
         <translation>المطابقة التالية (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="114"/>
+        <location filename="../../ui/search/find_bar.py" line="139"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="141"/>
+        <location filename="../../ui/search/find_bar.py" line="185"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="142"/>
+        <location filename="../../ui/search/find_bar.py" line="186"/>
         <source>Find &amp;next</source>
         <translation>بحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="143"/>
+        <location filename="../../ui/search/find_bar.py" line="187"/>
         <source>Find &amp;previous</source>
         <translation>بحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="225"/>
+        <location filename="../../ui/search/find_bar.py" line="289"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="227"/>
+        <location filename="../../ui/search/find_bar.py" line="291"/>
         <source>no hits</source>
         <translation>لا مطابقات</translation>
     </message>
@@ -1901,7 +1916,7 @@
 <context>
     <name>LinkedEditor</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="147"/>
+        <location filename="../../ui/workbench/details.py" line="189"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -1909,79 +1924,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="158"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="527"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="550"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="171"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="556"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="579"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="225"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="238"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="226"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="239"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="228"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="241"/>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="235"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="248"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="171"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="184"/>
         <source>Switch annotator</source>
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="427"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="456"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="513"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="542"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="514"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="543"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="516"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="545"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="516"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="545"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="519"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="548"/>
         <source>Project: {0} (checking: read-only until it passes)</source>
         <translation>المشروع: {0} (قيد الفحص: للقراءة فقط حتى يجتازه)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="525"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="554"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="530"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="559"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="542"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="571"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -2315,48 +2330,58 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="64"/>
-        <location filename="../../ui/review/window.py" line="118"/>
+        <location filename="../../ui/review/window.py" line="101"/>
+        <location filename="../../ui/review/window.py" line="159"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="90"/>
+        <location filename="../../ui/review/window.py" line="131"/>
         <source>Document:</source>
         <translation>المستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="92"/>
+        <location filename="../../ui/review/window.py" line="133"/>
         <source>Annotators:</source>
         <translation>الموسِّمون:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="122"/>
+        <location filename="../../ui/review/window.py" line="163"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="227"/>
+        <location filename="../../ui/review/window.py" line="268"/>
         <source>Choose a document and at least two annotators.</source>
         <translation>اختر مستندًا وموسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="261"/>
+        <location filename="../../ui/review/window.py" line="302"/>
+        <source>Disagreements left: {0} of {1} in this document; counting the project ({2} %)…</source>
+        <translation>الخلافات المتبقية: {0} من {1} في هذا المستند؛ جارٍ عدّ خلافات المشروع ({2}٪)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="309"/>
         <source>Disagreements left: {0} of {1} in this document, {2} in the project</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند، و{2} في المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="276"/>
+        <location filename="../../ui/review/window.py" line="367"/>
+        <source>The project&apos;s disagreements could not be counted: {0}</source>
+        <translation>تعذّر عدّ خلافات المشروع: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="382"/>
         <source>No disagreement in this document.</source>
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="316"/>
+        <location filename="../../ui/review/window.py" line="422"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="333"/>
+        <location filename="../../ui/review/window.py" line="439"/>
         <source>Gold now holds two competing versions at “{0}” ({1}); undo to keep one.</source>
         <translation>صار في المرجع نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
     </message>
@@ -2885,86 +2910,86 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="270"/>
+        <location filename="../../ui/search/tools.py" line="271"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="325"/>
+        <location filename="../../ui/search/tools.py" line="334"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="429"/>
+        <location filename="../../ui/search/tools.py" line="438"/>
         <source>Cancelled; no suggestions were stored.</source>
         <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="301"/>
+        <location filename="../../ui/search/tools.py" line="310"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="301"/>
+        <location filename="../../ui/search/tools.py" line="310"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="311"/>
-        <location filename="../../ui/search/tools.py" line="315"/>
-        <location filename="../../ui/search/tools.py" line="388"/>
+        <location filename="../../ui/search/tools.py" line="320"/>
+        <location filename="../../ui/search/tools.py" line="324"/>
+        <location filename="../../ui/search/tools.py" line="397"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="311"/>
+        <location filename="../../ui/search/tools.py" line="320"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="334"/>
+        <location filename="../../ui/search/tools.py" line="343"/>
         <source>Every document</source>
         <translation>كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="336"/>
+        <location filename="../../ui/search/tools.py" line="345"/>
         <source>This document</source>
         <translation>هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="315"/>
+        <location filename="../../ui/search/tools.py" line="324"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="347"/>
-        <location filename="../../ui/search/tools.py" line="355"/>
-        <location filename="../../ui/search/tools.py" line="372"/>
+        <location filename="../../ui/search/tools.py" line="356"/>
+        <location filename="../../ui/search/tools.py" line="364"/>
+        <location filename="../../ui/search/tools.py" line="381"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="349"/>
+        <location filename="../../ui/search/tools.py" line="358"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات (*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="355"/>
+        <location filename="../../ui/search/tools.py" line="364"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="372"/>
+        <location filename="../../ui/search/tools.py" line="381"/>
         <source>Reading the suggestions…</source>
         <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="388"/>
+        <location filename="../../ui/search/tools.py" line="397"/>
         <source>Matching the names…</source>
         <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="405"/>
+        <location filename="../../ui/search/tools.py" line="414"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>
@@ -3031,75 +3056,106 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="198"/>
+        <location filename="../../ui/suggestions/controller.py" line="205"/>
         <source>Suggestion {0} of {1}: {2} ({3:.0%})</source>
         <translation>الاقتراح {0} من {1}: {2} ({3:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="209"/>
+        <location filename="../../ui/suggestions/controller.py" line="216"/>
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="256"/>
+        <location filename="../../ui/suggestions/controller.py" line="276"/>
+        <source>Accepting {0} suggestions…</source>
+        <translation>جارٍ قبول {0} من الاقتراحات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/controller.py" line="281"/>
         <source>Accepted {0} suggestions.</source>
         <translation>قُبل {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="282"/>
+        <location filename="../../ui/suggestions/controller.py" line="302"/>
+        <source>Rejecting {0} suggestions…</source>
+        <translation>جارٍ رفض {0} من الاقتراحات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/controller.py" line="308"/>
         <source>Rejected {0} suggestions.</source>
         <translation>رُفض {0} من الاقتراحات.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/controller.py" line="325"/>
+        <source>Withdrawing {0} suggestions…</source>
+        <translation>جارٍ سحب {0} من الاقتراحات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/controller.py" line="329"/>
+        <source>Withdrew {0} suggestions from {1}.</source>
+        <translation>سُحب {0} من الاقتراحات الواردة من {1}.</translation>
     </message>
 </context>
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="35"/>
+        <location filename="../../ui/suggestions/dock.py" line="39"/>
         <source>Show only suggestions at least this confident</source>
         <translation>اعرض فقط الاقتراحات التي تبلغ ثقتها هذا الحد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="42"/>
+        <location filename="../../ui/suggestions/dock.py" line="46"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="42"/>
+        <location filename="../../ui/suggestions/dock.py" line="46"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="42"/>
+        <location filename="../../ui/suggestions/dock.py" line="46"/>
         <source>Score</source>
         <translation>الدرجة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="50"/>
+        <location filename="../../ui/suggestions/dock.py" line="54"/>
         <source>Accept</source>
         <translation>اقبل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="51"/>
+        <location filename="../../ui/suggestions/dock.py" line="55"/>
         <source>Reject</source>
         <translation>ارفض</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="52"/>
+        <location filename="../../ui/suggestions/dock.py" line="56"/>
         <source>Accept all</source>
         <translation>اقبل الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="53"/>
+        <location filename="../../ui/suggestions/dock.py" line="57"/>
         <source>Reject all</source>
         <translation>ارفض الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="61"/>
+        <location filename="../../ui/suggestions/dock.py" line="58"/>
+        <location filename="../../ui/suggestions/dock.py" line="72"/>
+        <source>Withdraw these suggestions</source>
+        <translation>اسحب هذه الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="67"/>
+        <source>Take back every pending suggestion from the selected suggestion&apos;s source, in every document, without remembering them as rejected (Undo brings them back)</source>
+        <translation>اسحب كل اقتراح معلّق من مصدر الاقتراح المحدد، في كل المستندات، دون تسجيلها اقتراحاتٍ مرفوضة (التراجع يعيدها)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/dock.py" line="77"/>
         <source>Threshold</source>
         <translation>العتبة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="79"/>
+        <location filename="../../ui/suggestions/dock.py" line="97"/>
         <source>{0} of {1} suggestions shown</source>
         <translation>يُعرض {0} من {1} اقتراحاً</translation>
     </message>
@@ -3248,37 +3304,37 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>ValidationPanel</name>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="77"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="78"/>
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="78"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="79"/>
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="82"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="83"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="82"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="83"/>
         <source>Problem</source>
         <translation>المشكلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="82"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="83"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="172"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="173"/>
         <source>No problems</source>
         <translation>لا مشكلات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/validation_panel.py" line="172"/>
+        <location filename="../../ui/workbench/validation_panel.py" line="173"/>
         <source>{0} problem(s)</source>
         <translation>المشكلات: {0}</translation>
     </message>
@@ -3334,22 +3390,22 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="215"/>
+        <location filename="../../ui/jobs.py" line="214"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="215"/>
+        <location filename="../../ui/jobs.py" line="214"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="260"/>
+        <location filename="../../ui/jobs.py" line="259"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="260"/>
+        <location filename="../../ui/jobs.py" line="259"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -3491,7 +3547,7 @@ Remove only the argument, or delete the whole event?</source>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
-        <location filename="../../ui/review/agreement_window.py" line="400"/>
+        <location filename="../../ui/review/agreement_window.py" line="431"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
@@ -3532,12 +3588,12 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="400"/>
+        <location filename="../../ui/review/agreement_window.py" line="431"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="448"/>
+        <location filename="../../ui/review/window.py" line="561"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
@@ -3547,8 +3603,8 @@ Remove only the argument, or delete the whole event?</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="107"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="112"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="120"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="125"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
 from annotator.model import DocumentAnnotations, Span, placed_getter
 from annotator.schema import Schema
-from ui.i18n import plain_tooltip, relation_text, role_display
+from ui.i18n import label_tag, plain_tooltip, relation_text, role_display
 from ui.widgets import EXCERPT, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
@@ -63,6 +63,9 @@ class EventRow(NamedTuple):
     arguments: tuple[ArgumentRow, ...] = ()
     missing: tuple[str, ...] = ()
     """required roles still unfilled"""
+    shown: str = ""
+    """the type as the panel names it when that differs from ``type`` (``ui.i18n.label_tag``:
+    the Arabic form in Arabic, as the text's tags); "": ``type`` itself"""
 
 
 class RelationRow(NamedTuple):
@@ -72,6 +75,8 @@ class RelationRow(NamedTuple):
     source_text: str
     target: str
     target_text: str
+    shown: str = ""
+    """the type as the panel names it when that differs from ``type`` (as ``EventRow.shown``)"""
 
 
 def rows_of(
@@ -89,6 +94,16 @@ def rows_of(
         placed = placed_getter(layer.span_by_uuid() if spans is None else spans,
                                layer.document.text)  # fmt: skip
     colors = {lab.name: lab.color for lab in schema.span_labels()}
+    tags: dict[str, str] = {}  # per type: the name shown when it is not the type's own
+
+    def shown(name: str) -> str:
+        found = tags.get(name)
+        if found is None:
+            lab = schema.event(name) or schema.relation(name)
+            tag = label_tag(lab) if lab is not None else name
+            found = tags[name] = "" if tag == name else tag
+        return found
+
     required: dict[str, tuple[str, ...]] = {}  # per event type: roles to fill at least once
 
     def required_roles(event_type: str) -> tuple[str, ...]:
@@ -135,6 +150,7 @@ def rows_of(
                 colors.get(ev.type, ""),
                 tuple(args),
                 missing,
+                shown(ev.type),
             )
         )
     relations = []
@@ -148,6 +164,7 @@ def rows_of(
                 src if src is not None else "",
                 rel.target,
                 dst if dst is not None else "",
+                shown(rel.type),
             )
         )
     return events, relations
@@ -284,6 +301,11 @@ class EventsModel(QAbstractItemModel):
             up = index.internalId()
             top = up - 1 if up else index.row()
             return self._highlight if top == self.highlighted >= 0 else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            # the stored type behind a shown (Arabic) name
+            if isinstance(row, EventRow | RelationRow) and row.shown:
+                return plain_tooltip(row.type)
+            return None
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             if isinstance(row, EventRow | ArgumentRow) and row.text:
                 return plain_tooltip(row.text)
@@ -315,14 +337,14 @@ class EventsModel(QAbstractItemModel):
 
     def _display(self, kind: str, row: object, column: int) -> str:
         if isinstance(row, EventRow):
-            return row.type if column == 0 else excerpt(row.text)
+            return (row.shown or row.type) if column == 0 else excerpt(row.text)
         if isinstance(row, ArgumentRow):
             if column == 0:
                 return role_display(row.role)
             return excerpt(row.text) if row.target else self.texts["deleted"]
         if isinstance(row, RelationRow):
             if column == 0:
-                return row.type
+                return row.shown or row.type
             return relation_text(excerpt(row.source_text), excerpt(row.target_text))
         if kind == "missing":
             return role_display(str(row)) if column == 0 else self.texts["missing"]
@@ -380,10 +402,11 @@ class EventsPanel(QWidget):
         """The first column as wide as its widest name (event types, roles, relation types),
         from the font, not by asking the model about every row; only when they changed."""
         model = self.model
-        top = frozenset(ev.type for ev in model.events)
-        below = {a.role for ev in model.events for a in ev.arguments}
-        below.update(r for ev in model.events for r in ev.missing)
-        below.update(rel.type for rel in model.relations)
+        # (the names as shown: Arabic types and roles in Arabic)
+        top = frozenset(ev.shown or ev.type for ev in model.events)
+        below = {role_display(a.role) for ev in model.events for a in ev.arguments}
+        below.update(role_display(r) for ev in model.events for r in ev.missing)
+        below.update(rel.shown or rel.type for rel in model.relations)
         key = (top, frozenset(below))
         if key == self._widths:
             return

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,11 +33,42 @@ from annotator.commands import Command, UpdateEvent
 from annotator.commands.schema import UpdateRelation
 from annotator.model import DocumentAnnotations, Event, Relation, Span
 from annotator.schema import AttributeDef, Schema
-from ui.i18n import isolate
+from ui.i18n import (
+    attribute_display,
+    attribute_value_display,
+    isolate,
+    label_names,
+    plain_tooltip,
+)
+from ui.widgets import DirectionalComboBox
 
 NOTE_PAUSE_MS = 700
 NO_VALUE = "—"
 TITLE_CHARS = 30
+LABEL_CHARS = 14
+"""characters the label box asks room for (longer names are elided)"""
+
+
+class _LabelBox(DirectionalComboBox):
+    """The label box: each name laid out in its own direction (``DirectionalComboBox``), the
+    chosen one elided at the end that reads last when the dock is narrower than it, instead of
+    cut off mid-letter (its list shows the names whole)."""
+
+    def initStyleOption(self, option: QStyleOptionComboBox) -> None:
+        super().initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        room = field.width() - 4
+        if not option.currentIcon.isNull():
+            room -= option.iconSize.width() + 4
+        # (ElideRight: the logical end, the left one of Arabic text laid out right to left)
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(room, 0)
+        )
 
 
 class _NoteEdit(QPlainTextEdit):
@@ -57,7 +90,9 @@ def fill_attributes(
 ) -> dict[str, QWidget]:
     """Replace the rows of ``form`` with one widget per attribute matching its kind (bool:
     check box, enum: combo with an empty choice, text: line edit); ``changed`` is called
-    when the user edits one. Returns the widgets by attribute name."""
+    when the user edits one. Returns the widgets by attribute name. Names and enum values
+    show in the interface language (the schema's Arabic forms in Arabic, plain text), the
+    stored name and value in their tooltips."""
     while form.rowCount():
         form.removeRow(0)
     widgets: dict[str, QWidget] = {}
@@ -72,7 +107,12 @@ def fill_attributes(
             combo = QComboBox(owner)
             combo.addItem(NO_VALUE, None)
             for v in attr.values:
-                combo.addItem(v, v)
+                shown = attribute_value_display(attr, v)
+                combo.addItem(shown, v)
+                if shown != v:
+                    combo.setItemData(
+                        combo.count() - 1, plain_tooltip(v), Qt.ItemDataRole.ToolTipRole
+                    )
             combo.setCurrentIndex(max(0, combo.findData(values.get(attr.name))))
             combo.activated.connect(changed)
             widget = combo
@@ -82,8 +122,10 @@ def fill_attributes(
             line.editingFinished.connect(changed)
             widget = line
         widgets[attr.name] = widget
-        label = QLabel(attr.name, owner)
+        label = QLabel(attribute_display(attr), owner)
         label.setTextFormat(Qt.TextFormat.PlainText)
+        if label.text() != attr.name:
+            label.setToolTip(plain_tooltip(attr.name))
         form.addRow(label, widget)
     return widgets
 
@@ -154,10 +196,8 @@ class LinkedEditor(QGroupBox):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.form)
         layout.addWidget(self.note)
-        rtype = record.type
-        self.widgets = fill_attributes(
-            self, self.form, schema.attributes_for(rtype), self.attributes, self._changed
-        )
+        defs = schema.attributes_for(record.type, kind)
+        self.widgets = fill_attributes(self, self.form, defs, self.attributes, self._changed)
         self.note.textChanged.connect(self._timer.start)
         self._timer.timeout.connect(self.flush_note)
         self.note.focusLost.connect(self.flush_note)
@@ -203,7 +243,12 @@ class DetailsPanel(QWidget):
         """Where the event and relations of the selected span are looked up (set by the
         window's event tools); without one only the span is shown."""
         self.linked: list[LinkedEditor] = []
-        self.label_box = QComboBox(self)
+        self.label_box = _LabelBox(self)
+        # as wide as the dock makes it, not as its longest item: a long name is elided
+        self.label_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.label_box.setMinimumContentsLength(LABEL_CHARS)
         self.text_view = QPlainTextEdit(self)
         self.text_view.setReadOnly(True)
         self.text_view.setMaximumHeight(70)
@@ -259,14 +304,23 @@ class DetailsPanel(QWidget):
             self.label_box.clear()
             for lab in schema.span_labels():
                 if lab.annotatable:
-                    self.label_box.addItem(f"{lab.name} · {lab.en} · {lab.ar}", lab.name)
+                    # each distinct name once, the interface language's first: what is
+                    # elided in a narrow dock is the other names, not the one read
+                    self.label_box.addItem(" · ".join(label_names(lab)), lab.name)
+                    names = (lab.name, lab.en, lab.ar)
+                    self.label_box.setItemData(
+                        self.label_box.count() - 1,
+                        plain_tooltip("\n".join(n for n in dict.fromkeys(names) if n)),
+                        Qt.ItemDataRole.ToolTipRole,
+                    )
         self.label_box.setCurrentIndex(self.label_box.findData(span.label) if span else -1)
         self.label_box.blockSignals(False)
         self.text_view.setPlainText(span.text if span else "")
         self.where.setText(f"{span.start}–{span.end} ({span.annotator})" if span else "")
         self.event_info.setText(event_info)
         self.event_info.setVisible(bool(event_info))
-        defs = schema.attributes_for(span.label) if span else []
+        # a trigger's attributes are its event's, shown in the event's box below (once)
+        defs = schema.attributes_for(span.label, "span") if span else []
         values = span.attributes if span else {}
         if defs == self._attr_defs:  # the same attributes: only their values change
             show_attribute_values(self.attr_widgets, values)

@@ -33,7 +33,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolButton, QWidget
@@ -63,11 +63,24 @@ if TYPE_CHECKING:
     from ui.workbench.selection import SelectionController
 
 SETTINGS_STATE = "window/state"
+SETTINGS_STATE_RTL = "window/state-rtl"
+"""the dock places of a right-to-left (Arabic) interface, kept apart from the left-to-right
+ones: a layout saved in one direction restored in the other would put every dock on the
+wrong side"""
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_ANNOTATOR = "annotator"
 SETTINGS_RECENT = "recent"
 SETTINGS_PLACE = "place"
 MAX_RECENT = 8
+
+
+def mirrored_area(area: Qt.DockWidgetArea, rtl: bool) -> Qt.DockWidgetArea:
+    """The dock area ``area`` (named for a left-to-right interface) in an interface whose
+    direction is right-to-left when ``rtl``: left and right swapped, top and bottom kept."""
+    if not rtl:
+        return area
+    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    return right if area == left else left if area == right else area
 
 
 def letter_actions(actions: dict[str, QAction]) -> dict[str, Callable[[], object]]:
@@ -314,6 +327,13 @@ class MainWindow(QMainWindow):
         self._opened_first = path
         return True
 
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget, *rest: Any) -> None:
+        """As ``QMainWindow.addDockWidget``, mirrored in a right-to-left interface: a dock
+        asked for on the left goes on the right and the reverse (Qt lays the menus and the
+        central widget out from the right, but keeps dock areas where they are). Every dock
+        the window and its tools add comes through here, named by its English side."""
+        super().addDockWidget(mirrored_area(area, self.isRightToLeft()), dock, *rest)
+
     def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         """Put ``widget`` in a movable dock named ``name`` (kept in ``docks``; the name
         also keys the saved layout)."""
@@ -338,11 +358,15 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         """The saved places of the docks (else ``size_docks``)."""
-        state = self.settings.value(SETTINGS_STATE)
+        state = self.settings.value(self._state_key())
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:
             self.size_docks()
+
+    def _state_key(self) -> str:
+        """Where the dock places of this interface direction are saved."""
+        return SETTINGS_STATE_RTL if self.isRightToLeft() else SETTINGS_STATE
 
     def size_docks(self) -> None:
         """First start: side panels as narrow as their content allows, the text the rest."""
@@ -355,7 +379,7 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         if self._complete:  # (before, the docks are not there: their saved places stay)
-            self.settings.setValue(SETTINGS_STATE, self.saveState())
+            self.settings.setValue(self._state_key(), self.saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
