@@ -519,6 +519,10 @@ class AnnotationModel(QAbstractTableModel):
     ``triggers`` are the uuids of the spans that trigger an event: their colour swatch carries
     a diamond and their tooltip says "(event)" after the label (a word in the cell itself would
     take the text column's room in a narrow dock).
+
+    ``names``: label → the name the Label column shows (``ui.i18n.label_tag``: the Arabic
+    form in Arabic, as the text's tags); the stored name is in the tooltip. A label it lacks
+    shows as it is stored.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -527,6 +531,7 @@ class AnnotationModel(QAbstractTableModel):
         self.uuids: list[str] = []
         self.triggers: set[str] = set()
         self.colors: Mapping[str, str] = {}
+        self.names: Mapping[str, str] = {}
         self.headers = [self.tr("Label"), self.tr("Text"), self.tr("Where")]
         self.event_text = self.tr("event")
         self._icons: dict[tuple[str, bool], QIcon] = {}
@@ -549,8 +554,18 @@ class AnnotationModel(QAbstractTableModel):
         return None
 
     def label_text(self, uuid: str, label: str) -> str:
-        """The label as its tooltip and accessible name read ("label (event)" for a trigger)."""
+        """The label as its accessible name reads ("label (event)" for a trigger)."""
         return f"{label} ({self.event_text})" if uuid in self.triggers else label
+
+    def shown_label(self, label: str) -> str:
+        """The name the Label column shows for ``label``."""
+        return self.names.get(label, label)
+
+    def label_tooltip(self, uuid: str, label: str) -> str:
+        """The Label cell's tooltip: the name shown and, when it differs, the stored name."""
+        shown = self.shown_label(label)
+        text = self.label_text(uuid, shown)
+        return text if shown == label else f"{text}\n{label}"
 
     def icon(self, label: str, trigger: bool = False) -> QIcon:
         key = (self.colors.get(label, ""), trigger)
@@ -570,7 +585,7 @@ class AnnotationModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return span.label
+                return self.names.get(span.label, span.label)
             if column == 1:
                 text = span.text
                 excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
@@ -579,9 +594,9 @@ class AnnotationModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self.icon(span.label, span.uuid in self.triggers)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return plain_tooltip(self.label_text(span.uuid, span.label))
+            return plain_tooltip(self.label_tooltip(span.uuid, span.label))
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 0:
-            return self.label_text(span.uuid, span.label)
+            return self.label_text(span.uuid, self.shown_label(span.label))
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return plain_tooltip(span.text)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
@@ -600,6 +615,16 @@ class AnnotationModel(QAbstractTableModel):
         self.colors = colors
         self.triggers = set(triggers)
         self.endResetModel()
+
+    def set_names(self, names: Mapping[str, str]) -> bool:
+        """Show the labels by ``names`` (see the class); False when they are those shown."""
+        if dict(names) == dict(self.names):
+            return False
+        self.names = dict(names)
+        rows = len(self.spans)
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, 0))
+        return True
 
     def insert(self, row: int, span: Span, trigger: bool) -> None:
         self.beginInsertRows(QModelIndex(), row, row)
@@ -696,9 +721,11 @@ class AnnotationListPanel(QWidget):
         return self._text_width(text) + icon + 4
 
     def _size_labels(self, labels: Set[str]) -> None:
-        """The label column fits ``labels`` (each after its colour swatch) and its title."""
+        """The label column fits ``labels`` (each after its colour swatch, as shown) and its
+        title."""
         header = self.table.horizontalHeader()
-        widest = max((self._label_width(text) for text in labels), default=0)
+        shown = self.model.shown_label
+        widest = max((self._label_width(shown(label)) for label in labels), default=0)
         header.resizeSection(0, max(widest, header.sectionSizeHint(0)))
 
     def set_spans(
@@ -717,6 +744,12 @@ class AnnotationListPanel(QWidget):
         self.table.doItemsLayout()  # now, not on a timer after a repaint (painted twice)
         self.set_selected(selected)
 
+    def set_label_names(self, names: Mapping[str, str]) -> None:
+        """The name the Label column shows for each label (``ui.i18n.label_tag``, as the
+        text view's tags; the window gives them once per schema)."""
+        if self.model.set_names(names) and self.model.rowCount():
+            self._size_labels(set(fields_of(self.model.spans, "label")))
+
     def set_rows(self, spans: Sequence[Span], selected: str = "") -> None:
         """Show ``spans`` with no colours or triggers (an empty list clears the panel)."""
         self.set_spans(spans, {}, set(), selected)
@@ -725,7 +758,8 @@ class AnnotationListPanel(QWidget):
         """Show one more row at ``index`` (reading order is the caller's)."""
         self.remove_row(span.uuid)
         self.model.insert(index, span, trigger)
-        if self._label_width(span.label) > self.table.horizontalHeader().sectionSize(0):
+        width = self._label_width(self.model.shown_label(span.label))
+        if width > self.table.horizontalHeader().sectionSize(0):
             self._size_labels({span.label})  # a label wider than those shown so far
 
     def remove_row(self, uuid: str) -> None:
