@@ -39,7 +39,9 @@ _LABELS_LINE = re.compile(r"^(\s*)([^\t]+)(?:\t(.*))?$")
 _LINE = re.compile(r"^(\s*)(\S+)(?:\s+(.*))?$")
 _ARG = re.compile(r"^(\S*?):(\S*)$")
 _ROLE_KEY = re.compile(r"^(.*?)(\?|\*|\+|\{\d+\}|\{\d+-\d+\})?$")
-_NOTE = re.compile(r"^#\s*annotator-(name|ar|hotkey):\s*(\S+)\s*->\s*(.*?)\s*$")
+_NOTE = re.compile(
+    r"^#\s*annotator-(name|ar|hotkey|attribute-ar|value-ar):\s*(\S+)\s*->\s*(.*?)\s*$"
+)
 _PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
 
 
@@ -66,7 +68,9 @@ def _parse_sections(
 ) -> tuple[dict[str, list[_Node]], dict[str, dict[str, str]]]:
     """Nodes per section in file order, plus the ``# annotator-KIND: brat -> value`` notes."""
     nodes: dict[str, list[_Node]] = {s: [] for s in sections}
-    notes: dict[str, dict[str, str]] = {"name": {}, "ar": {}, "hotkey": {}}
+    notes: dict[str, dict[str, str]] = {
+        "name": {}, "ar": {}, "hotkey": {}, "attribute-ar": {}, "value-ar": {}
+    }  # fmt: skip
     section = ""
     macros: dict[str, str] = {}
     last_at_depth: dict[int, _Node] = {}
@@ -407,6 +411,13 @@ def write_visual_conf(schema: Schema) -> str:
         notes += [f"# annotator-hotkey: {b} -> {x.hotkey}"] if x.hotkey else []
         key = "color" if isinstance(x, RelationType) else "bgColor"
         drawing.append(f"{b}\t{key}:{x.color}")
+    for a in schema.attributes:  # their Arabic names (brat shows attributes as they are named)
+        notes += [f"# annotator-attribute-ar: {fwd[a.name]} -> {a.ar}"] if a.ar else []
+        notes += [
+            f"# annotator-value-ar: {fwd[a.name]}={value} -> {shown}"
+            for value, shown in a.values_ar
+            if " " not in value
+        ]
     return "\n".join(lines + notes + drawing) + "\n"
 
 
@@ -438,11 +449,25 @@ def read_visual_conf(
             hotkey=keys.get(x.name, x.hotkey),
         )
 
+    attribute_ar = {rev.get(b, b): v for b, v in notes["attribute-ar"].items()}
+    value_ar: dict[str, list[tuple[str, str]]] = {}
+    for key, shown in notes["value-ar"].items():
+        b, _, value = key.partition("=")
+        value_ar.setdefault(rev.get(b, b), []).append((value, shown))
+
+    def dress_attribute(a: AttributeDef) -> AttributeDef:
+        return replace(
+            a,
+            ar=attribute_ar.get(a.name, a.ar),
+            values_ar=tuple(value_ar[a.name]) if a.name in value_ar else a.values_ar,
+        )
+
     out = replace(
         schema,
         entities=tuple(dress(x) for x in schema.entities),
         events=tuple(dress(x) for x in schema.events),
         relations=tuple(dress(x) for x in schema.relations),
+        attributes=tuple(dress_attribute(a) for a in schema.attributes),
     )
     problems = out.problems()
     if problems:
