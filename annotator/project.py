@@ -315,6 +315,12 @@ class Project:
         listing may leave metadata out too: ``document(id)`` reads one in full)."""
         return self._store.documents(with_text=with_text)
 
+    def document_names(self, limit: int | None = None) -> list[tuple[int, str]]:
+        """``(id, name)`` of every document (or of the first ``limit``) in import order: what
+        a list of the documents needs, without reading the rest of each one (``documents()``
+        makes a ``Document`` per row: 0.6 s at 100,000 documents against 0.2 s)."""
+        return self._store.document_names(-1 if limit is None else max(limit, 0))
+
     def document(self, doc_id: int) -> Document:
         # Documents never change once imported (and are never deleted), so the few recently
         # used ones are kept: every span edit validates against the text, and re-reading a

@@ -8,7 +8,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -265,10 +265,15 @@ def fills(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int | None, ...]]:
     calls: list[tuple[int | None, ...]] = []
     real = DocumentListPanel.set_rows
 
-    def counting(panel: DocumentListPanel, rows: list[DocumentRow], current: int | None) -> None:
+    def counting(
+        panel: DocumentListPanel,
+        rows: list[DocumentRow],
+        current: int | None,
+        counter: Callable[[int], int] | None = None,
+    ) -> None:
         if rows:
             calls.append(tuple(r.count for r in rows))
-        real(panel, rows, current)
+        real(panel, rows, current, counter)
 
     monkeypatch.setattr(DocumentListPanel, "set_rows", counting)
     return calls
@@ -286,9 +291,13 @@ def test_opening_a_project_fills_the_list_once(
         assert open_project(w, project_path) and w.ensure_annotator()
         w.show()
         qtbot.waitExposed(w)
-        assert fills == [(1, 0)]  # once, with the analyst's counts (not every layer's 3)
+        # once, no document counted to fill it: the rows on screen are counted when painted
+        assert fills == [(None, None)]
         assert w.session.annotator == ME
         assert w.documents.visible_ids() == [1, 2] and w.documents.current_id() == 1
+        # the counts shown are the analyst's (not every layer's 3)
+        shown = [w.documents.model.index(row, 2).data() for row in (0, 1)]
+        assert shown == ["1", "0"]
     finally:
         w.session.close()
 
@@ -321,3 +330,46 @@ def test_a_hotkey_updates_the_row_in_place(qtbot: QtBot, window: MainWindow) -> 
         changed.at(i)[0].row() == changed.at(i)[1].row() == 0 for i in range(changed.count())
     )
     assert w.documents.model.index(0, 2).data() == "2"
+
+
+def test_opening_and_moving_read_ids_and_names_not_documents_nor_every_count(
+    qtbot: QtBot, tmp_path: Path, project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At 100,000 documents a Document per row (Project.documents) cost 0.6-2.7 s and every
+    # document's count (Project.span_counts) 1-4 s of the first paint; the list needs ids and
+    # names, and counts only for the rows on screen. Ctrl+PgDown and F8 step through the
+    # list's rows, not the project's documents read again at each key.
+    calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+    for name in ("documents", "span_counts", "document_names"):
+        real = getattr(Project, name)
+
+        def spy(self: Project, *a: Any, _real: Any = real, _name: str = name, **k: Any) -> Any:
+            calls.append((_name, a, k))
+            return _real(self, *a, **k)
+
+        monkeypatch.setattr(Project, name, spy)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("annotator", ME)
+    w = MainWindow(Session(), settings)
+    w.quiet_errors = True
+    qtbot.addWidget(w)
+    try:
+        assert open_project(w, project_path) and w.ensure_annotator()
+        w.show()
+        qtbot.waitExposed(w)
+        assert [c[0] for c in calls if c[0] != "document_names"] == []
+        every = [c for c in calls if c[0] == "document_names" and not c[2].get("limit")]
+        assert len(every) == 1  # the list's fill (the first document: one row asked for)
+        assert w.documents.visible_ids() == [1, 2] and w.doc is not None and w.doc.id == 1
+        calls.clear()
+        w.navigation.step_document(True)  # Ctrl+PgDown
+        assert w.doc is not None and w.doc.id == 2 and w.documents.current_id() == 2
+        w.navigation.step_document(True)  # cycling
+        assert w.doc is not None and w.doc.id == 1
+        w.navigation.step_document(False)  # Ctrl+PgUp
+        assert w.doc is not None and w.doc.id == 2
+        w.navigation.next_unfinished()  # F8: the first document is not done
+        assert w.doc is not None and w.doc.id == 1 and w.documents.current_id() == 1
+        assert calls == []
+    finally:
+        w.session.close()

@@ -81,6 +81,12 @@ def shown_status(w: MainWindow) -> Status:
     return w.documents.rows[0].status
 
 
+def shown_count(w: MainWindow) -> int:
+    """The span count the document list shows for the first document (its cell: a row on
+    screen is counted when painted, and an edit in it replaces the count)."""
+    return int(w.documents.model.index(0, 2).data())
+
+
 def traced(qtbot: QtBot, w: MainWindow, *keys: Qt.Key) -> list[str]:
     """The SQL statements run from the key presses until the event loop is idle again (the
     problems panel and the arcs update on a zero-delay timer)."""
@@ -107,7 +113,7 @@ def test_a_hotkey_span_runs_only_the_sql_of_its_write(qtbot: QtBot, window: Main
     # the window shows what was written, as a fresh read would
     assert window.layer == stored(window)
     assert window.annotations.uuids() == [span.uuid]
-    assert window.documents.rows[0].count == 1
+    assert shown_count(window) == 1
     # the second span of the same layer costs the same
     window.view.select(*at("داعش"))
     assert len(traced(qtbot, window, Qt.Key.Key_O)) == len(HOTKEY_SPAN_SQL)
@@ -132,7 +138,7 @@ def test_the_layer_patched_from_changes_equals_a_fresh_read(
     def same() -> None:
         assert reads == []  # patched from the change, not read again
         assert window.layer == stored(window)
-        assert window.documents.rows[0].count == len(stored(window).spans)
+        assert shown_count(window) == len(stored(window).spans)
 
     add_meet = cmds.add_event_with_trigger(doc.id, *meet, "Contact.Meet", ME)
     assert session.execute(add_meet)

@@ -132,7 +132,9 @@ class LayerController(QObject):
         return (self.session.project, self.session.annotator, self.model.generation)
 
     def refresh_documents(self) -> None:
-        """Fill the document list (statuses and span counts of the current annotator)."""
+        """Fill the document list (statuses and span counts of the current annotator). Only
+        ids and names are read for every document; a row's span count is read when the list
+        shows it (or asks for it), so opening 100,000 documents counts the rows on screen."""
         project, doc = self.session.project, self.model.doc
         self._listed = self._listing() if project is not None else None
         if project is None:
@@ -140,12 +142,22 @@ class LayerController(QObject):
             return
         me = self.session.annotator
         statuses = project.statuses(me) if me else {}
-        counts = project.span_counts(me or None)
+        new = Status.NEW
         rows = [
-            DocumentRow(d.id, d.name, statuses.get(d.id, Status.NEW), counts.get(d.id, 0))
-            for d in project.documents()
+            DocumentRow(doc_id, name, statuses.get(doc_id, new), None)
+            for doc_id, name in project.document_names()
         ]
-        self.w.documents.set_rows(rows, doc.id if doc else None)
+        layer = me or None
+        self.w.documents.set_rows(
+            rows, doc.id if doc else None, lambda doc_id: project.span_count(doc_id, layer)
+        )
+
+    def listed_ids(self) -> list[int] | None:
+        """The ids of every document of the list, in its order, when the list shows the
+        session's project as it is now (None: it does not, read them from the project)."""
+        if self.session.project is None or self._listed != self._listing():
+            return None
+        return [row.doc_id for row in self.w.documents.rows]
 
     # -- whole layer ---------------------------------------------------------------------
     def refresh_layer(self) -> None:

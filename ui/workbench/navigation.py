@@ -71,9 +71,9 @@ class NavigationController(QObject):
             except AnnotatorError:  # the document went away with the old project
                 doc = None
         if project is not None and doc is None:
-            docs = project.documents()
-            if docs:
-                doc = project.document(docs[0].id)
+            first = project.document_names(limit=1)  # (not every document read for one)
+            if first:
+                doc = project.document(first[0][0])
         if project is None:
             doc = None
         self.model.set_document(doc)  # the views follow (LayerController)
@@ -133,7 +133,9 @@ class NavigationController(QObject):
     def _ids_and_here(self) -> tuple[list[int], int]:
         """The project's document ids and the index of the current one (-1: none)."""
         project, doc = self.session.project, self.model.doc
-        ids = [d.id for d in project.documents()] if project is not None else []
+        ids = self.layers.listed_ids()  # the list's rows: nothing read again per keystroke
+        if ids is None:
+            ids = [doc_id for doc_id, _name in project.document_names()] if project else []
         return ids, ids.index(doc.id) if doc is not None and doc.id in ids else -1
 
     def next_unfinished(self) -> None:
