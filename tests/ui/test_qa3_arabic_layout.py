@@ -127,6 +127,11 @@ def test_docks_mirror_in_arabic_and_keep_their_places_per_direction(
             assert w.dockWidgetArea(w.docks[name]) == end, name
         documents = w.docks["documents"].geometry().center().x()
         assert (documents > w.view.geometry().center().x()) == (lang == "ar")
+        # the window gives the Annotations list the names the text's tags show
+        listed = w.annotations.model
+        shown = {listed.data(listed.index(r, 0)) for r in range(listed.rowCount())}
+        gpe = w.session.project.schema.entity("GPE") if w.session.project else None
+        assert gpe is not None and (gpe.ar if lang == "ar" else "GPE") in shown
         SHOTS.mkdir(parents=True, exist_ok=True)
         w.grab().save(str(SHOTS / f"qa3_docks_{lang}.png"))
         w.save_layout()

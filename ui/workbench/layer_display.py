@@ -99,7 +99,9 @@ class LayerController(QObject):
             self._looks = (schema, {name: look.color for name, look in looks.items()})
             self.w.view.set_patterns(patterns_of(looks))
             # tags show the label's name in the interface language (its Arabic form in Arabic)
-            self.w.view.set_tag_names({lab.name: label_tag(lab) for lab in schema.span_labels()})
+            tags = {lab.name: label_tag(lab) for lab in schema.span_labels()}
+            self.w.view.set_tag_names(tags)
+            self.w.annotations.set_label_names(tags)  # the list shows them as the text does
         return self._looks[1]
 
     def _view_span(self, s: Span, color: dict[str, str], layer: str, ro: bool) -> ViewSpan:

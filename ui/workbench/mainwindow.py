@@ -320,8 +320,8 @@ class MainWindow(QMainWindow):
             except AnnotatorError:  # the document is gone: the first one, as restore_place
                 doc = None
         if doc is None:
-            docs = project.documents()
-            doc = project.document(docs[0].id) if docs else None
+            first = project.document_names(limit=1)
+            doc = project.document(first[0][0]) if first else None
         self.model.set_document(doc)
         self.view.set_text(doc.text if doc else "")
         self._opened_first = path
@@ -431,7 +431,9 @@ class MainWindow(QMainWindow):
         place = self.saved_place()
         if project is None or place is None:
             return
-        if place.doc not in {d.id for d in project.documents()}:
+        try:
+            project.document(place.doc)
+        except AnnotatorError:  # the document is gone
             return
         self.navigation.open_document(place.doc)
         self.model.finish_loading()
