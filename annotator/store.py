@@ -1701,25 +1701,40 @@ class Store:
         ``limit`` + 1 rows of ``columns`` as stored. ``table`` must be an ordinary table and each
         column an ordinary stored one, so no view, virtual table or generated column of a
         hostile file is evaluated; any SQLite error is a ProjectFileError."""
+        try:
+            sql = self._untrusted_select(table, columns)
+            return self.conn.execute(f"{sql} LIMIT ?", [limit + 1]).fetchall()
+        except sqlite3.Error as exc:
+            raise ProjectFileError(f"{self.path}: cannot read {table}: {exc}") from exc
+
+    def untrusted_chunks(
+        self, table: str, columns: Sequence[str], size: int
+    ) -> Iterator[list[Any]]:
+        """``untrusted_rows`` as a stream, for a merge that keeps one part of a table in
+        memory at a time: every row of ``columns`` of ``table``, in lists of ``size`` rows
+        (the same checks; any SQLite error is a ProjectFileError)."""
+        try:
+            cursor = self.conn.execute(self._untrusted_select(table, columns))
+            while chunk := cursor.fetchmany(size):
+                yield chunk
+        except sqlite3.Error as exc:
+            raise ProjectFileError(f"{self.path}: cannot read {table}: {exc}") from exc
+
+    def _untrusted_select(self, table: str, columns: Sequence[str]) -> str:
         names = (table, *columns)
         if not all(n.isascii() and n.replace("_", "a").isalnum() for n in names):
             raise ValueError(f"bad identifier in {names}")
-        try:
-            kinds = self.conn.execute(
-                "SELECT type, sql FROM sqlite_master WHERE name = ? COLLATE NOCASE", [table]
-            ).fetchall()
-            virtual = bool(kinds) and str(kinds[0][1]).upper().split()[:2] == ["CREATE", "VIRTUAL"]
-            if len(kinds) != 1 or kinds[0][0] != "table" or virtual:
-                raise ProjectFileError(f"{self.path}: {table} is not an ordinary table")
-            hidden = {r[1]: r[6] for r in self.conn.execute(f'PRAGMA table_xinfo("{table}")')}
-            if any(hidden.get(c) != 0 for c in columns):
-                raise ProjectFileError(f"{self.path}: table {table} lacks ordinary {columns}")
-            cols = ", ".join(f'"{c}"' for c in columns)
-            return self.conn.execute(
-                f'SELECT {cols} FROM "{table}" LIMIT ?', [limit + 1]
-            ).fetchall()
-        except sqlite3.Error as exc:
-            raise ProjectFileError(f"{self.path}: cannot read {table}: {exc}") from exc
+        kinds = self.conn.execute(
+            "SELECT type, sql FROM sqlite_master WHERE name = ? COLLATE NOCASE", [table]
+        ).fetchall()
+        virtual = bool(kinds) and str(kinds[0][1]).upper().split()[:2] == ["CREATE", "VIRTUAL"]
+        if len(kinds) != 1 or kinds[0][0] != "table" or virtual:
+            raise ProjectFileError(f"{self.path}: {table} is not an ordinary table")
+        hidden = {r[1]: r[6] for r in self.conn.execute(f'PRAGMA table_xinfo("{table}")')}
+        if any(hidden.get(c) != 0 for c in columns):
+            raise ProjectFileError(f"{self.path}: table {table} lacks ordinary {columns}")
+        cols = ", ".join(f'"{c}"' for c in columns)
+        return f'SELECT {cols} FROM "{table}"'
 
     # -- suggestions (issues 13, 14) ----------------------------------------------------------
     # Proposed spans that are not annotations: plain value tuples in ``SUGGESTION_COLUMNS``
