@@ -8,7 +8,8 @@ every line is strict JSON (``annotator.safejson``: no NaN, no duplicate keys, no
 surrogate or NUL, bounded depth). No pickle anywhere.
 
 The content then goes through ``screen``, the one check shared with the merge of project
-files (``annotator.exchange.merge`` turns another project's rows into the same ``RawContent``):
+files (``annotator.exchange.merge`` turns another project's rows, a part of a table at a
+time, into the same JSON values and checks them with ``screen``'s parts, ``Screener``):
 exactly the expected fields and types, every name, id and label through ``annotator.rules``,
 every text hashed again. Errors are ``ImportFormatError`` naming the file, the member (or
 table) and the line.
@@ -217,8 +218,9 @@ Lines = list[tuple[int, Any]]
 class RawContent(NamedTuple):
     """A layer's content as read from an untrusted file and before any check: JSON values in
     the shape of a bundle's lines, each section with where it came from (a bundle member or
-    a project file's table) so errors name it. The bundle reader and the project-file reader
-    (``annotator.exchange.merge``) both produce this, and ``screen`` checks both the same way."""
+    a project file's table) so errors name it. The bundle reader produces this for
+    ``screen``; the project-file reader (``annotator.exchange.merge``) gives the same values
+    a part at a time to ``Screener``, whose checks ``screen`` makes."""
 
     schema: tuple[str, Any]
     documents: tuple[str, Lines]
@@ -250,35 +252,87 @@ def screen(content: RawContent, limits: Limits, annotator: str | None = None) ->
     annotators through ``rules.annotator_problem``, clock stamps of the right shape, uuids
     used once per kind) and every status. How far ahead a stamp is, and whether a record
     fits the text and the schema, are judged by the merge (quarantine, not refusal)."""
-    names = _Names()
+    screener = Screener(limits, annotator)
     where, data = content.schema
-    schema = _schema(data, where)
-    where, lines = content.documents
-    if len(lines) > limits.max_documents:
-        raise ImportFormatError(where, None, f"more than {limits.max_documents} documents")
-    docs = [_document(d, where, n) for n, d in lines]
-    shas = Counter(d.sha256 for d in docs)
-    for sha, n in shas.items():
-        if n > 1:
-            raise ImportFormatError(where, None, f"document {sha} twice")
+    schema = screener.schema(data, where)
+    docs = screener.documents(*content.documents)
     if sum(len(lines) for _, lines in content.records) > limits.max_records:
         where = content.records[0][0] if content.records else ""
         raise ImportFormatError(where, None, f"more than {limits.max_records} records")
     records: list[BundleRecord] = []
     for where, lines in content.records:  # a kind lives in one section: no uuid crosses them
-        chunk = [_record(d, where, n, annotator, shas, names) for n, d in lines]
-        if len({(type(r.record), r.record.uuid) for r in chunk}) != len(chunk):
-            seen: set[tuple[type, str]] = set()
-            for r in chunk:
-                if (type(r.record), r.record.uuid) in seen:
-                    raise ImportFormatError(where, r.line, f"uuid {r.record.uuid} appears twice")
-                seen.add((type(r.record), r.record.uuid))
-        records += chunk
-    where, lines = content.statuses
-    if len(lines) > limits.max_records:
-        raise ImportFormatError(where, None, f"more than {limits.max_records} statuses")
-    statuses = [_status(d, where, n, annotator, shas, names) for n, d in lines]
+        records += screener.records(where, lines)
+    statuses = screener.statuses(*content.statuses)
     return Screened(schema, docs, records, statuses)
+
+
+class Screener:
+    """``screen``'s checks, for content read a part at a time (``annotator.exchange.merge``
+    streams a project file's tables): each call checks one part of a section, in the order
+    ``screen`` takes them (schema, documents, records, statuses), and remembers what the
+    later parts are checked against: the document hashes, the counts (against ``limits``)
+    and, with ``parts``, the uuids of each record section (a uuid is used once per kind).
+    Without ``parts`` each section must come in one call (as ``screen`` gives them)."""
+
+    def __init__(self, limits: Limits, annotator: str | None = None, parts: bool = False) -> None:
+        self.limits, self.annotator, self.parts = limits, annotator, parts
+        self.names = _Names()
+        self.shas: Counter[str] = Counter()
+        self.n_documents = self.n_records = self.n_statuses = 0
+        self._uuids: dict[tuple[str, type], set[int | str]] = {}
+
+    def schema(self, data: Any, where: str) -> Schema:
+        return _schema(data, where)
+
+    def documents(self, where: str, lines: Lines) -> list[BundleDocument]:
+        self.n_documents += len(lines)
+        if self.n_documents > self.limits.max_documents:
+            raise ImportFormatError(where, None, f"more than {self.limits.max_documents} documents")
+        docs = [_document(d, where, n) for n, d in lines]
+        here = Counter(d.sha256 for d in docs)
+        for sha, n in here.items():
+            if n > 1 or sha in self.shas:
+                raise ImportFormatError(where, None, f"document {sha} twice")
+        self.shas.update(here)
+        return docs
+
+    def records(self, where: str, lines: Lines) -> list[BundleRecord]:
+        self.n_records += len(lines)
+        if self.n_records > self.limits.max_records:
+            raise ImportFormatError(where, None, f"more than {self.limits.max_records} records")
+        annotator, shas, names = self.annotator, self.shas, self.names
+        chunk = [_record(d, where, n, annotator, shas, names) for n, d in lines]
+        if self.parts:  # each id of the parts before kept compact: the parts' memory is freed
+            uuids = self._uuids
+            for r in chunk:
+                seen = uuids.setdefault((where, type(r.record)), set())
+                key = _compact_id(r.record.uuid)
+                if key in seen:
+                    raise ImportFormatError(where, r.line, f"uuid {r.record.uuid} appears twice")
+                seen.add(key)
+        elif len({(type(r.record), r.record.uuid) for r in chunk}) != len(chunk):
+            twice: set[tuple[type, str]] = set()
+            for r in chunk:
+                if (type(r.record), r.record.uuid) in twice:
+                    raise ImportFormatError(where, r.line, f"uuid {r.record.uuid} appears twice")
+                twice.add((type(r.record), r.record.uuid))
+        return chunk
+
+    def statuses(self, where: str, lines: Lines) -> list[BundleStatus]:
+        self.n_statuses += len(lines)
+        if self.n_statuses > self.limits.max_records:
+            raise ImportFormatError(where, None, f"more than {self.limits.max_records} statuses")
+        annotator, shas, names = self.annotator, self.shas, self.names
+        return [_status(d, where, n, annotator, shas, names) for n, d in lines]
+
+
+_LOWER_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _compact_id(uuid: str) -> int | str:
+    """A record id as an int when it is a lowercase uuid (a third of the memory of the
+    string, and one to one: an int never equals a str), else as it is."""
+    return int(uuid.replace("-", ""), 16) if _LOWER_UUID.fullmatch(uuid) else uuid
 
 
 class _Names:

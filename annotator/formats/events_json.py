@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -382,25 +383,31 @@ def write_events_json(
     taken: set[str] = set()
     n_total = total_of(docs, total)
     names = [n for n, _ in options.splits] or ["train"]
-    lines: dict[str, list[str]] = {n: [] for n in names}
-    for done, doc in enumerate(docs, 1):
-        if cancelled():
-            raise Cancelled("export cancelled; nothing was written")
-        layer, sents = _layout(doc, schema, options, account)
-        split = lines[split_of(doc, options.splits, options.seed)]
-        doc_id = unique_name(doc.document.name or str(doc.document.id), taken)
-        carried: set[str] = set()
-        if style == "oneie":
-            split.extend(_oneie(doc, layer, sents, account, doc_id, carried, schema))
-        else:
-            split.append(_dygiepp(doc, layer, sents, dataset, account, doc_id))
-        _lose_attributes(doc, account, carried)
-        account.close(doc)
-        progress(done, n_total)
-    with writing(out, "events", directory=bool(options.splits)) as tmp:
-        for name, rows in lines.items():
-            target = tmp / f"{name}.jsonl" if options.splits else tmp
-            target.write_text("".join(r + "\n" for r in rows), encoding="utf-8", newline="\n")
+    # each line is written as its document is laid out (an export is as large as the project)
+    with writing(out, "events", directory=bool(options.splits)) as tmp, ExitStack() as files:
+        split_files = {
+            name: files.enter_context(
+                (tmp / f"{name}.jsonl" if options.splits else tmp).open(
+                    "w", encoding="utf-8", newline="\n"
+                )
+            )
+            for name in names
+        }
+        for done, doc in enumerate(docs, 1):
+            if cancelled():
+                raise Cancelled("export cancelled; nothing was written")
+            layer, sents = _layout(doc, schema, options, account)
+            fh = split_files[split_of(doc, options.splits, options.seed)]
+            doc_id = unique_name(doc.document.name or str(doc.document.id), taken)
+            carried: set[str] = set()
+            if style == "oneie":
+                rows = _oneie(doc, layer, sents, account, doc_id, carried, schema)
+            else:
+                rows = [_dygiepp(doc, layer, sents, dataset, account, doc_id)]
+            fh.writelines(r + "\n" for r in rows)
+            _lose_attributes(doc, account, carried)
+            account.close(doc)
+            progress(done, n_total)
     report.files = [str(out / f"{n}.jsonl") for n in names] if options.splits else [str(out)]
     return report
 
