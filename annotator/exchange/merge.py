@@ -4,8 +4,10 @@ A bundle is one zip file holding one annotator's layer: ``manifest.json`` (forma
 annotator, counts and the sha256 of every other member), ``schema.json``, ``documents.jsonl``
 (text hash, name, metadata and, optionally, the text), ``records.jsonl`` (every record version
 of the layer, tombstones included, pointing at documents by text hash) and ``statuses.jsonl``.
-Bundles and other project files are untrusted alike: both become the same ``RawContent`` and
-pass the same ``annotator.exchange.bundle_read.screen`` before anything is merged.
+Bundles and other project files are untrusted alike: both become the same JSON values and
+pass the same checks (``annotator.exchange.bundle_read.Screener``: a bundle whole, through
+``screen``, before anything is merged; a project file a part of a table at a time, each part
+checked before it is merged, in the one transaction a fault rolls back).
 
 Merging is a union of records keyed by uuid. For one uuid the version kept is the maximum of
 (clock, annotator, canonical JSON of the whole record): a total order, so merging is
@@ -24,12 +26,13 @@ one transaction: a failure or a cancel leaves the project as it was.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import shutil
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,11 +49,9 @@ from annotator.exchange.bundle_read import (
     BundleRecord,
     BundleStatus,
     Limits,
-    RawContent,
-    Screened,
+    Screener,
     canonical_record,
     read_bundle,
-    screen,
 )
 from annotator.exchange.bundle_write import write_bundle
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
@@ -64,10 +65,11 @@ from annotator.model import (
     Span,
     record_kind,
 )
-from annotator.project import RECORD_KINDS, MergeSession, Project, open_untrusted
+from annotator.project import RECORD_KINDS, MergeSession, Project
 from annotator.safejson import UnsafeJSON, loads
 from annotator.schema import Schema
 from annotator.schema.edit import adopt_labels
+from annotator.store import Store
 
 __all__ = [
     "Bundle",
@@ -147,7 +149,7 @@ def merge_bundle(
     cancelled: IsCancelled = never_cancelled,
 ) -> MergeReport:
     """Merge a bundle read by ``read_bundle`` into ``project`` in one transaction."""
-    content = Screened(bundle.schema, bundle.documents, bundle.records, bundle.statuses)
+    content = _Whole(bundle.schema, bundle.documents, bundle.records, bundle.statuses)
     return _merge(project, source_name or bundle.manifest.annotator, content, progress, cancelled)
 
 
@@ -164,18 +166,17 @@ def merge_project_file(
     read-only there (header, application id, version and quick_check first), so nothing is
     ever written next to the colleague's file; explicit columns of its own tables are read
     by the store (never a view, trigger, virtual table or generated column of that file).
-    Its rows become the same ``RawContent`` a bundle's lines become and go through the same
-    ``screen``; any fault is one ``ProjectFileError`` naming the file (and table and row),
-    and the project is left as it was.
-    """
+    Its rows become the same JSON values a bundle's lines become and go through the same
+    checks (``bundle_read.Screener``, the parts of ``screen``); any fault is one
+    ``ProjectFileError`` naming the file (and table and row), and the project is left as it
+    was (the merge's transaction is rolled back).
+
+    The file is read a part at a time (``_CHUNK`` rows of one table), each part checked and
+    merged before the next is read: what stays in memory is per document (its hash and ids),
+    not per record, but for the uuids of the kind being read (each used once per kind)."""
     other_path = Path(other_path)
-    with no_cycle_collection():
-        content = _read_project_file(other_path, limits)
-        try:
-            checked = screen(content, limits)
-        except ImportFormatError as exc:
-            raise ProjectFileError(str(exc)) from exc
-    return _merge(project, str(other_path), checked, progress, cancelled)
+    with _ProjectFile(other_path, limits) as content:
+        return _merge(project, str(other_path), content, progress, cancelled)
 
 
 # -- reading another project file ----------------------------------------------------------------
@@ -183,105 +184,214 @@ _RECORD_COLUMNS = {kind: tuple(f.name for f in dataclasses.fields(cls))
                    for kind, cls in (("spans", Span), ("events", Event),
                                      ("arguments", Argument), ("relations", Relation))}  # fmt: skip
 _JSON_COLUMNS = ("attributes", "fragments")
+_DOC_COLUMNS = ("id", "name", "text", "sha256", "meta")
+_STATUS_COLUMNS = ("doc_id", "annotator", "status", "clock")
+_CHUNK = 2_000
+"""rows of the other file read, checked and merged at a time"""
 
 
-def _read_project_file(path: Path, limits: Limits) -> RawContent:
-    try:
-        if not path.is_file():
-            raise ProjectFileError(f"{path}: no such project file")
-        if path.stat().st_size > limits.max_total_bytes:
-            raise ProjectFileError(f"{path}: larger than {limits.max_total_bytes} bytes")
-    except OSError as exc:
-        raise ProjectFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    with scratch.folder("annotator-merge-") as tmp:
-        copy = tmp / "other.annotator"
+class _Incoming:
+    """What a merge takes in, checked, a part at a time: the schema, then lists of
+    documents, of records (each list of one kind but a bundle's, which comes whole) and of
+    statuses, in that order; ``total`` is the number of records (for the progress)."""
+
+    schema: Schema
+    total: int
+
+    def documents(self) -> Iterator[list[BundleDocument]]:
+        raise NotImplementedError
+
+    def records(self) -> Iterator[list[BundleRecord]]:
+        raise NotImplementedError
+
+    def statuses(self) -> Iterator[list[BundleStatus]]:
+        raise NotImplementedError
+
+
+class _Whole(_Incoming):
+    """A bundle's content, read and checked whole by ``read_bundle``: one part each."""
+
+    def __init__(
+        self,
+        schema: Schema,
+        documents: list[BundleDocument],
+        records: list[BundleRecord],
+        statuses: list[BundleStatus],
+    ) -> None:
+        self.schema, self.total = schema, len(records)
+        self._documents, self._records, self._statuses = documents, records, statuses
+
+    def documents(self) -> Iterator[list[BundleDocument]]:
+        yield self._documents
+
+    def records(self) -> Iterator[list[BundleRecord]]:
+        yield self._records
+
+    def statuses(self) -> Iterator[list[BundleStatus]]:
+        yield self._statuses
+
+
+class _ProjectFile(_Incoming):
+    """Another project file, copied to a temporary folder, opened read-only there and read
+    table by table in parts of ``_CHUNK`` rows, each part checked by one ``Screener`` (so
+    the checks are ``screen``'s). Every fault is a ``ProjectFileError`` naming the file."""
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path, self.limits = path, limits
+        self.where = str(path)
+        self._stack = contextlib.ExitStack()
+        self._screener = Screener(limits, parts=True)
+        self._sha_of: dict[int, str] = {}
+        self.total = 0
+
+    def __enter__(self) -> _ProjectFile:
+        path, limits = self.path, self.limits
         try:
-            shutil.copyfile(path, copy)
-            wal = Path(str(path) + "-wal")
-            if wal.is_file():  # committed pages may still sit in the log of a closed file
-                shutil.copyfile(wal, Path(str(copy) + "-wal"))
+            if not path.is_file():
+                raise ProjectFileError(f"{path}: no such project file")
+            if path.stat().st_size > limits.max_total_bytes:
+                raise ProjectFileError(f"{path}: larger than {limits.max_total_bytes} bytes")
         except OSError as exc:
             raise ProjectFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
         try:
-            rows = _rows(copy, limits)
-        except Exception as exc:  # whatever the hostile file makes the store raise
-            message = str(exc).replace(str(copy), str(path))
-            if not message.startswith(str(path)):
+            tmp = self._stack.enter_context(scratch.folder("annotator-merge-"))
+            self._copy = copy = tmp / "other.annotator"
+            try:
+                shutil.copyfile(path, copy)
+                wal = Path(str(path) + "-wal")
+                if wal.is_file():  # committed pages may still sit in the log of a closed file
+                    shutil.copyfile(wal, Path(str(copy) + "-wal"))
+            except OSError as exc:
+                raise ProjectFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+            with self._reading():
+                self._store = self._stack.enter_context(
+                    contextlib.closing(Store.open(copy, read_only=True))
+                )
+                self.total = self._counts()
+            with self._reading():
+                schema_rows = [r for r in self._store.untrusted_rows("schema", ("id", "json"), 1)
+                               if r[0] == 1]  # fmt: skip
+            where = f"{self.where}:schema"
+            with self._screening():
+                data = _cell_json(schema_rows[0][1], where, 1) if schema_rows else {}
+                self.schema = self._screener.schema(data, where)
+        except BaseException:
+            self._stack.close()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Whatever the hostile file makes the store raise, as a ProjectFileError."""
+        path, copy = str(self.path), str(self._copy)
+        try:
+            yield
+        except ProjectFileError as exc:
+            raise ProjectFileError(str(exc).replace(copy, path)) from exc
+        except Exception as exc:
+            message = str(exc).replace(copy, path)
+            if not message.startswith(path):
                 message = f"{path}: cannot read ({type(exc).__name__}: {message})"
             raise ProjectFileError(message) from exc
-    where = str(path)
-    try:
-        return _content(where, rows)
-    except ImportFormatError as exc:
-        raise ProjectFileError(str(exc)) from exc
 
+    @contextlib.contextmanager
+    def _screening(self) -> Iterator[None]:
+        try:
+            yield
+        except ImportFormatError as exc:
+            raise ProjectFileError(str(exc)) from exc
 
-def _rows(copy: Path, limits: Limits) -> dict[str, list[Any]]:
-    with open_untrusted(copy) as other:
-        out = {
-            "schema": other.rows("schema", ("id", "json"), 1),
-            "documents": other.rows(
-                "documents", ("id", "name", "text", "sha256", "meta"), limits.max_documents
-            ),
-            "doc_status": other.rows(
-                "doc_status", ("doc_id", "annotator", "status", "clock"), limits.max_records
-            ),
-        }
-        total = len(out["documents"]) > limits.max_documents or len(out["doc_status"]) > (
+    def _counts(self) -> int:
+        """The number of records, after checking the file holds no more rows than a merge
+        takes (at most the limit + 1 rows of a table are counted)."""
+        limits = self.limits
+
+        def count(table: str, column: str, limit: int) -> int:
+            n = 0
+            for chunk in self._store.untrusted_chunks(table, (column,), 100_000):
+                n += len(chunk)
+                if n > limit:
+                    break
+            return n
+
+        too_many = count("documents", "id", limits.max_documents) > limits.max_documents
+        too_many = too_many or count("doc_status", "doc_id", limits.max_records) > (
             limits.max_records
         )
-        for kind, cols in _RECORD_COLUMNS.items():
-            out[kind] = other.rows(kind, cols, limits.max_records)
-            total = total or sum(len(out[k]) for k in _RECORD_COLUMNS if k in out) > (
-                limits.max_records
-            )
-        if total:
+        total = 0
+        for kind in _RECORD_COLUMNS:
+            if not too_many:
+                total += count(kind, "uuid", limits.max_records - total)
+                too_many = total > limits.max_records
+        if too_many:
             raise ProjectFileError(
-                f"{copy}: more than {limits.max_documents} documents or {limits.max_records} "
-                "records (more rows than a merge takes)"
+                f"{self._copy}: more than {limits.max_documents} documents or "
+                f"{limits.max_records} records (more rows than a merge takes)"
             )
-        return out
+        return total
 
+    def _parts(self, table: str, columns: tuple[str, ...]) -> Iterator[tuple[int, list[Any]]]:
+        """The rows of ``table`` in parts, each with the line number of its first row."""
+        rows = self._store.untrusted_chunks(table, columns, _CHUNK)
+        first = 1
+        while True:
+            with self._reading():
+                part = next(rows, None)
+            if part is None:
+                return
+            yield first, part
+            first += len(part)
 
-def _content(where: str, rows: dict[str, list[Any]]) -> RawContent:
-    """The other file's rows as the JSON values of a bundle's lines (types left as stored,
-    for ``screen`` to judge); JSON cells parsed by the strict decoder."""
-    schema_rows = [r for r in rows["schema"] if r[0] == 1]
-    schema = _cell_json(schema_rows[0][1], f"{where}:schema", 1) if schema_rows else {}
-    docs: list[tuple[int, Any]] = []
-    sha_of: dict[int, str] = {}
-    dwhere = f"{where}:documents"
-    for n, (doc_id, name, text, sha, meta) in enumerate(rows["documents"], 1):
-        if type(doc_id) is not int or doc_id in sha_of:
-            raise ImportFormatError(dwhere, n, f"bad or repeated document id {doc_id!r}")
-        sha_of[doc_id] = sha if isinstance(sha, str) else ""
-        data = {"sha256": sha, "name": name, "meta": _cell_json(meta, dwhere, n), "text": text}
-        docs.append((n, data))
-    records: list[tuple[str, list[tuple[int, Any]]]] = []
-    for kind, cols in _RECORD_COLUMNS.items():
-        rwhere = f"{where}:{kind}"
-        lines: list[tuple[int, Any]] = []
-        records.append((rwhere, lines))
-        for n, row in enumerate(rows[kind], 1):
-            d = dict(zip(cols, row, strict=True))
-            d["kind"] = kind
-            d["doc"] = _doc_sha(sha_of, d.pop("doc_id"), rwhere, n)
-            for col in _JSON_COLUMNS:
-                if col in d:
-                    d[col] = _cell_json(d[col], rwhere, n)
-            d["deleted"] = _flag(d["deleted"], rwhere, n)
-            lines.append((n, d))
-    statuses: list[tuple[int, Any]] = []
-    swhere = f"{where}:doc_status"
-    for n, (doc_id, annotator, status, clock) in enumerate(rows["doc_status"], 1):
-        doc = _doc_sha(sha_of, doc_id, swhere, n)
-        statuses.append((n, {"doc": doc, "annotator": annotator, "status": status, "clock": clock}))
-    return RawContent(
-        (f"{where}:schema", schema),
-        (dwhere, docs),
-        records,
-        (swhere, statuses),
-    )
+    def documents(self) -> Iterator[list[BundleDocument]]:
+        where = f"{self.where}:documents"
+        sha_of = self._sha_of
+        for first, part in self._parts("documents", _DOC_COLUMNS):
+            with self._screening():
+                lines: list[tuple[int, Any]] = []
+                for n, (doc_id, name, text, sha, meta) in enumerate(part, first):
+                    if type(doc_id) is not int or doc_id in sha_of:
+                        raise ImportFormatError(where, n, f"bad or repeated document id {doc_id!r}")
+                    sha_of[doc_id] = sha if isinstance(sha, str) else ""
+                    meta = _cell_json(meta, where, n)
+                    lines.append((n, {"sha256": sha, "name": name, "meta": meta, "text": text}))
+                docs = self._screener.documents(where, lines)
+            yield docs
+
+    def records(self) -> Iterator[list[BundleRecord]]:
+        sha_of = self._sha_of
+        for kind, cols in _RECORD_COLUMNS.items():
+            where = f"{self.where}:{kind}"
+            for first, part in self._parts(kind, cols):
+                with self._screening():
+                    lines: list[tuple[int, Any]] = []
+                    for n, row in enumerate(part, first):
+                        d = dict(zip(cols, row, strict=True))
+                        d["kind"] = kind
+                        d["doc"] = _doc_sha(sha_of, d.pop("doc_id"), where, n)
+                        for col in _JSON_COLUMNS:
+                            if col in d:
+                                d[col] = _cell_json(d[col], where, n)
+                        d["deleted"] = _flag(d["deleted"], where, n)
+                        lines.append((n, d))
+                    del part
+                    chunk = self._screener.records(where, lines)
+                del lines
+                yield chunk
+
+    def statuses(self) -> Iterator[list[BundleStatus]]:
+        where = f"{self.where}:doc_status"
+        for first, part in self._parts("doc_status", _STATUS_COLUMNS):
+            with self._screening():
+                lines: list[tuple[int, Any]] = []
+                for n, (doc_id, annotator, status, clock) in enumerate(part, first):
+                    doc = _doc_sha(self._sha_of, doc_id, where, n)
+                    data = {"doc": doc, "annotator": annotator, "status": status, "clock": clock}
+                    lines.append((n, data))
+                statuses = self._screener.statuses(where, lines)
+            yield statuses
 
 
 def _cell_json(value: Any, where: str, line: int) -> Any:
@@ -312,10 +422,15 @@ def _flag(value: Any, where: str, line: int) -> bool:
 def _merge(
     project: Project,
     source: str,
-    incoming: Screened,
+    incoming: _Incoming,
     progress: Progress,
     cancelled: IsCancelled,
 ) -> MergeReport:
+    """Merge ``incoming`` a part at a time. A part of records is judged, and its accepted
+    versions written, before the next part is read: the records of a later kind find those
+    they point at in the merged state by reading the project (inside the transaction), and
+    no record points at one of its own kind, so the parts of a kind never depend on each
+    other (a record id comes once per kind in a project file)."""
     report = MergeReport(source)
     now = rules.wall_ms()
     schema_before = project.schema
@@ -324,32 +439,32 @@ def _merge(
             # the schema as stored now (another handle may have changed it), labels added
             schema = project.update_schema(lambda mine: _with_labels(mine, incoming.schema, report))
             doc_ids = session.document_hashes()
-            doc_ids.update(_add_documents(session, incoming.documents, doc_ids, report))
+            for documents in incoming.documents():
+                doc_ids.update(_add_documents(session, documents, doc_ids, report))
             held = _Quarantine(session, source, report)
-            timely: list[BundleRecord] = []
-            for br in incoming.records:
-                late = rules.stamp_problem(br.record.clock, now)
-                if late is None:
-                    timely.append(br)
-                else:  # never a winner, never seen by the project's clock
-                    held.record(br, late.message)
-            timely, stamps_of = _one_layer_per_id(session, timely, held)
-            winners, new_uuids = _winners(session, timely, cancelled, stamps_of)
-            report.kept = len(timely) - len(winners)
-            accepted = _screen(session, schema, winners, doc_ids, held, cancelled)
-            report.added = sum(1 for r, _ in accepted if (record_kind(r), r.uuid) in new_uuids)
-            report.updated = len(accepted) - report.added
-            total = len(accepted)
-            for start in range(0, total, _BATCH):
+            names = session.document_names()
+            sha_of = {i: s for s, i in doc_ids.items()}
+            stamps: list[str] = []
+            done = 0
+            for records in incoming.records():
                 if cancelled():
                     raise Cancelled("merge cancelled")
-                progress(start, total)
-                session.put(accepted[start : start + _BATCH])
-            progress(total, total)
-            stamps = [r.clock for r, _ in accepted]
-            report.statuses_updated = _merge_statuses(
-                session, incoming.statuses, doc_ids, now, held, stamps
-            )
+                accepted = _merge_records(
+                    session, schema, records, doc_ids, (names, sha_of), held, now, cancelled,
+                    report, (progress, done, incoming.total)
+                )  # fmt: skip
+                done += len(records)
+                del records
+                if accepted:  # the project's clock is told the largest only
+                    stamps = [max([*stamps, *(r.clock for r, _ in accepted)], key=parse)]
+            progress(incoming.total, incoming.total)
+            current = {(s.doc_id, s.annotator): (s.clock, s.status.value)
+                       for s in session.statuses()}  # fmt: skip
+            for statuses in incoming.statuses():
+                report.statuses_updated += _merge_statuses(
+                    session, statuses, doc_ids, now, held, stamps, current
+                )
+                stamps = [max(stamps, key=parse)] if stamps else []
             if stamps:  # the project's clock never issues a stamp below what it has taken in
                 session.observe(max(stamps, key=parse))
             session.log(source, report.lines())
@@ -358,6 +473,46 @@ def _merge(
             project.reload_schema()  # the schema written in the transaction was rolled back
         raise
     return report
+
+
+def _merge_records(
+    session: MergeSession,
+    schema: Schema,
+    records: list[BundleRecord],
+    doc_ids: dict[str, int],
+    documents: tuple[dict[int, str], dict[int, str]],
+    held: _Quarantine,
+    now: int,
+    cancelled: IsCancelled,
+    report: MergeReport,
+    progress: tuple[Progress, int, int],
+) -> list[tuple[Record, int]]:
+    """Judge and write one part of the incoming records, counted in ``report``; returns the
+    versions written. ``documents``: every document's name, and text hash, by local id;
+    ``progress``: the callback, the records of the parts before and of all parts."""
+    timely: list[BundleRecord] = []
+    for br in records:
+        late = rules.stamp_problem(br.record.clock, now)
+        if late is None:
+            timely.append(br)
+        else:  # never a winner, never seen by the project's clock
+            held.record(br, late.message)
+    timely, stamps_of = _one_layer_per_id(session, timely, held)
+    winners, new_uuids = _winners(session, timely, cancelled, stamps_of, documents[1])
+    report.kept += len(timely) - len(winners)
+    del timely
+    accepted = _screen(session, schema, winners, doc_ids, held, cancelled, documents[0])
+    added = sum(1 for r, _ in accepted if (record_kind(r), r.uuid) in new_uuids)
+    report.added += added
+    report.updated += len(accepted) - added
+    total = len(accepted)
+    for start in range(0, total, _BATCH):
+        if cancelled():
+            raise Cancelled("merge cancelled")
+        report_progress, before, everything = progress
+        report_progress(before + len(records) * start // total, everything)
+        session.put(accepted[start : start + _BATCH])
+    return accepted
 
 
 _BATCH = 20000
@@ -377,10 +532,10 @@ def _add_documents(
     report: MergeReport,
 ) -> dict[str, int]:
     new = {d.sha256: d for d in documents if d.sha256 not in known and d.text is not None}
-    report.documents_matched = len({d.sha256 for d in documents if d.sha256 in known})
+    report.documents_matched += len({d.sha256 for d in documents if d.sha256 in known})
     fresh = [Document(0, d.name, d.text or "", d.sha256, d.meta) for d in new.values()]
-    ids = session.add_documents(fresh)
-    report.documents_added = len(ids)
+    ids = session.add_documents(fresh) if fresh else []
+    report.documents_added += len(ids)
     return {d.sha256: i for d, i in zip(fresh, ids, strict=True)}
 
 
@@ -432,6 +587,7 @@ def _winners(
     records: list[BundleRecord],
     cancelled: IsCancelled,
     stamps_of: dict[str, dict[str, tuple[str, str]]] | None = None,
+    sha_of: dict[int, str] | None = None,
 ) -> tuple[list[BundleRecord], set[tuple[str, str]]]:
     """The incoming versions that beat both the other incoming ones and the stored one,
     in kind order (spans, events, arguments, relations) so references are screened in one
@@ -448,7 +604,8 @@ def _winners(
             best[key] = br
     out: list[BundleRecord] = []
     new: set[tuple[str, str]] = set()
-    sha_of = {i: s for s, i in session.document_hashes().items()}
+    if sha_of is None:
+        sha_of = {i: s for s, i in session.document_hashes().items()}
     for kind in RECORD_KINDS:
         if cancelled():
             raise Cancelled("merge cancelled")
@@ -529,6 +686,7 @@ def _screen(
     doc_ids: dict[str, int],
     held: _Quarantine,
     cancelled: IsCancelled,
+    names: dict[int, str] | None = None,
 ) -> list[tuple[Record, int]]:
     """The winners that ``annotator.rules`` accepts against the merged state, each with its
     local document id; the others quarantined with the rule's message as reason.
@@ -538,7 +696,8 @@ def _screen(
     at, resolved in the merged state: the version accepted in this merge, else the stored
     one, deleted or not (``referenced``). Tombstones only need the structural rules (ids, names,
     offsets, covered text)."""
-    names = session.document_names()
+    if names is None:
+        names = session.document_names()
     texts: dict[int, str] = {}
     # accepted in this merge: (record, local document id); a span keeps the incoming
     # record (doc_id 0) until a reference needs it with its local id (most never do)
@@ -636,11 +795,12 @@ def _merge_statuses(
     now: int,
     held: _Quarantine,
     stamps: list[str],
+    current: dict[tuple[int, str], tuple[str, str]],
 ) -> int:
     """Per (document, annotator) keep the maximum of (clock, status). A status stamped too
     far ahead, or of a document the project lacks, is quarantined; the stamps taken in are
-    appended to ``stamps``."""
-    current = {(s.doc_id, s.annotator): (s.clock, s.status.value) for s in session.statuses()}
+    appended to ``stamps``. ``current``: the stored (clock, status) of each (document id,
+    annotator), kept up to date."""
     changed = 0
     for st in statuses:
         late = rules.stamp_problem(st.clock, now)
