@@ -73,6 +73,9 @@ class ImportReport:
     labels_added: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     doc_ids: list[int] = field(default_factory=list)
+    event_attributes_moved: int = 0
+    """attributes read on trigger spans and written on their events instead
+    (``rules.lift_event_attributes``: what versions before 204d4b4 exported)"""
 
     def lines(self) -> list[str]:
         out = [
@@ -90,6 +93,11 @@ class ImportReport:
         out += [f"conflict, stored version kept: {p}" for p in self.conflicts]
         if self.labels_added:
             out.append(f"labels added to the schema: {', '.join(self.labels_added)}")
+        if self.event_attributes_moved:
+            out.append(
+                f"moved {self.event_attributes_moved} event attributes from trigger spans to "
+                "their events"
+            )
         out += [f"{'changed' if isinstance(p, Changed) else 'skipped'}: {p}" for p in self.problems]
         return out
 
@@ -774,6 +782,7 @@ def _import_one(
         report.documents_added += 1
         report.doc_ids.append(doc_id)
     batch.annotators.add(annotator)
+    lifted = _lift_event_attributes(schema, imp, report)
     layer = batch.layer(doc_id, annotator)
     labels = batch.labels_of(schema)
     check = rules.LayerRules(schema, text, annotator, name)
@@ -830,12 +839,18 @@ def _import_one(
         if held is not None and not isinstance(held, Span):
             held = None
         attributes = s.attributes
+        judged = None
+        if lifted and id(s) in lifted:  # an older version's trigger attributes (see below)
+            attributes, judged = lifted[id(s)]
         span = _span(
             uid, doc_id, annotator, start, end, label, text[start:end],
             _frozen(attributes), s.note, frags,
             "" if held is not None else tick(),
         )  # fmt: skip
-        bad = check.span(span, id_checked=True)  # its id was accepted just above
+        bad = check.span(  # its id was accepted just above
+            span if judged is None else dataclasses.replace(span, attributes=judged),
+            id_checked=True,
+        )
         if bad is not None:
             fail(s.line, f"span {s_start}-{s_end} ({label}): {bad.message}")
             continue
@@ -866,8 +881,9 @@ def _import_one(
             held_event = None
         uid = held_event.uuid if held_event is not None else batch.fresh("events", e.uuid)
         e.key = e.key or uid
+        attrs = lifted[id(e)][0] if lifted and id(e) in lifted else e.attributes
         events[e.key] = held_event or Event(
-            uid, doc_id, annotator, e.type, trigger, _frozen(e.attributes), e.note
+            uid, doc_id, annotator, e.type, trigger, _frozen(attrs), e.note
         )
     for e in imp.events:
         ev = events.get(e.key)
@@ -946,6 +962,52 @@ def _import_one(
             fail(imp.line, f"unknown status {imp.status!r}")
         else:
             batch.statuses.append(DocStatus(doc_id, annotator, st, tick()))
+
+
+def _lift_event_attributes(
+    schema: Schema, imp: ImportedDocument, report: ImportReport
+) -> dict[int, tuple[dict[str, Any], dict[str, Any] | None]]:
+    """The attributes to write for the spans and events of ``imp`` whose event attributes an
+    older version wrote on the trigger span (``rules.lift_event_attributes``), by ``id()`` of
+    the imported span or event: ``(written, judged)``, ``judged`` the span's attributes as
+    the rules judge them (None: as written). Moved onto each event of the trigger (the
+    event's value wins; a difference is a 'changed' line); a trigger without an event keeps
+    them, judged without them (``annotator check`` reports them), as a stored project keeps
+    them. ``imp`` is not changed (a strict import reads each document twice). Counted in
+    ``report``."""
+    out: dict[int, tuple[dict[str, Any], dict[str, Any] | None]] = {}
+    triggers = [
+        s
+        for s in imp.spans
+        if s.attributes and rules.event_attributes_on_trigger(schema, s.label, s.attributes)
+    ]
+    if not triggers:
+        return out
+    where = imp.line
+    for s in triggers:
+        on_trigger = rules.event_attributes_on_trigger(schema, s.label, s.attributes)
+        moved: set[str] = set()
+        events = [e for e in imp.events if s.key and e.trigger == s.key]
+        for e in events:
+            before = out[id(e)][0] if id(e) in out else e.attributes
+            lift = rules.lift_event_attributes(schema, s.label, s.attributes, e.type, before)
+            out[id(e)] = (lift.event, None)
+            moved.update(lift.moved)
+            for name, theirs, kept in lift.conflicts:
+                report.problems.append(Changed(imp.source, e.line or where,
+                    f"event {e.key or e.type}: {name} {kept!r} kept, its trigger span "
+                    f"{s.key} said {theirs!r} (an older version wrote both)"))  # fmt: skip
+        report.event_attributes_moved += len(moved)
+        kept = {k: v for k, v in s.attributes.items() if k not in moved}
+        left = sorted(set(on_trigger) - moved)
+        if left:  # no event takes them: kept where the file has them, never refused
+            report.problems.append(Changed(imp.source, s.line or where,
+                f"span {s.key} ({s.label}): {', '.join(left)} kept on the trigger span: "
+                "no event of it takes them (annotator check reports them)"))  # fmt: skip
+            out[id(s)] = (kept, {k: v for k, v in kept.items() if k not in on_trigger})
+        else:
+            out[id(s)] = (kept, None)
+    return out
 
 
 _SPAN_FIELDS = ("uuid", "doc_id", "annotator", "start", "end", "label", "text", "attributes",

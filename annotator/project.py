@@ -436,8 +436,69 @@ class Project:
             note=old.note if note is None else note,
             fragments=old.fragments if start is None and end is None else (),
         )
+        if old.attributes and new.attributes:  # an older version's event attributes on it
+            return self._lifted_trigger(new, old)
         new = self._checked_span(self.document(old.doc_id), new)
         return self._write("update", new, old)
+
+    def _lifted_trigger(self, new: Span, old: Span) -> Span:
+        """Write ``new``, a version of the trigger span ``old``, moving the event attributes
+        ``old`` already held (what versions before they lived on the event only stored:
+        ``rules.misplaced_attribute``) onto the live events it triggers, the event's value
+        winning (``rules.lift_event_attributes``), each write logged, in one transaction. So
+        such a span stays editable (note, label, offsets) and the change log carries the repair
+        to merges and the hub. Kept on the span, never refused, when no event takes them;
+        one the caller newly sets there is refused as always."""
+        from annotator import rules
+
+        had = rules.event_attributes_on_trigger(self._schema, new.label, new.attributes)
+        legacy = {k: v for k, v in had.items() if k in old.attributes and old.attributes[k] == v}
+        rest = {k: v for k, v in new.attributes.items() if k not in legacy}
+        checked = self._checked_span(
+            self.document(old.doc_id), dataclasses.replace(new, attributes=freeze(rest))
+        )
+        if not legacy:
+            return self._write("update", checked, old)
+        events = [
+            e for e in self._store.events.where(new.doc_id, new.annotator) if e.trigger == new.uuid
+        ]
+        moved: set[str] = set()
+        with self._store.write():
+            for ev in events:
+                lift = rules.lift_event_attributes(
+                    self._schema, new.label, legacy, ev.type, ev.attributes
+                )
+                moved.update(lift.moved)
+                if lift.event != ev.attributes:
+                    self._write(
+                        "update", dataclasses.replace(ev, attributes=freeze(lift.event)), ev
+                    )
+            if not moved and new is old:  # a repair with nothing to move: no new version
+                return old
+            kept = {k: v for k, v in new.attributes.items() if k not in moved}
+            return self._write("update", dataclasses.replace(checked, attributes=freeze(kept)), old)
+
+    def lift_event_attributes(self, uuids: Iterable[str]) -> int:
+        """Move the event attributes that the live trigger spans ``uuids`` hold onto their
+        events (``_lifted_trigger``: logged, the event's value winning); returns how many were
+        taken off spans. A merge calls it for the spans it took in (a bundle or hub row of an
+        older version)."""
+        from annotator import rules
+
+        n = 0
+        with self._store.write():
+            for uuid in uuids:
+                old = self._store.spans.get(uuid)
+                if old is None or old.deleted:
+                    continue
+                if not rules.event_attributes_on_trigger(self._schema, old.label, old.attributes):
+                    continue
+                try:
+                    new = self._lifted_trigger(old, old)
+                except (ValidationError, SchemaError):  # judged and kept by the merge as it is
+                    continue
+                n += len(old.attributes) - len(new.attributes)
+        return n
 
     def delete_span(self, uuid: str) -> Span:
         """Tombstone a span. Events and relations pointing at it are left for ``check`` to
@@ -1308,6 +1369,11 @@ class MergeSession:
         clock = self._project.clock
         clock.observe(stamp)
         self._store.set_setting("hlc", clock.last)
+
+    def lift_event_attributes(self, uuids: Iterable[str]) -> int:
+        """``Project.lift_event_attributes`` inside the merge's transaction (after
+        ``observe``: the new versions are stamped above what was taken in)."""
+        return self._project.lift_event_attributes(uuids)
 
     def log(self, source: str, lines: list[str]) -> None:
         """One change-log line for the merge of ``source`` with its summary."""

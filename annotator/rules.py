@@ -33,17 +33,27 @@ structural rules (names, ids, clock, offsets): what they pointed at may be gone.
 
 from __future__ import annotations
 
+import dataclasses
 import operator
 import re
 import time
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from annotator.clock import MAX_DRIFT_MS, STAMP
 from annotator.errors import AnnotatorError, Message, SchemaError, ValidationError
-from annotator.model import Argument, Event, Relation, Span, all_equal, fields_of, getter
+from annotator.model import (
+    Argument,
+    Event,
+    Record,
+    Relation,
+    Span,
+    all_equal,
+    fields_of,
+    getter,
+)
 
 if TYPE_CHECKING:  # the schema module itself asks this one about names
     from annotator.schema import AttributeDef, RelationType, Role, Schema
@@ -376,6 +386,89 @@ def misplaced_attribute(name: str, event_type: str) -> Violation:
             label=repr(event_type),
         ),
     )
+
+
+@dataclass(frozen=True)
+class Lifted:
+    """What ``lift_event_attributes`` decided for one trigger span and its event."""
+
+    span: dict[str, Any]
+    """the attributes the trigger span keeps"""
+    event: dict[str, Any]
+    """the event's attributes, those moved from its trigger added"""
+    moved: tuple[str, ...] = ()
+    """names taken off the trigger span (moved, or dropped as the event's value won)"""
+    conflicts: tuple[tuple[str, Any, Any], ...] = ()
+    """(name, the trigger's value, the event's value kept) where both held one, differing"""
+
+
+def event_attributes_on_trigger(
+    schema: Schema, label: str, attributes: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The attributes of a span labelled ``label`` that belong on its event (an older version
+    stored them on the trigger span: ``misplaced_attribute``): defined attributes of the event
+    type ``label``. Empty for an entity span, and for ``ref:`` references (any record's)."""
+    if not attributes or not isinstance(attributes, Mapping):
+        return {}
+    names = _names(schema)
+    if label not in names.events:
+        return {}
+    out: dict[str, Any] = {}
+    for name, value in attributes.items():
+        attr = names.attributes.get(name) if isinstance(name, str) else None
+        if attr is not None and attr.applies_to(label):
+            out[name] = value
+    return out
+
+
+@overload
+def without_event_attributes(schema: Schema, record: Span) -> Span: ...
+@overload
+def without_event_attributes(schema: Schema, record: Record) -> Record: ...
+def without_event_attributes(schema: Schema, record: Record) -> Record:
+    """``record`` as the rules judge existing data (a merged record, an imported one): a
+    trigger span without the attributes an older version stored on it for its event
+    (``event_attributes_on_trigger``; they are moved onto the event, never refused). Any
+    other record is returned as it is (the same object)."""
+    if not isinstance(record, Span) or not record.attributes or record.deleted:
+        return record
+    on_trigger = event_attributes_on_trigger(schema, record.label, record.attributes)
+    if not on_trigger:
+        return record
+    kept = {k: v for k, v in record.attributes.items() if k not in on_trigger}
+    return dataclasses.replace(record, attributes=kept)
+
+
+def lift_event_attributes(
+    schema: Schema,
+    label: str,
+    span_attributes: Mapping[str, Any],
+    event_type: str,
+    event_attributes: Mapping[str, Any],
+) -> Lifted:
+    """Move the attributes of the event type ``label`` that a trigger span holds (what
+    versions before event attributes lived on the event only wrote: ``misplaced_attribute``)
+    onto its event of type ``event_type``: the ONE decision every reader of existing data
+    takes (the importer, the merge of bundles, project files and hub rows, and an edit of a
+    stored span), so such data is never refused nor lost. The event's own value wins when
+    both hold one and they differ (listed in ``conflicts``); an attribute the event type does
+    not take stays on the span."""
+    on_trigger = event_attributes_on_trigger(schema, label, span_attributes)
+    defined = _names(schema).attributes
+    moved: list[str] = []
+    conflicts: list[tuple[str, Any, Any]] = []
+    event = dict(event_attributes)
+    for name, value in on_trigger.items():
+        attr = defined[name]
+        if not attr.applies_to(event_type):
+            continue
+        moved.append(name)
+        if name not in event:
+            event[name] = value
+        elif event[name] != value:
+            conflicts.append((name, value, event[name]))
+    span = {k: v for k, v in span_attributes.items() if k not in moved}
+    return Lifted(span, event, tuple(moved), tuple(conflicts))
 
 
 # -- records --------------------------------------------------------------------------------

@@ -121,6 +121,8 @@ class MergeReport:
     """labels the source's schema defines and the project's lacked, now in the project's"""
     labels_not_added: str = ""
     """why the source's extra labels could not be added (the combined schema's problem)"""
+    event_attributes_moved: int = 0
+    """attributes taken in on trigger spans (an older version's) moved onto their events"""
 
     def lines(self) -> list[str]:
         """A short human summary, one fact per line."""
@@ -132,6 +134,9 @@ class MergeReport:
             out.append(f"statuses updated: {self.statuses_updated}")
         if self.labels_added:
             out.append(f"labels added from {self.source}: " + ", ".join(self.labels_added))
+        if self.event_attributes_moved:
+            out.append(f"moved {self.event_attributes_moved} event attributes from trigger "
+                       "spans to their events")  # fmt: skip
         if self.labels_not_added:
             out.append(f"labels of {self.source} not added: {self.labels_not_added}")
         if self.quarantined:
@@ -446,6 +451,7 @@ def _merge(
             sha_of = {i: s for s, i in doc_ids.items()}
             stamps: list[str] = []
             done = 0
+            lift: list[str] = []  # spans that may hold an older version's event attributes
             for records in incoming.records():
                 if cancelled():
                     raise Cancelled("merge cancelled")
@@ -455,6 +461,11 @@ def _merge(
                 )  # fmt: skip
                 done += len(records)
                 del records
+                lift += [
+                    r.uuid
+                    for r, _ in accepted
+                    if rules.without_event_attributes(schema, r) is not r
+                ]
                 if accepted:  # the project's clock is told the largest only
                     stamps = [max([*stamps, *(r.clock for r, _ in accepted)], key=parse)]
             progress(incoming.total, incoming.total)
@@ -467,6 +478,7 @@ def _merge(
                 stamps = [max(stamps, key=parse)] if stamps else []
             if stamps:  # the project's clock never issues a stamp below what it has taken in
                 session.observe(max(stamps, key=parse))
+            report.event_attributes_moved = session.lift_event_attributes(lift)
             session.log(source, report.lines())
     except BaseException:
         if project.schema is not schema_before:
@@ -745,7 +757,9 @@ def _screen(
                 text = texts.get(doc_id)
                 if text is None:
                     text = texts[doc_id] = session.document_text(doc_id)
-                v = rules.span_problem(schema, text, rec, names.get(doc_id, ""))
+                v = rules.span_problem(  # an older version's trigger attributes: lifted later
+                    schema, text, rules.without_event_attributes(schema, rec), names.get(doc_id, "")
+                )
             elif isinstance(rec, Event):
                 trigger = referenced("spans", rec.trigger)
                 v = rules.event_problem(schema, rec, trigger if isinstance(trigger, Span) else None)

@@ -3,7 +3,7 @@ written straight into a project file with executemany (to export, compare and sc
 
 Every document is ~2 KB of UTF-8 Arabic (the first 1,100 characters of the bundled sample
 article and a number). Its layer holds ``spans`` spans on distinct words, one span in ten an
-event trigger (``Conflict.Attack``, attribute ``Realis``) whose event has two arguments
+event trigger (``Conflict.Attack``) whose event (attribute ``Realis``) has two arguments
 (Attacker → the next span, a PER; Place → the one after, a GPE) and one relation (PHYS from
 that PER to that GPE); half of the entity spans carry the attribute ``MentionType``. Every
 record has an id, as a lossless export would write it.
@@ -61,7 +61,7 @@ class Layout:
             start, end = WORDS[w]
             group = k % 10
             if group == 0:
-                label, attrs = TRIGGER, '{"Realis":"Actual"}'
+                label, attrs = TRIGGER, "{}"  # Realis is the event's, as exports write it
             else:
                 label = "PER" if group == 1 else "GPE" if group == 2 else ENTITY_LABELS[k % 5]
                 if self.relabel and k % self.relabel == self.relabel - 1 and group > 2:
