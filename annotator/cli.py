@@ -860,8 +860,15 @@ def _os_error(exc: OSError, args: argparse.Namespace) -> str:
     """One line for an operating-system error: what happened, and to which file."""
     import errno
 
+    from annotator import scratch
+
     written = [getattr(args, name, None) for name in ("output", "export_file", "report")]
     where = exc.filename or next((w for w in written if w), None) or getattr(args, "project", None)
+    if exc.filename is None and exc.errno in scratch.NO_ROOM:
+        # a file with no name may be the project's or a scratch file (``scratch.room`` names
+        # the temporary folder where it knows): name both places rather than guess
+        temp = f"the temporary folder {scratch.temp_folder()} (TMPDIR)"
+        where = f"{where} or {temp}" if where else temp
     reason = {
         errno.ENOSPC: "no space left on device",
         errno.EDQUOT: "disk quota exceeded",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator import rules, scratch
 from annotator.cycles import no_cycle_collection
-from annotator.errors import AnnotatorError, Cancelled, ImportFormatError
+from annotator.errors import AnnotatorError, Cancelled, ImportFormatError, Message
 from annotator.formats.common import (
     Changed,
     ImportResult,
@@ -152,6 +152,24 @@ class FileStamp:
         return FileStamp.of(self.path) != self
 
 
+FOLDER_READ_SUFFIXES = (".txt", ".ann", ".conf")
+"""what a folder reader may read inside a folder (plain text's ``.txt``, brat's ``.txt``,
+``.ann`` and ``annotation.conf``): the files ``stamps`` records"""
+
+
+def stamps(path: Path) -> list[FileStamp]:
+    """The ``FileStamp`` of a source before it is read: a file's own, or a folder's and that
+    of every file under it a folder reader may read (listed as the readers list them,
+    ``annotator.formats.source.walk``), so a file changing inside a folder is seen too."""
+    from annotator.formats.source import walk
+
+    found: list[Path] = []
+    if path.is_dir():
+        with contextlib.suppress(ImportFormatError):  # a folder it cannot list: the reader says
+            found = walk(path, FOLDER_READ_SUFFIXES)
+    return [FileStamp.of(path), *(FileStamp.of(f) for f in found)]
+
+
 @dataclass
 class DocumentStream:
     """Documents read from files as the import consumes them (``annotator.formats.stream``),
@@ -236,7 +254,7 @@ def stream_files(
             if refuse_empty and not found and len(problems) == noted:
                 raise AnnotatorError(f"nothing to import: no document in {name} (read as {kind})")
 
-    files = [FileStamp.of(Path(p)) for p in paths]
+    files = [stamp for p in paths for stamp in stamps(Path(p))]
     return DocumentStream(documents(), problems, position, hooks, files)
 
 
@@ -277,9 +295,10 @@ def import_documents(
                         raise Cancelled("import cancelled; nothing was written")
                     step(0)
 
+                need = _spill_need(result.files)
                 with (
-                    scratch.folder(SCRATCH_PREFIX) as folder,
-                    contextlib.closing(_Spill(folder / "documents.pickle")) as spill,
+                    scratch.folder(SCRATCH_PREFIX, need) as folder,
+                    contextlib.closing(_Spill(folder / "documents.pickle", need)) as spill,
                 ):
                     result.reading.append(reading)
                     try:  # read, parse and check it all, no lock held (ADR 0008)
@@ -422,6 +441,19 @@ def _check_ahead(
         del part
 
 
+def _spill_need(files: Sequence[FileStamp]) -> Message:
+    """What an import needs of the temporary folder (``scratch.temp_space_error``)."""
+    size = sum(max(f.size, 0) for f in files)
+    if not size:
+        return Message("an import keeps what it read there until it writes, about the size "
+                       "of its input; nothing was written")  # fmt: skip
+    return Message(
+        "an import keeps what it read there until it writes, about the size of its input "
+        "({size}); nothing was written",
+        size=scratch.megabytes(size),
+    )
+
+
 def _unchanged_or_raise(files: Sequence[FileStamp]) -> None:
     """Refuse an import whose files changed while they were read (before anything is
     written): what was read may mix the old content and the new."""
@@ -440,9 +472,11 @@ class _Spill:
     The label lists the files carry (``ImportedDocument.schema``) stay in memory and come
     back as the same objects, so each is adopted once."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, need: Message) -> None:
         self.path = path
-        self._fh = path.open("wb")
+        self._need = need  # what a full temporary folder is told (``scratch.room``)
+        with scratch.room(need):
+            self._fh = path.open("wb")
         self._schemas: list[Schema] = []
         self._index: dict[int, int] = {}
         self._parts = 0
@@ -460,7 +494,8 @@ class _Spill:
             schemas.append(self._index[id(sch)])
             d.schema = None
         try:
-            pickle.dump((part, schemas), self._fh, protocol=pickle.HIGHEST_PROTOCOL)
+            with scratch.room(self._need):
+                pickle.dump((part, schemas), self._fh, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
             for d, k in zip(part, schemas, strict=True):
                 if k >= 0:
@@ -468,11 +503,12 @@ class _Spill:
         self._parts += 1
 
     def close(self) -> None:
-        self._fh.close()
+        with scratch.room(self._need):
+            self._fh.close()
 
     def documents(self) -> Iterator[ImportedDocument]:
         """The documents added, in order, read back a part at a time."""
-        self._fh.close()
+        self.close()
         with self.path.open("rb") as fh:
             for _ in range(self._parts):
                 part, schemas = pickle.load(fh)  # our own private file, written just now
@@ -1069,5 +1105,29 @@ def index_after_import(project: Project) -> str | None:
     try:
         project.ensure_search_index()
     except AnnotatorError as exc:
-        return f"search index not updated: {exc}"
+        return Message(
+            "import done; the search index was not updated, searches scan the documents until "
+            "it is: {why}",
+            why=_index_failure(project.path, exc),
+        )
     return None
+
+
+def _index_failure(path: Path, exc: AnnotatorError) -> str:
+    """Why the index after an import failed, without the store's "nothing was written" (the
+    import was written): a full disk is told apart from a full temporary folder, where SQLite
+    sorts while it builds the index."""
+    import os
+    import sqlite3
+
+    code = (getattr(exc.__cause__, "sqlite_errorcode", None) or 0) & 0xFF
+    if code != sqlite3.SQLITE_FULL:
+        return str(exc)
+    names = (os.environ.get("SQLITE_TMPDIR"), os.environ.get("TMPDIR"), "/var/tmp", "/usr/tmp")
+    usable = (n for n in names if n and os.path.isdir(n) and os.access(n, os.W_OK | os.X_OK))
+    temp = Path(next(usable, "/tmp"))  # where SQLite (unix) puts its temporary files
+    mine, theirs = scratch.free_bytes(path.parent), scratch.free_bytes(temp)
+    if mine is not None and theirs is not None and theirs < mine:
+        why = Message("SQLite sorts there while it builds the index")
+        return scratch.temp_space_message(why, temp)
+    return Message("{path}: disk full", path=str(path))

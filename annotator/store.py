@@ -395,8 +395,10 @@ def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     tmp = scratch.make("annotator-ro-")  # a killed reader's copy goes on the next one
     try:
         copy = tmp / path.name
-        shutil.copyfile(path, copy)
-        shutil.copyfile(wal, Path(str(copy) + "-wal"))
+        size = scratch.megabytes(path.stat().st_size + wal.stat().st_size)
+        with scratch.room(f"a read-only open of {path} with a pending log reads a copy ({size})"):
+            shutil.copyfile(path, copy)
+            shutil.copyfile(wal, Path(str(copy) + "-wal"))
         conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
