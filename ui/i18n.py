@@ -212,6 +212,30 @@ def role_display(name: str) -> str:
 
 
 CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "no space left in the temporary folder {folder}: {what}; free space "
+        "there, or point TMPDIR at a folder with room (TMPDIR=/path/to/folder "
+        "annotator ...)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "import done; the search index was not updated, searches scan the "
+        "documents until it is: {why}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot make a scratch folder there"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "an import keeps what it read there until it writes, about the size of "
+        "its input ({size}); nothing was written",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "an import keeps what it read there until it writes, about the size of "
+        "its input; nothing was written",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "SQLite sorts there while it builds the index"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: disk full"),
     QT_TRANSLATE_NOOP("CoreMessage", "schema: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{type}: role {role} needs at least {count}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{type}: role {role} takes at most {count} ({found})"),
