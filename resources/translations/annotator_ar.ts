@@ -4,69 +4,69 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/review/panes.py" line="61"/>
+        <location filename="../../ui/review/panes.py" line="62"/>
         <source>Legend:</source>
         <translation>المفتاح:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="71"/>
+        <location filename="../../ui/review/panes.py" line="72"/>
         <source>(tags read “label · kind”; gold in grey)</source>
         <translation>(تُقرأ الوسوم «التسمية · النوع»؛ المرجع باللون الرمادي)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="176"/>
+        <location filename="../../ui/review/window.py" line="178"/>
         <source>Next (N)</source>
         <translation>التالي (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="177"/>
+        <location filename="../../ui/review/window.py" line="179"/>
         <source>Previous (Shift+N)</source>
         <translation>السابق (Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="178"/>
+        <location filename="../../ui/review/window.py" line="180"/>
         <source>Accept A (A)</source>
         <translation>قبول A (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="179"/>
+        <location filename="../../ui/review/window.py" line="181"/>
         <source>Accept B (B)</source>
         <translation>قبول B (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="180"/>
+        <location filename="../../ui/review/window.py" line="182"/>
         <source>Accept both (Shift+B)</source>
         <translation>قبول الاثنين (Shift+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="181"/>
+        <location filename="../../ui/review/window.py" line="183"/>
         <source>Edit gold (E)</source>
         <translation>تحرير المرجع (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="182"/>
+        <location filename="../../ui/review/window.py" line="184"/>
         <source>Accept all agreements (Ctrl+Shift+A)</source>
         <translation>قبول كل مواضع الاتفاق (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="184"/>
+        <location filename="../../ui/review/window.py" line="186"/>
         <source>Mark adjudicated</source>
         <translation>وسم كمحسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="186"/>
+        <location filename="../../ui/review/window.py" line="188"/>
         <location filename="../../ui/workbench/menus.py" line="200"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="188"/>
+        <location filename="../../ui/review/window.py" line="190"/>
         <location filename="../../ui/workbench/menus.py" line="202"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="194"/>
+        <location filename="../../ui/review/window.py" line="196"/>
         <source>&amp;Close</source>
         <translation>إ&amp;غلاق</translation>
     </message>
@@ -349,92 +349,92 @@
 <context>
     <name>Agreement</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="284"/>
+        <location filename="../../ui/review/agreement_window.py" line="285"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="285"/>
+        <location filename="../../ui/review/agreement_window.py" line="286"/>
         <source>n A</source>
         <translation>عدد A</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="286"/>
+        <location filename="../../ui/review/agreement_window.py" line="287"/>
         <source>n B</source>
         <translation>عدد B</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="293"/>
+        <location filename="../../ui/review/agreement_window.py" line="294"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="294"/>
+        <location filename="../../ui/review/agreement_window.py" line="295"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="294"/>
+        <location filename="../../ui/review/agreement_window.py" line="295"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="295"/>
+        <location filename="../../ui/review/agreement_window.py" line="296"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="302"/>
+        <location filename="../../ui/review/agreement_window.py" line="303"/>
         <source>document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="388"/>
+        <location filename="../../ui/review/agreement_window.py" line="389"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="389"/>
+        <location filename="../../ui/review/agreement_window.py" line="390"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="390"/>
+        <location filename="../../ui/review/agreement_window.py" line="391"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="391"/>
+        <location filename="../../ui/review/agreement_window.py" line="392"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="392"/>
+        <location filename="../../ui/review/agreement_window.py" line="393"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="393"/>
+        <location filename="../../ui/review/agreement_window.py" line="394"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="394"/>
+        <location filename="../../ui/review/agreement_window.py" line="395"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="395"/>
+        <location filename="../../ui/review/agreement_window.py" line="396"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="401"/>
+        <location filename="../../ui/review/agreement_window.py" line="402"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="402"/>
+        <location filename="../../ui/review/agreement_window.py" line="403"/>
         <source>doc-average F1</source>
         <translation>متوسط F1 للمستندات</translation>
     </message>
@@ -442,97 +442,97 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="182"/>
-        <location filename="../../ui/review/agreement_window.py" line="235"/>
-        <location filename="../../ui/review/agreement_window.py" line="240"/>
-        <location filename="../../ui/review/agreement_window.py" line="256"/>
-        <location filename="../../ui/review/agreement_window.py" line="364"/>
-        <location filename="../../ui/review/agreement_window.py" line="375"/>
+        <location filename="../../ui/review/agreement_window.py" line="183"/>
+        <location filename="../../ui/review/agreement_window.py" line="236"/>
+        <location filename="../../ui/review/agreement_window.py" line="241"/>
+        <location filename="../../ui/review/agreement_window.py" line="257"/>
+        <location filename="../../ui/review/agreement_window.py" line="365"/>
+        <location filename="../../ui/review/agreement_window.py" line="376"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="196"/>
+        <location filename="../../ui/review/agreement_window.py" line="197"/>
         <source>Measure</source>
         <translation>قياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="198"/>
+        <location filename="../../ui/review/agreement_window.py" line="199"/>
         <source>Save HTML report…</source>
         <translation>حفظ تقرير HTML…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="201"/>
+        <location filename="../../ui/review/agreement_window.py" line="202"/>
         <source>Choose annotators and labels, then Measure.</source>
         <translation>اختر الموسِّمين والتسميات، ثم «قياس».</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="211"/>
+        <location filename="../../ui/review/agreement_window.py" line="212"/>
         <source>Annotators</source>
         <translation>الموسِّمون</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="212"/>
+        <location filename="../../ui/review/agreement_window.py" line="213"/>
         <source>Labels (spans)</source>
         <translation>التسميات (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="235"/>
+        <location filename="../../ui/review/agreement_window.py" line="236"/>
         <source>Choose at least two annotators.</source>
         <translation>اختر موسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="240"/>
+        <location filename="../../ui/review/agreement_window.py" line="241"/>
         <source>Measuring agreement…</source>
         <translation>جارٍ قياس الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="266"/>
+        <location filename="../../ui/review/agreement_window.py" line="267"/>
         <source>{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · alpha-U (characters): {4}</source>
         <translation>{0} موسِّمين ({1})، {2} مستندات · ألفا (اسمي، رموز): {3} · ألفا-U (محارف): {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="278"/>
+        <location filename="../../ui/review/agreement_window.py" line="279"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="287"/>
+        <location filename="../../ui/review/agreement_window.py" line="288"/>
         <source>Per label</source>
         <translation>لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="296"/>
+        <location filename="../../ui/review/agreement_window.py" line="297"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="304"/>
+        <location filename="../../ui/review/agreement_window.py" line="305"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="314"/>
+        <location filename="../../ui/review/agreement_window.py" line="315"/>
         <source>Confusion</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="319"/>
+        <location filename="../../ui/review/agreement_window.py" line="320"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="355"/>
+        <location filename="../../ui/review/agreement_window.py" line="356"/>
         <source>Save HTML report</source>
         <translation>حفظ تقرير HTML</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="364"/>
+        <location filename="../../ui/review/agreement_window.py" line="365"/>
         <source>Writing the report…</source>
         <translation>جارٍ كتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="377"/>
+        <location filename="../../ui/review/agreement_window.py" line="378"/>
         <source>Report written to {0}</source>
         <translation>كُتب التقرير في {0}</translation>
     </message>
@@ -563,22 +563,22 @@
 <context>
     <name>ArcActions</name>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="328"/>
+        <location filename="../../ui/workbench/layer_display.py" line="342"/>
         <source>Relation type</source>
         <translation>نوع العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="330"/>
+        <location filename="../../ui/workbench/layer_display.py" line="344"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="340"/>
+        <location filename="../../ui/workbench/layer_display.py" line="354"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="342"/>
+        <location filename="../../ui/workbench/layer_display.py" line="356"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
@@ -641,441 +641,476 @@
     <name>CoreMessage</name>
     <message>
         <location filename="../../ui/i18n.py" line="215"/>
+        <source>no space left in the temporary folder {folder}: {what}; free space there, or point TMPDIR at a folder with room (TMPDIR=/path/to/folder annotator ...)</source>
+        <translation>لا مساحة متبقية في المجلد المؤقت {folder}: {what}؛ أفرغ مساحة فيه، أو وجّه TMPDIR إلى مجلد فيه متسع (TMPDIR=/path/to/folder annotator ...)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="221"/>
+        <source>import done; the search index was not updated, searches scan the documents until it is: {why}</source>
+        <translation>تم الاستيراد؛ لم يُحدَّث فهرس البحث، فالبحث يقرأ المستندات كلها حتى يُحدَّث: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="226"/>
+        <source>cannot make a scratch folder there</source>
+        <translation>تعذّر إنشاء مجلد مؤقت فيه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="227"/>
+        <source>an import keeps what it read there until it writes, about the size of its input ({size}); nothing was written</source>
+        <translation>يحتفظ الاستيراد فيه بما قرأه حتى يكتبه، بقدر حجم مدخلاته تقريبًا ({size})؛ لم يُكتب شيء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="232"/>
+        <source>an import keeps what it read there until it writes, about the size of its input; nothing was written</source>
+        <translation>يحتفظ الاستيراد فيه بما قرأه حتى يكتبه، بقدر حجم مدخلاته تقريبًا؛ لم يُكتب شيء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="237"/>
+        <source>SQLite sorts there while it builds the index</source>
+        <translation>يرتّب SQLite فيه أثناء بناء الفهرس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="238"/>
+        <source>{path}: disk full</source>
+        <translation>{path}: القرص ممتلئ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="239"/>
         <source>schema: {problem}</source>
         <translation>المخطط: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="216"/>
+        <location filename="../../ui/i18n.py" line="240"/>
         <source>{type}: role {role} needs at least {count}</source>
         <translation>{type}: الدور {role} يحتاج {count} على الأقل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="217"/>
+        <location filename="../../ui/i18n.py" line="241"/>
         <source>{type}: role {role} takes at most {count} ({found})</source>
         <translation>{type}: الدور {role} يقبل {count} على الأكثر ({found})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="218"/>
+        <location filename="../../ui/i18n.py" line="242"/>
         <source>annotator name</source>
         <translation>اسم الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="219"/>
+        <location filename="../../ui/i18n.py" line="243"/>
         <source>document name</source>
         <translation>اسم المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="220"/>
+        <location filename="../../ui/i18n.py" line="244"/>
         <source>label name</source>
         <translation>اسم التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="221"/>
+        <location filename="../../ui/i18n.py" line="245"/>
         <source>{code} (a bidi control)</source>
         <translation>{code} (محرف تحكم في الاتجاه)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="222"/>
+        <location filename="../../ui/i18n.py" line="246"/>
         <source>{code} (control or unassigned character)</source>
         <translation>{code} (محرف تحكم أو محرف غير مخصص)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="223"/>
+        <location filename="../../ui/i18n.py" line="247"/>
         <source>{what} must be text, not {value}</source>
         <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="224"/>
+        <location filename="../../ui/i18n.py" line="248"/>
         <source>{what} must not be empty</source>
         <translation>لا يمكن أن يكون {what} فارغًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="225"/>
+        <location filename="../../ui/i18n.py" line="249"/>
         <source>{what} is longer than {limit} characters</source>
         <translation>{what} أطول من {limit} محرفًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="226"/>
+        <location filename="../../ui/i18n.py" line="250"/>
         <source>{what} {value} contains {bad}</source>
         <translation>{what} {value} يحتوي على {bad}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="227"/>
+        <location filename="../../ui/i18n.py" line="251"/>
         <source>{what} {value} starts or ends with white space</source>
         <translation>{what} {value} يبدأ بمسافة أو ينتهي بها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="228"/>
+        <location filename="../../ui/i18n.py" line="252"/>
         <source>{what} {value} contains white space or starts with &lt; !</source>
         <translation>{what} {value} يحتوي على مسافة أو يبدأ بـ ⁦&lt;⁩ أو ⁦!⁩</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="229"/>
+        <location filename="../../ui/i18n.py" line="253"/>
         <source>{what} {value} contains an invisible character</source>
         <translation>{what} {value} يحتوي على محرف غير مرئي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="230"/>
+        <location filename="../../ui/i18n.py" line="254"/>
         <source>{code} (lone surrogate)</source>
         <translation>{code} (محرف بديل منفرد)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="231"/>
+        <location filename="../../ui/i18n.py" line="255"/>
         <source>cannot add: {name} already exists</source>
         <translation>لا يمكن الإضافة: الاسم {name} مستخدم بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="232"/>
+        <location filename="../../ui/i18n.py" line="256"/>
         <source>reorder needs exactly the names of all entities, events or relations</source>
         <translation>تحتاج إعادة الترتيب إلى أسماء كل الكيانات أو كل الأحداث أو كل العلاقات بالضبط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="235"/>
+        <location filename="../../ui/i18n.py" line="259"/>
         <source>no role {role} in {event}</source>
         <translation>لا يوجد دور {role} في {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="236"/>
+        <location filename="../../ui/i18n.py" line="260"/>
         <source>cannot rename {old}: {name} already exists</source>
         <translation>لا يمكن إعادة تسمية {old}: الاسم {name} مستخدم بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="237"/>
+        <location filename="../../ui/i18n.py" line="261"/>
         <source>no label {name} in the schema</source>
         <translation>لا توجد تسمية {name} في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="238"/>
+        <location filename="../../ui/i18n.py" line="262"/>
         <source>cannot remove {name}: it is the only type allowed somewhere</source>
         <translation>لا يمكن إزالة {name}: إنه النوع الوحيد المسموح به في موضع ما</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="239"/>
+        <location filename="../../ui/i18n.py" line="263"/>
         <source>the project&apos;s schema has a problem: {problem}</source>
         <translation>في مخطط المشروع مشكلة: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="240"/>
+        <location filename="../../ui/i18n.py" line="264"/>
         <source>relation {relation}</source>
         <translation>العلاقة {relation}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="241"/>
+        <location filename="../../ui/i18n.py" line="265"/>
         <source>duplicate label names: {names}</source>
         <translation>أسماء تسميات مكررة: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="242"/>
+        <location filename="../../ui/i18n.py" line="266"/>
         <source>attribute name</source>
         <translation>اسم الخاصية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="243"/>
+        <location filename="../../ui/i18n.py" line="267"/>
         <source>{source}: {problem}</source>
         <translation>{source}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="244"/>
+        <location filename="../../ui/i18n.py" line="268"/>
         <source>{label}: English name</source>
         <translation>{label}: الاسم الإنجليزي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="245"/>
+        <location filename="../../ui/i18n.py" line="269"/>
         <source>{label}: Arabic name</source>
         <translation>{label}: الاسم العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="246"/>
+        <location filename="../../ui/i18n.py" line="270"/>
         <source>{event}: role name</source>
         <translation>{event}: اسم الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="247"/>
+        <location filename="../../ui/i18n.py" line="271"/>
         <source>&lt;OVERLAP&gt;: kinds must be among {kinds}</source>
         <translation>⁦&lt;OVERLAP&gt;⁩: يجب أن تكون الأنواع من بين {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="248"/>
+        <location filename="../../ui/i18n.py" line="272"/>
         <source>attribute {attribute}: unknown kind {kind}</source>
         <translation>الخاصية {attribute}: نوع غير معروف {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="249"/>
+        <location filename="../../ui/i18n.py" line="273"/>
         <source>attribute {attribute}: an enum needs values</source>
         <translation>الخاصية {attribute}: التعداد يحتاج إلى قيم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="250"/>
+        <location filename="../../ui/i18n.py" line="274"/>
         <source>attribute {attribute}</source>
         <translation>الخاصية {attribute}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="251"/>
+        <location filename="../../ui/i18n.py" line="275"/>
         <source>{where} refers to unknown labels: {labels}</source>
         <translation>{where} يشير إلى تسميات غير معروفة: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="252"/>
+        <location filename="../../ui/i18n.py" line="276"/>
         <source>{label}: its parents form a cycle</source>
         <translation>{label}: أصوله تشكّل حلقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="253"/>
+        <location filename="../../ui/i18n.py" line="277"/>
         <source>{event}: role {role} has a bad cardinality {cardinality}</source>
         <translation>{event}: عدد غير صالح للدور {role}: {cardinality}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="254"/>
+        <location filename="../../ui/i18n.py" line="278"/>
         <source>{event}: role {role}</source>
         <translation>{event}: الدور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="255"/>
+        <location filename="../../ui/i18n.py" line="279"/>
         <source>attribute name {name} is empty or used twice</source>
         <translation>اسم الخاصية {name} فارغ أو مستخدم مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="256"/>
+        <location filename="../../ui/i18n.py" line="280"/>
         <source>{one} and {two} have the same hotkey: {keys1} / {keys2}</source>
         <translation>للتسميتين {one} و{two} مفتاح الاختصار نفسه: {keys1} / {keys2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="257"/>
+        <location filename="../../ui/i18n.py" line="281"/>
         <source>{one} and {two} have clashing hotkeys (one is a prefix): {keys1} / {keys2}</source>
         <translation>مفتاحا الاختصار للتسميتين {one} و{two} متعارضان (أحدهما بداية الآخر): {keys1} / {keys2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="261"/>
+        <location filename="../../ui/i18n.py" line="285"/>
         <source>{label}: parent {parent} is not a label of the same kind</source>
         <translation>{label}: الأصل {parent} ليس تسمية من النوع نفسه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="262"/>
+        <location filename="../../ui/i18n.py" line="286"/>
         <source>{event}: role name {role} is empty or used twice</source>
         <translation>{event}: اسم الدور {role} فارغ أو مستخدم مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="263"/>
+        <location filename="../../ui/i18n.py" line="287"/>
         <source>record id</source>
         <translation>معرّف السجل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="264"/>
+        <location filename="../../ui/i18n.py" line="288"/>
         <source>event id</source>
         <translation>معرّف الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="265"/>
+        <location filename="../../ui/i18n.py" line="289"/>
         <source>trigger id</source>
         <translation>معرّف المُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="266"/>
+        <location filename="../../ui/i18n.py" line="290"/>
         <source>argument target id</source>
         <translation>معرّف هدف المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="267"/>
+        <location filename="../../ui/i18n.py" line="291"/>
         <source>relation source id</source>
         <translation>معرّف مصدر العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="268"/>
+        <location filename="../../ui/i18n.py" line="292"/>
         <source>relation target id</source>
         <translation>معرّف هدف العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="269"/>
+        <location filename="../../ui/i18n.py" line="293"/>
         <source>bad {what} {value}</source>
         <translation>{what} {value} غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="270"/>
+        <location filename="../../ui/i18n.py" line="294"/>
         <source>note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="271"/>
+        <location filename="../../ui/i18n.py" line="295"/>
         <source>{what} contains a lone surrogate (not encodable text)</source>
         <translation>{what} يحتوي على محرف بديل منفرد (نص لا يمكن ترميزه)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="272"/>
+        <location filename="../../ui/i18n.py" line="296"/>
         <source>bad clock stamp {stamp}</source>
         <translation>ختم زمني غير صالح {stamp}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="273"/>
+        <location filename="../../ui/i18n.py" line="297"/>
         <source>clock stamp {stamp} is {days} days ahead of this machine (at most {allowed} days allowed)</source>
         <translation>الختم الزمني {stamp} يسبق ساعة هذا الجهاز بمقدار {days} يومًا (المسموح به {allowed} يومًا على الأكثر)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="277"/>
+        <location filename="../../ui/i18n.py" line="301"/>
         <source>attributes must be an object, not {value}</source>
         <translation>يجب أن تكون الخصائص كائنًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="278"/>
+        <location filename="../../ui/i18n.py" line="302"/>
         <source>bad attribute name {name}</source>
         <translation>اسم خاصية غير صالح {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="279"/>
+        <location filename="../../ui/i18n.py" line="303"/>
         <source>reference {name}</source>
         <translation>الإحالة {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="280"/>
+        <location filename="../../ui/i18n.py" line="304"/>
         <source>reference name</source>
         <translation>اسم الإحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="281"/>
+        <location filename="../../ui/i18n.py" line="305"/>
         <source>reference {name} takes text, not {value}</source>
         <translation>الإحالة {name} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="282"/>
+        <location filename="../../ui/i18n.py" line="306"/>
         <source>attribute {attribute} is not defined for {label}</source>
         <translation>الخاصية {attribute} غير معرّفة للتسمية {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="283"/>
+        <location filename="../../ui/i18n.py" line="307"/>
         <source>attribute {attribute} belongs on the event of {label}, not on its trigger span</source>
         <translation>مكان الخاصية {attribute} هو الحدث من نوع {label}، لا مقطع مُطلِقه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="287"/>
+        <location filename="../../ui/i18n.py" line="311"/>
         <source>attribute {attribute}: Arabic name</source>
         <translation>الخاصية {attribute}: الاسم العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="288"/>
+        <location filename="../../ui/i18n.py" line="312"/>
         <source>attribute {attribute}: Arabic name of {value}</source>
         <translation>الخاصية {attribute}: الاسم العربي للقيمة {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="289"/>
+        <location filename="../../ui/i18n.py" line="313"/>
         <source>attribute {attribute} takes true/false, not {value}</source>
         <translation>الخاصية {attribute} تأخذ قيمة منطقية (صح أو خطأ)، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="290"/>
+        <location filename="../../ui/i18n.py" line="314"/>
         <source>attribute {attribute} takes one of {values}, not {value}</source>
         <translation>الخاصية {attribute} تأخذ إحدى القيم {values}، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="291"/>
+        <location filename="../../ui/i18n.py" line="315"/>
         <source>attribute {attribute} takes text, not {value}</source>
         <translation>الخاصية {attribute} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="292"/>
+        <location filename="../../ui/i18n.py" line="316"/>
         <source>offsets must be integers, not {start}-{end}</source>
         <translation>يجب أن تكون المواضع أعدادًا صحيحة، لا {start}-{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="293"/>
+        <location filename="../../ui/i18n.py" line="317"/>
         <source>span {span} is outside the text (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج النص (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="297"/>
+        <location filename="../../ui/i18n.py" line="321"/>
         <source>span {span} is outside the text of document {name} (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج نص المستند {name} (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="302"/>
+        <location filename="../../ui/i18n.py" line="326"/>
         <source>fragments must be a list of [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء قائمة من أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="303"/>
+        <location filename="../../ui/i18n.py" line="327"/>
         <source>fragments must be [start, end] pairs of integers</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية] من أعداد صحيحة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="304"/>
+        <location filename="../../ui/i18n.py" line="328"/>
         <source>fragment {fragment} is outside its span {span} or overlaps the one before</source>
         <translation>الجزء {fragment} خارج مقطعه {span} أو يتداخل مع الجزء الذي قبله</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="308"/>
+        <location filename="../../ui/i18n.py" line="332"/>
         <source>fragments must start at {start} and end at {end} (the span&apos;s ends)</source>
         <translation>يجب أن تبدأ الأجزاء عند {start} وتنتهي عند {end} (طرفَي المقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="312"/>
+        <location filename="../../ui/i18n.py" line="336"/>
         <source>stored text {stored} != document text {covered}</source>
         <translation>النص المخزَّن {stored} لا يطابق نص المستند {covered}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="313"/>
+        <location filename="../../ui/i18n.py" line="337"/>
         <source>label {label} is not in the schema</source>
         <translation>التسمية {label} ليست في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="314"/>
+        <location filename="../../ui/i18n.py" line="338"/>
         <source>{event}: its trigger span is missing or deleted</source>
         <translation>{event}: مقطع مُطلِقه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="315"/>
+        <location filename="../../ui/i18n.py" line="339"/>
         <source>an event&apos;s trigger must be a span of the same document and layer</source>
         <translation>يجب أن يكون مُطلِق الحدث مقطعًا من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="319"/>
+        <location filename="../../ui/i18n.py" line="343"/>
         <source>event type {type} is not in the schema</source>
         <translation>نوع الحدث {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="320"/>
+        <location filename="../../ui/i18n.py" line="344"/>
         <source>argument {role}: its event is missing or deleted</source>
         <translation>المعمول {role}: حدثه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="321"/>
+        <location filename="../../ui/i18n.py" line="345"/>
         <source>{event}: argument {role} points at a deleted span</source>
         <translation>{event}: المعمول {role} يشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="322"/>
+        <location filename="../../ui/i18n.py" line="346"/>
         <source>argument target {target} is not a live record of this layer</source>
         <translation>هدف المعمول {target} ليس سجلًا قائمًا في هذه الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="326"/>
+        <location filename="../../ui/i18n.py" line="350"/>
         <source>{event} has no role {role}</source>
         <translation>لا يوجد في {event} دور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="327"/>
+        <location filename="../../ui/i18n.py" line="351"/>
         <source>role {role} of {event} does not accept {label}</source>
         <translation>الدور {role} في {event} لا يقبل {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="328"/>
+        <location filename="../../ui/i18n.py" line="352"/>
         <source>{event}: {target} already fills its role {role} (argument {other}); an event takes one argument per role and filler</source>
         <translation>{event}: {target} يملأ الدور {role} من قبل (المعمول {other})؛ يأخذ الحدث معمولًا واحدًا لكل دور ومالئ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="333"/>
+        <location filename="../../ui/i18n.py" line="357"/>
         <source>relation {relation} points at a deleted span</source>
         <translation>العلاقة {relation} تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="334"/>
+        <location filename="../../ui/i18n.py" line="358"/>
         <source>a relation links two spans of the same document and layer</source>
         <translation>تربط العلاقة بين مقطعين من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="335"/>
+        <location filename="../../ui/i18n.py" line="359"/>
         <source>relation type {type} is not in the schema</source>
         <translation>نوع العلاقة {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="336"/>
+        <location filename="../../ui/i18n.py" line="360"/>
         <source>relation {relation} does not link {source} to {target}</source>
         <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
     </message>
@@ -1096,33 +1131,33 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="262"/>
-        <location filename="../../ui/workbench/details.py" line="281"/>
+        <location filename="../../ui/workbench/details.py" line="271"/>
+        <location filename="../../ui/workbench/details.py" line="290"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="273"/>
+        <location filename="../../ui/workbench/details.py" line="282"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="274"/>
+        <location filename="../../ui/workbench/details.py" line="283"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="275"/>
+        <location filename="../../ui/workbench/details.py" line="284"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="347"/>
+        <location filename="../../ui/workbench/details.py" line="361"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="360"/>
+        <location filename="../../ui/workbench/details.py" line="375"/>
         <source>Relation {0}: {1} → {2}</source>
         <translation>علاقة {0}: {1} ← {2}</translation>
     </message>
@@ -1130,37 +1165,37 @@
 <context>
     <name>DisagreementTable</name>
     <message>
-        <location filename="../../ui/review/panes.py" line="32"/>
+        <location filename="../../ui/review/panes.py" line="33"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="34"/>
+        <location filename="../../ui/review/panes.py" line="35"/>
         <source>A&apos;s version</source>
         <translation>نسخة A</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="36"/>
+        <location filename="../../ui/review/panes.py" line="37"/>
         <source>B&apos;s version</source>
         <translation>نسخة B</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="37"/>
+        <location filename="../../ui/review/panes.py" line="38"/>
         <source>Detail</source>
         <translation>التفصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="38"/>
+        <location filename="../../ui/review/panes.py" line="39"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="159"/>
+        <location filename="../../ui/review/panes.py" line="164"/>
         <source>resolved</source>
         <translation>محسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="159"/>
+        <location filename="../../ui/review/panes.py" line="164"/>
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
@@ -1300,42 +1335,42 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events/panel.py" line="366"/>
+        <location filename="../../ui/events/panel.py" line="365"/>
         <source>Event / role</source>
         <translation>الحدث / الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="367"/>
+        <location filename="../../ui/events/panel.py" line="366"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="368"/>
+        <location filename="../../ui/events/panel.py" line="367"/>
         <source>(deleted span)</source>
         <translation>(مقطع محذوف)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="369"/>
+        <location filename="../../ui/events/panel.py" line="368"/>
         <source>(missing)</source>
         <translation>(مفقود)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="370"/>
+        <location filename="../../ui/events/panel.py" line="369"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="483"/>
+        <location filename="../../ui/events/panel.py" line="482"/>
         <source>Delete this event (keep its trigger span)</source>
         <translation>حذف هذا الحدث (مع إبقاء مقطع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="484"/>
+        <location filename="../../ui/events/panel.py" line="483"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="485"/>
+        <location filename="../../ui/events/panel.py" line="484"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
@@ -1626,7 +1661,7 @@
         <translation>نص أو JSONL أو CSV (*.txt *.jsonl *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="53"/>
+        <location filename="../../ui/review/agreement_window.py" line="54"/>
         <source>HTML report (*.html);;All files (*)</source>
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
@@ -1916,7 +1951,7 @@
 <context>
     <name>LinkedEditor</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="189"/>
+        <location filename="../../ui/workbench/details.py" line="198"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -1925,8 +1960,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/workbench/mainwindow.py" line="171"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="556"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="579"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="558"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="581"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
@@ -1956,47 +1991,47 @@
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="456"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="458"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="542"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="544"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="543"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="545"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="545"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="547"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="545"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="547"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="548"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="550"/>
         <source>Project: {0} (checking: read-only until it passes)</source>
         <translation>المشروع: {0} (قيد الفحص: للقراءة فقط حتى يجتازه)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="554"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="556"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="559"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="561"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="571"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="573"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -2205,7 +2240,7 @@
 <context>
     <name>NavigationController</name>
     <message>
-        <location filename="../../ui/workbench/navigation.py" line="153"/>
+        <location filename="../../ui/workbench/navigation.py" line="155"/>
         <source>Every document is done.</source>
         <translation>كل المستندات منجزة.</translation>
     </message>
@@ -2249,7 +2284,7 @@
 <context>
     <name>ReviewColumns</name>
     <message>
-        <location filename="../../ui/review/panes.py" line="102"/>
+        <location filename="../../ui/review/panes.py" line="106"/>
         <source>Gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
@@ -2257,131 +2292,192 @@
 <context>
     <name>ReviewKind</name>
     <message>
-        <location filename="../../ui/review/model.py" line="31"/>
+        <location filename="../../ui/review/model.py" line="32"/>
         <source>agreement</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="32"/>
+        <location filename="../../ui/review/model.py" line="33"/>
         <source>label mismatch</source>
         <translation>اختلاف التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="33"/>
+        <location filename="../../ui/review/model.py" line="34"/>
         <source>boundary mismatch</source>
         <translation>اختلاف الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="34"/>
+        <location filename="../../ui/review/model.py" line="35"/>
         <source>only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="35"/>
+        <location filename="../../ui/review/model.py" line="36"/>
         <source>only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="36"/>
+        <location filename="../../ui/review/model.py" line="37"/>
         <source>argument mismatch</source>
         <translation>اختلاف المعاملات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="37"/>
+        <location filename="../../ui/review/model.py" line="38"/>
         <source>attributes differ</source>
         <translation>اختلاف السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="41"/>
+        <location filename="../../ui/review/model.py" line="42"/>
+        <location filename="../../ui/review/model.py" line="155"/>
         <source>agree</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="42"/>
+        <location filename="../../ui/review/model.py" line="43"/>
         <source>label≠</source>
         <translation>تسمية≠</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="43"/>
+        <location filename="../../ui/review/model.py" line="44"/>
         <source>bounds≠</source>
         <translation>حدود≠</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="44"/>
+        <location filename="../../ui/review/model.py" line="45"/>
         <source>only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="45"/>
+        <location filename="../../ui/review/model.py" line="46"/>
         <source>only B</source>
         <translation>B فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="46"/>
+        <location filename="../../ui/review/model.py" line="47"/>
         <source>args≠</source>
         <translation>معاملات≠</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="47"/>
+        <location filename="../../ui/review/model.py" line="48"/>
         <source>attrs≠</source>
         <translation>سمات≠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="145"/>
+        <source>relation only in A</source>
+        <translation>علاقة في A فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="146"/>
+        <source>relation only in B</source>
+        <translation>علاقة في B فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="147"/>
+        <source>relation attributes differ</source>
+        <translation>اختلاف سمات العلاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="148"/>
+        <source>event only in A</source>
+        <translation>حدث في A فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="149"/>
+        <source>event only in B</source>
+        <translation>حدث في B فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="150"/>
+        <source>event attributes differ</source>
+        <translation>اختلاف سمات الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="156"/>
+        <source>relation only A</source>
+        <translation>علاقة A فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="157"/>
+        <source>relation only B</source>
+        <translation>علاقة B فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="158"/>
+        <source>relation attrs≠</source>
+        <translation>سمات العلاقة≠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="159"/>
+        <source>event only A</source>
+        <translation>حدث A فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="160"/>
+        <source>event only B</source>
+        <translation>حدث B فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="161"/>
+        <source>event attrs≠</source>
+        <translation>سمات الحدث≠</translation>
     </message>
 </context>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="101"/>
-        <location filename="../../ui/review/window.py" line="159"/>
+        <location filename="../../ui/review/window.py" line="103"/>
+        <location filename="../../ui/review/window.py" line="161"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="131"/>
+        <location filename="../../ui/review/window.py" line="133"/>
         <source>Document:</source>
         <translation>المستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="133"/>
+        <location filename="../../ui/review/window.py" line="135"/>
         <source>Annotators:</source>
         <translation>الموسِّمون:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="163"/>
+        <location filename="../../ui/review/window.py" line="165"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="268"/>
+        <location filename="../../ui/review/window.py" line="270"/>
         <source>Choose a document and at least two annotators.</source>
         <translation>اختر مستندًا وموسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="302"/>
+        <location filename="../../ui/review/window.py" line="306"/>
         <source>Disagreements left: {0} of {1} in this document; counting the project ({2} %)…</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند؛ جارٍ عدّ خلافات المشروع ({2}٪)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="309"/>
+        <location filename="../../ui/review/window.py" line="313"/>
         <source>Disagreements left: {0} of {1} in this document, {2} in the project</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند، و{2} في المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="367"/>
+        <location filename="../../ui/review/window.py" line="371"/>
         <source>The project&apos;s disagreements could not be counted: {0}</source>
         <translation>تعذّر عدّ خلافات المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="382"/>
+        <location filename="../../ui/review/window.py" line="386"/>
         <source>No disagreement in this document.</source>
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="422"/>
+        <location filename="../../ui/review/window.py" line="426"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="439"/>
+        <location filename="../../ui/review/window.py" line="443"/>
         <source>Gold now holds two competing versions at “{0}” ({1}); undo to keep one.</source>
         <translation>صار في المرجع نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
     </message>
@@ -3547,7 +3643,7 @@ Remove only the argument, or delete the whole event?</source>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
-        <location filename="../../ui/review/agreement_window.py" line="431"/>
+        <location filename="../../ui/review/agreement_window.py" line="432"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
@@ -3588,12 +3684,12 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="431"/>
+        <location filename="../../ui/review/agreement_window.py" line="432"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="561"/>
+        <location filename="../../ui/review/window.py" line="565"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
