@@ -401,7 +401,7 @@ def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, Path | None]:
             shutil.copyfile(wal, Path(str(copy) + "-wal"))
         conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        scratch.remove(tmp)
         raise
     return conn, tmp
 
@@ -730,7 +730,7 @@ class _Check:
             self._done(self.error)
 
     def _check(self) -> bool:
-        conn, scratch = _connect_read_only(self.path)
+        conn, copy_dir = _connect_read_only(self.path)
         try:
             with self._guard:
                 self._conn = conn
@@ -742,8 +742,8 @@ class _Check:
             with self._guard:
                 self._conn = None
             conn.close()
-            if scratch is not None:
-                shutil.rmtree(scratch, ignore_errors=True)
+            if copy_dir is not None:
+                scratch.remove(copy_dir)
 
     def wait(self) -> None:
         self._ended.wait()
@@ -771,14 +771,14 @@ class Store:
         read_only: bool,
         lock: ProjectLock | None = None,
         ident: tuple[int, int] | None = None,
-        scratch: Path | None = None,
+        copy_dir: Path | None = None,
     ) -> None:
         self.path = path
         self.read_only = read_only
         self.conn = conn
         self._lock = lock
         self._ident = ident
-        self._scratch = scratch  # private copy read instead of the file (see the docstring)
+        self._scratch = copy_dir  # private copy read instead of the file (see the docstring)
         self._broken: ProjectFileError | None = None
         self._closed = False
         # lazily read layers whose text and clock columns are not read yet (read at close)
@@ -889,12 +889,12 @@ class Store:
         try:
             checked_here = _open_here(ident, writing=True)
             known = closed_cleanly(path)
-            check, scratch = _connect_read_only(path)
+            check, copy_dir = _connect_read_only(path)
             try:
                 later = background_check and not (checked_here or known)
                 later = later and path.stat().st_size >= BACKGROUND_CHECK_MIN_BYTES
                 _verify(path, check, thorough=not checked_here, known=known or later)
-                if later and scratch is None and _current(check):
+                if later and copy_dir is None and _current(check):
                     cls._configure(path, check, read_only=True)
                     check.execute("PRAGMA cell_size_check = ON")  # (see ``_check_later``)
                     return cls._check_later(path, check, lock, ident, checked)
@@ -904,8 +904,8 @@ class Store:
                 check.close()
                 raise
             finally:
-                if scratch is not None:
-                    shutil.rmtree(scratch, ignore_errors=True)
+                if copy_dir is not None:
+                    scratch.remove(copy_dir)
             check.close()
             conn = cls._connect(path, read_only=False)
             store = cls(path, conn, False, lock, ident)
@@ -1014,15 +1014,15 @@ class Store:
     ) -> Store:
         state = _file_state(path)  # before the check: a change after it shows
         try:
-            conn, scratch = _connect_read_only(path)
+            conn, copy_dir = _connect_read_only(path)
         except (sqlite3.Error, OSError) as exc:
             if isinstance(exc, OSError):
                 raise ProjectFileError(f"{path}: cannot read: {exc.strerror}") from exc
             raise translate(path, exc) from exc
         try:
             handed = checked_as is not None and state is not None and checked_as == state
-            known = scratch is None and (handed or closed_cleanly(path))
-            later = background_check and scratch is None and not known
+            known = copy_dir is None and (handed or closed_cleanly(path))
+            later = background_check and copy_dir is None and not known
             later = later and path.stat().st_size >= BACKGROUND_CHECK_MIN_BYTES
             _verify(path, conn, thorough=False, known=known or later)
             cls._configure(path, conn, read_only=True)
@@ -1030,13 +1030,13 @@ class Store:
                 conn.execute("PRAGMA cell_size_check = ON")
         except BaseException as exc:
             conn.close()
-            if scratch is not None:
-                shutil.rmtree(scratch, ignore_errors=True)
+            if copy_dir is not None:
+                scratch.remove(copy_dir)
             if isinstance(exc, _DB_ERRORS):
                 raise translate(path, exc) from exc
             raise
-        store = cls(path, conn, True, None, None if scratch else ident, scratch)
-        store._checked_state = state if scratch is None else None
+        store = cls(path, conn, True, None, None if copy_dir else ident, copy_dir)
+        store._checked_state = state if copy_dir is None else None
         if later:
             store._check = _Check(path, checked, thorough=False)
         return store
@@ -1129,7 +1129,7 @@ class Store:
             self._lock.release()
             self._lock = None
         if self._scratch is not None:
-            shutil.rmtree(self._scratch, ignore_errors=True)
+            scratch.remove(self._scratch)
             self._scratch = None
 
     # -- transactions --------------------------------------------------------------------

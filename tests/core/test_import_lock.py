@@ -160,9 +160,14 @@ def test_a_file_changed_while_it_was_read_is_refused(tmp_path: Path, made: Path)
         assert snapshot(p) == before
 
 
-def test_the_scratch_file_is_private_and_removed(tmp_path: Path, made: Path) -> None:
+def test_the_scratch_file_is_private_and_removed(
+    tmp_path: Path, made: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tempfile
 
+    own = tmp_path / "tmp"  # this test's own temporary folder: other runs' imports stay out
+    own.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(own))
     src = tmp_path / "in.jsonl"
     write_jsonl(src, 30, Layout(spans=5))
     seen: list[tuple[Path, int]] = []
