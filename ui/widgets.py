@@ -5,8 +5,18 @@ Tooltips go through ``plain_tooltip`` because Qt guesses rich text in tooltips.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QStyle,
@@ -95,3 +105,24 @@ class DirectionalComboBox(QComboBox):
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+SCREEN_FRAME = QSize(16, 48)
+"""room kept free of a window's contents on its screen: the window manager's frame and title"""
+
+
+def fit_to_screen(widget: QWidget, wanted: QSize) -> None:
+    """Resize the window ``widget`` to ``wanted``, or less where the available geometry of
+    its screen (the screen its parent window is on, else the primary screen) is smaller, so
+    a window meant for a large screen still opens whole on a 1366x768 laptop (where it
+    goes is left to Qt and the window manager)."""
+    parent = widget.parentWidget()
+    screen = (parent.window() if parent is not None else widget).screen()
+    screen = screen or QGuiApplication.primaryScreen()
+    if screen is None:
+        widget.resize(wanted)
+        return
+    room = screen.availableGeometry()
+    width = min(wanted.width(), room.width() - SCREEN_FRAME.width())
+    height = min(wanted.height(), room.height() - SCREEN_FRAME.height())
+    widget.resize(max(width, 1), max(height, 1))

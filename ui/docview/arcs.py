@@ -16,6 +16,9 @@ line's lane. Only arcs whose text range meets the visible text are computed and 
 
 The arcs of the selected event (the view's outlined span is its trigger) and the relations of
 the selected span are drawn emphasised, and the selected event's argument spans are outlined.
+Every line is painted under the label tags (a lane runs through the tag row of the line
+above, and a line over a tag cut its text); the emphasised arcs' labels and outlines are
+painted over them, each label slid along its lane off the tags and the outlines.
 """
 
 from __future__ import annotations
@@ -74,6 +77,8 @@ ROUTES_KEPT = 20_000
 """routed arcs kept per layout (a few hundred per screen)"""
 DIM = 0.4
 """how far the arcs of other events are faded toward white"""
+OUTLINE = 3.0
+"""how far an argument's dashed outline (and its pen) reaches out of the span's box"""
 
 _SOURCE = operator.attrgetter("source")
 _TARGET = operator.attrgetter("target")
@@ -501,6 +506,22 @@ class ArcOverlay(QWidget):
         self._boxes = _Boxes(boxes)
         return self._boxes
 
+    def _outlines(self, owner: str) -> list[Box]:
+        """The boxes of the outlines drawn around the spans of the emphasised event ``owner``
+        (its arguments' dashed outlines and its trigger's selection outline), which its role
+        labels keep off."""
+        anchors = self._last_anchors
+        out: list[Box] = []
+        for link in self._by_source.get(self.view.selected() or "", []):
+            if link.owner != owner:
+                continue
+            for uuid in (link.source, link.target):
+                anchor = anchors.get(uuid)
+                if anchor is not None:
+                    r = anchor.rect().adjusted(-OUTLINE, -OUTLINE, OUTLINE, OUTLINE)
+                    out.append((r.left(), r.top(), r.right(), r.bottom()))
+        return out
+
     def _end(self, anchor: Anchor, lane: int) -> tuple[QPointF, float, bool]:
         """Where an arc meets a span, the y of its lane, and whether the lane is above.
 
@@ -548,6 +569,8 @@ class ArcOverlay(QWidget):
             cx, cy = way.label if src and dst else (plan.side, y_t if dst else y_s)
             size = (text_width, self._label_h)
             row = tags.near(cx - 3 * text_width, cx + 3 * text_width, cy - 8, cy + 8)
+            if emphasised and not link.relation:  # nor under the outlines drawn over it
+                row += self._outlines(link.owner)
             x0, y0, x1, y1 = place_label((cx, cy), size, row, (1.0, self.width() - 1.0))
             label_rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         arrow = QPainterPath()
@@ -578,28 +601,32 @@ class ArcOverlay(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
             painter.drawPath(arrows)
+
+    def _paint_labels(self, painter: QPainter, drawn: _Drawn, emphasised: bool) -> None:
         for shape in drawn.shapes:
             if shape.emphasised == emphasised and not shape.label_rect.isEmpty():
                 painter.drawPixmap(shape.label_rect.topLeft(), self._label_pixmap(shape))
 
     def _paint_under_tags(self, painter: QPainter) -> None:
-        """The other arcs' lines and labels, painted by the view between its text and its
-        label tags, so the tags lie over the lines and no line cuts their text."""
+        """Every arc's lines and the other arcs' labels, painted by the view between its text
+        and its label tags, so the tags lie over the lines and no line cuts their text (a lane
+        runs through the tag row of the line above)."""
         if not self._shown or not self._links:
             return
         drawn = self._layout()
         if drawn.shapes:
             self._paint_lines(painter, drawn, False)
+            self._paint_labels(painter, drawn, False)
+            self._paint_lines(painter, drawn, True)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """The selected event's arcs (over the tags) and its arguments' outlines."""
+        """The selected event's argument outlines and its arcs' labels (over the tags)."""
         if not self._shown or not self._links:
             return
         drawn = self._layout()
         if not drawn.shapes:
             return
         painter = QPainter(self)
-        self._paint_lines(painter, drawn, True)
         outline = QPen(QColor(20, 20, 20), 1.4, Qt.PenStyle.DashLine)
         painter.setPen(outline)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -608,6 +635,7 @@ class ArcOverlay(QWidget):
             target = anchors.get(shape.link.target) if shape.emphasised else None
             if target is not None and not shape.link.relation:
                 painter.drawRect(target.rect().adjusted(-2, -2, 2, 2))
+        self._paint_labels(painter, drawn, True)
         painter.end()
 
     def _color(self, name: str, emphasised: bool) -> QColor:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +49,7 @@ from ui.dialogs.prompts import show_message
 from ui.i18n import QT_TRANSLATE_NOOP, RLM, interface_rtl, isolate, label_tag, plain_tooltip
 from ui.jobs import BackgroundJob
 from ui.session import Session
+from ui.widgets import fit_to_screen
 
 REPORT_FILTER = QT_TRANSLATE_NOOP("Files", "HTML report (*.html);;All files (*)")
 
@@ -222,7 +223,7 @@ class AgreementWindow(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(side, 1)
         layout.addLayout(main, 4)
-        self.resize(1200, 750)
+        fit_to_screen(self, QSize(1200, 750))
 
     # -- measuring -------------------------------------------------------------------------
     def run(self) -> BackgroundJob | None:

@@ -24,6 +24,7 @@ from annotator.review import (
     is_resolved,
     span_places,
 )
+from ui.docview.arcs_geometry import Link
 from ui.docview.view import ViewSpan
 from ui.i18n import QT_TRANSLATE_NOOP, isolate, relation_text
 
@@ -140,16 +141,97 @@ def describe(record: Record | None, layer: DocumentAnnotations | None) -> str:
     return isolate(f"argument {record.role}")
 
 
-def span_kinds(annotator: str, items: Sequence[ReviewItem]) -> dict[str, Kind]:
-    """Span uuid of ``annotator``'s layer → the kind its view mark shows (worst first)."""
-    found: dict[str, list[Kind]] = {}
+RECORD_KIND_NAMES: dict[tuple[str, Kind], str] = {
+    ("relation", Kind.ONLY_A): QT_TRANSLATE_NOOP("ReviewKind", "relation only in A"),
+    ("relation", Kind.ONLY_B): QT_TRANSLATE_NOOP("ReviewKind", "relation only in B"),
+    ("relation", Kind.ATTRIBUTES): QT_TRANSLATE_NOOP("ReviewKind", "relation attributes differ"),
+    ("event", Kind.ONLY_A): QT_TRANSLATE_NOOP("ReviewKind", "event only in A"),
+    ("event", Kind.ONLY_B): QT_TRANSLATE_NOOP("ReviewKind", "event only in B"),
+    ("event", Kind.ATTRIBUTES): QT_TRANSLATE_NOOP("ReviewKind", "event attributes differ"),
+}
+"""the name of a kind said of a relation or an event, not of a span: a relation only in A
+joins two spans both layers hold, so "only in A" alone would read as if the span were missing"""
+RECORD_KIND_TAGS: dict[tuple[str, Kind], str] = {
+    ("relation", Kind.AGREEMENT): QT_TRANSLATE_NOOP("ReviewKind", "agree"),
+    ("relation", Kind.ONLY_A): QT_TRANSLATE_NOOP("ReviewKind", "relation only A"),
+    ("relation", Kind.ONLY_B): QT_TRANSLATE_NOOP("ReviewKind", "relation only B"),
+    ("relation", Kind.ATTRIBUTES): QT_TRANSLATE_NOOP("ReviewKind", "relation attrs≠"),
+    ("event", Kind.ONLY_A): QT_TRANSLATE_NOOP("ReviewKind", "event only A"),
+    ("event", Kind.ONLY_B): QT_TRANSLATE_NOOP("ReviewKind", "event only B"),
+    ("event", Kind.ATTRIBUTES): QT_TRANSLATE_NOOP("ReviewKind", "event attrs≠"),
+}
+"""the short tags of ``RECORD_KIND_NAMES`` (a relation's is written on its arc)"""
+
+
+def _what(d: Disagreement) -> str:
+    """What the item's records are: "relation", "event" or "span"."""
+    rec = d.a or d.b
+    if isinstance(rec, Relation):
+        return "relation"
+    return "event" if isinstance(rec, Event) else "span"
+
+
+def item_kind_name(it: ReviewItem) -> str:
+    """The item's kind in the interface language, said of what differs: "relation only in
+    A" for a relation, "only in A" for a span."""
+    name = RECORD_KIND_NAMES.get((_what(it.d), it.kind))
+    return QCoreApplication.translate("ReviewKind", name) if name else kind_name(it.kind)
+
+
+def item_kind_tag(it: ReviewItem) -> str:
+    """The short tag of ``item_kind_name``."""
+    tag = RECORD_KIND_TAGS.get((_what(it.d), it.kind))
+    return QCoreApplication.translate("ReviewKind", tag) if tag else kind_tag(it.kind)
+
+
+def span_marks(annotator: str, items: Sequence[ReviewItem]) -> dict[str, tuple[Kind, str]]:
+    """Span uuid of ``annotator``'s layer → the kind and tag its view mark shows (worst
+    first). Only what is true of the span: its own item, and an event's item on its trigger
+    (the trigger shows the event, tagged "event only A" when only the event is missing from
+    the other layer). A relation's item is shown on its arc (``relation_marks``), never on
+    its Arg1: two layers with the same span and different relations from it agree on it."""
+    found: dict[str, list[ReviewItem]] = {}
     for it in items:
         for name, rec in ((it.a, it.d.a), (it.b, it.d.b)):
-            if name == annotator and rec is not None:
-                uuid = anchor(rec)
-                if uuid:
-                    found.setdefault(uuid, []).append(it.kind)
-    return {uuid: min(kinds, key=_SEVERITY.index) for uuid, kinds in found.items()}
+            if name == annotator and isinstance(rec, (Span, Event)):
+                found.setdefault(anchor(rec), []).append(it)
+    out = {}
+    for uuid, its in found.items():
+        worst = min(its, key=lambda it: _SEVERITY.index(it.kind))
+        out[uuid] = (worst.kind, item_kind_tag(worst))
+    return out
+
+
+def relation_marks(annotator: str, items: Sequence[ReviewItem]) -> dict[str, tuple[Kind, str]]:
+    """Relation uuid of ``annotator``'s layer → the kind and tag its arc shows."""
+    out = {}
+    for it in items:
+        for name, rec in ((it.a, it.d.a), (it.b, it.d.b)):
+            if name == annotator and isinstance(rec, Relation):
+                out[rec.uuid] = (it.kind, item_kind_tag(it))
+    return out
+
+
+def review_links(
+    layer: DocumentAnnotations, marks: Mapping[str, tuple[Kind, str]] | None
+) -> tuple[list[Link], dict[str, tuple[int, int]]]:
+    """The arcs of ``layer``'s live relations, each labelled "type · tag" in the colour of
+    its kind (``marks`` from ``relation_marks``; None for the gold layer: plain type, grey),
+    and the place of every span an arc ends at."""
+    spans = layer.span_by_uuid()
+    agree = (Kind.AGREEMENT, kind_tag(Kind.AGREEMENT))
+    links = []
+    for r in layer.relations:
+        if r.deleted or r.source not in spans or r.target not in spans:
+            continue
+        if marks is None:
+            links.append(Link(r.uuid, r.source, r.target, r.type, "", GOLD_COLOR, True))
+            continue
+        kind, tag = marks.get(r.uuid, agree)
+        label = f"{r.type} · {tag}"
+        links.append(Link(r.uuid, r.source, r.target, label, "", KIND_COLORS[kind], True))
+    ends = {u for x in links for u in (x.source, x.target)}
+    return links, {u: (spans[u].start, spans[u].end) for u in ends}
 
 
 def anchor(rec: Record | None) -> str:
@@ -165,17 +247,19 @@ def anchor(rec: Record | None) -> str:
 
 
 def annotator_view_spans(
-    layer: DocumentAnnotations, kinds: Mapping[str, Kind], names: Mapping[str, str] | None = None
+    layer: DocumentAnnotations,
+    marks: Mapping[str, tuple[Kind, str]],
+    names: Mapping[str, str] | None = None,
 ) -> list[ViewSpan]:
-    """One annotator's spans coloured by the kind of their item, tagged "label · kind" (the
-    label's display name from ``names`` when given, the kind's tag translated)."""
+    """One annotator's spans coloured by the kind of their mark, tagged "label · tag" (the
+    label's display name from ``names`` when given; ``marks`` from ``span_marks``)."""
     out = []
     names = names or {}
-    tags = {kind: kind_tag(kind) for kind in Kind}
+    agree = (Kind.AGREEMENT, kind_tag(Kind.AGREEMENT))
     for s in layer.spans:
-        kind = kinds.get(s.uuid, Kind.AGREEMENT)
+        kind, tag = marks.get(s.uuid, agree)
         out.append(
-            ViewSpan(s.uuid, s.start, s.end, f"{names.get(s.label, s.label)} · {tags[kind]}",
+            ViewSpan(s.uuid, s.start, s.end, f"{names.get(s.label, s.label)} · {tag}",
                      KIND_COLORS[kind], s.annotator, False, s.fragments)
         )  # fmt: skip
     return out

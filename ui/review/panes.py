@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from annotator.model import GOLD, DocumentAnnotations
 from annotator.review import Kind
+from ui.docview.arcs import ArcOverlay
 from ui.docview.view import DocumentView
 from ui.i18n import QT_TRANSLATE_NOOP, isolate
-from ui.review.model import KIND_COLORS, ReviewItem, describe, kind_name
+from ui.review.model import KIND_COLORS, ReviewItem, describe, item_kind_name, kind_name
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("DisagreementTable", "Kind"),
@@ -74,13 +75,15 @@ def legend_row(parent: QWidget) -> QHBoxLayout:
 
 
 class ReviewColumns(QSplitter):
-    """One read-only document view per annotator plus the gold layer, scrolled together."""
+    """One read-only document view per annotator plus the gold layer, scrolled together;
+    each view has an arc overlay (``arcs``) for its layer's relations."""
 
     spanClicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.views: dict[str, DocumentView] = {}
+        self.arcs: dict[str, ArcOverlay] = {}
         self._syncing = False
 
     def set_names(self, names: Sequence[str]) -> None:
@@ -94,6 +97,7 @@ class ReviewColumns(QSplitter):
                 widget.setParent(None)
                 widget.deleteLater()
         self.views = {}
+        self.arcs = {}
         for k, name in enumerate(wanted):
             box = QWidget(self)
             lay = QVBoxLayout(box)
@@ -109,6 +113,7 @@ class ReviewColumns(QSplitter):
             lay.addWidget(view, 1)
             self.addWidget(box)
             self.views[name] = view
+            self.arcs[name] = ArcOverlay(view)
 
     def scroll_to(self, start: int) -> None:
         """Scroll every view to code point ``start``, each on its own layout (a view counts
@@ -150,7 +155,7 @@ class DisagreementTable(QTableWidget):
         self.setRowCount(len(items))
         for row, it in enumerate(items):
             cells = (  # names and the detail isolated: ann_2 or "Place / -" keep their order
-                kind_name(it.kind),
+                item_kind_name(it),
                 isolate(it.a),
                 describe(it.d.a, layers.get(it.a)),
                 isolate(it.b),

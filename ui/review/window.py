@@ -1,11 +1,14 @@
 """The review window: colleagues' layers side by side, their disagreements, adjudication.
 
 One read-only ``DocumentView`` per chosen annotator plus one for the gold layer, scrolled
-together. Each annotator's span carries a tag "label · kind" in the colour of its kind, a
-legend names every kind, and the table lists each disagreement (kind, A's and B's version as
-plain text, whether gold resolves it). Accepting goes through ``Session.execute`` with the
-commands of ``annotator.commands.review``, so every accept (and "accept all agreements") is
-one step on the session's undo stack, shared with the main window.
+together. Each annotator's span carries a tag "label · kind" in the colour of its kind (what
+is true of the span; an event's kind on its trigger), each relation an arc "type · kind"
+("relation only A" when the other layer lacks the relation, not the span), a legend names every
+kind, and the table lists each disagreement (kind, A's and B's version as plain text, whether
+gold resolves it). The window is sized to fit its screen (``fit_to_screen``). Accepting goes
+through ``Session.execute`` with the commands of ``annotator.commands.review``, so every accept
+(and "accept all agreements") is one step on the session's undo stack, shared with the main
+window.
 
 Keys: N / F3 next disagreement, Shift+N / Shift+F3 previous, A accept A's version, B accept
 B's, Shift+B both, E edit the gold version in the main window, Ctrl+Shift+A accept all
@@ -26,7 +29,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -55,13 +58,15 @@ from ui.review.model import (
     annotator_view_spans,
     describe,
     gold_view_spans,
-    kind_name,
+    item_kind_name,
+    relation_marks,
     review_items,
-    span_kinds,
+    review_links,
+    span_marks,
 )
 from ui.review.panes import DisagreementTable, ReviewColumns, legend_row, plain_label
 from ui.session import Changes, Session
-from ui.widgets import DirectionalComboBox, DirectionalDelegate
+from ui.widgets import DirectionalComboBox, DirectionalDelegate, fit_to_screen
 
 COUNT_AT_ONCE_SPANS = 5_000
 """a project with at most this many live spans (every layer) is counted on the GUI thread: a
@@ -153,7 +158,7 @@ class ReviewWindow(QMainWindow):
         outer.addWidget(self.detail)
         self.setCentralWidget(central)
         self.actions_by_name = self._actions()
-        self.resize(1500, 950)
+        fit_to_screen(self, QSize(1500, 950))
 
     def _actions(self) -> dict[str, QAction]:
         bar = QToolBar(self.tr("Review"), self)
@@ -274,12 +279,14 @@ class ReviewWindow(QMainWindow):
         for name, view in self.columns.views.items():
             if view.text() != doc.text:
                 view.set_text(doc.text)
+            arcs = self.columns.arcs[name]
             if name == GOLD:
                 view.set_spans(gold_view_spans(gold, shown))
+                arcs.set_links(*review_links(gold, None))
             else:
-                view.set_spans(
-                    annotator_view_spans(self.layers[name], span_kinds(name, self.items), shown)
-                )
+                marks = span_marks(name, self.items)
+                view.set_spans(annotator_view_spans(self.layers[name], marks, shown))
+                arcs.set_links(*review_links(self.layers[name], relation_marks(name, self.items)))
         self.table.fill(self.items, self.layers)
         self._update_progress(names)
         if place is not None:
@@ -396,7 +403,7 @@ class ReviewWindow(QMainWindow):
         side_a = isolate(f"A ({isolate(it.a)}): {describe(it.d.a, self.layers.get(it.a))}")
         side_b = isolate(f"B ({isolate(it.b)}): {describe(it.d.b, self.layers.get(it.b))}")
         self.detail.setText(
-            f"{row + 1}/{len(self.items)} · {kind_name(it.kind)} · {side_a} · {side_b}"
+            f"{row + 1}/{len(self.items)} · {item_kind_name(it)} · {side_a} · {side_b}"
             + (f" · {isolate(it.d.detail)}" if it.d.detail else "")
         )
 
