@@ -1117,15 +1117,11 @@ def _index_failure(path: Path, exc: AnnotatorError) -> str:
     """Why the index after an import failed, without the store's "nothing was written" (the
     import was written): a full disk is told apart from a full temporary folder, where SQLite
     sorts while it builds the index."""
-    import os
-    import sqlite3
+    from annotator.store import disk_was_full, sqlite_temp_folder
 
-    code = (getattr(exc.__cause__, "sqlite_errorcode", None) or 0) & 0xFF
-    if code != sqlite3.SQLITE_FULL:
+    if not disk_was_full(exc.__cause__ or exc):
         return str(exc)
-    names = (os.environ.get("SQLITE_TMPDIR"), os.environ.get("TMPDIR"), "/var/tmp", "/usr/tmp")
-    usable = (n for n in names if n and os.path.isdir(n) and os.access(n, os.W_OK | os.X_OK))
-    temp = Path(next(usable, "/tmp"))  # where SQLite (unix) puts its temporary files
+    temp = sqlite_temp_folder()
     mine, theirs = scratch.free_bytes(path.parent), scratch.free_bytes(temp)
     if mine is not None and theirs is not None and theirs < mine:
         why = Message("SQLite sorts there while it builds the index")

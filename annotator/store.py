@@ -253,6 +253,23 @@ def _message(exc: BaseException) -> str:
         return type(exc).__name__
 
 
+def disk_was_full(exc: BaseException) -> bool:
+    """Whether the SQLite error behind ``exc`` (itself, or the cause ``translate`` kept) is
+    SQLITE_FULL: the project's disk, or the temporary folder where SQLite sorts, was full."""
+    for e in (exc, exc.__cause__):
+        if ((getattr(e, "sqlite_errorcode", None) or 0) & 0xFF) == _FULL:
+            return True
+    return False
+
+
+def sqlite_temp_folder() -> Path:
+    """Where SQLite (unix) puts its temporary files: the first usable of SQLITE_TMPDIR, TMPDIR,
+    /var/tmp, /usr/tmp, else /tmp."""
+    names = (os.environ.get("SQLITE_TMPDIR"), os.environ.get("TMPDIR"), "/var/tmp", "/usr/tmp")
+    usable = (n for n in names if n and os.path.isdir(n) and os.access(n, os.W_OK | os.X_OK))
+    return Path(next(usable, "/tmp"))
+
+
 def translate(path: Path, exc: BaseException, written: Path | None = None) -> BaseException:
     """The user-facing error for ``exc`` raised while using project ``path``; ``exc`` itself
     when it is a programming error. ``written``: the file being written, when not ``path``."""

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,6 +55,7 @@ from ui.dialogs.paths import remember_folder, start_folder
 from ui.i18n import QT_TRANSLATE_NOOP, core_text, plain_tooltip, status_text
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
 from ui.session import Session
+from ui.widgets import fit_to_screen
 
 SUFFIX = {name: info.suffix for name, info in FORMATS.items() if info.suffix}
 """file suffix of each single-file format (folder formats have none)"""
@@ -267,7 +268,7 @@ class ExportDialog(QDialog):
         layout.addWidget(box)
         layout.addWidget(self.report, 1)
         layout.addWidget(buttons)
-        self.resize(640, 720)
+        fit_to_screen(self, QSize(640, 720))
 
     # -- state ---------------------------------------------------------------------------
     def fmt(self) -> str:
