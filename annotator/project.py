@@ -1392,6 +1392,11 @@ class UntrustedProject:
         table or generated column is evaluated; an SQLite error is a ProjectFileError)."""
         return self._store.untrusted_rows(table, columns, limit)
 
+    def chunks(self, table: str, columns: Sequence[str], size: int) -> Iterator[list[Any]]:
+        """Every row of ``columns`` of ``table``, in lists of ``size`` rows, with the checks of
+        ``rows``: a merge keeps one part of a table in memory at a time."""
+        return self._store.untrusted_chunks(table, columns, size)
+
 
 def is_project_file(path: Path) -> bool:
     """Whether ``path`` begins as a project file does (an SQLite database), as opposed to a

@@ -65,11 +65,10 @@ from annotator.model import (
     Span,
     record_kind,
 )
-from annotator.project import RECORD_KINDS, MergeSession, Project
+from annotator.project import RECORD_KINDS, MergeSession, Project, open_untrusted
 from annotator.safejson import UnsafeJSON, loads
 from annotator.schema import Schema
 from annotator.schema.edit import adopt_labels
-from annotator.store import Store
 
 __all__ = [
     "Bundle",
@@ -269,12 +268,10 @@ class _ProjectFile(_Incoming):
             except OSError as exc:
                 raise ProjectFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
             with self._reading():
-                self._store = self._stack.enter_context(
-                    contextlib.closing(Store.open(copy, read_only=True))
-                )
+                self._store = self._stack.enter_context(open_untrusted(copy))
                 self.total = self._counts()
             with self._reading():
-                schema_rows = [r for r in self._store.untrusted_rows("schema", ("id", "json"), 1)
+                schema_rows = [r for r in self._store.rows("schema", ("id", "json"), 1)
                                if r[0] == 1]  # fmt: skip
             where = f"{self.where}:schema"
             with self._screening():
@@ -316,7 +313,7 @@ class _ProjectFile(_Incoming):
 
         def count(table: str, column: str, limit: int) -> int:
             n = 0
-            for chunk in self._store.untrusted_chunks(table, (column,), 100_000):
+            for chunk in self._store.chunks(table, (column,), 100_000):
                 n += len(chunk)
                 if n > limit:
                     break
@@ -340,7 +337,7 @@ class _ProjectFile(_Incoming):
 
     def _parts(self, table: str, columns: tuple[str, ...]) -> Iterator[tuple[int, list[Any]]]:
         """The rows of ``table`` in parts, each with the line number of its first row."""
-        rows = self._store.untrusted_chunks(table, columns, _CHUNK)
+        rows = self._store.chunks(table, columns, _CHUNK)
         first = 1
         while True:
             with self._reading():
