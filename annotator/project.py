@@ -398,7 +398,11 @@ class Project:
         fragments: Sequence[tuple[int, int]] = (),
         uuid: str | None = None,
     ) -> Span:
-        """Label ``text[start:end]`` of a document in ``annotator``'s layer."""
+        """Label ``text[start:end]`` of a document in ``annotator``'s layer. A span the
+        layer holds already (the same place and label, ``rules.same_span``) is refused
+        (``rules.repeated_span_problem``; ``same_span`` finds the one held)."""
+        from annotator import rules
+
         doc = self.document(doc_id)
         span = Span(
             uuid or new_uuid(),
@@ -413,7 +417,21 @@ class Project:
             tuple((int(a), int(b)) for a, b in fragments),
         )
         span = self._checked_span(doc, span)
+        held = self.same_span(span)
+        _raise(rules.repeated_span_problem(span, (held,) if held is not None else ()))
         return self._write("add", span)
+
+    def same_span(self, span: Span) -> Span | None:
+        """The live span of ``span``'s document layer that ``span`` repeats (the same place
+        and label, ``rules.same_span``; not ``span`` itself), or None."""
+        from annotator import rules
+
+        key = rules.same_span(span)
+        # the layer's spans with this label starting here (the only ones it may repeat)
+        here = self._store.spans.where(
+            span.doc_id, span.annotator, label=span.label, start_before=span.start + 1
+        )
+        return next((s for s in here if s.uuid != span.uuid and rules.same_span(s) == key), None)
 
     def update_span(
         self,

@@ -23,7 +23,10 @@ What is decided here:
   accepted by the schema (alternatives, symmetric relations, ``<ENTITY>``/``<EVENT>``/
   ``<ANY>``, label parents), and references to LIVE records of the same document and layer;
 - arguments of one event (``repeated_argument_problem``): at most one argument with the same
-  role and the same filler.
+  role and the same filler;
+- spans of one layer (``repeated_span_problem``): at most one live span at the same place
+  with the same label (``same_span``: offsets, fragments and label). White space at a span's
+  edges is no rule's business: a span of another tool may start or end with it.
 
 Each function returns ``None`` or a ``Violation`` (a kind and a message); callers turn it into
 an exception (``Violation.error()``), an import error naming file and line, a quarantine
@@ -1043,6 +1046,66 @@ def repeated_arguments(arguments: Iterable[Argument]) -> list[tuple[Argument, Ar
             continue
         if held is not a:
             out.append((a, held))
+    return out
+
+
+SAME_SPAN = ("start", "end", "fragments", "label")
+"""What makes two spans of one layer the same span: the same offsets, the same fragments and
+the same label (attributes, note and id aside). The one definition: the API refuses a second
+one (``repeated_span_problem``), an import counts it as already present, ``check`` reports
+those written before the rule (``repeated_spans``) and exports leave them out."""
+
+same_span: Callable[[Span], tuple[Any, ...]] = operator.attrgetter(*SAME_SPAN)
+"""the ``SAME_SPAN`` fields of a span, as a tuple (equal tuples: the same span)"""
+
+
+def repeated_span_problem(span: Span, siblings: Iterable[Span]) -> Violation | None:
+    """A span that repeats one of ``siblings`` (the other spans of its document layer): a
+    layer holds at most ONE live span at the same place with the same label (``same_span``);
+    a second one says nothing new, is counted twice and an export would write it twice.
+    Deleted spans and ``span`` itself (the same uuid, an update) do not count."""
+    if span.deleted:
+        return None
+    key, uuid = same_span(span), span.uuid
+    for other in siblings:
+        if other.uuid != uuid and not other.deleted and same_span(other) == key:
+            return Violation(
+                "repeated-span",
+                Message(
+                    "{text} is already labelled {label} at {span} (span {other}); a layer"
+                    " takes one span per place and label",
+                    text=_shown(span.text),
+                    label=_shown(span.label),
+                    span=f"{span.start}-{span.end}",
+                    other=str(other.uuid),
+                ),
+            )
+    return None
+
+
+def repeated_spans(spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """The places among ``spans`` (those of one document layer) of the live spans that repeat
+    an earlier one (``same_span``), each with the place of the first it repeats, in order:
+    what ``check`` reports of data written before the rule and what exports leave out. Read
+    from the fields (of a lazily read layer, its columns): no record is made."""
+    keys = list(zip(*(fields_of(spans, name) for name in SAME_SPAN), strict=True))
+    deleted = fields_of(spans, "deleted") if not all_equal(spans, "deleted", False) else None
+    try:
+        if deleted is None and len(set(keys)) == len(keys):
+            return []  # the usual case, known in C
+    except TypeError:  # an unhashable field (odd fragments): asked span by span below
+        pass
+    first: dict[tuple[Any, ...], int] = {}
+    out: list[tuple[int, int]] = []
+    for k, key in enumerate(keys):
+        if deleted is not None and deleted[k]:
+            continue
+        try:
+            held = first.setdefault(key, k)
+        except TypeError:  # span_problem reports its fields
+            continue
+        if held != k:
+            out.append((k, held))
     return out
 
 

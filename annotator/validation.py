@@ -4,7 +4,8 @@ Checks: file integrity, the schema's own problems, and every live record under t
 ``annotator.rules`` (the same rules that the API, importers and merge apply): offsets and
 covered text, labels/types/roles/attributes in the schema, argument and relation types,
 references to live records of the same document and layer, one argument per role and
-filler of an event (data written before that rule). Role cardinality (missing
+filler of an event and one span per place and label of a layer (data written before those
+rules). Role cardinality (missing
 required roles, too many fillers) is checked here only: it never blocks saving.
 """
 
@@ -83,6 +84,10 @@ def _check_layer(
     events = {e.uuid: e for e in da.events if not e.deleted}
     for s in judged:
         add(s.uuid, s.annotator, rules.span_problem(schema, doc.text, s, doc.name))
+    # a span repeating another (the same place and label), written before the rule
+    for k, first in rules.repeated_spans(da.spans):
+        s = da.spans[k]
+        add(s.uuid, s.annotator, rules.repeated_span_problem(s, (da.spans[first],)))
     args_of = da.arguments_by_event()
     # the rules of events, arguments and relations as ``LayerRules`` applies them: the same
     # functions, the answers for a type, role and label found good remembered

@@ -354,6 +354,11 @@ CORE_MESSAGES = (
         "{event}: {target} already fills its role {role} (argument {other}); an event"
         " takes one argument per role and filler",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{text} is already labelled {label} at {span} (span {other}); a layer"
+        " takes one span per place and label",
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "relation {relation} points at a deleted span"),
     QT_TRANSLATE_NOOP("CoreMessage", "a relation links two spans of the same document and layer"),
     QT_TRANSLATE_NOOP("CoreMessage", "relation type {type} is not in the schema"),

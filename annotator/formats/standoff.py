@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import operator
 from collections import Counter
@@ -37,7 +38,7 @@ from annotator.model import (
     Relation,
     Span,
 )
-from annotator.rules import is_reference, repeated_arguments
+from annotator.rules import is_reference, repeated_arguments, repeated_spans
 from annotator.schema import Schema
 from annotator.text import OffsetMap, normalise, normalise_drops
 
@@ -412,7 +413,11 @@ def live_view(
     schema: Schema | None = None,
 ) -> LiveDoc:
     """Live records of ``doc`` restricted to ``options.labels``, sorted; what is left out is
-    given its reason in ``account``. ``schema`` orders the arguments of an event by its roles."""
+    given its reason in ``account``. ``schema`` orders the arguments of an event by its roles.
+
+    A span repeating another of its layer (``rules.same_span``: the same place and label,
+    written before the API refused it) is left out, the first in this order kept; the events,
+    arguments and relations that point at it point at the kept one instead."""
     live = LiveDoc()
     spans = [s for s in doc.spans if not s.deleted]
     if options.labels:
@@ -421,9 +426,28 @@ def live_view(
                 account.skip(s.uuid, "span label not selected for export")
         spans = [s for s in spans if s.label in options.labels]
     live.spans = by_content(spans, _PLACE, span_order)
+    kept: dict[str, str] = {}  # a repeating span's uuid -> the uuid of the span kept for it
+    for k, first in repeated_spans(live.spans):
+        kept[live.spans[k].uuid] = live.spans[first].uuid
+    if kept:
+        for uuid in kept:
+            account.skip(uuid, "span repeating another of its layer (place and label)")
+        live.spans = [s for s in live.spans if s.uuid not in kept]
     span_rank = {s.uuid: n for n, s in enumerate(live.spans)}
     arguments = arguments_by_event(doc)
     events = [e for e in doc.events if not e.deleted]
+    if kept:
+        events = [
+            dataclasses.replace(e, trigger=kept[e.trigger]) if e.trigger in kept else e
+            for e in events
+        ]
+        arguments = {
+            ev: [
+                dataclasses.replace(a, target=kept[a.target]) if a.target in kept else a
+                for a in args
+            ]
+            for ev, args in arguments.items()
+        }
     for ev in events:
         if ev.trigger not in span_rank:
             account.skip(ev.uuid, "event whose trigger span was not exported")
@@ -464,6 +488,9 @@ def live_view(
     for r in doc.relations:
         if r.deleted:
             continue
+        if r.source in kept or r.target in kept:
+            source, target = kept.get(r.source, r.source), kept.get(r.target, r.target)
+            r = dataclasses.replace(r, source=source, target=target)
         if known(r.source) and known(r.target):
             live.relations.append(r)
             continue

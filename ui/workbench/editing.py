@@ -10,12 +10,13 @@ writes to the project directly, and the views follow from the session's ``change
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from annotator import commands as cmds
 from annotator import rules
-from annotator.model import Status
+from annotator.model import Span, Status
 from annotator.text import restore_proclitic, trim_proclitic
 from ui.docview.view import DocumentView
 from ui.i18n import isolate, label_display
@@ -95,7 +96,33 @@ class EditingController(QObject):
             self._from_mouse = True
         elif kind == QEvent.Type.KeyPress:
             self._from_mouse = False
+            if (
+                isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            ):
+                return self.escape()
         return False
+
+    def escape(self) -> bool:
+        """``Escape`` in the document: forget a pending relation (key R), deselect the span
+        (so a click on another span no longer offers it a role of the selected event) and the
+        text. (A pending chord is the hotkeys' own: Escape ends it first.) Whether there was
+        anything to clear."""
+        linker = self.event_tools.linker
+        start, end = self.view.selection()
+        if not (linker.pending_source or self.model.selected_uuid or start < end):
+            return False
+        if linker.pending_source:
+            linker.pending_source = ""
+            self.status_bar.clearMessage()
+        if start < end:
+            cursor = self.view.textCursor()
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
+        if self.model.selected_uuid:
+            self.selection.select_span("")
+        return True
 
     def _ready(self) -> bool:
         if self.session.project is None or self.model.doc is None:
@@ -117,6 +144,10 @@ class EditingController(QObject):
         self.last_label = label
         self.label_palette.set_current(label)
         if start < end:
+            held = project.same_span(Span("", doc.id, me, start, end, label, ""))
+            if held is not None:  # the same place and label: one span (rules.same_span)
+                self._labelled_already(held)
+                return
             command: cmds.Command
             if project.schema.event(label) is not None:
                 command = cmds.add_event_with_trigger(doc.id, start, end, label, me)
@@ -131,6 +162,24 @@ class EditingController(QObject):
             project.schema.event(label) is not None and not self.model.event_of(span.uuid)
         ):
             self.session.execute(cmds.relabel(project, span.uuid, label), select=span.uuid)
+
+    def _labelled_already(self, held: Span) -> None:
+        """The selected text is ``held``'s place and label already: select that span (a
+        trigger-less span labelled with an event type gets its event, as a relabel gives)
+        and say so; nothing is added."""
+        project = self.session.project
+        if project is None:
+            return
+        if project.schema.event(held.label) is not None and not self.model.event_of(held.uuid):
+            self.session.execute(cmds.relabel(project, held.uuid, held.label), select=held.uuid)
+            return
+        self.selection.select_written(held.uuid)
+        self.status_bar.showMessage(
+            self.tr("{0} is already labelled {1}.").format(
+                isolate(held.text), isolate(self._label_name(held.label))
+            ),
+            5000,
+        )
 
     def apply_last_label(self) -> None:
         if self.last_label:

@@ -14,6 +14,10 @@ Keys (also listed in the Help menu):
   right-hand one, so ``Alt+Right`` grows the span by one letter at its start and ``Alt+Left``
   shrinks it; in a left-to-right paragraph the same keys do the opposite in logical terms.
   The paragraph direction comes from its first strong character (as Qt lays it out).
+  An edge never stops on white space: a step that would leave the span starting or ending
+  with a space goes on over it (``الولايات`` grown by one letter is ``الولايات ا``, not
+  ``الولايات `` with a trailing space). The core rules say nothing of white space at a
+  span's edges (another tool's spans may have it); only these keys avoid making it.
 - ``Tab`` / ``Shift+Tab``: next / previous annotation in reading order.
 """
 
@@ -68,13 +72,20 @@ def moved_edges(
     text. Right means logically backward in an RTL paragraph and forward in an LTR one."""
     rtl = paragraph_is_rtl(text, start)
     forward = screen_right != rtl
+    delta = 1 if forward else -1
     if edge == "start":
         new_start = step(text, start, forward, by_word)
+        # a span does not start with white space: the edge goes on over it
+        while 0 < new_start < len(text) and new_start != end and text[new_start].isspace():
+            new_start += delta
         # Word steps from inside a span stop at the span's own word edges first.
-        if new_start >= end or new_start == start:
+        if new_start >= end or new_start == start or text[new_start].isspace():
             return None
         return new_start, end
     new_end = step(text, end, forward, by_word)
-    if new_end <= start or new_end == end:
+    # nor end with it
+    while 0 < new_end < len(text) and new_end != start and text[new_end - 1].isspace():
+        new_end += delta
+    if new_end <= start or new_end == end or text[new_end - 1].isspace():
         return None
     return start, new_end
