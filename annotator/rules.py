@@ -1084,11 +1084,14 @@ def repeated_span_problem(span: Span, siblings: Iterable[Span]) -> Violation | N
 
 
 def repeated_spans(spans: Sequence[Span]) -> list[tuple[int, int]]:
-    """The places among ``spans`` (those of one document layer) of the live spans that repeat
-    an earlier one (``same_span``), each with the place of the first it repeats, in order:
-    what ``check`` reports of data written before the rule and what exports leave out. Read
-    from the fields (of a lazily read layer, its columns): no record is made."""
-    keys = list(zip(*(fields_of(spans, name) for name in SAME_SPAN), strict=True))
+    """The places among ``spans`` (those of one document, of one layer or of several) of the
+    live spans that repeat an earlier one of THEIR layer (``same_span``, the same annotator),
+    each with the place of the first it repeats, in order: what ``check`` reports of data
+    written before the rule and what exports leave out. Two layers holding the same span is
+    agreement, not repetition. Read from the fields (of a lazily read layer, its columns): no
+    record is made."""
+    names = ("annotator", *SAME_SPAN)
+    keys = list(zip(*(fields_of(spans, name) for name in names), strict=True))
     deleted = fields_of(spans, "deleted") if not all_equal(spans, "deleted", False) else None
     try:
         if deleted is None and len(set(keys)) == len(keys):

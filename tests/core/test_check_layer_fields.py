@@ -51,6 +51,9 @@ def oracle(da: DocumentAnnotations, schema: Schema, annotator: str = "") -> list
     events = {e.uuid: e for e in da.events if not e.deleted}
     for s in spans.values():
         add(s.uuid, s.annotator, rules.span_problem(schema, doc.text, s, doc.name))
+    for k, first in rules.repeated_spans(da.spans):  # (every span as stored: ids may repeat)
+        s = da.spans[k]
+        add(s.uuid, s.annotator, rules.repeated_span_problem(s, (da.spans[first],)))
     for e in events.values():
         add(e.uuid, e.annotator, rules.event_problem(schema, e, spans.get(e.trigger)))
         et = schema.event(e.type)

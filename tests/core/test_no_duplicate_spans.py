@@ -147,3 +147,15 @@ def test_an_event_on_a_repeated_trigger_goes_out_on_the_kept_one(
     (span,) = [s for s in record["spans"] if s["label"] == "Contact.Meet"]
     (event,) = record["events"]
     assert event["trigger"] == span["id"]
+
+
+def test_two_layers_holding_the_same_span_agree_they_do_not_repeat(tmp_path: Path) -> None:
+    """``check`` reads every layer of a document at once: amal's and badr's باريس as GPE is
+    agreement, not a repeated span (only a repeat inside one layer is reported)."""
+    start = TEXT.index("باريس")
+    with Project.create(tmp_path / "two.annotator") as p:
+        doc = p.add_document(TEXT, name="d")
+        for who in ("amal", "badr"):
+            p.add_span(doc.id, start, start + 5, "GPE", who)
+        assert check_project(p) == []
+        assert rules.repeated_spans(p.layer(doc.id).spans) == []
