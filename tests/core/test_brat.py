@@ -401,7 +401,9 @@ def documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]]]:
         b = draw(st.integers(a + 1, len(text)))
         # non-crossing: nested or disjoint with every span kept so far
         if all(b <= c or d <= a or (a <= c and d <= b) or (c <= a and b <= d) for c, d, _ in spans):
-            spans.append((a, b, draw(st.sampled_from(LABELS))))
+            span = (a, b, draw(st.sampled_from(LABELS)))
+            if span not in spans:  # a layer holds one span per place and label
+                spans.append(span)
     return text, spans
 
 

@@ -75,12 +75,14 @@ def test_generated_round_trip(tmp_path_factory: object, text: str, data: st.Data
     with Project.create(tmp / "a.annotator") as p:
         doc = p.add_document(text)
         n = len(doc.text)
+        drawn: set[tuple[int, int, str]] = set()
         for _ in range(data.draw(st.integers(0, 6))):
             start = data.draw(st.integers(0, n - 1))
             end = data.draw(st.integers(start + 1, n))
-            p.add_span(
-                doc.id, start, end, data.draw(st.sampled_from(["PER", "GPE", "ORG"])), "amal"
-            )
+            label = data.draw(st.sampled_from(["PER", "GPE", "ORG"]))
+            if (start, end, label) not in drawn:  # a layer holds one span per place and label
+                drawn.add((start, end, label))
+                p.add_span(doc.id, start, end, label, "amal")
         export(p, "jsonl", tmp / "o.jsonl")
         with Project.create(tmp / "b.annotator") as q:
             import_documents(q, read_jsonl(tmp / "o.jsonl"))
