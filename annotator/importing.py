@@ -715,7 +715,7 @@ class _Layer:
     def add(self, rec: Record) -> None:
         self.records[rec.uuid] = rec
         if isinstance(rec, Span):
-            self.spans.setdefault(_span_key(rec), rec)
+            self.spans.setdefault(rules.same_span(rec), rec)
         elif isinstance(rec, Event):
             self.events.setdefault((rec.type, rec.trigger), rec)
         elif isinstance(rec, Argument):
@@ -725,17 +725,13 @@ class _Layer:
 
     def same_span(self, uuid: str, key: tuple[Any, ...]) -> Span | None:
         """The span of the layer that a span with id ``uuid`` (given in the file, else "")
-        and ``key`` (``_span_key``) repeats: the one with its id when it carries one (two
+        and ``key`` (``rules.same_span``) repeats: the one with its id when it carries one (two
         spans may share place and label), else the one at the same place with the same
         label."""
         if uuid:
             held = self.records.get(uuid)
             return held if isinstance(held, Span) else None
         return self.spans.get(key)
-
-
-def _span_key(span: Span) -> tuple[Any, ...]:
-    return (span.start, span.end, span.label, span.fragments)
 
 
 def _defined_labels(docs: Sequence[ImportedDocument]) -> list[tuple[str, Schema]]:
@@ -870,7 +866,7 @@ def _import_one(
         else:
             uid = new_uuid()
         taken.add(uid)
-        key = (start, end, label, frags)  # _span_key of the span below
+        key = (start, end, frags, label)  # rules.same_span of the span below (SAME_SPAN)
         held = records_of.get(wanted) if wanted else spans_at.get(key)  # layer.same_span
         if held is not None and not isinstance(held, Span):
             held = None
@@ -892,8 +888,8 @@ def _import_one(
             continue
         if held is not None:
             spans[s.key or uid] = held
-            if (_span_key(held), held.attributes, held.note) == (
-                _span_key(span), span.attributes, span.note,
+            if (rules.same_span(held), held.attributes, held.note) == (
+                rules.same_span(span), span.attributes, span.note,
             ):  # fmt: skip
                 report.already_present += 1
             else:
