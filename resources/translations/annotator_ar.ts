@@ -14,59 +14,59 @@
         <translation>(تُقرأ الوسوم «التسمية · النوع»؛ المرجع باللون الرمادي)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="178"/>
+        <location filename="../../ui/review/window.py" line="181"/>
         <source>Next (N)</source>
         <translation>التالي (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="179"/>
+        <location filename="../../ui/review/window.py" line="182"/>
         <source>Previous (Shift+N)</source>
         <translation>السابق (Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="180"/>
+        <location filename="../../ui/review/window.py" line="183"/>
         <source>Accept A (A)</source>
         <translation>قبول A (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="181"/>
+        <location filename="../../ui/review/window.py" line="184"/>
         <source>Accept B (B)</source>
         <translation>قبول B (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="182"/>
+        <location filename="../../ui/review/window.py" line="185"/>
         <source>Accept both (Shift+B)</source>
         <translation>قبول الاثنين (Shift+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="183"/>
+        <location filename="../../ui/review/window.py" line="186"/>
         <source>Edit gold (E)</source>
         <translation>تحرير المرجع (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="184"/>
+        <location filename="../../ui/review/window.py" line="187"/>
         <source>Accept all agreements (Ctrl+Shift+A)</source>
         <translation>قبول كل مواضع الاتفاق (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="186"/>
+        <location filename="../../ui/review/window.py" line="189"/>
         <source>Mark adjudicated</source>
         <translation>وسم كمحسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="188"/>
+        <location filename="../../ui/review/window.py" line="191"/>
         <location filename="../../ui/workbench/menus.py" line="200"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="190"/>
+        <location filename="../../ui/review/window.py" line="193"/>
         <location filename="../../ui/workbench/menus.py" line="202"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="196"/>
+        <location filename="../../ui/review/window.py" line="199"/>
         <source>&amp;Close</source>
         <translation>إ&amp;غلاق</translation>
     </message>
@@ -1096,21 +1096,26 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="357"/>
+        <source>{text} is already labelled {label} at {span} (span {other}); a layer takes one span per place and label</source>
+        <translation>{text} موسوم من قبل بالتسمية {label} في {span} (المقطع {other})؛ تحمل الطبقة مقطعًا واحدًا لكل موضع وتسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="362"/>
         <source>relation {relation} points at a deleted span</source>
         <translation>العلاقة {relation} تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="358"/>
+        <location filename="../../ui/i18n.py" line="363"/>
         <source>a relation links two spans of the same document and layer</source>
         <translation>تربط العلاقة بين مقطعين من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="359"/>
+        <location filename="../../ui/i18n.py" line="364"/>
         <source>relation type {type} is not in the schema</source>
         <translation>نوع العلاقة {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="360"/>
+        <location filename="../../ui/i18n.py" line="365"/>
         <source>relation {relation} does not link {source} to {target}</source>
         <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
     </message>
@@ -1131,33 +1136,33 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="271"/>
-        <location filename="../../ui/workbench/details.py" line="290"/>
+        <location filename="../../ui/workbench/details.py" line="272"/>
+        <location filename="../../ui/workbench/details.py" line="291"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="282"/>
+        <location filename="../../ui/workbench/details.py" line="283"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="283"/>
+        <location filename="../../ui/workbench/details.py" line="284"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="284"/>
+        <location filename="../../ui/workbench/details.py" line="285"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="361"/>
+        <location filename="../../ui/workbench/details.py" line="362"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="375"/>
+        <location filename="../../ui/workbench/details.py" line="376"/>
         <source>Relation {0}: {1} → {2}</source>
         <translation>علاقة {0}: {1} ← {2}</translation>
     </message>
@@ -1261,22 +1266,27 @@
 <context>
     <name>EditingController</name>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="102"/>
+        <location filename="../../ui/workbench/editing.py" line="129"/>
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="105"/>
+        <location filename="../../ui/workbench/editing.py" line="132"/>
         <source>Choose an annotator name first.</source>
         <translation>اختر اسم موسِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="129"/>
+        <location filename="../../ui/workbench/editing.py" line="160"/>
         <source>Select some text or a span first.</source>
         <translation>حدّد نصًا أو مقطعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="212"/>
+        <location filename="../../ui/workbench/editing.py" line="178"/>
+        <source>{0} is already labelled {1}.</source>
+        <translation>{0} موسوم من قبل بالتسمية {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/editing.py" line="261"/>
         <source>{0} is already an argument of this event.</source>
         <translation>{0} معمول لهذا الحدث من قبل.</translation>
     </message>
@@ -1378,217 +1388,217 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="151"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="395"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="400"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="396"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="401"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="161"/>
         <source> (needs {0})</source>
         <translation> (يتطلب {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="166"/>
         <source>All layers (each record names its annotator)</source>
         <translation>كل الطبقات (كل سجل يذكر موسِّمه)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="167"/>
         <source>gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="172"/>
         <source>Any status</source>
         <translation>أي حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="184"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="197"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="198"/>
         <source>default (Unicode words and punctuation)</source>
         <translation>الافتراضي (كلمات يونيكود وعلامات الترقيم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="198"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="199"/>
         <source>spaCy Arabic</source>
         <translation>spaCy العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="204"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
         <source>outermost</source>
         <translation>الأشمل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="206"/>
         <source>innermost</source>
         <translation>الأضيق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
         <source>longest</source>
         <translation>الأطول</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="212"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="213"/>
         <source>-DOCSTART- line between documents</source>
         <translation>سطر ‎-DOCSTART-‎ بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
         <source>The export report appears here.</source>
         <translation>يظهر تقرير التصدير هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="242"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="243"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="245"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="246"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="247"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="250"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="251"/>
         <source>Output</source>
         <translation>المُخرَج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="253"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="254"/>
         <source>Splits</source>
         <translation>التقسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="255"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="256"/>
         <source>Split seed</source>
         <translation>بذرة التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="256"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="257"/>
         <source>Tokenizer</source>
         <translation>المُقطِّع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="257"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="258"/>
         <source>Overlapping spans keep</source>
         <translation>عند تداخل المقاطع يُبقى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="258"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="259"/>
         <source>Tag scheme</source>
         <translation>نظام الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="260"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="261"/>
         <source>spaCy spans key</source>
         <translation>مفتاح مقاطع spaCy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="261"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="262"/>
         <source>Training data options</source>
         <translation>خيارات بيانات التدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="285"/>
         <source>The {0} format needs {1}, which is not installed. Add it with:
 {2}</source>
         <translation>تتطلب صيغة {0} الحزمة {1}، وهي غير مثبتة. أضفها بالأمر:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="288"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="289"/>
         <source>Splits: {0}</source>
         <translation>التقسيمات: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="290"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="291"/>
         <source>Choose where to write the export.</source>
         <translation>اختر مكان كتابة التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="292"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="293"/>
         <source>The spaCy spans key cannot be empty.</source>
         <translation>لا يمكن أن يكون مفتاح مقاطع spaCy فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="294"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="295"/>
         <source>Choose at least one label.</source>
         <translation>اختر تسمية واحدة على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="309"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="310"/>
         <source>{0} has no splits.</source>
         <translation>لا تقسيمات في {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="313"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="314"/>
         <source>One split (train). Example: train=0.8,test=0.2</source>
         <translation>تقسيم واحد (train). مثال: train=0.8,test=0.2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="318"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="319"/>
         <source> — by document; adding documents never moves others</source>
         <translation> — حسب المستند؛ إضافة مستندات لا تنقل غيرها أبدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="320"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="321"/>
         <source>A folder (only an earlier export of this format is replaced).</source>
         <translation>مجلد (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="321"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="322"/>
         <source>A file (only an earlier export of this format is replaced).</source>
         <translation>ملف (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="357"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="358"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="399"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="400"/>
         <source>folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="399"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="400"/>
         <source>file</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="401"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="402"/>
         <source>The {0} {1} holds an earlier {2} export. Replace it?</source>
         <translation>يحوي {0} {1} تصديرًا سابقًا بصيغة {2}. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="405"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="406"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="416"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="417"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="418"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="419"/>
         <source>Export failed, nothing was written:
 {0}</source>
         <translation>فشل التصدير، لم يُكتب شيء:
@@ -1598,47 +1608,47 @@
 <context>
     <name>ExportFormats</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="121"/>
         <source>lossless project JSONL (spans, events, relations, attributes, notes)</source>
         <translation>JSONL المشروع دون فقد (المقاطع والأحداث والعلاقات والخصائص والملاحظات)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
         <source>spaCy v3 DocBin (.spacy): doc.ents + doc.spans</source>
         <translation>DocBin لـ spaCy v3 ‏(.spacy): doc.ents و doc.spans</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="125"/>
         <source>spaCy/Prodigy JSONL</source>
         <translation>JSONL بصيغة spaCy/Prodigy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="126"/>
         <source>Hugging Face datasets token classification (DatasetDict)</source>
         <translation>تصنيف الرموز لمكتبة datasets من Hugging Face ‏(DatasetDict)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="129"/>
         <source>CoNLL-2003 style BIO/IOB2/BIOES</source>
         <translation>بنمط CoNLL-2003 ‏(BIO/IOB2/BIOES)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="130"/>
         <source>brat standoff .txt/.ann + annotation.conf</source>
         <translation>صيغة brat المنفصلة ‏.txt/.ann مع annotation.conf</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="131"/>
         <source>event extraction JSON lines (ACE05-E / OneIE style)</source>
         <translation>أسطر JSON لاستخراج الأحداث (بنمط ACE05-E / OneIE)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="134"/>
         <source>doccano JSONL</source>
         <translation>JSONL بصيغة doccano</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="135"/>
         <source>Label Studio JSON tasks</source>
         <translation>مهام JSON لـ Label Studio</translation>
     </message>
@@ -1951,7 +1961,7 @@
 <context>
     <name>LinkedEditor</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="198"/>
+        <location filename="../../ui/workbench/details.py" line="199"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -1959,79 +1969,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="171"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="558"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="581"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="172"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="559"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="582"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="238"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="239"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="239"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="240"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="241"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="242"/>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="248"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="249"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="184"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="185"/>
         <source>Switch annotator</source>
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="458"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="459"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="544"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="545"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="545"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="546"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="547"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="548"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="547"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="548"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="550"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="551"/>
         <source>Project: {0} (checking: read-only until it passes)</source>
         <translation>المشروع: {0} (قيد الفحص: للقراءة فقط حتى يجتازه)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="556"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="557"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="561"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="562"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="573"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="574"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -2426,58 +2436,58 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="103"/>
-        <location filename="../../ui/review/window.py" line="161"/>
+        <location filename="../../ui/review/window.py" line="106"/>
+        <location filename="../../ui/review/window.py" line="164"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="133"/>
+        <location filename="../../ui/review/window.py" line="136"/>
         <source>Document:</source>
         <translation>المستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="135"/>
+        <location filename="../../ui/review/window.py" line="138"/>
         <source>Annotators:</source>
         <translation>الموسِّمون:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="165"/>
+        <location filename="../../ui/review/window.py" line="168"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="270"/>
+        <location filename="../../ui/review/window.py" line="273"/>
         <source>Choose a document and at least two annotators.</source>
         <translation>اختر مستندًا وموسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="306"/>
+        <location filename="../../ui/review/window.py" line="309"/>
         <source>Disagreements left: {0} of {1} in this document; counting the project ({2} %)…</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند؛ جارٍ عدّ خلافات المشروع ({2}٪)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="313"/>
+        <location filename="../../ui/review/window.py" line="316"/>
         <source>Disagreements left: {0} of {1} in this document, {2} in the project</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند، و{2} في المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="371"/>
+        <location filename="../../ui/review/window.py" line="374"/>
         <source>The project&apos;s disagreements could not be counted: {0}</source>
         <translation>تعذّر عدّ خلافات المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="386"/>
+        <location filename="../../ui/review/window.py" line="389"/>
         <source>No disagreement in this document.</source>
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="426"/>
+        <location filename="../../ui/review/window.py" line="429"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="443"/>
+        <location filename="../../ui/review/window.py" line="446"/>
         <source>Gold now holds two competing versions at “{0}” ({1}); undo to keep one.</source>
         <translation>صار في المرجع نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
     </message>
@@ -3481,7 +3491,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="115"/>
         <source>Choose another path?</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
@@ -3509,76 +3519,76 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/events/relations.py" line="129"/>
+        <location filename="../../ui/events/relations.py" line="164"/>
         <source>Select the first span, then press R.</source>
         <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="133"/>
+        <location filename="../../ui/events/relations.py" line="168"/>
         <source>Relation from “{0}”: click the target span.</source>
         <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="145"/>
-        <location filename="../../ui/events/relations.py" line="159"/>
+        <location filename="../../ui/events/relations.py" line="180"/>
+        <location filename="../../ui/events/relations.py" line="197"/>
         <source>No relation added.</source>
         <translation>لم تُضف علاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="150"/>
+        <location filename="../../ui/events/relations.py" line="185"/>
         <source>No relation type links {0} to {1}.</source>
         <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="166"/>
+        <location filename="../../ui/events/relations.py" line="204"/>
         <source>Relation:</source>
         <translation>العلاقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="212"/>
+        <location filename="../../ui/events/relations.py" line="259"/>
         <source>New argument span as:</source>
         <translation>مقطع معمول جديد بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="224"/>
+        <location filename="../../ui/events/relations.py" line="270"/>
         <source>Add as argument:</source>
         <translation>إضافة معمولًا بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="229"/>
+        <location filename="../../ui/events/relations.py" line="275"/>
         <source>Just select it</source>
         <translation>تحديده فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="245"/>
-        <location filename="../../ui/events/relations.py" line="260"/>
+        <location filename="../../ui/events/relations.py" line="316"/>
+        <location filename="../../ui/events/relations.py" line="331"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="247"/>
+        <location filename="../../ui/events/relations.py" line="318"/>
         <source>“{0}” is the {1} of {2}.
 Remove only the argument, or delete the whole event?</source>
         <translation>«{0}» هو {1} في {2}.
 أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="250"/>
+        <location filename="../../ui/events/relations.py" line="321"/>
         <source>Remove the argument</source>
         <translation>إزالة المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="251"/>
+        <location filename="../../ui/events/relations.py" line="322"/>
         <source>Delete the whole event</source>
         <translation>حذف الحدث كله</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="262"/>
+        <location filename="../../ui/events/relations.py" line="333"/>
         <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
         <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="264"/>
+        <location filename="../../ui/events/relations.py" line="335"/>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
@@ -3641,7 +3651,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="446"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
         <location filename="../../ui/review/agreement_window.py" line="432"/>
         <source>Open a project first.</source>
@@ -3669,17 +3679,17 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="179"/>
+        <location filename="../../ui/events/relations.py" line="217"/>
         <source>Select an event (its trigger) first.</source>
         <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="183"/>
+        <location filename="../../ui/events/relations.py" line="221"/>
         <source>Select the argument&apos;s text first.</source>
         <translation>حدّد نص المعمول أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="193"/>
+        <location filename="../../ui/events/relations.py" line="232"/>
         <source>{0} takes no entity arguments.</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
@@ -3689,7 +3699,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="565"/>
+        <location filename="../../ui/review/window.py" line="568"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
@@ -3699,8 +3709,8 @@ Remove only the argument, or delete the whole event?</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="120"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="125"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="121"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="126"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
