@@ -443,7 +443,11 @@ class Project:
         attributes: dict[str, Any] | None = None,
         note: str | None = None,
     ) -> Span:
-        """Move, relabel, re-attribute or annotate a live span; returns the new version."""
+        """Move, relabel, re-attribute or annotate a live span; returns the new version. A move
+        or relabel onto a place and label the layer holds already is refused, as ``add_span``
+        refuses a repeat (a repeat written before that rule stays editable in place)."""
+        from annotator import rules
+
         old = self.span(uuid)
         new = dataclasses.replace(
             old,
@@ -454,6 +458,10 @@ class Project:
             note=old.note if note is None else note,
             fragments=old.fragments if start is None and end is None else (),
         )
+        if rules.same_span(new) != rules.same_span(old):
+            held = self.same_span(new)  # (its text is the text at the new place)
+            moved = new if held is None else dataclasses.replace(new, text=held.text)
+            _raise(rules.repeated_span_problem(moved, (held,) if held is not None else ()))
         if old.attributes and new.attributes:  # an older version's event attributes on it
             return self._lifted_trigger(new, old)
         new = self._checked_span(self.document(old.doc_id), new)

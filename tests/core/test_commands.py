@@ -247,7 +247,12 @@ def test_random_sessions_undo_and_redo_exactly(tmp_path: Path, plan: list[Step])
             cmd = make(project, d, live)
             if cmd is None:
                 continue
-            cmd.do(project)
+            before = state(project, d)
+            try:
+                cmd.do(project)
+            except ValidationError:  # a repeat of a held span (place and label): refused
+                assert state(project, d) == before
+                continue
             live = [s.uuid for s in project.spans(d, ME)]
             history.append((cmd, state(project, d)))
         for i in range(len(history) - 1, -1, -1):

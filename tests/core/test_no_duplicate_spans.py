@@ -159,3 +159,20 @@ def test_two_layers_holding_the_same_span_agree_they_do_not_repeat(tmp_path: Pat
             p.add_span(doc.id, start, start + 5, "GPE", who)
         assert check_project(p) == []
         assert rules.repeated_spans(p.layer(doc.id).spans) == []
+
+
+def test_a_move_or_relabel_onto_a_held_span_is_refused(tmp_path: Path) -> None:
+    """``update_span`` keeps the rule ``add_span`` keeps: moving or relabelling a span onto a
+    place and label its layer holds is refused, the project unchanged; a note on it is not."""
+    paris, rian = TEXT.index("باريس"), TEXT.index("لودريان")
+    with Project.create(tmp_path / "move.annotator") as p:
+        doc = p.add_document(TEXT, name="d")
+        held = p.add_span(doc.id, paris, paris + 5, "GPE", "amal")
+        other = p.add_span(doc.id, rian, rian + 7, "GPE", "amal")
+        loc = p.add_span(doc.id, paris, paris + 5, "LOC", "amal")
+        with pytest.raises(ValidationError, match="already labelled"):
+            p.update_span(other.uuid, start=paris, end=paris + 5)
+        with pytest.raises(ValidationError, match="'باريس' is already labelled 'GPE'"):
+            p.update_span(loc.uuid, label="GPE")
+        assert p.span(other.uuid).start == rian and p.span(loc.uuid).label == "LOC"
+        assert p.update_span(held.uuid, note="العاصمة").note == "العاصمة"
