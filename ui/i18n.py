@@ -39,7 +39,7 @@ from annotator.errors import Message
 from annotator.model import Status
 
 if TYPE_CHECKING:
-    from annotator.schema import AttributeDef, Label
+    from annotator.schema import AttributeDef, Label, Schema
 
 LANGUAGES = ("en", "ar")
 """the interface languages: English (the source strings) and Arabic"""
@@ -410,6 +410,15 @@ def label_tag(label: Label, lang: str | None = None) -> str:
     if (lang or _current) == "ar" and label.ar:
         return label.ar
     return label.name
+
+
+def type_tag(schema: Schema | None, name: str, lang: str | None = None) -> str:
+    """The name the interface shows for a label, event type or relation type known only by its
+    name (a span's label, an event's or relation's type): ``label_tag`` of the schema's label
+    of that name, the name itself when the schema has none. The text's tags, the events panel,
+    the arcs, the details and the dialogs all name a type this way."""
+    found = (schema.label(name) or schema.relation(name)) if schema is not None else None
+    return label_tag(found, lang) if found is not None else name
 
 
 def label_names(label: Label, lang: str | None = None) -> list[str]:

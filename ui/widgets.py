@@ -5,7 +5,7 @@ Tooltips go through ``plain_tooltip`` because Qt guesses rich text in tooltips.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -105,6 +105,21 @@ class DirectionalComboBox(QComboBox):
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+def popup_position(anchor: QRect, size: QSize, screen: QRect, rtl: bool) -> QPoint:
+    """The top-left corner (global) of a popup of ``size`` for what is shown at ``anchor`` (a
+    global rectangle, such as a selected span's): just below it, or just above it when below
+    would leave ``screen``; in a right-to-left interface its right edge under the anchor's right
+    edge (where the span starts reading), else its left edge under the anchor's left edge;
+    kept on ``screen``."""
+    x = anchor.right() + 1 - size.width() if rtl else anchor.left()
+    y = anchor.bottom() + 1
+    if y + size.height() > screen.bottom() + 1:
+        y = anchor.top() - size.height()
+    x = max(screen.left(), min(x, screen.right() + 1 - size.width()))
+    y = max(screen.top(), min(y, screen.bottom() + 1 - size.height()))
+    return QPoint(x, y)
 
 
 SCREEN_FRAME = QSize(16, 48)

@@ -442,16 +442,19 @@ class SpanTextView(QPlainTextEdit):
         pos = self.char_at(point)
         if pos is None:
             return ""
+        # labels named as their tags in the text name them (set_tag_names: Arabic in Arabic)
+        names = self._tag_names
         lines = []
         for sug in self._sugs.at(pos):
             covered = self._text[sug.start : sug.end][:_TOOLTIP_TEXT_MAX]
-            lines.append(f"{sug.label}? {sug.score:.0%}: {covered}")  # no words to translate
+            name = names.get(sug.label, sug.label)
+            lines.append(f"{name}? {sug.score:.0%}: {covered}")  # no words to translate
         for span in self._index.at(pos):
             covered = " … ".join(self._text[a:b] for a, b in span.pieces())
             if len(covered) > _TOOLTIP_TEXT_MAX:
                 covered = covered[:_TOOLTIP_TEXT_MAX] + "…"
             layer = f" ({span.layer})" if span.layer else ""
-            lines.append(f"{span.label}{layer}: {covered}")
+            lines.append(f"{names.get(span.label, span.label)}{layer}: {covered}")
         if not lines:
             return ""
         from PySide6.QtGui import Qt as GuiQt

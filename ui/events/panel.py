@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
 from annotator.model import DocumentAnnotations, Span, placed_getter
 from annotator.schema import Schema
-from ui.i18n import label_tag, plain_tooltip, relation_text, role_display
+from ui.i18n import plain_tooltip, relation_text, role_display, type_tag
 from ui.widgets import EXCERPT, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
@@ -64,7 +64,7 @@ class EventRow(NamedTuple):
     missing: tuple[str, ...] = ()
     """required roles still unfilled"""
     shown: str = ""
-    """the type as the panel names it when that differs from ``type`` (``ui.i18n.label_tag``:
+    """the type as the panel names it when that differs from ``type`` (``ui.i18n.type_tag``:
     the Arabic form in Arabic, as the text's tags); "": ``type`` itself"""
 
 
@@ -99,8 +99,7 @@ def rows_of(
     def shown(name: str) -> str:
         found = tags.get(name)
         if found is None:
-            lab = schema.event(name) or schema.relation(name)
-            tag = label_tag(lab) if lab is not None else name
+            tag = type_tag(schema, name)
             found = tags[name] = "" if tag == name else tag
         return found
 

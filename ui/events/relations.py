@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QStatusBar, QWidget
 
 from annotator import commands as cmds
@@ -29,8 +29,9 @@ from annotator import rules
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, RelationType, Role
 from ui.docview.view import DocumentView
-from ui.i18n import label_display, menu_text, role_display
+from ui.i18n import isolate, label_display, menu_text, role_display, type_tag
 from ui.session import Session
+from ui.widgets import popup_position
 
 
 class LinkHost(Protocol):
@@ -52,6 +53,40 @@ class LinkHost(Protocol):
     def tr(self, sourceText: str, /) -> str: ...
     def window(self) -> QWidget: ...
     def statusBar(self) -> QStatusBar: ...
+
+
+class MenuKeys(QObject):
+    """Lets the key shown beside a popup menu's item pick it (``add``): pressing it picks the
+    item as Return on it would. An event filter, so any ``QMenu`` takes it."""
+
+    def __init__(self, menu: QMenu) -> None:
+        super().__init__(menu)
+        self.menu = menu
+        self._keyed: dict[str, QAction] = {}
+        menu.installEventFilter(self)
+
+    def add(self, text: str, key: str) -> QAction:
+        """Add an item showing ``key`` (a single key such as ``P``; "" for none; a chord of
+        several keys is shown, not taken)."""
+        action = self.menu.addAction(f"{text}\t{key}" if key else text)
+        sequence = QKeySequence(key) if key else QKeySequence()
+        if sequence.count() == 1:
+            self._keyed.setdefault(sequence.toString(), action)
+        return action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress):
+            return False
+        combination = event.keyCombination()
+        modifiers = combination.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        pressed = QKeySequence(combination.key().value | modifiers.value).toString()
+        action = self._keyed.get(pressed) if watched is self.menu else None
+        if action is None or not action.isEnabled():
+            return False
+        self.menu.setActiveAction(action)
+        enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+        QCoreApplication.sendEvent(self.menu, enter)
+        return True
 
 
 def ask_choice(
@@ -120,6 +155,9 @@ class Linker:
     def __init__(self, window: LinkHost) -> None:
         self.w = window
         self.pending_source = ""
+        self.popup_span: tuple[int, int] | None = None
+        """the text range the next popup is about when it was asked for from the keyboard (it
+        opens at that text); None: at the mouse pointer (a popup asked for by a click)"""
 
     # -- relations -----------------------------------------------------------------------
     def start_relation(self) -> None:
@@ -147,7 +185,10 @@ class Linker:
         types = rules.relation_types_for(project.schema, src.label, dst.label)
         if not types:
             self.w.statusBar().showMessage(
-                self.w.tr("No relation type links {0} to {1}.").format(src.label, dst.label), 8000
+                self.w.tr("No relation type links {0} to {1}.").format(
+                    self._type_name(src.label), self._type_name(dst.label)
+                ),
+                8000,
             )
             return True
         chosen = self.choose_relation(types, src, dst)
@@ -167,7 +208,7 @@ class Linker:
         title.setEnabled(False)
         for rt in types:
             menu.addAction(menu_text(label_display(rt))).setData(rt.name)
-        chosen = menu.exec(QCursor.pos())
+        chosen = menu.exec(self.popup_place(menu))
         return str(chosen.data()) if chosen is not None and chosen.data() else None
 
     # -- new argument span ---------------------------------------------------------------
@@ -190,13 +231,22 @@ class Linker:
             if lab.annotatable and rules.roles_for(schema, event.type, lab.name)
         ]
         if not labels:
-            w.statusBar().showMessage(w.tr("{0} takes no entity arguments.").format(event.type))
+            w.statusBar().showMessage(
+                w.tr("{0} takes no entity arguments.").format(self._type_name(event.type))
+            )
             return
-        label = self.choose_label(labels, w.doc.text[start:end])
-        if not label:
-            return
-        roles = rules.roles_for(schema, event.type, label)
-        role = roles[0].name if len(roles) == 1 else self.choose_role(roles, w.doc.text[start:end])
+        # asked for from the keyboard (A) or the menu bar: the popups open at the selected text
+        self.popup_span = (start, end)
+        try:
+            label = self.choose_label(labels, w.doc.text[start:end])
+            if not label:
+                return
+            roles = rules.roles_for(schema, event.type, label)
+            role = (
+                roles[0].name if len(roles) == 1 else self.choose_role(roles, w.doc.text[start:end])
+            )
+        finally:
+            self.popup_span = None
         if not role:
             return
         span = cmds.AddSpan(w.doc.id, start, end, label, w.session.annotator)
@@ -211,10 +261,10 @@ class Linker:
         menu = QMenu(self.w.window())
         title = menu.addAction(self.w.tr("New argument span as:"))
         title.setEnabled(False)
+        keys = MenuKeys(menu)  # the key shown beside a label picks it (as in the text)
         for lab in labels:
-            key = f"\t{lab.hotkey}" if lab.hotkey else ""
-            menu.addAction(f"{menu_text(label_display(lab))}{key}").setData(lab.name)
-        chosen = menu.exec(QCursor.pos())
+            keys.add(menu_text(label_display(lab)), lab.hotkey).setData(lab.name)
+        chosen = menu.exec(self.popup_place(menu))
         return str(chosen.data()) if chosen is not None and chosen.data() else None
 
     def choose_role(self, roles: list[Role], covered: str) -> str | None:
@@ -227,8 +277,32 @@ class Linker:
             menu.addAction(menu_text(role_display(role.name))).setData(role.name)
         menu.addSeparator()
         menu.addAction(self.w.tr("Just select it"))
-        chosen = menu.exec(QCursor.pos())
+        chosen = menu.exec(self.popup_place(menu))
         return str(chosen.data()) if chosen is not None and chosen.data() else None
+
+    def popup_place(self, menu: QMenu) -> QPoint:
+        """Where ``menu`` opens: at the mouse pointer for a popup a click asked for, else at
+        the text it is about (``popup_span``): below it, or above it near the screen's bottom,
+        aligned to its reading start (``ui.widgets.popup_position``)."""
+        view, span = self.w.view, self.popup_span
+        if span is None:
+            return QCursor.pos()
+        start, end = view.cursor_rect(span[0]), view.cursor_rect(span[1])
+        # on one line the whole span; across lines its first line's start
+        rect = start.united(end) if start.center().y() == end.center().y() else start
+        port = view.viewport()
+        rect = rect.intersected(port.rect())
+        if rect.isEmpty():  # scrolled out of sight: under the view's top
+            rect = QRect(port.rect().topLeft(), QSize(port.width(), 1))
+        anchor = QRect(port.mapToGlobal(rect.topLeft()), rect.size())
+        screen = (view.screen() or menu.screen()).availableGeometry()
+        return popup_position(anchor, menu.sizeHint(), screen, menu.isRightToLeft())
+
+    def _type_name(self, name: str) -> str:
+        """A label's, event type's or relation type's name as the interface shows it (as the
+        text's tags and the events panel), isolated for a sentence."""
+        project = self.w.session.project
+        return isolate(type_tag(project.schema if project else None, name))
 
     # -- deleting ------------------------------------------------------------------------
     def delete_span(self, span: Span) -> None:
@@ -239,13 +313,14 @@ class Linker:
         roles = [a.role for a in layer.arguments if a.target == span.uuid and not a.deleted]
         whole = False
         if owners:
-            types = ", ".join(sorted({e.type for e in layer.events if e.uuid in owners}))
+            kinds = sorted({e.type for e in layer.events if e.uuid in owners})
+            types = ", ".join(self._type_name(t) for t in kinds)
             answer = ask_choice(
                 self.w.window(),
                 self.w.tr("Delete span"),
                 self.w.tr(
                     "“{0}” is the {1} of {2}.\nRemove only the argument, or delete the whole event?"
-                ).format(span.text, ", ".join(role_display(r) for r in roles), types),
+                ).format(isolate(span.text), ", ".join(role_display(r) for r in roles), types),
                 [
                     ("argument", self.w.tr("Remove the argument")),
                     ("event", self.w.tr("Delete the whole event")),
@@ -260,7 +335,7 @@ class Linker:
                 self.w.tr("Delete span"),
                 self.w.tr(
                     "“{0}” is the trigger of {1}; its event and arguments go with it."
-                ).format(span.text, triggers[0].type),
+                ).format(isolate(span.text), self._type_name(triggers[0].type)),
                 [("event", self.w.tr("Delete the span and its event"))],
             )
             if not answer:

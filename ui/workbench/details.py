@@ -38,7 +38,9 @@ from ui.i18n import (
     attribute_value_display,
     isolate,
     label_names,
+    label_tag,
     plain_tooltip,
+    type_tag,
 )
 from ui.widgets import DirectionalComboBox
 
@@ -49,13 +51,21 @@ LABEL_CHARS = 14
 """characters the label box asks room for (longer names are elided)"""
 
 
+TAG_ROLE = Qt.ItemDataRole.UserRole + 1
+"""a label box item's name as the text's tags show it (``ui.i18n.type_tag``)"""
+
+
 class _LabelBox(DirectionalComboBox):
-    """The label box: each name laid out in its own direction (``DirectionalComboBox``), the
-    chosen one elided at the end that reads last when the dock is narrower than it, instead of
-    cut off mid-letter (its list shows the names whole)."""
+    """The label box: each name laid out in its own direction (``DirectionalComboBox``). Its
+    list shows every name of a label; the chosen one is shown by the name its tag in the text
+    has (Arabic in Arabic: not هجوم · Attack · Conflict.A…), elided at the end that reads last
+    when the dock is narrower than it, instead of cut off mid-letter."""
 
     def initStyleOption(self, option: QStyleOptionComboBox) -> None:
         super().initStyleOption(option)
+        tag = self.currentData(TAG_ROLE)
+        if isinstance(tag, str) and tag:
+            option.currentText = tag
         field = self.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox,
             option,
@@ -307,6 +317,7 @@ class DetailsPanel(QWidget):
                     # each distinct name once, the interface language's first: what is
                     # elided in a narrow dock is the other names, not the one read
                     self.label_box.addItem(" · ".join(label_names(lab)), lab.name)
+                    self.label_box.setItemData(self.label_box.count() - 1, label_tag(lab), TAG_ROLE)
                     names = (lab.name, lab.en, lab.ar)
                     self.label_box.setItemData(
                         self.label_box.count() - 1,
@@ -344,7 +355,9 @@ class DetailsPanel(QWidget):
         layer = self.layer_source()
         for ev in layer.events:
             if ev.trigger == span.uuid and not ev.deleted:
-                self._add_linked("event", ev, self.tr("Event {0}").format(ev.type), schema)
+                # the type as the events panel and the text's tags name it (Arabic in Arabic)
+                kind = type_tag(schema, ev.type)
+                self._add_linked("event", ev, self.tr("Event {0}").format(kind), schema)
         for rel in layer.relations:
             if span.uuid in (rel.source, rel.target) and not rel.deleted:
                 # look the two ends up only for relations of this span: a whole-layer index
@@ -357,7 +370,8 @@ class DetailsPanel(QWidget):
                 # the translation puts the arrow the interface's way (→ in English, ← in
                 # Arabic), as relation_text does; the ends are isolates, so two Arabic ends
                 # cannot turn the arrow round
-                title = self.tr("Relation {0}: {1} → {2}").format(rel.type, a, b)
+                kind = type_tag(schema, rel.type)
+                title = self.tr("Relation {0}: {1} → {2}").format(kind, a, b)
                 self._add_linked("relation", rel, title, schema)
 
     def _add_linked(self, kind: str, record: Event | Relation, title: str, schema: Schema) -> None:

@@ -20,7 +20,7 @@ from annotator.model import placed_all
 from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
 from ui.events.relations import Linker, LinkHost
-from ui.i18n import role_display
+from ui.i18n import role_display, type_tag
 from ui.workbench.details import DetailsPanel, linked_edit
 from ui.workbench.document import DocumentModel
 from ui.workbench.panels import LabelPalette
@@ -134,8 +134,10 @@ class EventTools:
             for a in layer.arguments
             if not a.deleted and a.event in triggers
         ]  # fmt: skip
+        # a relation's type as the events panel and the text's tags name it (Arabic in Arabic)
+        kinds = {t: type_tag(schema, t) for t in {r.type for r in layer.relations}}
         links += [
-            Link(r.uuid, r.source, r.target, r.type, "", colors.get(r.type, "#555555"), True)
+            Link(r.uuid, r.source, r.target, kinds[r.type], "", colors.get(r.type, "#555555"), True)
             for r in layer.relations
         ]
         ends = {x.source for x in links} | {x.target for x in links}
