@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QAction, QCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QStyleOptionComboBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -264,3 +264,35 @@ def test_popup_position_below_above_and_by_direction() -> None:
 def _shots() -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     return SHOTS
+
+
+def test_the_arc_menu_ticks_the_stored_type_and_names_the_choices_in_arabic(
+    arabic: None, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The arc's label is the shown name (جزء من كل), not the stored one (PART-WHOLE): its
+    right-click menu ticks the relation's stored type, names every choice as the tags do, and
+    choosing the current type again writes nothing."""
+    w, _uuids = _window(qtbot, tmp_path, monkeypatch)
+    try:
+        project = w.session.project
+        assert project is not None
+        (relation,) = project.relations(None, ME)
+        actions = w.layers.arc_actions
+        seen: list[list[tuple[str, str, bool]]] = []
+
+        def answer(menu: QMenu, pos: QPoint, parent: QWidget) -> QAction | None:
+            sub = menu.actions()[0].menu()
+            assert sub is not None
+            seen.append([(a.text(), str(a.data()), a.isChecked()) for a in sub.actions()])
+            return next(a for a in sub.actions() if a.isChecked())
+
+        monkeypatch.setattr(actions, "exec_menu", answer)
+        depth = w.session.undo_stack.count()
+        actions.menu(relation.uuid, QPoint(5, 5))
+        (choices,) = seen
+        ticked = [(text, data) for text, data, checked in choices if checked]
+        assert ticked == [("جزء من كل", "PART-WHOLE")]
+        assert all(data not in text for text, data, _ in choices if data in CODES)
+        assert w.session.undo_stack.count() == depth  # the same type again: nothing written
+    finally:
+        w.session.close()

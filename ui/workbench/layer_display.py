@@ -32,13 +32,14 @@ from PySide6.QtWidgets import QMenu, QWidget
 from annotator import commands as cmds
 from annotator import rules
 from annotator.commands.schema import UpdateRelation
+from annotator.errors import AnnotatorError
 from annotator.model import Document, Span, Status, fields_of
 from annotator.project import Project
 from ui.docview.arcs import Link
 from ui.docview.looks import assign_looks, patterns_of
 from ui.docview.spans import LayerFields
 from ui.docview.view import DocumentView, ViewSpan
-from ui.i18n import label_tag, menu_text
+from ui.i18n import label_tag, menu_text, role_display, type_tag
 from ui.session import Changes, Session
 from ui.workbench import collector
 from ui.workbench.details import DetailsPanel
@@ -343,11 +344,14 @@ class ArcActions:
             if link.relation
             else QCoreApplication.translate("ArcActions", "Role")
         )
+        current = self._current(link)
+        schema = self.session.project.schema if self.session.project is not None else None
         for name in self.choices(uuid):
-            action = change.addAction(menu_text(name))
+            shown = type_tag(schema, name) if link.relation else role_display(name)
+            action = change.addAction(menu_text(shown))
             action.setData(name)
             action.setCheckable(True)
-            action.setChecked(name == link.label)
+            action.setChecked(name == current)
         change.setEnabled(not change.isEmpty())
         menu.addSeparator()
         delete = menu.addAction(
@@ -357,6 +361,21 @@ class ArcActions:
         )
         delete.setData("")
         self.chosen(link, self.exec_menu(menu, pos, parent))
+
+    def _current(self, link: Link) -> str:
+        """The stored type of the arc's relation, or role of its argument: the arc's label is
+        the name the interface shows (Arabic in Arabic), not the one the record holds."""
+        project = self.session.project
+        if project is None:
+            return link.label
+        try:
+            return (
+                project.relation(link.uuid).type
+                if link.relation
+                else project.argument(link.uuid).role
+            )
+        except AnnotatorError:
+            return link.label
 
     def exec_menu(self, menu: QMenu, pos: QPoint, parent: QWidget) -> QAction | None:
         """The chosen action (None when dismissed); tests replace it."""
@@ -371,7 +390,7 @@ class ArcActions:
             command = (
                 cmds.DeleteRelation(link.uuid) if link.relation else cmds.DeleteArgument(link.uuid)
             )
-        elif name == link.label:
+        elif name == self._current(link):
             return
         elif link.relation:
             command = UpdateRelation(link.uuid, type=name)
