@@ -563,22 +563,22 @@
 <context>
     <name>ArcActions</name>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="342"/>
+        <location filename="../../ui/workbench/layer_display.py" line="343"/>
         <source>Relation type</source>
         <translation>نوع العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="344"/>
+        <location filename="../../ui/workbench/layer_display.py" line="345"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="354"/>
+        <location filename="../../ui/workbench/layer_display.py" line="358"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="356"/>
+        <location filename="../../ui/workbench/layer_display.py" line="360"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
@@ -1157,14 +1157,14 @@
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="362"/>
+        <location filename="../../ui/workbench/details.py" line="360"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="376"/>
+        <location filename="../../ui/workbench/details.py" line="374"/>
         <source>Relation {0}: {1} → {2}</source>
-        <translation>علاقة {0}: {1} ← {2}</translation>
+        <translation>{0}: {1} ← {2}</translation>
     </message>
 </context>
 <context>
@@ -3519,76 +3519,76 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/events/relations.py" line="164"/>
+        <location filename="../../ui/events/relations.py" line="167"/>
         <source>Select the first span, then press R.</source>
         <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="168"/>
+        <location filename="../../ui/events/relations.py" line="171"/>
         <source>Relation from “{0}”: click the target span.</source>
         <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="180"/>
-        <location filename="../../ui/events/relations.py" line="197"/>
+        <location filename="../../ui/events/relations.py" line="183"/>
+        <location filename="../../ui/events/relations.py" line="200"/>
         <source>No relation added.</source>
         <translation>لم تُضف علاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="185"/>
+        <location filename="../../ui/events/relations.py" line="188"/>
         <source>No relation type links {0} to {1}.</source>
         <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="204"/>
+        <location filename="../../ui/events/relations.py" line="207"/>
         <source>Relation:</source>
         <translation>العلاقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="259"/>
+        <location filename="../../ui/events/relations.py" line="262"/>
         <source>New argument span as:</source>
         <translation>مقطع معمول جديد بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="270"/>
+        <location filename="../../ui/events/relations.py" line="274"/>
         <source>Add as argument:</source>
         <translation>إضافة معمولًا بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="275"/>
+        <location filename="../../ui/events/relations.py" line="279"/>
         <source>Just select it</source>
         <translation>تحديده فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="316"/>
-        <location filename="../../ui/events/relations.py" line="331"/>
+        <location filename="../../ui/events/relations.py" line="320"/>
+        <location filename="../../ui/events/relations.py" line="335"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="318"/>
+        <location filename="../../ui/events/relations.py" line="322"/>
         <source>“{0}” is the {1} of {2}.
 Remove only the argument, or delete the whole event?</source>
         <translation>«{0}» هو {1} في {2}.
 أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="321"/>
+        <location filename="../../ui/events/relations.py" line="325"/>
         <source>Remove the argument</source>
         <translation>إزالة المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="322"/>
+        <location filename="../../ui/events/relations.py" line="326"/>
         <source>Delete the whole event</source>
         <translation>حذف الحدث كله</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="333"/>
+        <location filename="../../ui/events/relations.py" line="337"/>
         <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
         <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="335"/>
+        <location filename="../../ui/events/relations.py" line="339"/>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
@@ -3679,17 +3679,17 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="217"/>
+        <location filename="../../ui/events/relations.py" line="220"/>
         <source>Select an event (its trigger) first.</source>
         <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="221"/>
+        <location filename="../../ui/events/relations.py" line="224"/>
         <source>Select the argument&apos;s text first.</source>
         <translation>حدّد نص المعمول أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="232"/>
+        <location filename="../../ui/events/relations.py" line="235"/>
         <source>{0} takes no entity arguments.</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
