@@ -50,7 +50,7 @@ from annotator.model import GOLD, Document, DocumentAnnotations, Status
 from annotator.project import Project
 from annotator.review import Conflict, project_remaining
 from ui.docview.view import DocumentView
-from ui.i18n import isolate, label_tag
+from ui.i18n import isolate, label_tag, type_tag
 from ui.jobs import JobWorker
 from ui.review.model import (
     ReviewItem,
@@ -444,7 +444,12 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr(
                     "Gold now holds two competing versions at “{0}” ({1}); undo to keep one."
-                ).format(first.text, first.label),
+                ).format(
+                    isolate(first.text),
+                    type_tag(
+                        self.session.project.schema if self.session.project else None, first.label
+                    ),
+                ),
                 10000,
             )
 

@@ -49,7 +49,7 @@ from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import EntityGroup, FoldedCorpus
 from annotator.search.kwic import line_of
-from ui.i18n import core_text
+from ui.i18n import core_text, isolate, type_tag
 from ui.jobs import BackgroundJob
 from ui.search.dock import SearchDock, project_candidates
 from ui.search.entities import EntityList
@@ -216,7 +216,10 @@ class SearchTools(QObject):
             lines.append(line_of(hit, texts[hit.doc_id]))
         self.search.show()
         self.search.raise_()
-        title = self.tr("{0} ({1}): {2} mentions").format(group.text, group.label, group.count)
+        schema = project.schema if project is not None else None
+        title = self.tr("{0} ({1}): {2} mentions").format(
+            isolate(group.text), type_tag(schema, group.label), group.count
+        )
         self.search.show_lines(lines, names, title)
 
     def relabel_group(self, group: EntityGroup, label: str) -> bool:
