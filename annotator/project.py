@@ -427,10 +427,8 @@ class Project:
         from annotator import rules
 
         key = rules.same_span(span)
-        # the layer's spans with this label starting here (the only ones it may repeat)
-        here = self._store.spans.where(
-            span.doc_id, span.annotator, label=span.label, start_before=span.start + 1
-        )
+        # the layer's spans at this very place with this label (the only ones it may repeat)
+        here = self._store.spans.at(span.doc_id, span.annotator, span.start, span.end, span.label)
         return next((s for s in here if s.uuid != span.uuid and rules.same_span(s) == key), None)
 
     def update_span(

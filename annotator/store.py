@@ -2673,6 +2673,12 @@ class RecordTable(Generic[R_co]):
         starting before that offset (the GUI reads the first screen of a big document first)."""
         return self._select(doc_id, annotator, label, include_deleted, uuids, start_before)
 
+    def at(self, doc_id: int, annotator: str, start: int, end: int, label: str) -> list[R_co]:
+        """The live spans of one layer at exactly ``start``-``end`` with ``label``: what a new
+        span may repeat, found through the layer's (annotator, doc_id, start, end) index in
+        time that does not grow with the layer."""
+        return self._select(doc_id, annotator, label, at=(start, end))
+
     def of_layer_lazily(self, doc_id: int, annotator: str) -> LazyRecords[Span]:
         """The spans of ``of_document(doc_id, annotator)`` as ``LazyRecords``: read in one
         query, a record made from its row when first read (the window reads a layer of 20,000
@@ -2856,6 +2862,7 @@ class RecordTable(Generic[R_co]):
         uuids: Sequence[str] | None = None,
         start_before: int | None = None,
         event: str | None = None,
+        at: tuple[int, int] | None = None,
     ) -> list[R_co]:
         table = self.kind
         where, args = _equal(event=event, doc_id=doc_id, annotator=annotator)
@@ -2870,6 +2877,9 @@ class RecordTable(Generic[R_co]):
         if start_before is not None and table == "spans":
             where.append("start < ?")
             args.append(start_before)
+        if at is not None and table == "spans":
+            where.append('start = ? AND "end" = ?')
+            args.extend(at)
         order = {"spans": 'doc_id, start, "end", uuid'}.get(table, "doc_id, created, uuid")
         # a column the condition fixes is not read per row (``doc_id = ?`` compares as the
         # integer given, ``annotator = ?`` as the same text: the row holds that very value)
