@@ -31,6 +31,7 @@ ME = "amal"
 
 HOTKEY_SPAN_SQL = [
     "BEGIN IMMEDIATE",
+    "SELECT",  # the layer's spans at that very place (a repeat is refused), by its index
     "INSERT OR IGNORE INTO annotators",  # the layer's row (foreign key of the span)
     "INSERT INTO settings",  # the clock's last stamp ('hlc')
     "INSERT INTO spans",  # the upsert of the new span

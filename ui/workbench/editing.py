@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 
 from annotator import commands as cmds
 from annotator import rules
-from annotator.model import Span, Status
+from annotator.model import Span, Status, fields_of
 from annotator.text import restore_proclitic, trim_proclitic
 from ui.docview.view import DocumentView
 from ui.i18n import isolate, label_display
@@ -144,7 +144,7 @@ class EditingController(QObject):
         self.last_label = label
         self.label_palette.set_current(label)
         if start < end:
-            held = project.same_span(Span("", doc.id, me, start, end, label, ""))
+            held = self._held(Span("", doc.id, me, start, end, label, ""))
             if held is not None:  # the same place and label: one span (rules.same_span)
                 self._labelled_already(held)
                 return
@@ -162,6 +162,20 @@ class EditingController(QObject):
             project.schema.event(label) is not None and not self.model.event_of(span.uuid)
         ):
             self.session.execute(cmds.relabel(project, span.uuid, label), select=span.uuid)
+
+    def _held(self, span: Span) -> Span | None:
+        """The span of the shown layer that ``span`` would repeat (``rules.same_span``), read
+        from the layer the window holds: no query per hotkey (``Project.add_span`` checks
+        again in its transaction, so a span the window has not read yet is refused there)."""
+        spans = self.model.layer.spans
+        key = rules.same_span(span)
+        for k, start in enumerate(fields_of(spans, "start")):
+            if start == span.start:
+                other = spans[k]
+                mine = other.annotator == span.annotator and not other.deleted
+                if mine and rules.same_span(other) == key:
+                    return other
+        return None
 
     def _labelled_already(self, held: Span) -> None:
         """The selected text is ``held``'s place and label already: select that span (a
