@@ -232,7 +232,9 @@ def documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]]]:
         a = draw(st.integers(0, len(text) - 1))
         b = draw(st.integers(a + 1, len(text)))
         if all(b <= c or d <= a or (a <= c and d <= b) or (c <= a and b <= d) for c, d, _ in spans):
-            spans.append((a, b, draw(st.sampled_from(("PER", "GPE", "ORG")))))
+            span = (a, b, draw(st.sampled_from(("PER", "GPE", "ORG"))))
+            if span not in spans:  # a layer holds one span per place and label
+                spans.append(span)
     return text, spans
 
 
