@@ -216,8 +216,11 @@ def test_bad_rows_cost_about_one_screen(
     amal, badr = _pair(tmp, team)
     doc = amal.documents()[0]
     good = 300
-    for n in range(good):
-        amal.add_span(doc.id, 0, 6, "PER", annotator="amal", uuid=f"good-{n}")
+    size = len(amal.document(doc.id).text)  # 300 places: a layer takes one span per place
+    places = [(a, b) for a in range(size) for b in range(a + 1, size + 1)][:good]
+    assert len(places) == good
+    for n, (a, b) in enumerate(places):
+        amal.add_span(doc.id, a, b, "PER", annotator="amal", uuid=f"good-{n}")
     sync(amal, team["amal"])
     bad = 40
     with psycopg.connect(team["amal"]) as conn:
