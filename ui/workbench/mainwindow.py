@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolButton, QWidget
 
 from annotator.errors import AnnotatorError
@@ -44,7 +44,6 @@ from annotator.schema import hotkey_strokes
 from ui.docview.view import DocumentView
 from ui.i18n import core_text, current_language, menu_text, remember_language
 from ui.session import Changes, ProjectLocked, Session
-from ui.widgets import fit_to_screen
 from ui.workbench import collector
 from ui.workbench.document import DocumentModel
 
@@ -354,8 +353,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value(SETTINGS_GEOMETRY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        else:  # (at most the screen's available size: a 1366x768 laptop)
-            fit_to_screen(self, QSize(1400, 900))
+        else:
+            self.resize(1400, 900)
 
     def restore_state(self) -> None:
         """The saved places of the docks (else ``size_docks``)."""
