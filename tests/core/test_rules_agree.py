@@ -175,6 +175,18 @@ def test_spans_agree(
     doc.annotator = annotator
     covered = TEXT[max(start, 0) : max(end, 0)]
     direct = Span("new", 1, annotator, start, end, label, covered, attributes)
+    legacy = rules.event_attributes_on_trigger(api_p.schema, label, attributes)
+    if legacy:  # an older version's event attributes on a trigger span: an import takes the
+        # span with them lifted to its event (formats.md B.1.2), the API refuses new ones; so
+        # the import agrees with the API on the span without them
+        rest = {k: v for k, v in attributes.items() if k not in legacy}
+        try:
+            fresh().add_span(1, start, end, label, annotator, attributes=rest, uuid="new")
+            lifted = True
+        except AnnotatorError:
+            lifted = False
+        assert _import_accepts(api_p, doc) == lifted
+        return
     assert _import_accepts(api_p, doc) == api
     if 0 <= start < end <= len(TEXT):  # the store itself refuses offsets outside 0 <= s < e
         assert _check_accepts(check_p, direct) == api
