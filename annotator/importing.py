@@ -319,9 +319,11 @@ def import_documents(
             docs = list(result.documents if isinstance(result, ImportResult) else result)
             if isinstance(result, ImportResult):
                 report.problems.extend(result.problems)
-            for _ in _check_ahead(project.schema, _parts(docs, CHUNK_DOCUMENTS), docs,
-                                  annotator, new_labels, strict, cancelled):  # fmt: skip
-                pass  # before the transaction
+            # documents already read (nothing to parse while the lock is held): only their
+            # labels before the transaction, as a label the schema lacks is refused at once;
+            # ``_write`` checks every record inside it (a refusal rolls all of it back). A
+            # second full check here took 35% of the import (bench_import: ratio 0.53 -> 0.41)
+            _previewed(project.schema, docs, new_labels, set())
 
             def counted(done: int) -> None:
                 progress(done, len(docs))
