@@ -10,6 +10,8 @@ writes to the project directly, and the views follow from the session's ``change
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QStatusBar, QWidget
@@ -169,12 +171,14 @@ class EditingController(QObject):
         again in its transaction, so a span the window has not read yet is refused there)."""
         spans = self.model.layer.spans
         key = rules.same_span(span)
-        for k, start in enumerate(fields_of(spans, "start")):
-            if start == span.start:
-                other = spans[k]
-                mine = other.annotator == span.annotator and not other.deleted
-                if mine and rules.same_span(other) == key:
-                    return other
+        starts = fields_of(spans, "start")  # the layer is in reading order: by start
+        k = bisect.bisect_left(starts, span.start)
+        while k < len(starts) and starts[k] == span.start:
+            other = spans[k]
+            mine = other.annotator == span.annotator and not other.deleted
+            if mine and rules.same_span(other) == key:
+                return other
+            k += 1
         return None
 
     def _labelled_already(self, held: Span) -> None:
