@@ -122,26 +122,32 @@ def _rewrite(bulk: Batch, stored: Sequence[Span], action: str, deleted: bool) ->
     return out
 
 
-class RejectSuggestions(Command):
-    """Reject pending suggestions (remembered); undo puts them back pending."""
+class _TakePending(Command):
+    """Take pending suggestions out of the pending set in one step (``_take``: reject or
+    withdraw them); undo puts back exactly those that were pending."""
+
+    verb = ""
 
     def __init__(self, uuids: Sequence[str]) -> None:
         super().__init__()
         self.uuids = list(dict.fromkeys(uuids))
         self.taken: list[Suggestion] = []
         n = len(self.uuids)
-        self.text = "reject suggestion" if n == 1 else f"reject {n} suggestions"
+        self.text = f"{self.verb} suggestion" if n == 1 else f"{self.verb} {n} suggestions"
+
+    def _take(self, project: Project, uuids: Sequence[str]) -> None:
+        raise NotImplementedError
 
     def _first(self, project: Project) -> list[Version]:
         self.taken = project.pending_suggestions(self.uuids)
-        project.reject_suggestions(self.uuids)
+        self._take(project, [s.uuid for s in self.taken])
         return []
 
     def do(self, project: Project) -> Changed:
         if not self.done_once:
             return super().do(project)
         with project.transaction() as written:
-            project.reject_suggestions([s.uuid for s in self.taken])
+            self._take(project, [s.uuid for s in self.taken])
         return self._changed(written)
 
     def undo(self, project: Project) -> Changed:
@@ -151,6 +157,15 @@ class RejectSuggestions(Command):
 
     def _changed(self, written: Written) -> Changed:
         return Changed.of(written, frozenset(s.doc_id for s in self.taken))
+
+
+class RejectSuggestions(_TakePending):
+    """Reject pending suggestions (remembered); undo puts them back pending."""
+
+    verb = "reject"
+
+    def _take(self, project: Project, uuids: Sequence[str]) -> None:
+        project.reject_suggestions(uuids)
 
 
 class StoreSuggestions(Command):
@@ -188,36 +203,14 @@ class StoreSuggestions(Command):
         return Changed.of(written, frozenset(s.doc_id for s in self.stored))
 
 
-class WithdrawSuggestions(Command):
+class WithdrawSuggestions(_TakePending):
     """Withdraw pending suggestions without remembering a rejection (a source's suggestions
     taken back: they may be made again); undo puts them back pending."""
 
-    def __init__(self, uuids: Sequence[str]) -> None:
-        super().__init__()
-        self.uuids = list(dict.fromkeys(uuids))
-        self.taken: list[Suggestion] = []
-        n = len(self.uuids)
-        self.text = "withdraw suggestion" if n == 1 else f"withdraw {n} suggestions"
+    verb = "withdraw"
 
-    def _first(self, project: Project) -> list[Version]:
-        self.taken = project.pending_suggestions(self.uuids)
-        project.withdraw_suggestions([s.uuid for s in self.taken])
-        return []
-
-    def do(self, project: Project) -> Changed:
-        if not self.done_once:
-            return super().do(project)
-        with project.transaction() as written:
-            project.withdraw_suggestions([s.uuid for s in self.taken])
-        return self._changed(written)
-
-    def undo(self, project: Project) -> Changed:
-        with project.transaction() as written:
-            project.restore_suggestions(self.taken)
-        return self._changed(written)
-
-    def _changed(self, written: Written) -> Changed:
-        return Changed.of(written, frozenset(s.doc_id for s in self.taken))
+    def _take(self, project: Project, uuids: Sequence[str]) -> None:
+        project.withdraw_suggestions(uuids)
 
 
 def _tombstone(record: Any) -> Any:
