@@ -86,7 +86,24 @@ def cell_width(view: QAbstractItemView, text: str) -> int:
     return view.fontMetrics().horizontalAdvance(text) + 2 * margin + 6
 
 
-class DocumentListModel(QAbstractTableModel):
+class _ListModel(QAbstractTableModel):
+    """A three-column list with the panel's ``headers`` (translated in its context); what
+    the document and annotation lists share."""
+
+    headers: list[str]
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+class DocumentListModel(_ListModel):
     """The document list's rows: the ``DocumentRow`` values themselves (no item per row),
     their cells made when the view asks for them (only the rows on screen are asked).
 
@@ -119,16 +136,6 @@ class DocumentListModel(QAbstractTableModel):
     # -- what the view reads ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.shown)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def queued(self, row: DocumentRow) -> bool:
         # the hub's queues hold what the current layer has not marked done (for gold: what
@@ -510,7 +517,7 @@ class LabelPalette(QWidget):
         return None
 
 
-class AnnotationModel(QAbstractTableModel):
+class AnnotationModel(_ListModel):
     """The annotation list's rows: the layer's spans themselves (no item per row, and the
     sequence is not copied: a lazily read layer's spans stay rows until a row is shown), their
     cells made when the view asks for them (only the rows on screen are asked). An edit
@@ -542,16 +549,6 @@ class AnnotationModel(QAbstractTableModel):
     # -- what the view reads ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.spans)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def label_text(self, uuid: str, label: str) -> str:
         """The label as its accessible name reads ("label (event)" for a trigger)."""
