@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import shutil
 import threading
@@ -93,7 +94,11 @@ def test_the_parallel_figures_are_the_serial_ones(
     assert len(plans) == 2 and all(len(ranges) > 2 for ranges in plans)
     done = [d for d, _ in steps]
     assert done[-1] == steps[-1][1] == serial[None].documents  # (reported to the end)
-    assert done[: len(done) // 2] == sorted(done[: len(done) // 2])  # (first run: rising)
+    # each of the two runs reports rising figures; how many reports a run makes depends on
+    # the workers' timing, so the runs are told apart where the figure falls back
+    starts = [0] + [k for k in range(1, len(done)) if done[k] < done[k - 1]] + [len(done)]
+    runs = [done[a:b] for a, b in itertools.pairwise(starts)]
+    assert len(runs) == 2 and all(run == sorted(run) for run in runs), done
 
 
 def test_a_pair_of_two_layers_too(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
