@@ -6,33 +6,37 @@ single) a kind: agreement, label mismatch (same boundaries, other label), bounda
 event on the same trigger with the same type but other arguments) and attributes differ (the
 same span, event or relation with other attribute values: MentionType NAM / NOM; notes are
 personal and never compared). Relations are compared by type and the positions of both ends.
-More than two annotators are compared pairwise.
+More than two annotators are compared pairwise. "The same span" is the rules' one definition
+(``rules.same_span``: offsets, fragments and label) and a span's boundaries are its offsets and
+fragments: two discontinuous spans with the same outer offsets and other fragments, or one of
+them and a continuous span, are a boundary mismatch (same label) or only in A and only in B.
 
 Adjudication copies chosen annotations into the gold layer (``model.GOLD``) through the
 ``Project`` API, so the schema rules hold in gold as anywhere: spans get new uuids, events are
 copied with their arguments pointing at the gold copies of their targets, and an annotation
-already present in gold (same position and label) is reused, never duplicated. A span copied
-because an event or relation needs it (a trigger, an argument's filler, a relation's end) is
-first looked up as the adjudicator decided it: when gold holds the span the review pairs it
-with in another layer (the other side of a label or boundary mismatch), that gold span is used,
-so accepting an event never brings back the version of a span the adjudicator rejected. A copy
-made next to a gold span it competes with (same place and another label, or the same label
-overlapping) is reported in the result (``Accepted.conflicts``), never made silently. Where a gold
-record came from is kept in the change log (action ``accept``, the source version as
-"before"). Every call is one transaction and returns what it wrote, so the GUI can undo it as
-one step with ``retract``.
+already present in gold (the same span: offsets, fragments and label) is reused, never
+duplicated. A span copied because an event or relation needs it (a trigger, an argument's
+filler, a relation's end) is first looked up as the adjudicator decided it: when gold holds
+the span the review pairs it with in another layer (the other side of a label or boundary
+mismatch), that gold span is used, so accepting an event never brings back the version of a
+span the adjudicator rejected. A copy made next to a gold span it competes with (same place and
+another label, or the same label overlapping) is reported in the result
+(``Accepted.conflicts``), never made silently. Where a gold record came from is kept in the
+change log (action ``accept``, the source version as "before"). Every call is one transaction
+and returns what it wrote, so the GUI can undo it as one step with ``retract``.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from annotator.errors import Cancelled, SchemaError, ValidationError
 from annotator.model import (
@@ -47,6 +51,7 @@ from annotator.model import (
     record_kind,
 )
 from annotator.project import Project
+from annotator.rules import SAME_SPAN, same_span
 
 
 class Kind(StrEnum):
@@ -79,7 +84,11 @@ class Disagreement:
         return self.kind is Kind.AGREEMENT
 
 
-SpanKey = tuple[int, int, str]
+SpanKey = tuple[Any, ...]
+"""a span's identity, ``rules.same_span``: its offsets (start and end first), its fragments and
+its label; two layers' spans with equal keys are the same span"""
+Place = tuple[Any, ...]
+"""where a span is: its ``SAME_SPAN`` fields but the label (offsets and fragments), ``_place``"""
 AttrKey = tuple[tuple[str, str], ...]
 
 
@@ -135,8 +144,18 @@ def compare_many(
     }
 
 
-def _key(s: Span) -> SpanKey:
-    return (s.start, s.end, s.label)
+_key: Callable[[Span], SpanKey] = same_span
+"""the one rule of "the same span" (``rules.same_span``): a discontinuous span is another span
+than a continuous one, or one of other fragments, with the same outer offsets"""
+_place: Callable[[Span], Place] = operator.attrgetter(*(f for f in SAME_SPAN if f != "label"))
+"""where a span is (``Place``): the same boundaries are the same offsets and fragments"""
+
+
+def _bounds(s: Span) -> str:
+    """A span's boundaries in words: "3-10", or its fragments "3-5,7-10"."""
+    if s.fragments:
+        return ",".join(f"{a}-{b}" for a, b in s.fragments)
+    return f"{s.start}-{s.end}"
 
 
 def _uuid(d: Disagreement) -> str:
@@ -145,8 +164,9 @@ def _uuid(d: Disagreement) -> str:
 
 
 def _compare_spans(spans_a: list[Span], spans_b: list[Span]) -> list[Disagreement]:
-    """Pair the spans of two layers one-to-one: exact matches first (same boundaries and
-    label: an agreement, or attributes differ), then same boundaries, then for each span left
+    """Pair the spans of two layers one-to-one: exact matches first (the same span,
+    ``_key``: an agreement, or attributes differ), then the same boundaries (``_place``:
+    offsets and fragments), then for each span left
     the best overlap of the same label (the longest overlap, then the earliest start, then the
     first in B's order).
 
@@ -156,10 +176,10 @@ def _compare_spans(spans_a: list[Span], spans_b: list[Span]) -> list[Disagreemen
     out: list[Disagreement] = []
     taken = [False] * len(spans_b)
     agreement, label_mismatch, attributes = Kind.AGREEMENT, Kind.LABEL, Kind.ATTRIBUTES
-    by_key = _Chains([(t.start, t.end, t.label) for t in spans_b])
+    by_key = _Chains(list(map(_key, spans_b)))
     rest_a: list[Span] = []
     for s in spans_a:
-        i = by_key.pop((s.start, s.end, s.label))
+        i = by_key.pop(_key(s))
         if i < 0:
             rest_a.append(s)
         else:
@@ -169,10 +189,10 @@ def _compare_spans(spans_a: list[Span], spans_b: list[Span]) -> list[Disagreemen
                 out.append(Disagreement(attributes, s.start, s.end, s, m, _attrs_detail(s, m)))
             else:
                 out.append(Disagreement(agreement, s.start, s.end, s, m))
-    by_place = _Chains([None if taken[i] else (t.start, t.end) for i, t in enumerate(spans_b)])
+    by_place = _Chains([None if taken[i] else _place(t) for i, t in enumerate(spans_b)])
     left: list[Span] = []
     for s in rest_a:
-        i = by_place.pop((s.start, s.end))
+        i = by_place.pop(_place(s))
         if i < 0:
             left.append(s)
         else:
@@ -187,7 +207,7 @@ def _compare_spans(spans_a: list[Span], spans_b: list[Span]) -> list[Disagreemen
             continue
         taken[best] = True
         m = spans_b[best]
-        detail = f"{s.start}-{s.end} / {m.start}-{m.end}"
+        detail = f"{_bounds(s)} / {_bounds(m)}"
         out.append(
             Disagreement(Kind.BOUNDARY, min(s.start, m.start), max(s.end, m.end), s, m, detail)
         )
@@ -582,15 +602,16 @@ class _Adjudicator:
 
 class _Held:
     """What one layer holds in one document, by the keys adjudication reuses records by: the
-    first live span per (start, end, label) in reading order, the first live event per
-    (trigger, type) and relation per (type, source, target) in creation order; and where its
-    spans are (``rivals``)."""
+    first live span per key (``_key``, the rules' same span) in reading order, the first live
+    event per (trigger, type) and relation per (type, source, target) in creation order; and
+    where its spans are (``rivals``)."""
 
     def __init__(self, project: Project, doc_id: int, layer: str) -> None:
         self.spans: dict[SpanKey, str] = {}
         self.events: dict[tuple[str, str], str] = {}
         self.relations: dict[tuple[str, str, str], str] = {}
-        self.at: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
+        self.at: dict[Place, list[tuple[str, str]]] = defaultdict(list)
+        self.places: dict[str, Place] = {}
         self.starts: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self.longest: dict[str, int] = defaultdict(int)
         for s in project.spans(doc_id, layer):
@@ -602,7 +623,8 @@ class _Held:
             self.relations.setdefault((r.type, r.source, r.target), r.uuid)
 
     def _place(self, s: Span) -> None:
-        self.at[s.start, s.end].append((s.label, s.uuid))
+        place = self.places[s.uuid] = _place(s)
+        self.at[place].append((s.label, s.uuid))
         bisect.insort(self.starts[s.label], (s.start, s.end, s.uuid))
         self.longest[s.label] = max(self.longest[s.label], s.end - s.start)
 
@@ -611,15 +633,16 @@ class _Held:
         self._place(s)
 
     def rivals(self, s: Span) -> list[str]:
-        """The spans competing with ``s``: at its place with another label, or with its label
-        overlapping it with other boundaries."""
-        out = [uuid for label, uuid in self.at.get((s.start, s.end), ()) if label != s.label]
+        """The spans competing with ``s``: at its place (``_place``) with another label, or
+        with its label overlapping it with other boundaries (other offsets or fragments)."""
+        place = _place(s)
+        out = [uuid for label, uuid in self.at.get(place, ()) if label != s.label]
         starts = self.starts.get(s.label, [])
         lo = bisect.bisect_right(starts, (s.start - self.longest[s.label], -1, ""))
         hi = bisect.bisect_left(starts, (s.end, -1, ""))
         out += [
             uuid for start, end, uuid in starts[lo:hi]
-            if end > s.start and (start, end) != (s.start, s.end)
+            if end > s.start and self.places[uuid] != place
         ]  # fmt: skip
         return out
 
@@ -717,15 +740,16 @@ def retract(project: Project, written: Sequence[Record]) -> None:
 @dataclass(frozen=True)
 class GoldIndex:
     """Where the gold layer holds what: span boundaries, event triggers' boundaries and
-    relations' end boundaries (live records only)."""
+    relations' end boundaries (live records only; boundaries are places, ``_place``: offsets
+    and fragments)."""
 
-    spans: frozenset[tuple[int, int]]
-    triggers: frozenset[tuple[int, int]]
-    relations: frozenset[tuple[tuple[int, int], tuple[int, int]]]
+    spans: frozenset[Place]
+    triggers: frozenset[Place]
+    relations: frozenset[tuple[Place, Place]]
 
     @classmethod
     def of(cls, gold: DocumentAnnotations) -> GoldIndex:
-        spans = {s.uuid: (s.start, s.end) for s in gold.spans if not s.deleted}
+        spans = {s.uuid: _place(s) for s in gold.spans if not s.deleted}
         return cls(
             frozenset(spans.values()),
             frozenset(spans[e.trigger] for e in gold.events
@@ -735,27 +759,29 @@ class GoldIndex:
         )  # fmt: skip
 
 
-Places = Mapping[str, tuple[int, int]]
-"""span uuid → (start, end) in the compared layers (``span_places``)"""
+Places = Mapping[str, Place]
+"""span uuid → its place (``_place``: offsets and fragments) in the compared layers
+(``span_places``)"""
 
 
-def span_places(layers: Iterable[DocumentAnnotations]) -> dict[str, tuple[int, int]]:
+def span_places(layers: Iterable[DocumentAnnotations]) -> dict[str, Place]:
     """Where the spans of the compared ``layers`` are, by uuid: what ``is_resolved`` looks
     events' triggers and relations' ends up in. Build it once per document, not per
     disagreement (per disagreement, 881 of them over 10,000 spans took half a minute)."""
-    return {s.uuid: (s.start, s.end) for layer in layers for s in layer.spans}
+    return {s.uuid: _place(s) for layer in layers for s in layer.spans}
 
 
 def is_resolved(d: Disagreement, gold: GoldIndex, where: Places) -> bool:
-    """Whether gold holds one side's version of ``d``: a span at exactly the boundaries of
-    side A or side B (its label may be the adjudicator's own choice), an event on a trigger
-    at those boundaries, a relation between spans at those boundaries. A span of gold that
+    """Whether gold holds one side's version of ``d``: a span at exactly the boundaries
+    (offsets and fragments) of side A or side B (its label may be the adjudicator's own
+    choice), an event on a trigger at those boundaries, a relation between spans at those
+    boundaries. A span of gold that
     merely overlaps (an ORG accepted around a FAC only one annotator marked) does not resolve
     it. ``where``: the compared layers' span places (``span_places``), to find the spans
     events and relations point at.
     """
     for rec in (d.a, d.b):
-        if isinstance(rec, Span) and (rec.start, rec.end) in gold.spans:
+        if isinstance(rec, Span) and _place(rec) in gold.spans:
             return True
         if isinstance(rec, Event) and where.get(rec.trigger) in gold.triggers:
             return True
