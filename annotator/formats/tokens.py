@@ -21,6 +21,7 @@ from typing import Any
 
 from annotator.formats.common import ExportOptions, ExportReport
 from annotator.model import DocumentAnnotations, Span
+from annotator.rules import repeated_spans
 from annotator.schema import Schema
 
 Token = tuple[int, int]
@@ -338,21 +339,32 @@ def token_layer(
 # -- the spans a token export writes ---------------------------------------------------
 
 
+REPEATED_SPAN = "span repeating another of its layer (place and label)"
+"""why a token export leaves out a span that repeats one of its layer (``rules.same_span``:
+the same offsets, fragments and label; written before the API refused it, ``check`` reports
+it): the words of the other exports (``standoff.live_view``)"""
+
+
 def export_spans(
     doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: ExportReport
 ) -> tuple[list[Span], list[Span]]:
     """(entity spans, trigger spans) of a document, sorted; what cannot go is counted.
 
     Entity spans carry an entity label of the schema, triggers an event type. Discontinuous
-    spans have no token form and are dropped.
+    spans have no token form and are dropped. A span repeating an earlier one of its layer
+    (``rules.repeated_spans``) is dropped as such (``REPEATED_SPAN``), the first kept: it is
+    not another span overlapping the kept one, and spaCy's ``doc.spans`` must not hold it
+    twice.
     """
     entities: list[Span] = []
     triggers: list[Span] = []
-    for span in doc.spans:
-        if span.deleted:
-            continue
+    live = [s for s in doc.spans if not s.deleted]
+    repeats = {k for k, _ in repeated_spans(live)}
+    for k, span in enumerate(live):
         if options.labels and span.label not in options.labels:
             report.drop("label not selected for export")
+        elif k in repeats:
+            report.drop(REPEATED_SPAN)
         elif span.fragments:
             report.drop("discontinuous span (token formats hold contiguous spans only)")
         elif not doc.document.text[span.start : span.end].strip():
