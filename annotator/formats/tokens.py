@@ -151,8 +151,11 @@ _W = rf"(?:[^\W_]|[{_mark_class()}\u200c\u200d])"
 _NUMBER_JOIN = "[.,\u066b\u066c]"
 _TOKEN = re.compile(rf"{_W}+(?:(?<=\d){_NUMBER_JOIN}(?=\d){_W}+)*|\S")
 
-SENTENCE_END = frozenset(".!?;؟؛…\u06d4")
-"""Tokens that end a sentence (Arabic question mark, semicolon and full stop included)."""
+SENTENCE_END = frozenset(".!?؟…\u06d4")
+"""Tokens that end a sentence (the Arabic question mark and full stop included). The
+semicolons ; and ؛ join clauses of one sentence, as spaCy's sentencizer also reads them: in
+Arabic news ؛ often leads into the clause that holds an event's participants (the seed
+article's first sentence), and a break there left those arguments out of the exports."""
 _CLOSERS = frozenset("\"'»”’)]}›")
 
 
@@ -226,7 +229,7 @@ def sentences(
 ) -> list[list[int]]:
     """Token indices grouped into sentences.
 
-    A sentence ends after . ! ? ؟ ; ؛ … (with any closing quotes or brackets right after) and
+    A sentence ends after . ! ? ؟ … ۔ (with any closing quotes or brackets right after) and
     at every line break. No sentence ends inside a ``no_break`` character range (a span).
     """
     starts = [s for s, _ in tokens]

@@ -223,3 +223,28 @@ def test_malformed_sentences_strict_and_lenient(tmp_path: Path) -> None:
     (doc,) = result.documents
     assert doc.text == "محمد زار\nمحمد زار"
     assert [(s.start, s.end) for s in doc.spans] == [(0, 4), (9, 13)]
+
+
+def test_an_argument_after_an_arabic_semicolon_stays_in_its_sentence(tmp_path: Path) -> None:
+    # The seed article's first sentence: the meeting is named before ؛, its participants
+    # after it. A semicolon joins clauses; it used to end the sentence and drop the argument.
+    text = "عقد الاجتماع بباريس؛ وحضره وزير فرنسا."
+    meet, where, who = text.index("الاجتماع"), text.index("باريس"), text.index("فرنسا")
+    spans = (
+        Span("t1", 1, "gold", meet, meet + 8, "Contact:Meet", "الاجتماع"),
+        Span("t2", 1, "gold", where, where + 5, "GPE", "باريس"),
+        Span("t3", 1, "gold", who, who + 5, "GPE", "فرنسا"),
+    )
+    ev = (Event("e1", 1, "gold", "Contact:Meet", "t1"),)
+    args = (
+        Argument("a1", "e1", 1, "gold", "Place", "t2"),
+        Argument("a2", "e1", 1, "gold", "Entity", "t3"),
+    )
+    doc = Document(1, "doc1", text, sha256_text(text))
+    annotations = DocumentAnnotations(doc, spans=spans, events=ev, arguments=args)
+    out = tmp_path / "ace.jsonl"
+    report = write_events_json([annotations], out, SCHEMA)
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    (event,) = json.loads(line)["event_mentions"]
+    assert sorted(a["role"] for a in event["arguments"]) == ["Entity", "Place"]
+    assert "argument in another sentence" not in report.dropped

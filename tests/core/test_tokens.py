@@ -88,7 +88,8 @@ def test_sentences_break_on_arabic_punctuation_and_newlines() -> None:
     text = 'قال: "ذهبت." ثم عاد؟ نعم؛ لا\nسطر آخر'
     toks = tokenize(text)
     got = [" ".join(text[toks[i][0] : toks[i][1]] for i in s) for s in sentences(text, toks)]
-    assert got == ['قال : " ذهبت . "', "ثم عاد ؟", "نعم ؛", "لا", "سطر آخر"]
+    # a semicolon (; or ؛) joins two clauses of one sentence
+    assert got == ['قال : " ذهبت . "', "ثم عاد ؟", "نعم ؛ لا", "سطر آخر"]
 
 
 def test_sentences_never_break_inside_a_span() -> None:
