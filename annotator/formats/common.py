@@ -29,6 +29,9 @@ def never_cancelled() -> bool:
 
 
 OVERLAP_POLICIES = ("outermost", "innermost", "longest")
+REPEATED_SPAN = "span repeating another of its layer (place and label)"
+"""why every export leaves out a span that repeats one of its layer (``rules.same_span``: the
+same offsets, fragments and label; written before the API refused it, ``check`` reports it)"""
 TAG_SCHEMES = ("IOB2", "IOB1", "BIOES")
 
 

@@ -27,7 +27,13 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from annotator.errors import Cancelled
-from annotator.formats.common import ExportOptions, ExportReport, IsCancelled, Progress
+from annotator.formats.common import (
+    REPEATED_SPAN,
+    ExportOptions,
+    ExportReport,
+    IsCancelled,
+    Progress,
+)
 from annotator.model import (
     Argument,
     DocumentAnnotations,
@@ -431,7 +437,7 @@ def live_view(
         kept[live.spans[k].uuid] = live.spans[first].uuid
     if kept:
         for uuid in kept:
-            account.skip(uuid, "span repeating another of its layer (place and label)")
+            account.skip(uuid, REPEATED_SPAN)
         live.spans = [s for s in live.spans if s.uuid not in kept]
     span_rank = {s.uuid: n for n, s in enumerate(live.spans)}
     arguments = arguments_by_event(doc)

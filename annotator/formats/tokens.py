@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from annotator.formats.common import ExportOptions, ExportReport
+from annotator.formats.common import REPEATED_SPAN, ExportOptions, ExportReport
 from annotator.model import DocumentAnnotations, Span
 from annotator.rules import repeated_spans
 from annotator.schema import Schema
@@ -340,12 +340,6 @@ def token_layer(
 
 
 # -- the spans a token export writes ---------------------------------------------------
-
-
-REPEATED_SPAN = "span repeating another of its layer (place and label)"
-"""why a token export leaves out a span that repeats one of its layer (``rules.same_span``:
-the same offsets, fragments and label; written before the API refused it, ``check`` reports
-it): the words of the other exports (``standoff.live_view``)"""
 
 
 def export_spans(

@@ -15,9 +15,8 @@ from spacy.tokens import DocBin
 
 from annotator.cli import main
 from annotator.exporting import export
-from annotator.formats.common import ExportOptions
+from annotator.formats.common import REPEATED_SPAN, ExportOptions
 from annotator.formats.conll import TokenReport
-from annotator.formats.tokens import REPEATED_SPAN
 from annotator.model import Span
 from annotator.project import Project
 
