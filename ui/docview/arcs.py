@@ -10,9 +10,16 @@ drew such arcs in reversed order, docs/design/arabic.md item 9).
 Layout: each arc rises from the top of its source span to a lane just above the line, runs
 along the lane and comes down on the target span with an arrowhead; the role (or relation
 type) is written on the lane. Lanes are stacked so nested arcs do not overlap (narrow arcs
-lowest). An arc whose ends are on different lines goes up to the lane of the source line, out
-to the margin at the end side of the paragraph, along the margin, and in again on the target
-line's lane. Only arcs whose text range meets the visible text are computed and painted.
+lowest). An arc between adjacent lines goes up to the lane of the source line, along it to a
+vertical halfway between the two spans and along the target line's lane to the target. An arc
+whose ends are further apart (lines of text between them, or an end scrolled off screen) goes
+along the source line's lane out to the margin at the end side of the source's paragraph (the
+left margin for right-to-left text, the right one for left-to-right), down or up the margin
+and in again along the target line's lane: lanes lie between lines and the margin beside
+them, so it crosses no text. The end side, not the start: every line of a paragraph begins
+at its start edge, where the eye goes back at each line, while its end edge is ragged and a
+paragraph's last line leaves room there. Only arcs whose text range meets the visible text
+are computed and painted.
 
 The arcs of the selected event (the view's outlined span is its trigger) and the relations of
 the selected span are drawn emphasised, and the selected event's argument spans are outlined.
@@ -452,17 +459,19 @@ class ArcOverlay(QWidget):
                 segments.append(Segment(k, "src", (src.block, src.line), src.cx, dst.cx))
                 plans.append(Plan(src, dst, True))
                 continue
-            # between lines: the vertical runs halfway between the two ends (or straight up or
-            # down from the end that shows), never along a margin
-            shown = src or dst
-            side = (src.cx + dst.cx) / 2 if src and dst else shown.cx if shown else 0.0
+            # between adjacent lines the vertical runs halfway between the two ends; between
+            # lines further apart (or to an end off screen) in the margin, beside the text
+            if src and dst and self._adjacent(src, dst):
+                side, margin = (src.cx + dst.cx) / 2, False
+            else:
+                side, margin = self._margin_x(spans[link.source][0]), True
             ys = src.top if src else (-20.0 if spans[link.source][0] < vs else height + 20)
             yt = dst.top if dst else (-20.0 if spans[link.target][0] < vs else height + 20)
             if src:
                 segments.append(Segment(k, "src", (src.block, src.line), src.cx, side))
             if dst:
                 segments.append(Segment(k, "dst", (dst.block, dst.line), side, dst.cx))
-            plans.append(Plan(src, dst, False, side, ys, yt))
+            plans.append(Plan(src, dst, False, side, ys, yt, margin))
         lanes = assign_lanes(segments)
         self._boxes = None
         generation = (self._version, self._anchor_key, self.view.marks_generation(), self.width())
@@ -492,6 +501,27 @@ class ArcOverlay(QWidget):
                     shape = _shifted(shape, src.top - top)
             out.append(shape)
         return out
+
+    def _adjacent(self, a: Anchor, b: Anchor) -> bool:
+        """Whether two anchors are on adjacent lines (no line of text between them)."""
+        (ub, ul), (lb, ll) = sorted(((a.block, a.line), (b.block, b.line)))
+        if ub == lb:
+            return ll - ul == 1
+        if lb != ub + 1 or ll != 0:
+            return False
+        return ul == self.view.document().findBlockByNumber(ub).layout().lineCount() - 1
+
+    def _margin_x(self, cp: int) -> float:
+        """The x of the margin an arc from a span starting at code point ``cp`` runs along
+        between lines far apart: the middle of the document margin at the end side of the
+        span's paragraph (left when it reads right to left), outside every line's text."""
+        document = self.view.document()
+        block = document.findBlock(self._offsets().to_u16(cp))
+        half = document.documentMargin() / 2
+        left = self.view.contentOffset().x()
+        if block.textDirection() == Qt.LayoutDirection.RightToLeft:
+            return left + half
+        return left + self.view.viewport().width() - half
 
     def _tag_boxes(self) -> _Boxes:
         """The label tags painted in the visible blocks (viewport boxes, sorted by x), built
@@ -554,9 +584,15 @@ class ArcOverlay(QWidget):
         lo, hi = min(y_s, y_t), max(y_s, y_t)
         tags = self._tag_boxes()
         sx, tx = start.x(), end.x()
-        # on one line the arc runs along its lane and no vertical needs moving off a tag
-        near = [] if y_s == y_t else tags.near(min(sx, tx) - 40, max(sx, tx) + 40, lo, hi)
-        way = route((sx, start.y()), (tx, end.y()), y_s, y_t, near)
+        # on one line the arc runs along its lane and no vertical needs moving off a tag; in
+        # the margin it is drawn under the tags that reach there and is never moved
+        if y_s == y_t or plan.margin:
+            near: list[Box] = []
+        else:
+            near = tags.near(min(sx, tx) - 40, max(sx, tx) + 40, lo, hi)
+        way = route(
+            (sx, start.y()), (tx, end.y()), y_s, y_t, near, plan.side if plan.margin else None
+        )
         if not src and len(way.points) == 6:  # off screen: no run on the missing line
             way = Route(way.points[2:], way.label)
         if not dst and len(way.points) >= 4:
@@ -566,7 +602,10 @@ class ArcOverlay(QWidget):
             path.lineTo(x, y)
         label_rect = QRectF()
         if src or dst:
-            cx, cy = way.label if src and dst else (plan.side, y_t if dst else y_s)
+            if src and dst:
+                cx, cy = way.label
+            else:  # the middle of the run on the line that shows
+                cx, cy = ((sx if src else tx) + plan.side) / 2, y_s if src else y_t
             size = (text_width, self._label_h)
             row = tags.near(cx - 3 * text_width, cx + 3 * text_width, cy - 8, cy + 8)
             if emphasised and not link.relation:  # nor under the outlines drawn over it

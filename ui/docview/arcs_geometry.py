@@ -1,7 +1,10 @@
 """Plain geometry records of the arc overlay (``ui.docview.arcs``) and its lane assignment.
 
 Kept apart from the widget so the layout rules can be read (and tested) on their own: an arc
-is planned from its two span anchors, then each line's arc segments get lanes, narrow first.
+is planned from its two span anchors, then each line's arc segments get lanes, narrow first,
+then it is routed (``route``): along lanes, which lie between lines, and down a vertical that
+is halfway between the spans when they are on adjacent lines and in the text area's margin
+when lines lie between them, so no arc runs through the text of another line.
 """
 
 from __future__ import annotations
@@ -94,15 +97,18 @@ class Segment(NamedTuple):
 
 
 class Plan(NamedTuple):
-    """An arc before lanes are known: its anchors (None when off screen), the margin x it
-    runs along when its ends are on different lines, and off-screen y positions."""
+    """An arc before lanes are known: its anchors (None when off screen), the x of its
+    vertical when its ends are on different lines, and off-screen y positions."""
 
     src: Anchor | None
     dst: Anchor | None
     same_line: bool
     side: float = 0.0
+    """the vertical's x: halfway between the spans (adjacent lines) or in the margin"""
     ys: float = 0.0
     yt: float = 0.0
+    margin: bool = False
+    """the vertical runs in the margin (``side``), not between the spans"""
 
 
 class StartIndex:
@@ -208,22 +214,27 @@ def route(
     src_lane: float,
     dst_lane: float,
     boxes: Sequence[Box] = (),
+    margin: float | None = None,
 ) -> Route:
     """The path of an arc from the span at ``src`` (its centre x and the y where the arc meets
-    it) to the span at ``dst``, between the two spans and never out to a margin.
+    it) to the span at ``dst``.
 
     On one line (``src_lane == dst_lane``) the arc rises to the lane, runs along it and comes
     down on the target; the label sits at the middle of the run. Between lines it rises to the
-    source line's lane, runs to a vertical halfway between the two spans (moved sideways off
-    any label tag it would cross, ``clear_x``), goes along it to the target line's lane and in
-    to the target; the label sits at the middle of the longer lane run. Every coordinate is a
-    fixed fraction of the span positions, so the route keeps its shape when the text is zoomed
-    or rewrapped at another width."""
+    source line's lane, runs to a vertical, goes along it to the target line's lane and in to
+    the target; the label sits at the middle of the longer lane run. The vertical is at
+    ``margin`` when one is given: the caller gives the x of the text area's margin for ends on
+    lines far apart, so the vertical passes beside the lines between them and through none
+    (lanes lie between lines, so the whole route keeps off the text). Without one (adjacent
+    lines, nothing between them to cross) it is halfway between the two spans, moved sideways
+    off any label tag it would cross (``clear_x``). Every coordinate is a fixed fraction of the
+    span positions (and the margin), so the route keeps its shape when the text is zoomed or
+    rewrapped at another width."""
     (sx, sy), (tx, ty) = src, dst
-    if src_lane == dst_lane:
+    if src_lane == dst_lane and margin is None:
         points = [(sx, sy), (sx, src_lane), (tx, src_lane), (tx, ty)]
         return Route(points, ((sx + tx) / 2, src_lane))
-    vx = clear_x((sx + tx) / 2, src_lane, dst_lane, boxes)
+    vx = clear_x((sx + tx) / 2, src_lane, dst_lane, boxes) if margin is None else margin
     points = [(sx, sy), (sx, src_lane), (vx, src_lane), (vx, dst_lane), (tx, dst_lane), (tx, ty)]
     longer_first = abs(vx - sx) > abs(tx - vx) + 0.5  # a tie (no tag moved it) goes to dst
     return Route(points, ((sx + vx) / 2, src_lane) if longer_first else ((vx + tx) / 2, dst_lane))
