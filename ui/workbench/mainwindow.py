@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolButton, QWidget
 
 from annotator.errors import AnnotatorError
@@ -44,6 +44,7 @@ from annotator.schema import hotkey_strokes
 from ui.docview.view import DocumentView
 from ui.i18n import core_text, current_language, menu_text, remember_language
 from ui.session import Changes, ProjectLocked, Session
+from ui.widgets import fit_to_screen
 from ui.workbench import collector
 from ui.workbench.document import DocumentModel
 
@@ -129,12 +130,19 @@ def open_session_project(w: MainWindow, path: Path, create: bool) -> bool:
 
 class Place(NamedTuple):
     """Where the analyst left a project: document, selected span, scroll position and text
-    selection (saved per project in the settings)."""
+    selection (saved per project in the settings).
+
+    ``top`` is the line at the top of the view: its paragraph (block number) and where that
+    line starts in it (Qt's position inside the block). The scroll bar's value (``scroll``,
+    all that older settings hold) is no place to go back to: it counts visual lines, and a
+    paragraph not laid out yet counts as one, so where the text wraps the same value shows
+    other lines in a new window (and moves as the paragraphs above it are laid out)."""
 
     doc: int
     span: str
     scroll: int
     selection: tuple[int, int]
+    top: tuple[int, int] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -349,12 +357,16 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------
     def restore_geometry(self) -> None:
-        """The saved window geometry (else 1400x900)."""
+        """The saved window geometry (else 1400x900), at most the available size of its
+        screen (``fit_to_screen``: whole on a 1366x768 laptop, or when the saved size was
+        made on a larger screen)."""
         geometry = self.settings.value(SETTINGS_GEOMETRY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            fit_to_screen(self, QSize(1400, 900))
+        elif not self.windowState() & (
+            Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        ):
+            fit_to_screen(self, self.size())
 
     def restore_state(self) -> None:
         """The saved places of the docks (else ``size_docks``)."""
@@ -405,6 +417,7 @@ class MainWindow(QMainWindow):
             "doc": doc.id,
             "span": self.model.selected_uuid,
             "scroll": self.view.verticalScrollBar().value(),
+            "top": list(self.top_line()),
             "selection": [start, end],
         }
         self.settings.setValue(self._place_key(), json.dumps(place))
@@ -420,9 +433,11 @@ class MainWindow(QMainWindow):
             doc_id, span = int(place["doc"]), str(place.get("span", ""))
             scroll = int(place.get("scroll", 0))
             start, end = (int(x) for x in place.get("selection", [0, 0]))
+            top = place.get("top")
+            block, offset = (int(x) for x in top) if top is not None else (-1, 0)
         except (ValueError, KeyError, TypeError):
             return None
-        return Place(doc_id, span, scroll, (start, end))
+        return Place(doc_id, span, scroll, (start, end), (block, offset) if block >= 0 else None)
 
     def restore_place(self) -> None:
         """Reopen the project where it was left: document, selected span, text selection
@@ -444,10 +459,37 @@ class MainWindow(QMainWindow):
             self.view.select(start, end)
 
         def scroll_back() -> None:
-            self.view.verticalScrollBar().setValue(place.scroll)
+            if place.top is None or not self.show_top_line(*place.top):
+                self.view.verticalScrollBar().setValue(place.scroll)  # (older settings)
 
         scroll_back()
         QTimer.singleShot(0, scroll_back)  # again once the layout has settled
+
+    def top_line(self) -> tuple[int, int]:
+        """The line at the top of the view (``Place.top``): its block number and where it
+        starts in the block."""
+        view = self.view
+        block = view.firstVisibleBlock()
+        if not block.isValid():
+            return (0, 0)
+        view.blockBoundingRect(block)  # lays the block out
+        line = block.layout().lineAt(view.verticalScrollBar().value() - block.firstLineNumber())
+        return (block.blockNumber(), line.textStart() if line.isValid() else 0)
+
+    def show_top_line(self, number: int, offset: int) -> bool:
+        """Scroll so the line of block ``number`` holding ``offset`` (``top_line``) is at the
+        top of the view, its scroll value counted as the view counts lines now, whatever its
+        width and whichever paragraphs above are laid out (the view keeps that line on top
+        as they are). False when the document has no such block."""
+        view = self.view
+        block = view.document().findBlockByNumber(number)
+        if not block.isValid():
+            return False
+        view.blockBoundingRect(block)  # lays the block out
+        line = block.layout().lineForTextPosition(max(0, min(offset, block.length() - 1)))
+        value = block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
+        view.verticalScrollBar().setValue(value)
+        return True
 
     # -- language ----------------------------------------------------------------------------
     def choose_language(self, lang: str) -> None:
