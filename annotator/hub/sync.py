@@ -15,6 +15,14 @@ inserted with ``ON CONFLICT DO NOTHING`` on (kind, uuid, annotator, clock,
 digest of the line), so pushing twice stores once. Records of a document the hub lacks stay
 local (reported; pushed by a later sync once a coordinator adds the document).
 
+Local only: versions written here in layers the role does not push (an analyst who accepts
+agreements into ``gold``, or edits a colleague's span) never reach the hub. The sync does not
+drop them silently: it counts, per layer, the current local versions of those layers that the
+hub holds neither as such nor in a newer version (``SyncReport.local_only``), and every later
+sync counts them again until the hub holds them or something newer (the cursor keeps the mark
+they were first found after). A sync with nothing written since the last one, and none such
+pending, reads nothing for it.
+
 Pull: in one snapshot, every version numbered after the last pulled number that another
 replica pushed, the documents they need (and those assigned to this layer), the team schema;
 merged in one project transaction. The numbers follow commit order (see the migration), so a
@@ -108,6 +116,9 @@ class SyncReport:
     pulled: int = 0
     """record and status versions pulled (then merged)"""
     documents_pulled: int = 0
+    local_only: dict[str, int] = field(default_factory=dict)
+    """per layer this role does not push: local record and status versions the hub holds
+    neither as such nor in a newer version (written here: they stay in this project)"""
     refused: list[str] = field(default_factory=list)
     """hub rows the bundle screen refused (each: where and why); they are not merged"""
     merge: MergeReport | None = None
@@ -126,6 +137,15 @@ class SyncReport:
             out.append(
                 f"not pushed: {self.not_on_hub} versions on documents the hub lacks "
                 "(a coordinator adds them; the next sync pushes them)"
+            )
+        if self.local_only:
+            writes = " and ".join(m.writes) + " only" if m.writes else "no layer"
+            counts = ", ".join(f"{layer} {n}" for layer, n in sorted(self.local_only.items()))
+            out.append(
+                f"stay local (your role writes {writes}): {counts}; the hub takes no other "
+                "layer's versions from you: `annotator bundle` them to whoever writes that "
+                "layer, who merges the bundle and syncs with --full; each sync counts them "
+                "again until the hub holds them or newer ones"
             )
         out += [f"refused by the screen: {r}" for r in self.refused]
         if self.merge is not None:
@@ -152,6 +172,10 @@ class Cursor:
     state: str = ""
     """the project as the last sync left it (``project_state``): a project behind it (restored
     from a backup in place, same file) cannot hold what the cursors say it pulled"""
+    local: bool = False
+    """the last sync found local versions of layers the role does not push (``local_only``)"""
+    local_since: str = ""
+    """then: the mark they were found after; the next sync looks again from there"""
 
 
 def project_state(project: Project) -> str:
@@ -198,6 +222,8 @@ def load_cursor(project_path: Path, hub_id: str) -> Cursor | None:
             pulled_seq=int(entry.get("pulled_seq", 0)),
             assigned=str(entry.get("assigned", "")),
             state=str(entry.get("state", "")),
+            local=bool(entry.get("local", False)),
+            local_since=str(entry.get("local_since", "")),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -237,6 +263,8 @@ def save_cursor(project_path: Path, hub_id: str, cursor: Cursor) -> None:
         "pulled_seq": cursor.pulled_seq,
         "assigned": cursor.assigned,
         "state": cursor.state,
+        "local": cursor.local,
+        "local_since": cursor.local_since,
         "file": _file_id(project_path),
     }
     text = json.dumps({"format": "annotator-hub-sync", "version": 1, "hubs": hubs}, indent=1)
@@ -304,6 +332,10 @@ def sync(
                 cursor = Cursor(origin=new_uuid())
                 save_cursor(project.path, hub_id, cursor)
             mark = project.clock.last
+            if full or cursor.local or mark != cursor.clock_after:
+                since = cursor.local_since if cursor.local else cursor.clock_after
+                report.local_only = _local_only(conn, project, member, since)
+                cursor.local, cursor.local_since = bool(report.local_only), since
             if member.writes and (full or cursor.pending or mark != cursor.clock_after):
                 since = "" if full or cursor.pending else cursor.pushed_mark
                 pending = _push(conn, project, member, since, cursor.origin, report, progress,
@@ -350,6 +382,55 @@ def _own_lines(
                                        "status": s.status.value, "clock": s.clock})  # fmt: skip
                 statuses.append((sha, line))
     return records, statuses
+
+
+def _local_only(conn: Connection, project: Project, member: Member, since: str) -> dict[str, int]:
+    """Per layer the role does not push: the versions stamped after ``since`` (records and
+    document statuses, tombstones included) that the hub holds neither as such nor in a newer
+    version (same record or status, a stamp at least as late). Runs before the pull, so a
+    version a colleague pushed since does not count; read in the hub's current snapshot, one
+    indexed look-up per table, and none when nothing is stamped after ``since``."""
+    others = [layer for layer in project.annotators() if layer not in member.writes]
+    records: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, uuid) -> (layer, clock)
+    statuses: dict[tuple[str, str], str] = {}  # (document sha256, layer) -> clock
+    sha_of = {doc_id: sha for sha, doc_id in project.document_hashes().items()} if others else {}
+    for layer in others:  # every record's layer is in ``annotators`` (the store's key)
+        for kind in RECORD_KINDS:
+            for rec in project.versions(kind, layer):
+                if rec.clock > since:
+                    records[kind, rec.uuid] = (layer, rec.clock)
+        for s in project.doc_statuses(layer):
+            if s.clock > since:
+                statuses[sha_of[s.doc_id], layer] = s.clock
+    if not records and not statuses:
+        return {}
+    held: dict[tuple[str, str], str] = {}
+    if records:
+        for row_kind, row_uuid, row_clock in conn.execute(
+            f"SELECT kind, uuid, max(clock) FROM {SCHEMA}.records "
+            "WHERE (kind, uuid) IN (SELECT * FROM unnest(%s::text[], %s::text[])) "
+            "GROUP BY kind, uuid",
+            ([k for k, _ in records], [u for _, u in records]),
+        ):
+            held[str(row_kind), str(row_uuid)] = str(row_clock)
+    held_status: dict[tuple[str, str], str] = {}
+    if statuses:
+        for row_sha, row_layer, row_clock in conn.execute(
+            f"SELECT doc_sha, annotator, max(clock) FROM {SCHEMA}.statuses "
+            "WHERE (doc_sha, annotator) IN (SELECT * FROM unnest(%s::text[], %s::text[])) "
+            "GROUP BY doc_sha, annotator",
+            ([sha for sha, _ in statuses], [layer for _, layer in statuses]),
+        ):
+            held_status[str(row_sha), str(row_layer)] = str(row_clock)
+    conn.rollback()  # a read; the push and the pull start their own transactions
+    out: dict[str, int] = {}
+    for key, (layer, clock) in records.items():
+        if held.get(key, "") < clock:
+            out[layer] = out.get(layer, 0) + 1
+    for (sha, layer), clock in statuses.items():
+        if held_status.get((sha, layer), "") < clock:
+            out[layer] = out.get(layer, 0) + 1
+    return out
 
 
 def _push(

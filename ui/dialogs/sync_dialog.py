@@ -341,10 +341,7 @@ def start_sync(w: SyncHost, url: str, full: bool = False) -> BackgroundJob | Non
         w.session.refresh()
         if outcome == "finished" and isinstance(payload, SyncReport):
             show_queue(w, worker.queue)
-            w.statusBar().showMessage(
-                w.tr("Synced: {0} sent, {1} received").format(payload.pushed, payload.pulled),
-                10000,
-            )
+            w.statusBar().showMessage(sync_summary(w, payload), 10000)
             show_report(w.window(), payload)
         elif outcome == "failed":
             w.on_error(w.tr("The sync stopped: {0}").format(payload))
@@ -357,6 +354,19 @@ def start_sync(w: SyncHost, url: str, full: bool = False) -> BackgroundJob | Non
     job.done.connect(done)
     job.start()
     return job
+
+
+def sync_summary(w: SyncHost, report: SyncReport) -> str:
+    """The status bar's line after a sync: what was sent and received, and how many versions
+    of layers the role does not push stay in this project (``SyncReport.local_only``: the
+    report names the layers; each sync says it again while they differ from the hub)."""
+    done = w.tr("Synced: {0} sent, {1} received").format(report.pushed, report.pulled)
+    local = sum(report.local_only.values())
+    if not local:
+        return done
+    return w.tr(
+        "{0}; {1} of your changes stay in this project: your role does not write their layers"
+    ).format(done, local)
 
 
 class SyncReportDialog(QDialog):
