@@ -5,7 +5,10 @@ protocol of ``annotator.commands.edits`` so the GUI can put them on its undo sta
 into gold (one transaction), ``undo`` is ``review.retract`` of exactly what was written (one
 transaction, so one undo step however many records), and redo writes the same gold records
 back (same uuids, so later commands referring to them stay valid). A command that would
-write nothing (gold already holds it all) is refused, so no empty step lands on the stack.
+write nothing is refused, so no empty step lands on the stack, with the reason it wrote
+nothing (``_Accepting.nothing``: nothing chosen, no agreement in the document, gold holding
+them all already, agreed events or relations waiting for spans the annotators label
+differently).
 """
 
 from __future__ import annotations
@@ -17,7 +20,17 @@ from annotator.commands.edits import Changed, Command, Version
 from annotator.errors import ValidationError
 from annotator.model import GOLD, Record
 from annotator.project import Project, Written
-from annotator.review import Conflict, accept, accept_all_agreements, retract
+from annotator.review import (
+    Conflict,
+    Disagreement,
+    GoldIndex,
+    accept,
+    accept_all_agreements,
+    compare,
+    is_resolved,
+    retract,
+    span_places,
+)
 
 __all__ = ["AcceptAllAgreements", "AcceptIntoGold"]
 
@@ -38,11 +51,15 @@ class _Accepting(Command):
     def _first(self, project: Project) -> list[Version]:
         written = self._write(project)
         if not written:
-            raise ValidationError(f"nothing to accept: the {self.into} layer already holds it")
+            raise ValidationError(self.nothing(project))
         # spans copied beside gold spans they compete with (annotator.review.Conflict): the
         # window tells the adjudicator, who chose what to accept, that gold now holds both
         self.conflicts = list(getattr(written, "conflicts", []))
         return [(None, rec) for rec in written]
+
+    def nothing(self, project: Project) -> str:
+        """Why the first ``do`` wrote nothing (read after it, only then)."""
+        return f"nothing to accept: the {self.into} layer already holds it"
 
     @property
     def written(self) -> list[Record]:
@@ -66,6 +83,11 @@ class AcceptIntoGold(_Accepting):
     def _write(self, project: Project) -> list[Record]:
         return accept(project, self.uuids, self.into)
 
+    def nothing(self, project: Project) -> str:
+        if not self.uuids:
+            return "nothing to accept: nothing is chosen"
+        return super().nothing(project)
+
 
 class AcceptAllAgreements(_Accepting):
     """Copy into gold everything on which all ``annotators`` agree in one document."""
@@ -78,6 +100,37 @@ class AcceptAllAgreements(_Accepting):
 
     def _write(self, project: Project) -> list[Record]:
         return accept_all_agreements(project, self.doc_id, self.annotators, self.into)
+
+    def nothing(self, project: Project) -> str:
+        """No agreement at all; every agreement already in gold; or agreed events and
+        relations left out (``accept_all_agreements``: a span they need is labelled
+        differently, or has other attributes, and gold holds none at its place)."""
+        names = list(self.annotators)
+        if len(names) < 2:
+            return "nothing to accept: agreements need two annotators at least"
+        who = ", ".join(names[:-1]) + " and " + names[-1]
+        layers = [project.layer(self.doc_id, a) for a in names]
+        agreed: dict[str, list[Disagreement]] = {}  # uuid in the first layer -> its agreements
+        for n, other in enumerate(layers[1:]):
+            for d in compare(layers[0], other):
+                if d.is_agreement and d.a is not None and (n == 0 or d.a.uuid in agreed):
+                    agreed.setdefault(d.a.uuid, []).append(d)
+        common = [ds for ds in agreed.values() if len(ds) == len(layers) - 1]
+        if not common:
+            return f"nothing to accept: {who} agree on nothing in this document"
+        index = GoldIndex.of(project.layer(self.doc_id, self.into))
+        where = span_places(layers)
+        waiting = sum(1 for ds in common if not is_resolved(ds[0], index, where))
+        if not waiting:
+            return (
+                f"nothing to accept: the {self.into} layer already holds all {len(common)} "
+                f"agreements of {who} in this document"
+            )
+        return (
+            f"nothing to accept: {waiting} events or relations {who} agree on need spans whose "
+            f"attributes they set differently; accept one version of those spans into "
+            f"{self.into} first"
+        )
 
     def _changed(self, written: Written) -> Changed:
         # the document is touched even if the step wrote no record
