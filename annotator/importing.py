@@ -13,7 +13,7 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from annotator import rules, scratch
 from annotator.cycles import no_cycle_collection
@@ -303,17 +303,14 @@ def import_documents(
                     result.reading.append(reading)
                     try:  # read, parse and check it all, no lock held (ADR 0008)
                         parts = _parts(result.documents, CHUNK_DOCUMENTS)
-                        checked = _check_ahead(
-                            project.schema, parts, None, annotator, new_labels, strict, cancelled
-                        )
-                        for part in checked:
-                            spill.add(part)
-                            del part
+                        ahead = list(_check_ahead(
+                            project, parts, annotator, new_labels, strict, cancelled, spill
+                        ))  # fmt: skip
                     finally:
                         result.reading.remove(reading)
                     _unchanged_or_raise(result.files)
-                    _write(project, spill.documents(), annotator, new_labels, strict, step,
-                           cancelled, report, None)  # fmt: skip
+                    _write_checked(project, spill, ahead, annotator, new_labels, strict, step,
+                                   cancelled, report)  # fmt: skip
                 report.problems[:0] = result.problems
                 return report
             docs = list(result.documents if isinstance(result, ImportResult) else result)
@@ -393,54 +390,210 @@ def _previewed(
 ) -> Schema:
     """The schema ``_labels`` would leave after ``docs`` (schemas not ``adopted`` yet), built
     without writing it; raises as ``_labels`` raises."""
+    step = _label_step(schema, docs, new_labels, adopted, [])
+    adopted.update(step.defined)
+    return step.after
+
+
+@dataclass(frozen=True)
+class _LabelStep:
+    """What ``_labels`` does for one part of a streamed import, worked out before the lock
+    from the schema the previous parts leave (``before``): written under the lock only if
+    the stored schema is still ``before``."""
+
+    before: Schema
+    after: Schema
+    writes: bool
+    """``_labels`` would write the schema (``Project.update_schema``) for this part"""
+    defined: list[int]
+    """``id()`` of the label lists the files carry that this part adopts"""
+    labels_added: list[str]
+    """``ImportReport.labels_added`` once this part is written"""
+    problems: list[Problem]
+    """what this part's label lists could not add (``_with_defined``)"""
+
+
+def _label_step(
+    schema: Schema,
+    docs: Sequence[ImportedDocument],
+    new_labels: str,
+    adopted: set[int],
+    added: list[str],
+) -> _LabelStep:
+    """``_labels`` of ``docs`` on ``schema`` (``added``: the labels the import added so far),
+    written nowhere; raises as ``_labels`` raises."""
+    report = ImportReport(labels_added=list(added))
     defined = [(src, sch) for src, sch in _defined_labels(docs) if id(sch) not in adopted]
-    adopted.update(id(sch) for _, sch in defined)
-    schema = _with_defined(schema, defined, ImportReport())
-    unknown = _unknown_or_raise(schema, docs, new_labels)
-    if unknown and new_labels == "add":
-        schema = _with_used(schema, unknown, docs)
-    return schema
+    after = _with_defined(schema, defined, report)
+    unknown = _unknown_or_raise(after, docs, new_labels)
+    used = bool(unknown) and new_labels == "add"
+    if used:
+        after = _with_used(after, unknown, docs)
+        report.labels_added = sorted({*report.labels_added, *unknown})
+    return _LabelStep(
+        schema, after, bool(defined) or used, [id(sch) for _, sch in defined],
+        report.labels_added, report.problems,
+    )  # fmt: skip
 
 
 SCRATCH_PREFIX = "annotator-import-"
 """``annotator.scratch`` folders holding a streamed import's checked documents"""
 
 
+@dataclass
+class _Ahead:
+    """One part of a streamed import as ``_check_ahead`` left it (kept in memory: small)."""
+
+    labels: _LabelStep
+    documents: int
+    snapshot: bool
+    """its rows were built against the project as stored (``_Snapshot``, in the spill)"""
+
+
+@dataclass
+class _Snapshot:
+    """One part checked and turned into rows before the write lock, against the project as
+    it was then, with what it read of the project to decide (``_same_as_read`` compares that
+    with the project under the lock). Spilled beside the part's documents."""
+
+    first_id: int
+    shas: list[str]
+    known: dict[str, int]
+    """the stored documents among the part's texts, as ``Batch.document_ids`` gives them"""
+    wanted: dict[str, list[str]]
+    """the record ids the part's files give, per kind"""
+    taken: dict[str, set[str]]
+    """those of ``wanted`` the project held (``Batch.stored_uuids``)"""
+    layers: dict[tuple[int, str], list[Record]]
+    """the stored layers the part adds to (``Project.layer_records``)"""
+    documents: list[Document]
+    annotators: set[str]
+    records: list[Record]
+    statuses: list[DocStatus]
+    sources: dict[str, list[str]]
+    report: ImportReport
+
+
 def _check_ahead(
-    schema: Schema,
+    project: Project,
     parts: Iterable[list[ImportedDocument]],
-    whole: Sequence[ImportedDocument] | None,
     annotator: str,
     new_labels: str,
     strict: bool,
     cancelled: IsCancelled,
-) -> Iterator[list[ImportedDocument]]:
-    """Yield ``parts`` once each is checked as ``_write`` will check it, against ``schema``
-    (the labels the import would add included), without a transaction: a strict import's
-    bad label, offset, reference or name raises here, before the write lock is asked for.
-    What only the stored project decides (a repeated text, an id already taken, a layer's
-    same span) is left to ``_write``, which checks everything again under the lock."""
+    spill: _Spill,
+) -> Iterator[_Ahead]:
+    """Check ``parts`` as ``_write`` checks them and spill them, without a transaction: a
+    strict import's bad label, offset, reference or name raises here, before the write lock
+    is asked for. Each part is also checked against the project as it is now (a snapshot:
+    its texts, ids and layers already stored) and spilled as the rows ``_write`` would write,
+    so the write phase only confirms that what was read is unchanged (``_same_as_read``) and
+    writes. A part repeating a text an earlier part adds ends the snapshot: from it on the
+    write phase checks everything (``_check_part``), as it does when the project changed."""
     from annotator.project import RECORD_KINDS  # here: importing this module loads no store
 
+    hashes = project.document_hashes()
+    next_id = max(hashes.values(), default=0) + 1  # Store.next_document_id
+    schema = project.schema
     adopted: set[int] = set()
-    if whole is not None:
-        schema = _previewed(schema, whole, new_labels, adopted)
-    dry = _Gathered(1, str)  # str(): an empty stamp; nothing here is written
+    added_labels: list[str] = []
+    added: set[str] = set()  # the texts this import adds
+    snapshot = True
     for part in parts:
         if cancelled():
             raise Cancelled("import cancelled; nothing was written")
-        if whole is None:
-            schema = _previewed(schema, part, new_labels, adopted)
-        if strict:  # a lenient import raises nothing here: _write reports what it skips
-            dry.start({}, {kind: set() for kind in RECORD_KINDS})
-            for imp in part:
-                _import_one(
-                    schema, imp, _prepare(imp), annotator, new_labels, True, dry, ImportReport()
-                )
-            dry.documents, dry.records, dry.statuses, dry.sources = [], [], [], {}
-            dry.annotators, dry.layers = set(), {}
-        yield part
-        del part
+        step = _label_step(schema, part, new_labels, adopted, added_labels)
+        adopted.update(step.defined)
+        schema, added_labels = step.after, step.labels_added
+        spill.add(part)  # as read: _import_one sets the keys of events
+        prepared = [_prepare(imp) for imp in part]
+        shas = sorted({sha for _, _, sha in prepared})
+        snapshot = snapshot and added.isdisjoint(shas)
+        gathered = _Gathered(next_id, project.clock.tick if snapshot else str)
+        known = {sha: hashes[sha] for sha in shas if sha in hashes} if snapshot else {}
+        wanted = {k: [u for d in part for u in _uuids(d, k) if u] for k in RECORD_KINDS}
+        # the ids of records on stored texts (a file imported again) are looked up; those
+        # on new texts are taken as free, which the write phase confirms
+        again = [d for d, (_, _, sha) in zip(part, prepared, strict=True) if sha in known]
+        taken = {
+            k: {u for d in again for u in _uuids(d, k) if u and project.find(u, k) is not None}
+            for k in RECORD_KINDS
+        }
+        gathered.start(dict(known), {k: set(v) for k, v in taken.items()})
+        layers = gathered.read_layers(project, part, prepared, annotator) if snapshot else {}
+        report = ImportReport()
+        if snapshot or strict:  # a lenient import without a snapshot: _write reports it all
+            for imp, ready in zip(part, prepared, strict=True):
+                _import_one(schema, imp, ready, annotator, new_labels, strict, gathered, report)
+        if snapshot:
+            spill.add_rows(_Snapshot(
+                gathered.first_id, shas, known, wanted, taken, layers, gathered.documents,
+                gathered.annotators, gathered.records, gathered.statuses, gathered.sources,
+                report,
+            ))  # fmt: skip
+            next_id = gathered.next_id
+            added.update(d.sha256 for d in gathered.documents)
+        yield _Ahead(step, len(part), snapshot)
+        del part, prepared, gathered, layers, report
+
+
+def _same_as_read(project: Project, bulk: Batch, snap: _Snapshot) -> bool:
+    """Whether the project, under the write lock, still answers what ``snap`` read of it:
+    the next document id, its stored texts among the part's, its records among the ids the
+    part gives, and the layers the part adds to. What the part's rows were decided from is
+    then what ``_import_one`` would decide them from now."""
+    return (
+        bulk.next_document_id() == snap.first_id
+        and bulk.document_ids(snap.shas) == snap.known
+        and all(bulk.stored_uuids(k, ids) == snap.taken[k] for k, ids in snap.wanted.items())
+        and project.layer_records(sorted(snap.layers)) == snap.layers
+    )
+
+
+def _same_labels(
+    project: Project, step: _LabelStep, report: ImportReport, adopted: set[int]
+) -> bool:
+    """Write the schema ``step`` leaves if the stored one is still the one it started from
+    (what ``_labels`` would write then); False, nothing written, if it is not."""
+    if step.writes:
+        same: list[bool] = []
+
+        def change(stored: Schema) -> Schema:
+            same.append(stored == step.before)
+            return step.after if same[-1] else stored
+
+        project.update_schema(change)
+        if not all(same) or project.schema != step.after:
+            return False
+    elif project.schema != step.before:
+        return False
+    adopted.update(step.defined)
+    report.labels_added = list(step.labels_added)
+    report.problems.extend(step.problems)
+    return True
+
+
+def _add_report(report: ImportReport, part: ImportReport) -> None:
+    """Add what ``_import_one`` reported of one part (labels aside: ``_same_labels``)."""
+    report.documents_added += part.documents_added
+    report.duplicates += part.duplicates
+    report.already_present += part.already_present
+    report.conflicts += part.conflicts
+    report.spans += part.spans
+    report.events += part.events
+    report.arguments += part.arguments
+    report.relations += part.relations
+    report.problems += part.problems
+    report.doc_ids += part.doc_ids
+    report.event_attributes_moved += part.event_attributes_moved
+
+
+_REPORTED = {"labels_added"} | {
+    "documents_added", "duplicates", "already_present", "conflicts", "spans", "events",
+    "arguments", "relations", "problems", "doc_ids", "event_attributes_moved",
+}  # fmt: skip
+if {f.name for f in dataclasses.fields(ImportReport)} != _REPORTED:  # a field _add_report lacks
+    raise ImportError("annotator.importing._add_report does not add every ImportReport field")
 
 
 def _spill_need(files: Sequence[FileStamp]) -> Message:
@@ -448,10 +601,10 @@ def _spill_need(files: Sequence[FileStamp]) -> Message:
     size = sum(max(f.size, 0) for f in files)
     if not size:
         return Message("an import keeps what it read there until it writes, about the size "
-                       "of its input; nothing was written")  # fmt: skip
+                       "of its input, and the rows it will write; nothing was written")  # fmt: skip
     return Message(
         "an import keeps what it read there until it writes, about the size of its input "
-        "({size}); nothing was written",
+        "({size}), and the rows it will write; nothing was written",
         size=scratch.megabytes(size),
     )
 
@@ -469,7 +622,9 @@ def _unchanged_or_raise(files: Sequence[FileStamp]) -> None:
 
 class _Spill:
     """Checked documents kept in a private scratch file (``annotator.scratch``) between the
-    reading and the write phase: the memory of one part, whatever the input's size.
+    reading and the write phase: the memory of one part, whatever the input's size. Each
+    part is kept as read (``add``, for a write phase that checks it again) and, when it was
+    checked against the project as stored, as the rows to write (``add_rows``).
 
     The label lists the files carry (``ImportedDocument.schema``) stay in memory and come
     back as the same objects, so each is adopted once."""
@@ -481,7 +636,9 @@ class _Spill:
             self._fh = path.open("wb")
         self._schemas: list[Schema] = []
         self._index: dict[int, int] = {}
-        self._parts = 0
+        self._parts: list[int] = []  # where each part starts in the file
+        self._rows: dict[int, int] = {}  # part -> where its rows start
+        self._reader: BinaryIO | None = None
 
     def add(self, part: list[ImportedDocument]) -> None:
         schemas: list[int] = []
@@ -496,29 +653,48 @@ class _Spill:
             schemas.append(self._index[id(sch)])
             d.schema = None
         try:
-            with scratch.room(self._need):
-                pickle.dump((part, schemas), self._fh, protocol=pickle.HIGHEST_PROTOCOL)
+            self._dump((part, schemas), self._parts)
         finally:
             for d, k in zip(part, schemas, strict=True):
                 if k >= 0:
                     d.schema = self._schemas[k]
-        self._parts += 1
+
+    def add_rows(self, rows: _Snapshot) -> None:
+        """The rows of the part added last."""
+        starts: list[int] = []
+        self._dump(rows, starts)
+        self._rows[len(self._parts) - 1] = starts[0]
+
+    def _dump(self, obj: object, starts: list[int]) -> None:
+        with scratch.room(self._need):
+            starts.append(self._fh.tell())
+            pickle.dump(obj, self._fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
         with scratch.room(self._need):
             self._fh.close()
 
-    def documents(self) -> Iterator[ImportedDocument]:
-        """The documents added, in order, read back a part at a time."""
-        self.close()
-        with self.path.open("rb") as fh:
-            for _ in range(self._parts):
-                part, schemas = pickle.load(fh)  # our own private file, written just now
-                for d, k in zip(part, schemas, strict=True):
-                    if k >= 0:
-                        d.schema = self._schemas[k]
-                yield from part
-                del part
+    def _load(self, at: int) -> Any:
+        if self._reader is None:
+            with scratch.room(self._need):
+                self._fh.close()
+            self._reader = self.path.open("rb")
+        self._reader.seek(at)
+        return pickle.load(self._reader)  # our own private file, written just now
+
+    def part(self, k: int) -> list[ImportedDocument]:
+        """Part ``k`` as read."""
+        part, schemas = self._load(self._parts[k])
+        for d, i in zip(part, schemas, strict=True):
+            if i >= 0:
+                d.schema = self._schemas[i]
+        return cast("list[ImportedDocument]", part)
+
+    def rows(self, k: int) -> _Snapshot:
+        """The rows of part ``k`` (``_Ahead.snapshot``)."""
+        return cast("_Snapshot", self._load(self._rows[k]))
 
 
 PART_WEIGHT = 2_000_000
@@ -559,8 +735,6 @@ def _write(
 ) -> None:
     """Write ``docs`` part by part in one transaction. ``whole``: the same documents as a
     list, whose labels are taken at once (else part by part)."""
-    from annotator.project import RECORD_KINDS  # here: importing this module loads no store
-
     adopted: set[int] = set()
     done = 0
     with project.batch() as bulk:
@@ -570,29 +744,101 @@ def _write(
         for part in _parts(docs, CHUNK_DOCUMENTS):
             if whole is None:
                 _labels(project, part, new_labels, report, adopted)
-            prepared = [_prepare(imp) for imp in part]
-            wanted = {
-                kind: [u for d in part for u in _uuids(d, kind) if u] for kind in RECORD_KINDS
-            }
-            batch.start(
-                bulk.document_ids(sorted({sha for _, _, sha in prepared})),
-                {kind: bulk.stored_uuids(kind, uuids) for kind, uuids in wanted.items()},
-            )
-            batch.read_layers(project, part, prepared, annotator)
-            for imp, ready in zip(part, prepared, strict=True):
-                if cancelled():
-                    raise Cancelled("import cancelled; nothing was written")
-                _import_one(
-                    project.schema, imp, ready, annotator, new_labels, strict, batch, report
-                )
-                done += 1
-                progress(done)
-            batch.flush(bulk)
-            del part, prepared, imp  # let go of this part before the next one is read
+            done = _check_part(project, bulk, batch, part, annotator, new_labels, strict,
+                               progress, cancelled, report, done)  # fmt: skip
+            del part  # let go of this part before the next one is read
         bulk.log(
             ("", "import", "documents", source, None, {"documents": shas})
             for source, shas in batch.sources.items()
         )
+
+
+def _write_checked(
+    project: Project,
+    spill: _Spill,
+    ahead: Sequence[_Ahead],
+    annotator: str,
+    new_labels: str,
+    strict: bool,
+    progress: Callable[[int], None],
+    cancelled: IsCancelled,
+    report: ImportReport,
+) -> None:
+    """The write phase of a streamed import, in one transaction: each part checked against
+    a snapshot (``_check_ahead``) is written as its rows were built when the project still
+    answers what the snapshot read (``_same_as_read``, ``_same_labels``); from the first part
+    it does not (another connection wrote meanwhile) or that has no rows, every part is read
+    back and checked again under the lock (``_check_part``), as before ADR 0008's snapshot."""
+    adopted: set[int] = set()
+    sources: dict[str, list[str]] = {}
+    done = 0
+    batch: _Gathered | None = None  # once set: every part checked under the lock
+    with project.batch() as bulk:
+        for k, part_ahead in enumerate(ahead):
+            if cancelled():
+                raise Cancelled("import cancelled; nothing was written")
+            if batch is None and part_ahead.snapshot:
+                snap = spill.rows(k)
+                if _same_as_read(project, bulk, snap) and _same_labels(
+                    project, part_ahead.labels, report, adopted
+                ):
+                    rows = _Gathered(snap.first_id, bulk.stamper, first_id=snap.first_id)
+                    rows.documents, rows.records = snap.documents, snap.records
+                    rows.annotators, rows.statuses = snap.annotators, snap.statuses
+                    rows.flush(bulk)
+                    _add_report(report, snap.report)
+                    for source, shas in snap.sources.items():
+                        sources.setdefault(source, []).extend(shas)
+                    done += part_ahead.documents
+                    progress(done)
+                    del snap, rows
+                    continue
+                del snap
+            if batch is None:
+                batch = _Gathered(bulk.next_document_id(), bulk.stamper, sources=sources)
+            part = spill.part(k)
+            _labels(project, part, new_labels, report, adopted)
+            done = _check_part(project, bulk, batch, part, annotator, new_labels, strict,
+                               progress, cancelled, report, done)  # fmt: skip
+            del part
+        bulk.log(
+            ("", "import", "documents", source, None, {"documents": shas})
+            for source, shas in sources.items()
+        )
+
+
+def _check_part(
+    project: Project,
+    bulk: Batch,
+    batch: _Gathered,
+    part: Sequence[ImportedDocument],
+    annotator: str,
+    new_labels: str,
+    strict: bool,
+    progress: Callable[[int], None],
+    cancelled: IsCancelled,
+    report: ImportReport,
+    done: int,
+) -> int:
+    """Check one part against the project under the write lock and write it; returns the
+    documents done so far."""
+    from annotator.project import RECORD_KINDS  # here: importing this module loads no store
+
+    prepared = [_prepare(imp) for imp in part]
+    wanted = {kind: [u for d in part for u in _uuids(d, kind) if u] for kind in RECORD_KINDS}
+    batch.start(
+        bulk.document_ids(sorted({sha for _, _, sha in prepared})),
+        {kind: bulk.stored_uuids(kind, uuids) for kind, uuids in wanted.items()},
+    )
+    batch.read_layers(project, part, prepared, annotator)
+    for imp, ready in zip(part, prepared, strict=True):
+        if cancelled():
+            raise Cancelled("import cancelled; nothing was written")
+        _import_one(project.schema, imp, ready, annotator, new_labels, strict, batch, report)
+        done += 1
+        progress(done)
+    batch.flush(bulk)
+    return done
 
 
 def _prepare(imp: ImportedDocument) -> tuple[str, Callable[[int], int], str]:
@@ -660,18 +906,21 @@ class _Gathered:
         part: Sequence[ImportedDocument],
         prepared: Sequence[tuple[str, Callable[[int], int], str]],
         default_annotator: str,
-    ) -> None:
+    ) -> dict[tuple[int, str], list[Record]]:
         """Read at once what the layers this part adds to on stored documents hold: a fixed
-        number of queries per part (``Project.layer_records``), not five per document."""
+        number of queries per part (``Project.layer_records``), not five per document.
+        Returns what was read."""
         keys = {
             (self.known[sha], imp.annotator or default_annotator or DEFAULT_ANNOTATOR)
             for imp, (_, _, sha) in zip(part, prepared, strict=True)
             if sha in self.known
         }
-        for key, held in project.layer_records(sorted(keys)).items():
+        read = project.layer_records(sorted(keys))
+        for key, held in read.items():
             layer = self.layers[key] = _Layer()
             for rec in held:
                 layer.add(rec)
+        return read
 
     def layer(self, doc_id: int, annotator: str) -> _Layer:
         """What the layer holds on a document: stored live records (``read_layers``) plus
