@@ -257,3 +257,45 @@ def test_the_scratch_file_holds_parts_and_rows(
     monkeypatch.setattr(importing._Spill, "add_rows", add_rows)
     imported(make(tmp_path / "p.annotator"), src)
     assert held == [CHUNK_DOCUMENTS, CHUNK_DOCUMENTS, 3]
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_the_snapshot_writes_what_the_full_check_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, strict: bool
+) -> None:
+    """New labels added, a text the project holds (its span a conflict), a text repeated in
+    a part and, lenient, a span outside its text skipped: the rows built ahead give the
+    report and the project the check under the lock gives."""
+    src = write_input(tmp_path / "in.jsonl", repeat={9: 8})
+    lines = src.read_text(encoding="utf-8").splitlines()
+    extra = json.loads(lines[LATE])
+    extra["spans"].append({"start": 5, "end": 11, "label": "MINISTRY"})
+    if not strict:
+        extra["spans"].append({"start": 0, "end": 10_000, "label": "PER"})
+    lines[LATE] = json.dumps(extra, ensure_ascii=False)
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def first(p: Project) -> None:
+        stores_a_text_of_the_input(p)
+
+    path = make(tmp_path / "p.annotator")
+    with Project.open(path) as p:
+        first(p)
+    calls = counted(monkeypatch)
+    with Project.open(path) as p:
+        report = import_documents(
+            p, stream_files([src], strict=strict), annotator="amal", new_labels="add",
+            strict=strict,
+        )  # fmt: skip
+        got = [line.split(" differs")[0] for line in report.lines()], stored(p)
+    assert len(calls) == DOCS
+    ref = make(tmp_path / "reference.annotator")
+    with Project.open(ref) as p:
+        first(p)
+        want = import_documents(
+            p, read_jsonl(src, strict=strict), annotator="amal", new_labels="add",
+            strict=strict,
+        )  # fmt: skip
+        assert got == ([line.split(" differs")[0] for line in want.lines()], stored(p))
+    assert report.labels_added == ["MINISTRY"] and report.duplicates and report.conflicts
+    assert strict or any("outside the text" in str(p) for p in report.problems)
