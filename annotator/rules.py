@@ -22,6 +22,12 @@ What is decided here:
   ``relation_problem``): types and roles in the schema, argument and relation argument types
   accepted by the schema (alternatives, symmetric relations, ``<ENTITY>``/``<EVENT>``/
   ``<ANY>``, label parents), and references to LIVE records of the same document and layer;
+- triggers (``trigger_label_problem``, part of ``event_problem``): an event's trigger span is
+  labelled with the event's type; a span labelled with an event type triggers a live event
+  (``eventless_triggers``: listed by ``check``, left out of the exports' entities, never a
+  condition of writing since a trigger span is written before its event); a span triggering
+  events is relabelled as something other than an event type only with its events removed
+  (``relabel_trigger_problem``);
 - arguments of one event (``repeated_argument_problem``): at most one argument with the same
   role and the same filler;
 - spans of one layer (``repeated_span_problem``): at most one live span at the same place
@@ -788,6 +794,8 @@ def _quiet_events(
             and type(e.annotator) is str
             and e.annotator == annotator
             and e.trigger in by_uuid  # a live span of the layer
+            and (found := label_of(e.trigger)) is not None
+            and found[0] == kind  # trigger_label_problem
             and type(kind) is str
             and kind in kinds
             and judge._attributes_ok(kind, e.attributes)
@@ -932,8 +940,76 @@ def event_problem(schema: Schema, event: Event, trigger: Span | None) -> Violati
             "unknown-type",
             Message("event type {type} is not in the schema", type=_shown(event.type)),
         )
-    return attributes_problem(schema, event.type, event.attributes) or text_problem(
-        event.note, _NOTE
+    return (
+        trigger_label_problem(event, trigger)
+        or attributes_problem(schema, event.type, event.attributes)
+        or text_problem(event.note, _NOTE)
+    )
+
+
+def trigger_label_problem(event: Event, trigger: Span) -> Violation | None:
+    """An event's trigger span carries the event's type as its label (a trigger is a span
+    labelled with an event type: a span relabelled as an entity triggers nothing, and a
+    trigger relabelled with another event type takes its events along)."""
+    if trigger.label == event.type:
+        return None
+    return Violation(
+        "trigger-label",
+        Message(
+            "{event}: its trigger span is labelled {label}, not with the event's type",
+            event=str(event.type),
+            label=_shown(trigger.label),
+        ),
+    )
+
+
+def eventless_triggers(schema: Schema, spans: Sequence[Span], events: Iterable[Event]) -> list[int]:
+    """The places among ``spans`` (a layer's) of the live spans labelled with an event type
+    that trigger no live event of ``events`` (the layer's): ``eventless_trigger_problem``.
+    Read from the fields (of a lazily read layer, its columns): no span record is made."""
+    kinds = _names(schema).events
+    triggered = {e.trigger for e in events if not e.deleted}
+    return [
+        k
+        for k, (label, uuid, deleted) in enumerate(
+            zip(
+                fields_of(spans, "label"),
+                fields_of(spans, "uuid"),
+                fields_of(spans, "deleted"),
+                strict=True,
+            )
+        )
+        if type(label) is str and label in kinds and not deleted and uuid not in triggered
+    ]
+
+
+def eventless_trigger_problem(span: Span) -> Violation:
+    """A span labelled with an event type triggers an event. Not a condition of writing (a
+    trigger span is written before its event), but listed by ``check`` and kept out of the
+    exports' entities; found by ``eventless_triggers``."""
+    return Violation(
+        "no-event", Message("{label}: a trigger without an event", label=str(span.label))
+    )
+
+
+def relabel_trigger_problem(
+    schema: Schema, triggered: Iterable[Event], label: str
+) -> Violation | None:
+    """Relabelling a span that triggers the events ``triggered`` as ``label``: allowed when
+    ``label`` is an event type (the events' type follows it), else refused while the span
+    triggers a live event (the edit that relabels must remove them: ``trigger_label_problem``
+    would find each left on it)."""
+    kinds = sorted({e.type for e in triggered if not e.deleted})
+    if not kinds or label in _names(schema).events:
+        return None
+    return Violation(
+        "trigger-label",
+        Message(
+            "this span triggers {events}; relabelled {label}, not an event type, it can "
+            "trigger none: delete its events first",
+            events=", ".join(map(str, kinds)),
+            label=_shown(label),
+        ),
     )
 
 
@@ -1296,6 +1372,7 @@ class LayerRules:
             and _same_layer(event, trigger)
             and type(kind) is str
             and kind in self._names.events
+            and trigger.label == kind  # trigger_label_problem
             and self._attributes_ok(kind, event.attributes)
             and _no_note(event.note)
         ):

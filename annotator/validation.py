@@ -5,8 +5,9 @@ Checks: file integrity, the schema's own problems, and every live record under t
 covered text, labels/types/roles/attributes in the schema, argument and relation types,
 references to live records of the same document and layer, one argument per role and
 filler of an event and one span per place and label of a layer (data written before those
-rules). Role cardinality (missing
-required roles, too many fillers) is checked here only: it never blocks saving.
+rules), an event's trigger labelled with its type. Role cardinality (missing
+required roles, too many fillers) and spans labelled with an event type that trigger no event
+(``rules.eventless_triggers``) are checked here only: they never block saving.
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def _check_layer(
     for k, first in rules.repeated_spans(da.spans):
         s = da.spans[k]
         add(s.uuid, s.annotator, rules.repeated_span_problem(s, (da.spans[first],)))
+    # a span labelled with an event type that triggers no live event
+    for k in rules.eventless_triggers(schema, da.spans, events.values()):
+        s = da.spans[k]
+        add(s.uuid, s.annotator, rules.eventless_trigger_problem(s))
     args_of = da.arguments_by_event()
     # the rules of events, arguments and relations as ``LayerRules`` applies them: the same
     # functions, the answers for a type, role and label found good remembered

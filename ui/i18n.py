@@ -337,6 +337,15 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "label {label} is not in the schema"),
     QT_TRANSLATE_NOOP("CoreMessage", "{event}: its trigger span is missing or deleted"),
     QT_TRANSLATE_NOOP(
+        "CoreMessage", "{event}: its trigger span is labelled {label}, not with the event's type"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: a trigger without an event"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "this span triggers {events}; relabelled {label}, not an event type, it can "
+        "trigger none: delete its events first",
+    ),
+    QT_TRANSLATE_NOOP(
         "CoreMessage",
         "an event's trigger must be a span of the same document and layer",
     ),

@@ -31,12 +31,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from annotator import rules
 from annotator.model import DocStatus, Record, Span, Status, record_kind
 from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:
     from annotator.batch import Batch, LogEntry
     from annotator.project import Project, Written
+    from annotator.rules import Violation
 
 
 def _restore(project: Project, record: Record, action: str) -> None:
@@ -566,13 +568,47 @@ def delete_span_with_links(project: Project, uuid: str) -> Command:
     return Macro([*children, DeleteSpan(uuid)], "delete span")
 
 
-def relabel(project: Project, uuid: str, label: str) -> Command:
+class Refused(Command):
+    """An edit the rules refused when it was made: ``do`` raises the violation (so a window
+    shows it as any refused edit, and a ``Macro`` holding it writes nothing)."""
+
+    def __init__(self, violation: Violation) -> None:
+        super().__init__()
+        self.violation = violation
+        self.text = "refused edit"
+
+    def _first(self, project: Project) -> list[Version]:
+        raise self.violation.error()
+
+
+def relabel(project: Project, uuid: str, label: str, *, remove_events: bool = False) -> Command:
     """Relabel a span; a trigger relabelled to another event type takes its event along, and
-    labelling a plain span with an event type makes it a trigger (one step either way)."""
+    labelling a plain span with an event type makes it a trigger (one step either way).
+
+    A trigger relabelled as something other than an event type would leave its events on a
+    span that triggers nothing (``rules.relabel_trigger_problem``): refused (the command's
+    ``do`` raises, naming the event types), unless ``remove_events``: then the events it
+    triggers go, with their arguments and the arguments of other events they fill, in the same
+    step (undo brings all of them back with the label)."""
     span = project.span(uuid)
-    events = [e for e in project.events(span.doc_id, span.annotator) if e.trigger == uuid]
+    layer_events = project.events(span.doc_id, span.annotator)
+    events = [e for e in layer_events if e.trigger == uuid]
     is_event_type = project.schema.event(label) is not None
     children: list[Command] = []
+    refused = rules.relabel_trigger_problem(project.schema, events, label)
+    if refused is not None:
+        if not remove_events:
+            return Refused(refused)
+        gone = {e.uuid for e in events}
+        children += [
+            DeleteArgument(a.uuid)
+            for e in layer_events
+            if e.uuid not in gone
+            for a in project.arguments(e.uuid)
+            if a.target in gone
+        ]
+        children += [DeleteEvent(e.uuid) for e in events]
+        events = []
     if label != span.label:
         children.append(UpdateSpan(uuid, label=label))
     if is_event_type and not events:

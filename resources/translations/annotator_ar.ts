@@ -540,22 +540,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="535"/>
+        <location filename="../../ui/workbench/panels.py" line="542"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="535"/>
+        <location filename="../../ui/workbench/panels.py" line="542"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="535"/>
+        <location filename="../../ui/workbench/panels.py" line="542"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="536"/>
+        <location filename="../../ui/workbench/panels.py" line="543"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -1056,66 +1056,81 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="339"/>
+        <source>{event}: its trigger span is labelled {label}, not with the event&apos;s type</source>
+        <translation>{event}: مقطع مُطلِقه موسوم بـ{label}، لا بنوع الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="342"/>
+        <source>{label}: a trigger without an event</source>
+        <translation>{label}: مُطلِق بلا حدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="343"/>
+        <source>this span triggers {events}; relabelled {label}, not an event type, it can trigger none: delete its events first</source>
+        <translation>هذا المقطع مُطلِق {events}؛ وإن أُعيدت تسميته بـ{label}، وهو ليس نوع حدث، فلن يُطلِق أي حدث: احذف أحداثه أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="348"/>
         <source>an event&apos;s trigger must be a span of the same document and layer</source>
         <translation>يجب أن يكون مُطلِق الحدث مقطعًا من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="343"/>
+        <location filename="../../ui/i18n.py" line="352"/>
         <source>event type {type} is not in the schema</source>
         <translation>نوع الحدث {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="344"/>
+        <location filename="../../ui/i18n.py" line="353"/>
         <source>argument {role}: its event is missing or deleted</source>
         <translation>المعمول {role}: حدثه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="345"/>
+        <location filename="../../ui/i18n.py" line="354"/>
         <source>{event}: argument {role} points at a deleted span</source>
         <translation>{event}: المعمول {role} يشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="346"/>
+        <location filename="../../ui/i18n.py" line="355"/>
         <source>argument target {target} is not a live record of this layer</source>
         <translation>هدف المعمول {target} ليس سجلًا قائمًا في هذه الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="350"/>
+        <location filename="../../ui/i18n.py" line="359"/>
         <source>{event} has no role {role}</source>
         <translation>لا يوجد في {event} دور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="351"/>
+        <location filename="../../ui/i18n.py" line="360"/>
         <source>role {role} of {event} does not accept {label}</source>
         <translation>الدور {role} في {event} لا يقبل {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="352"/>
+        <location filename="../../ui/i18n.py" line="361"/>
         <source>{event}: {target} already fills its role {role} (argument {other}); an event takes one argument per role and filler</source>
         <translation>{event}: {target} يملأ الدور {role} من قبل (المعمول {other})؛ يأخذ الحدث معمولًا واحدًا لكل دور ومالئ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="357"/>
+        <location filename="../../ui/i18n.py" line="366"/>
         <source>{text} is already labelled {label} at {span} (span {other}); a layer takes one span per place and label</source>
         <translation>{text} موسوم من قبل بالتسمية {label} في {span} (المقطع {other})؛ تحمل الطبقة مقطعًا واحدًا لكل موضع وتسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="362"/>
+        <location filename="../../ui/i18n.py" line="371"/>
         <source>relation {relation} points at a deleted span</source>
         <translation>العلاقة {relation} تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="363"/>
+        <location filename="../../ui/i18n.py" line="372"/>
         <source>a relation links two spans of the same document and layer</source>
         <translation>تربط العلاقة بين مقطعين من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="364"/>
+        <location filename="../../ui/i18n.py" line="373"/>
         <source>relation type {type} is not in the schema</source>
         <translation>نوع العلاقة {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="365"/>
+        <location filename="../../ui/i18n.py" line="374"/>
         <source>relation {relation} does not link {source} to {target}</source>
         <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
     </message>
@@ -1208,57 +1223,57 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="240"/>
+        <location filename="../../ui/workbench/panels.py" line="247"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="243"/>
+        <location filename="../../ui/workbench/panels.py" line="250"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="253"/>
+        <location filename="../../ui/workbench/panels.py" line="260"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="253"/>
+        <location filename="../../ui/workbench/panels.py" line="260"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="253"/>
+        <location filename="../../ui/workbench/panels.py" line="260"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="384"/>
+        <location filename="../../ui/workbench/panels.py" line="391"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="384"/>
+        <location filename="../../ui/workbench/panels.py" line="391"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="418"/>
+        <location filename="../../ui/workbench/panels.py" line="425"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="418"/>
+        <location filename="../../ui/workbench/panels.py" line="425"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="424"/>
+        <location filename="../../ui/workbench/panels.py" line="431"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض وثائق قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="427"/>
+        <location filename="../../ui/workbench/panels.py" line="434"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -1266,27 +1281,27 @@
 <context>
     <name>EditingController</name>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="129"/>
+        <location filename="../../ui/workbench/editing.py" line="131"/>
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="132"/>
+        <location filename="../../ui/workbench/editing.py" line="134"/>
         <source>Choose an annotator name first.</source>
         <translation>اختر اسم موسِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="160"/>
+        <location filename="../../ui/workbench/editing.py" line="162"/>
         <source>Select some text or a span first.</source>
         <translation>حدّد نصًا أو مقطعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="178"/>
+        <location filename="../../ui/workbench/editing.py" line="197"/>
         <source>{0} is already labelled {1}.</source>
         <translation>{0} موسوم من قبل بالتسمية {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="261"/>
+        <location filename="../../ui/workbench/editing.py" line="280"/>
         <source>{0} is already an argument of this event.</source>
         <translation>{0} معمول لهذا الحدث من قبل.</translation>
     </message>
@@ -1969,79 +1984,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="172"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="559"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="582"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="179"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="600"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="623"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="239"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="246"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="240"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="247"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="242"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="249"/>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="249"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="256"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="185"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="192"/>
         <source>Switch annotator</source>
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="459"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="500"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="545"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="586"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="546"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="587"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="548"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="589"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="548"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="589"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="551"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="592"/>
         <source>Project: {0} (checking: read-only until it passes)</source>
         <translation>المشروع: {0} (قيد الفحص: للقراءة فقط حتى يجتازه)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="557"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="598"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="562"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="603"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="574"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="615"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -3006,96 +3021,96 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="219"/>
+        <location filename="../../ui/search/tools.py" line="220"/>
         <source>{0} ({1}): {2} mentions</source>
         <translation>{0} ({1}): {2} من الإشارات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="259"/>
+        <location filename="../../ui/search/tools.py" line="262"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="271"/>
+        <location filename="../../ui/search/tools.py" line="274"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="334"/>
+        <location filename="../../ui/search/tools.py" line="337"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="438"/>
+        <location filename="../../ui/search/tools.py" line="441"/>
         <source>Cancelled; no suggestions were stored.</source>
         <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="310"/>
+        <location filename="../../ui/search/tools.py" line="313"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="310"/>
+        <location filename="../../ui/search/tools.py" line="313"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="320"/>
-        <location filename="../../ui/search/tools.py" line="324"/>
-        <location filename="../../ui/search/tools.py" line="397"/>
+        <location filename="../../ui/search/tools.py" line="323"/>
+        <location filename="../../ui/search/tools.py" line="327"/>
+        <location filename="../../ui/search/tools.py" line="400"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="320"/>
+        <location filename="../../ui/search/tools.py" line="323"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="343"/>
+        <location filename="../../ui/search/tools.py" line="346"/>
         <source>Every document</source>
         <translation>كل الوثائق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="345"/>
+        <location filename="../../ui/search/tools.py" line="348"/>
         <source>This document</source>
         <translation>هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="324"/>
+        <location filename="../../ui/search/tools.py" line="327"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="356"/>
-        <location filename="../../ui/search/tools.py" line="364"/>
-        <location filename="../../ui/search/tools.py" line="381"/>
+        <location filename="../../ui/search/tools.py" line="359"/>
+        <location filename="../../ui/search/tools.py" line="367"/>
+        <location filename="../../ui/search/tools.py" line="384"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="358"/>
+        <location filename="../../ui/search/tools.py" line="361"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات (*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="364"/>
+        <location filename="../../ui/search/tools.py" line="367"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="381"/>
+        <location filename="../../ui/search/tools.py" line="384"/>
         <source>Reading the suggestions…</source>
         <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="397"/>
+        <location filename="../../ui/search/tools.py" line="400"/>
         <source>Matching the names…</source>
         <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="414"/>
+        <location filename="../../ui/search/tools.py" line="417"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>
@@ -3592,6 +3607,21 @@ Remove only the argument, or delete the whole event?</source>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="206"/>
+        <source>“{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} removes the event and its arguments. Continue?</source>
+        <translation>«{0}» مُطلِق حدث من نوع {1}، عدد معمولاته: {2}. إعادة تسميته بـ{3} تحذف الحدث ومعمولاته. أتريد المتابعة؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="216"/>
+        <source>Relabel a trigger</source>
+        <translation>إعادة تسمية مُطلِق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="218"/>
+        <source>Relabel and remove the event</source>
+        <translation>إعادة التسمية وحذف الحدث</translation>
+    </message>
 </context>
 <context>
     <name>w</name>
@@ -3699,7 +3729,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="568"/>
+        <location filename="../../ui/review/window.py" line="573"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
@@ -3826,12 +3856,12 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="89"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="90"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="91"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="92"/>
         <source>Problems</source>
         <translation>المشكلات</translation>
     </message>

@@ -163,7 +163,8 @@ class EditingController(QObject):
         elif span.label != label or (
             project.schema.event(label) is not None and not self.model.event_of(span.uuid)
         ):
-            self.session.execute(cmds.relabel(project, span.uuid, label), select=span.uuid)
+            # a trigger relabelled as an entity asks before its events go
+            self.event_tools.relabel(span.uuid, label)
 
     def _held(self, span: Span) -> Span | None:
         """The span of the shown layer that ``span`` would repeat (``rules.same_span``), read

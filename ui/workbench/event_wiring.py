@@ -16,11 +16,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from annotator import commands as cmds
+from annotator import rules
 from annotator.model import placed_all
 from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
-from ui.events.relations import Linker, LinkHost
-from ui.i18n import role_display, type_tag
+from ui.events.relations import Linker, LinkHost, ask_choice
+from ui.i18n import isolate, role_display, type_tag
 from ui.workbench.details import DetailsPanel, linked_edit
 from ui.workbench.document import DocumentModel
 from ui.workbench.panels import LabelPalette
@@ -184,6 +185,43 @@ class EventTools:
         else:
             command = cmds.DeleteRelation(uuid)
         self.w.session.execute(command, select=self.w.model.selected_uuid)
+
+    def relabel(self, uuid: str, label: str) -> None:
+        """Relabel span ``uuid`` as ``label`` (one step; a trigger's events follow another
+        event type). A trigger relabelled as something other than an event type would trigger
+        nothing (``rules.relabel_trigger_problem``): the user is asked first, and a yes removes
+        its events with their arguments in the same step (one undo brings all back)."""
+        project = self.w.session.project
+        span = self.w.model.span_of(uuid)
+        if project is None or span is None:
+            return
+        layer = self.w.model.layer
+        events = [e for e in layer.events if e.trigger == uuid and not e.deleted]
+        remove = rules.relabel_trigger_problem(project.schema, events, label) is not None
+        if remove:
+            gone = {e.uuid for e in events}
+            n = sum(1 for a in layer.arguments if a.event in gone and not a.deleted)
+            kinds = sorted({e.type for e in events})
+            text = self.w.tr(
+                "“{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} removes "
+                "the event and its arguments. Continue?"
+            ).format(
+                isolate(span.text),
+                ", ".join(isolate(type_tag(project.schema, k)) for k in kinds),
+                n,
+                isolate(type_tag(project.schema, label)),
+            )
+            choice = ask_choice(
+                self.w.window(),
+                self.w.tr("Relabel a trigger"),
+                text,
+                [("remove", self.w.tr("Relabel and remove the event"))],
+            )
+            if not choice:
+                return
+        self.w.session.execute(
+            cmds.relabel(project, uuid, label, remove_events=remove), select=uuid
+        )
 
     def go_to_record(self, doc_id: int, uuid: str) -> None:
         """Show the span behind a problem: the span itself, an event's trigger, an argument's
