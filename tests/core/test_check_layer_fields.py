@@ -54,6 +54,9 @@ def oracle(da: DocumentAnnotations, schema: Schema, annotator: str = "") -> list
     for k, first in rules.repeated_spans(da.spans):  # (every span as stored: ids may repeat)
         s = da.spans[k]
         add(s.uuid, s.annotator, rules.repeated_span_problem(s, (da.spans[first],)))
+    for k in rules.eventless_triggers(schema, da.spans, events.values()):
+        s = da.spans[k]
+        add(s.uuid, s.annotator, rules.eventless_trigger_problem(s))
     for e in events.values():
         add(e.uuid, e.annotator, rules.event_problem(schema, e, spans.get(e.trigger)))
         et = schema.event(e.type)

@@ -249,7 +249,8 @@ def test_a_deletion_and_a_new_reference_merge_alike_in_either_order(
         (doc,) = p.documents()
         a = p.add_span(doc.id, 0, 6, "GPE", "amal")
         b = p.add_span(doc.id, 7, 9, "PER", "amal")
-        meet = p.add_span(doc.id, 10, 15, "Contact.Meet", "amal")
+        # (a Contact.Meet span with no event is a problem of its own: made only when used)
+        meet = p.add_span(doc.id, 10, 15, "Contact.Meet", "amal") if link != "relation end" else a
         if link == "argument target":
             event = p.add_event(meet.uuid)
         gone = meet if link == "event trigger" else a

@@ -125,7 +125,7 @@ def commands(p: Project) -> list[Callable[[], C.Command]]:
         lambda: C.AddSpan(doc.id, 0, 4, "PER", "bench"),
         lambda: C.UpdateSpan(uid(1, 0, 0, 5), label="ORG"),
         lambda: C.DeleteSpan(uid(1, 0, 0, 7)),
-        lambda: C.AddEvent(uid(1, 0, 0, 12), "Conflict.Attack"),
+        lambda: C.add_event_with_trigger(doc.id, 0, 4, "Conflict.Attack", "bench"),
         lambda: C.DeleteEvent(uid(1, 0, 1, 0)),
         lambda: C.AddArgument(uid(1, 0, 1, 1), "Attacker", uid(1, 0, 0, 3)),
         lambda: C.DeleteArgument(uid(1, 0, 2, 3)),
