@@ -31,9 +31,10 @@ attributes but the OneIE mention type, normalisations, notes) is counted as drop
 that trigger no event are entity mentions, unless labelled with an event type: a trigger
 without an event (``rules.eventless_triggers``) is left out, its reason given. An event whose
 trigger span is not labelled with its type (``rules.trigger_label_problem``, data written
-before that rule) is left out with its arguments; its span goes by its label. Records are
-written in a stable order (``standoff.live_view``), so exporting a project re-imported from the
-file writes the same file.
+before that rule) is left out with its arguments by ``standoff.live_view``, as in every
+stand-off export; its span goes by its label. Records are written in a stable order
+(``standoff.live_view``), so exporting a project re-imported from the file writes the same
+file.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ from annotator.formats.common import (
 from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, ident, need_dict, need_str
 from annotator.formats.source import lines, shown
-from annotator.formats.standoff import Account, LiveDoc, live_view
+from annotator.formats.standoff import Account, live_view
 from annotator.formats.tokens import UNTOKENISED, TokenLayer, token_layer
 from annotator.model import (
     Argument,
@@ -75,7 +76,7 @@ from annotator.model import (
     Span,
 )
 from annotator.output import writing
-from annotator.rules import eventless_triggers, is_reference, trigger_label_problem
+from annotator.rules import eventless_triggers, is_reference
 from annotator.schema import Schema
 from annotator.schema.model import AttributeDef
 from annotator.text import unique_name
@@ -142,7 +143,6 @@ def _layout(
     relations by the style's writer."""
     live = live_view(doc, options, account, schema)
     text = doc.document.text
-    _keep_triggers(live, schema, account)
     eventless = {live.spans[k].uuid for k in eventless_triggers(schema, live.spans, live.events)}
     triggers = {e.trigger for e in live.events}
     both: list[Span] = []
@@ -220,22 +220,6 @@ def _layout(
     account.report.tokens += len(layer.tokens)
     account.report.tokens_split += layer.n_split
     return layer, sents
-
-
-def _keep_triggers(live: LiveDoc, schema: Schema, account: Account) -> None:
-    """Leave out of ``live`` the events whose trigger span is not labelled with their type
-    (``rules.trigger_label_problem``: data written before that rule), with their arguments;
-    their spans are written by their labels (an entity label: an entity mention)."""
-    by_uuid = {s.uuid: s for s in live.spans}
-    kept: list[Event] = []
-    for ev in live.events:
-        if trigger_label_problem(ev, by_uuid[ev.trigger]) is None:
-            kept.append(ev)
-            continue
-        account.skip(ev.uuid, "event whose trigger span is not labelled with its type")
-        for arg in live.arguments.get(ev.uuid, ()):
-            account.skip(arg.uuid, "argument of an event not exported")
-    live.events = kept
 
 
 def _wrote(account: Account, ev: _Event) -> None:

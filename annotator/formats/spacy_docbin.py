@@ -7,7 +7,11 @@ no span is misaligned and ``doc.text`` equals the stored text exactly. Non-overl
 travel in ``doc.user_data`` (``DocBin(store_user_data=True)``) with character offsets:
 ``user_data["events"] = [{"id", "type", "trigger": [start, end], "arguments": [{"role",
 "span": [start, end], "label"}]}]`` and ``user_data["relations"] = [{"id", "type", "arg1",
-"arg2"}]``.
+"arg2"}]``. An event whose trigger span is not labelled with its type (data written before
+``rules.trigger_label_problem``) is left out as by ``standoff.live_view`` (``MISLABELLED``),
+with its arguments and the arguments pointing at it; its span goes by its label. A span
+labelled with an event type that triggers no event stays in ``doc.spans["triggers"]``, as the
+stand-off formats write it (docs/design/formats.md A.4).
 """
 
 from __future__ import annotations
@@ -28,6 +32,12 @@ from annotator.formats.common import (
     split_of,
 )
 from annotator.formats.conll import TokenReport, check_options, held_spans, total_of
+from annotator.formats.standoff import (
+    EVENT_LEFT_OUT,
+    FILLER_LEFT_OUT,
+    MISLABELLED,
+    mislabelled_events,
+)
 from annotator.formats.tokens import (
     TokenLayer,
     blank_arabic,
@@ -125,6 +135,13 @@ def to_doc(
 def _user_data(doc: DocumentAnnotations, sdoc: Any, report: TokenReport) -> None:
     spans = {s.uuid: s for s in doc.spans if not s.deleted}
     events = [e for e in doc.events if not e.deleted]
+    mislabelled = mislabelled_events(events, spans)
+    for ev in events:
+        if ev.uuid in mislabelled:
+            report.drop_record(MISLABELLED, "event")
+            for _ in doc.arguments_of(ev.uuid):
+                report.drop_record(EVENT_LEFT_OUT, "argument")
+    events = [e for e in events if e.uuid not in mislabelled]
     trigger_of = {e.uuid: e.trigger for e in events}
     out_events: list[dict[str, Any]] = []
     for ev in events:
@@ -137,6 +154,9 @@ def _user_data(doc: DocumentAnnotations, sdoc: Any, report: TokenReport) -> None
         args: list[dict[str, Any]] = []
         for arg in doc.arguments_of(ev.uuid):
             target = spans.get(arg.target) or spans.get(trigger_of.get(arg.target, ""))
+            if target is None and arg.target in mislabelled:
+                report.drop_record(FILLER_LEFT_OUT, "argument")
+                continue
             if target is None:
                 report.drop_record("argument pointing at a missing span", "argument")
                 continue

@@ -3,9 +3,11 @@
 - ``RawOffsets`` maps offsets counted in a file's raw text (BOM kept, CRLF or CR line ends,
   optionally UTF-16 units) onto the stored text, which ``annotator.text.normalise`` made LF-only.
 - ``live_view`` picks the records an export writes (no tombstones, only selected labels, no
-  dangling references) in a stable order: by place and content, never by uuid or storage
-  order, so a project re-imported from an export writes the same bytes. Every format module
-  uses it.
+  dangling references, no event whose trigger span is labelled otherwise: ``MISLABELLED``)
+  in a stable order: by place and content, never by uuid or storage order, so a project
+  re-imported from an export writes the same bytes. The stand-off writers (brat, JSONL,
+  doccano, Label Studio, spaCy JSONL) and the events JSON use it; spaCy's DocBin applies
+  ``MISLABELLED`` through ``mislabelled_events``.
 - ``Account`` counts, per construct (``CONSTRUCTS``), what an export wrote and what it left
   out with the reason, so that ``report.exported + report.lost == held(doc)`` for every format
   that uses it.
@@ -44,7 +46,12 @@ from annotator.model import (
     Relation,
     Span,
 )
-from annotator.rules import is_reference, repeated_arguments, repeated_spans
+from annotator.rules import (
+    is_reference,
+    repeated_arguments,
+    repeated_spans,
+    trigger_label_problem,
+)
 from annotator.schema import Schema
 from annotator.text import OffsetMap, normalise, normalise_drops
 
@@ -361,6 +368,27 @@ _NO_PLACE = {
 
 # -- choosing what an export writes, in a stable order -----------------------------------------
 
+MISLABELLED = "event whose trigger span is not labelled with its type"
+"""Why an export leaves out an event whose trigger span carries another label
+(``rules.trigger_label_problem``: data written before that rule); its arguments go with it,
+the arguments and relations pointing at it are left out as pointing at a record not exported,
+and its span is written by its own label."""
+
+EVENT_LEFT_OUT = "argument of an event not exported"
+FILLER_LEFT_OUT = "argument whose filler was not exported"
+
+
+def mislabelled_events(events: Iterable[Event], spans: dict[str, Span]) -> set[str]:
+    """The uuids of ``events`` whose trigger (looked up in ``spans``, by uuid) is not labelled
+    with the event's type (``rules.trigger_label_problem``); an event whose trigger is not in
+    ``spans`` is not among them (it is left out for that)."""
+    return {
+        e.uuid
+        for e in events
+        if (trigger := spans.get(e.trigger)) is not None
+        and trigger_label_problem(e, trigger) is not None
+    }
+
 
 @dataclass
 class LiveDoc:
@@ -423,7 +451,11 @@ def live_view(
 
     A span repeating another of its layer (``rules.same_span``: the same place and label,
     written before the API refused it) is left out, the first in this order kept; the events,
-    arguments and relations that point at it point at the kept one instead."""
+    arguments and relations that point at it point at the kept one instead.
+
+    An event whose trigger span is not labelled with its type (``MISLABELLED``) is left out
+    with its arguments, as are the arguments and relations pointing at it; its span stays,
+    written by its label."""
     live = LiveDoc()
     spans = [s for s in doc.spans if not s.deleted]
     if options.labels:
@@ -454,12 +486,16 @@ def live_view(
             ]
             for ev, args in arguments.items()
         }
+    mislabelled = mislabelled_events(events, {s.uuid: s for s in live.spans})
     for ev in events:
-        if ev.trigger not in span_rank:
-            account.skip(ev.uuid, "event whose trigger span was not exported")
+        if ev.trigger not in span_rank or ev.uuid in mislabelled:
+            gone = ev.uuid in mislabelled
+            account.skip(
+                ev.uuid, MISLABELLED if gone else "event whose trigger span was not exported"
+            )
             for a in arguments.get(ev.uuid, ()):
-                account.skip(a.uuid, "argument of an event not exported")
-    live.events = [e for e in events if e.trigger in span_rank]
+                account.skip(a.uuid, EVENT_LEFT_OUT)
+    live.events = [e for e in events if e.trigger in span_rank and e.uuid not in mislabelled]
     live.events = by_content(
         live.events,
         lambda e: (span_rank[e.trigger], e.type),
@@ -488,7 +524,7 @@ def live_view(
             elif known(a.target):
                 args.append(a)
             else:
-                account.skip(a.uuid, "argument whose filler was not exported")
+                account.skip(a.uuid, FILLER_LEFT_OUT)
         args.sort(key=lambda a: (roles.get(a.role, len(roles)), a.role, rank(a.target), a.uuid))
         live.arguments[ev.uuid] = args
     for r in doc.relations:
