@@ -55,13 +55,13 @@
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="191"/>
-        <location filename="../../ui/workbench/menus.py" line="200"/>
+        <location filename="../../ui/workbench/menus.py" line="234"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="193"/>
-        <location filename="../../ui/workbench/menus.py" line="202"/>
+        <location filename="../../ui/workbench/menus.py" line="236"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -71,277 +71,277 @@
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="177"/>
+        <location filename="../../ui/workbench/menus.py" line="211"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="178"/>
+        <location filename="../../ui/workbench/menus.py" line="212"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="179"/>
+        <location filename="../../ui/workbench/menus.py" line="213"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="180"/>
+        <location filename="../../ui/workbench/menus.py" line="214"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="183"/>
+        <location filename="../../ui/workbench/menus.py" line="217"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="188"/>
+        <location filename="../../ui/workbench/menus.py" line="222"/>
         <source>Import a &amp;folder of .txt files…</source>
         <translation>استيراد &amp;مجلد ملفات ‎.txt…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="191"/>
+        <location filename="../../ui/workbench/menus.py" line="225"/>
         <source>Import &amp;with options…</source>
         <translation>استيراد &amp;مع خيارات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="192"/>
+        <location filename="../../ui/workbench/menus.py" line="226"/>
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="194"/>
+        <location filename="../../ui/workbench/menus.py" line="228"/>
         <source>S&amp;ync with the team hub…</source>
         <translation>م&amp;زامنة مع خادم الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="195"/>
+        <location filename="../../ui/workbench/menus.py" line="229"/>
         <source>Team &amp;progress…</source>
         <translation>تقدّم ال&amp;فريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="197"/>
+        <location filename="../../ui/workbench/menus.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="199"/>
+        <location filename="../../ui/workbench/menus.py" line="233"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="208"/>
+        <location filename="../../ui/workbench/menus.py" line="242"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="215"/>
+        <location filename="../../ui/workbench/menus.py" line="249"/>
         <source>&amp;Schema…</source>
         <translation>&amp;المخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="217"/>
+        <location filename="../../ui/workbench/menus.py" line="251"/>
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="218"/>
+        <location filename="../../ui/workbench/menus.py" line="252"/>
         <source>Switch &amp;annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="224"/>
+        <location filename="../../ui/workbench/menus.py" line="258"/>
         <source>Apply the last label</source>
         <translation>تطبيق آخر تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="229"/>
+        <location filename="../../ui/workbench/menus.py" line="263"/>
         <source>&amp;Sticky label (every selection gets it)</source>
         <translation>تسمية &amp;ثابتة (تُطبَّق على كل تحديد)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="233"/>
+        <location filename="../../ui/workbench/menus.py" line="267"/>
         <source>Snap selections to &amp;words</source>
         <translation>ضبط التحديد على حدود ال&amp;كلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="238"/>
+        <location filename="../../ui/workbench/menus.py" line="272"/>
         <source>Trim a proclitic off the start</source>
         <translation>نزع سابقة متصلة من البداية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="239"/>
+        <location filename="../../ui/workbench/menus.py" line="273"/>
         <source>Give the proclitic back</source>
         <translation>إرجاع السابقة المتصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="241"/>
-        <source>Start edge → right</source>
-        <translation>حافة البداية ← يمينًا</translation>
+        <location filename="../../ui/workbench/menus.py" line="277"/>
+        <source>Move start edge right</source>
+        <translation>حرّك حافة البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="242"/>
-        <source>Start edge → left</source>
-        <translation>حافة البداية ← يسارًا</translation>
+        <location filename="../../ui/workbench/menus.py" line="278"/>
+        <source>Move start edge left</source>
+        <translation>حرّك حافة البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="243"/>
-        <source>End edge → right</source>
-        <translation>حافة النهاية ← يمينًا</translation>
+        <location filename="../../ui/workbench/menus.py" line="279"/>
+        <source>Move end edge right</source>
+        <translation>حرّك حافة النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="244"/>
-        <source>End edge → left</source>
-        <translation>حافة النهاية ← يسارًا</translation>
+        <location filename="../../ui/workbench/menus.py" line="280"/>
+        <source>Move end edge left</source>
+        <translation>حرّك حافة النهاية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="245"/>
-        <source>Start edge → right, a word</source>
-        <translation>حافة البداية ← يمينًا، كلمة</translation>
+        <location filename="../../ui/workbench/menus.py" line="283"/>
+        <source>Move start edge right a word</source>
+        <translation>حرّك حافة البداية يمينًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="246"/>
-        <source>Start edge → left, a word</source>
-        <translation>حافة البداية ← يسارًا، كلمة</translation>
+        <location filename="../../ui/workbench/menus.py" line="289"/>
+        <source>Move start edge left a word</source>
+        <translation>حرّك حافة البداية يسارًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="247"/>
-        <source>End edge → right, a word</source>
-        <translation>حافة النهاية ← يمينًا، كلمة</translation>
+        <location filename="../../ui/workbench/menus.py" line="292"/>
+        <source>Move end edge right a word</source>
+        <translation>حرّك حافة النهاية يمينًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="248"/>
-        <source>End edge → left, a word</source>
-        <translation>حافة النهاية ← يسارًا، كلمة</translation>
+        <location filename="../../ui/workbench/menus.py" line="298"/>
+        <source>Move end edge left a word</source>
+        <translation>حرّك حافة النهاية يسارًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="253"/>
+        <location filename="../../ui/workbench/menus.py" line="303"/>
         <source>Add &amp;relation (then click the target)</source>
         <translation>إضافة &amp;علاقة (ثم انقر الهدف)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="255"/>
+        <location filename="../../ui/workbench/menus.py" line="305"/>
         <source>New &amp;argument span for the selected event</source>
         <translation>مقطع &amp;معمول جديد للحدث المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="262"/>
+        <location filename="../../ui/workbench/menus.py" line="312"/>
         <source>&amp;Next annotation</source>
         <translation>التوسيم ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="270"/>
+        <location filename="../../ui/workbench/menus.py" line="320"/>
         <source>&amp;Previous annotation</source>
         <translation>التوسيم ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="279"/>
+        <location filename="../../ui/workbench/menus.py" line="329"/>
         <source>Mark done and go to the &amp;next document</source>
         <translation>وسم كمنجز والانتقال إلى المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="287"/>
+        <location filename="../../ui/workbench/menus.py" line="337"/>
         <source>Mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="294"/>
+        <location filename="../../ui/workbench/menus.py" line="344"/>
         <source>Next &amp;unfinished document</source>
         <translation>المستند &amp;غير المنجز التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="302"/>
+        <location filename="../../ui/workbench/menus.py" line="352"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="310"/>
+        <location filename="../../ui/workbench/menus.py" line="360"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="316"/>
+        <location filename="../../ui/workbench/menus.py" line="366"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="317"/>
+        <location filename="../../ui/workbench/menus.py" line="367"/>
         <source>Show other annotators&apos; &amp;layers…</source>
         <translation>إظهار &amp;طبقات الموسِّمين الآخرين…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="318"/>
+        <location filename="../../ui/workbench/menus.py" line="368"/>
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="321"/>
+        <location filename="../../ui/workbench/menus.py" line="371"/>
         <source>Automatic (per paragraph)</source>
         <translation>تلقائي (لكل فقرة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="322"/>
+        <location filename="../../ui/workbench/menus.py" line="372"/>
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="323"/>
+        <location filename="../../ui/workbench/menus.py" line="373"/>
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="329"/>
+        <location filename="../../ui/workbench/menus.py" line="379"/>
         <source>Show &amp;invisible characters</source>
         <translation>إظهار المحارف &amp;غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="332"/>
+        <location filename="../../ui/workbench/menus.py" line="382"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="333"/>
+        <location filename="../../ui/workbench/menus.py" line="383"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="334"/>
+        <location filename="../../ui/workbench/menus.py" line="384"/>
         <source>Show &amp;arcs</source>
         <translation>إظهار الأ&amp;قواس</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="338"/>
+        <location filename="../../ui/workbench/menus.py" line="388"/>
         <source>&amp;Language (after a restart)</source>
         <translation>اللغ&amp;ة (بعد إعادة التشغيل)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="349"/>
+        <location filename="../../ui/workbench/menus.py" line="399"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="350"/>
+        <location filename="../../ui/workbench/menus.py" line="400"/>
         <source>&amp;Review colleagues&apos; work…</source>
         <translation>&amp;مراجعة عمل الزملاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="351"/>
+        <location filename="../../ui/workbench/menus.py" line="401"/>
         <source>&amp;Agreement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="353"/>
+        <location filename="../../ui/workbench/menus.py" line="403"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="354"/>
+        <location filename="../../ui/workbench/menus.py" line="404"/>
         <source>Command &amp;palette…</source>
         <translation>&amp;لوحة الأوامر…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="355"/>
+        <location filename="../../ui/workbench/menus.py" line="405"/>
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
@@ -1309,22 +1309,22 @@
 <context>
     <name>EntityList</name>
     <message>
-        <location filename="../../ui/search/entities.py" line="137"/>
+        <location filename="../../ui/search/entities.py" line="152"/>
         <source>Filter by label or text</source>
         <translation>تصفية حسب التسمية أو النص</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="184"/>
+        <location filename="../../ui/search/entities.py" line="215"/>
         <source>Show concordance</source>
         <translation>عرض السياقات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="185"/>
+        <location filename="../../ui/search/entities.py" line="216"/>
         <source>Relabel all as</source>
         <translation>إعادة تسمية الكل بـ</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="193"/>
+        <location filename="../../ui/search/entities.py" line="225"/>
         <source>Delete all {0} mentions</source>
         <translation>حذف الإشارات كلها ({0})</translation>
     </message>
@@ -1332,27 +1332,27 @@
 <context>
     <name>EntityModel</name>
     <message>
-        <location filename="../../ui/search/entities.py" line="48"/>
+        <location filename="../../ui/search/entities.py" line="54"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="49"/>
+        <location filename="../../ui/search/entities.py" line="55"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="50"/>
+        <location filename="../../ui/search/entities.py" line="56"/>
         <source>Mentions</source>
         <translation>الإشارات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="51"/>
+        <location filename="../../ui/search/entities.py" line="57"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="52"/>
+        <location filename="../../ui/search/entities.py" line="58"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
@@ -1403,217 +1403,217 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="152"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="396"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="401"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="413"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="420"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="172"/>
         <source> (needs {0})</source>
         <translation> (يتطلب {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="177"/>
         <source>All layers (each record names its annotator)</source>
         <translation>كل الطبقات (كل سجل يذكر موسِّمه)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="178"/>
         <source>gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
         <source>Any status</source>
         <translation>أي حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="199"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="198"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="213"/>
         <source>default (Unicode words and punctuation)</source>
         <translation>الافتراضي (كلمات يونيكود وعلامات الترقيم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="199"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="214"/>
         <source>spaCy Arabic</source>
         <translation>spaCy العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
         <source>outermost</source>
         <translation>الأشمل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
         <source>innermost</source>
         <translation>الأضيق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
         <source>longest</source>
         <translation>الأطول</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="228"/>
         <source>-DOCSTART- line between documents</source>
         <translation>سطر ‎-DOCSTART-‎ بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="234"/>
         <source>The export report appears here.</source>
         <translation>يظهر تقرير التصدير هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="258"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="260"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="261"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="247"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="262"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="251"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="266"/>
         <source>Output</source>
         <translation>المُخرَج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="254"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="269"/>
         <source>Splits</source>
         <translation>التقسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="256"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="271"/>
         <source>Split seed</source>
         <translation>بذرة التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="257"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="272"/>
         <source>Tokenizer</source>
         <translation>المُقطِّع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="258"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="273"/>
         <source>Overlapping spans keep</source>
         <translation>عند تداخل المقاطع يُبقى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="259"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="274"/>
         <source>Tag scheme</source>
         <translation>نظام الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="261"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="276"/>
         <source>spaCy spans key</source>
         <translation>مفتاح مقاطع spaCy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="262"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="277"/>
         <source>Training data options</source>
         <translation>خيارات بيانات التدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="300"/>
         <source>The {0} format needs {1}, which is not installed. Add it with:
 {2}</source>
         <translation>تتطلب صيغة {0} الحزمة {1}، وهي غير مثبتة. أضفها بالأمر:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="289"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="304"/>
         <source>Splits: {0}</source>
         <translation>التقسيمات: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="291"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="306"/>
         <source>Choose where to write the export.</source>
         <translation>اختر مكان كتابة التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="293"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="308"/>
         <source>The spaCy spans key cannot be empty.</source>
         <translation>لا يمكن أن يكون مفتاح مقاطع spaCy فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="295"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="310"/>
         <source>Choose at least one label.</source>
         <translation>اختر تسمية واحدة على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="310"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="325"/>
         <source>{0} has no splits.</source>
         <translation>لا تقسيمات في {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="314"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="329"/>
         <source>One split (train). Example: train=0.8,test=0.2</source>
         <translation>تقسيم واحد (train). مثال: train=0.8,test=0.2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="319"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="334"/>
         <source> — by document; adding documents never moves others</source>
         <translation> — حسب المستند؛ إضافة مستندات لا تنقل غيرها أبدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="321"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="336"/>
         <source>A folder (only an earlier export of this format is replaced).</source>
         <translation>مجلد (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="322"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="337"/>
         <source>A file (only an earlier export of this format is replaced).</source>
         <translation>ملف (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="358"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="375"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="400"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="417"/>
         <source>folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="400"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="417"/>
         <source>file</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="402"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="421"/>
         <source>The {0} {1} holds an earlier {2} export. Replace it?</source>
         <translation>يحوي {0} {1} تصديرًا سابقًا بصيغة {2}. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="406"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="427"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="417"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="438"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="419"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="440"/>
         <source>Export failed, nothing was written:
 {0}</source>
         <translation>فشل التصدير، لم يُكتب شيء:
@@ -1623,49 +1623,59 @@
 <context>
     <name>ExportFormats</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="123"/>
         <source>lossless project JSONL (spans, events, relations, attributes, notes)</source>
         <translation>JSONL المشروع دون فقد (المقاطع والأحداث والعلاقات والخصائص والملاحظات)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="126"/>
         <source>spaCy v3 DocBin (.spacy): doc.ents + doc.spans</source>
         <translation>DocBin لـ spaCy v3 ‏(.spacy): doc.ents و doc.spans</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="127"/>
         <source>spaCy/Prodigy JSONL</source>
         <translation>JSONL بصيغة spaCy/Prodigy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="128"/>
         <source>Hugging Face datasets token classification (DatasetDict)</source>
         <translation>تصنيف الرموز لمكتبة datasets من Hugging Face ‏(DatasetDict)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="131"/>
         <source>CoNLL-2003 style BIO/IOB2/BIOES</source>
         <translation>بنمط CoNLL-2003 ‏(BIO/IOB2/BIOES)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="132"/>
         <source>brat standoff .txt/.ann + annotation.conf</source>
         <translation>صيغة brat المنفصلة ‏.txt/.ann مع annotation.conf</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
         <source>event extraction JSON lines (ACE05-E / OneIE style)</source>
         <translation>أسطر JSON لاستخراج الأحداث (بنمط ACE05-E / OneIE)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="136"/>
         <source>doccano JSONL</source>
         <translation>JSONL بصيغة doccano</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="137"/>
         <source>Label Studio JSON tasks</source>
         <translation>مهام JSON لـ Label Studio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="142"/>
+        <source>plain text: one document per .txt file, or a folder of them</source>
+        <translation>نص عادي: مستند لكل ملف ‎.txt، أو مجلد منها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/export_dialog.py" line="145"/>
+        <source>CSV with a text column (the other columns go to meta)</source>
+        <translation>CSV بعمود للنص (تذهب بقية الأعمدة إلى meta)</translation>
     </message>
 </context>
 <context>
@@ -1691,7 +1701,7 @@
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="46"/>
+        <location filename="../../ui/workbench/menus.py" line="50"/>
         <source>Annotator projects (*.annotator);;All files (*)</source>
         <translation>مشاريع Annotator (*.annotator);;كل الملفات (*)</translation>
     </message>
@@ -1794,113 +1804,113 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="91"/>
-        <location filename="../../ui/dialogs/import_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="138"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="100"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="102"/>
         <source>Add a folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="104"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="109"/>
         <source>auto (from the file name)</source>
         <translation>تلقائي (من اسم الملف)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="119"/>
         <source>Strict: the first bad line aborts, nothing is written</source>
         <translation>صارم: أول سطر معيب يوقف الاستيراد ولا يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="120"/>
         <source>Lenient: skip bad lines and list them</source>
         <translation>متساهل: تخطي الأسطر المعيبة وسردها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="127"/>
         <source>error — abort the import</source>
         <translation>خطأ — إيقاف الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="128"/>
         <source>add — add them to the schema</source>
         <translation>إضافة — إضافتها إلى المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="129"/>
         <source>skip — leave their annotations out and list them</source>
         <translation>تخطٍّ — استبعاد توسيماتها وسردها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="135"/>
         <source>The import report appears here.</source>
         <translation>يظهر تقرير الاستيراد هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="148"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="149"/>
         <source>CSV text column</source>
         <translation>عمود النص في CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="150"/>
         <source>Layer (when a file names none)</source>
         <translation>الطبقة (إن لم يذكر الملف طبقة)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="151"/>
         <source>Malformed lines</source>
         <translation>الأسطر المعيبة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="153"/>
         <source>Labels not in the schema</source>
         <translation>تسميات خارج المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="180"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="179"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="186"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="215"/>
         <source>choose a format: {0}</source>
         <translation>اختر صيغة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="226"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="232"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="239"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="235"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="242"/>
         <source>Import failed; nothing was imported:
 {0}</source>
         <translation>فشل الاستيراد؛ لم يُستورد شيء:
@@ -3284,7 +3294,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SyncReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="367"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="377"/>
         <source>Sync</source>
         <translation>مزامنة</translation>
     </message>
@@ -3506,7 +3516,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="117"/>
         <source>Choose another path?</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
@@ -3681,7 +3691,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="446"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="467"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
         <location filename="../../ui/review/agreement_window.py" line="432"/>
         <source>Open a project first.</source>
@@ -3703,8 +3713,8 @@ Remove only the argument, or delete the whole event?</source>
         <translation>أُلغي الدمج؛ لم يُدمج شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_dialog.py" line="270"/>
-        <location filename="../../ui/workbench/menus.py" line="567"/>
+        <location filename="../../ui/dialogs/import_dialog.py" line="277"/>
+        <location filename="../../ui/workbench/menus.py" line="619"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
@@ -3734,7 +3744,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="420"/>
+        <location filename="../../ui/workbench/menus.py" line="470"/>
         <source>Search all &amp;documents…</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
@@ -3745,37 +3755,37 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="548"/>
+        <location filename="../../ui/workbench/menus.py" line="600"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="557"/>
+        <location filename="../../ui/workbench/menus.py" line="609"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="567"/>
+        <location filename="../../ui/workbench/menus.py" line="619"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="570"/>
+        <location filename="../../ui/workbench/menus.py" line="622"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="574"/>
+        <location filename="../../ui/workbench/menus.py" line="626"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="600"/>
+        <location filename="../../ui/workbench/menus.py" line="652"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="602"/>
+        <location filename="../../ui/workbench/menus.py" line="654"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>
@@ -3821,17 +3831,22 @@ Remove only the argument, or delete the whole event?</source>
         <translation>جارٍ دمج تغييرات الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="345"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="363"/>
         <source>Synced: {0} sent, {1} received</source>
         <translation>تمت المزامنة: أُرسل {0}، استُلم {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="350"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="368"/>
+        <source>{0}; {1} of your changes stay in this project: your role does not write their layers</source>
+        <translation>{0}؛ {1} من تغييراتك تبقى في هذا المشروع: دورك لا يكتب طبقاتها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="347"/>
         <source>The sync stopped: {0}</source>
         <translation>توقفت المزامنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="353"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="350"/>
         <source>Sync cancelled; what was sent or received stays.</source>
         <translation>أُلغيت المزامنة؛ يبقى ما أُرسل أو استُلم.</translation>
     </message>

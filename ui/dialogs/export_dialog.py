@@ -52,7 +52,7 @@ from annotator.model import GOLD, Status
 from annotator.output import PREVIOUS
 from annotator.project import Project
 from ui.dialogs.paths import remember_folder, start_folder
-from ui.i18n import QT_TRANSLATE_NOOP, core_text, plain_tooltip, status_text
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, label_tag, plain_tooltip, status_text
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
 from ui.session import Session
 from ui.widgets import fit_to_screen
@@ -66,6 +66,8 @@ APPLIES = {
     for option in ("splits", "tokenizer", "overlap", "scheme", "docstart", "spans_key", "labels")
 }
 ALL_LAYERS = ""
+LABEL_ROLE = Qt.ItemDataRole.UserRole
+"""a Labels item's label name (its text is the name shown)"""
 
 
 def missing_packages(fmt: str) -> tuple[str, ...]:
@@ -136,11 +138,20 @@ FORMAT_DESCRIPTIONS: dict[str, str] = {
 }
 """the registry's format descriptions (``annotator.formats.registry``), marked for translation
 (context "ExportFormats"); a format missing here shows its registry description untranslated"""
+READ_ONLY_DESCRIPTIONS: dict[str, str] = {
+    "text": QT_TRANSLATE_NOOP(
+        "ExportFormats", "plain text: one document per .txt file, or a folder of them"
+    ),
+    "csv": QT_TRANSLATE_NOOP(
+        "ExportFormats", "CSV with a text column (the other columns go to meta)"
+    ),
+}
+"""the same for the formats that are only imported (the Import dialog's list)"""
 
 
 def format_description(name: str, fallback: str) -> str:
     """A format's description in the interface language."""
-    source = FORMAT_DESCRIPTIONS.get(name)
+    source = FORMAT_DESCRIPTIONS.get(name) or READ_ONLY_DESCRIPTIONS.get(name)
     return QCoreApplication.translate("ExportFormats", source) if source else fallback
 
 
@@ -175,7 +186,11 @@ class ExportDialog(QDialog):
         self.labels = QListWidget(self)
         self.labels.setMaximumHeight(110)
         for label in project.schema.span_labels():
-            item = QListWidgetItem(label.name, self.labels)
+            # the name the text's tags and the agreement window show; the label's own name is
+            # the item's data (the filter) and its tooltip
+            item = QListWidgetItem(label_tag(label), self.labels)
+            item.setData(LABEL_ROLE, label.name)
+            item.setToolTip(plain_tooltip(label.name))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
 
@@ -340,7 +355,9 @@ class ExportDialog(QDialog):
 
     def _checked(self) -> tuple[str, ...]:
         items = (self.labels.item(i) for i in range(self.labels.count()))
-        return tuple(it.text() for it in items if it.checkState() == Qt.CheckState.Checked)
+        return tuple(
+            str(it.data(LABEL_ROLE)) for it in items if it.checkState() == Qt.CheckState.Checked
+        )
 
     def chosen_labels(self) -> tuple[str, ...]:
         """The label filter: () when every label is checked (no filter)."""

@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
 
 from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import ImportResult, IsCancelled, Progress
-from annotator.formats.registry import IMPORT_FORMATS, detect_format, read_any
+from annotator.formats.registry import IMPORT_FORMATS, REGISTRY, detect_format, read_any
 from annotator.importing import DEFAULT_ANNOTATOR, ImportReport, import_documents
 from annotator.project import Project
+from ui.dialogs.export_dialog import format_description
 from ui.dialogs.paths import remember_folder, start_path
+from ui.i18n import isolate
 from ui.jobs import ImportJob, ImportWorker
 from ui.session import Session
 
@@ -102,8 +104,13 @@ class ImportDialog(QDialog):
         remove = QPushButton(self.tr("Remove"), self)
         remove.clicked.connect(self.remove_selected)
         self.format = QComboBox(self)
-        for fmt in IMPORT_FORMATS:
-            self.format.addItem(self.tr("auto (from the file name)") if fmt == "auto" else fmt, fmt)
+        for fmt in IMPORT_FORMATS:  # each with its description, as the Export dialog has them
+            shown = (
+                self.tr("auto (from the file name)")
+                if fmt == "auto"
+                else f"{fmt} — {format_description(fmt, REGISTRY[fmt].description)}"
+            )
+            self.format.addItem(shown, fmt)
         self.text_column = QLineEdit("text", self)
         self.layer = QComboBox(self)
         self.layer.setEditable(True)
@@ -206,7 +213,7 @@ class ImportDialog(QDialog):
                 shown = detect_format(path) if fmt == "auto" else fmt
             except AnnotatorError as exc:  # an ambiguous file: the import will say so too
                 shown = self.tr("choose a format: {0}").format(exc)
-            item.setText(f"{path}    [{shown}]")
+            item.setText(f"{isolate(str(path))}    [{shown}]")  # a path reads left to right
         ready = self.files.count() > 0 and self.job is None and bool(self.layer.currentText())
         self.run_button.setEnabled(ready and self.session.path is not None)
 

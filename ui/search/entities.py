@@ -7,8 +7,9 @@ one undoable step.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,7 +31,10 @@ from PySide6.QtWidgets import (
 
 from annotator.search import EntityGroup, fold_text
 from annotator.text import visible_invisibles
-from ui.i18n import menu_text, plain_tooltip
+from ui.i18n import label_tag, menu_text, plain_tooltip
+
+if TYPE_CHECKING:
+    from annotator.schema import Label
 
 _Index = QModelIndex | QPersistentModelIndex
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,6 +48,8 @@ class EntityModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.groups: list[EntityGroup] = []
+        self.shown: Mapping[str, str] = {}
+        """label name → the name its tag in the text shows (``ui.i18n.label_tag``)"""
         self._headers = (
             self.tr("Label"),
             self.tr("Text"),
@@ -52,10 +58,19 @@ class EntityModel(QAbstractTableModel):
             self.tr("Layers"),
         )
 
-    def set_groups(self, groups: Sequence[EntityGroup]) -> None:
+    def set_groups(
+        self, groups: Sequence[EntityGroup], shown: Mapping[str, str] | None = None
+    ) -> None:
+        """Show ``groups``; ``shown`` maps a label name to the name shown for it (a label
+        missing there shows its own name)."""
         self.beginResetModel()
         self.groups = list(groups)
+        self.shown = dict(shown or {})
         self.endResetModel()
+
+    def label_shown(self, group: EntityGroup) -> str:
+        """The name the Label column shows for the group's label."""
+        return self.shown.get(group.label, group.label)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.groups)
@@ -71,9 +86,10 @@ class EntityModel(QAbstractTableModel):
         if role == GROUP_ROLE:
             return group
         if role == FILTER_ROLE:
-            return f"{fold_text(group.label)} {group.key}"
+            return f"{fold_text(group.label)} {fold_text(self.label_shown(group))} {group.key}"
         if role == SORT_ROLE:
-            return (group.label, group.key, group.count, group.documents, len(group.layers))[column]
+            label = self.label_shown(group)
+            return (label, group.key, group.count, group.documents, len(group.layers))[column]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(group, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -83,10 +99,9 @@ class EntityModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    @staticmethod
-    def _text(group: EntityGroup, column: int) -> str:
+    def _text(self, group: EntityGroup, column: int) -> str:
         if column == 0:
-            return group.label
+            return self.label_shown(group)
         if column == 1:
             return visible_invisibles(group.text)
         if column == 2:
@@ -156,16 +171,32 @@ class EntityList(QWidget):
         column_layout.addWidget(self.filter)
         column_layout.addWidget(self.view, 1)
         self.labels: list[str] = []
+        """the label names offered for relabelling"""
+        self.shown: dict[str, str] = {}
+        """label name → the name shown for it (``label_tag``, as the text's tags)"""
         self.filter.textChanged.connect(self.proxy.set_needle)
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)
         self.view.customContextMenuRequested.connect(self._menu)
 
-    def set_groups(self, groups: Sequence[EntityGroup], labels: Sequence[str] = ()) -> None:
+    def set_groups(self, groups: Sequence[EntityGroup], labels: Sequence[str | Label] = ()) -> None:
         """Show ``groups`` (from ``annotator.search.entity_groups``); ``labels`` are offered
-        for relabelling."""
-        self.model.set_groups(groups)
-        self.labels = list(labels)
+        for relabelling. Given as the schema's labels (``schema.span_labels()``), each shows
+        as its tags in the text do (``label_tag``: the Arabic form in Arabic) and only the
+        annotatable ones are offered (a parent type such as Life is not); a bare name shows
+        and is offered as it is."""
+        self.shown = {
+            lab if isinstance(lab, str) else lab.name: lab
+            if isinstance(lab, str)
+            else label_tag(lab)
+            for lab in labels
+        }
+        self.labels = [
+            lab if isinstance(lab, str) else lab.name
+            for lab in labels
+            if isinstance(lab, str) or lab.annotatable
+        ]
+        self.model.set_groups(groups, self.shown)
 
     def group_at(self, row: int) -> EntityGroup:
         """The group shown at ``row`` (after sorting and filtering)."""
@@ -186,7 +217,8 @@ class EntityList(QWidget):
         for label in self.labels:
             if label != group.label:
                 relabel.addAction(
-                    menu_text(label), partial(self.relabelRequested.emit, group, label)
+                    menu_text(self.shown.get(label, label)),
+                    partial(self.relabelRequested.emit, group, label),
                 )
         relabel.setEnabled(bool(relabel.actions()))
         menu.addAction(

@@ -2,7 +2,11 @@
 
 Shortcuts are QKeySequence strings; the label hotkeys come from the schema
 (``ui.workbench.editing``). A typing key (Return, Tab, Delete, a letter …) pressed in a text
-field is the field's, never a window shortcut's (``TextFieldKeys``).
+field is the field's, never a window shortcut's (``TextFieldKeys``). A menu item shows its
+shortcut in Qt's portable text (Ctrl+Alt+Right, Return, Ctrl+PgDown), the Latin key names
+keyboards carry, as one left-to-right isolate, in English and in Arabic alike (``KeyMenu``,
+``shortcut_text``): Qt's native text translated only some key names (Alt+اليمين beside Tab and
+Return) and a right-to-left menu turned Ctrl++ into ++Ctrl.
 """
 
 from __future__ import annotations
@@ -14,13 +18,13 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QStyleOptionMenuItem, QWidget
 
 from annotator.model import Status
 from ui.dialogs.exchange_actions import add_exchange_actions
 from ui.dialogs.paths import IMPORT_FILTER, files_filter, remember_folder, start_path
 from ui.dialogs.prompts import choose_layers, show_message
-from ui.i18n import QT_TRANSLATE_NOOP, current_language, label_display, menu_text
+from ui.i18n import QT_TRANSLATE_NOOP, current_language, isolate, label_display, menu_text
 from ui.workbench.hotkeys import takes_text
 
 if TYPE_CHECKING:
@@ -146,6 +150,36 @@ class TextFieldKeys(QObject):
         return True
 
 
+def shortcut_text(keys: QKeySequence) -> str:
+    """A key sequence as a menu shows it: Qt's portable key names (Ctrl, Alt, Right, PgDown,
+    Return), the Latin names keyboards are labelled with, in both languages, as one isolate.
+
+    Qt's native text translates a few key names through qtbase_ar (Alt+اليمين) and leaves the
+    rest (Tab, Return, Ctrl+PgDown) in English; and in a right-to-left menu a key ending in a
+    neutral character turns round (Ctrl++ read ++Ctrl). Portable text inside an isolate reads
+    the same, left to right, in either interface."""
+    return isolate(keys.toString(QKeySequence.SequenceFormat.PortableText))
+
+
+class KeyMenu(QMenu):
+    """A menu whose items show their shortcut as ``shortcut_text`` (Qt writes an action's
+    shortcut after a tab in the item's text; an action whose own text holds a tab keeps it)."""
+
+    def initStyleOption(self, option: QStyleOptionMenuItem, action: QAction) -> None:
+        super().initStyleOption(option, action)
+        text, tab, _ = option.text.partition("\t")
+        keys = action.shortcut()
+        if tab and not keys.isEmpty() and "\t" not in action.text():
+            option.text = f"{text}\t{shortcut_text(keys)}"
+
+
+def _menu(parent: QMenuBar | QMenu, title: str) -> QMenu:
+    """A ``KeyMenu`` titled ``title`` added to the menu bar or menu ``parent``."""
+    menu = KeyMenu(title, parent)
+    parent.addMenu(menu)
+    return menu
+
+
 def _add(
     menu: QMenu,
     actions: dict[str, QAction],
@@ -174,10 +208,10 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     tr = w.tr
     TextFieldKeys(w.window())  # kept by the window (its parent); Return in a field is the field's
 
-    file = bar.addMenu(tr("&File"))
+    file = _menu(bar, tr("&File"))
     _add(file, a, "new_project", tr("&New project…"), lambda: new_project_dialog(w), "Ctrl+N")
     _add(file, a, "open_project", tr("&Open project…"), lambda: open_project_dialog(w), "Ctrl+O")
-    w.recent_menu = file.addMenu(tr("Recent projects"))
+    w.recent_menu = _menu(file, tr("Recent projects"))
     w.recent_menu.aboutToShow.connect(lambda: fill_recent(w))
     file.addSeparator()
     _add(file, a, "import_files", tr("&Import files…"), lambda: import_dialog(w, False), "Ctrl+I")
@@ -196,7 +230,7 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     file.addSeparator()
     _add(file, a, "quit", tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
-    edit = bar.addMenu(tr("&Edit"))
+    edit = _menu(bar, tr("&Edit"))
     undo = w.session.undo_stack.createUndoAction(edit, tr("&Undo"))
     undo.setShortcut(QKeySequence("Ctrl+Z"))
     redo = w.session.undo_stack.createRedoAction(edit, tr("&Redo"))
@@ -214,7 +248,7 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     edit.addSeparator()
     _add(edit, a, "schema_editor", tr("&Schema…"), w.event_tools.open_schema_editor)
 
-    ann = bar.addMenu(tr("&Annotate"))
+    ann = _menu(bar, tr("&Annotate"))
     _add(ann, a, "switch_annotator", tr("Switch &annotator…"), w.switch_annotator, "Ctrl+Shift+A")
     ann.addSeparator()
     _add(
@@ -237,16 +271,32 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     ann.addSeparator()
     _add(ann, a, "trim", tr("Trim a proclitic off the start"), lambda: w.editing.trim(False), "[")
     _add(ann, a, "untrim", tr("Give the proclitic back"), lambda: w.editing.trim(True), "]")
+    # no arrows: an arrow glyph is not mirrored in a right-to-left menu, and "→ left" pointed
+    # the wrong way in both languages; the words say where the edge goes
     for name, text, edge, right, word, key in (
-        ("start_right", tr("Start edge → right"), "start", True, False, "Alt+Right"),
-        ("start_left", tr("Start edge → left"), "start", False, False, "Alt+Left"),
-        ("end_right", tr("End edge → right"), "end", True, False, "Alt+Shift+Right"),
-        ("end_left", tr("End edge → left"), "end", False, False, "Alt+Shift+Left"),
-        ("start_w_right", tr("Start edge → right, a word"), "start", True, True, "Ctrl+Alt+Right"),
-        ("start_w_left", tr("Start edge → left, a word"), "start", False, True, "Ctrl+Alt+Left"),
-        ("end_w_right", tr("End edge → right, a word"), "end", True, True, "Alt+Ctrl+Shift+Right"),
-        ("end_w_left", tr("End edge → left, a word"), "end", False, True, "Alt+Ctrl+Shift+Left"),
-    ):  # fmt: skip
+        ("start_right", tr("Move start edge right"), "start", True, False, "Alt+Right"),
+        ("start_left", tr("Move start edge left"), "start", False, False, "Alt+Left"),
+        ("end_right", tr("Move end edge right"), "end", True, False, "Alt+Shift+Right"),
+        ("end_left", tr("Move end edge left"), "end", False, False, "Alt+Shift+Left"),
+        (
+            "start_w_right",
+            tr("Move start edge right a word"),
+            "start",
+            True,
+            True,
+            "Ctrl+Alt+Right",
+        ),
+        ("start_w_left", tr("Move start edge left a word"), "start", False, True, "Ctrl+Alt+Left"),
+        (
+            "end_w_right",
+            tr("Move end edge right a word"),
+            "end",
+            True,
+            True,
+            "Alt+Ctrl+Shift+Right",
+        ),
+        ("end_w_left", tr("Move end edge left a word"), "end", False, True, "Alt+Ctrl+Shift+Left"),
+    ):
         _add(ann, a, name, text, partial(_move_edge, w, edge, right, word), key)
     ann.addSeparator()
     links = w.event_tools.linker
@@ -313,9 +363,9 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     )
     install_suggestions(w, a, ann)
 
-    view = bar.addMenu(tr("&View"))
+    view = _menu(bar, tr("&View"))
     _add(view, a, "layers", tr("Show other annotators' &layers…"), lambda: layers_dialog(w))
-    direction = view.addMenu(tr("Text direction"))
+    direction = _menu(view, tr("Text direction"))
     group = QActionGroup(direction)
     for mode, text in (
         ("auto", tr("Automatic (per paragraph)")),
@@ -335,7 +385,7 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     arcs.setCheckable(True)
     arcs.setChecked(True)
     arcs.toggled.connect(w.event_tools.set_arcs_shown)
-    language = view.addMenu(tr("&Language (after a restart)"))
+    language = _menu(view, tr("&Language (after a restart)"))
     lang_group = QActionGroup(language)
     for lang, text in (("en", "English"), ("ar", "العربية")):  # each in its own language
         act = _add(language, a, f"lang_{lang}", text, partial(w.choose_language, lang))
@@ -346,11 +396,11 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     for dock in w.docks.values():
         view.addAction(dock.toggleViewAction())
 
-    review = bar.addMenu(tr("&Review"))
+    review = _menu(bar, tr("&Review"))
     _add(review, a, "review", tr("&Review colleagues' work…"), lambda: _open_review(w), "F9")
     _add(review, a, "agreement", tr("&Agreement…"), lambda: _open_agreement(w))
 
-    helpm = bar.addMenu(tr("&Help"))
+    helpm = _menu(bar, tr("&Help"))
     _add(helpm, a, "palette", tr("Command &palette…"), lambda: show_palette(w), "Ctrl+Shift+P")
     _add(helpm, a, "keys", tr("&Keys"), lambda: show_keys(w), "F1")
     return a
@@ -526,7 +576,9 @@ def show_palette(w: MenuHost) -> CommandPalette:
 def fill_recent(w: MenuHost) -> None:
     w.recent_menu.clear()
     for path in w.recent_projects():
-        action = w.recent_menu.addAction(menu_text(path))
+        # a path reads left to right whatever the interface: an isolate, so the right-to-left
+        # menu does not carry its leading "/" to the far end
+        action = w.recent_menu.addAction(menu_text(isolate(path)))
         action.triggered.connect(lambda _c=False, p=path: open_project(w, Path(p)))
 
 
