@@ -227,12 +227,12 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessage",
         "an import keeps what it read there until it writes, about the size of "
-        "its input ({size}); nothing was written",
+        "its input ({size}), and the rows it will write; nothing was written",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessage",
         "an import keeps what it read there until it writes, about the size of "
-        "its input; nothing was written",
+        "its input, and the rows it will write; nothing was written",
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "SQLite sorts there while it builds the index"),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: disk full"),

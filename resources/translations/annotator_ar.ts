@@ -656,13 +656,13 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="227"/>
-        <source>an import keeps what it read there until it writes, about the size of its input ({size}); nothing was written</source>
-        <translation>يحتفظ الاستيراد فيه بما قرأه حتى يكتبه، بقدر حجم مدخلاته تقريبًا ({size})؛ لم يُكتب شيء</translation>
+        <source>an import keeps what it read there until it writes, about the size of its input ({size}), and the rows it will write; nothing was written</source>
+        <translation>يحتفظ الاستيراد فيه بما قرأه حتى يكتبه، بقدر حجم مدخلاته تقريبًا ({size})، وبالصفوف التي سيكتبها؛ لم يُكتب شيء</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="232"/>
-        <source>an import keeps what it read there until it writes, about the size of its input; nothing was written</source>
-        <translation>يحتفظ الاستيراد فيه بما قرأه حتى يكتبه، بقدر حجم مدخلاته تقريبًا؛ لم يُكتب شيء</translation>
+        <source>an import keeps what it read there until it writes, about the size of its input, and the rows it will write; nothing was written</source>
+        <translation>يحتفظ الاستيراد فيه بما قرأه حتى يكتبه، بقدر حجم مدخلاته تقريبًا، وبالصفوف التي سيكتبها؛ لم يُكتب شيء</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="237"/>
@@ -1406,7 +1406,7 @@
         <location filename="../../ui/dialogs/export_dialog.py" line="163"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="237"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="413"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="420"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="418"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -1598,22 +1598,22 @@
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="421"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="419"/>
         <source>The {0} {1} holds an earlier {2} export. Replace it?</source>
         <translation>يحوي {0} {1} تصديرًا سابقًا بصيغة {2}. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="427"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="423"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="438"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="434"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="440"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="436"/>
         <source>Export failed, nothing was written:
 {0}</source>
         <translation>فشل التصدير، لم يُكتب شيء:
@@ -3691,7 +3691,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="467"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="463"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
         <location filename="../../ui/review/agreement_window.py" line="432"/>
         <source>Open a project first.</source>
