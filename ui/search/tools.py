@@ -5,7 +5,12 @@ from the selected span, gazetteer import and outside predictions (issue 14).
   (``annotator.search.entity_groups``) in a dock listed in View; activating a group shows its
   concordance in the search dock; "relabel all" / "delete all" of a group run
   ``annotator.commands.bulk`` through ``Session.execute`` as ONE undoable step (the rules
-  decide as for single edits). The list is read again after every change while it is shown.
+  decide as for single edits). Relabelling a group some of whose mentions trigger events the
+  new label cannot keep (an entity label) asks once for the whole step, through the window's
+  event tools (``EventTools.ask_relabel_triggers``: how many mentions, events and arguments);
+  a yes relabels every mention and removes those events with their arguments in the same
+  step, as a relabel of one trigger does. The list is read again after every change while it
+  is shown.
 - Annotate-all: "Label every other occurrence" of the selected span's text in its document
   or every document becomes pending suggestions (``annotator.search.annotate_all`` +
   ``Project.add_suggestions``); existing annotations are never covered; the Suggestions dock
@@ -45,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.errors import AnnotatorError, Cancelled
+from annotator.errors import AnnotatorError, Cancelled, Message
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import EntityGroup, FoldedCorpus
 from annotator.search.kwic import line_of
@@ -81,6 +86,9 @@ class ToolsHost(Protocol):
     def window(self) -> QWidget: ...
 
     def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+
+    @property
+    def event_tools(self) -> Any: ...  # ui.workbench.event_wiring.EventTools: asks for triggers
 
 
 class SearchTools(QObject):
@@ -223,14 +231,30 @@ class SearchTools(QObject):
         self.search.show_lines(lines, names, title)
 
     def relabel_group(self, group: EntityGroup, label: str) -> bool:
-        """Relabel every mention of ``group`` as ``label``: one undoable step."""
+        """Relabel every mention of ``group`` as ``label``: one undoable step. Mentions that
+        trigger events ``label`` cannot keep: asked once, a yes removes those events in the
+        step (``remove_events``), a cancel changes nothing."""
         project = self._project()
         if project is None:
             return False
+        from annotator.commands import Macro, relabel
         from annotator.commands.bulk import relabel_spans
 
+        uuids = list(dict.fromkeys(m.uuid for m in group.mentions))
         try:
-            command = relabel_spans(project, [m.uuid for m in group.mentions], label)
+            remove = self.host.event_tools.ask_relabel_triggers(uuids, label, group.text)
+            if remove is None:
+                return False
+            if remove:  # as relabel_spans, each relabel removing the events it must
+                children = [
+                    relabel(project, u, label, remove_events=True)
+                    for u in uuids
+                    if project.span(u).label != label
+                ]
+                text = Message("relabel {n} as {label}", n=len(children), label=label)
+                command = Macro(children, text)
+            else:
+                command = relabel_spans(project, uuids, label)
         except AnnotatorError as exc:
             self.host.session.error.emit(core_text(exc))
             return False

@@ -9,6 +9,7 @@ the window itself stays small.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -186,15 +187,17 @@ class EventTools:
             command = cmds.DeleteRelation(uuid)
         self.w.session.execute(command, select=self.w.model.selected_uuid)
 
-    def relabel(self, uuid: str, label: str) -> None:
+    def relabel(self, uuid: str, label: str) -> bool:
         """Relabel span ``uuid`` as ``label`` (one step; a trigger's events follow another
         event type). A trigger relabelled as something other than an event type would trigger
         nothing (``rules.relabel_trigger_problem``): the user is asked first, and a yes removes
-        its events with their arguments in the same step (one undo brings all back)."""
+        its events with their arguments in the same step (one undo brings all back). Every
+        relabel of one span in the window comes here (hotkey, label palette, details panel);
+        whether the span was relabelled (False: cancelled or refused)."""
         project = self.w.session.project
         span = self.w.model.span_of(uuid)
         if project is None or span is None:
-            return
+            return False
         layer = self.w.model.layer
         events = [e for e in layer.events if e.trigger == uuid and not e.deleted]
         remove = rules.relabel_trigger_problem(project.schema, events, label) is not None
@@ -218,10 +221,53 @@ class EventTools:
                 [("remove", self.w.tr("Relabel and remove the event"))],
             )
             if not choice:
-                return
-        self.w.session.execute(
+                return False
+        done: bool = self.w.session.execute(
             cmds.relabel(project, uuid, label, remove_events=remove), select=uuid
         )
+        return done
+
+    def ask_relabel_triggers(self, uuids: Iterable[str], label: str, name: str) -> bool | None:
+        """Before relabelling the spans ``uuids`` (the mentions of ``name``, an entity group)
+        as ``label`` in one step: when some of them trigger events that ``label`` cannot keep
+        (``rules.relabel_trigger_problem``), ask once for the whole step, saying how many
+        mentions trigger how many events with how many arguments. True: the user agreed,
+        relabel with ``remove_events``; False: nothing to ask; None: cancelled."""
+        project = self.w.session.project
+        if project is None:
+            return None
+        wanted = set(uuids)
+        layers = {(s.doc_id, s.annotator) for s in map(project.span, wanted)}
+        events = []
+        arguments = 0
+        for doc_id, annotator in sorted(layers):
+            layer = project.layer(doc_id, annotator)
+            found = [e for e in layer.events if e.trigger in wanted and not e.deleted]
+            gone = {e.uuid for e in found}
+            arguments += sum(1 for a in layer.arguments if a.event in gone and not a.deleted)
+            events += found
+        if rules.relabel_trigger_problem(project.schema, events, label) is None:
+            return False
+        kinds = sorted({e.type for e in events})
+        text = self.w.tr(
+            "{0} of the {1} mentions of “{2}” trigger {3} events ({4}) with {5} arguments. "
+            "Relabelling all as {6} removes those events and their arguments. Continue?"
+        ).format(
+            len({e.trigger for e in events}),
+            len(wanted),
+            isolate(name),
+            len(events),
+            ", ".join(isolate(type_tag(project.schema, k)) for k in kinds),
+            arguments,
+            isolate(type_tag(project.schema, label)),
+        )
+        choice = ask_choice(
+            self.w.window(),
+            self.w.tr("Relabel triggers"),
+            text,
+            [("remove", self.w.tr("Relabel all and remove the events"))],
+        )
+        return True if choice else None
 
     def go_to_record(self, doc_id: int, uuid: str) -> None:
         """Show the span behind a problem: the span itself, an event's trigger, an argument's

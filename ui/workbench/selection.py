@@ -99,8 +99,11 @@ class SelectionController(QObject):
 
     # -- editing in the details panel ----------------------------------------------------
     def relabel(self, uuid: str, label: str) -> None:
-        if self.session.project is not None:
-            self.session.execute(cmds.relabel(self.session.project, uuid, label), select=uuid)
+        """The label box's choice, as the relabel hotkey does it (``EventTools.relabel``: a
+        trigger relabelled as an entity asks before its events go); cancelled or refused, the
+        panel shows the span's label again."""
+        if not self.event_tools.relabel(uuid, label):
+            self.select_span(uuid)
 
     def set_attributes(self, uuid: str, values: dict[str, Any]) -> None:
         self.session.execute(cmds.UpdateSpan(uuid, attributes=values), select=uuid)
