@@ -213,3 +213,23 @@ def test_the_group_question_shown(
     assert not tools.relabel_group(_meetings(tools), "GPE")
     assert len(shown) == 1 and "الاجتماع" in shown[0]
     assert _state(w) == start
+
+
+def test_the_entity_dock_names_labels_as_the_tags_do_and_offers_only_annotatable_ones(
+    window: tuple[MainWindow, str],
+) -> None:
+    """The dock is filled with the schema's labels (not bare names): its Label column shows
+    each label as the text's tags do, and "relabel all" offers no parent type (Life)."""
+    w, _ = window
+    tools = _tools(w)
+    p = w.session.project
+    assert p is not None
+    offered = set(tools.entities.labels)
+    assert "Contact.Meet" in offered and "GPE" in offered
+    assert not any(lab.name in offered for lab in p.schema.span_labels() if not lab.annotatable)
+    from ui.i18n import label_tag
+
+    gpe = p.schema.label("GPE")
+    assert gpe is not None
+    shown = {g.label: tools.entities.model.label_shown(g) for g in tools.entities.model.groups}
+    assert shown["GPE"] == label_tag(gpe)

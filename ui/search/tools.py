@@ -205,8 +205,8 @@ class SearchTools(QObject):
             return
         from annotator.search import entity_groups
 
-        labels = [lab.name for lab in project.schema.span_labels()]
-        self.entities.set_groups(entity_groups(project.spans()), labels)
+        # the schema's labels: shown as the text's tags name them, only annotatable ones offered
+        self.entities.set_groups(entity_groups(project.spans()), project.schema.span_labels())
         self._stale = False
 
     def show_entity(self, group: EntityGroup) -> None:
