@@ -36,7 +36,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's Qt
 
 from annotator.errors import Message
-from annotator.model import Status
+from annotator.model import GOLD, Status
 
 if TYPE_CHECKING:
     from annotator.schema import AttributeDef, Label, Schema
@@ -372,24 +372,68 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "a relation links two spans of the same document and layer"),
     QT_TRANSLATE_NOOP("CoreMessage", "relation type {type} is not in the schema"),
     QT_TRANSLATE_NOOP("CoreMessage", "relation {relation} does not link {source} to {target}"),
+    # the texts of the commands (annotator.commands: the Undo and Redo items)
+    QT_TRANSLATE_NOOP("CoreMessage", "edit"),
+    QT_TRANSLATE_NOOP("CoreMessage", "add {label}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relabel span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "move span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "edit span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relabel as {label}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "delete span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "add event {type}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "add event"),
+    QT_TRANSLATE_NOOP("CoreMessage", "edit event"),
+    QT_TRANSLATE_NOOP("CoreMessage", "delete event"),
+    QT_TRANSLATE_NOOP("CoreMessage", "add argument {role}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "edit argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "change role to {role}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "delete argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "add relation {type}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "delete relation"),
+    QT_TRANSLATE_NOOP("CoreMessage", "mark new"),
+    QT_TRANSLATE_NOOP("CoreMessage", "mark in progress"),
+    QT_TRANSLATE_NOOP("CoreMessage", "mark done"),
+    QT_TRANSLATE_NOOP("CoreMessage", "refused edit"),
+    QT_TRANSLATE_NOOP("CoreMessage", "accept into gold"),
+    QT_TRANSLATE_NOOP("CoreMessage", "accept into {into}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "accept all agreements"),
+    QT_TRANSLATE_NOOP("CoreMessage", "edit schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "edit relation"),
+    QT_TRANSLATE_NOOP("CoreMessage", "rename {old} to {new}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "rename role {old} to {new}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "remove {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relabel {n} as {label}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "delete {n} spans"),
+    QT_TRANSLATE_NOOP("CoreMessage", "accept suggestion"),
+    QT_TRANSLATE_NOOP("CoreMessage", "accept {n} suggestions"),
+    QT_TRANSLATE_NOOP("CoreMessage", "reject suggestion"),
+    QT_TRANSLATE_NOOP("CoreMessage", "reject {n} suggestions"),
+    QT_TRANSLATE_NOOP("CoreMessage", "withdraw suggestion"),
+    QT_TRANSLATE_NOOP("CoreMessage", "withdraw {n} suggestions"),
+    QT_TRANSLATE_NOOP("CoreMessage", "store suggestions"),
 )
-"""the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``):
+"""the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
+the commands' texts ``annotator/commands``):
 listed here for ``pyside6-lupdate``, which reads only ``ui/``; a test keeps the list equal to
 the templates the core writes"""
 
 
-def core_text(message: object) -> str:
+def core_text(message: object, schema: Schema | None = None) -> str:
     """A message of the core in the interface language: an ``AnnotatorError`` (or a
     ``Violation``, a problem text) whose text is a ``Message`` is shown through its translated
     template, each parameter (a name, a number, a nested message) a bidi ``isolate``; anything
-    else, or a template with no translation, shows as the core wrote it (English)."""
+    else, or a template with no translation, shows as the core wrote it (English).
+
+    Given the ``schema`` (a command's text: "add event {type}"), a parameter named ``label``
+    or ``type`` shows as the text's tags name it (``type_tag``), one named ``role`` as
+    ``role_display``, and ``into`` (a layer) ``gold`` as the interface names gold."""
     if isinstance(message, BaseException):
         message = message.args[0] if len(message.args) == 1 else str(message)
     message = getattr(message, "message", message)  # a rules.Violation
     if not isinstance(message, Message):
         return str(message)
     template = QCoreApplication.translate("CoreMessage", message.template)
-    shown = {key: core_text(value) for key, value in message.params.items()}
+    shown = {key: _param_text(key, value, schema) for key, value in message.params.items()}
     if template == message.template and all(
         shown[key] == str(value) for key, value in message.params.items()
     ):  # nothing translated (English; a template whose translation equals it, and English
@@ -399,6 +443,21 @@ def core_text(message: object) -> str:
         return template.format(**{key: isolate(text) for key, text in shown.items()})
     except (KeyError, IndexError, ValueError):  # a translation naming a field the core lacks
         return str(message)
+
+
+def _param_text(key: str, value: object, schema: Schema | None) -> str:
+    """A parameter of a core message in the interface language (``core_text``)."""
+    if isinstance(value, Message) or not isinstance(value, str):
+        return core_text(value, schema)
+    if key == "into" and value == GOLD:
+        return QCoreApplication.translate("CoreMessage", "gold")  # the gold layer
+    if schema is None:
+        return value
+    if key in ("label", "type"):
+        return type_tag(schema, value)
+    if key == "role":
+        return role_display(value)
+    return value
 
 
 def current_language() -> str:

@@ -85,7 +85,10 @@ class _Wrapped(QUndoCommand):
     """A core command on the Qt undo stack; already done when pushed."""
 
     def __init__(self, session: Session, command: Command) -> None:
-        super().__init__(command.text)
+        # the command's text in the interface language, its types and roles named as the
+        # text's tags name them (the Undo and Redo items read "Undo add event <type>")
+        project = session.project
+        super().__init__(core_text(command.text, project.schema if project else None))
         self.session = session
         self.command = command
         self.pushed = False
@@ -292,7 +295,10 @@ class Session(QObject):
         except AnnotatorError as exc:
             # QUndoCommand cannot refuse; the stack index has moved, the file is unchanged
             # (the transaction rolled back). Tell the user rather than pretend.
-            self.error.emit(self.tr("Could not {0}: {1}").format(how, core_text(exc)))
+            could_not = (
+                self.tr("Could not redo: {0}") if how == "redo" else self.tr("Could not undo: {0}")
+            )
+            self.error.emit(could_not.format(core_text(exc)))
             return
         self._saved()
         select = command.uuid if how == "redo" or not _creates(command) else ""

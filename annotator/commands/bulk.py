@@ -27,6 +27,7 @@ from annotator.commands.edits import (
     Macro,
     relabel,
 )
+from annotator.errors import Message
 
 if TYPE_CHECKING:
     from annotator.project import Project
@@ -42,7 +43,7 @@ def relabel_spans(project: Project, uuids: Iterable[str], label: str) -> Macro:
         span = project.span(uuid)
         if span.label != label:
             children.append(relabel(project, uuid, label))
-    return Macro(children, f"relabel {len(children)} as {label}")
+    return Macro(children, Message("relabel {n} as {label}", n=len(children), label=label))
 
 
 def delete_spans(project: Project, uuids: Iterable[str]) -> Macro:
@@ -68,4 +69,4 @@ def delete_spans(project: Project, uuids: Iterable[str]) -> Macro:
             DeleteRelation(r.uuid) for r in layer.relations if r.source in gone or r.target in gone
         ]
     children += [DeleteSpan(u) for u in wanted]
-    return Macro(children, f"delete {len(wanted)} spans")
+    return Macro(children, Message("delete {n} spans", n=len(wanted)))

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator import rules
+from annotator.errors import Message
 from annotator.model import DocStatus, Record, Span, Status, record_kind
 from annotator.uuids import new_uuid
 
@@ -114,7 +115,7 @@ Version = tuple[Record | None, Record]
 class Command(ABC):
     """Base of every edit. Subclasses implement ``_first`` (the real edit) and ``text``."""
 
-    text: str = "edit"
+    text: str = Message("edit")
 
     def __init__(self) -> None:
         self.versions: list[Version] = []
@@ -174,7 +175,7 @@ class AddSpan(Command):
         self.args = (doc_id, start, end, label, annotator)
         self.attributes, self.note = attributes, note
         self.new_uuid = uuid or new_uuid()
-        self.text = f"add {label}"
+        self.text = Message("add {label}", label=label)
 
     def _first(self, project: Project) -> list[Version]:
         doc_id, start, end, label, annotator = self.args
@@ -210,14 +211,13 @@ class UpdateSpan(Command):
             ).items()
             if v is not None
         }
-        what = (
-            "relabel"
+        self.text = (
+            Message("relabel span")
             if label is not None
-            else "move"
+            else Message("move span")
             if start is not None or end is not None
-            else "edit"
+            else Message("edit span")
         )
-        self.text = f"{what} span"
 
     def _first(self, project: Project) -> list[Version]:
         before = project.span(self.target)
@@ -241,7 +241,7 @@ class RelabelSpansInBulk(Command):
     def __init__(self, uuids: Sequence[str], label: str, *, current: str | None = None) -> None:
         super().__init__()
         self.uuids, self.label, self.current = list(uuids), label, current
-        self.text = f"relabel as {label}"
+        self.text = Message("relabel as {label}", label=label)
         self._stored: list[Span] = []
         """the version of each span the file holds (after do and redo the relabelled one,
         after undo the one before), logged as "before" by the next write"""
@@ -343,7 +343,7 @@ def _spans_changed(spans: Iterable[Record]) -> Changed:
 class DeleteSpan(Command):
     """Tombstone a span; undo brings back the same record (same uuid, same content)."""
 
-    text = "delete span"
+    text = Message("delete span")
 
     def __init__(self, uuid: str) -> None:
         super().__init__()
@@ -361,7 +361,7 @@ class AddEvent(Command):
         super().__init__()
         self.trigger, self.type = trigger, type
         self.new_uuid = uuid or new_uuid()
-        self.text = f"add event {type or ''}".rstrip()
+        self.text = Message("add event {type}", type=type) if type else Message("add event")
 
     def _first(self, project: Project) -> list[Version]:
         return [(None, project.add_event(self.trigger, self.type, uuid=self.new_uuid))]
@@ -374,7 +374,7 @@ class AddEvent(Command):
 class UpdateEvent(Command):
     """Change an event's type (after its trigger was relabelled), attributes or note."""
 
-    text = "edit event"
+    text = Message("edit event")
 
     def __init__(
         self,
@@ -399,7 +399,7 @@ class UpdateEvent(Command):
 class DeleteEvent(Command):
     """Tombstone an event with its arguments; undo restores all of them."""
 
-    text = "delete event"
+    text = Message("delete event")
 
     def __init__(self, uuid: str) -> None:
         super().__init__()
@@ -423,7 +423,7 @@ class AddArgument(Command):
     def __init__(self, event: str, role: str, target: str) -> None:
         super().__init__()
         self.event, self.role, self.target = event, role, target
-        self.text = f"add argument {role}"
+        self.text = Message("add argument {role}", role=role)
 
     def _first(self, project: Project) -> list[Version]:
         # a repeat of another argument (role and filler) is refused by add_argument's rules
@@ -439,7 +439,11 @@ class UpdateArgument(Command):
     def __init__(self, uuid: str, *, role: str | None = None, target: str | None = None) -> None:
         super().__init__()
         self.target, self.role, self.filler = uuid, role, target
-        self.text = "edit argument" if role is None else f"change role to {role}"
+        self.text = (
+            Message("edit argument")
+            if role is None
+            else Message("change role to {role}", role=role)
+        )
 
     def _first(self, project: Project) -> list[Version]:
         before = project.argument(self.target)
@@ -448,7 +452,7 @@ class UpdateArgument(Command):
 
 
 class DeleteArgument(Command):
-    text = "delete argument"
+    text = Message("delete argument")
 
     def __init__(self, uuid: str) -> None:
         super().__init__()
@@ -465,14 +469,14 @@ class AddRelation(Command):
     def __init__(self, type: str, source: str, target: str) -> None:
         super().__init__()
         self.type, self.source, self.target = type, source, target
-        self.text = f"add relation {type}"
+        self.text = Message("add relation {type}", type=type)
 
     def _first(self, project: Project) -> list[Version]:
         return [(None, project.add_relation(self.type, self.source, self.target))]
 
 
 class DeleteRelation(Command):
-    text = "delete relation"
+    text = Message("delete relation")
 
     def __init__(self, uuid: str) -> None:
         super().__init__()
@@ -481,6 +485,14 @@ class DeleteRelation(Command):
     def _first(self, project: Project) -> list[Version]:
         before = project.relation(self.target)
         return [(before, project.delete_relation(self.target))]
+
+
+_MARK = {
+    Status.NEW: Message("mark new"),
+    Status.IN_PROGRESS: Message("mark in progress"),
+    Status.DONE: Message("mark done"),
+}
+"""a ``SetStatus``'s text, per status"""
 
 
 class SetStatus(Command):
@@ -493,7 +505,7 @@ class SetStatus(Command):
         super().__init__()
         self.doc_id, self.annotator, self.status = doc_id, annotator, Status(status)
         self.before: Status | None = None
-        self.text = f"mark {self.status.value.replace('_', ' ')}"
+        self.text = _MARK[self.status]
 
     def _first(self, project: Project) -> list[Version]:
         return []
@@ -515,7 +527,7 @@ class SetStatus(Command):
 class Macro(Command):
     """Several commands as one step, in one transaction; undone in reverse order."""
 
-    def __init__(self, children: Sequence[Command], text: str = "edit") -> None:
+    def __init__(self, children: Sequence[Command], text: str = Message("edit")) -> None:
         super().__init__()
         self.children = list(children)
         self.text = text
@@ -547,7 +559,9 @@ def add_event_with_trigger(
 ) -> Macro:
     """A trigger span labelled ``event_type`` and its event, as one step."""
     span = AddSpan(doc_id, start, end, event_type, annotator)
-    return Macro([span, AddEvent(span.uuid, event_type)], f"add event {event_type}")
+    return Macro(
+        [span, AddEvent(span.uuid, event_type)], Message("add event {type}", type=event_type)
+    )
 
 
 def delete_span_with_links(project: Project, uuid: str) -> Command:
@@ -565,7 +579,7 @@ def delete_span_with_links(project: Project, uuid: str) -> Command:
     children += [DeleteRelation(r.uuid) for r in layer.relations if uuid in (r.source, r.target)]
     if not children:
         return DeleteSpan(uuid)
-    return Macro([*children, DeleteSpan(uuid)], "delete span")
+    return Macro([*children, DeleteSpan(uuid)], Message("delete span"))
 
 
 class Refused(Command):
@@ -575,7 +589,7 @@ class Refused(Command):
     def __init__(self, violation: Violation) -> None:
         super().__init__()
         self.violation = violation
-        self.text = "refused edit"
+        self.text = Message("refused edit")
 
     def _first(self, project: Project) -> list[Version]:
         raise self.violation.error()
@@ -618,9 +632,11 @@ def relabel(project: Project, uuid: str, label: str, *, remove_events: bool = Fa
     ]
     if len(children) == 1:
         return children[0]
-    return Macro(children, f"relabel as {label}")
+    return Macro(children, Message("relabel as {label}", label=label))
 
 
 def relabel_all(project: Project, uuids: Iterable[str], label: str) -> Macro:
     """Relabel several spans as one step (used by bulk actions)."""
-    return Macro([UpdateSpan(u, label=label) for u in uuids], f"relabel as {label}")
+    return Macro(
+        [UpdateSpan(u, label=label) for u in uuids], Message("relabel as {label}", label=label)
+    )

@@ -17,7 +17,7 @@ from abc import abstractmethod
 from collections.abc import Iterable, Sequence
 
 from annotator.commands.edits import Changed, Command, Version
-from annotator.errors import ValidationError
+from annotator.errors import Message, ValidationError
 from annotator.model import GOLD, Record
 from annotator.project import Project, Written
 from annotator.review import (
@@ -78,7 +78,11 @@ class AcceptIntoGold(_Accepting):
     def __init__(self, uuids: Iterable[str], into: str = GOLD) -> None:
         super().__init__(into)
         self.uuids = tuple(uuids)
-        self.text = "accept into gold" if into == GOLD else f"accept into {into}"
+        self.text = (
+            Message("accept into gold")
+            if into == GOLD
+            else Message("accept into {into}", into=into)
+        )
 
     def _write(self, project: Project) -> list[Record]:
         return accept(project, self.uuids, self.into)
@@ -96,7 +100,7 @@ class AcceptAllAgreements(_Accepting):
         super().__init__(into)
         self.doc_id = doc_id
         self.annotators = tuple(annotators)
-        self.text = "accept all agreements"
+        self.text = Message("accept all agreements")
 
     def _write(self, project: Project) -> list[Record]:
         return accept_all_agreements(project, self.doc_id, self.annotators, self.into)

@@ -32,7 +32,7 @@ from annotator.commands.edits import (
     UpdateEvent,
     Version,
 )
-from annotator.errors import AnnotatorError, SchemaError
+from annotator.errors import AnnotatorError, Message, SchemaError
 from annotator.schema import Schema
 from annotator.schema.edit import remove_label, rename_label, rename_role
 
@@ -46,7 +46,7 @@ class SetSchema(Command):
     ``before`` is read from the project on the first ``do``, so the command can be built
     from a schema the editor derived a moment earlier."""
 
-    def __init__(self, schema: Schema, text: str = "edit schema") -> None:
+    def __init__(self, schema: Schema, text: str = Message("edit schema")) -> None:
         super().__init__()
         self.after = schema
         self.before: Schema | None = None
@@ -71,7 +71,7 @@ class SetSchema(Command):
 class UpdateRelation(Command):
     """Change a relation's type, attributes or note (only the given fields change)."""
 
-    text = "edit relation"
+    text = Message("edit relation")
 
     def __init__(
         self,
@@ -156,9 +156,10 @@ def rename_label_command(project: Project, old: str, new: str) -> Command:
     annotation carrying it, as one step. Raises SchemaError when the rename is not allowed."""
     schema = rename_label(project.schema, old, new)
     # The new schema first: the relabelled records are checked against it.
-    children: list[Command] = [SetSchema(schema, f"rename {old} to {new}")]
+    text = Message("rename {old} to {new}", old=old, new=new)
+    children: list[Command] = [SetSchema(schema, text)]
     children += _relabel_children(project, old, new)
-    return SchemaMacro(children, f"rename {old} to {new}")
+    return SchemaMacro(children, text)
 
 
 def rename_role_command(project: Project, event_type: str, old: str, new: str) -> Command:
@@ -169,14 +170,15 @@ def rename_role_command(project: Project, event_type: str, old: str, new: str) -
     refuse under the new role refuses the whole step."""
     schema = rename_role(project.schema, event_type, old, new)
     # The new schema first: the arguments are checked against it.
-    children: list[Command] = [SetSchema(schema, f"rename role {old} to {new}")]
+    text = Message("rename role {old} to {new}", old=old, new=new)
+    children: list[Command] = [SetSchema(schema, text)]
     children += [
         UpdateArgument(arg.uuid, role=new)
         for event in project.events(type=event_type)
         for arg in project.arguments(event.uuid)
         if arg.role == old
     ]
-    return SchemaMacro(children, f"rename role {old} to {new}")
+    return SchemaMacro(children, text)
 
 
 def remove_label_command(project: Project, name: str, relabel_to: str | None = None) -> Command:
@@ -193,8 +195,9 @@ def remove_label_command(project: Project, name: str, relabel_to: str | None = N
         _check_same_kind(project.schema, name, relabel_to)
         # Relabel under the current schema (where both labels exist), then drop the label.
         children += _relabel_children(project, name, relabel_to)
-    children.append(SetSchema(schema, f"remove {name}"))
-    return SchemaMacro(children, f"remove {name}")
+    text = Message("remove {name}", name=name)
+    children.append(SetSchema(schema, text))
+    return SchemaMacro(children, text)
 
 
 def _check_same_kind(schema: Schema, one: str, other: str) -> None:

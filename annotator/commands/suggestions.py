@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.commands.edits import Changed, Command, Version
-from annotator.errors import AnnotatorError, ValidationError
+from annotator.errors import AnnotatorError, Message, ValidationError
 from annotator.learn import Model, TrainingResult, train
 from annotator.learn import suggest as learn_suggest
 from annotator.learn.suggest import Suggested
@@ -70,7 +70,9 @@ class AcceptSuggestions(Command):
         """the versions of its spans last written (live after do and redo, tombstones after
         undo)"""
         n = len(self.uuids)
-        self.text = "accept suggestion" if n == 1 else f"accept {n} suggestions"
+        self.text = (
+            Message("accept suggestion") if n == 1 else Message("accept {n} suggestions", n=n)
+        )
 
     def _first(self, project: Project) -> list[Version]:  # (``do`` writes in bulk itself)
         self.taken, spans = project.accept_pending(self.uuids, self.annotator)
@@ -126,14 +128,16 @@ class _TakePending(Command):
     """Take pending suggestions out of the pending set in one step (``_take``: reject or
     withdraw them); undo puts back exactly those that were pending."""
 
-    verb = ""
-
     def __init__(self, uuids: Sequence[str]) -> None:
         super().__init__()
         self.uuids = list(dict.fromkeys(uuids))
         self.taken: list[Suggestion] = []
         n = len(self.uuids)
-        self.text = f"{self.verb} suggestion" if n == 1 else f"{self.verb} {n} suggestions"
+        self.text = self._text(n)
+
+    def _text(self, n: int) -> Message:
+        """The step's text for ``n`` suggestions."""
+        raise NotImplementedError
 
     def _take(self, project: Project, uuids: Sequence[str]) -> None:
         raise NotImplementedError
@@ -162,7 +166,10 @@ class _TakePending(Command):
 class RejectSuggestions(_TakePending):
     """Reject pending suggestions (remembered); undo puts them back pending."""
 
-    verb = "reject"
+    def _text(self, n: int) -> Message:
+        if n == 1:
+            return Message("reject suggestion")
+        return Message("reject {n} suggestions", n=n)
 
     def _take(self, project: Project, uuids: Sequence[str]) -> None:
         project.reject_suggestions(uuids)
@@ -179,7 +186,7 @@ class StoreSuggestions(Command):
         self.items = list(items)
         self.stored: list[Suggestion] = []
         """the suggestions it stored (after ``do``)"""
-        self.text = "store suggestions"
+        self.text = Message("store suggestions")
 
     def _first(self, project: Project) -> list[Version]:
         project.add_suggestions(self.items)
@@ -207,7 +214,10 @@ class WithdrawSuggestions(_TakePending):
     """Withdraw pending suggestions without remembering a rejection (a source's suggestions
     taken back: they may be made again); undo puts them back pending."""
 
-    verb = "withdraw"
+    def _text(self, n: int) -> Message:
+        if n == 1:
+            return Message("withdraw suggestion")
+        return Message("withdraw {n} suggestions", n=n)
 
     def _take(self, project: Project, uuids: Sequence[str]) -> None:
         project.withdraw_suggestions(uuids)

@@ -1134,6 +1134,201 @@
         <source>relation {relation} does not link {source} to {target}</source>
         <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
     </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="376"/>
+        <source>edit</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="377"/>
+        <source>add {label}</source>
+        <translation>إضافة {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="378"/>
+        <source>relabel span</source>
+        <translation>إعادة تسمية مقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="379"/>
+        <source>move span</source>
+        <translation>نقل مقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="380"/>
+        <source>edit span</source>
+        <translation>تعديل مقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="381"/>
+        <source>relabel as {label}</source>
+        <translation>إعادة التسمية بـ{label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="382"/>
+        <source>delete span</source>
+        <translation>حذف مقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="383"/>
+        <source>add event {type}</source>
+        <translation>إضافة حدث {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="384"/>
+        <source>add event</source>
+        <translation>إضافة حدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="385"/>
+        <source>edit event</source>
+        <translation>تعديل حدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="386"/>
+        <source>delete event</source>
+        <translation>حذف حدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="387"/>
+        <source>add argument {role}</source>
+        <translation>إضافة معمول {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="388"/>
+        <source>edit argument</source>
+        <translation>تعديل معمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="389"/>
+        <source>change role to {role}</source>
+        <translation>تغيير الدور إلى {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="390"/>
+        <source>delete argument</source>
+        <translation>حذف معمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="391"/>
+        <source>add relation {type}</source>
+        <translation>إضافة علاقة {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="392"/>
+        <source>delete relation</source>
+        <translation>حذف علاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="393"/>
+        <source>mark new</source>
+        <translation>وسم كجديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="394"/>
+        <source>mark in progress</source>
+        <translation>وسم كقيد الإنجاز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="395"/>
+        <source>mark done</source>
+        <translation>وسم كمنجز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="396"/>
+        <source>refused edit</source>
+        <translation>تعديل مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="397"/>
+        <source>accept into gold</source>
+        <translation>قبول في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="398"/>
+        <source>accept into {into}</source>
+        <translation>قبول في طبقة {into}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="399"/>
+        <source>accept all agreements</source>
+        <translation>قبول كل مواضع الاتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="400"/>
+        <source>edit schema</source>
+        <translation>تعديل المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="401"/>
+        <source>edit relation</source>
+        <translation>تعديل علاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="402"/>
+        <source>rename {old} to {new}</source>
+        <translation>إعادة تسمية {old} إلى {new}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="403"/>
+        <source>rename role {old} to {new}</source>
+        <translation>إعادة تسمية الدور {old} إلى {new}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="404"/>
+        <source>remove {name}</source>
+        <translation>إزالة {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="405"/>
+        <source>relabel {n} as {label}</source>
+        <translation>إعادة تسمية {n} من المقاطع بـ{label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="406"/>
+        <source>delete {n} spans</source>
+        <translation>حذف {n} من المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="407"/>
+        <source>accept suggestion</source>
+        <translation>قبول اقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="408"/>
+        <source>accept {n} suggestions</source>
+        <translation>قبول {n} من الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="409"/>
+        <source>reject suggestion</source>
+        <translation>رفض اقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="410"/>
+        <source>reject {n} suggestions</source>
+        <translation>رفض {n} من الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="411"/>
+        <source>withdraw suggestion</source>
+        <translation>سحب اقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="412"/>
+        <source>withdraw {n} suggestions</source>
+        <translation>سحب {n} من الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="413"/>
+        <source>store suggestions</source>
+        <translation>حفظ الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="453"/>
+        <source>gold</source>
+        <translation>المرجع</translation>
+    </message>
 </context>
 <context>
     <name>CurveView</name>
@@ -1270,7 +1465,7 @@
     <message>
         <location filename="../../ui/workbench/panels.py" line="431"/>
         <source>Show only the documents of your queue</source>
-        <translation>اعرض وثائق قائمتك وحدها</translation>
+        <translation>اعرض مستندات قائمتك وحدها</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/panels.py" line="434"/>
@@ -3001,126 +3196,126 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchTools</name>
     <message>
-        <location filename="../../ui/search/tools.py" line="95"/>
+        <location filename="../../ui/search/tools.py" line="103"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="133"/>
+        <location filename="../../ui/search/tools.py" line="141"/>
         <source>&amp;Entity list</source>
         <translation>قائمة ال&amp;كيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="136"/>
-        <source>Label every other occurrence in this &amp;document</source>
-        <translation>وسم كل ورود آخر في هذه ال&amp;وثيقة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/tools.py" line="141"/>
-        <source>Label every other occurrence in &amp;every document</source>
-        <translation>وسم كل ورود آخر في &amp;كل الوثائق</translation>
-    </message>
-    <message>
         <location filename="../../ui/search/tools.py" line="144"/>
+        <source>Label every other occurrence in this &amp;document</source>
+        <translation>وسم كل ورود آخر في &amp;هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="149"/>
+        <source>Label every other occurrence in &amp;every document</source>
+        <translation>وسم كل ورود آخر في &amp;كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="152"/>
         <source>Import a &amp;gazetteer (name list)…</source>
         <translation>استيراد &amp;معجم أسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="147"/>
+        <location filename="../../ui/search/tools.py" line="155"/>
         <source>Import suggestions (JSONL or spaCy pipeline)…</source>
         <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="220"/>
+        <location filename="../../ui/search/tools.py" line="228"/>
         <source>{0} ({1}): {2} mentions</source>
         <translation>{0} ({1}): {2} من الإشارات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="262"/>
+        <location filename="../../ui/search/tools.py" line="286"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="274"/>
+        <location filename="../../ui/search/tools.py" line="298"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="337"/>
+        <location filename="../../ui/search/tools.py" line="361"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="441"/>
+        <location filename="../../ui/search/tools.py" line="465"/>
         <source>Cancelled; no suggestions were stored.</source>
         <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="313"/>
+        <location filename="../../ui/search/tools.py" line="337"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="313"/>
+        <location filename="../../ui/search/tools.py" line="337"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="323"/>
-        <location filename="../../ui/search/tools.py" line="327"/>
-        <location filename="../../ui/search/tools.py" line="400"/>
+        <location filename="../../ui/search/tools.py" line="347"/>
+        <location filename="../../ui/search/tools.py" line="351"/>
+        <location filename="../../ui/search/tools.py" line="424"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="323"/>
+        <location filename="../../ui/search/tools.py" line="347"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="346"/>
+        <location filename="../../ui/search/tools.py" line="370"/>
         <source>Every document</source>
-        <translation>كل الوثائق</translation>
+        <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="348"/>
+        <location filename="../../ui/search/tools.py" line="372"/>
         <source>This document</source>
-        <translation>هذه الوثيقة</translation>
+        <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="327"/>
+        <location filename="../../ui/search/tools.py" line="351"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="359"/>
-        <location filename="../../ui/search/tools.py" line="367"/>
-        <location filename="../../ui/search/tools.py" line="384"/>
+        <location filename="../../ui/search/tools.py" line="383"/>
+        <location filename="../../ui/search/tools.py" line="391"/>
+        <location filename="../../ui/search/tools.py" line="408"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="361"/>
+        <location filename="../../ui/search/tools.py" line="385"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات (*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="367"/>
+        <location filename="../../ui/search/tools.py" line="391"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="384"/>
+        <location filename="../../ui/search/tools.py" line="408"/>
         <source>Reading the suggestions…</source>
         <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="400"/>
+        <location filename="../../ui/search/tools.py" line="424"/>
         <source>Matching the names…</source>
         <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="417"/>
+        <location filename="../../ui/search/tools.py" line="441"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>
@@ -3136,34 +3331,39 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="259"/>
+        <location filename="../../ui/session.py" line="262"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوح.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="295"/>
-        <source>Could not {0}: {1}</source>
-        <translation>تعذّر {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/session.py" line="197"/>
+        <location filename="../../ui/session.py" line="200"/>
         <source>Checking {0}: read-only until the check has passed.</source>
         <translation>جارٍ فحص {0}: للقراءة فقط حتى ينجح الفحص.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="216"/>
+        <location filename="../../ui/session.py" line="219"/>
         <source>{0}. The project was closed; nothing was written to it.</source>
         <translation>{0}. أُغلق المشروع ولم يُكتب فيه شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="223"/>
+        <location filename="../../ui/session.py" line="226"/>
         <source>{0} checked: editing is on.</source>
         <translation>فُحص {0}: التحرير متاح الآن.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="265"/>
+        <location filename="../../ui/session.py" line="268"/>
         <source>{0} is still being checked; editing starts when the check has passed.</source>
         <translation>ما زال {0} قيد الفحص؛ يبدأ التحرير حين ينجح الفحص.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="299"/>
+        <source>Could not redo: {0}</source>
+        <translation>تعذّرت الإعادة: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="299"/>
+        <source>Could not undo: {0}</source>
+        <translation>تعذّر التراجع: {0}</translation>
     </message>
 </context>
 <context>
@@ -3544,93 +3744,108 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/events/relations.py" line="167"/>
+        <location filename="../../ui/events/relations.py" line="168"/>
         <source>Select the first span, then press R.</source>
         <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="171"/>
+        <location filename="../../ui/events/relations.py" line="172"/>
         <source>Relation from “{0}”: click the target span.</source>
         <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="183"/>
-        <location filename="../../ui/events/relations.py" line="200"/>
+        <location filename="../../ui/events/relations.py" line="184"/>
+        <location filename="../../ui/events/relations.py" line="201"/>
         <source>No relation added.</source>
         <translation>لم تُضف علاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="188"/>
+        <location filename="../../ui/events/relations.py" line="189"/>
         <source>No relation type links {0} to {1}.</source>
         <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="207"/>
+        <location filename="../../ui/events/relations.py" line="208"/>
         <source>Relation:</source>
         <translation>العلاقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="262"/>
+        <location filename="../../ui/events/relations.py" line="264"/>
         <source>New argument span as:</source>
         <translation>مقطع معمول جديد بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="274"/>
+        <location filename="../../ui/events/relations.py" line="276"/>
         <source>Add as argument:</source>
         <translation>إضافة معمولًا بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="279"/>
+        <location filename="../../ui/events/relations.py" line="281"/>
         <source>Just select it</source>
         <translation>تحديده فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="320"/>
-        <location filename="../../ui/events/relations.py" line="335"/>
+        <location filename="../../ui/events/relations.py" line="322"/>
+        <location filename="../../ui/events/relations.py" line="337"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="322"/>
+        <location filename="../../ui/events/relations.py" line="324"/>
         <source>“{0}” is the {1} of {2}.
 Remove only the argument, or delete the whole event?</source>
         <translation>«{0}» هو {1} في {2}.
 أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="325"/>
+        <location filename="../../ui/events/relations.py" line="327"/>
         <source>Remove the argument</source>
         <translation>إزالة المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="326"/>
+        <location filename="../../ui/events/relations.py" line="328"/>
         <source>Delete the whole event</source>
         <translation>حذف الحدث كله</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="337"/>
+        <location filename="../../ui/events/relations.py" line="339"/>
         <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
         <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="339"/>
+        <location filename="../../ui/events/relations.py" line="341"/>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="206"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="209"/>
         <source>“{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} removes the event and its arguments. Continue?</source>
         <translation>«{0}» مُطلِق حدث من نوع {1}، عدد معمولاته: {2}. إعادة تسميته بـ{3} تحذف الحدث ومعمولاته. أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="216"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="219"/>
         <source>Relabel a trigger</source>
         <translation>إعادة تسمية مُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="218"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="221"/>
         <source>Relabel and remove the event</source>
         <translation>إعادة التسمية وحذف الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="253"/>
+        <source>{0} of the {1} mentions of “{2}” trigger {3} events ({4}) with {5} arguments. Relabelling all as {6} removes those events and their arguments. Continue?</source>
+        <translation>{0} من إشارات «{2}» البالغة {1} تُطلِق {3} من الأحداث ({4}) معها {5} من المعمولات. إعادة تسمية الكل بـ{6} تزيل هذه الأحداث ومعمولاتها. أأتابع؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="266"/>
+        <source>Relabel triggers</source>
+        <translation>إعادة تسمية المُطلِقات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="268"/>
+        <source>Relabel all and remove the events</source>
+        <translation>إعادة تسمية الكل وإزالة الأحداث</translation>
     </message>
 </context>
 <context>
@@ -3719,17 +3934,17 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="220"/>
+        <location filename="../../ui/events/relations.py" line="221"/>
         <source>Select an event (its trigger) first.</source>
         <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="224"/>
+        <location filename="../../ui/events/relations.py" line="225"/>
         <source>Select the argument&apos;s text first.</source>
         <translation>حدّد نص المعمول أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="235"/>
+        <location filename="../../ui/events/relations.py" line="236"/>
         <source>{0} takes no entity arguments.</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
@@ -3871,12 +4086,12 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="90"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="91"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="92"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="93"/>
         <source>Problems</source>
         <translation>المشكلات</translation>
     </message>

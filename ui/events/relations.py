@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QStatusBar, Q
 
 from annotator import commands as cmds
 from annotator import rules
+from annotator.errors import Message
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, RelationType, Role
 from ui.docview.view import DocumentView
@@ -137,7 +138,7 @@ def delete_span_command(layer: DocumentAnnotations, span: Span, whole_events: bo
     children += [cmds.DeleteSpan(u) for u in sorted(doomed_spans)]
     if len(children) == 1:
         return children[0]
-    return cmds.Macro(children, "delete span")
+    return cmds.Macro(children, Message("delete span"))
 
 
 def _only_trigger(layer: DocumentAnnotations, uuid: str, doomed_events: set[str]) -> bool:
@@ -251,7 +252,8 @@ class Linker:
             return
         span = cmds.AddSpan(w.doc.id, start, end, label, w.session.annotator)
         command = cmds.Macro(
-            [span, cmds.AddArgument(event_uuid, role, span.uuid)], f"add {role} argument"
+            [span, cmds.AddArgument(event_uuid, role, span.uuid)],
+            Message("add argument {role}", role=role),
         )
         w.session.execute(command, select=w.selected_uuid)
 
