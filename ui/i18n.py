@@ -411,6 +411,24 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "withdraw suggestion"),
     QT_TRANSLATE_NOOP("CoreMessage", "withdraw {n} suggestions"),
     QT_TRANSLATE_NOOP("CoreMessage", "store suggestions"),
+    # why an accept into gold wrote nothing (annotator.commands.review)
+    QT_TRANSLATE_NOOP("CoreMessage", "nothing to accept: the {into} layer already holds it"),
+    QT_TRANSLATE_NOOP("CoreMessage", "nothing to accept: nothing is chosen"),
+    QT_TRANSLATE_NOOP("CoreMessage", "nothing to accept: agreements need two annotators at least"),
+    QT_TRANSLATE_NOOP("CoreMessage", "nothing to accept: {who} agree on nothing in this document"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "nothing to accept: the {into} layer already holds all {n} agreements of {who} "
+        "in this document",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "nothing to accept: {n} events or relations {who} agree on need spans whose "
+        "attributes they set differently; accept one version of those spans into {into} "
+        "first",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{names} and {last}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{first}, {rest}"),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

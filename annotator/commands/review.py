@@ -57,9 +57,9 @@ class _Accepting(Command):
         self.conflicts = list(getattr(written, "conflicts", []))
         return [(None, rec) for rec in written]
 
-    def nothing(self, project: Project) -> str:
+    def nothing(self, project: Project) -> Message:
         """Why the first ``do`` wrote nothing (read after it, only then)."""
-        return f"nothing to accept: the {self.into} layer already holds it"
+        return Message("nothing to accept: the {into} layer already holds it", into=self.into)
 
     @property
     def written(self) -> list[Record]:
@@ -87,9 +87,9 @@ class AcceptIntoGold(_Accepting):
     def _write(self, project: Project) -> list[Record]:
         return accept(project, self.uuids, self.into)
 
-    def nothing(self, project: Project) -> str:
+    def nothing(self, project: Project) -> Message:
         if not self.uuids:
-            return "nothing to accept: nothing is chosen"
+            return Message("nothing to accept: nothing is chosen")
         return super().nothing(project)
 
 
@@ -105,14 +105,14 @@ class AcceptAllAgreements(_Accepting):
     def _write(self, project: Project) -> list[Record]:
         return accept_all_agreements(project, self.doc_id, self.annotators, self.into)
 
-    def nothing(self, project: Project) -> str:
+    def nothing(self, project: Project) -> Message:
         """No agreement at all; every agreement already in gold; or agreed events and
         relations left out (``accept_all_agreements``: a span they need is labelled
         differently, or has other attributes, and gold holds none at its place)."""
         names = list(self.annotators)
         if len(names) < 2:
-            return "nothing to accept: agreements need two annotators at least"
-        who = ", ".join(names[:-1]) + " and " + names[-1]
+            return Message("nothing to accept: agreements need two annotators at least")
+        who = _together(names)
         layers = [project.layer(self.doc_id, a) for a in names]
         agreed: dict[str, list[Disagreement]] = {}  # uuid in the first layer -> its agreements
         for n, other in enumerate(layers[1:]):
@@ -121,21 +121,40 @@ class AcceptAllAgreements(_Accepting):
                     agreed.setdefault(d.a.uuid, []).append(d)
         common = [ds for ds in agreed.values() if len(ds) == len(layers) - 1]
         if not common:
-            return f"nothing to accept: {who} agree on nothing in this document"
+            return Message("nothing to accept: {who} agree on nothing in this document", who=who)
         index = GoldIndex.of(project.layer(self.doc_id, self.into))
         where = span_places(layers)
         waiting = sum(1 for ds in common if not is_resolved(ds[0], index, where))
         if not waiting:
-            return (
-                f"nothing to accept: the {self.into} layer already holds all {len(common)} "
-                f"agreements of {who} in this document"
+            return Message(
+                "nothing to accept: the {into} layer already holds all {n} agreements of {who} "
+                "in this document",
+                into=self.into,
+                n=len(common),
+                who=who,
             )
-        return (
-            f"nothing to accept: {waiting} events or relations {who} agree on need spans whose "
-            f"attributes they set differently; accept one version of those spans into "
-            f"{self.into} first"
+        return Message(
+            "nothing to accept: {n} events or relations {who} agree on need spans whose "
+            "attributes they set differently; accept one version of those spans into {into} "
+            "first",
+            n=waiting,
+            who=who,
+            into=self.into,
         )
 
     def _changed(self, written: Written) -> Changed:
         # the document is touched even if the step wrote no record
         return Changed.of(written, frozenset({self.doc_id}))
+
+
+def _together(names: Sequence[str]) -> Message:
+    """Two names or more as "a, b and c" (a ``Message``: the interface joins them in its
+    language)."""
+    *rest, last = names
+    return Message("{names} and {last}", names=_listed(rest), last=last)
+
+
+def _listed(names: Sequence[str]) -> Message | str:
+    """Names as "a, b" (one name as it is)."""
+    first, *rest = names
+    return Message("{first}, {rest}", first=first, rest=_listed(rest)) if rest else first

@@ -1325,7 +1325,47 @@
         <translation>حفظ الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="453"/>
+        <location filename="../../ui/i18n.py" line="415"/>
+        <source>nothing to accept: the {into} layer already holds it</source>
+        <translation>لا شيء للقبول: تحويه طبقة {into} بالفعل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="416"/>
+        <source>nothing to accept: nothing is chosen</source>
+        <translation>لا شيء للقبول: لم يُختر شيء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="417"/>
+        <source>nothing to accept: agreements need two annotators at least</source>
+        <translation>لا شيء للقبول: الاتفاقات تحتاج مُعلِّمَين اثنين على الأقل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="418"/>
+        <source>nothing to accept: {who} agree on nothing in this document</source>
+        <translation>لا شيء للقبول: لا يتفق {who} على شيء في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="419"/>
+        <source>nothing to accept: the {into} layer already holds all {n} agreements of {who} in this document</source>
+        <translation>لا شيء للقبول: تحوي طبقة {into} كل اتفاقات {who} في هذا المستند ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="424"/>
+        <source>nothing to accept: {n} events or relations {who} agree on need spans whose attributes they set differently; accept one version of those spans into {into} first</source>
+        <translation>لا شيء للقبول: {n} من الأحداث أو العلاقات التي يتفق عليها {who} تحتاج مقاطع اختلفوا في خصائصها؛ اقبل نسخة واحدة من هذه المقاطع في {into} أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="430"/>
+        <source>{names} and {last}</source>
+        <translation>{names} و{last}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="431"/>
+        <source>{first}, {rest}</source>
+        <translation>{first}، {rest}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="471"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
