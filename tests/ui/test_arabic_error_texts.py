@@ -62,9 +62,7 @@ def test_no_agreement_reads_arabic(arabic: QApplication, project: Project) -> No
     assert i18n.core_text(error) == f"لا شيء للقبول: لا يتفق {who} على شيء في هذا المستند"
 
 
-def test_gold_holding_every_agreement_reads_arabic(
-    arabic: QApplication, project: Project
-) -> None:
+def test_gold_holding_every_agreement_reads_arabic(arabic: QApplication, project: Project) -> None:
     for who in ("amal", "badr"):
         project.add_span(1, *at("باريس"), "GPE", who)
     AcceptAllAgreements(1, ["amal", "badr"]).do(project)
