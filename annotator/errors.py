@@ -60,7 +60,17 @@ class ImportFormatError(AnnotatorError):
         self.line = line
         self.message = message
         where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message}")
+        # a Message: the interface translates ``message`` (a Message too, when the reader
+        # gave one) and keeps ``where`` (a path) reading left to right
+        super().__init__(Message("{where}: {message}", where=where, message=message))
+
+
+def message_of(error: BaseException) -> str:
+    """An exception's text, its ``Message`` (template and parameters) kept when it was raised
+    with one: ``str(error)`` is the English alone."""
+    if len(error.args) >= 1 and isinstance(error.args[0], Message):
+        return error.args[0]
+    return str(error)
 
 
 class Cancelled(AnnotatorError):

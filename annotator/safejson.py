@@ -15,6 +15,8 @@ import math
 import re
 from typing import Any
 
+from annotator.errors import Message
+
 MAX_LINE_CHARS = 64 * 1024 * 1024
 MAX_LINE_BYTES = MAX_LINE_CHARS
 """cap on one JSON line as read from a file: a line within it cannot exceed MAX_LINE_CHARS"""
@@ -36,18 +38,18 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(out) != len(pairs):
         seen: set[str] = set()
         dup = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-        raise UnsafeJSON(f"duplicate key {dup!r}")
+        raise UnsafeJSON(Message("duplicate key {key}", key=repr(dup)))
     return out
 
 
 def _no_constants(name: str) -> Any:
-    raise UnsafeJSON(f"{name} is not allowed")
+    raise UnsafeJSON(Message("{name} is not allowed", name=name))
 
 
 def _finite(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise UnsafeJSON(f"number {text[:40]} is out of range")
+        raise UnsafeJSON(Message("number {number} is out of range", number=text[:40]))
     return value
 
 
@@ -116,7 +118,7 @@ def _check(value: Any, text: str, start: int, end: int, max_depth: int) -> None:
     if text.count("[", start, end) + text.count("{", start, end) > max_depth and (
         _depth(value, max_depth) > max_depth
     ):
-        raise UnsafeJSON(f"nested deeper than {max_depth} levels")
+        raise UnsafeJSON(Message("nested deeper than {limit} levels", limit=max_depth))
     if _SUSPECT_ESCAPE.search(text, start, end):
         problem = bad_string(value)
         if problem:
@@ -132,17 +134,22 @@ def _decode(text: str, pos: int | None, max_depth: int) -> tuple[Any, int]:
     except UnsafeJSON:
         raise
     except RecursionError as exc:  # the C parser guards its own recursion
-        raise UnsafeJSON(f"nested deeper than {max_depth} levels") from exc
+        raise UnsafeJSON(Message("nested deeper than {limit} levels", limit=max_depth)) from exc
     except json.JSONDecodeError as exc:
-        raise UnsafeJSON(f"invalid JSON: {exc.msg} at column {exc.colno}", exc.lineno) from exc
+        raise UnsafeJSON(
+            Message(
+                "invalid JSON: {problem} at column {column}", problem=exc.msg, column=exc.colno
+            ),
+            exc.lineno,
+        ) from exc
     except ValueError as exc:  # an integer of more than 4300 digits (int_max_str_digits)
-        raise UnsafeJSON("invalid JSON: number too large") from exc
+        raise UnsafeJSON(Message("invalid JSON: number too large")) from exc
 
 
 def loads(text: str, max_chars: int = MAX_LINE_CHARS, max_depth: int = MAX_DEPTH) -> Any:
     """Parse one JSON value; raises UnsafeJSON with a short reason on any problem."""
     if len(text) > max_chars:
-        raise UnsafeJSON(f"longer than {max_chars} characters")
+        raise UnsafeJSON(Message("longer than {limit} characters", limit=max_chars))
     value, _ = _decode(text, None, max_depth)
     _check(value, text, 0, len(text), max_depth)
     return value
@@ -155,7 +162,7 @@ def loads_items(
     as one pair. Each item is held to the rules of ``loads`` (depth counted from the item), so
     an error can name the line of the item at fault."""
     if len(text) > max_chars:
-        raise UnsafeJSON(f"longer than {max_chars} characters")
+        raise UnsafeJSON(Message("longer than {limit} characters", limit=max_chars))
     pos = _skip(text, 0)
     if not text.startswith("[", pos):
         return [(text.count("\n", 0, pos) + 1, loads(text, max_chars, max_depth))]
@@ -187,7 +194,9 @@ def loads_items(
             if text.startswith("]", pos):
                 pos += 1
                 break
-            raise UnsafeJSON("invalid JSON: expected ',' or ']' after an item", line_at(pos))
+            raise UnsafeJSON(
+                Message("invalid JSON: expected ',' or ']' after an item"), line_at(pos)
+            )
     if _skip(text, pos) != len(text):
-        raise UnsafeJSON("invalid JSON: extra data after the array", line_at(pos))
+        raise UnsafeJSON(Message("invalid JSON: extra data after the array"), line_at(pos))
     return items

@@ -96,7 +96,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from annotator import scratch
 from annotator.cycles import no_cycle_collection
-from annotator.errors import AnnotatorError, ProjectFileError
+from annotator.errors import AnnotatorError, Message, ProjectFileError, message_of
 from annotator.locking import SHARED, ProjectLock, acquire, write_refusal
 from annotator.model import (
     Argument,
@@ -282,20 +282,28 @@ def translate(path: Path, exc: BaseException, written: Path | None = None) -> Ba
     if code == _FULL or (code == _IOERR and _no_room(written or path)):
         # SQLite reports ENOSPC met while growing -shm or syncing as an I/O error
         if written is not None:
-            return ProjectFileError(f"no space left on device: {written}")
-        return ProjectFileError(f"{path}: disk full ({what}); nothing was written")
+            return ProjectFileError(Message("no space left on device: {path}", path=written))
+        return ProjectFileError(
+            Message("{path}: disk full ({what}); nothing was written", path=path, what=what)
+        )
     if code == _READONLY:
-        return ProjectFileError(f"{path}: the project file is read-only ({what})")
+        return ProjectFileError(
+            Message("{path}: the project file is read-only ({what})", path=path, what=what)
+        )
     if code in (_BUSY, _LOCKED):
-        return ProjectFileError(f"{path}: busy ({what}); is it open elsewhere?")
+        return ProjectFileError(
+            Message("{path}: busy ({what}); is it open elsewhere?", path=path, what=what)
+        )
     if code == _IOERR:
-        return ProjectFileError(f"{path}: cannot read or write the project file ({what})")
+        return ProjectFileError(
+            Message("{path}: cannot read or write the project file ({what})", path=path, what=what)
+        )
     if code == _CANTOPEN:
-        return ProjectFileError(f"{path}: cannot open ({what})")
+        return ProjectFileError(Message("{path}: cannot open ({what})", path=path, what=what))
     if code == _NOMEM:
-        return ProjectFileError(f"{path}: out of memory ({what})")
+        return ProjectFileError(Message("{path}: out of memory ({what})", path=path, what=what))
     if isinstance(exc, _DB_ERRORS):
-        return ProjectFileError(f"{path}: the project file is corrupt ({what})")
+        return ProjectFileError(_corrupt(path, what))
     return exc
 
 
@@ -355,17 +363,25 @@ def _id_range(
     return f"{join} {column} >= ? AND {column} < ?", [int(docs[0]), int(docs[1])]
 
 
+def _corrupt(path: Path, what: str) -> Message:
+    return Message("{path}: the project file is corrupt ({what})", path=path, what=what)
+
+
+def _unreadable(path: Path, exc: OSError) -> Message:
+    return Message("{path}: cannot read: {why}", path=path, why=exc.strerror)
+
+
 def _probe(path: Path) -> tuple[int, int]:
     """Refuse a missing file, a folder or a non-SQLite file; return the file's identity."""
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise ProjectFileError(f"{path}: no such project file") from None
+        raise ProjectFileError(Message("{path}: no such project file", path=path)) from None
     except OSError as exc:
-        raise ProjectFileError(f"{path}: cannot read: {exc.strerror}") from exc
+        raise ProjectFileError(_unreadable(path, exc)) from exc
     ident = (st.st_dev, st.st_ino)
     if not os.path.isfile(path):
-        raise ProjectFileError(f"{path}: not an annotator project (not a file)")
+        raise ProjectFileError(Message("{path}: not an annotator project (not a file)", path=path))
     if _open_here(ident):
         # Already open in this process: checked then. Opening and closing the file here
         # would drop SQLite's POSIX locks on it for the whole process (a documented way to
@@ -375,9 +391,11 @@ def _probe(path: Path) -> tuple[int, int]:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise ProjectFileError(f"{path}: cannot read: {exc.strerror}") from exc
+        raise ProjectFileError(_unreadable(path, exc)) from exc
     if header != SQLITE_HEADER:
-        raise ProjectFileError(f"{path}: not an annotator project (not an SQLite file)")
+        raise ProjectFileError(
+            Message("{path}: not an annotator project (not an SQLite file)", path=path)
+        )
     return ident
 
 
@@ -519,12 +537,19 @@ def _verify(path: Path, conn: sqlite3.Connection, thorough: bool, known: bool = 
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if app_id != APPLICATION_ID:
         raise ProjectFileError(
-            f"{path}: not an annotator project (SQLite file of another application)"
+            Message(
+                "{path}: not an annotator project (SQLite file of another application)", path=path
+            )
         )
     if version > SCHEMA_VERSION:
         raise ProjectFileError(
-            f"{path}: made by a newer annotator (file version {version}, this app reads "
-            f"up to {SCHEMA_VERSION}); update annotator to open it"
+            Message(
+                "{path}: made by a newer annotator (file version {version}, this app reads up "
+                "to {supported}); update annotator to open it",
+                path=path,
+                version=version,
+                supported=SCHEMA_VERSION,
+            )
         )
     if known:
         return
@@ -536,17 +561,21 @@ def _verify(path: Path, conn: sqlite3.Connection, thorough: bool, known: bool = 
         rows = conn.execute(f"PRAGMA {pragma}(3)").fetchall()
         problems = [" ".join(bytes(r[0]).decode("utf-8", "replace").split()) for r in rows]
         if problems != ["ok"]:
-            raise ProjectFileError(f"{path}: the project file is corrupt ({'; '.join(problems)})")
+            raise ProjectFileError(_corrupt(path, "; ".join(problems)))
         if thorough and version >= 1:
             bad = _documents_not_matching(conn)
             if bad is not None:
                 raise ProjectFileError(
-                    f"{path}: the project file is corrupt (the text of document {bad} does "
-                    "not match its sha256)"
+                    Message(
+                        "{path}: the project file is corrupt (the text of document {document} "
+                        "does not match its sha256)",
+                        path=path,
+                        document=bad,
+                    )
                 )
             problem = _malformed_row(conn) if full else None
             if problem:
-                raise ProjectFileError(f"{path}: the project file is corrupt ({problem})")
+                raise ProjectFileError(_corrupt(path, problem))
     finally:
         conn.text_factory = old_factory
 
@@ -734,7 +763,7 @@ class _Check:
             if isinstance(exc, _DB_ERRORS):
                 error = translate(self.path, exc)
             elif isinstance(exc, OSError):
-                error = ProjectFileError(f"{self.path}: cannot read: {exc.strerror}")
+                error = ProjectFileError(_unreadable(self.path, exc))
             else:
                 error = exc
         with self._guard:
@@ -815,7 +844,7 @@ class Store:
         if self._broken is not None and isinstance(exc, sqlite3.ProgrammingError):
             return self._broken  # the connection was closed after a failed write
         if self._closed and isinstance(exc, sqlite3.ProgrammingError):
-            return ProjectFileError(f"{self.path}: the project is closed")
+            return ProjectFileError(Message("{path}: the project is closed", path=self.path))
         return translate(self.path, exc, written)
 
     def _guard_iter(self, items: Iterator[Any]) -> Iterator[Any]:
@@ -832,7 +861,7 @@ class Store:
     def create(cls, path: Path, settings: dict[str, str]) -> Store:
         """Create a new project file; refuses to overwrite an existing file."""
         if path.exists():
-            raise ProjectFileError(f"{path}: already exists; open it instead")
+            raise ProjectFileError(Message("{path}: already exists; open it instead", path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
         refusal = write_refusal(path)
         if refusal:
@@ -859,7 +888,9 @@ class Store:
             if isinstance(exc, _DB_ERRORS):
                 raise translate(path, exc) from exc
             if isinstance(exc, OSError) and exc.errno == 28:
-                raise ProjectFileError(f"no space left on device: {path}") from exc
+                raise ProjectFileError(
+                    Message("no space left on device: {path}", path=path)
+                ) from exc
             raise
         for suffix in ("-wal", "-shm"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
@@ -1008,7 +1039,13 @@ class Store:
         self._broken = (
             error
             if isinstance(error, ProjectFileError)
-            else ProjectFileError(f"{self.path}: the project file could not be checked ({error})")
+            else ProjectFileError(
+                Message(
+                    "{path}: the project file could not be checked ({error})",
+                    path=self.path,
+                    error=message_of(error),
+                )
+            )
         )
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
@@ -1034,7 +1071,7 @@ class Store:
             conn, copy_dir = _connect_read_only(path)
         except (sqlite3.Error, OSError) as exc:
             if isinstance(exc, OSError):
-                raise ProjectFileError(f"{path}: cannot read: {exc.strerror}") from exc
+                raise ProjectFileError(_unreadable(path, exc)) from exc
             raise translate(path, exc) from exc
         try:
             handed = checked_as is not None and state is not None and checked_as == state
@@ -1091,7 +1128,9 @@ class Store:
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode != "wal":
-                raise ProjectFileError(f"{path}: cannot use write-ahead logging ({mode})")
+                raise ProjectFileError(
+                    Message("{path}: cannot use write-ahead logging ({mode})", path=path, mode=mode)
+                )
             conn.execute("PRAGMA synchronous = FULL")
 
     def _migrate(self) -> None:
@@ -1119,7 +1158,7 @@ class Store:
             check.cancel()
             unchecked = not check.passed
             if check.error is not None and self._broken is None:
-                self._broken = ProjectFileError(str(check.error))  # (the record goes)
+                self._broken = ProjectFileError(message_of(check.error))  # (the record goes)
         try:
             if self._committed and self._broken is None:
                 with contextlib.suppress(sqlite3.Error):
@@ -1164,7 +1203,7 @@ class Store:
         if self._broken is not None:
             raise self._broken
         if self.read_only:
-            raise ProjectFileError(f"{self.path}: opened read-only")
+            raise ProjectFileError(Message("{path}: opened read-only", path=self.path))
         if self.conn.in_transaction:
             yield
             return
@@ -1194,8 +1233,12 @@ class Store:
             first = self._error(cause)
             reason = _message(first) if isinstance(first, AnnotatorError) else _message(cause)
             self._broken = ProjectFileError(
-                f"{self.path}: closed after a failed write ({reason}); nothing of that write "
-                "was kept; open the project again"
+                Message(
+                    "{path}: closed after a failed write ({reason}); nothing of that write was "
+                    "kept; open the project again",
+                    path=self.path,
+                    reason=reason,
+                )
             )
             with contextlib.suppress(sqlite3.Error):
                 self.conn.close()
@@ -1628,7 +1671,9 @@ class Store:
             check = sqlite3.connect(str(tmp))
             try:
                 if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                    raise ProjectFileError(f"{dest}: the copy failed its integrity check")
+                    raise ProjectFileError(
+                        Message("{path}: the copy failed its integrity check", path=dest)
+                    )
             finally:
                 check.close()
             fd = os.open(tmp, os.O_RDONLY)
@@ -1646,7 +1691,9 @@ class Store:
                 if err is not exc:
                     raise err from exc
             if isinstance(exc, OSError) and exc.errno == 28:
-                raise ProjectFileError(f"no space left on device: {dest}") from exc
+                raise ProjectFileError(
+                    Message("no space left on device: {path}", path=dest)
+                ) from exc
             raise
 
     # -- exchange ------------------------------------------------------------------------

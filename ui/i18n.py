@@ -13,7 +13,8 @@ in English. It returns the language used. A change chosen in the app is remember
 interface language. ``label_display(label)`` is a schema label's name as the interface shows
 it: the Arabic form in Arabic, else the English one. ``elide_mode(text)`` elides a name from
 the end that reads last (the left end of right-to-left text). ``isolate(text)`` keeps a name
-or covered text in its own direction inside a line (a bidi isolate);
+or covered text in its own direction inside a line (a bidi isolate), ``path_text(path)`` a
+file's path left to right;
 ``relation_text(source, target)`` is the one way a relation's two ends are shown,
 "source → target" reading in the interface direction.
 """
@@ -429,6 +430,83 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "{names} and {last}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{first}, {rest}"),
+    # a project file that cannot be used (annotator.store), a file that cannot be imported
+    # (annotator.formats, annotator.safejson), a hub that cannot be reached (annotator.hub)
+    QT_TRANSLATE_NOOP("CoreMessage", "binary file, not text (NUL byte)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "binary file, not text ({count} control characters)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot connect to the hub {hub}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot list: {why}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot read: {why}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "column {column} appears twice in the header"),
+    QT_TRANSLATE_NOOP("CoreMessage", "duplicate key {key}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "empty column name in the header (column {column})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "empty document"),
+    QT_TRANSLATE_NOOP("CoreMessage", "empty {column} cell"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "expected a token and a tag separated by a tab or space: {line}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "invalid JSON: expected ',' or ']' after an item"),
+    QT_TRANSLATE_NOOP("CoreMessage", "invalid JSON: extra data after the array"),
+    QT_TRANSLATE_NOOP("CoreMessage", "invalid JSON: number too large"),
+    QT_TRANSLATE_NOOP("CoreMessage", "invalid JSON: {problem} at column {column}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "line longer than {limit} bytes"),
+    QT_TRANSLATE_NOOP("CoreMessage", "longer than {limit} characters"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "lost the connection to the hub: {problem} (nothing half-done is kept)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "nested deeper than {limit} levels"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no answer within {seconds} seconds"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no column {column} (columns: {columns})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no header row"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no space left on device: {path}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "not UTF-8 text (invalid UTF-8 byte {byte} at column {column})"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "not a PostgreSQL URL or connection string: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "number {number} is out of range"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, "
+        "PGPASSWORD, or a service file); it is never stored in a project or printed",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "the hub refused: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{cells} cells, but the header has {columns} columns"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{name} is not allowed"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: already exists; open it instead"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: busy ({what}); is it open elsewhere?"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot open ({what})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot read or write the project file ({what})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot read: {why}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot use write-ahead logging ({mode})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: closed after a failed write ({reason}); nothing of that write was kept; "
+        "open the project again",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: disk full ({what}); nothing was written"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: made by a newer annotator (file version {version}, this app reads up to "
+        "{supported}); update annotator to open it",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: no such project file"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path}: not an annotator project (SQLite file of another application)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: not an annotator project (not a file)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: not an annotator project (not an SQLite file)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: opened read-only"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: out of memory ({what})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the copy failed its integrity check"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project file could not be checked ({error})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: the project file is corrupt (the text of document {document} does not "
+        "match its sha256)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project file is corrupt ({what})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project file is read-only ({what})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project is closed"),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):
@@ -458,9 +536,26 @@ def core_text(message: object, schema: Schema | None = None) -> str:
         # parameters): as the core wrote it
         return str(message)
     try:
-        return template.format(**{key: isolate(text) for key, text in shown.items()})
+        text = template.format(
+            **{
+                key: path_text(text) if _is_path(key, message.params[key]) else isolate(text)
+                for key, text in shown.items()
+            }
+        )
     except (KeyError, IndexError, ValueError):  # a translation naming a field the core lacks
         return str(message)
+    if text.startswith(LRI) and interface_rtl():
+        # a message that starts with a path ("{path}: ...") reads right to left: a label
+        # finds its direction from the first strong character, the path's without the mark
+        return RLM + text
+    return text
+
+
+def _is_path(key: str, value: object) -> bool:
+    """Whether a core message's parameter is a file's path (``path_text``): a text named
+    ``path``, ``where`` (``file:line``) or ``folder`` (a ``where`` that is a Message, "relation
+    {relation}", is not)."""
+    return key in ("path", "where", "folder") and not isinstance(value, Message)
 
 
 def _param_text(key: str, value: object, schema: Schema | None) -> str:
@@ -556,6 +651,13 @@ def isolate(text: str) -> str:
     character), it keeps its brackets and punctuation where they belong and does not reorder
     its neighbours (Arabic inside a Latin line, ``000_36f7`` or ``ann_2`` inside an Arabic one)."""
     return f"{FSI}{text}{PDI}"
+
+
+def path_text(path: object) -> str:
+    """A file's path as a left-to-right isolate (LRI … PDI), whatever its first letter: its
+    folders read from left to right, and a leading / stays at its left end, in an Arabic line
+    too (a first-strong isolate would turn round a path whose first folder is Arabic)."""
+    return f"{LRI}{path}{PDI}"
 
 
 def interface_rtl() -> bool:

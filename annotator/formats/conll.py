@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator import rules
-from annotator.errors import Cancelled, ImportFormatError
+from annotator.errors import Cancelled, ImportFormatError, Message
 from annotator.formats.common import (
     OVERLAP_POLICIES,
     TAG_SCHEMES,
@@ -518,7 +518,13 @@ def _parse_lines(
         sep = "\t" if "\t" in line else " "
         cols = line.split("\t") if sep == "\t" else [c for c in line.split(" ") if c]
         if len(cols) < 2 or not cols[0].strip():
-            reader.problem(n, f"expected a token and a tag separated by a tab or space: {line!r}")
+            reader.problem(
+                n,
+                Message(
+                    "expected a token and a tag separated by a tab or space: {line}",
+                    line=repr(line),
+                ),
+            )
             continue
         first = not sent and not doc.sentences
         if "\r" in line or (first and cols[0].startswith("\ufeff")):

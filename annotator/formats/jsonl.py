@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.cycles import no_cycle_collection
-from annotator.errors import Cancelled, ImportFormatError, SchemaError
+from annotator.errors import Cancelled, ImportFormatError, SchemaError, message_of
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -116,8 +116,8 @@ def stream_jsonl(
             doc.schema = defined
         except ValueError as exc:  # UnsafeJSON is a ValueError
             if strict:
-                raise ImportFormatError(source, lineno, str(exc)) from exc
-            problems.append(Problem(source, lineno, str(exc)))
+                raise ImportFormatError(source, lineno, message_of(exc)) from exc
+            problems.append(Problem(source, lineno, message_of(exc)))
             continue
         yield doc
 

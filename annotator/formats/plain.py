@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from annotator.errors import ImportFormatError
+from annotator.errors import ImportFormatError, Message, message_of
 from annotator.formats.common import ImportResult
 from annotator.formats.fields import printable
 from annotator.formats.source import MAX_FILE_BYTES, decode_text, read_file, shown, walk
@@ -36,7 +36,7 @@ def read_text(path: Path, *, strict: bool = True) -> ImportResult:
             raw = read_file(f, follow=not folder)
             text = normalise(decode_text(f, raw)).text
             if not text.strip():
-                raise ImportFormatError(shown(f), None, "empty document")
+                raise ImportFormatError(shown(f), None, Message("empty document"))
         except ImportFormatError as exc:
             if strict:
                 raise
@@ -92,15 +92,21 @@ def read_csv(
             continue  # a blank line
         try:
             if len(cells) != len(fields):
-                raise ValueError(f"{len(cells)} cells, but the header has {len(fields)} columns")
+                raise ValueError(
+                    Message(
+                        "{cells} cells, but the header has {columns} columns",
+                        cells=len(cells),
+                        columns=len(fields),
+                    )
+                )
             row = dict(zip(fields, cells, strict=True))
             body = row[text_column]
             if not body.strip():
-                raise ValueError(f"empty {text_column!r} cell")
+                raise ValueError(Message("empty {column} cell", column=repr(text_column)))
         except ValueError as exc:
             if strict:
-                raise ImportFormatError(source, line, str(exc)) from exc
-            result.problems.append(Problem(source, line, str(exc)))
+                raise ImportFormatError(source, line, message_of(exc)) from exc
+            result.problems.append(Problem(source, line, message_of(exc)))
             continue
         meta = {k: v for k, v in row.items() if k not in (text_column, name_column)}
         result.documents.append(
@@ -121,20 +127,29 @@ def row_name(source: str, line: int) -> str:
     return f"{Path(source).stem}:{line}"
 
 
-def _header_problem(fields: list[str], text_column: str, name_column: str) -> str | None:
+def _header_problem(fields: list[str], text_column: str, name_column: str) -> Message | None:
     if not fields:
-        return "no header row"
+        return Message("no header row")
     if any(not f.strip() for f in fields):
-        return (
-            f"empty column name in the header (column {[f.strip() for f in fields].index('') + 1})"
+        return Message(
+            "empty column name in the header (column {column})",
+            column=[f.strip() for f in fields].index("") + 1,
         )
     seen: set[str] = set()
     for f in fields:
         if f in seen:
-            return f"column {f!r} appears twice in the header"
+            return Message("column {column} appears twice in the header", column=repr(f))
         seen.add(f)
     if text_column not in fields:
-        return f"no column {text_column!r} (columns: {', '.join(map(printable, fields))})"
+        return Message(
+            "no column {column} (columns: {columns})",
+            column=repr(text_column),
+            columns=", ".join(map(printable, fields)),
+        )
     if name_column and name_column not in fields:
-        return f"no column {name_column!r} (columns: {', '.join(map(printable, fields))})"
+        return Message(
+            "no column {column} (columns: {columns})",
+            column=repr(name_column),
+            columns=", ".join(map(printable, fields)),
+        )
     return None

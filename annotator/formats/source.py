@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from annotator.errors import ImportFormatError
+from annotator.errors import ImportFormatError, Message
 from annotator.files import MAX_FILE_BYTES as MAX_FILE_BYTES  # the readers' imports
 from annotator.files import open_regular
 from annotator.files import read_file as read_file
@@ -201,7 +201,7 @@ class TextLines:
                     chunk = fh.read(_CHUNK)
                 except OSError as exc:
                     raise ImportFormatError(
-                        shown(self.path), None, f"cannot read: {exc.strerror}"
+                        shown(self.path), None, Message("cannot read: {why}", why=exc.strerror)
                     ) from exc
                 if not chunk:
                     break
@@ -216,7 +216,9 @@ class TextLines:
                 body, pending = (b"", block) if cut < 0 else (block[:cut], block[cut + 1 :])
                 if len(pending) > self.max_line:
                     raise ImportFormatError(
-                        shown(self.path), number + 1, f"line longer than {self.max_line} bytes"
+                        shown(self.path),
+                        number + 1,
+                        Message("line longer than {limit} bytes", limit=self.max_line),
                     )
                 if cut < 0:
                     continue
@@ -239,12 +241,16 @@ class TextLines:
         controls = len(_CONTROL.findall(text))
         if controls >= 4 and controls * 100 > len(text):
             raise ImportFormatError(
-                shown(self.path), None, f"binary file, not text ({controls} control characters)"
+                shown(self.path),
+                None,
+                Message("binary file, not text ({count} control characters)", count=controls),
             )
 
     def _decode(self, raw: bytes, number: int) -> str:
         if b"\x00" in raw:
-            raise ImportFormatError(shown(self.path), number, "binary file, not text (NUL byte)")
+            raise ImportFormatError(
+                shown(self.path), number, Message("binary file, not text (NUL byte)")
+            )
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -252,7 +258,11 @@ class TextLines:
             raise ImportFormatError(
                 shown(self.path),
                 number,
-                f"not UTF-8 text (invalid UTF-8 byte 0x{raw[exc.start]:02x} at column {col})",
+                Message(
+                    "not UTF-8 text (invalid UTF-8 byte {byte} at column {column})",
+                    byte=f"0x{raw[exc.start]:02x}",
+                    column=col,
+                ),
             ) from exc
 
 
@@ -270,7 +280,7 @@ def decode_text(path: Path, raw: bytes, *, binary_check: bool = True) -> str:
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise ImportFormatError(
-            shown(path), raw.count(b"\n", 0, nul) + 1, "binary file, not text (NUL byte)"
+            shown(path), raw.count(b"\n", 0, nul) + 1, Message("binary file, not text (NUL byte)")
         )
     try:
         text = raw.decode("utf-8")
@@ -280,14 +290,20 @@ def decode_text(path: Path, raw: bytes, *, binary_check: bool = True) -> str:
         raise ImportFormatError(
             shown(path),
             good.count("\n") + 1,
-            f"not UTF-8 text (invalid UTF-8 byte 0x{raw[exc.start]:02x} at column {col})",
+            Message(
+                "not UTF-8 text (invalid UTF-8 byte {byte} at column {column})",
+                byte=f"0x{raw[exc.start]:02x}",
+                column=col,
+            ),
         ) from exc
     if binary_check:
         sample = text[:_SAMPLE]
         controls = len(_CONTROL.findall(sample))
         if controls >= 4 and controls * 100 > len(sample):
             raise ImportFormatError(
-                shown(path), None, f"binary file, not text ({controls} control characters)"
+                shown(path),
+                None,
+                Message("binary file, not text ({count} control characters)", count=controls),
             )
     return text
 
@@ -303,7 +319,9 @@ def walk(folder: Path, suffixes: tuple[str, ...], *, skip_hidden: bool = False) 
         try:
             entries = list(os.scandir(current))
         except OSError as exc:
-            raise ImportFormatError(shown(current), None, f"cannot list: {exc.strerror}") from exc
+            raise ImportFormatError(
+                shown(current), None, Message("cannot list: {why}", why=exc.strerror)
+            ) from exc
         for entry in entries:
             if skip_hidden and entry.name.startswith("."):
                 continue

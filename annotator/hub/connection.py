@@ -17,7 +17,7 @@ from typing import Any
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, Message
 
 SCHEMA = "annotator_hub"
 """the PostgreSQL schema (namespace) holding a hub's tables"""
@@ -33,15 +33,20 @@ def _options(url: str) -> dict[str, Any]:
     try:
         return conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
-        raise HubError(f"not a PostgreSQL URL or connection string: {exc}") from None
+        raise HubError(
+            Message("not a PostgreSQL URL or connection string: {problem}", problem=str(exc))
+        ) from None
 
 
 def check_url(url: str) -> None:
     """Refuse a URL holding a password (it belongs in libpq's password file or environment)."""
     if "password" in _options(url):
         raise HubError(
-            "the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, "
-            "PGPASSWORD, or a service file); it is never stored in a project or printed"
+            Message(
+                "the hub URL holds a password: remove it and put it in ~/.pgpass (or "
+                "PGPASSFILE, PGPASSWORD, or a service file); it is never stored in a project "
+                "or printed"
+            )
         )
 
 
@@ -79,8 +84,13 @@ def connect(url: str, autocommit: bool = False) -> Connection:
     except psycopg.Error as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if "timeout expired" in first:
-            first = f"no answer within {opts.get('connect_timeout', CONNECT_TIMEOUT)} seconds"
-        raise HubError(f"cannot connect to the hub {describe(url)}: {first}") from None
+            first = Message(
+                "no answer within {seconds} seconds",
+                seconds=opts.get("connect_timeout", CONNECT_TIMEOUT),
+            )
+        raise HubError(
+            Message("cannot connect to the hub {hub}: {problem}", hub=describe(url), problem=first)
+        ) from None
     return conn
 
 
@@ -90,8 +100,15 @@ def refused(exc: psycopg.Error) -> HubError:
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         text = exc.diag.message_primary or first
-        return HubError(f"lost the connection to the hub: {text} (nothing half-done is kept)")
-    return HubError(f"the hub refused: {exc.diag.message_primary or first}")
+        return HubError(
+            Message(
+                "lost the connection to the hub: {problem} (nothing half-done is kept)",
+                problem=text,
+            )
+        )
+    return HubError(
+        Message("the hub refused: {problem}", problem=exc.diag.message_primary or first)
+    )
 
 
 @contextlib.contextmanager

@@ -640,732 +640,987 @@
 <context>
     <name>CoreMessage</name>
     <message>
-        <location filename="../../ui/i18n.py" line="215"/>
+        <location filename="../../ui/i18n.py" line="216"/>
         <source>no space left in the temporary folder {folder}: {what}; free space there, or point TMPDIR at a folder with room (TMPDIR=/path/to/folder annotator ...)</source>
         <translation>لا مساحة متبقية في المجلد المؤقت {folder}: {what}؛ أفرغ مساحة فيه، أو وجّه TMPDIR إلى مجلد فيه متسع (TMPDIR=/path/to/folder annotator ...)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="221"/>
+        <location filename="../../ui/i18n.py" line="222"/>
         <source>import done; the search index was not updated, searches scan the documents until it is: {why}</source>
         <translation>تم الاستيراد؛ لم يُحدَّث فهرس البحث، فالبحث يقرأ المستندات كلها حتى يُحدَّث: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="226"/>
+        <location filename="../../ui/i18n.py" line="227"/>
         <source>cannot make a scratch folder there</source>
         <translation>تعذّر إنشاء مجلد مؤقت فيه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="227"/>
+        <location filename="../../ui/i18n.py" line="228"/>
         <source>an import keeps what it read there until it writes, about the size of its input ({size}), and the rows it will write; nothing was written</source>
         <translation>يحتفظ الاستيراد فيه بما قرأه حتى يكتبه، بقدر حجم مدخلاته تقريبًا ({size})، وبالصفوف التي سيكتبها؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="232"/>
+        <location filename="../../ui/i18n.py" line="233"/>
         <source>an import keeps what it read there until it writes, about the size of its input, and the rows it will write; nothing was written</source>
         <translation>يحتفظ الاستيراد فيه بما قرأه حتى يكتبه، بقدر حجم مدخلاته تقريبًا، وبالصفوف التي سيكتبها؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="237"/>
+        <location filename="../../ui/i18n.py" line="238"/>
         <source>SQLite sorts there while it builds the index</source>
         <translation>يرتّب SQLite فيه أثناء بناء الفهرس</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="238"/>
+        <location filename="../../ui/i18n.py" line="239"/>
         <source>{path}: disk full</source>
         <translation>{path}: القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="239"/>
+        <location filename="../../ui/i18n.py" line="240"/>
         <source>schema: {problem}</source>
         <translation>المخطط: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="240"/>
+        <location filename="../../ui/i18n.py" line="241"/>
         <source>{type}: role {role} needs at least {count}</source>
         <translation>{type}: الدور {role} يحتاج {count} على الأقل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="241"/>
+        <location filename="../../ui/i18n.py" line="242"/>
         <source>{type}: role {role} takes at most {count} ({found})</source>
         <translation>{type}: الدور {role} يقبل {count} على الأكثر ({found})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="242"/>
+        <location filename="../../ui/i18n.py" line="243"/>
         <source>annotator name</source>
         <translation>اسم الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="243"/>
+        <location filename="../../ui/i18n.py" line="244"/>
         <source>document name</source>
         <translation>اسم المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="244"/>
+        <location filename="../../ui/i18n.py" line="245"/>
         <source>label name</source>
         <translation>اسم التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="245"/>
+        <location filename="../../ui/i18n.py" line="246"/>
         <source>{code} (a bidi control)</source>
         <translation>{code} (محرف تحكم في الاتجاه)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="246"/>
+        <location filename="../../ui/i18n.py" line="247"/>
         <source>{code} (control or unassigned character)</source>
         <translation>{code} (محرف تحكم أو محرف غير مخصص)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="247"/>
+        <location filename="../../ui/i18n.py" line="248"/>
         <source>{what} must be text, not {value}</source>
         <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="248"/>
+        <location filename="../../ui/i18n.py" line="249"/>
         <source>{what} must not be empty</source>
         <translation>لا يمكن أن يكون {what} فارغًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="249"/>
+        <location filename="../../ui/i18n.py" line="250"/>
         <source>{what} is longer than {limit} characters</source>
         <translation>{what} أطول من {limit} محرفًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="250"/>
+        <location filename="../../ui/i18n.py" line="251"/>
         <source>{what} {value} contains {bad}</source>
         <translation>{what} {value} يحتوي على {bad}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="251"/>
+        <location filename="../../ui/i18n.py" line="252"/>
         <source>{what} {value} starts or ends with white space</source>
         <translation>{what} {value} يبدأ بمسافة أو ينتهي بها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="252"/>
+        <location filename="../../ui/i18n.py" line="253"/>
         <source>{what} {value} contains white space or starts with &lt; !</source>
         <translation>{what} {value} يحتوي على مسافة أو يبدأ بـ ⁦&lt;⁩ أو ⁦!⁩</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="253"/>
+        <location filename="../../ui/i18n.py" line="254"/>
         <source>{what} {value} contains an invisible character</source>
         <translation>{what} {value} يحتوي على محرف غير مرئي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="254"/>
+        <location filename="../../ui/i18n.py" line="255"/>
         <source>{code} (lone surrogate)</source>
         <translation>{code} (محرف بديل منفرد)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="255"/>
+        <location filename="../../ui/i18n.py" line="256"/>
         <source>cannot add: {name} already exists</source>
         <translation>لا يمكن الإضافة: الاسم {name} مستخدم بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="256"/>
+        <location filename="../../ui/i18n.py" line="257"/>
         <source>reorder needs exactly the names of all entities, events or relations</source>
         <translation>تحتاج إعادة الترتيب إلى أسماء كل الكيانات أو كل الأحداث أو كل العلاقات بالضبط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="259"/>
+        <location filename="../../ui/i18n.py" line="260"/>
         <source>no role {role} in {event}</source>
         <translation>لا يوجد دور {role} في {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="260"/>
+        <location filename="../../ui/i18n.py" line="261"/>
         <source>cannot rename {old}: {name} already exists</source>
         <translation>لا يمكن إعادة تسمية {old}: الاسم {name} مستخدم بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="261"/>
+        <location filename="../../ui/i18n.py" line="262"/>
         <source>no label {name} in the schema</source>
         <translation>لا توجد تسمية {name} في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="262"/>
+        <location filename="../../ui/i18n.py" line="263"/>
         <source>cannot remove {name}: it is the only type allowed somewhere</source>
         <translation>لا يمكن إزالة {name}: إنه النوع الوحيد المسموح به في موضع ما</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="263"/>
+        <location filename="../../ui/i18n.py" line="264"/>
         <source>the project&apos;s schema has a problem: {problem}</source>
         <translation>في مخطط المشروع مشكلة: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="264"/>
+        <location filename="../../ui/i18n.py" line="265"/>
         <source>relation {relation}</source>
         <translation>العلاقة {relation}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="265"/>
+        <location filename="../../ui/i18n.py" line="266"/>
         <source>duplicate label names: {names}</source>
         <translation>أسماء تسميات مكررة: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="266"/>
+        <location filename="../../ui/i18n.py" line="267"/>
         <source>attribute name</source>
         <translation>اسم الخاصية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="267"/>
+        <location filename="../../ui/i18n.py" line="268"/>
         <source>{source}: {problem}</source>
         <translation>{source}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="268"/>
+        <location filename="../../ui/i18n.py" line="269"/>
         <source>{label}: English name</source>
         <translation>{label}: الاسم الإنجليزي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="269"/>
+        <location filename="../../ui/i18n.py" line="270"/>
         <source>{label}: Arabic name</source>
         <translation>{label}: الاسم العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="270"/>
+        <location filename="../../ui/i18n.py" line="271"/>
         <source>{event}: role name</source>
         <translation>{event}: اسم الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="271"/>
+        <location filename="../../ui/i18n.py" line="272"/>
         <source>&lt;OVERLAP&gt;: kinds must be among {kinds}</source>
         <translation>⁦&lt;OVERLAP&gt;⁩: يجب أن تكون الأنواع من بين {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="272"/>
+        <location filename="../../ui/i18n.py" line="273"/>
         <source>attribute {attribute}: unknown kind {kind}</source>
         <translation>الخاصية {attribute}: نوع غير معروف {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="273"/>
+        <location filename="../../ui/i18n.py" line="274"/>
         <source>attribute {attribute}: an enum needs values</source>
         <translation>الخاصية {attribute}: التعداد يحتاج إلى قيم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="274"/>
+        <location filename="../../ui/i18n.py" line="275"/>
         <source>attribute {attribute}</source>
         <translation>الخاصية {attribute}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="275"/>
+        <location filename="../../ui/i18n.py" line="276"/>
         <source>{where} refers to unknown labels: {labels}</source>
         <translation>{where} يشير إلى تسميات غير معروفة: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="276"/>
+        <location filename="../../ui/i18n.py" line="277"/>
         <source>{label}: its parents form a cycle</source>
         <translation>{label}: أصوله تشكّل حلقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="277"/>
+        <location filename="../../ui/i18n.py" line="278"/>
         <source>{event}: role {role} has a bad cardinality {cardinality}</source>
         <translation>{event}: عدد غير صالح للدور {role}: {cardinality}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="278"/>
+        <location filename="../../ui/i18n.py" line="279"/>
         <source>{event}: role {role}</source>
         <translation>{event}: الدور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="279"/>
+        <location filename="../../ui/i18n.py" line="280"/>
         <source>attribute name {name} is empty or used twice</source>
         <translation>اسم الخاصية {name} فارغ أو مستخدم مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="280"/>
+        <location filename="../../ui/i18n.py" line="281"/>
         <source>{one} and {two} have the same hotkey: {keys1} / {keys2}</source>
         <translation>للتسميتين {one} و{two} مفتاح الاختصار نفسه: {keys1} / {keys2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="281"/>
+        <location filename="../../ui/i18n.py" line="282"/>
         <source>{one} and {two} have clashing hotkeys (one is a prefix): {keys1} / {keys2}</source>
         <translation>مفتاحا الاختصار للتسميتين {one} و{two} متعارضان (أحدهما بداية الآخر): {keys1} / {keys2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="285"/>
+        <location filename="../../ui/i18n.py" line="286"/>
         <source>{label}: parent {parent} is not a label of the same kind</source>
         <translation>{label}: الأصل {parent} ليس تسمية من النوع نفسه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="286"/>
+        <location filename="../../ui/i18n.py" line="287"/>
         <source>{event}: role name {role} is empty or used twice</source>
         <translation>{event}: اسم الدور {role} فارغ أو مستخدم مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="287"/>
+        <location filename="../../ui/i18n.py" line="288"/>
         <source>record id</source>
         <translation>معرّف السجل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="288"/>
+        <location filename="../../ui/i18n.py" line="289"/>
         <source>event id</source>
         <translation>معرّف الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="289"/>
+        <location filename="../../ui/i18n.py" line="290"/>
         <source>trigger id</source>
         <translation>معرّف المُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="290"/>
+        <location filename="../../ui/i18n.py" line="291"/>
         <source>argument target id</source>
         <translation>معرّف هدف المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="291"/>
+        <location filename="../../ui/i18n.py" line="292"/>
         <source>relation source id</source>
         <translation>معرّف مصدر العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="292"/>
+        <location filename="../../ui/i18n.py" line="293"/>
         <source>relation target id</source>
         <translation>معرّف هدف العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="293"/>
+        <location filename="../../ui/i18n.py" line="294"/>
         <source>bad {what} {value}</source>
         <translation>{what} {value} غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="294"/>
+        <location filename="../../ui/i18n.py" line="295"/>
         <source>note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="295"/>
+        <location filename="../../ui/i18n.py" line="296"/>
         <source>{what} contains a lone surrogate (not encodable text)</source>
         <translation>{what} يحتوي على محرف بديل منفرد (نص لا يمكن ترميزه)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="296"/>
+        <location filename="../../ui/i18n.py" line="297"/>
         <source>bad clock stamp {stamp}</source>
         <translation>ختم زمني غير صالح {stamp}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="297"/>
+        <location filename="../../ui/i18n.py" line="298"/>
         <source>clock stamp {stamp} is {days} days ahead of this machine (at most {allowed} days allowed)</source>
         <translation>الختم الزمني {stamp} يسبق ساعة هذا الجهاز بمقدار {days} يومًا (المسموح به {allowed} يومًا على الأكثر)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="301"/>
+        <location filename="../../ui/i18n.py" line="302"/>
         <source>attributes must be an object, not {value}</source>
         <translation>يجب أن تكون الخصائص كائنًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="302"/>
+        <location filename="../../ui/i18n.py" line="303"/>
         <source>bad attribute name {name}</source>
         <translation>اسم خاصية غير صالح {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="303"/>
+        <location filename="../../ui/i18n.py" line="304"/>
         <source>reference {name}</source>
         <translation>الإحالة {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="304"/>
+        <location filename="../../ui/i18n.py" line="305"/>
         <source>reference name</source>
         <translation>اسم الإحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="305"/>
+        <location filename="../../ui/i18n.py" line="306"/>
         <source>reference {name} takes text, not {value}</source>
         <translation>الإحالة {name} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="306"/>
+        <location filename="../../ui/i18n.py" line="307"/>
         <source>attribute {attribute} is not defined for {label}</source>
         <translation>الخاصية {attribute} غير معرّفة للتسمية {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="307"/>
+        <location filename="../../ui/i18n.py" line="308"/>
         <source>attribute {attribute} belongs on the event of {label}, not on its trigger span</source>
         <translation>مكان الخاصية {attribute} هو الحدث من نوع {label}، لا مقطع مُطلِقه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="311"/>
+        <location filename="../../ui/i18n.py" line="312"/>
         <source>attribute {attribute}: Arabic name</source>
         <translation>الخاصية {attribute}: الاسم العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="312"/>
+        <location filename="../../ui/i18n.py" line="313"/>
         <source>attribute {attribute}: Arabic name of {value}</source>
         <translation>الخاصية {attribute}: الاسم العربي للقيمة {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="313"/>
+        <location filename="../../ui/i18n.py" line="314"/>
         <source>attribute {attribute} takes true/false, not {value}</source>
         <translation>الخاصية {attribute} تأخذ قيمة منطقية (صح أو خطأ)، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="314"/>
+        <location filename="../../ui/i18n.py" line="315"/>
         <source>attribute {attribute} takes one of {values}, not {value}</source>
         <translation>الخاصية {attribute} تأخذ إحدى القيم {values}، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="315"/>
+        <location filename="../../ui/i18n.py" line="316"/>
         <source>attribute {attribute} takes text, not {value}</source>
         <translation>الخاصية {attribute} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="316"/>
+        <location filename="../../ui/i18n.py" line="317"/>
         <source>offsets must be integers, not {start}-{end}</source>
         <translation>يجب أن تكون المواضع أعدادًا صحيحة، لا {start}-{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="317"/>
+        <location filename="../../ui/i18n.py" line="318"/>
         <source>span {span} is outside the text (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج النص (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="321"/>
+        <location filename="../../ui/i18n.py" line="322"/>
         <source>span {span} is outside the text of document {name} (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج نص المستند {name} (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="326"/>
+        <location filename="../../ui/i18n.py" line="327"/>
         <source>fragments must be a list of [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء قائمة من أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="327"/>
+        <location filename="../../ui/i18n.py" line="328"/>
         <source>fragments must be [start, end] pairs of integers</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية] من أعداد صحيحة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="328"/>
+        <location filename="../../ui/i18n.py" line="329"/>
         <source>fragment {fragment} is outside its span {span} or overlaps the one before</source>
         <translation>الجزء {fragment} خارج مقطعه {span} أو يتداخل مع الجزء الذي قبله</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="332"/>
+        <location filename="../../ui/i18n.py" line="333"/>
         <source>fragments must start at {start} and end at {end} (the span&apos;s ends)</source>
         <translation>يجب أن تبدأ الأجزاء عند {start} وتنتهي عند {end} (طرفَي المقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="336"/>
+        <location filename="../../ui/i18n.py" line="337"/>
         <source>stored text {stored} != document text {covered}</source>
         <translation>النص المخزَّن {stored} لا يطابق نص المستند {covered}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="337"/>
+        <location filename="../../ui/i18n.py" line="338"/>
         <source>label {label} is not in the schema</source>
         <translation>التسمية {label} ليست في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="338"/>
+        <location filename="../../ui/i18n.py" line="339"/>
         <source>{event}: its trigger span is missing or deleted</source>
         <translation>{event}: مقطع مُطلِقه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="339"/>
+        <location filename="../../ui/i18n.py" line="340"/>
         <source>{event}: its trigger span is labelled {label}, not with the event&apos;s type</source>
         <translation>{event}: مقطع مُطلِقه موسوم بـ{label}، لا بنوع الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="342"/>
+        <location filename="../../ui/i18n.py" line="343"/>
         <source>{label}: a trigger without an event</source>
         <translation>{label}: مُطلِق بلا حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="343"/>
+        <location filename="../../ui/i18n.py" line="344"/>
         <source>this span triggers {events}; relabelled {label}, not an event type, it can trigger none: delete its events first</source>
         <translation>هذا المقطع مُطلِق {events}؛ وإن أُعيدت تسميته بـ{label}، وهو ليس نوع حدث، فلن يُطلِق أي حدث: احذف أحداثه أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="348"/>
+        <location filename="../../ui/i18n.py" line="349"/>
         <source>an event&apos;s trigger must be a span of the same document and layer</source>
         <translation>يجب أن يكون مُطلِق الحدث مقطعًا من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="352"/>
+        <location filename="../../ui/i18n.py" line="353"/>
         <source>event type {type} is not in the schema</source>
         <translation>نوع الحدث {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="353"/>
+        <location filename="../../ui/i18n.py" line="354"/>
         <source>argument {role}: its event is missing or deleted</source>
         <translation>المعمول {role}: حدثه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="354"/>
+        <location filename="../../ui/i18n.py" line="355"/>
         <source>{event}: argument {role} points at a deleted span</source>
         <translation>{event}: المعمول {role} يشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="355"/>
+        <location filename="../../ui/i18n.py" line="356"/>
         <source>argument target {target} is not a live record of this layer</source>
         <translation>هدف المعمول {target} ليس سجلًا قائمًا في هذه الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="359"/>
+        <location filename="../../ui/i18n.py" line="360"/>
         <source>{event} has no role {role}</source>
         <translation>لا يوجد في {event} دور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="360"/>
+        <location filename="../../ui/i18n.py" line="361"/>
         <source>role {role} of {event} does not accept {label}</source>
         <translation>الدور {role} في {event} لا يقبل {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="361"/>
+        <location filename="../../ui/i18n.py" line="362"/>
         <source>{event}: {target} already fills its role {role} (argument {other}); an event takes one argument per role and filler</source>
         <translation>{event}: {target} يملأ الدور {role} من قبل (المعمول {other})؛ يأخذ الحدث معمولًا واحدًا لكل دور ومالئ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="366"/>
+        <location filename="../../ui/i18n.py" line="367"/>
         <source>{text} is already labelled {label} at {span} (span {other}); a layer takes one span per place and label</source>
         <translation>{text} موسوم من قبل بالتسمية {label} في {span} (المقطع {other})؛ تحمل الطبقة مقطعًا واحدًا لكل موضع وتسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="371"/>
+        <location filename="../../ui/i18n.py" line="372"/>
         <source>relation {relation} points at a deleted span</source>
         <translation>العلاقة {relation} تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="372"/>
+        <location filename="../../ui/i18n.py" line="373"/>
         <source>a relation links two spans of the same document and layer</source>
         <translation>تربط العلاقة بين مقطعين من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="373"/>
+        <location filename="../../ui/i18n.py" line="374"/>
         <source>relation type {type} is not in the schema</source>
         <translation>نوع العلاقة {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="374"/>
+        <location filename="../../ui/i18n.py" line="375"/>
         <source>relation {relation} does not link {source} to {target}</source>
         <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="376"/>
+        <location filename="../../ui/i18n.py" line="377"/>
         <source>edit</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="377"/>
+        <location filename="../../ui/i18n.py" line="378"/>
         <source>add {label}</source>
         <translation>إضافة {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="378"/>
+        <location filename="../../ui/i18n.py" line="379"/>
         <source>relabel span</source>
         <translation>إعادة تسمية مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="379"/>
+        <location filename="../../ui/i18n.py" line="380"/>
         <source>move span</source>
         <translation>نقل مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="380"/>
+        <location filename="../../ui/i18n.py" line="381"/>
         <source>edit span</source>
         <translation>تعديل مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="381"/>
+        <location filename="../../ui/i18n.py" line="382"/>
         <source>relabel as {label}</source>
         <translation>إعادة التسمية بـ{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="382"/>
+        <location filename="../../ui/i18n.py" line="383"/>
         <source>delete span</source>
         <translation>حذف مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="383"/>
+        <location filename="../../ui/i18n.py" line="384"/>
         <source>add event {type}</source>
         <translation>إضافة حدث {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="384"/>
+        <location filename="../../ui/i18n.py" line="385"/>
         <source>add event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="385"/>
+        <location filename="../../ui/i18n.py" line="386"/>
         <source>edit event</source>
         <translation>تعديل حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="386"/>
+        <location filename="../../ui/i18n.py" line="387"/>
         <source>delete event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="387"/>
+        <location filename="../../ui/i18n.py" line="388"/>
         <source>add argument {role}</source>
         <translation>إضافة معمول {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="388"/>
+        <location filename="../../ui/i18n.py" line="389"/>
         <source>edit argument</source>
         <translation>تعديل معمول</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="389"/>
+        <location filename="../../ui/i18n.py" line="390"/>
         <source>change role to {role}</source>
         <translation>تغيير الدور إلى {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="390"/>
+        <location filename="../../ui/i18n.py" line="391"/>
         <source>delete argument</source>
         <translation>حذف معمول</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="391"/>
+        <location filename="../../ui/i18n.py" line="392"/>
         <source>add relation {type}</source>
         <translation>إضافة علاقة {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="392"/>
+        <location filename="../../ui/i18n.py" line="393"/>
         <source>delete relation</source>
         <translation>حذف علاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="393"/>
+        <location filename="../../ui/i18n.py" line="394"/>
         <source>mark new</source>
         <translation>وسم كجديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="394"/>
+        <location filename="../../ui/i18n.py" line="395"/>
         <source>mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="395"/>
+        <location filename="../../ui/i18n.py" line="396"/>
         <source>mark done</source>
         <translation>وسم كمنجز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="396"/>
+        <location filename="../../ui/i18n.py" line="397"/>
         <source>refused edit</source>
         <translation>تعديل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="397"/>
+        <location filename="../../ui/i18n.py" line="398"/>
         <source>accept into gold</source>
         <translation>قبول في المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="398"/>
+        <location filename="../../ui/i18n.py" line="399"/>
         <source>accept into {into}</source>
         <translation>قبول في طبقة {into}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="399"/>
+        <location filename="../../ui/i18n.py" line="400"/>
         <source>accept all agreements</source>
         <translation>قبول كل مواضع الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="400"/>
+        <location filename="../../ui/i18n.py" line="401"/>
         <source>edit schema</source>
         <translation>تعديل المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="401"/>
+        <location filename="../../ui/i18n.py" line="402"/>
         <source>edit relation</source>
         <translation>تعديل علاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="402"/>
+        <location filename="../../ui/i18n.py" line="403"/>
         <source>rename {old} to {new}</source>
         <translation>إعادة تسمية {old} إلى {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="403"/>
+        <location filename="../../ui/i18n.py" line="404"/>
         <source>rename role {old} to {new}</source>
         <translation>إعادة تسمية الدور {old} إلى {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="404"/>
+        <location filename="../../ui/i18n.py" line="405"/>
         <source>remove {name}</source>
         <translation>إزالة {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="405"/>
+        <location filename="../../ui/i18n.py" line="406"/>
         <source>relabel {n} as {label}</source>
         <translation>إعادة تسمية {n} من المقاطع بـ{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="406"/>
+        <location filename="../../ui/i18n.py" line="407"/>
         <source>delete {n} spans</source>
         <translation>حذف {n} من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="407"/>
+        <location filename="../../ui/i18n.py" line="408"/>
         <source>accept suggestion</source>
         <translation>قبول اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="408"/>
+        <location filename="../../ui/i18n.py" line="409"/>
         <source>accept {n} suggestions</source>
         <translation>قبول {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="409"/>
+        <location filename="../../ui/i18n.py" line="410"/>
         <source>reject suggestion</source>
         <translation>رفض اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="410"/>
+        <location filename="../../ui/i18n.py" line="411"/>
         <source>reject {n} suggestions</source>
         <translation>رفض {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="411"/>
+        <location filename="../../ui/i18n.py" line="412"/>
         <source>withdraw suggestion</source>
         <translation>سحب اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="412"/>
+        <location filename="../../ui/i18n.py" line="413"/>
         <source>withdraw {n} suggestions</source>
         <translation>سحب {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="413"/>
+        <location filename="../../ui/i18n.py" line="414"/>
         <source>store suggestions</source>
         <translation>حفظ الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="415"/>
+        <location filename="../../ui/i18n.py" line="416"/>
         <source>nothing to accept: the {into} layer already holds it</source>
         <translation>لا شيء للقبول: تحويه طبقة {into} بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="416"/>
+        <location filename="../../ui/i18n.py" line="417"/>
         <source>nothing to accept: nothing is chosen</source>
         <translation>لا شيء للقبول: لم يُختر شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="417"/>
+        <location filename="../../ui/i18n.py" line="418"/>
         <source>nothing to accept: agreements need two annotators at least</source>
         <translation>لا شيء للقبول: الاتفاقات تحتاج مُعلِّمَين اثنين على الأقل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="418"/>
+        <location filename="../../ui/i18n.py" line="419"/>
         <source>nothing to accept: {who} agree on nothing in this document</source>
         <translation>لا شيء للقبول: لا يتفق {who} على شيء في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="419"/>
+        <location filename="../../ui/i18n.py" line="420"/>
         <source>nothing to accept: the {into} layer already holds all {n} agreements of {who} in this document</source>
         <translation>لا شيء للقبول: تحوي طبقة {into} كل اتفاقات {who} في هذا المستند ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="424"/>
+        <location filename="../../ui/i18n.py" line="425"/>
         <source>nothing to accept: {n} events or relations {who} agree on need spans whose attributes they set differently; accept one version of those spans into {into} first</source>
         <translation>لا شيء للقبول: {n} من الأحداث أو العلاقات التي يتفق عليها {who} تحتاج مقاطع اختلفوا في خصائصها؛ اقبل نسخة واحدة من هذه المقاطع في {into} أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="430"/>
+        <location filename="../../ui/i18n.py" line="431"/>
         <source>{names} and {last}</source>
         <translation>{names} و{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="431"/>
+        <location filename="../../ui/i18n.py" line="432"/>
         <source>{first}, {rest}</source>
         <translation>{first}، {rest}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="471"/>
+        <location filename="../../ui/i18n.py" line="435"/>
+        <source>binary file, not text (NUL byte)</source>
+        <translation>ملف ثنائي، لا نص (بايت NUL)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="436"/>
+        <source>binary file, not text ({count} control characters)</source>
+        <translation>ملف ثنائي، لا نص ({count} من محارف التحكم)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="437"/>
+        <source>cannot connect to the hub {hub}: {problem}</source>
+        <translation>تعذّر الاتصال بخادم الفريق {hub}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="438"/>
+        <source>cannot list: {why}</source>
+        <translation>تعذّر سرد محتوياته: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="439"/>
+        <source>cannot read: {why}</source>
+        <translation>تعذّرت القراءة: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="440"/>
+        <source>column {column} appears twice in the header</source>
+        <translation>يظهر العمود {column} مرتين في سطر العناوين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="441"/>
+        <source>duplicate key {key}</source>
+        <translation>مفتاح مكرر {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="442"/>
+        <source>empty column name in the header (column {column})</source>
+        <translation>اسم عمود فارغ في سطر العناوين (العمود {column})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="443"/>
+        <source>empty document</source>
+        <translation>مستند فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="444"/>
+        <source>empty {column} cell</source>
+        <translation>خلية {column} فارغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="445"/>
+        <source>expected a token and a tag separated by a tab or space: {line}</source>
+        <translation>يُنتظر رمز ووسم يفصل بينهما محرف جدولة أو مسافة: {line}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="448"/>
+        <source>invalid JSON: expected &apos;,&apos; or &apos;]&apos; after an item</source>
+        <translation>JSON غير صالح: يُنتظر &apos;,&apos; أو &apos;]&apos; بعد العنصر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="449"/>
+        <source>invalid JSON: extra data after the array</source>
+        <translation>JSON غير صالح: بيانات زائدة بعد المصفوفة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="450"/>
+        <source>invalid JSON: number too large</source>
+        <translation>JSON غير صالح: عدد كبير جدًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="451"/>
+        <source>invalid JSON: {problem} at column {column}</source>
+        <translation>JSON غير صالح: {problem} في العمود {column}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="452"/>
+        <source>line longer than {limit} bytes</source>
+        <translation>سطر أطول من {limit} بايت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="453"/>
+        <source>longer than {limit} characters</source>
+        <translation>أطول من {limit} محرف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="454"/>
+        <source>lost the connection to the hub: {problem} (nothing half-done is kept)</source>
+        <translation>انقطع الاتصال بخادم الفريق: {problem} (لم يُحفظ شيء منقوص)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="457"/>
+        <source>nested deeper than {limit} levels</source>
+        <translation>متداخل بأعمق من {limit} مستوى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="458"/>
+        <source>no answer within {seconds} seconds</source>
+        <translation>لا جواب خلال {seconds} ثانية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="459"/>
+        <source>no column {column} (columns: {columns})</source>
+        <translation>لا عمود {column} (الأعمدة: {columns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="460"/>
+        <source>no header row</source>
+        <translation>لا سطر عناوين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="461"/>
+        <source>no space left on device: {path}</source>
+        <translation>لا مساحة متبقية على القرص: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="462"/>
+        <source>not UTF-8 text (invalid UTF-8 byte {byte} at column {column})</source>
+        <translation>ليس نصًا بترميز UTF-8 (بايت UTF-8 غير صالح {byte} في العمود {column})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="465"/>
+        <source>not a PostgreSQL URL or connection string: {problem}</source>
+        <translation>ليس عنوان PostgreSQL ولا سلسلة اتصال: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="466"/>
+        <source>number {number} is out of range</source>
+        <translation>العدد {number} خارج النطاق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="467"/>
+        <source>the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, PGPASSWORD, or a service file); it is never stored in a project or printed</source>
+        <translation>يحوي عنوان خادم الفريق كلمة مرور: احذفها وضعها في ~/.pgpass (أو PGPASSFILE أو PGPASSWORD أو ملف خدمة)؛ لا تُخزَّن أبدًا في مشروع ولا تُطبع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="472"/>
+        <source>the hub refused: {problem}</source>
+        <translation>رفض خادم الفريق: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="473"/>
+        <source>{cells} cells, but the header has {columns} columns</source>
+        <translation>عدد الخلايا {cells}، وفي سطر العناوين {columns} من الأعمدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="474"/>
+        <source>{name} is not allowed</source>
+        <translation>{name} غير مسموح به</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="475"/>
+        <source>{path}: already exists; open it instead</source>
+        <translation>{path}: موجود بالفعل؛ افتحه بدلًا من ذلك</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="476"/>
+        <source>{path}: busy ({what}); is it open elsewhere?</source>
+        <translation>{path}: مشغول ({what})؛ أهو مفتوح في مكان آخر؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="477"/>
+        <source>{path}: cannot open ({what})</source>
+        <translation>{path}: تعذّر الفتح ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="478"/>
+        <source>{path}: cannot read or write the project file ({what})</source>
+        <translation>{path}: تعذّرت قراءة ملف المشروع أو الكتابة فيه ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="479"/>
+        <source>{path}: cannot read: {why}</source>
+        <translation>{path}: تعذّرت القراءة: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="480"/>
+        <source>{path}: cannot use write-ahead logging ({mode})</source>
+        <translation>{path}: تعذّر استخدام سجل الكتابة المسبقة ({mode})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="481"/>
+        <source>{path}: closed after a failed write ({reason}); nothing of that write was kept; open the project again</source>
+        <translation>{path}: أُغلق بعد كتابة فاشلة ({reason})؛ لم يُحفظ شيء من تلك الكتابة؛ افتح المشروع من جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="486"/>
+        <source>{path}: disk full ({what}); nothing was written</source>
+        <translation>{path}: القرص ممتلئ ({what})؛ لم يُكتب شيء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="487"/>
+        <source>{path}: made by a newer annotator (file version {version}, this app reads up to {supported}); update annotator to open it</source>
+        <translation>{path}: أنشأه إصدار أحدث من annotator (إصدار الملف {version}، وهذا التطبيق يقرأ حتى الإصدار {supported})؛ حدّث annotator لتفتحه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="492"/>
+        <source>{path}: no such project file</source>
+        <translation>{path}: لا يوجد ملف المشروع هذا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="493"/>
+        <source>{path}: not an annotator project (SQLite file of another application)</source>
+        <translation>{path}: ليس مشروع annotator (ملف SQLite لتطبيق آخر)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="496"/>
+        <source>{path}: not an annotator project (not a file)</source>
+        <translation>{path}: ليس مشروع annotator (ليس ملفًا)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="497"/>
+        <source>{path}: not an annotator project (not an SQLite file)</source>
+        <translation>{path}: ليس مشروع annotator (ليس ملف SQLite)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="498"/>
+        <source>{path}: opened read-only</source>
+        <translation>{path}: مفتوح للقراءة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="499"/>
+        <source>{path}: out of memory ({what})</source>
+        <translation>{path}: نفدت الذاكرة ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="500"/>
+        <source>{path}: the copy failed its integrity check</source>
+        <translation>{path}: أخفقت النسخة في فحص السلامة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="501"/>
+        <source>{path}: the project file could not be checked ({error})</source>
+        <translation>{path}: تعذّر فحص ملف المشروع ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="502"/>
+        <source>{path}: the project file is corrupt (the text of document {document} does not match its sha256)</source>
+        <translation>{path}: ملف المشروع تالف (نص المستند {document} لا يطابق بصمته sha256)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="507"/>
+        <source>{path}: the project file is corrupt ({what})</source>
+        <translation>{path}: ملف المشروع تالف ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="508"/>
+        <source>{path}: the project file is read-only ({what})</source>
+        <translation>{path}: ملف المشروع للقراءة فقط ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="509"/>
+        <source>{path}: the project is closed</source>
+        <translation>{path}: المشروع مغلق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="561"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
@@ -2755,142 +3010,142 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../ui/i18n.py" line="174"/>
+        <location filename="../../ui/i18n.py" line="175"/>
         <source>Adjudicator</source>
         <translation>القاضي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="175"/>
+        <location filename="../../ui/i18n.py" line="176"/>
         <source>Agent</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="176"/>
+        <location filename="../../ui/i18n.py" line="177"/>
         <source>Artifact</source>
         <translation>الشيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="177"/>
+        <location filename="../../ui/i18n.py" line="178"/>
         <source>Attacker</source>
         <translation>المهاجم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="178"/>
+        <location filename="../../ui/i18n.py" line="179"/>
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="179"/>
+        <location filename="../../ui/i18n.py" line="180"/>
         <source>Buyer</source>
         <translation>المشتري</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="180"/>
+        <location filename="../../ui/i18n.py" line="181"/>
         <source>Crime</source>
         <translation>الجريمة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="181"/>
+        <location filename="../../ui/i18n.py" line="182"/>
         <source>Defendant</source>
         <translation>المتهم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="182"/>
+        <location filename="../../ui/i18n.py" line="183"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="183"/>
+        <location filename="../../ui/i18n.py" line="184"/>
         <source>Entity</source>
         <translation>الكيان</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="184"/>
+        <location filename="../../ui/i18n.py" line="185"/>
         <source>Giver</source>
         <translation>المانح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="185"/>
+        <location filename="../../ui/i18n.py" line="186"/>
         <source>Instrument</source>
         <translation>الأداة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="186"/>
+        <location filename="../../ui/i18n.py" line="187"/>
         <source>Money</source>
         <translation>المال</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="187"/>
+        <location filename="../../ui/i18n.py" line="188"/>
         <source>Org</source>
         <translation>المنظمة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="188"/>
+        <location filename="../../ui/i18n.py" line="189"/>
         <source>Origin</source>
         <translation>المنشأ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="189"/>
+        <location filename="../../ui/i18n.py" line="190"/>
         <source>Person</source>
         <translation>الشخص</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="190"/>
+        <location filename="../../ui/i18n.py" line="191"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="191"/>
+        <location filename="../../ui/i18n.py" line="192"/>
         <source>Plaintiff</source>
         <translation>المدّعي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="192"/>
+        <location filename="../../ui/i18n.py" line="193"/>
         <source>Position</source>
         <translation>المنصب</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="193"/>
+        <location filename="../../ui/i18n.py" line="194"/>
         <source>Price</source>
         <translation>السعر</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="194"/>
+        <location filename="../../ui/i18n.py" line="195"/>
         <source>Prosecutor</source>
         <translation>المدّعي العام</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="195"/>
+        <location filename="../../ui/i18n.py" line="196"/>
         <source>Recipient</source>
         <translation>المتلقي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="196"/>
+        <location filename="../../ui/i18n.py" line="197"/>
         <source>Seller</source>
         <translation>البائع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="197"/>
+        <location filename="../../ui/i18n.py" line="198"/>
         <source>Sentence</source>
         <translation>الحكم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="198"/>
+        <location filename="../../ui/i18n.py" line="199"/>
         <source>Target</source>
         <translation>الهدف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="199"/>
+        <location filename="../../ui/i18n.py" line="200"/>
         <source>Time</source>
         <translation>الزمن</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="200"/>
+        <location filename="../../ui/i18n.py" line="201"/>
         <source>Vehicle</source>
         <translation>المركبة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="201"/>
+        <location filename="../../ui/i18n.py" line="202"/>
         <source>Victim</source>
         <translation>الضحية</translation>
     </message>
@@ -3409,17 +3664,17 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="162"/>
+        <location filename="../../ui/i18n.py" line="163"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="163"/>
+        <location filename="../../ui/i18n.py" line="164"/>
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="164"/>
+        <location filename="../../ui/i18n.py" line="165"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>

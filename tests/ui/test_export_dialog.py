@@ -16,6 +16,7 @@ from annotator.exporting import export
 from annotator.formats.common import ExportOptions, ExportReport, IsCancelled, Progress
 from annotator.formats.hf import data_files
 from annotator.project import Project
+from ui import i18n
 from ui.dialogs import export_dialog
 from ui.dialogs.export_dialog import ExportDialog, check_splits
 from ui.dialogs.import_dialog import ImportDialog
@@ -304,7 +305,7 @@ def test_an_earlier_export_is_replaced_only_when_confirmed(
     project.add_span(fourth.id, 0, 2, "PER", ME)  # annotated in the layer, so it goes out
     assert dialog.run() is None
     assert out.read_bytes() == first and asked == [
-        f"The file {out} holds an earlier jsonl export. Replace it?"
+        f"The file {i18n.path_text(out)} holds an earlier jsonl export. Replace it?"
     ]
     answers[0] = True
     _, outcome = run_to_end(qtbot, dialog)

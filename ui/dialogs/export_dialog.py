@@ -52,7 +52,14 @@ from annotator.model import GOLD, Status
 from annotator.output import PREVIOUS
 from annotator.project import Project
 from ui.dialogs.paths import remember_folder, start_folder
-from ui.i18n import QT_TRANSLATE_NOOP, core_text, label_tag, plain_tooltip, status_text
+from ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    core_text,
+    label_tag,
+    path_text,
+    plain_tooltip,
+    status_text,
+)
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
 from ui.session import Session
 from ui.widgets import fit_to_screen
@@ -417,7 +424,7 @@ class ExportDialog(QDialog):
             kind = self.tr("folder") if self.out_is_dir() else self.tr("file")
             if not confirm(self, self.tr("Export"), self.tr(
                 "The {0} {1} holds an earlier {2} export. Replace it?"
-            ).format(kind, req.out, req.fmt)):  # fmt: skip
+            ).format(kind, path_text(req.out), req.fmt)):  # fmt: skip
                 return None
         remember_folder(req.out.parent)
         self.report.setPlainText(self.tr("Exporting…"))

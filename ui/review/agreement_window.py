@@ -46,7 +46,15 @@ from annotator.project import Project
 from annotator.schema import Schema
 from ui.dialogs.paths import files_filter, remember_folder, start_path
 from ui.dialogs.prompts import show_message
-from ui.i18n import QT_TRANSLATE_NOOP, RLM, interface_rtl, isolate, label_tag, plain_tooltip
+from ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    RLM,
+    interface_rtl,
+    isolate,
+    label_tag,
+    path_text,
+    plain_tooltip,
+)
 from ui.jobs import BackgroundJob
 from ui.session import Session
 from ui.widgets import fit_to_screen
@@ -375,7 +383,7 @@ class AgreementWindow(QWidget):
         if outcome == "failed":
             show_message(self, self.tr("Agreement"), str(payload))
         elif outcome == "finished":
-            self.summary.setText(self.tr("Report written to {0}").format(path))
+            self.summary.setText(self.tr("Report written to {0}").format(path_text(path)))
 
 
 def _corner(a: str, b: str) -> str:
