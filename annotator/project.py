@@ -1089,20 +1089,24 @@ class Project:
     def accept_suggestions(self, uuids: Sequence[str], annotator: str) -> list[Span]:
         """Make pending suggestions spans of ``annotator``'s layer (``accept_pending``);
         returns the spans written, in the order asked."""
-        return self.accept_pending(uuids, annotator)[1]
+        return [r for r in self.accept_pending(uuids, annotator)[1] if isinstance(r, Span)]
 
     def accept_pending(
         self, uuids: Sequence[str], annotator: str
-    ) -> tuple[list[Suggestion], list[Span]]:
+    ) -> tuple[list[Suggestion], list[Span | Event]]:
         """Make pending suggestions spans of ``annotator``'s layer in ONE bulk write
         (``batch``): returns the pending ones among ``uuids`` (``pending_suggestions``), which
-        all leave the pending set, and the spans written, in the order asked.
+        all leave the pending set, and the records written: the spans in the order asked,
+        then the events of those labelled with an event type.
 
         Every span is judged by ``annotator.rules.span_problem`` first, as ``add_span`` judges
         it (a violation writes nothing), carries its provenance in its note
         (``suggestion: {"origin", "score", "source"}``, exported by the lossless JSONL), gets
         its change-log line, and is never a duplicate of a span of that layer with the same
-        offsets and label (that suggestion just leaves the pending set)."""
+        offsets and label (that suggestion just leaves the pending set). A span labelled with
+        an event type comes with its event (that type, no arguments yet), as a trigger drawn
+        with the event type's key does: a span of an event type triggers an event
+        (``rules.eventless_triggers``)."""
         from annotator import rules
 
         _check_name(annotator)
@@ -1127,14 +1131,23 @@ class Project:
                             freeze(None), note)  # fmt: skip
                 _raise(rules.span_problem(self._schema, doc.text, span, doc.name))
                 spans.append(dataclasses.replace(span, clock=bulk.stamp()))
-            if spans:
+            events: list[Event] = []
+            for sp in spans:
+                if self._schema.event(sp.label) is not None:
+                    ev = Event(new_uuid(), sp.doc_id, annotator, sp.label, sp.uuid,
+                               freeze(None), "", bulk.stamp())  # fmt: skip
+                    _raise(rules.event_problem(self._schema, ev, sp))
+                    events.append(ev)
+            written: list[Span | Event] = [*spans, *events]
+            if written:
                 bulk.add_annotators([annotator])
-                bulk.put_new(spans)  # (new uuids: a plain INSERT)
+                bulk.put_new(written)  # (new uuids: a plain INSERT)
                 bulk.log(
-                    (annotator, "add", "spans", sp.uuid, None, record_to_json(sp)) for sp in spans
+                    (annotator, "add", record_kind(r), r.uuid, None, record_to_json(r))
+                    for r in written
                 )
             self._store.drop_suggestions([s.uuid for s in pending])
-        return pending, spans
+        return pending, written
 
     def reject_suggestions(self, uuids: Sequence[str]) -> None:
         """Reject pending suggestions: they leave the pending set and their key is

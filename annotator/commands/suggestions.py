@@ -30,7 +30,7 @@ from annotator.errors import AnnotatorError, Message, ValidationError
 from annotator.learn import Model, TrainingResult, train
 from annotator.learn import suggest as learn_suggest
 from annotator.learn.suggest import Suggested
-from annotator.model import Span
+from annotator.model import Event, Span
 from annotator.search.annotations import coverage_by_document
 from annotator.search.gazetteer import gazetteer_suggestions, read_gazetteer
 from annotator.search.matching import FoldedCorpus, Mode, Query, QueryError
@@ -57,27 +57,27 @@ class AcceptSuggestions(Command):
     """Accept pending suggestions into ``annotator``'s layer as one undoable step.
 
     Its spans are written in bulk (``Project.accept_pending``: one ``Project.batch()``, one
-    ``executemany`` per table), and so are its undo (their tombstones, and the suggestions
-    back pending) and redo (the same spans, same uuids): 10,000 suggestions are one
-    statement, not 10,000 edits."""
+    ``executemany`` per table), with the event of each span labelled with an event type, and
+    so are its undo (their tombstones, and the suggestions back pending) and redo (the same
+    spans and events, same uuids): 10,000 suggestions are one statement, not 10,000 edits."""
 
     def __init__(self, uuids: Sequence[str], annotator: str) -> None:
         super().__init__()
         self.uuids = list(dict.fromkeys(uuids))
         self.annotator = annotator
         self.taken: list[Suggestion] = []
-        self._stored: list[Span] = []
-        """the versions of its spans last written (live after do and redo, tombstones after
-        undo)"""
+        self._stored: list[Span | Event] = []
+        """the versions of its spans (then their events) last written (live after do and
+        redo, tombstones after undo)"""
         n = len(self.uuids)
         self.text = (
             Message("accept suggestion") if n == 1 else Message("accept {n} suggestions", n=n)
         )
 
     def _first(self, project: Project) -> list[Version]:  # (``do`` writes in bulk itself)
-        self.taken, spans = project.accept_pending(self.uuids, self.annotator)
-        self._stored = spans
-        return [(None, s) for s in spans]
+        self.taken, records = project.accept_pending(self.uuids, self.annotator)
+        self._stored = records
+        return [(None, r) for r in records]
 
     def do(self, project: Project) -> Changed:
         if not self.done_once:
@@ -94,9 +94,11 @@ class AcceptSuggestions(Command):
             project.restore_suggestions(self.taken)
         return self._report(self._stored)
 
-    def _report(self, spans: Sequence[Span], created: frozenset[str] = frozenset()) -> Changed:
-        docs = frozenset(s.doc_id for s in self.taken) | {s.doc_id for s in spans}
-        return Changed(docs, tuple(spans), (), created)
+    def _report(
+        self, records: Sequence[Span | Event], created: frozenset[str] = frozenset()
+    ) -> Changed:
+        docs = frozenset(s.doc_id for s in self.taken) | {r.doc_id for r in records}
+        return Changed(docs, tuple(records), (), created)
 
     @property
     def spans(self) -> list[Span]:
@@ -104,20 +106,22 @@ class AcceptSuggestions(Command):
         return [after for _, after in self.versions if isinstance(after, Span)]
 
 
-def _rewrite(bulk: Batch, stored: Sequence[Span], action: str, deleted: bool) -> list[Span]:
-    """Write the ``stored`` versions of spans back live (redo) or as tombstones (undo,
-    ``deleted``) with fresh clock stamps in one statement, each with its change-log line (the
-    stored version as "before", as ``Project.restore`` logs it). Returns the versions
-    written, in the same order."""
-    from annotator.model import record_to_json
+def _rewrite(
+    bulk: Batch, stored: Sequence[Span | Event], action: str, deleted: bool
+) -> list[Span | Event]:
+    """Write the ``stored`` versions of spans and events back live (redo) or as tombstones
+    (undo, ``deleted``) with fresh clock stamps in one statement, each with its change-log
+    line (the stored version as "before", as ``Project.restore`` logs it). Returns the
+    versions written, in the same order."""
+    from annotator.model import record_kind, record_to_json
 
-    out: list[Span] = []
+    out: list[Span | Event] = []
     log: list[LogEntry] = []
-    for span in stored:
-        new = dataclasses.replace(span, deleted=deleted, clock=bulk.stamp())
+    for record in stored:
+        new = dataclasses.replace(record, deleted=deleted, clock=bulk.stamp())
         after = record_to_json(new)
-        before = {**after, "deleted": span.deleted, "clock": span.clock}
-        log.append((span.annotator, action, "spans", span.uuid, before, after))
+        before = {**after, "deleted": record.deleted, "clock": record.clock}
+        log.append((record.annotator, action, record_kind(record), record.uuid, before, after))
         out.append(new)
     bulk.put(out)
     bulk.log(log)

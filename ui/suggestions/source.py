@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from annotator.commands import Command
+from annotator.errors import Message
 from annotator.search.suggestions import Suggestion
 
 if TYPE_CHECKING:
@@ -58,7 +59,10 @@ class AcceptSuggestions(Command):
         super().__init__()
         self.uuids = list(uuids)
         self.annotator = annotator
-        self.text = "accept suggestions"
+        n = len(self.uuids)  # (the core's own texts, translated in ui.i18n.CORE_MESSAGES)
+        self.text = (
+            Message("accept suggestion") if n == 1 else Message("accept {n} suggestions", n=n)
+        )
 
     def _first(self, project: Project) -> list[Version]:
         spans = cast(_Accepting, project).accept_suggestions(self.uuids, self.annotator)
