@@ -22,10 +22,12 @@ from tests.ui.conftest import x_of
 from ui import i18n
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportDialog
+from ui.review.window import ReviewWindow
 from ui.search import EntityList
 from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import KeyMenu, fill_recent
+from ui.workbench.palette import CommandPalette, KeysPage, action_text, key_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen plugin chatter
 ARABIC = re.compile("[\u0600-\u06ff]")
@@ -175,3 +177,40 @@ def test_import_formats_are_described_in_the_interface_language(
     dialog.format.showPopup()
     dialog.format.view().window().grab().save(str(shots / "arabic_import_formats.png"))
     dialog.format.hidePopup()
+
+
+def test_palette_and_keys_page_show_keys_as_the_menus_do(
+    lang: str, qtbot: QtBot, window: MainWindow, shots: Path
+) -> None:
+    """The command palette and the keys page wrote Qt's native text (Alt+اليمين beside Tab and
+    Return in Arabic, Ctrl++ turned round): they show ``shortcut_text``, as the menus do."""
+    palette = CommandPalette(window.actions_by_name, window)
+    qtbot.addWidget(palette)
+    rows = {
+        palette.table.item(r, 0).text(): palette.table.item(r, 1).text()  # type: ignore[union-attr]
+        for r in range(palette.table.rowCount())
+    }
+    start_right = window.actions_by_name["start_right"]
+    assert rows[action_text(start_right)] == i18n.isolate("Alt+Right")
+    assert rows[action_text(window.actions_by_name["zoom_in"])] == i18n.isolate("Ctrl++")
+    redo = window.actions_by_name["redo"]
+    assert key_text(redo) == i18n.isolate("Ctrl+Shift+Z / Ctrl+Y")
+    assert not any(ARABIC.search(keys) for keys in rows.values())
+    page = KeysPage(window.actions_by_name, [("C, A", "Attack"), ("G", "GPE")], window)
+    qtbot.addWidget(page)
+    keys = [page.table.item(r, 1).text() for r in range(page.table.rowCount())]  # type: ignore[union-attr]
+    assert keys[:2] == [i18n.isolate("C, A"), i18n.isolate("G")]
+    assert i18n.isolate("Alt+Right") in keys and i18n.isolate("Esc") in keys
+    assert not any(ARABIC.search(k) for k in keys if k.startswith(i18n.FSI))  # but Double click
+    page.show()
+    page.grab().save(str(shots / f"keys_page_{lang}.png"))
+
+
+def test_the_review_window_menu_shows_keys_as_the_main_window_does(lang: str, qtbot: QtBot) -> None:
+    review = ReviewWindow(Session())
+    qtbot.addWidget(review)
+    (menu,) = [a.menu() for a in review.menuBar().actions()]
+    assert isinstance(menu, i18n.KeyMenu)
+    option = QStyleOptionMenuItem()
+    menu.initStyleOption(option, review.actions_by_name["accept_agreements"])
+    assert option.text.partition("\t")[2] == i18n.isolate("Ctrl+Shift+A")

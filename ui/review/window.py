@@ -50,7 +50,7 @@ from annotator.model import GOLD, Document, DocumentAnnotations, Status
 from annotator.project import Project
 from annotator.review import Conflict, project_remaining
 from ui.docview.view import DocumentView
-from ui.i18n import isolate, label_tag, type_tag
+from ui.i18n import KeyMenu, isolate, label_tag, type_tag
 from ui.jobs import JobWorker
 from ui.review.model import (
     ReviewItem,
@@ -165,7 +165,8 @@ class ReviewWindow(QMainWindow):
         bar.setObjectName("review-toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
-        menu = self.menuBar().addMenu(self.tr("&Review"))
+        menu = KeyMenu(self.tr("&Review"), self)  # its shortcuts as the main window's menus
+        self.menuBar().addMenu(menu)
         found: dict[str, QAction] = {}
 
         def add(name: str, text: str, slot: Callable[[], object], *keys: str) -> None:

@@ -4,8 +4,9 @@ Shortcuts are QKeySequence strings; the label hotkeys come from the schema
 (``ui.workbench.editing``). A typing key (Return, Tab, Delete, a letter …) pressed in a text
 field is the field's, never a window shortcut's (``TextFieldKeys``). A menu item shows its
 shortcut in Qt's portable text (Ctrl+Alt+Right, Return, Ctrl+PgDown), the Latin key names
-keyboards carry, as one left-to-right isolate, in English and in Arabic alike (``KeyMenu``,
-``shortcut_text``): Qt's native text translated only some key names (Alt+اليمين beside Tab and
+keyboards carry, as one left-to-right isolate, in English and in Arabic alike (``ui.i18n``'s
+``KeyMenu`` and ``shortcut_text``, which the review window's menu and the command palette and
+keys page share): Qt's native text translated only some key names (Alt+اليمين beside Tab and
 Return) and a right-to-left menu turned Ctrl++ into ++Ctrl.
 """
 
@@ -18,13 +19,20 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QStyleOptionMenuItem, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 
 from annotator.model import Status
 from ui.dialogs.exchange_actions import add_exchange_actions
 from ui.dialogs.paths import IMPORT_FILTER, files_filter, remember_folder, start_path
 from ui.dialogs.prompts import choose_layers, show_message
-from ui.i18n import QT_TRANSLATE_NOOP, current_language, isolate, label_display, menu_text
+from ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    KeyMenu,
+    current_language,
+    isolate,
+    label_display,
+    menu_text,
+)
 from ui.workbench.hotkeys import takes_text
 
 if TYPE_CHECKING:
@@ -148,29 +156,6 @@ class TextFieldKeys(QObject):
             return False
         event.accept()  # the key goes to the field as a key press, not to a shortcut
         return True
-
-
-def shortcut_text(keys: QKeySequence) -> str:
-    """A key sequence as a menu shows it: Qt's portable key names (Ctrl, Alt, Right, PgDown,
-    Return), the Latin names keyboards are labelled with, in both languages, as one isolate.
-
-    Qt's native text translates a few key names through qtbase_ar (Alt+اليمين) and leaves the
-    rest (Tab, Return, Ctrl+PgDown) in English; and in a right-to-left menu a key ending in a
-    neutral character turns round (Ctrl++ read ++Ctrl). Portable text inside an isolate reads
-    the same, left to right, in either interface."""
-    return isolate(keys.toString(QKeySequence.SequenceFormat.PortableText))
-
-
-class KeyMenu(QMenu):
-    """A menu whose items show their shortcut as ``shortcut_text`` (Qt writes an action's
-    shortcut after a tab in the item's text; an action whose own text holds a tab keeps it)."""
-
-    def initStyleOption(self, option: QStyleOptionMenuItem, action: QAction) -> None:
-        super().initStyleOption(option, action)
-        text, tab, _ = option.text.partition("\t")
-        keys = action.shortcut()
-        if tab and not keys.isEmpty() and "\t" not in action.text():
-            option.text = f"{text}\t{shortcut_text(keys)}"
 
 
 def _menu(parent: QMenuBar | QMenu, title: str) -> QMenu:

@@ -2,7 +2,7 @@
 
 Both list the window's actions by their menu text with their keys; the keys page adds the label
 hotkeys of the schema and the keys of the document view that are no menu action. Texts are
-plain text in item views (never markup).
+plain text in item views (never markup). Keys read as in the menus (``ui.i18n.shortcut_text``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import shortcut_text
+
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -32,12 +34,9 @@ def action_text(action: QAction) -> str:
 
 
 def key_text(action: QAction) -> str:
-    """An action's keys as the platform writes them (several joined by " / ")."""
-    return " / ".join(
-        k.toString(QKeySequence.SequenceFormat.NativeText)
-        for k in action.shortcuts()
-        if not k.isEmpty()
-    )
+    """An action's keys as its menu item shows them (``shortcut_text``: portable key names, one
+    left-to-right isolate, several joined by " / ")."""
+    return shortcut_text(*action.shortcuts())
 
 
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
@@ -137,7 +136,10 @@ class KeysPage(QDialog):
         self.setWindowTitle(self.tr("Keys"))
         self.table = _table(self, [self.tr("What it does"), self.tr("Key")])
         for hotkey, label in label_keys:
-            _row(self.table, [self.tr("Label: {0}").format(label), hotkey])
+            _row(
+                self.table,
+                [self.tr("Label: {0}").format(label), shortcut_text(QKeySequence(hotkey))],
+            )
         for action in actions.values():
             keys = key_text(action)
             if keys:
@@ -145,7 +147,7 @@ class KeysPage(QDialog):
         for text, keys in (
             (self.tr("Select text (it snaps to whole words)"), self.tr("Drag / Shift+arrows")),
             (self.tr("Select a word"), self.tr("Double click")),
-            (self.tr("Cancel a pending chord"), "Esc"),
+            (self.tr("Cancel a pending chord"), shortcut_text(QKeySequence("Esc"))),
         ):
             _row(self.table, [text, keys])
         note = QLineEdit(self)
