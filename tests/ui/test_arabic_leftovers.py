@@ -82,10 +82,19 @@ def test_a_recent_project_reads_left_to_right(
     window.remember_project(path)
     fill_recent(window)
     text = window.recent_menu.actions()[0].text()
-    assert text == i18n.isolate(path)
+    assert text == i18n.path_text(path)
     x = x_of(text, Qt.LayoutDirection.RightToLeft)
     # the leading "/" at the left, as written (cursor positions inside the isolate)
     assert x(2) < x(3) < x(len(text) - 2)
+    # a path whose first folder is Arabic reads left to right too (a first-strong isolate
+    # would turn it round: مشاريع/ at the right end)
+    arabic_path = "مشاريع/run_x/s.annotator"
+    window.remember_project(arabic_path)
+    fill_recent(window)
+    texts = [a.text() for a in window.recent_menu.actions()]
+    assert i18n.path_text(arabic_path) in texts
+    x = x_of(i18n.path_text(arabic_path), Qt.LayoutDirection.RightToLeft)
+    assert x(3) < x(10)  # مشاريع left of run_x, as written
     window.recent_menu.grab().save(str(shots / "arabic_recent.png"))
 
 

@@ -29,9 +29,9 @@ from ui.i18n import (
     QT_TRANSLATE_NOOP,
     KeyMenu,
     current_language,
-    isolate,
     label_display,
     menu_text,
+    path_text,
 )
 from ui.workbench.hotkeys import takes_text
 
@@ -561,9 +561,9 @@ def show_palette(w: MenuHost) -> CommandPalette:
 def fill_recent(w: MenuHost) -> None:
     w.recent_menu.clear()
     for path in w.recent_projects():
-        # a path reads left to right whatever the interface: an isolate, so the right-to-left
-        # menu does not carry its leading "/" to the far end
-        action = w.recent_menu.addAction(menu_text(isolate(path)))
+        # a path reads left to right whatever the interface and its first letter (path_text),
+        # so the right-to-left menu does not carry its leading "/" to the far end
+        action = w.recent_menu.addAction(menu_text(path_text(path)))
         action.triggered.connect(lambda _c=False, p=path: open_project(w, Path(p)))
 
 
