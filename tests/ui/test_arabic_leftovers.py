@@ -26,7 +26,7 @@ from ui.review.window import ReviewWindow
 from ui.search import EntityList
 from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import KeyMenu, fill_recent
+from ui.workbench.menus import fill_recent
 from ui.workbench.palette import CommandPalette, KeysPage, action_text, key_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen plugin chatter
@@ -67,7 +67,7 @@ def project(tmp_path: Path) -> Iterator[Project]:
     p.close()
 
 
-def item_text(menu: KeyMenu, name: str, window: MainWindow) -> tuple[str, str]:
+def item_text(menu: i18n.KeyMenu, name: str, window: MainWindow) -> tuple[str, str]:
     """The text and the shortcut text a menu item is drawn with."""
     option = QStyleOptionMenuItem()
     menu.initStyleOption(option, window.actions_by_name[name])
@@ -103,11 +103,11 @@ def test_menu_shortcuts_are_portable_key_names_read_left_to_right(
 ) -> None:
     edge = window.actions_by_name["start_right"]
     menu = edge.parent()
-    assert isinstance(menu, KeyMenu)
+    assert isinstance(menu, i18n.KeyMenu)
     assert item_text(menu, "start_right", window)[1] == i18n.isolate("Alt+Right")
     assert item_text(menu, "end_w_left", window)[1] == i18n.isolate("Ctrl+Alt+Shift+Left")
     zoom = window.actions_by_name["zoom_in"].parent()
-    assert isinstance(zoom, KeyMenu)
+    assert isinstance(zoom, i18n.KeyMenu)
     keys = item_text(zoom, "zoom_in", window)[1]
     assert keys == i18n.isolate("Ctrl++")
     x = x_of(keys, Qt.LayoutDirection.RightToLeft)
