@@ -14,334 +14,334 @@
         <translation>(تُقرأ الوسوم «التسمية · النوع»؛ المرجع باللون الرمادي)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="181"/>
+        <location filename="../../ui/review/window.py" line="182"/>
         <source>Next (N)</source>
         <translation>التالي (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="182"/>
+        <location filename="../../ui/review/window.py" line="183"/>
         <source>Previous (Shift+N)</source>
         <translation>السابق (Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="183"/>
+        <location filename="../../ui/review/window.py" line="184"/>
         <source>Accept A (A)</source>
         <translation>قبول A (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="184"/>
+        <location filename="../../ui/review/window.py" line="185"/>
         <source>Accept B (B)</source>
         <translation>قبول B (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="185"/>
+        <location filename="../../ui/review/window.py" line="186"/>
         <source>Accept both (Shift+B)</source>
         <translation>قبول الاثنين (Shift+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="186"/>
+        <location filename="../../ui/review/window.py" line="187"/>
         <source>Edit gold (E)</source>
         <translation>تحرير المرجع (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="187"/>
+        <location filename="../../ui/review/window.py" line="188"/>
         <source>Accept all agreements (Ctrl+Shift+A)</source>
         <translation>قبول كل مواضع الاتفاق (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="189"/>
+        <location filename="../../ui/review/window.py" line="190"/>
         <source>Mark adjudicated</source>
         <translation>وسم كمحسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="191"/>
-        <location filename="../../ui/workbench/menus.py" line="234"/>
+        <location filename="../../ui/review/window.py" line="192"/>
+        <location filename="../../ui/workbench/menus.py" line="219"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="193"/>
-        <location filename="../../ui/workbench/menus.py" line="236"/>
+        <location filename="../../ui/review/window.py" line="194"/>
+        <location filename="../../ui/workbench/menus.py" line="221"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="199"/>
+        <location filename="../../ui/review/window.py" line="200"/>
         <source>&amp;Close</source>
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="211"/>
+        <location filename="../../ui/workbench/menus.py" line="196"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="212"/>
+        <location filename="../../ui/workbench/menus.py" line="197"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="213"/>
+        <location filename="../../ui/workbench/menus.py" line="198"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="214"/>
+        <location filename="../../ui/workbench/menus.py" line="199"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="217"/>
+        <location filename="../../ui/workbench/menus.py" line="202"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="222"/>
+        <location filename="../../ui/workbench/menus.py" line="207"/>
         <source>Import a &amp;folder of .txt files…</source>
         <translation>استيراد &amp;مجلد ملفات ‎.txt…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="225"/>
+        <location filename="../../ui/workbench/menus.py" line="210"/>
         <source>Import &amp;with options…</source>
         <translation>استيراد &amp;مع خيارات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="226"/>
+        <location filename="../../ui/workbench/menus.py" line="211"/>
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="228"/>
+        <location filename="../../ui/workbench/menus.py" line="213"/>
         <source>S&amp;ync with the team hub…</source>
         <translation>م&amp;زامنة مع خادم الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="229"/>
+        <location filename="../../ui/workbench/menus.py" line="214"/>
         <source>Team &amp;progress…</source>
         <translation>تقدّم ال&amp;فريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="231"/>
+        <location filename="../../ui/workbench/menus.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="233"/>
+        <location filename="../../ui/workbench/menus.py" line="218"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="242"/>
+        <location filename="../../ui/workbench/menus.py" line="227"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="249"/>
+        <location filename="../../ui/workbench/menus.py" line="234"/>
         <source>&amp;Schema…</source>
         <translation>&amp;المخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="251"/>
+        <location filename="../../ui/workbench/menus.py" line="236"/>
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="252"/>
+        <location filename="../../ui/workbench/menus.py" line="237"/>
         <source>Switch &amp;annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="258"/>
+        <location filename="../../ui/workbench/menus.py" line="243"/>
         <source>Apply the last label</source>
         <translation>تطبيق آخر تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="263"/>
+        <location filename="../../ui/workbench/menus.py" line="248"/>
         <source>&amp;Sticky label (every selection gets it)</source>
         <translation>تسمية &amp;ثابتة (تُطبَّق على كل تحديد)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="267"/>
+        <location filename="../../ui/workbench/menus.py" line="252"/>
         <source>Snap selections to &amp;words</source>
         <translation>ضبط التحديد على حدود ال&amp;كلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="272"/>
+        <location filename="../../ui/workbench/menus.py" line="257"/>
         <source>Trim a proclitic off the start</source>
         <translation>نزع سابقة متصلة من البداية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="273"/>
+        <location filename="../../ui/workbench/menus.py" line="258"/>
         <source>Give the proclitic back</source>
         <translation>إرجاع السابقة المتصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="277"/>
+        <location filename="../../ui/workbench/menus.py" line="262"/>
         <source>Move start edge right</source>
         <translation>حرّك حافة البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="278"/>
+        <location filename="../../ui/workbench/menus.py" line="263"/>
         <source>Move start edge left</source>
         <translation>حرّك حافة البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="279"/>
+        <location filename="../../ui/workbench/menus.py" line="264"/>
         <source>Move end edge right</source>
         <translation>حرّك حافة النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="280"/>
+        <location filename="../../ui/workbench/menus.py" line="265"/>
         <source>Move end edge left</source>
         <translation>حرّك حافة النهاية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="283"/>
+        <location filename="../../ui/workbench/menus.py" line="268"/>
         <source>Move start edge right a word</source>
         <translation>حرّك حافة البداية يمينًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="289"/>
+        <location filename="../../ui/workbench/menus.py" line="274"/>
         <source>Move start edge left a word</source>
         <translation>حرّك حافة البداية يسارًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="292"/>
+        <location filename="../../ui/workbench/menus.py" line="277"/>
         <source>Move end edge right a word</source>
         <translation>حرّك حافة النهاية يمينًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="298"/>
+        <location filename="../../ui/workbench/menus.py" line="283"/>
         <source>Move end edge left a word</source>
         <translation>حرّك حافة النهاية يسارًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="303"/>
+        <location filename="../../ui/workbench/menus.py" line="288"/>
         <source>Add &amp;relation (then click the target)</source>
         <translation>إضافة &amp;علاقة (ثم انقر الهدف)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="305"/>
+        <location filename="../../ui/workbench/menus.py" line="290"/>
         <source>New &amp;argument span for the selected event</source>
         <translation>مقطع &amp;معمول جديد للحدث المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="312"/>
+        <location filename="../../ui/workbench/menus.py" line="297"/>
         <source>&amp;Next annotation</source>
         <translation>التوسيم ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="320"/>
+        <location filename="../../ui/workbench/menus.py" line="305"/>
         <source>&amp;Previous annotation</source>
         <translation>التوسيم ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="329"/>
+        <location filename="../../ui/workbench/menus.py" line="314"/>
         <source>Mark done and go to the &amp;next document</source>
         <translation>وسم كمنجز والانتقال إلى المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="337"/>
+        <location filename="../../ui/workbench/menus.py" line="322"/>
         <source>Mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="344"/>
+        <location filename="../../ui/workbench/menus.py" line="329"/>
         <source>Next &amp;unfinished document</source>
         <translation>المستند &amp;غير المنجز التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="352"/>
+        <location filename="../../ui/workbench/menus.py" line="337"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="360"/>
+        <location filename="../../ui/workbench/menus.py" line="345"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="366"/>
+        <location filename="../../ui/workbench/menus.py" line="351"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="367"/>
+        <location filename="../../ui/workbench/menus.py" line="352"/>
         <source>Show other annotators&apos; &amp;layers…</source>
         <translation>إظهار &amp;طبقات الموسِّمين الآخرين…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="368"/>
+        <location filename="../../ui/workbench/menus.py" line="353"/>
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="371"/>
+        <location filename="../../ui/workbench/menus.py" line="356"/>
         <source>Automatic (per paragraph)</source>
         <translation>تلقائي (لكل فقرة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="372"/>
+        <location filename="../../ui/workbench/menus.py" line="357"/>
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="373"/>
+        <location filename="../../ui/workbench/menus.py" line="358"/>
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="379"/>
+        <location filename="../../ui/workbench/menus.py" line="364"/>
         <source>Show &amp;invisible characters</source>
         <translation>إظهار المحارف &amp;غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="382"/>
+        <location filename="../../ui/workbench/menus.py" line="367"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="383"/>
+        <location filename="../../ui/workbench/menus.py" line="368"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="384"/>
+        <location filename="../../ui/workbench/menus.py" line="369"/>
         <source>Show &amp;arcs</source>
         <translation>إظهار الأ&amp;قواس</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="388"/>
+        <location filename="../../ui/workbench/menus.py" line="373"/>
         <source>&amp;Language (after a restart)</source>
         <translation>اللغ&amp;ة (بعد إعادة التشغيل)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="399"/>
+        <location filename="../../ui/workbench/menus.py" line="384"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="400"/>
+        <location filename="../../ui/workbench/menus.py" line="385"/>
         <source>&amp;Review colleagues&apos; work…</source>
         <translation>&amp;مراجعة عمل الزملاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="401"/>
+        <location filename="../../ui/workbench/menus.py" line="386"/>
         <source>&amp;Agreement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="403"/>
+        <location filename="../../ui/workbench/menus.py" line="388"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="404"/>
+        <location filename="../../ui/workbench/menus.py" line="389"/>
         <source>Command &amp;palette…</source>
         <translation>&amp;لوحة الأوامر…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="405"/>
+        <location filename="../../ui/workbench/menus.py" line="390"/>
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
@@ -349,92 +349,92 @@
 <context>
     <name>Agreement</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="285"/>
+        <location filename="../../ui/review/agreement_window.py" line="293"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="286"/>
+        <location filename="../../ui/review/agreement_window.py" line="294"/>
         <source>n A</source>
         <translation>عدد A</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="287"/>
+        <location filename="../../ui/review/agreement_window.py" line="295"/>
         <source>n B</source>
         <translation>عدد B</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="294"/>
+        <location filename="../../ui/review/agreement_window.py" line="302"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="295"/>
+        <location filename="../../ui/review/agreement_window.py" line="303"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="295"/>
+        <location filename="../../ui/review/agreement_window.py" line="303"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="296"/>
+        <location filename="../../ui/review/agreement_window.py" line="304"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="303"/>
+        <location filename="../../ui/review/agreement_window.py" line="311"/>
         <source>document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="389"/>
+        <location filename="../../ui/review/agreement_window.py" line="397"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="390"/>
+        <location filename="../../ui/review/agreement_window.py" line="398"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="391"/>
+        <location filename="../../ui/review/agreement_window.py" line="399"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="392"/>
+        <location filename="../../ui/review/agreement_window.py" line="400"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="393"/>
+        <location filename="../../ui/review/agreement_window.py" line="401"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="394"/>
+        <location filename="../../ui/review/agreement_window.py" line="402"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="395"/>
+        <location filename="../../ui/review/agreement_window.py" line="403"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="396"/>
+        <location filename="../../ui/review/agreement_window.py" line="404"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="402"/>
+        <location filename="../../ui/review/agreement_window.py" line="410"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="403"/>
+        <location filename="../../ui/review/agreement_window.py" line="411"/>
         <source>doc-average F1</source>
         <translation>متوسط F1 للمستندات</translation>
     </message>
@@ -442,97 +442,97 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="183"/>
-        <location filename="../../ui/review/agreement_window.py" line="236"/>
-        <location filename="../../ui/review/agreement_window.py" line="241"/>
-        <location filename="../../ui/review/agreement_window.py" line="257"/>
-        <location filename="../../ui/review/agreement_window.py" line="365"/>
-        <location filename="../../ui/review/agreement_window.py" line="376"/>
+        <location filename="../../ui/review/agreement_window.py" line="191"/>
+        <location filename="../../ui/review/agreement_window.py" line="244"/>
+        <location filename="../../ui/review/agreement_window.py" line="249"/>
+        <location filename="../../ui/review/agreement_window.py" line="265"/>
+        <location filename="../../ui/review/agreement_window.py" line="373"/>
+        <location filename="../../ui/review/agreement_window.py" line="384"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="197"/>
+        <location filename="../../ui/review/agreement_window.py" line="205"/>
         <source>Measure</source>
         <translation>قياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="199"/>
+        <location filename="../../ui/review/agreement_window.py" line="207"/>
         <source>Save HTML report…</source>
         <translation>حفظ تقرير HTML…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="202"/>
+        <location filename="../../ui/review/agreement_window.py" line="210"/>
         <source>Choose annotators and labels, then Measure.</source>
         <translation>اختر الموسِّمين والتسميات، ثم «قياس».</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="212"/>
+        <location filename="../../ui/review/agreement_window.py" line="220"/>
         <source>Annotators</source>
         <translation>الموسِّمون</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="213"/>
+        <location filename="../../ui/review/agreement_window.py" line="221"/>
         <source>Labels (spans)</source>
         <translation>التسميات (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="236"/>
+        <location filename="../../ui/review/agreement_window.py" line="244"/>
         <source>Choose at least two annotators.</source>
         <translation>اختر موسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="241"/>
+        <location filename="../../ui/review/agreement_window.py" line="249"/>
         <source>Measuring agreement…</source>
         <translation>جارٍ قياس الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="267"/>
+        <location filename="../../ui/review/agreement_window.py" line="275"/>
         <source>{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · alpha-U (characters): {4}</source>
         <translation>{0} موسِّمين ({1})، {2} مستندات · ألفا (اسمي، رموز): {3} · ألفا-U (محارف): {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="279"/>
+        <location filename="../../ui/review/agreement_window.py" line="287"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="288"/>
+        <location filename="../../ui/review/agreement_window.py" line="296"/>
         <source>Per label</source>
         <translation>لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="297"/>
+        <location filename="../../ui/review/agreement_window.py" line="305"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="305"/>
+        <location filename="../../ui/review/agreement_window.py" line="313"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="315"/>
+        <location filename="../../ui/review/agreement_window.py" line="323"/>
         <source>Confusion</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="320"/>
+        <location filename="../../ui/review/agreement_window.py" line="328"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="356"/>
+        <location filename="../../ui/review/agreement_window.py" line="364"/>
         <source>Save HTML report</source>
         <translation>حفظ تقرير HTML</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="365"/>
+        <location filename="../../ui/review/agreement_window.py" line="373"/>
         <source>Writing the report…</source>
         <translation>جارٍ كتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="378"/>
+        <location filename="../../ui/review/agreement_window.py" line="386"/>
         <source>Report written to {0}</source>
         <translation>كُتب التقرير في {0}</translation>
     </message>
@@ -594,22 +594,22 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="73"/>
+        <location filename="../../ui/workbench/palette.py" line="72"/>
         <source>Command palette</source>
         <translation>لوحة الأوامر</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="75"/>
+        <location filename="../../ui/workbench/palette.py" line="74"/>
         <source>Type a command…</source>
         <translation>اكتب أمرًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="77"/>
+        <location filename="../../ui/workbench/palette.py" line="76"/>
         <source>Command</source>
         <translation>الأمر</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="77"/>
+        <location filename="../../ui/workbench/palette.py" line="76"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
@@ -640,987 +640,987 @@
 <context>
     <name>CoreMessage</name>
     <message>
-        <location filename="../../ui/i18n.py" line="216"/>
+        <location filename="../../ui/i18n.py" line="218"/>
         <source>no space left in the temporary folder {folder}: {what}; free space there, or point TMPDIR at a folder with room (TMPDIR=/path/to/folder annotator ...)</source>
         <translation>لا مساحة متبقية في المجلد المؤقت {folder}: {what}؛ أفرغ مساحة فيه، أو وجّه TMPDIR إلى مجلد فيه متسع (TMPDIR=/path/to/folder annotator ...)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="222"/>
+        <location filename="../../ui/i18n.py" line="224"/>
         <source>import done; the search index was not updated, searches scan the documents until it is: {why}</source>
         <translation>تم الاستيراد؛ لم يُحدَّث فهرس البحث، فالبحث يقرأ المستندات كلها حتى يُحدَّث: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="227"/>
+        <location filename="../../ui/i18n.py" line="229"/>
         <source>cannot make a scratch folder there</source>
         <translation>تعذّر إنشاء مجلد مؤقت فيه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="228"/>
+        <location filename="../../ui/i18n.py" line="230"/>
         <source>an import keeps what it read there until it writes, about the size of its input ({size}), and the rows it will write; nothing was written</source>
         <translation>يحتفظ الاستيراد فيه بما قرأه حتى يكتبه، بقدر حجم مدخلاته تقريبًا ({size})، وبالصفوف التي سيكتبها؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="233"/>
+        <location filename="../../ui/i18n.py" line="235"/>
         <source>an import keeps what it read there until it writes, about the size of its input, and the rows it will write; nothing was written</source>
         <translation>يحتفظ الاستيراد فيه بما قرأه حتى يكتبه، بقدر حجم مدخلاته تقريبًا، وبالصفوف التي سيكتبها؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="238"/>
+        <location filename="../../ui/i18n.py" line="240"/>
         <source>SQLite sorts there while it builds the index</source>
         <translation>يرتّب SQLite فيه أثناء بناء الفهرس</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="239"/>
+        <location filename="../../ui/i18n.py" line="241"/>
         <source>{path}: disk full</source>
         <translation>{path}: القرص ممتلئ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="240"/>
+        <location filename="../../ui/i18n.py" line="242"/>
         <source>schema: {problem}</source>
         <translation>المخطط: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="241"/>
+        <location filename="../../ui/i18n.py" line="243"/>
         <source>{type}: role {role} needs at least {count}</source>
         <translation>{type}: الدور {role} يحتاج {count} على الأقل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="242"/>
+        <location filename="../../ui/i18n.py" line="244"/>
         <source>{type}: role {role} takes at most {count} ({found})</source>
         <translation>{type}: الدور {role} يقبل {count} على الأكثر ({found})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="243"/>
+        <location filename="../../ui/i18n.py" line="245"/>
         <source>annotator name</source>
         <translation>اسم الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="244"/>
+        <location filename="../../ui/i18n.py" line="246"/>
         <source>document name</source>
         <translation>اسم المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="245"/>
+        <location filename="../../ui/i18n.py" line="247"/>
         <source>label name</source>
         <translation>اسم التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="246"/>
+        <location filename="../../ui/i18n.py" line="248"/>
         <source>{code} (a bidi control)</source>
         <translation>{code} (محرف تحكم في الاتجاه)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="247"/>
+        <location filename="../../ui/i18n.py" line="249"/>
         <source>{code} (control or unassigned character)</source>
         <translation>{code} (محرف تحكم أو محرف غير مخصص)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="248"/>
+        <location filename="../../ui/i18n.py" line="250"/>
         <source>{what} must be text, not {value}</source>
         <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="249"/>
+        <location filename="../../ui/i18n.py" line="251"/>
         <source>{what} must not be empty</source>
         <translation>لا يمكن أن يكون {what} فارغًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="250"/>
+        <location filename="../../ui/i18n.py" line="252"/>
         <source>{what} is longer than {limit} characters</source>
         <translation>{what} أطول من {limit} محرفًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="251"/>
+        <location filename="../../ui/i18n.py" line="253"/>
         <source>{what} {value} contains {bad}</source>
         <translation>{what} {value} يحتوي على {bad}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="252"/>
+        <location filename="../../ui/i18n.py" line="254"/>
         <source>{what} {value} starts or ends with white space</source>
         <translation>{what} {value} يبدأ بمسافة أو ينتهي بها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="253"/>
+        <location filename="../../ui/i18n.py" line="255"/>
         <source>{what} {value} contains white space or starts with &lt; !</source>
         <translation>{what} {value} يحتوي على مسافة أو يبدأ بـ ⁦&lt;⁩ أو ⁦!⁩</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="254"/>
+        <location filename="../../ui/i18n.py" line="256"/>
         <source>{what} {value} contains an invisible character</source>
         <translation>{what} {value} يحتوي على محرف غير مرئي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="255"/>
+        <location filename="../../ui/i18n.py" line="257"/>
         <source>{code} (lone surrogate)</source>
         <translation>{code} (محرف بديل منفرد)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="256"/>
+        <location filename="../../ui/i18n.py" line="258"/>
         <source>cannot add: {name} already exists</source>
         <translation>لا يمكن الإضافة: الاسم {name} مستخدم بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="257"/>
+        <location filename="../../ui/i18n.py" line="259"/>
         <source>reorder needs exactly the names of all entities, events or relations</source>
         <translation>تحتاج إعادة الترتيب إلى أسماء كل الكيانات أو كل الأحداث أو كل العلاقات بالضبط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="260"/>
+        <location filename="../../ui/i18n.py" line="262"/>
         <source>no role {role} in {event}</source>
         <translation>لا يوجد دور {role} في {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="261"/>
+        <location filename="../../ui/i18n.py" line="263"/>
         <source>cannot rename {old}: {name} already exists</source>
         <translation>لا يمكن إعادة تسمية {old}: الاسم {name} مستخدم بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="262"/>
+        <location filename="../../ui/i18n.py" line="264"/>
         <source>no label {name} in the schema</source>
         <translation>لا توجد تسمية {name} في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="263"/>
+        <location filename="../../ui/i18n.py" line="265"/>
         <source>cannot remove {name}: it is the only type allowed somewhere</source>
         <translation>لا يمكن إزالة {name}: إنه النوع الوحيد المسموح به في موضع ما</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="264"/>
+        <location filename="../../ui/i18n.py" line="266"/>
         <source>the project&apos;s schema has a problem: {problem}</source>
         <translation>في مخطط المشروع مشكلة: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="265"/>
+        <location filename="../../ui/i18n.py" line="267"/>
         <source>relation {relation}</source>
         <translation>العلاقة {relation}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="266"/>
+        <location filename="../../ui/i18n.py" line="268"/>
         <source>duplicate label names: {names}</source>
         <translation>أسماء تسميات مكررة: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="267"/>
+        <location filename="../../ui/i18n.py" line="269"/>
         <source>attribute name</source>
         <translation>اسم الخاصية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="268"/>
+        <location filename="../../ui/i18n.py" line="270"/>
         <source>{source}: {problem}</source>
         <translation>{source}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="269"/>
+        <location filename="../../ui/i18n.py" line="271"/>
         <source>{label}: English name</source>
         <translation>{label}: الاسم الإنجليزي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="270"/>
+        <location filename="../../ui/i18n.py" line="272"/>
         <source>{label}: Arabic name</source>
         <translation>{label}: الاسم العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="271"/>
+        <location filename="../../ui/i18n.py" line="273"/>
         <source>{event}: role name</source>
         <translation>{event}: اسم الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="272"/>
+        <location filename="../../ui/i18n.py" line="274"/>
         <source>&lt;OVERLAP&gt;: kinds must be among {kinds}</source>
         <translation>⁦&lt;OVERLAP&gt;⁩: يجب أن تكون الأنواع من بين {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="273"/>
+        <location filename="../../ui/i18n.py" line="275"/>
         <source>attribute {attribute}: unknown kind {kind}</source>
         <translation>الخاصية {attribute}: نوع غير معروف {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="274"/>
+        <location filename="../../ui/i18n.py" line="276"/>
         <source>attribute {attribute}: an enum needs values</source>
         <translation>الخاصية {attribute}: التعداد يحتاج إلى قيم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="275"/>
+        <location filename="../../ui/i18n.py" line="277"/>
         <source>attribute {attribute}</source>
         <translation>الخاصية {attribute}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="276"/>
+        <location filename="../../ui/i18n.py" line="278"/>
         <source>{where} refers to unknown labels: {labels}</source>
         <translation>{where} يشير إلى تسميات غير معروفة: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="277"/>
+        <location filename="../../ui/i18n.py" line="279"/>
         <source>{label}: its parents form a cycle</source>
         <translation>{label}: أصوله تشكّل حلقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="278"/>
+        <location filename="../../ui/i18n.py" line="280"/>
         <source>{event}: role {role} has a bad cardinality {cardinality}</source>
         <translation>{event}: عدد غير صالح للدور {role}: {cardinality}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="279"/>
+        <location filename="../../ui/i18n.py" line="281"/>
         <source>{event}: role {role}</source>
         <translation>{event}: الدور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="280"/>
+        <location filename="../../ui/i18n.py" line="282"/>
         <source>attribute name {name} is empty or used twice</source>
         <translation>اسم الخاصية {name} فارغ أو مستخدم مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="281"/>
+        <location filename="../../ui/i18n.py" line="283"/>
         <source>{one} and {two} have the same hotkey: {keys1} / {keys2}</source>
         <translation>للتسميتين {one} و{two} مفتاح الاختصار نفسه: {keys1} / {keys2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="282"/>
+        <location filename="../../ui/i18n.py" line="284"/>
         <source>{one} and {two} have clashing hotkeys (one is a prefix): {keys1} / {keys2}</source>
         <translation>مفتاحا الاختصار للتسميتين {one} و{two} متعارضان (أحدهما بداية الآخر): {keys1} / {keys2}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="286"/>
+        <location filename="../../ui/i18n.py" line="288"/>
         <source>{label}: parent {parent} is not a label of the same kind</source>
         <translation>{label}: الأصل {parent} ليس تسمية من النوع نفسه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="287"/>
+        <location filename="../../ui/i18n.py" line="289"/>
         <source>{event}: role name {role} is empty or used twice</source>
         <translation>{event}: اسم الدور {role} فارغ أو مستخدم مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="288"/>
+        <location filename="../../ui/i18n.py" line="290"/>
         <source>record id</source>
         <translation>معرّف السجل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="289"/>
+        <location filename="../../ui/i18n.py" line="291"/>
         <source>event id</source>
         <translation>معرّف الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="290"/>
+        <location filename="../../ui/i18n.py" line="292"/>
         <source>trigger id</source>
         <translation>معرّف المُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="291"/>
+        <location filename="../../ui/i18n.py" line="293"/>
         <source>argument target id</source>
         <translation>معرّف هدف المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="292"/>
+        <location filename="../../ui/i18n.py" line="294"/>
         <source>relation source id</source>
         <translation>معرّف مصدر العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="293"/>
+        <location filename="../../ui/i18n.py" line="295"/>
         <source>relation target id</source>
         <translation>معرّف هدف العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="294"/>
+        <location filename="../../ui/i18n.py" line="296"/>
         <source>bad {what} {value}</source>
         <translation>{what} {value} غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="295"/>
+        <location filename="../../ui/i18n.py" line="297"/>
         <source>note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="296"/>
+        <location filename="../../ui/i18n.py" line="298"/>
         <source>{what} contains a lone surrogate (not encodable text)</source>
         <translation>{what} يحتوي على محرف بديل منفرد (نص لا يمكن ترميزه)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="297"/>
+        <location filename="../../ui/i18n.py" line="299"/>
         <source>bad clock stamp {stamp}</source>
         <translation>ختم زمني غير صالح {stamp}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="298"/>
+        <location filename="../../ui/i18n.py" line="300"/>
         <source>clock stamp {stamp} is {days} days ahead of this machine (at most {allowed} days allowed)</source>
         <translation>الختم الزمني {stamp} يسبق ساعة هذا الجهاز بمقدار {days} يومًا (المسموح به {allowed} يومًا على الأكثر)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="302"/>
+        <location filename="../../ui/i18n.py" line="304"/>
         <source>attributes must be an object, not {value}</source>
         <translation>يجب أن تكون الخصائص كائنًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="303"/>
+        <location filename="../../ui/i18n.py" line="305"/>
         <source>bad attribute name {name}</source>
         <translation>اسم خاصية غير صالح {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="304"/>
+        <location filename="../../ui/i18n.py" line="306"/>
         <source>reference {name}</source>
         <translation>الإحالة {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="305"/>
+        <location filename="../../ui/i18n.py" line="307"/>
         <source>reference name</source>
         <translation>اسم الإحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="306"/>
+        <location filename="../../ui/i18n.py" line="308"/>
         <source>reference {name} takes text, not {value}</source>
         <translation>الإحالة {name} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="307"/>
+        <location filename="../../ui/i18n.py" line="309"/>
         <source>attribute {attribute} is not defined for {label}</source>
         <translation>الخاصية {attribute} غير معرّفة للتسمية {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="308"/>
+        <location filename="../../ui/i18n.py" line="310"/>
         <source>attribute {attribute} belongs on the event of {label}, not on its trigger span</source>
         <translation>مكان الخاصية {attribute} هو الحدث من نوع {label}، لا مقطع مُطلِقه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="312"/>
+        <location filename="../../ui/i18n.py" line="314"/>
         <source>attribute {attribute}: Arabic name</source>
         <translation>الخاصية {attribute}: الاسم العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="313"/>
+        <location filename="../../ui/i18n.py" line="315"/>
         <source>attribute {attribute}: Arabic name of {value}</source>
         <translation>الخاصية {attribute}: الاسم العربي للقيمة {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="314"/>
+        <location filename="../../ui/i18n.py" line="316"/>
         <source>attribute {attribute} takes true/false, not {value}</source>
         <translation>الخاصية {attribute} تأخذ قيمة منطقية (صح أو خطأ)، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="315"/>
+        <location filename="../../ui/i18n.py" line="317"/>
         <source>attribute {attribute} takes one of {values}, not {value}</source>
         <translation>الخاصية {attribute} تأخذ إحدى القيم {values}، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="316"/>
+        <location filename="../../ui/i18n.py" line="318"/>
         <source>attribute {attribute} takes text, not {value}</source>
         <translation>الخاصية {attribute} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="317"/>
+        <location filename="../../ui/i18n.py" line="319"/>
         <source>offsets must be integers, not {start}-{end}</source>
         <translation>يجب أن تكون المواضع أعدادًا صحيحة، لا {start}-{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="318"/>
+        <location filename="../../ui/i18n.py" line="320"/>
         <source>span {span} is outside the text (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج النص (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="322"/>
+        <location filename="../../ui/i18n.py" line="324"/>
         <source>span {span} is outside the text of document {name} (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج نص المستند {name} (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="327"/>
+        <location filename="../../ui/i18n.py" line="329"/>
         <source>fragments must be a list of [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء قائمة من أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="328"/>
+        <location filename="../../ui/i18n.py" line="330"/>
         <source>fragments must be [start, end] pairs of integers</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية] من أعداد صحيحة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="329"/>
+        <location filename="../../ui/i18n.py" line="331"/>
         <source>fragment {fragment} is outside its span {span} or overlaps the one before</source>
         <translation>الجزء {fragment} خارج مقطعه {span} أو يتداخل مع الجزء الذي قبله</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="333"/>
+        <location filename="../../ui/i18n.py" line="335"/>
         <source>fragments must start at {start} and end at {end} (the span&apos;s ends)</source>
         <translation>يجب أن تبدأ الأجزاء عند {start} وتنتهي عند {end} (طرفَي المقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="337"/>
+        <location filename="../../ui/i18n.py" line="339"/>
         <source>stored text {stored} != document text {covered}</source>
         <translation>النص المخزَّن {stored} لا يطابق نص المستند {covered}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="338"/>
+        <location filename="../../ui/i18n.py" line="340"/>
         <source>label {label} is not in the schema</source>
         <translation>التسمية {label} ليست في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="339"/>
+        <location filename="../../ui/i18n.py" line="341"/>
         <source>{event}: its trigger span is missing or deleted</source>
         <translation>{event}: مقطع مُطلِقه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="340"/>
+        <location filename="../../ui/i18n.py" line="342"/>
         <source>{event}: its trigger span is labelled {label}, not with the event&apos;s type</source>
         <translation>{event}: مقطع مُطلِقه موسوم بـ{label}، لا بنوع الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="343"/>
+        <location filename="../../ui/i18n.py" line="345"/>
         <source>{label}: a trigger without an event</source>
         <translation>{label}: مُطلِق بلا حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="344"/>
+        <location filename="../../ui/i18n.py" line="346"/>
         <source>this span triggers {events}; relabelled {label}, not an event type, it can trigger none: delete its events first</source>
         <translation>هذا المقطع مُطلِق {events}؛ وإن أُعيدت تسميته بـ{label}، وهو ليس نوع حدث، فلن يُطلِق أي حدث: احذف أحداثه أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="349"/>
+        <location filename="../../ui/i18n.py" line="351"/>
         <source>an event&apos;s trigger must be a span of the same document and layer</source>
         <translation>يجب أن يكون مُطلِق الحدث مقطعًا من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="353"/>
+        <location filename="../../ui/i18n.py" line="355"/>
         <source>event type {type} is not in the schema</source>
         <translation>نوع الحدث {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="354"/>
+        <location filename="../../ui/i18n.py" line="356"/>
         <source>argument {role}: its event is missing or deleted</source>
         <translation>المعمول {role}: حدثه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="355"/>
+        <location filename="../../ui/i18n.py" line="357"/>
         <source>{event}: argument {role} points at a deleted span</source>
         <translation>{event}: المعمول {role} يشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="356"/>
+        <location filename="../../ui/i18n.py" line="358"/>
         <source>argument target {target} is not a live record of this layer</source>
         <translation>هدف المعمول {target} ليس سجلًا قائمًا في هذه الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="360"/>
+        <location filename="../../ui/i18n.py" line="362"/>
         <source>{event} has no role {role}</source>
         <translation>لا يوجد في {event} دور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="361"/>
+        <location filename="../../ui/i18n.py" line="363"/>
         <source>role {role} of {event} does not accept {label}</source>
         <translation>الدور {role} في {event} لا يقبل {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="362"/>
+        <location filename="../../ui/i18n.py" line="364"/>
         <source>{event}: {target} already fills its role {role} (argument {other}); an event takes one argument per role and filler</source>
         <translation>{event}: {target} يملأ الدور {role} من قبل (المعمول {other})؛ يأخذ الحدث معمولًا واحدًا لكل دور ومالئ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="367"/>
+        <location filename="../../ui/i18n.py" line="369"/>
         <source>{text} is already labelled {label} at {span} (span {other}); a layer takes one span per place and label</source>
         <translation>{text} موسوم من قبل بالتسمية {label} في {span} (المقطع {other})؛ تحمل الطبقة مقطعًا واحدًا لكل موضع وتسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="372"/>
+        <location filename="../../ui/i18n.py" line="374"/>
         <source>relation {relation} points at a deleted span</source>
         <translation>العلاقة {relation} تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="373"/>
+        <location filename="../../ui/i18n.py" line="375"/>
         <source>a relation links two spans of the same document and layer</source>
         <translation>تربط العلاقة بين مقطعين من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="374"/>
+        <location filename="../../ui/i18n.py" line="376"/>
         <source>relation type {type} is not in the schema</source>
         <translation>نوع العلاقة {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="375"/>
+        <location filename="../../ui/i18n.py" line="377"/>
         <source>relation {relation} does not link {source} to {target}</source>
         <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="377"/>
+        <location filename="../../ui/i18n.py" line="379"/>
         <source>edit</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="378"/>
+        <location filename="../../ui/i18n.py" line="380"/>
         <source>add {label}</source>
         <translation>إضافة {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="379"/>
+        <location filename="../../ui/i18n.py" line="381"/>
         <source>relabel span</source>
         <translation>إعادة تسمية مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="380"/>
+        <location filename="../../ui/i18n.py" line="382"/>
         <source>move span</source>
         <translation>نقل مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="381"/>
+        <location filename="../../ui/i18n.py" line="383"/>
         <source>edit span</source>
         <translation>تعديل مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="382"/>
+        <location filename="../../ui/i18n.py" line="384"/>
         <source>relabel as {label}</source>
         <translation>إعادة التسمية بـ{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="383"/>
+        <location filename="../../ui/i18n.py" line="385"/>
         <source>delete span</source>
         <translation>حذف مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="384"/>
+        <location filename="../../ui/i18n.py" line="386"/>
         <source>add event {type}</source>
         <translation>إضافة حدث {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="385"/>
+        <location filename="../../ui/i18n.py" line="387"/>
         <source>add event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="386"/>
+        <location filename="../../ui/i18n.py" line="388"/>
         <source>edit event</source>
         <translation>تعديل حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="387"/>
+        <location filename="../../ui/i18n.py" line="389"/>
         <source>delete event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="388"/>
+        <location filename="../../ui/i18n.py" line="390"/>
         <source>add argument {role}</source>
         <translation>إضافة معمول {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="389"/>
+        <location filename="../../ui/i18n.py" line="391"/>
         <source>edit argument</source>
         <translation>تعديل معمول</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="390"/>
+        <location filename="../../ui/i18n.py" line="392"/>
         <source>change role to {role}</source>
         <translation>تغيير الدور إلى {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="391"/>
+        <location filename="../../ui/i18n.py" line="393"/>
         <source>delete argument</source>
         <translation>حذف معمول</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="392"/>
+        <location filename="../../ui/i18n.py" line="394"/>
         <source>add relation {type}</source>
         <translation>إضافة علاقة {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="393"/>
+        <location filename="../../ui/i18n.py" line="395"/>
         <source>delete relation</source>
         <translation>حذف علاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="394"/>
+        <location filename="../../ui/i18n.py" line="396"/>
         <source>mark new</source>
         <translation>وسم كجديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="395"/>
+        <location filename="../../ui/i18n.py" line="397"/>
         <source>mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="396"/>
+        <location filename="../../ui/i18n.py" line="398"/>
         <source>mark done</source>
         <translation>وسم كمنجز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="397"/>
+        <location filename="../../ui/i18n.py" line="399"/>
         <source>refused edit</source>
         <translation>تعديل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="398"/>
+        <location filename="../../ui/i18n.py" line="400"/>
         <source>accept into gold</source>
         <translation>قبول في المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="399"/>
+        <location filename="../../ui/i18n.py" line="401"/>
         <source>accept into {into}</source>
         <translation>قبول في طبقة {into}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="400"/>
+        <location filename="../../ui/i18n.py" line="402"/>
         <source>accept all agreements</source>
         <translation>قبول كل مواضع الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="401"/>
+        <location filename="../../ui/i18n.py" line="403"/>
         <source>edit schema</source>
         <translation>تعديل المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="402"/>
+        <location filename="../../ui/i18n.py" line="404"/>
         <source>edit relation</source>
         <translation>تعديل علاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="403"/>
+        <location filename="../../ui/i18n.py" line="405"/>
         <source>rename {old} to {new}</source>
         <translation>إعادة تسمية {old} إلى {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="404"/>
+        <location filename="../../ui/i18n.py" line="406"/>
         <source>rename role {old} to {new}</source>
         <translation>إعادة تسمية الدور {old} إلى {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="405"/>
+        <location filename="../../ui/i18n.py" line="407"/>
         <source>remove {name}</source>
         <translation>إزالة {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="406"/>
+        <location filename="../../ui/i18n.py" line="408"/>
         <source>relabel {n} as {label}</source>
         <translation>إعادة تسمية {n} من المقاطع بـ{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="407"/>
+        <location filename="../../ui/i18n.py" line="409"/>
         <source>delete {n} spans</source>
         <translation>حذف {n} من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="408"/>
+        <location filename="../../ui/i18n.py" line="410"/>
         <source>accept suggestion</source>
         <translation>قبول اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="409"/>
+        <location filename="../../ui/i18n.py" line="411"/>
         <source>accept {n} suggestions</source>
         <translation>قبول {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="410"/>
+        <location filename="../../ui/i18n.py" line="412"/>
         <source>reject suggestion</source>
         <translation>رفض اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="411"/>
+        <location filename="../../ui/i18n.py" line="413"/>
         <source>reject {n} suggestions</source>
         <translation>رفض {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="412"/>
+        <location filename="../../ui/i18n.py" line="414"/>
         <source>withdraw suggestion</source>
         <translation>سحب اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="413"/>
+        <location filename="../../ui/i18n.py" line="415"/>
         <source>withdraw {n} suggestions</source>
         <translation>سحب {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="414"/>
+        <location filename="../../ui/i18n.py" line="416"/>
         <source>store suggestions</source>
         <translation>حفظ الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="416"/>
+        <location filename="../../ui/i18n.py" line="418"/>
         <source>nothing to accept: the {into} layer already holds it</source>
         <translation>لا شيء للقبول: تحويه طبقة {into} بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="417"/>
+        <location filename="../../ui/i18n.py" line="419"/>
         <source>nothing to accept: nothing is chosen</source>
         <translation>لا شيء للقبول: لم يُختر شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="418"/>
+        <location filename="../../ui/i18n.py" line="420"/>
         <source>nothing to accept: agreements need two annotators at least</source>
         <translation>لا شيء للقبول: الاتفاقات تحتاج مُعلِّمَين اثنين على الأقل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="419"/>
+        <location filename="../../ui/i18n.py" line="421"/>
         <source>nothing to accept: {who} agree on nothing in this document</source>
         <translation>لا شيء للقبول: لا يتفق {who} على شيء في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="420"/>
+        <location filename="../../ui/i18n.py" line="422"/>
         <source>nothing to accept: the {into} layer already holds all {n} agreements of {who} in this document</source>
         <translation>لا شيء للقبول: تحوي طبقة {into} كل اتفاقات {who} في هذا المستند ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="425"/>
+        <location filename="../../ui/i18n.py" line="427"/>
         <source>nothing to accept: {n} events or relations {who} agree on need spans whose attributes they set differently; accept one version of those spans into {into} first</source>
         <translation>لا شيء للقبول: {n} من الأحداث أو العلاقات التي يتفق عليها {who} تحتاج مقاطع اختلفوا في خصائصها؛ اقبل نسخة واحدة من هذه المقاطع في {into} أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="431"/>
+        <location filename="../../ui/i18n.py" line="433"/>
         <source>{names} and {last}</source>
         <translation>{names} و{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="432"/>
+        <location filename="../../ui/i18n.py" line="434"/>
         <source>{first}, {rest}</source>
         <translation>{first}، {rest}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="435"/>
+        <location filename="../../ui/i18n.py" line="437"/>
         <source>binary file, not text (NUL byte)</source>
         <translation>ملف ثنائي، لا نص (بايت NUL)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="436"/>
+        <location filename="../../ui/i18n.py" line="438"/>
         <source>binary file, not text ({count} control characters)</source>
         <translation>ملف ثنائي، لا نص ({count} من محارف التحكم)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="437"/>
+        <location filename="../../ui/i18n.py" line="439"/>
         <source>cannot connect to the hub {hub}: {problem}</source>
         <translation>تعذّر الاتصال بخادم الفريق {hub}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="438"/>
+        <location filename="../../ui/i18n.py" line="440"/>
         <source>cannot list: {why}</source>
         <translation>تعذّر سرد محتوياته: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="439"/>
+        <location filename="../../ui/i18n.py" line="441"/>
         <source>cannot read: {why}</source>
         <translation>تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="440"/>
+        <location filename="../../ui/i18n.py" line="442"/>
         <source>column {column} appears twice in the header</source>
         <translation>يظهر العمود {column} مرتين في سطر العناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="441"/>
+        <location filename="../../ui/i18n.py" line="443"/>
         <source>duplicate key {key}</source>
         <translation>مفتاح مكرر {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="442"/>
+        <location filename="../../ui/i18n.py" line="444"/>
         <source>empty column name in the header (column {column})</source>
         <translation>اسم عمود فارغ في سطر العناوين (العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="443"/>
+        <location filename="../../ui/i18n.py" line="445"/>
         <source>empty document</source>
         <translation>مستند فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="444"/>
+        <location filename="../../ui/i18n.py" line="446"/>
         <source>empty {column} cell</source>
         <translation>خلية {column} فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="445"/>
+        <location filename="../../ui/i18n.py" line="447"/>
         <source>expected a token and a tag separated by a tab or space: {line}</source>
         <translation>يُنتظر رمز ووسم يفصل بينهما محرف جدولة أو مسافة: {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="448"/>
+        <location filename="../../ui/i18n.py" line="450"/>
         <source>invalid JSON: expected &apos;,&apos; or &apos;]&apos; after an item</source>
         <translation>JSON غير صالح: يُنتظر &apos;,&apos; أو &apos;]&apos; بعد العنصر</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="449"/>
+        <location filename="../../ui/i18n.py" line="451"/>
         <source>invalid JSON: extra data after the array</source>
         <translation>JSON غير صالح: بيانات زائدة بعد المصفوفة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="450"/>
+        <location filename="../../ui/i18n.py" line="452"/>
         <source>invalid JSON: number too large</source>
         <translation>JSON غير صالح: عدد كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="451"/>
+        <location filename="../../ui/i18n.py" line="453"/>
         <source>invalid JSON: {problem} at column {column}</source>
         <translation>JSON غير صالح: {problem} في العمود {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="452"/>
+        <location filename="../../ui/i18n.py" line="454"/>
         <source>line longer than {limit} bytes</source>
         <translation>سطر أطول من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="453"/>
+        <location filename="../../ui/i18n.py" line="455"/>
         <source>longer than {limit} characters</source>
         <translation>أطول من {limit} محرف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="454"/>
+        <location filename="../../ui/i18n.py" line="456"/>
         <source>lost the connection to the hub: {problem} (nothing half-done is kept)</source>
         <translation>انقطع الاتصال بخادم الفريق: {problem} (لم يُحفظ شيء منقوص)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="457"/>
+        <location filename="../../ui/i18n.py" line="459"/>
         <source>nested deeper than {limit} levels</source>
         <translation>متداخل بأعمق من {limit} مستوى</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="458"/>
+        <location filename="../../ui/i18n.py" line="460"/>
         <source>no answer within {seconds} seconds</source>
         <translation>لا جواب خلال {seconds} ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="459"/>
+        <location filename="../../ui/i18n.py" line="461"/>
         <source>no column {column} (columns: {columns})</source>
         <translation>لا عمود {column} (الأعمدة: {columns})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="460"/>
+        <location filename="../../ui/i18n.py" line="462"/>
         <source>no header row</source>
         <translation>لا سطر عناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="461"/>
+        <location filename="../../ui/i18n.py" line="463"/>
         <source>no space left on device: {path}</source>
         <translation>لا مساحة متبقية على القرص: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="462"/>
+        <location filename="../../ui/i18n.py" line="464"/>
         <source>not UTF-8 text (invalid UTF-8 byte {byte} at column {column})</source>
         <translation>ليس نصًا بترميز UTF-8 (بايت UTF-8 غير صالح {byte} في العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="465"/>
+        <location filename="../../ui/i18n.py" line="467"/>
         <source>not a PostgreSQL URL or connection string: {problem}</source>
         <translation>ليس عنوان PostgreSQL ولا سلسلة اتصال: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="466"/>
+        <location filename="../../ui/i18n.py" line="468"/>
         <source>number {number} is out of range</source>
         <translation>العدد {number} خارج النطاق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="467"/>
+        <location filename="../../ui/i18n.py" line="469"/>
         <source>the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, PGPASSWORD, or a service file); it is never stored in a project or printed</source>
         <translation>يحوي عنوان خادم الفريق كلمة مرور: احذفها وضعها في ~/.pgpass (أو PGPASSFILE أو PGPASSWORD أو ملف خدمة)؛ لا تُخزَّن أبدًا في مشروع ولا تُطبع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="472"/>
+        <location filename="../../ui/i18n.py" line="474"/>
         <source>the hub refused: {problem}</source>
         <translation>رفض خادم الفريق: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="473"/>
+        <location filename="../../ui/i18n.py" line="475"/>
         <source>{cells} cells, but the header has {columns} columns</source>
         <translation>عدد الخلايا {cells}، وفي سطر العناوين {columns} من الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="474"/>
+        <location filename="../../ui/i18n.py" line="476"/>
         <source>{name} is not allowed</source>
         <translation>{name} غير مسموح به</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="475"/>
+        <location filename="../../ui/i18n.py" line="477"/>
         <source>{path}: already exists; open it instead</source>
         <translation>{path}: موجود بالفعل؛ افتحه بدلًا من ذلك</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="476"/>
+        <location filename="../../ui/i18n.py" line="478"/>
         <source>{path}: busy ({what}); is it open elsewhere?</source>
         <translation>{path}: مشغول ({what})؛ أهو مفتوح في مكان آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="477"/>
+        <location filename="../../ui/i18n.py" line="479"/>
         <source>{path}: cannot open ({what})</source>
         <translation>{path}: تعذّر الفتح ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="478"/>
+        <location filename="../../ui/i18n.py" line="480"/>
         <source>{path}: cannot read or write the project file ({what})</source>
         <translation>{path}: تعذّرت قراءة ملف المشروع أو الكتابة فيه ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="479"/>
+        <location filename="../../ui/i18n.py" line="481"/>
         <source>{path}: cannot read: {why}</source>
         <translation>{path}: تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="480"/>
+        <location filename="../../ui/i18n.py" line="482"/>
         <source>{path}: cannot use write-ahead logging ({mode})</source>
         <translation>{path}: تعذّر استخدام سجل الكتابة المسبقة ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="481"/>
+        <location filename="../../ui/i18n.py" line="483"/>
         <source>{path}: closed after a failed write ({reason}); nothing of that write was kept; open the project again</source>
         <translation>{path}: أُغلق بعد كتابة فاشلة ({reason})؛ لم يُحفظ شيء من تلك الكتابة؛ افتح المشروع من جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="486"/>
+        <location filename="../../ui/i18n.py" line="488"/>
         <source>{path}: disk full ({what}); nothing was written</source>
         <translation>{path}: القرص ممتلئ ({what})؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="487"/>
+        <location filename="../../ui/i18n.py" line="489"/>
         <source>{path}: made by a newer annotator (file version {version}, this app reads up to {supported}); update annotator to open it</source>
         <translation>{path}: أنشأه إصدار أحدث من annotator (إصدار الملف {version}، وهذا التطبيق يقرأ حتى الإصدار {supported})؛ حدّث annotator لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="492"/>
+        <location filename="../../ui/i18n.py" line="494"/>
         <source>{path}: no such project file</source>
         <translation>{path}: لا يوجد ملف المشروع هذا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="493"/>
+        <location filename="../../ui/i18n.py" line="495"/>
         <source>{path}: not an annotator project (SQLite file of another application)</source>
         <translation>{path}: ليس مشروع annotator (ملف SQLite لتطبيق آخر)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="496"/>
+        <location filename="../../ui/i18n.py" line="498"/>
         <source>{path}: not an annotator project (not a file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="497"/>
+        <location filename="../../ui/i18n.py" line="499"/>
         <source>{path}: not an annotator project (not an SQLite file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملف SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="498"/>
+        <location filename="../../ui/i18n.py" line="500"/>
         <source>{path}: opened read-only</source>
         <translation>{path}: مفتوح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="499"/>
+        <location filename="../../ui/i18n.py" line="501"/>
         <source>{path}: out of memory ({what})</source>
         <translation>{path}: نفدت الذاكرة ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="500"/>
+        <location filename="../../ui/i18n.py" line="502"/>
         <source>{path}: the copy failed its integrity check</source>
         <translation>{path}: أخفقت النسخة في فحص السلامة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="501"/>
+        <location filename="../../ui/i18n.py" line="503"/>
         <source>{path}: the project file could not be checked ({error})</source>
         <translation>{path}: تعذّر فحص ملف المشروع ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="502"/>
+        <location filename="../../ui/i18n.py" line="504"/>
         <source>{path}: the project file is corrupt (the text of document {document} does not match its sha256)</source>
         <translation>{path}: ملف المشروع تالف (نص المستند {document} لا يطابق بصمته sha256)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="507"/>
+        <location filename="../../ui/i18n.py" line="509"/>
         <source>{path}: the project file is corrupt ({what})</source>
         <translation>{path}: ملف المشروع تالف ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="508"/>
+        <location filename="../../ui/i18n.py" line="510"/>
         <source>{path}: the project file is read-only ({what})</source>
         <translation>{path}: ملف المشروع للقراءة فقط ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="509"/>
+        <location filename="../../ui/i18n.py" line="511"/>
         <source>{path}: the project is closed</source>
         <translation>{path}: المشروع مغلق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="561"/>
+        <location filename="../../ui/i18n.py" line="568"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
@@ -1893,217 +1893,217 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="163"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="237"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="413"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="418"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="420"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="425"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="179"/>
         <source> (needs {0})</source>
         <translation> (يتطلب {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="184"/>
         <source>All layers (each record names its annotator)</source>
         <translation>كل الطبقات (كل سجل يذكر موسِّمه)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
         <source>gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="190"/>
         <source>Any status</source>
         <translation>أي حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="199"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="206"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
         <source>default (Unicode words and punctuation)</source>
         <translation>الافتراضي (كلمات يونيكود وعلامات الترقيم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="214"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
         <source>spaCy Arabic</source>
         <translation>spaCy العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="227"/>
         <source>outermost</source>
         <translation>الأشمل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="228"/>
         <source>innermost</source>
         <translation>الأضيق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="229"/>
         <source>longest</source>
         <translation>الأطول</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="235"/>
         <source>-DOCSTART- line between documents</source>
         <translation>سطر ‎-DOCSTART-‎ بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="241"/>
         <source>The export report appears here.</source>
         <translation>يظهر تقرير التصدير هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="258"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="265"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="260"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="267"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="261"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="268"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="262"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="269"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="266"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="273"/>
         <source>Output</source>
         <translation>المُخرَج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="269"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="276"/>
         <source>Splits</source>
         <translation>التقسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="271"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="278"/>
         <source>Split seed</source>
         <translation>بذرة التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="272"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="279"/>
         <source>Tokenizer</source>
         <translation>المُقطِّع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="273"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="280"/>
         <source>Overlapping spans keep</source>
         <translation>عند تداخل المقاطع يُبقى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="274"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="281"/>
         <source>Tag scheme</source>
         <translation>نظام الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="276"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
         <source>spaCy spans key</source>
         <translation>مفتاح مقاطع spaCy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="277"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="284"/>
         <source>Training data options</source>
         <translation>خيارات بيانات التدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="300"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="307"/>
         <source>The {0} format needs {1}, which is not installed. Add it with:
 {2}</source>
         <translation>تتطلب صيغة {0} الحزمة {1}، وهي غير مثبتة. أضفها بالأمر:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="304"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="311"/>
         <source>Splits: {0}</source>
         <translation>التقسيمات: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="306"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="313"/>
         <source>Choose where to write the export.</source>
         <translation>اختر مكان كتابة التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="308"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="315"/>
         <source>The spaCy spans key cannot be empty.</source>
         <translation>لا يمكن أن يكون مفتاح مقاطع spaCy فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="310"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="317"/>
         <source>Choose at least one label.</source>
         <translation>اختر تسمية واحدة على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="325"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="332"/>
         <source>{0} has no splits.</source>
         <translation>لا تقسيمات في {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="329"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="336"/>
         <source>One split (train). Example: train=0.8,test=0.2</source>
         <translation>تقسيم واحد (train). مثال: train=0.8,test=0.2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="334"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="341"/>
         <source> — by document; adding documents never moves others</source>
         <translation> — حسب المستند؛ إضافة مستندات لا تنقل غيرها أبدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="336"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="343"/>
         <source>A folder (only an earlier export of this format is replaced).</source>
         <translation>مجلد (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="337"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="344"/>
         <source>A file (only an earlier export of this format is replaced).</source>
         <translation>ملف (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="375"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="382"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="417"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
         <source>folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="417"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
         <source>file</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="419"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="426"/>
         <source>The {0} {1} holds an earlier {2} export. Replace it?</source>
         <translation>يحوي {0} {1} تصديرًا سابقًا بصيغة {2}. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="423"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="430"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="434"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="441"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="436"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="443"/>
         <source>Export failed, nothing was written:
 {0}</source>
         <translation>فشل التصدير، لم يُكتب شيء:
@@ -2113,57 +2113,57 @@
 <context>
     <name>ExportFormats</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="130"/>
         <source>lossless project JSONL (spans, events, relations, attributes, notes)</source>
         <translation>JSONL المشروع دون فقد (المقاطع والأحداث والعلاقات والخصائص والملاحظات)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
         <source>spaCy v3 DocBin (.spacy): doc.ents + doc.spans</source>
         <translation>DocBin لـ spaCy v3 ‏(.spacy): doc.ents و doc.spans</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="134"/>
         <source>spaCy/Prodigy JSONL</source>
         <translation>JSONL بصيغة spaCy/Prodigy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="135"/>
         <source>Hugging Face datasets token classification (DatasetDict)</source>
         <translation>تصنيف الرموز لمكتبة datasets من Hugging Face ‏(DatasetDict)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="138"/>
         <source>CoNLL-2003 style BIO/IOB2/BIOES</source>
         <translation>بنمط CoNLL-2003 ‏(BIO/IOB2/BIOES)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="139"/>
         <source>brat standoff .txt/.ann + annotation.conf</source>
         <translation>صيغة brat المنفصلة ‏.txt/.ann مع annotation.conf</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="140"/>
         <source>event extraction JSON lines (ACE05-E / OneIE style)</source>
         <translation>أسطر JSON لاستخراج الأحداث (بنمط ACE05-E / OneIE)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="143"/>
         <source>doccano JSONL</source>
         <translation>JSONL بصيغة doccano</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="144"/>
         <source>Label Studio JSON tasks</source>
         <translation>مهام JSON لـ Label Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="149"/>
         <source>plain text: one document per .txt file, or a folder of them</source>
         <translation>نص عادي: مستند لكل ملف ‎.txt، أو مجلد منها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="152"/>
         <source>CSV with a text column (the other columns go to meta)</source>
         <translation>CSV بعمود للنص (تذهب بقية الأعمدة إلى meta)</translation>
     </message>
@@ -2186,12 +2186,12 @@
         <translation>نص أو JSONL أو CSV (*.txt *.jsonl *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="54"/>
+        <location filename="../../ui/review/agreement_window.py" line="62"/>
         <source>HTML report (*.html);;All files (*)</source>
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="50"/>
+        <location filename="../../ui/workbench/menus.py" line="58"/>
         <source>Annotator projects (*.annotator);;All files (*)</source>
         <translation>مشاريع Annotator (*.annotator);;كل الملفات (*)</translation>
     </message>
@@ -2410,52 +2410,52 @@
 <context>
     <name>KeysPage</name>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="137"/>
+        <location filename="../../ui/workbench/palette.py" line="136"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="138"/>
+        <location filename="../../ui/workbench/palette.py" line="137"/>
         <source>What it does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="138"/>
+        <location filename="../../ui/workbench/palette.py" line="137"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="140"/>
+        <location filename="../../ui/workbench/palette.py" line="141"/>
         <source>Label: {0}</source>
         <translation>التسمية: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="146"/>
+        <location filename="../../ui/workbench/palette.py" line="148"/>
         <source>Select text (it snaps to whole words)</source>
         <translation>تحديد نص (يُضبط على كلمات كاملة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="146"/>
+        <location filename="../../ui/workbench/palette.py" line="148"/>
         <source>Drag / Shift+arrows</source>
         <translation>سحب / Shift+الأسهم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="147"/>
+        <location filename="../../ui/workbench/palette.py" line="149"/>
         <source>Select a word</source>
         <translation>تحديد كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="147"/>
+        <location filename="../../ui/workbench/palette.py" line="149"/>
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="148"/>
+        <location filename="../../ui/workbench/palette.py" line="150"/>
         <source>Cancel a pending chord</source>
         <translation>إلغاء تتابع مفاتيح معلّق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="156"/>
+        <location filename="../../ui/workbench/palette.py" line="158"/>
         <source>Edge keys are visual: in right-to-left text Alt+Right grows the span at its start.</source>
         <translation>مفاتيح الحواف بصرية: في النص من اليمين إلى اليسار يمدّ Alt+Right المقطع من بدايته.</translation>
     </message>
@@ -2972,37 +2972,37 @@
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="273"/>
+        <location filename="../../ui/review/window.py" line="274"/>
         <source>Choose a document and at least two annotators.</source>
         <translation>اختر مستندًا وموسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="309"/>
+        <location filename="../../ui/review/window.py" line="310"/>
         <source>Disagreements left: {0} of {1} in this document; counting the project ({2} %)…</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند؛ جارٍ عدّ خلافات المشروع ({2}٪)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="316"/>
+        <location filename="../../ui/review/window.py" line="317"/>
         <source>Disagreements left: {0} of {1} in this document, {2} in the project</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند، و{2} في المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="374"/>
+        <location filename="../../ui/review/window.py" line="375"/>
         <source>The project&apos;s disagreements could not be counted: {0}</source>
         <translation>تعذّر عدّ خلافات المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="389"/>
+        <location filename="../../ui/review/window.py" line="390"/>
         <source>No disagreement in this document.</source>
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="429"/>
+        <location filename="../../ui/review/window.py" line="430"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="446"/>
+        <location filename="../../ui/review/window.py" line="447"/>
         <source>Gold now holds two competing versions at “{0}” ({1}); undo to keep one.</source>
         <translation>صار في المرجع نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
     </message>
@@ -3010,142 +3010,142 @@
 <context>
     <name>Role</name>
     <message>
-        <location filename="../../ui/i18n.py" line="175"/>
+        <location filename="../../ui/i18n.py" line="177"/>
         <source>Adjudicator</source>
         <translation>القاضي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="176"/>
+        <location filename="../../ui/i18n.py" line="178"/>
         <source>Agent</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="177"/>
+        <location filename="../../ui/i18n.py" line="179"/>
         <source>Artifact</source>
         <translation>الشيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="178"/>
+        <location filename="../../ui/i18n.py" line="180"/>
         <source>Attacker</source>
         <translation>المهاجم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="179"/>
+        <location filename="../../ui/i18n.py" line="181"/>
         <source>Beneficiary</source>
         <translation>المستفيد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="180"/>
+        <location filename="../../ui/i18n.py" line="182"/>
         <source>Buyer</source>
         <translation>المشتري</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="181"/>
+        <location filename="../../ui/i18n.py" line="183"/>
         <source>Crime</source>
         <translation>الجريمة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="182"/>
+        <location filename="../../ui/i18n.py" line="184"/>
         <source>Defendant</source>
         <translation>المتهم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="183"/>
+        <location filename="../../ui/i18n.py" line="185"/>
         <source>Destination</source>
         <translation>الوجهة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="184"/>
+        <location filename="../../ui/i18n.py" line="186"/>
         <source>Entity</source>
         <translation>الكيان</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="185"/>
+        <location filename="../../ui/i18n.py" line="187"/>
         <source>Giver</source>
         <translation>المانح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="186"/>
+        <location filename="../../ui/i18n.py" line="188"/>
         <source>Instrument</source>
         <translation>الأداة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="187"/>
+        <location filename="../../ui/i18n.py" line="189"/>
         <source>Money</source>
         <translation>المال</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="188"/>
+        <location filename="../../ui/i18n.py" line="190"/>
         <source>Org</source>
         <translation>المنظمة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="189"/>
+        <location filename="../../ui/i18n.py" line="191"/>
         <source>Origin</source>
         <translation>المنشأ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="190"/>
+        <location filename="../../ui/i18n.py" line="192"/>
         <source>Person</source>
         <translation>الشخص</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="191"/>
+        <location filename="../../ui/i18n.py" line="193"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="192"/>
+        <location filename="../../ui/i18n.py" line="194"/>
         <source>Plaintiff</source>
         <translation>المدّعي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="193"/>
+        <location filename="../../ui/i18n.py" line="195"/>
         <source>Position</source>
         <translation>المنصب</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="194"/>
+        <location filename="../../ui/i18n.py" line="196"/>
         <source>Price</source>
         <translation>السعر</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="195"/>
+        <location filename="../../ui/i18n.py" line="197"/>
         <source>Prosecutor</source>
         <translation>المدّعي العام</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="196"/>
+        <location filename="../../ui/i18n.py" line="198"/>
         <source>Recipient</source>
         <translation>المتلقي</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="197"/>
+        <location filename="../../ui/i18n.py" line="199"/>
         <source>Seller</source>
         <translation>البائع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="198"/>
+        <location filename="../../ui/i18n.py" line="200"/>
         <source>Sentence</source>
         <translation>الحكم</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="199"/>
+        <location filename="../../ui/i18n.py" line="201"/>
         <source>Target</source>
         <translation>الهدف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="200"/>
+        <location filename="../../ui/i18n.py" line="202"/>
         <source>Time</source>
         <translation>الزمن</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="201"/>
+        <location filename="../../ui/i18n.py" line="203"/>
         <source>Vehicle</source>
         <translation>المركبة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="202"/>
+        <location filename="../../ui/i18n.py" line="204"/>
         <source>Victim</source>
         <translation>الضحية</translation>
     </message>
@@ -3521,96 +3521,96 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="228"/>
-        <source>{0} ({1}): {2} mentions</source>
-        <translation>{0} ({1}): {2} من الإشارات</translation>
-    </message>
-    <message>
-        <location filename="../../ui/search/tools.py" line="286"/>
+        <location filename="../../ui/search/tools.py" line="288"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="298"/>
+        <location filename="../../ui/search/tools.py" line="300"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="361"/>
+        <location filename="../../ui/search/tools.py" line="363"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="465"/>
+        <location filename="../../ui/search/tools.py" line="467"/>
         <source>Cancelled; no suggestions were stored.</source>
         <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="337"/>
+        <location filename="../../ui/search/tools.py" line="339"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="337"/>
+        <location filename="../../ui/search/tools.py" line="339"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="347"/>
-        <location filename="../../ui/search/tools.py" line="351"/>
-        <location filename="../../ui/search/tools.py" line="424"/>
+        <location filename="../../ui/search/tools.py" line="349"/>
+        <location filename="../../ui/search/tools.py" line="353"/>
+        <location filename="../../ui/search/tools.py" line="426"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="347"/>
+        <location filename="../../ui/search/tools.py" line="349"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="370"/>
+        <location filename="../../ui/search/tools.py" line="372"/>
         <source>Every document</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="372"/>
+        <location filename="../../ui/search/tools.py" line="374"/>
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="351"/>
+        <location filename="../../ui/search/tools.py" line="353"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="383"/>
-        <location filename="../../ui/search/tools.py" line="391"/>
-        <location filename="../../ui/search/tools.py" line="408"/>
+        <location filename="../../ui/search/tools.py" line="230"/>
+        <source>Mentions of {0} ({1}): {2}</source>
+        <translation>إشارات {0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search/tools.py" line="385"/>
+        <location filename="../../ui/search/tools.py" line="393"/>
+        <location filename="../../ui/search/tools.py" line="410"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="385"/>
+        <location filename="../../ui/search/tools.py" line="387"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات (*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="391"/>
+        <location filename="../../ui/search/tools.py" line="393"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="408"/>
+        <location filename="../../ui/search/tools.py" line="410"/>
         <source>Reading the suggestions…</source>
         <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="424"/>
+        <location filename="../../ui/search/tools.py" line="426"/>
         <source>Matching the names…</source>
         <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="441"/>
+        <location filename="../../ui/search/tools.py" line="443"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>
@@ -3664,17 +3664,17 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/i18n.py" line="163"/>
+        <location filename="../../ui/i18n.py" line="165"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="164"/>
+        <location filename="../../ui/i18n.py" line="166"/>
         <source>in progress</source>
         <translation>قيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="165"/>
+        <location filename="../../ui/i18n.py" line="167"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -4011,7 +4011,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
         <source>Choose another path?</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
@@ -4113,32 +4113,32 @@ Remove only the argument, or delete the whole event?</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="209"/>
-        <source>“{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} removes the event and its arguments. Continue?</source>
-        <translation>«{0}» مُطلِق حدث من نوع {1}، عدد معمولاته: {2}. إعادة تسميته بـ{3} تحذف الحدث ومعمولاته. أتريد المتابعة؟</translation>
+        <location filename="../../ui/workbench/event_wiring.py" line="211"/>
+        <source>The span “{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} removes the event and its arguments. Continue?</source>
+        <translation>المقطع «{0}» مُطلِق حدث من نوع {1}، عدد معمولاته: {2}. إعادة تسميته بـ{3} تحذف الحدث ومعمولاته. أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="219"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="221"/>
         <source>Relabel a trigger</source>
         <translation>إعادة تسمية مُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="221"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="223"/>
         <source>Relabel and remove the event</source>
         <translation>إعادة التسمية وحذف الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="253"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="255"/>
         <source>{0} of the {1} mentions of “{2}” trigger {3} events ({4}) with {5} arguments. Relabelling all as {6} removes those events and their arguments. Continue?</source>
         <translation>{0} من إشارات «{2}» البالغة {1} تُطلِق {3} من الأحداث ({4}) معها {5} من المعمولات. إعادة تسمية الكل بـ{6} تزيل هذه الأحداث ومعمولاتها. أأتابع؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="266"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="268"/>
         <source>Relabel triggers</source>
         <translation>إعادة تسمية المُطلِقات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="268"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="270"/>
         <source>Relabel all and remove the events</source>
         <translation>إعادة تسمية الكل وإزالة الأحداث</translation>
     </message>
@@ -4201,9 +4201,9 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="463"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="470"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
-        <location filename="../../ui/review/agreement_window.py" line="432"/>
+        <location filename="../../ui/review/agreement_window.py" line="440"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
@@ -4224,7 +4224,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="277"/>
-        <location filename="../../ui/workbench/menus.py" line="619"/>
+        <location filename="../../ui/workbench/menus.py" line="604"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
@@ -4244,17 +4244,17 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="432"/>
+        <location filename="../../ui/review/agreement_window.py" line="440"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="573"/>
+        <location filename="../../ui/review/window.py" line="574"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="470"/>
+        <location filename="../../ui/workbench/menus.py" line="455"/>
         <source>Search all &amp;documents…</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
@@ -4265,37 +4265,37 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="600"/>
+        <location filename="../../ui/workbench/menus.py" line="585"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="609"/>
+        <location filename="../../ui/workbench/menus.py" line="594"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="619"/>
+        <location filename="../../ui/workbench/menus.py" line="604"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="622"/>
+        <location filename="../../ui/workbench/menus.py" line="607"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="626"/>
+        <location filename="../../ui/workbench/menus.py" line="611"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="652"/>
+        <location filename="../../ui/workbench/menus.py" line="637"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="654"/>
+        <location filename="../../ui/workbench/menus.py" line="639"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>

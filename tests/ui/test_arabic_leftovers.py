@@ -7,23 +7,31 @@ translated and turned round (Alt+اليمين, ++Ctrl)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu, QStyleOptionMenuItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QStyleOptionMenuItem,
+)
 from pytestqt.qtbot import QtBot
 
 from annotator.model import Span
 from annotator.project import Project
 from annotator.search import entity_groups
-from tests.ui.conftest import x_of
+from tests.ui.conftest import open_window, x_of
 from ui import i18n
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportDialog
 from ui.review.window import ReviewWindow
 from ui.search import EntityList
+from ui.search.tools import SearchTools
 from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import fill_recent
@@ -223,3 +231,68 @@ def test_the_review_window_menu_shows_keys_as_the_main_window_does(lang: str, qt
     option = QStyleOptionMenuItem()
     menu.initStyleOption(option, review.actions_by_name["accept_agreements"])
     assert option.text.partition("\t")[2] == i18n.isolate("Ctrl+Shift+A")
+
+
+def first_strong(text: str) -> str:
+    """The bidi class (L, R or AL) that gives a Qt label of ``text`` its direction: its first
+    strong character, inside an isolate too (Qt does not skip isolates there, as rule P2 of
+    the bidi algorithm would), "" when it has none."""
+    for char in text:
+        if (kind := unicodedata.bidirectional(char)) in ("L", "R", "AL"):
+            return kind
+    return ""
+
+
+@pytest.fixture
+def trigger_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[MainWindow, str]]:
+    """A window on a layer where الاجتماع triggers Contact.Meet with a Place argument."""
+    text = "قال الوزير إن الاجتماع سيعقد في باريس."
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        doc = p.add_document(text, name="d")
+        where = text.index("باريس")
+        gpe = p.add_span(doc.id, where, where + 5, "GPE", "amal")
+        meet = text.index("الاجتماع")
+        trigger = p.add_span(doc.id, meet, meet + 8, "Contact.Meet", "amal")
+        p.add_argument(p.add_event(trigger.uuid).uuid, "Place", gpe.uuid)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    w = open_window(qtbot, tmp_path, path, (900, 600))
+    yield w, trigger.uuid
+    w.session.close()
+
+
+def test_relabel_questions_read_in_the_interface_direction(
+    lang: str,
+    trigger_window: tuple[MainWindow, str],
+    monkeypatch: pytest.MonkeyPatch,
+    shots: Path,
+) -> None:
+    """The question before a trigger loses its event started with the Arabic span text, so in
+    the English interface the whole paragraph was laid out right to left; every question a
+    relabel asks starts with a word of the interface language."""
+    w, trigger = trigger_window
+    shown: list[str] = []
+
+    def look(box: QMessageBox) -> int:
+        box.resize(box.sizeHint())
+        box.show()
+        QApplication.processEvents()
+        box.grab().save(str(shots / f"trigger_relabel_{lang}_{len(shown)}.png"))
+        shown.append(box.text())
+        return 0  # closed: Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", look)
+    assert not w.event_tools.relabel(trigger, "GPE")
+    assert w.event_tools.ask_relabel_triggers([trigger], "GPE", "الاجتماع") is None
+    assert len(shown) == 2
+    # the entity list's concordance title too ("الاجتماع (Contact.Meet): 1 mentions")
+    project = w.session.project
+    assert project is not None
+    tools: SearchTools = getattr(w, "search_tools")  # noqa: B009
+    tools.show_entity(entity_groups(project.spans())[0])
+    shown.append(tools.search.status.text())
+    want = ("R", "AL") if lang == "ar" else ("L",)
+    for text in shown:
+        assert first_strong(text) in want, text

@@ -225,7 +225,9 @@ class SearchTools(QObject):
         self.search.show()
         self.search.raise_()
         schema = project.schema if project is not None else None
-        title = self.tr("{0} ({1}): {2} mentions").format(
+        # a word of the interface language first: the line reads in the direction of its first
+        # letter, which would be the entity's (Arabic) text's
+        title = self.tr("Mentions of {0} ({1}): {2}").format(
             isolate(group.text), type_tag(schema, group.label), group.count
         )
         self.search.show_lines(lines, names, title)

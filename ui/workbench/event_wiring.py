@@ -205,9 +205,11 @@ class EventTools:
             gone = {e.uuid for e in events}
             n = sum(1 for a in layer.arguments if a.event in gone and not a.deleted)
             kinds = sorted({e.type for e in events})
+            # starts with a word of the interface language: Qt lays the paragraph out in the
+            # direction of its first letter, inside an isolate too (the span's Arabic text)
             text = self.w.tr(
-                "“{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} removes "
-                "the event and its arguments. Continue?"
+                "The span “{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} "
+                "removes the event and its arguments. Continue?"
             ).format(
                 isolate(span.text),
                 ", ".join(isolate(type_tag(project.schema, k)) for k in kinds),
