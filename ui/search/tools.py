@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.errors import AnnotatorError, Cancelled, Message
+from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import EntityGroup, FoldedCorpus
 from annotator.search.kwic import line_of
@@ -239,7 +239,6 @@ class SearchTools(QObject):
         project = self._project()
         if project is None:
             return False
-        from annotator.commands import Macro, relabel
         from annotator.commands.bulk import relabel_spans
 
         uuids = list(dict.fromkeys(m.uuid for m in group.mentions))
@@ -247,16 +246,7 @@ class SearchTools(QObject):
             remove = self.host.event_tools.ask_relabel_triggers(uuids, label, group.text)
             if remove is None:
                 return False
-            if remove:  # as relabel_spans, each relabel removing the events it must
-                children = [
-                    relabel(project, u, label, remove_events=True)
-                    for u in uuids
-                    if project.span(u).label != label
-                ]
-                text = Message("relabel {n} as {label}", n=len(children), label=label)
-                command = Macro(children, text)
-            else:
-                command = relabel_spans(project, uuids, label)
+            command = relabel_spans(project, uuids, label, remove_events=remove)
         except AnnotatorError as exc:
             self.host.session.error.emit(core_text(exc))
             return False
