@@ -82,7 +82,8 @@ def spans(draw: Any) -> tuple[Span, Any]:
 
 PER = Span("per", 1, ME, 14, 22, "PER", TEXT[14:22])
 GPE = Span("gpe", 1, ME, 26, 31, "GPE", TEXT[26:31], {"MentionType": "NAM"})
-EVENT = Event("e0", 1, ME, "Conflict.Attack", "per", {"Realis": "Actual"})
+ATTACK = Span("atk", 1, ME, 57, 63, "Conflict.Attack", TEXT[57:63])  # الهجوم
+EVENT = Event("e0", 1, ME, "Conflict.Attack", "atk", {"Realis": "Actual"})
 
 
 def _checker(schema: Any, annotator: str = ME) -> rules.LayerRules:
@@ -91,7 +92,7 @@ def _checker(schema: Any, annotator: str = ME) -> rules.LayerRules:
     check = rules.LayerRules(schema, TEXT, annotator, "doc")
     warm = rules.LayerRules(schema, TEXT, ME, "doc")
     assert warm.span(PER) is None and warm.span(GPE) is None
-    assert warm.event(EVENT, PER) is None
+    assert warm.span(ATTACK) is None and warm.event(EVENT, ATTACK) is None
     for role, target in (("Place", GPE), ("Attacker", PER), ("Place", EVENT)):
         argument = Argument("a0", "e0", 1, ME, role, target.uuid)
         want = rules.argument_problem(schema, EVENT, argument, target)
