@@ -105,6 +105,12 @@ class Violation:
 
 REFERENCE_PREFIX = "ref:"
 
+ADVISORY = frozenset({"missing-role", "too-many", "no-event"})
+"""The kinds of problem ``check`` lists for an analyst that never block writing: a role
+filled too few or too many times (cardinality is checked, never enforced on save) and a span
+of an event type that triggers no event (written before its event; left when an event is
+deleted or held back). Every other kind is a record the rules refuse."""
+
 
 def is_reference(attribute: str) -> bool:
     """Attributes named ``ref:<DB>`` hold normalisation ids (brat N lines, e.g. ref:Wikidata

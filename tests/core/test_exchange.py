@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator import rules
 from annotator.errors import AnnotatorError, Cancelled, ImportFormatError, ProjectFileError
 from annotator.exchange import (
     canonical_dump,
@@ -417,8 +418,9 @@ def _verdicts(template: Path, folder: Path, record: Record) -> tuple[bool | None
         report = merge_bundle(p, bundle([incoming]))
         stored = not report.quarantined
         assert stored == (report.added == 1)
-        if stored:  # and check finds nothing wrong with it
-            assert check_project(p) == []
+        if stored:  # and check finds nothing wrong with it (but what it lacks: a span of an
+            # event type merged alone is a trigger without an event, listed, never refused)
+            assert [i for i in check_project(p) if i.kind not in rules.ADVISORY] == []
     with Project.create(folder / f"empty{n}.annotator") as p:
         own = [r for r in base if r.uuid != record.uuid]
         report = merge_bundle(p, bundle([*own, incoming]))

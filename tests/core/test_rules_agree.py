@@ -36,7 +36,7 @@ from annotator.schema import Label, RelationType, default_schema
 from annotator.validation import check_layer
 
 ME = "amal"
-ADVISORY = {"missing-role", "too-many", "no-event"}  # reported, never blocks saving
+ADVISORY = rules.ADVISORY  # reported, never blocks saving
 TEXT = "اعتقلت الشرطة محمد علي في بغداد، وقالت وزارة الداخلية إن الهجوم بالصواريخ وقع أمس."
 # base layer: (key, word, label)
 BASE = [

@@ -33,7 +33,7 @@ from typing import Any
 
 import pytest
 
-from annotator import Project
+from annotator import Project, rules
 from annotator.cli import main
 from annotator.exchange import canonical_dump
 from annotator.exporting import export, layers
@@ -122,7 +122,7 @@ HOSTILE_VALUES: tuple[Any, ...] = (
 )
 # what validation lists for an analyst and the API itself allows (cardinality is never
 # enforced on save: see Project.add_argument); everything else is a poisoned project
-ANALYST_ISSUES = {"missing-role", "too-many"}
+ANALYST_ISSUES = rules.ADVISORY
 
 
 # -- seeds -----------------------------------------------------------------------------------
