@@ -36,7 +36,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's Qt
-from PySide6.QtWidgets import QMenu, QStyleOptionMenuItem
+from PySide6.QtWidgets import QMenu, QMessageBox, QStyleOptionMenuItem
 
 from annotator.errors import Message
 from annotator.model import GOLD, Status
@@ -692,6 +692,19 @@ def interface_rtl() -> bool:
     """Whether the interface reads right to left (the application's layout direction, set by
     ``install_translator``)."""
     return QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def set_plain_text(box: QMessageBox, text: str) -> None:
+    """Show ``text`` in a message box as plain text (it quotes names and document text), each
+    line led by the interface's direction mark (RLM in Arabic, LRM in English): Qt lays a
+    paragraph out in the direction of its first strong letter, so a question starting with a
+    quoted Arabic word was laid out right to left in the English interface, and one starting
+    with a path or a label code left to right in the Arabic one. The one rule for every
+    message box (``prompts.show_message``, ``ask_read_only``, ``relations.ask_choice``, the
+    export dialog's questions)."""
+    mark = RLM if interface_rtl() else LRM
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText("\n".join(mark + line if line else line for line in text.split("\n")))
 
 
 def relation_text(

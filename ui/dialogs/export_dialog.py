@@ -58,6 +58,7 @@ from ui.i18n import (
     label_tag,
     path_text,
     plain_tooltip,
+    set_plain_text,
     status_text,
 )
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
@@ -109,8 +110,7 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
     """A Yes/No question shown as plain text (paths may hold anything)."""
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     box = QMessageBox(QMessageBox.Icon.Question, title, "", yes | no, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
+    set_plain_text(box, text)
     box.setDefaultButton(no)
     return box.exec() == yes
 
@@ -120,8 +120,7 @@ def ask_other_path(parent: QWidget, title: str, refusal: str) -> bool:
     another one."""
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     box = QMessageBox(QMessageBox.Icon.Warning, title, "", yes | no, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(refusal + "\n\n" + parent.tr("Choose another path?"))
+    set_plain_text(box, refusal + "\n\n" + parent.tr("Choose another path?"))
     box.setDefaultButton(yes)
     return box.exec() == yes
 

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import set_plain_text
+
 
 def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
     """Ask for the analyst's name (their layer). None when cancelled or left empty."""
@@ -41,8 +43,7 @@ def show_message(
 ) -> None:
     """A modal message box whose text is shown literally."""
     box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
+    set_plain_text(box, text)
     box.exec()
 
 
@@ -55,8 +56,7 @@ def ask_read_only(parent: QWidget | None, refusal: str) -> bool:
         "",
         parent=parent,
     )
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(refusal)
+    set_plain_text(box, refusal)
     box.setInformativeText(
         QCoreApplication.translate(
             "Prompts", "You can open it read-only: you see everything, and edits are off."

@@ -30,7 +30,7 @@ from annotator.errors import Message
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, RelationType, Role
 from ui.docview.view import DocumentView
-from ui.i18n import isolate, label_display, menu_text, role_display, type_tag
+from ui.i18n import isolate, label_display, menu_text, role_display, set_plain_text, type_tag
 from ui.session import Session
 from ui.widgets import popup_position
 
@@ -98,8 +98,7 @@ def ask_choice(
     box = QMessageBox(QMessageBox.Icon.Question, title, "", QMessageBox.StandardButton.NoButton)
     if parent is not None:
         box.setParent(parent, box.windowFlags())
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
+    set_plain_text(box, text)
     buttons: dict[QAbstractButton, str] = {
         box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices
     }
