@@ -9,7 +9,7 @@ the window itself stays small.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from annotator import commands as cmds
 from annotator import rules
-from annotator.model import placed_all
+from annotator.model import DocumentAnnotations, Event, placed_all
 from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
 from ui.events.relations import Linker, LinkHost, ask_choice
@@ -202,25 +202,42 @@ class EventTools:
         events = [e for e in layer.events if e.trigger == uuid and not e.deleted]
         remove = rules.relabel_trigger_problem(project.schema, events, label) is not None
         if remove:
-            gone = {e.uuid for e in events}
-            n = sum(1 for a in layer.arguments if a.event in gone and not a.deleted)
-            kinds = sorted({e.type for e in events})
+            own, others = _removed_arguments(layer, events)
+            kinds = ", ".join(
+                isolate(type_tag(project.schema, k)) for k in sorted({e.type for e in events})
+            )
+            shown, relabelled = isolate(span.text), isolate(type_tag(project.schema, label))
             # starts with a word of the interface language: Qt lays the paragraph out in the
             # direction of its first letter, inside an isolate too (the span's Arabic text)
-            text = self.w.tr(
-                "The span “{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} "
-                "removes the event and its arguments. Continue?"
-            ).format(
-                isolate(span.text),
-                ", ".join(isolate(type_tag(project.schema, k)) for k in kinds),
-                n,
-                isolate(type_tag(project.schema, label)),
-            )
+            if len(events) > 1:
+                text = self.w.tr(
+                    "The span “{0}” triggers {1} events ({2}). Relabelling it as {3} removes those "
+                    "events and {4} arguments ({5} of their own, {6} of other events that they "
+                    "fill). Continue?"
+                ).format(shown, len(events), kinds, relabelled, own + others, own, others)
+            elif others:
+                text = self.w.tr(
+                    "The span “{0}” triggers a {1} event. Relabelling it as {2} removes the event "
+                    "and {3} arguments ({4} of its own, {5} of other events that it fills). "
+                    "Continue?"
+                ).format(shown, kinds, relabelled, own + others, own, others)
+            else:
+                text = self.w.tr(
+                    "The span “{0}” triggers a {1} event with arguments: {2}. Relabelling it as "
+                    "{3} removes the event and its arguments. Continue?"
+                ).format(shown, kinds, own, relabelled)
             choice = ask_choice(
                 self.w.window(),
                 self.w.tr("Relabel a trigger"),
                 text,
-                [("remove", self.w.tr("Relabel and remove the event"))],
+                [
+                    (
+                        "remove",
+                        self.w.tr("Relabel and remove the events")
+                        if len(events) > 1
+                        else self.w.tr("Relabel and remove the event"),
+                    )
+                ],
             )
             if not choice:
                 return False
@@ -241,28 +258,36 @@ class EventTools:
         wanted = set(uuids)
         layers = {(s.doc_id, s.annotator) for s in map(project.span, wanted)}
         events = []
-        arguments = 0
+        arguments = others = 0
         for doc_id, annotator in sorted(layers):
             layer = project.layer(doc_id, annotator)
             found = [e for e in layer.events if e.trigger in wanted and not e.deleted]
-            gone = {e.uuid for e in found}
-            arguments += sum(1 for a in layer.arguments if a.event in gone and not a.deleted)
+            own, filled = _removed_arguments(layer, found)
+            arguments += own
+            others += filled
             events += found
         if rules.relabel_trigger_problem(project.schema, events, label) is None:
             return False
         kinds = sorted({e.type for e in events})
-        text = self.w.tr(
-            "{0} of the {1} mentions of “{2}” trigger {3} events ({4}) with {5} arguments. "
-            "Relabelling all as {6} removes those events and their arguments. Continue?"
-        ).format(
+        numbers = (
             len({e.trigger for e in events}),
             len(wanted),
             isolate(name),
             len(events),
             ", ".join(isolate(type_tag(project.schema, k)) for k in kinds),
-            arguments,
-            isolate(type_tag(project.schema, label)),
         )
+        relabelled = isolate(type_tag(project.schema, label))
+        if others:
+            text = self.w.tr(
+                "{0} of the {1} mentions of “{2}” trigger {3} events ({4}). Relabelling all as "
+                "{5} removes those events and {6} arguments ({7} of their own, {8} of other "
+                "events that they fill). Continue?"
+            ).format(*numbers, relabelled, arguments + others, arguments, others)
+        else:
+            text = self.w.tr(
+                "{0} of the {1} mentions of “{2}” trigger {3} events ({4}) with {5} arguments. "
+                "Relabelling all as {6} removes those events and their arguments. Continue?"
+            ).format(*numbers, arguments, relabelled)
         choice = ask_choice(
             self.w.window(),
             self.w.tr("Relabel triggers"),
@@ -317,3 +342,15 @@ class EventTools:
 
     def set_arcs_shown(self, shown: bool) -> None:
         self.arcs.set_shown(shown)
+
+
+def _removed_arguments(layer: DocumentAnnotations, events: Collection[Event]) -> tuple[int, int]:
+    """What removing ``events`` (live events of ``layer``) takes along besides them: their own
+    live arguments, and the live arguments of the layer's other live events that they fill
+    (``commands.relabel`` with ``remove_events`` deletes both)."""
+    gone = {e.uuid for e in events}
+    staying = {e.uuid for e in layer.events if not e.deleted and e.uuid not in gone}
+    live = [a for a in layer.arguments if not a.deleted]
+    own = sum(1 for a in live if a.event in gone)
+    filled = sum(1 for a in live if a.event in staying and a.target in gone)
+    return own, filled
