@@ -641,7 +641,7 @@ class Project:
             attributes=old.attributes if attributes is None else freeze(attributes),
             note=old.note if note is None else note,
         )
-        self._check_event(new)
+        self._check_event(new, old)
         return self._write("update", new, old)
 
     def delete_event(self, uuid: str) -> Event:
@@ -663,12 +663,48 @@ class Project:
     ) -> list[Event]:
         return self._store.events.where(doc_id, annotator, label=type)
 
-    def _check_event(self, ev: Event) -> None:
+    def _check_event(self, ev: Event, old: Event | None = None) -> None:
+        """Judge ``ev`` (``rules.event_problem``) before it is written; ``old``: the version an
+        update replaces. An edit is refused only for a violation it introduces: an event whose
+        trigger span was already labelled otherwise than its type (written before that rule,
+        ``rules.trigger_label_problem``; listed by ``check``, left out by the exports) and
+        keeps that trigger stays editable (its type renamed with the schema, its note or
+        attributes changed), every other rule still judged. A refusal for the trigger's label
+        names the document and the trigger's text (``trigger_label_problem``)."""
         from annotator import rules
 
-        trigger = self._live("spans", ev.trigger)
-        _raise(
-            rules.event_problem(self._schema, ev, trigger if isinstance(trigger, Span) else None)
+        found = self._live("spans", ev.trigger)
+        trigger = found if isinstance(found, Span) else None
+        judged = trigger
+        if (
+            trigger is not None
+            and old is not None
+            and old.trigger == ev.trigger
+            and rules.trigger_label_problem(old, trigger) is not None
+        ):  # broken before this edit: judged as if its trigger carried the type
+            judged = dataclasses.replace(trigger, label=ev.type)
+        problem = rules.event_problem(self._schema, ev, judged)
+        if problem is not None and trigger is not None and problem.kind == "trigger-label":
+            problem = self.trigger_label_problem(ev, trigger)
+        _raise(problem)
+
+    def trigger_label_problem(self, event: Event, trigger: Span) -> rules.Violation | None:
+        """``rules.trigger_label_problem`` of ``event`` on its ``trigger`` span, the message
+        naming the event's document and the trigger's text (where a refusal is shown, in the
+        API, the review's accept and the window, nothing else says which event it is)."""
+        from annotator import rules
+
+        problem = rules.trigger_label_problem(event, trigger)
+        if problem is None:
+            return None
+        return rules.Violation(
+            problem.kind,
+            Message(
+                "{problem} (document {document}, trigger “{text}”)",
+                problem=problem.message,
+                document=self.document(event.doc_id).name,
+                text=trigger.text,
+            ),
         )
 
     def add_argument(self, event: str, role: str, target: str, uuid: str | None = None) -> Argument:

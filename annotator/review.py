@@ -51,7 +51,7 @@ from annotator.model import (
     record_kind,
 )
 from annotator.project import Project
-from annotator.rules import SAME_SPAN, same_span
+from annotator.rules import SAME_SPAN, same_span, trigger_label_problem
 
 
 class Kind(StrEnum):
@@ -429,11 +429,19 @@ class Conflict:
 class Accepted(list[Record]):
     """The records an adjudication wrote (a list, in writing order) and the ``conflicts`` it
     made: spans copied next to a competing gold span (for the window to tell the
-    adjudicator)."""
+    adjudicator); ``left_out``: the agreed events ``accept_all_agreements`` did not offer
+    (their trigger span is labelled otherwise than their type, ``rules.trigger_label_problem``,
+    or they fill a role with such an event), from the first annotator's layer."""
 
-    def __init__(self, written: Iterable[Record] = (), conflicts: Iterable[Conflict] = ()) -> None:
+    def __init__(
+        self,
+        written: Iterable[Record] = (),
+        conflicts: Iterable[Conflict] = (),
+        left_out: Iterable[Event] = (),
+    ) -> None:
         super().__init__(written)
         self.conflicts = list(conflicts)
+        self.left_out = list(left_out)
 
 
 class _Adjudicator:
@@ -541,7 +549,13 @@ class _Adjudicator:
 
     def event(self, ev: Event, with_arguments: bool) -> str:
         if ev.uuid not in self.copies:
-            trigger = self.span(self.p.span(ev.trigger))
+            source = self.p.span(ev.trigger)
+            # an older version's event on a span labelled otherwise (listed by check): refused
+            # before its trigger is copied, naming the document and the trigger's text
+            problem = self.p.trigger_label_problem(ev, source)
+            if problem is not None:
+                raise problem.error()
+            trigger = self.span(source)
             held = self.held(ev.doc_id)
             same = held.events.get((trigger, ev.type))
             if same is not None:
@@ -664,7 +678,11 @@ def accept_all_agreements(
     """Copy into gold every span, event (with equal arguments) and relation on which all
     ``annotators`` agree, attributes included, in one transaction; returns what was written
     (one undo step). An event or relation is left out while a span it needs is not agreed
-    (its attributes differ) and not in gold yet: copying it would settle that span.
+    (its attributes differ) and not in gold yet: copying it would settle that span. An event
+    whose trigger span is labelled otherwise than its type (an older version's data,
+    ``rules.trigger_label_problem``: listed by ``check``, refused by ``accept``), or one filling
+    a role with such an event, is no agreement to accept: it is left out, counted in the
+    result's ``left_out``, and the rest is accepted.
 
     Linear in the records of the document: each layer is indexed once (an index per event
     and a read of gold per copied record made 5,000 agreed spans take minutes)."""
@@ -686,10 +704,12 @@ def accept_all_agreements(
         s = spans.get(uuid)
         return s is None or _full(s) in common_spans or _key(s) in held.spans
 
+    agreed = [ev for key, ev in events[0] if key in common_events]
+    left_out = _mislabelled(agreed, first, spans)
     chosen: list[Record] = [s for s in first.spans if _full(s) in common_spans]
     chosen += [
-        ev for key, ev in events[0]
-        if key in common_events and settled(ev.trigger)
+        ev for ev in agreed
+        if ev.uuid not in left_out and settled(ev.trigger)
         and all(settled(a.target) for a in first.arguments_of(ev.uuid))
     ]  # fmt: skip
     chosen += [
@@ -700,7 +720,30 @@ def accept_all_agreements(
     with project.transaction():
         for rec in chosen:
             adj.accept(rec)
-    return adj.result()
+    done = adj.result()
+    done.left_out = [ev for ev in agreed if ev.uuid in left_out]
+    return done
+
+
+def _mislabelled(
+    events: Sequence[Event], layer: DocumentAnnotations, spans: Mapping[str, Span]
+) -> set[str]:
+    """The uuids of ``events`` (of ``layer``, whose spans by uuid are ``spans``) that cannot be
+    copied: those whose trigger span is labelled otherwise than their type
+    (``rules.trigger_label_problem``), and those filling a role with an event of the layer
+    that is (copying the argument copies that event)."""
+    bad = {
+        e.uuid
+        for e in layer.events
+        if not e.deleted
+        and (trigger := spans.get(e.trigger)) is not None
+        and trigger_label_problem(e, trigger) is not None
+    }
+    return {
+        e.uuid
+        for e in events
+        if e.uuid in bad or any(a.target in bad for a in layer.arguments_of(e.uuid))
+    }
 
 
 def _full(s: Span) -> tuple[SpanKey, AttrKey]:

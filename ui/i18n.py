@@ -342,6 +342,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessage", "{event}: its trigger span is labelled {label}, not with the event's type"
     ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{problem} (document {document}, trigger “{text}”)"),
     QT_TRANSLATE_NOOP("CoreMessage", "{label}: a trigger without an event"),
     QT_TRANSLATE_NOOP(
         "CoreMessage",

@@ -294,38 +294,47 @@ def outline_layer(
         return Layer(present, span_cols, _columns(), Arguments(*(EMPTY,) * 7))
     span_at = _Index(zip(s_uuid, range(n), strict=True))
     trig, target = _lookup(span_at, ev.trigger), _lookup(span_at, args.target)
-    return _with_events(present, span_cols, (s_doc, start, end), ev, trig, args, target, book)
+    return _with_events(
+        present, span_cols, (s_doc, start, end, label), ev, trig, args, target, book
+    )
 
 
 def _with_events(
     present: BoolArray,
     span_cols: Columns,
-    spans: tuple[IntArray, IntArray, IntArray],
+    spans: tuple[IntArray, IntArray, IntArray, IntArray],
     events: _Events,
     trig: IntArray,
     arguments: _Arguments,
     target: IntArray,
     book: Book,
 ) -> Layer:
-    """The layer with its events resolved: ``spans`` (document index, start, end) are all
-    the live spans of the chunk's layer, ``events`` its events (at least one), ``trig`` the
-    index in ``spans`` of each event's trigger (-1: none), ``arguments`` its arguments and
-    ``target`` the index in ``spans`` of each argument's target (-1: none)."""
-    s_doc, start, end = spans
+    """The layer with its events resolved: ``spans`` (document index, start, end, label
+    code) are all the live spans of the chunk's layer, ``events`` its events (at least one),
+    ``trig`` the index in ``spans`` of each event's trigger (-1: none), ``arguments`` its
+    arguments and ``target`` the index in ``spans`` of each argument's target (-1: none).
+    An event whose trigger span is labelled otherwise than its type
+    (``rules.trigger_label_problem``, compared here as codes of the same book) is no event,
+    as in the exports (``standoff.mislabelled_events``) and ``measures._coded``: left out
+    with its arguments and the arguments it fills."""
+    s_doc, start, end, s_label = spans
     m = events.doc.size
     e_doc = events.doc
     present[e_doc] = True
-    found = trig >= 0
+    e_kind = book.array(events.type, m)
+    mislabelled = np.zeros(m, dtype=bool)
+    has = np.flatnonzero(trig >= 0)
+    mislabelled[has] = s_label[trig[has]] != e_kind[has]
+    found = (trig >= 0) & ~mislabelled
     if events.deleted is not None:
         found &= ~events.deleted
     found[found] = s_doc[trig[found]] == e_doc[found]
-    e_kind = book.array(events.type, m)
     triggers = (e_doc[found], start[trig[found]], end[trig[found]], e_kind[found])
     k = arguments.doc.size
     if not k:
         return Layer(present, span_cols, triggers, Arguments(*(EMPTY,) * 7))
     # a target may be the trigger of an event of the document, deleted or not
-    resolved = trig >= 0  # (no live span in these documents: none resolves)
+    resolved = (trig >= 0) & ~mislabelled  # (no live span in these documents: none resolves)
     resolved[resolved] = s_doc[trig[resolved]] == e_doc[resolved]
     event_at = _Index(zip(events.uuid, range(m), strict=True))
     a_doc, a_target = arguments.doc, arguments.target
@@ -454,7 +463,9 @@ def packed_layer(
         return Layer(present, span_cols, _columns(), Arguments(*(EMPTY,) * 7))
     span_at = _Index(zip(s_uuid, range(len(s_uuid)), strict=True))
     trig, target = _lookup(span_at, ev.trigger), _lookup(span_at, args.target)
-    return _with_events(present, span_cols, (s_doc, start, end), ev, trig, args, target, book)
+    return _with_events(
+        present, span_cols, (s_doc, start, end, label), ev, trig, args, target, book
+    )
 
 
 # -- tokens -----------------------------------------------------------------------------------

@@ -51,6 +51,7 @@ from annotator.agreement.spans import PRF, Scores, SpanKey, span_key
 from annotator.cycles import no_cycle_collection
 from annotator.errors import Cancelled
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
+from annotator.formats.standoff import mislabelled_events
 from annotator.model import DocumentAnnotations
 from annotator.terminal import visual as visual_order
 
@@ -173,12 +174,22 @@ class _Doc:
 
 
 def _coded(da: DocumentAnnotations, labels: set[str] | None) -> _Doc:
+    """An event whose trigger span is labelled otherwise than its type (an older version's
+    data, ``rules.trigger_label_problem``: listed by ``check``) is no event here, as in the
+    exports (``standoff.mislabelled_events``): left out of the event measures with its
+    arguments and the arguments it fills."""
+    live = [s for s in da.spans if not s.deleted]
+    mislabelled = mislabelled_events(da.events, {s.uuid: s for s in live})
     return _code_layer(
         da.document.id,
         da.document.name,
         da.document.text,
-        [(None, s.uuid, s.start, s.end, s.label) for s in da.spans if not s.deleted],
-        [(None, e.uuid, e.type, e.trigger, e.deleted) for e in da.events],
+        [(None, s.uuid, s.start, s.end, s.label) for s in live],
+        [
+            (None, e.uuid, e.type, e.trigger, e.deleted)
+            for e in da.events
+            if e.uuid not in mislabelled
+        ],
         [(None, a.event, a.role, a.target) for a in da.arguments if not a.deleted],
         labels,
     )

@@ -1061,566 +1061,571 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="345"/>
+        <source>{problem} (document {document}, trigger “{text}”)</source>
+        <translation>{problem} (المستند {document}، المُطلِق «{text}»)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="346"/>
         <source>{label}: a trigger without an event</source>
         <translation>{label}: مُطلِق بلا حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="346"/>
+        <location filename="../../ui/i18n.py" line="347"/>
         <source>this span triggers {events}; relabelled {label}, not an event type, it can trigger none: delete its events first</source>
         <translation>هذا المقطع مُطلِق {events}؛ وإن أُعيدت تسميته بـ{label}، وهو ليس نوع حدث، فلن يُطلِق أي حدث: احذف أحداثه أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="351"/>
+        <location filename="../../ui/i18n.py" line="352"/>
         <source>an event&apos;s trigger must be a span of the same document and layer</source>
         <translation>يجب أن يكون مُطلِق الحدث مقطعًا من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="355"/>
+        <location filename="../../ui/i18n.py" line="356"/>
         <source>event type {type} is not in the schema</source>
         <translation>نوع الحدث {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="356"/>
+        <location filename="../../ui/i18n.py" line="357"/>
         <source>argument {role}: its event is missing or deleted</source>
         <translation>المعمول {role}: حدثه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="357"/>
+        <location filename="../../ui/i18n.py" line="358"/>
         <source>{event}: argument {role} points at a deleted span</source>
         <translation>{event}: المعمول {role} يشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="358"/>
+        <location filename="../../ui/i18n.py" line="359"/>
         <source>argument target {target} is not a live record of this layer</source>
         <translation>هدف المعمول {target} ليس سجلًا قائمًا في هذه الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="362"/>
+        <location filename="../../ui/i18n.py" line="363"/>
         <source>{event} has no role {role}</source>
         <translation>لا يوجد في {event} دور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="363"/>
+        <location filename="../../ui/i18n.py" line="364"/>
         <source>role {role} of {event} does not accept {label}</source>
         <translation>الدور {role} في {event} لا يقبل {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="364"/>
+        <location filename="../../ui/i18n.py" line="365"/>
         <source>{event}: {target} already fills its role {role} (argument {other}); an event takes one argument per role and filler</source>
         <translation>{event}: {target} يملأ الدور {role} من قبل (المعمول {other})؛ يأخذ الحدث معمولًا واحدًا لكل دور ومالئ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="369"/>
+        <location filename="../../ui/i18n.py" line="370"/>
         <source>{text} is already labelled {label} at {span} (span {other}); a layer takes one span per place and label</source>
         <translation>{text} موسوم من قبل بالتسمية {label} في {span} (المقطع {other})؛ تحمل الطبقة مقطعًا واحدًا لكل موضع وتسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="374"/>
+        <location filename="../../ui/i18n.py" line="375"/>
         <source>relation {relation} points at a deleted span</source>
         <translation>العلاقة {relation} تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="375"/>
+        <location filename="../../ui/i18n.py" line="376"/>
         <source>a relation links two spans of the same document and layer</source>
         <translation>تربط العلاقة بين مقطعين من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="376"/>
+        <location filename="../../ui/i18n.py" line="377"/>
         <source>relation type {type} is not in the schema</source>
         <translation>نوع العلاقة {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="377"/>
+        <location filename="../../ui/i18n.py" line="378"/>
         <source>relation {relation} does not link {source} to {target}</source>
         <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="379"/>
+        <location filename="../../ui/i18n.py" line="380"/>
         <source>edit</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="380"/>
+        <location filename="../../ui/i18n.py" line="381"/>
         <source>add {label}</source>
         <translation>إضافة {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="381"/>
+        <location filename="../../ui/i18n.py" line="382"/>
         <source>relabel span</source>
         <translation>إعادة تسمية مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="382"/>
+        <location filename="../../ui/i18n.py" line="383"/>
         <source>move span</source>
         <translation>نقل مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="383"/>
+        <location filename="../../ui/i18n.py" line="384"/>
         <source>edit span</source>
         <translation>تعديل مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="384"/>
+        <location filename="../../ui/i18n.py" line="385"/>
         <source>relabel as {label}</source>
         <translation>إعادة التسمية بـ{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="385"/>
+        <location filename="../../ui/i18n.py" line="386"/>
         <source>delete span</source>
         <translation>حذف مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="386"/>
+        <location filename="../../ui/i18n.py" line="387"/>
         <source>add event {type}</source>
         <translation>إضافة حدث {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="387"/>
+        <location filename="../../ui/i18n.py" line="388"/>
         <source>add event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="388"/>
+        <location filename="../../ui/i18n.py" line="389"/>
         <source>edit event</source>
         <translation>تعديل حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="389"/>
+        <location filename="../../ui/i18n.py" line="390"/>
         <source>delete event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="390"/>
+        <location filename="../../ui/i18n.py" line="391"/>
         <source>add argument {role}</source>
         <translation>إضافة معمول {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="391"/>
+        <location filename="../../ui/i18n.py" line="392"/>
         <source>edit argument</source>
         <translation>تعديل معمول</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="392"/>
+        <location filename="../../ui/i18n.py" line="393"/>
         <source>change role to {role}</source>
         <translation>تغيير الدور إلى {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="393"/>
+        <location filename="../../ui/i18n.py" line="394"/>
         <source>delete argument</source>
         <translation>حذف معمول</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="394"/>
+        <location filename="../../ui/i18n.py" line="395"/>
         <source>add relation {type}</source>
         <translation>إضافة علاقة {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="395"/>
+        <location filename="../../ui/i18n.py" line="396"/>
         <source>delete relation</source>
         <translation>حذف علاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="396"/>
+        <location filename="../../ui/i18n.py" line="397"/>
         <source>mark new</source>
         <translation>وسم كجديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="397"/>
+        <location filename="../../ui/i18n.py" line="398"/>
         <source>mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="398"/>
+        <location filename="../../ui/i18n.py" line="399"/>
         <source>mark done</source>
         <translation>وسم كمنجز</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="399"/>
+        <location filename="../../ui/i18n.py" line="400"/>
         <source>refused edit</source>
         <translation>تعديل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="400"/>
+        <location filename="../../ui/i18n.py" line="401"/>
         <source>accept into gold</source>
         <translation>قبول في المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="401"/>
+        <location filename="../../ui/i18n.py" line="402"/>
         <source>accept into {into}</source>
         <translation>قبول في طبقة {into}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="402"/>
+        <location filename="../../ui/i18n.py" line="403"/>
         <source>accept all agreements</source>
         <translation>قبول كل مواضع الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="403"/>
+        <location filename="../../ui/i18n.py" line="404"/>
         <source>edit schema</source>
         <translation>تعديل المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="404"/>
+        <location filename="../../ui/i18n.py" line="405"/>
         <source>edit relation</source>
         <translation>تعديل علاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="405"/>
+        <location filename="../../ui/i18n.py" line="406"/>
         <source>rename {old} to {new}</source>
         <translation>إعادة تسمية {old} إلى {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="406"/>
+        <location filename="../../ui/i18n.py" line="407"/>
         <source>rename role {old} to {new}</source>
         <translation>إعادة تسمية الدور {old} إلى {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="407"/>
+        <location filename="../../ui/i18n.py" line="408"/>
         <source>remove {name}</source>
         <translation>إزالة {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="408"/>
+        <location filename="../../ui/i18n.py" line="409"/>
         <source>relabel {n} as {label}</source>
         <translation>إعادة تسمية {n} من المقاطع بـ{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="409"/>
+        <location filename="../../ui/i18n.py" line="410"/>
         <source>delete {n} spans</source>
         <translation>حذف {n} من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="410"/>
+        <location filename="../../ui/i18n.py" line="411"/>
         <source>accept suggestion</source>
         <translation>قبول اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="411"/>
+        <location filename="../../ui/i18n.py" line="412"/>
         <source>accept {n} suggestions</source>
         <translation>قبول {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="412"/>
+        <location filename="../../ui/i18n.py" line="413"/>
         <source>reject suggestion</source>
         <translation>رفض اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="413"/>
+        <location filename="../../ui/i18n.py" line="414"/>
         <source>reject {n} suggestions</source>
         <translation>رفض {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="414"/>
+        <location filename="../../ui/i18n.py" line="415"/>
         <source>withdraw suggestion</source>
         <translation>سحب اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="415"/>
+        <location filename="../../ui/i18n.py" line="416"/>
         <source>withdraw {n} suggestions</source>
         <translation>سحب {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="416"/>
+        <location filename="../../ui/i18n.py" line="417"/>
         <source>store suggestions</source>
         <translation>حفظ الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="418"/>
+        <location filename="../../ui/i18n.py" line="419"/>
         <source>nothing to accept: the {into} layer already holds it</source>
         <translation>لا شيء للقبول: تحويه طبقة {into} بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="419"/>
+        <location filename="../../ui/i18n.py" line="420"/>
         <source>nothing to accept: nothing is chosen</source>
         <translation>لا شيء للقبول: لم يُختر شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="420"/>
+        <location filename="../../ui/i18n.py" line="421"/>
         <source>nothing to accept: agreements need two annotators at least</source>
         <translation>لا شيء للقبول: الاتفاقات تحتاج مُعلِّمَين اثنين على الأقل</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="421"/>
+        <location filename="../../ui/i18n.py" line="422"/>
         <source>nothing to accept: {who} agree on nothing in this document</source>
         <translation>لا شيء للقبول: لا يتفق {who} على شيء في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="422"/>
+        <location filename="../../ui/i18n.py" line="423"/>
         <source>nothing to accept: the {into} layer already holds all {n} agreements of {who} in this document</source>
         <translation>لا شيء للقبول: تحوي طبقة {into} كل اتفاقات {who} في هذا المستند ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="427"/>
+        <location filename="../../ui/i18n.py" line="428"/>
         <source>nothing to accept: {n} events or relations {who} agree on need spans whose attributes they set differently; accept one version of those spans into {into} first</source>
         <translation>لا شيء للقبول: {n} من الأحداث أو العلاقات التي يتفق عليها {who} تحتاج مقاطع اختلفوا في خصائصها؛ اقبل نسخة واحدة من هذه المقاطع في {into} أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="433"/>
+        <location filename="../../ui/i18n.py" line="434"/>
         <source>{names} and {last}</source>
         <translation>{names} و{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="434"/>
+        <location filename="../../ui/i18n.py" line="435"/>
         <source>{first}, {rest}</source>
         <translation>{first}، {rest}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="437"/>
+        <location filename="../../ui/i18n.py" line="438"/>
         <source>binary file, not text (NUL byte)</source>
         <translation>ملف ثنائي، لا نص (بايت NUL)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="438"/>
+        <location filename="../../ui/i18n.py" line="439"/>
         <source>binary file, not text ({count} control characters)</source>
         <translation>ملف ثنائي، لا نص ({count} من محارف التحكم)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="439"/>
+        <location filename="../../ui/i18n.py" line="440"/>
         <source>cannot connect to the hub {hub}: {problem}</source>
         <translation>تعذّر الاتصال بخادم الفريق {hub}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="440"/>
+        <location filename="../../ui/i18n.py" line="441"/>
         <source>cannot list: {why}</source>
         <translation>تعذّر سرد محتوياته: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="441"/>
+        <location filename="../../ui/i18n.py" line="442"/>
         <source>cannot read: {why}</source>
         <translation>تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="442"/>
+        <location filename="../../ui/i18n.py" line="443"/>
         <source>column {column} appears twice in the header</source>
         <translation>يظهر العمود {column} مرتين في سطر العناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="443"/>
+        <location filename="../../ui/i18n.py" line="444"/>
         <source>duplicate key {key}</source>
         <translation>مفتاح مكرر {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="444"/>
+        <location filename="../../ui/i18n.py" line="445"/>
         <source>empty column name in the header (column {column})</source>
         <translation>اسم عمود فارغ في سطر العناوين (العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="445"/>
+        <location filename="../../ui/i18n.py" line="446"/>
         <source>empty document</source>
         <translation>مستند فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="446"/>
+        <location filename="../../ui/i18n.py" line="447"/>
         <source>empty {column} cell</source>
         <translation>خلية {column} فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="447"/>
+        <location filename="../../ui/i18n.py" line="448"/>
         <source>expected a token and a tag separated by a tab or space: {line}</source>
         <translation>يُنتظر رمز ووسم يفصل بينهما محرف جدولة أو مسافة: {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="450"/>
+        <location filename="../../ui/i18n.py" line="451"/>
         <source>invalid JSON: expected &apos;,&apos; or &apos;]&apos; after an item</source>
         <translation>JSON غير صالح: يُنتظر &apos;,&apos; أو &apos;]&apos; بعد العنصر</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="451"/>
+        <location filename="../../ui/i18n.py" line="452"/>
         <source>invalid JSON: extra data after the array</source>
         <translation>JSON غير صالح: بيانات زائدة بعد المصفوفة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="452"/>
+        <location filename="../../ui/i18n.py" line="453"/>
         <source>invalid JSON: number too large</source>
         <translation>JSON غير صالح: عدد كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="453"/>
+        <location filename="../../ui/i18n.py" line="454"/>
         <source>invalid JSON: {problem} at column {column}</source>
         <translation>JSON غير صالح: {problem} في العمود {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="454"/>
+        <location filename="../../ui/i18n.py" line="455"/>
         <source>line longer than {limit} bytes</source>
         <translation>سطر أطول من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="455"/>
+        <location filename="../../ui/i18n.py" line="456"/>
         <source>longer than {limit} characters</source>
         <translation>أطول من {limit} محرف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="456"/>
+        <location filename="../../ui/i18n.py" line="457"/>
         <source>lost the connection to the hub: {problem} (nothing half-done is kept)</source>
         <translation>انقطع الاتصال بخادم الفريق: {problem} (لم يُحفظ شيء منقوص)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="459"/>
+        <location filename="../../ui/i18n.py" line="460"/>
         <source>nested deeper than {limit} levels</source>
         <translation>متداخل بأعمق من {limit} مستوى</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="460"/>
+        <location filename="../../ui/i18n.py" line="461"/>
         <source>no answer within {seconds} seconds</source>
         <translation>لا جواب خلال {seconds} ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="461"/>
+        <location filename="../../ui/i18n.py" line="462"/>
         <source>no column {column} (columns: {columns})</source>
         <translation>لا عمود {column} (الأعمدة: {columns})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="462"/>
+        <location filename="../../ui/i18n.py" line="463"/>
         <source>no header row</source>
         <translation>لا سطر عناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="463"/>
+        <location filename="../../ui/i18n.py" line="464"/>
         <source>no space left on device: {path}</source>
         <translation>لا مساحة متبقية على القرص: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="464"/>
+        <location filename="../../ui/i18n.py" line="465"/>
         <source>not UTF-8 text (invalid UTF-8 byte {byte} at column {column})</source>
         <translation>ليس نصًا بترميز UTF-8 (بايت UTF-8 غير صالح {byte} في العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="467"/>
+        <location filename="../../ui/i18n.py" line="468"/>
         <source>not a PostgreSQL URL or connection string: {problem}</source>
         <translation>ليس عنوان PostgreSQL ولا سلسلة اتصال: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="468"/>
+        <location filename="../../ui/i18n.py" line="469"/>
         <source>number {number} is out of range</source>
         <translation>العدد {number} خارج النطاق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="469"/>
+        <location filename="../../ui/i18n.py" line="470"/>
         <source>the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, PGPASSWORD, or a service file); it is never stored in a project or printed</source>
         <translation>يحوي عنوان خادم الفريق كلمة مرور: احذفها وضعها في ~/.pgpass (أو PGPASSFILE أو PGPASSWORD أو ملف خدمة)؛ لا تُخزَّن أبدًا في مشروع ولا تُطبع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="474"/>
+        <location filename="../../ui/i18n.py" line="475"/>
         <source>the hub refused: {problem}</source>
         <translation>رفض خادم الفريق: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="475"/>
+        <location filename="../../ui/i18n.py" line="476"/>
         <source>{cells} cells, but the header has {columns} columns</source>
         <translation>عدد الخلايا {cells}، وفي سطر العناوين {columns} من الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="476"/>
+        <location filename="../../ui/i18n.py" line="477"/>
         <source>{name} is not allowed</source>
         <translation>{name} غير مسموح به</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="477"/>
+        <location filename="../../ui/i18n.py" line="478"/>
         <source>{path}: already exists; open it instead</source>
         <translation>{path}: موجود بالفعل؛ افتحه بدلًا من ذلك</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="478"/>
+        <location filename="../../ui/i18n.py" line="479"/>
         <source>{path}: busy ({what}); is it open elsewhere?</source>
         <translation>{path}: مشغول ({what})؛ أهو مفتوح في مكان آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="479"/>
+        <location filename="../../ui/i18n.py" line="480"/>
         <source>{path}: cannot open ({what})</source>
         <translation>{path}: تعذّر الفتح ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="480"/>
+        <location filename="../../ui/i18n.py" line="481"/>
         <source>{path}: cannot read or write the project file ({what})</source>
         <translation>{path}: تعذّرت قراءة ملف المشروع أو الكتابة فيه ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="481"/>
+        <location filename="../../ui/i18n.py" line="482"/>
         <source>{path}: cannot read: {why}</source>
         <translation>{path}: تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="482"/>
+        <location filename="../../ui/i18n.py" line="483"/>
         <source>{path}: cannot use write-ahead logging ({mode})</source>
         <translation>{path}: تعذّر استخدام سجل الكتابة المسبقة ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="483"/>
+        <location filename="../../ui/i18n.py" line="484"/>
         <source>{path}: closed after a failed write ({reason}); nothing of that write was kept; open the project again</source>
         <translation>{path}: أُغلق بعد كتابة فاشلة ({reason})؛ لم يُحفظ شيء من تلك الكتابة؛ افتح المشروع من جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="488"/>
+        <location filename="../../ui/i18n.py" line="489"/>
         <source>{path}: disk full ({what}); nothing was written</source>
         <translation>{path}: القرص ممتلئ ({what})؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="489"/>
+        <location filename="../../ui/i18n.py" line="490"/>
         <source>{path}: made by a newer annotator (file version {version}, this app reads up to {supported}); update annotator to open it</source>
         <translation>{path}: أنشأه إصدار أحدث من annotator (إصدار الملف {version}، وهذا التطبيق يقرأ حتى الإصدار {supported})؛ حدّث annotator لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="494"/>
+        <location filename="../../ui/i18n.py" line="495"/>
         <source>{path}: no such project file</source>
         <translation>{path}: لا يوجد ملف المشروع هذا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="495"/>
+        <location filename="../../ui/i18n.py" line="496"/>
         <source>{path}: not an annotator project (SQLite file of another application)</source>
         <translation>{path}: ليس مشروع annotator (ملف SQLite لتطبيق آخر)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="498"/>
+        <location filename="../../ui/i18n.py" line="499"/>
         <source>{path}: not an annotator project (not a file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="499"/>
+        <location filename="../../ui/i18n.py" line="500"/>
         <source>{path}: not an annotator project (not an SQLite file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملف SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="500"/>
+        <location filename="../../ui/i18n.py" line="501"/>
         <source>{path}: opened read-only</source>
         <translation>{path}: مفتوح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="501"/>
+        <location filename="../../ui/i18n.py" line="502"/>
         <source>{path}: out of memory ({what})</source>
         <translation>{path}: نفدت الذاكرة ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="502"/>
+        <location filename="../../ui/i18n.py" line="503"/>
         <source>{path}: the copy failed its integrity check</source>
         <translation>{path}: أخفقت النسخة في فحص السلامة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="503"/>
+        <location filename="../../ui/i18n.py" line="504"/>
         <source>{path}: the project file could not be checked ({error})</source>
         <translation>{path}: تعذّر فحص ملف المشروع ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="504"/>
+        <location filename="../../ui/i18n.py" line="505"/>
         <source>{path}: the project file is corrupt (the text of document {document} does not match its sha256)</source>
         <translation>{path}: ملف المشروع تالف (نص المستند {document} لا يطابق بصمته sha256)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="509"/>
+        <location filename="../../ui/i18n.py" line="510"/>
         <source>{path}: the project file is corrupt ({what})</source>
         <translation>{path}: ملف المشروع تالف ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="510"/>
+        <location filename="../../ui/i18n.py" line="511"/>
         <source>{path}: the project file is read-only ({what})</source>
         <translation>{path}: ملف المشروع للقراءة فقط ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="511"/>
+        <location filename="../../ui/i18n.py" line="512"/>
         <source>{path}: the project is closed</source>
         <translation>{path}: المشروع مغلق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="568"/>
+        <location filename="../../ui/i18n.py" line="569"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
@@ -1893,217 +1898,217 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="170"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="244"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="420"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="425"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="419"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="179"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="178"/>
         <source> (needs {0})</source>
         <translation> (يتطلب {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
         <source>All layers (each record names its annotator)</source>
         <translation>كل الطبقات (كل سجل يذكر موسِّمه)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="184"/>
         <source>gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="190"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
         <source>Any status</source>
         <translation>أي حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="206"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
         <source>default (Unicode words and punctuation)</source>
         <translation>الافتراضي (كلمات يونيكود وعلامات الترقيم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
         <source>spaCy Arabic</source>
         <translation>spaCy العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="226"/>
         <source>outermost</source>
         <translation>الأشمل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="227"/>
         <source>innermost</source>
         <translation>الأضيق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="228"/>
         <source>longest</source>
         <translation>الأطول</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="235"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="234"/>
         <source>-DOCSTART- line between documents</source>
         <translation>سطر ‎-DOCSTART-‎ بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="240"/>
         <source>The export report appears here.</source>
         <translation>يظهر تقرير التصدير هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="265"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="264"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="267"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="266"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="268"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="267"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="269"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="268"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="273"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="272"/>
         <source>Output</source>
         <translation>المُخرَج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="276"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="275"/>
         <source>Splits</source>
         <translation>التقسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="278"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="277"/>
         <source>Split seed</source>
         <translation>بذرة التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="279"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="278"/>
         <source>Tokenizer</source>
         <translation>المُقطِّع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="280"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="279"/>
         <source>Overlapping spans keep</source>
         <translation>عند تداخل المقاطع يُبقى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="281"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="280"/>
         <source>Tag scheme</source>
         <translation>نظام الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="282"/>
         <source>spaCy spans key</source>
         <translation>مفتاح مقاطع spaCy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
         <source>Training data options</source>
         <translation>خيارات بيانات التدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="307"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="306"/>
         <source>The {0} format needs {1}, which is not installed. Add it with:
 {2}</source>
         <translation>تتطلب صيغة {0} الحزمة {1}، وهي غير مثبتة. أضفها بالأمر:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="311"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="310"/>
         <source>Splits: {0}</source>
         <translation>التقسيمات: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="313"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="312"/>
         <source>Choose where to write the export.</source>
         <translation>اختر مكان كتابة التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="315"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="314"/>
         <source>The spaCy spans key cannot be empty.</source>
         <translation>لا يمكن أن يكون مفتاح مقاطع spaCy فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="317"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="316"/>
         <source>Choose at least one label.</source>
         <translation>اختر تسمية واحدة على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="332"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="331"/>
         <source>{0} has no splits.</source>
         <translation>لا تقسيمات في {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="336"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="335"/>
         <source>One split (train). Example: train=0.8,test=0.2</source>
         <translation>تقسيم واحد (train). مثال: train=0.8,test=0.2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="341"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="340"/>
         <source> — by document; adding documents never moves others</source>
         <translation> — حسب المستند؛ إضافة مستندات لا تنقل غيرها أبدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="343"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="342"/>
         <source>A folder (only an earlier export of this format is replaced).</source>
         <translation>مجلد (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="344"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="343"/>
         <source>A file (only an earlier export of this format is replaced).</source>
         <translation>ملف (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="382"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="381"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="423"/>
         <source>folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="423"/>
         <source>file</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="426"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="425"/>
         <source>The {0} {1} holds an earlier {2} export. Replace it?</source>
         <translation>يحوي {0} {1} تصديرًا سابقًا بصيغة {2}. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="430"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="429"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="441"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="440"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="443"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="442"/>
         <source>Export failed, nothing was written:
 {0}</source>
         <translation>فشل التصدير، لم يُكتب شيء:
@@ -2113,57 +2118,57 @@
 <context>
     <name>ExportFormats</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="129"/>
         <source>lossless project JSONL (spans, events, relations, attributes, notes)</source>
         <translation>JSONL المشروع دون فقد (المقاطع والأحداث والعلاقات والخصائص والملاحظات)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="132"/>
         <source>spaCy v3 DocBin (.spacy): doc.ents + doc.spans</source>
         <translation>DocBin لـ spaCy v3 ‏(.spacy): doc.ents و doc.spans</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
         <source>spaCy/Prodigy JSONL</source>
         <translation>JSONL بصيغة spaCy/Prodigy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="134"/>
         <source>Hugging Face datasets token classification (DatasetDict)</source>
         <translation>تصنيف الرموز لمكتبة datasets من Hugging Face ‏(DatasetDict)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="137"/>
         <source>CoNLL-2003 style BIO/IOB2/BIOES</source>
         <translation>بنمط CoNLL-2003 ‏(BIO/IOB2/BIOES)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="139"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="138"/>
         <source>brat standoff .txt/.ann + annotation.conf</source>
         <translation>صيغة brat المنفصلة ‏.txt/.ann مع annotation.conf</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="139"/>
         <source>event extraction JSON lines (ACE05-E / OneIE style)</source>
         <translation>أسطر JSON لاستخراج الأحداث (بنمط ACE05-E / OneIE)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="143"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="142"/>
         <source>doccano JSONL</source>
         <translation>JSONL بصيغة doccano</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="143"/>
         <source>Label Studio JSON tasks</source>
         <translation>مهام JSON لـ Label Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="148"/>
         <source>plain text: one document per .txt file, or a folder of them</source>
         <translation>نص عادي: مستند لكل ملف ‎.txt، أو مجلد منها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="151"/>
         <source>CSV with a text column (the other columns go to meta)</source>
         <translation>CSV بعمود للنص (تذهب بقية الأعمدة إلى meta)</translation>
     </message>
@@ -2773,17 +2778,17 @@
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/dialogs/prompts.py" line="30"/>
+        <location filename="../../ui/dialogs/prompts.py" line="32"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/prompts.py" line="31"/>
+        <location filename="../../ui/dialogs/prompts.py" line="33"/>
         <source>Your name (the layer you annotate in):</source>
         <translation>اسمك (الطبقة التي توسِّم فيها):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/prompts.py" line="54"/>
+        <location filename="../../ui/dialogs/prompts.py" line="55"/>
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
@@ -3521,59 +3526,59 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="288"/>
+        <location filename="../../ui/search/tools.py" line="278"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="300"/>
+        <location filename="../../ui/search/tools.py" line="290"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="363"/>
+        <location filename="../../ui/search/tools.py" line="353"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="467"/>
+        <location filename="../../ui/search/tools.py" line="457"/>
         <source>Cancelled; no suggestions were stored.</source>
         <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="339"/>
+        <location filename="../../ui/search/tools.py" line="329"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="339"/>
+        <location filename="../../ui/search/tools.py" line="329"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="349"/>
-        <location filename="../../ui/search/tools.py" line="353"/>
-        <location filename="../../ui/search/tools.py" line="426"/>
+        <location filename="../../ui/search/tools.py" line="339"/>
+        <location filename="../../ui/search/tools.py" line="343"/>
+        <location filename="../../ui/search/tools.py" line="416"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="349"/>
+        <location filename="../../ui/search/tools.py" line="339"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="372"/>
+        <location filename="../../ui/search/tools.py" line="362"/>
         <source>Every document</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="374"/>
+        <location filename="../../ui/search/tools.py" line="364"/>
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="353"/>
+        <location filename="../../ui/search/tools.py" line="343"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
@@ -3583,34 +3588,34 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>إشارات {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="385"/>
-        <location filename="../../ui/search/tools.py" line="393"/>
-        <location filename="../../ui/search/tools.py" line="410"/>
+        <location filename="../../ui/search/tools.py" line="375"/>
+        <location filename="../../ui/search/tools.py" line="383"/>
+        <location filename="../../ui/search/tools.py" line="400"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="387"/>
+        <location filename="../../ui/search/tools.py" line="377"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات (*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="393"/>
+        <location filename="../../ui/search/tools.py" line="383"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="410"/>
+        <location filename="../../ui/search/tools.py" line="400"/>
         <source>Reading the suggestions…</source>
         <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="426"/>
+        <location filename="../../ui/search/tools.py" line="416"/>
         <source>Matching the names…</source>
         <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="443"/>
+        <location filename="../../ui/search/tools.py" line="433"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>
@@ -4011,7 +4016,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="123"/>
         <source>Choose another path?</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
@@ -4039,76 +4044,76 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/events/relations.py" line="168"/>
+        <location filename="../../ui/events/relations.py" line="167"/>
         <source>Select the first span, then press R.</source>
         <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="172"/>
+        <location filename="../../ui/events/relations.py" line="171"/>
         <source>Relation from “{0}”: click the target span.</source>
         <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="184"/>
-        <location filename="../../ui/events/relations.py" line="201"/>
+        <location filename="../../ui/events/relations.py" line="183"/>
+        <location filename="../../ui/events/relations.py" line="200"/>
         <source>No relation added.</source>
         <translation>لم تُضف علاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="189"/>
+        <location filename="../../ui/events/relations.py" line="188"/>
         <source>No relation type links {0} to {1}.</source>
         <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="208"/>
+        <location filename="../../ui/events/relations.py" line="207"/>
         <source>Relation:</source>
         <translation>العلاقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="264"/>
+        <location filename="../../ui/events/relations.py" line="263"/>
         <source>New argument span as:</source>
         <translation>مقطع معمول جديد بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="276"/>
+        <location filename="../../ui/events/relations.py" line="275"/>
         <source>Add as argument:</source>
         <translation>إضافة معمولًا بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="281"/>
+        <location filename="../../ui/events/relations.py" line="280"/>
         <source>Just select it</source>
         <translation>تحديده فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="322"/>
-        <location filename="../../ui/events/relations.py" line="337"/>
+        <location filename="../../ui/events/relations.py" line="321"/>
+        <location filename="../../ui/events/relations.py" line="336"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="324"/>
+        <location filename="../../ui/events/relations.py" line="323"/>
         <source>“{0}” is the {1} of {2}.
 Remove only the argument, or delete the whole event?</source>
         <translation>«{0}» هو {1} في {2}.
 أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="327"/>
+        <location filename="../../ui/events/relations.py" line="326"/>
         <source>Remove the argument</source>
         <translation>إزالة المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="328"/>
+        <location filename="../../ui/events/relations.py" line="327"/>
         <source>Delete the whole event</source>
         <translation>حذف الحدث كله</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="339"/>
+        <location filename="../../ui/events/relations.py" line="338"/>
         <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
         <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="341"/>
+        <location filename="../../ui/events/relations.py" line="340"/>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
@@ -4201,7 +4206,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="470"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="469"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
         <location filename="../../ui/review/agreement_window.py" line="440"/>
         <source>Open a project first.</source>
@@ -4229,17 +4234,17 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="221"/>
+        <location filename="../../ui/events/relations.py" line="220"/>
         <source>Select an event (its trigger) first.</source>
         <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="225"/>
+        <location filename="../../ui/events/relations.py" line="224"/>
         <source>Select the argument&apos;s text first.</source>
         <translation>حدّد نص المعمول أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="236"/>
+        <location filename="../../ui/events/relations.py" line="235"/>
         <source>{0} takes no entity arguments.</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.commands import SetStatus
+from annotator.commands import Command, SetStatus
 from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
 from annotator.formats.common import IsCancelled, Progress
 from annotator.model import GOLD, Document, DocumentAnnotations, Status
@@ -431,10 +431,24 @@ class ReviewWindow(QMainWindow):
             return False
         row = self.current
         command = AcceptIntoGold([r.uuid for r in records])
-        ok = self.session.execute(command)
+        ok = self._execute(command)
         if ok:
             self._next_open(row)
             self._tell_conflicts(command.conflicts)
+        return ok
+
+    def _execute(self, command: Command) -> bool:
+        """Run an accept through the session; a refusal (an event whose trigger span is
+        labelled otherwise, naming its document and trigger) shows in this window's status
+        bar too, where the adjudicator is looking (the session tells the main window)."""
+        errors: list[str] = []
+        self.session.error.connect(errors.append)
+        try:
+            ok = self.session.execute(command)
+        finally:
+            self.session.error.disconnect(errors.append)
+        if errors:
+            self.statusBar().showMessage(errors[-1], 10000)
         return ok
 
     def _tell_conflicts(self, conflicts: Sequence[Conflict]) -> None:
@@ -459,7 +473,7 @@ class ReviewWindow(QMainWindow):
         if self.doc_id is None or len(self.chosen()) < 2:
             return False
         command = AcceptAllAgreements(self.doc_id, self.chosen())
-        ok = self.session.execute(command)
+        ok = self._execute(command)
         if ok:
             self._tell_conflicts(command.conflicts)
         return ok
