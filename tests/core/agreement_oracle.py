@@ -100,7 +100,11 @@ def _layer(docs: Sequence[DocumentAnnotations], labels: set[str] | None) -> _Lay
             for s in live.values()
             if labels is None or s.label in labels
         ]
-        triggers = {e.uuid: live[e.trigger] for e in da.events if e.trigger in live}
+        triggers = {  # an event on a span of another label is left out, as exports do
+            e.uuid: live[e.trigger]
+            for e in da.events
+            if e.trigger in live and live[e.trigger].label == e.type
+        }
         found = []
         for e in da.events:
             if e.deleted or e.uuid not in triggers:
