@@ -431,6 +431,12 @@ CORE_MESSAGES = (
         "attributes they set differently; accept one version of those spans into {into} "
         "first",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "nothing to accept: {n} events {who} agree on have a trigger span labelled "
+        "otherwise than their type (data of an older version); the problems list "
+        "names them",
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "{names} and {last}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{first}, {rest}"),
     # a project file that cannot be used (annotator.store), a file that cannot be imported

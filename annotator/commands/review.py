@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from annotator.commands.edits import Changed, Command, Version
 from annotator.errors import Message, ValidationError
-from annotator.model import GOLD, Record
+from annotator.model import GOLD, Event, Record
 from annotator.project import Project, Written
 from annotator.review import (
     Conflict,
@@ -43,6 +43,10 @@ class _Accepting(Command):
         self.into = into
         self.conflicts: list[Conflict] = []
         """what the first ``do`` copied beside competing gold spans"""
+        self.left_out: list[Event] = []
+        """agreed events the first ``do`` did not copy: their trigger span is labelled
+        otherwise than their type (an older version's data, ``rules.trigger_label_problem``;
+        ``check`` lists them)"""
 
     @abstractmethod
     def _write(self, project: Project) -> list[Record]:
@@ -50,6 +54,7 @@ class _Accepting(Command):
 
     def _first(self, project: Project) -> list[Version]:
         written = self._write(project)
+        self.left_out = list(getattr(written, "left_out", []))
         if not written:
             raise ValidationError(self.nothing(project))
         # spans copied beside gold spans they compete with (annotator.review.Conflict): the
@@ -125,6 +130,14 @@ class AcceptAllAgreements(_Accepting):
         index = GoldIndex.of(project.layer(self.doc_id, self.into))
         where = span_places(layers)
         waiting = sum(1 for ds in common if not is_resolved(ds[0], index, where))
+        if self.left_out:
+            return Message(
+                "nothing to accept: {n} events {who} agree on have a trigger span labelled "
+                "otherwise than their type (data of an older version); the problems list "
+                "names them",
+                n=len(self.left_out),
+                who=who,
+            )
         if not waiting:
             return Message(
                 "nothing to accept: the {into} layer already holds all {n} agreements of {who} "

@@ -1361,271 +1361,276 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="434"/>
+        <source>nothing to accept: {n} events {who} agree on have a trigger span labelled otherwise than their type (data of an older version); the problems list names them</source>
+        <translation>لا شيء للقبول: {n} من الأحداث التي يتفق عليها {who} مُطلِقها مقطع تسميته غير نوعها (بيانات إصدار أقدم)؛ قائمة المشكلات تسمّيها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="440"/>
         <source>{names} and {last}</source>
         <translation>{names} و{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="435"/>
+        <location filename="../../ui/i18n.py" line="441"/>
         <source>{first}, {rest}</source>
         <translation>{first}، {rest}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="438"/>
+        <location filename="../../ui/i18n.py" line="444"/>
         <source>binary file, not text (NUL byte)</source>
         <translation>ملف ثنائي، لا نص (بايت NUL)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="439"/>
+        <location filename="../../ui/i18n.py" line="445"/>
         <source>binary file, not text ({count} control characters)</source>
         <translation>ملف ثنائي، لا نص ({count} من محارف التحكم)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="440"/>
+        <location filename="../../ui/i18n.py" line="446"/>
         <source>cannot connect to the hub {hub}: {problem}</source>
         <translation>تعذّر الاتصال بخادم الفريق {hub}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="441"/>
+        <location filename="../../ui/i18n.py" line="447"/>
         <source>cannot list: {why}</source>
         <translation>تعذّر سرد محتوياته: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="442"/>
+        <location filename="../../ui/i18n.py" line="448"/>
         <source>cannot read: {why}</source>
         <translation>تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="443"/>
+        <location filename="../../ui/i18n.py" line="449"/>
         <source>column {column} appears twice in the header</source>
         <translation>يظهر العمود {column} مرتين في سطر العناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="444"/>
+        <location filename="../../ui/i18n.py" line="450"/>
         <source>duplicate key {key}</source>
         <translation>مفتاح مكرر {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="445"/>
+        <location filename="../../ui/i18n.py" line="451"/>
         <source>empty column name in the header (column {column})</source>
         <translation>اسم عمود فارغ في سطر العناوين (العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="446"/>
+        <location filename="../../ui/i18n.py" line="452"/>
         <source>empty document</source>
         <translation>مستند فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="447"/>
+        <location filename="../../ui/i18n.py" line="453"/>
         <source>empty {column} cell</source>
         <translation>خلية {column} فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="448"/>
+        <location filename="../../ui/i18n.py" line="454"/>
         <source>expected a token and a tag separated by a tab or space: {line}</source>
         <translation>يُنتظر رمز ووسم يفصل بينهما محرف جدولة أو مسافة: {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="451"/>
+        <location filename="../../ui/i18n.py" line="457"/>
         <source>invalid JSON: expected &apos;,&apos; or &apos;]&apos; after an item</source>
         <translation>JSON غير صالح: يُنتظر &apos;,&apos; أو &apos;]&apos; بعد العنصر</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="452"/>
+        <location filename="../../ui/i18n.py" line="458"/>
         <source>invalid JSON: extra data after the array</source>
         <translation>JSON غير صالح: بيانات زائدة بعد المصفوفة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="453"/>
+        <location filename="../../ui/i18n.py" line="459"/>
         <source>invalid JSON: number too large</source>
         <translation>JSON غير صالح: عدد كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="454"/>
+        <location filename="../../ui/i18n.py" line="460"/>
         <source>invalid JSON: {problem} at column {column}</source>
         <translation>JSON غير صالح: {problem} في العمود {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="455"/>
+        <location filename="../../ui/i18n.py" line="461"/>
         <source>line longer than {limit} bytes</source>
         <translation>سطر أطول من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="456"/>
+        <location filename="../../ui/i18n.py" line="462"/>
         <source>longer than {limit} characters</source>
         <translation>أطول من {limit} محرف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="457"/>
+        <location filename="../../ui/i18n.py" line="463"/>
         <source>lost the connection to the hub: {problem} (nothing half-done is kept)</source>
         <translation>انقطع الاتصال بخادم الفريق: {problem} (لم يُحفظ شيء منقوص)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="460"/>
+        <location filename="../../ui/i18n.py" line="466"/>
         <source>nested deeper than {limit} levels</source>
         <translation>متداخل بأعمق من {limit} مستوى</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="461"/>
+        <location filename="../../ui/i18n.py" line="467"/>
         <source>no answer within {seconds} seconds</source>
         <translation>لا جواب خلال {seconds} ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="462"/>
+        <location filename="../../ui/i18n.py" line="468"/>
         <source>no column {column} (columns: {columns})</source>
         <translation>لا عمود {column} (الأعمدة: {columns})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="463"/>
+        <location filename="../../ui/i18n.py" line="469"/>
         <source>no header row</source>
         <translation>لا سطر عناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="464"/>
+        <location filename="../../ui/i18n.py" line="470"/>
         <source>no space left on device: {path}</source>
         <translation>لا مساحة متبقية على القرص: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="465"/>
+        <location filename="../../ui/i18n.py" line="471"/>
         <source>not UTF-8 text (invalid UTF-8 byte {byte} at column {column})</source>
         <translation>ليس نصًا بترميز UTF-8 (بايت UTF-8 غير صالح {byte} في العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="468"/>
+        <location filename="../../ui/i18n.py" line="474"/>
         <source>not a PostgreSQL URL or connection string: {problem}</source>
         <translation>ليس عنوان PostgreSQL ولا سلسلة اتصال: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="469"/>
+        <location filename="../../ui/i18n.py" line="475"/>
         <source>number {number} is out of range</source>
         <translation>العدد {number} خارج النطاق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="470"/>
+        <location filename="../../ui/i18n.py" line="476"/>
         <source>the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, PGPASSWORD, or a service file); it is never stored in a project or printed</source>
         <translation>يحوي عنوان خادم الفريق كلمة مرور: احذفها وضعها في ~/.pgpass (أو PGPASSFILE أو PGPASSWORD أو ملف خدمة)؛ لا تُخزَّن أبدًا في مشروع ولا تُطبع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="475"/>
+        <location filename="../../ui/i18n.py" line="481"/>
         <source>the hub refused: {problem}</source>
         <translation>رفض خادم الفريق: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="476"/>
+        <location filename="../../ui/i18n.py" line="482"/>
         <source>{cells} cells, but the header has {columns} columns</source>
         <translation>عدد الخلايا {cells}، وفي سطر العناوين {columns} من الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="477"/>
+        <location filename="../../ui/i18n.py" line="483"/>
         <source>{name} is not allowed</source>
         <translation>{name} غير مسموح به</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="478"/>
+        <location filename="../../ui/i18n.py" line="484"/>
         <source>{path}: already exists; open it instead</source>
         <translation>{path}: موجود بالفعل؛ افتحه بدلًا من ذلك</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="479"/>
+        <location filename="../../ui/i18n.py" line="485"/>
         <source>{path}: busy ({what}); is it open elsewhere?</source>
         <translation>{path}: مشغول ({what})؛ أهو مفتوح في مكان آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="480"/>
+        <location filename="../../ui/i18n.py" line="486"/>
         <source>{path}: cannot open ({what})</source>
         <translation>{path}: تعذّر الفتح ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="481"/>
+        <location filename="../../ui/i18n.py" line="487"/>
         <source>{path}: cannot read or write the project file ({what})</source>
         <translation>{path}: تعذّرت قراءة ملف المشروع أو الكتابة فيه ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="482"/>
+        <location filename="../../ui/i18n.py" line="488"/>
         <source>{path}: cannot read: {why}</source>
         <translation>{path}: تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="483"/>
+        <location filename="../../ui/i18n.py" line="489"/>
         <source>{path}: cannot use write-ahead logging ({mode})</source>
         <translation>{path}: تعذّر استخدام سجل الكتابة المسبقة ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="484"/>
+        <location filename="../../ui/i18n.py" line="490"/>
         <source>{path}: closed after a failed write ({reason}); nothing of that write was kept; open the project again</source>
         <translation>{path}: أُغلق بعد كتابة فاشلة ({reason})؛ لم يُحفظ شيء من تلك الكتابة؛ افتح المشروع من جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="489"/>
+        <location filename="../../ui/i18n.py" line="495"/>
         <source>{path}: disk full ({what}); nothing was written</source>
         <translation>{path}: القرص ممتلئ ({what})؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="490"/>
+        <location filename="../../ui/i18n.py" line="496"/>
         <source>{path}: made by a newer annotator (file version {version}, this app reads up to {supported}); update annotator to open it</source>
         <translation>{path}: أنشأه إصدار أحدث من annotator (إصدار الملف {version}، وهذا التطبيق يقرأ حتى الإصدار {supported})؛ حدّث annotator لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="495"/>
+        <location filename="../../ui/i18n.py" line="501"/>
         <source>{path}: no such project file</source>
         <translation>{path}: لا يوجد ملف المشروع هذا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="496"/>
+        <location filename="../../ui/i18n.py" line="502"/>
         <source>{path}: not an annotator project (SQLite file of another application)</source>
         <translation>{path}: ليس مشروع annotator (ملف SQLite لتطبيق آخر)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="499"/>
+        <location filename="../../ui/i18n.py" line="505"/>
         <source>{path}: not an annotator project (not a file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="500"/>
+        <location filename="../../ui/i18n.py" line="506"/>
         <source>{path}: not an annotator project (not an SQLite file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملف SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="501"/>
+        <location filename="../../ui/i18n.py" line="507"/>
         <source>{path}: opened read-only</source>
         <translation>{path}: مفتوح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="502"/>
+        <location filename="../../ui/i18n.py" line="508"/>
         <source>{path}: out of memory ({what})</source>
         <translation>{path}: نفدت الذاكرة ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="503"/>
+        <location filename="../../ui/i18n.py" line="509"/>
         <source>{path}: the copy failed its integrity check</source>
         <translation>{path}: أخفقت النسخة في فحص السلامة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="504"/>
+        <location filename="../../ui/i18n.py" line="510"/>
         <source>{path}: the project file could not be checked ({error})</source>
         <translation>{path}: تعذّر فحص ملف المشروع ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="505"/>
+        <location filename="../../ui/i18n.py" line="511"/>
         <source>{path}: the project file is corrupt (the text of document {document} does not match its sha256)</source>
         <translation>{path}: ملف المشروع تالف (نص المستند {document} لا يطابق بصمته sha256)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="510"/>
+        <location filename="../../ui/i18n.py" line="516"/>
         <source>{path}: the project file is corrupt ({what})</source>
         <translation>{path}: ملف المشروع تالف ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="511"/>
+        <location filename="../../ui/i18n.py" line="517"/>
         <source>{path}: the project file is read-only ({what})</source>
         <translation>{path}: ملف المشروع للقراءة فقط ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="512"/>
+        <location filename="../../ui/i18n.py" line="518"/>
         <source>{path}: the project is closed</source>
         <translation>{path}: المشروع مغلق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="569"/>
+        <location filename="../../ui/i18n.py" line="575"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
@@ -3007,9 +3012,14 @@
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="447"/>
+        <location filename="../../ui/review/window.py" line="461"/>
         <source>Gold now holds two competing versions at “{0}” ({1}); undo to keep one.</source>
         <translation>صار في المرجع نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="482"/>
+        <source>Accepted; {0} agreed events left out: their trigger span is not labelled with their type (the problems list names them).</source>
+        <translation>قُبل؛ وتُرك {0} من الأحداث المتفق عليها: مقطع مُطلِقها لا يحمل تسمية نوعها (قائمة المشكلات تسمّيها).</translation>
     </message>
 </context>
 <context>
@@ -4118,32 +4128,52 @@ Remove only the argument, or delete the whole event?</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="211"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="214"/>
+        <source>The span “{0}” triggers {1} events ({2}). Relabelling it as {3} removes those events and {4} arguments ({5} of their own, {6} of other events that they fill). Continue?</source>
+        <translation>المقطع «{0}» مُطلِق لـ{1} من الأحداث ({2}). إعادة تسميته بـ{3} تحذف تلك الأحداث و{4} من المعمولات ({5} منها لها، و{6} لأحداث أخرى تملؤها). أتريد المتابعة؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="220"/>
+        <source>The span “{0}” triggers a {1} event. Relabelling it as {2} removes the event and {3} arguments ({4} of its own, {5} of other events that it fills). Continue?</source>
+        <translation>المقطع «{0}» مُطلِق لحدث {1}. إعادة تسميته بـ{2} تحذف الحدث و{3} من المعمولات ({4} منها له، و{5} لأحداث أخرى يملؤها). أتريد المتابعة؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="226"/>
         <source>The span “{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} removes the event and its arguments. Continue?</source>
         <translation>المقطع «{0}» مُطلِق حدث من نوع {1}، عدد معمولاته: {2}. إعادة تسميته بـ{3} تحذف الحدث ومعمولاته. أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="221"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="231"/>
         <source>Relabel a trigger</source>
         <translation>إعادة تسمية مُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="223"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="236"/>
+        <source>Relabel and remove the events</source>
+        <translation>إعادة التسمية وحذف الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="238"/>
         <source>Relabel and remove the event</source>
         <translation>إعادة التسمية وحذف الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="255"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="282"/>
+        <source>{0} of the {1} mentions of “{2}” trigger {3} events ({4}). Relabelling all as {5} removes those events and {6} arguments ({7} of their own, {8} of other events that they fill). Continue?</source>
+        <translation>{0} من إشارات «{2}» البالغة {1} مُطلِقات لـ{3} من الأحداث ({4}). إعادة تسمية الكل بـ{5} تحذف تلك الأحداث و{6} من المعمولات ({7} منها لها، و{8} لأحداث أخرى تملؤها). أتريد المتابعة؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="288"/>
         <source>{0} of the {1} mentions of “{2}” trigger {3} events ({4}) with {5} arguments. Relabelling all as {6} removes those events and their arguments. Continue?</source>
         <translation>{0} من إشارات «{2}» البالغة {1} تُطلِق {3} من الأحداث ({4}) معها {5} من المعمولات. إعادة تسمية الكل بـ{6} تزيل هذه الأحداث ومعمولاتها. أأتابع؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="268"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="293"/>
         <source>Relabel triggers</source>
         <translation>إعادة تسمية المُطلِقات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="270"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="295"/>
         <source>Relabel all and remove the events</source>
         <translation>إعادة تسمية الكل وإزالة الأحداث</translation>
     </message>
@@ -4254,7 +4284,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="574"/>
+        <location filename="../../ui/review/window.py" line="596"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>

@@ -272,3 +272,21 @@ def test_the_review_window_shows_the_refusal(
         window.grab().save(str(tmp_path / "refused.png"))
     finally:
         session.close()
+
+
+def test_the_accept_all_command_says_what_it_left_out(
+    both: tuple[Project, dict[str, dict[str, str]]], tmp_path: Path
+) -> None:
+    """``AcceptAllAgreements`` keeps the events it left out (the review window says how
+    many); when they are all that is open, its refusal says why instead of another reason."""
+    from annotator.commands.review import AcceptAllAgreements
+
+    p, made = both
+    cmd = AcceptAllAgreements(1, list(NAMES))
+    cmd.do(p)
+    assert [e.uuid for e in cmd.left_out] == [made["amal"]["e1"]]
+    # only the old event left open: nothing to accept, and that is the reason given
+    again = AcceptAllAgreements(1, list(NAMES))
+    with pytest.raises(ValidationError, match="trigger span labelled otherwise"):
+        again.do(p)
+    assert [e.uuid for e in again.left_out] == [made["amal"]["e1"]]

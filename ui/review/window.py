@@ -476,6 +476,14 @@ class ReviewWindow(QMainWindow):
         ok = self._execute(command)
         if ok:
             self._tell_conflicts(command.conflicts)
+            if command.left_out and not command.conflicts:
+                self.statusBar().showMessage(
+                    self.tr(
+                        "Accepted; {0} agreed events left out: their trigger span is not "
+                        "labelled with their type (the problems list names them)."
+                    ).format(len(command.left_out)),
+                    10000,
+                )
         return ok
 
     def mark_done(self) -> bool:
