@@ -1042,11 +1042,23 @@ def argument_problem(
             "dangling",
             Message("argument {role}: its event is missing or deleted", role=str(argument.role)),
         )
-    if target is None or target.deleted:
+    if isinstance(target, Span) and target.deleted:
         return Violation(
             "dangling",
             Message(
                 "{event}: argument {role} points at a deleted span",
+                event=str(event.type),
+                role=str(argument.role),
+            ),
+        )
+    if target is None or target.deleted:
+        # a deleted event, or a filler the caller could not find: a span or an event, not in
+        # the project, deleted, or (in a merge) held back in quarantine with the filler
+        return Violation(
+            "dangling",
+            Message(
+                "{event}: argument {role} points at a deleted span or event, or at one not in "
+                "the project (never added, or held back in quarantine)",
                 event=str(event.type),
                 role=str(argument.role),
             ),
