@@ -19,7 +19,13 @@ document and layer...) or whose clock stamp is more than ``rules.MAX_DRIFT_MS``
 ahead is set aside in the quarantine table with the reason, and reported; a quarantined
 stamp is never taken in by the project's clock. A reference to a record whose winning version
 is a tombstone is kept, as a local deletion keeps it, for ``check`` to report: refusing it
-would make the result depend on whether the deletion was merged first. Labels the source's
+would make the result depend on whether the deletion was merged first. So is an event whose
+trigger span's winning version is labelled otherwise than the event's type
+(``rules.trigger_label_problem``: a colleague on an older version relabelled the trigger and
+kept the event): the event is kept and the merge report lists it for ``check`` (which lists it
+too; the exports leave it out), whether the event arrives with the relabelled span, after it,
+or was stored before it; quarantining the incoming event, while a stored one was left alone,
+made the project depend on which bundle was merged first. Labels the source's
 schema defines and the project's lacks are added to the project's schema first. Each merge is
 one transaction: a failure or a cancel leaves the project as it was.
 """
@@ -122,6 +128,12 @@ class MergeReport:
     """why the source's extra labels could not be added (the combined schema's problem)"""
     event_attributes_moved: int = 0
     """attributes taken in on trigger spans (an older version's) moved onto their events"""
+    mislabelled: list[Quarantined] = field(default_factory=list)
+    """live events kept whose trigger span, as merged, is labelled otherwise than the event's
+    type (``rules.trigger_label_problem``), each with the rule's message: not quarantined
+    (the project would then depend on the order of the merges) but left for ``check``, as a
+    reference to a deleted record is; judged after every span version is decided, so an event
+    the project held before is judged when this merge relabels its trigger"""
 
     def lines(self) -> list[str]:
         """A short human summary, one fact per line."""
@@ -142,6 +154,10 @@ class MergeReport:
             reasons = Counter(q.reason for q in self.quarantined)
             for reason, n in sorted(reasons.items()):
                 out.append(f"quarantined ({reason}): {n}")
+        if self.mislabelled:
+            reasons = Counter(q.reason for q in self.mislabelled)
+            for reason, n in sorted(reasons.items()):
+                out.append(f"kept, for check to list ({reason}): {n}")
         return out
 
 
@@ -449,12 +465,13 @@ def _merge(
             stamps: list[str] = []
             done = 0
             lift: list[str] = []  # spans that may hold an older version's event attributes
+            judge = _TriggerLabels()  # events whose trigger label is judged at the end
             for records in incoming.records():
                 if cancelled():
                     raise Cancelled("merge cancelled")
                 accepted = _merge_records(
                     session, schema, records, doc_ids, (names, sha_of), held, now, cancelled,
-                    report, (progress, done, incoming.total)
+                    report, (progress, done, incoming.total), judge
                 )  # fmt: skip
                 done += len(records)
                 del records
@@ -466,6 +483,7 @@ def _merge(
                 if accepted:  # the project's clock is told the largest only
                     stamps = [max([*stamps, *(r.clock for r, _ in accepted)], key=parse)]
             progress(incoming.total, incoming.total)
+            report.mislabelled = judge.kept(project, session, sha_of)
             current = {(s.doc_id, s.annotator): (s.clock, s.status.value)
                        for s in session.statuses()}  # fmt: skip
             for statuses in incoming.statuses():
@@ -495,10 +513,13 @@ def _merge_records(
     cancelled: IsCancelled,
     report: MergeReport,
     progress: tuple[Progress, int, int],
+    judge: _TriggerLabels | None = None,
 ) -> list[tuple[Record, int]]:
     """Judge and write one part of the incoming records, counted in ``report``; returns the
     versions written. ``documents``: every document's name, and text hash, by local id;
-    ``progress``: the callback, the records of the parts before and of all parts."""
+    ``progress``: the callback, the records of the parts before and of all parts; ``judge``
+    is told the events accepted on a trigger of another label and the stored spans whose
+    label the part changes."""
     timely: list[BundleRecord] = []
     for br in records:
         late = rules.stamp_problem(br.record.clock, now)
@@ -510,7 +531,9 @@ def _merge_records(
     winners, new_uuids = _winners(session, timely, cancelled, stamps_of, documents[1])
     report.kept += len(timely) - len(winners)
     del timely
-    accepted = _screen(session, schema, winners, doc_ids, held, cancelled, documents[0])
+    accepted = _screen(session, schema, winners, doc_ids, held, cancelled, documents[0], judge)
+    if judge is not None:  # before the part is written: the stored labels are read
+        judge.note(session, accepted, new_uuids)
     added = sum(1 for r, _ in accepted if (record_kind(r), r.uuid) in new_uuids)
     report.added += added
     report.updated += len(accepted) - added
@@ -696,6 +719,7 @@ def _screen(
     held: _Quarantine,
     cancelled: IsCancelled,
     names: dict[int, str] | None = None,
+    judge: _TriggerLabels | None = None,
 ) -> list[tuple[Record, int]]:
     """The winners that ``annotator.rules`` accepts against the merged state, each with its
     local document id; the others quarantined with the rule's message as reason.
@@ -704,7 +728,8 @@ def _screen(
     the (merged) schema; an event, argument or relation also against the records it points
     at, resolved in the merged state: the version accepted in this merge, else the stored
     one, deleted or not (``referenced``). Tombstones only need the structural rules (ids, names,
-    offsets, covered text)."""
+    offsets, covered text). An event on a trigger labelled otherwise than its type is judged
+    by every other rule and, accepted, given to ``judge`` to report (``_TriggerLabels``)."""
     if names is None:
         names = session.document_names()
     texts: dict[int, str] = {}
@@ -758,8 +783,17 @@ def _screen(
                     schema, text, rules.without_event_attributes(schema, rec), names.get(doc_id, "")
                 )
             elif isinstance(rec, Event):
-                trigger = referenced("spans", rec.trigger)
-                v = rules.event_problem(schema, rec, trigger if isinstance(trigger, Span) else None)
+                found = referenced("spans", rec.trigger)
+                trigger = found if isinstance(found, Span) else None
+                v = rules.event_problem(schema, rec, trigger)
+                if v is not None and v.kind == "trigger-label" and trigger is not None:
+                    # kept, for check to list (_TriggerLabels reports it): every other rule
+                    # judged as if the trigger carried the event's type
+                    v = rules.event_problem(
+                        schema, rec, dataclasses.replace(trigger, label=rec.type)
+                    )
+                    if v is None and judge is not None:
+                        judge.events.add(rec.uuid)
             elif isinstance(rec, Argument):
                 event = referenced("events", rec.event)
                 target = referenced("spans", rec.target) or referenced("events", rec.target)
@@ -784,6 +818,61 @@ def _screen(
             decided[kind][rec.uuid] = (rec, doc_id)
             accepted.append((rec, doc_id))
     return accepted
+
+
+class _TriggerLabels:
+    """The events a merge leaves on a trigger span labelled otherwise than their type
+    (``rules.trigger_label_problem``). Told, part by part, the events ``_screen`` accepted on
+    such a trigger and the stored spans whose label an accepted version changes; once every
+    record is written, judges the live events among the first and those the project holds on
+    the second (an older version's relabel of a trigger, merged after the event), by their
+    trigger's merged version. They are kept, not quarantined: whether the event or the
+    relabelled span came first must not decide what the project holds
+    (``MergeReport.mislabelled``)."""
+
+    def __init__(self) -> None:
+        self.events: set[str] = set()
+        """events accepted on a trigger labelled otherwise than their type"""
+        self.relabelled: dict[tuple[int, str], set[str]] = {}
+        """stored spans relabelled by this merge, by layer (document id, annotator)"""
+
+    def note(
+        self,
+        session: MergeSession,
+        accepted: list[tuple[Record, int]],
+        new: set[tuple[str, str]],
+    ) -> None:
+        updated = {
+            r.uuid: (r, doc_id)
+            for r, doc_id in accepted
+            if isinstance(r, Span) and ("spans", r.uuid) not in new
+        }
+        if not updated:
+            return
+        for old in session.stored("spans", sorted(updated)):
+            span, doc_id = updated[old.uuid]
+            if isinstance(old, Span) and old.label != span.label:
+                self.relabelled.setdefault((doc_id, span.annotator), set()).add(span.uuid)
+
+    def kept(
+        self, project: Project, session: MergeSession, sha_of: dict[int, str]
+    ) -> list[Quarantined]:
+        uuids = set(self.events)
+        for (doc_id, annotator), spans in sorted(self.relabelled.items()):
+            uuids.update(e.uuid for e in project.events(doc_id, annotator) if e.trigger in spans)
+        events = [
+            e for e in session.stored("events", sorted(uuids))
+            if isinstance(e, Event) and not e.deleted
+        ]  # fmt: skip
+        wanted = sorted({e.trigger for e in events})
+        triggers = {s.uuid: s for s in session.stored("spans", wanted) if isinstance(s, Span)}
+        out = []
+        for e in events:
+            trigger = triggers.get(e.trigger)  # a tombstone too: judged as if live (_screen)
+            v = None if trigger is None else rules.trigger_label_problem(e, trigger)
+            if v is not None:
+                out.append(Quarantined("events", e.uuid, sha_of.get(e.doc_id, ""), v.message))
+        return out
 
 
 def _prefetch(kind: str, records: list[Record], fetch: Callable[[str, set[str]], None]) -> None:
