@@ -437,6 +437,11 @@ CORE_MESSAGES = (
         "otherwise than their type (data of an older version); the problems list "
         "names them",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{event}: argument {role} points at a deleted span or event, or at one not in the "
+        "project (never added, or held back in quarantine)",
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "{names} and {last}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{first}, {rest}"),
     # a project file that cannot be used (annotator.store), a file that cannot be imported
