@@ -483,9 +483,21 @@ class _Snapshot:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        kinds = _ROW_KINDS
-        state["records"] = [kinds[k](*fields) for k, fields in state["records"]]
-        self.__dict__.update(state)
+        self.__dict__.update(state)  # records: (kind, fields) until ``stamped``
+
+    def stamped(self, stamp: Callable[[], str]) -> tuple[list[Record], list[DocStatus]]:
+        """The part's records and statuses as read back, each with a clock stamp of ``stamp``
+        (the write transaction's clock): rows built before the lock are stamped when they
+        are written, so a version committed after another connection's edit is stamped after
+        it too (a hub sync pushes the versions stamped after its last push: stamps taken
+        while reading left most of an import behind a sync made meanwhile)."""
+        records: list[Record] = []
+        for k, fields in cast("list[tuple[int, tuple[Any, ...]]]", self.records):
+            cls = _ROW_KINDS[k]
+            at = _ROW_CLOCK[cls]
+            records.append(cls(*fields[:at], stamp(), *fields[at + 1 :]))
+        statuses = [dataclasses.replace(st, clock=stamp()) for st in self.statuses]
+        return records, statuses
 
 
 _ROW_KINDS: tuple[type[Any], ...] = (Span, Event, Argument, Relation)
@@ -493,6 +505,8 @@ _ROW_FIELDS = {
     cls: operator.attrgetter(*(f.name for f in dataclasses.fields(cls))) for cls in _ROW_KINDS
 }
 """each record kind's fields, in its constructor's order, read as one tuple"""
+_ROW_CLOCK = {cls: [f.name for f in dataclasses.fields(cls)].index("clock") for cls in _ROW_KINDS}
+"""where each record kind's clock stamp is among those fields"""
 
 
 def _check_ahead(
@@ -804,8 +818,8 @@ def _write_checked(
                     project, part_ahead.labels, report, adopted
                 ):
                     rows = _Gathered(snap.first_id, bulk.stamper, first_id=snap.first_id)
-                    rows.documents, rows.records = snap.documents, snap.records
-                    rows.annotators, rows.statuses = snap.annotators, snap.statuses
+                    rows.records, rows.statuses = snap.stamped(bulk.stamper)
+                    rows.documents, rows.annotators = snap.documents, snap.annotators
                     rows.flush(bulk)
                     _add_report(report, snap.report)
                     for source, shas in snap.sources.items():

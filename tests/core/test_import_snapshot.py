@@ -11,6 +11,7 @@ under the lock, as before, so the outcome is the one the full check gives."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -317,6 +318,34 @@ def test_the_rows_come_back_from_the_scratch_file_as_they_were_spilled() -> None
     ]
     snap = importing._Snapshot(1, [], {}, {}, {}, {}, [], {"amal"}, records, [], {}, ImportReport())
     back = pickle.loads(pickle.dumps(snap, protocol=pickle.HIGHEST_PROTOCOL))
-    assert back.records == records
-    assert [type(r) for r in back.records] == [type(r) for r in records]
-    assert back.annotators == {"amal"} and back.first_id == 1
+    stamps = iter(f"{n:05d}" for n in range(100))
+    again, statuses = back.stamped(lambda: next(stamps))
+    # the same records, of the same kinds, each stamped when it is written (in order)
+    assert again == [dataclasses.replace(r, clock=f"{n:05d}") for n, r in enumerate(records)]
+    assert [type(r) for r in again] == [type(r) for r in records]
+    assert statuses == [] and back.annotators == {"amal"} and back.first_id == 1
+
+
+def test_rows_built_before_the_lock_are_stamped_after_an_edit_made_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA (2026-11-30): the rows were stamped while the input was read, so an edit another
+    connection committed before the import's commit was stamped after most of the import,
+    and a hub sync made meanwhile never pushed those rows. Every version the import writes
+    is now stamped under its write lock, after the edit."""
+    src = write_input(tmp_path / "in.jsonl")
+    path = make(tmp_path / "p.annotator")
+    edits: list[str] = []
+
+    def meanwhile() -> None:
+        with Project.open(path) as other:
+            edits.append(other.add_span(1, 0, 2, "PER", "badr").clock)
+
+    before_the_lock(monkeypatch, meanwhile)
+    calls = counted(monkeypatch)
+    report, _ = imported(path, src)
+    assert len(calls) == DOCS  # the snapshot held: rows built ahead were written
+    with Project.open(path) as p:
+        clocks = [s.clock for s in p.spans(annotator="amal")]
+    assert report.spans == DOCS and len(clocks) == DOCS
+    assert min(clocks) > edits[0]
