@@ -306,6 +306,11 @@ class Project:
             return existing
         doc = Document(0, name or sha[:12], norm.text, sha, freeze(meta), norm.raw_sha256)
         with self._store.write():
+            # asked again under the write lock: another connection (an import) may have
+            # stored the same text while this one waited for the lock
+            existing = self._store.document_by("sha256", sha)
+            if existing is not None:
+                return existing
             (doc_id,) = self._store.insert_documents([doc])
             self._store.log("", "add", "documents", sha, None, {"name": doc.name})
         return dataclasses.replace(doc, id=doc_id)
