@@ -410,7 +410,7 @@ class Project:
 
         doc = self.document(doc_id)
         span = Span(
-            uuid or new_uuid(),
+            self._unused(uuid, "spans"),
             doc_id,
             annotator,
             start,
@@ -435,6 +435,17 @@ class Project:
         # the layer's spans at this very place with this label (the only ones it may repeat)
         here = self._store.spans.at(span.doc_id, span.annotator, span.start, span.end, span.label)
         return next((s for s in here if s.uuid != span.uuid and rules.same_span(s) == key), None)
+
+    def _unused(self, uuid: str | None, kind: str) -> str:
+        """``uuid`` when no record of ``kind`` (a tombstone included) has it, else refused: an
+        add given the id of a record that exists would write over that record, in whatever
+        document and layer it is (QA: ``add_span(..., uuid=X)`` replaced X). A fresh id when
+        none is given."""
+        if uuid is None:
+            return new_uuid()
+        if self._store.versions(kind, [uuid]):
+            raise ValidationError(Message("id {uuid} is already used", uuid=uuid))
+        return uuid
 
     def update_span(
         self,
@@ -618,7 +629,7 @@ class Project:
         """An event on trigger span ``trigger`` (type defaults to the trigger's label)."""
         span = self.span(trigger)
         ev = Event(
-            uuid or new_uuid(),
+            self._unused(uuid, "events"),
             span.doc_id,
             span.annotator,
             type or span.label,
@@ -718,7 +729,9 @@ class Project:
         The role must exist for the event type and accept the target's label; cardinality is
         not enforced here (validation reports it, it never blocks saving)."""
         ev = self.event(event)
-        arg = Argument(uuid or new_uuid(), event, ev.doc_id, ev.annotator, role, target)
+        arg = Argument(
+            self._unused(uuid, "arguments"), event, ev.doc_id, ev.annotator, role, target
+        )
         self._check_argument(ev, arg)
         return self._write("add", arg)
 
@@ -770,7 +783,7 @@ class Project:
         """A relation of ``type`` from span ``source`` (Arg1) to span ``target`` (Arg2)."""
         src = self.span(source)
         rel = Relation(
-            uuid or new_uuid(),
+            self._unused(uuid, "relations"),
             src.doc_id,
             src.annotator,
             type,

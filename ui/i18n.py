@@ -442,6 +442,7 @@ CORE_MESSAGES = (
         "{event}: argument {role} points at a deleted span or event, or at one not in the "
         "project (never added, or held back in quarantine)",
     ),
+    QT_TRANSLATE_NOOP("CoreMessage", "id {uuid} is already used"),
     QT_TRANSLATE_NOOP("CoreMessage", "{names} and {last}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{first}, {rest}"),
     # a project file that cannot be used (annotator.store), a file that cannot be imported

@@ -1371,271 +1371,276 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="445"/>
+        <source>id {uuid} is already used</source>
+        <translation>المعرّف {uuid} مستعمل من قبل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="446"/>
         <source>{names} and {last}</source>
         <translation>{names} و{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="446"/>
+        <location filename="../../ui/i18n.py" line="447"/>
         <source>{first}, {rest}</source>
         <translation>{first}، {rest}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="449"/>
+        <location filename="../../ui/i18n.py" line="450"/>
         <source>binary file, not text (NUL byte)</source>
         <translation>ملف ثنائي، لا نص (بايت NUL)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="450"/>
+        <location filename="../../ui/i18n.py" line="451"/>
         <source>binary file, not text ({count} control characters)</source>
         <translation>ملف ثنائي، لا نص ({count} من محارف التحكم)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="451"/>
+        <location filename="../../ui/i18n.py" line="452"/>
         <source>cannot connect to the hub {hub}: {problem}</source>
         <translation>تعذّر الاتصال بخادم الفريق {hub}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="452"/>
+        <location filename="../../ui/i18n.py" line="453"/>
         <source>cannot list: {why}</source>
         <translation>تعذّر سرد محتوياته: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="453"/>
+        <location filename="../../ui/i18n.py" line="454"/>
         <source>cannot read: {why}</source>
         <translation>تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="454"/>
+        <location filename="../../ui/i18n.py" line="455"/>
         <source>column {column} appears twice in the header</source>
         <translation>يظهر العمود {column} مرتين في سطر العناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="455"/>
+        <location filename="../../ui/i18n.py" line="456"/>
         <source>duplicate key {key}</source>
         <translation>مفتاح مكرر {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="456"/>
+        <location filename="../../ui/i18n.py" line="457"/>
         <source>empty column name in the header (column {column})</source>
         <translation>اسم عمود فارغ في سطر العناوين (العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="457"/>
+        <location filename="../../ui/i18n.py" line="458"/>
         <source>empty document</source>
         <translation>مستند فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="458"/>
+        <location filename="../../ui/i18n.py" line="459"/>
         <source>empty {column} cell</source>
         <translation>خلية {column} فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="459"/>
+        <location filename="../../ui/i18n.py" line="460"/>
         <source>expected a token and a tag separated by a tab or space: {line}</source>
         <translation>يُنتظر رمز ووسم يفصل بينهما محرف جدولة أو مسافة: {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="462"/>
+        <location filename="../../ui/i18n.py" line="463"/>
         <source>invalid JSON: expected &apos;,&apos; or &apos;]&apos; after an item</source>
         <translation>JSON غير صالح: يُنتظر &apos;,&apos; أو &apos;]&apos; بعد العنصر</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="463"/>
+        <location filename="../../ui/i18n.py" line="464"/>
         <source>invalid JSON: extra data after the array</source>
         <translation>JSON غير صالح: بيانات زائدة بعد المصفوفة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="464"/>
+        <location filename="../../ui/i18n.py" line="465"/>
         <source>invalid JSON: number too large</source>
         <translation>JSON غير صالح: عدد كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="465"/>
+        <location filename="../../ui/i18n.py" line="466"/>
         <source>invalid JSON: {problem} at column {column}</source>
         <translation>JSON غير صالح: {problem} في العمود {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="466"/>
+        <location filename="../../ui/i18n.py" line="467"/>
         <source>line longer than {limit} bytes</source>
         <translation>سطر أطول من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="467"/>
+        <location filename="../../ui/i18n.py" line="468"/>
         <source>longer than {limit} characters</source>
         <translation>أطول من {limit} محرف</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="468"/>
+        <location filename="../../ui/i18n.py" line="469"/>
         <source>lost the connection to the hub: {problem} (nothing half-done is kept)</source>
         <translation>انقطع الاتصال بخادم الفريق: {problem} (لم يُحفظ شيء منقوص)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="471"/>
+        <location filename="../../ui/i18n.py" line="472"/>
         <source>nested deeper than {limit} levels</source>
         <translation>متداخل بأعمق من {limit} مستوى</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="472"/>
+        <location filename="../../ui/i18n.py" line="473"/>
         <source>no answer within {seconds} seconds</source>
         <translation>لا جواب خلال {seconds} ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="473"/>
+        <location filename="../../ui/i18n.py" line="474"/>
         <source>no column {column} (columns: {columns})</source>
         <translation>لا عمود {column} (الأعمدة: {columns})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="474"/>
+        <location filename="../../ui/i18n.py" line="475"/>
         <source>no header row</source>
         <translation>لا سطر عناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="475"/>
+        <location filename="../../ui/i18n.py" line="476"/>
         <source>no space left on device: {path}</source>
         <translation>لا مساحة متبقية على القرص: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="476"/>
+        <location filename="../../ui/i18n.py" line="477"/>
         <source>not UTF-8 text (invalid UTF-8 byte {byte} at column {column})</source>
         <translation>ليس نصًا بترميز UTF-8 (بايت UTF-8 غير صالح {byte} في العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="479"/>
+        <location filename="../../ui/i18n.py" line="480"/>
         <source>not a PostgreSQL URL or connection string: {problem}</source>
         <translation>ليس عنوان PostgreSQL ولا سلسلة اتصال: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="480"/>
+        <location filename="../../ui/i18n.py" line="481"/>
         <source>number {number} is out of range</source>
         <translation>العدد {number} خارج النطاق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="481"/>
+        <location filename="../../ui/i18n.py" line="482"/>
         <source>the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, PGPASSWORD, or a service file); it is never stored in a project or printed</source>
         <translation>يحوي عنوان خادم الفريق كلمة مرور: احذفها وضعها في ~/.pgpass (أو PGPASSFILE أو PGPASSWORD أو ملف خدمة)؛ لا تُخزَّن أبدًا في مشروع ولا تُطبع</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="486"/>
+        <location filename="../../ui/i18n.py" line="487"/>
         <source>the hub refused: {problem}</source>
         <translation>رفض خادم الفريق: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="487"/>
+        <location filename="../../ui/i18n.py" line="488"/>
         <source>{cells} cells, but the header has {columns} columns</source>
         <translation>عدد الخلايا {cells}، وفي سطر العناوين {columns} من الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="488"/>
+        <location filename="../../ui/i18n.py" line="489"/>
         <source>{name} is not allowed</source>
         <translation>{name} غير مسموح به</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="489"/>
+        <location filename="../../ui/i18n.py" line="490"/>
         <source>{path}: already exists; open it instead</source>
         <translation>{path}: موجود بالفعل؛ افتحه بدلًا من ذلك</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="490"/>
+        <location filename="../../ui/i18n.py" line="491"/>
         <source>{path}: busy ({what}); is it open elsewhere?</source>
         <translation>{path}: مشغول ({what})؛ أهو مفتوح في مكان آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="491"/>
+        <location filename="../../ui/i18n.py" line="492"/>
         <source>{path}: cannot open ({what})</source>
         <translation>{path}: تعذّر الفتح ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="492"/>
+        <location filename="../../ui/i18n.py" line="493"/>
         <source>{path}: cannot read or write the project file ({what})</source>
         <translation>{path}: تعذّرت قراءة ملف المشروع أو الكتابة فيه ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="493"/>
+        <location filename="../../ui/i18n.py" line="494"/>
         <source>{path}: cannot read: {why}</source>
         <translation>{path}: تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="494"/>
+        <location filename="../../ui/i18n.py" line="495"/>
         <source>{path}: cannot use write-ahead logging ({mode})</source>
         <translation>{path}: تعذّر استخدام سجل الكتابة المسبقة ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="495"/>
+        <location filename="../../ui/i18n.py" line="496"/>
         <source>{path}: closed after a failed write ({reason}); nothing of that write was kept; open the project again</source>
         <translation>{path}: أُغلق بعد كتابة فاشلة ({reason})؛ لم يُحفظ شيء من تلك الكتابة؛ افتح المشروع من جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="500"/>
+        <location filename="../../ui/i18n.py" line="501"/>
         <source>{path}: disk full ({what}); nothing was written</source>
         <translation>{path}: القرص ممتلئ ({what})؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="501"/>
+        <location filename="../../ui/i18n.py" line="502"/>
         <source>{path}: made by a newer annotator (file version {version}, this app reads up to {supported}); update annotator to open it</source>
         <translation>{path}: أنشأه إصدار أحدث من annotator (إصدار الملف {version}، وهذا التطبيق يقرأ حتى الإصدار {supported})؛ حدّث annotator لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="506"/>
+        <location filename="../../ui/i18n.py" line="507"/>
         <source>{path}: no such project file</source>
         <translation>{path}: لا يوجد ملف المشروع هذا</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="507"/>
+        <location filename="../../ui/i18n.py" line="508"/>
         <source>{path}: not an annotator project (SQLite file of another application)</source>
         <translation>{path}: ليس مشروع annotator (ملف SQLite لتطبيق آخر)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="510"/>
+        <location filename="../../ui/i18n.py" line="511"/>
         <source>{path}: not an annotator project (not a file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="511"/>
+        <location filename="../../ui/i18n.py" line="512"/>
         <source>{path}: not an annotator project (not an SQLite file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملف SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="512"/>
+        <location filename="../../ui/i18n.py" line="513"/>
         <source>{path}: opened read-only</source>
         <translation>{path}: مفتوح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="513"/>
+        <location filename="../../ui/i18n.py" line="514"/>
         <source>{path}: out of memory ({what})</source>
         <translation>{path}: نفدت الذاكرة ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="514"/>
+        <location filename="../../ui/i18n.py" line="515"/>
         <source>{path}: the copy failed its integrity check</source>
         <translation>{path}: أخفقت النسخة في فحص السلامة</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="515"/>
+        <location filename="../../ui/i18n.py" line="516"/>
         <source>{path}: the project file could not be checked ({error})</source>
         <translation>{path}: تعذّر فحص ملف المشروع ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="516"/>
+        <location filename="../../ui/i18n.py" line="517"/>
         <source>{path}: the project file is corrupt (the text of document {document} does not match its sha256)</source>
         <translation>{path}: ملف المشروع تالف (نص المستند {document} لا يطابق بصمته sha256)</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="521"/>
+        <location filename="../../ui/i18n.py" line="522"/>
         <source>{path}: the project file is corrupt ({what})</source>
         <translation>{path}: ملف المشروع تالف ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="522"/>
+        <location filename="../../ui/i18n.py" line="523"/>
         <source>{path}: the project file is read-only ({what})</source>
         <translation>{path}: ملف المشروع للقراءة فقط ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="523"/>
+        <location filename="../../ui/i18n.py" line="524"/>
         <source>{path}: the project is closed</source>
         <translation>{path}: المشروع مغلق</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="580"/>
+        <location filename="../../ui/i18n.py" line="581"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
