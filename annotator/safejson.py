@@ -138,7 +138,10 @@ def _decode(text: str, pos: int | None, max_depth: int) -> tuple[Any, int]:
     except json.JSONDecodeError as exc:
         raise UnsafeJSON(
             Message(
-                "invalid JSON: {problem} at column {column}", problem=exc.msg, column=exc.colno
+                "invalid JSON: {problem} at column {column}",
+                # ("Unterminated string starting at": the column is where it starts)
+                problem=exc.msg.removesuffix(" at"),
+                column=exc.colno,
             ),
             exc.lineno,
         ) from exc
