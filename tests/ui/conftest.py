@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from ui import i18n
 from ui.docview.view import DocumentView
 
 if TYPE_CHECKING:
@@ -34,6 +36,17 @@ def isolated_settings(tmp_path: Path) -> Iterator[Path]:
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
     yield folder
+
+
+@pytest.fixture
+def arabic(qtbot: QtBot) -> Iterator[QApplication]:
+    """The Arabic interface for one test (the translator installed, the layout right to
+    left), the English one back after it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert i18n.install_translator(app, "ar") == "ar"
+    yield app
+    i18n.install_translator(app, "en")
 
 
 @pytest.fixture(scope="session")

@@ -58,15 +58,6 @@ def path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def arabic(qtbot: QtBot) -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert i18n.install_translator(app, "ar") == "ar"
-    yield app
-    i18n.install_translator(app, "en")
-
-
-@pytest.fixture
 def window(
     qtbot: QtBot, tmp_path: Path, path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:

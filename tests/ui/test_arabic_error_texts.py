@@ -37,15 +37,6 @@ def at(word: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def arabic(qtbot: QtBot) -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert i18n.install_translator(app, "ar") == "ar"
-    yield app
-    i18n.install_translator(app, "en")
-
-
-@pytest.fixture
 def project(tmp_path: Path) -> Iterator[Project]:
     with Project.create(tmp_path / "p.annotator") as p:
         p.add_document(TEXT, name="d")

@@ -51,15 +51,6 @@ def lang(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
 
 
 @pytest.fixture
-def arabic(qtbot: QtBot) -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert i18n.install_translator(app, "ar") == "ar"
-    yield app
-    i18n.install_translator(app, "en")
-
-
-@pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
     w = MainWindow(Session(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(w)

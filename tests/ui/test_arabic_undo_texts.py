@@ -46,15 +46,6 @@ def at(word: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def arabic(qtbot: QtBot) -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert i18n.install_translator(app, "ar") == "ar"
-    yield app
-    i18n.install_translator(app, "en")
-
-
-@pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     path = tmp_path / "p.annotator"
     with Project.create(path) as p:

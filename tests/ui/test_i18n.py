@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -108,15 +107,6 @@ def test_the_shipped_qm_is_built_from_the_ts(tmp_path: Path) -> None:
     )
     assert QM.exists(), "annotator_ar.qm is shipped (no build step after install)"
     assert QM.read_bytes() == built.read_bytes(), "the .qm is stale: run `make translations`"
-
-
-@pytest.fixture
-def arabic(qtbot: QtBot) -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert i18n.install_translator(app, "ar") == "ar"
-    yield app
-    i18n.install_translator(app, "en")
 
 
 def test_arabic_mirrors_the_window_and_translates_it(

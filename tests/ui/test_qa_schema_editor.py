@@ -62,15 +62,6 @@ def editor(window: MainWindow, qtbot: QtBot) -> SchemaEditor:
     return dialog
 
 
-@pytest.fixture
-def arabic(qtbot: QtBot) -> Iterator[QApplication]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert i18n.install_translator(app, "ar") == "ar"
-    yield app
-    i18n.install_translator(app, "en")
-
-
 def _project(w: MainWindow) -> Project:
     assert w.session.project is not None
     return w.session.project
