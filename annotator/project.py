@@ -410,7 +410,7 @@ class Project:
 
         doc = self.document(doc_id)
         span = Span(
-            self._unused(uuid, "spans"),
+            uuid or new_uuid(),
             doc_id,
             annotator,
             start,
@@ -435,17 +435,6 @@ class Project:
         # the layer's spans at this very place with this label (the only ones it may repeat)
         here = self._store.spans.at(span.doc_id, span.annotator, span.start, span.end, span.label)
         return next((s for s in here if s.uuid != span.uuid and rules.same_span(s) == key), None)
-
-    def _unused(self, uuid: str | None, kind: str) -> str:
-        """``uuid`` when no record of ``kind`` (a tombstone included) has it, else refused: an
-        add given the id of a record that exists would write over that record, in whatever
-        document and layer it is (QA: ``add_span(..., uuid=X)`` replaced X). A fresh id when
-        none is given."""
-        if uuid is None:
-            return new_uuid()
-        if self._store.versions(kind, [uuid]):
-            raise ValidationError(Message("id {uuid} is already used", uuid=uuid))
-        return uuid
 
     def update_span(
         self,
@@ -629,7 +618,7 @@ class Project:
         """An event on trigger span ``trigger`` (type defaults to the trigger's label)."""
         span = self.span(trigger)
         ev = Event(
-            self._unused(uuid, "events"),
+            uuid or new_uuid(),
             span.doc_id,
             span.annotator,
             type or span.label,
@@ -729,9 +718,7 @@ class Project:
         The role must exist for the event type and accept the target's label; cardinality is
         not enforced here (validation reports it, it never blocks saving)."""
         ev = self.event(event)
-        arg = Argument(
-            self._unused(uuid, "arguments"), event, ev.doc_id, ev.annotator, role, target
-        )
+        arg = Argument(uuid or new_uuid(), event, ev.doc_id, ev.annotator, role, target)
         self._check_argument(ev, arg)
         return self._write("add", arg)
 
@@ -783,7 +770,7 @@ class Project:
         """A relation of ``type`` from span ``source`` (Arg1) to span ``target`` (Arg2)."""
         src = self.span(source)
         rel = Relation(
-            self._unused(uuid, "relations"),
+            uuid or new_uuid(),
             src.doc_id,
             src.annotator,
             type,
@@ -1377,7 +1364,14 @@ class Project:
         with self._store.write():
             self._store.ensure_annotator(record.annotator)
             rec = dataclasses.replace(record, clock=self._tick())
-            self._store.put(rec)
+            if action == "add" and before is None:
+                # a new record: an id given that a stored record (a tombstone too) has is
+                # refused, never written over that record in whatever document and layer it
+                # is (QA: add_span(..., uuid=X) replaced span X); the UNIQUE uuid answers
+                if not self._store.insert_if_new(rec):
+                    raise ValidationError(Message("id {uuid} is already used", uuid=rec.uuid))
+            else:
+                self._store.put(rec)
             self._store.log(
                 rec.annotator,
                 action,

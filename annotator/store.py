@@ -1424,6 +1424,18 @@ class Store:
         for table, rows in by_table.items():
             self.conn.executemany(_insert_sql(table), rows)
 
+    def insert_if_new(self, record: Record, when: str | None = None) -> bool:
+        """Insert one record unless a stored record of its kind (a tombstone too) has its
+        uuid: False then, nothing written. The table's UNIQUE uuid answers, so the common
+        case (a fresh uuid) costs no read."""
+        try:
+            self.insert_new([record], when)
+        except sqlite3.IntegrityError as exc:
+            if f"UNIQUE constraint failed: {record_kind(record)}.uuid" in str(exc):
+                return False
+            raise
+        return True
+
     # -- one typed table per record kind (issue 11) --------------------------------------
     @property
     def spans(self) -> RecordTable[Span]:
