@@ -782,10 +782,15 @@ def _write(
             done = _check_part(project, bulk, batch, part, annotator, new_labels, strict,
                                progress, cancelled, report, done)  # fmt: skip
             del part  # let go of this part before the next one is read
-        bulk.log(
-            ("", "import", "documents", source, None, {"documents": shas})
-            for source, shas in batch.sources.items()
-        )
+        _log_sources(bulk, batch.sources)
+
+
+def _log_sources(bulk: Batch, sources: dict[str, list[str]]) -> None:
+    """One change-log line per source file: the texts it brought (sha256), in order."""
+    bulk.log(
+        ("", "import", "documents", source, None, {"documents": shas})
+        for source, shas in sources.items()
+    )
 
 
 def _write_checked(
@@ -836,10 +841,7 @@ def _write_checked(
             done = _check_part(project, bulk, batch, part, annotator, new_labels, strict,
                                progress, cancelled, report, done)  # fmt: skip
             del part
-        bulk.log(
-            ("", "import", "documents", source, None, {"documents": shas})
-            for source, shas in sources.items()
-        )
+        _log_sources(bulk, sources)
 
 
 def _check_part(

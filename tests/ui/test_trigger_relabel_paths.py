@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
 from tests.ui.conftest import open_window
+from tests.ui.test_trigger_relabel import _state
 from ui.search.tools import SearchTools
 from ui.workbench import event_wiring
 from ui.workbench.mainwindow import MainWindow
@@ -67,16 +68,6 @@ def window(
     assert w.model.selected_uuid == trigger.uuid
     yield w, trigger.uuid
     w.session.close()
-
-
-def _state(w: MainWindow) -> tuple[Any, ...]:
-    p = w.session.project
-    assert p is not None
-    return (
-        sorted((s.uuid, s.label) for s in p.spans(None, ME)),
-        sorted((e.uuid, e.type, e.trigger) for e in p.events(None, ME)),
-        sorted((a.uuid, a.role, a.target) for e in p.events(None, ME) for a in p.arguments(e.uuid)),
-    )
 
 
 def _answers(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
