@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.commands.edits import Changed, Command, Version
 from annotator.errors import AnnotatorError, Message, ValidationError
-from annotator.learn import Model, TrainingResult, train
 from annotator.learn import suggest as learn_suggest
 from annotator.learn.suggest import Suggested
 from annotator.model import Event, Span
@@ -45,6 +44,7 @@ from annotator.search.suggestions import (
 
 if TYPE_CHECKING:
     from annotator.batch import Batch, LogEntry
+    from annotator.learn import Model, TrainingResult
     from annotator.model import Document
     from annotator.project import Project, Written
 
@@ -369,6 +369,8 @@ def train_and_store(
 ) -> Trained:
     """Train a model on ``annotator``'s layer (``annotator.learn.train``: NotEnoughData when
     it holds too little) and store it in the project as the newest ``ner`` model."""
+    from annotator.learn import train
+
     kwargs: dict[str, Any] = {"isolated": isolated}
     if progress is not None:
         kwargs["progress"] = progress
@@ -377,24 +379,10 @@ def train_and_store(
 
 
 def save_trained(project: Project, model: Model) -> int:
-    """Store ``model`` as the project's newest ``ner`` model, with the summary every reader
-    of the models table gets (the command line and the GUI store the same): name, version,
-    layer, source, labels, date, counts, held-out scores and the crfsuite part's SHA-256 (the
-    bytes carry the whole manifest). Returns its id."""
-    m = model.manifest
-    manifest = {
-        "name": "crf",
-        "version": model.version,
-        "layer": m.get("layer", ""),
-        "source": model.source,
-        "labels": model.labels,
-        "trained": m.get("trained", ""),
-        "documents": m.get("documents", 0),
-        "mentions": m.get("mentions", 0),
-        "scores": m.get("scores", {}),
-        "crf_sha256": m.get("crf_sha256", ""),
-    }
-    return project.save_model(MODEL_KIND, model.to_bytes(), manifest)
+    """Store ``model`` as the project's newest ``ner`` model with its ``Model.summary()``,
+    what every reader of the models table gets (the bytes carry the whole manifest).
+    Returns its id."""
+    return project.save_model(MODEL_KIND, model.to_bytes(), model.summary())
 
 
 class NoModel(AnnotatorError):
@@ -407,6 +395,8 @@ def stored_model(project: Project) -> Model:
     found = project.latest_model(MODEL_KIND)
     if found is None:
         raise NoModel("no model trained yet: run `annotator train` first")
+    from annotator.learn import Model
+
     return Model.from_bytes(found[0])
 
 
@@ -421,15 +411,29 @@ def store_model_suggestions(
     was stored and each document's confidence (``annotator.learn.active_order``)."""
     docs = list(documents)
     found = learn_suggest(model, docs, min_score)
+    return store_suggested(project, model.source, [d.id for d in docs], found, min_score)
+
+
+def store_suggested(
+    project: Project,
+    source: str,
+    doc_ids: Sequence[int],
+    found: Suggested,
+    min_score: float = 0.0,
+) -> Suggested:
+    """Store ``found``, a model's suggestions for ``doc_ids`` (made here or by a training
+    child process), as pending: the pending suggestions every version of ``source``'s model
+    left there replaced, in one transaction. Returns what is now pending from the model
+    there (scoring at least ``min_score``) and ``found``'s confidence."""
     with project.transaction():
-        for doc in docs:
-            project.clear_suggestions(model.source, doc.id, family=True)
+        for doc_id in doc_ids:
+            project.clear_suggestions(source, doc_id, family=True)
         project.add_suggestions(found.suggestions)
     stored = [
         s
-        for doc in docs
-        for s in project.suggestions(doc.id, min_score)
-        if source_family(s.source) == source_family(model.source)
+        for doc_id in doc_ids
+        for s in project.suggestions(doc_id, min_score)
+        if source_family(s.source) == source_family(source)
     ]
     return Suggested(stored, found.confidence)
 

@@ -8,8 +8,9 @@ layer holds a span on it or marked it done; other documents are not negatives, t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 
 Mention = tuple[int, int, str]
 """code-point offsets [start, end) and a label"""
+Text = tuple[str, dict[str, Any]]
+"""a document's text and its meta"""
+MIN_MENTIONS = 10
+"""fewer labelled mentions than this in the layer: nothing worth learning"""
 
 
 class NotEnoughData(AnnotatorError):
@@ -99,6 +104,45 @@ def layer_examples(
                 entities.append((s.start, s.end, s.label))
         out.append(_example(doc, entities, triggers))
     return out
+
+
+def check_enough(
+    examples: Sequence[Example], layer: str, status: Status | str | None = None
+) -> None:
+    """NotEnoughData, saying how much the layer holds, when ``examples`` hold fewer than
+    ``MIN_MENTIONS`` entity mentions (or nothing)."""
+    mentions = sum(len(ex.entities) for ex in examples)
+    if mentions < MIN_MENTIONS or not examples:
+        which = f"documents it marked {Status(status).value}" if status else "labelled documents"
+        raise NotEnoughData(
+            f"layer {layer!r} holds {mentions} entity mentions in {len(examples)} {which}; "
+            f"training needs at least {MIN_MENTIONS} mentions"
+        )
+
+
+@dataclass(frozen=True)
+class LayerRead:
+    """What a training run reads from the project, before any learning module is loaded:
+    the layer's labelled documents, the text of every other document (the word clusters
+    learn from it) and when the layer was read (the manifest's ``trained``)."""
+
+    examples: list[Example]
+    texts: list[Text]
+    read_at: str
+
+
+def read_layer(
+    project: Project, annotator: str = "gold", status: Status | str | None = None
+) -> LayerRead:
+    """The layer as ``training.train`` learns from it; NotEnoughData when it holds too
+    little. The manifest's date is taken before reading: spans written while a model
+    trains are new to it (``retrain.py`` counts from it, to the millisecond)."""
+    read_at = datetime.now(UTC).isoformat(timespec="milliseconds")
+    examples = layer_examples(project, annotator, status)
+    check_enough(examples, annotator, status)
+    labelled = {ex.doc_id for ex in examples}
+    texts = [(d.text, dict(d.meta)) for d in project.iter_documents() if d.id not in labelled]
+    return LayerRead(examples, texts, read_at)
 
 
 def _example(doc: Document, entities: Iterable[Mention], triggers: Iterable[Mention]) -> Example:

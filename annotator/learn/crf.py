@@ -234,6 +234,24 @@ class Model:
         """What a suggestion of this model carries as its source."""
         return f"{SOURCE_FAMILY}@{self.version}"
 
+    def summary(self) -> dict[str, Any]:
+        """What the project's models table keeps beside the bytes, the same from the command
+        line and the window: name, version, layer, source, labels, date, counts, held-out
+        scores and the crfsuite part's SHA-256."""
+        m = self.manifest
+        return {
+            "name": "crf",
+            "version": self.version,
+            "layer": m.get("layer", ""),
+            "source": self.source,
+            "labels": self.labels,
+            "trained": m.get("trained", ""),
+            "documents": m.get("documents", 0),
+            "mentions": m.get("mentions", 0),
+            "scores": m.get("scores", {}),
+            "crf_sha256": m.get("crf_sha256", ""),
+        }
+
     @property
     def labels(self) -> list[str]:
         """The layer's entity labels the model proposes (sub-classes told apart again)."""

@@ -10,8 +10,13 @@ comes back through the same pipe; a False from ``progress`` ends the child (Canc
 ``train_isolated`` runs all of ``training.train_examples`` (the held-out fits, their scores,
 the learning curve and the final fit) in one such child: the window's worker thread only reads
 the layer and waits (importing the scorer, seqeval with sklearn, held the GIL 100 ms at a time).
+``train_and_suggest`` (the model panel's) goes further: the child also suggests for the
+documents asked for and sends back plain data (the model's bytes, its manifest, its source,
+the result's lines, the suggestions), so the window's process never loads crfsuite, numpy or
+the learning modules for a training run (their first import held the GIL up to 60 ms at a
+time and stalled the window's frames). This module imports none of them at its top.
 The child runs below the parent's priority (``NICE``). Messages on the pipe are those of this
-program's own child; the model in them is read only through ``Model.from_bytes``.
+program's own child; a model in them is read only through ``Model.from_bytes``.
 """
 
 from __future__ import annotations
@@ -19,16 +24,25 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Cancelled
-from annotator.learn.corpus import Example
-from annotator.learn.crf import Model, ModelError, StepCallback, no_progress
+from annotator.learn.corpus import Example, NotEnoughData, read_layer
+from annotator.learn.suggest import Suggested
+from annotator.search.suggestions import Suggestion
 
 if TYPE_CHECKING:
+    from annotator.learn.crf import Model, StepCallback
     from annotator.learn.training import TrainingResult
+    from annotator.project import Project
+
+
+def _no_progress(phase: str, done: int, total: int) -> None:
+    return None
+
 
 POLL_S = 0.05
 NICE = 10
@@ -61,12 +75,114 @@ def _train_child(conn: Connection, examples: Sequence[Example], settings: dict[s
 
 
 def train_isolated(
-    examples: Sequence[Example], settings: dict[str, Any], progress: StepCallback = no_progress
+    examples: Sequence[Example], settings: dict[str, Any], progress: StepCallback = _no_progress
 ) -> TrainingResult:
     """``training.train_examples(examples, **settings)`` in a child process."""
+    from annotator.learn.crf import Model
+
     data, result = _run(_train_child, (list(examples), settings), progress)
     result.model = Model.from_bytes(data)
     return result  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class TrainedModel:
+    """A model trained on a layer and its suggestions for some documents, as plain data."""
+
+    data: bytes
+    """the model's bytes (``Model.to_bytes``), to store; read back only by ``from_bytes``"""
+    manifest: dict[str, Any]
+    """what the models table keeps beside the bytes (``Model.summary``)"""
+    source: str
+    """what its suggestions carry as their source (``Model.source``)"""
+    lines: list[str]
+    """the per-label table the CLI prints (``TrainingResult.lines``)"""
+    suggested: Suggested
+
+
+PART = 2000
+"""suggestions per message from the child: each is read with the GIL held, so none is long"""
+
+
+def _train_and_suggest(
+    project: Project,
+    annotator: str,
+    doc_ids: Sequence[int] | None,
+    progress: StepCallback,
+    part: Callable[[list[Suggestion]], None] | None = None,
+) -> TrainedModel:
+    """Read the layer, train (``training.train``'s defaults), suggest for ``doc_ids`` (None:
+    every document). With ``part`` the suggestions go to it ``PART`` at a time instead of
+    into the result."""
+    from annotator.learn.suggest import suggest
+    from annotator.learn.training import train_examples
+
+    read = read_layer(project, annotator)
+    result = train_examples(
+        read.examples, annotator, progress=progress, texts=read.texts, read_at=read.read_at
+    )
+    model = result.model
+    docs = project.iter_documents() if doc_ids is None else map(project.document, doc_ids)
+    found = suggest(model, docs)
+    kept = found.suggestions
+    if part is not None:
+        for i in range(0, len(kept), PART):
+            part(kept[i : i + PART])
+        kept = []
+    return TrainedModel(
+        model.to_bytes(), model.summary(), model.source, result.lines(),
+        Suggested(kept, found.confidence),
+    )  # fmt: skip
+
+
+def _train_suggest_child(
+    conn: Connection, path: str, annotator: str, doc_ids: Sequence[int] | None
+) -> None:
+    _lower_priority()
+
+    def report(phase: str, done: int, total: int) -> None:
+        conn.send(("progress", phase, done, total))
+
+    def part(suggestions: list[Suggestion]) -> None:
+        conn.send(("part", suggestions))
+
+    try:
+        from annotator.project import Project
+
+        with Project.open(path, read_only=True) as project:
+            conn.send(("done", _train_and_suggest(project, annotator, doc_ids, report, part)))
+    except NotEnoughData as exc:
+        conn.send(("not enough", str(exc)))
+    except Exception as exc:  # the parent shows it; the child has no one else to tell
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def train_and_suggest(
+    project: Project,
+    annotator: str = "gold",
+    doc_ids: Sequence[int] | None = (),
+    progress: StepCallback = _no_progress,
+    *,
+    isolated: bool = True,
+) -> TrainedModel:
+    """``training.train(project, annotator)`` with its defaults, then the model's suggestions
+    for ``doc_ids`` (None: every document); NotEnoughData when the layer holds too little.
+
+    ``isolated``: all of it, reading the layer too, in a child process that opens the
+    project file read-only (a window's exclusive lock lets readers in): the caller's thread
+    only starts it, waits, and gathers the plain data it sends; this process loads no
+    learning module and pickles no text. Otherwise here, on ``project``."""
+    ids = None if doc_ids is None else list(doc_ids)
+    if not isolated:
+        return _train_and_suggest(project, annotator, ids, progress)
+    parts: list[Suggestion] = []
+    made: TrainedModel = _run(
+        _train_suggest_child, (str(project.path), annotator, ids), progress, parts.extend
+    )
+    found = made.suggested
+    return replace(made, suggested=Suggested(parts, found.confidence))
 
 
 def _child(
@@ -80,6 +196,8 @@ def _child(
 
     def report(phase: str, done: int, total: int) -> None:
         conn.send(("progress", phase, done, total))
+
+    from annotator.learn.crf import Model
 
     try:
         model = Model.fit(
@@ -98,17 +216,32 @@ def fit_isolated(
     layer: str = "gold",
     gazetteer: Collection[str] = frozenset(),
     params: dict[str, Any] | None = None,
-    progress: StepCallback = no_progress,
+    progress: StepCallback = _no_progress,
 ) -> Model:
     """``Model.fit`` in a child process; ``progress`` runs in this process (the caller's
     thread), at least every ``POLL_S`` seconds with the latest step."""
+    from annotator.learn.crf import Model
+
     data = _run(_child, (list(examples), layer, frozenset(gazetteer), params), progress)
     return Model.from_bytes(data)
 
 
-def _run(target: Any, args: tuple[Any, ...], progress: StepCallback) -> Any:
+def _failed(message: str) -> Exception:
+    """The ModelError to raise (crf.py is loaded only when a training fails)."""
+    from annotator.learn.crf import ModelError
+
+    return ModelError(message)
+
+
+def _run(
+    target: Any,
+    args: tuple[Any, ...],
+    progress: StepCallback,
+    part: Callable[[Any], object] | None = None,
+) -> Any:
     """Start ``target(conn, *args)`` in a spawned child and wait for its ``done`` payload,
-    passing its progress on; a False from ``progress`` ends the child (Cancelled)."""
+    passing its progress on, and each ``part`` it sends before to ``part``; a False from
+    ``progress`` ends the child (Cancelled). A child's NotEnoughData is raised as such."""
     ctx = multiprocessing.get_context("spawn")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=target, args=(child, *args), daemon=True)
@@ -121,15 +254,19 @@ def _run(target: Any, args: tuple[Any, ...], progress: StepCallback) -> Any:
                 try:
                     msg = parent.recv()
                 except EOFError:
-                    raise ModelError("training process ended without a model") from None
+                    raise _failed("training process ended without a model") from None
                 if msg[0] == "progress":
                     last = (msg[1], msg[2], msg[3])
+                elif msg[0] == "part" and part is not None:
+                    part(msg[1])
                 elif msg[0] == "done":
                     return msg[1]
+                elif msg[0] == "not enough":
+                    raise NotEnoughData(msg[1])
                 else:
-                    raise ModelError(f"training failed: {msg[1]}")
+                    raise _failed(f"training failed: {msg[1]}")
             elif not proc.is_alive() and not parent.poll():
-                raise ModelError(f"training process ended (exit code {proc.exitcode})")
+                raise _failed(f"training process ended (exit code {proc.exitcode})")
             if progress(*last) is False:
                 raise Cancelled("training cancelled; no model was made")
     finally:

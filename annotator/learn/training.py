@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Cancelled
 from annotator.learn.clusters import Clusters
 from annotator.learn.clusters import learn as learn_clusters
-from annotator.learn.corpus import Example, Mention, NotEnoughData, held_out, layer_examples
+from annotator.learn.corpus import (
+    Example,
+    Mention,
+    check_enough,
+    held_out,
+    read_layer,
+)
 from annotator.learn.crf import PARAMS, Model, StepCallback, Text, no_progress, unlabelled_text
 from annotator.learn.documents import Frequencies
 from annotator.learn.documents import learn as learn_frequencies
@@ -26,8 +31,6 @@ from annotator.model import Status
 if TYPE_CHECKING:
     from annotator.project import Project
 
-MIN_MENTIONS = 10
-"""fewer labelled mentions than this in the layer: nothing worth learning"""
 CURVE_POINTS = 5
 
 
@@ -194,18 +197,6 @@ def tune(
     return Tuned({**base, **table[best][0]}, table)
 
 
-def check_enough(
-    examples: Sequence[Example], layer: str, status: Status | str | None = None
-) -> None:
-    mentions = sum(len(ex.entities) for ex in examples)
-    if mentions < MIN_MENTIONS or not examples:
-        which = f"documents it marked {Status(status).value}" if status else "labelled documents"
-        raise NotEnoughData(
-            f"layer {layer!r} holds {mentions} entity mentions in {len(examples)} {which}; "
-            f"training needs at least {MIN_MENTIONS} mentions"
-        )
-
-
 def curve_sizes(n: int, points: int = CURVE_POINTS) -> list[int]:
     """Training-set sizes for the learning curve: up to ``points`` sizes from 1 to ``n``."""
     if n <= points:
@@ -239,16 +230,9 @@ def train(
     decoding bias against O is chosen by cross-validation over the training documents
     (``tune``); without it, ``params``' (0 by default).
     """
-    # the model learns what the layer holds now: spans written while it trains are new to it
-    # (the manifest's ``trained``, to the millisecond; ``retrain.py`` counts from it)
-    read_at = datetime.now(UTC).isoformat(timespec="milliseconds")
-    examples = layer_examples(project, annotator, status)
-    check_enough(examples, annotator, status)
-    # every document of the project, labelled or not, is text the word clusters learn from
-    labelled = {ex.doc_id for ex in examples}
-    texts = [(d.text, dict(d.meta)) for d in project.iter_documents() if d.id not in labelled]
+    read = read_layer(project, annotator, status)
     settings: dict[str, Any] = {
-        "texts": texts,
+        "texts": read.texts,
         "tuning": tuning,
         "annotator": annotator,
         "eval_split": eval_split,
@@ -256,8 +240,9 @@ def train(
         "gazetteer": frozenset(gazetteer),
         "curve": curve,
         "params": params,
-        "read_at": read_at,
+        "read_at": read.read_at,
     }
+    examples = read.examples
     if isolated:
         from annotator.learn.isolated import train_isolated
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.learn.training import MIN_MENTIONS
+from annotator.learn.corpus import MIN_MENTIONS
 from annotator.project import Project
 from tests.core.test_learn import CITIES, PEOPLE, synthetic_document
 

@@ -2,10 +2,11 @@
 and working out the active-learning order with the stored model.
 
 The workers open their own ``Project`` (SQLite connections belong to the thread that opened
-them). ``TrainWorker`` runs ``annotator.learn.train`` (each model fitted in a child process
-when ``isolated``: crfsuite holds the GIL, and the window must keep its frames), stores the
+them). ``TrainWorker`` runs ``annotator.learn.isolated.train_and_suggest`` (when
+``isolated``, a child process reads the layer, trains and suggests: crfsuite holds the GIL,
+and the window must keep its frames; this process loads no learning module), stores the
 model with ``Project.save_model`` and its suggestions with
-``annotator.commands.suggestions.store_model_suggestions`` (every model's pending suggestions
+``annotator.commands.suggestions.store_suggested`` (every model's pending suggestions
 in those documents replaced by the new model's; rejections remembered). Its progress moves
 forward over the whole run (``overall``: the phases of ``train`` placed one after another) and
 it names the phase (``TrainSignals.phase``). With the active-learning order asked for, it
@@ -129,7 +130,10 @@ class TrainWorker(JobWorker):
         self.train_signals = TrainSignals()
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> TrainOutcome:
-        from annotator.learn import active_order, train
+        # isolated: the child reads the layer, trains and suggests; this thread starts it,
+        # waits and stores plain data, loading no learning module (their first import, with
+        # the layer's reading, held the GIL while the window drew the progress dialog)
+        from annotator.learn.isolated import train_and_suggest
         from annotator.project import Project
 
         r = self.request
@@ -147,24 +151,23 @@ class TrainWorker(JobWorker):
             return not cancelled()
 
         with Project.open(self.project_path) as project:
-            result = train(project, annotator=r.layer, progress=step, isolated=r.isolated)
-            if cancelled():
-                raise Cancelled("training cancelled; no model was saved")
-            model = result.model
-            store = cast(ModelStore, project)
-            store.save_model(MODEL_KIND, model.to_bytes(), model.manifest)
             if r.active:
                 ids = [d.id for d in project.documents()]
-            elif r.doc_id is not None:
-                ids = [r.doc_id]
             else:
-                ids = []
-            found = store_suggestions(project, model, ids)
+                ids = [r.doc_id] if r.doc_id is not None else []
+            made = train_and_suggest(project, r.layer, ids, step, isolated=r.isolated)
+            if cancelled():
+                raise Cancelled("training cancelled; no model was saved")
+            from annotator.commands.suggestions import store_suggested
+            from annotator.learn.suggest import active_order
+
+            cast(ModelStore, project).save_model(MODEL_KIND, made.data, made.manifest)
+            found = store_suggested(project, made.source, ids, made.suggested)
             order: list[int] = []
             if r.active:
                 todo = unlabelled(project, r.layer, found.confidence)
                 order = active_order({i: c for i, c in found.confidence.items() if i in todo})
-            return TrainOutcome(dict(model.manifest), len(found.suggestions), order, result.lines())
+            return TrainOutcome(dict(made.manifest), len(found.suggestions), order, made.lines)
 
 
 @dataclass
