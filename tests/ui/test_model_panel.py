@@ -205,6 +205,44 @@ def test_train_stores_the_model_and_suggests_for_the_open_document(
         assert "No other document is left to label" in panel.status.text()
 
 
+def test_training_in_a_child_process_stores_the_model_and_the_suggestions(
+    window: MainWindow, qtbot: QtBot, stored: Stored
+) -> None:
+    """The window's way (``isolated``): the child reads the project the window holds, trains
+    and suggests for every document (active order); the worker thread stores what it sent:
+    the model with its summary, and the suggestions, pending in the project."""
+    installed = install(window)
+    panel = installed.model_panel
+    assert panel.isolated
+    project = window.session.project
+    assert project is not None
+    seed = project.document_by_name("seed")
+    assert seed is not None
+    window.navigation.open_document(seed.id)
+    panel.active.setChecked(True)
+    job = panel.train()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=180_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
+    outcome = blocker.args[1]
+    assert isinstance(outcome, TrainOutcome)
+    found = project.latest_model("ner")
+    assert found is not None and found[1] == outcome.manifest
+    assert outcome.manifest["layer"] == "gold" and outcome.manifest["source"].startswith("model:")
+    pending = [
+        s
+        for d in project.documents()
+        for s in project.suggestions(d.id)
+        if s.source == outcome.manifest["source"]
+    ]
+    assert outcome.suggested == len(pending) > 0
+    assert any(s.doc_id == seed.id for s in pending)
+    counts = project.span_counts("gold")
+    todo = {d.id for d in project.documents() if not counts.get(d.id)}
+    assert set(outcome.order) == todo and outcome.lines and "micro" in "\n".join(outcome.lines)
+
+
 def test_too_little_to_learn_from_is_said_plainly(window: MainWindow, qtbot: QtBot) -> None:
     installed = install(window)
     panel = installed.model_panel
