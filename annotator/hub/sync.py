@@ -33,7 +33,9 @@ origin id) live in a sidecar file ``<project>.hub-sync.json`` written after each
 commits. A sync killed at any moment left either the hub transaction or the project
 transaction undone, or both done with a cursor not yet saved; the next sync then pushes or
 pulls the same versions again and the duplicates are no-ops. The sidecar holds no URL and no
-credential, only the hub's id.
+credential, only the hub's id and the role the sync connected as (name, kind, layer:
+``joined_members``), from which the workbench tells, without the hub, that the layer it writes
+is one the role does not push (``Member.pushes``, the rule the push and ``local_only`` use).
 """
 
 from __future__ import annotations
@@ -100,6 +102,12 @@ class Member:
         if self.layer is None:
             return ()
         return (self.layer, GOLD) if self.kind == "adjudicator" else (self.layer,)
+
+    def pushes(self, layer: str) -> bool:
+        """Whether a sync pushes this role's versions of ``layer`` (the one rule: the sync's
+        push and its ``local_only`` count, and the workbench's warning before an edit in a
+        layer that stays local, all ask it)."""
+        return layer in self.writes
 
 
 @dataclass
@@ -176,6 +184,8 @@ class Cursor:
     """the last sync found local versions of layers the role does not push (``local_only``)"""
     local_since: str = ""
     """then: the mark they were found after; the next sync looks again from there"""
+    member: Member | None = None
+    """the role the last sync connected as (``joined_members``: which layers it pushes)"""
 
 
 def project_state(project: Project) -> str:
@@ -224,9 +234,37 @@ def load_cursor(project_path: Path, hub_id: str) -> Cursor | None:
             state=str(entry.get("state", "")),
             local=bool(entry.get("local", False)),
             local_since=str(entry.get("local_since", "")),
+            member=_member_of(entry.get("member")),
         )
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def _member_of(value: object) -> Member | None:
+    """The member a sidecar entry recorded (None: none, or written before it was kept)."""
+    if not isinstance(value, dict):
+        return None
+    role, kind, layer = value.get("role"), value.get("kind"), value.get("layer")
+    if not isinstance(role, str) or not isinstance(kind, str):
+        return None
+    return Member(role, kind, layer if isinstance(layer, str) else None)
+
+
+def joined_members(project_path: Path) -> list[Member]:
+    """The roles this project synced as, one per hub whose cursors belong to this file (a
+    copy that kept the sidecar has none); empty for a project never synced, or synced only
+    before the sidecar kept the role. Reads the sidecar, never the hub."""
+    hubs = _read_sidecar(sidecar_path(project_path)).get("hubs")
+    if not isinstance(hubs, dict):
+        return []
+    file_id = _file_id(project_path)
+    out: list[Member] = []
+    for _hub_id, entry in sorted(hubs.items()):
+        if isinstance(entry, dict) and entry.get("file") == file_id:
+            member = _member_of(entry.get("member"))
+            if member is not None:
+                out.append(member)
+    return out
 
 
 def _read_sidecar(path: Path) -> dict[str, Any]:
@@ -255,6 +293,7 @@ def save_cursor(project_path: Path, hub_id: str, cursor: Cursor) -> None:
     data = _read_sidecar(path)
     hubs = data.get("hubs") if isinstance(data.get("hubs"), dict) else {}
     assert isinstance(hubs, dict)
+    m = cursor.member
     hubs[hub_id] = {
         "origin": cursor.origin,
         "pushed_mark": cursor.pushed_mark,
@@ -266,6 +305,7 @@ def save_cursor(project_path: Path, hub_id: str, cursor: Cursor) -> None:
         "local": cursor.local,
         "local_since": cursor.local_since,
         "file": _file_id(project_path),
+        "member": None if m is None else {"role": m.role, "kind": m.kind, "layer": m.layer},
     }
     text = json.dumps({"format": "annotator-hub-sync", "version": 1, "hubs": hubs}, indent=1)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -329,8 +369,9 @@ def sync(
             if cursor is None or full or _behind(cursor.state, project_state(project)):
                 # start afresh: a new origin (the versions this project pushed come back
                 # too), push everything, pull from the first number; merging is idempotent
-                cursor = Cursor(origin=new_uuid())
+                cursor = Cursor(origin=new_uuid(), member=member)
                 save_cursor(project.path, hub_id, cursor)
+            cursor.member = member  # saved with the cursors: the workbench warns from it
             mark = project.clock.last
             if full or cursor.local or mark != cursor.clock_after:
                 since = cursor.local_since if cursor.local else cursor.clock_after
@@ -390,7 +431,7 @@ def _local_only(conn: Connection, project: Project, member: Member, since: str) 
     version (same record or status, a stamp at least as late). Runs before the pull, so a
     version a colleague pushed since does not count; read in the hub's current snapshot, one
     indexed look-up per table, and none when nothing is stamped after ``since``."""
-    others = [layer for layer in project.annotators() if layer not in member.writes]
+    others = [layer for layer in project.annotators() if not member.pushes(layer)]
     records: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, uuid) -> (layer, clock)
     statuses: dict[tuple[str, str], str] = {}  # (document sha256, layer) -> clock
     sha_of = {doc_id: sha for sha, doc_id in project.document_hashes().items()} if others else {}
