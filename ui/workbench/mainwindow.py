@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from ui.workbench.details import DetailsPanel
     from ui.workbench.editing import EditingController
     from ui.workbench.event_wiring import EventTools
+    from ui.workbench.hub_notice import HubLayerNotice
     from ui.workbench.layer_display import LayerController
     from ui.workbench.navigation import NavigationController
     from ui.workbench.panels import AnnotationListPanel, DocumentListPanel, LabelPalette
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
     layers: LayerController
     editing: EditingController
     navigation: NavigationController
+    hub_notice: HubLayerNotice
     actions_by_name: dict[str, QAction]
 
     def __init__(
@@ -230,6 +232,7 @@ class MainWindow(QMainWindow):
         from ui.workbench.details import DetailsPanel
         from ui.workbench.editing import EditingController
         from ui.workbench.event_wiring import EventTools
+        from ui.workbench.hub_notice import HubLayerNotice
         from ui.workbench.layer_display import LayerController
         from ui.workbench.menus import build_menus
         from ui.workbench.navigation import NavigationController
@@ -283,6 +286,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self.editing.hotkeys.set_actions(letter_actions(self.actions_by_name))
+        # edits in a layer the project's hub role does not push: said before they pile up
+        self.hub_notice = HubLayerNotice(self)
         self.restore_state()
         opened, self._opened_first = self._opened_first, None
         if opened is not None and session.project is not None:
