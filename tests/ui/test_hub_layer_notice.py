@@ -215,3 +215,26 @@ def test_the_warning_in_arabic(
     w.grab().save(str(SHOTS / "hub_layer_notice_window_ar.png"))
     w.close()
     w.session.close()
+
+
+def test_the_first_sync_from_the_window_joins_the_project(
+    qtbot: QtBot, team: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File › Sync records the role: the indicator shows as soon as the sync ends."""
+    from ui.dialogs.sync_dialog import SyncReportDialog, start_sync
+
+    boxes = Boxes(monkeypatch)
+    path = tmp_path / "amal.annotator"
+    project = make_project(path, doc_texts(2))
+    add_project_documents(team["coord"], project)
+    project.close()
+    w = window_on(qtbot, tmp_path, path, GOLD, monkeypatch)
+    assert not w.hub_notice.indicator.isVisible()  # not joined yet
+    job = start_sync(w, team["amal"])
+    assert job is not None
+    qtbot.waitUntil(lambda: w.findChild(SyncReportDialog) is not None, timeout=30_000)
+    assert w.hub_notice.indicator.isVisible()
+    add_span(w, 0, 6)
+    qtbot.waitUntil(lambda: len(boxes.texts) == 1)
+    w.close()
+    w.session.close()
