@@ -29,7 +29,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.errors import ProjectFileError
+from annotator.errors import Message, ProjectFileError
 
 SHARED = "shared"
 EXCLUSIVE = "exclusive"
@@ -65,19 +65,23 @@ def write_refusal(project: Path) -> str | None:
     None when it can. SQLite needs the file and its folder (for ``-wal``, ``-shm``, the lock)."""
     folder = project.resolve().parent
     if _read_only_fs(folder) or (project.exists() and _read_only_fs(project)):
-        return (
-            f"{project}: the project file is read-only (it is on a read-only file system); "
-            "use read-only commands, or copy it to a writable folder to edit it"
+        return Message(
+            "{path}: the project file is read-only (it is on a read-only file system); "
+            "use read-only commands, or copy it to a writable folder to edit it",
+            path=str(project),
         )
     if project.exists() and not _access(project):
-        return (
-            f"{project}: the project file is read-only (no permission to write it); "
-            "use read-only commands, or copy it to a writable folder to edit it"
+        return Message(
+            "{path}: the project file is read-only (no permission to write it); "
+            "use read-only commands, or copy it to a writable folder to edit it",
+            path=str(project),
         )
     if not _access(folder):
-        return (
-            f"{project}: the folder {folder} is read-only (annotator writes its journal and "
-            "lock next to the project); use read-only commands, or copy it to a writable folder"
+        return Message(
+            "{path}: the folder {folder} is read-only (annotator writes its journal and "
+            "lock next to the project); use read-only commands, or copy it to a writable folder",
+            path=str(project),
+            folder=str(folder),
         )
     return None
 
@@ -240,7 +244,14 @@ def _lock_new(project: Path, kind: str) -> int:
             holders = _holders(fd) if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN) else []
             os.close(fd)
             if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
-                raise ProjectFileError(f"{project}: cannot lock {path}: {exc.strerror}") from exc
+                raise ProjectFileError(
+                    Message(
+                        "{path}: cannot lock {file}: {why}",
+                        path=str(project),
+                        file=str(path),
+                        why=str(exc.strerror),
+                    )
+                ) from exc
             raise ProjectFileError(_refusal(project, kind, holders)) from None
         try:
             same = os.stat(path).st_ino == os.fstat(fd).st_ino
@@ -251,17 +262,27 @@ def _lock_new(project: Path, kind: str) -> int:
                 _write_pid(fd)
             return fd
         os.close(fd)  # its last holder removed the file meanwhile: lock the new one
-    raise ProjectFileError(f"{project}: cannot lock {path} (it keeps changing)")
+    raise ProjectFileError(
+        Message("{path}: cannot lock {file} (it keeps changing)", path=str(project), file=str(path))
+    )
 
 
 def _cannot_create(project: Path, path: Path, exc: OSError) -> str:
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return write_refusal(project) or (
-            f"{project}: the folder {path.parent} is read-only (cannot create {path.name})"
+        return write_refusal(project) or Message(
+            "{path}: the folder {folder} is read-only (cannot create {name})",
+            path=str(project),
+            folder=str(path.parent),
+            name=path.name,
         )
     if exc.errno == errno.ENOSPC:
-        return f"no space left on device: {path}"
-    return f"{project}: cannot create its lock file {path}: {exc.strerror}"
+        return Message("no space left on device: {path}", path=str(path))
+    return Message(
+        "{path}: cannot create its lock file {file}: {why}",
+        path=str(project),
+        file=str(path),
+        why=str(exc.strerror),
+    )
 
 
 def _write_pid(fd: int) -> None:
@@ -324,11 +345,17 @@ def _who(pids: list[int], unknown: str) -> str:
     """Holding processes as "process 123 (annotator)", or ``unknown`` when none is known."""
     if not pids:
         return unknown
-    named = []
+    named: list[str] = []
     for pid in pids:
         program = program_of(pid)
-        named.append(f"process {pid} ({program})" if program else f"process {pid}")
-    return ", ".join(named)
+        if program:
+            named.append(Message("process {pid} ({program})", pid=str(pid), program=program))
+        else:
+            named.append(Message("process {pid}", pid=str(pid)))
+    listed = named[-1]
+    for one in reversed(named[:-1]):  # "a, b, c", each part translated
+        listed = Message("{first}, {rest}", first=one, rest=listed)
+    return listed
 
 
 def _refusal(project: Path, kind: str, holders: list[tuple[int, str]]) -> str:
@@ -337,18 +364,28 @@ def _refusal(project: Path, kind: str, holders: list[tuple[int, str]]) -> str:
     readers = sorted({pid for pid, how in holders if how != "WRITE" and pid > 0})
     if writers or not readers:
         if kind == EXCLUSIVE:
-            who = _who(writers, "another annotator window")
-            where = "another annotator window" if not writers else f"an annotator window: {who}"
-            return (
-                f"{project}: already open for editing in {where}; it can still be opened "
-                "read-only (view only) here"
+            if not writers:
+                return Message(
+                    "{path}: already open for editing in another annotator window; it can "
+                    "still be opened read-only (view only) here",
+                    path=str(project),
+                )
+            return Message(
+                "{path}: already open for editing in an annotator window: {who}; it can "
+                "still be opened read-only (view only) here",
+                path=str(project),
+                who=_who(writers, ""),
             )
-        who = _who(writers, "another annotator window")
-        return (
-            f"{project}: open for editing in an annotator window ({who}); close it there "
-            "first, or use a read-only command"
+        who = _who(writers, Message("another annotator window"))
+        return Message(
+            "{path}: open for editing in an annotator window ({who}); close it there "
+            "first, or use a read-only command",
+            path=str(project),
+            who=who,
         )
-    return (
-        f"{project}: being written by another annotator process ({_who(readers, '')}: an "
-        "import, a merge or a script); try again when it has finished, or open it read-only"
+    return Message(
+        "{path}: being written by another annotator process ({who}: an "
+        "import, a merge or a script); try again when it has finished, or open it read-only",
+        path=str(project),
+        who=_who(readers, ""),
     )

@@ -522,6 +522,244 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project file is corrupt ({what})"),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project file is read-only ({what})"),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project is closed"),
+    # the texts of the readers (annotator.formats: doccano, Label Studio, event JSON, spaCy
+    # JSONL, the standoff offsets, the JSON fields), the project lock (annotator.locking),
+    # bundles and merges (annotator.exchange) and the merge report's lines
+    QT_TRANSLATE_NOOP("CoreMessage", "more than {limit} records"),
+    QT_TRANSLATE_NOOP("CoreMessage", "too many members ({count})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unexpected fields {extra} / missing {missing}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "expected a JSON object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not an annotator bundle ({format})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "made by a newer annotator (v{version})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "checksums must list every member"),
+    QT_TRANSLATE_NOOP("CoreMessage", "counts must be integers of known kinds"),
+    QT_TRANSLATE_NOOP("CoreMessage", "sha256 must be 64 lowercase hex digits"),
+    QT_TRANSLATE_NOOP("CoreMessage", "meta: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unknown record kind {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "refers to a document not listed in the bundle"),
+    QT_TRANSLATE_NOOP("CoreMessage", "record of another annotator than the manifest's"),
+    QT_TRANSLATE_NOOP("CoreMessage", "status of another annotator than the manifest's"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not a readable bundle (bad zip: {problem})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "member {name} is missing"),
+    QT_TRANSLATE_NOOP("CoreMessage", "checksum does not match manifest"),
+    QT_TRANSLATE_NOOP("CoreMessage", "count of {key} differs"),
+    QT_TRANSLATE_NOOP("CoreMessage", "count of {key} missing"),
+    QT_TRANSLATE_NOOP("CoreMessage", "more than {limit} documents"),
+    QT_TRANSLATE_NOOP("CoreMessage", "more than {limit} statuses"),
+    QT_TRANSLATE_NOOP("CoreMessage", "member name with a backslash: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "absolute member name: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "member name leaves the bundle: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "member is a link: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "duplicate member name: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unexpected member: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "encrypted member: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unsupported compression in {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "compression ratio of {name} is too high"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bundle too large when uncompressed"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not UTF-8 text"),
+    QT_TRANSLATE_NOOP("CoreMessage", "more than {limit} lines"),
+    QT_TRANSLATE_NOOP("CoreMessage", "field {key} must be a {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "text: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "the text does not match its sha256"),
+    QT_TRANSLATE_NOOP("CoreMessage", "the text is not normalised (CR or BOM)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a NUL character in {key} (not valid text)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "fragments must be [start, end] pairs"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unknown status {status}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "document {sha256} twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "larger than declared"),
+    QT_TRANSLATE_NOOP("CoreMessage", "uuid {uuid} appears twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{where}: {added} added, {updated} updated, {kept} unchanged"),
+    QT_TRANSLATE_NOOP("CoreMessage", "documents: {added} added, {matched} matched"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a JSON column holds {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "refers to document id {id}, not in the file"),
+    QT_TRANSLATE_NOOP("CoreMessage", "deleted must be 0 or 1, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "statuses updated: {n}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "labels added from {where}: {labels}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "moved {n} event attributes from trigger spans to their events"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "labels of {where} not added: {problem}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: more than {documents} documents or {records} records (more rows than a "
+        "merge takes)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "quarantined ({reason}): {n}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "kept, for check to list ({reason}): {n}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: larger than {limit} bytes"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot read ({error}: {problem})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "record id {uuid} arrives in several layers ({names})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "record id {uuid} belongs to layer {layer}, not {other}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unknown document"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bad or repeated document id {id}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity {id}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {id}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "events {n}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", 'expected a JSON object with a "text" string'),
+    QT_TRANSLATE_NOOP("CoreMessage", "label {n}: label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label {n}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity {n}: id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity {id}: label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {n}: id"),
+    QT_TRANSLATE_NOOP("CoreMessage", 'label {n}: expected [start, end, "LABEL"], got {item}'),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity {item}: expected an object with a label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity id {id} is used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {item}: expected an object with a type"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation id {id} is used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: unknown entity {source} or {target}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "events {n}: expected an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: argument role"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: an argument is not an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: argument span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event {k}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "trigger of {what}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {k}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{what}: token range ({start}, {end}) is not inside the {count} tokens"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "expected one JSON object per line"),
+    QT_TRANSLATE_NOOP("CoreMessage", '"tokens" must be a list of non-empty strings'),
+    QT_TRANSLATE_NOOP("CoreMessage", '"tokens" is empty'),
+    QT_TRANSLATE_NOOP("CoreMessage", "a token holds a line break or starts with a byte-order mark"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "doc_id {doc_id} comes back after other documents (its sentences began on line "
+        "{line}): two documents share this doc_id, or the file's lines were reordered",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "sent_id {sent_id} of doc_id {doc_id} was already read on line {line}: two "
+        "documents share this doc_id",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "argument refers to {entity}, which is not an entity mention of the sentence",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} needs two arguments"),
+    QT_TRANSLATE_NOOP("CoreMessage", "null"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be an object, not {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be a list, not {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be an integer, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be a string, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} item {k}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a list"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a string"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a boolean"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a number"),
+    QT_TRANSLATE_NOOP("CoreMessage", "id {id} is used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "id {id} is already used"),
+    QT_TRANSLATE_NOOP("CoreMessage", "id {id} is already used on line {line}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "meta.events {k}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "regions count offsets in different units (region {one} only in {units}, region "
+        "{two} only in {other}); refusing to guess",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{unit}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{first}; {second}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "region {region}: value.text {text} does not match ({tried})"),
+    QT_TRANSLATE_NOOP("CoreMessage", 'expected an object with a "data" object'),
+    QT_TRANSLATE_NOOP("CoreMessage", 'no "text" in "data"'),
+    QT_TRANSLATE_NOOP("CoreMessage", '"meta.events" must be a list'),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "region id {id} is used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "region {region}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", '"{key}" must be a list'),
+    QT_TRANSLATE_NOOP("CoreMessage", "not a Label Studio JSON file: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "task {n}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "an annotation is not an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} is not an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a result is not an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {source}→{target}: unknown region"),
+    QT_TRANSLATE_NOOP("CoreMessage", "covers {text}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "result {k}: id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "region {region}: no value.labels"),
+    QT_TRANSLATE_NOOP("CoreMessage", "region {region}: label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "result {k}: from_id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "result {k}: to_id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {source}→{target} has no label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {source}→{target}: label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "token {k} {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {k}: label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event {n} {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "skipped: answer {answer}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "token {k} ({start}, {end}) is empty, overlaps the previous one or is outside "
+        "the text (length {length})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "token {k} ({start}, {end}) covers only a removed line-end character"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "span {k}: label must be a non-empty string"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "span {k} ({start}, {end}) is outside the text (length {length})"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be an object with start, end and label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} ({start}, {end}) is not one of the spans"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event {n} argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "offset {n} is outside the text ({length} characters)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "export cancelled; nothing was written"),
+    QT_TRANSLATE_NOOP("CoreMessage", "offsets {start} {end} are not integers"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "offsets {start} {end} are empty or outside the text ({limit})"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "offsets {start} {end} cover no stored character"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot create its lock file {file}: {why}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: being written by another annotator process ({who}: an import, a merge "
+        "or a script); try again when it has finished, or open it read-only",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: the project file is read-only (it is on a read-only file system); use "
+        "read-only commands, or copy it to a writable folder to edit it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: the project file is read-only (no permission to write it); use "
+        "read-only commands, or copy it to a writable folder to edit it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: the folder {folder} is read-only (annotator writes its journal and "
+        "lock next to the project); use read-only commands, or copy it to a writable "
+        "folder",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot lock {file} (it keeps changing)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: open for editing in an annotator window ({who}); close it there first, "
+        "or use a read-only command",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path}: the folder {folder} is read-only (cannot create {name})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: already open for editing in an annotator window: {who}; it can still "
+        "be opened read-only (view only) here",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "another annotator window"),
+    QT_TRANSLATE_NOOP("CoreMessage", "process {pid} ({program})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "process {pid}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: already open for editing in another annotator window; it can still be "
+        "opened read-only (view only) here",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot lock {file}: {why}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity type must be a non-empty string, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event type must be a non-empty string, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity type {value} is not in the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event type {value} is not in the schema"),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):
@@ -568,9 +806,9 @@ def core_text(message: object, schema: Schema | None = None) -> str:
 
 def _is_path(key: str, value: object) -> bool:
     """Whether a core message's parameter is a file's path (``path_text``): a text named
-    ``path``, ``where`` (``file:line``) or ``folder`` (a ``where`` that is a Message, "relation
-    {relation}", is not)."""
-    return key in ("path", "where", "folder") and not isinstance(value, Message)
+    ``path``, ``where`` (``file:line``), ``folder`` or ``file`` (a lock file) (a ``where``
+    that is a Message, "relation {relation}", is not)."""
+    return key in ("path", "where", "folder", "file") and not isinstance(value, Message)
 
 
 def _param_text(key: str, value: object, schema: Schema | None) -> str:

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 from annotator import rules
 from annotator.clock import is_stamp
 from annotator.cycles import no_cycle_collection
-from annotator.errors import ImportFormatError
+from annotator.errors import ImportFormatError, Message, message_of
 from annotator.model import Argument, Event, Record, Relation, Span, Status
 from annotator.safejson import UnsafeJSON, bad_string, loads
 from annotator.schema import Schema
@@ -176,17 +176,23 @@ def _read_bundle(path: Path, limits: Limits) -> Bundle:
             infos = _checked_directory(zf, where, limits)
             raw = {name: _read_member(zf, info, where, limits) for name, info in infos.items()}
     except zipfile.BadZipFile as exc:
-        raise ImportFormatError(where, None, f"not a readable bundle (bad zip: {exc})") from exc
+        raise ImportFormatError(
+            where,
+            None,
+            Message("not a readable bundle (bad zip: {problem})", problem=message_of(exc)),
+        ) from exc
     except (OSError, EOFError) as exc:
         what = getattr(exc, "strerror", None) or exc
-        raise ImportFormatError(where, None, f"cannot read: {what}") from exc
+        raise ImportFormatError(where, None, Message("cannot read: {why}", why=str(what))) from exc
     for name in MEMBERS:
         if name not in raw:
-            raise ImportFormatError(where, None, f"member {name} is missing")
+            raise ImportFormatError(where, None, Message("member {name} is missing", name=name))
     manifest = _manifest(_json(raw["manifest.json"], f"{where}:manifest.json"), where)
     for name in MEMBERS[1:]:
         if hashlib.sha256(raw[name]).hexdigest() != manifest.checksums.get(name):
-            raise ImportFormatError(f"{where}:{name}", None, "checksum does not match manifest")
+            raise ImportFormatError(
+                f"{where}:{name}", None, Message("checksum does not match manifest")
+            )
 
     def section(name: str) -> tuple[str, Lines]:
         return f"{where}:{name}", _lines(raw[name], f"{where}:{name}", limits)
@@ -202,10 +208,14 @@ def _read_bundle(path: Path, limits: Limits) -> Bundle:
     actual = {"documents": len(checked.documents), "statuses": len(checked.statuses), **counts}
     for key, n in manifest.counts.items():
         if actual.get(key, 0) != n:
-            raise ImportFormatError(f"{where}:manifest.json", None, f"count of {key} differs")
+            raise ImportFormatError(
+                f"{where}:manifest.json", None, Message("count of {key} differs", key=key)
+            )
     for key, n in actual.items():
         if n and key not in manifest.counts:
-            raise ImportFormatError(f"{where}:manifest.json", None, f"count of {key} missing")
+            raise ImportFormatError(
+                f"{where}:manifest.json", None, Message("count of {key} missing", key=key)
+            )
     return Bundle(
         where, manifest, checked.schema, checked.documents, checked.records, checked.statuses
     )
@@ -258,7 +268,9 @@ def screen(content: RawContent, limits: Limits, annotator: str | None = None) ->
     docs = screener.documents(*content.documents)
     if sum(len(lines) for _, lines in content.records) > limits.max_records:
         where = content.records[0][0] if content.records else ""
-        raise ImportFormatError(where, None, f"more than {limits.max_records} records")
+        raise ImportFormatError(
+            where, None, Message("more than {limit} records", limit=str(limits.max_records))
+        )
     records: list[BundleRecord] = []
     for where, lines in content.records:  # a kind lives in one section: no uuid crosses them
         records += screener.records(where, lines)
@@ -287,19 +299,27 @@ class Screener:
     def documents(self, where: str, lines: Lines) -> list[BundleDocument]:
         self.n_documents += len(lines)
         if self.n_documents > self.limits.max_documents:
-            raise ImportFormatError(where, None, f"more than {self.limits.max_documents} documents")
+            raise ImportFormatError(
+                where,
+                None,
+                Message("more than {limit} documents", limit=str(self.limits.max_documents)),
+            )
         docs = [_document(d, where, n) for n, d in lines]
         here = Counter(d.sha256 for d in docs)
         for sha, n in here.items():
             if n > 1 or sha in self.shas:
-                raise ImportFormatError(where, None, f"document {sha} twice")
+                raise ImportFormatError(where, None, Message("document {sha256} twice", sha256=sha))
         self.shas.update(here)
         return docs
 
     def records(self, where: str, lines: Lines) -> list[BundleRecord]:
         self.n_records += len(lines)
         if self.n_records > self.limits.max_records:
-            raise ImportFormatError(where, None, f"more than {self.limits.max_records} records")
+            raise ImportFormatError(
+                where,
+                None,
+                Message("more than {limit} records", limit=str(self.limits.max_records)),
+            )
         annotator, shas, names = self.annotator, self.shas, self.names
         chunk = [_record(d, where, n, annotator, shas, names) for n, d in lines]
         if self.parts:  # each id of the parts before kept compact: the parts' memory is freed
@@ -308,20 +328,28 @@ class Screener:
                 seen = uuids.setdefault((where, type(r.record)), set())
                 key = _compact_id(r.record.uuid)
                 if key in seen:
-                    raise ImportFormatError(where, r.line, f"uuid {r.record.uuid} appears twice")
+                    raise ImportFormatError(
+                        where, r.line, Message("uuid {uuid} appears twice", uuid=r.record.uuid)
+                    )
                 seen.add(key)
         elif len({(type(r.record), r.record.uuid) for r in chunk}) != len(chunk):
             twice: set[tuple[type, str]] = set()
             for r in chunk:
                 if (type(r.record), r.record.uuid) in twice:
-                    raise ImportFormatError(where, r.line, f"uuid {r.record.uuid} appears twice")
+                    raise ImportFormatError(
+                        where, r.line, Message("uuid {uuid} appears twice", uuid=r.record.uuid)
+                    )
                 twice.add((type(r.record), r.record.uuid))
         return chunk
 
     def statuses(self, where: str, lines: Lines) -> list[BundleStatus]:
         self.n_statuses += len(lines)
         if self.n_statuses > self.limits.max_records:
-            raise ImportFormatError(where, None, f"more than {self.limits.max_records} statuses")
+            raise ImportFormatError(
+                where,
+                None,
+                Message("more than {limit} statuses", limit=str(self.limits.max_records)),
+            )
         annotator, shas, names = self.annotator, self.shas, self.names
         return [_status(d, where, n, annotator, shas, names) for n, d in lines]
 
@@ -370,8 +398,14 @@ def _schema(data: Any, where: str) -> Schema:
     try:
         return Schema.from_json(data, where)
     except Exception as exc:  # SchemaError or malformed content: report it as bad input
-        message = str(exc)
-        if message.startswith(f"{where}: "):
+        message = message_of(exc)
+        if (
+            isinstance(message, Message)
+            and message.template == "{source}: {problem}"
+            and message.params["source"] == where
+        ):
+            message = message.params.get("problem", message)  # "{source}: {problem}"
+        elif message.startswith(f"{where}: "):
             message = message[len(where) + 2 :]
         raise ImportFormatError(where, None, message or type(exc).__name__) from exc
 
@@ -379,35 +413,55 @@ def _schema(data: Any, where: str) -> Schema:
 def _checked_directory(zf: zipfile.ZipFile, where: str, limits: Limits) -> dict[str, Any]:
     infos = zf.infolist()
     if len(infos) > limits.max_members:
-        raise ImportFormatError(where, None, f"too many members ({len(infos)})")
+        raise ImportFormatError(
+            where, None, Message("too many members ({count})", count=str(len(infos)))
+        )
     names = Counter(i.filename for i in infos)
     total = 0
     out: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         name = info.filename
         if "\\" in name:
-            raise ImportFormatError(where, None, f"member name with a backslash: {name!r}")
+            raise ImportFormatError(
+                where, None, Message("member name with a backslash: {name}", name=repr(name))
+            )
         if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-            raise ImportFormatError(where, None, f"absolute member name: {name!r}")
+            raise ImportFormatError(
+                where, None, Message("absolute member name: {name}", name=repr(name))
+            )
         if ".." in name.split("/"):
-            raise ImportFormatError(where, None, f"member name leaves the bundle: {name!r}")
+            raise ImportFormatError(
+                where, None, Message("member name leaves the bundle: {name}", name=repr(name))
+            )
         if stat.S_ISLNK(info.external_attr >> 16):
-            raise ImportFormatError(where, None, f"member is a link: {name!r}")
+            raise ImportFormatError(
+                where, None, Message("member is a link: {name}", name=repr(name))
+            )
         if names[name] > 1:
-            raise ImportFormatError(where, None, f"duplicate member name: {name!r}")
+            raise ImportFormatError(
+                where, None, Message("duplicate member name: {name}", name=repr(name))
+            )
         if name not in MEMBERS:
-            raise ImportFormatError(where, None, f"unexpected member: {name!r}")
+            raise ImportFormatError(
+                where, None, Message("unexpected member: {name}", name=repr(name))
+            )
         if info.flag_bits & 0x1:
-            raise ImportFormatError(where, None, f"encrypted member: {name!r}")
+            raise ImportFormatError(
+                where, None, Message("encrypted member: {name}", name=repr(name))
+            )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise ImportFormatError(where, None, f"unsupported compression in {name!r}")
+            raise ImportFormatError(
+                where, None, Message("unsupported compression in {name}", name=repr(name))
+            )
         if info.file_size > limits.ratio_floor and (
             info.file_size > limits.max_ratio * max(info.compress_size, 1)
         ):
-            raise ImportFormatError(where, None, f"compression ratio of {name!r} is too high")
+            raise ImportFormatError(
+                where, None, Message("compression ratio of {name} is too high", name=repr(name))
+            )
         total += info.file_size
         if total > limits.max_total_bytes:
-            raise ImportFormatError(where, None, "bundle too large when uncompressed")
+            raise ImportFormatError(where, None, Message("bundle too large when uncompressed"))
         out[name] = info
     return out
 
@@ -420,7 +474,9 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, limits:
         while chunk := fh.read(1 << 20):
             size += len(chunk)
             if size > info.file_size or size > limits.max_total_bytes:
-                raise ImportFormatError(f"{where}:{info.filename}", None, "larger than declared")
+                raise ImportFormatError(
+                    f"{where}:{info.filename}", None, Message("larger than declared")
+                )
             chunks.append(chunk)
     return b"".join(chunks)
 
@@ -429,26 +485,28 @@ def _json(data: bytes, where: str) -> Any:
     try:
         return loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise ImportFormatError(where, None, "not UTF-8 text") from exc
+        raise ImportFormatError(where, None, Message("not UTF-8 text")) from exc
     except UnsafeJSON as exc:
-        raise ImportFormatError(where, None, str(exc)) from exc
+        raise ImportFormatError(where, None, message_of(exc)) from exc
 
 
 def _lines(data: bytes, where: str, limits: Limits) -> Lines:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ImportFormatError(where, None, "not UTF-8 text") from exc
+        raise ImportFormatError(where, None, Message("not UTF-8 text")) from exc
     out: Lines = []
     for n, line in enumerate(text.split("\n"), 1):
         if not line:
             continue
         if len(out) >= limits.max_records:
-            raise ImportFormatError(where, n, f"more than {limits.max_records} lines")
+            raise ImportFormatError(
+                where, n, Message("more than {limit} lines", limit=str(limits.max_records))
+            )
         try:
             value = loads(line)
         except UnsafeJSON as exc:
-            raise ImportFormatError(where, n, str(exc)) from exc
+            raise ImportFormatError(where, n, message_of(exc)) from exc
         out.append((n, value))
     return out
 
@@ -465,32 +523,52 @@ def _expect(d: dict[str, Any], spec: Mapping[str, type], where: str, line: int |
         return
     extra, missing = sorted(set(d) - set(spec)), sorted(set(spec) - set(d))
     if extra or missing:
-        raise ImportFormatError(where, line, f"unexpected fields {extra} / missing {missing}")
+        raise ImportFormatError(
+            where,
+            line,
+            Message(
+                "unexpected fields {extra} / missing {missing}",
+                extra=str(extra),
+                missing=str(missing),
+            ),
+        )
     for key, kind in spec.items():
         if type(d[key]) is not kind:
-            raise ImportFormatError(where, line, f"field {key!r} must be a {kind.__name__}")
+            raise ImportFormatError(
+                where,
+                line,
+                Message("field {key} must be a {kind}", key=repr(key), kind=str(kind.__name__)),
+            )
 
 
 def _manifest(d: Any, where: str) -> BundleManifest:
     member = f"{where}:manifest.json"
     if not isinstance(d, dict):
-        raise ImportFormatError(member, None, "expected a JSON object")
+        raise ImportFormatError(member, None, Message("expected a JSON object"))
     spec = {"format": str, "version": int, "annotator": str, "created": str,
             "include_text": bool, "counts": dict, "checksums": dict}  # fmt: skip
     _expect(d, spec, member, None)
     if d["format"] != BUNDLE_FORMAT:
-        raise ImportFormatError(member, None, f"not an annotator bundle ({d['format'][:40]!r})")
+        raise ImportFormatError(
+            member,
+            None,
+            Message("not an annotator bundle ({format})", format=repr(d["format"][:40])),
+        )
     if d["version"] > BUNDLE_VERSION:
-        raise ImportFormatError(member, None, f"made by a newer annotator (v{d['version']})")
+        raise ImportFormatError(
+            member,
+            None,
+            Message("made by a newer annotator (v{version})", version=str(d["version"])),
+        )
     v = rules.annotator_problem(d["annotator"])
     if v is not None:
         raise ImportFormatError(member, None, v.message)
     if set(d["checksums"]) != set(MEMBERS[1:]) or not all(
         isinstance(v, str) and SHA.match(v) for v in d["checksums"].values()
     ):
-        raise ImportFormatError(member, None, "checksums must list every member")
+        raise ImportFormatError(member, None, Message("checksums must list every member"))
     if not all(k in _COUNTED and type(v) is int and v >= 0 for k, v in d["counts"].items()):
-        raise ImportFormatError(member, None, "counts must be integers of known kinds")
+        raise ImportFormatError(member, None, Message("counts must be integers of known kinds"))
     return BundleManifest(**d)
 
 
@@ -499,7 +577,7 @@ _COUNTED = frozenset(("documents", "statuses", *_FIELDS))
 
 def _object(d: Any, where: str, line: int) -> dict[str, Any]:
     if not isinstance(d, dict):
-        raise ImportFormatError(where, line, "expected a JSON object")
+        raise ImportFormatError(where, line, Message("expected a JSON object"))
     return d
 
 
@@ -510,22 +588,22 @@ def _document(value: Any, where: str, line: int) -> BundleDocument:
         spec["text"] = str
     _expect(d, spec, where, line)
     if not SHA.match(d["sha256"]):
-        raise ImportFormatError(where, line, "sha256 must be 64 lowercase hex digits")
+        raise ImportFormatError(where, line, Message("sha256 must be 64 lowercase hex digits"))
     v = rules.document_name_problem(d["name"])
     if v is not None:
         raise ImportFormatError(where, line, v.message)
     problem = bad_string(d["meta"])
     if problem:
-        raise ImportFormatError(where, line, f"meta: {problem}")
+        raise ImportFormatError(where, line, Message("meta: {problem}", problem=problem))
     text = d.get("text")
     if text is not None:
         problem = bad_string(text)
         if problem:
-            raise ImportFormatError(where, line, f"text: {problem}")
+            raise ImportFormatError(where, line, Message("text: {problem}", problem=problem))
         if sha256_text(text) != d["sha256"]:
-            raise ImportFormatError(where, line, "the text does not match its sha256")
+            raise ImportFormatError(where, line, Message("the text does not match its sha256"))
         if normalise(text).text != text:
-            raise ImportFormatError(where, line, "the text is not normalised (CR or BOM)")
+            raise ImportFormatError(where, line, Message("the text is not normalised (CR or BOM)"))
     return BundleDocument(d["sha256"], d["name"], d["meta"], text)
 
 
@@ -540,30 +618,40 @@ def _record(
     d = _object(value, where, line)
     kind = d.get("kind")
     if type(kind) is not str or kind not in _FIELDS:
-        raise ImportFormatError(where, line, f"unknown record kind {str(kind)[:40]!r}")
+        raise ImportFormatError(
+            where, line, Message("unknown record kind {kind}", kind=repr(str(kind)[:40]))
+        )
     _expect(d, _SPECS[kind], where, line)
     doc = d.pop("doc")
     del d["kind"]
     if doc not in docs:
-        raise ImportFormatError(where, line, "refers to a document not listed in the bundle")
+        raise ImportFormatError(
+            where, line, Message("refers to a document not listed in the bundle")
+        )
     if annotator is not None and d["annotator"] != annotator:
-        raise ImportFormatError(where, line, "record of another annotator than the manifest's")
+        raise ImportFormatError(
+            where, line, Message("record of another annotator than the manifest's")
+        )
     names.check(d["annotator"], "annotator", where, line)
     if not is_stamp(d["clock"]):
-        raise ImportFormatError(where, line, f"bad clock stamp {d['clock'][:40]!r}")
+        raise ImportFormatError(
+            where, line, Message("bad clock stamp {stamp}", stamp=repr(d["clock"][:40]))
+        )
     for key in _IDS[kind]:
         _uuid(d[key], _ID_WHAT[key], where, line)
     for key in _LABELS[kind]:
         names.check(d[key], _LABEL_WHAT[key], where, line)
     for key in ("note", "text"):  # (JSON values were checked by safejson: this is for tables)
         if key in d and "\x00" in d[key]:
-            raise ImportFormatError(where, line, f"a NUL character in {key} (not valid text)")
+            raise ImportFormatError(
+                where, line, Message("a NUL character in {key} (not valid text)", key=key)
+            )
     if kind == "spans" and d["fragments"]:
         frags = d["fragments"]
         if not all(
             type(f) is list and len(f) == 2 and all(type(x) is int for x in f) for f in frags
         ):
-            raise ImportFormatError(where, line, "fragments must be [start, end] pairs")
+            raise ImportFormatError(where, line, Message("fragments must be [start, end] pairs"))
         d["fragments"] = tuple((f[0], f[1]) for f in frags)
     elif kind == "spans":
         d["fragments"] = ()
@@ -586,14 +674,22 @@ def _status(
     d = _object(value, where, line)
     _expect(d, {"doc": str, "annotator": str, "status": str, "clock": str}, where, line)
     if d["doc"] not in docs:
-        raise ImportFormatError(where, line, "refers to a document not listed in the bundle")
+        raise ImportFormatError(
+            where, line, Message("refers to a document not listed in the bundle")
+        )
     if annotator is not None and d["annotator"] != annotator:
-        raise ImportFormatError(where, line, "status of another annotator than the manifest's")
+        raise ImportFormatError(
+            where, line, Message("status of another annotator than the manifest's")
+        )
     names.check(d["annotator"], "annotator", where, line)
     if not is_stamp(d["clock"]):
-        raise ImportFormatError(where, line, f"bad clock stamp {d['clock'][:40]!r}")
+        raise ImportFormatError(
+            where, line, Message("bad clock stamp {stamp}", stamp=repr(d["clock"][:40]))
+        )
     try:
         status = Status(d["status"])
     except ValueError as exc:
-        raise ImportFormatError(where, line, f"unknown status {d['status'][:40]!r}") from exc
+        raise ImportFormatError(
+            where, line, Message("unknown status {status}", status=repr(d["status"][:40]))
+        ) from exc
     return BundleStatus(d["doc"], d["annotator"], status, d["clock"])

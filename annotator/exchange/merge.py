@@ -47,7 +47,7 @@ from annotator import rules, scratch
 from annotator.canonical import canonical_json
 from annotator.clock import parse
 from annotator.cycles import no_cycle_collection
-from annotator.errors import Cancelled, ImportFormatError, ProjectFileError
+from annotator.errors import Cancelled, ImportFormatError, Message, ProjectFileError, message_of
 from annotator.exchange.bundle_read import (
     Bundle,
     BundleDocument,
@@ -137,27 +137,55 @@ class MergeReport:
 
     def lines(self) -> list[str]:
         """A short human summary, one fact per line."""
-        out = [
-            f"{self.source}: {self.added} added, {self.updated} updated, {self.kept} unchanged",
-            f"documents: {self.documents_added} added, {self.documents_matched} matched",
+        out: list[str] = [
+            Message(
+                "{where}: {added} added, {updated} updated, {kept} unchanged",
+                where=self.source,
+                added=str(self.added),
+                updated=str(self.updated),
+                kept=str(self.kept),
+            ),
+            Message(
+                "documents: {added} added, {matched} matched",
+                added=str(self.documents_added),
+                matched=str(self.documents_matched),
+            ),
         ]
         if self.statuses_updated:
-            out.append(f"statuses updated: {self.statuses_updated}")
+            out.append(Message("statuses updated: {n}", n=str(self.statuses_updated)))
         if self.labels_added:
-            out.append(f"labels added from {self.source}: " + ", ".join(self.labels_added))
+            out.append(
+                Message(
+                    "labels added from {where}: {labels}",
+                    where=self.source,
+                    labels=", ".join(self.labels_added),
+                )
+            )
         if self.event_attributes_moved:
-            out.append(f"moved {self.event_attributes_moved} event attributes from trigger "
-                       "spans to their events")  # fmt: skip
+            out.append(
+                Message(
+                    "moved {n} event attributes from trigger spans to their events",
+                    n=str(self.event_attributes_moved),
+                )
+            )
         if self.labels_not_added:
-            out.append(f"labels of {self.source} not added: {self.labels_not_added}")
+            out.append(
+                Message(
+                    "labels of {where} not added: {problem}",
+                    where=self.source,
+                    problem=self.labels_not_added,
+                )
+            )
         if self.quarantined:
             reasons = Counter(q.reason for q in self.quarantined)
             for reason, n in sorted(reasons.items()):
-                out.append(f"quarantined ({reason}): {n}")
+                out.append(Message("quarantined ({reason}): {n}", reason=reason, n=str(n)))
         if self.mislabelled:
             reasons = Counter(q.reason for q in self.mislabelled)
             for reason, n in sorted(reasons.items()):
-                out.append(f"kept, for check to list ({reason}): {n}")
+                out.append(
+                    Message("kept, for check to list ({reason}): {n}", reason=reason, n=str(n))
+                )
         return out
 
 
@@ -268,11 +296,19 @@ class _ProjectFile(_Incoming):
         path, limits = self.path, self.limits
         try:
             if not path.is_file():
-                raise ProjectFileError(f"{path}: no such project file")
+                raise ProjectFileError(Message("{path}: no such project file", path=str(path)))
             if path.stat().st_size > limits.max_total_bytes:
-                raise ProjectFileError(f"{path}: larger than {limits.max_total_bytes} bytes")
+                raise ProjectFileError(
+                    Message(
+                        "{path}: larger than {limit} bytes",
+                        path=str(path),
+                        limit=str(limits.max_total_bytes),
+                    )
+                )
         except OSError as exc:
-            raise ProjectFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+            raise ProjectFileError(
+                Message("{path}: cannot read: {why}", path=str(path), why=str(exc.strerror or exc))
+            ) from exc
         try:
             tmp = self._stack.enter_context(scratch.folder("annotator-merge-"))
             self._copy = copy = tmp / "other.annotator"
@@ -282,7 +318,11 @@ class _ProjectFile(_Incoming):
                 if wal.is_file():  # committed pages may still sit in the log of a closed file
                     shutil.copyfile(wal, Path(str(copy) + "-wal"))
             except OSError as exc:
-                raise ProjectFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+                raise ProjectFileError(
+                    Message(
+                        "{path}: cannot read: {why}", path=str(path), why=str(exc.strerror or exc)
+                    )
+                ) from exc
             with self._reading():
                 self._store = self._stack.enter_context(open_untrusted(copy))
                 self.total = self._counts()
@@ -308,11 +348,16 @@ class _ProjectFile(_Incoming):
         try:
             yield
         except ProjectFileError as exc:
-            raise ProjectFileError(str(exc).replace(copy, path)) from exc
+            raise ProjectFileError(_renamed(message_of(exc), copy, path)) from exc
         except Exception as exc:
-            message = str(exc).replace(copy, path)
+            message = _renamed(message_of(exc), copy, path)
             if not message.startswith(path):
-                message = f"{path}: cannot read ({type(exc).__name__}: {message})"
+                message = Message(
+                    "{path}: cannot read ({error}: {problem})",
+                    path=path,
+                    error=type(exc).__name__,
+                    problem=message,
+                )
             raise ProjectFileError(message) from exc
 
     @contextlib.contextmanager
@@ -320,7 +365,7 @@ class _ProjectFile(_Incoming):
         try:
             yield
         except ImportFormatError as exc:
-            raise ProjectFileError(str(exc)) from exc
+            raise ProjectFileError(message_of(exc)) from exc
 
     def _counts(self) -> int:
         """The number of records, after checking the file holds no more rows than a merge
@@ -346,8 +391,13 @@ class _ProjectFile(_Incoming):
                 too_many = total > limits.max_records
         if too_many:
             raise ProjectFileError(
-                f"{self._copy}: more than {limits.max_documents} documents or "
-                f"{limits.max_records} records (more rows than a merge takes)"
+                Message(
+                    "{path}: more than {documents} documents or {records} records (more rows"
+                    " than a merge takes)",
+                    path=str(self._copy),
+                    documents=str(limits.max_documents),
+                    records=str(limits.max_records),
+                )
             )
         return total
 
@@ -371,7 +421,9 @@ class _ProjectFile(_Incoming):
                 lines: list[tuple[int, Any]] = []
                 for n, (doc_id, name, text, sha, meta) in enumerate(part, first):
                     if type(doc_id) is not int or doc_id in sha_of:
-                        raise ImportFormatError(where, n, f"bad or repeated document id {doc_id!r}")
+                        raise ImportFormatError(
+                            where, n, Message("bad or repeated document id {id}", id=repr(doc_id))
+                        )
                     sha_of[doc_id] = sha if isinstance(sha, str) else ""
                     meta = _cell_json(meta, where, n)
                     lines.append((n, {"sha256": sha, "name": name, "meta": meta, "text": text}))
@@ -412,27 +464,47 @@ class _ProjectFile(_Incoming):
             yield statuses
 
 
+def _renamed(message: str, copy: str, path: str) -> str:
+    """``message`` naming ``path`` where it named the private ``copy`` (a ``Message`` keeps
+    its template: each parameter is renamed in its turn)."""
+    if isinstance(message, Message):
+        params = {
+            k: _renamed(v if isinstance(v, str) else str(v), copy, path)
+            if isinstance(v, (str, Path))
+            else v
+            for k, v in message.params.items()
+        }
+        return type(message)(message.template, **params)  # the same template, renamed
+    return message.replace(copy, path)
+
+
 def _cell_json(value: Any, where: str, line: int) -> Any:
     if not isinstance(value, str):
-        raise ImportFormatError(where, line, f"a JSON column holds {type(value).__name__}")
+        raise ImportFormatError(
+            where, line, Message("a JSON column holds {kind}", kind=type(value).__name__)
+        )
     if value in ("{}", "[]"):
         return {} if value == "{}" else []
     try:
         return loads(value)
     except UnsafeJSON as exc:
-        raise ImportFormatError(where, line, str(exc)) from exc
+        raise ImportFormatError(where, line, message_of(exc)) from exc
 
 
 def _doc_sha(sha_of: dict[int, str], doc_id: Any, where: str, line: int) -> str:
     sha = sha_of.get(doc_id) if type(doc_id) is int else None
     if sha is None:
-        raise ImportFormatError(where, line, f"refers to document id {doc_id!r}, not in the file")
+        raise ImportFormatError(
+            where, line, Message("refers to document id {id}, not in the file", id=repr(doc_id))
+        )
     return sha
 
 
 def _flag(value: Any, where: str, line: int) -> bool:
     if type(value) is not int or value not in (0, 1):
-        raise ImportFormatError(where, line, f"deleted must be 0 or 1, not {value!r:.40}")
+        raise ImportFormatError(
+            where, line, Message("deleted must be 0 or 1, not {value}", value=f"{value!r:.40}")
+        )
     return bool(value)
 
 
@@ -604,12 +676,23 @@ def _one_layer_per_id(
             out.append(br)
         elif mine is None:
             names = ", ".join(repr(a) for a in sorted(layers[key]))
-            held.record(br, f"record id {br.record.uuid} arrives in several layers ({names})")
+            held.record(
+                br,
+                Message(
+                    "record id {uuid} arrives in several layers ({names})",
+                    uuid=br.record.uuid,
+                    names=names,
+                ),
+            )
         else:
             held.record(
                 br,
-                f"record id {br.record.uuid} belongs to layer {mine!r}, not "
-                f"{br.record.annotator!r}",
+                Message(
+                    "record id {uuid} belongs to layer {layer}, not {other}",
+                    uuid=br.record.uuid,
+                    layer=repr(mine),
+                    other=repr(br.record.annotator),
+                ),
             )
     return out, stamps_of
 
@@ -766,7 +849,7 @@ def _screen(
         for br in by_kind[kind]:
             doc_id = doc_ids.get(br.doc_sha)
             if doc_id is None:
-                held.record(br, "unknown document")
+                held.record(br, Message("unknown document"))
             elif kind == "spans":  # judged without a document id (texts are looked up here)
                 local.append((br, br.record, doc_id))
             else:

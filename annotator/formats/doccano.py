@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator import safejson
-from annotator.errors import ImportFormatError
+from annotator.errors import ImportFormatError, Message, message_of
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -198,8 +198,8 @@ def read_doccano(
             doc = _document(line, number, source, units, schema)
         except ValueError as exc:
             if strict:
-                raise ImportFormatError(source, number, str(exc)) from exc
-            result.problems.append(Problem(source, number, str(exc)))
+                raise ImportFormatError(source, number, message_of(exc)) from exc
+            result.problems.append(Problem(source, number, message_of(exc)))
             continue
         result.documents.append(doc)
     return result
@@ -210,7 +210,7 @@ def _document(
 ) -> ImportedDocument:
     obj = safejson.loads(line)
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-        raise ValueError('expected a JSON object with a "text" string')
+        raise ValueError(Message('expected a JSON object with a "text" string'))
     raw = RawOffsets(need_str(obj["text"], '"text"'))
     name = optional_str(obj, "name")
     doc = ImportedDocument(
@@ -228,40 +228,54 @@ def _document(
     """[start, end, label] as the file writes it → the span's key (the first of equal ones)"""
     for n, item in enumerate(need_list(obj.get("label", []), '"label"')):
         if not (isinstance(item, list) and len(item) == 3):
-            raise ValueError(f'label {n}: expected [start, end, "LABEL"], got {item!r}')
-        label = need_str(item[2], f"label {n}: label")
-        a, b = _span(raw, item[0], item[1], units, f"label {n}")
+            raise ValueError(
+                Message(
+                    'label {n}: expected [start, end, "LABEL"], got {item}', n=n, item=repr(item)
+                )
+            )
+        label = need_str(item[2], Message("label {n}: label", n=n))
+        a, b = _span(raw, item[0], item[1], units, Message("label {n}", n=n))
         doc.spans.append(ImportedSpan(a, b, label, key=f"label{n}", line=number))
         placed.setdefault(_place(item), f"label{n}")
     keys: set[str] = set()
     for n, item in enumerate(need_list(obj.get("entities", []), '"entities"')):
         if not isinstance(item, dict) or not isinstance(item.get("label"), str):
-            raise ValueError(f"entity {item!r}: expected an object with a label")
-        key = ident(item.get("id"), f"entity {n}: id")
+            raise ValueError(
+                Message("entity {item}: expected an object with a label", item=repr(item))
+            )
+        key = ident(item.get("id"), Message("entity {n}: id", n=n))
         if key in keys:
-            raise ValueError(f"entity id {printable(key)} is used twice")
+            raise ValueError(Message("entity id {id} is used twice", id=printable(key)))
         keys.add(key)
-        label = need_str(item["label"], f"entity {printable(key)}: label")
-        a, b = _span(
-            raw, item.get("start_offset"), item.get("end_offset"), units, f"entity {printable(key)}"
-        )
+        label = need_str(item["label"], Message("entity {id}: label", id=printable(key)))
+        entity = Message("entity {id}", id=printable(key))
+        a, b = _span(raw, item.get("start_offset"), item.get("end_offset"), units, entity)
         doc.spans.append(ImportedSpan(a, b, label, key=key, line=number))
         placed.setdefault(_place([item.get("start_offset"), item.get("end_offset"), label]), key)
     rels: list[ImportedRelation] = []
     rel_ids: set[str] = set()
     for n, item in enumerate(need_list(obj.get("relations", []), '"relations"')):
         if not isinstance(item, dict) or not isinstance(item.get("type"), str):
-            raise ValueError(f"relation {item!r}: expected an object with a type")
-        rid = ident(item.get("id", n), f"relation {n}: id")
+            raise ValueError(
+                Message("relation {item}: expected an object with a type", item=repr(item))
+            )
+        rid = ident(item.get("id", n), Message("relation {n}: id", n=n))
         if rid in rel_ids:
-            raise ValueError(f"relation id {printable(rid)} is used twice")
+            raise ValueError(Message("relation id {id} is used twice", id=printable(rid)))
         rel_ids.add(rid)
-        what = f"relation {printable(rid)}"
-        kind = need_str(item["type"], f"{what}: type")
-        src = ident(item.get("from_id"), f"{what}: from_id")
-        dst = ident(item.get("to_id"), f"{what}: to_id")
+        what = Message("relation {id}", id=printable(rid))
+        kind = need_str(item["type"], Message("{what}: {field}", what=what, field="type"))
+        src = ident(item.get("from_id"), Message("{what}: {field}", what=what, field="from_id"))
+        dst = ident(item.get("to_id"), Message("{what}: {field}", what=what, field="to_id"))
         if src not in keys or dst not in keys:
-            raise ValueError(f"{what}: unknown entity {printable(src)} or {printable(dst)}")
+            raise ValueError(
+                Message(
+                    "{what}: unknown entity {source} or {target}",
+                    what=what,
+                    source=printable(src),
+                    target=printable(dst),
+                )
+            )
         rels.append(ImportedRelation(kind, src, dst, key=f"r{rid}", line=number))
     if are_marks(obj.get("events")):
         marks = _marks(obj["events"], placed, number)
@@ -281,17 +295,27 @@ def _marks(value: Any, placed: dict[str, str], line: int) -> list[Marked]:
     marks: list[Marked] = []
     for n, item in enumerate(need_list(value, '"events"')):
         if not isinstance(item, dict):
-            raise ValueError(f"events {n}: expected an object")
-        trigger = placed.get(_place(need_list(item.get("trigger"), f"events {n}: trigger")), "")
+            raise ValueError(Message("events {n}: expected an object", n=n))
+        what = Message("events {n}", n=n)
+        trigger = placed.get(
+            _place(
+                need_list(
+                    item.get("trigger"), Message("{what}: {field}", what=what, field="trigger")
+                )
+            ),
+            "",
+        )
         mark = Marked(str(n), trigger, line=line)
-        for arg in need_list(item.get("arguments", []), f"events {n}: arguments"):
+        arguments = Message("{what}: {field}", what=what, field="arguments")
+        for arg in need_list(item.get("arguments", []), arguments):
             if not isinstance(arg, dict):
-                raise ValueError(f"events {n}: an argument is not an object")
-            role = need_str(arg.get("role"), f"events {n}: argument role")
+                raise ValueError(Message("{what}: an argument is not an object", what=what))
+            role = need_str(arg.get("role"), Message("{what}: argument role", what=what))
             if "event" in arg:
-                mark.arguments.append((role, ident(arg["event"], f"events {n}: event"), True))
+                event = Message("{what}: {field}", what=what, field="event")
+                mark.arguments.append((role, ident(arg["event"], event), True))
             else:
-                span = need_list(arg.get("span"), f"events {n}: argument span")
+                span = need_list(arg.get("span"), Message("{what}: argument span", what=what))
                 mark.arguments.append((role, placed.get(_place(span), ""), False))
         marks.append(mark)
     return marks
@@ -301,4 +325,4 @@ def _span(raw: RawOffsets, start: object, end: object, units: str, what: str) ->
     try:
         return raw.span(start, end, units)
     except ValueError as exc:
-        raise ValueError(f"{what}: {exc}") from exc
+        raise ValueError(Message("{what}: {problem}", what=what, problem=message_of(exc))) from exc

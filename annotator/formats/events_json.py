@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator import safejson
-from annotator.errors import Cancelled, ImportFormatError
+from annotator.errors import Cancelled, ImportFormatError, Message, message_of
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -501,8 +501,8 @@ def read_events_json(
             _read_sentence(safejson.loads(line), n, path, state, schema, names)
         except ValueError as exc:  # _Bad, UnsafeJSON
             if strict:
-                raise ImportFormatError(source, n, str(exc)) from exc
-            result.problems.append(Problem(source, n, str(exc)))
+                raise ImportFormatError(source, n, message_of(exc)) from exc
+            result.problems.append(Problem(source, n, message_of(exc)))
     for d in state.docs.values():
         d.doc.text += d.after
         d.doc.meta = {"tokens": d.tokens, "sentences": d.sentences}
@@ -520,12 +520,20 @@ class _Bad(ValueError):
     """A line that is JSON but not a valid sentence (message for the user)."""
 
 
-def _span_bounds(obj: Any, n_tokens: int, what: str) -> tuple[int, int]:
+def _span_bounds(obj: Any, n_tokens: int, what: Message) -> tuple[int, int]:
     obj = need_dict(obj, what)
     start, end = obj.get("start"), obj.get("end")
     ok = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
     if not ok or not 0 <= start < end <= n_tokens:
-        raise _Bad(f"{what}: token range ({start!r}, {end!r}) is not inside the {n_tokens} tokens")
+        raise _Bad(
+            Message(
+                "{what}: token range ({start}, {end}) is not inside the {count} tokens",
+                what=what,
+                start=repr(start),
+                end=repr(end),
+                count=n_tokens,
+            )
+        )
     return start, end
 
 
@@ -538,29 +546,38 @@ def _read_sentence(
     names: Schema | None,
 ) -> None:
     if not isinstance(obj, dict):
-        raise _Bad("expected one JSON object per line")
+        raise _Bad(Message("expected one JSON object per line"))
     words = obj.get("tokens")
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise _Bad('"tokens" must be a list of non-empty strings')
+        raise _Bad(Message('"tokens" must be a list of non-empty strings'))
     if not words:
-        raise _Bad('"tokens" is empty')
+        raise _Bad(Message('"tokens" is empty'))
     if any("\n" in w or "\r" in w or w.startswith("\ufeff") for w in words):
         # the text is rebuilt from the tokens: a line break would not survive as a token
-        raise _Bad("a token holds a line break or starts with a byte-order mark")
+        raise _Bad(Message("a token holds a line break or starts with a byte-order mark"))
     doc_id = ident(obj["doc_id"], '"doc_id"') if obj.get("doc_id") is not None else ""
     doc_id = doc_id or shown(path.stem)
     docs = state.docs
     d = docs.get(doc_id)
     if d is not None and state.last != doc_id:
         raise _Bad(
-            f"doc_id {doc_id!r} comes back after other documents (its sentences began on line "
-            f"{d.line}): two documents share this doc_id, or the file's lines were reordered"
+            Message(
+                "doc_id {doc_id} comes back after other documents (its sentences began on line"
+                " {line}): two documents share this doc_id, or the file's lines were reordered",
+                doc_id=repr(doc_id),
+                line=d.line,
+            )
         )
     sent_id = obj.get("sent_id")
     if isinstance(sent_id, str) and d is not None and sent_id in d.sent_ids:
         raise _Bad(
-            f"sent_id {sent_id!r} of doc_id {doc_id!r} was already read on line "
-            f"{d.sent_ids[sent_id]}: two documents share this doc_id"
+            Message(
+                "sent_id {sent_id} of doc_id {doc_id} was already read on line {line}: two"
+                " documents share this doc_id",
+                sent_id=repr(sent_id),
+                doc_id=repr(doc_id),
+                line=d.sent_ids[sent_id],
+            )
         )
     before, after = obj.get("text_before"), obj.get("text_after")
     for key, value in (("text_before", before), ("text_after", after)):
@@ -571,10 +588,10 @@ def _read_sentence(
     attributes: dict[str, dict[str, Any]] = {}
     lost: list[str] = []
     for k, m in enumerate(dicts(obj, "entity_mentions")):
-        ent_id = ident(m.get("id"), f"entity {k}: id")
+        ent_id = ident(m.get("id"), Message("entity {n}: id", n=k))
         if ent_id in entities:
-            raise _Bad(f"entity id {ent_id!r} is used twice")
-        s, e = _span_bounds(m, len(words), f"entity {ent_id!r}")
+            raise _Bad(Message("entity id {id} is used twice", id=repr(ent_id)))
+        s, e = _span_bounds(m, len(words), Message("entity {id}", id=repr(ent_id)))
         label = _label(m.get("entity_type"), schema, "entity")
         entities[ent_id] = (s, e, label)
         attributes[ent_id], why = _mention_attribute(m.get("mention_type"), label, names)
@@ -582,23 +599,29 @@ def _read_sentence(
             lost.append(why)
     events: list[tuple[str, int, int, list[tuple[str, str]]]] = []
     for k, ev in enumerate(dicts(obj, "event_mentions")):
-        what = f"event {k}"
-        s, e = _span_bounds(ev.get("trigger"), len(words), f"trigger of {what}")
+        what = Message("event {k}", k=k)
+        trigger = Message("trigger of {what}", what=what)
+        s, e = _span_bounds(ev.get("trigger"), len(words), trigger)
+        role = Message("{what}: argument role", what=what)
         args = [
-            (need_str(a.get("role"), f"{what}: argument role"), _entity(a, entities))
-            for a in dicts(ev, "arguments", f"{what}: arguments")
+            (need_str(a.get("role"), role), _entity(a, entities))
+            for a in dicts(
+                ev, "arguments", Message("{what}: {field}", what=what, field="arguments")
+            )
         ]
         events.append((_label(ev.get("event_type"), schema, "event"), s, e, args))
     relations: list[tuple[str, str, str]] = []
     for k, rel in enumerate(dicts(obj, "relation_mentions")):
-        what = f"relation {k}"
-        ends = dicts(rel, "arguments", f"{what}: arguments")
+        what = Message("relation {k}", k=k)
+        ends = dicts(rel, "arguments", Message("{what}: {field}", what=what, field="arguments"))
         if len(ends) != 2:
-            raise _Bad(f"{what} needs two arguments")
-        roles = [need_str(a.get("role"), f"{what}: argument role") for a in ends]
+            raise _Bad(Message("{what} needs two arguments", what=what))
+        role = Message("{what}: argument role", what=what)
+        roles = [need_str(a.get("role"), role) for a in ends]
         if roles[0] > roles[1]:
             ends.reverse()
-        kind = need_str(rel.get("relation_type"), f"{what}: relation_type")
+        relation_type = Message("{what}: {field}", what=what, field="relation_type")
+        kind = need_str(rel.get("relation_type"), relation_type)
         relations.append((kind, _entity(ends[0], entities), _entity(ends[1], entities)))
 
     if d is None:
@@ -706,14 +729,26 @@ def _span(d: _ReadDoc, first: int, s: int, e: int, label: str, key: str, line: i
 def _entity(arg: dict[str, Any], entities: dict[str, tuple[int, int, str]]) -> str:
     ent = ident(arg.get("entity_id"), "argument entity_id")
     if ent not in entities:
-        raise _Bad(f"argument refers to {ent!r}, which is not an entity mention of the sentence")
+        raise _Bad(
+            Message(
+                "argument refers to {entity}, which is not an entity mention of the sentence",
+                entity=repr(ent),
+            )
+        )
     return ent
 
 
 def _label(value: Any, schema: Schema | None, kind: str) -> str:
+    entity = kind == "entity"
     if not isinstance(value, str) or not value:
-        raise _Bad(f"{kind} type must be a non-empty string, not {value!r}")
-    known = schema is None or (schema.entity(value) if kind == "entity" else schema.event(value))
+        if entity:
+            raise _Bad(
+                Message("entity type must be a non-empty string, not {value}", value=repr(value))
+            )
+        raise _Bad(Message("event type must be a non-empty string, not {value}", value=repr(value)))
+    known = schema is None or (schema.entity(value) if entity else schema.event(value))
     if not known:
-        raise _Bad(f"{kind} type {value!r} is not in the schema")
+        if entity:
+            raise _Bad(Message("entity type {value} is not in the schema", value=repr(value)))
+        raise _Bad(Message("event type {value} is not in the schema", value=repr(value)))
     return value

@@ -9,30 +9,38 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.errors import Message
+
 
 def need_dict(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ValueError(f"{what} must be an object, not {_kind(value)}")
+        raise ValueError(
+            Message("{what} must be an object, not {kind}", what=what, kind=_kind(value))
+        )
     return value
 
 
 def need_list(value: Any, what: str) -> list[Any]:
     if not isinstance(value, list):
-        raise ValueError(f"{what} must be a list, not {_kind(value)}")
+        raise ValueError(Message("{what} must be a list, not {kind}", what=what, kind=_kind(value)))
     return value
 
 
 def need_int(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{what} must be an integer, not {_short(value)}")
+        raise ValueError(
+            Message("{what} must be an integer, not {value}", what=what, value=_short(value))
+        )
     return value
 
 
 def need_str(value: Any, what: str, *, empty: bool = False) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{what} must be a string, not {_short(value)}")
+        raise ValueError(
+            Message("{what} must be a string, not {value}", what=what, value=_short(value))
+        )
     if not empty and not value:
-        raise ValueError(f"{what} must not be empty")
+        raise ValueError(Message("{what} must not be empty", what=what))
     return value
 
 
@@ -43,7 +51,7 @@ def dicts(obj: dict[str, Any], key: str, what: str = "") -> list[dict[str, Any]]
         return []
     items = need_list(value, what or f'"{key}"')
     for k, item in enumerate(items):
-        need_dict(item, f"{what or key} item {k}")
+        need_dict(item, Message("{what} item {k}", what=what or key, k=k))
     return items
 
 
@@ -66,15 +74,15 @@ def printable(text: str) -> str:
     return text if text.isprintable() else repr(text)
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Message:
     return {
-        dict: "an object",
-        list: "a list",
-        str: "a string",
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-    }.get(type(value), "null")
+        dict: Message("an object"),
+        list: Message("a list"),
+        str: Message("a string"),
+        bool: Message("a boolean"),
+        int: Message("a number"),
+        float: Message("a number"),
+    }.get(type(value), Message("null"))
 
 
 def _short(value: Any) -> str:
@@ -94,11 +102,14 @@ class Ids:
         here: set[str] = set()
         for x in ids:
             if x in here:
-                raise ValueError(f"id {_short(x)} is used twice")
+                raise ValueError(Message("id {id} is used twice", id=_short(x)))
             if x in self.seen:
                 where = self.seen[x]
-                on = f" on line {where}" if where is not None else ""
-                raise ValueError(f"id {_short(x)} is already used{on}")
+                if where is not None:
+                    raise ValueError(
+                        Message("id {id} is already used on line {line}", id=_short(x), line=where)
+                    )
+                raise ValueError(Message("id {id} is already used", id=_short(x)))
             here.add(x)
         for x in ids:
             self.seen[x] = line

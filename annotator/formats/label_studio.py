@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator import safejson
-from annotator.errors import ImportFormatError
+from annotator.errors import ImportFormatError, Message, message_of
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -206,12 +206,16 @@ def read_label_studio(
     try:
         tasks = safejson.loads_items(normalise(decode_text(path, data)).text)
     except safejson.UnsafeJSON as exc:
-        raise ImportFormatError(source, exc.line, f"not a Label Studio JSON file: {exc}") from exc
+        raise ImportFormatError(
+            source,
+            exc.line,
+            Message("not a Label Studio JSON file: {problem}", problem=message_of(exc)),
+        ) from exc
     for n, (line, task) in enumerate(tasks, start=1):
         try:
             result.documents += _task_documents(task, n, line, source, units, schema)
         except ValueError as exc:
-            message = f"task {n}: {exc}"
+            message = Message("task {n}: {problem}", n=n, problem=message_of(exc))
             if strict:
                 raise ImportFormatError(source, line, message) from exc
             result.problems.append(Problem(source, line, message))
@@ -222,14 +226,14 @@ def _task_documents(
     task: Any, n: int, line: int, source: str, units: str, schema: Schema | None
 ) -> list[ImportedDocument]:
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-        raise ValueError('expected an object with a "data" object')
+        raise ValueError(Message('expected an object with a "data" object'))
     data = task["data"]
     text = data.get(TO_NAME)
     if text is None:
         strings = [v for v in data.values() if isinstance(v, str)]
         text = strings[0] if len(strings) == 1 else None
     if not isinstance(text, str) or not text:
-        raise ValueError('no "text" in "data"')
+        raise ValueError(Message('no "text" in "data"'))
     meta: dict[str, Any] = task["meta"] if isinstance(task.get("meta"), dict) else {}
     name = meta["name"] if isinstance(meta.get("name"), str) else f"{Path(source).stem}:{n}"
     marks = _marks(meta["events"], line) if are_marks(meta.get("events")) else None
@@ -248,7 +252,7 @@ def _task_documents(
     docs = []
     for layer, item in entries:
         if not isinstance(item, dict):
-            raise ValueError("an annotation is not an object")
+            raise ValueError(Message("an annotation is not an object"))
         doc = ImportedDocument(text=raw.text, name=name, annotator=layer, source=source, line=line)
         _read_results(_list(item, "result"), raw, units, schema, doc, line, marks)
         docs.append(doc)
@@ -258,23 +262,24 @@ def _task_documents(
 def _marks(value: Any, line: int) -> list[Marked]:
     """The events ``meta.events`` marks (see the module docstring)."""
     if not isinstance(value, list):
-        raise ValueError('"meta.events" must be a list')
+        raise ValueError(Message('"meta.events" must be a list'))
     out: list[Marked] = []
     for k, item in enumerate(value):
-        what = f"meta.events {k}"
+        what = Message("meta.events {k}", k=k)
         if not isinstance(item, dict):
-            raise ValueError(f"{what} is not an object")
+            raise ValueError(Message("{what} is not an object", what=what))
         mark = Marked(
-            ident(item.get("id"), f"{what}: id"),
-            ident(item.get("trigger"), f"{what}: trigger"),
+            ident(item.get("id"), Message("{what}: {field}", what=what, field="id")),
+            ident(item.get("trigger"), Message("{what}: {field}", what=what, field="trigger")),
             line=line,
         )
         for arg in _list(item, "arguments"):
             if not isinstance(arg, dict):
-                raise ValueError(f"{what}: an argument is not an object")
-            role = need_str(arg.get("role"), f"{what}: argument role")
+                raise ValueError(Message("{what}: an argument is not an object", what=what))
+            role = need_str(arg.get("role"), Message("{what}: argument role", what=what))
             is_event = "event" in arg
-            target = ident(arg.get("event" if is_event else "region"), f"{what}: argument")
+            argument = Message("{what}: argument", what=what)
+            target = ident(arg.get("event" if is_event else "region"), argument)
             mark.arguments.append((role, target, is_event))
         out.append(mark)
     return out
@@ -293,26 +298,41 @@ def _read_results(
     rels: list[ImportedRelation] = []
     for k, r in enumerate(results):
         if not isinstance(r, dict):
-            raise ValueError("a result is not an object")
+            raise ValueError(Message("a result is not an object"))
         if r.get("type") == "labels":
-            region = ident(r["id"], f"result {k}: id") if "id" in r else f"#{k}"
+            region = ident(r["id"], Message("result {k}: id", k=k)) if "id" in r else f"#{k}"
             value = r.get("value")
             if not isinstance(value, dict) or not isinstance(value.get("labels"), list):
-                raise ValueError(f"region {printable(region)}: no value.labels")
+                raise ValueError(
+                    Message("region {region}: no value.labels", region=printable(region))
+                )
             for label in value["labels"]:
-                need_str(label, f"region {printable(region)}: label")
+                need_str(label, Message("region {region}: label", region=printable(region)))
             regions.append((region, value))
         elif r.get("type") == "relation":
-            src = ident(r.get("from_id"), f"result {k}: from_id")
-            dst = ident(r.get("to_id"), f"result {k}: to_id")
+            src = ident(r.get("from_id"), Message("result {k}: from_id", k=k))
+            dst = ident(r.get("to_id"), Message("result {k}: to_id", k=k))
             labels = r.get("labels") or []
             if not isinstance(labels, list) or not labels:
-                raise ValueError(f"relation {printable(src)}→{printable(dst)} has no label")
+                raise ValueError(
+                    Message(
+                        "relation {source}→{target} has no label",
+                        source=printable(src),
+                        target=printable(dst),
+                    )
+                )
             if r.get("direction") == "left":
                 src, dst = dst, src
             rels += [
                 ImportedRelation(
-                    need_str(label, f"relation {printable(src)}→{printable(dst)}: label"),
+                    need_str(
+                        label,
+                        Message(
+                            "relation {source}→{target}: label",
+                            source=printable(src),
+                            target=printable(dst),
+                        ),
+                    ),
                     src,
                     dst,
                     line=line,
@@ -328,11 +348,15 @@ def _read_results(
     keys = [s.key for s in doc.spans]
     if len(set(keys)) != len(keys):
         twice = next(k for k in keys if keys.count(k) > 1)
-        raise ValueError(f"region id {printable(twice)} is used twice")
+        raise ValueError(Message("region id {id} is used twice", id=printable(twice)))
     for rel in rels:
         if rel.source not in keys or rel.target not in keys:
             raise ValueError(
-                f"relation {printable(rel.source)}→{printable(rel.target)}: unknown region"
+                Message(
+                    "relation {source}→{target}: unknown region",
+                    source=printable(rel.source),
+                    target=printable(rel.target),
+                )
             )
     if marks is not None:
         doc.events, doc.relations = events_from_marks(doc.spans, marks, rels)
@@ -360,8 +384,14 @@ def _unit(raw: RawOffsets, regions: list[tuple[str, dict[str, Any]]], units: str
     fits = {r: [u for u in (units, other) if _matches(raw, v, u)] for r, v in checked}
     only = {u: next(r for r, us in fits.items() if us == [u]) for u in (units, other)}
     raise ValueError(
-        f"regions count offsets in different units (region {printable(only[units])} only in "
-        f"{units}, region {printable(only[other])} only in {other}); refusing to guess"
+        Message(
+            "regions count offsets in different units (region {one} only in {units}, region"
+            " {two} only in {other}); refusing to guess",
+            one=printable(only[units]),
+            units=units,
+            two=printable(only[other]),
+            other=other,
+        )
     )
 
 
@@ -379,21 +409,30 @@ def _offsets(
     """Stored offsets of a region read in ``unit``; ValueError unless its ``value.text`` (if
     any) is what they cover (``also``: the other unit was tried too, for the message)."""
     start, end, surface = value.get("start"), value.get("end"), value.get("text")
-    tried: list[str] = []
+    tried: list[tuple[str, str]] = []
     for u in (unit, also) if also else (unit,):
         try:
             a, b = raw.raw_span(start, end, u)
         except ValueError as exc:
-            tried.append(f"{u}: {exc}")
+            tried.append((u, message_of(exc)))
             continue
         if not isinstance(surface, str) or raw.raw[a:b] == surface:
             return raw.stored_span(a, b)
-        tried.append(f"{u}: covers {raw.raw[a:b]!r}")
+        tried.append((u, Message("covers {text}", text=repr(raw.raw[a:b]))))
+    shown = printable(region)
     if not isinstance(surface, str) and len(tried) == 1:
-        raise ValueError(f"region {printable(region)}: {tried[0].partition(': ')[2]}")
+        raise ValueError(Message("region {region}: {problem}", region=shown, problem=tried[0][1]))
+    each = [Message("{unit}: {problem}", unit=u, problem=why) for u, why in tried]
+    joined = (
+        each[0] if len(each) == 1 else Message("{first}; {second}", first=each[0], second=each[1])
+    )
     raise ValueError(
-        f"region {printable(region)}: value.text {_short(surface)} does not match "
-        f"({'; '.join(tried)})"
+        Message(
+            "region {region}: value.text {text} does not match ({tried})",
+            region=shown,
+            text=_short(surface),
+            tried=joined,
+        )
     )
 
 
@@ -407,5 +446,5 @@ def _list(obj: dict[str, Any], key: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ValueError(f'"{key}" must be a list')
+        raise ValueError(Message('"{key}" must be a list', key=key))
     return value

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator import safejson
-from annotator.errors import Cancelled, ImportFormatError
+from annotator.errors import Cancelled, ImportFormatError, Message, message_of
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -268,13 +268,14 @@ def read_spacy_jsonl(
                 raise _Bad(problem)
             obj = safejson.loads(line)
             if isinstance(obj, dict) and obj.get("answer") in ("reject", "ignore"):
-                result.problems.append(Problem(source, n, f"skipped: answer {obj['answer']!r}"))
+                skipped = Message("skipped: answer {answer}", answer=repr(obj["answer"]))
+                result.problems.append(Problem(source, n, skipped))
                 continue
             result.documents.append(_task_document(obj, path, n, schema))
         except ValueError as exc:  # _Bad, UnsafeJSON
             if strict:
-                raise ImportFormatError(source, n, str(exc)) from exc
-            result.problems.append(Problem(source, n, str(exc)))
+                raise ImportFormatError(source, n, message_of(exc)) from exc
+            result.problems.append(Problem(source, n, message_of(exc)))
     return result
 
 
@@ -282,9 +283,9 @@ class _Bad(ValueError):
     """A task that parsed as JSON but is not a valid task (message for the user)."""
 
 
-def _int(value: Any, what: str) -> int:
+def _int(value: Any, what: Message) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Bad(f"{what} must be an integer, not {value!r}")
+        raise _Bad(Message("{what} must be an integer, not {value}", what=what, value=repr(value)))
     return value
 
 
@@ -293,23 +294,37 @@ def _tokens(tokens: list[dict[str, Any]], raw: RawOffsets) -> list[list[int]]:
     out: list[list[int]] = []
     prev = 0
     for k, t in enumerate(tokens):
-        start, end = _int(t.get("start"), f"token {k} start"), _int(t.get("end"), f"token {k} end")
+        start = _int(t.get("start"), Message("token {k} {field}", k=k, field="start"))
+        end = _int(t.get("end"), Message("token {k} {field}", k=k, field="end"))
         if not prev <= start < end <= len(raw.raw):
             raise _Bad(
-                f"token {k} ({start}, {end}) is empty, overlaps the previous one or is "
-                f"outside the text (length {len(raw.raw)})"
+                Message(
+                    "token {k} ({start}, {end}) is empty, overlaps the previous one or is"
+                    " outside the text (length {length})",
+                    k=k,
+                    start=start,
+                    end=end,
+                    length=len(raw.raw),
+                )
             )
         prev = end
         a, b = raw.stored(start), raw.stored(end)
         if a >= b:
-            raise _Bad(f"token {k} ({start}, {end}) covers only a removed line-end character")
+            raise _Bad(
+                Message(
+                    "token {k} ({start}, {end}) covers only a removed line-end character",
+                    k=k,
+                    start=start,
+                    end=end,
+                )
+            )
         out.append([a, b])
     return out
 
 
 def _task_document(obj: Any, path: Path, line: int, schema: Schema | None) -> ImportedDocument:
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-        raise _Bad('expected a JSON object with a "text" string')
+        raise _Bad(Message('expected a JSON object with a "text" string'))
     text: str = need_str(obj["text"], '"text"')
     meta: dict[str, Any] = dict(obj["meta"]) if isinstance(obj.get("meta"), dict) else {}
     tokens = dicts(obj, "tokens")
@@ -318,12 +333,21 @@ def _task_document(obj: Any, path: Path, line: int, schema: Schema | None) -> Im
     spans: list[ImportedSpan] = []
     by_offsets: dict[tuple[int, int, str], str] = {}
     for k, sp in enumerate(dicts(obj, "spans")):
-        start, end = _int(sp.get("start"), "span start"), _int(sp.get("end"), "span end")
+        start = _int(sp.get("start"), Message("span {field}", field="start"))
+        end = _int(sp.get("end"), Message("span {field}", field="end"))
         label = sp.get("label")
         if not isinstance(label, str) or not label:
-            raise _Bad(f"span {k}: label must be a non-empty string")
+            raise _Bad(Message("span {k}: label must be a non-empty string", k=k))
         if not 0 <= start < end <= len(text):
-            raise _Bad(f"span {k} ({start}, {end}) is outside the text (length {len(text)})")
+            raise _Bad(
+                Message(
+                    "span {k} ({start}, {end}) is outside the text (length {length})",
+                    k=k,
+                    start=start,
+                    end=end,
+                    length=len(text),
+                )
+            )
         key = f"S{k + 1}"
         spans.append(ImportedSpan(start=start, end=end, label=label, key=key, line=line))
         by_offsets.setdefault((start, end, label), key)
@@ -346,22 +370,31 @@ def _read_relations(
     by_offsets: dict[tuple[int, int, str], str],
     schema: Schema | None,
 ) -> None:
-    def key_of(d: Any, what: str) -> str:
+    def key_of(d: Any, what: Message) -> str:
         if not isinstance(d, dict):
-            raise _Bad(f"{what} must be an object with start, end and label")
-        start, end = _int(d.get("start"), f"{what} start"), _int(d.get("end"), f"{what} end")
-        key = by_offsets.get((start, end, need_str(d.get("label"), f"{what} label")))
+            raise _Bad(Message("{what} must be an object with start, end and label", what=what))
+        start = _int(d.get("start"), Message("{what} {field}", what=what, field="start"))
+        end = _int(d.get("end"), Message("{what} {field}", what=what, field="end"))
+        label = need_str(d.get("label"), Message("{what} {field}", what=what, field="label"))
+        key = by_offsets.get((start, end, label))
         if key is None:
-            raise _Bad(f"{what} ({start}, {end}) is not one of the spans")
+            raise _Bad(
+                Message(
+                    "{what} ({start}, {end}) is not one of the spans",
+                    what=what,
+                    start=start,
+                    end=end,
+                )
+            )
         return key
 
     relations = []
     for k, rel in enumerate(dicts(obj, "relations")):
         head, child = (
-            key_of(rel.get("head_span"), "relation head_span"),
-            key_of(rel.get("child_span"), "relation child_span"),
+            key_of(rel.get("head_span"), Message("relation {field}", field="head_span")),
+            key_of(rel.get("child_span"), Message("relation {field}", field="child_span")),
         )
-        label = need_str(rel.get("label"), f"relation {k}: label")
+        label = need_str(rel.get("label"), Message("relation {k}: label", k=k))
         relations.append(
             ImportedRelation(type=label, source=head, target=child, key=f"R{k + 1}", line=doc.line)
         )
@@ -370,12 +403,17 @@ def _read_relations(
         return
     marks = []
     for n, ev in enumerate(dicts(obj, "events")):
-        mark = Marked(str(n), key_of(ev.get("trigger"), f"event {n} trigger"), line=doc.line)
-        for arg in dicts(ev, "arguments", f"event {n}: arguments"):
-            role = need_str(arg.get("role"), f"event {n}: argument role")
+        event = Message("event {k}", k=n)
+        trigger = key_of(ev.get("trigger"), Message("event {n} {field}", n=n, field="trigger"))
+        mark = Marked(str(n), trigger, line=doc.line)
+        arguments = Message("{what}: {field}", what=event, field="arguments")
+        for arg in dicts(ev, "arguments", arguments):
+            role = need_str(arg.get("role"), Message("{what}: argument role", what=event))
             if "event" in arg:
-                mark.arguments.append((role, str(_int(arg["event"], f"event {n}: event")), True))
+                target = _int(arg["event"], Message("{what}: {field}", what=event, field="event"))
+                mark.arguments.append((role, str(target), True))
             else:
-                mark.arguments.append((role, key_of(arg.get("span"), f"event {n} argument"), False))
+                span = key_of(arg.get("span"), Message("event {n} argument", n=n))
+                mark.arguments.append((role, span, False))
         marks.append(mark)
     doc.events, doc.relations = events_from_marks(doc.spans, marks, relations)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from annotator.errors import Cancelled
+from annotator.errors import Cancelled, Message
 from annotator.formats.common import (
     REPEATED_SPAN,
     ExportOptions,
@@ -101,17 +101,32 @@ class RawOffsets:
             type(start),
             type(end),
         ):
-            raise ValueError(f"offsets {start!r} {end!r} are not integers")
+            raise ValueError(
+                Message("offsets {start} {end} are not integers", start=repr(start), end=repr(end))
+            )
         limit = self.length_u16 if units == UTF16 else len(self.raw)
         if not 0 <= start < end <= limit:
-            raise ValueError(f"offsets {start} {end} are empty or outside the text ({limit})")
+            raise ValueError(
+                Message(
+                    "offsets {start} {end} are empty or outside the text ({limit})",
+                    start=str(start),
+                    end=str(end),
+                    limit=str(limit),
+                )
+            )
         return from_units(self.offsets, start, units), from_units(self.offsets, end, units)
 
     def stored_span(self, start: int, end: int) -> tuple[int, int]:
         """Stored offsets of raw code-point offsets; ValueError when nothing stored is left."""
         a, b = self.stored(start), self.stored(end)
         if a >= b:
-            raise ValueError(f"offsets {start} {end} cover no stored character")
+            raise ValueError(
+                Message(
+                    "offsets {start} {end} cover no stored character",
+                    start=str(start),
+                    end=str(end),
+                )
+            )
         return a, b
 
     def span(self, start: object, end: object, units: str) -> tuple[int, int]:
@@ -139,7 +154,13 @@ def from_units(offsets: OffsetMap, n: int, units: str) -> int:
     if units == UTF16:
         return offsets.cp_of(n)
     if not 0 <= n <= len(offsets.text):
-        raise ValueError(f"offset {n} is outside the text ({len(offsets.text)} characters)")
+        raise ValueError(
+            Message(
+                "offset {n} is outside the text ({length} characters)",
+                n=str(n),
+                length=str(len(offsets.text)),
+            )
+        )
     return n
 
 
@@ -154,11 +175,11 @@ def each_document(
         total = len(docs) if isinstance(docs, Sized) else 0
     for done, doc in enumerate(docs, start=1):
         if cancelled():
-            raise Cancelled("export cancelled; nothing was written")
+            raise Cancelled(Message("export cancelled; nothing was written"))
         yield doc
         progress(done, max(total, done))
     if cancelled():
-        raise Cancelled("export cancelled; nothing was written")
+        raise Cancelled(Message("export cancelled; nothing was written"))
 
 
 # -- what a document holds, and what an export wrote of it -------------------------------------

@@ -586,7 +586,7 @@
 <context>
     <name>BackgroundJob</name>
     <message>
-        <location filename="../../ui/jobs.py" line="113"/>
+        <location filename="../../ui/jobs.py" line="135"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -1640,7 +1640,862 @@
         <translation>{path}: المشروع مغلق</translation>
     </message>
     <message>
+        <location filename="../../ui/i18n.py" line="528"/>
+        <source>more than {limit} records</source>
+        <translation>أكثر من {limit} سجل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="529"/>
+        <source>too many members ({count})</source>
+        <translation>عدد الأعضاء كبير جدًا ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="530"/>
+        <source>unexpected fields {extra} / missing {missing}</source>
+        <translation>حقول غير متوقعة {extra} / حقول ناقصة {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="531"/>
+        <source>expected a JSON object</source>
+        <translation>يُنتظر كائن JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="532"/>
+        <source>not an annotator bundle ({format})</source>
+        <translation>ليست حزمة annotator ({format})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="533"/>
+        <source>made by a newer annotator (v{version})</source>
+        <translation>أنشأها إصدار أحدث من annotator (الإصدار {version})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="534"/>
+        <source>checksums must list every member</source>
+        <translation>يجب أن تذكر المجاميع الاختبارية كل عضو</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="535"/>
+        <source>counts must be integers of known kinds</source>
+        <translation>يجب أن تكون الأعداد أعدادًا صحيحة لأنواع معروفة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="536"/>
+        <source>sha256 must be 64 lowercase hex digits</source>
+        <translation>يجب أن تكون البصمة sha256 من 64 رقمًا ستة عشريًا بأحرف صغيرة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="537"/>
+        <source>meta: {problem}</source>
+        <translation>البيانات الوصفية: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="538"/>
+        <source>unknown record kind {kind}</source>
+        <translation>نوع سجل غير معروف {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="539"/>
+        <source>refers to a document not listed in the bundle</source>
+        <translation>يشير إلى مستند غير مدرج في الحزمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="540"/>
+        <source>record of another annotator than the manifest&apos;s</source>
+        <translation>سجل لمُعلِّم غير المذكور في بيان الحزمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="541"/>
+        <source>status of another annotator than the manifest&apos;s</source>
+        <translation>حالة لمُعلِّم غير المذكور في بيان الحزمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="542"/>
+        <source>not a readable bundle (bad zip: {problem})</source>
+        <translation>حزمة غير مقروءة (ملف zip تالف: {problem})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="543"/>
+        <source>member {name} is missing</source>
+        <translation>العضو {name} مفقود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="544"/>
+        <source>checksum does not match manifest</source>
+        <translation>المجموع الاختباري لا يطابق بيان الحزمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="545"/>
+        <source>count of {key} differs</source>
+        <translation>عدد {key} مختلف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="546"/>
+        <source>count of {key} missing</source>
+        <translation>عدد {key} غير مذكور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="547"/>
+        <source>more than {limit} documents</source>
+        <translation>أكثر من {limit} مستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="548"/>
+        <source>more than {limit} statuses</source>
+        <translation>أكثر من {limit} حالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="549"/>
+        <source>member name with a backslash: {name}</source>
+        <translation>اسم عضو فيه شرطة مائلة عكسية: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="550"/>
+        <source>absolute member name: {name}</source>
+        <translation>اسم عضو مطلق: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="551"/>
+        <source>member name leaves the bundle: {name}</source>
+        <translation>اسم عضو يخرج عن الحزمة: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="552"/>
+        <source>member is a link: {name}</source>
+        <translation>العضو رابط: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="553"/>
+        <source>duplicate member name: {name}</source>
+        <translation>اسم عضو مكرر: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="554"/>
+        <source>unexpected member: {name}</source>
+        <translation>عضو غير متوقع: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="555"/>
+        <source>encrypted member: {name}</source>
+        <translation>عضو مشفّر: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="556"/>
+        <source>unsupported compression in {name}</source>
+        <translation>ضغط غير مدعوم في {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="557"/>
+        <source>compression ratio of {name} is too high</source>
+        <translation>نسبة ضغط {name} عالية جدًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="558"/>
+        <source>bundle too large when uncompressed</source>
+        <translation>الحزمة كبيرة جدًا بعد فك ضغطها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="559"/>
+        <source>not UTF-8 text</source>
+        <translation>ليس نصًا بترميز UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="560"/>
+        <source>more than {limit} lines</source>
+        <translation>أكثر من {limit} سطر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="561"/>
+        <source>field {key} must be a {kind}</source>
+        <translation>يجب أن يكون الحقل {key} من النوع {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="562"/>
+        <source>text: {problem}</source>
+        <translation>النص: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="563"/>
+        <source>the text does not match its sha256</source>
+        <translation>النص لا يطابق بصمته sha256</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="564"/>
+        <source>the text is not normalised (CR or BOM)</source>
+        <translation>النص غير مُوحَّد (فيه CR أو BOM)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="565"/>
+        <source>a NUL character in {key} (not valid text)</source>
+        <translation>محرف NUL في {key} (ليس نصًا صالحًا)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="566"/>
+        <source>fragments must be [start, end] pairs</source>
+        <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="567"/>
+        <source>unknown status {status}</source>
+        <translation>حالة غير معروفة {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="568"/>
+        <source>document {sha256} twice</source>
+        <translation>المستند {sha256} مرتين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="569"/>
+        <source>larger than declared</source>
+        <translation>أكبر مما صُرِّح به</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="570"/>
+        <source>uuid {uuid} appears twice</source>
+        <translation>المعرّف {uuid} يظهر مرتين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="571"/>
+        <source>{where}: {added} added, {updated} updated, {kept} unchanged</source>
+        <translation>{where}: أُضيف {added}، وحُدِّث {updated}، وبقي {kept} دون تغيير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="572"/>
+        <source>documents: {added} added, {matched} matched</source>
+        <translation>المستندات: أُضيف {added}، وطوبق {matched}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="573"/>
+        <source>a JSON column holds {kind}</source>
+        <translation>عمود JSON يحوي {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="574"/>
+        <source>refers to document id {id}, not in the file</source>
+        <translation>يشير إلى معرّف المستند {id}، وهو ليس في الملف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="575"/>
+        <source>deleted must be 0 or 1, not {value}</source>
+        <translation>يجب أن تكون قيمة الحذف 0 أو 1، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="576"/>
+        <source>statuses updated: {n}</source>
+        <translation>الحالات المحدَّثة: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="577"/>
+        <source>labels added from {where}: {labels}</source>
+        <translation>التسميات المضافة من {where}: {labels}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="578"/>
+        <source>moved {n} event attributes from trigger spans to their events</source>
+        <translation>نُقلت {n} من خصائص الأحداث من مقاطع المُطلِقات إلى أحداثها</translation>
+    </message>
+    <message>
         <location filename="../../ui/i18n.py" line="581"/>
+        <source>labels of {where} not added: {problem}</source>
+        <translation>لم تُضف تسميات {where}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="582"/>
+        <source>{path}: more than {documents} documents or {records} records (more rows than a merge takes)</source>
+        <translation>{path}: أكثر من {documents} مستند أو {records} سجل (صفوف أكثر مما يقبله الدمج)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="587"/>
+        <source>quarantined ({reason}): {n}</source>
+        <translation>في الحجر ({reason}): {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="588"/>
+        <source>kept, for check to list ({reason}): {n}</source>
+        <translation>أُبقي ليعرضه الفحص ({reason}): {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="589"/>
+        <source>{path}: larger than {limit} bytes</source>
+        <translation>{path}: أكبر من {limit} بايت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="590"/>
+        <source>{path}: cannot read ({error}: {problem})</source>
+        <translation>{path}: تعذّرت القراءة ({error}: {problem})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="591"/>
+        <source>record id {uuid} arrives in several layers ({names})</source>
+        <translation>معرّف السجل {uuid} يَرِد في عدة طبقات ({names})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="592"/>
+        <source>record id {uuid} belongs to layer {layer}, not {other}</source>
+        <translation>معرّف السجل {uuid} ينتمي إلى الطبقة {layer}، لا {other}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="593"/>
+        <source>unknown document</source>
+        <translation>مستند غير معروف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="594"/>
+        <source>bad or repeated document id {id}</source>
+        <translation>معرّف مستند غير صالح أو مكرر {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="595"/>
+        <source>entity {id}</source>
+        <translation>الكيان {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="596"/>
+        <source>relation {id}</source>
+        <translation>العلاقة {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="597"/>
+        <source>events {n}</source>
+        <translation>الحدث {n} من events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="598"/>
+        <source>{what}: {field}</source>
+        <translation>{what}: الحقل {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="599"/>
+        <source>expected a JSON object with a &quot;text&quot; string</source>
+        <translation>يُنتظر كائن JSON فيه نص &quot;text&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="600"/>
+        <source>label {n}: label</source>
+        <translation>التسمية {n}: التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="601"/>
+        <source>label {n}</source>
+        <translation>التسمية {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="602"/>
+        <source>entity {n}: id</source>
+        <translation>الكيان {n}: المعرّف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="603"/>
+        <source>entity {id}: label</source>
+        <translation>الكيان {id}: التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="604"/>
+        <source>relation {n}: id</source>
+        <translation>العلاقة {n}: المعرّف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="605"/>
+        <source>label {n}: expected [start, end, &quot;LABEL&quot;], got {item}</source>
+        <translation>التسمية {n}: يُنتظر [البداية، النهاية، &quot;التسمية&quot;]، ووُجد {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="606"/>
+        <source>entity {item}: expected an object with a label</source>
+        <translation>الكيان {item}: يُنتظر كائن له تسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="607"/>
+        <source>entity id {id} is used twice</source>
+        <translation>معرّف الكيان {id} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="608"/>
+        <source>relation {item}: expected an object with a type</source>
+        <translation>العلاقة {item}: يُنتظر كائن له نوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="609"/>
+        <source>relation id {id} is used twice</source>
+        <translation>معرّف العلاقة {id} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="610"/>
+        <source>{what}: unknown entity {source} or {target}</source>
+        <translation>{what}: كيان غير معروف {source} أو {target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="611"/>
+        <source>events {n}: expected an object</source>
+        <translation>الحدث {n} من events: يُنتظر كائن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="612"/>
+        <source>{what}: argument role</source>
+        <translation>{what}: دور المعمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="613"/>
+        <source>{what}: {problem}</source>
+        <translation>{what}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="614"/>
+        <source>{what}: an argument is not an object</source>
+        <translation>{what}: أحد المعمولات ليس كائنًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="615"/>
+        <source>{what}: argument span</source>
+        <translation>{what}: مقطع المعمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="616"/>
+        <source>event {k}</source>
+        <translation>الحدث {k}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="617"/>
+        <source>trigger of {what}</source>
+        <translation>مُطلِق {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="618"/>
+        <source>relation {k}</source>
+        <translation>العلاقة {k}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="619"/>
+        <source>{what}: token range ({start}, {end}) is not inside the {count} tokens</source>
+        <translation>{what}: مدى الرموز ({start}، {end}) ليس داخل الرموز الـ{count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="622"/>
+        <source>expected one JSON object per line</source>
+        <translation>يُنتظر كائن JSON واحد في كل سطر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="623"/>
+        <source>&quot;tokens&quot; must be a list of non-empty strings</source>
+        <translation>يجب أن يكون &quot;tokens&quot; قائمة نصوص غير فارغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="624"/>
+        <source>&quot;tokens&quot; is empty</source>
+        <translation>&quot;tokens&quot; فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="625"/>
+        <source>a token holds a line break or starts with a byte-order mark</source>
+        <translation>أحد الرموز يحوي فاصل أسطر أو يبدأ بعلامة ترتيب البايتات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="626"/>
+        <source>doc_id {doc_id} comes back after other documents (its sentences began on line {line}): two documents share this doc_id, or the file&apos;s lines were reordered</source>
+        <translation>المعرّف doc_id {doc_id} يعود بعد مستندات أخرى (بدأت جمله في السطر {line}): مستندان يتشاركان هذا المعرّف، أو أُعيد ترتيب أسطر الملف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="631"/>
+        <source>sent_id {sent_id} of doc_id {doc_id} was already read on line {line}: two documents share this doc_id</source>
+        <translation>المعرّف sent_id {sent_id} للمستند doc_id {doc_id} قُرئ من قبل في السطر {line}: مستندان يتشاركان هذا المعرّف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="636"/>
+        <source>argument refers to {entity}, which is not an entity mention of the sentence</source>
+        <translation>يشير المعمول إلى {entity}، وهو ليس ذكرًا لكيان في الجملة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="640"/>
+        <source>{what} needs two arguments</source>
+        <translation>{what} يحتاج إلى معمولين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="641"/>
+        <source>null</source>
+        <translation>قيمة فارغة (null)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="642"/>
+        <source>{what} must be an object, not {kind}</source>
+        <translation>يجب أن يكون {what} كائنًا، لا {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="643"/>
+        <source>{what} must be a list, not {kind}</source>
+        <translation>يجب أن يكون {what} قائمة، لا {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="644"/>
+        <source>{what} must be an integer, not {value}</source>
+        <translation>يجب أن يكون {what} عددًا صحيحًا، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="645"/>
+        <source>{what} must be a string, not {value}</source>
+        <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="646"/>
+        <source>{what} item {k}</source>
+        <translation>{what}: العنصر {k}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="647"/>
+        <source>an object</source>
+        <translation>كائنًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="648"/>
+        <source>a list</source>
+        <translation>قائمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="649"/>
+        <source>a string</source>
+        <translation>نصًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="650"/>
+        <source>a boolean</source>
+        <translation>قيمة منطقية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="651"/>
+        <source>a number</source>
+        <translation>عددًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="652"/>
+        <source>id {id} is used twice</source>
+        <translation>المعرّف {id} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="653"/>
+        <source>id {id} is already used</source>
+        <translation>المعرّف {id} مستعمل من قبل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="654"/>
+        <source>id {id} is already used on line {line}</source>
+        <translation>المعرّف {id} مستعمل من قبل في السطر {line}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="655"/>
+        <source>meta.events {k}</source>
+        <translation>الحدث {k} من meta.events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="656"/>
+        <source>regions count offsets in different units (region {one} only in {units}, region {two} only in {other}); refusing to guess</source>
+        <translation>المناطق تعدّ المواضع بوحدات مختلفة (المنطقة {one} بالوحدة {units} وحدها، والمنطقة {two} بالوحدة {other} وحدها)؛ لن يُخمَّن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="661"/>
+        <source>{unit}: {problem}</source>
+        <translation>{unit}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="662"/>
+        <source>{first}; {second}</source>
+        <translation>{first}؛ {second}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="663"/>
+        <source>region {region}: value.text {text} does not match ({tried})</source>
+        <translation>المنطقة {region}: النص value.text {text} لا يطابق ({tried})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="664"/>
+        <source>expected an object with a &quot;data&quot; object</source>
+        <translation>يُنتظر كائن فيه كائن &quot;data&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="665"/>
+        <source>no &quot;text&quot; in &quot;data&quot;</source>
+        <translation>لا يوجد &quot;text&quot; في &quot;data&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="666"/>
+        <source>&quot;meta.events&quot; must be a list</source>
+        <translation>يجب أن يكون &quot;meta.events&quot; قائمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="667"/>
+        <source>{what}: argument</source>
+        <translation>{what}: المعمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="668"/>
+        <source>region id {id} is used twice</source>
+        <translation>معرّف المنطقة {id} مستعمل مرتين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="669"/>
+        <source>region {region}: {problem}</source>
+        <translation>المنطقة {region}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="670"/>
+        <source>&quot;{key}&quot; must be a list</source>
+        <translation>يجب أن يكون &quot;{key}&quot; قائمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="671"/>
+        <source>not a Label Studio JSON file: {problem}</source>
+        <translation>ليس ملف JSON من Label Studio: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="672"/>
+        <source>task {n}: {problem}</source>
+        <translation>المهمة {n}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="673"/>
+        <source>an annotation is not an object</source>
+        <translation>أحد التوسيمات ليس كائنًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="674"/>
+        <source>{what} is not an object</source>
+        <translation>{what} ليس كائنًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="675"/>
+        <source>a result is not an object</source>
+        <translation>إحدى النتائج ليست كائنًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="676"/>
+        <source>relation {source}→{target}: unknown region</source>
+        <translation>العلاقة {source}→{target}: منطقة غير معروفة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="677"/>
+        <source>covers {text}</source>
+        <translation>يغطي {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="678"/>
+        <source>result {k}: id</source>
+        <translation>النتيجة {k}: المعرّف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="679"/>
+        <source>region {region}: no value.labels</source>
+        <translation>المنطقة {region}: لا توجد value.labels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="680"/>
+        <source>region {region}: label</source>
+        <translation>المنطقة {region}: التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="681"/>
+        <source>result {k}: from_id</source>
+        <translation>النتيجة {k}: from_id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="682"/>
+        <source>result {k}: to_id</source>
+        <translation>النتيجة {k}: to_id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="683"/>
+        <source>relation {source}→{target} has no label</source>
+        <translation>العلاقة {source}→{target} بلا تسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="684"/>
+        <source>relation {source}→{target}: label</source>
+        <translation>العلاقة {source}→{target}: التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="685"/>
+        <source>token {k} {field}</source>
+        <translation>الرمز {k}: الحقل {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="686"/>
+        <source>span {field}</source>
+        <translation>المقطع: الحقل {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="687"/>
+        <source>{what} {field}</source>
+        <translation>{what}: الحقل {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="688"/>
+        <source>relation {k}: label</source>
+        <translation>العلاقة {k}: التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="689"/>
+        <source>event {n} {field}</source>
+        <translation>الحدث {n}: الحقل {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="690"/>
+        <source>skipped: answer {answer}</source>
+        <translation>تُخطّي: الإجابة {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="691"/>
+        <source>token {k} ({start}, {end}) is empty, overlaps the previous one or is outside the text (length {length})</source>
+        <translation>الرمز {k} ({start}، {end}) فارغ أو يتداخل مع الذي قبله أو خارج النص (طوله {length})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="696"/>
+        <source>token {k} ({start}, {end}) covers only a removed line-end character</source>
+        <translation>الرمز {k} ({start}، {end}) لا يغطي إلا محرف نهاية سطر محذوفًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="699"/>
+        <source>span {k}: label must be a non-empty string</source>
+        <translation>المقطع {k}: يجب أن تكون التسمية نصًا غير فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="700"/>
+        <source>span {k} ({start}, {end}) is outside the text (length {length})</source>
+        <translation>المقطع {k} ({start}، {end}) خارج النص (طوله {length})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="703"/>
+        <source>{what} must be an object with start, end and label</source>
+        <translation>يجب أن يكون {what} كائنًا له بداية ونهاية وتسمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="704"/>
+        <source>{what} ({start}, {end}) is not one of the spans</source>
+        <translation>{what} ({start}، {end}) ليس من المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="705"/>
+        <source>relation {field}</source>
+        <translation>العلاقة: الحقل {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="706"/>
+        <source>event {n} argument</source>
+        <translation>الحدث {n}: المعمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="707"/>
+        <source>offset {n} is outside the text ({length} characters)</source>
+        <translation>الموضع {n} خارج النص ({length} محرفًا)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="708"/>
+        <source>export cancelled; nothing was written</source>
+        <translation>أُلغي التصدير؛ لم يُكتب شيء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="709"/>
+        <source>offsets {start} {end} are not integers</source>
+        <translation>الموضعان {start} و{end} ليسا عددين صحيحين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="710"/>
+        <source>offsets {start} {end} are empty or outside the text ({limit})</source>
+        <translation>الموضعان {start} و{end} يحدّان مقطعًا فارغًا أو خارج النص ({limit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="713"/>
+        <source>offsets {start} {end} cover no stored character</source>
+        <translation>الموضعان {start} و{end} لا يغطيان أي محرف محفوظ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="714"/>
+        <source>{path}: cannot create its lock file {file}: {why}</source>
+        <translation>{path}: تعذّر إنشاء ملف القفل {file}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="715"/>
+        <source>{path}: being written by another annotator process ({who}: an import, a merge or a script); try again when it has finished, or open it read-only</source>
+        <translation>{path}: تكتب فيه عملية أخرى من annotator ({who}: استيراد أو دمج أو برنامج نصي)؛ أعد المحاولة حين تنتهي، أو افتحه للقراءة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="720"/>
+        <source>{path}: the project file is read-only (it is on a read-only file system); use read-only commands, or copy it to a writable folder to edit it</source>
+        <translation>{path}: ملف المشروع للقراءة فقط (إنه على نظام ملفات للقراءة فقط)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="725"/>
+        <source>{path}: the project file is read-only (no permission to write it); use read-only commands, or copy it to a writable folder to edit it</source>
+        <translation>{path}: ملف المشروع للقراءة فقط (لا إذن بالكتابة فيه)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="730"/>
+        <source>{path}: the folder {folder} is read-only (annotator writes its journal and lock next to the project); use read-only commands, or copy it to a writable folder</source>
+        <translation>{path}: المجلد {folder} للقراءة فقط (يكتب annotator سجله وقفله بجوار المشروع)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="736"/>
+        <source>{path}: cannot lock {file} (it keeps changing)</source>
+        <translation>{path}: تعذّر قفل {file} (لا يكف عن التغيّر)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="737"/>
+        <source>{path}: open for editing in an annotator window ({who}); close it there first, or use a read-only command</source>
+        <translation>{path}: مفتوح للتحرير في نافذة annotator ({who})؛ أغلقه هناك أولًا، أو استخدم أمرًا للقراءة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="742"/>
+        <source>{path}: the folder {folder} is read-only (cannot create {name})</source>
+        <translation>{path}: المجلد {folder} للقراءة فقط (تعذّر إنشاء {name})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="745"/>
+        <source>{path}: already open for editing in an annotator window: {who}; it can still be opened read-only (view only) here</source>
+        <translation>{path}: مفتوح من قبل للتحرير في نافذة annotator: {who}؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="750"/>
+        <source>another annotator window</source>
+        <translation>نافذة أخرى من annotator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="751"/>
+        <source>process {pid} ({program})</source>
+        <translation>العملية {pid} ({program})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="752"/>
+        <source>process {pid}</source>
+        <translation>العملية {pid}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="753"/>
+        <source>{path}: already open for editing in another annotator window; it can still be opened read-only (view only) here</source>
+        <translation>{path}: مفتوح من قبل للتحرير في نافذة أخرى من annotator؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="758"/>
+        <source>{path}: cannot lock {file}: {why}</source>
+        <translation>{path}: تعذّر قفل {file}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="759"/>
+        <source>entity type must be a non-empty string, not {value}</source>
+        <translation>يجب أن يكون نوع الكيان نصًا غير فارغ، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="760"/>
+        <source>event type must be a non-empty string, not {value}</source>
+        <translation>يجب أن يكون نوع الحدث نصًا غير فارغ، لا {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="761"/>
+        <source>entity type {value} is not in the schema</source>
+        <translation>نوع الكيان {value} ليس في المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="762"/>
+        <source>event type {value} is not in the schema</source>
+        <translation>نوع الحدث {value} ليس في المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="819"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
@@ -2304,6 +3159,74 @@
     </message>
 </context>
 <context>
+    <name>HubLayerNotice</name>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="112"/>
+        <source>{0}: not pushed to the hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="116"/>
+        <source>Edits in the layer {0} stay on this machine: your role on the team hub, {1}, does not push it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="144"/>
+        <source>analyst</source>
+        <translation type="unfinished">محلّل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="145"/>
+        <source>adjudicator</source>
+        <translation type="unfinished">محكِّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="146"/>
+        <source>coordinator</source>
+        <translation type="unfinished">منسّق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="148"/>
+        <source>no layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="150"/>
+        <source>You are editing the layer {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="152"/>
+        <source>Your role on the team hub, {0} ({1}), does not push this layer: it pushes {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="156"/>
+        <source>These edits stay in this project, on this machine: no sync sends them to the team. They reach the hub only when someone whose role pushes {0} takes them: File › Export my layer as bundle…, and they merge the bundle and sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="165"/>
+        <source>To work where the team sees it, switch to your layer {0} (click “Annotator: …” in the status bar).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="169"/>
+        <source>The hub&apos;s owner can change the layers your role pushes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="173"/>
+        <source>Not sent to the team hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="180"/>
+        <source>Don&apos;t show this again for this layer in this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HubUrl</name>
     <message>
         <location filename="../../ui/dialogs/sync_dialog.py" line="115"/>
@@ -2504,79 +3427,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="179"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="600"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="623"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="181"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="605"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="628"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="246"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="249"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="247"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="250"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="249"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="252"/>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="256"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="259"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="192"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="194"/>
         <source>Switch annotator</source>
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="500"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="505"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="586"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="591"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="587"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="592"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="589"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="594"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="589"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="594"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="592"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="597"/>
         <source>Project: {0} (checking: read-only until it passes)</source>
         <translation>المشروع: {0} (قيد الفحص: للقراءة فقط حتى يجتازه)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="598"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="603"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="603"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="608"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="615"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="620"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -4041,22 +4964,22 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="214"/>
+        <location filename="../../ui/jobs.py" line="236"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="214"/>
+        <location filename="../../ui/jobs.py" line="236"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="259"/>
+        <location filename="../../ui/jobs.py" line="281"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="259"/>
+        <location filename="../../ui/jobs.py" line="281"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -4304,8 +5227,8 @@ Remove only the argument, or delete the whole event?</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="121"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="126"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="122"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="127"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>

@@ -1,0 +1,217 @@
+"""The inner texts of the core's errors reach the Arabic interface translated: what the import
+readers (doccano, Label Studio, event JSON, spaCy JSONL) say about a bad line, the offsets and
+JSON fields they check (annotator.formats.standoff, annotator.formats.fields), the project lock's
+refusals (annotator.locking), a bundle that cannot be read and the merge report's lines
+(annotator.exchange). Each message keeps its English text for the CLI; in Arabic only the
+parameters (names, paths, numbers, the file's own keys) are left in Latin letters."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from annotator.errors import ImportFormatError, Message, ProjectFileError
+from annotator.exchange import read_bundle
+from annotator.exchange.merge import MergeReport
+from annotator.formats.doccano import read_doccano
+from annotator.formats.events_json import read_events_json
+from annotator.formats.label_studio import read_label_studio
+from annotator.formats.spacy_jsonl import read_spacy_jsonl
+from annotator.locking import EXCLUSIVE, acquire, program_of
+from annotator.project import Project
+from ui import i18n
+
+ISOLATES = re.compile("[\u2066\u2067\u2068\u2069\u200e\u200f]")
+NAMES = ("annotator",)
+"""the program's name, left as it is in the Arabic texts"""
+
+
+def _english_left(shown: str, params: tuple[str, ...]) -> str:
+    """The Latin words of ``shown`` outside its parameters (each an isolate, or a path's
+    left-to-right isolate) and the program's name: "" when all the rest is Arabic."""
+    for p in sorted(params, key=len, reverse=True):
+        for start in (i18n.FSI, i18n.LRI):
+            shown = shown.replace(f"{start}{p}{i18n.PDI}", " ")
+    for name in NAMES:
+        shown = shown.replace(name, " ")
+    shown = re.sub(r'"[A-Za-z_.]+"', " ", shown)  # the file's own keys ("text", "data")
+    return " ".join(re.findall(r"[A-Za-z]+", ISOLATES.sub("", shown)))
+
+
+def _refused(read: object, path: Path) -> ImportFormatError:
+    with pytest.raises(ImportFormatError) as caught:
+        read(path)  # type: ignore[operator]
+    return caught.value
+
+
+def _line(tmp_path: Path, name: str, data: object) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def _check(error: BaseException, english: str, params: tuple[str, ...]) -> str:
+    assert str(error) == english  # the CLI's text, as before
+    shown = i18n.core_text(error)
+    assert shown != english
+    assert _english_left(shown, params) == "", shown
+    return shown
+
+
+# -- the import readers --------------------------------------------------------------------
+def test_a_doccano_offset_out_of_range_reads_in_arabic(
+    arabic: QApplication, tmp_path: Path
+) -> None:
+    path = _line(tmp_path, "bad.jsonl", {"text": "abc", "label": [[0, 99, "PER"]]})
+    error = _refused(read_doccano, path)
+    where = f"{path.name}:1"
+    english = f"{where}: label 0: offsets 0 99 are empty or outside the text (3)"
+    error_where = str(error).split(": ")[0]
+    english = english.replace(where, error_where)
+    shown = _check(error, english, (error_where, "0", "99", "3"))
+    assert "التسمية" in shown and "خارج النص" in shown
+
+
+def test_a_doccano_field_of_the_wrong_type_reads_in_arabic(
+    arabic: QApplication, tmp_path: Path
+) -> None:
+    path = _line(tmp_path, "bad.jsonl", {"text": "abc", "label": 5})
+    error = _refused(read_doccano, path)
+    where = str(error).split(": ")[0]
+    english = f'{where}: "label" must be a list, not a number'
+    shown = _check(error, english, (where, '"label"'))
+    assert "قائمة" in shown and "عددًا" in shown
+
+
+def test_a_doccano_relation_to_an_unknown_entity_reads_in_arabic(
+    arabic: QApplication, tmp_path: Path
+) -> None:
+    data = {
+        "text": "abc",
+        "entities": [{"id": 1, "label": "PER", "start_offset": 0, "end_offset": 1}],
+        "relations": [{"id": 7, "type": "LINK", "from_id": 1, "to_id": 9}],
+    }
+    error = _refused(read_doccano, _line(tmp_path, "bad.jsonl", data))
+    where = str(error).split(": ")[0]
+    english = f"{where}: relation 7: unknown entity 1 or 9"
+    _check(error, english, (where, "7", "1", "9"))
+
+
+def test_a_label_studio_task_without_text_reads_in_arabic(
+    arabic: QApplication, tmp_path: Path
+) -> None:
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([{"data": {}}]), encoding="utf-8")
+    error = _refused(read_label_studio, path)
+    where = str(error).split(": ")[0]
+    english = f'{where}: task 1: no "text" in "data"'
+    shown = _check(error, english, (where, "1"))
+    assert '"text"' in shown  # the file's own keys, as the file writes them
+
+
+def test_an_event_json_token_range_reads_in_arabic(arabic: QApplication, tmp_path: Path) -> None:
+    data = {
+        "doc_id": "d",
+        "tokens": ["a", "b"],
+        "entity_mentions": [{"id": "e1", "entity_type": "PER", "start": 0, "end": 5}],
+    }
+    error = _refused(read_events_json, _line(tmp_path, "bad.jsonl", data))
+    where = str(error).split(": ")[0]
+    english = f"{where}: entity 'e1': token range (0, 5) is not inside the 2 tokens"
+    _check(error, english, (where, "'e1'", "0", "5", "2"))
+
+
+def test_a_spacy_span_outside_the_text_reads_in_arabic(
+    arabic: QApplication, tmp_path: Path
+) -> None:
+    data = {"text": "abc", "spans": [{"start": 1, "end": 9, "label": "PER"}]}
+    error = _refused(read_spacy_jsonl, _line(tmp_path, "bad.jsonl", data))
+    where = str(error).split(": ")[0]
+    english = f"{where}: span 0 (1, 9) is outside the text (length 3)"
+    _check(error, english, (where, "0", "1", "9", "3"))
+
+
+# -- the project lock ----------------------------------------------------------------------
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+def test_a_project_open_for_editing_is_refused_in_arabic(
+    arabic: QApplication, tmp_path: Path
+) -> None:
+    path = tmp_path / "p.annotator"
+    Project.create(path).close()
+    lock = acquire(path, EXCLUSIVE)
+    try:
+        with pytest.raises(ProjectFileError) as refused:
+            acquire(path, EXCLUSIVE)
+    finally:
+        lock.release()
+    program = program_of(os.getpid())
+    who = f"process {os.getpid()} ({program})" if program else f"process {os.getpid()}"
+    english = (
+        f"{path}: already open for editing in an annotator window: {who}; it can still be "
+        "opened read-only (view only) here"
+    )
+    params = (str(path), str(os.getpid()), program or "")
+    shown = _check(refused.value, english, params)
+    assert "للقراءة فقط" in shown and "العملية" in shown
+    assert shown.startswith(i18n.RLM + i18n.LRI + str(path))  # the path reads left to right
+
+
+# -- bundles and the merge report ----------------------------------------------------------
+def test_an_unreadable_bundle_reads_in_arabic(arabic: QApplication, tmp_path: Path) -> None:
+    path = tmp_path / "x.bundle"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("manifest.json", "{}")
+    with pytest.raises(ImportFormatError) as caught:
+        read_bundle(path)
+    english = f"{path}: member schema.json is missing"
+    _check(caught.value, english, (str(path), "schema.json"))
+
+
+def test_a_bundle_with_bad_json_keeps_the_inner_message(
+    arabic: QApplication, tmp_path: Path
+) -> None:
+    """A bundle member that is not JSON: the reader's message (safejson's) is passed on as a
+    Message, not flattened into English."""
+    path = tmp_path / "x.bundle"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name in ("manifest.json", "schema.json", "documents.jsonl"):
+            zf.writestr(name, "")
+        zf.writestr("records.jsonl", "")
+        zf.writestr("statuses.jsonl", "")
+    with pytest.raises(ImportFormatError) as caught:
+        read_bundle(path)
+    message = caught.value.args[0]
+    assert isinstance(message, Message) and isinstance(message.params["message"], Message)
+    assert i18n.core_text(caught.value) != str(caught.value)
+
+
+def test_the_merge_report_reads_in_arabic(arabic: QApplication) -> None:
+    report = MergeReport(
+        source="team.bundle",
+        documents_added=2,
+        documents_matched=1,
+        added=5,
+        updated=3,
+        kept=4,
+        statuses_updated=1,
+        labels_added=["MIS1"],
+        event_attributes_moved=2,
+    )
+    english = [
+        "team.bundle: 5 added, 3 updated, 4 unchanged",
+        "documents: 2 added, 1 matched",
+        "statuses updated: 1",
+        "labels added from team.bundle: MIS1",
+        "moved 2 event attributes from trigger spans to their events",
+    ]
+    assert report.lines() == english
+    for line in report.lines():
+        shown = i18n.core_text(line)
+        params = ("team.bundle", "MIS1", "1", "2", "3", "4", "5")
+        assert shown != line and _english_left(shown, params) == "", shown
