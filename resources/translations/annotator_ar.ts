@@ -1702,12 +1702,12 @@
     <message>
         <location filename="../../ui/i18n.py" line="540"/>
         <source>record of another annotator than the manifest&apos;s</source>
-        <translation>سجل لمُعلِّم غير المذكور في بيان الحزمة</translation>
+        <translation>سجل لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="541"/>
         <source>status of another annotator than the manifest&apos;s</source>
-        <translation>حالة لمُعلِّم غير المذكور في بيان الحزمة</translation>
+        <translation>حالة لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="542"/>
@@ -3163,67 +3163,67 @@
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="112"/>
         <source>{0}: not pushed to the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: لا تُرسَل إلى خادم الفريق</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="116"/>
         <source>Edits in the layer {0} stay on this machine: your role on the team hub, {1}, does not push it.</source>
-        <translation type="unfinished"></translation>
+        <translation>تبقى التعديلات في الطبقة {0} على هذا الجهاز: دورك على خادم الفريق، {1}، لا يرسلها.</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="144"/>
         <source>analyst</source>
-        <translation type="unfinished">محلّل</translation>
+        <translation>محلّل</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="145"/>
         <source>adjudicator</source>
-        <translation type="unfinished">محكِّم</translation>
+        <translation>محكِّم</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="146"/>
         <source>coordinator</source>
-        <translation type="unfinished">منسّق</translation>
+        <translation>منسّق</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="148"/>
         <source>no layer</source>
-        <translation type="unfinished"></translation>
+        <translation>لا طبقة</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="150"/>
         <source>You are editing the layer {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>أنت تحرّر الطبقة {0}.</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="152"/>
         <source>Your role on the team hub, {0} ({1}), does not push this layer: it pushes {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>دورك على خادم الفريق، {0} ({1})، لا يرسل هذه الطبقة: إنه يرسل {2}.</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="156"/>
         <source>These edits stay in this project, on this machine: no sync sends them to the team. They reach the hub only when someone whose role pushes {0} takes them: File › Export my layer as bundle…, and they merge the bundle and sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>تبقى هذه التعديلات في هذا المشروع، على هذا الجهاز: لا ترسلها أي مزامنة إلى الفريق. لا تصل إلى خادم الفريق إلا حين يأخذها من يرسل دورُه {0}: ملف › تصدير طبقتي حزمةً…، ثم يدمج الحزمة ويزامن.</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="165"/>
         <source>To work where the team sees it, switch to your layer {0} (click “Annotator: …” in the status bar).</source>
-        <translation type="unfinished"></translation>
+        <translation>لتعمل حيث يراك الفريق، انتقل إلى طبقتك {0} (انقر «الموسِّم: …» في شريط الحالة).</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="169"/>
         <source>The hub&apos;s owner can change the layers your role pushes.</source>
-        <translation type="unfinished"></translation>
+        <translation>يستطيع مالك خادم الفريق تغيير الطبقات التي يرسلها دورك.</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="173"/>
         <source>Not sent to the team hub</source>
-        <translation type="unfinished"></translation>
+        <translation>لا تُرسَل إلى خادم الفريق</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/hub_notice.py" line="180"/>
         <source>Don&apos;t show this again for this layer in this project</source>
-        <translation type="unfinished"></translation>
+        <translation>لا تعرض هذا مجددًا لهذه الطبقة في هذا المشروع</translation>
     </message>
 </context>
 <context>
