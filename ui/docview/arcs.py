@@ -8,18 +8,21 @@ an argument that follows its trigger lies to its left, and the arrow points left
 drew such arcs in reversed order, docs/design/arabic.md item 9).
 
 Layout: each arc rises from the top of its source span to a lane just above the line, runs
-along the lane and comes down on the target span with an arrowhead; the role (or relation
-type) is written on the lane. Lanes are stacked so nested arcs do not overlap (narrow arcs
-lowest). An arc between adjacent lines goes up to the lane of the source line, along it to a
-vertical halfway between the two spans and along the target line's lane to the target. An arc
-whose ends are further apart (lines of text between them, or an end scrolled off screen) goes
-along the source line's lane out to the margin at the end side of the source's paragraph (the
-left margin for right-to-left text, the right one for left-to-right), down or up the margin
-and in again along the target line's lane: lanes lie between lines and the margin beside
-them, so it crosses no text. The end side, not the start: every line of a paragraph begins
-at its start edge, where the eye goes back at each line, while its end edge is ragged and a
-paragraph's last line leaves room there. Only arcs whose text range meets the visible text
-are computed and painted.
+along the lane and comes down on the target span with an arrowhead; the role (or relation type)
+is written on the lane. Lanes are stacked so nested arcs do not overlap (narrow arcs lowest).
+The line at the top of the view (the document's first line, or the line scrolled there) has its
+lanes in the strip the view keeps above its viewport (``ui.docview.text_view.TOP_BAND``),
+painted by ``_paint_band``, where presses on its arcs are taken too: they stay off the text
+below as every other line's do. An arc between adjacent lines goes up to the lane of the source
+line, along it to a vertical halfway between the two spans and along the target line's lane to
+the target. An arc whose ends are further apart (lines of text between them, or an end scrolled
+off screen) goes along the source line's lane out to the margin at the end side of the source's
+paragraph (the left margin for right-to-left text, the right one for left-to-right), down or up
+the margin and in again along the target line's lane: lanes lie between lines and the margin
+beside them, so it crosses no text. The end side, not the start: every line of a paragraph
+begins at its start edge, where the eye goes back at each line, while its end edge is ragged
+and a paragraph's last line leaves room there. Only arcs whose text range meets the visible
+text are computed and painted.
 
 The arcs of the selected event (the view's outlined span is its trigger) and the relations of
 the selected span are drawn emphasised, and the selected event's argument spans are outlined.
@@ -69,6 +72,7 @@ from ui.docview.arcs_geometry import (
 from ui.docview.colors import mark_color
 from ui.docview.paint import piece_geometry
 from ui.docview.spans import SpanIndex
+from ui.docview.text_view import TOP_BAND
 from ui.docview.view import DocumentView, ViewSpan
 
 __all__ = ["Anchor", "ArcOverlay", "ArcShape", "Link"]
@@ -111,12 +115,26 @@ def _shifted(shape: ArcShape, dy: float) -> ArcShape:
 class _Drawn:
     """Laid-out arcs, with their paths grouped by colour and style once (on first paint)."""
 
-    __slots__ = ("_groups", "shapes")
+    __slots__ = ("_band", "_groups", "shapes")
 
     def __init__(self, shapes: list[ArcShape]) -> None:
         self.shapes = shapes
         self._groups: dict[tuple[str, bool, bool], tuple[QPainterPath, QPainterPath]] | None
         self._groups = None
+        self._band: _Drawn | None = None
+
+    def band(self) -> _Drawn:
+        """The arcs reaching above the viewport (into the view's top band): the lanes of the
+        line at the top of the view and the arcs coming down to it."""
+        if self._band is None:
+            self._band = _Drawn(
+                [
+                    s
+                    for s in self.shapes
+                    if s.path.boundingRect().top() < 0 or s.label_rect.top() < 0
+                ]
+            )
+        return self._band
 
     def groups(self) -> dict[tuple[str, bool, bool], tuple[QPainterPath, QPainterPath]]:
         """(line paths, arrow paths) per (colour, emphasised, relation)."""
@@ -202,12 +220,15 @@ class ArcOverlay(QWidget):
         self._boxes: _Boxes | None = None
         self._routes: dict[tuple[object, ...], tuple[ArcShape, float]] = {}
         self._route_generation: tuple[object, ...] = ()
+        self._band_drawn: _Drawn | None = None
         self.font_ = QFont()
         self.font_.setPixelSize(10)
         self._fm = QFontMetricsF(self.font_)
         self._label_h = self._fm.height()
         view.set_under_tags(self._paint_under_tags)
+        view.set_band_painter(self._paint_band)
         view.viewport().installEventFilter(self)
+        view.top_band().installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(self._follow)
         view.horizontalScrollBar().valueChanged.connect(self._follow)
         self._follow()
@@ -242,6 +263,7 @@ class ArcOverlay(QWidget):
         """Show or hide every arc (View menu)."""
         self._shown = shown
         self.setVisible(shown)
+        self.view.top_band().update()
 
     # -- geometry ------------------------------------------------------------------------
     def _follow(self, *_: object) -> None:
@@ -257,23 +279,27 @@ class ArcOverlay(QWidget):
         # region from the window down, so when the viewport was dirty too (a new layer) the
         # viewport was painted twice in one repaint: once on its own, once under the overlay.
         self.view.viewport().update()
+        self.view.top_band().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self.view.viewport():
+        viewport, band = self.view.viewport(), self.view.top_band()
+        if watched is not viewport and watched is not band:
             return False
+        # a press in the band above the viewport: its point in viewport coordinates
+        dy = 0.0 if watched is viewport else float(band.y() - viewport.y())
         kind = event.type()
-        if kind == QEvent.Type.Resize:
+        if kind == QEvent.Type.Resize and watched is viewport:
             self._follow()
         elif kind == QEvent.Type.MouseButtonPress and self._shown and self._links:
             press = cast(QMouseEvent, event)
             if press.button() == Qt.MouseButton.LeftButton:
-                uuid = self.arc_at(press.position())
+                uuid = self.arc_at(press.position() + QPointF(0, dy))
                 if uuid:
                     self.arcClicked.emit(uuid)
                     return True
         elif kind == QEvent.Type.ContextMenu and self._shown and self._links:
             menu = cast(QContextMenuEvent, event)
-            uuid = self.arc_at(QPointF(menu.pos()))
+            uuid = self.arc_at(QPointF(menu.pos()) + QPointF(0, dy))
             if uuid:
                 self.arcContextMenu.emit(uuid, menu.globalPos())
                 return True
@@ -360,7 +386,6 @@ class ArcOverlay(QWidget):
             x0,
             x1,
             line.y() + line.ascent() + line.descent(),
-            line.y() + line.height(),
             (x0 + x1) / 2,
         )
         self._anchors[uuid] = anchor
@@ -465,8 +490,10 @@ class ArcOverlay(QWidget):
                 side, margin = (src.cx + dst.cx) / 2, False
             else:
                 side, margin = self._margin_x(spans[link.source][0]), True
-            ys = src.top if src else (-20.0 if spans[link.source][0] < vs else height + 20)
-            yt = dst.top if dst else (-20.0 if spans[link.target][0] < vs else height + 20)
+            # an end off screen: from above the top band, or from under the viewport
+            above = -TOP_BAND - 20.0
+            ys = src.top if src else (above if spans[link.source][0] < vs else height + 20)
+            yt = dst.top if dst else (above if spans[link.target][0] < vs else height + 20)
             if src:
                 segments.append(Segment(k, "src", (src.block, src.line), src.cx, side))
             if dst:
@@ -552,15 +579,14 @@ class ArcOverlay(QWidget):
                     out.append((r.left(), r.top(), r.right(), r.bottom()))
         return out
 
-    def _end(self, anchor: Anchor, lane: int) -> tuple[QPointF, float, bool]:
-        """Where an arc meets a span, the y of its lane, and whether the lane is above.
+    def _end(self, anchor: Anchor, lane: int) -> tuple[QPointF, float]:
+        """Where an arc meets a span, and the y of its lane.
 
-        Lanes sit just above the line box, stacked upwards. The document's first line has
-        nothing above it, so its arcs run in lanes under the line (below the label tags)."""
+        Lanes sit just above the line box, stacked upwards: in the gap under the line above,
+        or, for the line at the top of the view (the document's first line, or any line
+        scrolled there), in the view's top band (``ui.docview.text_view.TOP_BAND``)."""
         step = (lane if lane < MAX_LANES else MAX_LANES - 1) * LANE_STEP
-        if anchor.block == 0 and anchor.line == 0:
-            return QPointF(anchor.cx, anchor.bottom - 1), anchor.line_bottom - 1 + step, False
-        return QPointF(anchor.cx, anchor.top + 1), anchor.top - 1 - step, True
+        return QPointF(anchor.cx, anchor.top + 1), anchor.top - 1 - step
 
     def _build(
         self, link: Link, emphasised: bool, plan: Plan, src_lane: int, dst_lane: int
@@ -570,13 +596,12 @@ class ArcOverlay(QWidget):
         text_width = self._widths.get(link.label)
         if text_width is None:
             text_width = self._widths[link.label] = self._fm.horizontalAdvance(link.label) + 6
-        up = True
         if src:
-            start, y_s, _ = self._end(src, src_lane)
+            start, y_s = self._end(src, src_lane)
         else:
             start, y_s = QPointF(plan.side, plan.ys), plan.ys
         if dst:
-            end, y_t, up = self._end(dst, src_lane if plan.same_line else dst_lane)
+            end, y_t = self._end(dst, src_lane if plan.same_line else dst_lane)
         else:
             end, y_t = QPointF(plan.side, plan.yt), plan.yt
         if plan.same_line:
@@ -614,11 +639,10 @@ class ArcOverlay(QWidget):
             label_rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         arrow = QPainterPath()
         if dst:
-            back = -ARROW if up else ARROW  # the arrow comes from the lane's side
-            x, y = end.x(), end.y()
+            x, y = end.x(), end.y()  # pointing down: the arc comes from the lane above
             arrow.moveTo(end)
-            arrow.lineTo(x - ARROW * 0.7, y + back)
-            arrow.lineTo(x + ARROW * 0.7, y + back)
+            arrow.lineTo(x - ARROW * 0.7, y - ARROW)
+            arrow.lineTo(x + ARROW * 0.7, y - ARROW)
             arrow.closeSubpath()
         return ArcShape(link, start, end, path, label_rect, emphasised, arrow)
 
@@ -653,10 +677,27 @@ class ArcOverlay(QWidget):
         if not self._shown or not self._links:
             return
         drawn = self._layout()
+        if drawn is not self._band_drawn:  # the arcs moved: the band shows them anew
+            self.view.top_band().update()
         if drawn.shapes:
             self._paint_lines(painter, drawn, False)
             self._paint_labels(painter, drawn, False)
             self._paint_lines(painter, drawn, True)
+
+    def _paint_band(self, painter: QPainter) -> None:
+        """The arcs reaching into the view's top band, above the viewport (``painter`` is in
+        viewport coordinates): the lanes of the line at the top of the view, their labels."""
+        if not self._shown or not self._links:
+            self._band_drawn = None
+            return
+        drawn = self._layout()
+        self._band_drawn = drawn
+        band = drawn.band()
+        if band.shapes:
+            self._paint_lines(painter, band, False)
+            self._paint_labels(painter, band, False)
+            self._paint_lines(painter, band, True)
+            self._paint_labels(painter, band, True)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """The selected event's argument outlines and its arcs' labels (over the tags)."""

@@ -51,8 +51,6 @@ class Anchor(NamedTuple):
     x1: float
     bottom: float
     """bottom of the glyph area (ascent + descent)"""
-    line_bottom: float
-    """bottom of the line box (under the underlines and tags)"""
     cx: float
     """the middle of the run, where arcs meet it: ``(x0 + x1) / 2``"""
 
@@ -65,7 +63,6 @@ class Anchor(NamedTuple):
             self.x0 + dx,
             self.x1 + dx,
             self.bottom + dy,
-            self.line_bottom + dy,
             self.cx + dx,
         )
 

@@ -8,6 +8,10 @@ Text is set with ``setPlainText`` only (never HTML), and the document refuses ev
 request. Paragraph direction comes from each paragraph's first strong character unless the
 document is forced RTL or LTR with ``set_direction``.
 
+A strip the page's colour is kept above the viewport (``TOP_BAND``, ``top_band``): the arc
+lanes of the line at the top of the view run there, as every other line's run in the gap
+above it (``ui.docview.arcs``). It is always there, so no line moves when arcs come and go.
+
 Suggestions (proposed spans, not annotations) live in an index of their own
 (``set_suggestions``): they are painted in the same cached per-block pass as the spans (a
 dashed outline, no fill, a lighter tag), never take part in the spans' nesting rows, and have a
@@ -56,6 +60,9 @@ _DIRECTIONS = {
 _INVISIBLE_RE = re.compile("[" + "".join(re.escape(c) for c in atext.INVISIBLES) + "]")
 _TOOLTIP_TEXT_MAX = 300
 _CACHE_MAX_BLOCKS = 4096
+TOP_BAND = 36
+"""Height (pixels) of the strip kept above the viewport for the arc lanes of the line at the
+top of the view (``ui.docview.arcs``: six lanes 6 pixels apart and the label on the highest)."""
 
 
 def _BOX_Y(box: LineBox) -> float:
@@ -122,6 +129,57 @@ class PlainDocument(QTextDocument):
         return None
 
 
+_BAND_TAKES = frozenset(
+    (
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.ContextMenu,
+    )
+)
+
+
+class _TopBand(QWidget):
+    """The strip between the view's frame and the top of its viewport (``TOP_BAND`` high),
+    the page's colour: where the arcs of the line at the top of the view run, as every other
+    line's run in the gap above it. A line's arc lanes sit above it; the document's first line
+    has only the document margin above it, and a line scrolled to the top none, so without
+    this strip their lanes would be cut off, or put under the line, over the next line's text.
+
+    It is always there, arcs or none, so the text never moves when arcs come and go. The view
+    scrolls by whole lines and lays its text out at the viewport's full width: the strip takes
+    no width and moves no line. What it shows is painted by ``painter``
+    (``SpanTextView.set_band_painter``) in viewport coordinates: the strip is their y
+    -``TOP_BAND``..0."""
+
+    def __init__(self, view: SpanTextView) -> None:
+        super().__init__(view)
+        self.painter: Callable[[QPainter], None] | None = None
+        self.setBackgroundRole(view.viewport().backgroundRole())
+        self.setAutoFillBackground(True)
+
+    def event(self, e: QEvent) -> bool:
+        # Presses, releases, drags and context menus here are the band's (the arc overlay's
+        # filter takes those on an arc first): ignored, they would reach the text edit, which
+        # reads their points as the viewport's, some way off. Wheel events go on: they scroll.
+        if e.type() in _BAND_TAKES:
+            e.accept()
+            return True
+        return super().event(e)
+
+    def paintEvent(self, e: QPaintEvent) -> None:
+        paint = self.painter
+        if paint is None:
+            return
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(self)
+        painter.translate(0, self.height())  # viewport coordinates
+        paint(painter)
+        painter.end()
+
+
 class SpanTextView(QPlainTextEdit):
     """Read-only text with span highlights; offsets in code points."""
 
@@ -164,6 +222,9 @@ class SpanTextView(QPlainTextEdit):
         self.setFont(document_font(self._point_size))
         self._mark_style: MarkStyle | None = None  # see _style
         self._apply_text_option()
+        self._band = _TopBand(self)
+        self.setViewportMargins(0, TOP_BAND, 0, 0)
+        self._place_band()
 
     @property
     def _style(self) -> MarkStyle:
@@ -667,6 +728,21 @@ class SpanTextView(QPlainTextEdit):
         overlay's lines, so the label tags are drawn over them)."""
         self._under_tags = paint
 
+    def set_band_painter(self, paint: Callable[[QPainter], None] | None) -> None:
+        """Have ``paint`` draw the strip above the viewport (``_TopBand``): the painter is in
+        viewport coordinates, so the strip is its y -``TOP_BAND``..0."""
+        self._band.painter = paint
+        self._band.update()
+
+    def top_band(self) -> QWidget:
+        """The strip above the viewport where the top line's arc lanes run (``_TopBand``):
+        the arc overlay repaints it and takes the presses on its arcs."""
+        return self._band
+
+    def _place_band(self) -> None:
+        viewport = self.viewport().geometry()
+        self._band.setGeometry(viewport.x(), viewport.y() - TOP_BAND, viewport.width(), TOP_BAND)
+
     def visible_tags(self) -> list[tuple[QPointF, QPixmap]]:
         """The label tags painted in the visible blocks: (viewport position, pixmap)."""
         out: list[tuple[QPointF, QPixmap]] = []
@@ -749,7 +825,10 @@ class SpanTextView(QPlainTextEdit):
         e.accept()
 
     def viewportEvent(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ToolTip:
+        kind = e.type()
+        if kind in (QEvent.Type.Resize, QEvent.Type.Move):  # the scroll area placed it
+            self._place_band()
+        elif kind == QEvent.Type.ToolTip:
             from PySide6.QtGui import QHelpEvent
             from PySide6.QtWidgets import QToolTip
 
