@@ -79,27 +79,55 @@ class ImportReport:
     (``rules.lift_event_attributes``: what versions before 204d4b4 exported)"""
 
     def lines(self) -> list[str]:
-        out = [
-            f"documents added: {self.documents_added}",
-            f"spans: {self.spans}, events: {self.events} ({self.arguments} arguments), "
-            f"relations: {self.relations}",
+        """The report's lines (``Message``s: the CLI prints them, the window translates)."""
+        out: list[str] = [
+            Message("documents added: {count}", count=self.documents_added),
+            Message(
+                "spans: {spans}, events: {events} ({arguments} arguments), relations: {relations}",
+                spans=self.spans,
+                events=self.events,
+                arguments=self.arguments,
+                relations=self.relations,
+            ),
         ]
         # a text the project already holds is not stored twice, but its annotations still go
         # to their layer: counted in the line above, never called skipped
-        out += [f"text already in the project, not added again: {name}" for name in self.duplicates]
+        out += [
+            Message("text already in the project, not added again: {name}", name=name)
+            for name in self.duplicates
+        ]
         if self.duplicates and not (self.documents_added or self._annotations_added()):
-            out.append("nothing new: the project already held every text and annotation read")
+            out.append(
+                Message("nothing new: the project already held every text and annotation read")
+            )
         if self.already_present:
-            out.append(f"annotations already in their layer, skipped: {self.already_present}")
-        out += [f"conflict, stored version kept: {p}" for p in self.conflicts]
+            out.append(
+                Message(
+                    "annotations already in their layer, skipped: {count}",
+                    count=self.already_present,
+                )
+            )
+        out += [
+            Message("conflict, stored version kept: {problem}", problem=p.text())
+            for p in self.conflicts
+        ]
         if self.labels_added:
-            out.append(f"labels added to the schema: {', '.join(self.labels_added)}")
+            out.append(
+                Message("labels added to the schema: {labels}", labels=", ".join(self.labels_added))
+            )
         if self.event_attributes_moved:
             out.append(
-                f"moved {self.event_attributes_moved} event attributes from trigger spans to "
-                "their events"
+                Message(
+                    "moved {count} event attributes from trigger spans to their events",
+                    count=self.event_attributes_moved,
+                )
             )
-        out += [f"{'changed' if isinstance(p, Changed) else 'skipped'}: {p}" for p in self.problems]
+        out += [
+            Message("changed: {problem}", problem=p.text())
+            if isinstance(p, Changed)
+            else Message("skipped: {problem}", problem=p.text())
+            for p in self.problems
+        ]
         return out
 
     def _annotations_added(self) -> int:

@@ -19,6 +19,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from annotator.errors import Message
+
 if TYPE_CHECKING:
     from annotator.schema import Schema
 
@@ -696,6 +698,11 @@ class Problem:
     line: int | None
     message: str
 
-    def __str__(self) -> str:
+    def text(self) -> Message:
+        """``file:line: message`` (``file: message`` without a line), its message kept as
+        the reader wrote it (a ``Message``: translated in the interface)."""
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return f"{where}: {self.message}"
+        return Message("{where}: {problem}", where=where, problem=self.message)
+
+    def __str__(self) -> str:
+        return str(self.text())

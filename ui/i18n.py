@@ -215,6 +215,48 @@ def role_display(name: str) -> str:
 
 
 CORE_MESSAGES = (
+    # an import's report (annotator.importing.ImportReport.lines, model.Problem.text)
+    QT_TRANSLATE_NOOP("CoreMessage", "{where}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "documents added: {count}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "spans: {spans}, events: {events} ({arguments} arguments), relations: {relations}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "text already in the project, not added again: {name}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "nothing new: the project already held every text and annotation read"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "annotations already in their layer, skipped: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "conflict, stored version kept: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "labels added to the schema: {labels}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "moved {count} event attributes from trigger spans to their events"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "changed: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "skipped: {problem}"),
+    # the CoNLL reader's mended and skipped lines (annotator.formats.conll)
+    QT_TRANSLATE_NOOP("CoreMessage", "after {tag}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "at the start of a sentence"),
+    QT_TRANSLATE_NOOP("CoreMessage", "doubled separator"),
+    QT_TRANSLATE_NOOP("CoreMessage", "invisible mark"),
+    QT_TRANSLATE_NOOP("CoreMessage", "is not used by {scheme}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label {name} is not an entity label of the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "lower-case prefix"),
+    QT_TRANSLATE_NOOP("CoreMessage", "lower-case tag"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not understood"),
+    QT_TRANSLATE_NOOP("CoreMessage", "stray punctuation"),
+    QT_TRANSLATE_NOOP("CoreMessage", "tag {tag} read as {read} ({why})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "tag {tag} {where} read as a one-token {label} entity"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "tag {tag} {where} starts a new {label} entity (IOB1 convention)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "tag {tag} {why} (--lenient tags such a token O)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "tag {tag} {why}: expected O, or B-, I-, E- or S- and a label "
+        "(--lenient tags such a token O)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "tag {tag} {why}; token tagged O"),
     QT_TRANSLATE_NOOP(
         "CoreMessage",
         "no space left in the temporary folder {folder}: {what}; free space "

@@ -237,7 +237,8 @@ class ImportJob(BackgroundJob):
 
 
 def summary(report: ImportReport) -> str:
-    return "\n".join(report.lines())
+    """An import's report in the interface language, a line each."""
+    return "\n".join(core_text(line) for line in report.lines())
 
 
 # --- export -------------------------------------------------------------------------------

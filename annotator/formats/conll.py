@@ -344,7 +344,24 @@ STRAY = "`´'\"‘’“”,.;:!?~^|\\/-،؛؟"
 INVISIBLE = "\u200b\u200e\u200f\u061c\ufeff"
 """invisible marks that are noise at either end of a tag (a right-to-left mark after it)"""
 _NOISE = STRAY + INVISIBLE
-_EXPECTED = "O, or B-, I-, E- or S- and a label"
+_REASONS = {
+    "stray punctuation": Message("stray punctuation"),
+    "invisible mark": Message("invisible mark"),
+    "lower-case tag": Message("lower-case tag"),
+    "lower-case prefix": Message("lower-case prefix"),
+    "doubled separator": Message("doubled separator"),
+}
+"""what ``read_tag`` mended in a tag, as the report names it"""
+
+
+def _reasons(why: Sequence[str]) -> Message:
+    """``read_tag``'s reasons as one message, comma-separated ("doubled separator")."""
+    out = _REASONS[why[-1]]
+    for reason in reversed(why[:-1]):
+        out = Message("{first}, {rest}", first=_REASONS[reason], rest=out)
+    return out
+
+
 _Tag = tuple[str | None, tuple[str, ...]]
 
 
@@ -402,11 +419,31 @@ def orphans(tags: Sequence[str]) -> Iterator[tuple[int, str]]:
         if tag != "O" and prefix in "IEL":
             before, _, before_typ = prev.partition("-")
             if prev == "O" or before in "ESLU" or before_typ != typ:
-                where = "at the start of a sentence" if i == 0 else f"after {prev!r}"
+                where = (
+                    Message("at the start of a sentence")
+                    if i == 0
+                    else Message("after {tag}", tag=repr(prev))
+                )
                 if prefix == "I":
-                    yield i, f"tag {tag!r} {where} starts a new {typ} entity (IOB1 convention)"
+                    yield (
+                        i,
+                        Message(
+                            "tag {tag} {where} starts a new {label} entity (IOB1 convention)",
+                            tag=repr(tag),
+                            where=where,
+                            label=typ,
+                        ),
+                    )
                 else:
-                    yield i, f"tag {tag!r} {where} read as a one-token {typ} entity"
+                    yield (
+                        i,
+                        Message(
+                            "tag {tag} {where} read as a one-token {label} entity",
+                            tag=repr(tag),
+                            where=where,
+                            label=typ,
+                        ),
+                    )
         prev = tag
 
 
@@ -427,7 +464,7 @@ class _Reader:
         self.strict = strict
         self.result = result
 
-    def problem(self, line: int, message: str) -> None:
+    def problem(self, line: int, message: str) -> None:  # a Message, or English
         if self.strict:
             raise ImportFormatError(self.source, line, message)
         self.result.problems.append(Problem(self.source, line, message))
@@ -435,14 +472,23 @@ class _Reader:
     def changed(self, line: int, message: str) -> None:
         self.result.problems.append(Changed(self.source, line, message))
 
-    def unreadable(self, line: int, tag: str, why: str, expected: str = "") -> str:
-        """``O`` for a tag that cannot be read (strict: an error)."""
+    def unreadable(self, line: int, tag: str, why: Message, expected: bool = False) -> str:
+        """``O`` for a tag that cannot be read (strict: an error); ``expected``: say what a
+        tag looks like."""
         if self.strict:
-            hint = f": expected {expected}" if expected else ""
-            raise ImportFormatError(
-                self.source, line, f"tag {tag!r} {why}{hint} (--lenient tags such a token O)"
-            )
-        self.changed(line, f"tag {tag!r} {why}; token tagged O")
+            if expected:
+                message = Message(
+                    "tag {tag} {why}: expected O, or B-, I-, E- or S- and a label "
+                    "(--lenient tags such a token O)",
+                    tag=repr(tag),
+                    why=why,
+                )
+            else:
+                message = Message(
+                    "tag {tag} {why} (--lenient tags such a token O)", tag=repr(tag), why=why
+                )
+            raise ImportFormatError(self.source, line, message)
+        self.changed(line, Message("tag {tag} {why}; token tagged O", tag=repr(tag), why=why))
         return "O"
 
 
@@ -540,11 +586,19 @@ def _parse_lines(
             known[raw] = read_tag(raw, labels)
         tag, why = known[raw]
         if tag is None:
-            tag = reader.unreadable(n, raw, "not understood", _EXPECTED)
+            tag = reader.unreadable(n, raw, Message("not understood"), expected=True)
         elif why:
-            reader.changed(n, f"tag {raw!r} read as {tag!r} ({', '.join(why)})")
+            reader.changed(
+                n,
+                Message(
+                    "tag {tag} read as {read} ({why})",
+                    tag=repr(raw),
+                    read=repr(tag),
+                    why=_reasons(why),
+                ),
+            )
         if tag != "O" and tag[0] not in allowed:
-            tag = reader.unreadable(n, tag, f"is not used by {scheme}")
+            tag = reader.unreadable(n, tag, Message("is not used by {scheme}", scheme=scheme))
         sent.append((cols[0], tag, cols[1:-1], n))
     if sent:
         doc.sentences.append(sent)
@@ -701,7 +755,10 @@ def _build(
         for s, e, label in decode(tags, scheme):
             line = sent[s][3]
             if schema is not None and schema.entity(label) is None and not unknown[label]:
-                reader.problem(line, f"label {label!r} is not an entity label of the schema")
+                reader.problem(
+                    line,
+                    Message("label {name} is not an entity label of the schema", name=repr(label)),
+                )
             unknown[label] += 1
             spans.append(
                 ImportedSpan(

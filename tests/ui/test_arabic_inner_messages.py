@@ -215,3 +215,64 @@ def test_the_merge_report_reads_in_arabic(arabic: QApplication) -> None:
         shown = i18n.core_text(line)
         params = ("team.bundle", "MIS1", "1", "2", "3", "4", "5")
         assert shown != line and _english_left(shown, params) == "", shown
+
+
+# -- the import report and the merge report's set-aside list (as the window shows them) -------
+def test_an_import_report_reads_in_arabic(arabic: QApplication, tmp_path: Path) -> None:
+    """The report the import dialog and the status bar show (``ui.jobs.summary``): each line
+    a core ``Message`` translated, a skipped or changed line's reader message too, its
+    ``file:line`` left to right. The CLI's lines are as before."""
+    from annotator.formats.conll import read_conll
+    from annotator.importing import import_documents
+    from ui.jobs import summary
+
+    src = tmp_path / "noisy.conll"
+    src.write_text(
+        "قالت\tO\nالحكومة\tB-ORG\nالأمريكية\tI--ORG\nأمس\tOO\n\nزار\tB-\nفيينا\tB-NEWLAB\nزار\n",
+        encoding="utf-8",
+    )
+    with Project.create(tmp_path / "p.annotator") as project:
+        report = import_documents(
+            project, read_conll(src, strict=False), "amal", new_labels="add", strict=False
+        )
+        again = import_documents(project, read_conll(src, strict=False), "amal", strict=False)
+    at = f"{src}:"
+    assert report.lines() == [
+        "documents added: 1",
+        "spans: 2, events: 0 (0 arguments), relations: 0",
+        "labels added to the schema: NEWLAB",
+        f"changed: {at}3: tag 'I--ORG' read as 'I-ORG' (doubled separator)",
+        f"changed: {at}4: tag 'OO' not understood; token tagged O",
+        f"changed: {at}6: tag 'B-' not understood; token tagged O",
+        f"skipped: {at}8: expected a token and a tag separated by a tab or space: 'زار'",
+    ]
+    assert again.lines()[2:5] == [
+        f"text already in the project, not added again: noisy ({at}1)",
+        "nothing new: the project already held every text and annotation read",
+        "annotations already in their layer, skipped: 2",
+    ]
+    wheres = tuple(f"{at}{n}" for n in (3, 4, 6, 8))
+    params = (f"noisy ({at}1)", *wheres, "NEWLAB", "'I--ORG'", "'I-ORG'", "'OO'", "'B-'", "'زار'")
+    for line in [*report.lines(), *again.lines()]:
+        shown = i18n.core_text(line)
+        assert shown != line
+        left = _english_left(shown, params)
+        assert left in ("", "O"), (left, shown)  # O: the tag a token was given
+    text = summary(report)
+    assert "المستندات المضافة" in text and "تُخطّي" in text and "غُيّر" in text
+    assert f"{i18n.LRI}{at}8{i18n.PDI}" in text  # file:line reads left to right
+
+
+def test_the_merge_report_s_set_aside_list_reads_in_arabic(arabic: QApplication) -> None:
+    from annotator.exchange.merge import Quarantined
+    from ui.dialogs.exchange_actions import report_text
+
+    report = MergeReport(source="team.bundle", added=1)
+    report.quarantined = [
+        Quarantined("spans", f"uuid-{k}", "ab" * 32, "the document is not in this project")
+        for k in range(3)
+    ]
+    text = report_text(report, limit=2)
+    assert "في الحجر" in text and "مقاطع" in text and "و1 غيرها" in text
+    assert "in document" not in text and "Quarantined" not in text and "more" not in text
+    assert f"{i18n.FSI}uuid-0{i18n.PDI}" in text

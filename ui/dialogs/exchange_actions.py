@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from annotator.project import Project, is_project_file
 from ui.dialogs.paths import files_filter, remember_folder, start_path
 from ui.dialogs.prompts import show_message
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, interface_rtl, isolate
 from ui.jobs import BackgroundJob
 from ui.session import Session
 
@@ -183,17 +183,39 @@ def start_merge(w: ExchangeHost, source: Path) -> BackgroundJob | None:
     return job
 
 
+QUARANTINED_KINDS = {
+    "spans": QT_TRANSLATE_NOOP("ExchangeActions", "spans"),
+    "events": QT_TRANSLATE_NOOP("ExchangeActions", "events"),
+    "arguments": QT_TRANSLATE_NOOP("ExchangeActions", "arguments"),
+    "relations": QT_TRANSLATE_NOOP("ExchangeActions", "relations"),
+    "statuses": QT_TRANSLATE_NOOP("ExchangeActions", "statuses"),
+}
+"""the kinds of what a merge sets aside (``Quarantined.kind``: a table's name)"""
+
+
 def report_text(report: MergeReport, limit: int = MAX_LISTED) -> str:
-    """The report as plain text: the summary lines, then each quarantined annotation."""
-    lines = list(report.lines())
+    """The report as plain text in the interface language: the summary lines, then each
+    quarantined annotation (its reason as the project keeps it)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ExchangeActions", text)
+
+    iso = isolate if interface_rtl() else str  # ids and reasons keep their order in Arabic
+    lines = [core_text(line) for line in report.lines()]
     if report.quarantined:
-        lines += ["", "Quarantined (set aside, not attached to any text):"]
+        lines += ["", tr("Quarantined (set aside, not attached to any text):")]
         lines += [
-            f"  {q.kind} {q.uuid} in document {q.doc_sha256[:12]}: {q.reason}"
+            "  "
+            + tr("{0} {1} in document {2}: {3}").format(
+                tr(QUARANTINED_KINDS.get(q.kind, q.kind)),
+                iso(q.uuid),
+                iso(q.doc_sha256[:12]),
+                iso(q.reason),
+            )
             for q in report.quarantined[:limit]
         ]
         if len(report.quarantined) > limit:
-            lines.append(f"  … and {len(report.quarantined) - limit} more")
+            lines.append("  " + tr("… and {0} more").format(len(report.quarantined) - limit))
     return "\n".join(lines)
 
 

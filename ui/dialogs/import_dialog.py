@@ -40,7 +40,7 @@ from annotator.project import Project
 from ui.dialogs.export_dialog import format_description
 from ui.dialogs.paths import remember_folder, start_path
 from ui.i18n import isolate
-from ui.jobs import ImportJob, ImportWorker
+from ui.jobs import ImportJob, ImportWorker, summary
 from ui.session import Session
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -232,7 +232,7 @@ class ImportDialog(QDialog):
 
     def _done(self, outcome: str, payload: object) -> None:
         if outcome == "finished" and isinstance(payload, ImportReport):
-            self.report.setPlainText("\n".join(payload.lines()))
+            self.report.setPlainText(summary(payload))
             self._refresh_session(payload)
             self.imported.emit(payload)
         elif outcome == "cancelled":
