@@ -164,10 +164,10 @@ def test_the_outline_is_painted_around_the_right_letters(
 ) -> None:
     start, end = at("باريس")
     seed_view.scroll_to(start)
-    before = seed_view.grab().toImage()
+    before = seed_view.viewport().grab().toImage()
     seed_view.set_suggestions([ViewSpan("s1", start, end, "GPE", "#d62728")])
     seed_view.repaint()
-    after = seed_view.grab().toImage()
+    after = seed_view.viewport().grab().toImage()
     a, b = seed_view.cursor_rect(start), seed_view.cursor_rect(end)
     box = a.united(b).adjusted(-4, -4, 4, 4)
     changed = _changed(before, after)
