@@ -234,6 +234,17 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "changed: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "skipped: {problem}"),
+    # a layer too small to train on (annotator.learn.corpus.check_enough)
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "layer {layer} holds {mentions} entity mentions in {documents} labelled documents; "
+        "training needs at least {least} mentions",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "layer {layer} holds {mentions} entity mentions in {documents} documents it marked "
+        "{status}; training needs at least {least} mentions",
+    ),
     # the CoNLL reader's mended and skipped lines (annotator.formats.conll)
     QT_TRANSLATE_NOOP("CoreMessage", "after {tag}"),
     QT_TRANSLATE_NOOP("CoreMessage", "at the start of a sentence"),

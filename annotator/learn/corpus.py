@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, Message
 from annotator.model import Document, DocumentAnnotations, Event, Span, Status
 from annotator.search.suggestions import Suggestion
 from annotator.uuids import new_uuid
@@ -113,10 +113,27 @@ def check_enough(
     ``MIN_MENTIONS`` entity mentions (or nothing)."""
     mentions = sum(len(ex.entities) for ex in examples)
     if mentions < MIN_MENTIONS or not examples:
-        which = f"documents it marked {Status(status).value}" if status else "labelled documents"
+        if status:
+            raise NotEnoughData(
+                Message(
+                    "layer {layer} holds {mentions} entity mentions in {documents} documents "
+                    "it marked {status}; training needs at least {least} mentions",
+                    layer=repr(layer),
+                    mentions=mentions,
+                    documents=len(examples),
+                    status=Status(status).value,
+                    least=MIN_MENTIONS,
+                )
+            )
         raise NotEnoughData(
-            f"layer {layer!r} holds {mentions} entity mentions in {len(examples)} {which}; "
-            f"training needs at least {MIN_MENTIONS} mentions"
+            Message(
+                "layer {layer} holds {mentions} entity mentions in {documents} labelled "
+                "documents; training needs at least {least} mentions",
+                layer=repr(layer),
+                mentions=mentions,
+                documents=len(examples),
+                least=MIN_MENTIONS,
+            )
         )
 
 

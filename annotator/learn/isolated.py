@@ -151,8 +151,8 @@ def _train_suggest_child(
 
         with Project.open(path, read_only=True) as project:
             conn.send(("done", _train_and_suggest(project, annotator, doc_ids, report, part)))
-    except NotEnoughData as exc:
-        conn.send(("not enough", str(exc)))
+    except NotEnoughData as exc:  # its Message, template and parts (it pickles with them)
+        conn.send(("not enough", exc.args[0] if len(exc.args) == 1 else str(exc)))
     except Exception as exc:  # the parent shows it; the child has no one else to tell
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:

@@ -258,6 +258,57 @@ def test_too_little_to_learn_from_is_said_plainly(window: MainWindow, qtbot: QtB
     assert panel.train_button.isEnabled()
 
 
+@pytest.mark.parametrize("isolated", [True, False], ids=["child", "thread"])
+def test_too_little_to_learn_from_is_said_in_arabic(
+    window: MainWindow, qtbot: QtBot, arabic: object, isolated: bool
+) -> None:
+    """In the Arabic interface the count and the need read in Arabic, from the child process
+    too (its NotEnoughData comes back with its message's template and parts)."""
+    import re
+
+    installed = install(window)
+    panel = installed.model_panel
+    panel.isolated = isolated
+    panel.layer.addItem("nobody")
+    panel.layer.setCurrentText("nobody")
+    job = panel.train()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "failed"
+    shown = panel.status.text()
+    assert "10" in shown and "'nobody'" in shown
+    assert re.findall(r"[A-Za-z]+", shown.replace("'nobody'", "")) == [], shown
+
+
+def test_a_training_that_ends_after_another_project_is_opened_stays_with_its_project(
+    window: MainWindow, qtbot: QtBot, stored: Stored, tmp_path: Path
+) -> None:
+    """QA: project A trains in the child; B is opened meanwhile. The model and suggestions
+    go to A only; B's panel shows no model, no order, and says where the model went."""
+    installed = install(window)
+    panel = installed.model_panel
+    first = window.session.path
+    assert first is not None
+    other = labelled_project(tmp_path / "other" / "b.annotator", documents=2)
+    panel.active.setChecked(True)
+    job = panel.train()
+    assert job is not None
+    assert open_project(window, other)
+    with qtbot.waitSignal(job.done, timeout=180_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
+    assert window.session.path == other
+    assert panel.manifest is None and panel.order == []
+    assert "No model yet" in panel.summary.text()
+    assert "p.annotator" in panel.status.text() and "saved there" in panel.status.text()
+    project = window.session.project
+    assert project is not None and project.latest_model("ner") is None
+    window.session.close()
+    with Project.open(first, read_only=True) as a:
+        assert a.latest_model("ner") is not None
+
+
 def test_arabic_window_screenshot_with_suggestions_and_the_model(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shots: Path
 ) -> None:

@@ -15,6 +15,7 @@ missing, never trusted, and every text is plain text.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, QThreadPool, Signal
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.learn.retrain import DEFAULT_RETRAIN_AFTER, is_new, trained_ms
 from annotator.model import Span
-from ui.i18n import core_text
+from ui.i18n import core_text, isolate
 from ui.jobs import BackgroundJob
 from ui.session import Changes, Session
 from ui.suggestions.controller import label_name
@@ -168,6 +169,8 @@ class ModelPanel(QWidget):
         self._open_when_ordered = False
         self._ordered_for: object = None
         self._order_path: object = None
+        self._job_path: object = None
+        """the project the running (or last) training was started for"""
         self.suggest_job: SuggestWorker | None = None
         self._suggest_next: int | None = None
         self._tried: set[tuple[int, str]] = set()
@@ -436,6 +439,7 @@ class ModelPanel(QWidget):
         if isinstance(worker, TrainWorker):
             worker.train_signals.phase.connect(self._phase_reached)
         self.job = job
+        self._job_path = path
         self.auto = auto
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -483,7 +487,11 @@ class ModelPanel(QWidget):
         self.train_button.setEnabled(not self.session.read_only)
         self.cancel_button.setEnabled(False)
         self.cancel_button.setText(self.tr("Cancel"))
-        if outcome == "finished" and isinstance(payload, TrainOutcome):
+        if self.session.path != self._job_path:
+            # another project was opened meanwhile: the model went to the project it learnt
+            # from, and nothing of it (manifest, order, counts) is this project's
+            self._ended_elsewhere(outcome, payload)
+        elif outcome == "finished" and isinstance(payload, TrainOutcome):
             self.order = payload.order
             self._ordered_for = self._model_key(payload.manifest) if payload.order else None
             self.show_manifest(payload.manifest)
@@ -498,6 +506,16 @@ class ModelPanel(QWidget):
             self.status.setText(self.tr("Training cancelled; no model was saved."))
         if job is not None:
             job.deleteLater()
+
+    def _ended_elsewhere(self, outcome: str, payload: object) -> None:
+        name = isolate(Path(str(self._job_path)).name)
+        if outcome == "finished":
+            text = self.tr("The training of {0} ended; its model was saved there.").format(name)
+        elif outcome == "failed":
+            text = self.tr("The training of {0} failed: {1}").format(name, payload)
+        else:
+            text = self.tr("The training of {0} was cancelled; no model was saved.").format(name)
+        self.status.setText(text)
 
     # -- suggesting for an opened document -------------------------------------------------
     def model_version(self) -> str | None:
