@@ -180,3 +180,35 @@ def test_the_top_lines_arcs_show_in_the_band_when_scrolled(
             assert not shape.label_rect.intersects(r)
     view.top_band().repaint()
     view.grab().save(str(SHOTS / "arabic_scrolled.png"))
+
+
+def test_the_wheel_over_the_band_scrolls_and_zooms_as_over_the_text(
+    view: DocumentView, seed_text: str, qtbot: QtBot
+) -> None:
+    """QA: the band looks like part of the page; a wheel over it did nothing (a scroll area
+    ignores a wheel that does not come from its viewport). It scrolls, and with Ctrl zooms."""
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view.set_text(seed_text)
+    qtbot.wait(10)
+
+    def wheel(target: object, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        pos = QPointF(300, 12)
+        event = QWheelEvent(
+            pos, pos, QPoint(0, 0), QPoint(0, -120), Qt.MouseButton.NoButton, mods,
+            Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(target, event)  # type: ignore[arg-type]
+
+    bar = view.verticalScrollBar()
+    assert bar.value() == 0
+    wheel(view.top_band())
+    assert bar.value() > 0
+    over_text = bar.value()
+    bar.setValue(0)
+    wheel(view.viewport())
+    assert bar.value() == over_text  # the same step as over the text
+    zoom = view.zoom()
+    wheel(view.top_band(), Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom() == zoom - 1

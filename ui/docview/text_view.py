@@ -155,6 +155,7 @@ class _TopBand(QWidget):
 
     def __init__(self, view: SpanTextView) -> None:
         super().__init__(view)
+        self._view = view
         self.painter: Callable[[QPainter], None] | None = None
         self.setBackgroundRole(view.viewport().backgroundRole())
         self.setAutoFillBackground(True)
@@ -162,9 +163,14 @@ class _TopBand(QWidget):
     def event(self, e: QEvent) -> bool:
         # Presses, releases, drags and context menus here are the band's (the arc overlay's
         # filter takes those on an arc first): ignored, they would reach the text edit, which
-        # reads their points as the viewport's, some way off. Wheel events go on: they scroll.
+        # reads their points as the viewport's, some way off. The wheel scrolls and zooms as
+        # over the text: handed to the view's handler (a scroll area ignores a wheel that does
+        # not come from its viewport, so passing it up did nothing)
         if e.type() in _BAND_TAKES:
             e.accept()
+            return True
+        if e.type() == QEvent.Type.Wheel:
+            self._view.wheelEvent(cast("QWheelEvent", e))
             return True
         return super().event(e)
 
