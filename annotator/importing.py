@@ -374,14 +374,23 @@ def _unknown_or_raise(
         raise ImportFormatError(
             source,
             line,
-            f"label {label!r} is not in the schema (use --new-labels add or skip; "
-            f"{len(unknown)} unknown label(s): {', '.join(sorted(unknown))})",
+            Message(
+                "label {name} is not in the schema (use --new-labels add or skip; "
+                "{count} unknown label(s): {labels})",
+                name=repr(label),
+                count=len(unknown),
+                labels=", ".join(sorted(unknown)),
+            ),
         )
     if unknown and new_labels == "add":
         for label, (source, line) in unknown.items():
             bad = rules.label_name_problem(label)
             if bad is not None:
-                raise ImportFormatError(source, line, f"cannot add to the schema: {bad.message}")
+                raise ImportFormatError(
+                    source,
+                    line,
+                    Message("cannot add to the schema: {problem}", problem=bad.message),
+                )
     return unknown
 
 

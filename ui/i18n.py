@@ -234,6 +234,13 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "changed: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "skipped: {problem}"),
+    # labels an import uses that the schema lacks (annotator.importing)
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "label {name} is not in the schema (use --new-labels add or skip; {count} unknown "
+        "label(s): {labels})",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot add to the schema: {problem}"),
     # a layer too small to train on (annotator.learn.corpus.check_enough)
     QT_TRANSLATE_NOOP(
         "CoreMessage",

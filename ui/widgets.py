@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionComboBox,
@@ -141,3 +142,16 @@ def fit_to_screen(widget: QWidget, wanted: QSize) -> None:
     width = min(wanted.width(), room.width() - SCREEN_FRAME.width())
     height = min(wanted.height(), room.height() - SCREEN_FRAME.height())
     widget.resize(max(width, 1), max(height, 1))
+
+
+def lines_in_their_direction(edit: QPlainTextEdit) -> None:
+    """Lay each line (paragraph) of ``edit`` out from its own side: an Arabic line at the
+    right edge, a Latin one at the left, in either interface. A plain text edit applies one
+    text option to every paragraph and reads its default AlignLeft as absolute, so Arabic
+    report lines hugged the left edge; AlignJustify is the alignment Qt resolves per
+    paragraph direction (the last line of a paragraph goes to its start), as the document
+    view does."""
+    document = edit.document()
+    option = document.defaultTextOption()
+    option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+    document.setDefaultTextOption(option)

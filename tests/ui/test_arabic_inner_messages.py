@@ -269,10 +269,73 @@ def test_the_merge_report_s_set_aside_list_reads_in_arabic(arabic: QApplication)
 
     report = MergeReport(source="team.bundle", added=1)
     report.quarantined = [
-        Quarantined("spans", f"uuid-{k}", "ab" * 32, "the document is not in this project")
-        for k in range(3)
+        Quarantined("spans", f"uuid-{k}", "ab" * 32, Message("unknown document")) for k in range(3)
     ]
     text = report_text(report, limit=2)
     assert "في الحجر" in text and "مقاطع" in text and "و1 غيرها" in text
     assert "in document" not in text and "Quarantined" not in text and "more" not in text
     assert f"{i18n.FSI}uuid-0{i18n.PDI}" in text
+    # each set-aside line's reason reads as the summary's does (QA: it was English)
+    assert "unknown" not in text and text.count("مستند غير معروف") == 3, text
+
+
+def test_labels_an_import_cannot_take_read_in_arabic(arabic: QApplication, tmp_path: Path) -> None:
+    """QA: a label the schema lacks (with "error") and one that cannot be added (with "add")
+    refused the import in English; the Arabic names the dialog's option, not the CLI's."""
+    from annotator.formats.conll import read_conll
+    from annotator.formats.jsonl import read_jsonl
+    from annotator.importing import import_documents
+
+    src = tmp_path / "new.conll"
+    src.write_text("زار\tO\nفيينا\tB-NEWCO\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.annotator") as project:
+        with pytest.raises(ImportFormatError) as caught:
+            import_documents(project, read_conll(src), "amal", new_labels="error")
+        english = (
+            f"{src}:2: label 'NEWCO' is not in the schema (use --new-labels add or skip; "
+            "1 unknown label(s): NEWCO)"
+        )
+        shown = _check(caught.value, english, (f"{src}:2", "'NEWCO'", "1", "NEWCO"))
+        assert "تسميات خارج المخطط" in shown and "--new-labels" not in shown
+        bad = _line(
+            tmp_path,
+            "bad.jsonl",
+            {"text": "بغداد", "spans": [{"start": 0, "end": 5, "label": "GP\u202eE"}]},
+        )
+        with pytest.raises(ImportFormatError) as caught:
+            import_documents(project, read_jsonl(bad), "amal", new_labels="add")
+    assert str(caught.value).startswith(f"{bad}:1: cannot add to the schema: label name")
+    shown = i18n.core_text(caught.value)
+    assert "تعذّرت الإضافة إلى المخطط" in shown and "cannot add" not in shown
+
+
+def test_report_lines_lie_on_their_own_side(arabic: QApplication, qtbot: object) -> None:
+    """QA: the Arabic lines of the import, export and merge reports hugged the left edge (a
+    plain text edit reads its default AlignLeft as absolute). Each line now starts on its
+    own side: an Arabic line at the right, a Latin one at the left."""
+    from PySide6.QtCore import Qt
+
+    from ui.dialogs.exchange_actions import ReportDialog
+
+    dialog = ReportDialog("t", "المستندات المضافة: 1\nEnglish line", None)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.resize(700, 300)
+    dialog.show()
+    qtbot.waitExposed(dialog)  # type: ignore[attr-defined]
+    option = dialog.text.document().defaultTextOption()
+    assert option.alignment() == Qt.AlignmentFlag.AlignJustify
+    image = dialog.text.viewport().grab().toImage()
+    height = dialog.text.fontMetrics().lineSpacing()
+
+    def ink(row: int) -> list[int]:
+        y0 = 4 + row * height
+        return [
+            x
+            for x in range(image.width())
+            for y in range(y0, y0 + height - 2)
+            if image.pixelColor(x, y).lightness() < 128
+        ]
+
+    arabic_line, latin_line = ink(0), ink(1)
+    assert arabic_line and min(arabic_line) > image.width() / 2  # at the right
+    assert latin_line and max(latin_line) < image.width() / 2  # at the left

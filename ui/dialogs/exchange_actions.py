@@ -35,6 +35,7 @@ from ui.dialogs.prompts import show_message
 from ui.i18n import QT_TRANSLATE_NOOP, core_text, interface_rtl, isolate
 from ui.jobs import BackgroundJob
 from ui.session import Session
+from ui.widgets import lines_in_their_direction
 
 if TYPE_CHECKING:  # annotator.exchange is imported by the actions: not needed to start
     from annotator.exchange import MergeReport
@@ -210,7 +211,7 @@ def report_text(report: MergeReport, limit: int = MAX_LISTED) -> str:
                 tr(QUARANTINED_KINDS.get(q.kind, q.kind)),
                 iso(q.uuid),
                 iso(q.doc_sha256[:12]),
-                iso(q.reason),
+                iso(core_text(q.reason)),
             )
             for q in report.quarantined[:limit]
         ]
@@ -229,6 +230,7 @@ class ReportDialog(QDialog):
         caption.setTextFormat(Qt.TextFormat.PlainText)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
+        lines_in_their_direction(self.text)
         self.text.setPlainText(text)  # names and labels from the other file stay literal
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

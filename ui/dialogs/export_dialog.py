@@ -63,7 +63,7 @@ from ui.i18n import (
 )
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
 from ui.session import Session
-from ui.widgets import fit_to_screen
+from ui.widgets import fit_to_screen, lines_in_their_direction
 
 SUFFIX = {name: info.suffix for name, info in FORMATS.items() if info.suffix}
 """file suffix of each single-file format (folder formats have none)"""
@@ -237,6 +237,7 @@ class ExportDialog(QDialog):
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # one problem a line
+        lines_in_their_direction(self.report)
         self.report.setPlaceholderText(self.tr("The export report appears here."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.run_button = buttons.addButton(

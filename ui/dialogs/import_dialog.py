@@ -42,6 +42,7 @@ from ui.dialogs.paths import remember_folder, start_path
 from ui.i18n import isolate
 from ui.jobs import ImportJob, ImportWorker, summary
 from ui.session import Session
+from ui.widgets import lines_in_their_direction
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -132,6 +133,7 @@ class ImportDialog(QDialog):
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # one problem a line
+        lines_in_their_direction(self.report)
         self.report.setPlaceholderText(self.tr("The import report appears here."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.run_button = buttons.addButton(

@@ -57,7 +57,7 @@ from ui.i18n import (
 )
 from ui.jobs import BackgroundJob
 from ui.session import Session
-from ui.widgets import fit_to_screen
+from ui.widgets import fit_to_screen, lines_in_their_direction
 
 REPORT_FILTER = QT_TRANSLATE_NOOP("Files", "HTML report (*.html);;All files (*)")
 
@@ -324,6 +324,7 @@ class AgreementWindow(QWidget):
         self._show_confusion()
         notes = QPlainTextEdit(self)
         notes.setReadOnly(True)
+        lines_in_their_direction(notes)
         notes.setPlainText("\n\n".join(result.notes))
         self.tabs.addTab(notes, self.tr("Notes"))
 
