@@ -58,6 +58,9 @@ class Changes:
     """the document list itself changed (import, project switch)"""
     created: frozenset[str] = frozenset()
     """uuids of the records among ``records`` that did not exist before"""
+    written: frozenset[str] | None = None
+    """for ``project``: the layers the bulk write before it wrote here, when its caller
+    tells (``refresh``); None: not told (anything may have been written)"""
 
     @classmethod
     def of(cls, reason: str, changed: Changed, select: str = "") -> Changes:
@@ -79,6 +82,13 @@ class Changes:
     def status(self) -> bool:
         """Whether a document status was set."""
         return bool(self.statuses)
+
+    @property
+    def layers(self) -> frozenset[str]:
+        """The layers of the record versions and statuses written."""
+        return frozenset(r.annotator for r in self.records) | frozenset(
+            s.annotator for s in self.statuses
+        )
 
 
 class _Wrapped(QUndoCommand):
@@ -240,13 +250,14 @@ class Session(QObject):
     def close(self) -> None:
         self.set_project(None)
 
-    def refresh(self) -> None:
+    def refresh(self, written: frozenset[str] | None = None) -> None:
         """Tell the views that anything may have changed (after an import or a merge on a
         worker's connection, say): the project first catches up with the schema and clock
-        that connection wrote (an import may add labels)."""
+        that connection wrote (an import may add labels). ``written``: the layers that write
+        wrote, when the caller knows (``Changes.written``)."""
         if self._project is not None:
             self._project.refresh()
-        self.changed.emit(Changes("project", documents=True))
+        self.changed.emit(Changes("project", documents=True, written=written))
 
     def set_annotator(self, name: str) -> None:
         self.annotator = name

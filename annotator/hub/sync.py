@@ -132,6 +132,8 @@ class SyncReport:
     merge: MergeReport | None = None
     seq: int = 0
     """the last hub number pulled"""
+    hub_id: str = ""
+    """the hub's id, the key of its cursors in the sidecar (``joined_hubs``)"""
 
     def lines(self) -> list[str]:
         m = self.member
@@ -250,21 +252,27 @@ def _member_of(value: object) -> Member | None:
     return Member(role, kind, layer if isinstance(layer, str) else None)
 
 
-def joined_members(project_path: Path) -> list[Member]:
-    """The roles this project synced as, one per hub whose cursors belong to this file (a
-    copy that kept the sidecar has none); empty for a project never synced, or synced only
-    before the sidecar kept the role. Reads the sidecar, never the hub."""
+def joined_hubs(project_path: Path) -> dict[str, Member]:
+    """The role this project synced as with each hub (by hub id, ``SyncReport.hub_id``) whose
+    cursors belong to this file (a copy that kept the sidecar has none); empty for a project
+    never synced, or synced only before the sidecar kept the role. Reads the sidecar, never
+    the hub (which keeps no URL: the caller ties a hub id to the hub it uses)."""
     hubs = _read_sidecar(sidecar_path(project_path)).get("hubs")
     if not isinstance(hubs, dict):
-        return []
+        return {}
     file_id = _file_id(project_path)
-    out: list[Member] = []
-    for _hub_id, entry in sorted(hubs.items()):
+    out: dict[str, Member] = {}
+    for hub_id, entry in sorted(hubs.items()):
         if isinstance(entry, dict) and entry.get("file") == file_id:
             member = _member_of(entry.get("member"))
             if member is not None:
-                out.append(member)
+                out[str(hub_id)] = member
     return out
+
+
+def joined_members(project_path: Path) -> list[Member]:
+    """The roles this project synced as, one per hub (``joined_hubs``, without the ids)."""
+    return list(joined_hubs(project_path).values())
 
 
 def _read_sidecar(path: Path) -> dict[str, Any]:
@@ -363,7 +371,7 @@ def sync(
             member = whoami(conn)
             hub_id = hub_id_of(conn)
             conn.rollback()
-            report = SyncReport(describe(url), member)
+            report = SyncReport(describe(url), member, hub_id=hub_id)
             cursor = load_cursor(project.path, hub_id)
             project.refresh()  # the clock as stored: another handle may have written
             if cursor is None or full or _behind(cursor.state, project_state(project)):

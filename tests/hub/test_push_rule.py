@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from annotator.hub import add_project_documents, sync
-from annotator.hub.sync import Member, joined_members, sidecar_path
+from annotator.hub.sync import Member, joined_hubs, joined_members, sidecar_path
 from annotator.model import GOLD
 from tests.hub.helpers import doc_texts, make_project
 
@@ -37,11 +37,12 @@ def test_a_sync_records_the_role_it_connected_as(team: dict[str, str], tmp_path:
     assert report.member == Member("amal", "analyst", "amal")
     assert report.pushed == 1 and report.local_only == {GOLD: 1}  # the same rule
     assert joined_members(path) == [report.member]
+    assert report.hub_id and joined_hubs(path) == {report.hub_id: report.member}  # by hub id
     # a copy of the project that kept the sidecar is not that replica: no role
     copy = tmp_path / "copy.annotator"
     shutil.copy(path, copy)
     shutil.copy(sidecar_path(path), sidecar_path(copy))
-    assert joined_members(copy) == []
+    assert joined_members(copy) == [] and joined_hubs(copy) == {}
 
 
 def test_cursors_saved_before_the_role_was_kept_name_none(

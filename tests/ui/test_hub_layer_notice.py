@@ -22,6 +22,7 @@ from annotator import commands as cmds
 from annotator.hub import add_project_documents, sync
 from annotator.model import GOLD
 from tests.hub.helpers import doc_texts, make_project
+from tests.hub.pgserver import Server
 from tests.ui.conftest import SHOTS
 from ui.dialogs.sync_dialog import remember_url
 from ui.i18n import isolate
@@ -236,5 +237,147 @@ def test_the_first_sync_from_the_window_joins_the_project(
     assert w.hub_notice.indicator.isVisible()
     add_span(w, 0, 6)
     qtbot.waitUntil(lambda: len(boxes.texts) == 1)
+    w.close()
+    w.session.close()
+
+
+def test_gold_written_from_the_review_window_is_warned(
+    qtbot: QtBot, amal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review window writes gold while the main window's layer stays the analyst's: the
+    box follows the layers each edit writes; the indicator, the main window's layer."""
+    from ui.review.window import open_review
+
+    boxes = Boxes(monkeypatch)
+    w = window_on(qtbot, tmp_path, amal, "amal", monkeypatch)
+    add_span(w, 0, 6)  # amal's layer: pushed, nothing
+    doc = w.session.project.documents()[0]  # type: ignore[union-attr]
+    w.open_document(doc.id)
+    review = open_review(w)
+    settle(qtbot)
+    assert boxes.texts == []
+    assert review.mark_done()  # the gold status of the document
+    qtbot.waitUntil(lambda: len(boxes.texts) == 1)
+    assert f"You are editing the layer {isolate(GOLD)}." in boxes.texts[0]
+    assert w.session.annotator == "amal" and not w.hub_notice.indicator.isVisible()
+    w.session.undo()
+    w.session.redo()  # gold again: no second box
+    settle(qtbot)
+    assert len(boxes.texts) == 1
+    review.close()
+    w.close()
+    w.session.close()
+
+
+def test_an_import_into_a_layer_not_pushed_is_warned_and_a_sync_is_not(
+    qtbot: QtBot,
+    team: dict[str, str],
+    amal: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bulk write (an import, reason ``project``) into a layer the role does not push warns
+    as an edit does, once; a sync that pulls the team's gold does not."""
+    from ui.dialogs.sync_dialog import SyncReportDialog, start_sync
+    from ui.workbench.menus import start_import
+
+    judge = make_project(tmp_path / "judge.annotator", doc_texts(2))
+    first = judge.documents()[0]
+    judge.add_span(first.id, 0, 6, "GPE", annotator=GOLD)
+    sync(judge, team["judge"])  # gold on the hub
+    judge.close()
+    boxes = Boxes(monkeypatch)
+    w = window_on(qtbot, tmp_path, amal, "Amal", monkeypatch)
+    assert w.hub_notice.indicator.isVisible()
+    job = start_sync(w, team["amal"])  # pulls the judge's gold into this project
+    assert job is not None
+    qtbot.waitUntil(lambda: w.findChild(SyncReportDialog) is not None, timeout=30_000)
+    settle(qtbot)
+    assert w.session.project.record_count("spans", None, GOLD) == 1  # type: ignore[union-attr]
+    assert boxes.texts == []  # the team's versions, not an edit of this project
+    conll = tmp_path / "more.conll"
+    conll.write_text("وصل\tO\nبغداد\tB-GPE\n", encoding="utf-8")
+    imported = start_import(w, [conll])  # into Amal, the layer written
+    assert imported is not None
+    with qtbot.waitSignal(imported.done, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: len(boxes.texts) == 1)
+    assert f"You are editing the layer {isolate('Amal')}." in boxes.texts[0]
+    add_span(w, 0, 3)  # the next edit in it: no second box
+    settle(qtbot)
+    assert len(boxes.texts) == 1
+    w.close()
+    w.session.close()
+
+
+def test_the_role_of_the_hub_the_window_syncs_with_decides(
+    qtbot: QtBot,
+    team: dict[str, str],
+    pg_server: Server,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Synced as an analyst with one hub, then from the window as an adjudicator with another:
+    gold is pushed by the hub File › Sync uses now, though the sidecar keeps both roles."""
+    from tests.hub.conftest import new_hub
+    from ui.dialogs import sync_dialog
+    from ui.dialogs.sync_dialog import SyncReportDialog, start_sync
+
+    boxes = Boxes(monkeypatch)
+    path = tmp_path / "two.annotator"
+    project = make_project(path, doc_texts(2))
+    add_project_documents(team["coord"], project)
+    project.close()
+    other = new_hub(pg_server)
+    judge = other.member("amal", "adjudicator", "amal")
+    with_other = make_project(tmp_path / "coord2.annotator", doc_texts(2))
+    add_project_documents(other.member("coord", "coordinator"), with_other)
+    with_other.close()
+    w = window_on(qtbot, tmp_path, path, GOLD, monkeypatch)
+    for url, shown in ((team["amal"], True), (judge, False)):
+        dialogs = len(w.findChildren(SyncReportDialog))
+        assert start_sync(w, url) is not None
+
+        def reported(n: int = dialogs) -> bool:
+            return len(w.findChildren(SyncReportDialog)) > n
+
+        qtbot.waitUntil(reported, timeout=30_000)
+        assert w.hub_notice.indicator.isVisible() is shown
+    add_span(w, 0, 6)
+    settle(qtbot)
+    assert boxes.texts == []
+    from annotator.hub.sync import joined_hubs
+
+    hubs = joined_hubs(path)
+    assert sorted(m.kind for m in hubs.values()) == ["adjudicator", "analyst"]
+    assert hubs[sync_dialog.project_hub_id(path)].kind == "adjudicator"
+    # the first hub remembered again (Team progress, say), its id not: both roles are asked,
+    # and one pushes gold
+    remember_url(path, team["amal"])
+    w.hub_notice.update()
+    assert sync_dialog.project_hub_id(path) == ""
+    assert not w.hub_notice.indicator.isVisible()
+    w.close()
+    w.session.close()
+
+
+def test_a_tampered_role_kind_is_shown_isolated(
+    qtbot: QtBot, amal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from annotator.hub.sync import sidecar_path
+
+    side = sidecar_path(amal)
+    data = json.loads(side.read_text(encoding="utf-8"))
+    for entry in data["hubs"].values():
+        entry["member"]["kind"] = "owner\u202e"
+    side.write_text(json.dumps(data), encoding="utf-8")
+    boxes = Boxes(monkeypatch)
+    w = window_on(qtbot, tmp_path, amal, GOLD, monkeypatch)
+    add_span(w, 0, 6)
+    qtbot.waitUntil(lambda: len(boxes.texts) == 1)
+    kind = isolate("owner\u202e")
+    assert f"({kind})" in boxes.texts[0]
     w.close()
     w.session.close()

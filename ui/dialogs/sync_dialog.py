@@ -20,6 +20,7 @@ a small background job (no dialog) asks the remembered hub again. Without a hub 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +105,33 @@ def remember_url(project: Path, url: str) -> None:
     settings.setValue(settings_key(project), url)
     settings.setValue(SETTINGS_URL, url)
     settings.sync()
+
+
+def hub_key(project: Path) -> str:
+    """The QSettings key remembering which hub (its id) the project last synced with, and at
+    which URL: the sidecar keeps the role per hub id and no URL (docs/design/hub.md)."""
+    return f"hub/id-of/{Path(project).resolve()}"
+
+
+def remember_hub(project: Path, url: str, hub_id: str) -> None:
+    """After a sync with the hub at ``url``: its id (``SyncReport.hub_id``), beside the URL."""
+    settings = QSettings()
+    settings.setValue(hub_key(project), json.dumps([url, hub_id]))
+    settings.sync()
+
+
+def project_hub_id(project: Path) -> str:
+    """The id of the hub File › Sync uses now for this project: the one it last synced with,
+    when that was at the URL remembered now ("" when unknown: never synced from a window
+    since the id is kept, or another URL remembered since, by Team progress say). Never
+    asks the hub."""
+    try:
+        url, hub_id = json.loads(str(QSettings().value(hub_key(project)) or "null"))
+    except (TypeError, ValueError):
+        return ""
+    if not isinstance(url, str) or not isinstance(hub_id, str) or not url:
+        return ""
+    return hub_id if url == project_url(project) else ""
 
 
 def ask_hub_url(parent: QWidget, title: str, project: Path) -> str | None:
@@ -338,7 +366,10 @@ def start_sync(w: SyncHost, url: str, full: bool = False) -> BackgroundJob | Non
             # the sync wrote through another connection (a cancelled one may have committed
             # its push or pull): the clock and the schema catch up, as after a merge
             project.refresh()
-        w.session.refresh()
+        if outcome == "finished" and isinstance(payload, SyncReport) and payload.hub_id:
+            remember_hub(path, url, payload.hub_id)  # whose role the workbench's notice reads
+        # what a sync writes is what it pulled: the team's versions, not this project's edits
+        w.session.refresh(written=frozenset())
         if outcome == "finished" and isinstance(payload, SyncReport):
             show_queue(w, worker.queue)
             w.statusBar().showMessage(sync_summary(w, payload), 10000)

@@ -3,18 +3,26 @@ team hub role does not push.
 
 A project is joined to a hub when File › Sync (or Team progress) remembered a hub for it
 (``ui.dialogs.sync_dialog.project_url``) and a sync recorded the role it connected as in the
-project's sync cursors (``annotator.hub.sync.joined_members``; the command line's syncs record
-it too). Whether that role pushes a layer is the sync's own rule (``Member.pushes``): the
-edits of a layer it does not push stay in this project, and each sync only counts them
-afterwards (``SyncReport.local_only``).
+project's sync cursors (``annotator.hub.sync.joined_hubs``, by hub id; the command line's
+syncs record it too). The role that counts is the one of the hub File › Sync uses now: the
+window keeps the id of the hub it synced with beside its URL (``project_hub_id``). Without
+that id (the last window sync predates it, or another URL was remembered since), every role
+the sidecar records is asked, and a layer counts as not pushed only when none pushes it.
+Whether a role pushes a layer is the sync's own rule (``Member.pushes``): the edits of a layer
+it does not push stay in this project, and each sync only counts them afterwards
+(``SyncReport.local_only``).
 
-So, while the layer being written (``Session.annotator``: the analyst's layer, or gold in the
-review window) is one the role does not push, the status bar says so (``indicator``: the
-layer's name, "not pushed to the hub"), and the first edit in it, once per project and layer
-in a window's life, brings a message box: which layer, which role, that the edits stay on this
-machine until someone whose role pushes the layer takes them (a bundle), and how to change
-that. Its check box keeps it quiet for that layer of that project from then on (the window's
-settings). Projects never synced, and layers the role pushes, show nothing.
+So, while the layer the window writes (``Session.annotator``) is one the role does not push,
+the status bar says so (``indicator``: the layer's name, "not pushed to the hub"), and the
+first write into any layer the role does not push, once per project and layer in a window's
+life, brings a message box: which layer, which role, that the edits stay on this machine until
+someone whose role pushes the layer takes them (a bundle), and how to change that. A write is
+an edit, undo or redo in any window (the layers of the versions it wrote: gold from the review
+window too), or a bulk write the session is refreshed after (an import, a merge): the layers
+its caller names (``Changes.written``; a sync names none, it writes the team's versions), or
+else those whose record and status counts changed. Its check box keeps it quiet for that layer
+of that project from then on (the window's settings). Projects never synced, and layers the
+role pushes, show nothing.
 
 ``annotator.hub`` (and psycopg) is imported only for a project that has a hub remembered.
 """
@@ -23,18 +31,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QStatusBar, QWidget
 
-from ui.dialogs.sync_dialog import project_url
+from ui.dialogs.sync_dialog import project_hub_id, project_url
 from ui.i18n import isolate, plain_tooltip, set_plain_text
 from ui.session import Changes, Session
 
 if TYPE_CHECKING:
     from annotator.hub.sync import Member
+    from annotator.project import Project
 
 SETTINGS_QUIET = "hub/not-pushed-quiet"
 """(a group) the layers of projects whose warning the analyst asked not to see again"""
@@ -60,15 +70,51 @@ def quiet_key(project: Path, layer: str) -> str:
     return f"{SETTINGS_QUIET}/{hashlib.sha256(raw.encode()).hexdigest()[:16]}"
 
 
+def deciding_roles(project: Path) -> list[Member]:
+    """The roles whose push rule decides for ``project``: the role of the hub File › Sync uses
+    now, when the window knows its id; else every role the sidecar records (empty: no hub
+    remembered, or no role recorded). Reads the settings and the sidecar, never the hub."""
+    if not project_url(project):
+        return []
+    from annotator.hub.sync import joined_hubs
+
+    hubs = joined_hubs(project)
+    hub_id = project_hub_id(project)
+    if hub_id:
+        member = hubs.get(hub_id)
+        return [] if member is None else [member]
+    return list(hubs.values())
+
+
+def unpushed(roles: list[Member], layer: str) -> Member | None:
+    """The role to name for ``layer`` when none of ``roles`` pushes it (None: one does, or
+    there is no role)."""
+    if not layer or not roles or any(m.pushes(layer) for m in roles):
+        return None
+    return roles[0]
+
+
 def not_pushing(project: Path, layer: str) -> Member | None:
     """The role the project is joined to a hub as, when it does not push ``layer`` (None: no
-    hub remembered for the project, no role recorded by a sync, or every such role pushes
-    ``layer``). Reads the settings and the sync's sidecar file, never the hub."""
-    if not layer or not project_url(project):
-        return None
-    from annotator.hub.sync import joined_members
+    hub remembered for the project, no role recorded by a sync, or the role pushes
+    ``layer``; see ``deciding_roles``). Reads the settings and the sidecar, never the hub."""
+    return unpushed(deciding_roles(project), layer) if layer else None
 
-    return next((m for m in joined_members(project) if not m.pushes(layer)), None)
+
+def layer_marks(project: Project, roles: list[Member]) -> dict[str, tuple[object, ...]]:
+    """Per layer of ``project`` that ``roles`` do not push: its live record counts and its
+    statuses (count, newest stamp), to tell after a bulk write which such layers it wrote."""
+    from annotator.project import RECORD_KINDS
+
+    marks: dict[str, tuple[object, ...]] = {}
+    for layer in project.annotators():
+        if unpushed(roles, layer) is None:
+            continue
+        counts = [project.record_count(kind, None, layer) for kind in RECORD_KINDS]
+        statuses = project.doc_statuses(layer)
+        newest = max((s.clock for s in statuses), default="")
+        marks[layer] = (*counts, len(statuses), newest)
+    return marks
 
 
 class HubLayerNotice(QObject):
@@ -89,6 +135,12 @@ class HubLayerNotice(QObject):
         """the joined role, when it does not push the layer being written"""
         self.where: tuple[Path, str] | None = None
         """(project, layer) that ``member`` was read for"""
+        self.roles: list[Member] = []
+        """the roles deciding for the open project (``deciding_roles``)"""
+        self.marks: dict[str, tuple[object, ...]] = {}
+        """the counts of the layers the roles do not push (``layer_marks``), as last read"""
+        self.project: Path | None = None
+        """the project ``roles`` and ``marks`` were read for"""
         self.warned: set[tuple[Path, str]] = set()
         """the (project, layer) pairs warned about in this window's life"""
         host.session.changed.connect(self._changed)
@@ -100,11 +152,18 @@ class HubLayerNotice(QObject):
         the cursors a sync just saved may have changed), and show the indicator so."""
         session = self.host.session
         path, layer = session.path, session.annotator
+        self.project = None if path is None else path.resolve()
+        if path is None or session.read_only:
+            self.roles, self.marks = [], {}
+        else:
+            self.roles = deciding_roles(path)
+            project = session.project
+            self.marks = layer_marks(project, self.roles) if project and self.roles else {}
         if path is None or not layer or session.read_only:
             self.member, self.where = None, None
         else:
             self.where = (path.resolve(), layer)
-            self.member = not_pushing(path, layer)
+            self.member = unpushed(self.roles, layer)
         member = self.member
         if member is None:
             self.indicator.hide()
@@ -121,23 +180,45 @@ class HubLayerNotice(QObject):
         self.indicator.show()
 
     def _changed(self, changes: Changes) -> None:
-        if changes.reason not in EDITS:
-            self.update()  # a project opened, synced or re-read; another layer
+        session = self.host.session
+        path = session.path.resolve() if session.path is not None else None
+        if changes.reason in EDITS:
+            # the layers of the versions written: gold from the review window too
+            self._wrote(path, changes.layers or {session.annotator})
             return
-        where = self.where
-        if self.member is None or where is None or where in self.warned:
-            return
-        self.warned.add(where)
-        if self.host.settings.value(quiet_key(*where), False) in (True, "true"):
-            return
-        # after the edit's own signal has reached every view: no dialog inside an emit
-        QTimer.singleShot(0, self, lambda: self.warn(where))
+        before, marks = self.project, self.marks
+        self.update()  # a project opened, synced or re-read; another layer
+        if changes.reason != "project" or path is None or before != path:
+            return  # not a write (or another project: nothing written in it yet)
+        if changes.written is not None:
+            written = set(changes.written)
+        else:  # not told: the layers whose counts changed
+            written = {layer for layer in self.marks.keys() | marks.keys()
+                       if self.marks.get(layer) != marks.get(layer)}  # fmt: skip
+        self._wrote(path, written)
 
-    def warn(self, where: tuple[Path, str]) -> QMessageBox | None:
-        """The message box about ``where`` (project, layer), when it is still the layer being
-        written and its role does not push it. Returns the box after it closed."""
-        member = self.member
-        if member is None or where != self.where:
+    def _wrote(self, path: Path | None, layers: Iterable[str]) -> None:
+        """Warn (once per project and layer) about the first of ``layers`` written in
+        ``path`` that the roles do not push."""
+        if path is None or self.host.session.read_only:
+            return
+        for layer in sorted(layers):
+            member = unpushed(self.roles, layer)
+            where = (path, layer)
+            if member is None or where in self.warned:
+                continue
+            self.warned.add(where)
+            if self.host.settings.value(quiet_key(*where), False) in (True, "true"):
+                continue
+            # after the write's own signal has reached every view: no dialog inside an emit
+            QTimer.singleShot(0, self, lambda where=where, member=member: self.warn(where, member))
+            return  # one box at a time; the others at their next write
+
+    def warn(self, where: tuple[Path, str], member: Member) -> QMessageBox | None:
+        """The message box about ``where`` (project, layer), which ``member``'s role does not
+        push, when that project is still open. Returns the box after it closed."""
+        path = self.host.session.path
+        if path is None or path.resolve() != where[0]:
             return None
         layer = where[1]
         kinds = {
@@ -150,7 +231,7 @@ class HubLayerNotice(QObject):
             self.tr("You are editing the layer {0}.").format(isolate(layer)),
             self.tr(
                 "Your role on the team hub, {0} ({1}), does not push this layer: it pushes {2}."
-            ).format(isolate(member.role), kinds.get(member.kind, member.kind), writes),
+            ).format(isolate(member.role), kinds.get(member.kind) or isolate(member.kind), writes),
             "",
             self.tr(
                 "These edits stay in this project, on this machine: no sync sends them to the "
