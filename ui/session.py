@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.errors import AnnotatorError, ProjectFileError
+from annotator.errors import AnnotatorError, ProjectFileError, message_of
 from annotator.locking import EXCLUSIVE, ProjectLock, acquire
 from annotator.model import DocStatus, Record
 from annotator.project import Project
@@ -191,7 +191,7 @@ class Session(QObject):
             try:
                 lock = self.take_lock(Path(path))
             except ProjectFileError as exc:  # another window (or writer) has it
-                raise ProjectLocked(str(exc)) from exc
+                raise ProjectLocked(message_of(exc)) from exc  # its Message: translated
         try:
             project = Project.open(
                 path,

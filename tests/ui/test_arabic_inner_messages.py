@@ -339,3 +339,29 @@ def test_report_lines_lie_on_their_own_side(arabic: QApplication, qtbot: object)
     arabic_line, latin_line = ink(0), ink(1)
     assert arabic_line and min(arabic_line) > image.width() / 2  # at the right
     assert latin_line and max(latin_line) < image.width() / 2  # at the left
+
+
+def test_a_locked_project_is_refused_in_arabic_by_the_window(
+    arabic: QApplication, qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: the window's question about a project another window holds was English (the
+    session rewrapped the lock's refusal as plain text); it reads in Arabic, the path left
+    to right."""
+    from PySide6.QtCore import QSettings
+
+    from ui.dialogs import prompts
+    from ui.session import Session
+    from ui.workbench.mainwindow import MainWindow, open_session_project
+
+    path = tmp_path / "مشروع_٧.annotator"
+    Project.create(path).close()
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "ask_read_only", lambda parent, text: asked.append(text) or False)
+    with acquire(path, EXCLUSIVE):
+        w = MainWindow(Session(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(w)  # type: ignore[attr-defined]
+        assert not open_session_project(w, path, False)
+    (text,) = asked
+    assert f"{i18n.LRI}{path}{i18n.PDI}" in text
+    left = _english_left(text, (str(path), str(os.getpid())))
+    assert set(left.split()) <= {"annotator", "python", "pytest", "Python"}, text

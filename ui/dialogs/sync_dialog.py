@@ -44,6 +44,7 @@ from ui.dialogs.prompts import show_message
 from ui.i18n import core_text
 from ui.jobs import BackgroundJob, JobWorker
 from ui.session import Changes, Session
+from ui.widgets import lines_in_their_direction
 
 if TYPE_CHECKING:
     from annotator.hub import QueueItem, SyncReport, TeamView
@@ -408,6 +409,7 @@ class SyncReportDialog(QDialog):
         self.setWindowTitle(self.tr("Sync"))
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
+        lines_in_their_direction(self.text)
         self.text.setPlainText(text)  # names and labels from the team stay literal
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
