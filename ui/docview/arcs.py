@@ -28,12 +28,19 @@ The arcs of the selected event (the view's outlined span is its trigger) and the
 the selected span are drawn emphasised, and the selected event's argument spans are outlined.
 Every line is painted under the label tags (a lane runs through the tag row of the line
 above, and a line over a tag cut its text); the emphasised arcs' labels and outlines are
-painted over them, each label slid along its lane off the tags and the outlines.
+painted over them.
+
+Labels: lanes are 6 pixels apart and a label some 12 tall, so the labels of nested arcs would
+cover one another. The viewport's labels are placed together once its arcs are laid out
+(``ui.docview.arcs_geometry.resolve_labels``): each on its own arc's lane run, slid along it or
+moved a few pixels up or down (the lane still through it), off the tags, the selected event's
+outlines and every other label; where its run has no room, beside the run along its lane.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import cast
@@ -59,14 +66,18 @@ from ui.docview.arcs_geometry import (
     Anchor,
     ArcShape,
     Box,
+    LabelSpot,
     Link,
     Plan,
     Route,
+    Run,
     Segment,
     StartIndex,
     assign_lanes,
     distance_to_polyline,
-    place_label,
+    label_groups,
+    label_rows,
+    resolve_labels,
     route,
 )
 from ui.docview.colors import mark_color
@@ -218,8 +229,9 @@ class ArcOverlay(QWidget):
         self._version = 0
         self._labels: dict[tuple[str, str, bool], QPixmap] = {}
         self._boxes: _Boxes | None = None
-        self._routes: dict[tuple[object, ...], tuple[ArcShape, float]] = {}
+        self._routes: dict[tuple[object, ...], tuple[ArcShape, LabelSpot | None, float]] = {}
         self._route_generation: tuple[object, ...] = ()
+        self._placed: dict[tuple[object, ...], tuple[float, list[Box]]] = {}
         self._band_drawn: _Drawn | None = None
         self.font_ = QFont()
         self.font_.setPixelSize(10)
@@ -504,30 +516,102 @@ class ArcOverlay(QWidget):
         generation = (self._version, self._anchor_key, self.view.marks_generation(), self.width())
         if generation != self._route_generation or len(self._routes) > ROUTES_KEPT:
             self._routes.clear()
+            self._placed.clear()
             self._route_generation = generation
         routes = self._routes
         out: list[ArcShape] = []
+        spots: list[tuple[LabelSpot | None, float, tuple[object, ...] | None]] = []
         for k, link in enumerate(visible):
             plan, emph = plans[k], emphasised(link)
             src_lane, dst_lane = lanes.get((k, "src"), 0), lanes.get((k, "dst"), 0)
             src, dst = plan.src, plan.dst
             if src is None or dst is None:  # one end off screen: depends on the scroll
-                out.append(self._build(link, emph, plan, src_lane, dst_lane))
+                shape, spot = self._build(link, emph, plan, src_lane, dst_lane)
+                out.append(shape)
+                spots.append((spot, 0.0, None))
                 continue
             # Both ends shown: the route is the same at every scroll position that shows them
             # with the same lanes, moved up or down; it is routed once per layout.
             key = (link.uuid, emph, src_lane, dst_lane, round(dst.top - src.top, 2),
                    round(src.x0, 2))  # fmt: skip
             hit = routes.get(key)
+            dy = 0.0
             if hit is None:
-                shape = self._build(link, emph, plan, src_lane, dst_lane)
-                routes[key] = (shape, src.top)
+                shape, spot = self._build(link, emph, plan, src_lane, dst_lane)
+                routes[key] = (shape, spot, src.top)
             else:
-                shape, top = hit
+                shape, spot, top = hit
                 if top != src.top:
-                    shape = _shifted(shape, src.top - top)
+                    dy = src.top - top
+                    shape = _shifted(shape, dy)
+            out.append(shape)
+            spots.append((spot, dy, key))
+        return self._placed_labels(out, spots)
+
+    def _placed_labels(
+        self,
+        shapes: list[ArcShape],
+        spots: list[tuple[LabelSpot | None, float, tuple[object, ...] | None]],
+    ) -> list[ArcShape]:
+        """The shapes with their labels placed together (``resolve_labels``): each on its own
+        arc's lane run, off the tags, the selected event's outlines and one another; the
+        shapes it moves are copies (the cached ones stay). ``spots`` holds each label's spot
+        as routed, how far the scroll has moved it since, and its route's key (None when not
+        cached: an end off screen).
+
+        A label's place depends on its neighbours, so the viewport's labels are placed
+        together, in groups that cannot meet (``label_groups``: the lanes of a line, or of
+        lines so close that their lanes' labels could meet): a group made of the same labels
+        the same distances apart (a line seen at another scroll position) takes its places
+        from the last time, moved; only new groups are placed."""
+        bounds = (1.0, self.width() - 1.0)
+        rows = []
+        for spot, dy, _key in spots:
+            rows.append([(a + dy, b + dy) for a, b in label_rows(spot)] if spot else [])
+        boxes: list[Box] = [(0.0, 0.0, 0.0, 0.0)] * len(spots)
+        placed = self._placed
+        if len(placed) > ROUTES_KEPT:
+            placed.clear()
+        for group in label_groups(rows):
+            ref = rows[group[0]][0][0]
+            key = tuple((self._spot_key(shapes[i], *spots[i]), round(rows[i][0][0] - ref, 2))
+                        for i in group)  # fmt: skip
+            hit = placed.get(key)
+            if hit is None:
+                shifted = []
+                for i in group:
+                    spot, dy, _key = spots[i]
+                    shifted.append(spot.shifted(dy) if spot is not None and dy else spot)
+                found = resolve_labels(shifted, bounds)
+                placed[key] = (ref, found)
+                for i, b in zip(group, found, strict=True):
+                    boxes[i] = b
+            else:
+                was, found = hit
+                d = ref - was
+                for i, (x0, y0, x1, y1) in zip(group, found, strict=True):
+                    boxes[i] = (x0, y0 + d, x1, y1 + d)
+        out = []
+        for shape, (x0, y0, x1, y1) in zip(shapes, boxes, strict=True):
+            rect = shape.label_rect
+            if rect.left() != x0 or rect.top() != y0 or rect.right() != x1:
+                rect = QRectF(x0, y0, x1 - x0, y1 - y0) if x1 > x0 else QRectF()
+                shape = ArcShape(shape.link, shape.start, shape.end, shape.path, rect,
+                                 shape.emphasised, shape.arrow)  # fmt: skip
             out.append(shape)
         return out
+
+    @staticmethod
+    def _spot_key(
+        shape: ArcShape, spot: LabelSpot | None, _dy: float, route: tuple[object, ...] | None
+    ) -> object:
+        """What a label's place among others depends on, but for where the scroll put it: its
+        route's key, or for an arc with an end off screen (routed at each scroll, its run on
+        the line that shows the same) the arc, its run and how many tags it keeps off."""
+        if route is not None or spot is None:
+            return route
+        run = spot.runs[0]
+        return (shape.link.uuid, spot.rank, round(run.x0, 2), round(run.x1, 2), len(spot.avoid))
 
     def _adjacent(self, a: Anchor, b: Anchor) -> bool:
         """Whether two anchors are on adjacent lines (no line of text between them)."""
@@ -590,8 +674,10 @@ class ArcOverlay(QWidget):
 
     def _build(
         self, link: Link, emphasised: bool, plan: Plan, src_lane: int, dst_lane: int
-    ) -> ArcShape:
-        """The path, endpoints, arrow and label rectangle of one arc (``route``)."""
+    ) -> tuple[ArcShape, LabelSpot | None]:
+        """The path, endpoints, arrow and label rectangle of one arc (``route``), and where its
+        label may go (``resolve_labels`` places it among the others; the rectangle here is
+        the middle of its run)."""
         src, dst = plan.src, plan.dst
         text_width = self._widths.get(link.label)
         if text_width is None:
@@ -625,18 +711,20 @@ class ArcOverlay(QWidget):
         path = QPainterPath(QPointF(*way.points[0]))
         for x, y in way.points[1:]:
             path.lineTo(x, y)
-        label_rect = QRectF()
+        label_rect, spot = QRectF(), None
         if src or dst:
             if src and dst:
                 cx, cy = way.label
             else:  # the middle of the run on the line that shows
                 cx, cy = ((sx if src else tx) + plan.side) / 2, y_s if src else y_t
-            size = (text_width, self._label_h)
-            row = tags.near(cx - 3 * text_width, cx + 3 * text_width, cy - 8, cy + 8)
-            if emphasised and not link.relation:  # nor under the outlines drawn over it
-                row += self._outlines(link.owner)
-            x0, y0, x1, y1 = place_label((cx, cy), size, row, (1.0, self.width() - 1.0))
-            label_rect = QRectF(x0, y0, x1 - x0, y1 - y0)
+            tops = {}  # the top of the line of each lane y the route runs along
+            if dst:
+                tops[y_t] = dst.top
+            if src:
+                tops[y_s] = src.top
+            spot = self._label_spot(link, emphasised, way.points, (cx, cy), tops, text_width)
+            h = self._label_h
+            label_rect = QRectF(cx - text_width / 2, cy - h / 2, text_width, h)
         arrow = QPainterPath()
         if dst:
             x, y = end.x(), end.y()  # pointing down: the arc comes from the lane above
@@ -644,7 +732,51 @@ class ArcOverlay(QWidget):
             arrow.lineTo(x - ARROW * 0.7, y - ARROW)
             arrow.lineTo(x + ARROW * 0.7, y - ARROW)
             arrow.closeSubpath()
-        return ArcShape(link, start, end, path, label_rect, emphasised, arrow)
+        return ArcShape(link, start, end, path, label_rect, emphasised, arrow), spot
+
+    def _label_spot(
+        self,
+        link: Link,
+        emphasised: bool,
+        points: Sequence[tuple[float, float]],
+        label: tuple[float, float],
+        tops: Mapping[float, float],
+        width: float,
+    ) -> LabelSpot | None:
+        """Where an arc's label may go: along the lane run of its route (``points``) that
+        ``label`` (the route's label point: the longer run) lies on; off the tags near it
+        and, for the selected event's arguments, off its outlines.
+
+        Only that run, not the arc's run on its other line too, but for the selected arcs:
+        a label that could go to either line joins the two lines' labels in one group
+        (``label_groups``), and an annotated paragraph's lines in one, placed anew whenever
+        the view scrolls; a few selected arcs join a few lines. The selected arcs' labels
+        are drawn over the tags and outlines (``LabelSpot.on_top``)."""
+        h = self._label_h
+        reach = (MAX_LANES - 1) * LANE_STEP
+        cx, cy = label
+        runs: list[Run] = []
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            top = tops.get(y0)
+            if y0 != y1 or top is None:
+                continue
+            lane0 = top - 1  # the line's lowest lane; its highest is ``reach`` above
+            runs.append(Run(min(x0, x1), max(x0, x1), y0, lane0 - reach - h / 2, lane0 + h / 2))
+        # the label's own run first, then the longer
+        runs.sort(key=lambda r: (not (r.y == cy and r.x0 <= cx <= r.x1), r.x0 - r.x1))
+        if not emphasised:
+            runs = runs[:1]
+        if not runs:
+            return None
+        tags = self._tag_boxes()
+        first = runs[0]
+        avoid = tags.near(0, self.width(), first.top, first.bottom)  # the lane, for a far slide
+        for run in runs[1:]:
+            avoid += tags.near(run.x0 - width, run.x1 + width, run.top, run.bottom)
+        if emphasised and not link.relation:  # nor under the outlines drawn over it
+            avoid += self._outlines(link.owner)
+        rank = 0 if emphasised else 1
+        return LabelSpot(width, h, tuple(runs), tuple(avoid), rank, emphasised)
 
     # -- painting ------------------------------------------------------------------------
     def _paint_lines(self, painter: QPainter, drawn: _Drawn, emphasised: bool) -> None:

@@ -299,3 +299,254 @@ def distance_to_polyline(
         cy = min(max(py, min(y0, y1)), max(y0, y1))
         best = min(best, ((px - cx) ** 2 + (py - cy) ** 2) ** 0.5)
     return best
+
+
+class Run(NamedTuple):
+    """A lane run of an arc (a horizontal stretch of its path), where its label may sit."""
+
+    x0: float
+    x1: float
+    """its ends, ``x0 <= x1``"""
+    y: float
+    """the lane's y"""
+    top: float
+    bottom: float
+    """how high and how low the label's box may reach when moved off the lane's middle: the
+    extent of the labels of the line's lowest and highest lanes, so a label moved up or down
+    meets no text the lanes' labels did not"""
+
+    def shifted(self, dy: float) -> Run:
+        return Run(self.x0, self.x1, self.y + dy, self.top + dy, self.bottom + dy)
+
+
+class LabelSpot(NamedTuple):
+    """What ``resolve_labels`` needs to place one arc's label: its size, its arc's lane runs
+    (the one it is centred on first), the boxes it keeps off (the label tags near its lanes,
+    the selected event's outlines) and its rank (0 is placed first: the selected arcs)."""
+
+    width: float
+    height: float
+    runs: tuple[Run, ...]
+    avoid: tuple[Box, ...]
+    rank: int
+    on_top: bool = False
+    """the label is drawn over the boxes it avoids (the selected event's): on its own run
+    over one of them rather than along the lane off its run"""
+
+    def shifted(self, dy: float) -> LabelSpot:
+        return LabelSpot(
+            self.width,
+            self.height,
+            tuple(r.shifted(dy) for r in self.runs),
+            tuple((b[0], b[1] + dy, b[2], b[3] + dy) for b in self.avoid),
+            self.rank,
+            self.on_top,
+        )
+
+
+def label_rows(spot: LabelSpot) -> list[tuple[float, float]]:
+    """The heights (top, bottom) a label's box can take, one per run: two labels whose rows
+    do not overlap never meet (``label_groups``)."""
+    h = spot.height / 2
+    return [(min(r.top, r.y - h), max(r.bottom, r.y + h)) for r in spot.runs]
+
+
+def label_groups(rows: Sequence[Sequence[tuple[float, float]]]) -> list[list[int]]:
+    """The indices of labels grouped so that labels of different groups cannot meet: joined
+    when a row of one overlaps a row of another (``label_rows``). ``resolve_labels`` places
+    each group alone as it would among all, and a line's group comes back unchanged at
+    another scroll position. Labels with no row are in no group."""
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    spans = sorted((top, bottom, i) for i, r in enumerate(rows) for top, bottom in r)
+    end, last = float("-inf"), -1
+    for top, bottom, i in spans:
+        if top < end:  # overlaps the run of rows so far: same group
+            parent[root(i)] = root(last)
+            end = max(end, bottom)
+        else:
+            end = bottom
+        last = i
+    groups: dict[int, list[int]] = {}
+    for i, r in enumerate(rows):
+        if r:
+            groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+LABEL_GAP = 1.0
+"""pixels kept between two arc labels side by side"""
+LABEL_NUDGES = (0.0, -4.0, 4.0)
+"""how far (pixels) a label may move up or down off its lane's middle, nearest first: lanes
+are 6 pixels apart and a label some 12 tall, so two labels of adjacent lanes meet wherever
+their x ranges do, and 4 pixels up and down part them while the lane still crosses each
+(smaller moves part none: tried, one label in thousands took one)"""
+LABEL_TOUCH = 4.0
+"""how far (pixels) a label moved off its run's middle still reaches over the run"""
+NUDGE_COST = 4.0
+"""a pixel up or down counts as this many along the lane when choosing where a label goes"""
+_CELL_W, _CELL_H = 64.0, 16.0
+
+
+class _Grid:
+    """Placed label boxes bucketed in cells of ``_CELL_W`` × ``_CELL_H``: "which labels lie
+    near here" looks at a few cells, so placing a viewport's labels stays near linear."""
+
+    __slots__ = ("_cells",)
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[int, int], list[Box]] = {}
+
+    def add(self, b: Box) -> None:
+        cells = self._cells
+        for i in range(int(b[0] // _CELL_W), int(b[2] // _CELL_W) + 1):
+            for j in range(int(b[1] // _CELL_H), int(b[3] // _CELL_H) + 1):
+                cell = cells.get((i, j))
+                if cell is None:
+                    cells[(i, j)] = [b]
+                else:
+                    cell.append(b)
+
+    def near(self, x0: float, x1: float, y0: float, y1: float) -> list[Box]:
+        """The boxes in the cells the band ``x0..x1`` × ``y0..y1`` meets (some twice)."""
+        cells, out = self._cells, []
+        for i in range(int(x0 // _CELL_W), int(x1 // _CELL_W) + 1):
+            for j in range(int(y0 // _CELL_H), int(y1 // _CELL_H) + 1):
+                cell = cells.get((i, j))
+                if cell:
+                    out.extend(cell)
+        return out
+
+
+def _free_x(
+    ideal: float, lo: float, hi: float, width: float, top: float, bottom: float, boxes: list[Box]
+) -> float | None:
+    """The left edge in ``lo..hi`` nearest to ``ideal`` of a box ``width`` wide from ``top``
+    to ``bottom`` that overlaps none of ``boxes`` (labels kept ``LABEL_GAP`` apart), or None."""
+    x = min(max(lo, ideal), hi)
+    # x is taken when a box's span (o0 - width - gap, o2 + gap) holds it
+    gap = LABEL_GAP
+    spans = [(o[0] - width - gap, o[2] + gap) for o in boxes if o[1] < bottom and o[3] > top]
+    if not spans:
+        return x
+    starts, ends = _merged(spans)
+    k = bisect.bisect_left(starts, x) - 1
+    if k < 0 or x >= ends[k]:
+        return x
+    # inside the merged span k: its two edges are the nearest free places either side
+    best: float | None = None
+    for c in (starts[k], ends[k]):
+        if lo <= c <= hi and (best is None or abs(c - x) < abs(best - x)):
+            best = c
+    return best
+
+
+def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float]) -> list[Box]:
+    """The boxes of the labels of a viewport's arcs, so that no two overlap and none covers a
+    box it avoids, each kept on its own arc. ``bounds`` is the horizontal extent of the view;
+    a None spot (an arc with no label shown) gets an empty box.
+
+    Labels are placed one at a time, rank first, then those with the shortest lane run (the
+    least room) first; each goes to the first of these that is free, the nearest place in
+    each (a pixel up or down counting as ``NUDGE_COST`` along the lane):
+
+    1. its middle on one of its arc's lane runs (the first where one is free), slid along
+       it from the run's middle and moved up to ``LABEL_NUDGES`` off the lane's middle (the
+       lane still crosses it);
+    2. as 1, the label over the run by ``LABEL_TOUCH`` pixels, its middle past the end;
+    3. further along its first run's lane, the nearest free place (as ``place_label`` slid
+       a label off the tags before, across the view's width): the label may then seem to
+       name another arc, but the tag it would cover reads (the other arcs' labels are drawn
+       under the tags) and a press on it still takes its arc;
+    4. as 1 to 3 over the boxes it avoids (kept off the other labels only);
+    5. where it would go with nothing else there, centred on its first run: a lane so full
+       that no place is free, the label drawn later over the earlier.
+
+    A label drawn over the boxes it avoids (``LabelSpot.on_top``: the selected event's, over
+    the tags and outlines) tries 1, 2 and 4's 1, 2 before 3: on its own run over a tag
+    rather than away from its arc.
+
+    Why slide along the lane rather than draw a label over another: two labels on top of
+    one another read as neither, while a label moved along its lane (rarely past its run)
+    reads, and a press on it still takes its arc (``ArcOverlay.arc_at``).
+    """
+    lo, hi = bounds
+    out: list[Box] = [(0.0, 0.0, 0.0, 0.0)] * len(spots)
+    order = sorted(
+        (s.rank, s.runs[0].x1 - s.runs[0].x0, i) for i, s in enumerate(spots) if s is not None
+    )
+    grid = _Grid()
+    for _rank, _length, i in order:
+        spot = spots[i]
+        assert spot is not None
+        box = _place(spot, grid, lo, hi)
+        out[i] = box
+        grid.add(box)
+    return out
+
+
+def _place(spot: LabelSpot, grid: _Grid, lo: float, hi: float) -> Box:
+    """Where one label goes (``resolve_labels``), the labels in ``grid`` already placed."""
+    w, h = spot.width, spot.height
+    half = w / 2
+    first = spot.runs[0]
+    # per run: the left edges that keep the label's middle on the run, those that keep it
+    # over the run, and the placed labels and avoided boxes those places can meet
+    near: list[tuple[Run, tuple[float, float], tuple[float, float], list[Box], list[Box]]] = []
+    for run in spot.runs:
+        touch = min(LABEL_TOUCH, (run.x1 - run.x0) / 2)
+        over = (max(lo, run.x0 + touch - w), min(hi - w, run.x1 - touch))
+        if over[0] > over[1]:
+            continue
+        middle = (max(lo, run.x0 - half), min(hi - w, run.x1 - half))
+        y0, y1 = min(run.top, run.y - h), max(run.bottom, run.y + h)
+        x0, x1 = over[0] - LABEL_GAP, over[1] + w + LABEL_GAP
+        labels = [o for o in grid.near(x0, x1, y0, y1) if o[1] < y1 and o[3] > y0 and o[2] > x0]
+        avoid = [o for o in spot.avoid if o[1] < y1 and o[3] > y0 and o[2] > x0 and o[0] < x1]
+        near.append((run, middle, over, labels, avoid))
+    top = first.y - h / 2
+    ideal = (first.x0 + first.x1) / 2 - half
+    wide: list[Box] | None = None
+    stages = ((True, True), (False, True), (True, False), (False, False))
+    if not spot.on_top:
+        stages = ((True, True), (True, False), (False, True), (False, False))
+    for with_avoided, on_run in stages:
+        for reach in (1, 2) if on_run else ():
+            best: tuple[float, Box] | None = None
+            for run, middle, over, labels, avoid in near:
+                a, b = middle if reach == 1 else over
+                if a > b:
+                    continue
+                boxes = labels + avoid if with_avoided else labels
+                centre = (run.x0 + run.x1) / 2 - half
+                for dy in LABEL_NUDGES:
+                    y = run.y - h / 2 + dy
+                    if y < run.top - 0.01 or y + h > run.bottom + 0.01:
+                        continue
+                    x = _free_x(centre, a, b, w, y, y + h, boxes)
+                    if x is None:
+                        continue
+                    cost = abs(x - centre) + NUDGE_COST * abs(dy)
+                    if best is None or cost < best[0]:
+                        best = (cost, (x, y, x + w, y + h))
+                    if x == centre:
+                        break  # no nudge can come nearer
+                if best is not None:
+                    return best[1]
+        if on_run:
+            continue
+        # past the end of its first run, along the lane
+        if wide is None:
+            wide = [o for o in grid.near(lo, hi, top, top + h) if o[1] < top + h and o[3] > top]
+        boxes = wide + [o for o in spot.avoid if o[1] < top + h and o[3] > top]
+        x = _free_x(ideal, lo, hi - w, w, top, top + h, boxes if with_avoided else wide)
+        if x is not None:
+            return (x, top, x + w, top + h)
+    x = min(max(lo, ideal), max(lo, hi - w))
+    return (x, top, x + w, top + h)
