@@ -63,6 +63,7 @@ from PySide6.QtWidgets import QWidget
 
 from annotator.text import OffsetMap
 from ui.docview.arcs_geometry import (
+    LABEL_SLIDE,
     Anchor,
     ArcShape,
     Box,
@@ -769,8 +770,8 @@ class ArcOverlay(QWidget):
         if not runs:
             return None
         tags = self._tag_boxes()
-        first = runs[0]
-        avoid = tags.near(0, self.width(), first.top, first.bottom)  # the lane, for a far slide
+        first, slide = runs[0], LABEL_SLIDE * width  # the first run's lane, for a slide past it
+        avoid = tags.near(first.x0 - slide, first.x1 + slide, first.top, first.bottom)
         for run in runs[1:]:
             avoid += tags.near(run.x0 - width, run.x1 + width, run.top, run.bottom)
         if emphasised and not link.relation:  # nor under the outlines drawn over it

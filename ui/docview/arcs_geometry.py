@@ -387,6 +387,9 @@ LABEL_NUDGES = (0.0, -4.0, 4.0)
 are 6 pixels apart and a label some 12 tall, so two labels of adjacent lanes meet wherever
 their x ranges do, and 4 pixels up and down part them while the lane still crosses each
 (smaller moves part none: tried, one label in thousands took one)"""
+LABEL_SLIDE = 3.0
+"""how far (label widths past its run's ends) a label may slide along its lane when its run
+has no room: the tags it keeps off are looked up that far"""
 LABEL_TOUCH = 4.0
 """how far (pixels) a label moved off its run's middle still reaches over the run"""
 NUDGE_COST = 4.0
@@ -460,10 +463,11 @@ def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float
        it from the run's middle and moved up to ``LABEL_NUDGES`` off the lane's middle (the
        lane still crosses it);
     2. as 1, the label over the run by ``LABEL_TOUCH`` pixels, its middle past the end;
-    3. further along its first run's lane, the nearest free place (as ``place_label`` slid
-       a label off the tags before, across the view's width): the label may then seem to
-       name another arc, but the tag it would cover reads (the other arcs' labels are drawn
-       under the tags) and a press on it still takes its arc;
+    3. further along its first run's lane, the nearest free place up to ``LABEL_SLIDE`` label
+       widths past the run (as ``place_label`` slid a label off the tags before, within
+       three widths of the middle of its run): the label may then seem to name another arc,
+       but the tag it would cover reads (the other arcs' labels are drawn under the tags)
+       and a press on it still takes its arc;
     4. as 1 to 3 over the boxes it avoids (kept off the other labels only);
     5. where it would go with nothing else there, centred on its first run: a lane so full
        that no place is free, the label drawn later over the earlier.
@@ -541,11 +545,16 @@ def _place(spot: LabelSpot, grid: _Grid, lo: float, hi: float) -> Box:
                     return best[1]
         if on_run:
             continue
-        # past the end of its first run, along the lane
+        # past the end of its first run, along the lane, up to ``LABEL_SLIDE`` widths away
+        far_lo = max(lo, first.x0 - LABEL_SLIDE * w)
+        far_hi = min(hi, first.x1 + LABEL_SLIDE * w)
+        if far_hi - w < far_lo:
+            continue
         if wide is None:
-            wide = [o for o in grid.near(lo, hi, top, top + h) if o[1] < top + h and o[3] > top]
+            found = grid.near(far_lo, far_hi, top, top + h)
+            wide = [o for o in found if o[1] < top + h and o[3] > top]
         boxes = wide + [o for o in spot.avoid if o[1] < top + h and o[3] > top]
-        x = _free_x(ideal, lo, hi - w, w, top, top + h, boxes if with_avoided else wide)
+        x = _free_x(ideal, far_lo, far_hi - w, w, top, top + h, boxes if with_avoided else wide)
         if x is not None:
             return (x, top, x + w, top + h)
     x = min(max(lo, ideal), max(lo, hi - w))
