@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ui.docview.arcs_geometry import Box, clear_x, place_label, polyline_hits, route
+from ui.docview.arcs_geometry import Box, clear_x, polyline_hits, route
 
 xs = st.floats(0, 1200, allow_nan=False)
 
@@ -58,16 +58,7 @@ def test_clear_x_finds_a_vertical_off_every_tag(
     assert not crossing or x == (sx + tx) / 2  # only when no free x exists at all
 
 
-def test_a_label_slides_off_a_tag_along_its_lane() -> None:
-    tag: Box = (90.0, 40.0, 130.0, 52.0)
-    box = place_label((100.0, 46.0), (30.0, 12.0), [tag], (0.0, 800.0))
-    assert box[2] <= tag[0] or box[0] >= tag[2]
-    assert box[1] == 40.0 and box[3] == 52.0  # same lane
-    free = place_label((400.0, 46.0), (30.0, 12.0), [tag], (0.0, 800.0))
-    assert free == (385.0, 40.0, 415.0, 52.0)  # centred when nothing is in the way
-
-
-# -- the bisecting clear_x and place_label against the plain scans they replaced -----------
+# -- the bisecting clear_x against the plain scan it replaced -----------------------------
 
 
 def _crosses(x: float, y0: float, y1: float, box: Box, pad: float) -> bool:
@@ -93,36 +84,6 @@ def plain_clear_x(x: float, y0: float, y1: float, boxes: list[Box], pad: float =
     return x
 
 
-def plain_place_label(
-    centre: tuple[float, float],
-    size: tuple[float, float],
-    boxes: list[Box],
-    bounds: tuple[float, float],
-) -> Box:
-    (cx, cy), (w, h) = centre, size
-    lo, hi = bounds
-
-    def box_at(x0: float) -> Box:
-        x0 = min(max(lo, x0), max(lo, hi - w))
-        return (x0, cy - h / 2, x0 + w, cy + h / 2)
-
-    def free(b: Box) -> bool:
-        return not any(b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1] for o in boxes)
-
-    first = box_at(cx - w / 2)
-    if free(first):
-        return first
-    row = [o for o in boxes if o[1] < cy + h / 2 and o[3] > cy - h / 2]
-    starts = sorted(
-        {x for o in row for x in (o[0] - w - 1, o[2] + 1)}, key=lambda x: abs(x + w / 2 - cx)
-    )
-    for x0 in starts:
-        b = box_at(x0)
-        if free(b):
-            return b
-    return first
-
-
 # whole pixels and a few widths, so edges often touch exactly (the cases merging must keep)
 pixels = st.integers(0, 400).map(float)
 tag_lists = st.lists(
@@ -136,12 +97,3 @@ def test_clear_x_is_the_plain_scan(
 ) -> None:
     boxes: list[Box] = [(bx, by, bx + w, by + 12) for bx, by, w in tags]
     assert clear_x(x, y0, y0 + 20, boxes) == plain_clear_x(x, y0, y0 + 20, boxes)
-
-
-@given(tag_lists, pixels, st.integers(30, 60).map(float), st.integers(8, 50).map(float))
-def test_place_label_is_the_plain_scan(
-    tags: list[tuple[float, float, float]], cx: float, cy: float, w: float
-) -> None:
-    boxes: list[Box] = [(bx, by, bx + bw, by + 12) for bx, by, bw in tags]
-    got = place_label((cx, cy), (w, 12.0), boxes, (1.0, 399.0))
-    assert got == plain_place_label((cx, cy), (w, 12.0), boxes, (1.0, 399.0))

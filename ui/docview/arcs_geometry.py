@@ -237,46 +237,6 @@ def route(
     return Route(points, ((sx + vx) / 2, src_lane) if longer_first else ((vx + tx) / 2, dst_lane))
 
 
-def place_label(
-    centre: tuple[float, float],
-    size: tuple[float, float],
-    boxes: Sequence[Box],
-    bounds: tuple[float, float],
-) -> Box:
-    """The label box of ``size`` centred on ``centre``, slid along its lane (nearest first)
-    off the ``boxes`` it would cover and kept within the horizontal ``bounds``."""
-    (cx, cy), (w, h) = centre, size
-    lo, hi = bounds
-    top, bottom = cy - h / 2, cy + h / 2
-    row = [o for o in boxes if o[1] < bottom and o[3] > top]  # the only ones it can meet
-
-    def box_at(x0: float) -> Box:
-        x0 = min(max(lo, x0), max(lo, hi - w))
-        return (x0, top, x0 + w, bottom)
-
-    first = box_at(cx - w / 2)
-    if not row:
-        return first
-    # a box [x0, x0 + w] is free when no row box overlaps it: when x0 + w is not inside a
-    # merged interval grown by w to the left, i.e. x0 is outside every (o0 - w, o2)
-    starts, ends = _merged([(o[0] - w, o[2]) for o in row])
-    if not _inside(first[0], starts, ends):
-        return first
-    # every left edge a box can take lies in [lo, max(lo, hi - w)]: when one merged interval
-    # covers all of it, no candidate is free (a full row of tags), so none is tried
-    k = bisect.bisect_left(starts, lo) - 1
-    if k >= 0 and lo < ends[k] and ends[k] > max(lo, hi - w):
-        return first
-    candidates = sorted(
-        {x for o in row for x in (o[0] - w - 1, o[2] + 1)}, key=lambda x: abs(x + w / 2 - cx)
-    )
-    for x0 in candidates:
-        b = box_at(x0)
-        if not _inside(b[0], starts, ends):
-            return b
-    return first
-
-
 def polyline_hits(points: Sequence[tuple[float, float]], box: Box) -> bool:
     """Whether an axis-parallel polyline passes through the inside of ``box``."""
     for (x0, y0), (x1, y1) in itertools.pairwise(points):
@@ -464,7 +424,7 @@ def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float
        lane still crosses it);
     2. as 1, the label over the run by ``LABEL_TOUCH`` pixels, its middle past the end;
     3. further along its first run's lane, the nearest free place up to ``LABEL_SLIDE`` label
-       widths past the run (as ``place_label`` slid a label off the tags before, within
+       widths past the run (as labels were slid off the tags before, within
        three widths of the middle of its run): the label may then seem to name another arc,
        but the tag it would cover reads (the other arcs' labels are drawn under the tags)
        and a press on it still takes its arc;
