@@ -243,29 +243,8 @@ def test_training_in_a_child_process_stores_the_model_and_the_suggestions(
     assert set(outcome.order) == todo and outcome.lines and "micro" in "\n".join(outcome.lines)
 
 
-def test_too_little_to_learn_from_is_said_plainly(window: MainWindow, qtbot: QtBot) -> None:
-    installed = install(window)
-    panel = installed.model_panel
-    panel.isolated = False
-    panel.layer.addItem("nobody")
-    panel.layer.setCurrentText("nobody")
-    job = panel.train()
-    assert job is not None
-    with qtbot.waitSignal(job.done, timeout=60_000) as blocker:
-        pass
-    assert blocker.args is not None and blocker.args[0] == "failed"
-    assert "training needs at least" in panel.status.text()
-    assert panel.train_button.isEnabled()
-
-
-@pytest.mark.parametrize("isolated", [True, False], ids=["child", "thread"])
-def test_too_little_to_learn_from_is_said_in_arabic(
-    window: MainWindow, qtbot: QtBot, arabic: object, isolated: bool
-) -> None:
-    """In the Arabic interface the count and the need read in Arabic, from the child process
-    too (its NotEnoughData comes back with its message's template and parts)."""
-    import re
-
+def _train_on_an_empty_layer(window: MainWindow, qtbot: QtBot, isolated: bool) -> str:
+    """Train on a layer holding nothing; the panel's status after the failure."""
     installed = install(window)
     panel = installed.model_panel
     panel.isolated = isolated
@@ -276,7 +255,23 @@ def test_too_little_to_learn_from_is_said_in_arabic(
     with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
         pass
     assert blocker.args is not None and blocker.args[0] == "failed"
-    shown = panel.status.text()
+    assert panel.train_button.isEnabled()
+    return panel.status.text()
+
+
+def test_too_little_to_learn_from_is_said_plainly(window: MainWindow, qtbot: QtBot) -> None:
+    assert "training needs at least" in _train_on_an_empty_layer(window, qtbot, False)
+
+
+@pytest.mark.parametrize("isolated", [True, False], ids=["child", "thread"])
+def test_too_little_to_learn_from_is_said_in_arabic(
+    window: MainWindow, qtbot: QtBot, arabic: object, isolated: bool
+) -> None:
+    """In the Arabic interface the count and the need read in Arabic, from the child process
+    too (its NotEnoughData comes back with its message's template and parts)."""
+    import re
+
+    shown = _train_on_an_empty_layer(window, qtbot, isolated)
     assert "10" in shown and "'nobody'" in shown
     assert re.findall(r"[A-Za-z]+", shown.replace("'nobody'", "")) == [], shown
 
