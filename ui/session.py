@@ -265,7 +265,8 @@ class Session(QObject):
 
     # -- edits ---------------------------------------------------------------------------
     def execute(self, command: Command, select: str = "") -> bool:
-        """Run ``command`` now; on success push it on the undo stack and emit ``changed``.
+        """Run ``command`` now; on success push it on the undo stack and emit ``changed``
+        (unless it turned out to change nothing: ``Command.did_nothing``).
 
         A refused edit (schema, validation, read-only or busy file) emits ``error`` instead
         and leaves the stack untouched. ``select`` defaults to the command's main record."""
@@ -285,6 +286,8 @@ class Session(QObject):
         except AnnotatorError as exc:
             self.error.emit(core_text(exc))
             return False
+        if command.did_nothing():  # no undo step that undo would only seem to ignore
+            return True
         self.undo_stack.push(_Wrapped(self, command))
         self._saved()
         self.changed.emit(Changes.of("edit", changed, select or command.uuid))

@@ -125,6 +125,11 @@ class Command(ABC):
     def _first(self, project: Project) -> list[Version]:
         """Perform the edit for the first time; return the record versions it wrote."""
 
+    def did_nothing(self) -> bool:
+        """After ``do``: whether the edit turned out to change nothing (an interface then
+        keeps no undo step for it, which undo would only seem to ignore)."""
+        return False
+
     def do(self, project: Project) -> Changed:
         """Perform (first time) or redo the edit in one transaction."""
         with project.transaction() as written:

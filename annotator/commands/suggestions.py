@@ -198,6 +198,9 @@ class StoreSuggestions(Command):
         self.stored = project.pending_suggestions([s.uuid for s in self.items])
         return []
 
+    def did_nothing(self) -> bool:
+        return not self.stored  # each one covered, already pending or rejected before
+
     def do(self, project: Project) -> Changed:
         if not self.done_once:
             return super().do(project)

@@ -118,7 +118,10 @@ def test_annotate_all_from_the_selected_span_makes_suggestions(
     assert all(s.doc_id == window.doc.id for s in project.suggestions(window.doc.id))
     # never over an existing annotation, never stored twice
     assert all(s.start != mine[0].start for s in shown)
+    stack = window.session.undo_stack
+    depth = stack.count()
     assert tools_of(window).annotate_all(False) == 0
+    assert stack.count() == depth  # QA: storing nothing left an undo step that did nothing
     # the corpus: the other document too (باريس and the stem of بباريس)
     other = project.document_by_name("other")
     assert other is not None
