@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, Message
 from annotator.formats.common import (
     OVERLAP_POLICIES,
     TAG_SCHEMES,
@@ -285,7 +285,9 @@ def export(
             (da for da, _, _ in items), out, project.schema, options, progress, cancelled, total
         )
     if chosen.untouched:
-        why = f"never annotated in layer {annotator} (--status new exports them)"
+        why = Message(
+            "never annotated in layer {layer} (--status new exports them)", layer=annotator
+        )
         report.documents_skipped[why] += chosen.untouched
     if is_stdout(out):
         report.files = ["standard output" if f == str(STDOUT) else f for f in report.files]

@@ -23,6 +23,7 @@ palette and the keys page show it (``KeyMenu`` is a menu that does);
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -215,6 +216,98 @@ def role_display(name: str) -> str:
 
 
 CORE_MESSAGES = (
+    # an export's report (annotator.formats.common.ExportReport.lines, conll.TokenReport.lines)
+    # and the reasons an exporter gives for what it leaves out (annotator.formats, exporting)
+    QT_TRANSLATE_NOOP("CoreMessage", "span repeating another of its layer (place and label)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "discontinuous span (token formats hold contiguous spans only)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "span covers only white space"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span covers no token"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span crosses a sentence break"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label not selected for export"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute"),
+    QT_TRANSLATE_NOOP("CoreMessage", "normalisation"),
+    QT_TRANSLATE_NOOP("CoreMessage", "fragments"),
+    QT_TRANSLATE_NOOP("CoreMessage", "events"),
+    QT_TRANSLATE_NOOP("CoreMessage", "arguments"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relations"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attributes"),
+    QT_TRANSLATE_NOOP("CoreMessage", "normalisations"),
+    QT_TRANSLATE_NOOP("CoreMessage", "notes"),
+    QT_TRANSLATE_NOOP("CoreMessage", "documents exported: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "spans exported: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "also exported: {items}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "tokens: {count} ({split} split at span boundaries)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "dropped {count}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "documents left out {count}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "written: {path}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "event trigger (flat NER tags hold entities; use --format events)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "no token to write (the text is only white space)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "  in {part}: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "  not in doc.ents {count}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not written {count}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "split {name}: no document went to it"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "warning: label {name} is read back as {back} (its edge looks like noise)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "  without the white space at their edges: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label not in the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "same offsets as a kept span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "nested inside a kept span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "contains a kept span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "overlaps a kept span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} (policy {policy})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "outermost"),
+    QT_TRANSLATE_NOOP("CoreMessage", "innermost"),
+    QT_TRANSLATE_NOOP("CoreMessage", "longest"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event whose trigger span is not labelled with its type"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument of an event not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument whose filler was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event whose trigger span was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{kind} ({format} has no place for it)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation whose end was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{part} of a {kind} not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span label not selected for export"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument repeating another of its event (role and filler)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event without a live trigger span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument of an event not written"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument pointing at a missing span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation pointing at a missing span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{reason}, kept in doc.spans[{key}]"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument or relation whose span was not exported"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "trigger without an event (a span labelled with an event type)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation end"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation from something other than an entity mention"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation whose span was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event whose trigger was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "multi-token trigger (DyGIE++ triggers are one token)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} is not an entity mention (event or trigger)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} whose span was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} in another sentence"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument (doccano sequence labelling holds spans only)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation (doccano sequence labelling holds spans only)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "false attribute (brat binary attributes are present or absent)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute value that is not a single word"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute value that is not true or a word"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "never annotated in layer {layer} (--status new exports them)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute (no place in {format})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "normalisation (no place in {format})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "note (no place in {format})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "discontinuous span written as its outer bounds ({format})"),
     # an import's report (annotator.importing.ImportReport.lines, model.Problem.text)
     QT_TRANSLATE_NOOP("CoreMessage", "{where}: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "documents added: {count}"),
@@ -862,6 +955,12 @@ def core_text(message: object, schema: Schema | None = None) -> str:
         # finds its direction from the first strong character, the path's without the mark
         return RLM + text
     return text
+
+
+def core_lines(lines: Iterable[object]) -> str:
+    """A core report's lines (``ExportReport.lines``, ``ImportReport.lines``: ``Message``s) in
+    the interface language, one a line (``core_text``)."""
+    return "\n".join(core_text(line) for line in lines)
 
 
 def _is_path(key: str, value: object) -> bool:

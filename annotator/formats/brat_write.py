@@ -39,6 +39,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from annotator.errors import Message
 from annotator.formats.brat_conf import brat_names, write_annotation_conf
 from annotator.formats.common import (
     ExportOptions,
@@ -69,6 +70,12 @@ _UNSAFE = re.compile(r"[^\w.\-]+")
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
 _CONF_UNSAFE = re.compile(r"[\s,|:<>]")
 MAX_NAME_BYTES = 150
+
+
+# why a brat export drops an attribute of a record it writes
+_FALSE_ATTRIBUTE = Message("false attribute (brat binary attributes are present or absent)")
+_NOT_A_WORD = Message("attribute value that is not a single word")
+_NOT_TRUE_OR_A_WORD = Message("attribute value that is not true or a word")
 
 
 def write_brat(
@@ -307,17 +314,15 @@ def _tag_lines(
                 lines.append(f"N{counts['N']}\tReference {ident} {db}:{ref}\t{shown}")
             continue
         if value is False:
-            account.lose(
-                "attribute", "false attribute (brat binary attributes are present or absent)"
-            )
+            account.lose("attribute", _FALSE_ATTRIBUTE)
             continue
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             value = str(value)
             if len(value.split()) != 1 or value != value.strip():
-                account.lose("attribute", "attribute value that is not a single word")
+                account.lose("attribute", _NOT_A_WORD)
                 continue
         elif value is not True:
-            account.lose("attribute", "attribute value that is not true or a word")
+            account.lose("attribute", _NOT_TRUE_OR_A_WORD)
             continue
         counts["A"] += 1
         tail = "" if value is True else f" {value}"

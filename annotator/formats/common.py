@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, Message
 from annotator.model import DocumentAnnotations, ImportedDocument, Problem
 
 Progress = Callable[[int, int], None]
@@ -29,10 +29,48 @@ def never_cancelled() -> bool:
 
 
 OVERLAP_POLICIES = ("outermost", "innermost", "longest")
-REPEATED_SPAN = "span repeating another of its layer (place and label)"
+REPEATED_SPAN = Message("span repeating another of its layer (place and label)")
 """why every export leaves out a span that repeats one of its layer (``rules.same_span``: the
 same offsets, fragments and label; written before the API refused it, ``check`` reports it)"""
 TAG_SCHEMES = ("IOB2", "IOB1", "BIOES")
+
+# why a span is left out, as several formats say it (``Message``s, as every reason an exporter
+# gives: the CLI prints their English, the window translates them)
+DISCONTINUOUS = Message("discontinuous span (token formats hold contiguous spans only)")
+ONLY_WHITE_SPACE = Message("span covers only white space")
+NO_TOKEN = Message("span covers no token")
+CROSSES_SENTENCE = Message("span crosses a sentence break")
+LABEL_NOT_SELECTED = Message("label not selected for export")
+
+CONSTRUCT_NAMES = {
+    "span": Message("span"),
+    "event": Message("event"),
+    "argument": Message("argument"),
+    "relation": Message("relation"),
+    "attribute": Message("attribute"),
+    "normalisation": Message("normalisation"),
+    "note": Message("note"),
+    "fragments": Message("fragments"),
+}
+"""a construct (``ExportReport.exported``, ``lost``) as a report names one of it"""
+CONSTRUCTS_EXPORTED = {
+    "event": Message("events"),
+    "argument": Message("arguments"),
+    "relation": Message("relations"),
+    "attribute": Message("attributes"),
+    "normalisation": Message("normalisations"),
+    "note": Message("notes"),
+    "fragments": Message("fragments"),
+}
+"""a construct as the report's "also exported" line counts it"""
+
+
+def listed(items: Sequence[str]) -> str:
+    """``items`` joined with ", " as one ``Message`` (each item translated in its turn)."""
+    out = items[-1]
+    for item in reversed(items[:-1]):
+        out = Message("{first}, {rest}", first=item, rest=out)
+    return out
 
 
 @dataclass(frozen=True)
@@ -85,24 +123,36 @@ class ExportReport:
             self.lost[construct] += n
 
     def lines(self) -> list[str]:
-        """Human summary printed at the end of an export."""
-        out = [
-            f"documents exported: {self.documents}",
-            f"spans exported: {self.spans_exported}",
+        """Human summary printed at the end of an export: ``Message``s (the CLI prints their
+        English, the window translates them), each reason a nested ``Message``."""
+        out: list[str] = [
+            Message("documents exported: {count}", count=self.documents),
+            Message("spans exported: {count}", count=self.spans_exported),
         ]
         others = [(k, n) for k, n in self.exported.items() if k != "span" and n]
         if others:
-            out.append(
-                "also exported: "
-                + ", ".join(f"{k}{'' if k.endswith('s') else 's'} {n}" for k, n in others)
-            )
+            items = [
+                Message(
+                    "{what} {count}",
+                    what=CONSTRUCTS_EXPORTED.get(k, f"{k}{'' if k.endswith('s') else 's'}"),
+                    count=n,
+                )
+                for k, n in others
+            ]
+            out.append(Message("also exported: {items}", items=listed(items)))
         if self.tokens:
-            out.append(f"tokens: {self.tokens} ({self.tokens_split} split at span boundaries)")
+            out.append(
+                Message(
+                    "tokens: {count} ({split} split at span boundaries)",
+                    count=self.tokens,
+                    split=self.tokens_split,
+                )
+            )
         for reason, n in sorted(self.dropped.items()):
-            out.append(f"dropped {n}: {reason}")
+            out.append(Message("dropped {count}: {reason}", count=n, reason=reason))
         for reason, n in sorted(self.documents_skipped.items()):
-            out.append(f"documents left out {n}: {reason}")
-        out.extend(f"written: {f}" for f in self.files)
+            out.append(Message("documents left out {count}: {reason}", count=n, reason=reason))
+        out.extend(Message("written: {path}", path=f) for f in self.files)
         return out
 
 

@@ -23,6 +23,8 @@ from typing import IO, Any
 from annotator import rules
 from annotator.errors import Cancelled, ImportFormatError, Message
 from annotator.formats.common import (
+    CROSSES_SENTENCE,
+    NO_TOKEN,
     OVERLAP_POLICIES,
     TAG_SCHEMES,
     Changed,
@@ -104,16 +106,32 @@ class TokenReport(ExportReport):
     def lines(self) -> list[str]:
         out = super().lines()
         at = next(i for i, line in enumerate(out) if line.startswith("spans exported:")) + 1
-        extra = [f"  in {part}: {n}" for part, n in self.placed.items()]
-        extra += [f"  not in doc.ents {n}: {why}" for why, n in sorted(self.not_in_ents.items())]
+        extra: list[str] = [
+            Message("  in {part}: {count}", part=part, count=n) for part, n in self.placed.items()
+        ]
+        extra += [
+            Message("  not in doc.ents {count}: {reason}", count=n, reason=why)
+            for why, n in sorted(self.not_in_ents.items())
+        ]
         if self.trimmed:
-            extra.append(f"  without the white space at their edges: {self.trimmed}")
+            extra.append(
+                Message("  without the white space at their edges: {count}", count=self.trimmed)
+            )
         out[at:at] = extra
         at = next((i for i, line in enumerate(out) if line.startswith("written:")), len(out))
-        out[at:at] = [f"not written {n}: {r}" for r, n in sorted(self.records_dropped.items())]
-        out[at:at] = [f"split {name}: no document went to it" for name in self.empty_splits]
         out[at:at] = [
-            f"warning: label {label!r} is read back as {back!r} (its edge looks like noise)"
+            Message("not written {count}: {reason}", count=n, reason=r)
+            for r, n in sorted(self.records_dropped.items())
+        ]
+        out[at:at] = [
+            Message("split {name}: no document went to it", name=name) for name in self.empty_splits
+        ]
+        out[at:at] = [
+            Message(
+                "warning: label {name} is read back as {back} (its edge looks like noise)",
+                name=repr(label),
+                back=repr(back),
+            )
             for label, back in self.labels_read_back.items()
         ]
         return out
@@ -212,6 +230,11 @@ def held_spans(doc: DocumentAnnotations) -> int:
     return sum(not s.deleted for s in doc.spans)
 
 
+TRIGGER_NOT_TAGGED = Message("event trigger (flat NER tags hold entities; use --format events)")
+"""why a token export (CoNLL, HF) leaves out a trigger span: one tag per token holds entities"""
+_NO_TOKEN_TO_WRITE = Message("no token to write (the text is only white space)")
+
+
 def tagged_sentences(
     doc: DocumentAnnotations, schema: Schema, options: ExportOptions, report: TokenReport
 ) -> tuple[TokenLayer, list[list[str]]]:
@@ -220,9 +243,7 @@ def tagged_sentences(
     entities, triggers = export_spans(doc, schema, options, report)
     if triggers:
         # one flat tag per token holds entities only; say so rather than lose them silently
-        report.drop(
-            "event trigger (flat NER tags hold entities; use --format events)", len(triggers)
-        )
+        report.drop(TRIGGER_NOT_TAGGED, len(triggers))
     kept, reasons = resolve_overlaps(entities, options.overlap_policy)
     for reason in reasons:
         report.drop(reason)
@@ -239,9 +260,9 @@ def tagged_sentences(
     for span in kept:
         rng = layer.token_range(span.start, span.end)
         if rng is None:
-            report.drop("span covers no token")
+            report.drop(NO_TOKEN)
         elif sent_of[rng[0]] != sent_of[rng[1] - 1]:
-            report.drop("span crosses a sentence break")
+            report.drop(CROSSES_SENTENCE)
         else:
             found.append((rng[0], rng[1], span.label))
             covered = text[span.start : span.end]
@@ -317,7 +338,7 @@ def _conll_text(
         # CoNLL cannot hold a document without a token: a lone -DOCSTART- reads back as no
         # document at all, so it is left out here and reported
         report.documents -= 1
-        report.documents_skipped["no token to write (the text is only white space)"] += 1
+        report.documents_skipped[_NO_TOKEN_TO_WRITE] += 1
         return ""
     conll: dict[str, Any] = doc.document.meta.get("conll") or {}
     sep = conll.get("separator") if conll.get("separator") in ("\t", " ") else "\t"

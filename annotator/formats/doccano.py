@@ -79,6 +79,10 @@ from annotator.text import OffsetMap
 _KNOWN_KEYS = {"text", "label", "entities", "relations", "name"}
 
 
+_ARGUMENT_NO_PLACE = Message("argument (doccano sequence labelling holds spans only)")
+_RELATION_NO_PLACE = Message("relation (doccano sequence labelling holds spans only)")
+
+
 def write_doccano(
     docs: Iterable[DocumentAnnotations],
     out: Path,
@@ -143,9 +147,9 @@ def doccano_line(
         line["label"] = [triple(s.uuid) for s in live.spans]
         for ev in live.events:
             for a in live.arguments[ev.uuid]:
-                account.skip(a.uuid, "argument (doccano sequence labelling holds spans only)")
+                account.skip(a.uuid, _ARGUMENT_NO_PLACE)
         for r in live.relations:
-            account.skip(r.uuid, "relation (doccano sequence labelling holds spans only)")
+            account.skip(r.uuid, _RELATION_NO_PLACE)
         line["events"] = marks
         return line
     ids = {s.uuid: n for n, s in enumerate(live.spans)}

@@ -49,6 +49,10 @@ from typing import Any
 from annotator import safejson
 from annotator.errors import Cancelled, ImportFormatError, Message, message_of
 from annotator.formats.common import (
+    CROSSES_SENTENCE,
+    DISCONTINUOUS,
+    NO_TOKEN,
+    ONLY_WHITE_SPACE,
     ExportOptions,
     ExportReport,
     ImportResult,
@@ -61,7 +65,7 @@ from annotator.formats.common import (
 from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, ident, need_dict, need_str
 from annotator.formats.source import lines, shown
-from annotator.formats.standoff import Account, live_view
+from annotator.formats.standoff import EVENT_LEFT_OUT, Account, live_view, no_place
 from annotator.formats.tokens import UNTOKENISED, TokenLayer, token_layer
 from annotator.model import (
     Argument,
@@ -135,6 +139,16 @@ class _Sentence:
     events: list[_Event] = field(default_factory=list)
 
 
+# why an event JSON export leaves a record out
+_EVENTLESS_TRIGGER = Message("trigger without an event (a span labelled with an event type)")
+_ARGUMENT = Message("argument")
+_RELATION_END = Message("relation end")
+_RELATION_FROM = Message("relation from something other than an entity mention")
+_RELATION_LEFT_OUT = Message("relation whose span was not exported")
+_TRIGGER_LEFT_OUT = Message("event whose trigger was not exported")
+_MULTI_TOKEN_TRIGGER = Message("multi-token trigger (DyGIE++ triggers are one token)")
+
+
 def _layout(
     doc: DocumentAnnotations, schema: Schema, options: ExportOptions, account: Account
 ) -> tuple[TokenLayer, list[_Sentence]]:
@@ -148,11 +162,11 @@ def _layout(
     both: list[Span] = []
     for s in live.spans:
         if s.uuid in eventless:
-            account.skip(s.uuid, "trigger without an event (a span labelled with an event type)")
+            account.skip(s.uuid, _EVENTLESS_TRIGGER)
         elif s.fragments:
-            account.skip(s.uuid, "discontinuous span (token formats hold contiguous spans only)")
+            account.skip(s.uuid, DISCONTINUOUS)
         elif not text[s.start : s.end].strip():
-            account.skip(s.uuid, "span covers only white space")
+            account.skip(s.uuid, ONLY_WHITE_SPACE)
         else:
             both.append(s)
     entities = [s for s in both if s.uuid not in triggers]
@@ -169,9 +183,9 @@ def _layout(
     for span in both:
         rng = layer.token_range(span.start, span.end)
         if rng is None:
-            account.skip(span.uuid, "span covers no token")
+            account.skip(span.uuid, NO_TOKEN)
         elif sent_of[rng[0]] != sent_of[rng[1] - 1]:
-            account.skip(span.uuid, "span crosses a sentence break")
+            account.skip(span.uuid, CROSSES_SENTENCE)
         else:
             k = sent_of[rng[0]]
             first = sents[k].tokens[0]
@@ -183,14 +197,16 @@ def _layout(
             sents[p.sent].entities.append(p)
             account.wrote(span.uuid)
 
-    def argument(uuid: str, target: str, sent: int, what: str = "argument") -> _Placed | None:
+    def argument(uuid: str, target: str, sent: int, what: Message = _ARGUMENT) -> _Placed | None:
         p = placed.get(target)
         if target not in entity_ids:
-            account.skip(uuid, f"{what} is not an entity mention (event or trigger)")
+            account.skip(
+                uuid, Message("{what} is not an entity mention (event or trigger)", what=what)
+            )
         elif p is None:
-            account.skip(uuid, f"{what} whose span was not exported")
+            account.skip(uuid, Message("{what} whose span was not exported", what=what))
         elif p.sent != sent:
-            account.skip(uuid, f"{what} in another sentence")
+            account.skip(uuid, Message("{what} in another sentence", what=what))
         else:
             return p
         return None
@@ -198,17 +214,17 @@ def _layout(
     for rel in live.relations:
         a = placed.get(rel.source)
         if rel.source not in entity_ids:
-            account.skip(rel.uuid, "relation from something other than an entity mention")
+            account.skip(rel.uuid, _RELATION_FROM)
         elif a is None:
-            account.skip(rel.uuid, "relation whose span was not exported")
-        elif (b := argument(rel.uuid, rel.target, a.sent, "relation end")) is not None:
+            account.skip(rel.uuid, _RELATION_LEFT_OUT)
+        elif (b := argument(rel.uuid, rel.target, a.sent, _RELATION_END)) is not None:
             sents[a.sent].relations.append((a, b, rel))
     for ev in live.events:
         trig = placed.get(ev.trigger)
         if trig is None:
-            account.skip(ev.uuid, "event whose trigger was not exported")
+            account.skip(ev.uuid, _TRIGGER_LEFT_OUT)
             for arg in live.arguments[ev.uuid]:
-                account.skip(arg.uuid, "argument of an event not exported")
+                account.skip(arg.uuid, EVENT_LEFT_OUT)
             continue
         args: list[tuple[_Placed, Argument]] = []
         for arg in live.arguments[ev.uuid]:
@@ -335,11 +351,11 @@ def _dygiepp(
         for ev in sent.events:
             trig = ev.trigger
             if trig.end - trig.start != 1:
-                reason = "multi-token trigger (DyGIE++ triggers are one token)"
+                reason = _MULTI_TOKEN_TRIGGER
                 for uuid in (ev.event.uuid, trig.span.uuid):
                     account.skip(uuid, reason)
                 for _, arg in ev.arguments:
-                    account.skip(arg.uuid, "argument of an event not exported")
+                    account.skip(arg.uuid, EVENT_LEFT_OUT)
                 continue
             out.append(
                 [
@@ -430,7 +446,7 @@ def _lose_attributes(doc: DocumentAnnotations, account: Account, carried: set[st
         if rec.uuid in carried:
             n -= 1
         if n:
-            account.lose("attribute", "attribute (no place in event JSON)", n)
+            account.lose("attribute", no_place("attribute", "event JSON"), n)
 
 
 # -- import (OneIE / TextEE shape) -------------------------------------------------------

@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import Cancelled
+from annotator.errors import Cancelled, Message
 from annotator.formats.common import (
+    NO_TOKEN,
     ExportOptions,
     ExportReport,
     IsCancelled,
@@ -52,6 +53,13 @@ from annotator.schema import Schema
 TRIGGERS_KEY = "triggers"
 
 DEFAULT_OPTIONS = ExportOptions()
+
+
+# why a spaCy export leaves an event, argument or relation out of ``user_data``
+_NO_LIVE_TRIGGER = Message("event without a live trigger span")
+_EVENT_NOT_WRITTEN = Message("argument of an event not written")
+_ARGUMENT_MISSING = Message("argument pointing at a missing span")
+_RELATION_MISSING = Message("relation pointing at a missing span")
 
 
 def doc_words(layer: TokenLayer) -> tuple[list[str], list[bool], list[int]]:
@@ -108,7 +116,7 @@ def to_doc(
     for span in [*entities, *triggers]:
         rng = layer.token_range(span.start, span.end)
         if rng is None:
-            report.drop("span covers no token")
+            report.drop(NO_TOKEN)
             continue
         placed[span.uuid] = SpacySpan(sdoc, index[rng[0]], index[rng[1] - 1] + 1, label=span.label)
         if text[span.start : span.end] != text[span.start : span.end].strip():
@@ -116,7 +124,10 @@ def to_doc(
     ent_spans = [s for s in entities if s.uuid in placed]
     kept, reasons = resolve_overlaps(ent_spans, options.overlap_policy)
     for reason in reasons:
-        report.not_in_ents[f"{reason}, kept in doc.spans[{options.spans_key!r}]"] += 1
+        why = Message(
+            "{reason}, kept in doc.spans[{key}]", reason=reason, key=repr(options.spans_key)
+        )
+        report.not_in_ents[why] += 1
     sdoc.ents = [placed[s.uuid] for s in kept]
     sdoc.spans[options.spans_key] = [placed[s.uuid] for s in ent_spans]
     sdoc.spans[TRIGGERS_KEY] = [placed[s.uuid] for s in triggers if s.uuid in placed]
@@ -147,9 +158,9 @@ def _user_data(doc: DocumentAnnotations, sdoc: Any, report: TokenReport) -> None
     for ev in events:
         trig = spans.get(ev.trigger)
         if trig is None:
-            report.drop_record("event without a live trigger span", "event")
+            report.drop_record(_NO_LIVE_TRIGGER, "event")
             for _ in doc.arguments_of(ev.uuid):
-                report.drop_record("argument of an event not written", "argument")
+                report.drop_record(_EVENT_NOT_WRITTEN, "argument")
             continue
         args: list[dict[str, Any]] = []
         for arg in doc.arguments_of(ev.uuid):
@@ -158,7 +169,7 @@ def _user_data(doc: DocumentAnnotations, sdoc: Any, report: TokenReport) -> None
                 report.drop_record(FILLER_LEFT_OUT, "argument")
                 continue
             if target is None:
-                report.drop_record("argument pointing at a missing span", "argument")
+                report.drop_record(_ARGUMENT_MISSING, "argument")
                 continue
             args.append(
                 {"role": arg.role, "span": [target.start, target.end], "label": target.label}
@@ -172,7 +183,7 @@ def _user_data(doc: DocumentAnnotations, sdoc: Any, report: TokenReport) -> None
             continue
         a, b = spans.get(rel.source), spans.get(rel.target)
         if a is None or b is None:
-            report.drop_record("relation pointing at a missing span", "relation")
+            report.drop_record(_RELATION_MISSING, "relation")
             continue
         out_rel.append(
             {"id": rel.uuid, "type": rel.type, "arg1": [a.start, a.end], "arg2": [b.start, b.end]}

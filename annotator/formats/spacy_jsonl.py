@@ -37,6 +37,9 @@ from typing import IO, Any
 from annotator import safejson
 from annotator.errors import Cancelled, ImportFormatError, Message, message_of
 from annotator.formats.common import (
+    DISCONTINUOUS,
+    NO_TOKEN,
+    ONLY_WHITE_SPACE,
     ExportOptions,
     ExportReport,
     ImportResult,
@@ -50,6 +53,8 @@ from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, need_str
 from annotator.formats.source import lines, shown
 from annotator.formats.standoff import (
+    EVENT_LEFT_OUT,
+    TRIGGER_LEFT_OUT,
     Account,
     LiveDoc,
     Marked,
@@ -78,6 +83,9 @@ _SKIP_META = ("tokens", "sentences", "conll")
 DEFAULT_OPTIONS = ExportOptions()
 
 
+_END_LEFT_OUT = Message("argument or relation whose span was not exported")
+
+
 def to_task(
     doc: DocumentAnnotations,
     schema: Schema,
@@ -93,9 +101,9 @@ def to_task(
     spans = []
     for s in live.spans:
         if s.fragments:
-            account.skip(s.uuid, "discontinuous span (token formats hold contiguous spans only)")
+            account.skip(s.uuid, DISCONTINUOUS)
         elif not text[s.start : s.end].strip():
-            account.skip(s.uuid, "span covers only white space")
+            account.skip(s.uuid, ONLY_WHITE_SPACE)
         else:
             spans.append(s)
     layer = token_layer(
@@ -116,7 +124,7 @@ def to_task(
     for span in spans:
         rng = layer.token_range(span.start, span.end)
         if rng is None:
-            account.skip(span.uuid, "span covers no token")
+            account.skip(span.uuid, NO_TOKEN)
             continue
         placed[span.uuid] = {
             "start": span.start,
@@ -169,7 +177,7 @@ def _relations(
     out: list[dict[str, Any]] = []
     for rec, head, child, label in pairs:
         if head not in placed or child not in placed:
-            account.skip(rec.uuid, "argument or relation whose span was not exported")
+            account.skip(rec.uuid, _END_LEFT_OUT)
             continue
         h, c = placed[head], placed[child]
         out.append(
@@ -194,9 +202,9 @@ def _events(
     out = []
     for ev in live.events:
         if ev.uuid not in number:
-            account.skip(ev.uuid, "event whose trigger span was not exported")
+            account.skip(ev.uuid, TRIGGER_LEFT_OUT)
             for a in live.arguments[ev.uuid]:
-                account.skip(a.uuid, "argument of an event not exported")
+                account.skip(a.uuid, EVENT_LEFT_OUT)
             continue
         account.wrote(ev.uuid)
         arguments = []

@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 from annotator.errors import Cancelled, Message
 from annotator.formats.common import (
+    CONSTRUCT_NAMES,
     REPEATED_SPAN,
     ExportOptions,
     ExportReport,
@@ -306,7 +307,7 @@ class Account:
         self.carries = frozenset(carries)
         self.where = where
         self.written: set[str] = set()
-        self.reasons: dict[str, str] = {}
+        self.reasons: dict[str, str] = {}  # uuid → reason (a Message)
         self.partial: Counter[str] = Counter()
 
     def wrote(self, uuid: str) -> None:
@@ -342,7 +343,7 @@ class Account:
                 if wrote:
                     n += 1
                 else:
-                    why = self.reasons.get(rec.uuid, f"{kind} ({self.where} has no place for it)")
+                    why = self.reasons.get(rec.uuid) or self._no_place(kind)
                     self.report.drop(why, 1, kind)
                 if isinstance(rec, Argument):
                     continue
@@ -367,36 +368,54 @@ class Account:
         self.report.exported.update(exported)
         self.written, self.reasons, self.partial = set(), {}, Counter()
 
+    def _no_place(self, kind: str) -> Message:
+        return Message(
+            "{kind} ({format} has no place for it)", kind=CONSTRUCT_NAMES[kind], format=self.where
+        )
+
     def _parts(self, kind: str, rec: Held, wrote: bool, exported: Counter[str]) -> None:
         assert not isinstance(rec, Argument)
         fragments = rec.fragments if isinstance(rec, Span) else ()
         for part, n in _part_counts(rec.attributes, rec.note, fragments):
             if not wrote:
-                self.report.drop(f"{part} of a {kind} not exported", n, part)
+                why = Message(
+                    "{part} of a {kind} not exported",
+                    part=CONSTRUCT_NAMES[part],
+                    kind=CONSTRUCT_NAMES[kind],
+                )
+                self.report.drop(why, n, part)
             elif part in self.carries:
                 exported[part] += n
             else:
-                self.report.drop(_NO_PLACE[part].format(where=self.where), n, part)
+                self.report.drop(no_place(part, self.where), n, part)
 
 
-_NO_PLACE = {
-    "attribute": "attribute (no place in {where})",
-    "normalisation": "normalisation (no place in {where})",
-    "note": "note (no place in {where})",
-    "fragments": "discontinuous span written as its outer bounds ({where})",
+_NO_PLACE: dict[str, Callable[[str], Message]] = {
+    "attribute": lambda where: Message("attribute (no place in {format})", format=where),
+    "normalisation": lambda where: Message("normalisation (no place in {format})", format=where),
+    "note": lambda where: Message("note (no place in {format})", format=where),
+    "fragments": lambda where: Message(
+        "discontinuous span written as its outer bounds ({format})", format=where
+    ),
 }
+
+
+def no_place(part: str, where: str) -> Message:
+    """Why a part of a written record is dropped: the format ``where`` has no place for it."""
+    return _NO_PLACE[part](where)
 
 
 # -- choosing what an export writes, in a stable order -----------------------------------------
 
-MISLABELLED = "event whose trigger span is not labelled with its type"
+MISLABELLED = Message("event whose trigger span is not labelled with its type")
 """Why an export leaves out an event whose trigger span carries another label
 (``rules.trigger_label_problem``: data written before that rule); its arguments go with it,
 the arguments and relations pointing at it are left out as pointing at a record not exported,
 and its span is written by its own label."""
 
-EVENT_LEFT_OUT = "argument of an event not exported"
-FILLER_LEFT_OUT = "argument whose filler was not exported"
+EVENT_LEFT_OUT = Message("argument of an event not exported")
+FILLER_LEFT_OUT = Message("argument whose filler was not exported")
+TRIGGER_LEFT_OUT = Message("event whose trigger span was not exported")
 
 
 def mislabelled_events(events: Iterable[Event], spans: dict[str, Span]) -> set[str]:
@@ -482,7 +501,7 @@ def live_view(
     if options.labels:
         for s in spans:
             if s.label not in options.labels:
-                account.skip(s.uuid, "span label not selected for export")
+                account.skip(s.uuid, Message("span label not selected for export"))
         spans = [s for s in spans if s.label in options.labels]
     live.spans = by_content(spans, _PLACE, span_order)
     kept: dict[str, str] = {}  # a repeating span's uuid -> the uuid of the span kept for it
@@ -511,9 +530,7 @@ def live_view(
     for ev in events:
         if ev.trigger not in span_rank or ev.uuid in mislabelled:
             gone = ev.uuid in mislabelled
-            account.skip(
-                ev.uuid, MISLABELLED if gone else "event whose trigger span was not exported"
-            )
+            account.skip(ev.uuid, MISLABELLED if gone else TRIGGER_LEFT_OUT)
             for a in arguments.get(ev.uuid, ()):
                 account.skip(a.uuid, EVENT_LEFT_OUT)
     live.events = [e for e in events if e.trigger in span_rank and e.uuid not in mislabelled]
@@ -541,7 +558,9 @@ def live_view(
         repeats = {a.uuid for a, _first in repeated_arguments(of_event)}
         for a in of_event:
             if a.uuid in repeats:
-                account.skip(a.uuid, "argument repeating another of its event (role and filler)")
+                account.skip(
+                    a.uuid, Message("argument repeating another of its event (role and filler)")
+                )
             elif known(a.target):
                 args.append(a)
             else:
@@ -557,7 +576,7 @@ def live_view(
         if known(r.source) and known(r.target):
             live.relations.append(r)
             continue
-        account.skip(r.uuid, "relation whose end was not exported")
+        account.skip(r.uuid, Message("relation whose end was not exported"))
     live.relations = by_content(
         live.relations,
         lambda r: (rank(r.source), rank(r.target), r.type),

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from annotator.formats.common import REPEATED_SPAN, ExportOptions, ExportReport
+from annotator.errors import Message
+from annotator.formats.common import (
+    DISCONTINUOUS,
+    LABEL_NOT_SELECTED,
+    ONLY_WHITE_SPACE,
+    REPEATED_SPAN,
+    ExportOptions,
+    ExportReport,
+)
 from annotator.model import DocumentAnnotations, Span
 from annotator.rules import repeated_spans
 from annotator.schema import Schema
@@ -359,25 +367,39 @@ def export_spans(
     repeats = {k for k, _ in repeated_spans(live)}
     for k, span in enumerate(live):
         if options.labels and span.label not in options.labels:
-            report.drop("label not selected for export")
+            report.drop(LABEL_NOT_SELECTED)
         elif k in repeats:
             report.drop(REPEATED_SPAN)
         elif span.fragments:
-            report.drop("discontinuous span (token formats hold contiguous spans only)")
+            report.drop(DISCONTINUOUS)
         elif not doc.document.text[span.start : span.end].strip():
-            report.drop("span covers only white space")
+            report.drop(ONLY_WHITE_SPACE)
         elif schema.entity(span.label) is not None:
             entities.append(span)
         elif schema.event(span.label) is not None:
             triggers.append(span)
         else:
-            report.drop("label not in the schema")
+            report.drop(_NOT_IN_SCHEMA)
     key = _order_key
     return sorted(entities, key=key), sorted(triggers, key=key)
 
 
 def _order_key(span: Span) -> tuple[int, int, str, str]:
     return (span.start, -span.end, span.label, span.uuid)
+
+
+_NOT_IN_SCHEMA = Message("label not in the schema")
+_SAME_OFFSETS = Message("same offsets as a kept span")
+_NESTED = Message("nested inside a kept span")
+_CONTAINS = Message("contains a kept span")
+_OVERLAPS = Message("overlaps a kept span")
+"""why ``resolve_overlaps`` leaves a span out"""
+_POLICIES = {
+    "outermost": Message("outermost"),
+    "innermost": Message("innermost"),
+    "longest": Message("longest"),
+}
+"""the overlap policies, as a reason names them (translated in the interface)"""
 
 
 def resolve_overlaps(spans: Sequence[Span], policy: str) -> tuple[list[Span], list[str]]:
@@ -405,12 +427,12 @@ def resolve_overlaps(spans: Sequence[Span], policy: str) -> tuple[list[Span], li
             starts.insert(i, span.start)
             continue
         if (blocker.start, blocker.end) == (span.start, span.end):
-            what = "same offsets as a kept span"
+            what = _SAME_OFFSETS
         elif blocker.start <= span.start and span.end <= blocker.end:
-            what = "nested inside a kept span"
+            what = _NESTED
         elif span.start <= blocker.start and blocker.end <= span.end:
-            what = "contains a kept span"
+            what = _CONTAINS
         else:
-            what = "overlaps a kept span"
-        reasons.append(f"{what} (policy {policy})")
+            what = _OVERLAPS
+        reasons.append(Message("{what} (policy {policy})", what=what, policy=_POLICIES[policy]))
     return kept, reasons

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from annotator.project import Project, is_project_file
 from ui.dialogs.paths import files_filter, remember_folder, start_path
 from ui.dialogs.prompts import show_message
-from ui.i18n import QT_TRANSLATE_NOOP, core_text, interface_rtl, isolate
+from ui.i18n import QT_TRANSLATE_NOOP, core_text, interface_rtl, isolate, path_text
 from ui.jobs import BackgroundJob
 from ui.session import Session
 from ui.widgets import lines_in_their_direction
@@ -113,8 +113,7 @@ def start_bundle(w: ExchangeHost, out: Path) -> BackgroundJob | None:
 
     def done(outcome: str, payload: object) -> None:
         if outcome == "finished" and isinstance(payload, BundleManifest):
-            counts = ", ".join(f"{k}: {v}" for k, v in sorted(payload.counts.items()))
-            w.statusBar().showMessage(w.tr("Bundle written to {0} ({1})").format(out, counts))
+            w.statusBar().showMessage(bundle_written_text(out, payload.counts))
         elif outcome == "failed":
             w.on_error(w.tr("The bundle was not written: {0}").format(payload))
         else:
@@ -185,13 +184,29 @@ def start_merge(w: ExchangeHost, source: Path) -> BackgroundJob | None:
 
 
 QUARANTINED_KINDS = {
+    "documents": QT_TRANSLATE_NOOP("ExchangeActions", "documents"),
     "spans": QT_TRANSLATE_NOOP("ExchangeActions", "spans"),
     "events": QT_TRANSLATE_NOOP("ExchangeActions", "events"),
     "arguments": QT_TRANSLATE_NOOP("ExchangeActions", "arguments"),
     "relations": QT_TRANSLATE_NOOP("ExchangeActions", "relations"),
     "statuses": QT_TRANSLATE_NOOP("ExchangeActions", "statuses"),
 }
-"""the kinds of what a merge sets aside (``Quarantined.kind``: a table's name)"""
+"""the kinds of what a merge sets aside (``Quarantined.kind``: a table's name), and of what
+a bundle counts (``BundleManifest.counts``, documents too)"""
+
+
+def bundle_written_text(out: Path, counts: dict[str, int]) -> str:
+    """The status bar's text after a bundle is written: its path left to right, each count
+    named in the interface language."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ExchangeActions", text)
+
+    shown = tr(", ").join(
+        tr("{0}: {1}").format(tr(QUARANTINED_KINDS.get(kind, kind)), n)
+        for kind, n in sorted(counts.items())
+    )
+    return tr("Bundle written to {0} ({1})").format(path_text(out), shown)
 
 
 def report_text(report: MergeReport, limit: int = MAX_LISTED) -> str:

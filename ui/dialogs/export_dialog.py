@@ -54,6 +54,7 @@ from annotator.project import Project
 from ui.dialogs.paths import remember_folder, start_folder
 from ui.i18n import (
     QT_TRANSLATE_NOOP,
+    core_lines,
     core_text,
     label_tag,
     path_text,
@@ -436,7 +437,7 @@ class ExportDialog(QDialog):
 
     def _done(self, outcome: str, payload: object) -> None:
         if outcome == "finished" and isinstance(payload, ExportReport):
-            self.report.setPlainText("\n".join(payload.lines()))
+            self.report.setPlainText(core_lines(payload.lines()))
         elif outcome == "cancelled":
             self.report.setPlainText(self.tr("Export cancelled; nothing was written."))
         else:
