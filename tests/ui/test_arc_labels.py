@@ -190,3 +190,32 @@ def test_groups_join_only_labels_that_can_meet() -> None:
     assert sorted(groups) == [[0, 2], [1, 3]] or sorted(groups) == [[0, 2], [1], [3]]
     lines = [spot(0.0, 100.0, 0, top=t) for t in (100.0, 150.0, 200.0)]
     assert sorted(label_groups([label_rows(s) for s in lines])) == [[0], [1], [2]]
+
+
+def test_a_press_on_labels_that_overlap_takes_the_one_drawn_on_top(
+    view: DocumentView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: where a full lane leaves one label over another, a press on the label seen took
+    the arc of the label under it (``arc_at`` asked labels in paint order, the first one
+    under the point won; the last one painted is on top). Each tier (the selected event's
+    labels are painted last) is asked from its top down."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPainterPath
+
+    import ui.docview.arcs as arcs
+
+    def shape(uuid: str, x: float, emphasised: bool = False) -> ArcShape:
+        link = Link(uuid, "s", "t", uuid, "e", "#000000")
+        rect = QRectF(x, 100.0, 60.0, 12.0)
+        return ArcShape(link, QPointF(0, 0), QPointF(0, 0), QPainterPath(), rect, emphasised)
+
+    overlay = ArcOverlay(view)
+    under, over = shape("under", 100.0), shape("over", 130.0)
+    drawn = arcs._Drawn([under, over])
+    monkeypatch.setattr(overlay, "_layout", lambda: drawn)
+    both = QPointF(140.0, 106.0)
+    assert overlay.arc_at(both) == "over"  # painted last: seen
+    assert overlay.arc_at(QPointF(110.0, 106.0)) == "under"  # only its own part is visible
+    selected = shape("selected", 100.0, emphasised=True)  # its tier is painted after
+    drawn.shapes = [selected, under, over]
+    assert overlay.arc_at(both) == "selected"

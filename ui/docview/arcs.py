@@ -321,9 +321,11 @@ class ArcOverlay(QWidget):
     def arc_at(self, point: QPointF, tolerance: float = HIT) -> str:
         """The uuid of the arc under ``point`` (viewport coordinates): a label it lies on, else
         the line nearest to it within ``tolerance`` pixels; the selected event's arcs, drawn
-        on top, win a tie. "" when no arc is there."""
+        on top, win a tie. "" when no arc is there. Labels are asked in the reverse of their
+        paint order (``_paint_labels``: the selected event's last, each tier in list order), so
+        where one label lies over another the one seen is the one taken."""
         shapes = self._layout().shapes
-        for shape in sorted(shapes, key=lambda s: not s.emphasised):
+        for shape in sorted(reversed(shapes), key=lambda s: not s.emphasised):
             if shape.label_rect.contains(point):
                 return shape.link.uuid
         best, found = tolerance, ""
