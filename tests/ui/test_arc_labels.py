@@ -15,11 +15,21 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 
 from tests.ui.test_arc_margin_route import path_points
 from ui.docview.arcs import ArcOverlay, ArcShape, Link
-from ui.docview.arcs_geometry import Box, LabelSpot, Run, label_groups, label_rows, resolve_labels
+from ui.docview.arcs_geometry import (
+    LABEL_GAP,
+    Box,
+    LabelSpot,
+    Run,
+    label_groups,
+    label_rows,
+    resolve_labels,
+)
 from ui.docview.view import DocumentView, ViewSpan
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -219,3 +229,64 @@ def test_a_press_on_labels_that_overlap_takes_the_one_drawn_on_top(
     selected = shape("selected", 100.0, emphasised=True)  # its tier is painted after
     drawn.shapes = [selected, under, over]
     assert overlay.arc_at(both) == "selected"
+
+
+def case0_spots() -> list[LabelSpot]:
+    """QA case0 (the seed article, 800 px, stress.py's 55 random arcs, seed 0): a line's
+    lanes at 123, 129, 135 and 153 (a label may reach 117.2 to 158.8), the label tags near
+    them avoided. Two 229 px relation labels (lanes 123 and 135) and five short ones."""
+    tags = ((636.359375, 88.325, 667.359375, 104.325), (430.34375, 138.325, 461.34375, 154.325))
+    far = (*tags, (745.734375, 138.325, 776.734375, 154.325))
+
+    def at(x0: float, x1: float, y: float, width: float, avoid: tuple[Box, ...]) -> LabelSpot:
+        return LabelSpot(width, 11.625, (Run(x0, x1, y, 117.1875, 158.8125),), avoid, 1)
+
+    return [
+        at(517.3046875, 590.3125, 153.0, 42.609375, tags),
+        at(2.0, 747.6484375, 123.0, 60.921875, far),
+        at(2.0, 747.6484375, 123.0, 229.046875, far),
+        at(2.0, 747.6484375, 123.0, 60.921875, far),
+        at(2.0, 687.515625, 135.0, 229.046875, far),
+        at(2.0, 687.515625, 129.0, 35.125, far),
+        at(2.0, 687.515625, 123.0, 65.359375, far),
+    ]
+
+
+def test_labels_placed_in_a_greedy_order_that_runs_out_of_room_are_placed_again() -> None:
+    """QA case0: the seven labels of a line were placed one at a time, the shortest run
+    first, and the two long relation labels ended over each other and over "Time-Within"
+    though some input orders placed all seven apart. Now the widest labels for their run go
+    first, a label with no free place moves the ones in its way along their own runs, and a
+    group that still covers is placed again in other orders: none overlaps, in any input
+    order, each on its own run off the tags."""
+    spots = case0_spots()
+    for order in itertools.islice(itertools.permutations(range(len(spots))), 0, None, 37):
+        shuffled = [spots[i] for i in order]
+        boxes = resolve_labels(shuffled, (1.0, 783.0))
+        assert overlapping(boxes) == [], order
+        for s, b in zip(shuffled, boxes, strict=True):
+            (run,) = s.runs
+            assert run.x0 <= (b[0] + b[2]) / 2 <= run.x1 and b[1] < run.y < b[3]
+            assert not any(
+                a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3] for a in s.avoid
+            )
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    start=st.floats(0.0, 300.0),
+    extra=st.floats(0.0, 200.0),
+    widths=st.lists(st.floats(8.0, 150.0), min_size=1, max_size=9),
+)
+def test_labels_that_fit_their_shared_run_never_overlap(
+    start: float, extra: float, widths: list[float]
+) -> None:
+    """Labels on one lane sharing a run, the view no wider than the run, their widths (and
+    the gaps between) no more than the run's length: side by side they fit, so none may be
+    drawn over another (the greedy centred the first and ran out of room either side)."""
+    length = sum(widths) + LABEL_GAP * len(widths) + max(widths) + extra
+    run = Run(start, start + length, 50.0, 50.0 - H / 2, 50.0 + H / 2)
+    spots = [LabelSpot(w, H, (run,), (), 1) for w in widths]
+    boxes = resolve_labels(spots, (start, start + length))
+    assert overlapping(boxes) == []
+    assert all(start - 0.01 <= b[0] and b[2] <= start + length + 0.01 for b in boxes)

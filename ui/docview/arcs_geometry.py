@@ -376,6 +376,12 @@ class _Grid:
                 else:
                     cell.append(b)
 
+    def remove(self, b: Box) -> None:
+        cells = self._cells
+        for i in range(int(b[0] // _CELL_W), int(b[2] // _CELL_W) + 1):
+            for j in range(int(b[1] // _CELL_H), int(b[3] // _CELL_H) + 1):
+                cells[(i, j)].remove(b)
+
     def near(self, x0: float, x1: float, y0: float, y1: float) -> list[Box]:
         """The boxes in the cells the band ``x0..x1`` × ``y0..y1`` meets (some twice)."""
         cells, out = self._cells, []
@@ -415,9 +421,10 @@ def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float
     box it avoids, each kept on its own arc. ``bounds`` is the horizontal extent of the view;
     a None spot (an arc with no label shown) gets an empty box.
 
-    Labels are placed one at a time, rank first, then those with the shortest lane run (the
-    least room) first; each goes to the first of these that is free, the nearest place in
-    each (a pixel up or down counting as ``NUDGE_COST`` along the lane):
+    Labels are placed one at a time, rank first, then those with the least room (their first
+    run's length less their width: wide labels on short runs) first; each goes to the first
+    of these that is free, the nearest place in each (a pixel up or down counting as
+    ``NUDGE_COST`` along the lane):
 
     1. its middle on one of its arc's lane runs (the first where one is free), slid along
        it from the run's middle and moved up to ``LABEL_NUDGES`` off the lane's middle (the
@@ -429,8 +436,16 @@ def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float
        but the tag it would cover reads (the other arcs' labels are drawn under the tags)
        and a press on it still takes its arc;
     4. as 1 to 3 over the boxes it avoids (kept off the other labels only);
-    5. where it would go with nothing else there, centred on its first run: a lane so full
-       that no place is free, the label drawn later over the earlier.
+    5. a lane so full that no place is free: first the labels placed that its place of
+       least overlap (its middle on a run) covers are moved elsewhere on their own runs
+       (steps 1 and 2, none of a lower rank moved: the selected event's stay), and if one
+       cannot move, the label goes there, drawn over the least of the others.
+
+    When a label still had to cover another, the labels are placed again, those that did
+    first (each within its rank), then in the order of the shortest run, and the placement
+    that covers the least area is kept: a greedy order that ran out of room where another
+    had it (QA: two long relation labels over each other on a line with room for both).
+    Deterministic; a group placed again only when it had to cover.
 
     A label drawn over the boxes it avoids (``LabelSpot.on_top``: the selected event's, over
     the tags and outlines) tries 1, 2 and 4's 1, 2 before 3: on its own run over a tag
@@ -440,23 +455,177 @@ def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float
     one another read as neither, while a label moved along its lane (rarely past its run)
     reads, and a press on it still takes its arc (``ArcOverlay.arc_at``).
     """
-    lo, hi = bounds
-    out: list[Box] = [(0.0, 0.0, 0.0, 0.0)] * len(spots)
-    order = sorted(
-        (s.rank, s.runs[0].x1 - s.runs[0].x0, i) for i, s in enumerate(spots) if s is not None
-    )
-    grid = _Grid()
-    for _rank, _length, i in order:
-        spot = spots[i]
-        assert spot is not None
-        box = _place(spot, grid, lo, hi)
-        out[i] = box
-        grid.add(box)
+    placed = [i for i, s in enumerate(spots) if s is not None]
+    tight = sorted(placed, key=lambda i: _slack_key(spots, i))
+    out, covered, late = _resolve_in(spots, tight, bounds)
+    if covered:
+        # some label had to cover another: try again with those placed first (each within
+        # its rank) and in the order of the shortest run, keeping the least covered
+        at = {i: k for k, i in enumerate(tight)}
+        late_first = sorted(placed, key=lambda i: (_rank(spots, i), i not in late, at[i]))
+        short = sorted(placed, key=lambda i: _run_key(spots, i))
+        for order in (late_first, short):
+            again, area, late = _resolve_in(spots, order, bounds)
+            if area < covered:
+                out, covered = again, area
+            if not covered:
+                break
     return out
 
 
-def _place(spot: LabelSpot, grid: _Grid, lo: float, hi: float) -> Box:
-    """Where one label goes (``resolve_labels``), the labels in ``grid`` already placed."""
+def _rank(spots: Sequence[LabelSpot | None], i: int) -> int:
+    spot = spots[i]
+    assert spot is not None
+    return spot.rank
+
+
+def _slack_key(spots: Sequence[LabelSpot | None], i: int) -> tuple[int, float, int]:
+    """Rank first, then the least room its first run leaves beside it (wide labels on
+    short runs first)."""
+    spot = spots[i]
+    assert spot is not None
+    return (spot.rank, spot.runs[0].x1 - spot.runs[0].x0 - spot.width, i)
+
+
+def _run_key(spots: Sequence[LabelSpot | None], i: int) -> tuple[int, float, int]:
+    """Rank first, then the shortest first run."""
+    spot = spots[i]
+    assert spot is not None
+    return (spot.rank, spot.runs[0].x1 - spot.runs[0].x0, i)
+
+
+def _resolve_in(
+    spots: Sequence[LabelSpot | None], order: Sequence[int], bounds: tuple[float, float]
+) -> tuple[list[Box], float, set[int]]:
+    """The labels placed one at a time in ``order`` (``resolve_labels``): their boxes, the
+    area where one covers another and the labels that had to cover one (step 5)."""
+    lo, hi = bounds
+    out: list[Box] = [(0.0, 0.0, 0.0, 0.0)] * len(spots)
+    grid = _Grid()
+    owner: dict[Box, list[int]] = {}
+    covered = 0.0
+    late: set[int] = set()
+    for i in order:
+        spot = spots[i]
+        assert spot is not None
+        box = _place(spot, grid, lo, hi)
+        if box is None:
+            box = _least_overlap(spot, grid, lo, hi)
+            if not _make_room(box, spot.rank, spots, out, owner, grid, lo, hi):
+                near = grid.near(box[0], box[2], box[1], box[3])
+                area = sum(_overlap(box, o) for o in set(near))
+                if area > 0:
+                    covered += area
+                    late.add(i)
+        out[i] = box
+        grid.add(box)
+        owner.setdefault(box, []).append(i)
+    return out, covered, late
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """The area two boxes share."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _least_overlap(spot: LabelSpot, grid: _Grid, lo: float, hi: float) -> Box:
+    """Step 5 of ``resolve_labels``: the place with its middle on one of its runs that
+    covers the least of the labels placed (by area), the nearest to its first run's middle
+    (as step 1 counts) among equals."""
+    w, h = spot.width, spot.height
+    half = w / 2
+    best: tuple[float, float, Box] | None = None
+    for run in spot.runs:
+        a, b = max(lo, run.x0 - half), min(hi - w, run.x1 - half)
+        if a > b:
+            continue
+        centre = min(max(a, (run.x0 + run.x1) / 2 - half), b)
+        for dy in LABEL_NUDGES:
+            y = run.y - h / 2 + dy
+            if y < run.top - 0.01 or y + h > run.bottom + 0.01:
+                continue
+            labels = [o for o in grid.near(a, b + w, y, y + h) if o[1] < y + h and o[3] > y]
+            xs = {centre, a, b}
+            for o in labels:
+                xs.add(min(max(a, o[0] - w - LABEL_GAP), b))
+                xs.add(min(max(a, o[2] + LABEL_GAP), b))
+            for x in sorted(xs):
+                box = (x, y, x + w, y + h)
+                area = sum(_overlap(box, o) for o in set(labels))
+                cost = abs(x - centre) + NUDGE_COST * abs(dy)
+                if best is None or (area, cost) < best[:2]:
+                    best = (area, cost, box)
+    if best is None:  # no run in view: centred on its first run, as before
+        first = spot.runs[0]
+        x = min(max(lo, (first.x0 + first.x1) / 2 - half), max(lo, hi - w))
+        return (x, first.y - h / 2, x + w, first.y + h / 2)
+    return best[2]
+
+
+def _make_room(
+    box: Box,
+    rank: int,
+    spots: Sequence[LabelSpot | None],
+    out: list[Box],
+    owner: dict[Box, list[int]],
+    grid: _Grid,
+    lo: float,
+    hi: float,
+) -> bool:
+    """Try to move the placed labels ``box`` covers elsewhere on their own runs (step 1 or
+    2, off what they avoid) so that ``box`` covers none: done and True, or nothing changed
+    and False. The repair that lets a label placed early, in the middle of its run, give
+    way to a later one that has nowhere else to go."""
+    x0, y0, x1, y1 = box
+    hit = sorted(
+        {o for o in grid.near(x0, x1, y0, y1) if _overlap(box, o) > 0},
+        key=lambda o: (o[0], o[1]),
+    )
+    moved: list[tuple[int, Box, Box]] = []
+    for o in hit:
+        for i in owner[o]:
+            spot = spots[i]
+            if spot is None or spot.rank < rank:
+                return False  # a label placed first for its rank (the selected event's) stays
+            moved.append((i, o, o))
+    for _i, o, _new in moved:
+        grid.remove(o)
+    grid.add(box)
+    ok = True
+    for k, (i, o, _new) in enumerate(moved):
+        spot = spots[i]
+        assert spot is not None
+        new = _place(spot, grid, lo, hi, on_run_only=True)
+        if new is None:
+            ok = False
+            break
+        grid.add(new)
+        moved[k] = (i, o, new)
+    if not ok:
+        for _i, o, new in moved:
+            if new is not o:
+                grid.remove(new)
+            grid.add(o)
+        grid.remove(box)
+        return False
+    grid.remove(box)
+    for i, o, new in moved:
+        owner[o].remove(i)
+        if not owner[o]:
+            del owner[o]
+        owner.setdefault(new, []).append(i)
+        out[i] = new
+    return True
+
+
+def _place(
+    spot: LabelSpot, grid: _Grid, lo: float, hi: float, on_run_only: bool = False
+) -> Box | None:
+    """Where one label goes (``resolve_labels``, steps 1 to 4), the labels in ``grid``
+    already placed, or None when every place meets one (step 5 is left to the caller).
+    ``on_run_only``: step 1 and 2 only, off the boxes it avoids."""
     w, h = spot.width, spot.height
     half = w / 2
     first = spot.runs[0]
@@ -477,9 +646,16 @@ def _place(spot: LabelSpot, grid: _Grid, lo: float, hi: float) -> Box:
     top = first.y - h / 2
     ideal = (first.x0 + first.x1) / 2 - half
     wide: list[Box] | None = None
-    stages = ((True, True), (False, True), (True, False), (False, False))
+    stages: tuple[tuple[bool, bool], ...] = (
+        (True, True),
+        (False, True),
+        (True, False),
+        (False, False),
+    )
     if not spot.on_top:
         stages = ((True, True), (True, False), (False, True), (False, False))
+    if on_run_only:
+        stages = ((True, True),)
     for with_avoided, on_run in stages:
         for reach in (1, 2) if on_run else ():
             best: tuple[float, Box] | None = None
@@ -517,5 +693,4 @@ def _place(spot: LabelSpot, grid: _Grid, lo: float, hi: float) -> Box:
         x = _free_x(ideal, far_lo, far_hi - w, w, top, top + h, boxes if with_avoided else wide)
         if x is not None:
             return (x, top, x + w, top + h)
-    x = min(max(lo, ideal), max(lo, hi - w))
-    return (x, top, x + w, top + h)
+    return None
