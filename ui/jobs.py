@@ -32,7 +32,7 @@ from annotator.formats.common import (
     IsCancelled,
     Progress,
 )
-from ui.i18n import core_text
+from ui.i18n import core_lines, core_text
 
 if TYPE_CHECKING:
     # the readers, the importer, the exporter and the project load when a job runs, not when
@@ -238,7 +238,7 @@ class ImportJob(BackgroundJob):
 
 def summary(report: ImportReport) -> str:
     """An import's report in the interface language, a line each."""
-    return "\n".join(core_text(line) for line in report.lines())
+    return core_lines(report.lines())
 
 
 # --- export -------------------------------------------------------------------------------
