@@ -71,7 +71,7 @@ screenshot: $(VENV)/.installed
 # The Arabic interface: pyside6-lupdate collects every tr() string of the translated modules
 # into the .ts (kept translations stay), pyside6-lrelease compiles the shipped .qm. Translate
 # new strings in the .ts (Qt Linguist: pyside6-linguist), then run this again and commit both.
-TRANSLATED := $(shell find ui/workbench ui/events ui/review ui/dialogs ui/search ui/suggestions ui/docview -name '*.py' | sort) ui/session.py ui/i18n.py ui/app.py ui/jobs.py ui/widgets.py
+TRANSLATED := $(shell find ui/workbench ui/events ui/review ui/dialogs ui/search ui/suggestions ui/docview -name '*.py' | sort) ui/session.py ui/i18n.py ui/core_messages.py ui/app.py ui/jobs.py ui/widgets.py
 translations: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate $(TRANSLATED) -ts resources/translations/annotator_ar.ts -target-language ar -no-obsolete
 	$(BIN)/pyside6-lrelease resources/translations/annotator_ar.ts -qm resources/translations/annotator_ar.qm

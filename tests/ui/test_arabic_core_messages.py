@@ -29,6 +29,7 @@ from annotator.schema import default_schema
 from annotator.schema.edit import add_label
 from tests.ui.conftest import open_window
 from ui import i18n
+from ui.core_messages import CORE_MESSAGES
 from ui.events.schema_editor import SchemaEditor
 from ui.review.agreement_window import AgreementWindow
 from ui.workbench.mainwindow import MainWindow
@@ -96,7 +97,7 @@ def _core_templates() -> set[str]:
 
 
 def test_every_core_template_is_listed_and_translated() -> None:
-    assert _core_templates() == set(i18n.CORE_MESSAGES)
+    assert _core_templates() == set(CORE_MESSAGES)
     ts = ET.parse(ROOT / "resources" / "translations" / "annotator_ar.ts").getroot()
     translated = {
         m.findtext("source"): m.find("translation")
@@ -104,7 +105,7 @@ def test_every_core_template_is_listed_and_translated() -> None:
         if ctx.findtext("name") == "CoreMessage"
         for m in ctx.iter("message")
     }
-    for template in i18n.CORE_MESSAGES:
+    for template in CORE_MESSAGES:
         tr = translated.get(template)
         assert tr is not None and tr.get("type") is None and tr.text, template
 

@@ -31,6 +31,7 @@ from annotator.rules import Violation
 from annotator.schema import Label, Role, default_schema
 from tests.ui.conftest import open_window
 from ui import i18n
+from ui.core_messages import CORE_MESSAGES
 from ui.workbench.mainwindow import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -186,8 +187,8 @@ def test_every_command_text_is_a_listed_message() -> None:
     for name, commands in made.items():
         for command in commands:
             assert isinstance(command.text, Message), name
-            assert command.text.template in i18n.CORE_MESSAGES, (name, command.text.template)
+            assert command.text.template in CORE_MESSAGES, (name, command.text.template)
     # a compound step the window builds
     first = cmds.add_event_with_trigger(1, 0, 1, "Contact.Meet", ME).text
-    assert isinstance(first, Message) and first.template in i18n.CORE_MESSAGES
+    assert isinstance(first, Message) and first.template in CORE_MESSAGES
     assert str(first) == "add event Contact.Meet"

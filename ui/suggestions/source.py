@@ -59,7 +59,7 @@ class AcceptSuggestions(Command):
         super().__init__()
         self.uuids = list(uuids)
         self.annotator = annotator
-        n = len(self.uuids)  # (the core's own texts, translated in ui.i18n.CORE_MESSAGES)
+        n = len(self.uuids)  # (the core's own texts, translated in ui.core_messages.CORE_MESSAGES)
         self.text = (
             Message("accept suggestion") if n == 1 else Message("accept {n} suggestions", n=n)
         )

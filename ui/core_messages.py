@@ -1,0 +1,714 @@
+"""The templates of the core's ``Message``s, listed for ``pyside6-lupdate`` (which reads only
+``ui/``: ``make translations`` names this file) in the context ``CoreMessage``; the interface
+translates a message through ``ui.i18n.core_text``. Nothing imports this module at run time
+(its 500-odd strings were a millisecond of the window's start in ``ui.i18n``); a test keeps
+the list equal to the templates the core writes (``tests/ui/test_arabic_core_messages.py``).
+"""
+
+from __future__ import annotations
+
+from ui.i18n import QT_TRANSLATE_NOOP
+
+CORE_MESSAGES = (
+    # an export's report (annotator.formats.common.ExportReport.lines, conll.TokenReport.lines)
+    # and the reasons an exporter gives for what it leaves out (annotator.formats, exporting)
+    QT_TRANSLATE_NOOP("CoreMessage", "span repeating another of its layer (place and label)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "discontinuous span (token formats hold contiguous spans only)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "span covers only white space"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span covers no token"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span crosses a sentence break"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label not selected for export"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute"),
+    QT_TRANSLATE_NOOP("CoreMessage", "normalisation"),
+    QT_TRANSLATE_NOOP("CoreMessage", "fragments"),
+    QT_TRANSLATE_NOOP("CoreMessage", "events"),
+    QT_TRANSLATE_NOOP("CoreMessage", "arguments"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relations"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attributes"),
+    QT_TRANSLATE_NOOP("CoreMessage", "normalisations"),
+    QT_TRANSLATE_NOOP("CoreMessage", "notes"),
+    QT_TRANSLATE_NOOP("CoreMessage", "documents exported: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "spans exported: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "also exported: {items}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "tokens: {count} ({split} split at span boundaries)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "dropped {count}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "documents left out {count}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "written: {path}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "event trigger (flat NER tags hold entities; use --format events)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "no token to write (the text is only white space)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "  in {part}: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "  not in doc.ents {count}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not written {count}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "split {name}: no document went to it"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "warning: label {name} is read back as {back} (its edge looks like noise)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "  without the white space at their edges: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label not in the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "same offsets as a kept span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "nested inside a kept span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "contains a kept span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "overlaps a kept span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} (policy {policy})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "outermost"),
+    QT_TRANSLATE_NOOP("CoreMessage", "innermost"),
+    QT_TRANSLATE_NOOP("CoreMessage", "longest"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event whose trigger span is not labelled with its type"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument of an event not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument whose filler was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event whose trigger span was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{kind} ({format} has no place for it)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation whose end was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{part} of a {kind} not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span label not selected for export"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument repeating another of its event (role and filler)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event without a live trigger span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument of an event not written"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument pointing at a missing span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation pointing at a missing span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{reason}, kept in doc.spans[{key}]"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument or relation whose span was not exported"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "trigger without an event (a span labelled with an event type)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation end"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation from something other than an entity mention"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation whose span was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event whose trigger was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "multi-token trigger (DyGIE++ triggers are one token)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} is not an entity mention (event or trigger)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} whose span was not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} in another sentence"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument (doccano sequence labelling holds spans only)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation (doccano sequence labelling holds spans only)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "false attribute (brat binary attributes are present or absent)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute value that is not a single word"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute value that is not true or a word"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "never annotated in layer {layer} (--status new exports them)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute (no place in {format})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "normalisation (no place in {format})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "note (no place in {format})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "discontinuous span written as its outer bounds ({format})"),
+    # an import's report (annotator.importing.ImportReport.lines, model.Problem.text)
+    QT_TRANSLATE_NOOP("CoreMessage", "{where}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "documents added: {count}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "spans: {spans}, events: {events} ({arguments} arguments), relations: {relations}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "text already in the project, not added again: {name}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "nothing new: the project already held every text and annotation read"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "annotations already in their layer, skipped: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "conflict, stored version kept: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "labels added to the schema: {labels}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "moved {count} event attributes from trigger spans to their events"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "changed: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "skipped: {problem}"),
+    # labels an import uses that the schema lacks (annotator.importing)
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "label {name} is not in the schema (use --new-labels add or skip; {count} unknown "
+        "label(s): {labels})",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot add to the schema: {problem}"),
+    # a layer too small to train on (annotator.learn.corpus.check_enough)
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "layer {layer} holds {mentions} entity mentions in {documents} labelled documents; "
+        "training needs at least {least} mentions",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "layer {layer} holds {mentions} entity mentions in {documents} documents it marked "
+        "{status}; training needs at least {least} mentions",
+    ),
+    # the CoNLL reader's mended and skipped lines (annotator.formats.conll)
+    QT_TRANSLATE_NOOP("CoreMessage", "after {tag}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "at the start of a sentence"),
+    QT_TRANSLATE_NOOP("CoreMessage", "doubled separator"),
+    QT_TRANSLATE_NOOP("CoreMessage", "invisible mark"),
+    QT_TRANSLATE_NOOP("CoreMessage", "is not used by {scheme}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label {name} is not an entity label of the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "lower-case prefix"),
+    QT_TRANSLATE_NOOP("CoreMessage", "lower-case tag"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not understood"),
+    QT_TRANSLATE_NOOP("CoreMessage", "stray punctuation"),
+    QT_TRANSLATE_NOOP("CoreMessage", "tag {tag} read as {read} ({why})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "tag {tag} {where} read as a one-token {label} entity"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "tag {tag} {where} starts a new {label} entity (IOB1 convention)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "tag {tag} {why} (--lenient tags such a token O)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "tag {tag} {why}: expected O, or B-, I-, E- or S- and a label "
+        "(--lenient tags such a token O)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "tag {tag} {why}; token tagged O"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "no space left in the temporary folder {folder}: {what}; free space "
+        "there, or point TMPDIR at a folder with room (TMPDIR=/path/to/folder "
+        "annotator ...)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "import done; the search index was not updated, searches scan the "
+        "documents until it is: {why}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot make a scratch folder there"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "an import keeps what it read there until it writes, about the size of "
+        "its input ({size}), and the rows it will write; nothing was written",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "an import keeps what it read there until it writes, about the size of "
+        "its input, and the rows it will write; nothing was written",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "SQLite sorts there while it builds the index"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: disk full"),
+    QT_TRANSLATE_NOOP("CoreMessage", "schema: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{type}: role {role} needs at least {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{type}: role {role} takes at most {count} ({found})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "annotator name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "document name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{code} (a bidi control)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{code} (control or unassigned character)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be text, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must not be empty"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} is longer than {limit} characters"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {value} contains {bad}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {value} starts or ends with white space"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {value} contains white space or starts with < !"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {value} contains an invisible character"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{code} (lone surrogate)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot add: {name} already exists"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "reorder needs exactly the names of all entities, events or relations"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "no role {role} in {event}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot rename {old}: {name} already exists"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no label {name} in the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot remove {name}: it is the only type allowed somewhere"),
+    QT_TRANSLATE_NOOP("CoreMessage", "the project's schema has a problem: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {relation}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "duplicate label names: {names}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{source}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: English name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: Arabic name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event}: role name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "<OVERLAP>: kinds must be among {kinds}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute}: unknown kind {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute}: an enum needs values"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{where} refers to unknown labels: {labels}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: its parents form a cycle"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event}: role {role} has a bad cardinality {cardinality}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event}: role {role}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute name {name} is empty or used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{one} and {two} have the same hotkey: {keys1} / {keys2}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{one} and {two} have clashing hotkeys (one is a prefix): {keys1} / {keys2}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: parent {parent} is not a label of the same kind"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event}: role name {role} is empty or used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "record id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "trigger id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument target id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation source id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation target id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bad {what} {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "note"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} contains a lone surrogate (not encodable text)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bad clock stamp {stamp}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "clock stamp {stamp} is {days} days ahead of this machine (at most {allowed} days allowed)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "attributes must be an object, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bad attribute name {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "reference {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "reference name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "reference {name} takes text, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute} is not defined for {label}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "attribute {attribute} belongs on the event of {label}, not on its trigger span",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute}: Arabic name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute}: Arabic name of {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute} takes true/false, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute} takes one of {values}, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute {attribute} takes text, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "offsets must be integers, not {start}-{end}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "span {span} is outside the text (0 <= start < end <= {length} required)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "span {span} is outside the text of document {name} (0 <= start < end <= {length}"
+        " required)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "fragments must be a list of [start, end] pairs"),
+    QT_TRANSLATE_NOOP("CoreMessage", "fragments must be [start, end] pairs of integers"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "fragment {fragment} is outside its span {span} or overlaps the one before",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "fragments must start at {start} and end at {end} (the span's ends)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "stored text {stored} != document text {covered}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label {label} is not in the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event}: its trigger span is missing or deleted"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{event}: its trigger span is labelled {label}, not with the event's type"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{problem} (document {document}, trigger “{text}”)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: a trigger without an event"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "this span triggers {events}; relabelled {label}, not an event type, it can "
+        "trigger none: delete its events first",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "an event's trigger must be a span of the same document and layer",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "event type {type} is not in the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "argument {role}: its event is missing or deleted"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event}: argument {role} points at a deleted span"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "argument target {target} is not a live record of this layer",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{event} has no role {role}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "role {role} of {event} does not accept {label}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{event}: {target} already fills its role {role} (argument {other}); an event"
+        " takes one argument per role and filler",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{text} is already labelled {label} at {span} (span {other}); a layer"
+        " takes one span per place and label",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {relation} points at a deleted span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a relation links two spans of the same document and layer"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation type {type} is not in the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {relation} does not link {source} to {target}"),
+    # the texts of the commands (annotator.commands: the Undo and Redo items)
+    QT_TRANSLATE_NOOP("CoreMessage", "edit"),
+    QT_TRANSLATE_NOOP("CoreMessage", "add {label}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relabel span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "move span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "edit span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relabel as {label}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "delete span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "add event {type}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "add event"),
+    QT_TRANSLATE_NOOP("CoreMessage", "edit event"),
+    QT_TRANSLATE_NOOP("CoreMessage", "delete event"),
+    QT_TRANSLATE_NOOP("CoreMessage", "add argument {role}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "edit argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "change role to {role}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "delete argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "add relation {type}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "delete relation"),
+    QT_TRANSLATE_NOOP("CoreMessage", "mark new"),
+    QT_TRANSLATE_NOOP("CoreMessage", "mark in progress"),
+    QT_TRANSLATE_NOOP("CoreMessage", "mark done"),
+    QT_TRANSLATE_NOOP("CoreMessage", "refused edit"),
+    QT_TRANSLATE_NOOP("CoreMessage", "accept into gold"),
+    QT_TRANSLATE_NOOP("CoreMessage", "accept into {into}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "accept all agreements"),
+    QT_TRANSLATE_NOOP("CoreMessage", "edit schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "edit relation"),
+    QT_TRANSLATE_NOOP("CoreMessage", "rename {old} to {new}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "rename role {old} to {new}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "remove {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relabel {n} as {label}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "delete {n} spans"),
+    QT_TRANSLATE_NOOP("CoreMessage", "accept suggestion"),
+    QT_TRANSLATE_NOOP("CoreMessage", "accept {n} suggestions"),
+    QT_TRANSLATE_NOOP("CoreMessage", "reject suggestion"),
+    QT_TRANSLATE_NOOP("CoreMessage", "reject {n} suggestions"),
+    QT_TRANSLATE_NOOP("CoreMessage", "withdraw suggestion"),
+    QT_TRANSLATE_NOOP("CoreMessage", "withdraw {n} suggestions"),
+    QT_TRANSLATE_NOOP("CoreMessage", "store suggestions"),
+    # why an accept into gold wrote nothing (annotator.commands.review)
+    QT_TRANSLATE_NOOP("CoreMessage", "nothing to accept: the {into} layer already holds it"),
+    QT_TRANSLATE_NOOP("CoreMessage", "nothing to accept: nothing is chosen"),
+    QT_TRANSLATE_NOOP("CoreMessage", "nothing to accept: agreements need two annotators at least"),
+    QT_TRANSLATE_NOOP("CoreMessage", "nothing to accept: {who} agree on nothing in this document"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "nothing to accept: the {into} layer already holds all {n} agreements of {who} "
+        "in this document",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "nothing to accept: {n} events or relations {who} agree on need spans whose "
+        "attributes they set differently; accept one version of those spans into {into} "
+        "first",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "nothing to accept: {n} events {who} agree on have a trigger span labelled "
+        "otherwise than their type (data of an older version); the problems list "
+        "names them",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{event}: argument {role} points at a deleted span or event, or at one not in the "
+        "project (never added, or held back in quarantine)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "id {uuid} is already used"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{names} and {last}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{first}, {rest}"),
+    # a project file that cannot be used (annotator.store), a file that cannot be imported
+    # (annotator.formats, annotator.safejson), a hub that cannot be reached (annotator.hub)
+    QT_TRANSLATE_NOOP("CoreMessage", "binary file, not text (NUL byte)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "binary file, not text ({count} control characters)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot connect to the hub {hub}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot list: {why}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "cannot read: {why}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "column {column} appears twice in the header"),
+    QT_TRANSLATE_NOOP("CoreMessage", "duplicate key {key}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "empty column name in the header (column {column})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "empty document"),
+    QT_TRANSLATE_NOOP("CoreMessage", "empty {column} cell"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "expected a token and a tag separated by a tab or space: {line}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "invalid JSON: expected ',' or ']' after an item"),
+    QT_TRANSLATE_NOOP("CoreMessage", "invalid JSON: extra data after the array"),
+    QT_TRANSLATE_NOOP("CoreMessage", "invalid JSON: number too large"),
+    QT_TRANSLATE_NOOP("CoreMessage", "invalid JSON: {problem} at column {column}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "line longer than {limit} bytes"),
+    QT_TRANSLATE_NOOP("CoreMessage", "longer than {limit} characters"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "lost the connection to the hub: {problem} (nothing half-done is kept)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "nested deeper than {limit} levels"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no answer within {seconds} seconds"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no column {column} (columns: {columns})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no header row"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no space left on device: {path}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "not UTF-8 text (invalid UTF-8 byte {byte} at column {column})"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "not a PostgreSQL URL or connection string: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "number {number} is out of range"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, "
+        "PGPASSWORD, or a service file); it is never stored in a project or printed",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "the hub refused: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{cells} cells, but the header has {columns} columns"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{name} is not allowed"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: already exists; open it instead"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: busy ({what}); is it open elsewhere?"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot open ({what})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot read or write the project file ({what})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot read: {why}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot use write-ahead logging ({mode})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: closed after a failed write ({reason}); nothing of that write was kept; "
+        "open the project again",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: disk full ({what}); nothing was written"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: made by a newer annotator (file version {version}, this app reads up to "
+        "{supported}); update annotator to open it",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: no such project file"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path}: not an annotator project (SQLite file of another application)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: not an annotator project (not a file)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: not an annotator project (not an SQLite file)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: opened read-only"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: out of memory ({what})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the copy failed its integrity check"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project file could not be checked ({error})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: the project file is corrupt (the text of document {document} does not "
+        "match its sha256)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project file is corrupt ({what})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project file is read-only ({what})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project is closed"),
+    # the texts of the readers (annotator.formats: doccano, Label Studio, event JSON, spaCy
+    # JSONL, the standoff offsets, the JSON fields), the project lock (annotator.locking),
+    # bundles and merges (annotator.exchange) and the merge report's lines
+    QT_TRANSLATE_NOOP("CoreMessage", "more than {limit} records"),
+    QT_TRANSLATE_NOOP("CoreMessage", "too many members ({count})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unexpected fields {extra} / missing {missing}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "expected a JSON object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not an annotator bundle ({format})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "made by a newer annotator (v{version})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "checksums must list every member"),
+    QT_TRANSLATE_NOOP("CoreMessage", "counts must be integers of known kinds"),
+    QT_TRANSLATE_NOOP("CoreMessage", "sha256 must be 64 lowercase hex digits"),
+    QT_TRANSLATE_NOOP("CoreMessage", "meta: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unknown record kind {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "refers to a document not listed in the bundle"),
+    QT_TRANSLATE_NOOP("CoreMessage", "record of another annotator than the manifest's"),
+    QT_TRANSLATE_NOOP("CoreMessage", "status of another annotator than the manifest's"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not a readable bundle (bad zip: {problem})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "member {name} is missing"),
+    QT_TRANSLATE_NOOP("CoreMessage", "checksum does not match manifest"),
+    QT_TRANSLATE_NOOP("CoreMessage", "count of {key} differs"),
+    QT_TRANSLATE_NOOP("CoreMessage", "count of {key} missing"),
+    QT_TRANSLATE_NOOP("CoreMessage", "more than {limit} documents"),
+    QT_TRANSLATE_NOOP("CoreMessage", "more than {limit} statuses"),
+    QT_TRANSLATE_NOOP("CoreMessage", "member name with a backslash: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "absolute member name: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "member name leaves the bundle: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "member is a link: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "duplicate member name: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unexpected member: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "encrypted member: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unsupported compression in {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "compression ratio of {name} is too high"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bundle too large when uncompressed"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not UTF-8 text"),
+    QT_TRANSLATE_NOOP("CoreMessage", "more than {limit} lines"),
+    QT_TRANSLATE_NOOP("CoreMessage", "field {key} must be a {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "text: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "the text does not match its sha256"),
+    QT_TRANSLATE_NOOP("CoreMessage", "the text is not normalised (CR or BOM)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a NUL character in {key} (not valid text)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "fragments must be [start, end] pairs"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unknown status {status}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "document {sha256} twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "larger than declared"),
+    QT_TRANSLATE_NOOP("CoreMessage", "uuid {uuid} appears twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{where}: {added} added, {updated} updated, {kept} unchanged"),
+    QT_TRANSLATE_NOOP("CoreMessage", "documents: {added} added, {matched} matched"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a JSON column holds {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "refers to document id {id}, not in the file"),
+    QT_TRANSLATE_NOOP("CoreMessage", "deleted must be 0 or 1, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "statuses updated: {n}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "labels added from {where}: {labels}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "moved {n} event attributes from trigger spans to their events"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "labels of {where} not added: {problem}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: more than {documents} documents or {records} records (more rows than a "
+        "merge takes)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "quarantined ({reason}): {n}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "kept, for check to list ({reason}): {n}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: larger than {limit} bytes"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot read ({error}: {problem})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "record id {uuid} arrives in several layers ({names})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "record id {uuid} belongs to layer {layer}, not {other}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unknown document"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bad or repeated document id {id}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity {id}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {id}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "events {n}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", 'expected a JSON object with a "text" string'),
+    QT_TRANSLATE_NOOP("CoreMessage", "label {n}: label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label {n}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity {n}: id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity {id}: label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {n}: id"),
+    QT_TRANSLATE_NOOP("CoreMessage", 'label {n}: expected [start, end, "LABEL"], got {item}'),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity {item}: expected an object with a label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity id {id} is used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {item}: expected an object with a type"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation id {id} is used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: unknown entity {source} or {target}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "events {n}: expected an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: argument role"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: an argument is not an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: argument span"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event {k}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "trigger of {what}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {k}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{what}: token range ({start}, {end}) is not inside the {count} tokens"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "expected one JSON object per line"),
+    QT_TRANSLATE_NOOP("CoreMessage", '"tokens" must be a list of non-empty strings'),
+    QT_TRANSLATE_NOOP("CoreMessage", '"tokens" is empty'),
+    QT_TRANSLATE_NOOP("CoreMessage", "a token holds a line break or starts with a byte-order mark"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "doc_id {doc_id} comes back after other documents (its sentences began on line "
+        "{line}): two documents share this doc_id, or the file's lines were reordered",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "sent_id {sent_id} of doc_id {doc_id} was already read on line {line}: two "
+        "documents share this doc_id",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "argument refers to {entity}, which is not an entity mention of the sentence",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} needs two arguments"),
+    QT_TRANSLATE_NOOP("CoreMessage", "null"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be an object, not {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be a list, not {kind}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be an integer, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be a string, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} item {k}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a list"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a string"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a boolean"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a number"),
+    QT_TRANSLATE_NOOP("CoreMessage", "id {id} is used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "id {id} is already used"),
+    QT_TRANSLATE_NOOP("CoreMessage", "id {id} is already used on line {line}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "meta.events {k}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "regions count offsets in different units (region {one} only in {units}, region "
+        "{two} only in {other}); refusing to guess",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{unit}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{first}; {second}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "region {region}: value.text {text} does not match ({tried})"),
+    QT_TRANSLATE_NOOP("CoreMessage", 'expected an object with a "data" object'),
+    QT_TRANSLATE_NOOP("CoreMessage", 'no "text" in "data"'),
+    QT_TRANSLATE_NOOP("CoreMessage", '"meta.events" must be a list'),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what}: argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "region id {id} is used twice"),
+    QT_TRANSLATE_NOOP("CoreMessage", "region {region}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", '"{key}" must be a list'),
+    QT_TRANSLATE_NOOP("CoreMessage", "not a Label Studio JSON file: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "task {n}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "an annotation is not an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} is not an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a result is not an object"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {source}→{target}: unknown region"),
+    QT_TRANSLATE_NOOP("CoreMessage", "covers {text}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "result {k}: id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "region {region}: no value.labels"),
+    QT_TRANSLATE_NOOP("CoreMessage", "region {region}: label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "result {k}: from_id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "result {k}: to_id"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {source}→{target} has no label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {source}→{target}: label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "token {k} {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "span {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {k}: label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event {n} {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "skipped: answer {answer}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "token {k} ({start}, {end}) is empty, overlaps the previous one or is outside "
+        "the text (length {length})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "token {k} ({start}, {end}) covers only a removed line-end character"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "span {k}: label must be a non-empty string"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "span {k} ({start}, {end}) is outside the text (length {length})"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} must be an object with start, end and label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{what} ({start}, {end}) is not one of the spans"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event {n} argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "offset {n} is outside the text ({length} characters)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "export cancelled; nothing was written"),
+    QT_TRANSLATE_NOOP("CoreMessage", "offsets {start} {end} are not integers"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "offsets {start} {end} are empty or outside the text ({limit})"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "offsets {start} {end} cover no stored character"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot create its lock file {file}: {why}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: being written by another annotator process ({who}: an import, a merge "
+        "or a script); try again when it has finished, or open it read-only",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: the project file is read-only (it is on a read-only file system); use "
+        "read-only commands, or copy it to a writable folder to edit it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: the project file is read-only (no permission to write it); use "
+        "read-only commands, or copy it to a writable folder to edit it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: the folder {folder} is read-only (annotator writes its journal and "
+        "lock next to the project); use read-only commands, or copy it to a writable "
+        "folder",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot lock {file} (it keeps changing)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: open for editing in an annotator window ({who}); close it there first, "
+        "or use a read-only command",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path}: the folder {folder} is read-only (cannot create {name})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: already open for editing in an annotator window: {who}; it can still "
+        "be opened read-only (view only) here",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "another annotator window"),
+    QT_TRANSLATE_NOOP("CoreMessage", "process {pid} ({program})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "process {pid}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: already open for editing in another annotator window; it can still be "
+        "opened read-only (view only) here",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{path}: cannot lock {file}: {why}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity type must be a non-empty string, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event type must be a non-empty string, not {value}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "entity type {value} is not in the schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "event type {value} is not in the schema"),
+)
+"""the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
+the commands' texts ``annotator/commands``):
+listed here for ``pyside6-lupdate``, which reads only ``ui/``; a test keeps the list equal to
+the templates the core writes"""
