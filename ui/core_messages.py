@@ -10,6 +10,31 @@ from __future__ import annotations
 from ui.i18n import QT_TRANSLATE_NOOP
 
 CORE_MESSAGES = (
+    # a sync's report (annotator.hub.sync.SyncReport.lines)
+    QT_TRANSLATE_NOOP("CoreMessage", "{role} ({kind}, layer {layer})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{role} ({kind})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "hub {hub} as {who}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "pushed: {pushed} new, {already} already on the hub"),
+    QT_TRANSLATE_NOOP("CoreMessage", "pulled: {versions} versions, {documents} documents"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "not pushed: {count} versions on documents the hub lacks (a coordinator adds them; the "
+        "next sync pushes them)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "stay local (your role writes {writes}): {counts}; the hub takes no other layer's "
+        "versions from you: `annotator bundle` them to whoever writes that layer, who merges "
+        "the bundle and syncs with --full; each sync counts them again until the hub holds "
+        "them or newer ones",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "refused by the screen: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "analyst"),
+    QT_TRANSLATE_NOOP("CoreMessage", "adjudicator"),
+    QT_TRANSLATE_NOOP("CoreMessage", "coordinator"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no layer"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{layer} only"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{layers} and {last} only"),
     # an export's report (annotator.formats.common.ExportReport.lines, conll.TokenReport.lines)
     # and the reasons an exporter gives for what it leaves out (annotator.formats, exporting)
     QT_TRANSLATE_NOOP("CoreMessage", "span repeating another of its layer (place and label)"),

@@ -55,7 +55,7 @@ from psycopg import sql
 
 from annotator.canonical import canonical_json
 from annotator.cycles import no_cycle_collection
-from annotator.errors import Cancelled, ImportFormatError
+from annotator.errors import Cancelled, ImportFormatError, Message
 from annotator.exchange import DEFAULT_LIMITS, MergeReport, merge_bundle
 from annotator.exchange.bundle_read import (
     BUNDLE_FORMAT,
@@ -136,31 +136,68 @@ class SyncReport:
     """the hub's id, the key of its cursors in the sidecar (``joined_hubs``)"""
 
     def lines(self) -> list[str]:
+        """The report's lines (``Message``s: the CLI prints them, the window translates)."""
         m = self.member
-        who = f"{m.role} ({m.kind}{', layer ' + m.layer if m.layer else ''})"
-        out = [
-            f"hub {self.hub} as {who}",
-            f"pushed: {self.pushed} new, {self.already_on_hub} already on the hub",
-            f"pulled: {self.pulled} versions, {self.documents_pulled} documents",
+        kind = ROLE_KINDS.get(m.kind, m.kind)
+        who = (
+            Message("{role} ({kind}, layer {layer})", role=m.role, kind=kind, layer=m.layer)
+            if m.layer
+            else Message("{role} ({kind})", role=m.role, kind=kind)
+        )
+        out: list[str] = [
+            Message("hub {hub} as {who}", hub=self.hub, who=who),
+            Message(
+                "pushed: {pushed} new, {already} already on the hub",
+                pushed=self.pushed,
+                already=self.already_on_hub,
+            ),
+            Message(
+                "pulled: {versions} versions, {documents} documents",
+                versions=self.pulled,
+                documents=self.documents_pulled,
+            ),
         ]
         if self.not_on_hub:
             out.append(
-                f"not pushed: {self.not_on_hub} versions on documents the hub lacks "
-                "(a coordinator adds them; the next sync pushes them)"
+                Message(
+                    "not pushed: {count} versions on documents the hub lacks (a coordinator "
+                    "adds them; the next sync pushes them)",
+                    count=self.not_on_hub,
+                )
             )
         if self.local_only:
-            writes = " and ".join(m.writes) + " only" if m.writes else "no layer"
             counts = ", ".join(f"{layer} {n}" for layer, n in sorted(self.local_only.items()))
             out.append(
-                f"stay local (your role writes {writes}): {counts}; the hub takes no other "
-                "layer's versions from you: `annotator bundle` them to whoever writes that "
-                "layer, who merges the bundle and syncs with --full; each sync counts them "
-                "again until the hub holds them or newer ones"
+                Message(
+                    "stay local (your role writes {writes}): {counts}; the hub takes no other "
+                    "layer's versions from you: `annotator bundle` them to whoever writes that "
+                    "layer, who merges the bundle and syncs with --full; each sync counts them "
+                    "again until the hub holds them or newer ones",
+                    writes=_writes(m.writes),
+                    counts=counts,
+                )
             )
-        out += [f"refused by the screen: {r}" for r in self.refused]
+        out += [Message("refused by the screen: {problem}", problem=r) for r in self.refused]
         if self.merge is not None:
             out += self.merge.lines()[2:]  # quarantine and labels; counts are above
         return out
+
+
+ROLE_KINDS = {
+    "analyst": Message("analyst"),
+    "adjudicator": Message("adjudicator"),
+    "coordinator": Message("coordinator"),
+}
+"""a member's kind as a report names it (translated in the interface)"""
+
+
+def _writes(layers: tuple[str, ...]) -> Message:
+    """The layers a role writes, as the report says them ("amal only", "amal and gold only")."""
+    if not layers:
+        return Message("no layer")
+    if len(layers) == 1:
+        return Message("{layer} only", layer=layers[0])
+    return Message("{layers} and {last} only", layers=", ".join(layers[:-1]), last=layers[-1])
 
 
 # -- the cursors ----------------------------------------------------------------------------

@@ -365,3 +365,37 @@ def test_a_locked_project_is_refused_in_arabic_by_the_window(
     assert f"{i18n.LRI}{path}{i18n.PDI}" in text
     left = _english_left(text, (str(path), str(os.getpid())))
     assert set(left.split()) <= {"annotator", "python", "pytest", "Python"}, text
+
+
+def test_a_sync_report_reads_in_arabic(arabic: QApplication) -> None:
+    """The sync report the window shows (``sync_dialog.show_report``): each line a core
+    ``Message`` translated; the CLI's English as before."""
+    from annotator.hub.sync import Member, SyncReport
+    from ui.i18n import core_lines
+
+    report = SyncReport(
+        "amal@host/team",
+        Member("amal", "adjudicator", "amal"),
+        pushed=3,
+        already_on_hub=1,
+        not_on_hub=2,
+        pulled=4,
+        documents_pulled=1,
+        local_only={"badr": 1, "layla": 3},
+    )
+    assert report.lines() == [
+        "hub amal@host/team as amal (adjudicator, layer amal)",
+        "pushed: 3 new, 1 already on the hub",
+        "pulled: 4 versions, 1 documents",
+        "not pushed: 2 versions on documents the hub lacks (a coordinator adds them; the next "
+        "sync pushes them)",
+        "stay local (your role writes amal and gold only): badr 1, layla 3; the hub takes no "
+        "other layer's versions from you: `annotator bundle` them to whoever writes that layer, "
+        "who merges the bundle and syncs with --full; each sync counts them again until the hub "
+        "holds them or newer ones",
+    ]
+    shown = core_lines(report.lines())
+    assert "محكِّم" in shown and "خادم الفريق" in shown and "فقط" in shown
+    params = ("amal@host/team", "amal", "gold", "badr 1, layla 3", "1", "2", "3", "4")
+    left = _english_left(shown, params)
+    assert set(left.split()) <= {"sync", "full"}, (left, shown)  # the CLI command it names

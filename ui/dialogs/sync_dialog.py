@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from annotator.formats.common import IsCancelled, Progress
 from annotator.model import GOLD
 from ui.dialogs.prompts import show_message
-from ui.i18n import core_text
+from ui.i18n import core_lines, core_text
 from ui.jobs import BackgroundJob, JobWorker
 from ui.session import Changes, Session
 from ui.widgets import lines_in_their_direction
@@ -420,7 +420,7 @@ class SyncReportDialog(QDialog):
 
 
 def show_report(parent: QWidget, report: SyncReport) -> SyncReportDialog:
-    dialog = SyncReportDialog("\n".join(report.lines()), parent)
+    dialog = SyncReportDialog(core_lines(report.lines()), parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
