@@ -3849,32 +3849,17 @@
         <translation>تبقى التعديلات في الطبقة {0} على هذا الجهاز: دورك على خادم الفريق، {1}، لا يرسلها.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="225"/>
-        <source>analyst</source>
-        <translation>محلّل</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="226"/>
-        <source>adjudicator</source>
-        <translation>محكِّم</translation>
-    </message>
-    <message>
         <location filename="../../ui/workbench/hub_notice.py" line="227"/>
-        <source>coordinator</source>
-        <translation>منسّق</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="229"/>
         <source>no layer</source>
         <translation>لا طبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="231"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="229"/>
         <source>You are editing the layer {0}.</source>
         <translation>أنت تحرّر الطبقة {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="233"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="231"/>
         <source>Your role on the team hub, {0} ({1}), does not push this layer: it pushes {2}.</source>
         <translation>دورك على خادم الفريق، {0} ({1})، لا يرسل هذه الطبقة: إنه يرسل {2}.</translation>
     </message>

@@ -39,7 +39,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QStatusBar, QWidget
 
 from ui.dialogs.sync_dialog import project_hub_id, project_url
-from ui.i18n import isolate, plain_tooltip, set_plain_text
+from ui.i18n import core_text, isolate, plain_tooltip, set_plain_text
 from ui.session import Changes, Session
 
 if TYPE_CHECKING:
@@ -221,17 +221,18 @@ class HubLayerNotice(QObject):
         if path is None or path.resolve() != where[0]:
             return None
         layer = where[1]
-        kinds = {
-            "analyst": self.tr("analyst"),
-            "adjudicator": self.tr("adjudicator"),
-            "coordinator": self.tr("coordinator"),
-        }
+        from annotator.hub.sync import ROLE_KINDS  # loaded with Member already
+
+        kind = ROLE_KINDS.get(member.kind)
+        kind_text = core_text(kind) if kind else isolate(member.kind)
         writes = ", ".join(isolate(w) for w in member.writes) or self.tr("no layer")
         lines = [
             self.tr("You are editing the layer {0}.").format(isolate(layer)),
             self.tr(
                 "Your role on the team hub, {0} ({1}), does not push this layer: it pushes {2}."
-            ).format(isolate(member.role), kinds.get(member.kind) or isolate(member.kind), writes),
+            ).format(
+                isolate(member.role), core_text(kind) if kind else isolate(member.kind), writes
+            ),
             "",
             self.tr(
                 "These edits stay in this project, on this machine: no sync sends them to the "
