@@ -230,9 +230,7 @@ class HubLayerNotice(QObject):
             self.tr("You are editing the layer {0}.").format(isolate(layer)),
             self.tr(
                 "Your role on the team hub, {0} ({1}), does not push this layer: it pushes {2}."
-            ).format(
-                isolate(member.role), core_text(kind) if kind else isolate(member.kind), writes
-            ),
+            ).format(isolate(member.role), kind_text, writes),
             "",
             self.tr(
                 "These edits stay in this project, on this machine: no sync sends them to the "
