@@ -27,13 +27,12 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
+from annotator.imported import ImportedDocument, Problem
 from annotator.model import (
     Argument,
     DocStatus,
     Document,
     Event,
-    ImportedDocument,
-    Problem,
     Record,
     Relation,
     Span,

@@ -127,7 +127,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "normalisation (no place in {format})"),
     QT_TRANSLATE_NOOP("CoreMessage", "note (no place in {format})"),
     QT_TRANSLATE_NOOP("CoreMessage", "discontinuous span written as its outer bounds ({format})"),
-    # an import's report (annotator.importing.ImportReport.lines, model.Problem.text)
+    # an import's report (annotator.importing.ImportReport.lines, imported.Problem.text)
     QT_TRANSLATE_NOOP("CoreMessage", "{where}: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "documents added: {count}"),
     QT_TRANSLATE_NOOP(

@@ -35,14 +35,15 @@ from PySide6.QtCore import (
     Qt,
     QTranslator,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's Qt
-from PySide6.QtWidgets import QMenu, QMessageBox, QStyleOptionMenuItem
 
 from annotator.errors import Message
 from annotator.model import GOLD, Status
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from annotator.schema import AttributeDef, Label, Schema
 
 LANGUAGES = ("en", "ar")
@@ -365,32 +366,6 @@ def path_text(path: object) -> str:
     folders read from left to right, and a leading / stays at its left end, in an Arabic line
     too (a first-strong isolate would turn round a path whose first folder is Arabic)."""
     return f"{LRI}{path}{PDI}"
-
-
-def shortcut_text(*keys: QKeySequence) -> str:
-    """Key sequences as the interface shows them (menus, the command palette, the keys page):
-    Qt's portable key names (Ctrl, Alt, Right, PgDown, Return), the Latin names keyboards are
-    labelled with, in both languages, several joined by " / ", as one isolate ("" for none).
-
-    Qt's native text translates a few key names through qtbase_ar (Alt+اليمين) and leaves the
-    rest (Tab, Return, Ctrl+PgDown) in English; and in a right-to-left line a key ending in a
-    neutral character turns round (Ctrl++ read ++Ctrl). Portable text inside an isolate reads
-    the same, left to right, in either interface."""
-    names = [k.toString(QKeySequence.SequenceFormat.PortableText) for k in keys if not k.isEmpty()]
-    return isolate(" / ".join(names)) if names else ""
-
-
-class KeyMenu(QMenu):
-    """A menu whose items show their shortcut as ``shortcut_text`` (Qt writes an action's
-    shortcut after a tab in the item's text; an action whose own text holds a tab keeps it).
-    Every menu bar's menus are KeyMenus (the main window's, the review window's)."""
-
-    def initStyleOption(self, option: QStyleOptionMenuItem, action: QAction) -> None:
-        super().initStyleOption(option, action)
-        text, tab, _ = option.text.partition("\t")
-        keys = action.shortcut()
-        if tab and not keys.isEmpty() and "\t" not in action.text():
-            option.text = f"{text}\t{shortcut_text(keys)}"
 
 
 def interface_rtl() -> bool:

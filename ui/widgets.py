@@ -5,10 +5,9 @@ Tooltips go through ``plain_tooltip`` because Qt guesses rich text in tooltips.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import (
     QColor,
-    QGuiApplication,
     QIcon,
     QPainter,
     QPaintEvent,
@@ -106,42 +105,6 @@ class DirectionalComboBox(QComboBox):
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-
-
-def popup_position(anchor: QRect, size: QSize, screen: QRect, rtl: bool) -> QPoint:
-    """The top-left corner (global) of a popup of ``size`` for what is shown at ``anchor`` (a
-    global rectangle, such as a selected span's): just below it, or just above it when below
-    would leave ``screen``; in a right-to-left interface its right edge under the anchor's right
-    edge (where the span starts reading), else its left edge under the anchor's left edge;
-    kept on ``screen``."""
-    x = anchor.right() + 1 - size.width() if rtl else anchor.left()
-    y = anchor.bottom() + 1
-    if y + size.height() > screen.bottom() + 1:
-        y = anchor.top() - size.height()
-    x = max(screen.left(), min(x, screen.right() + 1 - size.width()))
-    y = max(screen.top(), min(y, screen.bottom() + 1 - size.height()))
-    return QPoint(x, y)
-
-
-SCREEN_FRAME = QSize(16, 48)
-"""room kept free of a window's contents on its screen: the window manager's frame and title"""
-
-
-def fit_to_screen(widget: QWidget, wanted: QSize) -> None:
-    """Resize the window ``widget`` to ``wanted``, or less where the available geometry of
-    its screen (the screen its parent window is on, else the primary screen) is smaller, so
-    a window meant for a large screen still opens whole on a 1366x768 laptop (where it
-    goes is left to Qt and the window manager)."""
-    parent = widget.parentWidget()
-    screen = (parent.window() if parent is not None else widget).screen()
-    screen = screen or QGuiApplication.primaryScreen()
-    if screen is None:
-        widget.resize(wanted)
-        return
-    room = screen.availableGeometry()
-    width = min(wanted.width(), room.width() - SCREEN_FRAME.width())
-    height = min(wanted.height(), room.height() - SCREEN_FRAME.height())
-    widget.resize(max(width, 1), max(height, 1))
 
 
 def lines_in_their_direction(edit: QPlainTextEdit) -> None:

@@ -41,7 +41,7 @@ from annotator.formats.brat_write import write_brat
 from annotator.formats.common import ImportResult
 from annotator.formats.source import decode_text, read_file, shown, special_file, walk
 from annotator.formats.standoff import RawOffsets
-from annotator.model import (
+from annotator.imported import (
     ImportedDocument,
     ImportedEvent,
     ImportedRelation,

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from annotator.errors import AnnotatorError, Message
-from annotator.model import DocumentAnnotations, ImportedDocument, Problem
+from annotator.imported import ImportedDocument, Problem
+from annotator.model import DocumentAnnotations
 
 Progress = Callable[[int, int], None]
 """progress(done, total)"""

@@ -46,7 +46,8 @@ from annotator.formats.source import (
     walk,
 )
 from annotator.formats.tokens import TokenLayer, export_spans, resolve_overlaps, token_layer
-from annotator.model import DocumentAnnotations, ImportedDocument, ImportedSpan, Problem
+from annotator.imported import ImportedDocument, ImportedSpan, Problem
+from annotator.model import DocumentAnnotations
 from annotator.output import writing
 from annotator.schema import Schema
 

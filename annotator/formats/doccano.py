@@ -65,13 +65,8 @@ from annotator.formats.standoff import (
     live_view,
     to_units,
 )
-from annotator.model import (
-    DocumentAnnotations,
-    ImportedDocument,
-    ImportedRelation,
-    ImportedSpan,
-    Problem,
-)
+from annotator.imported import ImportedDocument, ImportedRelation, ImportedSpan, Problem
+from annotator.model import DocumentAnnotations
 from annotator.output import writing
 from annotator.schema import Schema
 from annotator.text import OffsetMap

@@ -67,18 +67,14 @@ from annotator.formats.fields import dicts, ident, need_dict, need_str
 from annotator.formats.source import lines, shown
 from annotator.formats.standoff import EVENT_LEFT_OUT, Account, live_view, no_place
 from annotator.formats.tokens import UNTOKENISED, TokenLayer, token_layer
-from annotator.model import (
-    Argument,
-    DocumentAnnotations,
-    Event,
+from annotator.imported import (
     ImportedDocument,
     ImportedEvent,
     ImportedRelation,
     ImportedSpan,
     Problem,
-    Relation,
-    Span,
 )
+from annotator.model import Argument, DocumentAnnotations, Event, Relation, Span
 from annotator.output import writing
 from annotator.rules import eventless_triggers, is_reference
 from annotator.schema import Schema

@@ -50,15 +50,14 @@ from annotator.formats.fields import (
 )
 from annotator.formats.source import ByteCount, lines, shown
 from annotator.formats.standoff import Account, live_view
-from annotator.model import (
-    DocumentAnnotations,
+from annotator.imported import (
     ImportedDocument,
     ImportedEvent,
     ImportedRelation,
     ImportedSpan,
     Problem,
-    Span,
 )
+from annotator.model import DocumentAnnotations, Span
 from annotator.output import writing
 from annotator.safejson import loads
 from annotator.schema import Schema

@@ -10,7 +10,7 @@ from annotator.errors import ImportFormatError, Message, message_of
 from annotator.formats.common import ImportResult
 from annotator.formats.fields import printable
 from annotator.formats.source import MAX_FILE_BYTES, decode_text, read_file, shown, walk
-from annotator.model import ImportedDocument, Problem
+from annotator.imported import ImportedDocument, Problem
 from annotator.text import normalise
 
 __all__ = ["MAX_FILE_BYTES", "decode", "read_csv", "read_text", "row_name"]

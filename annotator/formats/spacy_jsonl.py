@@ -66,15 +66,8 @@ from annotator.formats.standoff import (
     live_view,
 )
 from annotator.formats.tokens import token_layer
-from annotator.model import (
-    Argument,
-    DocumentAnnotations,
-    ImportedDocument,
-    ImportedRelation,
-    ImportedSpan,
-    Problem,
-    Relation,
-)
+from annotator.imported import ImportedDocument, ImportedRelation, ImportedSpan, Problem
+from annotator.model import Argument, DocumentAnnotations, Relation
 from annotator.output import writing
 from annotator.schema import Schema
 

@@ -37,16 +37,8 @@ from annotator.formats.common import (
     IsCancelled,
     Progress,
 )
-from annotator.model import (
-    Argument,
-    DocumentAnnotations,
-    Event,
-    ImportedEvent,
-    ImportedRelation,
-    ImportedSpan,
-    Relation,
-    Span,
-)
+from annotator.imported import ImportedEvent, ImportedRelation, ImportedSpan
+from annotator.model import Argument, DocumentAnnotations, Event, Relation, Span
 from annotator.rules import (
     is_reference,
     repeated_arguments,

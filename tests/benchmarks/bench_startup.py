@@ -66,6 +66,18 @@
   only importing loads), the schema's 4.4 (``Project.open`` reads the schema), ``hashlib``
   2.4 and ``platformdirs`` 2.9 (``annotator.store``), ``uuid`` with ``platform`` 2.7
   (``annotator.project`` through ``annotator.uuids``).
+  Measured again 2026-11-30 at 1.51-1.53x (208.8 ms against 136.4 ms). Three modules loaded
+  before the paint only for what is used after it: ``ui.widgets`` (for ``fit_to_screen``; its
+  delegates' and painters' Qt types, QStyle's and QPalette's enums among them, 10 ms of import
+  self time) now ``ui.screen``; the importers' dataclasses (``Imported*``, ``Problem``) out
+  of ``annotator.model`` into ``annotator.imported``; ``KeyMenu`` and ``shortcut_text``
+  (QAction, QKeySequence, QMenu and QMessageBox at import) out of ``ui.i18n`` into
+  ``ui.keys``. The two checkouts alternately in one run, medians of 9 (load 1.6-1.9):
+  211.9 -> 204.5 ms, then 210.6 -> 203.3 ms, against the floor's 138.0 and 137.5 ms:
+  1.53x -> 1.48x. Not worth it, found on the way: the enums PySide6 makes inside the text
+  view's constructor (1,339 members, "SliderAction"...) are the watcher's (its event filter
+  receives objects Python has not seen yet, whose type PySide6 finds by trying every
+  QWidget subclass); the floor carries the same watcher and pays the same.
 
 First figures (2026-11-29, load average 3-7 on 2 cores): tokenize 23.8 ms of CPU (the
 scan alone 17 ms); annotator.store 354 ms of CPU (pandas and numpy loaded); --help 568 ms of

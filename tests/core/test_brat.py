@@ -15,15 +15,8 @@ from annotator.errors import AnnotatorError, Cancelled, ImportFormatError
 from annotator.formats.brat import read_brat, read_brat_folder, write_brat
 from annotator.formats.brat_write import safe_stem
 from annotator.formats.common import ExportOptions, ImportResult
-from annotator.model import (
-    Argument,
-    Document,
-    DocumentAnnotations,
-    Event,
-    ImportedDocument,
-    Relation,
-    Span,
-)
+from annotator.imported import ImportedDocument
+from annotator.model import Argument, Document, DocumentAnnotations, Event, Relation, Span
 from annotator.output import MARKER
 from annotator.schema import Schema, default_schema
 from annotator.text import sha256_text

@@ -29,7 +29,8 @@ from annotator.formats.conll import (
 )
 from annotator.formats.registry import detect_format
 from annotator.formats.tokens import token_layer
-from annotator.model import Document, DocumentAnnotations, ImportedDocument, Span
+from annotator.imported import ImportedDocument
+from annotator.model import Document, DocumentAnnotations, Span
 from annotator.project import Project
 from annotator.schema import Label, Schema
 from annotator.text import sha256_text

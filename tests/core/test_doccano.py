@@ -13,15 +13,8 @@ from hypothesis import strategies as st
 
 from annotator.errors import Cancelled, ImportFormatError
 from annotator.formats.doccano import read_doccano, write_doccano
-from annotator.model import (
-    Argument,
-    Document,
-    DocumentAnnotations,
-    Event,
-    ImportedDocument,
-    Relation,
-    Span,
-)
+from annotator.imported import ImportedDocument
+from annotator.model import Argument, Document, DocumentAnnotations, Event, Relation, Span
 from annotator.schema import Schema, default_schema
 from annotator.text import sha256_text
 

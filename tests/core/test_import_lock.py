@@ -19,6 +19,7 @@ import pytest
 
 from annotator import Project
 from annotator.errors import AnnotatorError, ImportFormatError
+from annotator.imported import ImportedDocument
 from annotator.importing import (
     CHUNK_DOCUMENTS,
     SCRATCH_PREFIX,
@@ -26,7 +27,6 @@ from annotator.importing import (
     import_documents,
     stream_files,
 )
-from annotator.model import ImportedDocument
 from tests.benchmarks.corpus import Layout, write_jsonl
 
 

@@ -19,13 +19,13 @@ from annotator.errors import ImportFormatError
 from annotator.formats.conll import read_conll, stream_conll
 from annotator.formats.jsonl import read_jsonl, stream_jsonl
 from annotator.formats.source import TextLines
+from annotator.imported import ImportedDocument, ImportedSpan, Problem
 from annotator.importing import (
     CHUNK_DOCUMENTS,
     DocumentStream,
     import_documents,
     stream_files,
 )
-from annotator.model import ImportedDocument, ImportedSpan, Problem
 from tests.benchmarks.corpus import Layout, write_jsonl
 
 WORDS = ["وزير", "الدفاع", "جان", "باريس", "و", "هولندا", "."]

@@ -21,17 +21,9 @@ from hypothesis import strategies as st
 
 from annotator import Project, rules
 from annotator.errors import AnnotatorError
+from annotator.imported import ImportedDocument, ImportedEvent, ImportedRelation, ImportedSpan
 from annotator.importing import import_documents
-from annotator.model import (
-    Argument,
-    Event,
-    ImportedDocument,
-    ImportedEvent,
-    ImportedRelation,
-    ImportedSpan,
-    Relation,
-    Span,
-)
+from annotator.model import Argument, Event, Relation, Span
 from annotator.schema import Label, RelationType, default_schema
 from annotator.validation import check_layer
 

@@ -29,6 +29,7 @@ from tests.ui.conftest import open_window, x_of
 from ui import i18n
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportDialog
+from ui.keys import KeyMenu
 from ui.review.window import ReviewWindow
 from ui.search import EntityList
 from ui.search.tools import SearchTools
@@ -66,7 +67,7 @@ def project(tmp_path: Path) -> Iterator[Project]:
     p.close()
 
 
-def item_text(menu: i18n.KeyMenu, name: str, window: MainWindow) -> tuple[str, str]:
+def item_text(menu: KeyMenu, name: str, window: MainWindow) -> tuple[str, str]:
     """The text and the shortcut text a menu item is drawn with."""
     option = QStyleOptionMenuItem()
     menu.initStyleOption(option, window.actions_by_name[name])
@@ -102,11 +103,11 @@ def test_menu_shortcuts_are_portable_key_names_read_left_to_right(
 ) -> None:
     edge = window.actions_by_name["start_right"]
     menu = edge.parent()
-    assert isinstance(menu, i18n.KeyMenu)
+    assert isinstance(menu, KeyMenu)
     assert item_text(menu, "start_right", window)[1] == i18n.isolate("Alt+Right")
     assert item_text(menu, "end_w_left", window)[1] == i18n.isolate("Ctrl+Alt+Shift+Left")
     zoom = window.actions_by_name["zoom_in"].parent()
-    assert isinstance(zoom, i18n.KeyMenu)
+    assert isinstance(zoom, KeyMenu)
     keys = item_text(zoom, "zoom_in", window)[1]
     assert keys == i18n.isolate("Ctrl++")
     x = x_of(keys, Qt.LayoutDirection.RightToLeft)
@@ -218,7 +219,7 @@ def test_the_review_window_menu_shows_keys_as_the_main_window_does(lang: str, qt
     review = ReviewWindow(Session())
     qtbot.addWidget(review)
     (menu,) = [a.menu() for a in review.menuBar().actions()]
-    assert isinstance(menu, i18n.KeyMenu)
+    assert isinstance(menu, KeyMenu)
     option = QStyleOptionMenuItem()
     menu.initStyleOption(option, review.actions_by_name["accept_agreements"])
     assert option.text.partition("\t")[2] == i18n.isolate("Ctrl+Shift+A")

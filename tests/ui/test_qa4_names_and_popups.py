@@ -23,7 +23,7 @@ from annotator.project import Project
 from tests.ui.conftest import open_window
 from ui import i18n
 from ui.events import relations
-from ui.widgets import popup_position
+from ui.screen import popup_position
 from ui.workbench.mainwindow import MainWindow
 
 # the offscreen platform cannot raise a popup or grab the keyboard for it (no real warning)

@@ -34,7 +34,7 @@ from ui.docview.colors import mark_color
 from ui.review.agreement_window import AgreementWindow
 from ui.review.model import KIND_COLORS, item_kind_name
 from ui.review.window import ReviewWindow, open_review
-from ui.widgets import fit_to_screen
+from ui.screen import fit_to_screen
 from ui.workbench.mainwindow import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")

@@ -245,7 +245,7 @@ def _bare(text: str) -> str:
 def test_keys_page_is_a_table_with_label_keys_and_actions(window: MainWindow) -> None:
     page = menus.show_keys(window)
     assert isinstance(page, KeysPage)
-    rows = {  # keys shown as one left-to-right isolate (ui.i18n.shortcut_text): marks stripped
+    rows = {  # keys shown as one left-to-right isolate (ui.keys.shortcut_text): marks stripped
         page.table.item(r, 0).text(): _bare(page.table.item(r, 1).text())  # type: ignore[union-attr]
         for r in range(page.table.rowCount())
     }

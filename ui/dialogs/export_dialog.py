@@ -63,8 +63,9 @@ from ui.i18n import (
     status_text,
 )
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
+from ui.screen import fit_to_screen
 from ui.session import Session
-from ui.widgets import fit_to_screen, lines_in_their_direction
+from ui.widgets import lines_in_their_direction
 
 SUFFIX = {name: info.suffix for name, info in FORMATS.items() if info.suffix}
 """file suffix of each single-file format (folder formats have none)"""

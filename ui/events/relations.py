@@ -31,8 +31,8 @@ from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, RelationType, Role
 from ui.docview.view import DocumentView
 from ui.i18n import isolate, label_display, menu_text, role_display, set_plain_text, type_tag
+from ui.screen import popup_position
 from ui.session import Session
-from ui.widgets import popup_position
 
 
 class LinkHost(Protocol):
@@ -284,7 +284,7 @@ class Linker:
     def popup_place(self, menu: QMenu) -> QPoint:
         """Where ``menu`` opens: at the mouse pointer for a popup a click asked for, else at
         the text it is about (``popup_span``): below it, or above it near the screen's bottom,
-        aligned to its reading start (``ui.widgets.popup_position``)."""
+        aligned to its reading start (``ui.screen.popup_position``)."""
         view, span = self.w.view, self.popup_span
         if span is None:
             return QCursor.pos()

@@ -56,8 +56,9 @@ from ui.i18n import (
     plain_tooltip,
 )
 from ui.jobs import BackgroundJob
+from ui.screen import fit_to_screen
 from ui.session import Session
-from ui.widgets import fit_to_screen, lines_in_their_direction
+from ui.widgets import lines_in_their_direction
 
 REPORT_FILTER = QT_TRANSLATE_NOOP("Files", "HTML report (*.html);;All files (*)")
 

@@ -50,8 +50,9 @@ from annotator.model import GOLD, Document, DocumentAnnotations, Status
 from annotator.project import Project
 from annotator.review import Conflict, project_remaining
 from ui.docview.view import DocumentView
-from ui.i18n import KeyMenu, isolate, label_tag, type_tag
+from ui.i18n import isolate, label_tag, type_tag
 from ui.jobs import JobWorker
+from ui.keys import KeyMenu
 from ui.review.model import (
     ReviewItem,
     anchor,
@@ -65,8 +66,9 @@ from ui.review.model import (
     span_marks,
 )
 from ui.review.panes import DisagreementTable, ReviewColumns, legend_row, plain_label
+from ui.screen import fit_to_screen
 from ui.session import Changes, Session
-from ui.widgets import DirectionalComboBox, DirectionalDelegate, fit_to_screen
+from ui.widgets import DirectionalComboBox, DirectionalDelegate
 
 COUNT_AT_ONCE_SPANS = 5_000
 """a project with at most this many live spans (every layer) is counted on the GUI thread: a

@@ -43,8 +43,8 @@ from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import hotkey_strokes
 from ui.docview.view import DocumentView
 from ui.i18n import core_text, current_language, menu_text, remember_language
+from ui.screen import fit_to_screen
 from ui.session import Changes, ProjectLocked, Session
-from ui.widgets import fit_to_screen
 from ui.workbench import collector
 from ui.workbench.document import DocumentModel
 

@@ -27,12 +27,12 @@ from ui.dialogs.paths import IMPORT_FILTER, files_filter, remember_folder, start
 from ui.dialogs.prompts import choose_layers, show_message
 from ui.i18n import (
     QT_TRANSLATE_NOOP,
-    KeyMenu,
     current_language,
     label_display,
     menu_text,
     path_text,
 )
+from ui.keys import KeyMenu
 from ui.workbench.hotkeys import takes_text
 
 if TYPE_CHECKING:

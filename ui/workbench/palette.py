@@ -2,7 +2,7 @@
 
 Both list the window's actions by their menu text with their keys; the keys page adds the label
 hotkeys of the schema and the keys of the document view that are no menu action. Texts are
-plain text in item views (never markup). Keys read as in the menus (``ui.i18n.shortcut_text``).
+plain text in item views (never markup). Keys read as in the menus (``ui.keys.shortcut_text``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import shortcut_text
+from ui.keys import shortcut_text
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 
