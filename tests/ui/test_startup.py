@@ -83,6 +83,9 @@ def test_ui_app_loads_no_panel_menu_or_dialog() -> None:
     # nor the edit commands (the first edit imports them) nor importlib.resources (~4 ms: the
     # fonts are found from the resources package's path)
     assert "annotator.commands" not in out and "importlib.resources" not in out
+    # nor what only menus, delegates and importers use (1.53x -> 1.48x of the floor together,
+    # tests/benchmarks/bench_startup.py): ui.widgets, ui.keys, annotator.imported
+    assert not {"ui.widgets", "ui.keys", "annotator.imported"} & set(out), ours
 
 
 def test_deferred_window_shows_the_text_then_completes(
