@@ -9,7 +9,12 @@ drew such arcs in reversed order, docs/design/arabic.md item 9).
 
 Layout: each arc rises from the top of its source span to a lane just above the line, runs
 along the lane and comes down on the target span with an arrowhead; the role (or relation type)
-is written on the lane. Lanes are stacked so nested arcs do not overlap (narrow arcs lowest).
+is written on the lane. Lanes are stacked so nested arcs do not overlap (narrow arcs lowest),
+in the gap between the line and the glyphs of the line above (measured on the layout, so at
+every zoom): 6 pixels apart where it holds them, closer where it does not (down to 3), and the
+lanes that still do not fit share the highest (``arcs_geometry.lane_ys``); the labels on them
+keep within the gap too. At the default size the gap is some 17.7 pixels (the font's line gap,
+``ui.docview.fonts.LINE_GAP_EM``): three lanes 6 apart, six 3 apart.
 The line at the top of the view (the document's first line, or the line scrolled there) has its
 lanes in the strip the view keeps above its viewport (``ui.docview.text_view.TOP_BAND``),
 painted by ``_paint_band``, where presses on its arcs are taken too: they stay off the text
@@ -28,9 +33,9 @@ The arcs of the selected event (the view's outlined span is its trigger) and the
 the selected span are drawn emphasised, and the selected event's argument spans are outlined.
 Every line is painted under the label tags (a lane runs through the tag row of the line
 above, and a line over a tag cut its text); the emphasised arcs' labels and outlines are
-painted over them.
+painted over them, the outlines broken where another arc's label lies (it stays readable).
 
-Labels: lanes are 6 pixels apart and a label some 12 tall, so the labels of nested arcs would
+Labels: lanes are 3 to 6 pixels apart and a label some 12 tall, so the labels of nested arcs would
 cover one another. The viewport's labels are placed together once its arcs are laid out
 (``ui.docview.arcs_geometry.resolve_labels``): each on its own arc's lane run, slid along it or
 moved a few pixels up or down (the lane still through it), off the tags, the selected event's
@@ -57,6 +62,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QRegion,
     QTextBlock,
 )
 from PySide6.QtWidgets import QWidget
@@ -64,6 +70,8 @@ from PySide6.QtWidgets import QWidget
 from annotator.text import OffsetMap
 from ui.docview.arcs_geometry import (
     LABEL_SLIDE,
+    LANE_STEP,
+    MAX_LANES,
     Anchor,
     ArcShape,
     Box,
@@ -78,6 +86,7 @@ from ui.docview.arcs_geometry import (
     distance_to_polyline,
     label_groups,
     label_rows,
+    lane_ys,
     resolve_labels,
     route,
 )
@@ -87,10 +96,8 @@ from ui.docview.spans import SpanIndex
 from ui.docview.text_view import TOP_BAND
 from ui.docview.view import DocumentView, ViewSpan
 
-__all__ = ["Anchor", "ArcOverlay", "ArcShape", "Link"]
+__all__ = ["LANE_STEP", "MAX_LANES", "Anchor", "ArcOverlay", "ArcShape", "Link"]
 
-LANE_STEP = 6.0
-MAX_LANES = 6
 ARROW = 6.0
 MARGIN = 3.0
 LABEL_BG = QColor(255, 255, 255, 225)
@@ -402,9 +409,44 @@ class ArcOverlay(QWidget):
             x1,
             line.y() + line.ascent() + line.descent(),
             (x0 + x1) / 2,
+            self._room(block, first_line),
         )
         self._anchors[uuid] = anchor
         return anchor
+
+    def _room(self, block: QTextBlock, k: int) -> float:
+        """The height between the bottom of the glyphs of the line before line ``k`` of
+        ``block`` (in the layout: the same block's, or the previous block's last) and the top
+        of line ``k``: the gap its lanes run in. Infinite for the document's first line."""
+        layout = block.layout()
+        top = layout.lineAt(k).y()
+        if k > 0:
+            above = layout.lineAt(k - 1)
+            return top - (above.y() + above.ascent() + above.descent())
+        previous = block.previous()
+        while previous.isValid() and (
+            not previous.isVisible() or not previous.layout().lineCount()
+        ):
+            previous = previous.previous()
+        if not previous.isValid():
+            return float("inf")
+        view = self.view
+        here = view.blockBoundingGeometry(block).top()
+        there = view.blockBoundingGeometry(previous).top()
+        prev_layout = previous.layout()
+        above = prev_layout.lineAt(prev_layout.lineCount() - 1)
+        return here + top - (there + above.y() + above.ascent() + above.descent())
+
+    @staticmethod
+    def _ceiling(anchor: Anchor) -> float:
+        """How high the lanes of ``anchor``'s line may rise (viewport y): to the bottom of the
+        previous line's glyphs when that line shows in the viewport, else (the line at the
+        top of the view) to the top of the view's band above the viewport. A line scrolled
+        above the viewport keeps the gap the layout gives it."""
+        below_text = anchor.top - anchor.room
+        if below_text > 0 or anchor.top < 0:  # the line above shows, or this one does not
+            return below_text
+        return float(-TOP_BAND)
 
     def anchors(self) -> dict[str, Anchor]:
         """Viewport anchors of the spans (with arcs) that start in visible blocks."""
@@ -515,6 +557,21 @@ class ArcOverlay(QWidget):
                 segments.append(Segment(k, "dst", (dst.block, dst.line), side, dst.cx))
             plans.append(Plan(src, dst, False, side, ys, yt, margin))
         lanes = assign_lanes(segments)
+        # each line's lane heights, from the room above it (``lane_ys``)
+        counts: dict[tuple[int, int], int] = {}
+        for seg in segments:
+            lane = lanes[(seg.shape_index, seg.end)] + 1
+            if counts.get(seg.line_key, 0) < lane:
+                counts[seg.line_key] = lane
+        heights: dict[tuple[int, int], list[float]] = {}
+
+        def lane_y(anchor: Anchor, lane: int) -> float:
+            key = (anchor.block, anchor.line)
+            ys = heights.get(key)
+            if ys is None:
+                ys = heights[key] = lane_ys(anchor.top, self._ceiling(anchor), counts[key])
+            return ys[min(lane, len(ys) - 1)]
+
         self._boxes = None
         generation = (self._version, self._anchor_key, self.view.marks_generation(), self.width())
         if generation != self._route_generation or len(self._routes) > ROUTES_KEPT:
@@ -526,21 +583,25 @@ class ArcOverlay(QWidget):
         spots: list[tuple[LabelSpot | None, float, tuple[object, ...] | None]] = []
         for k, link in enumerate(visible):
             plan, emph = plans[k], emphasised(link)
-            src_lane, dst_lane = lanes.get((k, "src"), 0), lanes.get((k, "dst"), 0)
             src, dst = plan.src, plan.dst
+            y_s = lane_y(src, lanes[(k, "src")]) if src else plan.ys
+            if plan.same_line or dst is None:
+                y_t = y_s if plan.same_line else plan.yt
+            else:
+                y_t = lane_y(dst, lanes[(k, "dst")])
             if src is None or dst is None:  # one end off screen: depends on the scroll
-                shape, spot = self._build(link, emph, plan, src_lane, dst_lane)
+                shape, spot = self._build(link, emph, plan, y_s, y_t)
                 out.append(shape)
                 spots.append((spot, 0.0, None))
                 continue
             # Both ends shown: the route is the same at every scroll position that shows them
             # with the same lanes, moved up or down; it is routed once per layout.
-            key = (link.uuid, emph, src_lane, dst_lane, round(dst.top - src.top, 2),
-                   round(src.x0, 2))  # fmt: skip
+            key = (link.uuid, emph, round(y_s - src.top, 2), round(y_t - dst.top, 2),
+                   round(dst.top - src.top, 2), round(src.x0, 2))  # fmt: skip
             hit = routes.get(key)
             dy = 0.0
             if hit is None:
-                shape, spot = self._build(link, emph, plan, src_lane, dst_lane)
+                shape, spot = self._build(link, emph, plan, y_s, y_t)
                 routes[key] = (shape, spot, src.top)
             else:
                 shape, spot, top = hit
@@ -666,35 +727,21 @@ class ArcOverlay(QWidget):
                     out.append((r.left(), r.top(), r.right(), r.bottom()))
         return out
 
-    def _end(self, anchor: Anchor, lane: int) -> tuple[QPointF, float]:
-        """Where an arc meets a span, and the y of its lane.
-
-        Lanes sit just above the line box, stacked upwards: in the gap under the line above,
-        or, for the line at the top of the view (the document's first line, or any line
-        scrolled there), in the view's top band (``ui.docview.text_view.TOP_BAND``)."""
-        step = (lane if lane < MAX_LANES else MAX_LANES - 1) * LANE_STEP
-        return QPointF(anchor.cx, anchor.top + 1), anchor.top - 1 - step
-
     def _build(
-        self, link: Link, emphasised: bool, plan: Plan, src_lane: int, dst_lane: int
+        self, link: Link, emphasised: bool, plan: Plan, y_s: float, y_t: float
     ) -> tuple[ArcShape, LabelSpot | None]:
         """The path, endpoints, arrow and label rectangle of one arc (``route``), and where its
         label may go (``resolve_labels`` places it among the others; the rectangle here is
-        the middle of its run)."""
+        the middle of its run). ``y_s`` and ``y_t`` are the y of its lanes on the source's and
+        the target's lines (``lane_ys``: just above each line, stacked upwards in the gap
+        under the line above, or for the line at the top of the view in the view's top band,
+        ``ui.docview.text_view.TOP_BAND``), or of its off-screen ends."""
         src, dst = plan.src, plan.dst
         text_width = self._widths.get(link.label)
         if text_width is None:
             text_width = self._widths[link.label] = self._fm.horizontalAdvance(link.label) + 6
-        if src:
-            start, y_s = self._end(src, src_lane)
-        else:
-            start, y_s = QPointF(plan.side, plan.ys), plan.ys
-        if dst:
-            end, y_t = self._end(dst, src_lane if plan.same_line else dst_lane)
-        else:
-            end, y_t = QPointF(plan.side, plan.yt), plan.yt
-        if plan.same_line:
-            y_t = y_s
+        start = QPointF(src.cx, src.top + 1) if src else QPointF(plan.side, plan.ys)
+        end = QPointF(dst.cx, dst.top + 1) if dst else QPointF(plan.side, plan.yt)
         lo, hi = min(y_s, y_t), max(y_s, y_t)
         tags = self._tag_boxes()
         sx, tx = start.x(), end.x()
@@ -720,11 +767,11 @@ class ArcOverlay(QWidget):
                 cx, cy = way.label
             else:  # the middle of the run on the line that shows
                 cx, cy = ((sx if src else tx) + plan.side) / 2, y_s if src else y_t
-            tops = {}  # the top of the line of each lane y the route runs along
+            tops = {}  # the top and ceiling of the line of each lane y the route runs along
             if dst:
-                tops[y_t] = dst.top
+                tops[y_t] = (dst.top, self._ceiling(dst))
             if src:
-                tops[y_s] = src.top
+                tops[y_s] = (src.top, self._ceiling(src))
             spot = self._label_spot(link, emphasised, way.points, (cx, cy), tops, text_width)
             h = self._label_h
             label_rect = QRectF(cx - text_width / 2, cy - h / 2, text_width, h)
@@ -743,7 +790,7 @@ class ArcOverlay(QWidget):
         emphasised: bool,
         points: Sequence[tuple[float, float]],
         label: tuple[float, float],
-        tops: Mapping[float, float],
+        tops: Mapping[float, tuple[float, float]],
         width: float,
     ) -> LabelSpot | None:
         """Where an arc's label may go: along the lane run of its route (``points``) that
@@ -760,11 +807,16 @@ class ArcOverlay(QWidget):
         cx, cy = label
         runs: list[Run] = []
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
-            top = tops.get(y0)
-            if y0 != y1 or top is None:
+            line = tops.get(y0)
+            if y0 != y1 or line is None:
                 continue
+            top, ceiling = line
             lane0 = top - 1  # the line's lowest lane; its highest is ``reach`` above
-            runs.append(Run(min(x0, x1), max(x0, x1), y0, lane0 - reach - h / 2, lane0 + h / 2))
+            # a label reaches no higher than the highest lane's, nor into the line above (a
+            # pixel off it: a label is drawn at a whole pixel); in a gap too small for a label
+            # (a tiny zoom) its lowest lane's label still fits
+            high = min(max(lane0 - reach - h / 2, ceiling + 1), lane0 - h / 2)
+            runs.append(Run(min(x0, x1), max(x0, x1), y0, high, lane0 + h / 2))
         # the label's own run first, then the longer
         runs.sort(key=lambda r: (not (r.y == cy and r.x0 <= cx <= r.x1), r.x0 - r.x1))
         if not emphasised:
@@ -846,10 +898,27 @@ class ArcOverlay(QWidget):
         painter.setPen(outline)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         anchors = self._last_anchors
+        outlines = []
         for shape in drawn.shapes:
             target = anchors.get(shape.link.target) if shape.emphasised else None
             if target is not None and not shape.link.relation:
-                painter.drawRect(target.rect().adjusted(-2, -2, 2, 2))
+                outlines.append(target.rect().adjusted(-2, -2, 2, 2))
+        if outlines:
+            # the outlines stop at the other arcs' labels (painted under the tags, so under
+            # this overlay): a dashed line across a role name made it hard to read
+            reach = outlines[0]
+            for rect in outlines[1:]:
+                reach = reach.united(rect)
+            reach = reach.adjusted(-2, -2, 2, 2)
+            clip = QRegion(self.rect())
+            for shape in drawn.shapes:
+                label = shape.label_rect
+                if not shape.emphasised and not label.isEmpty() and label.intersects(reach):
+                    clip -= QRegion(label.toAlignedRect())
+            painter.setClipRegion(clip)
+            for rect in outlines:
+                painter.drawRect(rect)
+            painter.setClipping(False)
         self._paint_labels(painter, drawn, True)
         painter.end()
 

@@ -53,6 +53,9 @@ class Anchor(NamedTuple):
     """bottom of the glyph area (ascent + descent)"""
     cx: float
     """the middle of the run, where arcs meet it: ``(x0 + x1) / 2``"""
+    room: float = float("inf")
+    """the height between the bottom of the previous line's glyphs and this line's top, where
+    this line's lanes run (from the layout; infinite for the document's first line)"""
 
     def moved(self, dx: float, dy: float) -> Anchor:
         """The same anchor ``dx``, ``dy`` further (block-local to viewport)."""
@@ -64,6 +67,7 @@ class Anchor(NamedTuple):
             self.x1 + dx,
             self.bottom + dy,
             self.cx + dx,
+            self.room,
         )
 
     def rect(self) -> QRectF:
@@ -120,6 +124,37 @@ class StartIndex:
         lo = bisect.bisect_left(self._starts, first)
         hi = bisect.bisect_left(self._starts, end)
         return self._uuids[lo:hi]
+
+
+LANE_STEP = 6.0
+"""pixels between two lanes of a line where the gap above it has room for them"""
+MIN_LANE_STEP = 3.0
+"""the least distance between two lanes: closer, two lines a pixel or two thick would merge
+into one; lanes that do not fit at that distance share the highest lane"""
+MAX_LANES = 6
+"""lanes per line; an arc given a higher lane shares the highest"""
+LANE_CLEAR = 1.5
+"""pixels kept between the highest lane and the ceiling (the previous line's glyphs): the
+selected arcs' pen is 2 pixels wide"""
+
+
+def lane_ys(top: float, ceiling: float, count: int) -> list[float]:
+    """The y of each of a line's ``count`` lanes, lowest first: from just above the line's
+    top (``top - 1``), ``LANE_STEP`` apart where the gap below ``ceiling`` (the bottom of the
+    previous line's glyphs, or the top of the view's band for the line at the top of the
+    view) holds them, closer where it does not (evenly, down to ``MIN_LANE_STEP``), and the
+    lanes that still do not fit share the highest that does: no lane reaches the text of the
+    line above, at any zoom (QA: at the default size the gap holds three lanes 6 apart, and
+    the fourth to sixth ran through the previous line's text)."""
+    lowest = top - 1
+    highest = min(lowest, ceiling + LANE_CLEAR)
+    n = max(1, min(count, MAX_LANES))
+    step = LANE_STEP
+    if n > 1 and lowest - (n - 1) * step < highest:
+        step = max(MIN_LANE_STEP, (lowest - highest) / (n - 1))
+    room = lowest - highest  # infinite for the document's first line scrolled off the top
+    fit = n if room >= (n - 1) * step else int(room / step + 1e-6) + 1  # the lanes that fit
+    return [lowest - min(k, fit - 1) * step for k in range(n)]
 
 
 def assign_lanes(segments: list[Segment]) -> dict[tuple[int, str], int]:
@@ -393,6 +428,25 @@ class _Grid:
         return out
 
 
+def _label_tops(run: Run, h: float) -> list[tuple[float, float]]:
+    """The tops a label ``h`` tall may take on ``run``, with how far each is off the lane's
+    middle, nearest first: ``LABEL_NUDGES`` off the middle, each moved back inside the run's
+    height (a lane squeezed under the line above: the label kept off that line's text) as long
+    as the lane still crosses the label, half a pixel inside it (the highest lane of a
+    squeezed line may run along its top edge)."""
+    out: list[tuple[float, float]] = []
+    middle = run.y - h / 2
+    for dy in LABEL_NUDGES:
+        y = middle + dy
+        if y < run.top - 0.01 or y + h > run.bottom + 0.01:
+            y = min(max(y, run.top), run.bottom - h)
+            if not y + 0.5 <= run.y <= y + h - 0.5:
+                continue
+        if all(abs(y - seen) > 0.01 for seen, _ in out):
+            out.append((y, y - middle))
+    return sorted(out, key=lambda t: abs(t[1]))
+
+
 def _free_x(
     ideal: float, lo: float, hi: float, width: float, top: float, bottom: float, boxes: list[Box]
 ) -> float | None:
@@ -414,6 +468,13 @@ def _free_x(
         if lo <= c <= hi and (best is None or abs(c - x) < abs(best - x)):
             best = c
     return best
+
+
+def _slide_top(run: Run, h: float) -> float:
+    """The top of a label slid along ``run``'s lane past the run: on the lane's middle, moved
+    inside the run's height (``_label_tops``) when the run is squeezed."""
+    tops = _label_tops(run, h)
+    return tops[0][0] if tops else min(max(run.y - h / 2, run.top), run.bottom - h)
 
 
 def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float]) -> list[Box]:
@@ -542,10 +603,7 @@ def _least_overlap(spot: LabelSpot, grid: _Grid, lo: float, hi: float) -> Box:
         if a > b:
             continue
         centre = min(max(a, (run.x0 + run.x1) / 2 - half), b)
-        for dy in LABEL_NUDGES:
-            y = run.y - h / 2 + dy
-            if y < run.top - 0.01 or y + h > run.bottom + 0.01:
-                continue
+        for y, dy in _label_tops(run, h):
             labels = [o for o in grid.near(a, b + w, y, y + h) if o[1] < y + h and o[3] > y]
             xs = {centre, a, b}
             for o in labels:
@@ -560,7 +618,8 @@ def _least_overlap(spot: LabelSpot, grid: _Grid, lo: float, hi: float) -> Box:
     if best is None:  # no run in view: centred on its first run, as before
         first = spot.runs[0]
         x = min(max(lo, (first.x0 + first.x1) / 2 - half), max(lo, hi - w))
-        return (x, first.y - h / 2, x + w, first.y + h / 2)
+        y = _slide_top(first, h)
+        return (x, y, x + w, y + h)
     return best[2]
 
 
@@ -643,7 +702,7 @@ def _place(
         labels = [o for o in grid.near(x0, x1, y0, y1) if o[1] < y1 and o[3] > y0 and o[2] > x0]
         avoid = [o for o in spot.avoid if o[1] < y1 and o[3] > y0 and o[2] > x0 and o[0] < x1]
         near.append((run, middle, over, labels, avoid))
-    top = first.y - h / 2
+    top = _slide_top(first, h)
     ideal = (first.x0 + first.x1) / 2 - half
     wide: list[Box] | None = None
     stages: tuple[tuple[bool, bool], ...] = (
@@ -665,10 +724,7 @@ def _place(
                     continue
                 boxes = labels + avoid if with_avoided else labels
                 centre = (run.x0 + run.x1) / 2 - half
-                for dy in LABEL_NUDGES:
-                    y = run.y - h / 2 + dy
-                    if y < run.top - 0.01 or y + h > run.bottom + 0.01:
-                        continue
+                for y, dy in _label_tops(run, h):
                     x = _free_x(centre, a, b, w, y, y + h, boxes)
                     if x is None:
                         continue
