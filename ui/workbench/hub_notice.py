@@ -1,13 +1,13 @@
 """A warning before work that no sync sends: the layer the window writes is one the project's
 team hub role does not push.
 
-A project is joined to a hub when File › Sync (or Team progress) remembered a hub for it
-(``ui.dialogs.sync_dialog.project_url``) and a sync recorded the role it connected as in the
-project's sync cursors (``annotator.hub.sync.joined_hubs``, by hub id; the command line's
-syncs record it too). The role that counts is the one of the hub File › Sync uses now: the
-window keeps the id of the hub it synced with beside its URL (``project_hub_id``). Without
-that id (the last window sync predates it, or another URL was remembered since), every role
-the sidecar records is asked, and a layer counts as not pushed only when none pushes it.
+A project is joined to a hub when a sync, File › Sync's or the command line's (``annotator
+sync``), recorded the role it connected as in the project's sync cursors
+(``annotator.hub.sync.joined_hubs``, by hub id, in the sidecar ``sidecar_of``). The role that
+counts is the one of the hub File › Sync uses now: the window keeps the id of the hub it synced
+with beside its URL (``project_hub_id``). Without that id (synced only from the command line,
+the last window sync predates it, or another URL was remembered since), every role the
+sidecar records is asked, and a layer counts as not pushed only when none pushes it.
 Whether a role pushes a layer is the sync's own rule (``Member.pushes``): the edits of a layer
 it does not push stay in this project, and each sync only counts them afterwards
 (``SyncReport.local_only``).
@@ -15,30 +15,33 @@ it does not push stay in this project, and each sync only counts them afterwards
 So, while the layer the window writes (``Session.annotator``) is one the role does not push,
 the status bar says so (``indicator``: the layer's name, "not pushed to the hub"), and the
 first write into any layer the role does not push, once per project and layer in a window's
-life, brings a message box: which layer, which role, that the edits stay on this machine until
-someone whose role pushes the layer takes them (a bundle), and how to change that. A write is
-an edit, undo or redo in any window (the layers of the versions it wrote: gold from the review
-window too), or a bulk write the session is refreshed after (an import, a merge): the layers
-its caller names (``Changes.written``; a sync names none, it writes the team's versions), or
-else those whose record and status counts changed. Its check box keeps it quiet for that layer
-of that project from then on (the window's settings). Projects never synced, and layers the
-role pushes, show nothing.
+life, brings a message box: what wrote into which layer, which role, that it stays on this
+machine until someone whose role pushes the layer takes it (a bundle), and how to change that.
+A write is an edit, undo or redo in any window (the layers of the versions it wrote: gold from
+the review window too), or a bulk write the session is refreshed after (an import, a merge):
+the layers its caller names (``Changes.written``; a sync names none, it writes the team's
+versions), or else those whose record and status counts changed. The box's first line names
+the kind of write (``WRITES``): an edit of the window's layer, a review's write into gold
+while the window writes another layer, or an import or a merge (``Changes`` does not tell
+which of the two). Its check box keeps it quiet for that layer of that project from then on
+(the window's settings). Projects never synced, and layers the role pushes, show nothing.
 
-``annotator.hub`` (and psycopg) is imported only for a project that has a hub remembered.
+``annotator.hub`` (and psycopg) is imported only for a project that has a sync sidecar.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QStatusBar, QWidget
 
-from ui.dialogs.sync_dialog import project_hub_id, project_url
+from annotator.model import GOLD
+from ui.dialogs.sync_dialog import project_hub_id
 from ui.i18n import core_text, isolate, plain_tooltip, set_plain_text
 from ui.session import Changes, Session
 
@@ -51,6 +54,9 @@ SETTINGS_QUIET = "hub/not-pushed-quiet"
 
 EDITS = ("edit", "undo", "redo")
 """the ``Changes`` reasons that write a version in the current layer"""
+
+WRITES = ("edit", "review", "bulk")
+"""the kinds of write the box tells apart (``write_kind``)"""
 
 
 class NoticeHost(Protocol):
@@ -70,12 +76,20 @@ def quiet_key(project: Path, layer: str) -> str:
     return f"{SETTINGS_QUIET}/{hashlib.sha256(raw.encode()).hexdigest()[:16]}"
 
 
+def sidecar_of(project: Path) -> Path:
+    """The file every sync (the window's and the command line's) keeps its cursors and role
+    in: ``annotator.hub.sync.sidecar_path``, named here too so that opening a project never
+    synced loads neither ``annotator.hub`` nor psycopg (tests/ui/test_hub_notice_cli_sync.py
+    holds the two names equal)."""
+    return Path(str(project) + ".hub-sync.json")
+
+
 def deciding_roles(project: Path) -> list[Member]:
     """The roles whose push rule decides for ``project``: the role of the hub File › Sync uses
-    now, when the window knows its id; else every role the sidecar records (empty: no hub
-    remembered, or no role recorded). Reads the settings and the sidecar, never the hub."""
-    if not project_url(project):
-        return []
+    now, when the window knows its id; else every role the sidecar records (empty: never
+    synced, or no role recorded). Reads the settings and the sidecar, never the hub."""
+    if not sidecar_of(project).exists():
+        return []  # never synced: annotator.hub (psycopg) stays unloaded
     from annotator.hub.sync import joined_hubs
 
     hubs = joined_hubs(project)
@@ -99,6 +113,15 @@ def not_pushing(project: Path, layer: str) -> Member | None:
     hub remembered for the project, no role recorded by a sync, or the role pushes
     ``layer``; see ``deciding_roles``). Reads the settings and the sidecar, never the hub."""
     return unpushed(deciding_roles(project), layer) if layer else None
+
+
+def write_kind(reason: str, layer: str, current: str) -> str:
+    """Which of ``WRITES`` a write of ``reason`` into ``layer`` is, while the window writes
+    ``current``: an edit, undo or redo of gold in another layer's window is the review's;
+    any other edit, undo or redo is an edit; a ``project`` refresh, a bulk write."""
+    if reason not in EDITS:
+        return "bulk"
+    return "review" if layer == GOLD and current != GOLD else "edit"
 
 
 def layer_marks(project: Project, roles: list[Member]) -> dict[str, tuple[object, ...]]:
@@ -184,7 +207,9 @@ class HubLayerNotice(QObject):
         path = session.path.resolve() if session.path is not None else None
         if changes.reason in EDITS:
             # the layers of the versions written: gold from the review window too
-            self._wrote(path, changes.layers or {session.annotator})
+            layers = changes.layers or {session.annotator}
+            kinds = {lay: write_kind(changes.reason, lay, session.annotator) for lay in layers}
+            self._wrote(path, kinds)
             return
         before, marks = self.project, self.marks
         self.update()  # a project opened, synced or re-read; another layer
@@ -195,11 +220,11 @@ class HubLayerNotice(QObject):
         else:  # not told: the layers whose counts changed
             written = {layer for layer in self.marks.keys() | marks.keys()
                        if self.marks.get(layer) != marks.get(layer)}  # fmt: skip
-        self._wrote(path, written)
+        self._wrote(path, dict.fromkeys(written, "bulk"))
 
-    def _wrote(self, path: Path | None, layers: Iterable[str]) -> None:
-        """Warn (once per project and layer) about the first of ``layers`` written in
-        ``path`` that the roles do not push."""
+    def _wrote(self, path: Path | None, layers: Mapping[str, str]) -> None:
+        """Warn (once per project and layer) about the first of ``layers`` (each with its
+        kind of write, ``WRITES``) written in ``path`` that the roles do not push."""
         if path is None or self.host.session.read_only:
             return
         for layer in sorted(layers):
@@ -211,12 +236,26 @@ class HubLayerNotice(QObject):
             if self.host.settings.value(quiet_key(*where), False) in (True, "true"):
                 continue
             # after the write's own signal has reached every view: no dialog inside an emit
-            QTimer.singleShot(0, self, lambda where=where, member=member: self.warn(where, member))
+            kind = layers[layer]
+            QTimer.singleShot(0, self, lambda w=where, m=member, k=kind: self.warn(w, m, k))
             return  # one box at a time; the others at their next write
 
-    def warn(self, where: tuple[Path, str], member: Member) -> QMessageBox | None:
+    def wrote_line(self, kind: str, layer: str) -> str:
+        """The box's first line: what wrote into ``layer``, by kind (``WRITES``)."""
+        if kind == "review":
+            text = self.tr("Your review wrote into the layer {0}.")
+        elif kind == "bulk":
+            text = self.tr("An import or a merge wrote into the layer {0}.")
+        else:
+            text = self.tr("You are editing the layer {0}.")
+        return text.format(isolate(layer))
+
+    def warn(
+        self, where: tuple[Path, str], member: Member, write: str = "edit"
+    ) -> QMessageBox | None:
         """The message box about ``where`` (project, layer), which ``member``'s role does not
-        push, when that project is still open. Returns the box after it closed."""
+        push, written by a write of kind ``write`` (``WRITES``), when that project is still open.
+        Returns the box after it closed."""
         path = self.host.session.path
         if path is None or path.resolve() != where[0]:
             return None
@@ -226,20 +265,37 @@ class HubLayerNotice(QObject):
         kind = ROLE_KINDS.get(member.kind)
         kind_text = core_text(kind) if kind else isolate(member.kind)
         writes = ", ".join(isolate(w) for w in member.writes) or self.tr("no layer")
+        current = self.host.session.annotator
+        if write == "edit":
+            stays = self.tr(
+                "These edits stay in this project, on this machine: no sync sends them to the "
+                "team. They reach the hub only when someone whose role pushes {0} takes them: "
+                "File › Export my layer as bundle…, and they merge the bundle and sync."
+            )
+        else:
+            stays = self.tr(
+                "What was written there stays in this project, on this machine: no sync sends "
+                "it to the team. It reaches the hub only when someone whose role pushes {0} "
+                "takes it: File › Export my layer as bundle…, and they merge the bundle and "
+                "sync."
+            )
         lines = [
-            self.tr("You are editing the layer {0}.").format(isolate(layer)),
+            self.wrote_line(write, layer),
             self.tr(
                 "Your role on the team hub, {0} ({1}), does not push this layer: it pushes {2}."
             ).format(isolate(member.role), kind_text, writes),
             "",
-            self.tr(
-                "These edits stay in this project, on this machine: no sync sends them to the "
-                "team. They reach the hub only when someone whose role pushes {0} takes them: "
-                "File › Export my layer as bundle…, and they merge the bundle and sync."
-            ).format(isolate(layer)),
+            stays.format(isolate(layer)),
         ]
+        if layer != current:  # the export writes the window's layer, not this one
+            lines.append(
+                self.tr(
+                    "To export the layer {0}, first make it the window's layer "
+                    "(click “Annotator: …” in the status bar)."
+                ).format(isolate(layer))
+            )
         lines.append("")
-        if member.layer and member.layer != layer:
+        if member.layer and member.layer != layer and member.layer != current:
             lines.append(
                 self.tr(
                     "To work where the team sees it, switch to your layer {0} "
