@@ -5,6 +5,9 @@ Programming bugs stay ordinary exceptions; everything here is shown to the user 
 
 from __future__ import annotations
 
+import errno
+import json
+import zipfile
 from typing import Any
 
 
@@ -65,11 +68,111 @@ class ImportFormatError(AnnotatorError):
         super().__init__(Message("{where}: {message}", where=where, message=message))
 
 
+OS_ERRORS = {
+    errno.EACCES: "Permission denied",
+    errno.EPERM: "Operation not permitted",
+    errno.ENOENT: "No such file or directory",
+    errno.ENOSPC: "No space left on device",
+    errno.EDQUOT: "Disk quota exceeded",
+    errno.EISDIR: "Is a directory",
+    errno.ENOTDIR: "Not a directory",
+    errno.EROFS: "Read-only file system",
+    errno.EEXIST: "File exists",
+    errno.EIO: "Input/output error",
+    errno.ENAMETOOLONG: "File name too long",
+    errno.EMFILE: "Too many open files",
+    errno.ENOTEMPTY: "Directory not empty",
+    errno.ELOOP: "Too many levels of symbolic links",
+    errno.EFBIG: "File too large",
+    errno.EBUSY: "Device or resource busy",
+    errno.EXDEV: "Invalid cross-device link",
+    errno.ETXTBSY: "Text file busy",
+    errno.EINVAL: "Invalid argument",
+}
+"""the operating system's texts for the errors a user meets reading and writing files (Linux's
+``os.strerror``), by errno"""
+
+SYSTEM_TEXTS = frozenset(
+    {
+        *OS_ERRORS.values(),
+        # zipfile's BadZipFile
+        "File is not a zip file",
+        "Bad offset for central directory",
+        "Truncated central directory",
+        "Bad magic number for central directory",
+        "Truncated file header",
+        "Bad magic number for file header",
+        "zipfiles that span multiple disks are not supported",
+        # json's JSONDecodeError.msg
+        "Expecting value",
+        "Expecting property name enclosed in double quotes",
+        "Expecting ',' delimiter",
+        "Expecting ':' delimiter",
+        "Extra data",
+        "Unterminated string starting at",
+        "Unterminated string starting",  # (annotator.safejson names the column after it)
+        "Invalid control character at",
+        "Invalid control character",
+        "Invalid \\escape",
+        "Invalid \\uXXXX escape",
+        # Python's type names (what a value was instead of what was expected)
+        "str",
+        "int",
+        "float",
+        "bool",
+        "list",
+        "dict",
+        "NoneType",
+    }
+)
+"""the fixed English texts of the operating system, ``zipfile``, ``json`` and Python that reach
+a user's message: each becomes a ``Message`` of its own (``system_text``), so an interface
+translates it (``ui.core_messages.SYSTEM_MESSAGES`` lists them)"""
+
+
+def system_text(text: str) -> str:
+    """A text of the system (an OS error's ``strerror``, zipfile's or json's message, a type
+    name) as a ``Message`` when it is one of ``SYSTEM_TEXTS``; else the text as it is. The
+    English is unchanged."""
+    return Message(text) if text in SYSTEM_TEXTS else text
+
+
+def os_reason(error: OSError) -> str:
+    """Why an operating-system call failed (``strerror``: "Permission denied"), a ``Message``
+    chosen by its errno when the system's text is the one ``OS_ERRORS`` knows."""
+    reason = error.strerror or str(error)
+    return Message(reason) if OS_ERRORS.get(error.errno or 0) == reason else reason
+
+
 def message_of(error: BaseException) -> str:
     """An exception's text, its ``Message`` (template and parameters) kept when it was raised
-    with one: ``str(error)`` is the English alone."""
+    with one: ``str(error)`` is the English alone. An error of the system keeps its parts too
+    (``system_text``; the English is ``str(error)``, byte for byte): an ``OSError`` its errno,
+    reason and file, a ``JSONDecodeError`` its problem, line and column, a ``BadZipFile``
+    its problem."""
     if len(error.args) >= 1 and isinstance(error.args[0], Message):
         return error.args[0]
+    if isinstance(error, OSError) and error.errno is not None and error.strerror:
+        reason = os_reason(error)
+        if error.filename is None:
+            return Message("[Errno {errno}] {why}", errno=error.errno, why=reason)
+        if error.filename2 is None:
+            return Message(
+                "[Errno {errno}] {why}: {path}",
+                errno=error.errno,
+                why=reason,
+                path=repr(error.filename),
+            )
+    if isinstance(error, json.JSONDecodeError):
+        return Message(
+            "{problem}: line {line} column {column} (char {char})",
+            problem=system_text(error.msg),
+            line=error.lineno,
+            column=error.colno,
+            char=error.pos,
+        )
+    if isinstance(error, zipfile.BadZipFile) and len(error.args) == 1:
+        return system_text(str(error))
     return str(error)
 
 

@@ -15,7 +15,7 @@ import re
 import stat
 from pathlib import Path
 
-from annotator.errors import ImportFormatError
+from annotator.errors import ImportFormatError, Message, os_reason
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 _FLAGS = (
@@ -79,12 +79,16 @@ def open_regular(path: Path, follow: bool) -> tuple[int, os.stat_result]:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise ImportFormatError(shown(path), None, "symbolic link, not followed") from exc
-        raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
+        raise ImportFormatError(
+            shown(path), None, Message("cannot read: {why}", why=os_reason(exc))
+        ) from exc
     try:
         info = os.fstat(fd)
     except OSError as exc:
         os.close(fd)
-        raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
+        raise ImportFormatError(
+            shown(path), None, Message("cannot read: {why}", why=os_reason(exc))
+        ) from exc
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         raise ImportFormatError(
@@ -109,7 +113,9 @@ def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, follow: bool = True) -
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
-            raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
+            raise ImportFormatError(
+                shown(path), None, Message("cannot read: {why}", why=os_reason(exc))
+            ) from exc
     if len(data) > limit:
         raise _too_large(path, len(data), limit)
     return data
@@ -123,4 +129,6 @@ def read_head(path: Path, size: int) -> bytes:
         try:
             return fh.read(size)
         except OSError as exc:
-            raise ImportFormatError(shown(path), None, f"cannot read: {exc.strerror}") from exc
+            raise ImportFormatError(
+                shown(path), None, Message("cannot read: {why}", why=os_reason(exc))
+            ) from exc

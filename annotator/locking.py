@@ -29,7 +29,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.errors import Message, ProjectFileError
+from annotator.errors import Message, ProjectFileError, os_reason
 
 SHARED = "shared"
 EXCLUSIVE = "exclusive"
@@ -249,7 +249,7 @@ def _lock_new(project: Path, kind: str) -> int:
                         "{path}: cannot lock {file}: {why}",
                         path=str(project),
                         file=str(path),
-                        why=str(exc.strerror),
+                        why=os_reason(exc),
                     )
                 ) from exc
             raise ProjectFileError(_refusal(project, kind, holders)) from None
@@ -281,7 +281,7 @@ def _cannot_create(project: Path, path: Path, exc: OSError) -> str:
         "{path}: cannot create its lock file {file}: {why}",
         path=str(project),
         file=str(path),
-        why=str(exc.strerror),
+        why=os_reason(exc),
     )
 
 

@@ -15,7 +15,7 @@ import math
 import re
 from typing import Any
 
-from annotator.errors import Message
+from annotator.errors import Message, system_text
 
 MAX_LINE_CHARS = 64 * 1024 * 1024
 MAX_LINE_BYTES = MAX_LINE_CHARS
@@ -140,7 +140,7 @@ def _decode(text: str, pos: int | None, max_depth: int) -> tuple[Any, int]:
             Message(
                 "invalid JSON: {problem} at column {column}",
                 # ("Unterminated string starting at": the column is where it starts)
-                problem=exc.msg.removesuffix(" at"),
+                problem=system_text(exc.msg.removesuffix(" at")),
                 column=exc.colno,
             ),
             exc.lineno,

@@ -96,7 +96,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from annotator import scratch
 from annotator.cycles import no_cycle_collection
-from annotator.errors import AnnotatorError, Message, ProjectFileError, message_of
+from annotator.errors import (
+    AnnotatorError,
+    Message,
+    ProjectFileError,
+    message_of,
+    os_reason,
+)
 from annotator.locking import SHARED, ProjectLock, acquire, write_refusal
 from annotator.model import (
     Argument,
@@ -368,7 +374,7 @@ def _corrupt(path: Path, what: str) -> Message:
 
 
 def _unreadable(path: Path, exc: OSError) -> Message:
-    return Message("{path}: cannot read: {why}", path=path, why=exc.strerror)
+    return Message("{path}: cannot read: {why}", path=path, why=os_reason(exc))
 
 
 def _probe(path: Path) -> tuple[int, int]:

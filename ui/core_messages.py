@@ -10,6 +10,33 @@ from __future__ import annotations
 from ui.i18n import QT_TRANSLATE_NOOP
 
 CORE_MESSAGES = (
+    # a name that is not there (annotator.formats.common.unknown_name), the export's split
+    # and offset-units options (common.parse_splits, units_refused)
+    QT_TRANSLATE_NOOP("CoreMessage", "no {kind} {name} (there are no {plural})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no {kind} {name} ({plural}: {known})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{message}; did you mean {name}?"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{names} and {count} more"),
+    QT_TRANSLATE_NOOP("CoreMessage", "layer"),
+    QT_TRANSLATE_NOOP("CoreMessage", "layers"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "labels"),
+    QT_TRANSLATE_NOOP("CoreMessage", "document"),
+    QT_TRANSLATE_NOOP("CoreMessage", "documents"),
+    QT_TRANSLATE_NOOP("CoreMessage", "status"),
+    QT_TRANSLATE_NOOP("CoreMessage", "statuses"),
+    QT_TRANSLATE_NOOP("CoreMessage", "format"),
+    QT_TRANSLATE_NOOP("CoreMessage", "formats"),
+    QT_TRANSLATE_NOOP("CoreMessage", "split"),
+    QT_TRANSLATE_NOOP("CoreMessage", "splits"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bad split {part}: expected name=ratio, e.g. {example}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bad split {part}: {ratio} is not a number"),
+    QT_TRANSLATE_NOOP("CoreMessage", "split {name} is given twice"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "split {name}: the ratio must be a number of 0 or more, not {ratio}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "validation and dev are the same split: give one of them"),
+    QT_TRANSLATE_NOOP("CoreMessage", "split ratios are all 0: at least one must be above 0"),
+    QT_TRANSLATE_NOOP("CoreMessage", "units must be one of {units}, not {value}"),
     # a sync's report (annotator.hub.sync.SyncReport.lines)
     QT_TRANSLATE_NOOP("CoreMessage", "{role} ({kind}, layer {layer})"),
     QT_TRANSLATE_NOOP("CoreMessage", "{role} ({kind})"),
@@ -737,3 +764,57 @@ CORE_MESSAGES = (
 the commands' texts ``annotator/commands``):
 listed here for ``pyside6-lupdate``, which reads only ``ui/``; a test keeps the list equal to
 the templates the core writes"""
+
+
+SYSTEM_MESSAGES = (
+    QT_TRANSLATE_NOOP("CoreMessage", "[Errno {errno}] {why}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "[Errno {errno}] {why}: {path}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{problem}: line {line} column {column} (char {char})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Permission denied"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Operation not permitted"),
+    QT_TRANSLATE_NOOP("CoreMessage", "No such file or directory"),
+    QT_TRANSLATE_NOOP("CoreMessage", "No space left on device"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Disk quota exceeded"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Is a directory"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Not a directory"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Read-only file system"),
+    QT_TRANSLATE_NOOP("CoreMessage", "File exists"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Input/output error"),
+    QT_TRANSLATE_NOOP("CoreMessage", "File name too long"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Too many open files"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Directory not empty"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Too many levels of symbolic links"),
+    QT_TRANSLATE_NOOP("CoreMessage", "File too large"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Device or resource busy"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Invalid cross-device link"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Text file busy"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Invalid argument"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Bad magic number for central directory"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Bad magic number for file header"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Bad offset for central directory"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Expecting value"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Extra data"),
+    QT_TRANSLATE_NOOP("CoreMessage", "File is not a zip file"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Invalid \\escape"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Invalid \\uXXXX escape"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Invalid control character"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Invalid control character at"),
+    QT_TRANSLATE_NOOP("CoreMessage", "NoneType"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Truncated central directory"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Truncated file header"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Unterminated string starting"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Unterminated string starting at"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bool"),
+    QT_TRANSLATE_NOOP("CoreMessage", "dict"),
+    QT_TRANSLATE_NOOP("CoreMessage", "float"),
+    QT_TRANSLATE_NOOP("CoreMessage", "int"),
+    QT_TRANSLATE_NOOP("CoreMessage", "list"),
+    QT_TRANSLATE_NOOP("CoreMessage", "str"),
+    QT_TRANSLATE_NOOP("CoreMessage", "zipfiles that span multiple disks are not supported"),
+)
+"""the texts of the system a core message passes on (``annotator.errors``: an ``OSError``'s
+reason and its ``str``, a JSON error, zipfile's problems, Python's type names), in the context
+``CoreMessage``; a test keeps the list equal to ``annotator.errors``' own"""

@@ -38,7 +38,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's Qt
 
-from annotator.errors import Message
+from annotator.errors import Message, message_of
 from annotator.model import GOLD, Status
 
 if TYPE_CHECKING:
@@ -225,8 +225,8 @@ def core_text(message: object, schema: Schema | None = None) -> str:
     Given the ``schema`` (a command's text: "add event {type}"), a parameter named ``label``
     or ``type`` shows as the text's tags name it (``type_tag``), one named ``role`` as
     ``role_display``, and ``into`` (a layer) ``gold`` as the interface names gold."""
-    if isinstance(message, BaseException):
-        message = message.args[0] if len(message.args) == 1 else str(message)
+    if isinstance(message, BaseException):  # an OSError or a JSON error keeps its parts
+        message = message_of(message)
     message = getattr(message, "message", message)  # a rules.Violation
     if not isinstance(message, Message):
         return str(message)
@@ -361,11 +361,34 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}"
 
 
+PATH_SEPARATORS = frozenset("/\\:")
+"""what separates a path's parts (folders; the line of ``file:line``)"""
+
+
 def path_text(path: object) -> str:
     """A file's path as a left-to-right isolate (LRI … PDI), whatever its first letter: its
     folders read from left to right, and a leading / stays at its left end, in an Arabic line
-    too (a first-strong isolate would turn round a path whose first folder is Arabic)."""
-    return f"{LRI}{path}{PDI}"
+    too (a first-strong isolate would turn round a path whose first folder is Arabic).
+
+    A separator after an Arabic part is followed by an LRM unless a Latin letter follows it:
+    inside the isolate, a folder made of digits (or a second Arabic folder, a ``:line``) after
+    an Arabic folder would join its right-to-left run and show on the wrong side of it
+    (``2024/تقارير`` for ``تقارير/2024``)."""
+    text = str(path)
+    out: list[str] = []
+    rtl = False  # the last strong character was right-to-left
+    for i, ch in enumerate(text):
+        out.append(ch)
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            rtl = True
+        elif kind == "L":
+            rtl = False
+        elif rtl and ch in PATH_SEPARATORS and i + 1 < len(text):
+            if unicodedata.bidirectional(text[i + 1]) != "L":
+                out.append(LRM)
+            rtl = False
+    return f"{LRI}{''.join(out)}{PDI}"
 
 
 def interface_rtl() -> bool:

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 from annotator import rules
 from annotator.clock import is_stamp
 from annotator.cycles import no_cycle_collection
-from annotator.errors import ImportFormatError, Message, message_of
+from annotator.errors import ImportFormatError, Message, message_of, os_reason
 from annotator.model import Argument, Event, Record, Relation, Span, Status
 from annotator.safejson import UnsafeJSON, bad_string, loads
 from annotator.schema import Schema
@@ -182,8 +182,8 @@ def _read_bundle(path: Path, limits: Limits) -> Bundle:
             Message("not a readable bundle (bad zip: {problem})", problem=message_of(exc)),
         ) from exc
     except (OSError, EOFError) as exc:
-        what = getattr(exc, "strerror", None) or exc
-        raise ImportFormatError(where, None, Message("cannot read: {why}", why=str(what))) from exc
+        why = os_reason(exc) if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ImportFormatError(where, None, Message("cannot read: {why}", why=why)) from exc
     for name in MEMBERS:
         if name not in raw:
             raise ImportFormatError(where, None, Message("member {name} is missing", name=name))

@@ -47,7 +47,15 @@ from annotator import rules, scratch
 from annotator.canonical import canonical_json
 from annotator.clock import parse
 from annotator.cycles import no_cycle_collection
-from annotator.errors import Cancelled, ImportFormatError, Message, ProjectFileError, message_of
+from annotator.errors import (
+    Cancelled,
+    ImportFormatError,
+    Message,
+    ProjectFileError,
+    message_of,
+    os_reason,
+    system_text,
+)
 from annotator.exchange.bundle_read import (
     Bundle,
     BundleDocument,
@@ -307,7 +315,7 @@ class _ProjectFile(_Incoming):
                 )
         except OSError as exc:
             raise ProjectFileError(
-                Message("{path}: cannot read: {why}", path=str(path), why=str(exc.strerror or exc))
+                Message("{path}: cannot read: {why}", path=str(path), why=os_reason(exc))
             ) from exc
         try:
             tmp = self._stack.enter_context(scratch.folder("annotator-merge-"))
@@ -319,9 +327,7 @@ class _ProjectFile(_Incoming):
                     shutil.copyfile(wal, Path(str(copy) + "-wal"))
             except OSError as exc:
                 raise ProjectFileError(
-                    Message(
-                        "{path}: cannot read: {why}", path=str(path), why=str(exc.strerror or exc)
-                    )
+                    Message("{path}: cannot read: {why}", path=str(path), why=os_reason(exc))
                 ) from exc
             with self._reading():
                 self._store = self._stack.enter_context(open_untrusted(copy))
@@ -355,7 +361,7 @@ class _ProjectFile(_Incoming):
                 message = Message(
                     "{path}: cannot read ({error}: {problem})",
                     path=path,
-                    error=type(exc).__name__,
+                    error=system_text(type(exc).__name__),
                     problem=message,
                 )
             raise ProjectFileError(message) from exc
@@ -481,7 +487,9 @@ def _renamed(message: str, copy: str, path: str) -> str:
 def _cell_json(value: Any, where: str, line: int) -> Any:
     if not isinstance(value, str):
         raise ImportFormatError(
-            where, line, Message("a JSON column holds {kind}", kind=type(value).__name__)
+            where,
+            line,
+            Message("a JSON column holds {kind}", kind=system_text(type(value).__name__)),
         )
     if value in ("{}", "[]"):
         return {} if value == "{}" else []

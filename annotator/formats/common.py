@@ -209,16 +209,47 @@ def closest(name: str, known: Sequence[str]) -> str | None:
     return folded[close[0]] if close else None
 
 
+UNKNOWN_KINDS = {
+    "layer": (Message("layer"), Message("layers")),
+    "label": (Message("label"), Message("labels")),
+    "document": (Message("document"), Message("documents")),
+    "status": (Message("status"), Message("statuses")),
+    "format": (Message("format"), Message("formats")),
+    "split": (Message("split"), Message("splits")),
+}
+"""the kinds of name ``unknown_name`` is asked about, as Messages (an interface names them in
+its language)"""
+
+
 def unknown_name(kind: str, name: str, known: Sequence[str], plural: str = "") -> str:
     """One line for a name that is not there: ``no layer 'gld' (layers: amal, badr, gold);
-    did you mean 'gold'?`` (see ``closest``; a long list is cut after 12 names)."""
+    did you mean 'gold'?`` (see ``closest``; a long list is cut after 12 names). A ``Message``:
+    a ``kind`` and ``plural`` given as Messages are translated too."""
+    if kind in UNKNOWN_KINDS and plural in ("", UNKNOWN_KINDS[kind][1]):
+        kind, plural = UNKNOWN_KINDS[kind]
     plural = plural or f"{kind}s"
     if not known:
-        return f"no {kind} {name!r} (there are no {plural})"
-    shown = ", ".join(known[:12]) + (f" and {len(known) - 12} more" if len(known) > 12 else "")
-    message = f"no {kind} {name!r} ({plural}: {shown})"
+        return Message("no {kind} {name} (there are no {plural})", kind=kind, name=repr(name),
+                       plural=plural)  # fmt: skip
+    shown: str = ", ".join(known[:12])
+    if len(known) > 12:
+        shown = Message("{names} and {count} more", names=shown, count=len(known) - 12)
+    message = Message(
+        "no {kind} {name} ({plural}: {known})", kind=kind, name=repr(name), plural=plural,
+        known=shown,
+    )  # fmt: skip
     suggestion = closest(name, known)
-    return f"{message}; did you mean {suggestion!r}?" if suggestion else message
+    if not suggestion:
+        return message
+    return Message("{message}; did you mean {name}?", message=message, name=repr(suggestion))
+
+
+def units_refused(value: str, units: Sequence[str]) -> Message:
+    """Why an offset-units option (doccano, Label Studio) is refused: ``units must be one of
+    ('utf16', 'codepoints'), not 'bytes'``."""
+    return Message(
+        "units must be one of {units}, not {value}", units=str(tuple(units)), value=repr(value)
+    )
 
 
 def split_pairs(spec: str) -> tuple[tuple[str, float], ...]:
@@ -232,13 +263,22 @@ def split_pairs(spec: str) -> tuple[tuple[str, float], ...]:
         name, eq, ratio = (x.strip() for x in part.partition("="))
         if not eq or not name or not ratio:
             raise OptionError(
-                f"bad split {part.strip()!r}: expected name=ratio, "
-                "e.g. train=0.8,validation=0.1,test=0.1"
+                Message(
+                    "bad split {part}: expected name=ratio, e.g. {example}",
+                    part=repr(part.strip()),
+                    example="train=0.8,validation=0.1,test=0.1",
+                )
             )
         try:
             value = float(ratio)
         except ValueError:
-            raise OptionError(f"bad split {part.strip()!r}: {ratio!r} is not a number") from None
+            raise OptionError(
+                Message(
+                    "bad split {part}: {ratio} is not a number",
+                    part=repr(part.strip()),
+                    ratio=repr(ratio),
+                )
+            ) from None
         out.append((name, value))
     return tuple(out)
 
@@ -255,16 +295,20 @@ def validate_splits(splits: Sequence[tuple[str, float]]) -> tuple[tuple[str, flo
         if name not in SPLIT_NAMES:
             raise OptionError(unknown_name("split", name, SPLIT_NAMES))
         if name in seen:
-            raise OptionError(f"split {name!r} is given twice")
+            raise OptionError(Message("split {name} is given twice", name=repr(name)))
         seen.add(name)
         if not math.isfinite(ratio) or ratio < 0:
             raise OptionError(
-                f"split {name}: the ratio must be a number of 0 or more, not {ratio:g}"
+                Message(
+                    "split {name}: the ratio must be a number of 0 or more, not {ratio}",
+                    name=name,
+                    ratio=f"{ratio:g}",
+                )
             )
     if {"validation", "dev"} <= seen:
-        raise OptionError("validation and dev are the same split: give one of them")
+        raise OptionError(Message("validation and dev are the same split: give one of them"))
     if splits and sum(r for _, r in splits) <= 0:
-        raise OptionError("split ratios are all 0: at least one must be above 0")
+        raise OptionError(Message("split ratios are all 0: at least one must be above 0"))
     return tuple(splits)
 
 

@@ -46,6 +46,7 @@ from annotator.formats.common import (
     Progress,
     never_cancelled,
     no_progress,
+    units_refused,
 )
 from annotator.formats.fields import ident, need_list, need_str, optional_str, printable
 from annotator.formats.source import lines, shown
@@ -93,7 +94,7 @@ def write_doccano(
     """Write one JSON object per document to ``out`` through ``annotator.output.writing``
     (atomic, never over a foreign file; ``-`` is standard output)."""
     if units not in UNITS:
-        raise ValueError(f"units must be one of {UNITS}, not {units!r}")
+        raise ValueError(units_refused(units, UNITS))
     out = Path(out)
     report = ExportReport()
     account = Account(report, (), "doccano")
@@ -184,7 +185,7 @@ def read_doccano(
     that falls inside a surrogate pair (counted in the wrong unit) is refused, never snapped.
     """
     if units not in UNITS:
-        raise ValueError(f"units must be one of {UNITS}, not {units!r}")
+        raise ValueError(units_refused(units, UNITS))
     path = Path(path)
     result = ImportResult()
     source = shown(path)

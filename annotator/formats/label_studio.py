@@ -47,6 +47,7 @@ from annotator.formats.common import (
     Progress,
     never_cancelled,
     no_progress,
+    units_refused,
 )
 from annotator.formats.fields import ident, need_str, printable
 from annotator.formats.source import decode_text, read_file, shown
@@ -92,7 +93,7 @@ def write_label_studio(
     """Write a JSON task list to ``out`` through ``annotator.output.writing`` (atomic, never
     over a foreign file; ``-`` is standard output)."""
     if units not in UNITS:
-        raise ValueError(f"units must be one of {UNITS}, not {units!r}")
+        raise ValueError(units_refused(units, UNITS))
     out = Path(out)
     report = ExportReport()
     account = Account(report, (), "Label Studio")
@@ -193,7 +194,7 @@ def read_label_studio(
     ``value.text`` matches in neither unit, an annotation whose regions match only in
     different units, and an offset inside a surrogate pair are refused."""
     if units not in UNITS:
-        raise ValueError(f"units must be one of {UNITS}, not {units!r}")
+        raise ValueError(units_refused(units, UNITS))
     path = Path(path)
     source = shown(path)
     result = ImportResult()

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from annotator.errors import ImportFormatError, Message
+from annotator.errors import ImportFormatError, Message, os_reason
 from annotator.files import MAX_FILE_BYTES as MAX_FILE_BYTES  # the readers' imports
 from annotator.files import open_regular
 from annotator.files import read_file as read_file
@@ -201,7 +201,7 @@ class TextLines:
                     chunk = fh.read(_CHUNK)
                 except OSError as exc:
                     raise ImportFormatError(
-                        shown(self.path), None, Message("cannot read: {why}", why=exc.strerror)
+                        shown(self.path), None, Message("cannot read: {why}", why=os_reason(exc))
                     ) from exc
                 if not chunk:
                     break
@@ -320,7 +320,7 @@ def walk(folder: Path, suffixes: tuple[str, ...], *, skip_hidden: bool = False) 
             entries = list(os.scandir(current))
         except OSError as exc:
             raise ImportFormatError(
-                shown(current), None, Message("cannot list: {why}", why=exc.strerror)
+                shown(current), None, Message("cannot list: {why}", why=os_reason(exc))
             ) from exc
         for entry in entries:
             if skip_hidden and entry.name.startswith("."):
