@@ -17,16 +17,7 @@ and a cancel check. Design: docs/design/hub.md; decision: docs/adr/0007.
 
 from annotator.hub.connection import HubError, check_url, connect, describe
 from annotator.hub.migrate import HubInit, init_hub
-from annotator.hub.sync import (
-    Cursor,
-    Member,
-    SyncProgress,
-    SyncReport,
-    load_cursor,
-    no_sync_progress,
-    sidecar_path,
-    sync,
-)
+from annotator.hub.sync import SyncProgress, SyncReport, no_sync_progress, sync
 from annotator.hub.team import (
     AnalystProgress,
     AssignmentReport,
@@ -48,6 +39,7 @@ from annotator.hub.team import (
     team_status,
     team_view,
 )
+from annotator.hubstate import Cursor, Member, load_cursor, sidecar_path
 
 __all__ = [
     "AnalystProgress",

@@ -27,7 +27,8 @@ from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_
 from annotator.formats.fields import printable
 from annotator.hub.connection import SCHEMA, Connection, HubError, refused, session
 from annotator.hub.migrate import hub_version
-from annotator.hub.sync import Member, SyncProgress, SyncReport, no_sync_progress, sync, whoami
+from annotator.hub.sync import SyncProgress, SyncReport, no_sync_progress, sync, whoami
+from annotator.hubstate import Member
 from annotator.model import Document, Status
 from annotator.project import Project
 from annotator.schema import Schema

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from annotator.hub import add_project_documents, sync
-from annotator.hub.sync import Member, joined_hubs, joined_members, sidecar_path
+from annotator.hubstate import Member, joined_hubs, joined_members, sidecar_path
 from annotator.model import GOLD
 from tests.hub.helpers import doc_texts, make_project
 

@@ -39,7 +39,7 @@ from annotator.hub import (
     queue,
     sync,
 )
-from annotator.hub.sync import Member
+from annotator.hubstate import Member
 from annotator.model import Status
 from annotator.project import Project
 from annotator.text import sha256_text

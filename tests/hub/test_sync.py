@@ -13,7 +13,8 @@ import psycopg
 import pytest
 
 from annotator.exchange import canonical_hash, merge_bundle, read_bundle, write_bundle
-from annotator.hub import HubError, add_project_documents, load_cursor, sidecar_path, sync
+from annotator.hub import HubError, add_project_documents, sync
+from annotator.hubstate import load_cursor, sidecar_path
 from annotator.model import Status
 from annotator.project import Project
 from tests.hub.conftest import Hub

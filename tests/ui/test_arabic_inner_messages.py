@@ -370,7 +370,8 @@ def test_a_locked_project_is_refused_in_arabic_by_the_window(
 def test_a_sync_report_reads_in_arabic(arabic: QApplication) -> None:
     """The sync report the window shows (``sync_dialog.show_report``): each line a core
     ``Message`` translated; the CLI's English as before."""
-    from annotator.hub.sync import Member, SyncReport
+    from annotator.hub.sync import SyncReport
+    from annotator.hubstate import Member
     from ui.i18n import core_lines
 
     report = SyncReport(

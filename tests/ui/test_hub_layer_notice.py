@@ -258,7 +258,7 @@ def test_gold_written_from_the_review_window_is_warned(
     assert boxes.texts == []
     assert review.mark_done()  # the gold status of the document
     qtbot.waitUntil(lambda: len(boxes.texts) == 1)
-    assert f"You are editing the layer {isolate(GOLD)}." in boxes.texts[0]
+    assert f"Your review wrote into the layer {isolate(GOLD)}." in boxes.texts[0]
     assert w.session.annotator == "amal" and not w.hub_notice.indicator.isVisible()
     w.session.undo()
     w.session.redo()  # gold again: no second box
@@ -302,7 +302,7 @@ def test_an_import_into_a_layer_not_pushed_is_warned_and_a_sync_is_not(
     with qtbot.waitSignal(imported.done, timeout=20_000):
         pass
     qtbot.waitUntil(lambda: len(boxes.texts) == 1)
-    assert f"You are editing the layer {isolate('Amal')}." in boxes.texts[0]
+    assert f"An import or a merge wrote into the layer {isolate('Amal')}." in boxes.texts[0]
     add_span(w, 0, 3)  # the next edit in it: no second box
     settle(qtbot)
     assert len(boxes.texts) == 1
@@ -346,7 +346,7 @@ def test_the_role_of_the_hub_the_window_syncs_with_decides(
     add_span(w, 0, 6)
     settle(qtbot)
     assert boxes.texts == []
-    from annotator.hub.sync import joined_hubs
+    from annotator.hubstate import joined_hubs
 
     hubs = joined_hubs(path)
     assert sorted(m.kind for m in hubs.values()) == ["adjudicator", "analyst"]
@@ -366,7 +366,7 @@ def test_a_tampered_role_kind_is_shown_isolated(
 ) -> None:
     import json
 
-    from annotator.hub.sync import sidecar_path
+    from annotator.hubstate import sidecar_path
 
     side = sidecar_path(amal)
     data = json.loads(side.read_text(encoding="utf-8"))

@@ -29,7 +29,7 @@ from tests.hub.helpers import doc_texts, make_project
 from tests.ui.conftest import SHOTS
 from ui.i18n import isolate
 from ui.session import Session
-from ui.workbench.hub_notice import sidecar_of, write_kind
+from ui.workbench.hub_notice import write_kind
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 
@@ -84,7 +84,7 @@ def first_line(text: str) -> str:
 def as_analyst(path: Path, role: str = "amal") -> Path:
     """A project joined to a hub as the analyst ``role`` (layer ``role``), as a sync leaves
     it: the sidecar with the cursors and the role (no server needed)."""
-    from annotator.hub.sync import Cursor, Member, save_cursor
+    from annotator.hubstate import Cursor, Member, save_cursor
 
     make_project(path, doc_texts(2)).close()
     save_cursor(path, "hub-1", Cursor(origin="o-1", member=Member(role, "analyst", role)))
@@ -92,13 +92,6 @@ def as_analyst(path: Path, role: str = "amal") -> Path:
 
 
 # -- a project synced only from the command line ----------------------------------------------
-def test_the_sidecar_is_the_one_the_sync_writes(tmp_path: Path) -> None:
-    from annotator.hub.sync import sidecar_path
-
-    for path in (tmp_path / "a.annotator", Path("rel/b c.annotator"), tmp_path / "نص"):
-        assert sidecar_of(path) == sidecar_path(path)
-
-
 def test_a_project_synced_only_from_the_command_line_is_warned(
     qtbot: QtBot, team: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -190,16 +183,17 @@ def loaded_after_opening(tmp_path: Path, project: Path, url: str = "") -> list[s
 
 def test_a_project_never_synced_loads_no_psycopg(tmp_path: Path) -> None:
     """A hub remembered for the project (Team progress, say) but no sync: nothing to warn
-    about, and neither annotator.hub nor psycopg is imported to find that out."""
+    about, and neither annotator.hub nor psycopg is imported to find that out; nor for a
+    project a sync joined, whose role the notice reads (``annotator.hubstate``)."""
     remembered, alone = tmp_path / "remembered.annotator", tmp_path / "alone.annotator"
     for path in (remembered, alone):
         make_project(path, doc_texts(2)).close()
     url = "postgresql://amal@localhost/team"
     assert loaded_after_opening(tmp_path, remembered, url) == ["", "False 0"]
     assert loaded_after_opening(tmp_path, alone) == ["", "False 0"]
-    # the same check, on a project a sync joined: the notice reads its role
+    # the same check, on a project a sync joined: the notice reads its role, and warns
     joined = as_analyst(tmp_path / "amal.annotator")
-    assert loaded_after_opening(tmp_path, joined) == ["annotator.hub psycopg", "True 1"]
+    assert loaded_after_opening(tmp_path, joined) == ["", "True 1"]
 
 
 # -- the box says what wrote into the layer ----------------------------------------------------

@@ -3,7 +3,7 @@ team hub role does not push.
 
 A project is joined to a hub when a sync, File › Sync's or the command line's (``annotator
 sync``), recorded the role it connected as in the project's sync cursors
-(``annotator.hub.sync.joined_hubs``, by hub id, in the sidecar ``sidecar_of``). The role that
+(``annotator.hubstate.joined_hubs``, by hub id, in the project's sync sidecar). The role that
 counts is the one of the hub File › Sync uses now: the window keeps the id of the hub it synced
 with beside its URL (``project_hub_id``). Without that id (synced only from the command line,
 the last window sync predates it, or another URL was remembered since), every role the
@@ -26,7 +26,8 @@ while the window writes another layer, or an import or a merge (``Changes`` does
 which of the two). Its check box keeps it quiet for that layer of that project from then on
 (the window's settings). Projects never synced, and layers the role pushes, show nothing.
 
-``annotator.hub`` (and psycopg) is imported only for a project that has a sync sidecar.
+The sidecar is read through ``annotator.hubstate``, which needs no database driver: opening a
+project loads neither ``annotator.hub`` nor psycopg.
 """
 
 from __future__ import annotations
@@ -40,13 +41,13 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QStatusBar, QWidget
 
+from annotator.hubstate import ROLE_KINDS, Member, joined_hubs
 from annotator.model import GOLD
 from ui.dialogs.sync_dialog import project_hub_id
 from ui.i18n import core_text, isolate, plain_tooltip, set_plain_text
 from ui.session import Changes, Session
 
 if TYPE_CHECKING:
-    from annotator.hub.sync import Member
     from annotator.project import Project
 
 SETTINGS_QUIET = "hub/not-pushed-quiet"
@@ -76,22 +77,10 @@ def quiet_key(project: Path, layer: str) -> str:
     return f"{SETTINGS_QUIET}/{hashlib.sha256(raw.encode()).hexdigest()[:16]}"
 
 
-def sidecar_of(project: Path) -> Path:
-    """The file every sync (the window's and the command line's) keeps its cursors and role
-    in: ``annotator.hub.sync.sidecar_path``, named here too so that opening a project never
-    synced loads neither ``annotator.hub`` nor psycopg (tests/ui/test_hub_notice_cli_sync.py
-    holds the two names equal)."""
-    return Path(str(project) + ".hub-sync.json")
-
-
 def deciding_roles(project: Path) -> list[Member]:
     """The roles whose push rule decides for ``project``: the role of the hub File › Sync uses
     now, when the window knows its id; else every role the sidecar records (empty: never
     synced, or no role recorded). Reads the settings and the sidecar, never the hub."""
-    if not sidecar_of(project).exists():
-        return []  # never synced: annotator.hub (psycopg) stays unloaded
-    from annotator.hub.sync import joined_hubs
-
     hubs = joined_hubs(project)
     hub_id = project_hub_id(project)
     if hub_id:
@@ -260,7 +249,6 @@ class HubLayerNotice(QObject):
         if path is None or path.resolve() != where[0]:
             return None
         layer = where[1]
-        from annotator.hub.sync import ROLE_KINDS  # loaded with Member already
 
         kind = ROLE_KINDS.get(member.kind)
         kind_text = core_text(kind) if kind else isolate(member.kind)
