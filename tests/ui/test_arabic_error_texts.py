@@ -150,8 +150,7 @@ def test_import_errors_read_arabic(arabic: QApplication, tmp_path: Path) -> None
     error = _import_refusal(read_jsonl, jsonl)
     assert str(error).startswith(f"{jsonl}:2: invalid JSON: Expecting value at column")
     assert i18n.core_text(error).startswith(
-        f"{i18n.RLM}{i18n.path_text(f'{jsonl}:2')}: "
-        f"{i18n.FSI}JSON غير صالح: {iso('Expecting value')}"
+        f"{i18n.RLM}{i18n.path_text(f'{jsonl}:2')}: {i18n.FSI}JSON غير صالح: {iso('يُنتظر قيمة')}"
     )
     conll = tmp_path / "d.conll"
     conll.write_text("محمد\tB-PER\nوحده\n", encoding="utf-8")

@@ -28,6 +28,7 @@ from annotator.formats.label_studio import read_label_studio
 from annotator.formats.plain import read_text
 from ui import i18n
 from ui.core_messages import SYSTEM_MESSAGES
+from ui.dialogs.export_dialog import check_splits
 
 ROOT = Path(__file__).parents[2]
 ISOLATES = re.compile("[\u2066\u2067\u2068\u2069\u200e\u200f]")
@@ -158,6 +159,8 @@ def test_the_split_option_errors_read_in_arabic(
     # the names of the splits, the option's example and the user's own text stay as written
     names = ("train", "validation", "dev", "test", "trian", "x")
     assert _english_left(shown, names) == "", shown
+    # and the export dialog's live check under the field says the same
+    assert check_splits(spec) == ((), shown)
 
 
 @pytest.mark.parametrize("read", [read_doccano, read_label_studio])

@@ -92,15 +92,12 @@ def install_command(packages: Sequence[str]) -> str:
 
 
 def check_splits(spec: str) -> tuple[tuple[tuple[str, float], ...], str]:
-    """Parse a split spec for the live check: (splits, "") or ((), what is wrong)."""
+    """Parse a split spec for the live check: (splits, "") or ((), what is wrong, in the
+    interface's language: the core's own reason, ``parse_splits``)."""
     try:
-        splits = parse_splits(spec)
+        return parse_splits(spec), ""
     except ValueError as exc:
-        return (), str(exc)
-    names = [n for n, _ in splits]
-    if len(set(names)) != len(names):
-        return (), "split names must differ"
-    return splits, ""
+        return (), core_text(exc)
 
 
 def output_is_dir(fmt: str, splits: bool) -> bool:
