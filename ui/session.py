@@ -61,6 +61,9 @@ class Changes:
     written: frozenset[str] | None = None
     """for ``project``: the layers the bulk write before it wrote here, when its caller
     tells (``refresh``); None: not told (anything may have been written)"""
+    cause: str = ""
+    """for ``project``: what that bulk write was (``import``, ``merge``, ``sync``), when its
+    caller tells (``refresh``); "" when not told"""
 
     @classmethod
     def of(cls, reason: str, changed: Changed, select: str = "") -> Changes:
@@ -250,14 +253,15 @@ class Session(QObject):
     def close(self) -> None:
         self.set_project(None)
 
-    def refresh(self, written: frozenset[str] | None = None) -> None:
+    def refresh(self, written: frozenset[str] | None = None, cause: str = "") -> None:
         """Tell the views that anything may have changed (after an import or a merge on a
         worker's connection, say): the project first catches up with the schema and clock
         that connection wrote (an import may add labels). ``written``: the layers that write
-        wrote, when the caller knows (``Changes.written``)."""
+        wrote, when the caller knows (``Changes.written``); ``cause``: what it was
+        (``Changes.cause``)."""
         if self._project is not None:
             self._project.refresh()
-        self.changed.emit(Changes("project", documents=True, written=written))
+        self.changed.emit(Changes("project", documents=True, written=written, cause=cause))
 
     def set_annotator(self, name: str) -> None:
         self.annotator = name

@@ -3796,217 +3796,217 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="171"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="246"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="422"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="427"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="419"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="180"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="177"/>
         <source> (needs {0})</source>
         <translation> (يتطلب {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="185"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="182"/>
         <source>All layers (each record names its annotator)</source>
         <translation>كل الطبقات (كل سجل يذكر موسِّمه)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="186"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
         <source>gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="191"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="188"/>
         <source>Any status</source>
         <translation>أي حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="204"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
         <source>default (Unicode words and punctuation)</source>
         <translation>الافتراضي (كلمات يونيكود وعلامات الترقيم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
         <source>spaCy Arabic</source>
         <translation>spaCy العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="228"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="225"/>
         <source>outermost</source>
         <translation>الأشمل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="226"/>
         <source>innermost</source>
         <translation>الأضيق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="230"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="227"/>
         <source>longest</source>
         <translation>الأطول</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="233"/>
         <source>-DOCSTART- line between documents</source>
         <translation>سطر ‎-DOCSTART-‎ بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="240"/>
         <source>The export report appears here.</source>
         <translation>يظهر تقرير التصدير هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="267"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="264"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="269"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="266"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="270"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="267"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="271"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="268"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="275"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="272"/>
         <source>Output</source>
         <translation>المُخرَج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="278"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="275"/>
         <source>Splits</source>
         <translation>التقسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="280"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="277"/>
         <source>Split seed</source>
         <translation>بذرة التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="281"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="278"/>
         <source>Tokenizer</source>
         <translation>المُقطِّع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="282"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="279"/>
         <source>Overlapping spans keep</source>
         <translation>عند تداخل المقاطع يُبقى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="280"/>
         <source>Tag scheme</source>
         <translation>نظام الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="282"/>
         <source>spaCy spans key</source>
         <translation>مفتاح مقاطع spaCy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="286"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
         <source>Training data options</source>
         <translation>خيارات بيانات التدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="309"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="306"/>
         <source>The {0} format needs {1}, which is not installed. Add it with:
 {2}</source>
         <translation>تتطلب صيغة {0} الحزمة {1}، وهي غير مثبتة. أضفها بالأمر:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="313"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="310"/>
         <source>Splits: {0}</source>
         <translation>التقسيمات: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="315"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="312"/>
         <source>Choose where to write the export.</source>
         <translation>اختر مكان كتابة التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="317"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="314"/>
         <source>The spaCy spans key cannot be empty.</source>
         <translation>لا يمكن أن يكون مفتاح مقاطع spaCy فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="319"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="316"/>
         <source>Choose at least one label.</source>
         <translation>اختر تسمية واحدة على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="334"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="331"/>
         <source>{0} has no splits.</source>
         <translation>لا تقسيمات في {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="338"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="335"/>
         <source>One split (train). Example: train=0.8,test=0.2</source>
         <translation>تقسيم واحد (train). مثال: train=0.8,test=0.2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="343"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="340"/>
         <source> — by document; adding documents never moves others</source>
         <translation> — حسب المستند؛ إضافة مستندات لا تنقل غيرها أبدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="345"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="342"/>
         <source>A folder (only an earlier export of this format is replaced).</source>
         <translation>مجلد (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="346"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="343"/>
         <source>A file (only an earlier export of this format is replaced).</source>
         <translation>ملف (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="384"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="381"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="426"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="423"/>
         <source>folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="426"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="423"/>
         <source>file</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="428"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="425"/>
         <source>The {0} {1} holds an earlier {2} export. Replace it?</source>
         <translation>يحوي {0} {1} تصديرًا سابقًا بصيغة {2}. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="432"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="429"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="443"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="440"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="445"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="442"/>
         <source>Export failed, nothing was written:
 {0}</source>
         <translation>فشل التصدير، لم يُكتب شيء:
@@ -4016,57 +4016,57 @@
 <context>
     <name>ExportFormats</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="128"/>
         <source>lossless project JSONL (spans, events, relations, attributes, notes)</source>
         <translation>JSONL المشروع دون فقد (المقاطع والأحداث والعلاقات والخصائص والملاحظات)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="131"/>
         <source>spaCy v3 DocBin (.spacy): doc.ents + doc.spans</source>
         <translation>DocBin لـ spaCy v3 ‏(.spacy): doc.ents و doc.spans</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="132"/>
         <source>spaCy/Prodigy JSONL</source>
         <translation>JSONL بصيغة spaCy/Prodigy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
         <source>Hugging Face datasets token classification (DatasetDict)</source>
         <translation>تصنيف الرموز لمكتبة datasets من Hugging Face ‏(DatasetDict)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="139"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="136"/>
         <source>CoNLL-2003 style BIO/IOB2/BIOES</source>
         <translation>بنمط CoNLL-2003 ‏(BIO/IOB2/BIOES)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="137"/>
         <source>brat standoff .txt/.ann + annotation.conf</source>
         <translation>صيغة brat المنفصلة ‏.txt/.ann مع annotation.conf</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="138"/>
         <source>event extraction JSON lines (ACE05-E / OneIE style)</source>
         <translation>أسطر JSON لاستخراج الأحداث (بنمط ACE05-E / OneIE)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="141"/>
         <source>doccano JSONL</source>
         <translation>JSONL بصيغة doccano</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="142"/>
         <source>Label Studio JSON tasks</source>
         <translation>مهام JSON لـ Label Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="150"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="147"/>
         <source>plain text: one document per .txt file, or a folder of them</source>
         <translation>نص عادي: مستند لكل ملف ‎.txt، أو مجلد منها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="150"/>
         <source>CSV with a text column (the other columns go to meta)</source>
         <translation>CSV بعمود للنص (تذهب بقية الأعمدة إلى meta)</translation>
     </message>
@@ -4189,72 +4189,82 @@
 <context>
     <name>HubLayerNotice</name>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="194"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="187"/>
         <source>{0}: not pushed to the hub</source>
         <translation>{0}: لا تُرسَل إلى خادم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="198"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="191"/>
         <source>Edits in the layer {0} stay on this machine: your role on the team hub, {1}, does not push it.</source>
         <translation>تبقى التعديلات في الطبقة {0} على هذا الجهاز: دورك على خادم الفريق، {1}، لا يرسلها.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="267"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="264"/>
         <source>no layer</source>
         <translation>لا طبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="250"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="248"/>
         <source>You are editing the layer {0}.</source>
         <translation>أنت تحرّر الطبقة {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="285"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="282"/>
         <source>Your role on the team hub, {0} ({1}), does not push this layer: it pushes {2}.</source>
         <translation>دورك على خادم الفريق، {0} ({1})، لا يرسل هذه الطبقة: إنه يرسل {2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="271"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="268"/>
         <source>These edits stay in this project, on this machine: no sync sends them to the team. They reach the hub only when someone whose role pushes {0} takes them: File › Export my layer as bundle…, and they merge the bundle and sync.</source>
         <translation>تبقى هذه التعديلات في هذا المشروع، على هذا الجهاز: لا ترسلها أي مزامنة إلى الفريق. لا تصل إلى خادم الفريق إلا حين يأخذها من يرسل دورُه {0}: ملف › تصدير طبقتي حزمةً…، ثم يدمج الحزمة ويزامن.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="246"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="240"/>
         <source>Your review wrote into the layer {0}.</source>
         <translation>كتبت مراجعتك في الطبقة {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="248"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="242"/>
+        <source>An import wrote into the layer {0}.</source>
+        <translation>كتب استيراد في الطبقة {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="244"/>
+        <source>A merge wrote into the layer {0}.</source>
+        <translation>كتب دمج في الطبقة {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/hub_notice.py" line="246"/>
         <source>An import or a merge wrote into the layer {0}.</source>
         <translation>كتب استيراد أو دمج في الطبقة {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="277"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="274"/>
         <source>What was written there stays in this project, on this machine: no sync sends it to the team. It reaches the hub only when someone whose role pushes {0} takes it: File › Export my layer as bundle…, and they merge the bundle and sync.</source>
         <translation>يبقى ما كُتب هناك في هذا المشروع، على هذا الجهاز: لا ترسله أي مزامنة إلى الفريق. لا يصل إلى خادم الفريق إلا حين يأخذه من يرسل دورُه {0}: ملف › تصدير طبقتي حزمةً…، ثم يدمج الحزمة ويزامن.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="293"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="290"/>
         <source>To export the layer {0}, first make it the window&apos;s layer (click “Annotator: …” in the status bar).</source>
         <translation>لتصدير الطبقة {0}، اجعلها أولًا طبقة النافذة (انقر «الموسِّم: …» في شريط الحالة).</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="301"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="298"/>
         <source>To work where the team sees it, switch to your layer {0} (click “Annotator: …” in the status bar).</source>
         <translation>لتعمل حيث يراك الفريق، انتقل إلى طبقتك {0} (انقر «الموسِّم: …» في شريط الحالة).</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="305"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="302"/>
         <source>The hub&apos;s owner can change the layers your role pushes.</source>
         <translation>يستطيع مالك خادم الفريق تغيير الطبقات التي يرسلها دورك.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="309"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="306"/>
         <source>Not sent to the team hub</source>
         <translation>لا تُرسَل إلى خادم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="316"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="313"/>
         <source>Don&apos;t show this again for this layer in this project</source>
         <translation>لا تعرض هذا مجددًا لهذه الطبقة في هذا المشروع</translation>
     </message>
@@ -5622,37 +5632,37 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="274"/>
+        <location filename="../../ui/session.py" line="278"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوح.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="210"/>
+        <location filename="../../ui/session.py" line="213"/>
         <source>Checking {0}: read-only until the check has passed.</source>
         <translation>جارٍ فحص {0}: للقراءة فقط حتى ينجح الفحص.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="229"/>
+        <location filename="../../ui/session.py" line="232"/>
         <source>{0}. The project was closed; nothing was written to it.</source>
         <translation>{0}. أُغلق المشروع ولم يُكتب فيه شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="236"/>
+        <location filename="../../ui/session.py" line="239"/>
         <source>{0} checked: editing is on.</source>
         <translation>فُحص {0}: التحرير متاح الآن.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="280"/>
+        <location filename="../../ui/session.py" line="284"/>
         <source>{0} is still being checked; editing starts when the check has passed.</source>
         <translation>ما زال {0} قيد الفحص؛ يبدأ التحرير حين ينجح الفحص.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="313"/>
+        <location filename="../../ui/session.py" line="317"/>
         <source>Could not redo: {0}</source>
         <translation>تعذّرت الإعادة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="313"/>
+        <location filename="../../ui/session.py" line="317"/>
         <source>Could not undo: {0}</source>
         <translation>تعذّر التراجع: {0}</translation>
     </message>
@@ -6007,7 +6017,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="122"/>
         <source>Choose another path?</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
@@ -6212,7 +6222,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="472"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="469"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
         <location filename="../../ui/review/agreement_window.py" line="442"/>
         <source>Open a project first.</source>

@@ -302,7 +302,7 @@ def test_an_import_into_a_layer_not_pushed_is_warned_and_a_sync_is_not(
     with qtbot.waitSignal(imported.done, timeout=20_000):
         pass
     qtbot.waitUntil(lambda: len(boxes.texts) == 1)
-    assert f"An import or a merge wrote into the layer {isolate('Amal')}." in boxes.texts[0]
+    assert f"An import wrote into the layer {isolate('Amal')}." in boxes.texts[0]
     add_span(w, 0, 3)  # the next edit in it: no second box
     settle(qtbot)
     assert len(boxes.texts) == 1

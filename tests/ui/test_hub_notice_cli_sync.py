@@ -249,7 +249,7 @@ def test_a_review_write_into_gold_says_review(
     w.session.close()
 
 
-def test_an_import_says_import_or_merge(
+def test_an_import_says_import(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ui.workbench.menus import start_import
@@ -265,7 +265,7 @@ def test_an_import_says_import_or_merge(
         pass
     qtbot.waitUntil(lambda: len(boxes.texts) == 1)
     text = boxes.texts[0]
-    assert first_line(text) == f"An import or a merge wrote into the layer {isolate('Amal')}."
+    assert first_line(text) == f"An import wrote into the layer {isolate('Amal')}."
     assert "You are editing" not in text
     assert "What was written there stays in this project" in text
     assert "first make it the window's layer" not in text
@@ -273,9 +273,7 @@ def test_an_import_says_import_or_merge(
     w.session.close()
 
 
-def test_a_merge_says_import_or_merge(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_merge_says_merge(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bundle of badr's layer merged into amal's project: badr is not amal's to push."""
     from annotator.exchange.bundle_write import write_bundle
     from ui.dialogs.exchange_actions import start_merge
@@ -293,7 +291,7 @@ def test_a_merge_says_import_or_merge(
     assert job is not None
     qtbot.waitUntil(lambda: len(boxes.texts) == 1, timeout=20_000)
     text = boxes.texts[0]
-    assert first_line(text) == f"An import or a merge wrote into the layer {isolate('badr')}."
+    assert first_line(text) == f"A merge wrote into the layer {isolate('badr')}."
     assert f"To export the layer {isolate('badr')}, first make it the window's layer" in text
     w.close()
     w.session.close()

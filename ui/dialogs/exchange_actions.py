@@ -169,7 +169,7 @@ def start_merge(w: ExchangeHost, source: Path) -> BackgroundJob | None:
             # the merged ones (or our next edit of a merged record would lose the next merge),
             # and labels it added to the schema must not be written away by a schema edit
             project.refresh()
-        w.session.refresh()
+        w.session.refresh(cause="merge")
         if outcome == "finished" and isinstance(payload, MergeReport):
             show_report(w.window(), payload)
         elif outcome == "failed":

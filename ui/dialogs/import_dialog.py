@@ -254,7 +254,7 @@ class ImportDialog(QDialog):
             # The worker's connection extended the schema; this connection still holds the
             # old one in memory. Re-read it.
             project.reload_schema()
-        self.session.refresh()
+        self.session.refresh(cause="import")
 
     def reject(self) -> None:
         if self.job is not None:

@@ -370,7 +370,7 @@ def start_sync(w: SyncHost, url: str, full: bool = False) -> BackgroundJob | Non
         if outcome == "finished" and isinstance(payload, SyncReport) and payload.hub_id:
             remember_hub(path, url, payload.hub_id)  # whose role the workbench's notice reads
         # what a sync writes is what it pulled: the team's versions, not this project's edits
-        w.session.refresh(written=frozenset())
+        w.session.refresh(written=frozenset(), cause="sync")
         if outcome == "finished" and isinstance(payload, SyncReport):
             show_queue(w, worker.queue)
             w.statusBar().showMessage(sync_summary(w, payload), 10000)

@@ -22,9 +22,10 @@ the review window too), or a bulk write the session is refreshed after (an impor
 the layers its caller names (``Changes.written``; a sync names none, it writes the team's
 versions), or else those whose record and status counts changed. The box's first line names
 the kind of write (``WRITES``): an edit of the window's layer, a review's write into gold
-while the window writes another layer, or an import or a merge (``Changes`` does not tell
-which of the two). Its check box keeps it quiet for that layer of that project from then on
-(the window's settings). Projects never synced, and layers the role pushes, show nothing.
+while the window writes another layer, an import or a merge (``Changes.cause``, which the
+import and merge actions give their refresh). Its check box keeps it quiet for that layer of
+that project from then on (the window's settings). Projects never synced, and layers the
+role pushes, show nothing.
 
 The sidecar is read through ``annotator.hubstate``, which needs no database driver: opening a
 project loads neither ``annotator.hub`` nor psycopg.
@@ -56,8 +57,12 @@ SETTINGS_QUIET = "hub/not-pushed-quiet"
 EDITS = ("edit", "undo", "redo")
 """the ``Changes`` reasons that write a version in the current layer"""
 
-WRITES = ("edit", "review", "bulk")
-"""the kinds of write the box tells apart (``write_kind``)"""
+WRITES = ("edit", "review", "import", "merge", "bulk")
+"""the kinds of write the box tells apart (``write_kind``; ``bulk``: a refresh whose caller
+did not say what wrote)"""
+
+BULK_CAUSES = ("import", "merge")
+"""the ``Changes.cause`` of a bulk write the box names as such"""
 
 
 class NoticeHost(Protocol):
@@ -209,7 +214,8 @@ class HubLayerNotice(QObject):
         else:  # not told: the layers whose counts changed
             written = {layer for layer in self.marks.keys() | marks.keys()
                        if self.marks.get(layer) != marks.get(layer)}  # fmt: skip
-        self._wrote(path, dict.fromkeys(written, "bulk"))
+        kind = changes.cause if changes.cause in BULK_CAUSES else "bulk"
+        self._wrote(path, dict.fromkeys(written, kind))
 
     def _wrote(self, path: Path | None, layers: Mapping[str, str]) -> None:
         """Warn (once per project and layer) about the first of ``layers`` (each with its
@@ -233,6 +239,10 @@ class HubLayerNotice(QObject):
         """The box's first line: what wrote into ``layer``, by kind (``WRITES``)."""
         if kind == "review":
             text = self.tr("Your review wrote into the layer {0}.")
+        elif kind == "import":
+            text = self.tr("An import wrote into the layer {0}.")
+        elif kind == "merge":
+            text = self.tr("A merge wrote into the layer {0}.")
         elif kind == "bulk":
             text = self.tr("An import or a merge wrote into the layer {0}.")
         else:

@@ -630,7 +630,7 @@ def start_import(w: MenuHost, paths: list[Path]) -> ImportJob | None:
     job = ImportJob(w.window(), worker)
 
     def finished(outcome: str, payload: object) -> None:
-        w.session.refresh()
+        w.session.refresh(cause="import")
         if outcome == "finished" and isinstance(payload, ImportReport):
             w.statusBar().showMessage(summary(payload).replace("\n", "; "), 10000)
         elif outcome == "failed":
