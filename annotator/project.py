@@ -1597,14 +1597,58 @@ def _int_pair(a: object, b: object) -> bool:
     return type(a) is int and type(b) is int
 
 
+PROVENANCE_PREFIX = "suggestion: "
+"""how the first line of an accepted suggestion's note starts (``provenance_note``)"""
+
+
 def provenance_note(s: Suggestion) -> str:
     """The note an accepted suggestion's span carries: where it came from, as one line of
-    JSON after ``suggestion: `` (exported by the lossless JSONL with the span)."""
+    JSON after ``suggestion: `` (exported by the lossless JSONL with the span). An analyst's
+    own note goes after it, on the lines below (``split_provenance``, ``join_provenance``)."""
     from annotator import rules
 
     data = {"source": s.source, "score": s.score, "origin": s.origin}
-    note = "suggestion: " + json.dumps(data, ensure_ascii=False, sort_keys=True)
+    note = PROVENANCE_PREFIX + json.dumps(data, ensure_ascii=False, sort_keys=True)
     return note if rules.text_problem(note, "note") is None else f"suggestion: {s.source}"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an accepted suggestion came from, as its span's note holds it."""
+
+    line: str
+    """the note's first line as stored (written back unchanged by ``join_provenance``)"""
+    source: str
+    """``annotate-all``, ``model:crf@abcd1234`` …"""
+    score: float | None
+    origin: str
+
+
+def split_provenance(note: str) -> tuple[Provenance | None, str]:
+    """A span's note as (its provenance line, read; the analyst's own text after it). A note
+    whose first line is not ``provenance_note``'s JSON (``suggestion: `` and an object with a
+    text ``source``) has no provenance: (None, the whole note). The one place that reads the
+    line: ``join_provenance`` puts the two back together, the line unchanged."""
+    first, _, rest = note.partition("\n")
+    if not first.startswith(PROVENANCE_PREFIX):
+        return None, note
+    try:
+        data = json.loads(first[len(PROVENANCE_PREFIX) :])
+    except ValueError:
+        return None, note
+    if not isinstance(data, dict) or not isinstance(data.get("source"), str):
+        return None, note
+    score, origin = data.get("score"), data.get("origin")
+    shown = float(score) if isinstance(score, int | float) and not isinstance(score, bool) else None
+    return Provenance(first, data["source"], shown, origin if isinstance(origin, str) else ""), rest
+
+
+def join_provenance(provenance: Provenance | None, rest: str) -> str:
+    """The note holding ``provenance``'s line (unchanged) and, on the lines below, the
+    analyst's text ``rest``: the inverse of ``split_provenance``."""
+    if provenance is None:
+        return rest
+    return provenance.line + "\n" + rest if rest else provenance.line
 
 
 def fts_expression(query: Query) -> str | None:

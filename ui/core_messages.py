@@ -98,6 +98,7 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "no token to write (the text is only white space)"),
     QT_TRANSLATE_NOOP("CoreMessage", "  in {part}: {count}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "doc.ents (also in {group})"),
     QT_TRANSLATE_NOOP("CoreMessage", "  not in doc.ents {count}: {reason}"),
     QT_TRANSLATE_NOOP("CoreMessage", "not written {count}: {reason}"),
     QT_TRANSLATE_NOOP("CoreMessage", "split {name}: no document went to it"),
@@ -150,6 +151,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessage", "never annotated in layer {layer} (--status new exports them)"
     ),
+    QT_TRANSLATE_NOOP("CoreMessage", "event JSON"),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute (no place in {format})"),
     QT_TRANSLATE_NOOP("CoreMessage", "normalisation (no place in {format})"),
     QT_TRANSLATE_NOOP("CoreMessage", "note (no place in {format})"),

@@ -135,6 +135,10 @@ class _Sentence:
     events: list[_Event] = field(default_factory=list)
 
 
+EVENT_JSON = Message("event JSON")
+"""the format as a report's reason names it ("attribute (no place in event JSON)"): a Message,
+translated in the window as the reasons around it are"""
+
 # why an event JSON export leaves a record out
 _EVENTLESS_TRIGGER = Message("trigger without an event (a span labelled with an event type)")
 _ARGUMENT = Message("argument")
@@ -398,7 +402,7 @@ def write_events_json(
         raise ValueError(f"unknown event JSON style {style!r} (expected {', '.join(STYLES)})")
     report = ExportReport()
     # attributes are counted as carried, and those without a place lost one by one
-    account = Account(report, ("attribute",), "event JSON")
+    account = Account(report, ("attribute",), EVENT_JSON)
     taken: set[str] = set()
     n_total = total_of(docs, total)
     names = [n for n, _ in options.splits] or ["train"]
@@ -442,7 +446,7 @@ def _lose_attributes(doc: DocumentAnnotations, account: Account, carried: set[st
         if rec.uuid in carried:
             n -= 1
         if n:
-            account.lose("attribute", no_place("attribute", "event JSON"), n)
+            account.lose("attribute", no_place("attribute", EVENT_JSON), n)
 
 
 # -- import (OneIE / TextEE shape) -------------------------------------------------------

@@ -134,7 +134,8 @@ def to_doc(
     group = f"doc.spans[{options.spans_key!r}]"
     report.placed[group] += len(sdoc.spans[options.spans_key])
     report.placed[f"doc.spans[{TRIGGERS_KEY!r}]"] += len(sdoc.spans[TRIGGERS_KEY])
-    report.placed[f"doc.ents (also in {group})"] += len(sdoc.ents)
+    # a Message: the window translates its words, the group stays as written
+    report.placed[Message("doc.ents (also in {group})", group=group)] += len(sdoc.ents)
     report.wrote_spans(len(placed))
     _user_data(doc, sdoc, report)
     report.documents += 1

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from annotator.commands import Command, UpdateEvent
 from annotator.commands.schema import UpdateRelation
 from annotator.model import DocumentAnnotations, Event, Relation, Span
+from annotator.project import Provenance, join_provenance, split_provenance
 from annotator.schema import AttributeDef, Schema
 from ui.i18n import (
     attribute_display,
@@ -268,6 +269,12 @@ class DetailsPanel(QWidget):
         self.event_info.setTextFormat(Qt.TextFormat.PlainText)
         self.event_info.setWordWrap(True)
         self.attr_form = QFormLayout()
+        # an accepted suggestion's provenance (the first line of its note): shown apart,
+        # translated and read-only; the note editor holds the analyst's own text only
+        self.provenance = QLabel(self)
+        self.provenance.setTextFormat(Qt.TextFormat.PlainText)
+        self.provenance.setWordWrap(True)
+        self._provenance: Provenance | None = None
         self.note = _NoteEdit(self)
         self.note.setPlaceholderText(self.tr("Note"))
         self.note.setMaximumHeight(90)
@@ -289,6 +296,7 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.event_info)
         layout.addLayout(self.attr_form)
         layout.addWidget(QLabel(self.tr("Note"), self))
+        layout.addWidget(self.provenance)
         layout.addWidget(self.note)
         layout.addLayout(self.linked_box)
         layout.addStretch(1)
@@ -340,10 +348,27 @@ class DetailsPanel(QWidget):
                 self, self.attr_form, defs, values, self._attributes_changed
             )
             self._attr_defs = defs
+        self._provenance, own = split_provenance(span.note) if span else (None, "")
+        self._show_provenance(self._provenance)
         self.note.blockSignals(True)
-        self.note.setPlainText(span.note if span else "")
+        self.note.setPlainText(own)
         self.note.blockSignals(False)
         self._show_linked(span, schema)
+
+    def _show_provenance(self, provenance: Provenance | None) -> None:
+        self.provenance.setVisible(provenance is not None)
+        if provenance is None:
+            self.provenance.clear()
+            self.provenance.setToolTip("")
+            return
+        source = isolate(provenance.source)  # annotate-all, model:crf@abcd1234: as written
+        if provenance.score is None:
+            text = self.tr("Suggested by {0}").format(source)
+        else:
+            score = isolate(f"{provenance.score:.2f}")
+            text = self.tr("Suggested by {0}, confidence {1}").format(source, score)
+        self.provenance.setText(text)
+        self.provenance.setToolTip(plain_tooltip(provenance.line))
 
     def _show_linked(self, span: Span | None, schema: Schema) -> None:
         for editor in self.linked:
@@ -404,8 +429,10 @@ class DetailsPanel(QWidget):
     def flush_note(self) -> None:
         """Save pending note edits (the span's, its event's and relations') now."""
         self._note_timer.stop()
-        if self.span is not None and self.note.toPlainText() != self.span.note:
-            text = self.note.toPlainText()
+        own = self.note.toPlainText()
+        if self.span is not None and own != split_provenance(self.span.note)[1]:
+            # the edited text goes below the provenance line, which stays as it was
+            text = join_provenance(self._provenance, own)
             # Remember it first: the emitted edit re-shows the span, which flushes again.
             self.span = dataclasses.replace(self.span, note=text)
             self.noteEdited.emit(self.uuid, text)

@@ -1,0 +1,77 @@
+"""The Details panel shows an accepted suggestion's provenance as its own read-only,
+translated line; the note editor holds the analyst's text only, and saving it keeps the line
+(``annotator.project.split_provenance`` / ``join_provenance``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from annotator.model import Span
+from annotator.project import provenance_note, split_provenance
+from annotator.schema import default_schema
+from annotator.search.suggestions import Suggestion
+from ui.i18n import isolate
+from ui.workbench.details import DetailsPanel
+
+TEXT = "باريس"
+LINE = provenance_note(
+    Suggestion("u-1", 1, 0, 5, "GPE", TEXT, "model:crf@abcd1234", 0.875, "4727fb41")
+)
+
+
+def _span(note: str) -> Span:
+    return Span("s-1", 1, "amal", 0, 5, "GPE", TEXT, {}, note)
+
+
+def _panel(qtbot: QtBot, span: Span) -> tuple[DetailsPanel, list[tuple[str, str]]]:
+    panel = DetailsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 420)
+    panel.show()
+    saved: list[tuple[str, str]] = []
+    panel.noteEdited.connect(lambda uuid, note: saved.append((uuid, note)))
+    panel.show_span(span, default_schema())
+    return panel, saved
+
+
+def test_arabic_provenance_line_and_the_analysts_note(
+    qtbot: QtBot, arabic: QApplication, shots: Path
+) -> None:
+    panel, saved = _panel(qtbot, _span(LINE + "\nراجع الاسم"))
+    assert panel.provenance.isVisible()
+    assert panel.provenance.textFormat() == Qt.TextFormat.PlainText
+    source, score = isolate("model:crf@abcd1234"), isolate("0.88")
+    assert panel.provenance.text() == f"اقتراح من {source}، الثقة {score}"
+    assert panel.note.toPlainText() == "راجع الاسم"  # no JSON in the editor
+    panel.grab().save(str(shots / "provenance_line_ar.png"))
+
+    panel.note.setPlainText("راجع الاسم ثانية")
+    panel.flush_note()
+    assert saved == [("s-1", LINE + "\nراجع الاسم ثانية")]  # the line kept, first
+    panel.note.setPlainText("")
+    panel.flush_note()
+    assert saved[-1] == ("s-1", LINE)
+    assert split_provenance(saved[-1][1]) == (split_provenance(LINE)[0], "")
+
+
+@pytest.mark.parametrize("note", ["", "ملاحظة عادية", "suggestion: typed by hand"])
+def test_a_note_without_provenance_is_edited_whole(qtbot: QtBot, note: str) -> None:
+    panel, saved = _panel(qtbot, _span(note))
+    assert not panel.provenance.isVisible()
+    assert panel.note.toPlainText() == note
+    panel.note.setPlainText(note + " +")
+    panel.flush_note()
+    assert saved == [("s-1", note + " +")]
+
+
+def test_english_line_without_a_score(qtbot: QtBot) -> None:
+    panel, _ = _panel(qtbot, _span('suggestion: {"source": "annotate-all"}'))
+    assert panel.provenance.text() == f"Suggested by {isolate('annotate-all')}"
+    assert panel.note.toPlainText() == ""
+    panel.show_span(None, default_schema())
+    assert not panel.provenance.isVisible()
