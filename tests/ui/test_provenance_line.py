@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from annotator.model import Span
@@ -75,3 +75,29 @@ def test_english_line_without_a_score(qtbot: QtBot) -> None:
     assert panel.note.toPlainText() == ""
     panel.show_span(None, default_schema())
     assert not panel.provenance.isVisible()
+
+
+def _ink_columns(widget: QPlainTextEdit) -> list[int]:
+    image = widget.viewport().grab().toImage()
+    return [
+        x
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).lightness() < 128
+    ]
+
+
+def test_the_spans_text_and_the_note_start_at_their_own_side(
+    qtbot: QtBot, arabic: QApplication
+) -> None:
+    """QA: the Arabic of the span's text and of the note sat at the left edge of their boxes
+    (a plain text edit reads its default AlignLeft as absolute); now an Arabic line starts at
+    the right edge, a Latin one at the left, in the Arabic interface."""
+    panel, _saved = _panel(qtbot, _span(LINE + "\nراجع الاسم"))
+    for edit in (panel.text_view, panel.note):
+        ink = _ink_columns(edit)
+        width = edit.viewport().width()
+        assert ink and min(ink) > width / 2, (edit, min(ink), width)  # Arabic: right half
+    panel.note.setPlainText("check the name")
+    ink = _ink_columns(panel.note)
+    assert ink and max(ink) < panel.note.viewport().width() / 2  # Latin: left half

@@ -43,7 +43,7 @@ from ui.i18n import (
     plain_tooltip,
     type_tag,
 )
-from ui.widgets import DirectionalComboBox
+from ui.widgets import DirectionalComboBox, lines_in_their_direction
 
 NOTE_PAUSE_MS = 700
 NO_VALUE = "—"
@@ -83,9 +83,14 @@ class _LabelBox(DirectionalComboBox):
 
 
 class _NoteEdit(QPlainTextEdit):
-    """Plain-text note editor that reports losing focus (to save without waiting)."""
+    """Plain-text note editor that reports losing focus (to save without waiting); each line
+    of the note starts on its own side (``lines_in_their_direction``)."""
 
     focusLost = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lines_in_their_direction(self)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -262,6 +267,7 @@ class DetailsPanel(QWidget):
         self.label_box.setMinimumContentsLength(LABEL_CHARS)
         self.text_view = QPlainTextEdit(self)
         self.text_view.setReadOnly(True)
+        lines_in_their_direction(self.text_view)  # the span's Arabic at the right edge
         self.text_view.setMaximumHeight(70)
         self.where = QLabel(self)
         self.where.setTextFormat(Qt.TextFormat.PlainText)
