@@ -18,6 +18,11 @@ What it guarantees
     records the format and the size and SHA-256 the file still has. So exporting again to the
     same ``train.conll`` or dataset folder just works, without a flag.
 
+  The sidecar's own place is held to the same rule: it is written only where there is
+  nothing, an empty file or a sidecar of this module; a file of the user's there (or a link,
+  or a truncated or corrupt record) is refused like the target (``refusing to replace
+  .<name>.annotator-export.json: it is in the way of the record of <name>``).
+
   Anything else is refused with one line (``OutputRefused``) and left untouched: a file or
   folder of the user's (``refusing to replace <path>: not an annotator export (move it away or
   choose another name)``), a previous export edited since or holding files added later, an
@@ -189,10 +194,28 @@ def _not_regular(mode: int) -> str:
 
 
 def _sidecar_slot(target: Path) -> None:
+    """Refuse unless the sidecar's place holds nothing, an empty file or a record of ours.
+
+    Anything else there is the user's and is never replaced: a link or special file, and a
+    regular file that is not a whole record this module wrote, however it came to be there.
+    A truncated or corrupt record counts as not ours: records are written whole into a
+    temporary, fsynced and renamed into place, so this module never leaves one half-written
+    (a killed run leaves only a temporary, cleaned later); a damaged file at that name was
+    made or changed by someone else, and refusing costs a move where replacing could lose it.
+    """
     side = sidecar(target)
     st = _lstat(side)
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        raise _refuse(side, f"it is in the way of the record of {target.name} {_MOVE}")
+    if st is None:
+        return
+    if stat.S_ISREG(st.st_mode) and (st.st_size == 0 or _is_record(side)):
+        return
+    raise _refuse(side, f"it is in the way of the record of {target.name} {_MOVE}")
+
+
+def _is_record(side: Path) -> bool:
+    """Whether ``side`` is a sidecar this module wrote (a record of a single-file output)."""
+    data = _read_marker(side)
+    return data is not None and isinstance(data.get("versions"), list)
 
 
 def _read_marker(path: Path) -> dict[str, Any] | None:
