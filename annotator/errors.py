@@ -37,6 +37,31 @@ def _message(template: str, params: dict[str, Any]) -> Message:
     return Message(template, **params)
 
 
+MAX_PARAM = 300
+"""the most characters a text parameter of a reader's message keeps (``bounded``): a file's
+content quoted in an error (covered text, a line, a tag) is cut to this, so a hostile file
+cannot make a message megabytes long. The readers quote at 60 (``formats.common.quoted``);
+this is the bound behind them, for a quote a reader forgot to shorten."""
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` as is when it has at most ``limit`` characters, else its first ``limit - 3``
+    and "..." (the one rule for cutting a quote short)."""
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+def bounded(message: str, limit: int = MAX_PARAM) -> str:
+    """``message`` with every text parameter (nested ones too) cut to ``limit`` characters
+    (``shortened``); a plain string is cut as a whole. A ``Message`` keeps its template, so an
+    interface still translates it; one with no long parameter comes back as it is."""
+    if not isinstance(message, Message):
+        return shortened(message, limit)
+    params = {k: bounded(v, limit) if isinstance(v, str) else v for k, v in message.params.items()}
+    if all(params[k] is v for k, v in message.params.items()):
+        return message
+    return Message(message.template, **params)
+
+
 class AnnotatorError(Exception):
     """Base of every error a user can cause and read. Raised with a ``Message``, it keeps
     that message's template and parameters in ``args[0]`` for a translated interface."""
@@ -59,6 +84,7 @@ class ImportFormatError(AnnotatorError):
     """Bad input in a file being imported; the message names the file and line."""
 
     def __init__(self, path: str, line: int | None, message: str) -> None:
+        message = bounded(message)  # a quote of the file's content never runs on for pages
         self.path = path
         self.line = line
         self.message = message

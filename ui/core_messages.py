@@ -485,6 +485,7 @@ CORE_MESSAGES = (
         "the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, "
         "PGPASSWORD, or a service file); it is never stored in a project or printed",
     ),
+    QT_TRANSLATE_NOOP("CoreMessage", "saved as {encoding}: save it as UTF-8"),
     QT_TRANSLATE_NOOP("CoreMessage", "the hub refused: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{cells} cells, but the header has {columns} columns"),
     QT_TRANSLATE_NOOP("CoreMessage", "{name} is not allowed"),

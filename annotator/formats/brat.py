@@ -38,7 +38,7 @@ from pathlib import Path
 from annotator.errors import ImportFormatError
 from annotator.formats.brat_conf import brat_names, read_annotation_conf
 from annotator.formats.brat_write import write_brat
-from annotator.formats.common import ImportResult
+from annotator.formats.common import ImportResult, quoted
 from annotator.formats.source import decode_text, read_file, shown, special_file, walk
 from annotator.formats.standoff import RawOffsets
 from annotator.imported import (
@@ -241,10 +241,10 @@ class _Reader:
         for part in offsets.split(";"):
             bounds = part.split()
             if len(bounds) != 2 or not all(b.isascii() and b.isdigit() for b in bounds):
-                self.fail(number, f"bad offsets {offsets!r} (expected START END[;START END])")
+                self.fail(number, f"bad offsets {quoted(offsets)} (expected START END[;START END])")
                 return None
             if any(len(x) > 18 for x in bounds):  # int() of 4300+ digits raises
-                self.fail(number, f"offsets {part[:40]!r} are outside the text")
+                self.fail(number, f"offsets {quoted(part)} are outside the text")
                 return None
             a, b = int(bounds[0]), int(bounds[1])
             if not a < b <= len(raw.raw):
@@ -253,11 +253,11 @@ class _Reader:
             frags.append((a, b))
         ordered = sorted(frags)
         if any(x[1] > y[0] for x, y in itertools.pairwise(ordered)):
-            self.fail(number, f"fragments {offsets!r} overlap")
+            self.fail(number, f"fragments {quoted(offsets)} overlap")
             return None
         covered = " ".join(raw.raw[a:b] for a, b in frags)
         if tail and _flat(covered) != _flat(tail):
-            self.fail(number, f"covered text {covered!r} does not match {tail!r}")
+            self.fail(number, f"covered text {quoted(covered)} does not match {quoted(tail)}")
             return None
         stored = [(raw.stored(a), raw.stored(b)) for a, b in frags]
         if any(a >= b for a, b in stored):

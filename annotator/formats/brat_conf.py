@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.errors import SchemaError
+from annotator.formats.common import quoted
 from annotator.schema import (
     PLACEHOLDERS,
     AttributeDef,
@@ -91,7 +92,7 @@ def _parse_sections(
             macros, last_at_depth = {}, {}  # brat keeps macros and nesting per section
             continue
         if not section:
-            raise SchemaError(f"{where}: line outside any section: {line.strip()!r}")
+            raise SchemaError(f"{where}: line outside any section: {quoted(line.strip())}")
         if re.match(r"^\s*-+\s*$", line):
             continue  # a display separator in brat's menus; no meaning for the schema
         macro = _MACRO.match(line)
@@ -112,7 +113,7 @@ def _parse_line(
     # visual.conf's [labels] separate terms from arguments by a TAB only, so terms may hold spaces.
     m = (_LABELS_LINE if section == "labels" else _LINE).match(line)
     if m is None:
-        raise SchemaError(f"{where}: cannot read line {line.strip()!r}")
+        raise SchemaError(f"{where}: cannot read line {quoted(line.strip())}")
     indent, terms_text, args_text = m.groups()
     terms = [t.strip() for t in terms_text.split("|") if t.strip()]
     depth = len(indent)
@@ -138,11 +139,11 @@ def _parse_line(
         if section in ("labels", "drawing"):
             am = am or re.match(r"^(\S*?):(.*)$", arg)
         if am is None or not am.group(1):
-            raise SchemaError(f"{where}: argument {arg!r} is not KEY:TYPE|TYPE")
+            raise SchemaError(f"{where}: argument {quoted(arg)} is not KEY:TYPE|TYPE")
         key, types_text = am.groups()
         types = types_text.split("|") if section != "drawing" else [types_text]
         if any(not t.strip() for t in types):
-            raise SchemaError(f"{where}: empty type in argument {arg!r}")
+            raise SchemaError(f"{where}: empty type in argument {quoted(arg)}")
         if key.startswith("<") and key.endswith(">"):
             if key in node.special:
                 raise SchemaError(f"{where}: {key} given twice")
@@ -204,7 +205,7 @@ def read_annotation_conf(
             assert km is not None  # the pattern matches every string
             role, card = km.group(1), km.group(2) or ""
             if not role or any(r.name == role for r in roles):
-                raise SchemaError(f"{source}:{n.line}: role {role!r} is empty or given twice")
+                raise SchemaError(f"{source}:{n.line}: role {quoted(role)} is empty or given twice")
             roles.append(Role(role, types(ts), card))
         if n.special:
             raise SchemaError(f"{source}:{n.line}: {next(iter(n.special))} is not allowed here")

@@ -10,10 +10,23 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from annotator.errors import AnnotatorError, Message
+from annotator.errors import AnnotatorError, Message, shortened
 from annotator.imported import ImportedDocument, Problem
 from annotator.model import DocumentAnnotations
+
+QUOTE_CHARS = 60
+"""the most characters of a quote (``quoted``) in a reader's message"""
+
+
+def quoted(value: Any) -> str:
+    """A value read from a file (covered text, a line, a tag, an id, a JSON item) for a
+    one-line message: its ``repr``, cut to ``QUOTE_CHARS`` characters ("..." at the end).
+    Every reader quotes file content through it, so a 20 MB line gives a short message
+    (``errors.bounded`` cuts what a reader would quote otherwise)."""
+    return shortened(repr(value), QUOTE_CHARS)
+
 
 Progress = Callable[[int, int], None]
 """progress(done, total)"""

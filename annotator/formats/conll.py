@@ -11,6 +11,7 @@ columns are kept in ``ImportedDocument.meta`` so exporting the document again gi
 
 from __future__ import annotations
 
+import itertools
 import os
 import stat
 from collections import Counter
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator import rules
-from annotator.errors import Cancelled, ImportFormatError, Message
+from annotator.errors import Cancelled, ImportFormatError, Message, bounded
 from annotator.formats.common import (
     CROSSES_SENTENCE,
     NO_TOKEN,
@@ -35,6 +36,7 @@ from annotator.formats.common import (
     Progress,
     never_cancelled,
     no_progress,
+    quoted,
     split_of,
 )
 from annotator.formats.source import (
@@ -444,14 +446,14 @@ def orphans(tags: Sequence[str]) -> Iterator[tuple[int, str]]:
                 where = (
                     Message("at the start of a sentence")
                     if i == 0
-                    else Message("after {tag}", tag=repr(prev))
+                    else Message("after {tag}", tag=quoted(prev))
                 )
                 if prefix == "I":
                     yield (
                         i,
                         Message(
                             "tag {tag} {where} starts a new {label} entity (IOB1 convention)",
-                            tag=repr(tag),
+                            tag=quoted(tag),
                             where=where,
                             label=typ,
                         ),
@@ -461,7 +463,7 @@ def orphans(tags: Sequence[str]) -> Iterator[tuple[int, str]]:
                         i,
                         Message(
                             "tag {tag} {where} read as a one-token {label} entity",
-                            tag=repr(tag),
+                            tag=quoted(tag),
                             where=where,
                             label=typ,
                         ),
@@ -489,10 +491,10 @@ class _Reader:
     def problem(self, line: int, message: str) -> None:  # a Message, or English
         if self.strict:
             raise ImportFormatError(self.source, line, message)
-        self.result.problems.append(Problem(self.source, line, message))
+        self.result.problems.append(Problem(self.source, line, bounded(message)))
 
     def changed(self, line: int, message: str) -> None:
-        self.result.problems.append(Changed(self.source, line, message))
+        self.result.problems.append(Changed(self.source, line, bounded(message)))
 
     def unreadable(self, line: int, tag: str, why: Message, expected: bool = False) -> str:
         """``O`` for a tag that cannot be read (strict: an error); ``expected``: say what a
@@ -502,15 +504,15 @@ class _Reader:
                 message = Message(
                     "tag {tag} {why}: expected O, or B-, I-, E- or S- and a label "
                     "(--lenient tags such a token O)",
-                    tag=repr(tag),
+                    tag=quoted(tag),
                     why=why,
                 )
             else:
                 message = Message(
-                    "tag {tag} {why} (--lenient tags such a token O)", tag=repr(tag), why=why
+                    "tag {tag} {why} (--lenient tags such a token O)", tag=quoted(tag), why=why
                 )
             raise ImportFormatError(self.source, line, message)
-        self.changed(line, Message("tag {tag} {why}; token tagged O", tag=repr(tag), why=why))
+        self.changed(line, Message("tag {tag} {why}; token tagged O", tag=quoted(tag), why=why))
         return "O"
 
 
@@ -551,7 +553,7 @@ def _parse(
     text: str, scheme: str | None, labels: frozenset[str], reader: _Reader
 ) -> tuple[list[_Doc], str]:
     separator: list[str] = []
-    lines = enumerate(text.split("\n"), 1)
+    lines = _line_ends(enumerate(text.split("\n"), 1))
     docs = list(_parse_lines(lines, scheme, labels, reader, separator))
     return docs, (separator or ["\t"])[0]
 
@@ -590,7 +592,7 @@ def _parse_lines(
                 n,
                 Message(
                     "expected a token and a tag separated by a tab or space: {line}",
-                    line=repr(line),
+                    line=quoted(line),
                 ),
             )
             continue
@@ -614,8 +616,8 @@ def _parse_lines(
                 n,
                 Message(
                     "tag {tag} read as {read} ({why})",
-                    tag=repr(raw),
-                    read=repr(tag),
+                    tag=quoted(raw),
+                    read=quoted(tag),
                     why=_reasons(why),
                 ),
             )
@@ -733,12 +735,26 @@ def _tag_sentences(lines: Iterable[tuple[int, str]], labels: frozenset[str]) -> 
 
 def _unmarked(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     """``lines`` with the byte-order mark of the first one dropped (``read_conll`` drops it
-    from the text)."""
+    from the text) and split at every line end (``_line_ends``)."""
     it = iter(lines)
-    for n, line in it:
-        yield n, line.removeprefix("\ufeff")
-        break
-    yield from it
+    head = ((n, line.removeprefix("\ufeff")) for n, line in itertools.islice(it, 1))
+    return _line_ends(itertools.chain(head, it))
+
+
+def _line_ends(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """``lines`` (split at LF) split at every line end the documents know (docs/design/
+    formats.md 1.3: CRLF and a lone CR end a line, as in a .txt or brat file): a file saved
+    with lone CRs (old Mac) reads as lines, each numbered as an editor counts it, not as one
+    line whose tokens hold a carriage return."""
+    extra = 0  # the lone CRs met so far
+    for n, line in lines:
+        if "\r" not in line:
+            yield n + extra, line
+            continue
+        parts = line.removesuffix("\r").split("\r")
+        for k, part in enumerate(parts):
+            yield n + extra + k, part
+        extra += len(parts) - 1
 
 
 def _build(
@@ -779,7 +795,9 @@ def _build(
             if schema is not None and schema.entity(label) is None and not unknown[label]:
                 reader.problem(
                     line,
-                    Message("label {name} is not an entity label of the schema", name=repr(label)),
+                    Message(
+                        "label {name} is not an entity label of the schema", name=quoted(label)
+                    ),
                 )
             unknown[label] += 1
             spans.append(

@@ -46,6 +46,7 @@ from annotator.formats.common import (
     Progress,
     never_cancelled,
     no_progress,
+    quoted,
     units_refused,
 )
 from annotator.formats.fields import ident, need_list, need_str, optional_str, printable
@@ -230,7 +231,7 @@ def _document(
         if not (isinstance(item, list) and len(item) == 3):
             raise ValueError(
                 Message(
-                    'label {n}: expected [start, end, "LABEL"], got {item}', n=n, item=repr(item)
+                    'label {n}: expected [start, end, "LABEL"], got {item}', n=n, item=quoted(item)
                 )
             )
         label = need_str(item[2], Message("label {n}: label", n=n))
@@ -241,7 +242,7 @@ def _document(
     for n, item in enumerate(need_list(obj.get("entities", []), '"entities"')):
         if not isinstance(item, dict) or not isinstance(item.get("label"), str):
             raise ValueError(
-                Message("entity {item}: expected an object with a label", item=repr(item))
+                Message("entity {item}: expected an object with a label", item=quoted(item))
             )
         key = ident(item.get("id"), Message("entity {n}: id", n=n))
         if key in keys:
@@ -257,7 +258,7 @@ def _document(
     for n, item in enumerate(need_list(obj.get("relations", []), '"relations"')):
         if not isinstance(item, dict) or not isinstance(item.get("type"), str):
             raise ValueError(
-                Message("relation {item}: expected an object with a type", item=repr(item))
+                Message("relation {item}: expected an object with a type", item=quoted(item))
             )
         rid = ident(item.get("id", n), Message("relation {n}: id", n=n))
         if rid in rel_ids:

@@ -60,6 +60,7 @@ from annotator.formats.common import (
     Progress,
     never_cancelled,
     no_progress,
+    quoted,
     split_of,
 )
 from annotator.formats.conll import total_of
@@ -545,8 +546,8 @@ def _span_bounds(obj: Any, n_tokens: int, what: Message) -> tuple[int, int]:
             Message(
                 "{what}: token range ({start}, {end}) is not inside the {count} tokens",
                 what=what,
-                start=repr(start),
-                end=repr(end),
+                start=quoted(start),
+                end=quoted(end),
                 count=n_tokens,
             )
         )
@@ -580,7 +581,7 @@ def _read_sentence(
             Message(
                 "doc_id {doc_id} comes back after other documents (its sentences began on line"
                 " {line}): two documents share this doc_id, or the file's lines were reordered",
-                doc_id=repr(doc_id),
+                doc_id=quoted(doc_id),
                 line=d.line,
             )
         )
@@ -590,8 +591,8 @@ def _read_sentence(
             Message(
                 "sent_id {sent_id} of doc_id {doc_id} was already read on line {line}: two"
                 " documents share this doc_id",
-                sent_id=repr(sent_id),
-                doc_id=repr(doc_id),
+                sent_id=quoted(sent_id),
+                doc_id=quoted(doc_id),
                 line=d.sent_ids[sent_id],
             )
         )
@@ -606,8 +607,8 @@ def _read_sentence(
     for k, m in enumerate(dicts(obj, "entity_mentions")):
         ent_id = ident(m.get("id"), Message("entity {n}: id", n=k))
         if ent_id in entities:
-            raise _Bad(Message("entity id {id} is used twice", id=repr(ent_id)))
-        s, e = _span_bounds(m, len(words), Message("entity {id}", id=repr(ent_id)))
+            raise _Bad(Message("entity id {id} is used twice", id=quoted(ent_id)))
+        s, e = _span_bounds(m, len(words), Message("entity {id}", id=quoted(ent_id)))
         label = _label(m.get("entity_type"), schema, "entity")
         entities[ent_id] = (s, e, label)
         attributes[ent_id], why = _mention_attribute(m.get("mention_type"), label, names)
@@ -721,14 +722,14 @@ def _mention_attribute(value: Any, label: str, schema: Schema | None) -> tuple[d
     if value is None or value == UNKNOWN_MENTION:
         return {}, ""
     if not isinstance(value, str) or not value:
-        return {}, f"not a string: {value!r}"
+        return {}, f"not a string: {quoted(value)}"
     if schema is None:
         return {}, "read without a schema to name its attribute"
     attr = mention_attribute(schema, label)
     if attr is None:
-        return {}, f"no mention-type attribute for {label!r} in the schema"
+        return {}, f"no mention-type attribute for {quoted(label)} in the schema"
     if attr.check(value) is not None:
-        return {}, f"{value!r} is not a value of {attr.name!r}"
+        return {}, f"{quoted(value)} is not a value of {attr.name!r}"
     return {attr.name: value}, ""
 
 
@@ -748,7 +749,7 @@ def _entity(arg: dict[str, Any], entities: dict[str, tuple[int, int, str]]) -> s
         raise _Bad(
             Message(
                 "argument refers to {entity}, which is not an entity mention of the sentence",
-                entity=repr(ent),
+                entity=quoted(ent),
             )
         )
     return ent
@@ -759,12 +760,14 @@ def _label(value: Any, schema: Schema | None, kind: str) -> str:
     if not isinstance(value, str) or not value:
         if entity:
             raise _Bad(
-                Message("entity type must be a non-empty string, not {value}", value=repr(value))
+                Message("entity type must be a non-empty string, not {value}", value=quoted(value))
             )
-        raise _Bad(Message("event type must be a non-empty string, not {value}", value=repr(value)))
+        raise _Bad(
+            Message("event type must be a non-empty string, not {value}", value=quoted(value))
+        )
     known = schema is None or (schema.entity(value) if entity else schema.event(value))
     if not known:
         if entity:
-            raise _Bad(Message("entity type {value} is not in the schema", value=repr(value)))
-        raise _Bad(Message("event type {value} is not in the schema", value=repr(value)))
+            raise _Bad(Message("entity type {value} is not in the schema", value=quoted(value)))
+        raise _Bad(Message("event type {value} is not in the schema", value=quoted(value)))
     return value

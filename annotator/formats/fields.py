@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.errors import Message
+from annotator.formats.common import quoted
 
 
 def need_dict(value: Any, what: str) -> dict[str, Any]:
@@ -29,7 +30,7 @@ def need_list(value: Any, what: str) -> list[Any]:
 def need_int(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(
-            Message("{what} must be an integer, not {value}", what=what, value=_short(value))
+            Message("{what} must be an integer, not {value}", what=what, value=quoted(value))
         )
     return value
 
@@ -37,7 +38,7 @@ def need_int(value: Any, what: str) -> int:
 def need_str(value: Any, what: str, *, empty: bool = False) -> str:
     if not isinstance(value, str):
         raise ValueError(
-            Message("{what} must be a string, not {value}", what=what, value=_short(value))
+            Message("{what} must be a string, not {value}", what=what, value=quoted(value))
         )
     if not empty and not value:
         raise ValueError(Message("{what} must not be empty", what=what))
@@ -85,11 +86,6 @@ def _kind(value: Any) -> Message:
     }.get(type(value), Message("null"))
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."
-
-
 class Ids:
     """Ids seen so far in one file: an id used twice is refused (records would collide)."""
 
@@ -102,14 +98,14 @@ class Ids:
         here: set[str] = set()
         for x in ids:
             if x in here:
-                raise ValueError(Message("id {id} is used twice", id=_short(x)))
+                raise ValueError(Message("id {id} is used twice", id=quoted(x)))
             if x in self.seen:
                 where = self.seen[x]
                 if where is not None:
                     raise ValueError(
-                        Message("id {id} is already used on line {line}", id=_short(x), line=where)
+                        Message("id {id} is already used on line {line}", id=quoted(x), line=where)
                     )
-                raise ValueError(Message("id {id} is already used", id=_short(x)))
+                raise ValueError(Message("id {id} is already used", id=quoted(x)))
             here.add(x)
         for x in ids:
             self.seen[x] = line

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.cycles import no_cycle_collection
-from annotator.errors import Cancelled, ImportFormatError, SchemaError, message_of
+from annotator.errors import Cancelled, ImportFormatError, SchemaError, bounded, message_of
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -38,6 +38,7 @@ from annotator.formats.common import (
     Progress,
     never_cancelled,
     no_progress,
+    quoted,
 )
 from annotator.formats.fields import (
     Ids,
@@ -106,7 +107,7 @@ def stream_jsonl(
             except ValueError as exc:  # lenient: the document is read, its labels are not
                 if strict:
                     raise
-                problems.append(Problem(source, lineno, str(exc)))
+                problems.append(Problem(source, lineno, bounded(str(exc))))
                 labels = None
             doc, used = _document(obj, source, lineno)
             _claim(ids, used, lineno)
@@ -116,7 +117,7 @@ def stream_jsonl(
         except ValueError as exc:  # UnsafeJSON is a ValueError
             if strict:
                 raise ImportFormatError(source, lineno, message_of(exc)) from exc
-            problems.append(Problem(source, lineno, message_of(exc)))
+            problems.append(Problem(source, lineno, bounded(message_of(exc))))
             continue
         yield doc
 
@@ -163,8 +164,8 @@ def _document(obj: Any, source: str, line: int) -> tuple[ImportedDocument, list[
             start, end, uuid = span.start, span.end, span.uuid
             if "text" in s and 0 <= start < end <= len(text) and s["text"] != text[start:end]:
                 raise ValueError(
-                    f"span {start}-{end}: covered text {_short(s['text'])} does not match "
-                    f"{text[start:end]!r}"
+                    f"span {start}-{end}: covered text {quoted(s['text'])} does not match "
+                    f"{quoted(text[start:end])}"
                 )
             if not uuid:
                 span.key = f"span{i}"
@@ -191,8 +192,8 @@ def _document(obj: Any, source: str, line: int) -> tuple[ImportedDocument, list[
         )
         if "text" in s and 0 <= start < end <= len(text) and s["text"] != text[start:end]:
             raise ValueError(
-                f"span {start}-{end}: covered text {_short(s['text'])} does not match "
-                f"{text[start:end]!r}"
+                f"span {start}-{end}: covered text {quoted(s['text'])} does not match "
+                f"{quoted(text[start:end])}"
             )
         doc.spans.append(span)
         used += [uuid] if uuid else []
@@ -240,7 +241,7 @@ def _document(obj: Any, source: str, line: int) -> tuple[ImportedDocument, list[
     keys = [s.key for s in doc.spans] + [e.key for e in doc.events]
     if len(set(keys)) != len(keys):
         twice = next(k for k in keys if keys.count(k) > 1)
-        raise ValueError(f"id {twice!r} is used twice")
+        raise ValueError(f"id {quoted(twice)} is used twice")
     return doc, used
 
 
@@ -290,16 +291,11 @@ def _fragments(value: Any, what: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     for k, pair in enumerate(need_list(value, f"{what}: fragments")):
         if not (isinstance(pair, list) and len(pair) == 2):
-            raise ValueError(f"{what}: fragment {k} must be [start, end], not {_short(pair)}")
+            raise ValueError(f"{what}: fragment {k} must be [start, end], not {quoted(pair)}")
         out.append(
             (need_int(pair[0], f"{what}: fragment {k}"), need_int(pair[1], f"{what}: fragment {k}"))
         )
     return tuple(out)
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 CARRIES = ("attribute", "normalisation", "note", "fragments")

@@ -47,6 +47,7 @@ from annotator.formats.common import (
     Progress,
     never_cancelled,
     no_progress,
+    quoted,
     units_refused,
 )
 from annotator.formats.fields import ident, need_str, printable
@@ -414,7 +415,7 @@ def _offsets(
             continue
         if not isinstance(surface, str) or raw.raw[a:b] == surface:
             return raw.stored_span(a, b)
-        tried.append((u, Message("covers {text}", text=repr(raw.raw[a:b]))))
+        tried.append((u, Message("covers {text}", text=quoted(raw.raw[a:b]))))
     shown = printable(region)
     if not isinstance(surface, str) and len(tried) == 1:
         raise ValueError(Message("region {region}: {problem}", region=shown, problem=tried[0][1]))
@@ -426,15 +427,10 @@ def _offsets(
         Message(
             "region {region}: value.text {text} does not match ({tried})",
             region=shown,
-            text=_short(surface),
+            text=quoted(surface),
             tried=joined,
         )
     )
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."
 
 
 def _list(obj: dict[str, Any], key: str) -> list[Any]:

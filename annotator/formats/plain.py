@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from annotator.errors import ImportFormatError, Message, message_of
-from annotator.formats.common import ImportResult
+from annotator.formats.common import ImportResult, quoted
 from annotator.formats.fields import printable
 from annotator.formats.source import MAX_FILE_BYTES, decode_text, read_file, shown, walk
 from annotator.imported import ImportedDocument, Problem
@@ -138,7 +138,7 @@ def _header_problem(fields: list[str], text_column: str, name_column: str) -> Me
     seen: set[str] = set()
     for f in fields:
         if f in seen:
-            return Message("column {column} appears twice in the header", column=repr(f))
+            return Message("column {column} appears twice in the header", column=quoted(f))
         seen.add(f)
     if text_column not in fields:
         return Message(

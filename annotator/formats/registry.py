@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, bounded
 from annotator.formats.common import ImportResult, unknown_name
 
 if TYPE_CHECKING:
@@ -363,4 +363,9 @@ def read_any(
     if schema is not None and "attribute_schema" in options:
         kwargs["attribute_schema"] = schema
     result = reader(path, **kwargs)
-    return result[0] if isinstance(result, tuple) else result  # type: ignore[no-any-return]
+    read: ImportResult = result[0] if isinstance(result, tuple) else result
+    # the last line of defence behind ``common.quoted``: a problem a reader skipped in a
+    # lenient read quotes no file content at length (its strict twin, ImportFormatError,
+    # bounds its own message)
+    read.problems[:] = [replace(p, message=bounded(p.message)) for p in read.problems]
+    return read

@@ -10,6 +10,8 @@
   length, so a 200 MB line is refused after reading at most the cap.
 - ``decode_text`` turns a file's bytes into text: invalid UTF-8 and binary content (a NUL byte,
   or mostly control characters) are refused with their line.
+- A file that starts with a UTF-16 or UTF-32 byte-order mark (Windows Notepad's "Unicode") is
+  refused as such by all three (``refuse_wide``), with the remedy: save it as UTF-8.
 - ``shown`` makes a path printable and storable (a file name that is not UTF-8 comes back
   from the OS with lone surrogates).
 
@@ -39,6 +41,28 @@ _SAMPLE = 64 * 1024
 _CHUNK = 1024 * 1024
 STREAM_BYTES = 8 * 1024 * 1024
 """files larger than this are read line by line as they are used, not whole"""
+
+
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),  # before UTF-16's, which it starts with
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+"""the byte-order marks of the wide Unicode encodings (never the start of UTF-8 text)"""
+
+
+def refuse_wide(path: Path, head: bytes) -> None:
+    """Raise ImportFormatError when ``head`` (a file's first bytes) is a UTF-16 or UTF-32
+    byte-order mark: the file is text in another encoding, which the readers would otherwise
+    call binary (its NUL bytes) or invalid UTF-8, without saying what to do."""
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            raise ImportFormatError(
+                shown(path),
+                None,
+                Message("saved as {encoding}: save it as UTF-8", encoding=encoding),
+            )
 
 
 def _line_problem(raw: bytes) -> str:
@@ -95,6 +119,11 @@ def lines(
     longer one is streamed, so no more than ``max_line`` bytes of one line (and one chunk) are
     ever held. ``count`` follows the bytes read."""
     fd, info = open_regular(path, follow)
+    try:
+        refuse_wide(path, os.pread(fd, 4, 0))
+    except BaseException:
+        os.close(fd)
+        raise
     count = count or ByteCount()
     count.size = info.st_size
     with os.fdopen(fd, "rb") as fh:
@@ -210,6 +239,7 @@ class TextLines:
                     self.on_read()
                 if first:
                     first = False
+                    refuse_wide(self.path, chunk[:4])
                     self._binary_check(chunk[:_SAMPLE])
                 block = pending + chunk
                 cut = block.rfind(b"\n")
@@ -276,7 +306,9 @@ def _utf8(data: bytes) -> str | None:
 
 def decode_text(path: Path, raw: bytes, *, binary_check: bool = True) -> str:
     """The UTF-8 text of a file's bytes (BOM kept). NUL bytes, invalid UTF-8 and (with
-    ``binary_check``) mostly-control content raise ImportFormatError with the line."""
+    ``binary_check``) mostly-control content raise ImportFormatError with the line; so does a
+    UTF-16 or UTF-32 byte-order mark (``refuse_wide``)."""
+    refuse_wide(path, raw[:4])
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise ImportFormatError(

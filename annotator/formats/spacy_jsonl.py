@@ -47,6 +47,7 @@ from annotator.formats.common import (
     Progress,
     never_cancelled,
     no_progress,
+    quoted,
     split_of,
 )
 from annotator.formats.conll import total_of
@@ -269,7 +270,7 @@ def read_spacy_jsonl(
                 raise _Bad(problem)
             obj = safejson.loads(line)
             if isinstance(obj, dict) and obj.get("answer") in ("reject", "ignore"):
-                skipped = Message("skipped: answer {answer}", answer=repr(obj["answer"]))
+                skipped = Message("skipped: answer {answer}", answer=quoted(obj["answer"]))
                 result.problems.append(Problem(source, n, skipped))
                 continue
             result.documents.append(_task_document(obj, path, n, schema))
@@ -286,7 +287,9 @@ class _Bad(ValueError):
 
 def _int(value: Any, what: Message) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Bad(Message("{what} must be an integer, not {value}", what=what, value=repr(value)))
+        raise _Bad(
+            Message("{what} must be an integer, not {value}", what=what, value=quoted(value))
+        )
     return value
 
 

@@ -36,6 +36,7 @@ from annotator.formats.common import (
     ExportReport,
     IsCancelled,
     Progress,
+    quoted,
 )
 from annotator.imported import ImportedEvent, ImportedRelation, ImportedSpan
 from annotator.model import Argument, DocumentAnnotations, Event, Relation, Span
@@ -95,7 +96,9 @@ class RawOffsets:
             type(end),
         ):
             raise ValueError(
-                Message("offsets {start} {end} are not integers", start=repr(start), end=repr(end))
+                Message(
+                    "offsets {start} {end} are not integers", start=quoted(start), end=quoted(end)
+                )
             )
         limit = self.length_u16 if units == UTF16 else len(self.raw)
         if not 0 <= start < end <= limit:

@@ -2291,1211 +2291,1216 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="488"/>
+        <source>saved as {encoding}: save it as UTF-8</source>
+        <translation>الملف محفوظ بترميز {encoding}: احفظه بترميز UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="489"/>
         <source>the hub refused: {problem}</source>
         <translation>رفض خادم الفريق: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="489"/>
+        <location filename="../../ui/core_messages.py" line="490"/>
         <source>{cells} cells, but the header has {columns} columns</source>
         <translation>عدد الخلايا {cells}، وفي سطر العناوين {columns} من الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="490"/>
+        <location filename="../../ui/core_messages.py" line="491"/>
         <source>{name} is not allowed</source>
         <translation>{name} غير مسموح به</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="491"/>
+        <location filename="../../ui/core_messages.py" line="492"/>
         <source>{path}: already exists; open it instead</source>
         <translation>{path}: موجود بالفعل؛ افتحه بدلًا من ذلك</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="492"/>
+        <location filename="../../ui/core_messages.py" line="493"/>
         <source>{path}: busy ({what}); is it open elsewhere?</source>
         <translation>{path}: مشغول ({what})؛ أهو مفتوح في مكان آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="493"/>
+        <location filename="../../ui/core_messages.py" line="494"/>
         <source>{path}: cannot open ({what})</source>
         <translation>{path}: تعذّر الفتح ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="494"/>
+        <location filename="../../ui/core_messages.py" line="495"/>
         <source>{path}: cannot read or write the project file ({what})</source>
         <translation>{path}: تعذّرت قراءة ملف المشروع أو الكتابة فيه ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="495"/>
+        <location filename="../../ui/core_messages.py" line="496"/>
         <source>{path}: cannot read: {why}</source>
         <translation>{path}: تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="496"/>
+        <location filename="../../ui/core_messages.py" line="497"/>
         <source>{path}: cannot use write-ahead logging ({mode})</source>
         <translation>{path}: تعذّر استخدام سجل الكتابة المسبقة ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="497"/>
+        <location filename="../../ui/core_messages.py" line="498"/>
         <source>{path}: closed after a failed write ({reason}); nothing of that write was kept; open the project again</source>
         <translation>{path}: أُغلق بعد كتابة فاشلة ({reason})؛ لم يُحفظ شيء من تلك الكتابة؛ افتح المشروع من جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="502"/>
+        <location filename="../../ui/core_messages.py" line="503"/>
         <source>{path}: disk full ({what}); nothing was written</source>
         <translation>{path}: القرص ممتلئ ({what})؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="503"/>
+        <location filename="../../ui/core_messages.py" line="504"/>
         <source>{path}: made by a newer annotator (file version {version}, this app reads up to {supported}); update annotator to open it</source>
         <translation>{path}: أنشأه إصدار أحدث من annotator (إصدار الملف {version}، وهذا التطبيق يقرأ حتى الإصدار {supported})؛ حدّث annotator لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="508"/>
+        <location filename="../../ui/core_messages.py" line="509"/>
         <source>{path}: no such project file</source>
         <translation>{path}: لا يوجد ملف المشروع هذا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="509"/>
+        <location filename="../../ui/core_messages.py" line="510"/>
         <source>{path}: not an annotator project (SQLite file of another application)</source>
         <translation>{path}: ليس مشروع annotator (ملف SQLite لتطبيق آخر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="512"/>
+        <location filename="../../ui/core_messages.py" line="513"/>
         <source>{path}: not an annotator project (not a file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="513"/>
+        <location filename="../../ui/core_messages.py" line="514"/>
         <source>{path}: not an annotator project (not an SQLite file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملف SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="514"/>
+        <location filename="../../ui/core_messages.py" line="515"/>
         <source>{path}: opened read-only</source>
         <translation>{path}: مفتوح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="515"/>
+        <location filename="../../ui/core_messages.py" line="516"/>
         <source>{path}: out of memory ({what})</source>
         <translation>{path}: نفدت الذاكرة ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="516"/>
+        <location filename="../../ui/core_messages.py" line="517"/>
         <source>{path}: the copy failed its integrity check</source>
         <translation>{path}: أخفقت النسخة في فحص السلامة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="517"/>
+        <location filename="../../ui/core_messages.py" line="518"/>
         <source>{path}: the project file could not be checked ({error})</source>
         <translation>{path}: تعذّر فحص ملف المشروع ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="518"/>
+        <location filename="../../ui/core_messages.py" line="519"/>
         <source>{path}: the project file is corrupt (the text of document {document} does not match its sha256)</source>
         <translation>{path}: ملف المشروع تالف (نص المستند {document} لا يطابق بصمته sha256)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="523"/>
+        <location filename="../../ui/core_messages.py" line="524"/>
         <source>{path}: the project file is corrupt ({what})</source>
         <translation>{path}: ملف المشروع تالف ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="524"/>
+        <location filename="../../ui/core_messages.py" line="525"/>
         <source>{path}: the project file is read-only ({what})</source>
         <translation>{path}: ملف المشروع للقراءة فقط ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="525"/>
+        <location filename="../../ui/core_messages.py" line="526"/>
         <source>{path}: the project is closed</source>
         <translation>{path}: المشروع مغلق</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="529"/>
+        <location filename="../../ui/core_messages.py" line="530"/>
         <source>more than {limit} records</source>
         <translation>أكثر من {limit} سجل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="530"/>
+        <location filename="../../ui/core_messages.py" line="531"/>
         <source>too many members ({count})</source>
         <translation>عدد الأعضاء كبير جدًا ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="531"/>
+        <location filename="../../ui/core_messages.py" line="532"/>
         <source>unexpected fields {extra} / missing {missing}</source>
         <translation>حقول غير متوقعة {extra} / حقول ناقصة {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="532"/>
+        <location filename="../../ui/core_messages.py" line="533"/>
         <source>expected a JSON object</source>
         <translation>يُنتظر كائن JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="533"/>
+        <location filename="../../ui/core_messages.py" line="534"/>
         <source>not an annotator bundle ({format})</source>
         <translation>ليست حزمة annotator ({format})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="534"/>
+        <location filename="../../ui/core_messages.py" line="535"/>
         <source>made by a newer annotator (v{version})</source>
         <translation>أنشأها إصدار أحدث من annotator (الإصدار {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="535"/>
+        <location filename="../../ui/core_messages.py" line="536"/>
         <source>checksums must list every member</source>
         <translation>يجب أن تذكر المجاميع الاختبارية كل عضو</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="536"/>
+        <location filename="../../ui/core_messages.py" line="537"/>
         <source>counts must be integers of known kinds</source>
         <translation>يجب أن تكون الأعداد أعدادًا صحيحة لأنواع معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="537"/>
+        <location filename="../../ui/core_messages.py" line="538"/>
         <source>sha256 must be 64 lowercase hex digits</source>
         <translation>يجب أن تكون البصمة sha256 من 64 رقمًا ستة عشريًا بأحرف صغيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="538"/>
+        <location filename="../../ui/core_messages.py" line="539"/>
         <source>meta: {problem}</source>
         <translation>البيانات الوصفية: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="539"/>
+        <location filename="../../ui/core_messages.py" line="540"/>
         <source>unknown record kind {kind}</source>
         <translation>نوع سجل غير معروف {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="540"/>
+        <location filename="../../ui/core_messages.py" line="541"/>
         <source>refers to a document not listed in the bundle</source>
         <translation>يشير إلى مستند غير مدرج في الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="541"/>
+        <location filename="../../ui/core_messages.py" line="542"/>
         <source>record of another annotator than the manifest&apos;s</source>
         <translation>سجل لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="542"/>
+        <location filename="../../ui/core_messages.py" line="543"/>
         <source>status of another annotator than the manifest&apos;s</source>
         <translation>حالة لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="543"/>
+        <location filename="../../ui/core_messages.py" line="544"/>
         <source>not a readable bundle (bad zip: {problem})</source>
         <translation>حزمة غير مقروءة (ملف zip تالف: {problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="544"/>
+        <location filename="../../ui/core_messages.py" line="545"/>
         <source>member {name} is missing</source>
         <translation>العضو {name} مفقود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="545"/>
+        <location filename="../../ui/core_messages.py" line="546"/>
         <source>checksum does not match manifest</source>
         <translation>المجموع الاختباري لا يطابق بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="546"/>
+        <location filename="../../ui/core_messages.py" line="547"/>
         <source>count of {key} differs</source>
         <translation>عدد {key} مختلف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="547"/>
+        <location filename="../../ui/core_messages.py" line="548"/>
         <source>count of {key} missing</source>
         <translation>عدد {key} غير مذكور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="548"/>
+        <location filename="../../ui/core_messages.py" line="549"/>
         <source>more than {limit} documents</source>
         <translation>أكثر من {limit} مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="549"/>
+        <location filename="../../ui/core_messages.py" line="550"/>
         <source>more than {limit} statuses</source>
         <translation>أكثر من {limit} حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="550"/>
+        <location filename="../../ui/core_messages.py" line="551"/>
         <source>member name with a backslash: {name}</source>
         <translation>اسم عضو فيه شرطة مائلة عكسية: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="551"/>
+        <location filename="../../ui/core_messages.py" line="552"/>
         <source>absolute member name: {name}</source>
         <translation>اسم عضو مطلق: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="552"/>
+        <location filename="../../ui/core_messages.py" line="553"/>
         <source>member name leaves the bundle: {name}</source>
         <translation>اسم عضو يخرج عن الحزمة: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="553"/>
+        <location filename="../../ui/core_messages.py" line="554"/>
         <source>member is a link: {name}</source>
         <translation>العضو رابط: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="554"/>
+        <location filename="../../ui/core_messages.py" line="555"/>
         <source>duplicate member name: {name}</source>
         <translation>اسم عضو مكرر: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="555"/>
+        <location filename="../../ui/core_messages.py" line="556"/>
         <source>unexpected member: {name}</source>
         <translation>عضو غير متوقع: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="556"/>
+        <location filename="../../ui/core_messages.py" line="557"/>
         <source>encrypted member: {name}</source>
         <translation>عضو مشفّر: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="557"/>
+        <location filename="../../ui/core_messages.py" line="558"/>
         <source>unsupported compression in {name}</source>
         <translation>ضغط غير مدعوم في {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="558"/>
+        <location filename="../../ui/core_messages.py" line="559"/>
         <source>compression ratio of {name} is too high</source>
         <translation>نسبة ضغط {name} عالية جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="559"/>
+        <location filename="../../ui/core_messages.py" line="560"/>
         <source>bundle too large when uncompressed</source>
         <translation>الحزمة كبيرة جدًا بعد فك ضغطها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="560"/>
+        <location filename="../../ui/core_messages.py" line="561"/>
         <source>not UTF-8 text</source>
         <translation>ليس نصًا بترميز UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="561"/>
+        <location filename="../../ui/core_messages.py" line="562"/>
         <source>more than {limit} lines</source>
         <translation>أكثر من {limit} سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="562"/>
+        <location filename="../../ui/core_messages.py" line="563"/>
         <source>field {key} must be a {kind}</source>
         <translation>يجب أن يكون الحقل {key} من النوع {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="563"/>
+        <location filename="../../ui/core_messages.py" line="564"/>
         <source>text: {problem}</source>
         <translation>النص: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="564"/>
+        <location filename="../../ui/core_messages.py" line="565"/>
         <source>the text does not match its sha256</source>
         <translation>النص لا يطابق بصمته sha256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="565"/>
+        <location filename="../../ui/core_messages.py" line="566"/>
         <source>the text is not normalised (CR or BOM)</source>
         <translation>النص غير مُوحَّد (فيه CR أو BOM)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="566"/>
+        <location filename="../../ui/core_messages.py" line="567"/>
         <source>a NUL character in {key} (not valid text)</source>
         <translation>محرف NUL في {key} (ليس نصًا صالحًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="567"/>
+        <location filename="../../ui/core_messages.py" line="568"/>
         <source>fragments must be [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="568"/>
+        <location filename="../../ui/core_messages.py" line="569"/>
         <source>unknown status {status}</source>
         <translation>حالة غير معروفة {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="569"/>
+        <location filename="../../ui/core_messages.py" line="570"/>
         <source>document {sha256} twice</source>
         <translation>المستند {sha256} مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="570"/>
+        <location filename="../../ui/core_messages.py" line="571"/>
         <source>larger than declared</source>
         <translation>أكبر مما صُرِّح به</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="571"/>
+        <location filename="../../ui/core_messages.py" line="572"/>
         <source>uuid {uuid} appears twice</source>
         <translation>المعرّف {uuid} يظهر مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="572"/>
+        <location filename="../../ui/core_messages.py" line="573"/>
         <source>{where}: {added} added, {updated} updated, {kept} unchanged</source>
         <translation>{where}: أُضيف {added}، وحُدِّث {updated}، وبقي {kept} دون تغيير</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="573"/>
+        <location filename="../../ui/core_messages.py" line="574"/>
         <source>documents: {added} added, {matched} matched</source>
         <translation>المستندات: أُضيف {added}، وطوبق {matched}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="574"/>
+        <location filename="../../ui/core_messages.py" line="575"/>
         <source>a JSON column holds {kind}</source>
         <translation>عمود JSON يحوي {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="575"/>
+        <location filename="../../ui/core_messages.py" line="576"/>
         <source>refers to document id {id}, not in the file</source>
         <translation>يشير إلى معرّف المستند {id}، وهو ليس في الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="576"/>
+        <location filename="../../ui/core_messages.py" line="577"/>
         <source>deleted must be 0 or 1, not {value}</source>
         <translation>يجب أن تكون قيمة الحذف 0 أو 1، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="577"/>
+        <location filename="../../ui/core_messages.py" line="578"/>
         <source>statuses updated: {n}</source>
         <translation>الحالات المحدَّثة: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="578"/>
+        <location filename="../../ui/core_messages.py" line="579"/>
         <source>labels added from {where}: {labels}</source>
         <translation>التسميات المضافة من {where}: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="579"/>
+        <location filename="../../ui/core_messages.py" line="580"/>
         <source>moved {n} event attributes from trigger spans to their events</source>
         <translation>نُقلت {n} من خصائص الأحداث من مقاطع المُطلِقات إلى أحداثها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="582"/>
+        <location filename="../../ui/core_messages.py" line="583"/>
         <source>labels of {where} not added: {problem}</source>
         <translation>لم تُضف تسميات {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="583"/>
+        <location filename="../../ui/core_messages.py" line="584"/>
         <source>{path}: more than {documents} documents or {records} records (more rows than a merge takes)</source>
         <translation>{path}: أكثر من {documents} مستند أو {records} سجل (صفوف أكثر مما يقبله الدمج)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="588"/>
+        <location filename="../../ui/core_messages.py" line="589"/>
         <source>quarantined ({reason}): {n}</source>
         <translation>في الحجر ({reason}): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="589"/>
+        <location filename="../../ui/core_messages.py" line="590"/>
         <source>kept, for check to list ({reason}): {n}</source>
         <translation>أُبقي ليعرضه الفحص ({reason}): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="590"/>
+        <location filename="../../ui/core_messages.py" line="591"/>
         <source>{path}: larger than {limit} bytes</source>
         <translation>{path}: أكبر من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="591"/>
+        <location filename="../../ui/core_messages.py" line="592"/>
         <source>{path}: cannot read ({error}: {problem})</source>
         <translation>{path}: تعذّرت القراءة ({error}: {problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="592"/>
+        <location filename="../../ui/core_messages.py" line="593"/>
         <source>record id {uuid} arrives in several layers ({names})</source>
         <translation>معرّف السجل {uuid} يَرِد في عدة طبقات ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="593"/>
+        <location filename="../../ui/core_messages.py" line="594"/>
         <source>record id {uuid} belongs to layer {layer}, not {other}</source>
         <translation>معرّف السجل {uuid} ينتمي إلى الطبقة {layer}، لا {other}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="594"/>
+        <location filename="../../ui/core_messages.py" line="595"/>
         <source>unknown document</source>
         <translation>مستند غير معروف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="595"/>
+        <location filename="../../ui/core_messages.py" line="596"/>
         <source>bad or repeated document id {id}</source>
         <translation>معرّف مستند غير صالح أو مكرر {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="596"/>
+        <location filename="../../ui/core_messages.py" line="597"/>
         <source>entity {id}</source>
         <translation>الكيان {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="597"/>
+        <location filename="../../ui/core_messages.py" line="598"/>
         <source>relation {id}</source>
         <translation>العلاقة {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="598"/>
+        <location filename="../../ui/core_messages.py" line="599"/>
         <source>events {n}</source>
         <translation>الحدث {n} من events</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="599"/>
+        <location filename="../../ui/core_messages.py" line="600"/>
         <source>{what}: {field}</source>
         <translation>{what}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="600"/>
+        <location filename="../../ui/core_messages.py" line="601"/>
         <source>expected a JSON object with a &quot;text&quot; string</source>
         <translation>يُنتظر كائن JSON فيه نص &quot;text&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="601"/>
+        <location filename="../../ui/core_messages.py" line="602"/>
         <source>label {n}: label</source>
         <translation>التسمية {n}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="602"/>
+        <location filename="../../ui/core_messages.py" line="603"/>
         <source>label {n}</source>
         <translation>التسمية {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="603"/>
+        <location filename="../../ui/core_messages.py" line="604"/>
         <source>entity {n}: id</source>
         <translation>الكيان {n}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="604"/>
+        <location filename="../../ui/core_messages.py" line="605"/>
         <source>entity {id}: label</source>
         <translation>الكيان {id}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="605"/>
+        <location filename="../../ui/core_messages.py" line="606"/>
         <source>relation {n}: id</source>
         <translation>العلاقة {n}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="606"/>
+        <location filename="../../ui/core_messages.py" line="607"/>
         <source>label {n}: expected [start, end, &quot;LABEL&quot;], got {item}</source>
         <translation>التسمية {n}: يُنتظر [البداية، النهاية، &quot;التسمية&quot;]، ووُجد {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="607"/>
+        <location filename="../../ui/core_messages.py" line="608"/>
         <source>entity {item}: expected an object with a label</source>
         <translation>الكيان {item}: يُنتظر كائن له تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="608"/>
+        <location filename="../../ui/core_messages.py" line="609"/>
         <source>entity id {id} is used twice</source>
         <translation>معرّف الكيان {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="609"/>
+        <location filename="../../ui/core_messages.py" line="610"/>
         <source>relation {item}: expected an object with a type</source>
         <translation>العلاقة {item}: يُنتظر كائن له نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="610"/>
+        <location filename="../../ui/core_messages.py" line="611"/>
         <source>relation id {id} is used twice</source>
         <translation>معرّف العلاقة {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="611"/>
+        <location filename="../../ui/core_messages.py" line="612"/>
         <source>{what}: unknown entity {source} or {target}</source>
         <translation>{what}: كيان غير معروف {source} أو {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="612"/>
+        <location filename="../../ui/core_messages.py" line="613"/>
         <source>events {n}: expected an object</source>
         <translation>الحدث {n} من events: يُنتظر كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="613"/>
+        <location filename="../../ui/core_messages.py" line="614"/>
         <source>{what}: argument role</source>
         <translation>{what}: دور المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="614"/>
+        <location filename="../../ui/core_messages.py" line="615"/>
         <source>{what}: {problem}</source>
         <translation>{what}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="615"/>
+        <location filename="../../ui/core_messages.py" line="616"/>
         <source>{what}: an argument is not an object</source>
         <translation>{what}: أحد المعمولات ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="616"/>
+        <location filename="../../ui/core_messages.py" line="617"/>
         <source>{what}: argument span</source>
         <translation>{what}: مقطع المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="617"/>
+        <location filename="../../ui/core_messages.py" line="618"/>
         <source>event {k}</source>
         <translation>الحدث {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="618"/>
+        <location filename="../../ui/core_messages.py" line="619"/>
         <source>trigger of {what}</source>
         <translation>مُطلِق {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="619"/>
+        <location filename="../../ui/core_messages.py" line="620"/>
         <source>relation {k}</source>
         <translation>العلاقة {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="620"/>
+        <location filename="../../ui/core_messages.py" line="621"/>
         <source>{what}: token range ({start}, {end}) is not inside the {count} tokens</source>
         <translation>{what}: مدى الرموز ({start}، {end}) ليس داخل الرموز الـ{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="623"/>
+        <location filename="../../ui/core_messages.py" line="624"/>
         <source>expected one JSON object per line</source>
         <translation>يُنتظر كائن JSON واحد في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="624"/>
+        <location filename="../../ui/core_messages.py" line="625"/>
         <source>&quot;tokens&quot; must be a list of non-empty strings</source>
         <translation>يجب أن يكون &quot;tokens&quot; قائمة نصوص غير فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="625"/>
+        <location filename="../../ui/core_messages.py" line="626"/>
         <source>&quot;tokens&quot; is empty</source>
         <translation>&quot;tokens&quot; فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="626"/>
+        <location filename="../../ui/core_messages.py" line="627"/>
         <source>a token holds a line break or starts with a byte-order mark</source>
         <translation>أحد الرموز يحوي فاصل أسطر أو يبدأ بعلامة ترتيب البايتات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="627"/>
+        <location filename="../../ui/core_messages.py" line="628"/>
         <source>doc_id {doc_id} comes back after other documents (its sentences began on line {line}): two documents share this doc_id, or the file&apos;s lines were reordered</source>
         <translation>المعرّف doc_id {doc_id} يعود بعد مستندات أخرى (بدأت جمله في السطر {line}): مستندان يتشاركان هذا المعرّف، أو أُعيد ترتيب أسطر الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="632"/>
+        <location filename="../../ui/core_messages.py" line="633"/>
         <source>sent_id {sent_id} of doc_id {doc_id} was already read on line {line}: two documents share this doc_id</source>
         <translation>المعرّف sent_id {sent_id} للمستند doc_id {doc_id} قُرئ من قبل في السطر {line}: مستندان يتشاركان هذا المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="637"/>
+        <location filename="../../ui/core_messages.py" line="638"/>
         <source>argument refers to {entity}, which is not an entity mention of the sentence</source>
         <translation>يشير المعمول إلى {entity}، وهو ليس ذكرًا لكيان في الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="641"/>
+        <location filename="../../ui/core_messages.py" line="642"/>
         <source>{what} needs two arguments</source>
         <translation>{what} يحتاج إلى معمولين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="642"/>
+        <location filename="../../ui/core_messages.py" line="643"/>
         <source>null</source>
         <translation>قيمة فارغة (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="643"/>
+        <location filename="../../ui/core_messages.py" line="644"/>
         <source>{what} must be an object, not {kind}</source>
         <translation>يجب أن يكون {what} كائنًا، لا {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="644"/>
+        <location filename="../../ui/core_messages.py" line="645"/>
         <source>{what} must be a list, not {kind}</source>
         <translation>يجب أن يكون {what} قائمة، لا {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="645"/>
+        <location filename="../../ui/core_messages.py" line="646"/>
         <source>{what} must be an integer, not {value}</source>
         <translation>يجب أن يكون {what} عددًا صحيحًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="646"/>
+        <location filename="../../ui/core_messages.py" line="647"/>
         <source>{what} must be a string, not {value}</source>
         <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="647"/>
+        <location filename="../../ui/core_messages.py" line="648"/>
         <source>{what} item {k}</source>
         <translation>{what}: العنصر {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="648"/>
+        <location filename="../../ui/core_messages.py" line="649"/>
         <source>an object</source>
         <translation>كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="649"/>
+        <location filename="../../ui/core_messages.py" line="650"/>
         <source>a list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="650"/>
+        <location filename="../../ui/core_messages.py" line="651"/>
         <source>a string</source>
         <translation>نصًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="651"/>
+        <location filename="../../ui/core_messages.py" line="652"/>
         <source>a boolean</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="652"/>
+        <location filename="../../ui/core_messages.py" line="653"/>
         <source>a number</source>
         <translation>عددًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="653"/>
+        <location filename="../../ui/core_messages.py" line="654"/>
         <source>id {id} is used twice</source>
         <translation>المعرّف {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="654"/>
+        <location filename="../../ui/core_messages.py" line="655"/>
         <source>id {id} is already used</source>
         <translation>المعرّف {id} مستعمل من قبل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="655"/>
+        <location filename="../../ui/core_messages.py" line="656"/>
         <source>id {id} is already used on line {line}</source>
         <translation>المعرّف {id} مستعمل من قبل في السطر {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="656"/>
+        <location filename="../../ui/core_messages.py" line="657"/>
         <source>meta.events {k}</source>
         <translation>الحدث {k} من meta.events</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="657"/>
+        <location filename="../../ui/core_messages.py" line="658"/>
         <source>regions count offsets in different units (region {one} only in {units}, region {two} only in {other}); refusing to guess</source>
         <translation>المناطق تعدّ المواضع بوحدات مختلفة (المنطقة {one} بالوحدة {units} وحدها، والمنطقة {two} بالوحدة {other} وحدها)؛ لن يُخمَّن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="662"/>
+        <location filename="../../ui/core_messages.py" line="663"/>
         <source>{unit}: {problem}</source>
         <translation>{unit}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="663"/>
+        <location filename="../../ui/core_messages.py" line="664"/>
         <source>{first}; {second}</source>
         <translation>{first}؛ {second}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="664"/>
+        <location filename="../../ui/core_messages.py" line="665"/>
         <source>region {region}: value.text {text} does not match ({tried})</source>
         <translation>المنطقة {region}: النص value.text {text} لا يطابق ({tried})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="665"/>
+        <location filename="../../ui/core_messages.py" line="666"/>
         <source>expected an object with a &quot;data&quot; object</source>
         <translation>يُنتظر كائن فيه كائن &quot;data&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="666"/>
+        <location filename="../../ui/core_messages.py" line="667"/>
         <source>no &quot;text&quot; in &quot;data&quot;</source>
         <translation>لا يوجد &quot;text&quot; في &quot;data&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="667"/>
+        <location filename="../../ui/core_messages.py" line="668"/>
         <source>&quot;meta.events&quot; must be a list</source>
         <translation>يجب أن يكون &quot;meta.events&quot; قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="668"/>
+        <location filename="../../ui/core_messages.py" line="669"/>
         <source>{what}: argument</source>
         <translation>{what}: المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="669"/>
+        <location filename="../../ui/core_messages.py" line="670"/>
         <source>region id {id} is used twice</source>
         <translation>معرّف المنطقة {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="670"/>
+        <location filename="../../ui/core_messages.py" line="671"/>
         <source>region {region}: {problem}</source>
         <translation>المنطقة {region}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="671"/>
+        <location filename="../../ui/core_messages.py" line="672"/>
         <source>&quot;{key}&quot; must be a list</source>
         <translation>يجب أن يكون &quot;{key}&quot; قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="672"/>
+        <location filename="../../ui/core_messages.py" line="673"/>
         <source>not a Label Studio JSON file: {problem}</source>
         <translation>ليس ملف JSON من Label Studio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="673"/>
+        <location filename="../../ui/core_messages.py" line="674"/>
         <source>task {n}: {problem}</source>
         <translation>المهمة {n}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="674"/>
+        <location filename="../../ui/core_messages.py" line="675"/>
         <source>an annotation is not an object</source>
         <translation>أحد التوسيمات ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="675"/>
+        <location filename="../../ui/core_messages.py" line="676"/>
         <source>{what} is not an object</source>
         <translation>{what} ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="676"/>
+        <location filename="../../ui/core_messages.py" line="677"/>
         <source>a result is not an object</source>
         <translation>إحدى النتائج ليست كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="677"/>
+        <location filename="../../ui/core_messages.py" line="678"/>
         <source>relation {source}→{target}: unknown region</source>
         <translation>العلاقة {source}→{target}: منطقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="678"/>
+        <location filename="../../ui/core_messages.py" line="679"/>
         <source>covers {text}</source>
         <translation>يغطي {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="679"/>
+        <location filename="../../ui/core_messages.py" line="680"/>
         <source>result {k}: id</source>
         <translation>النتيجة {k}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="680"/>
+        <location filename="../../ui/core_messages.py" line="681"/>
         <source>region {region}: no value.labels</source>
         <translation>المنطقة {region}: لا توجد value.labels</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="681"/>
+        <location filename="../../ui/core_messages.py" line="682"/>
         <source>region {region}: label</source>
         <translation>المنطقة {region}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="682"/>
+        <location filename="../../ui/core_messages.py" line="683"/>
         <source>result {k}: from_id</source>
         <translation>النتيجة {k}: from_id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="683"/>
+        <location filename="../../ui/core_messages.py" line="684"/>
         <source>result {k}: to_id</source>
         <translation>النتيجة {k}: to_id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="684"/>
+        <location filename="../../ui/core_messages.py" line="685"/>
         <source>relation {source}→{target} has no label</source>
         <translation>العلاقة {source}→{target} بلا تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="685"/>
+        <location filename="../../ui/core_messages.py" line="686"/>
         <source>relation {source}→{target}: label</source>
         <translation>العلاقة {source}→{target}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="686"/>
+        <location filename="../../ui/core_messages.py" line="687"/>
         <source>token {k} {field}</source>
         <translation>الرمز {k}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="687"/>
+        <location filename="../../ui/core_messages.py" line="688"/>
         <source>span {field}</source>
         <translation>المقطع: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="688"/>
+        <location filename="../../ui/core_messages.py" line="689"/>
         <source>{what} {field}</source>
         <translation>{what}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="689"/>
+        <location filename="../../ui/core_messages.py" line="690"/>
         <source>relation {k}: label</source>
         <translation>العلاقة {k}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="690"/>
+        <location filename="../../ui/core_messages.py" line="691"/>
         <source>event {n} {field}</source>
         <translation>الحدث {n}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="691"/>
+        <location filename="../../ui/core_messages.py" line="692"/>
         <source>skipped: answer {answer}</source>
         <translation>تُخطّي: الإجابة {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="692"/>
+        <location filename="../../ui/core_messages.py" line="693"/>
         <source>token {k} ({start}, {end}) is empty, overlaps the previous one or is outside the text (length {length})</source>
         <translation>الرمز {k} ({start}، {end}) فارغ أو يتداخل مع الذي قبله أو خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="697"/>
+        <location filename="../../ui/core_messages.py" line="698"/>
         <source>token {k} ({start}, {end}) covers only a removed line-end character</source>
         <translation>الرمز {k} ({start}، {end}) لا يغطي إلا محرف نهاية سطر محذوفًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="700"/>
+        <location filename="../../ui/core_messages.py" line="701"/>
         <source>span {k}: label must be a non-empty string</source>
         <translation>المقطع {k}: يجب أن تكون التسمية نصًا غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="701"/>
+        <location filename="../../ui/core_messages.py" line="702"/>
         <source>span {k} ({start}, {end}) is outside the text (length {length})</source>
         <translation>المقطع {k} ({start}، {end}) خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="704"/>
+        <location filename="../../ui/core_messages.py" line="705"/>
         <source>{what} must be an object with start, end and label</source>
         <translation>يجب أن يكون {what} كائنًا له بداية ونهاية وتسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="705"/>
+        <location filename="../../ui/core_messages.py" line="706"/>
         <source>{what} ({start}, {end}) is not one of the spans</source>
         <translation>{what} ({start}، {end}) ليس من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="706"/>
+        <location filename="../../ui/core_messages.py" line="707"/>
         <source>relation {field}</source>
         <translation>العلاقة: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="707"/>
+        <location filename="../../ui/core_messages.py" line="708"/>
         <source>event {n} argument</source>
         <translation>الحدث {n}: المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="708"/>
+        <location filename="../../ui/core_messages.py" line="709"/>
         <source>offset {n} is outside the text ({length} characters)</source>
         <translation>الموضع {n} خارج النص ({length} محرفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="709"/>
+        <location filename="../../ui/core_messages.py" line="710"/>
         <source>export cancelled; nothing was written</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="710"/>
+        <location filename="../../ui/core_messages.py" line="711"/>
         <source>offsets {start} {end} are not integers</source>
         <translation>الموضعان {start} و{end} ليسا عددين صحيحين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="711"/>
+        <location filename="../../ui/core_messages.py" line="712"/>
         <source>offsets {start} {end} are empty or outside the text ({limit})</source>
         <translation>الموضعان {start} و{end} يحدّان مقطعًا فارغًا أو خارج النص ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="714"/>
+        <location filename="../../ui/core_messages.py" line="715"/>
         <source>offsets {start} {end} cover no stored character</source>
         <translation>الموضعان {start} و{end} لا يغطيان أي محرف محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="715"/>
+        <location filename="../../ui/core_messages.py" line="716"/>
         <source>{path}: cannot create its lock file {file}: {why}</source>
         <translation>{path}: تعذّر إنشاء ملف القفل {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="716"/>
+        <location filename="../../ui/core_messages.py" line="717"/>
         <source>{path}: being written by another annotator process ({who}: an import, a merge or a script); try again when it has finished, or open it read-only</source>
         <translation>{path}: تكتب فيه عملية أخرى من annotator ({who}: استيراد أو دمج أو برنامج نصي)؛ أعد المحاولة حين تنتهي، أو افتحه للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="721"/>
+        <location filename="../../ui/core_messages.py" line="722"/>
         <source>{path}: the project file is read-only (it is on a read-only file system); use read-only commands, or copy it to a writable folder to edit it</source>
         <translation>{path}: ملف المشروع للقراءة فقط (إنه على نظام ملفات للقراءة فقط)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="726"/>
+        <location filename="../../ui/core_messages.py" line="727"/>
         <source>{path}: the project file is read-only (no permission to write it); use read-only commands, or copy it to a writable folder to edit it</source>
         <translation>{path}: ملف المشروع للقراءة فقط (لا إذن بالكتابة فيه)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="731"/>
+        <location filename="../../ui/core_messages.py" line="732"/>
         <source>{path}: the folder {folder} is read-only (annotator writes its journal and lock next to the project); use read-only commands, or copy it to a writable folder</source>
         <translation>{path}: المجلد {folder} للقراءة فقط (يكتب annotator سجله وقفله بجوار المشروع)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="737"/>
+        <location filename="../../ui/core_messages.py" line="738"/>
         <source>{path}: cannot lock {file} (it keeps changing)</source>
         <translation>{path}: تعذّر قفل {file} (لا يكف عن التغيّر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="738"/>
+        <location filename="../../ui/core_messages.py" line="739"/>
         <source>{path}: open for editing in an annotator window ({who}); close it there first, or use a read-only command</source>
         <translation>{path}: مفتوح للتحرير في نافذة annotator ({who})؛ أغلقه هناك أولًا، أو استخدم أمرًا للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="743"/>
+        <location filename="../../ui/core_messages.py" line="744"/>
         <source>{path}: the folder {folder} is read-only (cannot create {name})</source>
         <translation>{path}: المجلد {folder} للقراءة فقط (تعذّر إنشاء {name})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="746"/>
+        <location filename="../../ui/core_messages.py" line="747"/>
         <source>{path}: already open for editing in an annotator window: {who}; it can still be opened read-only (view only) here</source>
         <translation>{path}: مفتوح من قبل للتحرير في نافذة annotator: {who}؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="751"/>
+        <location filename="../../ui/core_messages.py" line="752"/>
         <source>another annotator window</source>
         <translation>نافذة أخرى من annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="752"/>
+        <location filename="../../ui/core_messages.py" line="753"/>
         <source>process {pid} ({program})</source>
         <translation>العملية {pid} ({program})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="753"/>
+        <location filename="../../ui/core_messages.py" line="754"/>
         <source>process {pid}</source>
         <translation>العملية {pid}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="754"/>
+        <location filename="../../ui/core_messages.py" line="755"/>
         <source>{path}: already open for editing in another annotator window; it can still be opened read-only (view only) here</source>
         <translation>{path}: مفتوح من قبل للتحرير في نافذة أخرى من annotator؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="759"/>
+        <location filename="../../ui/core_messages.py" line="760"/>
         <source>{path}: cannot lock {file}: {why}</source>
         <translation>{path}: تعذّر قفل {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="760"/>
+        <location filename="../../ui/core_messages.py" line="761"/>
         <source>entity type must be a non-empty string, not {value}</source>
         <translation>يجب أن يكون نوع الكيان نصًا غير فارغ، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="761"/>
+        <location filename="../../ui/core_messages.py" line="762"/>
         <source>event type must be a non-empty string, not {value}</source>
         <translation>يجب أن يكون نوع الحدث نصًا غير فارغ، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="762"/>
+        <location filename="../../ui/core_messages.py" line="763"/>
         <source>entity type {value} is not in the schema</source>
         <translation>نوع الكيان {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="763"/>
+        <location filename="../../ui/core_messages.py" line="764"/>
         <source>event type {value} is not in the schema</source>
         <translation>نوع الحدث {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="772"/>
+        <location filename="../../ui/core_messages.py" line="773"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="773"/>
+        <location filename="../../ui/core_messages.py" line="774"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="774"/>
+        <location filename="../../ui/core_messages.py" line="775"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="775"/>
+        <location filename="../../ui/core_messages.py" line="776"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="776"/>
+        <location filename="../../ui/core_messages.py" line="777"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="777"/>
+        <location filename="../../ui/core_messages.py" line="778"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="778"/>
+        <location filename="../../ui/core_messages.py" line="779"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="779"/>
+        <location filename="../../ui/core_messages.py" line="780"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="780"/>
+        <location filename="../../ui/core_messages.py" line="781"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="781"/>
+        <location filename="../../ui/core_messages.py" line="782"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="782"/>
+        <location filename="../../ui/core_messages.py" line="783"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="783"/>
+        <location filename="../../ui/core_messages.py" line="784"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="784"/>
+        <location filename="../../ui/core_messages.py" line="785"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="785"/>
+        <location filename="../../ui/core_messages.py" line="786"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="786"/>
+        <location filename="../../ui/core_messages.py" line="787"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="787"/>
+        <location filename="../../ui/core_messages.py" line="788"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="788"/>
+        <location filename="../../ui/core_messages.py" line="789"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="789"/>
+        <location filename="../../ui/core_messages.py" line="790"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="790"/>
+        <location filename="../../ui/core_messages.py" line="791"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="791"/>
+        <location filename="../../ui/core_messages.py" line="792"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="792"/>
+        <location filename="../../ui/core_messages.py" line="793"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="793"/>
+        <location filename="../../ui/core_messages.py" line="794"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="794"/>
+        <location filename="../../ui/core_messages.py" line="795"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="795"/>
+        <location filename="../../ui/core_messages.py" line="796"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="796"/>
+        <location filename="../../ui/core_messages.py" line="797"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="797"/>
+        <location filename="../../ui/core_messages.py" line="798"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="798"/>
+        <location filename="../../ui/core_messages.py" line="799"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="799"/>
+        <location filename="../../ui/core_messages.py" line="800"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="800"/>
+        <location filename="../../ui/core_messages.py" line="801"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="801"/>
+        <location filename="../../ui/core_messages.py" line="802"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="802"/>
+        <location filename="../../ui/core_messages.py" line="803"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="803"/>
+        <location filename="../../ui/core_messages.py" line="804"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="804"/>
+        <location filename="../../ui/core_messages.py" line="805"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="805"/>
+        <location filename="../../ui/core_messages.py" line="806"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="806"/>
+        <location filename="../../ui/core_messages.py" line="807"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="807"/>
+        <location filename="../../ui/core_messages.py" line="808"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="808"/>
+        <location filename="../../ui/core_messages.py" line="809"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="809"/>
+        <location filename="../../ui/core_messages.py" line="810"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="810"/>
+        <location filename="../../ui/core_messages.py" line="811"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="811"/>
+        <location filename="../../ui/core_messages.py" line="812"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="812"/>
+        <location filename="../../ui/core_messages.py" line="813"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="813"/>
+        <location filename="../../ui/core_messages.py" line="814"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="814"/>
+        <location filename="../../ui/core_messages.py" line="815"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="815"/>
+        <location filename="../../ui/core_messages.py" line="816"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="816"/>
+        <location filename="../../ui/core_messages.py" line="817"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="817"/>
+        <location filename="../../ui/core_messages.py" line="818"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="818"/>
+        <location filename="../../ui/core_messages.py" line="819"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
@@ -3521,43 +3526,43 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="279"/>
-        <location filename="../../ui/workbench/details.py" line="298"/>
+        <location filename="../../ui/workbench/details.py" line="285"/>
+        <location filename="../../ui/workbench/details.py" line="304"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="290"/>
+        <location filename="../../ui/workbench/details.py" line="296"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="291"/>
+        <location filename="../../ui/workbench/details.py" line="297"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="292"/>
+        <location filename="../../ui/workbench/details.py" line="298"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="366"/>
+        <location filename="../../ui/workbench/details.py" line="372"/>
         <source>Suggested by {0}</source>
         <translation>اقتراح من {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="369"/>
+        <location filename="../../ui/workbench/details.py" line="375"/>
         <source>Suggested by {0}, confidence {1}</source>
         <translation>اقتراح من {0}، الثقة {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="385"/>
+        <location filename="../../ui/workbench/details.py" line="391"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="399"/>
+        <location filename="../../ui/workbench/details.py" line="405"/>
         <source>Relation {0}: {1} → {2}</source>
         <translation>{0}: {1} ← {2}</translation>
     </message>
@@ -4482,7 +4487,7 @@
 <context>
     <name>LinkedEditor</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="200"/>
+        <location filename="../../ui/workbench/details.py" line="205"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
