@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from annotator.errors import Message
+from annotator.errors import Message, bounded
 
 if TYPE_CHECKING:
     from annotator.schema import Schema
@@ -95,9 +95,11 @@ class Problem:
 
     def text(self) -> Message:
         """``file:line: message`` (``file: message`` without a line), its message kept as
-        the reader wrote it (a ``Message``: translated in the interface)."""
+        the reader wrote it (a ``Message``: translated in the interface), each of its text
+        parameters cut to ``MAX_PARAM`` characters (``bounded``: a problem quoting a 20 MB
+        line must not make a 20 MB report line, whoever built it)."""
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return Message("{where}: {problem}", where=where, problem=self.message)
+        return Message("{where}: {problem}", where=where, problem=bounded(self.message))
 
     def __str__(self) -> str:
         return str(self.text())

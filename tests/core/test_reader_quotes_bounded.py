@@ -181,3 +181,16 @@ def test_a_lenient_readers_problems_are_bounded(
     assert [len(str(p)) < LIMIT for p in result.problems] == [True, True]
     first = result.problems[0].message
     assert isinstance(first, Message) and first.template == "bad line {line}"
+
+
+def test_a_problem_built_anywhere_is_bounded_in_the_report() -> None:
+    """Problems the importer builds itself (``f"{message}; skipped"``, an unknown label quoted
+    whole) reach the report through ``Problem.text``, which bounds them too."""
+    from annotator.errors import MAX_PARAM, Message
+    from annotator.imported import Problem
+
+    huge = "ب" * 5_000_000
+    for message in (f"unknown label {huge!r}; skipped", Message("unknown label {name}", name=huge)):
+        line = str(Problem("a.jsonl", 3, message).text())
+        assert line.startswith("a.jsonl:3: ") and len(line) < MAX_PARAM + 100
+    assert str(Problem("a.jsonl", 3, "short").text()) == "a.jsonl:3: short"
