@@ -3,8 +3,9 @@
 The file has inline CSS, no scripts and no external references, so it opens offline and can
 be mailed around. Every label, annotator and document name is escaped: they come from project
 files and bundles of other people. Charts are drawn with matplotlib's Agg canvas (no pyplot
-state, no GUI); Arabic label names are reshaped and put in visual order for them, since
-matplotlib neither joins Arabic letters nor applies the bidi algorithm.
+state, no GUI). Every text a chart shows goes through ``annotator.terminal.chart_text``:
+matplotlib 3.11 and later shape Arabic and apply the bidi algorithm themselves (libraqm) and
+take the text as it is; older ones need it reshaped and in visual order.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from annotator.agreement.measures import AgreementResult, PairResult
 from annotator.agreement.spans import PRF
 from annotator.output import check, write_text
 from annotator.schema import Schema
-from annotator.terminal import visual
+from annotator.terminal import chart_text
 
 REPORT_FORMAT = "agreement-html"
 """The format name the report is written under (``annotator.output``)."""
@@ -80,6 +81,19 @@ def _figure(width: float, height: float) -> Any:
     return fig
 
 
+def _slanted_ticks(ax: Any, texts: Sequence[str], font: Sequence[str]) -> None:
+    """``texts`` under the x ticks, slanted so long names (``Conflict.Attack (هجوم)``) do not
+    run into each other: each ends at its tick, read along a rising line."""
+    ax.set_xticks(
+        range(len(texts)),
+        [chart_text(t) for t in texts],
+        fontfamily=font,
+        rotation=35,
+        ha="right",
+        rotation_mode="anchor",
+    )
+
+
 def _bar_chart(
     pair: PairResult, labels: Sequence[str], names: dict[str, str], font: Sequence[str]
 ) -> str:
@@ -92,10 +106,10 @@ def _bar_chart(
     ):
         values = [(scores.per_label.get(lab) or PRF(0, 0, 0)).f1 or 0.0 for lab in labels]
         ax.bar([x + offset for x in xs], values, width=0.4, label=title)
-    ax.set_xticks(list(xs), [visual(names.get(lab, lab)) for lab in labels], fontfamily=font)
+    _slanted_ticks(ax, [names.get(lab, lab) for lab in labels], font)
     ax.set_ylim(0, 1)
     ax.set_ylabel("F1", fontfamily=font)
-    ax.set_title(visual(f"{pair.a} / {pair.b}"), fontfamily=font)
+    ax.set_title(chart_text(f"{pair.a} / {pair.b}"), fontfamily=font)
     ax.legend(prop={"family": font})
     return _png(fig)
 
@@ -104,13 +118,12 @@ def _heatmap(rows: list[list[float]], ticks: list[str], title: str, font: Sequen
     fig = _figure(max(3.5, 0.6 * len(ticks) + 2), max(3.0, 0.5 * len(ticks) + 1.5))
     ax = fig.add_subplot()
     image = ax.imshow(rows, cmap="Blues")
-    shaped = [visual(t) for t in ticks]
-    ax.set_xticks(range(len(ticks)), shaped, fontfamily=font, rotation=45)
-    ax.set_yticks(range(len(ticks)), shaped, fontfamily=font)
+    _slanted_ticks(ax, ticks, font)
+    ax.set_yticks(range(len(ticks)), [chart_text(t) for t in ticks], fontfamily=font)
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
             ax.text(j, i, f"{value:g}", ha="center", va="center", fontfamily=font, fontsize=8)
-    ax.set_title(visual(title), fontfamily=font)
+    ax.set_title(chart_text(title), fontfamily=font)
     fig.colorbar(image, ax=ax)
     return _png(fig)
 
