@@ -11,6 +11,13 @@ More than two annotators are compared pairwise. "The same span" is the rules' on
 fragments: two discontinuous spans with the same outer offsets and other fragments, or one of
 them and a continuous span, are a boundary mismatch (same label) or only in A and only in B.
 
+Gold is compared too (``against_gold``, the one rule of stale gold): an agreement that gold
+contradicts with a version neither compared layer holds (the adjudicator accepted B's GPE, then
+B's bundle relabelled the span ORG as A had it) is an item of its own kind, ``Kind.GOLD``, to
+adjudicate again; accepting the agreed version with ``replacing`` its gold spans replaces them
+(what pointed at them points at the new version), and marking the document adjudicated keeps
+gold as it is.
+
 Adjudication copies chosen annotations into the gold layer (``model.GOLD``) through the
 ``Project`` API, so the schema rules hold in gold as anywhere: spans get new uuids, events are
 copied with their arguments pointing at the gold copies of their targets, and an annotation
@@ -19,7 +26,8 @@ duplicated. A span copied because an event or relation needs it (a trigger, an a
 filler, a relation's end) is first looked up as the adjudicator decided it: when gold holds
 the span the review pairs it with in another layer (the other side of a label or boundary
 mismatch), that gold span is used, so accepting an event never brings back the version of a
-span the adjudicator rejected. A copy made next to a gold span it competes with (same place and
+span the adjudicator rejected (reported in ``Accepted.reused``, so the window can say so). A
+copy made next to a gold span it competes with (same place and
 another label, or the same label overlapping) is reported in the result
 (``Accepted.conflicts``), never made silently. Where a gold record came from is kept in the
 change log (action ``accept``, the source version as "before"). Every call is one transaction
@@ -38,7 +46,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
-from annotator.errors import Cancelled, SchemaError, ValidationError
+from annotator.errors import Cancelled, Message, SchemaError, ValidationError
 from annotator.model import (
     GOLD,
     Argument,
@@ -62,6 +70,7 @@ class Kind(StrEnum):
     ONLY_B = "only_b"
     ARGUMENTS = "argument_mismatch"
     ATTRIBUTES = "attributes_differ"
+    GOLD = "gold_differs"
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,10 @@ class Disagreement:
     """One compared item: ``a``/``b`` are the records of each layer (None when absent).
 
     ``start``/``end`` locate it in the text (a span, an event's trigger, a relation's Arg1)
-    for navigation; ``detail`` says what differs in words.
+    for navigation; ``detail`` says what differs in words (a ``Message``: the interface shows
+    it in its language, labels, types and roles by their display names). ``gold``: of a
+    ``Kind.GOLD`` item, the gold spans that contradict what both annotators agree on
+    (``against_gold``).
     """
 
     kind: Kind
@@ -78,6 +90,7 @@ class Disagreement:
     a: Record | None
     b: Record | None
     detail: str = ""
+    gold: tuple[Span, ...] = ()
 
     @property
     def is_agreement(self) -> bool:
@@ -103,22 +116,63 @@ def _attrs(rec: Span | Event | Relation) -> AttrKey:
 def _attrs_detail(a: Span | Event | Relation, b: Span | Event | Relation) -> str:
     """What differs in words: "MentionType: NAM / NOM" ("-" where a side has no value)."""
     va, vb = dict(_attrs(a)), dict(_attrs(b))
-    parts = []
+    parts: list[str] = []
     for name in sorted(va.keys() | vb.keys()):
         if va.get(name) != vb.get(name):
             x, y = a.attributes.get(name), b.attributes.get(name)
-            parts.append(f"{name}: {x if name in va else '-'} / {y if name in vb else '-'}")
-    return "; ".join(parts)
+            parts.append(Message(
+                "{name}: {a} / {b}", name=name,
+                a=str(x) if name in va else "-", b=str(y) if name in vb else "-",
+            ))  # fmt: skip
+    return _joined(parts, semicolons=True)
 
 
-def compare(layer_a: DocumentAnnotations, layer_b: DocumentAnnotations) -> list[Disagreement]:
-    """Every item of both layers, paired and classified, in text order."""
+def _joined(parts: Sequence[str], semicolons: bool = False) -> str:
+    """``parts`` joined by commas (or ``semicolons``), as one ``Message`` (the interface joins
+    them in its language); "" for none, the one part itself for one."""
+    if not parts:
+        return ""
+    first, *rest = parts
+    if not rest:
+        return first
+    if semicolons:
+        return Message("{first}; {rest}", first=first, rest=_joined(rest, semicolons))
+    return Message("{first}, {rest}", first=first, rest=_joined(rest))
+
+
+def _label(name: str) -> Message:
+    """A label (or an event's type) in a detail: the interface shows its display name."""
+    return Message("{label}", label=name)
+
+
+def _versions(a: str, b: str) -> Message:
+    """A's and B's versions in a detail: "GPE / ORG" (the interface says them in its
+    language)."""
+    return Message("{a} / {b}", a=a, b=b)
+
+
+def compare(
+    layer_a: DocumentAnnotations,
+    layer_b: DocumentAnnotations,
+    gold: DocumentAnnotations | None = None,
+) -> list[Disagreement]:
+    """Every item of both layers, paired and classified, in text order; given the ``gold``
+    layer, an agreement gold contradicts is a ``Kind.GOLD`` item (``against_gold``)."""
     rank = {kind: n for n, kind in enumerate(Kind)}
-    return sorted(_items(layer_a, layer_b), key=lambda d: (d.start, d.end, rank[d.kind], _uuid(d)))
+    return sorted(
+        _items(layer_a, layer_b, gold), key=lambda d: (d.start, d.end, rank[d.kind], _uuid(d))
+    )
 
 
-def _items(layer_a: DocumentAnnotations, layer_b: DocumentAnnotations) -> list[Disagreement]:
-    """What ``compare`` gives, in no particular order (a count needs no sort)."""
+def _items(
+    layer_a: DocumentAnnotations,
+    layer_b: DocumentAnnotations,
+    gold: DocumentAnnotations | None = None,
+    compared: Sequence[Span] | None = None,
+) -> list[Disagreement]:
+    """What ``compare`` gives, in no particular order (a count needs no sort); ``compared``:
+    the live spans of every layer under review (default: both layers'), for
+    ``against_gold``."""
     spans_a = [s for s in layer_a.spans if not s.deleted]
     spans_b = [s for s in layer_b.spans if not s.deleted]
     items = _compare_spans(spans_a, spans_b)
@@ -126,20 +180,69 @@ def _items(layer_a: DocumentAnnotations, layer_b: DocumentAnnotations) -> list[D
     agreed = {_key(d.a) for d in items if d.kind in same and isinstance(d.a, Span)}
     items += _compare_events(layer_a, layer_b, agreed)
     items += _compare_relations(layer_a, layer_b)
+    if gold is not None:
+        items = against_gold(items, gold, [*spans_a, *spans_b] if compared is None else compared)
     return items
 
 
-def disagreements(layer_a: DocumentAnnotations, layer_b: DocumentAnnotations) -> list[Disagreement]:
+def against_gold(
+    items: Iterable[Disagreement], gold: DocumentAnnotations, compared: Iterable[Span]
+) -> list[Disagreement]:
+    """``items`` with each agreement on a span that gold contradicts made a ``Kind.GOLD``
+    item: gold holds a span competing with the agreed one (``_Rivals.rivals``: at its place
+    with another label, or with its label overlapping it with other boundaries) that neither
+    compared layer holds (``compared``: their live spans). The one rule of stale gold: a
+    version the adjudicator accepted that the annotators have since given up (a colleague's
+    bundle relabelled the span to what the other had), or one the adjudicator wrote that
+    overrules both, is listed to adjudicate again, whether or not gold also holds the agreed
+    span; accepting the agreed version with the item's gold spans as ``replacing`` (or
+    marking the document adjudicated) settles it. A gold span that some compared layer holds
+    is another item's version, never stale."""
+    live = [s for s in gold.spans if not s.deleted]
+    if not live:
+        return list(items)
+    rivals = _Rivals(live)
+    held = set(map(_key, compared))
+    by_uuid = {s.uuid: s for s in live}
+    out = []
+    for d in items:
+        if d.kind is Kind.AGREEMENT and isinstance(d.a, Span):
+            stale = tuple(by_uuid[u] for u in rivals.rivals(d.a) if _key(by_uuid[u]) not in held)
+            if stale:
+                detail = Message("gold: {versions}", versions=_joined(
+                    [_label(g.label) if _place(g) == _place(d.a) else _bounds(g) for g in stale]
+                ))  # fmt: skip
+                d = Disagreement(Kind.GOLD, d.start, d.end, d.a, d.b, detail, stale)
+        out.append(d)
+    return out
+
+
+def disagreements(
+    layer_a: DocumentAnnotations,
+    layer_b: DocumentAnnotations,
+    gold: DocumentAnnotations | None = None,
+) -> list[Disagreement]:
     """What ``compare`` finds, without the agreements."""
-    return [d for d in compare(layer_a, layer_b) if not d.is_agreement]
+    return [d for d in compare(layer_a, layer_b, gold) if not d.is_agreement]
+
+
+def _live_spans(layers: Iterable[DocumentAnnotations]) -> list[Span]:
+    return [s for layer in layers for s in layer.spans if not s.deleted]
 
 
 def compare_many(
-    layers: Mapping[str, DocumentAnnotations],
+    layers: Mapping[str, DocumentAnnotations], gold: DocumentAnnotations | None = None
 ) -> dict[tuple[str, str], list[Disagreement]]:
-    """Disagreements of every pair of annotators (names sorted within each pair)."""
+    """Disagreements of every pair of annotators (names sorted within each pair), against
+    ``gold`` when given (``against_gold``: a gold span any of the ``layers`` holds is no stale
+    version)."""
+    rank = {kind: n for n, kind in enumerate(Kind)}
+    compared = _live_spans(layers.values()) if gold is not None else None
     return {
-        (a, b): disagreements(layers[a], layers[b])
+        (a, b): sorted(
+            (d for d in _items(layers[a], layers[b], gold, compared) if not d.is_agreement),
+            key=lambda d: (d.start, d.end, rank[d.kind], _uuid(d)),
+        )
         for a, b in itertools.combinations(sorted(layers), 2)
     }
 
@@ -198,21 +301,21 @@ def _compare_spans(spans_a: list[Span], spans_b: list[Span]) -> list[Disagreemen
         else:
             taken[i] = True
             m = spans_b[i]
-            detail = f"{s.label} / {m.label}"
+            detail = _versions(_label(s.label), _label(m.label))
             out.append(Disagreement(label_mismatch, s.start, s.end, s, m, detail))
     for s, candidates in zip(left, _overlap_candidates(left, spans_b, taken), strict=True):
         best = next((i for i in candidates if not taken[i]), None)
         if best is None:
-            out.append(Disagreement(Kind.ONLY_A, s.start, s.end, s, None, s.label))
+            out.append(Disagreement(Kind.ONLY_A, s.start, s.end, s, None, _label(s.label)))
             continue
         taken[best] = True
         m = spans_b[best]
-        detail = f"{_bounds(s)} / {_bounds(m)}"
+        detail = _versions(_bounds(s), _bounds(m))
         out.append(
             Disagreement(Kind.BOUNDARY, min(s.start, m.start), max(s.end, m.end), s, m, detail)
         )
     out += [
-        Disagreement(Kind.ONLY_B, t.start, t.end, None, t, t.label)
+        Disagreement(Kind.ONLY_B, t.start, t.end, None, t, _label(t.label))
         for i, t in enumerate(spans_b)
         if not taken[i]
     ]
@@ -353,7 +456,7 @@ def _compare_events(
             # a trigger that differs is already reported by the spans; an event missing on an
             # agreed trigger is reported here
             if trig in agreed:
-                out.append(Disagreement(Kind.ONLY_A, trig[0], trig[1], ev, None, etype))
+                out.append(Disagreement(Kind.ONLY_A, trig[0], trig[1], ev, None, _label(etype)))
             continue
         taken[i] = True
         other = items_b[i][2]
@@ -364,17 +467,30 @@ def _compare_events(
         elif args_a == args_b:
             out.append(Disagreement(Kind.ATTRIBUTES, trig[0], trig[1], ev, other, attrs))
         else:
-            only_a = [r for r, _ in args_a if (r, _) not in args_b]
-            only_b = [r for r, _ in args_b if (r, _) not in args_a]
-            detail = f"{etype}: A {', '.join(only_a) or '-'} / B {', '.join(only_b) or '-'}"
-            detail += f"; {attrs}" if attrs else ""
+            only_a = [_role(r) for r, _ in args_a if (r, _) not in args_b]
+            only_b = [_role(r) for r, _ in args_b if (r, _) not in args_a]
+            detail: str = Message(
+                "{type}: A {a} / B {b}", type=etype, a=_joined(only_a) or "-",
+                b=_joined(only_b) or "-",
+            )  # fmt: skip
+            detail = Message("{first}; {rest}", first=detail, rest=attrs) if attrs else detail
             out.append(Disagreement(Kind.ARGUMENTS, trig[0], trig[1], ev, other, detail))
     out += [
-        Disagreement(Kind.ONLY_B, trig[0], trig[1], None, ev, etype)
+        Disagreement(Kind.ONLY_B, trig[0], trig[1], None, ev, _label(etype))
         for i, (trig, etype, ev) in enumerate(items_b)
         if not taken[i] and trig in agreed
     ]
     return out
+
+
+def _role(name: str) -> Message:
+    """An argument role in a detail: the interface shows it in its language."""
+    return Message("{role}", role=name)
+
+
+def _type(name: str) -> Message:
+    """A relation type in a detail: the interface shows its display name."""
+    return Message("{type}", type=name)
 
 
 def _relation_items(
@@ -398,7 +514,7 @@ def _compare_relations(
     for rtype, src, dst, rel in _relation_items(layer_a):
         i = waiting.pop((rtype, src, dst))
         if i < 0:
-            out.append(Disagreement(Kind.ONLY_A, src[0], src[1], rel, None, rtype))
+            out.append(Disagreement(Kind.ONLY_A, src[0], src[1], rel, None, _type(rtype)))
         else:
             taken[i] = True
             other = items_b[i][3]
@@ -406,7 +522,7 @@ def _compare_relations(
             kind = Kind.ATTRIBUTES if attrs else Kind.AGREEMENT
             out.append(Disagreement(kind, src[0], src[1], rel, other, attrs))
     out += [
-        Disagreement(Kind.ONLY_B, x[1][0], x[1][1], None, x[3], x[0])
+        Disagreement(Kind.ONLY_B, x[1][0], x[1][1], None, x[3], _type(x[0]))
         for i, x in enumerate(items_b)
         if not taken[i]
     ]
@@ -426,22 +542,42 @@ class Conflict:
     existing: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Reused:
+    """A span an accepted event or relation needed (a trigger, an argument's filler, a
+    relation's end) that gold holds in the version the adjudicator chose earlier (the other
+    side of its label or boundary mismatch): the accepted record points at ``gold`` (a gold
+    span), not at a copy of ``source``, so gold never holds two versions of one mention; the
+    window says so."""
+
+    source: Span
+    gold: Span
+
+
 class Accepted(list[Record]):
-    """The records an adjudication wrote (a list, in writing order) and the ``conflicts`` it
+    """The records an adjudication created (a list, in writing order) and the ``conflicts`` it
     made: spans copied next to a competing gold span (for the window to tell the
     adjudicator); ``left_out``: the agreed events ``accept_all_agreements`` did not offer
     (their trigger span is labelled otherwise than their type, ``rules.trigger_label_problem``,
-    or they fill a role with such an event), from the first annotator's layer."""
+    or they fill a role with such an event), from the first annotator's layer; ``reused``:
+    the spans needed whose earlier adjudicated gold version was used (``Reused``);
+    ``replaced``: (before, after) of the gold records an accept ``replacing`` stale gold
+    spans changed (arguments pointed at the new version, relations and the stale spans
+    deleted), in writing order."""
 
     def __init__(
         self,
         written: Iterable[Record] = (),
         conflicts: Iterable[Conflict] = (),
         left_out: Iterable[Event] = (),
+        reused: Iterable[Reused] = (),
+        replaced: Iterable[tuple[Record, Record]] = (),
     ) -> None:
         super().__init__(written)
         self.conflicts = list(conflicts)
         self.left_out = list(left_out)
+        self.reused = list(reused)
+        self.replaced = list(replaced)
 
 
 class _Adjudicator:
@@ -460,6 +596,8 @@ class _Adjudicator:
         self.written: list[Record] = []
         self.copies_made: set[str] = set()  # the uuids of ``written``
         self.conflicts: list[Conflict] = []
+        self.reused: list[Reused] = []
+        self.replaced: list[tuple[Record, Record]] = []
         self._held: dict[int, _Held] = {}
         self._partners: dict[tuple[int, str, str], dict[str, Span]] = {}
         self._live: dict[tuple[int, str], list[Span]] = {}
@@ -471,7 +609,7 @@ class _Adjudicator:
         return found
 
     def result(self) -> Accepted:
-        return Accepted(self.written, self.conflicts)
+        return Accepted(self.written, self.conflicts, (), self.reused, self.replaced)
 
     def find(self, uuid: str) -> Record:
         rec = self.p.find(uuid)
@@ -505,6 +643,8 @@ class _Adjudicator:
         same = held.spans.get(_key(s))
         if same is None and not chosen:
             same = self._adjudicated(s, held)
+            if same is not None:
+                self.reused.append(Reused(s, self.p.span(same)))
         if same is not None:
             self.copies[s.uuid] = same
             return same
@@ -597,6 +737,50 @@ class _Adjudicator:
         self._note(rel, copy)
         return copy.uuid
 
+    def replace(self, stale: Sequence[str], by: str) -> None:
+        """Put the gold span ``by`` in the place of the ``stale`` gold spans (``against_gold``):
+        the arguments filled by one of them are filled by ``by``, the relations from or to one
+        go from or to ``by`` (each a new relation: a relation's ends never move), and they are
+        deleted. A stale span that triggers an event is refused: the event would need another
+        type, the adjudicator edits gold there."""
+        for uuid in stale:
+            old = self.p.find(uuid)
+            if not isinstance(old, Span) or old.deleted or old.uuid == by:
+                continue
+            if old.annotator != self.into:
+                raise ValidationError(Message("{text} is not in {into}", text=old.text,
+                                              into=self.into))  # fmt: skip
+            if any(e.trigger == uuid for e in self.p.events(old.doc_id, self.into)):
+                raise ValidationError(Message(
+                    "“{text}” ({label}) triggers an event in {into}: edit {into} there to "
+                    "replace it", text=old.text, label=old.label, into=self.into,
+                ))  # fmt: skip
+            for ev in self.p.events(old.doc_id, self.into):
+                for arg in self.p.arguments(ev.uuid):
+                    if not arg.deleted and arg.target == uuid:
+                        self.replaced.append((arg, self.p.update_argument(arg.uuid, target=by)))
+            held = self.held(old.doc_id)
+            for rel in self.p.relations(old.doc_id, self.into):
+                if rel.deleted or uuid not in (rel.source, rel.target):
+                    continue
+                self.replaced.append((rel, self.p.delete_relation(rel.uuid)))
+                ends = (by if rel.source == uuid else rel.source,
+                        by if rel.target == uuid else rel.target)  # fmt: skip
+                if (rel.type, *ends) not in held.relations:
+                    copy = self.p.add_relation(rel.type, *ends, rel.attributes, rel.note)
+                    held.relations[rel.type, *ends] = copy.uuid
+                    self.written.append(copy)
+                    self.copies_made.add(copy.uuid)
+            self.replaced.append((old, self.p.delete_span(uuid)))
+            held.remove(old)
+        # the stale spans are gone: a copy next to them competes with nothing any more
+        gone = set(stale)
+        self.conflicts = [
+            Conflict(c.source, c.copy, kept)
+            for c in self.conflicts
+            if (kept := tuple(u for u in c.existing if u not in gone))
+        ]
+
     @contextmanager
     def _explained(self, ends: Sequence[tuple[Record, str]]) -> Iterator[None]:
         """Say which adjudicated gold span a refused argument or relation would point at (the
@@ -614,37 +798,29 @@ class _Adjudicator:
             raise type(exc)(f"{exc} ({'; '.join(why)})") from exc
 
 
-class _Held:
-    """What one layer holds in one document, by the keys adjudication reuses records by: the
-    first live span per key (``_key``, the rules' same span) in reading order, the first live
-    event per (trigger, type) and relation per (type, source, target) in creation order; and
-    where its spans are (``rivals``)."""
+class _Rivals:
+    """Where some spans are, to find those competing with a span (``rivals``)."""
 
-    def __init__(self, project: Project, doc_id: int, layer: str) -> None:
-        self.spans: dict[SpanKey, str] = {}
-        self.events: dict[tuple[str, str], str] = {}
-        self.relations: dict[tuple[str, str, str], str] = {}
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
         self.at: dict[Place, list[tuple[str, str]]] = defaultdict(list)
         self.places: dict[str, Place] = {}
         self.starts: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self.longest: dict[str, int] = defaultdict(int)
-        for s in project.spans(doc_id, layer):
-            self.spans.setdefault(_key(s), s.uuid)
-            self._place(s)
-        for e in project.events(doc_id, layer):
-            self.events.setdefault((e.trigger, e.type), e.uuid)
-        for r in project.relations(doc_id, layer):
-            self.relations.setdefault((r.type, r.source, r.target), r.uuid)
+        for s in spans:
+            self.add(s)
 
-    def _place(self, s: Span) -> None:
+    def add(self, s: Span) -> None:
         place = self.places[s.uuid] = _place(s)
         self.at[place].append((s.label, s.uuid))
         bisect.insort(self.starts[s.label], (s.start, s.end, s.uuid))
         self.longest[s.label] = max(self.longest[s.label], s.end - s.start)
 
-    def add(self, s: Span) -> None:
-        self.spans.setdefault(_key(s), s.uuid)
-        self._place(s)
+    def remove(self, s: Span) -> None:
+        place = self.places.pop(s.uuid, None)
+        if place is None:
+            return
+        self.at[place].remove((s.label, s.uuid))
+        self.starts[s.label].remove((s.start, s.end, s.uuid))
 
     def rivals(self, s: Span) -> list[str]:
         """The spans competing with ``s``: at its place (``_place``) with another label, or
@@ -661,14 +837,56 @@ class _Held:
         return out
 
 
-def accept(project: Project, record_uuids: Iterable[str], into: str = GOLD) -> Accepted:
+class _Held(_Rivals):
+    """What one layer holds in one document, by the keys adjudication reuses records by: the
+    first live span per key (``_key``, the rules' same span) in reading order, the first live
+    event per (trigger, type) and relation per (type, source, target) in creation order; and
+    where its spans are (``rivals``)."""
+
+    def __init__(self, project: Project, doc_id: int, layer: str) -> None:
+        super().__init__()
+        self.spans: dict[SpanKey, str] = {}
+        self.events: dict[tuple[str, str], str] = {}
+        self.relations: dict[tuple[str, str, str], str] = {}
+        for s in project.spans(doc_id, layer):
+            self.add(s)
+        for e in project.events(doc_id, layer):
+            self.events.setdefault((e.trigger, e.type), e.uuid)
+        for r in project.relations(doc_id, layer):
+            self.relations.setdefault((r.type, r.source, r.target), r.uuid)
+
+    def add(self, s: Span) -> None:
+        self.spans.setdefault(_key(s), s.uuid)
+        super().add(s)
+
+    def remove(self, s: Span) -> None:
+        if self.spans.get(_key(s)) == s.uuid:
+            del self.spans[_key(s)]
+        super().remove(s)
+
+
+def accept(
+    project: Project, record_uuids: Iterable[str], into: str = GOLD, replacing: Iterable[str] = ()
+) -> Accepted:
     """Copy the given annotations (spans, events with their arguments, single arguments,
     relations) into the ``into`` layer in one transaction; returns the records written and
-    the conflicts made (``Accepted``)."""
+    the conflicts made (``Accepted``).
+
+    ``replacing``: gold spans the first accepted record's gold span replaces (a ``Kind.GOLD``
+    item's ``gold``: stale versions, ``against_gold``): what pointed at them points at it, and
+    they are deleted (``Accepted.replaced``)."""
     adj = _Adjudicator(project, into)
+    stale = list(replacing)
     with project.transaction():
+        first = None
         for uuid in record_uuids:
-            adj.accept(adj.find(uuid))
+            rec = adj.find(uuid)
+            copy = adj.accept(rec)
+            first = first or (copy if isinstance(rec, Span) else None)
+        if stale:
+            if first is None:
+                raise ValidationError(Message("only a span can replace gold spans"))
+            adj.replace(stale, first)
     return adj.result()
 
 
@@ -821,8 +1039,11 @@ def is_resolved(d: Disagreement, gold: GoldIndex, where: Places) -> bool:
     boundaries. A span of gold that
     merely overlaps (an ORG accepted around a FAC only one annotator marked) does not resolve
     it. ``where``: the compared layers' span places (``span_places``), to find the spans
-    events and relations point at.
+    events and relations point at. A ``Kind.GOLD`` item (``against_gold``) is never resolved:
+    it is there only while gold contradicts an agreement.
     """
+    if d.kind is Kind.GOLD:
+        return False
     for rec in (d.a, d.b):
         if isinstance(rec, Span) and _place(rec) in gold.spans:
             return True
@@ -849,11 +1070,12 @@ def _unresolved(layers: Mapping[str, DocumentAnnotations], gold: DocumentAnnotat
     """``remaining`` of one document whose layers are read."""
     index = GoldIndex.of(gold)
     where = span_places(layers.values())
+    compared = _live_spans(layers.values())
     agreement = Kind.AGREEMENT
     return sum(
         1
         for a, b in itertools.combinations(sorted(layers), 2)
-        for d in _items(layers[a], layers[b])
+        for d in _items(layers[a], layers[b], gold, compared)
         if d.kind is not agreement and not is_resolved(d, index, where)
     )
 

@@ -446,6 +446,22 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "id {uuid} is already used"),
     QT_TRANSLATE_NOOP("CoreMessage", "{names} and {last}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{first}, {rest}"),
+    # what differs in a review item (annotator.review: Disagreement.detail), and replacing
+    # stale gold versions (review.accept with replacing)
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{type}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{role}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{a} / {b}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{name}: {a} / {b}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{first}; {rest}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{type}: A {a} / B {b}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "gold: {versions}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{text} is not in {into}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "“{text}” ({label}) triggers an event in {into}: edit {into} there to replace it",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "only a span can replace gold spans"),
     # a project file that cannot be used (annotator.store), a file that cannot be imported
     # (annotator.formats, annotator.safejson), a hub that cannot be reached (annotator.hub)
     QT_TRANSLATE_NOOP("CoreMessage", "binary file, not text (NUL byte)"),

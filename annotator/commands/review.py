@@ -16,7 +16,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Iterable, Sequence
 
-from annotator.commands.edits import Changed, Command, Version
+from annotator.commands.edits import Changed, Command, Version, _restore
 from annotator.errors import Message, ValidationError
 from annotator.model import GOLD, Event, Record
 from annotator.project import Project, Written
@@ -24,6 +24,7 @@ from annotator.review import (
     Conflict,
     Disagreement,
     GoldIndex,
+    Reused,
     accept,
     accept_all_agreements,
     compare,
@@ -47,6 +48,8 @@ class _Accepting(Command):
         """agreed events the first ``do`` did not copy: their trigger span is labelled
         otherwise than their type (an older version's data, ``rules.trigger_label_problem``;
         ``check`` lists them)"""
+        self.reused: list[Reused] = []
+        """spans the first ``do`` needed whose gold version chosen earlier it used"""
 
     @abstractmethod
     def _write(self, project: Project) -> list[Record]:
@@ -55,12 +58,15 @@ class _Accepting(Command):
     def _first(self, project: Project) -> list[Version]:
         written = self._write(project)
         self.left_out = list(getattr(written, "left_out", []))
-        if not written:
+        if not written and not getattr(written, "replaced", None):
             raise ValidationError(self.nothing(project))
         # spans copied beside gold spans they compete with (annotator.review.Conflict): the
         # window tells the adjudicator, who chose what to accept, that gold now holds both
         self.conflicts = list(getattr(written, "conflicts", []))
-        return [(None, rec) for rec in written]
+        self.reused = list(getattr(written, "reused", []))
+        # gold records changed in place of stale gold spans (``accept(replacing=...)``)
+        replaced: list[Version] = list(getattr(written, "replaced", []))
+        return [(None, rec) for rec in written] + replaced
 
     def nothing(self, project: Project) -> Message:
         """Why the first ``do`` wrote nothing (read after it, only then)."""
@@ -69,20 +75,27 @@ class _Accepting(Command):
     @property
     def written(self) -> list[Record]:
         """The gold records the first ``do`` created (in the order they were written)."""
-        return [after for _, after in self.versions]
+        return [after for before, after in self.versions if before is None]
 
     def undo(self, project: Project) -> Changed:
         with project.transaction() as written:
+            for before, _ in reversed(self.versions):
+                if before is not None:  # a gold record it changed: its version before
+                    _restore(project, before, "undo")
             retract(project, self.written)
         return self._changed(written)
 
 
 class AcceptIntoGold(_Accepting):
-    """Copy the given annotations (spans, events with arguments, relations) into gold."""
+    """Copy the given annotations (spans, events with arguments, relations) into gold;
+    ``replacing``: stale gold spans the first accepted span replaces (``review.accept``)."""
 
-    def __init__(self, uuids: Iterable[str], into: str = GOLD) -> None:
+    def __init__(
+        self, uuids: Iterable[str], into: str = GOLD, replacing: Iterable[str] = ()
+    ) -> None:
         super().__init__(into)
         self.uuids = tuple(uuids)
+        self.replacing = tuple(replacing)
         self.text = (
             Message("accept into gold")
             if into == GOLD
@@ -90,7 +103,7 @@ class AcceptIntoGold(_Accepting):
         )
 
     def _write(self, project: Project) -> list[Record]:
-        return accept(project, self.uuids, self.into)
+        return accept(project, self.uuids, self.into, self.replacing)
 
     def nothing(self, project: Project) -> Message:
         if not self.uuids:

@@ -4,69 +4,69 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/review/panes.py" line="62"/>
+        <location filename="../../ui/review/panes.py" line="72"/>
         <source>Legend:</source>
         <translation>المفتاح:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="72"/>
+        <location filename="../../ui/review/panes.py" line="82"/>
         <source>(tags read “label · kind”; gold in grey)</source>
         <translation>(تُقرأ الوسوم «التسمية · النوع»؛ المرجع باللون الرمادي)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="184"/>
+        <location filename="../../ui/review/window.py" line="188"/>
         <source>Next (N)</source>
         <translation>التالي (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="185"/>
+        <location filename="../../ui/review/window.py" line="189"/>
         <source>Previous (Shift+N)</source>
         <translation>السابق (Shift+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="186"/>
+        <location filename="../../ui/review/window.py" line="190"/>
         <source>Accept A (A)</source>
-        <translation>قبول A (A)</translation>
+        <translation>قبول أ (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="187"/>
+        <location filename="../../ui/review/window.py" line="191"/>
         <source>Accept B (B)</source>
-        <translation>قبول B (B)</translation>
+        <translation>قبول ب (B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="188"/>
+        <location filename="../../ui/review/window.py" line="192"/>
         <source>Accept both (Shift+B)</source>
         <translation>قبول الاثنين (Shift+B)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="189"/>
+        <location filename="../../ui/review/window.py" line="193"/>
         <source>Edit gold (E)</source>
         <translation>تحرير المرجع (E)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="190"/>
+        <location filename="../../ui/review/window.py" line="194"/>
         <source>Accept all agreements (Ctrl+Shift+A)</source>
         <translation>قبول كل مواضع الاتفاق (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="192"/>
+        <location filename="../../ui/review/window.py" line="196"/>
         <source>Mark adjudicated</source>
         <translation>وسم كمحسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="194"/>
+        <location filename="../../ui/review/window.py" line="198"/>
         <location filename="../../ui/workbench/menus.py" line="219"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="196"/>
+        <location filename="../../ui/review/window.py" line="200"/>
         <location filename="../../ui/workbench/menus.py" line="221"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="202"/>
+        <location filename="../../ui/review/window.py" line="206"/>
         <source>&amp;Close</source>
         <translation>إ&amp;غلاق</translation>
     </message>
@@ -386,12 +386,12 @@
     <message>
         <location filename="../../ui/review/agreement_window.py" line="295"/>
         <source>n A</source>
-        <translation>عدد A</translation>
+        <translation>عدد أ</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="296"/>
         <source>n B</source>
-        <translation>عدد B</translation>
+        <translation>عدد ب</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="303"/>
@@ -519,7 +519,7 @@
     <message>
         <location filename="../../ui/review/agreement_window.py" line="276"/>
         <source>{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · alpha-U (characters): {4}</source>
-        <translation>{0} موسِّمين ({1})، {2} مستندات · ألفا (اسمي، رموز): {3} · ألفا-U (محارف): {4}</translation>
+        <translation>الموسِّمون: {0} ({1})، المستندات: {2} · ألفا (اسمي، رموز): {3} · ألفا-U (محارف): {4}</translation>
     </message>
     <message>
         <location filename="../../ui/review/agreement_window.py" line="288"/>
@@ -570,22 +570,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="542"/>
+        <location filename="../../ui/workbench/panels.py" line="558"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="542"/>
+        <location filename="../../ui/workbench/panels.py" line="558"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="542"/>
+        <location filename="../../ui/workbench/panels.py" line="558"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="543"/>
+        <location filename="../../ui/workbench/panels.py" line="559"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -2156,1351 +2156,1406 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="451"/>
+        <source>{label}</source>
+        <translation>{label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="452"/>
+        <source>{type}</source>
+        <translation>{type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="453"/>
+        <source>{role}</source>
+        <translation>{role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="454"/>
+        <source>{a} / {b}</source>
+        <translation>{a} مقابل {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="455"/>
+        <source>{name}: {a} / {b}</source>
+        <translation>{name}: {a} مقابل {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="456"/>
+        <source>{first}; {rest}</source>
+        <translation>{first}؛ {rest}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="457"/>
+        <source>{type}: A {a} / B {b}</source>
+        <translation>{type}: أ {a} / ب {b}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="458"/>
+        <source>gold: {versions}</source>
+        <translation>المرجع: {versions}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="459"/>
+        <source>{text} is not in {into}</source>
+        <translation>{text} ليس في الطبقة {into}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="460"/>
+        <source>“{text}” ({label}) triggers an event in {into}: edit {into} there to replace it</source>
+        <translation>«{text}» ({label}) مُطلِقُ حدثٍ في {into}: حرِّر {into} هناك لاستبداله</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="464"/>
+        <source>only a span can replace gold spans</source>
+        <translation>لا يحلّ محلَّ مقاطع المرجع إلا مقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="467"/>
         <source>binary file, not text (NUL byte)</source>
         <translation>ملف ثنائي، لا نص (بايت NUL)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="452"/>
+        <location filename="../../ui/core_messages.py" line="468"/>
         <source>binary file, not text ({count} control characters)</source>
         <translation>ملف ثنائي، لا نص ({count} من محارف التحكم)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="453"/>
+        <location filename="../../ui/core_messages.py" line="469"/>
         <source>cannot connect to the hub {hub}: {problem}</source>
         <translation>تعذّر الاتصال بخادم الفريق {hub}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="454"/>
+        <location filename="../../ui/core_messages.py" line="470"/>
         <source>cannot list: {why}</source>
         <translation>تعذّر سرد محتوياته: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="455"/>
+        <location filename="../../ui/core_messages.py" line="471"/>
         <source>cannot read: {why}</source>
         <translation>تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="456"/>
+        <location filename="../../ui/core_messages.py" line="472"/>
         <source>column {column} appears twice in the header</source>
         <translation>يظهر العمود {column} مرتين في سطر العناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="457"/>
+        <location filename="../../ui/core_messages.py" line="473"/>
         <source>duplicate key {key}</source>
         <translation>مفتاح مكرر {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="458"/>
+        <location filename="../../ui/core_messages.py" line="474"/>
         <source>empty column name in the header (column {column})</source>
         <translation>اسم عمود فارغ في سطر العناوين (العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="459"/>
+        <location filename="../../ui/core_messages.py" line="475"/>
         <source>empty document</source>
         <translation>مستند فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="460"/>
+        <location filename="../../ui/core_messages.py" line="476"/>
         <source>empty {column} cell</source>
         <translation>خلية {column} فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="461"/>
+        <location filename="../../ui/core_messages.py" line="477"/>
         <source>expected a token and a tag separated by a tab or space: {line}</source>
         <translation>يُنتظر رمز ووسم يفصل بينهما محرف جدولة أو مسافة: {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="464"/>
+        <location filename="../../ui/core_messages.py" line="480"/>
         <source>invalid JSON: expected &apos;,&apos; or &apos;]&apos; after an item</source>
         <translation>JSON غير صالح: يُنتظر &apos;,&apos; أو &apos;]&apos; بعد العنصر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="465"/>
+        <location filename="../../ui/core_messages.py" line="481"/>
         <source>invalid JSON: extra data after the array</source>
         <translation>JSON غير صالح: بيانات زائدة بعد المصفوفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="466"/>
+        <location filename="../../ui/core_messages.py" line="482"/>
         <source>invalid JSON: number too large</source>
         <translation>JSON غير صالح: عدد كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="467"/>
+        <location filename="../../ui/core_messages.py" line="483"/>
         <source>invalid JSON: {problem} at column {column}</source>
         <translation>JSON غير صالح: {problem} في العمود {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="468"/>
+        <location filename="../../ui/core_messages.py" line="484"/>
         <source>line longer than {limit} bytes</source>
         <translation>سطر أطول من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="469"/>
+        <location filename="../../ui/core_messages.py" line="485"/>
         <source>longer than {limit} characters</source>
         <translation>أطول من {limit} محرف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="470"/>
+        <location filename="../../ui/core_messages.py" line="486"/>
         <source>lost the connection to the hub: {problem} (nothing half-done is kept)</source>
         <translation>انقطع الاتصال بخادم الفريق: {problem} (لم يُحفظ شيء منقوص)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="473"/>
+        <location filename="../../ui/core_messages.py" line="489"/>
         <source>nested deeper than {limit} levels</source>
         <translation>متداخل بأعمق من {limit} مستوى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="474"/>
+        <location filename="../../ui/core_messages.py" line="490"/>
         <source>no answer within {seconds} seconds</source>
         <translation>لا جواب خلال {seconds} ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="475"/>
+        <location filename="../../ui/core_messages.py" line="491"/>
         <source>no column {column} (columns: {columns})</source>
         <translation>لا عمود {column} (الأعمدة: {columns})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="476"/>
+        <location filename="../../ui/core_messages.py" line="492"/>
         <source>no header row</source>
         <translation>لا سطر عناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="477"/>
+        <location filename="../../ui/core_messages.py" line="493"/>
         <source>no space left on device: {path}</source>
         <translation>لا مساحة متبقية على القرص: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="478"/>
+        <location filename="../../ui/core_messages.py" line="494"/>
         <source>not UTF-8 text (invalid UTF-8 byte {byte} at column {column})</source>
         <translation>ليس نصًا بترميز UTF-8 (بايت UTF-8 غير صالح {byte} في العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="481"/>
+        <location filename="../../ui/core_messages.py" line="497"/>
         <source>not a PostgreSQL URL or connection string: {problem}</source>
         <translation>ليس عنوان PostgreSQL ولا سلسلة اتصال: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="482"/>
+        <location filename="../../ui/core_messages.py" line="498"/>
         <source>number {number} is out of range</source>
         <translation>العدد {number} خارج النطاق</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="483"/>
+        <location filename="../../ui/core_messages.py" line="499"/>
         <source>the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, PGPASSWORD, or a service file); it is never stored in a project or printed</source>
         <translation>يحوي عنوان خادم الفريق كلمة مرور: احذفها وضعها في ⁦~/.pgpass⁩ (أو PGPASSFILE أو PGPASSWORD أو ملف خدمة)؛ لا تُخزَّن أبدًا في مشروع ولا تُطبع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="488"/>
+        <location filename="../../ui/core_messages.py" line="504"/>
         <source>saved as {encoding}: save it as UTF-8</source>
         <translation>الملف محفوظ بترميز {encoding}: احفظه بترميز UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="489"/>
+        <location filename="../../ui/core_messages.py" line="505"/>
         <source>the hub refused: {problem}</source>
         <translation>رفض خادم الفريق: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="490"/>
+        <location filename="../../ui/core_messages.py" line="506"/>
         <source>{cells} cells, but the header has {columns} columns</source>
         <translation>عدد الخلايا {cells}، وفي سطر العناوين {columns} من الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="491"/>
+        <location filename="../../ui/core_messages.py" line="507"/>
         <source>{name} is not allowed</source>
         <translation>{name} غير مسموح به</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="492"/>
+        <location filename="../../ui/core_messages.py" line="508"/>
         <source>{path}: already exists; open it instead</source>
         <translation>{path}: موجود بالفعل؛ افتحه بدلًا من ذلك</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="493"/>
+        <location filename="../../ui/core_messages.py" line="509"/>
         <source>{path}: busy ({what}); is it open elsewhere?</source>
         <translation>{path}: مشغول ({what})؛ أهو مفتوح في مكان آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="494"/>
+        <location filename="../../ui/core_messages.py" line="510"/>
         <source>{path}: cannot open ({what})</source>
         <translation>{path}: تعذّر الفتح ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="495"/>
+        <location filename="../../ui/core_messages.py" line="511"/>
         <source>{path}: cannot read or write the project file ({what})</source>
         <translation>{path}: تعذّرت قراءة ملف المشروع أو الكتابة فيه ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="496"/>
+        <location filename="../../ui/core_messages.py" line="512"/>
         <source>{path}: cannot read: {why}</source>
         <translation>{path}: تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="497"/>
+        <location filename="../../ui/core_messages.py" line="513"/>
         <source>{path}: cannot use write-ahead logging ({mode})</source>
         <translation>{path}: تعذّر استخدام سجل الكتابة المسبقة ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="498"/>
+        <location filename="../../ui/core_messages.py" line="514"/>
         <source>{path}: closed after a failed write ({reason}); nothing of that write was kept; open the project again</source>
         <translation>{path}: أُغلق بعد كتابة فاشلة ({reason})؛ لم يُحفظ شيء من تلك الكتابة؛ افتح المشروع من جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="503"/>
+        <location filename="../../ui/core_messages.py" line="519"/>
         <source>{path}: disk full ({what}); nothing was written</source>
         <translation>{path}: القرص ممتلئ ({what})؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="504"/>
+        <location filename="../../ui/core_messages.py" line="520"/>
         <source>{path}: made by a newer annotator (file version {version}, this app reads up to {supported}); update annotator to open it</source>
         <translation>{path}: أنشأه إصدار أحدث من annotator (إصدار الملف {version}، وهذا التطبيق يقرأ حتى الإصدار {supported})؛ حدّث annotator لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="509"/>
+        <location filename="../../ui/core_messages.py" line="525"/>
         <source>{path}: no such project file</source>
         <translation>{path}: لا يوجد ملف المشروع هذا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="510"/>
+        <location filename="../../ui/core_messages.py" line="526"/>
         <source>{path}: not an annotator project (SQLite file of another application)</source>
         <translation>{path}: ليس مشروع annotator (ملف SQLite لتطبيق آخر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="513"/>
+        <location filename="../../ui/core_messages.py" line="529"/>
         <source>{path}: not an annotator project (not a file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="514"/>
+        <location filename="../../ui/core_messages.py" line="530"/>
         <source>{path}: not an annotator project (not an SQLite file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملف SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="515"/>
+        <location filename="../../ui/core_messages.py" line="531"/>
         <source>{path}: opened read-only</source>
         <translation>{path}: مفتوح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="516"/>
+        <location filename="../../ui/core_messages.py" line="532"/>
         <source>{path}: out of memory ({what})</source>
         <translation>{path}: نفدت الذاكرة ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="517"/>
+        <location filename="../../ui/core_messages.py" line="533"/>
         <source>{path}: the copy failed its integrity check</source>
         <translation>{path}: أخفقت النسخة في فحص السلامة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="518"/>
+        <location filename="../../ui/core_messages.py" line="534"/>
         <source>{path}: the project file could not be checked ({error})</source>
         <translation>{path}: تعذّر فحص ملف المشروع ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="519"/>
+        <location filename="../../ui/core_messages.py" line="535"/>
         <source>{path}: the project file is corrupt (the text of document {document} does not match its sha256)</source>
         <translation>{path}: ملف المشروع تالف (نص المستند {document} لا يطابق بصمته sha256)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="524"/>
+        <location filename="../../ui/core_messages.py" line="540"/>
         <source>{path}: the project file is corrupt ({what})</source>
         <translation>{path}: ملف المشروع تالف ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="525"/>
+        <location filename="../../ui/core_messages.py" line="541"/>
         <source>{path}: the project file is read-only ({what})</source>
         <translation>{path}: ملف المشروع للقراءة فقط ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="526"/>
+        <location filename="../../ui/core_messages.py" line="542"/>
         <source>{path}: the project is closed</source>
         <translation>{path}: المشروع مغلق</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="530"/>
+        <location filename="../../ui/core_messages.py" line="546"/>
         <source>more than {limit} records</source>
         <translation>أكثر من {limit} سجل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="531"/>
+        <location filename="../../ui/core_messages.py" line="547"/>
         <source>too many members ({count})</source>
         <translation>عدد الأعضاء كبير جدًا ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="532"/>
+        <location filename="../../ui/core_messages.py" line="548"/>
         <source>unexpected fields {extra} / missing {missing}</source>
         <translation>حقول غير متوقعة {extra} / حقول ناقصة {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="533"/>
+        <location filename="../../ui/core_messages.py" line="549"/>
         <source>expected a JSON object</source>
         <translation>يُنتظر كائن JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="534"/>
+        <location filename="../../ui/core_messages.py" line="550"/>
         <source>not an annotator bundle ({format})</source>
         <translation>ليست حزمة annotator ({format})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="535"/>
+        <location filename="../../ui/core_messages.py" line="551"/>
         <source>made by a newer annotator (v{version})</source>
         <translation>أنشأها إصدار أحدث من annotator (الإصدار {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="536"/>
+        <location filename="../../ui/core_messages.py" line="552"/>
         <source>checksums must list every member</source>
         <translation>يجب أن تذكر المجاميع الاختبارية كل عضو</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="537"/>
+        <location filename="../../ui/core_messages.py" line="553"/>
         <source>counts must be integers of known kinds</source>
         <translation>يجب أن تكون الأعداد أعدادًا صحيحة لأنواع معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="538"/>
+        <location filename="../../ui/core_messages.py" line="554"/>
         <source>sha256 must be 64 lowercase hex digits</source>
         <translation>يجب أن تكون البصمة sha256 من 64 رقمًا ستة عشريًا بأحرف صغيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="539"/>
+        <location filename="../../ui/core_messages.py" line="555"/>
         <source>meta: {problem}</source>
         <translation>البيانات الوصفية: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="540"/>
+        <location filename="../../ui/core_messages.py" line="556"/>
         <source>unknown record kind {kind}</source>
         <translation>نوع سجل غير معروف {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="541"/>
+        <location filename="../../ui/core_messages.py" line="557"/>
         <source>refers to a document not listed in the bundle</source>
         <translation>يشير إلى مستند غير مدرج في الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="542"/>
+        <location filename="../../ui/core_messages.py" line="558"/>
         <source>record of another annotator than the manifest&apos;s</source>
         <translation>سجل لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="543"/>
+        <location filename="../../ui/core_messages.py" line="559"/>
         <source>status of another annotator than the manifest&apos;s</source>
         <translation>حالة لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="544"/>
+        <location filename="../../ui/core_messages.py" line="560"/>
         <source>not a readable bundle (bad zip: {problem})</source>
         <translation>حزمة غير مقروءة (ملف zip تالف: {problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="545"/>
+        <location filename="../../ui/core_messages.py" line="561"/>
         <source>member {name} is missing</source>
         <translation>العضو {name} مفقود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="546"/>
+        <location filename="../../ui/core_messages.py" line="562"/>
         <source>checksum does not match manifest</source>
         <translation>المجموع الاختباري لا يطابق بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="547"/>
+        <location filename="../../ui/core_messages.py" line="563"/>
         <source>count of {key} differs</source>
         <translation>عدد {key} مختلف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="548"/>
+        <location filename="../../ui/core_messages.py" line="564"/>
         <source>count of {key} missing</source>
         <translation>عدد {key} غير مذكور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="549"/>
+        <location filename="../../ui/core_messages.py" line="565"/>
         <source>more than {limit} documents</source>
         <translation>أكثر من {limit} مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="550"/>
+        <location filename="../../ui/core_messages.py" line="566"/>
         <source>more than {limit} statuses</source>
         <translation>أكثر من {limit} حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="551"/>
+        <location filename="../../ui/core_messages.py" line="567"/>
         <source>member name with a backslash: {name}</source>
         <translation>اسم عضو فيه شرطة مائلة عكسية: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="552"/>
+        <location filename="../../ui/core_messages.py" line="568"/>
         <source>absolute member name: {name}</source>
         <translation>اسم عضو مطلق: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="553"/>
+        <location filename="../../ui/core_messages.py" line="569"/>
         <source>member name leaves the bundle: {name}</source>
         <translation>اسم عضو يخرج عن الحزمة: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="554"/>
+        <location filename="../../ui/core_messages.py" line="570"/>
         <source>member is a link: {name}</source>
         <translation>العضو رابط: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="555"/>
+        <location filename="../../ui/core_messages.py" line="571"/>
         <source>duplicate member name: {name}</source>
         <translation>اسم عضو مكرر: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="556"/>
+        <location filename="../../ui/core_messages.py" line="572"/>
         <source>unexpected member: {name}</source>
         <translation>عضو غير متوقع: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="557"/>
+        <location filename="../../ui/core_messages.py" line="573"/>
         <source>encrypted member: {name}</source>
         <translation>عضو مشفّر: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="558"/>
+        <location filename="../../ui/core_messages.py" line="574"/>
         <source>unsupported compression in {name}</source>
         <translation>ضغط غير مدعوم في {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="559"/>
+        <location filename="../../ui/core_messages.py" line="575"/>
         <source>compression ratio of {name} is too high</source>
         <translation>نسبة ضغط {name} عالية جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="560"/>
+        <location filename="../../ui/core_messages.py" line="576"/>
         <source>bundle too large when uncompressed</source>
         <translation>الحزمة كبيرة جدًا بعد فك ضغطها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="561"/>
+        <location filename="../../ui/core_messages.py" line="577"/>
         <source>not UTF-8 text</source>
         <translation>ليس نصًا بترميز UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="562"/>
+        <location filename="../../ui/core_messages.py" line="578"/>
         <source>more than {limit} lines</source>
         <translation>أكثر من {limit} سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="563"/>
+        <location filename="../../ui/core_messages.py" line="579"/>
         <source>field {key} must be a {kind}</source>
         <translation>يجب أن يكون الحقل {key} من النوع {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="564"/>
+        <location filename="../../ui/core_messages.py" line="580"/>
         <source>text: {problem}</source>
         <translation>النص: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="565"/>
+        <location filename="../../ui/core_messages.py" line="581"/>
         <source>the text does not match its sha256</source>
         <translation>النص لا يطابق بصمته sha256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="566"/>
+        <location filename="../../ui/core_messages.py" line="582"/>
         <source>the text is not normalised (CR or BOM)</source>
         <translation>النص غير مُوحَّد (فيه CR أو BOM)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="567"/>
+        <location filename="../../ui/core_messages.py" line="583"/>
         <source>a NUL character in {key} (not valid text)</source>
         <translation>محرف NUL في {key} (ليس نصًا صالحًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="568"/>
+        <location filename="../../ui/core_messages.py" line="584"/>
         <source>fragments must be [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="569"/>
+        <location filename="../../ui/core_messages.py" line="585"/>
         <source>unknown status {status}</source>
         <translation>حالة غير معروفة {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="570"/>
+        <location filename="../../ui/core_messages.py" line="586"/>
         <source>document {sha256} twice</source>
         <translation>المستند {sha256} مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="571"/>
+        <location filename="../../ui/core_messages.py" line="587"/>
         <source>larger than declared</source>
         <translation>أكبر مما صُرِّح به</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="572"/>
+        <location filename="../../ui/core_messages.py" line="588"/>
         <source>uuid {uuid} appears twice</source>
         <translation>المعرّف {uuid} يظهر مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="573"/>
+        <location filename="../../ui/core_messages.py" line="589"/>
         <source>{where}: {added} added, {updated} updated, {kept} unchanged</source>
         <translation>{where}: أُضيف {added}، وحُدِّث {updated}، وبقي {kept} دون تغيير</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="574"/>
+        <location filename="../../ui/core_messages.py" line="590"/>
         <source>documents: {added} added, {matched} matched</source>
         <translation>المستندات: أُضيف {added}، وطوبق {matched}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="575"/>
+        <location filename="../../ui/core_messages.py" line="591"/>
         <source>a JSON column holds {kind}</source>
         <translation>عمود JSON يحوي {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="576"/>
+        <location filename="../../ui/core_messages.py" line="592"/>
         <source>refers to document id {id}, not in the file</source>
         <translation>يشير إلى معرّف المستند {id}، وهو ليس في الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="577"/>
+        <location filename="../../ui/core_messages.py" line="593"/>
         <source>deleted must be 0 or 1, not {value}</source>
         <translation>يجب أن تكون قيمة الحذف 0 أو 1، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="578"/>
+        <location filename="../../ui/core_messages.py" line="594"/>
         <source>statuses updated: {n}</source>
         <translation>الحالات المحدَّثة: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="579"/>
+        <location filename="../../ui/core_messages.py" line="595"/>
         <source>labels added from {where}: {labels}</source>
         <translation>التسميات المضافة من {where}: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="580"/>
+        <location filename="../../ui/core_messages.py" line="596"/>
         <source>moved {n} event attributes from trigger spans to their events</source>
         <translation>نُقلت {n} من خصائص الأحداث من مقاطع المُطلِقات إلى أحداثها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="583"/>
+        <location filename="../../ui/core_messages.py" line="599"/>
         <source>labels of {where} not added: {problem}</source>
         <translation>لم تُضف تسميات {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="584"/>
+        <location filename="../../ui/core_messages.py" line="600"/>
         <source>{path}: more than {documents} documents or {records} records (more rows than a merge takes)</source>
         <translation>{path}: أكثر من {documents} مستند أو {records} سجل (صفوف أكثر مما يقبله الدمج)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="589"/>
+        <location filename="../../ui/core_messages.py" line="605"/>
         <source>quarantined ({reason}): {n}</source>
         <translation>في الحجر ({reason}): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="590"/>
+        <location filename="../../ui/core_messages.py" line="606"/>
         <source>kept, for check to list ({reason}): {n}</source>
         <translation>أُبقي ليعرضه الفحص ({reason}): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="591"/>
+        <location filename="../../ui/core_messages.py" line="607"/>
         <source>{path}: larger than {limit} bytes</source>
         <translation>{path}: أكبر من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="592"/>
+        <location filename="../../ui/core_messages.py" line="608"/>
         <source>{path}: cannot read ({error}: {problem})</source>
         <translation>{path}: تعذّرت القراءة ({error}: {problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="593"/>
+        <location filename="../../ui/core_messages.py" line="609"/>
         <source>record id {uuid} arrives in several layers ({names})</source>
         <translation>معرّف السجل {uuid} يَرِد في عدة طبقات ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="594"/>
+        <location filename="../../ui/core_messages.py" line="610"/>
         <source>record id {uuid} belongs to layer {layer}, not {other}</source>
         <translation>معرّف السجل {uuid} ينتمي إلى الطبقة {layer}، لا {other}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="595"/>
+        <location filename="../../ui/core_messages.py" line="611"/>
         <source>unknown document</source>
         <translation>مستند غير معروف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="596"/>
+        <location filename="../../ui/core_messages.py" line="612"/>
         <source>bad or repeated document id {id}</source>
         <translation>معرّف مستند غير صالح أو مكرر {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="597"/>
+        <location filename="../../ui/core_messages.py" line="613"/>
         <source>entity {id}</source>
         <translation>الكيان {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="598"/>
+        <location filename="../../ui/core_messages.py" line="614"/>
         <source>relation {id}</source>
         <translation>العلاقة {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="599"/>
+        <location filename="../../ui/core_messages.py" line="615"/>
         <source>events {n}</source>
         <translation>الحدث {n} من events</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="600"/>
+        <location filename="../../ui/core_messages.py" line="616"/>
         <source>{what}: {field}</source>
         <translation>{what}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="601"/>
+        <location filename="../../ui/core_messages.py" line="617"/>
         <source>expected a JSON object with a &quot;text&quot; string</source>
         <translation>يُنتظر كائن JSON فيه نص &quot;text&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="602"/>
+        <location filename="../../ui/core_messages.py" line="618"/>
         <source>label {n}: label</source>
         <translation>التسمية {n}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="603"/>
+        <location filename="../../ui/core_messages.py" line="619"/>
         <source>label {n}</source>
         <translation>التسمية {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="604"/>
+        <location filename="../../ui/core_messages.py" line="620"/>
         <source>entity {n}: id</source>
         <translation>الكيان {n}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="605"/>
+        <location filename="../../ui/core_messages.py" line="621"/>
         <source>entity {id}: label</source>
         <translation>الكيان {id}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="606"/>
+        <location filename="../../ui/core_messages.py" line="622"/>
         <source>relation {n}: id</source>
         <translation>العلاقة {n}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="607"/>
+        <location filename="../../ui/core_messages.py" line="623"/>
         <source>label {n}: expected [start, end, &quot;LABEL&quot;], got {item}</source>
         <translation>التسمية {n}: يُنتظر [البداية، النهاية، &quot;التسمية&quot;]، ووُجد {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="608"/>
+        <location filename="../../ui/core_messages.py" line="624"/>
         <source>entity {item}: expected an object with a label</source>
         <translation>الكيان {item}: يُنتظر كائن له تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="609"/>
+        <location filename="../../ui/core_messages.py" line="625"/>
         <source>entity id {id} is used twice</source>
         <translation>معرّف الكيان {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="610"/>
+        <location filename="../../ui/core_messages.py" line="626"/>
         <source>relation {item}: expected an object with a type</source>
         <translation>العلاقة {item}: يُنتظر كائن له نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="611"/>
+        <location filename="../../ui/core_messages.py" line="627"/>
         <source>relation id {id} is used twice</source>
         <translation>معرّف العلاقة {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="612"/>
+        <location filename="../../ui/core_messages.py" line="628"/>
         <source>{what}: unknown entity {source} or {target}</source>
         <translation>{what}: كيان غير معروف {source} أو {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="613"/>
+        <location filename="../../ui/core_messages.py" line="629"/>
         <source>events {n}: expected an object</source>
         <translation>الحدث {n} من events: يُنتظر كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="614"/>
+        <location filename="../../ui/core_messages.py" line="630"/>
         <source>{what}: argument role</source>
         <translation>{what}: دور المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="615"/>
+        <location filename="../../ui/core_messages.py" line="631"/>
         <source>{what}: {problem}</source>
         <translation>{what}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="616"/>
+        <location filename="../../ui/core_messages.py" line="632"/>
         <source>{what}: an argument is not an object</source>
         <translation>{what}: أحد المعمولات ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="617"/>
+        <location filename="../../ui/core_messages.py" line="633"/>
         <source>{what}: argument span</source>
         <translation>{what}: مقطع المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="618"/>
+        <location filename="../../ui/core_messages.py" line="634"/>
         <source>event {k}</source>
         <translation>الحدث {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="619"/>
+        <location filename="../../ui/core_messages.py" line="635"/>
         <source>trigger of {what}</source>
         <translation>مُطلِق {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="620"/>
+        <location filename="../../ui/core_messages.py" line="636"/>
         <source>relation {k}</source>
         <translation>العلاقة {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="621"/>
+        <location filename="../../ui/core_messages.py" line="637"/>
         <source>{what}: token range ({start}, {end}) is not inside the {count} tokens</source>
         <translation>{what}: مدى الرموز ({start}، {end}) ليس داخل الرموز الـ{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="624"/>
+        <location filename="../../ui/core_messages.py" line="640"/>
         <source>expected one JSON object per line</source>
         <translation>يُنتظر كائن JSON واحد في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="625"/>
+        <location filename="../../ui/core_messages.py" line="641"/>
         <source>&quot;tokens&quot; must be a list of non-empty strings</source>
         <translation>يجب أن يكون &quot;tokens&quot; قائمة نصوص غير فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="626"/>
+        <location filename="../../ui/core_messages.py" line="642"/>
         <source>&quot;tokens&quot; is empty</source>
         <translation>&quot;tokens&quot; فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="627"/>
+        <location filename="../../ui/core_messages.py" line="643"/>
         <source>a token holds a line break or starts with a byte-order mark</source>
         <translation>أحد الرموز يحوي فاصل أسطر أو يبدأ بعلامة ترتيب البايتات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="628"/>
+        <location filename="../../ui/core_messages.py" line="644"/>
         <source>doc_id {doc_id} comes back after other documents (its sentences began on line {line}): two documents share this doc_id, or the file&apos;s lines were reordered</source>
         <translation>المعرّف doc_id {doc_id} يعود بعد مستندات أخرى (بدأت جمله في السطر {line}): مستندان يتشاركان هذا المعرّف، أو أُعيد ترتيب أسطر الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="633"/>
+        <location filename="../../ui/core_messages.py" line="649"/>
         <source>sent_id {sent_id} of doc_id {doc_id} was already read on line {line}: two documents share this doc_id</source>
         <translation>المعرّف sent_id {sent_id} للمستند doc_id {doc_id} قُرئ من قبل في السطر {line}: مستندان يتشاركان هذا المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="638"/>
+        <location filename="../../ui/core_messages.py" line="654"/>
         <source>argument refers to {entity}, which is not an entity mention of the sentence</source>
         <translation>يشير المعمول إلى {entity}، وهو ليس ذكرًا لكيان في الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="642"/>
+        <location filename="../../ui/core_messages.py" line="658"/>
         <source>{what} needs two arguments</source>
         <translation>{what} يحتاج إلى معمولين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="643"/>
+        <location filename="../../ui/core_messages.py" line="659"/>
         <source>null</source>
         <translation>قيمة فارغة (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="644"/>
+        <location filename="../../ui/core_messages.py" line="660"/>
         <source>{what} must be an object, not {kind}</source>
         <translation>يجب أن يكون {what} كائنًا، لا {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="645"/>
+        <location filename="../../ui/core_messages.py" line="661"/>
         <source>{what} must be a list, not {kind}</source>
         <translation>يجب أن يكون {what} قائمة، لا {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="646"/>
+        <location filename="../../ui/core_messages.py" line="662"/>
         <source>{what} must be an integer, not {value}</source>
         <translation>يجب أن يكون {what} عددًا صحيحًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="647"/>
+        <location filename="../../ui/core_messages.py" line="663"/>
         <source>{what} must be a string, not {value}</source>
         <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="648"/>
+        <location filename="../../ui/core_messages.py" line="664"/>
         <source>{what} item {k}</source>
         <translation>{what}: العنصر {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="649"/>
+        <location filename="../../ui/core_messages.py" line="665"/>
         <source>an object</source>
         <translation>كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="650"/>
+        <location filename="../../ui/core_messages.py" line="666"/>
         <source>a list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="651"/>
+        <location filename="../../ui/core_messages.py" line="667"/>
         <source>a string</source>
         <translation>نصًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="652"/>
+        <location filename="../../ui/core_messages.py" line="668"/>
         <source>a boolean</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="653"/>
+        <location filename="../../ui/core_messages.py" line="669"/>
         <source>a number</source>
         <translation>عددًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="654"/>
+        <location filename="../../ui/core_messages.py" line="670"/>
         <source>id {id} is used twice</source>
         <translation>المعرّف {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="655"/>
+        <location filename="../../ui/core_messages.py" line="671"/>
         <source>id {id} is already used</source>
         <translation>المعرّف {id} مستعمل من قبل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="656"/>
+        <location filename="../../ui/core_messages.py" line="672"/>
         <source>id {id} is already used on line {line}</source>
         <translation>المعرّف {id} مستعمل من قبل في السطر {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="657"/>
+        <location filename="../../ui/core_messages.py" line="673"/>
         <source>meta.events {k}</source>
         <translation>الحدث {k} من meta.events</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="658"/>
+        <location filename="../../ui/core_messages.py" line="674"/>
         <source>regions count offsets in different units (region {one} only in {units}, region {two} only in {other}); refusing to guess</source>
         <translation>المناطق تعدّ المواضع بوحدات مختلفة (المنطقة {one} بالوحدة {units} وحدها، والمنطقة {two} بالوحدة {other} وحدها)؛ لن يُخمَّن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="663"/>
+        <location filename="../../ui/core_messages.py" line="679"/>
         <source>{unit}: {problem}</source>
         <translation>{unit}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="664"/>
+        <location filename="../../ui/core_messages.py" line="680"/>
         <source>{first}; {second}</source>
         <translation>{first}؛ {second}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="665"/>
+        <location filename="../../ui/core_messages.py" line="681"/>
         <source>region {region}: value.text {text} does not match ({tried})</source>
         <translation>المنطقة {region}: النص value.text {text} لا يطابق ({tried})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="666"/>
+        <location filename="../../ui/core_messages.py" line="682"/>
         <source>expected an object with a &quot;data&quot; object</source>
         <translation>يُنتظر كائن فيه كائن &quot;data&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="667"/>
+        <location filename="../../ui/core_messages.py" line="683"/>
         <source>no &quot;text&quot; in &quot;data&quot;</source>
         <translation>لا يوجد &quot;text&quot; في &quot;data&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="668"/>
+        <location filename="../../ui/core_messages.py" line="684"/>
         <source>&quot;meta.events&quot; must be a list</source>
         <translation>يجب أن يكون &quot;meta.events&quot; قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="669"/>
+        <location filename="../../ui/core_messages.py" line="685"/>
         <source>{what}: argument</source>
         <translation>{what}: المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="670"/>
+        <location filename="../../ui/core_messages.py" line="686"/>
         <source>region id {id} is used twice</source>
         <translation>معرّف المنطقة {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="671"/>
+        <location filename="../../ui/core_messages.py" line="687"/>
         <source>region {region}: {problem}</source>
         <translation>المنطقة {region}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="672"/>
+        <location filename="../../ui/core_messages.py" line="688"/>
         <source>&quot;{key}&quot; must be a list</source>
         <translation>يجب أن يكون &quot;{key}&quot; قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="673"/>
+        <location filename="../../ui/core_messages.py" line="689"/>
         <source>not a Label Studio JSON file: {problem}</source>
         <translation>ليس ملف JSON من Label Studio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="674"/>
+        <location filename="../../ui/core_messages.py" line="690"/>
         <source>task {n}: {problem}</source>
         <translation>المهمة {n}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="675"/>
+        <location filename="../../ui/core_messages.py" line="691"/>
         <source>an annotation is not an object</source>
         <translation>أحد التوسيمات ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="676"/>
+        <location filename="../../ui/core_messages.py" line="692"/>
         <source>{what} is not an object</source>
         <translation>{what} ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="677"/>
+        <location filename="../../ui/core_messages.py" line="693"/>
         <source>a result is not an object</source>
         <translation>إحدى النتائج ليست كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="678"/>
+        <location filename="../../ui/core_messages.py" line="694"/>
         <source>relation {source}→{target}: unknown region</source>
         <translation>العلاقة {source}→{target}: منطقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="679"/>
+        <location filename="../../ui/core_messages.py" line="695"/>
         <source>covers {text}</source>
         <translation>يغطي {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="680"/>
+        <location filename="../../ui/core_messages.py" line="696"/>
         <source>result {k}: id</source>
         <translation>النتيجة {k}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="681"/>
+        <location filename="../../ui/core_messages.py" line="697"/>
         <source>region {region}: no value.labels</source>
         <translation>المنطقة {region}: لا توجد value.labels</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="682"/>
+        <location filename="../../ui/core_messages.py" line="698"/>
         <source>region {region}: label</source>
         <translation>المنطقة {region}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="683"/>
+        <location filename="../../ui/core_messages.py" line="699"/>
         <source>result {k}: from_id</source>
         <translation>النتيجة {k}: from_id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="684"/>
+        <location filename="../../ui/core_messages.py" line="700"/>
         <source>result {k}: to_id</source>
         <translation>النتيجة {k}: to_id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="685"/>
+        <location filename="../../ui/core_messages.py" line="701"/>
         <source>relation {source}→{target} has no label</source>
         <translation>العلاقة {source}→{target} بلا تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="686"/>
+        <location filename="../../ui/core_messages.py" line="702"/>
         <source>relation {source}→{target}: label</source>
         <translation>العلاقة {source}→{target}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="687"/>
+        <location filename="../../ui/core_messages.py" line="703"/>
         <source>token {k} {field}</source>
         <translation>الرمز {k}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="688"/>
+        <location filename="../../ui/core_messages.py" line="704"/>
         <source>span {field}</source>
         <translation>المقطع: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="689"/>
+        <location filename="../../ui/core_messages.py" line="705"/>
         <source>{what} {field}</source>
         <translation>{what}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="690"/>
+        <location filename="../../ui/core_messages.py" line="706"/>
         <source>relation {k}: label</source>
         <translation>العلاقة {k}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="691"/>
+        <location filename="../../ui/core_messages.py" line="707"/>
         <source>event {n} {field}</source>
         <translation>الحدث {n}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="692"/>
+        <location filename="../../ui/core_messages.py" line="708"/>
         <source>skipped: answer {answer}</source>
         <translation>تُخطّي: الإجابة {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="693"/>
+        <location filename="../../ui/core_messages.py" line="709"/>
         <source>token {k} ({start}, {end}) is empty, overlaps the previous one or is outside the text (length {length})</source>
         <translation>الرمز {k} ({start}، {end}) فارغ أو يتداخل مع الذي قبله أو خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="698"/>
+        <location filename="../../ui/core_messages.py" line="714"/>
         <source>token {k} ({start}, {end}) covers only a removed line-end character</source>
         <translation>الرمز {k} ({start}، {end}) لا يغطي إلا محرف نهاية سطر محذوفًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="701"/>
+        <location filename="../../ui/core_messages.py" line="717"/>
         <source>span {k}: label must be a non-empty string</source>
         <translation>المقطع {k}: يجب أن تكون التسمية نصًا غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="702"/>
+        <location filename="../../ui/core_messages.py" line="718"/>
         <source>span {k} ({start}, {end}) is outside the text (length {length})</source>
         <translation>المقطع {k} ({start}، {end}) خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="705"/>
+        <location filename="../../ui/core_messages.py" line="721"/>
         <source>{what} must be an object with start, end and label</source>
         <translation>يجب أن يكون {what} كائنًا له بداية ونهاية وتسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="706"/>
+        <location filename="../../ui/core_messages.py" line="722"/>
         <source>{what} ({start}, {end}) is not one of the spans</source>
         <translation>{what} ({start}، {end}) ليس من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="707"/>
+        <location filename="../../ui/core_messages.py" line="723"/>
         <source>relation {field}</source>
         <translation>العلاقة: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="708"/>
+        <location filename="../../ui/core_messages.py" line="724"/>
         <source>event {n} argument</source>
         <translation>الحدث {n}: المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="709"/>
+        <location filename="../../ui/core_messages.py" line="725"/>
         <source>offset {n} is outside the text ({length} characters)</source>
         <translation>الموضع {n} خارج النص ({length} محرفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="710"/>
+        <location filename="../../ui/core_messages.py" line="726"/>
         <source>export cancelled; nothing was written</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="711"/>
+        <location filename="../../ui/core_messages.py" line="727"/>
         <source>offsets {start} {end} are not integers</source>
         <translation>الموضعان {start} و{end} ليسا عددين صحيحين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="712"/>
+        <location filename="../../ui/core_messages.py" line="728"/>
         <source>offsets {start} {end} are empty or outside the text ({limit})</source>
         <translation>الموضعان {start} و{end} يحدّان مقطعًا فارغًا أو خارج النص ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="715"/>
+        <location filename="../../ui/core_messages.py" line="731"/>
         <source>offsets {start} {end} cover no stored character</source>
         <translation>الموضعان {start} و{end} لا يغطيان أي محرف محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="716"/>
+        <location filename="../../ui/core_messages.py" line="732"/>
         <source>{path}: cannot create its lock file {file}: {why}</source>
         <translation>{path}: تعذّر إنشاء ملف القفل {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="717"/>
+        <location filename="../../ui/core_messages.py" line="733"/>
         <source>{path}: being written by another annotator process ({who}: an import, a merge or a script); try again when it has finished, or open it read-only</source>
         <translation>{path}: تكتب فيه عملية أخرى من annotator ({who}: استيراد أو دمج أو برنامج نصي)؛ أعد المحاولة حين تنتهي، أو افتحه للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="722"/>
+        <location filename="../../ui/core_messages.py" line="738"/>
         <source>{path}: the project file is read-only (it is on a read-only file system); use read-only commands, or copy it to a writable folder to edit it</source>
         <translation>{path}: ملف المشروع للقراءة فقط (إنه على نظام ملفات للقراءة فقط)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="727"/>
+        <location filename="../../ui/core_messages.py" line="743"/>
         <source>{path}: the project file is read-only (no permission to write it); use read-only commands, or copy it to a writable folder to edit it</source>
         <translation>{path}: ملف المشروع للقراءة فقط (لا إذن بالكتابة فيه)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="732"/>
+        <location filename="../../ui/core_messages.py" line="748"/>
         <source>{path}: the folder {folder} is read-only (annotator writes its journal and lock next to the project); use read-only commands, or copy it to a writable folder</source>
         <translation>{path}: المجلد {folder} للقراءة فقط (يكتب annotator سجله وقفله بجوار المشروع)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="738"/>
+        <location filename="../../ui/core_messages.py" line="754"/>
         <source>{path}: cannot lock {file} (it keeps changing)</source>
         <translation>{path}: تعذّر قفل {file} (لا يكف عن التغيّر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="739"/>
+        <location filename="../../ui/core_messages.py" line="755"/>
         <source>{path}: open for editing in an annotator window ({who}); close it there first, or use a read-only command</source>
         <translation>{path}: مفتوح للتحرير في نافذة annotator ({who})؛ أغلقه هناك أولًا، أو استخدم أمرًا للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="744"/>
+        <location filename="../../ui/core_messages.py" line="760"/>
         <source>{path}: the folder {folder} is read-only (cannot create {name})</source>
         <translation>{path}: المجلد {folder} للقراءة فقط (تعذّر إنشاء {name})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="747"/>
+        <location filename="../../ui/core_messages.py" line="763"/>
         <source>{path}: already open for editing in an annotator window: {who}; it can still be opened read-only (view only) here</source>
         <translation>{path}: مفتوح من قبل للتحرير في نافذة annotator: {who}؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="752"/>
+        <location filename="../../ui/core_messages.py" line="768"/>
         <source>another annotator window</source>
         <translation>نافذة أخرى من annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="753"/>
+        <location filename="../../ui/core_messages.py" line="769"/>
         <source>process {pid} ({program})</source>
         <translation>العملية {pid} ({program})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="754"/>
+        <location filename="../../ui/core_messages.py" line="770"/>
         <source>process {pid}</source>
         <translation>العملية {pid}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="755"/>
+        <location filename="../../ui/core_messages.py" line="771"/>
         <source>{path}: already open for editing in another annotator window; it can still be opened read-only (view only) here</source>
         <translation>{path}: مفتوح من قبل للتحرير في نافذة أخرى من annotator؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="760"/>
+        <location filename="../../ui/core_messages.py" line="776"/>
         <source>{path}: cannot lock {file}: {why}</source>
         <translation>{path}: تعذّر قفل {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="761"/>
+        <location filename="../../ui/core_messages.py" line="777"/>
         <source>entity type must be a non-empty string, not {value}</source>
         <translation>يجب أن يكون نوع الكيان نصًا غير فارغ، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="762"/>
+        <location filename="../../ui/core_messages.py" line="778"/>
         <source>event type must be a non-empty string, not {value}</source>
         <translation>يجب أن يكون نوع الحدث نصًا غير فارغ، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="763"/>
+        <location filename="../../ui/core_messages.py" line="779"/>
         <source>entity type {value} is not in the schema</source>
         <translation>نوع الكيان {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="764"/>
+        <location filename="../../ui/core_messages.py" line="780"/>
         <source>event type {value} is not in the schema</source>
         <translation>نوع الحدث {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="773"/>
+        <location filename="../../ui/core_messages.py" line="789"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="774"/>
+        <location filename="../../ui/core_messages.py" line="790"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="775"/>
+        <location filename="../../ui/core_messages.py" line="791"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="776"/>
+        <location filename="../../ui/core_messages.py" line="792"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="777"/>
+        <location filename="../../ui/core_messages.py" line="793"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="778"/>
+        <location filename="../../ui/core_messages.py" line="794"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="779"/>
+        <location filename="../../ui/core_messages.py" line="795"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="780"/>
+        <location filename="../../ui/core_messages.py" line="796"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="781"/>
+        <location filename="../../ui/core_messages.py" line="797"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="782"/>
+        <location filename="../../ui/core_messages.py" line="798"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="783"/>
+        <location filename="../../ui/core_messages.py" line="799"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="784"/>
+        <location filename="../../ui/core_messages.py" line="800"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="785"/>
+        <location filename="../../ui/core_messages.py" line="801"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="786"/>
+        <location filename="../../ui/core_messages.py" line="802"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="787"/>
+        <location filename="../../ui/core_messages.py" line="803"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="788"/>
+        <location filename="../../ui/core_messages.py" line="804"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="789"/>
+        <location filename="../../ui/core_messages.py" line="805"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="790"/>
+        <location filename="../../ui/core_messages.py" line="806"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="791"/>
+        <location filename="../../ui/core_messages.py" line="807"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="792"/>
+        <location filename="../../ui/core_messages.py" line="808"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="793"/>
+        <location filename="../../ui/core_messages.py" line="809"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="794"/>
+        <location filename="../../ui/core_messages.py" line="810"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="795"/>
+        <location filename="../../ui/core_messages.py" line="811"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="796"/>
+        <location filename="../../ui/core_messages.py" line="812"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="797"/>
+        <location filename="../../ui/core_messages.py" line="813"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="798"/>
+        <location filename="../../ui/core_messages.py" line="814"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="799"/>
+        <location filename="../../ui/core_messages.py" line="815"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="800"/>
+        <location filename="../../ui/core_messages.py" line="816"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="801"/>
+        <location filename="../../ui/core_messages.py" line="817"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="802"/>
+        <location filename="../../ui/core_messages.py" line="818"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="803"/>
+        <location filename="../../ui/core_messages.py" line="819"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="804"/>
+        <location filename="../../ui/core_messages.py" line="820"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="805"/>
+        <location filename="../../ui/core_messages.py" line="821"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="806"/>
+        <location filename="../../ui/core_messages.py" line="822"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="807"/>
+        <location filename="../../ui/core_messages.py" line="823"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="808"/>
+        <location filename="../../ui/core_messages.py" line="824"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="809"/>
+        <location filename="../../ui/core_messages.py" line="825"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="810"/>
+        <location filename="../../ui/core_messages.py" line="826"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="811"/>
+        <location filename="../../ui/core_messages.py" line="827"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="812"/>
+        <location filename="../../ui/core_messages.py" line="828"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="813"/>
+        <location filename="../../ui/core_messages.py" line="829"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="814"/>
+        <location filename="../../ui/core_messages.py" line="830"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="815"/>
+        <location filename="../../ui/core_messages.py" line="831"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="816"/>
+        <location filename="../../ui/core_messages.py" line="832"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="817"/>
+        <location filename="../../ui/core_messages.py" line="833"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="818"/>
+        <location filename="../../ui/core_messages.py" line="834"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="819"/>
+        <location filename="../../ui/core_messages.py" line="835"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
@@ -3570,37 +3625,37 @@
 <context>
     <name>DisagreementTable</name>
     <message>
-        <location filename="../../ui/review/panes.py" line="33"/>
+        <location filename="../../ui/review/panes.py" line="43"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="35"/>
+        <location filename="../../ui/review/panes.py" line="45"/>
         <source>A&apos;s version</source>
-        <translation>نسخة A</translation>
+        <translation>نسخة أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="37"/>
+        <location filename="../../ui/review/panes.py" line="47"/>
         <source>B&apos;s version</source>
-        <translation>نسخة B</translation>
+        <translation>نسخة ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="38"/>
+        <location filename="../../ui/review/panes.py" line="48"/>
         <source>Detail</source>
         <translation>التفصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="39"/>
+        <location filename="../../ui/review/panes.py" line="49"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="164"/>
+        <location filename="../../ui/review/panes.py" line="188"/>
         <source>resolved</source>
         <translation>محسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="164"/>
+        <location filename="../../ui/review/panes.py" line="188"/>
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
@@ -3608,57 +3663,57 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="247"/>
+        <location filename="../../ui/workbench/panels.py" line="263"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="250"/>
+        <location filename="../../ui/workbench/panels.py" line="266"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="260"/>
+        <location filename="../../ui/workbench/panels.py" line="276"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="260"/>
+        <location filename="../../ui/workbench/panels.py" line="276"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="260"/>
+        <location filename="../../ui/workbench/panels.py" line="276"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="391"/>
+        <location filename="../../ui/workbench/panels.py" line="407"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="391"/>
+        <location filename="../../ui/workbench/panels.py" line="407"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="425"/>
+        <location filename="../../ui/workbench/panels.py" line="441"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="425"/>
+        <location filename="../../ui/workbench/panels.py" line="441"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="431"/>
+        <location filename="../../ui/workbench/panels.py" line="447"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض مستندات قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="434"/>
+        <location filename="../../ui/workbench/panels.py" line="450"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -4206,7 +4261,7 @@
 <context>
     <name>HotkeyDispatcher</name>
     <message>
-        <location filename="../../ui/workbench/hotkeys.py" line="157"/>
+        <location filename="../../ui/workbench/hotkeys.py" line="216"/>
         <source>{0}, … then: {1}</source>
         <translation>{0}، … ثم: {1}</translation>
     </message>
@@ -4835,205 +4890,286 @@
 <context>
     <name>ReviewColumns</name>
     <message>
-        <location filename="../../ui/review/panes.py" line="106"/>
+        <location filename="../../ui/review/panes.py" line="116"/>
         <source>Gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
 </context>
 <context>
+    <name>ReviewItem</name>
+    <message>
+        <location filename="../../ui/review/model.py" line="181"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="189"/>
+        <source>event {0}: {1} [{2}]</source>
+        <translation>حدث {0}: {1} [{2}]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="194"/>
+        <source>event {0}: {1}</source>
+        <translation>حدث {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="200"/>
+        <source>relation {0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="203"/>
+        <source>argument {0}</source>
+        <translation>معمول {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewKind</name>
     <message>
-        <location filename="../../ui/review/model.py" line="32"/>
+        <location filename="../../ui/review/model.py" line="44"/>
         <source>agreement</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="33"/>
+        <location filename="../../ui/review/model.py" line="45"/>
         <source>label mismatch</source>
         <translation>اختلاف التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="34"/>
+        <location filename="../../ui/review/model.py" line="46"/>
         <source>boundary mismatch</source>
         <translation>اختلاف الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="35"/>
+        <location filename="../../ui/review/model.py" line="47"/>
         <source>only in A</source>
-        <translation>في A فقط</translation>
+        <translation>في أ فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="36"/>
+        <location filename="../../ui/review/model.py" line="48"/>
         <source>only in B</source>
-        <translation>في B فقط</translation>
+        <translation>في ب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="37"/>
+        <location filename="../../ui/review/model.py" line="49"/>
         <source>argument mismatch</source>
         <translation>اختلاف المعاملات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="38"/>
+        <location filename="../../ui/review/model.py" line="50"/>
         <source>attributes differ</source>
         <translation>اختلاف السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="42"/>
-        <location filename="../../ui/review/model.py" line="155"/>
+        <location filename="../../ui/review/model.py" line="51"/>
+        <source>gold differs</source>
+        <translation>المرجع مخالف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="55"/>
+        <location filename="../../ui/review/model.py" line="230"/>
         <source>agree</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="43"/>
+        <location filename="../../ui/review/model.py" line="56"/>
         <source>label≠</source>
         <translation>تسمية≠</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="44"/>
+        <location filename="../../ui/review/model.py" line="57"/>
         <source>bounds≠</source>
         <translation>حدود≠</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="45"/>
+        <location filename="../../ui/review/model.py" line="58"/>
         <source>only A</source>
-        <translation>A فقط</translation>
+        <translation>أ فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="46"/>
+        <location filename="../../ui/review/model.py" line="59"/>
         <source>only B</source>
-        <translation>B فقط</translation>
+        <translation>ب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="47"/>
+        <location filename="../../ui/review/model.py" line="60"/>
         <source>args≠</source>
         <translation>معاملات≠</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="48"/>
+        <location filename="../../ui/review/model.py" line="61"/>
         <source>attrs≠</source>
         <translation>سمات≠</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="145"/>
+        <location filename="../../ui/review/model.py" line="62"/>
+        <source>gold≠</source>
+        <translation>المرجع≠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="220"/>
         <source>relation only in A</source>
-        <translation>علاقة في A فقط</translation>
+        <translation>علاقة في أ فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="146"/>
+        <location filename="../../ui/review/model.py" line="221"/>
         <source>relation only in B</source>
-        <translation>علاقة في B فقط</translation>
+        <translation>علاقة في ب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="147"/>
+        <location filename="../../ui/review/model.py" line="222"/>
         <source>relation attributes differ</source>
         <translation>اختلاف سمات العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="148"/>
+        <location filename="../../ui/review/model.py" line="223"/>
         <source>event only in A</source>
-        <translation>حدث في A فقط</translation>
+        <translation>حدث في أ فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="149"/>
+        <location filename="../../ui/review/model.py" line="224"/>
         <source>event only in B</source>
-        <translation>حدث في B فقط</translation>
+        <translation>حدث في ب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="150"/>
+        <location filename="../../ui/review/model.py" line="225"/>
         <source>event attributes differ</source>
         <translation>اختلاف سمات الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="156"/>
+        <location filename="../../ui/review/model.py" line="231"/>
         <source>relation only A</source>
-        <translation>علاقة A فقط</translation>
+        <translation>علاقة أ فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="157"/>
+        <location filename="../../ui/review/model.py" line="232"/>
         <source>relation only B</source>
-        <translation>علاقة B فقط</translation>
+        <translation>علاقة ب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="158"/>
+        <location filename="../../ui/review/model.py" line="233"/>
         <source>relation attrs≠</source>
         <translation>سمات العلاقة≠</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="159"/>
+        <location filename="../../ui/review/model.py" line="234"/>
         <source>event only A</source>
-        <translation>حدث A فقط</translation>
+        <translation>حدث أ فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="160"/>
+        <location filename="../../ui/review/model.py" line="235"/>
         <source>event only B</source>
-        <translation>حدث B فقط</translation>
+        <translation>حدث ب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/model.py" line="161"/>
+        <location filename="../../ui/review/model.py" line="236"/>
         <source>event attrs≠</source>
         <translation>سمات الحدث≠</translation>
     </message>
 </context>
 <context>
+    <name>ReviewSide</name>
+    <message>
+        <location filename="../../ui/review/model.py" line="135"/>
+        <source>A</source>
+        <translation>أ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="136"/>
+        <source>B</source>
+        <translation>ب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="137"/>
+        <source>C</source>
+        <translation>ج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="138"/>
+        <source>D</source>
+        <translation>د</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="139"/>
+        <source>E</source>
+        <translation>هـ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/model.py" line="140"/>
+        <source>F</source>
+        <translation>و</translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="108"/>
-        <location filename="../../ui/review/window.py" line="166"/>
+        <location filename="../../ui/review/window.py" line="111"/>
+        <location filename="../../ui/review/window.py" line="170"/>
         <source>Review</source>
         <translation>المراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="138"/>
+        <location filename="../../ui/review/window.py" line="142"/>
         <source>Document:</source>
         <translation>المستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="140"/>
+        <location filename="../../ui/review/window.py" line="144"/>
         <source>Annotators:</source>
         <translation>الموسِّمون:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="170"/>
+        <location filename="../../ui/review/window.py" line="174"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="276"/>
+        <location filename="../../ui/review/window.py" line="284"/>
         <source>Choose a document and at least two annotators.</source>
         <translation>اختر مستندًا وموسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="312"/>
+        <location filename="../../ui/review/window.py" line="318"/>
         <source>Disagreements left: {0} of {1} in this document; counting the project ({2} %)…</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند؛ جارٍ عدّ خلافات المشروع ({2}٪)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="319"/>
+        <location filename="../../ui/review/window.py" line="325"/>
         <source>Disagreements left: {0} of {1} in this document, {2} in the project</source>
         <translation>الخلافات المتبقية: {0} من {1} في هذا المستند، و{2} في المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="377"/>
+        <location filename="../../ui/review/window.py" line="383"/>
         <source>The project&apos;s disagreements could not be counted: {0}</source>
         <translation>تعذّر عدّ خلافات المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="392"/>
+        <location filename="../../ui/review/window.py" line="398"/>
         <source>No disagreement in this document.</source>
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="432"/>
+        <location filename="../../ui/review/window.py" line="442"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="463"/>
+        <location filename="../../ui/review/window.py" line="486"/>
         <source>Gold now holds two competing versions at “{0}” ({1}); undo to keep one.</source>
         <translation>صار في المرجع نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="484"/>
+        <location filename="../../ui/review/window.py" line="493"/>
+        <source>It points at the gold span chosen earlier: “{0}” ({1}), not “{2}” ({3}).</source>
+        <translation>يشير إلى مقطع المرجع المختار سابقًا: «{0}» ({1})، لا «{2}» ({3}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="502"/>
+        <source>The agreed version replaced gold&apos;s stale one.</source>
+        <translation>حلّت النسخة المتفق عليها محلّ نسخة المرجع القديمة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/window.py" line="517"/>
         <source>Accepted; {0} agreed events left out: their trigger span is not labelled with their type (the problems list names them).</source>
         <translation>قُبل؛ وتُرك {0} من الأحداث المتفق عليها: مقطع مُطلِقها لا يحمل تسمية نوعها (قائمة المشكلات تسمّيها).</translation>
     </message>
@@ -6295,7 +6431,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="598"/>
+        <location filename="../../ui/review/window.py" line="654"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>

@@ -24,9 +24,20 @@ from annotator.review import (
     is_resolved,
     span_places,
 )
+from annotator.schema import Schema
 from ui.docview.arcs_geometry import Link
 from ui.docview.view import ViewSpan
-from ui.i18n import QT_TRANSLATE_NOOP, isolate, relation_text
+from ui.i18n import (
+    PDI,
+    QT_TRANSLATE_NOOP,
+    RLI,
+    core_text,
+    interface_rtl,
+    isolate,
+    relation_text,
+    role_display,
+    type_tag,
+)
 
 KIND_NAMES: dict[Kind, str] = {
     Kind.AGREEMENT: QT_TRANSLATE_NOOP("ReviewKind", "agreement"),
@@ -36,6 +47,7 @@ KIND_NAMES: dict[Kind, str] = {
     Kind.ONLY_B: QT_TRANSLATE_NOOP("ReviewKind", "only in B"),
     Kind.ARGUMENTS: QT_TRANSLATE_NOOP("ReviewKind", "argument mismatch"),
     Kind.ATTRIBUTES: QT_TRANSLATE_NOOP("ReviewKind", "attributes differ"),
+    Kind.GOLD: QT_TRANSLATE_NOOP("ReviewKind", "gold differs"),
 }
 """kind names (English; ``kind_name`` gives them in the interface language)"""
 KIND_TAGS: dict[Kind, str] = {
@@ -46,6 +58,7 @@ KIND_TAGS: dict[Kind, str] = {
     Kind.ONLY_B: QT_TRANSLATE_NOOP("ReviewKind", "only B"),
     Kind.ARGUMENTS: QT_TRANSLATE_NOOP("ReviewKind", "args≠"),
     Kind.ATTRIBUTES: QT_TRANSLATE_NOOP("ReviewKind", "attrs≠"),
+    Kind.GOLD: QT_TRANSLATE_NOOP("ReviewKind", "gold≠"),
 }
 """the short tags printed next to a span's label (``kind_tag``: translated)"""
 
@@ -68,9 +81,11 @@ KIND_COLORS: dict[Kind, str] = {
     Kind.ONLY_B: "#CC79A7",
     Kind.ARGUMENTS: "#56B4E9",
     Kind.ATTRIBUTES: "#F0E442",
+    Kind.GOLD: "#882255",  # (Okabe–Ito has no eighth colour: Tol's wine, its tag says it)
 }
 # which kind a span shows when it takes part in several items (worst first)
 _SEVERITY = [
+    Kind.GOLD,
     Kind.LABEL,
     Kind.BOUNDARY,
     Kind.ONLY_A,
@@ -99,30 +114,62 @@ def review_items(
     project: Project, doc_id: int, annotators: Sequence[str], into: str = GOLD
 ) -> tuple[dict[str, DocumentAnnotations], list[ReviewItem]]:
     """The layers of ``annotators`` and their disagreements (every pair, in text order),
-    each flagged resolved or not against the ``into`` layer."""
+    each flagged resolved or not against the ``into`` layer; an agreement that layer
+    contradicts is an item (``review.against_gold``)."""
     layers = {a: project.layer(doc_id, a) for a in annotators}
     done = project.status(doc_id, into) is Status.DONE
-    gold = GoldIndex.of(project.layer(doc_id, into))
+    gold_layer = project.layer(doc_id, into)
+    gold = GoldIndex.of(gold_layer)
     where = span_places(layers.values())
     items = [
         ReviewItem(a, b, d, done or is_resolved(d, gold, where))
-        for (a, b), found in compare_many(layers).items()
+        for (a, b), found in compare_many(layers, gold_layer).items()
         for d in found
     ]
     items.sort(key=lambda it: (it.d.start, it.d.end, it.a, it.b))
     return layers, items
 
 
-def describe(record: Record | None, layer: DocumentAnnotations | None) -> str:
-    """Plain text for one side of an item: "GPE: باريس", an event or a relation (the
-    covered text isolated with ``isolate``). The line is English ("event", "relation") laid
-    out left to right, so it is itself an isolate: in the right-to-left interface it keeps its
-    order instead of reading "[باريس=Place] الاجتماع :event"; a relation's arrow therefore
-    points right (``relation_text`` of a left-to-right line)."""
+SIDE_LETTERS = (
+    QT_TRANSLATE_NOOP("ReviewSide", "A"),
+    QT_TRANSLATE_NOOP("ReviewSide", "B"),
+    QT_TRANSLATE_NOOP("ReviewSide", "C"),
+    QT_TRANSLATE_NOOP("ReviewSide", "D"),
+    QT_TRANSLATE_NOOP("ReviewSide", "E"),
+    QT_TRANSLATE_NOOP("ReviewSide", "F"),
+)
+"""the letters naming the compared layers (the panes' titles, the table's columns, the detail
+line), translated as the agreement tables name them (أ, ب … in Arabic)"""
+
+
+def side_letter(k: int) -> str:
+    """The letter of the ``k``-th compared layer (0: A) in the interface language; its number
+    past the letters."""
+    if k < len(SIDE_LETTERS):  # (an unfinished translation is empty: the letter then)
+        return QCoreApplication.translate("ReviewSide", SIDE_LETTERS[k]) or SIDE_LETTERS[k]
+    return str(k + 1)
+
+
+def _tr(translated: str, text: str) -> str:
+    """``translated`` (a ``QCoreApplication.translate`` of ``text``, written out so that
+    lupdate finds it), or ``text`` where the translation is unfinished (empty)."""
+    return translated or text
+
+
+def describe(
+    record: Record | None, layer: DocumentAnnotations | None, schema: Schema | None = None
+) -> str:
+    """Plain text for one side of an item in the interface language: "GPE: باريس", "event
+    Contact.Meet: الاجتماع [Place=باريس]", "relation PHYS: …"; labels, types and roles by the
+    names the interface shows (``type_tag``, ``role_display``; given the ``schema``), the
+    covered text isolated with ``isolate``. The line is itself an isolate, laid out in the
+    direction of its first word: in Arabic "حدث …" reads right to left, in English "event …"
+    left to right, and neither is turned round by the line around it; a relation's arrow
+    points the way the interface reads (``relation_text``)."""
     if record is None:
         return "—"
     if isinstance(record, Span):  # (no index of the layer: a table of 900 rows made 900)
-        return isolate(f"{record.label}: {isolate(record.text)}")
+        return isolate(f"{type_tag(schema, record.label)}: {isolate(record.text)}")
     spans = layer.span_by_uuid() if layer is not None else {}
 
     def raw(uuid: str) -> str:
@@ -130,15 +177,43 @@ def describe(record: Record | None, layer: DocumentAnnotations | None) -> str:
         return span.text if span is not None else "?"
 
     if isinstance(record, Event):
-        roles = ", ".join(
-            f"{arg.role}={isolate(raw(arg.target))}" for arg in layer.arguments_of(record.uuid)
+        comma = _tr(QCoreApplication.translate("ReviewItem", ", "), ", ")
+        roles = comma.join(
+            f"{role_display(arg.role)}={isolate(raw(arg.target))}"
+            for arg in layer.arguments_of(record.uuid)
         ) if layer is not None else ""  # fmt: skip
-        line = f"event {record.type}: {isolate(raw(record.trigger))}"
-        return isolate(line + (f" [{roles}]" if roles else ""))
+        kind, trigger = type_tag(schema, record.type), isolate(raw(record.trigger))
+        if roles:
+            line = _tr(
+                QCoreApplication.translate("ReviewItem", "event {0}: {1} [{2}]"),
+                "event {0}: {1} [{2}]",
+            ).format(kind, trigger, roles)
+        else:
+            line = _tr(
+                QCoreApplication.translate("ReviewItem", "event {0}: {1}"), "event {0}: {1}"
+            ).format(kind, trigger)
+        return isolate(line)
     if isinstance(record, Relation):
-        ends = relation_text(raw(record.source), raw(record.target), rtl=False)
-        return isolate(f"relation {record.type}: {ends}")
-    return isolate(f"argument {record.role}")
+        ends = relation_text(raw(record.source), raw(record.target))
+        line = _tr(
+            QCoreApplication.translate("ReviewItem", "relation {0}: {1}"), "relation {0}: {1}"
+        )
+        return isolate(line.format(type_tag(schema, record.type), ends))
+    line = _tr(QCoreApplication.translate("ReviewItem", "argument {0}"), "argument {0}")
+    return isolate(line.format(role_display(record.role)))
+
+
+def detail_text(d: Disagreement, schema: Schema | None = None) -> str:
+    """What differs, in the interface language (the core's ``Disagreement.detail``, a
+    ``Message``, through ``core_text``: labels, types and roles by their display names), as
+    one isolate ("Place / -" keeps its order in a line of the other direction); "" when there
+    is none. In a right-to-left interface the isolate is right to left, so A's version comes
+    first as the line reads in every item (a first-strong isolate read "16-21 / 15-21", all
+    digits, left to right, and "منظمة / كيان جغرافي سياسي" right to left)."""
+    if not d.detail:
+        return ""
+    text = core_text(d.detail, schema)
+    return f"{RLI}{text}{PDI}" if interface_rtl() else isolate(text)
 
 
 RECORD_KIND_NAMES: dict[tuple[str, Kind], str] = {
@@ -213,11 +288,14 @@ def relation_marks(annotator: str, items: Sequence[ReviewItem]) -> dict[str, tup
 
 
 def review_links(
-    layer: DocumentAnnotations, marks: Mapping[str, tuple[Kind, str]] | None
+    layer: DocumentAnnotations,
+    marks: Mapping[str, tuple[Kind, str]] | None,
+    schema: Schema | None = None,
 ) -> tuple[list[Link], dict[str, tuple[int, int]]]:
     """The arcs of ``layer``'s live relations, each labelled "type · tag" in the colour of
     its kind (``marks`` from ``relation_marks``; None for the gold layer: plain type, grey),
-    and the place of every span an arc ends at."""
+    and the place of every span an arc ends at; the type by the name the interface shows
+    (``type_tag`` of the ``schema``)."""
     spans = layer.span_by_uuid()
     agree = (Kind.AGREEMENT, kind_tag(Kind.AGREEMENT))
     links = []
@@ -225,10 +303,11 @@ def review_links(
         if r.deleted or r.source not in spans or r.target not in spans:
             continue
         if marks is None:
-            links.append(Link(r.uuid, r.source, r.target, r.type, "", GOLD_COLOR, True))
+            shown = type_tag(schema, r.type)
+            links.append(Link(r.uuid, r.source, r.target, shown, "", GOLD_COLOR, True))
             continue
         kind, tag = marks.get(r.uuid, agree)
-        label = f"{r.type} · {tag}"
+        label = f"{type_tag(schema, r.type)} · {tag}"
         links.append(Link(r.uuid, r.source, r.target, label, "", KIND_COLORS[kind], True))
     ends = {u for x in links for u in (x.source, x.target)}
     return links, {u: (spans[u].start, spans[u].end) for u in ends}

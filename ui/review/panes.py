@@ -24,16 +24,26 @@ from PySide6.QtWidgets import (
 
 from annotator.model import GOLD, DocumentAnnotations
 from annotator.review import Kind
+from annotator.schema import Schema
 from ui.docview.arcs import ArcOverlay
 from ui.docview.view import DocumentView
 from ui.i18n import QT_TRANSLATE_NOOP, isolate
-from ui.review.model import KIND_COLORS, ReviewItem, describe, item_kind_name, kind_name
+from ui.review.model import (
+    KIND_COLORS,
+    SIDE_LETTERS,
+    ReviewItem,
+    describe,
+    detail_text,
+    item_kind_name,
+    kind_name,
+    side_letter,
+)
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("DisagreementTable", "Kind"),
-    "A",
+    SIDE_LETTERS[0],  # (translated as the panes' letters, ``side_letter``)
     QT_TRANSLATE_NOOP("DisagreementTable", "A's version"),
-    "B",
+    SIDE_LETTERS[1],
     QT_TRANSLATE_NOOP("DisagreementTable", "B's version"),
     QT_TRANSLATE_NOOP("DisagreementTable", "Detail"),
     QT_TRANSLATE_NOOP("DisagreementTable", "Gold"),
@@ -102,8 +112,11 @@ class ReviewColumns(QSplitter):
             box = QWidget(self)
             lay = QVBoxLayout(box)
             lay.setContentsMargins(2, 2, 2, 2)
-            letter = chr(ord("A") + k) if k < 26 else str(k + 1)
-            title = self.tr("Gold (adjudicated)") if name == GOLD else f"{letter} — {name}"
+            title = (
+                self.tr("Gold (adjudicated)")
+                if name == GOLD
+                else f"{side_letter(k)} — {isolate(name)}"
+            )
             lay.addWidget(plain_label(title, box))
             view = DocumentView(box)
             view.document().setDocumentMargin(PANE_MARGIN)  # tags and brackets off the edge
@@ -143,7 +156,12 @@ class DisagreementTable(QTableWidget):
         super().__init__(0, len(COLUMNS), parent)
         self.setObjectName("review-table")
         self.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("DisagreementTable", c) or c for c in COLUMNS]
+            [
+                side_letter(SIDE_LETTERS.index(c))
+                if c in SIDE_LETTERS
+                else QCoreApplication.translate("DisagreementTable", c) or c
+                for c in COLUMNS
+            ]
         )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -151,16 +169,22 @@ class DisagreementTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
 
-    def fill(self, items: Sequence[ReviewItem], layers: Mapping[str, DocumentAnnotations]) -> None:
+    def fill(
+        self,
+        items: Sequence[ReviewItem],
+        layers: Mapping[str, DocumentAnnotations],
+        schema: Schema | None = None,
+    ) -> None:
+        """One row per item; labels, types and roles by their display names in ``schema``."""
         self.setRowCount(len(items))
         for row, it in enumerate(items):
             cells = (  # names and the detail isolated: ann_2 or "Place / -" keep their order
                 item_kind_name(it),
                 isolate(it.a),
-                describe(it.d.a, layers.get(it.a)),
+                describe(it.d.a, layers.get(it.a), schema),
                 isolate(it.b),
-                describe(it.d.b, layers.get(it.b)),
-                isolate(it.d.detail) if it.d.detail else "",
+                describe(it.d.b, layers.get(it.b), schema),
+                detail_text(it.d, schema),
                 self.tr("resolved") if it.resolved else self.tr("open"),
             )
             for col, text in enumerate(cells):

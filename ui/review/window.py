@@ -48,7 +48,8 @@ from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
 from annotator.formats.common import IsCancelled, Progress
 from annotator.model import GOLD, Document, DocumentAnnotations, Status
 from annotator.project import Project
-from annotator.review import Conflict, project_remaining
+from annotator.review import Conflict, Kind, Reused, project_remaining
+from annotator.schema import Schema
 from ui.docview.view import DocumentView
 from ui.i18n import isolate, label_tag, type_tag
 from ui.jobs import JobWorker
@@ -58,11 +59,13 @@ from ui.review.model import (
     anchor,
     annotator_view_spans,
     describe,
+    detail_text,
     gold_view_spans,
     item_kind_name,
     relation_marks,
     review_items,
     review_links,
+    side_letter,
     span_marks,
 )
 from ui.review.panes import DisagreementTable, ReviewColumns, legend_row, plain_label
@@ -109,6 +112,7 @@ class ReviewWindow(QMainWindow):
         self.session = session
         self.doc_id: int | None = None
         self.layers: dict[str, DocumentAnnotations] = {}
+        self.schema: Schema | None = None
         self.items: list[ReviewItem] = []
         self.current = -1
         self.left_per_doc: dict[int, int] | None = None
@@ -231,7 +235,7 @@ class ReviewWindow(QMainWindow):
         self.document.blockSignals(False)
         self.annotators.blockSignals(False)
         self._recount()
-        self._document_chosen()
+        self._document_chosen(keep_place=True)  # (the same document: stay at its item)
 
     def chosen(self) -> list[str]:
         """The annotators whose layers are compared, in list order."""
@@ -257,17 +261,21 @@ class ReviewWindow(QMainWindow):
         if index >= 0:
             self.document.setCurrentIndex(index)
 
-    def _document_chosen(self) -> None:
+    def _document_chosen(self, keep_place: bool = False) -> None:
+        """Show the chosen document; ``keep_place``: at the current item when it is the
+        document shown already (a merge while the window is open reloads the choices)."""
         data = self.document.currentData()
-        self.doc_id = int(data) if data is not None else None
-        self.refresh(keep_place=False)
+        doc_id = int(data) if data is not None else None
+        same = keep_place and doc_id == self.doc_id
+        self.doc_id = doc_id
+        self.refresh(keep_place=same)
 
     # -- showing -------------------------------------------------------------------------
     def refresh(self, keep_place: bool = True) -> None:
         """Recompute the items of the current document and repaint everything."""
         project = self.session.project
         names = self.chosen()
-        place = self.items[self.current].d.start if keep_place and self.item() else None
+        old = self.item() if keep_place else None
         self.columns.set_names(names)
         if project is None or self.doc_id is None or len(names) < 2:
             self.layers, self.items = {}, []
@@ -277,6 +285,7 @@ class ReviewWindow(QMainWindow):
             return
         doc = project.document(self.doc_id)
         self.layers, self.items = review_items(project, self.doc_id, names)
+        self.schema = project.schema
         gold = project.layer(self.doc_id, GOLD)
         shown = {lab.name: label_tag(lab) for lab in project.schema.span_labels()}
         for name, view in self.columns.views.items():
@@ -285,18 +294,15 @@ class ReviewWindow(QMainWindow):
             arcs = self.columns.arcs[name]
             if name == GOLD:
                 view.set_spans(gold_view_spans(gold, shown))
-                arcs.set_links(*review_links(gold, None))
+                arcs.set_links(*review_links(gold, None, self.schema))
             else:
                 marks = span_marks(name, self.items)
                 view.set_spans(annotator_view_spans(self.layers[name], marks, shown))
-                arcs.set_links(*review_links(self.layers[name], relation_marks(name, self.items)))
-        self.table.fill(self.items, self.layers)
+                marks_of_arcs = relation_marks(name, self.items)
+                arcs.set_links(*review_links(self.layers[name], marks_of_arcs, self.schema))
+        self.table.fill(self.items, self.layers, self.schema)
         self._update_progress(names)
-        if place is not None:
-            after = [i for i, it in enumerate(self.items) if it.d.start >= place]
-            self.current = after[0] if after else len(self.items) - 1
-        else:
-            self.current = 0 if self.items else -1
+        self.current = place_of(old, self.items) if old is not None else 0 if self.items else -1
         self.go_to(self.current)
 
     def _update_progress(self, names: list[str]) -> None:
@@ -401,14 +407,18 @@ class ReviewWindow(QMainWindow):
             rec = it.d.a if name == it.a else it.d.b if name == it.b else None
             view.set_selected(anchor(rec) or None)
         self.columns.scroll_to(it.d.start)
-        # each side "A (name): …" is one isolate: laid out left to right as a whole, it stays
-        # in one piece in the right-to-left interface ("— :(badr) B" without it)
-        side_a = isolate(f"A ({isolate(it.a)}): {describe(it.d.a, self.layers.get(it.a))}")
-        side_b = isolate(f"B ({isolate(it.b)}): {describe(it.d.b, self.layers.get(it.b))}")
-        self.detail.setText(
-            f"{row + 1}/{len(self.items)} · {item_kind_name(it)} · {side_a} · {side_b}"
-            + (f" · {isolate(it.d.detail)}" if it.d.detail else "")
-        )
+        # each side "A (name): …" is one isolate: laid out in the interface's direction as a
+        # whole, it stays in one piece ("— :(badr) B" without it)
+        sides = [
+            isolate(
+                f"{side_letter(k)} ({isolate(name)}): "
+                + describe(rec, self.layers.get(name), self.schema)
+            )
+            for k, (name, rec) in enumerate(((it.a, it.d.a), (it.b, it.d.b)))
+        ]
+        parts = [f"{row + 1}/{len(self.items)}", item_kind_name(it), *sides]
+        detail = detail_text(it.d, self.schema)
+        self.detail.setText(" · ".join([*parts, detail] if detail else parts))
 
     def step(self, delta: int) -> None:
         """Go to the next (+1) or previous (-1) disagreement."""
@@ -431,12 +441,18 @@ class ReviewWindow(QMainWindow):
         if not records:
             self.statusBar().showMessage(self.tr("That side has nothing here to accept."), 5000)
             return False
-        row = self.current
-        command = AcceptIntoGold([r.uuid for r in records])
+        # an agreement gold contradicts (``review.against_gold``): the version accepted
+        # replaces the stale gold spans
+        stale = [g.uuid for g in it.d.gold] if it.kind is Kind.GOLD else []
+        command = AcceptIntoGold([r.uuid for r in records], replacing=stale)
         ok = self._execute(command)
         if ok:
-            self._next_open(row)
-            self._tell_conflicts(command.conflicts)
+            # the window refreshed at the same item, or at the next one if it is gone (an
+            # item of stale gold is, once replaced)
+            now = self.item()
+            if (now is not None and _same_item(now, it)) or (now is not None and now.resolved):
+                self._next_open(self.current)
+            self._tell(command.conflicts, command.reused, len(stale))
         return ok
 
     def _execute(self, command: Command) -> bool:
@@ -453,22 +469,39 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage(errors[-1], 10000)
         return ok
 
-    def _tell_conflicts(self, conflicts: Sequence[Conflict]) -> None:
-        """Say that gold now holds two competing versions at a place (an event or relation
-        accepted needed a span gold holds otherwise there)."""
+    def _tell(
+        self, conflicts: Sequence[Conflict], reused: Sequence[Reused] = (), replaced: int = 0
+    ) -> None:
+        """Say what an accept did beyond copying what was chosen: gold now holds two competing
+        versions at a place (an event or relation accepted needed a span gold holds otherwise
+        there); an argument, trigger or relation end points at the gold span chosen earlier,
+        not at the copied record's own version (gold never holds two versions of a mention);
+        stale gold versions were replaced."""
+        schema = self.session.project.schema if self.session.project else None
+        said = []
         if conflicts:
             first = conflicts[0].source
-            self.statusBar().showMessage(
+            said.append(
                 self.tr(
                     "Gold now holds two competing versions at “{0}” ({1}); undo to keep one."
-                ).format(
-                    isolate(first.text),
-                    type_tag(
-                        self.session.project.schema if self.session.project else None, first.label
-                    ),
-                ),
-                10000,
+                ).format(isolate(first.text), type_tag(schema, first.label))
             )
+        if reused:
+            r = reused[0]
+            said.append(
+                self.tr(
+                    "It points at the gold span chosen earlier: “{0}” ({1}), not “{2}” ({3})."
+                ).format(
+                    isolate(r.gold.text),
+                    type_tag(schema, r.gold.label),
+                    isolate(r.source.text),
+                    type_tag(schema, r.source.label),
+                )
+            )
+        if replaced:
+            said.append(self.tr("The agreed version replaced gold's stale one."))
+        if said:
+            self.statusBar().showMessage(" ".join(said), 10000)
 
     def accept_agreements(self) -> bool:
         """Copy everything the chosen annotators agree on into gold, as one undo step."""
@@ -477,7 +510,7 @@ class ReviewWindow(QMainWindow):
         command = AcceptAllAgreements(self.doc_id, self.chosen())
         ok = self._execute(command)
         if ok:
-            self._tell_conflicts(command.conflicts)
+            self._tell(command.conflicts, command.reused)
             if command.left_out and not command.conflicts:
                 self.statusBar().showMessage(
                     self.tr(
@@ -545,6 +578,29 @@ class ReviewWindow(QMainWindow):
     def _rescroll(self) -> None:
         if self.item() is not None:
             self.go_to(self.current)
+
+
+def _same_item(x: ReviewItem, y: ReviewItem) -> bool:
+    """Whether two items (of two computations) are the same: the same pair of annotators and
+    the same records (whatever their versions and kind now)."""
+    return _identity(x) == _identity(y)
+
+
+def _identity(it: ReviewItem) -> tuple[str, str, str, str]:
+    a, b = it.d.a, it.d.b
+    return it.a, it.b, a.uuid if a is not None else "", b.uuid if b is not None else ""
+
+
+def place_of(old: ReviewItem, items: Sequence[ReviewItem]) -> int:
+    """Where the window stays after ``items`` were computed again: at ``old`` if it is still
+    there (``_same_item``), else at the next item in text order (the last when none follows;
+    -1 when there is none)."""
+    for i, it in enumerate(items):
+        if _same_item(it, old):
+            return i
+    key = (old.d.start, old.d.end, old.a, old.b)
+    after = [i for i, it in enumerate(items) if (it.d.start, it.d.end, it.a, it.b) >= key]
+    return after[0] if after else len(items) - 1
 
 
 # -- opening from the main window -------------------------------------------------------------
