@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 NEW_LABEL_POLICIES = ("error", "add", "skip")
 DEFAULT_ANNOTATOR = "imported"
+DUPLICATES_NAMED = 5
+"""texts already in the project named one a line in the report; the rest are counted"""
 
 
 @dataclass
@@ -58,8 +60,9 @@ class ImportReport:
 
     documents_added: int = 0
     duplicates: list[str] = field(default_factory=list)
-    """documents whose text the project (or this import) already had; their annotations are
-    taken into their layer, deduplicated"""
+    """documents whose text the project held before this import; their annotations are taken
+    into their layer, deduplicated (a text this import adds and repeats, a second layer of the
+    same document, is no duplicate: it was added)"""
     already_present: int = 0
     """annotations skipped because their layer already holds the same one (same id, or same
     place and label)"""
@@ -90,11 +93,19 @@ class ImportReport:
             ),
         ]
         # a text the project already holds is not stored twice, but its annotations still go
-        # to their layer: counted in the line above, never called skipped
+        # to their layer: counted in the line above, never called skipped; the first few
+        # named, the rest counted (a file imported again names no 20,000 documents)
         out += [
             Message("text already in the project, not added again: {name}", name=name)
-            for name in self.duplicates
+            for name in self.duplicates[:DUPLICATES_NAMED]
         ]
+        if len(self.duplicates) > DUPLICATES_NAMED:
+            out.append(
+                Message(
+                    "more texts already in the project, not added again: {count}",
+                    count=len(self.duplicates) - DUPLICATES_NAMED,
+                )
+            )
         if self.duplicates and not (self.documents_added or self._annotations_added()):
             out.append(
                 Message("nothing new: the project already held every text and annotation read")
@@ -565,6 +576,7 @@ def _check_ahead(
 
     hashes = project.document_hashes()
     next_id = max(hashes.values(), default=0) + 1  # Store.next_document_id
+    new_from = next_id  # the first id this import adds
     schema = project.schema
     adopted: set[int] = set()
     added_labels: list[str] = []
@@ -580,7 +592,7 @@ def _check_ahead(
         prepared = [_prepare(imp) for imp in part]
         shas = sorted({sha for _, _, sha in prepared})
         snapshot = snapshot and added.isdisjoint(shas)
-        gathered = _Gathered(next_id, project.clock.tick if snapshot else str)
+        gathered = _Gathered(next_id, project.clock.tick if snapshot else str, new_from=new_from)
         known = {sha: hashes[sha] for sha in shas if sha in hashes} if snapshot else {}
         wanted = {k: [u for d in part for u in _uuids(d, k) if u] for k in RECORD_KINDS}
         # the ids of records on stored texts (a file imported again) are looked up; those
@@ -850,6 +862,7 @@ def _write_checked(
     done = 0
     batch: _Gathered | None = None  # once set: every part checked under the lock
     with project.batch() as bulk:
+        new_from = bulk.next_document_id()  # the first id this import adds
         for k, part_ahead in enumerate(ahead):
             if cancelled():
                 raise Cancelled("import cancelled; nothing was written")
@@ -871,7 +884,9 @@ def _write_checked(
                     continue
                 del snap
             if batch is None:
-                batch = _Gathered(bulk.next_document_id(), bulk.stamper, sources=sources)
+                batch = _Gathered(
+                    bulk.next_document_id(), bulk.stamper, new_from=new_from, sources=sources
+                )
             part = spill.part(k)
             _labels(project, part, new_labels, report, adopted)
             done = _check_part(project, bulk, batch, part, annotator, new_labels, strict,
@@ -939,6 +954,9 @@ class _Gathered:
     """a fresh clock stamp (``Batch.stamp``)"""
     first_id: int = 0
     """the id of the first document this part adds (those below are stored)"""
+    new_from: int = -1
+    """the id of the first document this import adds (-1: ``next_id``): a text repeated on a
+    document below it was in the project before the import (``ImportReport.duplicates``)"""
     known: dict[str, int] = field(default_factory=dict)
     """sha256 -> id of the stored documents this part's texts repeat, and of those it adds"""
     taken: dict[str, set[str]] = field(default_factory=dict)
@@ -951,6 +969,10 @@ class _Gathered:
     """file → sha256 of the documents it added (one change-log line per imported file)"""
     layers: dict[tuple[int, str], _Layer] = field(default_factory=dict)
     _labels: tuple[Schema, frozenset[str]] | None = None
+
+    def __post_init__(self) -> None:
+        if self.new_from < 0:
+            self.new_from = self.next_id
 
     def start(self, known: dict[str, int], taken: dict[str, set[str]]) -> None:
         """Begin a part: what the project holds of its texts and record ids (earlier parts
@@ -1129,7 +1151,8 @@ def _import_one(
     if sha in batch.known:
         # the text is already there: its annotations join their layer, deduplicated
         doc_id = batch.known[sha]
-        report.duplicates.append(f"{name} ({imp.source}{f':{imp.line}' if imp.line else ''})")
+        if doc_id < batch.new_from:  # else this import added it (a second layer of it)
+            report.duplicates.append(f"{name} ({imp.source}{f':{imp.line}' if imp.line else ''})")
     else:
         # readers build fresh JSON objects: no defensive copy of meta needed
         doc_id = batch.add_document(
