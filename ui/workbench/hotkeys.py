@@ -8,8 +8,13 @@ have their own table), so ``G`` and every chord (``C, A``) work in any layout. A
 is already a Latin letter or digit is taken as it is (AZERTY's A is A).
 
 ``HotkeyDispatcher`` is an application event filter scoped to one window: it reads key presses
-aimed at the window's widgets (never at a widget that takes typed text: a note, a filter), and
-matches them against the schema's hotkeys. After the first key of a chord it shows the pending
+aimed at the window's widgets and matches them against the schema's hotkeys. Where they act is
+one rule, ``keeps_keys``: never while the focus is in a widget that takes typed text (a note, a
+filter) or one that chooses with keys (a list, a tree, a table, a combo box, a button, a
+slider, a tab bar); the document view is a read-only text view and takes them. In such a
+widget Return/Enter and a bare letter or digit (type-ahead) are claimed from the window's
+shortcuts too (``claims_key``): Return in a list opens its row instead of applying the last
+label, R and A start no relation nor argument. After the first key of a chord it shows the pending
 chord and its completions (``pendingChanged``; the window shows it in the status bar); Escape or
 a key that completes nothing cancels it.
 """
@@ -21,11 +26,15 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -105,6 +114,57 @@ def takes_text(widget: QWidget | None) -> bool:
     if isinstance(widget, QPlainTextEdit | QTextEdit):
         return not widget.isReadOnly()
     return False
+
+
+_CHOOSERS = (QAbstractItemView, QComboBox, QAbstractButton, QAbstractSlider, QTabBar)
+"""widgets that choose with keys: the label hotkeys never act while one has the focus"""
+_NOT_BARE = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def keeps_keys(widget: QWidget | None) -> bool:
+    """Whether the keys pressed in ``widget`` are its own, never the label hotkeys' (nor the
+    single-key actions the dispatcher runs): a widget that takes text (``takes_text``) or one
+    that chooses with keys (a list, tree, table, combo box, button, slider, tab bar). The
+    document view, a read-only text view, keeps none."""
+    return widget is not None and (takes_text(widget) or isinstance(widget, _CHOOSERS))
+
+
+def claims_key(widget: QWidget | None, event: QKeyEvent) -> bool:
+    """Whether ``widget`` takes ``event`` ahead of the window's shortcuts: in a widget that
+    chooses with keys (``keeps_keys``: a list, tree, table, combo box, button …), Return/Enter
+    (a list opens or goes to its row) and a letter or digit without Ctrl, Alt or Meta
+    (type-ahead), so the window's Return (apply the last label), R and A never act there. Keys
+    with Ctrl, Alt or Meta and Shift+Return, Delete, Tab … stay the window's (Shift+Return
+    accepts a suggestion, Delete deletes the selected annotation from any list). Text fields
+    claim their typing keys themselves (``menus.TextFieldKeys``)."""
+    if not isinstance(widget, _CHOOSERS):
+        return False
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return mods == Qt.KeyboardModifier.NoModifier
+    return not mods & _NOT_BARE and bool(physical_key(event))
+
+
+def shortcut_window(widget: QWidget) -> QWidget:
+    """The window whose window shortcuts reach ``widget``: its own window, or for a tool window
+    (a floating dock) the window of its parent, as Qt's shortcut map decides."""
+    top = widget.window()
+    while top.windowType() == Qt.WindowType.Tool and (parent := top.parentWidget()) is not None:
+        top = parent.window()
+    return top
+
+
+def _focus_in(watched: QWidget) -> QWidget:
+    """The widget a key press aimed at ``watched`` was first sent to: the focus widget of
+    its window (a key a widget ignores is sent on to its parents, which keep no keys)."""
+    focus = QApplication.focusWidget()
+    if focus is not None and (focus is watched or watched.isAncestorOf(focus)):
+        return focus
+    return watched
 
 
 class HotkeyDispatcher(QObject):
@@ -192,9 +252,17 @@ class HotkeyDispatcher(QObject):
             return False
         if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
             return False
-        if watched.window() is not self.window or takes_text(watched):
-            return False
         if QApplication.activePopupWidget() is not None:
+            return False
+        if shortcut_window(watched) is not self.window:
+            return False
+        origin = _focus_in(watched)
+        if keeps_keys(origin):
+            if kind == QEvent.Type.ShortcutOverride and claims_key(origin, event):
+                event.accept()  # the key goes to the list as a key press, not to a shortcut
+                return True
+            return False
+        if watched.window() is not self.window:  # a floating dock: the keys stay its own
             return False
         key = event.key()
         if key in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -210,7 +210,23 @@ class DocumentListModel(_ListModel):
 
 class DocumentTable(QTableView):
     """The document list's view: a table whose Home and End go to the first and last
-    document, as in a list (a table's go to the first and last column)."""
+    document, as in a list (a table's go to the first and last column), and whose Return or
+    Enter opens the highlighted document on every platform (Qt's views activate a row on
+    Return except on macOS). The arrows, PgUp/PgDown, Home and End only move the highlight:
+    a document opens on Return, a click or a double click."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        index = self.currentIndex()
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and mods == Qt.KeyboardModifier.NoModifier
+            and index.isValid()
+        ):
+            self.activated.emit(index)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
