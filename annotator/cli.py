@@ -484,10 +484,28 @@ def _annotate_all_arguments(p: argparse.ArgumentParser) -> None:
         help="only the spans with this label; repeat for several (default: every label)",
     )
     _documents_option(p, "occurrences")
+    p.add_argument(
+        "--max",
+        type=_suggestion_limit,
+        metavar="N",
+        help="store at most N new suggestions: beyond that nothing is stored and the message "
+        "says how many the first documents already gave (default: 100000; 0: no limit)",
+    )
     p.epilog = (
         "Existing annotations of any layer, pending suggestions and rejected ones are never "
         "suggested again. " + EXIT_STATUS
     )
+
+
+def _suggestion_limit(text: str) -> int:
+    """annotate-all's --max: a whole number, 0 (no limit) or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (no limit) or more, not {value}")
+    return value
 
 
 def _gazetteer_arguments(p: argparse.ArgumentParser) -> None:

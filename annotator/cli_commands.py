@@ -922,8 +922,9 @@ def _schema_label(project: Any, label: str) -> str:
 
 
 def cmd_annotate_all(args: argparse.Namespace) -> int:
-    from annotator.commands.suggestions import annotate_all
+    from annotator.commands.suggestions import MAX_SUGGESTIONS, annotate_all
 
+    limit = MAX_SUGGESTIONS if args.max is None else args.max
     project = _open(args.project)
     with project:
         _known_layer(project, args.from_layer)
@@ -931,7 +932,9 @@ def cmd_annotate_all(args: argparse.Namespace) -> int:
         documents = _document_ids(project, args.document)
         if args.to_layer is not None and not args.to_layer.strip():
             raise AnnotatorError("--to-layer: give a layer name")
-        report = annotate_all(project, args.from_layer, args.to_layer, labels, documents)
+        report = annotate_all(
+            project, args.from_layer, args.to_layer, labels, documents, limit=limit
+        )
     for line in report.lines():
         print(line)
     return 0

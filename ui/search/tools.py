@@ -12,9 +12,13 @@ from the selected span, gazetteer import and outside predictions (issue 14).
   step, as a relabel of one trigger does. The list is read again after every change while it
   is shown.
 - Annotate-all: "Label every other occurrence" of the selected span's text in its document
-  or every document becomes pending suggestions (``annotator.search.annotate_all`` +
-  ``Project.add_suggestions``); existing annotations are never covered; the Suggestions dock
-  is told to read them (``suggestions_installed.controller.reload``).
+  or every document becomes pending suggestions (``annotator.search.annotate_all``, a chunk
+  of documents at a time: ``annotator.commands.suggestions.occurrences``, then
+  ``Project.add_suggestions``), one undo step; existing annotations are never covered; the
+  Suggestions dock is told to read them (``suggestions_installed.controller.reload``). In
+  every document it runs as two background jobs (QA: 20,000 documents froze the window
+  9 s): the search, then, when the analyst agrees to store more than ``ASK_ABOVE``, the
+  storing (one transaction; Cancel stores nothing).
 - Gazetteer: a ``.csv`` (``name,label``) or ``.txt`` list (one label asked for) matched in the
   current document or every document, as suggestions; a bad file is one message naming
   ``file:line`` and nothing is stored.
@@ -39,7 +43,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -47,14 +51,15 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QWidget,
 )
 
 from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import IsCancelled, Progress
-from annotator.search import EntityGroup, FoldedCorpus
+from annotator.search import EntityGroup
 from annotator.search.kwic import line_of
-from ui.i18n import core_text, isolate, type_tag
+from ui.i18n import core_text, isolate, set_plain_text, type_tag
 from ui.jobs import BackgroundJob
 from ui.search.dock import SearchDock, project_candidates
 from ui.search.entities import EntityList
@@ -62,6 +67,10 @@ from ui.search.entities import EntityList
 if TYPE_CHECKING:
     from annotator.model import Document, Span
     from annotator.project import Project
+    from annotator.search.suggestions import Suggestion
+
+ASK_ABOVE = 1000
+"""annotate-all in every document asks before storing more suggestions than this"""
 
 
 class ToolsHost(Protocol):
@@ -147,7 +156,7 @@ class SearchTools(QObject):
         add(
             "annotate_all_corpus",
             self.tr("Label every other occurrence in &every document"),
-            lambda: self.annotate_all(True),
+            self.annotate_all_in_background,
         )
         add("gazetteer", self.tr("Import a &gazetteer (name list)…"), self.import_gazetteer)
         add(
@@ -278,49 +287,157 @@ class SearchTools(QObject):
             self.tr("{0} suggestions stored ({1} found)").format(stored, found), 8000
         )
 
-    def annotate_all(self, whole_corpus: bool) -> int:
-        """The selected span's other occurrences as pending suggestions, stored as one undo
-        step (``StoreSuggestions``); how many were stored (0 and a message when no span is
-        selected)."""
+    def _selected(self) -> tuple[Project, Document, Span] | None:
+        """The open project, document and selected span of the analyst's layer, or None
+        (and a message): annotate-all starts from them."""
         project = self._project()
         doc = self.host.doc
         uuid = self.host.selected_uuid
         span = self.host.own_span(uuid) if uuid else None
         if project is None or doc is None or span is None:
             self.host.session.error.emit(self.tr("Select a span first."))
-            return 0
-        from annotator.search import annotate_all
+            return None
+        return project, doc, span
 
-        if whole_corpus:
-            corpus = FoldedCorpus((d.id, d.text) for d in project.iter_documents())
-            existing = project.spans()
-        else:
-            corpus = FoldedCorpus([(doc.id, doc.text)])
-            existing = project.spans(doc.id)
+    def annotate_all(self, whole_corpus: bool) -> int:
+        """The selected span's other occurrences as pending suggestions, stored as one undo
+        step (``StoreSuggestions``), here and now; how many were stored (0 and a message
+        when no span is selected). The menu's every-document action runs
+        ``annotate_all_in_background`` instead (the window keeps working)."""
+        selected = self._selected()
+        if selected is None:
+            return 0
+        project, doc, span = selected
+        from annotator.commands.suggestions import StoreSuggestions, occurrences
+
         try:
-            found = list(
-                annotate_all(
-                    span,
-                    corpus,
-                    existing,
-                    whole_corpus=whole_corpus,
-                    rejected=project.rejected_suggestions(),
-                )
-            )
+            scope = None if whole_corpus else [doc.id]
+            found = [s for part in occurrences(project, span, scope) for s in part]
         except AnnotatorError as exc:
             self.host.session.error.emit(core_text(exc))
             return 0
         if not found:
             self._suggestions_stored(0, 0)
             return 0
-        from annotator.commands.suggestions import StoreSuggestions
-
         # one undo step: undo withdraws exactly these (not remembered as rejections)
         command = StoreSuggestions(found)
         if not self.host.session.execute(command):
             return 0
         self._suggestions_stored(len(command.stored), len(found))
         return len(command.stored)
+
+    def annotate_all_in_background(self) -> BackgroundJob | None:
+        """ "Label every other occurrence in every document": the selected span's other
+        occurrences are looked for as a ``BackgroundJob`` (progress by documents, Cancel),
+        a chunk of documents at a time (``annotator.commands.suggestions.occurrences``);
+        more than ``ASK_ABOVE`` of them are stored only when the analyst says so
+        (``ask_to_store``); the storing is a second job, one transaction (Cancel stores
+        nothing), and what it stored becomes ONE undo step
+        (``StoreSuggestions.already_stored``). Returns the first job (tests wait on its
+        ``done`` and then on ``self.job``'s), or None when nothing was started."""
+        selected = self._selected()
+        if selected is None:
+            return None
+        session = self.host.session
+        project_path: Path | None = session.path
+        if project_path is None or self.job is not None:
+            return None
+        if session.read_only:
+            session.error.emit(self.tr("The project is read-only."))
+            return None
+        span = selected[2]
+
+        def work(progress: Progress, cancelled: IsCancelled) -> list[Suggestion]:
+            from annotator.commands.suggestions import occurrences
+            from annotator.project import Project
+
+            with Project.open(project_path, read_only=True) as project:
+                found: list[Suggestion] = []
+                for part in occurrences(project, span, None, progress, cancelled):
+                    found.extend(part)
+                return found
+
+        title = self.tr("Label every other occurrence")
+        looking = self.tr("Looking for {0} in every document…").format(isolate(span.text))
+
+        def found(items: list[Suggestion]) -> None:
+            if not items:
+                self._suggestions_stored(0, 0)
+                return
+            documents = len({s.doc_id for s in items})
+            if len(items) > ASK_ABOVE and not self.ask_to_store(len(items), documents):
+                self.host.statusBar().showMessage(self.tr("No suggestions were stored."), 8000)
+                return
+            self._store_found(project_path, title, items)
+
+        return self._job(title, looking, work, found)
+
+    def ask_to_store(self, occurrences: int, documents: int) -> bool:
+        """Whether to store ``occurrences`` suggestions found in ``documents`` documents (asked
+        when there are more than ``ASK_ABOVE``)."""
+        locale = QLocale()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Label every other occurrence"),
+            "",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self.host.window(),
+        )
+        text = self.tr("{0} occurrences in {1} documents. Store them as suggestions?")
+        set_plain_text(box, text.format(locale.toString(occurrences), locale.toString(documents)))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _store_found(self, project_path: Path, title: str, items: list[Suggestion]) -> None:
+        """Store ``items`` as pending in a background job (``store_pending``: one
+        transaction); what it stored becomes one undo step of the window's session."""
+
+        def work(progress: Progress, cancelled: IsCancelled) -> list[Suggestion]:
+            from annotator.commands.suggestions import store_pending
+            from annotator.project import Project
+
+            with Project.open(project_path) as project:
+                return store_pending(project, items, progress, cancelled)
+
+        def stored(done: list[Suggestion]) -> None:
+            session = self.host.session
+            from annotator.commands.suggestions import StoreSuggestions
+
+            if done and session.path == project_path:
+                # already written on the job's connection: the step only remembers them
+                session.execute(StoreSuggestions.already_stored(done))
+            self._suggestions_stored(len(done), len(items))
+
+        storing = self.tr("Storing {0} suggestions…").format(QLocale().toString(len(items)))
+        self._job(title, storing, work, stored)
+
+    def _job(
+        self,
+        title: str,
+        label: str,
+        work: Callable[[Progress, IsCancelled], list[Suggestion]],
+        then: Callable[[list[Suggestion]], None],
+    ) -> BackgroundJob:
+        """Run ``work`` as the tools' ``BackgroundJob``; ``then`` gets its result. A failure
+        is one message, a Cancel says that nothing was stored."""
+        job = BackgroundJob(self.host.window(), title, label, work)
+
+        def done(outcome: str, payload: object) -> None:
+            self.job = None
+            job.deleteLater()
+            if outcome == "finished" and isinstance(payload, list):
+                then(payload)
+            elif outcome == "failed":
+                self.host.session.error.emit(str(payload))
+            else:
+                self.host.statusBar().showMessage(
+                    self.tr("Cancelled; no suggestions were stored."), 8000
+                )
+
+        job.done.connect(done)
+        self.job = job
+        job.start()
+        return job
 
     def import_gazetteer(self) -> BackgroundJob | None:
         """Ask for a name list and where to match it; its matches become suggestions in the
