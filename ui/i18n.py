@@ -361,6 +361,14 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}"
 
 
+def interface_isolate(text: str) -> str:
+    """A line written in the interface's language as an isolate of the interface's direction
+    (RLI … PDI in Arabic; a first-strong isolate in English): an Arabic sentence that starts
+    with a Latin code (``PHYS: باريس ← فرنسا``, ``GPE: باريس``) still reads right to left,
+    where a first-strong isolate laid it out left to right, its first word last."""
+    return f"{RLI}{text}{PDI}" if interface_rtl() else isolate(text)
+
+
 PATH_SEPARATORS = frozenset("/\\:")
 """what separates a path's parts (folders; the line of ``file:line``)"""
 

@@ -206,7 +206,7 @@ def test_review_tags_tables_and_format_descriptions_speak_arabic(
     from ui.review.model import kind_name, kind_tag
 
     assert [kind_tag(k) for k in (Kind.LABEL, Kind.AGREEMENT, Kind.ONLY_A, Kind.ONLY_B)] == [
-        "تسمية≠", "اتفاق", "A فقط", "B فقط"
+        "تسمية≠", "اتفاق", "أ فقط", "ب فقط"
     ]  # fmt: skip
     assert kind_name(Kind.BOUNDARY) == "اختلاف الحدود"
     roles = RolesTable()

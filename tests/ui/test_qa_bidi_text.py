@@ -23,7 +23,7 @@ from annotator.project import Project
 from tests.ui.conftest import x_of
 from ui import i18n
 from ui.events.panel import EventsPanel, RelationRow
-from ui.i18n import FSI, PDI, plain_tooltip, relation_text
+from ui.i18n import FSI, PDI, RLI, plain_tooltip, relation_text
 from ui.review.model import describe
 from ui.review.window import ReviewWindow
 from ui.session import Session
@@ -161,13 +161,19 @@ def test_review_describes_a_relation_from_source_to_target(lang: str, tmp_path: 
         rel = p.add_relation("PHYS", a.uuid, b.uuid)
         layer = p.layer(doc.id, "amal")
     line = describe(rel, layer)
-    assert line.startswith(FSI) and line.endswith(PDI)  # an English line, kept in its order
-    # the review table lays cells out in the interface direction; the line is left to right
-    assert_reads_source_to_target(line, source, target, Qt.LayoutDirection.LeftToRight)
+    # isolated in the interface's direction (an Arabic line starting with PHYS too)
+    assert line.startswith(RLI if lang == "ar" else FSI) and line.endswith(PDI)
     xs = centre(line, interface(), line.index(source), line.index(source) + len(source))
     xt = centre(line, interface(), line.rindex(target), line.rindex(target) + len(target))
+    if lang == "ar":  # "PHYS: source ← target" read right to left (the type says relation)
+        assert_reads_source_to_target(line, source, target, Qt.LayoutDirection.RightToLeft)
+        xr = centre(line, interface(), 1, len("PHYS") + 1)
+        assert xr > xs > xt
+        return
+    # the review table lays cells out in the interface direction; the line is left to right
+    assert_reads_source_to_target(line, source, target, Qt.LayoutDirection.LeftToRight)
     xr = centre(line, interface(), 1, len("relation") + 1)
-    assert xr < xs < xt  # "relation PHYS: source → target", left to right, in both interfaces
+    assert xr < xs < xt  # "relation PHYS: source → target", left to right
 
 
 def review_window(qtbot: QtBot, tmp_path: Path) -> tuple[ReviewWindow, Session]:

@@ -220,11 +220,13 @@ def test_the_review_line_keeps_each_side_in_one_piece(
         window.go_to(row)
         line = window.detail.text()
         direction = window.detail.layoutDirection()
-        marks = ["A (", "amal", "Contact.Meet", "B (", "badr"]
-        order = visual_order(line, marks, direction)
-        if lang == "ar":  # right to left: A's side right of B's, each read left to right
-            assert order == ["B (", "badr", "A (", "amal", "Contact.Meet"], order
+        if lang == "ar":  # right to left: أ's side right of ب's, each read right to left
+            marks = ["أ (", "amal", "اجتماع:", "ب (", "badr"]  # the type by its Arabic name
+            order = visual_order(line, marks, direction)
+            assert order == ["badr", "ب (", "اجتماع:", "amal", "أ ("], order
         else:
+            marks = ["A (", "amal", "Contact.Meet", "B (", "badr"]
+            order = visual_order(line, marks, direction)
             assert order == marks, order
         window.grab().save(str(shots / f"qa_review_line_{lang}.png"))
     finally:

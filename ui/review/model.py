@@ -28,11 +28,9 @@ from annotator.schema import Schema
 from ui.docview.arcs_geometry import Link
 from ui.docview.view import ViewSpan
 from ui.i18n import (
-    PDI,
     QT_TRANSLATE_NOOP,
-    RLI,
     core_text,
-    interface_rtl,
+    interface_isolate,
     isolate,
     relation_text,
     role_display,
@@ -162,14 +160,14 @@ def describe(
     """Plain text for one side of an item in the interface language: "GPE: باريس", "event
     Contact.Meet: الاجتماع [Place=باريس]", "relation PHYS: …"; labels, types and roles by the
     names the interface shows (``type_tag``, ``role_display``; given the ``schema``), the
-    covered text isolated with ``isolate``. The line is itself an isolate, laid out in the
-    direction of its first word: in Arabic "حدث …" reads right to left, in English "event …"
-    left to right, and neither is turned round by the line around it; a relation's arrow
-    points the way the interface reads (``relation_text``)."""
+    covered text isolated with ``isolate``. The line is itself an isolate of the interface's
+    direction (``interface_isolate``): in Arabic "حدث …" and "PHYS: …" read right to left,
+    in English "event …" left to right, and neither is turned round by the line around it; a
+    relation's arrow points the way the interface reads (``relation_text``)."""
     if record is None:
         return "—"
     if isinstance(record, Span):  # (no index of the layer: a table of 900 rows made 900)
-        return isolate(f"{type_tag(schema, record.label)}: {isolate(record.text)}")
+        return interface_isolate(f"{type_tag(schema, record.label)}: {isolate(record.text)}")
     spans = layer.span_by_uuid() if layer is not None else {}
 
     def raw(uuid: str) -> str:
@@ -192,15 +190,15 @@ def describe(
             line = _tr(
                 QCoreApplication.translate("ReviewItem", "event {0}: {1}"), "event {0}: {1}"
             ).format(kind, trigger)
-        return isolate(line)
+        return interface_isolate(line)
     if isinstance(record, Relation):
         ends = relation_text(raw(record.source), raw(record.target))
         line = _tr(
             QCoreApplication.translate("ReviewItem", "relation {0}: {1}"), "relation {0}: {1}"
         )
-        return isolate(line.format(type_tag(schema, record.type), ends))
+        return interface_isolate(line.format(type_tag(schema, record.type), ends))
     line = _tr(QCoreApplication.translate("ReviewItem", "argument {0}"), "argument {0}")
-    return isolate(line.format(role_display(record.role)))
+    return interface_isolate(line.format(role_display(record.role)))
 
 
 def detail_text(d: Disagreement, schema: Schema | None = None) -> str:
@@ -212,8 +210,7 @@ def detail_text(d: Disagreement, schema: Schema | None = None) -> str:
     digits, left to right, and "منظمة / كيان جغرافي سياسي" right to left)."""
     if not d.detail:
         return ""
-    text = core_text(d.detail, schema)
-    return f"{RLI}{text}{PDI}" if interface_rtl() else isolate(text)
+    return interface_isolate(core_text(d.detail, schema))
 
 
 RECORD_KIND_NAMES: dict[tuple[str, Kind], str] = {
