@@ -1,22 +1,22 @@
 """Label hotkeys that follow the physical key, whatever the keyboard layout, with chords shown.
 
-Analysts type Arabic notes and switch layouts back and forth: with the Arabic layout active the
-key marked G types ل, and Qt reports the key as ``ل``. ``physical_key`` maps such a press back to
-the Latin key of the same physical position from the event's native scan code (X11/Wayland
-keycodes are evdev codes + 8; Windows scan codes are the evdev codes; macOS virtual key codes
-have their own table), so ``G`` and every chord (``C, A``) work in any layout. A press whose key
-is already a Latin letter or digit is taken as it is (AZERTY's A is A).
+Analysts type Arabic notes and switch layouts back and forth: with the Arabic layout active the key
+marked G types ل, and Qt reports the key as ``ل``. ``physical_key`` maps such a press back to the
+Latin key of the same physical position from the event's native scan code (X11/Wayland keycodes are
+evdev codes + 8; Windows scan codes are the evdev codes; macOS virtual key codes have their own
+table), so ``G`` and every chord (``C, A``) work in any layout. A press whose key is already a
+Latin letter or digit is taken as it is (AZERTY's A is A).
 
 ``HotkeyDispatcher`` is an application event filter scoped to one window: it reads key presses
-aimed at the window's widgets and matches them against the schema's hotkeys. Where they act is
-one rule, ``keeps_keys``: never while the focus is in a widget that takes typed text (a note, a
-filter) or one that chooses with keys (a list, a tree, a table, a combo box, a button, a
-slider, a tab bar); the document view is a read-only text view and takes them. In such a
-widget Return/Enter and a bare letter or digit (type-ahead) are claimed from the window's
-shortcuts too (``claims_key``): Return in a list opens its row instead of applying the last
-label, R and A start no relation nor argument. After the first key of a chord it shows the pending
-chord and its completions (``pendingChanged``; the window shows it in the status bar); Escape or
-a key that completes nothing cancels it.
+aimed at the window's widgets and matches them against the schema's hotkeys. Where they act is one
+rule, ``keeps_keys``: never while the focus is in a widget that takes typed text (a note, a filter)
+or one that chooses with keys (a list, a tree, a table, a combo box, a button, a slider, a tab
+bar); the document view is a read-only text view and takes them. In such a widget its keys are
+claimed from the window's shortcuts too (``claims_key``: a text field's typing keys; a list's
+Return/Enter and bare letters and digits, its type-ahead): Return in a field or a list is theirs,
+never "apply the last label"; R and A start no relation nor argument there. After the first key of
+a chord it shows the pending chord and its completions (``pendingChanged``; the window shows it in
+the status bar); Escape or a key that completes nothing cancels it.
 """
 
 from __future__ import annotations
@@ -133,14 +133,31 @@ def keeps_keys(widget: QWidget | None) -> bool:
     return widget is not None and (takes_text(widget) or isinstance(widget, _CHOOSERS))
 
 
+def is_typing_key(event: QKeyEvent) -> bool:
+    """Whether a text field has the first claim on ``event``: a key with no Ctrl, Alt or Meta
+    (Shift and the keypad allowed) that is no function key: Return, Enter, Tab, Escape, Delete,
+    Backspace, letters, digits, ``[`` … Ctrl, Alt and Meta chords and F1–F35 stay the window's
+    (Ctrl+Return marks done, F3 finds the next hit while typing the query)."""
+    if event.modifiers() & _NOT_BARE:
+        return False
+    return not Qt.Key.Key_F1.value <= event.key() <= Qt.Key.Key_F35.value
+
+
 def claims_key(widget: QWidget | None, event: QKeyEvent) -> bool:
-    """Whether ``widget`` takes ``event`` ahead of the window's shortcuts: in a widget that
-    chooses with keys (``keeps_keys``: a list, tree, table, combo box, button …), Return/Enter
-    (a list opens or goes to its row) and a letter or digit without Ctrl, Alt or Meta
-    (type-ahead), so the window's Return (apply the last label), R and A never act there. Keys
-    with Ctrl, Alt or Meta and Shift+Return, Delete, Tab … stay the window's (Shift+Return
-    accepts a suggestion, Delete deletes the selected annotation from any list). Text fields
-    claim their typing keys themselves (``menus.TextFieldKeys``)."""
+    """Whether ``widget`` takes ``event`` ahead of the window's shortcuts (Qt offers a key to
+    the window's shortcuts before the focused widget unless the widget claims it first, and a
+    ``QLineEdit`` claims printable keys but not Return, Enter or Tab). In a widget that takes
+    text (``takes_text``: line edits, editable combo boxes, spin boxes, editable text
+    editors), every typing key (``is_typing_key``): the window-wide Return (apply the last
+    label) never fires from the search box, the find bar or the document filter, and Tab moves
+    the focus out of them. In a widget that chooses with keys (a list, tree, table, combo
+    box, button …), Return/Enter (a list opens or goes to its row) and a letter or digit
+    without Ctrl, Alt or Meta (type-ahead), so the window's Return, R and A never act there.
+    Keys with Ctrl, Alt or Meta and, in a chooser, Shift+Return, Delete, Tab … stay the
+    window's (Shift+Return accepts a suggestion, Delete deletes the selected annotation from
+    any list)."""
+    if takes_text(widget):
+        return is_typing_key(event)
     if not isinstance(widget, _CHOOSERS):
         return False
     mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -259,7 +276,7 @@ class HotkeyDispatcher(QObject):
         origin = _focus_in(watched)
         if keeps_keys(origin):
             if kind == QEvent.Type.ShortcutOverride and claims_key(origin, event):
-                event.accept()  # the key goes to the list as a key press, not to a shortcut
+                event.accept()  # the key goes to the field or list, not to a shortcut
                 return True
             return False
         if watched.window() is not self.window:  # a floating dock: the keys stay its own

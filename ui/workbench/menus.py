@@ -2,7 +2,7 @@
 
 Shortcuts are QKeySequence strings; the label hotkeys come from the schema
 (``ui.workbench.editing``). A typing key (Return, Tab, Delete, a letter …) pressed in a text
-field is the field's, never a window shortcut's (``TextFieldKeys``). A menu item shows its
+field is the field's, never a window shortcut's (``hotkeys.claims_key``). A menu item shows its
 shortcut in Qt's portable text (Ctrl+Alt+Right, Return, Ctrl+PgDown), the Latin key names
 keyboards carry, as one left-to-right isolate, in English and in Arabic alike (``ui.i18n``'s
 ``KeyMenu`` and ``shortcut_text``, which the review window's menu and the command palette and
@@ -17,9 +17,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from annotator.model import Status
 from ui.dialogs.exchange_actions import add_exchange_actions
@@ -33,7 +33,6 @@ from ui.i18n import (
     path_text,
 )
 from ui.keys import KeyMenu
-from ui.workbench.hotkeys import takes_text
 
 if TYPE_CHECKING:
     # Only for the MenuHost protocol below: the windows and dialogs themselves are imported
@@ -99,65 +98,6 @@ if TYPE_CHECKING:
         def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
 
 
-_CHORD_MODIFIERS = (
-    Qt.KeyboardModifier.ControlModifier,
-    Qt.KeyboardModifier.AltModifier,
-    Qt.KeyboardModifier.MetaModifier,
-)
-
-
-def is_typing_key(event: QKeyEvent) -> bool:
-    """Whether a text field has the first claim on ``event``: a key with no Ctrl, Alt or Meta
-    (Shift and the keypad allowed) that is no function key: Return, Enter, Tab, Escape, Delete,
-    Backspace, letters, digits, ``[`` … Ctrl, Alt and Meta chords and F1–F35 stay the window's
-    (Ctrl+Return marks done, F3 finds the next hit while typing the query)."""
-    if any(event.modifiers() & modifier for modifier in _CHORD_MODIFIERS):
-        return False
-    return not Qt.Key.Key_F1.value <= event.key() <= Qt.Key.Key_F35.value
-
-
-def _shortcut_window(widget: QWidget) -> QWidget:
-    """The window whose window shortcuts reach ``widget``: its own window, or for a tool window
-    (a floating dock) the window of its parent, as Qt's shortcut map decides."""
-    top = widget.window()
-    while top.windowType() == Qt.WindowType.Tool and (parent := top.parentWidget()) is not None:
-        top = parent.window()
-    return top
-
-
-class TextFieldKeys(QObject):
-    """Typing keys go to the text field that has the focus, ahead of the window's shortcuts.
-
-    Qt offers a key to the window's shortcuts before the focused widget unless the widget
-    claims it first (``QEvent.ShortcutOverride``); a ``QLineEdit`` claims printable keys but
-    not Return, Enter or Tab, so the window-wide ``Return`` (apply the last label) would fire
-    from the corpus search box, the find bar or the document filter, and ``Tab`` (next
-    annotation) would never move the focus out of them. This application event filter claims
-    every typing key (``is_typing_key``) for every widget that takes text (``takes_text``:
-    line edits, editable combo boxes, spin boxes, editable text editors) in ``window``, its
-    docks included; the field then handles the key (``returnPressed``, focus change …), and in
-    the document view, which takes no text, the single-key shortcuts work as before."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.window = window
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ShortcutOverride:
-            return False
-        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
-            return False
-        if not takes_text(watched) or not is_typing_key(event):
-            return False
-        if _shortcut_window(watched) is not self.window:
-            return False
-        event.accept()  # the key goes to the field as a key press, not to a shortcut
-        return True
-
-
 def _menu(parent: QMenuBar | QMenu, title: str) -> QMenu:
     """A ``KeyMenu`` titled ``title`` added to the menu bar or menu ``parent``."""
     menu = KeyMenu(title, parent)
@@ -191,7 +131,6 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     a: dict[str, QAction] = {}
     bar = w.menuBar()
     tr = w.tr
-    TextFieldKeys(w.window())  # kept by the window (its parent); Return in a field is the field's
 
     file = _menu(bar, tr("&File"))
     _add(file, a, "new_project", tr("&New project…"), lambda: new_project_dialog(w), "Ctrl+N")
