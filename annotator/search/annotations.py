@@ -11,6 +11,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from annotator.model import Span, Status
@@ -190,8 +191,10 @@ class EntityGroup:
     def count(self) -> int:
         return len(self.mentions)
 
-    @property
+    @cached_property
     def documents(self) -> int:
+        """How many documents the mentions are in (counted once: a sort asks it of every
+        group, many times)."""
         return len({m.doc_id for m in self.mentions})
 
     def hits(self) -> list[Hit]:

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLabel,
     QLineEdit,
     QMenu,
     QTableView,
@@ -43,13 +44,23 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class EntityModel(QAbstractTableModel):
-    """Entity groups: label, text, mentions, documents, layers."""
+    """Entity groups: label, text, mentions, documents, layers.
+
+    The model sorts itself (``sort``: one key per group, Python's sort), and the proxy hands
+    the view's sort to it: a ``QSortFilterProxyModel`` sorting on a role asks ``data`` twice
+    per comparison (QA: 32,911 groups, 558,000 calls and 6 s per reset of the list)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.groups: list[EntityGroup] = []
+        self._given: list[EntityGroup] = []
+        """the groups in the order given (most mentions first): each sort starts from it, so
+        equal keys keep that order whatever the sorts before"""
+        self._filter_keys: list[str] | None = None
         self.shown: Mapping[str, str] = {}
         """label name → the name its tag in the text shows (``ui.i18n.label_tag``)"""
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
         self._headers = (
             self.tr("Label"),
             self.tr("Text"),
@@ -61,12 +72,60 @@ class EntityModel(QAbstractTableModel):
     def set_groups(
         self, groups: Sequence[EntityGroup], shown: Mapping[str, str] | None = None
     ) -> None:
-        """Show ``groups``; ``shown`` maps a label name to the name shown for it (a label
-        missing there shows its own name)."""
+        """Show ``groups``, sorted as the list is; ``shown`` maps a label name to the name
+        shown for it (a label missing there shows its own name)."""
         self.beginResetModel()
-        self.groups = list(groups)
+        self._given = list(groups)
         self.shown = dict(shown or {})
+        self.groups = self._sorted()
+        self._filter_keys = None
         self.endResetModel()
+
+    def sort_key(self, group: EntityGroup, column: int) -> str | int:
+        """What column ``column`` sorts ``group`` by (the label as shown, the folded text,
+        mentions, documents, layers)."""
+        if column == 0:
+            return self.label_shown(group)
+        if column == 1:
+            return group.key
+        if column == 2:
+            return group.count
+        if column == 3:
+            return group.documents
+        return len(group.layers)
+
+    def _sorted(self) -> list[EntityGroup]:
+        column = self.sort_column
+        if column < 0:
+            return list(self._given)
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        return sorted(
+            self._given, key=lambda g: self.sort_key(g, column), reverse=descending
+        )  # (reverse keeps equal keys in the order given, as a stable sort does)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the groups by ``column``; selected rows stay selected."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        held = [self.groups[i.row()] for i in old]
+        self.groups = self._sorted()
+        self._filter_keys = None
+        row = {id(g): r for r, g in enumerate(self.groups)}
+        self.changePersistentIndexList(
+            old, [self.index(row[id(g)], i.column()) for g, i in zip(held, old, strict=True)]
+        )
+        self.layoutChanged.emit()
+
+    def filter_key(self, row: int) -> str:
+        """What the filter looks in for row ``row``: the folded label, as named and as
+        shown, and the folded text (made once for every row, not per keystroke)."""
+        if self._filter_keys is None:
+            self._filter_keys = [
+                f"{fold_text(g.label)} {fold_text(self.label_shown(g))} {g.key}"
+                for g in self.groups
+            ]
+        return self._filter_keys[row]
 
     def label_shown(self, group: EntityGroup) -> str:
         """The name the Label column shows for the group's label."""
@@ -86,10 +145,9 @@ class EntityModel(QAbstractTableModel):
         if role == GROUP_ROLE:
             return group
         if role == FILTER_ROLE:
-            return f"{fold_text(group.label)} {fold_text(self.label_shown(group))} {group.key}"
+            return self.filter_key(index.row())
         if role == SORT_ROLE:
-            label = self.label_shown(group)
-            return (label, group.key, group.count, group.documents, len(group.layers))[column]
+            return self.sort_key(group, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(group, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -119,23 +177,25 @@ class EntityModel(QAbstractTableModel):
 
 
 class _Filter(QSortFilterProxyModel):
-    """Keeps the groups whose label or folded text contains the folded filter text."""
+    """Keeps the groups whose label or folded text contains the folded filter text; the
+    view's sort goes to the ``EntityModel`` (which sorts itself), never done here."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, model: EntityModel) -> None:
         super().__init__(parent)
         self.needle = ""
-        self.setSortRole(SORT_ROLE)
+        self.entities = model
+        self.setSourceModel(model)
 
     def set_needle(self, text: str) -> None:
         self.beginFilterChange()
         self.needle = fold_text(text.strip())
         self.endFilterChange()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.entities.sort(column, order)
+
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
-        if not self.needle:
-            return True
-        index = self.sourceModel().index(row, 0, parent)
-        return self.needle in str(self.sourceModel().data(index, FILTER_ROLE))
+        return not self.needle or self.needle in self.entities.filter_key(row)
 
 
 class EntityList(QWidget):
@@ -152,8 +212,10 @@ class EntityList(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter by label or text"))
         self.filter.setClearButtonEnabled(True)
         self.model = EntityModel(self)
-        self.proxy = _Filter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = _Filter(self, self.model)
+        self.busy = QLabel(self.tr("Reading the annotations…"), self)
+        self.busy.setTextFormat(Qt.TextFormat.PlainText)
+        self.busy.hide()
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -169,6 +231,7 @@ class EntityList(QWidget):
         column_layout = QVBoxLayout(self)
         column_layout.setContentsMargins(4, 4, 4, 4)
         column_layout.addWidget(self.filter)
+        column_layout.addWidget(self.busy)
         column_layout.addWidget(self.view, 1)
         self.labels: list[str] = []
         """the label names offered for relabelling"""
@@ -196,7 +259,21 @@ class EntityList(QWidget):
             for lab in labels
             if isinstance(lab, str) or lab.annotatable
         ]
+        current = self.view.currentIndex()
+        was = self.group_at(current.row()) if current.isValid() else None
         self.model.set_groups(groups, self.shown)
+        if was is not None:  # the group shown before stays current (the list is read again
+            # after every edit)
+            for row, group in enumerate(self.model.groups):
+                if (group.label, group.key) == (was.label, was.key):
+                    self.view.setCurrentIndex(
+                        self.proxy.mapFromSource(self.model.index(row, current.column()))
+                    )
+                    break
+
+    def set_busy(self, busy: bool) -> None:
+        """Say that the list is being read again (in the background), or no longer."""
+        self.busy.setVisible(busy)
 
     def group_at(self, row: int) -> EntityGroup:
         """The group shown at ``row`` (after sorting and filtering)."""

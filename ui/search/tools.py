@@ -10,7 +10,9 @@ from the selected span, gazetteer import and outside predictions (issue 14).
   event tools (``EventTools.ask_relabel_triggers``: how many mentions, events and arguments);
   a yes relabels every mention and removes those events with their arguments in the same
   step, as a relabel of one trigger does. The list is read again after every change while it
-  is shown.
+  is shown (debounced): in the background for a project of more than ``READ_HERE`` spans
+  (its own read-only connection; the list says it is being read and keeps the current
+  group current).
 - Annotate-all: "Label every other occurrence" of the selected span's text in its document
   or every document becomes pending suggestions (``annotator.search.annotate_all``, a chunk
   of documents at a time: ``annotator.commands.suggestions.occurrences``, then
@@ -43,7 +45,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QLocale, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -54,13 +56,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from shiboken6 import isValid
 
 from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import EntityGroup
 from annotator.search.kwic import line_of
 from ui.i18n import core_text, isolate, set_plain_text, type_tag
-from ui.jobs import BackgroundJob
+from ui.jobs import BackgroundJob, JobWorker
 from ui.search.dock import SearchDock, project_candidates
 from ui.search.entities import EntityList
 
@@ -71,6 +74,10 @@ if TYPE_CHECKING:
 
 ASK_ABOVE = 1000
 """annotate-all in every document asks before storing more suggestions than this"""
+
+READ_HERE = 5000
+"""the entity list of a project with at most this many spans is read at once (a few tens of
+milliseconds); a bigger one in the background"""
 
 
 class ToolsHost(Protocol):
@@ -126,7 +133,12 @@ class SearchTools(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
-        self._timer.timeout.connect(self.refresh_entities)
+        self._timer.timeout.connect(self._refresh)
+        self.reader: JobWorker | None = None
+        self._reading: Path | None = None
+        """the entity list being read in the background (one at a time)"""
+        self._again = False
+        """the project changed while ``reader`` read it: read again when it is done"""
         dock.visibilityChanged.connect(self._shown)
         host.session.changed.connect(self._follow)
         self.entities.entityActivated.connect(self.show_entity)
@@ -192,7 +204,7 @@ class SearchTools(QObject):
     def open_entities(self) -> None:
         self.dock.show()
         self.dock.raise_()
-        self.refresh_entities()
+        self._refresh()
         self.entities.filter.setFocus()
 
     def _shown(self, visible: bool) -> None:
@@ -206,17 +218,92 @@ class SearchTools(QObject):
         if self.dock.isVisible():
             self._timer.start()
 
+    def _refresh(self) -> None:
+        """Read the list again: here and now for a project of at most ``READ_HERE`` spans,
+        else in the background (``refresh_in_background``)."""
+        project = self._project()
+        if project is None or project.span_count() <= READ_HERE:
+            self.refresh_entities()
+        else:
+            self.refresh_in_background()
+
     def refresh_entities(self) -> None:
-        """Read every live span of the project again into the list."""
+        """Read every live span of the project again into the list, here and now."""
         project = self._project()
         if project is None:
             self.entities.set_groups([], [])
             return
         from annotator.search import entity_groups
 
+        self._show_groups(project, entity_groups(project.spans()))
+
+    def _show_groups(self, project: Project, groups: list[EntityGroup]) -> None:
         # the schema's labels: shown as the text's tags name them, only annotatable ones offered
-        self.entities.set_groups(entity_groups(project.spans()), project.schema.span_labels())
+        self.entities.set_groups(groups, project.schema.span_labels())
         self._stale = False
+
+    def refresh_in_background(self) -> JobWorker | None:
+        """Read the list again on a pool thread with its own read-only connection (QA: a
+        project of 340,000 spans blocked the window 7 to 14 s at opening and after every
+        edit); the list says so meanwhile and keeps what it showed. A change made while it
+        reads makes it read once more when done. Returns the worker (None: no project, or
+        already reading)."""
+        path = self.host.session.path
+        if path is None:
+            return None
+        if self.reader is not None:
+            self._again = True
+            return None
+
+        def work(progress: Progress, cancelled: IsCancelled) -> list[EntityGroup]:
+            from annotator.project import Project
+            from annotator.search import entity_groups
+
+            with Project.open(path, read_only=True) as project:
+                spans = project.spans()
+            groups = entity_groups(spans)
+            del spans
+            for group in groups:  # counted here, not when the window sorts
+                _ = group.documents
+            return groups
+
+        worker = JobWorker(work)
+        # (bound methods: no call once the tools are gone, the window closed meanwhile)
+        worker.signals.finished.connect(self._groups_read)
+        worker.signals.failed.connect(self._reading_failed)
+        worker.signals.cancelled.connect(self._reading_failed)
+        self._reading = path
+        self.reader = worker
+        self._again = False
+        self.entities.set_busy(True)
+        QThreadPool.globalInstance().start(worker)
+        return worker
+
+    def _groups_read(self, groups: list[EntityGroup]) -> None:
+        self._read(groups)
+
+    def _reading_failed(self, message: str = "") -> None:
+        self._read(None, message)
+
+    def _read(self, groups: list[EntityGroup] | None, message: str = "") -> None:
+        """The background read has ended: show its groups (if the same project is still
+        open), or its failure; read again if the project changed meanwhile."""
+        self.reader = None
+        if not isValid(self.entities):  # the window is being closed
+            return
+        self.entities.set_busy(False)
+        project = self._project()
+        if project is None or self.host.session.path != self._reading:
+            return
+        if message:
+            self.host.session.error.emit(message)
+        elif groups is not None:
+            self._show_groups(project, groups)
+        if self._again:
+            self._again = False
+            self._stale = True
+            if self.dock.isVisible():
+                self._timer.start()
 
     def show_entity(self, group: EntityGroup) -> None:
         """The group's mentions as a concordance in the search dock."""
