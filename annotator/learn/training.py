@@ -153,6 +153,8 @@ def tune(
     documents: ``params`` as they are. A big layer is tuned on a sample of its documents
     (``tuning_sample``)."""
     base = dict(params or {})
+    if base.get("algorithm", PARAMS["algorithm"]) != "lbfgs":
+        grid = ({},)  # c1 and c2 are L-BFGS's
     examples = tuning_sample(examples)
     k = min(folds, len(examples))
     if k < 2:

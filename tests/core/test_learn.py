@@ -573,3 +573,21 @@ def test_the_package_loads_its_parts_on_first_use() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_same_layer_trains_the_same_averaged_perceptron_whatever_ran_before(
+    synthetic: Project,
+) -> None:
+    """The averaged perceptron shuffles the sequences with the C library's ``rand()``, whose
+    state is the process's: a training after other trainings (or anything else calling
+    ``rand()``) made another model of the same layer. ``seed_shuffling`` starts each training
+    as a fresh process does."""
+    import ctypes
+
+    examples = layer_examples(synthetic)
+    params = {**CONTEXT, "algorithm": "ap"}
+    first = Model.fit(examples, params=params).manifest["crf_sha256"]
+    for _ in range(7):
+        ctypes.CDLL(None).rand()  # what another training's shuffling does
+    again = Model.fit(examples, params=params).manifest["crf_sha256"]
+    assert again == first

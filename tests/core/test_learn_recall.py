@@ -201,7 +201,8 @@ def test_tuning_reads_only_the_training_documents(synthetic: Project) -> None:
 
 def test_tune_picks_the_best_cross_validated_setting(synthetic: Project) -> None:
     examples = layer_examples(synthetic)
-    tuned = tune(examples[:6], params=FAST, biases=(0.0, 2.0), grid=({}, {"c2": 0.5}))
+    lbfgs = {**FAST, "algorithm": "lbfgs"}  # the grid is of L-BFGS's regularisation
+    tuned = tune(examples[:6], params=lbfgs, biases=(0.0, 2.0), grid=({}, {"c2": 0.5}))
     assert len(tuned.table) == 8  # 2 grid entries x 2 biases x propagation or not
     best = max(f1 for _, f1 in tuned.table)
     chosen = {k: tuned.params.get(k) for k in ("o_bias", "c2", "propagate")}
@@ -210,6 +211,9 @@ def test_tune_picks_the_best_cross_validated_setting(synthetic: Project) -> None
         for s, f1 in tuned.table
     )
     assert tune(examples[:1], params=FAST).params == FAST  # one document: nothing to tune on
+    # the averaged perceptron (the default) has no c1/c2: the grid is not tried
+    averaged = tune(examples[:6], params=FAST, biases=(0.0, 2.0), grid=({}, {"c2": 0.5}))
+    assert len(averaged.table) == 4 and "c2" not in averaged.params
 
 
 def test_leave_one_out_compares_methods_with_sub_classes_merged(synthetic: Project) -> None:
