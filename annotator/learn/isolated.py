@@ -1,6 +1,6 @@
 """Training in a child process, for a window that must stay responsive.
 
-crfsuite holds the GIL for a whole L-BFGS iteration (measured: a thread sleeping 5 ms woke
+crfsuite holds the GIL for a whole training iteration (measured: a thread sleeping 5 ms woke
 after 70 ms on a small corpus, longer on a real one), so training on a thread of the GUI
 process would freeze the window. ``fit_isolated`` runs ``Model.fit`` in a fresh ``spawn``
 process (no fork of a Qt process) and returns the model: its bytes come back through a pipe
