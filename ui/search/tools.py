@@ -136,6 +136,9 @@ class SearchTools(QObject):
         self._timer.timeout.connect(self._refresh)
         self.reader: JobWorker | None = None
         self._reading: Path | None = None
+        self._size: int | None = None
+        """the mentions the list held when last read (None: not read in this project yet),
+        which decides whether it is read here or in the background"""
         """the entity list being read in the background (one at a time)"""
         self._again = False
         """the project changed while ``reader`` read it: read again when it is done"""
@@ -204,7 +207,9 @@ class SearchTools(QObject):
     def open_entities(self) -> None:
         self.dock.show()
         self.dock.raise_()
-        self._refresh()
+        if self._stale:  # (else it is current: it follows every change while shown)
+            self._timer.stop()
+            self._refresh()
         self.entities.filter.setFocus()
 
     def _shown(self, visible: bool) -> None:
@@ -214,6 +219,8 @@ class SearchTools(QObject):
     def _follow(self, changes: object) -> None:
         if getattr(changes, "reason", "") == "annotator":
             return  # the list covers every layer: a layer switch changes nothing in it
+        if getattr(changes, "reason", "") == "project":
+            self._size = None  # (another project, or one an import or a merge changed)
         self._stale = True
         if self.dock.isVisible():
             self._timer.start()
@@ -222,7 +229,9 @@ class SearchTools(QObject):
         """Read the list again: here and now for a project of at most ``READ_HERE`` spans,
         else in the background (``refresh_in_background``)."""
         project = self._project()
-        if project is None or project.span_count() <= READ_HERE:
+        if project is not None and self._size is None:
+            self._size = project.span_count()  # (then the mentions of the last read)
+        if project is None or (self._size or 0) <= READ_HERE:
             self.refresh_entities()
         else:
             self.refresh_in_background()
@@ -241,6 +250,7 @@ class SearchTools(QObject):
         # the schema's labels: shown as the text's tags name them, only annotatable ones offered
         self.entities.set_groups(groups, project.schema.span_labels())
         self._stale = False
+        self._size = sum(g.count for g in groups)
 
     def refresh_in_background(self) -> JobWorker | None:
         """Read the list again on a pool thread with its own read-only connection (QA: a
