@@ -1116,7 +1116,20 @@ class Project:
         scoring at least ``min_score``, of one ``source`` or all; none that a live span
         overlaps (``_uncovered``)."""
         rows = self._uncovered(self._store.suggestions(doc_id, min_score, source))
-        return [_suggestion(r) for r in rows]
+        return _suggestions(rows)
+
+    def suggestions_and_covered(self, doc_id: int) -> tuple[list[Suggestion], list[Suggestion]]:
+        """The pending suggestions of a document in reading order, split in two: those no
+        live span overlaps (``suggestions(doc_id)``) and those one does (stored still: they
+        come back when that span goes). One read of the document's suggestions and spans."""
+        rows = self._store.suggestions(doc_id)
+        if not rows:
+            return [], []
+        cover = self._covers([doc_id])[doc_id]
+        overlaps = cover.overlaps
+        free = [r for r in rows if not overlaps(r[2], r[3])]
+        behind = [r for r in rows if overlaps(r[2], r[3])] if len(free) < len(rows) else []
+        return _suggestions(free), _suggestions(behind)
 
     def has_suggestions(self, doc_id: int) -> bool:
         """Whether a document has pending suggestions, those a live span overlaps included."""
@@ -1125,7 +1138,7 @@ class Project:
     def pending_suggestions(self, uuids: Sequence[str]) -> list[Suggestion]:
         """The pending suggestions among ``uuids`` that no live span overlaps (others left
         out), in the order asked."""
-        return [_suggestion(r) for r in self._uncovered(self._store.pending_suggestions(uuids))]
+        return _suggestions(self._uncovered(self._store.pending_suggestions(uuids)))
 
     def accept_suggestions(self, uuids: Sequence[str], annotator: str) -> list[Span]:
         """Make pending suggestions spans of ``annotator``'s layer (``accept_pending``);
@@ -1671,7 +1684,8 @@ def _suggestion_row(s: Suggestion) -> SuggestionRow:
             s.origin)  # fmt: skip
 
 
-def _suggestion(row: SuggestionRow) -> Suggestion:
+def _suggestions(rows: Iterable[SuggestionRow]) -> list[Suggestion]:
+    """A ``Suggestion`` of each stored row (the class looked up once, not once a row)."""
     from annotator.search.suggestions import Suggestion
 
-    return Suggestion(*row)
+    return list(itertools.starmap(Suggestion, rows))

@@ -2,32 +2,46 @@
 accept, reject, accept all, reject all and next.
 
 It reads the document's suggestions from a ``SuggestionSource`` (the project) when the document
-changes or an edit touches it, shows those scoring at least the threshold (the view draws them
-apart from the annotations), and turns the keys into edits: accepting goes through
-``Session.execute`` as one command (one undo step, however many suggestions), and so does
-rejecting (remembered, so they do not come back; undo puts them back) when the core has the
-command, else ``reject_suggestions``, and withdrawing a source's suggestions (not remembered).
-Deciding on more than ``BUSY_AT`` at once shows the wait cursor and a status line meanwhile.
-The view is only given a new list when the shown suggestions changed, so an ordinary edit
-costs no repaint of them.
+changes, shows those scoring at least the threshold (the view draws them apart from the
+annotations; the Suggestions list shows ``rows``, an item model), and turns the keys into
+edits: accepting goes through ``Session.execute`` as one command (one undo step, however many
+suggestions), and so does rejecting (remembered, so they do not come back; undo puts them back)
+when the core has the command, else ``reject_suggestions``, and withdrawing a source's
+suggestions (not remembered). Deciding on more than ``BUSY_AT`` at once shows the wait cursor
+and a status line meanwhile.
+
+An edit does not read the document's suggestions again (143,000 of them take seconds): it
+updates what it changed. A span drawn over a suggestion hides it (kept aside as covered, since
+the project keeps it pending); a span deleted, moved or undone brings back those it alone
+covered (the few candidates checked with ``pending_suggestions``); an accept, reject, withdraw
+or store command, done, undone or redone, moves exactly the suggestions it names. Lookups by
+uuid are a dict's, rows are found by bisection, and the view is given a new list only when the
+shown suggestions changed.
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
+import itertools
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import cast
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from annotator.commands import Command
+from annotator.commands import suggestions as core_commands
+from annotator.model import Span
+from annotator.search.annotations import pieces
 from annotator.search.suggestions import Suggestion
 from ui.docview.spans import ViewSpan
 from ui.docview.view import DocumentView
 from ui.i18n import label_tag
 from ui.session import Changes, Session
+from ui.suggestions.rows import RowKey, SuggestionRows, hundredths, row_key
+from ui.suggestions.rows import score_text as score_text
 from ui.suggestions.source import SuggestionSource, accept_command, reject_command
 
 AcceptFactory = Callable[[Sequence[str], str], Command]
@@ -35,17 +49,13 @@ RejectFactory = Callable[[Sequence[str]], Command | None]
 BUSY_AT = 1_000
 """deciding on more suggestions than this at once shows the wait cursor and a status line
 while the command runs (on the GUI thread: the window's connection writes)"""
-
-
-def hundredths(value: float) -> int:
-    """A score or threshold in hundredths, as the Suggestions list shows it ("0.87"): the
-    threshold compares these, so a row shown as "1.00" passes a threshold of 1.00."""
-    return round(value * 100)
-
-
-def score_text(score: float) -> str:
-    """A score as the interface shows it (two decimals, the value ``hundredths`` compares)."""
-    return f"{hundredths(score) / 100:.2f}"
+BULK = 200
+"""more suggestions than this coming or going at once reset the list instead of splicing
+each row in or out"""
+CHECK_AT = 5_000
+"""more covered suggestions than this that an edit may have uncovered: read the document's
+suggestions again rather than check each"""
+Moves = tuple[Sequence[Suggestion], Sequence[Suggestion]]
 
 
 def label_name(project: object, label: str) -> str:
@@ -57,6 +67,33 @@ def label_name(project: object, label: str) -> str:
     return label_tag(found) if found is not None else label
 
 
+def moves_of(command: object, how: str) -> Moves | None:
+    """The suggestions a core suggestion command brings back and takes away when done
+    (``how`` "edit" or "redo") or undone: (came, went); None for any other command."""
+    back = how == "undo"
+    if isinstance(
+        command,
+        core_commands.AcceptSuggestions
+        | core_commands.RejectSuggestions
+        | core_commands.WithdrawSuggestions,
+    ):
+        return (command.taken, []) if back else ([], command.taken)
+    if isinstance(command, core_commands.StoreSuggestions):
+        return ([], command.stored) if back else (command.stored, [])
+    return None
+
+
+def _freed_by(covered: Suggestion, spans: Sequence[Span]) -> bool:
+    """Whether ``spans`` (deleted, or live but maybe moved: their old place is unknown) may
+    have uncovered a suggestion a span covered: a deleted one overlapping it, a live one not
+    overlapping it (any longer)."""
+    for span in spans:
+        overlaps = any(a < covered.end and covered.start < b for a, b in pieces(span))
+        if overlaps == span.deleted:
+            return True
+    return False
+
+
 class SuggestionController(QObject):
     """The suggestions of the document shown in ``view``."""
 
@@ -64,6 +101,8 @@ class SuggestionController(QObject):
     """the shown suggestions (or the threshold) changed"""
     message = Signal(str)
     """a line for the status bar"""
+    current = Signal(object)
+    """the suggestion ``select`` outlined (a ``Suggestion``, or None)"""
 
     def __init__(
         self,
@@ -83,10 +122,26 @@ class SuggestionController(QObject):
         self.doc_id: int | None = None
         self.threshold = 0.5
         self.items: list[Suggestion] = []
+        """the document's pending suggestions no span covers, in ``row_key`` order"""
+        self._keys: list[RowKey] = []
+        """``row_key`` of each of ``items``"""
+        self._grades: list[int] = []
+        """``hundredths`` of each of ``items``' scores (what the threshold compares)"""
+        self._by_uuid: dict[str, Suggestion] = {}
+        self._covered: dict[str, Suggestion] = {}
+        """pending suggestions a live span covers (an undo or a deletion may uncover them)"""
+        self._knows_covered = False
+        """``_covered`` is all of them (the source split them; else any uncovering edit
+        reads the document's suggestions again)"""
         self._hidden = False
         """no suggestion shown, but some stored behind spans (an undo may bring them back)"""
-        self._shown: list[Suggestion] = []
-        self._pushed: tuple[tuple[str, int, int, str, str], ...] = ()
+        self.rows = SuggestionRows(self.label_name, self)
+        """the suggestions at or above the threshold: the Suggestions list's model"""
+        self._views: dict[str, ViewSpan] = {}
+        self._colors_of: dict[str, str] | None = None
+        self._stale = True
+        """the view's suggestions are not ``rows`` (given it at the end of a change)"""
+        self._view_empty = True
         view.suggestionClicked.connect(self._clicked)
         session.changed.connect(self._follow)
 
@@ -100,20 +155,31 @@ class SuggestionController(QObject):
     def show_document(self, doc_id: int | None) -> None:
         """Show the suggestions of ``doc_id`` (None: no document)."""
         self.doc_id = doc_id
-        self._pushed = ()  # the view dropped its suggestions with its text
+        self._view_empty = True  # the view dropped its suggestions with its text
         self.reload()
 
     def reload(self) -> None:
         """Read the current document's suggestions again."""
         source = self._source_of()
-        if self.doc_id is None or source is None:
-            self.items = []
-            self._hidden = False
-        else:
-            self.items = sorted(source.suggestions(self.doc_id), key=lambda s: (s.start, s.end))
-            # none shown: are some stored, behind spans? (an undo may bring them back)
-            has = getattr(source, "has_suggestions", None)
-            self._hidden = not self.items and (has is None or bool(has(self.doc_id)))
+        items: list[Suggestion] = []
+        covered: list[Suggestion] = []
+        self._knows_covered = False
+        self._hidden = False
+        if self.doc_id is not None and source is not None:
+            split = getattr(source, "suggestions_and_covered", None)
+            if split is not None:
+                items, covered = split(self.doc_id)
+                self._knows_covered = True
+            else:
+                items = list(source.suggestions(self.doc_id))
+                # none shown: are some stored, behind spans? (an undo may bring them back)
+                has = getattr(source, "has_suggestions", None)
+                self._hidden = not items and (has is None or bool(has(self.doc_id)))
+        self._index(items)
+        self._by_uuid = {s.uuid: s for s in self.items}
+        self._covered = {s.uuid: s for s in covered}
+        self._views = {}
+        self._colors_of = None
         self._refresh()
 
     def set_threshold(self, value: float) -> None:
@@ -123,36 +189,55 @@ class SuggestionController(QObject):
 
     def shown(self) -> list[Suggestion]:
         """The suggestions at or above the threshold, in text order."""
-        return list(self._shown)
+        return list(self.rows.rows)
 
     def get(self, uuid: str) -> Suggestion | None:
-        return next((s for s in self._shown if s.uuid == uuid), None)
+        """The suggestion ``uuid`` if it is shown (at or above the threshold)."""
+        found = self._by_uuid.get(uuid)
+        if found is None or hundredths(found.score) < hundredths(self.threshold):
+            return None
+        return found
 
     def _refresh(self) -> None:
-        least = hundredths(self.threshold)
-        self._shown = [s for s in self.items if hundredths(s.score) >= least]
-        colors = self._colors()
-        pushed = tuple(
-            (s.uuid, s.start, s.end, s.label, colors.get(s.label, "")) for s in self._shown
-        )
-        if pushed != self._pushed:
-            self._pushed = pushed
-            self.view.set_suggestions(
-                [
-                    ViewSpan(
-                        s.uuid,
-                        s.start,
-                        s.end,
-                        s.label,
-                        colors.get(s.label, ""),
-                        s.source,
-                        suggestion=True,
-                        score=s.score,
-                    )
-                    for s in self._shown
-                ]
-            )
+        """Show ``items`` at or above the threshold: the list reset, the view given them."""
+        self._refresh_rows()
+        self._stale = True
+        self._settled()
+
+    def _settled(self) -> None:
+        """The end of a change: the view given the shown suggestions if they changed."""
+        if self._stale:
+            self._stale = False
+            rows = self.rows.rows
+            if rows or not self._view_empty:
+                self.view.set_suggestions(self._view_spans(rows))
+                self._view_empty = not rows
         self.changed.emit()
+
+    def _view_spans(self, rows: Sequence[Suggestion]) -> list[ViewSpan]:
+        """``rows`` as the view draws them (each made once per document)."""
+        views = self._views
+        missing = [s for s in rows if s.uuid not in views]
+        if missing:
+            if self._colors_of is None:
+                self._colors_of = self._colors()
+            color, make = self._colors_of.get, ViewSpan._make
+            views.update(
+                (s.uuid, make((s.uuid, s.start, s.end, s.label, color(s.label, ""), s.source,
+                               False, (), True, s.score)))
+                for s in missing
+            )  # fmt: skip
+        return [views[s.uuid] for s in rows]
+
+    def _index(self, items: list[Suggestion]) -> None:
+        """``items`` are the document's: sorted (unless they come in ``row_key`` order, as the
+        project reads them), with their keys and grades."""
+        keys = [(s.start, s.end, s.uuid) for s in items]  # (``row_key``, inline)
+        if not all(map(operator.le, keys, keys[1:])):
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+            items, keys = [items[i] for i in order], [keys[i] for i in order]
+        self.items, self._keys = items, keys
+        self._grades = [round(s.score * 100) for s in items]  # (``hundredths``, inline)
 
     def label_name(self, label: str) -> str:
         """``label`` in the interface language, as the document view's tags show it."""
@@ -164,20 +249,135 @@ class SuggestionController(QObject):
             return {}
         return {lab.name: lab.color for lab in project.schema.span_labels()}
 
+    # -- following edits -----------------------------------------------------------------
+    def _put(self, found: Iterable[Suggestion]) -> None:
+        """``found`` (pending, no span covering them) are the document's again."""
+        new = [s for s in found if s.doc_id == self.doc_id and s.uuid not in self._by_uuid]
+        if not new:
+            return
+        least = hundredths(self.threshold)
+        for s in new:
+            self._covered.pop(s.uuid, None)
+            self._by_uuid[s.uuid] = s
+        self._stale = True
+        if len(new) > BULK:
+            self._index([*self.items, *new])
+            self._refresh_rows()
+            return
+        for s in new:
+            key = row_key(s)
+            i = bisect.bisect_left(self._keys, key)
+            grade = hundredths(s.score)
+            self.items.insert(i, s)
+            self._keys.insert(i, key)
+            self._grades.insert(i, grade)
+            if grade >= least:
+                self.rows.insert(s)
+
+    def _drop(self, uuids: Iterable[str], covered: bool = False) -> None:
+        """The suggestions ``uuids`` leave the document's (``covered``: kept aside, a span
+        hides them)."""
+        gone = [self._by_uuid.pop(u) for u in dict.fromkeys(uuids) if u in self._by_uuid]
+        if not gone:
+            return
+        if covered:
+            self._covered.update((s.uuid, s) for s in gone)
+        self._stale = True
+        if len(gone) > BULK:
+            left = self._by_uuid
+            self._index([s for s in self.items if s.uuid in left])
+            self._refresh_rows()
+            return
+        for s in gone:
+            i = bisect.bisect_left(self._keys, row_key(s))
+            del self.items[i]
+            del self._keys[i]
+            del self._grades[i]
+            self.rows.remove(s)
+
+    def _refresh_rows(self) -> None:
+        """The list reset with ``items`` at or above the threshold."""
+        least = hundredths(self.threshold)
+        if least <= 0:
+            self.rows.reset(self.items, list(self._keys))
+            return
+        kept = [i for i, grade in enumerate(self._grades) if grade >= least]
+        self.rows.reset([self.items[i] for i in kept], [self._keys[i] for i in kept])
+
+    def _under(self, start: int, end: int) -> list[str]:
+        """The uuids of ``items`` overlapping ``[start, end)`` (suggestions never overlap
+        each other: those starting before ``end`` end in order)."""
+        i = bisect.bisect_left(self._keys, (end,))
+        out: list[str] = []
+        while i > 0 and self.items[i - 1].end > start:
+            i -= 1
+            out.append(self.items[i].uuid)
+        return out
+
+    def _command(self, how: str) -> object:
+        """The core command behind a change (``how``: its reason) the session just made:
+        ``execute`` pushes it before telling, undo and redo tell before the stack moves."""
+        stack = self.session.undo_stack
+        i = stack.index() if how == "redo" else stack.index() - 1
+        wrapped = stack.command(i) if 0 <= i < stack.count() else None
+        return getattr(wrapped, "command", None)
+
+    def _apply(self, changes: Changes) -> bool:
+        """Update the document's suggestions by ``changes`` (False: they cannot tell)."""
+        moves = moves_of(self._command(changes.reason), changes.reason)
+        spans = [r for r in changes.records if isinstance(r, Span) and r.doc_id == self.doc_id]
+        for span in spans:  # a live span hides the suggestions it overlaps
+            if not span.deleted:
+                for a, b in pieces(span):
+                    self._drop(self._under(a, b), covered=True)
+        if moves is not None:  # the command says which suggestions came and went
+            came, went = moves
+            self._drop(s.uuid for s in went)
+            self._put(came)
+            return True
+        if not changes.records:
+            return bool(changes.statuses)  # a status only: no suggestion changed
+        # a span deleted, moved or relabelled may uncover suggestions only it covered
+        freed = [r for r in spans if r.deleted or r.uuid not in changes.created]
+        if not freed:
+            return True
+        if not self._knows_covered:
+            return False
+        candidates = [c for c in self._covered.values() if _freed_by(c, freed)]
+        if not candidates:
+            return True
+        source = self._source_of()
+        check = getattr(source, "pending_suggestions", None)
+        if check is None or len(candidates) > CHECK_AT:
+            return False
+        self._put(check([c.uuid for c in candidates]))
+        return True
+
     def _follow(self, changes: Changes) -> None:
         if self.doc_id is None:
             return
-        # A span drawn over a suggestion hides it (the project no longer returns a pending
-        # suggestion a live span overlaps) and undoing the span brings it back: an edit, undo
-        # or redo touching the open document reads its suggestions again (one query of that
-        # document only; the view repaints only when the shown list changed).
-        # A document with no suggestion stored, shown or hidden, has nothing an edit could
-        # hide or show: its edits run no query here (test_edit_sql counts a hotkey's
-        # statements). An undo or redo may put suggestions back (an accept's undo): read.
-        everything = changes.reason in ("project", "annotator")
-        touched = changes.reason in ("edit", "undo", "redo") and self.doc_id in changes.doc_ids
-        needless = changes.reason == "edit" and not self.items and not self._hidden
-        if everything or (touched and not needless):
+        # An edit, undo or redo touching the open document updates what it changed
+        # (``_apply``); opening, switching layers or a change it cannot follow reads the
+        # document's suggestions again. A document with no suggestion stored, shown or
+        # hidden, has nothing an edit could hide or show: its edits run no query here
+        # (test_edit_sql counts a hotkey's statements).
+        if changes.reason in ("project", "annotator"):
+            self.reload()
+            return
+        if changes.reason not in ("edit", "undo", "redo") or self.doc_id not in changes.doc_ids:
+            return
+        needless = (
+            changes.reason == "edit"
+            and not self.items
+            and not self._covered
+            and not self._hidden
+            and moves_of(self._command("edit"), "edit") is None
+        )
+        if needless:
+            return
+        if self._apply(changes):
+            self._settled()
+        else:
             self.reload()
 
     # -- choosing ------------------------------------------------------------------------
@@ -189,22 +389,22 @@ class SuggestionController(QObject):
         """What accept and reject act on: the selected suggestion, else the first one at or
         after the caret, else the first one."""
         chosen = self.selected()
-        if chosen is not None or not self._shown:
+        rows = self.rows.rows
+        if chosen is not None or not rows:
             return chosen
-        caret = self.view.selection()[0]
-        starts = [s.start for s in self._shown]
-        i = bisect.bisect_left(starts, caret)
-        return self._shown[i] if i < len(self._shown) else self._shown[0]
+        i = self.rows.at_or_after(self.view.selection()[0])
+        return rows[i] if i < len(rows) else rows[0]
 
     def select(self, suggestion: Suggestion | None) -> None:
         """Outline ``suggestion`` and bring it into view."""
         self.view.set_selected_suggestion(suggestion.uuid if suggestion else None)
+        self.current.emit(suggestion)
         if suggestion is not None:
             self.view.scroll_to(suggestion.start)
             self.message.emit(
                 self.tr("Suggestion {0} of {1}: {2} ({3:.0%})").format(
-                    self._shown.index(suggestion) + 1,
-                    len(self._shown),
+                    self.rows.row_of(suggestion) + 1,
+                    len(self.rows.rows),
                     self.label_name(suggestion.label),
                     suggestion.score,
                 )
@@ -212,21 +412,16 @@ class SuggestionController(QObject):
 
     def step(self, forward: bool = True) -> Suggestion | None:
         """Select the next (or previous) suggestion after the selected one or the caret."""
-        if not self._shown:
+        rows = self.rows.rows
+        if not rows:
             self.message.emit(self.tr("No suggestions in this document."))
             return None
         current = self.selected()
         if current is not None:
-            i = self._shown.index(current) + (1 if forward else -1)
+            i = self.rows.row_of(current) + (1 if forward else -1)
         else:
-            starts = [s.start for s in self._shown]
-            caret = self.view.selection()[0]
-            i = (
-                bisect.bisect_left(starts, caret)
-                if forward
-                else bisect.bisect_left(starts, caret) - 1
-            )
-        chosen = self._shown[i % len(self._shown)]
+            i = self.rows.at_or_after(self.view.selection()[0]) - (0 if forward else 1)
+        chosen = rows[i % len(rows)]
         self.select(chosen)
         return chosen
 
@@ -240,8 +435,10 @@ class SuggestionController(QObject):
         """The suggestion to select once ``done`` are gone: the next one after them."""
         gone = {s.uuid for s in done}
         end = max((s.start for s in done), default=0)
-        rest = [s for s in self._shown if s.uuid not in gone]
-        return next((s for s in rest if s.start >= end), rest[0] if rest else None)
+        rows = self.rows.rows
+        after = range(self.rows.at_or_after(end), len(rows))
+        rest = (rows[i] for i in itertools.chain(after, range(len(rows))))
+        return next((s for s in rest if s.uuid not in gone), None)
 
     def accept(self) -> bool:
         """Accept the target suggestion into the analyst's layer (one undo step)."""
@@ -250,7 +447,7 @@ class SuggestionController(QObject):
 
     def accept_all(self) -> bool:
         """Accept every suggestion shown (at or above the threshold) in one undo step."""
-        return bool(self._shown) and self._accept_these(list(self._shown))
+        return bool(self.rows.rows) and self._accept_these(self.shown())
 
     @contextlib.contextmanager
     def _busy(self, n: int, doing: str) -> Iterator[None]:
@@ -277,7 +474,7 @@ class SuggestionController(QObject):
         with self._busy(len(chosen), doing):
             if not self.session.execute(command):
                 return False
-        self.reload()  # the command's change may not name the suggestions
+        self._decided([s.uuid for s in chosen], covered=True)
         self.message.emit(self.tr("Accepted {0} suggestions.").format(len(chosen)))
         if after is not None and self.get(after.uuid) is not None and len(chosen) == 1:
             self.select(after)
@@ -290,7 +487,7 @@ class SuggestionController(QObject):
 
     def reject_all(self) -> bool:
         """Reject every suggestion shown."""
-        return bool(self._shown) and self._reject_these(list(self._shown))
+        return bool(self.rows.rows) and self._reject_these(self.shown())
 
     def _reject_these(self, chosen: Sequence[Suggestion]) -> bool:
         source = self._source_of()
@@ -304,7 +501,7 @@ class SuggestionController(QObject):
                 source.reject_suggestions(uuids)
             elif not self.session.execute(command):
                 return False
-        self.reload()
+        self._decided(uuids)
         self.message.emit(self.tr("Rejected {0} suggestions.").format(len(chosen)))
         if after is not None and self.get(after.uuid) is not None:
             self.select(after)
@@ -325,6 +522,12 @@ class SuggestionController(QObject):
         with self._busy(len(uuids), self.tr("Withdrawing {0} suggestions…").format(len(uuids))):
             if not self.session.execute(WithdrawSuggestions(uuids)):
                 return False
-        self.reload()
+        self._decided(uuids)
         self.message.emit(self.tr("Withdrew {0} suggestions from {1}.").format(len(uuids), source))
         return True
+
+    def _decided(self, uuids: Sequence[str], covered: bool = False) -> None:
+        """``uuids`` were accepted (``covered``: their spans cover them), rejected or
+        withdrawn: none of them is pending any more (whatever the change told)."""
+        self._drop(uuids, covered)
+        self._settled()

@@ -1,11 +1,17 @@
 """The suggestions dock: the confidence threshold slider, the open document's suggestions
 (label, text, score, source; plain text in an item view), the accept/reject buttons and
 "Withdraw these suggestions" (every pending suggestion of the selected one's source, not
-remembered as rejected: a button, and the list's context menu)."""
+remembered as rejected: a button, and the list's context menu).
+
+The list is a table view on the controller's ``rows`` (an item model: no widget per row, only
+the rows on screen are asked for), so a document with 143,000 suggestions opens at once and an
+edit splices its rows in or out; the row of the suggestion selected in the text is selected."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,16 +20,46 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.i18n import plain_tooltip
-from ui.suggestions.controller import SuggestionController, score_text
+from annotator.search.suggestions import Suggestion
+from ui.suggestions.controller import SuggestionController
+from ui.suggestions.rows import UUID_ROLE as UUID_ROLE
+from ui.suggestions.rows import score_text
+from ui.widgets import DirectionalDelegate
 
-UUID_ROLE = Qt.ItemDataRole.UserRole
+
+class SuggestionTable(QTableView):
+    """The suggestion list: a table on ``SuggestionRows`` (a table, not a tree: a tree view
+    lays out every row, asking the model about each, whenever a row comes or goes)."""
+
+    def topLevelItemCount(self) -> int:
+        """The rows shown (as a tree widget counts its items)."""
+        return self.model().rowCount()
+
+    def topLevelItem(self, row: int) -> RowCells | None:
+        """Row ``row``'s cells, read as a tree widget's item is read (None past the end)."""
+        return RowCells(self.model(), row) if 0 <= row < self.model().rowCount() else None
+
+
+class RowCells:
+    """One row of the list, read as a ``QTreeWidgetItem`` is: ``text``, ``toolTip`` and
+    ``data`` of a column (made when asked, from the model: no item is kept per row)."""
+
+    def __init__(self, model: QAbstractItemModel, row: int) -> None:
+        self.model, self.row = model, row
+
+    def data(self, column: int, role: int) -> Any:
+        return self.model.data(self.model.index(self.row, column), role)
+
+    def text(self, column: int) -> str:
+        return str(self.data(column, Qt.ItemDataRole.DisplayRole) or "")
+
+    def toolTip(self, column: int) -> str:
+        return str(self.data(column, Qt.ItemDataRole.ToolTipRole) or "")
 
 
 class SuggestionsPanel(QWidget):
@@ -41,13 +77,28 @@ class SuggestionsPanel(QWidget):
         self.value.setTextFormat(Qt.TextFormat.PlainText)
         self.count = QLabel(self)
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.list = QTreeWidget(self)
+        self.list = SuggestionTable(self)
         self.list.setObjectName("suggestion_list")
-        self.list.setHeaderLabels([self.tr("Label"), self.tr("Text"), self.tr("Score")])
-        self.list.setRootIsDecorated(False)
+        rows = controller.rows
+        rows.headers = [self.tr("Label"), self.tr("Text"), self.tr("Score")]
+        self.list.setModel(rows)
+        self.list.setItemDelegate(DirectionalDelegate(self.list))
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.list.header().setStretchLastSection(False)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        vertical = self.list.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.list.fontMetrics().height() + 6)
+        header = self.list.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.buttons: dict[str, QPushButton] = {}
         row, second = QHBoxLayout(), QHBoxLayout()
         for name, text, slot in (
@@ -85,27 +136,38 @@ class SuggestionsPanel(QWidget):
         second.addStretch(1)
         layout.addLayout(second)
         self.slider.valueChanged.connect(lambda v: controller.set_threshold(v / 100))
-        self.list.itemActivated.connect(self._activated)
-        self.list.itemClicked.connect(self._activated)
+        self.list.activated.connect(self._activated)
+        self.list.clicked.connect(self._activated)
         controller.changed.connect(self.refresh)
+        controller.current.connect(self._follow_selection)
         self.refresh()
 
     def refresh(self) -> None:
         c = self.controller
         self.value.setText(score_text(c.threshold))
-        shown = c.shown()
-        self.count.setText(self.tr("{0} of {1} suggestions shown").format(len(shown), len(c.items)))
-        self.list.clear()
-        for s in shown:
-            text = s.text.replace("\n", " ")
-            item = QTreeWidgetItem([c.label_name(s.label), text, score_text(s.score)])
-            item.setData(0, UUID_ROLE, s.uuid)
-            item.setToolTip(0, plain_tooltip(s.source))  # (a file's name: plain text)
-            self.list.addTopLevelItem(item)
+        shown = len(c.rows.rows)
+        self.count.setText(self.tr("{0} of {1} suggestions shown").format(shown, len(c.items)))
         for button in self.buttons.values():
             button.setEnabled(bool(shown))
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        found = self.controller.get(str(item.data(0, UUID_ROLE)))
-        if found is not None:
-            self.controller.select(found)
+    def _activated(self, index: QModelIndex) -> None:
+        rows = self.controller.rows.rows
+        if index.isValid() and index.row() < len(rows):
+            found = self.controller.get(rows[index.row()].uuid)
+            if found is not None:
+                self.controller.select(found)
+
+    def _follow_selection(self, suggestion: Suggestion | None) -> None:
+        """Select (and show) the row of the suggestion selected in the text."""
+        row = self.controller.rows.row_of(suggestion) if suggestion is not None else -1
+        selection = self.list.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+            return
+        index = self.controller.rows.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        selection.setCurrentIndex(index, flags)
+        self.list.scrollTo(index)
