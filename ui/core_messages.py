@@ -164,6 +164,7 @@ CORE_MESSAGES = (
         "spans: {spans}, events: {events} ({arguments} arguments), relations: {relations}",
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "text already in the project, not added again: {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "more texts already in the project, not added again: {count}"),
     QT_TRANSLATE_NOOP(
         "CoreMessage", "nothing new: the project already held every text and annotation read"
     ),
@@ -409,6 +410,12 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "remove {name}"),
     QT_TRANSLATE_NOOP("CoreMessage", "relabel {n} as {label}"),
     QT_TRANSLATE_NOOP("CoreMessage", "delete {n} spans"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "annotate-all would store more than {limit} suggestions ({written} in the first "
+        "{searched} of {total} documents already); nothing was stored. Narrow it with --label "
+        "or --document, or raise --max (0: no limit)",
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "accept suggestion"),
     QT_TRANSLATE_NOOP("CoreMessage", "accept {n} suggestions"),
     QT_TRANSLATE_NOOP("CoreMessage", "reject suggestion"),
