@@ -289,10 +289,11 @@ def review_links(
     marks: Mapping[str, tuple[Kind, str]] | None,
     schema: Schema | None = None,
 ) -> tuple[list[Link], dict[str, tuple[int, int]]]:
-    """The arcs of ``layer``'s live relations, each labelled "type · tag" in the colour of
-    its kind (``marks`` from ``relation_marks``; None for the gold layer: plain type, grey),
-    and the place of every span an arc ends at; the type by the name the interface shows
-    (``type_tag`` of the ``schema``)."""
+    """The arcs of ``layer``'s live relations, each labelled "type · tag" (``marked``: an
+    agreement by its type alone) in the colour of its kind (``marks`` from
+    ``relation_marks``; None for the gold layer: plain type, grey), and the place of every
+    span an arc ends at; the type by the name the interface shows (``type_tag`` of the
+    ``schema``)."""
     spans = layer.span_by_uuid()
     agree = (Kind.AGREEMENT, kind_tag(Kind.AGREEMENT))
     links = []
@@ -304,7 +305,7 @@ def review_links(
             links.append(Link(r.uuid, r.source, r.target, shown, "", GOLD_COLOR, True))
             continue
         kind, tag = marks.get(r.uuid, agree)
-        label = f"{type_tag(schema, r.type)} · {tag}"
+        label = marked(type_tag(schema, r.type), kind, tag)
         links.append(Link(r.uuid, r.source, r.target, label, "", KIND_COLORS[kind], True))
     ends = {u for x in links for u in (x.source, x.target)}
     return links, {u: (spans[u].start, spans[u].end) for u in ends}
@@ -322,20 +323,29 @@ def anchor(rec: Record | None) -> str:
     return ""
 
 
+def marked(name: str, kind: Kind, tag: str) -> str:
+    """A span's or relation's tag in an annotator's pane: "label · kind" for a disagreement,
+    the label alone for an agreement (the legend says so). Most of a reviewed text agrees, and
+    " · agree" on every name filled the line's one row of tags until they covered each other
+    (QA: a bounds≠ tag cut to two letters at the window's default size)."""
+    return name if kind is Kind.AGREEMENT else f"{name} · {tag}"
+
+
 def annotator_view_spans(
     layer: DocumentAnnotations,
     marks: Mapping[str, tuple[Kind, str]],
     names: Mapping[str, str] | None = None,
 ) -> list[ViewSpan]:
-    """One annotator's spans coloured by the kind of their mark, tagged "label · tag" (the
-    label's display name from ``names`` when given; ``marks`` from ``span_marks``)."""
+    """One annotator's spans coloured by the kind of their mark, tagged "label · tag"
+    (``marked``: an agreement by its label alone; the label's display name from ``names``
+    when given; ``marks`` from ``span_marks``)."""
     out = []
     names = names or {}
     agree = (Kind.AGREEMENT, kind_tag(Kind.AGREEMENT))
     for s in layer.spans:
         kind, tag = marks.get(s.uuid, agree)
         out.append(
-            ViewSpan(s.uuid, s.start, s.end, f"{names.get(s.label, s.label)} · {tag}",
+            ViewSpan(s.uuid, s.start, s.end, marked(names.get(s.label, s.label), kind, tag),
                      KIND_COLORS[kind], s.annotator, False, s.fragments)
         )  # fmt: skip
     return out

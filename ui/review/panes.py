@@ -79,8 +79,11 @@ def legend_row(parent: QWidget) -> QHBoxLayout:
         name.setObjectName(f"legend-{kind.value}")
         row.addWidget(name)
         row.addSpacing(10)
-    row.addWidget(plain_label(tr("(tags read “label · kind”; gold in grey)"), parent))
-    row.addStretch(1)
+    note = plain_label(
+        tr("(tags read “label · kind”, an agreement the label alone; gold in grey)"), parent
+    )
+    note.setWordWrap(True)  # it wraps in a narrow window rather than widen the window
+    row.addWidget(note, 1)
     return row
 
 
