@@ -58,15 +58,21 @@ load the importer, the project and the store; a test checks they are the same"""
 # every option taking a number, a size or a split.
 
 
-def positive_int(text: str) -> int:
-    """A count: a whole number, 1 or more."""
+def whole_number(text: str, least: int, what: str) -> int:
+    """``text`` as a whole number of at least ``least`` (``what`` names that bound in the
+    error: "1", "0 (no limit)")."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected 1 or more, not {value}")
+    if value < least:
+        raise argparse.ArgumentTypeError(f"expected {what} or more, not {value}")
     return value
+
+
+def positive_int(text: str) -> int:
+    """A count: a whole number, 1 or more."""
+    return whole_number(text, 1, "1")
 
 
 def _fraction(text: str, *, below_one: bool) -> float:
@@ -499,13 +505,7 @@ def _annotate_all_arguments(p: argparse.ArgumentParser) -> None:
 
 def _suggestion_limit(text: str) -> int:
     """annotate-all's --max: a whole number, 0 (no limit) or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 (no limit) or more, not {value}")
-    return value
+    return whole_number(text, 0, "0 (no limit)")
 
 
 def _gazetteer_arguments(p: argparse.ArgumentParser) -> None:

@@ -5,7 +5,9 @@ Tooltips go through ``plain_tooltip`` because Qt guesses rich text in tooltips.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import (
     QColor,
     QIcon,
@@ -17,13 +19,16 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
+    QHeaderView,
     QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionComboBox,
     QStyleOptionViewItem,
     QStylePainter,
+    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -118,3 +123,44 @@ def lines_in_their_direction(edit: QPlainTextEdit) -> None:
     option = document.defaultTextOption()
     option.setAlignment(Qt.AlignmentFlag.AlignJustify)
     document.setDefaultTextOption(option)
+
+
+class ListModel(QAbstractTableModel):
+    """A three-column list with the panel's ``headers`` (translated in its context): what the
+    document, annotation and suggestion lists share (each gives its rows and cells)."""
+
+    headers: list[str]
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def list_table(table: QTableView, modes: tuple[QHeaderView.ResizeMode, ...]) -> None:
+    """Make ``table`` one of the window's lists: rows selected whole, one at a time, not
+    edited, one text line high with no grid and no row numbers; Tab leaves the list; cells
+    laid out from their text's own side (``DirectionalDelegate``: names elided at their end);
+    the header's columns sized by ``modes``."""
+    table.setItemDelegate(DirectionalDelegate(table))
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
+    header = table.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+    header.setHighlightSections(False)
+    header.setStretchLastSection(False)
+    for column, mode in enumerate(modes):
+        header.setSectionResizeMode(column, mode)

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +28,7 @@ from annotator.search.suggestions import Suggestion
 from ui.suggestions.controller import SuggestionController
 from ui.suggestions.rows import UUID_ROLE as UUID_ROLE
 from ui.suggestions.rows import score_text
-from ui.widgets import DirectionalDelegate
+from ui.widgets import list_table
 
 
 class SuggestionTable(QTableView):
@@ -82,23 +81,8 @@ class SuggestionsPanel(QWidget):
         rows = controller.rows
         rows.headers = [self.tr("Label"), self.tr("Text"), self.tr("Score")]
         self.list.setModel(rows)
-        self.list.setItemDelegate(DirectionalDelegate(self.list))
-        self.list.setShowGrid(False)
-        self.list.setWordWrap(False)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        vertical = self.list.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.list.fontMetrics().height() + 6)
-        header = self.list.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        modes = QHeaderView.ResizeMode
+        list_table(self.list, (modes.Interactive, modes.Stretch, modes.ResizeToContents))
         self.buttons: dict[str, QPushButton] = {}
         row, second = QHBoxLayout(), QHBoxLayout()
         for name, text, slot in (

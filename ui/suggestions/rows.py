@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,7 +23,7 @@ from PySide6.QtCore import (
 
 from annotator.search.suggestions import Suggestion
 from ui.i18n import plain_tooltip
-from ui.widgets import EXCERPT
+from ui.widgets import EXCERPT, ListModel
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 RowKey = tuple[int, int, str]
@@ -46,7 +45,7 @@ def score_text(score: float) -> str:
     return f"{hundredths(score) / 100:.2f}"
 
 
-class SuggestionRows(QAbstractTableModel):
+class SuggestionRows(ListModel):
     """Label, text and score of each suggestion shown; ``rows`` in ``row_key`` order.
 
     ``label_name`` names a label as the document view's tags do (asked once per label);
@@ -66,16 +65,6 @@ class SuggestionRows(QAbstractTableModel):
     # -- what the view reads ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def name(self, label: str) -> str:
         """``label`` as the Label column shows it."""

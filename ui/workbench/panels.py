@@ -15,7 +15,6 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -43,7 +42,7 @@ from annotator.model import Span, Status, fields_of, spliced
 from annotator.schema import Label
 from ui.docview.looks import assign_looks
 from ui.i18n import label_display, plain_tooltip, status_text
-from ui.widgets import EXCERPT, DirectionalDelegate, swatch
+from ui.widgets import EXCERPT, DirectionalDelegate, ListModel, list_table, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -86,24 +85,7 @@ def cell_width(view: QAbstractItemView, text: str) -> int:
     return view.fontMetrics().horizontalAdvance(text) + 2 * margin + 6
 
 
-class _ListModel(QAbstractTableModel):
-    """A three-column list with the panel's ``headers`` (translated in its context); what
-    the document and annotation lists share."""
-
-    headers: list[str]
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-
-class DocumentListModel(_ListModel):
+class DocumentListModel(ListModel):
     """The document list's rows: the ``DocumentRow`` values themselves (no item per row),
     their cells made when the view asks for them (only the rows on screen are asked).
 
@@ -276,25 +258,8 @@ class DocumentListPanel(QWidget):
         self.model.headers = [self.tr("Name"), self.tr("Status"), self.tr("Spans")]
         table = self.table = DocumentTable(self)
         table.setModel(self.model)
-        # names read from their start: elided at their end, never in the middle
-        table.setItemDelegate(DirectionalDelegate(table))
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)  # Tab leaves the list, as it left the tree
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
-        header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        fixed = QHeaderView.ResizeMode.Interactive
+        list_table(table, (QHeaderView.ResizeMode.Stretch, fixed, fixed))
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.status_filter)
@@ -533,7 +498,7 @@ class LabelPalette(QWidget):
         return None
 
 
-class AnnotationModel(_ListModel):
+class AnnotationModel(ListModel):
     """The annotation list's rows: the layer's spans themselves (no item per row, and the
     sequence is not copied: a lazily read layer's spans stay rows until a row is shown), their
     cells made when the view asks for them (only the rows on screen are asked). An edit
@@ -685,25 +650,10 @@ class AnnotationListPanel(QWidget):
         # whenever a row comes or goes; a table's rows are sections of its vertical header
         table = self.table = QTableView(self)
         table.setModel(self.model)
-        table.setItemDelegate(DirectionalDelegate(table))
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        modes = QHeaderView.ResizeMode
+        list_table(table, (modes.Interactive, modes.Stretch, modes.Interactive))
         table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
-        header = table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 120)
+        table.horizontalHeader().resizeSection(0, 120)
         self._size_where(1_000_000)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
