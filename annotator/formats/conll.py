@@ -15,7 +15,7 @@ import itertools
 import os
 import stat
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -143,11 +143,20 @@ class TokenReport(ExportReport):
 # -- tag schemes -------------------------------------------------------------------------
 
 
-def encode(n_tokens: int, entities: Iterable[Entity], scheme: str = "IOB2") -> list[str]:
-    """Tags for ``n_tokens`` tokens from non-overlapping entities."""
+def encode(
+    n_tokens: int,
+    entities: Iterable[Entity],
+    scheme: str = "IOB2",
+    sentence_starts: Collection[int] = (),
+) -> list[str]:
+    """Tags for ``n_tokens`` tokens from non-overlapping entities; ``sentence_starts``: the
+    tokens that begin a sentence (no entity there "directly follows" one at the end of the
+    sentence before: IOB1 starts it with I-, as a reader of the sentence alone expects)."""
     tags = ["O"] * n_tokens
     prev_end, prev_label = -1, ""
     for start, end, label in sorted(entities):
+        if start in sentence_starts:
+            prev_end = -1
         if scheme == "BIOES":
             if end - start == 1:
                 tags[start] = f"S-{label}"
@@ -275,7 +284,8 @@ def tagged_sentences(
         back = _read_back(label)
         if back != label:
             report.labels_read_back[label] = back
-    tags = encode(len(layer.tokens), found, options.scheme)
+    starts = {sentence[0] for sentence in layer.sentences if sentence}
+    tags = encode(len(layer.tokens), found, options.scheme, starts)
     report.documents += 1
     report.tokens += len(layer.tokens)
     report.tokens_split += layer.n_split

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from seqeval.metrics import f1_score, precision_score, recall_score
 from seqeval.metrics.sequence_labeling import get_entities
@@ -730,6 +730,7 @@ def test_an_imported_corpus_round_trips_byte_identical(tmp_path: Path) -> None:
 
 
 @given(annotated(), st.sampled_from(["IOB2", "IOB1", "BIOES"]), st.booleans())
+@example(("ووووالاجتماع٢٠١٤\nو", [(0, 16, "PER"), (17, 18, "PER")]), "IOB1", False)
 @settings(max_examples=60, deadline=None)
 def test_export_import_export_is_byte_identical(
     case: tuple[str, list[tuple[int, int, str]]], scheme: str, docstart: bool
@@ -769,3 +770,14 @@ def test_a_document_of_white_space_is_left_out_and_reported(tmp_path: Path) -> N
     assert report.documents == 1
     assert report.documents_skipped == {"no token to write (the text is only white space)": 1}
     assert len(read_conll(tmp_path / "a.conll").documents) == 1
+
+
+def test_iob1_starts_an_entity_at_a_sentence_start_with_i() -> None:
+    """Found by the round trip above (CI, 2026-11-30): an entity at the start of a sentence
+    right after one of the same type ending the sentence before was written B- in IOB1 (the
+    two counted as adjacent across the break), so the file read as IOB2 and its first I- was
+    reported as a repair."""
+    entities = [(0, 1, "PER"), (1, 2, "PER")]
+    assert encode(2, entities, "IOB1") == ["I-PER", "B-PER"]  # one sentence: adjacent
+    assert encode(2, entities, "IOB1", sentence_starts={0, 1}) == ["I-PER", "I-PER"]
+    assert encode(2, entities, "IOB2", sentence_starts={0, 1}) == ["B-PER", "B-PER"]
