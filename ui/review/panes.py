@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,7 +28,7 @@ from annotator.review import Kind
 from annotator.schema import Schema
 from ui.docview.arcs import ArcOverlay
 from ui.docview.view import DocumentView
-from ui.i18n import QT_TRANSLATE_NOOP, isolate
+from ui.i18n import QT_TRANSLATE_NOOP, isolate, plain_tooltip
 from ui.review.model import (
     KIND_COLORS,
     SIDE_LETTERS,
@@ -82,7 +83,10 @@ def legend_row(parent: QWidget) -> QHBoxLayout:
     note = plain_label(
         tr("(tags read “label · kind”, an agreement the label alone; gold in grey)"), parent
     )
-    note.setWordWrap(True)  # it wraps in a narrow window rather than widen the window
+    # one line that gives way in a narrow window (shown whole in its tooltip) rather than
+    # widen the window or, wrapped, take the panes' height
+    note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    note.setToolTip(plain_tooltip(note.text()))
     row.addWidget(note, 1)
     return row
 
