@@ -785,6 +785,31 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "event type must be a non-empty string, not {value}"),
     QT_TRANSLATE_NOOP("CoreMessage", "entity type {value} is not in the schema"),
     QT_TRANSLATE_NOOP("CoreMessage", "event type {value} is not in the schema"),
+    # the agreement's notes on its measures (annotator.agreement.measures.NOTES)
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "Span F1: annotator A is the reference, B the response; F1 is symmetric. Spans are sets: "
+        "a duplicate in one layer counts once. Overlap = one-to-one maximum matching of same-label "
+        "spans sharing a character.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "Token kappa/alpha: tokens are words cut at every span boundary of any compared annotator "
+        "(S layer); a token takes the label of the outermost span over it, else O. A token no span "
+        "covers is O for every annotator who has the document, and a missing value for alpha when "
+        "the annotator does not have the document; kappa uses only documents both have.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "Alpha-U: characters of the compared documents concatenated in document order; text an "
+        "annotator did not mark with a label is a gap (a judgement of 'not this label'), not a "
+        "missing value. The all-annotator alpha-U uses only documents every annotator has.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "Events: ACE trigger/argument identification and classification; arguments are aligned by "
+        "offsets, each side is a set.",
+    ),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

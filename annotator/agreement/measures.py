@@ -49,7 +49,7 @@ from annotator.agreement.confusion import NO_LABEL, ConfusionMatrix
 from annotator.agreement.events import EventKey
 from annotator.agreement.spans import PRF, Scores, SpanKey, span_key
 from annotator.cycles import no_cycle_collection
-from annotator.errors import Cancelled
+from annotator.errors import Cancelled, Message
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.formats.standoff import mislabelled_events
 from annotator.model import DocumentAnnotations
@@ -60,19 +60,30 @@ if TYPE_CHECKING:
 
 
 NOTES = (
-    "Span F1: annotator A is the reference, B the response; F1 is symmetric. Spans are sets: "
-    "a duplicate in one layer counts once. Overlap = one-to-one maximum matching of same-label "
-    "spans sharing a character.",
-    "Token kappa/alpha: tokens are words cut at every span boundary of any compared annotator "
-    "(S layer); a token takes the label of the outermost span over it, else O. A token no span "
-    "covers is O for every annotator who has the document, and a missing value for alpha when "
-    "the annotator does not have the document; kappa uses only documents both have.",
-    "Alpha-U: characters of the compared documents concatenated in document order; text an "
-    "annotator did not mark with a label is a gap (a judgement of 'not this label'), not a "
-    "missing value. The all-annotator alpha-U uses only documents every annotator has.",
-    "Events: ACE trigger/argument identification and classification; arguments are aligned by "
-    "offsets, each side is a set.",
+    Message(
+        "Span F1: annotator A is the reference, B the response; F1 is symmetric. Spans are sets: "
+        "a duplicate in one layer counts once. Overlap = one-to-one maximum matching of same-label "
+        "spans sharing a character."
+    ),
+    Message(
+        "Token kappa/alpha: tokens are words cut at every span boundary of any compared annotator "
+        "(S layer); a token takes the label of the outermost span over it, else O. A token no span "
+        "covers is O for every annotator who has the document, and a missing value for alpha when "
+        "the annotator does not have the document; kappa uses only documents both have."
+    ),
+    Message(
+        "Alpha-U: characters of the compared documents concatenated in document order; text an "
+        "annotator did not mark with a label is a gap (a judgement of 'not this label'), not a "
+        "missing value. The all-annotator alpha-U uses only documents every annotator has."
+    ),
+    Message(
+        "Events: ACE trigger/argument identification and classification; arguments are aligned by "
+        "offsets, each side is a set."
+    ),
 )
+"""how each measure is taken, shown with the results: ``Message``s, so the GUI shows them in
+its language (``ui.i18n.core_text``; the templates listed in ``ui/core_messages.py``) while the
+CLI prints this English"""
 
 
 @dataclass(frozen=True, slots=True)  # one per document and pair: kept small

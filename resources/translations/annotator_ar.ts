@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/review/panes.py" line="72"/>
+        <location filename="../../ui/review/panes.py" line="73"/>
         <source>Legend:</source>
         <translation>المفتاح:</translation>
     </message>
@@ -379,92 +379,132 @@
 <context>
     <name>Agreement</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="294"/>
+        <location filename="../../ui/review/agreement_window.py" line="295"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="295"/>
+        <location filename="../../ui/review/agreement_window.py" line="296"/>
         <source>n A</source>
         <translation>عدد أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="296"/>
+        <location filename="../../ui/review/agreement_window.py" line="297"/>
         <source>n B</source>
         <translation>عدد ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="303"/>
+        <location filename="../../ui/review/agreement_window.py" line="304"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="304"/>
+        <location filename="../../ui/review/agreement_window.py" line="305"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="304"/>
+        <location filename="../../ui/review/agreement_window.py" line="305"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="305"/>
+        <location filename="../../ui/review/agreement_window.py" line="306"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="312"/>
+        <location filename="../../ui/review/agreement_window.py" line="313"/>
         <source>document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="399"/>
+        <location filename="../../ui/review/agreement_window.py" line="400"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="400"/>
+        <location filename="../../ui/review/agreement_window.py" line="401"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="401"/>
+        <location filename="../../ui/review/agreement_window.py" line="402"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="402"/>
+        <location filename="../../ui/review/agreement_window.py" line="403"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="403"/>
+        <location filename="../../ui/review/agreement_window.py" line="404"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="404"/>
+        <location filename="../../ui/review/agreement_window.py" line="405"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="405"/>
+        <location filename="../../ui/review/agreement_window.py" line="406"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="406"/>
+        <location filename="../../ui/review/agreement_window.py" line="407"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
+        <location filename="../../ui/review/agreement_window.py" line="411"/>
+        <source>trigger_identification</source>
+        <translation>تعرّف المُطلِق</translation>
+    </message>
+    <message>
         <location filename="../../ui/review/agreement_window.py" line="412"/>
+        <source>trigger_classification</source>
+        <translation>تصنيف المُطلِق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="413"/>
+        <source>argument_identification</source>
+        <translation>تعرّف المعمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="414"/>
+        <source>argument_classification</source>
+        <translation>تصنيف المعمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="415"/>
+        <source>argument_identification_attached</source>
+        <translation>تعرّف المعمول (مع مُطلِقه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="418"/>
+        <source>argument_classification_attached</source>
+        <translation>تصنيف المعمول (مع مُطلِقه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="421"/>
+        <source>argument_identification_overlap</source>
+        <translation>تعرّف المعمول (تداخل)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="424"/>
+        <source>argument_classification_overlap</source>
+        <translation>تصنيف المعمول (تداخل)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/agreement_window.py" line="443"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="413"/>
+        <location filename="../../ui/review/agreement_window.py" line="444"/>
         <source>doc-average F1</source>
         <translation>متوسط F1 للمستندات</translation>
     </message>
@@ -472,97 +512,97 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="192"/>
-        <location filename="../../ui/review/agreement_window.py" line="245"/>
-        <location filename="../../ui/review/agreement_window.py" line="250"/>
-        <location filename="../../ui/review/agreement_window.py" line="266"/>
-        <location filename="../../ui/review/agreement_window.py" line="375"/>
-        <location filename="../../ui/review/agreement_window.py" line="386"/>
+        <location filename="../../ui/review/agreement_window.py" line="193"/>
+        <location filename="../../ui/review/agreement_window.py" line="246"/>
+        <location filename="../../ui/review/agreement_window.py" line="251"/>
+        <location filename="../../ui/review/agreement_window.py" line="267"/>
+        <location filename="../../ui/review/agreement_window.py" line="376"/>
+        <location filename="../../ui/review/agreement_window.py" line="387"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="206"/>
+        <location filename="../../ui/review/agreement_window.py" line="207"/>
         <source>Measure</source>
         <translation>قياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="208"/>
+        <location filename="../../ui/review/agreement_window.py" line="209"/>
         <source>Save HTML report…</source>
         <translation>حفظ تقرير HTML…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="211"/>
+        <location filename="../../ui/review/agreement_window.py" line="212"/>
         <source>Choose annotators and labels, then Measure.</source>
         <translation>اختر الموسِّمين والتسميات، ثم «قياس».</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="221"/>
+        <location filename="../../ui/review/agreement_window.py" line="222"/>
         <source>Annotators</source>
         <translation>الموسِّمون</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="222"/>
+        <location filename="../../ui/review/agreement_window.py" line="223"/>
         <source>Labels (spans)</source>
         <translation>التسميات (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="245"/>
+        <location filename="../../ui/review/agreement_window.py" line="246"/>
         <source>Choose at least two annotators.</source>
         <translation>اختر موسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="250"/>
+        <location filename="../../ui/review/agreement_window.py" line="251"/>
         <source>Measuring agreement…</source>
         <translation>جارٍ قياس الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="276"/>
+        <location filename="../../ui/review/agreement_window.py" line="277"/>
         <source>{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · alpha-U (characters): {4}</source>
         <translation>الموسِّمون: {0} ({1})، المستندات: {2} · ألفا (اسمي، رموز): {3} · ألفا-U (محارف): {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="288"/>
+        <location filename="../../ui/review/agreement_window.py" line="289"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="297"/>
+        <location filename="../../ui/review/agreement_window.py" line="298"/>
         <source>Per label</source>
         <translation>لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="306"/>
+        <location filename="../../ui/review/agreement_window.py" line="307"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="314"/>
+        <location filename="../../ui/review/agreement_window.py" line="315"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="324"/>
+        <location filename="../../ui/review/agreement_window.py" line="325"/>
         <source>Confusion</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="330"/>
+        <location filename="../../ui/review/agreement_window.py" line="331"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="366"/>
+        <location filename="../../ui/review/agreement_window.py" line="367"/>
         <source>Save HTML report</source>
         <translation>حفظ تقرير HTML</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="375"/>
+        <location filename="../../ui/review/agreement_window.py" line="376"/>
         <source>Writing the report…</source>
         <translation>جارٍ كتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="388"/>
+        <location filename="../../ui/review/agreement_window.py" line="389"/>
         <source>Report written to {0}</source>
         <translation>كُتب التقرير في {0}</translation>
     </message>
@@ -570,22 +610,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="558"/>
+        <location filename="../../ui/workbench/panels.py" line="523"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="558"/>
+        <location filename="../../ui/workbench/panels.py" line="523"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="558"/>
+        <location filename="../../ui/workbench/panels.py" line="523"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="559"/>
+        <location filename="../../ui/workbench/panels.py" line="524"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -3335,237 +3375,257 @@
         <translation>نوع الحدث {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="796"/>
+        <location filename="../../ui/core_messages.py" line="789"/>
+        <source>Span F1: annotator A is the reference, B the response; F1 is symmetric. Spans are sets: a duplicate in one layer counts once. Overlap = one-to-one maximum matching of same-label spans sharing a character.</source>
+        <translation>مقياس F1 للمقاطع: الموسِّم أ هو المرجع والموسِّم ب هو الاستجابة، ومقياس F1 متناظر. المقاطع مجموعات: المقطع المكرَّر في طبقة واحدة يُعَدّ مرة واحدة. التداخل = مطابقة قصوى (واحد لواحد) بين مقاطع التسمية نفسها التي تشترك في محرف.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="795"/>
+        <source>Token kappa/alpha: tokens are words cut at every span boundary of any compared annotator (S layer); a token takes the label of the outermost span over it, else O. A token no span covers is O for every annotator who has the document, and a missing value for alpha when the annotator does not have the document; kappa uses only documents both have.</source>
+        <translation>كابا وألفا على الرموز: الرموز كلمات تُقطَع عند كل حدّ مقطع لأي موسِّم مقارَن (طبقة S)، ويأخذ الرمز تسمية أوسع مقطع يغطيه، وإلا فتسميته O. والرمز الذي لا يغطيه أي مقطع تسميته O لكل موسِّم لديه المستند، وهو قيمة مفقودة في ألفا إن لم يكن المستند لدى الموسِّم؛ ولا تستعمل كابا إلا المستندات التي لدى الموسِّمَين كليهما.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="802"/>
+        <source>Alpha-U: characters of the compared documents concatenated in document order; text an annotator did not mark with a label is a gap (a judgement of &apos;not this label&apos;), not a missing value. The all-annotator alpha-U uses only documents every annotator has.</source>
+        <translation>ألفا-U: محارف المستندات المقارَنة موصولةً بترتيب المستندات؛ والنص الذي لم يَسِمه الموسِّم بتسمية فجوةٌ (حكمٌ بأنه «ليس هذه التسمية»)، لا قيمة مفقودة. ولا تستعمل ألفا-U لجميع الموسِّمين إلا المستندات التي لدى كل الموسِّمين.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="808"/>
+        <source>Events: ACE trigger/argument identification and classification; arguments are aligned by offsets, each side is a set.</source>
+        <translation>الأحداث: مقاييس ACE لتعرّف المُطلِق والمعمول وتصنيفهما؛ وتُطابَق المعمولات بمواضعها في النص، وكلا الجانبين مجموعة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="821"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="797"/>
+        <location filename="../../ui/core_messages.py" line="822"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="798"/>
+        <location filename="../../ui/core_messages.py" line="823"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="799"/>
+        <location filename="../../ui/core_messages.py" line="824"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="800"/>
+        <location filename="../../ui/core_messages.py" line="825"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="801"/>
+        <location filename="../../ui/core_messages.py" line="826"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="802"/>
+        <location filename="../../ui/core_messages.py" line="827"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="803"/>
+        <location filename="../../ui/core_messages.py" line="828"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="804"/>
+        <location filename="../../ui/core_messages.py" line="829"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="805"/>
+        <location filename="../../ui/core_messages.py" line="830"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="806"/>
+        <location filename="../../ui/core_messages.py" line="831"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="807"/>
+        <location filename="../../ui/core_messages.py" line="832"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="808"/>
+        <location filename="../../ui/core_messages.py" line="833"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="809"/>
+        <location filename="../../ui/core_messages.py" line="834"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="810"/>
+        <location filename="../../ui/core_messages.py" line="835"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="811"/>
+        <location filename="../../ui/core_messages.py" line="836"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="812"/>
+        <location filename="../../ui/core_messages.py" line="837"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="813"/>
+        <location filename="../../ui/core_messages.py" line="838"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="814"/>
+        <location filename="../../ui/core_messages.py" line="839"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="815"/>
+        <location filename="../../ui/core_messages.py" line="840"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="816"/>
+        <location filename="../../ui/core_messages.py" line="841"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="817"/>
+        <location filename="../../ui/core_messages.py" line="842"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="818"/>
+        <location filename="../../ui/core_messages.py" line="843"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="819"/>
+        <location filename="../../ui/core_messages.py" line="844"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="820"/>
+        <location filename="../../ui/core_messages.py" line="845"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="821"/>
+        <location filename="../../ui/core_messages.py" line="846"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="822"/>
+        <location filename="../../ui/core_messages.py" line="847"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="823"/>
+        <location filename="../../ui/core_messages.py" line="848"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="824"/>
+        <location filename="../../ui/core_messages.py" line="849"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="825"/>
+        <location filename="../../ui/core_messages.py" line="850"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="826"/>
+        <location filename="../../ui/core_messages.py" line="851"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="827"/>
+        <location filename="../../ui/core_messages.py" line="852"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="828"/>
+        <location filename="../../ui/core_messages.py" line="853"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="829"/>
+        <location filename="../../ui/core_messages.py" line="854"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="830"/>
+        <location filename="../../ui/core_messages.py" line="855"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="831"/>
+        <location filename="../../ui/core_messages.py" line="856"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="832"/>
+        <location filename="../../ui/core_messages.py" line="857"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="833"/>
+        <location filename="../../ui/core_messages.py" line="858"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="834"/>
+        <location filename="../../ui/core_messages.py" line="859"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="835"/>
+        <location filename="../../ui/core_messages.py" line="860"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="836"/>
+        <location filename="../../ui/core_messages.py" line="861"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="837"/>
+        <location filename="../../ui/core_messages.py" line="862"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="838"/>
+        <location filename="../../ui/core_messages.py" line="863"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="839"/>
+        <location filename="../../ui/core_messages.py" line="864"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="840"/>
+        <location filename="../../ui/core_messages.py" line="865"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="841"/>
+        <location filename="../../ui/core_messages.py" line="866"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="842"/>
+        <location filename="../../ui/core_messages.py" line="867"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
@@ -3635,37 +3695,37 @@
 <context>
     <name>DisagreementTable</name>
     <message>
-        <location filename="../../ui/review/panes.py" line="43"/>
+        <location filename="../../ui/review/panes.py" line="44"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="45"/>
+        <location filename="../../ui/review/panes.py" line="46"/>
         <source>A&apos;s version</source>
         <translation>نسخة أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="47"/>
+        <location filename="../../ui/review/panes.py" line="48"/>
         <source>B&apos;s version</source>
         <translation>نسخة ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="48"/>
+        <location filename="../../ui/review/panes.py" line="49"/>
         <source>Detail</source>
         <translation>التفصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="49"/>
+        <location filename="../../ui/review/panes.py" line="50"/>
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="192"/>
+        <location filename="../../ui/review/panes.py" line="195"/>
         <source>resolved</source>
         <translation>محسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/panes.py" line="192"/>
+        <location filename="../../ui/review/panes.py" line="195"/>
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
@@ -3673,57 +3733,57 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="263"/>
+        <location filename="../../ui/workbench/panels.py" line="245"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="266"/>
+        <location filename="../../ui/workbench/panels.py" line="248"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="276"/>
+        <location filename="../../ui/workbench/panels.py" line="258"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="276"/>
+        <location filename="../../ui/workbench/panels.py" line="258"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="276"/>
+        <location filename="../../ui/workbench/panels.py" line="258"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="407"/>
+        <location filename="../../ui/workbench/panels.py" line="372"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="407"/>
+        <location filename="../../ui/workbench/panels.py" line="372"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="441"/>
+        <location filename="../../ui/workbench/panels.py" line="406"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="441"/>
+        <location filename="../../ui/workbench/panels.py" line="406"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="447"/>
+        <location filename="../../ui/workbench/panels.py" line="412"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض مستندات قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="450"/>
+        <location filename="../../ui/workbench/panels.py" line="415"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -4184,7 +4244,7 @@
         <translation>نص أو JSONL أو CSV (*.txt *.jsonl *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="63"/>
+        <location filename="../../ui/review/agreement_window.py" line="64"/>
         <source>HTML report (*.html);;All files (*)</source>
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
@@ -4905,7 +4965,7 @@
 <context>
     <name>ReviewColumns</name>
     <message>
-        <location filename="../../ui/review/panes.py" line="120"/>
+        <location filename="../../ui/review/panes.py" line="123"/>
         <source>Gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
@@ -5892,42 +5952,42 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="405"/>
+        <location filename="../../ui/suggestions/controller.py" line="424"/>
         <source>Suggestion {0} of {1}: {2} ({3:.0%})</source>
         <translation>الاقتراح {0} من {1}: {2} ({3:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="417"/>
+        <location filename="../../ui/suggestions/controller.py" line="436"/>
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="473"/>
+        <location filename="../../ui/suggestions/controller.py" line="492"/>
         <source>Accepting {0} suggestions…</source>
         <translation>جارٍ قبول {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="478"/>
+        <location filename="../../ui/suggestions/controller.py" line="497"/>
         <source>Accepted {0} suggestions.</source>
         <translation>قُبل {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="499"/>
+        <location filename="../../ui/suggestions/controller.py" line="518"/>
         <source>Rejecting {0} suggestions…</source>
         <translation>جارٍ رفض {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="505"/>
+        <location filename="../../ui/suggestions/controller.py" line="524"/>
         <source>Rejected {0} suggestions.</source>
         <translation>رُفض {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="522"/>
+        <location filename="../../ui/suggestions/controller.py" line="541"/>
         <source>Withdrawing {0} suggestions…</source>
         <translation>جارٍ سحب {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="526"/>
+        <location filename="../../ui/suggestions/controller.py" line="545"/>
         <source>Withdrew {0} suggestions from {1}.</source>
         <translation>سُحب {0} من الاقتراحات الواردة من {1}.</translation>
     </message>
@@ -5935,63 +5995,63 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="75"/>
+        <location filename="../../ui/suggestions/dock.py" line="74"/>
         <source>Show only suggestions at least this confident</source>
         <translation>اعرض فقط الاقتراحات التي تبلغ ثقتها هذا الحد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="83"/>
+        <location filename="../../ui/suggestions/dock.py" line="82"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="83"/>
+        <location filename="../../ui/suggestions/dock.py" line="82"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="83"/>
+        <location filename="../../ui/suggestions/dock.py" line="82"/>
         <source>Score</source>
         <translation>الدرجة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="105"/>
+        <location filename="../../ui/suggestions/dock.py" line="89"/>
         <source>Accept</source>
         <translation>اقبل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="106"/>
+        <location filename="../../ui/suggestions/dock.py" line="90"/>
         <source>Reject</source>
         <translation>ارفض</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="107"/>
+        <location filename="../../ui/suggestions/dock.py" line="91"/>
         <source>Accept all</source>
         <translation>اقبل الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="108"/>
+        <location filename="../../ui/suggestions/dock.py" line="92"/>
         <source>Reject all</source>
         <translation>ارفض الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="109"/>
-        <location filename="../../ui/suggestions/dock.py" line="123"/>
+        <location filename="../../ui/suggestions/dock.py" line="93"/>
+        <location filename="../../ui/suggestions/dock.py" line="107"/>
         <source>Withdraw these suggestions</source>
         <translation>اسحب هذه الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="118"/>
+        <location filename="../../ui/suggestions/dock.py" line="102"/>
         <source>Take back every pending suggestion from the selected suggestion&apos;s source, in every document, without remembering them as rejected (Undo brings them back)</source>
         <translation>اسحب كل اقتراح معلّق من مصدر الاقتراح المحدد، في كل المستندات، دون تسجيلها اقتراحاتٍ مرفوضة (التراجع يعيدها)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="128"/>
+        <location filename="../../ui/suggestions/dock.py" line="112"/>
         <source>Threshold</source>
         <translation>العتبة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="149"/>
+        <location filename="../../ui/suggestions/dock.py" line="133"/>
         <source>{0} of {1} suggestions shown</source>
         <translation>يُعرض {0} من {1} اقتراحاً</translation>
     </message>
@@ -6428,7 +6488,7 @@ Remove only the argument, or delete the whole event?</source>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="469"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
-        <location filename="../../ui/review/agreement_window.py" line="442"/>
+        <location filename="../../ui/review/agreement_window.py" line="473"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
@@ -6469,7 +6529,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="442"/>
+        <location filename="../../ui/review/agreement_window.py" line="473"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>

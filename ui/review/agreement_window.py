@@ -49,6 +49,7 @@ from ui.dialogs.prompts import show_message
 from ui.i18n import (
     QT_TRANSLATE_NOOP,
     RLM,
+    core_text,
     interface_rtl,
     isolate,
     label_tag,
@@ -296,7 +297,7 @@ class AgreementWindow(QWidget):
                    QT_TRANSLATE_NOOP("Agreement", "n B"), _ALPHA_U]  # fmt: skip
         self._tab("labels", self.tr("Per label"), headers, label_rows)
         event_rows = [
-            [p.a, p.b, name, s.micro.precision, s.micro.recall, s.micro.f1]
+            [p.a, p.b, _measure(name), s.micro.precision, s.micro.recall, s.micro.f1]
             for p in pairs
             for name, s in p.events.items()
         ]
@@ -326,7 +327,7 @@ class AgreementWindow(QWidget):
         notes = QPlainTextEdit(self)
         notes.setReadOnly(True)
         lines_in_their_direction(notes)
-        notes.setPlainText("\n\n".join(result.notes))
+        notes.setPlainText("\n\n".join(core_text(note) for note in result.notes))
         self.tabs.addTab(notes, self.tr("Notes"))
 
     def _tab(
@@ -404,6 +405,36 @@ _F1_EXACT = QT_TRANSLATE_NOOP("Agreement", "F1 exact")
 _F1_OVERLAP = QT_TRANSLATE_NOOP("Agreement", "F1 overlap")
 _KAPPA = QT_TRANSLATE_NOOP("Agreement", "kappa")
 _ALPHA_U = QT_TRANSLATE_NOOP("Agreement", "alpha-U")
+
+
+EVENT_MEASURES = {
+    "trigger_identification": QT_TRANSLATE_NOOP("Agreement", "trigger_identification"),
+    "trigger_classification": QT_TRANSLATE_NOOP("Agreement", "trigger_classification"),
+    "argument_identification": QT_TRANSLATE_NOOP("Agreement", "argument_identification"),
+    "argument_classification": QT_TRANSLATE_NOOP("Agreement", "argument_classification"),
+    "argument_identification_attached": QT_TRANSLATE_NOOP(
+        "Agreement", "argument_identification_attached"
+    ),
+    "argument_classification_attached": QT_TRANSLATE_NOOP(
+        "Agreement", "argument_classification_attached"
+    ),
+    "argument_identification_overlap": QT_TRANSLATE_NOOP(
+        "Agreement", "argument_identification_overlap"
+    ),
+    "argument_classification_overlap": QT_TRANSLATE_NOOP(
+        "Agreement", "argument_classification_overlap"
+    ),
+}
+"""the core's event measures (``annotator.agreement.bulk.EVENT_MEASURES``; a test keeps the
+two lists equal) for translation: English shows the names the CLI prints"""
+
+
+def _measure(name: str) -> Named:
+    """An event measure's cell: its name in the interface language, the core's name in its
+    tooltip (a measure not listed here, or untranslated, shows the core's name)."""
+    source = EVENT_MEASURES.get(name)
+    shown = QCoreApplication.translate("Agreement", source) if source else ""
+    return Named(name, shown or name)
 
 
 def _pair_headers() -> list[str]:
