@@ -355,13 +355,41 @@ class SpanTextView(QPlainTextEdit):
 
     # ----- suggestions -----
     def set_suggestions(self, suggestions: Sequence[ViewSpan]) -> None:
-        """Replace the shown suggestions (``ViewSpan`` with ``suggestion=True``)."""
-        self._sugs.replace([s._replace(suggestion=True) for s in suggestions])
+        """Replace the shown suggestions (``ViewSpan`` with ``suggestion=True``): for a new
+        document or threshold; an edit gives only those that came and went
+        (``add_suggestions``, ``remove_suggestions``)."""
+        self._sugs.replace(self._marked(suggestions))
         if self._selected_sug not in self._sugs:
             self._selected_sug = None
         self._marks += 1
         self._spans_generation += 1  # (each chunk's geometry is checked when next painted)
         self.viewport().update()
+
+    def add_suggestions(self, suggestions: Sequence[ViewSpan]) -> None:
+        """Show these suggestions too (replacing those with the same uuids), repainting only
+        their lines: cheap however many are shown."""
+        for sug in self._marked(suggestions):
+            old = self._sugs.get(sug.uuid)
+            self._sugs.add(sug)
+            if old is not None:
+                self._invalidate_range(old.start, old.end)
+            self._invalidate_range(sug.start, sug.end)
+
+    def remove_suggestions(self, uuids: Sequence[str]) -> None:
+        """Stop showing these suggestions (unknown uuids are ignored), repainting only their
+        lines."""
+        for uuid in uuids:
+            old = self._sugs.remove(uuid)
+            if old is not None:
+                if self._selected_sug == uuid:
+                    self._selected_sug = None
+                self._invalidate_range(old.start, old.end)
+
+    @staticmethod
+    def _marked(suggestions: Sequence[ViewSpan]) -> list[ViewSpan]:
+        """``suggestions`` marked ``suggestion=True``, copied only where they are not (the
+        controller makes them marked: no copy of each of 143,000)."""
+        return [s if s.suggestion else s._replace(suggestion=True) for s in suggestions]
 
     def suggestions(self) -> list[ViewSpan]:
         """The shown suggestions, sorted by position."""
