@@ -484,27 +484,27 @@
         <translation>تعرّف المعمول (مع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="418"/>
+        <location filename="../../ui/review/agreement_window.py" line="416"/>
         <source>argument_classification_attached</source>
         <translation>تصنيف المعمول (مع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="421"/>
+        <location filename="../../ui/review/agreement_window.py" line="417"/>
         <source>argument_identification_overlap</source>
         <translation>تعرّف المعمول (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="424"/>
+        <location filename="../../ui/review/agreement_window.py" line="418"/>
         <source>argument_classification_overlap</source>
         <translation>تصنيف المعمول (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="443"/>
+        <location filename="../../ui/review/agreement_window.py" line="433"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="444"/>
+        <location filename="../../ui/review/agreement_window.py" line="434"/>
         <source>doc-average F1</source>
         <translation>متوسط F1 للمستندات</translation>
     </message>
@@ -6488,7 +6488,7 @@ Remove only the argument, or delete the whole event?</source>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="469"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
-        <location filename="../../ui/review/agreement_window.py" line="473"/>
+        <location filename="../../ui/review/agreement_window.py" line="463"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
@@ -6529,7 +6529,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="473"/>
+        <location filename="../../ui/review/agreement_window.py" line="463"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>

@@ -407,34 +407,24 @@ _KAPPA = QT_TRANSLATE_NOOP("Agreement", "kappa")
 _ALPHA_U = QT_TRANSLATE_NOOP("Agreement", "alpha-U")
 
 
-EVENT_MEASURES = {
-    "trigger_identification": QT_TRANSLATE_NOOP("Agreement", "trigger_identification"),
-    "trigger_classification": QT_TRANSLATE_NOOP("Agreement", "trigger_classification"),
-    "argument_identification": QT_TRANSLATE_NOOP("Agreement", "argument_identification"),
-    "argument_classification": QT_TRANSLATE_NOOP("Agreement", "argument_classification"),
-    "argument_identification_attached": QT_TRANSLATE_NOOP(
-        "Agreement", "argument_identification_attached"
-    ),
-    "argument_classification_attached": QT_TRANSLATE_NOOP(
-        "Agreement", "argument_classification_attached"
-    ),
-    "argument_identification_overlap": QT_TRANSLATE_NOOP(
-        "Agreement", "argument_identification_overlap"
-    ),
-    "argument_classification_overlap": QT_TRANSLATE_NOOP(
-        "Agreement", "argument_classification_overlap"
-    ),
-}
+EVENT_MEASURES = (
+    QT_TRANSLATE_NOOP("Agreement", "trigger_identification"),
+    QT_TRANSLATE_NOOP("Agreement", "trigger_classification"),
+    QT_TRANSLATE_NOOP("Agreement", "argument_identification"),
+    QT_TRANSLATE_NOOP("Agreement", "argument_classification"),
+    QT_TRANSLATE_NOOP("Agreement", "argument_identification_attached"),
+    QT_TRANSLATE_NOOP("Agreement", "argument_classification_attached"),
+    QT_TRANSLATE_NOOP("Agreement", "argument_identification_overlap"),
+    QT_TRANSLATE_NOOP("Agreement", "argument_classification_overlap"),
+)
 """the core's event measures (``annotator.agreement.bulk.EVENT_MEASURES``; a test keeps the
-two lists equal) for translation: English shows the names the CLI prints"""
+two lists equal), listed for translation: English shows the names the CLI prints"""
 
 
 def _measure(name: str) -> Named:
     """An event measure's cell: its name in the interface language, the core's name in its
-    tooltip (a measure not listed here, or untranslated, shows the core's name)."""
-    source = EVENT_MEASURES.get(name)
-    shown = QCoreApplication.translate("Agreement", source) if source else ""
-    return Named(name, shown or name)
+    tooltip (a measure not translated shows the core's name)."""
+    return Named(name, QCoreApplication.translate("Agreement", name) or name)
 
 
 def _pair_headers() -> list[str]:
