@@ -1945,6 +1945,33 @@ class Store:
                     out[doc_id].append((start, end))
         return out
 
+    def covered_near(self, doc_id: int, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The ranges the live spans of every layer cover in ``doc_id`` (a discontinuous span's
+        fragments) among the spans overlapping one of ``ranges``: one indexed range query per
+        layer and range (``spans_order``: annotator, doc_id, start), never the whole document's
+        spans (``covered_ranges``)."""
+        out: list[tuple[int, int]] = []
+        if not ranges:
+            return out
+        layers = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT annotator FROM spans WHERE doc_id = ?", [doc_id])]  # fmt: skip
+        sql = (
+            'SELECT uuid, start, "end", fragments FROM spans '
+            'WHERE annotator = ? AND doc_id = ? AND start < ? AND "end" > ? AND deleted = 0'
+        )
+        seen: set[str] = set()
+        for layer in layers:
+            for a, b in dict.fromkeys(ranges):
+                for uuid, start, end, fragments in self.conn.execute(sql, [layer, doc_id, b, a]):
+                    if uuid in seen:
+                        continue
+                    seen.add(uuid)
+                    if fragments and fragments != "[]":
+                        out.extend((int(x), int(y)) for x, y in json.loads(fragments))
+                    else:
+                        out.append((start, end))
+        return out
+
     def has_suggestions(self, doc_id: int) -> bool:
         """Whether a document has pending suggestions (one indexed look-up)."""
         sql = "SELECT 1 FROM suggestions WHERE state = 'pending' AND doc_id = ? LIMIT 1"
