@@ -63,6 +63,9 @@ class ImportReport:
     """documents whose text the project held before this import; their annotations are taken
     into their layer, deduplicated (a text this import adds and repeats, a second layer of the
     same document, is no duplicate: it was added)"""
+    same_text: list[tuple[str, str]] = field(default_factory=list)
+    """documents whose text this import had already added under another name, their
+    annotations joined to that document: (``name (source:line)``, the name it was added as)"""
     already_present: int = 0
     """annotations skipped because their layer already holds the same one (same id, or same
     place and label)"""
@@ -104,6 +107,21 @@ class ImportReport:
                 Message(
                     "more texts already in the project, not added again: {count}",
                     count=len(self.duplicates) - DUPLICATES_NAMED,
+                )
+            )
+        out += [
+            Message(
+                "same text as {first}, which this import added; joined to it: {name}",
+                first=first,
+                name=name,
+            )
+            for name, first in self.same_text[:DUPLICATES_NAMED]
+        ]
+        if len(self.same_text) > DUPLICATES_NAMED:
+            out.append(
+                Message(
+                    "more texts repeated under another name, joined: {count}",
+                    count=len(self.same_text) - DUPLICATES_NAMED,
                 )
             )
         if self.duplicates and not (self.documents_added or self._annotations_added()):
@@ -592,7 +610,12 @@ def _check_ahead(
         prepared = [_prepare(imp) for imp in part]
         shas = sorted({sha for _, _, sha in prepared})
         snapshot = snapshot and added.isdisjoint(shas)
-        gathered = _Gathered(next_id, project.clock.tick if snapshot else str, new_from=new_from)
+        gathered = _Gathered(
+            next_id,
+            project.clock.tick if snapshot else str,
+            new_from=new_from,
+            first_names=spill.first_names,
+        )
         known = {sha: hashes[sha] for sha in shas if sha in hashes} if snapshot else {}
         wanted = {k: [u for d in part for u in _uuids(d, k) if u] for k in RECORD_KINDS}
         # the ids of records on stored texts (a file imported again) are looked up; those
@@ -660,6 +683,7 @@ def _add_report(report: ImportReport, part: ImportReport) -> None:
     """Add what ``_import_one`` reported of one part (labels aside: ``_same_labels``)."""
     report.documents_added += part.documents_added
     report.duplicates += part.duplicates
+    report.same_text += part.same_text
     report.already_present += part.already_present
     report.conflicts += part.conflicts
     report.spans += part.spans
@@ -672,7 +696,7 @@ def _add_report(report: ImportReport, part: ImportReport) -> None:
 
 
 _REPORTED = {"labels_added"} | {
-    "documents_added", "duplicates", "already_present", "conflicts", "spans", "events",
+    "documents_added", "duplicates", "same_text", "already_present", "conflicts", "spans", "events",
     "arguments", "relations", "problems", "doc_ids", "event_attributes_moved",
 }  # fmt: skip
 if {f.name for f in dataclasses.fields(ImportReport)} != _REPORTED:  # a field _add_report lacks
@@ -722,6 +746,8 @@ class _Spill:
         self._parts: list[int] = []  # where each part starts in the file
         self._rows: dict[int, int] = {}  # part -> where its rows start
         self._reader: BinaryIO | None = None
+        self.first_names: dict[str, str] = {}
+        """sha256 → the first name a text was added under, over both phases"""
 
     def add(self, part: list[ImportedDocument]) -> None:
         schemas: list[int] = []
@@ -885,7 +911,11 @@ def _write_checked(
                 del snap
             if batch is None:
                 batch = _Gathered(
-                    bulk.next_document_id(), bulk.stamper, new_from=new_from, sources=sources
+                    bulk.next_document_id(),
+                    bulk.stamper,
+                    new_from=new_from,
+                    sources=sources,
+                    first_names=spill.first_names,
                 )
             part = spill.part(k)
             _labels(project, part, new_labels, report, adopted)
@@ -967,6 +997,9 @@ class _Gathered:
     statuses: list[DocStatus] = field(default_factory=list)
     sources: dict[str, list[str]] = field(default_factory=dict)
     """file → sha256 of the documents it added (one change-log line per imported file)"""
+    first_names: dict[str, str] = field(default_factory=dict)
+    """sha256 → the name this import first added that text under (shared by every part of a
+    streamed import: ``_Spill.first_names``)"""
     layers: dict[tuple[int, str], _Layer] = field(default_factory=dict)
     _labels: tuple[Schema, frozenset[str]] | None = None
 
@@ -986,6 +1019,7 @@ class _Gathered:
         self.next_id += 1
         self.documents.append(doc)
         self.known[doc.sha256] = doc_id
+        self.first_names.setdefault(doc.sha256, doc.name)
         self.sources.setdefault(source, []).append(doc.sha256)
         return doc_id
 
@@ -1057,11 +1091,16 @@ class _Layer:
     events: dict[tuple[str, str], Event] = field(default_factory=dict)
     arguments: set[tuple[str, str, str]] = field(default_factory=set)
     relations: set[tuple[str, str, str]] = field(default_factory=set)
+    flattened: dict[tuple[int, int, str], Span] = field(default_factory=dict)
+    """the discontinuous spans by their outer bounds and label: what a format that cannot
+    hold fragments (CoNLL, doccano, Label Studio...) wrote of them, read back, repeats them"""
 
     def add(self, rec: Record) -> None:
         self.records[rec.uuid] = rec
         if isinstance(rec, Span):
             self.spans.setdefault(rules.same_span(rec), rec)
+            if rec.fragments:
+                self.flattened.setdefault((rec.start, rec.end, rec.label), rec)
         elif isinstance(rec, Event):
             self.events.setdefault((rec.type, rec.trigger), rec)
         elif isinstance(rec, Argument):
@@ -1151,8 +1190,11 @@ def _import_one(
     if sha in batch.known:
         # the text is already there: its annotations join their layer, deduplicated
         doc_id = batch.known[sha]
-        if doc_id < batch.new_from:  # else this import added it (a second layer of it)
-            report.duplicates.append(f"{name} ({imp.source}{f':{imp.line}' if imp.line else ''})")
+        where = f"{name} ({imp.source}{f':{imp.line}' if imp.line else ''})"
+        if doc_id < batch.new_from:
+            report.duplicates.append(where)
+        elif batch.first_names.get(sha, name) != name:  # else a second layer of one document
+            report.same_text.append((where, batch.first_names[sha]))
     else:
         # readers build fresh JSON objects: no defensive copy of meta needed
         doc_id = batch.add_document(
@@ -1192,6 +1234,7 @@ def _import_one(
     # once per imported span (most records): the helpers written out, no call per span that
     # the common case does not need (duplicate_key, _int_pair, fresh, same_span, freeze)
     taken, records_of, spans_at = batch.taken["spans"], layer.records, layer.spans
+    flattened = layer.flattened
     length, same = len(imp.text), remap is _same
     added = 0
     for s in imp.spans:
@@ -1217,6 +1260,9 @@ def _import_one(
         held = records_of.get(wanted) if wanted else spans_at.get(key)  # layer.same_span
         if held is not None and not isinstance(held, Span):
             held = None
+        flat = None
+        if held is None and not frags and not wanted and flattened:
+            held = flat = flattened.get((start, end, label))
         attributes = s.attributes
         judged = None
         if lifted and id(s) in lifted:  # an older version's trigger attributes (see below)
@@ -1235,9 +1281,9 @@ def _import_one(
             continue
         if held is not None:
             spans[s.key or uid] = held
-            if (rules.same_span(held), held.attributes, held.note) == (
-                rules.same_span(span), span.attributes, span.note,
-            ):  # fmt: skip
+            # a flattened discontinuous span is at its place (``_Layer.flattened``)
+            place = flat is not None or rules.same_span(held) == rules.same_span(span)
+            if place and (held.attributes, held.note) == (span.attributes, span.note):
                 report.already_present += 1
             else:
                 report.conflicts.append(Problem(imp.source, s.line or imp.line,
@@ -1246,6 +1292,8 @@ def _import_one(
         spans[s.key or uid] = span
         records_of[uid] = span  # layer.add(span)
         spans_at.setdefault(key, span)
+        if frags:
+            flattened.setdefault((start, end, label), span)
         records.append(span)
         added += 1
     report.spans += added
