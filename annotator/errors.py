@@ -6,7 +6,9 @@ Programming bugs stay ordinary exceptions; everything here is shown to the user 
 from __future__ import annotations
 
 import errno
+import functools
 import json
+import re
 import sys
 from typing import Any
 
@@ -118,6 +120,9 @@ OS_ERRORS = {
 """the operating system's texts for the errors a user meets reading and writing files (Linux's
 ``os.strerror``), by errno"""
 
+TYPE_NAMES = frozenset({"str", "int", "float", "bool", "list", "dict", "NoneType"})
+"""Python's type names a message quotes (a ``system_text`` when given as one)"""
+
 SYSTEM_TEXTS = frozenset(
     {
         *OS_ERRORS.values(),
@@ -129,6 +134,12 @@ SYSTEM_TEXTS = frozenset(
         "Truncated file header",
         "Bad magic number for file header",
         "zipfiles that span multiple disks are not supported",
+        # csv's csv.Error (Python 3.11; 3.13 words the new-line one otherwise)
+        "line contains NUL",
+        "unexpected end of data",
+        "new-line character seen in unquoted field - do you need to open the file in "
+        "universal-newline mode?",
+        "new-line character seen in unquoted field - do you need to open the file with newline=''?",
         # json's JSONDecodeError.msg
         "Expecting value",
         "Expecting property name enclosed in double quotes",
@@ -142,13 +153,7 @@ SYSTEM_TEXTS = frozenset(
         "Invalid \\escape",
         "Invalid \\uXXXX escape",
         # Python's type names (what a value was instead of what was expected)
-        "str",
-        "int",
-        "float",
-        "bool",
-        "list",
-        "dict",
-        "NoneType",
+        *TYPE_NAMES,
     }
 )
 """the fixed English texts of the operating system, ``zipfile``, ``json`` and Python that reach
@@ -156,18 +161,85 @@ a user's message: each becomes a ``Message`` of its own (``system_text``), so an
 translates it (``ui.core_messages.SYSTEM_MESSAGES`` lists them)"""
 
 
+SYSTEM_TEMPLATES = (
+    # zipfile's BadZipFile with a name or a number in it
+    "Corrupt extra field {field} (size={size})",
+    "Corrupt zip64 extra field. {field} not found.",
+    "Bad CRC-32 for file {name}",
+    "File name in directory {name} and header {header} differ.",
+    "Overlapped entries: {name} (possible zip bomb)",
+    # csv's csv.Error with a number or a character in it
+    "field larger than field limit ({limit})",
+    "{delimiter} expected after {quote}",
+    # what the readers of CSV files say before csv's own text (annotator.formats.plain,
+    # annotator.search.gazetteer)
+    "bad CSV: {problem}",
+    "bad CSV header: {problem}",
+)
+"""the texts of ``zipfile`` and ``csv`` that carry a name or a number, as templates: a text
+that reads as one of them becomes that ``Message`` (``system_text``), its ``problem`` a system
+text in its turn (``ui.core_messages.SYSTEM_TEMPLATES`` lists them)"""
+
+OS_FALLBACK = "{strerror}"
+"""the template of an operating-system error whose errno ``OS_ERRORS`` lacks: the English is
+the system's own text as it is; an interface shows it with the errno's name (``os_reason``)"""
+
+
+FIELD_PATTERNS = {"size": r"\d+", "limit": r"\d+", "delimiter": "'.'", "quote": "'.'"}
+"""what a field of ``SYSTEM_TEMPLATES`` matches when it is not any text: a number, or a
+character quoted as csv quotes it"""
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """The text ``template`` reads as, each ``{field}`` a named group (``FIELD_PATTERNS``)."""
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile(
+        "".join(
+            f"(?P<{part}>{FIELD_PATTERNS.get(part, '.+?')})" if i % 2 else re.escape(part)
+            for i, part in enumerate(parts)
+        ),
+        re.DOTALL,
+    )
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``SYSTEM_TEMPLATES`` and their patterns (compiled on the first error, not at start)."""
+    return tuple((template, _pattern(template)) for template in SYSTEM_TEMPLATES)
+
+
 def system_text(text: str) -> str:
-    """A text of the system (an OS error's ``strerror``, zipfile's or json's message, a type
-    name) as a ``Message`` when it is one of ``SYSTEM_TEXTS``; else the text as it is. The
-    English is unchanged."""
-    return Message(text) if text in SYSTEM_TEXTS else text
+    """A text of the system (an OS error's ``strerror``, zipfile's, csv's or json's message, a
+    type name) as a ``Message`` when it is one of ``SYSTEM_TEXTS`` or reads as one of
+    ``SYSTEM_TEMPLATES``; else the text as it is. The English is unchanged."""
+    if isinstance(text, Message):
+        return text
+    if text in SYSTEM_TEXTS:
+        return Message(text)
+    for template, pattern in _patterns():
+        found = pattern.fullmatch(text)
+        if found is not None:
+            params: dict[str, Any] = found.groupdict()
+            if "problem" in params:
+                params["problem"] = system_text(params["problem"])
+            message = Message(template, **params)
+            if message == text:
+                return message
+    return text
 
 
 def os_reason(error: OSError) -> str:
     """Why an operating-system call failed (``strerror``: "Permission denied"), a ``Message``
-    chosen by its errno when the system's text is the one ``OS_ERRORS`` knows."""
+    chosen by its errno when the system's text is the one ``OS_ERRORS`` knows; another
+    errno's text is an ``OS_FALLBACK`` message that keeps the errno's name (``ENOTSUP``) for
+    an interface to show beside the system's text."""
     reason = error.strerror or str(error)
-    return Message(reason) if OS_ERRORS.get(error.errno or 0) == reason else reason
+    code = error.errno or 0
+    if OS_ERRORS.get(code) == reason:
+        return Message(reason)
+    if error.strerror and code in errno.errorcode:
+        return Message(OS_FALLBACK, strerror=reason, name=errno.errorcode[code])
+    return reason
 
 
 def message_of(error: BaseException) -> str:
@@ -175,7 +247,7 @@ def message_of(error: BaseException) -> str:
     with one: ``str(error)`` is the English alone. An error of the system keeps its parts too
     (``system_text``; the English is ``str(error)``, byte for byte): an ``OSError`` its errno,
     reason and file, a ``JSONDecodeError`` its problem, line and column, a ``BadZipFile``
-    its problem."""
+    its problem, a ``csv.Error`` its problem and its number."""
     if len(error.args) >= 1 and isinstance(error.args[0], Message):
         return error.args[0]
     if isinstance(error, OSError) and error.errno is not None and error.strerror:
@@ -201,6 +273,9 @@ def message_of(error: BaseException) -> str:
     # here cost every command ~3 ms (bench_startup's import annotator)
     zipfile = sys.modules.get("zipfile")
     if zipfile is not None and isinstance(error, zipfile.BadZipFile) and len(error.args) == 1:
+        return system_text(str(error))
+    csv = sys.modules.get("csv")  # (looked up as zipfile is)
+    if csv is not None and isinstance(error, csv.Error) and len(error.args) == 1:
         return system_text(str(error))
     return str(error)
 

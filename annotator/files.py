@@ -41,29 +41,31 @@ def shown(path: Path | str) -> str:
 
 
 def kind_of(mode: int) -> str:
+    """What a file of ``mode`` is, when not a regular file (a ``Message``: "a folder")."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Message("a folder")
     if stat.S_ISFIFO(mode):
-        return "a FIFO"
+        return Message("a FIFO")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Message("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Message("a socket")
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    return "a special file"
+        return Message("a symbolic link")
+    return Message("a special file")
 
 
 def special_file(path: Path) -> str | None:
-    """Why ``path`` (not followed if it is a link) is not a plain file to read, or None."""
+    """Why ``path`` (not followed if it is a link) is not a plain file to read (a ``Message``),
+    or None."""
     try:
         mode = os.lstat(path).st_mode
     except OSError:
         return None  # missing: the caller's open reports it
     if stat.S_ISLNK(mode):
-        return "symbolic link, not followed"
+        return Message("symbolic link, not followed")
     if not stat.S_ISREG(mode):
-        return f"not a regular file ({kind_of(mode)})"
+        return Message("not a regular file ({kind})", kind=kind_of(mode))
     return None
 
 
@@ -78,7 +80,9 @@ def open_regular(path: Path, follow: bool) -> tuple[int, os.stat_result]:
         fd = os.open(target, _FLAGS)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise ImportFormatError(shown(path), None, "symbolic link, not followed") from exc
+            raise ImportFormatError(
+                shown(path), None, Message("symbolic link, not followed")
+            ) from exc
         raise ImportFormatError(
             shown(path), None, Message("cannot read: {why}", why=os_reason(exc))
         ) from exc
@@ -92,13 +96,19 @@ def open_regular(path: Path, follow: bool) -> tuple[int, os.stat_result]:
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         raise ImportFormatError(
-            shown(path), None, f"not a regular file ({kind_of(info.st_mode)}), not read"
+            shown(path),
+            None,
+            Message("not a regular file ({kind}), not read", kind=kind_of(info.st_mode)),
         )
     return fd, info
 
 
 def _too_large(path: Path, size: int, limit: int) -> ImportFormatError:
-    return ImportFormatError(shown(path), None, f"file too large ({size} bytes; limit {limit})")
+    return ImportFormatError(
+        shown(path),
+        None,
+        Message("file too large ({size} bytes; limit {limit})", size=size, limit=limit),
+    )
 
 
 def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, follow: bool = True) -> bytes:

@@ -166,6 +166,10 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "text already in the project, not added again: {name}"),
     QT_TRANSLATE_NOOP("CoreMessage", "more texts already in the project, not added again: {count}"),
     QT_TRANSLATE_NOOP(
+        "CoreMessage", "same text as {first}, which this import added; joined to it: {name}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "more texts repeated under another name, joined: {count}"),
+    QT_TRANSLATE_NOOP(
         "CoreMessage", "nothing new: the project already held every text and annotation read"
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "annotations already in their layer, skipped: {count}"),
@@ -809,7 +813,53 @@ CORE_MESSAGES = (
         "CoreMessage",
         "Events: ACE trigger/argument identification and classification; arguments are aligned by "
         "offsets, each side is a set.",
-    ),
+    ),  # the HTML agreement report (annotator.agreement.report; "label" and "document" above)
+    QT_TRANSLATE_NOOP("CoreMessage", "Inter-annotator agreement"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Annotators: {names}. Documents: {count}."),
+    QT_TRANSLATE_NOOP("CoreMessage", "All annotators"),
+    QT_TRANSLATE_NOOP("CoreMessage", "measure"),
+    QT_TRANSLATE_NOOP("CoreMessage", "value"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Krippendorff's alpha (nominal, tokens)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Krippendorff's alpha-U (characters)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "alpha-U {label}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "alpha-U"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Pairs (A reference, B response)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "A"),
+    QT_TRANSLATE_NOOP("CoreMessage", "B"),
+    QT_TRANSLATE_NOOP("CoreMessage", "F1"),
+    QT_TRANSLATE_NOOP("CoreMessage", "F1 exact"),
+    QT_TRANSLATE_NOOP("CoreMessage", "F1 overlap"),
+    QT_TRANSLATE_NOOP("CoreMessage", "boundary F1"),
+    QT_TRANSLATE_NOOP("CoreMessage", "F1 mean over documents"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Cohen's kappa (tokens)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "pairwise exact F1"),
+    QT_TRANSLATE_NOOP("CoreMessage", "F1 per label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "P exact"),
+    QT_TRANSLATE_NOOP("CoreMessage", "R exact"),
+    QT_TRANSLATE_NOOP("CoreMessage", "n A"),
+    QT_TRANSLATE_NOOP("CoreMessage", "n B"),
+    QT_TRANSLATE_NOOP("CoreMessage", "exact"),
+    QT_TRANSLATE_NOOP("CoreMessage", "overlap"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Events"),
+    QT_TRANSLATE_NOOP("CoreMessage", "P"),
+    QT_TRANSLATE_NOOP("CoreMessage", "R"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Confusion (rows A, columns B; ∅ = no span)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "A \\ B"),
+    QT_TRANSLATE_NOOP("CoreMessage", "confusion"),
+    QT_TRANSLATE_NOOP("CoreMessage", "confusion matrix"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Per document"),
+    QT_TRANSLATE_NOOP("CoreMessage", "kappa"),
+    # a file refused before it is read (annotator.files)
+    QT_TRANSLATE_NOOP("CoreMessage", "symbolic link, not followed"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not a regular file ({kind})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not a regular file ({kind}), not read"),
+    QT_TRANSLATE_NOOP("CoreMessage", "file too large ({size} bytes; limit {limit})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a folder"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a FIFO"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a device"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a socket"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a symbolic link"),
+    QT_TRANSLATE_NOOP("CoreMessage", "a special file"),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):
@@ -865,7 +915,36 @@ SYSTEM_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "list"),
     QT_TRANSLATE_NOOP("CoreMessage", "str"),
     QT_TRANSLATE_NOOP("CoreMessage", "zipfiles that span multiple disks are not supported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "line contains NUL"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unexpected end of data"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "new-line character seen in unquoted field - do you need to open the file in "
+        "universal-newline mode?",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "new-line character seen in unquoted field - do you need to open the file with newline=''?",
+    ),
 )
 """the texts of the system a core message passes on (``annotator.errors``: an ``OSError``'s
 reason and its ``str``, a JSON error, zipfile's problems, Python's type names), in the context
+``CoreMessage``; a test keeps the list equal to ``annotator.errors``' own"""
+
+
+SYSTEM_TEMPLATES = (
+    QT_TRANSLATE_NOOP("CoreMessage", "{strerror}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Corrupt extra field {field} (size={size})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "Corrupt zip64 extra field. {field} not found."),
+    QT_TRANSLATE_NOOP("CoreMessage", "Bad CRC-32 for file {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "File name in directory {name} and header {header} differ."),
+    QT_TRANSLATE_NOOP("CoreMessage", "Overlapped entries: {name} (possible zip bomb)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "field larger than field limit ({limit})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{delimiter} expected after {quote}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bad CSV: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "bad CSV header: {problem}"),
+)
+"""the system's texts with a name or a number in them (``annotator.errors.SYSTEM_TEMPLATES``:
+zipfile's and csv's, what the CSV readers put before them) and the operating-system error
+whose errno has no text of its own here (``annotator.errors.OS_FALLBACK``), in the context
 ``CoreMessage``; a test keeps the list equal to ``annotator.errors``' own"""

@@ -38,7 +38,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import Qt as GuiQt  # convertFromPlainText lives in QtGui's Qt
 
-from annotator.errors import Message, message_of
+from annotator.errors import TYPE_NAMES, Message, message_of, system_text
 from annotator.model import GOLD, Status
 
 if TYPE_CHECKING:
@@ -266,8 +266,17 @@ def _is_path(key: str, value: object) -> bool:
     return key in ("path", "where", "folder", "file") and not isinstance(value, Message)
 
 
+SYSTEM_PARAMS = frozenset({"message", "problem", "why"})
+"""the parameters of a core message that hold a reader's own text, or a system's (an
+``ImportFormatError``'s message, a ``Problem``'s, the reason a file cannot be read): a plain
+text there that is a system's (``annotator.errors.system_text``) is translated too; a name
+elsewhere is never taken for one ("list", "int")"""
+
+
 def _param_text(key: str, value: object, schema: Schema | None) -> str:
     """A parameter of a core message in the interface language (``core_text``)."""
+    if key in SYSTEM_PARAMS and isinstance(value, str) and value not in TYPE_NAMES:
+        value = system_text(value)  # a reader's plain text: "bad CSV: line contains NUL"
     if isinstance(value, Message) or not isinstance(value, str):
         return core_text(value, schema)
     if key == "into" and value == GOLD:

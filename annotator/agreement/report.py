@@ -6,6 +6,12 @@ files and bundles of other people. Charts are drawn with matplotlib's Agg canvas
 state, no GUI). Every text a chart shows goes through ``annotator.terminal.chart_text``:
 matplotlib 3.11 and later shape Arabic and apply the bidi algorithm themselves (libraqm) and
 take the text as it is; older ones need it reshaped and in visual order.
+
+The report is in English (the CLI's) unless a ``ReportLanguage`` says otherwise: every text
+of it is a ``Message`` (listed for the interface's translations like the core's other
+messages) that the language's ``text`` shows, the event measures are named by its
+``measure``, and its ``lang`` goes on the page (``dir="rtl"`` for Arabic). The figures are
+written the same in every language.
 """
 
 from __future__ import annotations
@@ -14,13 +20,15 @@ import base64
 import functools
 import html
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from annotator.agreement.measures import AgreementResult, PairResult
 from annotator.agreement.spans import PRF
+from annotator.errors import Message
 from annotator.output import check, write_text
 from annotator.schema import Schema
 from annotator.terminal import chart_text
@@ -40,6 +48,32 @@ caption { font-weight: bold; text-align: start; padding: 0.3em 0; }
 img { max-width: 100%; display: block; margin: 0.5em 0 1.5em; }
 .note { color: #555; font-size: 0.9em; }
 """
+
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+
+
+def _measure_name(measure: str) -> str:
+    return measure.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class ReportLanguage:
+    """The language a report is written in: ``lang`` (the page's ``lang``; right to left
+    for Arabic), ``text`` showing each of the report's ``Message``s (English: as it is) and
+    ``measure`` naming an event measure (English: its name, spaced). The GUI passes its
+    translations; the CLI writes the default, English."""
+
+    lang: str = "en"
+    text: Callable[[str], str] = str
+    measure: Callable[[str], str] = _measure_name
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang in RTL_LANGUAGES
+
+
+ENGLISH = ReportLanguage()
 
 
 @functools.cache
@@ -95,20 +129,24 @@ def _slanted_ticks(ax: Any, texts: Sequence[str], font: Sequence[str]) -> None:
 
 
 def _bar_chart(
-    pair: PairResult, labels: Sequence[str], names: dict[str, str], font: Sequence[str]
+    pair: PairResult,
+    labels: Sequence[str],
+    names: dict[str, str],
+    font: Sequence[str],
+    language: ReportLanguage = ENGLISH,
 ) -> str:
     fig = _figure(max(4.0, 0.8 * len(labels) + 2), 3.2)
     ax = fig.add_subplot()
     xs = range(len(labels))
     for offset, (title, scores) in (
-        (-0.2, ("exact", pair.exact)),
-        (0.2, ("overlap", pair.overlap)),
+        (-0.2, (language.text(Message("exact")), pair.exact)),
+        (0.2, (language.text(Message("overlap")), pair.overlap)),
     ):
         values = [(scores.per_label.get(lab) or PRF(0, 0, 0)).f1 or 0.0 for lab in labels]
-        ax.bar([x + offset for x in xs], values, width=0.4, label=title)
+        ax.bar([x + offset for x in xs], values, width=0.4, label=chart_text(title))
     _slanted_ticks(ax, [names.get(lab, lab) for lab in labels], font)
     ax.set_ylim(0, 1)
-    ax.set_ylabel("F1", fontfamily=font)
+    ax.set_ylabel(chart_text(language.text(Message("F1"))), fontfamily=font)
     ax.set_title(chart_text(f"{pair.a} / {pair.b}"), fontfamily=font)
     ax.legend(prop={"family": font})
     return _png(fig)
@@ -128,20 +166,24 @@ def _heatmap(rows: list[list[float]], ticks: list[str], title: str, font: Sequen
     return _png(fig)
 
 
-def _num(value: float | int | None) -> str:
+def _num(value: float | int | None, cell: str = '<td class="num">') -> str:
     if value is None:
-        return '<td class="num">–</td>'
+        return f"{cell}–</td>"
     text = f"{value:.3f}" if isinstance(value, float) else str(value)
-    return f'<td class="num">{text}</td>'
+    return f"{cell}{text}</td>"
 
 
-def _table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """Rows of cells; str cells are escaped text, numbers and None are formatted."""
+def _table(
+    caption: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], rtl: bool = False
+) -> str:
+    """Rows of cells; str cells are escaped text, numbers and None are formatted (left to
+    right on a right-to-left page: its minus sign stays before a negative figure)."""
+    cell = '<td class="num" dir="ltr">' if rtl else '<td class="num">'
     out = [f"<table><caption>{html.escape(caption)}</caption><tr>"]
     out += [f"<th>{html.escape(h)}</th>" for h in headers]
     out.append("</tr>")
     for row in rows:
-        cells = [f"<td>{html.escape(v)}</td>" if isinstance(v, str) else _num(v) for v in row]
+        cells = [f"<td>{html.escape(v)}</td>" if isinstance(v, str) else _num(v, cell) for v in row]
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</table>")
     return "".join(out)
@@ -159,47 +201,78 @@ def _display_names(result: AgreementResult, schema: Schema | None) -> dict[str, 
     return names
 
 
-def write_html_report(result: AgreementResult, path: Path, schema: Schema | None = None) -> None:
+def write_html_report(
+    result: AgreementResult,
+    path: Path,
+    schema: Schema | None = None,
+    language: ReportLanguage = ENGLISH,
+) -> None:
     """Write the agreement report for ``result`` to ``path``: one HTML file, put in place by
     ``annotator.output`` (atomic; it replaces only an earlier report of ours, left unchanged,
-    recorded beside it; anything else at ``path`` is refused before the report is drawn)."""
+    recorded beside it; anything else at ``path`` is refused before the report is drawn).
+    Its texts are in ``language`` (English by default)."""
     check(path, REPORT_FORMAT)
+    write_text(path, REPORT_FORMAT, html_report(result, schema, language))
+
+
+def html_report(
+    result: AgreementResult, schema: Schema | None = None, language: ReportLanguage = ENGLISH
+) -> str:
+    """The agreement report for ``result`` as one HTML page, its texts in ``language``."""
+    t = language.text
+    table = functools.partial(_table, rtl=language.rtl)
     font = _font_family()
     names = _display_names(result, schema)
+    title = html.escape(t(Message("Inter-annotator agreement")))
+    page = "" if language.lang == ENGLISH.lang else f' lang="{html.escape(language.lang)}"'
+    page += ' dir="rtl"' if language.rtl else ""  # (the CLI's English page: ``<html>``)
     parts = [
-        '<!DOCTYPE html><html><head><meta charset="utf-8">',
-        "<title>Inter-annotator agreement</title>",
+        f'<!DOCTYPE html><html{page}><head><meta charset="utf-8">',
+        f"<title>{title}</title>",
         f"<style>{CSS}</style></head><body>",
-        "<h1>Inter-annotator agreement</h1>",
-        f"<p>Annotators: {html.escape(', '.join(result.annotators))}. "
-        f"Documents: {result.documents}.</p>",
+        f"<h1>{title}</h1>",
+        "<p>"
+        + html.escape(
+            t(
+                Message(
+                    "Annotators: {names}. Documents: {count}.",
+                    names=", ".join(result.annotators),
+                    count=result.documents,
+                )
+            )
+        )
+        + "</p>",
     ]
+    f1_exact, f1_overlap = t(Message("F1 exact")), t(Message("F1 overlap"))
+    alpha_u, n_a, n_b = t(Message("alpha-U")), t(Message("n A")), t(Message("n B"))
+    measure = t(Message("measure"))
     parts.append(
-        _table(
-            "All annotators",
-            ["measure", "value"],
+        table(
+            t(Message("All annotators")),
+            [measure, t(Message("value"))],
             [
-                ["Krippendorff's alpha (nominal, tokens)", result.alpha_nominal],
-                ["Krippendorff's alpha-U (characters)", result.alpha_u.alpha],
+                [t(Message("Krippendorff's alpha (nominal, tokens)")), result.alpha_nominal],
+                [t(Message("Krippendorff's alpha-U (characters)")), result.alpha_u.alpha],
                 *[
-                    [f"alpha-U {names.get(c, c)}", v[2]]
+                    [t(Message("alpha-U {label}", label=names.get(c, c))), v[2]]
                     for c, v in sorted(result.alpha_u.per_category.items())
                 ],
             ],
         )
     )
+    a, b = t(Message("A")), t(Message("B"))
     parts.append(
-        _table(
-            "Pairs (A reference, B response)",
+        table(
+            t(Message("Pairs (A reference, B response)")),
             [
-                "A",
-                "B",
-                "F1 exact",
-                "F1 overlap",
-                "boundary F1",
-                "F1 mean over documents",
-                "Cohen's kappa (tokens)",
-                "alpha-U",
+                a,
+                b,
+                f1_exact,
+                f1_overlap,
+                t(Message("boundary F1")),
+                t(Message("F1 mean over documents")),
+                t(Message("Cohen's kappa (tokens)")),
+                alpha_u,
             ],
             [
                 [
@@ -222,7 +295,8 @@ def write_html_report(result: AgreementResult, path: Path, schema: Schema | None
         for p in result.pairs:
             i, j = ann.index(p.a), ann.index(p.b)
             grid[i][j] = grid[j][i] = round(p.exact.micro.f1 or 0.0, 3)
-        parts.append(_img(_heatmap(grid, ann, "F1 exact", font), "pairwise exact F1"))
+        parts.append(_img(_heatmap(grid, ann, f1_exact, font), t(Message("pairwise exact F1"))))
+    per_label = t(Message("F1 per label"))
     for p in result.pairs:
         parts.append(f"<h2>{html.escape(p.a)} / {html.escape(p.b)}</h2>")
         label_rows = []
@@ -240,21 +314,30 @@ def write_html_report(result: AgreementResult, path: Path, schema: Schema | None
                 ]
             )
         parts.append(
-            _table(
-                "F1 per label",
-                ["label", "P exact", "R exact", "F1 exact", "F1 overlap", "n A", "n B"],
+            table(
+                per_label,
+                [
+                    t(Message("label")),
+                    t(Message("P exact")),
+                    t(Message("R exact")),
+                    f1_exact,
+                    f1_overlap,
+                    n_a,
+                    n_b,
+                ],
                 label_rows,
             )
         )
         if result.labels:
-            parts.append(_img(_bar_chart(p, result.labels, names, font), "F1 per label"))
+            chart = _bar_chart(p, result.labels, names, font, language)
+            parts.append(_img(chart, per_label))
         parts.append(
-            _table(
-                "Events",
-                ["measure", "P", "R", "F1", "n A", "n B"],
+            table(
+                t(Message("Events")),
+                [measure, t(Message("P")), t(Message("R")), t(Message("F1")), n_a, n_b],
                 [
                     [
-                        m.replace("_", " "),
+                        language.measure(m),
                         s.micro.precision,
                         s.micro.recall,
                         s.micro.f1,
@@ -268,19 +351,31 @@ def write_html_report(result: AgreementResult, path: Path, schema: Schema | None
         cm = p.confusion
         shown = [names.get(lab, lab) for lab in cm.labels]
         parts.append(
-            _table(
-                "Confusion (rows A, columns B; ∅ = no span)",
-                ["A \\ B", *shown],
+            table(
+                t(Message("Confusion (rows A, columns B; ∅ = no span)")),
+                [t(Message("A \\ B")), *shown],
                 [[shown[i], *row] for i, row in enumerate(cm.rows())],
             )
         )
         if len(cm.labels) > 1:
             rows = [[float(v) for v in row] for row in cm.rows()]
-            parts.append(_img(_heatmap(rows, shown, "confusion", font), "confusion matrix"))
+            parts.append(
+                _img(
+                    _heatmap(rows, shown, t(Message("confusion")), font),
+                    t(Message("confusion matrix")),
+                )
+            )
         parts.append(
-            _table(
-                "Per document",
-                ["document", "F1 exact", "F1 overlap", "kappa", "n A", "n B"],
+            table(
+                t(Message("Per document")),
+                [
+                    t(Message("document")),
+                    f1_exact,
+                    f1_overlap,
+                    t(Message("kappa")),
+                    n_a,
+                    n_b,
+                ],
                 [
                     [
                         d.name or str(d.doc_id),
@@ -294,6 +389,6 @@ def write_html_report(result: AgreementResult, path: Path, schema: Schema | None
                 ],
             )
         )
-    parts += [f'<p class="note">{html.escape(n)}</p>' for n in result.notes]
+    parts += [f'<p class="note">{html.escape(t(n))}</p>' for n in result.notes]
     parts.append("</body></html>\n")
-    write_text(path, REPORT_FORMAT, "".join(parts))
+    return "".join(parts)

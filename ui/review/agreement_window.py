@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.agreement import AgreementResult, PairResult, project_layers
-from annotator.agreement.report import write_html_report
+from annotator.agreement.report import ENGLISH, ReportLanguage, write_html_report
 from annotator.formats.common import IsCancelled, Progress
 from annotator.model import GOLD
 from annotator.project import Project
@@ -50,6 +50,7 @@ from ui.i18n import (
     QT_TRANSLATE_NOOP,
     RLM,
     core_text,
+    current_language,
     interface_rtl,
     isolate,
     label_tag,
@@ -372,9 +373,10 @@ class AgreementWindow(QWidget):
             return None
         remember_folder(name)
         path = Path(name)
+        language = report_language()
         job = BackgroundJob(
             self, self.tr("Agreement"), self.tr("Writing the report…"),
-            lambda _progress, _cancelled: write_html_report(result, path, schema),
+            lambda _progress, _cancelled: write_html_report(result, path, schema, language),
         )  # fmt: skip
         job.done.connect(lambda outcome, payload: self._saved(outcome, payload, path))
         self.job = job
@@ -425,6 +427,23 @@ def _measure(name: str) -> Named:
     """An event measure's cell: its name in the interface language, the core's name in its
     tooltip (a measure not translated shows the core's name)."""
     return Named(name, QCoreApplication.translate("Agreement", name) or name)
+
+
+def _report_measure(name: str) -> str:
+    """An event measure as the report names it in the interface language (the core's name,
+    spaced, when it has no translation)."""
+    shown = QCoreApplication.translate("Agreement", name)
+    return shown if shown and shown != name else name.replace("_", " ")
+
+
+def report_language() -> ReportLanguage:
+    """The language of the HTML report saved from the window: the interface's (its texts
+    through ``core_text``, the event measures named as the Events tab names them); English,
+    the CLI's report, in the English interface."""
+    lang = current_language()
+    if lang == "en":
+        return ENGLISH
+    return ReportLanguage(lang, core_text, _report_measure)
 
 
 def _pair_headers() -> list[str]:
