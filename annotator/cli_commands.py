@@ -96,9 +96,9 @@ def _import_stream(args: argparse.Namespace, schema: Any = None) -> Any:
     window's import passes it)."""
     import os
 
-    from annotator.errors import ImportFormatError
+    from annotator.files import too_large
     from annotator.formats.registry import detect_format
-    from annotator.formats.source import MAX_FILE_BYTES, shown
+    from annotator.formats.source import MAX_FILE_BYTES
     from annotator.importing import DocumentStream, stream_files
 
     paths = [Path(f) for f in args.files]
@@ -134,9 +134,7 @@ def _import_stream(args: argparse.Namespace, schema: Any = None) -> Any:
             if kind == "conll" and path.is_file():
                 size = os.stat(path).st_size
                 if size > MAX_FILE_BYTES:
-                    raise ImportFormatError(
-                        shown(path), None, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})"
-                    )
+                    raise too_large(path, size)
             yield from stream.documents
             problems.extend(stream.problems)
 

@@ -103,7 +103,8 @@ def open_regular(path: Path, follow: bool) -> tuple[int, os.stat_result]:
     return fd, info
 
 
-def _too_large(path: Path, size: int, limit: int) -> ImportFormatError:
+def too_large(path: Path, size: int, limit: int = MAX_FILE_BYTES) -> ImportFormatError:
+    """The refusal of a file of ``size`` bytes over ``limit`` (every reader's wording)."""
     return ImportFormatError(
         shown(path),
         None,
@@ -119,7 +120,7 @@ def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, follow: bool = True) -
     fd, info = open_regular(path, follow)
     with os.fdopen(fd, "rb") as fh:
         if info.st_size > limit:
-            raise _too_large(path, info.st_size, limit)
+            raise too_large(path, info.st_size, limit)
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
@@ -127,7 +128,7 @@ def read_file(path: Path, *, limit: int = MAX_FILE_BYTES, follow: bool = True) -
                 shown(path), None, Message("cannot read: {why}", why=os_reason(exc))
             ) from exc
     if len(data) > limit:
-        raise _too_large(path, len(data), limit)
+        raise too_large(path, len(data), limit)
     return data
 
 
