@@ -1143,6 +1143,38 @@ class Project:
         behind = [r for r in rows if overlaps(r[2], r[3])] if len(free) < len(rows) else []
         return _suggestions(free), _suggestions(behind)
 
+    def suggestion_window(
+        self, doc_id: int, after: tuple[int, int, str] | None = None, limit: int | None = None
+    ) -> tuple[list[Suggestion], list[Suggestion]]:
+        """A window of a document's pending suggestions in (start, end, uuid) order: those
+        after ``after`` (None: from the first), at most ``limit`` (None: all), split as
+        ``suggestions_and_covered`` splits them (those no live span overlaps, those one
+        does). Their text is not read: it is the document's at their offsets. Only the spans
+        near the window are read (``covered_near``): a window of 2,500 among 143,000
+        suggestions costs a window's reading, so a view may show the first suggestions at
+        once and read the others by windows."""
+        from annotator.search.annotations import Coverage
+        from annotator.search.suggestions import Suggestion
+
+        rows = self._store.suggestion_marks(doc_id, after, limit)
+        if not rows:
+            return [], []
+        text = self.document(doc_id).text
+        hull = (rows[0][1], max(r[2] for r in rows))
+        overlaps = Coverage.of_ranges(self._store.covered_near(doc_id, [hull])).overlaps
+        free: list[Suggestion] = []
+        behind: list[Suggestion] = []
+        for uuid, a, b, label, source, score, origin in rows:
+            s = Suggestion(str(uuid), doc_id, a, b, str(label), text[a:b], str(source),
+                           float(score), str(origin))  # fmt: skip
+            (behind if overlaps(a, b) else free).append(s)
+        return free, behind
+
+    def pending_count(self, doc_id: int) -> int:
+        """How many pending suggestions a document has, those behind spans included (one
+        indexed count)."""
+        return self._store.pending_count(doc_id)
+
     def has_suggestions(self, doc_id: int) -> bool:
         """Whether a document has pending suggestions, those a live span overlaps included."""
         return self._store.has_suggestions(doc_id)

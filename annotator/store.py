@@ -1873,6 +1873,37 @@ class Store:
         )
         return [_suggestion_row(r) for r in self.conn.execute(sql, args)]
 
+    def suggestion_marks(
+        self, doc_id: int, after: tuple[int, int, str] | None, limit: int | None
+    ) -> list[tuple[Any, ...]]:
+        """(uuid, start, end, label, source, score, origin) of a document's pending
+        suggestions, without their text (the document's own, at their offsets), in
+        (start, end, uuid) order: those after ``after`` (None: from the first), at most
+        ``limit`` (None: all). A window of a document's suggestions, read from the
+        ``suggestions_state`` index (state, doc_id, start)."""
+        sql = (
+            'SELECT uuid, start, "end", label, source, score, origin FROM suggestions '
+            "WHERE state = 'pending' AND doc_id = ?"
+        )
+        args: list[Any] = [doc_id]
+        if after is not None:
+            sql += ' AND start >= ? AND (start, "end", uuid) > (?, ?, ?)'
+            args += [after[0], *after]
+        sql += ' ORDER BY start, "end", uuid'
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        rows = self.conn.execute(sql, args).fetchall()
+        for r in rows:
+            if not (type(r[1]) is int and type(r[2]) is int):
+                raise _Undecodable(f"suggestion {r[0]!r}: malformed offsets")
+        return rows
+
+    def pending_count(self, doc_id: int) -> int:
+        """How many pending suggestions a document has (those behind spans included)."""
+        sql = "SELECT count(*) FROM suggestions WHERE state = 'pending' AND doc_id = ?"
+        return int(self.conn.execute(sql, [doc_id]).fetchone()[0])
+
     def pending_suggestions(self, uuids: Sequence[str]) -> list[SuggestionRow]:
         """The pending suggestions among ``uuids``, in the order asked (unknown ones left out)."""
         found: dict[str, SuggestionRow] = {}

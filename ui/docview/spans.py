@@ -243,6 +243,32 @@ class SpanIndex:
         self._levels = {}
         self._max_ends = None
 
+    def extend(self, spans: Sequence[ViewSpan]) -> None:
+        """Add ``spans``, in the index's order and all after every span held (the next
+        window of a long list, as the suggestions of a long document are read), in one pass
+        over them alone; any other spans are added one by one (``add``)."""
+        if not spans:
+            return
+        order = self._order
+        known = self._by_uuid
+        after = not order or self._key_of(order[-1]) < _key(spans[0])
+        keys = [_key(s) for s in spans]
+        if (
+            not after
+            or self._fields is not None
+            or not all(map(operator.lt, keys, keys[1:]))
+            or any(s.uuid in known for s in spans)
+        ):
+            for span in spans:
+                self.add(span)
+            return
+        order.extend(spans)
+        self._starts.extend(map(_START, spans))
+        self._ends.extend(map(_END, spans))
+        known.update(zip(map(_UUID, spans), spans, strict=True))
+        self._levels.clear()  # (the last cluster may reach into the new spans; made lazily)
+        self._max_ends = None
+
     def add(self, span: ViewSpan) -> None:
         """Insert a span (replacing one with the same uuid)."""
         if span.uuid in self._by_uuid:

@@ -375,6 +375,16 @@ class SpanTextView(QPlainTextEdit):
                 self._invalidate_range(old.start, old.end)
             self._invalidate_range(sug.start, sug.end)
 
+    def extend_suggestions(self, suggestions: Sequence[ViewSpan]) -> None:
+        """Show these suggestions too, all after those shown and in order (the next window
+        of a long document's suggestions as they are read): appended to the index in one pass
+        (``SpanIndex.extend``), their stretch of the text repainted once."""
+        if not suggestions:
+            return
+        marked = self._marked(suggestions)
+        self._sugs.extend(marked)
+        self._invalidate_range(marked[0].start, max(s.end for s in marked))
+
     def remove_suggestions(self, uuids: Sequence[str]) -> None:
         """Stop showing these suggestions (unknown uuids are ignored), repainting only their
         lines."""

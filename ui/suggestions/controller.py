@@ -29,7 +29,7 @@ import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import cast
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from annotator.commands import Command
@@ -56,6 +56,11 @@ each row in or out (and give the view all the shown suggestions anew)"""
 CHECK_AT = 5_000
 """more covered suggestions than this that an edit may have uncovered: read the document's
 suggestions again rather than check each"""
+LOAD_AT = 50_000
+"""a document with more pending suggestions than this is read by windows of ``LOAD_STEP``
+(``Project.suggestion_window``): the first shown at once, the others each in a turn of the
+event loop, so the window never waits for all of them (143,000 took 2.3-3.0 s)"""
+LOAD_STEP = 2_500
 Moves = tuple[Sequence[Suggestion], Sequence[Suggestion]]
 
 
@@ -93,6 +98,17 @@ def _freed_by(covered: Suggestion, spans: Sequence[Span]) -> bool:
         if overlaps == span.deleted:
             return True
     return False
+
+
+def _last(
+    items: Sequence[Suggestion], covered: Sequence[Suggestion], limit: int | None
+) -> RowKey | None:
+    """Where reading goes on after a window of ``limit`` suggestions (split in ``items`` and
+    ``covered``, each in ``row_key`` order): after the last of them; None when the window
+    was not full (all read)."""
+    if limit is None or len(items) + len(covered) < limit:
+        return None
+    return max(row_key(s) for s in (*items[-1:], *covered[-1:]))
 
 
 class SuggestionController(QObject):
@@ -148,6 +164,13 @@ class SuggestionController(QObject):
         shown (added or replaced) or None, removed (``add_suggestions`` and
         ``remove_suggestions``)"""
         self._view_empty = True
+        self._more: RowKey | None = None
+        """where reading the document's suggestions goes on (None: all read); whatever needs
+        them all (an edit, a decision, the threshold) reads the rest first (``_finish``)"""
+        self._loader = QTimer(self)
+        self._loader.setSingleShot(True)
+        self._loader.setInterval(0)
+        self._loader.timeout.connect(self._load_step)
         view.suggestionClicked.connect(self._clicked)
         session.changed.connect(self._follow)
 
@@ -171,9 +194,17 @@ class SuggestionController(QObject):
         covered: list[Suggestion] = []
         self._knows_covered = False
         self._hidden = False
+        self._loader.stop()
+        self._more = None
         if self.doc_id is not None and source is not None:
             split = getattr(source, "suggestions_and_covered", None)
-            if split is not None:
+            window = getattr(source, "suggestion_window", None)
+            count = getattr(source, "pending_count", None)
+            if window is not None and count is not None and count(self.doc_id) > LOAD_AT:
+                items, covered = window(self.doc_id, None, LOAD_STEP)
+                self._knows_covered = True
+                self._more = _last(items, covered, LOAD_STEP)
+            elif split is not None:
                 items, covered = split(self.doc_id)
                 self._knows_covered = True
             else:
@@ -187,14 +218,73 @@ class SuggestionController(QObject):
         self._views = {}
         self._colors_of = None
         self._refresh()
+        if self._more is not None:
+            self._loader.start()
+
+    @property
+    def loading(self) -> bool:
+        """Whether the document's suggestions are still being read (``LOAD_AT``)."""
+        return self._more is not None
+
+    def _load_step(self) -> None:
+        """Read the next window of the document's suggestions (``LOAD_STEP``)."""
+        self._read_more(LOAD_STEP)
+
+    def _read_more(self, limit: int | None) -> None:
+        """Read the next ``limit`` of the document's suggestions (None: all the rest) and
+        show them after those shown; the next window is read in the next turn of the event
+        loop."""
+        more, source = self._more, self._source_of()
+        window = getattr(source, "suggestion_window", None)
+        if more is None or self.doc_id is None or window is None:
+            self._more = None
+            return
+        items, covered = window(self.doc_id, more, limit)
+        self._more = _last(items, covered, limit)
+        self._extend(items, covered)
+        if self._more is not None:
+            self._loader.start()
+
+    def _finish(self) -> None:
+        """Read the rest of the document's suggestions now (an edit, a decision or the
+        threshold needs them all)."""
+        if self._more is not None:
+            self._loader.stop()
+            self._read_more(None)
+
+    def _extend(self, items: Sequence[Suggestion], covered: Sequence[Suggestion]) -> None:
+        """``items`` (no span covering them) and ``covered`` come after all those read (in
+        ``row_key`` order): appended, and the view and list given those shown."""
+        self._covered.update((s.uuid, s) for s in covered)
+        new = [s for s in items if s.uuid not in self._by_uuid]
+        if not new:
+            return
+        self._by_uuid.update((s.uuid, s) for s in new)
+        keys = [(s.start, s.end, s.uuid) for s in new]  # (``row_key``, inline)
+        grades = [round(s.score * 100) for s in new]  # (``hundredths``, inline)
+        self.items.extend(new)
+        self._keys.extend(keys)
+        self._grades.extend(grades)
+        least = hundredths(self.threshold)
+        kept = [i for i, grade in enumerate(grades) if grade >= least]
+        shown = [new[i] for i in kept]
+        self.rows.extend(shown, [keys[i] for i in kept])
+        if self._stale or len(shown) > LOAD_STEP:  # (the rest at once: the view given all)
+            self._stale = True
+        elif shown:  # (adding them one by one repainted the lines of each: ~0.5 s)
+            self.view.extend_suggestions(self._view_spans(shown))
+            self._view_empty = False
+        self._settled()
 
     def set_threshold(self, value: float) -> None:
         """Show only suggestions scoring at least ``value`` (0..1)."""
+        self._finish()
         self.threshold = max(0.0, min(1.0, value))
         self._refresh()
 
     def shown(self) -> list[Suggestion]:
         """The suggestions at or above the threshold, in text order."""
+        self._finish()
         return list(self.rows.rows)
 
     def get(self, uuid: str) -> Suggestion | None:
@@ -385,6 +475,7 @@ class SuggestionController(QObject):
             return
         if changes.reason not in ("edit", "undo", "redo") or self.doc_id not in changes.doc_ids:
             return
+        self._finish()
         needless = (
             changes.reason == "edit"
             and not self.items
@@ -407,6 +498,7 @@ class SuggestionController(QObject):
     def target(self) -> Suggestion | None:
         """What accept and reject act on: the selected suggestion, else the first one at or
         after the caret, else the first one."""
+        self._finish()
         chosen = self.selected()
         rows = self.rows.rows
         if chosen is not None or not rows:
@@ -431,6 +523,7 @@ class SuggestionController(QObject):
 
     def step(self, forward: bool = True) -> Suggestion | None:
         """Select the next (or previous) suggestion after the selected one or the caret."""
+        self._finish()
         rows = self.rows.rows
         if not rows:
             self.message.emit(self.tr("No suggestions in this document."))
@@ -466,7 +559,8 @@ class SuggestionController(QObject):
 
     def accept_all(self) -> bool:
         """Accept every suggestion shown (at or above the threshold) in one undo step."""
-        return bool(self.rows.rows) and self._accept_these(self.shown())
+        shown = self.shown()
+        return bool(shown) and self._accept_these(shown)
 
     @contextlib.contextmanager
     def _busy(self, n: int, doing: str) -> Iterator[None]:
@@ -506,7 +600,8 @@ class SuggestionController(QObject):
 
     def reject_all(self) -> bool:
         """Reject every suggestion shown."""
-        return bool(self.rows.rows) and self._reject_these(self.shown())
+        shown = self.shown()
+        return bool(shown) and self._reject_these(shown)
 
     def _reject_these(self, chosen: Sequence[Suggestion]) -> bool:
         source = self._source_of()

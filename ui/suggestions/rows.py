@@ -107,6 +107,17 @@ class SuggestionRows(ListModel):
         self._names = {}
         self.endResetModel()
 
+    def extend(self, rows: list[Suggestion], keys: list[RowKey]) -> None:
+        """Show ``rows`` (in ``row_key`` order, with their ``keys``) after those shown: the
+        next window of a document's suggestions as they are read."""
+        if not rows:
+            return
+        n = len(self.rows)
+        self.beginInsertRows(QModelIndex(), n, n + len(rows) - 1)
+        self.rows.extend(rows)
+        self.keys.extend(keys)
+        self.endInsertRows()
+
     def row_of(self, s: Suggestion) -> int:
         """The row showing ``s`` (-1 when none)."""
         key = row_key(s)
