@@ -13,10 +13,14 @@ them and a continuous span, are a boundary mismatch (same label) or only in A an
 
 Gold is compared too (``against_gold``, the one rule of stale gold): an agreement that gold
 contradicts with a version neither compared layer holds (the adjudicator accepted B's GPE, then
-B's bundle relabelled the span ORG as A had it) is an item of its own kind, ``Kind.GOLD``, to
-adjudicate again; accepting the agreed version with ``replacing`` its gold spans replaces them
-(what pointed at them points at the new version), and marking the document adjudicated keeps
-gold as it is.
+B's bundle relabelled the span ORG as A had it; gold's event has an argument both dropped; gold
+relates the agreed ends with another type) is an item of its own kind, ``Kind.GOLD``, to
+adjudicate again; accepting the agreed version with ``replacing`` its gold records replaces
+them (what pointed at a stale span points at the new version; a stale event's arguments become
+the agreed ones), and marking the document adjudicated keeps gold as it is. A gold span at a
+place where no compared layer has anything, and what stands on it, is a ``Kind.GOLD`` item
+without sides (``Disagreement.only_in_gold``): kept the same way, or dropped from gold
+(``commands.review.drop_from_gold``). Each is one undo step that restores gold exactly.
 
 Adjudication copies chosen annotations into the gold layer (``model.GOLD``) through the
 ``Project`` API, so the schema rules hold in gold as anywhere: spans get new uuids, events are
@@ -80,8 +84,10 @@ class Disagreement:
     ``start``/``end`` locate it in the text (a span, an event's trigger, a relation's Arg1)
     for navigation; ``detail`` says what differs in words (a ``Message``: the interface shows
     it in its language, labels, types and roles by their display names). ``gold``: of a
-    ``Kind.GOLD`` item, the gold spans that contradict what both annotators agree on
-    (``against_gold``).
+    ``Kind.GOLD`` item, the gold records (spans, or an event, or a relation) that contradict
+    what both annotators agree on; of an item only in gold (``only_in_gold``: a
+    ``Kind.GOLD`` item with neither ``a`` nor ``b``), the one gold record where no compared
+    layer holds anything (``against_gold``).
     """
 
     kind: Kind
@@ -90,11 +96,17 @@ class Disagreement:
     a: Record | None
     b: Record | None
     detail: str = ""
-    gold: tuple[Span, ...] = ()
+    gold: tuple[Record, ...] = ()
 
     @property
     def is_agreement(self) -> bool:
         return self.kind is Kind.AGREEMENT
+
+    @property
+    def only_in_gold(self) -> bool:
+        """A ``Kind.GOLD`` item of a gold record where no compared layer holds anything
+        (nothing to accept: drop it, ``commands.review.drop_from_gold``, or keep it)."""
+        return self.kind is Kind.GOLD and self.a is None and self.b is None
 
 
 SpanKey = tuple[Any, ...]
@@ -168,11 +180,14 @@ def _items(
     layer_a: DocumentAnnotations,
     layer_b: DocumentAnnotations,
     gold: DocumentAnnotations | None = None,
-    compared: Sequence[Span] | None = None,
+    compared: Sequence[DocumentAnnotations] | None = None,
+    only_gold: bool = True,
+    known: _GoldFound | None = None,
 ) -> list[Disagreement]:
     """What ``compare`` gives, in no particular order (a count needs no sort); ``compared``:
-    the live spans of every layer under review (default: both layers'), for
-    ``against_gold``."""
+    every layer under review (default: both layers), and ``only_gold``: whether to list what
+    only gold holds, for ``against_gold`` (of several pairs, one lists it); ``known``: gold
+    read against ``compared`` once for all pairs (``_GoldFound``)."""
     spans_a = [s for s in layer_a.spans if not s.deleted]
     spans_b = [s for s in layer_b.spans if not s.deleted]
     items = _compare_spans(spans_a, spans_b)
@@ -181,40 +196,198 @@ def _items(
     items += _compare_events(layer_a, layer_b, agreed)
     items += _compare_relations(layer_a, layer_b)
     if gold is not None:
-        items = against_gold(items, gold, [*spans_a, *spans_b] if compared is None else compared)
+        layers = [layer_a, layer_b] if compared is None else compared
+        items = against_gold(items, gold, layers, only_gold, known)
     return items
 
 
 def against_gold(
-    items: Iterable[Disagreement], gold: DocumentAnnotations, compared: Iterable[Span]
+    items: Iterable[Disagreement],
+    gold: DocumentAnnotations,
+    compared: Sequence[DocumentAnnotations],
+    only_gold: bool = True,
+    known: _GoldFound | None = None,
 ) -> list[Disagreement]:
-    """``items`` with each agreement on a span that gold contradicts made a ``Kind.GOLD``
-    item: gold holds a span competing with the agreed one (``_Rivals.rivals``: at its place
-    with another label, or with its label overlapping it with other boundaries) that neither
-    compared layer holds (``compared``: their live spans). The one rule of stale gold: a
-    version the adjudicator accepted that the annotators have since given up (a colleague's
-    bundle relabelled the span to what the other had), or one the adjudicator wrote that
-    overrules both, is listed to adjudicate again, whether or not gold also holds the agreed
-    span; accepting the agreed version with the item's gold spans as ``replacing`` (or
-    marking the document adjudicated) settles it. A gold span that some compared layer holds
-    is another item's version, never stale."""
-    live = [s for s in gold.spans if not s.deleted]
-    if not live:
-        return list(items)
-    rivals = _Rivals(live)
-    held = set(map(_key, compared))
-    by_uuid = {s.uuid: s for s in live}
+    """``items`` with each agreement gold contradicts made a ``Kind.GOLD`` item, and (given
+    ``only_gold``) a ``Kind.GOLD`` item without sides for each gold record where none of the
+    ``compared`` layers holds anything (``known``: gold read against ``compared`` for another
+    pair of the document, ``_GoldFound``). The one rule of stale gold: a version the adjudicator
+    accepted that the annotators have since given up (a colleague's bundle relabelled the
+    span to what the other had), or one the adjudicator wrote that overrules both, is listed
+    to adjudicate again, whether or not gold also holds the agreed version; accepting the
+    agreed version with the item's ``gold`` as ``replacing`` (or marking the document
+    adjudicated) settles it. A gold version that some compared layer holds is another item's
+    version, never stale.
+
+    - a span: gold holds a span competing with the agreed one (``_Rivals.rivals``: at its
+      place with another label, or with its label overlapping it with other boundaries);
+    - an event: gold's event of the agreed type on the agreed trigger has other arguments
+      (a role another layer's version fills, or one it leaves empty); an argument pointing
+      at a stale gold span (listed by the span's item) counts as the agreed span's, since
+      replacing that span moves the argument;
+    - a relation: gold relates the agreed ends (either way round) with another type or in
+      the other direction (its ends read as for arguments).
+
+    Only in gold (``Disagreement.only_in_gold``: ``a`` and ``b`` None): a gold span at a
+    place where no compared layer has anything (no live span the same as it or competing
+    with it: the review pairs it with nothing; both annotators deleted theirs after it was
+    adjudicated, or the adjudicator added one both missed), and each gold event it triggers
+    and gold relation it is an end of. The adjudicator keeps it (mark the document
+    adjudicated) or drops it from gold (``commands.review.drop_from_gold``: a span with what
+    stands on it). A gold event or relation standing on spans the annotators hold is the
+    adjudicator's decision there unless they agree on something else (stale, above): the
+    layers read hold live records only, so "both deleted their relation" cannot be told from
+    "neither ever had one"."""
+    items = list(items)
+    if not any(not s.deleted for s in gold.spans):
+        return items
+    found = _GoldFound(gold, compared) if known is None else known
+    gold_spans, rivals, held = found.live, found.rivals, found.held
+    standing: dict[str, SpanKey] = {}  # stale gold span -> the agreed span it is listed against
     out = []
     for d in items:
         if d.kind is Kind.AGREEMENT and isinstance(d.a, Span):
-            stale = tuple(by_uuid[u] for u in rivals.rivals(d.a) if _key(by_uuid[u]) not in held)
+            stale = tuple(
+                gold_spans[u] for u in rivals.rivals(d.a) if _key(gold_spans[u]) not in held
+            )
             if stale:
+                standing.update((g.uuid, _key(d.a)) for g in stale)
                 detail = Message("gold: {versions}", versions=_joined(
                     [_label(g.label) if _place(g) == _place(d.a) else _bounds(g) for g in stale]
                 ))  # fmt: skip
                 d = Disagreement(Kind.GOLD, d.start, d.end, d.a, d.b, detail, stale)
         out.append(d)
+    out = found.stale(out, standing)
+    if only_gold:
+        out += found.only_in_gold()
     return out
+
+
+class _GoldFound:
+    """The gold layer read against the ``compared`` layers of one document, once for all
+    their pairs (``against_gold``): gold's live spans and where they are, the compared
+    layers' span keys, and (when gold has events or relations) their events and relations
+    keyed as the review compares them."""
+
+    def __init__(self, gold: DocumentAnnotations, compared: Sequence[DocumentAnnotations]) -> None:
+        self.gold = _Index(gold)
+        self.live = {s.uuid: s for s in gold.spans if not s.deleted}
+        self.rivals = _Rivals(self.live.values())
+        self.spans = _live_spans(compared)
+        self.held = set(map(_key, self.spans))
+        self.indexes: dict[str, _Index] = {}  # a compared event's uuid -> its layer's index
+        self.ends: dict[str, tuple[SpanKey, SpanKey]] = {}  # a compared relation's end keys
+        self.events: set[tuple[SpanKey, str, str]] = set()
+        self.relations: set[tuple[str, SpanKey, SpanKey]] = set()
+        self.gold_events: dict[tuple[SpanKey, str], list[Event]] = defaultdict(list)
+        for trig, etype, ev in _event_items(gold, self.gold.spans):
+            self.gold_events[trig, etype].append(ev)
+        self.gold_relations = _relation_items(gold, self.gold.spans)
+        if not self.gold_events and not self.gold_relations:
+            return  # nothing of gold's but spans to read against them
+        for layer in compared:
+            index = _Index(layer)
+            for trig, etype, ev in _event_items(layer, index.spans):
+                self.indexes[ev.uuid] = index
+                self.events.add((trig, etype, repr(index.argument_set(ev))))
+            for rtype, src, dst, rel in _relation_items(layer, index.spans):
+                self.relations.add((rtype, src, dst))
+                self.ends[rel.uuid] = (src, dst)
+
+    def arguments(self, ev: Event, read: Callable[[str], tuple[object, ...]]) -> str:
+        args = self.gold.arguments.get(ev.uuid, ())
+        return repr(sorted(((a.role, read(a.target)) for a in args), key=repr))
+
+    def stale(
+        self, items: Iterable[Disagreement], standing: Mapping[str, SpanKey]
+    ) -> list[Disagreement]:
+        """``items`` with each agreed event or relation gold contradicts made a ``Kind.GOLD``
+        item; ``standing``: the stale gold spans of this pair, each read as the agreed span it
+        is listed against (replacing it moves what points at it)."""
+
+        def target(uuid: str) -> tuple[object, ...]:
+            found = standing.get(uuid)
+            return found if found is not None else self.gold.target_key(uuid)
+
+        # gold's relations by their ends as read here (either way round)
+        joining: dict[frozenset[SpanKey], list[tuple[str, SpanKey, SpanKey, Relation]]] = (
+            defaultdict(list)
+        )
+        for x in self.gold_relations:
+            rel = x[3]
+            ends = (standing.get(rel.source, x[1]), standing.get(rel.target, x[2]))
+            joining[frozenset(ends)].append(x)
+        out = []
+        for d in items:
+            if d.kind is Kind.AGREEMENT and isinstance(d.a, Event) and d.a.uuid in self.indexes:
+                d = self._event(d, d.a, target)
+            elif d.kind is Kind.AGREEMENT and isinstance(d.a, Relation) and d.a.uuid in self.ends:
+                src, dst = self.ends[d.a.uuid]
+                for gtype, gsrc, gdst, rel in joining.get(frozenset((src, dst)), ()):
+                    ends = (standing.get(rel.source, gsrc), standing.get(rel.target, gdst))
+                    if (gtype, *ends) == (d.a.type, src, dst) or (
+                        gtype,
+                        gsrc,
+                        gdst,
+                    ) in self.relations:
+                        continue
+                    detail = Message("gold: {versions}", versions=_type(gtype))
+                    d = Disagreement(Kind.GOLD, d.start, d.end, d.a, d.b, detail, (rel,))
+                    break
+            out.append(d)
+        return out
+
+    def _event(
+        self, d: Disagreement, ev: Event, target: Callable[[str], tuple[object, ...]]
+    ) -> Disagreement:
+        """``d``, an agreement on ``ev``, made a ``Kind.GOLD`` item if gold's event of its type
+        on its trigger has other arguments (read through ``target``) and no compared layer
+        holds gold's version."""
+        index = self.indexes[ev.uuid]
+        trig = _key(index.spans[ev.trigger])
+        agreed = index.argument_set(ev)
+        events = [
+            g for g in self.gold_events.get((trig, ev.type), ())
+            if self.arguments(g, target) != repr(agreed)
+            and (trig, g.type, self.arguments(g, self.gold.target_key)) not in self.events
+        ]  # fmt: skip
+        if not events:
+            return d
+        g = events[0]
+        ours = [(a.role, target(a.target)) for a in self.gold.arguments[g.uuid]]
+        extra = [_role(r) for r, t in ours if (r, t) not in agreed]
+        missing = [_role(r) for r, t in agreed if (r, t) not in ours]
+        versions = _versions(_joined(extra) or "-", _joined(missing) or "-")
+        detail = Message("gold: {versions}", versions=versions)
+        return Disagreement(Kind.GOLD, d.start, d.end, d.a, d.b, detail, (g,))
+
+    def only_in_gold(self) -> list[Disagreement]:
+        """The items only in gold (``Kind.GOLD`` without sides): each gold span no compared
+        live span is the same as or competes with, and each gold event it triggers and gold
+        relation it is an end of."""
+        out = []
+        near = _Rivals(self.spans)
+        alone: set[str] = set()
+        for g in self.live.values():
+            if _key(g) in self.held or near.rivals(g):
+                continue
+            alone.add(g.uuid)
+            detail = Message("gold: {versions}", versions=_label(g.label))
+            out.append(Disagreement(Kind.GOLD, g.start, g.end, None, None, detail, (g,)))
+        for events in self.gold_events.values():
+            for ev in events:
+                if ev.trigger in alone:
+                    trigger = self.gold.spans[ev.trigger]
+                    detail = Message("gold: {versions}", versions=_label(ev.type))
+                    out.append(Disagreement(
+                        Kind.GOLD, trigger.start, trigger.end, None, None, detail, (ev,)
+                    ))  # fmt: skip
+        for rtype, _, _, rel in self.gold_relations:
+            if rel.source in alone or rel.target in alone:
+                src = self.gold.spans[rel.source]
+                detail = Message("gold: {versions}", versions=_type(rtype))
+                out.append(Disagreement(Kind.GOLD, src.start, src.end, None, None, detail, (rel,)))
+        return out
 
 
 def disagreements(
@@ -234,16 +407,21 @@ def compare_many(
     layers: Mapping[str, DocumentAnnotations], gold: DocumentAnnotations | None = None
 ) -> dict[tuple[str, str], list[Disagreement]]:
     """Disagreements of every pair of annotators (names sorted within each pair), against
-    ``gold`` when given (``against_gold``: a gold span any of the ``layers`` holds is no stale
-    version)."""
+    ``gold`` when given (``against_gold``: a gold version any of the ``layers`` holds is no
+    stale version; what only gold holds is listed once, in the first pair)."""
     rank = {kind: n for n, kind in enumerate(Kind)}
-    compared = _live_spans(layers.values()) if gold is not None else None
+    compared = list(layers.values())
+    known = _GoldFound(gold, compared) if gold is not None else None
     return {
         (a, b): sorted(
-            (d for d in _items(layers[a], layers[b], gold, compared) if not d.is_agreement),
+            (
+                d
+                for d in _items(layers[a], layers[b], gold, compared, n == 0, known)
+                if not d.is_agreement
+            ),
             key=lambda d: (d.start, d.end, rank[d.kind], _uuid(d)),
         )
-        for a, b in itertools.combinations(sorted(layers), 2)
+        for n, (a, b) in enumerate(itertools.combinations(sorted(layers), 2))
     }
 
 
@@ -262,7 +440,7 @@ def _bounds(s: Span) -> str:
 
 
 def _uuid(d: Disagreement) -> str:
-    rec = d.a or d.b
+    rec = d.a or d.b or (d.gold[0] if d.gold else None)
     return rec.uuid if rec is not None else ""
 
 
@@ -718,6 +896,7 @@ class _Adjudicator:
         )  # fmt: skip
         for g in self.p.arguments(event):
             if not g.deleted and (g.role, g.target) == (arg.role, gold_target):
+                self.copies[arg.uuid] = g.uuid
                 return g.uuid
         with self._explained([(target, gold_target)]):
             copy = self.p.add_argument(event, arg.role, gold_target)
@@ -737,44 +916,92 @@ class _Adjudicator:
         self._note(rel, copy)
         return copy.uuid
 
-    def replace(self, stale: Sequence[str], by: str) -> None:
-        """Put the gold span ``by`` in the place of the ``stale`` gold spans (``against_gold``):
-        the arguments filled by one of them are filled by ``by``, the relations from or to one
-        go from or to ``by`` (each a new relation: a relation's ends never move), and they are
-        deleted. A stale span that triggers an event is refused: the event would need another
-        type, the adjudicator edits gold there."""
+    def replace(self, stale: Sequence[str], first: Mapping[str, tuple[Record, str]]) -> None:
+        """Put the accepted versions in the place of the ``stale`` gold records
+        (``against_gold``; ``first``: by record kind, the first record accepted and its gold
+        version): a stale span by the first accepted span (``_replace_span``), a stale event
+        by the first accepted event (``_replace_event``); a stale relation is deleted. Every
+        gold record changed is in ``replaced``, so undo restores gold exactly."""
         for uuid in stale:
             old = self.p.find(uuid)
-            if not isinstance(old, Span) or old.deleted or old.uuid == by:
+            if old is None or old.deleted:
                 continue
             if old.annotator != self.into:
-                raise ValidationError(Message("{text} is not in {into}", text=old.text,
+                text = old.text if isinstance(old, Span) else record_kind(old)
+                raise ValidationError(Message("{text} is not in {into}", text=text,
                                               into=self.into))  # fmt: skip
-            if any(e.trigger == uuid for e in self.p.events(old.doc_id, self.into)):
-                raise ValidationError(Message(
-                    "“{text}” ({label}) triggers an event in {into}: edit {into} there to "
-                    "replace it", text=old.text, label=old.label, into=self.into,
-                ))  # fmt: skip
+            if isinstance(old, Span):
+                if "spans" not in first:
+                    raise ValidationError(Message("only a span can replace gold spans"))
+                self._replace_span(old, first["spans"][1])
+            elif isinstance(old, Event):
+                source, by = first.get("events", (None, ""))
+                if not isinstance(source, Event):
+                    raise ValidationError("only an event can replace a gold event")
+                self._replace_event(old, source, by)
+            elif isinstance(old, Relation):
+                self.replaced.append((old, self.p.delete_relation(uuid)))
+                held = self.held(old.doc_id)
+                if held.relations.get((old.type, old.source, old.target)) == uuid:
+                    del held.relations[old.type, old.source, old.target]
+        self._settle_conflicts(stale)
+
+    def _replace_event(self, old: Event, source: Event, by: str) -> None:
+        """Make gold's event ``old`` the accepted ``source``'s version ``by``: when ``by`` is
+        ``old`` itself (gold's event on the same trigger, reused), its arguments the accepted
+        event has not are deleted; otherwise what ``old`` filled is filled by ``by`` and
+        ``old`` goes with its arguments."""
+        keep = {self.copies.get(a.uuid) for a in self.p.arguments(source.uuid)}
+        if by != old.uuid:
             for ev in self.p.events(old.doc_id, self.into):
                 for arg in self.p.arguments(ev.uuid):
-                    if not arg.deleted and arg.target == uuid:
+                    if arg.target == old.uuid:
                         self.replaced.append((arg, self.p.update_argument(arg.uuid, target=by)))
+        for arg in self.p.arguments(old.uuid):
+            if by != old.uuid or arg.uuid not in keep:
+                self.replaced.append((arg, self.p.delete_argument(arg.uuid)))
+        if by != old.uuid:
+            self.replaced.append((old, self.p.delete_event(old.uuid)))
             held = self.held(old.doc_id)
-            for rel in self.p.relations(old.doc_id, self.into):
-                if rel.deleted or uuid not in (rel.source, rel.target):
-                    continue
-                self.replaced.append((rel, self.p.delete_relation(rel.uuid)))
-                ends = (by if rel.source == uuid else rel.source,
-                        by if rel.target == uuid else rel.target)  # fmt: skip
-                if (rel.type, *ends) not in held.relations:
-                    copy = self.p.add_relation(rel.type, *ends, rel.attributes, rel.note)
-                    held.relations[rel.type, *ends] = copy.uuid
-                    self.written.append(copy)
-                    self.copies_made.add(copy.uuid)
-            self.replaced.append((old, self.p.delete_span(uuid)))
-            held.remove(old)
-        # the stale spans are gone: a copy next to them competes with nothing any more
-        gone = set(stale)
+            if held.events.get((old.trigger, old.type)) == old.uuid:
+                held.events[old.trigger, old.type] = by
+
+    def _replace_span(self, old: Span, by: str) -> None:
+        """Put the gold span ``by`` in the place of the stale gold span ``old``: the
+        arguments filled by it are filled by ``by``, the relations from or to it go from or to
+        ``by`` (each a new relation: a relation's ends never move), and it is deleted. A stale
+        span that triggers an event is refused: the event would need another type, the
+        adjudicator edits gold there."""
+        uuid = old.uuid
+        if uuid == by:
+            return
+        if any(e.trigger == uuid for e in self.p.events(old.doc_id, self.into)):
+            raise ValidationError(Message(
+                "“{text}” ({label}) triggers an event in {into}: edit {into} there to "
+                "replace it", text=old.text, label=old.label, into=self.into,
+            ))  # fmt: skip
+        for ev in self.p.events(old.doc_id, self.into):
+            for arg in self.p.arguments(ev.uuid):
+                if not arg.deleted and arg.target == uuid:
+                    self.replaced.append((arg, self.p.update_argument(arg.uuid, target=by)))
+        held = self.held(old.doc_id)
+        for rel in self.p.relations(old.doc_id, self.into):
+            if rel.deleted or uuid not in (rel.source, rel.target):
+                continue
+            self.replaced.append((rel, self.p.delete_relation(rel.uuid)))
+            ends = (by if rel.source == uuid else rel.source,
+                    by if rel.target == uuid else rel.target)  # fmt: skip
+            if (rel.type, *ends) not in held.relations:
+                copy = self.p.add_relation(rel.type, *ends, rel.attributes, rel.note)
+                held.relations[rel.type, *ends] = copy.uuid
+                self.written.append(copy)
+                self.copies_made.add(copy.uuid)
+        self.replaced.append((old, self.p.delete_span(uuid)))
+        held.remove(old)
+
+    def _settle_conflicts(self, gone_spans: Iterable[str]) -> None:
+        """The stale spans are gone: a copy next to them competes with nothing any more."""
+        gone = set(gone_spans)
         self.conflicts = [
             Conflict(c.source, c.copy, kept)
             for c in self.conflicts
@@ -872,20 +1099,19 @@ def accept(
     relations) into the ``into`` layer in one transaction; returns the records written and
     the conflicts made (``Accepted``).
 
-    ``replacing``: gold spans the first accepted record's gold span replaces (a ``Kind.GOLD``
-    item's ``gold``: stale versions, ``against_gold``): what pointed at them points at it, and
-    they are deleted (``Accepted.replaced``)."""
+    ``replacing``: stale gold records (a ``Kind.GOLD`` item's ``gold``, ``against_gold``)
+    the accepted version replaces (``Accepted.replaced``, ``_Adjudicator.replace``): gold
+    spans are replaced by the first accepted span's gold version (what pointed at them points
+    at it), a gold event by the first accepted event's (its arguments made the accepted
+    ones), a gold relation is deleted (the accepted one copied)."""
     adj = _Adjudicator(project, into)
     stale = list(replacing)
     with project.transaction():
-        first = None
+        first: dict[str, tuple[Record, str]] = {}  # record kind -> the first accepted, its copy
         for uuid in record_uuids:
             rec = adj.find(uuid)
-            copy = adj.accept(rec)
-            first = first or (copy if isinstance(rec, Span) else None)
+            first.setdefault(record_kind(rec), (rec, adj.accept(rec)))
         if stale:
-            if first is None:
-                raise ValidationError(Message("only a span can replace gold spans"))
             adj.replace(stale, first)
     return adj.result()
 
@@ -1040,7 +1266,8 @@ def is_resolved(d: Disagreement, gold: GoldIndex, where: Places) -> bool:
     merely overlaps (an ORG accepted around a FAC only one annotator marked) does not resolve
     it. ``where``: the compared layers' span places (``span_places``), to find the spans
     events and relations point at. A ``Kind.GOLD`` item (``against_gold``) is never resolved:
-    it is there only while gold contradicts an agreement.
+    it is there only while gold contradicts an agreement (or, only in gold, while gold holds
+    what no annotator has: dropping it, or marking the document adjudicated, settles it).
     """
     if d.kind is Kind.GOLD:
         return False
@@ -1070,12 +1297,13 @@ def _unresolved(layers: Mapping[str, DocumentAnnotations], gold: DocumentAnnotat
     """``remaining`` of one document whose layers are read."""
     index = GoldIndex.of(gold)
     where = span_places(layers.values())
-    compared = _live_spans(layers.values())
+    compared = list(layers.values())
+    known = _GoldFound(gold, compared)
     agreement = Kind.AGREEMENT
     return sum(
         1
-        for a, b in itertools.combinations(sorted(layers), 2)
-        for d in _items(layers[a], layers[b], gold, compared)
+        for n, (a, b) in enumerate(itertools.combinations(sorted(layers), 2))
+        for d in _items(layers[a], layers[b], gold, compared, n == 0, known)
         if d.kind is not agreement and not is_resolved(d, index, where)
     )
 

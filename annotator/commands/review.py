@@ -9,6 +9,9 @@ write nothing is refused, so no empty step lands on the stack, with the reason i
 nothing (``_Accepting.nothing``: nothing chosen, no agreement in the document, gold holding
 them all already, agreed events or relations waiting for spans the annotators label
 differently).
+
+``drop_from_gold`` deletes a record only gold holds (``Disagreement.only_in_gold``) with what
+would dangle without it, as one step of the shared delete commands.
 """
 
 from __future__ import annotations
@@ -16,9 +19,19 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Iterable, Sequence
 
-from annotator.commands.edits import Changed, Command, Version, _restore
+from annotator.commands.edits import (
+    Changed,
+    Command,
+    DeleteArgument,
+    DeleteEvent,
+    DeleteRelation,
+    Macro,
+    Version,
+    _restore,
+    delete_span_with_links,
+)
 from annotator.errors import Message, ValidationError
-from annotator.model import GOLD, Event, Record
+from annotator.model import GOLD, Event, Record, Relation, Span
 from annotator.project import Project, Written
 from annotator.review import (
     Conflict,
@@ -33,7 +46,7 @@ from annotator.review import (
     span_places,
 )
 
-__all__ = ["AcceptAllAgreements", "AcceptIntoGold"]
+__all__ = ["AcceptAllAgreements", "AcceptIntoGold", "drop_from_gold"]
 
 
 class _Accepting(Command):
@@ -184,3 +197,30 @@ def _listed(names: Sequence[str]) -> Message | str:
     """Names as "a, b" (one name as it is)."""
     first, *rest = names
     return Message("{first}, {rest}", first=first, rest=_listed(rest)) if rest else first
+
+
+def drop_from_gold(project: Project, record: Record, into: str = GOLD) -> Command:
+    """Delete ``record``, a record of the ``into`` layer only that layer holds (the ``gold``
+    of a ``Disagreement.only_in_gold`` item), with what would dangle without it, as one undo
+    step: a span with the events it triggers, the arguments it fills and its relations
+    (``delete_span_with_links``), an event with its arguments and the arguments it fills, a
+    relation alone. Undo restores gold exactly."""
+    if record.annotator != into:
+        text = record.text if isinstance(record, Span) else record.uuid
+        raise ValidationError(Message("{text} is not in {into}", text=text, into=into))
+    if isinstance(record, Span):
+        return delete_span_with_links(project, record.uuid)
+    if isinstance(record, Relation):
+        return DeleteRelation(record.uuid)
+    if isinstance(record, Event):
+        filled = [
+            DeleteArgument(a.uuid)
+            for e in project.events(record.doc_id, into)
+            if not e.deleted and e.uuid != record.uuid
+            for a in project.arguments(e.uuid)
+            if a.target == record.uuid
+        ]
+        if not filled:
+            return DeleteEvent(record.uuid)
+        return Macro([*filled, DeleteEvent(record.uuid)], Message("delete event"))
+    return DeleteArgument(record.uuid)

@@ -213,17 +213,24 @@ def detail_text(d: Disagreement, schema: Schema | None = None) -> str:
     return interface_isolate(core_text(d.detail, schema))
 
 
-RECORD_KIND_NAMES: dict[tuple[str, Kind], str] = {
+ONLY_GOLD = "only in gold"
+"""the key of ``RECORD_KIND_NAMES`` for a ``Kind.GOLD`` item only in gold
+(``Disagreement.only_in_gold``: no annotator has anything there, so nothing differs: gold
+alone holds it)"""
+RECORD_KIND_NAMES: dict[tuple[str, Kind | str], str] = {
     ("relation", Kind.ONLY_A): QT_TRANSLATE_NOOP("ReviewKind", "relation only in A"),
     ("relation", Kind.ONLY_B): QT_TRANSLATE_NOOP("ReviewKind", "relation only in B"),
     ("relation", Kind.ATTRIBUTES): QT_TRANSLATE_NOOP("ReviewKind", "relation attributes differ"),
     ("event", Kind.ONLY_A): QT_TRANSLATE_NOOP("ReviewKind", "event only in A"),
     ("event", Kind.ONLY_B): QT_TRANSLATE_NOOP("ReviewKind", "event only in B"),
     ("event", Kind.ATTRIBUTES): QT_TRANSLATE_NOOP("ReviewKind", "event attributes differ"),
+    ("relation", ONLY_GOLD): QT_TRANSLATE_NOOP("ReviewKind", "relation only in gold"),
+    ("event", ONLY_GOLD): QT_TRANSLATE_NOOP("ReviewKind", "event only in gold"),
+    ("span", ONLY_GOLD): QT_TRANSLATE_NOOP("ReviewKind", "only in gold"),
 }
 """the name of a kind said of a relation or an event, not of a span: a relation only in A
 joins two spans both layers hold, so "only in A" alone would read as if the span were missing"""
-RECORD_KIND_TAGS: dict[tuple[str, Kind], str] = {
+RECORD_KIND_TAGS: dict[tuple[str, Kind | str], str] = {
     ("relation", Kind.AGREEMENT): QT_TRANSLATE_NOOP("ReviewKind", "agree"),
     ("relation", Kind.ONLY_A): QT_TRANSLATE_NOOP("ReviewKind", "relation only A"),
     ("relation", Kind.ONLY_B): QT_TRANSLATE_NOOP("ReviewKind", "relation only B"),
@@ -231,29 +238,62 @@ RECORD_KIND_TAGS: dict[tuple[str, Kind], str] = {
     ("event", Kind.ONLY_A): QT_TRANSLATE_NOOP("ReviewKind", "event only A"),
     ("event", Kind.ONLY_B): QT_TRANSLATE_NOOP("ReviewKind", "event only B"),
     ("event", Kind.ATTRIBUTES): QT_TRANSLATE_NOOP("ReviewKind", "event attrs≠"),
+    ("relation", ONLY_GOLD): QT_TRANSLATE_NOOP("ReviewKind", "relation only gold"),
+    ("event", ONLY_GOLD): QT_TRANSLATE_NOOP("ReviewKind", "event only gold"),
+    ("span", ONLY_GOLD): QT_TRANSLATE_NOOP("ReviewKind", "only gold"),
 }
 """the short tags of ``RECORD_KIND_NAMES`` (a relation's is written on its arc)"""
 
 
 def _what(d: Disagreement) -> str:
-    """What the item's records are: "relation", "event" or "span"."""
-    rec = d.a or d.b
+    """What the item's records are: "relation", "event" or "span" (of an item only gold
+    holds, the gold record's)."""
+    rec = d.a or d.b or (d.gold[0] if d.gold else None)
     if isinstance(rec, Relation):
         return "relation"
     return "event" if isinstance(rec, Event) else "span"
 
 
+def _kind_key(it: ReviewItem) -> Kind | str:
+    """The item's kind as ``RECORD_KIND_NAMES`` reads it (``ONLY_GOLD`` for gold alone)."""
+    return ONLY_GOLD if it.d.only_in_gold else it.kind
+
+
 def item_kind_name(it: ReviewItem) -> str:
     """The item's kind in the interface language, said of what differs: "relation only in
-    A" for a relation, "only in A" for a span."""
-    name = RECORD_KIND_NAMES.get((_what(it.d), it.kind))
+    A" for a relation, "only in A" for a span, "only in gold" for gold alone."""
+    name = RECORD_KIND_NAMES.get((_what(it.d), _kind_key(it)))
     return QCoreApplication.translate("ReviewKind", name) if name else kind_name(it.kind)
 
 
 def item_kind_tag(it: ReviewItem) -> str:
     """The short tag of ``item_kind_name``."""
-    tag = RECORD_KIND_TAGS.get((_what(it.d), it.kind))
+    tag = RECORD_KIND_TAGS.get((_what(it.d), _kind_key(it)))
     return QCoreApplication.translate("ReviewKind", tag) if tag else kind_tag(it.kind)
+
+
+def gold_text(
+    d: Disagreement, gold: DocumentAnnotations | None, schema: Schema | None = None
+) -> str:
+    """The gold version an item of stale gold or of what only gold holds is about, in the
+    interface language: "gold: GPE: باريس" (``describe`` of its first gold record); "" for
+    other items."""
+    if not d.gold:
+        return ""
+    line = _tr(QCoreApplication.translate("ReviewItem", "gold: {0}"), "gold: {0}")
+    return interface_isolate(line.format(describe(d.gold[0], gold, schema)))
+
+
+def gold_marks(items: Sequence[ReviewItem]) -> dict[str, tuple[Kind, str]]:
+    """Span uuid of the gold layer → the kind and tag its view mark shows: the gold spans
+    (and event triggers) that items of stale gold or of what only gold holds are about (a
+    gold relation's arc stays grey, as the annotators' Arg1 carry no relation's mark)."""
+    out: dict[str, tuple[Kind, str]] = {}
+    for it in sorted(items, key=lambda it: -_SEVERITY.index(it.kind)):  # worst last: kept
+        for g in it.d.gold:
+            if isinstance(g, (Span, Event)):
+                out[anchor(g)] = (it.kind, item_kind_tag(it))
+    return out
 
 
 def span_marks(annotator: str, items: Sequence[ReviewItem]) -> dict[str, tuple[Kind, str]]:
@@ -356,20 +396,19 @@ GOLD_COLOR = "#8C8C8C"
 
 
 def gold_view_spans(
-    gold: DocumentAnnotations, names: Mapping[str, str] | None = None
+    gold: DocumentAnnotations,
+    names: Mapping[str, str] | None = None,
+    marks: Mapping[str, tuple[Kind, str]] | None = None,
 ) -> list[ViewSpan]:
-    """The gold layer, tagged with plain label names (display names from ``names``)."""
+    """The gold layer, tagged with plain label names (display names from ``names``) in grey;
+    a span with a mark (``gold_marks``: stale gold, only in gold) tagged "label · tag" in its
+    kind's colour."""
     names = names or {}
-    return [
-        ViewSpan(
-            s.uuid,
-            s.start,
-            s.end,
-            names.get(s.label, s.label),
-            GOLD_COLOR,
-            s.annotator,
-            False,
-            s.fragments,
-        )
-        for s in gold.spans
-    ]
+    marks = marks or {}
+    out = []
+    for s in gold.spans:
+        name = names.get(s.label, s.label)
+        kind, tag = marks.get(s.uuid, (Kind.AGREEMENT, ""))
+        shown, color = (marked(name, kind, tag), KIND_COLORS[kind]) if tag else (name, GOLD_COLOR)
+        out.append(ViewSpan(s.uuid, s.start, s.end, shown, color, s.annotator, False, s.fragments))
+    return out

@@ -35,6 +35,7 @@ from ui.review.model import (
     ReviewItem,
     describe,
     detail_text,
+    gold_text,
     item_kind_name,
     kind_name,
     side_letter,
@@ -191,7 +192,10 @@ class DisagreementTable(QTableWidget):
                 describe(it.d.a, layers.get(it.a), schema),
                 isolate(it.b),
                 describe(it.d.b, layers.get(it.b), schema),
-                detail_text(it.d, schema),
+                # only in gold: the gold version (``layers``' gold), which no side has
+                gold_text(it.d, layers.get(GOLD), schema)
+                if it.d.only_in_gold
+                else detail_text(it.d, schema),
                 self.tr("resolved") if it.resolved else self.tr("open"),
             )
             for col, text in enumerate(cells):

@@ -11,8 +11,14 @@ through ``Session.execute`` with the commands of ``annotator.commands.review``, 
 window.
 
 Keys: N / F3 next disagreement, Shift+N / Shift+F3 previous, A accept A's version, B accept
-B's, Shift+B both, E edit the gold version in the main window, Ctrl+Shift+A accept all
-agreements of the document, Ctrl+Z / Ctrl+Shift+Z undo / redo.
+B's, Shift+B both, D drop from gold what only gold holds, E edit the gold version in the main
+window, Ctrl+Shift+A accept all agreements of the document, Ctrl+Z / Ctrl+Shift+Z undo / redo.
+
+Gold is reviewed too (``review.against_gold``): an item "gold differs" is an agreement gold
+contradicts (a span, an event's arguments, a relation); accepting the agreed version replaces
+gold's. An item "only in gold" is a gold record where no chosen annotator has anything; the
+gold pane tags both, and D drops it (one undo step) or "Mark adjudicated" keeps gold as it
+is.
 
 The project-wide figure ("… in the project") is counted by ``annotator.review.project_remaining``
 on a pool thread with its own read-only connection (``ui.jobs.JobWorker``), so the window is
@@ -44,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.commands import Command, SetStatus
-from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
+from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold, drop_from_gold
 from annotator.formats.common import IsCancelled, Progress
 from annotator.model import GOLD, Document, DocumentAnnotations, Status
 from annotator.project import Project
@@ -60,6 +66,8 @@ from ui.review.model import (
     annotator_view_spans,
     describe,
     detail_text,
+    gold_marks,
+    gold_text,
     gold_view_spans,
     item_kind_name,
     relation_marks,
@@ -112,6 +120,7 @@ class ReviewWindow(QMainWindow):
         self.session = session
         self.doc_id: int | None = None
         self.layers: dict[str, DocumentAnnotations] = {}
+        self.gold: DocumentAnnotations | None = None
         self.schema: Schema | None = None
         self.items: list[ReviewItem] = []
         self.current = -1
@@ -190,6 +199,7 @@ class ReviewWindow(QMainWindow):
         add("accept_a", tr("Accept A (A)"), lambda: self.accept_side("a"), "A")
         add("accept_b", tr("Accept B (B)"), lambda: self.accept_side("b"), "B")
         add("accept_both", tr("Accept both (Shift+B)"), lambda: self.accept_side("ab"), "Shift+B")
+        add("drop_gold", tr("Drop from gold (D)"), self.drop_gold, "D")
         add("edit_gold", tr("Edit gold (E)"), self.edit_gold, "E")
         add("accept_agreements", tr("Accept all agreements (Ctrl+Shift+A)"),
             self.accept_agreements, "Ctrl+Shift+A")  # fmt: skip
@@ -278,7 +288,7 @@ class ReviewWindow(QMainWindow):
         old = self.item() if keep_place else None
         self.columns.set_names(names)
         if project is None or self.doc_id is None or len(names) < 2:
-            self.layers, self.items = {}, []
+            self.layers, self.items, self.gold = {}, [], None
             self.table.fill(self.items, self.layers)
             self.current = -1
             self.progress.setText(self.tr("Choose a document and at least two annotators."))
@@ -286,21 +296,21 @@ class ReviewWindow(QMainWindow):
         doc = project.document(self.doc_id)
         self.layers, self.items = review_items(project, self.doc_id, names)
         self.schema = project.schema
-        gold = project.layer(self.doc_id, GOLD)
+        gold = self.gold = project.layer(self.doc_id, GOLD)
         shown = {lab.name: label_tag(lab) for lab in project.schema.span_labels()}
         for name, view in self.columns.views.items():
             if view.text() != doc.text:
                 view.set_text(doc.text)
             arcs = self.columns.arcs[name]
             if name == GOLD:
-                view.set_spans(gold_view_spans(gold, shown))
+                view.set_spans(gold_view_spans(gold, shown, gold_marks(self.items)))
                 arcs.set_links(*review_links(gold, None, self.schema))
             else:
                 marks = span_marks(name, self.items)
                 view.set_spans(annotator_view_spans(self.layers[name], marks, shown))
                 marks_of_arcs = relation_marks(name, self.items)
                 arcs.set_links(*review_links(self.layers[name], marks_of_arcs, self.schema))
-        self.table.fill(self.items, self.layers, self.schema)
+        self.table.fill(self.items, {**self.layers, GOLD: gold}, self.schema)
         self._update_progress(names)
         self.current = place_of(old, self.items) if old is not None else 0 if self.items else -1
         self.go_to(self.current)
@@ -405,6 +415,8 @@ class ReviewWindow(QMainWindow):
             self.table.scrollToItem(cell)
         for name, view in self.columns.views.items():
             rec = it.d.a if name == it.a else it.d.b if name == it.b else None
+            if name == GOLD and it.d.gold:
+                rec = it.d.gold[0]
             view.set_selected(anchor(rec) or None)
         self.columns.scroll_to(it.d.start)
         # each side "A (name): …" is one isolate: laid out in the interface's direction as a
@@ -417,8 +429,10 @@ class ReviewWindow(QMainWindow):
             for k, (name, rec) in enumerate(((it.a, it.d.a), (it.b, it.d.b)))
         ]
         parts = [f"{row + 1}/{len(self.items)}", item_kind_name(it), *sides]
-        detail = detail_text(it.d, self.schema)
-        self.detail.setText(" · ".join([*parts, detail] if detail else parts))
+        # gold's version too (only in gold: it alone, the detail would say its label again)
+        detail = "" if it.d.only_in_gold else detail_text(it.d, self.schema)
+        extra = [detail, gold_text(it.d, self.gold, self.schema)]
+        self.detail.setText(" · ".join([*parts, *(x for x in extra if x)]))
 
     def step(self, delta: int) -> None:
         """Go to the next (+1) or previous (-1) disagreement."""
@@ -438,11 +452,20 @@ class ReviewWindow(QMainWindow):
         if it is None:
             return False
         records = [r for side, r in (("a", it.d.a), ("b", it.d.b)) if side in sides and r]
+        if it.d.only_in_gold:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Only gold holds this: drop it from gold (D), or keep it (Mark adjudicated)."
+                ),
+                10000,
+            )
+            return False
         if not records:
             self.statusBar().showMessage(self.tr("That side has nothing here to accept."), 5000)
             return False
         # an agreement gold contradicts (``review.against_gold``): the version accepted
-        # replaces the stale gold spans
+        # replaces the stale gold records (spans; an event, its arguments made the agreed
+        # ones; a relation)
         stale = [g.uuid for g in it.d.gold] if it.kind is Kind.GOLD else []
         command = AcceptIntoGold([r.uuid for r in records], replacing=stale)
         ok = self._execute(command)
@@ -502,6 +525,23 @@ class ReviewWindow(QMainWindow):
             said.append(self.tr("The agreed version replaced gold's stale one."))
         if said:
             self.statusBar().showMessage(" ".join(said), 10000)
+
+    def drop_gold(self) -> bool:
+        """Delete from gold the record of the current "only in gold" item (no chosen
+        annotator has anything there), with what would dangle without it: one undo step."""
+        it = self.item()
+        project = self.session.project
+        if it is None or project is None or not it.d.only_in_gold:
+            self.statusBar().showMessage(
+                self.tr("Only an item “only in gold” can be dropped from gold."), 5000
+            )
+            return False
+        ok = self._execute(drop_from_gold(project, it.d.gold[0]))
+        if ok:
+            now = self.item()
+            if now is not None and now.resolved:
+                self._next_open(self.current)
+        return ok
 
     def accept_agreements(self) -> bool:
         """Copy everything the chosen annotators agree on into gold, as one undo step."""
@@ -588,6 +628,8 @@ def _same_item(x: ReviewItem, y: ReviewItem) -> bool:
 
 def _identity(it: ReviewItem) -> tuple[str, str, str, str]:
     a, b = it.d.a, it.d.b
+    if a is None and b is None and it.d.gold:  # only in gold: its gold record
+        return it.a, it.b, "", it.d.gold[0].uuid
     return it.a, it.b, a.uuid if a is not None else "", b.uuid if b is not None else ""
 
 
