@@ -6,7 +6,13 @@ a span that events depend on is deleted.
   the rule the API applies).
 - ``A`` (Annotate › New argument span): with an event selected (its trigger span) and text
   selected, pick a label (only labels some role of the event accepts), then a role (only roles
-  accepting that label): the new span and the argument are created in ONE undo step.
+  accepting that label): the new span and the argument are created in ONE undo step. With no
+  new text selected (``SelectionController.new_text``: the text Tab selects with the trigger
+  is not new), the next span clicked becomes an argument of the event (the roles accepting
+  it offered, as a click with the event selected offers them).
+- From the keyboard, a pending link (after ``R``, or ``A`` with no new text) is completed with
+  the span reached with Tab / Shift+Tab and Return (``EditingController.apply_last_label``),
+  through ``take_click`` as a click; Escape cancels it.
 - Deleting a span used as an argument or trigger asks whether to remove only the argument(s)
   or the whole event(s); nothing linked is removed silently.
 
@@ -17,7 +23,7 @@ function, so tests can replace them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt
@@ -51,6 +57,7 @@ class LinkHost(Protocol):
     def selected_uuid(self) -> str: ...
     def own_span(self, uuid: str) -> Span | None: ...
     def event_of(self, uuid: str) -> str: ...
+    def select_span(self, uuid: str, scroll: bool = False) -> None: ...
     def tr(self, sourceText: str, /) -> str: ...
     def window(self) -> QWidget: ...
     def statusBar(self) -> QStatusBar: ...
@@ -155,24 +162,53 @@ class Linker:
     def __init__(self, window: LinkHost) -> None:
         self.w = window
         self.pending_source = ""
+        """the span a relation started with R goes from (its target: the next span taken)"""
+        self.pending_event = ""
+        """the event an argument started with A (no new text) is for (its filler: the next
+        span taken)"""
+        self.new_text: Callable[[], tuple[int, int]] = window.view.selection
+        """the selected text that is new text to label (start == end: none): the window's
+        ``SelectionController.new_text`` (made after the linker, it sets itself here)"""
         self.popup_span: tuple[int, int] | None = None
         """the text range the next popup is about when it was asked for from the keyboard (it
         opens at that text); None: at the mouse pointer (a popup asked for by a click)"""
 
+    # -- pending links -------------------------------------------------------------------
+    def pending(self) -> bool:
+        """Whether a relation (R) or an argument (A with no new text) waits for its span."""
+        return bool(self.pending_source or self.pending_event)
+
+    def cancel(self) -> bool:
+        """Forget a pending relation or argument (Escape); whether there was one."""
+        was = self.pending()
+        self.pending_source = self.pending_event = ""
+        return was
+
+    def _prompt(self, text: str) -> None:
+        """The status bar's prompt for a pending link: click the span, or reach it from the
+        keyboard."""
+        hint = self.w.tr("Or Tab to it and press Return; Escape cancels.")
+        self.w.statusBar().showMessage(f"{text} {hint}", 15000)
+
+    def take_click(self, uuid: str) -> bool:
+        """Complete a pending relation or argument with span ``uuid``: the span clicked, or
+        the one reached with Tab and taken with Return (True: the span was used)."""
+        if self.pending_event:
+            return self._take_argument(uuid)
+        return self._take_relation(uuid)
+
     # -- relations -----------------------------------------------------------------------
     def start_relation(self) -> None:
-        """Remember the selected span as Arg1; the next span click picks Arg2."""
+        """Remember the selected span as Arg1; the next span taken picks Arg2."""
         span = self.w.own_span(self.w.selected_uuid)
         if span is None:
             self.w.statusBar().showMessage(self.w.tr("Select the first span, then press R."), 5000)
             return
+        self.cancel()
         self.pending_source = span.uuid
-        self.w.statusBar().showMessage(
-            self.w.tr("Relation from “{0}”: click the target span.").format(span.text), 8000
-        )
+        self._prompt(self.w.tr("Relation from “{0}”: click the target span.").format(span.text))
 
-    def take_click(self, uuid: str) -> bool:
-        """Handle a span click while a relation is pending (True: the click was used)."""
+    def _take_relation(self, uuid: str) -> bool:
         source = self.pending_source
         if not source:
             return False
@@ -211,17 +247,70 @@ class Linker:
         chosen = menu.exec(self.popup_place(menu))
         return str(chosen.data()) if chosen is not None and chosen.data() else None
 
-    # -- new argument span ---------------------------------------------------------------
+    # -- arguments -----------------------------------------------------------------------
+    def offer_argument(self, event_uuid: str, span: Span) -> bool:
+        """Offer ``span`` the roles of event ``event_uuid`` that accept its label and that it
+        does not fill yet (a menu; "Just select it" or dismissing it adds nothing); whether
+        an argument was added. A click on a span with the event selected asks it, and so does
+        a pending argument (``take_click``)."""
+        w, project = self.w, self.w.session.project
+        event = next((e for e in w.layer.events if e.uuid == event_uuid), None)
+        if project is None or event is None or span.uuid == event.trigger:
+            return False
+        # the roles the span fills already are not offered again: an event takes one
+        # argument per role and filler (rules.repeated_argument_problem)
+        filled = rules.roles_filled(w.layer.arguments_of(event_uuid), span.uuid)
+        roles = rules.roles_for(project.schema, event.type, span.label, filled)
+        if not roles and rules.roles_for(project.schema, event.type, span.label):
+            # (worded where the span clicks were handled first: its translation's context)
+            already = QCoreApplication.translate(
+                "EditingController", "{0} is already an argument of this event."
+            )
+            w.statusBar().showMessage(already.format(isolate(span.text)), 5000)
+        if not roles:
+            return False
+        role = self.choose_role(roles, span.text)
+        if not role:
+            return False
+        w.session.execute(cmds.AddArgument(event_uuid, role, span.uuid), select=event.trigger)
+        return True
+
+    def start_argument(self, event_uuid: str) -> None:
+        """Remember event ``event_uuid``: the next span taken (clicked, or reached with Tab
+        and taken with Return) is offered its roles."""
+        event = next((e for e in self.w.layer.events if e.uuid == event_uuid), None)
+        if event is None:
+            return
+        self.cancel()
+        self.pending_event = event_uuid
+        self._prompt(
+            self.w.tr("Argument of {0}: click its span.").format(self._type_name(event.type))
+        )
+
+    def _take_argument(self, uuid: str) -> bool:
+        event_uuid, self.pending_event = self.pending_event, ""
+        bar, span = self.w.statusBar(), self.w.own_span(uuid)
+        bar.clearMessage()  # the prompt goes
+        if span is not None and self.offer_argument(event_uuid, span):
+            return True
+        if not bar.currentMessage():  # (offer_argument may have said why)
+            bar.showMessage(self.w.tr("No argument added."), 5000)
+        if span is not None:
+            self.w.select_span(uuid)  # as "Just select it" (or a click with nothing pending)
+        return True
+
     def add_new_argument(self) -> None:
-        """Label the selected text and attach it to the selected event, in one step."""
+        """Label the selected text and attach it to the selected event, in one step; with no
+        new text selected (``Linker.new_text``), wait for the argument's span
+        (``start_argument``)."""
         w, project = self.w, self.w.session.project
         event_uuid = w.event_of(w.selected_uuid) if w.selected_uuid else ""
         if project is None or w.doc is None or not event_uuid:
             w.statusBar().showMessage(w.tr("Select an event (its trigger) first."), 5000)
             return
-        start, end = w.view.selection()
+        start, end = self.new_text()
         if start >= end:
-            w.statusBar().showMessage(w.tr("Select the argument's text first."), 5000)
+            self.start_argument(event_uuid)
             return
         event = next(e for e in w.layer.events if e.uuid == event_uuid)
         schema = project.schema

@@ -84,13 +84,16 @@ class _LabelBox(DirectionalComboBox):
 
 class _NoteEdit(QPlainTextEdit):
     """Plain-text note editor that reports losing focus (to save without waiting); each line
-    of the note starts on its own side (``lines_in_their_direction``)."""
+    of the note starts on its own side (``lines_in_their_direction``). Tab and Shift+Tab move
+    the focus out, as in every other field (``hotkeys.claims_key``), never type a tab into
+    the note."""
 
     focusLost = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lines_in_their_direction(self)
+        self.setTabChangesFocus(True)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)

@@ -107,16 +107,15 @@ class EditingController(QObject):
         return False
 
     def escape(self) -> bool:
-        """``Escape`` in the document: forget a pending relation (key R), deselect the span
-        (so a click on another span no longer offers it a role of the selected event) and the
-        text. (A pending chord is the hotkeys' own: Escape ends it first.) Whether there was
-        anything to clear."""
+        """``Escape`` in the document: forget a pending relation (key R) or argument (key A
+        with no new text), deselect the span (so a click on another span no longer offers it
+        a role of the selected event) and the text. (A pending chord is the hotkeys' own:
+        Escape ends it first.) Whether there was anything to clear."""
         linker = self.event_tools.linker
         start, end = self.view.selection()
-        if not (linker.pending_source or self.model.selected_uuid or start < end):
+        if not (linker.pending() or self.model.selected_uuid or start < end):
             return False
-        if linker.pending_source:
-            linker.pending_source = ""
+        if linker.cancel():
             self.status_bar.clearMessage()
         if start < end:
             cursor = self.view.textCursor()
@@ -137,11 +136,14 @@ class EditingController(QObject):
 
     # -- labelling -----------------------------------------------------------------------
     def apply_label(self, label: str) -> None:
-        """Label the selected text (new span) or relabel the selected span."""
+        """Label the selected text (new span) or relabel the selected span: the text Tab or a
+        list selected with the span is no new text (``SelectionController.new_text``), so it
+        relabels the span. Every way of choosing a label comes here: its hotkey, Return (the
+        last label), the label palette, the sticky label."""
         doc, project = self.model.doc, self.session.project
         if not self._ready() or doc is None or project is None:
             return
-        start, end = self.view.selection()
+        start, end = self._new_text()
         me = self.session.annotator
         self.last_label = label
         self.label_palette.set_current(label)
@@ -200,15 +202,31 @@ class EditingController(QObject):
             5000,
         )
 
+    def _new_text(self) -> tuple[int, int]:
+        return self.selection.new_text()
+
     def apply_last_label(self) -> None:
-        if self.last_label:
+        """Return: complete a pending relation or argument with the selected span (reached
+        with Tab: the keyboard's click, ``Linker.take_click``), else apply the last label."""
+        linker = self.event_tools.linker
+        if linker.pending():
+            span = self.model.span_of(self.model.selected_uuid)
+            # asked for from the keyboard: a menu opens at the span, not at the pointer
+            linker.popup_span = (span.start, span.end) if span is not None else None
+            try:
+                self.on_span_clicked(self.model.selected_uuid)
+            finally:
+                linker.popup_span = None
+        elif self.last_label:
             self.apply_label(self.last_label)
 
     def set_sticky(self, on: bool) -> None:
         self.sticky = on
 
     def on_text_selection(self, start: int, end: int) -> None:
-        if start < end and self.sticky and self._from_mouse and self.last_label:
+        # (the text selected with a span is no new text: SelectionController.new_text)
+        fresh = start < end and self._new_text() == (start, end)
+        if fresh and self.sticky and self._from_mouse and self.last_label:
             self.apply_label(self.last_label)
 
     def delete_selected(self) -> None:
@@ -236,7 +254,7 @@ class EditingController(QObject):
     def trim(self, restore: bool = False) -> None:
         """``[``/``]``: take a proclitic off (or give it back to) the selection, or else the
         selected span."""
-        start, end = self.view.selection()
+        start, end = self._new_text()
         if start < end:
             if restore:
                 self.view.restore_proclitic()
@@ -258,34 +276,18 @@ class EditingController(QObject):
     # -- events and relations ------------------------------------------------------------
     def on_span_clicked(self, uuid: str) -> None:
         """Select the clicked span; with an event selected, offer it the roles that accept
-        the clicked span's label (``Linker.choose_role``)."""
+        the clicked span's label (``Linker.offer_argument``). Return with a link pending
+        comes here too, with the span reached with Tab (``apply_last_label``)."""
         linker = self.event_tools.linker
-        if linker.take_click(uuid):  # a pending relation's target (key R)
+        if linker.take_click(uuid):  # a pending relation's target (R) or argument (A)
             # The view outlined the clicked span itself: the arcs it emphasises follow it.
             self.view.viewport().update()
             return
-        model = self.model
-        previous = model.selected_uuid
-        event_uuid = model.event_of(previous) if previous else ""
-        span = model.span_of(uuid)
-        project = self.session.project
-        if event_uuid and span is not None and uuid != previous and project is not None:
-            event = next(e for e in model.layer.events if e.uuid == event_uuid)
-            # the roles the span fills already are not offered again: an event takes one
-            # argument per role and filler (rules.repeated_argument_problem)
-            filled = rules.roles_filled(model.layer.arguments_of(event_uuid), uuid)
-            roles = rules.roles_for(project.schema, event.type, span.label, filled)
-            if not roles and rules.roles_for(project.schema, event.type, span.label):
-                self.status_bar.showMessage(
-                    self.tr("{0} is already an argument of this event.").format(isolate(span.text)),
-                    5000,
-                )
-            if roles:
-                role = linker.choose_role(roles, span.text)
-                if role:
-                    command = cmds.AddArgument(event_uuid, role, uuid)
-                    self.session.execute(command, select=previous)
-                    return
+        previous = self.model.selected_uuid
+        event_uuid = self.model.event_of(previous) if previous and uuid != previous else ""
+        span = self.model.span_of(uuid)
+        if event_uuid and span is not None and linker.offer_argument(event_uuid, span):
+            return
         self.selection.select_span(uuid)
 
     def add_relation(self, relation_type: str, source: str, target: str) -> None:

@@ -2,8 +2,9 @@
 
 ``SelectionController`` makes a span the selected one everywhere (the view's outline, the
 annotation list, the events panel, the details panel) and turns the details panel's edits
-(label, attributes, note) into core commands for ``Session.execute``. It holds no state of its
-own: the selected uuid and the layer it is looked up in belong to the ``DocumentModel``.
+(label, attributes, note) into core commands for ``Session.execute``. The selected uuid and the
+layer it is looked up in belong to the ``DocumentModel``; it remembers only whether the text
+selection is the one it made with the span (``new_text``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ class SelectionController(QObject):
         self.annotations = annotations
         self.details = details
         self.event_tools = event_tools
+        self._span_text: tuple[str, int, int] | None = None
+        """(uuid, start, end): the text ``go_to_span`` selected with that span, until the
+        text selection or the selected span changes"""
+        view.selectionChangedCp.connect(self._forget_span_text)
+        event_tools.linker.new_text = self.new_text  # A asks it too
         annotations.annotationChosen.connect(self.go_to_span)
         details.labelEdited.connect(self.relabel)
         details.attributesEdited.connect(self.set_attributes)
@@ -50,6 +56,7 @@ class SelectionController(QObject):
     # -- selecting -----------------------------------------------------------------------
     def select_span(self, uuid: str, scroll: bool = False) -> None:
         """Make ``uuid`` the selected span of the window (view outline, list, details)."""
+        self._span_text = None
         self.model.selected_uuid = uuid
         self.view.set_selected(uuid or None)
         self.annotations.set_selected(uuid)
@@ -83,11 +90,29 @@ class SelectionController(QObject):
         return "\n".join(lines)
 
     def go_to_span(self, uuid: str) -> None:
-        """Select ``uuid``, put the text cursor over it and scroll it into sight."""
+        """Select ``uuid``, put the text cursor over it and scroll it into sight (Tab, the
+        annotation list, the events panel). That text is the span's, not new text to label
+        (``new_text``): a label key, Return or the palette relabels the span."""
         span = self.model.span_of(uuid)
         if span is not None:
             self.view.select(span.start, span.end)
             self.select_span(uuid, scroll=True)
+            self._span_text = (uuid, span.start, span.end)
+
+    def new_text(self) -> tuple[int, int]:
+        """The text a label key, Return, the label palette, the sticky label, ``A`` or
+        ``[``/``]`` takes as new text (start == end: none): the view's selection, unless it is
+        the text ``go_to_span`` selected with the selected span; then it is that span's (the
+        key relabels, links or trims the span), never new text for a second span on the same
+        place. Text selected anew (a double click, a drag, Shift+arrows) is new, even over a
+        span's place: another label there is another span."""
+        start, end = self.view.selection()
+        if self._span_text == (self.model.selected_uuid, start, end):
+            return end, end
+        return start, end
+
+    def _forget_span_text(self, _start: int, _end: int) -> None:
+        self._span_text = None
 
     def select_written(self, uuid: str) -> None:
         """Select the span an edit just wrote, with the text cursor after it (the labelled
