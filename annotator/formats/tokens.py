@@ -2,8 +2,9 @@
 
 Tokens are ``(start, end)`` code-point offsets into the document text; the text is never
 rewritten. The default splitter keeps Arabic words whole (letters, harakat, digits, tatweel,
-ZWJ/ZWNJ), so a name written with a proclitic (وهولندا, بباريس) is one token until ``split_at``
-cuts it at the span boundary: that is what lets every span map onto whole tokens.
+ZWJ/ZWNJ) and every other token one grapheme cluster (an emoji sequence, a flag); no token
+starts with a joiner. So a name written with a proclitic (وهولندا, بباريس) is one token until
+``split_at`` cuts it at the span boundary: that is what lets every span map onto whole tokens.
 
 This module also picks the spans a token export writes (entities vs event triggers) and
 resolves overlaps for formats that hold one tag per token.
@@ -153,11 +154,21 @@ def _mark_class() -> str:
     return "".join(parts)
 
 
+JOINERS = "\u200c\u200d"
+"""ZWNJ and ZWJ: inside a word or an emoji sequence, never the start of a token"""
+_MARKS = _mark_class()
 # A word character: letters and digits (\w without "_"), marks, ZWNJ and ZWJ (tatweel is Lm).
-_W = rf"(?:[^\W_]|[{_mark_class()}\u200c\u200d])"
+_W = rf"(?:[^\W_]|[{_MARKS}{JOINERS}])"
 # Digit groups stay whole across a separator with digits on both sides: 3,000.5 and ١٢٫٥.
 _NUMBER_JOIN = "[.,\u066b\u066c]"
-_TOKEN = re.compile(rf"{_W}+(?:(?<=\d){_NUMBER_JOIN}(?=\d){_W}+)*|\S")
+# Any other token is one grapheme cluster (Unicode's extended grapheme cluster, UAX #29, for
+# what news text holds): a character with the marks, joiners, emoji skin tones (U+1F3FB-1F3FF)
+# and tag characters (the subdivision flags) after it, a character after a ZWJ joined on
+# (👨‍👩‍👧), and a pair of regional indicators as one flag (🇸🇦).
+_EXTEND = rf"[{_MARKS}{JOINERS}\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
+_FLAG = "[\U0001f1e6-\U0001f1ff]{2}"
+_CLUSTER = rf"(?:{_FLAG}|[^\s{JOINERS}])(?:{_EXTEND}|(?<=\u200d)[^\s\w{JOINERS}])*"
+_TOKEN = re.compile(rf"{_W}+(?:(?<=\d){_NUMBER_JOIN}(?=\d){_W}+)*|{_CLUSTER}")
 
 SENTENCE_END = frozenset(".!?؟…\u06d4")
 """Tokens that end a sentence (the Arabic question mark and full stop included). The
@@ -175,12 +186,14 @@ between tokens, like white space."""
 
 
 def _trimmed(text: str, tokens: Sequence[Token]) -> tuple[list[Token], list[int]]:
-    """Tokens without ``UNTOKENISED`` characters at their edges (left out when nothing else
-    is in them), and for each kept token the index of the token it came from."""
+    """Tokens without ``UNTOKENISED`` characters at their edges nor a joiner (``JOINERS``) at
+    their start (left out when nothing else is in them: a cut at a span boundary before a ZWNJ
+    leaves it between the tokens, not glued to the next word), and for each kept token the
+    index of the token it came from."""
     out: list[Token] = []
     source: list[int] = []
     for k, (s, e) in enumerate(tokens):
-        while s < e and text[s] in UNTOKENISED:
+        while s < e and (text[s] in UNTOKENISED or text[s] in JOINERS):
             s += 1
         while e > s and text[e - 1] in UNTOKENISED:
             e -= 1
@@ -191,7 +204,9 @@ def _trimmed(text: str, tokens: Sequence[Token]) -> tuple[list[Token], list[int]
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words (letter/mark/digit/tatweel/ZWJ/ZWNJ runs) and single other non-space characters."""
+    """Words (letter/mark/digit/tatweel/ZWJ/ZWNJ runs) and single grapheme clusters of other
+    characters (an emoji with its skin tone or ZWJ sequence, a flag). Every character but
+    white space is in a token; ``token_layer`` takes a joiner off the start of a token."""
     return [m.span() for m in _TOKEN.finditer(text)]
 
 
