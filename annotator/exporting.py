@@ -245,6 +245,41 @@ def check_options(project: Project, fmt: str, options: ExportOptions) -> None:
             raise OptionError(f"{what} needs the {package} package (pip install {package})")
 
 
+INTERNAL_META = frozenset(("tokens", "sentences", "conll", "offset_units"))
+"""meta keys an importer keeps for the exporters of its own format (token layer, CoNLL
+columns, Label Studio's offset unit), not the document's own meta"""
+
+
+class _DocumentParts:
+    """What the exported documents hold besides their records: own meta, a status."""
+
+    def __init__(self) -> None:
+        self.meta = 0
+        self.status = 0
+
+    def lost(self, report: ExportReport, fmt: str) -> None:
+        """Count in ``report`` the meta and statuses format ``fmt`` has no place for, so no
+        export leaves them out without a word."""
+        info = FORMATS[fmt]
+        if self.meta and not info.keeps_meta:
+            why = Message("their meta (no place in {format})", format=fmt)
+            report.documents_parts_lost[why] += self.meta
+        if self.status and not info.keeps_status:
+            why = Message("their status (no place in {format})", format=fmt)
+            report.documents_parts_lost[why] += self.status
+
+
+def _counting(
+    items: Iterator[tuple[DocumentAnnotations, str, str]], parts: _DocumentParts
+) -> Iterator[tuple[DocumentAnnotations, str, str]]:
+    """``items`` as they are, counting in ``parts`` the documents with meta or a status."""
+    for item in items:
+        da, _, st = item
+        parts.meta += any(k not in INTERNAL_META for k in da.document.meta)
+        parts.status += bool(st)
+        yield item
+
+
 def export(
     project: Project,
     fmt: str,
@@ -275,7 +310,7 @@ def export(
     writer = format_function(fmt, "write")
     if style is not None:
         writer = functools.partial(writer, style=style)
-    items = layers(project, annotator, status)
+    items = _counting(layers(project, annotator, status), report_of := _DocumentParts())
     if fmt == "jsonl":
         report: ExportReport = writer(
             items, out, project.schema, options, progress, cancelled, total
@@ -284,6 +319,7 @@ def export(
         report = writer(
             (da for da, _, _ in items), out, project.schema, options, progress, cancelled, total
         )
+    report_of.lost(report, fmt)
     if chosen.untouched:
         why = Message(
             "never annotated in layer {layer} (--status new exports them)", layer=annotator

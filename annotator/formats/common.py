@@ -131,6 +131,10 @@ class ExportReport:
     """reason → documents of the project left out of the export (e.g. never annotated in the
     chosen layer: they would go into training data as unlabelled text)"""
 
+    documents_parts_lost: Counter[str] = field(default_factory=Counter)
+    """reason → exported documents whose meta or status the format has no place for
+    (``annotator.exporting`` counts them for every format)"""
+
     def drop(self, reason: str, n: int = 1, construct: str = "") -> None:
         self.dropped[reason] += n
         if construct:
@@ -164,6 +168,8 @@ class ExportReport:
             )
         for reason, n in sorted(self.dropped.items()):
             out.append(Message("dropped {count}: {reason}", count=n, reason=reason))
+        for reason, n in sorted(self.documents_parts_lost.items()):
+            out.append(Message("left out of documents {count}: {reason}", count=n, reason=reason))
         for reason, n in sorted(self.documents_skipped.items()):
             out.append(Message("documents left out {count}: {reason}", count=n, reason=reason))
         out.extend(Message("written: {path}", path=f) for f in self.files)

@@ -15,7 +15,7 @@ import itertools
 import os
 import stat
 from collections import Counter
-from collections.abc import Collection, Container, Iterable, Iterator, Sequence
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +47,7 @@ from annotator.formats.source import (
     shown,
     walk,
 )
+from annotator.formats.standoff import held_records, part_losses, record_no_place
 from annotator.formats.tokens import TokenLayer, export_spans, resolve_overlaps, token_layer
 from annotator.imported import ImportedDocument, ImportedSpan, Problem
 from annotator.model import DocumentAnnotations
@@ -65,10 +66,16 @@ DEFAULT_OPTIONS = ExportOptions()
 class TokenReport(ExportReport):
     """The report of a token export (CoNLL, HF, spaCy), whose span counts add up:
     ``spans_exported + sum(dropped.values()) == spans_held``, and per construct as in every
-    export (``exported["span"] + lost["span"]``). ``dropped`` holds spans only; what else
-    could not go (spaCy's events, arguments and relations in ``user_data``) is counted in
-    ``records_dropped``. Tokens cut at span boundaries are counted apart (``tokens_split``)."""
+    export (``exported[c] + lost[c]`` is what the documents hold, ``standoff.held``).
+    ``dropped`` holds spans only; everything else that could not go is counted in
+    ``records_dropped`` by ``close``, one rule for the three formats (``standoff``'s, as every
+    export): events, arguments and relations the format has no place for (CoNLL, HF) or could
+    not write (spaCy's ``user_data``), and the attributes, normalisations and notes of every
+    record unless written where the format carries them. Tokens cut at span boundaries are
+    counted apart (``tokens_split``)."""
 
+    where: str = ""
+    """the format, as a reason names it (``CoNLL``, ``spaCy DocBin``)"""
     spans_held: int = 0
     """live spans of the exported documents (entities, triggers and the rest)"""
     placed: Counter[str] = field(default_factory=Counter)
@@ -97,10 +104,44 @@ class TokenReport(ExportReport):
         self.spans_exported += n
         self.exported["span"] += n
 
-    def drop_record(self, reason: str, construct: str) -> None:
-        """An event, argument or relation that could not be written, and why."""
-        self.records_dropped[reason] += 1
-        self.lost[construct] += 1
+    def drop_record(self, reason: str, construct: str, n: int = 1) -> None:
+        """An event, argument, relation or part of a record that could not be written, and
+        why."""
+        self.records_dropped[reason] += n
+        self.lost[construct] += n
+
+    def close(
+        self,
+        doc: DocumentAnnotations,
+        written: Container[str],
+        reasons: Mapping[str, str] | None = None,
+        carries: Container[str] = (),
+    ) -> None:
+        """Count what ``doc`` holds besides its spans' place and label: events, arguments and
+        relations (exported when their uuid is ``written``, else lost for ``reasons[uuid]`` or
+        for want of a place), and the parts of every record (``standoff.part_losses``;
+        ``written`` names the spans written too). A discontinuous span is dropped for that
+        reason, so its fragments are counted lost without a second line."""
+        reasons = reasons or {}
+        records: Counter[str] = Counter()
+        parts: Counter[str] = Counter()
+        for kind, rec in held_records(doc):
+            wrote = rec.uuid in written
+            if kind != "span":
+                if wrote:
+                    records[kind] += 1
+                else:
+                    why = reasons.get(rec.uuid) or record_no_place(kind, self.where)
+                    self.drop_record(why, kind)
+            for part, n, lost in part_losses(kind, rec, wrote, carries, self.where):
+                if lost is None:
+                    parts[part] += n
+                elif part == "fragments":
+                    self.lost[part] += n
+                else:
+                    self.drop_record(lost, part, n)
+        self.exported.update(records)  # records before their parts, as the report lists them
+        self.exported.update(parts)
 
     def unaccounted(self) -> int:
         """Spans neither exported nor dropped (0 when the report adds up)."""
@@ -267,6 +308,7 @@ def tagged_sentences(
         [(s.start, s.end) for s in kept],
     )
     found: list[Entity] = []
+    written: set[str] = set()
     sent_of = layer.sentence_of()
     text = doc.document.text
     for span in kept:
@@ -277,9 +319,11 @@ def tagged_sentences(
             report.drop(CROSSES_SENTENCE)
         else:
             found.append((rng[0], rng[1], span.label))
+            written.add(span.uuid)
             covered = text[span.start : span.end]
             report.trimmed += covered != covered.strip()
     report.wrote_spans(len(found))
+    report.close(doc, written)  # a tag per token holds no record but a span, no part of one
     for _, _, label in found:
         back = _read_back(label)
         if back != label:
@@ -317,7 +361,7 @@ def write_conll(
     """Write CoNLL: ``out`` is one file, or a directory of ``<split>.conll`` with splits
     (written through ``annotator.output.writing``: ``-`` is standard output)."""
     check_options(options)
-    report = TokenReport()
+    report = TokenReport(where="CoNLL")
     n_total = total_of(docs, total)
     names = [name for name, _ in options.splits] or ["train"]
     with writing(out, "conll", directory=bool(options.splits)) as tmp:

@@ -76,7 +76,7 @@ def write_hf(
     check_options(options)
     names = tag_names(schema, options)
     index = {name: i for i, name in enumerate(names)}
-    report = TokenReport()
+    report = TokenReport(where="Hugging Face datasets")
     n_total = total_of(docs, total)
     split_names = [n for n, _ in options.splits] or ["train"]
     rows: dict[str, list[dict[str, Any]]] = {n: [] for n in split_names}

@@ -63,6 +63,10 @@ class Format:
     read_options: frozenset[ReadOption] = frozenset()
     carries: frozenset[Construct] = frozenset()
     """what a file of this format holds (``text`` and ``csv`` hold documents only)"""
+    keeps_meta: bool = False
+    """a document's meta (its own keys, ``exporting.USER_META``) goes out with it"""
+    keeps_status: bool = False
+    """a document's status in the layer goes out with it"""
     styles: tuple[str, ...] = ()
     """values of the writer's ``style`` keyword, the default first (``events``)"""
     needs: tuple[str, ...] = ()
@@ -100,6 +104,8 @@ REGISTRY: dict[str, Format] = {
             stream=True,
             layered=True,
             carries=_ALL,
+            keeps_meta=True,
+            keeps_status=True,
         ),
         Format(
             "text",
@@ -124,7 +130,7 @@ REGISTRY: dict[str, Format] = {
             suffix=".spacy",
             splits=True,
             options=_TOKEN_OPTIONS | {"overlap", "spans_key"},
-            carries=_STRUCTURE,
+            carries=_ALL,
             needs=("spacy",),
         ),
         Format(
@@ -139,6 +145,7 @@ REGISTRY: dict[str, Format] = {
             options=_TOKEN_OPTIONS,
             read_options=frozenset({"schema"}),
             carries=_STRUCTURE,
+            keeps_meta=True,
         ),
         Format(
             "hf",

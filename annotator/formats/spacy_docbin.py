@@ -7,7 +7,12 @@ no span is misaligned and ``doc.text`` equals the stored text exactly. Non-overl
 travel in ``doc.user_data`` (``DocBin(store_user_data=True)``) with character offsets:
 ``user_data["events"] = [{"id", "type", "trigger": [start, end], "arguments": [{"role",
 "span": [start, end], "label"}]}]`` and ``user_data["relations"] = [{"id", "type", "arg1",
-"arg2"}]``. An event whose trigger span is not labelled with its type (data written before
+"arg2"}]``; an event or relation with attributes or a note also has ``"attributes"`` (name →
+value, ``ref:DB`` normalisations included) and ``"note"``, and the written spans that have them
+are listed in ``user_data["spans"] = [{"span": [start, end], "label", "attributes", "note"}]``
+(only when there is one). Everything else is counted in the report (``TokenReport.close``):
+the fragments of a discontinuous span (not written), the parts of a record left out. An event
+whose trigger span is not labelled with its type (data written before
 ``rules.trigger_label_problem``) is left out as by ``standoff.live_view`` (``MISLABELLED``),
 with its arguments and the arguments pointing at it; its span goes by its label. A span
 labelled with an event type that triggers no event stays in ``doc.spans["triggers"]``, as the
@@ -16,7 +21,7 @@ stand-off formats write it (docs/design/formats.md A.4).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +51,7 @@ from annotator.formats.tokens import (
     resolve_overlaps,
     token_layer,
 )
-from annotator.model import DocumentAnnotations
+from annotator.model import DocumentAnnotations, Event, Relation, Span
 from annotator.output import writing
 from annotator.schema import Schema
 
@@ -137,63 +142,103 @@ def to_doc(
     # a Message: the window translates its words, the group stays as written
     report.placed[Message("doc.ents (also in {group})", group=group)] += len(sdoc.ents)
     report.wrote_spans(len(placed))
-    _user_data(doc, sdoc, report)
+    _user_data(doc, sdoc, report, placed)
     report.documents += 1
     report.tokens += len(layer.tokens)
     report.tokens_split += layer.n_split
     return sdoc
 
 
-def _user_data(doc: DocumentAnnotations, sdoc: Any, report: TokenReport) -> None:
+CARRIES = ("attribute", "normalisation", "note")
+"""the parts of a record ``user_data`` carries (a discontinuous span is not written)"""
+
+
+def _parts(rec: Span | Event | Relation) -> dict[str, Any]:
+    """The attributes and note of a record, as ``user_data`` carries them (none when empty)."""
+    out: dict[str, Any] = {}
+    if rec.attributes:
+        out["attributes"] = dict(rec.attributes)
+    if rec.note:
+        out["note"] = rec.note
+    return out
+
+
+def _user_data(
+    doc: DocumentAnnotations, sdoc: Any, report: TokenReport, placed: Collection[str]
+) -> None:
+    """Events, relations and the attributes and notes of the spans written (``placed``: their
+    uuids) into ``sdoc.user_data``; what is left out is counted by ``TokenReport.close``."""
     spans = {s.uuid: s for s in doc.spans if not s.deleted}
+    written = set(placed)
+    reasons: dict[str, str] = {}
     events = [e for e in doc.events if not e.deleted]
     mislabelled = mislabelled_events(events, spans)
     for ev in events:
         if ev.uuid in mislabelled:
-            report.drop_record(MISLABELLED, "event")
-            for _ in doc.arguments_of(ev.uuid):
-                report.drop_record(EVENT_LEFT_OUT, "argument")
+            reasons[ev.uuid] = MISLABELLED
+            for arg in doc.arguments_of(ev.uuid):
+                reasons[arg.uuid] = EVENT_LEFT_OUT
     events = [e for e in events if e.uuid not in mislabelled]
     trigger_of = {e.uuid: e.trigger for e in events}
     out_events: list[dict[str, Any]] = []
     for ev in events:
         trig = spans.get(ev.trigger)
         if trig is None:
-            report.drop_record(_NO_LIVE_TRIGGER, "event")
-            for _ in doc.arguments_of(ev.uuid):
-                report.drop_record(_EVENT_NOT_WRITTEN, "argument")
+            reasons[ev.uuid] = _NO_LIVE_TRIGGER
+            for arg in doc.arguments_of(ev.uuid):
+                reasons[arg.uuid] = _EVENT_NOT_WRITTEN
             continue
         args: list[dict[str, Any]] = []
         for arg in doc.arguments_of(ev.uuid):
             target = spans.get(arg.target) or spans.get(trigger_of.get(arg.target, ""))
             if target is None and arg.target in mislabelled:
-                report.drop_record(FILLER_LEFT_OUT, "argument")
+                reasons[arg.uuid] = FILLER_LEFT_OUT
                 continue
             if target is None:
-                report.drop_record(_ARGUMENT_MISSING, "argument")
+                reasons[arg.uuid] = _ARGUMENT_MISSING
                 continue
             args.append(
                 {"role": arg.role, "span": [target.start, target.end], "label": target.label}
             )
+            written.add(arg.uuid)
         out_events.append(
-            {"id": ev.uuid, "type": ev.type, "trigger": [trig.start, trig.end], "arguments": args}
+            {
+                "id": ev.uuid,
+                "type": ev.type,
+                "trigger": [trig.start, trig.end],
+                "arguments": args,
+                **_parts(ev),
+            }
         )
+        written.add(ev.uuid)
     out_rel: list[dict[str, Any]] = []
     for rel in doc.relations:
         if rel.deleted:
             continue
         a, b = spans.get(rel.source), spans.get(rel.target)
         if a is None or b is None:
-            report.drop_record(_RELATION_MISSING, "relation")
+            reasons[rel.uuid] = _RELATION_MISSING
             continue
         out_rel.append(
-            {"id": rel.uuid, "type": rel.type, "arg1": [a.start, a.end], "arg2": [b.start, b.end]}
+            {
+                "id": rel.uuid,
+                "type": rel.type,
+                "arg1": [a.start, a.end],
+                "arg2": [b.start, b.end],
+                **_parts(rel),
+            }
         )
-    report.exported["event"] += len(out_events)
-    report.exported["argument"] += sum(len(e["arguments"]) for e in out_events)
-    report.exported["relation"] += len(out_rel)
+        written.add(rel.uuid)
+    report.close(doc, written, reasons, CARRIES)
     sdoc.user_data["events"] = out_events
     sdoc.user_data["relations"] = out_rel
+    noted = [
+        {"span": [s.start, s.end], "label": s.label, **_parts(s)}
+        for s in sorted(spans.values(), key=lambda s: (s.start, s.end, s.label, s.uuid))
+        if s.uuid in placed and (s.attributes or s.note)
+    ]
+    if noted:
+        sdoc.user_data["spans"] = noted
     sdoc.user_data["doc_name"] = doc.document.name
     sdoc.user_data["sha256"] = doc.document.sha256
 
@@ -217,7 +262,7 @@ def write_spacy(
             "the event triggers"
         )
     vocab = blank_arabic().vocab
-    report = TokenReport()
+    report = TokenReport(where="spaCy DocBin")
     n_total = total_of(docs, total)
     names = [n for n, _ in options.splits] or ["train"]
     bins = {n: DocBin(store_user_data=True) for n in names}

@@ -24,7 +24,7 @@ import dataclasses
 import json
 import operator
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Container, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -364,25 +364,48 @@ class Account:
         self.written, self.reasons, self.partial = set(), {}, Counter()
 
     def _no_place(self, kind: str) -> Message:
-        return Message(
-            "{kind} ({format} has no place for it)", kind=CONSTRUCT_NAMES[kind], format=self.where
-        )
+        return record_no_place(kind, self.where)
 
     def _parts(self, kind: str, rec: Held, wrote: bool, exported: Counter[str]) -> None:
-        assert not isinstance(rec, Argument)
-        fragments = rec.fragments if isinstance(rec, Span) else ()
-        for part, n in _part_counts(rec.attributes, rec.note, fragments):
-            if not wrote:
-                why = Message(
-                    "{part} of a {kind} not exported",
-                    part=CONSTRUCT_NAMES[part],
-                    kind=CONSTRUCT_NAMES[kind],
-                )
-                self.report.drop(why, n, part)
-            elif part in self.carries:
+        for part, n, why in part_losses(kind, rec, wrote, self.carries, self.where):
+            if why is None:
                 exported[part] += n
             else:
-                self.report.drop(no_place(part, self.where), n, part)
+                self.report.drop(why, n, part)
+
+
+def record_no_place(kind: str, where: str) -> Message:
+    """Why an export leaves out a record (span, event, argument, relation) of ``kind``: the
+    format ``where`` has no place for it."""
+    return Message(
+        "{kind} ({format} has no place for it)", kind=CONSTRUCT_NAMES[kind], format=where
+    )
+
+
+def part_losses(
+    kind: str, rec: Held, wrote: bool, carries: Container[str], where: str
+) -> list[tuple[str, int, Message | None]]:
+    """(part, count, why it is lost or None when exported) for the attributes,
+    normalisations, note and fragments of record ``rec`` of ``kind``: every export's one rule
+    (``Account``, ``conll.TokenReport.close``). A record not written loses its parts; a
+    written one keeps those the format ``carries``."""
+    if isinstance(rec, Argument):
+        return []
+    fragments = rec.fragments if isinstance(rec, Span) else ()
+    out: list[tuple[str, int, Message | None]] = []
+    for part, n in _part_counts(rec.attributes, rec.note, fragments):
+        if not wrote:
+            why: Message | None = Message(
+                "{part} of a {kind} not exported",
+                part=CONSTRUCT_NAMES[part],
+                kind=CONSTRUCT_NAMES[kind],
+            )
+        elif part in carries:
+            why = None
+        else:
+            why = no_place(part, where)
+        out.append((part, n, why))
+    return out
 
 
 _NO_PLACE: dict[str, Callable[[str], Message]] = {
