@@ -37,7 +37,7 @@ from pathlib import Path
 
 from annotator.errors import ImportFormatError
 from annotator.formats.brat_conf import brat_names, read_annotation_conf
-from annotator.formats.brat_write import write_brat
+from annotator.formats.brat_write import document_names, write_brat
 from annotator.formats.common import ImportResult, quoted
 from annotator.formats.source import decode_text, read_file, shown, special_file, walk
 from annotator.formats.standoff import RawOffsets
@@ -84,6 +84,7 @@ def read_brat_folder(
     conf_text = reader.load(conf) if os.path.lexists(conf) else None
     if conf_text is not None:
         conf_schema, to_ours = read_annotation_conf(conf_text, shown(conf))
+        reader.names = document_names(conf_text)
     elif schema is not None:
         to_ours = {b: o for o, b in brat_names(schema).items()}
     reader.to_ours = to_ours
@@ -137,6 +138,8 @@ class _Reader:
         self.to_ours = to_ours
         self.schema = schema
         self.source = ""
+        self.names: dict[str, str] = {}
+        """file stem (relative to the folder read) → document name, from annotation.conf"""
 
     def fail(self, line: int | None, message: str, source: str = "") -> None:
         if self.strict:
@@ -168,7 +171,7 @@ class _Reader:
         raw = RawOffsets(data)
         doc = ImportedDocument(
             text=raw.text,
-            name=shown(f"{name}.txt"),
+            name=shown(self.names.get(name) or f"{name}.txt"),
             source=self.source,
             raw_sha256=normalise(data).raw_sha256,
         )
@@ -255,6 +258,13 @@ class _Reader:
         if any(x[1] > y[0] for x, y in itertools.pairwise(ordered)):
             self.fail(number, f"fragments {quoted(offsets)} overlap")
             return None
+        if frags != ordered:
+            # brat lists a discontinuous span's fragments left to right in the text
+            self.fail(
+                number,
+                f"fragments {quoted(offsets)} are out of order (brat lists them by start offset)",
+            )
+            return None
         covered = " ".join(raw.raw[a:b] for a, b in frags)
         if tail and _flat(covered) != _flat(tail):
             self.fail(number, f"covered text {quoted(covered)} does not match {quoted(tail)}")
@@ -325,7 +335,8 @@ class _Reader:
                 if {rec.source, rec.target} <= ends:
                     relations[key] = rec
                 else:
-                    self.fail(line, f"{key}: unknown argument {rec.source} or {rec.target}")
+                    unknown = [t for t in (rec.source, rec.target) if t not in ends]
+                    self.fail(line, f"{key}: unknown argument {' and '.join(unknown)}")
         equivs: list[ImportedRelation] = []
         for etype, ids, line in parsed.equivs:
             if not set(ids) <= spans.keys():

@@ -22,15 +22,20 @@ because brat forbids ``:`` in them; types missing from the schema are added to t
 report: ``False`` attributes (brat's binary attributes are present or absent) and attribute
 values that are not single words.
 
-File names come from document names (``sub/doc.txt`` → ``sub/doc.txt`` + ``sub/doc.ann``, so
-names survive a round trip): in each path component, characters other than letters, digits,
+File names come from document names (``sub/doc.txt`` → ``sub/doc.txt`` + ``sub/doc.ann``): in
+each path component, characters other than letters, digits,
 ``-``, ``_`` and ``.`` become ``_`` and leading/trailing dots go, so ``..`` and hidden names
 cannot occur and nothing is written outside the output folder; paths are unique regardless of
-case (``-2``, ``-3`` suffixes).
+case (``-2``, ``-3`` suffixes). Names survive a round trip: a document whose name is not its
+file's (``rich-doc`` in ``rich-doc.txt``, an Arabic name made safe, a ``-2`` suffix) gets a
+``# annotator-document: STEM -> "NAME"`` comment in annotation.conf (the name as JSON), which
+brat ignores and the reader (``annotator.formats.brat``) names the document by; a folder
+without such a line (another tool's, or an older export) names documents ``STEM.txt``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -99,6 +104,7 @@ def write_brat(
     account = Account(report, CARRIES, "brat")
     names = BratNames(schema)
     taken: dict[str, set[str]] = {}
+    renamed: dict[str, str] = {}  # file stem (under the output folder) -> document name
     with writing(out, "brat", directory=True) as tmp:
         for doc in each_document(docs, progress, cancelled, total):
             split = split_of(doc, options.splits, options.seed) if options.splits else ""
@@ -106,6 +112,9 @@ def write_brat(
             stem = safe_stem(
                 doc.document.name or f"doc-{doc.document.id}", taken.setdefault(split, set())
             )
+            where = f"{split}/{stem}" if split else stem
+            if doc.document.name and doc.document.name != f"{where}.txt":
+                renamed[where] = doc.document.name
             live = live_view(doc, options, account, schema)
             (folder / stem).parent.mkdir(parents=True, exist_ok=True)
             (folder / f"{stem}.txt").write_bytes(doc.document.text.encode("utf-8"))
@@ -113,9 +122,36 @@ def write_brat(
             (folder / f"{stem}.ann").write_bytes(ann.encode("utf-8"))
             account.close(doc)
             report.documents += 1
-        (tmp / "annotation.conf").write_bytes(names.conf_text().encode("utf-8"))
+        conf = names.conf_text() + "".join(document_note(k, v) for k, v in renamed.items())
+        (tmp / "annotation.conf").write_bytes(conf.encode("utf-8"))
     report.files.append(str(out))
     return report
+
+
+DOCUMENT_NOTE = re.compile(r"^# annotator-document: (.+?) -> (\".*\")$")
+"""an annotation.conf line naming the document of a file stem (``document_note``)"""
+
+
+def document_note(stem: str, name: str) -> str:
+    """The annotation.conf line giving document ``name`` to the files ``stem``.txt/.ann (a stem
+    holds no ``>``: ``safe_stem`` replaces it)."""
+    return f"# annotator-document: {stem} -> {json.dumps(name, ensure_ascii=False)}\n"
+
+
+def document_names(conf_text: str) -> dict[str, str]:
+    """File stem → document name, from the ``document_note`` lines of an annotation.conf."""
+    out: dict[str, str] = {}
+    for line in conf_text.split("\n"):
+        m = DOCUMENT_NOTE.match(line.rstrip("\r"))
+        if m is None:
+            continue
+        try:
+            name = json.loads(m.group(2))
+        except ValueError:
+            continue
+        if isinstance(name, str) and name.strip():
+            out[m.group(1)] = name
+    return out
 
 
 def safe_stem(name: str, taken: set[str]) -> str:

@@ -52,10 +52,26 @@ _WIDE_BOMS = (
 """the byte-order marks of the wide Unicode encodings (never the start of UTF-8 text)"""
 
 
+_ZLIB = b"\x78"
+"""the first byte of a zlib stream (deflate, 32 KiB window): what ``DocBin.to_bytes`` writes"""
+
+
 def refuse_wide(path: Path, head: bytes) -> None:
     """Raise ImportFormatError when ``head`` (a file's first bytes) is a UTF-16 or UTF-32
     byte-order mark: the file is text in another encoding, which the readers would otherwise
-    call binary (its NUL bytes) or invalid UTF-8, without saying what to do."""
+    call binary (its NUL bytes) or invalid UTF-8, without saying what to do. A spaCy DocBin
+    (a ``.spacy`` file, zlib-compressed) is refused as such, naming the formats that import."""
+    if path.suffix.lower() == ".spacy" and head[:1] == _ZLIB:
+        from annotator.formats.registry import IMPORT_FORMATS
+
+        raise ImportFormatError(
+            shown(path),
+            None,
+            Message(
+                "a spaCy DocBin (.spacy) cannot be imported; the formats that can: {formats}",
+                formats=", ".join(f for f in IMPORT_FORMATS if f != "auto"),
+            ),
+        )
     for bom, encoding in _WIDE_BOMS:
         if head.startswith(bom):
             raise ImportFormatError(
