@@ -70,6 +70,11 @@ ENGLISH = {
         "dropped 1: discontinuous span (token formats hold contiguous spans only)",
         "dropped 1: event trigger (flat NER tags hold entities; use --format events)",
         LEFT_OUT,
+        "not written 1: argument (CoNLL has no place for it)",
+        "not written 1: attribute (no place in CoNLL)",
+        "not written 1: event (CoNLL has no place for it)",
+        "not written 1: note (no place in CoNLL)",
+        "not written 1: relation (CoNLL has no place for it)",
     ],
     "doccano": [
         "documents exported: 1",
