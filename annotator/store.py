@@ -72,16 +72,23 @@ Nothing poisoned — what this module guarantees about hostile files and media:
 * **Two writers.** A write open takes the project lock shared (``annotator.locking``) and
   ``close()`` releases it: refused while an annotator window has the project open; a window
   cannot open it while a writer runs. Read-only opens take no lock.
+* **Creating destroys nothing.** ``Store.create`` refuses anything at the path (a file, a
+  folder, a symbolic link, even one pointing nowhere), builds the file under a new scratch name
+  beside it (made with ``O_EXCL``) and links it in only while the name is still free; a failure
+  removes only that scratch file and the folders it made. A path longer than SQLite can open
+  (``SQLITE_PATH_LIMIT``) is refused, for creating and opening, with its length.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import itertools
 import json
 import os
+import secrets
 import shutil
 import sqlite3
 import sys
@@ -152,6 +159,12 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x414E4E31  # "ANN1"
 SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+SQLITE_PATH_LIMIT = 504
+"""The longest path (in bytes, symbolic links resolved, as SQLite resolves them) a project
+file can have: SQLite's unix files take names of at most 512 bytes, the file's own name with
+the longest suffix it adds (``-journal``) included; an Arabic letter takes 2 bytes. Longer,
+SQLite can only say "unable to open database file"."""
 
 RECORD_TABLES = ("spans", "events", "arguments", "relations")
 
@@ -377,6 +390,114 @@ def _unreadable(path: Path, exc: OSError) -> Message:
     return Message("{path}: cannot read: {why}", path=path, why=os_reason(exc))
 
 
+def _too_long(path: Path, longer_by: int = 0) -> Message | None:
+    """Why SQLite cannot open ``path``: its path, symbolic links resolved, is longer than
+    ``SQLITE_PATH_LIMIT`` bytes (None: it is not). ``longer_by``: how many bytes longer than
+    ``path``'s name the name of the file SQLite must open beside it is (``Store.create``'s
+    scratch file), which lowers the limit for ``path`` by as much."""
+    size = len(os.fsencode(os.path.realpath(path)))
+    limit = SQLITE_PATH_LIMIT - max(0, longer_by)
+    if size <= limit:
+        return None
+    return Message(
+        "{path}: path too long for SQLite ({size} bytes, limit {limit})",
+        path=path,
+        size=size,
+        limit=limit,
+    )
+
+
+def _in_the_way(path: Path) -> Message | None:
+    """Why a project cannot be created at ``path``: something is there already (a file, a
+    folder, a symbolic link, even one that points nowhere); None when nothing is."""
+    if not os.path.lexists(path):
+        return None
+    if os.path.islink(path) and not os.path.exists(path):
+        return Message(
+            "{path}: already exists (a symbolic link to a missing file); nothing was created",
+            path=path,
+        )
+    return _exists(path)
+
+
+def _exists(path: Path) -> Message:
+    return Message("{path}: already exists; open it instead", path=path)
+
+
+_COMPANIONS = ("-wal", "-shm", "-journal")
+"""the suffixes of the files SQLite makes beside a database file"""
+
+_SCRATCH_NAME_BYTES = len(".creating-00000000")
+"""the length of the name ``_claim_scratch`` gives (ASCII: one byte a character)"""
+
+_NO_HARD_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS})
+"""what ``os.link`` fails with on a file system without hard links (FAT, some shares)"""
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` and its missing parents; return those this call made, outermost
+    first (a folder someone else makes meanwhile is not counted)."""
+    missing = []
+    while not os.path.lexists(folder) and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    made: list[Path] = []
+    try:
+        for each in reversed(missing):
+            try:
+                os.mkdir(each)
+            except FileExistsError:
+                continue
+            made.append(each)
+    except BaseException:
+        _remove_folders(made)
+        raise
+    return made
+
+
+def _remove_folders(made: list[Path]) -> None:
+    """Remove the folders ``_make_folders`` made, innermost first, each only while empty."""
+    for each in reversed(made):
+        with contextlib.suppress(OSError):
+            os.rmdir(each)
+
+
+def _claim_scratch(folder: Path) -> Path:
+    """A new empty file in ``folder`` under a name no one else's file can have: made by this
+    call (``O_EXCL``: never an existing file or link), with none of SQLite's companion files
+    beside it, so that removing it and them removes only what this process made."""
+    for _ in range(100):
+        tmp = folder / f".creating-{secrets.token_hex(4)}"
+        try:
+            fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        if any(os.path.lexists(f"{tmp}{suffix}") for suffix in _COMPANIONS):
+            os.unlink(tmp)  # (made just now by this call)
+            continue
+        return tmp
+    raise FileExistsError(errno.EEXIST, "no free scratch name", str(folder))
+
+
+def _put_in_place(tmp: Path, path: Path) -> None:
+    """Give the finished file ``tmp`` the name ``path``, unless something has that name by
+    now: a hard link, which never replaces anything, then ``tmp`` goes. Where the file system
+    has no hard links, a rename once the name was seen free (a moment's window)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:  # (whatever is there now: the link failed on it)
+        raise ProjectFileError(_in_the_way(path) or _exists(path)) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        if os.path.lexists(path):
+            raise ProjectFileError(_in_the_way(path) or _exists(path)) from None
+        os.rename(tmp, path)
+        return
+    os.unlink(tmp)
+
+
 def _probe(path: Path) -> tuple[int, int]:
     """Refuse a missing file, a folder or a non-SQLite file; return the file's identity."""
     try:
@@ -388,6 +509,9 @@ def _probe(path: Path) -> tuple[int, int]:
     ident = (st.st_dev, st.st_ino)
     if not os.path.isfile(path):
         raise ProjectFileError(Message("{path}: not an annotator project (not a file)", path=path))
+    too_long = _too_long(path)
+    if too_long:
+        raise ProjectFileError(too_long)
     if _open_here(ident):
         # Already open in this process: checked then. Opening and closing the file here
         # would drop SQLite's POSIX locks on it for the whole process (a documented way to
@@ -865,41 +989,52 @@ class Store:
     # -- opening -------------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path, settings: dict[str, str]) -> Store:
-        """Create a new project file; refuses to overwrite an existing file."""
-        if path.exists():
-            raise ProjectFileError(Message("{path}: already exists; open it instead", path=path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        refusal = write_refusal(path)
+        """Create a new project file. Refuses anything already at ``path`` (a file, a folder,
+        a symbolic link, even one that points nowhere) and deletes or replaces nothing it did
+        not make: the file is built under a new scratch name beside it (``_claim_scratch``)
+        and given its name only while that is still free (``_put_in_place``). A failure
+        removes the scratch file and the folders this call made."""
+        path = Path(path)
+        refusal = _in_the_way(path) or _too_long(
+            path, _SCRATCH_NAME_BYTES - len(os.fsencode(path.name))
+        )
         if refusal:
             raise ProjectFileError(refusal)
-        tmp = path.with_name(path.name + ".creating")
-        tmp.unlink(missing_ok=True)
+        made = _make_folders(path.parent)
         try:
-            conn = cls._connect(tmp, read_only=False)
-            store = cls(tmp, conn, read_only=False)
+            unwritable = write_refusal(path)
+            if unwritable:
+                raise ProjectFileError(unwritable)
+            tmp = _claim_scratch(path.parent)
             try:
-                store.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                store._migrate()
-                with store.write():
-                    for key, value in settings.items():
-                        store.set_setting(key, value)
-                store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                conn.close()
-            os.replace(tmp, path)
+                conn = cls._connect(tmp, read_only=False)
+                store = cls(tmp, conn, read_only=False)
+                try:
+                    store.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    store._migrate()
+                    with store.write():
+                        for key, value in settings.items():
+                            store.set_setting(key, value)
+                    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    conn.close()
+                _put_in_place(tmp, path)
+            except BaseException:
+                for leftover in (tmp, *(Path(f"{tmp}{suffix}") for suffix in _COMPANIONS)):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink(missing_ok=True)
+                raise
         except BaseException as exc:
-            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-                with contextlib.suppress(OSError):
-                    leftover.unlink(missing_ok=True)
+            _remove_folders(made)
             if isinstance(exc, _DB_ERRORS):
                 raise translate(path, exc) from exc
-            if isinstance(exc, OSError) and exc.errno == 28:
+            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
                 raise ProjectFileError(
                     Message("no space left on device: {path}", path=path)
                 ) from exc
             raise
-        for suffix in ("-wal", "-shm"):
-            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        for suffix in _COMPANIONS:
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
         return cls.open(path)
 
     @classmethod
@@ -1677,42 +1812,6 @@ class Store:
         finally:
             self.conn.text_factory = str
         return out
-
-    def copy_to(self, dest: Path) -> None:
-        """A complete, consistent copy (VACUUM INTO), checked, fsynced and renamed atomically.
-
-        A full disk says so, naming ``dest``; no partial copy is left behind."""
-        tmp = dest.with_name(dest.name + ".partial")
-        try:
-            tmp.unlink(missing_ok=True)
-            self.conn.execute("VACUUM INTO ?", [str(tmp)])
-            check = sqlite3.connect(str(tmp))
-            try:
-                if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                    raise ProjectFileError(
-                        Message("{path}: the copy failed its integrity check", path=dest)
-                    )
-            finally:
-                check.close()
-            fd = os.open(tmp, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(tmp, dest)
-        except BaseException as exc:
-            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-                with contextlib.suppress(OSError):
-                    leftover.unlink(missing_ok=True)
-            if isinstance(exc, _DB_ERRORS):
-                err = self._error(exc, written=dest)
-                if err is not exc:
-                    raise err from exc
-            if isinstance(exc, OSError) and exc.errno == 28:
-                raise ProjectFileError(
-                    Message("no space left on device: {path}", path=dest)
-                ) from exc
-            raise
 
     # -- exchange ------------------------------------------------------------------------
     # Lookups the merge needs in bulk (annotator.exchange): versions of many uuids at once,
