@@ -779,6 +779,7 @@ class _Adjudicator:
         self._held: dict[int, _Held] = {}
         self._partners: dict[tuple[int, str, str], dict[str, Span]] = {}
         self._live: dict[tuple[int, str], list[Span]] = {}
+        self._triggers: dict[tuple[int, str], dict[str, list[Event]]] = {}
 
     def held(self, doc_id: int) -> _Held:
         found = self._held.get(doc_id)
@@ -795,14 +796,32 @@ class _Adjudicator:
             raise ValidationError(f"no live annotation {uuid}")
         return rec
 
-    def accept(self, rec: Record) -> str:
+    def accept(self, rec: Record, with_events: bool = True) -> str:
+        """Copy ``rec`` (an event with its arguments). A trigger span comes ``with_events``
+        it triggers and their arguments: gold never holds a trigger without its event
+        (``check``: no-event), whether the review's span item or its event item is accepted.
+        ``accept_all_agreements`` copies only the events agreed on, so it passes False."""
         if isinstance(rec, Span):
-            return self.span(rec, chosen=True)
+            copy = self.span(rec, chosen=True)
+            for ev in self.triggered(rec) if with_events else ():
+                self.event(ev, with_arguments=True)
+            return copy
         if isinstance(rec, Event):
             return self.event(rec, with_arguments=True)
         if isinstance(rec, Argument):
             return self.argument(rec)
         return self.relation(rec)
+
+    def triggered(self, s: Span) -> list[Event]:
+        """The live events ``s`` triggers in its own layer (each layer read once)."""
+        key = (s.doc_id, s.annotator)
+        found = self._triggers.get(key)
+        if found is None:
+            found = self._triggers[key] = {}
+            for ev in self.p.events(s.doc_id, s.annotator):
+                if not ev.deleted:
+                    found.setdefault(ev.trigger, []).append(ev)
+        return found.get(s.uuid, [])
 
     def _note(self, source: Record, copy: Record) -> None:
         self.written.append(copy)
@@ -1163,7 +1182,7 @@ def accept_all_agreements(
     ]  # fmt: skip
     with project.transaction():
         for rec in chosen:
-            adj.accept(rec)
+            adj.accept(rec, with_events=False)
     done = adj.result()
     done.left_out = [ev for ev in agreed if ev.uuid in left_out]
     return done

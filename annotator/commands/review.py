@@ -100,7 +100,9 @@ class _Accepting(Command):
 
 
 class AcceptIntoGold(_Accepting):
-    """Copy the given annotations (spans, events with arguments, relations) into gold;
+    """Copy the given annotations (spans, events with arguments, relations) into gold; a
+    trigger span comes with the events it triggers and their arguments (the review lists a
+    differing trigger as one span item), so gold never holds a trigger without its event;
     ``replacing``: stale gold spans the first accepted span replaces (``review.accept``)."""
 
     def __init__(

@@ -8,7 +8,10 @@ filling it to the new role (in place: same uuids), and removing a label either k
 annotations (validation then reports them) or relabels them first. Annotations are never
 deleted by a schema edit (doccano#1041 deleted them; docs/design/reliability.md).
 
-Undo restores the schema and the annotations together, in one transaction.
+Undo restores the schema and the annotations together, in one transaction. Undo and redo
+apply only the step's own schema change to the schema as stored then (``rebase_schema``), so
+labels, attributes and roles a merge or another window added meanwhile survive; a step whose
+change collides with what changed meanwhile is refused, and writes nothing.
 
 Example::
 
@@ -19,8 +22,8 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from annotator.commands.edits import (
@@ -44,7 +47,13 @@ class SetSchema(Command):
     """Replace the project's schema; undo puts the previous one back.
 
     ``before`` is read from the project on the first ``do``, so the command can be built
-    from a schema the editor derived a moment earlier."""
+    from a schema the editor derived a moment earlier.
+
+    Undo and redo apply only this step's own change (``before`` to ``after`` or back) to
+    the schema as stored at that moment (``rebase_schema``): labels, attributes and roles a
+    merge or another window added meanwhile stay. When nothing changed meanwhile the result
+    is exactly the other snapshot; when the schema changed where this step did too, the undo
+    or redo is refused (SchemaError) and nothing is written."""
 
     def __init__(self, schema: Schema, text: str = Message("edit schema")) -> None:
         super().__init__()
@@ -58,14 +67,158 @@ class SetSchema(Command):
     def do(self, project: Project) -> Changed:
         if self.before is None:
             self.before = project.schema
-        project.set_schema(self.after)
+            project.set_schema(self.after)
+        else:
+            before, after = self.before, self.after
+            project.update_schema(lambda now: rebase_schema(before, after, now))
         self.done_once = True
         return Changed()
 
     def undo(self, project: Project) -> Changed:
         if self.before is not None:
-            project.set_schema(self.before)
+            before, after = self.before, self.after
+            project.update_schema(lambda now: rebase_schema(after, before, now))
         return Changed()
+
+
+def rebase_schema(base: Schema, target: Schema, current: Schema) -> Schema:
+    """``current`` with the change from ``base`` to ``target`` applied, and only that change:
+    what ``current`` has that ``base`` lacks (a label a merge added) stays, what it changed
+    elsewhere stays. ``current == base`` gives ``target`` exactly. Labels, event roles and
+    attributes are matched by name, other lists by value, so a rename (one name removed,
+    another added, references moved) carries over. Raises SchemaError when ``current``
+    changed something this change changes too (e.g. the name a rename gives back has been
+    defined again, differently), or when the result breaks the schema's rules."""
+    if current == base:
+        return target
+    merged = _merge3(base, target, current, "")
+    problems = merged.problems()
+    if problems:
+        raise SchemaError(
+            Message("the schema has changed meanwhile: {problem}", problem=problems[0])
+        )
+    if not isinstance(merged, Schema):  # pragma: no cover - _merge3 keeps the type
+        raise TypeError(type(merged))
+    return merged
+
+
+def _conflict(name: str) -> SchemaError:
+    return SchemaError(
+        Message(
+            "the schema has changed meanwhile: {name} is no longer as this step left it",
+            name=repr(name),
+        )
+    )
+
+
+def _merge3(base: Any, target: Any, current: Any, where: str) -> Any:
+    """Three-way merge of one value: ``base`` to ``target`` applied onto ``current``."""
+    if current == base:
+        return target
+    if target == base or current == target:
+        return current
+    if (
+        is_dataclass(current)
+        and not isinstance(current, type)
+        and type(base) is type(target) is type(current)
+    ):
+        name = getattr(current, "name", "") or where
+        changes = {
+            f.name: (
+                _merge3(
+                    getattr(base, f.name), getattr(target, f.name), getattr(current, f.name), name
+                )
+                if f.compare
+                else getattr(current, f.name)
+            )
+            for f in fields(base)
+        }
+        return replace(current, **changes)
+    if isinstance(base, tuple) and isinstance(target, tuple) and isinstance(current, tuple):
+        if all(_named(x) for x in (*base, *target, *current)):
+            return _merge_named(base, target, current)
+        if all(isinstance(x, Hashable) for x in (*base, *target, *current)):
+            return _merge_values(base, target, current)
+    raise _conflict(where)
+
+
+def _named(x: Any) -> bool:
+    return is_dataclass(x) and isinstance(getattr(x, "name", None), str)
+
+
+def _merge_named(
+    base: tuple[Any, ...], target: tuple[Any, ...], current: tuple[Any, ...]
+) -> tuple[Any, ...]:
+    """A list of named items (labels, roles, attributes) merged by name."""
+    b = {x.name: x for x in base}
+    t = {x.name: x for x in target}
+    out: list[Any] = []
+    again: list[Any] = []
+    for item in current:
+        name = item.name
+        if name in b and name not in t:  # this change removes it
+            if item != b[name]:
+                raise _conflict(name)
+            continue
+        if name in b:
+            out.append(_merge3(b[name], t[name], item, name))
+        elif name in t:  # defined meanwhile, and by this change too: put at its place
+            again.append(_same_again(t[name], item))
+        else:
+            out.append(item)
+    have = {x.name for x in current}
+    for name in b.keys() & t.keys() - have:  # removed meanwhile, changed by this change
+        if b[name] != t[name]:
+            raise _conflict(name)
+    added = [x for x in target if x.name not in b and x.name not in have]
+    added = sorted([*added, *again], key=lambda x: list(t).index(x.name))
+    return _placed(out, added, [x.name for x in base], [x.name for x in target], lambda x: x.name)
+
+
+def _same_again(ours: Any, theirs: Any) -> Any:
+    """``ours`` when ``theirs`` (the same name defined meanwhile, e.g. adopted by a merge from
+    a colleague's schema that still has it) says the same, apart from fields it left at
+    their default (a merge clears an adopted label's clashing hotkey); else a conflict."""
+    if theirs == ours:
+        return ours
+    if type(ours) is type(theirs) and is_dataclass(ours):
+        for f in fields(ours):
+            mine, other = getattr(ours, f.name), getattr(theirs, f.name)
+            if f.compare and other != mine and other != f.default:
+                raise _conflict(str(getattr(ours, "name", "")))
+        return ours
+    raise _conflict(str(getattr(ours, "name", "")))
+
+
+def _merge_values(
+    base: tuple[Any, ...], target: tuple[Any, ...], current: tuple[Any, ...]
+) -> tuple[Any, ...]:
+    """A list of plain values (label names, allowed values, rules) merged as a set in order."""
+    removed = set(base) - set(target)
+    out = [x for x in current if x not in removed]
+    added = [x for x in target if x not in set(base) and x not in out]
+    return _placed(out, added, list(base), list(target), lambda x: x)
+
+
+def _placed(
+    out: list[Any], added: list[Any], base: list[Any], target: list[Any], key: Callable[[Any], Any]
+) -> tuple[Any, ...]:
+    """``out`` with each of ``added`` put after the item ``target`` has before it (so a
+    renamed label keeps its place), then in ``target``'s order if this change reordered."""
+    for item in added:
+        at = target.index(key(item))
+        keys = [key(x) for x in out]
+        previous = [k for k in target[:at] if k in keys]
+        out.insert(keys.index(previous[-1]) + 1 if previous else 0, item)
+    common = [k for k in base if k in target]
+    if common != [k for k in target if k in base]:  # reordered: target's order for its items
+        rank = {k: i for i, k in enumerate(target)}
+        keys, last, order = [key(x) for x in out], -1, []
+        for i, k in enumerate(keys):
+            last = rank.get(k, last)
+            order.append((last, 0 if k in rank else 1, i))
+        out = [out[i] for *_, i in sorted(order)]
+    return tuple(out)
 
 
 class UpdateRelation(Command):
@@ -114,8 +267,10 @@ class SchemaMacro(Macro):
 
 
 def _resync(project: Project, schema: Schema) -> None:
+    # the schema as the file holds it once the transaction rolled back (never ``schema``
+    # written back: another connection may have changed the file since it was read)
     if project.schema is not schema:
-        project.set_schema(schema)
+        project.reload_schema()
 
 
 @dataclass(frozen=True)
@@ -227,6 +382,7 @@ __all__ = [
     "UpdateRelation",
     "Usage",
     "label_usage",
+    "rebase_schema",
     "remove_label_command",
     "rename_label_command",
     "rename_role_command",
