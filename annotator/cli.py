@@ -18,9 +18,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError
+
+if TYPE_CHECKING:
+    from annotator.output import StdoutFailed
 
 # ``annotator --help`` loads only this module and argparse (issue 12): what the commands do
 # is in ``annotator.cli_commands``, imported when one runs; a subcommand's parser is made only
@@ -824,15 +827,25 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
     option, missing argument) exits 2 with argparse's usage line first. ``AnnotatorError``
     carries its own message; as a last safety net an ``OSError`` (disk full, read-only file system,
     permission...) or a database error the store did not translate is put into one line too.
+    Standard output closed (``>&-``) or failing (a full disk) is said as such
+    (``annotator.output.guarded_stdout``); a closed one refuses every command but the window
+    before it does anything. A broken pipe (``| head``) ends quietly.
     """
     parser = build_parser(lazy=True)
     args = parser.parse_args(argv)
     _refuse_bytes_in_text(parser, args)
+    from annotator.output import StdoutFailed, guarded_stdout, stdout_closed
     from annotator.store import DATABASE_ERRORS  # after parsing: --help needs no store
 
     args.gui_runner = gui
+    if stdout_closed() and (args.func is not cmd_gui or args.screenshot):
+        # every command but the window prints what it did: refused before it does anything
+        return _fail(_stdout_error(StdoutFailed(None)))
     try:
-        return int(args.func(args))
+        with guarded_stdout():
+            return int(args.func(args))
+    except StdoutFailed as exc:
+        return _fail(_stdout_error(exc))
     except AnnotatorError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
@@ -876,8 +889,6 @@ def _fail(message: str) -> int:
 
 def _os_error(exc: OSError, args: argparse.Namespace) -> str:
     """One line for an operating-system error: what happened, and to which file."""
-    import errno
-
     from annotator import scratch
 
     written = [getattr(args, name, None) for name in ("output", "export_file", "report")]
@@ -887,14 +898,29 @@ def _os_error(exc: OSError, args: argparse.Namespace) -> str:
         # the temporary folder where it knows): name both places rather than guess
         temp = f"the temporary folder {scratch.temp_folder()} (TMPDIR)"
         where = f"{where} or {temp}" if where else temp
-    reason = {
+    reason = _reason(exc)
+    return f"{reason}: {where}" if where else reason
+
+
+def _reason(exc: OSError) -> str:
+    """What an operating-system error says happened, in the command line's words."""
+    import errno
+
+    return {
         errno.ENOSPC: "no space left on device",
         errno.EDQUOT: "disk quota exceeded",
         errno.EROFS: "read-only file system",
         errno.EACCES: "permission denied",
         errno.EPERM: "operation not permitted",
     }.get(exc.errno or 0, exc.strerror or str(exc))
-    return f"{reason}: {where}" if where else reason
+
+
+def _stdout_error(exc: StdoutFailed) -> str:
+    """One line for a failed write to standard output: it, not the project or a file, is
+    named (a read-only command writes nothing else)."""
+    if exc.cause is None:
+        return "standard output is closed"
+    return f"cannot write to standard output: {_reason(exc.cause)}"
 
 
 if __name__ == "__main__":

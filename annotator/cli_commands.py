@@ -175,6 +175,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
+    from annotator.model import Status
     from annotator.terminal import visual
 
     project = _open(args.project, read_only=True)
@@ -183,12 +184,14 @@ def cmd_docs(args: argparse.Namespace) -> int:
             _known_layer(project, args.annotator)
         counts = project.span_counts(args.annotator)
         statuses = project.statuses(args.annotator) if args.annotator else {}
+        # a document with no status record is new (Project.status; the window and
+        # ``export --status new`` read it so); without --annotator there is no status
         rows = [
             (
                 d.id,
-                visual(d.name, args.visual),
+                d.name if args.json else visual(d.name, args.visual),  # JSON keeps the text
                 counts.get(d.id, 0),
-                statuses[d.id].value if d.id in statuses else "",
+                statuses.get(d.id, Status.NEW).value if args.annotator else "",
             )
             for d in project.documents()
         ]
@@ -402,9 +405,15 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             else [a for a in project.annotators() if a != "gold" or args.with_gold]
         )
         if len(names) < 2:
-            raise AnnotatorError(
-                f"agreement needs at least two layers (layers: {', '.join(project.annotators())})"
-            )
+            layers = ", ".join(project.annotators())
+            with_gold = args.annotators is None and not args.with_gold and len(names) == 1
+            if with_gold and "gold" in project.annotators():
+                # gold, left out unless asked for, is the second layer: say so
+                raise AnnotatorError(
+                    f"agreement needs two layers besides gold (layers: {layers}); "
+                    "add --with-gold to compare with gold"
+                )
+            raise AnnotatorError(f"agreement needs at least two layers (layers: {layers})")
         labels = None
         if args.labels is not None:
             labels = _name_list(args.labels, "--labels")
@@ -655,10 +664,24 @@ INTERRUPTED_SYNC = (
 )
 
 
-def cmd_sync(args: argparse.Namespace) -> int:
-    from annotator.hub import check_url, sync
+def _check_url(url: str) -> None:
+    """Refuse an empty hub URL (libpq reads it as the local default server, a connection
+    nobody typed; ``postgresql://`` asks for that on purpose) and one holding a password,
+    before anything is opened."""
+    from annotator.hub import check_url
 
-    check_url(args.url)  # a password in the URL is refused before anything is opened
+    if not url.strip():
+        raise AnnotatorError(
+            "the hub URL is empty; give a PostgreSQL URL or connection string "
+            "('postgresql://' for libpq's defaults and PG* environment variables)"
+        )
+    check_url(url)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from annotator.hub import sync
+
+    _check_url(args.url)
     project = _open(args.project)  # for writing: the shared project lock, as merge takes it
     bars = _SyncBars()
     with project:
@@ -676,9 +699,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_hub(args: argparse.Namespace) -> int:
-    from annotator.hub import check_url
-
-    check_url(args.url)
+    _check_url(args.url)
     run = globals()[args.hub_func]
     return int(run(args))
 

@@ -58,7 +58,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any, Final, TextIO, cast
 
 from annotator.errors import AnnotatorError
 
@@ -371,22 +371,114 @@ def write_text(out: str | os.PathLike[str], fmt: str, text: str) -> None:
 
 @contextlib.contextmanager
 def _via_stdout(stdout: IO[bytes] | None) -> Iterator[Path]:
+    text = _guarded(sys.stdout)
+    if stdout is None and text.closed_stream:  # refused before the output is made
+        raise StdoutFailed(None)
     fd, name = tempfile.mkstemp(prefix="annotator-stdout-")
     os.close(fd)
     tmp = Path(name)
     try:
         yield tmp
-        sys.stdout.flush()
-        stream = stdout if stdout is not None else getattr(sys.stdout, "buffer", None)
+        text.flush()
+        stream = _guarded(stdout) if stdout is not None else getattr(text, "buffer", None)
         with tmp.open("rb") as fh:
             if stream is None:  # a text-only stdout (redirected in-process): copy as text
-                sys.stdout.write(fh.read().decode("utf-8"))
-                sys.stdout.flush()
+                text.write(fh.read().decode("utf-8"))
+                text.flush()
             else:
                 shutil.copyfileobj(fh, stream, 1 << 20)
                 stream.flush()
     finally:
         tmp.unlink(missing_ok=True)
+
+
+# -- standard output ---------------------------------------------------------------------------
+
+
+class StdoutFailed(Exception):
+    """Writing the process's standard output failed: ``cause`` is the system's error, or None
+    when standard output is closed (``>&-``: Python sets ``sys.stdout`` to None). Neither an
+    ``OSError`` (a handler of a full disk would blame its own file) nor an ``AnnotatorError``
+    (a command collecting those would carry on): the command line ends with it
+    (``annotator.cli.main``). A broken pipe (``| head``) stays a ``BrokenPipeError``."""
+
+    def __init__(self, cause: OSError | None) -> None:
+        super().__init__(cause)
+        self.cause = cause
+
+
+class _Guarded:
+    """A standard output stream (text, or its binary ``buffer``) whose write errors are
+    ``StdoutFailed``; ``None`` stands for a closed standard output. Anything else is the
+    stream's own."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    @property
+    def closed_stream(self) -> bool:
+        return self._stream is None
+
+    def write(self, data: Any) -> Any:
+        if self._stream is None:
+            raise StdoutFailed(None)
+        try:
+            return self._stream.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StdoutFailed(exc) from exc
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return  # nothing was written
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise StdoutFailed(exc) from exc
+
+    @property
+    def buffer(self) -> _Guarded:
+        if self._stream is None:
+            return _Guarded(None)
+        binary = getattr(self._stream, "buffer", None)
+        if binary is None:  # a text-only stream (redirected in-process)
+            raise AttributeError("buffer")
+        return _Guarded(binary)
+
+    def __getattr__(self, name: str) -> Any:
+        if self._stream is None:
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
+def _guarded(stream: Any) -> _Guarded:
+    return stream if isinstance(stream, _Guarded) else _Guarded(stream)
+
+
+def stdout_closed() -> bool:
+    """Standard output is closed (the command line refuses to run a command then)."""
+    return sys.stdout is None or (isinstance(sys.stdout, _Guarded) and sys.stdout.closed_stream)
+
+
+@contextlib.contextmanager
+def guarded_stdout() -> Iterator[None]:
+    """Run the block with ``sys.stdout`` guarded: every write to standard output that fails
+    (a full disk, a closed output, an I/O error) raises ``StdoutFailed``, whether it comes from
+    ``print``, a ``write`` or an output to ``-`` (``writing``). What is still buffered is
+    written when the block ends, so its errors are raised there too."""
+    real = sys.stdout
+    guard = _guarded(real)
+    shown = cast(TextIO, guard)
+    sys.stdout = shown
+    try:
+        yield
+        guard.flush()
+    finally:
+        if sys.stdout is shown:
+            sys.stdout = real
 
 
 def _make_parent(target: Path) -> None:
