@@ -68,15 +68,28 @@ def sample_project_path(data_dir: Path | None = None) -> Path:
     folder = data_dir or Path(platformdirs.user_data_dir(APP_NAME))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / SAMPLE_NAME
-    if not path.exists():
+    if not os.path.lexists(path):
+        import shutil
+        import tempfile
+
         text = resources.files("resources").joinpath(f"samples/{SEED}").read_text(encoding="utf-8")
-        # Build it beside the final name, then move it in: a crash never leaves half a sample.
-        tmp = folder / f".{SAMPLE_NAME}.{os.getpid()}.tmp"
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            leftover.unlink(missing_ok=True)
-        with Project.create(tmp) as project:
-            project.add_document(text, name=Path(SEED).stem)
-        os.replace(tmp, path)
+        # Built whole in a folder of its own beside the final name, then linked in: a crash
+        # never leaves half a sample, and the link neither replaces a file that appeared at
+        # that name meanwhile (another window's sample) nor touches any other file there.
+        scratch = Path(tempfile.mkdtemp(prefix=f".{SAMPLE_NAME}.", dir=folder))
+        try:
+            built = scratch / SAMPLE_NAME
+            with Project.create(built) as project:
+                project.add_document(text, name=Path(SEED).stem)
+            try:
+                os.link(built, path)
+            except FileExistsError:
+                pass  # made meanwhile: that one is the sample
+            except OSError:  # a file system without hard links
+                if not os.path.lexists(path):
+                    os.rename(built, path)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
     return path
 
 
