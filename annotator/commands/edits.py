@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import dataclasses
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator import rules
 from annotator.errors import Message
-from annotator.model import DocStatus, Record, Span, Status, record_kind
+from annotator.model import DocStatus, DocumentAnnotations, Event, Record, Span, Status, record_kind
 from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:
@@ -226,7 +226,21 @@ class UpdateSpan(Command):
 
     def _first(self, project: Project) -> list[Version]:
         before = project.span(self.target)
-        return [(before, project.update_span(self.target, **self.changes))]
+        # A span holding event attributes (what older versions stored on a trigger) has them
+        # moved onto its events by the same write (``Project.update_span``): every version
+        # written is kept, so undo and redo restore the events too, not the span alone.
+        befores: dict[tuple[str, str], Record] = {("spans", before.uuid): before}
+        if before.attributes:
+            for ev in project.events(before.doc_id, before.annotator):
+                if ev.trigger == before.uuid:
+                    befores["events", ev.uuid] = ev
+        with project.transaction() as written:
+            after = project.update_span(self.target, **self.changes)
+        versions: list[Version] = [(before, after)]
+        for rec in Changed.of(written).records:
+            if rec.uuid != after.uuid:
+                versions.append((befores.get((record_kind(rec), rec.uuid)), rec))
+        return versions
 
 
 class RelabelSpansInBulk(Command):
@@ -571,20 +585,62 @@ def add_event_with_trigger(
 
 def delete_span_with_links(project: Project, uuid: str) -> Command:
     """Delete a span and what would dangle without it: arguments pointing at it, relations
-    touching it, and events it triggers (with their arguments). One step."""
+    touching it, and events it triggers (with their arguments and the arguments of other
+    events they fill). One step."""
     span = project.span(uuid)
     layer = project.layer(span.doc_id, span.annotator)
-    triggered = [e.uuid for e in layer.events if e.trigger == uuid]
-    children: list[Command] = [DeleteEvent(e) for e in triggered]
-    children += [
-        DeleteArgument(a.uuid)
-        for a in layer.arguments
-        if a.target == uuid and a.event not in triggered
-    ]
-    children += [DeleteRelation(r.uuid) for r in layer.relations if uuid in (r.source, r.target)]
+    triggered = [e.uuid for e in layer.events if e.trigger == uuid and not e.deleted]
+    children = _deletions(layer, triggered, uuid)
     if not children:
         return DeleteSpan(uuid)
     return Macro([*children, DeleteSpan(uuid)], Message("delete span"))
+
+
+def delete_event_with_trigger(project: Project, uuid: str) -> Command:
+    """Delete an event (the events panel's "Remove event"), with its arguments and the
+    arguments of other events it fills, and its trigger span when no other live event uses
+    it: a span labelled with an event type that triggers nothing is what ``check`` lists
+    (``rules.eventless_trigger_problem``), so it goes too, with the arguments it fills and
+    the relations touching it (``delete_span_with_links``). One step; undo restores all."""
+    event = project.event(uuid)
+    layer = project.layer(event.doc_id, event.annotator)
+    shared = any(
+        e.trigger == event.trigger and e.uuid != uuid and not e.deleted for e in layer.events
+    )
+    trigger = "" if shared or project.find(event.trigger, "spans") is None else event.trigger
+    if trigger:
+        triggered = [e.uuid for e in layer.events if e.trigger == trigger and not e.deleted]
+    else:
+        triggered = [uuid]
+    children = _deletions(layer, triggered, trigger)
+    if trigger:
+        children.append(DeleteSpan(trigger))
+    if len(children) == 1:
+        return children[0]
+    return Macro(children, Message("delete event"))
+
+
+def _deletions(layer: DocumentAnnotations, events: Sequence[str], span: str) -> list[Command]:
+    """What deleting the live ``events`` of ``layer`` and the span ``span`` ("" for none)
+    takes, before the span's own deletion: the events (each with its arguments), the live
+    arguments of other events that the span or the events fill, and the live relations
+    touching the span."""
+    gone = set(events)
+    children: list[Command] = [DeleteEvent(e) for e in events]
+    children += [
+        DeleteArgument(a.uuid)
+        for a in layer.arguments
+        if not a.deleted
+        and a.event not in gone
+        and (a.target in gone or (span and a.target == span))
+    ]
+    if span:
+        children += [
+            DeleteRelation(r.uuid)
+            for r in layer.relations
+            if not r.deleted and span in (r.source, r.target)
+        ]
+    return children
 
 
 class Refused(Command):
@@ -608,12 +664,20 @@ def relabel(project: Project, uuid: str, label: str, *, remove_events: bool = Fa
     span that triggers nothing (``rules.relabel_trigger_problem``): refused (the command's
     ``do`` raises, naming the event types), unless ``remove_events``: then the events it
     triggers go, with their arguments and the arguments of other events they fill, in the same
-    step (undo brings all of them back with the label)."""
+    step (undo brings all of them back with the label).
+
+    What the new label would break around the span is refused as adding it would be
+    (``_links_problem``): a role the span (or an event it triggers, retyped) fills that does
+    not accept the new label or type, a relation whose type does not link it. The arguments
+    of a retyped event stay as they are, even in a role the new type lacks (``check`` lists
+    them; the retyped event keeps what the analyst filled)."""
     span = project.span(uuid)
-    layer_events = project.events(span.doc_id, span.annotator)
+    layer = project.layer(span.doc_id, span.annotator, lazy=True)
+    layer_events = [e for e in layer.events if not e.deleted]
     events = [e for e in layer_events if e.trigger == uuid]
     is_event_type = project.schema.event(label) is not None
     children: list[Command] = []
+    gone: set[str] = set()
     refused = rules.relabel_trigger_problem(project.schema, events, label)
     if refused is not None:
         if not remove_events:
@@ -628,6 +692,9 @@ def relabel(project: Project, uuid: str, label: str, *, remove_events: bool = Fa
         ]
         children += [DeleteEvent(e.uuid) for e in events]
         events = []
+    broken = _links_problem(project, layer, span, label, events, gone)
+    if broken is not None:
+        return Refused(broken)
     if label != span.label:
         children.append(UpdateSpan(uuid, label=label))
     if is_event_type and not events:
@@ -640,8 +707,71 @@ def relabel(project: Project, uuid: str, label: str, *, remove_events: bool = Fa
     return Macro(children, Message("relabel as {label}", label=label))
 
 
+def _links_problem(
+    project: Project,
+    layer: DocumentAnnotations,
+    span: Span,
+    label: str,
+    kept: Sequence[Event],
+    gone: Collection[str],
+) -> Violation | None:
+    """The first violation that relabelling ``span`` (of ``layer``) as ``label`` introduces in
+    the arguments the span or its events fill and the relations touching it, judged by the
+    rules that adding them meets (``rules.argument_problem``, ``rules.relation_problem``): the
+    span relabelled, the events ``kept`` on it retyped as ``label`` (``relabel`` retypes
+    them), the events ``gone`` and the arguments of and filled by them left out (the same step
+    deletes them). A link already broken before the relabel does not refuse it (it is
+    ``check``'s to list)."""
+    schema = project.schema
+    relabelled = dataclasses.replace(span, label=label)
+    retyped = {e.uuid: dataclasses.replace(e, type=label) for e in kept if e.type != label}
+    if label == span.label and not retyped:
+        return None
+    events = {e.uuid: e for e in layer.events if not e.deleted}
+
+    def record(uuid: str, after: bool) -> Span | Event | None:
+        if uuid == span.uuid:
+            return relabelled if after else span
+        if uuid in events:
+            return retyped.get(uuid, events[uuid]) if after else events[uuid]
+        found = project.find(uuid, "spans")
+        return found if isinstance(found, Span) else None
+
+    def end(uuid: str, after: bool) -> Span | None:
+        found = record(uuid, after)
+        return found if isinstance(found, Span) else None
+
+    touched = {span.uuid, *retyped}
+    for a in layer.arguments:
+        if a.deleted or a.event in gone or a.target in gone:
+            continue
+        if a.target not in touched:  # (the roles of a retyped event: see ``relabel``)
+            continue
+        event = events.get(a.event)
+        problem = rules.argument_problem(
+            schema, retyped.get(a.event, event), a, record(a.target, True)
+        )
+        if problem is not None and (
+            rules.argument_problem(schema, event, a, record(a.target, False)) is None
+        ):
+            return problem
+    if label == span.label:
+        return None
+    for r in layer.relations:
+        if r.deleted or span.uuid not in (r.source, r.target):
+            continue
+        problem = rules.relation_problem(schema, r, end(r.source, True), end(r.target, True))
+        if problem is not None and (
+            rules.relation_problem(schema, r, end(r.source, False), end(r.target, False)) is None
+        ):
+            return problem
+    return None
+
+
 def relabel_all(project: Project, uuids: Iterable[str], label: str) -> Macro:
-    """Relabel several spans as one step (used by bulk actions)."""
-    return Macro(
-        [UpdateSpan(u, label=label) for u in uuids], Message("relabel as {label}", label=label)
-    )
+    """Relabel several spans as one step: each as ``relabel`` relabels one span (a trigger
+    takes its events along to another event type, a relabel the rules refuse refuses the whole
+    step), made when the step runs (``bulk.relabel_spans``, the one way to relabel many)."""
+    from annotator.commands.bulk import relabel_spans
+
+    return relabel_spans(project, uuids, label)

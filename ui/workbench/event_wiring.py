@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QDockWidget, QWidget
 
 from annotator import commands as cmds
 from annotator import rules
+from annotator.commands.edits import Refused, delete_event_with_trigger
+from annotator.errors import AnnotatorError
 from annotator.model import DocumentAnnotations, Event, placed_all
 from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
 from ui.events.relations import Linker, LinkHost, ask_choice
-from ui.i18n import isolate, role_display, type_tag
+from ui.i18n import core_text, isolate, role_display, type_tag
 from ui.workbench.details import DetailsPanel, linked_edit
 from ui.workbench.document import DocumentModel
 from ui.workbench.panels import LabelPalette
@@ -177,12 +179,21 @@ class EventTools:
 
     # -- actions -------------------------------------------------------------------------
     def remove(self, kind: str, uuid: str) -> None:
-        """Remove an argument, event or relation chosen in the events panel (one step)."""
+        """Remove an argument, event or relation chosen in the events panel (one step). An
+        event goes with its trigger span when no other event uses it (a trigger without an
+        event is what ``check`` lists: ``commands.edits.delete_event_with_trigger``)."""
+        project = self.w.session.project
         command: cmds.Command
         if kind == "argument":
             command = cmds.DeleteArgument(uuid)
         elif kind == "event":
-            command = cmds.DeleteEvent(uuid)
+            if project is None:
+                return
+            try:
+                command = delete_event_with_trigger(project, uuid)
+            except AnnotatorError as exc:  # gone meanwhile: said as a refused edit is
+                self.w.session.error.emit(core_text(exc))
+                return
         else:
             command = cmds.DeleteRelation(uuid)
         self.w.session.execute(command, select=self.w.model.selected_uuid)
@@ -202,6 +213,9 @@ class EventTools:
         events = [e for e in layer.events if e.trigger == uuid and not e.deleted]
         remove = rules.relabel_trigger_problem(project.schema, events, label) is not None
         if remove:
+            refused = cmds.relabel(project, uuid, label, remove_events=True)
+            if isinstance(refused, Refused):  # refused even so (a role or relation it is in):
+                return bool(self.w.session.execute(refused, select=uuid))  # said, not asked
             own, others = _removed_arguments(layer, events)
             kinds = ", ".join(
                 isolate(type_tag(project.schema, k)) for k in sorted({e.type for e in events})
