@@ -298,6 +298,14 @@ def split_pairs(spec: str) -> tuple[tuple[str, float], ...]:
                     ratio=repr(ratio),
                 )
             ) from None
+        if not math.isfinite(value):  # 1e400, inf, nan: said as typed, not as parsed
+            raise OptionError(
+                Message(
+                    "split {name}: the ratio must be a number of 0 or more, not {ratio}",
+                    name=name,
+                    ratio=ratio,
+                )
+            )
         out.append((name, value))
     return tuple(out)
 

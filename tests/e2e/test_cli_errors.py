@@ -159,6 +159,8 @@ case("export-split-no-name", 2, "bad split '=0.5': expected name=ratio", *S, "=0
 case("export-split-negative", 2, "split train: the ratio must be a number of 0 or more, not -1",
      *S, "train=-1,test=2")
 case("export-split-nan", 2, "the ratio must be a number of 0 or more, not nan", *S, "train=nan")
+case("export-split-overflow", 2, "split train: the ratio must be a number of 0 or more, not 1e400",
+     *S, "train=1e400")  # fmt: skip
 case("export-split-all-zero", 2, "split ratios are all 0", *S, "train=0,test=0")
 case("export-split-twice", 2, "split 'train' is given twice", *S, "train=0.5,train=0.5")
 case("export-split-dev-and-validation", 2, "validation and dev are the same split",
