@@ -2077,29 +2077,29 @@ class Store:
 
     def covered_near(self, doc_id: int, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """The ranges the live spans of every layer cover in ``doc_id`` (a discontinuous span's
-        fragments) among the spans overlapping one of ``ranges``: one indexed range query per
-        layer and range (``spans_order``: annotator, doc_id, start), never the whole document's
-        spans (``covered_ranges``)."""
+        fragments) among the spans overlapping one of ``ranges``: one statement joining the
+        layers and the ranges to the spans, an indexed range scan for each layer and range
+        (``spans_order``: annotator, doc_id, start), never the whole document's spans
+        (``covered_ranges``). The number of statements does not grow with ``ranges``, so a
+        bulk write that checks them stays a fixed number of statements."""
         out: list[tuple[int, int]] = []
-        if not ranges:
+        wanted = list(dict.fromkeys(ranges))
+        if not wanted:
             return out
-        layers = [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT annotator FROM spans WHERE doc_id = ?", [doc_id])]  # fmt: skip
+        values = ", ".join(["(?, ?)"] * len(wanted))
         sql = (
-            'SELECT uuid, start, "end", fragments FROM spans '
-            'WHERE annotator = ? AND doc_id = ? AND start < ? AND "end" > ? AND deleted = 0'
+            f"WITH r(a, b) AS (VALUES {values}), "
+            "l(annotator) AS (SELECT DISTINCT annotator FROM spans WHERE doc_id = ?) "
+            'SELECT DISTINCT s.uuid, s.start, s."end", s.fragments FROM l CROSS JOIN r '
+            "CROSS JOIN spans AS s ON s.annotator = l.annotator AND s.doc_id = ? "
+            'AND s.start < r.b AND s."end" > r.a AND s.deleted = 0'
         )
-        seen: set[str] = set()
-        for layer in layers:
-            for a, b in dict.fromkeys(ranges):
-                for uuid, start, end, fragments in self.conn.execute(sql, [layer, doc_id, b, a]):
-                    if uuid in seen:
-                        continue
-                    seen.add(uuid)
-                    if fragments and fragments != "[]":
-                        out.extend((int(x), int(y)) for x, y in json.loads(fragments))
-                    else:
-                        out.append((start, end))
+        flat = [x for pair in wanted for x in pair]
+        for _uuid, start, end, fragments in self.conn.execute(sql, [*flat, doc_id, doc_id]):
+            if fragments and fragments != "[]":
+                out.extend((int(x), int(y)) for x, y in json.loads(fragments))
+            else:
+                out.append((start, end))
         return out
 
     def has_suggestions(self, doc_id: int) -> bool:
