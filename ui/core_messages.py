@@ -121,7 +121,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "event whose trigger span was not exported"),
     QT_TRANSLATE_NOOP("CoreMessage", "{kind} ({format} has no place for it)"),
     QT_TRANSLATE_NOOP("CoreMessage", "relation whose end was not exported"),
-    QT_TRANSLATE_NOOP("CoreMessage", "{part} of a {kind} not exported"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{part} of an unexported {kind}"),
     QT_TRANSLATE_NOOP("CoreMessage", "span label not selected for export"),
     QT_TRANSLATE_NOOP("CoreMessage", "argument repeating another of its event (role and filler)"),
     QT_TRANSLATE_NOOP("CoreMessage", "event without a live trigger span"),
@@ -541,7 +541,23 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: not an annotator project (not an SQLite file)"),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: opened read-only"),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: out of memory ({what})"),
-    QT_TRANSLATE_NOOP("CoreMessage", "{path}: the copy failed its integrity check"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: already exists (a symbolic link to a missing file); nothing was created",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path}: path too long for SQLite ({size} bytes, limit {limit})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "a spaCy DocBin (.spacy) cannot be imported; the formats that can: {formats}"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "left out of documents {count}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "their meta (no place in {format})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "their status (no place in {format})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "the schema has changed meanwhile: {problem}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "the schema has changed meanwhile: {name} is no longer as this step left it"
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: the project file could not be checked ({error})"),
     QT_TRANSLATE_NOOP(
         "CoreMessage",

@@ -396,7 +396,7 @@ def part_losses(
     for part, n in _part_counts(rec.attributes, rec.note, fragments):
         if not wrote:
             why: Message | None = Message(
-                "{part} of a {kind} not exported",
+                "{part} of an unexported {kind}",
                 part=CONSTRUCT_NAMES[part],
                 kind=CONSTRUCT_NAMES[kind],
             )

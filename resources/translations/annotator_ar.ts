@@ -222,13 +222,13 @@
     </message>
     <message>
         <location filename="../../ui/workbench/menus.py" line="227"/>
-        <source>Add &amp;relation (then click the target)</source>
-        <translation>إضافة &amp;علاقة (ثم انقر الهدف)</translation>
+        <source>Add &amp;relation (then click the target, or Tab to it and press Return)</source>
+        <translation>إضافة &amp;علاقة (ثم انقر الهدف، أو انتقل إليه بـ ⁨Tab⁩ واضغط ⁨Return⁩)</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/menus.py" line="229"/>
-        <source>New &amp;argument span for the selected event</source>
-        <translation>مقطع &amp;معمول جديد للحدث المحدد</translation>
+        <source>&amp;Argument of the selected event (selected text, or a span clicked or Tabbed to)</source>
+        <translation>&amp;معمول للحدث المحدد (النص المحدد، أو مقطع تنقره أو تصل إليه بـ ⁨Tab⁩)</translation>
     </message>
     <message>
         <location filename="../../ui/workbench/menus.py" line="236"/>
@@ -1153,11 +1153,6 @@
         <location filename="../../ui/core_messages.py" line="123"/>
         <source>relation whose end was not exported</source>
         <translation>علاقة لم يُصدَّر أحد طرفيها</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="124"/>
-        <source>{part} of a {kind} not exported</source>
-        <translation>{part} من {kind} لم يُصدَّر</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="125"/>
@@ -2505,1437 +2500,1477 @@
         <translation>{path}: نفدت الذاكرة ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="544"/>
-        <source>{path}: the copy failed its integrity check</source>
-        <translation>{path}: أخفقت النسخة في فحص السلامة</translation>
+        <location filename="../../ui/core_messages.py" line="124"/>
+        <source>{part} of an unexported {kind}</source>
+        <translation>{part} من {kind} لم يُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="545"/>
+        <location filename="../../ui/core_messages.py" line="544"/>
+        <source>{path}: already exists (a symbolic link to a missing file); nothing was created</source>
+        <translation>{path}: موجود بالفعل (رابط رمزي إلى ملف مفقود)؛ لم يُنشأ شيء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="548"/>
+        <source>{path}: path too long for SQLite ({size} bytes, limit {limit})</source>
+        <translation>{path}: المسار أطول مما يقبله ⁨SQLite⁩ ({size} بايت، والحد {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="551"/>
+        <source>a spaCy DocBin (.spacy) cannot be imported; the formats that can: {formats}</source>
+        <translation>لا يمكن استيراد ملف ⁨spaCy DocBin (.spacy)⁩؛ الصيغ التي يمكن استيرادها: {formats}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="554"/>
+        <source>left out of documents {count}: {reason}</source>
+        <translation>أُغفل من المستندات {count}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="555"/>
+        <source>their meta (no place in {format})</source>
+        <translation>بياناتها الوصفية (لا مكان لها في {format})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="556"/>
+        <source>their status (no place in {format})</source>
+        <translation>حالتها (لا مكان لها في {format})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="557"/>
+        <source>the schema has changed meanwhile: {problem}</source>
+        <translation>تغيّر المخطط في أثناء ذلك: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="558"/>
+        <source>the schema has changed meanwhile: {name} is no longer as this step left it</source>
+        <translation>تغيّر المخطط في أثناء ذلك: لم يعد {name} كما تركته هذه الخطوة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="561"/>
         <source>{path}: the project file could not be checked ({error})</source>
         <translation>{path}: تعذّر فحص ملف المشروع ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="546"/>
+        <location filename="../../ui/core_messages.py" line="562"/>
         <source>{path}: the project file is corrupt (the text of document {document} does not match its sha256)</source>
         <translation>{path}: ملف المشروع تالف (نص المستند {document} لا يطابق بصمته sha256)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="551"/>
+        <location filename="../../ui/core_messages.py" line="567"/>
         <source>{path}: the project file is corrupt ({what})</source>
         <translation>{path}: ملف المشروع تالف ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="552"/>
+        <location filename="../../ui/core_messages.py" line="568"/>
         <source>{path}: the project file is read-only ({what})</source>
         <translation>{path}: ملف المشروع للقراءة فقط ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="553"/>
+        <location filename="../../ui/core_messages.py" line="569"/>
         <source>{path}: the project is closed</source>
         <translation>{path}: المشروع مغلق</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="557"/>
+        <location filename="../../ui/core_messages.py" line="573"/>
         <source>more than {limit} records</source>
         <translation>أكثر من {limit} سجل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="558"/>
+        <location filename="../../ui/core_messages.py" line="574"/>
         <source>too many members ({count})</source>
         <translation>عدد الأعضاء كبير جدًا ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="559"/>
+        <location filename="../../ui/core_messages.py" line="575"/>
         <source>unexpected fields {extra} / missing {missing}</source>
         <translation>حقول غير متوقعة {extra} / حقول ناقصة {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="560"/>
+        <location filename="../../ui/core_messages.py" line="576"/>
         <source>expected a JSON object</source>
         <translation>يُنتظر كائن JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="561"/>
+        <location filename="../../ui/core_messages.py" line="577"/>
         <source>not an annotator bundle ({format})</source>
         <translation>ليست حزمة annotator ({format})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="562"/>
+        <location filename="../../ui/core_messages.py" line="578"/>
         <source>made by a newer annotator (v{version})</source>
         <translation>أنشأها إصدار أحدث من annotator (الإصدار {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="563"/>
+        <location filename="../../ui/core_messages.py" line="579"/>
         <source>checksums must list every member</source>
         <translation>يجب أن تذكر المجاميع الاختبارية كل عضو</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="564"/>
+        <location filename="../../ui/core_messages.py" line="580"/>
         <source>counts must be integers of known kinds</source>
         <translation>يجب أن تكون الأعداد أعدادًا صحيحة لأنواع معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="565"/>
+        <location filename="../../ui/core_messages.py" line="581"/>
         <source>sha256 must be 64 lowercase hex digits</source>
         <translation>يجب أن تكون البصمة sha256 من 64 رقمًا ستة عشريًا بأحرف صغيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="566"/>
+        <location filename="../../ui/core_messages.py" line="582"/>
         <source>meta: {problem}</source>
         <translation>البيانات الوصفية: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="567"/>
+        <location filename="../../ui/core_messages.py" line="583"/>
         <source>unknown record kind {kind}</source>
         <translation>نوع سجل غير معروف {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="568"/>
+        <location filename="../../ui/core_messages.py" line="584"/>
         <source>refers to a document not listed in the bundle</source>
         <translation>يشير إلى مستند غير مدرج في الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="569"/>
+        <location filename="../../ui/core_messages.py" line="585"/>
         <source>record of another annotator than the manifest&apos;s</source>
         <translation>سجل لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="570"/>
+        <location filename="../../ui/core_messages.py" line="586"/>
         <source>status of another annotator than the manifest&apos;s</source>
         <translation>حالة لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="571"/>
+        <location filename="../../ui/core_messages.py" line="587"/>
         <source>not a readable bundle (bad zip: {problem})</source>
         <translation>حزمة غير مقروءة (ملف zip تالف: {problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="572"/>
+        <location filename="../../ui/core_messages.py" line="588"/>
         <source>member {name} is missing</source>
         <translation>العضو {name} مفقود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="573"/>
+        <location filename="../../ui/core_messages.py" line="589"/>
         <source>checksum does not match manifest</source>
         <translation>المجموع الاختباري لا يطابق بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="574"/>
+        <location filename="../../ui/core_messages.py" line="590"/>
         <source>count of {key} differs</source>
         <translation>عدد {key} مختلف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="575"/>
+        <location filename="../../ui/core_messages.py" line="591"/>
         <source>count of {key} missing</source>
         <translation>عدد {key} غير مذكور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="576"/>
+        <location filename="../../ui/core_messages.py" line="592"/>
         <source>more than {limit} documents</source>
         <translation>أكثر من {limit} مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="577"/>
+        <location filename="../../ui/core_messages.py" line="593"/>
         <source>more than {limit} statuses</source>
         <translation>أكثر من {limit} حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="578"/>
+        <location filename="../../ui/core_messages.py" line="594"/>
         <source>member name with a backslash: {name}</source>
         <translation>اسم عضو فيه شرطة مائلة عكسية: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="579"/>
+        <location filename="../../ui/core_messages.py" line="595"/>
         <source>absolute member name: {name}</source>
         <translation>اسم عضو مطلق: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="580"/>
+        <location filename="../../ui/core_messages.py" line="596"/>
         <source>member name leaves the bundle: {name}</source>
         <translation>اسم عضو يخرج عن الحزمة: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="581"/>
+        <location filename="../../ui/core_messages.py" line="597"/>
         <source>member is a link: {name}</source>
         <translation>العضو رابط: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="582"/>
+        <location filename="../../ui/core_messages.py" line="598"/>
         <source>duplicate member name: {name}</source>
         <translation>اسم عضو مكرر: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="583"/>
+        <location filename="../../ui/core_messages.py" line="599"/>
         <source>unexpected member: {name}</source>
         <translation>عضو غير متوقع: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="584"/>
+        <location filename="../../ui/core_messages.py" line="600"/>
         <source>encrypted member: {name}</source>
         <translation>عضو مشفّر: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="585"/>
+        <location filename="../../ui/core_messages.py" line="601"/>
         <source>unsupported compression in {name}</source>
         <translation>ضغط غير مدعوم في {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="586"/>
+        <location filename="../../ui/core_messages.py" line="602"/>
         <source>compression ratio of {name} is too high</source>
         <translation>نسبة ضغط {name} عالية جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="587"/>
+        <location filename="../../ui/core_messages.py" line="603"/>
         <source>bundle too large when uncompressed</source>
         <translation>الحزمة كبيرة جدًا بعد فك ضغطها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="588"/>
+        <location filename="../../ui/core_messages.py" line="604"/>
         <source>not UTF-8 text</source>
         <translation>ليس نصًا بترميز UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="589"/>
+        <location filename="../../ui/core_messages.py" line="605"/>
         <source>more than {limit} lines</source>
         <translation>أكثر من {limit} سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="590"/>
+        <location filename="../../ui/core_messages.py" line="606"/>
         <source>field {key} must be a {kind}</source>
         <translation>يجب أن يكون الحقل {key} من النوع {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="591"/>
+        <location filename="../../ui/core_messages.py" line="607"/>
         <source>text: {problem}</source>
         <translation>النص: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="592"/>
+        <location filename="../../ui/core_messages.py" line="608"/>
         <source>the text does not match its sha256</source>
         <translation>النص لا يطابق بصمته sha256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="593"/>
+        <location filename="../../ui/core_messages.py" line="609"/>
         <source>the text is not normalised (CR or BOM)</source>
         <translation>النص غير مُوحَّد (فيه CR أو BOM)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="594"/>
+        <location filename="../../ui/core_messages.py" line="610"/>
         <source>a NUL character in {key} (not valid text)</source>
         <translation>محرف NUL في {key} (ليس نصًا صالحًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="595"/>
+        <location filename="../../ui/core_messages.py" line="611"/>
         <source>fragments must be [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="596"/>
+        <location filename="../../ui/core_messages.py" line="612"/>
         <source>unknown status {status}</source>
         <translation>حالة غير معروفة {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="597"/>
+        <location filename="../../ui/core_messages.py" line="613"/>
         <source>document {sha256} twice</source>
         <translation>المستند {sha256} مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="598"/>
+        <location filename="../../ui/core_messages.py" line="614"/>
         <source>larger than declared</source>
         <translation>أكبر مما صُرِّح به</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="599"/>
+        <location filename="../../ui/core_messages.py" line="615"/>
         <source>uuid {uuid} appears twice</source>
         <translation>المعرّف {uuid} يظهر مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="600"/>
+        <location filename="../../ui/core_messages.py" line="616"/>
         <source>{where}: {added} added, {updated} updated, {kept} unchanged</source>
         <translation>{where}: أُضيف {added}، وحُدِّث {updated}، وبقي {kept} دون تغيير</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="601"/>
+        <location filename="../../ui/core_messages.py" line="617"/>
         <source>documents: {added} added, {matched} matched</source>
         <translation>المستندات: أُضيف {added}، وطوبق {matched}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="602"/>
+        <location filename="../../ui/core_messages.py" line="618"/>
         <source>a JSON column holds {kind}</source>
         <translation>عمود JSON يحوي {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="603"/>
+        <location filename="../../ui/core_messages.py" line="619"/>
         <source>refers to document id {id}, not in the file</source>
         <translation>يشير إلى معرّف المستند {id}، وهو ليس في الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="604"/>
+        <location filename="../../ui/core_messages.py" line="620"/>
         <source>deleted must be 0 or 1, not {value}</source>
         <translation>يجب أن تكون قيمة الحذف 0 أو 1، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="605"/>
+        <location filename="../../ui/core_messages.py" line="621"/>
         <source>statuses updated: {n}</source>
         <translation>الحالات المحدَّثة: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="606"/>
+        <location filename="../../ui/core_messages.py" line="622"/>
         <source>labels added from {where}: {labels}</source>
         <translation>التسميات المضافة من {where}: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="607"/>
+        <location filename="../../ui/core_messages.py" line="623"/>
         <source>moved {n} event attributes from trigger spans to their events</source>
         <translation>نُقلت {n} من خصائص الأحداث من مقاطع المُطلِقات إلى أحداثها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="610"/>
+        <location filename="../../ui/core_messages.py" line="626"/>
         <source>labels of {where} not added: {problem}</source>
         <translation>لم تُضف تسميات {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="611"/>
+        <location filename="../../ui/core_messages.py" line="627"/>
         <source>{path}: more than {documents} documents or {records} records (more rows than a merge takes)</source>
         <translation>{path}: أكثر من {documents} مستند أو {records} سجل (صفوف أكثر مما يقبله الدمج)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="616"/>
+        <location filename="../../ui/core_messages.py" line="632"/>
         <source>quarantined ({reason}): {n}</source>
         <translation>في الحجر ({reason}): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="617"/>
+        <location filename="../../ui/core_messages.py" line="633"/>
         <source>kept, for check to list ({reason}): {n}</source>
         <translation>أُبقي ليعرضه الفحص ({reason}): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="618"/>
+        <location filename="../../ui/core_messages.py" line="634"/>
         <source>{path}: larger than {limit} bytes</source>
         <translation>{path}: أكبر من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="619"/>
+        <location filename="../../ui/core_messages.py" line="635"/>
         <source>{path}: cannot read ({error}: {problem})</source>
         <translation>{path}: تعذّرت القراءة ({error}: {problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="620"/>
+        <location filename="../../ui/core_messages.py" line="636"/>
         <source>record id {uuid} arrives in several layers ({names})</source>
         <translation>معرّف السجل {uuid} يَرِد في عدة طبقات ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="621"/>
+        <location filename="../../ui/core_messages.py" line="637"/>
         <source>record id {uuid} belongs to layer {layer}, not {other}</source>
         <translation>معرّف السجل {uuid} ينتمي إلى الطبقة {layer}، لا {other}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="622"/>
+        <location filename="../../ui/core_messages.py" line="638"/>
         <source>unknown document</source>
         <translation>مستند غير معروف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="623"/>
+        <location filename="../../ui/core_messages.py" line="639"/>
         <source>bad or repeated document id {id}</source>
         <translation>معرّف مستند غير صالح أو مكرر {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="624"/>
+        <location filename="../../ui/core_messages.py" line="640"/>
         <source>entity {id}</source>
         <translation>الكيان {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="625"/>
+        <location filename="../../ui/core_messages.py" line="641"/>
         <source>relation {id}</source>
         <translation>العلاقة {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="626"/>
+        <location filename="../../ui/core_messages.py" line="642"/>
         <source>events {n}</source>
         <translation>الحدث {n} من events</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="627"/>
+        <location filename="../../ui/core_messages.py" line="643"/>
         <source>{what}: {field}</source>
         <translation>{what}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="628"/>
+        <location filename="../../ui/core_messages.py" line="644"/>
         <source>expected a JSON object with a &quot;text&quot; string</source>
         <translation>يُنتظر كائن JSON فيه نص &quot;text&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="629"/>
+        <location filename="../../ui/core_messages.py" line="645"/>
         <source>label {n}: label</source>
         <translation>التسمية {n}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="630"/>
+        <location filename="../../ui/core_messages.py" line="646"/>
         <source>label {n}</source>
         <translation>التسمية {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="631"/>
+        <location filename="../../ui/core_messages.py" line="647"/>
         <source>entity {n}: id</source>
         <translation>الكيان {n}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="632"/>
+        <location filename="../../ui/core_messages.py" line="648"/>
         <source>entity {id}: label</source>
         <translation>الكيان {id}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="633"/>
+        <location filename="../../ui/core_messages.py" line="649"/>
         <source>relation {n}: id</source>
         <translation>العلاقة {n}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="634"/>
+        <location filename="../../ui/core_messages.py" line="650"/>
         <source>label {n}: expected [start, end, &quot;LABEL&quot;], got {item}</source>
         <translation>التسمية {n}: يُنتظر [البداية، النهاية، &quot;التسمية&quot;]، ووُجد {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="635"/>
+        <location filename="../../ui/core_messages.py" line="651"/>
         <source>entity {item}: expected an object with a label</source>
         <translation>الكيان {item}: يُنتظر كائن له تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="636"/>
+        <location filename="../../ui/core_messages.py" line="652"/>
         <source>entity id {id} is used twice</source>
         <translation>معرّف الكيان {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="637"/>
+        <location filename="../../ui/core_messages.py" line="653"/>
         <source>relation {item}: expected an object with a type</source>
         <translation>العلاقة {item}: يُنتظر كائن له نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="638"/>
+        <location filename="../../ui/core_messages.py" line="654"/>
         <source>relation id {id} is used twice</source>
         <translation>معرّف العلاقة {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="639"/>
+        <location filename="../../ui/core_messages.py" line="655"/>
         <source>{what}: unknown entity {source} or {target}</source>
         <translation>{what}: كيان غير معروف {source} أو {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="640"/>
+        <location filename="../../ui/core_messages.py" line="656"/>
         <source>events {n}: expected an object</source>
         <translation>الحدث {n} من events: يُنتظر كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="641"/>
+        <location filename="../../ui/core_messages.py" line="657"/>
         <source>{what}: argument role</source>
         <translation>{what}: دور المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="642"/>
+        <location filename="../../ui/core_messages.py" line="658"/>
         <source>{what}: {problem}</source>
         <translation>{what}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="643"/>
+        <location filename="../../ui/core_messages.py" line="659"/>
         <source>{what}: an argument is not an object</source>
         <translation>{what}: أحد المعمولات ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="644"/>
+        <location filename="../../ui/core_messages.py" line="660"/>
         <source>{what}: argument span</source>
         <translation>{what}: مقطع المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="645"/>
+        <location filename="../../ui/core_messages.py" line="661"/>
         <source>event {k}</source>
         <translation>الحدث {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="646"/>
+        <location filename="../../ui/core_messages.py" line="662"/>
         <source>trigger of {what}</source>
         <translation>مُطلِق {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="647"/>
+        <location filename="../../ui/core_messages.py" line="663"/>
         <source>relation {k}</source>
         <translation>العلاقة {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="648"/>
+        <location filename="../../ui/core_messages.py" line="664"/>
         <source>{what}: token range ({start}, {end}) is not inside the {count} tokens</source>
         <translation>{what}: مدى الرموز ({start}، {end}) ليس داخل الرموز الـ{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="651"/>
+        <location filename="../../ui/core_messages.py" line="667"/>
         <source>expected one JSON object per line</source>
         <translation>يُنتظر كائن JSON واحد في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="652"/>
+        <location filename="../../ui/core_messages.py" line="668"/>
         <source>&quot;tokens&quot; must be a list of non-empty strings</source>
         <translation>يجب أن يكون &quot;tokens&quot; قائمة نصوص غير فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="653"/>
+        <location filename="../../ui/core_messages.py" line="669"/>
         <source>&quot;tokens&quot; is empty</source>
         <translation>&quot;tokens&quot; فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="654"/>
+        <location filename="../../ui/core_messages.py" line="670"/>
         <source>a token holds a line break or starts with a byte-order mark</source>
         <translation>أحد الرموز يحوي فاصل أسطر أو يبدأ بعلامة ترتيب البايتات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="655"/>
+        <location filename="../../ui/core_messages.py" line="671"/>
         <source>doc_id {doc_id} comes back after other documents (its sentences began on line {line}): two documents share this doc_id, or the file&apos;s lines were reordered</source>
         <translation>المعرّف doc_id {doc_id} يعود بعد مستندات أخرى (بدأت جمله في السطر {line}): مستندان يتشاركان هذا المعرّف، أو أُعيد ترتيب أسطر الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="660"/>
+        <location filename="../../ui/core_messages.py" line="676"/>
         <source>sent_id {sent_id} of doc_id {doc_id} was already read on line {line}: two documents share this doc_id</source>
         <translation>المعرّف sent_id {sent_id} للمستند doc_id {doc_id} قُرئ من قبل في السطر {line}: مستندان يتشاركان هذا المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="665"/>
+        <location filename="../../ui/core_messages.py" line="681"/>
         <source>argument refers to {entity}, which is not an entity mention of the sentence</source>
         <translation>يشير المعمول إلى {entity}، وهو ليس ذكرًا لكيان في الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="669"/>
+        <location filename="../../ui/core_messages.py" line="685"/>
         <source>{what} needs two arguments</source>
         <translation>{what} يحتاج إلى معمولين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="670"/>
+        <location filename="../../ui/core_messages.py" line="686"/>
         <source>null</source>
         <translation>قيمة فارغة (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="671"/>
+        <location filename="../../ui/core_messages.py" line="687"/>
         <source>{what} must be an object, not {kind}</source>
         <translation>يجب أن يكون {what} كائنًا، لا {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="672"/>
+        <location filename="../../ui/core_messages.py" line="688"/>
         <source>{what} must be a list, not {kind}</source>
         <translation>يجب أن يكون {what} قائمة، لا {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="673"/>
+        <location filename="../../ui/core_messages.py" line="689"/>
         <source>{what} must be an integer, not {value}</source>
         <translation>يجب أن يكون {what} عددًا صحيحًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="674"/>
+        <location filename="../../ui/core_messages.py" line="690"/>
         <source>{what} must be a string, not {value}</source>
         <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="675"/>
+        <location filename="../../ui/core_messages.py" line="691"/>
         <source>{what} item {k}</source>
         <translation>{what}: العنصر {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="676"/>
+        <location filename="../../ui/core_messages.py" line="692"/>
         <source>an object</source>
         <translation>كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="677"/>
+        <location filename="../../ui/core_messages.py" line="693"/>
         <source>a list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="678"/>
+        <location filename="../../ui/core_messages.py" line="694"/>
         <source>a string</source>
         <translation>نصًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="679"/>
+        <location filename="../../ui/core_messages.py" line="695"/>
         <source>a boolean</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="680"/>
+        <location filename="../../ui/core_messages.py" line="696"/>
         <source>a number</source>
         <translation>عددًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="681"/>
+        <location filename="../../ui/core_messages.py" line="697"/>
         <source>id {id} is used twice</source>
         <translation>المعرّف {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="682"/>
+        <location filename="../../ui/core_messages.py" line="698"/>
         <source>id {id} is already used</source>
         <translation>المعرّف {id} مستعمل من قبل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="683"/>
+        <location filename="../../ui/core_messages.py" line="699"/>
         <source>id {id} is already used on line {line}</source>
         <translation>المعرّف {id} مستعمل من قبل في السطر {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="684"/>
+        <location filename="../../ui/core_messages.py" line="700"/>
         <source>meta.events {k}</source>
         <translation>الحدث {k} من meta.events</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="685"/>
+        <location filename="../../ui/core_messages.py" line="701"/>
         <source>regions count offsets in different units (region {one} only in {units}, region {two} only in {other}); refusing to guess</source>
         <translation>المناطق تعدّ المواضع بوحدات مختلفة (المنطقة {one} بالوحدة {units} وحدها، والمنطقة {two} بالوحدة {other} وحدها)؛ لن يُخمَّن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="690"/>
+        <location filename="../../ui/core_messages.py" line="706"/>
         <source>{unit}: {problem}</source>
         <translation>{unit}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="691"/>
+        <location filename="../../ui/core_messages.py" line="707"/>
         <source>{first}; {second}</source>
         <translation>{first}؛ {second}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="692"/>
+        <location filename="../../ui/core_messages.py" line="708"/>
         <source>region {region}: value.text {text} does not match ({tried})</source>
         <translation>المنطقة {region}: النص value.text {text} لا يطابق ({tried})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="693"/>
+        <location filename="../../ui/core_messages.py" line="709"/>
         <source>expected an object with a &quot;data&quot; object</source>
         <translation>يُنتظر كائن فيه كائن &quot;data&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="694"/>
+        <location filename="../../ui/core_messages.py" line="710"/>
         <source>no &quot;text&quot; in &quot;data&quot;</source>
         <translation>لا يوجد &quot;text&quot; في &quot;data&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="695"/>
+        <location filename="../../ui/core_messages.py" line="711"/>
         <source>&quot;meta.events&quot; must be a list</source>
         <translation>يجب أن يكون &quot;meta.events&quot; قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="696"/>
+        <location filename="../../ui/core_messages.py" line="712"/>
         <source>{what}: argument</source>
         <translation>{what}: المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="697"/>
+        <location filename="../../ui/core_messages.py" line="713"/>
         <source>region id {id} is used twice</source>
         <translation>معرّف المنطقة {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="698"/>
+        <location filename="../../ui/core_messages.py" line="714"/>
         <source>region {region}: {problem}</source>
         <translation>المنطقة {region}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="699"/>
+        <location filename="../../ui/core_messages.py" line="715"/>
         <source>&quot;{key}&quot; must be a list</source>
         <translation>يجب أن يكون &quot;{key}&quot; قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="700"/>
+        <location filename="../../ui/core_messages.py" line="716"/>
         <source>not a Label Studio JSON file: {problem}</source>
         <translation>ليس ملف JSON من Label Studio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="701"/>
+        <location filename="../../ui/core_messages.py" line="717"/>
         <source>task {n}: {problem}</source>
         <translation>المهمة {n}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="702"/>
+        <location filename="../../ui/core_messages.py" line="718"/>
         <source>an annotation is not an object</source>
         <translation>أحد التوسيمات ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="703"/>
+        <location filename="../../ui/core_messages.py" line="719"/>
         <source>{what} is not an object</source>
         <translation>{what} ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="704"/>
+        <location filename="../../ui/core_messages.py" line="720"/>
         <source>a result is not an object</source>
         <translation>إحدى النتائج ليست كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="705"/>
+        <location filename="../../ui/core_messages.py" line="721"/>
         <source>relation {source}→{target}: unknown region</source>
         <translation>العلاقة {source}→{target}: منطقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="706"/>
+        <location filename="../../ui/core_messages.py" line="722"/>
         <source>covers {text}</source>
         <translation>يغطي {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="707"/>
+        <location filename="../../ui/core_messages.py" line="723"/>
         <source>result {k}: id</source>
         <translation>النتيجة {k}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="708"/>
+        <location filename="../../ui/core_messages.py" line="724"/>
         <source>region {region}: no value.labels</source>
         <translation>المنطقة {region}: لا توجد value.labels</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="709"/>
+        <location filename="../../ui/core_messages.py" line="725"/>
         <source>region {region}: label</source>
         <translation>المنطقة {region}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="710"/>
+        <location filename="../../ui/core_messages.py" line="726"/>
         <source>result {k}: from_id</source>
         <translation>النتيجة {k}: from_id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="711"/>
+        <location filename="../../ui/core_messages.py" line="727"/>
         <source>result {k}: to_id</source>
         <translation>النتيجة {k}: to_id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="712"/>
+        <location filename="../../ui/core_messages.py" line="728"/>
         <source>relation {source}→{target} has no label</source>
         <translation>العلاقة {source}→{target} بلا تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="713"/>
+        <location filename="../../ui/core_messages.py" line="729"/>
         <source>relation {source}→{target}: label</source>
         <translation>العلاقة {source}→{target}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="714"/>
+        <location filename="../../ui/core_messages.py" line="730"/>
         <source>token {k} {field}</source>
         <translation>الرمز {k}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="715"/>
+        <location filename="../../ui/core_messages.py" line="731"/>
         <source>span {field}</source>
         <translation>المقطع: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="716"/>
+        <location filename="../../ui/core_messages.py" line="732"/>
         <source>{what} {field}</source>
         <translation>{what}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="717"/>
+        <location filename="../../ui/core_messages.py" line="733"/>
         <source>relation {k}: label</source>
         <translation>العلاقة {k}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="718"/>
+        <location filename="../../ui/core_messages.py" line="734"/>
         <source>event {n} {field}</source>
         <translation>الحدث {n}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="719"/>
+        <location filename="../../ui/core_messages.py" line="735"/>
         <source>skipped: answer {answer}</source>
         <translation>تُخطّي: الإجابة {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="720"/>
+        <location filename="../../ui/core_messages.py" line="736"/>
         <source>token {k} ({start}, {end}) is empty, overlaps the previous one or is outside the text (length {length})</source>
         <translation>الرمز {k} ({start}، {end}) فارغ أو يتداخل مع الذي قبله أو خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="725"/>
+        <location filename="../../ui/core_messages.py" line="741"/>
         <source>token {k} ({start}, {end}) covers only a removed line-end character</source>
         <translation>الرمز {k} ({start}، {end}) لا يغطي إلا محرف نهاية سطر محذوفًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="728"/>
+        <location filename="../../ui/core_messages.py" line="744"/>
         <source>span {k}: label must be a non-empty string</source>
         <translation>المقطع {k}: يجب أن تكون التسمية نصًا غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="729"/>
+        <location filename="../../ui/core_messages.py" line="745"/>
         <source>span {k} ({start}, {end}) is outside the text (length {length})</source>
         <translation>المقطع {k} ({start}، {end}) خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="732"/>
+        <location filename="../../ui/core_messages.py" line="748"/>
         <source>{what} must be an object with start, end and label</source>
         <translation>يجب أن يكون {what} كائنًا له بداية ونهاية وتسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="733"/>
+        <location filename="../../ui/core_messages.py" line="749"/>
         <source>{what} ({start}, {end}) is not one of the spans</source>
         <translation>{what} ({start}، {end}) ليس من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="734"/>
+        <location filename="../../ui/core_messages.py" line="750"/>
         <source>relation {field}</source>
         <translation>العلاقة: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="735"/>
+        <location filename="../../ui/core_messages.py" line="751"/>
         <source>event {n} argument</source>
         <translation>الحدث {n}: المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="736"/>
+        <location filename="../../ui/core_messages.py" line="752"/>
         <source>offset {n} is outside the text ({length} characters)</source>
         <translation>الموضع {n} خارج النص ({length} محرفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="737"/>
+        <location filename="../../ui/core_messages.py" line="753"/>
         <source>export cancelled; nothing was written</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="738"/>
+        <location filename="../../ui/core_messages.py" line="754"/>
         <source>offsets {start} {end} are not integers</source>
         <translation>الموضعان {start} و{end} ليسا عددين صحيحين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="739"/>
+        <location filename="../../ui/core_messages.py" line="755"/>
         <source>offsets {start} {end} are empty or outside the text ({limit})</source>
         <translation>الموضعان {start} و{end} يحدّان مقطعًا فارغًا أو خارج النص ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="742"/>
+        <location filename="../../ui/core_messages.py" line="758"/>
         <source>offsets {start} {end} cover no stored character</source>
         <translation>الموضعان {start} و{end} لا يغطيان أي محرف محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="743"/>
+        <location filename="../../ui/core_messages.py" line="759"/>
         <source>{path}: cannot create its lock file {file}: {why}</source>
         <translation>{path}: تعذّر إنشاء ملف القفل {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="744"/>
+        <location filename="../../ui/core_messages.py" line="760"/>
         <source>{path}: being written by another annotator process ({who}: an import, a merge or a script); try again when it has finished, or open it read-only</source>
         <translation>{path}: تكتب فيه عملية أخرى من annotator ({who}: استيراد أو دمج أو برنامج نصي)؛ أعد المحاولة حين تنتهي، أو افتحه للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="749"/>
+        <location filename="../../ui/core_messages.py" line="765"/>
         <source>{path}: the project file is read-only (it is on a read-only file system); use read-only commands, or copy it to a writable folder to edit it</source>
         <translation>{path}: ملف المشروع للقراءة فقط (إنه على نظام ملفات للقراءة فقط)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="754"/>
+        <location filename="../../ui/core_messages.py" line="770"/>
         <source>{path}: the project file is read-only (no permission to write it); use read-only commands, or copy it to a writable folder to edit it</source>
         <translation>{path}: ملف المشروع للقراءة فقط (لا إذن بالكتابة فيه)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="759"/>
+        <location filename="../../ui/core_messages.py" line="775"/>
         <source>{path}: the folder {folder} is read-only (annotator writes its journal and lock next to the project); use read-only commands, or copy it to a writable folder</source>
         <translation>{path}: المجلد {folder} للقراءة فقط (يكتب annotator سجله وقفله بجوار المشروع)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="765"/>
+        <location filename="../../ui/core_messages.py" line="781"/>
         <source>{path}: cannot lock {file} (it keeps changing)</source>
         <translation>{path}: تعذّر قفل {file} (لا يكف عن التغيّر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="766"/>
+        <location filename="../../ui/core_messages.py" line="782"/>
         <source>{path}: open for editing in an annotator window ({who}); close it there first, or use a read-only command</source>
         <translation>{path}: مفتوح للتحرير في نافذة annotator ({who})؛ أغلقه هناك أولًا، أو استخدم أمرًا للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="771"/>
+        <location filename="../../ui/core_messages.py" line="787"/>
         <source>{path}: the folder {folder} is read-only (cannot create {name})</source>
         <translation>{path}: المجلد {folder} للقراءة فقط (تعذّر إنشاء {name})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="774"/>
+        <location filename="../../ui/core_messages.py" line="790"/>
         <source>{path}: already open for editing in an annotator window: {who}; it can still be opened read-only (view only) here</source>
         <translation>{path}: مفتوح من قبل للتحرير في نافذة annotator: {who}؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="779"/>
+        <location filename="../../ui/core_messages.py" line="795"/>
         <source>another annotator window</source>
         <translation>نافذة أخرى من annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="780"/>
+        <location filename="../../ui/core_messages.py" line="796"/>
         <source>process {pid} ({program})</source>
         <translation>العملية {pid} ({program})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="781"/>
+        <location filename="../../ui/core_messages.py" line="797"/>
         <source>process {pid}</source>
         <translation>العملية {pid}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="782"/>
+        <location filename="../../ui/core_messages.py" line="798"/>
         <source>{path}: already open for editing in another annotator window; it can still be opened read-only (view only) here</source>
         <translation>{path}: مفتوح من قبل للتحرير في نافذة أخرى من annotator؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="787"/>
+        <location filename="../../ui/core_messages.py" line="803"/>
         <source>{path}: cannot lock {file}: {why}</source>
         <translation>{path}: تعذّر قفل {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="788"/>
+        <location filename="../../ui/core_messages.py" line="804"/>
         <source>entity type must be a non-empty string, not {value}</source>
         <translation>يجب أن يكون نوع الكيان نصًا غير فارغ، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="789"/>
+        <location filename="../../ui/core_messages.py" line="805"/>
         <source>event type must be a non-empty string, not {value}</source>
         <translation>يجب أن يكون نوع الحدث نصًا غير فارغ، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="790"/>
+        <location filename="../../ui/core_messages.py" line="806"/>
         <source>entity type {value} is not in the schema</source>
         <translation>نوع الكيان {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="791"/>
+        <location filename="../../ui/core_messages.py" line="807"/>
         <source>event type {value} is not in the schema</source>
         <translation>نوع الحدث {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="793"/>
+        <location filename="../../ui/core_messages.py" line="809"/>
         <source>Span F1: annotator A is the reference, B the response; F1 is symmetric. Spans are sets: a duplicate in one layer counts once. Overlap = one-to-one maximum matching of same-label spans sharing a character.</source>
         <translation>مقياس F1 للمقاطع: الموسِّم أ هو المرجع والموسِّم ب هو الاستجابة، ومقياس F1 متناظر. المقاطع مجموعات: المقطع المكرَّر في طبقة واحدة يُعَدّ مرة واحدة. التداخل = مطابقة قصوى (واحد لواحد) بين مقاطع التسمية نفسها التي تشترك في محرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="799"/>
+        <location filename="../../ui/core_messages.py" line="815"/>
         <source>Token kappa/alpha: tokens are words cut at every span boundary of any compared annotator (S layer); a token takes the label of the outermost span over it, else O. A token no span covers is O for every annotator who has the document, and a missing value for alpha when the annotator does not have the document; kappa uses only documents both have.</source>
         <translation>كابا وألفا على الرموز: الرموز كلمات تُقطَع عند كل حدّ مقطع لأي موسِّم مقارَن (طبقة S)، ويأخذ الرمز تسمية أوسع مقطع يغطيه، وإلا فتسميته O. والرمز الذي لا يغطيه أي مقطع تسميته O لكل موسِّم لديه المستند، وهو قيمة مفقودة في ألفا إن لم يكن المستند لدى الموسِّم؛ ولا تستعمل كابا إلا المستندات التي لدى الموسِّمَين كليهما.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="806"/>
+        <location filename="../../ui/core_messages.py" line="822"/>
         <source>Alpha-U: characters of the compared documents concatenated in document order; text an annotator did not mark with a label is a gap (a judgement of &apos;not this label&apos;), not a missing value. The all-annotator alpha-U uses only documents every annotator has.</source>
         <translation>ألفا-U: محارف المستندات المقارَنة موصولةً بترتيب المستندات؛ والنص الذي لم يَسِمه الموسِّم بتسمية فجوةٌ (حكمٌ بأنه «ليس هذه التسمية»)، لا قيمة مفقودة. ولا تستعمل ألفا-U لجميع الموسِّمين إلا المستندات التي لدى كل الموسِّمين.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="812"/>
+        <location filename="../../ui/core_messages.py" line="828"/>
         <source>Events: ACE trigger/argument identification and classification; arguments are aligned by offsets, each side is a set.</source>
         <translation>الأحداث: مقاييس ACE لتعرّف المُطلِق والمعمول وتصنيفهما؛ وتُطابَق المعمولات بمواضعها في النص، وكلا الجانبين مجموعة.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="817"/>
+        <location filename="../../ui/core_messages.py" line="833"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="818"/>
+        <location filename="../../ui/core_messages.py" line="834"/>
         <source>Annotators: {names}. Documents: {count}.</source>
         <translation>الموسِّمون: {names}. المستندات: {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="819"/>
+        <location filename="../../ui/core_messages.py" line="835"/>
         <source>All annotators</source>
         <translation>جميع الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="820"/>
+        <location filename="../../ui/core_messages.py" line="836"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="821"/>
+        <location filename="../../ui/core_messages.py" line="837"/>
         <source>value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="822"/>
+        <location filename="../../ui/core_messages.py" line="838"/>
         <source>Krippendorff&apos;s alpha (nominal, tokens)</source>
         <translation>ألفا كريبندورف (اسمي، رموز)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="823"/>
+        <location filename="../../ui/core_messages.py" line="839"/>
         <source>Krippendorff&apos;s alpha-U (characters)</source>
         <translation>ألفا-U كريبندورف (محارف)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="824"/>
+        <location filename="../../ui/core_messages.py" line="840"/>
         <source>alpha-U {label}</source>
         <translation>ألفا-U {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="825"/>
+        <location filename="../../ui/core_messages.py" line="841"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="826"/>
+        <location filename="../../ui/core_messages.py" line="842"/>
         <source>Pairs (A reference, B response)</source>
         <translation>الأزواج (أ أساس المقارنة، ب المقارَن به)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="827"/>
+        <location filename="../../ui/core_messages.py" line="843"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="828"/>
+        <location filename="../../ui/core_messages.py" line="844"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="829"/>
+        <location filename="../../ui/core_messages.py" line="845"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="830"/>
+        <location filename="../../ui/core_messages.py" line="846"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="831"/>
+        <location filename="../../ui/core_messages.py" line="847"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="832"/>
+        <location filename="../../ui/core_messages.py" line="848"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="833"/>
+        <location filename="../../ui/core_messages.py" line="849"/>
         <source>F1 mean over documents</source>
         <translation>متوسط F1 على المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="834"/>
+        <location filename="../../ui/core_messages.py" line="850"/>
         <source>Cohen&apos;s kappa (tokens)</source>
         <translation>كابا كوهين (رموز)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="835"/>
+        <location filename="../../ui/core_messages.py" line="851"/>
         <source>pairwise exact F1</source>
         <translation>F1 (تطابق تام) لكل زوج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="836"/>
+        <location filename="../../ui/core_messages.py" line="852"/>
         <source>F1 per label</source>
         <translation>F1 لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="837"/>
+        <location filename="../../ui/core_messages.py" line="853"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="838"/>
+        <location filename="../../ui/core_messages.py" line="854"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="839"/>
+        <location filename="../../ui/core_messages.py" line="855"/>
         <source>n A</source>
         <translation>عدد أ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="840"/>
+        <location filename="../../ui/core_messages.py" line="856"/>
         <source>n B</source>
         <translation>عدد ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="841"/>
+        <location filename="../../ui/core_messages.py" line="857"/>
         <source>exact</source>
         <translation>تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="842"/>
+        <location filename="../../ui/core_messages.py" line="858"/>
         <source>overlap</source>
         <translation>تداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="843"/>
+        <location filename="../../ui/core_messages.py" line="859"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="844"/>
+        <location filename="../../ui/core_messages.py" line="860"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="845"/>
+        <location filename="../../ui/core_messages.py" line="861"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="846"/>
+        <location filename="../../ui/core_messages.py" line="862"/>
         <source>Confusion (rows A, columns B; ∅ = no span)</source>
         <translation>مصفوفة الالتباس (الصفوف أ، الأعمدة ب؛ ∅ = لا مقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="847"/>
+        <location filename="../../ui/core_messages.py" line="863"/>
         <source>A \ B</source>
         <translation>أ \ ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="848"/>
+        <location filename="../../ui/core_messages.py" line="864"/>
         <source>confusion</source>
         <translation>الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="849"/>
+        <location filename="../../ui/core_messages.py" line="865"/>
         <source>confusion matrix</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="850"/>
+        <location filename="../../ui/core_messages.py" line="866"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="851"/>
+        <location filename="../../ui/core_messages.py" line="867"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="853"/>
+        <location filename="../../ui/core_messages.py" line="869"/>
         <source>symbolic link, not followed</source>
         <translation>رابط رمزي، لم يُتَّبَع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="854"/>
+        <location filename="../../ui/core_messages.py" line="870"/>
         <source>not a regular file ({kind})</source>
         <translation>ليس ملفًا عاديًا ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="855"/>
+        <location filename="../../ui/core_messages.py" line="871"/>
         <source>not a regular file ({kind}), not read</source>
         <translation>ليس ملفًا عاديًا ({kind})، لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="856"/>
+        <location filename="../../ui/core_messages.py" line="872"/>
         <source>file too large ({size} bytes; limit {limit})</source>
         <translation>الملف كبير جدًا ({size} بايت؛ الحد {limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="857"/>
+        <location filename="../../ui/core_messages.py" line="873"/>
         <source>a folder</source>
         <translation>مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="858"/>
+        <location filename="../../ui/core_messages.py" line="874"/>
         <source>a FIFO</source>
         <translation>أنبوب FIFO</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="859"/>
+        <location filename="../../ui/core_messages.py" line="875"/>
         <source>a device</source>
         <translation>جهاز</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="860"/>
+        <location filename="../../ui/core_messages.py" line="876"/>
         <source>a socket</source>
         <translation>مقبس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="861"/>
+        <location filename="../../ui/core_messages.py" line="877"/>
         <source>a symbolic link</source>
         <translation>رابط رمزي</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="862"/>
+        <location filename="../../ui/core_messages.py" line="878"/>
         <source>a special file</source>
         <translation>ملف خاص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="871"/>
+        <location filename="../../ui/core_messages.py" line="887"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="872"/>
+        <location filename="../../ui/core_messages.py" line="888"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="873"/>
+        <location filename="../../ui/core_messages.py" line="889"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="874"/>
+        <location filename="../../ui/core_messages.py" line="890"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="875"/>
+        <location filename="../../ui/core_messages.py" line="891"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="876"/>
+        <location filename="../../ui/core_messages.py" line="892"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="877"/>
+        <location filename="../../ui/core_messages.py" line="893"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="878"/>
+        <location filename="../../ui/core_messages.py" line="894"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="879"/>
+        <location filename="../../ui/core_messages.py" line="895"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="880"/>
+        <location filename="../../ui/core_messages.py" line="896"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="881"/>
+        <location filename="../../ui/core_messages.py" line="897"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="882"/>
+        <location filename="../../ui/core_messages.py" line="898"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="883"/>
+        <location filename="../../ui/core_messages.py" line="899"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="884"/>
+        <location filename="../../ui/core_messages.py" line="900"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="885"/>
+        <location filename="../../ui/core_messages.py" line="901"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="886"/>
+        <location filename="../../ui/core_messages.py" line="902"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="887"/>
+        <location filename="../../ui/core_messages.py" line="903"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="888"/>
+        <location filename="../../ui/core_messages.py" line="904"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="889"/>
+        <location filename="../../ui/core_messages.py" line="905"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="890"/>
+        <location filename="../../ui/core_messages.py" line="906"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="891"/>
+        <location filename="../../ui/core_messages.py" line="907"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="892"/>
+        <location filename="../../ui/core_messages.py" line="908"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="893"/>
+        <location filename="../../ui/core_messages.py" line="909"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="894"/>
+        <location filename="../../ui/core_messages.py" line="910"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="895"/>
+        <location filename="../../ui/core_messages.py" line="911"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="896"/>
+        <location filename="../../ui/core_messages.py" line="912"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="897"/>
+        <location filename="../../ui/core_messages.py" line="913"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="898"/>
+        <location filename="../../ui/core_messages.py" line="914"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="899"/>
+        <location filename="../../ui/core_messages.py" line="915"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="900"/>
+        <location filename="../../ui/core_messages.py" line="916"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="901"/>
+        <location filename="../../ui/core_messages.py" line="917"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="902"/>
+        <location filename="../../ui/core_messages.py" line="918"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="903"/>
+        <location filename="../../ui/core_messages.py" line="919"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="904"/>
+        <location filename="../../ui/core_messages.py" line="920"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="905"/>
+        <location filename="../../ui/core_messages.py" line="921"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="906"/>
+        <location filename="../../ui/core_messages.py" line="922"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="907"/>
+        <location filename="../../ui/core_messages.py" line="923"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="908"/>
+        <location filename="../../ui/core_messages.py" line="924"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="909"/>
+        <location filename="../../ui/core_messages.py" line="925"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="910"/>
+        <location filename="../../ui/core_messages.py" line="926"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="911"/>
+        <location filename="../../ui/core_messages.py" line="927"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="912"/>
+        <location filename="../../ui/core_messages.py" line="928"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="913"/>
+        <location filename="../../ui/core_messages.py" line="929"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="914"/>
+        <location filename="../../ui/core_messages.py" line="930"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="915"/>
+        <location filename="../../ui/core_messages.py" line="931"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="916"/>
+        <location filename="../../ui/core_messages.py" line="932"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="917"/>
+        <location filename="../../ui/core_messages.py" line="933"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="918"/>
+        <location filename="../../ui/core_messages.py" line="934"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="919"/>
+        <location filename="../../ui/core_messages.py" line="935"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="920"/>
+        <location filename="../../ui/core_messages.py" line="936"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="925"/>
+        <location filename="../../ui/core_messages.py" line="941"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="936"/>
+        <location filename="../../ui/core_messages.py" line="952"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="937"/>
+        <location filename="../../ui/core_messages.py" line="953"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="938"/>
+        <location filename="../../ui/core_messages.py" line="954"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="939"/>
+        <location filename="../../ui/core_messages.py" line="955"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="940"/>
+        <location filename="../../ui/core_messages.py" line="956"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="941"/>
+        <location filename="../../ui/core_messages.py" line="957"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="942"/>
+        <location filename="../../ui/core_messages.py" line="958"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="943"/>
+        <location filename="../../ui/core_messages.py" line="959"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="944"/>
+        <location filename="../../ui/core_messages.py" line="960"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="945"/>
+        <location filename="../../ui/core_messages.py" line="961"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -4101,27 +4136,27 @@
 <context>
     <name>EditingController</name>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="131"/>
+        <location filename="../../ui/workbench/editing.py" line="130"/>
         <source>Open a document first.</source>
         <translation>افتح مستندًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="134"/>
+        <location filename="../../ui/workbench/editing.py" line="133"/>
         <source>Choose an annotator name first.</source>
         <translation>اختر اسم موسِّم أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="165"/>
+        <location filename="../../ui/workbench/editing.py" line="164"/>
         <source>Select some text or a span first.</source>
         <translation>حدّد نصًا أو مقطعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/editing.py" line="200"/>
+        <location filename="../../ui/workbench/editing.py" line="199"/>
         <source>{0} is already labelled {1}.</source>
         <translation>{0} موسوم من قبل بالتسمية {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="275"/>
+        <location filename="../../ui/events/relations.py" line="266"/>
         <source>{0} is already an argument of this event.</source>
         <translation>{0} معمول لهذا الحدث من قبل.</translation>
     </message>
@@ -5569,37 +5604,37 @@
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="456"/>
+        <location filename="../../ui/review/window.py" line="458"/>
         <source>Only gold holds this: drop it from gold (D), or keep it (Mark adjudicated).</source>
         <translation>لا يحوي هذا إلا المرجع: أسقِطه من المرجع (D)، أو أبقِه («وسم كمحسوم»).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="462"/>
+        <location filename="../../ui/review/window.py" line="464"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="507"/>
+        <location filename="../../ui/review/window.py" line="509"/>
         <source>Gold now holds two competing versions at “{0}” ({1}); undo to keep one.</source>
         <translation>صار في المرجع نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="514"/>
+        <location filename="../../ui/review/window.py" line="516"/>
         <source>It points at the gold span chosen earlier: “{0}” ({1}), not “{2}” ({3}).</source>
         <translation>يشير إلى مقطع المرجع المختار سابقًا: «{0}» ({1})، لا «{2}» ({3}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="523"/>
+        <location filename="../../ui/review/window.py" line="525"/>
         <source>The agreed version replaced gold&apos;s stale one.</source>
         <translation>حلّت النسخة المتفق عليها محلّ نسخة المرجع القديمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="534"/>
+        <location filename="../../ui/review/window.py" line="536"/>
         <source>Only an item “only in gold” can be dropped from gold.</source>
         <translation>لا يُسقَط من المرجع إلا عنصر «في المرجع فقط».</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="555"/>
+        <location filename="../../ui/review/window.py" line="557"/>
         <source>Accepted; {0} agreed events left out: their trigger span is not labelled with their type (the problems list names them).</source>
         <translation>قُبل؛ وتُرك {0} من الأحداث المتفق عليها: مقطع مُطلِقها لا يحمل تسمية نوعها (قائمة المشكلات تسمّيها).</translation>
     </message>
@@ -6243,7 +6278,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SelectionController</name>
     <message>
-        <location filename="../../ui/workbench/selection.py" line="78"/>
+        <location filename="../../ui/workbench/selection.py" line="85"/>
         <source>Event: {0}</source>
         <translation>الحدث: {0}</translation>
     </message>
@@ -6307,42 +6342,42 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="510"/>
+        <location filename="../../ui/suggestions/controller.py" line="516"/>
         <source>Suggestion {0} of {1}: {2} ({3:.0%})</source>
         <translation>الاقتراح {0} من {1}: {2} ({3:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="523"/>
+        <location filename="../../ui/suggestions/controller.py" line="529"/>
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="580"/>
+        <location filename="../../ui/suggestions/controller.py" line="586"/>
         <source>Accepting {0} suggestions…</source>
         <translation>جارٍ قبول {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="585"/>
+        <location filename="../../ui/suggestions/controller.py" line="591"/>
         <source>Accepted {0} suggestions.</source>
         <translation>قُبل {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="607"/>
+        <location filename="../../ui/suggestions/controller.py" line="613"/>
         <source>Rejecting {0} suggestions…</source>
         <translation>جارٍ رفض {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="613"/>
+        <location filename="../../ui/suggestions/controller.py" line="619"/>
         <source>Rejected {0} suggestions.</source>
         <translation>رُفض {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="630"/>
+        <location filename="../../ui/suggestions/controller.py" line="636"/>
         <source>Withdrawing {0} suggestions…</source>
         <translation>جارٍ سحب {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="634"/>
+        <location filename="../../ui/suggestions/controller.py" line="640"/>
         <source>Withdrew {0} suggestions from {1}.</source>
         <translation>سُحب {0} من الاقتراحات الواردة من {1}.</translation>
     </message>
@@ -6664,141 +6699,141 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/events/relations.py" line="199"/>
+        <location filename="../../ui/events/relations.py" line="190"/>
         <source>Or Tab to it and press Return; Escape cancels.</source>
         <translation>أو انتقل إليه بمفتاح Tab واضغط Return؛ ويُلغي Escape.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="214"/>
+        <location filename="../../ui/events/relations.py" line="205"/>
         <source>Select the first span, then press R.</source>
         <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="218"/>
+        <location filename="../../ui/events/relations.py" line="209"/>
         <source>Relation from “{0}”: click the target span.</source>
         <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="228"/>
-        <location filename="../../ui/events/relations.py" line="245"/>
+        <location filename="../../ui/events/relations.py" line="219"/>
+        <location filename="../../ui/events/relations.py" line="236"/>
         <source>No relation added.</source>
         <translation>لم تُضف علاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="233"/>
+        <location filename="../../ui/events/relations.py" line="224"/>
         <source>No relation type links {0} to {1}.</source>
         <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="252"/>
+        <location filename="../../ui/events/relations.py" line="243"/>
         <source>Relation:</source>
         <translation>العلاقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="296"/>
+        <location filename="../../ui/events/relations.py" line="287"/>
         <source>Argument of {0}: click its span.</source>
         <translation>معمول {0}: انقر مقطعه.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="306"/>
+        <location filename="../../ui/events/relations.py" line="297"/>
         <source>No argument added.</source>
         <translation>لم يُضَف معمول.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="360"/>
+        <location filename="../../ui/events/relations.py" line="352"/>
         <source>New argument span as:</source>
         <translation>مقطع معمول جديد بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="372"/>
+        <location filename="../../ui/events/relations.py" line="364"/>
         <source>Add as argument:</source>
         <translation>إضافة معمولًا بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="377"/>
+        <location filename="../../ui/events/relations.py" line="369"/>
         <source>Just select it</source>
         <translation>تحديده فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="418"/>
-        <location filename="../../ui/events/relations.py" line="433"/>
+        <location filename="../../ui/events/relations.py" line="410"/>
+        <location filename="../../ui/events/relations.py" line="425"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="420"/>
+        <location filename="../../ui/events/relations.py" line="412"/>
         <source>“{0}” is the {1} of {2}.
 Remove only the argument, or delete the whole event?</source>
         <translation>«{0}» هو {1} في {2}.
 أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="423"/>
+        <location filename="../../ui/events/relations.py" line="415"/>
         <source>Remove the argument</source>
         <translation>إزالة المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="424"/>
+        <location filename="../../ui/events/relations.py" line="416"/>
         <source>Delete the whole event</source>
         <translation>حذف الحدث كله</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="435"/>
+        <location filename="../../ui/events/relations.py" line="427"/>
         <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
         <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="437"/>
+        <location filename="../../ui/events/relations.py" line="429"/>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="214"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="228"/>
         <source>The span “{0}” triggers {1} events ({2}). Relabelling it as {3} removes those events and {4} arguments ({5} of their own, {6} of other events that they fill). Continue?</source>
         <translation>المقطع «{0}» مُطلِق لـ{1} من الأحداث ({2}). إعادة تسميته بـ{3} تحذف تلك الأحداث و{4} من المعمولات ({5} منها لها، و{6} لأحداث أخرى تملؤها). أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="220"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="234"/>
         <source>The span “{0}” triggers a {1} event. Relabelling it as {2} removes the event and {3} arguments ({4} of its own, {5} of other events that it fills). Continue?</source>
         <translation>المقطع «{0}» مُطلِق لحدث {1}. إعادة تسميته بـ{2} تحذف الحدث و{3} من المعمولات ({4} منها له، و{5} لأحداث أخرى يملؤها). أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="226"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="240"/>
         <source>The span “{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} removes the event and its arguments. Continue?</source>
         <translation>المقطع «{0}» مُطلِق حدث من نوع {1}، عدد معمولاته: {2}. إعادة تسميته بـ{3} تحذف الحدث ومعمولاته. أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="231"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="245"/>
         <source>Relabel a trigger</source>
         <translation>إعادة تسمية مُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="236"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="250"/>
         <source>Relabel and remove the events</source>
         <translation>إعادة التسمية وحذف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="238"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="252"/>
         <source>Relabel and remove the event</source>
         <translation>إعادة التسمية وحذف الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="282"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="296"/>
         <source>{0} of the {1} mentions of “{2}” trigger {3} events ({4}). Relabelling all as {5} removes those events and {6} arguments ({7} of their own, {8} of other events that they fill). Continue?</source>
         <translation>{0} من إشارات «{2}» البالغة {1} مُطلِقات لـ{3} من الأحداث ({4}). إعادة تسمية الكل بـ{5} تحذف تلك الأحداث و{6} من المعمولات ({7} منها لها، و{8} لأحداث أخرى تملؤها). أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="288"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="302"/>
         <source>{0} of the {1} mentions of “{2}” trigger {3} events ({4}) with {5} arguments. Relabelling all as {6} removes those events and their arguments. Continue?</source>
         <translation>{0} من إشارات «{2}» البالغة {1} تُطلِق {3} من الأحداث ({4}) معها {5} من المعمولات. إعادة تسمية الكل بـ{6} تزيل هذه الأحداث ومعمولاتها. أأتابع؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="293"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="307"/>
         <source>Relabel triggers</source>
         <translation>إعادة تسمية المُطلِقات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="295"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="309"/>
         <source>Relabel all and remove the events</source>
         <translation>إعادة تسمية الكل وإزالة الأحداث</translation>
     </message>
@@ -6884,12 +6919,12 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="317"/>
+        <location filename="../../ui/events/relations.py" line="309"/>
         <source>Select an event (its trigger) first.</source>
         <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="332"/>
+        <location filename="../../ui/events/relations.py" line="324"/>
         <source>{0} takes no entity arguments.</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
@@ -6899,7 +6934,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="694"/>
+        <location filename="../../ui/review/window.py" line="696"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
@@ -7031,17 +7066,17 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="91"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="93"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="93"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="95"/>
         <source>Problems</source>
         <translation>المشكلات</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="143"/>
+        <location filename="../../ui/app.py" line="156"/>
         <source>No annotator chosen: editing is off.</source>
         <translation>لم يُختر موسِّم: التحرير متوقف.</translation>
     </message>

@@ -85,7 +85,7 @@ def test_token_exports_account_for_everything(
         assert report.exported["attribute"] == 3 and report.exported["normalisation"] == 1
         assert report.exported["note"] == 4  # the discontinuous span's is not written
         assert report.lost["note"] == 1 and report.lost["fragments"] == 1
-        assert "not written 1: note of a span not exported" in lines
+        assert "not written 1: note of an unexported span" in lines
     else:
         where = "CoNLL" if fmt == "conll" else "Hugging Face datasets"
         assert report.lost["event"] == 1 and report.lost["argument"] == 2

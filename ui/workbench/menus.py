@@ -224,10 +224,10 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
         _add(ann, a, name, text, partial(_move_edge, w, edge, right, word), key)
     ann.addSeparator()
     links = w.event_tools.linker
-    _add(ann, a, "add_relation", tr("Add &relation (then click the target)"),
-         links.start_relation, "R")  # fmt: skip
-    _add(ann, a, "new_argument", tr("New &argument span for the selected event"),
-         links.add_new_argument, "A")  # fmt: skip
+    relation = tr("Add &relation (then click the target, or Tab to it and press Return)")
+    _add(ann, a, "add_relation", relation, links.start_relation, "R")
+    argument = tr("&Argument of the selected event (selected text, or a span clicked or Tabbed to)")
+    _add(ann, a, "new_argument", argument, links.add_new_argument, "A")
     ann.addSeparator()
     _add(
         ann,
