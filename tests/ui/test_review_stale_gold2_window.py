@@ -216,3 +216,24 @@ def test_the_arabic_window_with_gold_items(arabic: None, review: ReviewWindow, s
     review.grab().save(str(shots / "review_stale_gold2_ar.png"))
     review.go_to(row_of(review, Span, alone=True))
     review.grab().save(str(shots / "review_only_gold_ar.png"))
+
+
+def test_each_action_replaces_what_the_status_bar_said(review: ReviewWindow) -> None:
+    """A refusal's message went on showing after the next accept had succeeded, or after
+    moving to another item (QA round 9): the reviewer read it as said of the new item."""
+    paris_only_in_gold(review)
+    review.go_to(row_of(review, Span, alone=True))
+    QTest.keyClick(review, Qt.Key.Key_A)  # refused: only gold holds it
+    assert "drop it from gold (D)" in review.statusBar().currentMessage()
+    QTest.keyClick(review, Qt.Key.Key_N)  # another item: that was said of the one left
+    assert review.statusBar().currentMessage() == ""
+    review.go_to(row_of(review, Span, alone=True))
+    QTest.keyClick(review, Qt.Key.Key_A)  # refused again
+    assert "drop it from gold (D)" in review.statusBar().currentMessage()
+    QTest.keyClick(review, Qt.Key.Key_D)  # succeeds, with nothing to say
+    assert review.statusBar().currentMessage() == ""
+    review.go_to(0)
+    QTest.keyClick(review, Qt.Key.Key_D)  # refused: not an item only in gold
+    assert "only in gold" in review.statusBar().currentMessage()
+    assert review.accept_agreements()  # succeeds: the refusal is gone
+    assert "only in gold" not in review.statusBar().currentMessage()

@@ -436,6 +436,7 @@ class ReviewWindow(QMainWindow):
 
     def step(self, delta: int) -> None:
         """Go to the next (+1) or previous (-1) disagreement."""
+        self.statusBar().clearMessage()  # what was said was of the item left
         if self.items:
             self.go_to(max(0, min(len(self.items) - 1, self.current + delta)))
 
@@ -481,7 +482,9 @@ class ReviewWindow(QMainWindow):
     def _execute(self, command: Command) -> bool:
         """Run an accept through the session; a refusal (an event whose trigger span is
         labelled otherwise, naming its document and trigger) shows in this window's status
-        bar too, where the adjudicator is looking (the session tells the main window)."""
+        bar too, where the adjudicator is looking (the session tells the main window). What
+        the bar said of an earlier action goes first: each action says its own, or nothing."""
+        self.statusBar().clearMessage()
         errors: list[str] = []
         self.session.error.connect(errors.append)
         try:
@@ -565,7 +568,7 @@ class ReviewWindow(QMainWindow):
         """Mark the document adjudicated: the rest of its disagreements count as rejected."""
         if self.doc_id is None:
             return False
-        return self.session.execute(SetStatus(self.doc_id, GOLD, Status.DONE))
+        return self._execute(SetStatus(self.doc_id, GOLD, Status.DONE))
 
     def edit_gold(self) -> None:
         it = self.item()
