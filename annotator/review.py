@@ -63,7 +63,7 @@ from annotator.model import (
     record_kind,
 )
 from annotator.project import Project
-from annotator.rules import SAME_SPAN, same_span, trigger_label_problem
+from annotator.rules import SAME_SPAN, eventless_triggers, same_span, trigger_label_problem
 
 
 class Kind(StrEnum):
@@ -1145,7 +1145,10 @@ def accept_all_agreements(
     whose trigger span is labelled otherwise than its type (an older version's data,
     ``rules.trigger_label_problem``: listed by ``check``, refused by ``accept``), or one filling
     a role with such an event, is no agreement to accept: it is left out, counted in the
-    result's ``left_out``, and the rest is accepted.
+    result's ``left_out``, and the rest is accepted. An agreed span of an event type on which
+    no event is copied (the annotators' events on it differ, or neither made one) waits, with
+    the events and relations needing it, until its event is accepted: gold never holds a
+    trigger without an event (``check``: no-event).
 
     Linear in the records of the document: each layer is indexed once (an index per event
     and a read of gold per copied record made 5,000 agreed spans take minutes)."""
@@ -1163,18 +1166,37 @@ def accept_all_agreements(
     held = adj.held(doc_id)
     spans = first.span_by_uuid()
 
-    def settled(uuid: str) -> bool:  # agreed whole, or already adjudicated
+    waiting: set[str] = set()  # agreed trigger spans waiting for their event
+
+    def settled(uuid: str) -> bool:  # agreed whole (and not waiting), or already adjudicated
         s = spans.get(uuid)
-        return s is None or _full(s) in common_spans or _key(s) in held.spans
+        if s is None or _key(s) in held.spans:
+            return True
+        return _full(s) in common_spans and uuid not in waiting
 
     agreed = [ev for key, ev in events[0] if key in common_events]
     left_out = _mislabelled(agreed, first, spans)
-    chosen: list[Record] = [s for s in first.spans if _full(s) in common_spans]
-    chosen += [
-        ev for ev in agreed
-        if ev.uuid not in left_out and settled(ev.trigger)
-        and all(settled(a.target) for a in first.arguments_of(ev.uuid))
-    ]  # fmt: skip
+    while True:
+        chosen_spans = [
+            s for s in first.spans if _full(s) in common_spans and s.uuid not in waiting
+        ]
+        chosen_events = [
+            ev for ev in agreed
+            if ev.uuid not in left_out and settled(ev.trigger)
+            and all(settled(a.target) for a in first.arguments_of(ev.uuid))
+        ]  # fmt: skip
+        # an agreed span of an event type none of the chosen events has as trigger (the
+        # annotators' events on it differ): gold would hold a trigger without an event
+        # (``check``: no-event); it waits, with what needs it, until its event is accepted
+        eventless = {
+            chosen_spans[k].uuid
+            for k in eventless_triggers(project.schema, chosen_spans, chosen_events)
+            if _key(chosen_spans[k]) not in held.spans
+        }
+        if not eventless:
+            break
+        waiting |= eventless
+    chosen: list[Record] = [*chosen_spans, *chosen_events]
     chosen += [
         x[3] for x in _relation_items(first)
         if (*x[:3], _attrs(x[3])) in common_relations

@@ -17,18 +17,16 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from annotator.commands.edits import (
     Changed,
     Command,
-    DeleteArgument,
-    DeleteEvent,
-    DeleteRelation,
-    DeleteSpan,
     Macro,
     Version,
+    delete_span_with_links,
     relabel,
 )
 from annotator.errors import Message
@@ -47,36 +45,45 @@ def relabel_spans(
     then the events such triggers trigger go with their arguments, as ``relabel`` removes them.
 
     Each span's ``relabel`` is made when the step first runs, from what the relabels before it
-    in the step left (``_RelabelWhenRun``): one mention's event may fill a role of another
+    in the step left (``WhenRun``): one mention's event may fill a role of another
     mention's event, and the argument that the first event's removal takes along is then not
     deleted a second time by the other's relabel."""
     children: list[Command] = []
     for uuid in dict.fromkeys(uuids):
         span = project.span(uuid)
         if span.label != label:
-            children.append(_RelabelWhenRun(uuid, label, remove_events))
+            children.append(
+                WhenRun(
+                    partial(relabel, uuid=uuid, label=label, remove_events=remove_events),
+                    Message("relabel as {label}", label=label),
+                )
+            )
     return Macro(children, Message("relabel {n} as {label}", n=len(children), label=label))
 
 
-class _RelabelWhenRun(Command):
-    """``relabel(project, span, label, remove_events=...)``, made from the project as the step
-    first runs (inside the step's transaction, after its earlier children), then done, undone
-    and redone as made."""
+class WhenRun(Command):
+    """The command ``make(project)`` makes from the project as the step holding it first runs
+    (inside the step's transaction, after its earlier children), then done, undone and redone
+    as made. Several edits of one step whose effects overlap so meet what the ones before
+    them left, each through its one rule: one mention's event may fill a role of another
+    mention's event, and the argument the first event's removal takes along is not deleted a
+    second time by the other's edit."""
 
-    def __init__(self, span: str, label: str, remove_events: bool) -> None:
+    def __init__(self, make: Callable[[Project], Command], text: str) -> None:
         super().__init__()
-        self.span, self.label, self.remove_events = span, label, remove_events
+        self.make = make
         self.made: Command | None = None
-        self.text = Message("relabel as {label}", label=label)
+        self.text = text
 
     def _first(self, project: Project) -> list[Version]:
         raise NotImplementedError  # ``do`` hands the edit to the command it makes
 
     def do(self, project: Project) -> Changed:
         if self.made is None:
-            self.made = relabel(project, self.span, self.label, remove_events=self.remove_events)
+            self.made = self.make(project)
         changed = self.made.do(project)
         self.done_once = True
+        self.versions = self.made.versions  # (what it wrote, as the command it made tells)
         return changed
 
     def undo(self, project: Project) -> Changed:
@@ -84,32 +91,25 @@ class _RelabelWhenRun(Command):
             raise RuntimeError("undo before do")
         return self.made.undo(project)
 
+    def did_nothing(self) -> bool:
+        return self.made is not None and self.made.did_nothing()
+
     @property
     def uuid(self) -> str:
         return self.made.uuid if self.made is not None else ""
 
 
 def delete_spans(project: Project, uuids: Iterable[str]) -> Macro:
-    """Delete every span of ``uuids`` in one step, with what would dangle without them:
-    events they trigger (with their arguments), arguments pointing at them and relations
-    touching them, each record deleted once even when several of the spans share it."""
+    """Delete every span of ``uuids`` in one step, each with what would dangle without it
+    (``delete_span_with_links``, the one rule: the events it triggers with their arguments and
+    the arguments of other events they fill, the arguments pointing at it, the relations
+    touching it), made as the step runs (``WhenRun``), so a record several of the spans share
+    is deleted once."""
     wanted = list(dict.fromkeys(uuids))
-    by_layer: dict[tuple[int, str], set[str]] = {}
     for uuid in wanted:
-        span = project.span(uuid)
-        by_layer.setdefault((span.doc_id, span.annotator), set()).add(uuid)
-    children: list[Command] = []
-    for (doc_id, annotator), gone in by_layer.items():
-        layer = project.layer(doc_id, annotator)
-        triggered = {e.uuid for e in layer.events if e.trigger in gone}
-        children += [DeleteEvent(e) for e in sorted(triggered)]
-        children += [
-            DeleteArgument(a.uuid)
-            for a in layer.arguments
-            if (a.target in gone or a.target in triggered) and a.event not in triggered
-        ]
-        children += [
-            DeleteRelation(r.uuid) for r in layer.relations if r.source in gone or r.target in gone
-        ]
-    children += [DeleteSpan(u) for u in wanted]
+        project.span(uuid)  # (an unknown or deleted span refuses the step as it is made)
+    children: list[Command] = [
+        WhenRun(partial(delete_span_with_links, uuid=uuid), Message("delete span"))
+        for uuid in wanted
+    ]
     return Macro(children, Message("delete {n} spans", n=len(wanted)))

@@ -23,11 +23,10 @@ from annotator.commands.edits import (
     Changed,
     Command,
     DeleteArgument,
-    DeleteEvent,
     DeleteRelation,
-    Macro,
     Version,
     _restore,
+    delete_event_with_trigger,
     delete_span_with_links,
 )
 from annotator.errors import Message, ValidationError
@@ -139,8 +138,9 @@ class AcceptAllAgreements(_Accepting):
         return accept_all_agreements(project, self.doc_id, self.annotators, self.into)
 
     def nothing(self, project: Project) -> Message:
-        """No agreement at all; every agreement already in gold; or agreed events and
-        relations left out (``accept_all_agreements``: a span they need is labelled
+        """No agreement at all; every agreement already in gold; agreed trigger spans waiting
+        for their events, on which the annotators differ; or agreed events and relations left
+        out (``accept_all_agreements``: a span they need is labelled
         differently, or has other attributes, and gold holds none at its place)."""
         names = list(self.annotators)
         if len(names) < 2:
@@ -157,7 +157,16 @@ class AcceptAllAgreements(_Accepting):
             return Message("nothing to accept: {who} agree on nothing in this document", who=who)
         index = GoldIndex.of(project.layer(self.doc_id, self.into))
         where = span_places(layers)
-        waiting = sum(1 for ds in common if not is_resolved(ds[0], index, where))
+        # what waits: agreed events and relations, for a span; agreed trigger spans, for
+        # their event (on which the annotators differ)
+        waiting = sum(
+            1
+            for ds in common
+            if not isinstance(ds[0].a, Span) and not is_resolved(ds[0], index, where)
+        )
+        triggers = sum(
+            1 for ds in common if isinstance(ds[0].a, Span) and not is_resolved(ds[0], index, where)
+        )
         if self.left_out:
             return Message(
                 "nothing to accept: {n} events {who} agree on have a trigger span labelled "
@@ -165,6 +174,15 @@ class AcceptAllAgreements(_Accepting):
                 "names them",
                 n=len(self.left_out),
                 who=who,
+            )
+        if triggers and not waiting:
+            return Message(
+                "nothing to accept: {n} trigger spans {who} agree on wait for their events, "
+                "which they annotate differently; accept one version of those events into "
+                "{into} first",
+                n=triggers,
+                who=who,
+                into=self.into,
             )
         if not waiting:
             return Message(
@@ -204,9 +222,11 @@ def _listed(names: Sequence[str]) -> Message | str:
 def drop_from_gold(project: Project, record: Record, into: str = GOLD) -> Command:
     """Delete ``record``, a record of the ``into`` layer only that layer holds (the ``gold``
     of a ``Disagreement.only_in_gold`` item), with what would dangle without it, as one undo
-    step: a span with the events it triggers, the arguments it fills and its relations
-    (``delete_span_with_links``), an event with its arguments and the arguments it fills, a
-    relation alone. Undo restores gold exactly."""
+    step, by the one rule of deletions (``commands.edits``): a span with the events it
+    triggers, the arguments it and they fill and its relations (``delete_span_with_links``);
+    an event with its arguments, the arguments it fills, and its trigger span when no other
+    event uses it (``delete_event_with_trigger``: a gold trigger without an event is what
+    ``check`` lists); a relation or an argument alone. Undo restores gold exactly."""
     if record.annotator != into:
         text = record.text if isinstance(record, Span) else record.uuid
         raise ValidationError(Message("{text} is not in {into}", text=text, into=into))
@@ -215,14 +235,5 @@ def drop_from_gold(project: Project, record: Record, into: str = GOLD) -> Comman
     if isinstance(record, Relation):
         return DeleteRelation(record.uuid)
     if isinstance(record, Event):
-        filled = [
-            DeleteArgument(a.uuid)
-            for e in project.events(record.doc_id, into)
-            if not e.deleted and e.uuid != record.uuid
-            for a in project.arguments(e.uuid)
-            if a.target == record.uuid
-        ]
-        if not filled:
-            return DeleteEvent(record.uuid)
-        return Macro([*filled, DeleteEvent(record.uuid)], Message("delete event"))
+        return delete_event_with_trigger(project, record.uuid)
     return DeleteArgument(record.uuid)

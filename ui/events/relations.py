@@ -24,7 +24,8 @@ function, so tests can replace them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from functools import partial
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import QAbstractButton, QMenu, QMessageBox, QStatusBar, Q
 
 from annotator import commands as cmds
 from annotator import rules
+from annotator.commands.bulk import WhenRun
 from annotator.errors import Message
 from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, RelationType, Role
@@ -39,6 +41,9 @@ from ui.docview.view import DocumentView
 from ui.i18n import isolate, label_display, menu_text, role_display, set_plain_text, type_tag
 from ui.screen import popup_position
 from ui.session import Session
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 
 class LinkHost(Protocol):
@@ -116,44 +121,32 @@ def ask_choice(
 
 
 def delete_span_command(layer: DocumentAnnotations, span: Span, whole_events: bool) -> cmds.Command:
-    """Delete ``span`` with what depends on it, as one step.
-
-    Events it triggers go with their arguments; arguments pointing at it are removed, or with
-    ``whole_events`` their events are deleted too (with those events' trigger spans when
-    nothing else refers to them); relations touching it are deleted."""
-    live_args = [a for a in layer.arguments if not a.deleted]
+    """Delete ``span`` of ``layer`` with what depends on it, as one step, by the one rule of
+    deletions (``commands.edits``): the span with the events it triggers, the arguments it and
+    they fill and its relations (``delete_span_with_links``); with ``whole_events``, first the
+    other events it fills a role of, each as the events panel's Remove event deletes it
+    (``delete_event_with_trigger``: its trigger span too when no other event uses it). Each
+    deletion is made as the step runs (``WhenRun``), from what the ones before it left."""
     triggered = {e.uuid for e in layer.events if e.trigger == span.uuid}
-    owners = {a.event for a in live_args if a.target == span.uuid} - triggered
-    doomed_events = triggered | (owners if whole_events else set())
-    doomed_spans = {span.uuid}
-    if whole_events:
-        for ev in layer.events:
-            if ev.uuid in owners and _only_trigger(layer, ev.trigger, doomed_events):
-                doomed_spans.add(ev.trigger)
-    children: list[cmds.Command] = [cmds.DeleteEvent(e) for e in sorted(doomed_events)]
-    children += [
-        cmds.DeleteArgument(a.uuid)
-        for a in live_args
-        if a.target in doomed_spans and a.event not in doomed_events
+    owners = {a.event for a in layer.arguments if a.target == span.uuid and not a.deleted}
+    children: list[cmds.Command] = [
+        WhenRun(partial(_delete_event, uuid=e), Message("delete event"))
+        for e in (sorted(owners - triggered) if whole_events else ())
     ]
-    children += [
-        cmds.DeleteRelation(r.uuid)
-        for r in layer.relations
-        if not r.deleted and ({r.source, r.target} & doomed_spans)
-    ]
-    children += [cmds.DeleteSpan(u) for u in sorted(doomed_spans)]
+    children.append(
+        WhenRun(partial(cmds.delete_span_with_links, uuid=span.uuid), Message("delete span"))
+    )
     if len(children) == 1:
         return children[0]
     return cmds.Macro(children, Message("delete span"))
 
 
-def _only_trigger(layer: DocumentAnnotations, uuid: str, doomed_events: set[str]) -> bool:
-    """Whether span ``uuid`` is used by nothing but events about to be deleted."""
-    if any(e.trigger == uuid and e.uuid not in doomed_events for e in layer.events):
-        return False
-    if any(a.target == uuid and not a.deleted for a in layer.arguments):
-        return False
-    return not any(uuid in (r.source, r.target) for r in layer.relations if not r.deleted)
+def _delete_event(project: Project, uuid: str) -> cmds.Command:
+    """``delete_event_with_trigger``, or nothing when an earlier deletion of the same step
+    took the event already (it shared its trigger with another event deleted before)."""
+    if project.find(uuid, "events") is None:
+        return cmds.Macro([], Message("delete event"))
+    return cmds.delete_event_with_trigger(project, uuid)
 
 
 class Linker:
