@@ -79,10 +79,10 @@ def test_accept_all_agreements_is_one_step(project: tuple[Project, int]) -> None
     p, doc_id = project
     cmd = AcceptAllAgreements(doc_id, ["amal", "badr"])
     changed = cmd.do(p)
-    assert sorted((t, lab) for _, t, lab in gold(p, doc_id)) == [
-        ("الاجتماع", "Contact.Meet"), ("باريس", "GPE"), ("هولندا", "GPE"),
-    ]  # fmt: skip
-    assert p.layer(doc_id, GOLD).events == ()  # the event's arguments differ: not agreed
+    # the trigger الاجتماع waits with its event, whose arguments differ: not agreed
+    agreed = [("باريس", "GPE"), ("هولندا", "GPE")]
+    assert sorted((t, lab) for _, t, lab in gold(p, doc_id)) == agreed
+    assert p.layer(doc_id, GOLD).events == ()
     assert changed.doc_ids == {doc_id}
     cmd.undo(p)
     assert gold(p, doc_id) == []

@@ -124,12 +124,14 @@ def test_accept_a_and_b_versions_into_gold(project: Project) -> None:
 def test_accept_all_agreements_is_one_undoable_step(project: Project) -> None:
     doc = project.documents()[0]
     written = accept_all_agreements(project, doc.id, ["amal", "badr"])
-    assert sorted(r.text for r in written if isinstance(r, Span)) == ["الاجتماع", "باريس"]
+    # the trigger الاجتماع waits for its event, whose arguments they annotate differently
+    # (56e8e9c: gold never holds a trigger without its event)
+    assert sorted(r.text for r in written if isinstance(r, Span)) == ["باريس"]
     assert not any(isinstance(r, Event) for r in written)  # their arguments differ
     assert accept_all_agreements(project, doc.id, ["amal", "badr"]) == []
     retract(project, written)
     assert project.spans(doc.id, GOLD) == []
-    assert len(project.spans(doc.id, GOLD, include_deleted=True)) == 2
+    assert len(project.spans(doc.id, GOLD, include_deleted=True)) == 1
 
 
 def test_agreements_of_whole_events_are_accepted_with_arguments(project: Project) -> None:
