@@ -445,6 +445,12 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessage",
+        "nothing to accept: {n} trigger spans {who} agree on wait for their events, "
+        "which they annotate differently; accept one version of those events into "
+        "{into} first",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
         "nothing to accept: {n} events {who} agree on have a trigger span labelled "
         "otherwise than their type (data of an older version); the problems list "
         "names them",

@@ -2191,311 +2191,316 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="446"/>
+        <source>nothing to accept: {n} trigger spans {who} agree on wait for their events, which they annotate differently; accept one version of those events into {into} first</source>
+        <translation>لا شيء للقبول: {n} من مقاطع المُطلِقات التي يتفق عليها {who} تنتظر أحداثها، إذ اختلفوا في وسم هذه الأحداث؛ اقبل نسخة واحدة منها في {into} أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="452"/>
         <source>nothing to accept: {n} events {who} agree on have a trigger span labelled otherwise than their type (data of an older version); the problems list names them</source>
         <translation>لا شيء للقبول: {n} من الأحداث التي يتفق عليها {who} مُطلِقها مقطع تسميته غير نوعها (بيانات إصدار أقدم)؛ قائمة المشكلات تسمّيها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="452"/>
+        <location filename="../../ui/core_messages.py" line="458"/>
         <source>{event}: argument {role} points at a deleted span or event, or at one not in the project (never added, or held back in quarantine)</source>
         <translation>{event}: المعمول {role} يشير إلى مقطع أو حدث محذوف، أو إلى ما ليس في المشروع (لم يُضَف قط، أو محجوز في الحجر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="457"/>
+        <location filename="../../ui/core_messages.py" line="463"/>
         <source>id {uuid} is already used</source>
         <translation>المعرّف {uuid} مستعمل من قبل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="458"/>
+        <location filename="../../ui/core_messages.py" line="464"/>
         <source>{names} and {last}</source>
         <translation>{names} و{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="459"/>
+        <location filename="../../ui/core_messages.py" line="465"/>
         <source>{first}, {rest}</source>
         <translation>{first}، {rest}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="462"/>
+        <location filename="../../ui/core_messages.py" line="468"/>
         <source>{label}</source>
         <translation>{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="463"/>
+        <location filename="../../ui/core_messages.py" line="469"/>
         <source>{type}</source>
         <translation>{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="464"/>
+        <location filename="../../ui/core_messages.py" line="470"/>
         <source>{role}</source>
         <translation>{role}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="465"/>
+        <location filename="../../ui/core_messages.py" line="471"/>
         <source>{a} / {b}</source>
         <translation>{a} مقابل {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="466"/>
+        <location filename="../../ui/core_messages.py" line="472"/>
         <source>{name}: {a} / {b}</source>
         <translation>{name}: {a} مقابل {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="467"/>
+        <location filename="../../ui/core_messages.py" line="473"/>
         <source>{first}; {rest}</source>
         <translation>{first}؛ {rest}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="468"/>
+        <location filename="../../ui/core_messages.py" line="474"/>
         <source>{type}: A {a} / B {b}</source>
         <translation>{type}: أ {a} / ب {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="469"/>
+        <location filename="../../ui/core_messages.py" line="475"/>
         <source>gold: {versions}</source>
         <translation>المرجع: {versions}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="470"/>
+        <location filename="../../ui/core_messages.py" line="476"/>
         <source>{text} is not in {into}</source>
         <translation>{text} ليس في الطبقة {into}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="471"/>
+        <location filename="../../ui/core_messages.py" line="477"/>
         <source>“{text}” ({label}) triggers an event in {into}: edit {into} there to replace it</source>
         <translation>«{text}» ({label}) مُطلِقُ حدثٍ في {into}: حرِّر {into} هناك لاستبداله</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="475"/>
+        <location filename="../../ui/core_messages.py" line="481"/>
         <source>only a span can replace gold spans</source>
         <translation>لا يحلّ محلَّ مقاطع المرجع إلا مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="478"/>
+        <location filename="../../ui/core_messages.py" line="484"/>
         <source>binary file, not text (NUL byte)</source>
         <translation>ملف ثنائي، لا نص (بايت NUL)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="479"/>
+        <location filename="../../ui/core_messages.py" line="485"/>
         <source>binary file, not text ({count} control characters)</source>
         <translation>ملف ثنائي، لا نص ({count} من محارف التحكم)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="480"/>
+        <location filename="../../ui/core_messages.py" line="486"/>
         <source>cannot connect to the hub {hub}: {problem}</source>
         <translation>تعذّر الاتصال بخادم الفريق {hub}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="481"/>
+        <location filename="../../ui/core_messages.py" line="487"/>
         <source>cannot list: {why}</source>
         <translation>تعذّر سرد محتوياته: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="482"/>
+        <location filename="../../ui/core_messages.py" line="488"/>
         <source>cannot read: {why}</source>
         <translation>تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="483"/>
+        <location filename="../../ui/core_messages.py" line="489"/>
         <source>column {column} appears twice in the header</source>
         <translation>يظهر العمود {column} مرتين في سطر العناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="484"/>
+        <location filename="../../ui/core_messages.py" line="490"/>
         <source>duplicate key {key}</source>
         <translation>مفتاح مكرر {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="485"/>
+        <location filename="../../ui/core_messages.py" line="491"/>
         <source>empty column name in the header (column {column})</source>
         <translation>اسم عمود فارغ في سطر العناوين (العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="486"/>
+        <location filename="../../ui/core_messages.py" line="492"/>
         <source>empty document</source>
         <translation>مستند فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="487"/>
+        <location filename="../../ui/core_messages.py" line="493"/>
         <source>empty {column} cell</source>
         <translation>خلية {column} فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="488"/>
+        <location filename="../../ui/core_messages.py" line="494"/>
         <source>expected a token and a tag separated by a tab or space: {line}</source>
         <translation>يُنتظر رمز ووسم يفصل بينهما محرف جدولة أو مسافة: {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="491"/>
+        <location filename="../../ui/core_messages.py" line="497"/>
         <source>invalid JSON: expected &apos;,&apos; or &apos;]&apos; after an item</source>
         <translation>JSON غير صالح: يُنتظر &apos;,&apos; أو &apos;]&apos; بعد العنصر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="492"/>
+        <location filename="../../ui/core_messages.py" line="498"/>
         <source>invalid JSON: extra data after the array</source>
         <translation>JSON غير صالح: بيانات زائدة بعد المصفوفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="493"/>
+        <location filename="../../ui/core_messages.py" line="499"/>
         <source>invalid JSON: number too large</source>
         <translation>JSON غير صالح: عدد كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="494"/>
+        <location filename="../../ui/core_messages.py" line="500"/>
         <source>invalid JSON: {problem} at column {column}</source>
         <translation>JSON غير صالح: {problem} في العمود {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="495"/>
+        <location filename="../../ui/core_messages.py" line="501"/>
         <source>line longer than {limit} bytes</source>
         <translation>سطر أطول من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="496"/>
+        <location filename="../../ui/core_messages.py" line="502"/>
         <source>longer than {limit} characters</source>
         <translation>أطول من {limit} محرف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="497"/>
+        <location filename="../../ui/core_messages.py" line="503"/>
         <source>lost the connection to the hub: {problem} (nothing half-done is kept)</source>
         <translation>انقطع الاتصال بخادم الفريق: {problem} (لم يُحفظ شيء منقوص)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="500"/>
+        <location filename="../../ui/core_messages.py" line="506"/>
         <source>nested deeper than {limit} levels</source>
         <translation>متداخل بأعمق من {limit} مستوى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="501"/>
+        <location filename="../../ui/core_messages.py" line="507"/>
         <source>no answer within {seconds} seconds</source>
         <translation>لا جواب خلال {seconds} ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="502"/>
+        <location filename="../../ui/core_messages.py" line="508"/>
         <source>no column {column} (columns: {columns})</source>
         <translation>لا عمود {column} (الأعمدة: {columns})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="503"/>
+        <location filename="../../ui/core_messages.py" line="509"/>
         <source>no header row</source>
         <translation>لا سطر عناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="504"/>
+        <location filename="../../ui/core_messages.py" line="510"/>
         <source>no space left on device: {path}</source>
         <translation>لا مساحة متبقية على القرص: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="505"/>
+        <location filename="../../ui/core_messages.py" line="511"/>
         <source>not UTF-8 text (invalid UTF-8 byte {byte} at column {column})</source>
         <translation>ليس نصًا بترميز UTF-8 (بايت UTF-8 غير صالح {byte} في العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="508"/>
+        <location filename="../../ui/core_messages.py" line="514"/>
         <source>not a PostgreSQL URL or connection string: {problem}</source>
         <translation>ليس عنوان PostgreSQL ولا سلسلة اتصال: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="509"/>
+        <location filename="../../ui/core_messages.py" line="515"/>
         <source>number {number} is out of range</source>
         <translation>العدد {number} خارج النطاق</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="510"/>
+        <location filename="../../ui/core_messages.py" line="516"/>
         <source>the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, PGPASSWORD, or a service file); it is never stored in a project or printed</source>
         <translation>يحوي عنوان خادم الفريق كلمة مرور: احذفها وضعها في ⁦~/.pgpass⁩ (أو PGPASSFILE أو PGPASSWORD أو ملف خدمة)؛ لا تُخزَّن أبدًا في مشروع ولا تُطبع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="515"/>
+        <location filename="../../ui/core_messages.py" line="521"/>
         <source>saved as {encoding}: save it as UTF-8</source>
         <translation>الملف محفوظ بترميز {encoding}: احفظه بترميز UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="516"/>
+        <location filename="../../ui/core_messages.py" line="522"/>
         <source>the hub refused: {problem}</source>
         <translation>رفض خادم الفريق: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="517"/>
+        <location filename="../../ui/core_messages.py" line="523"/>
         <source>{cells} cells, but the header has {columns} columns</source>
         <translation>عدد الخلايا {cells}، وفي سطر العناوين {columns} من الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="518"/>
+        <location filename="../../ui/core_messages.py" line="524"/>
         <source>{name} is not allowed</source>
         <translation>{name} غير مسموح به</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="519"/>
+        <location filename="../../ui/core_messages.py" line="525"/>
         <source>{path}: already exists; open it instead</source>
         <translation>{path}: موجود بالفعل؛ افتحه بدلًا من ذلك</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="520"/>
+        <location filename="../../ui/core_messages.py" line="526"/>
         <source>{path}: busy ({what}); is it open elsewhere?</source>
         <translation>{path}: مشغول ({what})؛ أهو مفتوح في مكان آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="521"/>
+        <location filename="../../ui/core_messages.py" line="527"/>
         <source>{path}: cannot open ({what})</source>
         <translation>{path}: تعذّر الفتح ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="522"/>
+        <location filename="../../ui/core_messages.py" line="528"/>
         <source>{path}: cannot read or write the project file ({what})</source>
         <translation>{path}: تعذّرت قراءة ملف المشروع أو الكتابة فيه ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="523"/>
+        <location filename="../../ui/core_messages.py" line="529"/>
         <source>{path}: cannot read: {why}</source>
         <translation>{path}: تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="524"/>
+        <location filename="../../ui/core_messages.py" line="530"/>
         <source>{path}: cannot use write-ahead logging ({mode})</source>
         <translation>{path}: تعذّر استخدام سجل الكتابة المسبقة ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="525"/>
+        <location filename="../../ui/core_messages.py" line="531"/>
         <source>{path}: closed after a failed write ({reason}); nothing of that write was kept; open the project again</source>
         <translation>{path}: أُغلق بعد كتابة فاشلة ({reason})؛ لم يُحفظ شيء من تلك الكتابة؛ افتح المشروع من جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="530"/>
+        <location filename="../../ui/core_messages.py" line="536"/>
         <source>{path}: disk full ({what}); nothing was written</source>
         <translation>{path}: القرص ممتلئ ({what})؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="531"/>
+        <location filename="../../ui/core_messages.py" line="537"/>
         <source>{path}: made by a newer annotator (file version {version}, this app reads up to {supported}); update annotator to open it</source>
         <translation>{path}: أنشأه إصدار أحدث من annotator (إصدار الملف {version}، وهذا التطبيق يقرأ حتى الإصدار {supported})؛ حدّث annotator لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="536"/>
+        <location filename="../../ui/core_messages.py" line="542"/>
         <source>{path}: no such project file</source>
         <translation>{path}: لا يوجد ملف المشروع هذا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="537"/>
+        <location filename="../../ui/core_messages.py" line="543"/>
         <source>{path}: not an annotator project (SQLite file of another application)</source>
         <translation>{path}: ليس مشروع annotator (ملف SQLite لتطبيق آخر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="540"/>
+        <location filename="../../ui/core_messages.py" line="546"/>
         <source>{path}: not an annotator project (not a file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="541"/>
+        <location filename="../../ui/core_messages.py" line="547"/>
         <source>{path}: not an annotator project (not an SQLite file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملف SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="542"/>
+        <location filename="../../ui/core_messages.py" line="548"/>
         <source>{path}: opened read-only</source>
         <translation>{path}: مفتوح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="543"/>
+        <location filename="../../ui/core_messages.py" line="549"/>
         <source>{path}: out of memory ({what})</source>
         <translation>{path}: نفدت الذاكرة ({what})</translation>
     </message>
@@ -2505,1472 +2510,1472 @@
         <translation>{part} من {kind} لم يُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="544"/>
+        <location filename="../../ui/core_messages.py" line="550"/>
         <source>{path}: already exists (a symbolic link to a missing file); nothing was created</source>
         <translation>{path}: موجود بالفعل (رابط رمزي إلى ملف مفقود)؛ لم يُنشأ شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="548"/>
+        <location filename="../../ui/core_messages.py" line="554"/>
         <source>{path}: path too long for SQLite ({size} bytes, limit {limit})</source>
         <translation>{path}: المسار أطول مما يقبله ⁨SQLite⁩ ({size} بايت، والحد {limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="551"/>
+        <location filename="../../ui/core_messages.py" line="557"/>
         <source>a spaCy DocBin (.spacy) cannot be imported; the formats that can: {formats}</source>
         <translation>لا يمكن استيراد ملف ⁨spaCy DocBin (.spacy)⁩؛ الصيغ التي يمكن استيرادها: {formats}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="554"/>
+        <location filename="../../ui/core_messages.py" line="560"/>
         <source>left out of documents {count}: {reason}</source>
         <translation>أُغفل من المستندات {count}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="555"/>
+        <location filename="../../ui/core_messages.py" line="561"/>
         <source>their meta (no place in {format})</source>
         <translation>بياناتها الوصفية (لا مكان لها في {format})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="556"/>
+        <location filename="../../ui/core_messages.py" line="562"/>
         <source>their status (no place in {format})</source>
         <translation>حالتها (لا مكان لها في {format})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="557"/>
+        <location filename="../../ui/core_messages.py" line="563"/>
         <source>the schema has changed meanwhile: {problem}</source>
         <translation>تغيّر المخطط في أثناء ذلك: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="558"/>
+        <location filename="../../ui/core_messages.py" line="564"/>
         <source>the schema has changed meanwhile: {name} is no longer as this step left it</source>
         <translation>تغيّر المخطط في أثناء ذلك: لم يعد {name} كما تركته هذه الخطوة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="561"/>
+        <location filename="../../ui/core_messages.py" line="567"/>
         <source>{path}: the project file could not be checked ({error})</source>
         <translation>{path}: تعذّر فحص ملف المشروع ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="562"/>
+        <location filename="../../ui/core_messages.py" line="568"/>
         <source>{path}: the project file is corrupt (the text of document {document} does not match its sha256)</source>
         <translation>{path}: ملف المشروع تالف (نص المستند {document} لا يطابق بصمته sha256)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="567"/>
+        <location filename="../../ui/core_messages.py" line="573"/>
         <source>{path}: the project file is corrupt ({what})</source>
         <translation>{path}: ملف المشروع تالف ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="568"/>
+        <location filename="../../ui/core_messages.py" line="574"/>
         <source>{path}: the project file is read-only ({what})</source>
         <translation>{path}: ملف المشروع للقراءة فقط ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="569"/>
+        <location filename="../../ui/core_messages.py" line="575"/>
         <source>{path}: the project is closed</source>
         <translation>{path}: المشروع مغلق</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="573"/>
+        <location filename="../../ui/core_messages.py" line="579"/>
         <source>more than {limit} records</source>
         <translation>أكثر من {limit} سجل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="574"/>
+        <location filename="../../ui/core_messages.py" line="580"/>
         <source>too many members ({count})</source>
         <translation>عدد الأعضاء كبير جدًا ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="575"/>
+        <location filename="../../ui/core_messages.py" line="581"/>
         <source>unexpected fields {extra} / missing {missing}</source>
         <translation>حقول غير متوقعة {extra} / حقول ناقصة {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="576"/>
+        <location filename="../../ui/core_messages.py" line="582"/>
         <source>expected a JSON object</source>
         <translation>يُنتظر كائن JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="577"/>
+        <location filename="../../ui/core_messages.py" line="583"/>
         <source>not an annotator bundle ({format})</source>
         <translation>ليست حزمة annotator ({format})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="578"/>
+        <location filename="../../ui/core_messages.py" line="584"/>
         <source>made by a newer annotator (v{version})</source>
         <translation>أنشأها إصدار أحدث من annotator (الإصدار {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="579"/>
+        <location filename="../../ui/core_messages.py" line="585"/>
         <source>checksums must list every member</source>
         <translation>يجب أن تذكر المجاميع الاختبارية كل عضو</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="580"/>
+        <location filename="../../ui/core_messages.py" line="586"/>
         <source>counts must be integers of known kinds</source>
         <translation>يجب أن تكون الأعداد أعدادًا صحيحة لأنواع معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="581"/>
+        <location filename="../../ui/core_messages.py" line="587"/>
         <source>sha256 must be 64 lowercase hex digits</source>
         <translation>يجب أن تكون البصمة sha256 من 64 رقمًا ستة عشريًا بأحرف صغيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="582"/>
+        <location filename="../../ui/core_messages.py" line="588"/>
         <source>meta: {problem}</source>
         <translation>البيانات الوصفية: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="583"/>
+        <location filename="../../ui/core_messages.py" line="589"/>
         <source>unknown record kind {kind}</source>
         <translation>نوع سجل غير معروف {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="584"/>
+        <location filename="../../ui/core_messages.py" line="590"/>
         <source>refers to a document not listed in the bundle</source>
         <translation>يشير إلى مستند غير مدرج في الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="585"/>
+        <location filename="../../ui/core_messages.py" line="591"/>
         <source>record of another annotator than the manifest&apos;s</source>
         <translation>سجل لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="586"/>
+        <location filename="../../ui/core_messages.py" line="592"/>
         <source>status of another annotator than the manifest&apos;s</source>
         <translation>حالة لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="587"/>
+        <location filename="../../ui/core_messages.py" line="593"/>
         <source>not a readable bundle (bad zip: {problem})</source>
         <translation>حزمة غير مقروءة (ملف zip تالف: {problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="588"/>
+        <location filename="../../ui/core_messages.py" line="594"/>
         <source>member {name} is missing</source>
         <translation>العضو {name} مفقود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="589"/>
+        <location filename="../../ui/core_messages.py" line="595"/>
         <source>checksum does not match manifest</source>
         <translation>المجموع الاختباري لا يطابق بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="590"/>
+        <location filename="../../ui/core_messages.py" line="596"/>
         <source>count of {key} differs</source>
         <translation>عدد {key} مختلف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="591"/>
+        <location filename="../../ui/core_messages.py" line="597"/>
         <source>count of {key} missing</source>
         <translation>عدد {key} غير مذكور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="592"/>
+        <location filename="../../ui/core_messages.py" line="598"/>
         <source>more than {limit} documents</source>
         <translation>أكثر من {limit} مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="593"/>
+        <location filename="../../ui/core_messages.py" line="599"/>
         <source>more than {limit} statuses</source>
         <translation>أكثر من {limit} حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="594"/>
+        <location filename="../../ui/core_messages.py" line="600"/>
         <source>member name with a backslash: {name}</source>
         <translation>اسم عضو فيه شرطة مائلة عكسية: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="595"/>
+        <location filename="../../ui/core_messages.py" line="601"/>
         <source>absolute member name: {name}</source>
         <translation>اسم عضو مطلق: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="596"/>
+        <location filename="../../ui/core_messages.py" line="602"/>
         <source>member name leaves the bundle: {name}</source>
         <translation>اسم عضو يخرج عن الحزمة: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="597"/>
+        <location filename="../../ui/core_messages.py" line="603"/>
         <source>member is a link: {name}</source>
         <translation>العضو رابط: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="598"/>
+        <location filename="../../ui/core_messages.py" line="604"/>
         <source>duplicate member name: {name}</source>
         <translation>اسم عضو مكرر: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="599"/>
+        <location filename="../../ui/core_messages.py" line="605"/>
         <source>unexpected member: {name}</source>
         <translation>عضو غير متوقع: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="600"/>
+        <location filename="../../ui/core_messages.py" line="606"/>
         <source>encrypted member: {name}</source>
         <translation>عضو مشفّر: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="601"/>
+        <location filename="../../ui/core_messages.py" line="607"/>
         <source>unsupported compression in {name}</source>
         <translation>ضغط غير مدعوم في {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="602"/>
+        <location filename="../../ui/core_messages.py" line="608"/>
         <source>compression ratio of {name} is too high</source>
         <translation>نسبة ضغط {name} عالية جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="603"/>
+        <location filename="../../ui/core_messages.py" line="609"/>
         <source>bundle too large when uncompressed</source>
         <translation>الحزمة كبيرة جدًا بعد فك ضغطها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="604"/>
+        <location filename="../../ui/core_messages.py" line="610"/>
         <source>not UTF-8 text</source>
         <translation>ليس نصًا بترميز UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="605"/>
+        <location filename="../../ui/core_messages.py" line="611"/>
         <source>more than {limit} lines</source>
         <translation>أكثر من {limit} سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="606"/>
+        <location filename="../../ui/core_messages.py" line="612"/>
         <source>field {key} must be a {kind}</source>
         <translation>يجب أن يكون الحقل {key} من النوع {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="607"/>
+        <location filename="../../ui/core_messages.py" line="613"/>
         <source>text: {problem}</source>
         <translation>النص: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="608"/>
+        <location filename="../../ui/core_messages.py" line="614"/>
         <source>the text does not match its sha256</source>
         <translation>النص لا يطابق بصمته sha256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="609"/>
+        <location filename="../../ui/core_messages.py" line="615"/>
         <source>the text is not normalised (CR or BOM)</source>
         <translation>النص غير مُوحَّد (فيه CR أو BOM)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="610"/>
+        <location filename="../../ui/core_messages.py" line="616"/>
         <source>a NUL character in {key} (not valid text)</source>
         <translation>محرف NUL في {key} (ليس نصًا صالحًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="611"/>
+        <location filename="../../ui/core_messages.py" line="617"/>
         <source>fragments must be [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="612"/>
+        <location filename="../../ui/core_messages.py" line="618"/>
         <source>unknown status {status}</source>
         <translation>حالة غير معروفة {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="613"/>
+        <location filename="../../ui/core_messages.py" line="619"/>
         <source>document {sha256} twice</source>
         <translation>المستند {sha256} مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="614"/>
+        <location filename="../../ui/core_messages.py" line="620"/>
         <source>larger than declared</source>
         <translation>أكبر مما صُرِّح به</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="615"/>
+        <location filename="../../ui/core_messages.py" line="621"/>
         <source>uuid {uuid} appears twice</source>
         <translation>المعرّف {uuid} يظهر مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="616"/>
+        <location filename="../../ui/core_messages.py" line="622"/>
         <source>{where}: {added} added, {updated} updated, {kept} unchanged</source>
         <translation>{where}: أُضيف {added}، وحُدِّث {updated}، وبقي {kept} دون تغيير</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="617"/>
+        <location filename="../../ui/core_messages.py" line="623"/>
         <source>documents: {added} added, {matched} matched</source>
         <translation>المستندات: أُضيف {added}، وطوبق {matched}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="618"/>
+        <location filename="../../ui/core_messages.py" line="624"/>
         <source>a JSON column holds {kind}</source>
         <translation>عمود JSON يحوي {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="619"/>
+        <location filename="../../ui/core_messages.py" line="625"/>
         <source>refers to document id {id}, not in the file</source>
         <translation>يشير إلى معرّف المستند {id}، وهو ليس في الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="620"/>
+        <location filename="../../ui/core_messages.py" line="626"/>
         <source>deleted must be 0 or 1, not {value}</source>
         <translation>يجب أن تكون قيمة الحذف 0 أو 1، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="621"/>
+        <location filename="../../ui/core_messages.py" line="627"/>
         <source>statuses updated: {n}</source>
         <translation>الحالات المحدَّثة: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="622"/>
+        <location filename="../../ui/core_messages.py" line="628"/>
         <source>labels added from {where}: {labels}</source>
         <translation>التسميات المضافة من {where}: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="623"/>
+        <location filename="../../ui/core_messages.py" line="629"/>
         <source>moved {n} event attributes from trigger spans to their events</source>
         <translation>نُقلت {n} من خصائص الأحداث من مقاطع المُطلِقات إلى أحداثها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="626"/>
+        <location filename="../../ui/core_messages.py" line="632"/>
         <source>labels of {where} not added: {problem}</source>
         <translation>لم تُضف تسميات {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="627"/>
+        <location filename="../../ui/core_messages.py" line="633"/>
         <source>{path}: more than {documents} documents or {records} records (more rows than a merge takes)</source>
         <translation>{path}: أكثر من {documents} مستند أو {records} سجل (صفوف أكثر مما يقبله الدمج)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="632"/>
+        <location filename="../../ui/core_messages.py" line="638"/>
         <source>quarantined ({reason}): {n}</source>
         <translation>في الحجر ({reason}): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="633"/>
+        <location filename="../../ui/core_messages.py" line="639"/>
         <source>kept, for check to list ({reason}): {n}</source>
         <translation>أُبقي ليعرضه الفحص ({reason}): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="634"/>
+        <location filename="../../ui/core_messages.py" line="640"/>
         <source>{path}: larger than {limit} bytes</source>
         <translation>{path}: أكبر من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="635"/>
+        <location filename="../../ui/core_messages.py" line="641"/>
         <source>{path}: cannot read ({error}: {problem})</source>
         <translation>{path}: تعذّرت القراءة ({error}: {problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="636"/>
+        <location filename="../../ui/core_messages.py" line="642"/>
         <source>record id {uuid} arrives in several layers ({names})</source>
         <translation>معرّف السجل {uuid} يَرِد في عدة طبقات ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="637"/>
+        <location filename="../../ui/core_messages.py" line="643"/>
         <source>record id {uuid} belongs to layer {layer}, not {other}</source>
         <translation>معرّف السجل {uuid} ينتمي إلى الطبقة {layer}، لا {other}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="638"/>
+        <location filename="../../ui/core_messages.py" line="644"/>
         <source>unknown document</source>
         <translation>مستند غير معروف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="639"/>
+        <location filename="../../ui/core_messages.py" line="645"/>
         <source>bad or repeated document id {id}</source>
         <translation>معرّف مستند غير صالح أو مكرر {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="640"/>
+        <location filename="../../ui/core_messages.py" line="646"/>
         <source>entity {id}</source>
         <translation>الكيان {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="641"/>
+        <location filename="../../ui/core_messages.py" line="647"/>
         <source>relation {id}</source>
         <translation>العلاقة {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="642"/>
+        <location filename="../../ui/core_messages.py" line="648"/>
         <source>events {n}</source>
         <translation>الحدث {n} من events</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="643"/>
+        <location filename="../../ui/core_messages.py" line="649"/>
         <source>{what}: {field}</source>
         <translation>{what}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="644"/>
+        <location filename="../../ui/core_messages.py" line="650"/>
         <source>expected a JSON object with a &quot;text&quot; string</source>
         <translation>يُنتظر كائن JSON فيه نص &quot;text&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="645"/>
+        <location filename="../../ui/core_messages.py" line="651"/>
         <source>label {n}: label</source>
         <translation>التسمية {n}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="646"/>
+        <location filename="../../ui/core_messages.py" line="652"/>
         <source>label {n}</source>
         <translation>التسمية {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="647"/>
+        <location filename="../../ui/core_messages.py" line="653"/>
         <source>entity {n}: id</source>
         <translation>الكيان {n}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="648"/>
+        <location filename="../../ui/core_messages.py" line="654"/>
         <source>entity {id}: label</source>
         <translation>الكيان {id}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="649"/>
+        <location filename="../../ui/core_messages.py" line="655"/>
         <source>relation {n}: id</source>
         <translation>العلاقة {n}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="650"/>
+        <location filename="../../ui/core_messages.py" line="656"/>
         <source>label {n}: expected [start, end, &quot;LABEL&quot;], got {item}</source>
         <translation>التسمية {n}: يُنتظر [البداية، النهاية، &quot;التسمية&quot;]، ووُجد {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="651"/>
+        <location filename="../../ui/core_messages.py" line="657"/>
         <source>entity {item}: expected an object with a label</source>
         <translation>الكيان {item}: يُنتظر كائن له تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="652"/>
+        <location filename="../../ui/core_messages.py" line="658"/>
         <source>entity id {id} is used twice</source>
         <translation>معرّف الكيان {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="653"/>
+        <location filename="../../ui/core_messages.py" line="659"/>
         <source>relation {item}: expected an object with a type</source>
         <translation>العلاقة {item}: يُنتظر كائن له نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="654"/>
+        <location filename="../../ui/core_messages.py" line="660"/>
         <source>relation id {id} is used twice</source>
         <translation>معرّف العلاقة {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="655"/>
+        <location filename="../../ui/core_messages.py" line="661"/>
         <source>{what}: unknown entity {source} or {target}</source>
         <translation>{what}: كيان غير معروف {source} أو {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="656"/>
+        <location filename="../../ui/core_messages.py" line="662"/>
         <source>events {n}: expected an object</source>
         <translation>الحدث {n} من events: يُنتظر كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="657"/>
+        <location filename="../../ui/core_messages.py" line="663"/>
         <source>{what}: argument role</source>
         <translation>{what}: دور المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="658"/>
+        <location filename="../../ui/core_messages.py" line="664"/>
         <source>{what}: {problem}</source>
         <translation>{what}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="659"/>
+        <location filename="../../ui/core_messages.py" line="665"/>
         <source>{what}: an argument is not an object</source>
         <translation>{what}: أحد المعمولات ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="660"/>
+        <location filename="../../ui/core_messages.py" line="666"/>
         <source>{what}: argument span</source>
         <translation>{what}: مقطع المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="661"/>
+        <location filename="../../ui/core_messages.py" line="667"/>
         <source>event {k}</source>
         <translation>الحدث {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="662"/>
+        <location filename="../../ui/core_messages.py" line="668"/>
         <source>trigger of {what}</source>
         <translation>مُطلِق {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="663"/>
+        <location filename="../../ui/core_messages.py" line="669"/>
         <source>relation {k}</source>
         <translation>العلاقة {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="664"/>
+        <location filename="../../ui/core_messages.py" line="670"/>
         <source>{what}: token range ({start}, {end}) is not inside the {count} tokens</source>
         <translation>{what}: مدى الرموز ({start}، {end}) ليس داخل الرموز الـ{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="667"/>
+        <location filename="../../ui/core_messages.py" line="673"/>
         <source>expected one JSON object per line</source>
         <translation>يُنتظر كائن JSON واحد في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="668"/>
+        <location filename="../../ui/core_messages.py" line="674"/>
         <source>&quot;tokens&quot; must be a list of non-empty strings</source>
         <translation>يجب أن يكون &quot;tokens&quot; قائمة نصوص غير فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="669"/>
+        <location filename="../../ui/core_messages.py" line="675"/>
         <source>&quot;tokens&quot; is empty</source>
         <translation>&quot;tokens&quot; فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="670"/>
+        <location filename="../../ui/core_messages.py" line="676"/>
         <source>a token holds a line break or starts with a byte-order mark</source>
         <translation>أحد الرموز يحوي فاصل أسطر أو يبدأ بعلامة ترتيب البايتات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="671"/>
+        <location filename="../../ui/core_messages.py" line="677"/>
         <source>doc_id {doc_id} comes back after other documents (its sentences began on line {line}): two documents share this doc_id, or the file&apos;s lines were reordered</source>
         <translation>المعرّف doc_id {doc_id} يعود بعد مستندات أخرى (بدأت جمله في السطر {line}): مستندان يتشاركان هذا المعرّف، أو أُعيد ترتيب أسطر الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="676"/>
+        <location filename="../../ui/core_messages.py" line="682"/>
         <source>sent_id {sent_id} of doc_id {doc_id} was already read on line {line}: two documents share this doc_id</source>
         <translation>المعرّف sent_id {sent_id} للمستند doc_id {doc_id} قُرئ من قبل في السطر {line}: مستندان يتشاركان هذا المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="681"/>
+        <location filename="../../ui/core_messages.py" line="687"/>
         <source>argument refers to {entity}, which is not an entity mention of the sentence</source>
         <translation>يشير المعمول إلى {entity}، وهو ليس ذكرًا لكيان في الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="685"/>
+        <location filename="../../ui/core_messages.py" line="691"/>
         <source>{what} needs two arguments</source>
         <translation>{what} يحتاج إلى معمولين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="686"/>
+        <location filename="../../ui/core_messages.py" line="692"/>
         <source>null</source>
         <translation>قيمة فارغة (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="687"/>
+        <location filename="../../ui/core_messages.py" line="693"/>
         <source>{what} must be an object, not {kind}</source>
         <translation>يجب أن يكون {what} كائنًا، لا {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="688"/>
+        <location filename="../../ui/core_messages.py" line="694"/>
         <source>{what} must be a list, not {kind}</source>
         <translation>يجب أن يكون {what} قائمة، لا {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="689"/>
+        <location filename="../../ui/core_messages.py" line="695"/>
         <source>{what} must be an integer, not {value}</source>
         <translation>يجب أن يكون {what} عددًا صحيحًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="690"/>
+        <location filename="../../ui/core_messages.py" line="696"/>
         <source>{what} must be a string, not {value}</source>
         <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="691"/>
+        <location filename="../../ui/core_messages.py" line="697"/>
         <source>{what} item {k}</source>
         <translation>{what}: العنصر {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="692"/>
+        <location filename="../../ui/core_messages.py" line="698"/>
         <source>an object</source>
         <translation>كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="693"/>
+        <location filename="../../ui/core_messages.py" line="699"/>
         <source>a list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="694"/>
+        <location filename="../../ui/core_messages.py" line="700"/>
         <source>a string</source>
         <translation>نصًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="695"/>
+        <location filename="../../ui/core_messages.py" line="701"/>
         <source>a boolean</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="696"/>
+        <location filename="../../ui/core_messages.py" line="702"/>
         <source>a number</source>
         <translation>عددًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="697"/>
+        <location filename="../../ui/core_messages.py" line="703"/>
         <source>id {id} is used twice</source>
         <translation>المعرّف {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="698"/>
+        <location filename="../../ui/core_messages.py" line="704"/>
         <source>id {id} is already used</source>
         <translation>المعرّف {id} مستعمل من قبل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="699"/>
+        <location filename="../../ui/core_messages.py" line="705"/>
         <source>id {id} is already used on line {line}</source>
         <translation>المعرّف {id} مستعمل من قبل في السطر {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="700"/>
+        <location filename="../../ui/core_messages.py" line="706"/>
         <source>meta.events {k}</source>
         <translation>الحدث {k} من meta.events</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="701"/>
+        <location filename="../../ui/core_messages.py" line="707"/>
         <source>regions count offsets in different units (region {one} only in {units}, region {two} only in {other}); refusing to guess</source>
         <translation>المناطق تعدّ المواضع بوحدات مختلفة (المنطقة {one} بالوحدة {units} وحدها، والمنطقة {two} بالوحدة {other} وحدها)؛ لن يُخمَّن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="706"/>
+        <location filename="../../ui/core_messages.py" line="712"/>
         <source>{unit}: {problem}</source>
         <translation>{unit}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="707"/>
+        <location filename="../../ui/core_messages.py" line="713"/>
         <source>{first}; {second}</source>
         <translation>{first}؛ {second}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="708"/>
+        <location filename="../../ui/core_messages.py" line="714"/>
         <source>region {region}: value.text {text} does not match ({tried})</source>
         <translation>المنطقة {region}: النص value.text {text} لا يطابق ({tried})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="709"/>
+        <location filename="../../ui/core_messages.py" line="715"/>
         <source>expected an object with a &quot;data&quot; object</source>
         <translation>يُنتظر كائن فيه كائن &quot;data&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="710"/>
+        <location filename="../../ui/core_messages.py" line="716"/>
         <source>no &quot;text&quot; in &quot;data&quot;</source>
         <translation>لا يوجد &quot;text&quot; في &quot;data&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="711"/>
+        <location filename="../../ui/core_messages.py" line="717"/>
         <source>&quot;meta.events&quot; must be a list</source>
         <translation>يجب أن يكون &quot;meta.events&quot; قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="712"/>
+        <location filename="../../ui/core_messages.py" line="718"/>
         <source>{what}: argument</source>
         <translation>{what}: المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="713"/>
+        <location filename="../../ui/core_messages.py" line="719"/>
         <source>region id {id} is used twice</source>
         <translation>معرّف المنطقة {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="714"/>
+        <location filename="../../ui/core_messages.py" line="720"/>
         <source>region {region}: {problem}</source>
         <translation>المنطقة {region}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="715"/>
+        <location filename="../../ui/core_messages.py" line="721"/>
         <source>&quot;{key}&quot; must be a list</source>
         <translation>يجب أن يكون &quot;{key}&quot; قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="716"/>
+        <location filename="../../ui/core_messages.py" line="722"/>
         <source>not a Label Studio JSON file: {problem}</source>
         <translation>ليس ملف JSON من Label Studio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="717"/>
+        <location filename="../../ui/core_messages.py" line="723"/>
         <source>task {n}: {problem}</source>
         <translation>المهمة {n}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="718"/>
+        <location filename="../../ui/core_messages.py" line="724"/>
         <source>an annotation is not an object</source>
         <translation>أحد التوسيمات ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="719"/>
+        <location filename="../../ui/core_messages.py" line="725"/>
         <source>{what} is not an object</source>
         <translation>{what} ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="720"/>
+        <location filename="../../ui/core_messages.py" line="726"/>
         <source>a result is not an object</source>
         <translation>إحدى النتائج ليست كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="721"/>
+        <location filename="../../ui/core_messages.py" line="727"/>
         <source>relation {source}→{target}: unknown region</source>
         <translation>العلاقة {source}→{target}: منطقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="722"/>
+        <location filename="../../ui/core_messages.py" line="728"/>
         <source>covers {text}</source>
         <translation>يغطي {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="723"/>
+        <location filename="../../ui/core_messages.py" line="729"/>
         <source>result {k}: id</source>
         <translation>النتيجة {k}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="724"/>
+        <location filename="../../ui/core_messages.py" line="730"/>
         <source>region {region}: no value.labels</source>
         <translation>المنطقة {region}: لا توجد value.labels</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="725"/>
+        <location filename="../../ui/core_messages.py" line="731"/>
         <source>region {region}: label</source>
         <translation>المنطقة {region}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="726"/>
+        <location filename="../../ui/core_messages.py" line="732"/>
         <source>result {k}: from_id</source>
         <translation>النتيجة {k}: from_id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="727"/>
+        <location filename="../../ui/core_messages.py" line="733"/>
         <source>result {k}: to_id</source>
         <translation>النتيجة {k}: to_id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="728"/>
+        <location filename="../../ui/core_messages.py" line="734"/>
         <source>relation {source}→{target} has no label</source>
         <translation>العلاقة {source}→{target} بلا تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="729"/>
+        <location filename="../../ui/core_messages.py" line="735"/>
         <source>relation {source}→{target}: label</source>
         <translation>العلاقة {source}→{target}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="730"/>
+        <location filename="../../ui/core_messages.py" line="736"/>
         <source>token {k} {field}</source>
         <translation>الرمز {k}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="731"/>
+        <location filename="../../ui/core_messages.py" line="737"/>
         <source>span {field}</source>
         <translation>المقطع: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="732"/>
+        <location filename="../../ui/core_messages.py" line="738"/>
         <source>{what} {field}</source>
         <translation>{what}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="733"/>
+        <location filename="../../ui/core_messages.py" line="739"/>
         <source>relation {k}: label</source>
         <translation>العلاقة {k}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="734"/>
+        <location filename="../../ui/core_messages.py" line="740"/>
         <source>event {n} {field}</source>
         <translation>الحدث {n}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="735"/>
+        <location filename="../../ui/core_messages.py" line="741"/>
         <source>skipped: answer {answer}</source>
         <translation>تُخطّي: الإجابة {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="736"/>
+        <location filename="../../ui/core_messages.py" line="742"/>
         <source>token {k} ({start}, {end}) is empty, overlaps the previous one or is outside the text (length {length})</source>
         <translation>الرمز {k} ({start}، {end}) فارغ أو يتداخل مع الذي قبله أو خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="741"/>
+        <location filename="../../ui/core_messages.py" line="747"/>
         <source>token {k} ({start}, {end}) covers only a removed line-end character</source>
         <translation>الرمز {k} ({start}، {end}) لا يغطي إلا محرف نهاية سطر محذوفًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="744"/>
+        <location filename="../../ui/core_messages.py" line="750"/>
         <source>span {k}: label must be a non-empty string</source>
         <translation>المقطع {k}: يجب أن تكون التسمية نصًا غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="745"/>
+        <location filename="../../ui/core_messages.py" line="751"/>
         <source>span {k} ({start}, {end}) is outside the text (length {length})</source>
         <translation>المقطع {k} ({start}، {end}) خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="748"/>
+        <location filename="../../ui/core_messages.py" line="754"/>
         <source>{what} must be an object with start, end and label</source>
         <translation>يجب أن يكون {what} كائنًا له بداية ونهاية وتسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="749"/>
+        <location filename="../../ui/core_messages.py" line="755"/>
         <source>{what} ({start}, {end}) is not one of the spans</source>
         <translation>{what} ({start}، {end}) ليس من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="750"/>
+        <location filename="../../ui/core_messages.py" line="756"/>
         <source>relation {field}</source>
         <translation>العلاقة: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="751"/>
+        <location filename="../../ui/core_messages.py" line="757"/>
         <source>event {n} argument</source>
         <translation>الحدث {n}: المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="752"/>
+        <location filename="../../ui/core_messages.py" line="758"/>
         <source>offset {n} is outside the text ({length} characters)</source>
         <translation>الموضع {n} خارج النص ({length} محرفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="753"/>
+        <location filename="../../ui/core_messages.py" line="759"/>
         <source>export cancelled; nothing was written</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="754"/>
+        <location filename="../../ui/core_messages.py" line="760"/>
         <source>offsets {start} {end} are not integers</source>
         <translation>الموضعان {start} و{end} ليسا عددين صحيحين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="755"/>
+        <location filename="../../ui/core_messages.py" line="761"/>
         <source>offsets {start} {end} are empty or outside the text ({limit})</source>
         <translation>الموضعان {start} و{end} يحدّان مقطعًا فارغًا أو خارج النص ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="758"/>
+        <location filename="../../ui/core_messages.py" line="764"/>
         <source>offsets {start} {end} cover no stored character</source>
         <translation>الموضعان {start} و{end} لا يغطيان أي محرف محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="759"/>
+        <location filename="../../ui/core_messages.py" line="765"/>
         <source>{path}: cannot create its lock file {file}: {why}</source>
         <translation>{path}: تعذّر إنشاء ملف القفل {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="760"/>
+        <location filename="../../ui/core_messages.py" line="766"/>
         <source>{path}: being written by another annotator process ({who}: an import, a merge or a script); try again when it has finished, or open it read-only</source>
         <translation>{path}: تكتب فيه عملية أخرى من annotator ({who}: استيراد أو دمج أو برنامج نصي)؛ أعد المحاولة حين تنتهي، أو افتحه للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="765"/>
+        <location filename="../../ui/core_messages.py" line="771"/>
         <source>{path}: the project file is read-only (it is on a read-only file system); use read-only commands, or copy it to a writable folder to edit it</source>
         <translation>{path}: ملف المشروع للقراءة فقط (إنه على نظام ملفات للقراءة فقط)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="770"/>
+        <location filename="../../ui/core_messages.py" line="776"/>
         <source>{path}: the project file is read-only (no permission to write it); use read-only commands, or copy it to a writable folder to edit it</source>
         <translation>{path}: ملف المشروع للقراءة فقط (لا إذن بالكتابة فيه)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="775"/>
+        <location filename="../../ui/core_messages.py" line="781"/>
         <source>{path}: the folder {folder} is read-only (annotator writes its journal and lock next to the project); use read-only commands, or copy it to a writable folder</source>
         <translation>{path}: المجلد {folder} للقراءة فقط (يكتب annotator سجله وقفله بجوار المشروع)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="781"/>
+        <location filename="../../ui/core_messages.py" line="787"/>
         <source>{path}: cannot lock {file} (it keeps changing)</source>
         <translation>{path}: تعذّر قفل {file} (لا يكف عن التغيّر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="782"/>
+        <location filename="../../ui/core_messages.py" line="788"/>
         <source>{path}: open for editing in an annotator window ({who}); close it there first, or use a read-only command</source>
         <translation>{path}: مفتوح للتحرير في نافذة annotator ({who})؛ أغلقه هناك أولًا، أو استخدم أمرًا للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="787"/>
+        <location filename="../../ui/core_messages.py" line="793"/>
         <source>{path}: the folder {folder} is read-only (cannot create {name})</source>
         <translation>{path}: المجلد {folder} للقراءة فقط (تعذّر إنشاء {name})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="790"/>
+        <location filename="../../ui/core_messages.py" line="796"/>
         <source>{path}: already open for editing in an annotator window: {who}; it can still be opened read-only (view only) here</source>
         <translation>{path}: مفتوح من قبل للتحرير في نافذة annotator: {who}؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="795"/>
+        <location filename="../../ui/core_messages.py" line="801"/>
         <source>another annotator window</source>
         <translation>نافذة أخرى من annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="796"/>
+        <location filename="../../ui/core_messages.py" line="802"/>
         <source>process {pid} ({program})</source>
         <translation>العملية {pid} ({program})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="797"/>
+        <location filename="../../ui/core_messages.py" line="803"/>
         <source>process {pid}</source>
         <translation>العملية {pid}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="798"/>
+        <location filename="../../ui/core_messages.py" line="804"/>
         <source>{path}: already open for editing in another annotator window; it can still be opened read-only (view only) here</source>
         <translation>{path}: مفتوح من قبل للتحرير في نافذة أخرى من annotator؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="803"/>
+        <location filename="../../ui/core_messages.py" line="809"/>
         <source>{path}: cannot lock {file}: {why}</source>
         <translation>{path}: تعذّر قفل {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="804"/>
+        <location filename="../../ui/core_messages.py" line="810"/>
         <source>entity type must be a non-empty string, not {value}</source>
         <translation>يجب أن يكون نوع الكيان نصًا غير فارغ، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="805"/>
+        <location filename="../../ui/core_messages.py" line="811"/>
         <source>event type must be a non-empty string, not {value}</source>
         <translation>يجب أن يكون نوع الحدث نصًا غير فارغ، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="806"/>
+        <location filename="../../ui/core_messages.py" line="812"/>
         <source>entity type {value} is not in the schema</source>
         <translation>نوع الكيان {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="807"/>
+        <location filename="../../ui/core_messages.py" line="813"/>
         <source>event type {value} is not in the schema</source>
         <translation>نوع الحدث {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="809"/>
+        <location filename="../../ui/core_messages.py" line="815"/>
         <source>Span F1: annotator A is the reference, B the response; F1 is symmetric. Spans are sets: a duplicate in one layer counts once. Overlap = one-to-one maximum matching of same-label spans sharing a character.</source>
         <translation>مقياس F1 للمقاطع: الموسِّم أ هو المرجع والموسِّم ب هو الاستجابة، ومقياس F1 متناظر. المقاطع مجموعات: المقطع المكرَّر في طبقة واحدة يُعَدّ مرة واحدة. التداخل = مطابقة قصوى (واحد لواحد) بين مقاطع التسمية نفسها التي تشترك في محرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="815"/>
+        <location filename="../../ui/core_messages.py" line="821"/>
         <source>Token kappa/alpha: tokens are words cut at every span boundary of any compared annotator (S layer); a token takes the label of the outermost span over it, else O. A token no span covers is O for every annotator who has the document, and a missing value for alpha when the annotator does not have the document; kappa uses only documents both have.</source>
         <translation>كابا وألفا على الرموز: الرموز كلمات تُقطَع عند كل حدّ مقطع لأي موسِّم مقارَن (طبقة S)، ويأخذ الرمز تسمية أوسع مقطع يغطيه، وإلا فتسميته O. والرمز الذي لا يغطيه أي مقطع تسميته O لكل موسِّم لديه المستند، وهو قيمة مفقودة في ألفا إن لم يكن المستند لدى الموسِّم؛ ولا تستعمل كابا إلا المستندات التي لدى الموسِّمَين كليهما.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="822"/>
+        <location filename="../../ui/core_messages.py" line="828"/>
         <source>Alpha-U: characters of the compared documents concatenated in document order; text an annotator did not mark with a label is a gap (a judgement of &apos;not this label&apos;), not a missing value. The all-annotator alpha-U uses only documents every annotator has.</source>
         <translation>ألفا-U: محارف المستندات المقارَنة موصولةً بترتيب المستندات؛ والنص الذي لم يَسِمه الموسِّم بتسمية فجوةٌ (حكمٌ بأنه «ليس هذه التسمية»)، لا قيمة مفقودة. ولا تستعمل ألفا-U لجميع الموسِّمين إلا المستندات التي لدى كل الموسِّمين.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="828"/>
+        <location filename="../../ui/core_messages.py" line="834"/>
         <source>Events: ACE trigger/argument identification and classification; arguments are aligned by offsets, each side is a set.</source>
         <translation>الأحداث: مقاييس ACE لتعرّف المُطلِق والمعمول وتصنيفهما؛ وتُطابَق المعمولات بمواضعها في النص، وكلا الجانبين مجموعة.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="833"/>
+        <location filename="../../ui/core_messages.py" line="839"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="834"/>
+        <location filename="../../ui/core_messages.py" line="840"/>
         <source>Annotators: {names}. Documents: {count}.</source>
         <translation>الموسِّمون: {names}. المستندات: {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="835"/>
+        <location filename="../../ui/core_messages.py" line="841"/>
         <source>All annotators</source>
         <translation>جميع الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="836"/>
+        <location filename="../../ui/core_messages.py" line="842"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="837"/>
+        <location filename="../../ui/core_messages.py" line="843"/>
         <source>value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="838"/>
+        <location filename="../../ui/core_messages.py" line="844"/>
         <source>Krippendorff&apos;s alpha (nominal, tokens)</source>
         <translation>ألفا كريبندورف (اسمي، رموز)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="839"/>
+        <location filename="../../ui/core_messages.py" line="845"/>
         <source>Krippendorff&apos;s alpha-U (characters)</source>
         <translation>ألفا-U كريبندورف (محارف)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="840"/>
+        <location filename="../../ui/core_messages.py" line="846"/>
         <source>alpha-U {label}</source>
         <translation>ألفا-U {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="841"/>
+        <location filename="../../ui/core_messages.py" line="847"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="842"/>
+        <location filename="../../ui/core_messages.py" line="848"/>
         <source>Pairs (A reference, B response)</source>
         <translation>الأزواج (أ أساس المقارنة، ب المقارَن به)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="843"/>
+        <location filename="../../ui/core_messages.py" line="849"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="844"/>
+        <location filename="../../ui/core_messages.py" line="850"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="845"/>
+        <location filename="../../ui/core_messages.py" line="851"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="846"/>
+        <location filename="../../ui/core_messages.py" line="852"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="847"/>
+        <location filename="../../ui/core_messages.py" line="853"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="848"/>
+        <location filename="../../ui/core_messages.py" line="854"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="849"/>
+        <location filename="../../ui/core_messages.py" line="855"/>
         <source>F1 mean over documents</source>
         <translation>متوسط F1 على المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="850"/>
+        <location filename="../../ui/core_messages.py" line="856"/>
         <source>Cohen&apos;s kappa (tokens)</source>
         <translation>كابا كوهين (رموز)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="851"/>
+        <location filename="../../ui/core_messages.py" line="857"/>
         <source>pairwise exact F1</source>
         <translation>F1 (تطابق تام) لكل زوج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="852"/>
+        <location filename="../../ui/core_messages.py" line="858"/>
         <source>F1 per label</source>
         <translation>F1 لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="853"/>
+        <location filename="../../ui/core_messages.py" line="859"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="854"/>
+        <location filename="../../ui/core_messages.py" line="860"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="855"/>
+        <location filename="../../ui/core_messages.py" line="861"/>
         <source>n A</source>
         <translation>عدد أ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="856"/>
+        <location filename="../../ui/core_messages.py" line="862"/>
         <source>n B</source>
         <translation>عدد ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="857"/>
+        <location filename="../../ui/core_messages.py" line="863"/>
         <source>exact</source>
         <translation>تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="858"/>
+        <location filename="../../ui/core_messages.py" line="864"/>
         <source>overlap</source>
         <translation>تداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="859"/>
+        <location filename="../../ui/core_messages.py" line="865"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="860"/>
+        <location filename="../../ui/core_messages.py" line="866"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="861"/>
+        <location filename="../../ui/core_messages.py" line="867"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="862"/>
+        <location filename="../../ui/core_messages.py" line="868"/>
         <source>Confusion (rows A, columns B; ∅ = no span)</source>
         <translation>مصفوفة الالتباس (الصفوف أ، الأعمدة ب؛ ∅ = لا مقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="863"/>
+        <location filename="../../ui/core_messages.py" line="869"/>
         <source>A \ B</source>
         <translation>أ \ ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="864"/>
+        <location filename="../../ui/core_messages.py" line="870"/>
         <source>confusion</source>
         <translation>الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="865"/>
+        <location filename="../../ui/core_messages.py" line="871"/>
         <source>confusion matrix</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="866"/>
+        <location filename="../../ui/core_messages.py" line="872"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="867"/>
+        <location filename="../../ui/core_messages.py" line="873"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="869"/>
+        <location filename="../../ui/core_messages.py" line="875"/>
         <source>symbolic link, not followed</source>
         <translation>رابط رمزي، لم يُتَّبَع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="870"/>
+        <location filename="../../ui/core_messages.py" line="876"/>
         <source>not a regular file ({kind})</source>
         <translation>ليس ملفًا عاديًا ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="871"/>
+        <location filename="../../ui/core_messages.py" line="877"/>
         <source>not a regular file ({kind}), not read</source>
         <translation>ليس ملفًا عاديًا ({kind})، لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="872"/>
+        <location filename="../../ui/core_messages.py" line="878"/>
         <source>file too large ({size} bytes; limit {limit})</source>
         <translation>الملف كبير جدًا ({size} بايت؛ الحد {limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="873"/>
+        <location filename="../../ui/core_messages.py" line="879"/>
         <source>a folder</source>
         <translation>مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="874"/>
+        <location filename="../../ui/core_messages.py" line="880"/>
         <source>a FIFO</source>
         <translation>أنبوب FIFO</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="875"/>
+        <location filename="../../ui/core_messages.py" line="881"/>
         <source>a device</source>
         <translation>جهاز</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="876"/>
+        <location filename="../../ui/core_messages.py" line="882"/>
         <source>a socket</source>
         <translation>مقبس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="877"/>
+        <location filename="../../ui/core_messages.py" line="883"/>
         <source>a symbolic link</source>
         <translation>رابط رمزي</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="878"/>
+        <location filename="../../ui/core_messages.py" line="884"/>
         <source>a special file</source>
         <translation>ملف خاص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="887"/>
+        <location filename="../../ui/core_messages.py" line="893"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="888"/>
+        <location filename="../../ui/core_messages.py" line="894"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="889"/>
+        <location filename="../../ui/core_messages.py" line="895"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="890"/>
+        <location filename="../../ui/core_messages.py" line="896"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="891"/>
+        <location filename="../../ui/core_messages.py" line="897"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="892"/>
+        <location filename="../../ui/core_messages.py" line="898"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="893"/>
+        <location filename="../../ui/core_messages.py" line="899"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="894"/>
+        <location filename="../../ui/core_messages.py" line="900"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="895"/>
+        <location filename="../../ui/core_messages.py" line="901"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="896"/>
+        <location filename="../../ui/core_messages.py" line="902"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="897"/>
+        <location filename="../../ui/core_messages.py" line="903"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="898"/>
+        <location filename="../../ui/core_messages.py" line="904"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="899"/>
+        <location filename="../../ui/core_messages.py" line="905"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="900"/>
+        <location filename="../../ui/core_messages.py" line="906"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="901"/>
+        <location filename="../../ui/core_messages.py" line="907"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="902"/>
+        <location filename="../../ui/core_messages.py" line="908"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="903"/>
+        <location filename="../../ui/core_messages.py" line="909"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="904"/>
+        <location filename="../../ui/core_messages.py" line="910"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="905"/>
+        <location filename="../../ui/core_messages.py" line="911"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="906"/>
+        <location filename="../../ui/core_messages.py" line="912"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="907"/>
+        <location filename="../../ui/core_messages.py" line="913"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="908"/>
+        <location filename="../../ui/core_messages.py" line="914"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="909"/>
+        <location filename="../../ui/core_messages.py" line="915"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="910"/>
+        <location filename="../../ui/core_messages.py" line="916"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="911"/>
+        <location filename="../../ui/core_messages.py" line="917"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="912"/>
+        <location filename="../../ui/core_messages.py" line="918"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="913"/>
+        <location filename="../../ui/core_messages.py" line="919"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="914"/>
+        <location filename="../../ui/core_messages.py" line="920"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="915"/>
+        <location filename="../../ui/core_messages.py" line="921"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="916"/>
+        <location filename="../../ui/core_messages.py" line="922"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="917"/>
+        <location filename="../../ui/core_messages.py" line="923"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="918"/>
+        <location filename="../../ui/core_messages.py" line="924"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="919"/>
+        <location filename="../../ui/core_messages.py" line="925"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="920"/>
+        <location filename="../../ui/core_messages.py" line="926"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="921"/>
+        <location filename="../../ui/core_messages.py" line="927"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="922"/>
+        <location filename="../../ui/core_messages.py" line="928"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="923"/>
+        <location filename="../../ui/core_messages.py" line="929"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="924"/>
+        <location filename="../../ui/core_messages.py" line="930"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="925"/>
+        <location filename="../../ui/core_messages.py" line="931"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="926"/>
+        <location filename="../../ui/core_messages.py" line="932"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="927"/>
+        <location filename="../../ui/core_messages.py" line="933"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="928"/>
+        <location filename="../../ui/core_messages.py" line="934"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="929"/>
+        <location filename="../../ui/core_messages.py" line="935"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="930"/>
+        <location filename="../../ui/core_messages.py" line="936"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="931"/>
+        <location filename="../../ui/core_messages.py" line="937"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="932"/>
+        <location filename="../../ui/core_messages.py" line="938"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="933"/>
+        <location filename="../../ui/core_messages.py" line="939"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="934"/>
+        <location filename="../../ui/core_messages.py" line="940"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="935"/>
+        <location filename="../../ui/core_messages.py" line="941"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="936"/>
+        <location filename="../../ui/core_messages.py" line="942"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="941"/>
+        <location filename="../../ui/core_messages.py" line="947"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="952"/>
+        <location filename="../../ui/core_messages.py" line="958"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="953"/>
+        <location filename="../../ui/core_messages.py" line="959"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="954"/>
+        <location filename="../../ui/core_messages.py" line="960"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="955"/>
+        <location filename="../../ui/core_messages.py" line="961"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="956"/>
+        <location filename="../../ui/core_messages.py" line="962"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="957"/>
+        <location filename="../../ui/core_messages.py" line="963"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="958"/>
+        <location filename="../../ui/core_messages.py" line="964"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="959"/>
+        <location filename="../../ui/core_messages.py" line="965"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="960"/>
+        <location filename="../../ui/core_messages.py" line="966"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="961"/>
+        <location filename="../../ui/core_messages.py" line="967"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -4156,7 +4161,7 @@
         <translation>{0} موسوم من قبل بالتسمية {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="266"/>
+        <location filename="../../ui/events/relations.py" line="259"/>
         <source>{0} is already an argument of this event.</source>
         <translation>{0} معمول لهذا الحدث من قبل.</translation>
     </message>
@@ -5604,37 +5609,37 @@
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="458"/>
+        <location filename="../../ui/review/window.py" line="459"/>
         <source>Only gold holds this: drop it from gold (D), or keep it (Mark adjudicated).</source>
         <translation>لا يحوي هذا إلا المرجع: أسقِطه من المرجع (D)، أو أبقِه («وسم كمحسوم»).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="464"/>
+        <location filename="../../ui/review/window.py" line="465"/>
         <source>That side has nothing here to accept.</source>
         <translation>لا شيء هنا لقبوله من هذا الطرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="509"/>
+        <location filename="../../ui/review/window.py" line="512"/>
         <source>Gold now holds two competing versions at “{0}” ({1}); undo to keep one.</source>
         <translation>صار في المرجع نسختان متنافستان عند «{0}» ({1})؛ تراجع للإبقاء على واحدة.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="516"/>
+        <location filename="../../ui/review/window.py" line="519"/>
         <source>It points at the gold span chosen earlier: “{0}” ({1}), not “{2}” ({3}).</source>
         <translation>يشير إلى مقطع المرجع المختار سابقًا: «{0}» ({1})، لا «{2}» ({3}).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="525"/>
+        <location filename="../../ui/review/window.py" line="528"/>
         <source>The agreed version replaced gold&apos;s stale one.</source>
         <translation>حلّت النسخة المتفق عليها محلّ نسخة المرجع القديمة.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="536"/>
+        <location filename="../../ui/review/window.py" line="539"/>
         <source>Only an item “only in gold” can be dropped from gold.</source>
         <translation>لا يُسقَط من المرجع إلا عنصر «في المرجع فقط».</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="557"/>
+        <location filename="../../ui/review/window.py" line="560"/>
         <source>Accepted; {0} agreed events left out: their trigger span is not labelled with their type (the problems list names them).</source>
         <translation>قُبل؛ وتُرك {0} من الأحداث المتفق عليها: مقطع مُطلِقها لا يحمل تسمية نوعها (قائمة المشكلات تسمّيها).</translation>
     </message>
@@ -6699,91 +6704,91 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/events/relations.py" line="190"/>
+        <location filename="../../ui/events/relations.py" line="183"/>
         <source>Or Tab to it and press Return; Escape cancels.</source>
         <translation>أو انتقل إليه بمفتاح Tab واضغط Return؛ ويُلغي Escape.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="205"/>
+        <location filename="../../ui/events/relations.py" line="198"/>
         <source>Select the first span, then press R.</source>
         <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="209"/>
+        <location filename="../../ui/events/relations.py" line="202"/>
         <source>Relation from “{0}”: click the target span.</source>
         <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="219"/>
-        <location filename="../../ui/events/relations.py" line="236"/>
+        <location filename="../../ui/events/relations.py" line="212"/>
+        <location filename="../../ui/events/relations.py" line="229"/>
         <source>No relation added.</source>
         <translation>لم تُضف علاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="224"/>
+        <location filename="../../ui/events/relations.py" line="217"/>
         <source>No relation type links {0} to {1}.</source>
         <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="243"/>
+        <location filename="../../ui/events/relations.py" line="236"/>
         <source>Relation:</source>
         <translation>العلاقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="287"/>
+        <location filename="../../ui/events/relations.py" line="280"/>
         <source>Argument of {0}: click its span.</source>
         <translation>معمول {0}: انقر مقطعه.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="297"/>
+        <location filename="../../ui/events/relations.py" line="290"/>
         <source>No argument added.</source>
         <translation>لم يُضَف معمول.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="352"/>
+        <location filename="../../ui/events/relations.py" line="345"/>
         <source>New argument span as:</source>
         <translation>مقطع معمول جديد بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="364"/>
+        <location filename="../../ui/events/relations.py" line="357"/>
         <source>Add as argument:</source>
         <translation>إضافة معمولًا بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="369"/>
+        <location filename="../../ui/events/relations.py" line="362"/>
         <source>Just select it</source>
         <translation>تحديده فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="410"/>
-        <location filename="../../ui/events/relations.py" line="425"/>
+        <location filename="../../ui/events/relations.py" line="403"/>
+        <location filename="../../ui/events/relations.py" line="418"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="412"/>
+        <location filename="../../ui/events/relations.py" line="405"/>
         <source>“{0}” is the {1} of {2}.
 Remove only the argument, or delete the whole event?</source>
         <translation>«{0}» هو {1} في {2}.
 أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="415"/>
+        <location filename="../../ui/events/relations.py" line="408"/>
         <source>Remove the argument</source>
         <translation>إزالة المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="416"/>
+        <location filename="../../ui/events/relations.py" line="409"/>
         <source>Delete the whole event</source>
         <translation>حذف الحدث كله</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="427"/>
+        <location filename="../../ui/events/relations.py" line="420"/>
         <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
         <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="429"/>
+        <location filename="../../ui/events/relations.py" line="422"/>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
@@ -6919,12 +6924,12 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="309"/>
+        <location filename="../../ui/events/relations.py" line="302"/>
         <source>Select an event (its trigger) first.</source>
         <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="324"/>
+        <location filename="../../ui/events/relations.py" line="317"/>
         <source>{0} takes no entity arguments.</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
@@ -6934,7 +6939,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="696"/>
+        <location filename="../../ui/review/window.py" line="699"/>
         <source>Editing the gold layer; Annotate → Switch annotator to go back.</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
