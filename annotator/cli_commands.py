@@ -665,16 +665,10 @@ INTERRUPTED_SYNC = (
 
 
 def _check_url(url: str) -> None:
-    """Refuse an empty hub URL (libpq reads it as the local default server, a connection
-    nobody typed; ``postgresql://`` asks for that on purpose) and one holding a password,
-    before anything is opened."""
+    """Refuse an empty hub URL or one holding a password (``hub.check_url``), before
+    anything is opened."""
     from annotator.hub import check_url
 
-    if not url.strip():
-        raise AnnotatorError(
-            "the hub URL is empty; give a PostgreSQL URL or connection string "
-            "('postgresql://' for libpq's defaults and PG* environment variables)"
-        )
     check_url(url)
 
 

@@ -518,6 +518,11 @@ CORE_MESSAGES = (
         "the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, "
         "PGPASSWORD, or a service file); it is never stored in a project or printed",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "the hub URL is empty; give a PostgreSQL URL or connection string ({example} for "
+        "libpq's defaults and PG* environment variables)",
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "saved as {encoding}: save it as UTF-8"),
     QT_TRANSLATE_NOOP("CoreMessage", "the hub refused: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{cells} cells, but the header has {columns} columns"),

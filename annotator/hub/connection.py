@@ -39,7 +39,17 @@ def _options(url: str) -> dict[str, Any]:
 
 
 def check_url(url: str) -> None:
-    """Refuse a URL holding a password (it belongs in libpq's password file or environment)."""
+    """Refuse an empty URL (libpq reads it as the local default server, a connection nobody
+    typed; ``postgresql://`` asks for that on purpose) and one holding a password (it belongs
+    in libpq's password file or environment)."""
+    if not url.strip():
+        raise HubError(
+            Message(
+                "the hub URL is empty; give a PostgreSQL URL or connection string "
+                "({example} for libpq's defaults and PG* environment variables)",
+                example="'postgresql://'",
+            )
+        )
     if "password" in _options(url):
         raise HubError(
             Message(

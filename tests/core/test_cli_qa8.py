@@ -196,3 +196,13 @@ def test_docs_reads_no_status_record_as_new(
 def test_an_empty_hub_url_is_refused(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     assert main(argv) == 1  # before the project or a server is opened
     assert capsys.readouterr().err.startswith("annotator: error: the hub URL is empty; give ")
+
+
+@pytest.mark.parametrize("url", ["", "  "])
+def test_every_caller_of_check_url_refuses_an_empty_url(url: str) -> None:
+    """The rule is ``hub.check_url``'s, so the window's sync and team dialogs refuse it too."""
+    from annotator.hub import check_url
+    from annotator.hub.connection import HubError
+
+    with pytest.raises(HubError, match="the hub URL is empty"):
+        check_url(url)
