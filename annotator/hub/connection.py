@@ -104,21 +104,28 @@ def connect(url: str, autocommit: bool = False) -> Connection:
     return conn
 
 
+def problem(exc: psycopg.Error) -> str:
+    """A database error's own words, one line (the server's primary message when it sent
+    one; never a password: libpq's messages name no password)."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return exc.diag.message_primary or first
+
+
 def refused(exc: psycopg.Error) -> HubError:
     """A database error as one line: a lost connection (the server stopped or restarted, the
-    network gone) says so; anything else is what the hub refused, named by its rule."""
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    network gone) says so; anything else is what the hub refused, named by its rule.
+
+    For an error before a call's work is saved: each call's writes are one transaction
+    (a sync's push, its merge), so nothing half-done is kept. An error after the work is
+    saved is no failure of the call (a sync's log line: ``SyncReport.log_problem``)."""
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
-        text = exc.diag.message_primary or first
         return HubError(
             Message(
                 "lost the connection to the hub: {problem} (nothing half-done is kept)",
-                problem=text,
+                problem=problem(exc),
             )
         )
-    return HubError(
-        Message("the hub refused: {problem}", problem=exc.diag.message_primary or first)
-    )
+    return HubError(Message("the hub refused: {problem}", problem=problem(exc)))
 
 
 @contextlib.contextmanager

@@ -25,8 +25,9 @@ pending, reads nothing for it.
 
 Pull: in one snapshot, every version numbered after the last pulled number that another
 replica pushed, the documents they need (and those assigned to this layer), the team schema;
-merged in one project transaction. The numbers follow commit order (see the migration), so a
-pull never skips a version that commits later.
+merged in one project transaction. The team schema is read on every sync: labels it names
+that the project lacks are merged in with nothing else new (``_new_labels``). The numbers
+follow commit order (see the migration), so a pull never skips a version that commits later.
 
 Resumable: the cursors (per hub: the push mark, the last pulled number, this replica's
 origin id) live in a sidecar file ``<project>.hub-sync.json`` written after each phase
@@ -40,6 +41,7 @@ is one the role does not push (``Member.pushes``, the rule the push and ``local_
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -67,7 +69,15 @@ from annotator.exchange.bundle_read import (
     screen,
 )
 from annotator.formats.common import IsCancelled, never_cancelled
-from annotator.hub.connection import SCHEMA, Connection, HubError, describe, refused, session
+from annotator.hub.connection import (
+    SCHEMA,
+    Connection,
+    HubError,
+    describe,
+    problem,
+    refused,
+    session,
+)
 from annotator.hub.migrate import hub_version
 from annotator.hubstate import (
     ROLE_KINDS,
@@ -113,6 +123,10 @@ class SyncReport:
     """the last hub number pulled"""
     hub_id: str = ""
     """the hub's id, the key of its cursors in the sidecar (``joined_hubs``)"""
+    log_problem: str = ""
+    """why the hub's ``sync_log`` line could not be written (the server gone, a grant
+    missing): written last, after the pushed versions were committed, the pulled ones merged
+    and the cursors saved, so the sync is complete without it; the report says so"""
 
     def lines(self) -> list[str]:
         """The report's lines (``Message``s: the CLI prints them, the window translates)."""
@@ -159,6 +173,13 @@ class SyncReport:
         out += [Message("refused by the screen: {problem}", problem=r) for r in self.refused]
         if self.merge is not None:
             out += self.merge.lines()[2:]  # quarantine and labels; counts are above
+        if self.log_problem:
+            out.append(
+                Message(
+                    "synced; the hub's log line could not be written: {problem}",
+                    problem=self.log_problem,
+                )
+            )
         return out
 
 
@@ -264,16 +285,28 @@ def sync(
             cursor.clock_after = project.clock.last
             cursor.state = project_state(project)
             save_cursor(project.path, hub_id, cursor)
-            if report.pushed or report.pulled:
-                conn.execute(
-                    f"INSERT INTO {SCHEMA}.sync_log (layer, pushed, pulled, seq_to) "
-                    "VALUES (%s, %s, %s, %s)",
-                    (member.layer, report.pushed, report.pulled, report.seq),
-                )
-                conn.commit()
         except psycopg.Error as exc:
-            raise refused(exc) from None
+            raise refused(exc) from None  # before the work is saved: nothing half-done kept
+        if report.pushed or report.pulled:
+            _log(conn, member, report)
     return report
+
+
+def _log(conn: Connection, member: Member, report: SyncReport) -> None:
+    """The hub's ``sync_log`` line for a sync whose work is saved (pushed versions committed,
+    pulled ones merged, cursors written): a failure here undoes nothing and is no failure of
+    the sync, only a line of its report (``log_problem``)."""
+    try:
+        conn.execute(
+            f"INSERT INTO {SCHEMA}.sync_log (layer, pushed, pulled, seq_to) "
+            "VALUES (%s, %s, %s, %s)",
+            (member.layer, report.pushed, report.pulled, report.seq),
+        )
+        conn.commit()
+    except psycopg.Error as exc:
+        report.log_problem = problem(exc)
+        with contextlib.suppress(psycopg.Error):  # a dropped connection is closed already
+            conn.rollback()  # the refused line's transaction
 
 
 def _own_lines(
@@ -456,16 +489,18 @@ def _pull(
             )
         }
     assigned = _digest(wanted)
-    if not records and not statuses and assigned == cursor.assigned:
-        conn.rollback()  # nothing new, and every assigned document arrived before
+    body = conn.execute(f"SELECT body::text FROM {SCHEMA}.schemas ORDER BY version DESC LIMIT 1")
+    schema_row = body.fetchone()
+    team_schema = str(schema_row[0]) if schema_row is not None else "{}"
+    quiet = not records and not statuses and not _new_labels(team_schema, project.schema)
+    if quiet and assigned == cursor.assigned:
+        conn.rollback()  # nothing new, every assigned document arrived before, no new label
         return
     local = {d.sha256 for d in project.documents()}
-    if not records and not statuses and wanted <= local:
+    if quiet and wanted <= local:
         conn.rollback()
         cursor.assigned = assigned
         return
-    body = conn.execute(f"SELECT body::text FROM {SCHEMA}.schemas ORDER BY version DESC LIMIT 1")
-    schema_row = body.fetchone()
     parsed = _parsed(records, "records", report) + _parsed(statuses, "statuses", report)
     shas = {str(d.get("doc")) for _, _, _, d in parsed if isinstance(d, dict)} | wanted
     docs = []
@@ -481,7 +516,7 @@ def _pull(
     conn.rollback()  # the snapshot ends; everything needed is read
     report.documents_pulled = sum(1 for d in docs if "text" in d)
     report.pulled = len(parsed)
-    schema_json = loads(str(schema_row[0])) if schema_row is not None else {}
+    schema_json = loads(team_schema)
     bundle = _screened(report.hub, schema_json, docs, parsed, report)
     progress("merge", 0, 1)
     report.merge = merge_bundle(
@@ -494,6 +529,29 @@ def _pull(
     progress("merge", 1, 1)
     if not any(r.startswith("hub document") for r in report.refused):
         cursor.assigned = assigned  # the merge added every assigned document
+
+
+def _new_labels(team_schema: str, schema: Schema) -> bool:
+    """Whether the team schema (the hub's latest, as text) names a label ``schema`` (the
+    project's) lacks. Adding those is all a merge takes from a schema (``adopt_labels``), so
+    when there are none a pull with no new versions skips the merge; when there are, it
+    merges (an empty bundle: the labels are added, the merge report names them). A few
+    kilobytes read and compared on every sync; something unreadable counts as new (the
+    merge's screen says what is wrong with it)."""
+    try:
+        data = loads(team_schema)
+    except UnsafeJSON:
+        return True
+    if not isinstance(data, dict):
+        return True
+    have = {lab.name for lab in schema.all_labels()}
+    for key in ("entities", "events", "relations"):
+        labels = data.get(key, [])
+        if not isinstance(labels, list):
+            return True
+        if any(not isinstance(lab, dict) or lab.get("name") not in have for lab in labels):
+            return True
+    return False
 
 
 def _parsed(
