@@ -524,6 +524,7 @@ CORE_MESSAGES = (
         "libpq's defaults and PG* environment variables)",
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "saved as {encoding}: save it as UTF-8"),
+    QT_TRANSLATE_NOOP("CoreMessage", "synced; the hub's log line could not be written: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "the hub refused: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "{cells} cells, but the header has {columns} columns"),
     QT_TRANSLATE_NOOP("CoreMessage", "{name} is not allowed"),
