@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.commands.edits import Changed, Command, Version
-from annotator.errors import AnnotatorError, Cancelled, Message, ValidationError
+from annotator.errors import AnnotatorError, Cancelled, Message, ValidationError, message_of
 from annotator.learn import suggest as learn_suggest
 from annotator.learn.suggest import Suggested
 from annotator.model import Event, Span
@@ -44,6 +44,8 @@ from annotator.search.suggestions import (
 from annotator.search.suggestions import annotate_all as search_annotate_all
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from annotator.batch import Batch, LogEntry
     from annotator.learn import Model, TrainingResult
     from annotator.model import Document
@@ -536,13 +538,76 @@ class NoModel(AnnotatorError):
 
 def stored_model(project: Project) -> Model:
     """The newest stored model, read without pickle (ModelError when damaged or altered,
-    ProjectFileError when its bytes do not match their checksum; NoModel when none)."""
+    saying to train it again; ProjectFileError when its bytes do not match their checksum;
+    NoModel when none)."""
+    from annotator.learn.crf import ModelError
+
+    try:
+        return _read_model(project)
+    except ModelError as exc:
+        raise ModelError(
+            Message(
+                "the stored model cannot be read: {problem}; train it again",
+                problem=message_of(exc),
+            )
+        ) from None
+
+
+def _read_model(project: Project) -> Model:
     found = project.latest_model(MODEL_KIND)
     if found is None:
         raise NoModel("no model trained yet: run `annotator train` first")
     from annotator.learn import Model
 
     return Model.from_bytes(found[0])
+
+
+def model_problem(project: Project) -> AnnotatorError | None:
+    """Why the newest stored model cannot be used, read as every suggestion reads it
+    (``stored_model``: its row's checksum, then its bytes parsed and checked; the problem
+    alone, without "train it again"); None when it can be, or when none is stored."""
+    try:
+        _read_model(project)
+    except NoModel:
+        return None
+    except AnnotatorError as exc:
+        return exc
+    return None
+
+
+def _check_child(conn: Connection, path: str) -> None:
+    from annotator.project import Project
+
+    try:
+        with Project.open(path, read_only=True) as project:
+            problem = model_problem(project)
+        conn.send(("done", None if problem is None else message_of(problem)))
+    except Exception as exc:  # the parent shows it; the child has no one else to tell
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def check_stored_model(path: Path, isolated: bool = True) -> str | None:
+    """``model_problem`` of the project file at ``path`` (opened read-only), as its text (a
+    ``Message`` when it has one), or None. ``isolated``: in a child process, so the caller's
+    process loads no learning module and its threads keep the GIL (parsing a model takes a
+    tenth of a second and more; the first import of the learning modules held the GIL up to
+    60 ms at a time)."""
+    if isolated:
+        from annotator.learn.isolated import _run
+
+        found: str | None = _run(_check_child, (str(path),), _no_steps)
+        return found
+    from annotator.project import Project
+
+    with Project.open(path, read_only=True) as project:
+        problem = model_problem(project)
+    return None if problem is None else message_of(problem)
+
+
+def _no_steps(phase: str, done: int, total: int) -> None:
+    return None
 
 
 def store_model_suggestions(

@@ -17,18 +17,20 @@ their sources left pending in those documents before; nothing is stored when any
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator import rules, safejson
-from annotator.errors import AnnotatorError, ImportFormatError
+from annotator.errors import AnnotatorError, ImportFormatError, Message
 from annotator.formats.source import decode_text, read_file, shown
 from annotator.learn.corpus import suggestion
 from annotator.model import Document
 from annotator.search.suggestions import (
+    NotStored,
     Suggestion,
     built_in_source,
+    not_stored,
     source_family,
     suggestable_labels,
     unknown_label,
@@ -228,10 +230,26 @@ class Imported:
     """predictions read for the documents asked (duplicates counted once)"""
     suggestions: list[Suggestion]
     """what is now pending from their sources in those documents, in reading order"""
+    not_stored: NotStored = field(default_factory=NotStored)
+    """why the predictions read but not stored were left out"""
+    origin: str = ""
+    """the file or folder they came from, as shown"""
 
     @property
     def stored(self) -> int:
         return len(self.suggestions)
+
+    def lines(self) -> list[Message]:
+        """The report of the import, the command line's and the window's alike: what is
+        pending now, from which sources, then what was not stored and why."""
+        sources = ", ".join(sorted({s.source for s in self.suggestions})) or self.origin
+        first = Message(
+            "{n} suggestion(s) pending from {sources} in {documents} document(s)",
+            n=self.stored,
+            sources=sources,
+            documents=len({s.doc_id for s in self.suggestions}),
+        )
+        return [first, *self.not_stored.lines()]
 
 
 def store_suggestions(
@@ -244,7 +262,8 @@ def store_suggestions(
     """``found`` (those in ``documents``, ids; None: every document, scoring at least
     ``min_score``) stored as pending in ONE transaction: they replace what ``sources`` (each
     with its family) left pending in those documents, and none overlaps an annotation, another
-    pending suggestion or a remembered rejection (``Project.add_suggestions``)."""
+    pending suggestion or a remembered rejection (``Project.add_suggestions``); those left
+    out are counted by reason (``not_stored``), never dropped silently."""
     wanted = None if documents is None else set(documents)
     kept = [s for s in found if (wanted is None or s.doc_id in wanted) and s.score >= min_score]
     sources = sorted(set(sources))
@@ -254,12 +273,23 @@ def store_suggestions(
             for doc_id in [None] if wanted is None else sorted(wanted):
                 project.clear_suggestions(source, doc_id, family=True)
         project.add_suggestions(kept)
+        given = {s.uuid for s in kept}
+        stored = {
+            s.uuid for d in sorted({s.doc_id for s in kept}) for s in _pending(project, d)
+        } & given
+        why = not_stored(project, kept, stored)
     pending = [
         s
         for s in project.suggestions(None, min_score)
         if source_family(s.source) in families and (wanted is None or s.doc_id in wanted)
     ]
-    return Imported(len(kept), pending)
+    return Imported(len(kept), pending, why)
+
+
+def _pending(project: Project, doc_id: int) -> list[Suggestion]:
+    """Every pending suggestion of a document, those a live span hides too."""
+    free, behind = project.suggestions_and_covered(doc_id)
+    return free + behind
 
 
 def store_file_suggestions(
@@ -272,7 +302,8 @@ def store_file_suggestions(
     for d in project.documents(with_text=True):
         by_name[d.name] = None if d.name in by_name else d  # a shared name: None
     found = read_suggestions(Path(path), by_name, suggestable_labels(project.schema))
-    return store_suggestions(project, found, {s.source for s in found}, documents, min_score)
+    made = store_suggestions(project, found, {s.source for s in found}, documents, min_score)
+    return replace(made, origin=shown(Path(path)))
 
 
 def store_pipeline_suggestions(
@@ -291,7 +322,8 @@ def store_pipeline_suggestions(
             raise unknown_label(shown(pipeline.folder), None, s.label)
         if s.text.strip() and 0 <= s.score <= 1:
             found.append(s)
-    return store_suggestions(project, found, [pipeline.source], documents, min_score)
+    made = store_suggestions(project, found, [pipeline.source], documents, min_score)
+    return replace(made, origin=shown(pipeline.folder))
 
 
 def import_suggestions(

@@ -9,17 +9,18 @@ text, in its document or the whole corpus, never overlapping an existing annotat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from annotator.errors import ImportFormatError
+from annotator.errors import ImportFormatError, Message
 from annotator.model import Span
 from annotator.search.annotations import Coverage, coverage_by_document
 from annotator.search.matching import FoldedCorpus, Hit, Mode, Query
 from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:
+    from annotator.project import Project
     from annotator.schema import Schema
 
 ANNOTATE_ALL = "annotate-all"
@@ -122,3 +123,75 @@ def annotate_all(
     scope = None if whole_corpus else [span.doc_id]
     hits = ((hit, span.label, span.uuid) for hit in corpus.search(query, doc_ids=scope))
     yield from suggestions_from_hits(hits, corpus.text, covered, ANNOTATE_ALL, rejected)
+
+
+@dataclass
+class NotStored:
+    """Why suggestions given to ``Project.add_suggestions`` were not stored (its rule: none
+    overlaps an annotation or another pending suggestion, none a remembered rejection),
+    worked out afterwards by ``not_stored``: the report says so instead of dropping them
+    silently."""
+
+    annotations: int = 0
+    """overlapping a live span of some layer"""
+    pending: dict[str, int] = field(default_factory=dict)
+    """overlapping pending suggestions of another source: how many, by that source"""
+    each_other: int = 0
+    """overlapping another suggestion given with them (stored before them)"""
+    rejected: int = 0
+    """rejected before (a remembered rejection of their source family)"""
+
+    @property
+    def total(self) -> int:
+        return self.annotations + sum(self.pending.values()) + self.each_other + self.rejected
+
+    def lines(self) -> list[Message]:
+        """One line for each reason, none when all were stored."""
+        out: list[Message] = []
+        if self.pending:
+            out.append(
+                Message(
+                    "{n} not stored: they overlap pending suggestions of {sources} (reject "
+                    "those or lower the threshold to see them)",
+                    n=sum(self.pending.values()),
+                    sources=", ".join(sorted(self.pending)),
+                )
+            )
+        if self.annotations:
+            out.append(Message("{n} not stored: they overlap annotations", n=self.annotations))
+        if self.each_other:
+            out.append(
+                Message(
+                    "{n} not stored: they overlap other suggestions stored with them",
+                    n=self.each_other,
+                )
+            )
+        if self.rejected:
+            out.append(Message("{n} not stored: they were rejected before", n=self.rejected))
+        return out
+
+
+def not_stored(project: Project, given: Sequence[Suggestion], stored: Collection[str]) -> NotStored:
+    """Why each of ``given`` whose uuid is not in ``stored`` (the uuids now pending of them)
+    was left out by ``Project.add_suggestions``, read from the project after it: a live span
+    over it, else a pending suggestion over it (one of ``stored``: they overlap each other;
+    another source's: named), else a remembered rejection."""
+    why = NotStored()
+    left = [s for s in given if s.uuid not in stored]
+    for doc_id in sorted({s.doc_id for s in left}):
+        spans = Coverage(project.spans(doc_id))
+        free, behind = project.suggestions_and_covered(doc_id)
+        pending = free + behind
+        for s in (s for s in left if s.doc_id == doc_id):
+            if spans.overlaps(s.start, s.end):
+                why.annotations += 1
+                continue
+            over = [p for p in pending if p.start < s.end and s.start < p.end]
+            others = sorted({p.source for p in over if p.uuid not in stored})
+            if others:
+                why.pending[others[0]] = why.pending.get(others[0], 0) + 1
+            elif over:
+                why.each_other += 1
+            else:
+                why.rejected += 1
+    return why

@@ -9,12 +9,16 @@ active-learning order (least confident first) as an option.
 
 Everything shown comes from the stored model's manifest (JSON checked by
 ``annotator.learn.crf`` when the model is loaded); values of the wrong type are shown as
-missing, never trusted, and every text is plain text.
+missing, never trusted, and every text is plain text. The stored model's bytes are read as a
+suggestion reads them (``ModelCheck``, in a child process: the window's process loads no
+learning module) once for each model: a model whose bytes were altered, its row's checksum
+recomputed, is shown as one that cannot be read, with Train on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -36,10 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
+from annotator.formats.common import IsCancelled, Progress
 from annotator.learn.retrain import DEFAULT_RETRAIN_AFTER, is_new, trained_ms
 from annotator.model import Span
 from ui.i18n import core_text, isolate
-from ui.jobs import BackgroundJob
+from ui.jobs import BackgroundJob, JobWorker
 from ui.session import Changes, Session
 from ui.suggestions.controller import label_name
 from ui.suggestions.source import MODEL_KIND, ModelStore
@@ -136,6 +141,31 @@ class CurveView(QWidget):
                          Qt.AlignmentFlag.AlignCenter, caption)  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What ``ModelCheck`` found: why the stored model cannot be used (None: it can)."""
+
+    problem: str | None
+
+
+class ModelCheck(JobWorker):
+    """Reads the stored model's bytes as a suggestion would (``commands.suggestions.
+    check_stored_model``: parsed and checked, not only its row's checksum) away from the
+    window's thread: in a child process when ``isolated`` (the window's process loads no
+    learning module; parsing takes a tenth of a second and more), else on the pool thread."""
+
+    def __init__(self, project_path: Path, isolated: bool) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.isolated = isolated
+
+    def work(self, progress: Progress, cancelled: IsCancelled) -> Checked:
+        from annotator.commands.suggestions import check_stored_model
+
+        problem = check_stored_model(self.project_path, self.isolated)
+        return Checked(None if problem is None else core_text(problem))
+
+
 class ModelPanel(QWidget):
     """The stored model of the open project, and training a new one."""
 
@@ -177,6 +207,12 @@ class ModelPanel(QWidget):
         """(document, model version) suggested for (or tried) in this session"""
         self._phase = ""
         self.manifest: dict[str, Any] | None = None
+        self.check_job: ModelCheck | None = None
+        """reading the stored model's bytes (``check_model``), or None"""
+        self._checked: dict[tuple[object, object], str | None] = {}
+        """(project, model key): why that stored model cannot be used (None: it can)"""
+        self._check_for: tuple[object, object] | None = None
+        self._check_next = False
         self.summary = QLabel(self)
         self.summary.setObjectName("model_summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -343,16 +379,75 @@ class ModelPanel(QWidget):
                 found = cast(ModelStore, project).latest_model(MODEL_KIND)
             except AnnotatorError as exc:  # a damaged model never stops the panel or training
                 damaged = core_text(exc)
-        self.show_manifest(found[1] if found is not None else None)
+        manifest = found[1] if found is not None else None
+        key = (self.session.path, self._model_key(manifest))
+        if manifest is not None and self._checked.get(key) is not None:
+            damaged, manifest = str(self._checked[key]), None
+        self.show_manifest(manifest)
         if damaged:
-            self.summary.setText(
-                self.tr("The stored model cannot be read ({0}). Train it again.").format(damaged)
-            )
+            self.show_damaged(damaged)
+        elif manifest is not None and key not in self._checked:
+            self.check_model()
         self.order, self._ordered_for = [], None  # another project (or layer): work it out again
         self._recount()
         self.train_button.setEnabled(
             project is not None and not self.session.read_only and self.job is None
         )
+
+    def show_damaged(self, problem: str) -> None:
+        """Show that the stored model cannot be used (nothing of its manifest: its scores and
+        curve are not a model's that works) and that training makes a new one."""
+        self.show_manifest(None)
+        self.status.setText("")  # nothing said of the model shown before holds
+        self.summary.setText(
+            self.tr("The stored model cannot be read ({0}). Train it again.").format(problem)
+        )
+
+    # -- reading the stored model's bytes --------------------------------------------------
+    def check_model(self) -> ModelCheck | None:
+        """Read the shown stored model's bytes as a suggestion would, in the background
+        (``ModelCheck``): a model whose row checksum matches but whose bytes were altered
+        is then shown as damaged. Once for each model of each project; returns the worker
+        (tests wait on it), or None."""
+        path = self.session.path
+        if path is None or self.manifest is None:
+            return None
+        key = (path, self._model_key(self.manifest))
+        if key in self._checked:
+            return None
+        if self.check_job is not None:
+            self._check_next = key != self._check_for  # once the running one ends
+            return None
+        worker = ModelCheck(path, self.isolated)
+        worker.setAutoDelete(False)  # the panel keeps it until its outcome is read
+        worker.signals.finished.connect(self._model_checked)
+        worker.signals.failed.connect(self._model_check_failed)
+        worker.signals.cancelled.connect(self._model_check_failed)
+        self.check_job, self._check_for = worker, key
+        QThreadPool.globalInstance().start(worker)
+        return worker
+
+    def _model_checked(self, result: object) -> None:
+        key, self.check_job = self._check_for, None
+        if isinstance(result, Checked) and key is not None:
+            self._checked[key] = result.problem
+            shown = (self.session.path, self._model_key(self.manifest))
+            if result.problem is not None and self.manifest is not None and shown == key:
+                self.show_damaged(result.problem)
+                self.order, self._ordered_for = [], None
+                self._recount()
+        self._check_queued()
+
+    def _model_check_failed(self, message: object = None) -> None:
+        # the check itself could not run (not the model's fault): the model stays shown,
+        # and a suggestion with it says what is wrong if anything is
+        self.check_job = None
+        self._check_queued()
+
+    def _check_queued(self) -> None:
+        if self._check_next:
+            self._check_next = False
+            self.check_model()
 
     def show_manifest(self, manifest: dict[str, Any] | None) -> None:
         self.manifest = manifest
@@ -492,6 +587,8 @@ class ModelPanel(QWidget):
             # from, and nothing of it (manifest, order, counts) is this project's
             self._ended_elsewhere(outcome, payload)
         elif outcome == "finished" and isinstance(payload, TrainOutcome):
+            # made and read back here (``Model.from_bytes``) before it was saved
+            self._checked[(self.session.path, self._model_key(payload.manifest))] = None
             self.order = payload.order
             self._ordered_for = self._model_key(payload.manifest) if payload.order else None
             self.show_manifest(payload.manifest)
@@ -647,6 +744,7 @@ class ModelPanel(QWidget):
         "next document" key of the window (``ui.suggestions.next_document``). With "least
         confident first" on and a model stored: the least confident document not yet labelled
         in the model's layer (no span there, not marked done) other than the open one, the
+        first such after the open one in the order (wrapping to the start), the
         order worked out first if it is not known; the status line says when none is left.
         Else ``otherwise`` (the key's own order: the next unfinished one for F8), or the next
         in the list."""
@@ -660,7 +758,11 @@ class ModelPanel(QWidget):
                 self.work_out_order()
                 return
             todo = unlabelled(project, self._model_layer(), self.order)
-            left = [d for d in self.order if d in todo and d != current]
+            # the first one after the open document in the order (wrapping to the start):
+            # skipping a document moves on through the queue, never back to the one before
+            at = self.order.index(current) + 1 if current in self.order else 0
+            ahead = self.order[at:] + self.order[:at]
+            left = [d for d in ahead if d in todo and d != current]
             if not left:
                 self.status.setText(
                     self.tr("No other document is left to label in layer {0}.").format(
