@@ -14,19 +14,28 @@ format but ``jsonl``, whose lines name their layer — documents that are in mor
 when no layer was chosen: they would go out once per layer, stacked in one training set.
 Documents each in a single layer (analysts who split the corpus) go out together; a project
 with one layer needs no choice.
+
+Every format reads its records through ``export`` (``_sound``), which leaves out, once for all
+writers, each record ``annotator check`` refuses as damaged (``validation.check_layer``, the
+kinds in ``DAMAGED``: offsets outside the document's text, a stored text that is not the
+covered one, a broken id, layer name or note: a damaged or hostile project file), counted in
+the report with its reason; what pointed at it is left out by each writer as pointing at a
+record not exported. So one such record never makes a whole file unreadable. (A bundle is not
+an export: it copies every version for a merge, which judges them by the same rules.)
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from annotator.errors import AnnotatorError, Message
 from annotator.formats.common import (
+    CONSTRUCT_NAMES,
     OVERLAP_POLICIES,
     TAG_SCHEMES,
     ExportOptions,
@@ -40,12 +49,15 @@ from annotator.formats.common import (
     validate_splits,
 )
 from annotator.formats.registry import EXPORT_FORMATS, format_function
+from annotator.formats.standoff import EVENT_LEFT_OUT, Held, part_losses
 from annotator.model import DocumentAnnotations, Status
 from annotator.output import STDOUT, check, is_stdout
 from annotator.project import DocumentGroups
+from annotator.validation import check_layer
 
 if TYPE_CHECKING:
     from annotator.project import Project
+    from annotator.schema import Schema
 
 
 FORMATS = EXPORT_FORMATS
@@ -280,6 +292,84 @@ def _counting(
         yield item
 
 
+DAMAGED: dict[str, Callable[[str], Message]] = {
+    "offsets": lambda kind: Message(
+        "{kind} outside its document's text (check names it)", kind=kind
+    ),
+    "covered-text": lambda kind: Message(
+        "{kind} whose stored text is not its document's (check names it)", kind=kind
+    ),
+    "name": lambda kind: Message(
+        "{kind} with a broken id, layer name or note (check names it)", kind=kind
+    ),
+}
+"""the kinds of problem ``annotator check`` finds (``validation.check_layer``) that make a record
+damaged rather than out of step with the schema, each with the reason an export gives for
+leaving such a record out (``{kind}``: span, event, argument or relation); the schema's kinds
+(a label since removed: ``--new-labels add`` reads it back) and those the writers handle
+themselves (a repeated span, a dangling reference, a mislabelled trigger) are not among them"""
+
+
+class _Damaged:
+    """The records ``_sound`` left out, by reason and construct, for the export's report."""
+
+    def __init__(self) -> None:
+        self.records: list[tuple[str, Message, Held]] = []
+
+    def count(self, report: ExportReport) -> None:
+        """Put what was left out in ``report`` (its parts too, so ``exported + lost`` still
+        adds up to what the project holds)."""
+        for kind, why, rec in self.records:
+            report.left_out(kind, why)
+            for part, n, lost in part_losses(kind, rec, False, (), ""):
+                report.left_out(part, lost or why, n)
+
+
+def _kept(kind: str, records: Iterable[Held], bad: dict[str, str], damaged: _Damaged) -> list[Any]:
+    """``records`` of construct ``kind`` but those ``bad`` names (uuid → kind of problem),
+    each of which is noted in ``damaged`` with its reason."""
+    kept = []
+    for rec in records:
+        problem = bad.get(rec.uuid)
+        if problem is None:
+            kept.append(rec)
+        elif not rec.deleted:
+            damaged.records.append((kind, DAMAGED[problem](CONSTRUCT_NAMES[kind]), rec))
+    return kept
+
+
+def _sound(
+    items: Iterator[tuple[DocumentAnnotations, str, str]], schema: Schema, damaged: _Damaged
+) -> Iterator[tuple[DocumentAnnotations, str, str]]:
+    """``items`` without the records ``annotator check`` refuses as damaged (``DAMAGED``),
+    each noted in ``damaged``; the arguments of an event left out go with it. The check's own
+    function judges them (``validation.check_layer``), so an export and ``check`` never differ
+    on what is damaged."""
+    for da, name, st in items:
+        bad: dict[str, str] = {}
+        for issue in check_layer(da, schema, name):
+            if issue.kind in DAMAGED:
+                bad.setdefault(issue.uuid, issue.kind)
+        if not bad:
+            yield da, name, st
+            continue
+
+        spans = _kept("span", da.spans, bad, damaged)
+        events = _kept("event", da.events, bad, damaged)
+        live = {e.uuid for e in events}
+        arguments = []
+        for a in _kept("argument", da.arguments, bad, damaged):
+            if a.event in live or a.deleted or a.event not in bad:
+                arguments.append(a)
+            else:
+                damaged.records.append(("argument", EVENT_LEFT_OUT, a))
+        relations = _kept("relation", da.relations, bad, damaged)
+        layer = DocumentAnnotations(
+            da.document, tuple(spans), tuple(events), tuple(arguments), tuple(relations)
+        )
+        yield layer, name, st
+
+
 def export(
     project: Project,
     fmt: str,
@@ -310,7 +400,11 @@ def export(
     writer = format_function(fmt, "write")
     if style is not None:
         writer = functools.partial(writer, style=style)
-    items = _counting(layers(project, annotator, status), report_of := _DocumentParts())
+    damaged = _Damaged()
+    items = _counting(
+        _sound(layers(project, annotator, status), project.schema, damaged),
+        report_of := _DocumentParts(),
+    )
     if fmt == "jsonl":
         report: ExportReport = writer(
             items, out, project.schema, options, progress, cancelled, total
@@ -320,6 +414,7 @@ def export(
             (da for da, _, _ in items), out, project.schema, options, progress, cancelled, total
         )
     report_of.lost(report, fmt)
+    damaged.count(report)
     if chosen.untouched:
         why = Message(
             "never annotated in layer {layer} (--status new exports them)", layer=annotator

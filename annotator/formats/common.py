@@ -140,6 +140,12 @@ class ExportReport:
         if construct:
             self.lost[construct] += n
 
+    def left_out(self, construct: str, reason: str, n: int = 1) -> None:
+        """A record (or part of one) of the exported documents left out before the writer
+        read them (``annotator.exporting``: a damaged record), counted as the writer counts
+        one it could not write."""
+        self.drop(reason, n, construct)
+
     def lines(self) -> list[str]:
         """Human summary printed at the end of an export: ``Message``s (the CLI prints their
         English, the window translates them), each reason a nested ``Message``."""

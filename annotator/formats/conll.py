@@ -104,6 +104,15 @@ class TokenReport(ExportReport):
         self.spans_exported += n
         self.exported["span"] += n
 
+    def left_out(self, construct: str, reason: str, n: int = 1) -> None:
+        """A record (or part of one) left out before the writer read it: a span is counted
+        held and dropped, anything else as ``drop_record``."""
+        if construct == "span":
+            self.spans_held += n
+            self.drop(reason, n)
+        else:
+            self.drop_record(reason, construct, n)
+
     def drop_record(self, reason: str, construct: str, n: int = 1) -> None:
         """An event, argument, relation or part of a record that could not be written, and
         why."""
