@@ -1054,8 +1054,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                     project, Path(args.spacy), documents, args.min_score
                 )
             found = imported.suggestions
+            report = [str(line) for line in imported.lines()]  # and what was not stored, why
         else:
             found = suggest(project, documents, args.min_score)
+            report = []
         names = {d.id: d.name for d in project.documents()}
     for s in found:
         name = names[s.doc_id]
@@ -1064,10 +1066,11 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         else:
             where = f"{_printable(name)}:{s.start}-{s.end}"
             print(f"{where}\t{s.label}\t{s.score:.3f}\t{_printable(s.text)}")
-    outside = args.from_file or args.spacy
-    sources = ", ".join(sorted({s.source for s in found})) or (
-        _printable(outside) if outside else "the model"
-    )
+    if report:
+        for line in report:
+            print(_printable(line), file=sys.stderr)
+        return 0
+    sources = ", ".join(sorted({s.source for s in found})) or "the model"
     print(
         f"{len(found)} suggestion(s) pending from {sources} in "
         f"{len({s.doc_id for s in found})} document(s)",

@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from annotator.cli import main
 from annotator.learn.corpus import suggestion
 from annotator.learn.external import store_file_suggestions
 from annotator.project import Project
@@ -87,3 +90,23 @@ def test_nothing_left_out_says_nothing_more(tmp_path: Path) -> None:
         nothing = store_file_suggestions(p, empty)
     assert nothing.origin.endswith("none.jsonl")
     assert nothing.lines() == [f"0 suggestion(s) pending from {nothing.origin} in 0 document(s)"]
+
+
+def test_the_command_line_prints_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``annotator suggest --from`` prints ``Imported.lines``: the lines not stored too."""
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        doc = p.add_document(TEXT, name="one")
+        hidden = [suggestion(doc.id, TEXT, *_at(w), "LOC", 0.0, MODEL) for w in ("باريس", "محمد")]
+        assert p.add_suggestions(hidden) == 2
+    file = tmp_path / "ext.jsonl"
+    file.write_text(_line("باريس") + "\n" + _line("محمد") + "\n", encoding="utf-8")
+    assert main(["suggest", str(path), "--from", str(file)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("0 suggestion(s) pending from ")
+    assert err[1] == (
+        f"2 not stored: they overlap pending suggestions of {MODEL} (reject those or lower "
+        "the threshold to see them)"
+    )

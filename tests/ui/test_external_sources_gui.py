@@ -134,3 +134,39 @@ def test_the_action_is_off_in_a_read_only_session(
         assert called == []
     finally:
         w.close()
+
+
+def test_predictions_not_stored_are_shown_with_their_reason(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Predictions over suggestions of another source, hidden below the threshold, are not
+    stored: the window says so and why in a box (QA round 9: they vanished unsaid)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.learn.corpus import suggestion
+
+    project = window.session.project
+    assert project is not None and window.doc is not None
+    at = TEXT.index("باريس")
+    hidden = suggestion(window.doc.id, TEXT, at, at + 5, "LOC", 0.0, "model:crf@0123abcd")
+    assert project.add_suggestions([hidden]) == 1
+    preds = tmp_path / "pred.jsonl"
+    preds.write_text(_line("seed", TEXT, "باريس", "GPE", 0.9) + "\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(preds), ""))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("This document", True))
+    shown: list[str] = []
+
+    def look(box: QMessageBox) -> int:
+        shown.append(box.informativeText())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", look)
+    job = tools_of(window).import_predictions()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [
+        "1 not stored: they overlap pending suggestions of model:crf@0123abcd (reject those "
+        "or lower the threshold to see them)"
+    ]

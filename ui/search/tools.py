@@ -41,7 +41,7 @@ and the dialogs, so it imports neither).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -375,7 +375,10 @@ class SearchTools(QObject):
         return ok
 
     # -- suggestions ---------------------------------------------------------------------
-    def _suggestions_stored(self, stored: int, found: int) -> None:
+    def _suggestions_stored(self, stored: int, found: int, left: Sequence[str] = ()) -> None:
+        """After suggestions were stored: the dock reads them, the status bar counts them;
+        ``left``: the import report's lines of what was not stored and why (``Imported``),
+        shown in a box, as it needs reading (a prediction dropped unsaid is the defect)."""
         installed = getattr(self.host, "suggestions_installed", None)
         controller = getattr(installed, "controller", None)
         if controller is not None:
@@ -383,6 +386,17 @@ class SearchTools(QObject):
         self.host.statusBar().showMessage(
             self.tr("{0} suggestions stored ({1} found)").format(stored, found), 8000
         )
+        if left:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Import suggestions"),
+                self.tr("{0} suggestions stored ({1} found)").format(stored, found),
+                QMessageBox.StandardButton.Ok,
+                self.host.window(),
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setInformativeText("\n".join(left))
+            box.exec()
 
     def _selected(self) -> tuple[Project, Document, Span] | None:
         """The open project, document and selected span of the analyst's layer, or None
@@ -606,9 +620,11 @@ class SearchTools(QObject):
         message and nothing is stored."""
         from annotator.learn.external import import_suggestions
 
-        def store(project: Project) -> tuple[int, int]:
+        def store(project: Project) -> tuple[int, int, list[str]]:
             imported = import_suggestions(project, path, documents)
-            return imported.stored, imported.found
+            # the report's lines after the first (what is pending): what was not stored, why
+            left = [core_text(line) for line in imported.lines()[1:]]
+            return imported.stored, imported.found, left
 
         return self._store_in_background(
             self.tr("Import suggestions"), self.tr("Reading the suggestions…"), store
@@ -631,7 +647,10 @@ class SearchTools(QObject):
         )
 
     def _store_in_background(
-        self, title: str, label: str, store: Callable[[Project], tuple[int, int]]
+        self,
+        title: str,
+        label: str,
+        store: Callable[[Project], tuple[int, int] | tuple[int, int, list[str]]],
     ) -> BackgroundJob | None:
         """Run ``store`` (suggestions stored in a project: how many stored, how many found)
         as a ``BackgroundJob`` on its own connection to the open project, in ONE transaction:
@@ -649,7 +668,9 @@ class SearchTools(QObject):
         if self.job is not None:
             return None
 
-        def work(progress: Progress, cancelled: IsCancelled) -> tuple[int, int]:
+        def work(
+            progress: Progress, cancelled: IsCancelled
+        ) -> tuple[int, int] | tuple[int, int, list[str]]:
             from annotator.project import Project
 
             with Project.open(project_path) as project, project.transaction():
