@@ -98,15 +98,15 @@ def test_f8_follows_the_least_confident_order_like_the_panels_button(
     # and on: the open one is never offered again
     f8.trigger()
     assert here(window) == ORDER[1]
-    # Ctrl+PgDown (next document) follows the same rule
+    # Ctrl+PgDown (next document) follows the same rule: on after the open one (c3c1ca3)
     window.actions_by_name["next_doc"].trigger()
-    assert here(window) == ORDER[0]
+    assert here(window) == ORDER[2]
     # Ctrl+Return marks the open document done, then goes on by the same rule
     project = window.session.project
     assert project is not None
     window.actions_by_name["mark_done"].trigger()
-    assert project.statuses("amal").get(ORDER[0]) == Status.DONE
-    assert here(window) == ORDER[1]
+    assert project.statuses("amal").get(ORDER[2]) == Status.DONE
+    assert here(window) == ORDER[3]
 
 
 def test_with_the_option_off_the_keys_keep_their_own_order(

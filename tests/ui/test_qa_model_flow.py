@@ -254,6 +254,10 @@ def test_next_document_least_confident_first_with_a_stored_model_after_a_restart
         project.add_span(panel.order[2], 0, 3, "GPE", "gold")
         panel.next_document()
         assert w.doc is not None and w.doc.id == panel.order[3]
+        # on through the order (c3c1ca3: it bounced between the first two left), then round
+        assert len(panel.order) == 5
+        panel.next_document()
+        assert w.doc is not None and w.doc.id == panel.order[4]
         panel.next_document()
         assert w.doc is not None and w.doc.id == panel.order[1]
         for doc_id in panel.order:
