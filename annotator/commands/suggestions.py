@@ -595,9 +595,11 @@ def check_stored_model(path: Path, isolated: bool = True) -> str | None:
     tenth of a second and more; the first import of the learning modules held the GIL up to
     60 ms at a time)."""
     if isolated:
-        from annotator.learn.isolated import _run
+        from annotator.learn.isolated import run_isolated
 
-        found: str | None = _run(_check_child, (str(path),), _no_steps)
+        found: str | None = run_isolated(
+            _check_child, (str(path),), _no_steps, what="the model check"
+        )
         return found
     from annotator.project import Project
 

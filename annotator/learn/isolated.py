@@ -80,7 +80,7 @@ def train_isolated(
     """``training.train_examples(examples, **settings)`` in a child process."""
     from annotator.learn.crf import Model
 
-    data, result = _run(_train_child, (list(examples), settings), progress)
+    data, result = run_isolated(_train_child, (list(examples), settings), progress)
     result.model = Model.from_bytes(data)
     return result  # type: ignore[no-any-return]
 
@@ -178,7 +178,7 @@ def train_and_suggest(
     if not isolated:
         return _train_and_suggest(project, annotator, ids, progress)
     parts: list[Suggestion] = []
-    made: TrainedModel = _run(
+    made: TrainedModel = run_isolated(
         _train_suggest_child, (str(project.path), annotator, ids), progress, parts.extend
     )
     found = made.suggested
@@ -222,7 +222,7 @@ def fit_isolated(
     thread), at least every ``POLL_S`` seconds with the latest step."""
     from annotator.learn.crf import Model
 
-    data = _run(_child, (list(examples), layer, frozenset(gazetteer), params), progress)
+    data = run_isolated(_child, (list(examples), layer, frozenset(gazetteer), params), progress)
     return Model.from_bytes(data)
 
 
@@ -233,15 +233,17 @@ def _failed(message: str) -> Exception:
     return ModelError(message)
 
 
-def _run(
+def run_isolated(
     target: Any,
     args: tuple[Any, ...],
     progress: StepCallback,
     part: Callable[[Any], object] | None = None,
+    what: str = "training",
 ) -> Any:
     """Start ``target(conn, *args)`` in a spawned child and wait for its ``done`` payload,
     passing its progress on, and each ``part`` it sends before to ``part``; a False from
-    ``progress`` ends the child (Cancelled). A child's NotEnoughData is raised as such."""
+    ``progress`` ends the child (Cancelled). A child's NotEnoughData is raised as such.
+    ``what`` the child does, as its failures name it."""
     ctx = multiprocessing.get_context("spawn")
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=target, args=(child, *args), daemon=True)
@@ -254,7 +256,7 @@ def _run(
                 try:
                     msg = parent.recv()
                 except EOFError:
-                    raise _failed("training process ended without a model") from None
+                    raise _failed(f"{what} process ended without a result") from None
                 if msg[0] == "progress":
                     last = (msg[1], msg[2], msg[3])
                 elif msg[0] == "part" and part is not None:
@@ -264,11 +266,12 @@ def _run(
                 elif msg[0] == "not enough":
                     raise NotEnoughData(msg[1])
                 else:
-                    raise _failed(f"training failed: {msg[1]}")
+                    raise _failed(f"{what} failed: {msg[1]}")
             elif not proc.is_alive() and not parent.poll():
-                raise _failed(f"training process ended (exit code {proc.exitcode})")
+                raise _failed(f"{what} process ended (exit code {proc.exitcode})")
             if progress(*last) is False:
-                raise Cancelled("training cancelled; no model was made")
+                made = "; no model was made" if what == "training" else ""
+                raise Cancelled(f"{what} cancelled{made}")
     finally:
         if proc.is_alive():
             proc.terminate()
