@@ -101,6 +101,27 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "doc.ents (also in {group})"),
     QT_TRANSLATE_NOOP("CoreMessage", "  not in doc.ents {count}: {reason}"),
     QT_TRANSLATE_NOOP("CoreMessage", "not written {count}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{kind} outside its document's text (check names it)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{kind} whose stored text is not its document's (check names it)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{kind} with a broken id, layer name or note (check names it)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "the stored model cannot be read: {problem}; train it again"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{n} suggestion(s) pending from {sources} in {documents} document(s)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{n} not stored: they overlap annotations"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{n} not stored: they overlap other suggestions stored with them"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{n} not stored: they overlap pending suggestions of {sources} (reject those or lower "
+        "the threshold to see them)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{n} not stored: they were rejected before"),
     QT_TRANSLATE_NOOP("CoreMessage", "split {name}: no document went to it"),
     QT_TRANSLATE_NOOP(
         "CoreMessage", "warning: label {name} is read back as {back} (its edge looks like noise)"
