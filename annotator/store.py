@@ -24,6 +24,14 @@ Nothing poisoned — what this module guarantees about hostile files and media:
   the checksums; a second write handle of a process that already has the file open for writing
   (a window's import or merge job) runs quick_check only. Read-only opens run quick_check:
   reading never makes a file worse.
+* **Only the app's own schema objects.** Before any table is read, every open (write,
+  read-only, a merge's source, ``check``, a file closed cleanly too) compares the tables,
+  indexes, triggers and views in ``sqlite_master`` with what the app's steps make
+  (``schema_problems``: one read, about 0.5 ms; what the steps make is read once per process
+  from an in-memory database they build) and refuses, naming them, any trigger or view, any
+  table or index no step makes, a definition other than the step's (a dropped column: SQLite
+  reads a double-quoted unknown column as a string) and a missing one. A trigger would run on
+  the user's writes, a view in place of a table (an endless recursive query) hung every open.
 * **Checked in the background for the window.** A write open with ``background_check`` (the
   window's; never the CLI's or a script's) of a file of ``BACKGROUND_CHECK_MIN_BYTES`` or
   more that needs the checks above checks its header, application id and version, then
@@ -73,7 +81,9 @@ Nothing poisoned — what this module guarantees about hostile files and media:
   ``close()`` releases it: refused while an annotator window has the project open; a window
   cannot open it while a writer runs. Read-only opens take no lock.
 * **Creating destroys nothing.** ``Store.create`` refuses anything at the path (a file, a
-  folder, a symbolic link, even one pointing nowhere), builds the file under a new scratch name
+  folder, a symbolic link, even one pointing nowhere) or a leftover ``-wal``, ``-journal`` or
+  ``-shm`` beside it (SQLite would replay another project's log into the new file and consume
+  it; ``creation_refusal``, the sample project's rule too), builds the file under a new scratch name
   beside it (made with ``O_EXCL``) and links it in only while the name is still free; a failure
   removes only that scratch file and the folders it made. A path longer than SQLite can open
   (``SQLITE_PATH_LIMIT``) is refused, for creating and opening, with its length.
@@ -88,6 +98,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import secrets
 import shutil
 import sqlite3
@@ -96,6 +107,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import attrgetter
 from pathlib import Path
@@ -109,6 +121,7 @@ from annotator.errors import (
     ProjectFileError,
     message_of,
     os_reason,
+    shortened,
 )
 from annotator.locking import SHARED, ProjectLock, acquire, write_refusal
 from annotator.model import (
@@ -181,7 +194,9 @@ MIGRATION_SET = "annotator"
 
 
 def _migration_sql(name: str) -> str:
-    from importlib import resources  # here: only creating or migrating a file reads them
+    # imported here: only creating or migrating a file, and the first open of a process
+    # (``_schema_steps``), read them
+    from importlib import resources
 
     return (resources.files("annotator") / "store_migrations" / f"{name}.sql").read_text("utf-8")
 
@@ -231,6 +246,198 @@ def _current(conn: sqlite3.Connection) -> bool:
     (nothing to migrate)."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     return bool(version == SCHEMA_VERSION and set(MIGRATION_FILES) <= _applied_steps(conn))
+
+
+# -- the schema objects a project may hold ------------------------------------------------------
+_BOOKKEEPING_SQL = (
+    'CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, '
+    '"name" TEXT, "applied_at" TEXT )',
+    'CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name" ON "_sqlite_migrations" '
+    '("migration_set", "name")',
+)
+"""the table (and its index) sqlite-utils' ``Migrations`` records the applied steps in"""
+
+SEARCH_INDEX_SQL = (
+    "CREATE VIRTUAL TABLE search_index USING fts5(folded, tokenize = 'trigram', "
+    "detail = 'none', content = '')"
+)
+"""the search index (``Store.reset_search_index``): a cache, made on demand, not by a step"""
+
+_SQLITE_TABLES = frozenset({"sqlite_stat1", "sqlite_stat4", "sqlite_sequence"})
+"""tables SQLite itself makes (ANALYZE, ``PRAGMA optimize``): statistics for the planner"""
+
+_Columns = tuple[tuple[str, int], ...]
+"""a table's columns as ``PRAGMA table_xinfo`` lists them, in order: (name, hidden: 0 for a
+stored column, 2 or 3 for a generated one). Declared types are not compared: a table rebuilt
+untyped by another tool is read as the store reads any value (checked, not trusted)."""
+
+
+@dataclass(frozen=True)
+class _Made:
+    """What one step (or the search index) makes: tables with their columns, indexes with
+    their table, the SQL of virtual tables."""
+
+    tables: dict[str, _Columns]
+    indexes: dict[str, str]
+    virtual: dict[str, str]
+
+
+_OBJECTS_SQL = "SELECT type, name, tbl_name, sql FROM sqlite_master"
+# every column of every ordinary table, in one statement (table_xinfo only parses the
+# definition); a virtual table is left out: its module is not asked
+_COLUMNS_SQL = (
+    "SELECT m.name, x.name, x.hidden FROM sqlite_master AS m "
+    "JOIN pragma_table_xinfo(m.name) AS x WHERE m.type = 'table' "
+    "AND upper(substr(ltrim(m.sql), 1, 14)) != 'CREATE VIRTUAL' ORDER BY m.name, x.cid"
+)
+# each index: partial, and how many of its keys are expressions (not a stored column)
+_INDEXES_SQL = (
+    "SELECT m.name, l.partial, (SELECT count(*) FROM pragma_index_xinfo(m.name) AS x "
+    "WHERE x.key AND x.cid = -2) FROM sqlite_master AS m "
+    "JOIN pragma_index_list(m.tbl_name) AS l ON l.name = m.name WHERE m.type = 'index'"
+)
+
+
+def _normal_sql(sql: object) -> str:
+    return re.sub(r"\s*([(),])\s*", r"\1", " ".join(str(sql).split()))
+
+
+def _columns(conn: sqlite3.Connection) -> dict[str, _Columns]:
+    out: dict[str, list[tuple[str, int]]] = {}
+    for table, name, hidden in conn.execute(_COLUMNS_SQL):
+        out.setdefault(_text(table), []).append((_text(name), hidden))
+    return {table: tuple(columns) for table, columns in out.items()}
+
+
+def _text(value: object) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _made(conn: sqlite3.Connection, before: _Made | None = None) -> _Made:
+    columns = _columns(conn)
+    tables, indexes, virtual = {}, {}, {}
+    for kind, name, table, sql in conn.execute(_OBJECTS_SQL):
+        if kind == "index":
+            indexes[name] = table
+        elif name in columns:
+            tables[name] = columns[name]
+        else:
+            virtual[name] = _normal_sql(sql)
+    if before is None:
+        return _Made(tables, indexes, virtual)
+    return _Made(
+        {k: v for k, v in tables.items() if k not in before.tables},
+        {k: v for k, v in indexes.items() if k not in before.indexes},
+        {k: v for k, v in virtual.items() if k not in before.virtual},
+    )
+
+
+@functools.cache
+def _schema_steps() -> tuple[tuple[_Made, ...], _Made]:
+    """What this app's steps make, read from a fresh database they build in memory (the one
+    source: the step files themselves): per file version 1..``SCHEMA_VERSION`` what the step
+    up to it adds (step 1 with sqlite-utils' bookkeeping table), and the search index (made on
+    demand, with its FTS5 tables). Built once per process (5 ms)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for statement in _BOOKKEEPING_SQL:
+            conn.execute(statement)
+        steps = []
+        seen = _Made({}, {}, {})
+        for name in MIGRATION_FILES:
+            for statement in _migration_sql(name).split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            steps.append(_made(conn, seen))
+            seen = _made(conn)
+        search = _Made({}, {}, {})
+        with contextlib.suppress(sqlite3.OperationalError):  # (an SQLite without FTS5)
+            conn.execute(SEARCH_INDEX_SQL)
+            search = _made(conn, seen)
+    finally:
+        conn.close()
+    return tuple(steps), search
+
+
+def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
+    """What makes the schema on ``conn`` (a file of ``version``, at most ``SCHEMA_VERSION``)
+    other than this app's steps make it ([] when nothing): THE rule for which tables, indexes,
+    triggers and views a project may hold, read from ``sqlite_master`` and the definitions
+    alone (three statements; no table read, nothing of the file's evaluated). Each line names
+    objects: unexpected ones (any trigger or view, a table or index no step makes, a view in
+    place of a table), altered ones (a table whose columns are not the step's, by name, order
+    and kind: a dropped, added or generated column, a virtual table in its place; an index of
+    another table, over an expression or partial) and missing tables (made by a step up to
+    ``version``). Objects of later steps are allowed, the search index all or none, and
+    SQLite's own statistics tables. Declared types, constraints and the columns an index
+    covers are not compared: what a row holds is checked by the stored-value check and a
+    merge's checks of every row, an index against its table by ``integrity_check``."""
+    steps, search = _schema_steps()
+    tables, indexes, virtual = dict(search.tables), dict(search.indexes), dict(search.virtual)
+    required: set[str] = set()
+    for number, made in enumerate(steps, start=1):
+        tables.update(made.tables)
+        indexes.update(made.indexes)
+        virtual.update(made.virtual)
+        if number <= version:
+            required.update(made.tables)
+    old = conn.text_factory
+    conn.text_factory = bytes  # a damaged name is quoted, never fails to decode
+    try:
+        found = [tuple(_text(v) for v in row) for row in conn.execute(_OBJECTS_SQL)]
+        columns = _columns(conn)
+        odd_indexes = {
+            _text(name) for name, partial, expressions in conn.execute(_INDEXES_SQL)
+            if partial or expressions
+        }  # fmt: skip
+    finally:
+        conn.text_factory = old
+    unexpected, altered = [], []
+    present: set[str] = set()
+    for kind, name, table, sql in found:
+        key = (kind, name)
+        if kind == "table" and name in _SQLITE_TABLES:
+            continue
+        if kind == "index" and name in indexes:
+            if indexes[name] != table or name in odd_indexes:
+                altered.append(key)
+        elif kind != "table" or (name not in tables and name not in virtual):
+            unexpected.append(key)
+        else:
+            present.add(name)
+            if name in virtual:
+                same = _normal_sql(sql) == virtual[name] and name not in columns
+            else:
+                same = columns.get(name) == tables[name]
+            if not same:
+                altered.append(key)
+    missing = [("table", name) for name in tables if name in required and name not in present]
+    group = {*search.tables, *search.virtual}
+    if present & group:
+        missing += [("table", name) for name in sorted(group - present)]
+    lines: list[str] = []
+    if unexpected:
+        lines.append(Message("unexpected {objects}", objects=_named(unexpected)))
+    if altered:
+        lines.append(Message("altered {objects}", objects=_named(altered)))
+    if missing:
+        lines.append(Message("missing {objects}", objects=_named(missing)))
+    return lines
+
+
+def _named(keys: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{shortened(kind, 20)} {shortened(repr(name), 60)}" for kind, name in keys)
+
+
+def _schema_refusal(path: Path, problems: list[str]) -> Message:
+    said = problems[-1]
+    for earlier in reversed(problems[:-1]):
+        said = Message("{first}; {rest}", first=earlier, rest=said)
+    return Message(
+        "{path}: not an annotator project, or a damaged one ({problems})",
+        path=path,
+        problems=said,
+    )
 
 
 def now_iso() -> str:
@@ -426,6 +633,27 @@ def _exists(path: Path) -> Message:
 
 _COMPANIONS = ("-wal", "-shm", "-journal")
 """the suffixes of the files SQLite makes beside a database file"""
+
+
+def creation_refusal(path: Path) -> Message | None:
+    """Why no project can be created at ``path`` (None: one can): something is there already
+    (``_in_the_way``), or a file SQLite makes beside a database (``-wal``, ``-journal``,
+    ``-shm``) is left beside that name: SQLite would replay another project's log into the new
+    file (its pages, its site id) and consume it. THE rule for every way of making a project
+    (``Store.create``, the window's sample project); it deletes nothing."""
+    refusal = _in_the_way(path)
+    if refusal:
+        return refusal
+    for suffix in _COMPANIONS:
+        leftover = Path(f"{path}{suffix}")
+        if os.path.lexists(leftover):
+            return Message(
+                "{path}: a leftover {name} sits beside it: move it away first",
+                path=path,
+                name=leftover.name,
+            )
+    return None
+
 
 _SCRATCH_NAME_BYTES = len(".creating-00000000")
 """the length of the name ``_claim_scratch`` gives (ASCII: one byte a character)"""
@@ -662,7 +890,8 @@ def _verify(path: Path, conn: sqlite3.Connection, thorough: bool, known: bool = 
     """Refuse a foreign, newer or damaged file (raises ProjectFileError); reads only.
 
     ``known``: the file is as this app left it after a clean close (``closed_cleanly``): its
-    application id and version are checked, not its pages and rows again."""
+    application id, version and schema objects (``schema_problems``) are checked, not its
+    pages and rows again."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if app_id != APPLICATION_ID:
@@ -681,6 +910,10 @@ def _verify(path: Path, conn: sqlite3.Connection, thorough: bool, known: bool = 
                 supported=SCHEMA_VERSION,
             )
         )
+    # before anything is read from a table: a view or trigger of a hostile file would run
+    problems = schema_problems(conn, version)
+    if problems:
+        raise ProjectFileError(_schema_refusal(path, problems))
     if known:
         return
     full = thorough and path.stat().st_size <= FULL_CHECK_MAX_BYTES
@@ -990,12 +1223,13 @@ class Store:
     @classmethod
     def create(cls, path: Path, settings: dict[str, str]) -> Store:
         """Create a new project file. Refuses anything already at ``path`` (a file, a folder,
-        a symbolic link, even one that points nowhere) and deletes or replaces nothing it did
-        not make: the file is built under a new scratch name beside it (``_claim_scratch``)
+        a symbolic link, even one that points nowhere) or a leftover ``-wal``, ``-journal`` or
+        ``-shm`` beside it (``creation_refusal``) and deletes or replaces nothing it did not
+        make: the file is built under a new scratch name beside it (``_claim_scratch``)
         and given its name only while that is still free (``_put_in_place``). A failure
         removes the scratch file and the folders this call made."""
         path = Path(path)
-        refusal = _in_the_way(path) or _too_long(
+        refusal = creation_refusal(path) or _too_long(
             path, _SCRATCH_NAME_BYTES - len(os.fsencode(path.name))
         )
         if refusal:
@@ -2274,10 +2508,7 @@ class Store:
     def reset_search_index(self) -> None:
         """Drop the index and create it empty."""
         self.conn.execute("DROP TABLE IF EXISTS search_index")
-        self.conn.execute(
-            "CREATE VIRTUAL TABLE search_index USING fts5(folded, tokenize = 'trigram', "
-            "detail = 'none', content = '')"
-        )
+        self.conn.execute(SEARCH_INDEX_SQL)
         self.conn.execute("DELETE FROM settings WHERE key = 'search_index'")
 
     def documents_after(self, doc_id: int) -> Iterator[tuple[int, str]]:

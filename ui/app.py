@@ -57,18 +57,22 @@ def application(
 
 def sample_project_path(data_dir: Path | None = None) -> Path:
     """The bundled sample project (the seed article), created in the user data folder on
-    first use."""
+    first use. Not created where no project may be (``annotator.store.creation_refusal``:
+    something at the name, a leftover -wal, -journal or -shm beside it, whose log SQLite
+    would replay into the new sample): the path is returned as it is, the open then fails
+    and says so."""
     # imported here: a start that opens a given or recent project needs none of them
     from importlib import resources
 
     import platformdirs
 
     from annotator.project import Project
+    from annotator.store import creation_refusal
 
     folder = data_dir or Path(platformdirs.user_data_dir(APP_NAME))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / SAMPLE_NAME
-    if not os.path.lexists(path):
+    if creation_refusal(path) is None:
         import shutil
         import tempfile
 
