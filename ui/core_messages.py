@@ -573,6 +573,15 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: not an annotator project (not a file)"),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: not an annotator project (not an SQLite file)"),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: opened read-only"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path}: not an annotator project, or a damaged one ({problems})"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "unexpected {objects}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "altered {objects}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "missing {objects}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path}: a leftover {name} sits beside it: move it away first"
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "{path}: out of memory ({what})"),
     QT_TRANSLATE_NOOP(
         "CoreMessage",
