@@ -281,7 +281,7 @@ def _stats_arguments(p: argparse.ArgumentParser) -> None:
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     from annotator.formats.common import OVERLAP_POLICIES, TAG_SCHEMES
-    from annotator.formats.registry import EXPORT_FORMATS
+    from annotator.formats.registry import EXPORT_FORMATS, ExportOption
 
     _project_arg(p)
     p.add_argument(
@@ -298,29 +298,59 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
         choices=("new", "in_progress", "done"),
         help="only the documents with this status (default: every document)",
     )
+
+    # an option a format may not use is noted when typed (``args.typed``): only then is it
+    # refused for a format that does nothing with it (cli_commands.cmd_export, check_used)
+    def only(option: ExportOption) -> str:
+        users = ", ".join(sorted(n for n, f in EXPORT_FORMATS.items() if option in f.options))
+        return f"{users} only"
+
+    p.set_defaults(typed=frozenset())
     p.add_argument(
         "--overlap",
+        action=_Typed,
         choices=OVERLAP_POLICIES,
         default="outermost",
-        help="which span a one-tag-per-token format keeps where spans overlap",
+        help=f"which span a one-tag-per-token format keeps where spans overlap ({only('overlap')})",
     )
-    p.add_argument("--scheme", choices=TAG_SCHEMES, default="IOB2", help="tag scheme of conll, hf")
-    p.add_argument("--docstart", action="store_true", help="CoNLL: -DOCSTART- lines")
-    p.add_argument("--spans-key", default="sc", help="spaCy SpanGroup key")
+    p.add_argument(
+        "--scheme",
+        action=_Typed,
+        choices=TAG_SCHEMES,
+        default="IOB2",
+        help=f"tag scheme ({only('scheme')})",
+    )
+    p.add_argument(
+        "--docstart",
+        action=_Typed,
+        nargs=0,
+        const=True,
+        default=False,
+        help=f"-DOCSTART- lines between documents ({only('docstart')})",
+    )
+    p.add_argument(
+        "--spans-key",
+        action=_Typed,
+        default="sc",
+        help=f"spaCy SpanGroup key ({only('spans_key')})",
+    )
     p.add_argument(
         "--split",
+        action=_Typed,
         type=split_spec,
         default="",
         help="split names train, validation (or dev), test with ratios, e.g. "
         "train=0.8,validation=0.1,test=0.1; ratios are weights (train=8,test=2 is 80/20 %%) "
-        "(default: no split)",
+        f"(default: no split; {only('splits')})",
     )
     p.add_argument("--seed", default="0", help="seed of the split")
     p.add_argument(
         "--tokenizer",
+        action=_Typed,
         choices=("default", "spacy"),
         default="default",
-        help="word splitter of the token formats (spacy: spaCy's Arabic tokenizer)",
+        help="word splitter of the token formats (spacy: spaCy's Arabic tokenizer; "
+        f"{only('tokenizer')})",
     )
     styles = EXPORT_FORMATS["events"].styles
     p.add_argument(
@@ -329,6 +359,21 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
         help="events format: oneie writes OneIE/TextEE sentence lines, dygiepp DyGIE++ "
         f"document lines (default: {styles[0]})",
     )
+
+
+class _Typed(argparse.Action):
+    """Store the option's value (``const`` for a flag: ``nargs=0``) and note its ``dest`` in
+    ``args.typed``, so a command can tell an option typed from one left at its default."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, self.const if self.nargs == 0 else values)
+        namespace.typed = frozenset({*getattr(namespace, "typed", ()), self.dest})
 
 
 def _schema_arguments(p: argparse.ArgumentParser) -> None:
@@ -820,6 +865,30 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return int(args.gui_runner(args))
 
 
+def hold_standard_descriptors() -> None:
+    """Open the null device on each of the descriptors 0, 1 and 2 the process was started
+    without (``annotator gui P >&-``, ``<&-``, ``2>&-``). Else the next file opened takes
+    the lowest free number, a project's database on 1 or 2, and whatever writes to standard
+    output or error (a print, a Qt warning, a child process) writes into it.
+
+    Python saw the descriptor closed when it started and left ``sys.stdout`` (``stdin``,
+    ``stderr``) None; that stays, so a closed standard output is still refused
+    (``annotator.output.stdout_closed``) with the null device in its place."""
+    import errno
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError as exc:
+            if exc.errno != errno.EBADF:
+                continue
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            os.set_inheritable(fd, True)  # as a standard descriptor is, for child processes
+
+
 def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
     """Run the command line; ``gui`` runs the ``gui`` subcommand (given by ui.entry).
 
@@ -831,6 +900,7 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
     (``annotator.output.guarded_stdout``); a closed one refuses every command but the window
     before it does anything. A broken pipe (``| head``) ends quietly.
     """
+    hold_standard_descriptors()  # first: before anything opens a file
     parser = build_parser(lazy=True)
     args = parser.parse_args(argv)
     _refuse_bytes_in_text(parser, args)

@@ -272,9 +272,20 @@ def _no_stdout(path: Path, why: str) -> Path:
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.exporting import MixedLayers, export
     from annotator.formats.common import ExportOptions, split_pairs
+    from annotator.formats.registry import ExportOption, check_used
     from annotator.output import is_stdout
     from annotator.terminal import ProgressBar
 
+    # an option typed for a format that does nothing with it is refused, never ignored; one
+    # left at its default is not (``args.typed``: the options typed, by their ``dest``)
+    options_of: dict[str, ExportOption] = {
+        "overlap": "overlap", "scheme": "scheme", "docstart": "docstart",
+        "spans_key": "spans_key", "tokenizer": "tokenizer", "split": "splits",
+    }  # fmt: skip
+    typed = [options_of[dest] for dest in sorted(args.typed) if dest in options_of]
+    if args.events_style is not None:
+        typed.append("events_style")
+    check_used(args.format, typed)
     options = ExportOptions(
         overlap_policy=args.overlap,
         scheme=args.scheme,
@@ -335,6 +346,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     from annotator.exchange import write_bundle
+    from annotator.exporting import damaged_records
     from annotator.output import check
     from annotator.terminal import ProgressBar
 
@@ -353,8 +365,11 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             )  # fmt: skip
         finally:
             bar.close()
+        damaged = damaged_records(project, args.annotator)
     counts = ", ".join(f"{k}: {v}" for k, v in sorted(manifest.counts.items()))
     print(f"bundle of {manifest.annotator} written to {args.output} ({counts})")
+    if damaged is not None:
+        print(damaged)
     return 0
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,12 +44,13 @@ from annotator.formats.common import (
     IsCancelled,
     OptionError,
     Progress,
+    listed,
     never_cancelled,
     no_progress,
     unknown_name,
     validate_splits,
 )
-from annotator.formats.registry import EXPORT_FORMATS, format_function
+from annotator.formats.registry import EXPORT_FORMATS, check_used, format_function
 from annotator.formats.standoff import EVENT_LEFT_OUT, Held, part_losses
 from annotator.model import DocumentAnnotations, Status
 from annotator.output import STDOUT, check, is_stdout
@@ -237,9 +239,8 @@ def check_options(project: Project, fmt: str, options: ExportOptions) -> None:
     ):
         if value not in known:
             raise OptionError(unknown_name(what, value, known))
-    if options.splits and not info.splits:
-        with_splits = ", ".join(sorted(f for f, i in FORMATS.items() if i.splits))
-        raise OptionError(f"{fmt} has no splits (formats with splits: {with_splits})")
+    if options.splits:
+        check_used(fmt, ["splits"])
     validate_splits(options.splits)
     if not options.spans_key.strip():
         raise OptionError("the spaCy spans key cannot be empty")
@@ -338,6 +339,34 @@ def _kept(kind: str, records: Iterable[Held], bad: dict[str, str], damaged: _Dam
     return kept
 
 
+def damaged_records(project: Project, annotator: str) -> Message | None:
+    """The line saying how many live records of layer ``annotator`` ``annotator check``
+    refuses as damaged (``DAMAGED``), by reason; None when there is none. A bundle carries
+    them as they are, and the merge that receives it sets them aside (quarantine), so
+    ``annotator bundle`` says so rather than only counting what it wrote. Judged as an export
+    judges them (``_sound``)."""
+    damaged = _Damaged()
+    for _ in _sound(layers(project, annotator), project.schema, damaged):
+        pass
+    reasons = Counter(why for _, why, _ in damaged.records if why is not EVENT_LEFT_OUT)
+    if not reasons:
+        return None
+    items = listed(
+        [Message("{what} {count}", what=why, count=n) for why, n in sorted(reasons.items())]
+    )
+    count = sum(reasons.values())
+    if count == 1:
+        return Message(
+            "carries 1 record check refuses (the receiving merge sets it aside): {items}",
+            items=items,
+        )
+    return Message(
+        "carries {count} records check refuses (the receiving merge sets them aside): {items}",
+        count=count,
+        items=items,
+    )
+
+
 def _sound(
     items: Iterator[tuple[DocumentAnnotations, str, str]], schema: Schema, damaged: _Damaged
 ) -> Iterator[tuple[DocumentAnnotations, str, str]]:
@@ -390,9 +419,8 @@ def export(
     styles (``events``: ``oneie``, the default, or ``dygiepp``)."""
     check_output(fmt, out, options)
     styles = FORMATS[fmt].styles
-    if style is not None and not styles:
-        with_styles = ", ".join(sorted(f for f, i in FORMATS.items() if i.styles))
-        raise OptionError(f"{fmt} has no styles (formats with styles: {with_styles})")
+    if style is not None:
+        check_used(fmt, ["events_style"])
     if style is not None and style not in styles:
         raise OptionError(unknown_name(f"{fmt} style", style, list(styles)))
     chosen = check_export(project, fmt, annotator, status, options)

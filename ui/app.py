@@ -176,9 +176,10 @@ def render_screenshot(
     size: tuple[int, int] = (1400, 900),
     annotator: str | None = None,
     lang: str | None = None,
-) -> None:
+) -> tuple[int, int]:
     """Draw the main window showing one document and save it as a PNG, its interface in
-    ``lang`` (``ar``, ``en``; None: the system locale's).
+    ``lang`` (``ar``, ``en``; None: the system locale's). Returns the PNG's width and height:
+    not ``size`` when the window cannot be that small (its smallest size) or large.
 
     The project is opened read-only; the layer shown is ``annotator``'s, or else the first
     annotator with spans on that document. The PNG is written through ``annotator.output``:
@@ -231,7 +232,9 @@ def render_screenshot(
             png = QByteArray()
             buffer = QBuffer(png)
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            encoded = window.grab().save(buffer, "PNG")
+            shot = window.grab()
+            written = (shot.width(), shot.height())
+            encoded = shot.save(buffer, "PNG")
             buffer.close()
             window.close()
             window.deleteLater()
@@ -241,3 +244,4 @@ def render_screenshot(
             tmp.write_bytes(bytes(png.data()))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+    return written

@@ -20,15 +20,29 @@ def run_gui(args: argparse.Namespace) -> int:
         w, _, h = args.size.partition("x")
         if not (w.isdigit() and h.isdigit()):
             raise AnnotatorError(f"--size takes WIDTHxHEIGHT, not {args.size!r}")
-        render_screenshot(
+        asked = (int(w), int(h))
+        written = render_screenshot(
             Path(args.project),
             args.document or "",
             Path(args.screenshot),
-            (int(w), int(h)),
+            asked,
             args.annotator,
             args.lang,
         )
-        print(f"screenshot written to {args.screenshot}")
+        if written == asked:
+            print(f"screenshot written to {args.screenshot}")
+        else:
+            # the window cannot take every size: the picture's own is said, not --size's
+            if all(a <= b for a, b in zip(asked, written, strict=True)):
+                why = "the window's smallest size"
+            elif all(a >= b for a, b in zip(asked, written, strict=True)):
+                why = "the window's largest size"
+            else:
+                why = "the size the window can take"
+            print(
+                f"screenshot written to {args.screenshot} ({written[0]}x{written[1]}: {why}; "
+                f"asked {args.size})"
+            )
         return 0
     return run(["annotator"] + ([args.project] if args.project else []), args.lang)
 

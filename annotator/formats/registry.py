@@ -14,13 +14,13 @@ given format) live here too: the CLI's ``import`` and the GUI's Import dialog ca
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from annotator.errors import AnnotatorError, bounded
-from annotator.formats.common import ImportResult, unknown_name
+from annotator.formats.common import ImportResult, OptionError, unknown_name
 
 if TYPE_CHECKING:
     from annotator.schema import Schema
@@ -59,7 +59,8 @@ class Format:
     layered: bool = False
     """records name their layer: several layers go out side by side, not stacked"""
     options: frozenset[ExportOption] = frozenset()
-    """the export options its writer reads (the GUI greys out the others)"""
+    """the export options its writer reads: the GUI greys out the others, and the command line
+    and ``exporting.export`` refuse them when given (``check_used``)"""
     read_options: frozenset[ReadOption] = frozenset()
     carries: frozenset[Construct] = frozenset()
     """what a file of this format holds (``text`` and ``csv`` hold documents only)"""
@@ -251,6 +252,34 @@ def format_function(fmt: str, kind: Literal["read", "write"]) -> Callable[..., A
     module, _, name = name.rpartition(":") if ":" in name else (info.module, "", name)
     function: Callable[..., Any] = getattr(importlib.import_module(module), name)
     return function
+
+
+OPTION_NOUNS: dict[ExportOption, str] = {
+    "splits": "splits",
+    "events_style": "styles",
+    "scheme": "tag schemes",
+    "docstart": "-DOCSTART- lines",
+    "tokenizer": "tokenizers",
+    "overlap": "overlap policies",
+    "spans_key": "spans keys",
+    "labels": "label choices",
+}
+"""what each export option sets, as ``check_used`` names it"""
+
+
+def check_used(fmt: str, given: Iterable[ExportOption]) -> None:
+    """Refuse (``OptionError``) the first option of ``given`` that format ``fmt``'s writer does
+    not read (``Format.options``), naming the formats that do: an option given to a format it
+    does nothing for must not pass as if it had been applied. ``given`` holds only what was
+    asked for (typed on the command line, set by a caller), never a default."""
+    info = REGISTRY.get(fmt)
+    if info is None:
+        raise OptionError(unknown_name("format", fmt, sorted(EXPORT_FORMATS)))
+    for option in given:
+        if option not in info.options:
+            what = OPTION_NOUNS[option]
+            users = ", ".join(sorted(n for n, f in EXPORT_FORMATS.items() if option in f.options))
+            raise OptionError(f"{fmt} has no {what} (formats with {what}: {users})")
 
 
 def detect_format(path: Path) -> str:
