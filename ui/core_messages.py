@@ -122,6 +122,14 @@ CORE_MESSAGES = (
         "the threshold to see them)",
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "{n} not stored: they were rejected before"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "carries 1 record check refuses (the receiving merge sets it aside): {items}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "carries {count} records check refuses (the receiving merge sets them aside): {items}",
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "split {name}: no document went to it"),
     QT_TRANSLATE_NOOP(
         "CoreMessage", "warning: label {name} is read back as {back} (its edge looks like noise)"
