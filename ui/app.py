@@ -132,7 +132,10 @@ def start_target(window: MainWindow, argv: list[str]) -> tuple[Path, bool]:
         return target, not target.exists()
     if recent and Path(recent[0]).exists():
         return Path(recent[0]), False
-    return sample_project_path(), False
+    # a sample that could not be made (a leftover -wal beside its name, say) is "created":
+    # the creation's refusal says why, where opening would only say it is missing
+    sample = sample_project_path()
+    return sample, not sample.exists()
 
 
 def run(argv: list[str], lang: str | None = None) -> int:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from annotator.project import Project
 from ui import app as ui_app
 
@@ -43,3 +45,28 @@ def test_an_existing_sample_is_kept(tmp_path: Path) -> None:
     assert ui_app.sample_project_path(tmp_path) == path
     with Project.open(path, read_only=True) as p:
         assert len(p.documents()) == 2
+
+
+class _NoRecent:
+    def recent_projects(self) -> list[str]:
+        return []
+
+
+def test_a_sample_that_cannot_be_made_is_created_so_the_refusal_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A leftover sample.annotator-wal keeps the sample from being made (2a83086); the
+    window then creates it, whose refusal names the leftover, instead of opening a file
+    that is not there ("no such project file")."""
+    import platformdirs
+
+    from annotator.errors import AnnotatorError
+
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path))
+    leftover = tmp_path / f"{ui_app.SAMPLE_NAME}-wal"
+    leftover.write_bytes(b"someone else's log")
+    target, create = ui_app.start_target(_NoRecent(), ["annotator"])  # type: ignore[arg-type]
+    assert target == tmp_path / ui_app.SAMPLE_NAME and create
+    with pytest.raises(AnnotatorError, match=r"a leftover .*-wal sits beside it"):
+        Project.create(target)
+    assert leftover.read_bytes() == b"someone else's log"
