@@ -26,11 +26,11 @@ from annotator.errors import AnnotatorError, ImportFormatError, Message
 from annotator.formats.source import decode_text, read_file, shown
 from annotator.learn.corpus import suggestion
 from annotator.model import Document
+from annotator.search.annotations import Coverage
 from annotator.search.suggestions import (
     NotStored,
     Suggestion,
     built_in_source,
-    not_stored,
     source_family,
     suggestable_labels,
     unknown_label,
@@ -337,3 +337,29 @@ def import_suggestions(
     if path.is_dir():
         return store_pipeline_suggestions(project, path, documents, min_score)
     return store_file_suggestions(project, path, documents, min_score)
+
+
+def not_stored(project: Project, given: Sequence[Suggestion], stored: Collection[str]) -> NotStored:
+    """Why each of ``given`` whose uuid is not in ``stored`` (the uuids now pending of them)
+    was left out by ``Project.add_suggestions``, read from the project after it: a live span
+    over it, else a pending suggestion over it (one of ``stored``: they overlap each other;
+    another source's: named), else a remembered rejection."""
+    why = NotStored()
+    left = [s for s in given if s.uuid not in stored]
+    for doc_id in sorted({s.doc_id for s in left}):
+        spans = Coverage(project.spans(doc_id))
+        free, behind = project.suggestions_and_covered(doc_id)
+        pending = free + behind
+        for s in (s for s in left if s.doc_id == doc_id):
+            if spans.overlaps(s.start, s.end):
+                why.annotations += 1
+                continue
+            over = [p for p in pending if p.start < s.end and s.start < p.end]
+            others = sorted({p.source for p in over if p.uuid not in stored})
+            if others:
+                why.pending[others[0]] = why.pending.get(others[0], 0) + 1
+            elif over:
+                why.each_other += 1
+            else:
+                why.rejected += 1
+    return why

@@ -9,7 +9,7 @@ text, in its document or the whole corpus, never overlapping an existing annotat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,6 @@ from annotator.search.matching import FoldedCorpus, Hit, Mode, Query
 from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:
-    from annotator.project import Project
     from annotator.schema import Schema
 
 ANNOTATE_ALL = "annotate-all"
@@ -169,29 +168,3 @@ class NotStored:
         if self.rejected:
             out.append(Message("{n} not stored: they were rejected before", n=self.rejected))
         return out
-
-
-def not_stored(project: Project, given: Sequence[Suggestion], stored: Collection[str]) -> NotStored:
-    """Why each of ``given`` whose uuid is not in ``stored`` (the uuids now pending of them)
-    was left out by ``Project.add_suggestions``, read from the project after it: a live span
-    over it, else a pending suggestion over it (one of ``stored``: they overlap each other;
-    another source's: named), else a remembered rejection."""
-    why = NotStored()
-    left = [s for s in given if s.uuid not in stored]
-    for doc_id in sorted({s.doc_id for s in left}):
-        spans = Coverage(project.spans(doc_id))
-        free, behind = project.suggestions_and_covered(doc_id)
-        pending = free + behind
-        for s in (s for s in left if s.doc_id == doc_id):
-            if spans.overlaps(s.start, s.end):
-                why.annotations += 1
-                continue
-            over = [p for p in pending if p.start < s.end and s.start < p.end]
-            others = sorted({p.source for p in over if p.uuid not in stored})
-            if others:
-                why.pending[others[0]] = why.pending.get(others[0], 0) + 1
-            elif over:
-                why.each_other += 1
-            else:
-                why.rejected += 1
-    return why
