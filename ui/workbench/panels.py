@@ -15,6 +15,8 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
+    QCollator,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,8 +42,9 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Span, Status, fields_of, spliced
 from annotator.schema import Label
+from annotator.search import fold_text
 from ui.docview.looks import assign_looks
-from ui.i18n import label_display, plain_tooltip, status_text
+from ui.i18n import current_language, label_display, plain_tooltip, status_text
 from ui.widgets import EXCERPT, DirectionalDelegate, ListModel, list_table, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
@@ -59,6 +62,10 @@ class DocumentRow:
     count: int | None
     """the annotation count; None: not counted yet (the list's counter counts it when the
     row is shown or asked for, see ``DocumentListPanel.set_rows``)"""
+
+
+WORKFLOW = {st: i for i, st in enumerate(Status)}
+"""a status's place in the workflow (``Status`` lists them in order), the Status column's sort"""
 
 
 def queue_marker(color: QColor, size: int = 12) -> QIcon:
@@ -97,6 +104,13 @@ class DocumentListModel(ListModel):
     translated in its context. A row whose count is None is counted by ``counter`` when the
     view (or ``count``) first asks for it; ``widened`` says a count has more digits than
     ``digits``, the Spans column's width.
+
+    Sorted (``sort``: a click on a column's title, a third click back to document order):
+    ``shown`` holds the same positions in the column's order (``ordered``), Name by the
+    interface language's collation (``QCollator``: Arabic letters in their order whatever
+    their marks, numbers by value), Status in workflow order (new, in progress, done),
+    Spans by count (every row is then counted); ties stay in document order. The order is
+    kept when the filter or a row changes.
     """
 
     widened = Signal(int)
@@ -114,6 +128,12 @@ class DocumentListModel(ListModel):
         self.counter: Callable[[int], int] | None = None
         self.digits = 0
         self._right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        self.sort_column = -1
+        """the column ``shown`` is ordered by (-1: document order)"""
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self._rows_of: dict[int, int] | None = None  # position -> view row, when sorted
+        self._name_keys: dict[str, Any] = {}  # name -> its collation key
+        self._collator: QCollator | None = None
 
     # -- what the view reads ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -165,21 +185,82 @@ class DocumentListModel(ListModel):
 
     # -- what the panel changes ------------------------------------------------------------
     def reset(self, rows: list[DocumentRow], shown: Sequence[int]) -> None:
-        """Show the rows at positions ``shown`` of ``rows`` (kept, not copied)."""
+        """Show the rows at positions ``shown`` (ascending) of ``rows`` (kept, not copied),
+        in the sort's order."""
+        if rows is not self.rows:
+            self._name_keys = {}
         self.beginResetModel()
-        self.rows, self.shown = rows, shown
+        self.rows = rows
+        self.shown, self._rows_of = self.ordered(shown)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by ``column`` (-1: document order); the current row and the
+        selection stay on their documents."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        positions = [self.shown[i.row()] if i.isValid() else -1 for i in old]
+        self.shown, self._rows_of = self.ordered(sorted(self.shown))
+        new = [
+            self.index(self.row_of(p), i.column()) if p >= 0 else QModelIndex()
+            for p, i in zip(positions, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def ordered(self, shown: Sequence[int]) -> tuple[Sequence[int], dict[int, int] | None]:
+        """``shown`` (ascending) in the sort's order, with the view row of each position
+        (None: document order, where a position's row is found by bisection)."""
+        column = self.sort_column
+        if column < 0 or len(shown) < 2:
+            return shown, None
+        rows = self.rows
+        key: Callable[[int], Any]
+        if column == 0:
+            keys = self._name_keys
+            collator = self._collator_now()
+            for p in shown:
+                name = rows[p].name
+                if name not in keys:
+                    keys[name] = collator.sortKey(name)
+            key = lambda p: keys[rows[p].name]  # noqa: E731
+        elif column == 1:
+            workflow = WORKFLOW
+            key = lambda p: workflow[rows[p].status]  # noqa: E731
+        else:
+            count = self.count
+            key = lambda p: count(p) or 0  # noqa: E731
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        order = sorted(shown, key=key, reverse=descending)  # stable: ties in document order
+        return order, {p: r for r, p in enumerate(order)}
+
+    def _collator_now(self) -> QCollator:
+        collator = self._collator
+        locale = QLocale(current_language())
+        if collator is None or collator.locale() != locale:
+            collator = self._collator = QCollator(locale)
+            collator.setNumericMode(True)  # doc2 before doc10
+            collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self._name_keys = {}
+        return collator
 
     def row_of(self, position: int) -> int:
         """The view's row showing ``rows[position]`` (-1 when it is filtered out)."""
         shown = self.shown
+        if self._rows_of is not None:
+            return self._rows_of.get(position, -1)
         if isinstance(shown, range):
             return position if position in shown else -1
         at = bisect.bisect_left(shown, position)
         return at if at < len(shown) and shown[at] == position else -1
 
-    def row_changed(self, position: int) -> None:
-        """``rows[position]`` was replaced: its view row (if shown) is repainted, no other."""
+    def row_changed(self, position: int, resort: bool = False) -> None:
+        """``rows[position]`` was replaced: its view row (if shown) is repainted, no other;
+        with ``resort`` (its sorted column's value changed) the rows are ordered again."""
+        if resort and self._rows_of is not None:
+            self.sort(self.sort_column, self.sort_order)
+            return
         row = self.row_of(position)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
@@ -260,6 +341,10 @@ class DocumentListPanel(QWidget):
         table.setModel(self.model)
         fixed = QHeaderView.ResizeMode.Interactive
         list_table(table, (QHeaderView.ResizeMode.Stretch, fixed, fixed))
+        header = table.horizontalHeader()
+        header.setSortIndicatorClearable(True)  # a third click: document order again
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.status_filter)
@@ -280,6 +365,7 @@ class DocumentListPanel(QWidget):
         self.model.widened.connect(self._size_columns, Qt.ConnectionType.QueuedConnection)
         self.rows: list[DocumentRow] = []
         self._position: dict[int, int] = {}  # doc_id -> its place in ``rows``
+        self._folded: list[str] | None = None  # the rows' names folded, made by the filter
         self._review = False
         self._waiting = 0
         self._size_columns(0)
@@ -296,6 +382,7 @@ class DocumentListPanel(QWidget):
         are shown or their count is asked for: only the rows on screen, not every document
         at every open."""
         self.rows = list(rows)
+        self._folded = None
         self._position = dict(zip(map(attrgetter("doc_id"), self.rows), count(), strict=False))
         self.model.statuses = {st: status_text(st) for st in Status}
         self.model.counter = counter
@@ -357,8 +444,12 @@ class DocumentListPanel(QWidget):
         filtered = bool(self.status_filter.currentData()) or self._only_queue()
         if new.status != old.status and filtered:
             self._apply_filter()  # the row may leave (or join) what is shown
-        else:
-            self.model.row_changed(position)
+        else:  # ordered again when the column the list is sorted by changed
+            column = self.model.sort_column
+            moved = (column == 1 and new.status != old.status) or (
+                column == 2 and new.count != old.count
+            )
+            self.model.row_changed(position, resort=moved)
 
     # -- the hub queue ---------------------------------------------------------------------
     def show_queue(self, review: bool, doc_ids: Iterable[int], waiting: int = 0) -> None:
@@ -419,7 +510,10 @@ class DocumentListPanel(QWidget):
 
     # -- the filter ------------------------------------------------------------------------
     def _apply_filter(self) -> None:
-        needle = self.filter_edit.text().casefold()
+        """Show the rows whose name holds the filter's text, both folded as the entity
+        list's filter folds them (``fold_text``: case, hamza forms of alef, harakat), with
+        the status and queue asked."""
+        needle = fold_text(self.filter_edit.text().strip())
         status = self.status_filter.currentData()
         only_queue = self._only_queue()
         rows = self.rows
@@ -428,10 +522,13 @@ class DocumentListPanel(QWidget):
             shown = range(len(rows))
         else:
             queued = self.model.queued
+            if needle and self._folded is None:
+                self._folded = [fold_text(r.name) for r in rows]
+            folded = self._folded or []
             shown = [
                 i
                 for i, r in enumerate(rows)
-                if not (needle and needle not in r.name.casefold())
+                if not (needle and needle not in folded[i])
                 and not (status and r.status.value != status)
                 and not (only_queue and not queued(r))
             ]
