@@ -11,7 +11,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annotator.errors import Message, SchemaError
-from annotator.schema.model import AttributeDef, EventType, Label, RelationType, Schema
+from annotator.schema.keys import physical_hotkey
+from annotator.schema.model import (
+    AttributeDef,
+    EventType,
+    Label,
+    RelationType,
+    Schema,
+    name_key,
+)
 
 Names = tuple[str, ...]
 
@@ -37,14 +45,14 @@ def with_label(schema: Schema, label: Label) -> Schema:
 
 
 def set_hotkey(schema: Schema, name: str, hotkey: str) -> Schema:
-    """Give label ``name`` this QKeySequence string (``""`` clears it).
+    """Give label ``name`` this QKeySequence string (``""`` clears it). A key typed with the
+    Arabic layout (``ص``) is stored as its Latin key (``W``), the key the window reads.
 
     A clash (same key, or one key a prefix of the other's chord) raises SchemaError naming both.
     """
     _require(schema, name)
-    return _checked(
-        _map_labels(schema, lambda x: replace(x, hotkey=hotkey) if x.name == name else x)
-    )
+    key = physical_hotkey(hotkey)
+    return _checked(_map_labels(schema, lambda x: replace(x, hotkey=key) if x.name == name else x))
 
 
 def rename_label(schema: Schema, old: str, new: str) -> Schema:
@@ -88,16 +96,41 @@ def with_attributes(schema: Schema, attributes: tuple[AttributeDef, ...]) -> Sch
 
 def _refuse_taken(names: list[str], name: str, renamed: str = "") -> None:
     """The one refusal of a name in use, for every kind (labels, roles, attributes): adding
-    ``name``, or renaming ``renamed`` to it."""
-    if name not in names:
+    ``name``, or renaming ``renamed`` to it. A name that differs from one in use only in case,
+    harakat, tatweel, alef or digit forms (``name_key``) is in use too; renaming a name to such
+    a variant of itself (``PER`` to ``Per``) is not refused."""
+    key = name_key(name)
+    taken = next((n for n in names if n != renamed and name_key(n) == key), None)
+    if taken is None:
         return
     if renamed:
+        if taken == name:
+            raise SchemaError(
+                Message(
+                    "cannot rename {old}: {name} already exists",
+                    old=repr(renamed),
+                    name=repr(name),
+                )
+            )
         raise SchemaError(
             Message(
-                "cannot rename {old}: {name} already exists", old=repr(renamed), name=repr(name)
+                "cannot rename {old} to {name}: {taken} already exists, and names may not "
+                "differ only in case, harakat, tatweel, alef forms or digit forms",
+                old=repr(renamed),
+                name=repr(name),
+                taken=repr(taken),
             )
         )
-    raise SchemaError(Message("cannot add: {name} already exists", name=repr(name)))
+    if taken == name:
+        raise SchemaError(Message("cannot add: {name} already exists", name=repr(name)))
+    raise SchemaError(
+        Message(
+            "cannot add {name}: {taken} already exists, and names may not differ only in "
+            "case, harakat, tatweel, alef forms or digit forms",
+            name=repr(name),
+            taken=repr(taken),
+        )
+    )
 
 
 def remove_label(schema: Schema, name: str) -> Schema:

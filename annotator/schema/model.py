@@ -14,6 +14,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.errors import Message, SchemaError
+from annotator.schema.color import is_color
+from annotator.schema.keys import ARABIC_KEYS, is_arabic_script, physical_hotkey, split_stroke
+from annotator.text import fold
 
 CARDINALITY = re.compile(r"^(|\?|\*|\+|\{\d+\}|\{\d+-\d+\})$")
 PLACEHOLDERS = ("<ANY>", "<ENTITY>", "<EVENT>", "<RELATION>")
@@ -161,21 +164,36 @@ def hotkey_strokes(hotkey: str) -> tuple[str, ...]:
     """A QKeySequence portable string as comparable strokes: ``"Alt+a, B"`` -> ``("alt+a", "b")``.
 
     Modifiers are put in a fixed order and case is ignored, so equal shortcuts compare equal.
+    A key typed with the Arabic layout is its Latin key (``annotator.schema.keys``): ``"ص"``
+    is ``("w",)``, as the window reads the press, so it clashes with a ``W`` elsewhere.
     """
     out: list[str] = []
     for stroke in hotkey.split(", "):
-        s = stroke.strip()
-        if not s:
+        if not stroke.strip():
             continue
-        # "Ctrl++" is Ctrl with the plus key, so the key cannot be found by splitting on '+'.
-        if s.endswith("++") or s == "+":
-            key, mods = "+", s[:-2].split("+")
-        else:
-            *mods, key = s.split("+")
+        mods, key = split_stroke(stroke)
+        key = ARABIC_KEYS.get(key, key)
         found = {m.strip().lower() for m in mods if m.strip()}
         ordered = [m for m in _MODIFIERS if m in found] + sorted(found - set(_MODIFIERS))
         out.append("+".join([*ordered, key.lower()]))
     return tuple(out)
+
+
+def name_key(name: str) -> str:
+    """What two names of one kind (labels of any kind, the roles of an event type, attributes)
+    may not share: the name folded as the project folds text for matching
+    (``annotator.text.fold``: harakat and tatweel dropped, alef forms and ى unified, digits
+    ASCII) and case-folded. ``PER``/``per`` and مدينة/مَدينة/مدينةـ are one name."""
+    return fold(name).casefold()
+
+
+def same_names(names: list[str]) -> list[list[str]]:
+    """The groups (two names or more, as written, in order) of ``names`` that are one name by
+    ``name_key`` but not written alike."""
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(name_key(n), []).append(n)
+    return [g for g in groups.values() if len(set(g)) > 1]
 
 
 @dataclass(frozen=True)
@@ -330,6 +348,7 @@ class Schema:
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
             out.append(Message("duplicate label names: {names}", names=", ".join(dup)))
+        out += [_alike(group) for group in same_names(names)]
         for n in names:
             v = label_name_problem(n)
             if v is not None:
@@ -344,6 +363,26 @@ class Schema:
                 v = name_problem(shown, what) if shown else None
                 if v is not None:
                     out.append(v.message)
+        for x in labels:
+            if not is_color(x.color):
+                out.append(
+                    Message(
+                        "{label}: {color} is not a colour (write it as #rrggbb)",
+                        label=x.name,
+                        color=repr(x.color),
+                    )
+                )
+            # a key typed with the Arabic layout is mapped to its key when read (_label); one
+            # left is on no letter or digit key (ج, أ...): it would never fire
+            if any(is_arabic_script(split_stroke(s)[1]) for s in hotkey_strokes(x.hotkey)):
+                out.append(
+                    Message(
+                        "{label}: hotkey {hotkey} is no letter or digit key; give the Latin "
+                        "letter or digit of the key",
+                        label=x.name,
+                        hotkey=repr(x.hotkey),
+                    )
+                )
         out += self.hotkey_conflicts()
         known = set(names) | set(PLACEHOLDERS)
         for group in (self.entities, self.events, self.relations):
@@ -388,6 +427,10 @@ class Schema:
                         )
                     )
                 refs.append((Message("{event}: role {role}", event=et.name, role=r.name), r.types))
+            out += [
+                Message("{source}: {problem}", source=et.name, problem=_alike(group))
+                for group in same_names(rnames)
+            ]
         for rt in self.relations:
             rel = Message("relation {relation}", relation=rt.name)
             for one, two in rt.signatures():
@@ -401,6 +444,7 @@ class Schema:
                     )
                 )
         anames = [a.name for a in self.attributes]
+        out += [_alike(group) for group in same_names(anames)]
         for a in self.attributes:
             if a.kind not in ("bool", "enum", "text"):
                 out.append(
@@ -522,6 +566,14 @@ class Schema:
         return schema
 
 
+def _alike(names: list[str]) -> str:
+    return Message(
+        "{names} are one name: names may not differ only in case, harakat, tatweel, "
+        "alef forms or digit forms",
+        names=", ".join(repr(n) for n in dict.fromkeys(names)),
+    )
+
+
 def _label_json(lab: Label) -> dict[str, Any]:
     d: dict[str, Any] = {"name": lab.name, "en": lab.en, "ar": lab.ar, "color": lab.color}
     if lab.hotkey:
@@ -585,7 +637,8 @@ def _label(kind: type[Any], d: dict[str, Any], **extra: Any) -> Any:
         en=str(d.get("en", d["name"])),
         ar=str(d.get("ar", "")),
         color=str(d.get("color", "#999999")),
-        hotkey=str(d.get("hotkey", "")),
+        # stored as the Latin key: a file (an older project's too) may hold the Arabic letter
+        hotkey=physical_hotkey(str(d.get("hotkey", ""))),
         parent=str(d.get("parent", "")),
         annotatable=bool(d.get("annotatable", True)),
         **extra,

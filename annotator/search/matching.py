@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from annotator.errors import AnnotatorError, Cancelled
+from annotator.errors import AnnotatorError, Cancelled, Message
 from annotator.search.clitics import BEFORE_ARTICLE_LAM, CLITICS, MAX_CLITICS, lam_form
 from annotator.search.folding import (
     DEFAULT,
@@ -111,7 +111,13 @@ class Matcher:
             try:
                 self.regex: re.Pattern[str] | None = re.compile(pattern, flags)
             except re.error as exc:
-                raise QueryError(f"bad regular expression {raw!r}: {exc}") from None
+                raise QueryError(
+                    Message(
+                        "bad regular expression {pattern}: {problem}",
+                        pattern=repr(raw),
+                        problem=str(exc),
+                    )
+                ) from None
             self.literal = ""
             self.clitics = False
             self.words: list[str] = []

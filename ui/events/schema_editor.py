@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -56,6 +56,7 @@ from annotator.schema.edit import (
     with_attributes,
     with_label,
 )
+from annotator.schema.keys import latin_key
 from ui.events import relations
 from ui.events.schema_tables import AttributesTable, RolesTable, parse_names
 from ui.i18n import LRI, PDI, QT_TRANSLATE_NOOP, core_text
@@ -69,6 +70,43 @@ KINDS = (
 )
 PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
 ERROR_STYLE = "color: #b00020;"
+
+
+class PhysicalKeyEdit(QKeySequenceEdit):
+    """The hotkey field: records the key pressed as its Latin letter or digit, whatever the
+    layout (the key marked W is ``W`` with the Arabic layout too, where Qt reports ص), by the
+    rule the window reads presses with (``annotator.schema.keys.latin_key``), so the hotkey
+    stored is the one that fires and its clashes are found."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(_as_physical(event))
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        super().keyReleaseEvent(_as_physical(event))
+
+
+def _as_physical(event: QKeyEvent) -> QKeyEvent:
+    """``event`` with its key the Latin key of the same place (``event`` itself when it is
+    one already, or when the key is no letter or digit)."""
+    latin = latin_key(
+        event.key(),
+        event.nativeScanCode(),
+        event.nativeVirtualKey(),
+        QGuiApplication.platformName(),
+    )
+    if not latin or event.key() == ord(latin):
+        return event
+    return QKeyEvent(
+        event.type(),
+        ord(latin),
+        event.modifiers(),
+        event.nativeScanCode(),
+        event.nativeVirtualKey(),
+        event.nativeModifiers(),
+        latin,
+        event.isAutoRepeat(),
+        event.count(),
+    )
 
 
 def _error_label(parent: QWidget) -> QLabel:
@@ -113,7 +151,7 @@ class SchemaEditor(QDialog):
         self.ar_edit = QLineEdit(self)
         self.ar_edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.color_button = QPushButton(self)
-        self.hotkey_edit = QKeySequenceEdit(self)
+        self.hotkey_edit = PhysicalKeyEdit(self)
         self.hotkey_clear = QPushButton(self.tr("Clear"), self)
         self.hotkey_error = _error_label(self)
         self.parent_box = QComboBox(self)

@@ -5,7 +5,11 @@ marked G types ل, and Qt reports the key as ``ل``. ``physical_key`` maps such 
 Latin key of the same physical position from the event's native scan code (X11/Wayland keycodes are
 evdev codes + 8; Windows scan codes are the evdev codes; macOS virtual key codes have their own
 table), so ``G`` and every chord (``C, A``) work in any layout. A press whose key is already a
-Latin letter or digit is taken as it is (AZERTY's A is A).
+Latin letter or digit is taken as it is (AZERTY's A is A); one with no native code in the tables
+is read by its Arabic letter. The tables and the rule are the core's
+(``annotator.schema.keys.latin_key``): the schema stores a hotkey typed with the Arabic layout
+as the same Latin key, and the schema editor records a press by the same rule, so what is
+stored is what a press here gives.
 
 ``HotkeyDispatcher`` is an application event filter scoped to one window: it reads key presses
 aimed at the window's widgets and matches them against the schema's hotkeys. Where they act is one
@@ -40,26 +44,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.schema import hotkey_strokes
-
-# evdev key codes (linux/input-event-codes.h) of the keys of the Latin letters and digits; PC
-# set-1 scan codes (Windows) are the same numbers
-_EVDEV = {
-    **dict(zip("1234567890", range(2, 12), strict=True)),
-    **dict(zip("QWERTYUIOP", range(16, 26), strict=True)),
-    **dict(zip("ASDFGHJKL", range(30, 39), strict=True)),
-    **dict(zip("ZXCVBNM", range(44, 51), strict=True)),
-}
-XKB_BY_CODE = {code + 8: key for key, code in _EVDEV.items()}
-"""X11 and Wayland (xkb) keycode -> Latin key"""
-WINDOWS_BY_SCAN = {code: key for key, code in _EVDEV.items()}
-"""Windows scan code -> Latin key"""
-MAC_BY_VIRTUAL = {
-    0: "A", 1: "S", 2: "D", 3: "F", 4: "H", 5: "G", 6: "Z", 7: "X", 8: "C", 9: "V", 11: "B",
-    12: "Q", 13: "W", 14: "E", 15: "R", 16: "Y", 17: "T", 18: "1", 19: "2", 20: "3", 21: "4",
-    22: "6", 23: "5", 25: "9", 26: "7", 28: "8", 29: "0", 31: "O", 32: "U", 34: "I", 35: "P",
-    37: "L", 38: "J", 40: "K", 45: "N", 46: "M",
-}  # fmt: skip
-"""macOS virtual key code (kVK_ANSI_*) -> Latin key"""
+from annotator.schema.keys import XKB_BY_CODE as XKB_BY_CODE  # read from here by tests
+from annotator.schema.keys import latin_key
 
 _MODS = (
     (Qt.KeyboardModifier.ControlModifier, "Ctrl"),
@@ -69,27 +55,12 @@ _MODS = (
 )
 
 
-def _latin(key: int) -> str:
-    if (
-        Qt.Key.Key_A.value <= key <= Qt.Key.Key_Z.value
-        or Qt.Key.Key_0.value <= key <= Qt.Key.Key_9.value
-    ):
-        return chr(key)
-    return ""
-
-
 def physical_key(event: QKeyEvent, platform: str | None = None) -> str:
     """The Latin letter or digit of the pressed key ("" for other keys): the key itself when
-    Latin, else the key at the same physical place in the US layout (from the native codes)."""
-    found = _latin(event.key())
-    if found:
-        return found
+    Latin, else the key at the same physical place in the US layout (from the native codes,
+    else from its Arabic letter): ``annotator.schema.keys.latin_key``."""
     name = platform if platform is not None else QGuiApplication.platformName()
-    if name == "windows":
-        return WINDOWS_BY_SCAN.get(event.nativeScanCode(), "")
-    if name == "cocoa":
-        return MAC_BY_VIRTUAL.get(event.nativeVirtualKey(), "")
-    return XKB_BY_CODE.get(event.nativeScanCode(), "")  # xcb, wayland (and offscreen tests)
+    return latin_key(event.key(), event.nativeScanCode(), event.nativeVirtualKey(), name)
 
 
 def stroke_of(event: QKeyEvent, platform: str | None = None) -> str:
