@@ -140,6 +140,7 @@ def _one_of_each() -> dict[str, list[Command]]:
     sugg = annotator.commands.suggestions
     review = annotator.commands.review
     sch = annotator.commands.schema
+    bulk = annotator.commands.bulk
     made: dict[str, list[Any]] = {
         "AcceptAllAgreements": [review.AcceptAllAgreements(1, ["a", "b"])],
         "AcceptIntoGold": [review.AcceptIntoGold(["u"]), review.AcceptIntoGold(["u"], "amal")],
@@ -171,6 +172,11 @@ def _one_of_each() -> dict[str, list[Command]]:
         "WithdrawSuggestions": [
             sugg.WithdrawSuggestions(["u"]),
             sugg.WithdrawSuggestions(["u", "v"]),
+        ],
+        # the edits of a bulk step, made when the step runs (bulk.relabel_spans, delete_spans)
+        "WhenRun": [
+            bulk.WhenRun(lambda p: cmds.UpdateSpan("u", label="PER"), text)
+            for text in (Message("relabel as {label}", label="PER"), Message("delete span"))
         ],
     }
     return made
