@@ -30,6 +30,7 @@ from annotator.schema import (
     Role,
     Schema,
 )
+from annotator.schema.color import is_color
 
 SECTIONS = ("entities", "relations", "events", "attributes")
 VISUAL_SECTIONS = ("labels", "drawing")
@@ -436,7 +437,9 @@ def read_visual_conf(
     for n in nodes["drawing"]:
         found = dict(n.args)
         colour = found.get("bgColor", found.get("color", []))
-        if colour:
+        # brat draws what a browser reads, the schema only what it can draw (schema.color):
+        # another colour keeps the schema's own, as brat's own unknown colours draw grey
+        if colour and is_color(colour[0]):
             colours[rev.get(n.name, n.name)] = colour[0]
     ar = {rev.get(b, b): v for b, v in notes["ar"].items()}
     keys = {rev.get(b, b): v for b, v in notes["hotkey"].items()}

@@ -174,6 +174,17 @@ def test_visual_conf_of_plain_brat_file() -> None:
         read_visual_conf("[colours]\n", schema, source="v.conf")
 
 
+def test_a_colour_the_schema_cannot_draw_keeps_the_schemas_own() -> None:
+    """brat draws what a browser reads; a colour the schema refuses (49bfc86: only what Qt
+    draws) is left out, the label keeping its colour, and the import goes on (it failed)."""
+    schema, _ = read_annotation_conf(HAND)
+    own = schema.entity("Person").color  # type: ignore[union-attr]
+    visual = "[drawing]\nPerson\tbgColor:rgb(255 0 0 / 50%)\nFamily\tcolor:#0072B2\n"
+    out = read_visual_conf(visual, schema)
+    assert out.entity("Person").color == own  # type: ignore[union-attr]
+    assert out.relation("Family").color == "#0072B2"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
