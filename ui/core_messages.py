@@ -292,6 +292,28 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "{code} (lone surrogate)"),
     QT_TRANSLATE_NOOP("CoreMessage", "cannot add: {name} already exists"),
     QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "cannot add {name}: {taken} already exists, and names may not differ only in case, "
+        "harakat, tatweel, alef forms or digit forms",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "cannot rename {old} to {name}: {taken} already exists, and names may not differ only "
+        "in case, harakat, tatweel, alef forms or digit forms",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{names} are one name: names may not differ only in case, harakat, tatweel, alef forms "
+        "or digit forms",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{label}: {color} is not a colour (write it as #rrggbb)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{label}: hotkey {hotkey} is no letter or digit key; give the Latin letter or digit of "
+        "the key",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "bad regular expression {pattern}: {problem}"),
+    QT_TRANSLATE_NOOP(
         "CoreMessage", "reorder needs exactly the names of all entities, events or relations"
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "no role {role} in {event}"),

@@ -615,22 +615,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="523"/>
+        <location filename="../../ui/workbench/panels.py" line="620"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="523"/>
+        <location filename="../../ui/workbench/panels.py" line="620"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="523"/>
+        <location filename="../../ui/workbench/panels.py" line="620"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="524"/>
+        <location filename="../../ui/workbench/panels.py" line="621"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -1641,956 +1641,986 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="294"/>
+        <source>cannot add {name}: {taken} already exists, and names may not differ only in case, harakat, tatweel, alef forms or digit forms</source>
+        <translation>لا يمكن إضافة {name}: الاسم {taken} مستخدم بالفعل، ولا يجوز أن يختلف اسمان في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام وحدها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="299"/>
+        <source>cannot rename {old} to {name}: {taken} already exists, and names may not differ only in case, harakat, tatweel, alef forms or digit forms</source>
+        <translation>لا يمكن إعادة تسمية {old} إلى {name}: الاسم {taken} مستخدم بالفعل، ولا يجوز أن يختلف اسمان في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام وحدها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="304"/>
+        <source>{names} are one name: names may not differ only in case, harakat, tatweel, alef forms or digit forms</source>
+        <translation>{names} اسم واحد: لا يجوز أن يختلف اسمان في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام وحدها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="309"/>
+        <source>{label}: {color} is not a colour (write it as #rrggbb)</source>
+        <translation>{label}: {color} ليس لونًا (اكتبه بالصيغة ⁨#rrggbb⁩)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="310"/>
+        <source>{label}: hotkey {hotkey} is no letter or digit key; give the Latin letter or digit of the key</source>
+        <translation>{label}: المفتاح المختصر {hotkey} ليس مفتاح حرف أو رقم؛ أعطِ الحرف اللاتيني أو الرقم المكتوب على المفتاح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="315"/>
+        <source>bad regular expression {pattern}: {problem}</source>
+        <translation>تعبير نمطي غير صالح {pattern}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="316"/>
         <source>reorder needs exactly the names of all entities, events or relations</source>
         <translation>تحتاج إعادة الترتيب إلى أسماء كل الكيانات أو كل الأحداث أو كل العلاقات بالضبط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="297"/>
+        <location filename="../../ui/core_messages.py" line="319"/>
         <source>no role {role} in {event}</source>
         <translation>لا يوجد دور {role} في {event}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="298"/>
+        <location filename="../../ui/core_messages.py" line="320"/>
         <source>cannot rename {old}: {name} already exists</source>
         <translation>لا يمكن إعادة تسمية {old}: الاسم {name} مستخدم بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="299"/>
+        <location filename="../../ui/core_messages.py" line="321"/>
         <source>no label {name} in the schema</source>
         <translation>لا توجد تسمية {name} في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="300"/>
+        <location filename="../../ui/core_messages.py" line="322"/>
         <source>cannot remove {name}: it is the only type allowed somewhere</source>
         <translation>لا يمكن إزالة {name}: إنه النوع الوحيد المسموح به في موضع ما</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="301"/>
+        <location filename="../../ui/core_messages.py" line="323"/>
         <source>the project&apos;s schema has a problem: {problem}</source>
         <translation>في مخطط المشروع مشكلة: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="302"/>
+        <location filename="../../ui/core_messages.py" line="324"/>
         <source>relation {relation}</source>
         <translation>العلاقة {relation}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="303"/>
+        <location filename="../../ui/core_messages.py" line="325"/>
         <source>duplicate label names: {names}</source>
         <translation>أسماء تسميات مكررة: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="304"/>
+        <location filename="../../ui/core_messages.py" line="326"/>
         <source>attribute name</source>
         <translation>اسم الخاصية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="305"/>
+        <location filename="../../ui/core_messages.py" line="327"/>
         <source>{source}: {problem}</source>
         <translation>{source}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="306"/>
+        <location filename="../../ui/core_messages.py" line="328"/>
         <source>{label}: English name</source>
         <translation>{label}: الاسم الإنجليزي</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="307"/>
+        <location filename="../../ui/core_messages.py" line="329"/>
         <source>{label}: Arabic name</source>
         <translation>{label}: الاسم العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="308"/>
+        <location filename="../../ui/core_messages.py" line="330"/>
         <source>{event}: role name</source>
         <translation>{event}: اسم الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="309"/>
+        <location filename="../../ui/core_messages.py" line="331"/>
         <source>&lt;OVERLAP&gt;: kinds must be among {kinds}</source>
         <translation>⁦&lt;OVERLAP&gt;⁩: يجب أن تكون الأنواع من بين {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="310"/>
+        <location filename="../../ui/core_messages.py" line="332"/>
         <source>attribute {attribute}: unknown kind {kind}</source>
         <translation>الخاصية {attribute}: نوع غير معروف {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="311"/>
+        <location filename="../../ui/core_messages.py" line="333"/>
         <source>attribute {attribute}: an enum needs values</source>
         <translation>الخاصية {attribute}: التعداد يحتاج إلى قيم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="312"/>
+        <location filename="../../ui/core_messages.py" line="334"/>
         <source>attribute {attribute}</source>
         <translation>الخاصية {attribute}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="313"/>
+        <location filename="../../ui/core_messages.py" line="335"/>
         <source>{where} refers to unknown labels: {labels}</source>
         <translation>{where} يشير إلى تسميات غير معروفة: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="314"/>
+        <location filename="../../ui/core_messages.py" line="336"/>
         <source>{label}: its parents form a cycle</source>
         <translation>{label}: أصوله تشكّل حلقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="315"/>
+        <location filename="../../ui/core_messages.py" line="337"/>
         <source>{event}: role {role} has a bad cardinality {cardinality}</source>
         <translation>{event}: عدد غير صالح للدور {role}: {cardinality}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="316"/>
+        <location filename="../../ui/core_messages.py" line="338"/>
         <source>{event}: role {role}</source>
         <translation>{event}: الدور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="317"/>
+        <location filename="../../ui/core_messages.py" line="339"/>
         <source>attribute name {name} is empty or used twice</source>
         <translation>اسم الخاصية {name} فارغ أو مستخدم مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="318"/>
+        <location filename="../../ui/core_messages.py" line="340"/>
         <source>{one} and {two} have the same hotkey: {keys1} / {keys2}</source>
         <translation>للتسميتين {one} و{two} مفتاح الاختصار نفسه: {keys1} / {keys2}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="319"/>
+        <location filename="../../ui/core_messages.py" line="341"/>
         <source>{one} and {two} have clashing hotkeys (one is a prefix): {keys1} / {keys2}</source>
         <translation>مفتاحا الاختصار للتسميتين {one} و{two} متعارضان (أحدهما بداية الآخر): {keys1} / {keys2}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="323"/>
+        <location filename="../../ui/core_messages.py" line="345"/>
         <source>{label}: parent {parent} is not a label of the same kind</source>
         <translation>{label}: الأصل {parent} ليس تسمية من النوع نفسه</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="324"/>
+        <location filename="../../ui/core_messages.py" line="346"/>
         <source>{event}: role name {role} is empty or used twice</source>
         <translation>{event}: اسم الدور {role} فارغ أو مستخدم مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="325"/>
+        <location filename="../../ui/core_messages.py" line="347"/>
         <source>record id</source>
         <translation>معرّف السجل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="326"/>
+        <location filename="../../ui/core_messages.py" line="348"/>
         <source>event id</source>
         <translation>معرّف الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="327"/>
+        <location filename="../../ui/core_messages.py" line="349"/>
         <source>trigger id</source>
         <translation>معرّف المُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="328"/>
+        <location filename="../../ui/core_messages.py" line="350"/>
         <source>argument target id</source>
         <translation>معرّف هدف المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="329"/>
+        <location filename="../../ui/core_messages.py" line="351"/>
         <source>relation source id</source>
         <translation>معرّف مصدر العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="330"/>
+        <location filename="../../ui/core_messages.py" line="352"/>
         <source>relation target id</source>
         <translation>معرّف هدف العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="331"/>
+        <location filename="../../ui/core_messages.py" line="353"/>
         <source>bad {what} {value}</source>
         <translation>{what} {value} غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="332"/>
+        <location filename="../../ui/core_messages.py" line="354"/>
         <source>note</source>
         <translation>الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="333"/>
+        <location filename="../../ui/core_messages.py" line="355"/>
         <source>{what} contains a lone surrogate (not encodable text)</source>
         <translation>{what} يحتوي على محرف بديل منفرد (نص لا يمكن ترميزه)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="334"/>
+        <location filename="../../ui/core_messages.py" line="356"/>
         <source>bad clock stamp {stamp}</source>
         <translation>ختم زمني غير صالح {stamp}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="335"/>
+        <location filename="../../ui/core_messages.py" line="357"/>
         <source>clock stamp {stamp} is {days} days ahead of this machine (at most {allowed} days allowed)</source>
         <translation>الختم الزمني {stamp} يسبق ساعة هذا الجهاز بمقدار {days} يومًا (المسموح به {allowed} يومًا على الأكثر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="339"/>
+        <location filename="../../ui/core_messages.py" line="361"/>
         <source>attributes must be an object, not {value}</source>
         <translation>يجب أن تكون الخصائص كائنًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="340"/>
+        <location filename="../../ui/core_messages.py" line="362"/>
         <source>bad attribute name {name}</source>
         <translation>اسم خاصية غير صالح {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="341"/>
+        <location filename="../../ui/core_messages.py" line="363"/>
         <source>reference {name}</source>
         <translation>الإحالة {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="342"/>
+        <location filename="../../ui/core_messages.py" line="364"/>
         <source>reference name</source>
         <translation>اسم الإحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="343"/>
+        <location filename="../../ui/core_messages.py" line="365"/>
         <source>reference {name} takes text, not {value}</source>
         <translation>الإحالة {name} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="344"/>
+        <location filename="../../ui/core_messages.py" line="366"/>
         <source>attribute {attribute} is not defined for {label}</source>
         <translation>الخاصية {attribute} غير معرّفة للتسمية {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="345"/>
+        <location filename="../../ui/core_messages.py" line="367"/>
         <source>attribute {attribute} belongs on the event of {label}, not on its trigger span</source>
         <translation>مكان الخاصية {attribute} هو الحدث من نوع {label}، لا مقطع مُطلِقه</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="349"/>
+        <location filename="../../ui/core_messages.py" line="371"/>
         <source>attribute {attribute}: Arabic name</source>
         <translation>الخاصية {attribute}: الاسم العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="350"/>
+        <location filename="../../ui/core_messages.py" line="372"/>
         <source>attribute {attribute}: Arabic name of {value}</source>
         <translation>الخاصية {attribute}: الاسم العربي للقيمة {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="351"/>
+        <location filename="../../ui/core_messages.py" line="373"/>
         <source>attribute {attribute} takes true/false, not {value}</source>
         <translation>الخاصية {attribute} تأخذ قيمة منطقية (صح أو خطأ)، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="352"/>
+        <location filename="../../ui/core_messages.py" line="374"/>
         <source>attribute {attribute} takes one of {values}, not {value}</source>
         <translation>الخاصية {attribute} تأخذ إحدى القيم {values}، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="353"/>
+        <location filename="../../ui/core_messages.py" line="375"/>
         <source>attribute {attribute} takes text, not {value}</source>
         <translation>الخاصية {attribute} تأخذ نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="354"/>
+        <location filename="../../ui/core_messages.py" line="376"/>
         <source>offsets must be integers, not {start}-{end}</source>
         <translation>يجب أن تكون المواضع أعدادًا صحيحة، لا {start}-{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="355"/>
+        <location filename="../../ui/core_messages.py" line="377"/>
         <source>span {span} is outside the text (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج النص (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="359"/>
+        <location filename="../../ui/core_messages.py" line="381"/>
         <source>span {span} is outside the text of document {name} (0 &lt;= start &lt; end &lt;= {length} required)</source>
         <translation>المقطع {span} خارج نص المستند {name} (يجب أن تقع بدايته ونهايته بين 0 و{length}، والبداية قبل النهاية)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="364"/>
+        <location filename="../../ui/core_messages.py" line="386"/>
         <source>fragments must be a list of [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء قائمة من أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="365"/>
+        <location filename="../../ui/core_messages.py" line="387"/>
         <source>fragments must be [start, end] pairs of integers</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية] من أعداد صحيحة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="366"/>
+        <location filename="../../ui/core_messages.py" line="388"/>
         <source>fragment {fragment} is outside its span {span} or overlaps the one before</source>
         <translation>الجزء {fragment} خارج مقطعه {span} أو يتداخل مع الجزء الذي قبله</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="370"/>
+        <location filename="../../ui/core_messages.py" line="392"/>
         <source>fragments must start at {start} and end at {end} (the span&apos;s ends)</source>
         <translation>يجب أن تبدأ الأجزاء عند {start} وتنتهي عند {end} (طرفَي المقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="374"/>
+        <location filename="../../ui/core_messages.py" line="396"/>
         <source>stored text {stored} != document text {covered}</source>
         <translation>النص المخزَّن {stored} لا يطابق نص المستند {covered}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="375"/>
+        <location filename="../../ui/core_messages.py" line="397"/>
         <source>label {label} is not in the schema</source>
         <translation>التسمية {label} ليست في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="376"/>
+        <location filename="../../ui/core_messages.py" line="398"/>
         <source>{event}: its trigger span is missing or deleted</source>
         <translation>{event}: مقطع مُطلِقه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="377"/>
+        <location filename="../../ui/core_messages.py" line="399"/>
         <source>{event}: its trigger span is labelled {label}, not with the event&apos;s type</source>
         <translation>{event}: مقطع مُطلِقه موسوم بـ{label}، لا بنوع الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="380"/>
+        <location filename="../../ui/core_messages.py" line="402"/>
         <source>{problem} (document {document}, trigger “{text}”)</source>
         <translation>{problem} (المستند {document}، المُطلِق «{text}»)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="381"/>
+        <location filename="../../ui/core_messages.py" line="403"/>
         <source>{label}: a trigger without an event</source>
         <translation>{label}: مُطلِق بلا حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="382"/>
+        <location filename="../../ui/core_messages.py" line="404"/>
         <source>this span triggers {events}; relabelled {label}, not an event type, it can trigger none: delete its events first</source>
         <translation>هذا المقطع مُطلِق {events}؛ وإن أُعيدت تسميته بـ{label}، وهو ليس نوع حدث، فلن يُطلِق أي حدث: احذف أحداثه أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="387"/>
+        <location filename="../../ui/core_messages.py" line="409"/>
         <source>an event&apos;s trigger must be a span of the same document and layer</source>
         <translation>يجب أن يكون مُطلِق الحدث مقطعًا من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="391"/>
+        <location filename="../../ui/core_messages.py" line="413"/>
         <source>event type {type} is not in the schema</source>
         <translation>نوع الحدث {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="392"/>
+        <location filename="../../ui/core_messages.py" line="414"/>
         <source>argument {role}: its event is missing or deleted</source>
         <translation>المعمول {role}: حدثه غير موجود أو محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="393"/>
+        <location filename="../../ui/core_messages.py" line="415"/>
         <source>{event}: argument {role} points at a deleted span</source>
         <translation>{event}: المعمول {role} يشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="394"/>
+        <location filename="../../ui/core_messages.py" line="416"/>
         <source>argument target {target} is not a live record of this layer</source>
         <translation>هدف المعمول {target} ليس سجلًا قائمًا في هذه الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="398"/>
+        <location filename="../../ui/core_messages.py" line="420"/>
         <source>{event} has no role {role}</source>
         <translation>لا يوجد في {event} دور {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="399"/>
+        <location filename="../../ui/core_messages.py" line="421"/>
         <source>role {role} of {event} does not accept {label}</source>
         <translation>الدور {role} في {event} لا يقبل {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="400"/>
+        <location filename="../../ui/core_messages.py" line="422"/>
         <source>{event}: {target} already fills its role {role} (argument {other}); an event takes one argument per role and filler</source>
         <translation>{event}: {target} يملأ الدور {role} من قبل (المعمول {other})؛ يأخذ الحدث معمولًا واحدًا لكل دور ومالئ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="405"/>
+        <location filename="../../ui/core_messages.py" line="427"/>
         <source>{text} is already labelled {label} at {span} (span {other}); a layer takes one span per place and label</source>
         <translation>{text} موسوم من قبل بالتسمية {label} في {span} (المقطع {other})؛ تحمل الطبقة مقطعًا واحدًا لكل موضع وتسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="410"/>
+        <location filename="../../ui/core_messages.py" line="432"/>
         <source>relation {relation} points at a deleted span</source>
         <translation>العلاقة {relation} تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="411"/>
+        <location filename="../../ui/core_messages.py" line="433"/>
         <source>a relation links two spans of the same document and layer</source>
         <translation>تربط العلاقة بين مقطعين من المستند نفسه والطبقة نفسها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="412"/>
+        <location filename="../../ui/core_messages.py" line="434"/>
         <source>relation type {type} is not in the schema</source>
         <translation>نوع العلاقة {type} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="413"/>
+        <location filename="../../ui/core_messages.py" line="435"/>
         <source>relation {relation} does not link {source} to {target}</source>
         <translation>العلاقة {relation} لا تربط المصدر {source} بالهدف {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="415"/>
+        <location filename="../../ui/core_messages.py" line="437"/>
         <source>edit</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="416"/>
+        <location filename="../../ui/core_messages.py" line="438"/>
         <source>add {label}</source>
         <translation>إضافة {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="417"/>
+        <location filename="../../ui/core_messages.py" line="439"/>
         <source>relabel span</source>
         <translation>إعادة تسمية مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="418"/>
+        <location filename="../../ui/core_messages.py" line="440"/>
         <source>move span</source>
         <translation>نقل مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="419"/>
+        <location filename="../../ui/core_messages.py" line="441"/>
         <source>edit span</source>
         <translation>تعديل مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="420"/>
+        <location filename="../../ui/core_messages.py" line="442"/>
         <source>relabel as {label}</source>
         <translation>إعادة التسمية بـ{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="421"/>
+        <location filename="../../ui/core_messages.py" line="443"/>
         <source>delete span</source>
         <translation>حذف مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="422"/>
+        <location filename="../../ui/core_messages.py" line="444"/>
         <source>add event {type}</source>
         <translation>إضافة حدث {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="423"/>
+        <location filename="../../ui/core_messages.py" line="445"/>
         <source>add event</source>
         <translation>إضافة حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="424"/>
+        <location filename="../../ui/core_messages.py" line="446"/>
         <source>edit event</source>
         <translation>تعديل حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="425"/>
+        <location filename="../../ui/core_messages.py" line="447"/>
         <source>delete event</source>
         <translation>حذف حدث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="426"/>
+        <location filename="../../ui/core_messages.py" line="448"/>
         <source>add argument {role}</source>
         <translation>إضافة معمول {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="427"/>
+        <location filename="../../ui/core_messages.py" line="449"/>
         <source>edit argument</source>
         <translation>تعديل معمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="428"/>
+        <location filename="../../ui/core_messages.py" line="450"/>
         <source>change role to {role}</source>
         <translation>تغيير الدور إلى {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="429"/>
+        <location filename="../../ui/core_messages.py" line="451"/>
         <source>delete argument</source>
         <translation>حذف معمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="430"/>
+        <location filename="../../ui/core_messages.py" line="452"/>
         <source>add relation {type}</source>
         <translation>إضافة علاقة {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="431"/>
+        <location filename="../../ui/core_messages.py" line="453"/>
         <source>delete relation</source>
         <translation>حذف علاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="432"/>
+        <location filename="../../ui/core_messages.py" line="454"/>
         <source>mark new</source>
         <translation>وسم كجديد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="433"/>
+        <location filename="../../ui/core_messages.py" line="455"/>
         <source>mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="434"/>
+        <location filename="../../ui/core_messages.py" line="456"/>
         <source>mark done</source>
         <translation>وسم كمنجز</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="435"/>
+        <location filename="../../ui/core_messages.py" line="457"/>
         <source>refused edit</source>
         <translation>تعديل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="436"/>
+        <location filename="../../ui/core_messages.py" line="458"/>
         <source>accept into gold</source>
         <translation>قبول في المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="437"/>
+        <location filename="../../ui/core_messages.py" line="459"/>
         <source>accept into {into}</source>
         <translation>قبول في طبقة {into}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="438"/>
+        <location filename="../../ui/core_messages.py" line="460"/>
         <source>accept all agreements</source>
         <translation>قبول كل مواضع الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="439"/>
+        <location filename="../../ui/core_messages.py" line="461"/>
         <source>edit schema</source>
         <translation>تعديل المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="440"/>
+        <location filename="../../ui/core_messages.py" line="462"/>
         <source>edit relation</source>
         <translation>تعديل علاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="441"/>
+        <location filename="../../ui/core_messages.py" line="463"/>
         <source>rename {old} to {new}</source>
         <translation>إعادة تسمية {old} إلى {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="442"/>
+        <location filename="../../ui/core_messages.py" line="464"/>
         <source>rename role {old} to {new}</source>
         <translation>إعادة تسمية الدور {old} إلى {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="443"/>
+        <location filename="../../ui/core_messages.py" line="465"/>
         <source>remove {name}</source>
         <translation>إزالة {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="444"/>
+        <location filename="../../ui/core_messages.py" line="466"/>
         <source>relabel {n} as {label}</source>
         <translation>إعادة تسمية {n} من المقاطع بـ{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="445"/>
+        <location filename="../../ui/core_messages.py" line="467"/>
         <source>delete {n} spans</source>
         <translation>حذف {n} من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="446"/>
+        <location filename="../../ui/core_messages.py" line="468"/>
         <source>annotate-all would store more than {limit} suggestions ({written} in the first {searched} of {total} documents already); nothing was stored. Narrow it with --label or --document, or raise --max (0: no limit)</source>
         <translation>كان وسم الكل سيخزّن اقتراحات أكثر من الحد ({limit}): بلغت {written} في أول {searched} من المستندات ({total})؛ لم يُخزَّن شيء. ضيّق البحث بـ ⁨--label⁩ أو ⁨--document⁩، أو ارفع ⁨--max⁩ (0: بلا حد)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="452"/>
+        <location filename="../../ui/core_messages.py" line="474"/>
         <source>accept suggestion</source>
         <translation>قبول اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="453"/>
+        <location filename="../../ui/core_messages.py" line="475"/>
         <source>accept {n} suggestions</source>
         <translation>قبول {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="454"/>
+        <location filename="../../ui/core_messages.py" line="476"/>
         <source>reject suggestion</source>
         <translation>رفض اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="455"/>
+        <location filename="../../ui/core_messages.py" line="477"/>
         <source>reject {n} suggestions</source>
         <translation>رفض {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="456"/>
+        <location filename="../../ui/core_messages.py" line="478"/>
         <source>withdraw suggestion</source>
         <translation>سحب اقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="457"/>
+        <location filename="../../ui/core_messages.py" line="479"/>
         <source>withdraw {n} suggestions</source>
         <translation>سحب {n} من الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="458"/>
+        <location filename="../../ui/core_messages.py" line="480"/>
         <source>store suggestions</source>
         <translation>حفظ الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="460"/>
+        <location filename="../../ui/core_messages.py" line="482"/>
         <source>nothing to accept: the {into} layer already holds it</source>
         <translation>لا شيء للقبول: تحويه طبقة {into} بالفعل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="461"/>
+        <location filename="../../ui/core_messages.py" line="483"/>
         <source>nothing to accept: nothing is chosen</source>
         <translation>لا شيء للقبول: لم يُختر شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="462"/>
+        <location filename="../../ui/core_messages.py" line="484"/>
         <source>nothing to accept: agreements need two annotators at least</source>
         <translation>لا شيء للقبول: الاتفاقات تحتاج مُعلِّمَين اثنين على الأقل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="463"/>
+        <location filename="../../ui/core_messages.py" line="485"/>
         <source>nothing to accept: {who} agree on nothing in this document</source>
         <translation>لا شيء للقبول: لا يتفق {who} على شيء في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="464"/>
+        <location filename="../../ui/core_messages.py" line="486"/>
         <source>nothing to accept: the {into} layer already holds all {n} agreements of {who} in this document</source>
         <translation>لا شيء للقبول: تحوي طبقة {into} كل اتفاقات {who} في هذا المستند ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="469"/>
+        <location filename="../../ui/core_messages.py" line="491"/>
         <source>nothing to accept: {n} events or relations {who} agree on need spans whose attributes they set differently; accept one version of those spans into {into} first</source>
         <translation>لا شيء للقبول: {n} من الأحداث أو العلاقات التي يتفق عليها {who} تحتاج مقاطع اختلفوا في خصائصها؛ اقبل نسخة واحدة من هذه المقاطع في {into} أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="475"/>
+        <location filename="../../ui/core_messages.py" line="497"/>
         <source>nothing to accept: {n} trigger spans {who} agree on wait for their events, which they annotate differently; accept one version of those events into {into} first</source>
         <translation>لا شيء للقبول: {n} من مقاطع المُطلِقات التي يتفق عليها {who} تنتظر أحداثها، إذ اختلفوا في وسم هذه الأحداث؛ اقبل نسخة واحدة منها في {into} أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="481"/>
+        <location filename="../../ui/core_messages.py" line="503"/>
         <source>nothing to accept: {n} events {who} agree on have a trigger span labelled otherwise than their type (data of an older version); the problems list names them</source>
         <translation>لا شيء للقبول: {n} من الأحداث التي يتفق عليها {who} مُطلِقها مقطع تسميته غير نوعها (بيانات إصدار أقدم)؛ قائمة المشكلات تسمّيها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="487"/>
+        <location filename="../../ui/core_messages.py" line="509"/>
         <source>{event}: argument {role} points at a deleted span or event, or at one not in the project (never added, or held back in quarantine)</source>
         <translation>{event}: المعمول {role} يشير إلى مقطع أو حدث محذوف، أو إلى ما ليس في المشروع (لم يُضَف قط، أو محجوز في الحجر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="492"/>
+        <location filename="../../ui/core_messages.py" line="514"/>
         <source>id {uuid} is already used</source>
         <translation>المعرّف {uuid} مستعمل من قبل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="493"/>
+        <location filename="../../ui/core_messages.py" line="515"/>
         <source>{names} and {last}</source>
         <translation>{names} و{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="494"/>
+        <location filename="../../ui/core_messages.py" line="516"/>
         <source>{first}, {rest}</source>
         <translation>{first}، {rest}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="497"/>
+        <location filename="../../ui/core_messages.py" line="519"/>
         <source>{label}</source>
         <translation>{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="498"/>
+        <location filename="../../ui/core_messages.py" line="520"/>
         <source>{type}</source>
         <translation>{type}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="499"/>
+        <location filename="../../ui/core_messages.py" line="521"/>
         <source>{role}</source>
         <translation>{role}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="500"/>
+        <location filename="../../ui/core_messages.py" line="522"/>
         <source>{a} / {b}</source>
         <translation>{a} مقابل {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="501"/>
+        <location filename="../../ui/core_messages.py" line="523"/>
         <source>{name}: {a} / {b}</source>
         <translation>{name}: {a} مقابل {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="502"/>
+        <location filename="../../ui/core_messages.py" line="524"/>
         <source>{first}; {rest}</source>
         <translation>{first}؛ {rest}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="503"/>
+        <location filename="../../ui/core_messages.py" line="525"/>
         <source>{type}: A {a} / B {b}</source>
         <translation>{type}: أ {a} / ب {b}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="504"/>
+        <location filename="../../ui/core_messages.py" line="526"/>
         <source>gold: {versions}</source>
         <translation>المرجع: {versions}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="505"/>
+        <location filename="../../ui/core_messages.py" line="527"/>
         <source>{text} is not in {into}</source>
         <translation>{text} ليس في الطبقة {into}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="506"/>
+        <location filename="../../ui/core_messages.py" line="528"/>
         <source>“{text}” ({label}) triggers an event in {into}: edit {into} there to replace it</source>
         <translation>«{text}» ({label}) مُطلِقُ حدثٍ في {into}: حرِّر {into} هناك لاستبداله</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="510"/>
+        <location filename="../../ui/core_messages.py" line="532"/>
         <source>only a span can replace gold spans</source>
         <translation>لا يحلّ محلَّ مقاطع المرجع إلا مقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="513"/>
+        <location filename="../../ui/core_messages.py" line="535"/>
         <source>binary file, not text (NUL byte)</source>
         <translation>ملف ثنائي، لا نص (بايت NUL)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="514"/>
+        <location filename="../../ui/core_messages.py" line="536"/>
         <source>binary file, not text ({count} control characters)</source>
         <translation>ملف ثنائي، لا نص ({count} من محارف التحكم)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="515"/>
+        <location filename="../../ui/core_messages.py" line="537"/>
         <source>cannot connect to the hub {hub}: {problem}</source>
         <translation>تعذّر الاتصال بخادم الفريق {hub}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="516"/>
+        <location filename="../../ui/core_messages.py" line="538"/>
         <source>cannot list: {why}</source>
         <translation>تعذّر سرد محتوياته: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="517"/>
+        <location filename="../../ui/core_messages.py" line="539"/>
         <source>cannot read: {why}</source>
         <translation>تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="518"/>
+        <location filename="../../ui/core_messages.py" line="540"/>
         <source>column {column} appears twice in the header</source>
         <translation>يظهر العمود {column} مرتين في سطر العناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="519"/>
+        <location filename="../../ui/core_messages.py" line="541"/>
         <source>duplicate key {key}</source>
         <translation>مفتاح مكرر {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="520"/>
+        <location filename="../../ui/core_messages.py" line="542"/>
         <source>empty column name in the header (column {column})</source>
         <translation>اسم عمود فارغ في سطر العناوين (العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="521"/>
+        <location filename="../../ui/core_messages.py" line="543"/>
         <source>empty document</source>
         <translation>مستند فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="522"/>
+        <location filename="../../ui/core_messages.py" line="544"/>
         <source>empty {column} cell</source>
         <translation>خلية {column} فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="523"/>
+        <location filename="../../ui/core_messages.py" line="545"/>
         <source>expected a token and a tag separated by a tab or space: {line}</source>
         <translation>يُنتظر رمز ووسم يفصل بينهما محرف جدولة أو مسافة: {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="526"/>
+        <location filename="../../ui/core_messages.py" line="548"/>
         <source>invalid JSON: expected &apos;,&apos; or &apos;]&apos; after an item</source>
         <translation>JSON غير صالح: يُنتظر &apos;,&apos; أو &apos;]&apos; بعد العنصر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="527"/>
+        <location filename="../../ui/core_messages.py" line="549"/>
         <source>invalid JSON: extra data after the array</source>
         <translation>JSON غير صالح: بيانات زائدة بعد المصفوفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="528"/>
+        <location filename="../../ui/core_messages.py" line="550"/>
         <source>invalid JSON: number too large</source>
         <translation>JSON غير صالح: عدد كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="529"/>
+        <location filename="../../ui/core_messages.py" line="551"/>
         <source>invalid JSON: {problem} at column {column}</source>
         <translation>JSON غير صالح: {problem} في العمود {column}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="530"/>
+        <location filename="../../ui/core_messages.py" line="552"/>
         <source>line longer than {limit} bytes</source>
         <translation>سطر أطول من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="531"/>
+        <location filename="../../ui/core_messages.py" line="553"/>
         <source>longer than {limit} characters</source>
         <translation>أطول من {limit} محرف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="532"/>
+        <location filename="../../ui/core_messages.py" line="554"/>
         <source>lost the connection to the hub: {problem} (nothing half-done is kept)</source>
         <translation>انقطع الاتصال بخادم الفريق: {problem} (لم يُحفظ شيء منقوص)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="535"/>
+        <location filename="../../ui/core_messages.py" line="557"/>
         <source>nested deeper than {limit} levels</source>
         <translation>متداخل بأعمق من {limit} مستوى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="536"/>
+        <location filename="../../ui/core_messages.py" line="558"/>
         <source>no answer within {seconds} seconds</source>
         <translation>لا جواب خلال {seconds} ثانية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="537"/>
+        <location filename="../../ui/core_messages.py" line="559"/>
         <source>no column {column} (columns: {columns})</source>
         <translation>لا عمود {column} (الأعمدة: {columns})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="538"/>
+        <location filename="../../ui/core_messages.py" line="560"/>
         <source>no header row</source>
         <translation>لا سطر عناوين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="539"/>
+        <location filename="../../ui/core_messages.py" line="561"/>
         <source>no space left on device: {path}</source>
         <translation>لا مساحة متبقية على القرص: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="540"/>
+        <location filename="../../ui/core_messages.py" line="562"/>
         <source>not UTF-8 text (invalid UTF-8 byte {byte} at column {column})</source>
         <translation>ليس نصًا بترميز UTF-8 (بايت UTF-8 غير صالح {byte} في العمود {column})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="543"/>
+        <location filename="../../ui/core_messages.py" line="565"/>
         <source>not a PostgreSQL URL or connection string: {problem}</source>
         <translation>ليس عنوان PostgreSQL ولا سلسلة اتصال: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="544"/>
+        <location filename="../../ui/core_messages.py" line="566"/>
         <source>number {number} is out of range</source>
         <translation>العدد {number} خارج النطاق</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="545"/>
+        <location filename="../../ui/core_messages.py" line="567"/>
         <source>the hub URL holds a password: remove it and put it in ~/.pgpass (or PGPASSFILE, PGPASSWORD, or a service file); it is never stored in a project or printed</source>
         <translation>يحوي عنوان خادم الفريق كلمة مرور: احذفها وضعها في ⁦~/.pgpass⁩ (أو PGPASSFILE أو PGPASSWORD أو ملف خدمة)؛ لا تُخزَّن أبدًا في مشروع ولا تُطبع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="550"/>
+        <location filename="../../ui/core_messages.py" line="572"/>
         <source>the hub URL is empty; give a PostgreSQL URL or connection string ({example} for libpq&apos;s defaults and PG* environment variables)</source>
         <translation>عنوان خادم الفريق فارغ؛ أعطِ عنوان ⁨PostgreSQL⁩ أو سلسلة اتصال ({example} لقيم ⁨libpq⁩ الافتراضية ومتغيرات البيئة ⁨PG*⁩)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="555"/>
+        <location filename="../../ui/core_messages.py" line="577"/>
         <source>saved as {encoding}: save it as UTF-8</source>
         <translation>الملف محفوظ بترميز {encoding}: احفظه بترميز UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="556"/>
+        <location filename="../../ui/core_messages.py" line="578"/>
         <source>synced; the hub&apos;s log line could not be written: {problem}</source>
         <translation>تمت المزامنة؛ تعذّرت كتابة سطر السجل في خادم الفريق: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="557"/>
+        <location filename="../../ui/core_messages.py" line="579"/>
         <source>the hub refused: {problem}</source>
         <translation>رفض خادم الفريق: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="558"/>
+        <location filename="../../ui/core_messages.py" line="580"/>
         <source>{cells} cells, but the header has {columns} columns</source>
         <translation>عدد الخلايا {cells}، وفي سطر العناوين {columns} من الأعمدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="559"/>
+        <location filename="../../ui/core_messages.py" line="581"/>
         <source>{name} is not allowed</source>
         <translation>{name} غير مسموح به</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="560"/>
+        <location filename="../../ui/core_messages.py" line="582"/>
         <source>{path}: already exists; open it instead</source>
         <translation>{path}: موجود بالفعل؛ افتحه بدلًا من ذلك</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="561"/>
+        <location filename="../../ui/core_messages.py" line="583"/>
         <source>{path}: busy ({what}); is it open elsewhere?</source>
         <translation>{path}: مشغول ({what})؛ أهو مفتوح في مكان آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="562"/>
+        <location filename="../../ui/core_messages.py" line="584"/>
         <source>{path}: cannot open ({what})</source>
         <translation>{path}: تعذّر الفتح ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="563"/>
+        <location filename="../../ui/core_messages.py" line="585"/>
         <source>{path}: cannot read or write the project file ({what})</source>
         <translation>{path}: تعذّرت قراءة ملف المشروع أو الكتابة فيه ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="564"/>
+        <location filename="../../ui/core_messages.py" line="586"/>
         <source>{path}: cannot read: {why}</source>
         <translation>{path}: تعذّرت القراءة: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="565"/>
+        <location filename="../../ui/core_messages.py" line="587"/>
         <source>{path}: cannot use write-ahead logging ({mode})</source>
         <translation>{path}: تعذّر استخدام سجل الكتابة المسبقة ({mode})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="566"/>
+        <location filename="../../ui/core_messages.py" line="588"/>
         <source>{path}: closed after a failed write ({reason}); nothing of that write was kept; open the project again</source>
         <translation>{path}: أُغلق بعد كتابة فاشلة ({reason})؛ لم يُحفظ شيء من تلك الكتابة؛ افتح المشروع من جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="571"/>
+        <location filename="../../ui/core_messages.py" line="593"/>
         <source>{path}: disk full ({what}); nothing was written</source>
         <translation>{path}: القرص ممتلئ ({what})؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="572"/>
+        <location filename="../../ui/core_messages.py" line="594"/>
         <source>{path}: made by a newer annotator (file version {version}, this app reads up to {supported}); update annotator to open it</source>
         <translation>{path}: أنشأه إصدار أحدث من annotator (إصدار الملف {version}، وهذا التطبيق يقرأ حتى الإصدار {supported})؛ حدّث annotator لتفتحه</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="577"/>
+        <location filename="../../ui/core_messages.py" line="599"/>
         <source>{path}: no such project file</source>
         <translation>{path}: لا يوجد ملف المشروع هذا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="578"/>
+        <location filename="../../ui/core_messages.py" line="600"/>
         <source>{path}: not an annotator project (SQLite file of another application)</source>
         <translation>{path}: ليس مشروع annotator (ملف SQLite لتطبيق آخر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="581"/>
+        <location filename="../../ui/core_messages.py" line="603"/>
         <source>{path}: not an annotator project (not a file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="582"/>
+        <location filename="../../ui/core_messages.py" line="604"/>
         <source>{path}: not an annotator project (not an SQLite file)</source>
         <translation>{path}: ليس مشروع annotator (ليس ملف SQLite)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="583"/>
+        <location filename="../../ui/core_messages.py" line="605"/>
         <source>{path}: opened read-only</source>
         <translation>{path}: مفتوح للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="584"/>
+        <location filename="../../ui/core_messages.py" line="606"/>
         <source>{path}: not an annotator project, or a damaged one ({problems})</source>
         <translation>{path}: ليس مشروع annotator، أو أنه مشروع تالف ({problems})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="587"/>
+        <location filename="../../ui/core_messages.py" line="609"/>
         <source>unexpected {objects}</source>
         <translation>كائنات غير متوقعة: {objects}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="588"/>
+        <location filename="../../ui/core_messages.py" line="610"/>
         <source>altered {objects}</source>
         <translation>كائنات مُعدَّلة: {objects}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="589"/>
+        <location filename="../../ui/core_messages.py" line="611"/>
         <source>missing {objects}</source>
         <translation>كائنات مفقودة: {objects}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="590"/>
+        <location filename="../../ui/core_messages.py" line="612"/>
         <source>{path}: a leftover {name} sits beside it: move it away first</source>
         <translation>{path}: بجانبه ملف متبقٍّ {name}: انقله من مكانه أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="593"/>
+        <location filename="../../ui/core_messages.py" line="615"/>
         <source>{path}: out of memory ({what})</source>
         <translation>{path}: نفدت الذاكرة ({what})</translation>
     </message>
@@ -2600,1472 +2630,1472 @@
         <translation>{part} من {kind} لم يُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="594"/>
+        <location filename="../../ui/core_messages.py" line="616"/>
         <source>{path}: already exists (a symbolic link to a missing file); nothing was created</source>
         <translation>{path}: موجود بالفعل (رابط رمزي إلى ملف مفقود)؛ لم يُنشأ شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="598"/>
+        <location filename="../../ui/core_messages.py" line="620"/>
         <source>{path}: path too long for SQLite ({size} bytes, limit {limit})</source>
         <translation>{path}: المسار أطول مما يقبله ⁨SQLite⁩ ({size} بايت، والحد {limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="601"/>
+        <location filename="../../ui/core_messages.py" line="623"/>
         <source>a spaCy DocBin (.spacy) cannot be imported; the formats that can: {formats}</source>
         <translation>لا يمكن استيراد ملف ⁨spaCy DocBin (.spacy)⁩؛ الصيغ التي يمكن استيرادها: {formats}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="604"/>
+        <location filename="../../ui/core_messages.py" line="626"/>
         <source>left out of documents {count}: {reason}</source>
         <translation>أُغفل من المستندات {count}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="605"/>
+        <location filename="../../ui/core_messages.py" line="627"/>
         <source>their meta (no place in {format})</source>
         <translation>بياناتها الوصفية (لا مكان لها في {format})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="606"/>
+        <location filename="../../ui/core_messages.py" line="628"/>
         <source>their status (no place in {format})</source>
         <translation>حالتها (لا مكان لها في {format})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="607"/>
+        <location filename="../../ui/core_messages.py" line="629"/>
         <source>the schema has changed meanwhile: {problem}</source>
         <translation>تغيّر المخطط في أثناء ذلك: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="608"/>
+        <location filename="../../ui/core_messages.py" line="630"/>
         <source>the schema has changed meanwhile: {name} is no longer as this step left it</source>
         <translation>تغيّر المخطط في أثناء ذلك: لم يعد {name} كما تركته هذه الخطوة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="611"/>
+        <location filename="../../ui/core_messages.py" line="633"/>
         <source>{path}: the project file could not be checked ({error})</source>
         <translation>{path}: تعذّر فحص ملف المشروع ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="612"/>
+        <location filename="../../ui/core_messages.py" line="634"/>
         <source>{path}: the project file is corrupt (the text of document {document} does not match its sha256)</source>
         <translation>{path}: ملف المشروع تالف (نص المستند {document} لا يطابق بصمته sha256)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="617"/>
+        <location filename="../../ui/core_messages.py" line="639"/>
         <source>{path}: the project file is corrupt ({what})</source>
         <translation>{path}: ملف المشروع تالف ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="618"/>
+        <location filename="../../ui/core_messages.py" line="640"/>
         <source>{path}: the project file is read-only ({what})</source>
         <translation>{path}: ملف المشروع للقراءة فقط ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="619"/>
+        <location filename="../../ui/core_messages.py" line="641"/>
         <source>{path}: the project is closed</source>
         <translation>{path}: المشروع مغلق</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="623"/>
+        <location filename="../../ui/core_messages.py" line="645"/>
         <source>more than {limit} records</source>
         <translation>أكثر من {limit} سجل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="624"/>
+        <location filename="../../ui/core_messages.py" line="646"/>
         <source>too many members ({count})</source>
         <translation>عدد الأعضاء كبير جدًا ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="625"/>
+        <location filename="../../ui/core_messages.py" line="647"/>
         <source>unexpected fields {extra} / missing {missing}</source>
         <translation>حقول غير متوقعة {extra} / حقول ناقصة {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="626"/>
+        <location filename="../../ui/core_messages.py" line="648"/>
         <source>expected a JSON object</source>
         <translation>يُنتظر كائن JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="627"/>
+        <location filename="../../ui/core_messages.py" line="649"/>
         <source>not an annotator bundle ({format})</source>
         <translation>ليست حزمة annotator ({format})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="628"/>
+        <location filename="../../ui/core_messages.py" line="650"/>
         <source>made by a newer annotator (v{version})</source>
         <translation>أنشأها إصدار أحدث من annotator (الإصدار {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="629"/>
+        <location filename="../../ui/core_messages.py" line="651"/>
         <source>checksums must list every member</source>
         <translation>يجب أن تذكر المجاميع الاختبارية كل عضو</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="630"/>
+        <location filename="../../ui/core_messages.py" line="652"/>
         <source>counts must be integers of known kinds</source>
         <translation>يجب أن تكون الأعداد أعدادًا صحيحة لأنواع معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="631"/>
+        <location filename="../../ui/core_messages.py" line="653"/>
         <source>sha256 must be 64 lowercase hex digits</source>
         <translation>يجب أن تكون البصمة sha256 من 64 رقمًا ستة عشريًا بأحرف صغيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="632"/>
+        <location filename="../../ui/core_messages.py" line="654"/>
         <source>meta: {problem}</source>
         <translation>البيانات الوصفية: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="633"/>
+        <location filename="../../ui/core_messages.py" line="655"/>
         <source>unknown record kind {kind}</source>
         <translation>نوع سجل غير معروف {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="634"/>
+        <location filename="../../ui/core_messages.py" line="656"/>
         <source>refers to a document not listed in the bundle</source>
         <translation>يشير إلى مستند غير مدرج في الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="635"/>
+        <location filename="../../ui/core_messages.py" line="657"/>
         <source>record of another annotator than the manifest&apos;s</source>
         <translation>سجل لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="636"/>
+        <location filename="../../ui/core_messages.py" line="658"/>
         <source>status of another annotator than the manifest&apos;s</source>
         <translation>حالة لموسِّم غير المذكور في بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="637"/>
+        <location filename="../../ui/core_messages.py" line="659"/>
         <source>not a readable bundle (bad zip: {problem})</source>
         <translation>حزمة غير مقروءة (ملف zip تالف: {problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="638"/>
+        <location filename="../../ui/core_messages.py" line="660"/>
         <source>member {name} is missing</source>
         <translation>العضو {name} مفقود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="639"/>
+        <location filename="../../ui/core_messages.py" line="661"/>
         <source>checksum does not match manifest</source>
         <translation>المجموع الاختباري لا يطابق بيان الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="640"/>
+        <location filename="../../ui/core_messages.py" line="662"/>
         <source>count of {key} differs</source>
         <translation>عدد {key} مختلف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="641"/>
+        <location filename="../../ui/core_messages.py" line="663"/>
         <source>count of {key} missing</source>
         <translation>عدد {key} غير مذكور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="642"/>
+        <location filename="../../ui/core_messages.py" line="664"/>
         <source>more than {limit} documents</source>
         <translation>أكثر من {limit} مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="643"/>
+        <location filename="../../ui/core_messages.py" line="665"/>
         <source>more than {limit} statuses</source>
         <translation>أكثر من {limit} حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="644"/>
+        <location filename="../../ui/core_messages.py" line="666"/>
         <source>member name with a backslash: {name}</source>
         <translation>اسم عضو فيه شرطة مائلة عكسية: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="645"/>
+        <location filename="../../ui/core_messages.py" line="667"/>
         <source>absolute member name: {name}</source>
         <translation>اسم عضو مطلق: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="646"/>
+        <location filename="../../ui/core_messages.py" line="668"/>
         <source>member name leaves the bundle: {name}</source>
         <translation>اسم عضو يخرج عن الحزمة: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="647"/>
+        <location filename="../../ui/core_messages.py" line="669"/>
         <source>member is a link: {name}</source>
         <translation>العضو رابط: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="648"/>
+        <location filename="../../ui/core_messages.py" line="670"/>
         <source>duplicate member name: {name}</source>
         <translation>اسم عضو مكرر: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="649"/>
+        <location filename="../../ui/core_messages.py" line="671"/>
         <source>unexpected member: {name}</source>
         <translation>عضو غير متوقع: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="650"/>
+        <location filename="../../ui/core_messages.py" line="672"/>
         <source>encrypted member: {name}</source>
         <translation>عضو مشفّر: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="651"/>
+        <location filename="../../ui/core_messages.py" line="673"/>
         <source>unsupported compression in {name}</source>
         <translation>ضغط غير مدعوم في {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="652"/>
+        <location filename="../../ui/core_messages.py" line="674"/>
         <source>compression ratio of {name} is too high</source>
         <translation>نسبة ضغط {name} عالية جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="653"/>
+        <location filename="../../ui/core_messages.py" line="675"/>
         <source>bundle too large when uncompressed</source>
         <translation>الحزمة كبيرة جدًا بعد فك ضغطها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="654"/>
+        <location filename="../../ui/core_messages.py" line="676"/>
         <source>not UTF-8 text</source>
         <translation>ليس نصًا بترميز UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="655"/>
+        <location filename="../../ui/core_messages.py" line="677"/>
         <source>more than {limit} lines</source>
         <translation>أكثر من {limit} سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="656"/>
+        <location filename="../../ui/core_messages.py" line="678"/>
         <source>field {key} must be a {kind}</source>
         <translation>يجب أن يكون الحقل {key} من النوع {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="657"/>
+        <location filename="../../ui/core_messages.py" line="679"/>
         <source>text: {problem}</source>
         <translation>النص: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="658"/>
+        <location filename="../../ui/core_messages.py" line="680"/>
         <source>the text does not match its sha256</source>
         <translation>النص لا يطابق بصمته sha256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="659"/>
+        <location filename="../../ui/core_messages.py" line="681"/>
         <source>the text is not normalised (CR or BOM)</source>
         <translation>النص غير مُوحَّد (فيه CR أو BOM)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="660"/>
+        <location filename="../../ui/core_messages.py" line="682"/>
         <source>a NUL character in {key} (not valid text)</source>
         <translation>محرف NUL في {key} (ليس نصًا صالحًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="661"/>
+        <location filename="../../ui/core_messages.py" line="683"/>
         <source>fragments must be [start, end] pairs</source>
         <translation>يجب أن تكون الأجزاء أزواج [البداية، النهاية]</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="662"/>
+        <location filename="../../ui/core_messages.py" line="684"/>
         <source>unknown status {status}</source>
         <translation>حالة غير معروفة {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="663"/>
+        <location filename="../../ui/core_messages.py" line="685"/>
         <source>document {sha256} twice</source>
         <translation>المستند {sha256} مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="664"/>
+        <location filename="../../ui/core_messages.py" line="686"/>
         <source>larger than declared</source>
         <translation>أكبر مما صُرِّح به</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="665"/>
+        <location filename="../../ui/core_messages.py" line="687"/>
         <source>uuid {uuid} appears twice</source>
         <translation>المعرّف {uuid} يظهر مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="666"/>
+        <location filename="../../ui/core_messages.py" line="688"/>
         <source>{where}: {added} added, {updated} updated, {kept} unchanged</source>
         <translation>{where}: أُضيف {added}، وحُدِّث {updated}، وبقي {kept} دون تغيير</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="667"/>
+        <location filename="../../ui/core_messages.py" line="689"/>
         <source>documents: {added} added, {matched} matched</source>
         <translation>المستندات: أُضيف {added}، وطوبق {matched}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="668"/>
+        <location filename="../../ui/core_messages.py" line="690"/>
         <source>a JSON column holds {kind}</source>
         <translation>عمود JSON يحوي {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="669"/>
+        <location filename="../../ui/core_messages.py" line="691"/>
         <source>refers to document id {id}, not in the file</source>
         <translation>يشير إلى معرّف المستند {id}، وهو ليس في الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="670"/>
+        <location filename="../../ui/core_messages.py" line="692"/>
         <source>deleted must be 0 or 1, not {value}</source>
         <translation>يجب أن تكون قيمة الحذف 0 أو 1، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="671"/>
+        <location filename="../../ui/core_messages.py" line="693"/>
         <source>statuses updated: {n}</source>
         <translation>الحالات المحدَّثة: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="672"/>
+        <location filename="../../ui/core_messages.py" line="694"/>
         <source>labels added from {where}: {labels}</source>
         <translation>التسميات المضافة من {where}: {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="673"/>
+        <location filename="../../ui/core_messages.py" line="695"/>
         <source>moved {n} event attributes from trigger spans to their events</source>
         <translation>نُقلت {n} من خصائص الأحداث من مقاطع المُطلِقات إلى أحداثها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="676"/>
+        <location filename="../../ui/core_messages.py" line="698"/>
         <source>labels of {where} not added: {problem}</source>
         <translation>لم تُضف تسميات {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="677"/>
+        <location filename="../../ui/core_messages.py" line="699"/>
         <source>{path}: more than {documents} documents or {records} records (more rows than a merge takes)</source>
         <translation>{path}: أكثر من {documents} مستند أو {records} سجل (صفوف أكثر مما يقبله الدمج)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="682"/>
+        <location filename="../../ui/core_messages.py" line="704"/>
         <source>quarantined ({reason}): {n}</source>
         <translation>في الحجر ({reason}): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="683"/>
+        <location filename="../../ui/core_messages.py" line="705"/>
         <source>kept, for check to list ({reason}): {n}</source>
         <translation>أُبقي ليعرضه الفحص ({reason}): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="684"/>
+        <location filename="../../ui/core_messages.py" line="706"/>
         <source>{path}: larger than {limit} bytes</source>
         <translation>{path}: أكبر من {limit} بايت</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="685"/>
+        <location filename="../../ui/core_messages.py" line="707"/>
         <source>{path}: cannot read ({error}: {problem})</source>
         <translation>{path}: تعذّرت القراءة ({error}: {problem})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="686"/>
+        <location filename="../../ui/core_messages.py" line="708"/>
         <source>record id {uuid} arrives in several layers ({names})</source>
         <translation>معرّف السجل {uuid} يَرِد في عدة طبقات ({names})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="687"/>
+        <location filename="../../ui/core_messages.py" line="709"/>
         <source>record id {uuid} belongs to layer {layer}, not {other}</source>
         <translation>معرّف السجل {uuid} ينتمي إلى الطبقة {layer}، لا {other}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="688"/>
+        <location filename="../../ui/core_messages.py" line="710"/>
         <source>unknown document</source>
         <translation>مستند غير معروف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="689"/>
+        <location filename="../../ui/core_messages.py" line="711"/>
         <source>bad or repeated document id {id}</source>
         <translation>معرّف مستند غير صالح أو مكرر {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="690"/>
+        <location filename="../../ui/core_messages.py" line="712"/>
         <source>entity {id}</source>
         <translation>الكيان {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="691"/>
+        <location filename="../../ui/core_messages.py" line="713"/>
         <source>relation {id}</source>
         <translation>العلاقة {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="692"/>
+        <location filename="../../ui/core_messages.py" line="714"/>
         <source>events {n}</source>
         <translation>الحدث {n} من events</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="693"/>
+        <location filename="../../ui/core_messages.py" line="715"/>
         <source>{what}: {field}</source>
         <translation>{what}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="694"/>
+        <location filename="../../ui/core_messages.py" line="716"/>
         <source>expected a JSON object with a &quot;text&quot; string</source>
         <translation>يُنتظر كائن JSON فيه نص &quot;text&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="695"/>
+        <location filename="../../ui/core_messages.py" line="717"/>
         <source>label {n}: label</source>
         <translation>التسمية {n}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="696"/>
+        <location filename="../../ui/core_messages.py" line="718"/>
         <source>label {n}</source>
         <translation>التسمية {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="697"/>
+        <location filename="../../ui/core_messages.py" line="719"/>
         <source>entity {n}: id</source>
         <translation>الكيان {n}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="698"/>
+        <location filename="../../ui/core_messages.py" line="720"/>
         <source>entity {id}: label</source>
         <translation>الكيان {id}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="699"/>
+        <location filename="../../ui/core_messages.py" line="721"/>
         <source>relation {n}: id</source>
         <translation>العلاقة {n}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="700"/>
+        <location filename="../../ui/core_messages.py" line="722"/>
         <source>label {n}: expected [start, end, &quot;LABEL&quot;], got {item}</source>
         <translation>التسمية {n}: يُنتظر [البداية، النهاية، &quot;التسمية&quot;]، ووُجد {item}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="701"/>
+        <location filename="../../ui/core_messages.py" line="723"/>
         <source>entity {item}: expected an object with a label</source>
         <translation>الكيان {item}: يُنتظر كائن له تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="702"/>
+        <location filename="../../ui/core_messages.py" line="724"/>
         <source>entity id {id} is used twice</source>
         <translation>معرّف الكيان {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="703"/>
+        <location filename="../../ui/core_messages.py" line="725"/>
         <source>relation {item}: expected an object with a type</source>
         <translation>العلاقة {item}: يُنتظر كائن له نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="704"/>
+        <location filename="../../ui/core_messages.py" line="726"/>
         <source>relation id {id} is used twice</source>
         <translation>معرّف العلاقة {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="705"/>
+        <location filename="../../ui/core_messages.py" line="727"/>
         <source>{what}: unknown entity {source} or {target}</source>
         <translation>{what}: كيان غير معروف {source} أو {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="706"/>
+        <location filename="../../ui/core_messages.py" line="728"/>
         <source>events {n}: expected an object</source>
         <translation>الحدث {n} من events: يُنتظر كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="707"/>
+        <location filename="../../ui/core_messages.py" line="729"/>
         <source>{what}: argument role</source>
         <translation>{what}: دور المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="708"/>
+        <location filename="../../ui/core_messages.py" line="730"/>
         <source>{what}: {problem}</source>
         <translation>{what}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="709"/>
+        <location filename="../../ui/core_messages.py" line="731"/>
         <source>{what}: an argument is not an object</source>
         <translation>{what}: أحد المعمولات ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="710"/>
+        <location filename="../../ui/core_messages.py" line="732"/>
         <source>{what}: argument span</source>
         <translation>{what}: مقطع المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="711"/>
+        <location filename="../../ui/core_messages.py" line="733"/>
         <source>event {k}</source>
         <translation>الحدث {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="712"/>
+        <location filename="../../ui/core_messages.py" line="734"/>
         <source>trigger of {what}</source>
         <translation>مُطلِق {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="713"/>
+        <location filename="../../ui/core_messages.py" line="735"/>
         <source>relation {k}</source>
         <translation>العلاقة {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="714"/>
+        <location filename="../../ui/core_messages.py" line="736"/>
         <source>{what}: token range ({start}, {end}) is not inside the {count} tokens</source>
         <translation>{what}: مدى الرموز ({start}، {end}) ليس داخل الرموز الـ{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="717"/>
+        <location filename="../../ui/core_messages.py" line="739"/>
         <source>expected one JSON object per line</source>
         <translation>يُنتظر كائن JSON واحد في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="718"/>
+        <location filename="../../ui/core_messages.py" line="740"/>
         <source>&quot;tokens&quot; must be a list of non-empty strings</source>
         <translation>يجب أن يكون &quot;tokens&quot; قائمة نصوص غير فارغة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="719"/>
+        <location filename="../../ui/core_messages.py" line="741"/>
         <source>&quot;tokens&quot; is empty</source>
         <translation>&quot;tokens&quot; فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="720"/>
+        <location filename="../../ui/core_messages.py" line="742"/>
         <source>a token holds a line break or starts with a byte-order mark</source>
         <translation>أحد الرموز يحوي فاصل أسطر أو يبدأ بعلامة ترتيب البايتات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="721"/>
+        <location filename="../../ui/core_messages.py" line="743"/>
         <source>doc_id {doc_id} comes back after other documents (its sentences began on line {line}): two documents share this doc_id, or the file&apos;s lines were reordered</source>
         <translation>المعرّف doc_id {doc_id} يعود بعد مستندات أخرى (بدأت جمله في السطر {line}): مستندان يتشاركان هذا المعرّف، أو أُعيد ترتيب أسطر الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="726"/>
+        <location filename="../../ui/core_messages.py" line="748"/>
         <source>sent_id {sent_id} of doc_id {doc_id} was already read on line {line}: two documents share this doc_id</source>
         <translation>المعرّف sent_id {sent_id} للمستند doc_id {doc_id} قُرئ من قبل في السطر {line}: مستندان يتشاركان هذا المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="731"/>
+        <location filename="../../ui/core_messages.py" line="753"/>
         <source>argument refers to {entity}, which is not an entity mention of the sentence</source>
         <translation>يشير المعمول إلى {entity}، وهو ليس ذكرًا لكيان في الجملة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="735"/>
+        <location filename="../../ui/core_messages.py" line="757"/>
         <source>{what} needs two arguments</source>
         <translation>{what} يحتاج إلى معمولين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="736"/>
+        <location filename="../../ui/core_messages.py" line="758"/>
         <source>null</source>
         <translation>قيمة فارغة (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="737"/>
+        <location filename="../../ui/core_messages.py" line="759"/>
         <source>{what} must be an object, not {kind}</source>
         <translation>يجب أن يكون {what} كائنًا، لا {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="738"/>
+        <location filename="../../ui/core_messages.py" line="760"/>
         <source>{what} must be a list, not {kind}</source>
         <translation>يجب أن يكون {what} قائمة، لا {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="739"/>
+        <location filename="../../ui/core_messages.py" line="761"/>
         <source>{what} must be an integer, not {value}</source>
         <translation>يجب أن يكون {what} عددًا صحيحًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="740"/>
+        <location filename="../../ui/core_messages.py" line="762"/>
         <source>{what} must be a string, not {value}</source>
         <translation>يجب أن يكون {what} نصًا، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="741"/>
+        <location filename="../../ui/core_messages.py" line="763"/>
         <source>{what} item {k}</source>
         <translation>{what}: العنصر {k}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="742"/>
+        <location filename="../../ui/core_messages.py" line="764"/>
         <source>an object</source>
         <translation>كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="743"/>
+        <location filename="../../ui/core_messages.py" line="765"/>
         <source>a list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="744"/>
+        <location filename="../../ui/core_messages.py" line="766"/>
         <source>a string</source>
         <translation>نصًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="745"/>
+        <location filename="../../ui/core_messages.py" line="767"/>
         <source>a boolean</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="746"/>
+        <location filename="../../ui/core_messages.py" line="768"/>
         <source>a number</source>
         <translation>عددًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="747"/>
+        <location filename="../../ui/core_messages.py" line="769"/>
         <source>id {id} is used twice</source>
         <translation>المعرّف {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="748"/>
+        <location filename="../../ui/core_messages.py" line="770"/>
         <source>id {id} is already used</source>
         <translation>المعرّف {id} مستعمل من قبل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="749"/>
+        <location filename="../../ui/core_messages.py" line="771"/>
         <source>id {id} is already used on line {line}</source>
         <translation>المعرّف {id} مستعمل من قبل في السطر {line}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="750"/>
+        <location filename="../../ui/core_messages.py" line="772"/>
         <source>meta.events {k}</source>
         <translation>الحدث {k} من meta.events</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="751"/>
+        <location filename="../../ui/core_messages.py" line="773"/>
         <source>regions count offsets in different units (region {one} only in {units}, region {two} only in {other}); refusing to guess</source>
         <translation>المناطق تعدّ المواضع بوحدات مختلفة (المنطقة {one} بالوحدة {units} وحدها، والمنطقة {two} بالوحدة {other} وحدها)؛ لن يُخمَّن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="756"/>
+        <location filename="../../ui/core_messages.py" line="778"/>
         <source>{unit}: {problem}</source>
         <translation>{unit}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="757"/>
+        <location filename="../../ui/core_messages.py" line="779"/>
         <source>{first}; {second}</source>
         <translation>{first}؛ {second}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="758"/>
+        <location filename="../../ui/core_messages.py" line="780"/>
         <source>region {region}: value.text {text} does not match ({tried})</source>
         <translation>المنطقة {region}: النص value.text {text} لا يطابق ({tried})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="759"/>
+        <location filename="../../ui/core_messages.py" line="781"/>
         <source>expected an object with a &quot;data&quot; object</source>
         <translation>يُنتظر كائن فيه كائن &quot;data&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="760"/>
+        <location filename="../../ui/core_messages.py" line="782"/>
         <source>no &quot;text&quot; in &quot;data&quot;</source>
         <translation>لا يوجد &quot;text&quot; في &quot;data&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="761"/>
+        <location filename="../../ui/core_messages.py" line="783"/>
         <source>&quot;meta.events&quot; must be a list</source>
         <translation>يجب أن يكون &quot;meta.events&quot; قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="762"/>
+        <location filename="../../ui/core_messages.py" line="784"/>
         <source>{what}: argument</source>
         <translation>{what}: المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="763"/>
+        <location filename="../../ui/core_messages.py" line="785"/>
         <source>region id {id} is used twice</source>
         <translation>معرّف المنطقة {id} مستعمل مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="764"/>
+        <location filename="../../ui/core_messages.py" line="786"/>
         <source>region {region}: {problem}</source>
         <translation>المنطقة {region}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="765"/>
+        <location filename="../../ui/core_messages.py" line="787"/>
         <source>&quot;{key}&quot; must be a list</source>
         <translation>يجب أن يكون &quot;{key}&quot; قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="766"/>
+        <location filename="../../ui/core_messages.py" line="788"/>
         <source>not a Label Studio JSON file: {problem}</source>
         <translation>ليس ملف JSON من Label Studio: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="767"/>
+        <location filename="../../ui/core_messages.py" line="789"/>
         <source>task {n}: {problem}</source>
         <translation>المهمة {n}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="768"/>
+        <location filename="../../ui/core_messages.py" line="790"/>
         <source>an annotation is not an object</source>
         <translation>أحد التوسيمات ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="769"/>
+        <location filename="../../ui/core_messages.py" line="791"/>
         <source>{what} is not an object</source>
         <translation>{what} ليس كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="770"/>
+        <location filename="../../ui/core_messages.py" line="792"/>
         <source>a result is not an object</source>
         <translation>إحدى النتائج ليست كائنًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="771"/>
+        <location filename="../../ui/core_messages.py" line="793"/>
         <source>relation {source}→{target}: unknown region</source>
         <translation>العلاقة {source}→{target}: منطقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="772"/>
+        <location filename="../../ui/core_messages.py" line="794"/>
         <source>covers {text}</source>
         <translation>يغطي {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="773"/>
+        <location filename="../../ui/core_messages.py" line="795"/>
         <source>result {k}: id</source>
         <translation>النتيجة {k}: المعرّف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="774"/>
+        <location filename="../../ui/core_messages.py" line="796"/>
         <source>region {region}: no value.labels</source>
         <translation>المنطقة {region}: لا توجد value.labels</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="775"/>
+        <location filename="../../ui/core_messages.py" line="797"/>
         <source>region {region}: label</source>
         <translation>المنطقة {region}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="776"/>
+        <location filename="../../ui/core_messages.py" line="798"/>
         <source>result {k}: from_id</source>
         <translation>النتيجة {k}: from_id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="777"/>
+        <location filename="../../ui/core_messages.py" line="799"/>
         <source>result {k}: to_id</source>
         <translation>النتيجة {k}: to_id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="778"/>
+        <location filename="../../ui/core_messages.py" line="800"/>
         <source>relation {source}→{target} has no label</source>
         <translation>العلاقة {source}→{target} بلا تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="779"/>
+        <location filename="../../ui/core_messages.py" line="801"/>
         <source>relation {source}→{target}: label</source>
         <translation>العلاقة {source}→{target}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="780"/>
+        <location filename="../../ui/core_messages.py" line="802"/>
         <source>token {k} {field}</source>
         <translation>الرمز {k}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="781"/>
+        <location filename="../../ui/core_messages.py" line="803"/>
         <source>span {field}</source>
         <translation>المقطع: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="782"/>
+        <location filename="../../ui/core_messages.py" line="804"/>
         <source>{what} {field}</source>
         <translation>{what}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="783"/>
+        <location filename="../../ui/core_messages.py" line="805"/>
         <source>relation {k}: label</source>
         <translation>العلاقة {k}: التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="784"/>
+        <location filename="../../ui/core_messages.py" line="806"/>
         <source>event {n} {field}</source>
         <translation>الحدث {n}: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="785"/>
+        <location filename="../../ui/core_messages.py" line="807"/>
         <source>skipped: answer {answer}</source>
         <translation>تُخطّي: الإجابة {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="786"/>
+        <location filename="../../ui/core_messages.py" line="808"/>
         <source>token {k} ({start}, {end}) is empty, overlaps the previous one or is outside the text (length {length})</source>
         <translation>الرمز {k} ({start}، {end}) فارغ أو يتداخل مع الذي قبله أو خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="791"/>
+        <location filename="../../ui/core_messages.py" line="813"/>
         <source>token {k} ({start}, {end}) covers only a removed line-end character</source>
         <translation>الرمز {k} ({start}، {end}) لا يغطي إلا محرف نهاية سطر محذوفًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="794"/>
+        <location filename="../../ui/core_messages.py" line="816"/>
         <source>span {k}: label must be a non-empty string</source>
         <translation>المقطع {k}: يجب أن تكون التسمية نصًا غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="795"/>
+        <location filename="../../ui/core_messages.py" line="817"/>
         <source>span {k} ({start}, {end}) is outside the text (length {length})</source>
         <translation>المقطع {k} ({start}، {end}) خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="798"/>
+        <location filename="../../ui/core_messages.py" line="820"/>
         <source>{what} must be an object with start, end and label</source>
         <translation>يجب أن يكون {what} كائنًا له بداية ونهاية وتسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="799"/>
+        <location filename="../../ui/core_messages.py" line="821"/>
         <source>{what} ({start}, {end}) is not one of the spans</source>
         <translation>{what} ({start}، {end}) ليس من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="800"/>
+        <location filename="../../ui/core_messages.py" line="822"/>
         <source>relation {field}</source>
         <translation>العلاقة: الحقل {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="801"/>
+        <location filename="../../ui/core_messages.py" line="823"/>
         <source>event {n} argument</source>
         <translation>الحدث {n}: المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="802"/>
+        <location filename="../../ui/core_messages.py" line="824"/>
         <source>offset {n} is outside the text ({length} characters)</source>
         <translation>الموضع {n} خارج النص ({length} محرفًا)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="803"/>
+        <location filename="../../ui/core_messages.py" line="825"/>
         <source>export cancelled; nothing was written</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="804"/>
+        <location filename="../../ui/core_messages.py" line="826"/>
         <source>offsets {start} {end} are not integers</source>
         <translation>الموضعان {start} و{end} ليسا عددين صحيحين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="805"/>
+        <location filename="../../ui/core_messages.py" line="827"/>
         <source>offsets {start} {end} are empty or outside the text ({limit})</source>
         <translation>الموضعان {start} و{end} يحدّان مقطعًا فارغًا أو خارج النص ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="808"/>
+        <location filename="../../ui/core_messages.py" line="830"/>
         <source>offsets {start} {end} cover no stored character</source>
         <translation>الموضعان {start} و{end} لا يغطيان أي محرف محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="809"/>
+        <location filename="../../ui/core_messages.py" line="831"/>
         <source>{path}: cannot create its lock file {file}: {why}</source>
         <translation>{path}: تعذّر إنشاء ملف القفل {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="810"/>
+        <location filename="../../ui/core_messages.py" line="832"/>
         <source>{path}: being written by another annotator process ({who}: an import, a merge or a script); try again when it has finished, or open it read-only</source>
         <translation>{path}: تكتب فيه عملية أخرى من annotator ({who}: استيراد أو دمج أو برنامج نصي)؛ أعد المحاولة حين تنتهي، أو افتحه للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="815"/>
+        <location filename="../../ui/core_messages.py" line="837"/>
         <source>{path}: the project file is read-only (it is on a read-only file system); use read-only commands, or copy it to a writable folder to edit it</source>
         <translation>{path}: ملف المشروع للقراءة فقط (إنه على نظام ملفات للقراءة فقط)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="820"/>
+        <location filename="../../ui/core_messages.py" line="842"/>
         <source>{path}: the project file is read-only (no permission to write it); use read-only commands, or copy it to a writable folder to edit it</source>
         <translation>{path}: ملف المشروع للقراءة فقط (لا إذن بالكتابة فيه)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة لتحرّره</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="825"/>
+        <location filename="../../ui/core_messages.py" line="847"/>
         <source>{path}: the folder {folder} is read-only (annotator writes its journal and lock next to the project); use read-only commands, or copy it to a writable folder</source>
         <translation>{path}: المجلد {folder} للقراءة فقط (يكتب annotator سجله وقفله بجوار المشروع)؛ استخدم أوامر القراءة فقط، أو انسخه إلى مجلد قابل للكتابة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="831"/>
+        <location filename="../../ui/core_messages.py" line="853"/>
         <source>{path}: cannot lock {file} (it keeps changing)</source>
         <translation>{path}: تعذّر قفل {file} (لا يكف عن التغيّر)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="832"/>
+        <location filename="../../ui/core_messages.py" line="854"/>
         <source>{path}: open for editing in an annotator window ({who}); close it there first, or use a read-only command</source>
         <translation>{path}: مفتوح للتحرير في نافذة annotator ({who})؛ أغلقه هناك أولًا، أو استخدم أمرًا للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="837"/>
+        <location filename="../../ui/core_messages.py" line="859"/>
         <source>{path}: the folder {folder} is read-only (cannot create {name})</source>
         <translation>{path}: المجلد {folder} للقراءة فقط (تعذّر إنشاء {name})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="840"/>
+        <location filename="../../ui/core_messages.py" line="862"/>
         <source>{path}: already open for editing in an annotator window: {who}; it can still be opened read-only (view only) here</source>
         <translation>{path}: مفتوح من قبل للتحرير في نافذة annotator: {who}؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="845"/>
+        <location filename="../../ui/core_messages.py" line="867"/>
         <source>another annotator window</source>
         <translation>نافذة أخرى من annotator</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="846"/>
+        <location filename="../../ui/core_messages.py" line="868"/>
         <source>process {pid} ({program})</source>
         <translation>العملية {pid} ({program})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="847"/>
+        <location filename="../../ui/core_messages.py" line="869"/>
         <source>process {pid}</source>
         <translation>العملية {pid}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="848"/>
+        <location filename="../../ui/core_messages.py" line="870"/>
         <source>{path}: already open for editing in another annotator window; it can still be opened read-only (view only) here</source>
         <translation>{path}: مفتوح من قبل للتحرير في نافذة أخرى من annotator؛ لا يزال ممكنًا فتحه هنا للقراءة فقط (للعرض فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="853"/>
+        <location filename="../../ui/core_messages.py" line="875"/>
         <source>{path}: cannot lock {file}: {why}</source>
         <translation>{path}: تعذّر قفل {file}: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="854"/>
+        <location filename="../../ui/core_messages.py" line="876"/>
         <source>entity type must be a non-empty string, not {value}</source>
         <translation>يجب أن يكون نوع الكيان نصًا غير فارغ، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="855"/>
+        <location filename="../../ui/core_messages.py" line="877"/>
         <source>event type must be a non-empty string, not {value}</source>
         <translation>يجب أن يكون نوع الحدث نصًا غير فارغ، لا {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="856"/>
+        <location filename="../../ui/core_messages.py" line="878"/>
         <source>entity type {value} is not in the schema</source>
         <translation>نوع الكيان {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="857"/>
+        <location filename="../../ui/core_messages.py" line="879"/>
         <source>event type {value} is not in the schema</source>
         <translation>نوع الحدث {value} ليس في المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="859"/>
+        <location filename="../../ui/core_messages.py" line="881"/>
         <source>Span F1: annotator A is the reference, B the response; F1 is symmetric. Spans are sets: a duplicate in one layer counts once. Overlap = one-to-one maximum matching of same-label spans sharing a character.</source>
         <translation>مقياس F1 للمقاطع: الموسِّم أ هو المرجع والموسِّم ب هو الاستجابة، ومقياس F1 متناظر. المقاطع مجموعات: المقطع المكرَّر في طبقة واحدة يُعَدّ مرة واحدة. التداخل = مطابقة قصوى (واحد لواحد) بين مقاطع التسمية نفسها التي تشترك في محرف.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="865"/>
+        <location filename="../../ui/core_messages.py" line="887"/>
         <source>Token kappa/alpha: tokens are words cut at every span boundary of any compared annotator (S layer); a token takes the label of the outermost span over it, else O. A token no span covers is O for every annotator who has the document, and a missing value for alpha when the annotator does not have the document; kappa uses only documents both have.</source>
         <translation>كابا وألفا على الرموز: الرموز كلمات تُقطَع عند كل حدّ مقطع لأي موسِّم مقارَن (طبقة S)، ويأخذ الرمز تسمية أوسع مقطع يغطيه، وإلا فتسميته O. والرمز الذي لا يغطيه أي مقطع تسميته O لكل موسِّم لديه المستند، وهو قيمة مفقودة في ألفا إن لم يكن المستند لدى الموسِّم؛ ولا تستعمل كابا إلا المستندات التي لدى الموسِّمَين كليهما.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="872"/>
+        <location filename="../../ui/core_messages.py" line="894"/>
         <source>Alpha-U: characters of the compared documents concatenated in document order; text an annotator did not mark with a label is a gap (a judgement of &apos;not this label&apos;), not a missing value. The all-annotator alpha-U uses only documents every annotator has.</source>
         <translation>ألفا-U: محارف المستندات المقارَنة موصولةً بترتيب المستندات؛ والنص الذي لم يَسِمه الموسِّم بتسمية فجوةٌ (حكمٌ بأنه «ليس هذه التسمية»)، لا قيمة مفقودة. ولا تستعمل ألفا-U لجميع الموسِّمين إلا المستندات التي لدى كل الموسِّمين.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="878"/>
+        <location filename="../../ui/core_messages.py" line="900"/>
         <source>Events: ACE trigger/argument identification and classification; arguments are aligned by offsets, each side is a set.</source>
         <translation>الأحداث: مقاييس ACE لتعرّف المُطلِق والمعمول وتصنيفهما؛ وتُطابَق المعمولات بمواضعها في النص، وكلا الجانبين مجموعة.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="883"/>
+        <location filename="../../ui/core_messages.py" line="905"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="884"/>
+        <location filename="../../ui/core_messages.py" line="906"/>
         <source>Annotators: {names}. Documents: {count}.</source>
         <translation>الموسِّمون: {names}. المستندات: {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="885"/>
+        <location filename="../../ui/core_messages.py" line="907"/>
         <source>All annotators</source>
         <translation>جميع الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="886"/>
+        <location filename="../../ui/core_messages.py" line="908"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="887"/>
+        <location filename="../../ui/core_messages.py" line="909"/>
         <source>value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="888"/>
+        <location filename="../../ui/core_messages.py" line="910"/>
         <source>Krippendorff&apos;s alpha (nominal, tokens)</source>
         <translation>ألفا كريبندورف (اسمي، رموز)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="889"/>
+        <location filename="../../ui/core_messages.py" line="911"/>
         <source>Krippendorff&apos;s alpha-U (characters)</source>
         <translation>ألفا-U كريبندورف (محارف)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="890"/>
+        <location filename="../../ui/core_messages.py" line="912"/>
         <source>alpha-U {label}</source>
         <translation>ألفا-U {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="891"/>
+        <location filename="../../ui/core_messages.py" line="913"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="892"/>
+        <location filename="../../ui/core_messages.py" line="914"/>
         <source>Pairs (A reference, B response)</source>
         <translation>الأزواج (أ أساس المقارنة، ب المقارَن به)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="893"/>
+        <location filename="../../ui/core_messages.py" line="915"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="894"/>
+        <location filename="../../ui/core_messages.py" line="916"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="895"/>
+        <location filename="../../ui/core_messages.py" line="917"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="896"/>
+        <location filename="../../ui/core_messages.py" line="918"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="897"/>
+        <location filename="../../ui/core_messages.py" line="919"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="898"/>
+        <location filename="../../ui/core_messages.py" line="920"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="899"/>
+        <location filename="../../ui/core_messages.py" line="921"/>
         <source>F1 mean over documents</source>
         <translation>متوسط F1 على المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="900"/>
+        <location filename="../../ui/core_messages.py" line="922"/>
         <source>Cohen&apos;s kappa (tokens)</source>
         <translation>كابا كوهين (رموز)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="901"/>
+        <location filename="../../ui/core_messages.py" line="923"/>
         <source>pairwise exact F1</source>
         <translation>F1 (تطابق تام) لكل زوج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="902"/>
+        <location filename="../../ui/core_messages.py" line="924"/>
         <source>F1 per label</source>
         <translation>F1 لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="903"/>
+        <location filename="../../ui/core_messages.py" line="925"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="904"/>
+        <location filename="../../ui/core_messages.py" line="926"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="905"/>
+        <location filename="../../ui/core_messages.py" line="927"/>
         <source>n A</source>
         <translation>عدد أ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="906"/>
+        <location filename="../../ui/core_messages.py" line="928"/>
         <source>n B</source>
         <translation>عدد ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="907"/>
+        <location filename="../../ui/core_messages.py" line="929"/>
         <source>exact</source>
         <translation>تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="908"/>
+        <location filename="../../ui/core_messages.py" line="930"/>
         <source>overlap</source>
         <translation>تداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="909"/>
+        <location filename="../../ui/core_messages.py" line="931"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="910"/>
+        <location filename="../../ui/core_messages.py" line="932"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="911"/>
+        <location filename="../../ui/core_messages.py" line="933"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="912"/>
+        <location filename="../../ui/core_messages.py" line="934"/>
         <source>Confusion (rows A, columns B; ∅ = no span)</source>
         <translation>مصفوفة الالتباس (الصفوف أ، الأعمدة ب؛ ∅ = لا مقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="913"/>
+        <location filename="../../ui/core_messages.py" line="935"/>
         <source>A \ B</source>
         <translation>أ \ ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="914"/>
+        <location filename="../../ui/core_messages.py" line="936"/>
         <source>confusion</source>
         <translation>الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="915"/>
+        <location filename="../../ui/core_messages.py" line="937"/>
         <source>confusion matrix</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="916"/>
+        <location filename="../../ui/core_messages.py" line="938"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="917"/>
+        <location filename="../../ui/core_messages.py" line="939"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="919"/>
+        <location filename="../../ui/core_messages.py" line="941"/>
         <source>symbolic link, not followed</source>
         <translation>رابط رمزي، لم يُتَّبَع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="920"/>
+        <location filename="../../ui/core_messages.py" line="942"/>
         <source>not a regular file ({kind})</source>
         <translation>ليس ملفًا عاديًا ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="921"/>
+        <location filename="../../ui/core_messages.py" line="943"/>
         <source>not a regular file ({kind}), not read</source>
         <translation>ليس ملفًا عاديًا ({kind})، لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="922"/>
+        <location filename="../../ui/core_messages.py" line="944"/>
         <source>file too large ({size} bytes; limit {limit})</source>
         <translation>الملف كبير جدًا ({size} بايت؛ الحد {limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="923"/>
+        <location filename="../../ui/core_messages.py" line="945"/>
         <source>a folder</source>
         <translation>مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="924"/>
+        <location filename="../../ui/core_messages.py" line="946"/>
         <source>a FIFO</source>
         <translation>أنبوب FIFO</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="925"/>
+        <location filename="../../ui/core_messages.py" line="947"/>
         <source>a device</source>
         <translation>جهاز</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="926"/>
+        <location filename="../../ui/core_messages.py" line="948"/>
         <source>a socket</source>
         <translation>مقبس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="927"/>
+        <location filename="../../ui/core_messages.py" line="949"/>
         <source>a symbolic link</source>
         <translation>رابط رمزي</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="928"/>
+        <location filename="../../ui/core_messages.py" line="950"/>
         <source>a special file</source>
         <translation>ملف خاص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="937"/>
+        <location filename="../../ui/core_messages.py" line="959"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="938"/>
+        <location filename="../../ui/core_messages.py" line="960"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="939"/>
+        <location filename="../../ui/core_messages.py" line="961"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="940"/>
+        <location filename="../../ui/core_messages.py" line="962"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="941"/>
+        <location filename="../../ui/core_messages.py" line="963"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="942"/>
+        <location filename="../../ui/core_messages.py" line="964"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="943"/>
+        <location filename="../../ui/core_messages.py" line="965"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="944"/>
+        <location filename="../../ui/core_messages.py" line="966"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="945"/>
+        <location filename="../../ui/core_messages.py" line="967"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="946"/>
+        <location filename="../../ui/core_messages.py" line="968"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="947"/>
+        <location filename="../../ui/core_messages.py" line="969"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="948"/>
+        <location filename="../../ui/core_messages.py" line="970"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="949"/>
+        <location filename="../../ui/core_messages.py" line="971"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="950"/>
+        <location filename="../../ui/core_messages.py" line="972"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="951"/>
+        <location filename="../../ui/core_messages.py" line="973"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="952"/>
+        <location filename="../../ui/core_messages.py" line="974"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="953"/>
+        <location filename="../../ui/core_messages.py" line="975"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="954"/>
+        <location filename="../../ui/core_messages.py" line="976"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="955"/>
+        <location filename="../../ui/core_messages.py" line="977"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="956"/>
+        <location filename="../../ui/core_messages.py" line="978"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="957"/>
+        <location filename="../../ui/core_messages.py" line="979"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="958"/>
+        <location filename="../../ui/core_messages.py" line="980"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="959"/>
+        <location filename="../../ui/core_messages.py" line="981"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="960"/>
+        <location filename="../../ui/core_messages.py" line="982"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="961"/>
+        <location filename="../../ui/core_messages.py" line="983"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="962"/>
+        <location filename="../../ui/core_messages.py" line="984"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="963"/>
+        <location filename="../../ui/core_messages.py" line="985"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="964"/>
+        <location filename="../../ui/core_messages.py" line="986"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="965"/>
+        <location filename="../../ui/core_messages.py" line="987"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="966"/>
+        <location filename="../../ui/core_messages.py" line="988"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="967"/>
+        <location filename="../../ui/core_messages.py" line="989"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="968"/>
+        <location filename="../../ui/core_messages.py" line="990"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="969"/>
+        <location filename="../../ui/core_messages.py" line="991"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="970"/>
+        <location filename="../../ui/core_messages.py" line="992"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="971"/>
+        <location filename="../../ui/core_messages.py" line="993"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="972"/>
+        <location filename="../../ui/core_messages.py" line="994"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="973"/>
+        <location filename="../../ui/core_messages.py" line="995"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="974"/>
+        <location filename="../../ui/core_messages.py" line="996"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="975"/>
+        <location filename="../../ui/core_messages.py" line="997"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="976"/>
+        <location filename="../../ui/core_messages.py" line="998"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="977"/>
+        <location filename="../../ui/core_messages.py" line="999"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="978"/>
+        <location filename="../../ui/core_messages.py" line="1000"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="979"/>
+        <location filename="../../ui/core_messages.py" line="1001"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="980"/>
+        <location filename="../../ui/core_messages.py" line="1002"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="981"/>
+        <location filename="../../ui/core_messages.py" line="1003"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="982"/>
+        <location filename="../../ui/core_messages.py" line="1004"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="983"/>
+        <location filename="../../ui/core_messages.py" line="1005"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="984"/>
+        <location filename="../../ui/core_messages.py" line="1006"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="985"/>
+        <location filename="../../ui/core_messages.py" line="1007"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="986"/>
+        <location filename="../../ui/core_messages.py" line="1008"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="991"/>
+        <location filename="../../ui/core_messages.py" line="1013"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1002"/>
+        <location filename="../../ui/core_messages.py" line="1024"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1003"/>
+        <location filename="../../ui/core_messages.py" line="1025"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1004"/>
+        <location filename="../../ui/core_messages.py" line="1026"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1005"/>
+        <location filename="../../ui/core_messages.py" line="1027"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1006"/>
+        <location filename="../../ui/core_messages.py" line="1028"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1007"/>
+        <location filename="../../ui/core_messages.py" line="1029"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1008"/>
+        <location filename="../../ui/core_messages.py" line="1030"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1009"/>
+        <location filename="../../ui/core_messages.py" line="1031"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1010"/>
+        <location filename="../../ui/core_messages.py" line="1032"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1011"/>
+        <location filename="../../ui/core_messages.py" line="1033"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -4173,57 +4203,57 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="245"/>
+        <location filename="../../ui/workbench/panels.py" line="326"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="248"/>
+        <location filename="../../ui/workbench/panels.py" line="329"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="258"/>
+        <location filename="../../ui/workbench/panels.py" line="339"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="258"/>
+        <location filename="../../ui/workbench/panels.py" line="339"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="258"/>
+        <location filename="../../ui/workbench/panels.py" line="339"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="372"/>
+        <location filename="../../ui/workbench/panels.py" line="463"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="372"/>
+        <location filename="../../ui/workbench/panels.py" line="463"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="406"/>
+        <location filename="../../ui/workbench/panels.py" line="497"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="406"/>
+        <location filename="../../ui/workbench/panels.py" line="497"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="412"/>
+        <location filename="../../ui/workbench/panels.py" line="503"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض مستندات قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="415"/>
+        <location filename="../../ui/workbench/panels.py" line="506"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -4727,7 +4757,7 @@
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="223"/>
+        <location filename="../../ui/search/dock.py" line="280"/>
         <location filename="../../ui/search/find_bar.py" line="127"/>
         <source>Match ة and ه as the same letter</source>
         <translation>مطابقة ة و ه على أنهما حرف واحد</translation>
@@ -4776,7 +4806,7 @@
 <context>
     <name>HotkeyDispatcher</name>
     <message>
-        <location filename="../../ui/workbench/hotkeys.py" line="234"/>
+        <location filename="../../ui/workbench/hotkeys.py" line="205"/>
         <source>{0}, … then: {1}</source>
         <translation>{0}، … ثم: {1}</translation>
     </message>
@@ -5880,205 +5910,205 @@
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="66"/>
+        <location filename="../../ui/events/schema_editor.py" line="67"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="67"/>
+        <location filename="../../ui/events/schema_editor.py" line="68"/>
         <source>Event types</source>
         <translation>أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="68"/>
+        <location filename="../../ui/events/schema_editor.py" line="69"/>
         <source>Relation types</source>
         <translation>أنواع العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="95"/>
+        <location filename="../../ui/events/schema_editor.py" line="133"/>
         <source>Schema</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="102"/>
+        <location filename="../../ui/events/schema_editor.py" line="140"/>
         <source>New label name</source>
         <translation>اسم التسمية الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="103"/>
+        <location filename="../../ui/events/schema_editor.py" line="141"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="104"/>
+        <location filename="../../ui/events/schema_editor.py" line="142"/>
         <source>Up</source>
         <translation>أعلى</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="105"/>
+        <location filename="../../ui/events/schema_editor.py" line="143"/>
         <source>Down</source>
         <translation>أسفل</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="106"/>
+        <location filename="../../ui/events/schema_editor.py" line="144"/>
         <source>Remove…</source>
         <translation>إزالة…</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="110"/>
+        <location filename="../../ui/events/schema_editor.py" line="148"/>
         <source>Rename</source>
         <translation>إعادة تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="117"/>
+        <location filename="../../ui/events/schema_editor.py" line="155"/>
         <source>Clear</source>
         <translation>مسح</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="174"/>
+        <location filename="../../ui/events/schema_editor.py" line="212"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="176"/>
+        <location filename="../../ui/events/schema_editor.py" line="214"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="177"/>
+        <location filename="../../ui/events/schema_editor.py" line="215"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="178"/>
+        <location filename="../../ui/events/schema_editor.py" line="216"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="182"/>
+        <location filename="../../ui/events/schema_editor.py" line="220"/>
         <source>Hotkey</source>
         <translation>مفتاح الاختصار</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="184"/>
+        <location filename="../../ui/events/schema_editor.py" line="222"/>
         <source>Parent</source>
         <translation>الأصل</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="185"/>
+        <location filename="../../ui/events/schema_editor.py" line="223"/>
         <source>Arg1 types</source>
         <translation>أنواع الطرف الأول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="186"/>
+        <location filename="../../ui/events/schema_editor.py" line="224"/>
         <source>Arg2 types</source>
         <translation>أنواع الطرف الثاني</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="190"/>
+        <location filename="../../ui/events/schema_editor.py" line="228"/>
         <source>Roles (event types)</source>
         <translation>الأدوار (أنواع الأحداث)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="194"/>
+        <location filename="../../ui/events/schema_editor.py" line="232"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="195"/>
+        <location filename="../../ui/events/schema_editor.py" line="233"/>
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="262"/>
+        <location filename="../../ui/events/schema_editor.py" line="300"/>
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="309"/>
+        <location filename="../../ui/events/schema_editor.py" line="347"/>
         <source>add {0}</source>
         <translation>إضافة {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="321"/>
+        <location filename="../../ui/events/schema_editor.py" line="359"/>
         <source>rename {0} to {1}</source>
         <translation>إعادة تسمية {0} إلى {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="344"/>
+        <location filename="../../ui/events/schema_editor.py" line="382"/>
         <source>{0} is taken by the window&apos;s “{1}”.</source>
         <translation>المفتاح {0} مستخدم لأمر النافذة «{1}».</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="349"/>
+        <location filename="../../ui/events/schema_editor.py" line="387"/>
         <source>hotkey of {0}</source>
         <translation>مفتاح اختصار {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="356"/>
+        <location filename="../../ui/events/schema_editor.py" line="394"/>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="368"/>
-        <location filename="../../ui/events/schema_editor.py" line="379"/>
+        <location filename="../../ui/events/schema_editor.py" line="406"/>
+        <location filename="../../ui/events/schema_editor.py" line="417"/>
         <source>edit {0}</source>
         <translation>تحرير {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="392"/>
+        <location filename="../../ui/events/schema_editor.py" line="430"/>
         <source>roles of {0}</source>
         <translation>أدوار {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="404"/>
+        <location filename="../../ui/events/schema_editor.py" line="442"/>
         <source>rename role {0} to {1}</source>
         <translation>إعادة تسمية الدور {0} إلى {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="419"/>
+        <location filename="../../ui/events/schema_editor.py" line="457"/>
         <source>edit attributes</source>
         <translation>تحرير الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="433"/>
+        <location filename="../../ui/events/schema_editor.py" line="471"/>
         <source>reorder labels</source>
         <translation>إعادة ترتيب التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="446"/>
+        <location filename="../../ui/events/schema_editor.py" line="484"/>
         <source>Remove {0}</source>
         <translation>إزالة {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="448"/>
+        <location filename="../../ui/events/schema_editor.py" line="486"/>
         <source>{0} annotation(s) use {1}. They are never deleted with the label:
 keep them (they will be listed as problems), or relabel them first.</source>
         <translation>تستخدم {0} توسيمات التسمية {1}. لا تُحذف أبدًا مع التسمية:
 أبقِها (وستُسرد مشكلاتٍ)، أو أعد تسميتها أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="452"/>
+        <location filename="../../ui/events/schema_editor.py" line="490"/>
         <source>Remove the label, keep the annotations</source>
         <translation>إزالة التسمية مع إبقاء التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="453"/>
+        <location filename="../../ui/events/schema_editor.py" line="491"/>
         <source>Relabel them, then remove…</source>
         <translation>إعادة تسميتها ثم الإزالة…</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="461"/>
+        <location filename="../../ui/events/schema_editor.py" line="499"/>
         <source>Relabel</source>
         <translation>إعادة التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="461"/>
+        <location filename="../../ui/events/schema_editor.py" line="499"/>
         <source>New label:</source>
         <translation>التسمية الجديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="468"/>
+        <location filename="../../ui/events/schema_editor.py" line="506"/>
         <source>remove {0}</source>
         <translation>إزالة {0}</translation>
     </message>
@@ -6159,58 +6189,58 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/search/dock.py" line="201"/>
-        <location filename="../../ui/search/dock.py" line="229"/>
+        <location filename="../../ui/search/dock.py" line="258"/>
+        <location filename="../../ui/search/dock.py" line="286"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="208"/>
+        <location filename="../../ui/search/dock.py" line="265"/>
         <source>Search all documents</source>
         <translation>بحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="214"/>
+        <location filename="../../ui/search/dock.py" line="271"/>
         <source>Clitic-aware</source>
         <translation>مراعاة السوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="217"/>
+        <location filename="../../ui/search/dock.py" line="274"/>
         <source>Arabic queries also find the word after the proclitics و ف ب ل ك and ال</source>
         <translation>يجد البحث العربي الكلمة أيضًا بعد السوابق و ف ب ل ك و ال</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="221"/>
+        <location filename="../../ui/search/dock.py" line="278"/>
         <source>ة = ه</source>
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="226"/>
+        <location filename="../../ui/search/dock.py" line="283"/>
         <source>In documents named…</source>
         <translation>في المستندات المسماة…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="338"/>
+        <location filename="../../ui/search/dock.py" line="395"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="345"/>
+        <location filename="../../ui/search/dock.py" line="402"/>
         <source>Searching… {0} hits</source>
         <translation>جارٍ البحث… {0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="357"/>
+        <location filename="../../ui/search/dock.py" line="414"/>
         <source>{0} hits</source>
         <translation>{0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="359"/>
+        <location filename="../../ui/search/dock.py" line="416"/>
         <source> (the first {0} shown)</source>
         <translation> (معروض أول {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="365"/>
+        <location filename="../../ui/search/dock.py" line="422"/>
         <source>Search cancelled</source>
         <translation>أُلغي البحث</translation>
     </message>
@@ -7173,7 +7203,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>المشكلات</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="160"/>
+        <location filename="../../ui/app.py" line="163"/>
         <source>No annotator chosen: editing is off.</source>
         <translation>لم يُختر موسِّم: التحرير متوقف.</translation>
     </message>
