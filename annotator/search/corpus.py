@@ -4,13 +4,10 @@
   ``FoldedCorpus``) scans it: one regular-expression pass over one string, whatever the query.
   ``narrowed`` lets such a process use candidate documents from the FTS5 index when they are
   few (a rare name), and the whole corpus otherwise.
-- A process without it (``annotator search``, and the workbench's search dock, whose
-  project searches take this path: folding the whole corpus first cost a 20,000-document
-  project 40-85 s before its first hits, QA 2026-11-30) asks the index for the candidate
-  documents and reads and matches those only (``texts_to_search``, ``search_documents``,
-  ``search_blocks``); when the index cannot narrow (no fresh index, a regular expression, no
-  word of three letters) every document is read, and matched on its text when it can be
-  (about 1 s for those 20,000).
+- A process without it (``annotator search``) asks the index for the candidate documents
+  and reads and matches those only (``texts_to_search``, ``search_documents``); when the
+  index cannot narrow (no fresh index, a regular expression, no word of three letters) every
+  document is read.
 
 The index only narrows: hits are always made by the ``Matcher`` on the folded text, or by
 ``OriginalMatcher``, which finds exactly its hits on the text itself, so every path gives the
@@ -114,21 +111,15 @@ def search_documents(
 
 
 def search_blocks(
-    project: Narrowing,
-    query: Query,
-    doc_ids: Container[int] | None = None,
-    named: Callable[[str], bool] | None = None,
+    project: Narrowing, query: Query, doc_ids: Container[int] | None = None
 ) -> Iterator[list[Found]]:
     """``search_documents`` a block of documents at a time (a caller printing thousands of
-    them loops over lists; the search dock streams them and stops between two when
-    cancelled); with ``named``, only the documents whose name it accepts."""
+    them loops over lists)."""
     matcher = query.matcher()
     original = OriginalMatcher.of(query)
     for block in _blocks_to_search(project, query):
         if doc_ids is not None:
             block = [row for row in block if row[0] in doc_ids]
-        if named is not None:
-            block = [row for row in block if named(row[1])]
         texts = [text for _, _, text in block]
         if original is not None:
             found = original.spans_of(texts)

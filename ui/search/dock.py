@@ -7,24 +7,20 @@ SQLite connections belong to the thread that opened them). The folded corpus is 
 first search and kept (``CorpusCache``) until ``invalidate()``; a new search cancels the one
 running. Activating a line emits ``hitActivated(doc_id, start, end)`` (code points).
 
-A project is searched as ``annotator search`` searches it: the window's dock is given a
-``ProjectSearch`` (``set_candidates``; the workbench's is ``project_candidates``), and each
-search asks the project's FTS5 index, on the worker thread, which documents the query can
-match, then reads and matches those only (``annotator.search.corpus.search_blocks``, the
-command's own path: the same hits, only candidate documents folded, and only when the query
-cannot be matched on the stored text). Without a built and current index (or for a regular
-expression, ة folding, a query without a word of three letters) every document is read and
-matched, as the command does. A dock given another source (a plain ``DocumentSource``, a
-candidate function) folds the corpus once (``CorpusCache``) and scans it, narrowed by the
-candidates when they are few (``annotator.search.corpus.narrowed``); the hits are the same
-either way.
+A rare word is not looked for in the whole corpus: when the dock has a ``CandidateSource``
+(``set_candidates``; the workbench's is ``project_candidates``, the FTS5 index of the
+project), the search asks it, on the worker thread, which documents the query can match and
+scans only those when they are few (``annotator.search.corpus.narrowed``). The index only
+narrows: without a built and current index (or for a regular expression, ة folding, a query
+without a word of three letters) the source says None and the whole corpus is scanned; the
+hits are the same either way.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
@@ -42,12 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.errors import AnnotatorError, Cancelled
+from annotator.errors import AnnotatorError
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import FoldedCorpus, FoldOptions, KwicLine, Mode, Query, fold_text
-from annotator.search.corpus import Found, narrowed, search_blocks
+from annotator.search.corpus import narrowed
 from annotator.search.kwic import line_of
-from annotator.search.matching import Hit, QueryError
+from annotator.search.matching import QueryError
 from ui.i18n import core_text
 from ui.jobs import JobWorker
 from ui.search.concordance import ConcordanceModel, ConcordanceView
@@ -61,25 +57,16 @@ CandidateSource = Callable[[Query], Sequence[int] | None]
 built and current index): every document is then searched (called on the worker thread)"""
 
 
-class ProjectSearch:
-    """The project at ``path()`` (read when a search runs) as a ``CandidateSource`` (its FTS5
-    index's candidates) and as the search itself: a dock given one searches the project as
-    ``annotator search`` does (``annotator.search.corpus.search_blocks``: the index's
-    candidates read and matched, only those folded, and only when the query cannot be matched
-    on the text), never folding the whole corpus first (QA 2026-11-30: the first search of a
-    20,000-document project showed "Searching…" for 40-85 s, the command answered in 0.4 s).
-    Both open a read-only ``Project`` on the worker thread (SQLite connections belong to the
-    thread that opened them)."""
+def project_candidates(path: Callable[[], str | Path | None]) -> CandidateSource:
+    """The candidates of the project at ``path()`` (read when a search runs) from its FTS5
+    index, through a read-only ``Project`` opened on the worker thread (SQLite connections
+    belong to the thread that opened them); None when there is no project, or it cannot be
+    read: the search then scans (the index only ever narrows)."""
 
-    def __init__(self, path: Callable[[], str | Path | None]) -> None:
-        self.path = path
-
-    def __call__(self, query: Query) -> Sequence[int] | None:
-        """The candidates of ``query``; None when there is no project, or it cannot be read:
-        a search then scans (the index only ever narrows)."""
+    def candidates(query: Query) -> Sequence[int] | None:
         from annotator.project import Project
 
-        where = self.path()
+        where = path()
         if where is None:
             return None
         try:
@@ -88,23 +75,7 @@ class ProjectSearch:
         except AnnotatorError:
             return None
 
-    def found(
-        self, query: Query, named: Callable[[str], bool] | None = None
-    ) -> Iterator[list[Found]]:
-        """The documents holding hits of ``query`` (whose name ``named`` accepts), a block
-        at a time, in document order: what ``annotator search`` prints. No project: none."""
-        from annotator.project import Project
-
-        where = self.path()
-        if where is None:
-            return
-        with Project.open(where, read_only=True) as project:
-            yield from search_blocks(project, query, named=named)
-
-
-def project_candidates(path: Callable[[], str | Path | None]) -> ProjectSearch:
-    """The window's narrowing and search of the project at ``path()`` (``ProjectSearch``)."""
-    return ProjectSearch(path)
+    return candidates
 
 
 BATCH = 500
@@ -188,8 +159,6 @@ class SearchWorker(JobWorker):
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> int:
         self.query.matcher()  # a bad query fails before the corpus is folded
-        if isinstance(self.candidates, ProjectSearch):
-            return self._search_project(self.candidates, cancelled)
         corpus, names = self.cache.get(self.query.fold, cancelled)
         batch: list[KwicLine] = []
         count = 0
@@ -207,32 +176,6 @@ class SearchWorker(JobWorker):
                 self._send(batch, names)
                 batch = []
                 last = time.monotonic()
-        if batch:
-            self._send(batch, names)
-        return count
-
-    def _search_project(self, project: ProjectSearch, cancelled: IsCancelled) -> int:
-        """The hits of ``annotator search`` (``ProjectSearch.found``), streamed as lines;
-        cancelled between two blocks of documents."""
-        needle = fold_text(self.documents.strip())
-        named = (lambda name: needle in fold_text(name)) if needle else None
-        batch: list[KwicLine] = []
-        names: dict[int, str] = {}
-        count = 0
-        last = time.monotonic()
-        for block in project.found(self.query, named):
-            if cancelled():
-                raise Cancelled("search cancelled")
-            for doc_id, name, text, spans in block:
-                names[doc_id] = name
-                for start, end in spans:
-                    count += 1
-                    if count <= MAX_LINES:
-                        batch.append(line_of(Hit(doc_id, start, end), text))
-                if batch and (len(batch) >= BATCH or time.monotonic() - last > BATCH_SECONDS):
-                    self._send(batch, names)
-                    batch = []
-                    last = time.monotonic()
         if batch:
             self._send(batch, names)
         return count
