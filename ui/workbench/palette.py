@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.search import fold_text
 from ui.keys import shortcut_text
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
@@ -99,15 +100,18 @@ class CommandPalette(QDialog):
         return out
 
     def filter(self, query: str) -> None:
-        words = query.casefold().split()
+        """Show the commands holding every word of ``query``, folded as every list's filter
+        folds (``fold_text``: case, hamza forms of alef, harakat: اضافة finds إضافة)."""
+        words = fold_text(query).split()
+        start = fold_text(query.strip())
         best: tuple[bool, int, int] | None = None
         for row, action in enumerate(self.commands):
-            name = action_text(action).casefold()
-            haystack = f"{name} {key_text(action)} {action.objectName()}".casefold()
+            name = fold_text(action_text(action))
+            haystack = fold_text(f"{name} {key_text(action)} {action.objectName()}")
             shown = all(w in haystack for w in words) and action.isEnabled()
             self.table.setRowHidden(row, not shown)
             # the best match: a name starting with the query, then the shortest name
-            score = (not name.startswith(query.casefold().strip()), len(name), row)
+            score = (not name.startswith(start), len(name), row)
             if shown and (best is None or score < best):
                 best = score
         if best is not None:
