@@ -374,11 +374,28 @@ class MainWindow(QMainWindow):
             fit_to_screen(self, self.size())
 
     def restore_state(self) -> None:
-        """The saved places of the docks (else ``size_docks``)."""
+        """The saved places of the docks (else ``size_docks``), checked once the layout has
+        taken the docks in (``_text_room``)."""
+        from PySide6.QtCore import QTimer
+
         state = self.settings.value(self._state_key())
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:
+            self.size_docks()
+        QTimer.singleShot(0, self, self._text_room)
+
+    def _text_room(self) -> None:
+        """The text gets its room. The docks are added to a window already shown (after the
+        first paint, ``finish_startup``): the layout takes them in on a later turn of the
+        event loop, giving each its size hint, and ``resizeDocks`` made before that is lost.
+        On a first start the document list took ~1,150 px of a 1366 px screen and the text
+        ~60 px, and that layout was saved for the next starts. So the docks are sized again
+        now, and a saved layout that leaves the text under a third of the window (saved so)
+        is replaced too."""
+        central = self.centralWidget()
+        narrow = central is not None and central.width() < max(200, self.width() // 3)
+        if narrow or not isinstance(self.settings.value(self._state_key()), QByteArray):
             self.size_docks()
 
     def _state_key(self) -> str:
