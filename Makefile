@@ -64,9 +64,10 @@ soak: $(VENV)/.installed-dev
 	  $(BIN)/python -m pytest -q -n 2 --dist load -o timeout=3600 tests/reliability; \
 	  status=$$?; $(BIN)/python tests/reliability/report.py $(SOAK_REPORT); exit $$status
 
+# The README's screenshots, in Arabic and English, on the sample article with two analysts'
+# layers (built in a temporary folder; the user's own sample project is not touched).
 screenshot: $(VENV)/.installed
-	rm -f docs/screenshot.png  # our own file: the writer refuses to replace what it did not write
-	QT_QPA_PLATFORM=offscreen $(BIN)/annotator gui "$$($(BIN)/python -c 'from ui.app import sample_project_path; print(sample_project_path())')" --screenshot docs/screenshot.png --size 1400x900
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots/make_screenshots.py
 
 # The Arabic interface: pyside6-lupdate collects every tr() string of the translated modules
 # into the .ts (kept translations stay), pyside6-lrelease compiles the shipped .qm. Translate
