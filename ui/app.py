@@ -132,9 +132,17 @@ def start_target(window: MainWindow, argv: list[str]) -> tuple[Path, bool]:
         return target, not target.exists()
     if recent and Path(recent[0]).exists():
         return Path(recent[0]), False
-    # a sample that could not be made (a leftover -wal beside its name, say) is "created":
-    # the creation's refusal says why, where opening would only say it is missing
-    sample = sample_project_path()
+    # a sample that could not be made (a leftover -wal beside its name, a read-only or full
+    # data folder) is "created": the window opens and the creation's refusal says why, where
+    # opening would only say it is missing (and an error here left no window at all)
+    from annotator.errors import AnnotatorError
+
+    try:
+        sample = sample_project_path()
+    except (OSError, AnnotatorError):
+        import platformdirs
+
+        return Path(platformdirs.user_data_dir(APP_NAME)) / SAMPLE_NAME, True
     return sample, not sample.exists()
 
 

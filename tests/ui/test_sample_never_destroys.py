@@ -70,3 +70,20 @@ def test_a_sample_that_cannot_be_made_is_created_so_the_refusal_says_why(
     with pytest.raises(AnnotatorError, match=r"a leftover .*-wal sits beside it"):
         Project.create(target)
     assert leftover.read_bytes() == b"someone else's log"
+
+
+def test_a_data_folder_where_no_sample_can_be_made_still_opens_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only or full data folder: making the sample raised before the window existed,
+    and ``annotator gui`` opened nothing (QA round 10). Now the sample is "created", so the
+    window opens and the creation's error is shown there."""
+    import platformdirs
+
+    def cannot(data_dir: Path | None = None) -> Path:
+        raise OSError(30, "Read-only file system", str(tmp_path / ".sample.annotator.x"))
+
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "ro"))
+    monkeypatch.setattr(ui_app, "sample_project_path", cannot)
+    target, create = ui_app.start_target(_NoRecent(), ["annotator"])  # type: ignore[arg-type]
+    assert target == tmp_path / "ro" / ui_app.SAMPLE_NAME and create
