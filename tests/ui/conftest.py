@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 # Before anything imports Qt: the offscreen platform needs no display and no xcb libraries.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -119,3 +120,9 @@ def x_of(text: str, direction: Qt.LayoutDirection) -> Callable[[int], float]:
 
     x.layout = layout  # type: ignore[attr-defined]  # kept alive with the line
     return x
+
+
+def plain(text: str) -> str:
+    """``text`` without the directional isolates and marks the interface puts around names
+    (``ui.i18n.isolate``, ``interface_isolate``): what a reader sees, to compare with."""
+    return re.sub("[\u2066-\u2069\u200e\u200f]", "", text)

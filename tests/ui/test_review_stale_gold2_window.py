@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
@@ -23,11 +23,10 @@ from pytestqt.qtbot import QtBot
 from annotator.model import GOLD, Event, Relation, Span
 from annotator.project import Project
 from annotator.review import Kind
+from tests.ui.conftest import open_window, plain
 from ui import i18n
 from ui.review.window import ReviewWindow, open_review
-from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
 
@@ -62,15 +61,9 @@ def main(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     with Project.create(path) as p:
         build(p)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("lead", True))
-    session = Session()
-    w = MainWindow(session, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    w.quiet_errors = True
-    qtbot.addWidget(w)
-    assert open_project(w, path)
-    assert w.ensure_annotator()
-    w.show()
+    w = open_window(qtbot, tmp_path, path)
     yield w
-    session.close()
+    w.session.close()
 
 
 @pytest.fixture
@@ -80,21 +73,6 @@ def review(main: MainWindow, qtbot: QtBot) -> ReviewWindow:
     window.resize(1300, 800)
     qtbot.waitUntil(window.isActiveWindow)
     return window
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    assert i18n.install_translator(app, "ar") == "ar"
-    try:
-        yield
-    finally:
-        i18n.install_translator(app, "en")
-
-
-def plain(text: str) -> str:
-    return re.sub("[\u2066-\u2069\u200e\u200f]", "", text)
 
 
 def project_of(window: ReviewWindow) -> Project:
@@ -199,7 +177,9 @@ def test_d_elsewhere_drops_nothing(review: ReviewWindow) -> None:
     assert "only in gold" in review.statusBar().currentMessage()
 
 
-def test_the_arabic_window_with_gold_items(arabic: None, review: ReviewWindow, shots: Path) -> None:
+def test_the_arabic_window_with_gold_items(
+    arabic: QApplication, review: ReviewWindow, shots: Path
+) -> None:
     stale_event(review)
     paris_only_in_gold(review)
     project = project_of(review)
