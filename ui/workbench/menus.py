@@ -327,7 +327,15 @@ def build_menus(w: MenuHost) -> dict[str, QAction]:
     helpm = _menu(bar, tr("&Help"))
     _add(helpm, a, "palette", tr("Command &palette…"), lambda: show_palette(w), "Ctrl+Shift+P")
     _add(helpm, a, "keys", tr("&Keys"), lambda: show_keys(w), "F1")
+    helpm.addSeparator()
+    _add(helpm, a, "about", tr("&About Annotator…"), lambda: _open_about(w))
     return a
+
+
+def _open_about(w: MenuHost) -> None:
+    from ui.dialogs.about import show_about
+
+    show_about(w.window())
 
 
 def _open_sync(w: MenuHost) -> None:
