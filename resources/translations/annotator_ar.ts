@@ -351,6 +351,11 @@
         <translation>&amp;المفاتيح</translation>
     </message>
     <message>
+        <location filename="../../ui/workbench/menus.py" line="331"/>
+        <source>&amp;About Annotator…</source>
+        <translation>&amp;حول ⁨Annotator⁩…</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="205"/>
         <source>, </source>
         <translation>، </translation>
@@ -379,6 +384,64 @@
         <location filename="../../ui/dialogs/exchange_actions.py" line="234"/>
         <source>… and {0} more</source>
         <translation>… و{0} غيرها</translation>
+    </message>
+</context>
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="95"/>
+        <source>Arabic font: {0}</source>
+        <translation>الخط العربي: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="116"/>
+        <source>Arabic personal names for the model&apos;s name list:</source>
+        <translation>أسماء الأعلام العربية لقائمة أسماء النموذج:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="152"/>
+        <source>Arabic place, language and currency names for the model: CLDR, from Babel</source>
+        <translation>أسماء الأماكن واللغات والعملات العربية للنموذج: ⁨CLDR⁩، عن ⁨Babel⁩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="164"/>
+        <source>Qt for Python (PySide6) {0}, Qt {1}</source>
+        <translation>⁨Qt for Python (PySide6)⁩ {0}، ⁨Qt⁩ {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="183"/>
+        <source>Annotator&apos;s licence: {0}</source>
+        <translation>رخصة ⁨Annotator⁩: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="189"/>
+        <source>Full text: {0}</source>
+        <translation>النص الكامل: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="201"/>
+        <source>About Annotator</source>
+        <translation>حول ⁨Annotator⁩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="205"/>
+        <source>Annotator {0}</source>
+        <translation>الإصدار {0} من ⁨Annotator⁩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="206"/>
+        <source>(not installed)</source>
+        <translation>(غير مثبّت)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="214"/>
+        <source>An offline workbench for labelling Arabic news text: entities, events, relations, review and training-data export.</source>
+        <translation>منصة عمل تعمل دون اتصال لتوسيم نصوص الأخبار العربية: الكيانات والأحداث والعلاقات والمراجعة وتصدير بيانات التدريب.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="221"/>
+        <source>It ships with, and is built on:</source>
+        <translation>يأتي مع ما يلي، وهو مبني عليه:</translation>
     </message>
 </context>
 <context>
@@ -669,22 +732,22 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="72"/>
+        <location filename="../../ui/workbench/palette.py" line="73"/>
         <source>Command palette</source>
         <translation>لوحة الأوامر</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="74"/>
+        <location filename="../../ui/workbench/palette.py" line="75"/>
         <source>Type a command…</source>
         <translation>اكتب أمرًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="76"/>
+        <location filename="../../ui/workbench/palette.py" line="77"/>
         <source>Command</source>
         <translation>الأمر</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="76"/>
+        <location filename="../../ui/workbench/palette.py" line="77"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
@@ -4757,7 +4820,7 @@
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="280"/>
+        <location filename="../../ui/search/dock.py" line="223"/>
         <location filename="../../ui/search/find_bar.py" line="127"/>
         <source>Match ة and ه as the same letter</source>
         <translation>مطابقة ة و ه على أنهما حرف واحد</translation>
@@ -5021,52 +5084,52 @@
 <context>
     <name>KeysPage</name>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="136"/>
+        <location filename="../../ui/workbench/palette.py" line="140"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="137"/>
+        <location filename="../../ui/workbench/palette.py" line="141"/>
         <source>What it does</source>
         <translation>الوظيفة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="137"/>
+        <location filename="../../ui/workbench/palette.py" line="141"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="141"/>
+        <location filename="../../ui/workbench/palette.py" line="145"/>
         <source>Label: {0}</source>
         <translation>التسمية: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="148"/>
+        <location filename="../../ui/workbench/palette.py" line="152"/>
         <source>Select text (it snaps to whole words)</source>
         <translation>تحديد نص (يُضبط على كلمات كاملة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="148"/>
+        <location filename="../../ui/workbench/palette.py" line="152"/>
         <source>Drag / Shift+arrows</source>
         <translation>سحب / Shift+الأسهم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="149"/>
+        <location filename="../../ui/workbench/palette.py" line="153"/>
         <source>Select a word</source>
         <translation>تحديد كلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="149"/>
+        <location filename="../../ui/workbench/palette.py" line="153"/>
         <source>Double click</source>
         <translation>نقر مزدوج</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="150"/>
+        <location filename="../../ui/workbench/palette.py" line="154"/>
         <source>Cancel a pending chord</source>
         <translation>إلغاء تتابع مفاتيح معلّق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/palette.py" line="158"/>
+        <location filename="../../ui/workbench/palette.py" line="162"/>
         <source>Edge keys are visual: in right-to-left text Alt+Right grows the span at its start.</source>
         <translation>مفاتيح الحواف بصرية: في النص من اليمين إلى اليسار يمدّ Alt+Right المقطع من بدايته.</translation>
     </message>
@@ -5096,8 +5159,8 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/workbench/mainwindow.py" line="181"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="605"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="628"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="622"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="645"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
@@ -5127,47 +5190,47 @@
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="505"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="522"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="591"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="608"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="592"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="609"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="594"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="611"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="594"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="611"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="597"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="614"/>
         <source>Project: {0} (checking: read-only until it passes)</source>
         <translation>المشروع: {0} (قيد الفحص: للقراءة فقط حتى يجتازه)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="603"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="620"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="608"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="625"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="620"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="637"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -6189,58 +6252,58 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/search/dock.py" line="258"/>
-        <location filename="../../ui/search/dock.py" line="286"/>
+        <location filename="../../ui/search/dock.py" line="201"/>
+        <location filename="../../ui/search/dock.py" line="229"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="265"/>
+        <location filename="../../ui/search/dock.py" line="208"/>
         <source>Search all documents</source>
         <translation>بحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="271"/>
+        <location filename="../../ui/search/dock.py" line="214"/>
         <source>Clitic-aware</source>
         <translation>مراعاة السوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="274"/>
+        <location filename="../../ui/search/dock.py" line="217"/>
         <source>Arabic queries also find the word after the proclitics و ف ب ل ك and ال</source>
         <translation>يجد البحث العربي الكلمة أيضًا بعد السوابق و ف ب ل ك و ال</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="278"/>
+        <location filename="../../ui/search/dock.py" line="221"/>
         <source>ة = ه</source>
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="283"/>
+        <location filename="../../ui/search/dock.py" line="226"/>
         <source>In documents named…</source>
         <translation>في المستندات المسماة…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="395"/>
+        <location filename="../../ui/search/dock.py" line="338"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="402"/>
+        <location filename="../../ui/search/dock.py" line="345"/>
         <source>Searching… {0} hits</source>
         <translation>جارٍ البحث… {0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="414"/>
+        <location filename="../../ui/search/dock.py" line="357"/>
         <source>{0} hits</source>
         <translation>{0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="416"/>
+        <location filename="../../ui/search/dock.py" line="359"/>
         <source> (the first {0} shown)</source>
         <translation> (معروض أول {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="422"/>
+        <location filename="../../ui/search/dock.py" line="365"/>
         <source>Search cancelled</source>
         <translation>أُلغي البحث</translation>
     </message>
@@ -7041,7 +7104,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="279"/>
-        <location filename="../../ui/workbench/menus.py" line="543"/>
+        <location filename="../../ui/workbench/menus.py" line="551"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
@@ -7066,7 +7129,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="394"/>
+        <location filename="../../ui/workbench/menus.py" line="402"/>
         <source>Search all &amp;documents…</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
@@ -7077,37 +7140,37 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="524"/>
+        <location filename="../../ui/workbench/menus.py" line="532"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="533"/>
+        <location filename="../../ui/workbench/menus.py" line="541"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="543"/>
+        <location filename="../../ui/workbench/menus.py" line="551"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="546"/>
+        <location filename="../../ui/workbench/menus.py" line="554"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="550"/>
+        <location filename="../../ui/workbench/menus.py" line="558"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="576"/>
+        <location filename="../../ui/workbench/menus.py" line="584"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="578"/>
+        <location filename="../../ui/workbench/menus.py" line="586"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>
@@ -7203,7 +7266,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>المشكلات</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163"/>
+        <location filename="../../ui/app.py" line="171"/>
         <source>No annotator chosen: editing is off.</source>
         <translation>لم يُختر موسِّم: التحرير متوقف.</translation>
     </message>
