@@ -136,13 +136,10 @@ class _VersionAction(argparse.Action):
 
 def version() -> str:
     """``annotator <version>`` from the installed package's metadata."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as installed
+    from annotator.version import installed_version
 
-    try:
-        return f"annotator {installed('annotator')}"
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "annotator (not installed)"
+    found = installed_version()
+    return f"annotator {found}" if found else "annotator (not installed)"
 
 
 class HelpFormatter(argparse.HelpFormatter):

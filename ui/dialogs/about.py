@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 import annotator.learn
 from annotator.learn.names import SHIPPED_NAMES
+from annotator.version import installed_version
 from ui.docview.fonts import FONT_DIR
 from ui.i18n import isolate, path_text
 
@@ -51,10 +52,7 @@ class Notice:
 def package_version(name: str = "annotator") -> str | None:
     """The installed package's version (what ``annotator --version`` prints after the
     name), or None when the source tree was never installed."""
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return None
+    return installed_version(name)
 
 
 def _licence(name: str) -> str | None:
