@@ -49,6 +49,14 @@ BoolArray = npt.NDArray[np.bool_]
 EMPTY = np.zeros(0, dtype=np.int64)
 
 
+def document_order(doc_id: Hashable) -> tuple[int, int, str]:
+    """Where a document comes in the results: ids that are whole numbers (a project's) by
+    value, so d10 follows d9, then any other id by its ``repr``."""
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        return (0, doc_id, "")
+    return (1, 0, repr(doc_id))
+
+
 class Book:
     """Codes for names (labels, event types, ``type/role`` keys, roles): 0, 1, 2... in the
     order they are met; ``ranks`` orders the codes as the names sort."""
@@ -481,14 +489,21 @@ class Tokens(NamedTuple):
     labels: dict[str, IntArray]
 
 
-def chunk_tokens(chunk: Chunk, book: Book, ranks: IntArray) -> Tokens:
+def chunk_tokens(
+    chunk: Chunk, book: Book, ranks: IntArray, names: Sequence[str] | None = None
+) -> Tokens:
     """``tokenize`` and ``token_labels`` of every document of the chunk at once: tokens cut
-    at every span boundary of every layer there, labelled by the outermost span (longest,
-    then earliest, then the label first in sort order)."""
+    at every span boundary of the layers ``names`` (all the chunk's when None), labelled by
+    the outermost span (longest, then earliest, then the label first in sort order). A
+    pair's tokens are cut at the two layers' boundaries only, so its figures do not depend
+    on who else is measured (docs/design/formats.md C.3)."""
     lengths = chunk.lengths
     begins = np.cumsum(lengths) - lengths
+    layers = (
+        chunk.layers if names is None else {n: chunk.layers[n] for n in names if n in chunk.layers}
+    )
     cuts = []
-    for lay in chunk.layers.values():
+    for lay in layers.values():
         doc, start, end, _ = lay.spans
         for x in (start, end):
             inside = (x >= 0) & (x < lengths[doc])
@@ -496,7 +511,7 @@ def chunk_tokens(chunk: Chunk, book: Book, ranks: IntArray) -> Tokens:
     starts = token_starts("".join(chunk.texts), begins, np.concatenate(cuts) if cuts else EMPTY)
     count = np.searchsorted(starts, begins + lengths) - np.searchsorted(starts, begins)
     best: dict[str, tuple[IntArray, IntArray]] = {}
-    for name, lay in chunk.layers.items():
+    for name, lay in layers.items():
         doc, start, end, label = lay.spans
         n = lengths[doc]
         lo = np.searchsorted(starts, begins[doc] + np.clip(start, 0, n))
@@ -720,7 +735,7 @@ class PairCounts:
             np.concatenate((sa[2], sb[2])),
             np.concatenate((sa[3], sb[3])),
         )
-        keys = list(map(repr, doc_ids))
+        keys = list(map(document_order, doc_ids))
         self.alpha_u.add_many(keys, chunk.lengths[shared], units, book.names)
         # label confusion
         matrix = overlap_confusion(sa, sb, ranks, width).reshape(-1)
@@ -828,7 +843,7 @@ class AllCounts:
                     np.concatenate([np.full(p[0].size, i, np.int64) for i, p in parts]),
                     *(np.concatenate([p[k] for _, p in parts]) for k in range(4)),
                 )
-                keys = [repr(chunk.ids[d]) for d in docs.tolist()]
+                keys = [document_order(chunk.ids[d]) for d in docs.tolist()]
                 self.alpha_u.add_many(keys, chunk.lengths[docs], units, book.names)
 
 
@@ -842,7 +857,12 @@ def count_chunks(
         tokens = chunk_tokens(chunk, book, ranks)
         ranks = book.ranks()  # OUTSIDE may be new
         for counts in pairs:
-            counts.add(chunk, tokens, book, ranks)
+            # a pair's tokens are cut at its own two layers' span boundaries only
+            own = tokens
+            if any(n not in (counts.a, counts.b) and lay.spans[0].size
+                   for n, lay in chunk.layers.items()):  # fmt: skip
+                own = chunk_tokens(chunk, book, ranks, (counts.a, counts.b))
+            counts.add(chunk, own, book, ranks)
         together.add(chunk, tokens, book)
         done += len(chunk.ids)
         yield done

@@ -35,6 +35,7 @@ from annotator.agreement.bulk import (
     PairCounts,
     chunked,
     count_chunks,
+    document_order,
     memory_layer,
     outline_layer,
     packed_layer,
@@ -249,12 +250,12 @@ def _memory_chunks(
     wanted: set[str] | None,
     book: Book,
 ) -> tuple[int, Iterator[Chunk]]:
-    """(documents, chunks) of layers held in memory, documents in the order of their ``repr``."""
+    """(documents, chunks) of layers held in memory, documents in ``document_order``."""
     by_doc: dict[Hashable, dict[str, _Doc]] = {}
     for name in names:
         for da in layers.get(name, ()):
             by_doc.setdefault(da.document.id, {})[name] = _coded(da, wanted)
-    docs = sorted(by_doc, key=repr)
+    docs = sorted(by_doc, key=document_order)
 
     def weight(doc: Hashable) -> int:
         return 1 + sum(len(lay.spans) for lay in by_doc[doc].values())
@@ -415,7 +416,10 @@ def count_project(
     return book.names, pairs, together, last[0] if last else 0
 
 
-def _pair_result(counts: PairCounts, book: Book) -> PairResult:
+def _pair_result(counts: PairCounts, book: Book, measured: Sequence[str]) -> PairResult:
+    """The pair's figures; its exact and overlap ``per_label`` hold every one of ``measured``
+    (those some layer measured has spans of), a label neither of the two used with counts
+    0 and undefined scores, as the tables show it: a row for each label in each pair."""
     names = book.names
     confusion = {
         (names[x] if x >= 0 else NO_LABEL, names[y] if y >= 0 else NO_LABEL): t
@@ -428,13 +432,20 @@ def _pair_result(counts: PairCounts, book: Book) -> PairResult:
         else counts.events[m].scores(names, None)
         for m in EVENT_MEASURES
     }
-    rows = sorted((DocumentRow(*row) for row in counts.rows()), key=lambda row: repr(row.doc_id))
+    rows = sorted(
+        (DocumentRow(*row) for row in counts.rows()), key=lambda row: document_order(row.doc_id)
+    )
     tokens = {(names[x], names[y]): t for (x, y), t in counts.tokens.items()}
+    exact = counts.exact.scores(names, counts.exact_boundary)
+    overlap = counts.overlap.scores(names, counts.overlap_boundary)
+    for scores in (exact, overlap):
+        for label in measured:
+            scores.per_label.setdefault(label, PRF(0, 0, 0))
     return PairResult(
         counts.a,
         counts.b,
-        counts.exact.scores(names, counts.exact_boundary),
-        counts.overlap.scores(names, counts.overlap_boundary),
+        exact,
+        overlap,
         kappa_from_pairs(tokens),
         counts.alpha_u.result(),
         events,
@@ -500,7 +511,8 @@ def agreement(
         layers.project.finish_check()
     final = steps if steps is not None else together.documents
     progress(final, final)
-    pair_results = [_pair_result(counts, book) for counts in pairs]
+    all_labels = sorted(book.names[c] for c in together.labels)
+    pair_results = [_pair_result(counts, book, all_labels) for counts in pairs]
     units = Counter(
         {
             tuple(book.names[v] if v is not None else None for v in unit): t
@@ -509,7 +521,7 @@ def agreement(
     )
     return AgreementResult(
         tuple(names),
-        tuple(sorted(book.names[c] for c in together.labels)),
+        tuple(all_labels),
         tuple(pair_results),
         alpha_nominal_from_units(units),
         together.alpha_u.result() if together.alpha_u is not None else pair_results[0].alpha_u,
@@ -530,11 +542,17 @@ def _width(text: str) -> int:
     return width
 
 
+def figure(value: float) -> str:
+    """A score or coefficient as every table shows it (the CLI's, the report's, the window's):
+    three decimals, a tiny negative one as 0.000, never -0.000."""
+    return f"{value:z.3f}"
+
+
 def _cell(value: object) -> str:
     if value is None:
         return "-"
     if isinstance(value, float):
-        return f"{value:.3f}"
+        return figure(value)
     return str(value)
 
 

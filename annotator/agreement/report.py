@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from annotator.agreement.measures import AgreementResult, PairResult
+from annotator.agreement.measures import AgreementResult, PairResult, figure
 from annotator.agreement.spans import PRF
 from annotator.errors import Message
 from annotator.output import check, write_text
@@ -169,7 +169,7 @@ def _heatmap(rows: list[list[float]], ticks: list[str], title: str, font: Sequen
 def _num(value: float | int | None, cell: str = '<td class="num">') -> str:
     if value is None:
         return f"{cell}–</td>"
-    text = f"{value:.3f}" if isinstance(value, float) else str(value)
+    text = figure(value) if isinstance(value, float) else str(value)
     return f"{cell}{text}</td>"
 
 

@@ -1,6 +1,9 @@
 """The agreement of issue 12 before it streamed: every layer in memory, measured pair by pair
 (``annotator/agreement/measures.py``, the two coefficients and the tokenizer as they were at
-d93a173). Kept as the oracle that the streamed measures must equal, figure for figure."""
+d93a173). Kept as the oracle that the streamed measures must equal, figure for figure.
+Since QA11: a pair's tokens are cut at its own two layers' span boundaries only, documents
+come in document order (ids by value, not by their repr's text), and a pair's per-label
+scores hold every label some layer used (counts 0 where neither of the two did)."""
 
 # ruff: noqa
 # mypy: ignore-errors
@@ -120,6 +123,10 @@ def _layer(docs: Sequence[DocumentAnnotations], labels: set[str] | None) -> _Lay
     return _Layer(texts, spans, events)
 
 
+def _order(doc: Hashable) -> tuple:
+    return (0, doc, "") if isinstance(doc, int) else (1, 0, repr(doc))
+
+
 def _tokens(layers: Sequence[_Layer], doc: Hashable, text: str) -> list[tuple[int, int]]:
     cuts = {x for lay in layers for s in lay.spans.get(doc, ()) for x in (s.start, s.end)}
     return old_tokenize(text, cuts)
@@ -137,7 +144,7 @@ def _unitizing(layers: Mapping[str, _Layer], docs: Sequence[Hashable]) -> Unitiz
 
 
 def _pair(x: str, y: str, lx: _Layer, ly: _Layer, everyone: Sequence[_Layer]) -> PairResult:
-    docs = sorted(lx.texts.keys() & ly.texts.keys(), key=repr)
+    docs = sorted(lx.texts.keys() & ly.texts.keys(), key=_order)
     sa = [s for d in docs for s in lx.spans[d]]
     sb = [s for d in docs for s in ly.spans[d]]
     exact, overlap = span_counts(sa, sb, "exact"), span_counts(sa, sb, "overlap")
@@ -152,7 +159,7 @@ def _pair(x: str, y: str, lx: _Layer, ly: _Layer, everyone: Sequence[_Layer]) ->
     rows, all_a, all_b = [], [], []
     for doc in docs:
         name, text = lx.texts[doc]
-        tokens = _tokens(everyone, doc, text)
+        tokens = _tokens([lx, ly], doc, text)
         la = token_labels(tokens, [(s.start, s.end, s.label) for s in lx.spans[doc]])
         lb = token_labels(tokens, [(s.start, s.end, s.label) for s in ly.spans[doc]])
         all_a += la
@@ -194,7 +201,7 @@ def agreement(
     pairs = []
     for done, (x, y) in enumerate(pairs_todo):
         pairs.append(_pair(x, y, coded[x], coded[y], everyone))
-    all_docs = sorted({d for lay in everyone for d in lay.texts}, key=repr)
+    all_docs = sorted({d for lay in everyone for d in lay.texts}, key=_order)
     units: list[list[str | None]] = []
     for doc in all_docs:
         text = next(lay.texts[doc][1] for lay in everyone if doc in lay.texts)
@@ -209,6 +216,10 @@ def agreement(
     shared = [d for d in all_docs if all(d in lay.texts for lay in everyone)]
     alpha_u = _unitizing(coded, shared)
     seen = {s.label for lay in everyone for spans in lay.spans.values() for s in spans}
+    for pair in pairs:
+        for scores in (pair.exact, pair.overlap):
+            for label in seen:
+                scores.per_label.setdefault(label, PRF(0, 0, 0))
     return AgreementResult(
         tuple(names),
         tuple(sorted(seen)),
