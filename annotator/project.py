@@ -112,6 +112,8 @@ PackedBlocks = tuple[
 """one layer's spans packed a document a row, a reader of some documents' span rows, its
 event rows and its argument rows (``Project.packed_outline_blocks``)"""
 _SPAN_OUTLINE = ("uuid", "start", "end", "label")
+_SPAN_PIECES = (*_SPAN_OUTLINE, "fragments")
+"""what agreement reads of a span: where it lies, and the pieces of a discontinuous one"""
 _EVENT_OUTLINE = ("uuid", "type", "trigger", "deleted")
 _ARGUMENT_OUTLINE = ("event", "role", "target")
 
@@ -934,14 +936,15 @@ class Project:
     ) -> tuple[TextBlocks, dict[str, RowBlocks]]:
         """What ``iter_outlines`` reads, not grouped by document (agreement groups whole
         blocks at once): every document's ``(id, name, text)`` in id order, and per layer its
-        live spans, events and arguments as the same plain rows, in document order (in no
+        live spans (with a sixth field, the fragments as stored: JSON text), events and
+        arguments as the same plain rows, in document order (in no
         order within a document). Each is a stream of row blocks, one query per table and
         layer, blocks of up to ``rows`` rows (``texts`` documents). ``docs``: only the
         documents whose id is from ``docs[0]`` up to, not including, ``docs[1]``."""
         store = self._store
         layers = {
             name: (
-                store.spans.field_blocks(name, _SPAN_OUTLINE, rows, docs),
+                store.spans.field_blocks(name, _SPAN_PIECES, rows, docs),
                 store.events.field_blocks(name, _EVENT_OUTLINE, rows, docs),
                 store.arguments.field_blocks(name, _ARGUMENT_OUTLINE, rows, docs),
             )

@@ -3265,15 +3265,16 @@ class RecordTable(Generic[R_co]):
         ``n`` non-empty ones as odd), and ``packed`` as many comma-separated integers, in the
         same order: ``(start << 24 | end) << 8 | code`` (``code``: the label's index in
         ``labels``, at most 255 of them), or -1 for an odd span, one whose offsets are not
-        numbers in [0, 2**24) or whose label is not one of ``labels`` (``odd_spans`` reads
-        the spans of such documents as rows).
+        numbers in [0, 2**24) or whose label is not one of ``labels``, and a discontinuous
+        one (its fragments are not '[]'), which agreement measures on its fragments
+        (``odd_spans`` reads the spans of such documents as rows, fragments included).
         Blocks of up to ``rows`` documents; ``docs`` as in ``field_blocks``."""
         if self.kind != "spans" or len(labels) > _PACKED_LABELS:
             raise ValueError("packed rows are spans' with at most 255 labels")
         where, args = _id_range("doc_id", docs, " AND")
         sql = (
             "SELECT doc_id, count(*), group_concat(iif(typeof(uuid) = 'text', uuid, '')), "
-            f"group_concat(coalesce(CASE WHEN {_PACKABLE} THEN "
+            f"group_concat(coalesce(CASE WHEN {_PACKABLE} AND fragments = '[]' THEN "
             f'(start << 24 | "end") << 8 | {_label_case(labels)} END, -1)) '
             f"FROM spans WHERE deleted = 0 AND annotator = ?{where} "
             "GROUP BY doc_id ORDER BY doc_id"
@@ -3283,8 +3284,9 @@ class RecordTable(Generic[R_co]):
 
     def odd_spans(self, annotator: str, doc_ids: Sequence[int]) -> list[tuple[Any, ...]]:
         """The live spans of layer ``annotator`` on ``doc_ids`` as rows ``(doc_id, uuid,
-        start, end, label)``, in document order (and, within one, in the order of
-        ``packed_span_blocks``): the documents whose packed row does not serve."""
+        start, end, label, fragments)`` (fragments as stored: JSON text), in document order
+        (and, within one, in the order of ``packed_span_blocks``): the documents whose
+        packed row does not serve."""
         if self.kind != "spans":
             raise ValueError("odd_spans reads spans")
         out: list[tuple[Any, ...]] = []
@@ -3292,8 +3294,8 @@ class RecordTable(Generic[R_co]):
         for i in range(0, len(ids), Store._CHUNK):
             chunk = ids[i : i + Store._CHUNK]
             sql = (
-                'SELECT doc_id, uuid, start, "end", label FROM spans WHERE deleted = 0 '
-                f"AND annotator = ? AND doc_id IN ({', '.join('?' for _ in chunk)}) "
+                'SELECT doc_id, uuid, start, "end", label, fragments FROM spans WHERE '
+                f"deleted = 0 AND annotator = ? AND doc_id IN ({', '.join('?' for _ in chunk)}) "
                 'ORDER BY doc_id, start, "end", uuid'
             )
             out += self._store.conn.execute(sql, [annotator, *chunk])

@@ -14,11 +14,12 @@ in-memory oracle, tests/core/test_agreement_bulk.py to the plain per-document me
 from __future__ import annotations
 
 import itertools
+import json
 from collections import Counter
 from collections.abc import Callable, Generator, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -43,6 +44,7 @@ from annotator.agreement.spans import (
     column_counts,
     column_counts_both,
     column_label_counts,
+    contains_sorted,
 )
 
 BoolArray = npt.NDArray[np.bool_]
@@ -106,6 +108,78 @@ def _columns(n: int = 0) -> Columns:
     return (EMPTY[:n], EMPTY[:n], EMPTY[:n], EMPTY[:n])
 
 
+Fragments = tuple[tuple[int, int], ...]
+Piece = tuple[int, int, Fragments]
+"""a discontinuous span: document index, label code, its fragments"""
+
+
+def fragments_of(value: Any, start: int, end: int) -> Fragments | None:
+    """The fragments of a span whose ``start`` and ``end`` cover them from the first to the
+    last (``model.Span``), given as stored (JSON text) or as pairs; None for a continuous
+    span: no fragments, one, or pieces that are not sorted, disjoint pairs of integers
+    inside ``[start, end)`` (the span is then taken whole, from start to end)."""
+    if isinstance(value, str):
+        if value in ("", "[]"):
+            return None
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    if not isinstance(value, list | tuple) or len(value) < 2:
+        return None
+    out: list[tuple[int, int]] = []
+    at = start
+    for piece in value:
+        if not isinstance(piece, list | tuple) or len(piece) != 2:
+            return None
+        a, b = piece
+        if type(a) is not int or type(b) is not int or not at <= a <= b <= end:
+            return None
+        out.append((a, b))
+        at = b
+    return tuple(out)
+
+
+def _pieces_at(
+    doc: IntArray,
+    label: IntArray,
+    values: Sequence[Any],
+    start: IntArray,
+    end: IntArray,
+    first: int = 0,
+) -> tuple[list[Piece], BoolArray | None]:
+    """The discontinuous spans among the rows from ``first`` on, whose stored fragments are
+    ``values`` (text '[]' for none), and a mask of the continuous rows (None: all are)."""
+    at = [first + i for i, v in enumerate(values) if v not in ("[]", ())]
+    found: list[Piece] = []
+    keep: BoolArray | None = None
+    for i in at:
+        frags = fragments_of(values[i - first], int(start[i]), int(end[i]))
+        if frags is None:
+            continue
+        if keep is None:
+            keep = np.ones(doc.size, dtype=bool)
+        keep[i] = False
+        found.append((int(doc[i]), int(label[i]), frags))
+    return found, keep
+
+
+def unit_columns(spans: Columns, pieces: Sequence[Piece]) -> Columns:
+    """The stretches of text a layer marks: its continuous spans and each fragment of its
+    discontinuous ones (tokens and alpha-U count only the characters inside fragments)."""
+    if not pieces:
+        return spans
+    rows = [(d, a, b, lab) for d, lab, frags in pieces for a, b in frags]
+    more = np.array(rows, dtype=np.int64).reshape(-1, 4).T
+    doc, start, end, label = spans
+    return (
+        np.concatenate((doc, more[0])),
+        np.concatenate((start, more[1])),
+        np.concatenate((end, more[2])),
+        np.concatenate((label, more[3])),
+    )
+
+
 @dataclass
 class Layer:
     """One annotator's layer over the documents of a chunk: which documents it has, its spans
@@ -118,6 +192,8 @@ class Layer:
     arguments: Arguments
     names: list[str] | None = None
     """the layer's own name of each document, where it differs from the chunk's"""
+    pieces: list[Piece] = field(default_factory=list)
+    """its discontinuous spans of the measured labels (rare), not in ``spans``"""
 
     def compressed(self, keep: BoolArray, remap: IntArray) -> Layer:
         """The layer over the documents ``keep`` marks (``remap``: old index -> new)."""
@@ -135,7 +211,12 @@ class Layer:
             take(self.triggers),
             Arguments(*take(tuple(self.arguments))),
             names,
+            _take_pieces(self.pieces, keep, remap),
         )
+
+
+def _take_pieces(pieces: list[Piece], keep: BoolArray, remap: IntArray) -> list[Piece]:
+    return [(int(remap[d]), lab, frags) for d, lab, frags in pieces if keep[d]]
 
 
 @dataclass
@@ -169,9 +250,12 @@ def memory_layer(
     n_docs: int,
     book: Book,
     names: list[str] | None = None,
+    pieces: Sequence[tuple[int, str, Fragments]] = (),
 ) -> Layer:
     """A layer from plain rows: spans ``(doc index, start, end, label)`` of the measured
-    labels, events ``(doc index, EventKey)``; ``docs`` are the indices of its documents."""
+    labels, events ``(doc index, EventKey)``; ``docs`` are the indices of its documents;
+    ``pieces`` its discontinuous spans of the measured labels ``(doc index, label,
+    fragments)``, not among ``spans``."""
     present = np.zeros(n_docs, dtype=bool)
     present[list(docs)] = True
     n = len(spans)
@@ -190,7 +274,12 @@ def memory_layer(
     ]  # fmt: skip
     trig = np.array(triggers, dtype=np.int64).reshape(-1, 4).T
     return Layer(
-        present, span_cols, (trig[0], trig[1], trig[2], trig[3]), _arguments_of(args), names
+        present,
+        span_cols,
+        (trig[0], trig[1], trig[2], trig[3]),
+        _arguments_of(args),
+        names,
+        [(d, book.code(label), frags) for d, label, frags in pieces],
     )
 
 
@@ -278,33 +367,61 @@ def outline_layer(
     wanted: set[str] | None,
     book: Book,
 ) -> Layer:
-    """A layer from the rows ``Project.iter_outlines`` gives (spans ``(doc_id, uuid, start,
-    end, label)``, events ``(doc_id, uuid, type, trigger, deleted)``, arguments ``(doc_id,
-    event, role, target)``, all live, for the documents ``ids`` of the chunk), events and
+    """A layer from the rows ``Project.outline_blocks`` gives (spans ``(doc_id, uuid, start,
+    end, label, fragments)``, events ``(doc_id, uuid, type, trigger, deleted)``, arguments
+    ``(doc_id, event, role, target)``, all live, for the documents ``ids`` of the chunk), events and
     arguments resolved as ``measures._code_layer`` does: a trigger is a live span of the
     event's document, a target a live span of the argument's document, else the trigger of an
     event there."""
     n_docs = ids.size
     present = np.zeros(n_docs, dtype=bool)
-    s_doc, (s_uuid, s_start, s_end, s_label) = _known_columns(ids, spans, 5)
+    s_doc, (s_uuid, s_start, s_end, s_label, s_frags) = _known_columns(ids, spans, 6)
     n = s_doc.size
     start = np.array(s_start, dtype=np.int64) if n else EMPTY
     end = np.array(s_end, dtype=np.int64) if n else EMPTY
     label = book.array(s_label, n)
     present[s_doc] = True
-    if wanted is None:
-        span_cols: Columns = (s_doc, start, end, label)
-    else:
-        kept = np.fromiter((x in wanted for x in s_label), dtype=bool, count=n)
-        span_cols = (s_doc[kept], start[kept], end[kept], label[kept])
+    kept = None if wanted is None else np.fromiter((x in wanted for x in s_label), bool, count=n)
+    span_cols, pieces = _continuous(s_doc, start, end, label, s_frags, kept)
     ev, args = _event_columns(ids, events, arguments)
     if not ev.doc.size:
-        return Layer(present, span_cols, _columns(), Arguments(*(EMPTY,) * 7))
+        return Layer(present, span_cols, _columns(), Arguments(*(EMPTY,) * 7), None, pieces)
     span_at = _Index(zip(s_uuid, range(n), strict=True))
     trig, target = _lookup(span_at, ev.trigger), _lookup(span_at, args.target)
-    return _with_events(
+    layer = _with_events(
         present, span_cols, (s_doc, start, end, label), ev, trig, args, target, book
     )
+    layer.pieces = pieces
+    return layer
+
+
+def _continuous(
+    doc: IntArray,
+    start: IntArray,
+    end: IntArray,
+    label: IntArray,
+    fragments: Sequence[Any],
+    kept: BoolArray | None,
+    first: int = 0,
+) -> tuple[Columns, list[Piece]]:
+    """The measured spans (``kept``; None: all) as columns of the continuous ones and a
+    list of the discontinuous ones (``fragments``: as stored, those of the rows from
+    ``first`` on; the rows before are continuous)."""
+    pieces, continuous = _pieces_at(doc, label, fragments, start, end, first)
+    if continuous is not None:
+        if kept is not None:
+            pieces = [p for p, i in zip(pieces, _discontinuous(continuous), strict=True) if kept[i]]
+            kept = kept & continuous
+        else:
+            kept = continuous
+    if kept is None:
+        return (doc, start, end, label), pieces
+    return (doc[kept], start[kept], end[kept], label[kept]), pieces
+
+
+def _discontinuous(continuous: BoolArray) -> list[int]:
+    found: list[int] = np.flatnonzero(~continuous).tolist()
+    return found
 
 
 def _with_events(
@@ -450,8 +567,9 @@ def packed_layer(
         _known(ids, spans), ids, labels, book
     )
     kept = None if wanted is None else np.array([x in wanted for x in labels], dtype=bool)[code]
+    first, o_frags = s_doc.size, cast(Sequence[Any], ())
     if strange:
-        o_doc, (o_uuid, o_start, o_end, o_label) = _known_columns(ids, odd(strange), 5)
+        o_doc, (o_uuid, o_start, o_end, o_label, o_frags) = _known_columns(ids, odd(strange), 6)
         n = o_doc.size
         s_uuid += o_uuid
         s_doc = np.concatenate((s_doc, o_doc))
@@ -462,18 +580,17 @@ def packed_layer(
             o_kept = np.fromiter((x in wanted for x in o_label), dtype=bool, count=n)
             kept = np.concatenate((kept, o_kept))
     present[s_doc] = True
-    if kept is None:
-        span_cols: Columns = (s_doc, start, end, label)
-    else:
-        span_cols = (s_doc[kept], start[kept], end[kept], label[kept])
+    span_cols, pieces = _continuous(s_doc, start, end, label, o_frags, kept, first)
     ev, args = _event_columns(ids, events, arguments)
     if not ev.doc.size:
-        return Layer(present, span_cols, _columns(), Arguments(*(EMPTY,) * 7))
+        return Layer(present, span_cols, _columns(), Arguments(*(EMPTY,) * 7), None, pieces)
     span_at = _Index(zip(s_uuid, range(len(s_uuid)), strict=True))
     trig, target = _lookup(span_at, ev.trigger), _lookup(span_at, args.target)
-    return _with_events(
+    layer = _with_events(
         present, span_cols, (s_doc, start, end, label), ev, trig, args, target, book
     )
+    layer.pieces = pieces
+    return layer
 
 
 # -- tokens -----------------------------------------------------------------------------------
@@ -502,17 +619,16 @@ def chunk_tokens(
     layers = (
         chunk.layers if names is None else {n: chunk.layers[n] for n in names if n in chunk.layers}
     )
+    units = {name: unit_columns(lay.spans, lay.pieces) for name, lay in layers.items()}
     cuts = []
-    for lay in layers.values():
-        doc, start, end, _ = lay.spans
+    for doc, start, end, _ in units.values():
         for x in (start, end):
             inside = (x >= 0) & (x < lengths[doc])
             cuts.append(begins[doc[inside]] + x[inside])
     starts = token_starts("".join(chunk.texts), begins, np.concatenate(cuts) if cuts else EMPTY)
     count = np.searchsorted(starts, begins + lengths) - np.searchsorted(starts, begins)
     best: dict[str, tuple[IntArray, IntArray]] = {}
-    for name, lay in layers.items():
-        doc, start, end, label = lay.spans
+    for name, (doc, start, end, label) in units.items():
         n = lengths[doc]
         lo = np.searchsorted(starts, begins[doc] + np.clip(start, 0, n))
         hi = np.searchsorted(starts, begins[doc] + np.clip(end, 0, n))
@@ -644,6 +760,115 @@ def _attached_groups(a: Arguments, b: Arguments) -> tuple[IntArray, IntArray]:
     return inverse[: a.doc.size], inverse[a.doc.size :]
 
 
+Shape = tuple[Fragments, int]
+"""a span as the pair's matching sees it in a document with a discontinuous span: its
+fragments (one for a continuous span) and label code"""
+
+
+def _split_off(
+    sa: Columns, sb: Columns, pa: list[Piece], pb: list[Piece]
+) -> tuple[Columns, Columns, dict[int, tuple[list[Shape], list[Shape]]]]:
+    """The spans of the documents where either side has a discontinuous span, taken out of
+    ``sa`` and ``sb`` into shapes per document (each side a set, sorted)."""
+    docs = sorted({d for d, _, _ in pa} | {d for d, _, _ in pb})
+    at = np.array(docs, dtype=np.int64)
+    odd: dict[int, tuple[list[Shape], list[Shape]]] = {}
+    out = []
+    for cols, pieces, side in ((sa, pa, 0), (sb, pb, 1)):
+        doc, start, end, label = cols
+        hit = contains_sorted(at, doc)
+        found: dict[int, set[Shape]] = {d: set() for d in docs}
+        for d, a, b, lab in zip(*(c[hit].tolist() for c in cols), strict=True):
+            found[d].add((((a, b),), lab))
+        for d, lab, frags in pieces:
+            found[d].add((frags, lab))
+        for d in docs:
+            odd.setdefault(d, ([], []))[side].extend(sorted(found[d]))
+        keep = ~hit
+        out.append((doc[keep], start[keep], end[keep], label[keep]))
+    return out[0], out[1], odd
+
+
+def _share(x: Fragments, y: Fragments) -> bool:
+    """Whether two spans' fragments share a character."""
+    return any(a < d and c < b for a, b in x for c, d in y if a < b and c < d)
+
+
+def _matching(left: Sequence[Fragments], right: Sequence[Fragments]) -> list[tuple[int, int]]:
+    """A maximum one-to-one matching of ``left`` and ``right`` sharing a character
+    (augmenting paths, in order: the few spans of a document with a discontinuous one)."""
+    near = [[j for j, y in enumerate(right) if _share(x, y)] for x in left]
+    mate: dict[int, int] = {}  # right -> left
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in near[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in mate or augment(mate[j], seen):
+                    mate[j] = i
+                    return True
+        return False
+
+    for i in range(len(left)):
+        augment(i, set())
+    return sorted((i, j) for j, i in mate.items())
+
+
+def _shape_counts(
+    odd: dict[int, tuple[list[Shape], list[Shape]]],
+    exact: GroupCounts,
+    overlap: GroupCounts,
+    width: int,
+) -> tuple[PRF, PRF]:
+    """Add the counts of the documents ``odd`` to ``exact`` and ``overlap`` (per document x
+    label): a span equals only a span of the same fragments and label; two overlap when
+    their fragments share a character. Returns the label-agnostic counts (exact, overlap)."""
+    exact_boundary = overlap_boundary = PRF(0, 0, 0)
+    for d, (left, right) in odd.items():
+        for counts, mode in ((exact, "exact"), (overlap, "overlap")):
+            n_a, n_b, tp = counts.n_a, counts.n_b, counts.tp
+            for _, lab in left:
+                n_a[d * width + lab] += 1
+            for _, lab in right:
+                n_b[d * width + lab] += 1
+            for lab in {lab for _, lab in left} & {lab for _, lab in right}:
+                xs = [f for f, k in left if k == lab]
+                ys = [f for f, k in right if k == lab]
+                tp[d * width + lab] += (
+                    len(set(xs) & set(ys)) if mode == "exact" else len(_matching(xs, ys))
+                )
+        xs = sorted({f for f, _ in left})
+        ys = sorted({f for f, _ in right})
+        exact_boundary += PRF(len(set(xs) & set(ys)), len(xs), len(ys))
+        overlap_boundary += PRF(len(_matching(xs, ys)), len(xs), len(ys))
+    return exact_boundary, overlap_boundary
+
+
+def _shape_confusion(left: list[Shape], right: list[Shape]) -> list[tuple[int, int]]:
+    """The overlap confusion of one document's shapes (``confusion_matrix(..., "overlap")``):
+    same-label matches first, then the rest matched regardless of label; left over against
+    -1 (no span)."""
+    found: list[tuple[int, int]] = []
+    used_l: set[int] = set()
+    used_r: set[int] = set()
+    for lab in sorted({k for _, k in left} & {k for _, k in right}):
+        li = [i for i, (_, k) in enumerate(left) if k == lab]
+        ri = [j for j, (_, k) in enumerate(right) if k == lab]
+        for i, j in _matching([left[i][0] for i in li], [right[j][0] for j in ri]):
+            used_l.add(li[i])
+            used_r.add(ri[j])
+            found.append((lab, lab))
+    li = [i for i in range(len(left)) if i not in used_l]
+    ri = [j for j in range(len(right)) if j not in used_r]
+    for i, j in _matching([left[i][0] for i in li], [right[j][0] for j in ri]):
+        used_l.add(li[i])
+        used_r.add(ri[j])
+        found.append((left[li[i]][1], right[ri[j]][1]))
+    found += [(left[i][1], -1) for i in range(len(left)) if i not in used_l]
+    found += [(-1, right[j][1]) for j in range(len(right)) if j not in used_r]
+    return found
+
+
 class PairCounts:
     """What a pair's measures add up over the documents both annotators have."""
 
@@ -698,11 +923,20 @@ class PairCounts:
         remap = np.cumsum(both) - 1
         width = len(book.codes)
         sa, sb = _take(x.spans, both, remap), _take(y.spans, both, remap)
+        pa, pb = _take_pieces(x.pieces, both, remap), _take_pieces(y.pieces, both, remap)
+        units_a, units_b = unit_columns(sa, pa), unit_columns(sb, pb)
+        odd: dict[int, tuple[list[Shape], list[Shape]]] = {}
+        if pa or pb:  # documents with a discontinuous span: their spans matched here
+            sa, sb, odd = _split_off(sa, sb, pa, pb)
         (exact, exact_boundary), (overlap, overlap_boundary) = column_counts_both(sa, sb, n, width)
+        extra = _shape_counts(odd, exact, overlap, width) if odd else None
         self.exact.add(exact, width)
         self.overlap.add(overlap, width)
         self.exact_boundary += exact_boundary.prf()
         self.overlap_boundary += overlap_boundary.prf()
+        if extra is not None:
+            self.exact_boundary += extra[0]
+            self.overlap_boundary += extra[1]
         per_doc = np.stack(
             [c.reshape(n, width).sum(axis=1) for by_label in (exact, overlap) for c in by_label]
         )[[2, 0, 1, 5, 3, 4]]  # (TP, |A|, |B| of each)
@@ -727,13 +961,14 @@ class PairCounts:
         docs = shared.tolist()
         doc_ids = [chunk.ids[d] for d in docs]
         self._rows.append((doc_ids, [names[d] for d in docs], per_doc, kappas))
-        # alpha-U
+        # alpha-U: the characters inside fragments
+        ua, ub = units_a, units_b
         units = UnitColumns(
-            np.concatenate((np.zeros(sa[0].size, np.int64), np.ones(sb[0].size, np.int64))),
-            np.concatenate((sa[0], sb[0])),
-            np.concatenate((sa[1], sb[1])),
-            np.concatenate((sa[2], sb[2])),
-            np.concatenate((sa[3], sb[3])),
+            np.concatenate((np.zeros(ua[0].size, np.int64), np.ones(ub[0].size, np.int64))),
+            np.concatenate((ua[0], ub[0])),
+            np.concatenate((ua[1], ub[1])),
+            np.concatenate((ua[2], ub[2])),
+            np.concatenate((ua[3], ub[3])),
         )
         keys = list(map(document_order, doc_ids))
         self.alpha_u.add_many(keys, chunk.lengths[shared], units, book.names)
@@ -744,6 +979,9 @@ class PairCounts:
             self.confusion[row if row < width else -1, col if col < width else -1] += int(
                 matrix[code]
             )
+        for left, right in odd.values():
+            for pair in _shape_confusion(left, right):
+                self.confusion[pair] += 1
         self._events(x, y, both, remap, n, width)
 
     def _events(
@@ -799,6 +1037,7 @@ class AllCounts:
         outside = book.code(OUTSIDE)
         for lay in chunk.layers.values():
             self.labels.update(np.flatnonzero(np.bincount(lay.spans[3])).tolist())
+            self.labels.update(lab for _, lab, _ in lay.pieces)
         present = np.zeros((n_docs, len(self.names)), dtype=bool)
         for i, name in enumerate(self.names):
             if name in chunk.layers:
@@ -836,8 +1075,8 @@ class AllCounts:
             if docs.size:
                 remap = np.cumsum(every) - 1
                 parts = [
-                    (i, _take(chunk.layers[name].spans, every, remap))
-                    for i, name in enumerate(self.names)
+                    (i, _take(unit_columns(lay.spans, lay.pieces), every, remap))
+                    for i, lay in enumerate(chunk.layers[name] for name in self.names)
                 ]
                 units = UnitColumns(
                     np.concatenate([np.full(p[0].size, i, np.int64) for i, p in parts]),
@@ -859,7 +1098,7 @@ def count_chunks(
         for counts in pairs:
             # a pair's tokens are cut at its own two layers' span boundaries only
             own = tokens
-            if any(n not in (counts.a, counts.b) and lay.spans[0].size
+            if any(n not in (counts.a, counts.b) and (lay.spans[0].size or lay.pieces)
                    for n, lay in chunk.layers.items()):  # fmt: skip
                 own = chunk_tokens(chunk, book, ranks, (counts.a, counts.b))
             counts.add(chunk, own, book, ranks)

@@ -31,11 +31,13 @@ from annotator.agreement.bulk import (
     AllCounts,
     Book,
     Chunk,
+    Fragments,
     Layer,
     PairCounts,
     chunked,
     count_chunks,
     document_order,
+    fragments_of,
     memory_layer,
     outline_layer,
     packed_layer,
@@ -183,6 +185,8 @@ class _Doc:
     text: str
     spans: list[SpanKey]
     events: list[EventKey]
+    pieces: list[tuple[str, Fragments]]
+    """its discontinuous spans (label, fragments), not among ``spans``"""
 
 
 def _coded(da: DocumentAnnotations, labels: set[str] | None) -> _Doc:
@@ -196,7 +200,7 @@ def _coded(da: DocumentAnnotations, labels: set[str] | None) -> _Doc:
         da.document.id,
         da.document.name,
         da.document.text,
-        [(None, s.uuid, s.start, s.end, s.label) for s in live],
+        [(None, s.uuid, s.start, s.end, s.label, s.fragments) for s in live],
         [
             (None, e.uuid, e.type, e.trigger, e.deleted)
             for e in da.events
@@ -211,21 +215,28 @@ def _code_layer(
     doc: Hashable,
     name: str,
     text: str,
-    spans: Sequence[tuple[Any, str, int, int, str]],
+    spans: Sequence[tuple[Any, str, int, int, str, Any]],
     events: Sequence[tuple[Any, str, str, str, Any]],
     arguments: Sequence[tuple[Any, str, str, str]],
     labels: set[str] | None,
 ) -> _Doc:
     """One layer of one document as the measures see it, from plain rows (the first field of
-    each is its document, unused here): live spans ``(uuid, start, end, label)``, events
+    each is its document, unused here): live spans ``(uuid, start, end, label, fragments)``
+    (a discontinuous one measured on its fragments; its events on start and end), events
     ``(uuid, type, trigger, deleted)``, live arguments ``(event, role, target)`` in stored
     order. A deleted event's trigger still resolves an argument pointing at that event."""
-    live = {uuid: (start, end, label) for _, uuid, start, end, label in spans}
-    keys = [
-        span_key((doc, start, end, label))
-        for start, end, label in live.values()
-        if labels is None or label in labels
-    ]
+    rows = {uuid: (start, end, label, frags) for _, uuid, start, end, label, frags in spans}
+    live = {uuid: (start, end, label) for uuid, (start, end, label, _f) in rows.items()}
+    keys = []
+    pieces = []
+    for start, end, label, frags in rows.values():
+        if labels is not None and label not in labels:
+            continue
+        cut = fragments_of(frags, start, end)
+        if cut is None:
+            keys.append(span_key((doc, start, end, label)))
+        else:
+            pieces.append((label, cut))
     triggers = {uuid: live[trigger] for _, uuid, _kind, trigger, _dead in events if trigger in live}
     by_event: dict[str, list[tuple[str, str]]] = {}
     for _, event, role, target in arguments:
@@ -241,7 +252,7 @@ def _code_layer(
                 args.add((where[0], where[1], role))
         start, end, _label = triggers[uuid]
         found.append(EventKey(doc, start, end, kind, frozenset(args)))
-    return _Doc(name, text, keys, found)
+    return _Doc(name, text, keys, found, pieces)
 
 
 def _memory_chunks(
@@ -258,7 +269,7 @@ def _memory_chunks(
     docs = sorted(by_doc, key=document_order)
 
     def weight(doc: Hashable) -> int:
-        return 1 + sum(len(lay.spans) for lay in by_doc[doc].values())
+        return 1 + sum(len(lay.spans) + len(lay.pieces) for lay in by_doc[doc].values())
 
     def chunks() -> Iterator[Chunk]:
         for run in chunked(docs, weight, CHUNK_SPANS):
@@ -271,11 +282,12 @@ def _memory_chunks(
                 if not mine:
                     continue
                 spans = [(i, s.start, s.end, s.label) for i in mine for s in here[i][name].spans]
+                pieces = [(i, *p) for i in mine for p in here[i][name].pieces]
                 events = [(i, e) for i in mine for e in here[i][name].events]
                 own = [here[i][name].name if name in here[i] else "" for i in range(len(run))]
                 differs = any(own[i] != doc_names[i] for i in mine)
                 built[name] = memory_layer(
-                    mine, spans, events, len(run), book, own if differs else None
+                    mine, spans, events, len(run), book, own if differs else None, pieces
                 )
             yield Chunk(list(run), doc_names, [f.text for f in first], built)
 

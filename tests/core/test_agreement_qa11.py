@@ -104,3 +104,82 @@ def test_a_label_neither_of_a_pair_used_is_listed_with_zero_counts(tmp_path: Pat
     # the CLI's per-label table: a row per label of each pair, as JSON lists them
     table = measures.format_result(result).split("\n\n")[2].splitlines()[2:]
     assert len(table) == len(result.pairs) * len(result.labels)
+
+
+DISC = "ذهب الوفد إلى مدينة بغداد القديمة أمس مع الوزير."
+
+
+def _words() -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", DISC)]
+
+
+def _disc(tmp_path: Path) -> Project:
+    """a: LOC on words 3 and 5 leaving word 4 out (discontinuous); b: one continuous LOC
+    over words 3-5; c: LOC on word 4 alone; d: a's LOC as two continuous spans. All: PER
+    on word 8."""
+    w = _words()
+    p = Project.create(tmp_path / "disc.annotator")
+    doc = p.add_document(DISC, name="one").id
+    for n in "abcd":
+        p.add_annotator(n)
+    p.add_span(doc, w[3][0], w[5][1], "LOC", "a", fragments=(w[3], w[5]))
+    p.add_span(doc, w[3][0], w[5][1], "LOC", "b")
+    p.add_span(doc, *w[4], "LOC", "c")
+    p.add_span(doc, *w[3], "LOC", "d")
+    p.add_span(doc, *w[5], "LOC", "d")
+    for n in "abcd":
+        p.add_span(doc, *w[8], "PER", n)
+    return p
+
+
+def _measured(p: Project, names: list[str], path: str) -> measures.AgreementResult:
+    layers = project_layers(p, names)
+    if path == "memory":
+        return agreement({n: layers[n] for n in names}, names)
+    if path == "rows":  # a file read a span a row (``outline_blocks``)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(Project, "packed_outline_blocks", lambda *_a, **_k: None)
+            return agreement(layers, names)
+    return agreement(layers, names)
+
+
+@pytest.mark.parametrize("path", ["packed", "rows", "memory"])
+def test_discontinuous_spans_are_scored_on_their_fragments(tmp_path: Path, path: str) -> None:
+    w = _words()
+    p = _disc(tmp_path)
+    try:
+        ab = _measured(p, ["a", "b"], path).pairs[0]
+        ac = _measured(p, ["a", "c"], path).pairs[0]
+        ad = _measured(p, ["a", "d"], path).pairs[0]
+        db = _measured(p, ["d", "b"], path).pairs[0]
+    finally:
+        p.close()
+    # exact: a discontinuous span equals only the same fragments
+    assert ab.exact.per_label["LOC"].f1 == 0.0
+    assert ab.exact.per_label["PER"].f1 == 1.0
+    assert ab.documents[0].exact.f1 == 0.5
+    assert ab.exact.boundary is not None and ab.exact.boundary.tp == 1
+    # overlap: shared characters of the fragments (a leaves out word 4, c's only word)
+    assert ab.overlap.per_label["LOC"].f1 == 1.0
+    assert ac.overlap.per_label["LOC"].f1 == 0.0
+    assert ac.overlap.boundary is not None and ac.overlap.boundary.tp == 1
+    assert ac.confusion.to_json() == _confusion_ac()
+    # kappa: the words inside a's fragments are LOC, word 4 is O for a (sklearn)
+    loc_a, loc_b = {w[3], w[5]}, {w[3], w[4], w[5]}
+
+    def tags(loc: set[tuple[int, int]]) -> list[str]:
+        return ["LOC" if x in loc else "PER" if x == w[8] else "O" for x in w]
+
+    assert ab.kappa == pytest.approx(float(cohen_kappa_score(tags(loc_a), tags(loc_b))))
+    assert ab.kappa is not None and ab.kappa < 1.0
+    # tokens and alpha-U see exactly the characters of the fragments: as two spans
+    assert ad.kappa == 1.0
+    assert ad.alpha_u.alpha == pytest.approx(1.0)
+    assert ab.alpha_u.alpha == pytest.approx(db.alpha_u.alpha)
+    assert ab.alpha_u.per_category["LOC"] == pytest.approx(db.alpha_u.per_category["LOC"])
+    assert ab.alpha_u.alpha is not None and ab.alpha_u.alpha < 1.0
+
+
+def _confusion_ac() -> dict[str, object]:
+    """a's LOC against c's LOC: no shared character, so each is left alone; PER matched."""
+    return {"labels": ["LOC", "PER", "∅"], "rows": [[0, 0, 1], [0, 1, 0], [1, 0, 0]]}
