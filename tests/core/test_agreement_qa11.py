@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path
 
@@ -183,3 +184,40 @@ def test_discontinuous_spans_are_scored_on_their_fragments(tmp_path: Path, path:
 def _confusion_ac() -> dict[str, object]:
     """a's LOC against c's LOC: no shared character, so each is left alone; PER matched."""
     return {"labels": ["LOC", "PER", "∅"], "rows": [[0, 0, 1], [0, 1, 0], [1, 0, 0]]}
+
+
+def test_discontinuous_spans_read_alike_every_way_and_in_small_chunks(tmp_path: Path) -> None:
+    """Documents with and without discontinuous spans, three layers: the packed read, the
+    read a span a row and the layers in memory give the same report, counted in chunks of
+    a few spans or all at once; a layer's pieces follow it when documents drop out."""
+    rng = random.Random(11)
+    p = Project.create(tmp_path / "mixed.annotator")
+    for n in "abc":
+        p.add_annotator(n)
+    words = _words()
+    for k in range(14):
+        doc = p.add_document(DISC + f" {k}", name=f"d{k}").id
+        for n in "abc":
+            if rng.random() < 0.15:
+                continue
+            for _ in range(rng.randint(0, 4)):
+                i = rng.randrange(len(words) - 3)
+                label = rng.choice(("PER", "LOC"))
+                if rng.random() < 0.4:
+                    j = rng.randrange(i + 2, len(words))
+                    frags = (words[i], words[j])
+                    p.add_span(doc, words[i][0], words[j][1], label, n, fragments=frags)
+                else:
+                    p.add_span(doc, words[i][0], words[i + rng.randint(0, 2)][1], label, n)
+    try:
+        want = _measured(p, ["a", "b", "c"], "packed")
+        for chunk in (3, 20_000):
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(measures, "CHUNK_SPANS", chunk)
+                for path in ("packed", "rows", "memory"):
+                    assert _measured(p, ["a", "b", "c"], path) == want, (chunk, path)
+        restricted = agreement(project_layers(p, ["a", "b", "c"]), labels=["LOC"])
+    finally:
+        p.close()
+    assert set(restricted.labels) == {"LOC"}
+    assert all(set(x.exact.per_label) == {"LOC"} for x in restricted.pairs)
