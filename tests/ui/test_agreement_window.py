@@ -152,3 +152,13 @@ def test_label_filter_and_html_report(
     html = out.read_text(encoding="utf-8")
     assert "amal" in html and PAYLOAD not in html  # escaped, never raw markup
     assert str(out) in window.summary.text()
+
+
+def test_the_window_formats_figures_as_the_cli_does() -> None:
+    """The agreement window's cells use the one formatter (``measures.figure``): a tiny
+    negative alpha-U reads 0.000 there too, not -0.000 (QA round 11)."""
+    from ui.review.agreement_window import fmt
+
+    assert fmt(-7.4e-05) == "0.000"
+    assert fmt(0.8587) == "0.859"
+    assert fmt(None) == "—"

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.agreement import AgreementResult, PairResult, project_layers
+from annotator.agreement.measures import figure
 from annotator.agreement.report import ENGLISH, ReportLanguage, write_html_report
 from annotator.formats.common import IsCancelled, Progress
 from annotator.model import GOLD
@@ -70,7 +71,7 @@ def fmt(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, float):
-        return f"{value:.3f}"
+        return figure(value)  # the CLI's and the report's: never -0.000
     return str(value)
 
 
