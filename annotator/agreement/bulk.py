@@ -795,23 +795,18 @@ def _share(x: Fragments, y: Fragments) -> bool:
 
 
 def _matching(left: Sequence[Fragments], right: Sequence[Fragments]) -> list[tuple[int, int]]:
-    """A maximum one-to-one matching of ``left`` and ``right`` sharing a character
-    (augmenting paths, in order: the few spans of a document with a discontinuous one)."""
-    near = [[j for j, y in enumerate(right) if _share(x, y)] for x in left]
-    mate: dict[int, int] = {}  # right -> left
+    """A maximum one-to-one matching of ``left`` and ``right`` sharing a character (SciPy's
+    ``maximum_bipartite_matching``: the few spans of a document with a discontinuous one)."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import maximum_bipartite_matching
 
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in near[i]:
-            if j not in seen:
-                seen.add(j)
-                if j not in mate or augment(mate[j], seen):
-                    mate[j] = i
-                    return True
-        return False
-
-    for i in range(len(left)):
-        augment(i, set())
-    return sorted((i, j) for j, i in mate.items())
+    pairs = [(i, j) for i, x in enumerate(left) for j, y in enumerate(right) if _share(x, y)]
+    if not pairs:
+        return []
+    rows, cols = zip(*pairs, strict=True)
+    graph = csr_matrix(([1] * len(pairs), (rows, cols)), shape=(len(left), len(right)))
+    mate = maximum_bipartite_matching(graph, perm_type="column")  # each left: its right, or -1
+    return [(i, int(j)) for i, j in enumerate(mate) if j >= 0]
 
 
 def _shape_counts(
