@@ -56,6 +56,7 @@ from annotator.model import (
 )
 from annotator.schema import Schema, default_schema
 from annotator.store import RECORD_TABLES, SQLITE_HEADER, Store, SuggestionRow, now_iso
+from annotator.store import creation_refusal as creation_refusal  # the window's sample asks it
 from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
 

@@ -57,7 +57,7 @@ def application(
 
 def sample_project_path(data_dir: Path | None = None) -> Path:
     """The bundled sample project (the seed article), created in the user data folder on
-    first use. Not created where no project may be (``annotator.store.creation_refusal``:
+    first use. Not created where no project may be (``Project.create``'s rule, ``creation_refusal``:
     something at the name, a leftover -wal, -journal or -shm beside it, whose log SQLite
     would replay into the new sample): the path is returned as it is, the open then fails
     and says so."""
@@ -66,8 +66,7 @@ def sample_project_path(data_dir: Path | None = None) -> Path:
 
     import platformdirs
 
-    from annotator.project import Project
-    from annotator.store import creation_refusal
+    from annotator.project import Project, creation_refusal
 
     folder = data_dir or Path(platformdirs.user_data_dir(APP_NAME))
     folder.mkdir(parents=True, exist_ok=True)
