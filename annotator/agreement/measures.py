@@ -4,10 +4,12 @@
 exact and overlap, per label and per document; token kappa; alpha-U; event scores; label
 confusion) and all annotators together (token alpha with missing values, alpha-U). The
 measures themselves live in ``spans``, ``coefficients``, ``events`` and ``confusion`` beside this
-module, which work on plain tuples and need no project.
+module, which work on plain tuples and need no project. Of a project, an annotator has the
+documents where their layer holds spans or events and those they marked done
+(``ProjectLayers.documents``).
 
 Which layers and documents take part is the caller's choice: pass, per annotator, the
-``DocumentAnnotations`` they are to be judged on (e.g. only documents marked done).
+``DocumentAnnotations`` they are to be judged on (an empty one: a document read, nothing found).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import itertools
+import math
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Generator, Hashable, Iterator, Mapping, Sequence
@@ -52,10 +55,10 @@ from annotator.agreement.confusion import NO_LABEL, ConfusionMatrix
 from annotator.agreement.events import EventKey
 from annotator.agreement.spans import PRF, Scores, SpanKey, span_key
 from annotator.cycles import no_cycle_collection
-from annotator.errors import Cancelled, Message
+from annotator.errors import Cancelled, Message, ValidationError
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.formats.standoff import mislabelled_events
-from annotator.model import DocumentAnnotations
+from annotator.model import DocumentAnnotations, Status
 from annotator.terminal import visual as visual_order
 
 if TYPE_CHECKING:
@@ -366,7 +369,7 @@ def project_chunks(
     id_range[1])``, or all): one streamed query per table and layer
     (``Project.packed_outline_blocks``: spans a document a row; ``outline_blocks`` for a file
     that cannot be read so), cut where some layer has gathered its share of ``CHUNK_SPANS``
-    spans; documents none of the layers has are left out."""
+    spans; documents none of the layers has (``ProjectLayers.documents``) are left out."""
     present = [n for n in dict.fromkeys(names) if n in source.annotators]
     share = max(CHUNK_SPANS // max(len(present), 1), 1)
     project = source.project
@@ -381,6 +384,7 @@ def project_chunks(
             n: [_Rows(layers[n][0], 1), _Rows(layers[n][2]), _Rows(layers[n][3])] for n in present
         }
     documents = _Rows(texts)
+    done = {n: source.done(n) for n in present}
 
     def layer(n: str, ids: npt.NDArray[np.int64], rows: list[list[tuple[Any, ...]]]) -> Layer:
         if packed is None:
@@ -396,6 +400,11 @@ def project_chunks(
             return
         ids = np.fromiter((d[0] for d in docs), dtype=np.int64, count=len(docs))
         built = {n: layer(n, ids, rows[n]) for n in present}
+        for n, lay in built.items():  # a document marked done is read, spans or none
+            marked = done[n]
+            lo, hi = np.searchsorted(marked, (ids[0], ids[-1] + 1))
+            if hi > lo:
+                lay.present |= np.isin(ids, marked[lo:hi])
         built = {n: lay for n, lay in built.items() if lay.present.any()}
         keep = np.zeros(ids.size, dtype=bool)
         for lay in built.values():
@@ -594,7 +603,8 @@ def format_result(result: AgreementResult, visual: bool = False) -> str:
     """The CLI summary: pairwise table, per-label F1, events and the all-annotator alphas."""
     out = [
         f"annotators: {', '.join(result.annotators)}; documents: {result.documents} "
-        "(each pair is compared on the documents both annotators have)",
+        "(each pair is compared on the documents both annotators have: with spans or events "
+        "there, or marked done)",
         f"alpha (nominal, tokens): {_cell(result.alpha_nominal)}; "
         f"alpha-U (characters): {_cell(result.alpha_u.alpha)}",
         "",
@@ -642,12 +652,29 @@ def format_result(result: AgreementResult, visual: bool = False) -> str:
 class ProjectLayers(Mapping[str, list[DocumentAnnotations]]):
     """The layers of some annotators of a project, read when they are measured: ``agreement``
     reads them a chunk of documents at a time (``Project.packed_outline_blocks``). As a mapping,
-    annotator → the documents of their layer holding spans or events, each layer read whole
-    on access."""
+    annotator → the documents they have (``documents``), each layer read whole on access."""
 
-    def __init__(self, project: Project, annotators: Sequence[str]) -> None:
+    def __init__(
+        self,
+        project: Project,
+        annotators: Sequence[str],
+        done: Mapping[str, npt.NDArray[np.int64]] | None = None,
+    ) -> None:
+        """``done``: what ``done`` gives, where known already (a worker's range)."""
         self.project = project
         self.annotators = list(dict.fromkeys(annotators))
+        self._done: dict[str, npt.NDArray[np.int64]] = dict(done or {})
+
+    def done(self, name: str) -> npt.NDArray[np.int64]:
+        """The ids (ascending) of the documents ``name`` marked done: one query per layer
+        (``Project.statuses``), kept."""
+        marked = self._done.get(name)
+        if marked is None:
+            statuses = self.project.statuses(name)
+            ids = [doc for doc, status in statuses.items() if status is Status.DONE]
+            marked = np.sort(np.array(ids, dtype=np.int64))
+            self._done[name] = marked
+        return marked
 
     def __getitem__(self, name: str) -> list[DocumentAnnotations]:
         if name not in self.annotators:
@@ -661,13 +688,39 @@ class ProjectLayers(Mapping[str, list[DocumentAnnotations]]):
         return len(self.annotators)
 
     def documents(self, names: Sequence[str]) -> Iterator[dict[str, DocumentAnnotations]]:
-        """Per document (id order), the layers of those of ``names`` holding spans or events
-        there."""
+        """Per document (id order), the layers of those of ``names`` who have it: whose layer
+        holds spans or events there, or who marked it done (read, whatever it holds: with
+        nothing, an empty layer, its tokens all O and its side of a pair empty)."""
         wanted = [n for n in names if n in self.annotators]
+        done = {n: set(self.done(n).tolist()) for n in wanted}
+        marked = sorted(set().union(*done.values()))  # (documents no record may bring)
+        k = 0
+
+        def only_marked(before: float) -> Iterator[dict[str, DocumentAnnotations]]:
+            nonlocal k
+            while k < len(marked) and marked[k] < before:
+                doc_id, k = marked[k], k + 1
+                try:
+                    doc = self.project.document(doc_id)
+                except ValidationError:  # (a status of no document)
+                    continue
+                yield {n: DocumentAnnotations(doc) for n in wanted if doc_id in done[n]}
+
         for here in self.project.iter_layers(wanted):
-            kept = {n: da for n, da in here.items() if da.spans or da.events}
+            doc = next(iter(here.values())).document
+            yield from only_marked(doc.id)
+            if k < len(marked) and marked[k] == doc.id:
+                k += 1
+            kept = {
+                n: da
+                for n in wanted
+                if (da := here.get(n, DocumentAnnotations(doc))).spans
+                or da.events
+                or doc.id in done[n]
+            }
             if kept:
                 yield kept
+        yield from only_marked(math.inf)
 
     def project_documents(self) -> int:
         """How many documents the project has (at most what ``documents`` yields)."""
@@ -675,7 +728,8 @@ class ProjectLayers(Mapping[str, list[DocumentAnnotations]]):
 
 
 def project_layers(project: Project, annotators: Sequence[str]) -> ProjectLayers:
-    """Annotator → the documents of their layer that they touched: what ``agreement`` compares,
+    """Annotator → the documents they have (their layer holds spans or events there, or they
+    marked it done): what ``agreement`` compares,
     for the command line and the Agreement window alike (read a chunk of documents at a time
     when measured)."""
     return ProjectLayers(project, annotators)

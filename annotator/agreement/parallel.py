@@ -34,6 +34,9 @@ from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
+
 from annotator.agreement.bulk import AllCounts, Book, PairCounts
 
 if TYPE_CHECKING:
@@ -63,7 +66,8 @@ def processes() -> int:
 class Job:
     """One range of documents for a worker: the project file, the state its caller checked
     it in, the annotators (those measured, and those the caller's ``ProjectLayers`` holds),
-    the labels measured, and the ids ``[first, end)``."""
+    the labels measured, the ids ``[first, end)``, and per annotator measured the ids of that
+    range they marked done (read by the caller: the workers read no statuses)."""
 
     path: str
     state: dict[str, int]
@@ -72,6 +76,7 @@ class Job:
     wanted: frozenset[str] | None
     first: int
     end: int
+    done: dict[str, npt.NDArray[np.int64]]
 
 
 Counted = tuple[list[str], list[PairCounts], AllCounts, int]
@@ -119,7 +124,7 @@ def count_range(job: Job) -> Counted:
     from annotator.project import Project
 
     with Project.open(job.path, read_only=True, checked_as=job.state) as project:
-        source = ProjectLayers(project, job.present)
+        source = ProjectLayers(project, job.present, job.done)
         wanted = set(job.wanted) if job.wanted is not None else None
         return count_project(source, job.names, wanted, (job.first, job.end))
 
@@ -222,6 +227,8 @@ def count(
     path = str(source.project.path)
     present = tuple(source.annotators)
     labels = frozenset(wanted) if wanted is not None else None
+    # (read here, in this thread: ``take`` runs in the workers' threads)
+    marked = {n: source.done(n) for n in dict.fromkeys(names) if n in source.annotators}
     jobs = iter(ranges)
     guard = threading.Lock()
     results: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -238,7 +245,9 @@ def count(
             if r is None:
                 return None
             outstanding += 1
-        return Job(path, state, tuple(names), present, labels, r.start, r.stop)
+        done = {n: ids[np.searchsorted(ids, r.start) : np.searchsorted(ids, r.stop)]
+                for n, ids in marked.items()}  # fmt: skip
+        return Job(path, state, tuple(names), present, labels, r.start, r.stop, done)
 
     done = 0
 
