@@ -886,10 +886,12 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessage",
-        "Token kappa/alpha: tokens are words cut at every span boundary of any compared annotator "
-        "(S layer); a token takes the label of the outermost span over it, else O. A token no span "
-        "covers is O for every annotator who has the document, and a missing value for alpha when "
-        "the annotator does not have the document; kappa uses only documents both have.",
+        "Token kappa/alpha: tokens are words cut at every span boundary of the compared "
+        "annotators (of the pair's two for kappa, of all of them for alpha; S layer); a token "
+        "takes the label of the outermost span over it, else O. A token no span covers is O for "
+        "every annotator who has the document (spans or events there, or marked done), and a "
+        "missing value for alpha when the annotator does not have the document; kappa uses only "
+        "documents both have.",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessage",

@@ -389,57 +389,57 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="95"/>
+        <location filename="../../ui/dialogs/about.py" line="93"/>
         <source>Arabic font: {0}</source>
         <translation>الخط العربي: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="116"/>
+        <location filename="../../ui/dialogs/about.py" line="114"/>
         <source>Arabic personal names for the model&apos;s name list:</source>
         <translation>أسماء الأعلام العربية لقائمة أسماء النموذج:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="152"/>
+        <location filename="../../ui/dialogs/about.py" line="150"/>
         <source>Arabic place, language and currency names for the model: CLDR, from Babel</source>
         <translation>أسماء الأماكن واللغات والعملات العربية للنموذج: ⁨CLDR⁩، عن ⁨Babel⁩</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="164"/>
+        <location filename="../../ui/dialogs/about.py" line="162"/>
         <source>Qt for Python (PySide6) {0}, Qt {1}</source>
         <translation>⁨Qt for Python (PySide6)⁩ {0}، ⁨Qt⁩ {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="183"/>
+        <location filename="../../ui/dialogs/about.py" line="181"/>
         <source>Annotator&apos;s licence: {0}</source>
         <translation>رخصة ⁨Annotator⁩: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="189"/>
+        <location filename="../../ui/dialogs/about.py" line="187"/>
         <source>Full text: {0}</source>
         <translation>النص الكامل: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="201"/>
+        <location filename="../../ui/dialogs/about.py" line="199"/>
         <source>About Annotator</source>
         <translation>حول ⁨Annotator⁩</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="205"/>
+        <location filename="../../ui/dialogs/about.py" line="203"/>
         <source>Annotator {0}</source>
         <translation>الإصدار {0} من ⁨Annotator⁩</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="206"/>
+        <location filename="../../ui/dialogs/about.py" line="204"/>
         <source>(not installed)</source>
         <translation>(غير مثبّت)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="214"/>
+        <location filename="../../ui/dialogs/about.py" line="212"/>
         <source>An offline workbench for labelling Arabic news text: entities, events, relations, review and training-data export.</source>
         <translation>منصة عمل تعمل دون اتصال لتوسيم نصوص الأخبار العربية: الكيانات والأحداث والعلاقات والمراجعة وتصدير بيانات التدريب.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/about.py" line="221"/>
+        <location filename="../../ui/dialogs/about.py" line="219"/>
         <source>It ships with, and is built on:</source>
         <translation>يأتي مع ما يلي، وهو مبني عليه:</translation>
     </message>
@@ -447,132 +447,132 @@
 <context>
     <name>Agreement</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="296"/>
+        <location filename="../../ui/review/agreement_window.py" line="297"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="297"/>
+        <location filename="../../ui/review/agreement_window.py" line="298"/>
         <source>n A</source>
         <translation>عدد أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="298"/>
+        <location filename="../../ui/review/agreement_window.py" line="299"/>
         <source>n B</source>
         <translation>عدد ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="305"/>
+        <location filename="../../ui/review/agreement_window.py" line="306"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="306"/>
+        <location filename="../../ui/review/agreement_window.py" line="307"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="306"/>
+        <location filename="../../ui/review/agreement_window.py" line="307"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="307"/>
+        <location filename="../../ui/review/agreement_window.py" line="308"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="314"/>
+        <location filename="../../ui/review/agreement_window.py" line="315"/>
         <source>document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="402"/>
+        <location filename="../../ui/review/agreement_window.py" line="403"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="403"/>
+        <location filename="../../ui/review/agreement_window.py" line="404"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="404"/>
+        <location filename="../../ui/review/agreement_window.py" line="405"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="405"/>
+        <location filename="../../ui/review/agreement_window.py" line="406"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="406"/>
+        <location filename="../../ui/review/agreement_window.py" line="407"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="407"/>
+        <location filename="../../ui/review/agreement_window.py" line="408"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="408"/>
+        <location filename="../../ui/review/agreement_window.py" line="409"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="409"/>
+        <location filename="../../ui/review/agreement_window.py" line="410"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="413"/>
+        <location filename="../../ui/review/agreement_window.py" line="414"/>
         <source>trigger_identification</source>
         <translation>تعرّف المُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="414"/>
+        <location filename="../../ui/review/agreement_window.py" line="415"/>
         <source>trigger_classification</source>
         <translation>تصنيف المُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="415"/>
+        <location filename="../../ui/review/agreement_window.py" line="416"/>
         <source>argument_identification</source>
         <translation>تعرّف المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="416"/>
+        <location filename="../../ui/review/agreement_window.py" line="417"/>
         <source>argument_classification</source>
         <translation>تصنيف المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="417"/>
+        <location filename="../../ui/review/agreement_window.py" line="418"/>
         <source>argument_identification_attached</source>
         <translation>تعرّف المعمول (مع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="418"/>
+        <location filename="../../ui/review/agreement_window.py" line="419"/>
         <source>argument_classification_attached</source>
         <translation>تصنيف المعمول (مع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="419"/>
+        <location filename="../../ui/review/agreement_window.py" line="420"/>
         <source>argument_identification_overlap</source>
         <translation>تعرّف المعمول (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="420"/>
+        <location filename="../../ui/review/agreement_window.py" line="421"/>
         <source>argument_classification_overlap</source>
         <translation>تصنيف المعمول (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="452"/>
+        <location filename="../../ui/review/agreement_window.py" line="453"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="453"/>
+        <location filename="../../ui/review/agreement_window.py" line="454"/>
         <source>doc-average F1</source>
         <translation>متوسط F1 للمستندات</translation>
     </message>
@@ -580,97 +580,97 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="194"/>
-        <location filename="../../ui/review/agreement_window.py" line="247"/>
-        <location filename="../../ui/review/agreement_window.py" line="252"/>
-        <location filename="../../ui/review/agreement_window.py" line="268"/>
-        <location filename="../../ui/review/agreement_window.py" line="378"/>
-        <location filename="../../ui/review/agreement_window.py" line="389"/>
+        <location filename="../../ui/review/agreement_window.py" line="195"/>
+        <location filename="../../ui/review/agreement_window.py" line="248"/>
+        <location filename="../../ui/review/agreement_window.py" line="253"/>
+        <location filename="../../ui/review/agreement_window.py" line="269"/>
+        <location filename="../../ui/review/agreement_window.py" line="379"/>
+        <location filename="../../ui/review/agreement_window.py" line="390"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="208"/>
+        <location filename="../../ui/review/agreement_window.py" line="209"/>
         <source>Measure</source>
         <translation>قياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="210"/>
+        <location filename="../../ui/review/agreement_window.py" line="211"/>
         <source>Save HTML report…</source>
         <translation>حفظ تقرير HTML…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="213"/>
+        <location filename="../../ui/review/agreement_window.py" line="214"/>
         <source>Choose annotators and labels, then Measure.</source>
         <translation>اختر الموسِّمين والتسميات، ثم «قياس».</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="223"/>
+        <location filename="../../ui/review/agreement_window.py" line="224"/>
         <source>Annotators</source>
         <translation>الموسِّمون</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="224"/>
+        <location filename="../../ui/review/agreement_window.py" line="225"/>
         <source>Labels (spans)</source>
         <translation>التسميات (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="247"/>
+        <location filename="../../ui/review/agreement_window.py" line="248"/>
         <source>Choose at least two annotators.</source>
         <translation>اختر موسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="252"/>
+        <location filename="../../ui/review/agreement_window.py" line="253"/>
         <source>Measuring agreement…</source>
         <translation>جارٍ قياس الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="278"/>
+        <location filename="../../ui/review/agreement_window.py" line="279"/>
         <source>{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · alpha-U (characters): {4}</source>
         <translation>الموسِّمون: {0} ({1})، المستندات: {2} · ألفا (اسمي، رموز): {3} · ألفا-U (محارف): {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="290"/>
+        <location filename="../../ui/review/agreement_window.py" line="291"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="299"/>
+        <location filename="../../ui/review/agreement_window.py" line="300"/>
         <source>Per label</source>
         <translation>لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="308"/>
+        <location filename="../../ui/review/agreement_window.py" line="309"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="316"/>
+        <location filename="../../ui/review/agreement_window.py" line="317"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="326"/>
+        <location filename="../../ui/review/agreement_window.py" line="327"/>
         <source>Confusion</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="332"/>
+        <location filename="../../ui/review/agreement_window.py" line="333"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="368"/>
+        <location filename="../../ui/review/agreement_window.py" line="369"/>
         <source>Save HTML report</source>
         <translation>حفظ تقرير HTML</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="378"/>
+        <location filename="../../ui/review/agreement_window.py" line="379"/>
         <source>Writing the report…</source>
         <translation>جارٍ كتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="391"/>
+        <location filename="../../ui/review/agreement_window.py" line="392"/>
         <source>Report written to {0}</source>
         <translation>كُتب التقرير في {0}</translation>
     </message>
@@ -3619,546 +3619,546 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="887"/>
-        <source>Token kappa/alpha: tokens are words cut at every span boundary of any compared annotator (S layer); a token takes the label of the outermost span over it, else O. A token no span covers is O for every annotator who has the document, and a missing value for alpha when the annotator does not have the document; kappa uses only documents both have.</source>
-        <translation>كابا وألفا على الرموز: الرموز كلمات تُقطَع عند كل حدّ مقطع لأي موسِّم مقارَن (طبقة S)، ويأخذ الرمز تسمية أوسع مقطع يغطيه، وإلا فتسميته O. والرمز الذي لا يغطيه أي مقطع تسميته O لكل موسِّم لديه المستند، وهو قيمة مفقودة في ألفا إن لم يكن المستند لدى الموسِّم؛ ولا تستعمل كابا إلا المستندات التي لدى الموسِّمَين كليهما.</translation>
+        <source>Token kappa/alpha: tokens are words cut at every span boundary of the compared annotators (of the pair&apos;s two for kappa, of all of them for alpha; S layer); a token takes the label of the outermost span over it, else O. A token no span covers is O for every annotator who has the document (spans or events there, or marked done), and a missing value for alpha when the annotator does not have the document; kappa uses only documents both have.</source>
+        <translation>كابا وألفا على الرموز: الرموز كلمات تُقطَع عند كل حدّ مقطع للموسِّمين المقارَنين (لموسِّمَي الزوج في كابا، ولهم جميعًا في ألفا؛ طبقة S)، ويأخذ الرمز تسمية أوسع مقطع يغطيه، وإلا فتسميته O. والرمز الذي لا يغطيه أي مقطع تسميته O لكل موسِّم لديه المستند (له فيه مقاطع أو أحداث، أو وسمه منجزًا)، وهو قيمة مفقودة في ألفا إن لم يكن المستند لدى الموسِّم؛ ولا تستعمل كابا إلا المستندات التي لدى الموسِّمَين كليهما.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="894"/>
+        <location filename="../../ui/core_messages.py" line="896"/>
         <source>Alpha-U: characters of the compared documents concatenated in document order; text an annotator did not mark with a label is a gap (a judgement of &apos;not this label&apos;), not a missing value. The all-annotator alpha-U uses only documents every annotator has.</source>
         <translation>ألفا-U: محارف المستندات المقارَنة موصولةً بترتيب المستندات؛ والنص الذي لم يَسِمه الموسِّم بتسمية فجوةٌ (حكمٌ بأنه «ليس هذه التسمية»)، لا قيمة مفقودة. ولا تستعمل ألفا-U لجميع الموسِّمين إلا المستندات التي لدى كل الموسِّمين.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="900"/>
+        <location filename="../../ui/core_messages.py" line="902"/>
         <source>Events: ACE trigger/argument identification and classification; arguments are aligned by offsets, each side is a set.</source>
         <translation>الأحداث: مقاييس ACE لتعرّف المُطلِق والمعمول وتصنيفهما؛ وتُطابَق المعمولات بمواضعها في النص، وكلا الجانبين مجموعة.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="905"/>
+        <location filename="../../ui/core_messages.py" line="907"/>
         <source>Inter-annotator agreement</source>
         <translation>الاتفاق بين الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="906"/>
+        <location filename="../../ui/core_messages.py" line="908"/>
         <source>Annotators: {names}. Documents: {count}.</source>
         <translation>الموسِّمون: {names}. المستندات: {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="907"/>
+        <location filename="../../ui/core_messages.py" line="909"/>
         <source>All annotators</source>
         <translation>جميع الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="908"/>
+        <location filename="../../ui/core_messages.py" line="910"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="909"/>
+        <location filename="../../ui/core_messages.py" line="911"/>
         <source>value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="910"/>
+        <location filename="../../ui/core_messages.py" line="912"/>
         <source>Krippendorff&apos;s alpha (nominal, tokens)</source>
         <translation>ألفا كريبندورف (اسمي، رموز)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="911"/>
+        <location filename="../../ui/core_messages.py" line="913"/>
         <source>Krippendorff&apos;s alpha-U (characters)</source>
         <translation>ألفا-U كريبندورف (محارف)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="912"/>
+        <location filename="../../ui/core_messages.py" line="914"/>
         <source>alpha-U {label}</source>
         <translation>ألفا-U {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="913"/>
+        <location filename="../../ui/core_messages.py" line="915"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="914"/>
+        <location filename="../../ui/core_messages.py" line="916"/>
         <source>Pairs (A reference, B response)</source>
         <translation>الأزواج (أ أساس المقارنة، ب المقارَن به)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="915"/>
+        <location filename="../../ui/core_messages.py" line="917"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="916"/>
+        <location filename="../../ui/core_messages.py" line="918"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="917"/>
+        <location filename="../../ui/core_messages.py" line="919"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="918"/>
+        <location filename="../../ui/core_messages.py" line="920"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="919"/>
+        <location filename="../../ui/core_messages.py" line="921"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="920"/>
+        <location filename="../../ui/core_messages.py" line="922"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="921"/>
+        <location filename="../../ui/core_messages.py" line="923"/>
         <source>F1 mean over documents</source>
         <translation>متوسط F1 على المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="922"/>
+        <location filename="../../ui/core_messages.py" line="924"/>
         <source>Cohen&apos;s kappa (tokens)</source>
         <translation>كابا كوهين (رموز)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="923"/>
+        <location filename="../../ui/core_messages.py" line="925"/>
         <source>pairwise exact F1</source>
         <translation>F1 (تطابق تام) لكل زوج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="924"/>
+        <location filename="../../ui/core_messages.py" line="926"/>
         <source>F1 per label</source>
         <translation>F1 لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="925"/>
+        <location filename="../../ui/core_messages.py" line="927"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="926"/>
+        <location filename="../../ui/core_messages.py" line="928"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="927"/>
+        <location filename="../../ui/core_messages.py" line="929"/>
         <source>n A</source>
         <translation>عدد أ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="928"/>
+        <location filename="../../ui/core_messages.py" line="930"/>
         <source>n B</source>
         <translation>عدد ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="929"/>
+        <location filename="../../ui/core_messages.py" line="931"/>
         <source>exact</source>
         <translation>تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="930"/>
+        <location filename="../../ui/core_messages.py" line="932"/>
         <source>overlap</source>
         <translation>تداخل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="931"/>
+        <location filename="../../ui/core_messages.py" line="933"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="932"/>
+        <location filename="../../ui/core_messages.py" line="934"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="933"/>
+        <location filename="../../ui/core_messages.py" line="935"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="934"/>
+        <location filename="../../ui/core_messages.py" line="936"/>
         <source>Confusion (rows A, columns B; ∅ = no span)</source>
         <translation>مصفوفة الالتباس (الصفوف أ، الأعمدة ب؛ ∅ = لا مقطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="935"/>
+        <location filename="../../ui/core_messages.py" line="937"/>
         <source>A \ B</source>
         <translation>أ \ ب</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="936"/>
+        <location filename="../../ui/core_messages.py" line="938"/>
         <source>confusion</source>
         <translation>الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="937"/>
+        <location filename="../../ui/core_messages.py" line="939"/>
         <source>confusion matrix</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="938"/>
+        <location filename="../../ui/core_messages.py" line="940"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="939"/>
+        <location filename="../../ui/core_messages.py" line="941"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="941"/>
+        <location filename="../../ui/core_messages.py" line="943"/>
         <source>symbolic link, not followed</source>
         <translation>رابط رمزي، لم يُتَّبَع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="942"/>
+        <location filename="../../ui/core_messages.py" line="944"/>
         <source>not a regular file ({kind})</source>
         <translation>ليس ملفًا عاديًا ({kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="943"/>
+        <location filename="../../ui/core_messages.py" line="945"/>
         <source>not a regular file ({kind}), not read</source>
         <translation>ليس ملفًا عاديًا ({kind})، لم يُقرأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="944"/>
+        <location filename="../../ui/core_messages.py" line="946"/>
         <source>file too large ({size} bytes; limit {limit})</source>
         <translation>الملف كبير جدًا ({size} بايت؛ الحد {limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="945"/>
+        <location filename="../../ui/core_messages.py" line="947"/>
         <source>a folder</source>
         <translation>مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="946"/>
+        <location filename="../../ui/core_messages.py" line="948"/>
         <source>a FIFO</source>
         <translation>أنبوب FIFO</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="947"/>
+        <location filename="../../ui/core_messages.py" line="949"/>
         <source>a device</source>
         <translation>جهاز</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="948"/>
+        <location filename="../../ui/core_messages.py" line="950"/>
         <source>a socket</source>
         <translation>مقبس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="949"/>
+        <location filename="../../ui/core_messages.py" line="951"/>
         <source>a symbolic link</source>
         <translation>رابط رمزي</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="950"/>
+        <location filename="../../ui/core_messages.py" line="952"/>
         <source>a special file</source>
         <translation>ملف خاص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="959"/>
+        <location filename="../../ui/core_messages.py" line="961"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="960"/>
+        <location filename="../../ui/core_messages.py" line="962"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="961"/>
+        <location filename="../../ui/core_messages.py" line="963"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="962"/>
+        <location filename="../../ui/core_messages.py" line="964"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="963"/>
+        <location filename="../../ui/core_messages.py" line="965"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="964"/>
+        <location filename="../../ui/core_messages.py" line="966"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="965"/>
+        <location filename="../../ui/core_messages.py" line="967"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="966"/>
+        <location filename="../../ui/core_messages.py" line="968"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="967"/>
+        <location filename="../../ui/core_messages.py" line="969"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="968"/>
+        <location filename="../../ui/core_messages.py" line="970"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="969"/>
+        <location filename="../../ui/core_messages.py" line="971"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="970"/>
+        <location filename="../../ui/core_messages.py" line="972"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="971"/>
+        <location filename="../../ui/core_messages.py" line="973"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="972"/>
+        <location filename="../../ui/core_messages.py" line="974"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="973"/>
+        <location filename="../../ui/core_messages.py" line="975"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="974"/>
+        <location filename="../../ui/core_messages.py" line="976"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="975"/>
+        <location filename="../../ui/core_messages.py" line="977"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="976"/>
+        <location filename="../../ui/core_messages.py" line="978"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="977"/>
+        <location filename="../../ui/core_messages.py" line="979"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="978"/>
+        <location filename="../../ui/core_messages.py" line="980"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="979"/>
+        <location filename="../../ui/core_messages.py" line="981"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="980"/>
+        <location filename="../../ui/core_messages.py" line="982"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="981"/>
+        <location filename="../../ui/core_messages.py" line="983"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="982"/>
+        <location filename="../../ui/core_messages.py" line="984"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="983"/>
+        <location filename="../../ui/core_messages.py" line="985"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="984"/>
+        <location filename="../../ui/core_messages.py" line="986"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="985"/>
+        <location filename="../../ui/core_messages.py" line="987"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="986"/>
+        <location filename="../../ui/core_messages.py" line="988"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="987"/>
+        <location filename="../../ui/core_messages.py" line="989"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="988"/>
+        <location filename="../../ui/core_messages.py" line="990"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="989"/>
+        <location filename="../../ui/core_messages.py" line="991"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="990"/>
+        <location filename="../../ui/core_messages.py" line="992"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="991"/>
+        <location filename="../../ui/core_messages.py" line="993"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="992"/>
+        <location filename="../../ui/core_messages.py" line="994"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="993"/>
+        <location filename="../../ui/core_messages.py" line="995"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="994"/>
+        <location filename="../../ui/core_messages.py" line="996"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="995"/>
+        <location filename="../../ui/core_messages.py" line="997"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="996"/>
+        <location filename="../../ui/core_messages.py" line="998"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="997"/>
+        <location filename="../../ui/core_messages.py" line="999"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="998"/>
+        <location filename="../../ui/core_messages.py" line="1000"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="999"/>
+        <location filename="../../ui/core_messages.py" line="1001"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1000"/>
+        <location filename="../../ui/core_messages.py" line="1002"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1001"/>
+        <location filename="../../ui/core_messages.py" line="1003"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1002"/>
+        <location filename="../../ui/core_messages.py" line="1004"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1003"/>
+        <location filename="../../ui/core_messages.py" line="1005"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1004"/>
+        <location filename="../../ui/core_messages.py" line="1006"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1005"/>
+        <location filename="../../ui/core_messages.py" line="1007"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1006"/>
+        <location filename="../../ui/core_messages.py" line="1008"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1007"/>
+        <location filename="../../ui/core_messages.py" line="1009"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1008"/>
+        <location filename="../../ui/core_messages.py" line="1010"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1013"/>
+        <location filename="../../ui/core_messages.py" line="1015"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1024"/>
+        <location filename="../../ui/core_messages.py" line="1026"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1025"/>
+        <location filename="../../ui/core_messages.py" line="1027"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1026"/>
+        <location filename="../../ui/core_messages.py" line="1028"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1027"/>
+        <location filename="../../ui/core_messages.py" line="1029"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1028"/>
+        <location filename="../../ui/core_messages.py" line="1030"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1029"/>
+        <location filename="../../ui/core_messages.py" line="1031"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1030"/>
+        <location filename="../../ui/core_messages.py" line="1032"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1031"/>
+        <location filename="../../ui/core_messages.py" line="1033"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1032"/>
+        <location filename="../../ui/core_messages.py" line="1034"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1033"/>
+        <location filename="../../ui/core_messages.py" line="1035"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -4777,7 +4777,7 @@
         <translation>نص أو JSONL أو CSV (*.txt *.jsonl *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="65"/>
+        <location filename="../../ui/review/agreement_window.py" line="66"/>
         <source>HTML report (*.html);;All files (*)</source>
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
@@ -7083,7 +7083,7 @@ Remove only the argument, or delete the whole event?</source>
         <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="469"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
-        <location filename="../../ui/review/agreement_window.py" line="482"/>
+        <location filename="../../ui/review/agreement_window.py" line="483"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
@@ -7119,7 +7119,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="482"/>
+        <location filename="../../ui/review/agreement_window.py" line="483"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
@@ -7266,7 +7266,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>المشكلات</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="171"/>
+        <location filename="../../ui/app.py" line="170"/>
         <source>No annotator chosen: editing is off.</source>
         <translation>لم يُختر موسِّم: التحرير متوقف.</translation>
     </message>

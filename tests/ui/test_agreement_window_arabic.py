@@ -34,10 +34,11 @@ ENGLISH_NOTES = [
     "Span F1: annotator A is the reference, B the response; F1 is symmetric. Spans are sets: "
     "a duplicate in one layer counts once. Overlap = one-to-one maximum matching of same-label "
     "spans sharing a character.",
-    "Token kappa/alpha: tokens are words cut at every span boundary of any compared annotator "
-    "(S layer); a token takes the label of the outermost span over it, else O. A token no span "
-    "covers is O for every annotator who has the document, and a missing value for alpha when "
-    "the annotator does not have the document; kappa uses only documents both have.",
+    "Token kappa/alpha: tokens are words cut at every span boundary of the compared annotators "
+    "(of the pair's two for kappa, of all of them for alpha; S layer); a token takes the label of "
+    "the outermost span over it, else O. A token no span covers is O for every annotator who has "
+    "the document (spans or events there, or marked done), and a missing value for alpha when the "
+    "annotator does not have the document; kappa uses only documents both have.",
     "Alpha-U: characters of the compared documents concatenated in document order; text an "
     "annotator did not mark with a label is a gap (a judgement of 'not this label'), not a "
     "missing value. The all-annotator alpha-U uses only documents every annotator has.",
