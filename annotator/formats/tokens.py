@@ -185,15 +185,19 @@ would not survive, and event JSON refuses a token starting with one. They stay i
 between tokens, like white space."""
 
 
-def _trimmed(text: str, tokens: Sequence[Token]) -> tuple[list[Token], list[int]]:
-    """Tokens without ``UNTOKENISED`` characters at their edges nor a joiner (``JOINERS``) at
-    their start (left out when nothing else is in them: a cut at a span boundary before a ZWNJ
-    leaves it between the tokens, not glued to the next word), and for each kept token the
-    index of the token it came from."""
+def _trimmed(
+    text: str, tokens: Sequence[Token], joiners: bool = True
+) -> tuple[list[Token], list[int]]:
+    """Tokens without ``UNTOKENISED`` characters at their edges nor (``joiners``) a joiner
+    (``JOINERS``) at their start (left out when nothing else is in them: a cut at a span
+    boundary before a ZWNJ leaves it between the tokens, not glued to the next word), and for
+    each kept token the index of the token it came from. Imported tokens keep their joiners:
+    they are the file's own, and a CoNLL token written without its ZWNJ reads back as another
+    text."""
     out: list[Token] = []
     source: list[int] = []
     for k, (s, e) in enumerate(tokens):
-        while s < e and (text[s] in UNTOKENISED or text[s] in JOINERS):
+        while s < e and (text[s] in UNTOKENISED or (joiners and text[s] in JOINERS)):
             s += 1
         while e > s and text[e - 1] in UNTOKENISED:
             e -= 1
@@ -345,7 +349,7 @@ def token_layer(
     cut at ``boundaries``; imported sentence breaks are kept, else found by ``sentences``."""
     kept = _meta_tokens(text, meta or {})
     if kept is not None:
-        base, source = _trimmed(text, kept[0])
+        base, source = _trimmed(text, kept[0], joiners=False)
         base_sent = [kept[1][k] for k in source]
         toks, n = split_at(base, boundaries)
         base_starts = [s for s, _ in base]

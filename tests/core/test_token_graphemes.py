@@ -75,3 +75,18 @@ def test_conll_export_keeps_emoji_whole(tmp_path: Path) -> None:
         "زار", FAMILY, "و", THUMB, FLAG, "السعودية", "هولندا\u200c", "وبلجيكا",
     ]  # fmt: skip
     assert [t for _, t in rows][-3:] == ["B-GPE", "O", "B-GPE"]
+
+
+def test_an_imported_token_keeps_its_joiner_through_export(tmp_path: Path) -> None:
+    """A CoNLL token that starts with a ZWNJ is the file's own: it is written back with it
+    (the joiner was taken off every token's start, so the export read back as another text)."""
+    from annotator.formats.conll import read_conll
+    from annotator.importing import import_documents
+
+    src = tmp_path / "in.conll"
+    src.write_text("زار O\n\u200cوبلجيكا B-GPE\nأمس O\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.annotator") as p:
+        import_documents(p, read_conll(src), annotator="amal")
+        export(p, "conll", tmp_path / "out.conll", annotator="amal")
+    rows = [ln.split() for ln in (tmp_path / "out.conll").read_text("utf-8").split("\n") if ln]
+    assert rows == [["زار", "O"], ["\u200cوبلجيكا", "B-GPE"], ["أمس", "O"]]
