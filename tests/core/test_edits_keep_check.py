@@ -89,10 +89,17 @@ def undone_exactly(p: Project, command: cmds.Command) -> None:
 
 
 # -- 1: the undo of an edit that lifts an older version's event attributes ------------------
-def test_undo_of_a_note_on_an_old_trigger_restores_its_event_too(project: Project) -> None:
+def old_attack(project: Project) -> tuple[str, str]:
+    """``attack``, its trigger span holding the event attribute Realis as versions before
+    204d4b4 stored it (on the span, not the event)."""
     trigger, event = attack(project)
     old = project.span(trigger)
     project.restore(dataclasses.replace(old, attributes=freeze({"Realis": "Generic"})), "old")
+    return trigger, event
+
+
+def test_undo_of_a_note_on_an_old_trigger_restores_its_event_too(project: Project) -> None:
+    trigger, event = old_attack(project)
     before = state(project)
     command = cmds.UpdateSpan(trigger, note="x")
     changed = command.do(project)
@@ -111,9 +118,7 @@ def test_undo_of_a_note_on_an_old_trigger_restores_its_event_too(project: Projec
 
 
 def test_undo_of_a_relabel_of_an_old_trigger_is_exact(project: Project) -> None:
-    trigger, event = attack(project)
-    old = project.span(trigger)
-    project.restore(dataclasses.replace(old, attributes=freeze({"Realis": "Generic"})), "old")
+    trigger, event = old_attack(project)
     command = cmds.relabel(project, trigger, "Conflict.Demonstrate")
     undone_exactly(project, command)
     assert project.event(event).type == "Conflict.Demonstrate"

@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -22,6 +22,7 @@ from ui import i18n
 from ui.docview.view import DocumentView
 
 if TYPE_CHECKING:
+    from ui.review.window import ReviewWindow
     from ui.workbench.mainwindow import MainWindow
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
@@ -126,3 +127,32 @@ def plain(text: str) -> str:
     """``text`` without the directional isolates and marks the interface puts around names
     (``ui.i18n.isolate``, ``interface_isolate``): what a reader sees, to compare with."""
     return re.sub("[\u2066-\u2069\u200e\u200f]", "", text)
+
+
+def review_main(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, build: Callable[[Any], None]
+) -> Iterator[MainWindow]:
+    """A main window on a project ``build`` fills (a ``Project``), the adjudicator "lead"
+    its annotator; closed after the test (for a fixture to ``yield from``)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from annotator.project import Project
+
+    path = tmp_path / "review.annotator"
+    with Project.create(path) as p:
+        build(p)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("lead", True))
+    w = open_window(qtbot, tmp_path, path)
+    yield w
+    w.session.close()
+
+
+def pair_review(main: MainWindow, qtbot: QtBot) -> ReviewWindow:
+    """The review window of ``main`` comparing amal and badr, 1300x800, active."""
+    from ui.review.window import open_review
+
+    window = open_review(main)
+    window.set_annotators(["amal", "badr"])
+    window.resize(1300, 800)
+    qtbot.waitUntil(window.isActiveWindow)
+    return window

@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from annotator.model import GOLD, Span
 from annotator.project import Project
 from annotator.review import Kind
-from tests.ui.conftest import open_window, plain
+from tests.ui.conftest import pair_review, plain, review_main
 from ui import i18n
-from ui.review.window import ReviewWindow, open_review
+from ui.review.window import ReviewWindow
 from ui.workbench.mainwindow import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
@@ -57,22 +57,12 @@ def build(p: Project) -> None:
 
 @pytest.fixture
 def main(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    path = tmp_path / "review.annotator"
-    with Project.create(path) as p:
-        build(p)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("lead", True))
-    w = open_window(qtbot, tmp_path, path)
-    yield w
-    w.session.close()
+    yield from review_main(qtbot, tmp_path, monkeypatch, build)
 
 
 @pytest.fixture
 def review(main: MainWindow, qtbot: QtBot) -> ReviewWindow:
-    window = open_review(main)
-    window.set_annotators(["amal", "badr"])
-    window.resize(1300, 800)
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return pair_review(main, qtbot)
 
 
 def row(window: ReviewWindow, kind: Kind, text: str = "") -> int:
