@@ -23,6 +23,7 @@ from annotator.schema import (
     hotkey_strokes,
 )
 from annotator.schema.edit import remove_label, rename_label, reorder, set_hotkey, with_label
+from annotator.schema.model import name_key
 
 ACE = default_schema()
 ENTITY7 = ["PER", "ORG", "GPE", "LOC", "FAC", "VEH", "WEA"]
@@ -220,7 +221,7 @@ space at either end)"""
 
 @st.composite
 def schemas(draw: st.DrawFn) -> Schema:
-    names = draw(st.lists(NAME, min_size=1, max_size=9, unique=True))
+    names = draw(st.lists(NAME, min_size=1, max_size=9, unique_by=name_key))
     cut1, cut2 = sorted(draw(st.lists(st.integers(0, len(names)), min_size=2, max_size=2)))
     ent_names, ev_names, rel_names = names[:cut1], names[cut1:cut2], names[cut2:]
     span_names = ent_names + ev_names
@@ -246,7 +247,7 @@ def schemas(draw: st.DrawFn) -> Schema:
             **dress(n, ev_names),  # type: ignore[arg-type]
             roles=tuple(
                 Role(r, tuple(draw(refs)), draw(cards))
-                for r in draw(st.lists(NAME, max_size=3, unique=True))
+                for r in draw(st.lists(NAME, max_size=3, unique_by=name_key))
             ),
         )
         for n in ev_names
@@ -273,7 +274,7 @@ def schemas(draw: st.DrawFn) -> Schema:
             tuple(draw(st.lists(st.sampled_from(names), max_size=3))),
         )
         for a, kind in zip(
-            draw(st.lists(NAME, max_size=3, unique=True)),
+            draw(st.lists(NAME, max_size=3, unique_by=name_key)),
             draw(st.lists(st.sampled_from(["bool", "enum", "text"]), min_size=3, max_size=3)),
             strict=False,
         )
