@@ -355,21 +355,25 @@ class TagPixmaps:
         """label → the text its tag shows (the Arabic form in Arabic); the label itself when
         absent"""
         self._fm = QFontMetricsF(style.tag_font)
-        self._cache: dict[tuple[str, str, bool, bool, bool], QPixmap] = {}
+        self._cache: dict[tuple[str, str, bool, bool, bool, float], QPixmap] = {}
 
     def width(self, label: str) -> float:
         """Width of a tag's box (the pixmap adds a pixel of border room on each side)."""
         return self._fm.horizontalAdvance(self.names.get(label, label)) + 6
 
-    def get(self, span: ViewSpan, selected: bool) -> QPixmap:
-        key = (span.label, span.color, span.read_only, selected, span.suggestion)
+    def get(self, span: ViewSpan, selected: bool, width: float | None = None) -> QPixmap:
+        """The tag of ``span``; ``width`` (narrower than the whole tag) shortens its name with
+        an ellipsis to fit a box that wide (a line with no room for the whole tag)."""
+        full = self.width(span.label)
+        box = full if width is None or width >= full else float(math.floor(width))
+        key = (span.label, span.color, span.read_only, selected, span.suggestion, box)
         pixmap = self._cache.get(key)
         if pixmap is None:
-            pixmap = self._cache[key] = self._draw(span, selected)
+            pixmap = self._cache[key] = self._draw(span, selected, box)
         return pixmap
 
-    def _draw(self, span: ViewSpan, selected: bool) -> QPixmap:
-        width, height = self.width(span.label), self.style.tag_height
+    def _draw(self, span: ViewSpan, selected: bool, width: float) -> QPixmap:
+        height = self.style.tag_height
         pixmap = QPixmap(math.ceil((width + 2) * self.ratio), math.ceil((height + 2) * self.ratio))
         pixmap.setDevicePixelRatio(self.ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -402,7 +406,10 @@ class TagPixmaps:
         font.setItalic(span.suggestion)
         painter.setFont(font)
         painter.setPen(text_color)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.names.get(span.label, span.label))
+        name = self.names.get(span.label, span.label)
+        if width < self.width(span.label):
+            name = QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, width - 6)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
         painter.end()
         return pixmap
 
@@ -526,7 +533,10 @@ def _place_tags(
 ) -> list[tuple[QPointF, QPixmap]]:
     """Label tags under the start of each span, pushed inwards when they would overlap, and
     the other way when inwards would take them past the line's end (an Arabic tag is often
-    wider than its word: the pane's edge cut it, far from the span it names)."""
+    wider than its word: the pane's edge cut it, far from the span it names). On a line with
+    no room left for the whole tag (a narrow pane), the tag is shortened with an ellipsis to
+    the free stretch nearest its span, never drawn over another; with no stretch of
+    ``MIN_TAG`` left, it is not drawn (the span's underline keeps its colour)."""
     placed = []
     taken: dict[int, list[tuple[float, float]]] = {}
     for g in geoms:
@@ -535,23 +545,51 @@ def _place_tags(
         box = boxes[g.start.line]
         width = tags.width(g.span.label)
         x = g.start.x if g.start.inward > 0 else g.start.x - width
-        inside = box.width > width  # the line's extent is known and the tag fits in it
-        if inside:  # within the line, so the pane's edge does not cut it
-            x = min(max(x, box.x), box.x + box.width - width)
         used = taken.setdefault(g.start.line, [])
-        start = x
-        x = _past_tags(start, width, used, g.start.inward)
-        if inside and not box.x <= x <= box.x + box.width - width:
-            back = _past_tags(start, width, used, -g.start.inward)
-            if box.x <= back <= box.x + box.width - width:
-                x = back
-            else:  # no free room on the line: over another tag, but on the line
-                x = min(max(x, box.x), box.x + box.width - width)
-        used.append((x, x + width))
+        shown: float | None = None  # the shortened tag's width
+        if box.width > 0:  # the line's extent is known: the tag stays within it
+            lo, hi = box.x, box.x + box.width
+            start = min(max(x, lo), hi - width)
+            x = _past_tags(start, width, used, g.start.inward)
+            if not lo <= x <= hi - width:
+                back = _past_tags(start, width, used, -g.start.inward)
+                if lo <= back <= hi - width:
+                    x = back
+                else:  # no room for the whole tag on the line: shortened, or left out
+                    gap = _nearest_gap(lo, hi, used, g.start.x)
+                    if gap is None:
+                        continue
+                    shown = min(width, gap[1] - gap[0])
+                    want = g.start.x if g.start.inward > 0 else g.start.x - shown
+                    x = min(max(want, gap[0]), gap[1] - shown)
+        else:
+            x = _past_tags(x, width, used, g.start.inward)
+        used.append((x, x + (width if shown is None else shown)))
         top = box.y + box.height - style.tag_height - 1
-        pixmap = tags.get(g.span, g.span.uuid == selected)
+        pixmap = tags.get(g.span, g.span.uuid == selected, shown)
         placed.append((QPointF(x - 1, top - 1), pixmap))  # the pixmap's border room
     return placed
+
+
+MIN_TAG = 24.0
+"""the narrowest shortened tag drawn (a letter or two and the ellipsis)"""
+
+
+def _nearest_gap(
+    lo: float, hi: float, used: Sequence[tuple[float, float]], x: float
+) -> tuple[float, float] | None:
+    """The free stretch of the line ``lo``..``hi`` between the placed tags ``used`` (a pixel
+    apart from each) at least ``MIN_TAG`` wide that is nearest ``x``."""
+    gaps, left = [], lo
+    for u0, u1 in sorted(used):
+        if u0 - 1 - left >= MIN_TAG:
+            gaps.append((left, u0 - 1))
+        left = max(left, u1 + 1)
+    if hi - left >= MIN_TAG:
+        gaps.append((left, hi))
+    if not gaps:
+        return None
+    return min(gaps, key=lambda g: 0.0 if g[0] <= x <= g[1] else min(abs(x - g[0]), abs(x - g[1])))
 
 
 def _past_tags(x: float, width: float, used: Sequence[tuple[float, float]], way: float) -> float:
