@@ -134,6 +134,13 @@ class MergeReport:
     """labels the source's schema defines and the project's lacked, now in the project's"""
     labels_not_added: str = ""
     """why the source's extra labels could not be added (the combined schema's problem)"""
+    labels_taken: list[tuple[str, str]] = field(default_factory=list)
+    """(the source's name, the project's) of each label of the source's schema that is one
+    of the project's written otherwise (``Per`` beside ``PER``: ``schema.name_key``), taken
+    as the project's, not added (``adopt_labels``); the source's annotations labelled so are
+    quarantined as of a label the schema lacks, never renamed"""
+    attributes_taken: list[tuple[str, str]] = field(default_factory=list)
+    """the same for the source's attributes"""
     event_attributes_moved: int = 0
     """attributes taken in on trigger spans (an older version's) moved onto their events"""
     mislabelled: list[Quarantined] = field(default_factory=list)
@@ -169,6 +176,26 @@ class MergeReport:
                     labels=", ".join(self.labels_added),
                 )
             )
+        out += [
+            Message(
+                "{where}: label {theirs} taken as the project's {ours} (one name: they differ "
+                "only in case, harakat, tatweel, alef forms or digit forms)",
+                where=self.source,
+                theirs=repr(theirs),
+                ours=repr(ours),
+            )
+            for theirs, ours in self.labels_taken
+        ]
+        out += [
+            Message(
+                "{where}: attribute {theirs} taken as the project's {ours} (one name: they "
+                "differ only in case, harakat, tatweel, alef forms or digit forms)",
+                where=self.source,
+                theirs=repr(theirs),
+                ours=repr(ours),
+            )
+            for theirs, ours in self.attributes_taken
+        ]
         if self.event_attributes_moved:
             out.append(
                 Message(
@@ -634,6 +661,8 @@ def _with_labels(mine: Schema, theirs: Schema, report: MergeReport) -> Schema:
     adopted = adopt_labels(mine, theirs)
     report.labels_added = list(adopted.added)
     report.labels_not_added = adopted.refused
+    report.labels_taken = list(adopted.taken)
+    report.attributes_taken = list(adopted.attributes_taken)
     return adopted.schema
 
 

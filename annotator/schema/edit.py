@@ -245,53 +245,113 @@ def _checked(schema: Schema) -> Schema:
 @dataclass(frozen=True)
 class Adopted:
     """What ``adopt_labels`` did: the schema to store, the names it added, and why nothing
-    was added when the combination would break the schema's rules (else empty)."""
+    was added when the combination would break the schema's rules (else empty).
+
+    ``taken``: (their name, our name) of each label of theirs that is one of ours written
+    otherwise (``name_key``: ``Per`` beside our ``PER``), taken as ours, neither added nor a
+    reason to refuse; ``attributes_taken``: the same for their attributes. Their annotations
+    carrying such a name are not renamed: the merge sets them aside as carrying a label (or
+    attribute) the schema lacks, and its report says which names were taken as which."""
 
     schema: Schema
     added: tuple[str, ...] = ()
     refused: str = ""
+    taken: tuple[tuple[str, str], ...] = ()
+    attributes_taken: tuple[tuple[str, str], ...] = ()
 
 
 def adopt_labels(mine: Schema, theirs: Schema) -> Adopted:
     """``mine`` with the labels (and their attributes) that ``theirs`` defines and ``mine``
     lacks — what a merge takes from a colleague's schema and an import from a file that
-    carries its labels. Their hotkeys give way to ours; the result must pass
-    ``Schema.problems()``, else ``mine`` comes back as it is, with the reason."""
-    have = {lab.name for lab in mine.all_labels()}
+    carries its labels. A name of theirs that is one of ours (``name_key``: it differs only
+    in case, harakat, tatweel, alef or digit forms) is ours, not new: the labels they add
+    refer to ours by it, and it is listed in ``Adopted.taken``. Their hotkeys give way to
+    ours; the result must pass ``Schema.problems()``, else ``mine`` comes back as it is,
+    with the reason."""
+    taken = _taken([x.name for x in mine.all_labels()], [x.name for x in theirs.all_labels()])
+    attributes_taken = _taken(
+        [a.name for a in mine.attributes], [a.name for a in theirs.attributes]
+    )
+    found = Adopted(
+        mine, taken=tuple(taken.items()), attributes_taken=tuple(attributes_taken.items())
+    )
+    have = {lab.name for lab in mine.all_labels()} | set(taken)
     entities = tuple(lab for lab in theirs.entities if lab.name not in have)
     events = tuple(lab for lab in theirs.events if lab.name not in have)
     relations = tuple(lab for lab in theirs.relations if lab.name not in have)
     added = tuple(lab.name for lab in (*entities, *events, *relations))
     if not added:
-        return Adopted(mine)
+        return found
     own = mine.problems()
     if own:  # an old project's schema, opened leniently: fixed first (annotator check)
-        return Adopted(
-            mine, refused=Message("the project's schema has a problem: {problem}", problem=own[0])
+        return replace(
+            found,
+            refused=Message("the project's schema has a problem: {problem}", problem=own[0]),
         )
     attributes = []
     for attr in mine.attributes:  # one the source also has: extended to the added labels
-        other = theirs.attribute(attr.name)
+        other = _attribute(theirs, attr.name, attributes_taken)
         extra = tuple(n for n in added if other is not None and other.applies_to(n))
         if attr.labels and extra and other is not None and other.kind == attr.kind:
             attr = replace(attr, labels=attr.labels + extra)
         attributes.append(attr)
-    attributes += [a for a in theirs.attributes if mine.attribute(a.name) is None]
+    new = replace(
+        theirs,
+        entities=entities,
+        events=events,
+        relations=relations,
+        attributes=tuple(
+            a
+            for a in theirs.attributes
+            if a.name not in attributes_taken and mine.attribute(a.name) is None
+        ),
+        overlaps=(),
+    )
+    if taken:  # what they add refers to our labels by our names
+
+        def names(items: Names) -> Names:
+            return tuple(dict.fromkeys(taken.get(n, n) for n in items))
+
+        new = _map_refs(new, names, lambda n: taken.get(n, n))
     combined = replace(
         mine,
-        entities=mine.entities + entities,
-        events=mine.events + events,
-        relations=mine.relations + relations,
-        attributes=tuple(attributes),
+        entities=mine.entities + new.entities,
+        events=mine.events + new.events,
+        relations=mine.relations + new.relations,
+        attributes=(*attributes, *new.attributes),
     )
     if combined.hotkey_conflicts():  # their hotkeys give way to the project's
         combined = replace(
             combined,
-            entities=mine.entities + tuple(replace(x, hotkey="") for x in entities),
-            events=mine.events + tuple(replace(x, hotkey="") for x in events),
-            relations=mine.relations + tuple(replace(x, hotkey="") for x in relations),
+            entities=mine.entities + tuple(replace(x, hotkey="") for x in new.entities),
+            events=mine.events + tuple(replace(x, hotkey="") for x in new.events),
+            relations=mine.relations + tuple(replace(x, hotkey="") for x in new.relations),
         )
     problems = combined.problems()
     if problems:
-        return Adopted(mine, refused=problems[0])
-    return Adopted(combined, tuple(sorted(added)))
+        return replace(found, refused=problems[0])
+    return replace(found, schema=combined, added=tuple(sorted(added)))
+
+
+def _taken(ours: list[str], theirs: list[str]) -> dict[str, str]:
+    """Their name: our name, for each name of ``theirs`` that is not one of ``ours`` as
+    written but is one by ``name_key`` (the first of ours so, in an old schema holding two)."""
+    exact = set(ours)
+    by_key: dict[str, str] = {}
+    for n in ours:
+        by_key.setdefault(name_key(n), n)
+    out: dict[str, str] = {}
+    for n in theirs:
+        if n not in exact:
+            our = by_key.get(name_key(n))
+            if our is not None:
+                out[n] = our
+    return out
+
+
+def _attribute(theirs: Schema, name: str, taken: dict[str, str]) -> AttributeDef | None:
+    """Their attribute ``name`` (ours), or the one of theirs taken as it."""
+    found = theirs.attribute(name)
+    if found is None:
+        found = next((a for a in theirs.attributes if taken.get(a.name) == name), None)
+    return found
