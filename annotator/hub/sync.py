@@ -25,9 +25,12 @@ pending, reads nothing for it.
 
 Pull: in one snapshot, every version numbered after the last pulled number that another
 replica pushed, the documents they need (and those assigned to this layer), the team schema;
-merged in one project transaction. The team schema is read on every sync: labels it names
-that the project lacks are merged in with nothing else new (``_new_labels``). The numbers
-follow commit order (see the migration), so a pull never skips a version that commits later.
+merged in one project transaction. The team schema is read on every sync: labels a merge
+would take from it (``adopt_labels``) are merged in with nothing else new (``_new_labels``);
+a team schema that adds nothing to the project (its names are the project's, some written
+otherwise: ``Per`` for ``PER``) merges nothing, and one whose labels cannot be added is said
+in the sync's report, never merged again and again. The numbers follow commit order (see the
+migration), so a pull never skips a version that commits later.
 
 Resumable: the cursors (per hub: the push mark, the last pulled number, this replica's
 origin id) live in a sidecar file ``<project>.hub-sync.json`` written after each phase
@@ -89,6 +92,8 @@ from annotator.hubstate import (
 from annotator.project import RECORD_KINDS, Project
 from annotator.safejson import UnsafeJSON, loads
 from annotator.schema import Schema
+from annotator.schema.edit import adopt_labels
+from annotator.schema.model import name_key
 from annotator.uuids import new_uuid
 
 SyncProgress = Callable[[str, int, int], None]
@@ -123,6 +128,10 @@ class SyncReport:
     """the last hub number pulled"""
     hub_id: str = ""
     """the hub's id, the key of its cursors in the sidecar (``joined_hubs``)"""
+    labels_not_added: str = ""
+    """why the team schema's labels the project lacks cannot be added (``adopt_labels``),
+    said by a sync that merged nothing (one that merges says it in its merge report); every
+    sync says it again until the team schema or the project's is mended"""
     log_problem: str = ""
     """why the hub's ``sync_log`` line could not be written (the server gone, a grant
     missing): written last, after the pushed versions were committed, the pulled ones merged
@@ -173,6 +182,14 @@ class SyncReport:
         out += [Message("refused by the screen: {problem}", problem=r) for r in self.refused]
         if self.merge is not None:
             out += self.merge.lines()[2:]  # quarantine and labels; counts are above
+        if self.labels_not_added:  # as a merge says it (the same words)
+            out.append(
+                Message(
+                    "labels of {where} not added: {problem}",
+                    where=f"hub {self.hub}",
+                    problem=self.labels_not_added,
+                )
+            )
         if self.log_problem:
             out.append(
                 Message(
@@ -492,14 +509,19 @@ def _pull(
     body = conn.execute(f"SELECT body::text FROM {SCHEMA}.schemas ORDER BY version DESC LIMIT 1")
     schema_row = body.fetchone()
     team_schema = str(schema_row[0]) if schema_row is not None else "{}"
-    quiet = not records and not statuses and not _new_labels(team_schema, project.schema)
+    quiet, refused = not records and not statuses, ""
+    if quiet:
+        new, refused = _new_labels(team_schema, project.schema)
+        quiet = not new
     if quiet and assigned == cursor.assigned:
         conn.rollback()  # nothing new, every assigned document arrived before, no new label
+        report.labels_not_added = refused
         return
     local = {d.sha256 for d in project.documents()}
     if quiet and wanted <= local:
         conn.rollback()
         cursor.assigned = assigned
+        report.labels_not_added = refused
         return
     parsed = _parsed(records, "records", report) + _parsed(statuses, "statuses", report)
     shas = {str(d.get("doc")) for _, _, _, d in parsed if isinstance(d, dict)} | wanted
@@ -531,27 +553,47 @@ def _pull(
         cursor.assigned = assigned  # the merge added every assigned document
 
 
-def _new_labels(team_schema: str, schema: Schema) -> bool:
-    """Whether the team schema (the hub's latest, as text) names a label ``schema`` (the
-    project's) lacks. Adding those is all a merge takes from a schema (``adopt_labels``), so
-    when there are none a pull with no new versions skips the merge; when there are, it
-    merges (an empty bundle: the labels are added, the merge report names them). A few
-    kilobytes read and compared on every sync; something unreadable counts as new (the
-    merge's screen says what is wrong with it)."""
+def _new_labels(team_schema: str, schema: Schema) -> tuple[bool, str]:
+    """Whether a pull with nothing else new must merge for the team schema (the hub's
+    latest, as text): whether the merge would add a label to ``schema`` (the project's) by
+    taking the team schema's (``adopt_labels``, all a merge takes from a schema); and, when
+    the labels it lacks cannot be added (the combination breaks the schema's rules), why:
+    the sync says so without merging (an empty merge each sync would only say it again).
+
+    Run on every sync, so decided from the names alone when they settle it: a team schema
+    whose every label is one of the project's, as written or written otherwise (``Per`` for
+    ``PER``: ``name_key``), adds nothing. Only one naming a label the project lacks is built
+    (leniently, as the cheap path never checked it either) and adopted. Something
+    unreadable counts as new: the merge's screen says what is wrong with it."""
     try:
         data = loads(team_schema)
     except UnsafeJSON:
-        return True
+        return True, ""
     if not isinstance(data, dict):
-        return True
+        return True, ""
     have = {lab.name for lab in schema.all_labels()}
+    lacked: list[str] = []
     for key in ("entities", "events", "relations"):
         labels = data.get(key, [])
         if not isinstance(labels, list):
-            return True
-        if any(not isinstance(lab, dict) or lab.get("name") not in have for lab in labels):
-            return True
-    return False
+            return True, ""
+        for lab in labels:
+            name = lab.get("name") if isinstance(lab, dict) else None
+            if not isinstance(name, str):
+                return True, ""
+            if name not in have:
+                lacked.append(name)
+    if not lacked:
+        return False, ""
+    keys = {name_key(n) for n in have}
+    if all(name_key(n) in keys for n in lacked):
+        return False, ""  # each is one of ours written otherwise: adopted as ours
+    try:  # (a team schema breaking the rules itself: the merge's screen refuses it)
+        theirs = Schema.from_json(data, "team schema", check=False)
+    except Exception:  # SchemaError or malformed content: the screen reports it
+        return True, ""
+    adopted = adopt_labels(schema, theirs)
+    return bool(adopted.added), adopted.refused
 
 
 def _parsed(
