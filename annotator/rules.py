@@ -1019,6 +1019,65 @@ def relabel_trigger_problem(
     )
 
 
+def arguments_without_role(
+    schema: Schema, triggered: Iterable[Event], arguments: Iterable[Argument], label: str
+) -> list[Argument]:
+    """The live ``arguments`` of the live events ``triggered`` that retyping those events as
+    the event type ``label`` (their trigger span relabelled) would leave in a role their event
+    type has and ``label`` lacks (``argument_problem``'s "unknown-role", which ``check``
+    lists), in the given order. Events of type ``label`` already are not retyped, and an
+    argument in a role its event's type lacks already is broken before the relabel (``check``
+    lists it): neither counts. Empty when ``label`` is no event type
+    (``relabel_trigger_problem`` decides that relabel)."""
+    new = schema.event(label)
+    if new is None:
+        return []
+    types = {e.uuid: e.type for e in triggered if not e.deleted and e.type != label}
+    if not types:
+        return []
+    out: list[Argument] = []
+    for a in arguments:
+        kind = types.get(a.event) if not a.deleted and type(a.event) is str else None
+        old = schema.event(kind) if kind is not None else None
+        if old is not None and old.role(a.role) is not None and new.role(a.role) is None:
+            out.append(a)
+    return out
+
+
+def retype_roles_problem(
+    schema: Schema, triggered: Iterable[Event], arguments: Iterable[Argument], label: str
+) -> Violation | None:
+    """Relabelling a span that triggers the events ``triggered`` (``arguments``: theirs, or a
+    layer's) as the event type ``label`` retypes them: refused while live arguments of theirs
+    fill roles ``label`` lacks (``arguments_without_role``), which the retyped events could
+    not keep (the edit that relabels must remove them), naming the event types, the roles and
+    how many arguments."""
+    events = [e for e in triggered if not e.deleted]
+    lost = arguments_without_role(schema, events, arguments, label)
+    if not lost:
+        return None
+    kinds = ", ".join(sorted({str(e.type) for e in events if e.type != label}))
+    roles = ", ".join(sorted({str(a.role) for a in lost}))
+    if len(lost) == 1:
+        message = Message(
+            "this span triggers {events}; relabelled {label}, 1 argument would be left in a "
+            "role {label} lacks ({roles}): delete it first",
+            events=kinds,
+            label=str(label),
+            roles=roles,
+        )
+    else:
+        message = Message(
+            "this span triggers {events}; relabelled {label}, {count} arguments would be left "
+            "in roles {label} lacks ({roles}): delete them first",
+            events=kinds,
+            label=str(label),
+            count=len(lost),
+            roles=roles,
+        )
+    return Violation("retype-roles", message)
+
+
 _TRIGGER_ID = Message("trigger id")
 _EVENT_ID = Message("event id")
 _ARGUMENT_TARGET_ID = Message("argument target id")

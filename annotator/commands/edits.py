@@ -656,7 +656,14 @@ class Refused(Command):
         raise self.violation.error()
 
 
-def relabel(project: Project, uuid: str, label: str, *, remove_events: bool = False) -> Command:
+def relabel(
+    project: Project,
+    uuid: str,
+    label: str,
+    *,
+    remove_events: bool = False,
+    remove_arguments: bool = False,
+) -> Command:
     """Relabel a span; a trigger relabelled to another event type takes its event along, and
     labelling a plain span with an event type makes it a trigger (one step either way).
 
@@ -666,11 +673,17 @@ def relabel(project: Project, uuid: str, label: str, *, remove_events: bool = Fa
     triggers go, with their arguments and the arguments of other events they fill, in the same
     step (undo brings all of them back with the label).
 
+    A trigger relabelled as another event type retypes its events: their live arguments in
+    roles the new type lacks would fill no role of their event (``check`` lists them), so the
+    relabel is refused (``rules.retype_roles_problem``: the command's ``do`` raises, naming
+    the types, the roles and how many arguments), unless ``remove_arguments``: then those
+    arguments go in the same step (undo brings them back, redo deletes them again). The
+    arguments in roles the new type has stay.
+
     What the new label would break around the span is refused as adding it would be
-    (``_links_problem``): a role the span (or an event it triggers, retyped) fills that does
-    not accept the new label or type, a relation whose type does not link it. The arguments
-    of a retyped event stay as they are, even in a role the new type lacks (``check`` lists
-    them; the retyped event keeps what the analyst filled)."""
+    (``_links_problem``): a role the span (or an event it triggers, retyped) fills, or a role
+    of a retyped event, that does not accept the new label or type or its filler, a relation
+    whose type does not link it."""
     span = project.span(uuid)
     layer = project.layer(span.doc_id, span.annotator, lazy=True)
     layer_events = [e for e in layer.events if not e.deleted]
@@ -692,6 +705,15 @@ def relabel(project: Project, uuid: str, label: str, *, remove_events: bool = Fa
         ]
         children += [DeleteEvent(e.uuid) for e in events]
         events = []
+    if is_event_type and events:
+        ids = {e.uuid for e in events}
+        held = [a for a in layer.arguments if not a.deleted and a.event in ids]
+        problem = rules.retype_roles_problem(project.schema, events, held, label)
+        if problem is not None and not remove_arguments:
+            return Refused(problem)
+        lost = rules.arguments_without_role(project.schema, events, held, label) if problem else []
+        children += [DeleteArgument(a.uuid) for a in lost]
+        gone |= {a.uuid for a in lost}
     broken = _links_problem(project, layer, span, label, events, gone)
     if broken is not None:
         return Refused(broken)
@@ -719,9 +741,10 @@ def _links_problem(
     the arguments the span or its events fill and the relations touching it, judged by the
     rules that adding them meets (``rules.argument_problem``, ``rules.relation_problem``): the
     span relabelled, the events ``kept`` on it retyped as ``label`` (``relabel`` retypes
-    them), the events ``gone`` and the arguments of and filled by them left out (the same step
-    deletes them). A link already broken before the relabel does not refuse it (it is
-    ``check``'s to list)."""
+    them: their own arguments are judged under the new type too), the events and arguments
+    ``gone`` and the arguments of and filled by those events left out (the same step deletes
+    them). A link already broken before the relabel does not refuse it (it is ``check``'s to
+    list)."""
     schema = project.schema
     relabelled = dataclasses.replace(span, label=label)
     retyped = {e.uuid: dataclasses.replace(e, type=label) for e in kept if e.type != label}
@@ -743,9 +766,9 @@ def _links_problem(
 
     touched = {span.uuid, *retyped}
     for a in layer.arguments:
-        if a.deleted or a.event in gone or a.target in gone:
+        if a.deleted or a.uuid in gone or a.event in gone or a.target in gone:
             continue
-        if a.target not in touched:  # (the roles of a retyped event: see ``relabel``)
+        if a.target not in touched and a.event not in retyped:
             continue
         event = events.get(a.event)
         problem = rules.argument_problem(

@@ -133,7 +133,8 @@ def commands(p: Project) -> list[Callable[[], C.Command]]:
         lambda: C.DeleteRelation(uid(1, 0, 3, 1)),
         lambda: C.SetStatus(doc.id, "bench", "done"),
         lambda: C.delete_span_with_links(p, uid(2, 0, 0, 2)),
-        lambda: C.relabel(p, uid(2, 0, 0, 10), "Conflict.Demonstrate"),
+        # (the Attack's Attacker, a role Conflict.Demonstrate lacks, goes in the same step)
+        lambda: C.relabel(p, uid(2, 0, 0, 10), "Conflict.Demonstrate", remove_arguments=True),
     ]
 
 

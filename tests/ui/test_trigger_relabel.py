@@ -111,11 +111,13 @@ def test_relabel_a_trigger_as_another_event_type_asks_nothing(
     window: tuple[MainWindow, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w, trigger = window
+    # (Conflict.Demonstrate has the meeting's roles, Entity and Place; a type lacking one asks
+    # first: test_retype_event_roles_window)
     monkeypatch.setattr(event_wiring, "ask_choice", lambda *a: pytest.fail("asked"))
-    w.event_tools.relabel(trigger, "Conflict.Attack")
+    w.event_tools.relabel(trigger, "Conflict.Demonstrate")
     p = w.session.project
     assert p is not None
-    assert [e.type for e in p.events(None, ME)] == ["Conflict.Attack"]
+    assert [e.type for e in p.events(None, ME)] == ["Conflict.Demonstrate"]
 
 
 def test_event_deleted_from_the_panel_takes_its_trigger_along(

@@ -122,10 +122,10 @@ def test_the_details_label_box_relabels_a_trigger_as_an_event_type_unasked(
 ) -> None:
     w, trigger = window
     monkeypatch.setattr(event_wiring, "ask_choice", lambda *a: pytest.fail("asked"))
-    _pick(w, "Conflict.Attack")
+    _pick(w, "Conflict.Demonstrate")  # (it has the meeting's roles: Entity, Place)
     p = w.session.project
     assert p is not None
-    assert [e.type for e in p.events(None, ME) if e.trigger == trigger] == ["Conflict.Attack"]
+    assert [e.type for e in p.events(None, ME) if e.trigger == trigger] == ["Conflict.Demonstrate"]
 
 
 def _tools(w: MainWindow) -> SearchTools:
@@ -175,10 +175,11 @@ def test_relabel_all_as_an_event_type_or_of_entities_asks_nothing(
     w, _trigger = window
     tools = _tools(w)
     monkeypatch.setattr(event_wiring, "ask_choice", lambda *a: pytest.fail("asked"))
-    assert tools.relabel_group(_meetings(tools), "Conflict.Attack")
+    # (Conflict.Demonstrate has the meetings' roles, Entity and Place)
+    assert tools.relabel_group(_meetings(tools), "Conflict.Demonstrate")
     p = w.session.project
     assert p is not None
-    assert [e.type for e in p.events(None, ME)] == ["Conflict.Attack", "Conflict.Attack"]
+    assert [e.type for e in p.events(None, ME)] == ["Conflict.Demonstrate"] * 2
     tools.refresh_entities()
     places = next(g for g in tools.entities.model.groups if g.key == "باريس")
     assert tools.relabel_group(places, "LOC")

@@ -9,7 +9,7 @@ the window itself stays small.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -20,7 +20,7 @@ from annotator import commands as cmds
 from annotator import rules
 from annotator.commands.edits import Refused, delete_event_with_trigger
 from annotator.errors import AnnotatorError
-from annotator.model import DocumentAnnotations, Event, placed_all
+from annotator.model import Argument, DocumentAnnotations, Event, placed_all
 from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
 from ui.events.relations import Linker, LinkHost, ask_choice
@@ -202,9 +202,12 @@ class EventTools:
         """Relabel span ``uuid`` as ``label`` (one step; a trigger's events follow another
         event type). A trigger relabelled as something other than an event type would trigger
         nothing (``rules.relabel_trigger_problem``): the user is asked first, and a yes removes
-        its events with their arguments in the same step (one undo brings all back). Every
-        relabel of one span in the window comes here (hotkey, label palette, details panel);
-        whether the span was relabelled (False: cancelled or refused)."""
+        its events with their arguments in the same step (one undo brings all back). A trigger
+        relabelled as another event type whose events have arguments in roles that type lacks
+        (``rules.retype_roles_problem``) asks the same way, and a yes removes those arguments
+        in the step (``remove_arguments``). Every relabel of one span in the window comes here
+        (hotkey, label palette, details panel); whether the span was relabelled (False:
+        cancelled or refused)."""
         project = self.w.session.project
         span = self.w.model.span_of(uuid)
         if project is None or span is None:
@@ -255,10 +258,60 @@ class EventTools:
             )
             if not choice:
                 return False
+        # (none when ``label`` is no event type: the events went above)
+        lost = rules.arguments_without_role(project.schema, events, layer.arguments, label)
+        if lost and not self._ask_remove_arguments(uuid, span.text, events, lost, label):
+            return False
         done: bool = self.w.session.execute(
-            cmds.relabel(project, uuid, label, remove_events=remove), select=uuid
+            cmds.relabel(project, uuid, label, remove_events=remove, remove_arguments=bool(lost)),
+            select=uuid,
         )
         return done
+
+    def _ask_remove_arguments(
+        self, uuid: str, text: str, events: Sequence[Event], lost: Sequence[Argument], label: str
+    ) -> bool:
+        """Before relabelling the trigger ``uuid`` (covering ``text``) as the event type
+        ``label``: its ``events`` retyped would keep the arguments ``lost`` in roles ``label``
+        lacks. Ask whether to remove them in the same step; whether the user agreed. A relabel
+        refused even so (a role or relation it is in) is said, not asked (False)."""
+        project = self.w.session.project
+        if project is None:
+            return False
+        refused = cmds.relabel(project, uuid, label, remove_arguments=True)
+        if isinstance(refused, Refused):
+            self.w.session.execute(refused, select=uuid)  # (says why)
+            return False
+        schema = project.schema
+        retyped = sorted({e.type for e in events if e.type != label})
+        kinds = ", ".join(isolate(type_tag(schema, k)) for k in retyped)
+        roles = ", ".join(isolate(role_display(r)) for r in sorted({a.role for a in lost}))
+        shown, relabelled = isolate(text), isolate(type_tag(schema, label))
+        # starts with a word of the interface language (see ``relabel``)
+        if len(events) > 1:
+            question = self.w.tr(
+                "The span “{0}” triggers {1} events ({2}). Relabelling it as {3} removes their "
+                "arguments in roles {3} lacks ({4}): {5}. Continue?"
+            ).format(shown, len(events), kinds, relabelled, roles, len(lost))
+        else:
+            question = self.w.tr(
+                "The span “{0}” triggers a {1} event. Relabelling it as {2} removes its "
+                "arguments in roles {2} lacks ({3}): {4}. Continue?"
+            ).format(shown, kinds, relabelled, roles, len(lost))
+        choice = ask_choice(
+            self.w.window(),
+            self.w.tr("Relabel a trigger"),
+            question,
+            [
+                (
+                    "remove",
+                    self.w.tr("Relabel and remove the arguments")
+                    if len(lost) > 1
+                    else self.w.tr("Relabel and remove the argument"),
+                )
+            ],
+        )
+        return bool(choice)
 
     def ask_relabel_triggers(self, uuids: Iterable[str], label: str, name: str) -> bool | None:
         """Before relabelling the spans ``uuids`` (the mentions of ``name``, an entity group)
