@@ -41,6 +41,7 @@ from annotator.model import (
 )
 from annotator.schema import Schema
 from annotator.schema.edit import adopt_labels
+from annotator.schema.model import name_key
 from annotator.text import BOM, normalise, normalise_drops, sha256_text
 from annotator.uuids import new_uuid
 
@@ -411,6 +412,7 @@ def _unknown_or_raise(
             ),
         )
     if unknown and new_labels == "add":
+        have = {name_key(lab.name): lab.name for lab in preview.all_labels()}
         for label, (source, line) in unknown.items():
             bad = rules.label_name_problem(label)
             if bad is not None:
@@ -418,6 +420,19 @@ def _unknown_or_raise(
                     source,
                     line,
                     Message("cannot add to the schema: {problem}", problem=bad.message),
+                )
+            ours = have.get(name_key(label))
+            if ours is not None:  # adding it would break the one-name rule
+                raise ImportFormatError(
+                    source,
+                    line,
+                    Message(
+                        "label {name} is the schema's {ours} written otherwise (one name: "
+                        "they differ only in case, harakat, tatweel, alef forms or digit "
+                        "forms): write it {ours} in the file, or use --new-labels skip",
+                        name=repr(label),
+                        ours=repr(ours),
+                    ),
                 )
     return unknown
 
@@ -1141,6 +1156,24 @@ def _with_defined(
             report.problems.append(
                 Problem(source, None, f"labels it defines not added: {adopted.refused}")
             )
+        report.problems += [
+            Changed(
+                source,
+                None,
+                Message(
+                    "{kind} {theirs} it defines taken as the schema's {ours} (one name: they "
+                    "differ only in case, harakat, tatweel, alef forms or digit forms)",
+                    kind=kind,
+                    theirs=repr(theirs),
+                    ours=repr(ours),
+                ),
+            )
+            for kind, pairs in (
+                (Message("label"), adopted.taken),
+                (Message("attribute"), adopted.attributes_taken),
+            )
+            for theirs, ours in pairs
+        ]
     return schema
 
 
