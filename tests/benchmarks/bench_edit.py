@@ -86,8 +86,10 @@ def measure_edits(
         linked = [uid(doc_of(k, docs), 0, 0, 2) for k in range(samples)]
         delete_span = median_ms(lambda k: delete_span_with_links(p, linked[k]).do(p), samples)
         triggers = [uid(doc_of(k, docs), 0, 0, 10) for k in range(samples)]
+        # (Demonstrate lacks the Attack's Attacker: its argument goes in the same step)
         relabelled = median_ms(
-            lambda k: relabel(p, triggers[k], "Conflict.Demonstrate").do(p), samples
+            lambda k: relabel(p, triggers[k], "Conflict.Demonstrate", remove_arguments=True).do(p),
+            samples,
         )
     return {
         "commit_floor_ms": floor,
