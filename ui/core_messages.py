@@ -950,6 +950,38 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessage", "a socket"),
     QT_TRANSLATE_NOOP("CoreMessage", "a symbolic link"),
     QT_TRANSLATE_NOOP("CoreMessage", "a special file"),
+    # 2026-11-30: names taken as the schema's written otherwise; a retype's lacking roles
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "label {name} is the schema's {ours} written otherwise (one name: they differ "
+        "only in case, harakat, tatweel, alef forms or digit forms): write it {ours} in "
+        "the file, or use --new-labels skip",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "this span triggers {events}; relabelled {label}, 1 argument would be left in a "
+        "role {label} lacks ({roles}): delete it first",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "this span triggers {events}; relabelled {label}, {count} arguments would be "
+        "left in roles {label} lacks ({roles}): delete them first",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{kind} {theirs} it defines taken as the schema's {ours} (one name: they differ "
+        "only in case, harakat, tatweel, alef forms or digit forms)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{where}: attribute {theirs} taken as the project's {ours} (one name: they "
+        "differ only in case, harakat, tatweel, alef forms or digit forms)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{where}: label {theirs} taken as the project's {ours} (one name: they differ "
+        "only in case, harakat, tatweel, alef forms or digit forms)",
+    ),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

@@ -3858,307 +3858,337 @@
         <translation>ملف خاص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="961"/>
+        <location filename="../../ui/core_messages.py" line="954"/>
+        <source>label {name} is the schema&apos;s {ours} written otherwise (one name: they differ only in case, harakat, tatweel, alef forms or digit forms): write it {ours} in the file, or use --new-labels skip</source>
+        <translation>التسمية {name} هي {ours} التي في المخطط مكتوبةً بصورة أخرى (اسم واحد: لا يختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام): اكتبها {ours} في الملف، أو اختر «تخطٍّ» في «تسميات خارج المخطط»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="960"/>
+        <source>this span triggers {events}; relabelled {label}, 1 argument would be left in a role {label} lacks ({roles}): delete it first</source>
+        <translation>هذا المقطع مُطلِق {events}؛ وإن أُعيدت تسميته بـ{label} فسيبقى معمول واحد في دور ليس في {label} ({roles}): احذفه أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="965"/>
+        <source>this span triggers {events}; relabelled {label}, {count} arguments would be left in roles {label} lacks ({roles}): delete them first</source>
+        <translation>هذا المقطع مُطلِق {events}؛ وإن أُعيدت تسميته بـ{label} فستبقى {count} من المعمولات في أدوار ليست في {label} ({roles}): احذفها أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="970"/>
+        <source>{kind} {theirs} it defines taken as the schema&apos;s {ours} (one name: they differ only in case, harakat, tatweel, alef forms or digit forms)</source>
+        <translation>{kind} {theirs} التي يعرّفها الملف أُخذت على أنها {ours} التي في المخطط (اسم واحد: لا يختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="975"/>
+        <source>{where}: attribute {theirs} taken as the project&apos;s {ours} (one name: they differ only in case, harakat, tatweel, alef forms or digit forms)</source>
+        <translation>{where}: أُخذت الخاصية {theirs} على أنها {ours} التي في المشروع (اسم واحد: لا يختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="980"/>
+        <source>{where}: label {theirs} taken as the project&apos;s {ours} (one name: they differ only in case, harakat, tatweel, alef forms or digit forms)</source>
+        <translation>{where}: أُخذت التسمية {theirs} على أنها {ours} التي في المشروع (اسم واحد: لا يختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="993"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="962"/>
+        <location filename="../../ui/core_messages.py" line="994"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="963"/>
+        <location filename="../../ui/core_messages.py" line="995"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="964"/>
+        <location filename="../../ui/core_messages.py" line="996"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="965"/>
+        <location filename="../../ui/core_messages.py" line="997"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="966"/>
+        <location filename="../../ui/core_messages.py" line="998"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="967"/>
+        <location filename="../../ui/core_messages.py" line="999"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="968"/>
+        <location filename="../../ui/core_messages.py" line="1000"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="969"/>
+        <location filename="../../ui/core_messages.py" line="1001"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="970"/>
+        <location filename="../../ui/core_messages.py" line="1002"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="971"/>
+        <location filename="../../ui/core_messages.py" line="1003"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="972"/>
+        <location filename="../../ui/core_messages.py" line="1004"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="973"/>
+        <location filename="../../ui/core_messages.py" line="1005"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="974"/>
+        <location filename="../../ui/core_messages.py" line="1006"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="975"/>
+        <location filename="../../ui/core_messages.py" line="1007"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="976"/>
+        <location filename="../../ui/core_messages.py" line="1008"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="977"/>
+        <location filename="../../ui/core_messages.py" line="1009"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="978"/>
+        <location filename="../../ui/core_messages.py" line="1010"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="979"/>
+        <location filename="../../ui/core_messages.py" line="1011"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="980"/>
+        <location filename="../../ui/core_messages.py" line="1012"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="981"/>
+        <location filename="../../ui/core_messages.py" line="1013"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="982"/>
+        <location filename="../../ui/core_messages.py" line="1014"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="983"/>
+        <location filename="../../ui/core_messages.py" line="1015"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="984"/>
+        <location filename="../../ui/core_messages.py" line="1016"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="985"/>
+        <location filename="../../ui/core_messages.py" line="1017"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="986"/>
+        <location filename="../../ui/core_messages.py" line="1018"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="987"/>
+        <location filename="../../ui/core_messages.py" line="1019"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="988"/>
+        <location filename="../../ui/core_messages.py" line="1020"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="989"/>
+        <location filename="../../ui/core_messages.py" line="1021"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="990"/>
+        <location filename="../../ui/core_messages.py" line="1022"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="991"/>
+        <location filename="../../ui/core_messages.py" line="1023"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="992"/>
+        <location filename="../../ui/core_messages.py" line="1024"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="993"/>
+        <location filename="../../ui/core_messages.py" line="1025"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="994"/>
+        <location filename="../../ui/core_messages.py" line="1026"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="995"/>
+        <location filename="../../ui/core_messages.py" line="1027"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="996"/>
+        <location filename="../../ui/core_messages.py" line="1028"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="997"/>
+        <location filename="../../ui/core_messages.py" line="1029"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="998"/>
+        <location filename="../../ui/core_messages.py" line="1030"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="999"/>
+        <location filename="../../ui/core_messages.py" line="1031"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1000"/>
+        <location filename="../../ui/core_messages.py" line="1032"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1001"/>
+        <location filename="../../ui/core_messages.py" line="1033"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1002"/>
+        <location filename="../../ui/core_messages.py" line="1034"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1003"/>
+        <location filename="../../ui/core_messages.py" line="1035"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1004"/>
+        <location filename="../../ui/core_messages.py" line="1036"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1005"/>
+        <location filename="../../ui/core_messages.py" line="1037"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1006"/>
+        <location filename="../../ui/core_messages.py" line="1038"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1007"/>
+        <location filename="../../ui/core_messages.py" line="1039"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1008"/>
+        <location filename="../../ui/core_messages.py" line="1040"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1009"/>
+        <location filename="../../ui/core_messages.py" line="1041"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1010"/>
+        <location filename="../../ui/core_messages.py" line="1042"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1015"/>
+        <location filename="../../ui/core_messages.py" line="1047"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1026"/>
+        <location filename="../../ui/core_messages.py" line="1058"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1027"/>
+        <location filename="../../ui/core_messages.py" line="1059"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1028"/>
+        <location filename="../../ui/core_messages.py" line="1060"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1029"/>
+        <location filename="../../ui/core_messages.py" line="1061"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1030"/>
+        <location filename="../../ui/core_messages.py" line="1062"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1031"/>
+        <location filename="../../ui/core_messages.py" line="1063"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1032"/>
+        <location filename="../../ui/core_messages.py" line="1064"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1033"/>
+        <location filename="../../ui/core_messages.py" line="1065"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1034"/>
+        <location filename="../../ui/core_messages.py" line="1066"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1035"/>
+        <location filename="../../ui/core_messages.py" line="1067"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -6978,52 +7008,73 @@ Remove only the argument, or delete the whole event?</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="228"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="231"/>
         <source>The span “{0}” triggers {1} events ({2}). Relabelling it as {3} removes those events and {4} arguments ({5} of their own, {6} of other events that they fill). Continue?</source>
         <translation>المقطع «{0}» مُطلِق لـ{1} من الأحداث ({2}). إعادة تسميته بـ{3} تحذف تلك الأحداث و{4} من المعمولات ({5} منها لها، و{6} لأحداث أخرى تملؤها). أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="234"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="237"/>
         <source>The span “{0}” triggers a {1} event. Relabelling it as {2} removes the event and {3} arguments ({4} of its own, {5} of other events that it fills). Continue?</source>
         <translation>المقطع «{0}» مُطلِق لحدث {1}. إعادة تسميته بـ{2} تحذف الحدث و{3} من المعمولات ({4} منها له، و{5} لأحداث أخرى يملؤها). أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="240"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="243"/>
         <source>The span “{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} removes the event and its arguments. Continue?</source>
         <translation>المقطع «{0}» مُطلِق حدث من نوع {1}، عدد معمولاته: {2}. إعادة تسميته بـ{3} تحذف الحدث ومعمولاته. أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="245"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="248"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="303"/>
         <source>Relabel a trigger</source>
         <translation>إعادة تسمية مُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="250"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="253"/>
         <source>Relabel and remove the events</source>
         <translation>إعادة التسمية وحذف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="252"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="255"/>
         <source>Relabel and remove the event</source>
         <translation>إعادة التسمية وحذف الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="296"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="293"/>
+        <source>The span “{0}” triggers {1} events ({2}). Relabelling it as {3} removes their arguments in roles {3} lacks ({4}): {5}. Continue?</source>
+        <translation>المقطع «{0}» مُطلِق لـ{1} من الأحداث ({2}). إعادة تسميته بـ{3} تحذف معمولاتها التي في أدوار ليست في {3} ({4}): {5}. أتريد المتابعة؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="298"/>
+        <source>The span “{0}” triggers a {1} event. Relabelling it as {2} removes its arguments in roles {2} lacks ({3}): {4}. Continue?</source>
+        <translation>المقطع «{0}» مُطلِق لحدث {1}. إعادة تسميته بـ{2} تحذف معمولاته التي في أدوار ليست في {2} ({3}): {4}. أتريد المتابعة؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="308"/>
+        <source>Relabel and remove the arguments</source>
+        <translation>إعادة التسمية وحذف المعمولات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="310"/>
+        <source>Relabel and remove the argument</source>
+        <translation>إعادة التسمية وحذف المعمول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/event_wiring.py" line="349"/>
         <source>{0} of the {1} mentions of “{2}” trigger {3} events ({4}). Relabelling all as {5} removes those events and {6} arguments ({7} of their own, {8} of other events that they fill). Continue?</source>
         <translation>{0} من إشارات «{2}» البالغة {1} مُطلِقات لـ{3} من الأحداث ({4}). إعادة تسمية الكل بـ{5} تحذف تلك الأحداث و{6} من المعمولات ({7} منها لها، و{8} لأحداث أخرى تملؤها). أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="302"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="355"/>
         <source>{0} of the {1} mentions of “{2}” trigger {3} events ({4}) with {5} arguments. Relabelling all as {6} removes those events and their arguments. Continue?</source>
         <translation>{0} من إشارات «{2}» البالغة {1} تُطلِق {3} من الأحداث ({4}) معها {5} من المعمولات. إعادة تسمية الكل بـ{6} تزيل هذه الأحداث ومعمولاتها. أأتابع؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="307"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="360"/>
         <source>Relabel triggers</source>
         <translation>إعادة تسمية المُطلِقات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="309"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="362"/>
         <source>Relabel all and remove the events</source>
         <translation>إعادة تسمية الكل وإزالة الأحداث</translation>
     </message>
