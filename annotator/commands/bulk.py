@@ -7,7 +7,10 @@ refused one refuses the whole step (one transaction: nothing is written). Undo r
 span with its uuid and content, and what a deletion took along (events a span triggered,
 arguments pointing at it, relations touching it). A trigger relabelled as no event type
 refuses the step unless ``remove_events`` (the window asks first): its events then go with
-their arguments, as ``relabel`` removes them for one span.
+their arguments, as ``relabel`` removes them for one span. A trigger relabelled as another
+event type whose events have arguments in roles that type lacks refuses the step unless
+``remove_arguments`` (the window asks first): those arguments then go in the step, as
+``relabel`` removes them for one span.
 
 Example::
 
@@ -36,13 +39,21 @@ if TYPE_CHECKING:
 
 
 def relabel_spans(
-    project: Project, uuids: Iterable[str], label: str, *, remove_events: bool = False
+    project: Project,
+    uuids: Iterable[str],
+    label: str,
+    *,
+    remove_events: bool = False,
+    remove_arguments: bool = False,
 ) -> Macro:
     """Relabel every span of ``uuids`` as ``label`` in one step (a trigger takes its event
     along, as ``relabel`` does for one span). Spans already labelled ``label`` are left as
     they are. The rules decide each relabel when the step runs (an unknown label, say, or a
     trigger relabelled as no event type refuses the whole step), unless ``remove_events``:
     then the events such triggers trigger go with their arguments, as ``relabel`` removes them.
+    Likewise a trigger relabelled as another event type whose events have arguments in roles
+    that type lacks (``rules.retype_roles_problem``) refuses the whole step, unless
+    ``remove_arguments``: then those arguments go in the step, as ``relabel`` removes them.
 
     Each span's ``relabel`` is made when the step first runs, from what the relabels before it
     in the step left (``WhenRun``): one mention's event may fill a role of another
@@ -54,7 +65,13 @@ def relabel_spans(
         if span.label != label:
             children.append(
                 WhenRun(
-                    partial(relabel, uuid=uuid, label=label, remove_events=remove_events),
+                    partial(
+                        relabel,
+                        uuid=uuid,
+                        label=label,
+                        remove_events=remove_events,
+                        remove_arguments=remove_arguments,
+                    ),
                     Message("relabel as {label}", label=label),
                 )
             )

@@ -26,6 +26,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from annotator import rules
 from annotator.commands.edits import (
     Changed,
     Command,
@@ -36,6 +37,7 @@ from annotator.commands.edits import (
     Version,
 )
 from annotator.errors import AnnotatorError, Message, SchemaError
+from annotator.model import Event, Span
 from annotator.schema import Schema
 from annotator.schema.edit import remove_label, rename_label, rename_role
 
@@ -341,18 +343,101 @@ def remove_label_command(project: Project, name: str, relabel_to: str | None = N
 
     With ``relabel_to`` its annotations are relabelled first (to a label of the same kind);
     without it they are kept as they are and ``validation`` reports them as unknown labels.
-    Raises SchemaError when the removal or the relabelling is not allowed."""
+    Raises SchemaError when the removal or the relabelling is not allowed: among others when
+    ``name`` is an event type whose events, retyped ``relabel_to``, would keep arguments in
+    roles ``relabel_to`` lacks or that do not accept their fillers (``_retype_problem``; a
+    schema edit deletes no argument, the analyst does, or chooses another type)."""
     schema = remove_label(project.schema, name)
     children: list[Command] = []
     if relabel_to is not None:
         if relabel_to == name or relabel_to not in {x.name for x in schema.all_labels()}:
             raise SchemaError(f"cannot relabel {name!r} annotations to {relabel_to!r}")
         _check_same_kind(project.schema, name, relabel_to)
+        problem = _retype_problem(project, schema, name, relabel_to)
+        if problem is not None:
+            raise SchemaError(problem)
         # Relabel under the current schema (where both labels exist), then drop the label.
         children += _relabel_children(project, name, relabel_to)
     text = Message("remove {name}", name=name)
     children.append(SetSchema(schema, text))
     return SchemaMacro(children, text)
+
+
+def _retype_problem(project: Project, after: Schema, name: str, label: str) -> Message | None:
+    """Why the live events of type ``name`` (every document and layer) cannot be retyped
+    ``label`` as ``name`` is removed (``after``: the schema without it): their arguments in
+    roles ``label`` lacks, or in roles of ``label`` that do not accept their fillers (the
+    spans and events labelled ``name`` among them relabelled too), naming ``label``, the
+    roles and how many arguments. None when there are none. An argument broken already (a
+    role its event's type lacks, a filler its role does not take) is not the retype's doing
+    and does not count (``check`` lists it)."""
+    if project.schema.event(name) is None:
+        return None
+    lacking: list[str] = []
+    unfit: list[str] = []
+    for event in project.events(type=name):
+        retyped = replace(event, type=label)
+        for argument in project.arguments(event.uuid):
+            filler = project.find(argument.target)
+            if not isinstance(filler, Span | Event):
+                continue  # (dangling already)
+            if rules.argument_problem(project.schema, event, argument, filler) is not None:
+                continue
+            if isinstance(filler, Span) and filler.label == name:
+                filler = replace(filler, label=label)
+            elif isinstance(filler, Event) and filler.type == name:
+                filler = replace(filler, type=label)
+            problem = rules.argument_problem(after, retyped, argument, filler)
+            if problem is not None and problem.kind == "unknown-role":
+                lacking.append(argument.role)
+            elif problem is not None and problem.kind == "wrong-type":
+                unfit.append(argument.role)
+    if not lacking and not unfit:
+        return None
+    parts: list[Message] = []
+    if len(lacking) == 1:
+        parts.append(
+            Message(
+                "1 argument is in a role {label} lacks ({roles})", label=label, roles=lacking[0]
+            )
+        )
+    elif lacking:
+        parts.append(
+            Message(
+                "{count} arguments are in roles {label} lacks ({roles})",
+                count=len(lacking),
+                label=label,
+                roles=", ".join(sorted(set(lacking))),
+            )
+        )
+    if len(unfit) == 1:
+        parts.append(
+            Message(
+                "1 argument fills a role of {label} that does not accept its filler ({roles})",
+                label=label,
+                roles=unfit[0],
+            )
+        )
+    elif unfit:
+        parts.append(
+            Message(
+                "{count} arguments fill roles of {label} that do not accept their fillers "
+                "({roles})",
+                count=len(unfit),
+                label=label,
+                roles=", ".join(sorted(set(unfit))),
+            )
+        )
+    problems = (
+        parts[0] if len(parts) == 1 else Message("{one}; {other}", one=parts[0], other=parts[1])
+    )
+    return Message(
+        "cannot relabel the {name} events as {label}: {problems}. A schema edit deletes no "
+        "annotation: delete those arguments first, or choose another event type",
+        name=name,
+        label=label,
+        problems=problems,
+    )
 
 
 def _check_same_kind(schema: Schema, one: str, other: str) -> None:

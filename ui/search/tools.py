@@ -9,9 +9,13 @@ from the selected span, gazetteer import and outside predictions (issue 14).
   new label cannot keep (an entity label) asks once for the whole step, through the window's
   event tools (``EventTools.ask_relabel_triggers``: how many mentions, events and arguments);
   a yes relabels every mention and removes those events with their arguments in the same
-  step, as a relabel of one trigger does. The list is read again after every change while it
-  is shown (debounced): in the background for a project of more than ``READ_HERE`` spans
-  (its own read-only connection; the list says it is being read and keeps the current
+  step, as a relabel of one trigger does. Relabelling a group as an event type that lacks
+  roles the arguments of its mentions' events fill asks the same way
+  (``EventTools.ask_relabel_arguments``: how many mentions and arguments, which roles); a yes
+  removes those arguments in the step. The two never both ask: the first is for a label that
+  is no event type, the second for an event type. The list is read again after every change
+  while it is shown (debounced): in the background for a project of more than ``READ_HERE``
+  spans (its own read-only connection; the list says it is being read and keeps the current
   group current).
 - Annotate-all: "Label every other occurrence" of the selected span's text in its document
   or every document becomes pending suggestions (``annotator.search.annotate_all``, a chunk
@@ -341,7 +345,9 @@ class SearchTools(QObject):
     def relabel_group(self, group: EntityGroup, label: str) -> bool:
         """Relabel every mention of ``group`` as ``label``: one undoable step. Mentions that
         trigger events ``label`` cannot keep: asked once, a yes removes those events in the
-        step (``remove_events``), a cancel changes nothing."""
+        step (``remove_events``), a cancel changes nothing. Mentions whose events have
+        arguments in roles the event type ``label`` lacks: asked once, a yes removes those
+        arguments in the step (``remove_arguments``), a cancel changes nothing."""
         project = self._project()
         if project is None:
             return False
@@ -349,10 +355,17 @@ class SearchTools(QObject):
 
         uuids = list(dict.fromkeys(m.uuid for m in group.mentions))
         try:
-            remove = self.host.event_tools.ask_relabel_triggers(uuids, label, group.text)
+            tools = self.host.event_tools
+            remove = tools.ask_relabel_triggers(uuids, label, group.text)
             if remove is None:
                 return False
-            command = relabel_spans(project, uuids, label, remove_events=remove)
+            # (False whenever the first asked: that one is for no event type, this for one)
+            lose = tools.ask_relabel_arguments(uuids, label, group.text)
+            if lose is None:
+                return False
+            command = relabel_spans(
+                project, uuids, label, remove_events=remove, remove_arguments=lose
+            )
         except AnnotatorError as exc:
             self.host.session.error.emit(core_text(exc))
             return False

@@ -363,6 +363,64 @@ class EventTools:
         )
         return True if choice else None
 
+    def ask_relabel_arguments(self, uuids: Iterable[str], label: str, name: str) -> bool | None:
+        """Before relabelling the spans ``uuids`` (the mentions of ``name``, an entity group)
+        as the event type ``label`` in one step: when the events some of them trigger have
+        arguments in roles ``label`` lacks (``rules.arguments_without_role``: the step would be
+        refused, ``rules.retype_roles_problem``), ask once for the whole step, saying how many
+        mentions, how many arguments and which roles. True: the user agreed, relabel with
+        ``remove_arguments``; False: nothing to ask; None: cancelled, or a mention's relabel
+        refused even with those arguments removed (said, not asked, as ``relabel`` does for
+        one span)."""
+        project = self.w.session.project
+        if project is None:
+            return None
+        schema = project.schema
+        if schema.event(label) is None:
+            return False  # (no event type: ``ask_relabel_triggers`` asks about the events)
+        wanted = set(uuids)
+        layers = {(s.doc_id, s.annotator) for s in map(project.span, wanted)}
+        events: list[Event] = []
+        lost: list[Argument] = []
+        for doc_id, annotator in sorted(layers):
+            layer = project.layer(doc_id, annotator)
+            found = [e for e in layer.events if e.trigger in wanted and not e.deleted]
+            lost += rules.arguments_without_role(schema, found, layer.arguments, label)
+            events += found
+        if not lost:
+            return False
+        losing = {a.event for a in lost}
+        mentions = sorted({e.trigger for e in events if e.uuid in losing})
+        for uuid in mentions:  # a relabel refused even so: say why, ask nothing
+            refused = cmds.relabel(project, uuid, label, remove_arguments=True)
+            if isinstance(refused, Refused):
+                self.w.session.execute(refused)
+                return None
+        kinds = sorted({e.type for e in events if e.uuid in losing})
+        roles = sorted({a.role for a in lost})
+        relabelled = isolate(type_tag(schema, label))
+        # starts with a number, as the question before relabelling triggers as an entity
+        text = self.w.tr(
+            "{0} of the {1} mentions of “{2}” trigger events ({3}) with {4} arguments in roles "
+            "{5} lacks ({6}). Relabelling all as {5} removes those arguments; the others stay. "
+            "Continue?"
+        ).format(
+            len(mentions),
+            len(wanted),
+            isolate(name),
+            ", ".join(isolate(type_tag(schema, k)) for k in kinds),
+            len(lost),
+            relabelled,
+            ", ".join(isolate(role_display(r)) for r in roles),
+        )
+        choice = ask_choice(
+            self.w.window(),
+            self.w.tr("Relabel triggers"),
+            text,
+            [("remove", self.w.tr("Relabel all and remove the arguments"))],
+        )
+        return True if choice else None
+
     def go_to_record(self, doc_id: int, uuid: str) -> None:
         """Show the span behind a problem: the span itself, an event's trigger, an argument's
         event trigger, or a relation's source."""
