@@ -982,6 +982,22 @@ CORE_MESSAGES = (
         "{where}: label {theirs} taken as the project's {ours} (one name: they differ "
         "only in case, harakat, tatweel, alef forms or digit forms)",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "cannot relabel the {name} events as {label}: {problems}. A schema edit deletes no "
+        "annotation: delete those arguments first, or choose another event type",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "1 argument is in a role {label} lacks ({roles})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{count} arguments are in roles {label} lacks ({roles})"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "1 argument fills a role of {label} that does not accept its filler ({roles})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{count} arguments fill roles of {label} that do not accept their fillers ({roles})",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{one}; {other}"),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):
