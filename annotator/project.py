@@ -55,7 +55,15 @@ from annotator.model import (
     record_to_json,
 )
 from annotator.schema import Schema, default_schema
-from annotator.store import RECORD_TABLES, SQLITE_HEADER, Store, SuggestionRow, now_iso
+from annotator.store import (
+    RECORD_TABLES,
+    SQLITE_HEADER,
+    Store,
+    SuggestionBatch,
+    SuggestionRow,
+    batch_of,
+    now_iso,
+)
 from annotator.store import creation_refusal as creation_refusal  # the window's sample asks it
 from annotator.text import normalise, sha256_text
 from annotator.uuids import new_uuid
@@ -1064,14 +1072,21 @@ class Project:
     # -- suggestions (issues 13, 14; docs/design/search.md, "Suggestions: storage") ---------
     # Proposed spans that are not annotations: stored apart from every layer, never read by
     # exports, agreement, review, bundles or merges. Accepting one writes an ordinary span.
-    def add_suggestions(self, items: Iterable[Suggestion]) -> int:
+    def add_suggestions(
+        self, items: Iterable[Suggestion], batch: SuggestionBatch | None = None
+    ) -> int:
         """Store suggestions as pending. Skipped: one overlapping a live span of any layer or
         a pending suggestion (stored, or given earlier in ``items``), so suggestions never
         overlap annotations or each other; one with a stored key (pending, or a remembered
         rejection); and one a rejection of the same source family remembers (its document,
         offsets and label, rejected from any version of that source: ``source_family``).
         Returns how many were stored. Offsets are checked against the document text (a
-        ValidationError names the first bad one)."""
+        ValidationError names the first bad one).
+
+        With ``batch`` (``new_suggestion_batch``) they are stored under the batch's uuids
+        instead of their own, in their order (``batch_suggestions`` reads them back), so one
+        undoable store can be withdrawn and put back whole in one write
+        (``withdraw_suggestion_batch``, ``restore_suggestion_batch``)."""
         from annotator import rules
         from annotator.search.suggestions import source_family
 
@@ -1096,8 +1111,54 @@ class Project:
                 if cover.overlaps(s.start, s.end) or family in rejected[s.doc_id]:
                     continue
                 cover.add(s.start, s.end)
-                rows.append(_suggestion_row(s))
+                row = _suggestion_row(s)
+                rows.append(row if batch is None else (batch.uuid(), *row[1:]))
             return self._store.add_suggestions(rows)
+
+    def new_suggestion_batch(self) -> SuggestionBatch:
+        """A new batch for one undoable store of suggestions (``add_suggestions``): its id
+        is no stored suggestion's."""
+        return SuggestionBatch(self._store.new_batch())
+
+    def batch_suggestions(self, batch: str) -> list[Suggestion]:
+        """The pending suggestions of a batch (its id), in the order they were stored."""
+        return _suggestions(self._store.batch_suggestions(batch))
+
+    def suggestion_batch(self, items: Sequence[Suggestion]) -> str:
+        """The id of the batch ``items`` are, when they are all of one batch and all of it
+        (none other stored under it: one count of a range of the uuid index), else ""."""
+        batch = batch_of(items[0].uuid) if items else ""
+        if not batch or any(not s.uuid.startswith(batch) for s in items):
+            return ""
+        unique = len({s.uuid for s in items}) == len(items)
+        return batch if unique and self._store.batch_size(batch) == len(items) else ""
+
+    def withdraw_suggestion_batch(self, batch: str) -> None:
+        """Withdraw the suggestions of a batch (the undo of its store) in one write, however
+        many they are: none is read again (pending or rejected) until
+        ``restore_suggestion_batch``; not remembered as rejections. Their rows go later
+        (``purge_withdrawn_suggestions``)."""
+        with self._store.write():
+            self._store.withdraw_batch(batch)
+
+    def restore_suggestion_batch(self, batch: str, items: Sequence[Suggestion]) -> None:
+        """Put back the suggestions of a withdrawn batch (the redo of its store), ``items``
+        being all of them: one write when none has gone since the withdrawal, else (rows
+        purged, or one stored again meanwhile) every one of ``items`` written back as
+        ``restore_suggestions`` does."""
+        with self._store.write():
+            if not self._store.unwithdraw_batch(batch):
+                self._store.restore_suggestions([_suggestion_row(s) for s in items])
+
+    def purge_withdrawn_suggestions(self, limit: int | None = None) -> int:
+        """Delete the rows of withdrawn batches, at most ``limit`` (None: all), in one
+        transaction: for when no undo stack can put them back any more (a batch whose
+        rows go before its redo is written back whole by that redo). Returns how many went
+        (0, without writing, when no batch is withdrawn)."""
+        if self._store.read_only or not self._store.withdrawn_batches():
+            return 0
+        with self._store.write():
+            return self._store.purge_withdrawn(limit)
 
     def _covers(self, doc_ids: Sequence[int], pending: bool = False) -> dict[int, Coverage]:
         """What the live spans of every layer cover in each document (and, with

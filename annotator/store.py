@@ -170,7 +170,7 @@ if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
 
 APPLICATION_ID = 0x414E4E31  # "ANN1"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 SQLITE_PATH_LIMIT = 504
@@ -184,7 +184,52 @@ RECORD_TABLES = ("spans", "events", "arguments", "relations")
 SuggestionRow = tuple[str, int, int, int, str, str, str, float, str]
 """A suggestion as stored: uuid, doc_id, start, end, label, text, source, score, origin"""
 
-MIGRATION_FILES = ("0001_initial", "0002_span_order_index", "0003_suggestions_models")
+BATCH_LENGTH = 14
+"""how many leading characters of a suggestion's uuid name its batch (``SuggestionBatch``)"""
+_BATCH_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-")
+
+
+class SuggestionBatch:
+    """The uuids of the suggestions one undoable store writes (a batch): they share their
+    first 48 bits, the batch's id (``xxxxxxxx-xxxx-``, random, unused in the file:
+    ``Store.new_batch``), and count up after it, so a batch is one range of the uuid index
+    (``batch_range``) and its withdrawal and return are one row of ``withdrawn_suggestions``,
+    whatever its size. Each uuid has the shape of a version-4 UUID."""
+
+    def __init__(self, batch_id: str) -> None:
+        self.id = batch_id
+        self._next = 0
+
+    def uuid(self) -> str:
+        """The batch's next uuid."""
+        digits = f"{self._next:018x}"
+        self._next += 1
+        return f"{self.id}4{digits[:3]}-8{digits[3:6]}-{digits[6:]}"
+
+
+def new_batch_id() -> str:
+    """A random batch id (``SuggestionBatch``), 48 bits."""
+    digits = secrets.token_hex(6)
+    return f"{digits[:8]}-{digits[8:]}-"
+
+
+def batch_of(uuid: str) -> str:
+    """The batch id ``uuid`` starts with, or "" when it cannot be one."""
+    head = uuid[:BATCH_LENGTH]
+    return head if _BATCH_ID.fullmatch(head) else ""
+
+
+def batch_range(batch: str) -> list[str]:
+    """[low, high): the uuids of a batch, as bounds of a range of the uuid index."""
+    return [batch, f"{batch[:-1]}."]  # ('.' follows '-')
+
+
+MIGRATION_FILES = (
+    "0001_initial",
+    "0002_span_order_index",
+    "0003_suggestions_models",
+    "0004_withdrawn_suggestions",
+)
 """The schema steps, in order: ``annotator/store_migrations/<name>.sql`` (semicolon-separated
 statements, read with importlib.resources). A new step is a new file named here, with
 ``SCHEMA_VERSION`` raised to match."""
@@ -980,6 +1025,7 @@ _ROW_KINDS: dict[str, dict[str, str]] = {
         "uuid": _TEXT, "doc_id": _INT, "start": _INT, "end": _INT, "label": _TEXT,
         "text": _TEXT, "source": _TEXT, "origin": _TEXT,
     },
+    "withdrawn_suggestions": {"batch": _TEXT, "intact": _INT},
 }  # fmt: skip
 """what every row must hold for the file to open; the models table is not among them: a model
 is rebuilt from the layer, so a damaged one is reported (``integrity``, ``latest_model``) and
@@ -2162,6 +2208,64 @@ class Store:
     # order (the record type, annotator.search.Suggestion, sits above the store). Pending rows
     # wait for an analyst; rejected rows are the memory that keeps a suggestion from coming
     # back (its key, (doc_id, start, end, label, source), is unique).
+    #
+    # Batches: the rows one undoable store writes share the first ``BATCH_LENGTH`` characters
+    # of their uuids (``SuggestionBatch``), so a batch is one range of the uuid index. A batch
+    # listed in ``withdrawn_suggestions`` (file version 4) is withdrawn: every read and write
+    # below leaves its rows alone (``_visible``), except ``purge_withdrawn``, which deletes
+    # them, and the writes of a suggestion with the same key or uuid as one of them
+    # (``_unhide_conflicts``), which delete that one. Both mark the batch no longer
+    # ``intact``, so its redo writes it back whole (``Project.restore_suggestion_batch``).
+    _withdrawn_table = False
+    """whether the file has the ``withdrawn_suggestions`` table (known once seen)"""
+
+    def withdrawn_batches(self) -> list[str]:
+        """The withdrawn batches, in the order withdrawn (none in a file older than version
+        4: read-only, not migrated)."""
+        if not self._withdrawn_table:
+            found = self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                "name = 'withdrawn_suggestions'"
+            ).fetchone()
+            if found is None:
+                return []
+            self._withdrawn_table = True
+        rows = self.conn.execute("SELECT batch FROM withdrawn_suggestions ORDER BY rowid")
+        return [b for (b,) in rows if isinstance(b, str) and _BATCH_ID.fullmatch(b)]
+
+    def _visible(self) -> tuple[str, list[str]]:
+        """The condition (`` AND ...``; "" when no batch is withdrawn, the statement as it
+        was) and its arguments that leave out the rows of withdrawn batches."""
+        hidden = self.withdrawn_batches()
+        if not hidden:
+            return "", []
+        marks = ", ".join("?" for _ in hidden)
+        return f" AND substr(uuid, 1, {BATCH_LENGTH}) NOT IN ({marks})", list(hidden)
+
+    def _unhide_conflicts(self, rows: Sequence[SuggestionRow], by_uuid: bool) -> None:
+        """Delete the rows of withdrawn batches that ``rows`` are about to take the place of
+        (the same key, or with ``by_uuid`` the same uuid), marking those batches no longer
+        intact: a suggestion stored again after an undo is stored, not ignored as a
+        duplicate of one nobody sees. Nothing to do while no batch is withdrawn."""
+        hidden = self.withdrawn_batches()
+        if not hidden or not rows:
+            return
+        marks = ", ".join("?" for _ in hidden)
+        inside = f"substr(uuid, 1, {BATCH_LENGTH}) IN ({marks})"
+        before = self.conn.total_changes
+        self.conn.executemany(
+            f'DELETE FROM suggestions WHERE doc_id = ? AND start = ? AND "end" = ? AND '
+            f"label = ? AND source = ? AND {inside}",
+            ([r[1], r[2], r[3], r[4], r[6], *hidden] for r in rows),
+        )
+        if by_uuid:
+            self.conn.executemany(
+                f"DELETE FROM suggestions WHERE uuid = ? AND {inside}",
+                ([r[0], *hidden] for r in rows),
+            )
+        if self.conn.total_changes != before:
+            self.conn.execute("UPDATE withdrawn_suggestions SET intact = 0 WHERE intact = 1")
+
     def add_suggestions(self, rows: Iterable[SuggestionRow]) -> int:
         """Store pending suggestions; a row whose key is stored already (pending or
         rejected) or that equals a live span (document, offsets, label) is skipped. Returns
@@ -2172,6 +2276,8 @@ class Store:
             "'pending', ? WHERE NOT EXISTS (SELECT 1 FROM spans WHERE doc_id = ?2 AND "
             'start = ?3 AND "end" = ?4 AND label = ?5 AND deleted = 0)'
         )
+        rows = list(rows)
+        self._unhide_conflicts(rows, by_uuid=False)
         stamp = now_iso()
         before = self.conn.total_changes
         self.conn.executemany(sql, ((*row, stamp) for row in rows))
@@ -2185,8 +2291,77 @@ class Store:
             "source, score, origin, state, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
             "'pending', ?)"
         )
+        rows = list(rows)
+        self._unhide_conflicts(rows, by_uuid=True)
         stamp = now_iso()
         self.conn.executemany(sql, ((*row, stamp) for row in rows))
+
+    def new_batch(self) -> str:
+        """A batch id (``new_batch_id``) no stored suggestion's uuid starts with (one look-up
+        in the uuid index)."""
+        while True:
+            batch = new_batch_id()
+            sql = "SELECT 1 FROM suggestions WHERE uuid >= ? AND uuid < ? LIMIT 1"
+            if self.conn.execute(sql, batch_range(batch)).fetchone() is None:
+                return batch
+
+    def batch_size(self, batch: str) -> int:
+        """How many suggestions (any state, withdrawn too) the batch holds: a count of one
+        range of the uuid index."""
+        sql = "SELECT count(*) FROM suggestions WHERE uuid >= ? AND uuid < ?"
+        return int(self.conn.execute(sql, batch_range(batch)).fetchone()[0])
+
+    def batch_suggestions(self, batch: str) -> list[SuggestionRow]:
+        """The pending suggestions of a batch, in the order they were stored (their uuids
+        count up)."""
+        # (+state: the range of the uuid index, never every pending row of suggestions_state)
+        sql = f"{self._SUGGESTION_SELECT} WHERE uuid >= ? AND uuid < ? AND +state = 'pending'"
+        extra, hidden = self._visible()
+        rows = self.conn.execute(f"{sql}{extra} ORDER BY uuid", [*batch_range(batch), *hidden])
+        return [_suggestion_row(r) for r in rows]
+
+    def withdraw_batch(self, batch: str) -> None:
+        """Withdraw a batch (the undo of its store): one row written, whatever its size."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO withdrawn_suggestions (batch, intact) VALUES (?, 1)", [batch]
+        )
+
+    def unwithdraw_batch(self, batch: str) -> bool:
+        """Take a batch off the withdrawn list (its redo); whether it was there intact (none
+        of its rows gone since: nothing else to write)."""
+        sql = "SELECT intact FROM withdrawn_suggestions WHERE batch = ?"
+        row = self.conn.execute(sql, [batch]).fetchone()
+        self.conn.execute("DELETE FROM withdrawn_suggestions WHERE batch = ?", [batch])
+        return row is not None and row[0] == 1
+
+    def purge_withdrawn(self, limit: int | None = None) -> int:
+        """Delete the suggestions of withdrawn batches, at most ``limit`` of them (None: all),
+        batch by batch in the order they were withdrawn, each a range of the uuid index; a
+        batch with none left leaves the list. Each batch touched is marked no longer intact
+        first (in the same transaction). Returns how many were deleted."""
+        deleted = 0
+        for batch in self.withdrawn_batches():
+            left = None if limit is None else limit - deleted
+            if left is not None and left <= 0:
+                break
+            self.conn.execute(
+                "UPDATE withdrawn_suggestions SET intact = 0 WHERE batch = ?", [batch]
+            )
+            span = batch_range(batch)
+            if left is None:
+                sql = "DELETE FROM suggestions WHERE uuid >= ? AND uuid < ?"
+                cur = self.conn.execute(sql, span)
+            else:
+                sql = (
+                    "DELETE FROM suggestions WHERE rowid IN (SELECT rowid FROM suggestions "
+                    "WHERE uuid >= ? AND uuid < ? LIMIT ?)"
+                )
+                cur = self.conn.execute(sql, [*span, left])
+            deleted += max(cur.rowcount, 0)
+            sql = "SELECT 1 FROM suggestions WHERE uuid >= ? AND uuid < ? LIMIT 1"
+            if self.conn.execute(sql, span).fetchone() is None:
+                self.conn.execute("DELETE FROM withdrawn_suggestions WHERE batch = ?", [batch])
+        return deleted
 
     _SUGGESTION_SELECT = (
         'SELECT uuid, doc_id, start, "end", label, text, source, score, origin FROM suggestions'
@@ -2204,11 +2379,12 @@ class Store:
         if source is not None:
             where.append("source = ?")
             args.append(source)
+        extra, hidden = self._visible()
         sql = (
-            f"{self._SUGGESTION_SELECT} WHERE {' AND '.join(where)} "
+            f"{self._SUGGESTION_SELECT} WHERE {' AND '.join(where)}{extra} "
             'ORDER BY doc_id, start, "end", label, source'
         )
-        return [_suggestion_row(r) for r in self.conn.execute(sql, args)]
+        return [_suggestion_row(r) for r in self.conn.execute(sql, [*args, *hidden])]
 
     def suggestion_marks(
         self, doc_id: int, after: tuple[int, int, str] | None, limit: int | None
@@ -2218,11 +2394,12 @@ class Store:
         (start, end, uuid) order: those after ``after`` (None: from the first), at most
         ``limit`` (None: all). A window of a document's suggestions, read from the
         ``suggestions_state`` index (state, doc_id, start)."""
+        extra, hidden = self._visible()
         sql = (
             'SELECT uuid, start, "end", label, source, score, origin FROM suggestions '
-            "WHERE state = 'pending' AND doc_id = ?"
+            f"WHERE state = 'pending' AND doc_id = ?{extra}"
         )
-        args: list[Any] = [doc_id]
+        args: list[Any] = [doc_id, *hidden]
         if after is not None:
             sql += ' AND start >= ? AND (start, "end", uuid) > (?, ?, ?)'
             args += [after[0], *after]
@@ -2238,36 +2415,42 @@ class Store:
 
     def pending_count(self, doc_id: int) -> int:
         """How many pending suggestions a document has (those behind spans included)."""
-        sql = "SELECT count(*) FROM suggestions WHERE state = 'pending' AND doc_id = ?"
-        return int(self.conn.execute(sql, [doc_id]).fetchone()[0])
+        extra, hidden = self._visible()
+        sql = f"SELECT count(*) FROM suggestions WHERE state = 'pending' AND doc_id = ?{extra}"
+        return int(self.conn.execute(sql, [doc_id, *hidden]).fetchone()[0])
 
     def pending_suggestions(self, uuids: Sequence[str]) -> list[SuggestionRow]:
         """The pending suggestions among ``uuids``, in the order asked (unknown ones left out)."""
         found: dict[str, SuggestionRow] = {}
+        extra, hidden = self._visible()
         for i in range(0, len(uuids), self._CHUNK):
             chunk = list(uuids[i : i + self._CHUNK])
             marks = ", ".join("?" for _ in chunk)
-            sql = f"{self._SUGGESTION_SELECT} WHERE state = 'pending' AND uuid IN ({marks})"
-            for r in self.conn.execute(sql, chunk):
+            sql = f"{self._SUGGESTION_SELECT} WHERE state = 'pending' AND uuid IN ({marks}){extra}"
+            for r in self.conn.execute(sql, [*chunk, *hidden]):
                 found[r[0]] = _suggestion_row(r)
         return [found[u] for u in dict.fromkeys(uuids) if u in found]
 
     def drop_suggestions(self, uuids: Sequence[str]) -> None:
         """Remove suggestions (accepted ones leave the table: the span is their trace)."""
+        extra, hidden = self._visible()
         for i in range(0, len(uuids), self._CHUNK):
             chunk = list(uuids[i : i + self._CHUNK])
             marks = ", ".join("?" for _ in chunk)
-            self.conn.execute(f"DELETE FROM suggestions WHERE uuid IN ({marks})", chunk)
+            self.conn.execute(
+                f"DELETE FROM suggestions WHERE uuid IN ({marks}){extra}", [*chunk, *hidden]
+            )
 
     def reject_suggestions(self, uuids: Sequence[str]) -> None:
         """Mark pending suggestions rejected (remembered, never offered again)."""
+        extra, hidden = self._visible()
         for i in range(0, len(uuids), self._CHUNK):
             chunk = list(uuids[i : i + self._CHUNK])
             marks = ", ".join("?" for _ in chunk)
             self.conn.execute(
                 f"UPDATE suggestions SET state = 'rejected' WHERE state = 'pending' AND "
-                f"uuid IN ({marks})",
-                chunk,
+                f"uuid IN ({marks}){extra}",
+                [*chunk, *hidden],
             )
 
     def clear_suggestions(self, source: str | None, doc_id: int | None) -> int:
@@ -2281,7 +2464,10 @@ class Store:
         if doc_id is not None:
             where.append("doc_id = ?")
             args.append(doc_id)
-        cur = self.conn.execute(f"DELETE FROM suggestions WHERE {' AND '.join(where)}", args)
+        extra, hidden = self._visible()
+        cur = self.conn.execute(
+            f"DELETE FROM suggestions WHERE {' AND '.join(where)}{extra}", [*args, *hidden]
+        )
         return int(cur.rowcount)
 
     def covered_ranges(
@@ -2292,6 +2478,7 @@ class Store:
         suggestions: a few queries per ``_CHUNK`` documents, whatever their number."""
         out: dict[int, list[tuple[int, int]]] = {d: [] for d in doc_ids}
         ids = list(out)
+        extra, hidden = self._visible() if pending else ("", [])
         for i in range(0, len(ids), self._CHUNK):
             chunk = ids[i : i + self._CHUNK]
             marks = ", ".join("?" for _ in chunk)
@@ -2307,9 +2494,9 @@ class Store:
             if pending:
                 sql = (
                     'SELECT doc_id, start, "end" FROM suggestions WHERE state = '
-                    f"'pending' AND doc_id IN ({marks})"
+                    f"'pending' AND doc_id IN ({marks}){extra}"
                 )
-                for doc_id, start, end in self.conn.execute(sql, chunk):
+                for doc_id, start, end in self.conn.execute(sql, [*chunk, *hidden]):
                     out[doc_id].append((start, end))
         return out
 
@@ -2342,13 +2529,15 @@ class Store:
 
     def has_suggestions(self, doc_id: int) -> bool:
         """Whether a document has pending suggestions (one indexed look-up)."""
-        sql = "SELECT 1 FROM suggestions WHERE state = 'pending' AND doc_id = ? LIMIT 1"
-        return self.conn.execute(sql, [doc_id]).fetchone() is not None
+        extra, hidden = self._visible()
+        sql = f"SELECT 1 FROM suggestions WHERE state = 'pending' AND doc_id = ?{extra} LIMIT 1"
+        return self.conn.execute(sql, [doc_id, *hidden]).fetchone() is not None
 
     def suggestion_sources(self, doc_id: int | None = None) -> list[str]:
         """The sources of pending suggestions (of one document, or all)."""
-        sql = "SELECT DISTINCT source FROM suggestions WHERE state = 'pending'"
-        args: list[Any] = []
+        extra, hidden = self._visible()
+        sql = f"SELECT DISTINCT source FROM suggestions WHERE state = 'pending'{extra}"
+        args: list[Any] = list(hidden)
         if doc_id is not None:
             sql += " AND doc_id = ?"
             args.append(doc_id)
@@ -2356,28 +2545,34 @@ class Store:
 
     def suggestion_counts(self) -> dict[int, int]:
         """Pending suggestions per document (documents with none left out)."""
-        sql = "SELECT doc_id, count(*) FROM suggestions WHERE state = 'pending' GROUP BY doc_id"
-        return {int(d): int(n) for d, n in self.conn.execute(sql)}
+        extra, hidden = self._visible()
+        sql = (
+            f"SELECT doc_id, count(*) FROM suggestions WHERE state = 'pending'{extra} "
+            "GROUP BY doc_id"
+        )
+        return {int(d): int(n) for d, n in self.conn.execute(sql, hidden)}
 
     def rejected_keys_of(self, doc_ids: Sequence[int]) -> set[tuple[int, int, int, str, str]]:
         """The keys of remembered rejections in ``doc_ids`` (one query per ``_CHUNK``)."""
         out: set[tuple[int, int, int, str, str]] = set()
         ids = list(doc_ids)
+        extra, hidden = self._visible()
         for i in range(0, len(ids), self._CHUNK):
             chunk = ids[i : i + self._CHUNK]
             marks = ", ".join("?" for _ in chunk)
             sql = (
                 'SELECT doc_id, start, "end", label, source FROM suggestions '
-                f"WHERE state = 'rejected' AND doc_id IN ({marks})"
+                f"WHERE state = 'rejected' AND doc_id IN ({marks}){extra}"
             )
             out.update((int(a), int(b), int(c), str(d), str(e))
-                       for a, b, c, d, e in self.conn.execute(sql, chunk))  # fmt: skip
+                       for a, b, c, d, e in self.conn.execute(sql, [*chunk, *hidden]))  # fmt: skip
         return out
 
     def rejected_keys(self, doc_id: int | None = None) -> set[tuple[int, int, int, str, str]]:
         """The keys of remembered rejections (of one document, or all)."""
-        sql = 'SELECT doc_id, start, "end", label, source FROM suggestions WHERE state = ?'
-        args: list[Any] = ["rejected"]
+        extra, hidden = self._visible()
+        sql = f'SELECT doc_id, start, "end", label, source FROM suggestions WHERE state = ?{extra}'
+        args: list[Any] = ["rejected", *hidden]
         if doc_id is not None:
             sql += " AND doc_id = ?"
             args.append(doc_id)
