@@ -124,7 +124,7 @@ def test_version_1_file_migrates_cleanly(tmp_path: Path) -> None:
         assert p.status(1, "amal").value == "done"
         p.add_span(1, 15, 21, "GPE", "amal")
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "spans_order" in names
     conn.close()

@@ -218,7 +218,7 @@ def test_version_2_file_migrates(tmp_path: Path) -> None:
         p.save_model("ner", b"x", {"name": "crf"})
         assert p.ensure_search_index()
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert {"suggestions", "models", "search_index"} <= names  # the index: built above
     conn.close()
