@@ -55,9 +55,10 @@ WORKER_NICE = 10
 """the scheduling priority (nice) of a pool thread running a job, below the window's thread"""
 
 
-def _below_the_window() -> None:
-    """Lower the calling pool thread's scheduling priority (Linux: ``setpriority`` on the
-    thread's id changes that thread only), so that on a busy machine the operating system
+def below_the_window() -> None:
+    """Lower the calling thread's scheduling priority (a pool thread's; the session's purge
+    of withdrawn suggestions) (Linux: ``setpriority`` on the thread's id changes that thread
+    only), so that on a busy machine the operating system
     runs the window's thread first. A job holds the GIL between its own switches; when the
     window's thread waits for it, the two compete for a core: at equal priority, with a
     model's training in a child process and another program on 2 cores, the window's 10 ms
@@ -91,7 +92,7 @@ class JobWorker(QRunnable):
         return self.function(progress, cancelled)
 
     def run(self) -> None:
-        _below_the_window()
+        below_the_window()
         try:
             result = self.work(self._progress, self.is_cancelled)
         except Cancelled:

@@ -139,9 +139,9 @@ class _Purge:
         self._thread.join()
 
     def _run(self) -> None:
-        from ui.jobs import _below_the_window
+        from ui.jobs import below_the_window
 
-        _below_the_window()
+        below_the_window()
         try:
             with Project.open(self.path) as project:
                 while not self._stop.is_set():
