@@ -22,11 +22,11 @@ import pytest
 from annotator import commands as cmds
 from annotator.commands.bulk import delete_spans
 from annotator.commands.review import drop_from_gold
-from annotator.model import GOLD, Record
-from annotator.project import RECORD_KINDS, Project
+from annotator.model import GOLD
+from annotator.project import Project
 from annotator.schema import Role
 from annotator.schema.edit import with_label
-from annotator.validation import check_project
+from tests.core.stored import problems, state
 from ui.events.relations import delete_span_command
 
 TEXT = "قال جان إيف لودريان إن الهجوم على باريس وقع أمس بسكين وإن الاجتماع سيعقد غدا."
@@ -47,20 +47,6 @@ def project(tmp_path: Path) -> Iterator[Project]:
         p.set_schema(with_label(p.schema, dataclasses.replace(meet, roles=(cause,))))
         p.add_document(TEXT, name="d")
         yield p
-
-
-def state(p: Project) -> dict[str, list[Record]]:
-    """Every stored version of every record (tombstones included), clock stamps aside."""
-    return {
-        kind: sorted(
-            (dataclasses.replace(r, clock="") for r in p.versions(kind)), key=lambda r: r.uuid
-        )
-        for kind in RECORD_KINDS
-    }
-
-
-def problems(p: Project) -> list[str]:
-    return [f"{i.kind}: {i.message}" for i in check_project(p)]
 
 
 def clean_and_undone_exactly(p: Project, command: cmds.Command) -> None:

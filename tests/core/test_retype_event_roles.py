@@ -23,10 +23,9 @@ from annotator import rules
 from annotator.commands.bulk import relabel_spans
 from annotator.commands.edits import Refused
 from annotator.errors import AnnotatorError
-from annotator.model import Record
-from annotator.project import RECORD_KINDS, Project
+from annotator.project import Project
 from annotator.schema import default_schema
-from annotator.validation import check_project
+from tests.core.stored import live, problems, state
 
 TEXT = "قال جان إيف لودريان إن الهجوم على باريس وقع أمس بسكين وإن الجيش نقل الجنود."
 ME = "amal"
@@ -43,28 +42,6 @@ def project(tmp_path: Path) -> Iterator[Project]:
         assert p.schema == default_schema()
         p.add_document(TEXT, name="d")
         yield p
-
-
-def state(p: Project) -> dict[str, list[Record]]:
-    """Every stored version of every record (tombstones included), clock stamps aside."""
-    return {
-        kind: sorted(
-            (dataclasses.replace(r, clock="") for r in p.versions(kind)), key=lambda r: r.uuid
-        )
-        for kind in RECORD_KINDS
-    }
-
-
-def live(p: Project) -> dict[str, list[Record]]:
-    """The live records of each kind, clock stamps aside."""
-    return {
-        kind: [dataclasses.replace(r, clock="") for r in versions if not r.deleted]
-        for kind, versions in state(p).items()
-    }
-
-
-def problems(p: Project) -> list[str]:
-    return [f"{i.kind}: {i.message}" for i in check_project(p)]
 
 
 def attack(p: Project) -> tuple[str, str, dict[str, str]]:

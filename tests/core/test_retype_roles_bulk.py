@@ -27,11 +27,10 @@ from annotator import commands as cmds
 from annotator.commands.bulk import relabel_spans
 from annotator.commands.schema import remove_label_command
 from annotator.errors import AnnotatorError, SchemaError
-from annotator.model import Record
-from annotator.project import RECORD_KINDS, Project
+from annotator.project import Project
 from annotator.schema import Role, default_schema
 from annotator.schema.edit import with_label
-from annotator.validation import check_project
+from tests.core.stored import live, problems, state
 
 TEXT = "قال لودريان إن الهجوم على باريس وقع أمس، ثم تكرر الهجوم على لندن بيد الجيش الذي نقل الجنود."
 ME = "amal"
@@ -50,27 +49,6 @@ def project(tmp_path: Path) -> Iterator[Project]:
         assert p.schema == default_schema()
         p.add_document(TEXT, name="d")
         yield p
-
-
-def state(p: Project) -> dict[str, list[Record]]:
-    """Every stored version of every record (tombstones included), clock stamps aside."""
-    return {
-        kind: sorted(
-            (dataclasses.replace(r, clock="") for r in p.versions(kind)), key=lambda r: r.uuid
-        )
-        for kind in RECORD_KINDS
-    }
-
-
-def live(p: Project) -> dict[str, list[Record]]:
-    return {
-        kind: [dataclasses.replace(r, clock="") for r in versions if not r.deleted]
-        for kind, versions in state(p).items()
-    }
-
-
-def problems(p: Project) -> list[str]:
-    return [f"{i.kind}: {i.message}" for i in check_project(p)]
 
 
 def attacks(p: Project) -> tuple[list[str], list[str], dict[str, str]]:
