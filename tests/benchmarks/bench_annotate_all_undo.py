@@ -28,37 +28,19 @@ import pytest
 
 from annotator.commands.suggestions import StoreSuggestions, occurrences, store_pending
 from annotator.project import Project
-from annotator.search.suggestions import Suggestion
+from tests.benchmarks.annotate_all_corpus import (
+    DOCUMENTS,
+    SUGGESTIONS,
+    TARGET_S,
+    build,
+)
 from tests.benchmarks.history import Record
 
 pytestmark = pytest.mark.benchmark
 
-WORDS = ["زار", "الوفد", "باريس", "ثم", "عاد", "من", "بباريس", "إلى", "لندن", "و"]
-DOCUMENTS = 36
-PER_DOCUMENT = 3_000  # occurrences of باريس (half after the clitic ب) in each document
-SUGGESTIONS = DOCUMENTS * PER_DOCUMENT  # every occurrence but the span's own (one more in d00)
-TARGET_S = 0.1
-
-
-def text_of(n: int) -> str:
-    return " ".join(WORDS[i % len(WORDS)] for i in range(n * 5))
-
 
 def _project(path: Path) -> None:
-    with Project.create(path) as p:
-        for d in range(DOCUMENTS):
-            n = PER_DOCUMENT + (d == 0)
-            p.add_document(text_of(n) + f" {d}.", name=f"d{d:02}")
-        text = p.document(1).text
-        at = text.index("باريس")
-        p.add_span(1, at, at + 5, "GPE", "amal")
-        # another source's suggestion and a remembered rejection: undo and redo leave both
-        at = text.index("لندن")
-        keep = Suggestion("keep-1", 1, at, at + 4, "GPE", "لندن", "gazetteer:cities")
-        at = text.index("لندن", at + 4)
-        gone = Suggestion("gone-1", 1, at, at + 4, "GPE", "لندن", "gazetteer:cities")
-        assert p.add_suggestions([keep, gone]) == 2
-        p.reject_suggestions(["gone-1"])
+    build(path, rejection=True)
 
 
 def _pending(project: Project) -> int:

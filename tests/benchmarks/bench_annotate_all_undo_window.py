@@ -39,7 +39,12 @@ from pytestqt.qtbot import QtBot
 from annotator.commands import AddSpan
 from annotator.commands.suggestions import StoreSuggestions, store_pending
 from annotator.project import Project
-from annotator.search.suggestions import Suggestion
+from tests.benchmarks.annotate_all_corpus import (
+    PER_DOCUMENT,
+    SUGGESTIONS,
+    TARGET_S,
+    build,
+)
 from tests.benchmarks.history import Record
 from ui.search.tools import SearchTools
 from ui.session import Session
@@ -49,28 +54,9 @@ from ui.workbench.menus import open_project
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
-WORDS = ["زار", "الوفد", "باريس", "ثم", "عاد", "من", "بباريس", "إلى", "لندن", "و"]
-DOCUMENTS = 36
-PER_DOCUMENT = 3_000  # occurrences of باريس (half after the clitic ب) in each document
-SUGGESTIONS = DOCUMENTS * PER_DOCUMENT  # every occurrence but the span's own (one more in d00)
-TARGET_S = 0.1
-
-
-def text_of(n: int) -> str:
-    return " ".join(WORDS[i % len(WORDS)] for i in range(n * 5))
-
 
 def _project(path: Path) -> None:
-    with Project.create(path) as p:
-        for d in range(DOCUMENTS):
-            n = PER_DOCUMENT + (d == 0)
-            p.add_document(text_of(n) + f" {d}.", name=f"d{d:02}")
-        text = p.document(1).text
-        at = text.index("باريس")
-        p.add_span(1, at, at + 5, "GPE", "amal")
-        at = text.index("لندن")  # another source's suggestion: shown before, after, between
-        keep = Suggestion("keep-1", 1, at, at + 4, "GPE", "لندن", "gazetteer:cities")
-        assert p.add_suggestions([keep]) == 1
+    build(path, rejection=False)
 
 
 def installed_of(w: MainWindow) -> Installed:
