@@ -156,3 +156,19 @@ def pair_review(main: MainWindow, qtbot: QtBot) -> ReviewWindow:
     window.resize(1300, 800)
     qtbot.waitUntil(window.isActiveWindow)
     return window
+
+
+def asked_choices(monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[str, str, Any]], list[str]]:
+    """The questions the event tools ask (``event_wiring.ask_choice``: title, text, choices),
+    recorded instead of shown, and the answer to give them (``answer[0]``; "" cancels)."""
+    from ui.workbench import event_wiring
+
+    asked: list[tuple[str, str, Any]] = []
+    answer = [""]
+
+    def ask(parent: Any, title: str, text: str, choices: Any) -> str:
+        asked.append((title, text, choices))
+        return answer[0]
+
+    monkeypatch.setattr(event_wiring, "ask_choice", ask)
+    return asked, answer

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractButton, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
-from tests.ui.conftest import open_window
+from tests.ui.conftest import asked_choices, open_window
 from ui.workbench import event_wiring
 from ui.workbench.mainwindow import MainWindow
 
@@ -100,19 +100,6 @@ def _problems(w: MainWindow) -> list[str]:
     return [f.issue.kind for f in w.event_tools.validation.check()]
 
 
-def _asking(monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[str, str, Any]], list[str]]:
-    """The questions asked (title, text, choices), and the answer to give ("" cancels)."""
-    asked: list[tuple[str, str, Any]] = []
-    answer = [""]
-
-    def ask(parent: Any, title: str, text: str, choices: Any) -> str:
-        asked.append((title, text, choices))
-        return answer[0]
-
-    monkeypatch.setattr(event_wiring, "ask_choice", ask)
-    return asked, answer
-
-
 def _transport_keys(w: MainWindow) -> None:
     QTest.keyClick(w.view, Qt.Key.Key_M)
     QTest.keyClick(w.view, Qt.Key.Key_T)  # the chord M, T: Movement.Transport
@@ -122,7 +109,7 @@ def test_the_hotkey_asks_and_a_yes_removes_the_arguments_in_one_step(
     window: tuple[MainWindow, str, dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w, trigger, args = window
-    asked, answer = _asking(monkeypatch)
+    asked, answer = asked_choices(monkeypatch)
     stack = w.session.undo_stack
     depth = stack.count()
     start = _state(w)
@@ -161,7 +148,7 @@ def test_the_details_label_box_asks_as_the_hotkey_does(
     window: tuple[MainWindow, str, dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w, trigger, _args = window
-    asked, answer = _asking(monkeypatch)
+    asked, answer = asked_choices(monkeypatch)
     start = _state(w)
     box = w.details.label_box
 
@@ -187,7 +174,7 @@ def test_one_argument_is_said_so(
     """Life.Die has Time and neither Attacker nor Target; with the Target removed first, one
     argument is in a role it lacks."""
     w, trigger, args = window
-    asked, answer = _asking(monkeypatch)
+    asked, answer = asked_choices(monkeypatch)
     w.event_tools.remove("argument", args["Target"])
     answer[0] = "remove"
     assert w.event_tools.relabel(trigger, "Life.Die")

@@ -27,7 +27,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
 from annotator.search import EntityGroup
-from tests.ui.conftest import open_window
+from tests.ui.conftest import asked_choices, open_window
 from ui.search.tools import SearchTools
 from ui.workbench import event_wiring
 from ui.workbench.mainwindow import MainWindow
@@ -106,25 +106,12 @@ def _state(w: MainWindow) -> tuple[Any, ...]:
     )
 
 
-def _asking(monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[str, str, Any]], list[str]]:
-    """The questions asked (title, text, choices), and the answer to give ("" cancels)."""
-    asked: list[tuple[str, str, Any]] = []
-    answer = [""]
-
-    def ask(parent: Any, title: str, text: str, choices: Any) -> str:
-        asked.append((title, text, choices))
-        return answer[0]
-
-    monkeypatch.setattr(event_wiring, "ask_choice", ask)
-    return asked, answer
-
-
 def test_relabel_all_asks_once_and_a_yes_removes_the_arguments_in_one_step(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     w = window
     tools = _tools(w)
-    asked, answer = _asking(monkeypatch)
+    asked, answer = asked_choices(monkeypatch)
     said: list[str] = []
     w.session.error.connect(said.append)
     stack = w.session.undo_stack
@@ -167,7 +154,7 @@ def test_relabel_all_as_an_entity_asks_only_about_the_events(
     about arguments in lacking roles is not asked besides."""
     w = window
     tools = _tools(w)
-    asked, answer = _asking(monkeypatch)
+    asked, answer = asked_choices(monkeypatch)
     answer[0] = "remove"
     assert tools.relabel_group(_group(tools, "Conflict.Attack"), "GPE")
     assert len(asked) == 1
