@@ -14,9 +14,10 @@ import pytest
 
 from annotator.commands.review import AcceptAllAgreements, AcceptIntoGold
 from annotator.errors import ValidationError
-from annotator.model import GOLD, Record
-from annotator.project import RECORD_KINDS, Project
+from annotator.model import GOLD
+from annotator.project import Project
 from annotator.validation import check_project
+from tests.core.stored import state
 
 TEXT = "قال جان إيف لودريان إن الهجوم على باريس وقع أمس بسكين وإن الاجتماع سيعقد غدا."
 A, B = "amal", "badr"
@@ -32,22 +33,6 @@ def project(tmp_path: Path) -> Iterator[Project]:
     with Project.create(tmp_path / "p.annotator") as p:
         p.add_document(TEXT, name="d")
         yield p
-
-
-def state(p: Project, live: bool = False) -> dict[str, list[Record]]:
-    """Every stored version of every record (tombstones included unless ``live``: an undone
-    accept leaves the copies it wrote as tombstones), clock stamps aside."""
-    return {
-        kind: sorted(
-            (
-                dataclasses.replace(r, clock="")
-                for r in p.versions(kind)
-                if not (live and r.deleted)
-            ),
-            key=lambda r: r.uuid,
-        )
-        for kind in RECORD_KINDS
-    }
 
 
 def problems(p: Project) -> list[str]:
