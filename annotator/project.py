@@ -1150,6 +1150,11 @@ class Project:
             if not self._store.unwithdraw_batch(batch):
                 self._store.restore_suggestions([_suggestion_row(s) for s in items])
 
+    def has_withdrawn_suggestions(self) -> bool:
+        """Whether rows of withdrawn batches are stored (one read of a table of a few rows):
+        whether ``purge_withdrawn_suggestions`` has anything to do."""
+        return bool(self._store.withdrawn_batches())
+
     def purge_withdrawn_suggestions(self, limit: int | None = None) -> int:
         """Delete the rows of withdrawn batches, at most ``limit`` (None: all), in one
         transaction: for when no undo stack can put them back any more (a batch whose

@@ -418,8 +418,8 @@ class Session(QObject):
         project, stack = self._project, self.undo_stack
         if project is None or project.read_only or project.checking or self.purging:
             return
-        if stack.index() < stack.count():
-            return
+        if stack.index() < stack.count() or not project.has_withdrawn_suggestions():
+            return  # (nothing to purge: no thread, no second connection to the file)
         self._purge = _Purge(project.path)
 
     def stop_purge(self) -> None:
