@@ -2321,9 +2321,13 @@ class Store:
         return [_suggestion_row(r) for r in rows]
 
     def withdraw_batch(self, batch: str) -> None:
-        """Withdraw a batch (the undo of its store): one row written, whatever its size."""
+        """Withdraw a batch (the undo of its store): one row written, whatever its size. A
+        batch withdrawn already stays as it is: marked intact again, rows it lost meanwhile
+        (purged, or taken over) would not be written back by its redo."""
         self.conn.execute(
-            "INSERT OR REPLACE INTO withdrawn_suggestions (batch, intact) VALUES (?, 1)", [batch]
+            "INSERT INTO withdrawn_suggestions (batch, intact) VALUES (?, 1) "
+            "ON CONFLICT(batch) DO NOTHING",
+            [batch],
         )
 
     def unwithdraw_batch(self, batch: str) -> bool:

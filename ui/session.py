@@ -4,7 +4,9 @@ Every edit of the GUI goes through ``Session.execute``: the core command runs fi
 transaction, committed), and only when it succeeded is it pushed on the QUndoStack, wrapped in
 a QUndoCommand whose first ``redo`` (called by ``push``) does nothing. The stack lives as long
 as the project is open, across document switches. Views listen to one signal, ``changed``,
-and decide themselves what to repaint.
+and decide themselves what to repaint. An undo or redo that fails (its transaction rolled back:
+the file holds the step as it was) leaves the step where it was: the stack's index is put
+back (``Session._moved``) and ``error`` says that nothing was changed and it can be tried again.
 
 A project opened for editing that this app did not close cleanly opens for reading at once
 while its thorough check runs in a worker thread (``Project.open(..., background_check=True)``:
@@ -177,10 +179,19 @@ class _Wrapped(QUndoCommand):
         if not self.pushed:  # push() calls redo(); the command already ran
             self.pushed = True
             return
-        self.session.replay(self.command, "redo")
+        self.session.replay(self.command, "redo", self)
 
     def undo(self) -> None:
-        self.session.replay(self.command, "undo")
+        self.session.replay(self.command, "undo", self)
+
+
+@dataclass
+class _Failed:
+    """An undo or redo that failed while the stack moved: where the stack's index belongs
+    (the failed step as it still is in the file), and what to tell."""
+
+    index: int
+    message: str
 
 
 class Session(QObject):
@@ -207,6 +218,10 @@ class Session(QObject):
         self.last_saved = ""
         self._lock: ProjectLock | None = None
         self._purge: _Purge | None = None
+        self._failed: _Failed | None = None
+        self._fixing = False
+        # (connected first: the index is put back before anything else hears of it)
+        self.undo_stack.indexChanged.connect(self._moved)
         self._check_ended.connect(self._finish_check, Qt.ConnectionType.QueuedConnection)
 
     # -- project -------------------------------------------------------------------------
@@ -235,6 +250,7 @@ class Session(QObject):
         """Take ownership of ``project`` (closing the previous one; history is cleared since
         its commands refer to the old file)."""
         self.stop_purge()
+        self._failed = None
         self.undo_stack.clear()
         if self._project is not None:
             self._project.close()
@@ -383,26 +399,62 @@ class Session(QObject):
     def redo(self) -> None:
         self.undo_stack.redo()
 
-    def replay(self, command: Command, how: str) -> None:
+    def replay(self, command: Command, how: str, step: QUndoCommand | None = None) -> None:
         """Redo (``how="redo"``) or undo a command already on the stack (the stack's
-        QUndoCommand calls this) and tell the views."""
-        if self._project is None:
-            return
+        QUndoCommand ``step`` calls this) and tell the views.
+
+        A QUndoCommand cannot refuse: the stack moves its index whatever happens. So when
+        the command fails (its transaction rolled back: the file holds the step as it was),
+        the stack's index is put back right after the move (``_moved``), the step stays
+        undone (a failed redo; a failed undo: done) and can be tried again, and ``error``
+        says so. Steps the same move would have passed after it are left as they are."""
+        if self._project is None or self._fixing or self._failed is not None:
+            return  # (the stack is being put back, or an earlier step of this move failed)
         if how == "undo" and _batch_step(command):
             self.stop_purge()  # (its batch is withdrawn now: not to be purged, its redo may come)
         try:
             changed = command.do(self._project) if how == "redo" else command.undo(self._project)
         except AnnotatorError as exc:
-            # QUndoCommand cannot refuse; the stack index has moved, the file is unchanged
-            # (the transaction rolled back). Tell the user rather than pretend.
-            could_not = (
-                self.tr("Could not redo: {0}") if how == "redo" else self.tr("Could not undo: {0}")
-            )
-            self.error.emit(could_not.format(core_text(exc)))
+            self._failed = self._failure(how, step, core_text(exc))
             return
+        except Exception:
+            self._failed = self._failure(how, step, "")
+            raise  # (a bug: reported as one; the stack is put back all the same)
         self._saved()
         select = command.uuid if how == "redo" or not _creates(command) else ""
         self.changed.emit(Changes.of(how, changed, select))
+
+    def _failure(self, how: str, step: QUndoCommand | None, problem: str) -> _Failed:
+        stack = self.undo_stack
+        # the stack's index before this step's move: a redo starts at the step, an undo
+        # just after it
+        index = next((i for i in range(stack.count()) if stack.command(i) is step), -1)
+        if index < 0:
+            index = stack.index() if how == "redo" else stack.index() - 1
+        if not problem:  # (a bug: the app reports it itself)
+            return _Failed(index if how == "redo" else index + 1, "")
+        text = step.text() if step is not None else ""
+        if how == "redo":
+            message = self.tr("Could not redo “{0}” (nothing was changed; Redo can try again): {1}")
+        else:
+            message = self.tr("Could not undo “{0}” (nothing was changed; Undo can try again): {1}")
+        return _Failed(index if how == "redo" else index + 1, message.format(text, problem))
+
+    def _moved(self, _index: int) -> None:
+        """The stack has moved: when a step of that move failed, put its index back where the
+        file is (its steps' ``replay`` does nothing meanwhile) and tell why."""
+        failed = self._failed
+        if failed is None or self._fixing:
+            return
+        self._fixing = True
+        try:
+            self.undo_stack.setIndex(failed.index)
+        finally:
+            self._fixing = False
+            self._failed = None
+        self._start_purge()  # (a failed undo of a batch step stopped it)
+        if failed.message:
+            self.error.emit(failed.message)
 
     # -- withdrawn suggestions ---------------------------------------------------------------
     @property

@@ -89,14 +89,16 @@ class AcceptSuggestions(Command):
             self.versions, self.done_once = self._first(project), True
             return self._report(self._stored, frozenset(s.uuid for s in self._stored))
         with project.batch() as bulk:
-            self._stored = _rewrite(bulk, self._stored, "redo", deleted=False)
+            stored = _rewrite(bulk, self._stored, "redo", deleted=False)
             project.withdraw_suggestions([s.uuid for s in self.taken])
+        self._stored = stored  # (only once committed: a failed redo wrote none of them)
         return self._report(self._stored)
 
     def undo(self, project: Project) -> Changed:
         with project.batch() as bulk:
-            self._stored = _rewrite(bulk, self._stored[::-1], "undo", deleted=True)[::-1]
+            stored = _rewrite(bulk, self._stored[::-1], "undo", deleted=True)[::-1]
             project.restore_suggestions(self.taken)
+        self._stored = stored
         return self._report(self._stored)
 
     def _report(
