@@ -40,7 +40,7 @@ from annotator.commands import Command
 from annotator.commands import suggestions as core_commands
 from annotator.model import Span
 from annotator.search.annotations import pieces
-from annotator.search.suggestions import Suggestion
+from annotator.search.suggestions import Suggestion, suggestable_labels
 from ui.docview.spans import ViewSpan
 from ui.docview.view import DocumentView
 from ui.i18n import label_tag
@@ -357,6 +357,14 @@ class SuggestionController(QObject):
     def label_name(self, label: str) -> str:
         """``label`` in the interface language, as the document view's tags show it."""
         return label_name(self.session.project, label)
+
+    def label_names(self) -> list[str]:
+        """The names the Label column may show: each label a suggestion may carry
+        (``suggestable_labels``) in the interface language, in order."""
+        project = self.session.project
+        if project is None:
+            return []
+        return sorted({self.label_name(label) for label in suggestable_labels(project.schema)})
 
     def _colors(self) -> dict[str, str]:
         project = self.session.project

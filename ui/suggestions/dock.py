@@ -8,7 +8,10 @@ the rows on screen are asked for), so a document with 143,000 suggestions opens 
 edit splices its rows in or out; the row of the suggestion selected in the text is selected.
 The Score column is as wide as its header and the scores of ``SCORE_ROWS`` rows (the first
 on screen): Qt's default measured 1,000 rows at every reset of the list, three times over, so
-the redo of annotate-all styled ~3,000 rows off screen (QA: ~0.9 s on the window's thread)."""
+the redo of annotate-all styled ~3,000 rows off screen (QA: ~0.9 s on the window's thread).
+The Label column (the user may widen it) starts as wide as the widest name a suggestion's label
+may have (``SuggestionController.label_names``: the schema's labels, a few): in the Arabic
+interface its default width elided "كيان جغرافي سياسي"."""
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +36,9 @@ from ui.suggestions.controller import SuggestionController
 from ui.suggestions.rows import UUID_ROLE as UUID_ROLE
 from ui.suggestions.rows import score_text
 from ui.widgets import list_table
+
+LABEL_CHARS = 24
+"""the Label column's first width at most, in average characters of the list's font"""
 
 SCORE_ROWS = 16
 """how many rows the Score column's width is measured on (``setResizeContentsPrecision``:
@@ -92,6 +99,7 @@ class SuggestionsPanel(QWidget):
         modes = QHeaderView.ResizeMode
         list_table(self.list, (modes.Interactive, modes.Stretch, modes.ResizeToContents))
         self.list.horizontalHeader().setResizeContentsPrecision(SCORE_ROWS)
+        self._label_names: list[str] | None = None
         self.buttons: dict[str, QPushButton] = {}
         row, second = QHBoxLayout(), QHBoxLayout()
         for name, text, slot in (
@@ -142,6 +150,28 @@ class SuggestionsPanel(QWidget):
         self.count.setText(self.tr("{0} of {1} suggestions shown").format(shown, len(c.items)))
         for button in self.buttons.values():
             button.setEnabled(bool(shown))
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """Make the Label column as wide as its widest name, with a gap of two characters
+        before the Text column's words, and its header (at most
+        ``LABEL_CHARS``), when the names it may show changed (a project opened, its schema
+        edited): a width the user dragged stays until then."""
+        names = self.controller.label_names()
+        if names == self._label_names:
+            return
+        self._label_names = names
+        table, header = self.list, self.list.horizontalHeader()
+        style, metrics = table.style(), table.fontMetrics()
+        cell = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+        title = str(self.controller.rows.headerData(0, Qt.Orientation.Horizontal))
+        pad = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        gap = 2 * metrics.averageCharWidth()  # (the text column's words start right after)
+        widest = max(
+            [metrics.horizontalAdvance(n) + cell + gap for n in names]
+            + [header.fontMetrics().horizontalAdvance(title) + pad, header.defaultSectionSize()]
+        )
+        header.resizeSection(0, min(widest, metrics.averageCharWidth() * LABEL_CHARS))
 
     def _activated(self, index: QModelIndex) -> None:
         rows = self.controller.rows.rows
