@@ -1,8 +1,10 @@
 """The gazetteer and Edit ▸ "Import suggestions" (JSONL or a local spaCy pipeline) run as a
-``ui.jobs.BackgroundJob`` (``ui.search.tools``): while a slow file is read (or a slow pipeline
-loads) the window's event loop keeps turning (a 10 ms QTimer keeps ticking), the suggestions
-are stored and shown once the job is done; a bad file is one plain message and stores
-nothing; Cancel stores nothing."""
+``ui.jobs.BackgroundJob`` (``ui.search.tools``): the file is read (or the pipeline loaded) on a
+pool thread, never on the window's; the action returns at once, and while the reading is held
+the window's event loop keeps turning; the suggestions are stored and shown once the job is
+done; a bad file is one plain message and stores nothing; Cancel stores nothing. How long the
+window's loop waits while a slow file is read: ``tests/benchmarks/bench_window_frames.py``
+(``test_background_import_frames``)."""
 
 from __future__ import annotations
 
@@ -11,14 +13,12 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json
-import time
+import threading
 from collections.abc import Callable, Iterable, Iterator
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
@@ -34,8 +34,6 @@ from ui.workbench.mainwindow import MainWindow
 
 TEXT = "زار الوزير محمد العاصمة باريس ثم عاد إلى هولندا أمس."
 OTHER = "في باريس التقى محمد بوفد من هولندا."
-SLOW = 0.6
-"""seconds the patched reader takes"""
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
@@ -57,19 +55,41 @@ def tools_of(w: MainWindow) -> SearchTools:
     return tools
 
 
-def slowly(function: Callable[..., Any]) -> Callable[..., Any]:
-    def slow(*args: Any, **kwargs: Any) -> Any:
-        time.sleep(SLOW)
-        return function(*args, **kwargs)
+class Gate:
+    """Holds the functions it wraps (``around``) on the thread that calls them until the test
+    lets them go (``release``), recording that thread; waits 30 s at most, so that a call on
+    the window's thread, which nobody can let go, ends (as ``waited`` False) and fails."""
 
-    return slow
+    def __init__(self) -> None:
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        self.threads: list[str] = []
+        self.waited: list[bool] = []
+
+    def around(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        def held(*args: Any, **kwargs: Any) -> Any:
+            self.threads.append(threading.current_thread().name)
+            self.entered.set()
+            self.waited.append(self.release.wait(30))
+            return function(*args, **kwargs)
+
+        return held
+
+    def check(self) -> None:
+        """Each call was let go by the test, none was on the window's thread."""
+        assert self.waited and all(self.waited), "held on the window's thread"
+        assert self.threads and threading.main_thread().name not in self.threads
 
 
-def slow_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The gazetteer's reader takes ``SLOW`` seconds more."""
+def held_gazetteer(monkeypatch: pytest.MonkeyPatch) -> Gate:
+    """The gazetteer's reader waits for the test to let it go."""
     from annotator.search.gazetteer import read_gazetteer
 
-    monkeypatch.setattr("annotator.commands.suggestions.read_gazetteer", slowly(read_gazetteer))
+    gate = Gate()
+    monkeypatch.setattr(
+        "annotator.commands.suggestions.read_gazetteer", gate.around(read_gazetteer)
+    )
+    return gate
 
 
 def choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -78,44 +98,38 @@ def choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Every document", True))
 
 
-def run_ticking(qtbot: QtBot, w: MainWindow, action: str) -> tuple[BackgroundJob, list[Any], float]:
-    """Trigger ``action`` with a 10 ms QTimer ticking; wait for its job. Returns the job, the
-    ``done`` arguments and the largest gap between ticks while the job ran."""
-    ticks: list[float] = []
-    timer = QTimer(w)
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
-    qtbot.wait(50)
-    t0 = time.perf_counter()
+def run_held(
+    qtbot: QtBot, w: MainWindow, action: str, gate: Gate
+) -> tuple[BackgroundJob, list[Any]]:
+    """Trigger ``action`` while ``gate`` holds the slow part; the action returns with its job
+    running, the held part is entered on the job's thread, and the window's event loop turns
+    (``waitUntil`` runs it) while it is held; then let it go and wait for the job. Returns the
+    job and the ``done`` arguments."""
     w.actions_by_name[action].trigger()
-    returned = time.perf_counter() - t0
     job = tools_of(w).job
     assert job is not None, "the action started no background job"
-    assert returned < SLOW / 2, f"the action held the window {returned:.2f} s"
+    assert not gate.release.is_set()  # the action returned before the slow part could end
+    qtbot.waitUntil(gate.entered.is_set, timeout=30_000)
+    qtbot.wait(20)  # the window's loop runs on while the job is held
+    assert tools_of(w).job is job and not gate.release.is_set()
     with qtbot.waitSignal(job.done, timeout=30_000) as blocker:
-        pass
-    took = time.perf_counter() - t0
-    timer.stop()
-    during = [t for t in ticks if t >= t0]
-    gaps = [b - a for a, b in pairwise(during)]
-    assert took >= SLOW and len(gaps) > 10, (took, len(gaps))
+        gate.release.set()
+    gate.check()
     assert blocker.args is not None
-    return job, list(blocker.args), max(gaps)
+    return job, list(blocker.args)
 
 
-def test_a_slow_gazetteer_keeps_the_window_responsive_and_is_stored(
+def test_a_gazetteer_is_read_in_the_background_and_stored(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    slow_gazetteer(monkeypatch)
+    gate = held_gazetteer(monkeypatch)
     names = tmp_path / "names.csv"
     names.write_text("name,label\nهولندا,GPE\nباريس,GPE\n", encoding="utf-8")
     choose(monkeypatch, names)
     project = window.session.project
     assert project is not None
-    _, (outcome, payload), worst = run_ticking(qtbot, window, "gazetteer")
+    _, (outcome, payload) = run_held(qtbot, window, "gazetteer", gate)
     assert outcome == "finished", payload
-    assert worst < 0.25, f"the event loop stalled {worst * 1000:.0f} ms"
     assert sum(project.suggestion_counts().values()) == 4
     assert "4 suggestions stored" in window.statusBar().currentMessage()
     installed = getattr(window, "suggestions_installed")  # noqa: B009
@@ -123,12 +137,13 @@ def test_a_slow_gazetteer_keeps_the_window_responsive_and_is_stored(
     assert tools_of(window).job is None
 
 
-def test_a_slow_jsonl_import_keeps_the_window_responsive_and_is_stored(
+def test_a_jsonl_import_is_read_in_the_background_and_stored(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import annotator.learn.external as external
 
-    monkeypatch.setattr(external, "read_suggestions", slowly(external.read_suggestions))
+    gate = Gate()
+    monkeypatch.setattr(external, "read_suggestions", gate.around(external.read_suggestions))
     at = TEXT.index("محمد")
     line = {"document": "seed", "start": at, "end": at + 4, "label": "PER", "score": 0.9}
     good = tmp_path / "pred.jsonl"
@@ -136,18 +151,16 @@ def test_a_slow_jsonl_import_keeps_the_window_responsive_and_is_stored(
     choose(monkeypatch, good)
     project = window.session.project
     assert project is not None
-    _, (outcome, payload), worst = run_ticking(qtbot, window, "import_suggestions")
+    _, (outcome, payload) = run_held(qtbot, window, "import_suggestions", gate)
     assert outcome == "finished", payload
-    assert worst < 0.25, f"the event loop stalled {worst * 1000:.0f} ms"
     assert [s.text for s in project.suggestions(None)] == ["محمد"]
     assert "1 suggestions stored" in window.statusBar().currentMessage()
 
 
-class SlowPipeline:
-    """Stands for ``SpacyPipeline``: slow to load, finds every محمد as PER."""
+class Pipeline:
+    """Stands for ``SpacyPipeline``: finds every محمد as PER."""
 
     def __init__(self, folder: Path, spans_key: str = "sc") -> None:
-        time.sleep(SLOW)
         self.folder = folder
         self.source = "model:spacy-slow@1"
 
@@ -159,21 +172,21 @@ class SlowPipeline:
         ]  # fmt: skip
 
 
-def test_a_slow_spacy_pipeline_loads_in_the_background(
+def test_a_spacy_pipeline_loads_in_the_background(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import annotator.learn.external as external
 
-    monkeypatch.setattr(external, "SpacyPipeline", SlowPipeline)
+    gate = Gate()
+    monkeypatch.setattr(external, "SpacyPipeline", gate.around(Pipeline))
     folder = tmp_path / "pipeline"
     folder.mkdir()
     (folder / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
     choose(monkeypatch, folder / "config.cfg")
     project = window.session.project
     assert project is not None
-    _, (outcome, payload), worst = run_ticking(qtbot, window, "import_suggestions")
+    _, (outcome, payload) = run_held(qtbot, window, "import_suggestions", gate)
     assert outcome == "finished", payload
-    assert worst < 0.25, f"the event loop stalled {worst * 1000:.0f} ms"
     assert sorted(s.source for s in project.suggestions(None)) == ["model:spacy-slow@1"] * 2
 
 
@@ -182,7 +195,7 @@ def test_a_bad_file_is_one_plain_message_and_stores_nothing(
 ) -> None:
     import annotator.learn.external as external
 
-    slow_gazetteer(monkeypatch)
+    gate = held_gazetteer(monkeypatch)
     project = window.session.project
     assert project is not None
     messages: list[str] = []
@@ -191,7 +204,7 @@ def test_a_bad_file_is_one_plain_message_and_stores_nothing(
     bad = tmp_path / "<b>bad.csv"
     bad.write_text("هولندا,GPE\nباريس\n", encoding="utf-8")
     choose(monkeypatch, bad)
-    _, (outcome, payload), _worst = run_ticking(qtbot, window, "gazetteer")
+    _, (outcome, payload) = run_held(qtbot, window, "gazetteer", gate)
     assert outcome == "failed" and isinstance(payload, str)
     assert messages == [payload] and f"{bad}:2" in payload
     assert f"{bad}:2" in window.statusBar().currentMessage()
@@ -200,15 +213,15 @@ def test_a_bad_file_is_one_plain_message_and_stores_nothing(
     messages.clear()
 
     def broken(folder: Path, spans_key: str = "sc") -> None:
-        time.sleep(SLOW)
         raise SpacyUnavailable(f"{folder}: spaCy cannot load it: <i>broken</i>")
 
-    monkeypatch.setattr(external, "SpacyPipeline", broken)
+    gate = Gate()
+    monkeypatch.setattr(external, "SpacyPipeline", gate.around(broken))
     folder = tmp_path / "pipeline"
     folder.mkdir()
     (folder / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
     choose(monkeypatch, folder / "config.cfg")
-    _, (outcome, payload), _worst = run_ticking(qtbot, window, "import_suggestions")
+    _, (outcome, payload) = run_held(qtbot, window, "import_suggestions", gate)
     assert outcome == "failed" and messages == [payload] and "<i>broken</i>" in str(payload)
     assert project.suggestions(None) == []
     assert tools_of(window).job is None
@@ -217,7 +230,7 @@ def test_a_bad_file_is_one_plain_message_and_stores_nothing(
 def test_cancel_stores_nothing(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    slow_gazetteer(monkeypatch)
+    gate = held_gazetteer(monkeypatch)
     names = tmp_path / "names.csv"
     names.write_text("name,label\nهولندا,GPE\n", encoding="utf-8")
     choose(monkeypatch, names)
@@ -227,8 +240,11 @@ def test_cancel_stores_nothing(
     assert job is not None
     # one job at a time: a second import waits for this one to end
     assert tools_of(window).gazetteer(names, None) is None
+    qtbot.waitUntil(gate.entered.is_set, timeout=30_000)  # the file is being read
     with qtbot.waitSignal(job.done, timeout=30_000) as blocker:
         job.dialog.canceled.emit()  # the dialog's Cancel button
+        gate.release.set()
+    gate.check()
     assert blocker.args == ["cancelled", None]
     assert project.suggestions(None) == []
     assert "no suggestions were stored" in window.statusBar().currentMessage()

@@ -11,7 +11,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import builtins
+import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +28,7 @@ from annotator.search.suggestions import Suggestion
 from ui.session import Session
 from ui.suggestions import install
 from ui.suggestions.model_panel import ModelPanel, curve_points
-from ui.suggestions.training import TrainOutcome
+from ui.suggestions.training import TrainOutcome, TrainWorker
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 
@@ -436,42 +439,97 @@ def test_a_training_run_is_cancelled_from_the_panel(
     assert after == before and not stored.models
 
 
-def test_the_window_stays_responsive_while_a_model_trains(
-    window: MainWindow, qtbot: QtBot, stored: Stored
-) -> None:
-    """A 10 ms QTimer ticks on through a whole training run in a child process
-    (``isolated=True``): no gap between ticks over 50 ms."""
-    import time
-    from itertools import pairwise
+def isolated_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """From now on, each child process ``annotator.learn.isolated.run_isolated`` starts: (the
+    thread that started it, the name of the child's function)."""
+    import annotator.learn.isolated as isolated
 
-    from PySide6.QtCore import QTimer
+    started: list[tuple[str, str]] = []
+    run_isolated = isolated.run_isolated
+
+    def recording(target: Any, *args: Any, **kwargs: Any) -> Any:
+        started.append((threading.current_thread().name, target.__name__))
+        return run_isolated(target, *args, **kwargs)
+
+    monkeypatch.setattr(isolated, "run_isolated", recording)
+    return started
+
+
+@contextmanager
+def heavy_imports() -> Iterator[set[str]]:
+    """The learning modules (``tests.core.learn_plain.HEAVY``) an import statement of this
+    process asks for meanwhile, on any thread, whether they were loaded before or not."""
+    from tests.core.learn_plain import HEAVY
+
+    asked: set[str] = set()
+    real_import = builtins.__import__
+
+    def watching(name: str, *args: Any, **kwargs: Any) -> Any:
+        fromlist = kwargs.get("fromlist") or (args[2] if len(args) > 2 else None) or ()
+        names = {name, name.split(".")[0], *(f"{name}.{part}" for part in fromlist)}
+        asked.update(names & set(HEAVY))
+        return real_import(name, *args, **kwargs)
+
+    builtins.__import__ = watching
+    try:
+        yield asked
+    finally:
+        builtins.__import__ = real_import
+
+
+def test_a_model_trains_in_a_child_process_and_the_window_hears_its_progress(
+    window: MainWindow, qtbot: QtBot, stored: Stored, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What keeps the window's frames while a model trains (issue 14: no frame over 50 ms;
+    measured by ``tests/benchmarks/bench_window_frames.py``,
+    ``test_the_window_stays_responsive_while_a_model_trains``): the panel trains in a child
+    process (``isolated=True``). A pool thread starts the child (``run_isolated`` with
+    ``_train_suggest_child``) and waits; nothing of the training runs in the window's process
+    (``_train_and_suggest`` is never called here) and no learning module is imported there
+    (crfsuite, numpy, seqeval, ``learn.crf``, ``learn.training``: their first import held the
+    GIL up to 60 ms at a time). The window's thread hears the run's phases and its progress,
+    moving forward, before the model arrives."""
+    import annotator.learn.isolated as isolated
 
     installed = install(window)
     panel = installed.model_panel
     assert panel.isolated
-    ticks: list[float] = []
-    timer = QTimer(window)
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
-    qtbot.wait(100)
-    t0 = time.perf_counter()
-    job = panel.train()
-    assert job is not None
-    with qtbot.waitSignal(job.done, timeout=180_000) as blocker:
-        pass
-    took = time.perf_counter() - t0
-    qtbot.wait(30)
-    timer.stop()
+    started = isolated_runs(monkeypatch)
+    here: list[str] = []
+    train_here = isolated._train_and_suggest
+
+    def trained_here(*args: Any, **kwargs: Any) -> Any:
+        here.append(threading.current_thread().name)
+        return train_here(*args, **kwargs)
+
+    monkeypatch.setattr(isolated, "_train_and_suggest", trained_here)
+    heard: list[tuple[str, object]] = []  # (the thread, a phase or (done, total))
+    progress, phase_reached = panel._progress, panel._phase_reached
+
+    def progressed(done: int, total: int) -> None:
+        heard.append((threading.current_thread().name, (done, total)))
+        progress(done, total)
+
+    def reached(key: str) -> None:
+        heard.append((threading.current_thread().name, key))
+        phase_reached(key)
+
+    monkeypatch.setattr(panel, "_progress", progressed)
+    monkeypatch.setattr(panel, "_phase_reached", reached)
+    main = threading.main_thread().name
+    with heavy_imports() as imported:
+        job = panel.train()
+        assert job is not None and isinstance(job.worker, TrainWorker)
+        with qtbot.waitSignal(job.done, timeout=180_000) as blocker:
+            pass
     assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
-    during = [t for t in ticks if t >= t0 - 0.02]
-    gaps = [b - a for a, b in pairwise(during)]
-    worst = max(gaps)
-    at = during[gaps.index(worst)] - t0
-    print(f"\ntraining in a child process: {took:.1f} s, {len(gaps)} ticks, "
-          f"largest gap {worst * 1000:.0f} ms at {at:.2f} s (limit 50 ms)")  # fmt: skip
-    assert took > 0.5 and len(gaps) > 20
-    assert worst < 0.050, (
-        f"the event loop stalled {worst * 1000:.0f} ms, {at:.2f} s into a {took:.1f} s "
-        f"training (load average {os.getloadavg()[0]:.1f})"
-    )
+    assert here == [] and imported == set()  # nothing of the training in this process
+    assert [target for _, target in started] == ["_train_suggest_child"]
+    assert main not in {thread for thread, _ in started}  # started from the pool thread
+    assert {thread for thread, _ in heard} == {main}  # heard on the window's thread
+    phases = [what for _, what in heard if isinstance(what, str)]
+    assert {"settings", "final"} <= set(phases)
+    steps = [what for _, what in heard if isinstance(what, tuple)]
+    assert steps == sorted(steps) and len(set(steps)) >= 3  # forward, step by step
+    assert {total for _, total in steps} == {1000}  # (``training.PROGRESS_STEPS``)
+    assert panel.manifest is not None and "Model saved" in panel.status.text()
