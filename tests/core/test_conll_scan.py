@@ -5,13 +5,13 @@ lines are decoded a chunk at a time, and progress moves from the first megabyte.
   no scheme), so ``detect_scheme`` decides what ``read_conll`` decides;
 - ``TextLines`` gives the lines and errors that decoding each line on its own gives, with
   chunk boundaries anywhere;
-- an import of a 30+ MB CoNLL file reports progress within its first second of work, and a
-  cancel during the scheme pass stops it with nothing written.
+- an import of a 30+ MB CoNLL file reports progress once its first megabyte is read (within
+  its first second of work: ``tests/benchmarks/bench_conll_first_progress.py``), and a cancel
+  during the scheme pass stops it with nothing written.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -148,28 +148,29 @@ def write_conll(path: Path, megabytes: int) -> None:
             written, k = written + len(block), k + 1
 
 
-def test_a_big_conll_import_reports_progress_within_its_first_second(tmp_path: Path) -> None:
+def test_a_big_conll_import_reports_progress_from_its_first_megabyte(tmp_path: Path) -> None:
+    """A 32 MB file: the first progress report comes once the first chunk (a megabyte) is
+    read, while the scheme is still being found, not after a whole reading of the file (how
+    long that takes, under 1 s: ``tests/benchmarks/bench_conll_first_progress.py``)."""
     src = tmp_path / "big.conll"
     write_conll(src, 32)
     size = src.stat().st_size
     assert size > 30 * (1 << 20)
-    seen: list[tuple[float, int, int]] = []
+    seen: list[tuple[int, int]] = []
     with Project.create(tmp_path / "p.annotator") as p:
-        started = time.perf_counter()
         with pytest.raises(Cancelled):
             import_documents(
                 p,
                 stream_files([src]),
                 annotator="amal",
-                progress=lambda done, total: seen.append((time.perf_counter(), done, total)),
+                progress=lambda done, total: seen.append((done, total)),
                 cancelled=lambda: len(seen) >= 5,  # stop once progress was heard
             )
         assert p.documents() == []  # cancelled inside the transaction: nothing written
-    first, done, total = seen[0]
-    print(f"\nfirst progress report after {first - started:.3f} s ({done:,} of {total:,} bytes)")
-    assert first - started < 1.0
-    assert total == size and 0 < done < total
-    assert [d for _, d, _ in seen] == sorted(d for _, d, _ in seen)
+    done, total = seen[0]
+    assert total == size and 0 < done <= source._CHUNK // 2  # half of one chunk: 1st reading
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert all(d < total for d, _ in seen)
 
 
 def test_progress_covers_both_readings_and_ends_at_the_size(tmp_path: Path) -> None:

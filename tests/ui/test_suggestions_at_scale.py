@@ -11,7 +11,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -252,13 +251,18 @@ def test_an_edit_among_30000_suggestions_costs_what_it_changed(
         original(given)
 
     monkeypatch.setattr(w.view, "set_suggestions", counted)
-    # a span over one suggestion: one row leaves, nothing is read again
-    t0 = time.perf_counter()
+    # a span over one suggestion: one row leaves, nothing is read again (before: the whole
+    # document read again and 30,000 items rebuilt); how long it takes (under 1 s) is timed
+    # by tests/benchmarks/bench_suggestions_edit.py
+    listed = installed.panel.list.model()
+    changes: list[str] = []
+    listed.modelReset.connect(lambda: changes.append("reset"))
+    listed.layoutChanged.connect(lambda *_: changes.append("layout"))
+    listed.rowsRemoved.connect(lambda _p, a, b: changes.append(f"removed {b - a + 1}"))
     assert session.execute(AddSpan(w.doc.id, 5, 9, "GPE", ME))
-    took = time.perf_counter() - t0
     assert len(c.shown()) == 29_999 and reads == []
-    assert installed.panel.list.model().rowCount() == 29_999
-    assert took < 1.0  # (before: the whole document read again and 30,000 items rebuilt)
+    assert listed.rowCount() == 29_999
+    assert changes == ["removed 1"]  # one row left the list; it was not made again
     session.undo()
     assert len(c.shown()) == 30_000 and reads == []
     assert [v.uuid for v in w.view.suggestions()] == [s.uuid for s in c.shown()]
