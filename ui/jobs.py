@@ -165,6 +165,9 @@ class BackgroundJob(QObject):
         self.payload = payload
         self.dialog.canceled.disconnect(self.worker.cancel)
         self.dialog.close()
+        # made with the window as parent, it would stay its hidden child for the session
+        # (``ui.modal``); ``done``'s receivers may still read it, the event loop frees it
+        self.dialog.deleteLater()
         self.done.emit(outcome, payload)
 
 

@@ -34,6 +34,7 @@ from ui.dialogs.paths import files_filter, remember_folder, start_path
 from ui.dialogs.prompts import show_message
 from ui.i18n import QT_TRANSLATE_NOOP, core_text, interface_rtl, isolate, path_text
 from ui.jobs import BackgroundJob
+from ui.modal import freed
 from ui.session import Session
 from ui.widgets import lines_in_their_direction
 
@@ -257,7 +258,8 @@ class ReportDialog(QDialog):
 
 
 def show_report(w: QWidget, report: MergeReport) -> None:
-    ReportDialog(w.tr("Merge"), report_text(report), w).exec()
+    with freed(ReportDialog(w.tr("Merge"), report_text(report), w)) as dialog:
+        dialog.exec()
 
 
 __all__: Sequence[str] = [

@@ -63,6 +63,7 @@ from ui.i18n import (
     status_text,
 )
 from ui.jobs import ExportJob, ExportRequest, ExportWorker
+from ui.modal import freed
 from ui.screen import fit_to_screen
 from ui.session import Session
 from ui.widgets import lines_in_their_direction
@@ -108,20 +109,20 @@ def output_is_dir(fmt: str, splits: bool) -> bool:
 def confirm(parent: QWidget, title: str, text: str) -> bool:
     """A Yes/No question shown as plain text (paths may hold anything)."""
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-    box = QMessageBox(QMessageBox.Icon.Question, title, "", yes | no, parent)
-    set_plain_text(box, text)
-    box.setDefaultButton(no)
-    return box.exec() == yes
+    with freed(QMessageBox(QMessageBox.Icon.Question, title, "", yes | no, parent)) as box:
+        set_plain_text(box, text)
+        box.setDefaultButton(no)
+        return box.exec() == yes
 
 
 def ask_other_path(parent: QWidget, title: str, refusal: str) -> bool:
     """The writer refuses the output path: say why (plain text) and ask whether to choose
     another one."""
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-    box = QMessageBox(QMessageBox.Icon.Warning, title, "", yes | no, parent)
-    set_plain_text(box, refusal + "\n\n" + parent.tr("Choose another path?"))
-    box.setDefaultButton(yes)
-    return box.exec() == yes
+    with freed(QMessageBox(QMessageBox.Icon.Warning, title, "", yes | no, parent)) as box:
+        set_plain_text(box, refusal + "\n\n" + parent.tr("Choose another path?"))
+        box.setDefaultButton(yes)
+        return box.exec() == yes
 
 
 FORMAT_DESCRIPTIONS: dict[str, str] = {

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import set_plain_text
+from ui.modal import freed
 
 
 def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
@@ -42,9 +43,9 @@ def show_message(
     parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
 ) -> None:
     """A modal message box whose text is shown literally."""
-    box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
-    set_plain_text(box, text)
-    box.exec()
+    with freed(QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)) as box:
+        set_plain_text(box, text)
+        box.exec()
 
 
 def ask_read_only(parent: QWidget | None, refusal: str) -> bool:
@@ -56,19 +57,21 @@ def ask_read_only(parent: QWidget | None, refusal: str) -> bool:
         "",
         parent=parent,
     )
-    set_plain_text(box, refusal)
-    box.setInformativeText(
-        QCoreApplication.translate(
-            "Prompts", "You can open it read-only: you see everything, and edits are off."
+    with freed(box):
+        set_plain_text(box, refusal)
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Prompts", "You can open it read-only: you see everything, and edits are off."
+            )
         )
-    )
-    view = box.addButton(
-        QCoreApplication.translate("Prompts", "Open read-only"), QMessageBox.ButtonRole.AcceptRole
-    )
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(view)
-    box.exec()
-    return box.clickedButton() is view
+        view = box.addButton(
+            QCoreApplication.translate("Prompts", "Open read-only"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(view)
+        box.exec()
+        return box.clickedButton() is view
 
 
 class LayersDialog(QDialog):
@@ -106,5 +109,5 @@ def choose_layers(
     parent: QWidget | None, annotators: Sequence[str], shown: Sequence[str]
 ) -> list[str] | None:
     """The layers to show, or None when cancelled."""
-    dialog = LayersDialog(annotators, shown, parent)
-    return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    with freed(LayersDialog(annotators, shown, parent)) as dialog:
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

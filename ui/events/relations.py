@@ -39,6 +39,7 @@ from annotator.model import Document, DocumentAnnotations, Span
 from annotator.schema import Label, RelationType, Role
 from ui.docview.view import DocumentView
 from ui.i18n import isolate, label_display, menu_text, role_display, set_plain_text, type_tag
+from ui.modal import freed
 from ui.screen import popup_position
 from ui.session import Session
 
@@ -110,14 +111,15 @@ def ask_choice(
     box = QMessageBox(QMessageBox.Icon.Question, title, "", QMessageBox.StandardButton.NoButton)
     if parent is not None:
         box.setParent(parent, box.windowFlags())
-    set_plain_text(box, text)
-    buttons: dict[QAbstractButton, str] = {
-        box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices
-    }
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return buttons.get(box.clickedButton(), "")  # Cancel (or closing the box) gives ""
+    with freed(box):
+        set_plain_text(box, text)
+        buttons: dict[QAbstractButton, str] = {
+            box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices
+        }
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return buttons.get(box.clickedButton(), "")  # Cancel (or closing the box) gives ""
 
 
 def delete_span_command(layer: DocumentAnnotations, span: Span, whole_events: bool) -> cmds.Command:
@@ -232,13 +234,13 @@ class Linker:
     def choose_relation(self, types: list[RelationType], src: Span, dst: Span) -> str | None:
         """A popup menu of relation types, named in the interface language (None when
         dismissed)."""
-        menu = QMenu(self.w.window())
-        title = menu.addAction(self.w.tr("Relation:"))
-        title.setEnabled(False)
-        for rt in types:
-            menu.addAction(menu_text(label_display(rt))).setData(rt.name)
-        chosen = menu.exec(self.popup_place(menu))
-        return str(chosen.data()) if chosen is not None and chosen.data() else None
+        with freed(QMenu(self.w.window())) as menu:
+            title = menu.addAction(self.w.tr("Relation:"))
+            title.setEnabled(False)
+            for rt in types:
+                menu.addAction(menu_text(label_display(rt))).setData(rt.name)
+            chosen = menu.exec(self.popup_place(menu))
+            return str(chosen.data()) if chosen is not None and chosen.data() else None
 
     # -- arguments -----------------------------------------------------------------------
     def offer_argument(self, event_uuid: str, span: Span) -> bool:
@@ -341,27 +343,27 @@ class Linker:
     def choose_label(self, labels: list[Label], covered: str) -> str | None:
         """A popup menu of entity labels, named in the interface language (None when
         dismissed)."""
-        menu = QMenu(self.w.window())
-        title = menu.addAction(self.w.tr("New argument span as:"))
-        title.setEnabled(False)
-        keys = MenuKeys(menu)  # the key shown beside a label picks it (as in the text)
-        for lab in labels:
-            keys.add(menu_text(label_display(lab)), lab.hotkey).setData(lab.name)
-        chosen = menu.exec(self.popup_place(menu))
-        return str(chosen.data()) if chosen is not None and chosen.data() else None
+        with freed(QMenu(self.w.window())) as menu:
+            title = menu.addAction(self.w.tr("New argument span as:"))
+            title.setEnabled(False)
+            keys = MenuKeys(menu)  # the key shown beside a label picks it (as in the text)
+            for lab in labels:
+                keys.add(menu_text(label_display(lab)), lab.hotkey).setData(lab.name)
+            chosen = menu.exec(self.popup_place(menu))
+            return str(chosen.data()) if chosen is not None and chosen.data() else None
 
     def choose_role(self, roles: list[Role], covered: str) -> str | None:
         """A popup menu of role names (None when dismissed); also asked when a span is clicked
         with an event selected."""
-        menu = QMenu(self.w.window())
-        title = menu.addAction(self.w.tr("Add as argument:"))
-        title.setEnabled(False)
-        for role in roles:
-            menu.addAction(menu_text(role_display(role.name))).setData(role.name)
-        menu.addSeparator()
-        menu.addAction(self.w.tr("Just select it"))
-        chosen = menu.exec(self.popup_place(menu))
-        return str(chosen.data()) if chosen is not None and chosen.data() else None
+        with freed(QMenu(self.w.window())) as menu:
+            title = menu.addAction(self.w.tr("Add as argument:"))
+            title.setEnabled(False)
+            for role in roles:
+                menu.addAction(menu_text(role_display(role.name))).setData(role.name)
+            menu.addSeparator()
+            menu.addAction(self.w.tr("Just select it"))
+            chosen = menu.exec(self.popup_place(menu))
+            return str(chosen.data()) if chosen is not None and chosen.data() else None
 
     def popup_place(self, menu: QMenu) -> QPoint:
         """Where ``menu`` opens: at the mouse pointer for a popup a click asked for, else at

@@ -68,6 +68,7 @@ from annotator.search import EntityGroup
 from annotator.search.kwic import line_of
 from ui.i18n import core_text, isolate, set_plain_text, type_tag
 from ui.jobs import BackgroundJob, JobWorker
+from ui.modal import freed
 from ui.search.dock import SearchDock, project_candidates
 from ui.search.entities import EntityList
 
@@ -407,9 +408,10 @@ class SearchTools(QObject):
                 QMessageBox.StandardButton.Ok,
                 self.host.window(),
             )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setInformativeText("\n".join(left))
-            box.exec()
+            with freed(box):
+                box.setTextFormat(Qt.TextFormat.PlainText)
+                box.setInformativeText("\n".join(left))
+                box.exec()
 
     def _selected(self) -> tuple[Project, Document, Span] | None:
         """The open project, document and selected span of the analyst's layer, or None
@@ -508,9 +510,12 @@ class SearchTools(QObject):
             self.host.window(),
         )
         text = self.tr("{0} occurrences in {1} documents. Store them as suggestions?")
-        set_plain_text(box, text.format(locale.toString(occurrences), locale.toString(documents)))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        with freed(box):
+            set_plain_text(
+                box, text.format(locale.toString(occurrences), locale.toString(documents))
+            )
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            return box.exec() == QMessageBox.StandardButton.Yes
 
     def _store_found(self, project_path: Path, title: str, items: list[Suggestion]) -> None:
         """Store ``items`` as pending in a background job (``store_pending``: one

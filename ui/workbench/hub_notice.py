@@ -46,6 +46,7 @@ from annotator.hubstate import ROLE_KINDS, Member, joined_hubs
 from annotator.model import GOLD
 from ui.dialogs.sync_dialog import project_hub_id
 from ui.i18n import core_text, isolate, plain_tooltip, set_plain_text
+from ui.modal import freed
 from ui.session import Changes, Session
 
 if TYPE_CHECKING:
@@ -249,15 +250,13 @@ class HubLayerNotice(QObject):
             text = self.tr("You are editing the layer {0}.")
         return text.format(isolate(layer))
 
-    def warn(
-        self, where: tuple[Path, str], member: Member, write: str = "edit"
-    ) -> QMessageBox | None:
+    def warn(self, where: tuple[Path, str], member: Member, write: str = "edit") -> bool:
         """The message box about ``where`` (project, layer), which ``member``'s role does not
         push, written by a write of kind ``write`` (``WRITES``), when that project is still open.
-        Returns the box after it closed."""
+        Whether it was shown (the box itself is freed: ``ui.modal``)."""
         path = self.host.session.path
         if path is None or path.resolve() != where[0]:
-            return None
+            return False
         layer = where[1]
 
         kind = ROLE_KINDS.get(member.kind)
@@ -309,13 +308,15 @@ class HubLayerNotice(QObject):
             QMessageBox.StandardButton.Ok,
             parent,
         )
-        set_plain_text(box, "\n".join(lines))
-        box.setCheckBox(
-            QCheckBox(self.tr("Don't show this again for this layer in this project"), box)
-        )
-        box.exec()
-        check = box.checkBox()
-        if check is not None and check.isChecked():
+        with freed(box):
+            set_plain_text(box, "\n".join(lines))
+            box.setCheckBox(
+                QCheckBox(self.tr("Don't show this again for this layer in this project"), box)
+            )
+            box.exec()
+            check = box.checkBox()
+            quiet = check is not None and check.isChecked()
+        if quiet:
             self.host.settings.setValue(quiet_key(*where), True)
             self.host.settings.sync()
-        return box
+        return True
