@@ -152,10 +152,9 @@ def test_sorting_twenty_thousand_documents_makes_one_key_per_row(
     widget.set_rows(rows, 5)
     model = widget.model
     made = [0]
-    # the collator made first: made by the first sort, it drops the name keys that sort
-    # makes (``_collator_now`` starts a new dict after ``ordered`` took the old one), and
-    # the second sort by name makes them all again (reported, ui/workbench/panels.py)
-    model._collator_now()
+    # no collator yet: the first sort makes it (``ordered`` once took the keys' dict before
+    # ``_collator_now`` started a new one, and the second sort by name made every key again)
+    assert model._collator is None
     collator_now = model._collator_now
 
     class Counting:

@@ -218,8 +218,8 @@ class DocumentListModel(ListModel):
         rows = self.rows
         key: Callable[[int], Any]
         if column == 0:
+            collator = self._collator_now()  # first: a new collator starts a new dict
             keys = self._name_keys
-            collator = self._collator_now()
             for p in shown:
                 name = rows[p].name
                 if name not in keys:
