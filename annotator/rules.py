@@ -47,7 +47,7 @@ import operator
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
@@ -1304,6 +1304,81 @@ def relation_problem(
     return attributes_problem(schema, relation.type, relation.attributes) or text_problem(
         relation.note, _NOTE
     )
+
+
+def relabel_breaks(
+    before: Schema,
+    after: Schema,
+    relabelled: Mapping[str, Span | Event | Relation],
+    arguments: Iterable[Argument],
+    relations: Iterable[Relation],
+    record: Callable[[str], Span | Event | None],
+) -> Iterator[tuple[Argument | Relation, Violation]]:
+    """The links a relabel breaks: the one rule of every edit that relabels spans, retypes
+    events or relations (``commands.relabel`` for one span, removing a label with
+    ``relabel_to`` for all that carry it).
+
+    ``relabelled`` maps the uuid of each span, event and relation the edit changes (at least
+    of each one the given links touch) to its version after the edit; ``arguments`` and
+    ``relations`` are the live ones the edit could touch (a layer's, or several layers';
+    those the edit deletes left out); ``record`` gives the live span or event with a uuid as
+    it is before the edit (None: none such). Each argument of or filled by a relabelled
+    record and each relation relabelled or touching a relabelled span is judged by
+    ``argument_problem`` / ``relation_problem`` under ``after`` (the schema after the edit;
+    through ``LayerRules``, which remembers the schema's answers) with the records
+    relabelled, and yielded with its violation when it has one and had none under ``before``
+    (the schema before) as it was: a link broken already is not the relabel's doing
+    (``check`` lists it). In the order given, arguments first; lazily, so the first is found
+    without judging the rest."""
+    if not relabelled:
+        return
+    judges: dict[str, LayerRules] = {}
+
+    def judge(annotator: str) -> LayerRules:
+        # the same rules, what the schema answered once remembered (50,000 links to judge)
+        found = judges.get(annotator)
+        if found is None:
+            found = judges[annotator] = LayerRules(after, "", annotator)
+        return found
+
+    def now(uuid: str) -> Span | Event | None:
+        new = relabelled.get(uuid)
+        return new if isinstance(new, Span | Event) else record(uuid)
+
+    def end(uuid: str, after: bool) -> Span | None:
+        found = now(uuid) if after else record(uuid)
+        return found if isinstance(found, Span) else None
+
+    for a in arguments:
+        if a.deleted or (a.event not in relabelled and a.target not in relabelled):
+            continue
+        event = now(a.event)
+        problem = judge(a.annotator).argument(
+            event if isinstance(event, Event) else None, a, now(a.target)
+        )
+        if problem is None:
+            continue
+        event = record(a.event)
+        if (
+            argument_problem(
+                before, event if isinstance(event, Event) else None, a, record(a.target)
+            )
+            is None
+        ):
+            yield a, problem
+    for r in relations:
+        if r.deleted or not (
+            r.uuid in relabelled or r.source in relabelled or r.target in relabelled
+        ):
+            continue
+        new = relabelled.get(r.uuid)
+        problem = judge(r.annotator).relation(
+            new if isinstance(new, Relation) else r, end(r.source, True), end(r.target, True)
+        )
+        if problem is not None and (
+            relation_problem(before, r, end(r.source, False), end(r.target, False)) is None
+        ):
+            yield r, problem
 
 
 # -- many records of one layer at once (importers) ------------------------------------------

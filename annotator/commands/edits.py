@@ -33,7 +33,16 @@ from typing import TYPE_CHECKING, Any
 
 from annotator import rules
 from annotator.errors import Message
-from annotator.model import DocStatus, DocumentAnnotations, Event, Record, Span, Status, record_kind
+from annotator.model import (
+    DocStatus,
+    DocumentAnnotations,
+    Event,
+    Record,
+    Relation,
+    Span,
+    Status,
+    record_kind,
+)
 from annotator.uuids import new_uuid
 
 if TYPE_CHECKING:
@@ -739,55 +748,40 @@ def _links_problem(
 ) -> Violation | None:
     """The first violation that relabelling ``span`` (of ``layer``) as ``label`` introduces in
     the arguments the span or its events fill and the relations touching it, judged by the
-    rules that adding them meets (``rules.argument_problem``, ``rules.relation_problem``): the
+    rules that adding them meets (``rules.relabel_breaks``, the rule removing a label with
+    ``relabel_to`` meets too: ``rules.argument_problem``, ``rules.relation_problem``): the
     span relabelled, the events ``kept`` on it retyped as ``label`` (``relabel`` retypes
     them: their own arguments are judged under the new type too), the events and arguments
     ``gone`` and the arguments of and filled by those events left out (the same step deletes
     them). A link already broken before the relabel does not refuse it (it is ``check``'s to
     list)."""
     schema = project.schema
-    relabelled = dataclasses.replace(span, label=label)
-    retyped = {e.uuid: dataclasses.replace(e, type=label) for e in kept if e.type != label}
-    if label == span.label and not retyped:
+    relabelled: dict[str, Span | Event | Relation] = {
+        e.uuid: dataclasses.replace(e, type=label) for e in kept if e.type != label
+    }
+    if label != span.label:
+        relabelled[span.uuid] = dataclasses.replace(span, label=label)
+    if not relabelled:
         return None
     events = {e.uuid: e for e in layer.events if not e.deleted}
 
-    def record(uuid: str, after: bool) -> Span | Event | None:
+    def record(uuid: str) -> Span | Event | None:
         if uuid == span.uuid:
-            return relabelled if after else span
+            return span
         if uuid in events:
-            return retyped.get(uuid, events[uuid]) if after else events[uuid]
+            return events[uuid]
         found = project.find(uuid, "spans")
         return found if isinstance(found, Span) else None
 
-    def end(uuid: str, after: bool) -> Span | None:
-        found = record(uuid, after)
-        return found if isinstance(found, Span) else None
-
-    touched = {span.uuid, *retyped}
-    for a in layer.arguments:
-        if a.deleted or a.uuid in gone or a.event in gone or a.target in gone:
-            continue
-        if a.target not in touched and a.event not in retyped:
-            continue
-        event = events.get(a.event)
-        problem = rules.argument_problem(
-            schema, retyped.get(a.event, event), a, record(a.target, True)
-        )
-        if problem is not None and (
-            rules.argument_problem(schema, event, a, record(a.target, False)) is None
-        ):
-            return problem
-    if label == span.label:
-        return None
-    for r in layer.relations:
-        if r.deleted or span.uuid not in (r.source, r.target):
-            continue
-        problem = rules.relation_problem(schema, r, end(r.source, True), end(r.target, True))
-        if problem is not None and (
-            rules.relation_problem(schema, r, end(r.source, False), end(r.target, False)) is None
-        ):
-            return problem
+    arguments = (
+        a
+        for a in layer.arguments
+        if a.uuid not in gone and a.event not in gone and a.target not in gone
+    )
+    for _link, problem in rules.relabel_breaks(
+        schema, schema, relabelled, arguments, layer.relations, record
+    ):
+        return problem
     return None
 
 

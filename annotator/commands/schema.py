@@ -37,7 +37,7 @@ from annotator.commands.edits import (
     Version,
 )
 from annotator.errors import AnnotatorError, Message, SchemaError
-from annotator.model import Event, Span
+from annotator.model import Argument, Event, Relation, Span
 from annotator.schema import Schema
 from annotator.schema.edit import remove_label, rename_label, rename_role
 
@@ -297,14 +297,33 @@ def label_usage(project: Project, name: str) -> Usage:
     )
 
 
-def _relabel_children(project: Project, old: str, new: str) -> list[Command]:
+@dataclass(frozen=True)
+class _Carrying:
+    """The live annotations (all documents, all layers) labelled one label, and every live
+    relation: what relabelling that label reads, read once."""
+
+    spans: list[Span]
+    events: list[Event]
+    relations: list[Relation]
+    """every live relation (those of the label's type among them)"""
+
+    @classmethod
+    def read(cls, project: Project, name: str) -> _Carrying:
+        return cls(project.spans(label=name), project.events(type=name), project.relations())
+
+
+def _relabel_children(
+    project: Project, old: str, new: str, carrying: _Carrying | None = None
+) -> list[Command]:
     """Commands moving every live annotation labelled ``old`` to ``new``: the spans in one
     bulk write (``RelabelSpansInBulk``: a label may sit on 50,000 of them), then each event
-    and relation."""
-    spans = [s.uuid for s in project.spans(label=old)]
+    and relation. ``carrying``: those annotations when read already."""
+    if carrying is None:
+        carrying = _Carrying.read(project, old)
+    spans = [s.uuid for s in carrying.spans]
     children: list[Command] = [RelabelSpansInBulk(spans, new, current=old)] if spans else []
-    children += [UpdateEvent(e.uuid, type=new) for e in project.events(type=old)]
-    children += [UpdateRelation(r.uuid, type=new) for r in project.relations() if r.type == old]
+    children += [UpdateEvent(e.uuid, type=new) for e in carrying.events]
+    children += [UpdateRelation(r.uuid, type=new) for r in carrying.relations if r.type == old]
     return children
 
 
@@ -344,56 +363,125 @@ def remove_label_command(project: Project, name: str, relabel_to: str | None = N
     With ``relabel_to`` its annotations are relabelled first (to a label of the same kind);
     without it they are kept as they are and ``validation`` reports them as unknown labels.
     Raises SchemaError when the removal or the relabelling is not allowed: among others when
-    ``name`` is an event type whose events, retyped ``relabel_to``, would keep arguments in
-    roles ``relabel_to`` lacks or that do not accept their fillers (``_retype_problem``; a
-    schema edit deletes no argument, the analyst does, or chooses another type)."""
+    the relabel would break a link that holds now, as relabelling one span would
+    (``_relabel_problem``, through ``rules.relabel_breaks``): events of type ``name``,
+    retyped ``relabel_to``, keeping arguments in roles ``relabel_to`` lacks or that do not
+    accept their fillers, relabelled spans or retyped events filling roles of other events
+    that do not accept ``relabel_to``, relations that would not link their relabelled spans.
+    A schema edit deletes no annotation: the analyst does, or chooses another label."""
     schema = remove_label(project.schema, name)
     children: list[Command] = []
     if relabel_to is not None:
         if relabel_to == name or relabel_to not in {x.name for x in schema.all_labels()}:
             raise SchemaError(f"cannot relabel {name!r} annotations to {relabel_to!r}")
         _check_same_kind(project.schema, name, relabel_to)
-        problem = _retype_problem(project, schema, name, relabel_to)
+        carrying = _Carrying.read(project, name)
+        problem = _relabel_problem(project, schema, name, relabel_to, carrying)
         if problem is not None:
             raise SchemaError(problem)
         # Relabel under the current schema (where both labels exist), then drop the label.
-        children += _relabel_children(project, name, relabel_to)
+        children += _relabel_children(project, name, relabel_to, carrying)
     text = Message("remove {name}", name=name)
     children.append(SetSchema(schema, text))
     return SchemaMacro(children, text)
 
 
-def _retype_problem(project: Project, after: Schema, name: str, label: str) -> Message | None:
-    """Why the live events of type ``name`` (every document and layer) cannot be retyped
-    ``label`` as ``name`` is removed (``after``: the schema without it): their arguments in
-    roles ``label`` lacks, or in roles of ``label`` that do not accept their fillers (the
-    spans and events labelled ``name`` among them relabelled too), naming ``label``, the
-    roles and how many arguments. None when there are none. An argument broken already (a
-    role its event's type lacks, a filler its role does not take) is not the retype's doing
-    and does not count (``check`` lists it)."""
-    if project.schema.event(name) is None:
+_FIND_COST = 10
+"""reading one span by its id (``Project.find``: a query) costs about as much as reading ten
+in one streamed read of every span (``Project.iter_records``): judging a relabel reads the
+spans it needs one at a time while they are fewer than a tenth of all"""
+
+
+def _relabel_problem(
+    project: Project, after: Schema, name: str, label: str, carrying: _Carrying
+) -> Message | None:
+    """Why the live annotations labelled ``name`` (``carrying``: every document and layer)
+    cannot be relabelled ``label`` as ``name`` is removed (``after``: the schema without it),
+    judged by ``rules.relabel_breaks``, the rule relabelling one span meets
+    (``commands.relabel``): the retyped events' arguments in roles ``label`` lacks, or in
+    roles of ``label`` that do not accept their fillers (``_retype_message``); else the
+    arguments the relabelled spans and retyped events fill in roles (of other events) that do
+    not accept ``label``, the relations they are linked by (or retyped) that would not link
+    their spans (``_links_message``). None when there are none. A link broken already is not
+    the relabel's doing and does not count (``check`` lists it).
+
+    A label may sit on 50,000 spans: no query per annotation. Every event and argument is
+    read once (one streamed query each); the spans a link needs besides the relabelled ones
+    (a relation's other end, a filler of a retyped event) one at a time when few
+    (``_FIND_COST``), else picked out of one read of every span."""
+    carriers: dict[str, Span | Event | Relation] = {s.uuid: s for s in carrying.spans}
+    carriers.update((e.uuid, e) for e in carrying.events)
+    carriers.update((r.uuid, r) for r in carrying.relations if r.type == name)
+    if not carriers:
         return None
+    found: dict[str, Span | Event] = {s.uuid: s for s in carrying.spans}
+    for rec in project.iter_records("events"):
+        if isinstance(rec, Event):
+            found[rec.uuid] = rec
+    arguments = [
+        a
+        for a in project.iter_records("arguments")
+        if isinstance(a, Argument) and (a.event in carriers or a.target in carriers)
+    ]
+    links = [
+        r
+        for r in carrying.relations
+        if r.uuid in carriers or r.source in carriers or r.target in carriers
+    ]
+    # relabelled: only those a link touches (of 50,000 spans a label sits on, few may be)
+    touched = {u for a in arguments for u in (a.event, a.target)}
+    touched |= {u for r in links for u in (r.uuid, r.source, r.target)}
+    relabelled: dict[str, Span | Event | Relation] = {
+        u: replace(old, label=label) if isinstance(old, Span) else replace(old, type=label)
+        for u in touched
+        if (old := carriers.get(u)) is not None
+    }
+    wanted = {a.target for a in arguments} | {u for r in links for u in (r.source, r.target)}
+    wanted -= found.keys()
+    if wanted and len(wanted) * _FIND_COST > project.span_count():
+        for rec in project.iter_records("spans"):
+            if rec.uuid in wanted and isinstance(rec, Span):
+                found[rec.uuid] = rec
+    else:
+        for uuid in wanted:
+            span = project.find(uuid, "spans")
+            if isinstance(span, Span):
+                found[uuid] = span
     lacking: list[str] = []
     unfit: list[str] = []
-    for event in project.events(type=name):
-        retyped = replace(event, type=label)
-        for argument in project.arguments(event.uuid):
-            filler = project.find(argument.target)
-            if not isinstance(filler, Span | Event):
-                continue  # (dangling already)
-            if rules.argument_problem(project.schema, event, argument, filler) is not None:
-                continue
-            if isinstance(filler, Span) and filler.label == name:
-                filler = replace(filler, label=label)
-            elif isinstance(filler, Event) and filler.type == name:
-                filler = replace(filler, type=label)
-            problem = rules.argument_problem(after, retyped, argument, filler)
-            if problem is not None and problem.kind == "unknown-role":
-                lacking.append(argument.role)
-            elif problem is not None and problem.kind == "wrong-type":
-                unfit.append(argument.role)
-    if not lacking and not unfit:
-        return None
+    fills: list[str] = []
+    broken: list[tuple[str, str, str]] = []
+    other: list[Message | str] = []
+    for link, problem in rules.relabel_breaks(
+        project.schema, after, relabelled, arguments, links, found.get
+    ):
+        if isinstance(link, Argument) and link.event in relabelled:
+            if problem.kind == "unknown-role":
+                lacking.append(link.role)
+            elif problem.kind == "wrong-type":
+                unfit.append(link.role)
+        elif isinstance(link, Argument) and problem.kind == "wrong-type":
+            event = found.get(link.event)
+            fills.append(f"{event.type if isinstance(event, Event) else ''}.{link.role}")
+        elif isinstance(link, Relation) and problem.kind == "wrong-type":
+            now = relabelled.get(link.uuid)
+            type = now.type if isinstance(now, Relation) else link.type
+            ends = [relabelled.get(u) or found.get(u) for u in (link.source, link.target)]
+            source, target = (e.label if isinstance(e, Span) else "" for e in ends)
+            broken.append((str(type), source, target))
+        else:
+            other.append(problem.message)
+    if lacking or unfit:
+        return _retype_message(name, label, lacking, unfit)
+    if fills or broken or other:
+        return _links_message(name, label, fills, broken, other)
+    return None
+
+
+def _retype_message(name: str, label: str, lacking: list[str], unfit: list[str]) -> Message:
+    """The refusal of retyping the ``name`` events ``label``: arguments in roles ``lacking``
+    (one role per argument) that ``label`` lacks, ``unfit`` of ``label`` that do not accept
+    their fillers."""
     parts: list[Message] = []
     if len(lacking) == 1:
         parts.append(
@@ -428,16 +516,81 @@ def _retype_problem(project: Project, after: Schema, name: str, label: str) -> M
                 roles=", ".join(sorted(set(unfit))),
             )
         )
-    problems = (
-        parts[0] if len(parts) == 1 else Message("{one}; {other}", one=parts[0], other=parts[1])
-    )
     return Message(
         "cannot relabel the {name} events as {label}: {problems}. A schema edit deletes no "
         "annotation: delete those arguments first, or choose another event type",
         name=name,
         label=label,
-        problems=problems,
+        problems=_joined(parts),
     )
+
+
+def _links_message(
+    name: str,
+    label: str,
+    fills: list[str],
+    links: list[tuple[str, str, str]],
+    other: list[Message | str],
+) -> Message:
+    """The refusal of relabelling the ``name`` annotations ``label``: arguments filling the
+    roles ``fills`` (``Event.Role``, one per argument) that do not accept ``label``, relations
+    ``links`` (type, source label, target label after the relabel: one per relation) that
+    their types would not allow, else the first ``other`` violation."""
+    parts: list[Message | str] = []
+    if len(fills) == 1:
+        parts.append(
+            Message(
+                "1 argument fills a role that does not accept {label} ({roles})",
+                label=label,
+                roles=fills[0],
+            )
+        )
+    elif fills:
+        parts.append(
+            Message(
+                "{count} arguments fill roles that do not accept {label} ({roles})",
+                count=len(fills),
+                label=label,
+                roles=", ".join(sorted(set(fills))),
+            )
+        )
+    if len(set(links)) == 1:
+        type, source, target = links[0]
+        parts.append(
+            Message(
+                "1 relation of type {type} would not link {source} to {target}"
+                if len(links) == 1
+                else "{count} relations of type {type} would not link {source} to {target}",
+                count=len(links),
+                type=type,
+                source=source,
+                target=target,
+            )
+        )
+    elif links:
+        parts.append(
+            Message(
+                "{count} relations would not link their spans as their types allow ({types})",
+                count=len(links),
+                types=", ".join(sorted({t for t, _, _ in links})),
+            )
+        )
+    if not parts:
+        parts.append(other[0])
+    return Message(
+        "cannot relabel {name} as {label}: {problems}. A schema edit deletes no annotation: "
+        "change or delete those first, or choose another label",
+        name=name,
+        label=label,
+        problems=_joined(parts),
+    )
+
+
+def _joined(parts: Sequence[Message | str]) -> Message | str:
+    """One part as it is, two as "one; other"."""
+    if len(parts) == 1:
+        return parts[0]
+    return Message("{one}; {other}", one=parts[0], other=parts[1])
 
 
 def _check_same_kind(schema: Schema, one: str, other: str) -> None:
