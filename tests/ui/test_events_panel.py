@@ -143,6 +143,9 @@ def test_context_menu_removes_what_it_is_on(
         def exec(self, _point: object) -> object:
             return self.chosen
 
+        def deleteLater(self) -> None:  # (freed once answered: ui.modal.freed)
+            pass
+
     monkeypatch.setattr(panel_module, "QMenu", Menu)
     removed: list[tuple[str, str]] = []
     panel.removeRequested.connect(lambda kind, uuid: removed.append((kind, uuid)))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 from annotator.model import DocumentAnnotations, Span, placed_getter
 from annotator.schema import Schema
 from ui.i18n import plain_tooltip, relation_text, role_display, type_tag
+from ui.modal import freed
 from ui.widgets import EXCERPT, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
@@ -483,7 +484,8 @@ class EventsPanel(QWidget):
             "argument": self.tr("Remove this argument"),
             "relation": self.tr("Delete this relation"),
         }[str(kind)]
-        menu = QMenu(self)
-        action = menu.addAction(text)
-        if menu.exec(self.tree.viewport().mapToGlobal(point)) is action:
+        with freed(QMenu(self)) as menu:
+            action = menu.addAction(text)
+            chosen = menu.exec(self.tree.viewport().mapToGlobal(point)) is action
+        if chosen:
             self.removeRequested.emit(str(kind), str(index.data(UUID_ROLE)))

@@ -188,7 +188,7 @@ class SchemaEditor(QDialog):
         self.arg2_edit.editingFinished.connect(lambda: self._edit_args())
         self.roles.rolesEdited.connect(self._edit_roles)
         self.attributes.attributesEdited.connect(self._edit_attributes)
-        session.changed.connect(lambda _c: self.reload())
+        session.changed.connect(self.session_changed)
         self.reload()
 
     def _build_layout(self) -> None:
@@ -264,6 +264,11 @@ class SchemaEditor(QDialog):
             if self.labels.item(i).data(Qt.ItemDataRole.UserRole) == name:
                 self.labels.setCurrentRow(i)
                 return
+
+    def session_changed(self, _changes: object) -> None:
+        """Any change of the session: the schema as it is now. A method, not a lambda, so
+        that Qt drops the connection when the editor is deleted (``ui.modal.freed``)."""
+        self.reload()
 
     def reload(self) -> None:
         """Re-read the schema (after an edit, an undo or a kind switch), keeping the row."""

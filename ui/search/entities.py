@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.search import EntityGroup, fold_text
 from annotator.text import visible_invisibles
 from ui.i18n import label_tag, menu_text, plain_tooltip
+from ui.modal import freed
 
 if TYPE_CHECKING:
     from annotator.schema import Label
@@ -327,4 +328,5 @@ class EntityList(QWidget):
     def _menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
         if index.isValid():
-            self.menu_for(index.row()).exec(self.view.viewport().mapToGlobal(point))
+            with freed(self.menu_for(index.row())) as menu:
+                menu.exec(self.view.viewport().mapToGlobal(point))

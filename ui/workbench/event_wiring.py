@@ -25,6 +25,7 @@ from ui.docview.arcs import ArcOverlay, Link
 from ui.events.panel import EventsPanel, rows_of
 from ui.events.relations import Linker, LinkHost, ask_choice
 from ui.i18n import core_text, isolate, role_display, type_tag
+from ui.modal import freed
 from ui.workbench.details import DetailsPanel, linked_edit
 from ui.workbench.document import DocumentModel
 from ui.workbench.panels import LabelPalette
@@ -462,8 +463,8 @@ class EventTools:
             for key in a.shortcuts()
             if not key.isEmpty()
         }
-        dialog = SchemaEditor(self.w.session, reserved, self.w.window())
-        dialog.exec()
+        with freed(SchemaEditor(self.w.session, reserved, self.w.window())) as dialog:
+            dialog.exec()
 
     def set_arcs_shown(self, shown: bool) -> None:
         self.arcs.set_shown(shown)

@@ -40,6 +40,7 @@ from ui.docview.looks import assign_looks, patterns_of
 from ui.docview.spans import LayerFields
 from ui.docview.view import DocumentView, ViewSpan
 from ui.i18n import label_tag, menu_text, role_display, type_tag
+from ui.modal import freed
 from ui.session import Changes, Session
 from ui.workbench import collector
 from ui.workbench.details import DetailsPanel
@@ -338,29 +339,29 @@ class ArcActions:
             return
         self.select(uuid)
         parent = self.w.view.window()
-        menu = QMenu(parent)
-        change = menu.addMenu(
-            QCoreApplication.translate("ArcActions", "Relation type")
-            if link.relation
-            else QCoreApplication.translate("ArcActions", "Role")
-        )
-        current = self._current(link)
-        schema = self.session.project.schema if self.session.project is not None else None
-        for name in self.choices(uuid):
-            shown = type_tag(schema, name) if link.relation else role_display(name)
-            action = change.addAction(menu_text(shown))
-            action.setData(name)
-            action.setCheckable(True)
-            action.setChecked(name == current)
-        change.setEnabled(not change.isEmpty())
-        menu.addSeparator()
-        delete = menu.addAction(
-            QCoreApplication.translate("ArcActions", "Delete this relation")
-            if link.relation
-            else QCoreApplication.translate("ArcActions", "Remove this argument")
-        )
-        delete.setData("")
-        self.chosen(link, self.exec_menu(menu, pos, parent))
+        with freed(QMenu(parent)) as menu:
+            change = menu.addMenu(
+                QCoreApplication.translate("ArcActions", "Relation type")
+                if link.relation
+                else QCoreApplication.translate("ArcActions", "Role")
+            )
+            current = self._current(link)
+            schema = self.session.project.schema if self.session.project is not None else None
+            for name in self.choices(uuid):
+                shown = type_tag(schema, name) if link.relation else role_display(name)
+                action = change.addAction(menu_text(shown))
+                action.setData(name)
+                action.setCheckable(True)
+                action.setChecked(name == current)
+            change.setEnabled(not change.isEmpty())
+            menu.addSeparator()
+            delete = menu.addAction(
+                QCoreApplication.translate("ArcActions", "Delete this relation")
+                if link.relation
+                else QCoreApplication.translate("ArcActions", "Remove this argument")
+            )
+            delete.setData("")
+            self.chosen(link, self.exec_menu(menu, pos, parent))
 
     def _current(self, link: Link) -> str:
         """The stored type of the arc's relation, or role of its argument: the arc's label is
