@@ -63,7 +63,8 @@ def below_the_window() -> None:
     window's thread waits for it, the two compete for a core: at equal priority, with a
     model's training in a child process and another program on 2 cores, the window's 10 ms
     timer waited 50-75 ms while the job imported and read back the model
-    (``test_the_window_stays_responsive_while_a_model_trains``). Elsewhere, or not allowed:
+    (``tests/benchmarks/bench_window_frames.py::test_the_window_stays_responsive_while_a_model_trains``).
+    Elsewhere, or not allowed:
     nothing changes. A pool thread keeps it for the jobs it runs later (all background)."""
     with contextlib.suppress(AttributeError, OSError):
         tid = threading.get_native_id()
