@@ -998,6 +998,27 @@ CORE_MESSAGES = (
         "{count} arguments fill roles of {label} that do not accept their fillers ({roles})",
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "{one}; {other}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "1 argument fills a role that does not accept {label} ({roles})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{count} arguments fill roles that do not accept {label} ({roles})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "1 relation of type {type} would not link {source} to {target}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{count} relations of type {type} would not link {source} to {target}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{count} relations would not link their spans as their types allow ({types})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "cannot relabel {name} as {label}: {problems}. A schema edit deletes no annotation: "
+        "change or delete those first, or choose another label",
+    ),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

@@ -558,9 +558,14 @@ def _links_message(
         type, source, target = links[0]
         parts.append(
             Message(
-                "1 relation of type {type} would not link {source} to {target}"
-                if len(links) == 1
-                else "{count} relations of type {type} would not link {source} to {target}",
+                "1 relation of type {type} would not link {source} to {target}",
+                type=type,
+                source=source,
+                target=target,
+            )
+            if len(links) == 1
+            else Message(
+                "{count} relations of type {type} would not link {source} to {target}",
                 count=len(links),
                 type=type,
                 source=source,

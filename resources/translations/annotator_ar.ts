@@ -356,32 +356,32 @@
         <translation>&amp;حول ⁨Annotator⁩…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="205"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="206"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="206"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="207"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="209"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="210"/>
         <source>Bundle written to {0} ({1})</source>
         <translation>كُتبت الحزمة في {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="222"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="223"/>
         <source>Quarantined (set aside, not attached to any text):</source>
         <translation>في الحجر (جُعلت جانبًا، غير ملحقة بأي نص):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="225"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="226"/>
         <source>{0} {1} in document {2}: {3}</source>
         <translation>{0} {1} في المستند {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="234"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="235"/>
         <source>… and {0} more</source>
         <translation>… و{0} غيرها</translation>
     </message>
@@ -701,22 +701,22 @@
 <context>
     <name>ArcActions</name>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="343"/>
+        <location filename="../../ui/workbench/layer_display.py" line="344"/>
         <source>Relation type</source>
         <translation>نوع العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="345"/>
+        <location filename="../../ui/workbench/layer_display.py" line="346"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="358"/>
+        <location filename="../../ui/workbench/layer_display.py" line="359"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/layer_display.py" line="360"/>
+        <location filename="../../ui/workbench/layer_display.py" line="361"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
@@ -724,7 +724,7 @@
 <context>
     <name>BackgroundJob</name>
     <message>
-        <location filename="../../ui/jobs.py" line="135"/>
+        <location filename="../../ui/jobs.py" line="137"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -3918,307 +3918,337 @@
         <translation>{one}؛ {other}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1009"/>
+        <location filename="../../ui/core_messages.py" line="1001"/>
+        <source>1 argument fills a role that does not accept {label} ({roles})</source>
+        <translation>معمول واحد يملأ دورًا لا يقبل {label} ({roles})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1004"/>
+        <source>{count} arguments fill roles that do not accept {label} ({roles})</source>
+        <translation>{count} من المعمولات تملأ أدوارًا لا تقبل {label} ({roles})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1007"/>
+        <source>1 relation of type {type} would not link {source} to {target}</source>
+        <translation>علاقة واحدة من النوع {type} لن تربط {source} بـ{target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1010"/>
+        <source>{count} relations of type {type} would not link {source} to {target}</source>
+        <translation>{count} من العلاقات من النوع {type} لن تربط {source} بـ{target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1013"/>
+        <source>{count} relations would not link their spans as their types allow ({types})</source>
+        <translation>{count} من العلاقات لن تربط مقاطعها كما تسمح أنواعها ({types})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1017"/>
+        <source>cannot relabel {name} as {label}: {problems}. A schema edit deletes no annotation: change or delete those first, or choose another label</source>
+        <translation>لا يمكن إعادة تسمية {name} بـ{label}: {problems}. تعديل المخطط لا يحذف أي توسيم: غيّر تلك التوسيمات أو احذفها أولًا، أو اختر تسمية أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1030"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1010"/>
+        <location filename="../../ui/core_messages.py" line="1031"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1011"/>
+        <location filename="../../ui/core_messages.py" line="1032"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1012"/>
+        <location filename="../../ui/core_messages.py" line="1033"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1013"/>
+        <location filename="../../ui/core_messages.py" line="1034"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1014"/>
+        <location filename="../../ui/core_messages.py" line="1035"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1015"/>
+        <location filename="../../ui/core_messages.py" line="1036"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1016"/>
+        <location filename="../../ui/core_messages.py" line="1037"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1017"/>
+        <location filename="../../ui/core_messages.py" line="1038"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1018"/>
+        <location filename="../../ui/core_messages.py" line="1039"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1019"/>
+        <location filename="../../ui/core_messages.py" line="1040"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1020"/>
+        <location filename="../../ui/core_messages.py" line="1041"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1021"/>
+        <location filename="../../ui/core_messages.py" line="1042"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1022"/>
+        <location filename="../../ui/core_messages.py" line="1043"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1023"/>
+        <location filename="../../ui/core_messages.py" line="1044"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1024"/>
+        <location filename="../../ui/core_messages.py" line="1045"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1025"/>
+        <location filename="../../ui/core_messages.py" line="1046"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1026"/>
+        <location filename="../../ui/core_messages.py" line="1047"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1027"/>
+        <location filename="../../ui/core_messages.py" line="1048"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1028"/>
+        <location filename="../../ui/core_messages.py" line="1049"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1029"/>
+        <location filename="../../ui/core_messages.py" line="1050"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1030"/>
+        <location filename="../../ui/core_messages.py" line="1051"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1031"/>
+        <location filename="../../ui/core_messages.py" line="1052"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1032"/>
+        <location filename="../../ui/core_messages.py" line="1053"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1033"/>
+        <location filename="../../ui/core_messages.py" line="1054"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1034"/>
+        <location filename="../../ui/core_messages.py" line="1055"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1035"/>
+        <location filename="../../ui/core_messages.py" line="1056"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1036"/>
+        <location filename="../../ui/core_messages.py" line="1057"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1037"/>
+        <location filename="../../ui/core_messages.py" line="1058"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1038"/>
+        <location filename="../../ui/core_messages.py" line="1059"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1039"/>
+        <location filename="../../ui/core_messages.py" line="1060"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1040"/>
+        <location filename="../../ui/core_messages.py" line="1061"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1041"/>
+        <location filename="../../ui/core_messages.py" line="1062"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1042"/>
+        <location filename="../../ui/core_messages.py" line="1063"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1043"/>
+        <location filename="../../ui/core_messages.py" line="1064"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1044"/>
+        <location filename="../../ui/core_messages.py" line="1065"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1045"/>
+        <location filename="../../ui/core_messages.py" line="1066"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1046"/>
+        <location filename="../../ui/core_messages.py" line="1067"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1047"/>
+        <location filename="../../ui/core_messages.py" line="1068"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1048"/>
+        <location filename="../../ui/core_messages.py" line="1069"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1049"/>
+        <location filename="../../ui/core_messages.py" line="1070"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1050"/>
+        <location filename="../../ui/core_messages.py" line="1071"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1051"/>
+        <location filename="../../ui/core_messages.py" line="1072"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1052"/>
+        <location filename="../../ui/core_messages.py" line="1073"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1053"/>
+        <location filename="../../ui/core_messages.py" line="1074"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1054"/>
+        <location filename="../../ui/core_messages.py" line="1075"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1055"/>
+        <location filename="../../ui/core_messages.py" line="1076"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1056"/>
+        <location filename="../../ui/core_messages.py" line="1077"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1057"/>
+        <location filename="../../ui/core_messages.py" line="1078"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1058"/>
+        <location filename="../../ui/core_messages.py" line="1079"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1063"/>
+        <location filename="../../ui/core_messages.py" line="1084"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1074"/>
+        <location filename="../../ui/core_messages.py" line="1095"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1075"/>
+        <location filename="../../ui/core_messages.py" line="1096"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1076"/>
+        <location filename="../../ui/core_messages.py" line="1097"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1077"/>
+        <location filename="../../ui/core_messages.py" line="1098"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1078"/>
+        <location filename="../../ui/core_messages.py" line="1099"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1079"/>
+        <location filename="../../ui/core_messages.py" line="1100"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1080"/>
+        <location filename="../../ui/core_messages.py" line="1101"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1081"/>
+        <location filename="../../ui/core_messages.py" line="1102"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1082"/>
+        <location filename="../../ui/core_messages.py" line="1103"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1083"/>
+        <location filename="../../ui/core_messages.py" line="1104"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -4404,7 +4434,7 @@
         <translation>{0} موسوم من قبل بالتسمية {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="259"/>
+        <location filename="../../ui/events/relations.py" line="261"/>
         <source>{0} is already an argument of this event.</source>
         <translation>{0} معمول لهذا الحدث من قبل.</translation>
     </message>
@@ -4412,27 +4442,27 @@
 <context>
     <name>EntityList</name>
     <message>
-        <location filename="../../ui/search/entities.py" line="232"/>
+        <location filename="../../ui/search/entities.py" line="233"/>
         <source>Filter by label or text</source>
         <translation>تصفية حسب التسمية أو النص</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="236"/>
+        <location filename="../../ui/search/entities.py" line="237"/>
         <source>Reading the annotations…</source>
         <translation>جارٍ قراءة التوسيمات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="312"/>
+        <location filename="../../ui/search/entities.py" line="313"/>
         <source>Show concordance</source>
         <translation>عرض السياقات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="313"/>
+        <location filename="../../ui/search/entities.py" line="314"/>
         <source>Relabel all as</source>
         <translation>إعادة تسمية الكل بـ</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="322"/>
+        <location filename="../../ui/search/entities.py" line="323"/>
         <source>Delete all {0} mentions</source>
         <translation>حذف الإشارات كلها ({0})</translation>
     </message>
@@ -4440,27 +4470,27 @@
 <context>
     <name>EntityModel</name>
     <message>
-        <location filename="../../ui/search/entities.py" line="67"/>
+        <location filename="../../ui/search/entities.py" line="68"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="68"/>
+        <location filename="../../ui/search/entities.py" line="69"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="69"/>
+        <location filename="../../ui/search/entities.py" line="70"/>
         <source>Mentions</source>
         <translation>الإشارات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="70"/>
+        <location filename="../../ui/search/entities.py" line="71"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/entities.py" line="71"/>
+        <location filename="../../ui/search/entities.py" line="72"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
@@ -4468,42 +4498,42 @@
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../ui/events/panel.py" line="365"/>
+        <location filename="../../ui/events/panel.py" line="366"/>
         <source>Event / role</source>
         <translation>الحدث / الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="366"/>
+        <location filename="../../ui/events/panel.py" line="367"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="367"/>
+        <location filename="../../ui/events/panel.py" line="368"/>
         <source>(deleted span)</source>
         <translation>(مقطع محذوف)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="368"/>
+        <location filename="../../ui/events/panel.py" line="369"/>
         <source>(missing)</source>
         <translation>(مفقود)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="369"/>
+        <location filename="../../ui/events/panel.py" line="370"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="482"/>
+        <location filename="../../ui/events/panel.py" line="483"/>
         <source>Delete this event (keep its trigger span)</source>
         <translation>حذف هذا الحدث (مع إبقاء مقطع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="483"/>
+        <location filename="../../ui/events/panel.py" line="484"/>
         <source>Remove this argument</source>
         <translation>إزالة هذا المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/panel.py" line="484"/>
+        <location filename="../../ui/events/panel.py" line="485"/>
         <source>Delete this relation</source>
         <translation>حذف هذه العلاقة</translation>
     </message>
@@ -4511,32 +4541,32 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="187"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="188"/>
         <source>documents</source>
         <translation>مستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="188"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="189"/>
         <source>spans</source>
         <translation>مقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="189"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="190"/>
         <source>events</source>
         <translation>أحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="190"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="191"/>
         <source>arguments</source>
         <translation>معمولات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="191"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="192"/>
         <source>relations</source>
         <translation>علاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="192"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="193"/>
         <source>statuses</source>
         <translation>حالات</translation>
     </message>
@@ -4544,217 +4574,217 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="168"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="243"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="419"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="420"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="425"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="178"/>
         <source> (needs {0})</source>
         <translation> (يتطلب {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
         <source>All layers (each record names its annotator)</source>
         <translation>كل الطبقات (كل سجل يذكر موسِّمه)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="184"/>
         <source>gold (adjudicated)</source>
         <translation>المرجع (المحسوم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="188"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="189"/>
         <source>Any status</source>
         <translation>أي حالة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="204"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="205"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
         <source>default (Unicode words and punctuation)</source>
         <translation>الافتراضي (كلمات يونيكود وعلامات الترقيم)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="220"/>
         <source>spaCy Arabic</source>
         <translation>spaCy العربي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="225"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="226"/>
         <source>outermost</source>
         <translation>الأشمل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="226"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="227"/>
         <source>innermost</source>
         <translation>الأضيق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="228"/>
         <source>longest</source>
         <translation>الأطول</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="234"/>
         <source>-DOCSTART- line between documents</source>
         <translation>سطر ‎-DOCSTART-‎ بين المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="240"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="241"/>
         <source>The export report appears here.</source>
         <translation>يظهر تقرير التصدير هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="264"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="265"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="266"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="267"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="267"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="268"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="268"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="269"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="272"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="273"/>
         <source>Output</source>
         <translation>المُخرَج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="275"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="276"/>
         <source>Splits</source>
         <translation>التقسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="277"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="278"/>
         <source>Split seed</source>
         <translation>بذرة التقسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="278"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="279"/>
         <source>Tokenizer</source>
         <translation>المُقطِّع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="279"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="280"/>
         <source>Overlapping spans keep</source>
         <translation>عند تداخل المقاطع يُبقى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="280"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="281"/>
         <source>Tag scheme</source>
         <translation>نظام الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="282"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
         <source>spaCy spans key</source>
         <translation>مفتاح مقاطع spaCy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="283"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="284"/>
         <source>Training data options</source>
         <translation>خيارات بيانات التدريب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="306"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="307"/>
         <source>The {0} format needs {1}, which is not installed. Add it with:
 {2}</source>
         <translation>تتطلب صيغة {0} الحزمة {1}، وهي غير مثبتة. أضفها بالأمر:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="310"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="311"/>
         <source>Splits: {0}</source>
         <translation>التقسيمات: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="312"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="313"/>
         <source>Choose where to write the export.</source>
         <translation>اختر مكان كتابة التصدير.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="314"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="315"/>
         <source>The spaCy spans key cannot be empty.</source>
         <translation>لا يمكن أن يكون مفتاح مقاطع spaCy فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="316"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="317"/>
         <source>Choose at least one label.</source>
         <translation>اختر تسمية واحدة على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="331"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="332"/>
         <source>{0} has no splits.</source>
         <translation>لا تقسيمات في {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="335"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="336"/>
         <source>One split (train). Example: train=0.8,test=0.2</source>
         <translation>تقسيم واحد (train). مثال: train=0.8,test=0.2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="340"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="341"/>
         <source> — by document; adding documents never moves others</source>
         <translation> — حسب المستند؛ إضافة مستندات لا تنقل غيرها أبدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="342"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="343"/>
         <source>A folder (only an earlier export of this format is replaced).</source>
         <translation>مجلد (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="343"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="344"/>
         <source>A file (only an earlier export of this format is replaced).</source>
         <translation>ملف (لا يُستبدل إلا تصدير سابق بهذه الصيغة).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="381"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="382"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="423"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
         <source>folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="423"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="424"/>
         <source>file</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="425"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="426"/>
         <source>The {0} {1} holds an earlier {2} export. Replace it?</source>
         <translation>يحوي {0} {1} تصديرًا سابقًا بصيغة {2}. أأستبدله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="429"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="430"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="440"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="441"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="442"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="443"/>
         <source>Export failed, nothing was written:
 {0}</source>
         <translation>فشل التصدير، لم يُكتب شيء:
@@ -4764,57 +4794,57 @@
 <context>
     <name>ExportFormats</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="129"/>
         <source>lossless project JSONL (spans, events, relations, attributes, notes)</source>
         <translation>JSONL المشروع دون فقد (المقاطع والأحداث والعلاقات والخصائص والملاحظات)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="132"/>
         <source>spaCy v3 DocBin (.spacy): doc.ents + doc.spans</source>
         <translation>DocBin لـ spaCy v3 ‏(⁦.spacy⁩): doc.ents و doc.spans</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
         <source>spaCy/Prodigy JSONL</source>
         <translation>JSONL بصيغة spaCy/Prodigy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="134"/>
         <source>Hugging Face datasets token classification (DatasetDict)</source>
         <translation>تصنيف الرموز لمكتبة datasets من Hugging Face ‏(DatasetDict)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="137"/>
         <source>CoNLL-2003 style BIO/IOB2/BIOES</source>
         <translation>بنمط CoNLL-2003 ‏(BIO/IOB2/BIOES)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="138"/>
         <source>brat standoff .txt/.ann + annotation.conf</source>
         <translation>صيغة brat المنفصلة ⁦.txt/.ann⁩ مع annotation.conf</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="139"/>
         <source>event extraction JSON lines (ACE05-E / OneIE style)</source>
         <translation>أسطر JSON لاستخراج الأحداث (بنمط ACE05-E / OneIE)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="142"/>
         <source>doccano JSONL</source>
         <translation>JSONL بصيغة doccano</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="143"/>
         <source>Label Studio JSON tasks</source>
         <translation>مهام JSON لـ Label Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="148"/>
         <source>plain text: one document per .txt file, or a folder of them</source>
         <translation>نص عادي: مستند لكل ملف ‎.txt، أو مجلد منها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="150"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="151"/>
         <source>CSV with a text column (the other columns go to meta)</source>
         <translation>CSV بعمود للنص (تذهب بقية الأعمدة إلى meta)</translation>
     </message>
@@ -4822,12 +4852,12 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="45"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="46"/>
         <source>Annotator bundles (*.annbundle *.zip);;All files (*)</source>
         <translation>حزم Annotator (*.annbundle *.zip);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="46"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="47"/>
         <source>Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)</source>
         <translation>الحزم والمشاريع ‎(*.annbundle *.zip *.annotator);;كل الملفات (*)</translation>
     </message>
@@ -4937,77 +4967,77 @@
 <context>
     <name>HubLayerNotice</name>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="188"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="189"/>
         <source>{0}: not pushed to the hub</source>
         <translation>{0}: لا تُرسَل إلى خادم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="192"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="193"/>
         <source>Edits in the layer {0} stay on this machine: your role on the team hub, {1}, does not push it.</source>
         <translation>تبقى التعديلات في الطبقة {0} على هذا الجهاز: دورك على خادم الفريق، {1}، لا يرسلها.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="265"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="264"/>
         <source>no layer</source>
         <translation>لا طبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="249"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="250"/>
         <source>You are editing the layer {0}.</source>
         <translation>أنت تحرّر الطبقة {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="283"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="282"/>
         <source>Your role on the team hub, {0} ({1}), does not push this layer: it pushes {2}.</source>
         <translation>دورك على خادم الفريق، {0} ({1})، لا يرسل هذه الطبقة: إنه يرسل {2}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="269"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="268"/>
         <source>These edits stay in this project, on this machine: no sync sends them to the team. They reach the hub only when someone whose role pushes {0} takes them: File › Export my layer as bundle…, and they merge the bundle and sync.</source>
         <translation>تبقى هذه التعديلات في هذا المشروع، على هذا الجهاز: لا ترسلها أي مزامنة إلى الفريق. لا تصل إلى خادم الفريق إلا حين يأخذها من يرسل دورُه {0}: ملف › تصدير طبقتي حزمةً…، ثم يدمج الحزمة ويزامن.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="241"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="242"/>
         <source>Your review wrote into the layer {0}.</source>
         <translation>كتبت مراجعتك في الطبقة {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="243"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="244"/>
         <source>An import wrote into the layer {0}.</source>
         <translation>كتب استيراد في الطبقة {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="245"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="246"/>
         <source>A merge wrote into the layer {0}.</source>
         <translation>كتب دمج في الطبقة {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="247"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="248"/>
         <source>An import or a merge wrote into the layer {0}.</source>
         <translation>كتب استيراد أو دمج في الطبقة {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="275"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="274"/>
         <source>What was written there stays in this project, on this machine: no sync sends it to the team. It reaches the hub only when someone whose role pushes {0} takes it: File › Export my layer as bundle…, and they merge the bundle and sync.</source>
         <translation>يبقى ما كُتب هناك في هذا المشروع، على هذا الجهاز: لا ترسله أي مزامنة إلى الفريق. لا يصل إلى خادم الفريق إلا حين يأخذه من يرسل دورُه {0}: ملف › تصدير طبقتي حزمةً…، ثم يدمج الحزمة ويزامن.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="291"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="290"/>
         <source>To export the layer {0}, first make it the window&apos;s layer (click “Annotator: …” in the status bar).</source>
         <translation>لتصدير الطبقة {0}، اجعلها أولًا طبقة النافذة (انقر «الموسِّم: …» في شريط الحالة).</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="299"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="298"/>
         <source>To work where the team sees it, switch to your layer {0} (click “Annotator: …” in the status bar).</source>
         <translation>لتعمل حيث يراك الفريق، انتقل إلى طبقتك {0} (انقر «الموسِّم: …» في شريط الحالة).</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="303"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="302"/>
         <source>The hub&apos;s owner can change the layers your role pushes.</source>
         <translation>يستطيع مالك خادم الفريق تغيير الطبقات التي يرسلها دورك.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/hub_notice.py" line="307"/>
+        <location filename="../../ui/workbench/hub_notice.py" line="306"/>
         <source>Not sent to the team hub</source>
         <translation>لا تُرسَل إلى خادم الفريق</translation>
     </message>
@@ -5197,12 +5227,12 @@
 <context>
     <name>LayersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/prompts.py" line="81"/>
+        <location filename="../../ui/dialogs/prompts.py" line="84"/>
         <source>Show layers</source>
         <translation>إظهار الطبقات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/prompts.py" line="88"/>
+        <location filename="../../ui/dialogs/prompts.py" line="91"/>
         <source>Other annotators&apos; spans are shown read-only.</source>
         <translation>تظهر مقاطع الموسِّمين الآخرين للقراءة فقط.</translation>
     </message>
@@ -5218,79 +5248,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="181"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="622"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="645"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="187"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="736"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="759"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="249"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="255"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="250"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="256"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="252"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="258"/>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="259"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="265"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="194"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="200"/>
         <source>Switch annotator</source>
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="522"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="636"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="608"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="722"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="609"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="723"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="611"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="725"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="611"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="725"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="614"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="728"/>
         <source>Project: {0} (checking: read-only until it passes)</source>
         <translation>المشروع: {0} (قيد الفحص: للقراءة فقط حتى يجتازه)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="620"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="734"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="625"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="739"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="637"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="751"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -5522,27 +5552,27 @@
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/dialogs/prompts.py" line="32"/>
+        <location filename="../../ui/dialogs/prompts.py" line="33"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/prompts.py" line="33"/>
+        <location filename="../../ui/dialogs/prompts.py" line="34"/>
         <source>Your name (the layer you annotate in):</source>
         <translation>اسمك (الطبقة التي توسِّم فيها):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/prompts.py" line="55"/>
+        <location filename="../../ui/dialogs/prompts.py" line="56"/>
         <source>Project in use</source>
         <translation>المشروع قيد الاستخدام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/prompts.py" line="61"/>
+        <location filename="../../ui/dialogs/prompts.py" line="63"/>
         <source>You can open it read-only: you see everything, and edits are off.</source>
         <translation>يمكنك فتحه للقراءة فقط: ترى كل شيء، والتعديل معطّل.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/prompts.py" line="66"/>
+        <location filename="../../ui/dialogs/prompts.py" line="68"/>
         <source>Open read-only</source>
         <translation>فتح للقراءة فقط</translation>
     </message>
@@ -5550,7 +5580,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="244"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="245"/>
         <source>Merge report</source>
         <translation>تقرير الدمج</translation>
     </message>
@@ -6143,95 +6173,95 @@
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="300"/>
+        <location filename="../../ui/events/schema_editor.py" line="305"/>
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="347"/>
+        <location filename="../../ui/events/schema_editor.py" line="352"/>
         <source>add {0}</source>
         <translation>إضافة {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="359"/>
+        <location filename="../../ui/events/schema_editor.py" line="364"/>
         <source>rename {0} to {1}</source>
         <translation>إعادة تسمية {0} إلى {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="382"/>
+        <location filename="../../ui/events/schema_editor.py" line="387"/>
         <source>{0} is taken by the window&apos;s “{1}”.</source>
         <translation>المفتاح {0} مستخدم لأمر النافذة «{1}».</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="387"/>
+        <location filename="../../ui/events/schema_editor.py" line="392"/>
         <source>hotkey of {0}</source>
         <translation>مفتاح اختصار {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="394"/>
+        <location filename="../../ui/events/schema_editor.py" line="399"/>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="406"/>
-        <location filename="../../ui/events/schema_editor.py" line="417"/>
+        <location filename="../../ui/events/schema_editor.py" line="411"/>
+        <location filename="../../ui/events/schema_editor.py" line="422"/>
         <source>edit {0}</source>
         <translation>تحرير {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="430"/>
+        <location filename="../../ui/events/schema_editor.py" line="435"/>
         <source>roles of {0}</source>
         <translation>أدوار {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="442"/>
+        <location filename="../../ui/events/schema_editor.py" line="447"/>
         <source>rename role {0} to {1}</source>
         <translation>إعادة تسمية الدور {0} إلى {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="457"/>
+        <location filename="../../ui/events/schema_editor.py" line="462"/>
         <source>edit attributes</source>
         <translation>تحرير الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="471"/>
+        <location filename="../../ui/events/schema_editor.py" line="476"/>
         <source>reorder labels</source>
         <translation>إعادة ترتيب التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="484"/>
+        <location filename="../../ui/events/schema_editor.py" line="489"/>
         <source>Remove {0}</source>
         <translation>إزالة {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="486"/>
+        <location filename="../../ui/events/schema_editor.py" line="491"/>
         <source>{0} annotation(s) use {1}. They are never deleted with the label:
 keep them (they will be listed as problems), or relabel them first.</source>
         <translation>تستخدم {0} توسيمات التسمية {1}. لا تُحذف أبدًا مع التسمية:
 أبقِها (وستُسرد مشكلاتٍ)، أو أعد تسميتها أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="490"/>
+        <location filename="../../ui/events/schema_editor.py" line="495"/>
         <source>Remove the label, keep the annotations</source>
         <translation>إزالة التسمية مع إبقاء التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="491"/>
+        <location filename="../../ui/events/schema_editor.py" line="496"/>
         <source>Relabel them, then remove…</source>
         <translation>إعادة تسميتها ثم الإزالة…</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="499"/>
+        <location filename="../../ui/events/schema_editor.py" line="504"/>
         <source>Relabel</source>
         <translation>إعادة التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="499"/>
+        <location filename="../../ui/events/schema_editor.py" line="504"/>
         <source>New label:</source>
         <translation>التسمية الجديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="506"/>
+        <location filename="../../ui/events/schema_editor.py" line="511"/>
         <source>remove {0}</source>
         <translation>إزالة {0}</translation>
     </message>
@@ -6371,156 +6401,156 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchTools</name>
     <message>
-        <location filename="../../ui/search/tools.py" line="123"/>
+        <location filename="../../ui/search/tools.py" line="124"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="169"/>
+        <location filename="../../ui/search/tools.py" line="170"/>
         <source>&amp;Entity list</source>
         <translation>قائمة ال&amp;كيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="172"/>
+        <location filename="../../ui/search/tools.py" line="173"/>
         <source>Label every other occurrence in this &amp;document</source>
         <translation>وسم كل ورود آخر في &amp;هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="177"/>
+        <location filename="../../ui/search/tools.py" line="178"/>
         <source>Label every other occurrence in &amp;every document</source>
         <translation>وسم كل ورود آخر في &amp;كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="180"/>
+        <location filename="../../ui/search/tools.py" line="181"/>
         <source>Import a &amp;gazetteer (name list)…</source>
         <translation>استيراد &amp;معجم أسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="183"/>
+        <location filename="../../ui/search/tools.py" line="184"/>
         <source>Import suggestions (JSONL or spaCy pipeline)…</source>
         <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="400"/>
-        <location filename="../../ui/search/tools.py" line="406"/>
+        <location filename="../../ui/search/tools.py" line="401"/>
+        <location filename="../../ui/search/tools.py" line="407"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="422"/>
+        <location filename="../../ui/search/tools.py" line="424"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="484"/>
-        <location filename="../../ui/search/tools.py" line="505"/>
+        <location filename="../../ui/search/tools.py" line="486"/>
+        <location filename="../../ui/search/tools.py" line="507"/>
         <source>Label every other occurrence</source>
         <translation>وسم كل ورود آخر</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="485"/>
+        <location filename="../../ui/search/tools.py" line="487"/>
         <source>Looking for {0} in every document…</source>
         <translation>البحث عن {0} في كل المستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="493"/>
+        <location filename="../../ui/search/tools.py" line="495"/>
         <source>No suggestions were stored.</source>
         <translation>لم يُخزَّن أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="510"/>
+        <location filename="../../ui/search/tools.py" line="512"/>
         <source>{0} occurrences in {1} documents. Store them as suggestions?</source>
         <translation>الورودات: {0}، في مستندات عددها {1}. أتُخزَّن اقتراحاتٍ؟</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="535"/>
+        <location filename="../../ui/search/tools.py" line="540"/>
         <source>Storing {0} suggestions…</source>
         <translation>جارٍ تخزين الاقتراحات ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="594"/>
+        <location filename="../../ui/search/tools.py" line="599"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="558"/>
-        <location filename="../../ui/search/tools.py" line="705"/>
+        <location filename="../../ui/search/tools.py" line="563"/>
+        <location filename="../../ui/search/tools.py" line="710"/>
         <source>Cancelled; no suggestions were stored.</source>
         <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="570"/>
+        <location filename="../../ui/search/tools.py" line="575"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="570"/>
+        <location filename="../../ui/search/tools.py" line="575"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء ‎(*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="580"/>
-        <location filename="../../ui/search/tools.py" line="584"/>
-        <location filename="../../ui/search/tools.py" line="659"/>
+        <location filename="../../ui/search/tools.py" line="585"/>
+        <location filename="../../ui/search/tools.py" line="589"/>
+        <location filename="../../ui/search/tools.py" line="664"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="580"/>
+        <location filename="../../ui/search/tools.py" line="585"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="603"/>
+        <location filename="../../ui/search/tools.py" line="608"/>
         <source>Every document</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="605"/>
+        <location filename="../../ui/search/tools.py" line="610"/>
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="584"/>
+        <location filename="../../ui/search/tools.py" line="589"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="340"/>
+        <location filename="../../ui/search/tools.py" line="341"/>
         <source>Mentions of {0} ({1}): {2}</source>
         <translation>إشارات {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="405"/>
-        <location filename="../../ui/search/tools.py" line="616"/>
-        <location filename="../../ui/search/tools.py" line="624"/>
-        <location filename="../../ui/search/tools.py" line="643"/>
+        <location filename="../../ui/search/tools.py" line="406"/>
+        <location filename="../../ui/search/tools.py" line="621"/>
+        <location filename="../../ui/search/tools.py" line="629"/>
+        <location filename="../../ui/search/tools.py" line="648"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="618"/>
+        <location filename="../../ui/search/tools.py" line="623"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات ‎(*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="624"/>
+        <location filename="../../ui/search/tools.py" line="629"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="643"/>
+        <location filename="../../ui/search/tools.py" line="648"/>
         <source>Reading the suggestions…</source>
         <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="659"/>
+        <location filename="../../ui/search/tools.py" line="664"/>
         <source>Matching the names…</source>
         <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="470"/>
-        <location filename="../../ui/search/tools.py" line="679"/>
+        <location filename="../../ui/search/tools.py" line="472"/>
+        <location filename="../../ui/search/tools.py" line="684"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>
@@ -6536,39 +6566,39 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="278"/>
+        <location filename="../../ui/session.py" line="366"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوح.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="213"/>
+        <location filename="../../ui/session.py" line="298"/>
         <source>Checking {0}: read-only until the check has passed.</source>
         <translation>جارٍ فحص {0}: للقراءة فقط حتى ينجح الفحص.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="232"/>
+        <location filename="../../ui/session.py" line="319"/>
         <source>{0}. The project was closed; nothing was written to it.</source>
         <translation>{0}. أُغلق المشروع ولم يُكتب فيه شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="239"/>
+        <location filename="../../ui/session.py" line="326"/>
         <source>{0} checked: editing is on.</source>
         <translation>فُحص {0}: التحرير متاح الآن.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="284"/>
+        <location filename="../../ui/session.py" line="372"/>
         <source>{0} is still being checked; editing starts when the check has passed.</source>
         <translation>ما زال {0} قيد الفحص؛ يبدأ التحرير حين ينجح الفحص.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="317"/>
-        <source>Could not redo: {0}</source>
-        <translation>تعذّرت الإعادة: {0}</translation>
+        <location filename="../../ui/session.py" line="438"/>
+        <source>Could not redo “{0}” (nothing was changed; Redo can try again): {1}</source>
+        <translation>تعذّرت إعادة «{0}» (لم يتغير شيء؛ يمكن المحاولة مجددًا بالإعادة): {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="317"/>
-        <source>Could not undo: {0}</source>
-        <translation>تعذّر التراجع: {0}</translation>
+        <location filename="../../ui/session.py" line="440"/>
+        <source>Could not undo “{0}” (nothing was changed; Undo can try again): {1}</source>
+        <translation>تعذّر التراجع عن «{0}» (لم يتغير شيء؛ يمكن المحاولة مجددًا بالتراجع): {1}</translation>
     </message>
 </context>
 <context>
@@ -6592,42 +6622,42 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="516"/>
+        <location filename="../../ui/suggestions/controller.py" line="550"/>
         <source>Suggestion {0} of {1}: {2} ({3:.0%})</source>
         <translation>الاقتراح {0} من {1}: {2} ({3:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="529"/>
+        <location filename="../../ui/suggestions/controller.py" line="563"/>
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="586"/>
+        <location filename="../../ui/suggestions/controller.py" line="620"/>
         <source>Accepting {0} suggestions…</source>
         <translation>جارٍ قبول {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="591"/>
+        <location filename="../../ui/suggestions/controller.py" line="625"/>
         <source>Accepted {0} suggestions.</source>
         <translation>قُبل {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="613"/>
+        <location filename="../../ui/suggestions/controller.py" line="647"/>
         <source>Rejecting {0} suggestions…</source>
         <translation>جارٍ رفض {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="619"/>
+        <location filename="../../ui/suggestions/controller.py" line="653"/>
         <source>Rejected {0} suggestions.</source>
         <translation>رُفض {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="636"/>
+        <location filename="../../ui/suggestions/controller.py" line="670"/>
         <source>Withdrawing {0} suggestions…</source>
         <translation>جارٍ سحب {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="640"/>
+        <location filename="../../ui/suggestions/controller.py" line="674"/>
         <source>Withdrew {0} suggestions from {1}.</source>
         <translation>سُحب {0} من الاقتراحات الواردة من {1}.</translation>
     </message>
@@ -6635,63 +6665,63 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="74"/>
+        <location filename="../../ui/suggestions/dock.py" line="89"/>
         <source>Show only suggestions at least this confident</source>
         <translation>اعرض فقط الاقتراحات التي تبلغ ثقتها هذا الحد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="82"/>
+        <location filename="../../ui/suggestions/dock.py" line="97"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="82"/>
+        <location filename="../../ui/suggestions/dock.py" line="97"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="82"/>
+        <location filename="../../ui/suggestions/dock.py" line="97"/>
         <source>Score</source>
         <translation>الدرجة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="89"/>
+        <location filename="../../ui/suggestions/dock.py" line="106"/>
         <source>Accept</source>
         <translation>اقبل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="90"/>
+        <location filename="../../ui/suggestions/dock.py" line="107"/>
         <source>Reject</source>
         <translation>ارفض</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="91"/>
+        <location filename="../../ui/suggestions/dock.py" line="108"/>
         <source>Accept all</source>
         <translation>اقبل الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="92"/>
+        <location filename="../../ui/suggestions/dock.py" line="109"/>
         <source>Reject all</source>
         <translation>ارفض الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="93"/>
-        <location filename="../../ui/suggestions/dock.py" line="107"/>
+        <location filename="../../ui/suggestions/dock.py" line="110"/>
+        <location filename="../../ui/suggestions/dock.py" line="124"/>
         <source>Withdraw these suggestions</source>
         <translation>اسحب هذه الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="102"/>
+        <location filename="../../ui/suggestions/dock.py" line="119"/>
         <source>Take back every pending suggestion from the selected suggestion&apos;s source, in every document, without remembering them as rejected (Undo brings them back)</source>
         <translation>اسحب كل اقتراح معلّق من مصدر الاقتراح المحدد، في كل المستندات، دون تسجيلها اقتراحاتٍ مرفوضة (التراجع يعيدها)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="112"/>
+        <location filename="../../ui/suggestions/dock.py" line="129"/>
         <source>Threshold</source>
         <translation>العتبة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="133"/>
+        <location filename="../../ui/suggestions/dock.py" line="150"/>
         <source>{0} of {1} suggestions shown</source>
         <translation>يُعرض {0} من {1} اقتراحاً</translation>
     </message>
@@ -6921,27 +6951,27 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/dialogs/export_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="123"/>
         <source>Choose another path?</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="236"/>
+        <location filename="../../ui/jobs.py" line="241"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="236"/>
+        <location filename="../../ui/jobs.py" line="241"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="282"/>
+        <location filename="../../ui/jobs.py" line="287"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="282"/>
+        <location filename="../../ui/jobs.py" line="287"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -6949,173 +6979,173 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>self.w</name>
     <message>
-        <location filename="../../ui/events/relations.py" line="183"/>
+        <location filename="../../ui/events/relations.py" line="185"/>
         <source>Or Tab to it and press Return; Escape cancels.</source>
         <translation>أو انتقل إليه بمفتاح Tab واضغط Return؛ ويُلغي Escape.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="198"/>
+        <location filename="../../ui/events/relations.py" line="200"/>
         <source>Select the first span, then press R.</source>
         <translation>حدّد المقطع الأول، ثم اضغط R.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="202"/>
+        <location filename="../../ui/events/relations.py" line="204"/>
         <source>Relation from “{0}”: click the target span.</source>
         <translation>علاقة من «{0}»: انقر المقطع الهدف.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="212"/>
-        <location filename="../../ui/events/relations.py" line="229"/>
+        <location filename="../../ui/events/relations.py" line="214"/>
+        <location filename="../../ui/events/relations.py" line="231"/>
         <source>No relation added.</source>
         <translation>لم تُضف علاقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="217"/>
+        <location filename="../../ui/events/relations.py" line="219"/>
         <source>No relation type links {0} to {1}.</source>
         <translation>لا نوع علاقة يربط {0} بـ{1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="236"/>
+        <location filename="../../ui/events/relations.py" line="238"/>
         <source>Relation:</source>
         <translation>العلاقة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="280"/>
+        <location filename="../../ui/events/relations.py" line="282"/>
         <source>Argument of {0}: click its span.</source>
         <translation>معمول {0}: انقر مقطعه.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="290"/>
+        <location filename="../../ui/events/relations.py" line="292"/>
         <source>No argument added.</source>
         <translation>لم يُضَف معمول.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="345"/>
+        <location filename="../../ui/events/relations.py" line="347"/>
         <source>New argument span as:</source>
         <translation>مقطع معمول جديد بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="357"/>
+        <location filename="../../ui/events/relations.py" line="359"/>
         <source>Add as argument:</source>
         <translation>إضافة معمولًا بصفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="362"/>
+        <location filename="../../ui/events/relations.py" line="364"/>
         <source>Just select it</source>
         <translation>تحديده فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="403"/>
-        <location filename="../../ui/events/relations.py" line="418"/>
+        <location filename="../../ui/events/relations.py" line="405"/>
+        <location filename="../../ui/events/relations.py" line="420"/>
         <source>Delete span</source>
         <translation>حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="405"/>
+        <location filename="../../ui/events/relations.py" line="407"/>
         <source>“{0}” is the {1} of {2}.
 Remove only the argument, or delete the whole event?</source>
         <translation>«{0}» هو {1} في {2}.
 أتزيل المعمول وحده، أم تحذف الحدث كله؟</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="408"/>
+        <location filename="../../ui/events/relations.py" line="410"/>
         <source>Remove the argument</source>
         <translation>إزالة المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="409"/>
+        <location filename="../../ui/events/relations.py" line="411"/>
         <source>Delete the whole event</source>
         <translation>حذف الحدث كله</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="420"/>
+        <location filename="../../ui/events/relations.py" line="422"/>
         <source>“{0}” is the trigger of {1}; its event and arguments go with it.</source>
         <translation>«{0}» هو مُطلِق {1}؛ يُحذف معه حدثه ومعمولاته.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="422"/>
+        <location filename="../../ui/events/relations.py" line="424"/>
         <source>Delete the span and its event</source>
         <translation>حذف المقطع وحدثه</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="231"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="232"/>
         <source>The span “{0}” triggers {1} events ({2}). Relabelling it as {3} removes those events and {4} arguments ({5} of their own, {6} of other events that they fill). Continue?</source>
         <translation>المقطع «{0}» مُطلِق لـ{1} من الأحداث ({2}). إعادة تسميته بـ{3} تحذف تلك الأحداث و{4} من المعمولات ({5} منها لها، و{6} لأحداث أخرى تملؤها). أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="237"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="238"/>
         <source>The span “{0}” triggers a {1} event. Relabelling it as {2} removes the event and {3} arguments ({4} of its own, {5} of other events that it fills). Continue?</source>
         <translation>المقطع «{0}» مُطلِق لحدث {1}. إعادة تسميته بـ{2} تحذف الحدث و{3} من المعمولات ({4} منها له، و{5} لأحداث أخرى يملؤها). أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="243"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="244"/>
         <source>The span “{0}” triggers a {1} event with arguments: {2}. Relabelling it as {3} removes the event and its arguments. Continue?</source>
         <translation>المقطع «{0}» مُطلِق حدث من نوع {1}، عدد معمولاته: {2}. إعادة تسميته بـ{3} تحذف الحدث ومعمولاته. أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="248"/>
-        <location filename="../../ui/workbench/event_wiring.py" line="303"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="249"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="304"/>
         <source>Relabel a trigger</source>
         <translation>إعادة تسمية مُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="253"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="254"/>
         <source>Relabel and remove the events</source>
         <translation>إعادة التسمية وحذف الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="255"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="256"/>
         <source>Relabel and remove the event</source>
         <translation>إعادة التسمية وحذف الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="293"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="294"/>
         <source>The span “{0}” triggers {1} events ({2}). Relabelling it as {3} removes their arguments in roles {3} lacks ({4}): {5}. Continue?</source>
         <translation>المقطع «{0}» مُطلِق لـ{1} من الأحداث ({2}). إعادة تسميته بـ{3} تحذف معمولاتها التي في أدوار ليست في {3} ({4}): {5}. أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="298"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="299"/>
         <source>The span “{0}” triggers a {1} event. Relabelling it as {2} removes its arguments in roles {2} lacks ({3}): {4}. Continue?</source>
         <translation>المقطع «{0}» مُطلِق لحدث {1}. إعادة تسميته بـ{2} تحذف معمولاته التي في أدوار ليست في {2} ({3}): {4}. أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="308"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="309"/>
         <source>Relabel and remove the arguments</source>
         <translation>إعادة التسمية وحذف المعمولات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="310"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="311"/>
         <source>Relabel and remove the argument</source>
         <translation>إعادة التسمية وحذف المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="349"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="350"/>
         <source>{0} of the {1} mentions of “{2}” trigger {3} events ({4}). Relabelling all as {5} removes those events and {6} arguments ({7} of their own, {8} of other events that they fill). Continue?</source>
         <translation>{0} من إشارات «{2}» البالغة {1} مُطلِقات لـ{3} من الأحداث ({4}). إعادة تسمية الكل بـ{5} تحذف تلك الأحداث و{6} من المعمولات ({7} منها لها، و{8} لأحداث أخرى تملؤها). أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="355"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="356"/>
         <source>{0} of the {1} mentions of “{2}” trigger {3} events ({4}) with {5} arguments. Relabelling all as {6} removes those events and their arguments. Continue?</source>
         <translation>{0} من إشارات «{2}» البالغة {1} تُطلِق {3} من الأحداث ({4}) معها {5} من المعمولات. إعادة تسمية الكل بـ{6} تزيل هذه الأحداث ومعمولاتها. أأتابع؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="360"/>
-        <location filename="../../ui/workbench/event_wiring.py" line="418"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="361"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="419"/>
         <source>Relabel triggers</source>
         <translation>إعادة تسمية المُطلِقات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="362"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="363"/>
         <source>Relabel all and remove the events</source>
         <translation>إعادة تسمية الكل وإزالة الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="404"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="405"/>
         <source>{0} of the {1} mentions of “{2}” trigger events ({3}) with {4} arguments in roles {5} lacks ({6}). Relabelling all as {5} removes those arguments; the others stay. Continue?</source>
         <translation>{0} من {1} من مواضع ذكر «{2}» مُطلِقات لأحداث ({3}) لها {4} من المعمولات في أدوار ليست في {5} ({6}). إعادة تسميتها كلها بـ{5} تحذف تلك المعمولات، ويبقى غيرها. أتريد المتابعة؟</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="420"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="421"/>
         <source>Relabel all and remove the arguments</source>
         <translation>إعادة تسمية الكل وحذف المعمولات</translation>
     </message>
@@ -7123,74 +7153,74 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="76"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="77"/>
         <source>Export my layer as &amp;bundle…</source>
         <translation>تصدير طبقتي &amp;حزمةً…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="77"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="78"/>
         <source>&amp;Merge bundle or project…</source>
         <translation>&amp;دمج حزمة أو مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="89"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="112"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="90"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="113"/>
         <source>Bundle</source>
         <translation>الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="89"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="90"/>
         <source>Open a project and choose your name first.</source>
         <translation>افتح مشروعًا واختر اسمك أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="93"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="94"/>
         <source>Export my layer</source>
         <translation>تصدير طبقتي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="112"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="113"/>
         <source>Writing the bundle…</source>
         <translation>جارٍ كتابة الحزمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="118"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="119"/>
         <source>The bundle was not written: {0}</source>
         <translation>لم تُكتب الحزمة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="120"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="121"/>
         <source>Bundle cancelled; nothing was written.</source>
         <translation>أُلغيت الحزمة؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="134"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="161"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="260"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="132"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="135"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="162"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="261"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
-        <location filename="../../ui/dialogs/export_dialog.py" line="469"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="132"/>
+        <location filename="../../ui/dialogs/export_dialog.py" line="470"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
         <location filename="../../ui/review/agreement_window.py" line="483"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="161"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="162"/>
         <source>Merging {0}…</source>
         <translation>جارٍ دمج {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="176"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="177"/>
         <source>Nothing was merged: {0}</source>
         <translation>لم يُدمج شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="178"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="179"/>
         <source>Merge cancelled; nothing was merged.</source>
         <translation>أُلغي الدمج؛ لم يُدمج شيء.</translation>
     </message>
@@ -7201,12 +7231,12 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="302"/>
+        <location filename="../../ui/events/relations.py" line="304"/>
         <source>Select an event (its trigger) first.</source>
         <translation>حدّد حدثًا (مُطلِقه) أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/relations.py" line="317"/>
+        <location filename="../../ui/events/relations.py" line="319"/>
         <source>{0} takes no entity arguments.</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
@@ -7226,8 +7256,8 @@ Remove only the argument, or delete the whole event?</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="122"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="127"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="128"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="133"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -7348,12 +7378,12 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="93"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="94"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/event_wiring.py" line="95"/>
+        <location filename="../../ui/workbench/event_wiring.py" line="96"/>
         <source>Problems</source>
         <translation>المشكلات</translation>
     </message>
