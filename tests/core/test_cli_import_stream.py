@@ -5,7 +5,13 @@ Each import runs in its own process; its peak resident memory (``getrusage``, wh
 measured) is compared between a file and one twice its size. Reading whole files (the former
 ``read_any`` into one ``ImportResult``) grew the peak with the file: about 40 bytes a byte of
 CoNLL (a 5.5 MB file: 253 MB against 100 MB streamed) and about 5 a byte of JSONL; streamed,
-the peak of twice the input stays where it was."""
+the peak of twice the input stays where it was.
+
+The sizes keep a whole-file reader failing here (measured with ``read_any`` in the child):
+between CoNLL files of 1,000 and 2,000 documents (2.0 and 4.2 MB) its peak grew by 85 MB,
+failing both bounds (with half as many documents it stays under the 120 MB one); between
+JSONL files of 750 and 1,500 (4.2 and 8.5 MB), by 17 MB against the 6 MB allowed (1,500
+and 3,000 before: 35 MB, and twice the time)."""
 
 from __future__ import annotations
 
@@ -61,7 +67,7 @@ def import_peak(tmp_path: Path, src: Path) -> tuple[int, str]:
     ("fmt", "docs", "write"),
     [
         ("conll", 1000, write_conll),
-        ("jsonl", 1500, lambda path, docs: write_jsonl(path, docs, Layout(spans=20))),
+        ("jsonl", 750, lambda path, docs: write_jsonl(path, docs, Layout(spans=20))),
     ],
 )
 def test_twice_the_input_does_not_grow_the_peak_memory(
