@@ -361,7 +361,17 @@ def remove_label_command(project: Project, name: str, relabel_to: str | None = N
     """Remove label ``name`` from the schema as one step.
 
     With ``relabel_to`` its annotations are relabelled first (to a label of the same kind);
-    without it they are kept as they are and ``validation`` reports them as unknown labels.
+    without it they are kept as they are and ``validation`` reports them as unknown labels
+    (and the links they fill in roles or relation types that no longer name the label as
+    wrong-type: each is listed, none is deleted).
+
+    Its child labels move up to its parent, and a role or relation type that named it names
+    its children instead (``schema.edit.remove_label``): an argument or relation of a child
+    label, valid through the removed one, stays valid, and nothing is widened. Relabelling
+    into the parent is judged like any relabel: a role that named the label but not its
+    parent does not accept the relabelled spans, and the edit is refused (naming the parent
+    there would accept the parent's other children too).
+
     Raises SchemaError when the removal or the relabelling is not allowed: among others when
     the relabel would break a link that holds now, as relabelling one span would
     (``_relabel_problem``, through ``rules.relabel_breaks``): events of type ``name``,

@@ -136,15 +136,32 @@ def _refuse_taken(names: list[str], name: str, renamed: str = "") -> None:
 def remove_label(schema: Schema, name: str) -> Schema:
     """Remove a label. Its children move up to its parent and references to it are dropped.
 
+    A type list (a role's types, a relation type's arguments, an overlap rule) that named the
+    label accepted its children through it (``Schema.fits`` takes a label's ancestors): it
+    names the children in its place, those the rest of the list does not accept already, so
+    every label that fitted the list before still fits it, and none that did not (an argument
+    or relation of a child label, valid before, stays valid). Naming the parent instead would
+    widen the list to the parent's other children.
+
     Refused when a role, relation argument or overlap rule would be left with no types, since an
     empty list means "anything" and removing a label must never widen what is allowed.
-    Attributes left with no labels are removed with it, for the same reason.
+    Attributes left with no labels are removed with it, for the same reason (an attribute's
+    labels are exact names: a child never carried its parent's attributes, none is given).
     """
     lab = _require(schema, name)
+    children = tuple(
+        x.name for x in (*schema.entities, *schema.events) if x.parent == name and x.name != name
+    )
 
     def names(items: Names) -> Names:
-        kept = tuple(n for n in items if n != name)
-        if items and not kept:
+        if name not in items:
+            return items
+        rest = tuple(n for n in items if n != name)
+        # fits(child, rest) before the edit is fits after it: the chain above the child
+        # only loses ``name``, which ``rest`` lacks (an empty list fits anything: not rest)
+        heirs = tuple(c for c in children if c not in items and not (rest and schema.fits(c, rest)))
+        kept = tuple(dict.fromkeys(x for n in items for x in (heirs if n == name else (n,))))
+        if not kept:
             raise SchemaError(
                 Message(
                     "cannot remove {name}: it is the only type allowed somewhere", name=repr(name)
