@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -50,7 +51,7 @@ from ui.workbench.document import DocumentModel
 
 if TYPE_CHECKING:
     # (PySide6 makes a class's Python type when it is first touched: 1-2 ms each for these)
-    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
     from PySide6.QtWidgets import QDockWidget, QMenu
 
     # built by ``finish_startup``, which imports them: the first paint needs none of them
@@ -74,6 +75,15 @@ SETTINGS_ANNOTATOR = "annotator"
 SETTINGS_RECENT = "recent"
 SETTINGS_PLACE = "place"
 MAX_RECENT = 8
+SIDE_WIDTH = (260, 300)
+"""the first start's width of the docks on the start side and on the end side of the text"""
+TEXT_SHARE = 0.5
+"""the share of the window's width the text keeps at least on a first start
+(``wants_one_column``)"""
+BELOW_SHARE = 0.28
+"""the share of the window's height a dock below the text opens at, at most (``_hold_below``)"""
+LAYOUT_SLACK = 48
+"""a dock's title bar and its tab bar, above and below the widget it holds"""
 
 
 def mirrored_area(area: Qt.DockWidgetArea, rtl: bool) -> Qt.DockWidgetArea:
@@ -184,6 +194,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.docks: dict[str, QDockWidget] = {}
         self._complete = False
+        self._opened: set[str] = set()  # the docks opened in this window (``_dock_shown``)
         self._opened_first: Path | None = None  # the project open_first opened
 
         # "Annotator: …" is the switch: a click asks for another name
@@ -374,16 +385,23 @@ class MainWindow(QMainWindow):
             fit_to_screen(self, self.size())
 
     def restore_state(self) -> None:
-        """The saved places of the docks (else ``size_docks``), checked once the layout has
-        taken the docks in (``_text_room``)."""
+        """The saved places of the docks (else ``arrange_docks`` and ``size_docks``), checked
+        once the layout has taken the docks in (``_text_room``)."""
         from PySide6.QtCore import QTimer
 
+        for dock in self._all_docks():
+            dock.visibilityChanged.connect(partial(self._dock_shown, dock))
         state = self.settings.value(self._state_key())
         if isinstance(state, QByteArray):
             self.restoreState(state)
         else:
+            self.arrange_docks()
             self.size_docks()
         QTimer.singleShot(0, self, self._text_room)
+
+    _settled = False
+    """whether the layout has taken the docks in (``_text_room``): the corners follow from
+    then on (``_fit_corners``; before, the text's width is the whole window's)"""
 
     def _text_room(self) -> None:
         """The text gets its room. The docks are added to a window already shown (after the
@@ -391,24 +409,181 @@ class MainWindow(QMainWindow):
         event loop, giving each its size hint, and ``resizeDocks`` made before that is lost.
         On a first start the document list took ~1,150 px of a 1366 px screen and the text
         ~60 px, and that layout was saved for the next starts. So the docks are sized again
-        now, and a saved layout that leaves the text under a third of the window (saved so)
-        is replaced too."""
+        now (placed again first when the window's width changed the first start's choice
+        meanwhile, ``arrange_docks``), and a saved layout that leaves the text under a third
+        of the window (saved so) is sized again too."""
+        state = self.settings.value(self._state_key())
+        if isinstance(state, QByteArray):
+            # again, now that the layout holds the docks: restored before, the sizes it holds
+            # were lost (a dock below the text came back taking nearly all of its height)
+            self.restoreState(state)
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
         central = self.centralWidget()
         narrow = central is not None and central.width() < max(200, self.width() // 3)
-        if narrow or not isinstance(self.settings.value(self._state_key()), QByteArray):
+        if not isinstance(state, QByteArray):
+            if self._one_column != self.wants_one_column():
+                self.arrange_docks()
             self.size_docks()
+            self._raise_first_tabs()
+        elif narrow:
+            self.size_docks()
+        QTimer.singleShot(0, self, self._settle)  # once laid out so
+
+    def _settle(self) -> None:
+        """The layout holds the docks: the corners follow it from now on, and the docks
+        open now (a saved layout's) are left at the size they came back with."""
+        self._settled = True
+        self._fit_corners()
+        self._opened.update(d.objectName() for d in self._all_docks() if d.isVisible())
+
+    def _all_docks(self) -> list[QDockWidget]:
+        """Every dock of the window, the search and entity docks too (not in ``docks``)."""
+        from PySide6.QtWidgets import QDockWidget  # (after the first paint, as the docks)
+
+        return self.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+
+    def _dock_shown(self, dock: QDockWidget, shown: bool) -> None:
+        """A dock opened or closed: the corners follow (``_fit_corners``), and a dock below
+        the text opened for the first time is held to ``BELOW_SHARE`` of the window's
+        height (``_hold_below``). (Nothing while the window is being deleted: its docks
+        are hidden then, after the window's C++ part has gone.)"""
+        from shiboken6 import isValid
+
+        if not isValid(self):
+            return
+        self._fit_corners()
+        name = dock.objectName()
+        if shown and self._settled and name not in self._opened:
+            self._opened.add(name)
+            if self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
+                QTimer.singleShot(0, self, partial(self._hold_below, dock))
+
+    def _hold_below(self, dock: QDockWidget) -> None:
+        """The search dock opened at its size hint (~270 px): on a 700 px screen that left
+        the lists beside the text at their minimum (the Suggestions list 2½ rows). At most
+        ``BELOW_SHARE`` of the window's height, then, the first time it opens in a window;
+        resized, it stays as resized (and a saved layout keeps its size)."""
+        most = int(self.height() * BELOW_SHARE)
+        if self._settled and dock.isVisible() and dock.height() > most:
+            self.resizeDocks([dock], [most], Qt.Orientation.Vertical)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_corners()
+
+    def _fit_corners(self) -> None:
+        """The side columns reach the window's bottom when the text is as wide as the docks
+        below it need (the search dock ~700 px): a dock opened there (search, problems) then
+        takes height from the text alone, not from the lists beside it (the Suggestions list
+        kept two rows). Else the docks below span the whole width, which the window has
+        room for (under the text alone they made it wider than a 1024 px screen). Decided
+        once the layout holds the docks (a saved layout brings its own corners back, then
+        checked), when a dock opens or closes and when the window is resized."""
+        if not self._settled:
+            return
+        central = self.centralWidget()
+        bottom = [
+            d.minimumSizeHint().width()
+            for d in self._all_docks()
+            if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea
+        ]
+        self._set_corners(central is not None and central.width() >= max(bottom, default=0))
+
+    def _set_corners(self, sides: bool) -> None:
+        """The bottom corners to the side columns when ``sides``, else to the docks below."""
+        for corner, side in (
+            (Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            wanted = side if sides else Qt.DockWidgetArea.BottomDockWidgetArea
+            if self.corner(corner) != wanted:
+                self.setCorner(corner, wanted)
 
     def _state_key(self) -> str:
         """Where the dock places of this interface direction are saved."""
         return SETTINGS_STATE_RTL if self.isRightToLeft() else SETTINGS_STATE
 
+    _one_column: bool | None = None
+    """how ``arrange_docks`` placed the docks (None: it did not)"""
+
+    def wants_one_column(self) -> bool:
+        """Whether the window is too narrow for a column of docks on each side of the text:
+        the text would keep less than ``TEXT_SHARE`` of the width (a 1024 px laptop screen:
+        two columns left the Arabic text ~380 px, five words a line)."""
+        end = [self.docks[n] for n in ("labels", "annotations", "suggestions") if n in self.docks]
+        right = max([SIDE_WIDTH[1], *(d.widget().minimumSizeHint().width() for d in end)])
+        return self.width() - SIDE_WIDTH[0] - right < self.width() * TEXT_SHARE
+
+    def arrange_docks(self) -> None:
+        """First start: where the docks go (a saved layout keeps the analyst's own).
+
+        The lists of the open document (Annotations, Events, Suggestions, Model) are one
+        tabbed dock, so the one shown gets the column's height: stacked, each got 2-3 rows
+        on a laptop screen (Suggestions 2½ rows at 1024x700), and their minimum heights
+        summed made the window taller than the screen. On a wide window: Documents above
+        Details on the start side, Labels above the lists on the end side. On a narrow one
+        (``wants_one_column``) one column on the end side: Details, Labels and Documents
+        tabbed above the lists, and the text keeps the rest of the width. Mirrored in a
+        right-to-left interface (``addDockWidget``). Placed again as a whole each time, so
+        it can be called on a layout it made (``_text_room``)."""
+        area, vertical = Qt.DockWidgetArea, Qt.Orientation.Vertical
+        docks = self.docks
+        one_column = self.wants_one_column()
+        top, lists = docks["details"], docks["annotations"]
+        if not one_column:
+            top = docks["labels"]
+            self.addDockWidget(area.LeftDockWidgetArea, docks["documents"])
+            self.splitDockWidget(docks["documents"], docks["details"], vertical)
+        # (split before tabbing: a dock split from a tabbed one joins its tabs instead)
+        self.addDockWidget(area.RightDockWidgetArea, top)
+        self.splitDockWidget(top, lists, vertical)
+        if one_column:
+            for name in ("labels", "documents"):
+                self.tabifyDockWidget(top, docks[name])
+        for name in ("events", "suggestions", "model"):
+            if name in docks:
+                self.tabifyDockWidget(lists, docks[name])
+        self._one_column = one_column
+        self._raise_first_tabs()
+
+    def _raise_first_tabs(self) -> None:
+        """Details (in one column) and the Annotations list, or the Suggestions list when it
+        is open, in front of their tabbed docks (again from ``_text_room``: in a window
+        already shown the tabs are made once the layout has taken the docks in)."""
+        docks = self.docks
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        docks["details"].raise_()
+        shown = docks.get("suggestions")
+        (shown if shown is not None and not shown.isHidden() else docks["annotations"]).raise_()
+
     def size_docks(self) -> None:
-        """First start: side panels as narrow as their content allows, the text the rest."""
-        left = [self.docks["documents"], self.docks["details"]]
-        right = [self.docks[n] for n in ("labels", "annotations", "events") if n in self.docks]
-        self.resizeDocks(left, [260] * len(left), Qt.Orientation.Horizontal)
-        self.resizeDocks(right, [300] * len(right), Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["labels"]], [220], Qt.Orientation.Vertical)
+        """First start: side panels as narrow as their content allows, the text the rest;
+        in a column, Details (or Labels) as tall as it asks, the lists the rest."""
+        docks = self.docks
+        start = [d for d in docks.values() if self._side(d) == "start" and not d.isHidden()]
+        end = [d for d in docks.values() if self._side(d) == "end" and not d.isHidden()]
+        for side, width in zip((start, end), SIDE_WIDTH, strict=True):
+            if side:
+                self.resizeDocks(side, [width] * len(side), Qt.Orientation.Horizontal)
+        labels, details = docks["labels"], docks["details"]
+        if self._side(details) != self._side(labels):  # two columns
+            self.resizeDocks([labels], [220], Qt.Orientation.Vertical)
+        # Details as tall as it asks (in one column: its tabbed group, on top of the lists)
+        height = details.widget().sizeHint().height() + LAYOUT_SLACK
+        self.resizeDocks([details], [height], Qt.Orientation.Vertical)
+
+    def _side(self, dock: QDockWidget) -> str:
+        """Which side of the text ``dock`` is on as the text reads: "start", "end" or ""
+        (above or below it)."""
+        found = self.dockWidgetArea(dock)
+        found = mirrored_area(found, self.isRightToLeft())
+        if found == Qt.DockWidgetArea.LeftDockWidgetArea:
+            return "start"
+        return "end" if found == Qt.DockWidgetArea.RightDockWidgetArea else ""
 
     def save_layout(self) -> None:
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
@@ -417,6 +592,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._settled = False  # (the docks going with the window change no corners)
         if self._complete:  # (before, nothing was shown but the text: no note, no place)
             self.details.flush_note()
             self.save_place()
