@@ -229,8 +229,16 @@ def state_key(p: Project, drop: tuple[str, ...]) -> str:
     """``canonical_hash``, or the hash of the canonical dump without the fields ``drop``."""
     if not drop:
         return canonical_hash(p)
+    return dump_key(dump_lines(p), drop)
+
+
+def dump_key(dump: list[str], drop: tuple[str, ...]) -> str:
+    """``state_key`` of the project whose ``dump_lines`` are ``dump`` (``canonical_hash`` is
+    the sha256 of the dump's text)."""
+    if not drop:
+        return hashlib.sha256("\n".join(dump).encode("utf-8")).hexdigest()
     lines = []
-    for line in dump_lines(p):
+    for line in dump:
         if line.startswith("R\t"):
             tag, kind, body = line.split("\t", 2)
             rec = json.loads(body)
@@ -578,11 +586,11 @@ def check_store(ws: Workspace, op: Op, project: Path) -> tuple[str, list[str]]:
         return "lost", [f"the project does not open: {exc}"]
     try:
         problems = [f"integrity: {x}" for x in p.integrity()]
-        lines = set(dump_lines(p))
-        lost = ws.base_lines - lines
+        dump = dump_lines(p)  # once: the canonical dump of 1,000 documents takes 0.3 s
+        lost = ws.base_lines - set(dump)
         if lost:
             problems.append(f"{len(lost)} record(s) held before are gone: {sorted(lost)[:3]}")
-        key = state_key(p, op.drop)
+        key = dump_key(dump, op.drop)
         counts = {"documents": len(p.documents())}
         counts |= {k: p.record_count(k) for k in ("spans", "events", "relations")}
     finally:
