@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from annotator.project import Project
 from annotator.search.suggestions import Suggestion
 from ui.session import Session
-from ui.suggestions import install
+from ui.suggestions import UpAndDown, install
 from ui.suggestions.model_panel import ModelPanel, curve_points
 from ui.suggestions.training import TrainOutcome, TrainWorker
 from ui.workbench.mainwindow import MainWindow
@@ -123,7 +123,10 @@ def window(
 
 
 def panel_of(w: MainWindow) -> ModelPanel:
-    widget = w.docks["model"].widget()
+    """The model panel in its dock (which scrolls it up and down: ``UpAndDown``)."""
+    holder = w.docks["model"].widget()
+    assert isinstance(holder, UpAndDown)
+    widget = holder.widget()
     assert isinstance(widget, ModelPanel)
     return widget
 

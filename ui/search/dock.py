@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -83,6 +85,11 @@ BATCH = 500
 BATCH_SECONDS = 0.1
 MAX_LINES = 100_000
 """lines kept for the table; hits beyond are counted only"""
+FIT_ROWS = 32
+"""rows the document and hit columns are measured on (those on screen first: not every row
+of a streamed search, each time a batch comes in)"""
+FIT_CHARS = 24
+"""the document and hit columns' width at most, in average characters"""
 
 
 class CorpusCache:
@@ -185,6 +192,37 @@ class SearchWorker(JobWorker):
         self.results.batch.emit(self.number, batch, shown)
 
 
+class StatusLine(QLabel):
+    """The line between the query and the results: hidden while it says nothing (before a
+    search it was an empty strip above the table)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
+def share_width(view: QTableView) -> None:
+    """The concordance's columns share the table's width: the contexts before and after the
+    hit take what the document and hit columns leave, those two as wide as their text in the
+    rows on screen (``FIT_ROWS``), at most ``FIT_CHARS`` characters. (Fixed at 110, 330, 110
+    and 330 px, the table was wider than a dock of ~720 px: a scroll bar below it and the
+    context after the hit cut off.)"""
+    header = view.horizontalHeader()
+    modes = QHeaderView.ResizeMode
+    header.setStretchLastSection(False)  # (else the last keeps its width: 330 px)
+    for column, mode in enumerate((modes.ResizeToContents, modes.Stretch) * 2):
+        header.setSectionResizeMode(column, mode)
+    header.setResizeContentsPrecision(FIT_ROWS)
+    header.setMaximumSectionSize(view.fontMetrics().averageCharWidth() * FIT_CHARS)
+
+
 class SearchDock(QDockWidget):
     """Corpus search with a concordance; ``open()`` is the Ctrl+Shift+F entry point."""
 
@@ -227,10 +265,11 @@ class SearchDock(QDockWidget):
         self.documents.setClearButtonEnabled(True)
         self.documents.setMaximumWidth(180)
         self.button = QPushButton(self.tr("Search"), body)
-        self.status = QLabel(body)
+        self.status = StatusLine(body)
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows queries and entity text
         self.model = ConcordanceModel(body)
         self.view = ConcordanceView(self.model, body)
+        share_width(self.view)
         # the row never squeezes a control below what shows its text: the query box takes
         # what is left, the mode box its longest mode, each check box its label
         metrics = self.edit.fontMetrics()

@@ -14,9 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QStatusBar,
+    QWidget,
+)
 
 from annotator.model import Document
 from ui.docview.view import DocumentView
@@ -25,7 +33,7 @@ from ui.suggestions.controller import SuggestionController
 from ui.suggestions.dock import SuggestionsPanel
 from ui.suggestions.model_panel import ModelPanel
 
-__all__ = ["KEYS", "Installed", "SuggestionController", "install", "next_document"]
+__all__ = ["KEYS", "Installed", "SuggestionController", "UpAndDown", "install", "next_document"]
 
 KEYS = {
     "suggestion_accept": "Shift+Return",
@@ -77,6 +85,27 @@ class Host(Protocol):
     def tr(self, text: str) -> str: ...
 
 
+class UpAndDown(QScrollArea):
+    """Scrolls ``widget`` up and down when it is shorter than it needs, never sideways: as
+    narrow as the widget allows with its scroll bar beside it (narrower, the scroll bar
+    covered its end), as short as a few lines."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(widget)
+
+    def minimumSizeHint(self) -> QSize:
+        least = super().minimumSizeHint()
+        inside = self.widget()
+        if inside is None:
+            return least
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inside.minimumSizeHint().width() + bar, least.height())
+
+
 @dataclass
 class Installed:
     controller: SuggestionController
@@ -126,7 +155,9 @@ def install(
         parent,
     )
     made_docks: list[QDockWidget] = []
-    for name, widget in (("suggestions", panel), ("model", model_panel)):
+    # the model panel scrolls: its ~460 px minimum height made the window taller than a
+    # 700 px screen when the Model tab was opened (its tabs' minimum is that of the tallest)
+    for name, widget in (("suggestions", panel), ("model", UpAndDown(model_panel, parent))):
         dock = QDockWidget(texts[f"dock_{name}"], parent)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)

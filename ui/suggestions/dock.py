@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +40,17 @@ from ui.widgets import list_table
 
 LABEL_CHARS = 24
 """the Label column's first width at most, in average characters of the list's font"""
+
+BUTTON_ROWS = {
+    "accept": (0, 0, 1),
+    "reject": (0, 1, 1),
+    "accept_all": (0, 2, 1),
+    "reject_all": (1, 0, 1),
+    "withdraw": (1, 1, 2),
+}
+"""where each button goes (row, column, columns taken): Accept, Reject and Accept all above,
+Reject all and "Withdraw these suggestions" below, as many rows as the four buttons in a row
+and Withdraw below them took, and ~60 px narrower"""
 
 SCORE_ROWS = 16
 """how many rows the Score column's width is measured on (``setResizeContentsPrecision``:
@@ -101,7 +113,7 @@ class SuggestionsPanel(QWidget):
         self.list.horizontalHeader().setResizeContentsPrecision(SCORE_ROWS)
         self._label_names: list[str] | None = None
         self.buttons: dict[str, QPushButton] = {}
-        row, second = QHBoxLayout(), QHBoxLayout()
+        buttons = QGridLayout()
         for name, text, slot in (
             ("accept", self.tr("Accept"), controller.accept),
             ("reject", self.tr("Reject"), controller.reject),
@@ -112,8 +124,12 @@ class SuggestionsPanel(QWidget):
             button = QPushButton(text, self)
             button.setObjectName(f"suggestion_{name}")
             button.clicked.connect(lambda _c=False, s=slot: s())
-            (second if name == "withdraw" else row).addWidget(button)
             self.buttons[name] = button
+        # two rows (``BUTTON_ROWS``), not the four in one row and Withdraw below: that row
+        # (~356 px) was the panel's minimum width, and so the width of the column of docks
+        # beside the text (``MainWindow.size_docks`` asks for 300 px)
+        for name, (at, column, span) in BUTTON_ROWS.items():
+            buttons.addWidget(self.buttons[name], at, column, 1, span)
         self.buttons["withdraw"].setToolTip(
             self.tr(
                 "Take back every pending suggestion from the selected suggestion's source, in "
@@ -133,9 +149,7 @@ class SuggestionsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.count)
         layout.addWidget(self.list, 1)
-        layout.addLayout(row)
-        second.addStretch(1)
-        layout.addLayout(second)
+        layout.addLayout(buttons)
         self.slider.valueChanged.connect(lambda v: controller.set_threshold(v / 100))
         self.list.activated.connect(self._activated)
         self.list.clicked.connect(self._activated)

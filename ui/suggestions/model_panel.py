@@ -60,6 +60,10 @@ from ui.suggestions.training import (
 )
 
 SETTINGS_RETRAIN_AFTER = "suggestions/retrain_after"
+TABLE_ROWS = 5
+"""the score table's rows at least (it takes the panel's spare height)"""
+LAYER_CHARS = 8
+"""the layer box's width at least, in characters (it takes the row's spare width)"""
 
 
 def _num(value: object) -> float | None:
@@ -83,6 +87,10 @@ def curve_points(manifest: dict[str, Any]) -> list[tuple[int, float]]:
     return points
 
 
+CURVE_HEIGHT = 120
+"""the learning curve's height at least (it had 140)"""
+
+
 def fm_rows(widget: QWidget, rows: int) -> int:
     """A height showing a header and ``rows`` rows of ``widget``'s font."""
     return (rows + 1) * (widget.fontMetrics().height() + 8) + 4
@@ -94,7 +102,7 @@ class CurveView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.points: list[tuple[int, float]] = []
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(CURVE_HEIGHT)
 
     def set_points(self, points: list[tuple[int, float]]) -> None:
         self.points = points
@@ -230,7 +238,7 @@ class ModelPanel(QWidget):
             ]
         )
         self.table.verticalHeader().hide()
-        self.table.setMinimumHeight(fm_rows(self.table, 6))
+        self.table.setMinimumHeight(fm_rows(self.table, TABLE_ROWS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.curve = CurveView(self)
@@ -269,24 +277,39 @@ class ModelPanel(QWidget):
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
+        # no wider than the Suggestions panel beside it in the tabs: the Train and Cancel
+        # buttons below the layer, the retraining texts wrapped, the Next document button
+        # below its option (in rows of three and more the panel was ~376 px wide, which the
+        # column of docks took when the Model tab was open, ~60 px of the text's width)
+        self.layer.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.layer.setMinimumContentsLength(LAYER_CHARS)
+        which = QHBoxLayout()
+        which.addWidget(QLabel(self.tr("Layer"), self))
+        which.addWidget(self.layer, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Layer"), self))
-        row.addWidget(self.layer, 1)
         row.addWidget(self.train_button)
         row.addWidget(self.cancel_button)
+        row.addStretch(1)
         auto = QHBoxLayout()
-        auto.addWidget(QLabel(self.tr("Retrain after new annotations:"), self))
+        caption = QLabel(self.tr("Retrain after new annotations:"), self)
+        caption.setWordWrap(True)
+        self.new_label.setWordWrap(True)
+        auto.addWidget(caption, 1)
         auto.addWidget(self.retrain_after)
         auto.addWidget(self.new_label, 1)
         nav = QHBoxLayout()
-        nav.addWidget(self.active, 1)
         nav.addWidget(self.next_button)
+        nav.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.curve)
+        layout.addLayout(which)
         layout.addLayout(row)
         layout.addLayout(auto)
+        layout.addWidget(self.active)
         layout.addLayout(nav)
         layout.addWidget(self.status)
         session.changed.connect(self._project_changed)
