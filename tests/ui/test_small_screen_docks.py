@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui import test_small_screen_layout as layout
@@ -92,6 +92,16 @@ def test_the_model_tab_keeps_the_window_on_its_screen(
         assert panel.width() >= panel.minimumSizeHint().width()
         assert panel.width() <= holder.viewport().width()
         assert model.width() <= SIDE_WIDTH[1] + 2  # the Model tab widens no column
+        # the four tabs' titles whole (at 300 px "Annotati…", "Mo…" in English)
+        (bar,) = [
+            b
+            for b in w.findChildren(QTabBar)
+            if b.isVisible() and model.windowTitle() in [b.tabText(i) for i in range(b.count())]
+        ]
+        assert bar.count() == 4 and bar.sizeHint().width() <= bar.width(), (
+            bar.sizeHint().width(),
+            bar.width(),
+        )
         # the Train button is reached by scrolling
         holder.ensureWidgetVisible(panel.train_button)
         settle(qtbot)

@@ -75,7 +75,7 @@ SETTINGS_ANNOTATOR = "annotator"
 SETTINGS_RECENT = "recent"
 SETTINGS_PLACE = "place"
 MAX_RECENT = 8
-SIDE_WIDTH = (260, 300)
+SIDE_WIDTH = (260, 320)
 """the first start's width of the docks on the start side and on the end side of the text"""
 TEXT_SHARE = 0.5
 """the share of the window's width the text keeps at least on a first start
