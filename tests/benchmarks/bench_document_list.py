@@ -9,32 +9,20 @@ no cell asked per comparison, collation keys and folded names kept).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.model import Status
 from tests.benchmarks.history import Record
+from tests.ui.conftest import isolated_settings  # noqa: F401 (every QSettings under tmp_path)
 from ui.workbench.panels import DocumentListPanel, DocumentRow
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 TARGET_S = 2.0
 DOCUMENTS = 20_000
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path) -> Iterator[Path]:
-    """Every QSettings in an INI file under tmp_path: a benchmark never writes the user's."""
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
-    yield folder
 
 
 def test_sorting_and_filtering_twenty_thousand_documents(qtbot: QtBot, bench: Record) -> None:

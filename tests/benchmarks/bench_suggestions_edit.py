@@ -10,11 +10,9 @@ one row removed from the list, nothing rebuilt).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from annotator.commands.edits import AddSpan
@@ -22,22 +20,12 @@ from annotator.project import Project
 from annotator.search.suggestions import Suggestion
 from annotator.uuids import new_uuid
 from tests.benchmarks.history import Record
+from tests.ui.conftest import isolated_settings  # noqa: F401 (every QSettings under tmp_path)
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 TARGET_S = 1.0
 SUGGESTIONS = 30_000
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path) -> Iterator[Path]:
-    """Every QSettings in an INI file under tmp_path: a benchmark never writes the user's."""
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
-    yield folder
 
 
 def test_an_edit_among_30000_suggestions(

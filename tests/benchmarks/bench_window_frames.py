@@ -37,22 +37,11 @@ from pytestqt.qtbot import QtBot
 from annotator.commands import AddSpan
 from annotator.project import Project
 from tests.benchmarks.history import Record
+from tests.ui.conftest import isolated_settings  # noqa: F401 (every QSettings under tmp_path)
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path) -> Iterator[Path]:
-    """Every QSettings (user and system scope) in an INI file under tmp_path (as the unit
-    tests' ``tests/ui/conftest.py`` does): a benchmark never writes the user's settings."""
-    folder = tmp_path / "settings"
-    folder.mkdir()
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
-    yield folder
 
 
 class Ticks:
