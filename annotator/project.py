@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from annotator.batch import Batch, BulkAccess
 from annotator.clock import StampChange, repair_clock, stamp_change
@@ -125,6 +125,15 @@ _SPAN_PIECES = (*_SPAN_OUTLINE, "fragments")
 """what agreement reads of a span: where it lies, and the pieces of a discontinuous one"""
 _EVENT_OUTLINE = ("uuid", "type", "trigger", "deleted")
 _ARGUMENT_OUTLINE = ("event", "role", "target")
+
+
+class LabelLinks(NamedTuple):
+    """``Project.label_links``: what links to the records carrying one label."""
+
+    spans: list[str]
+    """the uuids of the live spans labelled it, in reading order"""
+    arguments: list[Argument]
+    relations: list[Relation]
 
 
 class Project:
@@ -823,6 +832,27 @@ class Project:
 
     def relations(self, doc_id: int | None = None, annotator: str | None = None) -> list[Relation]:
         return self._store.relations.where(doc_id, annotator)
+
+    def label_links(self, label: str) -> LabelLinks:
+        """The uuids of the live spans labelled ``label`` and the live arguments and relations
+        (every document and layer) linked to a live record carrying ``label``: arguments of
+        events of type ``label`` or filled by such spans or events, relations of type
+        ``label`` or linking such a span. What relabelling every record of a label judges,
+        read without reading every span (a query each, through the store's label index)."""
+        return LabelLinks(
+            self._store.spans.uuids_labelled(label),
+            self._store.arguments.linked_to_label(label),
+            self._store.relations.linked_to_label(label),
+        )
+
+    def spans_by_uuid(self, uuids: Sequence[str]) -> list[Span]:
+        """The live spans among ``uuids`` (those gone or of another kind left out), a query
+        per 5,000 through the store's uuid index, not one read each."""
+        return [s for s in self._store.spans.by_uuid(uuids) if not s.deleted]
+
+    def events_by_uuid(self, uuids: Sequence[str]) -> list[Event]:
+        """The live events among ``uuids``, as ``spans_by_uuid``."""
+        return [e for e in self._store.events.by_uuid(uuids) if not e.deleted]
 
     def _check_relation(self, rel: Relation) -> None:
         from annotator import rules

@@ -3374,6 +3374,47 @@ class RecordTable(Generic[R_co]):
             out += self.where(include_deleted=True, uuids=uuids[i : i + Store._CHUNK])
         return out
 
+    def linked_to_label(self, label: str) -> list[R_co]:
+        """The live arguments (of the arguments table) or relations (of the relations table)
+        linked to a live record carrying ``label``: an argument of an event of type ``label``
+        or filled by a span labelled ``label`` or by such an event, a relation of type
+        ``label`` or whose source or target is a span labelled ``label``; in the order
+        ``where`` gives (every document and layer). What relabelling every record of a label
+        has to judge, in one query: the spans through the ``spans_label`` index, the events
+        (no index on their type) and this table read once each (no index on an argument's
+        target or a relation's ends)."""
+        table = self.kind
+        spans = "SELECT uuid FROM spans WHERE label = :label AND deleted = 0"
+        events = "SELECT uuid FROM events WHERE type = :label AND deleted = 0"
+        if table == "arguments":
+            linked = f"event IN ({events}) OR target IN ({spans}) OR target IN ({events})"
+        elif table == "relations":  # (each end looked up by its uuid: faster than IN here)
+            linked = (
+                "type = :label OR EXISTS (SELECT 1 FROM spans AS s WHERE s.uuid IN "
+                "(relations.source, relations.target) AND s.label = :label AND s.deleted = 0)"
+            )
+        else:
+            raise ValueError("only arguments and relations are linked to a label")
+        sql = (
+            f"SELECT {_select(table)} FROM {table} WHERE deleted = 0 AND ({linked}) "
+            "ORDER BY doc_id, created, uuid"
+        )
+        read = _READERS[table](None, None)
+        with no_cycle_collection():
+            return list(map(read, self._store.conn.execute(sql, {"label": label})))
+
+    def uuids_labelled(self, label: str) -> list[str]:
+        """The uuids of the live spans labelled ``label`` (of the spans table), or of the live
+        events or relations of type ``label``, in the order ``where`` gives: nothing else of
+        them read (the spans through the ``spans_label`` index)."""
+        table = self.kind
+        column = {"spans": "label", "events": "type", "relations": "type"}.get(table)
+        if column is None:
+            raise ValueError("arguments carry no label")
+        order = {"spans": 'doc_id, start, "end", uuid'}.get(table, "doc_id, created, uuid")
+        sql = f"SELECT uuid FROM {table} WHERE {column} = ? AND deleted = 0 ORDER BY {order}"
+        return [row[0] for row in self._store.conn.execute(sql, [label])]
+
     def of_documents(self, doc_ids: Sequence[int], annotator: str) -> list[R_co]:
         """The live records of layer ``annotator`` on each of ``doc_ids``, in document order
         and, within a document, in the order ``of_document`` gives (spans in reading order,

@@ -16,14 +16,20 @@ child MINISTRY."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from annotator.commands.schema import remove_label_command
-from annotator.errors import SchemaError
+from annotator.commands import schema as schema_commands
+from annotator.commands.schema import _relabel_problem, remove_label_command
+from annotator.errors import AnnotatorError, Message, SchemaError
+from annotator.model import Argument
 from annotator.project import Project
 from annotator.schema import Label, Schema
 from annotator.schema.edit import remove_label, with_label
@@ -252,3 +258,102 @@ def test_removing_a_label_roles_accept_keeps_its_annotations_as_unknown(
     assert project.schema == schema
     assert live(project) == before
     assert problems(project) == []
+
+
+# -- the check of a relabel reads only what the label's records touch ------------------------
+WORDS = TEXT.split()
+LABELS = ("PER", "ORG", "GOV", "GPE", "LOC")
+EVENTS = ("Conflict.Attack", "Life.Die", "Life.Injure")
+
+
+def _plain(p: Project, name: str) -> schema_commands._Carrying:
+    """What the check read before it was made fast: every relation and every argument."""
+    return schema_commands._Carrying(
+        [s.uuid for s in p.spans(label=name)],
+        p.events(type=name),
+        p.relations(),
+        [a for a in p.iter_records("arguments") if isinstance(a, Argument)],
+    )
+
+
+def _said(message: Message | str | None) -> tuple[str, str] | None:
+    if message is None:
+        return None
+    return getattr(message, "template", ""), str(message)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, len(WORDS) - 1), st.sampled_from(LABELS + EVENTS), st.booleans()),
+        min_size=1,
+        max_size=12,
+    ),
+    links=st.lists(
+        st.tuples(st.integers(0, 11), st.integers(0, 11), st.integers(0, 4), st.booleans()),
+        max_size=16,
+    ),
+    narrow=st.booleans(),
+)
+def test_the_fast_check_says_what_the_plain_one_says(
+    spans: list[tuple[int, str, bool]], links: list[tuple[int, int, int, bool]], narrow: bool
+) -> None:
+    """Random small projects (two layers, spans of entity labels and triggers, events with
+    arguments, relations, some links broken already by a narrowed schema): for every label
+    and every label of its kind, ``_relabel_problem`` over ``_Carrying.read`` (the links
+    through ``Project.label_links``, their ends by uuid) gives the same Message as over every
+    relation and argument with every span read."""
+    with tempfile.TemporaryDirectory() as folder, Project.create(Path(folder) / "p.annotator") as p:
+        p.set_schema(family(p.schema))
+        p.add_document(TEXT, name="d")
+        made: list[tuple[str, str, str]] = []  # (uuid, label, layer)
+        for word, label, other in spans:
+            start = sum(len(w) + 1 for w in WORDS[:word])
+            layer = "basma" if other else ME
+            with contextlib.suppress(AnnotatorError):
+                span = p.add_span(1, start, start + len(WORDS[word]), label, layer)
+                made.append((span.uuid, label, layer))
+        events = {}
+        for uuid, label, layer in made:
+            if label in EVENTS:
+                with contextlib.suppress(AnnotatorError):
+                    events[uuid] = (p.add_event(uuid).uuid, label, layer)
+        for one, other, role, relation in links:
+            if one >= len(made) or other >= len(made):
+                continue
+            with contextlib.suppress(AnnotatorError):
+                if relation:
+                    kind = ("ORG-AFF", "PHYS", "PART-WHOLE", "GEN-AFF", "PER-SOC")[role]
+                    p.add_relation(kind, made[one][0], made[other][0])
+                elif made[one][0] in events:
+                    event, type, _ = events[made[one][0]]
+                    found = p.schema.event(type)
+                    assert found is not None
+                    roles = [r.name for r in found.roles]
+                    target = events.get(made[other][0], (made[other][0],))[0]
+                    p.add_argument(event, roles[role % len(roles)], target)
+        if narrow:  # links broken already: the Attacker and ORG-AFF's Arg2 take fewer
+            _attacker_takes(p, "PER")
+            org_aff = p.schema.relation("ORG-AFF")
+            assert org_aff is not None
+            p.set_schema(with_label(p.schema, dataclasses.replace(org_aff, arg2=("ORG",))))
+        schema = p.schema
+        for name in (*LABELS, *EVENTS):
+            try:
+                after = remove_label(schema, name)
+            except SchemaError:
+                continue
+            kind = EVENTS if name in EVENTS else LABELS
+            for label in kind:
+                if label == name:
+                    continue
+                with pytest.MonkeyPatch.context() as patch:
+                    patch.setattr(schema_commands, "_FIND_COST", 10**9)
+                    plain = _relabel_problem(p, after, name, label, _plain(p, name))
+                for cost in (0, 10**9):  # the ends by uuid, or picked out of every span
+                    with pytest.MonkeyPatch.context() as patch:
+                        patch.setattr(schema_commands, "_FIND_COST", cost)
+                        fast = _relabel_problem(
+                            p, after, name, label, schema_commands._Carrying.read(p, name)
+                        )
+                    assert _said(fast) == _said(plain), (name, label, cost)
