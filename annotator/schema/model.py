@@ -8,15 +8,20 @@ annotator.formats.brat_conf.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import Message, SchemaError
 from annotator.schema.color import is_color
 from annotator.schema.keys import ARABIC_KEYS, is_arabic_script, physical_hotkey, split_stroke
 from annotator.text import fold
+
+if TYPE_CHECKING:
+    from annotator.rules import Violation
 
 CARDINALITY = re.compile(r"^(|\?|\*|\+|\{\d+\}|\{\d+-\d+\})$")
 PLACEHOLDERS = ("<ANY>", "<ENTITY>", "<EVENT>", "<RELATION>")
@@ -160,6 +165,7 @@ class OverlapRule:
     kinds: tuple[str, ...] = ("<ANY>",)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a string, to a tuple of strings
 def hotkey_strokes(hotkey: str) -> tuple[str, ...]:
     """A QKeySequence portable string as comparable strokes: ``"Alt+a, B"`` -> ``("alt+a", "b")``.
 
@@ -184,6 +190,17 @@ def name_key(name: str) -> str:
     may not share: the name folded as the project folds text for matching
     (``annotator.text.fold``: harakat and tatweel dropped, alef forms and ى unified, digits
     ASCII) and case-folded. ``PER``/``per`` and مدينة/مَدينة/مدينةـ are one name."""
+    if not isinstance(name, str):
+        return fold(name).casefold()
+    if name.isascii():
+        # ``fold`` changes no ASCII character (harakat, tatweel, alef forms and Arabic-Indic
+        # digits are all beyond it); a test holds the two ways equal
+        return name.casefold()
+    return _folded_key(name)
+
+
+@functools.lru_cache(maxsize=4096)  # a pure function of a string (schemas are checked often)
+def _folded_key(name: str) -> str:
     return fold(name).casefold()
 
 
@@ -298,28 +315,9 @@ class Schema:
     def hotkey_conflicts(self) -> list[str]:
         """Pairs of labels whose hotkeys are equal or where one is a prefix of the other's chord
         (Qt then cannot tell whether the shorter one is complete)."""
-        keyed = [(lab.name, hotkey_strokes(lab.hotkey)) for lab in self.all_labels() if lab.hotkey]
-        out: list[str] = []
-        for i, (n1, k1) in enumerate(keyed):
-            for n2, k2 in keyed[i + 1 :]:
-                short, long_ = sorted((k1, k2), key=len)
-                if long_[: len(short)] == short:
-                    keys = {"one": n1, "two": n2, "keys1": ", ".join(k1), "keys2": ", ".join(k2)}
-                    if k1 == k2:
-                        out.append(
-                            Message(
-                                "{one} and {two} have the same hotkey: {keys1} / {keys2}", **keys
-                            )
-                        )
-                    else:
-                        out.append(
-                            Message(
-                                "{one} and {two} have clashing hotkeys (one is a prefix): "
-                                "{keys1} / {keys2}",
-                                **keys,
-                            )
-                        )
-        return out
+        return _hotkey_conflicts(
+            [(lab.name, hotkey_strokes(lab.hotkey)) for lab in self.all_labels() if lab.hotkey]
+        )
 
     def with_labels_added(self, names: list[str], kind: str = "entity") -> Schema:
         """A copy with plain labels added (used by imports with ``--new-labels add``)."""
@@ -336,33 +334,51 @@ class Schema:
 
     # -- validation ----------------------------------------------------------------------
     def problems(self) -> list[str]:
-        """Everything wrong with the schema itself (duplicate names, bad cardinalities...)."""
+        """Everything wrong with the schema itself (duplicate names, bad cardinalities...).
+
+        Linear in the size of the schema (a test holds it to the plain pairwise rules on
+        random schemas): names are counted and grouped by ``name_key`` once, hotkeys are
+        compared through an index of their strokes, parent chains are walked once each, and
+        a message is made only for a problem found."""
         from annotator.rules import (  # here: reading a schema needs no rules
             label_name_problem,
             name_problem,
         )
 
+        def named(shown: str, what: str, /, **params: str) -> None:
+            """The problem of the display name ``shown``, named ``Message(what, **params)``."""
+            if name_problem(shown, _LABEL_NAME) is None:  # the common case: no message made
+                return
+            v = name_problem(shown, Message(what, **params))
+            assert v is not None
+            out.append(v.message)
+
+        def label_named(name: str, what: str, /, **params: str) -> Violation | None:
+            """The problem of the name ``name``, named ``Message(what, **params)``."""
+            if label_name_problem(name, _LABEL_NAME) is None:  # as above
+                return None
+            return label_name_problem(name, Message(what, **params))
+
         out: list[str] = []
         labels = self.all_labels()
         names = [x.name for x in labels]
-        dup = sorted({n for n in names if names.count(n) > 1})
+        counted = Counter(names)
+        dup = sorted(n for n, c in counted.items() if c > 1)
         if dup:
             out.append(Message("duplicate label names: {names}", names=", ".join(dup)))
         out += [_alike(group) for group in same_names(names)]
         for n in names:
-            v = label_name_problem(n)
+            v = label_name_problem(n, _LABEL_NAME)
             if v is not None:
                 out.append(v.message)
         for x in labels:
             # display names are shown in lists and menus as names are: no control or bidi
             # characters, no line breaks; empty is allowed (English then shows the name itself)
-            for shown, what in (
-                (x.en, Message("{label}: English name", label=x.name)),
-                (x.ar, Message("{label}: Arabic name", label=x.name)),
-            ):
-                v = name_problem(shown, what) if shown else None
-                if v is not None:
-                    out.append(v.message)
+            if x.en:
+                named(x.en, "{label}: English name", label=x.name)
+            if x.ar:
+                named(x.ar, "{label}: Arabic name", label=x.name)
+        keyed: list[tuple[str, tuple[str, ...]]] = []
         for x in labels:
             if not is_color(x.color):
                 out.append(
@@ -372,9 +388,13 @@ class Schema:
                         color=repr(x.color),
                     )
                 )
+            if not x.hotkey:
+                continue
+            strokes = hotkey_strokes(x.hotkey)
+            keyed.append((x.name, strokes))
             # a key typed with the Arabic layout is mapped to its key when read (_label); one
             # left is on no letter or digit key (ج, أ...): it would never fire
-            if any(is_arabic_script(split_stroke(s)[1]) for s in hotkey_strokes(x.hotkey)):
+            if any(is_arabic_script(split_stroke(s)[1]) for s in strokes):
                 out.append(
                     Message(
                         "{label}: hotkey {hotkey} is no letter or digit key; give the Latin "
@@ -383,30 +403,53 @@ class Schema:
                         hotkey=repr(x.hotkey),
                     )
                 )
-        out += self.hotkey_conflicts()
+        out += _hotkey_conflicts(keyed)
         known = set(names) | set(PLACEHOLDERS)
         for group in (self.entities, self.events, self.relations):
             parents = {x.name: x.parent for x in group}
+            ends: dict[str, object] = {}  # name -> where its chain of parents ends
             for x in group:
-                seen, p = {x.name}, x.parent
-                while p and p in parents and p not in seen:
-                    seen.add(p)
-                    p = parents[p]
-                if p in seen:
+                if parents[x.name] == x.parent:
+                    end = _chain_end(x.name, parents, ends)
+                else:  # one of two labels of the name (a problem above): walked on its own
+                    seen, p = {x.name}, x.parent
+                    while p and p in parents and p not in seen:
+                        seen.add(p)
+                        p = parents[p]
+                    end = _CYCLE if p in seen else p
+                # (a label named "" with no parent ends where it began: a cycle too)
+                if end is _CYCLE or (not end and end == x.name):
                     out.append(Message("{label}: its parents form a cycle", label=x.name))
-                elif p:
+                elif end:
                     out.append(
                         Message(
                             "{label}: parent {parent} is not a label of the same kind",
                             label=x.name,
-                            parent=repr(p),
+                            parent=repr(end),
                         )
                     )
-        refs: list[tuple[str, tuple[str, ...]]] = []
+        unknown_refs: list[str] = []  # listed last, in the order the references come
+
+        def refer(types: tuple[str, ...], where: str, /, **params: str) -> None:
+            """Lists the labels of ``types`` the schema lacks, ``where`` (with ``params``: a
+            ``Message``) refers to them."""
+            unknown = [t for t in types if t not in known]
+            if unknown:
+                place = Message(where, **params) if params else where
+                unknown_refs.append(
+                    Message(
+                        "{where} refers to unknown labels: {labels}",
+                        where=place,
+                        labels=", ".join(unknown),
+                    )
+                )
+
         for et in self.events:
             rnames = [r.name for r in et.roles]
             for r in et.roles:
-                if not CARDINALITY.match(r.cardinality):
+                if r.cardinality not in _PLAIN_CARDINALITIES and not CARDINALITY.match(
+                    r.cardinality
+                ):
                     out.append(
                         Message(
                             "{event}: role {role} has a bad cardinality {cardinality}",
@@ -415,10 +458,10 @@ class Schema:
                             cardinality=repr(r.cardinality),
                         )
                     )
-                v = label_name_problem(r.name, Message("{event}: role name", event=et.name))
+                v = label_named(r.name, "{event}: role name", event=et.name)
                 if v is not None:
                     out.append(v.message)
-                elif rnames.count(r.name) > 1:
+                elif rnames.count(r.name) > 1:  # (an event has a few roles)
                     out.append(
                         Message(
                             "{event}: role name {role} is empty or used twice",
@@ -426,17 +469,19 @@ class Schema:
                             role=repr(r.name),
                         )
                     )
-                refs.append((Message("{event}: role {role}", event=et.name, role=r.name), r.types))
-            out += [
-                Message("{source}: {problem}", source=et.name, problem=_alike(group))
-                for group in same_names(rnames)
-            ]
+                refer(r.types, "{event}: role {role}", event=et.name, role=r.name)
+            if len(rnames) > 1:
+                out += [
+                    Message("{source}: {problem}", source=et.name, problem=_alike(group))
+                    for group in same_names(rnames)
+                ]
         for rt in self.relations:
-            rel = Message("relation {relation}", relation=rt.name)
             for one, two in rt.signatures():
-                refs += [(rel, one), (rel, two)]
+                refer(one, "relation {relation}", relation=rt.name)
+                refer(two, "relation {relation}", relation=rt.name)
         for o in self.overlaps:
-            refs += [("<OVERLAP>", o.arg1), ("<OVERLAP>", o.arg2)]
+            refer(o.arg1, "<OVERLAP>")
+            refer(o.arg2, "<OVERLAP>")
             if not o.kinds or any(k not in OVERLAP_KINDS for k in o.kinds):
                 out.append(
                     Message(
@@ -456,48 +501,29 @@ class Schema:
                 )
             if a.kind == "enum" and not a.values:
                 out.append(Message("attribute {attribute}: an enum needs values", attribute=a.name))
-            v = label_name_problem(a.name, Message("attribute name"))
+            v = label_named(a.name, "attribute name")
             if v is not None:
                 out.append(v.message)
             elif anames.count(a.name) > 1:
                 out.append(
                     Message("attribute name {name} is empty or used twice", name=repr(a.name))
                 )
-            refs.append((Message("attribute {attribute}", attribute=a.name), a.labels))
+            refer(a.labels, "attribute {attribute}", attribute=a.name)
             # display names as a label's: plain names (empty: the name itself is shown)
-            v = (
-                name_problem(a.ar, Message("attribute {attribute}: Arabic name", attribute=a.name))
-                if a.ar
-                else None
-            )
-            if v is not None:
-                out.append(v.message)
+            if a.ar:
+                named(a.ar, "attribute {attribute}: Arabic name", attribute=a.name)
             for value, shown in a.values_ar:
                 # (a name for a value the attribute no longer has is ignored, as an edit of
                 # the values through the schema editor leaves it: never shown nor written)
                 if value not in a.values:
                     continue
-                v = name_problem(
+                named(
                     shown,
-                    Message(
-                        "attribute {attribute}: Arabic name of {value}",
-                        attribute=a.name,
-                        value=value,
-                    ),
+                    "attribute {attribute}: Arabic name of {value}",
+                    attribute=a.name,
+                    value=value,
                 )
-                if v is not None:
-                    out.append(v.message)
-        for where, types in refs:
-            unknown = [t for t in types if t not in known]
-            if unknown:
-                out.append(
-                    Message(
-                        "{where} refers to unknown labels: {labels}",
-                        where=where,
-                        labels=", ".join(unknown),
-                    )
-                )
-        return out
+        return out + unknown_refs
 
     # -- JSON ----------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
@@ -564,6 +590,79 @@ class Schema:
         if problems:
             raise SchemaError(Message("{source}: {problem}", source=source, problem=problems[0]))
         return schema
+
+
+_LABEL_NAME = Message("label name")
+_PLAIN_CARDINALITIES = frozenset(("", "?", "*", "+"))
+"""cardinalities ``CARDINALITY`` matches, known without the pattern"""
+
+
+def _hotkey_conflicts(keyed: list[tuple[str, tuple[str, ...]]]) -> list[str]:
+    """``Schema.hotkey_conflicts`` of the labels' (name, strokes): each pair whose strokes are
+    equal or one a prefix of the other's, in the order of the first and then of the second.
+
+    Found through an index of the strokes and of their prefixes rather than by comparing
+    every pair: thousands of labels with hotkeys take a moment, not seconds."""
+    whole: dict[tuple[str, ...], list[int]] = {}
+    longer: dict[tuple[str, ...], list[int]] = {}  # a proper prefix -> the keys extending it
+    for i, (_, k) in enumerate(keyed):
+        whole.setdefault(k, []).append(i)
+        for n in range(len(k)):
+            longer.setdefault(k[:n], []).append(i)
+    out: list[str] = []
+    for i, (n1, k1) in enumerate(keyed):
+        # the later keys that equal a prefix of k1 (k1 itself too) or that k1 is a prefix of
+        clash = {j for n in range(len(k1) + 1) for j in whole.get(k1[:n], ()) if j > i}
+        clash.update(j for j in longer.get(k1, ()) if j > i)
+        for j in sorted(clash):
+            n2, k2 = keyed[j]
+            keys = {"one": n1, "two": n2, "keys1": ", ".join(k1), "keys2": ", ".join(k2)}
+            if k1 == k2:
+                out.append(
+                    Message("{one} and {two} have the same hotkey: {keys1} / {keys2}", **keys)
+                )
+            else:
+                out.append(
+                    Message(
+                        "{one} and {two} have clashing hotkeys (one is a prefix): "
+                        "{keys1} / {keys2}",
+                        **keys,
+                    )
+                )
+    return out
+
+
+_CYCLE = object()
+"""where a chain of parents that runs into a cycle ends (``_chain_end``)"""
+
+
+def _chain_end(name: str, parents: dict[str, str], ends: dict[str, object]) -> object:
+    """Where the chain of parents from the label ``name`` (in ``parents``, its group's label
+    -> parent) ends: at the empty parent of a label with none, at the first parent that is
+    no label of the group, or ``_CYCLE`` where it runs into a cycle. ``ends`` remembers it
+    for every label walked through (each leads to the same end), so that a group is walked
+    in linear time, not once from each label (a chain of 2,000 labels: 2,000,000 steps)."""
+    path: list[str] = []
+    on_path: set[str] = set()
+    current = name
+    end: object
+    while True:
+        if current in ends:
+            end = ends[current]
+            break
+        if current in on_path:
+            end = _CYCLE
+            break
+        path.append(current)
+        on_path.add(current)
+        p = parents[current]
+        if not p or p not in parents:
+            end = p
+            break
+        current = p
+    for n in path:
+        ends[n] = end
+    return end
 
 
 def _alike(names: list[str]) -> str:
@@ -671,7 +770,17 @@ def _relation(d: dict[str, Any]) -> RelationType:
 
 
 def default_schema() -> Schema:
-    """The bundled ACE 2005-style schema."""
+    """The bundled ACE 2005-style schema.
+
+    The file is read and checked once a process. Each call returns a schema of its own: a
+    schema is a frozen dataclass whose parts are frozen dataclasses, tuples and strings (shared
+    safely), but for ``meta``, a dict a caller may fill (brat's aliases): each copy gets a new
+    one, so what one caller does to its schema no other sees."""
+    return replace(_bundled_schema(), meta={})
+
+
+@functools.cache
+def _bundled_schema() -> Schema:
     from importlib import resources  # here: reading a schema needs none of it
 
     ref = resources.files("resources").joinpath("schemas/ace2005.json")
