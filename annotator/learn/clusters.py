@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain, repeat
 from typing import Any
 
 from annotator.learn.features import stem_of
@@ -90,6 +91,9 @@ def check(data: Any) -> Clusters:
     0 <= n < the size of its grouping."""
     if not isinstance(data, dict):
         raise ValueError("word clusters: expected an object")
+    if _well_formed(data):
+        return data
+    # the stem at fault, named as the one-by-one check names it
     for word, ids in data.items():
         if not (
             isinstance(word, str)
@@ -99,3 +103,23 @@ def check(data: Any) -> Clusters:
         ):
             raise ValueError(f"word clusters: {word!r} must map to {len(SIZES)} cluster numbers")
     return data
+
+
+def _well_formed(data: dict[Any, Any]) -> bool:
+    """``check``'s rule for every stem at once, at C speed (a model's thousands of stems are
+    checked each time it is loaded): every key a string, every value a list of ``len(SIZES)``
+    whole numbers (not booleans), each column within its grouping's size."""
+    ids = list(data.values())
+    if not ids:
+        return True
+    if not (
+        all(map(isinstance, data.keys(), repeat(str)))
+        and all(map(isinstance, ids, repeat(list)))
+        and set(map(len, ids)) <= {len(SIZES)}
+        and {int}.issuperset(map(type, chain.from_iterable(ids)))
+    ):
+        return False
+    columns = zip(*ids, strict=True)
+    return all(
+        min(column) >= 0 and max(column) < size for column, size in zip(columns, SIZES, strict=True)
+    )

@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import Any
 
 import pycrfsuite
@@ -35,7 +36,7 @@ from annotator.learn.crfcheck import BadModel, check_crf1dm
 from annotator.learn.documents import Frequencies
 from annotator.learn.documents import learn as learn_frequencies
 from annotator.learn.features import FEATURE_VERSION, Features, document_features
-from annotator.learn.memorise import Memorise
+from annotator.learn.memorise import Memorise, counted
 from annotator.learn.names import Gazetteer, NameIndex, as_gazetteer, general_names
 from annotator.learn.segment import Segmented, StartRule, fold_word, segment
 from annotator.learn.subclasses import Subclasses
@@ -193,7 +194,7 @@ _IDENTITY = ("w=", "stem=", "memo=", "-1|0=", "0|+1=")
 
 def training_data(
     examples: Sequence[Example],
-    gazetteer: Gazetteer | None = None,
+    gazetteer: Gazetteer | NameIndex | None = None,
     progress: StepCallback = no_progress,
     word_dropout: float = 0.0,
     seed: int = 0,
@@ -206,17 +207,25 @@ def training_data(
     ``word_dropout``: the share of tokens whose own word features are left out, at random
     (seeded), so the model also learns names from their shape and context, not only as
     words it has seen. ``starts`` learns where the mentions start inside their first word.
+    ``gazetteer``: folded phrases and their kinds, or their ``NameIndex`` already built.
     """
     rng = random.Random(seed)
-    index = NameIndex(gazetteer) if gazetteer else None
+    index: NameIndex | None = None
+    if isinstance(gazetteer, NameIndex):
+        index = gazetteer
+    elif gazetteer:
+        index = NameIndex(gazetteer)
     # each document's memo feature comes from the mentions of the other folds only
+    # (each document cut into words once: the folds' memorised mentions were cut again, four
+    # times a document, as much time as the features)
+    segs = [segment(ex.text, ex.meta, [(s, e) for s, e, _ in ex.entities]) for ex in examples]
+    counts = [counted(seg, ex.entities) for seg, ex in zip(segs, examples, strict=True)]
     folds = min(MEMO_FOLDS, len(examples))
     memos = [
-        Memorise([ex for k, ex in enumerate(examples) if k % folds != f]) for f in range(folds)
+        Memorise.of_counts(c for k, c in enumerate(counts) if k % folds != f) for f in range(folds)
     ]
     out: list[tuple[list[Features], list[str]]] = []
-    for k, ex in enumerate(examples, 1):
-        seg = segment(ex.text, ex.meta, [(s, e) for s, e, _ in ex.entities])
+    for k, (ex, seg) in enumerate(zip(examples, segs, strict=True), 1):
         tags = bio(seg, ex.entities)
         memo = memos[(k - 1) % folds].tags(seg)
         if starts is not None:
@@ -242,7 +251,7 @@ class Model:
         self.manifest = manifest
         self.crf = crf
         self.gazetteer: dict[str, str] = dict(manifest["gazetteer"])
-        self.names = NameIndex(self.gazetteer)
+        self._names: NameIndex | None = None
         self.triggers = TriggerLexicon.from_json(manifest["triggers"])
         self.starts = StartRule.from_json(manifest["starts"])
         self.memorised = Memorise.from_json(manifest["memorised"])
@@ -251,6 +260,15 @@ class Model:
         frequencies = Frequencies.from_json(manifest["frequencies"])
         self.frequencies = frequencies if manifest["params"].get("documents") is True else None
         self._tagger: Any = None
+
+    @property
+    def names(self) -> NameIndex:
+        """The gazetteer's phrases as the features match them, built on first use (a model
+        loaded to be checked or summed up never matches a name; a model just fitted gets the
+        index its training used)."""
+        if self._names is None:
+            self._names = NameIndex(self.gazetteer)
+        return self._names
 
     # -- identity -------------------------------------------------------------------------
     @property
@@ -343,7 +361,7 @@ class Model:
                 )
                 for ex in examples
             ]
-        names = {**(general_names() if own["names"] else {}), **as_gazetteer(gazetteer)}
+        names, index = _names_and_index(bool(own["names"]), tuple(as_gazetteer(gazetteer).items()))
         if not own["clusters"]:
             clusters = {}
         elif clusters is None:
@@ -355,7 +373,7 @@ class Model:
         starts = StartRule()
         data = training_data(
             examples,
-            names,
+            index,
             progress,
             float(own["word_dropout"]),
             starts=starts,
@@ -396,7 +414,9 @@ class Model:
             "frequencies": (frequencies or Frequencies()).to_json(),
             "crf_sha256": hashlib.sha256(crf).hexdigest(),
         }
-        return cls(manifest, crf)
+        model = cls(manifest, crf)
+        model._names = index
+        return model
 
     # -- saving and loading -----------------------------------------------------------------
     def to_bytes(self) -> bytes:
@@ -421,7 +441,7 @@ class Model:
         if n > MAX_MANIFEST_BYTES or at + n > len(data):
             raise ModelError("model is cut short or its manifest length is damaged")
         try:
-            manifest = safejson.loads(data[at : at + n].decode("utf-8"))
+            manifest = _manifest_json(data[at : at + n].decode("utf-8"))
         except (UnicodeDecodeError, safejson.UnsafeJSON) as exc:
             raise ModelError(f"model manifest is not valid JSON: {exc}") from None
         crf = data[at + n :]
@@ -662,6 +682,28 @@ def _constraints(labels: tuple[str, ...]) -> tuple[Any, Any, list[int]]:
     return first, step, [k for k, t in enumerate(labels) if t == "O"]
 
 
+@lru_cache(maxsize=2)
+def _index_of(
+    general: bool, given: tuple[tuple[str, str], ...]
+) -> tuple[dict[str, str], NameIndex]:
+    """The gazetteer a fit's features use (the general names with ``general``, then the
+    ``given`` phrases, whose kind wins) and its ``NameIndex``, built once per process for the
+    same names: a training run fits up to 8 models (settings, learning curve, final model)
+    on the same names, and building the index of the 16,000 general names took 0.1 s each
+    time, twice per fit. Neither is changed once built."""
+    names = {**(general_names() if general else {}), **dict(given)}
+    return names, NameIndex(names)
+
+
+def _names_and_index(
+    general: bool, given: tuple[tuple[str, str], ...]
+) -> tuple[dict[str, str], NameIndex | None]:
+    """``_index_of``, the gazetteer copied (it goes into a model's manifest, which its owner
+    may change), and no index for no names (as ``training_data`` makes for an empty one)."""
+    names, index = _index_of(general, given)
+    return dict(names), index if names else None
+
+
 def unlabelled_text(examples: Sequence[Example], texts: Sequence[Text]) -> list[Segmented]:
     """The words of the examples and of the other documents of the project, for clusters."""
     seen = {ex.text for ex in examples}
@@ -674,6 +716,46 @@ def safejson_dumps(value: Any) -> bytes:
     import json
 
     return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False).encode("utf-8")
+
+
+def _manifest_json(text: str) -> Any:
+    """``safejson.loads(text)``, the same value or the same UnsafeJSON, cheaper for a model.
+
+    safejson walks every value of a text holding more brackets than its nesting limit (a
+    model's manifest holds thousands: 0.1 s of a load). Here the text is read with that walk
+    left out and every other rule of ``safejson.loads`` kept; then ``_nests_within`` sees,
+    level by level and with C-level type checks, whether the value nests within the limit as
+    safejson counts it. Whenever either says no, ``safejson.loads`` itself is run on the text:
+    a refusal is its own, worded and ordered as it words and orders them."""
+    try:
+        value = safejson.loads(text, max_depth=len(text))  # (never more brackets than that)
+    except safejson.UnsafeJSON:
+        return safejson.loads(text)  # raises, as the rules say first
+    if not _nests_within(value, safejson.MAX_DEPTH):
+        return safejson.loads(text)  # raises: nested too deep
+    return value
+
+
+def _nests_within(value: Any, limit: int) -> bool:
+    """Whether ``value`` (decoded JSON) is at most ``limit`` levels deep, counted as
+    ``safejson`` counts (a value alone is 1 level; each value inside a list or object one more
+    than its container), one level at a time."""
+    level: list[Any] = [value]
+    depth = 1
+    while level:
+        if depth > limit:
+            return False
+        children = list(
+            chain(
+                chain.from_iterable(x for x in level if type(x) is list),
+                chain.from_iterable(x.values() for x in level if type(x) is dict),
+            )
+        )
+        if children and depth + 1 > limit:
+            return False
+        level = [v for v in children if type(v) is dict or type(v) is list]
+        depth += 1
+    return True
 
 
 def _scalar(value: Any) -> bool:
@@ -725,7 +807,11 @@ def _check_manifest(manifest: Any) -> None:
             raise ModelError(f"model manifest: {key} has the wrong type")
     if not all(isinstance(x, str) for x in manifest["labels"]):
         raise ModelError("model manifest: labels must hold strings")
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in manifest["gazetteer"].items()):
+    gazetteer = manifest["gazetteer"]  # (16,000 names: the type checks run at C speed)
+    if not (
+        all(map(isinstance, gazetteer.keys(), repeat(str)))
+        and all(map(isinstance, gazetteer.values(), repeat(str)))
+    ):
         raise ModelError("model manifest: gazetteer must map strings to strings")
     if not all(isinstance(x, str) and x for x in manifest["labels"]):
         raise ModelError("model manifest: empty label")

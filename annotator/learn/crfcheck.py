@@ -73,6 +73,21 @@ def _features(data: bytes, offset: int) -> np.ndarray:
     return np.frombuffer(data, FEATURE, n, offset + CHUNK.size)
 
 
+REFS_BATCH = 1 << 22
+"""feature ids gathered at once by ``_refs`` (bounds its memory whatever the lists claim)"""
+
+
+def _u32_at(raw: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """The little-endian uint32 at each of ``offsets`` (any alignment) of the bytes ``raw``."""
+    at = offsets.astype(np.int64)
+    return (
+        raw[at].astype(np.uint32)
+        | (raw[at + 1].astype(np.uint32) << 8)
+        | (raw[at + 2].astype(np.uint32) << 16)
+        | (raw[at + 3].astype(np.uint32) << 24)
+    )
+
+
 def _refs(data: bytes, offset: int, magic: bytes, n: int, n_feat: int) -> None:
     # label references count two more than the labels (crfsuite's BOS and EOS)
     size, num = _chunk(data, offset, magic)
@@ -82,12 +97,34 @@ def _refs(data: bytes, offset: int, magic: bytes, n: int, n_feat: int) -> None:
     offs = np.frombuffer(data, "<u4", n, offset + CHUNK.size)
     if n and (offs.min() < HEADER.size or offs.max() > len(data) - 4):
         raise BadModel(f"a reference of {magic.decode()} points outside the model")
-    for o in offs.tolist():
-        (count,) = struct.unpack_from("<I", data, o)
-        if o + 4 + 4 * count > len(data):
+    if not n:
+        return
+    # every list at once (a Python loop over them took most of a model's loading time); the
+    # fault reported is the one the list-by-list reading met first: the first list, in order,
+    # that runs past the model or names a feature that does not exist
+    raw = np.frombuffer(data, np.uint8)
+    counts = _u32_at(raw, offs).astype(np.int64)
+    starts = offs.astype(np.int64) + 4
+    past = starts + 4 * counts > len(data)
+    bad = np.zeros(n, dtype=bool)
+    fits = np.flatnonzero(~past & (counts > 0))
+    total = np.cumsum(counts[fits])
+    k = 0
+    while k < len(fits):  # in batches of at most REFS_BATCH ids (a list may be the whole model)
+        done = int(total[k - 1]) if k else 0
+        m = max(1, int(np.searchsorted(total, done + REFS_BATCH, side="right")) - k)
+        batch = fits[k : k + m]
+        sizes = counts[batch]
+        # the offset of each id of each list of the batch
+        first = np.repeat(starts[batch] - 4 * (np.cumsum(sizes) - sizes), sizes)
+        ids = _u32_at(raw, first + 4 * np.arange(int(sizes.sum()), dtype=np.int64))
+        bad[batch] = np.maximum.reduceat(ids, np.cumsum(sizes) - sizes) >= n_feat
+        k += m
+    faults = np.flatnonzero(past | bad)
+    if len(faults):
+        if past[faults[0]]:
             raise BadModel(f"a reference list of {magic.decode()} runs past the model")
-        if count and np.frombuffer(data, "<u4", count, o + 4).max() >= n_feat:
-            raise BadModel(f"a reference of {magic.decode()} names a feature that does not exist")
+        raise BadModel(f"a reference of {magic.decode()} names a feature that does not exist")
 
 
 def _cqdb(data: bytes, offset: int, n: int) -> None:
@@ -99,7 +136,7 @@ def _cqdb(data: bytes, offset: int, n: int) -> None:
         raise BadModel("a string table is damaged")
     chunk = memoryview(data)[base : base + size]
     refs = np.frombuffer(chunk, "<u4", 2 * CQDB_TABLES, CQDB_HEADER.size).reshape(-1, 2)
-    records: set[int] = set()
+    parts: list[np.ndarray] = []  # the records the hash tables and the index point to
     # crfsuite counts the strings as half the sum of the table sizes, empty tables included,
     # and lists that many (a count past the index would hand a NULL to Python)
     if sum(t_num // 2 for _, t_num in refs.tolist()) != n:
@@ -115,14 +152,38 @@ def _cqdb(data: bytes, offset: int, n: int) -> None:
         used = buckets[:, 1]
         if np.all(used != 0):
             raise BadModel("a string table's hash table has no empty bucket")
-        records.update(used[used != 0].tolist())
+        parts.append(used[used != 0])
     if bwd_offset:
         if bwd_offset + 4 * bwd_size > size or bwd_size < n:
             raise BadModel("a string table's index lies outside it")
         bwd = np.frombuffer(chunk, "<u4", bwd_size, bwd_offset)
-        records.update(bwd[bwd != 0].tolist())
+        parts.append(bwd[bwd != 0])
     elif n:
         raise BadModel("a string table has no index")
+    if not parts:
+        return
+    # every record at once (a Python loop over them took a large part of loading a model)
+    at = np.concatenate(parts).astype(np.int64)  # (each twice: buckets and index)
+    raw = np.frombuffer(chunk, np.uint8)
+    outside = at + 8 > size
+    inside = np.where(outside, 0, at)  # read nothing past the table
+    ident = _u32_at(raw, inside).astype(np.int64)
+    ident = np.where(ident >= 1 << 31, ident - (1 << 32), ident)  # a signed int32
+    ksize = _u32_at(raw, inside + 4).astype(np.int64)
+    end = inside + 8 + ksize
+    damaged = (ident < 0) | (ident >= n) | (ksize == 0) | (end > size)
+    damaged[~damaged] = raw[end[~damaged] - 1] != 0
+    if np.any(outside | damaged):
+        _record_fault(chunk, size, n, parts)
+
+
+def _record_fault(chunk: memoryview, size: int, n: int, parts: list[np.ndarray]) -> None:
+    """Raise the fault of a damaged string table's records as reading them one by one names
+    it: the first faulty record in the order of a set of them (which of the two faults is
+    named depends on that order; kept as it was before the check was vectorised)."""
+    records: set[int] = set()
+    for part in parts:
+        records.update(part.tolist())
     for r in records:
         if r + 8 > size:
             raise BadModel("a string table record lies outside it")
@@ -130,3 +191,4 @@ def _cqdb(data: bytes, offset: int, n: int) -> None:
         end = r + 8 + ksize
         if ident < 0 or ident >= n or ksize == 0 or end > size or chunk[end - 1] != 0:
             raise BadModel("a string table record is damaged")
+    raise BadModel("a string table record is damaged")  # not reached: the check found one

@@ -11,11 +11,14 @@ them on names it has not seen.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from annotator.learn.corpus import Example, Mention
 from annotator.learn.segment import Segmented, fold_word, segment
+
+Counts = dict[tuple[str, ...], Counter[str]]
+"""mentions by their folded words → how often each label"""
 
 
 class Memorise:
@@ -28,6 +31,20 @@ class Memorise:
             _count(counts, seg, ex.entities)
         self.names = {k: c.most_common(1)[0][0] for k, c in counts.items()}
         self._index()
+
+    @classmethod
+    def of_counts(cls, parts: Iterable[Counts]) -> Memorise:
+        """The mentions of several documents, each already counted (``counted``): the same
+        as ``Memorise`` of those documents in that order (a label's first sighting, which
+        breaks a tie, is kept), without cutting them into words again."""
+        counts: Counts = defaultdict(Counter)
+        for part in parts:
+            for key, labels in part.items():
+                counts[key].update(labels)
+        out = cls()
+        out.names = {k: c.most_common(1)[0][0] for k, c in counts.items()}
+        out._index()
+        return out
 
     @classmethod
     def of(cls, seg: Segmented, mentions: Sequence[Mention]) -> Memorise:
@@ -106,9 +123,14 @@ class Memorise:
         return None
 
 
-def _count(
-    counts: dict[tuple[str, ...], Counter[str]], seg: Segmented, mentions: Sequence[Mention]
-) -> None:
+def counted(seg: Segmented, mentions: Sequence[Mention]) -> Counts:
+    """One document's mentions by their folded words, counted per label (for ``of_counts``)."""
+    counts: Counts = defaultdict(Counter)
+    _count(counts, seg, mentions)
+    return counts
+
+
+def _count(counts: Counts, seg: Segmented, mentions: Sequence[Mention]) -> None:
     for s, e, label in mentions:
         rng = seg.word_range(s, e)
         if rng is not None:

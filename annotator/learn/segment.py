@@ -18,7 +18,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from annotator.formats.tokens import Token, token_layer
@@ -66,10 +66,16 @@ class Segmented:
     sentences: list[list[int]]
     cuts: list[tuple[int, ...]]
 
+    @cached_property
+    def _ends(self) -> list[int]:
+        """Each word's end offset, in order: worked out once per document (``word_range`` is
+        called for every mention; rebuilding the list each time made training quadratic in a
+        document's length)."""
+        return [e for _, e in self.tokens]
+
     def word_range(self, start: int, end: int) -> tuple[int, int] | None:
         """Indices ``[i, j)`` of the words that ``[start, end)`` touches, or None."""
-        ends = [e for _, e in self.tokens]
-        i = bisect.bisect_right(ends, start)
+        i = bisect.bisect_right(self._ends, start)
         j = i
         while j < len(self.tokens) and self.tokens[j][0] < end:
             j += 1
