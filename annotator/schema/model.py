@@ -12,6 +12,7 @@ import functools
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -345,19 +346,22 @@ class Schema:
             name_problem,
         )
 
-        def named(shown: str, what: str, /, **params: str) -> None:
-            """The problem of the display name ``shown``, named ``Message(what, **params)``."""
+        # ``named``, ``label_named`` and ``refer`` call their ``what`` before they return, so
+        # the loop variables its lambda reads are the current ones (hence the B023 noqa)
+        def named(shown: str, what: Callable[[], Message], /) -> None:
+            """The problem of the display name ``shown``, named ``what()`` (each template a
+            literal ``Message`` at its call, where lupdate's list finds it)."""
             if name_problem(shown, _LABEL_NAME) is None:  # the common case: no message made
                 return
-            v = name_problem(shown, Message(what, **params))
+            v = name_problem(shown, what())
             assert v is not None
             out.append(v.message)
 
-        def label_named(name: str, what: str, /, **params: str) -> Violation | None:
-            """The problem of the name ``name``, named ``Message(what, **params)``."""
+        def label_named(name: str, what: Callable[[], Message], /) -> Violation | None:
+            """The problem of the name ``name``, named ``what()``."""
             if label_name_problem(name, _LABEL_NAME) is None:  # as above
                 return None
-            return label_name_problem(name, Message(what, **params))
+            return label_name_problem(name, what())
 
         out: list[str] = []
         labels = self.all_labels()
@@ -375,9 +379,9 @@ class Schema:
             # display names are shown in lists and menus as names are: no control or bidi
             # characters, no line breaks; empty is allowed (English then shows the name itself)
             if x.en:
-                named(x.en, "{label}: English name", label=x.name)
+                named(x.en, lambda: Message("{label}: English name", label=x.name))  # noqa: B023
             if x.ar:
-                named(x.ar, "{label}: Arabic name", label=x.name)
+                named(x.ar, lambda: Message("{label}: Arabic name", label=x.name))  # noqa: B023
         keyed: list[tuple[str, tuple[str, ...]]] = []
         for x in labels:
             if not is_color(x.color):
@@ -430,12 +434,11 @@ class Schema:
                     )
         unknown_refs: list[str] = []  # listed last, in the order the references come
 
-        def refer(types: tuple[str, ...], where: str, /, **params: str) -> None:
-            """Lists the labels of ``types`` the schema lacks, ``where`` (with ``params``: a
-            ``Message``) refers to them."""
+        def refer(types: tuple[str, ...], where: Callable[[], Message | str], /) -> None:
+            """Lists the labels of ``types`` the schema lacks, ``where()`` refers to them."""
             unknown = [t for t in types if t not in known]
             if unknown:
-                place = Message(where, **params) if params else where
+                place = where()
                 unknown_refs.append(
                     Message(
                         "{where} refers to unknown labels: {labels}",
@@ -458,7 +461,7 @@ class Schema:
                             cardinality=repr(r.cardinality),
                         )
                     )
-                v = label_named(r.name, "{event}: role name", event=et.name)
+                v = label_named(r.name, lambda: Message("{event}: role name", event=et.name))  # noqa: B023
                 if v is not None:
                     out.append(v.message)
                 elif rnames.count(r.name) > 1:  # (an event has a few roles)
@@ -469,7 +472,7 @@ class Schema:
                             role=repr(r.name),
                         )
                     )
-                refer(r.types, "{event}: role {role}", event=et.name, role=r.name)
+                refer(r.types, lambda: Message("{event}: role {role}", event=et.name, role=r.name))  # noqa: B023
             if len(rnames) > 1:
                 out += [
                     Message("{source}: {problem}", source=et.name, problem=_alike(group))
@@ -477,11 +480,11 @@ class Schema:
                 ]
         for rt in self.relations:
             for one, two in rt.signatures():
-                refer(one, "relation {relation}", relation=rt.name)
-                refer(two, "relation {relation}", relation=rt.name)
+                refer(one, lambda: Message("relation {relation}", relation=rt.name))  # noqa: B023
+                refer(two, lambda: Message("relation {relation}", relation=rt.name))  # noqa: B023
         for o in self.overlaps:
-            refer(o.arg1, "<OVERLAP>")
-            refer(o.arg2, "<OVERLAP>")
+            refer(o.arg1, lambda: "<OVERLAP>")
+            refer(o.arg2, lambda: "<OVERLAP>")
             if not o.kinds or any(k not in OVERLAP_KINDS for k in o.kinds):
                 out.append(
                     Message(
@@ -501,17 +504,17 @@ class Schema:
                 )
             if a.kind == "enum" and not a.values:
                 out.append(Message("attribute {attribute}: an enum needs values", attribute=a.name))
-            v = label_named(a.name, "attribute name")
+            v = label_named(a.name, lambda: Message("attribute name"))
             if v is not None:
                 out.append(v.message)
             elif anames.count(a.name) > 1:
                 out.append(
                     Message("attribute name {name} is empty or used twice", name=repr(a.name))
                 )
-            refer(a.labels, "attribute {attribute}", attribute=a.name)
+            refer(a.labels, lambda: Message("attribute {attribute}", attribute=a.name))  # noqa: B023
             # display names as a label's: plain names (empty: the name itself is shown)
             if a.ar:
-                named(a.ar, "attribute {attribute}: Arabic name", attribute=a.name)
+                named(a.ar, lambda: Message("attribute {attribute}: Arabic name", attribute=a.name))  # noqa: B023
             for value, shown in a.values_ar:
                 # (a name for a value the attribute no longer has is ignored, as an edit of
                 # the values through the schema editor leaves it: never shown nor written)
@@ -519,9 +522,11 @@ class Schema:
                     continue
                 named(
                     shown,
-                    "attribute {attribute}: Arabic name of {value}",
-                    attribute=a.name,
-                    value=value,
+                    lambda: Message(
+                        "attribute {attribute}: Arabic name of {value}",
+                        attribute=a.name,  # noqa: B023
+                        value=value,  # noqa: B023
+                    ),
                 )
         return out + unknown_refs
 
