@@ -260,21 +260,28 @@ class QueueKeeper(QObject):
             return None
         worker = self.job = QueueWorker(session.path, url, session.annotator)
         worker.setAutoDelete(False)  # kept (and its signals alive) until it reports
-
-        def finished(result: object) -> None:
-            if worker is self.job:
-                self.job = None
-                if isinstance(result, LayerQueue):
-                    self.show(result)
-
-        def failed(_message: str) -> None:
-            if worker is self.job:
-                self.job = None
-
-        worker.signals.finished.connect(finished)
-        worker.signals.failed.connect(failed)
+        # methods of this keeper, not closures: Qt drops the connections when the keeper goes
+        # with its window, and a queue read to the end after that reaches nothing (a closure
+        # went on to mark the deleted window's document list, and raised)
+        worker.signals.finished.connect(self._finished)
+        worker.signals.failed.connect(self._failed)
         QThreadPool.globalInstance().start(worker)
         return worker
+
+    def _reported(self) -> bool:
+        """Whether the report being delivered is the current job's (and ends it)."""
+        job = self.job
+        if job is None or self.sender() is not job.signals:
+            return False
+        self.job = None
+        return True
+
+    def _finished(self, result: object) -> None:
+        if self._reported() and isinstance(result, LayerQueue):
+            self.show(result)
+
+    def _failed(self, _message: str) -> None:
+        self._reported()
 
     def _changed(self, changes: Changes) -> None:
         if self.shown is None or changes.reason not in ("project", "annotator"):
