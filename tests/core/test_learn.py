@@ -75,16 +75,6 @@ def synthetic_document(seed: int, n: int = 8, people=PEOPLE, cities=CITIES) -> t
 
 
 @pytest.fixture
-def synthetic(project: Project) -> Project:
-    for k in range(10):
-        text, spans = synthetic_document(k, cities=CITIES[:8])
-        doc = project.add_document(text, name=f"doc{k}")
-        for s, e, label in spans:
-            project.add_span(doc.id, s, e, label, "gold")
-    return project
-
-
-@pytest.fixture
 def model(synthetic: Project) -> Model:
     return Model.fit(layer_examples(synthetic), params=CONTEXT)
 

@@ -27,18 +27,6 @@ from annotator.learn.training import O_BIASES, learnt, train_examples, tune
 from annotator.project import Project
 from tests.core.test_learn import CITIES, FAST, synthetic_document
 
-
-@pytest.fixture
-def synthetic(project: Project) -> Project:
-    """Ten labelled documents (as ``test_learn.py``'s fixture)."""
-    for k in range(10):
-        text, spans = synthetic_document(k, cities=CITIES[:8])
-        doc = project.add_document(text, name=f"doc{k}")
-        for s, e, label in spans:
-            project.add_span(doc.id, s, e, label, "gold")
-    return project
-
-
 LABELS = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
 
 

@@ -30,7 +30,7 @@ from annotator.learn.clusters import check as check_clusters
 from annotator.learn.segment import segment
 from annotator.project import Project
 from tests.benchmarks.bench_learn import AQMAR, aqmar_project
-from tests.core.test_learn import CITIES, synthetic_document
+from tests.core.test_learn import synthetic_document
 
 BEFORE = {
     "synthetic": ("0eaf7f6493e9adb8", "9d9ce53c241b3aa7"),
@@ -46,16 +46,6 @@ def fingerprint(model: Model) -> tuple[str, str]:
     manifest = {k: v for k, v in model.manifest.items() if k != "trained"}
     head = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode()
     return hashlib.sha256(model.crf).hexdigest()[:16], hashlib.sha256(head).hexdigest()[:16]
-
-
-@pytest.fixture
-def synthetic(project: Project) -> Project:
-    for k in range(10):
-        text, spans = synthetic_document(k, cities=CITIES[:8])
-        doc = project.add_document(text, name=f"doc{k}")
-        for s, e, label in spans:
-            project.add_span(doc.id, s, e, label, "gold")
-    return project
 
 
 def test_the_same_layers_train_the_same_models_as_before_the_speed_work(
