@@ -38,7 +38,7 @@ import hashlib
 import json
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,13 @@ from annotator.exchange.bundle_read import (
     read_bundle,
 )
 from annotator.exchange.bundle_write import write_bundle
+from annotator.exchange.label_map import (
+    LabelMapError,
+    check_label_map,
+    labels_of_records,
+    relabel,
+    without_mapped,
+)
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
 from annotator.model import (
     Argument,
@@ -87,6 +94,7 @@ from annotator.schema.edit import adopt_labels
 __all__ = [
     "Bundle",
     "BundleManifest",
+    "LabelMapError",
     "Limits",
     "MergeReport",
     "Quarantined",
@@ -141,6 +149,12 @@ class MergeReport:
     quarantined as of a label the schema lacks, never renamed"""
     attributes_taken: list[tuple[str, str]] = field(default_factory=list)
     """the same for the source's attributes"""
+    label_map: dict[str, str] = field(default_factory=dict)
+    """the label map the merge was given (the source's label: the project's), checked"""
+    relabelled: dict[str, int] = field(default_factory=dict)
+    """for each source label of ``label_map``, the incoming record versions (spans, events,
+    relations; tombstones and versions older than the stored one too) that arrived under
+    the project's label instead"""
     event_attributes_moved: int = 0
     """attributes taken in on trigger spans (an older version's) moved onto their events"""
     mislabelled: list[Quarantined] = field(default_factory=list)
@@ -196,6 +210,16 @@ class MergeReport:
             )
             for theirs, ours in self.attributes_taken
         ]
+        out += [
+            Message(
+                "{where}: label {theirs} mapped to the project's {ours}: {n} records relabelled",
+                where=self.source,
+                theirs=repr(theirs),
+                ours=repr(ours),
+                n=str(self.relabelled.get(theirs, 0)),
+            )
+            for theirs, ours in self.label_map.items()
+        ]
         if self.event_attributes_moved:
             out.append(
                 Message(
@@ -230,10 +254,17 @@ def merge_bundle(
     source_name: str = "",
     progress: Progress = no_progress,
     cancelled: IsCancelled = never_cancelled,
+    label_map: Mapping[str, str] | None = None,
 ) -> MergeReport:
-    """Merge a bundle read by ``read_bundle`` into ``project`` in one transaction."""
+    """Merge a bundle read by ``read_bundle`` into ``project`` in one transaction.
+
+    ``label_map`` (the bundle's label: the project's) relabels the bundle's records before
+    they are judged (``annotator.exchange.label_map``); a map naming a label the bundle does
+    not hold, or one the project's schema lacks, is a ``LabelMapError`` and nothing is
+    written."""
     content = _Whole(bundle.schema, bundle.documents, bundle.records, bundle.statuses)
-    return _merge(project, source_name or bundle.manifest.annotator, content, progress, cancelled)
+    where = source_name or bundle.manifest.annotator
+    return _merge(project, where, content, progress, cancelled, label_map)
 
 
 def merge_project_file(
@@ -242,8 +273,12 @@ def merge_project_file(
     progress: Progress = no_progress,
     cancelled: IsCancelled = never_cancelled,
     limits: Limits = DEFAULT_LIMITS,
+    label_map: Mapping[str, str] | None = None,
 ) -> MergeReport:
     """Merge every layer of another project file into ``project``.
+
+    ``label_map`` as for ``merge_bundle``; a label the file holds is one its schema defines
+    (its records are read a part at a time, after the map is checked).
 
     The other file is untrusted like a bundle. It is copied to a temporary folder and opened
     read-only there (header, application id, version and quick_check first), so nothing is
@@ -259,7 +294,7 @@ def merge_project_file(
     not per record, but for the uuids of the kind being read (each used once per kind)."""
     other_path = Path(other_path)
     with _ProjectFile(other_path, limits) as content:
-        return _merge(project, str(other_path), content, progress, cancelled)
+        return _merge(project, str(other_path), content, progress, cancelled, label_map)
 
 
 # -- reading another project file ----------------------------------------------------------------
@@ -290,6 +325,10 @@ class _Incoming:
     def statuses(self) -> Iterator[list[BundleStatus]]:
         raise NotImplementedError
 
+    def held(self) -> set[str]:
+        """Labels the records carry, as far as known before they are read."""
+        return set()
+
 
 class _Whole(_Incoming):
     """A bundle's content, read and checked whole by ``read_bundle``: one part each."""
@@ -312,6 +351,9 @@ class _Whole(_Incoming):
 
     def statuses(self) -> Iterator[list[BundleStatus]]:
         yield self._statuses
+
+    def held(self) -> set[str]:
+        return labels_of_records(self._records)
 
 
 class _ProjectFile(_Incoming):
@@ -550,23 +592,32 @@ def _merge(
     incoming: _Incoming,
     progress: Progress,
     cancelled: IsCancelled,
+    label_map: Mapping[str, str] | None = None,
 ) -> MergeReport:
     """Merge ``incoming`` a part at a time. A part of records is judged, and its accepted
     versions written, before the next part is read: the records of a later kind find those
     they point at in the merged state by reading the project (inside the transaction), and
     no record points at one of its own kind, so the parts of a kind never depend on each
-    other (a record id comes once per kind in a project file)."""
+    other (a record id comes once per kind in a project file). ``label_map`` is checked
+    against the schema as stored, in the transaction, before anything else is written."""
     report = MergeReport(source)
+    held = incoming.held() if label_map else set()
+
+    def mapped(mine: Schema) -> Schema:
+        if label_map:
+            report.label_map = check_label_map(label_map, mine, incoming.schema, held, source)
+        return _with_labels(mine, without_mapped(incoming.schema, report.label_map), report)
+
     now = rules.wall_ms()
     schema_before = project.schema
     try:
         with no_cycle_collection(), project.merging() as session:
             # the schema as stored now (another handle may have changed it), labels added
-            schema = project.update_schema(lambda mine: _with_labels(mine, incoming.schema, report))
+            schema = project.update_schema(mapped)
             doc_ids = session.document_hashes()
             for documents in incoming.documents():
                 doc_ids.update(_add_documents(session, documents, doc_ids, report))
-            held = _Quarantine(session, source, report)
+            quarantine = _Quarantine(session, source, report)
             names = session.document_names()
             sha_of = {i: s for s, i in doc_ids.items()}
             stamps: list[str] = []
@@ -576,8 +627,9 @@ def _merge(
             for records in incoming.records():
                 if cancelled():
                     raise Cancelled("merge cancelled")
+                records = relabel(records, report.label_map, report.relabelled)
                 accepted = _merge_records(
-                    session, schema, records, doc_ids, (names, sha_of), held, now, cancelled,
+                    session, schema, records, doc_ids, (names, sha_of), quarantine, now, cancelled,
                     report, (progress, done, incoming.total), judge
                 )  # fmt: skip
                 done += len(records)
@@ -595,7 +647,7 @@ def _merge(
                        for s in session.statuses()}  # fmt: skip
             for statuses in incoming.statuses():
                 report.statuses_updated += _merge_statuses(
-                    session, statuses, doc_ids, now, held, stamps, current
+                    session, statuses, doc_ids, now, quarantine, stamps, current
                 )
                 stamps = [max(stamps, key=parse)] if stamps else []
             if stamps:  # the project's clock never issues a stamp below what it has taken in

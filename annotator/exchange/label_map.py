@@ -1,0 +1,191 @@
+"""A merge's label map: the source's label names taken as the project's.
+
+A colleague's schema may name a label otherwise than ours (``Per`` or ``Person`` where ours
+has ``PER``). Without a map the merge takes their label as ours only in the schema
+(``adopt_labels``: a name that differs only in case or folding) and quarantines the records
+labelled so, or adds a label of another name as a new one. With a map ``{"Per": "PER"}``
+the records of the source labelled ``Per`` (spans, and for an event type its trigger spans
+and events; for a relation type its relations) arrive labelled ``PER`` and are judged by
+``annotator.rules`` like any other record; the source's schema is taken with ``Per`` left
+out and every reference to it (a role's types, an attribute's labels, a parent) read as
+``PER``.
+
+A map is checked before the merge writes anything (``check_label_map``): each source name
+must be a label the source holds (its schema defines it, or one of its records carries it),
+each target a label of the project's schema. ``label_offers`` proposes, for each label the
+source holds and the project's schema lacks, the project's label of the same name but for
+case or folding (``schema.name_key``); it is an offer the user confirms, never applied by
+the merge itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from annotator.errors import AnnotatorError, Message
+from annotator.exchange.bundle_read import BundleRecord
+from annotator.model import Event, Relation, Span
+from annotator.schema import Schema
+from annotator.schema.edit import _map_refs, adopt_labels
+from annotator.schema.model import name_key
+
+__all__ = [
+    "LabelMapError",
+    "LabelOffer",
+    "check_label_map",
+    "label_offers",
+    "labels_of_records",
+    "propose_label_map",
+    "relabel",
+    "without_mapped",
+]
+
+
+class LabelMapError(AnnotatorError):
+    """A label map the merge refuses before writing anything (the message names the label
+    and the source)."""
+
+
+def labels_of_records(records: Iterable[BundleRecord]) -> set[str]:
+    """The labels and types the records carry (span labels, event and relation types)."""
+    out: set[str] = set()
+    for br in records:
+        rec = br.record
+        if isinstance(rec, Span):
+            out.add(rec.label)
+        elif isinstance(rec, Event | Relation):
+            out.add(rec.type)
+    return out
+
+
+def _defined(schema: Schema) -> set[str]:
+    return {lab.name for lab in schema.all_labels()}
+
+
+def check_label_map(
+    label_map: Mapping[str, str], mine: Schema, theirs: Schema, held: Iterable[str], where: str
+) -> dict[str, str]:
+    """``label_map`` as a plain dict, once every source name is a label ``where`` holds (its
+    schema ``theirs`` defines it, or it is in ``held``) and every target a label of the
+    project's schema ``mine``; else a ``LabelMapError`` naming the first that is not."""
+    source = _defined(theirs) | set(held)
+    ours = _defined(mine)
+    out: dict[str, str] = {}
+    for theirs_name, our_name in label_map.items():
+        if not isinstance(theirs_name, str) or not isinstance(our_name, str):
+            raise LabelMapError(
+                Message(
+                    "label map: {theirs} → {ours} is not a pair of names",
+                    theirs=repr(theirs_name),
+                    ours=repr(our_name),
+                )
+            )
+        if theirs_name not in source:
+            raise LabelMapError(
+                Message(
+                    "label map: {where} holds no label {theirs}",
+                    where=where,
+                    theirs=repr(theirs_name),
+                )
+            )
+        if our_name not in ours:
+            raise LabelMapError(
+                Message(
+                    "label map: the project's schema has no label {ours} (to take {theirs} of "
+                    "{where} as)",
+                    ours=repr(our_name),
+                    theirs=repr(theirs_name),
+                    where=where,
+                )
+            )
+        out[theirs_name] = our_name
+    return out
+
+
+def without_mapped(theirs: Schema, label_map: Mapping[str, str]) -> Schema:
+    """The source's schema without the mapped labels, every reference to one of them (a
+    role's types, a relation's arguments, an attribute's labels, a parent, an overlap rule)
+    read as the project's label it is mapped to: what the merge adopts from it."""
+    if not label_map:
+        return theirs
+    keep = dataclasses.replace(
+        theirs,
+        entities=tuple(x for x in theirs.entities if x.name not in label_map),
+        events=tuple(x for x in theirs.events if x.name not in label_map),
+        relations=tuple(x for x in theirs.relations if x.name not in label_map),
+    )
+
+    def names(items: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(label_map.get(n, n) for n in items))
+
+    return _map_refs(keep, names, lambda n: label_map.get(n, n))
+
+
+def relabel(
+    records: list[BundleRecord], label_map: Mapping[str, str], counts: dict[str, int]
+) -> list[BundleRecord]:
+    """``records`` with each label or type of the map replaced by the project's; each
+    relabelled record counted under its source label in ``counts``."""
+    if not label_map:
+        return records
+    out: list[BundleRecord] = []
+    for br in records:
+        rec = br.record
+        if isinstance(rec, Span) and rec.label in label_map:
+            counts[rec.label] = counts.get(rec.label, 0) + 1
+            br = br._replace(record=dataclasses.replace(rec, label=label_map[rec.label]))
+        elif isinstance(rec, Event | Relation) and rec.type in label_map:
+            counts[rec.type] = counts.get(rec.type, 0) + 1
+            br = br._replace(record=dataclasses.replace(rec, type=label_map[rec.type]))
+        out.append(br)
+    return out
+
+
+@dataclass(frozen=True)
+class LabelOffer:
+    """A label the source holds and the project's schema lacks, with what to offer."""
+
+    name: str
+    """the source's label"""
+    proposed: str = ""
+    """the project's label of the same name but for case or folding (``name_key``) and of
+    the same kind (entity label, event type, relation type), or ``""``"""
+    added: bool = False
+    """whether a merge without a mapping for it adds it to the project's schema (else the
+    records labelled so are quarantined)"""
+
+
+def _kind(schema: Schema, name: str) -> str:
+    if schema.entity(name) is not None:
+        return "entity"
+    if schema.event(name) is not None:
+        return "event"
+    return "relation" if schema.relation(name) is not None else ""
+
+
+def label_offers(mine: Schema, theirs: Schema, held: Iterable[str] = ()) -> list[LabelOffer]:
+    """The labels the source holds (its schema ``theirs`` defines, or in ``held``: what its
+    records carry) that the project's schema ``mine`` lacks, sorted, each with the
+    project's label to offer in its place (see ``LabelOffer``). Nothing is applied."""
+    ours = _defined(mine)
+    wanted = sorted((_defined(theirs) | set(held)) - ours)
+    if not wanted:
+        return []
+    by_key: dict[str, list[str]] = {}
+    for n in sorted(ours):
+        by_key.setdefault(name_key(n), []).append(n)
+    added = set(adopt_labels(mine, theirs).added)
+    out = []
+    for name in wanted:
+        kind = _kind(theirs, name)
+        same = [n for n in by_key.get(name_key(name), []) if not kind or _kind(mine, n) == kind]
+        out.append(LabelOffer(name, same[0] if same else "", name in added))
+    return out
+
+
+def propose_label_map(mine: Schema, theirs: Schema, held: Iterable[str] = ()) -> dict[str, str]:
+    """The mappings ``label_offers`` proposes (source label: the project's), to be shown to
+    the user and confirmed, never applied silently."""
+    return {o.name: o.proposed for o in label_offers(mine, theirs, held) if o.proposed}
