@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -208,19 +208,68 @@ class StatusLine(QLabel):
         self.setText("")
 
 
-def share_width(view: QTableView) -> None:
-    """The concordance's columns share the table's width: the contexts before and after the
-    hit take what the document and hit columns leave, those two as wide as their text in the
-    rows on screen (``FIT_ROWS``), at most ``FIT_CHARS`` characters. (Fixed at 110, 330, 110
-    and 330 px, the table was wider than a dock of ~720 px: a scroll bar below it and the
-    context after the hit cut off.)"""
-    header = view.horizontalHeader()
-    modes = QHeaderView.ResizeMode
-    header.setStretchLastSection(False)  # (else the last keeps its width: 330 px)
-    for column, mode in enumerate((modes.ResizeToContents, modes.Stretch) * 2):
-        header.setSectionResizeMode(column, mode)
-    header.setResizeContentsPrecision(FIT_ROWS)
-    header.setMaximumSectionSize(view.fontMetrics().averageCharWidth() * FIT_CHARS)
+class ColumnFit(QObject):
+    """The concordance's columns fit the table's width until the analyst drags one: the
+    document and hit columns as wide as their text in the first rows (``FIT_ROWS``), at most
+    ``FIT_CHARS`` characters, the contexts before and after the hit sharing the rest (the
+    context after stretches last). Every column stays draggable (Interactive); once one is
+    resized by hand (or by ``QHeaderView.resizeSection``) the widths are the analyst's and
+    are kept through new searches and refreshed results.
+
+    (Fixed at 110, 330, 110 and 330 px, the table was wider than a dock of ~720 px: a scroll
+    bar below it and the context after the hit cut off; then the columns shared the width in
+    the Stretch and ResizeToContents modes, which cannot be dragged.)"""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.by_hand = False
+        """a column was resized other than by ``fit``: the widths are left alone"""
+        self._fitting = False
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the context after takes what is left; never less than the width it had when it was
+        # set to stretch (Qt keeps that one): the least, so a narrow dock needs no scroll bar
+        header.setStretchLastSection(False)
+        header.resizeSection(header.count() - 1, header.minimumSectionSize())
+        header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(FIT_ROWS)
+        header.sectionResized.connect(self._resized)
+        model = view.model()
+        for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+            signal.connect(self.fit)
+        view.viewport().installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        last = self.view.horizontalHeader().count() - 1
+        if not self._fitting and column != last:  # (the last stretches by itself)
+            self.by_hand = True
+
+    def fit(self) -> None:
+        """Give the columns their fitted widths, unless the analyst has set them."""
+        if self.by_hand:
+            return
+        view = self.view
+        header = view.horizontalHeader()
+        cap = view.fontMetrics().averageCharWidth() * FIT_CHARS
+        widths = {}
+        for column in (0, 2):
+            text = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            widths[column] = min(text, cap)
+        rest = max(0, view.viewport().width() - widths[0] - widths[2])
+        widths[1] = max(header.minimumSectionSize(), rest // 2)
+        self._fitting = True
+        try:
+            for column in (0, 1, 2):
+                header.resizeSection(column, widths[column])
+        finally:
+            self._fitting = False
 
 
 class SearchDock(QDockWidget):
@@ -269,7 +318,7 @@ class SearchDock(QDockWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows queries and entity text
         self.model = ConcordanceModel(body)
         self.view = ConcordanceView(self.model, body)
-        share_width(self.view)
+        self.columns = ColumnFit(self.view)
         # the row never squeezes a control below what shows its text: the query box takes
         # what is left, the mode box its longest mode, each check box its label
         metrics = self.edit.fontMetrics()
