@@ -111,6 +111,15 @@ def window_size(text: str) -> str:
     return f"{int(w)}x{int(h)}"
 
 
+def label_pair(text: str) -> tuple[str, str]:
+    """``THEIRS=OURS``: a label of the merged source and the project's label to take it as
+    (``--map``); both sides non-empty, split at the last ``=`` (a label name may hold one)."""
+    theirs, eq, ours = text.rpartition("=")
+    if not eq or not theirs or not ours:
+        raise argparse.ArgumentTypeError(f"expected THEIRS=OURS, e.g. Per=PER, not {text!r}")
+    return theirs, ours
+
+
 def split_spec(text: str) -> str:
     """A split: ``name=ratio,...`` with names from ``SPLIT_NAMES`` and ratios that can be used
     (``annotator.formats.common.parse_splits``); returned as given."""
@@ -392,6 +401,19 @@ def _bundle_arguments(p: argparse.ArgumentParser) -> None:
 def _merge_arguments(p: argparse.ArgumentParser) -> None:
     _project_arg(p, "the project file to merge into")
     p.add_argument("sources", nargs="+", help="bundle files or .annotator project files")
+    p.add_argument(
+        "--map",
+        dest="label_map",
+        action="append",
+        type=label_pair,
+        metavar="THEIRS=OURS",
+        help="merge the records a source labels THEIRS (a label, event type or relation type "
+        "of its schema or records) as the project's label OURS, judged like any other; repeat "
+        "for several. Each source must hold THEIRS and the project's schema OURS, else that "
+        "source is refused with nothing written. Without a map, a label the project lacks is "
+        "added, or (one of ours written otherwise, Per for PER) its records are quarantined; "
+        "the merge prints the maps it offers for those",
+    )
 
 
 def _agreement_arguments(p: argparse.ArgumentParser) -> None:

@@ -379,6 +379,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.store import SQLITE_HEADER
     from annotator.terminal import ProgressBar
 
+    label_map: dict[str, str] = {}
+    for theirs, ours in args.label_map or ():
+        if label_map.setdefault(theirs, ours) != ours:
+            raise AnnotatorError(
+                f"--map {theirs}= given twice, as {label_map[theirs]!r} and {ours!r}"
+            )
     project = _open(args.project)
     with project:
         for source in args.sources:
@@ -388,14 +394,24 @@ def cmd_merge(args: argparse.Namespace) -> int:
             bar = ProgressBar(f"merge {path.name}")
             try:
                 if is_project:
-                    report = merge_project_file(project, path, progress=bar)
+                    report = merge_project_file(project, path, progress=bar, label_map=label_map)
                 else:
-                    report = merge_bundle(project, read_bundle(path), path.name, progress=bar)
+                    report = merge_bundle(
+                        project, read_bundle(path), path.name, progress=bar, label_map=label_map
+                    )
             finally:
                 bar.close()
             print(f"== {path}")
             for line in report.lines():
                 print(line)
+            for offer in report.offers:  # an offer, printed: never applied without --map
+                if offer.proposed:
+                    print(
+                        f"offer: --map {offer.name}={offer.proposed} (the project's "
+                        f"{offer.proposed!r} but for case or folding; without it "
+                        + ("added as a label of its own)" if offer.added else
+                           "its records are quarantined)")
+                    )  # fmt: skip
     return 0
 
 

@@ -70,7 +70,9 @@ from annotator.exchange.bundle_read import (
 from annotator.exchange.bundle_write import write_bundle
 from annotator.exchange.label_map import (
     LabelMapError,
+    LabelOffer,
     check_label_map,
+    label_offers,
     labels_of_records,
     relabel,
     without_mapped,
@@ -155,6 +157,10 @@ class MergeReport:
     """for each source label of ``label_map``, the incoming record versions (spans, events,
     relations; tombstones and versions older than the stored one too) that arrived under
     the project's label instead"""
+    offers: list[LabelOffer] = field(default_factory=list)
+    """the labels the source holds that the project's schema lacked and the map did not
+    name, each with the project's label offered in its place, if any (``label_offers``):
+    for the user to map in a merge again, never applied"""
     event_attributes_moved: int = 0
     """attributes taken in on trigger spans (an older version's) moved onto their events"""
     mislabelled: list[Quarantined] = field(default_factory=list)
@@ -601,11 +607,13 @@ def _merge(
     other (a record id comes once per kind in a project file). ``label_map`` is checked
     against the schema as stored, in the transaction, before anything else is written."""
     report = MergeReport(source)
-    held = incoming.held() if label_map else set()
+    held = incoming.held()
 
     def mapped(mine: Schema) -> Schema:
         if label_map:
             report.label_map = check_label_map(label_map, mine, incoming.schema, held, source)
+        offers = label_offers(mine, incoming.schema, held)
+        report.offers = [o for o in offers if o.name not in report.label_map]
         return _with_labels(mine, without_mapped(incoming.schema, report.label_map), report)
 
     now = rules.wall_ms()

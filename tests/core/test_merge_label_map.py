@@ -103,6 +103,8 @@ def test_unmapped_labels_are_still_quarantined_or_added(bundle: Path, target: Pr
     report = merge_bundle(target, read_bundle(bundle), "amal.bundle", label_map={"Person": "PER"})
     assert report.relabelled == {"Person": 1}
     assert report.labels_taken == [("Per", "PER")]
+    assert LabelOffer("Per", "PER", False) in report.offers  # offered again, not applied
+    assert "Person" not in [o.name for o in report.offers]  # mapped: no offer
     reasons = sorted(str(q.reason) for q in report.quarantined)
     assert reasons == ["label 'Per' is not in the schema"]  # (a tombstone: structure only)
     assert target.schema.label("Meet") is not None  # added as a label of its own, as before
