@@ -104,6 +104,7 @@ __all__ = [
     "canonical_hash",
     "merge_bundle",
     "merge_project_file",
+    "project_file_schema",
     "read_bundle",
     "write_bundle",
 ]
@@ -301,6 +302,13 @@ def merge_project_file(
     other_path = Path(other_path)
     with _ProjectFile(other_path, limits) as content:
         return _merge(project, str(other_path), content, progress, cancelled, label_map)
+
+
+def project_file_schema(other_path: Path, limits: Limits = DEFAULT_LIMITS) -> Schema:
+    """The schema of another project file, read and checked as ``merge_project_file`` reads
+    it (for ``label_map.label_offers`` before a merge); a fault is a ``ProjectFileError``."""
+    with _ProjectFile(Path(other_path), limits) as content:
+        return content.schema
 
 
 # -- reading another project file ----------------------------------------------------------------

@@ -7,23 +7,34 @@
 opens its own ``Project``; a merge is one transaction, so Cancel leaves the project as it was.
 The merge report (counts, quarantined annotations, schema differences) is shown as plain text,
 then the window reloads.
+
+Before a merge chosen from the menu, the worker reads the source and, when it holds labels
+the project's schema lacks and some of them would be quarantined (``Per`` beside our ``PER``),
+returns a ``LabelQuestion`` instead of merging: ``LabelMapDialog`` lists every such label with
+a choice (the project's label, pre-filled by ``label_offers``, or the merge's own way: keep
+apart, or add as a new label) and the merge then runs with that label map. Nothing is mapped
+without the user's choice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
     QLabel,
     QMenu,
     QPlainTextEdit,
+    QScrollArea,
     QStatusBar,
     QVBoxLayout,
     QWidget,
@@ -39,8 +50,9 @@ from ui.session import Session
 from ui.widgets import lines_in_their_direction
 
 if TYPE_CHECKING:  # annotator.exchange is imported by the actions: not needed to start
-    from annotator.exchange import MergeReport
+    from annotator.exchange import Bundle, MergeReport
     from annotator.exchange.bundle_read import BundleManifest
+    from annotator.exchange.label_map import LabelOffer
     from annotator.formats.common import IsCancelled, Progress
 
 BUNDLE_FILTER = QT_TRANSLATE_NOOP("Files", "Annotator bundles (*.annbundle *.zip);;All files (*)")
@@ -135,23 +147,70 @@ def merge_dialog(w: ExchangeHost) -> BackgroundJob | None:
         w.window(), w.tr("Merge"), start_path(), files_filter(MERGE_FILTER)
     )
     remember_folder(name)
-    return start_merge(w, Path(name)) if name else None
+    return start_merge(w, Path(name), ask=True) if name else None
+
+
+@dataclass(frozen=True)
+class LabelQuestion:
+    """What the worker returns instead of merging when the source holds labels the project's
+    schema lacks and some would be quarantined: the user maps them first."""
+
+    source: Path
+    offers: list[LabelOffer]
+    """every label of the source the project's schema lacks (``label_offers``)"""
+    ours: list[str]
+    """the project's labels (entity labels, event types, relation types), to choose from"""
+    bundle: Bundle | None = None
+    """the bundle as read and checked (not read again for the merge); None for a project
+    file"""
 
 
 def merge_any(
-    project_path: Path, source: Path, progress: Progress, cancelled: IsCancelled
-) -> MergeReport:
-    """The worker's job: open the project in this thread and merge ``source`` into it."""
+    project_path: Path,
+    source: Path,
+    progress: Progress,
+    cancelled: IsCancelled,
+    label_map: dict[str, str] | None = None,
+    ask: bool = False,
+    bundle: Bundle | None = None,
+) -> MergeReport | LabelQuestion:
+    """The worker's job: open the project in this thread and merge ``source`` into it with
+    ``label_map``. With ``ask``, a ``LabelQuestion`` instead when a label of the source our
+    schema lacks would be quarantined. ``bundle``: ``source`` already read."""
     from annotator.exchange import merge_bundle, merge_project_file, read_bundle
+    from annotator.exchange.label_map import label_offers, labels_of_records
+    from annotator.exchange.merge import project_file_schema
 
     with Project.open(project_path) as project:
+        mine = project.schema
+        ours = [lab.name for lab in mine.all_labels()]
         if is_project_file(source):
-            return merge_project_file(project, source, progress, cancelled)
-        return merge_bundle(project, read_bundle(source), source.name, progress, cancelled)
+            if ask:
+                offers = label_offers(mine, project_file_schema(source))
+                if any(not o.added for o in offers):
+                    return LabelQuestion(source, offers, ours)
+            return merge_project_file(project, source, progress, cancelled, label_map=label_map)
+        if bundle is None:
+            bundle = read_bundle(source)
+        if ask:
+            offers = label_offers(mine, bundle.schema, labels_of_records(bundle.records))
+            if any(not o.added for o in offers):
+                return LabelQuestion(source, offers, ours, bundle)
+        return merge_bundle(project, bundle, source.name, progress, cancelled, label_map=label_map)
 
 
-def start_merge(w: ExchangeHost, source: Path) -> BackgroundJob | None:
-    """Merge ``source`` into the open project in the background, then show the report."""
+def start_merge(
+    w: ExchangeHost,
+    source: Path,
+    label_map: dict[str, str] | None = None,
+    *,
+    ask: bool = False,
+    bundle: Bundle | None = None,
+) -> BackgroundJob | None:
+    """Merge ``source`` into the open project in the background with ``label_map``, then
+    show the report. With ``ask``, labels of the source our schema lacks are put to the user
+    first (``LabelMapDialog``) when some would be quarantined; the merge then runs as a
+    second job with the chosen map."""
     from annotator.exchange import MergeReport  # (loaded here, before the worker thread)
 
     path = w.session.path
@@ -160,10 +219,20 @@ def start_merge(w: ExchangeHost, source: Path) -> BackgroundJob | None:
     w.details.flush_note()  # a pending note is saved before the other connection writes
     job = BackgroundJob(
         w.window(), w.tr("Merge"), w.tr("Merging {0}…").format(source.name),
-        lambda progress, cancelled: merge_any(path, source, progress, cancelled),
+        lambda progress, cancelled: merge_any(
+            path, source, progress, cancelled, label_map, ask, bundle
+        ),
     )  # fmt: skip
 
     def done(outcome: str, payload: object) -> None:
+        if outcome == "finished" and isinstance(payload, LabelQuestion):
+            job.deleteLater()
+            chosen = ask_label_map(w.window(), payload)
+            if chosen is None:
+                w.statusBar().showMessage(w.tr("Merge cancelled; nothing was merged."), 10000)
+            else:
+                start_merge(w, source, chosen, bundle=payload.bundle)
+            return
         project = w.session.project
         if project is not None and outcome == "finished":
             # the merge ran on another connection: our clock must not issue stamps below
@@ -257,14 +326,98 @@ class ReportDialog(QDialog):
         self.resize(700, 420)
 
 
+class LabelMapDialog(QDialog):
+    """The labels of a received file the project's schema lacks, each with a choice: one of
+    the project's labels (its annotations merged as that label), or the merge's own way
+    (kept apart in the quarantine, or added as a new label). Names from the file are plain
+    text."""
+
+    def __init__(self, question: LabelQuestion, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Labels to map"))
+        caption = QLabel(
+            self.tr(
+                "{0} holds labels this project's schema lacks. Choose for each the project's "
+                "label to merge its annotations as. A proposed label differs only in case or "
+                "spelling; check it."
+            ).format(path_text(question.source)),
+            self,
+        )
+        caption.setTextFormat(Qt.TextFormat.PlainText)
+        caption.setWordWrap(True)
+        rows = QWidget()
+        grid = QGridLayout(rows)
+        heads = (self.tr("Their label"), self.tr("Merge as"))
+        for column, head in enumerate(heads):
+            title = QLabel(head, rows)
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            grid.addWidget(title, 0, column)
+        self.choices: dict[str, QComboBox] = {}
+        for row, offer in enumerate(question.offers, 1):
+            name = QLabel(offer.name, rows)
+            name.setTextFormat(Qt.TextFormat.PlainText)  # the file's name for it, literally
+            name.setObjectName("their_label")
+            combo = QComboBox(rows)
+            combo.setObjectName("merge_as")
+            combo.addItem(
+                self.tr("add as a new label")
+                if offer.added
+                else self.tr("keep apart (quarantine)"),
+                "",
+            )
+            for ours in question.ours:
+                combo.addItem(ours, ours)
+            if offer.proposed:
+                combo.setCurrentIndex(combo.findData(offer.proposed))
+            name.setBuddy(combo)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(combo, row, 1)
+            self.choices[offer.name] = combo
+        grid.setRowStretch(len(question.offers) + 1, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(rows)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Merge"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(caption)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
+
+    def label_map(self) -> dict[str, str]:
+        """The chosen map: their label: the project's, for each row set to one of ours."""
+        return {
+            theirs: str(combo.currentData())
+            for theirs, combo in self.choices.items()
+            if combo.currentData()
+        }
+
+
+def ask_label_map(w: QWidget, question: LabelQuestion) -> dict[str, str] | None:
+    """The label map the user chooses in ``LabelMapDialog``, or None when they cancel."""
+    with freed(LabelMapDialog(question, w)) as dialog:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.label_map()
+
+
 def show_report(w: QWidget, report: MergeReport) -> None:
     with freed(ReportDialog(w.tr("Merge"), report_text(report), w)) as dialog:
         dialog.exec()
 
 
 __all__: Sequence[str] = [
+    "LabelMapDialog",
+    "LabelQuestion",
     "ReportDialog",
     "add_exchange_actions",
+    "ask_label_map",
     "export_bundle_dialog",
     "merge_any",
     "merge_dialog",
