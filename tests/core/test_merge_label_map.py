@@ -213,3 +213,24 @@ def test_the_offer_proposes_folded_names_and_applies_nothing(bundle: Path, targe
     assert LabelOffer("Meet", "", True) not in offers  # Meet is an event type, ours an entity
     assert [o.name for o in offers if o.name == "gpe2"] == ["gpe2"]
     assert target.documents() == []  # an offer reads, never merges
+
+
+def test_merging_again_with_the_map_changes_nothing_and_without_it_keeps_ours(
+    bundle: Path, target: Project
+) -> None:
+    b = read_bundle(bundle)
+    merge_bundle(target, b, "amal.bundle", label_map={"Per": "PER"})
+    before = canonical_dump(target)
+    again = merge_bundle(target, b, "amal.bundle", label_map={"Per": "PER"})
+    assert (again.added, again.updated, again.quarantined) == (0, 0, [])
+    assert canonical_dump(target) == before
+    # without the map their Per version ties ours in clock and author and the whole record
+    # decides (Per > PER): it wins and is judged; a live one is set aside, ours stays; a
+    # tombstone (structural rules only) is taken, deleted either way
+    live = sorted(s.uuid for s in target.spans() if s.label == "PER")
+    plain = merge_bundle(target, b, "amal.bundle")
+    assert [str(q.reason) for q in plain.quarantined] == ["label 'Per' is not in the schema"]
+    assert sorted(s.uuid for s in target.spans() if s.label == "PER") == live
+    assert plain.updated == 1 and [
+        s.label for s in target.versions("spans") if isinstance(s, Span) and s.deleted
+    ] == ["Per"]
