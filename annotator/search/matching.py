@@ -261,14 +261,17 @@ class FoldedCorpus:
 
     def __init__(
         self,
-        documents: Iterable[tuple[int, str]],
+        documents: Iterable[tuple[int, str | FoldedText]],
         options: FoldOptions = DEFAULT,
         cancelled: Callable[[], bool] | None = None,
         reuse: FoldedCorpus | None = None,
     ) -> None:
         """``reuse``: an earlier corpus of the same folding whose folded texts are taken
         for the documents it holds with the same id and text (only new documents are
-        folded: a corpus kept up to date after an import costs the new documents)."""
+        folded: a corpus kept up to date after an import costs the new documents). A
+        document given as a ``FoldedText`` (folded with ``options`` by the caller, e.g. the
+        search dock's first search, which folds each document as it reads and searches it)
+        is taken as it is."""
         self.options = options
         old: dict[int, FoldedText] = {}
         if reuse is not None and reuse.options == options:
@@ -282,9 +285,12 @@ class FoldedCorpus:
         for doc_id, text in documents:
             if cancelled is not None and len(self.ids) % 500 == 0 and cancelled():
                 raise _cancelled()
-            ft = old.get(doc_id) or FoldedText.of(text, options)
-            if ft.original != text:  # same id, another text (another project): fold it
-                ft = FoldedText.of(text, options)
+            if isinstance(text, FoldedText):
+                ft = text
+            else:
+                ft = old.get(doc_id) or FoldedText.of(text, options)
+                if ft.original != text:  # same id, another text (another project): fold it
+                    ft = FoldedText.of(text, options)
             self._index[doc_id] = len(self.ids)
             self.ids.append(doc_id)
             self.texts.append(ft)

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
+from annotator.search.folding import FoldedText
 from annotator.search.kwic import KwicLine, SortBy, sort_lines
 from ui.search import SearchDock
 from ui.search import dock as dock_module
@@ -191,3 +192,98 @@ def test_a_dock_closed_during_a_search_gets_no_late_results(qtbot: QtBot, seed_t
     assert pool.waitForDone(20_000)
     qtbot.wait(50)  # queued batches reach no deleted receiver (pytest-qt fails on errors)
     assert worker.is_cancelled()  # closing the dock stopped its search
+
+
+# -- the first search (the cache cold) ---------------------------------------------------------
+
+
+def test_the_first_search_shows_lines_before_the_corpus_is_read(
+    qtbot: QtBot, seed_text: str
+) -> None:
+    """The first search reads, folds and searches each document in turn, so its first lines
+    are in the table while the source is still being read (it read and folded the whole
+    corpus first: 2-3 s at 20,000 documents before any line; bench_search_first.py). The
+    source holds after three documents until the table shows lines (at most 10 s)."""
+    more = threading.Event()
+    read: list[int] = []
+
+    def source() -> Iterator[tuple[int, str, str]]:
+        for k in range(1, 41):
+            if k == 4:
+                more.wait(10)
+            read.append(k)
+            yield k, f"doc {k}", seed_text
+
+    dock = make_dock(qtbot, [])
+    dock.cache.source = source
+    dock.edit.setText("الدفاع")
+    with qtbot.waitSignal(dock.searchFinished, timeout=30_000) as blocker:
+        dock.search()
+        shown = qtbot.waitUntil(lambda: dock.model.rowCount() > 0, timeout=10_000) is None
+        rows, documents_read = dock.model.rowCount(), len(read)
+        more.set()
+    assert blocker.args is not None and blocker.args[0] == "finished"
+    assert shown and rows > 0 and documents_read == 3, (rows, documents_read)
+    assert {dock.model.line(r).doc_id for r in range(rows)} <= {1, 2, 3}
+
+
+def test_the_first_search_finds_what_the_held_corpus_finds(qtbot: QtBot, seed_text: str) -> None:
+    """Each query searched first (the cache cold: a new dock) and again (the corpus held):
+    the same lines in the same order; the source is read once by each dock."""
+    docs = [(1, "seed", seed_text), (2, "vocalised", "بِباريسَ وَباريــس " + seed_text[:400])]
+    docs += [(k, f"article {k}", seed_text[k * 40 :] + " الدفاع") for k in range(3, 12)]
+    reads = [0]
+
+    def source() -> Iterator[tuple[int, str, str]]:
+        reads[0] += 1
+        yield from docs
+
+    cases = [("باريس", "word", ""), ("الدفاع", "word", "article"), ("بار", "prefix", ""),
+             ("ب.ري", "regex", ""), ("اهر", "substring", "seed"), ("غائب", "word", "")]  # fmt: skip
+    for text, mode, named in cases:
+        reads[0] = 0
+        dock = SearchDock(source)
+        qtbot.addWidget(dock)
+        dock.mode.setCurrentIndex(dock.mode.findData(mode))
+        dock.documents.setText(named)
+        first = run(dock, qtbot, text)
+        first_lines = list(dock.model.lines)
+        again = run(dock, qtbot, text)
+        assert first[0] == "finished" and first == again, (text, first, again)
+        assert first_lines == dock.model.lines, text
+        assert reads[0] == 1, text
+    assert first_lines == [] and run(dock, qtbot, "باريس")[1] > 2
+
+
+def test_a_first_search_cut_short_keeps_what_it_folded(
+    qtbot: QtBot, seed_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first search replaced while it reads: the documents it folded are not folded again
+    by the next search, whose hits are all there."""
+    folded: list[str] = []
+    fold = FoldedText.of
+
+    def counted(text: str, *args: Any) -> Any:
+        folded.append(text)
+        return fold(text, *args)
+
+    monkeypatch.setattr(FoldedText, "of", staticmethod(counted))
+    go_on = threading.Event()
+
+    def source() -> Iterator[tuple[int, str, str]]:
+        for k in range(1, 1201):
+            if k == 601:
+                go_on.wait(10)
+            yield k, f"d{k}", f"{seed_text} ({k})"
+
+    dock = make_dock(qtbot, [])
+    dock.cache.source = source
+    dock.edit.setText("الدفاع")
+    dock.search()
+    qtbot.waitUntil(lambda: len(folded) == 600, timeout=10_000)
+    with qtbot.waitSignal(dock.searchFinished, timeout=30_000) as blocker:
+        dock.edit.setText("هولندا")
+        dock.search()  # cancels the first, which stops at its next document
+        go_on.set()
+    assert blocker.args == ["finished", 1200]
+    assert sorted(folded) == sorted(f"{seed_text} ({k})" for k in range(1, 1201))  # each once
