@@ -414,6 +414,15 @@ def _merge_arguments(p: argparse.ArgumentParser) -> None:
         "added, or (one of ours written otherwise, Per for PER) its records are quarantined; "
         "the merge prints the maps it offers for those",
     )
+    p.add_argument(
+        "--map-role",
+        dest="role_map",
+        action="append",
+        type=label_pair,
+        metavar="THEIRS=OURS",
+        help="merge the arguments a source gives the role THEIRS as filling the project's role "
+        "OURS (a role of one of our event types); repeat for several; refused like --map",
+    )
 
 
 def _agreement_arguments(p: argparse.ArgumentParser) -> None:

@@ -373,18 +373,23 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pairs(pairs: list[tuple[str, str]] | None, option: str) -> dict[str, str]:
+    """``--map``'s (or ``--map-role``'s) pairs as a map; a name mapped twice otherwise is an
+    error."""
+    out: dict[str, str] = {}
+    for theirs, ours in pairs or ():
+        if out.setdefault(theirs, ours) != ours:
+            raise AnnotatorError(f"{option} {theirs}= given twice, as {out[theirs]!r} and {ours!r}")
+    return out
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     from annotator.exchange import merge_bundle, merge_project_file, read_bundle
     from annotator.files import read_head
     from annotator.store import SQLITE_HEADER
     from annotator.terminal import ProgressBar
 
-    label_map: dict[str, str] = {}
-    for theirs, ours in args.label_map or ():
-        if label_map.setdefault(theirs, ours) != ours:
-            raise AnnotatorError(
-                f"--map {theirs}= given twice, as {label_map[theirs]!r} and {ours!r}"
-            )
+    label_map, role_map = _pairs(args.label_map, "--map"), _pairs(args.role_map, "--map-role")
     project = _open(args.project)
     with project:
         for source in args.sources:
@@ -394,11 +399,14 @@ def cmd_merge(args: argparse.Namespace) -> int:
             bar = ProgressBar(f"merge {path.name}")
             try:
                 if is_project:
-                    report = merge_project_file(project, path, progress=bar, label_map=label_map)
+                    report = merge_project_file(
+                        project, path, progress=bar, label_map=label_map, role_map=role_map
+                    )
                 else:
                     report = merge_bundle(
-                        project, read_bundle(path), path.name, progress=bar, label_map=label_map
-                    )
+                        project, read_bundle(path), path.name, progress=bar,
+                        label_map=label_map, role_map=role_map,
+                    )  # fmt: skip
             finally:
                 bar.close()
             print(f"== {path}")

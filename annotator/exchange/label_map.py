@@ -10,6 +10,10 @@ and events; for a relation type its relations) arrive labelled ``PER`` and are j
 out and every reference to it (a role's types, an attribute's labels, a parent) read as
 ``PER``.
 
+A role map ``{"Agent": "Attacker"}`` does the same for the roles of the source's arguments
+(an argument's role is judged by name against the event type's roles), and renames the
+role in the event types the merge adds from the source.
+
 A map is checked before the merge writes anything (``check_label_map``): each source name
 must be a label the source holds (its schema defines it, or one of its records carries it),
 each target a label of the project's schema. ``label_offers`` proposes, for each label the
@@ -26,7 +30,7 @@ from dataclasses import dataclass
 
 from annotator.errors import AnnotatorError, Message
 from annotator.exchange.bundle_read import BundleRecord
-from annotator.model import Event, Relation, Span
+from annotator.model import Argument, Event, Relation, Span
 from annotator.schema import Schema
 from annotator.schema.edit import _map_refs, adopt_labels
 from annotator.schema.model import name_key
@@ -35,10 +39,13 @@ __all__ = [
     "LabelMapError",
     "LabelOffer",
     "check_label_map",
+    "check_role_map",
     "label_offers",
     "labels_of_records",
     "propose_label_map",
     "relabel",
+    "roles_of_records",
+    "with_roles_mapped",
     "without_mapped",
 ]
 
@@ -60,8 +67,17 @@ def labels_of_records(records: Iterable[BundleRecord]) -> set[str]:
     return out
 
 
+def roles_of_records(records: Iterable[BundleRecord]) -> set[str]:
+    """The roles the records' arguments fill."""
+    return {br.record.role for br in records if isinstance(br.record, Argument)}
+
+
 def _defined(schema: Schema) -> set[str]:
     return {lab.name for lab in schema.all_labels()}
+
+
+def _roles(schema: Schema) -> set[str]:
+    return {r.name for e in schema.events for r in e.roles}
 
 
 def check_label_map(
@@ -104,6 +120,60 @@ def check_label_map(
     return out
 
 
+def check_role_map(
+    role_map: Mapping[str, str], mine: Schema, theirs: Schema, held: Iterable[str], where: str
+) -> dict[str, str]:
+    """``role_map`` as a plain dict, once every source name is a role ``where`` holds (a role
+    of an event type of ``theirs``, or in ``held``) and every target a role of an event type
+    of ``mine``; else a ``LabelMapError`` naming the first that is not."""
+    source = _roles(theirs) | set(held)
+    ours = _roles(mine)
+    out: dict[str, str] = {}
+    for theirs_name, our_name in role_map.items():
+        if not isinstance(theirs_name, str) or not isinstance(our_name, str):
+            raise LabelMapError(
+                Message(
+                    "role map: {theirs} → {ours} is not a pair of names",
+                    theirs=repr(theirs_name),
+                    ours=repr(our_name),
+                )
+            )
+        if theirs_name not in source:
+            raise LabelMapError(
+                Message(
+                    "role map: {where} holds no role {theirs}",
+                    where=where,
+                    theirs=repr(theirs_name),
+                )
+            )
+        if our_name not in ours:
+            raise LabelMapError(
+                Message(
+                    "role map: the project's schema has no role {ours} (to take {theirs} of "
+                    "{where} as)",
+                    ours=repr(our_name),
+                    theirs=repr(theirs_name),
+                    where=where,
+                )
+            )
+        out[theirs_name] = our_name
+    return out
+
+
+def with_roles_mapped(theirs: Schema, role_map: Mapping[str, str]) -> Schema:
+    """The source's schema with its event types' roles named as ``role_map`` says."""
+    if not role_map:
+        return theirs
+    events = tuple(
+        dataclasses.replace(
+            e,
+            roles=tuple(dataclasses.replace(r, name=role_map.get(r.name, r.name)) for r in e.roles),
+        )
+        for e in theirs.events
+    )
+    return dataclasses.replace(theirs, events=events)
+
+
 def without_mapped(theirs: Schema, label_map: Mapping[str, str]) -> Schema:
     """The source's schema without the mapped labels, every reference to one of them (a
     role's types, a relation's arguments, an attribute's labels, a parent, an overlap rule)
@@ -124,11 +194,19 @@ def without_mapped(theirs: Schema, label_map: Mapping[str, str]) -> Schema:
 
 
 def relabel(
-    records: list[BundleRecord], label_map: Mapping[str, str], counts: dict[str, int]
+    records: list[BundleRecord],
+    label_map: Mapping[str, str],
+    counts: dict[str, int],
+    role_map: Mapping[str, str] | None = None,
+    role_counts: dict[str, int] | None = None,
 ) -> list[BundleRecord]:
-    """``records`` with each label or type of the map replaced by the project's; each
-    relabelled record counted under its source label in ``counts``."""
-    if not label_map:
+    """``records`` with each label or type of ``label_map`` (and each argument's role of
+    ``role_map``) replaced by the project's; each relabelled record counted under its
+    source name in ``counts`` (``role_counts``)."""
+    role_map = role_map or {}
+    if role_counts is None:
+        role_counts = {}
+    if not label_map and not role_map:
         return records
     out: list[BundleRecord] = []
     for br in records:
@@ -139,6 +217,9 @@ def relabel(
         elif isinstance(rec, Event | Relation) and rec.type in label_map:
             counts[rec.type] = counts.get(rec.type, 0) + 1
             br = br._replace(record=dataclasses.replace(rec, type=label_map[rec.type]))
+        elif isinstance(rec, Argument) and rec.role in role_map:
+            role_counts[rec.role] = role_counts.get(rec.role, 0) + 1
+            br = br._replace(record=dataclasses.replace(rec, role=role_map[rec.role]))
         out.append(br)
     return out
 

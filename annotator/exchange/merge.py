@@ -72,9 +72,12 @@ from annotator.exchange.label_map import (
     LabelMapError,
     LabelOffer,
     check_label_map,
+    check_role_map,
     label_offers,
     labels_of_records,
     relabel,
+    roles_of_records,
+    with_roles_mapped,
     without_mapped,
 )
 from annotator.formats.common import IsCancelled, Progress, never_cancelled, no_progress
@@ -158,6 +161,10 @@ class MergeReport:
     """for each source label of ``label_map``, the incoming record versions (spans, events,
     relations; tombstones and versions older than the stored one too) that arrived under
     the project's label instead"""
+    role_map: dict[str, str] = field(default_factory=dict)
+    """the role map the merge was given (the source's role: the project's), checked"""
+    roles_relabelled: dict[str, int] = field(default_factory=dict)
+    """for each source role of ``role_map``, the incoming argument versions relabelled"""
     offers: list[LabelOffer] = field(default_factory=list)
     """the labels the source holds that the project's schema lacked and the map did not
     name, each with the project's label offered in its place, if any (``label_offers``):
@@ -227,6 +234,16 @@ class MergeReport:
             )
             for theirs, ours in self.label_map.items()
         ]
+        out += [
+            Message(
+                "{where}: role {theirs} mapped to the project's {ours}: {n} arguments relabelled",
+                where=self.source,
+                theirs=repr(theirs),
+                ours=repr(ours),
+                n=str(self.roles_relabelled.get(theirs, 0)),
+            )
+            for theirs, ours in self.role_map.items()
+        ]
         if self.event_attributes_moved:
             out.append(
                 Message(
@@ -262,16 +279,17 @@ def merge_bundle(
     progress: Progress = no_progress,
     cancelled: IsCancelled = never_cancelled,
     label_map: Mapping[str, str] | None = None,
+    role_map: Mapping[str, str] | None = None,
 ) -> MergeReport:
     """Merge a bundle read by ``read_bundle`` into ``project`` in one transaction.
 
     ``label_map`` (the bundle's label: the project's) relabels the bundle's records before
-    they are judged (``annotator.exchange.label_map``); a map naming a label the bundle does
-    not hold, or one the project's schema lacks, is a ``LabelMapError`` and nothing is
-    written."""
+    they are judged (``annotator.exchange.label_map``), ``role_map`` its arguments' roles;
+    a map naming a label (role) the bundle does not hold, or one the project's schema lacks,
+    is a ``LabelMapError`` and nothing is written."""
     content = _Whole(bundle.schema, bundle.documents, bundle.records, bundle.statuses)
     where = source_name or bundle.manifest.annotator
-    return _merge(project, where, content, progress, cancelled, label_map)
+    return _merge(project, where, content, progress, cancelled, label_map, role_map)
 
 
 def merge_project_file(
@@ -281,11 +299,13 @@ def merge_project_file(
     cancelled: IsCancelled = never_cancelled,
     limits: Limits = DEFAULT_LIMITS,
     label_map: Mapping[str, str] | None = None,
+    role_map: Mapping[str, str] | None = None,
 ) -> MergeReport:
     """Merge every layer of another project file into ``project``.
 
-    ``label_map`` as for ``merge_bundle``; a label the file holds is one its schema defines
-    (its records are read a part at a time, after the map is checked).
+    ``label_map`` and ``role_map`` as for ``merge_bundle``; a label (role) the file holds is
+    one its schema defines (its records are read a part at a time, after the map is
+    checked).
 
     The other file is untrusted like a bundle. It is copied to a temporary folder and opened
     read-only there (header, application id, version and quick_check first), so nothing is
@@ -301,7 +321,7 @@ def merge_project_file(
     not per record, but for the uuids of the kind being read (each used once per kind)."""
     other_path = Path(other_path)
     with _ProjectFile(other_path, limits) as content:
-        return _merge(project, str(other_path), content, progress, cancelled, label_map)
+        return _merge(project, str(other_path), content, progress, cancelled, label_map, role_map)
 
 
 def project_file_schema(other_path: Path, limits: Limits = DEFAULT_LIMITS) -> Schema:
@@ -343,6 +363,10 @@ class _Incoming:
         """Labels the records carry, as far as known before they are read."""
         return set()
 
+    def held_roles(self) -> set[str]:
+        """Roles the arguments fill, as far as known before they are read."""
+        return set()
+
 
 class _Whole(_Incoming):
     """A bundle's content, read and checked whole by ``read_bundle``: one part each."""
@@ -368,6 +392,9 @@ class _Whole(_Incoming):
 
     def held(self) -> set[str]:
         return labels_of_records(self._records)
+
+    def held_roles(self) -> set[str]:
+        return roles_of_records(self._records)
 
 
 class _ProjectFile(_Incoming):
@@ -607,22 +634,31 @@ def _merge(
     progress: Progress,
     cancelled: IsCancelled,
     label_map: Mapping[str, str] | None = None,
+    role_map: Mapping[str, str] | None = None,
 ) -> MergeReport:
     """Merge ``incoming`` a part at a time. A part of records is judged, and its accepted
     versions written, before the next part is read: the records of a later kind find those
     they point at in the merged state by reading the project (inside the transaction), and
     no record points at one of its own kind, so the parts of a kind never depend on each
-    other (a record id comes once per kind in a project file). ``label_map`` is checked
-    against the schema as stored, in the transaction, before anything else is written."""
+    other (a record id comes once per kind in a project file). ``label_map`` and ``role_map``
+    are checked against the schema as stored, in the transaction, before anything else is
+    written."""
     report = MergeReport(source)
     held = incoming.held()
 
     def mapped(mine: Schema) -> Schema:
         if label_map:
             report.label_map = check_label_map(label_map, mine, incoming.schema, held, source)
+        if role_map:
+            report.role_map = check_role_map(
+                role_map, mine, incoming.schema, incoming.held_roles(), source
+            )
         offers = label_offers(mine, incoming.schema, held)
         report.offers = [o for o in offers if o.name not in report.label_map]
-        return _with_labels(mine, without_mapped(incoming.schema, report.label_map), report)
+        theirs = with_roles_mapped(
+            without_mapped(incoming.schema, report.label_map), report.role_map
+        )
+        return _with_labels(mine, theirs, report)
 
     now = rules.wall_ms()
     schema_before = project.schema
@@ -643,7 +679,10 @@ def _merge(
             for records in incoming.records():
                 if cancelled():
                     raise Cancelled("merge cancelled")
-                records = relabel(records, report.label_map, report.relabelled)
+                records = relabel(
+                    records, report.label_map, report.relabelled,
+                    report.role_map, report.roles_relabelled,
+                )  # fmt: skip
                 accepted = _merge_records(
                     session, schema, records, doc_ids, (names, sha_of), quarantine, now, cancelled,
                     report, (progress, done, incoming.total), judge
