@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCollator,
+    QEvent,
     QLocale,
     QModelIndex,
     QObject,
@@ -44,7 +45,15 @@ from annotator.model import Span, Status, fields_of, spliced
 from annotator.schema import Label
 from annotator.search import fold_text
 from ui.docview.looks import assign_looks
-from ui.i18n import current_language, label_display, plain_tooltip, status_text
+from ui.i18n import (
+    LRM,
+    RLM,
+    current_language,
+    is_rtl_text,
+    label_display,
+    plain_tooltip,
+    status_text,
+)
 from ui.widgets import EXCERPT, DirectionalDelegate, ListModel, list_table, swatch
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
@@ -546,7 +555,10 @@ class DocumentListPanel(QWidget):
 
 
 class LabelPalette(QWidget):
-    """Span labels (entities, then event types) with colour, both names and hotkey."""
+    """Span labels (entities, then event types) with colour, both names and hotkey. A row
+    whose names are wider than the list shows them on two lines (the first name and the key
+    above, the other name below; "Geo-political entity · كيان جغرافي سياسي  [G]" was elided
+    in the ~320 px column at 1024x700); the others keep one-line rows."""
 
     labelChosen = Signal(str)
 
@@ -554,8 +566,10 @@ class LabelPalette(QWidget):
         super().__init__(parent)
         self.list = QListWidget(self)
         self.list.setIconSize(QSize(14, 14))
-        self.list.setUniformItemSizes(True)
         self.list.setItemDelegate(DirectionalDelegate(self.list))
+        self._texts: list[tuple[QListWidgetItem, str, str]] = []
+        """each row's names on one line and on two"""
+        self.list.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.list)
@@ -564,21 +578,44 @@ class LabelPalette(QWidget):
 
     def set_labels(self, labels: Sequence[Label]) -> None:
         self.list.clear()
+        self._texts = []
         # the swatch is the label's look in the document view (ui.docview.looks: grey schema
         # colours get distinct colour-blind-safe ones), worked out over the same labels
         looks = assign_looks([(lab.name, lab.color) for lab in labels])
         for lab in labels:
             if not lab.annotatable:
                 continue
-            key = f"  [{lab.hotkey}]" if lab.hotkey else ""
             # both names, the interface language's first (Arabic in Arabic)
-            names = dict.fromkeys([label_display(lab), lab.en or lab.name, lab.ar])
-            shown = " · ".join(n for n in names if n)
+            both = dict.fromkeys([label_display(lab), lab.en or lab.name, lab.ar])
+            names = [n for n in both if n]
+            # the key at the end of the first name's direction (after an Arabic second name,
+            # "[1]" went with it, to the middle of an English row)
+            mark = RLM if is_rtl_text(names[0]) else LRM
+            key = f"  {mark}[{lab.hotkey}]" if lab.hotkey else ""
+            line = " · ".join(names) + key
+            lines = f"{names[0]}{key}\n{' · '.join(names[1:])}" if len(names) > 1 else line
             look = looks.get(lab.name)
-            item = QListWidgetItem(swatch(look.color if look else lab.color), f"{shown}{key}")
+            item = QListWidgetItem(swatch(look.color if look else lab.color), line)
             item.setData(UUID_ROLE, lab.name)
             item.setToolTip(plain_tooltip(f"{lab.name}\n{lab.en}\n{lab.ar}"))
             self.list.addItem(item)
+            self._texts.append((item, line, lines))
+        self._fit_names()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.list.viewport():
+            self._fit_names()
+        return super().eventFilter(watched, event)
+
+    def _fit_names(self) -> None:
+        """Each row's names on one line where they fit the list's width, else on two."""
+        margin = self.list.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        room = self.list.viewport().width() - self.list.iconSize().width() - 4 * margin
+        metrics = self.list.fontMetrics()
+        for item, line, lines in self._texts:
+            text = line if metrics.horizontalAdvance(line) <= room else lines
+            if item.text() != text:
+                item.setText(text)
 
     def set_current(self, label: str) -> None:
         for i in range(self.list.count()):
