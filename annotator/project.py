@@ -136,6 +136,29 @@ class LabelLinks(NamedTuple):
     relations: list[Relation]
 
 
+class LabelShapes(NamedTuple):
+    """``Project.label_shapes``: the distinct shapes of what links to the records carrying one
+    label, and of their own attributes, no record read whole."""
+
+    arguments: list[tuple[Any, ...]]
+    """(event type, role, the filler's label when a live span, its type when a live event)"""
+    relations: list[tuple[Any, ...]]
+    """(type, attributes, the source's label, the target's label)"""
+    span_attributes: list[tuple[dict[str, Any], int]]
+    """the distinct attributes of the live spans labelled it, each with how many carry them"""
+    event_attributes: list[tuple[dict[str, Any], int]]
+    """the same, of the live events of that type"""
+
+
+class Labelled(NamedTuple):
+    """``Project.labelled``: the uuids of the live records carrying one label."""
+
+    spans: list[str]
+    """in reading order"""
+    events: list[str]
+    relations: list[str]
+
+
 class Project:
     """An open project file. Use as a context manager, or call ``close()``.
 
@@ -843,6 +866,30 @@ class Project:
             self._store.spans.uuids_labelled(label),
             self._store.arguments.linked_to_label(label),
             self._store.relations.linked_to_label(label),
+        )
+
+    def label_shapes(self, label: str) -> LabelShapes:
+        """The distinct shapes of the live links ``label_links`` gives, with their ends'
+        labels (those with an end missing or deleted left out), and of the attributes of the
+        live spans labelled ``label`` and events of that type: what decides whether
+        relabelling every record of a label can break anything, a few rows read through the
+        store's indexes, no record decoded (``Store``'s ``link_shapes``, ``attribute_sets``)."""
+        store = self._store
+        return LabelShapes(
+            store.arguments.link_shapes(label),
+            store.relations.link_shapes(label),
+            store.spans.attribute_sets(label),
+            store.events.attribute_sets(label),
+        )
+
+    def labelled(self, label: str) -> Labelled:
+        """The uuids of the live spans labelled ``label`` (reading order), the live events and
+        relations of type ``label``: nothing else of them read."""
+        store = self._store
+        return Labelled(
+            store.spans.uuids_labelled(label),
+            store.events.uuids_labelled(label),
+            store.relations.uuids_labelled(label),
         )
 
     def spans_by_uuid(self, uuids: Sequence[str]) -> list[Span]:

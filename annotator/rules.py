@@ -1381,6 +1381,57 @@ def relabel_breaks(
             yield r, problem
 
 
+def lost_attribute(
+    before: Schema,
+    after: Schema,
+    old: str,
+    label: str,
+    attributes: Mapping[str, Any],
+    record: str = "",
+) -> str | None:
+    """The attribute a record labelled (or typed) ``old`` carrying ``attributes`` would lose
+    relabelled ``label``: the first of them ``after`` (the schema after the edit) does not
+    define for ``label`` (``attributes_problem``; ``record`` the record's kind as it takes
+    it), when they are valid on ``old`` under ``before`` (the schema before: attributes
+    invalid already are not the relabel's doing, ``check`` lists them). None when none. The
+    one rule of every edit that relabels spans or retypes events about their own attributes
+    (``relabel_attribute_problem`` for one record, removing a label with ``relabel_to`` for
+    each distinct set of attributes of the records carrying it), as ``relabel_breaks`` is
+    about their links: an event type's attribute is defined per type, so an event retyped
+    into a type without it would carry an attribute its type lacks."""
+    if not attributes or attributes_problem(after, label, attributes, record) is None:
+        return None
+    if attributes_problem(before, old, attributes, record) is not None:
+        return None
+    for name, value in attributes.items():
+        if attributes_problem(after, label, {name: value}, record) is not None:
+            return str(name)
+    return str(next(iter(attributes)))
+
+
+def relabel_attribute_problem(
+    before: Schema, after: Schema, rec: Span | Event | Relation, label: str
+) -> Violation | None:
+    """Relabelling (retyping) ``rec`` (as it is before the edit) ``label``: refused when it
+    would carry an attribute ``label`` lacks (``lost_attribute``), naming the attribute, the
+    record's label and ``label``."""
+    old = rec.label if isinstance(rec, Span) else rec.type
+    kind = "span" if isinstance(rec, Span) else ""
+    name = lost_attribute(before, after, old, label, rec.attributes, kind)
+    if name is None:
+        return None
+    return Violation(
+        "attribute",
+        Message(
+            "relabelled {label}, this {old} would carry attribute {attribute}, which {label} "
+            "does not take: remove the attribute first, or choose another label",
+            label=_shown(label),
+            old=_shown(old),
+            attribute=repr(name),
+        ),
+    )
+
+
 # -- many records of one layer at once (importers) ------------------------------------------
 _REMEMBERED = 4096
 """most answers remembered per schema and kind (a few labels, roles and attribute values

@@ -3403,6 +3403,58 @@ class RecordTable(Generic[R_co]):
         with no_cycle_collection():
             return list(map(read, self._store.conn.execute(sql, {"label": label})))
 
+    def link_shapes(self, label: str) -> list[tuple[Any, ...]]:
+        """The distinct shapes of the live links ``linked_to_label`` gives (every document and
+        layer), each with its ends' labels as they are now, no link read whole: of the
+        arguments table (event type, role, the filler's label when it is a live span, its
+        type when it is a live event: None for the other), of the relations table (type,
+        attributes, the source's label, the target's label). A link whose event, filler or
+        end is missing or deleted is left out (it is broken already, whatever the labels).
+        What a relabel changes of a valid link is its labels alone: judging one link of each
+        shape tells whether any may break (``commands.schema._shapes_break``). One query,
+        the ends looked up by their uuids, a few rows returned."""
+        table = self.kind
+        spans = "SELECT uuid FROM spans WHERE label = :label AND deleted = 0"
+        events = "SELECT uuid FROM events WHERE type = :label AND deleted = 0"
+        if table == "arguments":
+            sql = (
+                "SELECT DISTINCT e.type, a.role, s.label, f.type FROM arguments AS a "
+                "JOIN events AS e ON e.uuid = a.event AND e.deleted = 0 "
+                "LEFT JOIN spans AS s ON s.uuid = a.target AND s.deleted = 0 "
+                "LEFT JOIN events AS f ON f.uuid = a.target AND f.deleted = 0 "
+                f"WHERE a.deleted = 0 AND (a.event IN ({events}) OR a.target IN ({spans}) "
+                f"OR a.target IN ({events})) AND (s.uuid IS NOT NULL OR f.uuid IS NOT NULL)"
+            )
+        elif table == "relations":
+            sql = (
+                "SELECT DISTINCT r.type, r.attributes, x.label, y.label FROM relations AS r "
+                "JOIN spans AS x ON x.uuid = r.source AND x.deleted = 0 "
+                "JOIN spans AS y ON y.uuid = r.target AND y.deleted = 0 "
+                "WHERE r.deleted = 0 AND (r.type = :label OR EXISTS (SELECT 1 FROM spans AS s "
+                "WHERE s.uuid IN (r.source, r.target) AND s.label = :label AND s.deleted = 0))"
+            )
+        else:
+            raise ValueError("only arguments and relations are linked to a label")
+        rows = self._store.conn.execute(sql, {"label": label}).fetchall()
+        if table == "relations":
+            return [(kind, _obj(attrs), *ends) for kind, attrs, *ends in rows]
+        return [tuple(row) for row in rows]
+
+    def attribute_sets(self, label: str) -> list[tuple[dict[str, Any], int]]:
+        """The distinct attributes of the live spans labelled ``label`` (of the spans table),
+        or of the live events or relations of type ``label``, each with how many carry it;
+        those carrying none left out. What relabelling them judges of their own attributes
+        (``rules.lost_attribute``: the same answer for the same label and attributes)."""
+        table = self.kind
+        column = {"spans": "label", "events": "type", "relations": "type"}.get(table)
+        if column is None:
+            raise ValueError("arguments carry no label")
+        sql = (
+            f"SELECT attributes, count(*) FROM {table} WHERE {column} = ? AND deleted = 0 "
+            "AND attributes != '{}' GROUP BY attributes"
+        )
+        return [(_obj(attrs), count) for attrs, count in self._store.conn.execute(sql, [label])]
+
     def uuids_labelled(self, label: str) -> list[str]:
         """The uuids of the live spans labelled ``label`` (of the spans table), or of the live
         events or relations of type ``label``, in the order ``where`` gives: nothing else of

@@ -747,7 +747,9 @@ def _links_problem(
     gone: Collection[str],
 ) -> Violation | None:
     """The first violation that relabelling ``span`` (of ``layer``) as ``label`` introduces in
-    the arguments the span or its events fill and the relations touching it, judged by the
+    the attributes of the span or of its events retyped (``rules.relabel_attribute_problem``:
+    an attribute ``label`` lacks, the rule removing a label with ``relabel_to`` meets too),
+    else in the arguments the span or its events fill and the relations touching it, judged by the
     rules that adding them meets (``rules.relabel_breaks``, the rule removing a label with
     ``relabel_to`` meets too: ``rules.argument_problem``, ``rules.relation_problem``): the
     span relabelled, the events ``kept`` on it retyped as ``label`` (``relabel`` retypes
@@ -763,6 +765,15 @@ def _links_problem(
         relabelled[span.uuid] = dataclasses.replace(span, label=label)
     if not relabelled:
         return None
+    olds: list[Span | Event] = [span, *kept]
+    for old in olds:
+        lost = (
+            rules.relabel_attribute_problem(schema, schema, old, label)
+            if old.uuid in relabelled
+            else None
+        )
+        if lost is not None:
+            return lost
     events = {e.uuid: e for e in layer.events if not e.deleted}
 
     def record(uuid: str) -> Span | Event | None:

@@ -43,7 +43,7 @@ from annotator.schema import Schema
 from annotator.schema.edit import remove_label, rename_label, rename_role
 
 if TYPE_CHECKING:
-    from annotator.project import Project
+    from annotator.project import LabelShapes, Project
 
 
 class SetSchema(Command):
@@ -318,26 +318,15 @@ class _Carrying:
         spans, arguments, relations = project.label_links(name)
         return cls(spans, project.events(type=name), relations, arguments)
 
-    @classmethod
-    def records(cls, project: Project, name: str) -> _Carrying:
-        """The label's records alone (what relabelling them writes)."""
-        relations = [r for r in project.relations() if r.type == name]
-        spans = [s.uuid for s in project.spans(label=name)]
-        return cls(spans, project.events(type=name), relations)
 
-
-def _relabel_children(
-    project: Project, old: str, new: str, carrying: _Carrying | None = None
-) -> list[Command]:
+def _relabel_children(project: Project, old: str, new: str) -> list[Command]:
     """Commands moving every live annotation labelled ``old`` to ``new``: the spans in one
     bulk write (``RelabelSpansInBulk``: a label may sit on 50,000 of them), then each event
-    and relation. ``carrying``: those annotations when read already."""
-    if carrying is None:
-        carrying = _Carrying.records(project, old)
-    spans = carrying.spans
+    and relation (their uuids alone read: ``Project.labelled``)."""
+    spans, events, relations = project.labelled(old)
     children: list[Command] = [RelabelSpansInBulk(spans, new, current=old)] if spans else []
-    children += [UpdateEvent(e.uuid, type=new) for e in carrying.events]
-    children += [UpdateRelation(r.uuid, type=new) for r in carrying.relations if r.type == old]
+    children += [UpdateEvent(uuid, type=new) for uuid in events]
+    children += [UpdateRelation(uuid, type=new) for uuid in relations]
     return children
 
 
@@ -391,25 +380,137 @@ def remove_label_command(project: Project, name: str, relabel_to: str | None = N
     (``_relabel_problem``, through ``rules.relabel_breaks``): events of type ``name``,
     retyped ``relabel_to``, keeping arguments in roles ``relabel_to`` lacks or that do not
     accept their fillers, relabelled spans or retyped events filling roles of other events
-    that do not accept ``relabel_to``, relations that would not link their relabelled spans.
-    A schema edit deletes no annotation: the analyst does, or chooses another label."""
+    that do not accept ``relabel_to``, relations that would not link their relabelled spans;
+    relabelled spans or retyped events carrying an attribute ``relabel_to`` lacks
+    (``rules.lost_attribute``). All judged while the command is built (``_relabel_check``),
+    before anything is written. A schema edit deletes no annotation: the analyst does, or
+    chooses another label."""
     schema = remove_label(project.schema, name)
     children: list[Command] = []
     if relabel_to is not None:
         if relabel_to == name or relabel_to not in {x.name for x in schema.all_labels()}:
             raise SchemaError(f"cannot relabel {name!r} annotations to {relabel_to!r}")
         _check_same_kind(project.schema, name, relabel_to)
-        # 100,000 records made and dropped: no cycle collection scanning them meanwhile
-        with no_cycle_collection():
-            carrying = _Carrying.read(project, name)
-            problem = _relabel_problem(project, schema, name, relabel_to, carrying)
+        problem = _relabel_check(project, schema, name, relabel_to)
         if problem is not None:
             raise SchemaError(problem)
         # Relabel under the current schema (where both labels exist), then drop the label.
-        children += _relabel_children(project, name, relabel_to, carrying)
+        children += _relabel_children(project, name, relabel_to)
     text = Message("remove {name}", name=name)
     children.append(SetSchema(schema, text))
     return SchemaMacro(children, text)
+
+
+def _relabel_check(project: Project, after: Schema, name: str, label: str) -> Message | None:
+    """Why the live annotations labelled ``name`` cannot be relabelled ``label`` as ``name``
+    is removed (``after``: the schema without it): a link that holds now and would break
+    (``_relabel_problem``), else an attribute of theirs ``label`` lacks
+    (``_attributes_problem``). None when nothing breaks.
+
+    Both are judged on shapes first (``Project.label_shapes``: a few rows, no record read
+    whole). A relabel changes no link's ids, layer, note or deletion, only the labels at its
+    ends (and a retyped event's or relation's type): a link valid now (the only kind that
+    counts) and broken after is broken by its labels, so one link of its shape, made valid
+    in all else, breaks too (``_shapes_break``). Only when one does are the links read and
+    judged one by one (``_relabel_problem``), for the exact count the refusal gives. An
+    attribute's answer depends on the label and the attributes alone: each distinct set is
+    judged once, counted by how many records carry it."""
+    shapes = project.label_shapes(name)
+    if _shapes_break(project.schema, after, name, label, shapes):
+        # 100,000 records made and dropped: no cycle collection scanning them meanwhile
+        with no_cycle_collection():
+            problem = _relabel_problem(project, after, name, label, _Carrying.read(project, name))
+        if problem is not None:
+            return problem
+    return _attributes_problem(project.schema, after, name, label, shapes)
+
+
+_SHAPE_LAYER = "shape"
+"""the annotator of the links ``_shapes_break`` makes (a valid name)"""
+
+
+def _shapes_break(
+    before: Schema, after: Schema, name: str, label: str, shapes: LabelShapes
+) -> bool:
+    """Whether relabelling the records labelled ``name`` as ``label`` breaks a link of one of
+    ``shapes``' (``Project.label_shapes``), each judged by ``rules.relabel_breaks`` on one
+    link of that shape, valid in all but its labels (same layer, live, good ids, no note):
+    False means no link that holds now breaks."""
+    records: dict[str, Span | Event] = {}
+    relabelled: dict[str, Span | Event | Relation] = {}
+
+    def made(uuid: str, old: Span | Event) -> str:
+        records[uuid] = old
+        if (old.label if isinstance(old, Span) else old.type) == name:
+            relabelled[uuid] = _relabelled(old, label)
+        return uuid
+
+    def span(uuid: str, of: str) -> str:
+        return made(uuid, Span(uuid, 1, _SHAPE_LAYER, 0, 1, of, "x"))
+
+    def event(uuid: str, of: str) -> str:
+        return made(uuid, Event(uuid, 1, _SHAPE_LAYER, of, f"{uuid}-t"))
+
+    arguments: list[Argument] = []
+    for n, (kind, role, span_label, event_type) in enumerate(shapes.arguments):
+        fillers = []
+        if span_label is not None:
+            fillers.append(span(f"a{n}-s", span_label))
+        if event_type is not None:
+            fillers.append(event(f"a{n}-f", event_type))
+        of = event(f"a{n}-e", kind)
+        arguments += [
+            Argument(f"a{n}-{k}", of, 1, _SHAPE_LAYER, role, filler)
+            for k, filler in enumerate(fillers)
+        ]
+    relations: list[Relation] = []
+    for n, (kind, attributes, source, target) in enumerate(shapes.relations):
+        relation = Relation(
+            f"r{n}", 1, _SHAPE_LAYER, kind, span(f"r{n}-s", source), span(f"r{n}-t", target),
+            attributes,
+        )  # fmt: skip
+        if kind == name:
+            relabelled[relation.uuid] = _relabelled(relation, label)
+        relations.append(relation)
+    links = rules.relabel_breaks(before, after, relabelled, arguments, relations, records.get)
+    return next(links, None) is not None
+
+
+def _attributes_problem(
+    before: Schema, after: Schema, name: str, label: str, shapes: LabelShapes
+) -> Message | None:
+    """The refusal of relabelling the spans labelled ``name`` (and retyping the events of
+    that type) ``label`` when some carry attributes ``label`` lacks (``rules.lost_attribute``,
+    judged once per distinct set of ``shapes``' attributes), naming the attributes and
+    counting the records; None when none does."""
+    lost: list[str] = []
+    count = 0
+    for sets, record in ((shapes.span_attributes, "span"), (shapes.event_attributes, "")):
+        for attributes, carried in sets:
+            attribute = rules.lost_attribute(before, after, name, label, attributes, record)
+            if attribute is not None:
+                lost.append(attribute)
+                count += carried
+    if not lost:
+        return None
+    if count == 1:
+        return Message(
+            "cannot relabel {name} as {label}: 1 annotation carries attribute {attribute}, "
+            "which {label} does not take. Define it for {label}, remove it from the "
+            "annotation first, or choose another label",
+            name=name,
+            label=label,
+            attribute=lost[0],
+        )
+    return Message(
+        "cannot relabel {name} as {label}: {count} annotations carry attributes {label} does "
+        "not take ({attributes}). Define them for {label}, remove them from the annotations "
+        "first, or choose another label",
+        name=name,
+        label=label,
+        count=count,
+        attributes=", ".join(sorted(set(lost))),
+    )
 
 
 _FIND_COST = 2

@@ -26,13 +26,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator import rules
 from annotator.commands import schema as schema_commands
 from annotator.commands.schema import _relabel_problem, remove_label_command
 from annotator.errors import AnnotatorError, Message, SchemaError
-from annotator.model import Argument
-from annotator.project import Project
+from annotator.model import Argument, Event, Span
+from annotator.project import LabelShapes, Project
 from annotator.schema import Label, Schema
-from annotator.schema.edit import remove_label, with_label
+from annotator.schema.edit import remove_label, with_attributes, with_label
 from annotator.schema.model import default_schema
 from tests.core.stored import live, problems, state
 
@@ -276,6 +277,35 @@ def _plain(p: Project, name: str) -> schema_commands._Carrying:
     )
 
 
+def _plain_attributes(p: Project, after: Schema, name: str, label: str) -> Message | None:
+    """The refusal for attributes ``label`` lacks, judged record by record
+    (``rules.relabel_attribute_problem``, what relabelling one span judges) over every live
+    span and event, each counted once."""
+    carrying: list[Span | Event] = [*p.spans(label=name), *p.events(type=name)]
+    lost = [
+        (rec.attributes, "span" if isinstance(rec, Span) else "")
+        for rec in carrying
+        if rules.relabel_attribute_problem(p.schema, after, rec, label) is not None
+    ]
+    shapes = LabelShapes(
+        [], [], [(a, 1) for a, kind in lost if kind], [(a, 1) for a, kind in lost if not kind]
+    )
+    return schema_commands._attributes_problem(p.schema, after, name, label, shapes)
+
+
+def _narrowed_attributes(schema: Schema) -> Schema:
+    """MentionType on PER, ORG and GPE alone (not GOV, LOC), Realis on Conflict.Attack and
+    Life.Injure alone (not Life.Die): relabelling those may lose them."""
+    narrowed = {"MentionType": ("PER", "ORG", "GPE"), "Realis": ("Conflict.Attack", "Life.Injure")}
+    return with_attributes(
+        schema,
+        tuple(
+            dataclasses.replace(a, labels=narrowed[a.name]) if a.name in narrowed else a
+            for a in schema.attributes
+        ),
+    )
+
+
 def _said(message: Message | str | None) -> tuple[str, str] | None:
     if message is None:
         return None
@@ -285,7 +315,12 @@ def _said(message: Message | str | None) -> tuple[str, str] | None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     spans=st.lists(
-        st.tuples(st.integers(0, len(WORDS) - 1), st.sampled_from(LABELS + EVENTS), st.booleans()),
+        st.tuples(
+            st.integers(0, len(WORDS) - 1),
+            st.sampled_from(LABELS + EVENTS),
+            st.booleans(),
+            st.booleans(),
+        ),
         min_size=1,
         max_size=12,
     ),
@@ -296,28 +331,39 @@ def _said(message: Message | str | None) -> tuple[str, str] | None:
     narrow=st.booleans(),
 )
 def test_the_fast_check_says_what_the_plain_one_says(
-    spans: list[tuple[int, str, bool]], links: list[tuple[int, int, int, bool]], narrow: bool
+    spans: list[tuple[int, str, bool, bool]],
+    links: list[tuple[int, int, int, bool]],
+    narrow: bool,
 ) -> None:
     """Random small projects (two layers, spans of entity labels and triggers, events with
-    arguments, relations, some links broken already by a narrowed schema): for every label
+    arguments, relations, some links broken already by a narrowed schema, some spans and
+    events carrying an attribute of their label that other labels lack): for every label
     and every label of its kind, ``_relabel_problem`` over ``_Carrying.read`` (the links
     through ``Project.label_links``, their ends by uuid) gives the same Message as over every
-    relation and argument with every span read."""
+    relation and argument with every span read; and the check removing a label runs
+    (``_relabel_check``: the links judged by their shapes first, the attributes per distinct
+    set) gives what that plain check gives, else what judging each record's attributes
+    (``rules.relabel_attribute_problem``) gives."""
     with tempfile.TemporaryDirectory() as folder, Project.create(Path(folder) / "p.annotator") as p:
-        p.set_schema(family(p.schema))
+        p.set_schema(_narrowed_attributes(family(p.schema)))
         p.add_document(TEXT, name="d")
         made: list[tuple[str, str, str]] = []  # (uuid, label, layer)
-        for word, label, other in spans:
+        attributed: set[str] = set()
+        for word, label, other, carries in spans:
             start = sum(len(w) + 1 for w in WORDS[:word])
             layer = "basma" if other else ME
+            kept = {"MentionType": "NAM"} if carries and label in LABELS else {}
             with contextlib.suppress(AnnotatorError):
-                span = p.add_span(1, start, start + len(WORDS[word]), label, layer)
+                span = p.add_span(1, start, start + len(WORDS[word]), label, layer, kept)
                 made.append((span.uuid, label, layer))
+                if carries:
+                    attributed.add(span.uuid)
         events = {}
         for uuid, label, layer in made:
             if label in EVENTS:
+                kept = {"Realis": "Actual"} if uuid in attributed else {}
                 with contextlib.suppress(AnnotatorError):
-                    events[uuid] = (p.add_event(uuid).uuid, label, layer)
+                    events[uuid] = (p.add_event(uuid, attributes=kept).uuid, label, layer)
         for one, other, role, relation in links:
             if one >= len(made) or other >= len(made):
                 continue
@@ -357,3 +403,6 @@ def test_the_fast_check_says_what_the_plain_one_says(
                             p, after, name, label, schema_commands._Carrying.read(p, name)
                         )
                     assert _said(fast) == _said(plain), (name, label, cost)
+                checked = schema_commands._relabel_check(p, after, name, label)
+                expected = plain or _plain_attributes(p, after, name, label)
+                assert _said(checked) == _said(expected), (name, label)
