@@ -1019,6 +1019,55 @@ CORE_MESSAGES = (
         "cannot relabel {name} as {label}: {problems}. A schema edit deletes no annotation: "
         "change or delete those first, or choose another label",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "relabelled {label}, this {old} would carry attribute {attribute}, which {label} does not "
+        "take: remove the attribute first, or choose another label",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "cannot relabel {name} as {label}: 1 annotation carries attribute {attribute}, which "
+        "{label} does not take. Define it for {label}, remove it from the annotation first, or "
+        "choose another label",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "cannot relabel {name} as {label}: {count} annotations carry attributes {label} does not "
+        "take ({attributes}). Define them for {label}, remove them from the annotations first, "
+        "or choose another label",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{where}: label {theirs} mapped to the project's {ours}: {n} records relabelled",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{where}: role {theirs} mapped to the project's {ours}: {n} arguments relabelled",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "label map: {theirs} → {ours} is not a pair of names",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "label map: {where} holds no label {theirs}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "label map: the project's schema has no label {ours} (to take {theirs} of {where} as)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "role map: {theirs} → {ours} is not a pair of names",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "role map: {where} holds no role {theirs}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "role map: the project's schema has no role {ours} (to take {theirs} of {where} as)",
+    ),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

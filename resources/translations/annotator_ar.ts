@@ -356,32 +356,32 @@
         <translation>&amp;حول ⁨Annotator⁩…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="206"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="275"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="207"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="276"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="210"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="279"/>
         <source>Bundle written to {0} ({1})</source>
         <translation>كُتبت الحزمة في {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="223"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="292"/>
         <source>Quarantined (set aside, not attached to any text):</source>
         <translation>في الحجر (جُعلت جانبًا، غير ملحقة بأي نص):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="226"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="295"/>
         <source>{0} {1} in document {2}: {3}</source>
         <translation>{0} {1} في المستند {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="235"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="304"/>
         <source>… and {0} more</source>
         <translation>… و{0} غيرها</translation>
     </message>
@@ -678,22 +678,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="620"/>
+        <location filename="../../ui/workbench/panels.py" line="657"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="620"/>
+        <location filename="../../ui/workbench/panels.py" line="657"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="620"/>
+        <location filename="../../ui/workbench/panels.py" line="657"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="621"/>
+        <location filename="../../ui/workbench/panels.py" line="658"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -3948,307 +3948,362 @@
         <translation>لا يمكن إعادة تسمية {name} بـ{label}: {problems}. تعديل المخطط لا يحذف أي توسيم: غيّر تلك التوسيمات أو احذفها أولًا، أو اختر تسمية أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1030"/>
+        <location filename="../../ui/core_messages.py" line="1022"/>
+        <source>relabelled {label}, this {old} would carry attribute {attribute}, which {label} does not take: remove the attribute first, or choose another label</source>
+        <translation>بعد إعادة التسمية إلى {label} سيحمل هذا العنصر ({old}) الخاصية {attribute}، و{label} لا تقبلها: احذف الخاصية أولًا، أو اختر تسمية أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1027"/>
+        <source>cannot relabel {name} as {label}: 1 annotation carries attribute {attribute}, which {label} does not take. Define it for {label}, remove it from the annotation first, or choose another label</source>
+        <translation>لا يمكن إعادة تسمية {name} إلى {label}: توصيف واحد يحمل الخاصية {attribute}، و{label} لا تقبلها. عرّفها لـ{label}، أو احذفها من التوصيف أولًا، أو اختر تسمية أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1033"/>
+        <source>cannot relabel {name} as {label}: {count} annotations carry attributes {label} does not take ({attributes}). Define them for {label}, remove them from the annotations first, or choose another label</source>
+        <translation>لا يمكن إعادة تسمية {name} إلى {label}: {count} من التوصيفات تحمل خصائص لا تقبلها {label} ({attributes}). عرّفها لـ{label}، أو احذفها من التوصيفات أولًا، أو اختر تسمية أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1039"/>
+        <source>{where}: label {theirs} mapped to the project&apos;s {ours}: {n} records relabelled</source>
+        <translation>{where}: رُبطت التسمية {theirs} بتسمية المشروع {ours}: أُعيدت تسمية {n} من السجلات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1043"/>
+        <source>{where}: role {theirs} mapped to the project&apos;s {ours}: {n} arguments relabelled</source>
+        <translation>{where}: رُبط الدور {theirs} بدور المشروع {ours}: أُعيدت تسمية {n} من المعمولات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1047"/>
+        <source>label map: {theirs} → {ours} is not a pair of names</source>
+        <translation>ربط التسميات: {theirs} ← {ours} ليس زوجًا من الأسماء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1051"/>
+        <source>label map: {where} holds no label {theirs}</source>
+        <translation>ربط التسميات: لا يحوي {where} التسمية {theirs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1055"/>
+        <source>label map: the project&apos;s schema has no label {ours} (to take {theirs} of {where} as)</source>
+        <translation>ربط التسميات: ليس في مخطط المشروع التسمية {ours} (لتُقرأ بها {theirs} من {where})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1059"/>
+        <source>role map: {theirs} → {ours} is not a pair of names</source>
+        <translation>ربط الأدوار: {theirs} ← {ours} ليس زوجًا من الأسماء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1063"/>
+        <source>role map: {where} holds no role {theirs}</source>
+        <translation>ربط الأدوار: لا يحوي {where} الدور {theirs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1067"/>
+        <source>role map: the project&apos;s schema has no role {ours} (to take {theirs} of {where} as)</source>
+        <translation>ربط الأدوار: ليس في مخطط المشروع الدور {ours} (ليُقرأ به {theirs} من {where})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1079"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1031"/>
+        <location filename="../../ui/core_messages.py" line="1080"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1032"/>
+        <location filename="../../ui/core_messages.py" line="1081"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1033"/>
+        <location filename="../../ui/core_messages.py" line="1082"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1034"/>
+        <location filename="../../ui/core_messages.py" line="1083"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1035"/>
+        <location filename="../../ui/core_messages.py" line="1084"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1036"/>
+        <location filename="../../ui/core_messages.py" line="1085"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1037"/>
+        <location filename="../../ui/core_messages.py" line="1086"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1038"/>
+        <location filename="../../ui/core_messages.py" line="1087"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1039"/>
+        <location filename="../../ui/core_messages.py" line="1088"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1040"/>
+        <location filename="../../ui/core_messages.py" line="1089"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1041"/>
+        <location filename="../../ui/core_messages.py" line="1090"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1042"/>
+        <location filename="../../ui/core_messages.py" line="1091"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1043"/>
+        <location filename="../../ui/core_messages.py" line="1092"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1044"/>
+        <location filename="../../ui/core_messages.py" line="1093"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1045"/>
+        <location filename="../../ui/core_messages.py" line="1094"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1046"/>
+        <location filename="../../ui/core_messages.py" line="1095"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1047"/>
+        <location filename="../../ui/core_messages.py" line="1096"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1048"/>
+        <location filename="../../ui/core_messages.py" line="1097"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1049"/>
+        <location filename="../../ui/core_messages.py" line="1098"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1050"/>
+        <location filename="../../ui/core_messages.py" line="1099"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1051"/>
+        <location filename="../../ui/core_messages.py" line="1100"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1052"/>
+        <location filename="../../ui/core_messages.py" line="1101"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1053"/>
+        <location filename="../../ui/core_messages.py" line="1102"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1054"/>
+        <location filename="../../ui/core_messages.py" line="1103"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1055"/>
+        <location filename="../../ui/core_messages.py" line="1104"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1056"/>
+        <location filename="../../ui/core_messages.py" line="1105"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1057"/>
+        <location filename="../../ui/core_messages.py" line="1106"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1058"/>
+        <location filename="../../ui/core_messages.py" line="1107"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1059"/>
+        <location filename="../../ui/core_messages.py" line="1108"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1060"/>
+        <location filename="../../ui/core_messages.py" line="1109"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1061"/>
+        <location filename="../../ui/core_messages.py" line="1110"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1062"/>
+        <location filename="../../ui/core_messages.py" line="1111"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1063"/>
+        <location filename="../../ui/core_messages.py" line="1112"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1064"/>
+        <location filename="../../ui/core_messages.py" line="1113"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1065"/>
+        <location filename="../../ui/core_messages.py" line="1114"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1066"/>
+        <location filename="../../ui/core_messages.py" line="1115"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1067"/>
+        <location filename="../../ui/core_messages.py" line="1116"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1068"/>
+        <location filename="../../ui/core_messages.py" line="1117"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1069"/>
+        <location filename="../../ui/core_messages.py" line="1118"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1070"/>
+        <location filename="../../ui/core_messages.py" line="1119"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1071"/>
+        <location filename="../../ui/core_messages.py" line="1120"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1072"/>
+        <location filename="../../ui/core_messages.py" line="1121"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1073"/>
+        <location filename="../../ui/core_messages.py" line="1122"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1074"/>
+        <location filename="../../ui/core_messages.py" line="1123"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1075"/>
+        <location filename="../../ui/core_messages.py" line="1124"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1076"/>
+        <location filename="../../ui/core_messages.py" line="1125"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1077"/>
+        <location filename="../../ui/core_messages.py" line="1126"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1078"/>
+        <location filename="../../ui/core_messages.py" line="1127"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1079"/>
+        <location filename="../../ui/core_messages.py" line="1128"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1084"/>
+        <location filename="../../ui/core_messages.py" line="1133"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1095"/>
+        <location filename="../../ui/core_messages.py" line="1144"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1096"/>
+        <location filename="../../ui/core_messages.py" line="1145"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1097"/>
+        <location filename="../../ui/core_messages.py" line="1146"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1098"/>
+        <location filename="../../ui/core_messages.py" line="1147"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1099"/>
+        <location filename="../../ui/core_messages.py" line="1148"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1100"/>
+        <location filename="../../ui/core_messages.py" line="1149"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1101"/>
+        <location filename="../../ui/core_messages.py" line="1150"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1102"/>
+        <location filename="../../ui/core_messages.py" line="1151"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1103"/>
+        <location filename="../../ui/core_messages.py" line="1152"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1104"/>
+        <location filename="../../ui/core_messages.py" line="1153"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -4261,12 +4316,12 @@
 <context>
     <name>CurveView</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="121"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="129"/>
         <source>No learning curve</source>
         <translation>لا منحنى تعلّم</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="139"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="147"/>
         <source>held-out F1 by training documents</source>
         <translation>F1 على المستندات المحجوزة حسب عدد مستندات التدريب</translation>
     </message>
@@ -4356,57 +4411,57 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="326"/>
+        <location filename="../../ui/workbench/panels.py" line="335"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="329"/>
+        <location filename="../../ui/workbench/panels.py" line="338"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="339"/>
+        <location filename="../../ui/workbench/panels.py" line="348"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="339"/>
+        <location filename="../../ui/workbench/panels.py" line="348"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="339"/>
+        <location filename="../../ui/workbench/panels.py" line="348"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="463"/>
+        <location filename="../../ui/workbench/panels.py" line="472"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="463"/>
+        <location filename="../../ui/workbench/panels.py" line="472"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="497"/>
+        <location filename="../../ui/workbench/panels.py" line="506"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="497"/>
+        <location filename="../../ui/workbench/panels.py" line="506"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="503"/>
+        <location filename="../../ui/workbench/panels.py" line="512"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض مستندات قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="506"/>
+        <location filename="../../ui/workbench/panels.py" line="515"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -4541,32 +4596,32 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="188"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="257"/>
         <source>documents</source>
         <translation>مستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="189"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="258"/>
         <source>spans</source>
         <translation>مقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="190"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="259"/>
         <source>events</source>
         <translation>أحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="191"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="260"/>
         <source>arguments</source>
         <translation>معمولات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="192"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="261"/>
         <source>relations</source>
         <translation>علاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="193"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="262"/>
         <source>statuses</source>
         <translation>حالات</translation>
     </message>
@@ -4852,12 +4907,12 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="46"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="58"/>
         <source>Annotator bundles (*.annbundle *.zip);;All files (*)</source>
         <translation>حزم Annotator (*.annbundle *.zip);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="47"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="59"/>
         <source>Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)</source>
         <translation>الحزم والمشاريع ‎(*.annbundle *.zip *.annotator);;كل الملفات (*)</translation>
     </message>
@@ -4910,7 +4965,7 @@
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="223"/>
+        <location filename="../../ui/search/dock.py" line="431"/>
         <location filename="../../ui/search/find_bar.py" line="127"/>
         <source>Match ة and ه as the same letter</source>
         <translation>مطابقة ة و ه على أنهما حرف واحد</translation>
@@ -5225,6 +5280,44 @@
     </message>
 </context>
 <context>
+    <name>LabelMapDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="337"/>
+        <source>Labels to map</source>
+        <translation>تسميات للربط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="340"/>
+        <source>{0} holds labels this project&apos;s schema lacks. Choose for each the project&apos;s label to merge its annotations as. A proposed label differs only in case or spelling; check it.</source>
+        <translation>يحوي {0} تسميات ليست في مخطط هذا المشروع. اختر لكل منها تسمية المشروع التي تُدمج توصيفاتها بها. التسمية المقترحة لا تختلف إلا في حالة الأحرف أو الإملاء؛ تحقّق منها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="350"/>
+        <source>Their label</source>
+        <translation>تسميتهم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="350"/>
+        <source>Merge as</source>
+        <translation>دمج باسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="363"/>
+        <source>add as a new label</source>
+        <translation>إضافتها تسميةً جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="365"/>
+        <source>keep apart (quarantine)</source>
+        <translation>إبقاؤها جانبًا (الحجر)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="384"/>
+        <source>Merge</source>
+        <translation>دمج</translation>
+    </message>
+</context>
+<context>
     <name>LayersDialog</name>
     <message>
         <location filename="../../ui/dialogs/prompts.py" line="84"/>
@@ -5248,79 +5341,79 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="187"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="736"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="759"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="191"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="798"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="821"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="255"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="260"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="256"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="261"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="258"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="263"/>
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="265"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="270"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="200"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="205"/>
         <source>Switch annotator</source>
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="636"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="698"/>
         <source>The language changes when the annotator is started again.</source>
         <translation>تتغير اللغة عند تشغيل البرنامج من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="722"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="784"/>
         <source>Annotator: {0}</source>
         <translation>الموسِّم: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="723"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="785"/>
         <source>Project: {0}</source>
         <translation>المشروع: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="725"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="787"/>
         <source>saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="725"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="787"/>
         <source>saved</source>
         <translation>محفوظ</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="728"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="790"/>
         <source>Project: {0} (checking: read-only until it passes)</source>
         <translation>المشروع: {0} (قيد الفحص: للقراءة فقط حتى يجتازه)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="734"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="796"/>
         <source>Project: {0} (read-only)</source>
         <translation>المشروع: {0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="739"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="801"/>
         <source>{0} (read-only)</source>
         <translation>{0} (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="751"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="813"/>
         <source>Not done</source>
         <translation>لم يُنفَّذ</translation>
     </message>
@@ -5328,215 +5421,215 @@
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="224"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="232"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="225"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="233"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="226"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="234"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="227"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="235"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="228"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="236"/>
         <source>Support</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="229"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="237"/>
         <source>Baseline F1</source>
         <translation>F1 للأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="239"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="247"/>
         <source>The layer the model learns from</source>
         <translation>الطبقة التي يتعلّم منها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="240"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="527"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="248"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="550"/>
         <source>Train</source>
         <translation>درّب</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="243"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="584"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="251"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="607"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="250"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="258"/>
         <source>only on request</source>
         <translation>عند الطلب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="252"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="260"/>
         <source>Retrain by itself after this many new annotations in the trained layer</source>
         <translation>إعادة التدريب تلقائيًا بعد هذا العدد من التعليقات الجديدة في الطبقة التي تدرّب عليها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="263"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="271"/>
         <source>Next document: least confident first</source>
         <translation>المستند التالي: الأقل ثقة أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="266"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="274"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="273"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="289"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="278"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="296"/>
         <source>Retrain after new annotations:</source>
         <translation>إعادة التدريب بعد تعليقات جديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="343"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="366"/>
         <source>{0} new since the model</source>
         <translation>{0} جديدة منذ النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="403"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="426"/>
         <source>The stored model cannot be read ({0}). Train it again.</source>
         <translation>تعذّرت قراءة النموذج المحفوظ ({0}). درّبه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="456"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="479"/>
         <source>No model yet: train one on a layer&apos;s annotations.</source>
         <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="476"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="499"/>
         <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
         <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="486"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="509"/>
         <source>all (micro)</source>
         <translation>الكل (micro)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="490"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="513"/>
         <source>No held-out scores (too few documents to hold out).</source>
         <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="527"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="550"/>
         <source>Training the suggestion model…</source>
         <translation>تدريب نموذج الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="542"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="565"/>
         <source>Retraining after {0} new annotations…</source>
         <translation>إعادة التدريب بعد {0} تعليقات جديدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="544"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="567"/>
         <source>Training…</source>
         <translation>جارٍ التدريب…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="554"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="577"/>
         <source>starting</source>
         <translation>البدء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="555"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="578"/>
         <source>choosing the settings</source>
         <translation>اختيار الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="556"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="557"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="579"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="580"/>
         <source>scoring on held-out documents</source>
         <translation>القياس على مستندات محجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="558"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="581"/>
         <source>training the final model</source>
         <translation>تدريب النموذج النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="565"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="588"/>
         <source>Training the suggestion model: {0}…</source>
         <translation>تدريب نموذج الاقتراحات: {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="571"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="594"/>
         <source>Cancel ({0}%)</source>
         <translation>إلغاء ({0}٪)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="573"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="596"/>
         <source>Training: {0}% ({1})</source>
         <translation>التدريب: {0}٪ ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="597"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="620"/>
         <source>Model saved; {0} suggestions made.</source>
         <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="601"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="624"/>
         <source>Training failed: {0}</source>
         <translation>فشل التدريب: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="603"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="626"/>
         <source>Training cancelled; no model was saved.</source>
         <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="610"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="633"/>
         <source>The training of {0} ended; its model was saved there.</source>
         <translation>انتهى تدريب {0}؛ حُفظ نموذجه فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="612"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="635"/>
         <source>The training of {0} failed: {1}</source>
         <translation>فشل تدريب {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="614"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="637"/>
         <source>The training of {0} was cancelled; no model was saved.</source>
         <translation>أُلغي تدريب {0}؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="667"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="690"/>
         <source>Could not suggest: {0}</source>
         <translation>تعذّر الاقتراح: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="710"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="733"/>
         <source>Finding the least confident documents…</source>
         <translation>البحث عن المستندات الأقل ثقة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="722"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="745"/>
         <source>{0} documents not yet labelled, least confident first.</source>
         <translation>{0} مستندات لم تُوسَم بعد، الأقل ثقة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="734"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="757"/>
         <source>Could not find the least confident documents: {0}</source>
         <translation>تعذّر العثور على المستندات الأقل ثقة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="768"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="791"/>
         <source>No other document is left to label in layer {0}.</source>
         <translation>لم يبقَ مستند آخر للوسم في الطبقة {0}.</translation>
     </message>
@@ -5580,7 +5673,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="245"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="314"/>
         <source>Merge report</source>
         <translation>تقرير الدمج</translation>
     </message>
@@ -6342,58 +6435,58 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/search/dock.py" line="201"/>
-        <location filename="../../ui/search/dock.py" line="229"/>
+        <location filename="../../ui/search/dock.py" line="409"/>
+        <location filename="../../ui/search/dock.py" line="437"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="208"/>
+        <location filename="../../ui/search/dock.py" line="416"/>
         <source>Search all documents</source>
         <translation>بحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="214"/>
+        <location filename="../../ui/search/dock.py" line="422"/>
         <source>Clitic-aware</source>
         <translation>مراعاة السوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="217"/>
+        <location filename="../../ui/search/dock.py" line="425"/>
         <source>Arabic queries also find the word after the proclitics و ف ب ل ك and ال</source>
         <translation>يجد البحث العربي الكلمة أيضًا بعد السوابق و ف ب ل ك و ال</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="221"/>
+        <location filename="../../ui/search/dock.py" line="429"/>
         <source>ة = ه</source>
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="226"/>
+        <location filename="../../ui/search/dock.py" line="434"/>
         <source>In documents named…</source>
         <translation>في المستندات المسماة…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="338"/>
+        <location filename="../../ui/search/dock.py" line="547"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="345"/>
+        <location filename="../../ui/search/dock.py" line="554"/>
         <source>Searching… {0} hits</source>
         <translation>جارٍ البحث… {0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="357"/>
+        <location filename="../../ui/search/dock.py" line="566"/>
         <source>{0} hits</source>
         <translation>{0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="359"/>
+        <location filename="../../ui/search/dock.py" line="568"/>
         <source> (the first {0} shown)</source>
         <translation> (معروض أول {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="365"/>
+        <location filename="../../ui/search/dock.py" line="574"/>
         <source>Search cancelled</source>
         <translation>أُلغي البحث</translation>
     </message>
@@ -6665,63 +6758,63 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="89"/>
+        <location filename="../../ui/suggestions/dock.py" line="101"/>
         <source>Show only suggestions at least this confident</source>
         <translation>اعرض فقط الاقتراحات التي تبلغ ثقتها هذا الحد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="97"/>
+        <location filename="../../ui/suggestions/dock.py" line="109"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="97"/>
+        <location filename="../../ui/suggestions/dock.py" line="109"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="97"/>
+        <location filename="../../ui/suggestions/dock.py" line="109"/>
         <source>Score</source>
         <translation>الدرجة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="106"/>
+        <location filename="../../ui/suggestions/dock.py" line="118"/>
         <source>Accept</source>
         <translation>اقبل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="107"/>
+        <location filename="../../ui/suggestions/dock.py" line="119"/>
         <source>Reject</source>
         <translation>ارفض</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="108"/>
+        <location filename="../../ui/suggestions/dock.py" line="120"/>
         <source>Accept all</source>
         <translation>اقبل الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="109"/>
+        <location filename="../../ui/suggestions/dock.py" line="121"/>
         <source>Reject all</source>
         <translation>ارفض الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="110"/>
-        <location filename="../../ui/suggestions/dock.py" line="124"/>
+        <location filename="../../ui/suggestions/dock.py" line="122"/>
+        <location filename="../../ui/suggestions/dock.py" line="140"/>
         <source>Withdraw these suggestions</source>
         <translation>اسحب هذه الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="119"/>
+        <location filename="../../ui/suggestions/dock.py" line="135"/>
         <source>Take back every pending suggestion from the selected suggestion&apos;s source, in every document, without remembering them as rejected (Undo brings them back)</source>
         <translation>اسحب كل اقتراح معلّق من مصدر الاقتراح المحدد، في كل المستندات، دون تسجيلها اقتراحاتٍ مرفوضة (التراجع يعيدها)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="129"/>
+        <location filename="../../ui/suggestions/dock.py" line="145"/>
         <source>Threshold</source>
         <translation>العتبة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/dock.py" line="150"/>
+        <location filename="../../ui/suggestions/dock.py" line="164"/>
         <source>{0} of {1} suggestions shown</source>
         <translation>يُعرض {0} من {1} اقتراحاً</translation>
     </message>
@@ -6729,7 +6822,7 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SyncReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="409"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="416"/>
         <source>Sync</source>
         <translation>مزامنة</translation>
     </message>
@@ -6908,42 +7001,42 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>_Texts</name>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="93"/>
+        <location filename="../../ui/suggestions/__init__.py" line="122"/>
         <source>Accept the suggestion</source>
         <translation>اقبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="94"/>
+        <location filename="../../ui/suggestions/__init__.py" line="123"/>
         <source>Reject the suggestion</source>
         <translation>ارفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="95"/>
+        <location filename="../../ui/suggestions/__init__.py" line="124"/>
         <source>Accept all suggestions shown in the document</source>
         <translation>اقبل كل الاقتراحات المعروضة في المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="96"/>
+        <location filename="../../ui/suggestions/__init__.py" line="125"/>
         <source>Reject all suggestions shown in the document</source>
         <translation>ارفض كل الاقتراحات المعروضة في المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="97"/>
+        <location filename="../../ui/suggestions/__init__.py" line="126"/>
         <source>Next suggestion</source>
         <translation>الاقتراح التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="98"/>
+        <location filename="../../ui/suggestions/__init__.py" line="127"/>
         <source>Previous suggestion</source>
         <translation>الاقتراح السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="99"/>
+        <location filename="../../ui/suggestions/__init__.py" line="128"/>
         <source>Suggestions</source>
         <translation>الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/__init__.py" line="100"/>
+        <location filename="../../ui/suggestions/__init__.py" line="129"/>
         <source>Model</source>
         <translation>النموذج</translation>
     </message>
@@ -7153,56 +7246,56 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="77"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="89"/>
         <source>Export my layer as &amp;bundle…</source>
         <translation>تصدير طبقتي &amp;حزمةً…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="78"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="90"/>
         <source>&amp;Merge bundle or project…</source>
         <translation>&amp;دمج حزمة أو مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="90"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="113"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="102"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="125"/>
         <source>Bundle</source>
         <translation>الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="90"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="102"/>
         <source>Open a project and choose your name first.</source>
         <translation>افتح مشروعًا واختر اسمك أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="94"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="106"/>
         <source>Export my layer</source>
         <translation>تصدير طبقتي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="113"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="125"/>
         <source>Writing the bundle…</source>
         <translation>جارٍ كتابة الحزمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="119"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
         <source>The bundle was not written: {0}</source>
         <translation>لم تُكتب الحزمة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="121"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="133"/>
         <source>Bundle cancelled; nothing was written.</source>
         <translation>أُلغيت الحزمة؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="132"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="135"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="162"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="261"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="144"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="147"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="221"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="411"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="132"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="144"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="470"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
         <location filename="../../ui/review/agreement_window.py" line="483"/>
@@ -7210,17 +7303,18 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="162"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="221"/>
         <source>Merging {0}…</source>
         <translation>جارٍ دمج {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="177"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="246"/>
         <source>Nothing was merged: {0}</source>
         <translation>لم يُدمج شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="179"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="232"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="248"/>
         <source>Merge cancelled; nothing was merged.</source>
         <translation>أُلغي الدمج؛ لم يُدمج شيء.</translation>
     </message>
@@ -7256,8 +7350,8 @@ Remove only the argument, or delete the whole event?</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/mainwindow.py" line="128"/>
-        <location filename="../../ui/workbench/mainwindow.py" line="133"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="132"/>
+        <location filename="../../ui/workbench/mainwindow.py" line="137"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -7298,7 +7392,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/sync_dialog.py" line="158"/>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="355"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="362"/>
         <source>Sync</source>
         <translation>مزامنة</translation>
     </message>
@@ -7313,47 +7407,47 @@ Remove only the argument, or delete the whole event?</source>
         <translation>المزامنة مع خادم الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="355"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="362"/>
         <source>Syncing with {0}…</source>
         <translation>جارٍ المزامنة مع {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="357"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="364"/>
         <source>Reading your changes…</source>
         <translation>جارٍ قراءة تغييراتك…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="358"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="365"/>
         <source>Sending your changes to {0}…</source>
         <translation>جارٍ إرسال تغييراتك إلى {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="359"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="366"/>
         <source>Receiving the team&apos;s changes…</source>
         <translation>جارٍ استلام تغييرات الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="360"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="367"/>
         <source>Merging the team&apos;s changes…</source>
         <translation>جارٍ دمج تغييرات الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="395"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="402"/>
         <source>Synced: {0} sent, {1} received</source>
         <translation>تمت المزامنة: أُرسل {0}، استُلم {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="400"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="407"/>
         <source>{0}; {1} of your changes stay in this project: your role does not write their layers</source>
         <translation>{0}؛ {1} من تغييراتك تبقى في هذا المشروع: دورك لا يكتب طبقاتها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="379"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="386"/>
         <source>The sync stopped: {0}</source>
         <translation>توقفت المزامنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sync_dialog.py" line="382"/>
+        <location filename="../../ui/dialogs/sync_dialog.py" line="389"/>
         <source>Sync cancelled; what was sent or received stays.</source>
         <translation>أُلغيت المزامنة؛ يبقى ما أُرسل أو استُلم.</translation>
     </message>
