@@ -252,8 +252,16 @@ SEPARATOR = "\x00"
 """between documents in the corpus string: no word character, no white space"""
 
 
+CHUNK_CHARS = 1 << 20
+"""folded characters (about) of one of the corpus's strings: a scan runs over each in turn,
+and no single string operation (a join, a scan without hits) holds the interpreter for long
+(the whole 20,000-document string, 40 million characters, took ~90 ms to join: a window's
+frame lost while the search dock's first search ended)"""
+
+
 class FoldedCorpus:
-    """The folded copy of many documents, kept in memory as one string for fast scans.
+    """The folded copy of many documents, kept in memory as a few long strings (runs of
+    whole documents, ``CHUNK_CHARS`` each) for fast scans.
 
     Built from ``(doc_id, text)`` pairs (e.g. from ``Project.iter_documents()``); a cache,
     never the only copy of a text. Not thread-safe to build; read-only afterwards, so a
@@ -280,7 +288,12 @@ class FoldedCorpus:
         self.texts: list[FoldedText] = []
         self.starts: list[int] = []
         self._index: dict[int, int] = {}
+        self._chunks: list[tuple[int, str]] = []
+        """(the index of its first document, the folded texts of its run joined by
+        ``SEPARATOR``)"""
+        self._folded: str | None = None
         parts: list[str] = []
+        first = 0
         at = 0
         for doc_id, text in documents:
             if cancelled is not None and len(self.ids) % 500 == 0 and cancelled():
@@ -297,7 +310,20 @@ class FoldedCorpus:
             self.starts.append(at)
             parts.append(ft.folded)
             at += len(ft.folded) + len(SEPARATOR)
-        self.folded = SEPARATOR.join(parts)
+            if at - self.starts[first] >= CHUNK_CHARS:
+                self._chunks.append((first, SEPARATOR.join(parts)))
+                parts = []
+                first = len(self.ids)
+        if parts:
+            self._chunks.append((first, SEPARATOR.join(parts)))
+
+    @property
+    def folded(self) -> str:
+        """Every document's folded text joined by ``SEPARATOR`` (document ``k`` from
+        ``starts[k]``), made on first use."""
+        if self._folded is None:
+            self._folded = SEPARATOR.join(chunk for _, chunk in self._chunks)
+        return self._folded
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -341,19 +367,24 @@ class FoldedCorpus:
                     yield Hit(doc_id, *ft.span(s, e))
             return
         starts, texts, ids = self.starts, self.texts, self.ids
-        k = 0
         count = 0
-        for s, e in matcher.spans(self.folded):
-            count += 1
-            if cancelled is not None and count % 1000 == 0 and cancelled():
+        for first, chunk in self._chunks:
+            if cancelled is not None and cancelled():
                 raise _cancelled()
-            if k + 1 < len(starts) and s >= starts[k + 1]:
-                k = bisect.bisect_right(starts, s) - 1
-            base = starts[k]
-            ft = texts[k]
-            if e - base > len(ft.folded):
-                continue  # a query holding the separator itself (a NUL)
-            yield Hit(ids[k], *ft.span(s - base, e - base))
+            k = first
+            at = starts[first]
+            for s, e in matcher.spans(chunk):
+                count += 1
+                if cancelled is not None and count % 1000 == 0 and cancelled():
+                    raise _cancelled()
+                s, e = s + at, e + at
+                if k + 1 < len(starts) and s >= starts[k + 1]:
+                    k = bisect.bisect_right(starts, s) - 1
+                base = starts[k]
+                ft = texts[k]
+                if e - base > len(ft.folded):
+                    continue  # a query holding the separator itself (a NUL)
+                yield Hit(ids[k], *ft.span(s - base, e - base))
 
 
 def _cancelled() -> Cancelled:

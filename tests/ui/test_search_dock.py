@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
+from annotator.search import Mode, fold_text
 from annotator.search.folding import FoldedText
 from annotator.search.kwic import KwicLine, SortBy, sort_lines
 from ui.search import SearchDock
@@ -287,3 +288,44 @@ def test_a_first_search_cut_short_keeps_what_it_folded(
         go_on.set()
     assert blocker.args == ["finished", 1200]
     assert sorted(folded) == sorted(f"{seed_text} ({k})" for k in range(1, 1201))  # each once
+
+
+def test_the_corpus_is_held_in_runs_of_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folded corpus is a few strings of whole documents (``CHUNK_CHARS`` each), not one:
+    joining 40 million characters held the interpreter ~90 ms (a lost frame at the end of the
+    dock's first search) and a scan without hits held it for the whole string. Hits across
+    the runs' borders are those of each document; ``folded`` is still the joined string."""
+    from annotator.search import matching
+    from annotator.search.matching import FoldedCorpus, Query, find
+
+    monkeypatch.setattr(matching, "CHUNK_CHARS", 120)
+    texts = [f"باريس {k} وبِباريسَ ثم الدفاع {'ن' * (k % 7)} باريس" for k in range(60)]
+    corpus = FoldedCorpus(enumerate(texts, 1))
+    longest = max(len(chunk) for _, chunk in corpus._chunks)
+    assert len(corpus._chunks) > 10 and longest < 120 + max(map(len, texts)) + 1
+    assert corpus.folded == "\x00".join(fold_text(t) for t in texts)
+    for text in ("باريس", "دفاع", "ن"):
+        for mode in ("word", "prefix", "substring", "regex"):
+            query = Query(text, Mode(mode))
+            want = [hit for k, t in enumerate(texts, 1) for hit in find(t, query, k)]
+            assert list(corpus.search(query)) == want, (text, mode)
+
+
+def test_a_search_in_document_order_ends_without_resetting_the_table(
+    qtbot: QtBot, seed_text: str
+) -> None:
+    """Lines stream in in document order, the table's first order: at the end nothing is
+    sorted again and the table is not reset (20,000 lines re-sorted and reset took the
+    window 40-80 ms). Sorted by another column, the lines are sorted at the end."""
+    dock = make_dock(qtbot, [(k, f"d{k}", seed_text) for k in range(1, 30)])
+    changes: list[str] = []
+    dock.model.modelReset.connect(lambda: changes.append("reset"))
+    dock.model.layoutChanged.connect(lambda: changes.append("sorted"))
+    assert run(dock, qtbot, "الدفاع")[0] == "finished"
+    assert changes == ["reset"]  # the table cleared when the search began, only
+    dock.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    changes.clear()
+    assert run(dock, qtbot, "الدفاع")[0] == "finished"
+    assert changes[0] == "reset" and changes[-1] == "sorted"
+    lines = dock.model.lines
+    assert lines == sort_lines(lines, SortBy.KEYWORD)

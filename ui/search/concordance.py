@@ -12,6 +12,7 @@ through ``plain_tooltip`` (Qt guesses rich text in tooltips).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -116,6 +117,19 @@ class ConcordanceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
+
+    def apply_sort(self) -> None:
+        """Sort the lines by the column asked for last, unless they are in its order already:
+        lines stream in in document order, the table's first order (re-sorting 20,000 lines
+        and resetting the table when a search ended took the window 40-80 ms)."""
+        if self._sort is None:
+            return
+        column, order = self._sort
+        if column == 0 and order == Qt.SortOrder.AscendingOrder:
+            places = [(line.doc_id, line.start) for line in self.lines]
+            if all(a <= b for a, b in pairwise(places)):
+                return
+        self.sort(column, order)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by the document, the words before (nearest first), the hit or the words after."""

@@ -167,7 +167,8 @@ class CorpusCache:
             old: dict[int, FoldedText] = {}
             if previous is not None and previous.options == options:
                 old = dict(zip(previous.ids, previous.texts, strict=True))
-            folded: list[tuple[int, FoldedText]] = []
+            ids: list[int] = []  # (two lists: no tuple a document for the collector to walk)
+            folded: list[FoldedText] = []
             names = {}
             done = False
             try:
@@ -177,19 +178,21 @@ class CorpusCache:
                     ft = old.get(doc_id)
                     if ft is None or ft.original != text:
                         ft = FoldedText.of(text, options)
-                    folded.append((doc_id, ft))
+                    ids.append(doc_id)
+                    folded.append(ft)
                     names[doc_id] = name
                     yield doc_id, name, ft
                 done = True
             finally:
                 if done:
-                    self._corpus = FoldedCorpus(folded, options)
+                    self._corpus = FoldedCorpus(zip(ids, folded, strict=True), options)
                     self._previous = None
                     self._names = names
                 elif folded:  # keep what is folded: the next search folds the rest only
-                    seen = {doc_id for doc_id, _ in folded}
+                    seen = set(ids)
                     rest = [(i, ft) for i, ft in old.items() if i not in seen]
-                    self._previous = FoldedCorpus([*folded, *rest], options)
+                    partial = [*zip(ids, folded, strict=True), *rest]
+                    self._previous = FoldedCorpus(partial, options)
 
 
 class SearchResults(QObject):
@@ -567,7 +570,7 @@ class SearchDock(QDockWidget):
             if shown < payload:
                 text += self.tr(" (the first {0} shown)").format(shown)
             self.status.setText(text)
-            self.model.set_lines(self.model.lines, self.model.names)  # apply the sort asked for
+            self.model.apply_sort()
         elif outcome == "failed":
             self.status.setText(str(payload))
         else:
