@@ -1,7 +1,8 @@
 """Which path answers a corpus search (docs/design/search.md, "Corpus search paths").
 
 - A process that holds the folded corpus in memory (the workbench's search dock,
-  ``FoldedCorpus``) scans it: one regular-expression pass over one string, whatever the query.
+  ``FoldedCorpus``) scans it: one regular-expression pass over each of its few long strings
+  (runs of whole documents, ``CHUNK_CHARS`` each), whatever the query.
   ``narrowed`` lets such a process use candidate documents from the FTS5 index when they are
   few (a rare name), and the whole corpus otherwise.
 - A process without it (``annotator search``) asks the index for the candidate documents
