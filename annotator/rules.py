@@ -1391,22 +1391,32 @@ def lost_attribute(
 ) -> str | None:
     """The attribute a record labelled (or typed) ``old`` carrying ``attributes`` would lose
     relabelled ``label``: the first of them ``after`` (the schema after the edit) does not
-    define for ``label`` (``attributes_problem``; ``record`` the record's kind as it takes
-    it), when they are valid on ``old`` under ``before`` (the schema before: attributes
-    invalid already are not the relabel's doing, ``check`` lists them). None when none. The
-    one rule of every edit that relabels spans or retypes events about their own attributes
-    (``relabel_attribute_problem`` for one record, removing a label with ``relabel_to`` for
-    each distinct set of attributes of the records carrying it), as ``relabel_breaks`` is
-    about their links: an event type's attribute is defined per type, so an event retyped
-    into a type without it would carry an attribute its type lacks."""
+    take on ``label`` (``attributes_problem``; ``record`` the record's kind as it takes it).
+    None when none. The one rule of every edit that relabels spans or retypes events about
+    their own attributes (``relabel_attribute_problem`` for one record, removing a label with
+    ``relabel_to`` for each distinct set of attributes of the records carrying it), as
+    ``relabel_breaks`` is about their links: an event type's attribute is defined per type,
+    so an event retyped into a type without it would carry an attribute its type lacks.
+
+    An attribute invalid already (under ``before`` on ``old``: narrowed to other labels since
+    it was set) counts too: a relabel writes a new version of the record, and every version
+    written is judged whole (``Project.update_span``, ``RelabelSpansInBulk``, ``UpdateEvent``:
+    a note edit or a move of such a span is refused alike), so the write would refuse it.
+    Links broken already are another matter: a relabel does not write them
+    (``relabel_breaks``). An event type's attribute on a trigger span (what older versions
+    stored there) that the new type takes does not count: a write of the span moves it onto
+    its events (``Project.update_span``)."""
+    del before, old  # (the answer is the record's as written: the schema after alone)
     if not attributes or attributes_problem(after, label, attributes, record) is None:
         return None
-    if attributes_problem(before, old, attributes, record) is not None:
-        return None
     for name, value in attributes.items():
-        if attributes_problem(after, label, {name: value}, record) is not None:
-            return str(name)
-    return str(next(iter(attributes)))
+        one = {name: value}
+        if attributes_problem(after, label, one, record) is None:
+            continue
+        if record == "span" and event_attributes_on_trigger(after, label, one):
+            continue  # an older version's event attribute: lifted onto the events
+        return str(name)
+    return None
 
 
 def relabel_attribute_problem(

@@ -8,8 +8,9 @@ how many carry what. The check now refuses it as it builds the command, naming t
 the types and how many annotations carry it (``rules.lost_attribute``, the one rule; the
 spans of an entity label losing one of its attributes alike), and relabelling one trigger
 (``commands.edits.relabel``) meets the same rule (``rules.relabel_attribute_problem``).
-Attributes invalid already do not count (``check`` lists them), as links broken already do
-not (tests/core/test_schema_relabel_links.py)."""
+Attributes invalid already count too (the relabel writes the records, and each version
+written is judged whole: tests/core/test_schema_remove_invalid_attribute.py), where links
+broken already do not (tests/core/test_schema_relabel_links.py)."""
 
 from __future__ import annotations
 
@@ -137,9 +138,9 @@ def test_events_without_attributes_are_retyped(project: Project) -> None:
     assert problems(project) == []
 
 
-def test_attributes_invalid_already_do_not_count(project: Project) -> None:
-    """Realis taken off Conflict.Attack after an event got it: the event carries it wrongly
-    already (``check`` lists it); the retype does not make it worse and is not refused."""
+def test_an_attribute_defined_for_every_type_is_kept(project: Project) -> None:
+    """Realis defined for every event type (no labels) after an event got it: the retyped
+    event takes it too, and the retype is not refused."""
     event = attack(project, Realis="Actual")
     project.set_schema(
         with_attributes(
