@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSize,
     Qt,
     Signal,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -54,7 +56,8 @@ from ui.i18n import (
     plain_tooltip,
     status_text,
 )
-from ui.widgets import EXCERPT, DirectionalDelegate, ListModel, list_table, swatch
+from ui.widgets import EXCERPT, ListModel, list_table, swatch
+from ui.workbench.label_delegate import KEY_ROLE, NAMES_ROLE, LabelDelegate
 
 UUID_ROLE = Qt.ItemDataRole.UserRole
 QUEUE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -558,7 +561,9 @@ class LabelPalette(QWidget):
     """Span labels (entities, then event types) with colour, both names and hotkey. A row
     whose names are wider than the list shows them on two lines (the first name and the key
     above, the other name below; "Geo-political entity · كيان جغرافي سياسي  [G]" was elided
-    in the ~320 px column at 1024x700); the others keep one-line rows."""
+    in the ~320 px column at 1024x700); the others keep one-line rows. ``LabelDelegate``
+    paints the key at the row's end always, and elides a line still too wide with "…" at
+    its logical end; the tooltip has the full names."""
 
     labelChosen = Signal(str)
 
@@ -566,7 +571,9 @@ class LabelPalette(QWidget):
         super().__init__(parent)
         self.list = QListWidget(self)
         self.list.setIconSize(QSize(14, 14))
-        self.list.setItemDelegate(DirectionalDelegate(self.list))
+        self.list.setItemDelegate(LabelDelegate(self.list))
+        # rows are elided to the list's width (LabelDelegate): it never scrolls sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._texts: list[tuple[QListWidgetItem, str, str]] = []
         """each row's names on one line and on two"""
         self.list.viewport().installEventFilter(self)
@@ -597,7 +604,10 @@ class LabelPalette(QWidget):
             look = looks.get(lab.name)
             item = QListWidgetItem(swatch(look.color if look else lab.color), line)
             item.setData(UUID_ROLE, lab.name)
-            item.setToolTip(plain_tooltip(f"{lab.name}\n{lab.en}\n{lab.ar}"))
+            item.setData(NAMES_ROLE, names)
+            item.setData(KEY_ROLE, f"[{lab.hotkey}]" if lab.hotkey else "")
+            full = dict.fromkeys(n for n in (lab.name, lab.en, lab.ar) if n)
+            item.setToolTip(plain_tooltip("\n".join(full)))
             self.list.addItem(item)
             self._texts.append((item, line, lines))
         self._fit_names()
@@ -609,11 +619,20 @@ class LabelPalette(QWidget):
 
     def _fit_names(self) -> None:
         """Each row's names on one line where they fit the list's width, else on two."""
-        margin = self.list.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
-        room = self.list.viewport().width() - self.list.iconSize().width() - 4 * margin
+        delegate = self.list.itemDelegate()
+        assert isinstance(delegate, LabelDelegate)
         metrics = self.list.fontMetrics()
+        option = QStyleOptionViewItem()
+        option.initFrom(self.list.viewport())
+        option.font = self.list.font()
+        option.decorationSize = self.list.iconSize()
+        option.widget = self.list
         for item, line, lines in self._texts:
-            text = line if metrics.horizontalAdvance(line) <= room else lines
+            index = self.list.indexFromItem(item)
+            option.rect = QRect(0, 0, self.list.viewport().width(), metrics.height())
+            area = delegate.text_area(option, index)
+            names, key = item.data(NAMES_ROLE), item.data(KEY_ROLE)
+            text = line if delegate.fits_one_line(metrics, names, key, area) else lines
             if item.text() != text:
                 item.setText(text)
 
