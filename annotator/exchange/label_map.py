@@ -40,6 +40,7 @@ __all__ = [
     "LabelOffer",
     "check_label_map",
     "check_role_map",
+    "kinds_of_records",
     "label_offers",
     "labels_of_records",
     "propose_label_map",
@@ -67,6 +68,22 @@ def labels_of_records(records: Iterable[BundleRecord]) -> set[str]:
     return out
 
 
+def kinds_of_records(records: Iterable[BundleRecord]) -> dict[str, str]:
+    """The labels the records carry, each with its kind as the records show it: ``event``
+    for an event's type (and a span labelled so), ``relation`` for a relation's type,
+    ``entity`` for a span label no event carries."""
+    out: dict[str, str] = {}
+    for br in records:
+        rec = br.record
+        if isinstance(rec, Event):
+            out[rec.type] = "event"
+        elif isinstance(rec, Relation):
+            out.setdefault(rec.type, "relation")
+        elif isinstance(rec, Span):
+            out.setdefault(rec.label, "entity")
+    return out
+
+
 def roles_of_records(records: Iterable[BundleRecord]) -> set[str]:
     """The roles the records' arguments fill."""
     return {br.record.role for br in records if isinstance(br.record, Argument)}
@@ -81,11 +98,18 @@ def _roles(schema: Schema) -> set[str]:
 
 
 def check_label_map(
-    label_map: Mapping[str, str], mine: Schema, theirs: Schema, held: Iterable[str], where: str
+    label_map: Mapping[str, str],
+    mine: Schema,
+    theirs: Schema,
+    held: Iterable[str] | Mapping[str, str],
+    where: str,
 ) -> dict[str, str]:
     """``label_map`` as a plain dict, once every source name is a label ``where`` holds (its
     schema ``theirs`` defines it, or it is in ``held``) and every target a label of the
-    project's schema ``mine``; else a ``LabelMapError`` naming the first that is not."""
+    project's schema ``mine`` of the same kind (entity label, event type, relation type: as
+    ``theirs`` defines the source's, else as ``held`` says when it maps each name to its
+    kind, ``kinds_of_records``); else a ``LabelMapError`` naming the first that is not."""
+    held = dict.fromkeys(held, "") if not isinstance(held, Mapping) else held
     source = _defined(theirs) | set(held)
     ours = _defined(mine)
     out: dict[str, str] = {}
@@ -116,16 +140,34 @@ def check_label_map(
                     where=where,
                 )
             )
+        their_kind = _kind(theirs, theirs_name) or held.get(theirs_name, "")
+        if their_kind and their_kind != _kind(mine, our_name):
+            raise LabelMapError(
+                Message(
+                    "label map: {theirs} of {where} and the project's {ours} are not of one "
+                    "kind (entity label, event type or relation type)",
+                    theirs=repr(theirs_name),
+                    where=where,
+                    ours=repr(our_name),
+                )
+            )
         out[theirs_name] = our_name
     return out
 
 
 def check_role_map(
-    role_map: Mapping[str, str], mine: Schema, theirs: Schema, held: Iterable[str], where: str
+    role_map: Mapping[str, str],
+    mine: Schema,
+    theirs: Schema,
+    held: Iterable[str],
+    where: str,
+    label_map: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """``role_map`` as a plain dict, once every source name is a role ``where`` holds (a role
     of an event type of ``theirs``, or in ``held``) and every target a role of an event type
-    of ``mine``; else a ``LabelMapError`` naming the first that is not."""
+    of ``mine``, and no event type the merge would add from ``theirs`` (one ``mine`` lacks,
+    even written otherwise, and ``label_map`` does not map) is left with two roles of one
+    name; else a ``LabelMapError`` naming the first that is not."""
     source = _roles(theirs) | set(held)
     ours = _roles(mine)
     out: dict[str, str] = {}
@@ -157,6 +199,27 @@ def check_role_map(
                 )
             )
         out[theirs_name] = our_name
+    have = {name_key(lab.name) for lab in mine.all_labels()}
+    for event in theirs.events:
+        if event.name in (label_map or {}) or name_key(event.name) in have:
+            continue  # not added: its roles are the project's event type's
+        named: dict[str, str] = {}
+        for role in event.roles:
+            new_name = out.get(role.name, role.name)
+            other = named.setdefault(new_name, role.name)
+            if other != role.name:
+                first, second = (other, role.name) if other in out else (role.name, other)
+                raise LabelMapError(
+                    Message(
+                        "role map: the event type {event} of {where} has the roles {theirs} "
+                        "and {other}; mapping {theirs} to {ours} would give it {ours} twice",
+                        event=repr(event.name),
+                        where=where,
+                        theirs=repr(first),
+                        other=repr(second),
+                        ours=repr(new_name),
+                    )
+                )
     return out
 
 
@@ -176,8 +239,11 @@ def with_roles_mapped(theirs: Schema, role_map: Mapping[str, str]) -> Schema:
 
 def without_mapped(theirs: Schema, label_map: Mapping[str, str]) -> Schema:
     """The source's schema without the mapped labels, every reference to one of them (a
-    role's types, a relation's arguments, an attribute's labels, a parent, an overlap rule)
-    read as the project's label it is mapped to: what the merge adopts from it."""
+    role's types, a relation's arguments, a parent, an overlap rule) read as the project's
+    label it is mapped to: what the merge adopts from it. A mapped label takes nothing of
+    their schema: their attributes leave the mapped labels out (one defined on mapped labels
+    only is dropped), so the project's label keeps its own attributes and a record of theirs
+    carrying one it lacks is quarantined, whatever else the merge adds."""
     if not label_map:
         return theirs
     keep = dataclasses.replace(
@@ -187,10 +253,23 @@ def without_mapped(theirs: Schema, label_map: Mapping[str, str]) -> Schema:
         relations=tuple(x for x in theirs.relations if x.name not in label_map),
     )
 
+    # an attribute of theirs gives a mapped label nothing: ours stays as it is, so one
+    # defined only on mapped labels is left out (not one for every label) and the others
+    # lose the mapped labels
+    keep = dataclasses.replace(
+        keep,
+        attributes=tuple(
+            a for a in keep.attributes if not a.labels or any(n not in label_map for n in a.labels)
+        ),
+    )
+
     def names(items: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(label_map.get(n, n) for n in items))
 
-    return _map_refs(keep, names, lambda n: label_map.get(n, n))
+    def attr_names(items: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n for n in items if n not in label_map)
+
+    return _map_refs(keep, names, lambda n: label_map.get(n, n), attr_names)
 
 
 def relabel(

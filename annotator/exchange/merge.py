@@ -38,7 +38,7 @@ import hashlib
 import json
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,8 +73,8 @@ from annotator.exchange.label_map import (
     LabelOffer,
     check_label_map,
     check_role_map,
+    kinds_of_records,
     label_offers,
-    labels_of_records,
     relabel,
     roles_of_records,
     with_roles_mapped,
@@ -105,8 +105,10 @@ __all__ = [
     "Quarantined",
     "canonical_dump",
     "canonical_hash",
+    "check_maps",
     "merge_bundle",
     "merge_project_file",
+    "project_file_labels",
     "project_file_schema",
     "read_bundle",
     "write_bundle",
@@ -158,13 +160,13 @@ class MergeReport:
     label_map: dict[str, str] = field(default_factory=dict)
     """the label map the merge was given (the source's label: the project's), checked"""
     relabelled: dict[str, int] = field(default_factory=dict)
-    """for each source label of ``label_map``, the incoming record versions (spans, events,
-    relations; tombstones and versions older than the stored one too) that arrived under
-    the project's label instead"""
+    """for each source label of ``label_map``, the record versions (spans, events,
+    relations; tombstones too) the merge wrote under the project's label instead: a version
+    kept (older than or equal to the stored one) or quarantined is not counted"""
     role_map: dict[str, str] = field(default_factory=dict)
     """the role map the merge was given (the source's role: the project's), checked"""
     roles_relabelled: dict[str, int] = field(default_factory=dict)
-    """for each source role of ``role_map``, the incoming argument versions relabelled"""
+    """for each source role of ``role_map``, the argument versions written relabelled"""
     offers: list[LabelOffer] = field(default_factory=list)
     """the labels the source holds that the project's schema lacked and the map did not
     name, each with the project's label offered in its place, if any (``label_offers``):
@@ -304,8 +306,8 @@ def merge_project_file(
     """Merge every layer of another project file into ``project``.
 
     ``label_map`` and ``role_map`` as for ``merge_bundle``; a label (role) the file holds is
-    one its schema defines (its records are read a part at a time, after the map is
-    checked).
+    one its schema defines or its records carry (their label, type and role columns are
+    read before the map is checked; the records themselves a part at a time, after).
 
     The other file is untrusted like a bundle. It is copied to a temporary folder and opened
     read-only there (header, application id, version and quick_check first), so nothing is
@@ -329,6 +331,37 @@ def project_file_schema(other_path: Path, limits: Limits = DEFAULT_LIMITS) -> Sc
     it (for ``label_map.label_offers`` before a merge); a fault is a ``ProjectFileError``."""
     with _ProjectFile(Path(other_path), limits) as content:
         return content.schema
+
+
+def project_file_labels(
+    other_path: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Schema, dict[str, str], set[str]]:
+    """The schema of another project file, the labels its records carry (each with its
+    kind, ``label_map.kinds_of_records``) and the roles its arguments fill, read as
+    ``merge_project_file`` reads them (for ``label_map.label_offers`` and ``check_maps``
+    before a merge: a label its schema no longer defines may still label records); a fault
+    is a ``ProjectFileError``."""
+    with _ProjectFile(Path(other_path), limits) as content:
+        return content.schema, content.held(), content.held_roles()
+
+
+def check_maps(
+    mine: Schema,
+    theirs: Schema,
+    held: Mapping[str, str],
+    held_roles: Iterable[str],
+    where: str,
+    label_map: Mapping[str, str] | None,
+    role_map: Mapping[str, str] | None,
+) -> tuple[dict[str, str], dict[str, str], Schema]:
+    """The label and role maps, checked for a source (its schema ``theirs``, the labels and
+    roles its records hold) as a merge into a project of schema ``mine`` checks them (a
+    ``LabelMapError`` else), and the project's schema after that merge takes the source's
+    labels: to check several sources' maps before any is merged."""
+    labels = check_label_map(label_map, mine, theirs, held, where) if label_map else {}
+    roles = check_role_map(role_map, mine, theirs, held_roles, where, labels) if role_map else {}
+    adopted = adopt_labels(mine, with_roles_mapped(without_mapped(theirs, labels), roles))
+    return labels, roles, adopted.schema
 
 
 # -- reading another project file ----------------------------------------------------------------
@@ -359,9 +392,9 @@ class _Incoming:
     def statuses(self) -> Iterator[list[BundleStatus]]:
         raise NotImplementedError
 
-    def held(self) -> set[str]:
-        """Labels the records carry, as far as known before they are read."""
-        return set()
+    def held(self) -> dict[str, str]:
+        """Labels the records carry, each with its kind (``kinds_of_records``)."""
+        return {}
 
     def held_roles(self) -> set[str]:
         """Roles the arguments fill, as far as known before they are read."""
@@ -390,8 +423,8 @@ class _Whole(_Incoming):
     def statuses(self) -> Iterator[list[BundleStatus]]:
         yield self._statuses
 
-    def held(self) -> set[str]:
-        return labels_of_records(self._records)
+    def held(self) -> dict[str, str]:
+        return kinds_of_records(self._records)
 
     def held_roles(self) -> set[str]:
         return roles_of_records(self._records)
@@ -408,6 +441,7 @@ class _ProjectFile(_Incoming):
         self._stack = contextlib.ExitStack()
         self._screener = Screener(limits, parts=True)
         self._sha_of: dict[int, str] = {}
+        self._held: dict[str, str] | None = None
         self.total = 0
 
     def __enter__(self) -> _ProjectFile:
@@ -529,6 +563,26 @@ class _ProjectFile(_Incoming):
             yield first, part
             first += len(part)
 
+    def _column(self, table: str, column: str) -> set[str]:
+        """The names a column of the file's records holds (a value not a name is left to
+        the screening of its row)."""
+        out: set[str] = set()
+        with self._reading():
+            for chunk in self._store.chunks(table, (column,), 100_000):
+                out.update(v for (v,) in chunk if isinstance(v, str))
+        return out
+
+    def held(self) -> dict[str, str]:
+        if self._held is None:
+            kinds = dict.fromkeys(sorted(self._column("spans", "label")), "entity")
+            kinds.update(dict.fromkeys(sorted(self._column("relations", "type")), "relation"))
+            kinds.update(dict.fromkeys(sorted(self._column("events", "type")), "event"))
+            self._held = kinds
+        return self._held
+
+    def held_roles(self) -> set[str]:
+        return self._column("arguments", "role")
+
     def documents(self) -> Iterator[list[BundleDocument]]:
         where = f"{self.where}:documents"
         sha_of = self._sha_of
@@ -647,11 +701,9 @@ def _merge(
     held = incoming.held()
 
     def mapped(mine: Schema) -> Schema:
-        if label_map:
-            report.label_map = check_label_map(label_map, mine, incoming.schema, held, source)
-        if role_map:
-            report.role_map = check_role_map(
-                role_map, mine, incoming.schema, incoming.held_roles(), source
+        if label_map or role_map:
+            report.label_map, report.role_map, _ = check_maps(
+                mine, incoming.schema, held, incoming.held_roles(), source, label_map, role_map
             )
         offers = label_offers(mine, incoming.schema, held)
         report.offers = [o for o in offers if o.name not in report.label_map]
@@ -679,14 +731,13 @@ def _merge(
             for records in incoming.records():
                 if cancelled():
                     raise Cancelled("merge cancelled")
-                records = relabel(
-                    records, report.label_map, report.relabelled,
-                    report.role_map, report.roles_relabelled,
-                )  # fmt: skip
+                mapped_from = _mapped_from(records, report.label_map, report.role_map)
+                records = relabel(records, report.label_map, {}, report.role_map, {})
                 accepted = _merge_records(
                     session, schema, records, doc_ids, (names, sha_of), quarantine, now, cancelled,
                     report, (progress, done, incoming.total), judge
                 )  # fmt: skip
+                _count_relabelled(accepted, mapped_from, report)
                 done += len(records)
                 del records
                 lift += [
@@ -714,6 +765,42 @@ def _merge(
             project.reload_schema()  # the schema written in the transaction was rolled back
         raise
     return report
+
+
+def _mapped_from(
+    records: list[BundleRecord], label_map: Mapping[str, str], role_map: Mapping[str, str]
+) -> dict[tuple[str, str], str]:
+    """The source's label (an argument's role) of each record the maps relabel, by kind and
+    uuid."""
+    out: dict[tuple[str, str], str] = {}
+    if not label_map and not role_map:
+        return out
+    for br in records:
+        rec = br.record
+        if isinstance(rec, Span):
+            name, names = rec.label, label_map
+        elif isinstance(rec, Event | Relation):
+            name, names = rec.type, label_map
+        elif isinstance(rec, Argument):
+            name, names = rec.role, role_map
+        else:
+            continue
+        if name in names:
+            out[(record_kind(rec), rec.uuid)] = name
+    return out
+
+
+def _count_relabelled(
+    accepted: list[tuple[Record, int]], mapped_from: dict[tuple[str, str], str], report: MergeReport
+) -> None:
+    """Count the relabelled versions the merge wrote, under their source label (role)."""
+    if not mapped_from:
+        return
+    for rec, _ in accepted:
+        name = mapped_from.get((record_kind(rec), rec.uuid))
+        if name is not None:
+            counts = report.roles_relabelled if isinstance(rec, Argument) else report.relabelled
+            counts[name] = counts.get(name, 0) + 1
 
 
 def _merge_records(
