@@ -111,13 +111,14 @@ def window_size(text: str) -> str:
     return f"{int(w)}x{int(h)}"
 
 
-def label_pair(text: str) -> tuple[str, str]:
+def label_pair(text: str) -> str:
     """``THEIRS=OURS``: a label of the merged source and the project's label to take it as
-    (``--map``); both sides non-empty, split at the last ``=`` (a label name may hold one)."""
-    theirs, eq, ours = text.rpartition("=")
-    if not eq or not theirs or not ours:
+    (``--map``), returned as given: it is split when the project's schema is known
+    (``cli_commands.split_pair``: at its one ``=``, or, when it holds several, at the one
+    followed by a name of the project's). Some ``=`` must have a name on either side."""
+    if not any(c == "=" and 0 < i < len(text) - 1 for i, c in enumerate(text)):
         raise argparse.ArgumentTypeError(f"expected THEIRS=OURS, e.g. Per=PER, not {text!r}")
-    return theirs, ours
+    return text
 
 
 def split_spec(text: str) -> str:
@@ -412,7 +413,10 @@ def _merge_arguments(p: argparse.ArgumentParser) -> None:
         "for several. Each source must hold THEIRS and the project's schema OURS, else that "
         "source is refused with nothing written. Without a map, a label the project lacks is "
         "added, or (one of ours written otherwise, Per for PER) its records are quarantined; "
-        "the merge prints the maps it offers for those",
+        "the merge prints the maps it offers for those. The value is split at its '='; when "
+        "it holds several (a name with '=' in it), at the one followed by a label of the "
+        "project's schema, and refused as ambiguous when no or more than one is. With several "
+        "sources every source's maps are checked before any is merged",
     )
     p.add_argument(
         "--map-role",
@@ -421,7 +425,8 @@ def _merge_arguments(p: argparse.ArgumentParser) -> None:
         type=label_pair,
         metavar="THEIRS=OURS",
         help="merge the arguments a source gives the role THEIRS as filling the project's role "
-        "OURS (a role of one of our event types); repeat for several; refused like --map",
+        "OURS (a role of one of our event types); repeat for several; refused and split like "
+        "--map (at the '=' followed by a role of the project's schema)",
     )
 
 

@@ -14,9 +14,12 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.errors import AnnotatorError
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 
 def _open(path: str, read_only: bool = False) -> Any:
@@ -373,29 +376,85 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pairs(pairs: list[tuple[str, str]] | None, option: str) -> dict[str, str]:
-    """``--map``'s (or ``--map-role``'s) pairs as a map; a name mapped twice otherwise is an
-    error."""
+def split_pair(text: str, ours: set[str], option: str) -> tuple[str, str]:
+    """``THEIRS=OURS`` split at its one ``=``; with several, at the one followed by a name of
+    ``ours`` (the project's labels, or roles), else it is ambiguous: an error."""
+    cuts = [i for i, c in enumerate(text) if c == "="]
+    if len(cuts) > 1:
+        cuts = [i for i in cuts if 0 < i < len(text) - 1 and text[i + 1 :] in ours]
+        if len(cuts) != 1:
+            raise AnnotatorError(
+                f"{option} {text!r} is ambiguous: it holds several '=' and "
+                + ("none" if not cuts else "more than one")
+                + " of them is followed by a name of the project's schema"
+            )
+    theirs, ours_name = text[: cuts[0]], text[cuts[0] + 1 :]
+    if not theirs or not ours_name:
+        raise AnnotatorError(f"{option}: expected THEIRS=OURS, e.g. Per=PER, not {text!r}")
+    return theirs, ours_name
+
+
+def _pairs(values: list[str] | None, ours: set[str], option: str) -> dict[str, str]:
+    """``--map``'s (or ``--map-role``'s) values as a map, each split by ``split_pair``; a
+    name mapped twice otherwise is an error."""
     out: dict[str, str] = {}
-    for theirs, ours in pairs or ():
-        if out.setdefault(theirs, ours) != ours:
-            raise AnnotatorError(f"{option} {theirs}= given twice, as {out[theirs]!r} and {ours!r}")
+    for text in values or ():
+        theirs, our_name = split_pair(text, ours, option)
+        if out.setdefault(theirs, our_name) != our_name:
+            raise AnnotatorError(
+                f"{option} {theirs}= given twice, as {out[theirs]!r} and {our_name!r}"
+            )
     return out
 
 
-def cmd_merge(args: argparse.Namespace) -> int:
-    from annotator.exchange import merge_bundle, merge_project_file, read_bundle
+def _check_every_map(
+    project: Project, sources: list[Path], label_map: dict[str, str], role_map: dict[str, str]
+) -> None:
+    """Check each source's maps as its merge will (``check_maps``; the project's schema as
+    the sources before it leave it), reading each source's labels first, so a refusal
+    comes before any source is merged (a ``LabelMapError``, nothing written)."""
+    from annotator.exchange import read_bundle
+    from annotator.exchange.label_map import kinds_of_records, roles_of_records
+    from annotator.exchange.merge import check_maps, project_file_labels
+
+    schema = project.schema
+    for path in sources:
+        if _is_project_file(path):
+            theirs, held, roles = project_file_labels(path)
+            where = str(path)
+        else:
+            bundle = read_bundle(path)
+            theirs, where = bundle.schema, path.name
+            held, roles = kinds_of_records(bundle.records), roles_of_records(bundle.records)
+            del bundle
+        _, _, schema = check_maps(schema, theirs, held, roles, where, label_map, role_map)
+
+
+def _is_project_file(path: Path) -> bool:
     from annotator.files import read_head
     from annotator.store import SQLITE_HEADER
+
+    # the header only (a project file may be gigabytes), read as every input file is
+    return read_head(path, len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    import shlex
+
+    from annotator.exchange import merge_bundle, merge_project_file, read_bundle
     from annotator.terminal import ProgressBar
 
-    label_map, role_map = _pairs(args.label_map, "--map"), _pairs(args.role_map, "--map-role")
     project = _open(args.project)
     with project:
-        for source in args.sources:
-            path = Path(source)
-            # the header only (a project file may be gigabytes), read as every input file is
-            is_project = read_head(path, len(SQLITE_HEADER)) == SQLITE_HEADER
+        schema = project.schema
+        label_map = _pairs(args.label_map, {x.name for x in schema.all_labels()}, "--map")
+        roles = {r.name for e in schema.events for r in e.roles}
+        role_map = _pairs(args.role_map, roles, "--map-role")
+        paths = [Path(source) for source in args.sources]
+        if (label_map or role_map) and len(paths) > 1:
+            _check_every_map(project, paths, label_map, role_map)
+        for path in paths:
+            is_project = _is_project_file(path)
             bar = ProgressBar(f"merge {path.name}")
             try:
                 if is_project:
@@ -414,8 +473,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
                 print(line)
             for offer in report.offers:  # an offer, printed: never applied without --map
                 if offer.proposed:
+                    pair = shlex.quote(f"{offer.name}={offer.proposed}")
                     print(
-                        f"offer: --map {offer.name}={offer.proposed} (the project's "
+                        f"offer: --map {pair} (the project's "
                         f"{offer.proposed!r} but for case or folding; without it "
                         + ("added as a label of its own)" if offer.added else
                            "its records are quarantined)")

@@ -117,3 +117,54 @@ def test_help_explains_the_map(capsys: pytest.CaptureFixture[str]) -> None:
         main(["merge", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "--map THEIRS=OURS" in text and "as the project's label OURS" in text
+
+
+def test_several_sources_maps_are_all_checked_before_any_is_merged(
+    files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project, bundle = files
+    other = tmp_path / "other.annotator"
+    with Project.create(other) as o:
+        o.add_span(o.add_document("نص آخر تماما هنا").id, 0, 2, "PER", "bob")
+    for sources in ([bundle, other], [other, bundle]):
+        argv = ["merge", str(project), *map(str, sources), "--map", "Per=PER"]
+        assert main(argv) == 1
+        assert capsys.readouterr().err.strip() == (
+            f"annotator: error: label map: {other} holds no label 'Per'"
+        )
+        with Project.open(project, read_only=True) as p:
+            assert p.documents() == [] and p.schema == default_schema()
+
+
+def test_the_offer_is_shell_quoted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    theirs = add_label(default_schema(), Label("per(x)"))
+    with Project.create(tmp_path / "s.annotator", schema=theirs) as s:
+        s.add_span(s.add_document(TEXT).id, 4, 8, "per(x)", "amal")
+    ours = add_label(default_schema(), Label("Per(X)"))
+    Project.create(tmp_path / "t.annotator", schema=ours).close()
+    assert main(["merge", str(tmp_path / "t.annotator"), str(tmp_path / "s.annotator")]) == 0
+    assert "offer: --map 'per(x)=Per(X)' (the project's 'Per(X)'" in capsys.readouterr().out
+
+
+def test_a_name_with_an_equals_sign_is_split_before_ours(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    theirs = add_label(default_schema(), Label("a=b"))
+    with Project.create(tmp_path / "s.annotator", schema=theirs) as s:
+        s.add_span(s.add_document(TEXT).id, 4, 8, "a=b", "amal")
+    ours = add_label(add_label(default_schema(), Label("X=Y")), Label("b=X=Y"))
+    project = tmp_path / "t.annotator"
+    Project.create(project, schema=ours).close()
+    # split at the '=' followed by a label of ours: their a=b, our X=Y
+    assert main(["merge", str(project), str(tmp_path / "s.annotator"), "--map", "a=b=X=Y"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "annotator: error: --map 'a=b=X=Y' is ambiguous: it holds several '=' and more than "
+        "one of them is followed by a name of the project's schema"
+    )
+    assert main(["merge", str(project), str(tmp_path / "s.annotator"), "--map", "a=b=Q=Z"]) == 1
+    assert "and none of them is followed by a name" in capsys.readouterr().err
+    assert main(["merge", str(project), str(tmp_path / "s.annotator"), "--map", "a=b=PER"]) == 0
+    assert "label 'a=b' mapped to the project's 'PER': 1 records relabelled" in (
+        capsys.readouterr().out
+    )
+    assert _labels(project) == ["PER"]
