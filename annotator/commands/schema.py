@@ -11,7 +11,9 @@ deleted by a schema edit (doccano#1041 deleted them; docs/design/reliability.md)
 Undo restores the schema and the annotations together, in one transaction. Undo and redo
 apply only the step's own schema change to the schema as stored then (``rebase_schema``), so
 labels, attributes and roles a merge or another window added meanwhile survive; a step whose
-change collides with what changed meanwhile is refused, and writes nothing.
+change collides with what changed meanwhile is refused, and writes nothing. Undoing a rename
+gives the label its old name back on every live annotation carrying the new one then, those
+a merge or another window wrote meanwhile included (``FollowRename``); redo alike.
 
 Example::
 
@@ -330,14 +332,67 @@ def _relabel_children(project: Project, old: str, new: str) -> list[Command]:
     return children
 
 
+class FollowRename(Command):
+    """Part of a rename step: relabels every live annotation (all documents, all layers, the
+    records written by others since the step was made included) still carrying ``source``
+    as ``label``, once the schema no longer has ``source``. It acts on ``do`` (``on="do"``:
+    the step's do and redo, after the schema and the step's own records are renamed) or on
+    ``undo`` (``on="undo"``: after they are renamed back), and does nothing the other way.
+
+    Without it, undoing a rename put back only the records the step itself had relabelled:
+    a span a merge or another window labelled with the new name meanwhile stayed under a
+    name the schema no longer has (``check``: unknown-label); redo alike for the old name.
+    Each time it reads what carries ``source`` then, and relabels it as the rename did
+    (``_relabel_children``); a relabel the rules refuse refuses the whole step (the
+    transaction rolls back: nothing written)."""
+
+    def __init__(self, source: str, label: str, on: str) -> None:
+        super().__init__()
+        self.source, self.label, self.on = source, label, on
+        self.text = Message("relabel as {label}", label=label)
+
+    def _first(self, project: Project) -> list[Version]:
+        return []
+
+    def do(self, project: Project) -> Changed:
+        self.done_once = True
+        return self._follow(project) if self.on == "do" else Changed()
+
+    def undo(self, project: Project) -> Changed:
+        return self._follow(project) if self.on == "undo" else Changed()
+
+    def _follow(self, project: Project) -> Changed:
+        names = {x.name for x in project.schema.all_labels()}
+        if self.source in names or self.label not in names:
+            return Changed()
+        children = _relabel_children(project, self.source, self.label)
+        if not children:
+            return Changed()
+        try:
+            with project.transaction():
+                return Changed.union([child.do(project) for child in children])
+        except AnnotatorError as error:
+            problem = error.args[0] if error.args else str(error)
+            raise SchemaError(
+                Message("the schema has changed meanwhile: {problem}", problem=problem)
+            ) from error
+
+
 def rename_label_command(project: Project, old: str, new: str) -> Command:
     """Rename label ``old`` to ``new`` in the schema (references included) and on every
-    annotation carrying it, as one step. Raises SchemaError when the rename is not allowed."""
+    annotation carrying it, as one step. Raises SchemaError when the rename is not allowed.
+
+    Undo gives the label its old name back everywhere: the records the step relabelled, and
+    every live record carrying ``new`` then (written meanwhile by a merge or another window:
+    ``FollowRename``); redo alike. When that is impossible (``old`` defined again otherwise
+    meanwhile: ``rebase_schema``; a relabel the rules refuse) the undo is refused and writes
+    nothing."""
     schema = rename_label(project.schema, old, new)
     # The new schema first: the relabelled records are checked against it.
     text = Message("rename {old} to {new}", old=old, new=new)
-    children: list[Command] = [SetSchema(schema, text)]
+    children: list[Command] = [FollowRename(new, old, on="undo"), SetSchema(schema, text)]
     children += _relabel_children(project, old, new)
+    children.append(FollowRename(old, new, on="do"))
     return SchemaMacro(children, text)
 
 
@@ -759,6 +814,7 @@ def same_kind_labels(schema: Schema, name: str) -> Sequence[str]:
 
 
 __all__ = [
+    "FollowRename",
     "SchemaMacro",
     "SetSchema",
     "UpdateRelation",
