@@ -41,6 +41,7 @@ __all__ = [
     "check_label_map",
     "check_role_map",
     "kinds_of_records",
+    "label_kinds",
     "label_offers",
     "labels_of_records",
     "propose_label_map",
@@ -317,6 +318,17 @@ class LabelOffer:
     records labelled so are quarantined)"""
 
 
+def label_kinds(schema: Schema, held: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each label ``schema`` defines with its kind (``entity``, ``event``, ``relation``),
+    and each of ``held`` it does not (labels records carry, ``kinds_of_records``): what a
+    label map may pair (``check_label_map`` refuses two of another kind)."""
+    out = dict(held or {})
+    out.update((x.name, "entity") for x in schema.entities)
+    out.update((x.name, "event") for x in schema.events)
+    out.update((x.name, "relation") for x in schema.relations)
+    return out
+
+
 def _kind(schema: Schema, name: str) -> str:
     if schema.entity(name) is not None:
         return "entity"
@@ -325,10 +337,14 @@ def _kind(schema: Schema, name: str) -> str:
     return "relation" if schema.relation(name) is not None else ""
 
 
-def label_offers(mine: Schema, theirs: Schema, held: Iterable[str] = ()) -> list[LabelOffer]:
+def label_offers(
+    mine: Schema, theirs: Schema, held: Iterable[str] | Mapping[str, str] = ()
+) -> list[LabelOffer]:
     """The labels the source holds (its schema ``theirs`` defines, or in ``held``: what its
-    records carry) that the project's schema ``mine`` lacks, sorted, each with the
-    project's label to offer in its place (see ``LabelOffer``). Nothing is applied."""
+    records carry, each with its kind when ``held`` maps it to one, ``kinds_of_records``)
+    that the project's schema ``mine`` lacks, sorted, each with the project's label to
+    offer in its place (see ``LabelOffer``). Nothing is applied."""
+    held_kinds = held if isinstance(held, Mapping) else {}
     ours = _defined(mine)
     wanted = sorted((_defined(theirs) | set(held)) - ours)
     if not wanted:
@@ -339,7 +355,7 @@ def label_offers(mine: Schema, theirs: Schema, held: Iterable[str] = ()) -> list
     added = set(adopt_labels(mine, theirs).added)
     out = []
     for name in wanted:
-        kind = _kind(theirs, name)
+        kind = _kind(theirs, name) or held_kinds.get(name, "")
         same = [n for n in by_key.get(name_key(name), []) if not kind or _kind(mine, n) == kind]
         out.append(LabelOffer(name, same[0] if same else "", name in added))
     return out

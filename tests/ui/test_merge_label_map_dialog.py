@@ -217,3 +217,50 @@ def test_a_file_whose_new_labels_are_all_added_is_merged_without_asking(
     merge_dialog(w)
     qtbot.waitUntil(lambda: len(reports) == 1, timeout=30_000)
     assert _labels(dst) == ["Person"]
+
+
+def test_a_project_file_label_only_its_records_carry_is_asked_about(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    from annotator.commands.schema import remove_label_command
+    from ui.dialogs.exchange_actions import LabelQuestion, merge_any
+
+    src = tmp_path / "s.annotator"
+    with Project.create(src, schema=add_label(default_schema(), Label("Pers"))) as s:
+        s.add_span(s.add_document(TEXT).id, 4, 8, "Pers", "badr")
+        remove_label_command(s, "Pers").do(s)  # its records keep 'Pers'
+        write_bundle(s, "badr", tmp_path / "b.annbundle")
+    for source in (tmp_path / "b.annbundle", src):
+        dst = tmp_path / f"t_{source.suffix[1:]}.annotator"
+        Project.create(dst).close()
+        out = merge_any(dst, source, lambda *a: None, lambda: False, ask=True)
+        assert isinstance(out, LabelQuestion), source.name  # a project file was merged
+        assert [(o.name, o.added) for o in out.offers] == [("Pers", False)]
+        assert _labels(dst) == []
+        dialog = LabelMapDialog(out, None)
+        qtbot.addWidget(dialog)
+        combo = dialog.choices["Pers"]
+        choices = [combo.itemData(i) for i in range(1, combo.count())]
+        # only our entity labels: no event or relation type for a span label
+        assert "PER" in choices and "Contact.Meet" not in choices and "PHYS" not in choices
+        combo.setCurrentIndex(combo.findData("PER"))
+        report = merge_any(dst, source, lambda *a: None, lambda: False, dialog.label_map())
+        assert not isinstance(report, LabelQuestion) and report.quarantined == []
+        assert _labels(dst) == ["PER"]
+
+
+def test_the_dialog_offers_only_labels_of_the_same_kind(
+    files: tuple[Path, Path, Path], qtbot: QtBot
+) -> None:
+    from ui.dialogs.exchange_actions import LabelQuestion, merge_any
+
+    _, bundle, dst = files
+    out = merge_any(dst, bundle, lambda *a: None, lambda: False, ask=True)
+    assert isinstance(out, LabelQuestion)
+    dialog = LabelMapDialog(out, None)
+    qtbot.addWidget(dialog)
+    for combo in dialog.choices.values():
+        ours = {combo.itemData(i) for i in range(1, combo.count())}
+        assert "PER" in ours and "GPE" in ours
+        assert not ours & {"Contact.Meet", "PHYS", "PART-WHOLE"}
+    assert _rows(dialog)[1] == ("Per", "PER")

@@ -19,7 +19,7 @@ without the user's choice.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -163,6 +163,9 @@ class LabelQuestion:
     bundle: Bundle | None = None
     """the bundle as read and checked (not read again for the merge); None for a project
     file"""
+    kinds: dict[str, str] = field(default_factory=dict)
+    """the kind of each of ``ours`` and of each offered label (``label_map.label_kinds``):
+    a label is offered only the project's labels of its kind"""
 
 
 def merge_any(
@@ -178,24 +181,28 @@ def merge_any(
     ``label_map``. With ``ask``, a ``LabelQuestion`` instead when a label of the source our
     schema lacks would be quarantined. ``bundle``: ``source`` already read."""
     from annotator.exchange import merge_bundle, merge_project_file, read_bundle
-    from annotator.exchange.label_map import label_offers, labels_of_records
-    from annotator.exchange.merge import project_file_schema
+    from annotator.exchange.label_map import kinds_of_records, label_kinds, label_offers
+    from annotator.exchange.merge import project_file_labels
 
     with Project.open(project_path) as project:
         mine = project.schema
         ours = [lab.name for lab in mine.all_labels()]
         if is_project_file(source):
-            if ask:
-                offers = label_offers(mine, project_file_schema(source))
+            if ask:  # the labels its records carry too (its schema may no longer define one)
+                theirs, held, _ = project_file_labels(source)
+                offers = label_offers(mine, theirs, held)
                 if any(not o.added for o in offers):
-                    return LabelQuestion(source, offers, ours)
+                    kinds = label_kinds(theirs, held) | label_kinds(mine)
+                    return LabelQuestion(source, offers, ours, kinds=kinds)
             return merge_project_file(project, source, progress, cancelled, label_map=label_map)
         if bundle is None:
             bundle = read_bundle(source)
         if ask:
-            offers = label_offers(mine, bundle.schema, labels_of_records(bundle.records))
+            held = kinds_of_records(bundle.records)
+            offers = label_offers(mine, bundle.schema, held)
             if any(not o.added for o in offers):
-                return LabelQuestion(source, offers, ours, bundle)
+                kinds = label_kinds(bundle.schema, held) | label_kinds(mine)
+                return LabelQuestion(source, offers, ours, bundle, kinds)
         return merge_bundle(project, bundle, source.name, progress, cancelled, label_map=label_map)
 
 
@@ -365,9 +372,11 @@ class LabelMapDialog(QDialog):
                 else self.tr("keep apart (quarantine)"),
                 "",
             )
-            for ours in question.ours:
-                combo.addItem(ours, ours)
-            if offer.proposed:
+            kind = question.kinds.get(offer.name, "")
+            for ours in question.ours:  # only our labels of its kind
+                if not kind or question.kinds.get(ours) == kind:
+                    combo.addItem(ours, ours)
+            if offer.proposed and combo.findData(offer.proposed) >= 0:
                 combo.setCurrentIndex(combo.findData(offer.proposed))
             name.setBuddy(combo)
             grid.addWidget(name, row, 0)
