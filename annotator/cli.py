@@ -410,7 +410,8 @@ def _merge_arguments(p: argparse.ArgumentParser) -> None:
         metavar="THEIRS=OURS",
         help="merge the records a source labels THEIRS (a label, event type or relation type "
         "of its schema or records) as the project's label OURS, judged like any other; repeat "
-        "for several. Each source must hold THEIRS and the project's schema OURS, else that "
+        "for several. Each source must hold THEIRS and the project's schema OURS, of the same "
+        "kind, else that "
         "source is refused with nothing written. Without a map, a label the project lacks is "
         "added, or (one of ours written otherwise, Per for PER) its records are quarantined; "
         "the merge prints the maps it offers for those. The value is split at its '='; when "

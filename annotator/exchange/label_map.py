@@ -7,8 +7,9 @@ labelled so, or adds a label of another name as a new one. With a map ``{"Per": 
 the records of the source labelled ``Per`` (spans, and for an event type its trigger spans
 and events; for a relation type its relations) arrive labelled ``PER`` and are judged by
 ``annotator.rules`` like any other record; the source's schema is taken with ``Per`` left
-out and every reference to it (a role's types, an attribute's labels, a parent) read as
-``PER``.
+out and every reference to it (a role's types, a parent) read as ``PER``. A mapped label
+takes nothing of their schema: their attributes leave it out, so our ``PER`` stays as it is
+and a record of theirs carrying an attribute ``PER`` lacks is quarantined.
 
 A role map ``{"Agent": "Attacker"}`` does the same for the roles of the source's arguments
 (an argument's role is judged by name against the event type's roles), and renames the
@@ -16,7 +17,9 @@ role in the event types the merge adds from the source.
 
 A map is checked before the merge writes anything (``check_label_map``): each source name
 must be a label the source holds (its schema defines it, or one of its records carries it),
-each target a label of the project's schema. ``label_offers`` proposes, for each label the
+each target a label of the project's schema of the same kind (entity label, event type,
+relation type); a role map must not give an event type the merge adds one role twice
+(``check_role_map``). ``label_offers`` proposes, for each label the
 source holds and the project's schema lacks, the project's label of the same name but for
 case or folding (``schema.name_key``); it is an offer the user confirms, never applied by
 the merge itself.
