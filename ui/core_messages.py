@@ -1038,6 +1038,16 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessage",
+        "role map: the event type {event} of {where} has the roles {theirs} and {other}; "
+        "mapping {theirs} to {ours} would give it {ours} twice",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "label map: {theirs} of {where} and the project's {ours} are not of one kind "
+        "(entity label, event type or relation type)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
         "{where}: label {theirs} mapped to the project's {ours}: {n} records relabelled",
     ),
     QT_TRANSLATE_NOOP(

@@ -356,32 +356,32 @@
         <translation>&amp;حول ⁨Annotator⁩…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="275"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="282"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="276"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="283"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="279"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="286"/>
         <source>Bundle written to {0} ({1})</source>
         <translation>كُتبت الحزمة في {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="292"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="299"/>
         <source>Quarantined (set aside, not attached to any text):</source>
         <translation>في الحجر (جُعلت جانبًا، غير ملحقة بأي نص):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="295"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="302"/>
         <source>{0} {1} in document {2}: {3}</source>
         <translation>{0} {1} في المستند {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="304"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="311"/>
         <source>… and {0} more</source>
         <translation>… و{0} غيرها</translation>
     </message>
@@ -678,22 +678,22 @@
 <context>
     <name>AnnotationModel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="657"/>
+        <location filename="../../ui/workbench/panels.py" line="676"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="657"/>
+        <location filename="../../ui/workbench/panels.py" line="676"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="657"/>
+        <location filename="../../ui/workbench/panels.py" line="676"/>
         <source>Where</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="658"/>
+        <location filename="../../ui/workbench/panels.py" line="677"/>
         <source>event</source>
         <translation>حدث</translation>
     </message>
@@ -755,22 +755,22 @@
 <context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../ui/search/concordance.py" line="60"/>
+        <location filename="../../ui/search/concordance.py" line="61"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/concordance.py" line="60"/>
+        <location filename="../../ui/search/concordance.py" line="61"/>
         <source>Before</source>
         <translation>قبلها</translation>
     </message>
     <message>
-        <location filename="../../ui/search/concordance.py" line="60"/>
+        <location filename="../../ui/search/concordance.py" line="61"/>
         <source>Hit</source>
         <translation>المطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/concordance.py" line="60"/>
+        <location filename="../../ui/search/concordance.py" line="61"/>
         <source>After</source>
         <translation>بعدها</translation>
     </message>
@@ -3964,346 +3964,356 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1039"/>
+        <source>role map: the event type {event} of {where} has the roles {theirs} and {other}; mapping {theirs} to {ours} would give it {ours} twice</source>
+        <translation>ربط الأدوار: لنوع الحدث {event} في {where} الدوران {theirs} و{other}؛ وربط {theirs} بـ{ours} يجعل له الدور {ours} مرتين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1044"/>
+        <source>label map: {theirs} of {where} and the project&apos;s {ours} are not of one kind (entity label, event type or relation type)</source>
+        <translation>ربط التسميات: {theirs} في {where} و{ours} في المشروع ليستا من نوع واحد (تسمية كيان، أو نوع حدث، أو نوع علاقة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1049"/>
         <source>{where}: label {theirs} mapped to the project&apos;s {ours}: {n} records relabelled</source>
         <translation>{where}: رُبطت التسمية {theirs} بتسمية المشروع {ours}: أُعيدت تسمية {n} من السجلات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1043"/>
+        <location filename="../../ui/core_messages.py" line="1053"/>
         <source>{where}: role {theirs} mapped to the project&apos;s {ours}: {n} arguments relabelled</source>
         <translation>{where}: رُبط الدور {theirs} بدور المشروع {ours}: أُعيدت تسمية {n} من المعمولات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1047"/>
+        <location filename="../../ui/core_messages.py" line="1057"/>
         <source>label map: {theirs} → {ours} is not a pair of names</source>
         <translation>ربط التسميات: {theirs} ← {ours} ليس زوجًا من الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1051"/>
+        <location filename="../../ui/core_messages.py" line="1061"/>
         <source>label map: {where} holds no label {theirs}</source>
         <translation>ربط التسميات: لا يحوي {where} التسمية {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1055"/>
+        <location filename="../../ui/core_messages.py" line="1065"/>
         <source>label map: the project&apos;s schema has no label {ours} (to take {theirs} of {where} as)</source>
         <translation>ربط التسميات: ليس في مخطط المشروع التسمية {ours} (لتُقرأ بها {theirs} من {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1059"/>
+        <location filename="../../ui/core_messages.py" line="1069"/>
         <source>role map: {theirs} → {ours} is not a pair of names</source>
         <translation>ربط الأدوار: {theirs} ← {ours} ليس زوجًا من الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1063"/>
+        <location filename="../../ui/core_messages.py" line="1073"/>
         <source>role map: {where} holds no role {theirs}</source>
         <translation>ربط الأدوار: لا يحوي {where} الدور {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1067"/>
+        <location filename="../../ui/core_messages.py" line="1077"/>
         <source>role map: the project&apos;s schema has no role {ours} (to take {theirs} of {where} as)</source>
         <translation>ربط الأدوار: ليس في مخطط المشروع الدور {ours} (ليُقرأ به {theirs} من {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1079"/>
+        <location filename="../../ui/core_messages.py" line="1089"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1080"/>
+        <location filename="../../ui/core_messages.py" line="1090"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1081"/>
+        <location filename="../../ui/core_messages.py" line="1091"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1082"/>
+        <location filename="../../ui/core_messages.py" line="1092"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1083"/>
+        <location filename="../../ui/core_messages.py" line="1093"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1084"/>
+        <location filename="../../ui/core_messages.py" line="1094"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1085"/>
+        <location filename="../../ui/core_messages.py" line="1095"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1086"/>
+        <location filename="../../ui/core_messages.py" line="1096"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1087"/>
+        <location filename="../../ui/core_messages.py" line="1097"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1088"/>
+        <location filename="../../ui/core_messages.py" line="1098"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1089"/>
+        <location filename="../../ui/core_messages.py" line="1099"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1090"/>
+        <location filename="../../ui/core_messages.py" line="1100"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1091"/>
+        <location filename="../../ui/core_messages.py" line="1101"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1092"/>
+        <location filename="../../ui/core_messages.py" line="1102"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1093"/>
+        <location filename="../../ui/core_messages.py" line="1103"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1094"/>
+        <location filename="../../ui/core_messages.py" line="1104"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1095"/>
+        <location filename="../../ui/core_messages.py" line="1105"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1096"/>
+        <location filename="../../ui/core_messages.py" line="1106"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1097"/>
+        <location filename="../../ui/core_messages.py" line="1107"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1098"/>
+        <location filename="../../ui/core_messages.py" line="1108"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1099"/>
+        <location filename="../../ui/core_messages.py" line="1109"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1100"/>
+        <location filename="../../ui/core_messages.py" line="1110"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1101"/>
+        <location filename="../../ui/core_messages.py" line="1111"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1102"/>
+        <location filename="../../ui/core_messages.py" line="1112"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1103"/>
+        <location filename="../../ui/core_messages.py" line="1113"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1104"/>
+        <location filename="../../ui/core_messages.py" line="1114"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1105"/>
+        <location filename="../../ui/core_messages.py" line="1115"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1106"/>
+        <location filename="../../ui/core_messages.py" line="1116"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1107"/>
+        <location filename="../../ui/core_messages.py" line="1117"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1108"/>
+        <location filename="../../ui/core_messages.py" line="1118"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1109"/>
+        <location filename="../../ui/core_messages.py" line="1119"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1110"/>
+        <location filename="../../ui/core_messages.py" line="1120"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1111"/>
+        <location filename="../../ui/core_messages.py" line="1121"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1112"/>
+        <location filename="../../ui/core_messages.py" line="1122"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1113"/>
+        <location filename="../../ui/core_messages.py" line="1123"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1114"/>
+        <location filename="../../ui/core_messages.py" line="1124"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1115"/>
+        <location filename="../../ui/core_messages.py" line="1125"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1116"/>
+        <location filename="../../ui/core_messages.py" line="1126"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1117"/>
+        <location filename="../../ui/core_messages.py" line="1127"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1118"/>
+        <location filename="../../ui/core_messages.py" line="1128"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1119"/>
+        <location filename="../../ui/core_messages.py" line="1129"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1120"/>
+        <location filename="../../ui/core_messages.py" line="1130"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1121"/>
+        <location filename="../../ui/core_messages.py" line="1131"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1122"/>
+        <location filename="../../ui/core_messages.py" line="1132"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1123"/>
+        <location filename="../../ui/core_messages.py" line="1133"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1124"/>
+        <location filename="../../ui/core_messages.py" line="1134"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1125"/>
+        <location filename="../../ui/core_messages.py" line="1135"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1126"/>
+        <location filename="../../ui/core_messages.py" line="1136"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1127"/>
+        <location filename="../../ui/core_messages.py" line="1137"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1128"/>
+        <location filename="../../ui/core_messages.py" line="1138"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1133"/>
+        <location filename="../../ui/core_messages.py" line="1143"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1144"/>
+        <location filename="../../ui/core_messages.py" line="1154"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1145"/>
+        <location filename="../../ui/core_messages.py" line="1155"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1146"/>
+        <location filename="../../ui/core_messages.py" line="1156"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1147"/>
+        <location filename="../../ui/core_messages.py" line="1157"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1148"/>
+        <location filename="../../ui/core_messages.py" line="1158"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1149"/>
+        <location filename="../../ui/core_messages.py" line="1159"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1150"/>
+        <location filename="../../ui/core_messages.py" line="1160"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1151"/>
+        <location filename="../../ui/core_messages.py" line="1161"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1152"/>
+        <location filename="../../ui/core_messages.py" line="1162"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1153"/>
+        <location filename="../../ui/core_messages.py" line="1163"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -4411,57 +4421,57 @@
 <context>
     <name>DocumentListPanel</name>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="335"/>
+        <location filename="../../ui/workbench/panels.py" line="338"/>
         <source>Filter by name</source>
         <translation>تصفية بالاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="338"/>
+        <location filename="../../ui/workbench/panels.py" line="341"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="348"/>
+        <location filename="../../ui/workbench/panels.py" line="351"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="348"/>
+        <location filename="../../ui/workbench/panels.py" line="351"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="348"/>
+        <location filename="../../ui/workbench/panels.py" line="351"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="472"/>
+        <location filename="../../ui/workbench/panels.py" line="475"/>
         <source>To review</source>
         <translation>للمراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="472"/>
+        <location filename="../../ui/workbench/panels.py" line="475"/>
         <source>In your queue</source>
         <translation>في قائمتك</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="506"/>
+        <location filename="../../ui/workbench/panels.py" line="509"/>
         <source>To review ({0})</source>
         <translation>للمراجعة ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="506"/>
+        <location filename="../../ui/workbench/panels.py" line="509"/>
         <source>My queue ({0})</source>
         <translation>قائمتي ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="512"/>
+        <location filename="../../ui/workbench/panels.py" line="515"/>
         <source>Show only the documents of your queue</source>
         <translation>اعرض مستندات قائمتك وحدها</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/panels.py" line="515"/>
+        <location filename="../../ui/workbench/panels.py" line="518"/>
         <source>{0} more are on the hub but not in this project yet: sync to get them.</source>
         <translation>{0} غيرها على خادم الفريق وليست في هذا المشروع بعد: زامن لتحصل عليها.</translation>
     </message>
@@ -4596,32 +4606,32 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="257"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="264"/>
         <source>documents</source>
         <translation>مستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="258"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="265"/>
         <source>spans</source>
         <translation>مقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="259"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="266"/>
         <source>events</source>
         <translation>أحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="260"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="267"/>
         <source>arguments</source>
         <translation>معمولات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="261"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="268"/>
         <source>relations</source>
         <translation>علاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="262"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="269"/>
         <source>statuses</source>
         <translation>حالات</translation>
     </message>
@@ -4965,7 +4975,7 @@
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="431"/>
+        <location filename="../../ui/search/dock.py" line="435"/>
         <location filename="../../ui/search/find_bar.py" line="127"/>
         <source>Match ة and ه as the same letter</source>
         <translation>مطابقة ة و ه على أنهما حرف واحد</translation>
@@ -5282,37 +5292,37 @@
 <context>
     <name>LabelMapDialog</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="337"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="344"/>
         <source>Labels to map</source>
         <translation>تسميات للربط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="340"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="347"/>
         <source>{0} holds labels this project&apos;s schema lacks. Choose for each the project&apos;s label to merge its annotations as. A proposed label differs only in case or spelling; check it.</source>
         <translation>يحوي {0} تسميات ليست في مخطط هذا المشروع. اختر لكل منها تسمية المشروع التي تُدمج توصيفاتها بها. التسمية المقترحة لا تختلف إلا في حالة الأحرف أو الإملاء؛ تحقّق منها.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="350"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="357"/>
         <source>Their label</source>
         <translation>تسميتهم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="350"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="357"/>
         <source>Merge as</source>
         <translation>دمج باسم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="363"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="370"/>
         <source>add as a new label</source>
         <translation>إضافتها تسميةً جديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="365"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="372"/>
         <source>keep apart (quarantine)</source>
         <translation>إبقاؤها جانبًا (الحجر)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="384"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="393"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
@@ -5673,7 +5683,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="314"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="321"/>
         <source>Merge report</source>
         <translation>تقرير الدمج</translation>
     </message>
@@ -6435,58 +6445,58 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../ui/search/dock.py" line="409"/>
-        <location filename="../../ui/search/dock.py" line="437"/>
+        <location filename="../../ui/search/dock.py" line="413"/>
+        <location filename="../../ui/search/dock.py" line="441"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="416"/>
+        <location filename="../../ui/search/dock.py" line="420"/>
         <source>Search all documents</source>
         <translation>بحث في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="422"/>
+        <location filename="../../ui/search/dock.py" line="426"/>
         <source>Clitic-aware</source>
         <translation>مراعاة السوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="425"/>
+        <location filename="../../ui/search/dock.py" line="429"/>
         <source>Arabic queries also find the word after the proclitics و ف ب ل ك and ال</source>
         <translation>يجد البحث العربي الكلمة أيضًا بعد السوابق و ف ب ل ك و ال</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="429"/>
+        <location filename="../../ui/search/dock.py" line="433"/>
         <source>ة = ه</source>
         <translation>ة = ه</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="434"/>
+        <location filename="../../ui/search/dock.py" line="438"/>
         <source>In documents named…</source>
         <translation>في المستندات المسماة…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="547"/>
+        <location filename="../../ui/search/dock.py" line="551"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="554"/>
+        <location filename="../../ui/search/dock.py" line="558"/>
         <source>Searching… {0} hits</source>
         <translation>جارٍ البحث… {0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="566"/>
+        <location filename="../../ui/search/dock.py" line="574"/>
         <source>{0} hits</source>
         <translation>{0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="568"/>
+        <location filename="../../ui/search/dock.py" line="576"/>
         <source> (the first {0} shown)</source>
         <translation> (معروض أول {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="574"/>
+        <location filename="../../ui/search/dock.py" line="582"/>
         <source>Search cancelled</source>
         <translation>أُلغي البحث</translation>
     </message>
@@ -7289,8 +7299,8 @@ Remove only the argument, or delete the whole event?</source>
     <message>
         <location filename="../../ui/dialogs/exchange_actions.py" line="144"/>
         <location filename="../../ui/dialogs/exchange_actions.py" line="147"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="221"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="411"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="228"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="420"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
@@ -7303,18 +7313,18 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="221"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="228"/>
         <source>Merging {0}…</source>
         <translation>جارٍ دمج {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="246"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="253"/>
         <source>Nothing was merged: {0}</source>
         <translation>لم يُدمج شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="232"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="248"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="239"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="255"/>
         <source>Merge cancelled; nothing was merged.</source>
         <translation>أُلغي الدمج؛ لم يُدمج شيء.</translation>
     </message>
