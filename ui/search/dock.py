@@ -108,19 +108,32 @@ class CorpusCache:
 
     The first search builds it as it goes (``folding``): each document is folded as it is
     read and searched at once, so its lines show while the rest is still being read (the
-    whole corpus read and folded before the first line took 2-3 s at 20,000 documents)."""
+    whole corpus read and folded before the first line took 2-3 s at 20,000 documents).
+
+    The lock guards the cache's fields only, for a few assignments: it is never held while
+    documents are read, so ``invalidate()`` (the window's thread, after a project change)
+    returns at once whatever a search is doing. A stream started before an invalidation (its
+    ``version`` behind) never installs its corpus: the next search reads the project again."""
 
     def __init__(self, source: DocumentSource) -> None:
         self.source = source
         self._lock = threading.Lock()
         self._corpus: FoldedCorpus | None = None
-        self._previous: FoldedCorpus | None = None
         self._names: dict[int, str] = {}
+        self._version = 0
+        """one more at each ``invalidate()``: a stream installs its corpus only unchanged"""
+        self._previous: FoldedCorpus | None = None
+        """the corpus held before the last invalidation (its folded texts reused)"""
+        self._spare: dict[FoldOptions, dict[int, FoldedText]] = {}
+        """folded texts that may be reused (same id, same text) by options: the previous
+        corpus's, and those of streams cut short, stale or still running"""
 
     def invalidate(self) -> None:
         """Read the documents again at the next search; folded texts of documents already
-        held (same id, same text) are kept, so after an import only new ones are folded."""
+        held (same id, same text) are kept, so after an import only new ones are folded.
+        Returns at once: a running stream is not waited for (it will not install)."""
         with self._lock:
+            self._version += 1
             if self._corpus is not None:
                 self._previous = self._corpus
             self._corpus = None
@@ -132,68 +145,66 @@ class CorpusCache:
                 return None
             return self._corpus, self._names
 
-    def get(
-        self, options: FoldOptions, cancelled: IsCancelled
-    ) -> tuple[FoldedCorpus, dict[int, str]]:
+    def _start(
+        self, options: FoldOptions
+    ) -> tuple[FoldedCorpus, dict[int, str]] | tuple[int, dict[int, FoldedText]]:
+        """The corpus and its names when it is held with ``options``; else the version a
+        stream starts from and the folded texts it may reuse (shared with the streams
+        running: each adds what it folds)."""
         with self._lock:
-            if self._corpus is None or self._corpus.options != options:
-                names: dict[int, str] = {}
-
-                def texts() -> Iterable[tuple[int, str]]:
-                    for doc_id, name, text in self.source():
-                        names[doc_id] = name
-                        yield doc_id, text
-
-                self._corpus = FoldedCorpus(texts(), options, cancelled, self._previous)
-                self._previous = None
-                self._names = names
-            return self._corpus, self._names
+            corpus = self._corpus
+            if corpus is not None and corpus.options == options:
+                return corpus, self._names
+            version = self._version
+            previous, self._previous = self._previous, None
+            spare = self._spare.setdefault(options, {})
+            kept = spare if previous is None else self._spare.setdefault(previous.options, {})
+        if previous is not None:  # (outside the lock: 20,000 entries, a few ms)
+            for doc_id, ft in zip(previous.ids, previous.texts, strict=True):
+                kept.setdefault(doc_id, ft)  # a stream's fold is as new or newer
+        return version, spare
 
     def folding(
         self, options: FoldOptions, cancelled: IsCancelled
     ) -> Generator[tuple[int, str, FoldedText], None, None]:
         """``(doc_id, name, folded text)`` of every document in the corpus's order, each
-        folded as the source gives it (the held corpus's, when it is built meanwhile); the
-        corpus is kept when the stream ends. Stopped early (cancelled, or closed), the texts
-        folded so far are kept for the next build. Holds the cache while it runs: close it
+        folded as the source gives it (the held corpus's, when it is built); the corpus is
+        kept when the stream ends, unless the cache was invalidated meanwhile. Stopped early
+        (cancelled: looked at before each document, or closed), the texts folded so far are
+        kept for the next build. Holds no lock while it runs; close it
         (``contextlib.closing``)."""
+        start = self._start(options)
+        if isinstance(start[0], FoldedCorpus):
+            corpus, names = start
+            assert isinstance(names, dict)
+            for doc_id, kept in zip(corpus.ids, corpus.texts, strict=True):
+                yield doc_id, names.get(doc_id, ""), kept
+            return
+        version, spare = start
+        ids: list[int] = []  # (two lists: no tuple a document for the collector to walk)
+        folded: list[FoldedText] = []
+        names = {}
+        for doc_id, name, text in self.source():
+            if cancelled():
+                raise Cancelled("search cancelled")
+            ft = spare.get(doc_id)
+            if ft is None or ft.original != text:
+                ft = FoldedText.of(text, options)
+                spare[doc_id] = ft  # (one store: a stream running beside may reuse it)
+            ids.append(doc_id)
+            folded.append(ft)
+            names[doc_id] = name
+            yield doc_id, name, ft
+        if self._version != version:
+            return  # the project changed while it was read: the next search reads it again
+        built = FoldedCorpus(zip(ids, folded, strict=True), options)  # (outside the lock)
         with self._lock:
-            corpus = self._corpus
-            if corpus is not None and corpus.options == options:
-                names = self._names
-                for doc_id, kept in zip(corpus.ids, corpus.texts, strict=True):
-                    yield doc_id, names.get(doc_id, ""), kept
+            if self._version != version:
                 return
-            previous = self._previous
-            old: dict[int, FoldedText] = {}
-            if previous is not None and previous.options == options:
-                old = dict(zip(previous.ids, previous.texts, strict=True))
-            ids: list[int] = []  # (two lists: no tuple a document for the collector to walk)
-            folded: list[FoldedText] = []
-            names = {}
-            done = False
-            try:
-                for doc_id, name, text in self.source():
-                    if len(folded) % 200 == 0 and cancelled():
-                        raise Cancelled("search cancelled")
-                    ft = old.get(doc_id)
-                    if ft is None or ft.original != text:
-                        ft = FoldedText.of(text, options)
-                    ids.append(doc_id)
-                    folded.append(ft)
-                    names[doc_id] = name
-                    yield doc_id, name, ft
-                done = True
-            finally:
-                if done:
-                    self._corpus = FoldedCorpus(zip(ids, folded, strict=True), options)
-                    self._previous = None
-                    self._names = names
-                elif folded:  # keep what is folded: the next search folds the rest only
-                    seen = set(ids)
-                    rest = [(i, ft) for i, ft in old.items() if i not in seen]
-                    partial = [*zip(ids, folded, strict=True), *rest]
-                    self._previous = FoldedCorpus(partial, options)
+            self._corpus = built
+            self._names = names
+            self._previous = None
+            self._spare.clear()
 
 
 class SearchResults(QObject):
