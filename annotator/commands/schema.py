@@ -13,7 +13,9 @@ apply only the step's own schema change to the schema as stored then (``rebase_s
 labels, attributes and roles a merge or another window added meanwhile survive; a step whose
 change collides with what changed meanwhile is refused, and writes nothing. Undoing a rename
 gives the label its old name back on every live annotation carrying the new one then, those
-a merge or another window wrote meanwhile included (``FollowRename``); redo alike.
+a merge or another window wrote meanwhile included (``FollowRename``); undoing a role rename
+gives the role its old name back on every live argument of the event type alike
+(``FollowRoleRename``); redo alike.
 
 Example::
 
@@ -24,6 +26,7 @@ Example::
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -332,7 +335,47 @@ def _relabel_children(project: Project, old: str, new: str) -> list[Command]:
     return children
 
 
-class FollowRename(Command):
+class _Follow(Command):
+    """Part of a rename step that acts on ``do`` (``on="do"``: the step's do and redo, after
+    the schema and the step's own records are renamed) or on ``undo`` (``on="undo"``: after
+    they are renamed back), and does nothing the other way: it reads then what still carries
+    the name the schema no longer has (``_children``) and renames it as the step did, in the
+    step's transaction. A write the rules refuse refuses the whole step (the transaction rolls
+    back: nothing written), with "the schema has changed meanwhile: {problem}"."""
+
+    def __init__(self, on: str) -> None:
+        super().__init__()
+        self.on = on
+
+    def _first(self, project: Project) -> list[Version]:
+        return []
+
+    def do(self, project: Project) -> Changed:
+        self.done_once = True
+        return self._follow(project) if self.on == "do" else Changed()
+
+    def undo(self, project: Project) -> Changed:
+        return self._follow(project) if self.on == "undo" else Changed()
+
+    @abstractmethod
+    def _children(self, project: Project) -> list[Command]:
+        """What renames, now, what still carries the name the schema no longer has."""
+
+    def _follow(self, project: Project) -> Changed:
+        children = self._children(project)
+        if not children:
+            return Changed()
+        try:
+            with project.transaction():
+                return Changed.union([child.do(project) for child in children])
+        except AnnotatorError as error:
+            problem = error.args[0] if error.args else str(error)
+            raise SchemaError(
+                Message("the schema has changed meanwhile: {problem}", problem=problem)
+            ) from error
+
+
+class FollowRename(_Follow):
     """Part of a rename step: relabels every live annotation (all documents, all layers, the
     records written by others since the step was made included) still carrying ``source``
     as ``label``, once the schema no longer has ``source``. It acts on ``do`` (``on="do"``:
@@ -347,35 +390,50 @@ class FollowRename(Command):
     transaction rolls back: nothing written)."""
 
     def __init__(self, source: str, label: str, on: str) -> None:
-        super().__init__()
-        self.source, self.label, self.on = source, label, on
+        super().__init__(on)
+        self.source, self.label = source, label
         self.text = Message("relabel as {label}", label=label)
 
-    def _first(self, project: Project) -> list[Version]:
-        return []
-
-    def do(self, project: Project) -> Changed:
-        self.done_once = True
-        return self._follow(project) if self.on == "do" else Changed()
-
-    def undo(self, project: Project) -> Changed:
-        return self._follow(project) if self.on == "undo" else Changed()
-
-    def _follow(self, project: Project) -> Changed:
+    def _children(self, project: Project) -> list[Command]:
         names = {x.name for x in project.schema.all_labels()}
         if self.source in names or self.label not in names:
-            return Changed()
-        children = _relabel_children(project, self.source, self.label)
-        if not children:
-            return Changed()
-        try:
-            with project.transaction():
-                return Changed.union([child.do(project) for child in children])
-        except AnnotatorError as error:
-            problem = error.args[0] if error.args else str(error)
-            raise SchemaError(
-                Message("the schema has changed meanwhile: {problem}", problem=problem)
-            ) from error
+            return []
+        return _relabel_children(project, self.source, self.label)
+
+
+class FollowRoleRename(_Follow):
+    """Part of a role rename step (``rename_role_command``): moves every live argument of an
+    event of type ``event_type`` (all documents, all layers, those written by others since the
+    step was made included) still in role ``source`` to role ``role`` (in place:
+    ``UpdateArgument``), once ``event_type`` has ``role`` and no longer has ``source``. It
+    acts on ``do`` or on ``undo`` as ``FollowRename`` does.
+
+    Without it, undoing a role rename moved back only the arguments the step itself had
+    moved: an argument a merge (``role_map``) or another window wrote in the new role
+    meanwhile stayed in a role the event type no longer has (``check``: unknown-role); redo
+    alike for the old role. Arguments of other event types are not touched."""
+
+    def __init__(self, event_type: str, source: str, role: str, on: str) -> None:
+        super().__init__(on)
+        self.event_type, self.source, self.role = event_type, source, role
+        self.text = Message("change role to {role}", role=role)
+
+    def _children(self, project: Project) -> list[Command]:
+        et = project.schema.event(self.event_type)
+        if et is None or et.role(self.source) is not None or et.role(self.role) is None:
+            return []
+        return _role_children(project, self.event_type, self.source, self.role)
+
+
+def _role_children(project: Project, event_type: str, old: str, new: str) -> list[Command]:
+    """Commands moving every live argument in role ``old`` of an event of type
+    ``event_type`` (every document and layer) to role ``new``, each in place."""
+    return [
+        UpdateArgument(arg.uuid, role=new)
+        for event in project.events(type=event_type)
+        for arg in project.arguments(event.uuid)
+        if arg.role == old
+    ]
 
 
 def rename_label_command(project: Project, old: str, new: str) -> Command:
@@ -401,17 +459,22 @@ def rename_role_command(project: Project, event_type: str, old: str, new: str) -
     it (all documents, all layers), as one step. Each argument is updated in place
     (``UpdateArgument``: same uuid, a new version), so a colleague's merge sees one change
     per argument. Raises SchemaError when the rename is not allowed; an argument the rules
-    refuse under the new role refuses the whole step."""
+    refuse under the new role refuses the whole step.
+
+    Undo gives the role its old name back on every argument of ``event_type`` in role ``new``
+    then: the step's own, and those a merge (``role_map``) or another window wrote meanwhile
+    (``FollowRoleRename``); redo alike. When that is impossible (``old`` defined again
+    otherwise meanwhile: ``rebase_schema``; an argument the rules refuse) the undo is refused
+    and writes nothing."""
     schema = rename_role(project.schema, event_type, old, new)
     # The new schema first: the arguments are checked against it.
     text = Message("rename role {old} to {new}", old=old, new=new)
-    children: list[Command] = [SetSchema(schema, text)]
-    children += [
-        UpdateArgument(arg.uuid, role=new)
-        for event in project.events(type=event_type)
-        for arg in project.arguments(event.uuid)
-        if arg.role == old
+    children: list[Command] = [
+        FollowRoleRename(event_type, new, old, on="undo"),
+        SetSchema(schema, text),
     ]
+    children += _role_children(project, event_type, old, new)
+    children.append(FollowRoleRename(event_type, old, new, on="do"))
     return SchemaMacro(children, text)
 
 
@@ -815,6 +878,7 @@ def same_kind_labels(schema: Schema, name: str) -> Sequence[str]:
 
 __all__ = [
     "FollowRename",
+    "FollowRoleRename",
     "SchemaMacro",
     "SetSchema",
     "UpdateRelation",
