@@ -104,7 +104,9 @@ class FoldedText:
         self.folded = folded
         # no run (yet): the empty tuple, shared, not a new list for the garbage collector to
         # walk (a 20,000-document corpus made 40,000 of them, and each full collection while
-        # a search built it held the window's thread for longer)
+        # a search built it held the window's thread for longer); the runs found are tuples
+        # of ints, which the collector stops tracking at its first pass over them (lists,
+        # and arrays too, it walks at every full collection as long as they live)
         self._gaps: Sequence[int] | None = None if len(folded) != len(original) else ()
         self._cum: Sequence[int] = ()
 
@@ -123,8 +125,8 @@ class FoldedText:
             return cls(text, _fold_kept(text, options))
         kept = parts[0::2]
         ft = cls(text, _fold_kept("".join(kept), options))
-        ft._gaps = list(accumulate(map(len, kept[:-1])))
-        ft._cum = list(accumulate(map(len, parts[1::2])))
+        ft._gaps = tuple(accumulate(map(len, kept[:-1])))
+        ft._cum = tuple(accumulate(map(len, parts[1::2])))
         return ft
 
     def _runs(self) -> Sequence[int]:
@@ -138,7 +140,7 @@ class FoldedText:
                 gaps.append(a - total)
                 total += b - a
                 cum.append(total)
-            self._gaps, self._cum = gaps, cum
+            self._gaps, self._cum = tuple(gaps), tuple(cum)
         return self._gaps
 
     @property
