@@ -93,7 +93,7 @@ from annotator.model import (
 )
 from annotator.project import RECORD_KINDS, MergeSession, Project, open_untrusted
 from annotator.safejson import UnsafeJSON, loads
-from annotator.schema import Schema
+from annotator.schema import AttributeDef, Schema
 from annotator.schema.edit import adopt_labels
 
 __all__ = [
@@ -157,6 +157,9 @@ class MergeReport:
     quarantined as of a label the schema lacks, never renamed"""
     attributes_taken: list[tuple[str, str]] = field(default_factory=list)
     """the same for the source's attributes"""
+    attributes_added: list[AttributeDef] = field(default_factory=list)
+    """attributes the source's schema defines and the project's lacked (on labels both
+    have too), now in the project's, as it defines them (``adopt_labels``)"""
     label_map: dict[str, str] = field(default_factory=dict)
     """the label map the merge was given (the source's label: the project's), checked"""
     relabelled: dict[str, int] = field(default_factory=dict)
@@ -206,6 +209,21 @@ class MergeReport:
                     labels=", ".join(self.labels_added),
                 )
             )
+        out += [
+            Message(
+                "attribute added from {where}: {attribute} on {labels}",
+                where=self.source,
+                attribute=a.name,
+                labels=", ".join(a.labels),
+            )
+            if a.labels
+            else Message(
+                "attribute added from {where}: {attribute} on every label",
+                where=self.source,
+                attribute=a.name,
+            )
+            for a in self.attributes_added
+        ]
         out += [
             Message(
                 "{where}: label {theirs} taken as the project's {ours} (one name: they differ "
@@ -857,6 +875,7 @@ def _with_labels(mine: Schema, theirs: Schema, report: MergeReport) -> Schema:
     report.labels_not_added = adopted.refused
     report.labels_taken = list(adopted.taken)
     report.attributes_taken = list(adopted.attributes_taken)
+    report.attributes_added = list(adopted.attributes_added)
     return adopted.schema
 
 

@@ -268,23 +268,31 @@ class Adopted:
     otherwise (``name_key``: ``Per`` beside our ``PER``), taken as ours, neither added nor a
     reason to refuse; ``attributes_taken``: the same for their attributes. Their annotations
     carrying such a name are not renamed: the merge sets them aside as carrying a label (or
-    attribute) the schema lacks, and its report says which names were taken as which."""
+    attribute) the schema lacks, and its report says which names were taken as which.
+
+    ``attributes_added``: their attributes the result adds (names ours lacks), as the result
+    defines them (their labels read as ours), whether or not a label was added too."""
 
     schema: Schema
     added: tuple[str, ...] = ()
     refused: str = ""
     taken: tuple[tuple[str, str], ...] = ()
     attributes_taken: tuple[tuple[str, str], ...] = ()
+    attributes_added: tuple[AttributeDef, ...] = ()
 
 
 def adopt_labels(mine: Schema, theirs: Schema) -> Adopted:
-    """``mine`` with the labels (and their attributes) that ``theirs`` defines and ``mine``
+    """``mine`` with the labels and the attributes that ``theirs`` defines and ``mine``
     lacks — what a merge takes from a colleague's schema and an import from a file that
-    carries its labels. A name of theirs that is one of ours (``name_key``: it differs only
-    in case, harakat, tatweel, alef or digit forms) is ours, not new: the labels they add
-    refer to ours by it, and it is listed in ``Adopted.taken``. Their hotkeys give way to
-    ours; the result must pass ``Schema.problems()``, else ``mine`` comes back as it is,
-    with the reason."""
+    carries its labels. Their attributes are taken as they define them, on labels we share
+    too (one for every label stays so), whether or not a label is added: what a record of
+    theirs carrying one becomes never depends on an unrelated label of theirs. An attribute
+    ``mine`` has keeps its definition, extended only to the labels added (when theirs, of the
+    same kind, applies to them). A name of theirs that is one of ours (``name_key``: it
+    differs only in case, harakat, tatweel, alef or digit forms) is ours, not new: what they
+    add refers to ours by it, and it is listed in ``Adopted.taken`` (``attributes_taken``).
+    Their hotkeys give way to ours; the result must pass ``Schema.problems()``, else
+    ``mine`` comes back as it is (nothing added, attributes included), with the reason."""
     taken = _taken([x.name for x in mine.all_labels()], [x.name for x in theirs.all_labels()])
     attributes_taken = _taken(
         [a.name for a in mine.attributes], [a.name for a in theirs.attributes]
@@ -297,7 +305,12 @@ def adopt_labels(mine: Schema, theirs: Schema) -> Adopted:
     events = tuple(lab for lab in theirs.events if lab.name not in have)
     relations = tuple(lab for lab in theirs.relations if lab.name not in have)
     added = tuple(lab.name for lab in (*entities, *events, *relations))
-    if not added:
+    lacked = tuple(
+        a
+        for a in theirs.attributes
+        if a.name not in attributes_taken and mine.attribute(a.name) is None
+    )
+    if not added and not lacked:
         return found
     own = mine.problems()
     if own:  # an old project's schema, opened leniently: fixed first (annotator check)
@@ -317,11 +330,7 @@ def adopt_labels(mine: Schema, theirs: Schema) -> Adopted:
         entities=entities,
         events=events,
         relations=relations,
-        attributes=tuple(
-            a
-            for a in theirs.attributes
-            if a.name not in attributes_taken and mine.attribute(a.name) is None
-        ),
+        attributes=lacked,
         overlaps=(),
     )
     if taken:  # what they add refers to our labels by our names
@@ -347,7 +356,9 @@ def adopt_labels(mine: Schema, theirs: Schema) -> Adopted:
     problems = combined.problems()
     if problems:
         return replace(found, refused=problems[0])
-    return replace(found, schema=combined, added=tuple(sorted(added)))
+    return replace(
+        found, schema=combined, added=tuple(sorted(added)), attributes_added=new.attributes
+    )
 
 
 def _taken(ours: list[str], theirs: list[str]) -> dict[str, str]:
