@@ -1046,6 +1046,8 @@ CORE_MESSAGES = (
         "label map: {theirs} of {where} and the project's {ours} are not of one kind "
         "(entity label, event type or relation type)",
     ),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute added from {where}: {attribute} on {labels}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "attribute added from {where}: {attribute} on every label"),
     QT_TRANSLATE_NOOP(
         "CoreMessage",
         "{where}: label {theirs} mapped to the project's {ours}: {n} records relabelled",
