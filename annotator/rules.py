@@ -1329,7 +1329,13 @@ def relabel_breaks(
     relabelled, and yielded with its violation when it has one and had none under ``before``
     (the schema before) as it was: a link broken already is not the relabel's doing
     (``check`` lists it). In the order given, arguments first; lazily, so the first is found
-    without judging the rest."""
+    without judging the rest.
+
+    A retyped relation's own attributes are not judged here: they are the relation's, as a
+    span's and an event's are theirs, judged by ``lost_attribute`` (which counts those
+    invalid already: the retype writes the relation, and every version written is judged
+    whole). Judged here with the link, one invalid already made the relation "broken
+    already", left out, and the retype was refused only when it ran."""
     if not relabelled:
         return
     judges: dict[str, LayerRules] = {}
@@ -1372,11 +1378,15 @@ def relabel_breaks(
         ):
             continue
         new = relabelled.get(r.uuid)
+        was = r
+        if isinstance(new, Relation) and r.attributes:  # its attributes: lost_attribute's
+            new = dataclasses.replace(new, attributes={})
+            was = dataclasses.replace(r, attributes={})
         problem = judge(r.annotator).relation(
             new if isinstance(new, Relation) else r, end(r.source, True), end(r.target, True)
         )
         if problem is not None and (
-            relation_problem(before, r, end(r.source, False), end(r.target, False)) is None
+            relation_problem(before, was, end(r.source, False), end(r.target, False)) is None
         ):
             yield r, problem
 
@@ -1392,9 +1402,10 @@ def lost_attribute(
     """The attribute a record labelled (or typed) ``old`` carrying ``attributes`` would lose
     relabelled ``label``: the first of them ``after`` (the schema after the edit) does not
     take on ``label`` (``attributes_problem``; ``record`` the record's kind as it takes it).
-    None when none. The one rule of every edit that relabels spans or retypes events about
-    their own attributes (``relabel_attribute_problem`` for one record, removing a label with
-    ``relabel_to`` for each distinct set of attributes of the records carrying it), as
+    None when none. The one rule of every edit that relabels spans or retypes events or
+    relations about their own attributes (``relabel_attribute_problem`` for one record,
+    removing a label with ``relabel_to`` for each distinct set of attributes of the records
+    carrying it), as
     ``relabel_breaks`` is about their links: an event type's attribute is defined per type,
     so an event retyped into a type without it would carry an attribute its type lacks.
 

@@ -230,7 +230,10 @@ def _placed(
 
 
 class UpdateRelation(Command):
-    """Change a relation's type, attributes or note (only the given fields change)."""
+    """Change a relation's type, attributes or note (only the given fields change). A type
+    change keeping attributes the new type does not take (valid on the old type or invalid
+    already) is refused by the rule relabelling one span meets
+    (``rules.relabel_attribute_problem``), naming the attribute, nothing written."""
 
     text = Message("edit relation")
 
@@ -247,6 +250,11 @@ class UpdateRelation(Command):
 
     def _first(self, project: Project) -> list[Version]:
         before = project.relation(self.target)
+        if self.type is not None and self.type != before.type and self.attributes is None:
+            schema = project.schema
+            lost = rules.relabel_attribute_problem(schema, schema, before, self.type)
+            if lost is not None:
+                raise lost.error()
         after = project.update_relation(
             self.target, type=self.type, attributes=self.attributes, note=self.note
         )
@@ -499,7 +507,8 @@ def remove_label_command(project: Project, name: str, relabel_to: str | None = N
     retyped ``relabel_to``, keeping arguments in roles ``relabel_to`` lacks or that do not
     accept their fillers, relabelled spans or retyped events filling roles of other events
     that do not accept ``relabel_to``, relations that would not link their relabelled spans;
-    relabelled spans or retyped events carrying an attribute ``relabel_to`` lacks
+    relabelled spans, retyped events or retyped relations carrying an attribute ``relabel_to``
+    lacks, valid now or invalid already
     (``rules.lost_attribute``). All judged while the command is built (``_relabel_check``),
     before anything is written. A schema edit deletes no annotation: the analyst does, or
     chooses another label."""
@@ -540,7 +549,25 @@ def _relabel_check(project: Project, after: Schema, name: str, label: str) -> Me
             problem = _relabel_problem(project, after, name, label, _Carrying.read(project, name))
         if problem is not None:
             return problem
-    return _attributes_problem(project.schema, after, name, label, shapes)
+    relations = _relation_attribute_sets(project, name)
+    return _attributes_problem(project.schema, after, name, label, shapes, relations)
+
+
+def _relation_attribute_sets(project: Project, name: str) -> list[tuple[dict[str, Any], int]]:
+    """The distinct attributes of the live relations of type ``name`` (every document and
+    layer), each with how many carry them; those carrying none left out. A retype writes each
+    relation, judged whole: its attributes are judged as a span's are
+    (``_attributes_problem``), invalid already or not. One streamed read of the relations,
+    only when ``name`` is a relation type some relation has."""
+    if project.schema.relation(name) is None or not project.labelled(name).relations:
+        return []
+    counts: dict[str, tuple[dict[str, Any], int]] = {}
+    for rec in project.iter_records("relations"):
+        if isinstance(rec, Relation) and rec.type == name and rec.attributes:
+            key = repr(sorted(rec.attributes.items()))
+            attributes, count = counts.get(key, (dict(rec.attributes), 0))
+            counts[key] = (attributes, count + 1)
+    return list(counts.values())
 
 
 _SHAPE_LAYER = "shape"
@@ -595,15 +622,24 @@ def _shapes_break(
 
 
 def _attributes_problem(
-    before: Schema, after: Schema, name: str, label: str, shapes: LabelShapes
+    before: Schema,
+    after: Schema,
+    name: str,
+    label: str,
+    shapes: LabelShapes,
+    relations: Sequence[tuple[dict[str, Any], int]] = (),
 ) -> Message | None:
-    """The refusal of relabelling the spans labelled ``name`` (and retyping the events of
-    that type) ``label`` when some carry attributes ``label`` lacks (``rules.lost_attribute``,
-    judged once per distinct set of ``shapes``' attributes), naming the attributes and
-    counting the records; None when none does."""
+    """The refusal of relabelling the spans labelled ``name`` (and retyping the events and
+    ``relations`` of that type) ``label`` when some carry attributes ``label`` lacks
+    (``rules.lost_attribute``, judged once per distinct set of ``shapes``' attributes and of
+    ``relations``'), naming the attributes and counting the records; None when none does."""
     lost: list[str] = []
     count = 0
-    for sets, record in ((shapes.span_attributes, "span"), (shapes.event_attributes, "")):
+    for sets, record in (
+        (shapes.span_attributes, "span"),
+        (shapes.event_attributes, ""),
+        (relations, ""),
+    ):
         for attributes, carried in sets:
             attribute = rules.lost_attribute(before, after, name, label, attributes, record)
             if attribute is not None:
