@@ -25,12 +25,12 @@ pending, reads nothing for it.
 
 Pull: in one snapshot, every version numbered after the last pulled number that another
 replica pushed, the documents they need (and those assigned to this layer), the team schema;
-merged in one project transaction. The team schema is read on every sync: labels a merge
-would take from it (``adopt_labels``) are merged in with nothing else new (``_new_labels``);
-a team schema that adds nothing to the project (its names are the project's, some written
-otherwise: ``Per`` for ``PER``) merges nothing, and one whose labels cannot be added is said
-in the sync's report, never merged again and again. The numbers follow commit order (see the
-migration), so a pull never skips a version that commits later.
+merged in one project transaction. The team schema is read on every sync: the labels and
+attributes a merge would take from it (``adopt_labels``) are merged in with nothing else new
+(``_new_labels``); a team schema that adds nothing to the project (its names are the
+project's, some written otherwise: ``Per`` for ``PER``) merges nothing, and one whose labels
+cannot be added is said in the sync's report, never merged again and again. The numbers
+follow commit order (see the migration), so a pull never skips a version that commits later.
 
 Resumable: the cursors (per hub: the push mark, the last pulled number, this replica's
 origin id) live in a sidecar file ``<project>.hub-sync.json`` written after each phase
@@ -555,16 +555,18 @@ def _pull(
 
 def _new_labels(team_schema: str, schema: Schema) -> tuple[bool, str]:
     """Whether a pull with nothing else new must merge for the team schema (the hub's
-    latest, as text): whether the merge would add a label to ``schema`` (the project's) by
-    taking the team schema's (``adopt_labels``, all a merge takes from a schema); and, when
-    the labels it lacks cannot be added (the combination breaks the schema's rules), why:
+    latest, as text): whether the merge would add a label or an attribute to ``schema``
+    (the project's) by taking the team schema's (``adopt_labels``, all a merge takes from a
+    schema: their attributes ours lacks are adopted whether or not a label is added); and,
+    when what it lacks cannot be added (the combination breaks the schema's rules), why:
     the sync says so without merging (an empty merge each sync would only say it again).
 
     Run on every sync, so decided from the names alone when they settle it: a team schema
-    whose every label is one of the project's, as written or written otherwise (``Per`` for
-    ``PER``: ``name_key``), adds nothing. Only one naming a label the project lacks is built
-    (leniently, as the cheap path never checked it either) and adopted. Something
-    unreadable counts as new: the merge's screen says what is wrong with it."""
+    whose every label and attribute is one of the project's, as written or written
+    otherwise (``Per`` for ``PER``: ``name_key``), adds nothing. Only one naming a label or
+    an attribute the project lacks is built (leniently, as the cheap path never checked it
+    either) and adopted. Something unreadable counts as new: the merge's screen says what is
+    wrong with it."""
     try:
         data = loads(team_schema)
     except UnsafeJSON:
@@ -572,28 +574,38 @@ def _new_labels(team_schema: str, schema: Schema) -> tuple[bool, str]:
     if not isinstance(data, dict):
         return True, ""
     have = {lab.name for lab in schema.all_labels()}
+    owned = {a.name for a in schema.attributes}
     lacked: list[str] = []
-    for key in ("entities", "events", "relations"):
-        labels = data.get(key, [])
-        if not isinstance(labels, list):
+    lacked_attributes: list[str] = []
+    for key, ours, out in (
+        ("entities", have, lacked),
+        ("events", have, lacked),
+        ("relations", have, lacked),
+        ("attributes", owned, lacked_attributes),
+    ):
+        entries = data.get(key, [])
+        if not isinstance(entries, list):
             return True, ""
-        for lab in labels:
-            name = lab.get("name") if isinstance(lab, dict) else None
+        for entry in entries:
+            name = entry.get("name") if isinstance(entry, dict) else None
             if not isinstance(name, str):
                 return True, ""
-            if name not in have:
-                lacked.append(name)
-    if not lacked:
+            if name not in ours:
+                out.append(name)
+    if not lacked and not lacked_attributes:
         return False, ""
     keys = {name_key(n) for n in have}
-    if all(name_key(n) in keys for n in lacked):
+    attribute_keys = {name_key(n) for n in owned}
+    if all(name_key(n) in keys for n in lacked) and all(
+        name_key(n) in attribute_keys for n in lacked_attributes
+    ):
         return False, ""  # each is one of ours written otherwise: adopted as ours
     try:  # (a team schema breaking the rules itself: the merge's screen refuses it)
         theirs = Schema.from_json(data, "team schema", check=False)
     except Exception:  # SchemaError or malformed content: the screen reports it
         return True, ""
     adopted = adopt_labels(schema, theirs)
-    return bool(adopted.added), adopted.refused
+    return bool(adopted.added or adopted.attributes_added), adopted.refused
 
 
 def _parsed(
