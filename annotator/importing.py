@@ -1146,8 +1146,10 @@ def _defined_labels(docs: Sequence[ImportedDocument]) -> list[tuple[str, Schema]
 def _with_defined(
     schema: Schema, defined: list[tuple[str, Schema]], report: ImportReport
 ) -> Schema:
-    """``schema`` with the labels the files define and it lacks, as a merge adds a bundle's
-    (``annotator.exchange``); what cannot be added is listed in ``report.problems``."""
+    """``schema`` with the labels and the attributes the files define and it lacks, as a
+    merge adds a bundle's (``annotator.exchange``: ``adopt_labels``, attributes adopted
+    whether or not a label is); each attribute added is said in ``report.problems`` (as a
+    change of the file's), and so is what cannot be added."""
     for source, theirs in defined:
         adopted = adopt_labels(schema, theirs)
         schema = adopted.schema
@@ -1156,6 +1158,23 @@ def _with_defined(
             report.problems.append(
                 Problem(source, None, f"labels it defines not added: {adopted.refused}")
             )
+        report.problems += [
+            Changed(
+                source,
+                None,
+                Message(
+                    "attribute {attribute} it defines added to the schema, on {labels}",
+                    attribute=repr(a.name),
+                    labels=", ".join(a.labels),
+                )
+                if a.labels
+                else Message(
+                    "attribute {attribute} it defines added to the schema, on every label",
+                    attribute=repr(a.name),
+                ),
+            )
+            for a in adopted.attributes_added
+        ]
         report.problems += [
             Changed(
                 source,
