@@ -157,6 +157,8 @@ def _one_of_each() -> dict[str, list[Command]]:
         "Refused": [Refused(violation)],
         "RejectSuggestions": [sugg.RejectSuggestions(["u"]), sugg.RejectSuggestions(["u", "v"])],
         "RelabelSpansInBulk": [cmds.RelabelSpansInBulk(["u"], "PER")],
+        "FollowRename": [sch.FollowRename("PER", "PERSON", "do")],
+        "FollowRoleRename": [sch.FollowRoleRename("Contact.Meet", "Place", "Location", "do")],
         "SchemaMacro": [sch.SchemaMacro([])],
         "SetSchema": [sch.SetSchema(schema)],
         "SetStatus": [cmds.SetStatus(1, ME, s) for s in Status],
