@@ -1046,6 +1046,12 @@ CORE_MESSAGES = (
         "label map: {theirs} of {where} and the project's {ours} are not of one kind "
         "(entity label, event type or relation type)",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "attribute {attribute} it defines added to the schema, on {labels}"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "attribute {attribute} it defines added to the schema, on every label"
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute added from {where}: {attribute} on {labels}"),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute added from {where}: {attribute} on every label"),
     QT_TRANSLATE_NOOP(
