@@ -41,14 +41,18 @@ from annotator.schema.model import name_key
 __all__ = [
     "LabelMapError",
     "LabelOffer",
+    "RoleOffer",
     "check_label_map",
     "check_role_map",
+    "event_roles_of_records",
+    "event_roles_of_schema",
     "kinds_of_records",
     "label_kinds",
     "label_offers",
     "labels_of_records",
     "propose_label_map",
     "relabel",
+    "role_offers",
     "roles_of_records",
     "with_roles_mapped",
     "without_mapped",
@@ -368,3 +372,69 @@ def propose_label_map(mine: Schema, theirs: Schema, held: Iterable[str] = ()) ->
     """The mappings ``label_offers`` proposes (source label: the project's), to be shown to
     the user and confirmed, never applied silently."""
     return {o.name: o.proposed for o in label_offers(mine, theirs, held) if o.proposed}
+
+
+def event_roles_of_records(records: Iterable[BundleRecord]) -> set[tuple[str, str]]:
+    """The (event type, role) pairs the records' arguments fill, each argument's event type
+    as the records give it (an argument whose event is not among them is left out)."""
+    records = list(records)
+    types = {br.record.uuid: br.record.type for br in records if isinstance(br.record, Event)}
+    return {
+        (types[br.record.event], br.record.role)
+        for br in records
+        if isinstance(br.record, Argument) and br.record.event in types
+    }
+
+
+def event_roles_of_schema(
+    theirs: Schema, held_roles: Iterable[str] | None = None
+) -> set[tuple[str, str]]:
+    """The (event type, role) pairs ``theirs`` defines; with ``held_roles`` (the roles a
+    source's arguments fill, ``roles_of_records``) only those roles."""
+    held = None if held_roles is None else set(held_roles)
+    return {
+        (e.name, r.name) for e in theirs.events for r in e.roles if held is None or r.name in held
+    }
+
+
+@dataclass(frozen=True)
+class RoleOffer:
+    """A role of the source on an event type the project's schema has (after the label map)
+    that our event type lacks: the arguments filling it would be quarantined."""
+
+    event: str
+    """the source's event type"""
+    role: str
+    """the source's role"""
+    ours: str
+    """the project's event type it is merged as (the same name, or mapped by the label map)"""
+    roles: tuple[str, ...]
+    """the roles of the project's event type ``ours``: what ``role`` may be mapped to"""
+    proposed: str = ""
+    """the role of ``roles`` of the same name but for case or folding (``name_key``), or
+    ``""``"""
+
+
+def role_offers(
+    mine: Schema,
+    pairs: Iterable[tuple[str, str]],
+    label_map: Mapping[str, str] | None = None,
+) -> list[RoleOffer]:
+    """For each (event type, role) of the source (``pairs``: ``event_roles_of_records``,
+    ``event_roles_of_schema``) whose event type, read through ``label_map``, is one of the
+    project's schema ``mine`` lacking the role, sorted: the role to offer in its place (see
+    ``RoleOffer``). An event type the merge adds keeps its own roles and is not listed.
+    Nothing is applied."""
+    label_map = label_map or {}
+    out: list[RoleOffer] = []
+    for event, role in sorted(set(pairs)):
+        ours = label_map.get(event, event)
+        found = mine.event(ours)
+        if found is None:
+            continue
+        roles = tuple(r.name for r in found.roles)
+        if role in roles:
+            continue
+        same = [r for r in roles if name_key(r) == name_key(role)]
+        out.append(RoleOffer(event, role, ours, roles, same[0] if same else ""))
+    return out

@@ -14,6 +14,13 @@ returns a ``LabelQuestion`` instead of merging: ``LabelMapDialog`` lists every s
 a choice (the project's label, pre-filled by ``label_offers``, or the merge's own way: keep
 apart, or add as a new label) and the merge then runs with that label map. Nothing is mapped
 without the user's choice.
+
+Roles are asked about in the same step: an argument's role is judged by name against its
+event type's roles, so a role of theirs that the project's event type lacks (their
+``Location`` where our ``Contact.Meet`` has ``Place``; the event type read through the label
+map as chosen) would have its arguments quarantined. The dialog lists each such event type
+and role with a choice among our event type's roles (pre-filled by ``role_offers``: a role
+that differs only in case or folding) or keep apart, and the merge runs with that role map.
 """
 
 from __future__ import annotations
@@ -54,6 +61,7 @@ if TYPE_CHECKING:  # annotator.exchange is imported by the actions: not needed t
     from annotator.exchange.bundle_read import BundleManifest
     from annotator.exchange.label_map import LabelOffer
     from annotator.formats.common import IsCancelled, Progress
+    from annotator.schema import Schema
 
 BUNDLE_FILTER = QT_TRANSLATE_NOOP("Files", "Annotator bundles (*.annbundle *.zip);;All files (*)")
 MERGE_FILTER = QT_TRANSLATE_NOOP(
@@ -166,6 +174,12 @@ class LabelQuestion:
     kinds: dict[str, str] = field(default_factory=dict)
     """the kind of each of ``ours`` and of each offered label (``label_map.label_kinds``):
     a label is offered only the project's labels of its kind"""
+    role_pairs: list[tuple[str, str]] = field(default_factory=list)
+    """the (event type, role) pairs of the source (``label_map.event_roles_of_records``, for
+    a project file ``event_roles_of_schema``): the roles to ask about, through the label map
+    the user chooses (``label_map.role_offers``)"""
+    mine: Schema | None = None
+    """the project's schema (its event types' roles, for ``role_offers``)"""
 
 
 def merge_any(
@@ -176,34 +190,62 @@ def merge_any(
     label_map: dict[str, str] | None = None,
     ask: bool = False,
     bundle: Bundle | None = None,
+    role_map: dict[str, str] | None = None,
 ) -> MergeReport | LabelQuestion:
     """The worker's job: open the project in this thread and merge ``source`` into it with
-    ``label_map``. With ``ask``, a ``LabelQuestion`` instead when a label of the source our
-    schema lacks would be quarantined. ``bundle``: ``source`` already read."""
+    ``label_map`` and ``role_map``. With ``ask``, a ``LabelQuestion`` instead when a label of
+    the source our schema lacks would be quarantined, or the arguments of a role our event
+    type lacks (with no label map, or with the one offered). ``bundle``: ``source`` already
+    read."""
     from annotator.exchange import merge_bundle, merge_project_file, read_bundle
-    from annotator.exchange.label_map import kinds_of_records, label_kinds, label_offers
+    from annotator.exchange.label_map import (
+        event_roles_of_records,
+        event_roles_of_schema,
+        kinds_of_records,
+        label_kinds,
+        label_offers,
+        role_offers,
+    )
     from annotator.exchange.merge import project_file_labels
 
     with Project.open(project_path) as project:
         mine = project.schema
         ours = [lab.name for lab in mine.all_labels()]
+
+        def question(
+            theirs: Schema, held: dict[str, str], pairs: set[tuple[str, str]]
+        ) -> LabelQuestion | None:
+            offers = label_offers(mine, theirs, held)
+            offered = {o.name: o.proposed for o in offers if o.proposed}
+            if any(not o.added for o in offers) or any(
+                role_offers(mine, pairs, m) for m in ({}, offered)
+            ):
+                kinds = label_kinds(theirs, held) | label_kinds(mine)
+                return LabelQuestion(
+                    source, offers, ours, bundle, kinds, sorted(pairs), mine
+                )  # fmt: skip
+            return None
+
         if is_project_file(source):
             if ask:  # the labels its records carry too (its schema may no longer define one)
-                theirs, held, _ = project_file_labels(source)
-                offers = label_offers(mine, theirs, held)
-                if any(not o.added for o in offers):
-                    kinds = label_kinds(theirs, held) | label_kinds(mine)
-                    return LabelQuestion(source, offers, ours, kinds=kinds)
-            return merge_project_file(project, source, progress, cancelled, label_map=label_map)
+                theirs, held, held_roles = project_file_labels(source)
+                asked = question(theirs, held, event_roles_of_schema(theirs, held_roles))
+                if asked is not None:
+                    return asked
+            return merge_project_file(
+                project, source, progress, cancelled, label_map=label_map, role_map=role_map
+            )
         if bundle is None:
             bundle = read_bundle(source)
         if ask:
             held = kinds_of_records(bundle.records)
-            offers = label_offers(mine, bundle.schema, held)
-            if any(not o.added for o in offers):
-                kinds = label_kinds(bundle.schema, held) | label_kinds(mine)
-                return LabelQuestion(source, offers, ours, bundle, kinds)
-        return merge_bundle(project, bundle, source.name, progress, cancelled, label_map=label_map)
+            asked = question(bundle.schema, held, event_roles_of_records(bundle.records))
+            if asked is not None:
+                return asked
+        return merge_bundle(
+            project, bundle, source.name, progress, cancelled, label_map=label_map,
+            role_map=role_map,
+        )  # fmt: skip
 
 
 def start_merge(
@@ -213,11 +255,13 @@ def start_merge(
     *,
     ask: bool = False,
     bundle: Bundle | None = None,
+    role_map: dict[str, str] | None = None,
 ) -> BackgroundJob | None:
-    """Merge ``source`` into the open project in the background with ``label_map``, then
-    show the report. With ``ask``, labels of the source our schema lacks are put to the user
-    first (``LabelMapDialog``) when some would be quarantined; the merge then runs as a
-    second job with the chosen map."""
+    """Merge ``source`` into the open project in the background with ``label_map`` (and
+    ``role_map``), then show the report. With ``ask``, labels of the source our schema
+    lacks (and roles our event types lack) are put to the user first (``LabelMapDialog``)
+    when some would be quarantined; the merge then runs as a second job with the chosen
+    maps."""
     from annotator.exchange import MergeReport  # (loaded here, before the worker thread)
 
     path = w.session.path
@@ -227,18 +271,18 @@ def start_merge(
     job = BackgroundJob(
         w.window(), w.tr("Merge"), w.tr("Merging {0}…").format(source.name),
         lambda progress, cancelled: merge_any(
-            path, source, progress, cancelled, label_map, ask, bundle
+            path, source, progress, cancelled, label_map, ask, bundle, role_map
         ),
     )  # fmt: skip
 
     def done(outcome: str, payload: object) -> None:
         if outcome == "finished" and isinstance(payload, LabelQuestion):
             job.deleteLater()
-            chosen = ask_label_map(w.window(), payload)
+            chosen = ask_maps(w.window(), payload)
             if chosen is None:
                 w.statusBar().showMessage(w.tr("Merge cancelled; nothing was merged."), 10000)
             else:
-                start_merge(w, source, chosen, bundle=payload.bundle)
+                start_merge(w, source, chosen[0], bundle=payload.bundle, role_map=chosen[1])
             return
         project = w.session.project
         if project is not None and outcome == "finished":
@@ -336,23 +380,38 @@ class ReportDialog(QDialog):
 class LabelMapDialog(QDialog):
     """The labels of a received file the project's schema lacks, each with a choice: one of
     the project's labels (its annotations merged as that label), or the merge's own way
-    (kept apart in the quarantine, or added as a new label). Names from the file are plain
-    text."""
+    (kept apart in the quarantine, or added as a new label). Then the roles of the file our
+    event types lack ("Roles to map": their event type, their role, a choice among the
+    roles of our event type, as the label map chosen above reads it, or keep apart), kept
+    up to date as a label choice changes. Names from the file are plain text."""
 
     def __init__(self, question: LabelQuestion, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Labels to map"))
+        self.question = question
+        self.setWindowTitle(
+            self.tr("Labels to map") if question.offers else self.tr("Roles to map")
+        )
         caption = QLabel(
-            self.tr(
-                "{0} holds labels this project's schema lacks. Choose for each the project's "
-                "label to merge its annotations as. A proposed label differs only in case or "
-                "spelling; check it."
+            (
+                self.tr(
+                    "{0} holds labels this project's schema lacks. Choose for each the "
+                    "project's label to merge its annotations as. A proposed label differs "
+                    "only in case or spelling; check it."
+                )
+                if question.offers
+                else self.tr(
+                    "{0} holds roles this project's event types lack; their arguments would be "
+                    "kept apart. Choose for each the role of our event type to merge them as. "
+                    "A proposed role differs only in case or spelling; check it."
+                )
             ).format(path_text(question.source)),
             self,
         )
         caption.setTextFormat(Qt.TextFormat.PlainText)
         caption.setWordWrap(True)
-        rows = QWidget()
+        page = QWidget()
+        rows = QWidget(page)
+        rows.setVisible(bool(question.offers))
         grid = QGridLayout(rows)
         heads = (self.tr("Their label"), self.tr("Merge as"))
         for column, head in enumerate(heads):
@@ -382,22 +441,66 @@ class LabelMapDialog(QDialog):
             grid.addWidget(name, row, 0)
             grid.addWidget(combo, row, 1)
             self.choices[offer.name] = combo
-        grid.setRowStretch(len(question.offers) + 1, 1)
+        # the roles, under the labels: rows made as the label map first needs them, shown
+        # while it does
+        self.roles_title = QLabel(self.tr("Roles to map"), page)
+        self.roles_title.setTextFormat(Qt.TextFormat.PlainText)
+        bold = self.roles_title.font()
+        bold.setBold(True)
+        self.roles_title.setFont(bold)
+        self.roles_caption = QLabel(  # (no path here: one long word would widen the rows)
+            self.tr(
+                "The file also holds roles this project's event types lack; their arguments "
+                "would be kept apart. Choose for each the role of our event type to merge them "
+                "as. A proposed role differs only in case or spelling; check it."
+            ),
+            page,
+        )
+        self.roles_caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.roles_caption.setWordWrap(True)
+        self.roles_caption.setObjectName("roles_caption")
+        self._rows = QWidget(page)
+        self._grid = QGridLayout(self._rows)
+        self._grid.setColumnStretch(2, 1)
+        role_heads = (self.tr("Their event type"), self.tr("Their role"), self.tr("Merge as"))
+        for column, head in enumerate(role_heads):
+            title = QLabel(head, self._rows)
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            self._grid.addWidget(title, 0, column)
+        self._next_row = 1
+        self.conflict = QLabel(self)
+        self.conflict.setTextFormat(Qt.TextFormat.PlainText)
+        self.conflict.setWordWrap(True)
+        self.conflict.setObjectName("role_conflict")
+        sections = QVBoxLayout(page)
+        for widget in (rows, self.roles_title, self.roles_caption, self._rows):
+            sections.addWidget(widget)
+        sections.addStretch(1)
+        self.role_rows: dict[tuple[str, str], tuple[QLabel, QLabel, QComboBox]] = {}
+        """(their event type, their role): its row, made when first needed"""
+        self._role_targets: dict[tuple[str, str], str] = {}
+        """the project's event type each row's choices are the roles of"""
+        self.role_choices: dict[tuple[str, str], QComboBox] = {}
+        """the rows shown, as the label map chosen now needs them"""
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setWidget(rows)
+        scroll.setWidget(page)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Merge"))
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Merge"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(caption)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.conflict)
         layout.addWidget(buttons)
-        self.resize(560, 360)
+        self.update_roles()
+        for combo in self.choices.values():
+            combo.currentIndexChanged.connect(lambda _i: self.update_roles())
+        self.resize(760, 460)
 
     def label_map(self) -> dict[str, str]:
         """The chosen map: their label: the project's, for each row set to one of ours."""
@@ -407,13 +510,121 @@ class LabelMapDialog(QDialog):
             if combo.currentData()
         }
 
+    def update_roles(self) -> None:
+        """Show the role rows the label map chosen now needs (``role_offers``), each offering
+        the roles of the project's event type it reads their event type as."""
+        from annotator.exchange.label_map import role_offers
+
+        mine = self.question.mine
+        offers = (
+            [] if mine is None else role_offers(mine, self.question.role_pairs, self.label_map())
+        )
+        self.role_choices = {}
+        for event, role, combo in self.role_rows.values():
+            for widget in (event, role, combo):
+                widget.setVisible(False)
+        for offer in offers:
+            key = (offer.event, offer.role)
+            if key not in self.role_rows:
+                self.role_rows[key] = self._role_row(offer.event, offer.role)
+            event, role, combo = self.role_rows[key]
+            if self._role_targets.get(key) != offer.ours:  # (again) our event type's roles
+                self._role_targets[key] = offer.ours
+                combo.blockSignals(True)
+                combo.clear()
+                combo.addItem(self.tr("keep apart (quarantine)"), "")
+                for ours in offer.roles:
+                    combo.addItem(ours, ours)
+                if offer.proposed:
+                    combo.setCurrentIndex(combo.findData(offer.proposed))
+                combo.blockSignals(False)
+            for widget in (event, role, combo):
+                widget.setVisible(True)
+            self.role_choices[key] = combo
+        for part in (self.roles_title, self.roles_caption, self._rows):
+            part.setVisible(bool(offers))
+        self.roles_caption.setVisible(bool(offers) and bool(self.question.offers))
+        self.check_roles()
+
+    def _role_row(self, event_name: str, role_name: str) -> tuple[QLabel, QLabel, QComboBox]:
+        event = QLabel(event_name, self._rows)
+        event.setTextFormat(Qt.TextFormat.PlainText)  # the file's names, literally
+        event.setObjectName("their_event_type")
+        role = QLabel(role_name, self._rows)
+        role.setTextFormat(Qt.TextFormat.PlainText)
+        role.setObjectName("their_role")
+        combo = QComboBox(self._rows)
+        combo.setObjectName("merge_role_as")
+        combo.currentIndexChanged.connect(lambda _i: self.check_roles())
+        role.setBuddy(combo)
+        row = self._next_row
+        self._next_row += 1
+        self._grid.addWidget(event, row, 0)
+        self._grid.addWidget(role, row, 1)
+        self._grid.addWidget(combo, row, 2)
+        return event, role, combo
+
+    def role_map(self) -> dict[str, str]:
+        """The chosen role map: their role: the project's, for each row shown set to one of
+        ours (a merge's role map is one for every event type: ``role_conflict`` says when
+        the rows disagree)."""
+        return {
+            role: str(combo.currentData())
+            for (_event, role), combo in self.role_choices.items()
+            if combo.currentData()
+        }
+
+    def role_conflict(self) -> str:
+        """Their role the rows shown take otherwise for two event types (or map for one
+        while another of our event types has it already), or ``""``: a merge's role map
+        renames a role of theirs for every event type."""
+        chosen: dict[str, set[str]] = {}
+        for (_event, role), combo in self.role_choices.items():
+            chosen.setdefault(role, set()).add(str(combo.currentData() or ""))
+        mine = self.question.mine
+        label_map = self.label_map()
+        for event, role in self.question.role_pairs:
+            if chosen.get(role, set()) - {""} and (event, role) not in self.role_choices:
+                ours = None if mine is None else mine.event(label_map.get(event, event))
+                if ours is not None and ours.role(role) is not None:
+                    chosen[role].add("")  # valid there as it is: a map would rename it
+        return next(
+            (
+                role
+                for role, targets in sorted(chosen.items())
+                if targets - {""} and len(targets) > 1
+            ),
+            "",
+        )
+
+    def check_roles(self) -> None:
+        """Refuse (Merge disabled, the reason shown) a role map the rows cannot give."""
+        role = self.role_conflict()
+        self.conflict.setText(
+            self.tr(
+                "Their role {0} is renamed for every event type by one choice: choose the "
+                "same for each of its rows."
+            ).format(role)
+            if role
+            else ""
+        )
+        self.conflict.setVisible(bool(role))
+        self.ok.setEnabled(not role)
+
 
 def ask_label_map(w: QWidget, question: LabelQuestion) -> dict[str, str] | None:
     """The label map the user chooses in ``LabelMapDialog``, or None when they cancel."""
+    chosen = ask_maps(w, question)
+    return None if chosen is None else chosen[0]
+
+
+def ask_maps(w: QWidget, question: LabelQuestion) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The label map and role map the user chooses in ``LabelMapDialog``, or None when they
+    cancel."""
     with freed(LabelMapDialog(question, w)) as dialog:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.label_map()
+        return dialog.label_map(), dialog.role_map()
 
 
 def show_report(w: QWidget, report: MergeReport) -> None:
@@ -427,6 +638,7 @@ __all__: Sequence[str] = [
     "ReportDialog",
     "add_exchange_actions",
     "ask_label_map",
+    "ask_maps",
     "export_bundle_dialog",
     "merge_any",
     "merge_dialog",
