@@ -356,32 +356,32 @@
         <translation>&amp;حول ⁨Annotator⁩…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="282"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="326"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="283"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="327"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="286"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="330"/>
         <source>Bundle written to {0} ({1})</source>
         <translation>كُتبت الحزمة في {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="299"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="343"/>
         <source>Quarantined (set aside, not attached to any text):</source>
         <translation>في الحجر (جُعلت جانبًا، غير ملحقة بأي نص):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="302"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="346"/>
         <source>{0} {1} in document {2}: {3}</source>
         <translation>{0} {1} في المستند {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="311"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="355"/>
         <source>… and {0} more</source>
         <translation>… و{0} غيرها</translation>
     </message>
@@ -4626,32 +4626,32 @@
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="264"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="308"/>
         <source>documents</source>
         <translation>مستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="265"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="309"/>
         <source>spans</source>
         <translation>مقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="266"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="310"/>
         <source>events</source>
         <translation>أحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="267"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="311"/>
         <source>arguments</source>
         <translation>معمولات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="268"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="312"/>
         <source>relations</source>
         <translation>علاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="269"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="313"/>
         <source>statuses</source>
         <translation>حالات</translation>
     </message>
@@ -4937,12 +4937,12 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="58"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="66"/>
         <source>Annotator bundles (*.annbundle *.zip);;All files (*)</source>
         <translation>حزم Annotator (*.annbundle *.zip);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="59"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="67"/>
         <source>Bundles and projects (*.annbundle *.zip *.annotator);;All files (*)</source>
         <translation>الحزم والمشاريع ‎(*.annbundle *.zip *.annotator);;كل الملفات (*)</translation>
     </message>
@@ -5312,39 +5312,72 @@
 <context>
     <name>LabelMapDialog</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="344"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="392"/>
         <source>Labels to map</source>
         <translation>تسميات للربط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="347"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="392"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="446"/>
+        <source>Roles to map</source>
+        <translation>أدوار للربط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="397"/>
         <source>{0} holds labels this project&apos;s schema lacks. Choose for each the project&apos;s label to merge its annotations as. A proposed label differs only in case or spelling; check it.</source>
         <translation>يحوي {0} تسميات ليست في مخطط هذا المشروع. اختر لكل منها تسمية المشروع التي تُدمج توصيفاتها بها. التسمية المقترحة لا تختلف إلا في حالة الأحرف أو الإملاء؛ تحقّق منها.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="357"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="403"/>
+        <source>{0} holds roles this project&apos;s event types lack; their arguments would be kept apart. Choose for each the role of our event type to merge them as. A proposed role differs only in case or spelling; check it.</source>
+        <translation>يحوي {0} أدوارًا ليست في أنواع أحداث هذا المشروع؛ وستُبقى معمولاتها جانبًا. اختر لكل منها دور نوع الحدث عندنا الذي تُدمج به. الدور المقترح لا يختلف إلا في حالة الأحرف أو الإملاء؛ تحقّق منه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="416"/>
         <source>Their label</source>
         <translation>تسميتهم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="357"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="416"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="465"/>
         <source>Merge as</source>
         <translation>دمج باسم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="370"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="429"/>
         <source>add as a new label</source>
         <translation>إضافتها تسميةً جديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="372"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="431"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="535"/>
         <source>keep apart (quarantine)</source>
         <translation>إبقاؤها جانبًا (الحجر)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="393"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="453"/>
+        <source>The file also holds roles this project&apos;s event types lack; their arguments would be kept apart. Choose for each the role of our event type to merge them as. A proposed role differs only in case or spelling; check it.</source>
+        <translation>ويحوي الملف أيضًا أدوارًا ليست في أنواع أحداث هذا المشروع؛ وستُبقى معمولاتها جانبًا. اختر لكل منها دور نوع الحدث عندنا الذي تُدمج به. الدور المقترح لا يختلف إلا في حالة الأحرف أو الإملاء؛ تحقّق منه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="465"/>
+        <source>Their event type</source>
+        <translation>نوع الحدث عندهم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="465"/>
+        <source>Their role</source>
+        <translation>الدور عندهم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="492"/>
         <source>Merge</source>
         <translation>دمج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="605"/>
+        <source>Their role {0} is renamed for every event type by one choice: choose the same for each of its rows.</source>
+        <translation>يُعاد تسمية دورهم {0} في كل أنواع الأحداث باختيار واحد: اختر الشيء نفسه في كل صفوفه.</translation>
     </message>
 </context>
 <context>
@@ -5703,7 +5736,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="321"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="365"/>
         <source>Merge report</source>
         <translation>تقرير الدمج</translation>
     </message>
@@ -7276,56 +7309,56 @@ Remove only the argument, or delete the whole event?</source>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="89"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="97"/>
         <source>Export my layer as &amp;bundle…</source>
         <translation>تصدير طبقتي &amp;حزمةً…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="90"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="98"/>
         <source>&amp;Merge bundle or project…</source>
         <translation>&amp;دمج حزمة أو مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="102"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="125"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="110"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="133"/>
         <source>Bundle</source>
         <translation>الحزمة</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="102"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="110"/>
         <source>Open a project and choose your name first.</source>
         <translation>افتح مشروعًا واختر اسمك أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="106"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="114"/>
         <source>Export my layer</source>
         <translation>تصدير طبقتي</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="125"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="133"/>
         <source>Writing the bundle…</source>
         <translation>جارٍ كتابة الحزمة…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="131"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="139"/>
         <source>The bundle was not written: {0}</source>
         <translation>لم تُكتب الحزمة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="133"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="141"/>
         <source>Bundle cancelled; nothing was written.</source>
         <translation>أُلغيت الحزمة؛ لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="144"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="147"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="228"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="420"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="152"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="155"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="272"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="631"/>
         <source>Merge</source>
         <translation>دمج</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="144"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="152"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="470"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
         <location filename="../../ui/review/agreement_window.py" line="483"/>
@@ -7333,18 +7366,18 @@ Remove only the argument, or delete the whole event?</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="228"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="272"/>
         <source>Merging {0}…</source>
         <translation>جارٍ دمج {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="253"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="297"/>
         <source>Nothing was merged: {0}</source>
         <translation>لم يُدمج شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="239"/>
-        <location filename="../../ui/dialogs/exchange_actions.py" line="255"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="283"/>
+        <location filename="../../ui/dialogs/exchange_actions.py" line="299"/>
         <source>Merge cancelled; nothing was merged.</source>
         <translation>أُلغي الدمج؛ لم يُدمج شيء.</translation>
     </message>
