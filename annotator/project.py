@@ -143,11 +143,14 @@ class LabelShapes(NamedTuple):
     arguments: list[tuple[Any, ...]]
     """(event type, role, the filler's label when a live span, its type when a live event)"""
     relations: list[tuple[Any, ...]]
-    """(type, attributes, the source's label, the target's label)"""
+    """(type, attributes, the source's label, the target's label: None for an end missing or
+    deleted, kept only for the relations of that type)"""
     span_attributes: list[tuple[dict[str, Any], int]]
     """the distinct attributes of the live spans labelled it, each with how many carry them"""
     event_attributes: list[tuple[dict[str, Any], int]]
     """the same, of the live events of that type"""
+    relation_attributes: Sequence[tuple[dict[str, Any], int]] = ()
+    """the same, of the live relations of that type"""
 
 
 class Labelled(NamedTuple):
@@ -870,16 +873,19 @@ class Project:
 
     def label_shapes(self, label: str) -> LabelShapes:
         """The distinct shapes of the live links ``label_links`` gives, with their ends'
-        labels (those with an end missing or deleted left out), and of the attributes of the
-        live spans labelled ``label`` and events of that type: what decides whether
-        relabelling every record of a label can break anything, a few rows read through the
-        store's indexes, no record decoded (``Store``'s ``link_shapes``, ``attribute_sets``)."""
+        labels (arguments with an end missing or deleted left out, and relations of another
+        type so; a relation of type ``label`` so kept, its end's label None), and of the
+        attributes of the live spans labelled ``label`` and events and relations of that
+        type: what decides whether relabelling every record of a label can break anything, a
+        few rows read through the store's indexes, no record decoded (``Store``'s
+        ``link_shapes``, ``attribute_sets``)."""
         store = self._store
         return LabelShapes(
             store.arguments.link_shapes(label),
             store.relations.link_shapes(label),
             store.spans.attribute_sets(label),
             store.events.attribute_sets(label),
+            store.relations.attribute_sets(label),
         )
 
     def labelled(self, label: str) -> Labelled:

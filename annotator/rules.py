@@ -1328,8 +1328,11 @@ def relabel_breaks(
     through ``LayerRules``, which remembers the schema's answers) with the records
     relabelled, and yielded with its violation when it has one and had none under ``before``
     (the schema before) as it was: a link broken already is not the relabel's doing
-    (``check`` lists it). In the order given, arguments first; lazily, so the first is found
-    without judging the rest.
+    (``check`` lists it). A retyped relation is the exception: the edit writes it anew, and
+    every version written is judged whole (``Project.update_relation``), so one broken
+    already (an end deleted, ends its type no longer accepts) and still broken under its new
+    type is yielded too; one its new type mends is not. In the order given, arguments first;
+    lazily, so the first is found without judging the rest.
 
     A retyped relation's own attributes are not judged here: they are the relation's, as a
     span's and an event's are theirs, judged by ``lost_attribute`` (which counts those
@@ -1386,7 +1389,8 @@ def relabel_breaks(
             new if isinstance(new, Relation) else r, end(r.source, True), end(r.target, True)
         )
         if problem is not None and (
-            relation_problem(before, was, end(r.source, False), end(r.target, False)) is None
+            isinstance(new, Relation)  # retyped: written anew, judged whole
+            or relation_problem(before, was, end(r.source, False), end(r.target, False)) is None
         ):
             yield r, problem
 

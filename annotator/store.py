@@ -3408,8 +3408,11 @@ class RecordTable(Generic[R_co]):
         layer), each with its ends' labels as they are now, no link read whole: of the
         arguments table (event type, role, the filler's label when it is a live span, its
         type when it is a live event: None for the other), of the relations table (type,
-        attributes, the source's label, the target's label). A link whose event, filler or
-        end is missing or deleted is left out (it is broken already, whatever the labels).
+        attributes, the source's label, the target's label: None for an end missing or
+        deleted). An argument whose event or filler is missing or deleted is left out, as is a
+        relation of another type with an end so (broken already whatever the labels, and not
+        written by the relabel); a relation of type ``label`` with one is kept: retyping it
+        writes it, and it is judged whole (``rules.relabel_breaks``).
         What a relabel changes of a valid link is its labels alone: judging one link of each
         shape tells whether any may break (``commands.schema._shapes_break``). One query,
         the ends looked up by their uuids, a few rows returned."""
@@ -3428,10 +3431,11 @@ class RecordTable(Generic[R_co]):
         elif table == "relations":
             sql = (
                 "SELECT DISTINCT r.type, r.attributes, x.label, y.label FROM relations AS r "
-                "JOIN spans AS x ON x.uuid = r.source AND x.deleted = 0 "
-                "JOIN spans AS y ON y.uuid = r.target AND y.deleted = 0 "
-                "WHERE r.deleted = 0 AND (r.type = :label OR EXISTS (SELECT 1 FROM spans AS s "
-                "WHERE s.uuid IN (r.source, r.target) AND s.label = :label AND s.deleted = 0))"
+                "LEFT JOIN spans AS x ON x.uuid = r.source AND x.deleted = 0 "
+                "LEFT JOIN spans AS y ON y.uuid = r.target AND y.deleted = 0 "
+                "WHERE r.deleted = 0 AND (r.type = :label OR x.label = :label "
+                "OR y.label = :label) AND (r.type = :label OR (x.uuid IS NOT NULL "
+                "AND y.uuid IS NOT NULL))"
             )
         else:
             raise ValueError("only arguments and relations are linked to a label")

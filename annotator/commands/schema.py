@@ -507,8 +507,10 @@ def remove_label_command(project: Project, name: str, relabel_to: str | None = N
     retyped ``relabel_to``, keeping arguments in roles ``relabel_to`` lacks or that do not
     accept their fillers, relabelled spans or retyped events filling roles of other events
     that do not accept ``relabel_to``, relations that would not link their relabelled spans;
-    relabelled spans, retyped events or retyped relations carrying an attribute ``relabel_to``
-    lacks, valid now or invalid already
+    retyped relations broken already (an end deleted, ends their type no longer accepts) that
+    ``relabel_to`` does not mend (the step writes each retyped relation, judged whole:
+    ``_broken_message``); relabelled spans, retyped events or retyped relations carrying an
+    attribute ``relabel_to`` lacks, valid now or invalid already
     (``rules.lost_attribute``). All judged while the command is built (``_relabel_check``),
     before anything is written. A schema edit deletes no annotation: the analyst does, or
     chooses another label."""
@@ -536,12 +538,13 @@ def _relabel_check(project: Project, after: Schema, name: str, label: str) -> Me
 
     Both are judged on shapes first (``Project.label_shapes``: a few rows, no record read
     whole). A relabel changes no link's ids, layer, note or deletion, only the labels at its
-    ends (and a retyped event's or relation's type): a link valid now (the only kind that
-    counts) and broken after is broken by its labels, so one link of its shape, made valid
-    in all else, breaks too (``_shapes_break``). Only when one does are the links read and
-    judged one by one (``_relabel_problem``), for the exact count the refusal gives. An
-    attribute's answer depends on the label and the attributes alone: each distinct set is
-    judged once, counted by how many records carry it."""
+    ends (and a retyped event's or relation's type): a link valid now and broken after is
+    broken by its labels, so one link of its shape, made valid in all else, breaks too
+    (``_shapes_break``). A retyped relation counts broken already too (the step writes it):
+    its shape keeps its ends as they are, a deleted one as missing. Only when one breaks are
+    the links read and judged one by one (``_relabel_problem``), for the exact count the
+    refusal gives. An attribute's answer depends on the label and the attributes alone:
+    each distinct set is judged once, counted by how many records carry it."""
     shapes = project.label_shapes(name)
     if _shapes_break(project.schema, after, name, label, shapes):
         # 100,000 records made and dropped: no cycle collection scanning them meanwhile
@@ -549,25 +552,7 @@ def _relabel_check(project: Project, after: Schema, name: str, label: str) -> Me
             problem = _relabel_problem(project, after, name, label, _Carrying.read(project, name))
         if problem is not None:
             return problem
-    relations = _relation_attribute_sets(project, name)
-    return _attributes_problem(project.schema, after, name, label, shapes, relations)
-
-
-def _relation_attribute_sets(project: Project, name: str) -> list[tuple[dict[str, Any], int]]:
-    """The distinct attributes of the live relations of type ``name`` (every document and
-    layer), each with how many carry them; those carrying none left out. A retype writes each
-    relation, judged whole: its attributes are judged as a span's are
-    (``_attributes_problem``), invalid already or not. One streamed read of the relations,
-    only when ``name`` is a relation type some relation has."""
-    if project.schema.relation(name) is None or not project.labelled(name).relations:
-        return []
-    counts: dict[str, tuple[dict[str, Any], int]] = {}
-    for rec in project.iter_records("relations"):
-        if isinstance(rec, Relation) and rec.type == name and rec.attributes:
-            key = repr(sorted(rec.attributes.items()))
-            attributes, count = counts.get(key, (dict(rec.attributes), 0))
-            counts[key] = (attributes, count + 1)
-    return list(counts.values())
+    return _attributes_problem(project.schema, after, name, label, shapes)
 
 
 _SHAPE_LAYER = "shape"
@@ -579,8 +564,10 @@ def _shapes_break(
 ) -> bool:
     """Whether relabelling the records labelled ``name`` as ``label`` breaks a link of one of
     ``shapes``' (``Project.label_shapes``), each judged by ``rules.relabel_breaks`` on one
-    link of that shape, valid in all but its labels (same layer, live, good ids, no note):
-    False means no link that holds now breaks."""
+    link of that shape, valid in all but its labels (same layer, live, good ids, no note)
+    and, for a relation of type ``name`` (which the relabel writes), its ends (a missing one
+    made missing): False means no link that holds now breaks, and no relation retyped is
+    left broken."""
     records: dict[str, Span | Event] = {}
     relabelled: dict[str, Span | Event | Relation] = {}
 
@@ -610,10 +597,12 @@ def _shapes_break(
         ]
     relations: list[Relation] = []
     for n, (kind, attributes, source, target) in enumerate(shapes.relations):
-        relation = Relation(
-            f"r{n}", 1, _SHAPE_LAYER, kind, span(f"r{n}-s", source), span(f"r{n}-t", target),
-            attributes,
-        )  # fmt: skip
+        # an end missing or deleted (None): a uuid no record has
+        ends = [
+            f"r{n}-{k}" if of is None else span(f"r{n}-{k}", of)
+            for k, of in (("s", source), ("t", target))
+        ]
+        relation = Relation(f"r{n}", 1, _SHAPE_LAYER, kind, ends[0], ends[1], attributes)
         if kind == name:
             relabelled[relation.uuid] = _relabelled(relation, label)
         relations.append(relation)
@@ -627,18 +616,18 @@ def _attributes_problem(
     name: str,
     label: str,
     shapes: LabelShapes,
-    relations: Sequence[tuple[dict[str, Any], int]] = (),
 ) -> Message | None:
     """The refusal of relabelling the spans labelled ``name`` (and retyping the events and
-    ``relations`` of that type) ``label`` when some carry attributes ``label`` lacks
-    (``rules.lost_attribute``, judged once per distinct set of ``shapes``' attributes and of
-    ``relations``'), naming the attributes and counting the records; None when none does."""
+    relations of that type) ``label`` when some carry attributes ``label`` lacks
+    (``rules.lost_attribute``, judged once per distinct set of ``shapes``' attributes of
+    spans, events and relations), naming the attributes and counting the records; None when
+    none does."""
     lost: list[str] = []
     count = 0
     for sets, record in (
         (shapes.span_attributes, "span"),
         (shapes.event_attributes, ""),
-        (relations, ""),
+        (shapes.relation_attributes, ""),
     ):
         for attributes, carried in sets:
             attribute = rules.lost_attribute(before, after, name, label, attributes, record)
@@ -695,8 +684,10 @@ def _relabel_problem(
     roles of ``label`` that do not accept their fillers (``_retype_message``); else the
     arguments the relabelled spans and retyped events fill in roles (of other events) that do
     not accept ``label``, the relations they are linked by (or retyped) that would not link
-    their spans (``_links_message``). None when there are none. A link broken already is not
-    the relabel's doing and does not count (``check`` lists it).
+    their spans (``_links_message``); else the retyped relations broken already that ``label``
+    does not mend (``_broken_message``: the step writes them, judged whole). None when there
+    are none. Another link broken already is not the relabel's doing and does not count
+    (``check`` lists it; the step does not write it).
 
     A label may sit on 75,000 spans of 250,000: no query per annotation, and no read of every
     span. The links judged are ``carrying``'s (``_Carrying.read``: ``Project.label_links``);
@@ -745,10 +736,19 @@ def _relabel_problem(
     fills: list[str] = []
     broken: list[tuple[str, str, str]] = []
     other: list[Message | str] = []
+    dangling = unaccepted = 0  # retyped relations broken already, and still after
+    stale: list[Message | str] = []
     for link, problem in rules.relabel_breaks(
         project.schema, after, relabelled, arguments, links, found.get
     ):
-        if isinstance(link, Argument) and link.event in relabelled:
+        if isinstance(link, Relation) and _broken_already(project.schema, link, found.get):
+            if problem.kind == "dangling":
+                dangling += 1
+            elif problem.kind == "wrong-type":
+                unaccepted += 1
+            else:
+                stale.append(problem.message)
+        elif isinstance(link, Argument) and link.event in relabelled:
             if problem.kind == "unknown-role":
                 lacking.append(link.role)
             elif problem.kind == "wrong-type":
@@ -768,7 +768,74 @@ def _relabel_problem(
         return _retype_message(name, label, lacking, unfit)
     if fills or broken or other:
         return _links_message(name, label, fills, broken, other)
+    if dangling or unaccepted or stale:
+        return _broken_message(name, label, dangling, unaccepted, stale)
     return None
+
+
+def _broken_already(
+    before: Schema, relation: Relation, record: Callable[[str], Span | Event | None]
+) -> bool:
+    """Whether ``relation``'s link (its attributes aside: ``rules.lost_attribute``'s) is
+    broken under ``before`` with its ends as they are (``record``): a retyped relation
+    ``rules.relabel_breaks`` yields is broken already, or broken by the retype."""
+    ends = [record(u) for u in (relation.source, relation.target)]
+    source, target = (e if isinstance(e, Span) else None for e in ends)
+    link = replace(relation, attributes={}) if relation.attributes else relation
+    return rules.relation_problem(before, link, source, target) is not None
+
+
+def _broken_message(
+    name: str, label: str, dangling: int, unaccepted: int, other: Sequence[Message | str]
+) -> Message:
+    """The refusal of retyping the ``name`` relations ``label`` when some are broken already
+    and would stay broken under ``label``: ``dangling`` of them point at a deleted span,
+    ``unaccepted`` link spans neither type accepts, ``other`` the violations of the rest (the
+    first one said). The
+    step writes each relation it retypes, and every version written is judged whole (as an
+    edit of the relation's note would be): it cannot write them as they are."""
+    parts: list[Message | str] = []
+    if dangling == 1:
+        parts.append(Message("1 points at a deleted span"))
+    elif dangling:
+        parts.append(Message("{count} point at a deleted span", count=dangling))
+    if unaccepted == 1:
+        parts.append(
+            Message("1 links spans neither {name} nor {label} accepts", name=name, label=label)
+        )
+    elif unaccepted:
+        parts.append(
+            Message(
+                "{count} link spans neither {name} nor {label} accepts",
+                count=unaccepted,
+                name=name,
+                label=label,
+            )
+        )
+    count = dangling + unaccepted + len(other)
+    if other:  # (rare: what a merge or an older version wrote) the first one's rule
+        parts.append(other[0])
+    problems: Message | str = parts[0]
+    for part in parts[1:]:
+        problems = Message("{one}; {other}", one=problems, other=part)
+    if count == 1:
+        return Message(
+            "cannot relabel {name} as {label}: 1 relation of type {name} is broken already "
+            "({problems}), and the step would write it as it is. A schema edit deletes no "
+            "annotation: delete or mend that relation first, or choose another label",
+            name=name,
+            label=label,
+            problems=problems,
+        )
+    return Message(
+        "cannot relabel {name} as {label}: {count} relations of type {name} are broken "
+        "already ({problems}), and the step would write them as they are. A schema edit "
+        "deletes no annotation: delete or mend those relations first, or choose another label",
+        name=name,
+        label=label,
+        count=count,
+        problems=problems,
+    )
 
 
 def _retype_message(name: str, label: str, lacking: list[str], unfit: list[str]) -> Message:

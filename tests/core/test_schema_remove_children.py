@@ -23,14 +23,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from annotator import rules
 from annotator.commands import schema as schema_commands
 from annotator.commands.schema import _relabel_problem, remove_label_command
 from annotator.errors import AnnotatorError, Message, SchemaError
-from annotator.model import Argument, Event, Span
+from annotator.model import Argument, Event, Relation, Span
 from annotator.project import LabelShapes, Project
 from annotator.schema import Label, Schema
 from annotator.schema.edit import remove_label, with_attributes, with_label
@@ -265,6 +265,7 @@ def test_removing_a_label_roles_accept_keeps_its_annotations_as_unknown(
 WORDS = TEXT.split()
 LABELS = ("PER", "ORG", "GOV", "GPE", "LOC")
 EVENTS = ("Conflict.Attack", "Life.Die", "Life.Injure")
+RELATIONS = ("ORG-AFF", "PHYS", "PART-WHOLE", "GEN-AFF", "PER-SOC")
 
 
 def _plain(p: Project, name: str) -> schema_commands._Carrying:
@@ -280,15 +281,23 @@ def _plain(p: Project, name: str) -> schema_commands._Carrying:
 def _plain_attributes(p: Project, after: Schema, name: str, label: str) -> Message | None:
     """The refusal for attributes ``label`` lacks, judged record by record
     (``rules.relabel_attribute_problem``, what relabelling one span judges) over every live
-    span and event, each counted once."""
-    carrying: list[Span | Event] = [*p.spans(label=name), *p.events(type=name)]
+    span, event and relation, each counted once."""
+    carrying: list[Span | Event | Relation] = [
+        *p.spans(label=name),
+        *p.events(type=name),
+        *(r for r in p.relations() if r.type == name),
+    ]
     lost = [
-        (rec.attributes, "span" if isinstance(rec, Span) else "")
+        (rec.attributes, type(rec))
         for rec in carrying
         if rules.relabel_attribute_problem(p.schema, after, rec, label) is not None
     ]
     shapes = LabelShapes(
-        [], [], [(a, 1) for a, kind in lost if kind], [(a, 1) for a, kind in lost if not kind]
+        [],
+        [],
+        [(a, 1) for a, kind in lost if kind is Span],
+        [(a, 1) for a, kind in lost if kind is Event],
+        [(a, 1) for a, kind in lost if kind is Relation],
     )
     return schema_commands._attributes_problem(p.schema, after, name, label, shapes)
 
@@ -320,6 +329,7 @@ def _said(message: Message | str | None) -> tuple[str, str] | None:
             st.sampled_from(LABELS + EVENTS),
             st.booleans(),
             st.booleans(),
+            st.booleans(),
         ),
         min_size=1,
         max_size=12,
@@ -330,15 +340,21 @@ def _said(message: Message | str | None) -> tuple[str, str] | None:
     ),
     narrow=st.booleans(),
 )
+@example(  # an ORG-AFF from محمد (PER) to الحكومة (ORG), الحكومة then deleted
+    spans=[(5, "PER", False, False, False), (1, "ORG", False, False, True)],
+    links=[(0, 1, 0, True)],
+    narrow=False,
+)
 def test_the_fast_check_says_what_the_plain_one_says(
-    spans: list[tuple[int, str, bool, bool]],
+    spans: list[tuple[int, str, bool, bool, bool]],
     links: list[tuple[int, int, int, bool]],
     narrow: bool,
 ) -> None:
     """Random small projects (two layers, spans of entity labels and triggers, events with
-    arguments, relations, some links broken already by a narrowed schema, some spans and
-    events carrying an attribute of their label that other labels lack): for every label
-    and every label of its kind, ``_relabel_problem`` over ``_Carrying.read`` (the links
+    arguments, relations, some links broken already by a narrowed schema or by a span deleted
+    after they were made, some spans and events carrying an attribute of their label that
+    other labels lack): for every label, event type and relation type and every one of its
+    kind, ``_relabel_problem`` over ``_Carrying.read`` (the links
     through ``Project.label_links``, their ends by uuid) gives the same Message as over every
     relation and argument with every span read; and the check removing a label runs
     (``_relabel_check``: the links judged by their shapes first, the attributes per distinct
@@ -349,13 +365,16 @@ def test_the_fast_check_says_what_the_plain_one_says(
         p.add_document(TEXT, name="d")
         made: list[tuple[str, str, str]] = []  # (uuid, label, layer)
         attributed: set[str] = set()
-        for word, label, other, carries in spans:
+        doomed: list[str] = []  # deleted once their links are made
+        for word, label, other, carries, deleted in spans:
             start = sum(len(w) + 1 for w in WORDS[:word])
             layer = "basma" if other else ME
             kept = {"MentionType": "NAM"} if carries and label in LABELS else {}
             with contextlib.suppress(AnnotatorError):
                 span = p.add_span(1, start, start + len(WORDS[word]), label, layer, kept)
                 made.append((span.uuid, label, layer))
+                if deleted and label in LABELS:
+                    doomed.append(span.uuid)
                 if carries:
                     attributed.add(span.uuid)
         events = {}
@@ -378,18 +397,20 @@ def test_the_fast_check_says_what_the_plain_one_says(
                     roles = [r.name for r in found.roles]
                     target = events.get(made[other][0], (made[other][0],))[0]
                     p.add_argument(event, roles[role % len(roles)], target)
+        for uuid in doomed:  # its links left pointing at a deleted span
+            p.delete_span(uuid)
         if narrow:  # links broken already: the Attacker and ORG-AFF's Arg2 take fewer
             _attacker_takes(p, "PER")
             org_aff = p.schema.relation("ORG-AFF")
             assert org_aff is not None
             p.set_schema(with_label(p.schema, dataclasses.replace(org_aff, arg2=("ORG",))))
         schema = p.schema
-        for name in (*LABELS, *EVENTS):
+        for name in (*LABELS, *EVENTS, *RELATIONS):
             try:
                 after = remove_label(schema, name)
             except SchemaError:
                 continue
-            kind = EVENTS if name in EVENTS else LABELS
+            kind = EVENTS if name in EVENTS else RELATIONS if name in RELATIONS else LABELS
             for label in kind:
                 if label == name:
                     continue
