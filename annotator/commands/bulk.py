@@ -20,7 +20,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -110,6 +110,9 @@ class WhenRun(Command):
 
     def did_nothing(self) -> bool:
         return self.made is not None and self.made.did_nothing()
+
+    def step_versions(self) -> Iterator[Version]:
+        return self.made.step_versions() if self.made is not None else iter(())
 
     @property
     def uuid(self) -> str:

@@ -7,6 +7,12 @@ one comes back with the same uuid and content), and a later ``do`` (redo) writes
 versions back, so records keep their uuids and later commands that refer to them stay valid.
 Restored records get a fresh clock stamp: merges see an undo as the newest version.
 
+An undo or redo writes only over the versions the step itself left (``unchanged``, the one
+rule, ADR 0002): when a record it would write was changed or deleted meanwhile (another
+window, a merge, a hub sync), the whole undo or redo is refused (``ChangedMeanwhile``) and
+nothing is written; else a colleague's edit or deletion would be reversed with a fresh stamp,
+which a sync then spreads as the newest version.
+
 Commands return ``Changed``: the record versions and statuses they wrote, in the spirit of
 Anki's operations → changes → views. The GUI updates its views from it and never reads those
 records back. ``Macro`` groups commands into one step (bulk actions, a trigger span plus its
@@ -25,14 +31,17 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator import rules
-from annotator.errors import Message
+from annotator.cycles import no_cycle_collection
+from annotator.errors import Message, ValidationError
 from annotator.model import (
     DocStatus,
     DocumentAnnotations,
@@ -121,6 +130,124 @@ Version = tuple[Record | None, Record]
 """(before, after) of one record; ``before`` is None for a record the command created."""
 
 
+class ChangedMeanwhile(ValidationError):
+    """An undo or redo refused: records it would write were changed or deleted since the
+    step last wrote them (``unchanged``). ``count`` says how many."""
+
+    def __init__(self, message: Message, count: int) -> None:
+        super().__init__(message)
+        self.count = count
+
+
+_CHECKING: ContextVar[bool] = ContextVar("_CHECKING", default=False)
+"""True while the step being undone or redone has been checked as a whole (``unchanged``):
+the commands it holds, undone or redone inside it, are not checked again"""
+
+
+@contextlib.contextmanager
+def unchanged(project: Project, command: Command, how: str) -> Iterator[None]:
+    """Refuse an undo (``how="undo"``) or redo (``how="redo"``) of ``command`` that would
+    overwrite what the file holds now with a version the step stored, unless the file still
+    holds, for every record of the step, the version the step left: the last one it wrote
+    for an undo, the one before it first wrote it for a redo (a tombstone for a record it
+    created). A record the file holds as the undo or redo would write it anyway counts as
+    unchanged. Anything else (another content, deleted meanwhile, brought back meanwhile)
+    refuses the whole undo or redo with ``ChangedMeanwhile``, before anything is written.
+
+    Called inside the undo's or redo's transaction, before it writes. The step is checked as
+    a whole, once (its records read in bulk, a query per kind: ``_stored_now``), and the
+    commands it holds, undone or redone inside the block, are not checked again. Records a
+    step's follow commands (``schema._Follow``) read and write then are not the step's own:
+    they are not checked."""
+    if _CHECKING.get():
+        yield
+        return
+    with no_cycle_collection():  # (50,000 records read and compared: no young-object walks)
+        changed = _changed_meanwhile(project, command, how)
+    if changed:
+        raise ChangedMeanwhile(_meanwhile(changed, how), changed)
+    token = _CHECKING.set(True)
+    try:
+        yield
+    finally:
+        _CHECKING.reset(token)
+
+
+def _changed_meanwhile(project: Project, command: Command, how: str) -> int:
+    """How many records of ``command``'s step the file holds otherwise than the step left
+    them and than the undo (``how="undo"``) or redo would write them (``unchanged``)."""
+    first: dict[str, dict[str, Record]] = {}
+    last: dict[str, dict[str, Record]] = {}
+    for before, after in command.step_versions():
+        kind = record_kind(after)
+        firsts = first.get(kind)
+        if firsts is None:
+            firsts = first[kind] = {}
+            last[kind] = {}
+        if after.uuid not in firsts:
+            firsts[after.uuid] = (
+                before if before is not None else dataclasses.replace(after, deleted=True)
+            )
+        last[kind][after.uuid] = after
+    expected, target = (last, first) if how == "undo" else (first, last)
+    changed = 0
+    for kind, wanted in expected.items():
+        now = _stored_now(project, kind, list(wanted))
+        targets = target[kind]
+        for uuid, want in wanted.items():
+            held = now.get(uuid)
+            if not _holds(held, want) and not _holds(held, targets[uuid]):
+                changed += 1
+    return changed
+
+
+def _meanwhile(n: int, how: str) -> Message:
+    if how == "undo":
+        if n == 1:
+            return Message(
+                "an annotation was changed or deleted meanwhile (in another window, a merge"
+                " or a sync); undoing would overwrite it"
+            )
+        return Message(
+            "{n} annotations were changed or deleted meanwhile (in another window, a merge"
+            " or a sync); undoing would overwrite them",
+            n=n,
+        )
+    if n == 1:
+        return Message(
+            "an annotation was changed or deleted meanwhile (in another window, a merge"
+            " or a sync); redoing would overwrite it"
+        )
+    return Message(
+        "{n} annotations were changed or deleted meanwhile (in another window, a merge"
+        " or a sync); redoing would overwrite them",
+        n=n,
+    )
+
+
+def _stored_now(project: Project, kind: str, uuids: Sequence[str]) -> dict[str, Record]:
+    """The live version the file holds of each of ``uuids`` of ``kind``, by uuid, read in
+    bulk for spans and events (``Project.spans_by_uuid``, ``events_by_uuid``: a query per
+    5,000), one read each for relations and arguments; one deleted or missing is left out."""
+    records: Iterable[Record | None]
+    if kind == "spans":
+        records = project.spans_by_uuid(uuids)
+    elif kind == "events":
+        records = project.events_by_uuid(uuids)
+    else:
+        records = (project.find(uuid, kind) for uuid in uuids)
+    return {rec.uuid: rec for rec in records if rec is not None}
+
+
+def _holds(now: Record | None, want: Record) -> bool:
+    """Whether ``now`` (the live version stored, None when deleted or missing) is ``want``:
+    a tombstone is held by no live version, a live one by its content (clock stamps aside:
+    an undo or redo writes the same content with a fresh stamp)."""
+    if want.deleted or now is None:
+        return want.deleted and now is None
+    return now.clock == want.clock or now == dataclasses.replace(want, clock=now.clock)
+
+
 class Command(ABC):
     """Base of every edit. Subclasses implement ``_first`` (the real edit) and ``text``."""
 
@@ -140,26 +267,34 @@ class Command(ABC):
         return False
 
     def do(self, project: Project) -> Changed:
-        """Perform (first time) or redo the edit in one transaction."""
+        """Perform (first time) or redo the edit in one transaction (a redo refused when a
+        record it would write changed meanwhile: ``unchanged``)."""
         with project.transaction() as written:
             if not self.done_once:
                 versions = self._first(project)
             else:
-                for _, after in self.versions:
-                    _restore(project, after, "redo")
+                with unchanged(project, self, "redo"):
+                    for _, after in self.versions:
+                        _restore(project, after, "redo")
                 versions = self.versions
         self.versions, self.done_once = versions, True
         return self._changed(written)
 
     def undo(self, project: Project) -> Changed:
-        """Write back the state before the edit, in one transaction."""
-        with project.transaction() as written:
+        """Write back the state before the edit, in one transaction (refused when a record
+        it would write changed meanwhile: ``unchanged``)."""
+        with project.transaction() as written, unchanged(project, self, "undo"):
             for before, after in reversed(self.versions):
                 if before is None:
                     _restore(project, dataclasses.replace(after, deleted=True), "undo")
                 else:
                     _restore(project, before, "undo")
         return self._changed(written)
+
+    def step_versions(self) -> Iterator[Version]:
+        """The (before, after) versions this step wrote, in writing order: its own, or
+        those of the commands it holds (``Macro``), what ``unchanged`` checks."""
+        return iter(self.versions)
 
     def _changed(self, written: Written) -> Changed:
         """The change to report for what ``do`` or ``undo`` wrote."""
@@ -318,13 +453,13 @@ class RelabelSpansInBulk(Command):
             self.versions, self.done_once = self._first(project), True
             return _spans_changed(after for _, after in self.versions)
         afters = [after for _, after in self.versions]
-        with project.batch() as bulk:
+        with project.batch() as bulk, unchanged(project, self, "redo"):
             return _spans_changed(self._write(bulk, range(len(afters)), afters, "redo"))
 
     def undo(self, project: Project) -> Changed:
         order = range(len(self.versions) - 1, -1, -1)  # reversed, as a Macro undoes
         befores = [before for before, _ in self.versions]
-        with project.batch() as bulk:
+        with project.batch() as bulk, unchanged(project, self, "undo"):
             return _spans_changed(self._write(bulk, order, befores, "undo"))
 
     def _write(
@@ -565,14 +700,22 @@ class Macro(Command):
 
     def do(self, project: Project) -> Changed:
         with project.transaction():
-            changes = [child.do(project) for child in self.children]
+            if not self.done_once:
+                changes = [child.do(project) for child in self.children]
+            else:
+                with unchanged(project, self, "redo"):
+                    changes = [child.do(project) for child in self.children]
         self.done_once = True
         return Changed.union(changes)
 
     def undo(self, project: Project) -> Changed:
-        with project.transaction():
+        with project.transaction(), unchanged(project, self, "undo"):
             changes = [child.undo(project) for child in reversed(self.children)]
         return Changed.union(changes)
+
+    def step_versions(self) -> Iterator[Version]:
+        for child in self.children:
+            yield from child.step_versions()
 
     @property
     def uuid(self) -> str:

@@ -28,6 +28,7 @@ from annotator.commands.edits import (
     _restore,
     delete_event_with_trigger,
     delete_span_with_links,
+    unchanged,
 )
 from annotator.errors import Message, ValidationError
 from annotator.model import GOLD, Event, Record, Relation, Span
@@ -90,7 +91,7 @@ class _Accepting(Command):
         return [after for before, after in self.versions if before is None]
 
     def undo(self, project: Project) -> Changed:
-        with project.transaction() as written:
+        with project.transaction() as written, unchanged(project, self, "undo"):
             for before, _ in reversed(self.versions):
                 if before is not None:  # a gold record it changed: its version before
                     _restore(project, before, "undo")

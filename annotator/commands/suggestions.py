@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.commands.edits import Changed, Command, Version
+from annotator.commands.edits import Changed, Command, Version, unchanged
 from annotator.errors import AnnotatorError, Cancelled, Message, ValidationError, message_of
 from annotator.learn import suggest as learn_suggest
 from annotator.learn.suggest import Suggested
@@ -88,14 +88,14 @@ class AcceptSuggestions(Command):
         if not self.done_once:
             self.versions, self.done_once = self._first(project), True
             return self._report(self._stored, frozenset(s.uuid for s in self._stored))
-        with project.batch() as bulk:
+        with project.batch() as bulk, unchanged(project, self, "redo"):
             stored = _rewrite(bulk, self._stored, "redo", deleted=False)
             project.withdraw_suggestions([s.uuid for s in self.taken])
         self._stored = stored  # (only once committed: a failed redo wrote none of them)
         return self._report(self._stored)
 
     def undo(self, project: Project) -> Changed:
-        with project.batch() as bulk:
+        with project.batch() as bulk, unchanged(project, self, "undo"):
             stored = _rewrite(bulk, self._stored[::-1], "undo", deleted=True)[::-1]
             project.restore_suggestions(self.taken)
         self._stored = stored
