@@ -1052,6 +1052,26 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessage", "attribute {attribute} it defines added to the schema, on every label"
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{n} annotations were changed or deleted meanwhile (in another window, a merge or a sync); "
+        "undoing would overwrite them",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{n} annotations were changed or deleted meanwhile (in another window, a merge or a sync); "
+        "redoing would overwrite them",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "an annotation was changed or deleted meanwhile (in another window, a merge or a sync); "
+        "undoing would overwrite it",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "an annotation was changed or deleted meanwhile (in another window, a merge or a sync); "
+        "redoing would overwrite it",
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute added from {where}: {attribute} on {labels}"),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute added from {where}: {attribute} on every label"),
     QT_TRANSLATE_NOOP(
