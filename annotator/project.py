@@ -151,6 +151,8 @@ class LabelShapes(NamedTuple):
     """the same, of the live events of that type"""
     relation_attributes: Sequence[tuple[dict[str, Any], int]] = ()
     """the same, of the live relations of that type"""
+    triggerless_events: int = 0
+    """how many live events of that type have their trigger span missing or deleted"""
 
 
 class Labelled(NamedTuple):
@@ -876,9 +878,10 @@ class Project:
         labels (arguments with an end missing or deleted left out, and relations of another
         type so; a relation of type ``label`` so kept, its end's label None), and of the
         attributes of the live spans labelled ``label`` and events and relations of that
-        type: what decides whether relabelling every record of a label can break anything, a
-        few rows read through the store's indexes, no record decoded (``Store``'s
-        ``link_shapes``, ``attribute_sets``)."""
+        type, and how many of its events have lost their trigger span: what decides whether
+        relabelling every record of a label can break anything, a few rows read through the
+        store's indexes, no record decoded (``Store``'s ``link_shapes``, ``attribute_sets``,
+        ``triggerless``)."""
         store = self._store
         return LabelShapes(
             store.arguments.link_shapes(label),
@@ -886,6 +889,7 @@ class Project:
             store.spans.attribute_sets(label),
             store.events.attribute_sets(label),
             store.relations.attribute_sets(label),
+            store.events.triggerless(label),
         )
 
     def labelled(self, label: str) -> Labelled:

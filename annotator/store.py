@@ -3459,6 +3459,19 @@ class RecordTable(Generic[R_co]):
         )
         return [(_obj(attrs), count) for attrs, count in self._store.conn.execute(sql, [label])]
 
+    def triggerless(self, label: str) -> int:
+        """How many live events (of the events table) of type ``label`` have no live trigger
+        span (missing or deleted): an update of one is refused whatever it changes
+        (``rules.event_problem``), so retyping them cannot be written. One query, each
+        trigger looked up by its uuid."""
+        if self.kind != "events":
+            raise ValueError("only events have a trigger")
+        sql = (
+            "SELECT count(*) FROM events AS e LEFT JOIN spans AS s ON s.uuid = e.trigger "
+            "AND s.deleted = 0 WHERE e.type = ? AND e.deleted = 0 AND s.uuid IS NULL"
+        )
+        return int(self._store.conn.execute(sql, [label]).fetchone()[0])
+
     def uuids_labelled(self, label: str) -> list[str]:
         """The uuids of the live spans labelled ``label`` (of the spans table), or of the live
         events or relations of type ``label``, in the order ``where`` gives: nothing else of

@@ -509,7 +509,8 @@ def remove_label_command(project: Project, name: str, relabel_to: str | None = N
     that do not accept ``relabel_to``, relations that would not link their relabelled spans;
     retyped relations broken already (an end deleted, ends their type no longer accepts) that
     ``relabel_to`` does not mend (the step writes each retyped relation, judged whole:
-    ``_broken_message``); relabelled spans, retyped events or retyped relations carrying an
+    ``_broken_message``); retyped events whose trigger span is deleted
+    (``_triggerless_message``); relabelled spans, retyped events or retyped relations carrying an
     attribute ``relabel_to`` lacks, valid now or invalid already
     (``rules.lost_attribute``). All judged while the command is built (``_relabel_check``),
     before anything is written. A schema edit deletes no annotation: the analyst does, or
@@ -533,7 +534,8 @@ def remove_label_command(project: Project, name: str, relabel_to: str | None = N
 def _relabel_check(project: Project, after: Schema, name: str, label: str) -> Message | None:
     """Why the live annotations labelled ``name`` cannot be relabelled ``label`` as ``name``
     is removed (``after``: the schema without it): a link that holds now and would break
-    (``_relabel_problem``), else an attribute of theirs ``label`` lacks
+    (``_relabel_problem``), else events of type ``name`` whose trigger span is deleted (the
+    step writes them: ``_triggerless_message``), else an attribute of theirs ``label`` lacks
     (``_attributes_problem``). None when nothing breaks.
 
     Both are judged on shapes first (``Project.label_shapes``: a few rows, no record read
@@ -552,7 +554,31 @@ def _relabel_check(project: Project, after: Schema, name: str, label: str) -> Me
             problem = _relabel_problem(project, after, name, label, _Carrying.read(project, name))
         if problem is not None:
             return problem
+    if shapes.triggerless_events:
+        return _triggerless_message(name, label, shapes.triggerless_events)
     return _attributes_problem(project.schema, after, name, label, shapes)
+
+
+def _triggerless_message(name: str, label: str, count: int) -> Message:
+    """The refusal of retyping the ``name`` events ``label`` when ``count`` of them have lost
+    their trigger span (deleted): the step writes each event it retypes, and a version of an
+    event without a live trigger is refused whatever it changes (``rules.event_problem``)."""
+    if count == 1:
+        return Message(
+            "cannot relabel {name} as {label}: 1 event of type {name} has its trigger span "
+            "deleted, and the step would write it as it is. A schema edit deletes no "
+            "annotation: delete that event or give it a trigger first",
+            name=name,
+            label=label,
+        )
+    return Message(
+        "cannot relabel {name} as {label}: {count} events of type {name} have their trigger "
+        "span deleted, and the step would write them as they are. A schema edit deletes no "
+        "annotation: delete those events or give them a trigger first",
+        name=name,
+        label=label,
+        count=count,
+    )
 
 
 _SHAPE_LAYER = "shape"

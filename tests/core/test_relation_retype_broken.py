@@ -139,3 +139,24 @@ def test_the_shapes_include_a_relation_with_a_dead_end_and_the_attribute_sets(
     assert shapes.relations == [("PER-SOC", {}, "PER", None)]
     assert project.label_shapes("PER").relations == []  # GEN-AFF's: not written
     assert shapes.relation_attributes == []
+
+
+def test_events_whose_trigger_is_deleted_are_refused_up_front(project: Project) -> None:
+    """The same for events: retyping one whose trigger span is deleted (``delete_span`` leaves
+    its events for ``check``) was refused only at do ("Life.Injure: its trigger span is
+    missing or deleted"); the step writes each event it retypes."""
+    for word in ("قال", "محمد"):
+        trigger = project.add_span(1, *at(word), "Life.Die", ME).uuid
+        project.add_event(trigger)
+        project.delete_span(trigger)
+    assert refused(project, "Life.Die", "Life.Injure") == (
+        "cannot relabel Life.Die as Life.Injure: 2 events of type Life.Die have their trigger "
+        "span deleted, and the step would write them as they are. A schema edit deletes no "
+        "annotation: delete those events or give them a trigger first"
+    )
+    project.delete_event(project.events()[0].uuid)
+    assert refused(project, "Life.Die", "Life.Injure") == (
+        "cannot relabel Life.Die as Life.Injure: 1 event of type Life.Die has its trigger "
+        "span deleted, and the step would write it as it is. A schema edit deletes no "
+        "annotation: delete that event or give it a trigger first"
+    )
