@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from annotator.errors import Message, system_text
@@ -57,6 +58,9 @@ def _finite(text: str) -> float:
 _DECODER = json.JSONDecoder(
     object_pairs_hook=_no_duplicates, parse_constant=_no_constants, parse_float=_finite
 )
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
+"""the decoder's scanner: ``_DECODER.decode`` of a text that is one value with no white space
+around it is this at 0 (the same hooks), without decode's and raw_decode's Python frames"""
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -153,7 +157,12 @@ def loads(text: str, max_chars: int = MAX_LINE_CHARS, max_depth: int = MAX_DEPTH
     """Parse one JSON value; raises UnsafeJSON with a short reason on any problem."""
     if len(text) > max_chars:
         raise UnsafeJSON(Message("longer than {limit} characters", limit=max_chars))
-    value, _ = _decode(text, None, max_depth)
+    try:  # the usual line: one value from its first character to its last, no white space
+        value, end = _SCAN(text, 0)
+    except Exception:  # anything amiss: _decode says what, as it always did
+        end = -1
+    if end != len(text):
+        value, _ = _decode(text, None, max_depth)
     _check(value, text, 0, len(text), max_depth)
     return value
 

@@ -36,6 +36,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import operator
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -853,7 +854,7 @@ def _merge_records(
     accepted = _screen(session, schema, winners, doc_ids, held, cancelled, documents[0], judge)
     if judge is not None:  # before the part is written: the stored labels are read
         judge.note(session, accepted, new_uuids)
-    added = sum(1 for r, _ in accepted if (record_kind(r), r.uuid) in new_uuids)
+    added = sum(1 for r, _ in accepted if (_kind(r), r.uuid) in new_uuids)
     report.added += added
     report.updated += len(accepted) - added
     total = len(accepted)
@@ -904,33 +905,44 @@ def _one_layer_per_id(
     in all of them. Between two files, the layer of the first one merged holds the id; the
     hub itself refuses a second layer's row for an id (its migration 0002). Also returns the
     stored (clock, annotator) of every incoming id, per kind, for ``_winners``."""
-    layers: dict[tuple[str, str], set[str]] = {}
+    # per kind, each incoming id's layer (a set only for an id arriving in several layers)
+    layers: dict[str, dict[str, str | set[str]]] = {kind: {} for kind in RECORD_KINDS}
     for br in records:
-        layers.setdefault((record_kind(br.record), br.record.uuid), set()).add(br.record.annotator)
-    owner: dict[tuple[str, str], str | None] = {}
+        rec = br.record
+        ids = layers[_kind(rec)]
+        found = ids.get(rec.uuid)
+        if found is None:
+            ids[rec.uuid] = rec.annotator
+        elif isinstance(found, set):
+            found.add(rec.annotator)
+        elif found != rec.annotator:
+            ids[rec.uuid] = {found, rec.annotator}
+    owner: dict[str, dict[str, str | None]] = {}
     stamps_of: dict[str, dict[str, tuple[str, str]]] = {}
     for kind in RECORD_KINDS:
-        ids = [u for k, u in layers if k == kind]
-        stored = stamps_of[kind] = session.stamps(kind, ids) if ids else {}
-        for u in ids:
-            have = stored.get(u)
-            found = layers[(kind, u)]
-            owner[(kind, u)] = have[1] if have is not None else (
-                next(iter(found)) if len(found) == 1 else None
-            )  # fmt: skip
+        ids = layers[kind]
+        stored = stamps_of[kind] = session.stamps(kind, list(ids)) if ids else {}
+        owner[kind] = {
+            u: have[1] if (have := stored.get(u)) is not None else (
+                found if isinstance(found, str) else None
+            )
+            for u, found in ids.items()
+        }  # fmt: skip
     out = []
     for br in records:
-        key = (record_kind(br.record), br.record.uuid)
-        mine = owner[key]
-        if mine == br.record.annotator:
+        rec = br.record
+        kind = _kind(rec)
+        mine = owner[kind][rec.uuid]
+        if mine == rec.annotator:
             out.append(br)
         elif mine is None:
-            names = ", ".join(repr(a) for a in sorted(layers[key]))
+            found = layers[kind][rec.uuid]
+            names = ", ".join(repr(a) for a in sorted(found))
             held.record(
                 br,
                 Message(
                     "record id {uuid} arrives in several layers ({names})",
-                    uuid=br.record.uuid,
+                    uuid=rec.uuid,
                     names=names,
                 ),
             )
@@ -939,9 +951,9 @@ def _one_layer_per_id(
                 br,
                 Message(
                     "record id {uuid} belongs to layer {layer}, not {other}",
-                    uuid=br.record.uuid,
+                    uuid=rec.uuid,
                     layer=repr(mine),
-                    other=repr(br.record.annotator),
+                    other=repr(rec.annotator),
                 ),
             )
     return out, stamps_of
@@ -961,12 +973,12 @@ def _winners(
     Stamps compare as text here: every stamp has the fixed shape (the bundle and project
     file screen refuse any other, ``annotator.clock.repair_clock`` mends stored ones), and
     for that shape the text order is the numeric order."""
-    best: dict[tuple[str, str], BundleRecord] = {}
+    best: dict[str, dict[str, BundleRecord]] = {kind: {} for kind in RECORD_KINDS}
     for br in records:
-        key = (record_kind(br.record), br.record.uuid)
-        old = best.get(key)
+        of_kind = best[_kind(br.record)]
+        old = of_kind.get(br.record.uuid)
         if old is None or _order(br) > _order(old):
-            best[key] = br
+            of_kind[br.record.uuid] = br
     out: list[BundleRecord] = []
     new: set[tuple[str, str]] = set()
     if sha_of is None:
@@ -974,7 +986,7 @@ def _winners(
     for kind in RECORD_KINDS:
         if cancelled():
             raise Cancelled("merge cancelled")
-        mine = [br for (k, _), br in best.items() if k == kind]
+        mine = list(best[kind].values())
         known = (stamps_of or {}).get(kind)
         stored = (
             known if known is not None else session.stamps(kind, [br.record.uuid for br in mine])
@@ -1004,9 +1016,35 @@ def _order(br: BundleRecord) -> tuple[str, str, str]:
 
 
 def _beats(br: BundleRecord, stored: Record, sha_of: dict[int, str]) -> bool:
-    if dataclasses.replace(stored, doc_id=0) == br.record and sha_of[stored.doc_id] == br.doc_sha:
+    if _same_version(stored, br.record) and sha_of[stored.doc_id] == br.doc_sha:
         return False
     return br.canonical() > canonical_record(stored, sha_of[stored.doc_id])
+
+
+def _same_version(stored: Record, incoming: Record) -> bool:
+    """``dataclasses.replace(stored, doc_id=0) == incoming`` (the dataclasses' own equality,
+    every field but the document id compared in order), without building the copy: this runs
+    once per record of a re-merge."""
+    fields = _COMPARED.get(type(stored))
+    if fields is None or type(incoming) is not type(stored):
+        return dataclasses.replace(stored, doc_id=0) == incoming
+    return incoming.doc_id == 0 and fields(stored) == fields(incoming)
+
+
+_COMPARED: dict[type, Callable[[Record], tuple[Any, ...]]] = {
+    t: operator.attrgetter(
+        *(f.name for f in dataclasses.fields(t) if f.compare and f.name != "doc_id")
+    )
+    for t in (Span, Event, Argument, Relation)
+}
+_KINDS: dict[type, str] = {Span: "spans", Event: "events", Argument: "arguments",
+                           Relation: "relations"}  # fmt: skip
+
+
+def _kind(record: Record) -> str:
+    """``record_kind``, by the record's class first (it runs several times per record)."""
+    kind = _KINDS.get(type(record))
+    return kind if kind is not None else record_kind(record)
 
 
 class _Quarantine:
@@ -1093,7 +1131,7 @@ def _screen(
     accepted: list[tuple[Record, int]] = []
     by_kind: dict[str, list[BundleRecord]] = {k: [] for k in RECORD_KINDS}
     for br in winners:
-        by_kind[record_kind(br.record)].append(br)
+        by_kind[_kind(br.record)].append(br)
     for kind in RECORD_KINDS:
         local: list[tuple[BundleRecord, Record, int]] = []
         for br in by_kind[kind]:
