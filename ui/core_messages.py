@@ -1072,6 +1072,46 @@ CORE_MESSAGES = (
         "an annotation was changed or deleted meanwhile (in another window, a merge or a sync); "
         "redoing would overwrite it",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "cannot relabel {name} as {label}: 1 relation of type {name} is broken already "
+        "({problems}), and the step would write it as it is. A schema edit deletes no "
+        "annotation: delete or mend that relation first, or choose another label",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "cannot relabel {name} as {label}: {count} relations of type {name} are broken "
+        "already ({problems}), and the step would write them as they are. A schema edit "
+        "deletes no annotation: delete or mend those relations first, or choose another label",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "1 points at a deleted span",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{count} point at a deleted span",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "1 links spans neither {name} nor {label} accepts",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{count} link spans neither {name} nor {label} accepts",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "cannot relabel {name} as {label}: 1 event of type {name} has its trigger span "
+        "deleted, and the step would write it as it is. A schema edit deletes no annotation: "
+        "delete that event or give it a trigger first",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "cannot relabel {name} as {label}: {count} events of type {name} have their trigger "
+        "span deleted, and the step would write them as they are. A schema edit deletes no "
+        "annotation: delete those events or give them a trigger first",
+    ),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute added from {where}: {attribute} on {labels}"),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute added from {where}: {attribute} on every label"),
     QT_TRANSLATE_NOOP(

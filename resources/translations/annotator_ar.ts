@@ -4004,356 +4004,396 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1075"/>
+        <source>cannot relabel {name} as {label}: 1 relation of type {name} is broken already ({problems}), and the step would write it as it is. A schema edit deletes no annotation: delete or mend that relation first, or choose another label</source>
+        <translation>لا يمكن إعادة تسمية {name} إلى {label}: علاقة واحدة من النوع {name} مكسورة أصلًا ({problems})، والخطوة ستكتبها كما هي. تعديل المخطط لا يحذف أي توصيف: احذف تلك العلاقة أو أصلحها أولًا، أو اختر تسمية أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1081"/>
+        <source>cannot relabel {name} as {label}: {count} relations of type {name} are broken already ({problems}), and the step would write them as they are. A schema edit deletes no annotation: delete or mend those relations first, or choose another label</source>
+        <translation>لا يمكن إعادة تسمية {name} إلى {label}: {count} من علاقات النوع {name} مكسورة أصلًا ({problems})، والخطوة ستكتبها كما هي. تعديل المخطط لا يحذف أي توصيف: احذف تلك العلاقات أو أصلحها أولًا، أو اختر تسمية أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1087"/>
+        <source>1 points at a deleted span</source>
+        <translation>واحدة تشير إلى مقطع محذوف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1091"/>
+        <source>{count} point at a deleted span</source>
+        <translation>{count} تشير إلى مقطع محذوف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1095"/>
+        <source>1 links spans neither {name} nor {label} accepts</source>
+        <translation>واحدة تربط مقاطع لا يقبلها {name} ولا {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1099"/>
+        <source>{count} link spans neither {name} nor {label} accepts</source>
+        <translation>{count} تربط مقاطع لا يقبلها {name} ولا {label}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1103"/>
+        <source>cannot relabel {name} as {label}: 1 event of type {name} has its trigger span deleted, and the step would write it as it is. A schema edit deletes no annotation: delete that event or give it a trigger first</source>
+        <translation>لا يمكن إعادة تسمية {name} إلى {label}: حدث واحد من النوع {name} حُذف مقطع مُطلِقه، والخطوة ستكتبه كما هو. تعديل المخطط لا يحذف أي توصيف: احذف ذلك الحدث أو أعطه مُطلِقًا أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1109"/>
+        <source>cannot relabel {name} as {label}: {count} events of type {name} have their trigger span deleted, and the step would write them as they are. A schema edit deletes no annotation: delete those events or give them a trigger first</source>
+        <translation>لا يمكن إعادة تسمية {name} إلى {label}: {count} من أحداث النوع {name} حُذفت مقاطع مُطلِقاتها، والخطوة ستكتبها كما هي. تعديل المخطط لا يحذف أي توصيف: احذف تلك الأحداث أو أعطها مُطلِقات أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1115"/>
         <source>attribute added from {where}: {attribute} on {labels}</source>
         <translation>خاصية أُضيفت من {where}: {attribute} على {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1076"/>
+        <location filename="../../ui/core_messages.py" line="1116"/>
         <source>attribute added from {where}: {attribute} on every label</source>
         <translation>خاصية أُضيفت من {where}: {attribute} على كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1077"/>
+        <location filename="../../ui/core_messages.py" line="1117"/>
         <source>{where}: label {theirs} mapped to the project&apos;s {ours}: {n} records relabelled</source>
         <translation>{where}: رُبطت التسمية {theirs} بتسمية المشروع {ours}: أُعيدت تسمية {n} من السجلات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1081"/>
+        <location filename="../../ui/core_messages.py" line="1121"/>
         <source>{where}: role {theirs} mapped to the project&apos;s {ours}: {n} arguments relabelled</source>
         <translation>{where}: رُبط الدور {theirs} بدور المشروع {ours}: أُعيدت تسمية {n} من المعمولات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1085"/>
+        <location filename="../../ui/core_messages.py" line="1125"/>
         <source>label map: {theirs} → {ours} is not a pair of names</source>
         <translation>ربط التسميات: {theirs} ← {ours} ليس زوجًا من الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1089"/>
+        <location filename="../../ui/core_messages.py" line="1129"/>
         <source>label map: {where} holds no label {theirs}</source>
         <translation>ربط التسميات: لا يحوي {where} التسمية {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1093"/>
+        <location filename="../../ui/core_messages.py" line="1133"/>
         <source>label map: the project&apos;s schema has no label {ours} (to take {theirs} of {where} as)</source>
         <translation>ربط التسميات: ليس في مخطط المشروع التسمية {ours} (لتُقرأ بها {theirs} من {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1097"/>
+        <location filename="../../ui/core_messages.py" line="1137"/>
         <source>role map: {theirs} → {ours} is not a pair of names</source>
         <translation>ربط الأدوار: {theirs} ← {ours} ليس زوجًا من الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1101"/>
+        <location filename="../../ui/core_messages.py" line="1141"/>
         <source>role map: {where} holds no role {theirs}</source>
         <translation>ربط الأدوار: لا يحوي {where} الدور {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1105"/>
+        <location filename="../../ui/core_messages.py" line="1145"/>
         <source>role map: the project&apos;s schema has no role {ours} (to take {theirs} of {where} as)</source>
         <translation>ربط الأدوار: ليس في مخطط المشروع الدور {ours} (ليُقرأ به {theirs} من {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1117"/>
+        <location filename="../../ui/core_messages.py" line="1157"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1118"/>
+        <location filename="../../ui/core_messages.py" line="1158"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1119"/>
+        <location filename="../../ui/core_messages.py" line="1159"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1120"/>
+        <location filename="../../ui/core_messages.py" line="1160"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1121"/>
+        <location filename="../../ui/core_messages.py" line="1161"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1122"/>
+        <location filename="../../ui/core_messages.py" line="1162"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1123"/>
+        <location filename="../../ui/core_messages.py" line="1163"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1124"/>
+        <location filename="../../ui/core_messages.py" line="1164"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1125"/>
+        <location filename="../../ui/core_messages.py" line="1165"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1126"/>
+        <location filename="../../ui/core_messages.py" line="1166"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1127"/>
+        <location filename="../../ui/core_messages.py" line="1167"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1128"/>
+        <location filename="../../ui/core_messages.py" line="1168"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1129"/>
+        <location filename="../../ui/core_messages.py" line="1169"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1130"/>
+        <location filename="../../ui/core_messages.py" line="1170"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1131"/>
+        <location filename="../../ui/core_messages.py" line="1171"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1132"/>
+        <location filename="../../ui/core_messages.py" line="1172"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1133"/>
+        <location filename="../../ui/core_messages.py" line="1173"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1134"/>
+        <location filename="../../ui/core_messages.py" line="1174"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1135"/>
+        <location filename="../../ui/core_messages.py" line="1175"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1136"/>
+        <location filename="../../ui/core_messages.py" line="1176"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1137"/>
+        <location filename="../../ui/core_messages.py" line="1177"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1138"/>
+        <location filename="../../ui/core_messages.py" line="1178"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1139"/>
+        <location filename="../../ui/core_messages.py" line="1179"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1140"/>
+        <location filename="../../ui/core_messages.py" line="1180"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1141"/>
+        <location filename="../../ui/core_messages.py" line="1181"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1142"/>
+        <location filename="../../ui/core_messages.py" line="1182"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1143"/>
+        <location filename="../../ui/core_messages.py" line="1183"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1144"/>
+        <location filename="../../ui/core_messages.py" line="1184"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1145"/>
+        <location filename="../../ui/core_messages.py" line="1185"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1146"/>
+        <location filename="../../ui/core_messages.py" line="1186"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1147"/>
+        <location filename="../../ui/core_messages.py" line="1187"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1148"/>
+        <location filename="../../ui/core_messages.py" line="1188"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1149"/>
+        <location filename="../../ui/core_messages.py" line="1189"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1150"/>
+        <location filename="../../ui/core_messages.py" line="1190"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1151"/>
+        <location filename="../../ui/core_messages.py" line="1191"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1152"/>
+        <location filename="../../ui/core_messages.py" line="1192"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1153"/>
+        <location filename="../../ui/core_messages.py" line="1193"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1154"/>
+        <location filename="../../ui/core_messages.py" line="1194"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1155"/>
+        <location filename="../../ui/core_messages.py" line="1195"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1156"/>
+        <location filename="../../ui/core_messages.py" line="1196"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1157"/>
+        <location filename="../../ui/core_messages.py" line="1197"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1158"/>
+        <location filename="../../ui/core_messages.py" line="1198"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1159"/>
+        <location filename="../../ui/core_messages.py" line="1199"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1160"/>
+        <location filename="../../ui/core_messages.py" line="1200"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1161"/>
+        <location filename="../../ui/core_messages.py" line="1201"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1162"/>
+        <location filename="../../ui/core_messages.py" line="1202"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1163"/>
+        <location filename="../../ui/core_messages.py" line="1203"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1164"/>
+        <location filename="../../ui/core_messages.py" line="1204"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1165"/>
+        <location filename="../../ui/core_messages.py" line="1205"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1166"/>
+        <location filename="../../ui/core_messages.py" line="1206"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1171"/>
+        <location filename="../../ui/core_messages.py" line="1211"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1182"/>
+        <location filename="../../ui/core_messages.py" line="1222"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1183"/>
+        <location filename="../../ui/core_messages.py" line="1223"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1184"/>
+        <location filename="../../ui/core_messages.py" line="1224"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1185"/>
+        <location filename="../../ui/core_messages.py" line="1225"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1186"/>
+        <location filename="../../ui/core_messages.py" line="1226"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1187"/>
+        <location filename="../../ui/core_messages.py" line="1227"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1188"/>
+        <location filename="../../ui/core_messages.py" line="1228"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1189"/>
+        <location filename="../../ui/core_messages.py" line="1229"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1190"/>
+        <location filename="../../ui/core_messages.py" line="1230"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1191"/>
+        <location filename="../../ui/core_messages.py" line="1231"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
