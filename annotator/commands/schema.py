@@ -15,7 +15,8 @@ change collides with what changed meanwhile is refused, and writes nothing. Undo
 gives the label its old name back on every live annotation carrying the new one then, those
 a merge or another window wrote meanwhile included (``FollowRename``); undoing a role rename
 gives the role its old name back on every live argument of the event type alike
-(``FollowRoleRename``); redo alike.
+(``FollowRoleRename``); redo alike. What carried the new name already before the rename (an
+orphan of a label or role removed earlier) keeps it: the undo gives back the state before.
 
 Example::
 
@@ -332,11 +333,18 @@ class _Carrying:
         return cls(spans, project.events(type=name), relations, arguments)
 
 
-def _relabel_children(project: Project, old: str, new: str) -> list[Command]:
-    """Commands moving every live annotation labelled ``old`` to ``new``: the spans in one
-    bulk write (``RelabelSpansInBulk``: a label may sit on 50,000 of them), then each event
-    and relation (their uuids alone read: ``Project.labelled``)."""
+def _relabel_children(
+    project: Project, old: str, new: str, kept: frozenset[str] = frozenset()
+) -> list[Command]:
+    """Commands moving every live annotation labelled ``old`` (those of ``kept`` left out)
+    to ``new``: the spans in one bulk write (``RelabelSpansInBulk``: a label may sit on
+    50,000 of them), then each event and relation (their uuids alone read:
+    ``Project.labelled``)."""
     spans, events, relations = project.labelled(old)
+    if kept:
+        spans = [u for u in spans if u not in kept]
+        events = [u for u in events if u not in kept]
+        relations = [u for u in relations if u not in kept]
     children: list[Command] = [RelabelSpansInBulk(spans, new, current=old)] if spans else []
     children += [UpdateEvent(uuid, type=new) for uuid in events]
     children += [UpdateRelation(uuid, type=new) for uuid in relations]
@@ -349,25 +357,45 @@ class _Follow(Command):
     they are renamed back), and does nothing the other way: it reads then what still carries
     the name the schema no longer has (``_children``) and renames it as the step did, in the
     step's transaction. A write the rules refuse refuses the whole step (the transaction rolls
-    back: nothing written), with "the schema has changed meanwhile: {problem}"."""
+    back: nothing written), with "the schema has changed meanwhile: {problem}".
+
+    The records carrying that name already before the step went the other way (an orphan
+    of a label or role removed earlier, kept: ``check`` lists it) are left alone: read (by
+    uuid, ``_carrying``) when the step goes the other way, before it writes anything (the
+    ``on="undo"`` follow is the step's first child, the ``on="do"`` one its last, so first
+    on undo), and left out when this one acts. Undo then gives back the state before the
+    step, orphans included; what others wrote under that name meanwhile still follows."""
 
     def __init__(self, on: str) -> None:
         super().__init__()
         self.on = on
+        self.kept: frozenset[str] = frozenset()
+        """the uuids of the records carrying the name before the step went the other way"""
 
     def _first(self, project: Project) -> list[Version]:
         return []
 
     def do(self, project: Project) -> Changed:
         self.done_once = True
-        return self._follow(project) if self.on == "do" else Changed()
+        if self.on == "do":
+            return self._follow(project)
+        self.kept = self._carrying(project)
+        return Changed()
 
     def undo(self, project: Project) -> Changed:
-        return self._follow(project) if self.on == "undo" else Changed()
+        if self.on == "undo":
+            return self._follow(project)
+        self.kept = self._carrying(project)
+        return Changed()
+
+    @abstractmethod
+    def _carrying(self, project: Project) -> frozenset[str]:
+        """The uuids of the live records carrying, now, the name this follow renames."""
 
     @abstractmethod
     def _children(self, project: Project) -> list[Command]:
-        """What renames, now, what still carries the name the schema no longer has."""
+        """What renames, now, what still carries the name the schema no longer has (those
+        of ``kept`` left out)."""
 
     def _follow(self, project: Project) -> Changed:
         children = self._children(project)
@@ -402,11 +430,15 @@ class FollowRename(_Follow):
         self.source, self.label = source, label
         self.text = Message("relabel as {label}", label=label)
 
+    def _carrying(self, project: Project) -> frozenset[str]:
+        spans, events, relations = project.labelled(self.source)
+        return frozenset([*spans, *events, *relations])
+
     def _children(self, project: Project) -> list[Command]:
         names = {x.name for x in project.schema.all_labels()}
         if self.source in names or self.label not in names:
             return []
-        return _relabel_children(project, self.source, self.label)
+        return _relabel_children(project, self.source, self.label, self.kept)
 
 
 class FollowRoleRename(_Follow):
@@ -426,21 +458,40 @@ class FollowRoleRename(_Follow):
         self.event_type, self.source, self.role = event_type, source, role
         self.text = Message("change role to {role}", role=role)
 
+    def _carrying(self, project: Project) -> frozenset[str]:
+        return frozenset(a.uuid for a in _role_arguments(project, self.event_type, self.source))
+
     def _children(self, project: Project) -> list[Command]:
         et = project.schema.event(self.event_type)
         if et is None or et.role(self.source) is not None or et.role(self.role) is None:
             return []
-        return _role_children(project, self.event_type, self.source, self.role)
+        return _role_children(project, self.event_type, self.source, self.role, self.kept)
 
 
-def _role_children(project: Project, event_type: str, old: str, new: str) -> list[Command]:
-    """Commands moving every live argument in role ``old`` of an event of type
-    ``event_type`` (every document and layer) to role ``new``, each in place."""
+def _role_arguments(project: Project, event_type: str, role: str) -> list[Argument]:
+    """The live arguments in role ``role`` of the events of type ``event_type``."""
     return [
-        UpdateArgument(arg.uuid, role=new)
+        arg
         for event in project.events(type=event_type)
         for arg in project.arguments(event.uuid)
-        if arg.role == old
+        if arg.role == role
+    ]
+
+
+def _role_children(
+    project: Project,
+    event_type: str,
+    old: str,
+    new: str,
+    kept: frozenset[str] = frozenset(),
+) -> list[Command]:
+    """Commands moving every live argument in role ``old`` of an event of type
+    ``event_type`` (every document and layer; those of ``kept`` left out) to role ``new``,
+    each in place."""
+    return [
+        UpdateArgument(arg.uuid, role=new)
+        for arg in _role_arguments(project, event_type, old)
+        if arg.uuid not in kept
     ]
 
 
