@@ -505,6 +505,11 @@ def rename_label_command(project: Project, old: str, new: str) -> Command:
     meanwhile: ``rebase_schema``; a relabel the rules refuse) the undo is refused and writes
     nothing."""
     schema = rename_label(project.schema, old, new)
+    # what the relabel writes is judged whole: an attribute invalid already is refused
+    # here, counted, as removing the label with relabel_to refuses it
+    lost = _attributes_problem(project.schema, schema, old, new, project.label_shapes(old))
+    if lost is not None:
+        raise SchemaError(lost)
     # The new schema first: the relabelled records are checked against it.
     text = Message("rename {old} to {new}", old=old, new=new)
     children: list[Command] = [FollowRename(new, old, on="undo"), SetSchema(schema, text)]

@@ -18,17 +18,20 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from annotator.commands.schema import (
     SetSchema,
     remove_label_command,
     rename_label_command,
     rename_role_command,
 )
+from annotator.errors import SchemaError
 from annotator.project import Project
-from annotator.schema import Schema
+from annotator.schema import AttributeDef, Schema
 from annotator.schema.edit import add_label, with_attributes, with_label
 from annotator.schema.model import Label
-from tests.core.stored import live, problems
+from tests.core.stored import live, problems, state
 
 TEXT = "قال محمد إن الاجتماع في باريس كان مثمرا جدا"
 
@@ -95,3 +98,25 @@ def test_undo_of_a_role_rename_leaves_the_orphans_of_the_new_role_alone(tmp_path
         cmd.undo(p)
         assert live(p) == before
         assert problems(p) == found
+
+
+def test_rename_with_an_attribute_invalid_already_is_refused_up_front(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "t.annotator") as p:
+        p.set_schema(
+            with_attributes(
+                p.schema, (*p.schema.attributes, AttributeDef("Att", "bool", (), ("PER",)))
+            )
+        )
+        doc = p.add_document(TEXT, name="d")
+        p.add_span(doc.id, *at("محمد"), "PER", "me", attributes={"Att": True})
+        p.add_span(doc.id, *at("باريس"), "PER", "me")
+        SetSchema(narrowed(p.schema, "Att", ("ORG",))).do(p)
+        before, schema = state(p), p.schema
+        with pytest.raises(SchemaError) as refused:
+            rename_label_command(p, "PER", "PERSON")
+        assert str(refused.value) == (
+            "cannot relabel PER as PERSON: 1 annotation carries attribute Att, which PERSON "
+            "does not take. Define it for PERSON, remove it from the annotation first, or "
+            "choose another label"
+        )
+        assert state(p) == before and p.schema == schema
