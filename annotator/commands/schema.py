@@ -359,12 +359,14 @@ class _Follow(Command):
     step's transaction. A write the rules refuse refuses the whole step (the transaction rolls
     back: nothing written), with "the schema has changed meanwhile: {problem}".
 
-    The records carrying that name already before the step went the other way (an orphan
-    of a label or role removed earlier, kept: ``check`` lists it) are left alone: read (by
-    uuid, ``_carrying``) when the step goes the other way, before it writes anything (the
-    ``on="undo"`` follow is the step's first child, the ``on="do"`` one its last, so first
-    on undo), and left out when this one acts. Undo then gives back the state before the
-    step, orphans included; what others wrote under that name meanwhile still follows."""
+    The records carrying that name already before the step went the other way while the
+    schema lacked it (an orphan of a label or role removed earlier, kept: ``check`` lists
+    it) are left alone: read (by uuid, ``_carrying``) when the step goes the other way,
+    before it writes anything (the ``on="undo"`` follow is the step's first child, the
+    ``on="do"`` one its last, so first on undo), and left out when this one acts. Undo then
+    gives back the state before the step, orphans included; what others wrote under that
+    name meanwhile still follows, and so do the records of that name when the schema had it
+    (defined meanwhile, e.g. adopted by a merge, and taken along by the step's change)."""
 
     def __init__(self, on: str) -> None:
         super().__init__()
@@ -390,7 +392,9 @@ class _Follow(Command):
 
     @abstractmethod
     def _carrying(self, project: Project) -> frozenset[str]:
-        """The uuids of the live records carrying, now, the name this follow renames."""
+        """The uuids of the live records carrying, now, the name this follow renames while
+        the schema does not have it (orphans); none while it has it (defined meanwhile, e.g.
+        adopted by a merge: the step's change takes that one along, and its records)."""
 
     @abstractmethod
     def _children(self, project: Project) -> list[Command]:
@@ -431,6 +435,8 @@ class FollowRename(_Follow):
         self.text = Message("relabel as {label}", label=label)
 
     def _carrying(self, project: Project) -> frozenset[str]:
+        if self.source in {x.name for x in project.schema.all_labels()}:
+            return frozenset()
         spans, events, relations = project.labelled(self.source)
         return frozenset([*spans, *events, *relations])
 
@@ -459,6 +465,9 @@ class FollowRoleRename(_Follow):
         self.text = Message("change role to {role}", role=role)
 
     def _carrying(self, project: Project) -> frozenset[str]:
+        et = project.schema.event(self.event_type)
+        if et is not None and et.role(self.source) is not None:
+            return frozenset()
         return frozenset(a.uuid for a in _role_arguments(project, self.event_type, self.source))
 
     def _children(self, project: Project) -> list[Command]:

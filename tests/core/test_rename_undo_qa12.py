@@ -27,6 +27,7 @@ from annotator.commands.schema import (
     rename_role_command,
 )
 from annotator.errors import SchemaError
+from annotator.exchange import merge_bundle, read_bundle, write_bundle
 from annotator.project import Project
 from annotator.schema import AttributeDef, Schema
 from annotator.schema.edit import add_label, with_attributes, with_label
@@ -120,3 +121,36 @@ def test_rename_with_an_attribute_invalid_already_is_refused_up_front(tmp_path: 
             "choose another label"
         )
         assert state(p) == before and p.schema == schema
+
+
+def test_redo_takes_along_what_a_merge_wrote_under_the_old_name_adopted_meanwhile(
+    tmp_path: Path,
+) -> None:
+    """Rename PER -> PERSON, a merge adopts a colleague's PER (and a span of it), undo (the
+    schema's PERSON and the adopted PER are one label PER again), redo: the colleague's span
+    carried PER while the schema had it, so it is no orphan and follows to PERSON."""
+    bundle = tmp_path / "b.bundle"
+    with Project.create(tmp_path / "s.annotator") as s:
+        doc = s.add_document(TEXT)
+        s.add_span(doc.id, *at("باريس"), "PER", "amal")
+        write_bundle(s, "amal", bundle)
+    path = tmp_path / "t.annotator"
+    with Project.create(path) as p:
+        doc = p.add_document(TEXT, name="d")
+        p.add_span(doc.id, *at("محمد"), "PER", "me")
+        cmd = rename_label_command(p, "PER", "PERSON")
+        cmd.do(p)
+        with Project.open(path) as w:
+            merge_bundle(w, read_bundle(bundle), "b")
+        p.refresh()
+        cmd.undo(p)
+        assert sorted((s.label, s.annotator) for s in p.spans()) == [
+            ("PER", "amal"),
+            ("PER", "me"),
+        ]
+        cmd.do(p)
+        assert sorted((s.label, s.annotator) for s in p.spans()) == [
+            ("PERSON", "amal"),
+            ("PERSON", "me"),
+        ]
+        assert problems(p) == []
