@@ -46,7 +46,7 @@ from annotator.cycles import no_cycle_collection
 from annotator.errors import AnnotatorError, Message, SchemaError
 from annotator.model import Argument, Event, Relation, Span
 from annotator.schema import Schema
-from annotator.schema.edit import remove_label, rename_label, rename_role
+from annotator.schema.edit import remove_label, rename_label, rename_references, rename_role
 
 if TYPE_CHECKING:
     from annotator.project import LabelShapes, Project
@@ -62,13 +62,23 @@ class SetSchema(Command):
     the schema as stored at that moment (``rebase_schema``): labels, attributes and roles a
     merge or another window added meanwhile stay. When nothing changed meanwhile the result
     is exactly the other snapshot; when the schema changed where this step did too, the undo
-    or redo is refused (SchemaError) and nothing is written."""
+    or redo is refused (SchemaError) and nothing is written.
 
-    def __init__(self, schema: Schema, text: str = Message("edit schema")) -> None:
+    ``renamed`` (old, new): the step renames label ``old`` to ``new`` (``rename_label``);
+    undo and redo then carry the rename into what was added meanwhile too (``rebase_schema``).
+    """
+
+    def __init__(
+        self,
+        schema: Schema,
+        text: str = Message("edit schema"),
+        renamed: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.after = schema
         self.before: Schema | None = None
         self.text = text
+        self.renamed = renamed
 
     def _first(self, project: Project) -> list[Version]:
         return []
@@ -78,29 +88,43 @@ class SetSchema(Command):
             self.before = project.schema
             project.set_schema(self.after)
         else:
-            before, after = self.before, self.after
-            project.update_schema(lambda now: rebase_schema(before, after, now))
+            before, after, renamed = self.before, self.after, self.renamed
+            project.update_schema(lambda now: rebase_schema(before, after, now, renamed))
         self.done_once = True
         return Changed()
 
     def undo(self, project: Project) -> Changed:
         if self.before is not None:
             before, after = self.before, self.after
-            project.update_schema(lambda now: rebase_schema(after, before, now))
+            back = (self.renamed[1], self.renamed[0]) if self.renamed else None
+            project.update_schema(lambda now: rebase_schema(after, before, now, back))
         return Changed()
 
 
-def rebase_schema(base: Schema, target: Schema, current: Schema) -> Schema:
+def rebase_schema(
+    base: Schema, target: Schema, current: Schema, renamed: tuple[str, str] | None = None
+) -> Schema:
     """``current`` with the change from ``base`` to ``target`` applied, and only that change:
     what ``current`` has that ``base`` lacks (a label a merge added) stays, what it changed
     elsewhere stays. ``current == base`` gives ``target`` exactly. Labels, event roles and
     attributes are matched by name, other lists by value, so a rename (one name removed,
     another added, references moved) carries over. Raises SchemaError when ``current``
     changed something this change changes too (e.g. the name a rename gives back has been
-    defined again, differently), or when the result breaks the schema's rules."""
+    defined again, differently), or when the result breaks the schema's rules.
+
+    ``renamed`` (old, new): the change renames label ``old`` to ``new``. Items ``current``
+    added meanwhile (an attribute, a role's or relation type's label list a merge adopted)
+    naming ``old`` then name ``new``, as ``rename_label`` renames every reference
+    (``rename_references``); and a list of names from which ``old`` was removed meanwhile
+    (an attribute narrowed to other labels) does not get ``new``: the change replaces
+    ``old`` there, it does not widen the list."""
     if current == base:
         return target
-    merged = _merge3(base, target, current, "")
+    merged = _merge3(base, target, current, "", renamed)
+    if renamed is not None and isinstance(merged, Schema):
+        old, new = renamed
+        if old not in {x.name for x in merged.all_labels()}:
+            merged = rename_references(merged, old, new)
     problems = merged.problems()
     if problems:
         raise SchemaError(
@@ -120,8 +144,11 @@ def _conflict(name: str) -> SchemaError:
     )
 
 
-def _merge3(base: Any, target: Any, current: Any, where: str) -> Any:
-    """Three-way merge of one value: ``base`` to ``target`` applied onto ``current``."""
+def _merge3(
+    base: Any, target: Any, current: Any, where: str, renamed: tuple[str, str] | None = None
+) -> Any:
+    """Three-way merge of one value: ``base`` to ``target`` applied onto ``current``
+    (``renamed``: the label rename the change is, if it is one: ``rebase_schema``)."""
     if current == base:
         return target
     if target == base or current == target:
@@ -135,7 +162,11 @@ def _merge3(base: Any, target: Any, current: Any, where: str) -> Any:
         changes = {
             f.name: (
                 _merge3(
-                    getattr(base, f.name), getattr(target, f.name), getattr(current, f.name), name
+                    getattr(base, f.name),
+                    getattr(target, f.name),
+                    getattr(current, f.name),
+                    name,
+                    renamed,
                 )
                 if f.compare
                 else getattr(current, f.name)
@@ -145,9 +176,9 @@ def _merge3(base: Any, target: Any, current: Any, where: str) -> Any:
         return replace(current, **changes)
     if isinstance(base, tuple) and isinstance(target, tuple) and isinstance(current, tuple):
         if all(_named(x) for x in (*base, *target, *current)):
-            return _merge_named(base, target, current)
+            return _merge_named(base, target, current, renamed)
         if all(isinstance(x, Hashable) for x in (*base, *target, *current)):
-            return _merge_values(base, target, current)
+            return _merge_values(base, target, current, renamed)
     raise _conflict(where)
 
 
@@ -156,7 +187,10 @@ def _named(x: Any) -> bool:
 
 
 def _merge_named(
-    base: tuple[Any, ...], target: tuple[Any, ...], current: tuple[Any, ...]
+    base: tuple[Any, ...],
+    target: tuple[Any, ...],
+    current: tuple[Any, ...],
+    renamed: tuple[str, str] | None = None,
 ) -> tuple[Any, ...]:
     """A list of named items (labels, roles, attributes) merged by name."""
     b = {x.name: x for x in base}
@@ -170,7 +204,7 @@ def _merge_named(
                 raise _conflict(name)
             continue
         if name in b:
-            out.append(_merge3(b[name], t[name], item, name))
+            out.append(_merge3(b[name], t[name], item, name, renamed))
         elif name in t:  # defined meanwhile, and by this change too: put at its place
             again.append(_same_again(t[name], item))
         else:
@@ -200,13 +234,32 @@ def _same_again(ours: Any, theirs: Any) -> Any:
 
 
 def _merge_values(
-    base: tuple[Any, ...], target: tuple[Any, ...], current: tuple[Any, ...]
+    base: tuple[Any, ...],
+    target: tuple[Any, ...],
+    current: tuple[Any, ...],
+    renamed: tuple[str, str] | None = None,
 ) -> tuple[Any, ...]:
-    """A list of plain values (label names, allowed values, rules) merged as a set in order."""
+    """A list of plain values (label names, allowed values, rules) merged as a set in order.
+    A value the change adds as the rename (``renamed``) of one it removes is added only if
+    ``current`` still holds that one: the rename of a name removed meanwhile (an attribute
+    narrowed to other labels) does not add it back under the other name."""
     removed = set(base) - set(target)
     out = [x for x in current if x not in removed]
-    added = [x for x in target if x not in set(base) and x not in out]
+    gone = {_renamed_value(x, renamed) for x in removed if x not in current} if renamed else set()
+    added = [x for x in target if x not in set(base) and x not in out and x not in gone]
     return _placed(out, added, list(base), list(target), lambda x: x)
+
+
+def _renamed_value(value: Any, renamed: tuple[str, str] | None) -> Any:
+    """``value`` (a name, or a tuple of names) with the rename ``renamed`` applied."""
+    if renamed is None:
+        return value
+    old, new = renamed
+    if isinstance(value, str):
+        return new if value == old else value
+    if isinstance(value, tuple):
+        return tuple(_renamed_value(x, renamed) for x in value)
+    return value
 
 
 def _placed(
@@ -521,7 +574,10 @@ def rename_label_command(project: Project, old: str, new: str) -> Command:
         raise SchemaError(lost)
     # The new schema first: the relabelled records are checked against it.
     text = Message("rename {old} to {new}", old=old, new=new)
-    children: list[Command] = [FollowRename(new, old, on="undo"), SetSchema(schema, text)]
+    children: list[Command] = [
+        FollowRename(new, old, on="undo"),
+        SetSchema(schema, text, renamed=(old, new)),
+    ]
     children += _relabel_children(project, old, new)
     children.append(FollowRename(old, new, on="do"))
     return SchemaMacro(children, text)

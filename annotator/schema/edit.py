@@ -62,11 +62,20 @@ def rename_label(schema: Schema, old: str, new: str) -> Schema:
     if old == new:
         return schema
     _refuse_taken([x.name for x in schema.all_labels()], new, old)
+    return _checked(rename_references(schema, old, new))
+
+
+def rename_references(schema: Schema, old: str, new: str) -> Schema:
+    """``schema`` with every reference to label ``old`` (its own name included, if it has
+    it: parents, role types, relation arguments, attribute label lists, overlap rules) made
+    ``new``, nothing checked: ``rename_label``'s renaming, and what undoing (redoing) a rename
+    applies to the schema as stored then, where a merge may have added items naming the
+    other name (``commands.schema.rebase_schema``)."""
 
     def names(items: Names) -> Names:
         return tuple(new if n == old else n for n in items)
 
-    return _checked(_map_refs(schema, names, lambda n: new if n == old else n))
+    return _map_refs(schema, names, lambda n: new if n == old else n)
 
 
 def rename_role(schema: Schema, event_type: str, old: str, new: str) -> Schema:

@@ -22,6 +22,7 @@ import pytest
 
 from annotator.commands.schema import (
     SetSchema,
+    rebase_schema,
     remove_label_command,
     rename_label_command,
     rename_role_command,
@@ -29,8 +30,8 @@ from annotator.commands.schema import (
 from annotator.errors import SchemaError
 from annotator.exchange import merge_bundle, read_bundle, write_bundle
 from annotator.project import Project
-from annotator.schema import AttributeDef, Schema
-from annotator.schema.edit import add_label, with_attributes, with_label
+from annotator.schema import AttributeDef, Schema, default_schema
+from annotator.schema.edit import add_label, rename_label, with_attributes, with_label
 from annotator.schema.model import Label
 from tests.core.stored import live, problems, state
 
@@ -101,6 +102,41 @@ def test_undo_of_a_role_rename_leaves_the_orphans_of_the_new_role_alone(tmp_path
         assert problems(p) == found
 
 
+def test_undo_of_a_rename_renames_what_a_merge_adopted_on_the_new_name(tmp_path: Path) -> None:
+    bundle = tmp_path / "b.bundle"
+    theirs = rename_label(default_schema(), "PER", "PERSON")
+    theirs = with_attributes(
+        theirs, (*theirs.attributes, AttributeDef("X", "bool", (), ("PERSON",)))
+    )
+    with Project.create(tmp_path / "s.annotator", schema=theirs) as s:
+        doc = s.add_document(TEXT)
+        s.add_span(doc.id, *at("باريس"), "PERSON", "amal", attributes={"X": True})
+        write_bundle(s, "amal", bundle)
+    path = tmp_path / "t.annotator"
+    with Project.create(path) as p:
+        doc = p.add_document(TEXT, name="d")
+        p.add_span(doc.id, *at("محمد"), "PER", "me")
+        cmd = rename_label_command(p, "PER", "PERSON")
+        cmd.do(p)
+        with Project.open(path) as w:
+            merge_bundle(w, read_bundle(bundle), "b")
+        p.refresh()
+        cmd.undo(p)
+        x = p.schema.attribute("X")
+        assert x is not None and x.labels == ("PER",)
+        spans = sorted(p.spans(), key=lambda s: s.annotator)
+        assert [(s.label, s.annotator, s.attributes) for s in spans] == [
+            ("PER", "amal", {"X": True}),
+            ("PER", "me", {}),
+        ]
+        assert problems(p) == [] and p.schema.problems() == []
+        cmd.do(p)
+        x = p.schema.attribute("X")
+        assert x is not None and x.labels == ("PERSON",)
+        assert sorted(s.label for s in p.spans()) == ["PERSON", "PERSON"]
+        assert problems(p) == []
+
+
 def test_rename_with_an_attribute_invalid_already_is_refused_up_front(tmp_path: Path) -> None:
     with Project.create(tmp_path / "t.annotator") as p:
         p.set_schema(
@@ -121,6 +157,75 @@ def test_rename_with_an_attribute_invalid_already_is_refused_up_front(tmp_path: 
             "choose another label"
         )
         assert state(p) == before and p.schema == schema
+
+
+def test_undo_of_a_rename_does_not_widen_an_attribute_narrowed_meanwhile(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.annotator"
+    with Project.create(path) as p:
+        p.set_schema(
+            with_attributes(
+                p.schema, (*p.schema.attributes, AttributeDef("Att", "bool", (), ("PER",)))
+            )
+        )
+        doc = p.add_document(TEXT, name="d")
+        p.add_span(doc.id, *at("باريس"), "PER", "me")
+        cmd = rename_label_command(p, "PER", "PERSON")
+        cmd.do(p)
+        with Project.open(path) as other:
+            SetSchema(narrowed(other.schema, "Att", ("ORG",))).do(other)
+        p.refresh()
+        cmd.undo(p)
+        att = p.schema.attribute("Att")
+        assert att is not None and att.labels == ("ORG",)
+        assert [s.label for s in p.spans()] == ["PER"]
+        cmd.do(p)
+        att = p.schema.attribute("Att")
+        assert att is not None and att.labels == ("ORG",)
+
+
+def test_undo_refused_over_a_span_invalid_meanwhile_does_not_widen_either(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.annotator"
+    with Project.create(path) as p:
+        p.set_schema(
+            with_attributes(
+                p.schema, (*p.schema.attributes, AttributeDef("Att", "bool", (), ("PER",)))
+            )
+        )
+        doc = p.add_document(TEXT, name="d")
+        p.add_span(doc.id, *at("باريس"), "PER", "me")
+        cmd = rename_label_command(p, "PER", "PERSON")
+        cmd.do(p)
+        with Project.open(path) as other:
+            other.add_span(doc.id, *at("محمد"), "PERSON", "sara", attributes={"Att": True})
+            SetSchema(narrowed(other.schema, "Att", ("ORG",))).do(other)
+        p.refresh()
+        before, schema = state(p), p.schema
+        with pytest.raises(SchemaError):
+            cmd.undo(p)
+        assert state(p) == before and p.schema == schema
+    with Project.open(path) as p:
+        att = p.schema.attribute("Att")
+        assert att is not None and att.labels == ("ORG",)
+
+
+def test_rebase_of_a_rename_keeps_a_list_that_lost_the_name_meanwhile() -> None:
+    base = with_attributes(
+        default_schema(),
+        (*default_schema().attributes, AttributeDef("Att", "bool", (), ("PER",))),
+    )
+    renamed = rename_label(base, "PER", "PERSON")
+    current = narrowed(renamed, "Att", ("ORG",))
+    back = rebase_schema(renamed, base, current, ("PERSON", "PER"))
+    att = back.attribute("Att")
+    assert att is not None and att.labels == ("ORG",)
+    # without the rename said, a plain edit's undo adds what it removed, as before
+    plain = rebase_schema(renamed, base, current)
+    att = plain.attribute("Att")
+    assert att is not None and att.labels == ("PER", "ORG")
 
 
 def test_redo_takes_along_what_a_merge_wrote_under_the_old_name_adopted_meanwhile(
