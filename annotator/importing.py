@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 from annotator import rules, scratch
 from annotator.cycles import no_cycle_collection
 from annotator.errors import AnnotatorError, Cancelled, ImportFormatError, Message
+from annotator.exchange.label_map import attributes_taken, renamed_attributes
 from annotator.formats.common import (
     Changed,
     ImportResult,
@@ -27,7 +28,13 @@ from annotator.formats.common import (
     never_cancelled,
     no_progress,
 )
-from annotator.imported import ImportedDocument, Problem
+from annotator.imported import (
+    ImportedDocument,
+    ImportedEvent,
+    ImportedRelation,
+    ImportedSpan,
+    Problem,
+)
 from annotator.model import (
     Argument,
     DocStatus,
@@ -1255,6 +1262,10 @@ def _import_one(
         report.documents_added += 1
         report.doc_ids.append(doc_id)
     batch.annotators.add(annotator)
+    for line, problem in _attributes_as_ours(schema, imp):
+        if strict:
+            raise ImportFormatError(imp.source, line or imp.line, problem)
+        report.problems.append(Problem(imp.source, line or imp.line, problem))
     lifted = _lift_event_attributes(schema, imp, report)
     layer = batch.layer(doc_id, annotator)
     labels = batch.labels_of(schema)
@@ -1441,6 +1452,44 @@ def _import_one(
             fail(imp.line, f"unknown status {imp.status!r}")
         else:
             batch.statuses.append(DocStatus(doc_id, annotator, st, tick()))
+
+
+def _attributes_as_ours(schema: Schema, imp: ImportedDocument) -> list[tuple[int | None, str]]:
+    """Rename, in ``imp``'s spans, events and relations, each attribute key that its file's
+    schema names otherwise than ``schema`` (taken as the schema's: ``_with_defined``), so the
+    record is judged against the schema's definition (``label_map.relabel`` does the same in
+    a merge). A record carrying both spellings is left out: (its line, the reason) each."""
+    if imp.schema is None:
+        return []
+    names = attributes_taken(schema, imp.schema)
+    if not names:
+        return []
+    problems: list[tuple[int | None, str]] = []
+    dropped: set[int] = set()
+    kinds: list[tuple[Message, Sequence[ImportedSpan | ImportedEvent | ImportedRelation]]] = [
+        (Message("span"), imp.spans),
+        (Message("event"), imp.events),
+        (Message("relation"), imp.relations),
+    ]
+    for what, items in kinds:
+        for item in items:
+            attributes = renamed_attributes(item.attributes, names)
+            if isinstance(attributes, Message):
+                reason = Message(
+                    "{kind} {key}: {problem}",
+                    kind=what,
+                    key=item.key or item.uuid,
+                    problem=attributes,
+                )
+                problems.append((item.line, reason))
+                dropped.add(id(item))
+            else:
+                item.attributes = attributes
+    if dropped:
+        imp.spans = [x for x in imp.spans if id(x) not in dropped]
+        imp.events = [x for x in imp.events if id(x) not in dropped]
+        imp.relations = [x for x in imp.relations if id(x) not in dropped]
+    return problems
 
 
 def _lift_event_attributes(

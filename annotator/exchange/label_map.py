@@ -30,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.errors import AnnotatorError, Message
 from annotator.exchange.bundle_read import BundleRecord
@@ -42,6 +43,7 @@ __all__ = [
     "LabelMapError",
     "LabelOffer",
     "RoleOffer",
+    "attributes_taken",
     "check_label_map",
     "check_role_map",
     "event_roles_of_records",
@@ -52,6 +54,7 @@ __all__ = [
     "labels_of_records",
     "propose_label_map",
     "relabel",
+    "renamed_attributes",
     "role_offers",
     "roles_of_records",
     "with_roles_mapped",
@@ -280,24 +283,81 @@ def without_mapped(theirs: Schema, label_map: Mapping[str, str]) -> Schema:
     return _map_refs(keep, names, lambda n: label_map.get(n, n), attr_names)
 
 
+def attributes_taken(mine: Schema, theirs: Schema) -> dict[str, str]:
+    """Their attribute name: ours, for each attribute of ``theirs`` that is one of ``mine``
+    written otherwise (``name_key``: ``realis`` beside our ``Realis``), as ``adopt_labels``
+    takes it (``Adopted.attributes_taken``, the first of ours so)."""
+    exact = {a.name for a in mine.attributes}
+    by_key: dict[str, str] = {}
+    for a in mine.attributes:
+        by_key.setdefault(name_key(a.name), a.name)
+    out: dict[str, str] = {}
+    for a in theirs.attributes:
+        if a.name not in exact:
+            ours = by_key.get(name_key(a.name))
+            if ours is not None:
+                out[a.name] = ours
+    return out
+
+
+def renamed_attributes(
+    attributes: dict[str, Any], attribute_map: Mapping[str, str]
+) -> dict[str, Any] | Message:
+    """``attributes`` with each key of ``attribute_map`` (their name of an attribute taken
+    as ours) written as ours, so the record is judged against our definition; ``attributes``
+    itself when none is. A record carrying two spellings of one name gets the reason it
+    cannot be taken instead (neither value is dropped silently)."""
+    if not attribute_map or not any(k in attribute_map for k in attributes):
+        return attributes
+    out: dict[str, Any] = {}
+    seen: dict[str, str] = {}  # our name: the key of the record written so
+    for k, v in attributes.items():
+        ours = attribute_map.get(k, k)
+        if ours in seen:
+            first = seen[ours]
+            return Message(
+                "attributes {theirs} and {ours} are one name (they differ only in case, "
+                "harakat, tatweel, alef forms or digit forms) and the record carries both",
+                theirs=repr(k if first == ours else first),
+                ours=repr(ours if first == ours else k),
+            )
+        seen[ours] = k
+        out[ours] = v
+    return out
+
+
 def relabel(
     records: list[BundleRecord],
     label_map: Mapping[str, str],
     counts: dict[str, int],
     role_map: Mapping[str, str] | None = None,
     role_counts: dict[str, int] | None = None,
+    attribute_map: Mapping[str, str] | None = None,
+    clashes: list[tuple[BundleRecord, Message]] | None = None,
 ) -> list[BundleRecord]:
     """``records`` with each label or type of ``label_map`` (and each argument's role of
     ``role_map``) replaced by the project's; each relabelled record counted under its
-    source name in ``counts`` (``role_counts``)."""
+    source name in ``counts`` (``role_counts``). Each attribute key of ``attribute_map``
+    (``attributes_taken``) is written as ours (``renamed_attributes``); a record carrying
+    both spellings is left out, with the reason, in ``clashes``."""
     role_map = role_map or {}
+    attribute_map = attribute_map or {}
     if role_counts is None:
         role_counts = {}
-    if not label_map and not role_map:
+    if not label_map and not role_map and not attribute_map:
         return records
     out: list[BundleRecord] = []
     for br in records:
         rec = br.record
+        if attribute_map and isinstance(rec, Span | Event | Relation) and rec.attributes:
+            attributes = renamed_attributes(rec.attributes, attribute_map)
+            if isinstance(attributes, Message):
+                if clashes is not None:
+                    clashes.append((br, attributes))
+                continue
+            if attributes is not rec.attributes:
+                rec = dataclasses.replace(rec, attributes=attributes)
+                br = br._replace(record=rec)
         if isinstance(rec, Span) and rec.label in label_map:
             counts[rec.label] = counts.get(rec.label, 0) + 1
             br = br._replace(record=dataclasses.replace(rec, label=label_map[rec.label]))

@@ -157,7 +157,9 @@ class MergeReport:
     as the project's, not added (``adopt_labels``); the source's annotations labelled so are
     quarantined as of a label the schema lacks, never renamed"""
     attributes_taken: list[tuple[str, str]] = field(default_factory=list)
-    """the same for the source's attributes"""
+    """the same for the source's attributes; but the source's records carrying one are
+    judged with the key renamed to the project's (``label_map.relabel``), as it defines it,
+    and one carrying both spellings is quarantined with the reason"""
     attributes_added: list[AttributeDef] = field(default_factory=list)
     """attributes the source's schema defines and the project's lacked (on labels both
     have too), now in the project's, as it defines them (``adopt_labels``)"""
@@ -741,6 +743,8 @@ def _merge(
             for documents in incoming.documents():
                 doc_ids.update(_add_documents(session, documents, doc_ids, report))
             quarantine = _Quarantine(session, source, report)
+            # their attributes taken as ours: their records carry them under our names
+            taken_as = dict(report.attributes_taken)
             names = session.document_names()
             sha_of = {i: s for s, i in doc_ids.items()}
             stamps: list[str] = []
@@ -751,13 +755,19 @@ def _merge(
                 if cancelled():
                     raise Cancelled("merge cancelled")
                 mapped_from = _mapped_from(records, report.label_map, report.role_map)
-                records = relabel(records, report.label_map, {}, report.role_map, {})
+                part = len(records)
+                clashes: list[tuple[BundleRecord, Message]] = []
+                records = relabel(
+                    records, report.label_map, {}, report.role_map, {}, taken_as, clashes
+                )
+                for br, reason in clashes:  # two spellings of one attribute: never one dropped
+                    quarantine.record(br, reason)
                 accepted = _merge_records(
                     session, schema, records, doc_ids, (names, sha_of), quarantine, now, cancelled,
                     report, (progress, done, incoming.total), judge
                 )  # fmt: skip
                 _count_relabelled(accepted, mapped_from, report)
-                done += len(records)
+                done += part
                 del records
                 lift += [
                     r.uuid
