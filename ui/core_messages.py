@@ -1112,6 +1112,12 @@ CORE_MESSAGES = (
         "span deleted, and the step would write them as they are. A schema edit deletes no "
         "annotation: delete those events or give them a trigger first",
     ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "attributes {theirs} and {ours} are one name (they differ only in case, harakat, "
+        "tatweel, alef forms or digit forms) and the record carries both",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{kind} {key}: {problem}"),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute added from {where}: {attribute} on {labels}"),
     QT_TRANSLATE_NOOP("CoreMessage", "attribute added from {where}: {attribute} on every label"),
     QT_TRANSLATE_NOOP(

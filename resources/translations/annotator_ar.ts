@@ -4044,356 +4044,366 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1115"/>
+        <source>attributes {theirs} and {ours} are one name (they differ only in case, harakat, tatweel, alef forms or digit forms) and the record carries both</source>
+        <translation>الخاصيتان {theirs} و{ours} اسم واحد (لا تختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام) والسجل يحمل كلتيهما</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1120"/>
+        <source>{kind} {key}: {problem}</source>
+        <translation>{kind} {key}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1121"/>
         <source>attribute added from {where}: {attribute} on {labels}</source>
         <translation>خاصية أُضيفت من {where}: {attribute} على {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1116"/>
+        <location filename="../../ui/core_messages.py" line="1122"/>
         <source>attribute added from {where}: {attribute} on every label</source>
         <translation>خاصية أُضيفت من {where}: {attribute} على كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1117"/>
+        <location filename="../../ui/core_messages.py" line="1123"/>
         <source>{where}: label {theirs} mapped to the project&apos;s {ours}: {n} records relabelled</source>
         <translation>{where}: رُبطت التسمية {theirs} بتسمية المشروع {ours}: أُعيدت تسمية {n} من السجلات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1121"/>
+        <location filename="../../ui/core_messages.py" line="1127"/>
         <source>{where}: role {theirs} mapped to the project&apos;s {ours}: {n} arguments relabelled</source>
         <translation>{where}: رُبط الدور {theirs} بدور المشروع {ours}: أُعيدت تسمية {n} من المعمولات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1125"/>
+        <location filename="../../ui/core_messages.py" line="1131"/>
         <source>label map: {theirs} → {ours} is not a pair of names</source>
         <translation>ربط التسميات: {theirs} ← {ours} ليس زوجًا من الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1129"/>
+        <location filename="../../ui/core_messages.py" line="1135"/>
         <source>label map: {where} holds no label {theirs}</source>
         <translation>ربط التسميات: لا يحوي {where} التسمية {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1133"/>
+        <location filename="../../ui/core_messages.py" line="1139"/>
         <source>label map: the project&apos;s schema has no label {ours} (to take {theirs} of {where} as)</source>
         <translation>ربط التسميات: ليس في مخطط المشروع التسمية {ours} (لتُقرأ بها {theirs} من {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1137"/>
+        <location filename="../../ui/core_messages.py" line="1143"/>
         <source>role map: {theirs} → {ours} is not a pair of names</source>
         <translation>ربط الأدوار: {theirs} ← {ours} ليس زوجًا من الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1141"/>
+        <location filename="../../ui/core_messages.py" line="1147"/>
         <source>role map: {where} holds no role {theirs}</source>
         <translation>ربط الأدوار: لا يحوي {where} الدور {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1145"/>
+        <location filename="../../ui/core_messages.py" line="1151"/>
         <source>role map: the project&apos;s schema has no role {ours} (to take {theirs} of {where} as)</source>
         <translation>ربط الأدوار: ليس في مخطط المشروع الدور {ours} (ليُقرأ به {theirs} من {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1157"/>
+        <location filename="../../ui/core_messages.py" line="1163"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1158"/>
+        <location filename="../../ui/core_messages.py" line="1164"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1159"/>
+        <location filename="../../ui/core_messages.py" line="1165"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1160"/>
+        <location filename="../../ui/core_messages.py" line="1166"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1161"/>
+        <location filename="../../ui/core_messages.py" line="1167"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1162"/>
+        <location filename="../../ui/core_messages.py" line="1168"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1163"/>
+        <location filename="../../ui/core_messages.py" line="1169"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1164"/>
+        <location filename="../../ui/core_messages.py" line="1170"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1165"/>
+        <location filename="../../ui/core_messages.py" line="1171"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1166"/>
+        <location filename="../../ui/core_messages.py" line="1172"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1167"/>
+        <location filename="../../ui/core_messages.py" line="1173"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1168"/>
+        <location filename="../../ui/core_messages.py" line="1174"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1169"/>
+        <location filename="../../ui/core_messages.py" line="1175"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1170"/>
+        <location filename="../../ui/core_messages.py" line="1176"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1171"/>
+        <location filename="../../ui/core_messages.py" line="1177"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1172"/>
+        <location filename="../../ui/core_messages.py" line="1178"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1173"/>
+        <location filename="../../ui/core_messages.py" line="1179"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1174"/>
+        <location filename="../../ui/core_messages.py" line="1180"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1175"/>
+        <location filename="../../ui/core_messages.py" line="1181"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1176"/>
+        <location filename="../../ui/core_messages.py" line="1182"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1177"/>
+        <location filename="../../ui/core_messages.py" line="1183"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1178"/>
+        <location filename="../../ui/core_messages.py" line="1184"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1179"/>
+        <location filename="../../ui/core_messages.py" line="1185"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1180"/>
+        <location filename="../../ui/core_messages.py" line="1186"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1181"/>
+        <location filename="../../ui/core_messages.py" line="1187"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1182"/>
+        <location filename="../../ui/core_messages.py" line="1188"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1183"/>
+        <location filename="../../ui/core_messages.py" line="1189"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1184"/>
+        <location filename="../../ui/core_messages.py" line="1190"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1185"/>
+        <location filename="../../ui/core_messages.py" line="1191"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1186"/>
+        <location filename="../../ui/core_messages.py" line="1192"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1187"/>
+        <location filename="../../ui/core_messages.py" line="1193"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1188"/>
+        <location filename="../../ui/core_messages.py" line="1194"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1189"/>
+        <location filename="../../ui/core_messages.py" line="1195"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1190"/>
+        <location filename="../../ui/core_messages.py" line="1196"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1191"/>
+        <location filename="../../ui/core_messages.py" line="1197"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1192"/>
+        <location filename="../../ui/core_messages.py" line="1198"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1193"/>
+        <location filename="../../ui/core_messages.py" line="1199"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1194"/>
+        <location filename="../../ui/core_messages.py" line="1200"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1195"/>
+        <location filename="../../ui/core_messages.py" line="1201"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1196"/>
+        <location filename="../../ui/core_messages.py" line="1202"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1197"/>
+        <location filename="../../ui/core_messages.py" line="1203"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1198"/>
+        <location filename="../../ui/core_messages.py" line="1204"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1199"/>
+        <location filename="../../ui/core_messages.py" line="1205"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1200"/>
+        <location filename="../../ui/core_messages.py" line="1206"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1201"/>
+        <location filename="../../ui/core_messages.py" line="1207"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1202"/>
+        <location filename="../../ui/core_messages.py" line="1208"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1203"/>
+        <location filename="../../ui/core_messages.py" line="1209"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1204"/>
+        <location filename="../../ui/core_messages.py" line="1210"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1205"/>
+        <location filename="../../ui/core_messages.py" line="1211"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1206"/>
+        <location filename="../../ui/core_messages.py" line="1212"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1211"/>
+        <location filename="../../ui/core_messages.py" line="1217"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1222"/>
+        <location filename="../../ui/core_messages.py" line="1228"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1223"/>
+        <location filename="../../ui/core_messages.py" line="1229"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1224"/>
+        <location filename="../../ui/core_messages.py" line="1230"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1225"/>
+        <location filename="../../ui/core_messages.py" line="1231"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1226"/>
+        <location filename="../../ui/core_messages.py" line="1232"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1227"/>
+        <location filename="../../ui/core_messages.py" line="1233"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1228"/>
+        <location filename="../../ui/core_messages.py" line="1234"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1229"/>
+        <location filename="../../ui/core_messages.py" line="1235"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1230"/>
+        <location filename="../../ui/core_messages.py" line="1236"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1231"/>
+        <location filename="../../ui/core_messages.py" line="1237"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
