@@ -276,8 +276,11 @@ class Adopted:
     ``taken``: (their name, our name) of each label of theirs that is one of ours written
     otherwise (``name_key``: ``Per`` beside our ``PER``), taken as ours, neither added nor a
     reason to refuse; ``attributes_taken``: the same for their attributes. Their annotations
-    carrying such a name are not renamed: the merge sets them aside as carrying a label (or
-    attribute) the schema lacks, and its report says which names were taken as which.
+    carrying such a label are not relabelled (without a label map the merge sets them aside
+    as carrying a label the schema lacks); their annotations carrying such an attribute are
+    written under our name (``exchange.label_map.relabel`` in a merge,
+    ``importing._attributes_as_ours`` in an import) and judged by our definition. The
+    report says which names were taken as which.
 
     ``attributes_added``: their attributes the result adds (names ours lacks), as the result
     defines them (their labels read as ours), whether or not a label was added too."""
