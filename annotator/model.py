@@ -14,7 +14,7 @@ import itertools
 import json
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -165,6 +165,11 @@ class ChangeEntry:
 
 Record = Span | Event | Argument | Relation
 
+_JSON_FIELDS: dict[type, tuple[str, ...]] = {
+    cls: tuple(f.name for f in fields(cls)) for cls in (Span, Event, Argument, Relation)
+}
+"""each record type's fields, in order (``record_to_json``)"""
+
 
 def record_kind(record: Record) -> str:
     """The table name of an annotation record."""
@@ -178,11 +183,36 @@ def record_kind(record: Record) -> str:
 
 
 def record_to_json(record: Record) -> dict[str, Any]:
-    """A JSON-ready dict of a record (tuples become lists)."""
-    data = asdict(record)
+    """A JSON-ready dict of a record (tuples become lists): ``dataclasses.asdict``, made
+    directly when every field is a scalar or a flat dict of scalars (nearly every record:
+    ``asdict`` walks and copies each value, a third of a bulk relabel's time for the
+    change-log lines of 50,000 spans), through ``asdict`` otherwise."""
+    names = _JSON_FIELDS.get(type(record))
+    data: dict[str, Any] | None = {} if names is not None else None
+    if data is not None and names is not None:
+        for name in names:
+            value = getattr(record, name)
+            kind = type(value)
+            if kind in _ATOMIC:
+                data[name] = value
+            elif kind is dict and all(
+                type(k) in _ATOMIC and type(v) in _ATOMIC for k, v in value.items()
+            ):
+                data[name] = dict(value)  # (what asdict makes of it: a copy)
+            elif name != "fragments":
+                data = None
+                break
+            else:
+                data[name] = None  # (set below)
+    if data is None:
+        data = asdict(record)
     if isinstance(record, Span):
         data["fragments"] = [list(f) for f in record.fragments]
     return data
+
+
+_ATOMIC = frozenset((str, int, float, bool, type(None)))
+"""values ``asdict`` keeps as they are (``copy.deepcopy`` of them is themselves)"""
 
 
 T = TypeVar("T")

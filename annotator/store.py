@@ -489,8 +489,28 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+def _encoder() -> Callable[[Any], str]:
+    """``json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)``, the same
+    text, with its encoder made once: ``json.dumps`` makes a ``JSONEncoder`` and a C encoder
+    for every value, a third of the time of the 100,000 change-log cells of a bulk relabel.
+    The C encoder keeps no state between values but the circular-reference markers, which it
+    is given none of (stored values are trees), so threads may share it."""
+    python = json.JSONEncoder(ensure_ascii=False, sort_keys=True, allow_nan=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return python.encode
+    native = make(
+        None, python.default, json.encoder.encode_basestring, None, ": ", ", ", True, False, False
+    )
+
+    def encode(value: Any) -> str:
+        return "".join(native(value, 0))
+
+    return encode
+
+
+_dumps = _encoder()
+"""``json.dumps`` with the options of the project's JSON cells (``_encoder``)"""
 
 
 DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
@@ -1820,9 +1840,12 @@ class Store:
 
     def put_many(self, records: Iterable[Record], when: str | None = None) -> None:
         stamp = when or now_iso()
-        by_table: dict[str, list[list[Any]]] = {}
+        by_table: dict[str, list[Sequence[Any]]] = {}
         for r in records:
-            by_table.setdefault(record_kind(r), []).append(_row(r, stamp))
+            if type(r) is Span:  # most records written in bulk: without the general _row
+                by_table.setdefault("spans", []).append(_span_row(r, stamp))
+            else:
+                by_table.setdefault(record_kind(r), []).append(_row(r, stamp))
         for table, rows in by_table.items():
             cols = _COLUMNS[table]
             names = ", ".join(f'"{c}"' for c in cols)
@@ -2112,6 +2135,19 @@ class Store:
             sql = f"SELECT uuid, clock, annotator FROM {table} WHERE uuid IN ({marks})"
             for row in self.conn.execute(sql, chunk):
                 out[row[0]] = (row[1], row[2])
+        return out
+
+    def clocks(self, kind: str, uuids: Sequence[str]) -> dict[str, tuple[str, bool]]:
+        """``uuid -> (clock, deleted)`` of the stored version of each uuid that exists
+        (tombstones too), a query per 5,000, no record decoded."""
+        table = _table(kind)
+        out: dict[str, tuple[str, bool]] = {}
+        for i in range(0, len(uuids), self._CHUNK):
+            chunk = uuids[i : i + self._CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT uuid, clock, deleted FROM {table} WHERE uuid IN ({marks})"
+            for uuid, clock, deleted in self.conn.execute(sql, chunk):
+                out[uuid] = (clock, bool(deleted))
         return out
 
     def put_merged(self, pairs: Sequence[tuple[Record, int]], when: str | None = None) -> None:

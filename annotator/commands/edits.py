@@ -192,11 +192,26 @@ def _changed_meanwhile(project: Project, command: Command, how: str) -> int:
     expected, target = (last, first) if how == "undo" else (first, last)
     changed = 0
     for kind, wanted in expected.items():
-        now = _stored_now(project, kind, list(wanted))
-        targets = target[kind]
+        # By clock stamps first, no record decoded: the file holds ``want`` when it holds a
+        # live version with its stamp, or none live when ``want`` is a tombstone (as
+        # ``_holds`` decides). Only the others are read and compared by content.
+        stamps = project.record_stamps(kind, list(wanted))
+        unsure: list[str] = []
         for uuid, want in wanted.items():
+            stamp = stamps.get(uuid)
+            if want.deleted:
+                if stamp is None or stamp[1]:
+                    continue
+            elif stamp is not None and not stamp[1] and stamp[0] == want.clock:
+                continue
+            unsure.append(uuid)
+        if not unsure:
+            continue
+        now = _stored_now(project, kind, unsure)
+        targets = target[kind]
+        for uuid in unsure:
             held = now.get(uuid)
-            if not _holds(held, want) and not _holds(held, targets[uuid]):
+            if not _holds(held, wanted[uuid]) and not _holds(held, targets[uuid]):
                 changed += 1
     return changed
 
