@@ -172,3 +172,51 @@ def asked_choices(monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[str, str,
 
     monkeypatch.setattr(event_wiring, "ask_choice", ask)
     return asked, answer
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[Path], MainWindow]]:
+    """Opens a shown main window on a project file, annotating as ``amal`` (the name the
+    window asks for), with its own settings file; the sessions closed after the test. For
+    the File menu's exchange tests (bundles, merges and their label and role maps)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.session import Session
+    from ui.workbench.mainwindow import MainWindow
+    from ui.workbench.menus import open_project
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    sessions: list[Session] = []
+
+    def make(path: Path) -> MainWindow:
+        session = Session()
+        sessions.append(session)
+        settings = QSettings(str(tmp_path / f"s{len(sessions)}.ini"), QSettings.Format.IniFormat)
+        w = MainWindow(session, settings)
+        w.quiet_errors = True
+        qtbot.addWidget(w)
+        assert open_project(w, path)
+        assert w.ensure_annotator()
+        w.show()
+        return w
+
+    yield make
+    for s in sessions:
+        s.close()
+
+
+@pytest.fixture
+def reports(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the merge's report dialogs (modal in the app), which are not shown."""
+    from ui.dialogs.exchange_actions import ReportDialog
+
+    shown: list[str] = []
+
+    def exec_(self: ReportDialog) -> int:
+        shown.append(self.text.toPlainText())
+        return 0
+
+    monkeypatch.setattr(ReportDialog, "exec", exec_)
+    return shown

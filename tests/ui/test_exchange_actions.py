@@ -7,23 +7,20 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from annotator.exchange import write_bundle
 from annotator.project import Project
 from annotator.schema import Label, default_schema
 from ui.dialogs import exchange_actions
-from ui.dialogs.exchange_actions import ReportDialog, export_bundle_dialog, merge_dialog
+from ui.dialogs.exchange_actions import export_bundle_dialog, merge_dialog
 from ui.jobs import BackgroundJob
-from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -59,43 +56,6 @@ def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
             "events": sorted((e.uuid, e.trigger, e.type) for e in p.events()),
             "relations": sorted((r.uuid, r.type, r.source, r.target) for r in p.relations()),
         }
-
-
-@pytest.fixture
-def make_window(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[Path], MainWindow]]:
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
-    sessions: list[Session] = []
-
-    def make(path: Path) -> MainWindow:
-        session = Session()
-        sessions.append(session)
-        settings = QSettings(str(tmp_path / f"s{len(sessions)}.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(session, settings)
-        w.quiet_errors = True
-        qtbot.addWidget(w)
-        assert open_project(w, path)
-        assert w.ensure_annotator()
-        w.show()
-        return w
-
-    yield make
-    for s in sessions:
-        s.close()
-
-
-@pytest.fixture
-def reports(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Texts of the merge report dialogs (shown modally in the app)."""
-    shown: list[str] = []
-
-    def exec_(self: ReportDialog) -> int:
-        shown.append(self.text.toPlainText())
-        return 0
-
-    monkeypatch.setattr(ReportDialog, "exec", exec_)
-    return shown
 
 
 def wait(qtbot: QtBot, job: BackgroundJob | None) -> object:

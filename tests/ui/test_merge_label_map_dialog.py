@@ -8,22 +8,20 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from annotator.exchange import write_bundle
 from annotator.project import Project
 from annotator.schema import Label, Schema, default_schema
 from annotator.schema.edit import add_label, rename_label
-from ui.dialogs.exchange_actions import LabelMapDialog, ReportDialog, merge_dialog
-from ui.session import Session
+from ui.dialogs.exchange_actions import LabelMapDialog, merge_dialog
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -35,42 +33,6 @@ HOSTILE = "P<b>er</b><img_src=x.png>"  # a valid label name that looks like mark
 def _theirs() -> Schema:
     schema = add_label(rename_label(default_schema(), "PER", "Per"), Label("Person"))
     return add_label(schema, Label(HOSTILE))
-
-
-@pytest.fixture
-def make_window(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[Path], MainWindow]]:
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
-    sessions: list[Session] = []
-
-    def make(path: Path) -> MainWindow:
-        session = Session()
-        sessions.append(session)
-        settings = QSettings(str(tmp_path / f"s{len(sessions)}.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(session, settings)
-        w.quiet_errors = True
-        qtbot.addWidget(w)
-        assert open_project(w, path)
-        assert w.ensure_annotator()
-        w.show()
-        return w
-
-    yield make
-    for s in sessions:
-        s.close()
-
-
-@pytest.fixture
-def reports(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def exec_(self: ReportDialog) -> int:
-        shown.append(self.text.toPlainText())
-        return 0
-
-    monkeypatch.setattr(ReportDialog, "exec", exec_)
-    return shown
 
 
 @pytest.fixture

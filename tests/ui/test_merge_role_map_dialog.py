@@ -11,12 +11,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from annotator.exchange import write_bundle
@@ -27,13 +27,10 @@ from annotator.schema.edit import add_label, rename_label, rename_role
 from ui.dialogs.exchange_actions import (
     LabelMapDialog,
     LabelQuestion,
-    ReportDialog,
     merge_any,
     merge_dialog,
 )
-from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -71,42 +68,6 @@ def _source(
             s.add_argument(s.add_event(trigger.uuid).uuid, role, paris.uuid)
         write_bundle(s, "badr", tmp_path / "badr.annbundle")
     return src, tmp_path / "badr.annbundle"
-
-
-@pytest.fixture
-def make_window(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[Path], MainWindow]]:
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
-    sessions: list[Session] = []
-
-    def make(path: Path) -> MainWindow:
-        session = Session()
-        sessions.append(session)
-        settings = QSettings(str(tmp_path / f"s{len(sessions)}.ini"), QSettings.Format.IniFormat)
-        w = MainWindow(session, settings)
-        w.quiet_errors = True
-        qtbot.addWidget(w)
-        assert open_project(w, path)
-        assert w.ensure_annotator()
-        w.show()
-        return w
-
-    yield make
-    for s in sessions:
-        s.close()
-
-
-@pytest.fixture
-def reports(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def exec_(self: ReportDialog) -> int:
-        shown.append(self.text.toPlainText())
-        return 0
-
-    monkeypatch.setattr(ReportDialog, "exec", exec_)
-    return shown
 
 
 def _ours(tmp_path: Path, name: str = "ours.annotator") -> Path:
