@@ -28,7 +28,7 @@ the merge itself.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,6 +108,58 @@ def _roles(schema: Schema) -> set[str]:
     return {r.name for e in schema.events for r in e.roles}
 
 
+_Texts = tuple[
+    Callable[[str, str, str], Message],
+    Callable[[str, str, str], Message],
+    Callable[[str, str, str], Message],
+]
+"""a map's three refusals (not a pair of names, a source name the source does not hold, a
+target the project's schema lacks), each made from (theirs, ours, where)"""
+
+_LABEL_TEXTS: _Texts = (
+    lambda t, o, w: Message(
+        "label map: {theirs} → {ours} is not a pair of names", theirs=t, ours=o
+    ),
+    lambda t, o, w: Message("label map: {where} holds no label {theirs}", where=w, theirs=t),
+    lambda t, o, w: Message(
+        "label map: the project's schema has no label {ours} (to take {theirs} of {where} as)",
+        ours=o,
+        theirs=t,
+        where=w,
+    ),
+)
+_ROLE_TEXTS: _Texts = (
+    lambda t, o, w: Message("role map: {theirs} → {ours} is not a pair of names", theirs=t, ours=o),
+    lambda t, o, w: Message("role map: {where} holds no role {theirs}", where=w, theirs=t),
+    lambda t, o, w: Message(
+        "role map: the project's schema has no role {ours} (to take {theirs} of {where} as)",
+        ours=o,
+        theirs=t,
+        where=w,
+    ),
+)
+
+
+def _check_pair(
+    theirs_name: object,
+    our_name: object,
+    source: set[str],
+    ours: set[str],
+    where: str,
+    texts: _Texts,
+) -> None:
+    """One pair of a label or role map: two names, the first one ``source`` holds, the second
+    one ``ours`` has; else a ``LabelMapError`` with the refusal of ``texts``."""
+    not_pair, not_held, not_ours = texts
+    theirs_text, ours_text = repr(theirs_name), repr(our_name)
+    if not isinstance(theirs_name, str) or not isinstance(our_name, str):
+        raise LabelMapError(not_pair(theirs_text, ours_text, where))
+    if theirs_name not in source:
+        raise LabelMapError(not_held(theirs_text, ours_text, where))
+    if our_name not in ours:
+        raise LabelMapError(not_ours(theirs_text, ours_text, where))
+
+
 def check_label_map(
     label_map: Mapping[str, str],
     mine: Schema,
@@ -125,32 +177,8 @@ def check_label_map(
     ours = _defined(mine)
     out: dict[str, str] = {}
     for theirs_name, our_name in label_map.items():
-        if not isinstance(theirs_name, str) or not isinstance(our_name, str):
-            raise LabelMapError(
-                Message(
-                    "label map: {theirs} → {ours} is not a pair of names",
-                    theirs=repr(theirs_name),
-                    ours=repr(our_name),
-                )
-            )
-        if theirs_name not in source:
-            raise LabelMapError(
-                Message(
-                    "label map: {where} holds no label {theirs}",
-                    where=where,
-                    theirs=repr(theirs_name),
-                )
-            )
-        if our_name not in ours:
-            raise LabelMapError(
-                Message(
-                    "label map: the project's schema has no label {ours} (to take {theirs} of "
-                    "{where} as)",
-                    ours=repr(our_name),
-                    theirs=repr(theirs_name),
-                    where=where,
-                )
-            )
+        _check_pair(theirs_name, our_name, source, ours, where, _LABEL_TEXTS)
+        assert isinstance(theirs_name, str) and isinstance(our_name, str)
         their_kind = _kind(theirs, theirs_name) or held.get(theirs_name, "")
         if their_kind and their_kind != _kind(mine, our_name):
             raise LabelMapError(
@@ -183,32 +211,8 @@ def check_role_map(
     ours = _roles(mine)
     out: dict[str, str] = {}
     for theirs_name, our_name in role_map.items():
-        if not isinstance(theirs_name, str) or not isinstance(our_name, str):
-            raise LabelMapError(
-                Message(
-                    "role map: {theirs} → {ours} is not a pair of names",
-                    theirs=repr(theirs_name),
-                    ours=repr(our_name),
-                )
-            )
-        if theirs_name not in source:
-            raise LabelMapError(
-                Message(
-                    "role map: {where} holds no role {theirs}",
-                    where=where,
-                    theirs=repr(theirs_name),
-                )
-            )
-        if our_name not in ours:
-            raise LabelMapError(
-                Message(
-                    "role map: the project's schema has no role {ours} (to take {theirs} of "
-                    "{where} as)",
-                    ours=repr(our_name),
-                    theirs=repr(theirs_name),
-                    where=where,
-                )
-            )
+        _check_pair(theirs_name, our_name, source, ours, where, _ROLE_TEXTS)
+        assert isinstance(theirs_name, str) and isinstance(our_name, str)
         out[theirs_name] = our_name
     have = {name_key(lab.name) for lab in mine.all_labels()}
     for event in theirs.events:
