@@ -110,16 +110,12 @@ def test_unmapped_labels_are_still_quarantined_or_added(bundle: Path, target: Pr
     assert target.schema.label("Meet") is not None  # added as a label of its own, as before
 
 
-def test_a_span_label_mapped_onto_a_relation_type_is_refused(
-    bundle: Path, target: Project
-) -> None:
+def test_a_span_label_mapped_onto_a_relation_type_is_refused(bundle: Path, target: Project) -> None:
     # it was merged and its records set aside by the rule for span labels (QA 11): now a
     # map of two kinds is refused before anything is written
     before = canonical_dump(target)
     with pytest.raises(LabelMapError, match="are not of one kind"):
-        merge_bundle(
-            target, read_bundle(bundle), "amal.bundle", label_map={"Person": "PART-WHOLE"}
-        )
+        merge_bundle(target, read_bundle(bundle), "amal.bundle", label_map={"Person": "PART-WHOLE"})
     assert canonical_dump(target) == before and target.quarantined() == []
 
 
