@@ -1,5 +1,5 @@
 """What a corpus search keeps (the folded corpus, the concordance's lines) leaves Python's young
-generations when the search ends (``ui.search.dock``, ``ui.workbench.collector.promote``): the
+generations when the search ends (``ui.search.dock``, ``annotator.cycles.promote``): the
 next search's middle-generation pass no longer walks it (93-103 ms for a 20,000-document
 corpus, measured with gc callbacks), and it stays collectable (promoted, not frozen)."""
 

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.cycles import promote
 from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import FoldedCorpus, FoldOptions, KwicLine, Mode, Query, fold_text
@@ -60,7 +61,6 @@ from ui.i18n import core_text
 from ui.jobs import JobWorker
 from ui.search.concordance import ConcordanceModel, ConcordanceView
 from ui.search.find_bar import MODES
-from ui.workbench.collector import promote
 
 DocumentSource = Callable[[], Iterable[tuple[int, str, str]]]
 """gives ``(doc_id, name, text)`` of the documents to search (called on the worker thread)"""

@@ -31,7 +31,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from annotator.cycles import no_cycle_collection
+from annotator.cycles import no_cycle_collection, promote
 
 YOUNG_THRESHOLD = 10_000
 _settled = False
@@ -46,13 +46,6 @@ def settle() -> None:
     gc.freeze()  # (no collection first: it cost 16 ms of the cold start for little garbage)
     _young, middle, old = gc.get_threshold()
     gc.set_threshold(max(_young, YOUNG_THRESHOLD), middle, old)
-
-
-def promote() -> None:
-    """Move every object the collector tracks to the oldest generation without examining it
-    (two list splices), and count the young generation from zero."""
-    gc.freeze()
-    gc.unfreeze()
 
 
 @contextmanager
