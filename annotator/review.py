@@ -741,7 +741,10 @@ class Accepted(list[Record]):
     the spans needed whose earlier adjudicated gold version was used (``Reused``);
     ``replaced``: (before, after) of the gold records an accept ``replacing`` stale gold
     spans changed (arguments pointed at the new version, relations and the stale spans
-    deleted), in writing order."""
+    deleted), in writing order; ``kept``: the agreed records ``accept_all_agreements`` left
+    as gold has them (``_stale_gold``: gold holds another version there and the document is
+    marked adjudicated, or the stale gold span triggers a gold event), from the first
+    annotator's layer."""
 
     def __init__(
         self,
@@ -750,12 +753,14 @@ class Accepted(list[Record]):
         left_out: Iterable[Event] = (),
         reused: Iterable[Reused] = (),
         replaced: Iterable[tuple[Record, Record]] = (),
+        kept: Iterable[Record] = (),
     ) -> None:
         super().__init__(written)
         self.conflicts = list(conflicts)
         self.left_out = list(left_out)
         self.reused = list(reused)
         self.replaced = list(replaced)
+        self.kept = list(kept)
 
 
 class _Adjudicator:
@@ -1150,6 +1155,14 @@ def accept_all_agreements(
     the events and relations needing it, until its event is accepted: gold never holds a
     trigger without an event (``check``: no-event).
 
+    Gold read against the agreements by the one rule of stale gold (``_stale_gold``,
+    ``against_gold``: the review's "gold differs" items): an agreed record gold holds another
+    version of is accepted as accepting A or B does, ``replacing`` that stale version, unless
+    the adjudicator kept gold there (the document is marked adjudicated: "Mark adjudicated"
+    keeps gold as it is) or a stale span triggers a gold event (``accept`` refuses to replace
+    it: the adjudicator edits gold there); those are left as gold has them (the result's
+    ``kept``), with what needs them, never copied beside gold's version.
+
     Linear in the records of the document: each layer is indexed once (an index per event
     and a read of gold per copied record made 5,000 agreed spans take minutes)."""
     if not annotators:
@@ -1165,6 +1178,23 @@ def accept_all_agreements(
     adj = _Adjudicator(project, into)
     held = adj.held(doc_id)
     spans = first.span_by_uuid()
+    agreed = [ev for key, ev in events[0] if key in common_events]
+    agreed_relations = [
+        x[3] for x in _relation_items(first) if (*x[:3], _attrs(x[3])) in common_relations
+    ]
+    # gold's other versions of the agreements (the review's "gold differs" items): replaced
+    # as accepting A or B replaces them, or kept where the adjudicator kept gold
+    gold = project.layer(doc_id, into)
+    stale = _stale_gold(
+        [*(s for s in first.spans if _full(s) in common_spans), *agreed, *agreed_relations],
+        gold,
+        layers,
+    )
+    marked = project.status(doc_id, into) is Status.DONE
+    kept = {
+        uuid for uuid, versions in stale.items()
+        if marked or _triggers_in(gold, versions)
+    }  # fmt: skip
 
     waiting: set[str] = set()  # agreed trigger spans waiting for their event
 
@@ -1172,17 +1202,17 @@ def accept_all_agreements(
         s = spans.get(uuid)
         if s is None or _key(s) in held.spans:
             return True
-        return _full(s) in common_spans and uuid not in waiting
+        return _full(s) in common_spans and uuid not in waiting and uuid not in kept
 
-    agreed = [ev for key, ev in events[0] if key in common_events]
     left_out = _mislabelled(agreed, first, spans)
     while True:
         chosen_spans = [
-            s for s in first.spans if _full(s) in common_spans and s.uuid not in waiting
-        ]
+            s for s in first.spans
+            if _full(s) in common_spans and s.uuid not in waiting and s.uuid not in kept
+        ]  # fmt: skip
         chosen_events = [
             ev for ev in agreed
-            if ev.uuid not in left_out and settled(ev.trigger)
+            if ev.uuid not in left_out and ev.uuid not in kept and settled(ev.trigger)
             and all(settled(a.target) for a in first.arguments_of(ev.uuid))
         ]  # fmt: skip
         # an agreed span of an event type none of the chosen events has as trigger (the
@@ -1196,18 +1226,45 @@ def accept_all_agreements(
         if not eventless:
             break
         waiting |= eventless
-    chosen: list[Record] = [*chosen_spans, *chosen_events]
-    chosen += [
-        x[3] for x in _relation_items(first)
-        if (*x[:3], _attrs(x[3])) in common_relations
-        and settled(x[3].source) and settled(x[3].target)
+    chosen_relations = [
+        rel for rel in agreed_relations
+        if rel.uuid not in kept and settled(rel.source) and settled(rel.target)
     ]  # fmt: skip
     with project.transaction():
-        for rec in chosen:
-            adj.accept(rec, with_events=False)
+        # spans, then events, then relations, each kind's stale gold versions replaced before
+        # the next kind is copied (what pointed at a stale span then points at the agreed one,
+        # so the agreed events and relations find it there)
+        for group in (chosen_spans, chosen_events, chosen_relations):
+            copies = [(rec, adj.accept(rec, with_events=False)) for rec in group]
+            for rec, copy in copies:
+                if rec.uuid in stale:
+                    adj.replace([g.uuid for g in stale[rec.uuid]], {record_kind(rec): (rec, copy)})
     done = adj.result()
     done.left_out = [ev for ev in agreed if ev.uuid in left_out]
+    records: list[Record] = [*first.spans, *agreed, *agreed_relations]
+    done.kept = [rec for rec in records if rec.uuid in kept]
     return done
+
+
+def _stale_gold(
+    agreed: Iterable[Record], gold: DocumentAnnotations, compared: Sequence[DocumentAnnotations]
+) -> dict[str, tuple[Record, ...]]:
+    """Uuid of each ``agreed`` record (agreed by all the ``compared`` layers) gold holds
+    another version of → those gold records: the one rule of stale gold, ``against_gold``,
+    which makes the review's "gold differs" items that accepting A or B replaces."""
+    items = [Disagreement(Kind.AGREEMENT, 0, 0, rec, rec) for rec in agreed]
+    return {
+        d.a.uuid: d.gold
+        for d in against_gold(items, gold, compared, only_gold=False)
+        if d.kind is Kind.GOLD and d.a is not None
+    }
+
+
+def _triggers_in(gold: DocumentAnnotations, records: Iterable[Record]) -> bool:
+    """Whether one of ``records`` is a span triggering a live event of ``gold`` (replacing
+    it is refused, ``_Adjudicator._replace_span``)."""
+    uuids = {r.uuid for r in records if isinstance(r, Span)}
+    return any(not e.deleted and e.trigger in uuids for e in gold.events)
 
 
 def _mislabelled(

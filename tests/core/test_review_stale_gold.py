@@ -91,13 +91,21 @@ def test_gold_keeping_a_version_both_gave_up_is_an_item(project: Project) -> Non
     assert not any(x.kind is Kind.GOLD for x in compare(amal, badr))
 
 
-def test_accept_all_agreements_afterwards_keeps_it_listed(project: Project) -> None:
+def test_accept_all_agreements_afterwards_replaces_it(project: Project) -> None:
+    """As accepting A or B does (it copied the agreed ORG beside the stale GPE until QA round
+    13; tests/core/test_review_accept_all_stale.py); marked adjudicated, gold keeps GPE."""
     accept(project, [span(project, "badr", "الشرطة").uuid])
     badr_agrees(project)
+    project.set_status(1, GOLD, Status.DONE)
     accept_all_agreements(project, 1, NAMES)
     labels = sorted(s.label for s in project.spans(1, GOLD) if s.text == "الشرطة")
-    assert labels == ["GPE", "ORG"]
+    assert labels == ["GPE"]
     assert [g.label for g in stale(project)[0].gold] == ["GPE"]  # still contradicted
+    project.set_status(1, GOLD, Status.IN_PROGRESS)
+    accept_all_agreements(project, 1, NAMES)
+    labels = sorted(s.label for s in project.spans(1, GOLD) if s.text == "الشرطة")
+    assert labels == ["ORG"]
+    assert not stale(project)
 
 
 def test_accepting_the_agreed_version_replaces_the_stale_one_undoably(project: Project) -> None:
