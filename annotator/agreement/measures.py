@@ -602,9 +602,14 @@ def format_table(
 
 
 def format_result(result: AgreementResult, visual: bool = False) -> str:
-    """The CLI summary: pairwise table, per-label F1, events and the all-annotator alphas."""
+    """The CLI summary: pairwise table, per-label F1, events and the all-annotator alphas.
+
+    ``visual``: every name it prints (the summary line's annotators as the tables' cells) is
+    reshaped and in display order for terminals without bidi (``annotator.terminal.visual``),
+    each name on its own, so the list reads in the tables' order."""
+    names = ", ".join(visual_order(a) if visual else a for a in result.annotators)
     out = [
-        f"annotators: {', '.join(result.annotators)}; documents: {result.documents} "
+        f"annotators: {names}; documents: {result.documents} "
         "(each pair is compared on the documents both annotators have: with spans or events "
         "there, or marked done)",
         f"alpha (nominal, tokens): {_cell(result.alpha_nominal)}; "
