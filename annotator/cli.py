@@ -401,7 +401,13 @@ def _bundle_arguments(p: argparse.ArgumentParser) -> None:
 
 def _merge_arguments(p: argparse.ArgumentParser) -> None:
     _project_arg(p, "the project file to merge into")
-    p.add_argument("sources", nargs="+", help="bundle files or .annotator project files")
+    p.add_argument(
+        "sources",
+        nargs="+",
+        help="bundle files or .annotator project files (told apart by their content), merged "
+        "in the order given; with several, every source is read and checked before any is "
+        "merged, so an unreadable one leaves the project as it was",
+    )
     p.add_argument(
         "--map",
         dest="label_map",

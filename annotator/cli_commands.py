@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 from annotator.errors import AnnotatorError
 
 if TYPE_CHECKING:
+    from annotator.exchange import Bundle
     from annotator.project import Project
+    from annotator.schema import Schema
 
 
 def _open(path: str, read_only: bool = False) -> Any:
@@ -407,27 +409,59 @@ def _pairs(values: list[str] | None, ours: set[str], option: str) -> dict[str, s
     return out
 
 
-def _check_every_map(
-    project: Project, sources: list[Path], label_map: dict[str, str], role_map: dict[str, str]
-) -> None:
-    """Check each source's maps as its merge will (``check_maps``; the project's schema as
-    the sources before it leave it), reading each source's labels first, so a refusal
-    comes before any source is merged (a ``LabelMapError``, nothing written)."""
+def _check_sources(
+    project: Project,
+    sources: list[Path],
+    is_project: list[bool],
+    label_map: dict[str, str],
+    role_map: dict[str, str],
+) -> Bundle | None:
+    """Read and check every source, and its maps as its merge will (``check_maps``; the
+    project's schema as the sources before it leave it), before any is merged: an
+    unreadable source or a refused map is an error with nothing written. A bundle is read
+    whole (``read_bundle``), a project file opened and its schema read as its merge opens
+    it (and its records' labels and roles, for the maps).
+
+    One bundle at a time is held: the first source is read last and kept for its merge
+    (returned, or None for a project file); the others are read again when merged. When a
+    later source fails, the first is read too, so the fault told is the first source's."""
     from annotator.exchange import read_bundle
     from annotator.exchange.label_map import kinds_of_records, roles_of_records
-    from annotator.exchange.merge import check_maps, project_file_labels
+    from annotator.exchange.merge import check_maps, project_file_labels, project_file_schema
 
-    schema = project.schema
-    for path in sources:
-        if _is_project_file(path):
-            theirs, held, roles = project_file_labels(path)
-            where = str(path)
-        else:
-            bundle = read_bundle(path)
-            theirs, where = bundle.schema, path.name
-            held, roles = kinds_of_records(bundle.records), roles_of_records(bundle.records)
-            del bundle
-        _, _, schema = check_maps(schema, theirs, held, roles, where, label_map, role_map)
+    maps = bool(label_map or role_map)
+    held: dict[int, tuple[Schema, dict[str, str], set[str], str]] = {}
+
+    def read(i: int) -> Bundle | None:
+        path = sources[i]
+        if is_project[i]:
+            if maps:
+                held[i] = (*project_file_labels(path), str(path))
+            else:
+                project_file_schema(path)
+            return None
+        bundle = read_bundle(path)
+        if maps:
+            records = bundle.records
+            held[i] = bundle.schema, kinds_of_records(records), roles_of_records(records), path.name
+        return bundle
+
+    first = None
+    for i in [*range(1, len(sources)), 0]:
+        try:
+            bundle = read(i)
+        except AnnotatorError:
+            if i:
+                read(0)  # its fault, if it has one, is told first
+            raise
+        if i == 0:
+            first = bundle
+        del bundle  # one bundle in memory at a time
+    if maps:
+        schema = project.schema
+        for i in range(len(sources)):
+            _, _, schema = check_maps(schema, *held[i], label_map, role_map)
+    return first
 
 
 def _is_project_file(path: Path) -> bool:
@@ -451,21 +485,28 @@ def cmd_merge(args: argparse.Namespace) -> int:
         roles = {r.name for e in schema.events for r in e.roles}
         role_map = _pairs(args.role_map, roles, "--map-role")
         paths = [Path(source) for source in args.sources]
-        if (label_map or role_map) and len(paths) > 1:
-            _check_every_map(project, paths, label_map, role_map)
-        for path in paths:
-            is_project = _is_project_file(path)
+        is_project = [_is_project_file(path) for path in paths]
+        # one source is merged in one transaction; with several, every source is read and
+        # checked before the first is merged, so a refusal leaves the project as it was
+        first = None
+        if len(paths) > 1:
+            first = _check_sources(project, paths, is_project, label_map, role_map)
+        for i, path in enumerate(paths):
             bar = ProgressBar(f"merge {path.name}")
             try:
-                if is_project:
+                if is_project[i]:
                     report = merge_project_file(
                         project, path, progress=bar, label_map=label_map, role_map=role_map
                     )
                 else:
+                    # the first source, read last by the check, is not read again
+                    bundle = first if i == 0 and first is not None else read_bundle(path)
+                    first = None
                     report = merge_bundle(
-                        project, read_bundle(path), path.name, progress=bar,
+                        project, bundle, path.name, progress=bar,
                         label_map=label_map, role_map=role_map,
                     )  # fmt: skip
+                    del bundle
             finally:
                 bar.close()
             print(f"== {path}")
