@@ -465,11 +465,26 @@ def _check_sources(
 
 
 def _is_project_file(path: Path) -> bool:
-    from annotator.files import read_head
+    """Whether ``path`` holds a project file (an SQLite database) rather than a bundle (a
+    zip), told by its content; an ImportFormatError when it is neither (or unreadable)."""
+    import zipfile
+
+    from annotator.errors import ImportFormatError, Message
+    from annotator.files import read_head, shown
     from annotator.store import SQLITE_HEADER
 
     # the header only (a project file may be gigabytes), read as every input file is
-    return read_head(path, len(SQLITE_HEADER)) == SQLITE_HEADER
+    head = read_head(path, len(SQLITE_HEADER))
+    if head == SQLITE_HEADER:
+        return True
+    # a zip begins with a local header (PK); one with data before it ends with a directory
+    if head.startswith(b"PK") or zipfile.is_zipfile(path):
+        return False
+    raise ImportFormatError(
+        shown(path),
+        None,
+        Message("not an annotator project or bundle (neither an SQLite file nor a zip file)"),
+    )
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
 """``annotator merge P SOURCE...``: with several sources every one is read and checked before
 the first is merged (an unreadable one is an error with the project left as it was, with or
-without ``--map``)."""
+without ``--map``), and a source is told a project file or a bundle by its content (a file
+that is neither is said to be neither)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from annotator.exchange import canonical_dump, write_bundle
 from annotator.project import Project
 
 TEXT = "قال محمد إن الاجتماع في باريس كان مثمرا جدا"
+NEITHER = "not an annotator project or bundle (neither an SQLite file nor a zip file)"
 
 
 @pytest.fixture
@@ -38,12 +40,16 @@ def _broken(tmp_path: Path, kind: str) -> tuple[Path, str]:
         path = tmp_path / "broken.bundle"
         path.write_bytes(b"PK\x03\x04garbage")
         return path, "not a readable bundle (bad zip: File is not a zip file)"
-    path = tmp_path / "foreign.annotator"
-    con = sqlite3.connect(path)
-    con.execute("create table x(y)")
-    con.commit()
-    con.close()
-    return path, "not an annotator project (SQLite file of another application)"
+    if kind == "sqlite":
+        path = tmp_path / "foreign.annotator"
+        con = sqlite3.connect(path)
+        con.execute("create table x(y)")
+        con.commit()
+        con.close()
+        return path, "not an annotator project (SQLite file of another application)"
+    path = tmp_path / "notsqlite.annotator"
+    path.write_bytes(b"hello world" * 100)
+    return path, NEITHER
 
 
 def _state(project: Path) -> tuple[str, list[str], str]:
@@ -58,7 +64,7 @@ def _state(project: Path) -> tuple[str, list[str], str]:
     return dump, docs, raw
 
 
-@pytest.mark.parametrize("kind", ["zip", "sqlite"])
+@pytest.mark.parametrize("kind", ["zip", "sqlite", "neither"])
 @pytest.mark.parametrize("first", ["bundle", "file"])
 @pytest.mark.parametrize("mapped", [False, True])
 def test_an_unreadable_later_source_is_refused_before_any_merge(
@@ -113,6 +119,40 @@ def test_good_sources_are_all_merged_in_order(
     assert f"{good['file']}: 1 added, 0 updated, 0 unchanged" in out
     with Project.open(project, read_only=True) as p:
         assert sorted(s.annotator for s in p.spans()) == ["amal", "badr"]
+
+
+def test_a_file_neither_sqlite_nor_zip_is_said_to_be_neither(
+    good: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = good["project"]
+    before = _state(project)
+    empty = tmp_path / "empty.bundle"
+    empty.write_bytes(b"")
+    for path in (_broken(tmp_path, "neither")[0], empty):
+        assert main(["merge", str(project), str(path)]) == 1
+        assert capsys.readouterr().err.strip() == f"annotator: error: {path}: {NEITHER}"
+    assert _state(project) == before
+
+
+def test_content_not_the_name_tells_a_bundle_from_a_project_file(
+    good: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = good["project"]
+    # a bundle named as a project file is merged as a bundle, and the other way round
+    as_file = tmp_path / "bundle.annotator"
+    as_file.write_bytes(good["bundle"].read_bytes())
+    as_bundle = tmp_path / "project.bundle"
+    as_bundle.write_bytes(good["file"].read_bytes())
+    assert main(["merge", str(project), str(as_file), str(as_bundle)]) == 0
+    out = capsys.readouterr().out
+    assert "bundle.annotator: 1 added" in out and f"{as_bundle}: 1 added" in out
+    # a damaged zip is still a damaged bundle, whatever its name
+    trunc = tmp_path / "trunc.annotator"
+    trunc.write_bytes(good["bundle"].read_bytes()[:100])
+    assert main(["merge", str(project), str(trunc)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"annotator: error: {trunc}: not a readable bundle (bad zip: File is not a zip file)"
+    )
 
 
 def test_help_says_every_source_is_checked_first(capsys: pytest.CaptureFixture[str]) -> None:
