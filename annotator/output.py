@@ -113,18 +113,19 @@ def sidecar(out: Path) -> Path:
 
 
 def check(
-    out: str | os.PathLike[str], fmt: str, *, directory: bool = False, streams: bool = True
+    out: str | os.PathLike[str], fmt: str, *, directory: bool = False, streams: bool = False
 ) -> str:
     """What writing ``fmt`` to ``out`` would replace: ``NEW``, ``EMPTY`` or ``PREVIOUS``.
 
     Raises ``OutputRefused`` (one line saying why) when the target must not be replaced.
-    ``directory``: the output is a folder (else one file); ``streams``: the output may go to
-    standard output instead (a refusal then says so)."""
+    ``directory``: the output is a folder (else one file); ``streams``: the caller can send
+    the output to standard output instead (a refusal then offers '-'). Off by default: only a
+    caller that accepts '-' may offer it (a screenshot, a report or a bundle do not)."""
     return _inspect(out, fmt, directory, streams)[0]
 
 
 def _inspect(
-    out: str | os.PathLike[str], fmt: str, directory: bool, streams: bool = True
+    out: str | os.PathLike[str], fmt: str, directory: bool, streams: bool = False
 ) -> tuple[str, list[dict[str, Any]]]:
     """``check``, plus for a previous file output the sidecar records the file still matches."""
     if is_stdout(out):
@@ -330,11 +331,13 @@ def writing(
     *,
     directory: bool = False,
     stdout: IO[bytes] | None = None,
+    streams: bool = False,
 ) -> Iterator[Path]:
     """Yield a temporary path to write the output into: an empty file, or with ``directory``
     an empty folder. When the block succeeds it becomes ``out`` (see the module docstring);
     when it fails it is removed and ``out`` is untouched. ``out`` = ``STDOUT`` copies the
-    finished file to ``stdout`` (default: the process's standard output)."""
+    finished file to ``stdout`` (default: the process's standard output). ``streams``: the
+    caller accepts '-' for this output, so a refused target may offer it (``check``)."""
     if is_stdout(out):
         check(out, fmt, directory=directory)
         with _via_stdout(stdout) as tmp:
@@ -342,7 +345,7 @@ def writing(
         return
     target = _target(out)
     clean_leftovers(target)  # first: it may put back a folder a killed run had moved aside
-    check(target, fmt, directory=directory)
+    check(target, fmt, directory=directory, streams=streams)
     _make_parent(target)
     tmp = _create(target, directory)
     try:
@@ -358,15 +361,17 @@ def writing(
         _forget(tmp)
 
 
-def write_bytes(out: str | os.PathLike[str], fmt: str, data: bytes) -> None:
+def write_bytes(
+    out: str | os.PathLike[str], fmt: str, data: bytes, *, streams: bool = False
+) -> None:
     """Write a small single-file output at once (see ``writing``)."""
-    with writing(out, fmt) as tmp:
+    with writing(out, fmt, streams=streams) as tmp:
         tmp.write_bytes(data)
 
 
-def write_text(out: str | os.PathLike[str], fmt: str, text: str) -> None:
+def write_text(out: str | os.PathLike[str], fmt: str, text: str, *, streams: bool = False) -> None:
     """Write a small text output at once, UTF-8 with LF line ends (see ``writing``)."""
-    write_bytes(out, fmt, text.encode("utf-8"))
+    write_bytes(out, fmt, text.encode("utf-8"), streams=streams)
 
 
 @contextlib.contextmanager

@@ -37,8 +37,8 @@ def listing(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
 
 
-def write_file(out: Path | str, text: str, fmt: str = "conll") -> None:
-    with writing(out, fmt) as tmp:
+def write_file(out: Path | str, text: str, fmt: str = "conll", *, streams: bool = False) -> None:
+    with writing(out, fmt, streams=streams) as tmp:
         tmp.write_text(text, encoding="utf-8")
 
 
@@ -240,7 +240,7 @@ def test_devices_fifos_and_sockets_are_refused(tmp_path: Path) -> None:
             (sock_path, "a socket"),
         ):
             with pytest.raises(OutputRefused) as err:
-                write_file(path, "x")
+                write_file(path, "x", streams=True)
             assert str(err.value) == refusal(
                 path, f"it is {what}, which is never replaced "
                 "(choose another name; '-' writes to standard output)",
@@ -276,6 +276,36 @@ def test_a_refusal_offers_standard_output_only_where_the_output_can_go_there(
         err = capsys.readouterr().err
         assert "symbolic link, which is never replaced (choose another name" in err
         assert ("'-' writes to standard output" in err) is offered
+    assert real.read_bytes() == b"mine" and link.is_symlink()
+
+
+def test_only_a_caller_that_takes_standard_output_offers_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hint is off unless the caller says it can stream (QA 13: the agreement and model
+    reports, which refuse '-', offered it for a refused link, as a screenshot did)."""
+    project = tmp_path / "p.annotator"
+    with Project.create(project) as p:
+        doc = p.add_document("قال محمد علي في بغداد", name="seed")
+        p.add_span(doc.id, 4, 12, "PER", "amal")
+        p.add_span(doc.id, 4, 12, "PER", "badr")
+    real = tmp_path / "real"
+    real.write_bytes(b"mine")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    with pytest.raises(OutputRefused) as err:
+        write_file(link, "x")
+    assert "symbolic link" in str(err.value) and "'-'" not in str(err.value)
+    with pytest.raises(OutputRefused) as err:
+        check(link, "agreement-html")
+    assert "'-'" not in str(err.value)
+    for argv in (
+        ["agreement", str(project), "--report", str(link)],
+        ["train", str(project), "--report", str(link)],
+    ):
+        assert main(argv) == 1
+        err_text = capsys.readouterr().err
+        assert "symbolic link, which is never replaced (choose another name)" in err_text
     assert real.read_bytes() == b"mine" and link.is_symlink()
 
 
