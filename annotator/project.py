@@ -1178,7 +1178,10 @@ class Project:
         rejection); and one a rejection of the same source family remembers (its document,
         offsets and label, rejected from any version of that source: ``source_family``).
         Returns how many were stored. Offsets are checked against the document text (a
-        ValidationError names the first bad one).
+        ValidationError names the first bad one). Left out too: one whose label the schema
+        does not have (``suggestable_labels``), whatever its source: it could never be
+        accepted (a model trained before the schema dropped a label still predicts it; the
+        callers that read a file or a list refuse such a label first, naming where).
 
         With ``batch`` (``new_suggestion_batch``) they are stored under the batch's uuids
         instead of their own, in their order (``batch_suggestions`` reads them back), so one
@@ -1195,6 +1198,8 @@ class Project:
                 raise ValidationError(
                     f"suggestion {s.uuid}: its text differs from the document's text there"
                 )
+        known = self.suggestable_labels()
+        items = [s for s in items if s.label in known]
         rows: list[SuggestionRow] = []
         with self._store.write():
             docs = sorted({s.doc_id for s in items})
@@ -1270,13 +1275,27 @@ class Project:
         ranges = self._store.covered_ranges(doc_ids, pending)
         return {d: Coverage.of_ranges(r) for d, r in ranges.items()}
 
+    def suggestable_labels(self) -> set[str]:
+        """The labels a pending suggestion may carry: the schema's span labels
+        (``annotator.search.suggestions.suggestable_labels``). One with another label (the
+        schema dropped or renamed it after the suggestion was stored) is never stored, read
+        as pending or accepted: it stays stored, and comes back if the schema has its label
+        again (the undo of the schema edit)."""
+        from annotator.search.suggestions import suggestable_labels
+
+        return suggestable_labels(self._schema)
+
     def _uncovered(self, rows: list[SuggestionRow]) -> list[SuggestionRow]:
-        """``rows`` without the suggestions a live span now overlaps (drawn after them): they
-        stay stored, and come back when that span is undone or deleted. A few rows (at most
+        """``rows`` without the suggestions whose label the schema does not have
+        (``suggestable_labels``) and those a live span now overlaps (drawn after them): they
+        stay stored, and come back when the schema has the label again, or when that span is
+        undone or deleted. A few rows (at most
         ``NEAR_AT``) are checked against only the spans overlapping them (``covered_near``:
         an undo checking three suggestions among 143,000 read every span of the document)."""
         from annotator.search.annotations import Coverage
 
+        known = self.suggestable_labels()
+        rows = [row for row in rows if row[4] in known]
         if not rows:
             return []
         if len(rows) <= NEAR_AT:
@@ -1300,14 +1319,21 @@ class Project:
     def suggestions_and_covered(self, doc_id: int) -> tuple[list[Suggestion], list[Suggestion]]:
         """The pending suggestions of a document in reading order, split in two: those no
         live span overlaps (``suggestions(doc_id)``) and those one does (stored still: they
-        come back when that span goes). One read of the document's suggestions and spans."""
+        come back when that span goes), and with them those whose label the schema does not
+        have (``suggestable_labels``: they come back when it has it again). One read of the
+        document's suggestions and spans."""
         rows = self._store.suggestions(doc_id)
         if not rows:
             return [], []
         cover = self._covers([doc_id])[doc_id]
         overlaps = cover.overlaps
-        free = [r for r in rows if not overlaps(r[2], r[3])]
-        behind = [r for r in rows if overlaps(r[2], r[3])] if len(free) < len(rows) else []
+        known = self.suggestable_labels()
+        free = [r for r in rows if r[4] in known and not overlaps(r[2], r[3])]
+        behind = (
+            [r for r in rows if r[4] not in known or overlaps(r[2], r[3])]
+            if len(free) < len(rows)
+            else []
+        )
         return _suggestions(free), _suggestions(behind)
 
     def suggestion_window(
@@ -1319,7 +1345,9 @@ class Project:
         does). Their text is not read: it is the document's at their offsets. Only the spans
         near the window are read (``covered_near``): a window of 2,500 among 143,000
         suggestions costs a window's reading, so a view may show the first suggestions at
-        once and read the others by windows."""
+        once and read the others by windows. Those whose label the schema does not have
+        (``suggestable_labels``) are among those a span overlaps: the window keeps its
+        length, so a short one still means the last."""
         from annotator.search.annotations import Coverage
         from annotator.search.suggestions import Suggestion
 
@@ -1329,12 +1357,13 @@ class Project:
         text = self.document(doc_id).text
         hull = (rows[0][1], max(r[2] for r in rows))
         overlaps = Coverage.of_ranges(self._store.covered_near(doc_id, [hull])).overlaps
+        known = self.suggestable_labels()
         free: list[Suggestion] = []
         behind: list[Suggestion] = []
         for uuid, a, b, label, source, score, origin in rows:
             s = Suggestion(str(uuid), doc_id, a, b, str(label), text[a:b], str(source),
                            float(score), str(origin))  # fmt: skip
-            (behind if overlaps(a, b) else free).append(s)
+            (behind if label not in known or overlaps(a, b) else free).append(s)
         return free, behind
 
     def pending_count(self, doc_id: int) -> int:
@@ -1347,8 +1376,8 @@ class Project:
         return self._store.has_suggestions(doc_id)
 
     def pending_suggestions(self, uuids: Sequence[str]) -> list[Suggestion]:
-        """The pending suggestions among ``uuids`` that no live span overlaps (others left
-        out), in the order asked."""
+        """The pending suggestions among ``uuids`` that no live span overlaps and whose label
+        the schema has (others left out: ``_uncovered``), in the order asked."""
         return _suggestions(self._uncovered(self._store.pending_suggestions(uuids)))
 
     def accept_suggestions(self, uuids: Sequence[str], annotator: str) -> list[Span]:
@@ -1421,12 +1450,70 @@ class Project:
         with self._store.write():
             self._store.reject_suggestions(list(uuids))
 
-    def restore_suggestions(self, items: Iterable[Suggestion]) -> None:
+    def restore_suggestions(self, items: Iterable[Suggestion]) -> list[Suggestion]:
         """Put suggestions back as pending as they were, even a remembered rejection (the
-        undo of an accept or a reject)."""
-        rows = [_suggestion_row(s) for s in items]
+        undo of an accept, a reject or a withdrawal; the redo of a store), and return those
+        put back, in order.
+
+        Suggestions never overlap each other, after an undo or redo either: one that a
+        pending suggestion stored since overlaps (another source's, stored while it was
+        rejected or withdrawn) is not put back. The newer one, the one the analyst sees now,
+        stays; the older stays as it is (rejected, or gone), as if it had lost to the newer
+        one when that one was stored. One that only a live span overlaps is put back (it
+        comes back when that span goes)."""
+        items = list(items)
+        if not items:
+            return []
         with self._store.write():
-            self._store.restore_suggestions(rows)
+            kept = self._not_overlapping_pending(items)
+            self._store.restore_suggestions([_suggestion_row(s) for s in kept])
+        return kept
+
+    def _not_overlapping_pending(self, items: list[Suggestion]) -> list[Suggestion]:
+        """``items`` without those overlapping a pending suggestion that is not one of them
+        (nor an earlier one of them), whatever its label (spans do not count). The pending
+        ranges are the ranges of spans and pending suggestions less those of the spans
+        (``covered_ranges``: ranges alone, read from the indexes)."""
+        from collections import Counter
+
+        from annotator.search.annotations import Coverage
+
+        docs = sorted({s.doc_id for s in items})
+        both = self._store.covered_ranges(docs, pending=True)
+        spans = self._store.covered_ranges(docs)
+        own = Counter(
+            (r[1], r[2], r[3]) for r in self._store.pending_suggestions([s.uuid for s in items])
+        )
+        covers: dict[int, Coverage] = {}
+        for d in docs:
+            ranges = Counter(both[d])
+            ranges.subtract(spans[d])
+            ranges.subtract({(a, b): n for (doc, a, b), n in own.items() if doc == d})
+            covers[d] = Coverage.of_ranges(list((+ranges).elements()))
+        kept: list[Suggestion] = []
+        for s in items:
+            cover = covers[s.doc_id]
+            if cover.overlaps(s.start, s.end):
+                continue
+            cover.add(s.start, s.end)
+            kept.append(s)
+        return kept
+
+    def relabel_suggestions(
+        self, old: str, new: str, keep: frozenset[str] = frozenset()
+    ) -> tuple[frozenset[int], frozenset[str]]:
+        """Give every pending suggestion labelled ``old`` (those of ``keep`` left out) the
+        label ``new``, in place (same uuids): a label rename carries them over, and its undo
+        back (``commands.schema.rename_label_command``). Returns the documents touched and
+        the uuids of the pending suggestions labelled ``new`` before (what the other way
+        leaves alone). Remembered rejections keep their label."""
+        with self._store.write():
+            rows = [r for r in self._store.suggestions(None) if r[4] in (old, new)]
+            before = frozenset(str(r[0]) for r in rows if r[4] == new)
+            moved = [r for r in rows if r[4] == old and r[0] not in keep]
+            if moved:
+                self._store.restore_suggestions([(*r[:4], new, *r[5:]) for r in moved])
+        return frozenset(int(r[1]) for r in moved), before
 
     def withdraw_suggestions(self, uuids: Sequence[str]) -> None:
         """Remove suggestions without remembering a rejection (the redo of an accept)."""

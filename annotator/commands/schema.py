@@ -557,9 +557,43 @@ def _role_children(
     ]
 
 
+class RenameSuggestions(Command):
+    """Part of a label rename step: gives the pending suggestions labelled ``old`` the label
+    ``new`` on do and redo, and those labelled ``new`` the label ``old`` back on undo
+    (``Project.relabel_suggestions``: in place, same uuids), each time those stored then
+    (a model's, stored meanwhile, included). Without it a rename left them under a name the
+    schema no longer has: accept-all of their document failed, and they were hidden.
+
+    As ``FollowRename``, the pending suggestions carrying the other name already before the
+    step went one way (left from a label the schema dropped earlier) are left alone by the
+    way back. Remembered rejections keep their label."""
+
+    def __init__(self, old: str, new: str) -> None:
+        super().__init__()
+        self.old, self.new = old, new
+        self.text = Message("rename {old} to {new}", old=old, new=new)
+        self._kept: frozenset[str] = frozenset()
+        """the pending suggestions labelled the target name before the last move"""
+
+    def _first(self, project: Project) -> list[Version]:
+        return []
+
+    def do(self, project: Project) -> Changed:
+        self.done_once = True
+        docs, self._kept = project.relabel_suggestions(self.old, self.new, self._kept)
+        return Changed(docs)
+
+    def undo(self, project: Project) -> Changed:
+        docs, self._kept = project.relabel_suggestions(self.new, self.old, self._kept)
+        return Changed(docs)
+
+
 def rename_label_command(project: Project, old: str, new: str) -> Command:
     """Rename label ``old`` to ``new`` in the schema (references included) and on every
     annotation carrying it, as one step. Raises SchemaError when the rename is not allowed.
+
+    Pending suggestions labelled ``old`` are given the new name too, and back by the undo
+    (``RenameSuggestions``).
 
     Undo gives the label its old name back everywhere: the records the step relabelled, and
     every live record carrying ``new`` then (written meanwhile by a merge or another window:
@@ -580,6 +614,7 @@ def rename_label_command(project: Project, old: str, new: str) -> Command:
     ]
     children += _relabel_children(project, old, new)
     children.append(FollowRename(old, new, on="do"))
+    children.append(RenameSuggestions(old, new))  # (the pending suggestions: not annotations)
     return SchemaMacro(children, text)
 
 

@@ -20,6 +20,7 @@ See docs/design/search.md ("Suggestions: storage") and docs/design/model.md.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,14 +98,19 @@ class AcceptSuggestions(Command):
     def undo(self, project: Project) -> Changed:
         with project.batch() as bulk, unchanged(project, self, "undo"):
             stored = _rewrite(bulk, self._stored[::-1], "undo", deleted=True)[::-1]
-            project.restore_suggestions(self.taken)
+            taken = project.restore_suggestions(self.taken)
         self._stored = stored
-        return self._report(self._stored)
+        docs = frozenset(s.doc_id for s in self.taken)
+        self.taken = taken  # (one a newer pending suggestion overlaps stays out: its spans go)
+        return self._report(self._stored, docs=docs)
 
     def _report(
-        self, records: Sequence[Span | Event], created: frozenset[str] = frozenset()
+        self,
+        records: Sequence[Span | Event],
+        created: frozenset[str] = frozenset(),
+        docs: frozenset[int] = frozenset(),
     ) -> Changed:
-        docs = frozenset(s.doc_id for s in self.taken) | {r.doc_id for r in records}
+        docs = docs | frozenset(s.doc_id for s in self.taken) | {r.doc_id for r in records}
         return Changed(docs, tuple(records), (), created)
 
     @property
@@ -168,12 +174,15 @@ class _TakePending(Command):
         return self._changed(written)
 
     def undo(self, project: Project) -> Changed:
+        docs = frozenset(s.doc_id for s in self.taken)
         with project.transaction() as written:
-            project.restore_suggestions(self.taken)
-        return self._changed(written)
+            # one that a pending suggestion stored since overlaps stays rejected or withdrawn
+            # (``Project.restore_suggestions``): the step takes and gives back the others
+            self.taken = project.restore_suggestions(self.taken)
+        return self._changed(written, docs)
 
-    def _changed(self, written: Written) -> Changed:
-        return Changed.of(written, frozenset(s.doc_id for s in self.taken))
+    def _changed(self, written: Written, docs: frozenset[int] = frozenset()) -> Changed:
+        return Changed.of(written, docs | frozenset(s.doc_id for s in self.taken))
 
 
 class RejectSuggestions(_TakePending):
@@ -245,8 +254,8 @@ class StoreSuggestions(Command):
         with project.transaction() as written:
             if self.batch:
                 project.restore_suggestion_batch(self.batch, self.stored)
-            else:
-                project.restore_suggestions(self.stored)
+            else:  # (one a newer pending suggestion overlaps is not stored again)
+                self.stored = project.restore_suggestions(self.stored)
         return self._changed(written)
 
     def undo(self, project: Project) -> Changed:
@@ -658,16 +667,41 @@ def _no_steps(phase: str, done: int, total: int) -> None:
 
 def store_model_suggestions(
     project: Project, model: Model, documents: Iterable[Document], min_score: float = 0.0
-) -> Suggested:
+) -> StoredSuggested:
     """``model``'s suggestions for ``documents``, stored as pending in one transaction: they
     replace the pending suggestions every version of that model left there (its source
     family: a retrained model's suggestions take the place of the last one's, never
     beside them), rejections stay remembered across versions, and none overlaps an
     annotation or another pending suggestion (``Project.add_suggestions``). Returns what
-    was stored and each document's confidence (``annotator.learn.active_order``)."""
+    was stored, each document's confidence (``annotator.learn.active_order``) and what was
+    left out for a label the schema does not have (``store_suggested``)."""
     docs = list(documents)
     found = learn_suggest(model, docs, min_score)
     return store_suggested(project, model.source, [d.id for d in docs], found, min_score)
+
+
+@dataclass(frozen=True)
+class StoredSuggested(Suggested):
+    """A model's suggestions stored (``store_suggested``): what is now pending from it, each
+    document's confidence, and how many of its predictions were left out because their
+    label is not in the project's schema, by label."""
+
+    unknown: dict[str, int] = field(default_factory=dict)
+    """predictions left out, by label the schema does not have (the model was trained
+    before the schema dropped or renamed it)"""
+
+    def lines(self) -> list[Message]:
+        """What was left out and why (none when nothing was)."""
+        if not self.unknown:
+            return []
+        return [
+            Message(
+                "{n} of the model's suggestions not stored: the project's schema has no "
+                "label {labels} (train the model again to learn the schema's labels)",
+                n=sum(self.unknown.values()),
+                labels=", ".join(sorted(self.unknown)),
+            )
+        ]
 
 
 def store_suggested(
@@ -676,11 +710,18 @@ def store_suggested(
     doc_ids: Sequence[int],
     found: Suggested,
     min_score: float = 0.0,
-) -> Suggested:
+) -> StoredSuggested:
     """Store ``found``, a model's suggestions for ``doc_ids`` (made here or by a training
     child process), as pending: the pending suggestions every version of ``source``'s model
     left there replaced, in one transaction. Returns what is now pending from the model
-    there (scoring at least ``min_score``) and ``found``'s confidence."""
+    there (scoring at least ``min_score``) and ``found``'s confidence.
+
+    A prediction whose label the project's schema does not have (the schema dropped the
+    label after the model was trained) is left out, as ``Project.add_suggestions`` leaves
+    it out for every source, and counted (``StoredSuggested.unknown``); the others are
+    stored."""
+    known = project.suggestable_labels()
+    unknown = Counter(s.label for s in found.suggestions if s.label not in known)
     with project.transaction():
         for doc_id in doc_ids:
             project.clear_suggestions(source, doc_id, family=True)
@@ -691,7 +732,7 @@ def store_suggested(
         for s in project.suggestions(doc_id, min_score)
         if source_family(s.source) == source_family(source)
     ]
-    return Suggested(stored, found.confidence)
+    return StoredSuggested(stored, found.confidence, dict(sorted(unknown.items())))
 
 
 def suggest(
@@ -701,8 +742,14 @@ def suggest(
     as pending by ``store_model_suggestions``. Returns what is now pending from the model in
     those documents, in reading order (the CLI's ``--json`` prints each with
     ``annotator.learn.suggestion_json``)."""
+    return suggest_stored(project, documents, min_score).suggestions
+
+
+def suggest_stored(
+    project: Project, documents: Sequence[int] | None = None, min_score: float = 0.0
+) -> StoredSuggested:
+    """``suggest``, with what was left out and why (``StoredSuggested.lines``: predictions
+    of a label the project's schema does not have) and each document's confidence."""
     model = stored_model(project)
     ids = list(documents) if documents is not None else [d.id for d in project.documents()]
-    return store_model_suggestions(
-        project, model, (project.document(i) for i in ids), min_score
-    ).suggestions
+    return store_model_suggestions(project, model, (project.document(i) for i in ids), min_score)

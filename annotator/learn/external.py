@@ -127,6 +127,8 @@ def _suggestion(
     if type(start) is not int or type(end) is not int:
         raise bad("start and end must be whole numbers (code-point offsets)")
     text = doc.text
+    if start == end and 0 <= start <= len(text):
+        raise bad(f"the span {start}-{end} of {name!r} is empty: its end must come after its start")
     if not 0 <= start < end <= len(text):
         raise bad(
             f"offsets {start}-{end} are outside the text of {name!r} ({len(text)} characters)"
@@ -341,11 +343,15 @@ def import_suggestions(
 
 def not_stored(project: Project, given: Sequence[Suggestion], stored: Collection[str]) -> NotStored:
     """Why each of ``given`` whose uuid is not in ``stored`` (the uuids now pending of them)
-    was left out by ``Project.add_suggestions``, read from the project after it: a live span
-    over it, else a pending suggestion over it (one of ``stored``: they overlap each other;
-    another source's: named), else a remembered rejection."""
+    was left out by ``Project.add_suggestions``, read from the project after it: a label the
+    schema does not have, else a live span over it, else a pending suggestion over it (one
+    of ``stored``: they overlap each other; another source's: named), else a remembered
+    rejection."""
     why = NotStored()
+    known = project.suggestable_labels()
     left = [s for s in given if s.uuid not in stored]
+    why.labels = sum(1 for s in left if s.label not in known)
+    left = [s for s in left if s.label in known]
     for doc_id in sorted({s.doc_id for s in left}):
         spans = Coverage(project.spans(doc_id))
         free, behind = project.suggestions_and_covered(doc_id)

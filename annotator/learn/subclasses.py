@@ -88,7 +88,8 @@ class Subclasses:
     @classmethod
     def from_json(cls, data: Any) -> Subclasses:
         """``data`` as sub-classes, or ValueError: an object with ``default`` (label → label)
-        and ``by_text`` (label → folded text → label) for the same labels."""
+        and ``by_text`` (label → folded text → label) for the same labels, each label given
+        back a sub-class of the merged label it stands for (``merged``)."""
         if not isinstance(data, dict) or set(data) != {"default", "by_text"}:
             raise ValueError("sub-classes: expected an object with default and by_text")
         default, by_text = data["default"], data["by_text"]
@@ -104,6 +105,16 @@ class Subclasses:
             )
         ):
             raise ValueError("sub-classes: labels and texts must be strings")
+        # what ``learn`` makes: each merged label gives back its own sub-classes only (MIS
+        # gives MIS0, MIS-2 or MIS), never a label of another name (damage, or an altered
+        # model naming a label it never learnt)
+        for base, label in default.items():
+            if merged(label) != base:
+                raise ValueError(f"sub-classes: {label!r} is not a sub-class of {base!r}")
+        for base, texts in by_text.items():
+            for label in texts.values():
+                if merged(label) != base:
+                    raise ValueError(f"sub-classes: {label!r} is not a sub-class of {base!r}")
         return cls(default, by_text)
 
 

@@ -38,7 +38,10 @@ def source_family(source: str) -> str:
 
 
 def suggestable_labels(schema: Schema) -> set[str]:
-    """The labels a suggestion may carry: the schema's span labels (entities, event types)."""
+    """The labels a suggestion may carry: the schema's span labels (entities, event types).
+    The one rule of every source: ``Project.add_suggestions`` stores no other, and a pending
+    suggestion with another (its label dropped from the schema since) is not read as
+    pending (``Project.suggestable_labels``)."""
     return {lab.name for lab in schema.span_labels()}
 
 
@@ -127,7 +130,8 @@ def annotate_all(
 @dataclass
 class NotStored:
     """Why suggestions given to ``Project.add_suggestions`` were not stored (its rule: none
-    overlaps an annotation or another pending suggestion, none a remembered rejection),
+    overlaps an annotation or another pending suggestion, none a remembered rejection, none
+    has a label the schema lacks),
     worked out afterwards by ``not_stored``: the report says so instead of dropping them
     silently."""
 
@@ -139,10 +143,18 @@ class NotStored:
     """overlapping another suggestion given with them (stored before them)"""
     rejected: int = 0
     """rejected before (a remembered rejection of their source family)"""
+    labels: int = 0
+    """with a label the project's schema does not have"""
 
     @property
     def total(self) -> int:
-        return self.annotations + sum(self.pending.values()) + self.each_other + self.rejected
+        return (
+            self.annotations
+            + sum(self.pending.values())
+            + self.each_other
+            + self.rejected
+            + self.labels
+        )
 
     def lines(self) -> list[Message]:
         """One line for each reason, none when all were stored."""
@@ -167,4 +179,8 @@ class NotStored:
             )
         if self.rejected:
             out.append(Message("{n} not stored: they were rejected before", n=self.rejected))
+        if self.labels:
+            out.append(
+                Message("{n} not stored: their label is not in the project's schema", n=self.labels)
+            )
         return out
