@@ -205,7 +205,8 @@ case("merge-missing-source", 1, "missing.bundle: cannot read: No such file or di
      "merge", P, f"{T}/missing.bundle")
 case("merge-folder-source", 1, "emptydir: not a regular file (a folder), not read",
      "merge", P, f"{T}/emptydir")
-case("merge-not-a-bundle", 1, "afile: not a readable bundle", "merge", P, f"{T}/afile")
+case("merge-not-a-bundle", 1, "afile: not an annotator project or bundle", "merge", P,
+     f"{T}/afile")
 case("merge-no-source", 2, "the following arguments are required: sources", "merge", P)
 
 # -- agreement -------------------------------------------------------------------------------
