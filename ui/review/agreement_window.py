@@ -7,6 +7,13 @@ connections belong to their thread) and calls ``annotator.agreement.agreement`` 
 events (ACE measures), per document, and the label confusion matrix of one pair; "Save HTML
 report…" writes ``annotator.agreement.report`` in the background as well (matplotlib).
 
+Figures read left to right in either interface: a cell's text is the figure as it is (what
+a copy gives, "-0.055"), its value kept beside it (``VALUE_ROLE``) to compare by, and the
+tables' delegate (``FigureDelegate``) lays a cell without a letter out left to right; the
+summary line, a label, holds each figure as a left-to-right isolate (``shown``). In the Arabic
+window "-0.055" read "0.055-": with no letter of its own, a figure takes the right-to-left
+direction of its cell or line, which puts its minus sign on the right.
+
 A table of more than ``FILL_ROWS`` rows (per document: documents × pairs, 15,000 rows for
 5,000 documents of three annotators) shows its first rows at once and gets the others
 ``FILL_ROWS`` at a time on the following turns of the event loop: made all at once, its 90,000
@@ -15,12 +22,13 @@ cells held the window for a second after the measuring itself ran in the backgro
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +39,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -48,11 +59,14 @@ from annotator.schema import Schema
 from ui.dialogs.paths import files_filter, remember_folder, start_path
 from ui.dialogs.prompts import show_message
 from ui.i18n import (
+    LRI,
+    PDI,
     QT_TRANSLATE_NOOP,
     RLM,
     core_text,
     current_language,
     interface_rtl,
+    is_rtl_text,
     isolate,
     label_tag,
     path_text,
@@ -73,6 +87,12 @@ def fmt(value: object) -> str:
     if isinstance(value, float):
         return figure(value)  # the CLI's and the report's: never -0.000
     return str(value)
+
+
+def shown(value: object) -> str:
+    """A figure as a line of text shows it (``fmt`` as a left-to-right isolate, LRI … PDI): a
+    negative one keeps its minus sign on the left in an Arabic line too."""
+    return f"{LRI}{fmt(value)}{PDI}"
 
 
 def measure(
@@ -113,6 +133,33 @@ FILL_ROWS = 500
 """rows of a table made per turn of the event loop (about 30 ms of work)"""
 
 _FIGURE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # (made once: 0.3 s/90,000)
+VALUE_ROLE = Qt.ItemDataRole.UserRole
+"""a figure cell's value (a float or an int; None where undefined): its text is ``fmt`` of it,
+for reading and copying, this is what to compare or sort by"""
+
+
+def _has_letter(text: str) -> bool:
+    """Whether ``text`` has a strong (left-to-right or right-to-left) character."""
+    return is_rtl_text(text) or any(unicodedata.bidirectional(ch) == "L" for ch in text)
+
+
+class FigureDelegate(QStyledItemDelegate):
+    """Lays a cell without a letter (a figure, "—") out left to right, whatever the
+    interface's direction, in the place the interface gives it: in the Arabic window a cell
+    takes the right-to-left direction, and "-0.055" read "0.055-" there."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if option.text and not _has_letter(option.text):
+            # where the cell's text sits stays the interface's (the end of a right-to-left
+            # cell is its left side); only the order within the figure is left to right
+            option.displayAlignment = (
+                QStyle.visualAlignment(option.direction, option.displayAlignment)
+                | Qt.AlignmentFlag.AlignAbsolute
+            )
+            option.direction = Qt.LayoutDirection.LeftToRight
 
 
 def _item(value: object) -> QTableWidgetItem:
@@ -124,6 +171,7 @@ def _item(value: object) -> QTableWidgetItem:
     item = QTableWidgetItem(fmt(value))  # plain text, whatever the names hold
     if not isinstance(value, str):
         item.setTextAlignment(_FIGURE)
+        item.setData(VALUE_ROLE, value)
     return item
 
 
@@ -135,6 +183,7 @@ def _table(headers: Sequence[object], rows: Sequence[Sequence[object]], name: st
     for c, header in enumerate(headers):
         table.setHorizontalHeaderItem(c, _item(header))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setItemDelegate(FigureDelegate(table))
     _fill(table, rows, 0)
     table.resizeColumnsToContents()  # (measures the rows made: at most FILL_ROWS)
     return table
@@ -279,7 +328,7 @@ class AgreementWindow(QWidget):
             self.tr("{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · "
                     "alpha-U (characters): {4}").format(
                 len(result.annotators), ", ".join(result.annotators), result.documents,
-                fmt(result.alpha_nominal), fmt(result.alpha_u.alpha),
+                shown(result.alpha_nominal), shown(result.alpha_u.alpha),
             )
         )  # fmt: skip
         for name, old in self.tables.items():
