@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, Message
 
 if TYPE_CHECKING:
     from annotator.exchange import Bundle
@@ -319,14 +319,44 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_schema(project: Any, path: Path) -> None:
+    """``schema --import``: a file defining no label, event type or relation type is refused
+    (an empty or comment-only file is a mistake far more often than a wish to empty the
+    schema), nothing written. Otherwise the schema is replaced and annotations are kept as
+    they are (a schema edit deletes none); the labels they carry that the new schema lacks
+    are said, with their counts, as ``check`` would list them."""
+    schema = _read_schema(path)
+    if not schema.all_labels():
+        raise AnnotatorError(
+            Message(
+                "{path}: the schema file defines no label, event type or relation type; "
+                "the project's schema is unchanged",
+                path=str(path),
+            )
+        )
+    project.set_schema(schema)
+    print(f"schema imported from {path}")
+    kept = {lab.name for lab in schema.all_labels()}
+    missing = {k: n for k, n in project.label_counts().items() if k not in kept and n}
+    if missing:
+        listed = ", ".join(f"{name!r} ({n})" for name, n in sorted(missing.items()))
+        print(
+            Message(
+                "warning: spans carry labels the schema no longer defines, kept as they are "
+                "('annotator check' lists them): {labels}",
+                labels=listed,
+            ),
+            file=sys.stderr,
+        )
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from annotator.terminal import visual
 
     project = _open(args.project, read_only=not args.import_file)
     with project:
         if args.import_file:
-            project.set_schema(_read_schema(Path(args.import_file)))
-            print(f"schema imported from {args.import_file}")
+            _import_schema(project, Path(args.import_file))
         if args.export_file:
             from annotator.output import is_stdout, write_text
 
@@ -335,10 +365,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
                 from annotator.formats.brat_conf import write_annotation_conf
 
                 text, _ = write_annotation_conf(project.schema)
-                write_text(out, "annotation-conf", text)
+                write_text(out, "annotation-conf", text, streams=True)
             else:
                 text = json.dumps(project.schema.to_json(), ensure_ascii=False, indent=2)
-                write_text(out, "schema-json", text + "\n" if is_stdout(out) else text)
+                write_text(
+                    out, "schema-json", text + "\n" if is_stdout(out) else text, streams=True
+                )
             if is_stdout(out):
                 print("schema written to standard output", file=sys.stderr)
             else:
