@@ -102,7 +102,11 @@ def read_brat_folder(
             reader.read_pair(stem, stem.relative_to(path).as_posix())
     else:
         stem = _stem(path)
-        reader.read_pair(stem, stem.name, named=path)
+        if not any(map(os.path.lexists, (path, _with(stem, ".txt"), _with(stem, ".ann")))):
+            # nothing by that name: say so as every reader does ("cannot read: No such file")
+            reader.load(path, follow=True)
+        else:
+            reader.read_pair(stem, stem.name, named=path)
     for doc in result.documents:
         doc.schema = conf_schema
     return result, conf_schema

@@ -14,7 +14,7 @@ ignores and the reader uses, so reading a written file restores our names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -42,7 +42,8 @@ _LINE = re.compile(r"^(\s*)(\S+)(?:\s+(.*))?$")
 _ARG = re.compile(r"^(\S*?):(\S*)$")
 _ROLE_KEY = re.compile(r"^(.*?)(\?|\*|\+|\{\d+\}|\{\d+-\d+\})?$")
 _NOTE = re.compile(
-    r"^#\s*annotator-(name|ar|hotkey|attribute-ar|value-ar):\s*(\S+)\s*->\s*(.*?)\s*$"
+    r"^#\s*annotator-(name|ar|hotkey|attribute-ar|value-ar|attribute-kind):"
+    r"\s*(\S+)\s*->\s*(.*?)\s*$"
 )
 _PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
 
@@ -71,7 +72,8 @@ def _parse_sections(
     """Nodes per section in file order, plus the ``# annotator-KIND: brat -> value`` notes."""
     nodes: dict[str, list[_Node]] = {s: [] for s in sections}
     notes: dict[str, dict[str, str]] = {
-        "name": {}, "ar": {}, "hotkey": {}, "attribute-ar": {}, "value-ar": {}
+        "name": {}, "ar": {}, "hotkey": {}, "attribute-ar": {}, "value-ar": {},
+        "attribute-kind": {},
     }  # fmt: skip
     section = ""
     macros: dict[str, str] = {}
@@ -248,7 +250,8 @@ def read_annotation_conf(
                 transitive=prev.transitive or "transitive" in opts,
             )
     schema = Schema(tuple(entities), tuple(events), tuple(relations), overlaps=tuple(overlaps))
-    attributes = [_attribute(n, source, schema, ours) for n in nodes["attributes"]]
+    free_text = notes["attribute-kind"]
+    attributes = [_attribute(n, source, schema, ours, free_text) for n in nodes["attributes"]]
     schema = replace(schema, attributes=tuple(attributes), meta={"brat_aliases": aliases})
     problems = schema.problems()
     if problems:
@@ -261,7 +264,13 @@ def schema_has(schema: Schema, name: str) -> bool:
     return any(x.name == name for x in schema.all_labels()) or schema.attribute(name) is not None
 
 
-def _attribute(n: _Node, source: str, schema: Schema, ours: Callable[[str], str]) -> AttributeDef:
+def _attribute(
+    n: _Node,
+    source: str,
+    schema: Schema,
+    ours: Callable[[str], str],
+    kinds: Mapping[str, str],
+) -> AttributeDef:
     if n.parent or not n.annotatable or n.special:
         raise SchemaError(f"{source}:{n.line}: attributes cannot be nested, grouped or special")
     args = dict(n.args)
@@ -279,6 +288,8 @@ def _attribute(n: _Node, source: str, schema: Schema, ours: Callable[[str], str]
     for t in [] if "<ANY>" in arg else arg:
         labels += [name for name in groups.get(t, [ours(t)]) if name not in labels]
     values = tuple(args.get("Value", []))
+    if kinds.get(n.name) == "text":  # written as an enum of the values the export used
+        return AttributeDef(ours(n.name), "text", (), tuple(labels))
     return AttributeDef(ours(n.name), "enum" if values else "bool", values, tuple(labels))
 
 
@@ -318,17 +329,34 @@ def _tree(items: tuple[Label, ...]) -> list[tuple[Label, int]]:
     return list(walk("", 0))
 
 
-def _plain(text: str, what: str) -> str:
+def conf_word(text: str) -> bool:
+    """Whether annotation.conf can hold ``text`` as a role name or an attribute value: one
+    word without brat's separators (``,|:<>``) nor a cardinality suffix (``?*+{n}``)."""
     suffix = _ROLE_KEY.match(text)
-    if not text or re.search(r"[\s,|:<>]", text) or (suffix and suffix.group(2)):
+    return bool(text) and not re.search(r"[\s,|:<>]", text) and not (suffix and suffix.group(2))
+
+
+def _plain(text: str, what: str) -> str:
+    if not conf_word(text):
         raise SchemaError(f"{what} {text!r} cannot be written to annotation.conf")
     return text
 
 
-def write_annotation_conf(schema: Schema) -> tuple[str, dict[str, str]]:
+def write_annotation_conf(
+    schema: Schema,
+    used: Mapping[str, Collection[str]] | None = None,
+    dropped: list[tuple[str, str]] | None = None,
+) -> tuple[str, dict[str, str]]:
     """The annotation.conf text for ``schema`` and the brat -> our name mapping (only names that
-    differ). Display names, colours and hotkeys belong in visual.conf (write_visual_conf); a
-    free-text attribute has no brat form and is written as a comment."""
+    differ). Display names, colours and hotkeys belong in visual.conf (write_visual_conf).
+
+    ``used`` holds, per attribute, the values a .ann file of the export writes (brat reads only
+    values the conf lists): an enum lists them after its own, a boolean one becomes an enum of
+    them, and a free-text attribute, which brat has no form for, is written as an enum of them
+    with an ``# annotator-attribute-kind: NAME -> text`` note (the reader makes it free text
+    again); without values it is written as a comment. An enum value the conf cannot hold
+    (two words, a ``|``) raises SchemaError, unless ``dropped`` is given: then it is left out
+    and (attribute, value) appended to ``dropped``; an enum left without values is a comment."""
     problems = schema.problems()
     if problems:
         raise SchemaError(f"schema: {problems[0]}")
@@ -378,9 +406,20 @@ def write_annotation_conf(schema: Schema) -> tuple[str, dict[str, str]]:
         lines.append(term(x, d) + ("\t" + ", ".join(roles) if roles else ""))
     lines += ["", "[attributes]"]
     for a in schema.attributes:
-        if a.kind == "text":
+        met = [v for v in (used or {}).get(a.name, ()) if v not in a.values]
+        values = list(a.values) if a.kind == "enum" else []
+        if dropped is not None:
+            dropped += [(a.name, v) for v in values if not conf_word(v)]
+            values = [v for v in values if conf_word(v)]
+        values = [_plain(v, "attribute value") for v in values + sorted(met)]
+        if a.kind == "text" and not values:
             lines.append(f"# {fwd[a.name]}: a free-text attribute, which brat cannot express")
             continue
+        if a.kind == "enum" and not values:
+            lines.append(f"# {fwd[a.name]}: an attribute without a value brat can list")
+            continue
+        if a.kind == "text":
+            lines.append(f"# annotator-attribute-kind: {fwd[a.name]} -> text")
         arg = types(a.labels)
         for placeholder, group in (
             ("<ENTITY>", schema.entities),
@@ -389,7 +428,6 @@ def write_annotation_conf(schema: Schema) -> tuple[str, dict[str, str]]:
         ):
             if a.labels and a.labels == tuple(x.name for x in group):
                 arg = placeholder
-        values = [_plain(v, "attribute value") for v in a.values] if a.kind == "enum" else []
         lines.append(
             f"{fwd[a.name]}\tArg:{arg}" + (f", Value:{'|'.join(values)}" if values else "")
         )

@@ -18,9 +18,14 @@ then events, relations and the A/N/# lines of each record in that order; ids num
 order), never by uuid or storage order, so exporting a project re-imported from the export
 writes the same bytes. Type names go through the name table of ``annotator.formats.brat_conf``
 because brat forbids ``:`` in them; types missing from the schema are added to the written
-``annotation.conf`` so brat accepts every line. What brat cannot hold is counted in the
-report: ``False`` attributes (brat's binary attributes are present or absent) and attribute
-values that are not single words.
+``annotation.conf`` so brat accepts every line, and so are the attribute values the .ann
+files hold (brat reads no other): a free-text attribute is declared as an enum of the values
+written, with a note that makes the reader read it as free text again. What brat cannot hold
+is counted in the report: ``False`` attributes (brat's binary attributes are present or
+absent), attribute values that are not single words or that annotation.conf cannot list
+(``brat_conf.conf_word``; such a value of a schema's enum is left out of the conf too, and
+the export goes on), and the carriage returns of notes (a CRLF or lone CR is written as a
+line break: brat's ``#`` lines cannot hold one).
 
 File names come from document names (``sub/doc.txt`` → ``sub/doc.txt`` + ``sub/doc.ann``): in
 each path component, characters other than letters, digits,
@@ -45,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import Message
-from annotator.formats.brat_conf import brat_names, write_annotation_conf
+from annotator.formats.brat_conf import brat_names, conf_word, write_annotation_conf
 from annotator.formats.common import (
     ExportOptions,
     ExportReport,
@@ -53,6 +58,7 @@ from annotator.formats.common import (
     Progress,
     never_cancelled,
     no_progress,
+    quoted,
     split_of,
 )
 from annotator.formats.standoff import (
@@ -73,7 +79,6 @@ EQUIV = "Equiv"
 REF_PREFIX = "ref:"
 _UNSAFE = re.compile(r"[^\w.\-]+")
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
-_CONF_UNSAFE = re.compile(r"[\s,|:<>]")
 MAX_NAME_BYTES = 150
 
 
@@ -81,6 +86,10 @@ MAX_NAME_BYTES = 150
 _FALSE_ATTRIBUTE = Message("false attribute (brat binary attributes are present or absent)")
 _NOT_A_WORD = Message("attribute value that is not a single word")
 _NOT_TRUE_OR_A_WORD = Message("attribute value that is not true or a word")
+_NOT_IN_CONF = Message("attribute value that annotation.conf cannot list (brat reads no other)")
+_CR_IN_NOTE = Message(
+    "carriage return in a note, written as a line break (brat notes are one line each)"
+)
 
 
 def write_brat(
@@ -122,7 +131,7 @@ def write_brat(
             (folder / f"{stem}.ann").write_bytes(ann.encode("utf-8"))
             account.close(doc)
             report.documents += 1
-        conf = names.conf_text() + "".join(document_note(k, v) for k, v in renamed.items())
+        conf = names.conf_text(report) + "".join(document_note(k, v) for k, v in renamed.items())
         (tmp / "annotation.conf").write_bytes(conf.encode("utf-8"))
     report.files.append(str(out))
     return report
@@ -186,7 +195,8 @@ class BratNames:
         self.extended = schema
         self.table = brat_names(schema)
         self.values: dict[str, set[str]] = {}
-        """values met for attributes missing from the schema"""
+        """attribute → the values (not ``True``) the .ann files hold, which annotation.conf
+        must list (brat reads no other)"""
 
     def brat(self, name: str, kind: str) -> str:
         if name not in self.table and not _in_schema(self.extended, name, kind):
@@ -195,25 +205,28 @@ class BratNames:
         return self.table.get(name, name)
 
     def attribute(self, name: str, value: str | bool) -> str:
-        """The brat name of attribute ``name``, noting ``value`` if the schema lacks it."""
-        # values annotation.conf cannot list are still written to the .ann
-        unknown = self.schema.attribute(name) is None
-        if unknown and isinstance(value, str) and not _CONF_UNSAFE.search(value):
+        """The brat name of attribute ``name``, noting ``value`` for annotation.conf (the
+        caller writes only values ``conf_word`` accepts)."""
+        if isinstance(value, str):
             self.values.setdefault(name, set()).add(value)
         return self.brat(name, "attribute")
 
-    def conf_text(self) -> str:
-        """The annotation.conf text declaring the schema and every extra type met."""
-        schema = self.extended
-        if self.values:
-            attrs = tuple(
-                replace(a, kind="enum", values=tuple(sorted(self.values[a.name])))
-                if a.name in self.values
-                else a
-                for a in schema.attributes
+    def conf_text(self, report: ExportReport) -> str:
+        """The annotation.conf text declaring the schema, every extra type met and every
+        attribute value written; a schema's enum value it cannot list is left out and
+        reported."""
+        dropped: list[tuple[str, str]] = []
+        text = write_annotation_conf(self.extended, self.values, dropped)[0]
+        for name, value in dropped:
+            report.drop(
+                Message(
+                    "attribute value {value} of {attribute} left out of annotation.conf "
+                    "(brat cannot list it)",
+                    value=quoted(value),
+                    attribute=quoted(name),
+                )
             )
-            schema = replace(schema, attributes=attrs)
-        return str(write_annotation_conf(schema)[0])
+        return str(text)
 
 
 def _in_schema(schema: Schema, name: str, kind: str) -> bool:
@@ -357,6 +370,9 @@ def _tag_lines(
             if len(value.split()) != 1 or value != value.strip():
                 account.lose("attribute", _NOT_A_WORD)
                 continue
+            if not conf_word(value):  # brat reads only the values annotation.conf lists
+                account.lose("attribute", _NOT_IN_CONF)
+                continue
         elif value is not True:
             account.lose("attribute", _NOT_TRUE_OR_A_WORD)
             continue
@@ -364,7 +380,10 @@ def _tag_lines(
         tail = "" if value is True else f" {value}"
         lines.append(f"A{counts['A']}\t{names.attribute(name, value)} {ident}{tail}")
     if note:
-        # one # line per line of the note; the reader joins them with line breaks again
+        # one # line per line of the note; the reader joins them with line breaks again. A
+        # CR cannot be carried: brat (and the reader) read CRLF and a lone CR as line ends.
+        if "\r" in note:
+            account.report.drop(_CR_IN_NOTE)
         for part in note.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
             counts["#"] += 1
             lines.append(f"#{counts['#']}\tAnnotatorNotes {ident}\t{part}")
