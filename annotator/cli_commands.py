@@ -1220,10 +1220,11 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from annotator.commands.suggestions import suggest
+    from annotator.commands.suggestions import suggest_stored
     from annotator.learn import suggestion_json
 
     project = _open(args.project)
+    left_out: list[str] = []
     with project:
         documents = _document_ids(project, args.document)
         if args.from_file is not None or args.spacy is not None:
@@ -1243,7 +1244,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             found = imported.suggestions
             report = [str(line) for line in imported.lines()]  # and what was not stored, why
         else:
-            found = suggest(project, documents, args.min_score)
+            made = suggest_stored(project, documents, args.min_score)
+            found = made.suggestions
+            left_out = [str(line) for line in made.lines()]  # labels the schema lacks
             report = []
         names = {d.id: d.name for d in project.documents()}
     for s in found:
@@ -1257,6 +1260,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         for line in report:
             print(_printable(line), file=sys.stderr)
         return 0
+    for line in left_out:
+        print(_printable(line), file=sys.stderr)
     sources = ", ".join(sorted({s.source for s in found})) or "the model"
     print(
         f"{len(found)} suggestion(s) pending from {sources} in "

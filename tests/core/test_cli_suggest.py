@@ -337,3 +337,26 @@ def test_suggest_without_a_model_or_with_a_tampered_one_is_one_line(
     assert "did you mean 'new100'?" in one_error_line(
         run(capsys, "suggest", str(trained), "--document", "nwe100")[2]
     )
+
+
+def test_suggest_says_how_many_predictions_the_schema_no_longer_takes(
+    trained: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A model trained before the schema dropped GPE: its GPE predictions are left out (never
+    stored, so they cannot block an accept) and suggest says how many (QA 13)."""
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"entities": [{"name": "PER", "hotkey": "p"}]}))
+    assert main(["schema", str(trained), "--import", str(schema)]) == 0
+    capsys.readouterr()
+    code, out, err = run(capsys, "suggest", str(trained), "--json")
+    assert code == 0
+    labels = {json.loads(line)["label"] for line in out.splitlines()}
+    assert labels == {"PER"}
+    said = [line for line in err.splitlines() if "not stored" in line]
+    assert len(said) == 1 and said[0].endswith(
+        "of the model's suggestions not stored: the project's schema has no label GPE "
+        "(train the model again to learn the schema's labels)"
+    )
+    assert int(said[0].split()[0]) > 0
+    with Project.open(trained, read_only=True) as p:
+        assert {s.label for s in p.suggestions(None)} == {"PER"}
