@@ -25,9 +25,12 @@ from annotator.formats.common import (
     ImportResult,
     IsCancelled,
     Progress,
+    listed,
     never_cancelled,
     no_progress,
+    quoted,
 )
+from annotator.formats.fields import printable
 from annotator.imported import (
     ImportedDocument,
     ImportedEvent,
@@ -48,7 +51,7 @@ from annotator.model import (
 )
 from annotator.schema import Schema
 from annotator.schema.edit import adopt_labels
-from annotator.schema.model import name_key
+from annotator.schema.model import RelationType, Role, name_key
 from annotator.text import BOM, normalise, normalise_drops, sha256_text
 from annotator.uuids import new_uuid
 
@@ -85,6 +88,9 @@ class ImportReport:
     arguments: int = 0
     relations: int = 0
     labels_added: list[str] = field(default_factory=list)
+    """labels, event types and relation types added to the schema"""
+    roles_added: list[str] = field(default_factory=list)
+    """roles added to their event type (``--new-labels add``), each ``event type: role``"""
     problems: list[Problem] = field(default_factory=list)
     doc_ids: list[int] = field(default_factory=list)
     event_attributes_moved: int = 0
@@ -150,6 +156,10 @@ class ImportReport:
         if self.labels_added:
             out.append(
                 Message("labels added to the schema: {labels}", labels=", ".join(self.labels_added))
+            )
+        if self.roles_added:
+            out.append(
+                Message("roles added to the schema: {roles}", roles=", ".join(self.roles_added))
             )
         if self.event_attributes_moved:
             out.append(
@@ -398,37 +408,72 @@ def import_documents(
         raise
 
 
+_Unknown = tuple[str, str, str]
+"""a name a file uses that the schema lacks: (kind, name, event type); kind ``label`` (a
+span label or an event type), ``relation`` (a relation type) or ``role`` (a role of the
+event type; the event type is "" for the other kinds)"""
+
+
+def _unknown_shown(item: _Unknown) -> str:
+    """One unknown name as a message lists it (quoted: it comes from a file)."""
+    kind, name, owner = item
+    if kind == "role":
+        return Message("role {role} of {type}", role=quoted(name), type=quoted(owner))
+    if kind == "relation":
+        return Message("relation type {name}", name=quoted(name))
+    return quoted(name)
+
+
 def _unknown_or_raise(
     schema: Schema, docs: Sequence[ImportedDocument], new_labels: str
-) -> dict[str, tuple[str, int | None]]:
-    """The labels ``docs`` use that ``schema`` (with the labels they define) lacks; raises
-    ImportFormatError when that is an error (``new_labels``) or one cannot be added."""
+) -> dict[_Unknown, tuple[str, int | None]]:
+    """The labels, relation types and roles ``docs`` use that ``schema`` (with the labels
+    they define) lacks; raises ImportFormatError when that is an error (``new_labels``) or
+    one cannot be added."""
     preview = _with_defined(schema, _defined_labels(docs), ImportReport())
-    unknown = _unknown_labels(preview, docs)
+    unknown = _unknown_labels(preview, docs, new_labels)
     if unknown and new_labels == "error":
-        label, (source, line) = next(iter(unknown.items()))
-        raise ImportFormatError(
-            source,
-            line,
-            Message(
+        (kind, name, owner), (source, line) = next(iter(unknown.items()))
+        items = [_unknown_shown(u) for u in sorted(unknown, key=_unknown_order)]
+        listed_items = listed(items)
+        if kind == "role":
+            message = Message(
+                "event type {type} has no role {role} (use --new-labels add or skip; "
+                "{count} unknown name(s): {names})",
+                type=quoted(owner),
+                role=quoted(name),
+                count=len(unknown),
+                names=listed_items,
+            )
+        elif kind == "relation":
+            message = Message(
+                "relation type {name} is not in the schema (use --new-labels add or skip; "
+                "{count} unknown name(s): {names})",
+                name=quoted(name),
+                count=len(unknown),
+                names=listed_items,
+            )
+        else:
+            message = Message(
                 "label {name} is not in the schema (use --new-labels add or skip; "
                 "{count} unknown label(s): {labels})",
-                name=repr(label),
+                name=quoted(name),
                 count=len(unknown),
-                labels=", ".join(sorted(unknown)),
-            ),
-        )
+                labels=listed_items,
+            )
+        raise ImportFormatError(source, line, message)
     if unknown and new_labels == "add":
         have = {name_key(lab.name): lab.name for lab in preview.all_labels()}
-        for label, (source, line) in unknown.items():
-            bad = rules.label_name_problem(label)
+        for (kind, label, _owner), (source, line) in unknown.items():
+            what = {"role": Message("role name"), "relation": Message("relation type name")}
+            bad = rules.label_name_problem(label, what.get(kind, ""))
             if bad is not None:
                 raise ImportFormatError(
                     source,
                     line,
                     Message("cannot add to the schema: {problem}", problem=bad.message),
                 )
-            ours = have.get(name_key(label))
+            ours = have.get(name_key(label)) if kind != "role" else None
             if ours is not None:  # adding it would break the one-name rule
                 raise ImportFormatError(
                     source,
@@ -437,11 +482,26 @@ def _unknown_or_raise(
                         "label {name} is the schema's {ours} written otherwise (one name: "
                         "they differ only in case, harakat, tatweel, alef forms or digit "
                         "forms): write it {ours} in the file, or use --new-labels skip",
-                        name=repr(label),
-                        ours=repr(ours),
+                        name=quoted(label),
+                        ours=quoted(ours),
                     ),
                 )
     return unknown
+
+
+def _unknown_order(item: _Unknown) -> tuple[int, str, str]:
+    """Labels, then relation types, then roles (by event type), each by name."""
+    kind, name, owner = item
+    return ({"label": 0, "relation": 1}.get(kind, 2), owner, name)
+
+
+def _added_names(
+    unknown: dict[_Unknown, tuple[str, int | None]], labels: list[str], roles: list[str]
+) -> tuple[list[str], list[str]]:
+    """``ImportReport.labels_added`` and ``roles_added`` once ``unknown`` is added."""
+    names = {n for k, n, _ in unknown if k != "role"}
+    added = {f"{t}: {n}" for k, n, t in unknown if k == "role"}
+    return sorted({*labels, *names}), sorted({*roles, *added})
 
 
 def _labels(
@@ -460,17 +520,42 @@ def _labels(
     unknown = _unknown_or_raise(project.schema, docs, new_labels)
     if unknown and new_labels == "add":
         project.update_schema(lambda schema: _with_used(schema, unknown, docs))
-        report.labels_added = sorted({*report.labels_added, *unknown})
+        report.labels_added, report.roles_added = _added_names(
+            unknown, report.labels_added, report.roles_added
+        )
 
 
 def _with_used(
-    schema: Schema, unknown: dict[str, tuple[str, int | None]], docs: Sequence[ImportedDocument]
+    schema: Schema,
+    unknown: dict[_Unknown, tuple[str, int | None]],
+    docs: Sequence[ImportedDocument],
 ) -> Schema:
-    """``schema`` with the ``unknown`` labels ``docs`` use added (``--new-labels add``): event
-    types as events, the others as entities."""
+    """``schema`` with the ``unknown`` names ``docs`` use added (``--new-labels add``): event
+    types as events, relation types as relations between any labels, roles on their event
+    type taking any label, any number of times (a label list the file carries, adopted
+    before, says otherwise: ``_with_defined``), the other names as entities."""
     event_types = {e.type for d in docs for e in d.events}
-    schema = schema.with_labels_added(sorted(set(unknown) - event_types), "entity")
-    return schema.with_labels_added(sorted(set(unknown) & event_types), "event")
+    labels = {n for k, n, _ in unknown if k == "label"}
+    schema = schema.with_labels_added(sorted(labels - event_types), "entity")
+    schema = schema.with_labels_added(sorted(labels & event_types), "event")
+    relations = sorted({n for k, n, _ in unknown if k == "relation"})
+    new_relations = tuple(
+        RelationType(name=n, en=n, ar=n) for n in relations if schema.relation(n) is None
+    )
+    roles: dict[str, list[str]] = {}
+    for kind, name, owner in sorted(unknown, key=_unknown_order):
+        if kind == "role":
+            roles.setdefault(owner, []).append(name)
+    events = tuple(
+        dataclasses.replace(
+            et,
+            roles=et.roles + tuple(Role(n, (), "*") for n in roles[et.name] if et.role(n) is None),
+        )
+        if et.name in roles
+        else et
+        for et in schema.events
+    )
+    return dataclasses.replace(schema, relations=schema.relations + new_relations, events=events)
 
 
 def _previewed(
@@ -497,6 +582,8 @@ class _LabelStep:
     """``id()`` of the label lists the files carry that this part adopts"""
     labels_added: list[str]
     """``ImportReport.labels_added`` once this part is written"""
+    roles_added: list[str]
+    """``ImportReport.roles_added`` once this part is written"""
     problems: list[Problem]
     """what this part's label lists could not add (``_with_defined``)"""
 
@@ -507,20 +594,23 @@ def _label_step(
     new_labels: str,
     adopted: set[int],
     added: list[str],
+    roles: Sequence[str] = (),
 ) -> _LabelStep:
-    """``_labels`` of ``docs`` on ``schema`` (``added``: the labels the import added so far),
-    written nowhere; raises as ``_labels`` raises."""
-    report = ImportReport(labels_added=list(added))
+    """``_labels`` of ``docs`` on ``schema`` (``added``, ``roles``: the labels and roles the
+    import added so far), written nowhere; raises as ``_labels`` raises."""
+    report = ImportReport(labels_added=list(added), roles_added=list(roles))
     defined = [(src, sch) for src, sch in _defined_labels(docs) if id(sch) not in adopted]
     after = _with_defined(schema, defined, report)
     unknown = _unknown_or_raise(after, docs, new_labels)
     used = bool(unknown) and new_labels == "add"
     if used:
         after = _with_used(after, unknown, docs)
-        report.labels_added = sorted({*report.labels_added, *unknown})
+        report.labels_added, report.roles_added = _added_names(
+            unknown, report.labels_added, report.roles_added
+        )
     return _LabelStep(
         schema, after, bool(defined) or used, [id(sch) for _, sch in defined],
-        report.labels_added, report.problems,
+        report.labels_added, report.roles_added, report.problems,
     )  # fmt: skip
 
 
@@ -620,14 +710,15 @@ def _check_ahead(
     schema = project.schema
     adopted: set[int] = set()
     added_labels: list[str] = []
+    added_roles: list[str] = []
     added: set[str] = set()  # the texts this import adds
     snapshot = True
     for part in parts:
         if cancelled():
             raise Cancelled("import cancelled; nothing was written")
-        step = _label_step(schema, part, new_labels, adopted, added_labels)
+        step = _label_step(schema, part, new_labels, adopted, added_labels, added_roles)
         adopted.update(step.defined)
-        schema, added_labels = step.after, step.labels_added
+        schema, added_labels, added_roles = step.after, step.labels_added, step.roles_added
         spill.add(part)  # as read: _import_one sets the keys of events
         prepared = [_prepare(imp) for imp in part]
         shas = sorted({sha for _, _, sha in prepared})
@@ -697,6 +788,7 @@ def _same_labels(
         return False
     adopted.update(step.defined)
     report.labels_added = list(step.labels_added)
+    report.roles_added = list(step.roles_added)
     report.problems.extend(step.problems)
     return True
 
@@ -717,7 +809,7 @@ def _add_report(report: ImportReport, part: ImportReport) -> None:
     report.event_attributes_moved += part.event_attributes_moved
 
 
-_REPORTED = {"labels_added"} | {
+_REPORTED = {"labels_added", "roles_added"} | {
     "documents_added", "duplicates", "same_text", "already_present", "conflicts", "spans", "events",
     "arguments", "relations", "problems", "doc_ids", "event_attributes_moved",
 }  # fmt: skip
@@ -1171,13 +1263,13 @@ def _with_defined(
                 None,
                 Message(
                     "attribute {attribute} it defines added to the schema, on {labels}",
-                    attribute=repr(a.name),
-                    labels=", ".join(a.labels),
+                    attribute=quoted(a.name),
+                    labels=", ".join(printable(n) for n in a.labels),
                 )
                 if a.labels
                 else Message(
                     "attribute {attribute} it defines added to the schema, on every label",
-                    attribute=repr(a.name),
+                    attribute=quoted(a.name),
                 ),
             )
             for a in adopted.attributes_added
@@ -1190,8 +1282,8 @@ def _with_defined(
                     "{kind} {theirs} it defines taken as the schema's {ours} (one name: they "
                     "differ only in case, harakat, tatweel, alef forms or digit forms)",
                     kind=kind,
-                    theirs=repr(theirs),
-                    ours=repr(ours),
+                    theirs=quoted(theirs),
+                    ours=quoted(ours),
                 ),
             )
             for kind, pairs in (
@@ -1204,21 +1296,39 @@ def _with_defined(
 
 
 def _unknown_labels(
-    schema: Schema, docs: Sequence[ImportedDocument]
-) -> dict[str, tuple[str, int | None]]:
-    unknown: dict[str, tuple[str, int | None]] = {}
+    schema: Schema, docs: Sequence[ImportedDocument], new_labels: str = "error"
+) -> dict[_Unknown, tuple[str, int | None]]:
+    """The span labels, event types, relation types and roles ``docs`` use that ``schema``
+    lacks, each with where it is first used. The roles of an event type the schema lacks
+    are counted only when it is to be added (``new_labels`` ``add``): else the event goes
+    with its type."""
+    unknown: dict[_Unknown, tuple[str, int | None]] = {}
     labels, event_types = _span_labels(schema), {e.name for e in schema.events}
+    relation_types = {r.name for r in schema.relations}
+    roles = {(e.name, r.name) for e in schema.events for r in e.roles}
     for d in docs:
-        if labels.issuperset([s.label for s in d.spans]) and event_types.issuperset(
-            [e.type for e in d.events]
-        ):  # the common document: every label known, decided in C
+        if (
+            labels.issuperset([s.label for s in d.spans])
+            and event_types.issuperset([e.type for e in d.events])
+            and relation_types.issuperset([r.type for r in d.relations])
+            and roles.issuperset([(e.type, role) for e in d.events for role, _ in e.arguments])
+        ):  # the common document: every name known, decided in C
             continue
         for s in d.spans:
             if s.label not in labels:
-                unknown.setdefault(s.label, (d.source, s.line or d.line))
+                unknown.setdefault(("label", s.label, ""), (d.source, s.line or d.line))
         for e in d.events:
+            where = (d.source, e.line or d.line)
             if e.type not in event_types:
-                unknown.setdefault(e.type, (d.source, e.line or d.line))
+                unknown.setdefault(("label", e.type, ""), where)
+                if new_labels != "add":
+                    continue
+            for role, _ in e.arguments:
+                if (e.type, role) not in roles:
+                    unknown.setdefault(("role", role, e.type), where)
+        for r in d.relations:
+            if r.type not in relation_types:
+                unknown.setdefault(("relation", r.type, ""), (d.source, r.line or d.line))
     return unknown
 
 
@@ -1283,14 +1393,24 @@ def _import_one(
     def unknown_skipped(line: int | None, what: str, name: str) -> bool:
         if new_labels == "skip":
             report.problems.append(
-                Problem(imp.source, line or imp.line, f"unknown {what} {name!r} skipped")
+                Problem(
+                    imp.source,
+                    line or imp.line,
+                    Message("unknown {kind} {name} skipped", kind=what, name=quoted(name)),
+                )
             )
             return True
         return False
 
+    skipped: set[str] = set()  # keys of the spans and events skipped for an unknown name
+
+    def left_out(line: int | None, message: Message) -> None:
+        """An annotation skipped with what it needs (``--new-labels skip``)."""
+        report.problems.append(Problem(imp.source, line or imp.line, message))
+
     def duplicate_key(key: str, line: int | None) -> bool:
         if key and (key in spans or key in events):
-            fail(line, f"id {key!r} is used twice in this document")
+            fail(line, Message("id {id} is used twice in this document", id=quoted(key)))
             return True
         return False
 
@@ -1302,14 +1422,19 @@ def _import_one(
     added = 0
     for s in imp.spans:
         label, wanted, s_start, s_end = s.label, s.uuid, s.start, s.end
-        if label not in labels and unknown_skipped(s.line, "label", label):
+        if label not in labels and unknown_skipped(s.line, Message("label"), label):
+            if s.key:
+                skipped.add(s.key)
             continue
         if s.key and (s.key in spans or s.key in events) and duplicate_key(s.key, s.line):
             continue
         if not (
             type(s_start) is int and type(s_end) is int and 0 <= s_start < s_end <= length
         ):  # offsets are given against the text as read, before normalisation
-            fail(s.line, f"span {s_start}-{s_end} ({label}) is outside the text (length {length})")
+            fail(s.line, Message(
+                "span {start}-{end} ({label}) is outside the text (length {length})",
+                start=quoted(s_start), end=quoted(s_end), label=quoted(label), length=length,
+            ))  # fmt: skip
             continue
         start, end = (s_start, s_end) if same else (remap(s_start), remap(s_end))
         frags = tuple((remap(a), remap(b)) for a, b in s.fragments) if s.fragments else ()
@@ -1340,7 +1465,8 @@ def _import_one(
             id_checked=True,
         )
         if bad is not None:
-            fail(s.line, f"span {s_start}-{s_end} ({label}): {bad.message}")
+            fail(s.line, Message("span {start}-{end} ({label}): {problem}", start=s_start,
+                                 end=s_end, label=quoted(label), problem=bad.message))  # fmt: skip
             continue
         if held is not None:
             spans[s.key or uid] = held
@@ -1349,8 +1475,10 @@ def _import_one(
             if place and (held.attributes, held.note) == (span.attributes, span.note):
                 report.already_present += 1
             else:
-                report.conflicts.append(Problem(imp.source, s.line or imp.line,
-                    f"span {s.key or s_start} differs from the stored {held.uuid}"))  # fmt: skip
+                shown = printable(s.key) if s.key else s_start
+                report.conflicts.append(Problem(imp.source, s.line or imp.line, Message(
+                    "span {span} differs from the stored {uuid}", span=shown, uuid=held.uuid
+                )))  # fmt: skip
             continue
         spans[s.key or uid] = span
         records_of[uid] = span  # layer.add(span)
@@ -1361,7 +1489,18 @@ def _import_one(
         added += 1
     report.spans += added
     for e in imp.events:
-        if schema.event(e.type) is None and unknown_skipped(e.line, "event type", e.type):
+        if schema.event(e.type) is None and unknown_skipped(e.line, Message("event type"), e.type):
+            if e.key:
+                skipped.add(e.key)
+            continue
+        if e.trigger in skipped and e.trigger not in spans:
+            left_out(e.line, Message(
+                "event {event}: its trigger {trigger} was skipped",
+                event=printable(e.key or e.type),
+                trigger=printable(e.trigger),
+            ))  # fmt: skip
+            if e.key:
+                skipped.add(e.key)
             continue
         if duplicate_key(e.key, e.line):
             continue
@@ -1379,25 +1518,47 @@ def _import_one(
         ev = events.get(e.key)
         if ev is None:
             continue
-        label = e.key or e.type
+        label = printable(e.key or e.type)
         if e.trigger not in spans:
-            fail(e.line, f"event {label}: trigger {e.trigger!r} is not a span of this document")
+            fail(e.line, Message("event {event}: trigger {trigger} is not a span of this document",
+                                 event=label, trigger=printable(e.trigger)))  # fmt: skip
             continue
         event_held = ev.uuid in layer.records
         if event_held and (ev.type, ev.trigger) != (e.type, spans[e.trigger].uuid):
             report.conflicts.append(Problem(imp.source, e.line or imp.line,
-                f"event {label} differs from the stored {ev.uuid}"))  # fmt: skip
+                Message("event {event} differs from the stored {uuid}", event=label,
+                        uuid=ev.uuid)))  # fmt: skip
             continue
         bad = check.event(ev, spans[e.trigger], id_checked=not event_held)
         if bad is None and not event_held:
             ev = _stamped(ev, tick())  # stamped before its arguments
         args: list[Argument] = []
+        event_type = schema.event(ev.type)
         for k, (role, target_key) in enumerate(e.arguments):
             if bad is not None:
                 break
+            if new_labels == "skip" and event_type is not None and event_type.role(role) is None:
+                left_out(e.line, Message(
+                    "event {event}: unknown role {role} of {type} skipped",
+                    event=label, role=quoted(role), type=quoted(ev.type),
+                ))  # fmt: skip
+                continue
             target: Span | Event | None = spans.get(target_key) or events.get(target_key)
+            if target is None and target_key in skipped:
+                left_out(e.line, Message(
+                    "event {event}: argument {role}: its target {target} was skipped",
+                    event=label, role=quoted(role), target=printable(target_key),
+                ))  # fmt: skip
+                continue
             if target is None:
-                bad = rules.Violation("dangling", f"argument {role}:{target_key} is unknown")
+                bad = rules.Violation(
+                    "dangling",
+                    Message(
+                        "argument {role}:{target} is unknown",
+                        role=printable(role),
+                        target=printable(target_key),
+                    ),
+                )
                 break
             if (ev.uuid, role, target.uuid) in layer.arguments:
                 report.already_present += 1
@@ -1411,7 +1572,7 @@ def _import_one(
                 continue
             args.append(arg)
         if bad is not None:
-            fail(e.line, f"event {label}: {bad.message}")
+            fail(e.line, Message("event {event}: {problem}", event=label, problem=bad.message))
             continue
         if event_held:
             report.already_present += 1
@@ -1424,11 +1585,24 @@ def _import_one(
             records.append(a)
         report.arguments += len(args)
     for r in imp.relations:
-        src, dst = spans.get(r.source), spans.get(r.target)
-        if src is None or dst is None:
-            fail(r.line, f"relation {r.key or r.type}: unknown argument {r.source}/{r.target}")
+        relation = printable(r.key or r.type)
+        if schema.relation(r.type) is None and unknown_skipped(
+            r.line, Message("relation type"), r.type
+        ):
             continue
-        if schema.relation(r.type) is None and unknown_skipped(r.line, "relation type", r.type):
+        src, dst = spans.get(r.source), spans.get(r.target)
+        gone = [k for k, x in ((r.source, src), (r.target, dst)) if x is None and k in skipped]
+        if gone:
+            left_out(r.line, Message(
+                "relation {relation}: its argument {target} was skipped",
+                relation=relation, target=printable(gone[0]),
+            ))  # fmt: skip
+            continue
+        if src is None or dst is None:
+            fail(r.line, Message(
+                "relation {relation}: unknown argument {source}/{target}", relation=relation,
+                source=printable(r.source), target=printable(r.target),
+            ))  # fmt: skip
             continue
         if (r.type, src.uuid, dst.uuid) in layer.relations:
             report.already_present += 1
@@ -1439,7 +1613,8 @@ def _import_one(
         )  # fmt: skip
         bad = check.relation(rel, src, dst, id_checked=True)
         if bad is not None:
-            fail(r.line, f"relation {r.key or r.type}: {bad.message}")
+            fail(r.line, Message("relation {relation}: {problem}", relation=relation,
+                                 problem=bad.message))  # fmt: skip
             continue
         layer.add(rel)
         records.append(rel)
@@ -1449,7 +1624,7 @@ def _import_one(
         try:
             st = Status(imp.status)
         except ValueError:
-            fail(imp.line, f"unknown status {imp.status!r}")
+            fail(imp.line, Message("unknown status {status}", status=quoted(imp.status)))
         else:
             batch.statuses.append(DocStatus(doc_id, annotator, st, tick()))
 
@@ -1478,7 +1653,7 @@ def _attributes_as_ours(schema: Schema, imp: ImportedDocument) -> list[tuple[int
                 reason = Message(
                     "{kind} {key}: {problem}",
                     kind=what,
-                    key=item.key or item.uuid,
+                    key=printable(item.key or item.uuid),
                     problem=attributes,
                 )
                 problems.append((item.line, reason))
@@ -1522,16 +1697,19 @@ def _lift_event_attributes(
             out[id(e)] = (lift.event, None)
             moved.update(lift.moved)
             for name, theirs, kept in lift.conflicts:
-                report.problems.append(Changed(imp.source, e.line or where,
-                    f"event {e.key or e.type}: {name} {kept!r} kept, its trigger span "
-                    f"{s.key} said {theirs!r} (an older version wrote both)"))  # fmt: skip
+                report.problems.append(Changed(imp.source, e.line or where, Message(
+                    "event {event}: {name} {kept} kept, its trigger span {span} said {theirs} "
+                    "(an older version wrote both)", event=printable(e.key or e.type),
+                    name=printable(name), kept=quoted(kept), span=printable(s.key),
+                    theirs=quoted(theirs))))  # fmt: skip
         report.event_attributes_moved += len(moved)
         kept = {k: v for k, v in s.attributes.items() if k not in moved}
         left = sorted(set(on_trigger) - moved)
         if left:  # no event takes them: kept where the file has them, never refused
-            report.problems.append(Changed(imp.source, s.line or where,
-                f"span {s.key} ({s.label}): {', '.join(left)} kept on the trigger span: "
-                "no event of it takes them (annotator check reports them)"))  # fmt: skip
+            report.problems.append(Changed(imp.source, s.line or where, Message(
+                "span {span} ({label}): {names} kept on the trigger span: no event of it takes "
+                "them (annotator check reports them)", span=printable(s.key),
+                label=quoted(s.label), names=", ".join(printable(n) for n in left))))  # fmt: skip
             out[id(s)] = (kept, {k: v for k, v in kept.items() if k not in on_trigger})
         else:
             out[id(s)] = (kept, None)
