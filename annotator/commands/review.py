@@ -58,6 +58,7 @@ class _Accepting(Command):
         self.conflicts: list[Conflict] = []
         """what the first ``do`` copied beside competing gold spans"""
         self.left_out: list[Event] = []
+        self.kept: list[Record] = []  # agreements left as gold has them (marked adjudicated)
         """agreed events the first ``do`` did not copy: their trigger span is labelled
         otherwise than their type (an older version's data, ``rules.trigger_label_problem``;
         ``check`` lists them)"""
@@ -71,6 +72,7 @@ class _Accepting(Command):
     def _first(self, project: Project) -> list[Version]:
         written = self._write(project)
         self.left_out = list(getattr(written, "left_out", []))
+        self.kept = list(getattr(written, "kept", []))
         if not written and not getattr(written, "replaced", None):
             raise ValidationError(self.nothing(project))
         # spans copied beside gold spans they compete with (annotator.review.Conflict): the
@@ -184,6 +186,14 @@ class AcceptAllAgreements(_Accepting):
                 n=triggers,
                 who=who,
                 into=self.into,
+            )
+        if self.kept:
+            return Message(
+                "nothing to accept: the document is marked adjudicated, and {into} keeps its "
+                "own version of {n} agreements of {who}",
+                into=self.into,
+                n=len(self.kept),
+                who=who,
             )
         if not waiting:
             return Message(

@@ -212,8 +212,12 @@ def test_marked_adjudicated_with_only_kept_agreements_writes_nothing(tmp_path: P
             p.add_span(doc.id, *at("محمد علي"), "PER", who)
         p.add_span(doc.id, *at("محمد علي"), "ORG", GOLD)  # the adjudicator's own choice
         p.set_status(doc.id, GOLD, Status.DONE)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as err:
             AcceptAllAgreements(doc.id, NAMES).do(p)  # no empty step
+        assert str(err.value) == (
+            "nothing to accept: the document is marked adjudicated, and gold keeps its own "
+            "version of 1 agreements of amal and badr"
+        )
         assert gold_spans(p) == [("محمد علي", "ORG")]
 
 
