@@ -40,6 +40,7 @@ from typing import Any
 from annotator import safejson
 from annotator.errors import ImportFormatError, Message, message_of
 from annotator.formats.common import (
+    Changed,
     ExportOptions,
     ExportReport,
     ImportResult,
@@ -188,8 +189,11 @@ def read_label_studio(
     path: Path, *, strict: bool = True, schema: Schema | None = None, units: str = CODEPOINTS
 ) -> ImportResult:
     """Documents of a Label Studio JSON export: one per annotation/prediction of each task
-    (``annotator`` = the layer named in ``meta.layers`` or ``model_version``), or one without
-    annotations for a task that has none. Cancelled annotations are skipped.
+    (``annotator`` = the layer named in ``meta.layers`` or ``model_version``; else, when a
+    task holds several annotations or the file those of several people, the person's
+    ``completed_by``: ``user-ID`` or the email; else the import's layer), or one without
+    annotations for a task that has none. Cancelled annotations are skipped. Annotations of
+    one task that nothing tells apart get a layer each (``annotation-1``...), reported.
 
     Errors name the line where the task starts. Offsets are never snapped: a region whose
     ``value.text`` matches in neither unit, an annotation whose regions match only in
@@ -208,9 +212,12 @@ def read_label_studio(
             exc.line,
             Message("not a Label Studio JSON file: {problem}", problem=message_of(exc)),
         ) from exc
+    named = _annotators_named(task for _, task in tasks)
     for n, (line, task) in enumerate(tasks, start=1):
         try:
-            result.documents += _task_documents(task, n, line, source, units, schema)
+            result.documents += _task_documents(
+                task, n, line, source, units, schema, named, result.problems
+            )
         except ValueError as exc:
             message = Message("task {n}: {problem}", n=n, problem=message_of(exc))
             if strict:
@@ -219,8 +226,95 @@ def read_label_studio(
     return result
 
 
+def _annotator_of(item: Any) -> str:
+    """The layer of an annotation by the person who made it (its ``completed_by``: a user id,
+    or an object with the user's ``email`` or ``id``), "" when it does not say."""
+    who = item.get("completed_by") if isinstance(item, dict) else None
+    if isinstance(who, dict):
+        email = who.get("email")
+        if isinstance(email, str) and email.strip() and email.isprintable():
+            return email.strip()
+        who = who.get("id")
+    if isinstance(who, int) and not isinstance(who, bool):
+        return f"user-{who}"
+    if isinstance(who, str) and who.strip() and who.isprintable():
+        return f"user-{who.strip()}"
+    return ""
+
+
+def _kept_annotations(task: Any) -> list[Any]:
+    """The annotations of a task that were not cancelled (a malformed task: none)."""
+    value = task.get("annotations") if isinstance(task, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [a for a in value if not (isinstance(a, dict) and a.get("was_cancelled"))]
+
+
+def _annotators_named(tasks: Iterable[Any]) -> bool:
+    """Whether the annotations of a file go to a layer per annotator: when a task holds more
+    than one or the file's annotations come from more than one person. A file of one
+    person's annotations goes to the import's layer (``--annotator``), as before."""
+    people: set[str] = set()
+    for task in tasks:
+        kept = _kept_annotations(task)
+        if len(kept) > 1:
+            return True
+        people.update(_annotator_of(a) for a in kept)
+    return len(people) > 1
+
+
+def _layers(
+    task: dict[str, Any], meta: dict[str, Any], named: bool, n: int, line: int, source: str,
+    problems: list[Problem],
+) -> list[tuple[str, Any]]:  # fmt: skip
+    """(layer, annotation) of each annotation of a task kept: the layer ``meta.layers`` names
+    (this program's export), else the person who made it when ``named``
+    (``_annotators_named``), else "" (the import's layer). Annotations of one task that
+    nothing tells apart get a layer each by their place (``annotation-1``...), reported."""
+    layers: list[Any] = meta["layers"] if isinstance(meta.get("layers"), list) else []
+    out: list[tuple[str, Any]] = []
+    unnamed: list[int] = []
+    for k, item in enumerate(_list(task, "annotations")):
+        if isinstance(item, dict) and item.get("was_cancelled"):
+            continue
+        layer = layers[k] if k < len(layers) and isinstance(layers[k], str) else ""
+        if not layer and named:
+            layer = _annotator_of(item)
+            if not layer:
+                unnamed.append(len(out))
+        out.append((layer, item))
+    if len(out) < 2:
+        return out
+    taken = [layer for layer, _ in out]
+    if not unnamed and len(set(taken)) == len(taken):
+        return out
+    # two annotations of one layer, or one that says nothing: a layer each by its place
+    renamed = [(f"annotation-{k}", item) for k, (_, item) in enumerate(out, start=1)]
+    problems.append(
+        Changed(
+            source,
+            line,
+            Message(
+                "task {n}: nothing tells its {count} annotations apart (no completed_by of "
+                "their own); read into layers {layers}",
+                n=n,
+                count=len(out),
+                layers=", ".join(layer for layer, _ in renamed),
+            ),
+        )
+    )
+    return renamed
+
+
 def _task_documents(
-    task: Any, n: int, line: int, source: str, units: str, schema: Schema | None
+    task: Any,
+    n: int,
+    line: int,
+    source: str,
+    units: str,
+    schema: Schema | None,
+    named: bool = False,
+    problems: list[Problem] | None = None,
 ) -> list[ImportedDocument]:
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         raise ValueError(Message('expected an object with a "data" object'))
@@ -234,13 +328,9 @@ def _task_documents(
     meta: dict[str, Any] = task["meta"] if isinstance(task.get("meta"), dict) else {}
     name = meta["name"] if isinstance(meta.get("name"), str) else f"{Path(source).stem}:{n}"
     marks = _marks(meta["events"], line) if are_marks(meta.get("events")) else None
-    layers: list[Any] = meta["layers"] if isinstance(meta.get("layers"), list) else []
     raw = RawOffsets(text)
-    entries: list[tuple[str, Any]] = []
-    for k, item in enumerate(_list(task, "annotations")):
-        layer = layers[k] if k < len(layers) and isinstance(layers[k], str) else ""
-        if not (isinstance(item, dict) and item.get("was_cancelled")):
-            entries.append((layer, item))
+    notes: list[Problem] = []
+    entries = _layers(task, meta, named, n, line, source, notes)
     for item in _list(task, "predictions"):
         version = item.get("model_version") if isinstance(item, dict) else None
         entries.append((version if isinstance(version, str) else "", item))
@@ -253,6 +343,8 @@ def _task_documents(
         doc = ImportedDocument(text=raw.text, name=name, annotator=layer, source=source, line=line)
         _read_results(_list(item, "result"), raw, units, schema, doc, line, marks)
         docs.append(doc)
+    if problems is not None:
+        problems += notes
     return docs
 
 
