@@ -206,6 +206,10 @@ def split_of(doc: DocumentAnnotations, splits: Sequence[tuple[str, float]], seed
     import hashlib  # here, not at the top: ``annotator --help`` and the GUI's start need none
 
     total = sum(r for _, r in splits)
+    if not math.isfinite(total):  # finite weights whose sum overflows (1e308 each)
+        top = max(r for _, r in splits)
+        splits = [(name, r / top) for name, r in splits]
+        total = sum(r for _, r in splits)
     h = hashlib.sha256(f"{seed}:{doc.document.sha256}".encode()).digest()
     x = int.from_bytes(h[:8], "big") / 2**64 * total
     acc = 0.0
