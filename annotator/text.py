@@ -229,17 +229,78 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def proclitic_length(text: str, start: int, end: int) -> int:
-    """Length of the proclitic that may be trimmed off the start of ``text[start:end]``.
+JOINERS = "\u200c\u200d"
+"""ZWNJ and ZWJ: they shape the letter before them and go with it, like a mark"""
+ALEFS = "اٱ"
+"""the article's first letter: alef, or alef wasla in fully vowelled text (ٱلْكِتَابُ)"""
 
-    One letter of و ف ب ل ك, or the article ال (also after one letter: وال بال)
-    handled as two steps; never trims so much that fewer than two letters remain.
-    """
-    word = text[start:end]
-    if word.startswith(ARTICLE) and len(word) - 2 >= 2:
-        return 2
-    if word[:1] and word[0] in PROCLITIC_LETTERS and len(word) - 1 >= 2:
-        return 1
+
+def is_mark(ch: str) -> bool:
+    """Whether ``ch`` belongs to the letter before it: a combining mark (every Unicode
+    category M: harakat, shadda, sukun, tanween, superscript alef, Quranic marks, Latin
+    accents), tatweel, ZWNJ or ZWJ. Search gives what its folding drops (harakat, tatweel,
+    joiners) to the letter before in the same way (``annotator.search.folding.FoldedText``),
+    and so does the model's ``annotator.learn.segment.proclitic_cuts``."""
+    return ch == TATWEEL or ch in JOINERS or unicodedata.category(ch)[0] == "M"
+
+
+def is_letter_boundary(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies between two letters, not between a letter and one of its marks.
+
+    A letter is a character and the marks (``is_mark``) right after it. A mark after a
+    character outside words (white space, punctuation) or at the very start stands for its
+    own letter, so the edges of every word (``word_at``) are letter boundaries too."""
+    return pos <= 0 or pos >= len(text) or not is_mark(text[pos]) or not is_word_char(text[pos - 1])
+
+
+def next_letter(text: str, pos: int) -> int:
+    """The letter boundary after ``pos``: ``pos`` moved over one letter and all its marks
+    (``len(text)`` at the end). From inside a letter, the end of that letter."""
+    if pos >= len(text):
+        return len(text)
+    i = max(pos, 0) + 1
+    while i < len(text) and not is_letter_boundary(text, i):
+        i += 1
+    return i
+
+
+def previous_letter(text: str, pos: int) -> int:
+    """The letter boundary before ``pos``: the start of the letter that ends at ``pos``
+    (0 at the start). From inside a letter, the start of that letter."""
+    if pos <= 0:
+        return 0
+    i = min(pos, len(text)) - 1
+    while i > 0 and not is_letter_boundary(text, i):
+        i -= 1
+    return i
+
+
+def _letter_starts(text: str, start: int, end: int, most: int) -> list[int]:
+    """Start offsets of the first ``most`` letters that begin in ``[start, end)``."""
+    out: list[int] = []
+    i = start if is_letter_boundary(text, start) else next_letter(text, start)
+    while i < end and len(out) < most:
+        out.append(i)
+        i = next_letter(text, i)
+    return out
+
+
+def proclitic_length(text: str, start: int, end: int) -> int:
+    """Length in code points of the proclitic that may be trimmed off the start of
+    ``text[start:end]``, its marks with it (وَ in وَهُولَنْدَا, الْ in الْكِتَابُ).
+
+    One letter of و ف ب ل ك, or the article ال (also after one letter: وال بال, in two
+    steps); never trims so much that fewer than two letters remain. Letters are counted with
+    their marks (``is_letter_boundary``). A start inside a letter (marks of the letter before,
+    left at a span's start by an older version) goes too, with the proclitic after them if
+    there is one, so that the start is a letter boundary."""
+    letters = _letter_starts(text, start, end, 4)
+    if len(letters) >= 4 and text[letters[0]] in ALEFS and text[letters[1]] == ARTICLE[1]:
+        return letters[2] - start
+    if len(letters) >= 3 and text[letters[0]] in PROCLITIC_LETTERS:
+        return letters[1] - start
+    if letters and letters[0] > start:
+        return letters[0] - start
     return 0
 
 
@@ -249,19 +310,21 @@ def trim_proclitic(text: str, start: int, end: int) -> int:
 
 
 def restore_proclitic(text: str, start: int) -> int:
-    """Undo ``trim_proclitic``: extend the start back over a proclitic inside the same word."""
-    if (
-        start >= 2
-        and text[start - 2 : start] == ARTICLE
-        and (
-            start - 2 == 0
-            or not is_word_char(text[start - 3])
-            or text[start - 3] in PROCLITIC_LETTERS
-        )
-    ):
-        return start - 2
-    if start >= 1 and text[start - 1] in PROCLITIC_LETTERS and is_word_char(text[start - 1]):
-        return start - 1
+    """Undo ``trim_proclitic``: extend the start back over a proclitic inside the same word,
+    with its marks (the start of the letter before, or of the article's alef)."""
+    if start <= 0:
+        return start
+    lam = previous_letter(text, start)
+    if lam > 0 and text[lam] == ARTICLE[1]:
+        alef = previous_letter(text, lam)
+        if text[alef] in ALEFS and (
+            alef == 0
+            or not is_word_char(text[alef - 1])
+            or text[previous_letter(text, alef)] in PROCLITIC_LETTERS
+        ):
+            return alef
+    if text[lam] in PROCLITIC_LETTERS:
+        return lam
     return start
 
 
