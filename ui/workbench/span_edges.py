@@ -10,9 +10,11 @@ Keys (also listed in the Help menu):
 - ``Delete`` removes the selected span (with the arguments and relations that point at it).
 - Moving edges is VISUAL, like the arrow keys themselves: the arrow says where the edge goes on
   screen. ``Alt+Left/Right`` move the span's START edge, ``Alt+Shift+Left/Right`` its END edge,
-  one character; add ``Ctrl`` for a word. In a right-to-left paragraph the start edge is the
-  right-hand one, so ``Alt+Right`` grows the span by one letter at its start and ``Alt+Left``
-  shrinks it; in a left-to-right paragraph the same keys do the opposite in logical terms.
+  one letter with its marks (harakat, shadda, tanween, tatweel: an edge never stops between a
+  letter and its marks, ``annotator.text.next_letter``); add ``Ctrl`` for a word. In a
+  right-to-left paragraph the start edge is the right-hand one, so ``Alt+Right`` grows the
+  span by one letter at its start and ``Alt+Left`` shrinks it; in a left-to-right paragraph
+  the same keys do the opposite in logical terms.
   The paragraph direction comes from its first strong character (as Qt lays it out).
   An edge never stops on white space: a step that would leave the span starting or ending
   with a space goes on over it (``الولايات`` grown by one letter is ``الولايات ا``, not
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from annotator.text import is_word_char
+from annotator.text import is_word_char, next_letter, previous_letter
 
 RTL_CLASSES = frozenset({"R", "AL"})
 LTR_CLASSES = frozenset({"L"})
@@ -46,9 +48,11 @@ def paragraph_is_rtl(text: str, pos: int) -> bool:
 
 
 def step(text: str, pos: int, forward: bool, by_word: bool) -> int:
-    """The boundary one character (or one word) from ``pos`` in logical order."""
+    """The boundary one letter (or one word) from ``pos`` in logical order: a letter is
+    taken with its marks (``annotator.text.next_letter``), so the result is never between
+    a letter and its harakat, even from a ``pos`` that is."""
     if not by_word:
-        return min(len(text), pos + 1) if forward else max(0, pos - 1)
+        return next_letter(text, pos) if forward else previous_letter(text, pos)
     if forward:
         i = pos
         while i < len(text) and not is_word_char(text[i]):
@@ -72,12 +76,11 @@ def moved_edges(
     text. Right means logically backward in an RTL paragraph and forward in an LTR one."""
     rtl = paragraph_is_rtl(text, start)
     forward = screen_right != rtl
-    delta = 1 if forward else -1
     if edge == "start":
         new_start = step(text, start, forward, by_word)
         # a span does not start with white space: the edge goes on over it
         while 0 < new_start < len(text) and new_start != end and text[new_start].isspace():
-            new_start += delta
+            new_start = step(text, new_start, forward, False)
         # Word steps from inside a span stop at the span's own word edges first.
         if new_start >= end or new_start == start or text[new_start].isspace():
             return None
@@ -85,7 +88,7 @@ def moved_edges(
     new_end = step(text, end, forward, by_word)
     # nor end with it
     while 0 < new_end < len(text) and new_end != start and text[new_end - 1].isspace():
-        new_end += delta
+        new_end = step(text, new_end, forward, False)
     if new_end <= start or new_end == end or text[new_end - 1].isspace():
         return None
     return start, new_end
