@@ -67,7 +67,7 @@ from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, ident, need_dict, need_str
 from annotator.formats.source import lines, shown
 from annotator.formats.standoff import EVENT_LEFT_OUT, Account, live_view, no_place
-from annotator.formats.tokens import UNTOKENISED, TokenLayer, token_layer
+from annotator.formats.tokens import TokenLayer, only_between, token_layer
 from annotator.imported import (
     ImportedDocument,
     ImportedEvent,
@@ -477,6 +477,10 @@ class _Reading:
     """why mention types were not kept → how many"""
     first_lost: int = 0
     """the line of the first mention type not kept"""
+    rewritten: int = 0
+    """how many sentences were rebuilt from their tokens though the line gave their text"""
+    first_rewritten: int = 0
+    """the line of the first of them"""
 
 
 def read_events_json(
@@ -493,10 +497,12 @@ def read_events_json(
     documents sharing a name). The text is rebuilt exactly from our ``"text_before"`` and
     ``"text_after"`` keys when a line has them, else with a newline between sentences; a
     sentence is its ``"sentence"`` (OneIE) or ``"text"`` (TextEE) string when the tokens are
-    in it in order with only white space (or BOMs) around them (our exports), else the tokens
-    joined by one space. Tokens and sentence breaks are kept in ``meta`` like the CoNLL
-    import. A malformed line is an error, or with ``strict=False`` a Problem and the
-    sentence is skipped. With ``schema``, labels outside it are problems too.
+    in it in order with only white space (or a BOM, ZWNJ or ZWJ: ``tokens.only_between``)
+    around them (our exports), else the tokens joined by one space, and then one Problem per
+    file says how many sentences were not kept as the lines give them. Tokens and sentence
+    breaks are kept in ``meta`` like the CoNLL import. A malformed line is an error, or with
+    ``strict=False`` a Problem and the sentence is skipped. With ``schema``, labels outside it
+    are problems too.
 
     ``mention_type`` becomes the mention-type attribute (``is_mention_type``) that the
     schema (``schema``, else ``attribute_schema``: the project's) gives the entity's label,
@@ -524,6 +530,19 @@ def read_events_json(
         d.doc.text += d.after
         d.doc.meta = {"tokens": d.tokens, "sentences": d.sentences}
         result.documents.append(d.doc)
+    if state.rewritten:
+        result.problems.append(
+            Problem(
+                source,
+                state.first_rewritten,
+                Message(
+                    "text of {count} sentences not kept (their tokens joined by spaces"
+                    ' instead): the "sentence" (or "text") does not hold the tokens in order'
+                    " with only white space between them",
+                    count=state.rewritten,
+                ),
+            )
+        )
     if state.mentions:
         why = "; ".join(f"{k} ({v})" for k, v in state.mentions.items())
         total = sum(state.mentions.values())
@@ -655,7 +674,10 @@ def _read_sentence(
     gap = before if isinstance(before, str) else d.after + ("\n" if first else "")
     d.after = after if isinstance(after, str) else ""
     base = len(d.doc.text) + len(gap)
-    sentence, starts = _sentence(obj, words)
+    sentence, starts, rewritten = _sentence(obj, words)
+    if rewritten:
+        state.rewritten += 1
+        state.first_rewritten = state.first_rewritten or line
     d.tokens += [[base + a, base + a + len(w)] for a, w in zip(starts, words, strict=True)]
     d.sentences.append([first, len(d.tokens)])
     d.doc.text += gap + sentence
@@ -685,10 +707,12 @@ def _read_sentence(
         )
 
 
-def _sentence(obj: dict[str, Any], words: list[str]) -> tuple[str, list[int]]:
-    """The text of a sentence and where each token starts in it: its ``"sentence"`` or
-    ``"text"`` when the tokens are found in it in order, separated by white space only (the
-    sentence as written), else the tokens joined by one space."""
+def _sentence(obj: dict[str, Any], words: list[str]) -> tuple[str, list[int], bool]:
+    """The text of a sentence, where each token starts in it, and whether a sentence the line
+    gives was not kept: its ``"sentence"`` or ``"text"`` when the tokens are found in it in
+    order with nothing but white space and what the token layer leaves between tokens
+    (``tokens.only_between``: a BOM, a ZWNJ or ZWJ) around them (the sentence as written),
+    else the tokens joined by one space."""
     for key in ("sentence", "text"):
         given = obj.get(key)
         if not isinstance(given, str) or "\r" in given or given.startswith("\ufeff"):
@@ -697,23 +721,19 @@ def _sentence(obj: dict[str, Any], words: list[str]) -> tuple[str, list[int]]:
         pos = 0
         for w in words:
             at = given.find(w, pos)
-            if at < 0 or _words_in(given[pos:at]):
+            if at < 0 or not only_between(given[pos:at]):
                 break
             starts.append(at)
             pos = at + len(w)
-        if len(starts) == len(words) and not _words_in(given[pos:]):
-            return given, starts
+        if len(starts) == len(words) and only_between(given[pos:]):
+            return given, starts, False
     starts = []
     pos = 0
     for w in words:
         starts.append(pos)
         pos += len(w) + 1
-    return " ".join(words), starts
-
-
-def _words_in(gap: str) -> bool:
-    """Whether text between tokens holds more than white space and ``UNTOKENISED``."""
-    return bool(gap.strip().strip(UNTOKENISED).strip())
+    had = any(isinstance(obj.get(key), str) for key in ("sentence", "text"))
+    return " ".join(words), starts, had
 
 
 def _mention_attribute(value: Any, label: str, schema: Schema | None) -> tuple[dict[str, Any], str]:

@@ -66,7 +66,7 @@ from annotator.formats.standoff import (
     events_from_marks,
     live_view,
 )
-from annotator.formats.tokens import token_layer
+from annotator.formats.tokens import token_layer, uncovered
 from annotator.imported import ImportedDocument, ImportedRelation, ImportedSpan, Problem
 from annotator.model import Argument, DocumentAnnotations, Relation
 from annotator.output import writing
@@ -294,8 +294,14 @@ def _int(value: Any, what: Message) -> int:
 
 
 def _tokens(tokens: list[dict[str, Any]], raw: RawOffsets) -> list[list[int]]:
-    """Token bounds in the stored text (the text loses a BOM and the CR of each CRLF)."""
+    """Token bounds in the stored text (the text loses a BOM and the CR of each CRLF).
+
+    A token's ``"text"``, when it has one, must be the text at its offsets, and the tokens
+    must cover every character but white space (and what ``tokens.uncovered`` leaves between
+    tokens), as a spaCy tokenizer's do: every token export writes these tokens, and a word
+    outside them would be left out of every one."""
     out: list[list[int]] = []
+    bounds: list[tuple[int, int]] = []
     prev = 0
     for k, t in enumerate(tokens):
         start = _int(t.get("start"), Message("token {k} {field}", k=k, field="start"))
@@ -312,6 +318,20 @@ def _tokens(tokens: list[dict[str, Any]], raw: RawOffsets) -> list[list[int]]:
                 )
             )
         prev = end
+        given = t.get("text")
+        if given is not None and given != raw.raw[start:end]:
+            raise _Bad(
+                Message(
+                    "token {k} ({start}, {end}): its text {given} is not the text at its"
+                    " offsets, {found}",
+                    k=k,
+                    start=start,
+                    end=end,
+                    given=quoted(given),
+                    found=quoted(raw.raw[start:end]),
+                )
+            )
+        bounds.append((start, end))
         a, b = raw.stored(start), raw.stored(end)
         if a >= b:
             raise _Bad(
@@ -323,6 +343,19 @@ def _tokens(tokens: list[dict[str, Any]], raw: RawOffsets) -> list[list[int]]:
                 )
             )
         out.append([a, b])
+    at = uncovered(raw.raw, bounds)
+    if at is not None:
+        stop = min([s for s, _ in bounds if s > at] + [len(raw.raw)])
+        word = raw.raw[at:stop]
+        word = word[: next((i for i, c in enumerate(word) if c.isspace()), len(word))]
+        raise _Bad(
+            Message(
+                "the tokens leave out {word} at offset {offset}: they must cover every"
+                " character but white space",
+                word=quoted(word),
+                offset=at,
+            )
+        )
     return out
 
 

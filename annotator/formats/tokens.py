@@ -184,21 +184,48 @@ would not survive, and event JSON refuses a token starting with one. They stay i
 between tokens, like white space."""
 
 
+BETWEEN = UNTOKENISED + JOINERS
+"""What besides white space the token layer may leave between two tokens: a BOM
+(``UNTOKENISED``) and a joiner a cut took off the start of a token (``_trimmed``). A reader
+that rebuilds a text from tokens (event JSON's ``sentence``) takes these as it takes white
+space, so that the text comes back as written."""
+
+
+def only_between(gap: str) -> bool:
+    """Whether text between two tokens holds nothing but white space and ``BETWEEN``."""
+    return all(c.isspace() or c in BETWEEN for c in gap)
+
+
+def uncovered(text: str, tokens: Sequence[Token]) -> int | None:
+    """The offset of the first character of ``text`` that no token covers and that is not
+    white space nor ``BETWEEN`` (None when the tokens cover all the rest). The tokens are
+    sorted and do not overlap."""
+    prev = 0
+    for s, e in [*tokens, (len(text), len(text))]:
+        for i in range(prev, s):
+            if not (text[i].isspace() or text[i] in BETWEEN):
+                return i
+        prev = max(prev, e)
+    return None
+
+
 def _trimmed(
     text: str, tokens: Sequence[Token], joiners: bool = True
 ) -> tuple[list[Token], list[int]]:
-    """Tokens without ``UNTOKENISED`` characters at their edges nor (``joiners``) a joiner
-    (``JOINERS``) at their start (left out when nothing else is in them: a cut at a span
-    boundary before a ZWNJ leaves it between the tokens, not glued to the next word), and for
-    each kept token the index of the token it came from. Imported tokens keep their joiners:
-    they are the file's own, and a CoNLL token written without its ZWNJ reads back as another
-    text."""
+    """Tokens without ``UNTOKENISED`` characters nor white space at their edges nor
+    (``joiners``) a joiner (``JOINERS``) at their start (left out when nothing else is in
+    them: a cut at a span boundary before a ZWNJ leaves it between the tokens, not glued to
+    the next word), and for each kept token the index of the token it came from. Imported
+    tokens keep their joiners: they are the file's own, and a CoNLL token written without its
+    ZWNJ reads back as another text; their white space (spaCy's "\\n" tokens) is no token."""
     out: list[Token] = []
     source: list[int] = []
     for k, (s, e) in enumerate(tokens):
-        while s < e and (text[s] in UNTOKENISED or (joiners and text[s] in JOINERS)):
+        while s < e and (
+            text[s] in UNTOKENISED or text[s].isspace() or (joiners and text[s] in JOINERS)
+        ):
             s += 1
-        while e > s and text[e - 1] in UNTOKENISED:
+        while e > s and (text[e - 1] in UNTOKENISED or text[e - 1].isspace()):
             e -= 1
         if s < e:
             out.append((s, e))
@@ -337,6 +364,29 @@ def _meta_tokens(text: str, meta: dict[str, Any]) -> tuple[list[Token], list[int
     return toks, sent_of
 
 
+def _gaps_filled(
+    text: str, tokens: list[Token], sent_of: list[int]
+) -> tuple[list[Token], list[int]]:
+    """Imported tokens with the text they leave uncovered tokenised (``tokenize``), each new
+    token in the sentence of the token before it (the first sentence before the first token):
+    tokens an older import kept for part of the text (a spaCy JSONL task's tokens were not
+    checked) must not make an export drop the rest of the words."""
+    out: list[Token] = []
+    out_sent: list[int] = []
+    prev = 0
+    for (s, e), k in [*zip(tokens, sent_of, strict=True), ((len(text), len(text)), -1)]:
+        if not only_between(text[prev:s]):
+            gap = [(prev + a, prev + b) for a, b in tokenize(text[prev:s])]
+            filled = _trimmed(text, gap)[0]
+            out += filled
+            out_sent += [out_sent[-1] if out_sent else max(k, 0)] * len(filled)
+        if k >= 0:
+            out.append((s, e))
+            out_sent.append(k)
+        prev = max(prev, e)
+    return out, out_sent
+
+
 def token_layer(
     text: str,
     boundaries: Iterable[int],
@@ -349,7 +399,7 @@ def token_layer(
     kept = _meta_tokens(text, meta or {})
     if kept is not None:
         base, source = _trimmed(text, kept[0], joiners=False)
-        base_sent = [kept[1][k] for k in source]
+        base, base_sent = _gaps_filled(text, base, [kept[1][k] for k in source])
         toks, n = split_at(base, boundaries)
         base_starts = [s for s, _ in base]
         groups: dict[int, list[int]] = {}
