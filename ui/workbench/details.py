@@ -10,11 +10,12 @@ through HTML. The window asks ``linked_edit`` for the command of an event or rel
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
     QVBoxLayout,
@@ -35,6 +37,10 @@ from annotator.model import DocumentAnnotations, Event, Relation, Span
 from annotator.project import Provenance, join_provenance, split_provenance
 from annotator.schema import AttributeDef, Schema
 from ui.i18n import (
+    FSI,
+    LRI,
+    PDI,
+    RLI,
     attribute_display,
     attribute_value_display,
     isolate,
@@ -100,6 +106,120 @@ class _NoteEdit(QPlainTextEdit):
         self.focusLost.emit()
 
 
+WRAP_CHARS = 40
+"""the widest a wrapping label asks to be (in average characters) before it wraps"""
+MIN_CHARS = 6
+"""the narrowest a wrapping label or a linked editor lets the panel become (characters)"""
+
+
+def first_strong_rtl(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first strong character outside isolates is
+    (Unicode bidi P2, as ``QString.isRightToLeft``)."""
+    depth = 0
+    for ch in text:
+        if ch in (FSI, LRI, RLI):
+            depth += 1
+        elif ch == PDI:
+            depth = max(0, depth - 1)
+        elif not depth:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL"):
+                return True
+            if kind == "L":
+                return False
+    return False
+
+
+class WrapLabel(QLabel):
+    """A plain-text label that wraps at word boundaries, and anywhere inside a word too long
+    for its width (an annotator's name, a type's, a suggestion's source), so it never asks the
+    panel for more width than a few characters. A QLabel wraps at word boundaries only, and
+    a word is never broken: the offsets line with a 60-character annotator name made the
+    Details panel 354 px wide in a 260 px dock, cutting its captions and scrolling sideways.
+
+    The text is laid out as a QLabel lays plain text out: from the side of its own direction
+    (its first strong character), each line in order. ``text()`` is the whole text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # untrusted names: never markup
+        self.setWordWrap(True)  # (a label of a height for its width)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _layouts(self, width: int) -> tuple[list[QTextLayout], float]:
+        """The text's paragraphs laid out in ``width`` px, and their height."""
+        layouts, y = [], 0.0
+        for paragraph in self.text().split("\n"):
+            # each line from the leading side of its direction, as a QLabel's text (the
+            # direction set: left unset, Qt took the widget's)
+            option = QTextOption(Qt.AlignmentFlag.AlignLeft)
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            option.setTextDirection(
+                Qt.LayoutDirection.RightToLeft
+                if first_strong_rtl(paragraph)
+                else Qt.LayoutDirection.LeftToRight
+            )
+            layout = QTextLayout(paragraph, self.font())
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(max(1, width))
+                line.setPosition(QPointF(0, y))
+                y += line.height()
+            layout.endLayout()
+            layouts.append(layout)
+        return layouts, y
+
+    def _room(self, width: int) -> int:
+        margins = self.contentsMargins()
+        return width - margins.left() - margins.right() - 2 * self.margin()
+
+    def heightForWidth(self, width: int) -> int:
+        if not self.text():
+            return 0
+        margins = self.contentsMargins()
+        _, height = self._layouts(self._room(width))
+        return int(height + 0.999) + margins.top() + margins.bottom() + 2 * self.margin()
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.fontMetrics().averageCharWidth() * MIN_CHARS
+        return QSize(width, self.heightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        natural = max(
+            (self.fontMetrics().horizontalAdvance(p) for p in self.text().split("\n")), default=0
+        )
+        margins = self.contentsMargins()
+        extra = margins.left() + margins.right() + 2 * self.margin()
+        width = min(natural, self.fontMetrics().averageCharWidth() * WRAP_CHARS) + extra
+        return QSize(width, self.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.heightForWidth(self.width()) != self.height():
+            self.updateGeometry()  # a narrower panel: more lines
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.text():
+            return
+        area = self.contentsRect().adjusted(
+            self.margin(), self.margin(), -self.margin(), -self.margin()
+        )
+        layouts, height = self._layouts(area.width())
+        top = area.top() + max(0.0, (area.height() - height) / 2)  # as a QLabel: centred
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        for layout in layouts:
+            layout.draw(painter, QPointF(area.left(), top))
+        painter.end()
+
+
 def fill_attributes(
     owner: QWidget,
     form: QFormLayout,
@@ -133,6 +253,11 @@ def fill_attributes(
                         combo.count() - 1, plain_tooltip(v), Qt.ItemDataRole.ToolTipRole
                     )
             combo.setCurrentIndex(max(0, combo.findData(values.get(attr.name))))
+            # as wide as the panel makes it, not as its longest value (the list shows them)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(LABEL_CHARS // 2)
             combo.activated.connect(changed)
             widget = combo
         else:
@@ -141,10 +266,15 @@ def fill_attributes(
             line.editingFinished.connect(changed)
             widget = line
         widgets[attr.name] = widget
-        label = QLabel(attribute_display(attr), owner)
+        label = QLabel(owner)
         label.setTextFormat(Qt.TextFormat.PlainText)
+        # a long attribute name is elided (at its logical end), never widens the panel;
+        # the tooltip holds it whole, and the stored name where the shown one differs
+        shown = attribute_display(attr)
+        room = label.fontMetrics().averageCharWidth() * LABEL_CHARS
+        label.setText(label.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideRight, room))
         if label.text() != attr.name:
-            label.setToolTip(plain_tooltip(attr.name))
+            label.setToolTip(plain_tooltip("\n".join(dict.fromkeys((shown, attr.name)))))
         form.addRow(label, widget)
     return widgets
 
@@ -185,7 +315,10 @@ def _short(text: str) -> str:
 
 
 class LinkedEditor(QGroupBox):
-    """Attributes and note of one event or relation, shown under the selected span."""
+    """Attributes and note of one event or relation, shown under the selected span. Its
+    title (the type's name, a relation's two ends) is elided to the box's width, the whole
+    title in its tooltip: a group box asks for its title's width, and a long type name
+    widened the panel past its dock."""
 
     edited = Signal(str, str, object)
     """kind ("event" or "relation"), uuid, changes ({"attributes": dict} or {"note": str})"""
@@ -199,6 +332,8 @@ class LinkedEditor(QGroupBox):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, parent)  # a group box title is never rich text
+        self.full_title = title
+        self.setToolTip(plain_tooltip(title))
         self.kind, self.uuid = kind, record.uuid
         self.attributes: dict[str, Any] = dict(record.attributes)
         self.saved_note = record.note
@@ -220,6 +355,29 @@ class LinkedEditor(QGroupBox):
         self.note.textChanged.connect(self._timer.start)
         self._timer.timeout.connect(self.flush_note)
         self.note.focusLost.connect(self.flush_note)
+
+    def minimumSizeHint(self) -> QSize:
+        """The contents' minimum, not the title's width (the title is elided)."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None:
+            margins = self.contentsMargins()
+            inside = layout.totalMinimumSize().width() + margins.left() + margins.right()
+            room = self.fontMetrics().averageCharWidth() * MIN_CHARS
+            hint.setWidth(max(inside, room))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide_title()
+
+    def _elide_title(self) -> None:
+        option_room = self.width() - 3 * self.fontMetrics().averageCharWidth()
+        shown = self.fontMetrics().elidedText(
+            self.full_title, Qt.TextElideMode.ElideRight, max(option_room, 0)
+        )
+        if shown != self.title():
+            self.setTitle(shown)
 
     def _changed(self, *_: object) -> None:
         values = read_attributes(self.widgets)
@@ -272,17 +430,14 @@ class DetailsPanel(QWidget):
         self.text_view.setReadOnly(True)
         lines_in_their_direction(self.text_view)  # the span's Arabic at the right edge
         self.text_view.setMaximumHeight(70)
-        self.where = QLabel(self)
-        self.where.setTextFormat(Qt.TextFormat.PlainText)
-        self.event_info = QLabel(self)
-        self.event_info.setTextFormat(Qt.TextFormat.PlainText)
-        self.event_info.setWordWrap(True)
+        # offsets and annotator, the event's lines, the provenance: wrapped inside the dock
+        # however long a name in them (WrapLabel), never widening the panel
+        self.where = WrapLabel(self)
+        self.event_info = WrapLabel(self)
         self.attr_form = QFormLayout()
         # an accepted suggestion's provenance (the first line of its note): shown apart,
         # translated and read-only; the note editor holds the analyst's own text only
-        self.provenance = QLabel(self)
-        self.provenance.setTextFormat(Qt.TextFormat.PlainText)
-        self.provenance.setWordWrap(True)
+        self.provenance = WrapLabel(self)
         self._provenance: Provenance | None = None
         self.note = _NoteEdit(self)
         self.note.setPlaceholderText(self.tr("Note"))
