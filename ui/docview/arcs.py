@@ -1,8 +1,8 @@
 """Arcs between spans: event arguments (trigger → argument) and relations (Arg1 → Arg2).
 
 ``ArcOverlay`` is a transparent child of the document view's viewport. It never edits the
-view; it reads span positions from the view's own text layout (``QTextLine.cursorToX`` through
-``ui.docview.paint.piece_geometry``), so every x comes from Qt's bidi and shaping. An arc is
+view; it reads span positions from the view's own text layout (where Qt draws the glyphs,
+through ``ui.docview.paint.piece_geometry``), so every x comes from Qt's bidi and shaping. An arc is
 drawn from the trigger toward the argument as they appear on screen: in a right-to-left line
 an argument that follows its trigger lies to its left, and the arrow points left (brat#1132
 drew such arcs in reversed order, docs/design/arabic.md item 9).

@@ -1,8 +1,10 @@
 """Geometry and painting of span highlights for the document view.
 
-All x positions come from Qt's own layout of each line (``QTextLine.cursorToX`` with leading
-and trailing edges, one grapheme cluster at a time), so right-to-left text, digits and Latin
-inside Arabic, and ligatures are placed by Qt's bidi and shaping, never by hand. Geometry is in
+All x positions come from Qt's own layout of each line: where it draws the glyphs of a range
+(``QTextLine.glyphRuns``), so right-to-left text, digits and Latin inside Arabic, and ligatures
+are placed by Qt's bidi and shaping, never by hand. Not from ``QTextLine.cursorToX``: at the
+edges of a run of the other direction than its paragraph (Latin or Western digits in an Arabic
+line, Arabic in a Latin one) Qt 6.11 gives the x of the neighbouring character. Geometry is in
 block-local coordinates and cached by the view per block, a few lines at a time (``CHUNK_LINES``):
 a paint measures the spans on the lines it shows, so one paragraph of thousands of lines and
 spans costs what its visible lines cost.
@@ -128,14 +130,6 @@ def _merge(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return merged
 
 
-def _sign(value: float, fallback: float) -> float:
-    if value > 0:
-        return 1.0
-    if value < 0:
-        return -1.0
-    return fallback
-
-
 def one_run(text: str) -> int:
     """1 when ``text`` is one right-to-left run wherever it stands (strong Arabic or Hebrew
     letters with their combining marks), -1 when one left-to-right run (strong L letters and
@@ -188,6 +182,62 @@ def lines_over(layout: QTextLayout, a: int, b: int) -> Iterator[tuple[int, QText
         i += 1
 
 
+def _boxes(line: QTextLine, start: int, length: int) -> list[tuple[float, float, bool]]:
+    """Where Qt draws the glyphs of the block-relative range ``[start, start + length)`` on
+    ``line``: one ``(x0, x1, right_to_left)`` per glyph run (a run of one font and direction;
+    its x extent is the advance of the range's part of it, as Qt's selection takes it)."""
+    boxes = []
+    for run in line.glyphRuns(start, length):
+        rect = run.boundingRect()
+        boxes.append((rect.left(), rect.right(), run.isRightToLeft()))
+    return boxes
+
+
+def _cluster_box(layout: QTextLayout, line: QTextLine, c: int) -> tuple[float, float, bool] | None:
+    """The drawn extent and direction of the grapheme cluster at ``c`` (None: no glyph, as a
+    tab, a control or the space where a line wraps)."""
+    boxes = _boxes(line, c, max(layout.nextCursorPosition(c), c + 1) - c)
+    if not boxes:
+        return None
+    return min(b[0] for b in boxes), max(b[1] for b in boxes), boxes[0][2]
+
+
+def _start_edge(layout: QTextLayout, line: QTextLine, s: int, e: int, i: int) -> Edge | None:
+    """The start edge of ``[s, e)`` on line ``i``: the start side, in its own direction, of
+    the first cluster with a glyph (right of a right-to-left one, left of a left-to-right one)."""
+    c = s
+    while c < e:
+        box = _cluster_box(layout, line, c)
+        if box is not None:
+            x0, x1, rtl = box
+            return Edge(i, x1, -1.0) if rtl else Edge(i, x0, 1.0)
+        c = max(layout.nextCursorPosition(c), c + 1)
+    return None
+
+
+def _end_edge(layout: QTextLayout, line: QTextLine, s: int, e: int, i: int) -> Edge | None:
+    """The end edge of ``[s, e)`` on line ``i``: the end side, in its own direction, of the
+    last cluster with a glyph."""
+    c = e
+    while c > s:
+        c = max(s, min(layout.previousCursorPosition(c), c - 1))
+        box = _cluster_box(layout, line, c)
+        if box is not None:
+            x0, x1, rtl = box
+            return Edge(i, x0, 1.0) if rtl else Edge(i, x1, -1.0)
+    return None
+
+
+def _tabs(text: str, a: int) -> list[int]:
+    """Block-relative UTF-16 positions of the tabs in ``text``, which starts at ``a``."""
+    tabs, u16 = [], a
+    for char in text:
+        if char == "\t":
+            tabs.append(u16)
+        u16 += 2 if ord(char) > 0xFFFF else 1
+    return tabs
+
+
 def piece_geometry(
     layout: QTextLayout,
     span: ViewSpan,
@@ -202,14 +252,22 @@ def piece_geometry(
 ) -> SpanGeometry:
     """Runs and edges of the block-relative UTF-16 range ``[a, b)`` of ``span``.
 
-    ``text``, the characters of the range, lets a range that is one bidi run (``one_run``)
-    be measured at its two ends on each line instead of one grapheme cluster at a time.
-    ``within``, line numbers ``(first, end)``: only the runs and edges on those lines, each
-    exactly as the whole range gives it (a paint measures the lines it shows, not the span's
-    others; each line is measured on its own)."""
+    Every x is where Qt draws the glyphs (``QTextLine.glyphRuns``), never
+    ``QTextLine.cursorToX``: at the edges of a run of the other direction (Latin or digits in
+    an Arabic line, Arabic in a Latin one) Qt 6.11's cursor x is the neighbouring
+    character's, and a highlight measured with it sat one letter off. Each edge is the start
+    (end) side of the first (last) cluster drawn, in that cluster's own direction.
+
+    ``text``, the characters of the range, lets the range be measured in one call per line
+    (its glyph runs), and one that is one bidi run (``one_run``) have its edges at the two
+    ends of that; without it, the range is measured one grapheme cluster at a time (the
+    reference the tests hold the quick measurement to). ``within``, line numbers
+    ``(first, end)``: only the runs and edges on those lines, each exactly as the whole range
+    gives it (a paint measures the lines it shows, not the span's others; each line is
+    measured on its own)."""
     geom = SpanGeometry(span)
-    fallback = -1.0 if rtl else 1.0
     run = one_run(text) if text is not None else 0
+    tabs = _tabs(text, a) if text is not None and "\t" in text else []
     lines = range(layout.lineCount()) if within is None else range(*within)
     if not lines:
         return geom
@@ -223,31 +281,76 @@ def piece_geometry(
         s, e = max(a, ls), min(b, ls + line.textLength())
         if s >= e:
             continue
-        if run:
+        at_start, at_end = starts and s == a, ends and e >= b
+        # whole grapheme clusters (a range from or to a mark inside one covers all of it:
+        # its glyphs are drawn together, and Qt measures part of one wrongly)
+        if not layout.isValidCursorPosition(s):
+            s = max(ls, layout.previousCursorPosition(s))
+        if not layout.isValidCursorPosition(e):
+            e = min(ls + line.textLength(), layout.nextCursorPosition(e))
+        if text is None:
+            intervals = []
+            c = s
+            while c < e:
+                box = _cluster_box(layout, line, c)
+                if box is not None:
+                    intervals.append((box[0], box[1]))
+                c = max(layout.nextCursorPosition(c), c + 1)
+        else:
+            intervals = [(x0, x1) for x0, x1, _ in _boxes(line, s, e - s)]
+            for tab in tabs:  # a tab has no glyph: its width is the cursor's step over it
+                # (right beside text of the paragraph's direction; Qt's cursor x is off by
+                # a letter beside a run of the other one)
+                if s <= tab < e:
+                    x_lead, x_next = cursor_x(line, tab, LEADING), cursor_x(line, tab + 1, LEADING)
+                    intervals.append((min(x_lead, x_next), max(x_lead, x_next)))
+        if not intervals:  # nothing drawn (a space where the line wraps, a control): the
+            # cursor's place, that the span still shows (its brackets, its tag)
             x_lead = cursor_x(line, s, LEADING)
             x_trail = cursor_x(line, max(s, layout.previousCursorPosition(e)), TRAILING)
             geom.runs.append((i, min(x_lead, x_trail), max(x_lead, x_trail)))
-            inward = -1.0 if run > 0 else 1.0  # from the leading edge into the run
-            if starts and s == a:
+            inward = -1.0 if rtl else 1.0
+            if at_start:
                 geom.start = Edge(i, x_lead, inward)
-            if ends and e >= b:
+            if at_end:
                 geom.end = Edge(i, x_trail, -inward)
             continue
-        intervals: list[tuple[float, float]] = []
-        c = s
-        while c < e:
-            nxt = max(layout.nextCursorPosition(c), c + 1)
-            x_lead = cursor_x(line, c, LEADING)
-            x_trail = cursor_x(line, c, TRAILING)
-            intervals.append((min(x_lead, x_trail), max(x_lead, x_trail)))
-            if starts and c == a:
-                geom.start = Edge(i, x_lead, _sign(x_trail - x_lead, fallback))
-            if ends and nxt >= b:
-                geom.end = Edge(i, x_trail, _sign(x_lead - x_trail, -fallback))
-            c = nxt
-        geom.runs.extend((i, x0, x1) for x0, x1 in _merge(intervals))
+        merged = _merge(intervals)
+        geom.runs.extend((i, x0, x1) for x0, x1 in merged)
+        if run and len(merged) == 1:  # one stretch of one direction: its ends are the edges
+            x0, x1 = merged[0]
+            right, left = Edge(i, x1, -1.0), Edge(i, x0, 1.0)
+            if at_start:
+                geom.start = right if run > 0 else left
+            if at_end:
+                geom.end = left if run > 0 else right
+            continue
+        if at_start:
+            geom.start = _start_edge(layout, line, s, e, i)
+        if at_end:
+            geom.end = _end_edge(layout, line, s, e, i)
     _edges_to_run_ends(geom, rtl)
     return geom
+
+
+def char_under(layout: QTextLayout, line: QTextLine, x: float) -> int:
+    """Block-relative position of the grapheme cluster drawn under the line-local ``x`` (one of
+    the line's, the nearest when ``x`` is past its text). Qt's hit test
+    (``QTextLine.xToCursor``) is checked against where the glyphs are drawn: beside a run of
+    the other direction it can answer the neighbouring cluster (the space after a Latin word
+    in an Arabic line gave the next Arabic letter)."""
+    start, end = line.textStart(), line.textStart() + line.textLength()
+    hit = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+    hit = max(start, min(hit, end - 1))
+    if not layout.isValidCursorPosition(hit):
+        hit = max(start, layout.previousCursorPosition(hit))
+    before = max(start, layout.previousCursorPosition(hit))
+    after = min(end - 1, layout.nextCursorPosition(hit))
+    for c in dict.fromkeys((hit, before, after)):
+        box = _cluster_box(layout, line, c)
+        if box is not None and box[0] <= x < box[1]:
+            return c
+    return hit
 
 
 def _run_of(geom: SpanGeometry, edge: Edge) -> tuple[int, float, float] | None:

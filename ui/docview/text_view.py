@@ -521,8 +521,9 @@ class SpanTextView(QPlainTextEdit):
         return self._to_cp(block.position() + block.length() if block.isValid() else 0)
 
     def char_at(self, point: QPoint) -> int | None:
-        """Code point of the character drawn under a viewport point (None: no character)."""
-        from PySide6.QtGui import QTextLine
+        """Code point of the character drawn under a viewport point (None: no character):
+        the one whose glyphs Qt draws there (``paint.char_under``)."""
+        from ui.docview.paint import char_under
 
         block = self.cursorForPosition(point).block()
         if not block.isValid():
@@ -537,9 +538,7 @@ class SpanTextView(QPlainTextEdit):
             rect = line.naturalTextRect()
             if line.textLength() == 0 or not rect.left() <= local.x() <= rect.right():
                 return None
-            rel = line.xToCursor(local.x(), QTextLine.CursorPosition.CursorOnCharacter)
-            rel = max(line.textStart(), min(rel, line.textStart() + line.textLength() - 1))
-            return self._to_cp(block.position() + rel)
+            return self._to_cp(block.position() + char_under(layout, line, local.x()))
         return None
 
     def tooltip_html(self, point: QPoint) -> str:
