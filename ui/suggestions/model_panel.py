@@ -17,6 +17,7 @@ recomputed, is shown as one that cannot be read, with Train on.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +68,35 @@ LAYER_CHARS = 8
 
 
 def _num(value: object) -> float | None:
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+    """A JSON number as a float; None for anything else, and for an infinite or NaN one (the
+    JSON reader takes ``1e999`` and ``NaN``, which ``int()`` refuses)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+        return number if math.isfinite(number) else None
+    return None
+
+
+MANIFEST_TEXTS = ("name", "version", "layer", "source", "trained", "crf_sha256")
+"""the stored model's summary fields that training writes as text (``Model.summary``)"""
+MANIFEST_COUNTS = ("documents", "mentions")
+
+
+def manifest_damaged(manifest: dict[str, Any]) -> bool:
+    """Whether a stored model's summary (the models row's manifest, which its bytes' checksum
+    does not cover) has a field of another kind than training writes: text, counts, scores
+    an object. A hand-edited ``"trained": ["a"]`` or a list as ``crf_sha256`` made the panel
+    raise (an unhashable model key) and say "No model yet"; such a model is now shown as
+    damaged, as ``latest_model`` shows damaged bytes: train it again."""
+    for key in MANIFEST_TEXTS:
+        if key in manifest and not isinstance(manifest[key], str):
+            return True
+    for key in MANIFEST_COUNTS:
+        if key in manifest and _num(manifest[key]) is None:
+            return True
+    labels = manifest.get("labels", [])
+    if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+        return True
+    return not isinstance(manifest.get("scores", {}), dict)
 
 
 def _dict(value: object) -> dict[str, Any]:
@@ -329,7 +358,10 @@ class ModelPanel(QWidget):
         m = self.manifest
         if not isinstance(m, dict) or not isinstance(m.get("layer"), str):
             return None
-        since = trained_ms(m)
+        try:
+            since = trained_ms(m)
+        except (OverflowError, ValueError):  # a date out of range ("0001-01-01T00:00+14:00")
+            since = None
         return None if since is None else (str(m["layer"]), since)
 
     def _recount(self) -> None:
@@ -403,6 +435,8 @@ class ModelPanel(QWidget):
             except AnnotatorError as exc:  # a damaged model never stops the panel or training
                 damaged = core_text(exc)
         manifest = found[1] if found is not None else None
+        if isinstance(manifest, dict) and manifest_damaged(manifest):
+            damaged, manifest = self.tr("its description is damaged"), None
         key = (self.session.path, self._model_key(manifest))
         if manifest is not None and self._checked.get(key) is not None:
             damaged, manifest = str(self._checked[key]), None
@@ -698,9 +732,13 @@ class ModelPanel(QWidget):
     # -- the next document -----------------------------------------------------------------
     @staticmethod
     def _model_key(manifest: object) -> object:
-        """What tells one stored model from another (its date and version)."""
+        """What tells one stored model from another (its date and version): text, whatever
+        the manifest holds (a key of ``_checked``; a list there raised)."""
         m = manifest if isinstance(manifest, dict) else {}
-        return (m.get("trained"), m.get("crf_sha256") or m.get("version"))
+        return tuple(
+            value if isinstance(value, str) or value is None else repr(value)
+            for value in (m.get("trained"), m.get("crf_sha256") or m.get("version"))
+        )
 
     def _model_layer(self) -> str:
         layer = self.manifest.get("layer") if isinstance(self.manifest, dict) else None

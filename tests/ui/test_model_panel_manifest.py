@@ -1,0 +1,136 @@
+"""A hand-edited ``models.manifest`` column (QA round 13): the row's summary is not covered by
+the bytes' checksum, and ``latest_model`` only checks that it is a JSON object. With
+``"trained": ["a"]`` (or a list as ``crf_sha256``) the model panel raised ``TypeError:
+unhashable type: 'list'`` from its model key while loading and then said "No model yet",
+although the command line reads the same model. The panel now never raises on any manifest:
+a field of another kind than training writes shows the model as damaged ("cannot be read ...
+Train it again"), as a damaged model's bytes do, with Train on."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+import sqlite3  # white-box: the damage is written into the file's models table directly
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from annotator.commands.suggestions import train_and_store
+from annotator.project import Project
+from tests.ui.test_qa_model_flow import make_window, small_project
+from ui.suggestions import install
+from ui.suggestions.model_panel import ModelPanel, curve_points, manifest_damaged
+from ui.workbench.mainwindow import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = small_project(tmp_path_factory.mktemp("m") / "p.annotator")
+    with Project.open(path) as p:
+        train_and_store(p, eval_split=0.0)
+    return path
+
+
+def stored_manifest(path: Path) -> dict[str, Any]:
+    with sqlite3.connect(path) as conn:
+        (text,) = conn.execute("SELECT manifest FROM models").fetchone()
+    conn.close()
+    manifest = json.loads(text)
+    assert isinstance(manifest, dict)
+    return manifest
+
+
+def edited(trained: Path, folder: Path, manifest: str) -> Path:
+    path = folder / "e.annotator"
+    path.write_bytes(trained.read_bytes())
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE models SET manifest = ?", [manifest])
+    conn.close()
+    return path
+
+
+WRONG_KINDS: dict[str, Any] = {
+    "trained a list": {"trained": ["a"]},
+    "crf_sha256 a list": {"crf_sha256": ["a"]},
+    "version an object": {"version": {"a": 1}},
+    "layer a number": {"layer": 3},
+    "documents text": {"documents": "many"},
+    "mentions infinite": {"mentions": float("inf")},
+    "labels not text": {"labels": [1, 2]},
+    "scores a list": {"scores": [1]},
+}
+
+
+@pytest.fixture
+def open_edited(
+    qtbot: QtBot, tmp_path: Path, trained: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Any]:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    windows: list[MainWindow] = []
+
+    def open_with(manifest: str) -> ModelPanel:
+        w = make_window(qtbot, tmp_path, edited(trained, tmp_path, manifest))
+        windows.append(w)
+        return install(w).model_panel
+
+    yield open_with
+    for w in windows:
+        w.session.close()
+
+
+@pytest.mark.parametrize("how", list(WRONG_KINDS))
+def test_a_manifest_field_of_the_wrong_kind_shows_a_damaged_model(
+    open_edited: Any, trained: Path, how: str
+) -> None:
+    manifest = {**stored_manifest(trained), **WRONG_KINDS[how]}
+    assert manifest_damaged(manifest)
+    panel = open_edited(json.dumps(manifest))  # (installing loads the panel: it raised)
+    panel.load()
+    assert panel.summary.text() == (
+        "The stored model cannot be read (its description is damaged). Train it again."
+    )
+    assert panel.manifest is None and panel.train_button.isEnabled()
+
+
+def test_the_qa_manifest_is_shown_as_damaged(open_edited: Any) -> None:
+    """/tmp/qa13/model/manifest_column.sh's manifest: a layer and a list as the date."""
+    panel = open_edited('{"layer": "gold", "trained": ["a"]}')
+    panel.load()
+    assert "its description is damaged" in panel.summary.text()
+
+
+def test_a_sound_manifest_is_not_damaged(trained: Path, open_edited: Any) -> None:
+    manifest = stored_manifest(trained)
+    assert not manifest_damaged(manifest)
+    panel = open_edited(json.dumps(manifest))
+    panel.load()
+    assert panel.summary.text().startswith("Learnt from layer")
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        "{}",
+        '{"trained": "0001-01-01T00:00:00+14:00", "layer": "gold"}',
+        '{"trained": "not a date", "layer": "gold", "documents": 1e999}',
+        '{"scores": {"curve": [[1e999, 0.5], [NaN, NaN], [2, NaN], "x"], "model": []}}',
+        '{"scores": {"model": {"micro": [], "per_label": {"GPE": [1], "LOC": {"f1": "x"}}}}}',
+        '{"unknown": [[[]]], "crf_sha256": "", "version": ""}',
+    ],
+)
+def test_the_panel_never_raises_on_a_manifest(open_edited: Any, manifest: str) -> None:
+    panel = open_edited(manifest)
+    panel.load()
+    assert panel.summary.text()
+    assert panel.train_button.isEnabled()
+    assert panel._trained() is None or isinstance(panel._trained(), tuple)
+    assert isinstance(curve_points(json.loads(manifest)), list)
