@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from annotator.formats.tokens import Token, token_layer
-from annotator.text import HARAKAT, TATWEEL, fold
+from annotator.text import fold, is_mark
 
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
@@ -36,16 +36,13 @@ def fold_word(word: str) -> str:
     return fold(word)
 
 
-def _is_mark(ch: str) -> bool:
-    return ch == TATWEEL or HARAKAT.match(ch) is not None
-
-
 def proclitic_cuts(word: str) -> list[int]:
     """Offsets inside ``word`` after each one-letter proclitic (at most و/ف then ب/ل/ك);
-    harakat after a proclitic stay with it."""
+    a proclitic's marks stay with it (``annotator.text.is_mark``: the rule ``[`` trims by, so
+    a predicted span starts where trimming the word would leave it)."""
     if not word or ord(word[0]) not in _ARABIC_LETTER:
         return []
-    letters = [i for i, ch in enumerate(word) if not _is_mark(ch)]
+    letters = [i for i, ch in enumerate(word) if not is_mark(ch)]
     cuts: list[int] = []
     k = 0
     for group in (CONJUNCTIONS, PREPOSITIONS):
