@@ -1337,6 +1337,17 @@ def _span_labels(schema: Schema) -> frozenset[str]:
     return frozenset(e.name for e in (*schema.entities, *schema.events))
 
 
+def _nameless(imp: ImportedDocument) -> str:
+    """The name of a document its file gives none: ``FILE:LINE`` for a record of a file of
+    several (``formats.plain.row_name``, as CSV, doccano and Label Studio name theirs: two
+    records never share a name), else the file's name without suffix."""
+    if imp.line is None:
+        return Path(imp.source).stem
+    from annotator.formats.plain import row_name  # only for a record without a name
+
+    return row_name(imp.source, imp.line)
+
+
 def _import_one(
     schema: Schema,
     imp: ImportedDocument,
@@ -1348,7 +1359,7 @@ def _import_one(
     report: ImportReport,
 ) -> None:
     text, remap, sha = ready
-    name = imp.name or Path(imp.source).stem or sha[:12]
+    name = imp.name or _nameless(imp) or sha[:12]
     annotator = imp.annotator or default_annotator or DEFAULT_ANNOTATOR
     bad = rules.document_name_problem(name) or rules.annotator_problem(annotator)
     if bad is not None:

@@ -52,6 +52,7 @@ from annotator.formats.common import (
     units_refused,
 )
 from annotator.formats.fields import ident, need_str, printable
+from annotator.formats.plain import row_name
 from annotator.formats.source import decode_text, read_file, shown
 from annotator.formats.standoff import (
     CODEPOINTS,
@@ -326,7 +327,7 @@ def _task_documents(
     if not isinstance(text, str) or not text:
         raise ValueError(Message('no "text" in "data"'))
     meta: dict[str, Any] = task["meta"] if isinstance(task.get("meta"), dict) else {}
-    name = meta["name"] if isinstance(meta.get("name"), str) else f"{Path(source).stem}:{n}"
+    name = meta["name"] if isinstance(meta.get("name"), str) else row_name(source, line)
     marks = _marks(meta["events"], line) if are_marks(meta.get("events")) else None
     raw = RawOffsets(text)
     notes: list[Problem] = []
