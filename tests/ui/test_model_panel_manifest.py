@@ -12,6 +12,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import dataclasses
 import json
 import sqlite3  # white-box: the damage is written into the file's models table directly
 from collections.abc import Iterator
@@ -24,7 +25,8 @@ from pytestqt.qtbot import QtBot
 
 from annotator.commands.suggestions import train_and_store
 from annotator.project import Project
-from tests.ui.test_qa_model_flow import make_window, small_project
+from annotator.schema import Label
+from tests.ui.test_qa_model_flow import NAMES, TEXT, make_window, small_project
 from ui.suggestions import install
 from ui.suggestions.model_panel import ModelPanel, curve_points, manifest_damaged
 from ui.workbench.mainwindow import MainWindow
@@ -134,3 +136,74 @@ def test_the_panel_never_raises_on_a_manifest(open_edited: Any, manifest: str) -
     assert panel.train_button.isEnabled()
     assert panel._trained() is None or isinstance(panel._trained(), tuple)
     assert isinstance(curve_points(json.loads(manifest)), list)
+
+
+# -- what storing a finished training's suggestions left out (QA round 13) -----------------
+@pytest.fixture
+def label_dropped(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    """A project whose gold layer holds CITY spans and whose schema no longer has CITY (the
+    schema dropped it after the annotation)."""
+    path = tmp_path / "dropped.annotator"
+    with Project.create(path) as p:
+        schema = p.schema
+        p.set_schema(dataclasses.replace(schema, entities=(*schema.entities, Label("CITY"))))
+        paragraphs = [x for x in TEXT.split("\n") if x.strip()]
+        for i in range(4):
+            text = "\n".join(paragraphs[i::4])
+            doc = p.add_document(text, name=f"part {i}")
+            for name in NAMES:
+                start = text.find(name)
+                while start >= 0:
+                    p.add_span(doc.id, start, start + len(name), "CITY", "gold")
+                    start = text.find(name, start + len(name) + 1)
+        p.add_document(TEXT, name="seed")
+        p.set_schema(schema)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("amal", True))
+    w = make_window(qtbot, tmp_path, path)
+    yield w
+    w.session.close()
+
+
+def test_a_finished_training_says_what_it_left_out(label_dropped: MainWindow, qtbot: QtBot) -> None:
+    """``store_suggested`` leaves out the predictions of a label the schema lacks and says so
+    (``StoredSuggested.lines``); the panel's status line said only "Model saved; N suggestions
+    made.". It now gives the lines too, as core messages in the interface language."""
+    panel = install(label_dropped).model_panel
+    panel.active.setChecked(True)  # suggest in every document: GPE is predicted somewhere
+    job = panel.train(layer="gold")
+    assert job is not None
+    qtbot.waitUntil(lambda: panel.job is None, timeout=180_000)
+    made, *left_out = panel.status.text().split("\n")
+    assert made.startswith("Model saved; ") and made.endswith(" suggestions made.")
+    assert len(left_out) == 1
+    assert left_out[0].endswith(
+        "of the model's suggestions not stored: the project's schema has no label CITY "
+        "(train the model again to learn the schema's labels)"
+    )
+
+
+def test_the_left_out_lines_are_core_messages_shown_translated(
+    open_edited: Any, trained: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.errors import Message
+    from ui.suggestions import model_panel
+    from ui.suggestions.training import Suggestions, TrainOutcome
+
+    shown: list[object] = []
+
+    def core_text(message: object, schema: object = None) -> str:
+        shown.append(message)
+        return f"<{message}>"
+
+    monkeypatch.setattr(model_panel, "core_text", core_text)
+    monkeypatch.setattr(model_panel, "core_lines", lambda ms: "\n".join(map(core_text, ms)))
+    panel = open_edited(json.dumps(stored_manifest(trained)))
+    line = Message("{n} left out {labels}", n=2, labels="GPE")
+    panel._job_path = panel.session.path
+    panel._done("finished", TrainOutcome(stored_manifest(trained), 5, stored=[line]))
+    assert panel.status.text() == "Model saved; 5 suggestions made.\n<2 left out GPE>"
+    assert shown == [line]
+    panel._suggested(Suggestions(1, 0, [line]))
+    assert panel.status.text() == "<2 left out GPE>"

@@ -44,7 +44,7 @@ from annotator.errors import AnnotatorError
 from annotator.formats.common import IsCancelled, Progress
 from annotator.learn.retrain import DEFAULT_RETRAIN_AFTER, is_new, trained_ms
 from annotator.model import Span
-from ui.i18n import core_text, isolate
+from ui.i18n import core_lines, core_text, isolate
 from ui.jobs import BackgroundJob, JobWorker
 from ui.session import Changes, Session
 from ui.suggestions.controller import label_name
@@ -650,9 +650,9 @@ class ModelPanel(QWidget):
             self._ordered_for = self._model_key(payload.manifest) if payload.order else None
             self.show_manifest(payload.manifest)
             self._recount()
-            self.status.setText(
-                self.tr("Model saved; {0} suggestions made.").format(payload.suggested)
-            )
+            made = self.tr("Model saved; {0} suggestions made.").format(payload.suggested)
+            # and what storing them left out (a label the schema no longer has), translated
+            self.status.setText("\n".join([made, *map(core_text, payload.stored)]))
             self.trained.emit(payload)
         elif outcome == "failed":
             self.status.setText(self.tr("Training failed: {0}").format(payload))
@@ -715,6 +715,8 @@ class ModelPanel(QWidget):
     def _suggested(self, result: object) -> None:
         self.suggest_job = None
         if isinstance(result, Suggestions):
+            if result.stored:  # predictions of a label the schema no longer has, left out
+                self.status.setText(core_lines(result.stored))
             self.suggested.emit(result.doc_id)
         self._suggest_queued()
 

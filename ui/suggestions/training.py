@@ -25,14 +25,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.errors import Cancelled
+from annotator.errors import Cancelled, Message
 from annotator.formats.common import IsCancelled, Progress
 from ui.jobs import JobWorker
 from ui.suggestions.source import MODEL_KIND, ModelStore
 
 if TYPE_CHECKING:
+    from annotator.commands.suggestions import StoredSuggested
     from annotator.learn.crf import Model
-    from annotator.learn.suggest import Suggested
     from annotator.project import Project
 
 PROGRESS_STEPS = 1000
@@ -89,7 +89,7 @@ def unlabelled(project: Project, layer: str, ids: Iterable[int] | None = None) -
     return {i for i in chosen if not spans.get(i) and statuses.get(i, Status.NEW) != Status.DONE}
 
 
-def store_suggestions(project: Project, model: Model, doc_ids: list[int]) -> Suggested:
+def store_suggestions(project: Project, model: Model, doc_ids: list[int]) -> StoredSuggested:
     """Suggest with ``model`` in ``doc_ids`` and store them as the pending ones there
     (``store_model_suggestions``: every model's pending suggestions there replaced)."""
     from annotator.commands.suggestions import store_model_suggestions
@@ -113,6 +113,9 @@ class TrainOutcome:
     suggested: int
     order: list[int] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    stored: list[Message] = field(default_factory=list)
+    """what storing the suggestions left out and why (``StoredSuggested.lines``: predictions
+    of a label the schema no longer has), core messages the panel shows translated"""
 
 
 class TrainSignals(QObject):
@@ -167,7 +170,9 @@ class TrainWorker(JobWorker):
             if r.active:
                 todo = unlabelled(project, r.layer, found.confidence)
                 order = active_order({i: c for i, c in found.confidence.items() if i in todo})
-            return TrainOutcome(dict(made.manifest), len(found.suggestions), order, made.lines)
+            return TrainOutcome(
+                dict(made.manifest), len(found.suggestions), order, made.lines, found.lines()
+            )
 
 
 @dataclass
@@ -213,6 +218,8 @@ class Suggestions:
 
     doc_id: int
     count: int
+    stored: list[Message] = field(default_factory=list)
+    """what storing them left out and why (``StoredSuggested.lines``)"""
 
 
 class SuggestWorker(JobWorker):
@@ -234,4 +241,4 @@ class SuggestWorker(JobWorker):
             if cancelled():
                 raise Cancelled("cancelled")
             found = store_suggestions(project, model, [self.doc_id])
-            return Suggestions(self.doc_id, len(found.suggestions))
+            return Suggestions(self.doc_id, len(found.suggestions), found.lines())
