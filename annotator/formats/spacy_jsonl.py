@@ -52,6 +52,7 @@ from annotator.formats.common import (
 )
 from annotator.formats.conll import total_of
 from annotator.formats.fields import dicts, need_str
+from annotator.formats.plain import row_name
 from annotator.formats.source import lines, shown
 from annotator.formats.standoff import (
     EVENT_LEFT_OUT,
@@ -391,7 +392,7 @@ def _task_document(obj: Any, path: Path, line: int, schema: Schema | None) -> Im
     name = meta.get("name")
     doc = ImportedDocument(
         text=text,
-        name=name if isinstance(name, str) and name else f"{shown(path.stem)}-{line}",
+        name=name if isinstance(name, str) and name else row_name(shown(path), line),
         meta=meta,
         spans=spans,
         source=shown(path),

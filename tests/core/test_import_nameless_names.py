@@ -45,3 +45,11 @@ def test_label_studio_tasks_without_a_name_are_named_file_and_line(tmp_path: Pat
     tasks = [{"data": {"text": "نص أول"}}, {"data": {"text": "نص ثان"}}]
     src.write_text("[\n" + ",\n".join(json.dumps(t, ensure_ascii=False) for t in tasks) + "\n]")
     assert [d.name for d in read_label_studio(src).documents] == ["l:2", "l:3"]
+
+
+def test_spacy_jsonl_lines_without_a_name_are_named_file_and_line(tmp_path: Path) -> None:
+    from annotator.formats.spacy_jsonl import read_spacy_jsonl
+
+    src = tmp_path / "s.jsonl"
+    src.write_text('{"text":"نص أول"}\n{"text":"نص ثان"}\n', "utf-8")
+    assert [d.name for d in read_spacy_jsonl(src).documents] == ["s:1", "s:2"]

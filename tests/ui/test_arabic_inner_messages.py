@@ -293,9 +293,9 @@ def test_labels_an_import_cannot_take_read_in_arabic(arabic: QApplication, tmp_p
             import_documents(project, read_conll(src), "amal", new_labels="error")
         english = (
             f"{src}:2: label 'NEWCO' is not in the schema (use --new-labels add or skip; "
-            "1 unknown label(s): NEWCO)"
+            "1 unknown label(s): 'NEWCO')"
         )
-        shown = _check(caught.value, english, (f"{src}:2", "'NEWCO'", "1", "NEWCO"))
+        shown = _check(caught.value, english, (f"{src}:2", "'NEWCO'", "1", "'NEWCO'"))
         assert "تسميات خارج المخطط" in shown and "--new-labels" not in shown
         bad = _line(
             tmp_path,

@@ -217,3 +217,38 @@ def test_sources_format_and_csv_column(
     dialog.files.item(0).setSelected(True)
     dialog.remove_selected()
     assert dialog.paths() == [folder]
+
+
+def test_an_import_adding_only_a_role_reloads_the_windows_schema(
+    qtbot: QtBot, session: Session, tmp_path: Path
+) -> None:
+    """--new-labels add may add a role and no label (36da09c): the window's connection must
+    re-read the schema then too, or the role stays unknown to the window (QA 13)."""
+    import json
+
+    text = "ولد محمد في بغداد."
+    line = {
+        "name": "born",
+        "text": text,
+        "spans": [
+            {"id": "t", "start": 0, "end": 3, "label": "Life.Be-Born"},
+            {"id": "p", "start": 4, "end": 8, "label": "PER"},
+        ],
+        "events": [
+            {
+                "id": "e",
+                "type": "Life.Be-Born",
+                "trigger": "t",
+                "arguments": [{"id": "a", "role": "Child", "target": "p"}],
+            }
+        ],
+    }
+    src = write(tmp_path, "born.jsonl", json.dumps(line, ensure_ascii=False) + "\n")
+    dialog = dialog_for(qtbot, session, [src], new_labels="add")
+    assert session.project is not None
+    born = session.project.schema.event("Life.Be-Born")
+    assert born is not None and "Child" not in {r.name for r in born.roles}
+    assert run_to_end(qtbot, dialog) == "finished"
+    assert "roles added to the schema:" in dialog.report.toPlainText()
+    born = session.project.schema.event("Life.Be-Born")
+    assert born is not None and "Child" in {r.name for r in born.roles}
