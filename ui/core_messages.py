@@ -1152,6 +1152,113 @@ CORE_MESSAGES = (
         "CoreMessage",
         "role map: the project's schema has no role {ours} (to take {theirs} of {where} as)",
     ),
+    # QA round 13: imports (relation types and roles under --new-labels, skipped references,
+    # names shown quoted), brat's conf, token gaps, suggestions the schema does not take,
+    # merge sources, schema --import, accept all agreements
+    QT_TRANSLATE_NOOP("CoreMessage", "argument {role}:{target} is unknown"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "attribute value that annotation.conf cannot list (brat reads no other)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "attribute value {value} of {attribute} left out of annotation.conf (brat cannot list it)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "carriage return in a note, written as a line break (brat notes are one line each)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "event type"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "event type {type} has no role {role} (use --new-labels add or skip; {count} "
+        "unknown name(s): {names})",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "event {event} differs from the stored {uuid}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "event {event}: argument {role}: its target {target} was skipped"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "event {event}: its trigger {trigger} was skipped"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "event {event}: trigger {trigger} is not a span of this document"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "event {event}: unknown role {role} of {type} skipped"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "event {event}: {name} {kept} kept, its trigger span {span} said {theirs} (an "
+        "older version wrote both)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "event {event}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "id {id} is used twice in this document"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "not an annotator project or bundle (neither an SQLite file nor a zip file)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "nothing to accept: the document is marked adjudicated, and {into} keeps its own "
+        "version of {n} agreements of {who}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation type"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation type name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation type {name}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "relation type {name} is not in the schema (use --new-labels add or skip; {count}"
+        " unknown name(s): {names})",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {relation}: its argument {target} was skipped"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {relation}: unknown argument {source}/{target}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "relation {relation}: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "role name"),
+    QT_TRANSLATE_NOOP("CoreMessage", "role {role} of {type}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "roles added to the schema: {roles}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "span {span} ({label}): {names} kept on the trigger span: no event of it takes "
+        "them (annotator check reports them)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "span {span} differs from the stored {uuid}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "span {start}-{end} ({label}) is outside the text (length {length})"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "span {start}-{end} ({label}): {problem}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "task {n}: nothing tells its {count} annotations apart (no completed_by of their "
+        "own); read into layers {layers}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "text of {count} sentences not kept (their tokens joined by spaces instead): the "
+        '"sentence" (or "text") does not hold the tokens in order with only white space '
+        "between them",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "the tokens leave out {word} at offset {offset}: they must cover every character "
+        "but white space",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "token {k} ({start}, {end}): its text {given} is not the text at its offsets, {found}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "unknown {kind} {name} skipped"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "warning: spans carry labels the schema no longer defines, kept as they are "
+        "('annotator check' lists them): {labels}",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "{n} not stored: their label is not in the project's schema"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{n} of the model's suggestions not stored: the project's schema has no label "
+        "{labels} (train the model again to learn the schema's labels)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{path}: the schema file defines no label, event type or relation type; the "
+        "project's schema is unchanged",
+    ),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

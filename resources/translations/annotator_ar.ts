@@ -447,132 +447,132 @@
 <context>
     <name>Agreement</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="297"/>
+        <location filename="../../ui/review/agreement_window.py" line="346"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="298"/>
+        <location filename="../../ui/review/agreement_window.py" line="347"/>
         <source>n A</source>
         <translation>عدد أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="299"/>
+        <location filename="../../ui/review/agreement_window.py" line="348"/>
         <source>n B</source>
         <translation>عدد ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="306"/>
+        <location filename="../../ui/review/agreement_window.py" line="355"/>
         <source>measure</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="307"/>
+        <location filename="../../ui/review/agreement_window.py" line="356"/>
         <source>P</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="307"/>
+        <location filename="../../ui/review/agreement_window.py" line="356"/>
         <source>R</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="308"/>
+        <location filename="../../ui/review/agreement_window.py" line="357"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="315"/>
+        <location filename="../../ui/review/agreement_window.py" line="364"/>
         <source>document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="403"/>
+        <location filename="../../ui/review/agreement_window.py" line="452"/>
         <source>A</source>
         <translation>أ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="404"/>
+        <location filename="../../ui/review/agreement_window.py" line="453"/>
         <source>B</source>
         <translation>ب</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="405"/>
+        <location filename="../../ui/review/agreement_window.py" line="454"/>
         <source>P exact</source>
         <translation>الدقة (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="406"/>
+        <location filename="../../ui/review/agreement_window.py" line="455"/>
         <source>R exact</source>
         <translation>الاستدعاء (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="407"/>
+        <location filename="../../ui/review/agreement_window.py" line="456"/>
         <source>F1 exact</source>
         <translation>F1 (تطابق تام)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="408"/>
+        <location filename="../../ui/review/agreement_window.py" line="457"/>
         <source>F1 overlap</source>
         <translation>F1 (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="409"/>
+        <location filename="../../ui/review/agreement_window.py" line="458"/>
         <source>kappa</source>
         <translation>كابا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="410"/>
+        <location filename="../../ui/review/agreement_window.py" line="459"/>
         <source>alpha-U</source>
         <translation>ألفا-U</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="414"/>
+        <location filename="../../ui/review/agreement_window.py" line="463"/>
         <source>trigger_identification</source>
         <translation>تعرّف المُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="415"/>
+        <location filename="../../ui/review/agreement_window.py" line="464"/>
         <source>trigger_classification</source>
         <translation>تصنيف المُطلِق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="416"/>
+        <location filename="../../ui/review/agreement_window.py" line="465"/>
         <source>argument_identification</source>
         <translation>تعرّف المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="417"/>
+        <location filename="../../ui/review/agreement_window.py" line="466"/>
         <source>argument_classification</source>
         <translation>تصنيف المعمول</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="418"/>
+        <location filename="../../ui/review/agreement_window.py" line="467"/>
         <source>argument_identification_attached</source>
         <translation>تعرّف المعمول (مع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="419"/>
+        <location filename="../../ui/review/agreement_window.py" line="468"/>
         <source>argument_classification_attached</source>
         <translation>تصنيف المعمول (مع مُطلِقه)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="420"/>
+        <location filename="../../ui/review/agreement_window.py" line="469"/>
         <source>argument_identification_overlap</source>
         <translation>تعرّف المعمول (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="421"/>
+        <location filename="../../ui/review/agreement_window.py" line="470"/>
         <source>argument_classification_overlap</source>
         <translation>تصنيف المعمول (تداخل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="453"/>
+        <location filename="../../ui/review/agreement_window.py" line="502"/>
         <source>boundary F1</source>
         <translation>F1 الحدود</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="454"/>
+        <location filename="../../ui/review/agreement_window.py" line="503"/>
         <source>doc-average F1</source>
         <translation>متوسط F1 للمستندات</translation>
     </message>
@@ -580,97 +580,97 @@
 <context>
     <name>AgreementWindow</name>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="195"/>
-        <location filename="../../ui/review/agreement_window.py" line="248"/>
-        <location filename="../../ui/review/agreement_window.py" line="253"/>
-        <location filename="../../ui/review/agreement_window.py" line="269"/>
-        <location filename="../../ui/review/agreement_window.py" line="379"/>
-        <location filename="../../ui/review/agreement_window.py" line="390"/>
+        <location filename="../../ui/review/agreement_window.py" line="244"/>
+        <location filename="../../ui/review/agreement_window.py" line="297"/>
+        <location filename="../../ui/review/agreement_window.py" line="302"/>
+        <location filename="../../ui/review/agreement_window.py" line="318"/>
+        <location filename="../../ui/review/agreement_window.py" line="428"/>
+        <location filename="../../ui/review/agreement_window.py" line="439"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="209"/>
+        <location filename="../../ui/review/agreement_window.py" line="258"/>
         <source>Measure</source>
         <translation>قياس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="211"/>
+        <location filename="../../ui/review/agreement_window.py" line="260"/>
         <source>Save HTML report…</source>
         <translation>حفظ تقرير HTML…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="214"/>
+        <location filename="../../ui/review/agreement_window.py" line="263"/>
         <source>Choose annotators and labels, then Measure.</source>
         <translation>اختر الموسِّمين والتسميات، ثم «قياس».</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="224"/>
+        <location filename="../../ui/review/agreement_window.py" line="273"/>
         <source>Annotators</source>
         <translation>الموسِّمون</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="225"/>
+        <location filename="../../ui/review/agreement_window.py" line="274"/>
         <source>Labels (spans)</source>
         <translation>التسميات (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="248"/>
+        <location filename="../../ui/review/agreement_window.py" line="297"/>
         <source>Choose at least two annotators.</source>
         <translation>اختر موسِّمَين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="253"/>
+        <location filename="../../ui/review/agreement_window.py" line="302"/>
         <source>Measuring agreement…</source>
         <translation>جارٍ قياس الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="279"/>
+        <location filename="../../ui/review/agreement_window.py" line="328"/>
         <source>{0} annotators ({1}), {2} documents · alpha (nominal, tokens): {3} · alpha-U (characters): {4}</source>
         <translation>الموسِّمون: {0} ({1})، المستندات: {2} · ألفا (اسمي، رموز): {3} · ألفا-U (محارف): {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="291"/>
+        <location filename="../../ui/review/agreement_window.py" line="340"/>
         <source>Pairs</source>
         <translation>الأزواج</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="300"/>
+        <location filename="../../ui/review/agreement_window.py" line="349"/>
         <source>Per label</source>
         <translation>لكل تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="309"/>
+        <location filename="../../ui/review/agreement_window.py" line="358"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="317"/>
+        <location filename="../../ui/review/agreement_window.py" line="366"/>
         <source>Per document</source>
         <translation>لكل مستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="327"/>
+        <location filename="../../ui/review/agreement_window.py" line="376"/>
         <source>Confusion</source>
         <translation>مصفوفة الالتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="333"/>
+        <location filename="../../ui/review/agreement_window.py" line="382"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="369"/>
+        <location filename="../../ui/review/agreement_window.py" line="418"/>
         <source>Save HTML report</source>
         <translation>حفظ تقرير HTML</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="379"/>
+        <location filename="../../ui/review/agreement_window.py" line="428"/>
         <source>Writing the report…</source>
         <translation>جارٍ كتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="392"/>
+        <location filename="../../ui/review/agreement_window.py" line="441"/>
         <source>Report written to {0}</source>
         <translation>كُتب التقرير في {0}</translation>
     </message>
@@ -4103,307 +4103,502 @@
         <translation>ربط الأدوار: ليس في مخطط المشروع الدور {ours} (ليُقرأ به {theirs} من {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1163"/>
+        <location filename="../../ui/core_messages.py" line="1158"/>
+        <source>argument {role}:{target} is unknown</source>
+        <translation>المعمول {role}:{target} مجهول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1159"/>
+        <source>attribute value that annotation.conf cannot list (brat reads no other)</source>
+        <translation>قيمة خاصية لا يستطيع annotation.conf إدراجها (ولا يقرأ brat غير ما يُدرَج فيه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1162"/>
+        <source>attribute value {value} of {attribute} left out of annotation.conf (brat cannot list it)</source>
+        <translation>القيمة {value} للخاصية {attribute} تُركت خارج annotation.conf (لا يستطيع brat إدراجها)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1166"/>
+        <source>carriage return in a note, written as a line break (brat notes are one line each)</source>
+        <translation>محرف إرجاع العربة في ملاحظة كُتب فاصل سطر (ملاحظات brat سطر واحد لكل منها)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1170"/>
+        <source>event type</source>
+        <translation>نوع الحدث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1171"/>
+        <source>event type {type} has no role {role} (use --new-labels add or skip; {count} unknown name(s): {names})</source>
+        <translation>ليس لنوع الحدث {type} الدور {role} (اختر «إضافة» أو «تخطٍّ» في «تسميات خارج المخطط»؛ الأسماء المجهولة {count}: {names})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1176"/>
+        <source>event {event} differs from the stored {uuid}</source>
+        <translation>الحدث {event} يختلف عن المحفوظ {uuid}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1177"/>
+        <source>event {event}: argument {role}: its target {target} was skipped</source>
+        <translation>الحدث {event}: المعمول {role}: تُخطّي هدفه {target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1180"/>
+        <source>event {event}: its trigger {trigger} was skipped</source>
+        <translation>الحدث {event}: تُخطّي مُطلِقه {trigger}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1181"/>
+        <source>event {event}: trigger {trigger} is not a span of this document</source>
+        <translation>الحدث {event}: المُطلِق {trigger} ليس مقطعًا في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1184"/>
+        <source>event {event}: unknown role {role} of {type} skipped</source>
+        <translation>الحدث {event}: تُخطّي الدور المجهول {role} من {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1185"/>
+        <source>event {event}: {name} {kept} kept, its trigger span {span} said {theirs} (an older version wrote both)</source>
+        <translation>الحدث {event}: أُبقي {name} {kept}، وكان مقطع مُطلِقه {span} يقول {theirs} (كتبت نسخة أقدم الاثنين)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1190"/>
+        <source>event {event}: {problem}</source>
+        <translation>الحدث {event}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1191"/>
+        <source>id {id} is used twice in this document</source>
+        <translation>المعرِّف {id} مستعمل مرتين في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1192"/>
+        <source>not an annotator project or bundle (neither an SQLite file nor a zip file)</source>
+        <translation>ليس مشروع annotator ولا حزمة (لا هو ملف SQLite ولا ملف zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1196"/>
+        <source>nothing to accept: the document is marked adjudicated, and {into} keeps its own version of {n} agreements of {who}</source>
+        <translation>لا شيء للقبول: المستند معلَّم بأنه حُسم، وتُبقي {into} نسختها الخاصة من {n} من اتفاقات {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1201"/>
+        <source>relation type</source>
+        <translation>نوع العلاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1202"/>
+        <source>relation type name</source>
+        <translation>اسم نوع العلاقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1203"/>
+        <source>relation type {name}</source>
+        <translation>نوع العلاقة {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1204"/>
+        <source>relation type {name} is not in the schema (use --new-labels add or skip; {count} unknown name(s): {names})</source>
+        <translation>نوع العلاقة {name} ليس في المخطط (اختر «إضافة» أو «تخطٍّ» في «تسميات خارج المخطط»؛ الأسماء المجهولة {count}: {names})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1209"/>
+        <source>relation {relation}: its argument {target} was skipped</source>
+        <translation>العلاقة {relation}: تُخطّي طرفها {target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1210"/>
+        <source>relation {relation}: unknown argument {source}/{target}</source>
+        <translation>العلاقة {relation}: طرف مجهول {source}/{target}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1211"/>
+        <source>relation {relation}: {problem}</source>
+        <translation>العلاقة {relation}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1212"/>
+        <source>role name</source>
+        <translation>اسم الدور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1213"/>
+        <source>role {role} of {type}</source>
+        <translation>الدور {role} من {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1214"/>
+        <source>roles added to the schema: {roles}</source>
+        <translation>أدوار أُضيفت إلى المخطط: {roles}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1215"/>
+        <source>span {span} ({label}): {names} kept on the trigger span: no event of it takes them (annotator check reports them)</source>
+        <translation>المقطع {span} ({label}): أُبقيت {names} على مقطع المُطلِق: لا يقبلها أي حدث له (يذكرها annotator check)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1220"/>
+        <source>span {span} differs from the stored {uuid}</source>
+        <translation>المقطع {span} يختلف عن المحفوظ {uuid}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1221"/>
+        <source>span {start}-{end} ({label}) is outside the text (length {length})</source>
+        <translation>المقطع {start}-{end} ({label}) خارج النص (طوله {length})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1224"/>
+        <source>span {start}-{end} ({label}): {problem}</source>
+        <translation>المقطع {start}-{end} ({label}): {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1225"/>
+        <source>task {n}: nothing tells its {count} annotations apart (no completed_by of their own); read into layers {layers}</source>
+        <translation>المهمة {n}: لا شيء يميّز توصيفاتها الـ{count} (لا completed_by خاصًّا بكل منها)؛ قُرئت في الطبقات {layers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1230"/>
+        <source>text of {count} sentences not kept (their tokens joined by spaces instead): the &quot;sentence&quot; (or &quot;text&quot;) does not hold the tokens in order with only white space between them</source>
+        <translation>لم يُحفظ نص {count} من الجمل (ضُمّت وحداتها بمسافات بدلًا منه): لا يحوي &quot;sentence&quot; (أو &quot;text&quot;) الوحدات بترتيبها وبينها فراغات فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1236"/>
+        <source>the tokens leave out {word} at offset {offset}: they must cover every character but white space</source>
+        <translation>تترك الوحدات {word} عند الموضع {offset}: يجب أن تغطي كل محرف عدا الفراغات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1241"/>
+        <source>token {k} ({start}, {end}): its text {given} is not the text at its offsets, {found}</source>
+        <translation>الوحدة {k} ({start}، {end}): نصها {given} ليس النص عند مواضعها، {found}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1245"/>
+        <source>unknown {kind} {name} skipped</source>
+        <translation>تُخطّي {kind} مجهول {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1246"/>
+        <source>warning: spans carry labels the schema no longer defines, kept as they are (&apos;annotator check&apos; lists them): {labels}</source>
+        <translation>تنبيه: مقاطع تحمل تسميات لم يعد المخطط يعرّفها، أُبقيت كما هي (يذكرها &apos;annotator check&apos;): {labels}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1251"/>
+        <source>{n} not stored: their label is not in the project&apos;s schema</source>
+        <translation>{n} لم تُحفظ: تسميتها ليست في مخطط المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1252"/>
+        <source>{n} of the model&apos;s suggestions not stored: the project&apos;s schema has no label {labels} (train the model again to learn the schema&apos;s labels)</source>
+        <translation>{n} من اقتراحات النموذج لم تُحفظ: ليس في مخطط المشروع التسمية {labels} (درّب النموذج من جديد ليتعلم تسميات المخطط)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1257"/>
+        <source>{path}: the schema file defines no label, event type or relation type; the project&apos;s schema is unchanged</source>
+        <translation>{path}: لا يعرّف ملف المخطط أي تسمية أو نوع حدث أو نوع علاقة؛ مخطط المشروع لم يتغير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1270"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1164"/>
+        <location filename="../../ui/core_messages.py" line="1271"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1165"/>
+        <location filename="../../ui/core_messages.py" line="1272"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1166"/>
+        <location filename="../../ui/core_messages.py" line="1273"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1167"/>
+        <location filename="../../ui/core_messages.py" line="1274"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1168"/>
+        <location filename="../../ui/core_messages.py" line="1275"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1169"/>
+        <location filename="../../ui/core_messages.py" line="1276"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1170"/>
+        <location filename="../../ui/core_messages.py" line="1277"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1171"/>
+        <location filename="../../ui/core_messages.py" line="1278"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1172"/>
+        <location filename="../../ui/core_messages.py" line="1279"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1173"/>
+        <location filename="../../ui/core_messages.py" line="1280"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1174"/>
+        <location filename="../../ui/core_messages.py" line="1281"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1175"/>
+        <location filename="../../ui/core_messages.py" line="1282"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1176"/>
+        <location filename="../../ui/core_messages.py" line="1283"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1177"/>
+        <location filename="../../ui/core_messages.py" line="1284"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1178"/>
+        <location filename="../../ui/core_messages.py" line="1285"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1179"/>
+        <location filename="../../ui/core_messages.py" line="1286"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1180"/>
+        <location filename="../../ui/core_messages.py" line="1287"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1181"/>
+        <location filename="../../ui/core_messages.py" line="1288"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1182"/>
+        <location filename="../../ui/core_messages.py" line="1289"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1183"/>
+        <location filename="../../ui/core_messages.py" line="1290"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1184"/>
+        <location filename="../../ui/core_messages.py" line="1291"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1185"/>
+        <location filename="../../ui/core_messages.py" line="1292"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1186"/>
+        <location filename="../../ui/core_messages.py" line="1293"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1187"/>
+        <location filename="../../ui/core_messages.py" line="1294"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1188"/>
+        <location filename="../../ui/core_messages.py" line="1295"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1189"/>
+        <location filename="../../ui/core_messages.py" line="1296"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1190"/>
+        <location filename="../../ui/core_messages.py" line="1297"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1191"/>
+        <location filename="../../ui/core_messages.py" line="1298"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1192"/>
+        <location filename="../../ui/core_messages.py" line="1299"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1193"/>
+        <location filename="../../ui/core_messages.py" line="1300"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1194"/>
+        <location filename="../../ui/core_messages.py" line="1301"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1195"/>
+        <location filename="../../ui/core_messages.py" line="1302"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1196"/>
+        <location filename="../../ui/core_messages.py" line="1303"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1197"/>
+        <location filename="../../ui/core_messages.py" line="1304"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1198"/>
+        <location filename="../../ui/core_messages.py" line="1305"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1199"/>
+        <location filename="../../ui/core_messages.py" line="1306"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1200"/>
+        <location filename="../../ui/core_messages.py" line="1307"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1201"/>
+        <location filename="../../ui/core_messages.py" line="1308"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1202"/>
+        <location filename="../../ui/core_messages.py" line="1309"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1203"/>
+        <location filename="../../ui/core_messages.py" line="1310"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1204"/>
+        <location filename="../../ui/core_messages.py" line="1311"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1205"/>
+        <location filename="../../ui/core_messages.py" line="1312"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1206"/>
+        <location filename="../../ui/core_messages.py" line="1313"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1207"/>
+        <location filename="../../ui/core_messages.py" line="1314"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1208"/>
+        <location filename="../../ui/core_messages.py" line="1315"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1209"/>
+        <location filename="../../ui/core_messages.py" line="1316"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1210"/>
+        <location filename="../../ui/core_messages.py" line="1317"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1211"/>
+        <location filename="../../ui/core_messages.py" line="1318"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1212"/>
+        <location filename="../../ui/core_messages.py" line="1319"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1217"/>
+        <location filename="../../ui/core_messages.py" line="1324"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1228"/>
+        <location filename="../../ui/core_messages.py" line="1335"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1229"/>
+        <location filename="../../ui/core_messages.py" line="1336"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1230"/>
+        <location filename="../../ui/core_messages.py" line="1337"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1231"/>
+        <location filename="../../ui/core_messages.py" line="1338"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1232"/>
+        <location filename="../../ui/core_messages.py" line="1339"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1233"/>
+        <location filename="../../ui/core_messages.py" line="1340"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1234"/>
+        <location filename="../../ui/core_messages.py" line="1341"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1235"/>
+        <location filename="../../ui/core_messages.py" line="1342"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1236"/>
+        <location filename="../../ui/core_messages.py" line="1343"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1237"/>
+        <location filename="../../ui/core_messages.py" line="1344"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -4416,12 +4611,12 @@
 <context>
     <name>CurveView</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="129"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="158"/>
         <source>No learning curve</source>
         <translation>لا منحنى تعلّم</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="147"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="176"/>
         <source>held-out F1 by training documents</source>
         <translation>F1 على المستندات المحجوزة حسب عدد مستندات التدريب</translation>
     </message>
@@ -4429,43 +4624,43 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="288"/>
-        <location filename="../../ui/workbench/details.py" line="307"/>
+        <location filename="../../ui/workbench/details.py" line="443"/>
+        <location filename="../../ui/workbench/details.py" line="462"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="299"/>
+        <location filename="../../ui/workbench/details.py" line="454"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="300"/>
+        <location filename="../../ui/workbench/details.py" line="455"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="301"/>
+        <location filename="../../ui/workbench/details.py" line="456"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="375"/>
+        <location filename="../../ui/workbench/details.py" line="530"/>
         <source>Suggested by {0}</source>
         <translation>اقتراح من {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="378"/>
+        <location filename="../../ui/workbench/details.py" line="533"/>
         <source>Suggested by {0}, confidence {1}</source>
         <translation>اقتراح من {0}، الثقة {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="394"/>
+        <location filename="../../ui/workbench/details.py" line="549"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="408"/>
+        <location filename="../../ui/workbench/details.py" line="563"/>
         <source>Relation {0}: {1} → {2}</source>
         <translation>{0}: {1} ← {2}</translation>
     </message>
@@ -5022,7 +5217,7 @@
         <translation>نص أو JSONL أو CSV (*.txt *.jsonl *.csv);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="66"/>
+        <location filename="../../ui/review/agreement_window.py" line="80"/>
         <source>HTML report (*.html);;All files (*)</source>
         <translation>تقرير HTML (*.html);;كل الملفات (*)</translation>
     </message>
@@ -5466,7 +5661,7 @@
 <context>
     <name>LinkedEditor</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="208"/>
+        <location filename="../../ui/workbench/details.py" line="343"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -5554,215 +5749,220 @@
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="232"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="261"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="233"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="262"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="234"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="263"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="235"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="264"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="236"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="265"/>
         <source>Support</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="237"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="266"/>
         <source>Baseline F1</source>
         <translation>F1 للأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="247"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="276"/>
         <source>The layer the model learns from</source>
         <translation>الطبقة التي يتعلّم منها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="248"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="550"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="277"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="584"/>
         <source>Train</source>
         <translation>درّب</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="251"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="607"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="280"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="641"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="258"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="287"/>
         <source>only on request</source>
         <translation>عند الطلب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="260"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="289"/>
         <source>Retrain by itself after this many new annotations in the trained layer</source>
         <translation>إعادة التدريب تلقائيًا بعد هذا العدد من التعليقات الجديدة في الطبقة التي تدرّب عليها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="271"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="300"/>
         <source>Next document: least confident first</source>
         <translation>المستند التالي: الأقل ثقة أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="274"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="303"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="289"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="318"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="296"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="325"/>
         <source>Retrain after new annotations:</source>
         <translation>إعادة التدريب بعد تعليقات جديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="366"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="398"/>
         <source>{0} new since the model</source>
         <translation>{0} جديدة منذ النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="426"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="439"/>
+        <source>its description is damaged</source>
+        <translation>وصفه تالف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="460"/>
         <source>The stored model cannot be read ({0}). Train it again.</source>
         <translation>تعذّرت قراءة النموذج المحفوظ ({0}). درّبه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="479"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="513"/>
         <source>No model yet: train one on a layer&apos;s annotations.</source>
         <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="499"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="533"/>
         <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
         <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="509"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="543"/>
         <source>all (micro)</source>
         <translation>الكل (micro)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="513"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="547"/>
         <source>No held-out scores (too few documents to hold out).</source>
         <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="550"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="584"/>
         <source>Training the suggestion model…</source>
         <translation>تدريب نموذج الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="565"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="599"/>
         <source>Retraining after {0} new annotations…</source>
         <translation>إعادة التدريب بعد {0} تعليقات جديدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="567"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="601"/>
         <source>Training…</source>
         <translation>جارٍ التدريب…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="577"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="611"/>
         <source>starting</source>
         <translation>البدء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="578"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="612"/>
         <source>choosing the settings</source>
         <translation>اختيار الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="579"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="580"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="613"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="614"/>
         <source>scoring on held-out documents</source>
         <translation>القياس على مستندات محجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="581"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="615"/>
         <source>training the final model</source>
         <translation>تدريب النموذج النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="588"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="622"/>
         <source>Training the suggestion model: {0}…</source>
         <translation>تدريب نموذج الاقتراحات: {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="594"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="628"/>
         <source>Cancel ({0}%)</source>
         <translation>إلغاء ({0}٪)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="596"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="630"/>
         <source>Training: {0}% ({1})</source>
         <translation>التدريب: {0}٪ ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="620"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="653"/>
         <source>Model saved; {0} suggestions made.</source>
         <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="624"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="658"/>
         <source>Training failed: {0}</source>
         <translation>فشل التدريب: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="626"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="660"/>
         <source>Training cancelled; no model was saved.</source>
         <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="633"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="667"/>
         <source>The training of {0} ended; its model was saved there.</source>
         <translation>انتهى تدريب {0}؛ حُفظ نموذجه فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="635"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="669"/>
         <source>The training of {0} failed: {1}</source>
         <translation>فشل تدريب {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="637"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="671"/>
         <source>The training of {0} was cancelled; no model was saved.</source>
         <translation>أُلغي تدريب {0}؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="690"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="726"/>
         <source>Could not suggest: {0}</source>
         <translation>تعذّر الاقتراح: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="733"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="773"/>
         <source>Finding the least confident documents…</source>
         <translation>البحث عن المستندات الأقل ثقة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="745"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="785"/>
         <source>{0} documents not yet labelled, least confident first.</source>
         <translation>{0} مستندات لم تُوسَم بعد، الأقل ثقة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="757"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="797"/>
         <source>Could not find the least confident documents: {0}</source>
         <translation>تعذّر العثور على المستندات الأقل ثقة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="791"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="831"/>
         <source>No other document is left to label in layer {0}.</source>
         <translation>لم يبقَ مستند آخر للوسم في الطبقة {0}.</translation>
     </message>
@@ -7431,7 +7631,7 @@ Remove only the argument, or delete the whole event?</source>
         <location filename="../../ui/dialogs/exchange_actions.py" line="152"/>
         <location filename="../../ui/dialogs/export_dialog.py" line="470"/>
         <location filename="../../ui/dialogs/team_view.py" line="98"/>
-        <location filename="../../ui/review/agreement_window.py" line="483"/>
+        <location filename="../../ui/review/agreement_window.py" line="532"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
@@ -7468,7 +7668,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>لا يقبل {0} معمولات من الكيانات.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/agreement_window.py" line="483"/>
+        <location filename="../../ui/review/agreement_window.py" line="532"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>

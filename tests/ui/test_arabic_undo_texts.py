@@ -158,6 +158,7 @@ def _one_of_each() -> dict[str, list[Command]]:
         "RejectSuggestions": [sugg.RejectSuggestions(["u"]), sugg.RejectSuggestions(["u", "v"])],
         "RelabelSpansInBulk": [cmds.RelabelSpansInBulk(["u"], "PER")],
         "FollowRename": [sch.FollowRename("PER", "PERSON", "do")],
+        "RenameSuggestions": [sch.RenameSuggestions("PER", "PERSON")],
         "FollowRoleRename": [sch.FollowRoleRename("Contact.Meet", "Place", "Location", "do")],
         "SchemaMacro": [sch.SchemaMacro([])],
         "SetSchema": [sch.SetSchema(schema)],
