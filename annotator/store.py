@@ -74,9 +74,12 @@ Nothing poisoned — what this module guarantees about hostile files and media:
   log with content is pending there, SQLite can use it only through an existing ``-shm``;
   without one the file and its log are copied to a private temporary folder and read from
   there (the committed data in the log is never ignored). In a writable folder SQLite itself
-  coordinates readers with live writers and may leave empty ``-wal``/``-shm`` files (as any
-  SQLite reader does). Write opens of a read-only file or folder are refused with "read-only"
-  (``annotator.locking.write_refusal``).
+  coordinates readers with live writers; the empty ``-wal`` and the ``-shm`` a read-only
+  connection leaves there (SQLite's readers never remove them, and ``Store.create`` would
+  then refuse the name) are removed by SQLite as a read-write connection that writes nothing
+  closes after it, only when it is the file's last connection and the log is empty
+  (``_sweep_reader_leftovers``). Write opens of a read-only file or folder are refused with
+  "read-only" (``annotator.locking.write_refusal``).
 * **Two writers.** A write open takes the project lock shared (``annotator.locking``) and
   ``close()`` releases it: refused while an annotator window has the project open; a window
   cannot open it while a writer runs. Read-only opens take no lock.
@@ -864,6 +867,41 @@ def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, Path | None]:
     return conn, tmp
 
 
+def _sweep_reader_leftovers(path: Path) -> None:
+    """After a read-only connection to ``path`` has closed: let SQLite itself remove the empty
+    ``-wal`` and the ``-shm`` such a reader leaves beside a write-ahead-logged file in a
+    writable folder (SQLite's read-only connections never remove them; a read-write one
+    that closes as the file's last connection does). A read-write connection that writes
+    nothing (``query_only``) opens the log and closes: SQLite's own locks decide whether it is
+    the last one (a connection of any process still open keeps both files), and its close
+    checkpoints nothing from an empty log and leaves the file's bytes and times alone.
+    Nothing is done unless the log is there and empty, no rollback journal is, and the file's
+    header says write-ahead logging (no journal of another kind is rolled back); any failure
+    leaves the files as they were. Deletes nothing by itself."""
+    wal = Path(f"{path}-wal")
+    try:
+        if not wal.is_file() or wal.stat().st_size != 0:
+            return
+        if os.path.lexists(f"{path}-journal") or write_refusal(path) is not None:
+            return
+        with path.open("rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER or header[18:20] != b"\x02\x02":
+        return
+    with contextlib.suppress(sqlite3.Error, OSError):
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None, timeout=0.1
+        )
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute("PRAGMA schema_version").fetchone()  # opens the log
+        finally:
+            conn.close()  # the last connection removes the log and its index
+
+
 # -- files this app closed cleanly --------------------------------------------------------------
 def _settle_s() -> float:
     """How old a file's last change must be before its state is recorded: file times come
@@ -1404,6 +1442,7 @@ class Store:
             store = cls(path, conn, False, lock, ident)
         except BaseException as exc:
             lock.release()
+            _sweep_reader_leftovers(path)  # what the check's read-only connection left
             if isinstance(exc, _DB_ERRORS):
                 raise translate(path, exc) from exc
             raise
@@ -1495,6 +1534,7 @@ class Store:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
         self._let_go()
+        _sweep_reader_leftovers(self.path)  # (a handle being checked reads, never copies)
 
     def set_trace(self, callback: Callable[[str], None] | None) -> None:
         """Call ``callback`` with every SQL statement this store runs (None: stop)."""
@@ -1531,6 +1571,8 @@ class Store:
             conn.close()
             if copy_dir is not None:
                 scratch.remove(copy_dir)
+            else:
+                _sweep_reader_leftovers(path)
             if isinstance(exc, _DB_ERRORS):
                 raise translate(path, exc) from exc
             raise
@@ -1604,6 +1646,7 @@ class Store:
             unchecked = not check.passed
             if check.error is not None and self._broken is None:
                 self._broken = ProjectFileError(message_of(check.error))  # (the record goes)
+        copied = self._scratch is not None  # read from a private copy: nothing beside the file
         try:
             if self._committed and self._broken is None:
                 with contextlib.suppress(sqlite3.Error):
@@ -1613,6 +1656,8 @@ class Store:
         finally:
             ident = self._ident
             self._let_go()
+        if not copied:  # a read-only connection (a reading handle, a check) leaves them
+            _sweep_reader_leftovers(self.path)
         if not self.read_only and self._broken is None and ident is not None and not unchecked:
             # a write handle checked the file when it opened (or a handle of this process
             # did) and wrote it through SQLite only: the next open need not check it again,
