@@ -174,6 +174,10 @@ class MergeReport:
     """the role map the merge was given (the source's role: the project's), checked"""
     roles_relabelled: dict[str, int] = field(default_factory=dict)
     """for each source role of ``role_map``, the argument versions written relabelled"""
+    unused: list[str] = field(default_factory=list)
+    """the source labels of ``label_map`` that the project's schema defines (an earlier
+    merge without the map added them) and that no live span, event or relation carries once
+    this merge is done: the schema keeps them (a merge removes no label)"""
     offers: list[LabelOffer] = field(default_factory=list)
     """the labels the source holds that the project's schema lacked and the map did not
     name, each with the project's label offered in its place, if any (``label_offers``):
@@ -250,6 +254,16 @@ class MergeReport:
         ]
         out += [
             Message(
+                "{where}: label {theirs} mapped to the project's {ours}: {n} records "
+                "relabelled; no annotation carries {theirs} now (the project's schema still "
+                "defines it)",
+                where=self.source,
+                theirs=repr(theirs),
+                ours=repr(ours),
+                n=str(self.relabelled.get(theirs, 0)),
+            )
+            if theirs in self.unused
+            else Message(
                 "{where}: label {theirs} mapped to the project's {ours}: {n} records relabelled",
                 where=self.source,
                 theirs=repr(theirs),
@@ -768,7 +782,7 @@ def _merge(
                     quarantine.record(br, reason)
                 accepted = _merge_records(
                     session, schema, records, doc_ids, (names, sha_of), quarantine, now, cancelled,
-                    report, (progress, done, incoming.total), judge
+                    report, (progress, done, incoming.total), judge, mapped_from
                 )  # fmt: skip
                 _count_relabelled(accepted, mapped_from, report)
                 done += part
@@ -795,6 +809,7 @@ def _merge(
             if stamps:  # the project's clock never issues a stamp below what it has taken in
                 session.observe(max(stamps, key=parse))
             report.event_attributes_moved = session.lift_event_attributes(lift)
+            report.unused = _unused(project, schema, report.label_map)
             session.log(source, report.lines())
     except BaseException:
         if project.schema is not schema_before:
@@ -814,6 +829,20 @@ def _latest(stamps: list[str]) -> str:
     if len(joined) == 21 * len(stamps) and _ASCII_STAMPS.fullmatch(joined) is not None:
         return max(stamps)
     return max(stamps, key=parse)
+
+
+def _unused(project: Project, schema: Schema, label_map: Mapping[str, str]) -> list[str]:
+    """The source labels of ``label_map`` that ``schema`` (the project's, merged) defines
+    and no live record of ``project`` carries (``MergeReport.unused``): a few rows read
+    through the store's label indexes, per mapped label the schema defines."""
+    defined = {lab.name for lab in schema.all_labels()} if label_map else set()
+    out = []
+    for theirs in label_map:
+        if theirs in defined:
+            found = project.labelled(theirs)
+            if not (found.spans or found.events or found.relations):
+                out.append(theirs)
+    return out
 
 
 def _mapped_from(
@@ -864,12 +893,14 @@ def _merge_records(
     report: MergeReport,
     progress: tuple[Progress, int, int],
     judge: _TriggerLabels | None = None,
+    mapped_from: Mapping[tuple[str, str], str] | None = None,
 ) -> list[tuple[Record, int]]:
     """Judge and write one part of the incoming records, counted in ``report``; returns the
     versions written. ``documents``: every document's name, and text hash, by local id;
     ``progress``: the callback, the records of the parts before and of all parts; ``judge``
     is told the events accepted on a trigger of another label and the stored spans whose
-    label the part changes."""
+    label the part changes; ``mapped_from``: the source's label (role) of each record the
+    merge's maps relabelled (``_mapped_from``), for ``_winners``."""
     timely: list[BundleRecord] = []
     if _all_timely(records, now):
         timely = list(records)
@@ -881,7 +912,7 @@ def _merge_records(
             else:  # never a winner, never seen by the project's clock
                 held.record(br, late.message)
     timely, stamps_of = _one_layer_per_id(session, timely, held)
-    winners, new_uuids = _winners(session, timely, cancelled, stamps_of, documents[1])
+    winners, new_uuids = _winners(session, timely, cancelled, stamps_of, documents[1], mapped_from)
     report.kept += len(timely) - len(winners)
     del timely
     accepted = _screen(session, schema, winners, doc_ids, held, cancelled, documents[0], judge)
@@ -1058,10 +1089,19 @@ def _winners(
     cancelled: IsCancelled,
     stamps_of: dict[str, dict[str, tuple[str, str]]] | None = None,
     sha_of: dict[int, str] | None = None,
+    mapped_from: Mapping[tuple[str, str], str] | None = None,
 ) -> tuple[list[BundleRecord], set[tuple[str, str]]]:
     """The incoming versions that beat both the other incoming ones and the stored one,
     in kind order (spans, events, arguments, relations) so references are screened in one
     pass; and the (kind, uuid) keys new to the project.
+
+    A version a merge's map relabelled (``mapped_from``: the source's label or role of each,
+    by kind and uuid) also beats the stored version it ties on (clock, annotator) when that
+    one is the same but for carrying the source's label (an earlier merge without the map
+    took it in so): merging again with the map relabels it whatever the names' spelling.
+    Without the rule the canonical JSON decided, so ``Human`` (below ``PER``) was relabelled
+    and ``Person`` (above) was not. Any other tie is broken as before, and a repeat of the
+    mapped merge finds the mapped version stored and changes nothing.
 
     Stamps compare as text here: every stamp has the fixed shape (the bundle and project
     file screen refuse any other, ``annotator.clock.repair_clock`` mends stored ones), and
@@ -1076,6 +1116,7 @@ def _winners(
     new: set[tuple[str, str]] = set()
     if sha_of is None:
         sha_of = {i: s for s, i in session.document_hashes().items()}
+    remapped = mapped_from or None  # (no map: nothing more asked of a tie)
     for kind in RECORD_KINDS:
         if cancelled():
             raise Cancelled("merge cancelled")
@@ -1098,7 +1139,14 @@ def _winners(
                 new.add((kind, br.record.uuid))
                 out.append(br)
             elif _pair(br) > have or (
-                have == _pair(br) and _beats(br, tied[br.record.uuid], sha_of)
+                have == _pair(br)
+                and (
+                    _beats(br, tied[br.record.uuid], sha_of)
+                    or (
+                        remapped is not None
+                        and _remaps(br, kind, tied[br.record.uuid], sha_of, remapped)
+                    )
+                )
             ):
                 out.append(br)
     return out, new
@@ -1116,6 +1164,28 @@ def _beats(br: BundleRecord, stored: Record, sha_of: dict[int, str]) -> bool:
     if _same_version(stored, br.record) and sha_of[stored.doc_id] == br.doc_sha:
         return False
     return br.canonical() > canonical_record(stored, sha_of[stored.doc_id])
+
+
+_NAME_FIELD = {"spans": "label", "events": "type", "relations": "type", "arguments": "role"}
+"""the field a label map (a role map, for arguments) relabels, by kind"""
+
+
+def _remaps(
+    br: BundleRecord,
+    kind: str,
+    stored: Record,
+    sha_of: dict[int, str],
+    mapped_from: Mapping[tuple[str, str], str],
+) -> bool:
+    """Whether ``br``, relabelled by the merge's map from its source label (role)
+    ``mapped_from`` names, is ``stored`` but for ``stored`` carrying that source label: the
+    version an earlier merge without the map took in, which the mapped one replaces."""
+    theirs = mapped_from.get((kind, br.record.uuid))
+    name = _NAME_FIELD[kind]
+    if theirs is None or getattr(stored, name) != theirs or sha_of[stored.doc_id] != br.doc_sha:
+        return False
+    ours = getattr(br.record, name)
+    return ours != theirs and _same_version(dataclasses.replace(stored, **{name: ours}), br.record)
 
 
 def _same_version(stored: Record, incoming: Record) -> bool:
