@@ -100,6 +100,7 @@ import functools
 import hashlib
 import itertools
 import json
+import math
 import os
 import re
 import secrets
@@ -1109,15 +1110,45 @@ def _damaged_models(conn: sqlite3.Connection) -> list[str]:
     return out
 
 
+_MODEL_TEXTS = ("name", "version", "layer", "source", "trained", "crf_sha256")
+"""the fields of a stored model's manifest (``Model.summary``) that are text when present"""
+
+_MODEL_COUNTS = ("documents", "mentions")
+"""the fields of a stored model's manifest that are finite numbers when present"""
+
+
+def _manifest_sound(meta: dict[Any, Any]) -> bool:
+    """Whether each field a stored model's manifest has is of the kind training writes it
+    (``Model.summary``): text, finite numbers (not true or false), labels a list of text,
+    scores an object. The manifest column is not covered by the bytes' checksum: a
+    hand-edited ``"trained": ["a"]`` crashed the model panel (QA 13)."""
+    if any(key in meta and not isinstance(meta[key], str) for key in _MODEL_TEXTS):
+        return False
+    for key in _MODEL_COUNTS:
+        if key in meta:
+            value = meta[key]
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return False
+            if isinstance(value, float) and not math.isfinite(value):
+                return False
+    labels = meta.get("labels", [])
+    if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+        return False
+    return isinstance(meta.get("scores", {}), dict)
+
+
 def _model_problem(data: object, sha: object, manifest: object) -> str:
-    """Why a models row cannot be read back ("" when it can)."""
+    """Why a models row cannot be read back ("" when it can): THE rule for ``latest_model``,
+    ``integrity`` (and so ``check``) and the command line."""
     if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha:
         return "its bytes do not match their checksum"
     try:
         meta = json.loads(manifest) if isinstance(manifest, str) else None
     except ValueError:
         meta = None
-    return "" if isinstance(meta, dict) else "its manifest is damaged"
+    if not isinstance(meta, dict) or not _manifest_sound(meta):
+        return "its manifest is damaged"
+    return ""
 
 
 def _bad_value_sql(column: str, kind: str) -> str:
