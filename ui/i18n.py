@@ -342,13 +342,21 @@ def attribute_value_display(attribute: AttributeDef, value: str, lang: str | Non
 
 
 def is_rtl_text(text: str) -> bool:
-    """Whether ``text``'s first strong character is right-to-left (Unicode bidi P2)."""
+    """Whether ``text`` reads right to left: its first strong character outside isolates is
+    right-to-left (Unicode bidi P2, as ``QString.isRightToLeft``: what an isolate holds does
+    not set the direction of the text around it)."""
+    depth = 0
     for ch in text:
-        cls = unicodedata.bidirectional(ch)
-        if cls in ("R", "AL"):
-            return True
-        if cls == "L":
-            return False
+        if ch in (FSI, LRI, RLI):
+            depth += 1
+        elif ch == PDI:
+            depth = max(0, depth - 1)
+        elif not depth:
+            cls = unicodedata.bidirectional(ch)
+            if cls in ("R", "AL"):
+                return True
+            if cls == "L":
+                return False
     return False
 
 

@@ -10,7 +10,6 @@ through HTML. The window asks ``linked_edit`` for the command of an event or rel
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -37,12 +36,9 @@ from annotator.model import DocumentAnnotations, Event, Relation, Span
 from annotator.project import Provenance, join_provenance, split_provenance
 from annotator.schema import AttributeDef, Schema
 from ui.i18n import (
-    FSI,
-    LRI,
-    PDI,
-    RLI,
     attribute_display,
     attribute_value_display,
+    is_rtl_text,
     isolate,
     label_names,
     label_tag,
@@ -112,24 +108,6 @@ MIN_CHARS = 6
 """the narrowest a wrapping label or a linked editor lets the panel become (characters)"""
 
 
-def first_strong_rtl(text: str) -> bool:
-    """Whether ``text`` reads right to left: its first strong character outside isolates is
-    (Unicode bidi P2, as ``QString.isRightToLeft``)."""
-    depth = 0
-    for ch in text:
-        if ch in (FSI, LRI, RLI):
-            depth += 1
-        elif ch == PDI:
-            depth = max(0, depth - 1)
-        elif not depth:
-            kind = unicodedata.bidirectional(ch)
-            if kind in ("R", "AL"):
-                return True
-            if kind == "L":
-                return False
-    return False
-
-
 class WrapLabel(QLabel):
     """A plain-text label that wraps at word boundaries, and anywhere inside a word too long
     for its width (an annotator's name, a type's, a suggestion's source), so it never asks the
@@ -159,7 +137,7 @@ class WrapLabel(QLabel):
             option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
             option.setTextDirection(
                 Qt.LayoutDirection.RightToLeft
-                if first_strong_rtl(paragraph)
+                if is_rtl_text(paragraph)
                 else Qt.LayoutDirection.LeftToRight
             )
             layout = QTextLayout(paragraph, self.font())
