@@ -1502,17 +1502,20 @@ class Project:
     def relabel_suggestions(
         self, old: str, new: str, keep: frozenset[str] = frozenset()
     ) -> tuple[frozenset[int], frozenset[str]]:
-        """Give every pending suggestion labelled ``old`` (those of ``keep`` left out) the
-        label ``new``, in place (same uuids): a label rename carries them over, and its undo
-        back (``commands.schema.rename_label_command``). Returns the documents touched and
-        the uuids of the pending suggestions labelled ``new`` before (what the other way
-        leaves alone). Remembered rejections keep their label."""
+        """Give every pending suggestion and every remembered rejection labelled ``old``
+        (those of ``keep`` left out) the label ``new``, in place (same uuids), in one write: a
+        label rename carries them over, and its undo back
+        (``commands.schema.rename_label_command``); a rejection kept under the old name let a
+        retrained model offer again under the new one what the analyst had rejected. Returns
+        the documents whose pending suggestions changed and the uuids of the suggestions
+        (pending or rejected) labelled ``new`` before (what the other way leaves alone)."""
         with self._store.write():
             rows = [r for r in self._store.suggestions(None) if r[4] in (old, new)]
             before = frozenset(str(r[0]) for r in rows if r[4] == new)
             moved = [r for r in rows if r[4] == old and r[0] not in keep]
             if moved:
                 self._store.restore_suggestions([(*r[:4], new, *r[5:]) for r in moved])
+            before |= self._store.relabel_rejections(old, new, keep)
         return frozenset(int(r[1]) for r in moved), before
 
     def withdraw_suggestions(self, uuids: Sequence[str]) -> None:

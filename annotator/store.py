@@ -110,7 +110,7 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import attrgetter
@@ -2602,6 +2602,35 @@ class Store:
                 f"uuid IN ({marks}){extra}",
                 [*chunk, *hidden],
             )
+
+    def relabel_rejections(self, old: str, new: str, keep: Collection[str]) -> frozenset[str]:
+        """Give the remembered rejections labelled ``old`` (those whose uuid is in ``keep``
+        left out) the label ``new``, in place: a label rename carries them, as it carries the
+        pending suggestions, and its undo back. A rejection whose key, under the new label, is
+        stored already stays as it was (the stored one remembers it). Rows of withdrawn
+        batches are left alone. Returns the uuids of the rejections labelled ``new`` before
+        (what the other way leaves alone)."""
+        extra, hidden = self._visible()
+        sql = (
+            "SELECT uuid, label FROM suggestions WHERE state = 'rejected' AND "
+            f"label IN (?, ?){extra}"
+        )
+        before: set[str] = set()
+        moved: list[str] = []
+        for uuid, label in self.conn.execute(sql, [old, new, *hidden]).fetchall():
+            if label == new:
+                before.add(str(uuid))
+            elif uuid not in keep:
+                moved.append(str(uuid))
+        for i in range(0, len(moved), self._CHUNK):
+            chunk = moved[i : i + self._CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            self.conn.execute(
+                "UPDATE OR IGNORE suggestions SET label = ? WHERE state = 'rejected' AND "
+                f"label = ? AND uuid IN ({marks})",
+                [new, old, *chunk],
+            )
+        return frozenset(before)
 
     def clear_suggestions(self, source: str | None, doc_id: int | None) -> int:
         """Remove pending suggestions (of one source, of one document, or all); rejections

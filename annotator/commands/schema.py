@@ -558,22 +558,25 @@ def _role_children(
 
 
 class RenameSuggestions(Command):
-    """Part of a label rename step: gives the pending suggestions labelled ``old`` the label
-    ``new`` on do and redo, and those labelled ``new`` the label ``old`` back on undo
-    (``Project.relabel_suggestions``: in place, same uuids), each time those stored then
-    (a model's, stored meanwhile, included). Without it a rename left them under a name the
-    schema no longer has: accept-all of their document failed, and they were hidden.
+    """Part of a label rename step: gives the pending suggestions and the remembered
+    rejections labelled ``old`` the label ``new`` on do and redo, and those labelled ``new``
+    the label ``old`` back on undo (``Project.relabel_suggestions``: in place, same uuids),
+    each time those stored then (a model's, stored meanwhile, included). Without it a rename
+    left them under a name the schema no longer has: accept-all of their document failed,
+    and they were hidden; a rejection under the old name no longer stopped a retrained model
+    from offering the same span again under the new one.
 
-    As ``FollowRename``, the pending suggestions carrying the other name already before the
-    step went one way (left from a label the schema dropped earlier) are left alone by the
-    way back. Remembered rejections keep their label."""
+    As ``FollowRename``, the suggestions (pending or rejected) carrying the other name
+    already before the step went one way (left from a label the schema dropped earlier) are
+    left alone by the way back."""
 
     def __init__(self, old: str, new: str) -> None:
         super().__init__()
         self.old, self.new = old, new
         self.text = Message("rename {old} to {new}", old=old, new=new)
         self._kept: frozenset[str] = frozenset()
-        """the pending suggestions labelled the target name before the last move"""
+        """the suggestions (pending or rejected) labelled the target name before the last
+        move"""
 
     def _first(self, project: Project) -> list[Version]:
         return []
