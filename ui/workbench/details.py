@@ -287,6 +287,54 @@ def read_attributes(widgets: Mapping[str, QWidget]) -> dict[str, Any]:
     return out
 
 
+_UNSET = object()
+
+
+def _read_one(widget: QWidget) -> Any:
+    """The value one attribute widget shows (None: unset)."""
+    if isinstance(widget, QCheckBox):
+        return True if widget.isChecked() else None
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QLineEdit):
+        return widget.text() or None
+    return None
+
+
+def _shown_for(widget: QWidget, value: Any) -> Any:
+    """What ``_read_one`` gives for ``widget`` showing the stored ``value`` as
+    ``fill_attributes`` and ``show_attribute_values`` show it (``_UNSET``: none stored)."""
+    if isinstance(widget, QCheckBox):
+        return True if value is not _UNSET and bool(value) else None
+    if isinstance(widget, QComboBox):
+        if value is _UNSET or value is None:
+            return None
+        return value if widget.findData(value) > 0 else None  # (item 0 is NO_VALUE)
+    if isinstance(widget, QLineEdit):
+        return (str(value) if value is not _UNSET else "") or None
+    return None
+
+
+def merge_attributes(stored: Mapping[str, Any], widgets: Mapping[str, QWidget]) -> dict[str, Any]:
+    """The record's ``stored`` attributes with the edits the user made in ``widgets``: an
+    attribute whose widget shows what it showed for the stored value is kept as stored, and
+    so is every attribute with no widget. A value the widgets cannot show (an attribute the
+    schema no longer gives the label, a value no longer in its enum, a value of another
+    kind) is never dropped by an edit of another attribute: ``read_attributes`` alone gave
+    only what had widgets, and that dict replaced the record's attributes (Realis=Actual,
+    renamed Real in the schema, went when Tense was picked)."""
+    out = dict(stored)
+    for name, widget in widgets.items():
+        now = _read_one(widget)
+        if now == _shown_for(widget, stored.get(name, _UNSET)):
+            continue  # not edited: kept as stored
+        if now is None:
+            out.pop(name, None)
+        else:
+            out[name] = now
+    return out
+
+
 def _short(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= TITLE_CHARS else flat[: TITLE_CHARS - 1] + "…"
@@ -358,7 +406,7 @@ class LinkedEditor(QGroupBox):
             self.setTitle(shown)
 
     def _changed(self, *_: object) -> None:
-        values = read_attributes(self.widgets)
+        values = merge_attributes(self.attributes, self.widgets)
         if self.alive and values != self.attributes:
             self.attributes = values
             self.edited.emit(self.kind, self.uuid, {"attributes": values})
@@ -553,8 +601,10 @@ class DetailsPanel(QWidget):
 
     # -- editing -------------------------------------------------------------------------
     def attribute_values(self) -> dict[str, Any]:
-        """The span's attributes as the widgets show them (unset values left out)."""
-        return read_attributes(self.attr_widgets)
+        """The span's attributes with the widgets' edits (``merge_attributes``: values the
+        widgets cannot show are kept as stored; unset values left out)."""
+        stored = self.span.attributes if self.span is not None else {}
+        return merge_attributes(stored, self.attr_widgets)
 
     def _attributes_changed(self, *_: object) -> None:
         values = self.attribute_values()
