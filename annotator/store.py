@@ -1141,13 +1141,13 @@ def _model_problem(data: object, sha: object, manifest: object) -> str:
     """Why a models row cannot be read back ("" when it can): THE rule for ``latest_model``,
     ``integrity`` (and so ``check``) and the command line."""
     if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha:
-        return "its bytes do not match their checksum"
+        return Message("its bytes do not match their checksum")
     try:
         meta = json.loads(manifest) if isinstance(manifest, str) else None
     except ValueError:
         meta = None
     if not isinstance(meta, dict) or not _manifest_sound(meta):
-        return "its manifest is damaged"
+        return Message("its manifest is damaged")
     return ""
 
 
@@ -2788,8 +2788,13 @@ class Store:
         problem = _model_problem(data, sha, manifest)
         if problem:
             raise ProjectFileError(
-                f"{self.path}: the stored {kind} model {model_id} is damaged ({problem}); "
-                "train it again"
+                Message(
+                    "{path}: the stored {kind} model {id} is damaged ({problem}); train it again",
+                    path=str(self.path),
+                    kind=kind,
+                    id=model_id,
+                    problem=problem,
+                )
             )
         return bytes(data), json.loads(manifest)
 
