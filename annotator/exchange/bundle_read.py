@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 from annotator import rules
 from annotator.clock import is_stamp
-from annotator.cycles import no_cycle_collection, promote
+from annotator.cycles import no_cycle_collection
 from annotator.errors import ImportFormatError, Message, message_of, os_reason
 from annotator.model import Argument, Event, Record, Relation, Span, Status
 from annotator.safejson import UnsafeJSON, bad_string, loads
@@ -210,12 +210,11 @@ if tuple(f.name for f in dataclasses.fields(Span)) == _SPAN_FIELDS and not hasat
 
 def read_bundle(path: Path, limits: Limits = Limits()) -> Bundle:
     """Read and check a bundle completely; raises ImportFormatError on the first fault."""
+    # what it makes is kept by the caller: no_cycle_collection promotes it when it ends, so
+    # the collector's first young pass after this (it walked the million objects just made,
+    # 1.3 s) need not examine them
     with no_cycle_collection():
-        bundle = _read_bundle(Path(path), limits)
-        # kept by the caller: the collector's first young pass after this (re-enabled, it
-        # would walk the million objects just made, 1.3 s) need not examine them
-        promote()
-        return bundle
+        return _read_bundle(Path(path), limits)
 
 
 def _read_bundle(path: Path, limits: Limits) -> Bundle:

@@ -10,7 +10,8 @@ the modules, the layer itself): ~110 ms of the 310 ms the whole window took (iss
   are never garbage) and the young generation is collected every 10,000 allocations, not 700.
 - ``paused()``: no collection while a whole layer is turned into the view's and the panels'
   rows. What the outermost block made is kept (the layer shown), so on leaving it goes
-  straight to the oldest generation (``promote``) instead of being scanned by the young
+  straight to the oldest generation (``annotator.cycles.promote``) instead of being scanned by
+  the young
   generation's pass the next allocation would start (8-15 ms over the columns and indexes of
   20,000 spans, none of it garbage), then by the middle generation's.
 
@@ -31,7 +32,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from annotator.cycles import no_cycle_collection, promote
+from annotator.cycles import no_cycle_collection
 
 YOUNG_THRESHOLD = 10_000
 _settled = False
@@ -52,11 +53,6 @@ def settle() -> None:
 def paused() -> Iterator[None]:
     """No cyclic collection inside the block (nested blocks keep it off until the outer
     one ends); what the outermost block made is promoted to the oldest generation when it
-    ends (``promote``: it is kept, not scanned as young)."""
-    outermost = gc.isenabled()
+    ends (``no_cycle_collection`` promotes: it is kept, not scanned as young)."""
     with no_cycle_collection():
-        try:
-            yield
-        finally:
-            if outermost:
-                promote()
+        yield
