@@ -11,9 +11,8 @@ the modules, the layer itself): ~110 ms of the 310 ms the whole window took (iss
 - ``paused()``: no collection while a whole layer is turned into the view's and the panels'
   rows. What the outermost block made is kept (the layer shown), so on leaving it goes
   straight to the oldest generation (``annotator.cycles.promote``) instead of being scanned by
-  the young
-  generation's pass the next allocation would start (8-15 ms over the columns and indexes of
-  20,000 spans, none of it garbage), then by the middle generation's.
+  the young generation's pass the next allocation would start (8-15 ms over the columns and
+  indexes of 20,000 spans, none of it garbage), then by the middle generation's.
 
 Why promoted, not frozen: a frozen object is never examined again, so cyclic garbage alive at
 the freeze (a cycle dropped just before a load, or one the load made) would stay in memory
