@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from annotator.errors import Message, SchemaError
-from annotator.schema.keys import physical_hotkey
+from annotator.schema.keys import is_arabic_script, physical_hotkey, split_stroke
 from annotator.schema.model import (
     AttributeDef,
     EventType,
@@ -44,13 +44,56 @@ def with_label(schema: Schema, label: Label) -> Schema:
     return _checked(_with_group(schema, group, new))
 
 
+HOTKEY_KEYS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+"""The keys the window reads as a label hotkey's stroke (``ui.workbench.hotkeys.stroke_of``
+takes a press only when its Latin key is one of these): a hotkey on any other key (Esc,
+Backspace, Space, F2 …) could never fire."""
+HOTKEY_MODIFIERS = frozenset(("ctrl", "alt", "shift", "meta"))
+"""the modifiers the window reads with a hotkey's key (``hotkey_strokes`` form)"""
+
+
+def hotkey_problem(hotkey: str, label: str) -> Message | None:
+    """Why the window could never fire ``hotkey`` (a QKeySequence portable string; keys typed
+    with the Arabic layout taken as their Latin keys) as label ``label``'s hotkey, or None:
+    each stroke must be a letter or digit key (``HOTKEY_KEYS``), with Ctrl, Alt, Shift or
+    Meta if any. An Arabic letter on no letter key (ج) is refused as ``Schema.problems``
+    refuses it."""
+    for stroke in physical_hotkey(hotkey).split(", "):
+        if not stroke.strip():
+            continue
+        mods, key = split_stroke(stroke)
+        known = {m.strip().lower() for m in mods if m.strip()} <= HOTKEY_MODIFIERS
+        if key.upper() in HOTKEY_KEYS and known:
+            continue
+        if known and is_arabic_script(key):
+            return Message(
+                "{label}: hotkey {hotkey} is no letter or digit key; give the Latin "
+                "letter or digit of the key",
+                label=label,
+                hotkey=repr(hotkey),
+            )
+        return Message(
+            "{label}: hotkey {hotkey} uses {key}, which the window never reads as a label "
+            "hotkey; give a letter or digit key (with Ctrl, Alt, Shift or Meta if you like)",
+            label=label,
+            hotkey=repr(hotkey),
+            key=repr(key if known else stroke.strip()),
+        )
+    return None
+
+
 def set_hotkey(schema: Schema, name: str, hotkey: str) -> Schema:
     """Give label ``name`` this QKeySequence string (``""`` clears it). A key typed with the
-    Arabic layout (``ص``) is stored as its Latin key (``W``), the key the window reads.
+    Arabic layout (``ص``) is stored as its Latin key (``W``), the key the window reads. A key
+    the window cannot read as a label hotkey (``hotkey_problem``: Esc, Backspace, Space, F2 …)
+    is refused.
 
     A clash (same key, or one key a prefix of the other's chord) raises SchemaError naming both.
     """
     _require(schema, name)
+    problem = hotkey_problem(hotkey, name)
+    if problem is not None:
+        raise SchemaError(problem)
     key = physical_hotkey(hotkey)
     return _checked(_map_labels(schema, lambda x: replace(x, hotkey=key) if x.name == name else x))
 

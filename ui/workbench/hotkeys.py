@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.schema import hotkey_strokes
+from annotator.schema.edit import HOTKEY_KEYS
 from annotator.schema.keys import XKB_BY_CODE as XKB_BY_CODE  # read from here by tests
 from annotator.schema.keys import latin_key
 
@@ -65,9 +66,10 @@ def physical_key(event: QKeyEvent, platform: str | None = None) -> str:
 
 def stroke_of(event: QKeyEvent, platform: str | None = None) -> str:
     """The event as a hotkey stroke (``hotkey_strokes`` form: ``"g"``, ``"alt+g"``), "" when
-    its key is no letter or digit. Shift alone is ignored for digits typed on a shifted row."""
+    its key is no letter or digit (``annotator.schema.edit.HOTKEY_KEYS``, the keys the core
+    lets a label hotkey have). Shift alone is ignored for digits typed on a shifted row."""
     key = physical_key(event, platform)
-    if not key:
+    if key not in HOTKEY_KEYS:  # the core's set: what ``set_hotkey`` lets a hotkey be
         return ""
     mods = event.modifiers()
     names = [name for flag, name in _MODS if mods & flag]
