@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -58,7 +61,7 @@ from annotator.schema.edit import (
 )
 from annotator.schema.keys import latin_key
 from ui.events import relations
-from ui.events.schema_tables import AttributesTable, RolesTable, parse_names
+from ui.events.schema_tables import AttributesTable, RolesTable, edited_names, shown_names
 from ui.i18n import LRI, PDI, QT_TRANSLATE_NOOP, core_text
 from ui.session import Session
 from ui.widgets import swatch
@@ -68,6 +71,10 @@ KINDS = (
     ("events", QT_TRANSLATE_NOOP("SchemaEditor", "Event types")),
     ("relations", QT_TRANSLATE_NOOP("SchemaEditor", "Relation types")),
 )
+DEPTH = Qt.ItemDataRole.UserRole + 1
+"""the data role of a Labels list row holding how deep its label is in the hierarchy"""
+INDENT = 20
+"""pixels a child label's row is moved in from its parent's, per level"""
 PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
 ERROR_STYLE = "color: #b00020;"
 
@@ -109,6 +116,53 @@ def _as_physical(event: QKeyEvent) -> QKeyEvent:
     )
 
 
+class IndentDelegate(QStyledItemDelegate):
+    """Draws a Labels list row moved in from its leading edge (the left in a left-to-right
+    interface, the right in a right-to-left one) by ``INDENT`` per level of its ``DEPTH``: the
+    hierarchy shows in both directions (spaces before the name showed on the wrong side of
+    a Latin name in the Arabic interface)."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        shift = INDENT * int(index.data(DEPTH) or 0)
+        if not shift:
+            super().paint(painter, option, index)
+            return
+        whole = QStyleOptionViewItem(option)
+        self.initStyleOption(whole, index)
+        style = whole.widget.style() if whole.widget is not None else None
+        if style is not None:  # the selection / hover background spans the whole row
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, whole, painter, whole.widget
+            )
+        moved = QStyleOptionViewItem(option)
+        if option.direction == Qt.LayoutDirection.RightToLeft:
+            moved.rect = option.rect.adjusted(0, 0, -shift, 0)
+        else:
+            moved.rect = option.rect.adjusted(shift, 0, 0, 0)
+        super().paint(painter, moved, index)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + INDENT * int(index.data(DEPTH) or 0), size.height())
+
+
+def _depth(name: str, parents: dict[str, str]) -> int:
+    """How many ancestors label ``name`` has (a cycle in older data counted once round)."""
+    depth, seen, parent = 0, {name}, parents.get(name, "")
+    while parent and parent not in seen:
+        depth += 1
+        seen.add(parent)
+        parent = parents.get(parent, "")
+    return depth
+
+
 def _error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -136,6 +190,7 @@ class SchemaEditor(QDialog):
         for key, text in KINDS:
             self.kind.addItem(self.tr(text), key)
         self.labels = QListWidget(self)
+        self.labels.setItemDelegate(IndentDelegate(self.labels))
         self.new_name = QLineEdit(self)
         self.new_name.setPlaceholderText(self.tr("New label name"))
         self.add_button = QPushButton(self.tr("Add"), self)
@@ -276,16 +331,17 @@ class SchemaEditor(QDialog):
         keep = current.name if current else None
         self.labels.blockSignals(True)
         self.labels.clear()
+        parents = {x.name: x.parent for x in self.group()}
         for lab in self.group():
             key = f"  [{lab.hotkey}]" if lab.hotkey else ""
-            indent = "    " if lab.parent else ""
-            item = QListWidgetItem(swatch(lab.color), f"{indent}{lab.name}{key}")
+            item = QListWidgetItem(swatch(lab.color), f"{lab.name}{key}")
             item.setData(Qt.ItemDataRole.UserRole, lab.name)
+            item.setData(DEPTH, _depth(lab.name, parents))  # drawn by IndentDelegate
             self.labels.addItem(item)
         self.labels.blockSignals(False)
         names = [x.name for x in self.group()]
         self.labels.setCurrentRow(names.index(keep) if keep in names else (0 if names else -1))
-        self.attributes.set_attributes(self.schema.attributes)
+        self.attributes.set_attributes(self.schema.attributes, self._label_names())
         self._show_label()
 
     def _show_label(self) -> None:
@@ -310,10 +366,15 @@ class SchemaEditor(QDialog):
         is_rel = isinstance(lab, RelationType)
         self.arg1_edit.setEnabled(is_rel)
         self.arg2_edit.setEnabled(is_rel)
-        self.arg1_edit.setText(", ".join(lab.arg1) if isinstance(lab, RelationType) else "")
-        self.arg2_edit.setText(", ".join(lab.arg2) if isinstance(lab, RelationType) else "")
+        self.arg1_edit.setText(shown_names(lab.arg1) if isinstance(lab, RelationType) else "")
+        self.arg2_edit.setText(shown_names(lab.arg2) if isinstance(lab, RelationType) else "")
         self.roles.setEnabled(isinstance(lab, EventType))
-        self.roles.set_roles(lab.roles if isinstance(lab, EventType) else ())
+        self.roles.set_roles(lab.roles if isinstance(lab, EventType) else (), self._label_names())
+
+    def _label_names(self) -> tuple[str, ...]:
+        """Every label name of the schema: a list field naming an older project's ``G,PE``
+        reads it as that label, not as G and PE."""
+        return tuple(x.name for x in self.schema.all_labels())
 
     # -- applying ------------------------------------------------------------------------
     def _run(self, command: Command, error: QLabel) -> bool:
@@ -414,7 +475,10 @@ class SchemaEditor(QDialog):
         lab = self.current()
         if not isinstance(lab, RelationType):
             return
-        arg1, arg2 = parse_names(self.arg1_edit.text()), parse_names(self.arg2_edit.text())
+        # a field not edited keeps its names (an older project's G,PE is not split)
+        known = self._label_names()
+        arg1 = edited_names(self.arg1_edit.text(), lab.arg1, known)
+        arg2 = edited_names(self.arg2_edit.text(), lab.arg2, known)
         if (arg1, arg2) == (lab.arg1, lab.arg2):
             return
         changed = replace(lab, arg1=arg1, arg2=arg2)
@@ -457,7 +521,7 @@ class SchemaEditor(QDialog):
             candidate = with_attributes(self.schema, attributes)
         except SchemaError as exc:
             self.attributes.error.setText(core_text(exc))
-            self.attributes.set_attributes(self.schema.attributes)
+            self.attributes.set_attributes(self.schema.attributes, self._label_names())
             return
         self._apply(candidate, self.tr("edit attributes"), self.attributes.error)
 

@@ -3,12 +3,18 @@
 Each table shows values and emits the whole edited tuple (``Role`` or ``AttributeDef``) when a
 cell is edited or a row added/removed; the editor validates it and applies it as one
 undoable command (or shows why not, and the table is reset from the schema).
+
+A row remembers the tuple it was shown from (``SOURCE`` on its first cell): what the table
+does not show (an attribute's Arabic names) is kept from it, and a list cell whose text was not
+edited keeps the names it was shown from, so an older project's name holding ``,`` or ``|``
+survives an edit of another cell.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,9 +48,70 @@ def cardinality_text(cardinality: str) -> str:
     return QCoreApplication.translate("SchemaTables", CARDINALITY_TEXT[cardinality])
 
 
-def parse_names(text: str) -> tuple[str, ...]:
-    """``"PER, ORG | GPE"`` → ``("PER", "ORG", "GPE")`` (commas, bars or spaces separate)."""
-    return tuple(n for n in re.split(r"[\s,|]+", text.strip()) if n)
+SOURCE = Qt.ItemDataRole.UserRole
+"""the data role of a row's first cell holding the ``Role`` / ``AttributeDef`` it shows"""
+_SEPARATORS = re.compile(r"[\s,|]+")
+
+
+def parse_names(text: str, known: Iterable[str] = ()) -> tuple[str, ...]:
+    """``"PER, ORG | GPE"`` → ``("PER", "ORG", "GPE")`` (commas, bars or spaces separate).
+
+    A name of ``known`` holding a separator (an older project's ``G,PE``) is read whole where
+    it stands between separators: ``"PER, G,PE"`` → ``("PER", "G,PE")``."""
+    special = sorted((n for n in known if _SEPARATORS.search(n)), key=len, reverse=True)
+    text = text.strip()
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        gap = _SEPARATORS.match(text, i)
+        if gap:
+            i = gap.end()
+            continue
+        whole = next(
+            (
+                n
+                for n in special
+                if text.startswith(n, i)
+                and (i + len(n) == len(text) or _SEPARATORS.match(text, i + len(n)))
+            ),
+            None,
+        )
+        if whole is None:
+            gap = _SEPARATORS.search(text, i)
+            whole = text[i : gap.start() if gap else len(text)]
+        out.append(whole)
+        i += len(whole)
+    return tuple(out)
+
+
+def shown_names(names: Sequence[str]) -> str:
+    """A list of names as a cell (or field) shows it: ``PER, ORG``."""
+    return ", ".join(names)
+
+
+def edited_names(text: str, before: tuple[str, ...], known: Iterable[str] = ()) -> tuple[str, ...]:
+    """The names a list cell holds: ``before`` itself when its text is the one it was shown
+    as (so a name holding ``,`` round-trips), else the text read by ``parse_names``."""
+    if text.strip() == shown_names(before):
+        return before
+    return parse_names(text, (*before, *known))
+
+
+def carried_values_ar(before: AttributeDef, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The Arabic names of ``values`` from ``before``: a value kept keeps its own, a value put
+    in place of one no longer there (a rename in the cell) takes the old value's."""
+    arabic = dict(before.values_ar)
+    renamed: dict[str, str] = {}
+    if len(before.values) == len(values):
+        for old, new in zip(before.values, values, strict=True):
+            if old != new and old not in values and new not in before.values:
+                renamed[new] = old
+    out: list[tuple[str, str]] = []
+    for value in values:
+        shown = arabic.get(value) if value in before.values else arabic.get(renamed.get(value, ""))
+        if shown:
+            out.append((value, shown))
+    return tuple(out)
 
 
 def _cell(text: str) -> QTableWidgetItem:
@@ -77,6 +144,8 @@ class _Table(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         self._loading = False
+        self.known: tuple[str, ...] = ()
+        """the schema's label names, so that a cell naming ``G,PE`` is read as that label"""
         self.table.itemChanged.connect(lambda _it: self._changed())
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_row)
@@ -96,6 +165,11 @@ class _Table(QWidget):
     def text(self, row: int, col: int) -> str:
         item = self.table.item(row, col)
         return item.text().strip() if item is not None else ""
+
+    def source(self, row: int) -> object:
+        """The ``Role`` / ``AttributeDef`` row ``row`` was shown from (None: none)."""
+        item = self.table.item(row, 0)
+        return item.data(SOURCE) if item is not None else None
 
     def combo(self, row: int, col: int) -> str:
         box = self.table.cellWidget(row, col)
@@ -132,7 +206,9 @@ class RolesTable(_Table):
         ]
         super().__init__(headers, parent)
 
-    def set_roles(self, roles: Sequence[Role]) -> None:
+    def set_roles(self, roles: Sequence[Role], known: Iterable[str] = ()) -> None:
+        """Show ``roles``; ``known``: the schema's label names."""
+        self.known = tuple(known)
         self._loading = True
         self.table.setRowCount(0)
         for role in roles:
@@ -143,16 +219,24 @@ class RolesTable(_Table):
     def _append(self, role: Role) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, _cell(role.name))
-        self.table.setItem(row, 1, _cell(", ".join(role.types)))
+        first = _cell(role.name)
+        first.setData(SOURCE, role)
+        self.table.setItem(row, 0, first)
+        self.table.setItem(row, 1, _cell(shown_names(role.types)))
         texts = [cardinality_text(c) for c in CARDINALITIES]
         self.table.setCellWidget(row, 2, self._combo(CARDINALITIES, texts, role.cardinality))
 
     def roles(self) -> tuple[Role, ...]:
-        return tuple(
-            Role(self.text(r, 0), parse_names(self.text(r, 1)), self.combo(r, 2))
-            for r in range(self.table.rowCount())
-        )
+        out = []
+        for r in range(self.table.rowCount()):
+            before = self.source(r)
+            if not isinstance(before, Role):
+                before = Role("")
+            types = edited_names(self.text(r, 1), before.types, self.known)
+            out.append(
+                replace(before, name=self.text(r, 0), types=types, cardinality=self.combo(r, 2))
+            )
+        return tuple(out)
 
     def emit_values(self) -> None:
         self.rolesEdited.emit(self.roles())
@@ -183,7 +267,9 @@ class AttributesTable(_Table):
         ]
         super().__init__(headers, parent)
 
-    def set_attributes(self, attributes: Sequence[AttributeDef]) -> None:
+    def set_attributes(self, attributes: Sequence[AttributeDef], known: Iterable[str] = ()) -> None:
+        """Show ``attributes``; ``known``: the schema's label names."""
+        self.known = tuple(known)
         self._loading = True
         self.table.setRowCount(0)
         for attr in attributes:
@@ -193,17 +279,33 @@ class AttributesTable(_Table):
     def _append(self, attr: AttributeDef) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, _cell(attr.name))
+        first = _cell(attr.name)
+        first.setData(SOURCE, attr)
+        self.table.setItem(row, 0, first)
         self.table.setCellWidget(row, 1, self._combo(KINDS, KINDS, attr.kind))
-        self.table.setItem(row, 2, _cell(", ".join(attr.values)))
-        self.table.setItem(row, 3, _cell(", ".join(attr.labels)))
+        self.table.setItem(row, 2, _cell(shown_names(attr.values)))
+        self.table.setItem(row, 3, _cell(shown_names(attr.labels)))
 
     def attribute_defs(self) -> tuple[AttributeDef, ...]:
+        """The rows as attributes, each keeping what the table does not show (its Arabic name,
+        its values' Arabic names, a renamed value's too) from the attribute it was shown from."""
         out = []
         for r in range(self.table.rowCount()):
+            before = self.source(r)
+            if not isinstance(before, AttributeDef):
+                before = AttributeDef("")
             kind = self.combo(r, 1)
-            values = parse_names(self.text(r, 2)) if kind == "enum" else ()
-            out.append(AttributeDef(self.text(r, 0), kind, values, parse_names(self.text(r, 3))))
+            values = edited_names(self.text(r, 2), before.values) if kind == "enum" else ()
+            out.append(
+                replace(
+                    before,
+                    name=self.text(r, 0),
+                    kind=kind,
+                    values=values,
+                    labels=edited_names(self.text(r, 3), before.labels, self.known),
+                    values_ar=carried_values_ar(before, values),
+                )
+            )
         return tuple(out)
 
     def emit_values(self) -> None:
