@@ -37,6 +37,10 @@ def with_label(schema: Schema, label: Label) -> Schema:
     name in use."""
     group = _group_of(label)
     items: tuple[Label, ...] = getattr(schema, group)
+    stored = next((x for x in items if x.name == label.name), None)
+    if stored is None:
+        _refuse_separators(label.name, Message("label name"))
+    _refuse_new_role_separators(label, stored)
     if any(x.name == label.name for x in items):
         new = tuple(label if x.name == label.name else x for x in items)
     else:
@@ -105,6 +109,7 @@ def rename_label(schema: Schema, old: str, new: str) -> Schema:
     if old == new:
         return schema
     _refuse_taken([x.name for x in schema.all_labels()], new, old)
+    _refuse_separators(new, Message("label name"))
     return _checked(rename_references(schema, old, new))
 
 
@@ -132,6 +137,7 @@ def rename_role(schema: Schema, event_type: str, old: str, new: str) -> Schema:
     if old == new:
         return schema
     _refuse_taken([r.name for r in et.roles], new, old)
+    _refuse_separators(new, Message("role name"))
     roles = tuple(replace(r, name=new) if r.name == old else r for r in et.roles)
     return _checked(with_label(schema, replace(et, roles=roles)))
 
@@ -140,8 +146,11 @@ def with_attributes(schema: Schema, attributes: tuple[AttributeDef, ...]) -> Sch
     """The schema with this list of attributes; an attribute name given twice (a new one, or
     one renamed to a name in use) is refused as ``add_label`` refuses a label name."""
     seen: list[str] = []
+    had = {a.name for a in schema.attributes}
     for a in attributes:
         _refuse_taken(seen, a.name)
+        if a.name not in had:
+            _refuse_separators(a.name, Message("attribute name"))
         seen.append(a.name)
     return _checked(replace(schema, attributes=attributes))
 
@@ -183,6 +192,40 @@ def _refuse_taken(names: list[str], name: str, renamed: str = "") -> None:
             taken=repr(taken),
         )
     )
+
+
+NAME_SEPARATORS = ",|"
+"""Characters a new name may not hold: the schema editor's lists (Accepts, Arg1, Arg2, an
+attribute's Labels) separate names with them, so a name holding one could never be typed
+into them. A file that already holds such a name still opens (its schema is read
+leniently); only adding or renaming to one is refused."""
+
+
+def _refuse_separators(name: str, what: Message) -> None:
+    """Refuse a new ``name`` (a label's, role's or attribute's; ``what`` says which) that holds
+    a ``NAME_SEPARATORS`` character."""
+    bad = next((c for c in name if c in NAME_SEPARATORS), None)
+    if bad is not None:
+        raise SchemaError(
+            Message(
+                "{what} {name} contains {char}: names may not hold , or | (lists of names "
+                "are separated by them)",
+                what=what,
+                name=repr(name),
+                char=repr(bad),
+            )
+        )
+
+
+def _refuse_new_role_separators(label: Label, old: Label | None) -> None:
+    """``_refuse_separators`` for each role of ``label`` that ``old`` (its stored version)
+    lacks."""
+    if not isinstance(label, EventType):
+        return
+    had = {r.name for r in old.roles} if isinstance(old, EventType) else set()
+    for role in label.roles:
+        if role.name not in had:
+            _refuse_separators(role.name, Message("role name"))
 
 
 def remove_label(schema: Schema, name: str) -> Schema:
