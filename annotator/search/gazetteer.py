@@ -5,9 +5,10 @@ suggestions.
 Names are folded like the text and matched as whole words, after proclitics for Arabic names
 (بباريس holds باريس; a name starting with the article also after ل, its alef elided: القدس
 in للقدس, the hit from the article's ل on, as ``annotator.search.matching`` finds it); where
-names overlap, the leftmost, then the longest wins. White space
-inside a name matches one space of the text. Bad input raises ``ImportFormatError`` naming
-the file and line.
+names overlap, the leftmost, then the longest wins. White space inside a name matches one
+space of the text. The bidi embeddings, overrides and isolates a pasted name may carry are
+dropped from it, as a word query drops them (``clean_name``). Bad input raises
+``ImportFormatError`` naming the file and line.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from annotator.files import read_file
 from annotator.model import Span
 from annotator.search.annotations import coverage_by_document
 from annotator.search.clitics import lam_form
-from annotator.search.folding import DEFAULT, FoldOptions, fold_text
+from annotator.search.folding import DEFAULT, EMBEDDING, FoldOptions, fold_text
 from annotator.search.matching import (
     FoldedCorpus,
     Hit,
@@ -68,8 +69,15 @@ class Gazetteer:
         return GAZETTEER + self.name
 
 
+def clean_name(name: str) -> str:
+    """A name as it is matched: without the bidi embeddings, overrides and isolates a pasted
+    word often carries (``EMBEDDING``, dropped as a word query drops them:
+    ``annotator.search.matching.Matcher``) and the white space around it."""
+    return EMBEDDING.sub("", name).strip()
+
+
 def _key(name: str, options: FoldOptions = DEFAULT) -> str:
-    return " ".join(fold_text(name, options).split())
+    return " ".join(fold_text(clean_name(name), options).split())
 
 
 def read_gazetteer(path: Path, label: str = "", name: str = "") -> Gazetteer:
@@ -139,8 +147,8 @@ def _csv_rows(where: str, text: str) -> Iterator[tuple[int, str, str]]:
 
 
 def _entry(where: str, line: int, name: str, label: str) -> Entry:
-    name, label = name.strip(), label.strip()
-    if not name:
+    name, label = clean_name(name), label.strip()
+    if not name:  # (one of bidi controls only too)
         raise ImportFormatError(where, line, "empty name")
     if len(name) > MAX_NAME:
         raise ImportFormatError(where, line, f"name longer than {MAX_NAME} characters")
