@@ -47,6 +47,8 @@ from annotator.schema import hotkey_strokes
 from annotator.schema.edit import HOTKEY_KEYS
 from annotator.schema.keys import XKB_BY_CODE as XKB_BY_CODE  # read from here by tests
 from annotator.schema.keys import latin_key
+from ui.i18n import LRI, PDI, RLI, interface_rtl, isolate
+from ui.keys import shortcut_text
 
 _MODS = (
     (Qt.KeyboardModifier.ControlModifier, "Ctrl"),
@@ -197,11 +199,16 @@ class HotkeyDispatcher(QObject):
         )
 
     def pending_text(self) -> str:
-        first = QKeySequence(", ".join(s.upper() for s in self.pending)).toString(
-            QKeySequence.SequenceFormat.NativeText
-        )
+        """The pending keys and each completion as "key name". Each key is an isolate laid
+        out left to right as ``ui.keys.shortcut_text`` shows keys, each name an isolate of its
+        own, and each option an isolate of the interface's direction (key, then name, read
+        the interface's way): unisolated, an Arabic name ending in Latin (هجوم DDoS) ran into
+        the next option's key, read "A هجوم D DDoS تظاهر"."""
+        first = shortcut_text(QKeySequence(", ".join(s.upper() for s in self.pending)))
+        outer = RLI if interface_rtl() else LRI
         options = "   ".join(
-            f"{hotkey.split(', ')[-1]} {self.describe(label)}"
+            f"{outer}{shortcut_text(QKeySequence(hotkey.split(', ')[-1]))} "
+            f"{isolate(self.describe(label))}{PDI}"
             for hotkey, label in self.completions()
         )
         return self.tr("{0}, … then: {1}").format(first, options)
