@@ -36,6 +36,8 @@ from the selected span, gazetteer import and outside predictions (issue 14).
 The gazetteer and the outside predictions are read and stored as a ``ui.jobs.BackgroundJob``
 (a big name list, or loading a spaCy pipeline, takes seconds: the window keeps working, the
 progress dialog's Cancel stores nothing); the job opens its own connection to the project.
+What it stored is ONE undo step (``undo_step``, annotate-all's ``StoreSuggestions``): undo
+withdraws it and puts back the suggestions an import replaced, redo stores it again.
 
 The actions that store suggestions are off while the session is read-only.
 
@@ -47,7 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from PySide6.QtCore import QLocale, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -62,7 +64,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from annotator.errors import AnnotatorError, Cancelled
+from annotator.errors import AnnotatorError, Cancelled, Message
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import EntityGroup
 from annotator.search.kwic import line_of
@@ -73,6 +75,7 @@ from ui.search.dock import SearchDock, project_candidates
 from ui.search.entities import EntityList
 
 if TYPE_CHECKING:
+    from annotator.commands.edits import Command
     from annotator.model import Document, Span
     from annotator.project import Project
     from annotator.search.suggestions import Suggestion
@@ -673,9 +676,12 @@ class SearchTools(QObject):
         """Run ``store`` (suggestions stored in a project: how many stored, how many found)
         as a ``BackgroundJob`` on its own connection to the open project, in ONE transaction:
         a failure or a Cancel stores nothing (a Cancel while the file is read takes effect
-        when ``store`` returns, and rolls it back). The Suggestions dock reads them when the
-        job is done; a failure is one message. Returns the job (tests wait on ``done``), or
-        None (no project, read-only, or another of these jobs still running)."""
+        when ``store`` returns, and rolls it back). What it stored becomes ONE undo step of
+        the window's session (``undo_step``: undo withdraws them and puts back what they
+        replaced, redo does the store again), as annotate-all's store does. The Suggestions
+        dock reads them when the job is done; a failure is one message. Returns the job
+        (tests wait on ``done``: its payload is a ``StoredHere``), or None (no project,
+        read-only, or another of these jobs still running)."""
         session = self.host.session
         project_path: Path | None = session.path
         if self._project() is None or project_path is None:
@@ -686,23 +692,32 @@ class SearchTools(QObject):
         if self.job is not None:
             return None
 
-        def work(
-            progress: Progress, cancelled: IsCancelled
-        ) -> tuple[int, int] | tuple[int, int, list[str]]:
+        def work(progress: Progress, cancelled: IsCancelled) -> StoredHere:
             from annotator.project import Project
 
             with Project.open(project_path) as project, project.transaction():
+                before = {s.uuid: s for s in project.suggestions(None)}
                 counts = store(project)
                 if cancelled():
                     raise Cancelled("cancelled; nothing was stored")
-                return counts
+                # what the store changed, for its undo step: the pending suggestions it
+                # stored, and those it replaced (an import replaces its sources' own)
+                after = project.suggestions(None)
+                now = {s.uuid for s in after}
+                added = [s for s in after if s.uuid not in before]
+                removed = [s for uuid, s in before.items() if uuid not in now]
+                left = counts[2] if len(counts) == 3 else []
+                return StoredHere(counts[0], counts[1], left, added, removed)
 
         job = BackgroundJob(self.host.window(), title, label, work)
 
         def done(outcome: str, payload: object) -> None:
             self.job = None
-            if outcome == "finished" and isinstance(payload, tuple):
-                self._suggestions_stored(*payload)
+            if outcome == "finished" and isinstance(payload, StoredHere):
+                if session.path == project_path and (payload.added or payload.removed):
+                    # already written on the job's connection: the step only remembers them
+                    session.execute(undo_step(payload.added, payload.removed))
+                self._suggestions_stored(payload.stored, payload.found, payload.left)
             elif outcome == "failed":
                 session.error.emit(str(payload))
             else:
@@ -715,6 +730,39 @@ class SearchTools(QObject):
         self.job = job
         job.start()
         return job
+
+
+class StoredHere(NamedTuple):
+    """What a background store of suggestions did (``SearchTools._store_in_background``)."""
+
+    stored: int
+    """how many suggestions are pending from it (its report's count)"""
+    found: int
+    """how many it found"""
+    left: list[str]
+    """its report's lines of what was not stored and why"""
+    added: list[Suggestion]
+    """the pending suggestions it stored"""
+    removed: list[Suggestion]
+    """the pending suggestions it took away (an import replaces its sources' own)"""
+
+
+def undo_step(added: Sequence[Suggestion], removed: Sequence[Suggestion] = ()) -> Command:
+    """The undo step of a store of suggestions a background job made on its own connection:
+    ``StoreSuggestions.already_stored(added)`` (undo withdraws exactly ``added``, not
+    remembered as rejections; redo puts them back), with, when the store replaced pending
+    suggestions (``removed``: an import of predictions replaces what its sources left), a
+    ``WithdrawSuggestions`` already done for those, so that undo puts them back after
+    withdrawing ``added`` and redo withdraws them again. Its first ``do`` writes nothing new."""
+    from annotator.commands.edits import Macro
+    from annotator.commands.suggestions import StoreSuggestions, WithdrawSuggestions
+
+    store = StoreSuggestions.already_stored(added)
+    if not removed:
+        return store
+    replaced = WithdrawSuggestions([s.uuid for s in removed])
+    replaced.taken, replaced.done_once = list(removed), True  # (the job withdrew them)
+    return Macro([replaced, store], Message("store suggestions"))
 
 
 def install_tools(
