@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
 from annotator.schema import AttributeDef
+from tests.ui.conftest import plain
 from ui.session import Session
 from ui.workbench.details import NO_VALUE, fill_attributes, merge_attributes
 from ui.workbench.mainwindow import MainWindow
@@ -162,3 +163,19 @@ def test_merge_keeps_what_the_widgets_cannot_show(qtbot: QtBot) -> None:
     assert isinstance(source, QLineEdit)
     source.setText("")
     assert "Source" not in merge_attributes(stored, widgets)
+
+
+def test_the_values_kept_are_listed_read_only(window: MainWindow) -> None:
+    project = window.session.project
+    assert project is not None
+    span = next(s for s in project.spans(1) if s.label == "PER")
+    window.selection.select_span(span.uuid)
+    kept = window.details.kept
+    assert kept.isVisibleTo(window.details)
+    assert plain(kept.text()).endswith("Old = kept")
+    ev = project.events(1)[0]
+    window.selection.select_span(ev.trigger)
+    assert not window.details.kept.isVisibleTo(window.details)  # a trigger: none of its own
+    editor = window.details.linked_editor(ev.uuid)
+    assert editor is not None and editor.kept.isVisibleTo(editor)
+    assert plain(editor.kept.text()).endswith("Realis = Actual")

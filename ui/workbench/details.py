@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -335,6 +335,34 @@ def merge_attributes(stored: Mapping[str, Any], widgets: Mapping[str, QWidget]) 
     return out
 
 
+def unshown_attributes(stored: Mapping[str, Any], widgets: Mapping[str, QWidget]) -> dict[str, Any]:
+    """The stored attributes the widgets cannot show: one with no widget (the schema no
+    longer gives it to the label) or an enum value the combo lacks (renamed or removed in the
+    schema). ``merge_attributes`` keeps them; the panel lists them read-only."""
+    out: dict[str, Any] = {}
+    for name, value in stored.items():
+        widget = widgets.get(name)
+        if widget is None or (
+            isinstance(widget, QComboBox) and value is not None and widget.findData(value) <= 0
+        ):
+            out[name] = value
+    return out
+
+
+def show_unshown(label: QLabel, stored: Mapping[str, Any], widgets: Mapping[str, QWidget]) -> None:
+    """List in ``label`` (hidden when there are none) the stored values the widgets cannot
+    show, each name and value an isolate: kept as they are by every edit in the panel."""
+    kept = unshown_attributes(stored, widgets)
+    label.setVisible(bool(kept))
+    if not kept:
+        label.clear()
+        return
+    pairs = ", ".join(f"{isolate(str(k))} = {isolate(str(v))}" for k, v in kept.items())
+    label.setText(
+        QCoreApplication.translate("DetailsPanel", "Kept, not in the schema: {0}").format(pairs)
+    )
+
+
 def _short(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= TITLE_CHARS else flat[: TITLE_CHARS - 1] + "…"
@@ -375,9 +403,12 @@ class LinkedEditor(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.form)
+        self.kept = WrapLabel(self)
+        layout.addWidget(self.kept)
         layout.addWidget(self.note)
         defs = schema.attributes_for(record.type, kind)
         self.widgets = fill_attributes(self, self.form, defs, self.attributes, self._changed)
+        show_unshown(self.kept, self.attributes, self.widgets)
         self.note.textChanged.connect(self._timer.start)
         self._timer.timeout.connect(self.flush_note)
         self.note.focusLost.connect(self.flush_note)
@@ -485,6 +516,9 @@ class DetailsPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.event_info)
         layout.addLayout(self.attr_form)
+        # stored values the widgets cannot show (kept by every edit), read-only
+        self.kept = WrapLabel(self)
+        layout.addWidget(self.kept)
         layout.addWidget(QLabel(self.tr("Note"), self))
         layout.addWidget(self.provenance)
         layout.addWidget(self.note)
@@ -538,6 +572,7 @@ class DetailsPanel(QWidget):
                 self, self.attr_form, defs, values, self._attributes_changed
             )
             self._attr_defs = defs
+        show_unshown(self.kept, values, self.attr_widgets)
         self._provenance, own = split_provenance(span.note) if span else (None, "")
         self._show_provenance(self._provenance)
         self.note.blockSignals(True)
