@@ -14,9 +14,18 @@ elided (``annotator.search.clitics.lam_form``): القدس in للقدس, ولل
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import heapq
+import json
+import os
 import re
+import selectors
+import subprocess
+import sys
+import threading
+import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -92,6 +101,7 @@ class Matcher:
     def __init__(self, query: Query) -> None:
         self.mode = Mode(query.mode)
         raw = query.text
+        self.query_text = raw
         if self.mode in (Mode.WORD, Mode.PREFIX):  # no word holds one; a pasted word may
             raw = EMBEDDING.sub("", raw)
         if not raw.strip():
@@ -148,7 +158,17 @@ class Matcher:
         return [first[1:], *parts[1:]]
 
     def _candidates(self, folded: str, pos: int, endpos: int) -> Iterator[tuple[int, int]]:
+        if self.mode is Mode.REGEX:
+            assert self.regex is not None
+            return iter(self._limited().spans(folded, pos, endpos))
         return _found(self.literal, self.regex, folded, pos, endpos)
+
+    def _limited(self) -> LimitedRegex:
+        runner = getattr(self, "_runner", None)
+        if runner is None:
+            assert self.regex is not None
+            runner = self._runner = LimitedRegex(self.regex, self.query_text)
+        return runner
 
     def spans(
         self, folded: str, pos: int = 0, endpos: int | None = None
@@ -206,6 +226,142 @@ def _found(
     for m in regex.finditer(folded, pos, endpos):
         if m.end() > m.start():
             yield m.start(), m.end()
+
+
+REGEX_SECONDS = 3.0
+"""the time a regular expression may take over one text (a document, a find bar's text):
+a pattern that backtracks without end (``(a+)+$``) is stopped and the search fails
+(``RegexTooSlow``) instead of freezing the window or the command"""
+
+
+class RegexTooSlow(QueryError):
+    """A regular expression that took longer than ``REGEX_SECONDS`` over one text."""
+
+
+_REGEX_CHILD = """
+import json, re, sys
+read, write = sys.stdin.buffer.readline, sys.stdout.buffer.write
+compiled = {}
+while True:
+    line = read()
+    if not line:
+        break
+    ask = json.loads(line)
+    key = (ask["p"], ask["f"])
+    rx = compiled.get(key)
+    if rx is None:
+        rx = compiled[key] = re.compile(*key)
+    out = []
+    for m in rx.finditer(ask["t"], ask["a"], ask["b"]):
+        if m.end() > m.start():
+            out += m.span()
+    write(json.dumps(out).encode() + b"\\n")
+    sys.stdout.flush()
+"""
+"""the child process a regular expression runs in (``LimitedRegex``)"""
+
+
+class LimitedRegex:
+    """A regular expression run with a time limit (``REGEX_SECONDS`` per text).
+
+    Python's ``re`` holds the interpreter for the whole of a match and has no time limit,
+    so a pattern that backtracks without end (``(a+)+$`` on "aaa…a!") froze the window
+    (the search dock's worker thread never let the window's thread run; the find bar ran it
+    on the window's thread) and the command (which Ctrl+C did not stop). The pattern runs
+    in a child process instead (started at the first text, kept for the next ones): this
+    process waits for its answer without holding the interpreter, and stops it (killing the
+    child) after ``REGEX_SECONDS``, raising ``RegexTooSlow``. One child per matcher, used by
+    one thread at a time (a lock)."""
+
+    def __init__(self, regex: re.Pattern[str], query: str) -> None:
+        self.regex = regex
+        self.query = query
+        self._child: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+        self._finalizer: weakref.finalize[..., LimitedRegex] | None = None
+
+    def spans(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of every non-empty match in ``text[pos:endpos]``."""
+        if pos >= endpos:
+            return []  # only empty matches, none of them a hit
+        ask = json.dumps(
+            {"p": self.regex.pattern, "f": self.regex.flags, "t": text, "a": pos, "b": endpos}
+        ).encode()
+        with self._lock:
+            child = self._start()
+            assert child.stdin is not None and child.stdout is not None
+            try:
+                child.stdin.write(ask + b"\n")
+                child.stdin.flush()
+                line = self._answer(child.stdout.fileno(), time.monotonic() + REGEX_SECONDS)
+            except (OSError, ValueError):
+                line = None
+            if line is None:
+                self._stop()
+                raise RegexTooSlow(
+                    Message(
+                        "the regular expression {pattern} took longer than {seconds} seconds "
+                        "and was stopped; simplify it (a group repeated inside a repeat, "
+                        "like (a+)+, can take forever)",
+                        pattern=repr(self.query),
+                        seconds=f"{REGEX_SECONDS:g}",
+                    )
+                )
+        found = json.loads(line)
+        return list(zip(found[::2], found[1::2], strict=True))
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._child is None or self._child.poll() is not None:
+            self._child = subprocess.Popen(
+                [sys.executable, "-I", "-S", "-c", _REGEX_CHILD],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+            self._buffer = b""
+            if self._finalizer is not None:
+                self._finalizer.detach()
+            self._finalizer = weakref.finalize(self, _end_child, self._child)
+        return self._child
+
+    def _answer(self, fd: int, deadline: float) -> bytes | None:
+        """The child's next line, or None when it is not there by ``deadline`` (or the child
+        ended)."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(fd, selectors.EVENT_READ)
+            while b"\n" not in self._buffer:
+                left = deadline - time.monotonic()
+                if left <= 0 or not selector.select(min(left, 0.5)):
+                    if time.monotonic() >= deadline:
+                        return None
+                    continue
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    return None
+                self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return line
+
+    def _stop(self) -> None:
+        if self._finalizer is not None:
+            self._finalizer()
+            self._finalizer = None
+        self._child = None
+
+    def close(self) -> None:
+        """End the child process (it also ends when the matcher is collected, or at exit)."""
+        with self._lock:
+            self._stop()
+
+
+def _end_child(child: subprocess.Popen[bytes]) -> None:
+    for pipe in (child.stdin, child.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
+    if child.poll() is None:
+        child.kill()
+    child.wait()
 
 
 def after_article_lam(folded: str, s: int, floor: int = 0) -> bool:

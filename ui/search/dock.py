@@ -538,6 +538,7 @@ class SearchDock(QDockWidget):
         if self.worker is not None:
             self.worker.cancel()
             self.worker = None
+            self.status.setText(self.tr("Search cancelled"))
         self._generation += 1
 
     def search(self) -> None:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.search import FoldedText, FoldOptions, Hit, Mode, Query, QueryError
+from annotator.search.matching import RegexTooSlow
 from annotator.text import OffsetMap
 from ui.i18n import QT_TRANSLATE_NOOP, core_text
 
@@ -163,6 +164,10 @@ class FindBar(QWidget):
         target.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._folded: FoldedText | None = None
         self._options = FoldOptions()
+        self._too_slow: tuple[Query, str, str] | None = None
+        """the query and text (and its message) a regular expression ran too long over: not
+        run again on the same text (opening the bar searched twice, each time up to the
+        limit, ``REGEX_SECONDS``)"""
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(SEARCH_DELAY_MS)
@@ -239,11 +244,18 @@ class FindBar(QWidget):
             self._folded = FoldedText.of(text, query.fold)
             self._options = query.fold
         folded = self._folded
+        slow = self._too_slow
+        if slow is not None and slow[0] == query and slow[1] is text:
+            self._show([], -1)
+            self.count.setText(slow[2])
+            return
         try:
             hits = [Hit(0, *folded.span(s, e)) for s, e in query.matcher().spans(folded.folded)]
         except QueryError as exc:
             self._show([], -1)
             self.count.setText(core_text(exc))
+            if isinstance(exc, RegexTooSlow):
+                self._too_slow = (query, text, self.count.text())
             return
         self._show(hits, 0 if hits else -1)
 
