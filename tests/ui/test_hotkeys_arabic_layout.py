@@ -31,6 +31,7 @@ from typing import Any
 import pytest
 
 from annotator.project import Project
+from tests.ui.conftest import plain
 
 ROOT = Path(__file__).resolve().parents[2]
 NEEDED = ("Xvfb", "setxkbmap", "xkbcomp", "xdotool")
@@ -229,7 +230,8 @@ def test_the_key_marked_g_and_a_chord_label_under_the_arabic_layout(
         gui.ask(f"select {met} {met + 5}")
         gui.press(KEY_T)
         pending = gui.spans_when(lambda r: any("then" in m for m in r["status"]), 10)
-        chord = [m for m in pending["status"] if "T, … then: " in m]
+        # the keys and names stand in isolates (ad421f3): compared without them
+        chord = [plain(m) for m in pending["status"] if "T, … then: " in plain(m)]
         assert chord and " M " in f" {chord[-1]}" and " P " in f" {chord[-1]}", pending["status"]
         gui.press(KEY_M)
         report = gui.spans_when(lambda r: len(r["spans"]) == 2)
