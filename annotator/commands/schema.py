@@ -40,13 +40,21 @@ from annotator.commands.edits import (
     RelabelSpansInBulk,
     UpdateArgument,
     UpdateEvent,
+    UpdateSpan,
     Version,
 )
 from annotator.cycles import no_cycle_collection
 from annotator.errors import AnnotatorError, Message, SchemaError
 from annotator.model import Argument, Event, Relation, Span
 from annotator.schema import Schema
-from annotator.schema.edit import remove_label, rename_label, rename_references, rename_role
+from annotator.schema.edit import (
+    _refuse_taken,
+    remove_label,
+    rename_label,
+    rename_references,
+    rename_role,
+    with_attributes,
+)
 
 if TYPE_CHECKING:
     from annotator.project import LabelShapes, Project
@@ -642,6 +650,200 @@ def rename_role_command(project: Project, event_type: str, old: str, new: str) -
     ]
     children += _role_children(project, event_type, old, new)
     children.append(FollowRoleRename(event_type, old, new, on="do"))
+    return SchemaMacro(children, text)
+
+
+def _attribute_names(schema: Schema) -> set[str]:
+    return {a.name for a in schema.attributes}
+
+
+def _has_value(schema: Schema, attribute: str, value: str) -> bool:
+    attr = schema.attribute(attribute)
+    return attr is not None and attr.kind == "enum" and value in attr.values
+
+
+_Matcher = Callable[[dict[str, Any]], dict[str, Any] | None]
+"""A record's attributes -> its attributes renamed (None: the record is not touched)."""
+
+
+def _key_renamed(old: str, new: str) -> _Matcher:
+    """The attributes with key ``old`` given as ``new`` (None: no ``old`` there)."""
+
+    def renamed(attributes: dict[str, Any]) -> dict[str, Any] | None:
+        if old not in attributes:
+            return None
+        return {new if k == old else k: v for k, v in attributes.items()}
+
+    return renamed
+
+
+def _value_renamed(attribute: str, old: str, new: str) -> _Matcher:
+    """The attributes with ``attribute``'s value ``old`` given as ``new`` (None: another
+    value there, or none); the values of other attributes are not touched."""
+
+    def renamed(attributes: dict[str, Any]) -> dict[str, Any] | None:
+        if attribute not in attributes or attributes[attribute] != old:
+            return None
+        return {**attributes, attribute: new}
+
+    return renamed
+
+
+def _attribute_records(
+    project: Project, match: _Matcher
+) -> list[tuple[Span | Event | Relation, dict[str, Any]]]:
+    """Every live span, event and relation (all documents, all layers) whose attributes
+    ``match`` renames, with its attributes renamed."""
+    records: list[Span | Event | Relation] = [
+        *project.spans(),
+        *project.events(),
+        *project.relations(),
+    ]
+    out = []
+    for record in records:
+        if record.attributes:
+            renamed = match(record.attributes)
+            if renamed is not None:
+                out.append((record, renamed))
+    return out
+
+
+def _attribute_children(
+    project: Project, match: _Matcher, kept: frozenset[str] = frozenset()
+) -> list[Command]:
+    """Commands giving every live record ``match`` renames (those of ``kept`` left out) its
+    renamed attributes, each in place (same uuid, a new version)."""
+    children: list[Command] = []
+    for record, attributes in _attribute_records(project, match):
+        if record.uuid in kept:
+            continue
+        if isinstance(record, Span):
+            children.append(UpdateSpan(record.uuid, attributes=attributes))
+        elif isinstance(record, Event):
+            children.append(UpdateEvent(record.uuid, attributes=attributes))
+        else:
+            children.append(UpdateRelation(record.uuid, attributes=attributes))
+    return children
+
+
+class FollowAttributeRename(_Follow):
+    """Part of an attribute rename step (``rename_attribute_command``): gives every live
+    span, event and relation (all documents, all layers, those written by others since the
+    step was made included) still holding attribute ``source`` that value under ``name``
+    instead, once the schema has ``name`` and no longer has ``source``. It acts on ``do`` or
+    on ``undo`` as ``FollowRename`` does."""
+
+    def __init__(self, source: str, name: str, on: str) -> None:
+        super().__init__(on)
+        self.source, self.name = source, name
+        self.text = Message("rename attribute {old} to {new}", old=source, new=name)
+
+    def _carrying(self, project: Project) -> frozenset[str]:
+        if self.source in _attribute_names(project.schema):
+            return frozenset()
+        found = _attribute_records(project, _key_renamed(self.source, self.name))
+        return frozenset(record.uuid for record, _ in found)
+
+    def _children(self, project: Project) -> list[Command]:
+        names = _attribute_names(project.schema)
+        if self.source in names or self.name not in names:
+            return []
+        return _attribute_children(project, _key_renamed(self.source, self.name), self.kept)
+
+
+class FollowValueRename(_Follow):
+    """Part of an enum value rename step (``rename_attribute_value_command``): gives every
+    live span, event and relation (all documents, all layers, those written by others
+    meanwhile included) whose attribute ``attribute`` is ``source`` the value ``value``
+    instead, once the attribute takes ``value`` and no longer ``source``. It acts on ``do``
+    or on ``undo`` as ``FollowRename`` does."""
+
+    def __init__(self, attribute: str, source: str, value: str, on: str) -> None:
+        super().__init__(on)
+        self.attribute, self.source, self.value = attribute, source, value
+        self.text = Message("rename value {old} to {new}", old=source, new=value)
+
+    def _match(self) -> _Matcher:
+        return _value_renamed(self.attribute, self.source, self.value)
+
+    def _carrying(self, project: Project) -> frozenset[str]:
+        if _has_value(project.schema, self.attribute, self.source):
+            return frozenset()
+        return frozenset(record.uuid for record, _ in _attribute_records(project, self._match()))
+
+    def _children(self, project: Project) -> list[Command]:
+        schema = project.schema
+        if _has_value(schema, self.attribute, self.source) or not _has_value(
+            schema, self.attribute, self.value
+        ):
+            return []
+        return _attribute_children(project, self._match(), self.kept)
+
+
+def rename_attribute_command(project: Project, old: str, new: str) -> Command:
+    """Rename attribute ``old`` to ``new`` in the schema and on every live span, event and
+    relation holding it (all documents, all layers), as one step: each record keeps its value
+    under the new name, in place (same uuid, a new version); the other attributes are not
+    touched. Raises SchemaError when the rename is not allowed (no attribute ``old``; ``new``
+    in use, as the schema's name rule says: ``with_attributes``).
+
+    Undo gives the attribute its old name back on every live record holding ``new`` then:
+    the step's own, and those written meanwhile (``FollowAttributeRename``); redo alike."""
+    attributes = project.schema.attributes
+    if project.schema.attribute(old) is None:
+        raise SchemaError(Message("no attribute {name}", name=repr(old)))
+    if old == new:
+        return SetSchema(project.schema, Message("edit attributes"))
+    _refuse_taken([a.name for a in attributes if a.name != old], new, old)
+    renamed = tuple(replace(a, name=new) if a.name == old else a for a in attributes)
+    schema = with_attributes(project.schema, renamed)
+    match = _key_renamed(old, new)
+    # The new schema first: the records are checked against it.
+    text = Message("rename attribute {old} to {new}", old=old, new=new)
+    children: list[Command] = [
+        FollowAttributeRename(new, old, on="undo"),
+        SetSchema(schema, text),
+    ]
+    children += _attribute_children(project, match)
+    children.append(FollowAttributeRename(old, new, on="do"))
+    return SchemaMacro(children, text)
+
+
+def rename_attribute_value_command(project: Project, attribute: str, old: str, new: str) -> Command:
+    """Rename value ``old`` of enum attribute ``attribute`` to ``new`` in the schema (its
+    Arabic name kept) and on every live span, event and relation whose ``attribute`` is
+    ``old`` (all documents, all layers), as one step, in place; the values of other
+    attributes are not touched. Raises SchemaError when the rename is not allowed (no such
+    value; ``new`` a value the attribute has already).
+
+    Undo gives the value back on every live record whose ``attribute`` is ``new`` then: the
+    step's own, and those written meanwhile (``FollowValueRename``); redo alike."""
+    attr = project.schema.attribute(attribute)
+    if attr is None or attr.kind != "enum" or old not in attr.values:
+        raise SchemaError(
+            Message("no value {value} in {attribute}", value=repr(old), attribute=repr(attribute))
+        )
+    if old == new:
+        return SetSchema(project.schema, Message("edit attributes"))
+    if new in attr.values:
+        raise SchemaError(
+            Message("cannot rename {old}: {name} already exists", old=repr(old), name=repr(new))
+        )
+    values = tuple(new if v == old else v for v in attr.values)
+    values_ar = tuple((new if v == old else v, shown) for v, shown in attr.values_ar)
+    changed = replace(attr, values=values, values_ar=values_ar)
+    schema = with_attributes(
+        project.schema,
+        tuple(changed if a.name == attribute else a for a in project.schema.attributes),
+    )
+    # The new schema first: the records are checked against it.
+    text = Message("rename value {old} to {new}", old=old, new=new)
+    children: list[Command] = [
+        FollowValueRename(attribute, new, old, on="undo"),
+        SetSchema(schema, text),
+    ]
+    children += _attribute_children(project, _value_renamed(attribute, old, new))
+    children.append(FollowValueRename(attribute, old, new, on="do"))
     return SchemaMacro(children, text)
 
 

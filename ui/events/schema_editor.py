@@ -46,12 +46,22 @@ from annotator.commands.schema import (
     SetSchema,
     label_usage,
     remove_label_command,
+    rename_attribute_command,
+    rename_attribute_value_command,
     rename_label_command,
     rename_role_command,
     same_kind_labels,
 )
 from annotator.errors import SchemaError
-from annotator.schema import EventType, Label, RelationType, Role, Schema, hotkey_strokes
+from annotator.schema import (
+    AttributeDef,
+    EventType,
+    Label,
+    RelationType,
+    Role,
+    Schema,
+    hotkey_strokes,
+)
 from annotator.schema.edit import (
     add_label,
     reorder,
@@ -517,6 +527,13 @@ class SchemaEditor(QDialog):
     def _edit_attributes(self, attributes: object) -> None:
         if not isinstance(attributes, tuple):
             return
+        table = self.attributes
+        sources = [table.source(r) for r in range(table.table.rowCount())]
+        renamed = _renamed_attribute(self.schema.attributes, attributes, sources)
+        if renamed is not None:
+            if not self._rename_attribute(*renamed):
+                table.set_attributes(self.schema.attributes, self._label_names())
+            return
         try:
             candidate = with_attributes(self.schema, attributes)
         except SchemaError as exc:
@@ -524,6 +541,28 @@ class SchemaEditor(QDialog):
             self.attributes.set_attributes(self.schema.attributes, self._label_names())
             return
         self._apply(candidate, self.tr("edit attributes"), self.attributes.error)
+
+    def _rename_attribute(self, attribute: str, value: str, new: str) -> bool:
+        """Rename ``attribute`` (``value`` empty) or its enum value ``value`` to ``new``; the
+        spans, events and relations holding it (every document, every layer) follow in the
+        same undo step, each keeping its uuid, as a label's annotations follow a label rename
+        (``rename_attribute_command``, ``rename_attribute_value_command``)."""
+        project = self.session.project
+        if project is None:
+            return False
+        try:
+            if value:
+                command = rename_attribute_value_command(project, attribute, value, new)
+                command.text = self.tr("rename value {0} of {1} to {2}").format(
+                    value, attribute, new
+                )
+            else:
+                command = rename_attribute_command(project, attribute, new)
+                command.text = self.tr("rename attribute {0} to {1}").format(attribute, new)
+        except SchemaError as exc:
+            self.attributes.error.setText(core_text(exc))
+            return False
+        return self._run(command, self.attributes.error)
 
     def move_label(self, step: int) -> None:
         """Move the current label up (-1) or down (+1) in its list."""
@@ -577,6 +616,41 @@ class SchemaEditor(QDialog):
             self.list_error.setText(core_text(exc))
             return
         self._run(command, self.list_error)
+
+
+def _renamed_attribute(
+    before: tuple[AttributeDef, ...], after: tuple[object, ...], sources: list[object]
+) -> tuple[str, str, str] | None:
+    """(attribute, "", new) when ``after`` is ``before`` with one attribute's name changed and
+    nothing else, (attribute, old value, new value) when one enum value's name changed and
+    nothing else; None for any other change. Told as the Attributes table tells it: the
+    changed row was shown from that attribute (``sources``: what each row was shown from),
+    and a renamed value takes the old one's place in a list of the same length, neither
+    name in the other list (``schema_tables.carried_values_ar``)."""
+    if len(before) != len(after) or len(sources) != len(after):
+        return None
+    changed = [i for i, (b, a) in enumerate(zip(before, after, strict=True)) if b != a]
+    if len(changed) != 1:
+        return None
+    i = changed[0]
+    old, new = before[i], after[i]
+    if sources[i] != old or not isinstance(new, AttributeDef):
+        return None
+    if new.name != old.name:
+        if replace(old, name=new.name) != new:
+            return None
+        return old.name, "", new.name
+    if old.kind != "enum" or new.kind != "enum" or len(old.values) != len(new.values):
+        return None
+    pairs = [(o, n) for o, n in zip(old.values, new.values, strict=True) if o != n]
+    if len(pairs) != 1:
+        return None
+    value, renamed = pairs[0]
+    if value in new.values or renamed in old.values:
+        return None
+    if replace(old, values=new.values, values_ar=new.values_ar) != new:
+        return None
+    return old.name, value, renamed
 
 
 def _renamed_role(before: tuple[Role, ...], after: tuple[Role, ...]) -> tuple[str, str] | None:
