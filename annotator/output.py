@@ -137,6 +137,7 @@ def _inspect(
             )
         return NEW, []
     target = _target(out)
+    _not_a_companion(target)
     st = _lstat(target)
     if st is None:
         if not directory:
@@ -156,6 +157,29 @@ def _inspect(
     if st.st_size == 0:
         return EMPTY, []
     return PREVIOUS, _inspect_file(target, fmt, st)
+
+
+COMPANIONS = {"-wal": "write-ahead log", "-shm": "shared memory", "-journal": "journal"}
+"""the files SQLite keeps beside a database (``annotator.store``), with ``.lock`` the
+project's lock file (``annotator.locking.lock_path``): each is the project's, never an output"""
+
+
+def _not_a_companion(target: Path) -> None:
+    """Refuse a target named as a file a project keeps beside itself (``p.annotator-wal``,
+    ``-shm``, ``-journal``, ``p.annotator.lock``) when that project (any file of that name)
+    is there: SQLite discards a log it cannot read and the lock is removed when the project
+    is let go, so an output written there was reported and then silently lost, and a folder
+    there made the project read-only (QA 13). Refused whether or not the name holds anything
+    yet."""
+    for suffix, what in (*COMPANIONS.items(), (".lock", "lock file")):
+        if target.name.endswith(suffix) and len(target.name) > len(suffix):
+            owner = target.with_name(target.name[: -len(suffix)])
+            if os.path.isfile(owner):
+                raise OutputRefused(
+                    f"refusing to write {target}: it is where {owner.name} keeps its {what} "
+                    "(choose another name)",
+                    target,
+                )
 
 
 def _target(out: str | os.PathLike[str]) -> Path:

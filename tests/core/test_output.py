@@ -22,7 +22,15 @@ import pytest
 from annotator import output
 from annotator.cli import main
 from annotator.exporting import FORMATS
-from annotator.output import MARKER, STDOUT, OutputRefused, check, clean_leftovers, writing
+from annotator.output import (
+    COMPANIONS,
+    MARKER,
+    STDOUT,
+    OutputRefused,
+    check,
+    clean_leftovers,
+    writing,
+)
 from annotator.project import Project
 from tests.conftest import SEED, inword
 
@@ -643,3 +651,30 @@ def test_a_cli_export_killed_midway_is_cleaned_by_the_next(
     assert not out.exists() and len(leftovers(tmp_path)) == 1
     assert cli(capsys, "export", proj, "--format", "conll", "-o", str(out))[0] == 0
     assert leftovers(tmp_path) == [] and "B-GPE" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal", ".lock"])
+@pytest.mark.parametrize("fmt", ["jsonl", "brat"])
+def test_an_output_named_as_a_project_s_own_side_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str, fmt: str
+) -> None:
+    """QA 13: an export to p.annotator-wal or p.annotator.lock was reported written, then
+    silently lost (SQLite discards a log it cannot read; the lock file is removed when the
+    project is let go); a brat folder named p.annotator.lock made the project read-only."""
+    project = tmp_path / "p.annotator"
+    with Project.create(project) as p:
+        doc = p.add_document("قال محمد علي في بغداد", name="seed")
+        p.add_span(doc.id, 4, 12, "PER", "amal")
+    target = tmp_path / f"p.annotator{suffix}"
+    assert main(["export", str(project), "--format", fmt, "--output", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"annotator: error: refusing to write {target}: it is where p.annotator keeps its "
+        f"{dict(COMPANIONS, **{'.lock': 'lock file'})[suffix]} (choose another name)\n"
+    )
+    assert not os.path.lexists(target)
+    with Project.open(project) as p:  # still writable
+        p.add_span(1, 16, 21, "GPE", "amal")
+    # a name like it beside no such file is an ordinary output
+    other = tmp_path / f"q.annotator{suffix}"
+    assert main(["export", str(project), "--format", fmt, "--output", str(other)]) == 0
