@@ -48,7 +48,7 @@ from annotator.errors import AnnotatorError, Message, SchemaError
 from annotator.model import Argument, Event, Relation, Span
 from annotator.schema import Schema
 from annotator.schema.edit import (
-    _refuse_taken,
+    refuse_taken,
     remove_label,
     rename_label,
     rename_references,
@@ -794,7 +794,7 @@ def rename_attribute_command(project: Project, old: str, new: str) -> Command:
         raise SchemaError(Message("no attribute {name}", name=repr(old)))
     if old == new:
         return SetSchema(project.schema, Message("edit attributes"))
-    _refuse_taken([a.name for a in attributes if a.name != old], new, old)
+    refuse_taken([a.name for a in attributes if a.name != old], new, old)
     renamed = tuple(replace(a, name=new) if a.name == old else a for a in attributes)
     schema = with_attributes(project.schema, renamed)
     match = _key_renamed(old, new)

@@ -27,7 +27,7 @@ Names = tuple[str, ...]
 def add_label(schema: Schema, label: Label) -> Schema:
     """Add a new ``label`` (a Label, EventType or RelationType). A name that any label,
     event type or relation type already has is refused: adding never replaces."""
-    _refuse_taken([x.name for x in schema.all_labels()], label.name)
+    refuse_taken([x.name for x in schema.all_labels()], label.name)
     return with_label(schema, label)
 
 
@@ -108,7 +108,7 @@ def rename_label(schema: Schema, old: str, new: str) -> Schema:
     _require(schema, old)
     if old == new:
         return schema
-    _refuse_taken([x.name for x in schema.all_labels()], new, old)
+    refuse_taken([x.name for x in schema.all_labels()], new, old)
     _refuse_separators(new, Message("label name"))
     return _checked(rename_references(schema, old, new))
 
@@ -136,7 +136,7 @@ def rename_role(schema: Schema, event_type: str, old: str, new: str) -> Schema:
         )
     if old == new:
         return schema
-    _refuse_taken([r.name for r in et.roles], new, old)
+    refuse_taken([r.name for r in et.roles], new, old)
     _refuse_separators(new, Message("role name"))
     roles = tuple(replace(r, name=new) if r.name == old else r for r in et.roles)
     return _checked(with_label(schema, replace(et, roles=roles)))
@@ -148,14 +148,14 @@ def with_attributes(schema: Schema, attributes: tuple[AttributeDef, ...]) -> Sch
     seen: list[str] = []
     had = {a.name for a in schema.attributes}
     for a in attributes:
-        _refuse_taken(seen, a.name)
+        refuse_taken(seen, a.name)
         if a.name not in had:
             _refuse_separators(a.name, Message("attribute name"))
         seen.append(a.name)
     return _checked(replace(schema, attributes=attributes))
 
 
-def _refuse_taken(names: list[str], name: str, renamed: str = "") -> None:
+def refuse_taken(names: list[str], name: str, renamed: str = "") -> None:
     """The one refusal of a name in use, for every kind (labels, roles, attributes): adding
     ``name``, or renaming ``renamed`` to it. A name that differs from one in use only in case,
     harakat, tatweel, alef or digit forms (``name_key``) is in use too; renaming a name to such
