@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from annotator.text import HARAKAT, TATWEEL
+from annotator.text import HARAKAT, TATWEEL, is_letter_boundary, next_letter
 
 FORMATTING = "\u061c\u200c\u200d\u200e\u200f"
 """invisible formatting characters folding removes (a character class's inside): the bidi
@@ -162,17 +162,23 @@ class FoldedText:
         """Original ``[start, end)`` of the folded range ``[f_start, f_end)`` (non-empty).
 
         The end takes in the dropped characters that follow the last character (harakat,
-        tatweel and the formatting marks belong to it); the start never takes the marks
-        before the first one (they belong to the letter before, e.g. the vowel of a trimmed
-        proclitic)."""
+        tatweel and the formatting marks belong to it), and then the end of that letter
+        (``annotator.text.next_letter``: a combining mark folding keeps, U+0301 of a
+        decomposed é or U+08F0, is part of the letter, as ``[`` and the edge keys read it);
+        the start never takes the marks before the first one (they belong to the letter
+        before, e.g. the vowel of a trimmed proclitic)."""
         gaps = self._runs()
+        original = self.original
         if not gaps:
-            return f_start, f_end
-        cum = self._cum
-        k = bisect.bisect_right(gaps, f_start)
-        start = f_start + (cum[k - 1] if k else 0)
-        k = bisect.bisect_right(gaps, f_end - 1, k)
-        end = f_end + (cum[k - 1] if k else 0)  # just after the last character
-        if k < len(gaps) and gaps[k] == f_end:  # a run dropped right after the last character
-            end += cum[k] - (cum[k - 1] if k else 0)
+            start, end = f_start, f_end
+        else:
+            cum = self._cum
+            k = bisect.bisect_right(gaps, f_start)
+            start = f_start + (cum[k - 1] if k else 0)
+            k = bisect.bisect_right(gaps, f_end - 1, k)
+            end = f_end + (cum[k - 1] if k else 0)  # just after the last character
+            if k < len(gaps) and gaps[k] == f_end:  # a run dropped right after the last one
+                end += cum[k] - (cum[k - 1] if k else 0)
+        if end < len(original) and not is_letter_boundary(original, end):
+            end = next_letter(original, end)
         return start, end

@@ -40,6 +40,7 @@ from annotator.search.folding import (
     FoldOptions,
     fold_text,
 )
+from annotator.text import is_letter_boundary, next_letter
 from annotator.text import is_word_char as _is_word_char
 
 is_word_char = functools.cache(_is_word_char)
@@ -742,6 +743,8 @@ class OriginalMatcher:
                 elif prefix:
                     while e < n and wordy(text[e]):
                         e = after_marks(text, e + 1).end()  # type: ignore[union-attr]
+                if e < n and not is_letter_boundary(text, e):  # a mark folding keeps (U+08F0)
+                    e = next_letter(text, e)
                 last = e
                 found.append((s, e))
         return out
