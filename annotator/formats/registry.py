@@ -305,6 +305,7 @@ def detect_format(path: Path) -> str:
                 "and a tag per line), which a folder import reads as plain text: import the "
                 "files themselves, or give --format text to read them as text"
             )
+        _files_a_folder_import_skips(path, ask)
         return "text"
     fmt = SUFFIXES.get(path.suffix.lower(), "text")
     if fmt == "jsonl":
@@ -318,6 +319,26 @@ def detect_format(path: Path) -> str:
             "not): give --format conll or --format text"
         )
     return verdict
+
+
+def _files_a_folder_import_skips(path: Path, ask: Callable[[str], AnnotatorError]) -> None:
+    """A folder read as text holding no ``.txt`` file but files of a format ``auto`` knows by
+    its suffix (``.conll``, ``.jsonl``, ``.csv`` ...): say so, naming one and how to import
+    them, instead of "no document in it" (QA 13: a folder of .conll files)."""
+    from annotator.formats.source import shown, walk
+
+    if walk(path, (".txt",), skip_hidden=True):
+        return
+    known = tuple(s for s, fmt in SUFFIXES.items() if fmt != "text")
+    others = [p for p in walk(path, known, skip_hidden=True) if p.is_file()]
+    if others:
+        first = others[0]
+        raise ask(
+            f"a folder import reads its .txt files (plain text) or a brat folder, and this one "
+            f"holds none but {len(others)} file(s) like {shown(first.relative_to(path))} "
+            f"({SUFFIXES[first.suffix.lower()]}): import the files themselves, e.g. "
+            f"{shown(path)}/*{first.suffix}"
+        )
 
 
 JSON_LINES_FORMATS = ("jsonl", "spacy-jsonl", "events", "doccano")
