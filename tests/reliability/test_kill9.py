@@ -30,8 +30,8 @@ imported or merged; no output or the previous output); ``project_changed`` — a
 Whether the next run cleans what a kill left is asserted separately
 (``test_next_run_leaves_no_litter``): exports and bundles go through ``annotator.output``, whose
 ``.NAME.annotator-tmp-PID-TOKEN`` leftovers the next run to the same target removes; the copy a
-killed ``merge`` of a project file leaves in ``$TMPDIR`` (``annotator-merge-*``) is not removed
-by anything (expected failure).
+killed ``merge`` of a project file leaves in ``$TMPDIR`` (``annotator-merge-*``) the next merge
+removes (``annotator.scratch``: a scratch folder whose process is gone).
 
 Sizes: ``KILLS`` kills per operation on ``DOCS`` documents (3 on 1,000 in the normal run, 25 on
 3,000 under ``make soak``). ``pytest -s`` prints where each kill landed and what it left.
