@@ -13,6 +13,7 @@ elided (``annotator.search.clitics.lam_form``): القدس in للقدس, ولل
 
 from __future__ import annotations
 
+import atexit
 import bisect
 import contextlib
 import functools
@@ -251,6 +252,8 @@ while True:
     key = (ask["p"], ask["f"])
     rx = compiled.get(key)
     if rx is None:
+        if len(compiled) > 16:
+            compiled.clear()
         rx = compiled[key] = re.compile(*key)
     out = []
     for m in rx.finditer(ask["t"], ask["a"], ask["b"]):
@@ -272,7 +275,9 @@ class LimitedRegex:
     in a child process instead (started at the first text, kept for the next ones): this
     process waits for its answer without holding the interpreter, and stops it (killing the
     child) after ``REGEX_SECONDS``, raising ``RegexTooSlow``. One child per matcher, used by
-    one thread at a time (a lock)."""
+    one thread at a time (a lock); when the matcher is collected its child waits for the
+    next one (``_IDLE``: the find bar makes a query at each key, and starting a child takes
+    ~30 ms)."""
 
     def __init__(self, regex: re.Pattern[str], query: str) -> None:
         self.regex = regex
@@ -313,16 +318,16 @@ class LimitedRegex:
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._child is None or self._child.poll() is not None:
-            self._child = subprocess.Popen(
+            if self._finalizer is not None:
+                self._finalizer.detach()
+            self._child = _idle_child() or subprocess.Popen(
                 [sys.executable, "-I", "-S", "-c", _REGEX_CHILD],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
             )
             self._buffer = b""
-            if self._finalizer is not None:
-                self._finalizer.detach()
-            self._finalizer = weakref.finalize(self, _end_child, self._child)
+            self._finalizer = weakref.finalize(self, _release_child, self._child)
         return self._child
 
     def _answer(self, fd: int, deadline: float) -> bytes | None:
@@ -344,15 +349,54 @@ class LimitedRegex:
         return line
 
     def _stop(self) -> None:
+        """Kill the child (stuck in a match, or its pipe broken)."""
         if self._finalizer is not None:
-            self._finalizer()
+            self._finalizer.detach()
             self._finalizer = None
+        if self._child is not None:
+            _end_child(self._child)
         self._child = None
 
     def close(self) -> None:
-        """End the child process (it also ends when the matcher is collected, or at exit)."""
+        """Let the child go (as when the matcher is collected): it waits for another."""
         with self._lock:
-            self._stop()
+            if self._finalizer is not None:
+                self._finalizer()
+                self._finalizer = None
+            self._child = None
+
+
+_IDLE: list[subprocess.Popen[bytes]] = []
+"""children of collected matchers, waiting for another (at most ``_MAX_IDLE``)"""
+_MAX_IDLE = 2
+_IDLE_LOCK = threading.Lock()
+
+
+def _idle_child() -> subprocess.Popen[bytes] | None:
+    with _IDLE_LOCK:
+        while _IDLE:
+            child = _IDLE.pop()
+            if child.poll() is None:
+                return child
+            _end_child(child)
+    return None
+
+
+def _release_child(child: subprocess.Popen[bytes]) -> None:
+    if child.poll() is None:
+        with _IDLE_LOCK:
+            if len(_IDLE) < _MAX_IDLE:
+                _IDLE.append(child)
+                return
+    _end_child(child)
+
+
+@atexit.register
+def _end_idle() -> None:
+    """At exit (after the finalizers gave their children back): end the waiting children."""
+    with _IDLE_LOCK:
+        while _IDLE:
+            _end_child(_IDLE.pop())
 
 
 def _end_child(child: subprocess.Popen[bytes]) -> None:
