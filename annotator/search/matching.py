@@ -13,23 +13,15 @@ elided (``annotator.search.clitics.lam_form``): القدس in للقدس, ولل
 
 from __future__ import annotations
 
-import atexit
 import bisect
-import contextlib
 import functools
 import heapq
-import json
-import os
 import re
-import selectors
-import subprocess
-import sys
-import threading
-import time
-import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+import regex as user_regex
 
 from annotator.errors import AnnotatorError, Cancelled, Message
 from annotator.search.clitics import BEFORE_ARTICLE_LAM, CLITICS, MAX_CLITICS, lam_form
@@ -119,10 +111,12 @@ class Matcher:
         if self.mode is Mode.REGEX:
             # case is folded by the flag: lowering a pattern would turn \W into \w
             pattern = fold_text(raw, FoldOptions(query.fold.ta_marbuta, ignore_case=False))
-            flags = re.MULTILINE | (re.IGNORECASE if query.fold.ignore_case else 0)
+            flags = user_regex.MULTILINE | user_regex.VERSION0  # VERSION0: re's behaviour
+            if query.fold.ignore_case:
+                flags |= user_regex.IGNORECASE
             try:
-                self.regex: re.Pattern[str] | None = re.compile(pattern, flags)
-            except re.error as exc:
+                self.user_regex = user_regex.compile(pattern, flags)
+            except user_regex.error as exc:
                 raise QueryError(
                     Message(
                         "bad regular expression {pattern}: {problem}",
@@ -130,6 +124,7 @@ class Matcher:
                         problem=str(exc),
                     )
                 ) from None
+            self.regex: re.Pattern[str] | None = None
             self.literal = ""
             self.clitics = False
             self.words: list[str] = []
@@ -161,16 +156,8 @@ class Matcher:
 
     def _candidates(self, folded: str, pos: int, endpos: int) -> Iterator[tuple[int, int]]:
         if self.mode is Mode.REGEX:
-            assert self.regex is not None
-            return iter(self._limited().spans(folded, pos, endpos))
+            return iter(_limited(self.user_regex, self.query_text, folded, pos, endpos))
         return _found(self.literal, self.regex, folded, pos, endpos)
-
-    def _limited(self) -> LimitedRegex:
-        runner = getattr(self, "_runner", None)
-        if runner is None:
-            assert self.regex is not None
-            runner = self._runner = LimitedRegex(self.regex, self.query_text)
-        return runner
 
     def spans(
         self, folded: str, pos: int = 0, endpos: int | None = None
@@ -232,7 +219,7 @@ def _found(
 
 REGEX_SECONDS = 3.0
 """the time a regular expression may take over one text (a document, a find bar's text):
-a pattern that backtracks without end (``(a+)+$``) is stopped and the search fails
+a pattern that backtracks without end (``(a|aa)+$``) is stopped and the search fails
 (``RegexTooSlow``) instead of freezing the window or the command"""
 
 
@@ -240,173 +227,32 @@ class RegexTooSlow(QueryError):
     """A regular expression that took longer than ``REGEX_SECONDS`` over one text."""
 
 
-_REGEX_CHILD = """
-import json, re, sys
-read, write = sys.stdin.buffer.readline, sys.stdout.buffer.write
-compiled = {}
-while True:
-    line = read()
-    if not line:
-        break
-    ask = json.loads(line)
-    key = (ask["p"], ask["f"])
-    rx = compiled.get(key)
-    if rx is None:
-        if len(compiled) > 16:
-            compiled.clear()
-        rx = compiled[key] = re.compile(*key)
-    out = []
-    for m in rx.finditer(ask["t"], ask["a"], ask["b"]):
-        if m.end() > m.start():
-            out += m.span()
-    write(json.dumps(out).encode() + b"\\n")
-    sys.stdout.flush()
-"""
-"""the child process a regular expression runs in (``LimitedRegex``)"""
-
-
-class LimitedRegex:
-    """A regular expression run with a time limit (``REGEX_SECONDS`` per text).
-
-    Python's ``re`` holds the interpreter for the whole of a match and has no time limit,
-    so a pattern that backtracks without end (``(a+)+$`` on "aaa…a!") froze the window
-    (the search dock's worker thread never let the window's thread run; the find bar ran it
-    on the window's thread) and the command (which Ctrl+C did not stop). The pattern runs
-    in a child process instead (started at the first text, kept for the next ones): this
-    process waits for its answer without holding the interpreter, and stops it (killing the
-    child) after ``REGEX_SECONDS``, raising ``RegexTooSlow``. One child per matcher, used by
-    one thread at a time (a lock); when the matcher is collected its child waits for the
-    next one (``_IDLE``: the find bar makes a query at each key, and starting a child takes
-    ~30 ms)."""
-
-    def __init__(self, regex: re.Pattern[str], query: str) -> None:
-        self.regex = regex
-        self.query = query
-        self._child: subprocess.Popen[bytes] | None = None
-        self._lock = threading.Lock()
-        self._finalizer: weakref.finalize[..., LimitedRegex] | None = None
-
-    def spans(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
-        """``(start, end)`` of every non-empty match in ``text[pos:endpos]``."""
-        if pos >= endpos:
-            return []  # only empty matches, none of them a hit
-        ask = json.dumps(
-            {"p": self.regex.pattern, "f": self.regex.flags, "t": text, "a": pos, "b": endpos}
-        ).encode()
-        with self._lock:
-            child = self._start()
-            assert child.stdin is not None and child.stdout is not None
-            try:
-                child.stdin.write(ask + b"\n")
-                child.stdin.flush()
-                line = self._answer(child.stdout.fileno(), time.monotonic() + REGEX_SECONDS)
-            except (OSError, ValueError):
-                line = None
-            if line is None:
-                self._stop()
-                raise RegexTooSlow(
-                    Message(
-                        "the regular expression {pattern} took longer than {seconds} seconds "
-                        "and was stopped; simplify it (a group repeated inside a repeat, "
-                        "like (a+)+, can take forever)",
-                        pattern=repr(self.query),
-                        seconds=f"{REGEX_SECONDS:g}",
-                    )
-                )
-        found = json.loads(line)
-        return list(zip(found[::2], found[1::2], strict=True))
-
-    def _start(self) -> subprocess.Popen[bytes]:
-        if self._child is None or self._child.poll() is not None:
-            if self._finalizer is not None:
-                self._finalizer.detach()
-            self._child = _idle_child() or subprocess.Popen(
-                [sys.executable, "-I", "-S", "-c", _REGEX_CHILD],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
+def _limited(
+    regex: user_regex.Pattern[str], query: str, text: str, pos: int, endpos: int
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-empty match of the user's ``regex`` in
+    ``text[pos:endpos]``, within ``REGEX_SECONDS``: the ``regex`` library matches with the
+    interpreter let go (``concurrent``: the search dock's worker thread no longer starves the
+    window's) and stops a pattern that backtracks without end (``timeout``), which Python's
+    ``re`` can do neither of; ``RegexTooSlow`` then, naming the query."""
+    if pos >= endpos:
+        return []  # only empty matches, none of them a hit
+    try:
+        return [
+            m.span()
+            for m in regex.finditer(text, pos, endpos, concurrent=True, timeout=REGEX_SECONDS)
+            if m.end() > m.start()
+        ]
+    except TimeoutError:
+        raise RegexTooSlow(
+            Message(
+                "the regular expression {pattern} took longer than {seconds} seconds "
+                "and was stopped; simplify it (a group repeated inside a repeat, "
+                "like (a|aa)+, can take forever)",
+                pattern=repr(query),
+                seconds=f"{REGEX_SECONDS:g}",
             )
-            self._buffer = b""
-            self._finalizer = weakref.finalize(self, _release_child, self._child)
-        return self._child
-
-    def _answer(self, fd: int, deadline: float) -> bytes | None:
-        """The child's next line, or None when it is not there by ``deadline`` (or the child
-        ended)."""
-        with selectors.DefaultSelector() as selector:
-            selector.register(fd, selectors.EVENT_READ)
-            while b"\n" not in self._buffer:
-                left = deadline - time.monotonic()
-                if left <= 0 or not selector.select(min(left, 0.5)):
-                    if time.monotonic() >= deadline:
-                        return None
-                    continue
-                chunk = os.read(fd, 1 << 16)
-                if not chunk:
-                    return None
-                self._buffer += chunk
-        line, _, self._buffer = self._buffer.partition(b"\n")
-        return line
-
-    def _stop(self) -> None:
-        """Kill the child (stuck in a match, or its pipe broken)."""
-        if self._finalizer is not None:
-            self._finalizer.detach()
-            self._finalizer = None
-        if self._child is not None:
-            _end_child(self._child)
-        self._child = None
-
-    def close(self) -> None:
-        """Let the child go (as when the matcher is collected): it waits for another."""
-        with self._lock:
-            if self._finalizer is not None:
-                self._finalizer()
-                self._finalizer = None
-            self._child = None
-
-
-_IDLE: list[subprocess.Popen[bytes]] = []
-"""children of collected matchers, waiting for another (at most ``_MAX_IDLE``)"""
-_MAX_IDLE = 2
-_IDLE_LOCK = threading.Lock()
-
-
-def _idle_child() -> subprocess.Popen[bytes] | None:
-    with _IDLE_LOCK:
-        while _IDLE:
-            child = _IDLE.pop()
-            if child.poll() is None:
-                return child
-            _end_child(child)
-    return None
-
-
-def _release_child(child: subprocess.Popen[bytes]) -> None:
-    if child.poll() is None:
-        with _IDLE_LOCK:
-            if len(_IDLE) < _MAX_IDLE:
-                _IDLE.append(child)
-                return
-    _end_child(child)
-
-
-@atexit.register
-def _end_idle() -> None:
-    """At exit (after the finalizers gave their children back): end the waiting children."""
-    with _IDLE_LOCK:
-        while _IDLE:
-            _end_child(_IDLE.pop())
-
-
-def _end_child(child: subprocess.Popen[bytes]) -> None:
-    for pipe in (child.stdin, child.stdout):
-        if pipe is not None:
-            with contextlib.suppress(OSError):
-                pipe.close()
-    if child.poll() is None:
-        child.kill()
-    child.wait()
+        ) from None
 
 
 def after_article_lam(folded: str, s: int, floor: int = 0) -> bool:

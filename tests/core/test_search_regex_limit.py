@@ -1,4 +1,4 @@
-"""A regular expression that backtracks without end (``(a+)+$``) is stopped after
+"""A regular expression that backtracks without end (``(a|aa)+$``) is stopped after
 ``REGEX_SECONDS`` with a message, in the core and the command, instead of running forever."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import pytest
 from annotator.search import FoldedCorpus, FoldedText, Mode, Query, QueryError, find, matching
 from annotator.search.matching import RegexTooSlow
 
-SLOW = "نص " + "a" * 30 + "!"
-PATTERN = "(a+)+$"
+SLOW = "نص " + "a" * 40 + "!"
+PATTERN = "(a|aa)+$"
 
 
 def test_a_backtracking_regex_stops_at_the_limit_with_a_message(
@@ -38,8 +38,7 @@ def test_regex_hits_are_unchanged_and_the_matcher_is_reused() -> None:
     text = "قال الوزير إن الوزراء وزراء اليوم abc\nوزير"
     query = Query(r"وزراء? \w+|^\w+", Mode.REGEX)
     ft = FoldedText.of(text, query.fold)
-    regex = query.matcher().regex
-    assert regex is not None
+    regex = query.matcher().user_regex
     expected = [m.span() for m in re.finditer(regex.pattern, ft.folded, re.M)]
     assert [(h.start, h.end) for h in find(ft, query)] == [ft.span(s, e) for s, e in expected]
     assert [(h.start, h.end) for h in find(ft, query)] == [ft.span(s, e) for s, e in expected]

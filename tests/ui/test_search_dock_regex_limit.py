@@ -15,8 +15,8 @@ from annotator.search import Mode, matching
 from ui.docview.view import DocumentView
 from ui.search import FindBar, SearchDock
 
-SLOW = "نص عربي " + "a" * 30 + "!"
-PATTERN = "(a+)+$"
+SLOW = "نص عربي " + "a" * 40 + "!"
+PATTERN = "(a|aa)+$"
 
 
 def _dock(qtbot: QtBot) -> SearchDock:
