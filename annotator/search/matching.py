@@ -5,7 +5,8 @@ Clitic-aware matching (docs/design/search.md, "Clitics"): in word and prefix mod
 start with the proclitics و ف, then ب ك ل, then the article ال (or لل, ل + ال with its alef
 elided) before the query, so هولندا is found in وهولندا and باريس in بباريس; the hit covers
 the stem only, the text the manual ``[`` trim (``annotator.text.trim_proclitic``) leaves. It is
-on by default for queries with an Arabic letter of at least two letters. A query starting with
+on by default for queries with an Arabic letter whose first word has at least three letters
+(``MIN_CLITIC_STEM``: a shorter one is found as a whole word only). A query starting with
 the article (ال + a stem of three letters or more) also finds the stem after ل with the alef
 elided (``annotator.search.clitics.lam_form``): القدس in للقدس, وللقدس, فللقدس; the hit is
 لقدس, the article's ل and the stem, as trimming the proclitic ل leaves it.
@@ -41,6 +42,13 @@ is_word_char = functools.cache(_is_word_char)
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _SPACE = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+MIN_CLITIC_STEM = 3
+"""letters the first word of a query needs to be found after proclitics: a two-letter word
+is most often the end of another word read as proclitics + stem (تي, the T of "M. I. T.", in
+التي and والتي; لس in فلس), and the article needs a three-letter stem after لل already
+(``MIN_STEM_AFTER_LAM``); a shorter query is found as a whole word only"""
 
 
 class QueryError(AnnotatorError):
@@ -136,7 +144,9 @@ class Matcher:
         self.literal = folded if len(parts) == 1 else ""
         self.regex = None if self.literal else re.compile(r"\s+".join(map(re.escape, parts)))
         wants = has_arabic(folded) if query.clitics is None else query.clitics
-        self.clitics = wants and self.mode in (Mode.WORD, Mode.PREFIX) and len(parts[0]) >= 2
+        self.clitics = (
+            wants and self.mode in (Mode.WORD, Mode.PREFIX) and len(parts[0]) >= MIN_CLITIC_STEM
+        )
         first = lam_form(parts[0]) if self.clitics else None
         if first is not None:
             lam_parts = self.lam_parts(parts)

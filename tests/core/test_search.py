@@ -20,7 +20,7 @@ from annotator.search import (
     find,
 )
 from annotator.search.folding import fold_text
-from annotator.search.matching import OriginalMatcher
+from annotator.search.matching import MIN_CLITIC_STEM, OriginalMatcher
 from annotator.text import fold_with_map, trim_proclitic, word_at
 
 
@@ -74,6 +74,8 @@ def test_clitic_hits_cover_exactly_what_the_manual_trim_leaves(seed_text: str) -
         stem = trim_proclitic(seed_text, a, b)
         if stem == a or not re.match("[\u0621-\u064a]+$", fold_text(seed_text[a:b])):
             continue
+        if len(fold_text(seed_text[stem:b])) < MIN_CLITIC_STEM:
+            continue  # a short stem is found as a whole word only (تي is not found in التي)
         hits = {(h.start, h.end) for h in find(seed_text, Query(seed_text[stem:b]))}
         assert (stem, b) in hits, seed_text[a:b]
         checked += 1
