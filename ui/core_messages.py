@@ -1259,6 +1259,38 @@ CORE_MESSAGES = (
         "{path}: the schema file defines no label, event type or relation type; the "
         "project's schema is unchanged",
     ),
+    # QA round 13, second part: damaged models, attribute renames, hotkeys, name separators,
+    # regular expressions stopped, maps applied again
+    QT_TRANSLATE_NOOP("CoreMessage", "edit attributes"),
+    QT_TRANSLATE_NOOP("CoreMessage", "its bytes do not match their checksum"),
+    QT_TRANSLATE_NOOP("CoreMessage", "its manifest is damaged"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no attribute {name}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no value {value} in {attribute}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "rename attribute {old} to {new}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "rename value {old} to {new}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "the regular expression {pattern} took longer than {seconds} seconds and was stopped; "
+        "simplify it (a group repeated inside a repeat, like (a|aa)+, can take forever)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{label}: hotkey {hotkey} uses {key}, which the window never reads as a label hotkey; "
+        "give a letter or digit key (with Ctrl, Alt, Shift or Meta if you like)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path}: the stored {kind} model {id} is damaged ({problem}); train it again"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{what} {name} contains {char}: names may not hold , or | (lists of names are separated "
+        "by them)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{where}: label {theirs} mapped to the project's {ours}: {n} records relabelled; no "
+        "annotation carries {theirs} now (the project's schema still defines it)",
+    ),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

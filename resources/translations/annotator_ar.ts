@@ -4298,307 +4298,367 @@
         <translation>{path}: لا يعرّف ملف المخطط أي تسمية أو نوع حدث أو نوع علاقة؛ مخطط المشروع لم يتغير</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="1264"/>
+        <source>edit attributes</source>
+        <translation>تحرير الخصائص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1265"/>
+        <source>its bytes do not match their checksum</source>
+        <translation>بايتاته لا تطابق مجموعها التحققي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1266"/>
+        <source>its manifest is damaged</source>
+        <translation>وصفه تالف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1267"/>
+        <source>no attribute {name}</source>
+        <translation>لا خاصية باسم {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1268"/>
+        <source>no value {value} in {attribute}</source>
+        <translation>لا قيمة {value} في {attribute}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1269"/>
+        <source>rename attribute {old} to {new}</source>
+        <translation>إعادة تسمية الخاصية {old} إلى {new}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="1270"/>
+        <source>rename value {old} to {new}</source>
+        <translation>إعادة تسمية القيمة {old} إلى {new}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1271"/>
+        <source>the regular expression {pattern} took longer than {seconds} seconds and was stopped; simplify it (a group repeated inside a repeat, like (a|aa)+, can take forever)</source>
+        <translation>استغرق التعبير النمطي {pattern} أكثر من {seconds} ثانية فأُوقف؛ بسّطه (مجموعة مكررة داخل تكرار، مثل (a+)+، قد لا ينتهي)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1276"/>
+        <source>{label}: hotkey {hotkey} uses {key}, which the window never reads as a label hotkey; give a letter or digit key (with Ctrl, Alt, Shift or Meta if you like)</source>
+        <translation>{label}: مفتاح الاختصار {hotkey} يستعمل {key}، ولا تقرؤه النافذة مفتاحًا لتسمية أبدًا؛ اختر مفتاح حرف أو رقم (مع Ctrl أو Alt أو Shift أو Meta إن شئت)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1281"/>
+        <source>{path}: the stored {kind} model {id} is damaged ({problem}); train it again</source>
+        <translation>{path}: نموذج {kind} المحفوظ {id} تالف ({problem})؛ درّبه من جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1284"/>
+        <source>{what} {name} contains {char}: names may not hold , or | (lists of names are separated by them)</source>
+        <translation>{what} {name} يحوي {char}: لا يجوز أن تحوي الأسماء , أو | (تُفصل بهما قوائم الأسماء)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1289"/>
+        <source>{where}: label {theirs} mapped to the project&apos;s {ours}: {n} records relabelled; no annotation carries {theirs} now (the project&apos;s schema still defines it)</source>
+        <translation>{where}: رُبطت التسمية {theirs} بتسمية المشروع {ours}: أُعيدت تسمية {n} من السجلات؛ لا يحمل أي توصيف {theirs} الآن (وما زال مخطط المشروع يعرّفها)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1302"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1271"/>
+        <location filename="../../ui/core_messages.py" line="1303"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1272"/>
+        <location filename="../../ui/core_messages.py" line="1304"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1273"/>
+        <location filename="../../ui/core_messages.py" line="1305"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1274"/>
+        <location filename="../../ui/core_messages.py" line="1306"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1275"/>
+        <location filename="../../ui/core_messages.py" line="1307"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1276"/>
+        <location filename="../../ui/core_messages.py" line="1308"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1277"/>
+        <location filename="../../ui/core_messages.py" line="1309"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1278"/>
+        <location filename="../../ui/core_messages.py" line="1310"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1279"/>
+        <location filename="../../ui/core_messages.py" line="1311"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1280"/>
+        <location filename="../../ui/core_messages.py" line="1312"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1281"/>
+        <location filename="../../ui/core_messages.py" line="1313"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1282"/>
+        <location filename="../../ui/core_messages.py" line="1314"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1283"/>
+        <location filename="../../ui/core_messages.py" line="1315"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1284"/>
+        <location filename="../../ui/core_messages.py" line="1316"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1285"/>
+        <location filename="../../ui/core_messages.py" line="1317"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1286"/>
+        <location filename="../../ui/core_messages.py" line="1318"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1287"/>
+        <location filename="../../ui/core_messages.py" line="1319"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1288"/>
+        <location filename="../../ui/core_messages.py" line="1320"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1289"/>
+        <location filename="../../ui/core_messages.py" line="1321"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1290"/>
+        <location filename="../../ui/core_messages.py" line="1322"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1291"/>
+        <location filename="../../ui/core_messages.py" line="1323"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1292"/>
+        <location filename="../../ui/core_messages.py" line="1324"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1293"/>
+        <location filename="../../ui/core_messages.py" line="1325"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1294"/>
+        <location filename="../../ui/core_messages.py" line="1326"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1295"/>
+        <location filename="../../ui/core_messages.py" line="1327"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1296"/>
+        <location filename="../../ui/core_messages.py" line="1328"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1297"/>
+        <location filename="../../ui/core_messages.py" line="1329"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1298"/>
+        <location filename="../../ui/core_messages.py" line="1330"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1299"/>
+        <location filename="../../ui/core_messages.py" line="1331"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1300"/>
+        <location filename="../../ui/core_messages.py" line="1332"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1301"/>
+        <location filename="../../ui/core_messages.py" line="1333"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1302"/>
+        <location filename="../../ui/core_messages.py" line="1334"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1303"/>
+        <location filename="../../ui/core_messages.py" line="1335"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1304"/>
+        <location filename="../../ui/core_messages.py" line="1336"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1305"/>
+        <location filename="../../ui/core_messages.py" line="1337"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1306"/>
+        <location filename="../../ui/core_messages.py" line="1338"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1307"/>
+        <location filename="../../ui/core_messages.py" line="1339"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1308"/>
+        <location filename="../../ui/core_messages.py" line="1340"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1309"/>
+        <location filename="../../ui/core_messages.py" line="1341"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1310"/>
+        <location filename="../../ui/core_messages.py" line="1342"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1311"/>
+        <location filename="../../ui/core_messages.py" line="1343"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1312"/>
+        <location filename="../../ui/core_messages.py" line="1344"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1313"/>
+        <location filename="../../ui/core_messages.py" line="1345"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1314"/>
+        <location filename="../../ui/core_messages.py" line="1346"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1315"/>
+        <location filename="../../ui/core_messages.py" line="1347"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1316"/>
+        <location filename="../../ui/core_messages.py" line="1348"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1317"/>
+        <location filename="../../ui/core_messages.py" line="1349"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1318"/>
+        <location filename="../../ui/core_messages.py" line="1350"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1319"/>
+        <location filename="../../ui/core_messages.py" line="1351"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1324"/>
+        <location filename="../../ui/core_messages.py" line="1356"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1335"/>
+        <location filename="../../ui/core_messages.py" line="1367"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1336"/>
+        <location filename="../../ui/core_messages.py" line="1368"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1337"/>
+        <location filename="../../ui/core_messages.py" line="1369"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1338"/>
+        <location filename="../../ui/core_messages.py" line="1370"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1339"/>
+        <location filename="../../ui/core_messages.py" line="1371"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1340"/>
+        <location filename="../../ui/core_messages.py" line="1372"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1341"/>
+        <location filename="../../ui/core_messages.py" line="1373"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1342"/>
+        <location filename="../../ui/core_messages.py" line="1374"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1343"/>
+        <location filename="../../ui/core_messages.py" line="1375"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1344"/>
+        <location filename="../../ui/core_messages.py" line="1376"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
@@ -4624,43 +4684,48 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="443"/>
-        <location filename="../../ui/workbench/details.py" line="462"/>
+        <location filename="../../ui/workbench/details.py" line="362"/>
+        <source>Kept, not in the schema: {0}</source>
+        <translation>أُبقيت، وليست في المخطط: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/details.py" line="500"/>
+        <location filename="../../ui/workbench/details.py" line="522"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="454"/>
+        <location filename="../../ui/workbench/details.py" line="511"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="455"/>
+        <location filename="../../ui/workbench/details.py" line="512"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="456"/>
+        <location filename="../../ui/workbench/details.py" line="513"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="530"/>
+        <location filename="../../ui/workbench/details.py" line="591"/>
         <source>Suggested by {0}</source>
         <translation>اقتراح من {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="533"/>
+        <location filename="../../ui/workbench/details.py" line="594"/>
         <source>Suggested by {0}, confidence {1}</source>
         <translation>اقتراح من {0}، الثقة {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="549"/>
+        <location filename="../../ui/workbench/details.py" line="610"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="563"/>
+        <location filename="../../ui/workbench/details.py" line="624"/>
         <source>Relation {0}: {1} → {2}</source>
         <translation>{0}: {1} ← {2}</translation>
     </message>
@@ -5230,78 +5295,78 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="62"/>
+        <location filename="../../ui/search/find_bar.py" line="63"/>
         <source>Whole word</source>
         <translation>كلمة كاملة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="63"/>
+        <location filename="../../ui/search/find_bar.py" line="64"/>
         <source>Word start</source>
         <translation>بداية الكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="64"/>
+        <location filename="../../ui/search/find_bar.py" line="65"/>
         <source>Anywhere</source>
         <translation>في أي موضع</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="65"/>
+        <location filename="../../ui/search/find_bar.py" line="66"/>
         <source>Regular expression</source>
         <translation>تعبير نمطي</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="121"/>
+        <location filename="../../ui/search/find_bar.py" line="122"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="126"/>
+        <location filename="../../ui/search/find_bar.py" line="127"/>
         <source>ة = ه</source>
         <translation>ة = ه</translation>
     </message>
     <message>
         <location filename="../../ui/search/dock.py" line="446"/>
-        <location filename="../../ui/search/find_bar.py" line="127"/>
+        <location filename="../../ui/search/find_bar.py" line="128"/>
         <source>Match ة and ه as the same letter</source>
         <translation>مطابقة ة و ه على أنهما حرف واحد</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="133"/>
+        <location filename="../../ui/search/find_bar.py" line="134"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>المطابقة السابقة (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="136"/>
+        <location filename="../../ui/search/find_bar.py" line="137"/>
         <source>Next hit (F3)</source>
         <translation>المطابقة التالية (F3)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="139"/>
+        <location filename="../../ui/search/find_bar.py" line="140"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="185"/>
+        <location filename="../../ui/search/find_bar.py" line="190"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="186"/>
+        <location filename="../../ui/search/find_bar.py" line="191"/>
         <source>Find &amp;next</source>
         <translation>بحث عن ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="187"/>
+        <location filename="../../ui/search/find_bar.py" line="192"/>
         <source>Find &amp;previous</source>
         <translation>بحث عن ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="289"/>
+        <location filename="../../ui/search/find_bar.py" line="301"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/find_bar.py" line="291"/>
+        <location filename="../../ui/search/find_bar.py" line="303"/>
         <source>no hits</source>
         <translation>لا مطابقات</translation>
     </message>
@@ -5309,7 +5374,7 @@
 <context>
     <name>HotkeyDispatcher</name>
     <message>
-        <location filename="../../ui/workbench/hotkeys.py" line="205"/>
+        <location filename="../../ui/workbench/hotkeys.py" line="214"/>
         <source>{0}, … then: {1}</source>
         <translation>{0}، … ثم: {1}</translation>
     </message>
@@ -5661,7 +5726,7 @@
 <context>
     <name>LinkedEditor</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="343"/>
+        <location filename="../../ui/workbench/details.py" line="397"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -6489,205 +6554,215 @@
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="67"/>
+        <location filename="../../ui/events/schema_editor.py" line="80"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="68"/>
+        <location filename="../../ui/events/schema_editor.py" line="81"/>
         <source>Event types</source>
         <translation>أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="69"/>
+        <location filename="../../ui/events/schema_editor.py" line="82"/>
         <source>Relation types</source>
         <translation>أنواع العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="133"/>
+        <location filename="../../ui/events/schema_editor.py" line="197"/>
         <source>Schema</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="140"/>
+        <location filename="../../ui/events/schema_editor.py" line="205"/>
         <source>New label name</source>
         <translation>اسم التسمية الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="141"/>
+        <location filename="../../ui/events/schema_editor.py" line="206"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="142"/>
+        <location filename="../../ui/events/schema_editor.py" line="207"/>
         <source>Up</source>
         <translation>أعلى</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="143"/>
+        <location filename="../../ui/events/schema_editor.py" line="208"/>
         <source>Down</source>
         <translation>أسفل</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="144"/>
+        <location filename="../../ui/events/schema_editor.py" line="209"/>
         <source>Remove…</source>
         <translation>إزالة…</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="148"/>
+        <location filename="../../ui/events/schema_editor.py" line="213"/>
         <source>Rename</source>
         <translation>إعادة تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="155"/>
+        <location filename="../../ui/events/schema_editor.py" line="220"/>
         <source>Clear</source>
         <translation>مسح</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="212"/>
+        <location filename="../../ui/events/schema_editor.py" line="277"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="214"/>
+        <location filename="../../ui/events/schema_editor.py" line="279"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="215"/>
+        <location filename="../../ui/events/schema_editor.py" line="280"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="216"/>
+        <location filename="../../ui/events/schema_editor.py" line="281"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="220"/>
+        <location filename="../../ui/events/schema_editor.py" line="285"/>
         <source>Hotkey</source>
         <translation>مفتاح الاختصار</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="222"/>
+        <location filename="../../ui/events/schema_editor.py" line="287"/>
         <source>Parent</source>
         <translation>الأصل</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="223"/>
+        <location filename="../../ui/events/schema_editor.py" line="288"/>
         <source>Arg1 types</source>
         <translation>أنواع الطرف الأول</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="224"/>
+        <location filename="../../ui/events/schema_editor.py" line="289"/>
         <source>Arg2 types</source>
         <translation>أنواع الطرف الثاني</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="228"/>
+        <location filename="../../ui/events/schema_editor.py" line="293"/>
         <source>Roles (event types)</source>
         <translation>الأدوار (أنواع الأحداث)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="232"/>
+        <location filename="../../ui/events/schema_editor.py" line="297"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="233"/>
+        <location filename="../../ui/events/schema_editor.py" line="298"/>
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="305"/>
+        <location filename="../../ui/events/schema_editor.py" line="371"/>
         <source>(none)</source>
         <translation>(لا شيء)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="352"/>
+        <location filename="../../ui/events/schema_editor.py" line="423"/>
         <source>add {0}</source>
         <translation>إضافة {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="364"/>
+        <location filename="../../ui/events/schema_editor.py" line="435"/>
         <source>rename {0} to {1}</source>
         <translation>إعادة تسمية {0} إلى {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="387"/>
+        <location filename="../../ui/events/schema_editor.py" line="458"/>
         <source>{0} is taken by the window&apos;s “{1}”.</source>
         <translation>المفتاح {0} مستخدم لأمر النافذة «{1}».</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="392"/>
+        <location filename="../../ui/events/schema_editor.py" line="463"/>
         <source>hotkey of {0}</source>
         <translation>مفتاح اختصار {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="399"/>
+        <location filename="../../ui/events/schema_editor.py" line="470"/>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="411"/>
-        <location filename="../../ui/events/schema_editor.py" line="422"/>
+        <location filename="../../ui/events/schema_editor.py" line="482"/>
+        <location filename="../../ui/events/schema_editor.py" line="496"/>
         <source>edit {0}</source>
         <translation>تحرير {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="435"/>
+        <location filename="../../ui/events/schema_editor.py" line="509"/>
         <source>roles of {0}</source>
         <translation>أدوار {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="447"/>
+        <location filename="../../ui/events/schema_editor.py" line="521"/>
         <source>rename role {0} to {1}</source>
         <translation>إعادة تسمية الدور {0} إلى {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="462"/>
+        <location filename="../../ui/events/schema_editor.py" line="543"/>
         <source>edit attributes</source>
         <translation>تحرير الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="476"/>
+        <location filename="../../ui/events/schema_editor.py" line="556"/>
+        <source>rename value {0} of {1} to {2}</source>
+        <translation>إعادة تسمية القيمة {0} من {1} إلى {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="561"/>
+        <source>rename attribute {0} to {1}</source>
+        <translation>إعادة تسمية الخاصية {0} إلى {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/events/schema_editor.py" line="579"/>
         <source>reorder labels</source>
         <translation>إعادة ترتيب التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="489"/>
+        <location filename="../../ui/events/schema_editor.py" line="592"/>
         <source>Remove {0}</source>
         <translation>إزالة {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="491"/>
+        <location filename="../../ui/events/schema_editor.py" line="594"/>
         <source>{0} annotation(s) use {1}. They are never deleted with the label:
 keep them (they will be listed as problems), or relabel them first.</source>
         <translation>تستخدم {0} توسيمات التسمية {1}. لا تُحذف أبدًا مع التسمية:
 أبقِها (وستُسرد مشكلاتٍ)، أو أعد تسميتها أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="495"/>
+        <location filename="../../ui/events/schema_editor.py" line="598"/>
         <source>Remove the label, keep the annotations</source>
         <translation>إزالة التسمية مع إبقاء التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="496"/>
+        <location filename="../../ui/events/schema_editor.py" line="599"/>
         <source>Relabel them, then remove…</source>
         <translation>إعادة تسميتها ثم الإزالة…</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="504"/>
+        <location filename="../../ui/events/schema_editor.py" line="607"/>
         <source>Relabel</source>
         <translation>إعادة التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="504"/>
+        <location filename="../../ui/events/schema_editor.py" line="607"/>
         <source>New label:</source>
         <translation>التسمية الجديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_editor.py" line="511"/>
+        <location filename="../../ui/events/schema_editor.py" line="614"/>
         <source>remove {0}</source>
         <translation>إزالة {0}</translation>
     </message>
@@ -6695,72 +6770,72 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SchemaTables</name>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="30"/>
+        <location filename="../../ui/events/schema_tables.py" line="36"/>
         <source>? optional</source>
         <translation>? اختياري</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="31"/>
+        <location filename="../../ui/events/schema_tables.py" line="37"/>
         <source>exactly one</source>
         <translation>واحد بالضبط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="32"/>
+        <location filename="../../ui/events/schema_tables.py" line="38"/>
         <source>* any number</source>
         <translation>* أي عدد</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="33"/>
+        <location filename="../../ui/events/schema_tables.py" line="39"/>
         <source>+ one or more</source>
         <translation>+ واحد أو أكثر</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="34"/>
+        <location filename="../../ui/events/schema_tables.py" line="40"/>
         <source>{2} exactly two</source>
         <translation>{2} اثنان بالضبط</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="64"/>
+        <location filename="../../ui/events/schema_tables.py" line="131"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="65"/>
+        <location filename="../../ui/events/schema_tables.py" line="132"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="129"/>
+        <location filename="../../ui/events/schema_tables.py" line="203"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="130"/>
+        <location filename="../../ui/events/schema_tables.py" line="204"/>
         <source>Accepts (labels)</source>
         <translation>يقبل (التسميات)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="131"/>
+        <location filename="../../ui/events/schema_tables.py" line="205"/>
         <source>How many</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="179"/>
+        <location filename="../../ui/events/schema_tables.py" line="263"/>
         <source>Attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="180"/>
+        <location filename="../../ui/events/schema_tables.py" line="264"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="181"/>
+        <location filename="../../ui/events/schema_tables.py" line="265"/>
         <source>Values (enum)</source>
         <translation>القيم (تعداد)</translation>
     </message>
     <message>
-        <location filename="../../ui/events/schema_tables.py" line="182"/>
+        <location filename="../../ui/events/schema_tables.py" line="266"/>
         <source>Labels (empty: all)</source>
         <translation>التسميات (فارغ: الكل)</translation>
     </message>
@@ -6799,27 +6874,28 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>في المستندات المسماة…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="562"/>
+        <location filename="../../ui/search/dock.py" line="563"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="569"/>
+        <location filename="../../ui/search/dock.py" line="570"/>
         <source>Searching… {0} hits</source>
         <translation>جارٍ البحث… {0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="585"/>
+        <location filename="../../ui/search/dock.py" line="586"/>
         <source>{0} hits</source>
         <translation>{0} مطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="587"/>
+        <location filename="../../ui/search/dock.py" line="588"/>
         <source> (the first {0} shown)</source>
         <translation> (معروض أول {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/dock.py" line="593"/>
+        <location filename="../../ui/search/dock.py" line="541"/>
+        <location filename="../../ui/search/dock.py" line="594"/>
         <source>Search cancelled</source>
         <translation>أُلغي البحث</translation>
     </message>
@@ -6827,156 +6903,156 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchTools</name>
     <message>
-        <location filename="../../ui/search/tools.py" line="124"/>
+        <location filename="../../ui/search/tools.py" line="127"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="170"/>
+        <location filename="../../ui/search/tools.py" line="173"/>
         <source>&amp;Entity list</source>
         <translation>قائمة ال&amp;كيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="173"/>
+        <location filename="../../ui/search/tools.py" line="176"/>
         <source>Label every other occurrence in this &amp;document</source>
         <translation>وسم كل ورود آخر في &amp;هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="178"/>
+        <location filename="../../ui/search/tools.py" line="181"/>
         <source>Label every other occurrence in &amp;every document</source>
         <translation>وسم كل ورود آخر في &amp;كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="181"/>
+        <location filename="../../ui/search/tools.py" line="184"/>
         <source>Import a &amp;gazetteer (name list)…</source>
         <translation>استيراد &amp;معجم أسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="184"/>
+        <location filename="../../ui/search/tools.py" line="187"/>
         <source>Import suggestions (JSONL or spaCy pipeline)…</source>
         <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="401"/>
-        <location filename="../../ui/search/tools.py" line="407"/>
+        <location filename="../../ui/search/tools.py" line="404"/>
+        <location filename="../../ui/search/tools.py" line="410"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="424"/>
+        <location filename="../../ui/search/tools.py" line="427"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="486"/>
-        <location filename="../../ui/search/tools.py" line="507"/>
+        <location filename="../../ui/search/tools.py" line="489"/>
+        <location filename="../../ui/search/tools.py" line="510"/>
         <source>Label every other occurrence</source>
         <translation>وسم كل ورود آخر</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="487"/>
+        <location filename="../../ui/search/tools.py" line="490"/>
         <source>Looking for {0} in every document…</source>
         <translation>البحث عن {0} في كل المستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="495"/>
+        <location filename="../../ui/search/tools.py" line="498"/>
         <source>No suggestions were stored.</source>
         <translation>لم يُخزَّن أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="512"/>
+        <location filename="../../ui/search/tools.py" line="515"/>
         <source>{0} occurrences in {1} documents. Store them as suggestions?</source>
         <translation>الورودات: {0}، في مستندات عددها {1}. أتُخزَّن اقتراحاتٍ؟</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="540"/>
+        <location filename="../../ui/search/tools.py" line="543"/>
         <source>Storing {0} suggestions…</source>
         <translation>جارٍ تخزين الاقتراحات ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="599"/>
+        <location filename="../../ui/search/tools.py" line="602"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="563"/>
-        <location filename="../../ui/search/tools.py" line="710"/>
+        <location filename="../../ui/search/tools.py" line="566"/>
+        <location filename="../../ui/search/tools.py" line="725"/>
         <source>Cancelled; no suggestions were stored.</source>
         <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="575"/>
+        <location filename="../../ui/search/tools.py" line="578"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="575"/>
+        <location filename="../../ui/search/tools.py" line="578"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء ‎(*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="585"/>
-        <location filename="../../ui/search/tools.py" line="589"/>
-        <location filename="../../ui/search/tools.py" line="664"/>
+        <location filename="../../ui/search/tools.py" line="588"/>
+        <location filename="../../ui/search/tools.py" line="592"/>
+        <location filename="../../ui/search/tools.py" line="667"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="585"/>
+        <location filename="../../ui/search/tools.py" line="588"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="608"/>
+        <location filename="../../ui/search/tools.py" line="611"/>
         <source>Every document</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="610"/>
+        <location filename="../../ui/search/tools.py" line="613"/>
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="589"/>
+        <location filename="../../ui/search/tools.py" line="592"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="341"/>
+        <location filename="../../ui/search/tools.py" line="344"/>
         <source>Mentions of {0} ({1}): {2}</source>
         <translation>إشارات {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="406"/>
-        <location filename="../../ui/search/tools.py" line="621"/>
-        <location filename="../../ui/search/tools.py" line="629"/>
-        <location filename="../../ui/search/tools.py" line="648"/>
+        <location filename="../../ui/search/tools.py" line="409"/>
+        <location filename="../../ui/search/tools.py" line="624"/>
+        <location filename="../../ui/search/tools.py" line="632"/>
+        <location filename="../../ui/search/tools.py" line="651"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="623"/>
+        <location filename="../../ui/search/tools.py" line="626"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات ‎(*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="629"/>
+        <location filename="../../ui/search/tools.py" line="632"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="648"/>
+        <location filename="../../ui/search/tools.py" line="651"/>
         <source>Reading the suggestions…</source>
         <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="664"/>
+        <location filename="../../ui/search/tools.py" line="667"/>
         <source>Matching the names…</source>
         <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="472"/>
-        <location filename="../../ui/search/tools.py" line="684"/>
+        <location filename="../../ui/search/tools.py" line="475"/>
+        <location filename="../../ui/search/tools.py" line="690"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>

@@ -160,6 +160,8 @@ def _one_of_each() -> dict[str, list[Command]]:
         "FollowRename": [sch.FollowRename("PER", "PERSON", "do")],
         "RenameSuggestions": [sch.RenameSuggestions("PER", "PERSON")],
         "FollowRoleRename": [sch.FollowRoleRename("Contact.Meet", "Place", "Location", "do")],
+        "FollowAttributeRename": [sch.FollowAttributeRename("Realis", "Reality", "do")],
+        "FollowValueRename": [sch.FollowValueRename("Realis", "Actual", "Real", "do")],
         "SchemaMacro": [sch.SchemaMacro([])],
         "SetSchema": [sch.SetSchema(schema)],
         "SetStatus": [cmds.SetStatus(1, ME, s) for s in Status],
