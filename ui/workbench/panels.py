@@ -380,6 +380,7 @@ class DocumentListPanel(QWidget):
         self._folded: list[str] | None = None  # the rows' names folded, made by the filter
         self._review = False
         self._waiting = 0
+        self._open: int | None = None  # the open document, the last given to set_current
         self._size_columns(0)
 
     # -- the rows --------------------------------------------------------------------------
@@ -423,7 +424,9 @@ class DocumentListPanel(QWidget):
         return self.model.rows[self.model.shown[index.row()]].doc_id
 
     def set_current(self, doc_id: int | None) -> None:
-        """Mark the current document (the rows are unchanged)."""
+        """Mark the current document (the rows are unchanged). It is kept: a filter that
+        hides its row and then shows it again makes the row current again."""
+        self._open = doc_id
         position = self._position.get(doc_id) if doc_id is not None else None
         row = self.model.row_of(position) if position is not None else -1
         if row >= 0:
@@ -544,12 +547,13 @@ class DocumentListPanel(QWidget):
                 and not (status and r.status.value != status)
                 and not (only_queue and not queued(r))
             ]
-        current = self.current_id()
         self.model.reset(rows, shown)
-        if current is not None:
-            self.set_current(current)
+        # the open document's row, when shown (not the table's current row: none while the
+        # filter hid it)
+        self.set_current(self._open)
 
     def visible_ids(self) -> list[int]:
+        """The ids of the rows shown (the filters applied), in the order shown (the sort)."""
         return [self.rows[p].doc_id for p in self.model.shown]
 
     def _activated(self, index: QModelIndex) -> None:
