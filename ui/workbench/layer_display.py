@@ -157,11 +157,12 @@ class LayerController(QObject):
         )
 
     def listed_ids(self) -> list[int] | None:
-        """The ids of every document of the list, in its order, when the list shows the
-        session's project as it is now (None: it does not, read them from the project)."""
+        """The ids of the documents the list shows (its name, status and queue filters
+        applied), in the order it shows them (its sort), when the list shows the session's
+        project as it is now (None: it does not, read them from the project)."""
         if self.session.project is None or self._listed != self._listing():
             return None
-        return [row.doc_id for row in self.w.documents.rows]
+        return self.w.documents.visible_ids()
 
     # -- whole layer ---------------------------------------------------------------------
     def refresh_layer(self) -> None:

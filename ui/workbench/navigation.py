@@ -55,6 +55,7 @@ class NavigationController(QObject):
         self.selection = selection
         self.editing = editing
         self.status_bar = status_bar
+        self.documents = documents
         documents.documentActivated.connect(self.open_document)
         session.changed.connect(self.follow)
 
@@ -131,20 +132,35 @@ class NavigationController(QObject):
         self.selection.go_to_span(uuids[i % len(uuids)])
 
     def _ids_and_here(self) -> tuple[list[int], int]:
-        """The project's document ids and the index of the current one (-1: none)."""
+        """The ids of the documents the list shows, in its order (its filters and sort:
+        ``LayerController.listed_ids``; the project's documents when the list is not up to
+        date), and the index of the current one (-1: none, or the list hides it)."""
         project, doc = self.session.project, self.model.doc
         ids = self.layers.listed_ids()  # the list's rows: nothing read again per keystroke
         if ids is None:
             ids = [doc_id for doc_id, _name in project.document_names()] if project else []
         return ids, ids.index(doc.id) if doc is not None and doc.id in ids else -1
 
+    def _none_shown(self, ids: list[int]) -> bool:
+        """Whether the list's filters hide every document (a message says so)."""
+        if ids or not self.documents.rows:
+            return False
+        self.status_bar.showMessage(
+            self.tr("The list shows no document: clear its filter to move through them."), 5000
+        )
+        return True
+
     def next_unfinished(self) -> None:
-        """Open the next document (cycling) the current annotator has not marked done."""
+        """Open the next document (cycling) of the list, as it shows them (its filters and
+        sort), the current annotator has not marked done; with the current document hidden
+        by the filter, the first such row of the list."""
         project = self.session.project
         if project is None:
             return
         statuses = project.statuses(self.session.annotator)
         ids, here = self._ids_and_here()
+        if self._none_shown(ids):
+            return
         doc = self.model.doc
         for doc_id in ids[here + 1 :] + ids[: here + 1]:
             if statuses.get(doc_id, Status.NEW) != Status.DONE and (
@@ -152,12 +168,24 @@ class NavigationController(QObject):
             ):
                 self.open_document(doc_id)
                 return
-        self.status_bar.showMessage(self.tr("Every document is done."), 5000)
+        if len(ids) < len(self.documents.rows):
+            message = self.tr("Every document the list shows is done.")
+        else:
+            message = self.tr("Every document is done.")
+        self.status_bar.showMessage(message, 5000)
 
     def step_document(self, forward: bool) -> None:
-        """Open the next (or previous) document of the list, cycling."""
+        """Open the next (or previous) document of the list, cycling: the next row the list
+        shows, in the order it shows them (its name, status and queue filters, its sort).
+        When the filter hides the current document (or none is open), next opens the first
+        row shown and previous the last; when it hides every document, nothing is opened and
+        the status bar says so."""
         if self.session.project is None:
             return
         ids, here = self._ids_and_here()
-        if ids:
+        if self._none_shown(ids) or not ids:
+            return
+        if here < 0:
+            self.open_document(ids[0] if forward else ids[-1])
+        else:
             self.open_document(ids[(here + (1 if forward else -1)) % len(ids)])
