@@ -258,6 +258,8 @@ class ExportRequest:
     annotator: str | None
     status: str | None
     options: ExportOptions
+    style: str | None = None
+    """the writer's style (``export(style=...)``; the events format's), None for its default"""
 
 
 class ExportWorker(JobWorker):
@@ -274,9 +276,14 @@ class ExportWorker(JobWorker):
 
         r = self.request
         with Project.open(self.project_path, read_only=True) as project:
+            if r.style is None:  # the writer's default style (no keyword: as before)
+                return export(
+                    project, r.fmt, r.out, r.annotator, r.status, r.options,
+                    progress=progress, cancelled=cancelled,
+                )  # fmt: skip
             return export(
                 project, r.fmt, r.out, r.annotator, r.status, r.options,
-                progress=progress, cancelled=cancelled,
+                progress=progress, cancelled=cancelled, style=r.style,
             )  # fmt: skip
 
 

@@ -74,8 +74,13 @@ SUFFIX = {name: info.suffix for name, info in FORMATS.items() if info.suffix}
 # dialog never suggests an option has an effect when it has none.
 APPLIES = {
     option: {name for name, info in FORMATS.items() if option in info.options}
-    for option in ("splits", "tokenizer", "overlap", "scheme", "docstart", "spans_key", "labels")
-}
+    for option in (
+        "splits", "tokenizer", "overlap", "scheme", "docstart", "spans_key", "labels",
+        "events_style",
+    )
+}  # fmt: skip
+EVENTS_STYLES = FORMATS["events"].styles
+"""the events writer's styles, the default (the CLI's ``--events-style`` default) first"""
 ALL_LAYERS = ""
 LABEL_ROLE = Qt.ItemDataRole.UserRole
 """a Labels item's label name (its text is the name shown)"""
@@ -233,6 +238,9 @@ class ExportDialog(QDialog):
         self.scheme.addItems(list(TAG_SCHEMES))
         self.docstart = QCheckBox(self.tr("-DOCSTART- line between documents"), self)
         self.spans_key = QLineEdit("sc", self)
+        self.events_style = QComboBox(self)
+        for style in EVENTS_STYLES:  # the CLI's names; the first is its default
+            self.events_style.addItem(style, style)
 
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
@@ -281,6 +289,7 @@ class ExportDialog(QDialog):
         opts.addRow(self.tr("Tag scheme"), self.scheme)
         opts.addRow("", self.docstart)
         opts.addRow(self.tr("spaCy spans key"), self.spans_key)
+        opts.addRow(self.tr("Events style"), self.events_style)
         box = QGroupBox(self.tr("Training data options"), self)
         box.setLayout(opts)
         # spare height goes to the report, not into gaps between the option rows
@@ -323,7 +332,7 @@ class ExportDialog(QDialog):
             ("splits", (self.splits, self.seed)), ("tokenizer", (self.tokenizer,)),
             ("overlap", (self.overlap,)), ("scheme", (self.scheme,)),
             ("docstart", (self.docstart,)), ("spans_key", (self.spans_key,)),
-            ("labels", (self.labels,)),
+            ("labels", (self.labels,)), ("events_style", (self.events_style,)),
         ):  # fmt: skip
             for w in widgets:
                 w.setEnabled(fmt in APPLIES[key])
@@ -405,7 +414,8 @@ class ExportDialog(QDialog):
         status = str(self.status.currentData())
         # absolute: a relative "-" must name a file, never standard output
         out = Path(self.output.text().strip()).expanduser().absolute()
-        return ExportRequest(fmt, out, layer or None, status or None, options)
+        style = str(self.events_style.currentData()) if fmt in APPLIES["events_style"] else None
+        return ExportRequest(fmt, out, layer or None, status or None, options, style)
 
     # -- running -------------------------------------------------------------------------
     def run(self) -> ExportJob | None:
