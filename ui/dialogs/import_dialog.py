@@ -56,6 +56,8 @@ class ImportOptions:
     annotator: str = ""
     strict: bool = True
     new_labels: str = "error"
+    name_column: str = ""
+    """a CSV file's column holding each document's name ("": rows are named FILE:LINE)"""
 
 
 class OptionsImportWorker(ImportWorker):
@@ -72,7 +74,7 @@ class OptionsImportWorker(ImportWorker):
             for path in self.paths:
                 if cancelled():
                     raise Cancelled("import cancelled; nothing was written")
-                part = read_any(path, o.fmt, o.strict, o.text_column, project.schema)
+                part = read_any(path, o.fmt, o.strict, o.text_column, project.schema, o.name_column)
                 result.documents.extend(part.documents)
                 result.problems.extend(part.problems)
             report = import_documents(
@@ -113,12 +115,18 @@ class ImportDialog(QDialog):
             )
             self.format.addItem(shown, fmt)
         self.text_column = QLineEdit("text", self)
+        self.name_column = QLineEdit(self)
+        self.name_column.setPlaceholderText(self.tr("none: rows are named FILE:LINE"))
         self.layer = QComboBox(self)
         self.layer.setEditable(True)
         self.layer.addItems(annotators)
         self.layer.setCurrentText(session.annotator or DEFAULT_ANNOTATOR)
-        self.strict = QRadioButton(self.tr("Strict: the first bad line aborts, nothing is written"))
-        self.lenient = QRadioButton(self.tr("Lenient: skip bad lines and list them"))
+        # parented now, so they take their place in the Tab order (a widget parented later by the
+        # layout joins the focus chain last, after Close)
+        self.strict = QRadioButton(
+            self.tr("Strict: the first bad line aborts, nothing is written"), self
+        )
+        self.lenient = QRadioButton(self.tr("Lenient: skip bad lines and list them"), self)
         self.strict.setChecked(True)
         mode = QButtonGroup(self)
         mode.addButton(self.strict)
@@ -149,6 +157,7 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("CSV text column"), self.text_column)
+        form.addRow(self.tr("CSV name column"), self.name_column)
         form.addRow(self.tr("Layer (when a file names none)"), self.layer)
         form.addRow(self.tr("Malformed lines"), self.strict)
         form.addRow("", self.lenient)
@@ -200,6 +209,7 @@ class ImportDialog(QDialog):
         return ImportOptions(
             fmt=str(self.format.currentData()),
             text_column=self.text_column.text().strip() or "text",
+            name_column=self.name_column.text().strip(),
             annotator=self.layer.currentText().strip(),
             strict=self.strict.isChecked(),
             new_labels=str(self.new_labels.currentData()),
@@ -208,6 +218,7 @@ class ImportDialog(QDialog):
     def update_state(self) -> None:
         fmt = str(self.format.currentData())
         self.text_column.setEnabled(fmt in ("auto", "csv"))
+        self.name_column.setEnabled(fmt in ("auto", "csv"))
         for i in range(self.files.count()):  # show what "auto" will read each source as
             item = self.files.item(i)
             path = Path(str(item.data(PATH_ROLE)))
