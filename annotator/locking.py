@@ -35,8 +35,16 @@ SHARED = "shared"
 EXCLUSIVE = "exclusive"
 
 
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+"""the suffixes of the files SQLite makes beside a database file (``annotator.store``: a
+project is not made where one is left; ``annotator.output``: no output is written there)"""
+
+LOCK_SUFFIX = ".lock"
+"""the suffix of a project's lock file (``lock_path``)"""
+
+
 def lock_path(project: Path) -> Path:
-    return Path(str(project) + ".lock")
+    return Path(str(project) + LOCK_SUFFIX)
 
 
 # -- writability --------------------------------------------------------------------------

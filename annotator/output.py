@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import IO, Any, Final, TextIO, cast
 
 from annotator.errors import AnnotatorError
+from annotator.locking import LOCK_SUFFIX, SQLITE_COMPANIONS
 
 STDOUT: Final = Path("-")
 """The target meaning standard output (the command line's ``-o -``)."""
@@ -159,9 +160,11 @@ def _inspect(
     return PREVIOUS, _inspect_file(target, fmt, st)
 
 
-COMPANIONS = {"-wal": "write-ahead log", "-shm": "shared memory", "-journal": "journal"}
-"""the files SQLite keeps beside a database (``annotator.store``), with ``.lock`` the
-project's lock file (``annotator.locking.lock_path``): each is the project's, never an output"""
+_KEEPS = {"-wal": "write-ahead log", "-shm": "shared memory", "-journal": "journal"}
+COMPANIONS = {suffix: _KEEPS[suffix] for suffix in SQLITE_COMPANIONS}
+"""the files SQLite keeps beside a database (``annotator.locking.SQLITE_COMPANIONS``, the
+suffixes ``annotator.store`` refuses to create a project beside), what each holds, with
+``LOCK_SUFFIX`` the project's lock file: each is the project's, never an output"""
 
 
 def _not_a_companion(target: Path) -> None:
@@ -171,7 +174,7 @@ def _not_a_companion(target: Path) -> None:
     is let go, so an output written there was reported and then silently lost, and a folder
     there made the project read-only (QA 13). Refused whether or not the name holds anything
     yet."""
-    for suffix, what in (*COMPANIONS.items(), (".lock", "lock file")):
+    for suffix, what in (*COMPANIONS.items(), (LOCK_SUFFIX, "lock file")):
         if target.name.endswith(suffix) and len(target.name) > len(suffix):
             owner = target.with_name(target.name[: -len(suffix)])
             if os.path.isfile(owner):

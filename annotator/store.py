@@ -127,7 +127,7 @@ from annotator.errors import (
     os_reason,
     shortened,
 )
-from annotator.locking import SHARED, ProjectLock, acquire, write_refusal
+from annotator.locking import SHARED, SQLITE_COMPANIONS, ProjectLock, acquire, write_refusal
 from annotator.model import (
     Argument,
     ChangeEntry,
@@ -700,7 +700,7 @@ def _exists(path: Path) -> Message:
     return Message("{path}: already exists; open it instead", path=path)
 
 
-_COMPANIONS = ("-wal", "-shm", "-journal")
+_COMPANIONS = SQLITE_COMPANIONS
 """the suffixes of the files SQLite makes beside a database file"""
 
 
