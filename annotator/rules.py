@@ -18,6 +18,10 @@ What is decided here:
 - spans (``span_problem``): offsets inside the text as code points, fragments inside the
   span, covered text equal to the text, the label in the schema, attributes defined for the
   label and of the right kind;
+- an edit of a stored record (``edit_of``) is judged by what it changes: an attribute value
+  the record held already, left as it was under the same label or type, is not the edit's
+  doing (one the schema dropped later, one an import brought); every value it adds or
+  changes is judged as above (``attributes_problem``'s ``held``);
 - events, arguments and relations (``event_problem``, ``argument_problem``,
   ``relation_problem``): types and roles in the schema, argument and relation argument types
   accepted by the schema (alternatives, symmetric relations, ``<ENTITY>``/``<EVENT>``/
@@ -42,12 +46,14 @@ structural rules (names, ids, clock, offsets): what they pointed at may be gone.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import operator
 import re
 import time
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
@@ -333,13 +339,24 @@ _last_annotator: list[str] = []
 
 # -- attributes -----------------------------------------------------------------------------
 def attributes_problem(
-    schema: Schema, label: str, attributes: Mapping[str, Any], record: str = ""
+    schema: Schema,
+    label: str,
+    attributes: Mapping[str, Any],
+    record: str = "",
+    held: Mapping[str, Any] | None = None,
 ) -> Violation | None:
     """Attributes of a record labelled ``label``: each defined for it and of its kind;
     ``ref:<DB>`` normalisation references take text on any label. ``record``: the record's
     kind (``"span"``, ``"event"``, ``"relation"``; ``""`` any), as ``Schema.attributes_for``
     takes it: a trigger span holding an attribute of its event type holds it on the wrong
-    record (``misplaced_attribute``)."""
+    record (``misplaced_attribute``).
+
+    ``held``: the attributes the stored version of the record held under the same label,
+    when ``attributes`` are an edit of it (``edit_of``). A value held there as it is (same
+    name, same value of the same type) is not judged: the edit left it alone, and a value
+    the schema no longer allows (changed after it was set, or brought by an import) must not
+    make every edit of the record's other attributes, or its removal, impossible. A value
+    the edit adds or changes is judged as ever; ``check`` still lists the ones held."""
     if not isinstance(attributes, Mapping):
         return Violation(
             "attribute",
@@ -349,6 +366,8 @@ def attributes_problem(
         return None
     defined = _names(schema).attributes
     for name, value in attributes.items():
+        if held and isinstance(name, str) and _held_as_is(held, name, value):
+            continue
         if not isinstance(name, str) or not name:
             return Violation("attribute", Message("bad attribute name {name}", name=_shown(name)))
         if is_reference(name):
@@ -387,6 +406,52 @@ def attributes_problem(
             if v is not None:
                 return Violation("attribute", v.message)
     return None
+
+
+def _held_as_is(held: Mapping[str, Any], name: str, value: object) -> bool:
+    """Whether ``held`` holds ``name`` with ``value``, of the same type (True is not 1)."""
+    if name not in held:
+        return False
+    was = held[name]
+    return type(was) is type(value) and bool(was == value)
+
+
+_EDITED: ContextVar[Record | None] = ContextVar("_EDITED", default=None)
+"""the stored version of the record whose edit is being judged (``edit_of``), or None"""
+
+
+@contextlib.contextmanager
+def edit_of(stored: Record) -> Iterator[None]:
+    """Judge a new version of ``stored`` (the record's version the file holds) written inside
+    the block as an edit of it, by what the edit changes: ``span_problem``,
+    ``event_problem`` and ``relation_problem`` of the record with ``stored``'s uuid and
+    kind pass ``attributes_problem`` the attributes ``stored`` holds as ``held`` when the
+    label or type is the same (a relabelled record's attributes are all judged under its new
+    label). What the edit commands (``commands.edits.UpdateSpan``, ``UpdateEvent``) run
+    their write in; every other path (importers, merges, ``check``, a new record) judges
+    every value. Other records judged inside the block are judged in full."""
+    token = _EDITED.set(stored)
+    try:
+        yield
+    finally:
+        _EDITED.reset(token)
+
+
+def _held_before(record: Span | Event | Relation, label: object) -> Mapping[str, Any] | None:
+    """The attributes ``edit_of`` says the stored version of ``record`` held under ``label``
+    (None: not an edit of it, or its label or type changed)."""
+    stored = _EDITED.get()
+    if stored is None or type(stored) is not type(record) or stored.uuid != record.uuid:
+        return None
+    if isinstance(stored, Span):
+        was: object = stored.label
+    elif isinstance(stored, (Event, Relation)):
+        was = stored.type
+    else:
+        return None
+    if was != label or stored.deleted or not isinstance(stored.attributes, Mapping):
+        return None
+    return stored.attributes
 
 
 def misplaced_attribute(name: str, event_type: str) -> Violation:
@@ -584,7 +649,8 @@ def span_problem(schema: Schema, text: str, span: Span, doc_name: str = "") -> V
         return Violation(
             "unknown-label", Message("label {label} is not in the schema", label=_shown(span.label))
         )
-    return attributes_problem(schema, span.label, span.attributes, "span") or text_problem(
+    held = _held_before(span, span.label)
+    return attributes_problem(schema, span.label, span.attributes, "span", held) or text_problem(
         span.note, _NOTE
     )
 
@@ -948,7 +1014,9 @@ def event_problem(schema: Schema, event: Event, trigger: Span | None) -> Violati
         )
     return (
         trigger_label_problem(event, trigger)
-        or attributes_problem(schema, event.type, event.attributes)
+        or attributes_problem(
+            schema, event.type, event.attributes, held=_held_before(event, event.type)
+        )
         or text_problem(event.note, _NOTE)
     )
 
@@ -1301,9 +1369,10 @@ def relation_problem(
                 target=repr(target.label),
             ),
         )
-    return attributes_problem(schema, relation.type, relation.attributes) or text_problem(
-        relation.note, _NOTE
-    )
+    held = _held_before(relation, relation.type)
+    return attributes_problem(
+        schema, relation.type, relation.attributes, held=held
+    ) or text_problem(relation.note, _NOTE)
 
 
 def relabel_breaks(

@@ -354,7 +354,10 @@ class AddSpan(Command):
 
 
 class UpdateSpan(Command):
-    """Move, relabel, re-attribute or re-note a span (only the given fields change)."""
+    """Move, relabel, re-attribute or re-note a span (only the given fields change). Judged
+    by what the edit changes (``rules.edit_of``): an attribute value the span already held
+    and the edit leaves as it is is not refused under the same label (one its label lost in
+    a schema change, or an import brought); every value the edit adds or changes is."""
 
     def __init__(
         self,
@@ -393,7 +396,9 @@ class UpdateSpan(Command):
             for ev in project.events(before.doc_id, before.annotator):
                 if ev.trigger == before.uuid:
                     befores["events", ev.uuid] = ev
-        with project.transaction() as written:
+        # judged by what it changes (``rules.edit_of``): a value the span holds that its label
+        # no longer has, left as it is, refuses no edit of its other fields, nor its removal
+        with project.transaction() as written, rules.edit_of(before):
             after = project.update_span(self.target, **self.changes)
         versions: list[Version] = [(before, after)]
         for rec in Changed.of(written).records:
@@ -550,7 +555,8 @@ class AddEvent(Command):
 
 
 class UpdateEvent(Command):
-    """Change an event's type (after its trigger was relabelled), attributes or note."""
+    """Change an event's type (after its trigger was relabelled), attributes or note; judged
+    by what the edit changes, as ``UpdateSpan``."""
 
     text = Message("edit event")
 
@@ -568,9 +574,10 @@ class UpdateEvent(Command):
 
     def _first(self, project: Project) -> list[Version]:
         before = project.event(self.target)
-        after = project.update_event(
-            self.target, type=self.type, attributes=self.attributes, note=self.note
-        )
+        with rules.edit_of(before):  # judged by what it changes, as ``UpdateSpan``
+            after = project.update_event(
+                self.target, type=self.type, attributes=self.attributes, note=self.note
+            )
         return [(before, after)]
 
 
