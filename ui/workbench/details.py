@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,7 @@ from ui.i18n import (
     isolate,
     label_names,
     label_tag,
+    menu_text,
     plain_tooltip,
     type_tag,
 )
@@ -351,7 +353,8 @@ def unshown_attributes(stored: Mapping[str, Any], widgets: Mapping[str, QWidget]
 
 def show_unshown(label: QLabel, stored: Mapping[str, Any], widgets: Mapping[str, QWidget]) -> None:
     """List in ``label`` (hidden when there are none) the stored values the widgets cannot
-    show, each name and value an isolate: kept as they are by every edit in the panel."""
+    show, each name and value an isolate: kept as they are by every edit in the panel, each
+    removed by its own button (``KeptRemover``)."""
     kept = unshown_attributes(stored, widgets)
     label.setVisible(bool(kept))
     if not kept:
@@ -361,6 +364,68 @@ def show_unshown(label: QLabel, stored: Mapping[str, Any], widgets: Mapping[str,
     label.setText(
         QCoreApplication.translate("DetailsPanel", "Kept, not in the schema: {0}").format(pairs)
     )
+
+
+class KeptRemover(QWidget):
+    """A button for each stored value the widgets cannot show (``unshown_attributes``, listed
+    read-only beside it by ``show_unshown``) that removes it from the record: one undoable
+    edit, saved at once, like every edit in the panel (``removed`` says which attribute). An
+    edit keeps such a value; this is the one way to let it go. The attribute's name is shown
+    elided as the panel's names are (a ``&`` in it doubled, never a shortcut), whole in the
+    tooltip, plain text."""
+
+    removed = Signal(str)
+    """the name of the attribute whose stored value to remove"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self.buttons: dict[str, QToolButton] = {}
+        self.hide()
+
+    def show_names(self, names: list[str]) -> None:
+        """One button per name of ``names`` (none: hidden), made again only when they differ."""
+        if names != list(self.buttons):
+            for button in self.buttons.values():
+                self._layout.removeWidget(button)
+                button.hide()
+                button.deleteLater()  # (maybe inside its own click: later)
+            self.buttons = {}
+            for name in names:
+                self.buttons[name] = self._button(name)
+        self.setVisible(bool(names))
+
+    def _button(self, name: str) -> QToolButton:
+        button = QToolButton(self)
+        room = button.fontMetrics().averageCharWidth() * LABEL_CHARS
+        shown = button.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, room)
+        button.setText(self.tr("Remove {0}").format(isolate(menu_text(shown))))
+        button.setToolTip(
+            plain_tooltip(
+                self.tr("Remove the stored value of {0}, which the schema no longer allows").format(
+                    name
+                )
+            )
+        )
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        button.setMinimumWidth(button.fontMetrics().averageCharWidth() * MIN_CHARS)
+        button.clicked.connect(lambda _checked=False, n=name: self.removed.emit(n))
+        self._layout.addWidget(button)
+        return button
+
+
+def show_removers(
+    remover: KeptRemover, stored: Mapping[str, Any], widgets: Mapping[str, QWidget]
+) -> None:
+    """A remove button in ``remover`` for each value ``show_unshown`` lists."""
+    remover.show_names([str(k) for k in unshown_attributes(stored, widgets)])
+
+
+def without(stored: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """``stored`` without the attribute ``name``: what a ``KeptRemover`` button saves."""
+    return {k: v for k, v in stored.items() if k != name}
 
 
 def _short(text: str) -> str:
@@ -405,10 +470,14 @@ class LinkedEditor(QGroupBox):
         layout.addLayout(self.form)
         self.kept = WrapLabel(self)
         layout.addWidget(self.kept)
+        self.remover = KeptRemover(self)
+        self.remover.removed.connect(self.remove_kept)
+        layout.addWidget(self.remover)
         layout.addWidget(self.note)
         defs = schema.attributes_for(record.type, kind)
         self.widgets = fill_attributes(self, self.form, defs, self.attributes, self._changed)
         show_unshown(self.kept, self.attributes, self.widgets)
+        show_removers(self.remover, self.attributes, self.widgets)
         self.note.textChanged.connect(self._timer.start)
         self._timer.timeout.connect(self.flush_note)
         self.note.focusLost.connect(self.flush_note)
@@ -441,6 +510,12 @@ class LinkedEditor(QGroupBox):
         if self.alive and values != self.attributes:
             self.attributes = values
             self.edited.emit(self.kind, self.uuid, {"attributes": values})
+
+    def remove_kept(self, name: str) -> None:
+        """Remove the stored value of ``name`` (one the widgets cannot show: ``KeptRemover``)."""
+        if self.alive and name in self.attributes:
+            self.attributes = without(self.attributes, name)
+            self.edited.emit(self.kind, self.uuid, {"attributes": self.attributes})
 
     def flush_note(self) -> None:
         """Save a pending note edit now."""
@@ -519,6 +594,8 @@ class DetailsPanel(QWidget):
         # stored values the widgets cannot show (kept by every edit), read-only
         self.kept = WrapLabel(self)
         layout.addWidget(self.kept)
+        self.remover = KeptRemover(self)  # a button removing each of them
+        layout.addWidget(self.remover)
         layout.addWidget(QLabel(self.tr("Note"), self))
         layout.addWidget(self.provenance)
         layout.addWidget(self.note)
@@ -526,6 +603,7 @@ class DetailsPanel(QWidget):
         layout.addStretch(1)
 
         self.label_box.activated.connect(self._label_picked)
+        self.remover.removed.connect(self.remove_kept)
         self.note.textChanged.connect(self._note_timer.start)
         self._note_timer.timeout.connect(self.flush_note)
         self.note.focusLost.connect(self.flush_note)
@@ -573,6 +651,7 @@ class DetailsPanel(QWidget):
             )
             self._attr_defs = defs
         show_unshown(self.kept, values, self.attr_widgets)
+        show_removers(self.remover, values, self.attr_widgets)
         self._provenance, own = split_provenance(span.note) if span else (None, "")
         self._show_provenance(self._provenance)
         self.note.blockSignals(True)
@@ -644,6 +723,14 @@ class DetailsPanel(QWidget):
     def _attributes_changed(self, *_: object) -> None:
         values = self.attribute_values()
         if self.span is not None and values != dict(self.span.attributes):
+            self.span = dataclasses.replace(self.span, attributes=values)
+            self.attributesEdited.emit(self.uuid, values)
+
+    def remove_kept(self, name: str) -> None:
+        """Remove the span's stored value of ``name`` (one the widgets cannot show:
+        ``KeptRemover``): ``attributesEdited`` with every other value as stored."""
+        if self.span is not None and name in self.span.attributes:
+            values = without(self.span.attributes, name)
             self.span = dataclasses.replace(self.span, attributes=values)
             self.attributesEdited.emit(self.uuid, values)
 
