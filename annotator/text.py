@@ -233,6 +233,13 @@ JOINERS = "\u200c\u200d"
 """ZWNJ and ZWJ: they shape the letter before them and go with it, like a mark"""
 ALEFS = "اٱ"
 """the article's first letter: alef, or alef wasla in fully vowelled text (ٱلْكِتَابُ)"""
+MIN_STEM_LETTERS = 3
+"""letters a word must keep after a proclitic (و ف ب ل ك, the article ال) for that proclitic
+to be one: the ``[`` trim (``proclitic_length``) leaves at least this many, and search finds a
+query after proclitics only when its first word has this many
+(``annotator.search.matching``). A two-letter rest is most often a word of its own or the end
+of one: تي in التي, ذي in الذي, لن in ولن, ها in بها, له in لله; and the T of "إم . آي . تي"
+annotated as تي gave annotate-all a suggestion inside every التي (QA 13)"""
 
 
 def is_mark(ch: str) -> bool:
@@ -285,19 +292,28 @@ def _letter_starts(text: str, start: int, end: int, most: int) -> list[int]:
     return out
 
 
+def letter_count(text: str, start: int = 0, end: int | None = None) -> int:
+    """Letters in ``text[start:end]``: a character and the marks after it (``is_mark``:
+    harakat, tatweel, joiners) are one letter (``is_letter_boundary``)."""
+    stop = len(text) if end is None else end
+    return sum(1 for i in range(start, stop) if is_letter_boundary(text, i))
+
+
 def proclitic_length(text: str, start: int, end: int) -> int:
     """Length in code points of the proclitic that may be trimmed off the start of
     ``text[start:end]``, its marks with it (وَ in وَهُولَنْدَا, الْ in الْكِتَابُ).
 
     One letter of و ف ب ل ك, or the article ال (also after one letter: وال بال, in two
-    steps); never trims so much that fewer than two letters remain. Letters are counted with
+    steps); never when fewer than ``MIN_STEM_LETTERS`` letters would remain (التي, الذي,
+    ولن, بها, لله, بين are words, not a proclitic and a stem). Letters are counted with
     their marks (``is_letter_boundary``). A start inside a letter (marks of the letter before,
     left at a span's start by an older version) goes too, with the proclitic after them if
     there is one, so that the start is a letter boundary."""
-    letters = _letter_starts(text, start, end, 4)
-    if len(letters) >= 4 and text[letters[0]] in ALEFS and text[letters[1]] == ARTICLE[1]:
+    most = len(ARTICLE) + MIN_STEM_LETTERS
+    letters = _letter_starts(text, start, end, most)
+    if len(letters) >= most and text[letters[0]] in ALEFS and text[letters[1]] == ARTICLE[1]:
         return letters[2] - start
-    if len(letters) >= 3 and text[letters[0]] in PROCLITIC_LETTERS:
+    if len(letters) >= 1 + MIN_STEM_LETTERS and text[letters[0]] in PROCLITIC_LETTERS:
         return letters[1] - start
     if letters and letters[0] > start:
         return letters[0] - start

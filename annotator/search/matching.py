@@ -6,7 +6,8 @@ start with the proclitics و ف, then ب ك ل, then the article ال (or لل, 
 elided) before the query, so هولندا is found in وهولندا and باريس in بباريس; the hit covers
 the stem only, the text the manual ``[`` trim (``annotator.text.trim_proclitic``) leaves. It is
 on by default for queries with an Arabic letter whose first word has at least three letters
-(``MIN_CLITIC_STEM``: a shorter one is found as a whole word only). A query starting with
+(``annotator.text.MIN_STEM_LETTERS``, the least ``[`` leaves: a shorter one is found as a whole
+word only). A query starting with
 the article (ال + a stem of three letters or more) also finds the stem after ل with the alef
 elided (``annotator.search.clitics.lam_form``): القدس in للقدس, وللقدس, فللقدس; the hit is
 لقدس, the article's ل and the stem, as trimming the proclitic ل leaves it.
@@ -34,7 +35,7 @@ from annotator.search.folding import (
     FoldOptions,
     fold_text,
 )
-from annotator.text import is_letter_boundary, next_letter
+from annotator.text import MIN_STEM_LETTERS, is_letter_boundary, letter_count, next_letter
 from annotator.text import is_word_char as _is_word_char
 
 is_word_char = functools.cache(_is_word_char)
@@ -44,11 +45,12 @@ _SPACE = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-MIN_CLITIC_STEM = 3
-"""letters the first word of a query needs to be found after proclitics: a two-letter word
-is most often the end of another word read as proclitics + stem (تي, the T of "M. I. T.", in
-التي and والتي; لس in فلس), and the article needs a three-letter stem after لل already
-(``MIN_STEM_AFTER_LAM``); a shorter query is found as a whole word only"""
+MIN_CLITIC_STEM = MIN_STEM_LETTERS
+"""letters the first word of a query needs to be found after proclitics
+(``annotator.text.MIN_STEM_LETTERS``, the rule the ``[`` trim follows: a hit after proclitics
+is what trimming leaves): a two-letter word is most often the end of another word read as
+proclitics + stem (تي, the T of "M. I. T.", in التي and والتي; لس in فلس); a shorter query is
+found as a whole word only"""
 
 
 class QueryError(AnnotatorError):
@@ -145,7 +147,9 @@ class Matcher:
         self.regex = None if self.literal else re.compile(r"\s+".join(map(re.escape, parts)))
         wants = has_arabic(folded) if query.clitics is None else query.clitics
         self.clitics = (
-            wants and self.mode in (Mode.WORD, Mode.PREFIX) and len(parts[0]) >= MIN_CLITIC_STEM
+            wants
+            and self.mode in (Mode.WORD, Mode.PREFIX)
+            and letter_count(parts[0]) >= MIN_CLITIC_STEM
         )
         first = lam_form(parts[0]) if self.clitics else None
         if first is not None:

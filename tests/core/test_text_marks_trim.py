@@ -13,6 +13,7 @@ from annotator.learn.segment import proclitic_cuts
 from annotator.search import Query, find
 from annotator.text import (
     ALEFS,
+    MIN_STEM_LETTERS,
     PROCLITIC_LETTERS,
     is_letter_boundary,
     is_mark,
@@ -68,12 +69,16 @@ def test_restore_gives_back_the_proclitic_with_its_marks() -> None:
     assert restore_proclitic(SENTENCE, start) == start  # a space before: nothing to give back
 
 
-def test_two_letters_with_marks_are_two_letters() -> None:
-    # وَلَدٌ: a proclitic letter and two letters after it, each with its mark: trimmed;
-    # وَلَ has one letter after the و, whatever its code points: not
-    assert trims("هو وَلَدٌ", "وَلَدٌ", 1) == ["لَدٌ"]
+def test_letters_with_marks_are_counted_as_letters() -> None:
+    # وَبَلَدٌ: a proclitic letter and three letters after it, each with its mark: trimmed;
+    # وَلَدٌ and وَلَّ keep fewer than MIN_STEM_LETTERS after the و, whatever their code
+    # points: not (وَلَدٌ is a word, not و + لد)
+    assert MIN_STEM_LETTERS == 3
+    assert trims("هو وَبَلَدٌ", "وَبَلَدٌ", 1) == ["بَلَدٌ"]
+    assert trims("هو وَلَدٌ", "وَلَدٌ", 1) == ["وَلَدٌ"]
     assert trims("هو وَلَّ", "وَلَّ", 1) == ["وَلَّ"]
-    assert trims("هو الْبَ", "الْبَ", 1) == ["الْبَ"]  # the article needs two letters after it
+    assert trims("هو الْبَلَدُ", "الْبَلَدُ", 1) == ["بَلَدُ"]
+    assert trims("هو الْبَدُ", "الْبَدُ", 1) == ["الْبَدُ"]  # the article needs three after it
 
 
 def test_a_start_left_inside_a_letter_is_mended_by_trim() -> None:
@@ -154,7 +159,7 @@ def test_trim_never_leaves_a_mark_first_and_restore_undoes_it(
     assert start <= new < end
     assert is_letter_boundary(text, new) and not is_mark(text[new])
     if new != start:
-        assert letters_in(text[new:end]) >= 2
+        assert letters_in(text[new:end]) >= MIN_STEM_LETTERS
         assert text[start] in PROCLITIC_LETTERS + ALEFS
         assert restore_proclitic(text, new) == start
     assert proclitic_length(text, start, end) == new - start
