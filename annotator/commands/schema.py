@@ -317,9 +317,10 @@ class UpdateRelation(Command):
             lost = rules.relabel_attribute_problem(schema, schema, before, self.type)
             if lost is not None:
                 raise lost.error()
-        after = project.update_relation(
-            self.target, type=self.type, attributes=self.attributes, note=self.note
-        )
+        with rules.edit_of(before):  # judged by what it changes, as ``UpdateSpan``
+            after = project.update_relation(
+                self.target, type=self.type, attributes=self.attributes, note=self.note
+            )
         return [(before, after)]
 
 

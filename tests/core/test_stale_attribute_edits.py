@@ -161,3 +161,33 @@ def test_an_event_attribute_is_edited_while_a_stale_value_stays(project: Project
     assert "Tense" not in project.event(ev.uuid).attributes
     with pytest.raises(SchemaError):
         UpdateEvent(ev.uuid, attributes={**ev.attributes, "Realis": "Actually"}).do(project)
+
+
+def test_a_relation_attribute_is_edited_while_a_stale_value_stays(project: Project) -> None:
+    from annotator.commands.schema import UpdateRelation
+
+    extra = (
+        AttributeDef("Kept", "text", (), ("PHYS",)),
+        AttributeDef("Gone", "text", (), ("PHYS",)),
+        AttributeDef("Gone2", "text", (), ("PHYS",)),
+    )
+    project.set_schema(
+        dataclasses.replace(project.schema, attributes=(*project.schema.attributes, *extra))
+    )
+    place = project.add_span(1, *at("باريس"), "GPE", ME)
+    rel = project.add_relation(
+        "PHYS", per(project), place.uuid, attributes={"Gone": "a", "Gone2": "b"}
+    )
+    attrs = tuple(
+        dataclasses.replace(a, labels=("ART",)) if a.name in ("Gone", "Gone2") else a
+        for a in project.schema.attributes
+    )
+    project.set_schema(dataclasses.replace(project.schema, attributes=attrs))
+    # another attribute added while both stale values stay; then one of the two removed
+    cmd = UpdateRelation(rel.uuid, attributes={"Gone": "a", "Gone2": "b", "Kept": "k"})
+    cmd.do(project)  # refused before: Gone and Gone2 are not defined for PHYS
+    assert dict(project.relation(rel.uuid).attributes) == {"Gone": "a", "Gone2": "b", "Kept": "k"}
+    UpdateRelation(rel.uuid, attributes={"Gone2": "b", "Kept": "k"}).do(project)
+    assert dict(project.relation(rel.uuid).attributes) == {"Gone2": "b", "Kept": "k"}
+    with pytest.raises(SchemaError):  # changing a stale value is still refused
+        UpdateRelation(rel.uuid, attributes={"Gone2": "c", "Kept": "k"}).do(project)
