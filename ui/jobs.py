@@ -176,26 +176,16 @@ class BackgroundJob(QObject):
 
 
 def read_any(path: Path, project: Project) -> ImportResult:
-    """Read one dropped file or folder as ``annotator import`` reads it in format ``auto``
-    (``annotator.formats.registry.read_any``, with the project's schema); a CSV file's
-    ``name`` column, when it has one, names its documents."""
-    from annotator.formats.registry import detect_format
+    """Read one dropped file or folder as a plain ``annotator import`` reads it: format
+    ``auto``, strict, the project's schema, and the reader's defaults for the rest
+    (``annotator.formats.registry.read_any``): a CSV file's ``text`` column holds the texts and
+    its rows are named ``FILE:LINE``, a ``name`` column or not. Naming rows by a column is a
+    choice made where it can be made (the CLI's ``--name-column``, the Import dialog's CSV
+    name column), not guessed from the header: a drop named the rows of a CSV file with a
+    ``name`` column by it, and the CLI on the same file did not."""
     from annotator.formats.registry import read_any as read_source
 
-    fmt = detect_format(path)
-    name_column = "name" if fmt == "csv" and "name" in _csv_header(path) else ""
-    return read_source(path, fmt, True, schema=project.schema, name_column=name_column)
-
-
-def _csv_header(path: Path) -> list[str]:
-    """The column names of a CSV file (empty when unreadable; the reader reports why)."""
-    import csv
-
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            return next(csv.reader(f), [])
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return []
+    return read_source(path, "auto", True, schema=project.schema)
 
 
 class ImportWorker(JobWorker):

@@ -1,6 +1,7 @@
 """Files dropped on the window (``ui.jobs.ImportWorker``) are read as ``annotator import``
 reads them in format ``auto``: a CoNLL file was read as plain text (its tags in the text) and
-a CSV file without a name column gave every row the file's name."""
+a CSV file without a name column gave every row the file's name, and one with a ``name``
+column was named by it (the CLI names rows by a column only with ``--name-column``)."""
 
 from __future__ import annotations
 
@@ -22,12 +23,14 @@ def test_a_dropped_conll_file_keeps_its_tags(tmp_path: Path) -> None:
     ]
 
 
-def test_a_dropped_csv_names_its_rows(tmp_path: Path) -> None:
+def test_a_dropped_csv_names_its_rows_as_the_cli(tmp_path: Path) -> None:
+    # FILE:LINE, a name column or not: naming by a column is --name-column's and the Import
+    # dialog's choice (tests/ui/test_quick_import_csv_names.py compares with the CLI)
     plain, named = tmp_path / "rows.csv", tmp_path / "named.csv"
     plain.write_text("text\nزار ماكرون باريس\nقال الوزير\n", encoding="utf-8")
     named.write_text("name,text\nأ,زار ماكرون باريس\nب,قال الوزير\n", encoding="utf-8")
     with Project.create(tmp_path / "p.annotator") as project:
         rows = [d.name for d in read_any(plain, project).documents]
         names = [d.name for d in read_any(named, project).documents]
-    assert len(set(rows)) == 2  # one name each, as the CLI names them
-    assert names == ["أ", "ب"]
+    assert rows == ["rows:2", "rows:3"]  # one name each, as the CLI names them
+    assert names == ["named:2", "named:3"]
