@@ -49,6 +49,25 @@ def count_new(records: Iterable[object], layer: str, since_ms: int) -> int:
     return sum(1 for r in records if is_new(r, layer, since_ms))
 
 
+def new_span_uuids(project: Project, manifest: Mapping[str, Any]) -> set[str]:
+    """The uuids of the live spans of the manifest's layer written since its ``trained``
+    date (empty when the manifest names no layer or a date it cannot place). Reading them
+    goes over every span of the layer: the model panel's training worker does it on its pool
+    thread, so the window's thread does not when a model arrives."""
+    layer = manifest.get("layer")
+    try:
+        since = trained_ms(manifest)
+    except (OverflowError, OSError):  # a date out of range ("0001-01-01T00:00+14:00")
+        since = None
+    if not isinstance(layer, str) or since is None:
+        return set()
+    return {
+        r.uuid
+        for r in project.iter_records("spans", layer)
+        if is_new(r, layer, since) and isinstance(getattr(r, "uuid", None), str)
+    }
+
+
 def new_annotations(project: Project, manifest: Mapping[str, Any]) -> int:
     """Live spans of the manifest's layer written since its ``trained`` date (0 when the
     manifest names no layer or date)."""

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -414,6 +414,73 @@ def test_retrains_by_itself_after_the_set_number_of_new_annotations(
     for name in ("بريطانيا", "ألمانيا", "إيطاليا"):
         _add_gpe(window, seed.id, TEXT, name, 0)
     assert len(panel.new_spans) == 3 and panel.job is None
+
+
+def spans_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the thread of each pass over a layer's spans (``iter_records("spans")``)."""
+    read: list[str] = []
+    iter_records = Project.iter_records
+
+    def recording(self: Project, kind: str, annotator: str | None = None) -> Any:
+        if kind == "spans":
+            read.append(threading.current_thread().name)
+        return iter_records(self, kind, annotator)
+
+    monkeypatch.setattr(Project, "iter_records", recording)
+    return read
+
+
+def test_the_new_annotations_are_counted_by_the_worker_not_the_window(
+    window: MainWindow, qtbot: QtBot, stored: Stored, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14 (no frame over 50 ms while a model trains): when the model arrived, the
+    panel read every span of the trained layer on the window's thread to count the new
+    annotations (~20 us a span: a fifth of a second on a layer of 10,000). The training worker
+    reads them on its pool thread once the model is stored (``TrainOutcome.new_spans``); the
+    window's thread makes no pass over the spans, and the count is the one a pass makes."""
+    panel = install(window).model_panel
+    panel.isolated = False
+    read = spans_read(monkeypatch)
+    job = panel.train()
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=120_000) as blocker:
+        pass
+    assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
+    main = threading.main_thread().name
+    assert read and main not in read  # read by the worker, not by the window
+    outcome = blocker.args[1]
+    assert isinstance(outcome, TrainOutcome) and outcome.new_spans is not None
+    counted = set(panel.new_spans)
+    panel._recount()  # what the window's thread used to work out
+    assert counted == panel.new_spans == set(outcome.new_spans)
+
+
+def test_spans_written_while_a_model_trains_count_against_the_new_model(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker reads the new annotations before the model reaches the window: a span
+    written (or undone) on the window's thread meanwhile is counted as it is when the model
+    arrives, with no pass over the layer's spans on the window's thread."""
+    from PySide6.QtCore import QObject
+
+    panel = install(window).model_panel
+    project = window.session.project
+    assert project is not None
+    seed = project.document_by_name("seed")
+    assert seed is not None
+    panel.job = cast(Any, QObject())  # a training runs
+    panel._job_path = window.session.path
+    panel._written_meanwhile = []
+    paris = _add_gpe(window, seed.id, TEXT, "باريس", 0)
+    france = _add_gpe(window, seed.id, TEXT, "فرنسا", 0)
+    window.session.undo()  # France undone: no longer new
+    read = spans_read(monkeypatch)
+    outcome = TrainOutcome(dict(MANIFEST), 0, new_spans=frozenset({"read-by-the-worker"}))
+    panel._done("finished", outcome)
+    assert read == []
+    assert panel.new_spans == {"read-by-the-worker", paris} and france not in panel.new_spans
+    assert panel.new_label.text() == "2 new since the model"
+    assert panel._written_meanwhile == [] and panel.job is None
 
 
 def test_a_training_run_is_cancelled_from_the_panel(

@@ -229,6 +229,8 @@ class ModelPanel(QWidget):
         """the running job was started by the retrain rule, not by the Train button"""
         self.new_spans: set[str] = set()
         """uuids of live spans written into the trained layer since the model's date"""
+        self._written_meanwhile: list[Span] = []
+        """the spans written (or deleted, undone) while a training runs, in order"""
         self.order: list[int] = []
         """documents not yet labelled in the model's layer, least confident first (empty:
         not worked out for the shown model yet)"""
@@ -378,20 +380,40 @@ class ModelPanel(QWidget):
     def _count(self, records: Sequence[object]) -> None:
         """Follow an edit, undo or redo: a span written into the trained layer counts, one
         deleted (or undone) no longer does; retrain once the count reaches the setting."""
+        if self.job is not None:  # the model on its way counts them again (``_counted``)
+            self._written_meanwhile.extend(r for r in records if isinstance(r, Span))
         trained = self._trained()
         if trained is None:
             return
-        layer, since = trained
+        self._follow(records, *trained, self.new_spans)
+        self._show_count()
+        self.maybe_retrain()
+
+    @staticmethod
+    def _follow(records: Sequence[object], layer: str, since: int, new: set[str]) -> None:
+        """Count ``records`` (written, deleted, undone) into ``new``: a live span of
+        ``layer`` written after ``since`` is in it, any other state of a span is not."""
         for r in records:
             uuid = getattr(r, "uuid", None)
             if not isinstance(r, Span) or not isinstance(uuid, str):
                 continue
             if is_new(r, layer, since):
-                self.new_spans.add(uuid)
+                new.add(uuid)
             else:
-                self.new_spans.discard(uuid)
+                new.discard(uuid)
+
+    def _counted(self, outcome: TrainOutcome) -> None:
+        """The new model's count of new annotations: the spans its worker read after storing
+        it (``TrainOutcome.new_spans``; reading every span of the layer here held the
+        window's thread when the model arrived), then every span written meanwhile, in order
+        (one written after the worker read, or undone since, is counted as it is now)."""
+        trained = self._trained()
+        if outcome.new_spans is None or trained is None:
+            self._recount()
+            return
+        self.new_spans = set(outcome.new_spans)
+        self._follow(self._written_meanwhile, *trained, self.new_spans)
         self._show_count()
-        self.maybe_retrain()
 
     def _show_count(self) -> None:
         self.new_label.setText(
@@ -592,6 +614,7 @@ class ModelPanel(QWidget):
             worker.train_signals.phase.connect(self._phase_reached)
         self.job = job
         self._job_path = path
+        self._written_meanwhile = []
         self.auto = auto
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -649,7 +672,7 @@ class ModelPanel(QWidget):
             self.order = payload.order
             self._ordered_for = self._model_key(payload.manifest) if payload.order else None
             self.show_manifest(payload.manifest)
-            self._recount()
+            self._counted(payload)
             made = self.tr("Model saved; {0} suggestions made.").format(payload.suggested)
             # and what storing them left out (a label the schema no longer has), translated
             self.status.setText("\n".join([made, *map(core_text, payload.stored)]))
@@ -658,6 +681,7 @@ class ModelPanel(QWidget):
             self.status.setText(self.tr("Training failed: {0}").format(payload))
         else:
             self.status.setText(self.tr("Training cancelled; no model was saved."))
+        self._written_meanwhile = []
         if job is not None:
             job.deleteLater()
 

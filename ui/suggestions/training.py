@@ -1,18 +1,20 @@
-"""Training the suggestion model in the background (``ui.jobs.JobWorker``: progress, cancel),
-and working out the active-learning order with the stored model.
+"""Training the suggestion model in the background (``ui.jobs.JobWorker``: progress, cancel), and
+working out the active-learning order with the stored model.
 
 The workers open their own ``Project`` (SQLite connections belong to the thread that opened
-them). ``TrainWorker`` runs ``annotator.learn.isolated.train_and_suggest`` (when
-``isolated``, a child process reads the layer, trains and suggests: crfsuite holds the GIL,
-and the window must keep its frames; this process loads no learning module), stores the
-model with ``Project.save_model`` and its suggestions with
-``annotator.commands.suggestions.store_suggested`` (every model's pending suggestions
-in those documents replaced by the new model's; rejections remembered). Its progress moves
-forward over the whole run (``overall``: the phases of ``train`` placed one after another) and
-it names the phase (``TrainSignals.phase``). With the active-learning order asked for, it
-suggests for every document and returns the ones not yet labelled least confident first
-(``unlabelled``, ``annotator.learn.active_order``); ``OrderWorker`` works that order out from
-the stored model when no training ran.
+them). ``TrainWorker`` runs ``annotator.learn.isolated.train_and_suggest`` (when ``isolated``, a
+child process reads the layer, trains and suggests: crfsuite holds the GIL, and the window must
+keep its frames; this process loads no learning module), stores the model with
+``Project.save_model`` and its suggestions with
+``annotator.commands.suggestions.store_suggested`` (every model's pending suggestions in those
+documents replaced by the new model's; rejections remembered), and reads the spans written into
+the layer since the new model's date (``TrainOutcome.new_spans``), so that the window's thread
+has no pass over the layer's spans to make when the model arrives. Its progress moves forward
+over the whole run (``overall``: the phases of ``train`` placed one after another) and it names
+the phase (``TrainSignals.phase``). With the active-learning order asked for, it suggests for
+every document and returns the ones not yet labelled least confident first (``unlabelled``,
+``annotator.learn.active_order``); ``OrderWorker`` works that order out from the stored model
+when no training ran.
 """
 
 from __future__ import annotations
@@ -116,6 +118,10 @@ class TrainOutcome:
     stored: list[Message] = field(default_factory=list)
     """what storing the suggestions left out and why (``StoredSuggested.lines``: predictions
     of a label the schema no longer has), core messages the panel shows translated"""
+    new_spans: frozenset[str] | None = None
+    """the uuids of the live spans of the model's layer written since its date, read by the
+    worker once the model is stored (``retrain.new_span_uuids``: every span of the layer, too
+    long for the window's thread on a big project); None: not read, the panel reads them"""
 
 
 class TrainSignals(QObject):
@@ -162,6 +168,7 @@ class TrainWorker(JobWorker):
             if cancelled():
                 raise Cancelled("training cancelled; no model was saved")
             from annotator.commands.suggestions import store_suggested
+            from annotator.learn.retrain import new_span_uuids
             from annotator.learn.suggest import active_order
 
             cast(ModelStore, project).save_model(MODEL_KIND, made.data, made.manifest)
@@ -171,8 +178,9 @@ class TrainWorker(JobWorker):
                 todo = unlabelled(project, r.layer, found.confidence)
                 order = active_order({i: c for i, c in found.confidence.items() if i in todo})
             return TrainOutcome(
-                dict(made.manifest), len(found.suggestions), order, made.lines, found.lines()
-            )
+                dict(made.manifest), len(found.suggestions), order, made.lines, found.lines(),
+                frozenset(new_span_uuids(project, made.manifest)),
+            )  # fmt: skip
 
 
 @dataclass
