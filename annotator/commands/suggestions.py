@@ -5,8 +5,10 @@ makes pending suggestions spans of one layer in ONE step — undo tombstones tho
 puts the suggestions back pending, redo writes the same spans (same uuids) again;
 ``RejectSuggestions`` rejects them (remembered) and its undo puts them back pending;
 ``StoreSuggestions`` stores new ones (annotate-all in the window) and its undo withdraws
-exactly those; ``WithdrawSuggestions`` takes pending ones back without remembering a
-rejection, and its undo puts them back.
+exactly those (and puts back what the store replaced: an import of predictions replaces what
+its sources left pending; ``gazetteer_step`` and ``import_step`` run a gazetteer's or an
+outside predictions' import as such a step); ``WithdrawSuggestions`` takes pending ones
+back without remembering a rejection, and its undo puts them back.
 
 Jobs (each a function over a ``Project``, returning a report; the CLI prints it):
 ``annotate_all`` (every other occurrence of a layer's spans), ``gazetteer`` (a name list's
@@ -24,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from annotator.commands.edits import Changed, Command, Version, unchanged
 from annotator.errors import AnnotatorError, Cancelled, Message, ValidationError, message_of
@@ -49,8 +51,10 @@ if TYPE_CHECKING:
 
     from annotator.batch import Batch, LogEntry
     from annotator.learn import Model, TrainingResult
+    from annotator.learn.external import Imported
     from annotator.model import Document
     from annotator.project import Project, Written
+    from annotator.store import SuggestionBatch
 
 MODEL_KIND = "ner"
 """The kind a CRF model (entities and its trigger lexicon) is stored as"""
@@ -209,27 +213,61 @@ class StoreSuggestions(Command):
     suggestions took 1.2-3.8 s to undo and 3.4-8.9 s to redo on the window's thread). The
     rows of a withdrawn batch are deleted when a later suggestion step is first done (the
     undo stack then drops the steps that could redo it), a chunk at a time
-    (``PURGE_CHUNK``), or all at once by the next background store (``store_pending``)."""
+    (``PURGE_CHUNK``), or all at once by the next background store (``store_pending``).
 
-    def __init__(self, items: Sequence[Suggestion]) -> None:
+    A store that took pending suggestions away (``replaced``: an import of predictions
+    replaces what its sources left pending, those a span hides too) puts them back, as they
+    were, on undo, after withdrawing its own, and takes them away again on redo: undo leaves
+    the pending suggestions, the hidden ones and the rejections as they were before the
+    store. ``running`` makes the step of such a store (``gazetteer_step``, ``import_step``)."""
+
+    def __init__(self, items: Sequence[Suggestion], replaced: Sequence[Suggestion] = ()) -> None:
         super().__init__()
         self.items = list(items)
         self.stored: list[Suggestion] = []
         """the suggestions it stored (after ``do``)"""
+        self.replaced = list(replaced)
+        """the pending suggestions it took away (pending again after its undo, those put
+        back: one a newer pending suggestion overlaps stays away)"""
         self.batch = ""
         """the batch ``stored`` are (after ``do``; "" when they are not one whole batch:
         undo and redo then write them one by one)"""
         self.text = Message("store suggestions")
         self._already = False
+        self._store: Callable[[Project, SuggestionBatch], Stored] | None = None
+        self.report: Stored | None = None
+        """what ``running``'s store reported (after ``do``)"""
         self._docs: frozenset[int] = frozenset()
 
     @classmethod
-    def already_stored(cls, stored: Sequence[Suggestion]) -> StoreSuggestions:
+    def already_stored(
+        cls,
+        stored: Sequence[Suggestion],
+        replaced: Sequence[Suggestion] = (),
+        text: str | None = None,
+    ) -> StoreSuggestions:
         """The step for suggestions a background job has stored already, on its own
-        connection (``store_pending``): its first ``do`` writes nothing, its undo withdraws
-        exactly ``stored`` and its redo puts them back, as for suggestions it stored itself."""
-        command = cls(stored)
+        connection (``store_pending``, or a ``running`` step done there: ``stored``,
+        ``replaced`` and ``text`` are that step's): its first ``do`` writes nothing, its undo
+        withdraws exactly ``stored`` (and puts back ``replaced``, what that store took away)
+        and its redo puts them back, as for suggestions it stored itself."""
+        command = cls(stored, replaced)
         command._already = True
+        if text is not None:
+            command.text = text
+        return command
+
+    @classmethod
+    def running(
+        cls, store: Callable[[Project, SuggestionBatch], Stored], text: Message
+    ) -> StoreSuggestions:
+        """The step of a store of suggestions another job makes (a gazetteer's matches,
+        predictions made elsewhere): its first ``do`` runs ``store(project, batch)``, which
+        stores them as ``batch`` and reports (``report``) which pending suggestions it took
+        away (``Stored.replaced``). Undo and redo are then those of any store: a write each
+        for the batch, and the replaced ones put back or taken away again."""
+        command = cls([])
+        command._store, command.text = store, text
         return command
 
     def _first(self, project: Project) -> list[Version]:
@@ -238,20 +276,27 @@ class StoreSuggestions(Command):
             self.batch = project.suggestion_batch(self.stored)
         else:
             batch = project.new_suggestion_batch()
-            project.add_suggestions(self.items, batch)
+            if self._store is not None:
+                self.report = self._store(project, batch)
+                self.replaced = list(self.report.replaced)
+            else:
+                project.add_suggestions(self.items, batch)
             self.stored, self.batch = project.batch_suggestions(batch.id), batch.id
-        self._docs = frozenset(s.doc_id for s in self.stored)
-        if self.stored:
+        self._docs = frozenset(s.doc_id for s in (*self.stored, *self.replaced))
+        if self.stored or self.replaced:
             _purge_some(project)
         return []
 
     def did_nothing(self) -> bool:
-        return not self.stored  # each one covered, already pending or rejected before
+        # each one covered, already pending or rejected before, and nothing replaced
+        return not self.stored and not self.replaced
 
     def do(self, project: Project) -> Changed:
         if not self.done_once:
             return super().do(project)
         with project.transaction() as written:
+            if self.replaced:  # (first: one of the batch may have the key of one of them)
+                project.withdraw_suggestions([s.uuid for s in self.replaced])
             if self.batch:
                 project.restore_suggestion_batch(self.batch, self.stored)
             else:  # (one a newer pending suggestion overlaps is not stored again)
@@ -260,14 +305,25 @@ class StoreSuggestions(Command):
 
     def undo(self, project: Project) -> Changed:
         with project.transaction() as written:
-            if self.batch:
+            if self.batch and not self.replaced:
                 project.withdraw_suggestion_batch(self.batch)
-            else:
+            else:  # (the batch's rows go: the replaced, often of the same keys, take their
+                # place; its redo writes it back whole, ``restore_suggestion_batch``)
                 project.withdraw_suggestions([s.uuid for s in self.stored])
+            if self.replaced:
+                self.replaced = project.restore_suggestions(self.replaced)
         return self._changed(written)
 
     def _changed(self, written: Written) -> Changed:
         return Changed.of(written, self._docs)
+
+
+class Stored(Protocol):
+    """What a store of suggestions run as a step (``StoreSuggestions.running``) reports:
+    the pending suggestions it took away (``SuggestionReport``, ``Imported``)."""
+
+    @property
+    def replaced(self) -> list[Suggestion]: ...
 
 
 PURGE_CHUNK = 4_000
@@ -313,6 +369,8 @@ class SuggestionReport:
     """suggestions now pending"""
     accepted: list[Span] = field(default_factory=list)
     """spans written (``annotate_all`` with ``to_layer``)"""
+    replaced: list[Suggestion] = field(default_factory=list)
+    """pending suggestions it took away (none: a gazetteer's matches only add)"""
 
     def lines(self) -> list[str]:
         out = [
@@ -526,11 +584,13 @@ def gazetteer(
     documents: Sequence[int] | None = None,
     label: str = "",
     name: str = "",
+    batch: SuggestionBatch | None = None,
 ) -> SuggestionReport:
     """The matches of a gazetteer file (``.csv`` ``name,label``, or ``.txt`` with ``label``
     for every name) in ``documents`` (None: every document), stored as pending suggestions
-    of source ``gazetteer:<name>``. A bad file, or a label not in the schema, raises
-    ImportFormatError naming the file and line before anything is written."""
+    of source ``gazetteer:<name>`` (with ``batch``, as that batch: ``gazetteer_step``). A
+    bad file, or a label not in the schema, raises ImportFormatError naming the file and
+    line before anything is written."""
     gaz = read_gazetteer(Path(path), label=label, name=name)
     known = suggestable_labels(project.schema)
     for entry in gaz.entries:
@@ -543,8 +603,43 @@ def gazetteer(
         )
     )
     report = SuggestionReport(gaz.source, len(corpus), len(found))
-    report.stored = project.add_suggestions(found)
+    report.stored = project.add_suggestions(found, batch)
     return report
+
+
+def gazetteer_step(
+    path: Path,
+    documents: Sequence[int] | None = None,
+    label: str = "",
+    name: str = "",
+) -> StoreSuggestions:
+    """A gazetteer's import (``gazetteer``) as ONE undoable step (``StoreSuggestions``):
+    undo withdraws every suggestion it stored in one write, redo puts them back. Its
+    ``report`` is the import's after ``do``; a bad file refuses the step (nothing written)."""
+
+    def store(project: Project, batch: SuggestionBatch) -> SuggestionReport:
+        return gazetteer(project, path, documents, label, name, batch)
+
+    return StoreSuggestions.running(
+        store, Message("import suggestions from gazetteer {name}", name=name or Path(path).stem)
+    )
+
+
+def import_step(
+    path: Path, documents: Sequence[int] | None = None, min_score: float = 0.0
+) -> StoreSuggestions:
+    """An import of predictions made elsewhere (a JSONL file or a spaCy pipeline:
+    ``annotator.learn.external.import_suggestions``) as ONE undoable step
+    (``StoreSuggestions``): undo withdraws what it stored in one write and puts back, as
+    they were, the pending suggestions of its sources it replaced (those a span hides
+    too); redo stores it again. Its ``report`` (an ``Imported``) is the import's after
+    ``do``; a bad file refuses the step (nothing written)."""
+    from annotator.learn.external import import_suggestions
+
+    def store(project: Project, batch: SuggestionBatch) -> Imported:
+        return import_suggestions(project, path, documents, min_score, batch)
+
+    return StoreSuggestions.running(store, Message("import suggestions"))
 
 
 @dataclass

@@ -12,6 +12,9 @@ schema does not have, a span of white space only and a source that is not a prin
 --from`` / ``--spacy`` and the GUI's "Import suggestions" alike, through
 ``import_suggestions``) store them as pending in ONE transaction, replacing what each of
 their sources left pending in those documents before; nothing is stored when any line is bad.
+Given a ``SuggestionBatch`` they store them as that batch, and the report names what they
+replaced (``Imported.replaced``), so the import can be ONE undoable step whose undo and redo
+are a write each (``annotator.commands.suggestions.import_step``).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from annotator.search.suggestions import (
 
 if TYPE_CHECKING:
     from annotator.project import Project
+    from annotator.store import SuggestionBatch
 
 _FIELDS = {"document", "start", "end", "label", "score", "source"}
 MAX_SOURCE = 200
@@ -236,6 +240,10 @@ class Imported:
     """why the predictions read but not stored were left out"""
     origin: str = ""
     """the file or folder they came from, as shown"""
+    replaced: list[Suggestion] = field(default_factory=list)
+    """the pending suggestions of their sources the import took away in those documents
+    (those a live span hides, or whose label the schema lacks, too): what the undo of the
+    import puts back"""
 
     @property
     def stored(self) -> int:
@@ -260,32 +268,57 @@ def store_suggestions(
     sources: Iterable[str],
     documents: Sequence[int] | None = None,
     min_score: float = 0.0,
+    batch: SuggestionBatch | None = None,
 ) -> Imported:
     """``found`` (those in ``documents``, ids; None: every document, scoring at least
     ``min_score``) stored as pending in ONE transaction: they replace what ``sources`` (each
-    with its family) left pending in those documents, and none overlaps an annotation, another
-    pending suggestion or a remembered rejection (``Project.add_suggestions``); those left
-    out are counted by reason (``not_stored``), never dropped silently."""
+    with its family) left pending in those documents (``Imported.replaced``), and none
+    overlaps an annotation, another pending suggestion or a remembered rejection
+    (``Project.add_suggestions``); those left out are counted by reason (``not_stored``),
+    never dropped silently. With ``batch`` they are stored as that batch (under its uuids:
+    ``Project.add_suggestions``)."""
     wanted = None if documents is None else set(documents)
     kept = [s for s in found if (wanted is None or s.doc_id in wanted) and s.score >= min_score]
     sources = sorted(set(sources))
     families = {source_family(s) for s in sources}
     with project.transaction():
+        replaced = _replaced(project, families, wanted)
         for source in sources:
             for doc_id in [None] if wanted is None else sorted(wanted):
                 project.clear_suggestions(source, doc_id, family=True)
-        project.add_suggestions(kept)
-        given = {s.uuid for s in kept}
-        stored = {
-            s.uuid for d in sorted({s.doc_id for s in kept}) for s in _pending(project, d)
-        } & given
+        project.add_suggestions(kept, batch)
+        pending_keys = {
+            s.key for d in sorted({s.doc_id for s in kept}) for s in _pending(project, d)
+        }
+        first: dict[tuple[int, int, int, str, str], str] = {}
+        for s in kept:  # (stored under a batch's uuid: the first given of each key is it)
+            first.setdefault(s.key, s.uuid)
+        stored = {uuid for key, uuid in first.items() if key in pending_keys}
         why = not_stored(project, kept, stored)
     pending = [
         s
         for s in project.suggestions(None, min_score)
         if source_family(s.source) in families and (wanted is None or s.doc_id in wanted)
     ]
-    return Imported(len(kept), pending, why)
+    return Imported(len(kept), pending, why, replaced=replaced)
+
+
+def _replaced(
+    project: Project, families: Collection[str], wanted: set[int] | None
+) -> list[Suggestion]:
+    """The pending suggestions of ``families`` in ``wanted`` (None: every document), those a
+    live span hides or whose label the schema lacks too: what an import of those sources
+    replaces. Documents without any pending suggestion cost one indexed look-up each."""
+    if not families:
+        return []
+    ids = sorted(wanted) if wanted is not None else [d.id for d in project.documents()]
+    return [
+        s
+        for d in ids
+        if project.has_suggestions(d)
+        for s in _pending(project, d)
+        if source_family(s.source) in families
+    ]
 
 
 def _pending(project: Project, doc_id: int) -> list[Suggestion]:
@@ -295,7 +328,11 @@ def _pending(project: Project, doc_id: int) -> list[Suggestion]:
 
 
 def store_file_suggestions(
-    project: Project, path: Path, documents: Sequence[int] | None = None, min_score: float = 0.0
+    project: Project,
+    path: Path,
+    documents: Sequence[int] | None = None,
+    min_score: float = 0.0,
+    batch: SuggestionBatch | None = None,
 ) -> Imported:
     """The predictions of the JSONL file at ``path`` (``read_suggestions``, labels of the
     project's schema) stored by ``store_suggestions``; a bad line is an ImportFormatError
@@ -304,12 +341,17 @@ def store_file_suggestions(
     for d in project.documents(with_text=True):
         by_name[d.name] = None if d.name in by_name else d  # a shared name: None
     found = read_suggestions(Path(path), by_name, suggestable_labels(project.schema))
-    made = store_suggestions(project, found, {s.source for s in found}, documents, min_score)
+    sources = {s.source for s in found}
+    made = store_suggestions(project, found, sources, documents, min_score, batch)
     return replace(made, origin=shown(Path(path)))
 
 
 def store_pipeline_suggestions(
-    project: Project, folder: Path, documents: Sequence[int] | None = None, min_score: float = 0.0
+    project: Project,
+    folder: Path,
+    documents: Sequence[int] | None = None,
+    min_score: float = 0.0,
+    batch: SuggestionBatch | None = None,
 ) -> Imported:
     """The entities a local spaCy pipeline (``SpacyPipeline``) finds in ``documents`` (ids;
     None: every document) stored by ``store_suggestions``. A label the project's schema does
@@ -324,21 +366,26 @@ def store_pipeline_suggestions(
             raise unknown_label(shown(pipeline.folder), None, s.label)
         if s.text.strip() and 0 <= s.score <= 1:
             found.append(s)
-    made = store_suggestions(project, found, [pipeline.source], documents, min_score)
+    made = store_suggestions(project, found, [pipeline.source], documents, min_score, batch)
     return replace(made, origin=shown(pipeline.folder))
 
 
 def import_suggestions(
-    project: Project, path: Path, documents: Sequence[int] | None = None, min_score: float = 0.0
+    project: Project,
+    path: Path,
+    documents: Sequence[int] | None = None,
+    min_score: float = 0.0,
+    batch: SuggestionBatch | None = None,
 ) -> Imported:
     """A spaCy pipeline folder (or its ``config.cfg``) or a JSONL file of predictions, stored
-    as pending suggestions (``store_pipeline_suggestions`` / ``store_file_suggestions``)."""
+    as pending suggestions (``store_pipeline_suggestions`` / ``store_file_suggestions``;
+    with ``batch``, as that batch)."""
     path = Path(path)
     if path.name == "config.cfg" and path.is_file():
         path = path.parent
     if path.is_dir():
-        return store_pipeline_suggestions(project, path, documents, min_score)
-    return store_file_suggestions(project, path, documents, min_score)
+        return store_pipeline_suggestions(project, path, documents, min_score, batch)
+    return store_file_suggestions(project, path, documents, min_score, batch)
 
 
 def not_stored(project: Project, given: Sequence[Suggestion], stored: Collection[str]) -> NotStored:

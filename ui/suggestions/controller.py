@@ -14,8 +14,9 @@ An edit does not read the document's suggestions again (143,000 of them take sec
 updates what it changed. A span drawn over a suggestion hides it (kept aside as covered, since
 the project keeps it pending); a span deleted, moved or undone brings back those it alone
 covered (the few candidates checked with ``pending_suggestions``); an accept, reject, withdraw
-or store command, done, undone or redone, moves exactly the suggestions it names, and of
-them only the open document's: a command moving many (annotate-all in every document stores
+or store command, done, undone or redone, moves exactly the suggestions it names (a store's
+undo brings back those it replaced, the ones a span hides kept aside), and of them only the
+open document's: a command moving many (annotate-all in every document stores
 108,000 as one step) is split by document once, so its undo and redo touch the open
 document's few thousand, not all 108,000 one by one (QA: 0.15-0.18 s on every undo). Lookups by
 uuid are a dict's, rows are found by bisection, and the view is given only the suggestions
@@ -90,9 +91,21 @@ def moves_of(command: object, how: str) -> Moves | None:
         | core_commands.WithdrawSuggestions,
     ):
         return (command.taken, []) if back else ([], command.taken)
-    if isinstance(command, core_commands.StoreSuggestions):
-        return ([], command.stored) if back else (command.stored, [])
+    if isinstance(command, core_commands.StoreSuggestions):  # (and what the store replaced)
+        return (command.replaced, command.stored) if back else (command.stored, command.replaced)
     return None
+
+
+def _hides(command: object, how: str) -> bool:
+    """Whether some of the suggestions ``command`` brings back when done as ``how`` may be
+    hidden behind spans: the undo of a store that replaced pending suggestions (an import
+    replaces what its sources left pending, those a span hides too) puts them back as they
+    were."""
+    return (
+        how == "undo"
+        and isinstance(command, core_commands.StoreSuggestions)
+        and bool(command.replaced)
+    )
 
 
 def _freed_by(covered: Suggestion, spans: Sequence[Span]) -> bool:
@@ -460,6 +473,14 @@ class SuggestionController(QObject):
         if moves is not None:  # the command says which suggestions came and went
             came, went = (self._of_document(command, m) for m in moves)
             self._drop(s.uuid for s in went)
+            for s in went:  # (one hidden behind a span went too)
+                self._covered.pop(s.uuid, None)
+            if _hides(command, changes.reason):  # those a span hides are kept aside
+                free = self._free(came)
+                if free is None:
+                    return False
+                self._covered.update((s.uuid, s) for s in came if s.uuid not in free)
+                came = [s for s in came if s.uuid in free]
             self._put(came)
             return True
         if not changes.records:
@@ -479,6 +500,17 @@ class SuggestionController(QObject):
             return False
         self._put(check([c.uuid for c in candidates]))
         return True
+
+    def _free(self, came: Sequence[Suggestion]) -> set[str] | None:
+        """The uuids of ``came`` (pending suggestions of the open document) no span hides
+        (``pending_suggestions``); None when the source cannot tell or they are too many to
+        ask (``CHECK_AT``): the document is read again."""
+        if not came:
+            return set()
+        check = getattr(self._source_of(), "pending_suggestions", None)
+        if check is None or not self._knows_covered or len(came) > CHECK_AT:
+            return None
+        return {s.uuid for s in check([s.uuid for s in came])}
 
     def _of_document(self, command: object, moved: Sequence[Suggestion]) -> Sequence[Suggestion]:
         """The open document's suggestions among ``moved`` (those ``command`` moves). Many are
