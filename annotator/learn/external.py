@@ -243,7 +243,7 @@ class Imported:
     replaced: list[Suggestion] = field(default_factory=list)
     """the pending suggestions of their sources the import took away in those documents
     (those a live span hides, or whose label the schema lacks, too): what the undo of the
-    import puts back"""
+    import puts back (read when it stores a batch, for its step; else empty)"""
 
     @property
     def stored(self) -> int:
@@ -276,13 +276,16 @@ def store_suggestions(
     overlaps an annotation, another pending suggestion or a remembered rejection
     (``Project.add_suggestions``); those left out are counted by reason (``not_stored``),
     never dropped silently. With ``batch`` they are stored as that batch (under its uuids:
-    ``Project.add_suggestions``)."""
+    ``Project.add_suggestions``) and the report names the suggestions they replaced
+    (``Imported.replaced``, for the step's undo: ``commands.suggestions.import_step``)."""
     wanted = None if documents is None else set(documents)
     kept = [s for s in found if (wanted is None or s.doc_id in wanted) and s.score >= min_score]
     sources = sorted(set(sources))
     families = {source_family(s) for s in sources}
     with project.transaction():
-        replaced = _replaced(project, families, wanted)
+        # (what it replaces, for the undo of a step storing a batch; the command line's
+        # import, no step, does without reading them)
+        replaced = _replaced(project, families, wanted) if batch is not None else []
         for source in sources:
             for doc_id in [None] if wanted is None else sorted(wanted):
                 project.clear_suggestions(source, doc_id, family=True)
