@@ -19,7 +19,9 @@ BOM = "\ufeff"
 PROCLITIC_LETTERS = "وفبلك"
 ARTICLE = "ال"
 
-HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_HARAKAT_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
+"""the Arabic marks that folding drops (with tatweel), as inclusive code-point ranges"""
+HARAKAT = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _HARAKAT_RANGES) + "]")
 TATWEEL = "\u0640"
 _ALEF_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
 _DIGITS_FOLD = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -344,12 +346,21 @@ def restore_proclitic(text: str, start: int) -> int:
     return start
 
 
+_FOLD = {
+    ord(TATWEEL): None,
+    **{c: None for a, b in _HARAKAT_RANGES for c in range(a, b + 1)},
+    **_ALEF_FOLD,
+    **_DIGITS_FOLD,
+}
+"""``fold`` as one table: what ``fold_with_map`` drops (tatweel, ``HARAKAT``) and folds"""
+
+
 def fold(text: str) -> str:
     """A copy for matching only: harakat and tatweel removed, alef/ya unified, digits ASCII.
 
     Never store or show the result; map hits back with ``fold_with_map``.
     """
-    return fold_with_map(text)[0]
+    return text.translate(_FOLD)
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:

@@ -209,6 +209,13 @@ def uncovered(text: str, tokens: Sequence[Token]) -> int | None:
     return None
 
 
+_TRIMMED_AT_END = frozenset(UNTOKENISED).union(c for c in map(chr, range(0x3001)) if c.isspace())
+"""what ``_trimmed`` takes off a token's end: ``UNTOKENISED`` and white space (every
+character ``str.isspace`` accepts, all below U+3001, listed once: one set look-up per edge)"""
+_TRIMMED_AT_START = _TRIMMED_AT_END.union(JOINERS)
+"""what it takes off a token's start (with ``joiners``)"""
+
+
 def _trimmed(
     text: str, tokens: Sequence[Token], joiners: bool = True
 ) -> tuple[list[Token], list[int]]:
@@ -220,12 +227,12 @@ def _trimmed(
     ZWNJ reads back as another text; their white space (spaCy's "\\n" tokens) is no token."""
     out: list[Token] = []
     source: list[int] = []
+    at_end = _TRIMMED_AT_END
+    at_start = _TRIMMED_AT_START if joiners else at_end
     for k, (s, e) in enumerate(tokens):
-        while s < e and (
-            text[s] in UNTOKENISED or text[s].isspace() or (joiners and text[s] in JOINERS)
-        ):
+        while s < e and text[s] in at_start:
             s += 1
-        while e > s and (text[e - 1] in UNTOKENISED or text[e - 1].isspace()):
+        while e > s and text[e - 1] in at_end:
             e -= 1
         if s < e:
             out.append((s, e))

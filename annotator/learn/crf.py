@@ -15,6 +15,7 @@ import contextlib
 import ctypes
 import dataclasses
 import hashlib
+import math
 import random
 import struct
 from collections.abc import Callable, Collection, Sequence
@@ -236,8 +237,7 @@ def training_data(
             if word_dropout:
                 for f in feats:
                     if rng.random() < word_dropout:
-                        for key in [key for key in f if key.startswith(_IDENTITY)]:
-                            del f[key]
+                        f[:] = [key for key in f if not key.startswith(_IDENTITY)]
             out.append((feats, [tags[i] for i in sent]))
         if progress("features", k, len(examples)) is False:
             raise Cancelled("training cancelled; no model was made")
@@ -584,7 +584,7 @@ class Model:
         matches = self.memorised.matches(seg)
         memo = self.memorised.tags(seg, matches)
         sentences = self._sentences(seg, memo, [b for b, _ in options])
-        vocabulary = {fold_word(text[s:e]) for s, e in seg.tokens}
+        vocabulary = set(seg.folded)
         triggers = self.triggers.predict(seg, doc_id, self.source)
         results = []
         decoded: dict[float, tuple[list[str], list[float], list[float]]] = {}
@@ -646,40 +646,56 @@ def decode(table: Sequence[Sequence[float]], labels: Sequence[str], o_bias: floa
     """Recall-oriented decoding: the valid BIO sequence (an ``I-X`` only after ``B-X`` or
     ``I-X``) with the highest sum of log marginal probabilities, each O's lowered by
     ``o_bias`` (0: the sequence of the most probable tags that is valid). ``table[k][n]`` is
-    the marginal of ``labels[n]`` at word ``k``; returns an index into ``labels`` per word."""
+    the marginal of ``labels[n]`` at word ``k``; returns an index into ``labels`` per word.
+
+    Viterbi over the labels, using the constraint's shape: every label but an ``I-X`` may
+    follow any label, so its best predecessor is the best label so far (one ``max`` per word
+    instead of a labels-by-labels table); an ``I-X`` chooses between ``B-X`` and ``I-X``.
+    Ties go to the lower label index, as an arg-max over the whole table would."""
     import numpy as np
 
-    first, step, outside = _constraints(tuple(labels))
+    first, before, outside = _constraints(tuple(labels))
     score = np.log(np.maximum(np.asarray(table, dtype=float), 1e-12))
     score[:, outside] -= o_bias
-    best = first + score[0]
-    back = []
-    for k in range(1, len(score)):
-        total = best[:, None] + step
-        back.append(total.argmax(axis=0))
-        best = total.max(axis=0) + score[k]
-    path = [int(best.argmax())]
+    rows: list[list[float]] = score.tolist()
+    n_labels = len(labels)
+    best = [f + x for f, x in zip(first, rows[0], strict=True)]
+    back: list[list[int]] = []
+    for row in rows[1:]:
+        top = max(best)
+        arg = best.index(top)
+        pointers = [arg] * n_labels
+        new = [top + x for x in row]
+        for n, preds in before:
+            p = preds[0]
+            for q in preds[1:]:
+                if best[q] > best[p]:
+                    p = q
+            new[n] = best[p] + row[n]
+            # no way here (-inf): the pointer of an arg-max over a column of -inf, never followed
+            pointers[n] = p if best[p] != -math.inf else 0
+        back.append(pointers)
+        best = new
+    path = [best.index(max(best))]
     for pointers in reversed(back):
-        path.append(int(pointers[path[-1]]))
+        path.append(pointers[path[-1]])
     return path[::-1]
 
 
 @lru_cache(maxsize=16)
-def _constraints(labels: tuple[str, ...]) -> tuple[Any, Any, list[int]]:
-    """For ``decode``: the score of starting with each label (an ``I-`` may not), the score
-    of each step between labels (``step[previous, next]``: an ``I-X`` only after ``B-X`` or
-    ``I-X``) and the indices of O."""
-    import numpy as np
-
-    n = len(labels)
-    allowed = np.ones((n, n), dtype=bool)
-    first = np.zeros(n)
-    for b, t in enumerate(labels):
-        if t.startswith("I-"):
-            allowed[:, b] = [p in (t, "B-" + t[2:]) for p in labels]
-            first[b] = -np.inf
-    step = np.where(allowed, 0.0, -np.inf)
-    return first, step, [k for k, t in enumerate(labels) if t == "O"]
+def _constraints(
+    labels: tuple[str, ...],
+) -> tuple[list[float], list[tuple[int, tuple[int, ...]]], list[int]]:
+    """For ``decode``: the score of starting with each label (an ``I-`` may not), for each
+    ``I-X`` the labels it may follow (``B-X`` and ``I-X``, in index order; the others may
+    follow any) and the indices of O."""
+    first = [-math.inf if t.startswith("I-") else 0.0 for t in labels]
+    before = [
+        (b, tuple(k for k, p in enumerate(labels) if p in (t, "B-" + t[2:])))
+        for b, t in enumerate(labels)
+        if t.startswith("I-")
+    ]
+    return first, before, [k for k, t in enumerate(labels) if t == "O"]
 
 
 @lru_cache(maxsize=2)

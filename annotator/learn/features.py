@@ -21,14 +21,14 @@ from annotator.learn.segment import (
     CONJUNCTIONS,
     PREPOSITIONS,
     Segmented,
-    fold_word,
     proclitics_of,
 )
 from annotator.text import ARTICLE
 
 FEATURE_VERSION = 6
 
-Features = dict[str, float]
+Features = list[str]
+"""a word's features, each named once (crfsuite reads a list of names as weights of 1)"""
 
 
 def stem_of(folded: str) -> str:
@@ -82,8 +82,7 @@ class _Token:
 def _tokens(seg: Segmented) -> list[_Token]:
     text = seg.text
     out: list[_Token] = []
-    for i, (s, e) in enumerate(seg.tokens):
-        f = fold_word(text[s:e])
+    for i, ((s, e), f) in enumerate(zip(seg.tokens, seg.folded, strict=True)):
         out.append(_Token(f, stem_of(f), shape(text[s:e]), proclitics_of(seg, i)))
     return out
 
@@ -116,7 +115,7 @@ def _sentence(
     memo: Sequence[str],
     clusters: Mapping[str, Sequence[int]],
 ) -> list[Features]:
-    """One feature dict per token of ``sentence`` (indices into ``toks``)."""
+    """One feature list per token of ``sentence`` (indices into ``toks``)."""
     items = [toks[i] for i in sentence]
     names = index.marks([t.f for t in items]) if index is not None else []
     groups = [clusters.get(t.stem, ()) for t in items] if clusters else []
@@ -124,62 +123,64 @@ def _sentence(
     n = len(items)
     out: list[Features] = []
     for k, t in enumerate(items):
-        feats: Features = {
-            "bias": 1.0,
-            "w=" + t.f: 1.0,
-            "stem=" + t.stem: 1.0,
-            "shape=" + t.shape: 1.0,
-            "len=" + str(t.length): 1.0,
-        }
+        stem = t.stem
+        feats: Features = [
+            "bias",
+            "w=" + t.f,
+            "stem=" + stem,
+            "shape=" + t.shape,
+            "len=" + str(t.length),
+        ]
+        add = feats.append
         if t.proc:
-            feats["proc=" + t.proc] = 1.0
+            add("proc=" + t.proc)
         if not k:
-            feats["first"] = 1.0
+            add("first")
         if groups:
             for d in (-1, 0, 1):
                 if 0 <= k + d < n:
                     for g, c in enumerate(groups[k + d]):
-                        feats[f"{d}:c{g}={c}"] = 1.0
+                        add(f"{d}:c{g}={c}")
         if marks:
-            feats["memo=" + marks[k]] = 1.0
+            add("memo=" + marks[k])
             if k:
-                feats["-1:memo=" + marks[k - 1]] = 1.0
+                add("-1:memo=" + marks[k - 1])
             if k + 1 < n:
-                feats["+1:memo=" + marks[k + 1]] = 1.0
-        for name in t.doc:
-            feats[name] = 1.0
-        for d in (-1, 1):
-            if 0 <= k + d < n and items[k + d].doc:
-                feats[f"{d}:" + items[k + d].doc[1]] = 1.0
+                add("+1:memo=" + marks[k + 1])
+        feats += t.doc
+        if k and items[k - 1].doc:
+            add("-1:" + items[k - 1].doc[1])
+        if k + 1 < n and items[k + 1].doc:
+            add("1:" + items[k + 1].doc[1])
         if t.f.startswith(ARTICLE):
-            feats["article"] = 1.0
+            add("article")
         for j in (1, 2, 3):
-            if len(t.stem) > j:
-                feats[f"p{j}=" + t.stem[:j]] = 1.0
-                feats[f"s{j}=" + t.stem[-j:]] = 1.0
+            if len(stem) > j:
+                add(f"p{j}=" + stem[:j])
+                add(f"s{j}=" + stem[-j:])
         if names:
             if names[k]:
-                feats["gaz=" + names[k]] = 1.0
+                add("gaz=" + names[k])
             if k and names[k - 1]:
-                feats["-1:gaz=" + names[k - 1]] = 1.0
+                add("-1:gaz=" + names[k - 1])
             if k + 1 < n and names[k + 1]:
-                feats["+1:gaz=" + names[k + 1]] = 1.0
+                add("+1:gaz=" + names[k + 1])
         for d in (-2, -1, 1, 2):
             j = k + d
             if 0 <= j < n:
                 o = items[j]
-                feats[f"{d}:w=" + o.f] = 1.0
-                feats[f"{d}:stem=" + o.stem] = 1.0
-                if abs(d) == 1:
-                    feats[f"{d}:shape=" + o.shape] = 1.0
+                add(f"{d}:w=" + o.f)
+                add(f"{d}:stem=" + o.stem)
+                if d in (-1, 1):
+                    add(f"{d}:shape=" + o.shape)
                     if o.proc:
-                        feats[f"{d}:proc=" + o.proc] = 1.0
-            elif abs(d) == 1:
-                feats[f"{d}:edge"] = 1.0
+                        add(f"{d}:proc=" + o.proc)
+            elif d in (-1, 1):
+                add(f"{d}:edge")
         if k:
-            feats["-1|0=" + items[k - 1].stem + "|" + t.stem] = 1.0
+            add("-1|0=" + items[k - 1].stem + "|" + stem)
         if k + 1 < n:
-            feats["0|+1=" + t.stem + "|" + items[k + 1].stem] = 1.0
+            add("0|+1=" + stem + "|" + items[k + 1].stem)
         out.append(feats)
     return out
 

@@ -71,7 +71,7 @@ class Memorise:
 
     def matches(self, seg: Segmented) -> list[tuple[int, int, int, str]]:
         """Word ranges ``[i, j)``, start offset and label of each longest match, in order."""
-        words = [fold_word(seg.text[s:e]) for s, e in seg.tokens]
+        words = seg.folded
         out: list[tuple[int, int, int, str]] = []
         i = 0
         while i < len(words) and self.names:
@@ -112,9 +112,9 @@ class Memorise:
         return out
 
     def _at(self, seg: Segmented, words: list[str], i: int) -> tuple[int, int, str] | None:
-        end = seg.tokens[i][1]
+        begin, end = seg.tokens[i]
         for start in seg.starts(i):
-            first = fold_word(seg.text[start:end])
+            first = words[i] if start == begin else fold_word(seg.text[start:end])
             longest = self.first.get(first, 0)
             for n in range(min(longest, len(words) - i), 0, -1):
                 label = self.names.get((first, *words[i + 1 : i + n]))

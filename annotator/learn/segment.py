@@ -3,7 +3,8 @@
 The model reads the export token layer (``annotator.formats.tokens``, imported tokens kept):
 whole words, proclitics attached (``بباريس`` is one token). For each word it also knows the
 places a one-letter proclitic could end (a conjunction و ف, then a preposition ب ل ك, at
-least two letters left after each: ``بباريس`` → 1, ``وبالمدينة`` → 1 and 2). The CRF tags
+least ``annotator.text.MIN_STEM_LETTERS`` letters left after each, the stem ``[`` leaves:
+``بباريس`` → 1, ``وبالمدينة`` → 1 and 2, ``بها`` none). The CRF tags
 words; where a predicted name starts inside its first word is decided by ``StartRule``, learnt
 from where the layer's own spans start: ``باريس`` in ``بباريس`` under the usual guideline (name
 without proclitics), the whole word in a corpus that tags whole tokens (AQMAR). A predicted span
@@ -22,7 +23,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from annotator.formats.tokens import Token, token_layer
-from annotator.text import fold, is_mark
+from annotator.text import MIN_STEM_LETTERS, TATWEEL, fold, is_mark
 
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
@@ -42,11 +43,16 @@ def proclitic_cuts(word: str) -> list[int]:
     a predicted span starts where trimming the word would leave it)."""
     if not word or ord(word[0]) not in _ARABIC_LETTER:
         return []
-    letters = [i for i, ch in enumerate(word) if not is_mark(ch)]
+    if word.isalpha() and TATWEEL not in word:
+        # no mark (a combining mark, a joiner is never alphabetic; tatweel is): every
+        # character is a letter, as ``is_mark`` would say one by one
+        letters: Sequence[int] = range(len(word))
+    else:
+        letters = [i for i, ch in enumerate(word) if not is_mark(ch)]
     cuts: list[int] = []
     k = 0
     for group in (CONJUNCTIONS, PREPOSITIONS):
-        # a cut leaves at least two letters after it
+        # a cut leaves a stem after it (``MIN_STEM_LETTERS``: the rule ``[`` trims by)
         if k + 2 < len(letters) and word[letters[k]] in group:
             k += 1
             cuts.append(letters[k])
@@ -69,6 +75,12 @@ class Segmented:
         called for every mention; rebuilding the list each time made training quadratic in a
         document's length)."""
         return [e for _, e in self.tokens]
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """Each word folded (``fold_word``), in order: read by the features, the memorised
+        mentions and the vocabulary of one prediction alike."""
+        return [fold_word(self.text[s:e]) for s, e in self.tokens]
 
     def word_range(self, start: int, end: int) -> tuple[int, int] | None:
         """Indices ``[i, j)`` of the words that ``[start, end)`` touches, or None."""

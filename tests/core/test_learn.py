@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.errors import Cancelled, ImportFormatError
 from annotator.learn import (
@@ -197,9 +199,9 @@ def test_gazetteer_membership_is_a_feature(synthetic: Project) -> None:
 
     seg = segment("وصل الوفد إلى بأثينا .")
     feats = document_features(seg, {"اثينا": "name"})[0]
-    assert feats[3].get("gaz=B-name") == 1.0 and not any(k.startswith("gaz") for k in feats[2])
-    assert feats[2].get("+1:gaz=B-name") == 1.0
-    assert feats[3].get("proc=ب") == 1.0 and feats[3].get("stem=اثينا") == 1.0
+    assert "gaz=B-name" in feats[3] and not any(k.startswith("gaz") for k in feats[2])
+    assert "+1:gaz=B-name" in feats[2]
+    assert "proc=ب" in feats[3] and "stem=اثينا" in feats[3]
     m = Model.fit(layer_examples(synthetic), params={**FAST, "names": False}, gazetteer={"أثينا"})
     assert Model.from_bytes(m.to_bytes()).gazetteer == {"اثينا": "name"}
 
@@ -605,3 +607,20 @@ def test_the_same_layer_trains_the_same_averaged_perceptron_whatever_ran_before(
         ctypes.CDLL(None).rand()  # what another training's shuffling does
     again = Model.fit(examples, params=params).manifest["crf_sha256"]
     assert again == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="وفبلكالباريسَُِّْـ\u200c\u200dًa\u0301ٰ", min_size=0, max_size=8))
+def test_proclitic_cuts_read_letters_as_the_letter_rule_does(word: str) -> None:
+    # the fast path for words without marks gives what the letter rule gives char by char
+    from annotator.text import is_mark
+
+    letters = [i for i, ch in enumerate(word) if not is_mark(ch)]
+    cuts: list[int] = []
+    k = 0
+    if word and "\u0620" <= word[0] < "\u064b":
+        for group in ("وف", "بلك"):
+            if k + 3 < len(letters) and word[letters[k]] in group:
+                k += 1
+                cuts.append(letters[k])
+    assert proclitic_cuts(word) == cuts

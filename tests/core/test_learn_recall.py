@@ -57,6 +57,61 @@ def test_decoding_gives_valid_bio_and_a_bias_against_o_never_removes_names(
     assert sum(t != "O" for t in biased) >= sum(t != "O" for t in plain)
 
 
+def _full_table_viterbi(table: list[list[float]], labels: list[str], o_bias: float) -> list[int]:
+    """The plain Viterbi over a labels-by-labels table of allowed steps (what ``decode`` did
+    before it used the constraint's shape), with numpy's arg-max ties (the lowest index)."""
+    import numpy as np
+
+    n = len(labels)
+    step = np.zeros((n, n))
+    first = np.zeros(n)
+    for b, t in enumerate(labels):
+        if t.startswith("I-"):
+            step[:, b] = [0.0 if p in (t, "B-" + t[2:]) else -np.inf for p in labels]
+            first[b] = -np.inf
+    score = np.log(np.maximum(np.asarray(table, dtype=float), 1e-12))
+    score[:, [k for k, t in enumerate(labels) if t == "O"]] -= o_bias
+    best = first + score[0]
+    back = []
+    for k in range(1, len(score)):
+        total = best[:, None] + step
+        back.append(total.argmax(axis=0))
+        best = total.max(axis=0) + score[k]
+    path = [int(best.argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return path[::-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(
+        [LABELS, ["I-LOC", "O", "B-LOC"], ["O", "I-X", "B-Y", "I-Y"], ["B-A", "O"], ["O"]]
+    ).flatmap(
+        lambda labels: st.tuples(
+            st.just(labels),
+            st.lists(
+                st.lists(
+                    st.sampled_from([0.0, 0.25, 0.5, 1.0]) | st.floats(0.0, 1.0),
+                    min_size=len(labels),
+                    max_size=len(labels),
+                ),
+                min_size=1,
+                max_size=10,
+            ),
+        )
+    ),
+    st.sampled_from([0.0, 0.5, 2.0]) | st.floats(0, 6),
+)
+def test_decoding_is_the_full_table_viterbi_ties_included(
+    case: tuple[list[str], list[list[float]]], bias: float
+) -> None:
+    # equal marginals (ties), zeros, an I- with no B- of its kind: the same path as the
+    # labels-by-labels Viterbi, to the index
+    labels, table = case
+    assert decode(table, labels, bias) == _full_table_viterbi(table, labels, bias)
+
+
 def test_decoding_without_bias_takes_the_most_probable_valid_tags() -> None:
     table = [[0.1, 0.6, 0.1, 0.1, 0.1], [0.05, 0.05, 0.1, 0.7, 0.1], [0.1, 0.1, 0.1, 0.1, 0.6]]
     assert [LABELS[n] for n in decode(table, LABELS, 0.0)] == ["B-PER", "I-PER", "O"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,3 +162,13 @@ def test_token_layer_with_the_spacy_tokenizer_still_cuts_at_spans() -> None:
     layer = token_layer(text, [16, 21], tokenizer="spacy")
     assert layer.words() == ["اعتقل", "محمد", "علي", "ب", "بغداد", "."]
     assert layer.n_split == 1 and layer.sentences == [[0, 1, 2, 3, 4, 5]]
+
+
+def test_the_trimmed_edges_are_every_white_space_character_and_the_bom() -> None:
+    # the token edges _trimmed takes off are one set worked out at import over U+0000-U+3000:
+    # every character str.isspace accepts lies there
+    from annotator.formats.tokens import _TRIMMED_AT_END, _TRIMMED_AT_START, JOINERS, UNTOKENISED
+
+    spaces = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert spaces | set(UNTOKENISED) == _TRIMMED_AT_END
+    assert spaces | set(UNTOKENISED) | set(JOINERS) == _TRIMMED_AT_START
