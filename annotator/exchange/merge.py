@@ -42,6 +42,7 @@ import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -1107,11 +1108,17 @@ def _winners(
     file screen refuse any other, ``annotator.clock.repair_clock`` mends stored ones), and
     for that shape the text order is the numeric order."""
     best: dict[str, dict[str, BundleRecord]] = {kind: {} for kind in RECORD_KINDS}
-    for br, kind in zip(records, _kinds(records), strict=True):
-        of_kind = best[kind]
-        old = of_kind.setdefault(br.record.uuid, br)
-        if old is not br and _order(br) > _order(old):
-            of_kind[br.record.uuid] = br
+    kinds = _kinds(records)
+    uuids = list(map(_UUID_OF, map(_RECORD_OF, records)))
+    if len(set(kinds)) == 1 and len(set(uuids)) == len(uuids):  # (a bundle, a table's part)
+        best[kinds[0]] = dict(zip(uuids, records, strict=True))  # each id once: its own best
+    else:
+        for br, kind, uuid in zip(records, kinds, uuids, strict=True):
+            of_kind = best[kind]
+            old = of_kind.setdefault(uuid, br)
+            if old is not br and _order(br) > _order(old):
+                of_kind[uuid] = br
+    del kinds, uuids
     out: list[BundleRecord] = []
     new: set[tuple[str, str]] = set()
     if sha_of is None:
@@ -1129,7 +1136,7 @@ def _winners(
         # and an identical stored version (the usual tie: a re-merge) needs no JSON at all
         if not stored:  # none of them stored yet (a first merge): every one new
             out += mine
-            new.update((kind, br.record.uuid) for br in mine)
+            new.update(zip(repeat(kind), best[kind]))
             continue
         ties = [br.record.uuid for br in mine if stored.get(br.record.uuid) == _pair(br)]
         tied = {r.uuid: r for r in session.stored(kind, ties)} if ties else {}
@@ -1225,6 +1232,9 @@ def _kinds(records: list[BundleRecord]) -> list[str]:
 _RECORD_OF: Callable[[BundleRecord], Record] = operator.attrgetter("record")
 _UUID_OF: Callable[[Record], str] = operator.attrgetter("uuid")
 _FIRST: Callable[[tuple[Record, int]], Record] = operator.itemgetter(0)
+_SECOND: Callable[[tuple[Any, Record, int]], Record] = operator.itemgetter(1)
+_THIRD: Callable[[tuple[Any, Record, int]], int] = operator.itemgetter(2)
+_DOC_SHA_OF: Callable[[BundleRecord], str] = operator.attrgetter("doc_sha")
 
 
 def _record_kinds(records: list[Record]) -> list[str]:
@@ -1321,20 +1331,39 @@ def _screen(
 
     accepted: list[tuple[Record, int]] = []
     by_kind: dict[str, list[BundleRecord]] = {k: [] for k in RECORD_KINDS}
-    for br in winners:
-        by_kind[_kind(br.record)].append(br)
+    kinds = _kinds(winners)
+    if len(set(kinds)) == 1:  # (one kind: the list as it is)
+        by_kind[kinds[0]] = winners
+    else:
+        for br, kind in zip(winners, kinds, strict=True):
+            by_kind[kind].append(br)
+    del kinds
     for kind in RECORD_KINDS:
         local: list[tuple[BundleRecord, Record, int]] = []
-        for br in by_kind[kind]:
-            doc_id = doc_ids.get(br.doc_sha)
-            if doc_id is None:
-                held.record(br, Message("unknown document"))
-            elif kind == "spans":  # judged without a document id (texts are looked up here)
-                local.append((br, br.record, doc_id))
-            else:
-                local.append((br, _with_doc(br.record, doc_id), doc_id))
+        doc_of = list(map(doc_ids.get, map(_DOC_SHA_OF, by_kind[kind])))
+        if kind == "spans" and None not in doc_of:  # judged without a document id
+            known_docs: list[int] = doc_of  # type: ignore[assignment]  # (no None)
+            local = list(
+                zip(by_kind[kind], map(_RECORD_OF, by_kind[kind]), known_docs, strict=True)
+            )
+        else:
+            for br, doc_id in zip(by_kind[kind], doc_of, strict=True):
+                if doc_id is None:
+                    held.record(br, Message("unknown document"))
+                elif kind == "spans":  # (texts are looked up here)
+                    local.append((br, br.record, doc_id))
+                else:
+                    local.append((br, _with_doc(br.record, doc_id), doc_id))
+        del doc_of
         _prefetch(kind, [rec for _, rec, _ in local], fetch)
         good = _good_spans(session, schema, local, texts) if kind == "spans" else set()
+        if local and len(good) == len(local):  # every one a live span the rules accept
+            if cancelled():
+                raise Cancelled("merge cancelled")
+            pairs = list(zip(map(_SECOND, local), map(_THIRD, local), strict=True))
+            decided[kind].update(zip(map(_UUID_OF, map(_FIRST, pairs)), pairs, strict=True))
+            accepted += pairs
+            continue
         for n, (br, rec, doc_id) in enumerate(local):
             if n % 5000 == 0 and cancelled():
                 raise Cancelled("merge cancelled")
