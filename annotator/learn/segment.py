@@ -53,7 +53,7 @@ def proclitic_cuts(word: str) -> list[int]:
     k = 0
     for group in (CONJUNCTIONS, PREPOSITIONS):
         # a cut leaves a stem after it (``MIN_STEM_LETTERS``: the rule ``[`` trims by)
-        if k + 2 < len(letters) and word[letters[k]] in group:
+        if k + MIN_STEM_LETTERS < len(letters) and word[letters[k]] in group:
             k += 1
             cuts.append(letters[k])
     return cuts
