@@ -1291,6 +1291,8 @@ CORE_MESSAGES = (
         "{where}: label {theirs} mapped to the project's {ours}: {n} records relabelled; no "
         "annotation carries {theirs} now (the project's schema still defines it)",
     ),
+    QT_TRANSLATE_NOOP("CoreMessage", "import suggestions"),
+    QT_TRANSLATE_NOOP("CoreMessage", "import suggestions from gazetteer {name}"),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

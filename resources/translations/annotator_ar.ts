@@ -4663,6 +4663,16 @@
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="1377"/>
+        <source>import suggestions</source>
+        <translation>استيراد الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1378"/>
+        <source>import suggestions from gazetteer {name}</source>
+        <translation>استيراد الاقتراحات من معجم الأسماء {name}</translation>
+    </message>
+    <message>
         <location filename="../../ui/i18n.py" line="283"/>
         <source>gold</source>
         <translation>المرجع</translation>
@@ -4684,48 +4694,48 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="362"/>
+        <location filename="../../ui/workbench/details.py" line="365"/>
         <source>Kept, not in the schema: {0}</source>
         <translation>أُبقيت، وليست في المخطط: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="500"/>
-        <location filename="../../ui/workbench/details.py" line="522"/>
+        <location filename="../../ui/workbench/details.py" line="575"/>
+        <location filename="../../ui/workbench/details.py" line="599"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="511"/>
+        <location filename="../../ui/workbench/details.py" line="586"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="512"/>
+        <location filename="../../ui/workbench/details.py" line="587"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="513"/>
+        <location filename="../../ui/workbench/details.py" line="588"/>
         <source>Offsets</source>
         <translation>المواضع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="591"/>
+        <location filename="../../ui/workbench/details.py" line="670"/>
         <source>Suggested by {0}</source>
         <translation>اقتراح من {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="594"/>
+        <location filename="../../ui/workbench/details.py" line="673"/>
         <source>Suggested by {0}, confidence {1}</source>
         <translation>اقتراح من {0}، الثقة {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="610"/>
+        <location filename="../../ui/workbench/details.py" line="689"/>
         <source>Event {0}</source>
         <translation>حدث {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/details.py" line="624"/>
+        <location filename="../../ui/workbench/details.py" line="703"/>
         <source>Relation {0}: {1} → {2}</source>
         <translation>{0}: {1} ← {2}</translation>
     </message>
@@ -5602,6 +5612,19 @@
     </message>
 </context>
 <context>
+    <name>KeptRemover</name>
+    <message>
+        <location filename="../../ui/workbench/details.py" line="404"/>
+        <source>Remove {0}</source>
+        <translation>إزالة {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench/details.py" line="407"/>
+        <source>Remove the stored value of {0}, which the schema no longer allows</source>
+        <translation>إزالة القيمة المحفوظة للخاصية {0}، وهي قيمة لم يعد المخطط يجيزها</translation>
+    </message>
+</context>
+<context>
     <name>KeysPage</name>
     <message>
         <location filename="../../ui/workbench/palette.py" line="140"/>
@@ -5741,7 +5764,7 @@
 <context>
     <name>LinkedEditor</name>
     <message>
-        <location filename="../../ui/workbench/details.py" line="397"/>
+        <location filename="../../ui/workbench/details.py" line="462"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -5829,220 +5852,220 @@
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="261"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="263"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="262"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="264"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="263"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="265"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="264"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="266"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="265"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="267"/>
         <source>Support</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="266"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="268"/>
         <source>Baseline F1</source>
         <translation>F1 للأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="276"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="278"/>
         <source>The layer the model learns from</source>
         <translation>الطبقة التي يتعلّم منها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="277"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="584"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="279"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="606"/>
         <source>Train</source>
         <translation>درّب</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="280"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="641"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="282"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="664"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="287"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="289"/>
         <source>only on request</source>
         <translation>عند الطلب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="289"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="291"/>
         <source>Retrain by itself after this many new annotations in the trained layer</source>
         <translation>إعادة التدريب تلقائيًا بعد هذا العدد من التعليقات الجديدة في الطبقة التي تدرّب عليها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="300"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="302"/>
         <source>Next document: least confident first</source>
         <translation>المستند التالي: الأقل ثقة أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="303"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="305"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="318"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="320"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="325"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="327"/>
         <source>Retrain after new annotations:</source>
         <translation>إعادة التدريب بعد تعليقات جديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="398"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="420"/>
         <source>{0} new since the model</source>
         <translation>{0} جديدة منذ النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="439"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="461"/>
         <source>its description is damaged</source>
         <translation>وصفه تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="460"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="482"/>
         <source>The stored model cannot be read ({0}). Train it again.</source>
         <translation>تعذّرت قراءة النموذج المحفوظ ({0}). درّبه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="513"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="535"/>
         <source>No model yet: train one on a layer&apos;s annotations.</source>
         <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="533"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="555"/>
         <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
         <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="543"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="565"/>
         <source>all (micro)</source>
         <translation>الكل (micro)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="547"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="569"/>
         <source>No held-out scores (too few documents to hold out).</source>
         <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="584"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="606"/>
         <source>Training the suggestion model…</source>
         <translation>تدريب نموذج الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="599"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="622"/>
         <source>Retraining after {0} new annotations…</source>
         <translation>إعادة التدريب بعد {0} تعليقات جديدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="601"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="624"/>
         <source>Training…</source>
         <translation>جارٍ التدريب…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="611"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="634"/>
         <source>starting</source>
         <translation>البدء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="612"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="635"/>
         <source>choosing the settings</source>
         <translation>اختيار الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="613"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="614"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="636"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="637"/>
         <source>scoring on held-out documents</source>
         <translation>القياس على مستندات محجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="615"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="638"/>
         <source>training the final model</source>
         <translation>تدريب النموذج النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="622"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="645"/>
         <source>Training the suggestion model: {0}…</source>
         <translation>تدريب نموذج الاقتراحات: {0}…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="628"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="651"/>
         <source>Cancel ({0}%)</source>
         <translation>إلغاء ({0}٪)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="630"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="653"/>
         <source>Training: {0}% ({1})</source>
         <translation>التدريب: {0}٪ ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="653"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="676"/>
         <source>Model saved; {0} suggestions made.</source>
         <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="658"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="681"/>
         <source>Training failed: {0}</source>
         <translation>فشل التدريب: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="660"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="683"/>
         <source>Training cancelled; no model was saved.</source>
         <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="667"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="691"/>
         <source>The training of {0} ended; its model was saved there.</source>
         <translation>انتهى تدريب {0}؛ حُفظ نموذجه فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="669"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="693"/>
         <source>The training of {0} failed: {1}</source>
         <translation>فشل تدريب {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="671"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="695"/>
         <source>The training of {0} was cancelled; no model was saved.</source>
         <translation>أُلغي تدريب {0}؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="726"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="750"/>
         <source>Could not suggest: {0}</source>
         <translation>تعذّر الاقتراح: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="773"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="797"/>
         <source>Finding the least confident documents…</source>
         <translation>البحث عن المستندات الأقل ثقة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="785"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="809"/>
         <source>{0} documents not yet labelled, least confident first.</source>
         <translation>{0} مستندات لم تُوسَم بعد، الأقل ثقة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="797"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="821"/>
         <source>Could not find the least confident documents: {0}</source>
         <translation>تعذّر العثور على المستندات الأقل ثقة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="831"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="855"/>
         <source>No other document is left to label in layer {0}.</source>
         <translation>لم يبقَ مستند آخر للوسم في الطبقة {0}.</translation>
     </message>
@@ -6928,156 +6951,156 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SearchTools</name>
     <message>
-        <location filename="../../ui/search/tools.py" line="127"/>
+        <location filename="../../ui/search/tools.py" line="128"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="173"/>
+        <location filename="../../ui/search/tools.py" line="174"/>
         <source>&amp;Entity list</source>
         <translation>قائمة ال&amp;كيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="176"/>
+        <location filename="../../ui/search/tools.py" line="177"/>
         <source>Label every other occurrence in this &amp;document</source>
         <translation>وسم كل ورود آخر في &amp;هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="181"/>
+        <location filename="../../ui/search/tools.py" line="182"/>
         <source>Label every other occurrence in &amp;every document</source>
         <translation>وسم كل ورود آخر في &amp;كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="184"/>
+        <location filename="../../ui/search/tools.py" line="185"/>
         <source>Import a &amp;gazetteer (name list)…</source>
         <translation>استيراد &amp;معجم أسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="187"/>
+        <location filename="../../ui/search/tools.py" line="188"/>
         <source>Import suggestions (JSONL or spaCy pipeline)…</source>
         <translation>استيراد اقتراحات (JSONL أو خط معالجة spaCy)…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="404"/>
-        <location filename="../../ui/search/tools.py" line="410"/>
+        <location filename="../../ui/search/tools.py" line="405"/>
+        <location filename="../../ui/search/tools.py" line="411"/>
         <source>{0} suggestions stored ({1} found)</source>
         <translation>حُفظ {0} من الاقتراحات (وُجد {1})</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="427"/>
+        <location filename="../../ui/search/tools.py" line="428"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا موسومًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="489"/>
-        <location filename="../../ui/search/tools.py" line="510"/>
+        <location filename="../../ui/search/tools.py" line="490"/>
+        <location filename="../../ui/search/tools.py" line="511"/>
         <source>Label every other occurrence</source>
         <translation>وسم كل ورود آخر</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="490"/>
+        <location filename="../../ui/search/tools.py" line="491"/>
         <source>Looking for {0} in every document…</source>
         <translation>البحث عن {0} في كل المستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="498"/>
+        <location filename="../../ui/search/tools.py" line="499"/>
         <source>No suggestions were stored.</source>
         <translation>لم يُخزَّن أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="515"/>
+        <location filename="../../ui/search/tools.py" line="516"/>
         <source>{0} occurrences in {1} documents. Store them as suggestions?</source>
         <translation>الورودات: {0}، في مستندات عددها {1}. أتُخزَّن اقتراحاتٍ؟</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="543"/>
+        <location filename="../../ui/search/tools.py" line="544"/>
         <source>Storing {0} suggestions…</source>
         <translation>جارٍ تخزين الاقتراحات ({0})…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="602"/>
+        <location filename="../../ui/search/tools.py" line="603"/>
         <source>No project is open.</source>
         <translation>لا مشروع مفتوحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="566"/>
-        <location filename="../../ui/search/tools.py" line="725"/>
+        <location filename="../../ui/search/tools.py" line="567"/>
+        <location filename="../../ui/search/tools.py" line="730"/>
         <source>Cancelled; no suggestions were stored.</source>
         <translation>أُلغي؛ لم يُحفظ أي اقتراح.</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="578"/>
+        <location filename="../../ui/search/tools.py" line="579"/>
         <source>Import a gazetteer</source>
         <translation>استيراد معجم أسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="578"/>
+        <location filename="../../ui/search/tools.py" line="579"/>
         <source>Name lists (*.csv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء ‎(*.csv *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="588"/>
-        <location filename="../../ui/search/tools.py" line="592"/>
-        <location filename="../../ui/search/tools.py" line="667"/>
+        <location filename="../../ui/search/tools.py" line="589"/>
+        <location filename="../../ui/search/tools.py" line="593"/>
+        <location filename="../../ui/search/tools.py" line="675"/>
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="588"/>
+        <location filename="../../ui/search/tools.py" line="589"/>
         <source>Label for every name:</source>
         <translation>الوسم لكل اسم:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="611"/>
+        <location filename="../../ui/search/tools.py" line="612"/>
         <source>Every document</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="613"/>
+        <location filename="../../ui/search/tools.py" line="614"/>
         <source>This document</source>
         <translation>هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="592"/>
+        <location filename="../../ui/search/tools.py" line="593"/>
         <source>Match the names in:</source>
         <translation>ابحث عن الأسماء في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="344"/>
+        <location filename="../../ui/search/tools.py" line="345"/>
         <source>Mentions of {0} ({1}): {2}</source>
         <translation>إشارات {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="409"/>
-        <location filename="../../ui/search/tools.py" line="624"/>
-        <location filename="../../ui/search/tools.py" line="632"/>
-        <location filename="../../ui/search/tools.py" line="651"/>
+        <location filename="../../ui/search/tools.py" line="410"/>
+        <location filename="../../ui/search/tools.py" line="625"/>
+        <location filename="../../ui/search/tools.py" line="633"/>
+        <location filename="../../ui/search/tools.py" line="656"/>
         <source>Import suggestions</source>
         <translation>استيراد اقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="626"/>
+        <location filename="../../ui/search/tools.py" line="627"/>
         <source>Predictions (*.jsonl);;spaCy pipeline: its config.cfg (config.cfg);;All files (*)</source>
         <translation>تنبؤات ‎(*.jsonl);;خط معالجة spaCy: ملف config.cfg فيه (config.cfg);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="632"/>
+        <location filename="../../ui/search/tools.py" line="633"/>
         <source>Suggestions for:</source>
         <translation>الاقتراحات في:</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="651"/>
+        <location filename="../../ui/search/tools.py" line="656"/>
         <source>Reading the suggestions…</source>
         <translation>قراءة الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="667"/>
+        <location filename="../../ui/search/tools.py" line="675"/>
         <source>Matching the names…</source>
         <translation>مطابقة الأسماء…</translation>
     </message>
     <message>
-        <location filename="../../ui/search/tools.py" line="475"/>
-        <location filename="../../ui/search/tools.py" line="690"/>
+        <location filename="../../ui/search/tools.py" line="476"/>
+        <location filename="../../ui/search/tools.py" line="701"/>
         <source>The project is read-only.</source>
         <translation>المشروع للقراءة فقط.</translation>
     </message>
@@ -7149,42 +7172,42 @@ keep them (they will be listed as problems), or relabel them first.</source>
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="550"/>
+        <location filename="../../ui/suggestions/controller.py" line="582"/>
         <source>Suggestion {0} of {1}: {2} ({3:.0%})</source>
         <translation>الاقتراح {0} من {1}: {2} ({3:.0%})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="563"/>
+        <location filename="../../ui/suggestions/controller.py" line="595"/>
         <source>No suggestions in this document.</source>
         <translation>لا اقتراحات في هذا المستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="620"/>
+        <location filename="../../ui/suggestions/controller.py" line="652"/>
         <source>Accepting {0} suggestions…</source>
         <translation>جارٍ قبول {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="625"/>
+        <location filename="../../ui/suggestions/controller.py" line="657"/>
         <source>Accepted {0} suggestions.</source>
         <translation>قُبل {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="647"/>
+        <location filename="../../ui/suggestions/controller.py" line="679"/>
         <source>Rejecting {0} suggestions…</source>
         <translation>جارٍ رفض {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="653"/>
+        <location filename="../../ui/suggestions/controller.py" line="685"/>
         <source>Rejected {0} suggestions.</source>
         <translation>رُفض {0} من الاقتراحات.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="670"/>
+        <location filename="../../ui/suggestions/controller.py" line="702"/>
         <source>Withdrawing {0} suggestions…</source>
         <translation>جارٍ سحب {0} من الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/controller.py" line="674"/>
+        <location filename="../../ui/suggestions/controller.py" line="706"/>
         <source>Withdrew {0} suggestions from {1}.</source>
         <translation>سُحب {0} من الاقتراحات الواردة من {1}.</translation>
     </message>
@@ -7483,22 +7506,22 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="241"/>
+        <location filename="../../ui/jobs.py" line="231"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="241"/>
+        <location filename="../../ui/jobs.py" line="231"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="294"/>
+        <location filename="../../ui/jobs.py" line="284"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="294"/>
+        <location filename="../../ui/jobs.py" line="284"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>

@@ -189,13 +189,6 @@ def test_a_gazetteer_import_is_one_undo_step(window: MainWindow, tmp_path: Path)
 
 # -- through the Search menu's tools (ui.search.tools: the import runs as a background job on
 # its own connection, and the window's session pushes what it did as one step)
-# (until ui/search/tools.py runs gazetteer_step / import_step in its job, its undo step is
-# built from a snapshot of the suggestions no span hides: these fail, as they must)
-NEEDS_TOOLS = pytest.mark.xfail(
-    "import_step" not in Path(__file__).parents[2].joinpath("ui/search/tools.py").read_text(),
-    reason="ui/search/tools.py does not run import_step / gazetteer_step yet",
-    strict=True,
-)
 
 
 def tools_of(w: MainWindow) -> object:
@@ -215,7 +208,6 @@ def finish(qtbot: QtBot, job: object) -> None:
     assert blocker.args is not None and blocker.args[0] == "finished", blocker.args
 
 
-@NEEDS_TOOLS
 def test_import_suggestions_in_the_window_gives_back_the_hidden_one_on_undo(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -245,7 +237,6 @@ def test_import_suggestions_in_the_window_gives_back_the_hidden_one_on_undo(
     assert isinstance(command, StoreSuggestions) and command.batch  # one write each way
 
 
-@NEEDS_TOOLS
 def test_import_a_gazetteer_in_the_window_is_one_batch_step(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

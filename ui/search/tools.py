@@ -64,7 +64,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from annotator.errors import AnnotatorError, Cancelled, Message
+from annotator.errors import AnnotatorError, Cancelled
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import EntityGroup
 from annotator.search.kwic import line_of
@@ -76,6 +76,7 @@ from ui.search.entities import EntityList
 
 if TYPE_CHECKING:
     from annotator.commands.edits import Command
+    from annotator.commands.suggestions import StoreSuggestions
     from annotator.model import Document, Span
     from annotator.project import Project
     from annotator.search.suggestions import Suggestion
@@ -639,13 +640,17 @@ class SearchTools(QObject):
         ``documents`` (None: every document) as suggestions (``import_suggestions``, as the
         command line's ``suggest --from`` / ``--spacy``) in the background; a bad file is one
         message and nothing is stored."""
-        from annotator.learn.external import import_suggestions
+        from annotator.commands.suggestions import import_step
+        from annotator.learn.external import Imported
 
-        def store(project: Project) -> tuple[int, int, list[str]]:
-            imported = import_suggestions(project, path, documents)
+        def store(project: Project) -> tuple[StoreSuggestions, int, int, list[str]]:
+            step = import_step(path, documents)
+            step.do(project)
+            imported = step.report
+            assert isinstance(imported, Imported)
             # the report's lines after the first (what is pending): what was not stored, why
             left = [core_text(line) for line in imported.lines()[1:]]
-            return imported.stored, imported.found, left
+            return step, imported.stored, imported.found, left
 
         return self._store_in_background(
             self.tr("Import suggestions"), self.tr("Reading the suggestions…"), store
@@ -657,11 +662,14 @@ class SearchTools(QObject):
         """Match the name list at ``path`` in ``documents`` (None: every document) and store
         the matches as suggestions in the background; a bad file is one message and nothing
         is stored."""
-        from annotator.commands.suggestions import gazetteer
+        from annotator.commands.suggestions import SuggestionReport, gazetteer_step
 
-        def store(project: Project) -> tuple[int, int]:
-            report = gazetteer(project, path, documents, label=label)
-            return report.stored, report.found
+        def store(project: Project) -> tuple[StoreSuggestions, int, int, list[str]]:
+            step = gazetteer_step(path, documents, label=label)
+            step.do(project)
+            report = step.report
+            assert isinstance(report, SuggestionReport)
+            return step, report.stored, report.found, []
 
         return self._store_in_background(
             self.tr("Gazetteer"), self.tr("Matching the names…"), store
@@ -671,14 +679,17 @@ class SearchTools(QObject):
         self,
         title: str,
         label: str,
-        store: Callable[[Project], tuple[int, int] | tuple[int, int, list[str]]],
+        store: Callable[[Project], tuple[StoreSuggestions, int, int, list[str]]],
     ) -> BackgroundJob | None:
-        """Run ``store`` (suggestions stored in a project: how many stored, how many found)
-        as a ``BackgroundJob`` on its own connection to the open project, in ONE transaction:
-        a failure or a Cancel stores nothing (a Cancel while the file is read takes effect
-        when ``store`` returns, and rolls it back). What it stored becomes ONE undo step of
-        the window's session (``undo_step``: undo withdraws them and puts back what they
-        replaced, redo does the store again), as annotate-all's store does. The Suggestions
+        """Run ``store`` (suggestions stored in a project by a ``StoreSuggestions`` step,
+        ``gazetteer_step`` or ``import_step``: the step, done; how many stored, how many
+        found, the report's lines of what was not stored) as a ``BackgroundJob`` on its own
+        connection to the open project, in ONE transaction: a failure or a Cancel stores
+        nothing (a Cancel while the file is read takes effect when ``store`` returns, and
+        rolls it back). What it stored becomes ONE undo step of the window's session
+        (``undo_step``: undo withdraws them, in one write when nothing was replaced, and puts
+        back what they replaced, those a span hides too; redo does the store again), as
+        annotate-all's store does. The Suggestions
         dock reads them when the job is done; a failure is one message. Returns the job
         (tests wait on ``done``: its payload is a ``StoredHere``), or None (no project,
         read-only, or another of these jobs still running)."""
@@ -696,18 +707,12 @@ class SearchTools(QObject):
             from annotator.project import Project
 
             with Project.open(project_path) as project, project.transaction():
-                before = {s.uuid: s for s in project.suggestions(None)}
-                counts = store(project)
+                step, stored, found, left = store(project)
                 if cancelled():
                     raise Cancelled("cancelled; nothing was stored")
-                # what the store changed, for its undo step: the pending suggestions it
-                # stored, and those it replaced (an import replaces its sources' own)
-                after = project.suggestions(None)
-                now = {s.uuid for s in after}
-                added = [s for s in after if s.uuid not in before]
-                removed = [s for uuid, s in before.items() if uuid not in now]
-                left = counts[2] if len(counts) == 3 else []
-                return StoredHere(counts[0], counts[1], left, added, removed)
+                # for its undo step: the pending suggestions it stored (one batch), and
+                # those it replaced (an import replaces its sources' own, hidden ones too)
+                return StoredHere(stored, found, left, step.stored, step.replaced, step.text)
 
         job = BackgroundJob(self.host.window(), title, label, work)
 
@@ -716,7 +721,7 @@ class SearchTools(QObject):
             if outcome == "finished" and isinstance(payload, StoredHere):
                 if session.path == project_path and (payload.added or payload.removed):
                     # already written on the job's connection: the step only remembers them
-                    session.execute(undo_step(payload.added, payload.removed))
+                    session.execute(undo_step(payload.added, payload.removed, payload.text))
                 self._suggestions_stored(payload.stored, payload.found, payload.left)
             elif outcome == "failed":
                 session.error.emit(str(payload))
@@ -744,25 +749,25 @@ class StoredHere(NamedTuple):
     added: list[Suggestion]
     """the pending suggestions it stored"""
     removed: list[Suggestion]
-    """the pending suggestions it took away (an import replaces its sources' own)"""
+    """the pending suggestions it took away (an import replaces its sources' own, those a
+    span hides too)"""
+    text: str = ""
+    """its step's text (a core ``Message``; "": annotate-all's "store suggestions")"""
 
 
-def undo_step(added: Sequence[Suggestion], removed: Sequence[Suggestion] = ()) -> Command:
+def undo_step(
+    added: Sequence[Suggestion], removed: Sequence[Suggestion] = (), text: str = ""
+) -> Command:
     """The undo step of a store of suggestions a background job made on its own connection:
-    ``StoreSuggestions.already_stored(added)`` (undo withdraws exactly ``added``, not
-    remembered as rejections; redo puts them back), with, when the store replaced pending
-    suggestions (``removed``: an import of predictions replaces what its sources left), a
-    ``WithdrawSuggestions`` already done for those, so that undo puts them back after
-    withdrawing ``added`` and redo withdraws them again. Its first ``do`` writes nothing new."""
-    from annotator.commands.edits import Macro
-    from annotator.commands.suggestions import StoreSuggestions, WithdrawSuggestions
+    ``StoreSuggestions.already_stored(added, removed)``: undo withdraws exactly ``added`` (in
+    one write when they are one batch and nothing was replaced; not remembered as
+    rejections) and puts back, as they were, what the store replaced (``removed``: an import
+    of predictions replaces what its sources left, those a span hides too); redo does both
+    again. Its first ``do`` writes nothing new; ``text`` is its text ("": "store
+    suggestions")."""
+    from annotator.commands.suggestions import StoreSuggestions
 
-    store = StoreSuggestions.already_stored(added)
-    if not removed:
-        return store
-    replaced = WithdrawSuggestions([s.uuid for s in removed])
-    replaced.taken, replaced.done_once = list(removed), True  # (the job withdrew them)
-    return Macro([replaced, store], Message("store suggestions"))
+    return StoreSuggestions.already_stored(added, removed, text or None)
 
 
 def install_tools(
