@@ -24,11 +24,13 @@ per span.
 
 from __future__ import annotations
 
+import bisect
 import math
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from functools import lru_cache
+from typing import NamedTuple, cast
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -61,9 +63,9 @@ CHUNK_LINES = 16
 INVISIBLE_COLOR = QColor("#c2185b")
 
 
-@dataclass(frozen=True)
-class Edge:
-    """A span edge: the line it sits on, its x, and the direction (+1/-1) of the inside."""
+class Edge(NamedTuple):
+    """A span edge: the line it sits on, its x, and the direction (+1/-1) of the inside (a
+    named tuple: a paint makes four for each span it measures)."""
 
     line: int
     x: float
@@ -130,6 +132,7 @@ def _merge(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return merged
 
 
+@lru_cache(maxsize=8192)  # a page asks for the same words again and again
 def one_run(text: str) -> int:
     """1 when ``text`` is one right-to-left run wherever it stands (strong Arabic or Hebrew
     letters with their combining marks), -1 when one left-to-right run (strong L letters and
@@ -182,12 +185,42 @@ def lines_over(layout: QTextLayout, a: int, b: int) -> Iterator[tuple[int, QText
         i += 1
 
 
+_POSITIONS = QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
+"""what ``_boxes`` has Qt fill in a glyph run: the positions alone (one per glyph, so a run
+with no glyph is left out as with all of them); its bounding box comes however little is asked
+for, and the glyph indexes Qt gives by default more than double the cost of a call"""
+
+
+class LineTable:
+    """The lines ``within`` (first, end) of a laid-out block, looked up once: each line and
+    its block-relative text start and end, for the spans of a chunk to find theirs by a
+    bisection over plain numbers (a paint measures some fifty spans on a dozen lines)."""
+
+    __slots__ = ("ends", "first", "lines", "starts")
+
+    def __init__(self, layout: QTextLayout, within: tuple[int, int]) -> None:
+        self.first = within[0]
+        self.lines = [layout.lineAt(i) for i in range(*within)]
+        self.starts = [line.textStart() for line in self.lines]
+        self.ends = [s + line.textLength() for s, line in zip(self.starts, self.lines, strict=True)]
+
+    def over(self, a: int, b: int) -> Iterator[tuple[int, QTextLine, int, int]]:
+        """(number, line, text start, text end) of the lines the block-relative range
+        ``[a, b)`` may cover, in order: from the first ending after ``a`` up to the last
+        starting before ``b`` (as ``lines_over``, among these lines only)."""
+        starts, ends, lines = self.starts, self.ends, self.lines
+        k = bisect.bisect_right(ends, a)
+        while k < len(lines) and starts[k] < b:
+            yield self.first + k, lines[k], starts[k], ends[k]
+            k += 1
+
+
 def _boxes(line: QTextLine, start: int, length: int) -> list[tuple[float, float, bool]]:
     """Where Qt draws the glyphs of the block-relative range ``[start, start + length)`` on
     ``line``: one ``(x0, x1, right_to_left)`` per glyph run (a run of one font and direction;
     its x extent is the advance of the range's part of it, as Qt's selection takes it)."""
     boxes = []
-    for run in line.glyphRuns(start, length):
+    for run in line.glyphRuns(start, length, _POSITIONS):
         rect = run.boundingRect()
         boxes.append((rect.left(), rect.right(), run.isRightToLeft()))
     return boxes
@@ -249,6 +282,7 @@ def piece_geometry(
     rtl: bool,
     text: str | None = None,
     within: tuple[int, int] | None = None,
+    table: LineTable | None = None,
 ) -> SpanGeometry:
     """Runs and edges of the block-relative UTF-16 range ``[a, b)`` of ``span``.
 
@@ -264,21 +298,15 @@ def piece_geometry(
     reference the tests hold the quick measurement to). ``within``, line numbers
     ``(first, end)``: only the runs and edges on those lines, each exactly as the whole range
     gives it (a paint measures the lines it shows, not the span's others; each line is
-    measured on its own)."""
+    measured on its own). ``table``, the ``LineTable`` of the lines ``within`` (all lines
+    without it), spares looking each line up again for every span of a chunk."""
     geom = SpanGeometry(span)
     run = one_run(text) if text is not None else 0
     tabs = _tabs(text, a) if text is not None and "\t" in text else []
-    lines = range(layout.lineCount()) if within is None else range(*within)
-    if not lines:
-        return geom
-    # from the first line asked for (the range's own lines start there or before)
-    for i, line in lines_over(layout, max(a, layout.lineAt(lines[0]).textStart()), b):
-        if i not in lines:
-            if i < lines[0]:
-                continue
-            break
-        ls = line.textStart()
-        s, e = max(a, ls), min(b, ls + line.textLength())
+    if table is None:
+        table = LineTable(layout, (0, layout.lineCount()) if within is None else within)
+    for i, line, ls, le in table.over(a, b):
+        s, e = max(a, ls), min(b, le)
         if s >= e:
             continue
         at_start, at_end = starts and s == a, ends and e >= b
@@ -287,7 +315,7 @@ def piece_geometry(
         if not layout.isValidCursorPosition(s):
             s = max(ls, layout.previousCursorPosition(s))
         if not layout.isValidCursorPosition(e):
-            e = min(ls + line.textLength(), layout.nextCursorPosition(e))
+            e = min(le, layout.nextCursorPosition(e))
         if text is None:
             intervals = []
             c = s
@@ -315,7 +343,7 @@ def piece_geometry(
             if at_end:
                 geom.end = Edge(i, x_trail, -inward)
             continue
-        merged = _merge(intervals)
+        merged = intervals if len(intervals) == 1 else _merge(intervals)
         geom.runs.extend((i, x0, x1) for x0, x1 in merged)
         if run and len(merged) == 1:  # one stretch of one direction: its ends are the edges
             x0, x1 = merged[0]
@@ -459,10 +487,17 @@ class TagPixmaps:
         absent"""
         self._fm = QFontMetricsF(style.tag_font)
         self._cache: dict[tuple[str, str, bool, bool, bool, float], QPixmap] = {}
+        self._widths: dict[str, float] = {}
 
     def width(self, label: str) -> float:
-        """Width of a tag's box (the pixmap adds a pixel of border room on each side)."""
-        return self._fm.horizontalAdvance(self.names.get(label, label)) + 6
+        """Width of a tag's box (the pixmap adds a pixel of border room on each side);
+        measured once per label (a new cache comes with a zoom, names or patterns)."""
+        width = self._widths.get(label)
+        if width is None:
+            width = self._widths[label] = (
+                self._fm.horizontalAdvance(self.names.get(label, label)) + 6
+            )
+        return width
 
     def get(self, span: ViewSpan, selected: bool, width: float | None = None) -> QPixmap:
         """The tag of ``span``; ``width`` (narrower than the whole tag) shortens its name with
@@ -520,6 +555,32 @@ class TagPixmaps:
 _PEN_STYLES = {"dashed": Qt.PenStyle.DashLine, "dotted": Qt.PenStyle.DotLine}
 
 
+@lru_cache(maxsize=1024)
+def _tint_of(color: str, read_only: bool) -> QColor:
+    """The tint of a span's colour, one ``QColor`` shared by every block's marks (which only
+    paint with it, never change it)."""
+    return tint(color, READ_ONLY_TINT_ALPHA if read_only else TINT_ALPHA)
+
+
+@lru_cache(maxsize=1024)
+def _mark_of(color: str) -> QColor:
+    """The underline and bracket colour of a span's colour, shared as ``_tint_of``."""
+    return mark_color(color)
+
+
+def _frame(box: LineBox, half: float) -> tuple[int, int, int, int, int, int]:
+    """The pixel rows (top, height) of an edge bracket's bar and of its top and bottom ticks
+    on the line ``box``, as ``_bar`` rounds them."""
+    top, bottom = box.y + 1, box.text_bottom - 1
+    rows: list[int] = []
+    for y0, y1 in ((top - half, bottom + half), (top - half, top + half)):
+        a, b = round(min(y0, y1)), round(max(y0, y1))
+        rows += [a, max(1, b - a)]
+    a, b = round(bottom - half), round(bottom + half)
+    rows += [a, max(1, b - a)]
+    return rows[0], rows[1], rows[2], rows[3], rows[4], rows[5]
+
+
 def _bar(x0: float, y0: float, x1: float, y1: float) -> QRect:
     """The whole-pixel rectangle covering ``[x0, x1] x [y0, y1]`` (at least one pixel)."""
     left, top = round(min(x0, x1)), round(min(y0, y1))
@@ -553,6 +614,11 @@ def block_marks(
     bar_colors: dict[str, QColor] = {}
     half = style.pen / 2
     suggested: dict[str, list[QRectF]] = {}
+    tick_len = max(2.5, style.step)
+    rows: dict[tuple[int, int], tuple[int, int]] = {}  # (line, row) -> underline top, height
+    frames: dict[int, tuple[int, int, int, int, int, int]] = {}
+    """line -> the pixel rows (top, height) of an edge bracket's bar, its top tick and its
+    bottom tick on that line, as ``_bar`` rounds them"""
     for g, level in zip(geoms, levels, strict=True):
         span = g.span
         if span.suggestion:
@@ -567,8 +633,7 @@ def block_marks(
             continue
         key = f"{span.color}|{int(span.read_only)}"
         if key not in tint_colors:
-            alpha = READ_ONLY_TINT_ALPHA if span.read_only else TINT_ALPHA
-            tint_colors[key] = tint(span.color, alpha)
+            tint_colors[key] = _tint_of(span.color, span.read_only)
         rects = tints.setdefault(key, [])
         for line, x0, x1 in g.runs:
             rects.append(_run_rect(boxes[line], x0, x1, _ZERO))
@@ -587,26 +652,41 @@ def block_marks(
                 lines.append(QLineF(x, top, x, bottom))
                 lines.append(QLineF(x, bottom, x + tick, bottom))
         else:
+            # the bars exactly as ``_bar`` makes them, what depends on the line alone worked
+            # out once per line (a page of spans makes several hundred bars)
             if span.color not in bar_colors:
-                bar_colors[span.color] = mark_color(span.color)
+                bar_colors[span.color] = _mark_of(span.color)
             filled = bars.setdefault(span.color, [])
             pattern = tags.patterns.get(span.label, "")
             for line, x0, x1 in g.runs:
-                y = boxes[line].baseline + style.underline_top + row * style.step
                 if pattern in _PEN_STYLES:  # broken into dashes or dots of the bar's height
+                    y = boxes[line].baseline + style.underline_top + row * style.step
                     filled.extend(_broken_bar(x0, x1, y, half, pattern))
                 elif pattern == "double":  # two thin lines
+                    y = boxes[line].baseline + style.underline_top + row * style.step
                     filled.append(_bar(x0, y - half, x1, y - half / 3))
                     filled.append(_bar(x0, y + half / 3, x1, y + half))
                 else:
-                    filled.append(_bar(x0, y - half, x1, y + half))
+                    under = rows.get((line, row))
+                    if under is None:
+                        y = boxes[line].baseline + style.underline_top + row * style.step
+                        top_px = round(y - half)
+                        under = rows[line, row] = (top_px, max(1, round(y + half) - top_px))
+                    left, right = (round(x0), round(x1)) if x0 <= x1 else (round(x1), round(x0))
+                    filled.append(QRect(left, under[0], max(1, right - left), under[1]))
             for edge in edges:
-                box = boxes[edge.line]
-                x, top, bottom = edge.x, box.y + 1, box.text_bottom - 1
-                tick = edge.inward * max(2.5, style.step)
-                filled.append(_bar(x - half, top - half, x + half, bottom + half))
-                filled.append(_bar(x, top - half, x + tick, top + half))
-                filled.append(_bar(x, bottom - half, x + tick, bottom + half))
+                frame = frames.get(edge.line)
+                if frame is None:
+                    frame = frames[edge.line] = _frame(boxes[edge.line], half)
+                bar_top, bar_height, top_top, top_height, bottom_top, bottom_height = frame
+                x = edge.x
+                left, right = round(x - half), round(x + half)
+                filled.append(QRect(left, bar_top, max(1, right - left), bar_height))
+                end = x + edge.inward * tick_len
+                left, right = (round(x), round(end)) if x <= end else (round(end), round(x))
+                width = max(1, right - left)
+                filled.append(QRect(left, top_top, width, top_height))
+                filled.append(QRect(left, bottom_top, width, bottom_height))
         if span.uuid == selected:
             for line, x0, x1 in g.runs:
                 marks.outline.append(_run_rect(boxes[line], x0, x1, _ZERO).adjusted(-1, -1, 1, 1))

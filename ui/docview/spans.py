@@ -201,6 +201,32 @@ class SpanIndex:
         self._relevel_around(self._place(span))
         return self._levels[uuid]
 
+    def levels_between(self, start: int, end: int) -> dict[str, int]:
+        """The nesting levels of the spans intersecting ``[start, end)`` (and of a few that
+        end at ``start``), by uuid: the clusters of those not known yet levelled in one pass
+        (a paint asks for a screenful of spans at a time; ``level`` one by one would place
+        and walk each span's cluster)."""
+        levels = self._levels
+        max_ends = self._running_max_ends()
+        lo = bisect.bisect_right(max_ends, start)
+        hi = bisect.bisect_left(self._starts, end)
+        if lo >= hi:
+            return {}
+        order = self._order
+        fields = self._fields
+        uuids = [
+            fields.uuids[item] if type(item := order[i]) is int and fields is not None
+            else cast(ViewSpan, item).uuid
+            for i in range(lo, hi)
+        ]  # fmt: skip
+        if any(u not in levels for u in uuids):
+            # from the start of the first span's cluster to the end of the last one's: the
+            # greedy colouring restarts at 0 at each cluster's start, as ``level`` gives it
+            cluster_lo, _ = self._cluster(lo)
+            _, cluster_hi = self._cluster(hi - 1)
+            _assign_levels(self._span_list(cluster_lo, cluster_hi), levels)
+        return {u: levels[u] for u in uuids}
+
     def replace(self, spans: Sequence[ViewSpan]) -> None:
         """Replace all spans (a later duplicate uuid wins)."""
         unique = dict(zip(map(_UUID, spans), spans, strict=True))

@@ -267,6 +267,15 @@ class SpanTextView(QPlainTextEdit):
         self._selected_sug = None
         self._invalidate_geometry()
         self.setPlainText(text)
+        # Each paragraph keeps its shaped glyphs when laid out (QTextLayout.setCacheEnabled):
+        # by default Qt drops them at the end of the layout and shapes the paragraph again for
+        # the first glyph run a span asks for (``paint._boxes``), on every page not painted
+        # before: a fifth of the cost of scrolling a page of spans. Some 40 bytes a
+        # character for the paragraphs laid out (a megabyte of Arabic scrolled through: 20 MB)
+        block = self._doc.begin()
+        while block.isValid():
+            block.layout().setCacheEnabled(True)
+            block = block.next()
 
     def text(self) -> str:
         """The text exactly as given to ``set_text``."""
@@ -680,8 +689,9 @@ class SpanTextView(QPlainTextEdit):
         """The geometry of the spans on lines ``within`` (first, end) of a laid-out block:
         each piece measured as a whole (its ends, its run of one direction) on those lines
         only, so the lines come out as the whole block's computation gives them."""
-        from ui.docview.paint import piece_geometry
+        from ui.docview import paint
 
+        piece_geometry = paint.piece_geometry  # (looked up when called: tests count calls)
         layout = block.layout()
         pos = block.position()
         first, last = self._to_cp(pos), self._to_cp(pos + block.length() - 1)
@@ -695,6 +705,10 @@ class SpanTextView(QPlainTextEdit):
         )
         shown = self._shown(lo_cp, hi_cp)
         rtl = self._block_rtl(block)
+        table = paint.LineTable(layout, within)
+        # a text with no character outside the BMP (most) has its UTF-16 positions at its
+        # code points: no lookup per span
+        to_qt = (lambda cp: cp) if self._map.length_u16 == len(self._text) else self._to_qt
         geoms = []
         for span in shown:
             for k, (a, b) in enumerate(span.pieces()):
@@ -704,13 +718,14 @@ class SpanTextView(QPlainTextEdit):
                 geom = piece_geometry(
                     layout,
                     span,
-                    self._to_qt(lo_piece) - pos,
-                    self._to_qt(hi_piece) - pos,
+                    to_qt(lo_piece) - pos,
+                    to_qt(hi_piece) - pos,
                     starts=a >= first,
                     ends=b <= last,
                     rtl=rtl,
                     text=self._text[lo_piece:hi_piece],
                     within=within,
+                    table=table,
                 )
                 geom.first_piece = k == 0
                 geoms.append(geom)
@@ -721,8 +736,13 @@ class SpanTextView(QPlainTextEdit):
         (adding a span can move the rows of others in its cluster)."""
         from ui.docview.paint import TagPixmaps, block_marks
 
-        level, selected = self._index.level, self._selected or self._selected_sug
-        levels = [level(g.span.uuid) for g in entry.geoms]
+        selected = self._selected or self._selected_sug
+        known = self._index.levels_between(entry.first, entry.last) if entry.geoms else {}
+        level = self._index.level  # (a suggestion's uuid: 0)
+        levels = [
+            lv if (lv := known.get(g.span.uuid)) is not None else level(g.span.uuid)
+            for g in entry.geoms
+        ]
         shown = selected if any(g.span.uuid == selected for g in entry.geoms) else None
         marks_key = (shown, *levels)
         if entry.marks is None or entry.marks_key != marks_key:
