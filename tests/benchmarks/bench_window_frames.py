@@ -73,6 +73,29 @@ class Ticks:
     def worst(self, since: float = 0.0) -> float:
         return max(self.gaps(since))
 
+    def settle(
+        self, qtbot: QtBot, calm: float = 0.015, lasting: float = 0.5, most: float = 10.0
+    ) -> float:
+        """Wait (ticking) until no gap between ticks has been over ``calm`` seconds for
+        ``lasting`` seconds, or ``most`` seconds at most; returns the seconds waited. A window
+        just opened paints itself for a while (its first paints, the docks' layout, the
+        document's text): 110-280 ms gaps in its first few hundred ms, as long with a training
+        that does nothing, 6-10 ms once it is idle. A measurement of what a job costs the
+        window starts once those are over, so that it counts the job's gaps, not the
+        window's opening."""
+        started = time.perf_counter()
+        while time.perf_counter() - started < most:
+            qtbot.wait(50)
+            now = time.perf_counter()
+            recent = [t for t in self.moments if t >= now - lasting]
+            if (
+                now - started >= lasting
+                and len(recent) > 2
+                and all(g <= calm for g in (b - a for a, b in pairwise([*recent, now])))
+            ):
+                break
+        return time.perf_counter() - started
+
 
 def report(
     bench: Record, name: str, what: str, worst: float, target: float, extra: str = ""
@@ -207,7 +230,11 @@ def test_the_window_stays_responsive_while_a_model_trains(
     qtbot: QtBot, model_window: Any, bench: Record
 ) -> None:
     """Issue 14: a 10 ms QTimer ticks on through a whole training run in a child process
-    (``isolated=True``): no gap between ticks over 50 ms."""
+    (``isolated=True``): no gap between ticks over 50 ms. The training starts once the
+    window is idle (``Ticks.settle``: no gap over 15 ms for 0.5 s, 10 s at most): the gaps
+    measured are those while the model trains, not those of the window's own first paints
+    (with a 100 ms wait they were counted too: 110-280 ms, as long with a worker doing
+    nothing)."""
     from ui.suggestions import install
 
     window = model_window
@@ -215,7 +242,7 @@ def test_the_window_stays_responsive_while_a_model_trains(
     assert panel.isolated
     ticks = Ticks(10)
     ticks.start()
-    qtbot.wait(100)
+    settled = ticks.settle(qtbot)
     t0 = time.perf_counter()
     job = panel.train()
     assert job is not None
@@ -229,7 +256,8 @@ def test_the_window_stays_responsive_while_a_model_trains(
     worst = max(gaps)
     at = [t for t in ticks.moments if t >= t0 - 0.02][gaps.index(worst)] - t0
     report(bench, "window_frames.model_training", f"training in a child process ({took:.1f} s, "
-           f"{len(gaps)} ticks)", worst, 0.050, f", at {at:.2f} s")  # fmt: skip
+           f"{len(gaps)} ticks; started after {settled:.1f} s)", worst, 0.050,
+           f", at {at:.2f} s")  # fmt: skip
     assert took > 0.5 and len(gaps) > 20
     assert worst < 0.050, f"the event loop stalled {worst * 1000:.0f} ms, {at:.2f} s in"
 
