@@ -1,14 +1,16 @@
 """Background jobs: one worker run loop on the QThreadPool and one job class with its progress
-dialog, used by import, export, bundle, merge, review and agreement.
+dialog, used by import, export, bundle, merge, review and agreement (and one without the
+dialog, for the model panel's training).
 
 A ``JobWorker`` runs ``work(progress, cancelled)`` on a pool thread and reports through its
 ``signals`` (progress, finished, failed, cancelled); a ``BackgroundJob`` shows the progress
 dialog whose Cancel sets the worker's thread-safe flag and emits ``done`` once, whatever the
-outcome. The work receives the ``progress`` and ``cancelled`` callables of
-``annotator.formats.common`` and must open its own ``Project``: SQLite connections belong to the
-thread that opened them. An import is one transaction (all or nothing), and a cancel makes
-``import_documents`` raise ``Cancelled`` inside it, which rolls everything back; a cancelled
-export leaves no output.
+outcome; a ``QuietJob`` is one without the dialog (the model panel's training shows its
+progress and Cancel in the panel). The work receives the ``progress`` and ``cancelled``
+callables of ``annotator.formats.common`` and must open its own ``Project``: SQLite
+connections belong to the thread that opened them. An import is one transaction (all or
+nothing), and a cancel makes ``import_documents`` raise ``Cancelled`` inside it, which rolls
+everything back; a cancelled export leaves no output.
 """
 
 from __future__ import annotations
@@ -120,20 +122,46 @@ class JobWorker(QRunnable):
         return True
 
 
-class BackgroundJob(QObject):
-    """A running worker with its progress dialog; ``done(outcome, payload)`` fires once.
+class QuietJob(QObject):
+    """A running worker without a dialog; ``done(outcome, payload)`` fires once.
 
     ``outcome`` is "finished" (payload: the work's result), "cancelled" (None) or
-    "failed" (payload: the message); ``payload`` keeps it afterwards."""
+    "failed" (payload: the message); ``payload`` keeps it afterwards. Whoever starts it shows
+    its progress (``worker.signals.progress``) and a Cancel (``worker.cancel``) where the
+    analyst works: the model panel's training, which the analyst keeps annotating through
+    (a dialog over the window would stand between them and the document, and showing it
+    repaints the whole window)."""
 
     done = Signal(str, object)
     """outcome ("finished", "cancelled", "failed"), the report or an error message"""
 
+    def __init__(self, parent: QObject, work: JobFunction | JobWorker) -> None:
+        super().__init__(parent)
+        self.worker = work if isinstance(work, JobWorker) else JobWorker(work)
+        sig = self.worker.signals
+        sig.finished.connect(lambda report: self._end("finished", report))
+        sig.cancelled.connect(lambda: self._end("cancelled", None))
+        sig.failed.connect(lambda message: self._end("failed", message))
+        self.outcome = ""
+        self.payload: object = None
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(self.worker)
+
+    def _end(self, outcome: str, payload: object) -> None:
+        self.outcome = outcome
+        self.payload = payload
+        self.done.emit(outcome, payload)
+
+
+class BackgroundJob(QuietJob):
+    """A running worker with its progress dialog (modeless; its Cancel stops the worker);
+    ``done(outcome, payload)`` fires once (``QuietJob``)."""
+
     def __init__(
         self, parent: QWidget, title: str, label: str, work: JobFunction | JobWorker
     ) -> None:
-        super().__init__(parent)
-        self.worker = work if isinstance(work, JobWorker) else JobWorker(work)
+        super().__init__(parent, work)
         self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
         # the label names files and hubs (a received bundle's name): shown as plain text,
         # never guessed as rich text (setLabelText later sets this label's text)
@@ -145,31 +173,23 @@ class BackgroundJob(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.worker.cancel)
-        sig = self.worker.signals
-        sig.progress.connect(self._progress)
-        sig.finished.connect(lambda report: self._end("finished", report))
-        sig.cancelled.connect(lambda: self._end("cancelled", None))
-        sig.failed.connect(lambda message: self._end("failed", message))
-        self.outcome = ""
-        self.payload: object = None
+        self.worker.signals.progress.connect(self._progress)
 
     def start(self, pool: QThreadPool | None = None) -> None:
         self.dialog.show()
-        (pool or QThreadPool.globalInstance()).start(self.worker)
+        super().start(pool)
 
     def _progress(self, done: int, total: int) -> None:
         self.dialog.setMaximum(total)
         self.dialog.setValue(done)
 
     def _end(self, outcome: str, payload: object) -> None:
-        self.outcome = outcome
-        self.payload = payload
         self.dialog.canceled.disconnect(self.worker.cancel)
         self.dialog.close()
         # made with the window as parent, it would stay its hidden child for the session
         # (``ui.modal``); ``done``'s receivers may still read it, the event loop frees it
         self.dialog.deleteLater()
-        self.done.emit(outcome, payload)
+        super()._end(outcome, payload)
 
 
 # --- import -------------------------------------------------------------------------------

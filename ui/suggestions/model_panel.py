@@ -1,11 +1,13 @@
 """The model panel: what the suggestion model learnt from (layer, documents, mentions, date,
 version), its held-out scores per label beside the memorisation baseline, the learning curve
 (held-out micro F1 against training documents, drawn with QPainter from the manifest's
-``scores.curve``), a Train button running ``TrainWorker`` as a ``BackgroundJob`` (a Cancel
-button beside it), retraining by itself once the analyst has written a set number of new spans
-into the trained layer since the model's date (``annotator.learn.retrain``; the number is a
-setting of the panel, remembered in QSettings, 0 = only on request), and "Next document" in
-active-learning order (least confident first) as an option.
+``scores.curve``), a Train button running ``TrainWorker`` as a ``QuietJob`` (no dialog: the
+analyst keeps annotating while the model trains; a Cancel button and a progress bar beside
+it, the phase and percentage on the status line), retraining by itself once the analyst has
+written a set number of new spans into the trained layer since the model's date
+(``annotator.learn.retrain``; the number is a setting of the panel, remembered in QSettings,
+0 = only on request), and "Next document" in active-learning order (least confident first)
+as an option.
 
 Everything shown comes from the stored model's manifest (JSON checked by
 ``annotator.learn.crf`` when the model is loaded); values of the wrong type are shown as
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -45,11 +48,12 @@ from annotator.formats.common import IsCancelled, Progress
 from annotator.learn.retrain import DEFAULT_RETRAIN_AFTER, is_new, trained_ms
 from annotator.model import Span
 from ui.i18n import core_lines, core_text, isolate
-from ui.jobs import BackgroundJob, JobWorker
+from ui.jobs import JobWorker, QuietJob
 from ui.session import Changes, Session
 from ui.suggestions.controller import label_name
 from ui.suggestions.source import MODEL_KIND, ModelStore
 from ui.suggestions.training import (
+    PROGRESS_STEPS,
     Order,
     OrderWorker,
     Suggestions,
@@ -224,7 +228,7 @@ class ModelPanel(QWidget):
         self.open_document = open_document
         self.isolated = True
         """train in a child process (tests may train in the worker thread)"""
-        self.job: BackgroundJob | None = None
+        self.job: QuietJob | None = None
         self.auto = False
         """the running job was started by the retrain rule, not by the Train button"""
         self.new_spans: set[str] = set()
@@ -283,6 +287,16 @@ class ModelPanel(QWidget):
         self.cancel_button.setObjectName("model_cancel")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("model_progress")
+        # the percentage is on the status line; hidden between trainings, its room kept, so
+        # that showing it moves nothing else in the panel (nor the docks beside it)
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, PROGRESS_STEPS)
+        kept = self.progress.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(kept)
+        self.progress.hide()
         self.retrain_after = QSpinBox(self)
         self.retrain_after.setObjectName("model_retrain_after")
         self.retrain_after.setRange(0, 100_000)
@@ -322,7 +336,7 @@ class ModelPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.train_button)
         row.addWidget(self.cancel_button)
-        row.addStretch(1)
+        row.addWidget(self.progress, 1)
         auto = QHBoxLayout()
         caption = QLabel(self.tr("Retrain after new annotations:"), self)
         caption.setWordWrap(True)
@@ -426,7 +440,7 @@ class ModelPanel(QWidget):
         QSettings().setValue(SETTINGS_RETRAIN_AFTER, value)
         self.maybe_retrain()
 
-    def maybe_retrain(self) -> BackgroundJob | None:
+    def maybe_retrain(self) -> QuietJob | None:
         """Retrain (on the model's layer) when the count of new annotations has reached the
         setting, no training runs and the project may be written."""
         limit = self.retrain_after.value()
@@ -589,10 +603,12 @@ class ModelPanel(QWidget):
             self.table.setItem(r, c, item)
 
     # -- training ------------------------------------------------------------------------
-    def train(self, layer: str | None = None, auto: bool = False) -> BackgroundJob | None:
+    def train(self, layer: str | None = None, auto: bool = False) -> QuietJob | None:
         """Train on the chosen layer (or ``layer``) in the background; returns the job (tests
-        wait on it). ``auto``: started by the retrain rule, so no progress dialog comes up
-        over the document (progress and Cancel are in the panel)."""
+        wait on it). ``auto``: started by the retrain rule. No progress dialog comes up over
+        the document either way (the analyst keeps working while the model trains, and a
+        dialog shown repainted the whole window: a frame of 30-90 ms on a busy machine):
+        the progress bar, the phase and percentage and Cancel are in the panel."""
         path = self.session.path
         if path is None or self.job is not None:
             return None
@@ -602,10 +618,7 @@ class ModelPanel(QWidget):
             self.active.isChecked(),
             self.isolated,
         )
-        job = BackgroundJob(
-            self.window(), self.tr("Train"), self.tr("Training the suggestion model…"),
-            TrainWorker(path, request),
-        )  # fmt: skip
+        job = QuietJob(self, TrainWorker(path, request))
         job.done.connect(self._done)
         job.worker.signals.progress.connect(self._progress)
         self._phase = ""
@@ -618,14 +631,14 @@ class ModelPanel(QWidget):
         self.auto = auto
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.show()
         self.status.setText(
             self.tr("Retraining after {0} new annotations…").format(len(self.new_spans))
             if auto
             else self.tr("Training…")
         )
         job.start()
-        if auto:
-            job.dialog.hide()
         return job
 
     def phase_text(self, key: str) -> str:
@@ -641,16 +654,24 @@ class ModelPanel(QWidget):
     def _phase_reached(self, key: str) -> None:
         if self.job is not None:
             self._phase = self.phase_text(key)
-            self.job.dialog.setLabelText(
-                self.tr("Training the suggestion model: {0}…").format(self._phase)
-            )
+            self._show_progress()
 
     def _progress(self, done: int, total: int) -> None:
         if self.job is not None and total > 0:
-            percent = 100 * done // total
-            self.cancel_button.setText(self.tr("Cancel ({0}%)").format(percent))
-            if self._phase:
-                self.status.setText(self.tr("Training: {0}% ({1})").format(percent, self._phase))
+            self.progress.setMaximum(total)
+            self.progress.setValue(min(done, total))
+            self._show_progress()
+
+    def _show_progress(self) -> None:
+        """The phase reached and the percentage done on the status line (the Cancel button
+        keeps its width: a text changing at each percent laid the panel out again)."""
+        if self._phase:
+            bar = self.progress
+            span = bar.maximum() - bar.minimum()
+            percent = 100 * (bar.value() - bar.minimum()) // span if span > 0 else 0
+            text = self.tr("Training: {0}% ({1})").format(percent, self._phase)
+            self.status.setText(text)
+            self.progress.setToolTip(text)  # the status line may be scrolled out of sight
 
     def cancel(self) -> None:
         """Stop the running training (nothing is saved)."""
@@ -661,7 +682,8 @@ class ModelPanel(QWidget):
         job, self.job = self.job, None
         self.train_button.setEnabled(not self.session.read_only)
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setText(self.tr("Cancel"))
+        self.progress.hide()
+        self.progress.setToolTip("")
         if self.session.path != self._job_path:
             # another project was opened meanwhile: the model went to the project it learnt
             # from, and nothing of it (manifest, order, counts) is this project's
