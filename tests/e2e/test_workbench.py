@@ -77,7 +77,9 @@ def test_import_folder_and_files_in_background(
     assert blocker.args[0] == "finished"
     assert window.session.project is not None
     names = [d.name for d in window.session.project.documents()]
-    assert len(names) == 14 and "j1" in names and "c1" in names
+    # a CSV row is named by its file and line, as a plain `annotator import` names it
+    # (c44e3ec); a JSONL record by its own name
+    assert len(names) == 14 and "j1" in names and "more:2" in names
     assert window.documents.model.rowCount() == 14
     assert not job.dialog.isVisible()
 
