@@ -43,8 +43,15 @@ def _output_help() -> str:
 
 EXIT_STATUS = (
     "exit status: 0 success; 1 failure, with one line 'annotator: error: ...' on stderr; "
-    "2 usage error (a missing or malformed argument). Unknown names (layers, labels, "
-    "statuses, split names, formats) are errors that suggest the closest name."
+    "2 usage error (a missing or malformed argument); 130 interrupted (Ctrl+C). check: 1 "
+    "problems found, 2 could not run. Unknown names (layers, labels, statuses, split names, "
+    "formats) are errors that suggest the closest name."
+)
+CHECK_EXIT_STATUS = (
+    "exit status, as grep's and linters': 0 no problem; 1 problems found (listed on stdout, "
+    "their count on stderr too); 2 could not run: a usage error, or one line "
+    "'annotator: error: ...' on stderr (the project missing, unreadable...); 130 interrupted. "
+    "A broken pipe (check P | head) keeps the status of the problems found."
 )
 VISUAL_HELP = "reshape and reorder Arabic for terminals that do no bidi"
 
@@ -223,6 +230,11 @@ class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
 
 def _project_arg(p: argparse.ArgumentParser, what: str = "the project file") -> None:
     p.add_argument("project", help=f"{what} (.annotator)")
+
+
+def _check_arguments(p: argparse.ArgumentParser) -> None:
+    _project_arg(p)
+    p.set_defaults(failure_status=2)  # 1 is "problems found" (CHECK_EXIT_STATUS)
 
 
 def _json_flag(p: argparse.ArgumentParser) -> None:
@@ -839,7 +851,7 @@ def build_parser(lazy: bool = False) -> argparse.ArgumentParser:
          _import_arguments),
         ("docs", "list documents", _docs_arguments),
         ("stats", "counts of documents, annotations and labels", _stats_arguments),
-        ("check", "integrity check, covered texts and schema violations", _project_arg),
+        ("check", "integrity check, covered texts and schema violations", _check_arguments),
         ("export", "export training data or interchange files", _export_arguments),
         ("schema", "show, import or export the project's schema", _schema_arguments),
         ("bundle", "write one annotator's layer to a bundle file for a colleague",
@@ -862,7 +874,7 @@ def build_parser(lazy: bool = False) -> argparse.ArgumentParser:
     for name, help, arguments in commands:
         kwargs: dict[str, Any] = {
             "description": help,
-            "epilog": HUB_EXIT_STATUS if name in ("hub", "sync") else EXIT_STATUS,
+            "epilog": EPILOGS.get(name, EXIT_STATUS),
             "formatter_class": HelpFormatter,
         }
         if lazy:
@@ -870,6 +882,10 @@ def build_parser(lazy: bool = False) -> argparse.ArgumentParser:
         else:
             _command_parser(name, arguments, sub.add_parser(name, help=help, **kwargs))
     return parser
+
+
+EPILOGS = {"hub": HUB_EXIT_STATUS, "sync": HUB_EXIT_STATUS, "check": CHECK_EXIT_STATUS}
+"""the exit-status text of the commands whose statuses differ from ``EXIT_STATUS``'s"""
 
 
 def _command_parser(
@@ -948,27 +964,33 @@ def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int
     from annotator.store import DATABASE_ERRORS  # after parsing: --help needs no store
 
     args.gui_runner = gui
+    fail = partial(_fail, status=getattr(args, "failure_status", 1))
     if stdout_closed() and (args.func is not cmd_gui or args.screenshot):
         # every command but the window prints what it did: refused before it does anything
-        return _fail(_stdout_error(StdoutFailed(None)))
+        return fail(_stdout_error(StdoutFailed(None)))
     try:
         with guarded_stdout():
             return int(args.func(args))
     except StdoutFailed as exc:
-        return _fail(_stdout_error(exc))
+        return fail(_stdout_error(exc))
     except AnnotatorError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except KeyboardInterrupt:
-        print("annotator: interrupted; nothing was written", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # output piped into `head` and the like: stop quietly, as Unix tools do
+        # output piped into `head` and the like: stop quietly, as Unix tools do, with the
+        # status of the result when the command knew it before printing it (``args.result``:
+        # check's problems found)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return int(getattr(args, "result", 0))
     except OSError as exc:
-        return _fail(_os_error(exc, args))
+        return fail(_os_error(exc, args))
     except DATABASE_ERRORS as exc:
-        return _fail(f"{getattr(args, 'project', '')}: database error: {exc}".lstrip(": "))
+        return fail(f"{getattr(args, 'project', '')}: database error: {exc}".lstrip(": "))
+
+
+INTERRUPTED = "annotator: interrupted; nothing was written"
 
 
 TEXT_ARGUMENTS = frozenset({
@@ -991,10 +1013,10 @@ def _refuse_bytes_in_text(parser: argparse.ArgumentParser, args: argparse.Namesp
                 )
 
 
-def _fail(message: str) -> int:
+def _fail(message: str, status: int = 1) -> int:
     line = " ".join(message.split())  # one line, whatever the message held
     print(f"annotator: error: {line}", file=sys.stderr)
-    return 1
+    return status
 
 
 def _os_error(exc: OSError, args: argparse.Namespace) -> str:

@@ -249,10 +249,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = _open(args.project, read_only=True)
     with project:
         problems = check_project(project)
+    # the status is known before anything is printed: a broken pipe (check P | head) keeps it
+    # (annotator.cli.main), and the count goes to stderr too, which no pipe cuts short
+    args.result = 1 if problems else 0
+    if problems:
+        print(f"annotator: {len(problems)} problem(s) found in {args.project}", file=sys.stderr)
     for p in problems:
         print(p)
     print(f"{len(problems)} problem(s)")
-    return 1 if problems else 0
+    return int(args.result)
 
 
 def _output_path(value: str) -> Path:
