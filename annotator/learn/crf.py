@@ -507,6 +507,7 @@ class Model:
         """Per sentence: crfsuite's best tags with their marginals (if a bias is 0) and
         every label's marginal at every word (if one is not), and the memo tags' marginals."""
         tagger = self._open()
+        marginal = tagger.marginal
         labels = tagger.labels()
         known = set(labels)
         viterbi, tables = any(not b for b in biases), any(biases)
@@ -518,13 +519,13 @@ class Model:
             table: list[list[float]] = []
             if viterbi:
                 best = tagger.tag(feats)
-                probs = [tagger.marginal(t, k) for k, t in enumerate(best)]
+                probs = [marginal(t, k) for k, t in enumerate(best)]
             else:
                 tagger.set(feats)
             if tables:
-                table = [[tagger.marginal(t, k) for t in labels] for k in range(len(feats))]
+                table = [[marginal(t, k) for t in labels] for k in range(len(feats))]
             memo_probs = [
-                1.0 if memo[i] == "O" else tagger.marginal(memo[i], k) if memo[i] in known else 0.0
+                1.0 if memo[i] == "O" else marginal(memo[i], k) if memo[i] in known else 0.0
                 for k, i in enumerate(sent)
             ]
             out.append(_Sentence(sent, best, probs, memo_probs, table))

@@ -13,7 +13,9 @@ model trained on another version is refused, not silently misread.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from annotator.learn.documents import Frequencies, in_document
 from annotator.learn.names import Gazetteer, NameIndex
@@ -45,12 +47,19 @@ def stem_of(folded: str) -> str:
     return w
 
 
+_ARABIC_BLOCK = re.compile("[\u0600-\u06ff]")
+
+
 def shape(word: str) -> str:
     """A coarse class of a token: digits, Latin (capitalised or not), Arabic, punctuation."""
     if not word:
         return "empty"
     if word.isdigit():
         return "digits"
+    if word.isalpha():  # no digit in it (a letter is never a digit): the common case, quickly
+        if word.isascii():
+            return "LatinCap" if word[0].isupper() else "latin"
+        return "arabic" if _ARABIC_BLOCK.search(word) else "otheralpha"
     if any(c.isdigit() for c in word):
         return "hasdigit"
     if word.isascii() and word.isalpha():
@@ -108,6 +117,21 @@ def _document(seg: Segmented, toks: list[_Token], frequencies: Frequencies) -> N
             t.doc.append("lead")
 
 
+_NEIGHBOURS = tuple(
+    (d, f"{d}:w=", f"{d}:stem=", f"{d}:shape=" if abs(d) == 1 else "", f"{d}:proc=",
+     f"{d}:edge" if abs(d) == 1 else "")
+    for d in (-2, -1, 1, 2)
+)  # fmt: skip
+"""per neighbour (offset): the names of its features, written once"""
+_AFFIXES = tuple((j, f"p{j}=", f"s{j}=") for j in (1, 2, 3))
+
+
+@lru_cache(maxsize=4096)
+def _cluster_name(d: int, g: int, c: int) -> str:
+    """The feature naming cluster ``c`` of clustering ``g`` at neighbour ``d``."""
+    return f"{d}:c{g}={c}"
+
+
 def _sentence(
     toks: list[_Token],
     sentence: list[int],
@@ -140,7 +164,7 @@ def _sentence(
             for d in (-1, 0, 1):
                 if 0 <= k + d < n:
                     for g, c in enumerate(groups[k + d]):
-                        add(f"{d}:c{g}={c}")
+                        add(_cluster_name(d, g, c))
         if marks:
             add("memo=" + marks[k])
             if k:
@@ -154,10 +178,10 @@ def _sentence(
             add("1:" + items[k + 1].doc[1])
         if t.f.startswith(ARTICLE):
             add("article")
-        for j in (1, 2, 3):
+        for j, p_, s_ in _AFFIXES:
             if len(stem) > j:
-                add(f"p{j}=" + stem[:j])
-                add(f"s{j}=" + stem[-j:])
+                add(p_ + stem[:j])
+                add(s_ + stem[-j:])
         if names:
             if names[k]:
                 add("gaz=" + names[k])
@@ -165,18 +189,18 @@ def _sentence(
                 add("-1:gaz=" + names[k - 1])
             if k + 1 < n and names[k + 1]:
                 add("+1:gaz=" + names[k + 1])
-        for d in (-2, -1, 1, 2):
+        for d, w_, stem_, shape_, proc_, edge in _NEIGHBOURS:
             j = k + d
             if 0 <= j < n:
                 o = items[j]
-                add(f"{d}:w=" + o.f)
-                add(f"{d}:stem=" + o.stem)
-                if d in (-1, 1):
-                    add(f"{d}:shape=" + o.shape)
+                add(w_ + o.f)
+                add(stem_ + o.stem)
+                if shape_:
+                    add(shape_ + o.shape)
                     if o.proc:
-                        add(f"{d}:proc=" + o.proc)
-            elif d in (-1, 1):
-                add(f"{d}:edge")
+                        add(proc_ + o.proc)
+            elif edge:
+                add(edge)
         if k:
             add("-1|0=" + items[k - 1].stem + "|" + stem)
         if k + 1 < n:

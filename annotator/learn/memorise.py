@@ -73,9 +73,11 @@ class Memorise:
         """Word ranges ``[i, j)``, start offset and label of each longest match, in order."""
         words = seg.folded
         out: list[tuple[int, int, int, str]] = []
+        first, cuts = self.first, seg.cuts
         i = 0
         while i < len(words) and self.names:
-            found = self._at(seg, words, i)
+            # a match starts at the word's start (its folded form a first word) or at a cut
+            found = self._at(seg, words, i) if words[i] in first or cuts[i] else None
             if found is None:
                 i += 1
                 continue
