@@ -455,11 +455,27 @@ class _Guarded:
         if self._stream is None:
             raise StdoutFailed(None)
         try:
-            return self._stream.write(data)
+            if isinstance(data, str):
+                return self._stream.write(data)
+            return self._write_all(memoryview(data).cast("B"))
         except BrokenPipeError:
             raise
         except OSError as exc:
             raise StdoutFailed(exc) from exc
+
+    def _write_all(self, view: memoryview) -> int:
+        """Write every byte of ``view``. A binary stream may take fewer than it was given and
+        say so only by its count (CPython's ``BufferedWriter`` does when a pipe's reader
+        leaves mid-write; ``shutil.copyfileobj`` ignores the count): the rest is written
+        again, which raises the stream's real error (a broken pipe, a full disk), and a
+        write that takes nothing is a broken pipe."""
+        done = 0
+        while done < len(view):
+            n = self._stream.write(view[done:])
+            if not n:  # None (would block) or 0: the output takes no more
+                raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+            done += n
+        return done
 
     def flush(self) -> None:
         if self._stream is None:

@@ -6,9 +6,12 @@ the option."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +92,71 @@ def test_check_help_states_its_exit_status(capsys: pytest.CaptureFixture[str]) -
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "check: 1 problems found, 2 could not run" in " ".join(capsys.readouterr().out.split())
+
+
+# -- 2. an output to '-' whose reader leaves early is a broken pipe, never "written" ----------
+
+
+def test_a_short_write_to_stdout_is_a_broken_pipe() -> None:
+    """A pipe whose reader takes 10 bytes and leaves while the writer blocks: an unbuffered
+    standard output (``python -u``, PYTHONUNBUFFERED: ``sys.stdout.buffer`` is a ``FileIO``)
+    returns the short count of what the pipe took, with no error."""
+    from annotator.output import STDOUT, writing
+
+    reader, writer = os.pipe()
+
+    def read_and_leave() -> None:
+        os.read(reader, 10)
+        time.sleep(0.2)  # the writer is blocked on a full pipe by now
+        os.close(reader)
+
+    leaver = threading.Thread(target=read_and_leave)
+    leaver.start()
+    try:
+        with (
+            open(writer, "wb", buffering=0) as out,
+            pytest.raises(BrokenPipeError),
+            writing(STDOUT, "jsonl", stdout=out) as tmp,
+        ):
+            tmp.write_bytes(b"x" * (1 << 19))  # one chunk of copyfileobj
+    finally:
+        leaver.join()
+
+
+def big_project(folder: Path) -> Path:
+    p = folder / "big.annotator"
+    source = folder / "big.jsonl"
+    text = "زار محمد باريس ثم عاد إلى بغداد في الصباح. " * 40
+    lines = (
+        json.dumps({"name": f"d{i}", "text": f"{text} {i}"}, ensure_ascii=False) for i in range(300)
+    )
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["init", str(p)]) == 0
+    assert main(["import", str(p), str(source)]) == 0
+    return p
+
+
+def read_10_bytes_then_close(argv: list[str]) -> tuple[int, str]:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "ui.entry", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},  # a FileIO stdout: short writes
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.read(10)
+    child.stdout.close()
+    err = child.stderr.read().decode("utf-8")
+    child.stderr.close()
+    return child.wait(timeout=120), err
+
+
+def test_export_into_a_pipe_closed_early_is_not_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    p = big_project(tmp_path)
+    capsys.readouterr()
+    code, err = read_10_bytes_then_close(["export", str(p), "--format", "jsonl", "-o", "-"])
+    assert "written" not in err
+    # as search ends in the same case: quietly, as Unix tools do
+    assert (code, err) == read_10_bytes_then_close(["search", str(p), "محمد"]) == (0, "")
