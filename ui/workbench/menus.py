@@ -115,7 +115,11 @@ def _add(
 ) -> QAction:
     action = QAction(text, menu)
     action.setObjectName(name)
-    if shortcut:
+    if isinstance(shortcut, str) and shortcut.endswith("Return"):
+        # the keypad's Enter does what the main Return does (Key_Enter is another key to Qt)
+        keys = [QKeySequence(shortcut), QKeySequence(shortcut[: -len("Return")] + "Enter")]
+        action.setShortcuts(keys)
+    elif shortcut:
         action.setShortcut(QKeySequence(shortcut))
     action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
