@@ -265,9 +265,14 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
         "--annotator",
         help=f"layer for documents that name none (default: {_DEFAULT_ANNOTATOR})",
     )
-    p.add_argument("--text-column", default="text", help="CSV column holding the text")
+    # typed for no CSV file: refused, never ignored (cli_commands.cmd_import)
+    p.set_defaults(typed=frozenset())
+    p.add_argument(
+        "--text-column", action=_Typed, default="text", help="CSV column holding the text"
+    )
     p.add_argument(
         "--name-column",
+        action=_Typed,
         help="CSV column holding each document's name (default: none; a row is then named "
         "FILE:LINE, the file's name without suffix and the line its record starts on)",
     )
@@ -362,7 +367,9 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
         "train=0.8,validation=0.1,test=0.1; ratios are weights (train=8,test=2 is 80/20 %%) "
         f"(default: no split; {only('splits')})",
     )
-    p.add_argument("--seed", default="0", help="seed of the split")
+    p.add_argument(
+        "--seed", action=_Typed, default="0", help="seed of the split (given only with --split)"
+    )
     p.add_argument(
         "--tokenizer",
         action=_Typed,
@@ -617,7 +624,8 @@ def _gazetteer_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--label",
-        help="the label of every name of a .txt file (default: none; a .csv names its own)",
+        help="the label of every name of a .txt file (default: none; a .csv names its own, and "
+        "--label with one is refused)",
     )
     p.add_argument(
         "--name",

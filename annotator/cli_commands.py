@@ -147,6 +147,28 @@ def _import_stream(args: argparse.Namespace, schema: Any = None) -> Any:
     return DocumentStream(documents(), problems, position, reading, files)
 
 
+def _columns_used(args: argparse.Namespace) -> None:
+    """``--text-column`` and ``--name-column`` typed when no file is read as CSV are refused,
+    never ignored (as export refuses an option its format does not use)."""
+    from annotator.formats.registry import REGISTRY, detect_format
+
+    typed = [d for d in ("text_column", "name_column") if d in getattr(args, "typed", ())]
+    if not typed:
+        return
+    kinds = (
+        sorted({detect_format(Path(f)) for f in args.files})
+        if args.format == "auto"
+        else [args.format]
+    )
+    for dest in typed:
+        if not any(dest in REGISTRY[k].read_options for k in kinds if k in REGISTRY):
+            users = sorted(n for n, f in REGISTRY.items() if dest in f.read_options)
+            raise AnnotatorError(
+                f"--{dest.replace('_', '-')} is for {', '.join(users)} files only, and no file "
+                f"here is read as one (read as {', '.join(kinds)})"
+            )
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from annotator.importing import import_documents, index_after_import
     from annotator.terminal import ProgressBar
@@ -155,6 +177,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # documents held at a time, progress in bytes from the first part; everything is read
     # and checked before the write lock is taken (ADR 0008): a reading error, a bad
     # annotation or a file with nothing to import raises before anything is written
+    _columns_used(args)
     project = _open(args.project)
     try:
         bar = ProgressBar("import", unit="B")  # bytes read of all the files
@@ -290,12 +313,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     # left at its default is not (``args.typed``: the options typed, by their ``dest``)
     options_of: dict[str, ExportOption] = {
         "overlap": "overlap", "scheme": "scheme", "docstart": "docstart",
-        "spans_key": "spans_key", "tokenizer": "tokenizer", "split": "splits",
+        "spans_key": "spans_key", "tokenizer": "tokenizer", "split": "splits", "seed": "splits",
     }  # fmt: skip
-    typed = [options_of[dest] for dest in sorted(args.typed) if dest in options_of]
+    typed = list(dict.fromkeys(options_of[d] for d in sorted(args.typed) if d in options_of))
     if args.events_style is not None:
         typed.append("events_style")
     check_used(args.format, typed)
+    if "seed" in args.typed and "split" not in args.typed:
+        raise AnnotatorError("--seed is the seed of --split: give --split too, or no --seed")
     options = ExportOptions(
         overlap_policy=args.overlap,
         scheme=args.scheme,
@@ -1152,6 +1177,11 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     if path.is_dir() or not (path.exists() or path.is_symlink()):
         what = "a folder, not a gazetteer file" if path.is_dir() else "no such file"
         raise AnnotatorError(f"{path}: {what}")
+    if args.label is not None and path.suffix.lower() == ".csv":  # refused, never ignored
+        raise AnnotatorError(
+            f"{path}: --label is for a .txt gazetteer; a .csv names a label on each row "
+            "(name,label)"
+        )
     # anything else there (a FIFO, a device) is named by the reader, which reads regular
     # files only
     project = _open(args.project)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from annotator.errors import ImportFormatError
+from annotator.errors import ImportFormatError, Message
 from annotator.files import read_file
 from annotator.model import Span
 from annotator.search.annotations import coverage_by_document
@@ -82,7 +82,8 @@ def _key(name: str, options: FoldOptions = DEFAULT) -> str:
 
 def read_gazetteer(path: Path, label: str = "", name: str = "") -> Gazetteer:
     """Read a .txt (one name a line, ``#`` comments, every name labelled ``label``) or .csv
-    (``name,label`` rows, an optional header) gazetteer. Raises ImportFormatError."""
+    (``name,label`` rows, an optional header; no ``label``) gazetteer. Raises
+    ImportFormatError."""
     where = str(path)
     raw = read_file(path)  # a regular file, never a FIFO or device, at most the size cap
     try:
@@ -91,6 +92,16 @@ def read_gazetteer(path: Path, label: str = "", name: str = "") -> Gazetteer:
         line = raw[: exc.start].count(b"\n") + 1
         raise ImportFormatError(where, line, "not UTF-8 text") from None
     is_csv = path.suffix.lower() == ".csv"
+    if is_csv and label:  # refused, never ignored: each row names its own label
+        raise ImportFormatError(
+            where,
+            None,
+            Message(
+                "a .csv gazetteer names a label on each row (name,label): a label for every "
+                "name ({label}) is for a .txt gazetteer",
+                label=repr(label),
+            ),
+        )
     if not is_csv and not label:
         raise ImportFormatError(
             where, None, "a .txt gazetteer needs a label for its names (or use CSV name,label)"

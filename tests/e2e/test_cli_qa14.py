@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from annotator.cli import main
+from annotator.project import Project
 
 LINE = (
     '{"name":"d1","text":"زار محمد باريس","annotator":"amal","spans":'
@@ -160,3 +161,67 @@ def test_export_into_a_pipe_closed_early_is_not_written(
     assert "written" not in err
     # as search ends in the same case: quietly, as Unix tools do
     assert (code, err) == read_10_bytes_then_close(["search", str(p), "محمد"]) == (0, "")
+
+
+# -- 3. options a command would ignore are refused ---------------------------------------------
+
+
+def test_gazetteer_refuses_label_with_a_csv(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text("باريس,LOC\n", encoding="utf-8")
+    assert main(["gazetteer", str(project), str(names), "--label", "PER"]) == 1
+    assert capsys.readouterr().err == (
+        f"annotator: error: {names}: --label is for a .txt gazetteer; a .csv names a label on "
+        "each row (name,label)\n"
+    )
+    with Project.open(project, read_only=True) as opened:
+        assert all(not opened.suggestions(d.id) for d in opened.documents())
+
+
+def test_read_gazetteer_refuses_a_label_for_a_csv(tmp_path: Path) -> None:
+    from annotator.errors import ImportFormatError
+    from annotator.search.gazetteer import read_gazetteer
+
+    names = tmp_path / "names.csv"
+    names.write_text("باريس,LOC\n", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match=r"a label for every name \('PER'\) is for a .txt"):
+        read_gazetteer(names, label="PER")
+
+
+def test_export_refuses_seed_without_split(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.conll"
+    argv = ["export", str(project), "--format", "conll", "-o", str(out)]
+    assert main([*argv, "--seed", "7"]) == 1
+    assert capsys.readouterr().err == (
+        "annotator: error: --seed is the seed of --split: give --split too, or no --seed\n"
+    )
+    assert not out.exists()
+    assert main(["export", str(project), "--format", "jsonl", "-o", str(out), "--seed", "7"]) == 1
+    assert "jsonl has no splits" in capsys.readouterr().err
+    assert main([*argv, "--seed", "7", "--split", "train=1"]) == 0
+
+
+@pytest.mark.parametrize("option", ["--text-column", "--name-column"])
+def test_import_refuses_csv_columns_for_jsonl(
+    option: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    p = tmp_path / "p.annotator"
+    source = tmp_path / "a.jsonl"
+    source.write_text('{"name":"d1","text":"نص عن باريس","body":"غير"}\n', encoding="utf-8")
+    assert main(["init", str(p)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(p), str(source), option, "body"]) == 1
+    assert capsys.readouterr().err == (
+        f"annotator: error: {option} is for csv files only, and no file here is read as one "
+        "(read as jsonl)\n"
+    )
+    with Project.open(p, read_only=True) as opened:
+        assert opened.document_count() == 0
+    table = tmp_path / "t.csv"
+    table.write_text("text,body\nنص,عنوان\n", encoding="utf-8")
+    # a CSV among the files uses it (its text column is "body" or "text", its name "body")
+    assert main(["import", str(p), str(table), str(source), option, "body"]) == 0
