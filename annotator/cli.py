@@ -954,6 +954,16 @@ def hold_standard_descriptors() -> None:
 
 
 def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
+    """Run the command line (``run``); Ctrl+C at any moment, parsing and the first imports
+    too, ends in one line and exit status 130, never a traceback."""
+    try:
+        return run(argv, gui)
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
+
+
+def run(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
     """Run the command line; ``gui`` runs the ``gui`` subcommand (given by ui.entry).
 
     Every failure ends in one line on stderr and exit status 1; a usage error (unknown

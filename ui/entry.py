@@ -63,9 +63,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from annotator.cli import main as core_main  # (here: with the collector off)
 
         return core_main(args, gui=run_gui)
+    except KeyboardInterrupt:  # Ctrl+C while the command line is imported: as core_main ends
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
     finally:
         if gui:
             gc.enable()
+
+
+INTERRUPTED = "annotator: interrupted; nothing was written"
+"""annotator.cli.INTERRUPTED, which an interrupt may come before importing"""
 
 
 if __name__ == "__main__":

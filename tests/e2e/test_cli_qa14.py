@@ -225,3 +225,33 @@ def test_import_refuses_csv_columns_for_jsonl(
     table.write_text("text,body\nنص,عنوان\n", encoding="utf-8")
     # a CSV among the files uses it (its text column is "body" or "text", its name "body")
     assert main(["import", str(p), str(table), str(source), option, "body"]) == 0
+
+
+# -- 4. Ctrl+C at start-up: one line and 130, never a traceback --------------------------------
+
+INTERRUPTED = "annotator: interrupted; nothing was written\n"
+
+
+def interrupt(*_: Any, **__: Any) -> Any:
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_while_the_arguments_are_parsed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import annotator.cli
+
+    monkeypatch.setattr(annotator.cli, "build_parser", interrupt)
+    assert main(["docs", "p.annotator"]) == 130
+    assert capsys.readouterr().err == INTERRUPTED
+
+
+def test_ctrl_c_while_the_command_line_is_imported(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import annotator.cli
+    from ui.entry import main as entry_main
+
+    monkeypatch.setattr(annotator.cli, "main", interrupt)  # as if the import were interrupted
+    assert entry_main(["docs", "p.annotator"]) == 130
+    assert capsys.readouterr().err == INTERRUPTED
