@@ -714,44 +714,161 @@ def _place_tags(
     selected: str | None,
     tags: TagPixmaps,
 ) -> list[tuple[QPointF, QPixmap]]:
-    """Label tags under the start of each span, pushed inwards when they would overlap, and
-    the other way when inwards would take them past the line's end (an Arabic tag is often
-    wider than its word: the pane's edge cut it, far from the span it names). On a line with
-    no room left for the whole tag (a narrow pane), the tag is shortened with an ellipsis to
-    the free stretch nearest its span, never drawn over another; with no stretch of
-    ``MIN_TAG`` left, it is not drawn (the span's underline keeps its colour)."""
-    placed = []
-    taken: dict[int, list[tuple[float, float]]] = {}
+    """Label tags under the start of each span, each kept under its own span.
+
+    The tags of one line share it out: each span's tag may use its own run and half the gap
+    to the next tagged run on either side (its share), plus what a neighbour's share has left
+    over beyond the neighbour's whole tag, never the part of the neighbour's span its own tag
+    needs (its whole span when its tag is wider). In that share a tag sits as near the start
+    of its span as it fits; a tag wider than its share is shortened with an ellipsis (the
+    span's tooltip names the label in full), and one with less than ``MIN_TAG`` left is not
+    drawn (the underline keeps the colour). So on a line of adjacent names whose label is
+    wider than each word (an Arabic name, كيان جغرافي سياسي, under فرنسا، أستراليا، ...)
+    every tag stays under its own word instead of the row of tags drifting along the line,
+    the same in both directions.
+
+    A span whose start has no measured run on its line (an extent unknown) keeps the older
+    rule on that line: pushed inwards past the tags already placed, the other way when that
+    would leave the line, shortened into the free stretch nearest its start when neither
+    fits."""
+    placed: list[tuple[QPointF, QPixmap]] = []
+    lines: dict[int, list[tuple[float, float, SpanGeometry, Edge]]] = {}
+    unknown: set[int] = set()
+    """lines holding a start with no measured run (``_run_of``)"""
     for g in geoms:
-        if g.start is None or not g.first_piece:
+        edge = g.start
+        if edge is None or not g.first_piece:
             continue
-        box = boxes[g.start.line]
+        line, x = edge.line, edge.x
+        run = _run_of(g, edge)
+        if run is None:
+            unknown.add(line)
+            run = (line, x, x)
+        wants = lines.get(line)
+        if wants is None:
+            wants = lines[line] = []
+        wants.append((run[1], run[2], g, edge))
+    for line, wants in lines.items():
+        box = boxes[line]
+        top = box.y + box.height - style.tag_height - 1
+        if line in unknown:
+            shared = _slide_line(box, [(g, e) for _, _, g, e in wants], tags)
+        else:
+            shared = _share_line(box, wants, tags)
+        for g, x, shown in shared:
+            pixmap = tags.get(g.span, g.span.uuid == selected, shown)
+            placed.append((QPointF(x - 1, top - 1), pixmap))  # the pixmap's border room
+    return placed
+
+
+def _centre(want: tuple[float, float, SpanGeometry, Edge]) -> tuple[float, float]:
+    return want[0] + want[1], want[0]
+
+
+def _share_line(
+    box: LineBox, wants: list[tuple[float, float, SpanGeometry, Edge]], tags: TagPixmaps
+) -> list[tuple[SpanGeometry, float, float | None]]:
+    """(span, x, shortened width or None) of the tags of one line, ``wants`` (run's x0, x1,
+    span, start edge) the spans starting on it, their runs known (``_place_tags``)."""
+    if box.width > 0:
+        lo, hi = box.x, box.x + box.width
+    else:
+        lo, hi = -math.inf, math.inf
+    n = len(wants)
+    if n == 1:  # alone on its line: at its start, within the line
+        x0, x1, g, edge = wants[0]
         width = tags.width(g.span.label)
-        x = g.start.x if g.start.inward > 0 else g.start.x - width
-        used = taken.setdefault(g.start.line, [])
+        shown: float | None = None
+        if width > hi - lo:
+            shown = width = hi - lo
+            if shown < MIN_TAG:
+                return []
+        want = edge.x if edge.inward > 0 else edge.x - width
+        return [(g, min(max(want, lo), hi - width), shown)]
+    wants.sort(key=_centre)
+    xs0, xs1, widths = [], [], []
+    for x0, x1, g, _ in wants:
+        xs0.append(x0)
+        xs1.append(x1)
+        widths.append(tags.width(g.span.label))
+    cuts = [lo]  # the shares' boundaries, left to right
+    for k in range(1, n):
+        a0, b0, a1, b1 = xs0[k - 1], xs1[k - 1], xs0[k], xs1[k]
+        cut = (b0 + a1) / 2 if b0 <= a1 else (a0 + b0 + a1 + b1) / 4
+        cuts.append(min(max(cut, cuts[-1]), hi))
+    cuts.append(hi)
+    for _ in range(n):  # lend what a share has over to a neighbour short of room
+        moved = False
+        for k in range(1, n):
+            cut = cuts[k]
+            short_left = widths[k - 1] + 1 - (cut - cuts[k - 1])
+            short_right = widths[k] + 1 - (cuts[k + 1] - cut)
+            if short_left > 0 > short_right:
+                a1, b1 = xs0[k], xs1[k]
+                step = min(short_left, -short_right, b1 - min(b1 - a1, widths[k] + 1) - cut)
+                if step > 0.01:
+                    cuts[k] = cut + step
+                    moved = True
+            elif short_right > 0 > short_left:
+                a0, b0 = xs0[k - 1], xs1[k - 1]
+                step = min(short_right, -short_left, cut - a0 - min(b0 - a0, widths[k - 1] + 1))
+                if step > 0.01:
+                    cuts[k] = cut - step
+                    moved = True
+        if not moved:
+            break
+    out: list[tuple[SpanGeometry, float, float | None]] = []
+    last = n - 1
+    for k in range(n):
+        left = cuts[k] if k == 0 else cuts[k] + 0.5
+        right = cuts[k + 1] if k == last else cuts[k + 1] - 0.5
+        width = widths[k]
+        shown = None
+        if width > right - left:
+            shown = width = right - left
+            if shown < MIN_TAG:
+                continue
+        edge = wants[k][3]
+        want = edge.x if edge.inward > 0 else edge.x - width
+        if want < left:
+            want = left
+        elif want > right - width:
+            want = right - width
+        out.append((wants[k][2], want, shown))
+    return out
+
+
+def _slide_line(
+    box: LineBox, wants: Sequence[tuple[SpanGeometry, Edge]], tags: TagPixmaps
+) -> list[tuple[SpanGeometry, float, float | None]]:
+    """(span, x, shortened width or None) of the tags of a line where some span's extent is
+    unknown (``_place_tags``): each pushed inwards past the tags placed before it."""
+    out: list[tuple[SpanGeometry, float, float | None]] = []
+    used: list[tuple[float, float]] = []
+    for g, edge in wants:
+        width = tags.width(g.span.label)
+        x = edge.x if edge.inward > 0 else edge.x - width
         shown: float | None = None  # the shortened tag's width
         if box.width > 0:  # the line's extent is known: the tag stays within it
             lo, hi = box.x, box.x + box.width
             start = min(max(x, lo), hi - width)
-            x = _past_tags(start, width, used, g.start.inward)
+            x = _past_tags(start, width, used, edge.inward)
             if not lo <= x <= hi - width:
-                back = _past_tags(start, width, used, -g.start.inward)
+                back = _past_tags(start, width, used, -edge.inward)
                 if lo <= back <= hi - width:
                     x = back
                 else:  # no room for the whole tag on the line: shortened, or left out
-                    gap = _nearest_gap(lo, hi, used, g.start.x)
+                    gap = _nearest_gap(lo, hi, used, edge.x)
                     if gap is None:
                         continue
                     shown = min(width, gap[1] - gap[0])
-                    want = g.start.x if g.start.inward > 0 else g.start.x - shown
+                    want = edge.x if edge.inward > 0 else edge.x - shown
                     x = min(max(want, gap[0]), gap[1] - shown)
         else:
-            x = _past_tags(x, width, used, g.start.inward)
+            x = _past_tags(x, width, used, edge.inward)
         used.append((x, x + (width if shown is None else shown)))
-        top = box.y + box.height - style.tag_height - 1
-        pixmap = tags.get(g.span, g.span.uuid == selected, shown)
-        placed.append((QPointF(x - 1, top - 1), pixmap))  # the pixmap's border room
-    return placed
+        out.append((g, x, shown))
+    return out
 
 
 MIN_TAG = 24.0
