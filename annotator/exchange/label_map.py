@@ -1,15 +1,17 @@
 """A merge's label map: the source's label names taken as the project's.
 
 A colleague's schema may name a label otherwise than ours (``Per`` or ``Person`` where ours
-has ``PER``). Without a map the merge takes their label as ours only in the schema
-(``adopt_labels``: a name that differs only in case or folding) and quarantines the records
-labelled so, or adds a label of another name as a new one. With a map ``{"Per": "PER"}``
-the records of the source labelled ``Per`` (spans, and for an event type its trigger spans
-and events; for a relation type its relations) arrive labelled ``PER`` and are judged by
-``annotator.rules`` like any other record; the source's schema is taken with ``Per`` left
-out and every reference to it (a role's types, a parent) read as ``PER``. A mapped label
-takes nothing of their schema: their attributes leave it out, so our ``PER`` stays as it is
-and a record of theirs carrying an attribute ``PER`` lacks is quarantined.
+has ``PER``). Without a map the merge reconciles only the schemas: a name that differs
+from ours only in case or folding is not added (``adopt_labels``: what else their schema
+adds refers to ours by it), and the records labelled so are quarantined, never relabelled
+(the merge report says so, with their count); a label of another name is added as a new
+one. With a map ``{"Per": "PER"}`` the records of the source labelled ``Per`` (spans, and
+for an event type its trigger spans and events; for a relation type its relations) arrive
+labelled ``PER`` and are judged by ``annotator.rules`` like any other record; the source's
+schema is taken with ``Per`` left out and every reference to it (a role's types, a parent)
+read as ``PER``. A mapped label takes nothing of their schema: their attributes leave it
+out, so our ``PER`` stays as it is and a record of theirs carrying an attribute ``PER``
+lacks is quarantined.
 
 A role map ``{"Agent": "Attacker"}`` does the same for the roles of the source's arguments
 (an argument's role is judged by name against the event type's roles), and renames the

@@ -155,9 +155,14 @@ class MergeReport:
     """why the source's extra labels could not be added (the combined schema's problem)"""
     labels_taken: list[tuple[str, str]] = field(default_factory=list)
     """(the source's name, the project's) of each label of the source's schema that is one
-    of the project's written otherwise (``Per`` beside ``PER``: ``schema.name_key``), taken
-    as the project's, not added (``adopt_labels``); the source's annotations labelled so are
-    quarantined as of a label the schema lacks, never renamed"""
+    of the project's written otherwise (``Per`` beside ``PER``: ``schema.name_key``), not
+    added to the project's schema (``adopt_labels``: what else the source's schema adds
+    refers to the project's by it); only the schema is so reconciled: the source's records
+    labelled so are quarantined as of a label the schema lacks, never relabelled (a label
+    map relabels them, and then the label is not listed here)"""
+    taken_quarantined: dict[str, int] = field(default_factory=dict)
+    """for each source label of ``labels_taken``, the record versions labelled so (spans;
+    events and relations of that type) this merge quarantined"""
     attributes_taken: list[tuple[str, str]] = field(default_factory=list)
     """the same for the source's attributes; but the source's records carrying one are
     judged with the key renamed to the project's (``label_map.relabel``), as it defines it,
@@ -191,6 +196,40 @@ class MergeReport:
     (the project would then depend on the order of the merges) but left for ``check``, as a
     reference to a deleted record is; judged after every span version is decided, so an event
     the project held before is judged when this merge relabels its trigger"""
+
+    def _label_taken(self, theirs: str, ours: str) -> str:
+        """The line for a label of the source's schema not added as one of ours written
+        otherwise: the schema keeps ours, the records labelled so were quarantined."""
+        n = self.taken_quarantined.get(theirs, 0)
+        if not n:
+            return Message(
+                "{where}: label {theirs} not added to the schema: it is the project's {ours} "
+                "written otherwise (they differ only in case, harakat, tatweel, alef forms or "
+                "digit forms); no record labelled {theirs} quarantined",
+                where=self.source,
+                theirs=repr(theirs),
+                ours=repr(ours),
+            )
+        if n == 1:
+            return Message(
+                "{where}: label {theirs} not added to the schema: it is the project's {ours} "
+                "written otherwise (they differ only in case, harakat, tatweel, alef forms or "
+                "digit forms); 1 record labelled {theirs} quarantined, not relabelled {ours} "
+                "(a label map {theirs} as {ours} relabels it)",
+                where=self.source,
+                theirs=repr(theirs),
+                ours=repr(ours),
+            )
+        return Message(
+            "{where}: label {theirs} not added to the schema: it is the project's {ours} "
+            "written otherwise (they differ only in case, harakat, tatweel, alef forms or "
+            "digit forms); {n} records labelled {theirs} quarantined, not relabelled {ours} "
+            "(a label map {theirs} as {ours} relabels them)",
+            where=self.source,
+            theirs=repr(theirs),
+            ours=repr(ours),
+            n=str(n),
+        )
 
     def lines(self) -> list[str]:
         """A short human summary, one fact per line."""
@@ -233,16 +272,7 @@ class MergeReport:
             )
             for a in self.attributes_added
         ]
-        out += [
-            Message(
-                "{where}: label {theirs} taken as the project's {ours} (one name: they differ "
-                "only in case, harakat, tatweel, alef forms or digit forms)",
-                where=self.source,
-                theirs=repr(theirs),
-                ours=repr(ours),
-            )
-            for theirs, ours in self.labels_taken
-        ]
+        out += [self._label_taken(theirs, ours) for theirs, ours in self.labels_taken]
         out += [
             Message(
                 "{where}: attribute {theirs} taken as the project's {ours} (one name: they "
@@ -1254,12 +1284,22 @@ class _Quarantine:
 
     def __init__(self, session: MergeSession, source: str, report: MergeReport) -> None:
         self.session, self.source, self.report = session, source, report
+        self.taken = {theirs for theirs, _ in report.labels_taken}
         self.seen = {
             (q["uuid"], canonical_json(q["record"]), q["reason"]) for q in session.quarantined()
         }
 
     def record(self, br: BundleRecord, reason: str) -> None:
         rec = br.record
+        if self.taken:  # counted for the report's line on a label not added as ours
+            label = (
+                rec.label if isinstance(rec, Span)
+                else rec.type if isinstance(rec, Event | Relation)
+                else None
+            )  # fmt: skip
+            if label is not None and label in self.taken:
+                counts = self.report.taken_quarantined
+                counts[label] = counts.get(label, 0) + 1
         self.add(record_kind(rec), rec.uuid, br.doc_sha, json.loads(br.canonical()), reason)
 
     def status(self, st: BundleStatus, reason: str) -> None:
