@@ -89,7 +89,8 @@ def _read_schema(path: Path) -> Any:
     try:
         data = safejson.loads(text.removeprefix("\ufeff"), max_chars=len(text) + 1)
     except safejson.UnsafeJSON as exc:
-        raise AnnotatorError(f"{path}: cannot read schema: {exc}") from None
+        where = f"{path}:{exc.line}" if exc.line is not None else str(path)  # FILE:LINE
+        raise AnnotatorError(f"{where}: cannot read schema: {exc}") from None
     return Schema.from_json(data, source=str(path))
 
 

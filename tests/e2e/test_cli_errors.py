@@ -105,7 +105,7 @@ case("init-missing-schema", 1, "missing.json: no such schema file",
      "init", NEW, "--schema", f"{T}/missing.json")
 case("init-schema-folder", 1, "emptydir: a folder, not a schema file",
      "init", NEW, "--schema", f"{T}/emptydir")
-case("init-malformed-schema", 1, "bad.json: cannot read schema",
+case("init-malformed-schema", 1, "bad.json:1: cannot read schema",
      "init", NEW, "--schema", f"{T}/bad.json")
 case("init-no-project", 2, "the following arguments are required: project", "init")
 
@@ -184,7 +184,7 @@ case("export-no-output", 2, "the following arguments are required: --output/-o",
 # -- schema ----------------------------------------------------------------------------------
 case("schema-import-missing", 1, "missing.json: no such schema file",
      "schema", P, "--import", f"{T}/missing.json")
-case("schema-import-malformed", 1, "bad.json: cannot read schema",
+case("schema-import-malformed", 1, "bad.json:1: cannot read schema",
      "schema", P, "--import", f"{T}/bad.json")
 case("schema-import-folder", 1, "emptydir: a folder, not a schema file",
      "schema", P, "--import", f"{T}/emptydir")

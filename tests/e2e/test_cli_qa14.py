@@ -255,3 +255,21 @@ def test_ctrl_c_while_the_command_line_is_imported(
     monkeypatch.setattr(annotator.cli, "main", interrupt)  # as if the import were interrupted
     assert entry_main(["docs", "p.annotator"]) == 130
     assert capsys.readouterr().err == INTERRUPTED
+
+
+# -- 5. a schema JSON error names its line ----------------------------------------------------
+
+
+def test_a_malformed_schema_json_names_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad_schema.json"
+    bad.write_text(
+        '{\n "format": "annotator-schema",\n "version": 1,\n'
+        ' "spans": [\n  {"name": "PER",}\n ]\n}\n',
+        encoding="utf-8",
+    )
+    assert main(["init", str(tmp_path / "new.annotator"), "--schema", str(bad)]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"annotator: error: {bad}:5: cannot read schema: invalid JSON: "
+    )
