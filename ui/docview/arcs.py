@@ -816,7 +816,11 @@ class ArcOverlay(QWidget):
             # pixel off it: a label is drawn at a whole pixel); in a gap too small for a label
             # (a tiny zoom) its lowest lane's label still fits
             high = min(max(lane0 - reach - h / 2, ceiling + 1), lane0 - h / 2)
-            runs.append(Run(min(x0, x1), max(x0, x1), y0, high, lane0 + h / 2))
+            # nor over the line's own text (the top edges of its highlights) where the gap
+            # holds the label above it: the lowest lane then runs along the label's foot (in
+            # a smaller gap, a small zoom, as before: on its lane, over the text's top)
+            low = top if high + h <= top else lane0 + h / 2
+            runs.append(Run(min(x0, x1), max(x0, x1), y0, high, low))
         # the label's own run first, then the longer
         runs.sort(key=lambda r: (not (r.y == cy and r.x0 <= cx <= r.x1), r.x0 - r.x1))
         if not emphasised:
