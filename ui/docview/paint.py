@@ -619,12 +619,17 @@ def block_marks(
     frames: dict[int, tuple[int, int, int, int, int, int]] = {}
     """line -> the pixel rows (top, height) of an edge bracket's bar, its top tick and its
     bottom tick on that line, as ``_bar`` rounds them"""
+    # a suggestion's dashed outline is drawn half its pen inside its runs' ends, so the
+    # stroke stays on the span's own text (QA 14: drawn a pixel outside, it half covered
+    # the full stop right after والعراق.)
+    inset = max(1.2, style.pen) / 2
     for g, level in zip(geoms, levels, strict=True):
         span = g.span
         if span.suggestion:
             rects = suggested.setdefault(span.color, [])
             for line, x0, x1 in g.runs:
-                rects.append(_run_rect(boxes[line], x0, x1, _ZERO).adjusted(-1, -1, 1, 1))
+                side = inset if x1 - x0 > 4 * inset else 0.0
+                rects.append(_run_rect(boxes[line], x0, x1, _ZERO).adjusted(side, -1, -side, 1))
             if span.uuid == selected:
                 for line, x0, x1 in g.runs:
                     marks.outline.append(
