@@ -979,8 +979,23 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessage",
-        "{where}: label {theirs} taken as the project's {ours} (one name: they differ "
-        "only in case, harakat, tatweel, alef forms or digit forms)",
+        "{where}: label {theirs} not added to the schema: it is the project's {ours} written "
+        "otherwise (they differ only in case, harakat, tatweel, alef forms or digit forms); no "
+        "record labelled {theirs} quarantined",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{where}: label {theirs} not added to the schema: it is the project's {ours} written "
+        "otherwise (they differ only in case, harakat, tatweel, alef forms or digit forms); 1 "
+        "record labelled {theirs} quarantined, not relabelled {ours} (a label map {theirs} as "
+        "{ours} relabels it)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{where}: label {theirs} not added to the schema: it is the project's {ours} written "
+        "otherwise (they differ only in case, harakat, tatweel, alef forms or digit forms); {n} "
+        "records labelled {theirs} quarantined, not relabelled {ours} (a label map {theirs} as "
+        "{ours} relabels them)",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessage",

@@ -60,13 +60,13 @@
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="208"/>
-        <location filename="../../ui/workbench/menus.py" line="158"/>
+        <location filename="../../ui/workbench/menus.py" line="162"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="210"/>
-        <location filename="../../ui/workbench/menus.py" line="160"/>
+        <location filename="../../ui/workbench/menus.py" line="164"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -76,282 +76,282 @@
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="135"/>
+        <location filename="../../ui/workbench/menus.py" line="139"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="136"/>
+        <location filename="../../ui/workbench/menus.py" line="140"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="137"/>
+        <location filename="../../ui/workbench/menus.py" line="141"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="138"/>
+        <location filename="../../ui/workbench/menus.py" line="142"/>
         <source>Recent projects</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="141"/>
+        <location filename="../../ui/workbench/menus.py" line="145"/>
         <source>&amp;Import files…</source>
         <translation>ا&amp;ستيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="146"/>
+        <location filename="../../ui/workbench/menus.py" line="150"/>
         <source>Import a &amp;folder of .txt files…</source>
         <translation>استيراد &amp;مجلد ملفات ‎.txt…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="149"/>
+        <location filename="../../ui/workbench/menus.py" line="153"/>
         <source>Import &amp;with options…</source>
         <translation>استيراد &amp;مع خيارات…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="150"/>
+        <location filename="../../ui/workbench/menus.py" line="154"/>
         <source>&amp;Export…</source>
         <translation>ت&amp;صدير…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="152"/>
+        <location filename="../../ui/workbench/menus.py" line="156"/>
         <source>S&amp;ync with the team hub…</source>
         <translation>م&amp;زامنة مع خادم الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="153"/>
+        <location filename="../../ui/workbench/menus.py" line="157"/>
         <source>Team &amp;progress…</source>
         <translation>تقدّم ال&amp;فريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="155"/>
+        <location filename="../../ui/workbench/menus.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="157"/>
+        <location filename="../../ui/workbench/menus.py" line="161"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="166"/>
+        <location filename="../../ui/workbench/menus.py" line="170"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="173"/>
+        <location filename="../../ui/workbench/menus.py" line="177"/>
         <source>&amp;Schema…</source>
         <translation>&amp;المخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="175"/>
+        <location filename="../../ui/workbench/menus.py" line="179"/>
         <source>&amp;Annotate</source>
         <translation>&amp;توسيم</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="176"/>
+        <location filename="../../ui/workbench/menus.py" line="180"/>
         <source>Switch &amp;annotator…</source>
         <translation>تبديل ال&amp;موسِّم…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="182"/>
+        <location filename="../../ui/workbench/menus.py" line="186"/>
         <source>Apply the last label</source>
         <translation>تطبيق آخر تسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="187"/>
+        <location filename="../../ui/workbench/menus.py" line="191"/>
         <source>&amp;Sticky label (every selection gets it)</source>
         <translation>تسمية &amp;ثابتة (تُطبَّق على كل تحديد)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="191"/>
+        <location filename="../../ui/workbench/menus.py" line="195"/>
         <source>Snap selections to &amp;words</source>
         <translation>ضبط التحديد على حدود ال&amp;كلمات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="196"/>
+        <location filename="../../ui/workbench/menus.py" line="200"/>
         <source>Trim a proclitic off the start</source>
         <translation>نزع سابقة متصلة من البداية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="197"/>
+        <location filename="../../ui/workbench/menus.py" line="201"/>
         <source>Give the proclitic back</source>
         <translation>إرجاع السابقة المتصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="201"/>
+        <location filename="../../ui/workbench/menus.py" line="205"/>
         <source>Move start edge right</source>
         <translation>حرّك حافة البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="202"/>
+        <location filename="../../ui/workbench/menus.py" line="206"/>
         <source>Move start edge left</source>
         <translation>حرّك حافة البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="203"/>
+        <location filename="../../ui/workbench/menus.py" line="207"/>
         <source>Move end edge right</source>
         <translation>حرّك حافة النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="204"/>
+        <location filename="../../ui/workbench/menus.py" line="208"/>
         <source>Move end edge left</source>
         <translation>حرّك حافة النهاية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="207"/>
+        <location filename="../../ui/workbench/menus.py" line="211"/>
         <source>Move start edge right a word</source>
         <translation>حرّك حافة البداية يمينًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="213"/>
+        <location filename="../../ui/workbench/menus.py" line="217"/>
         <source>Move start edge left a word</source>
         <translation>حرّك حافة البداية يسارًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="216"/>
+        <location filename="../../ui/workbench/menus.py" line="220"/>
         <source>Move end edge right a word</source>
         <translation>حرّك حافة النهاية يمينًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="222"/>
+        <location filename="../../ui/workbench/menus.py" line="226"/>
         <source>Move end edge left a word</source>
         <translation>حرّك حافة النهاية يسارًا بكلمة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="227"/>
+        <location filename="../../ui/workbench/menus.py" line="231"/>
         <source>Add &amp;relation (then click the target, or Tab to it and press Return)</source>
         <translation>إضافة &amp;علاقة (ثم انقر الهدف، أو انتقل إليه بـ ⁨Tab⁩ واضغط ⁨Return⁩)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="229"/>
+        <location filename="../../ui/workbench/menus.py" line="233"/>
         <source>&amp;Argument of the selected event (selected text, or a span clicked or Tabbed to)</source>
         <translation>&amp;معمول للحدث المحدد (النص المحدد، أو مقطع تنقره أو تصل إليه بـ ⁨Tab⁩)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="236"/>
+        <location filename="../../ui/workbench/menus.py" line="240"/>
         <source>&amp;Next annotation</source>
         <translation>التوسيم ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="244"/>
+        <location filename="../../ui/workbench/menus.py" line="248"/>
         <source>&amp;Previous annotation</source>
         <translation>التوسيم ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="253"/>
+        <location filename="../../ui/workbench/menus.py" line="257"/>
         <source>Mark done and go to the &amp;next document</source>
         <translation>وسم كمنجز والانتقال إلى المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="261"/>
+        <location filename="../../ui/workbench/menus.py" line="265"/>
         <source>Mark in progress</source>
         <translation>وسم كقيد الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="268"/>
+        <location filename="../../ui/workbench/menus.py" line="272"/>
         <source>Next &amp;unfinished document</source>
         <translation>المستند &amp;غير المنجز التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="276"/>
+        <location filename="../../ui/workbench/menus.py" line="280"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="284"/>
+        <location filename="../../ui/workbench/menus.py" line="288"/>
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="290"/>
+        <location filename="../../ui/workbench/menus.py" line="294"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="291"/>
+        <location filename="../../ui/workbench/menus.py" line="295"/>
         <source>Show other annotators&apos; &amp;layers…</source>
         <translation>إظهار &amp;طبقات الموسِّمين الآخرين…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="292"/>
+        <location filename="../../ui/workbench/menus.py" line="296"/>
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="295"/>
+        <location filename="../../ui/workbench/menus.py" line="299"/>
         <source>Automatic (per paragraph)</source>
         <translation>تلقائي (لكل فقرة)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="296"/>
+        <location filename="../../ui/workbench/menus.py" line="300"/>
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="297"/>
+        <location filename="../../ui/workbench/menus.py" line="301"/>
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="303"/>
+        <location filename="../../ui/workbench/menus.py" line="307"/>
         <source>Show &amp;invisible characters</source>
         <translation>إظهار المحارف &amp;غير المرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="306"/>
+        <location filename="../../ui/workbench/menus.py" line="310"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="307"/>
+        <location filename="../../ui/workbench/menus.py" line="311"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="308"/>
+        <location filename="../../ui/workbench/menus.py" line="312"/>
         <source>Show &amp;arcs</source>
         <translation>إظهار الأ&amp;قواس</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="312"/>
+        <location filename="../../ui/workbench/menus.py" line="316"/>
         <source>&amp;Language (after a restart)</source>
         <translation>اللغ&amp;ة (بعد إعادة التشغيل)</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="323"/>
+        <location filename="../../ui/workbench/menus.py" line="327"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="324"/>
+        <location filename="../../ui/workbench/menus.py" line="328"/>
         <source>&amp;Review colleagues&apos; work…</source>
         <translation>&amp;مراجعة عمل الزملاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="325"/>
+        <location filename="../../ui/workbench/menus.py" line="329"/>
         <source>&amp;Agreement…</source>
         <translation>الا&amp;تفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="327"/>
+        <location filename="../../ui/workbench/menus.py" line="331"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="328"/>
+        <location filename="../../ui/workbench/menus.py" line="332"/>
         <source>Command &amp;palette…</source>
         <translation>&amp;لوحة الأوامر…</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="329"/>
+        <location filename="../../ui/workbench/menus.py" line="333"/>
         <source>&amp;Keys</source>
         <translation>&amp;المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="331"/>
+        <location filename="../../ui/workbench/menus.py" line="335"/>
         <source>&amp;About Annotator…</source>
         <translation>&amp;حول ⁨Annotator⁩…</translation>
     </message>
@@ -724,7 +724,7 @@
 <context>
     <name>BackgroundJob</name>
     <message>
-        <location filename="../../ui/jobs.py" line="137"/>
+        <location filename="../../ui/jobs.py" line="165"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -3883,792 +3883,802 @@
         <translation>{where}: أُخذت الخاصية {theirs} على أنها {ours} التي في المشروع (اسم واحد: لا يختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="980"/>
-        <source>{where}: label {theirs} taken as the project&apos;s {ours} (one name: they differ only in case, harakat, tatweel, alef forms or digit forms)</source>
-        <translation>{where}: أُخذت التسمية {theirs} على أنها {ours} التي في المشروع (اسم واحد: لا يختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="985"/>
+        <location filename="../../ui/core_messages.py" line="1000"/>
         <source>cannot relabel the {name} events as {label}: {problems}. A schema edit deletes no annotation: delete those arguments first, or choose another event type</source>
         <translation>لا يمكن إعادة تسمية أحداث {name} بـ{label}: {problems}. تعديل المخطط لا يحذف أي توسيم: احذف تلك المعمولات أولًا، أو اختر نوع حدث آخر</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="990"/>
+        <location filename="../../ui/core_messages.py" line="1005"/>
         <source>1 argument is in a role {label} lacks ({roles})</source>
         <translation>معمول واحد في دور ليس في {label} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="991"/>
+        <location filename="../../ui/core_messages.py" line="1006"/>
         <source>{count} arguments are in roles {label} lacks ({roles})</source>
         <translation>{count} من المعمولات في أدوار ليست في {label} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="992"/>
+        <location filename="../../ui/core_messages.py" line="1007"/>
         <source>1 argument fills a role of {label} that does not accept its filler ({roles})</source>
         <translation>معمول واحد يملأ دورًا في {label} لا يقبل ما يملؤه ({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="996"/>
+        <location filename="../../ui/core_messages.py" line="1011"/>
         <source>{count} arguments fill roles of {label} that do not accept their fillers ({roles})</source>
         <translation>{count} من المعمولات تملأ أدوارًا في {label} لا تقبل ما يملؤها ({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1000"/>
+        <location filename="../../ui/core_messages.py" line="1015"/>
         <source>{one}; {other}</source>
         <translation>{one}؛ {other}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1001"/>
+        <location filename="../../ui/core_messages.py" line="1016"/>
         <source>1 argument fills a role that does not accept {label} ({roles})</source>
         <translation>معمول واحد يملأ دورًا لا يقبل {label} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1004"/>
+        <location filename="../../ui/core_messages.py" line="1019"/>
         <source>{count} arguments fill roles that do not accept {label} ({roles})</source>
         <translation>{count} من المعمولات تملأ أدوارًا لا تقبل {label} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1007"/>
+        <location filename="../../ui/core_messages.py" line="1022"/>
         <source>1 relation of type {type} would not link {source} to {target}</source>
         <translation>علاقة واحدة من النوع {type} لن تربط {source} بـ{target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1010"/>
+        <location filename="../../ui/core_messages.py" line="1025"/>
         <source>{count} relations of type {type} would not link {source} to {target}</source>
         <translation>{count} من العلاقات من النوع {type} لن تربط {source} بـ{target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1013"/>
+        <location filename="../../ui/core_messages.py" line="1028"/>
         <source>{count} relations would not link their spans as their types allow ({types})</source>
         <translation>{count} من العلاقات لن تربط مقاطعها كما تسمح أنواعها ({types})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1017"/>
+        <location filename="../../ui/core_messages.py" line="1032"/>
         <source>cannot relabel {name} as {label}: {problems}. A schema edit deletes no annotation: change or delete those first, or choose another label</source>
         <translation>لا يمكن إعادة تسمية {name} بـ{label}: {problems}. تعديل المخطط لا يحذف أي توسيم: غيّر تلك التوسيمات أو احذفها أولًا، أو اختر تسمية أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1022"/>
+        <location filename="../../ui/core_messages.py" line="1037"/>
         <source>relabelled {label}, this {old} would carry attribute {attribute}, which {label} does not take: remove the attribute first, or choose another label</source>
         <translation>بعد إعادة التسمية إلى {label} سيحمل هذا العنصر ({old}) الخاصية {attribute}، و{label} لا تقبلها: احذف الخاصية أولًا، أو اختر تسمية أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1027"/>
+        <location filename="../../ui/core_messages.py" line="1042"/>
         <source>cannot relabel {name} as {label}: 1 annotation carries attribute {attribute}, which {label} does not take. Define it for {label}, remove it from the annotation first, or choose another label</source>
         <translation>لا يمكن إعادة تسمية {name} إلى {label}: توصيف واحد يحمل الخاصية {attribute}، و{label} لا تقبلها. عرّفها لـ{label}، أو احذفها من التوصيف أولًا، أو اختر تسمية أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1033"/>
+        <location filename="../../ui/core_messages.py" line="1048"/>
         <source>cannot relabel {name} as {label}: {count} annotations carry attributes {label} does not take ({attributes}). Define them for {label}, remove them from the annotations first, or choose another label</source>
         <translation>لا يمكن إعادة تسمية {name} إلى {label}: {count} من التوصيفات تحمل خصائص لا تقبلها {label} ({attributes}). عرّفها لـ{label}، أو احذفها من التوصيفات أولًا، أو اختر تسمية أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1039"/>
+        <location filename="../../ui/core_messages.py" line="1054"/>
         <source>role map: the event type {event} of {where} has the roles {theirs} and {other}; mapping {theirs} to {ours} would give it {ours} twice</source>
         <translation>ربط الأدوار: لنوع الحدث {event} في {where} الدوران {theirs} و{other}؛ وربط {theirs} بـ{ours} يجعل له الدور {ours} مرتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1044"/>
+        <location filename="../../ui/core_messages.py" line="1059"/>
         <source>label map: {theirs} of {where} and the project&apos;s {ours} are not of one kind (entity label, event type or relation type)</source>
         <translation>ربط التسميات: {theirs} في {where} و{ours} في المشروع ليستا من نوع واحد (تسمية كيان، أو نوع حدث، أو نوع علاقة)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1049"/>
+        <location filename="../../ui/core_messages.py" line="1064"/>
         <source>attribute {attribute} it defines added to the schema, on {labels}</source>
         <translation>الخاصية {attribute} التي يعرّفها الملف أُضيفت إلى المخطط، على {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1052"/>
+        <location filename="../../ui/core_messages.py" line="1067"/>
         <source>attribute {attribute} it defines added to the schema, on every label</source>
         <translation>الخاصية {attribute} التي يعرّفها الملف أُضيفت إلى المخطط، على كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1055"/>
+        <location filename="../../ui/core_messages.py" line="1070"/>
         <source>{n} annotations were changed or deleted meanwhile (in another window, a merge or a sync); undoing would overwrite them</source>
         <translation>{n} من التوصيفات تغيّرت أو حُذفت في الأثناء (في نافذة أخرى أو دمج أو مزامنة)؛ والتراجع سيكتب فوقها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1060"/>
+        <location filename="../../ui/core_messages.py" line="1075"/>
         <source>{n} annotations were changed or deleted meanwhile (in another window, a merge or a sync); redoing would overwrite them</source>
         <translation>{n} من التوصيفات تغيّرت أو حُذفت في الأثناء (في نافذة أخرى أو دمج أو مزامنة)؛ والإعادة ستكتب فوقها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1065"/>
+        <location filename="../../ui/core_messages.py" line="1080"/>
         <source>an annotation was changed or deleted meanwhile (in another window, a merge or a sync); undoing would overwrite it</source>
         <translation>توصيف تغيّر أو حُذف في الأثناء (في نافذة أخرى أو دمج أو مزامنة)؛ والتراجع سيكتب فوقه</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1070"/>
+        <location filename="../../ui/core_messages.py" line="1085"/>
         <source>an annotation was changed or deleted meanwhile (in another window, a merge or a sync); redoing would overwrite it</source>
         <translation>توصيف تغيّر أو حُذف في الأثناء (في نافذة أخرى أو دمج أو مزامنة)؛ والإعادة ستكتب فوقه</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1075"/>
+        <location filename="../../ui/core_messages.py" line="1090"/>
         <source>cannot relabel {name} as {label}: 1 relation of type {name} is broken already ({problems}), and the step would write it as it is. A schema edit deletes no annotation: delete or mend that relation first, or choose another label</source>
         <translation>لا يمكن إعادة تسمية {name} إلى {label}: علاقة واحدة من النوع {name} مكسورة أصلًا ({problems})، والخطوة ستكتبها كما هي. تعديل المخطط لا يحذف أي توصيف: احذف تلك العلاقة أو أصلحها أولًا، أو اختر تسمية أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1081"/>
+        <location filename="../../ui/core_messages.py" line="1096"/>
         <source>cannot relabel {name} as {label}: {count} relations of type {name} are broken already ({problems}), and the step would write them as they are. A schema edit deletes no annotation: delete or mend those relations first, or choose another label</source>
         <translation>لا يمكن إعادة تسمية {name} إلى {label}: {count} من علاقات النوع {name} مكسورة أصلًا ({problems})، والخطوة ستكتبها كما هي. تعديل المخطط لا يحذف أي توصيف: احذف تلك العلاقات أو أصلحها أولًا، أو اختر تسمية أخرى</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1087"/>
+        <location filename="../../ui/core_messages.py" line="1102"/>
         <source>1 points at a deleted span</source>
         <translation>واحدة تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1091"/>
+        <location filename="../../ui/core_messages.py" line="1106"/>
         <source>{count} point at a deleted span</source>
         <translation>{count} تشير إلى مقطع محذوف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1095"/>
+        <location filename="../../ui/core_messages.py" line="1110"/>
         <source>1 links spans neither {name} nor {label} accepts</source>
         <translation>واحدة تربط مقاطع لا يقبلها {name} ولا {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1099"/>
+        <location filename="../../ui/core_messages.py" line="1114"/>
         <source>{count} link spans neither {name} nor {label} accepts</source>
         <translation>{count} تربط مقاطع لا يقبلها {name} ولا {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1103"/>
+        <location filename="../../ui/core_messages.py" line="1118"/>
         <source>cannot relabel {name} as {label}: 1 event of type {name} has its trigger span deleted, and the step would write it as it is. A schema edit deletes no annotation: delete that event or give it a trigger first</source>
         <translation>لا يمكن إعادة تسمية {name} إلى {label}: حدث واحد من النوع {name} حُذف مقطع مُطلِقه، والخطوة ستكتبه كما هو. تعديل المخطط لا يحذف أي توصيف: احذف ذلك الحدث أو أعطه مُطلِقًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1109"/>
+        <location filename="../../ui/core_messages.py" line="1124"/>
         <source>cannot relabel {name} as {label}: {count} events of type {name} have their trigger span deleted, and the step would write them as they are. A schema edit deletes no annotation: delete those events or give them a trigger first</source>
         <translation>لا يمكن إعادة تسمية {name} إلى {label}: {count} من أحداث النوع {name} حُذفت مقاطع مُطلِقاتها، والخطوة ستكتبها كما هي. تعديل المخطط لا يحذف أي توصيف: احذف تلك الأحداث أو أعطها مُطلِقات أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1115"/>
+        <location filename="../../ui/core_messages.py" line="1130"/>
         <source>attributes {theirs} and {ours} are one name (they differ only in case, harakat, tatweel, alef forms or digit forms) and the record carries both</source>
         <translation>الخاصيتان {theirs} و{ours} اسم واحد (لا تختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام) والسجل يحمل كلتيهما</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1120"/>
+        <location filename="../../ui/core_messages.py" line="1135"/>
         <source>{kind} {key}: {problem}</source>
         <translation>{kind} {key}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1121"/>
+        <location filename="../../ui/core_messages.py" line="1136"/>
         <source>attribute added from {where}: {attribute} on {labels}</source>
         <translation>خاصية أُضيفت من {where}: {attribute} على {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1122"/>
+        <location filename="../../ui/core_messages.py" line="1137"/>
         <source>attribute added from {where}: {attribute} on every label</source>
         <translation>خاصية أُضيفت من {where}: {attribute} على كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1123"/>
+        <location filename="../../ui/core_messages.py" line="1138"/>
         <source>{where}: label {theirs} mapped to the project&apos;s {ours}: {n} records relabelled</source>
         <translation>{where}: رُبطت التسمية {theirs} بتسمية المشروع {ours}: أُعيدت تسمية {n} من السجلات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1127"/>
+        <location filename="../../ui/core_messages.py" line="1142"/>
         <source>{where}: role {theirs} mapped to the project&apos;s {ours}: {n} arguments relabelled</source>
         <translation>{where}: رُبط الدور {theirs} بدور المشروع {ours}: أُعيدت تسمية {n} من المعمولات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1131"/>
+        <location filename="../../ui/core_messages.py" line="1146"/>
         <source>label map: {theirs} → {ours} is not a pair of names</source>
         <translation>ربط التسميات: {theirs} ← {ours} ليس زوجًا من الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1135"/>
+        <location filename="../../ui/core_messages.py" line="1150"/>
         <source>label map: {where} holds no label {theirs}</source>
         <translation>ربط التسميات: لا يحوي {where} التسمية {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1139"/>
+        <location filename="../../ui/core_messages.py" line="1154"/>
         <source>label map: the project&apos;s schema has no label {ours} (to take {theirs} of {where} as)</source>
         <translation>ربط التسميات: ليس في مخطط المشروع التسمية {ours} (لتُقرأ بها {theirs} من {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1143"/>
+        <location filename="../../ui/core_messages.py" line="1158"/>
         <source>role map: {theirs} → {ours} is not a pair of names</source>
         <translation>ربط الأدوار: {theirs} ← {ours} ليس زوجًا من الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1147"/>
+        <location filename="../../ui/core_messages.py" line="1162"/>
         <source>role map: {where} holds no role {theirs}</source>
         <translation>ربط الأدوار: لا يحوي {where} الدور {theirs}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1151"/>
+        <location filename="../../ui/core_messages.py" line="1166"/>
         <source>role map: the project&apos;s schema has no role {ours} (to take {theirs} of {where} as)</source>
         <translation>ربط الأدوار: ليس في مخطط المشروع الدور {ours} (ليُقرأ به {theirs} من {where})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1158"/>
+        <location filename="../../ui/core_messages.py" line="1173"/>
         <source>argument {role}:{target} is unknown</source>
         <translation>المعمول {role}:{target} مجهول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1159"/>
+        <location filename="../../ui/core_messages.py" line="1174"/>
         <source>attribute value that annotation.conf cannot list (brat reads no other)</source>
         <translation>قيمة خاصية لا يستطيع annotation.conf إدراجها (ولا يقرأ brat غير ما يُدرَج فيه)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1162"/>
+        <location filename="../../ui/core_messages.py" line="1177"/>
         <source>attribute value {value} of {attribute} left out of annotation.conf (brat cannot list it)</source>
         <translation>القيمة {value} للخاصية {attribute} تُركت خارج annotation.conf (لا يستطيع brat إدراجها)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1166"/>
+        <location filename="../../ui/core_messages.py" line="1181"/>
         <source>carriage return in a note, written as a line break (brat notes are one line each)</source>
         <translation>محرف إرجاع العربة في ملاحظة كُتب فاصل سطر (ملاحظات brat سطر واحد لكل منها)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1170"/>
+        <location filename="../../ui/core_messages.py" line="1185"/>
         <source>event type</source>
         <translation>نوع الحدث</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1171"/>
+        <location filename="../../ui/core_messages.py" line="1186"/>
         <source>event type {type} has no role {role} (use --new-labels add or skip; {count} unknown name(s): {names})</source>
         <translation>ليس لنوع الحدث {type} الدور {role} (اختر «إضافة» أو «تخطٍّ» في «تسميات خارج المخطط»؛ الأسماء المجهولة {count}: {names})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1176"/>
+        <location filename="../../ui/core_messages.py" line="1191"/>
         <source>event {event} differs from the stored {uuid}</source>
         <translation>الحدث {event} يختلف عن المحفوظ {uuid}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1177"/>
+        <location filename="../../ui/core_messages.py" line="1192"/>
         <source>event {event}: argument {role}: its target {target} was skipped</source>
         <translation>الحدث {event}: المعمول {role}: تُخطّي هدفه {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1180"/>
+        <location filename="../../ui/core_messages.py" line="1195"/>
         <source>event {event}: its trigger {trigger} was skipped</source>
         <translation>الحدث {event}: تُخطّي مُطلِقه {trigger}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1181"/>
+        <location filename="../../ui/core_messages.py" line="1196"/>
         <source>event {event}: trigger {trigger} is not a span of this document</source>
         <translation>الحدث {event}: المُطلِق {trigger} ليس مقطعًا في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1184"/>
+        <location filename="../../ui/core_messages.py" line="1199"/>
         <source>event {event}: unknown role {role} of {type} skipped</source>
         <translation>الحدث {event}: تُخطّي الدور المجهول {role} من {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1185"/>
+        <location filename="../../ui/core_messages.py" line="1200"/>
         <source>event {event}: {name} {kept} kept, its trigger span {span} said {theirs} (an older version wrote both)</source>
         <translation>الحدث {event}: أُبقي {name} {kept}، وكان مقطع مُطلِقه {span} يقول {theirs} (كتبت نسخة أقدم الاثنين)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1190"/>
+        <location filename="../../ui/core_messages.py" line="1205"/>
         <source>event {event}: {problem}</source>
         <translation>الحدث {event}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1191"/>
+        <location filename="../../ui/core_messages.py" line="1206"/>
         <source>id {id} is used twice in this document</source>
         <translation>المعرِّف {id} مستعمل مرتين في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1192"/>
+        <location filename="../../ui/core_messages.py" line="1207"/>
         <source>not an annotator project or bundle (neither an SQLite file nor a zip file)</source>
         <translation>ليس مشروع annotator ولا حزمة (لا هو ملف SQLite ولا ملف zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1196"/>
+        <location filename="../../ui/core_messages.py" line="1211"/>
         <source>nothing to accept: the document is marked adjudicated, and {into} keeps its own version of {n} agreements of {who}</source>
         <translation>لا شيء للقبول: المستند معلَّم بأنه حُسم، وتُبقي {into} نسختها الخاصة من {n} من اتفاقات {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1201"/>
+        <location filename="../../ui/core_messages.py" line="1216"/>
         <source>relation type</source>
         <translation>نوع العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1202"/>
+        <location filename="../../ui/core_messages.py" line="1217"/>
         <source>relation type name</source>
         <translation>اسم نوع العلاقة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1203"/>
+        <location filename="../../ui/core_messages.py" line="1218"/>
         <source>relation type {name}</source>
         <translation>نوع العلاقة {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1204"/>
+        <location filename="../../ui/core_messages.py" line="1219"/>
         <source>relation type {name} is not in the schema (use --new-labels add or skip; {count} unknown name(s): {names})</source>
         <translation>نوع العلاقة {name} ليس في المخطط (اختر «إضافة» أو «تخطٍّ» في «تسميات خارج المخطط»؛ الأسماء المجهولة {count}: {names})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1209"/>
+        <location filename="../../ui/core_messages.py" line="1224"/>
         <source>relation {relation}: its argument {target} was skipped</source>
         <translation>العلاقة {relation}: تُخطّي طرفها {target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1210"/>
+        <location filename="../../ui/core_messages.py" line="1225"/>
         <source>relation {relation}: unknown argument {source}/{target}</source>
         <translation>العلاقة {relation}: طرف مجهول {source}/{target}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1211"/>
+        <location filename="../../ui/core_messages.py" line="1226"/>
         <source>relation {relation}: {problem}</source>
         <translation>العلاقة {relation}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1212"/>
+        <location filename="../../ui/core_messages.py" line="1227"/>
         <source>role name</source>
         <translation>اسم الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1213"/>
+        <location filename="../../ui/core_messages.py" line="1228"/>
         <source>role {role} of {type}</source>
         <translation>الدور {role} من {type}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1214"/>
+        <location filename="../../ui/core_messages.py" line="1229"/>
         <source>roles added to the schema: {roles}</source>
         <translation>أدوار أُضيفت إلى المخطط: {roles}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1215"/>
+        <location filename="../../ui/core_messages.py" line="1230"/>
         <source>span {span} ({label}): {names} kept on the trigger span: no event of it takes them (annotator check reports them)</source>
         <translation>المقطع {span} ({label}): أُبقيت {names} على مقطع المُطلِق: لا يقبلها أي حدث له (يذكرها annotator check)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1220"/>
+        <location filename="../../ui/core_messages.py" line="1235"/>
         <source>span {span} differs from the stored {uuid}</source>
         <translation>المقطع {span} يختلف عن المحفوظ {uuid}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1221"/>
+        <location filename="../../ui/core_messages.py" line="1236"/>
         <source>span {start}-{end} ({label}) is outside the text (length {length})</source>
         <translation>المقطع {start}-{end} ({label}) خارج النص (طوله {length})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1224"/>
+        <location filename="../../ui/core_messages.py" line="1239"/>
         <source>span {start}-{end} ({label}): {problem}</source>
         <translation>المقطع {start}-{end} ({label}): {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1225"/>
+        <location filename="../../ui/core_messages.py" line="1240"/>
         <source>task {n}: nothing tells its {count} annotations apart (no completed_by of their own); read into layers {layers}</source>
         <translation>المهمة {n}: لا شيء يميّز توصيفاتها الـ{count} (لا completed_by خاصًّا بكل منها)؛ قُرئت في الطبقات {layers}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1230"/>
+        <location filename="../../ui/core_messages.py" line="1245"/>
         <source>text of {count} sentences not kept (their tokens joined by spaces instead): the &quot;sentence&quot; (or &quot;text&quot;) does not hold the tokens in order with only white space between them</source>
         <translation>لم يُحفظ نص {count} من الجمل (ضُمّت وحداتها بمسافات بدلًا منه): لا يحوي &quot;sentence&quot; (أو &quot;text&quot;) الوحدات بترتيبها وبينها فراغات فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1236"/>
+        <location filename="../../ui/core_messages.py" line="1251"/>
         <source>the tokens leave out {word} at offset {offset}: they must cover every character but white space</source>
         <translation>تترك الوحدات {word} عند الموضع {offset}: يجب أن تغطي كل محرف عدا الفراغات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1241"/>
+        <location filename="../../ui/core_messages.py" line="1256"/>
         <source>token {k} ({start}, {end}): its text {given} is not the text at its offsets, {found}</source>
         <translation>الوحدة {k} ({start}، {end}): نصها {given} ليس النص عند مواضعها، {found}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1245"/>
+        <location filename="../../ui/core_messages.py" line="1260"/>
         <source>unknown {kind} {name} skipped</source>
         <translation>تُخطّي {kind} مجهول {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1246"/>
+        <location filename="../../ui/core_messages.py" line="1261"/>
         <source>warning: spans carry labels the schema no longer defines, kept as they are (&apos;annotator check&apos; lists them): {labels}</source>
         <translation>تنبيه: مقاطع تحمل تسميات لم يعد المخطط يعرّفها، أُبقيت كما هي (يذكرها &apos;annotator check&apos;): {labels}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1251"/>
+        <location filename="../../ui/core_messages.py" line="1266"/>
         <source>{n} not stored: their label is not in the project&apos;s schema</source>
         <translation>{n} لم تُحفظ: تسميتها ليست في مخطط المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1252"/>
+        <location filename="../../ui/core_messages.py" line="1267"/>
         <source>{n} of the model&apos;s suggestions not stored: the project&apos;s schema has no label {labels} (train the model again to learn the schema&apos;s labels)</source>
         <translation>{n} من اقتراحات النموذج لم تُحفظ: ليس في مخطط المشروع التسمية {labels} (درّب النموذج من جديد ليتعلم تسميات المخطط)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1257"/>
+        <location filename="../../ui/core_messages.py" line="1272"/>
         <source>{path}: the schema file defines no label, event type or relation type; the project&apos;s schema is unchanged</source>
         <translation>{path}: لا يعرّف ملف المخطط أي تسمية أو نوع حدث أو نوع علاقة؛ مخطط المشروع لم يتغير</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1264"/>
+        <location filename="../../ui/core_messages.py" line="1279"/>
         <source>edit attributes</source>
         <translation>تحرير الخصائص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1265"/>
+        <location filename="../../ui/core_messages.py" line="1280"/>
         <source>its bytes do not match their checksum</source>
         <translation>بايتاته لا تطابق مجموعها التحققي</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1266"/>
+        <location filename="../../ui/core_messages.py" line="1281"/>
         <source>its manifest is damaged</source>
         <translation>وصفه تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1267"/>
+        <location filename="../../ui/core_messages.py" line="1282"/>
         <source>no attribute {name}</source>
         <translation>لا خاصية باسم {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1268"/>
+        <location filename="../../ui/core_messages.py" line="1283"/>
         <source>no value {value} in {attribute}</source>
         <translation>لا قيمة {value} في {attribute}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1269"/>
+        <location filename="../../ui/core_messages.py" line="1284"/>
         <source>rename attribute {old} to {new}</source>
         <translation>إعادة تسمية الخاصية {old} إلى {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1270"/>
+        <location filename="../../ui/core_messages.py" line="1285"/>
         <source>rename value {old} to {new}</source>
         <translation>إعادة تسمية القيمة {old} إلى {new}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1271"/>
+        <location filename="../../ui/core_messages.py" line="1286"/>
         <source>the regular expression {pattern} took longer than {seconds} seconds and was stopped; simplify it (a group repeated inside a repeat, like (a|aa)+, can take forever)</source>
         <translation>استغرق التعبير النمطي {pattern} أكثر من {seconds} ثانية فأُوقف؛ بسّطه (مجموعة مكررة داخل تكرار، مثل (a+)+، قد لا ينتهي)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1276"/>
+        <location filename="../../ui/core_messages.py" line="1291"/>
         <source>{label}: hotkey {hotkey} uses {key}, which the window never reads as a label hotkey; give a letter or digit key (with Ctrl, Alt, Shift or Meta if you like)</source>
         <translation>{label}: مفتاح الاختصار {hotkey} يستعمل {key}، ولا تقرؤه النافذة مفتاحًا لتسمية أبدًا؛ اختر مفتاح حرف أو رقم (مع Ctrl أو Alt أو Shift أو Meta إن شئت)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1281"/>
+        <location filename="../../ui/core_messages.py" line="1296"/>
         <source>{path}: the stored {kind} model {id} is damaged ({problem}); train it again</source>
         <translation>{path}: نموذج {kind} المحفوظ {id} تالف ({problem})؛ درّبه من جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1284"/>
+        <location filename="../../ui/core_messages.py" line="1299"/>
         <source>{what} {name} contains {char}: names may not hold , or | (lists of names are separated by them)</source>
         <translation>{what} {name} يحوي {char}: لا يجوز أن تحوي الأسماء , أو | (تُفصل بهما قوائم الأسماء)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1289"/>
+        <location filename="../../ui/core_messages.py" line="1304"/>
         <source>{where}: label {theirs} mapped to the project&apos;s {ours}: {n} records relabelled; no annotation carries {theirs} now (the project&apos;s schema still defines it)</source>
         <translation>{where}: رُبطت التسمية {theirs} بتسمية المشروع {ours}: أُعيدت تسمية {n} من السجلات؛ لا يحمل أي توصيف {theirs} الآن (وما زال مخطط المشروع يعرّفها)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1302"/>
+        <location filename="../../ui/core_messages.py" line="1319"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1303"/>
+        <location filename="../../ui/core_messages.py" line="1320"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1304"/>
+        <location filename="../../ui/core_messages.py" line="1321"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1305"/>
+        <location filename="../../ui/core_messages.py" line="1322"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1306"/>
+        <location filename="../../ui/core_messages.py" line="1323"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1307"/>
+        <location filename="../../ui/core_messages.py" line="1324"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1308"/>
+        <location filename="../../ui/core_messages.py" line="1325"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1309"/>
+        <location filename="../../ui/core_messages.py" line="1326"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1310"/>
+        <location filename="../../ui/core_messages.py" line="1327"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1311"/>
+        <location filename="../../ui/core_messages.py" line="1328"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1312"/>
+        <location filename="../../ui/core_messages.py" line="1329"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1313"/>
+        <location filename="../../ui/core_messages.py" line="1330"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1314"/>
+        <location filename="../../ui/core_messages.py" line="1331"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1315"/>
+        <location filename="../../ui/core_messages.py" line="1332"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1316"/>
+        <location filename="../../ui/core_messages.py" line="1333"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1317"/>
+        <location filename="../../ui/core_messages.py" line="1334"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1318"/>
+        <location filename="../../ui/core_messages.py" line="1335"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1319"/>
+        <location filename="../../ui/core_messages.py" line="1336"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1320"/>
+        <location filename="../../ui/core_messages.py" line="1337"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1321"/>
+        <location filename="../../ui/core_messages.py" line="1338"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1322"/>
+        <location filename="../../ui/core_messages.py" line="1339"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1323"/>
+        <location filename="../../ui/core_messages.py" line="1340"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1324"/>
+        <location filename="../../ui/core_messages.py" line="1341"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1325"/>
+        <location filename="../../ui/core_messages.py" line="1342"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1326"/>
+        <location filename="../../ui/core_messages.py" line="1343"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1327"/>
+        <location filename="../../ui/core_messages.py" line="1344"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1328"/>
+        <location filename="../../ui/core_messages.py" line="1345"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1329"/>
+        <location filename="../../ui/core_messages.py" line="1346"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1330"/>
+        <location filename="../../ui/core_messages.py" line="1347"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1331"/>
+        <location filename="../../ui/core_messages.py" line="1348"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1332"/>
+        <location filename="../../ui/core_messages.py" line="1349"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1333"/>
+        <location filename="../../ui/core_messages.py" line="1350"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1334"/>
+        <location filename="../../ui/core_messages.py" line="1351"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1335"/>
+        <location filename="../../ui/core_messages.py" line="1352"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1336"/>
+        <location filename="../../ui/core_messages.py" line="1353"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1337"/>
+        <location filename="../../ui/core_messages.py" line="1354"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1338"/>
+        <location filename="../../ui/core_messages.py" line="1355"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1339"/>
+        <location filename="../../ui/core_messages.py" line="1356"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1340"/>
+        <location filename="../../ui/core_messages.py" line="1357"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1341"/>
+        <location filename="../../ui/core_messages.py" line="1358"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1342"/>
+        <location filename="../../ui/core_messages.py" line="1359"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1343"/>
+        <location filename="../../ui/core_messages.py" line="1360"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1344"/>
+        <location filename="../../ui/core_messages.py" line="1361"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1345"/>
+        <location filename="../../ui/core_messages.py" line="1362"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1346"/>
+        <location filename="../../ui/core_messages.py" line="1363"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1347"/>
+        <location filename="../../ui/core_messages.py" line="1364"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1348"/>
+        <location filename="../../ui/core_messages.py" line="1365"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1349"/>
+        <location filename="../../ui/core_messages.py" line="1366"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1350"/>
+        <location filename="../../ui/core_messages.py" line="1367"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1351"/>
+        <location filename="../../ui/core_messages.py" line="1368"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1356"/>
+        <location filename="../../ui/core_messages.py" line="1373"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1367"/>
+        <location filename="../../ui/core_messages.py" line="1384"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1368"/>
+        <location filename="../../ui/core_messages.py" line="1385"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1369"/>
+        <location filename="../../ui/core_messages.py" line="1386"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1370"/>
+        <location filename="../../ui/core_messages.py" line="1387"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1371"/>
+        <location filename="../../ui/core_messages.py" line="1388"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1372"/>
+        <location filename="../../ui/core_messages.py" line="1389"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1373"/>
+        <location filename="../../ui/core_messages.py" line="1390"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1374"/>
+        <location filename="../../ui/core_messages.py" line="1391"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1375"/>
+        <location filename="../../ui/core_messages.py" line="1392"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1376"/>
+        <location filename="../../ui/core_messages.py" line="1393"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1377"/>
+        <location filename="../../ui/core_messages.py" line="1309"/>
         <source>import suggestions</source>
         <translation>استيراد الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1378"/>
+        <location filename="../../ui/core_messages.py" line="980"/>
+        <source>{where}: label {theirs} not added to the schema: it is the project&apos;s {ours} written otherwise (they differ only in case, harakat, tatweel, alef forms or digit forms); no record labelled {theirs} quarantined</source>
+        <translation>{where}: لم تُضَف التسمية {theirs} إلى المخطط: إنها {ours} التي في المشروع مكتوبةً بصورة أخرى (لا يختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام)؛ لم يُعزَل أي سجل يحمل التسمية {theirs}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="986"/>
+        <source>{where}: label {theirs} not added to the schema: it is the project&apos;s {ours} written otherwise (they differ only in case, harakat, tatweel, alef forms or digit forms); 1 record labelled {theirs} quarantined, not relabelled {ours} (a label map {theirs} as {ours} relabels it)</source>
+        <translation>{where}: لم تُضَف التسمية {theirs} إلى المخطط: إنها {ours} التي في المشروع مكتوبةً بصورة أخرى (لا يختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام)؛ عُزل سجل واحد يحمل التسمية {theirs}، ولم تُغيَّر تسميته إلى {ours} (خريطة تسميات تجعل {theirs} هي {ours} تغيّر تسميته)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="993"/>
+        <source>{where}: label {theirs} not added to the schema: it is the project&apos;s {ours} written otherwise (they differ only in case, harakat, tatweel, alef forms or digit forms); {n} records labelled {theirs} quarantined, not relabelled {ours} (a label map {theirs} as {ours} relabels them)</source>
+        <translation>{where}: لم تُضَف التسمية {theirs} إلى المخطط: إنها {ours} التي في المشروع مكتوبةً بصورة أخرى (لا يختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام)؛ عُزلت {n} من السجلات التي تحمل التسمية {theirs}، ولم تُغيَّر تسمياتها إلى {ours} (خريطة تسميات تجعل {theirs} هي {ours} تغيّر تسمياتها)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1310"/>
         <source>import suggestions from gazetteer {name}</source>
         <translation>استيراد الاقتراحات من معجم الأسماء {name}</translation>
     </message>
@@ -4681,12 +4691,12 @@
 <context>
     <name>CurveView</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="158"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="162"/>
         <source>No learning curve</source>
         <translation>لا منحنى تعلّم</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="176"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="180"/>
         <source>held-out F1 by training documents</source>
         <translation>F1 على المستندات المحجوزة حسب عدد مستندات التدريب</translation>
     </message>
@@ -5852,220 +5862,203 @@
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="263"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="267"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="264"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="268"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="265"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="269"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="266"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="270"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="267"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="271"/>
         <source>Support</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="268"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="272"/>
         <source>Baseline F1</source>
         <translation>F1 للأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="278"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="282"/>
         <source>The layer the model learns from</source>
         <translation>الطبقة التي يتعلّم منها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="279"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="606"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="283"/>
         <source>Train</source>
         <translation>درّب</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="282"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="664"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="286"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="289"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="303"/>
         <source>only on request</source>
         <translation>عند الطلب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="291"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="305"/>
         <source>Retrain by itself after this many new annotations in the trained layer</source>
         <translation>إعادة التدريب تلقائيًا بعد هذا العدد من التعليقات الجديدة في الطبقة التي تدرّب عليها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="302"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="316"/>
         <source>Next document: least confident first</source>
         <translation>المستند التالي: الأقل ثقة أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="305"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="319"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="320"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="334"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="327"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="341"/>
         <source>Retrain after new annotations:</source>
         <translation>إعادة التدريب بعد تعليقات جديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="420"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="434"/>
         <source>{0} new since the model</source>
         <translation>{0} جديدة منذ النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="461"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="475"/>
         <source>its description is damaged</source>
         <translation>وصفه تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="482"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="496"/>
         <source>The stored model cannot be read ({0}). Train it again.</source>
         <translation>تعذّرت قراءة النموذج المحفوظ ({0}). درّبه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="535"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="549"/>
         <source>No model yet: train one on a layer&apos;s annotations.</source>
         <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="555"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="569"/>
         <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
         <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="565"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="579"/>
         <source>all (micro)</source>
         <translation>الكل (micro)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="569"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="583"/>
         <source>No held-out scores (too few documents to hold out).</source>
         <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="606"/>
-        <source>Training the suggestion model…</source>
-        <translation>تدريب نموذج الاقتراحات…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="622"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="637"/>
         <source>Retraining after {0} new annotations…</source>
         <translation>إعادة التدريب بعد {0} تعليقات جديدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="624"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="639"/>
         <source>Training…</source>
         <translation>جارٍ التدريب…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="634"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="647"/>
         <source>starting</source>
         <translation>البدء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="635"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="648"/>
         <source>choosing the settings</source>
         <translation>اختيار الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="636"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="637"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="649"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="650"/>
         <source>scoring on held-out documents</source>
         <translation>القياس على مستندات محجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="638"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="651"/>
         <source>training the final model</source>
         <translation>تدريب النموذج النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="645"/>
-        <source>Training the suggestion model: {0}…</source>
-        <translation>تدريب نموذج الاقتراحات: {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="651"/>
-        <source>Cancel ({0}%)</source>
-        <translation>إلغاء ({0}٪)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="653"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="672"/>
         <source>Training: {0}% ({1})</source>
         <translation>التدريب: {0}٪ ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="676"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="698"/>
         <source>Model saved; {0} suggestions made.</source>
         <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="681"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="703"/>
         <source>Training failed: {0}</source>
         <translation>فشل التدريب: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="683"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="705"/>
         <source>Training cancelled; no model was saved.</source>
         <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="691"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="713"/>
         <source>The training of {0} ended; its model was saved there.</source>
         <translation>انتهى تدريب {0}؛ حُفظ نموذجه فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="693"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="715"/>
         <source>The training of {0} failed: {1}</source>
         <translation>فشل تدريب {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="695"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="717"/>
         <source>The training of {0} was cancelled; no model was saved.</source>
         <translation>أُلغي تدريب {0}؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="750"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="772"/>
         <source>Could not suggest: {0}</source>
         <translation>تعذّر الاقتراح: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="797"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="819"/>
         <source>Finding the least confident documents…</source>
         <translation>البحث عن المستندات الأقل ثقة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="809"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="831"/>
         <source>{0} documents not yet labelled, least confident first.</source>
         <translation>{0} مستندات لم تُوسَم بعد، الأقل ثقة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="821"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="843"/>
         <source>Could not find the least confident documents: {0}</source>
         <translation>تعذّر العثور على المستندات الأقل ثقة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="855"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="877"/>
         <source>No other document is left to label in layer {0}.</source>
         <translation>لم يبقَ مستند آخر للوسم في الطبقة {0}.</translation>
     </message>
@@ -7506,22 +7499,22 @@ keep them (they will be listed as problems), or relabel them first.</source>
         <translation>أتختار مسارًا آخر؟</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="231"/>
+        <location filename="../../ui/jobs.py" line="251"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="231"/>
+        <location filename="../../ui/jobs.py" line="251"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="284"/>
+        <location filename="../../ui/jobs.py" line="304"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="284"/>
+        <location filename="../../ui/jobs.py" line="304"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -7777,7 +7770,7 @@ Remove only the argument, or delete the whole event?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_dialog.py" line="290"/>
-        <location filename="../../ui/workbench/menus.py" line="551"/>
+        <location filename="../../ui/workbench/menus.py" line="555"/>
         <source>Open or create a project first.</source>
         <translation>افتح مشروعًا أو أنشئ واحدًا أولًا.</translation>
     </message>
@@ -7802,7 +7795,7 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تحرير طبقة المرجع؛ للعودة: توسيم ← تبديل الموسِّم.</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="402"/>
+        <location filename="../../ui/workbench/menus.py" line="406"/>
         <source>Search all &amp;documents…</source>
         <translation>ابحث في كل ال&amp;مستندات…</translation>
     </message>
@@ -7813,37 +7806,37 @@ Remove only the argument, or delete the whole event?</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="532"/>
+        <location filename="../../ui/workbench/menus.py" line="536"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="541"/>
+        <location filename="../../ui/workbench/menus.py" line="545"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="551"/>
+        <location filename="../../ui/workbench/menus.py" line="555"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="554"/>
+        <location filename="../../ui/workbench/menus.py" line="558"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="558"/>
+        <location filename="../../ui/workbench/menus.py" line="562"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="584"/>
+        <location filename="../../ui/workbench/menus.py" line="588"/>
         <source>Import failed, nothing was imported: {0}</source>
         <translation>فشل الاستيراد، لم يُستورد شيء: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/workbench/menus.py" line="586"/>
+        <location filename="../../ui/workbench/menus.py" line="590"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>أُلغي الاستيراد؛ لم يُستورد شيء.</translation>
     </message>

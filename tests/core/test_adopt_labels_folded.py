@@ -104,8 +104,10 @@ def test_a_merge_takes_per_as_ours_adds_date_and_quarantines_the_per_spans(
         lines = [str(x) for x in report.lines()]
         assert "labels added from amal.bundle: DATE" in lines
         assert (
-            "amal.bundle: label 'Per' taken as the project's 'PER' (one name: they differ only "
-            "in case, harakat, tatweel, alef forms or digit forms)"
+            "amal.bundle: label 'Per' not added to the schema: it is the project's 'PER' written "
+            "otherwise (they differ only in case, harakat, tatweel, alef forms or digit forms); "
+            "1 record labelled 'Per' quarantined, not relabelled 'PER' (a label map 'Per' as "
+            "'PER' relabels it)"
         ) in lines
         # their Per span is kept aside with the reason, not renamed, not lost
         assert [(q.uuid, q.reason) for q in report.quarantined] == [
