@@ -179,6 +179,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     # and checked before the write lock is taken (ADR 0008): a reading error, a bad
     # annotation or a file with nothing to import raises before anything is written
     _columns_used(args)
+    if args.annotator:  # the option's fault, not the files': checked before they are read
+        from annotator.rules import annotator_problem
+
+        bad = annotator_problem(args.annotator)
+        if bad is not None:
+            raise AnnotatorError(f"--annotator: {bad.message}")
     project = _open(args.project)
     try:
         bar = ProgressBar("import", unit="B")  # bytes read of all the files

@@ -354,6 +354,11 @@ def import_documents(
     """
     if new_labels not in NEW_LABEL_POLICIES:
         raise ValueError(f"new_labels must be one of {NEW_LABEL_POLICIES}")
+    bad = rules.annotator_problem(annotator) if annotator else None
+    if bad is not None:  # the caller's choice, not a fault of the files: said before reading
+        raise AnnotatorError(
+            Message("the layer for documents that name none: {problem}", problem=bad.message)
+        )
     report = ImportReport()
     schema_before = project.schema
     try:

@@ -273,3 +273,38 @@ def test_a_malformed_schema_json_names_file_and_line(
     assert capsys.readouterr().err.startswith(
         f"annotator: error: {bad}:5: cannot read schema: invalid JSON: "
     )
+
+
+# -- 6. a bad --annotator is the option's fault, not the input file's --------------------------
+
+
+@pytest.mark.parametrize(
+    ("layer", "shown"),
+    [("am\x1bal", "U+001B"), ("\u202eamal", "U+202E")],
+)
+def test_a_bad_annotator_is_blamed_on_the_option(
+    layer: str, shown: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    p = tmp_path / "p.annotator"
+    source = tmp_path / "r7.jsonl"
+    source.write_text('{"name":"d1","text":"نص عن باريس"}\n', encoding="utf-8")
+    assert main(["init", str(p)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(p), str(source), "--annotator", layer]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("annotator: error: --annotator: annotator name "), err
+    assert shown in err and str(source) not in err
+
+
+def test_import_documents_blames_a_bad_layer_on_the_caller(tmp_path: Path) -> None:
+    from annotator.errors import AnnotatorError, ImportFormatError
+    from annotator.imported import ImportedDocument
+    from annotator.importing import import_documents
+
+    with Project.create(tmp_path / "p.annotator") as p:
+        doc = ImportedDocument(name="d1", text="نص", source="in.jsonl", line=1)
+        with pytest.raises(AnnotatorError) as caught:
+            import_documents(p, [doc], annotator="am\x1bal")
+        assert not isinstance(caught.value, ImportFormatError)
+        assert str(caught.value).startswith("the layer for documents that name none: ")
+        assert p.document_count() == 0
