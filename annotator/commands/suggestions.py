@@ -234,7 +234,7 @@ class StoreSuggestions(Command):
         undo and redo then write them one by one)"""
         self.text = Message("store suggestions")
         self._already = False
-        self._store: Callable[[Project, SuggestionBatch], Stored] | None = None
+        self._job: Callable[[Project, SuggestionBatch], Stored] | None = None
         self.report: Stored | None = None
         """what ``running``'s store reported (after ``do``)"""
         self._docs: frozenset[int] = frozenset()
@@ -267,7 +267,7 @@ class StoreSuggestions(Command):
         away (``Stored.replaced``). Undo and redo are then those of any store: a write each
         for the batch, and the replaced ones put back or taken away again."""
         command = cls([])
-        command._store, command.text = store, text
+        command._job, command.text = store, text
         return command
 
     def _first(self, project: Project) -> list[Version]:
@@ -276,8 +276,8 @@ class StoreSuggestions(Command):
             self.batch = project.suggestion_batch(self.stored)
         else:
             batch = project.new_suggestion_batch()
-            if self._store is not None:
-                self.report = self._store(project, batch)
+            if self._job is not None:
+                self.report = self._job(project, batch)
                 self.replaced = list(self.report.replaced)
             else:
                 project.add_suggestions(self.items, batch)
