@@ -1308,6 +1308,12 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "import suggestions"),
     QT_TRANSLATE_NOOP("CoreMessage", "import suggestions from gazetteer {name}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "a .csv gazetteer names a label on each row (name,label): a label for every name "
+        "({label}) is for a .txt gazetteer",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "the layer for documents that name none: {problem}"),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):
