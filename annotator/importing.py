@@ -1279,6 +1279,23 @@ def _with_defined(
             )
             for a in adopted.attributes_added
         ]
+        # a label of theirs that is ours written otherwise is not added, and what carries it
+        # is never relabelled (skipped or refused by --new-labels): said so, not "taken"; an
+        # attribute so written is taken as ours, its values kept under our name
+        report.problems += [
+            Changed(
+                source,
+                None,
+                Message(
+                    "label {theirs} it defines not added to the schema: it is the schema's "
+                    "{ours} written otherwise (they differ only in case, harakat, tatweel, alef "
+                    "forms or digit forms); its annotations are not relabelled",
+                    theirs=quoted(theirs),
+                    ours=quoted(ours),
+                ),
+            )
+            for theirs, ours in adopted.taken
+        ]
         report.problems += [
             Changed(
                 source,
@@ -1286,16 +1303,12 @@ def _with_defined(
                 Message(
                     "{kind} {theirs} it defines taken as the schema's {ours} (one name: they "
                     "differ only in case, harakat, tatweel, alef forms or digit forms)",
-                    kind=kind,
+                    kind=Message("attribute"),
                     theirs=quoted(theirs),
                     ours=quoted(ours),
                 ),
             )
-            for kind, pairs in (
-                (Message("label"), adopted.taken),
-                (Message("attribute"), adopted.attributes_taken),
-            )
-            for theirs, ours in pairs
+            for theirs, ours in adopted.attributes_taken
         ]
     return schema
 

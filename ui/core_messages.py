@@ -1314,6 +1314,12 @@ CORE_MESSAGES = (
         "({label}) is for a .txt gazetteer",
     ),
     QT_TRANSLATE_NOOP("CoreMessage", "the layer for documents that name none: {problem}"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "label {theirs} it defines not added to the schema: it is the schema's {ours} written "
+        "otherwise (they differ only in case, harakat, tatweel, alef forms or digit forms); "
+        "its annotations are not relabelled",
+    ),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):

@@ -4363,307 +4363,312 @@
         <translation>الطبقة للمستندات التي لا تسمّي طبقة: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1325"/>
+        <location filename="../../ui/core_messages.py" line="1317"/>
+        <source>label {theirs} it defines not added to the schema: it is the schema&apos;s {ours} written otherwise (they differ only in case, harakat, tatweel, alef forms or digit forms); its annotations are not relabelled</source>
+        <translation>لم تُضَف التسمية {theirs} التي يعرّفها إلى المخطط: إنها {ours} التي في المخطط مكتوبةً بصورة أخرى (لا يختلفان إلا في حالة الأحرف أو الحركات أو التطويل أو صور الألف أو صور الأرقام)؛ ولا تُغيَّر تسمية توصيفاتها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1331"/>
         <source>[Errno {errno}] {why}</source>
         <translation>{why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1326"/>
+        <location filename="../../ui/core_messages.py" line="1332"/>
         <source>[Errno {errno}] {why}: {path}</source>
         <translation>{path}: {why} (خطأ النظام {errno})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1327"/>
+        <location filename="../../ui/core_messages.py" line="1333"/>
         <source>{problem}: line {line} column {column} (char {char})</source>
         <translation>{problem}: السطر {line} العمود {column} (المحرف {char})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1328"/>
+        <location filename="../../ui/core_messages.py" line="1334"/>
         <source>Permission denied</source>
         <translation>الإذن مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1329"/>
+        <location filename="../../ui/core_messages.py" line="1335"/>
         <source>Operation not permitted</source>
         <translation>العملية غير مسموح بها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1330"/>
+        <location filename="../../ui/core_messages.py" line="1336"/>
         <source>No such file or directory</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1331"/>
+        <location filename="../../ui/core_messages.py" line="1337"/>
         <source>No space left on device</source>
         <translation>لم تبقَ مساحة على القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1332"/>
+        <location filename="../../ui/core_messages.py" line="1338"/>
         <source>Disk quota exceeded</source>
         <translation>تُجووزت حصة القرص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1333"/>
+        <location filename="../../ui/core_messages.py" line="1339"/>
         <source>Is a directory</source>
         <translation>هذا مجلد</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1334"/>
+        <location filename="../../ui/core_messages.py" line="1340"/>
         <source>Not a directory</source>
         <translation>ليس مجلدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1335"/>
+        <location filename="../../ui/core_messages.py" line="1341"/>
         <source>Read-only file system</source>
         <translation>نظام ملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1336"/>
+        <location filename="../../ui/core_messages.py" line="1342"/>
         <source>File exists</source>
         <translation>الملف موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1337"/>
+        <location filename="../../ui/core_messages.py" line="1343"/>
         <source>Input/output error</source>
         <translation>خطأ في الإدخال أو الإخراج</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1338"/>
+        <location filename="../../ui/core_messages.py" line="1344"/>
         <source>File name too long</source>
         <translation>اسم الملف طويل جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1339"/>
+        <location filename="../../ui/core_messages.py" line="1345"/>
         <source>Too many open files</source>
         <translation>الملفات المفتوحة كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1340"/>
+        <location filename="../../ui/core_messages.py" line="1346"/>
         <source>Directory not empty</source>
         <translation>المجلد غير فارغ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1341"/>
+        <location filename="../../ui/core_messages.py" line="1347"/>
         <source>Too many levels of symbolic links</source>
         <translation>مستويات الروابط الرمزية كثيرة جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1342"/>
+        <location filename="../../ui/core_messages.py" line="1348"/>
         <source>File too large</source>
         <translation>الملف كبير جدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1343"/>
+        <location filename="../../ui/core_messages.py" line="1349"/>
         <source>Device or resource busy</source>
         <translation>الجهاز أو المورد مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1344"/>
+        <location filename="../../ui/core_messages.py" line="1350"/>
         <source>Invalid cross-device link</source>
         <translation>ربط غير صالح بين جهازين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1345"/>
+        <location filename="../../ui/core_messages.py" line="1351"/>
         <source>Text file busy</source>
         <translation>الملف قيد التشغيل</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1346"/>
+        <location filename="../../ui/core_messages.py" line="1352"/>
         <source>Invalid argument</source>
         <translation>وسيط غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1347"/>
+        <location filename="../../ui/core_messages.py" line="1353"/>
         <source>Bad magic number for central directory</source>
         <translation>توقيع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1348"/>
+        <location filename="../../ui/core_messages.py" line="1354"/>
         <source>Bad magic number for file header</source>
         <translation>توقيع ترويسة الملف تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1349"/>
+        <location filename="../../ui/core_messages.py" line="1355"/>
         <source>Bad offset for central directory</source>
         <translation>موضع الفهرس المركزي تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1350"/>
+        <location filename="../../ui/core_messages.py" line="1356"/>
         <source>Expecting &apos;,&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;,&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1351"/>
+        <location filename="../../ui/core_messages.py" line="1357"/>
         <source>Expecting &apos;:&apos; delimiter</source>
         <translation>يُنتظر الفاصل &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1352"/>
+        <location filename="../../ui/core_messages.py" line="1358"/>
         <source>Expecting property name enclosed in double quotes</source>
         <translation>يُنتظر اسم حقل بين علامتي تنصيص مزدوجتين</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1353"/>
+        <location filename="../../ui/core_messages.py" line="1359"/>
         <source>Expecting value</source>
         <translation>يُنتظر قيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1354"/>
+        <location filename="../../ui/core_messages.py" line="1360"/>
         <source>Extra data</source>
         <translation>بيانات زائدة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1355"/>
+        <location filename="../../ui/core_messages.py" line="1361"/>
         <source>File is not a zip file</source>
         <translation>الملف ليس ملف zip</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1356"/>
+        <location filename="../../ui/core_messages.py" line="1362"/>
         <source>Invalid \escape</source>
         <translation>تهريب \ غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1357"/>
+        <location filename="../../ui/core_messages.py" line="1363"/>
         <source>Invalid \uXXXX escape</source>
         <translation>تهريب \uXXXX غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1358"/>
+        <location filename="../../ui/core_messages.py" line="1364"/>
         <source>Invalid control character</source>
         <translation>محرف تحكم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1359"/>
+        <location filename="../../ui/core_messages.py" line="1365"/>
         <source>Invalid control character at</source>
         <translation>محرف تحكم غير صالح عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1360"/>
+        <location filename="../../ui/core_messages.py" line="1366"/>
         <source>NoneType</source>
         <translation>لا شيء (null)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1361"/>
+        <location filename="../../ui/core_messages.py" line="1367"/>
         <source>Truncated central directory</source>
         <translation>الفهرس المركزي مبتور</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1362"/>
+        <location filename="../../ui/core_messages.py" line="1368"/>
         <source>Truncated file header</source>
         <translation>ترويسة الملف مبتورة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1363"/>
+        <location filename="../../ui/core_messages.py" line="1369"/>
         <source>Unterminated string starting</source>
         <translation>نص غير مغلق يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1364"/>
+        <location filename="../../ui/core_messages.py" line="1370"/>
         <source>Unterminated string starting at</source>
         <translation>نص غير مغلق يبدأ عند</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1365"/>
+        <location filename="../../ui/core_messages.py" line="1371"/>
         <source>bool</source>
         <translation>قيمة منطقية</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1366"/>
+        <location filename="../../ui/core_messages.py" line="1372"/>
         <source>dict</source>
         <translation>كائن</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1367"/>
+        <location filename="../../ui/core_messages.py" line="1373"/>
         <source>float</source>
         <translation>عدد عشري</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1368"/>
+        <location filename="../../ui/core_messages.py" line="1374"/>
         <source>int</source>
         <translation>عدد صحيح</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1369"/>
+        <location filename="../../ui/core_messages.py" line="1375"/>
         <source>list</source>
         <translation>قائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1370"/>
+        <location filename="../../ui/core_messages.py" line="1376"/>
         <source>str</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1371"/>
+        <location filename="../../ui/core_messages.py" line="1377"/>
         <source>zipfiles that span multiple disks are not supported</source>
         <translation>ملفات zip الموزعة على عدة أقراص غير مدعومة</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1372"/>
+        <location filename="../../ui/core_messages.py" line="1378"/>
         <source>line contains NUL</source>
         <translation>في السطر محرف NUL</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1373"/>
+        <location filename="../../ui/core_messages.py" line="1379"/>
         <source>unexpected end of data</source>
         <translation>انتهت البيانات قبل أوانها</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1374"/>
+        <location filename="../../ui/core_messages.py" line="1380"/>
         <source>new-line character seen in unquoted field - do you need to open the file in universal-newline mode?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1379"/>
+        <location filename="../../ui/core_messages.py" line="1385"/>
         <source>new-line character seen in unquoted field - do you need to open the file with newline=&apos;&apos;?</source>
         <translation>محرف سطر جديد في حقل غير محاط بعلامتي اقتباس</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1390"/>
+        <location filename="../../ui/core_messages.py" line="1396"/>
         <source>{strerror}</source>
         <translation>خطأ من النظام {name}: {strerror}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1391"/>
+        <location filename="../../ui/core_messages.py" line="1397"/>
         <source>Corrupt extra field {field} (size={size})</source>
         <translation>حقل إضافي تالف {field} (حجمه {size})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1392"/>
+        <location filename="../../ui/core_messages.py" line="1398"/>
         <source>Corrupt zip64 extra field. {field} not found.</source>
         <translation>حقل zip64 الإضافي تالف: لم يوجد فيه {field}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1393"/>
+        <location filename="../../ui/core_messages.py" line="1399"/>
         <source>Bad CRC-32 for file {name}</source>
         <translation>مجموع التحقق CRC-32 خاطئ للملف {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1394"/>
+        <location filename="../../ui/core_messages.py" line="1400"/>
         <source>File name in directory {name} and header {header} differ.</source>
         <translation>اسم الملف في الفهرس {name} يخالف اسمه في الترويسة {header}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1395"/>
+        <location filename="../../ui/core_messages.py" line="1401"/>
         <source>Overlapped entries: {name} (possible zip bomb)</source>
         <translation>مدخلات متداخلة: {name} (قد يكون الملف قنبلة zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1396"/>
+        <location filename="../../ui/core_messages.py" line="1402"/>
         <source>field larger than field limit ({limit})</source>
         <translation>حقل أكبر من الحد المسموح به للحقل ({limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1397"/>
+        <location filename="../../ui/core_messages.py" line="1403"/>
         <source>{delimiter} expected after {quote}</source>
         <translation>يُنتظر {delimiter} بعد {quote}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1398"/>
+        <location filename="../../ui/core_messages.py" line="1404"/>
         <source>bad CSV: {problem}</source>
         <translation>ملف CSV غير سليم: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1399"/>
+        <location filename="../../ui/core_messages.py" line="1405"/>
         <source>bad CSV header: {problem}</source>
         <translation>ترويسة CSV غير سليمة: {problem}</translation>
     </message>

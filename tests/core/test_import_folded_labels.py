@@ -1,5 +1,6 @@
-"""An import says which of the labels a file defines it took as the schema's own, written
-otherwise (``Per`` for ``PER``: one name by ``name_key``), and ``--new-labels add`` refuses a
+"""An import says which of the labels a file defines it did not add, being the schema's own
+written otherwise (``Per`` for ``PER``: one name by ``name_key``; what carries them is not
+relabelled), and ``--new-labels add`` refuses a
 used label that is the schema's written otherwise by naming it, before anything is written
 (it added ``Per`` beside ``PER`` and the whole import failed with only the one-name rule)."""
 
@@ -39,7 +40,12 @@ def test_the_import_report_says_which_label_it_took_as_the_schemas(tmp_path: Pat
         taken = [x for x in report.problems if isinstance(x, Changed)]
         assert len(taken) == 1
         line = str(taken[0].text())
-        assert "in.jsonl" in line and "label 'Per' it defines taken as the schema's 'PER'" in line
+        # not "taken as the schema's": nothing labelled Per is relabelled PER (QA 14)
+        assert "in.jsonl" in line and (
+            "label 'Per' it defines not added to the schema: it is the schema's 'PER' written "
+            "otherwise" in line
+        )
+        assert line.endswith("its annotations are not relabelled")
         assert any(str(x).startswith("changed: ") and "'Per'" in str(x) for x in report.lines())
 
 
