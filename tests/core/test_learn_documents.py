@@ -186,3 +186,29 @@ def test_training_learns_the_frequencies_once_from_all_the_project_text(
     assert len(seen) >= 3 and all(f is not None and f == seen[0] for f in seen)
     assert seen[0] is not None and seen[0].documents == len(examples) + 2
     assert result.model.frequencies == seen[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["راؤول", "مدريد", "وبمدريد", "الفريق", "لعب", "في", ".", "Real", "2024", "بها", "كان"]
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_a_words_features_name_each_feature_once(words: list[str]) -> None:
+    # crfsuite reads a word's features as a list of names, each with weight 1: a name listed
+    # twice would weigh twice, so every kind of feature (own, neighbours', clusters, memo,
+    # names, document facts) must name itself apart
+    text = " ".join(words)
+    seg = segment(text)
+    stems = {stem_of(fold_word(w)) for w in words}
+    freq = Frequencies(5, {s: 1 + len(s) % 4 for s in stems})
+    clusters = {s: (len(s) % 3, len(s) % 5) for s in stems}
+    memo = ["B-PER" if k % 3 == 0 else "O" for k in range(len(seg.tokens))]
+    gazetteer = {"مدريد": "loc", "راؤول": "per"}
+    for sent in document_features(seg, gazetteer, memo, clusters, freq):
+        for feats in sent:
+            assert len(feats) == len(set(feats)), feats
