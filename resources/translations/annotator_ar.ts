@@ -4355,7 +4355,7 @@
     <message>
         <location filename="../../ui/core_messages.py" line="1311"/>
         <source>a .csv gazetteer names a label on each row (name,label): a label for every name ({label}) is for a .txt gazetteer</source>
-        <translation>معجم الأسماء من نوع .csv يسمّي تسمية في كل صف (name,label): أما تسمية لكل الأسماء ({label}) فلمعجم أسماء من نوع .txt</translation>
+        <translation>معجم الأسماء من نوع ⁨.csv⁩ يسمّي تسمية في كل صف (name,label): أما تسمية لكل الأسماء ({label}) فلمعجم أسماء من نوع ⁨.txt⁩</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1316"/>
