@@ -15,16 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QInputDialog, QToolButton
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
 from annotator.schema import AttributeDef
-from tests.ui.conftest import plain
-from ui.session import Session
+from tests.ui.conftest import open_window, plain
 from ui.workbench.mainwindow import MainWindow
-from ui.workbench.menus import open_project
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -66,16 +64,9 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         )
         p.set_schema(dataclasses.replace(p.schema, attributes=attrs))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (ME, True))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    session = Session()
-    w = MainWindow(session, settings)
-    w.quiet_errors = True
-    qtbot.addWidget(w)
-    assert open_project(w, path)
-    assert w.ensure_annotator()
-    w.show()
+    w = open_window(qtbot, tmp_path, path)
     yield w
-    session.close()
+    w.session.close()
 
 
 def stored_span(window: MainWindow) -> dict[str, object]:
