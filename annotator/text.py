@@ -352,7 +352,8 @@ _FOLD = {
     **_ALEF_FOLD,
     **_DIGITS_FOLD,
 }
-"""``fold`` as one table: what ``fold_with_map`` drops (tatweel, ``HARAKAT``) and folds"""
+"""folding as one table, for ``fold`` and ``fold_with_map``: tatweel and ``HARAKAT`` dropped,
+alef forms and alef maqsura, Arabic-Indic digits folded"""
 
 
 def fold(text: str) -> str:
@@ -364,14 +365,15 @@ def fold(text: str) -> str:
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each folded character, its code-point index in ``text``."""
+    """Folded text and, for each folded character, its code-point index in ``text`` (the
+    same table as ``fold``, a character at a time: a dropped one folds to nothing)."""
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        if ch == TATWEEL or HARAKAT.match(ch):
-            continue
-        out.append(ch.translate(_ALEF_FOLD).translate(_DIGITS_FOLD))
-        index.append(i)
+        folded = ch.translate(_FOLD)
+        if folded:
+            out.append(folded)
+            index.append(i)
     return "".join(out), index
 
 
