@@ -465,6 +465,9 @@ class BlockMarks:
     suggested: list[tuple[QPen, list[QRectF]]] = field(default_factory=list)
     """dashed outlines of suggestions, one pen per colour"""
     tags: list[tuple[QPointF, QPixmap]] = field(default_factory=list)
+    elided: list[tuple[QRectF, ViewSpan]] = field(default_factory=list)
+    """the box (block-local) of each tag drawn shortened, and its span: hovering one shows
+    the label in full (``SpanTextView.tag_tooltip``)"""
 
 
 class TagPixmaps:
@@ -708,7 +711,7 @@ def block_marks(
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         marks.suggested.append((pen, rects))
     marks.outline_pen = QPen(OUTLINE_COLOR, max(1.5, style.pen * 1.2))
-    marks.tags = _place_tags(boxes, geoms, style, selected, tags)
+    marks.tags = _place_tags(boxes, geoms, style, selected, tags, marks.elided)
     return marks
 
 
@@ -718,6 +721,7 @@ def _place_tags(
     style: MarkStyle,
     selected: str | None,
     tags: TagPixmaps,
+    elided: list[tuple[QRectF, ViewSpan]] | None = None,
 ) -> list[tuple[QPointF, QPixmap]]:
     """Label tags under the start of each span, each kept under its own span.
 
@@ -725,8 +729,8 @@ def _place_tags(
     to the next tagged run on either side (its share), plus what a neighbour's share has left
     over beyond the neighbour's whole tag, never the part of the neighbour's span its own tag
     needs (its whole span when its tag is wider). In that share a tag sits as near the start
-    of its span as it fits; a tag wider than its share is shortened with an ellipsis (the
-    span's tooltip names the label in full), and one with less than ``MIN_TAG`` left is not
+    of its span as it fits; a tag wider than its share is shortened with an ellipsis (its own
+    tooltip names the label in full), and one with less than ``MIN_TAG`` left is not
     drawn (the underline keeps the colour). So on a line of adjacent names whose label is
     wider than each word (an Arabic name, كيان جغرافي سياسي, under فرنسا، أستراليا، ...)
     every tag stays under its own word instead of the row of tags drifting along the line,
@@ -735,7 +739,10 @@ def _place_tags(
     A span whose start has no measured run on its line (an extent unknown) keeps the older
     rule on that line: pushed inwards past the tags already placed, the other way when that
     would leave the line, shortened into the free stretch nearest its start when neither
-    fits."""
+    fits.
+
+    ``elided``, when given, gets the box (block-local) and span of each shortened tag: its
+    own tooltip names the label in full."""
     placed: list[tuple[QPointF, QPixmap]] = []
     lines: dict[int, list[tuple[float, float, SpanGeometry, Edge]]] = {}
     unknown: set[int] = set()
@@ -763,6 +770,9 @@ def _place_tags(
         for g, x, shown in shared:
             pixmap = tags.get(g.span, g.span.uuid == selected, shown)
             placed.append((QPointF(x - 1, top - 1), pixmap))  # the pixmap's border room
+            if shown is not None and elided is not None:
+                box_width = math.floor(shown)  # as ``TagPixmaps.get`` draws it
+                elided.append((QRectF(x, top, box_width, style.tag_height), g.span))
     return placed
 
 

@@ -550,6 +550,25 @@ class SpanTextView(QPlainTextEdit):
             return self._to_cp(block.position() + char_under(layout, line, local.x()))
         return None
 
+    def tag_tooltip(self, point: QPoint) -> str:
+        """Tooltip for a viewport point on a label tag drawn shortened (a crowded line): the
+        label in full, as its tag names it, as plain text ("" when no such tag is there).
+        Looks at the marks of the lines at the point only."""
+        from PySide6.QtCore import QRect
+
+        if not len(self._index) and not len(self._sugs):
+            return ""
+        names = self._tag_names
+        for origin, _block, entries in self._visible(QRect(point, point)):
+            local = QPointF(point) - origin
+            for entry in entries:
+                for box, span in self._block_marks(entry).elided:
+                    if box.contains(local):
+                        from ui.i18n import plain_tooltip
+
+                        return plain_tooltip(names.get(span.label, span.label))
+        return ""
+
     def tooltip_html(self, point: QPoint) -> str:
         """Tooltip for a viewport point: labels and covered text, escaped ("" if no span)."""
         pos = self.char_at(point)
@@ -896,7 +915,8 @@ class SpanTextView(QPlainTextEdit):
             from PySide6.QtWidgets import QToolTip
 
             help_event = cast(QHelpEvent, e)
-            html = self.tooltip_html(help_event.pos())
+            # a shortened tag names its label in full; elsewhere the spans under the point
+            html = self.tag_tooltip(help_event.pos()) or self.tooltip_html(help_event.pos())
             if html:
                 QToolTip.showText(help_event.globalPos(), html, self.viewport())
             else:
