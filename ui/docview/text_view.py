@@ -523,6 +523,57 @@ class SpanTextView(QPlainTextEdit):
         cursor.setPosition(self._to_qt(pos))
         return self.cursorRect(cursor)
 
+    def span_anchor(self, start: int, end: int) -> tuple[QRect, bool]:
+        """Where a popup about the text ``[start, end)`` (code points) is anchored: the
+        viewport rectangle of its first line's drawn glyphs (where its highlight is drawn,
+        ``paint.piece_geometry``; the line's whole height, its tags' row included), and
+        whether it reads right to left (its paragraph's direction, so its start is the
+        rectangle's right edge). Not from the caret (``cursor_rect``): beside a run of the
+        other direction (a year or a Latin name in an Arabic line) Qt's caret x is the
+        neighbouring character's, and a popup anchored there opened a letter or more off
+        its span. An empty rectangle when nothing of the range is drawn (not laid out, or an
+        empty range)."""
+        from PySide6.QtCore import QRect
+
+        from ui.docview.paint import piece_geometry
+
+        start, end = max(0, start), min(len(self._text), end)
+        block = self._doc.findBlock(self._to_qt(start))
+        rtl = self._block_rtl(block) if block.isValid() else self._direction == "rtl"
+        if start >= end or not block.isValid():
+            return QRect(), rtl
+        self.blockBoundingRect(block)  # lays the block out
+        layout, pos = block.layout(), block.position()
+        last = self._to_cp(pos + block.length() - 1)
+        stop = max(start + 1, min(end, last))
+        piece = ViewSpan("", start, stop, "", "")
+        geom = piece_geometry(
+            layout,
+            piece,
+            self._to_qt(start) - pos,
+            self._to_qt(stop) - pos,
+            starts=True,
+            ends=stop == end,
+            rtl=rtl,
+            text=self._text[start:stop],
+        )
+        if geom.start is None or not geom.runs:
+            return QRect(), rtl
+        line = geom.start.line
+        runs = [(x0, x1) for i, x0, x1 in geom.runs if i == line]
+        left, right = min(r[0] for r in runs), max(r[1] for r in runs)
+        if rtl:  # the start edge is the side the popup lines up with
+            right = min(right, max(left, geom.start.x))
+        else:
+            left = max(left, min(right, geom.start.x))
+        text_line = layout.lineAt(line)
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        x0, x1 = origin.x() + left, origin.x() + right
+        top = origin.y() + text_line.y()
+        bottom = top + text_line.height()  # the tag row under the text too
+        rect = QRect(round(x0), round(top), max(1, round(x1) - round(x0)), round(bottom - top))
+        return rect, rtl
+
     def paragraph_end_at(self, point: QPoint) -> int:
         """Code point just past the paragraph drawn at a viewport point (its paragraph
         separator included; 0 when there is no paragraph there)."""
