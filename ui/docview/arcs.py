@@ -39,7 +39,9 @@ Labels: lanes are 3 to 6 pixels apart and a label some 12 tall, so the labels of
 cover one another. The viewport's labels are placed together once its arcs are laid out
 (``ui.docview.arcs_geometry.resolve_labels``): each on its own arc's lane run, slid along it or
 moved a few pixels up or down (the lane still through it), off the tags, the selected event's
-outlines and every other label; where its run has no room, beside the run along its lane.
+outlines and every other label; where its run has no room, beside the run along its lane;
+where no label order leaves it a free place whole (a small zoom puts more arcs on a line),
+shortened with an ellipsis to fit one on its own run.
 """
 
 from __future__ import annotations
@@ -235,7 +237,7 @@ class ArcOverlay(QWidget):
         self._widths: dict[str, float] = {}
         self._cache: tuple[tuple[object, ...], _Drawn] | None = None
         self._version = 0
-        self._labels: dict[tuple[str, str, bool], QPixmap] = {}
+        self._labels: dict[tuple[str, str, bool, float], QPixmap] = {}
         self._boxes: _Boxes | None = None
         self._routes: dict[tuple[object, ...], tuple[ArcShape, LabelSpot | None, float]] = {}
         self._route_generation: tuple[object, ...] = ()
@@ -323,7 +325,30 @@ class ArcOverlay(QWidget):
             if uuid:
                 self.arcContextMenu.emit(uuid, menu.globalPos())
                 return True
+        elif kind == QEvent.Type.ToolTip and self._shown and self._links:
+            from PySide6.QtGui import QHelpEvent
+            from PySide6.QtWidgets import QToolTip
+
+            help_event = cast(QHelpEvent, event)
+            full = self.shortened_label_at(QPointF(help_event.pos()) + QPointF(0, dy))
+            if full:
+                from ui.i18n import plain_tooltip
+
+                QToolTip.showText(help_event.globalPos(), plain_tooltip(full), watched)
+                return True
         return False
+
+    def shortened_label_at(self, point: QPointF) -> str:
+        """The whole text of the arc label drawn shortened (with an ellipsis,
+        ``resolve_labels``) under ``point`` (viewport coordinates); "" when there is none:
+        its tooltip."""
+        for shape in reversed(self._layout().shapes):
+            rect = shape.label_rect
+            if rect.contains(point) and rect.width() + 0.5 < self._widths.get(
+                shape.link.label, 0.0
+            ):
+                return shape.link.label
+        return ""
 
     def arc_at(self, point: QPointF, tolerance: float = HIT) -> str:
         """The uuid of the arc under ``point`` (viewport coordinates): a label it lies on, else
@@ -943,12 +968,14 @@ class ArcOverlay(QWidget):
         return color
 
     def _label_pixmap(self, shape: ArcShape) -> QPixmap:
-        """The role name in its box, drawn once per (text, colour, emphasis)."""
-        key = (shape.link.label, shape.link.color, shape.emphasised)
+        """The role name in its box, drawn once per (text, colour, emphasis, width): a box
+        narrower than the name (``resolve_labels`` shortened it to fit) ends it with an
+        ellipsis."""
+        rect = shape.label_rect
+        key = (shape.link.label, shape.link.color, shape.emphasised, round(rect.width(), 1))
         pixmap = self._labels.get(key)
         if pixmap is not None:
             return pixmap
-        rect = shape.label_rect
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(int(rect.width() * ratio) + 1, int(rect.height() * ratio) + 1)
         pixmap.setDevicePixelRatio(ratio)
@@ -962,7 +989,10 @@ class ArcOverlay(QWidget):
         painter.setBrush(LABEL_BG)
         painter.drawRoundedRect(box, 2.0, 2.0)
         painter.setPen(QColor(0, 0, 0) if shape.emphasised else color.darker(130))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, shape.link.label)
+        text = shape.link.label
+        if rect.width() + 0.5 < self._widths.get(text, 0.0):  # shortened: an ellipsis
+            text = self._fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 6)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
         if len(self._labels) > 512:
             self._labels.clear()

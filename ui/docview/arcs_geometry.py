@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -389,6 +390,12 @@ LABEL_TOUCH = 4.0
 """how far (pixels) a label moved off its run's middle still reaches over the run"""
 NUDGE_COST = 4.0
 """a pixel up or down counts as this many along the lane when choosing where a label goes"""
+LABEL_MIN_WIDTH = 20.0
+"""the narrowest shortened label (a letter or two and the ellipsis, in its box)"""
+LABEL_ELIDE_STEP = 4.0
+"""how much narrower (pixels) each shortened width a label tries is than the last"""
+LABEL_ELIDE_FACTOR = 0.8
+"""how much narrower each round of shortening makes the widest labels of a crowded group"""
 _CELL_W, _CELL_H = 64.0, 16.0
 
 
@@ -500,7 +507,16 @@ def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float
     5. a lane so full that no place is free: first the labels placed that its place of
        least overlap (its middle on a run) covers are moved elsewhere on their own runs
        (steps 1 and 2, none of a lower rank moved: the selected event's stay), and if one
-       cannot move, the label goes there, drawn over the least of the others.
+       cannot move, the label goes there, drawn over the least of the others;
+    6. when no order of placing (below) leaves every label a free place, the labels are
+       placed again, each no wider than its first run, and those with no free place then
+       shortened further to the widest that is free on one of their own runs (steps 1 and
+       2), before step 5 (an ellipsis: the box narrower than the label); while some label
+       still has to cover another, again with the widest labels shortened by a fifth, down
+       to ``LABEL_MIN_WIDTH`` (the narrower ones kept whole as long as can be). At a small
+       zoom a line holds more arcs, over narrower words, while labels keep their size (QA:
+       at zoom 10 the labels of neighbouring arcs overlapped where at the default zoom they
+       did not).
 
     When a label still had to cover another, the labels are placed again, those that did
     first (each within its rank), then in the order of the shortest run, and the placement
@@ -519,6 +535,7 @@ def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float
     placed = [i for i, s in enumerate(spots) if s is not None]
     tight = sorted(placed, key=lambda i: _slack_key(spots, i))
     out, covered, late = _resolve_in(spots, tight, bounds)
+    best = tight
     if covered:
         # some label had to cover another: try again with those placed first (each within
         # its rank) and in the order of the shortest run, keeping the least covered
@@ -528,9 +545,22 @@ def resolve_labels(spots: Sequence[LabelSpot | None], bounds: tuple[float, float
         for order in (late_first, short):
             again, area, late = _resolve_in(spots, order, bounds)
             if area < covered:
-                out, covered = again, area
+                out, covered, best = again, area, order
             if not covered:
                 break
+    if covered:
+        # no order has room for every label whole (a small zoom puts more arcs on a line,
+        # and narrower words under them, while labels keep their size): shortened, the
+        # widest first, until they all have a free place (step 6)
+        cap = math.inf
+        widest = max(s.width for s in spots if s is not None)
+        while True:
+            again, area, _ = _resolve_in(spots, best, bounds, elide=cap)
+            if area < covered:
+                out, covered = again, area
+            if not covered or cap <= LABEL_MIN_WIDTH:
+                break
+            cap = max(LABEL_MIN_WIDTH, min(cap, widest) * LABEL_ELIDE_FACTOR)
     return out
 
 
@@ -556,10 +586,16 @@ def _run_key(spots: Sequence[LabelSpot | None], i: int) -> tuple[int, float, int
 
 
 def _resolve_in(
-    spots: Sequence[LabelSpot | None], order: Sequence[int], bounds: tuple[float, float]
+    spots: Sequence[LabelSpot | None],
+    order: Sequence[int],
+    bounds: tuple[float, float],
+    elide: float | None = None,
 ) -> tuple[list[Box], float, set[int]]:
     """The labels placed one at a time in ``order`` (``resolve_labels``): their boxes, the
-    area where one covers another and the labels that had to cover one (step 5)."""
+    area where one covers another and the labels that had to cover one (step 5).
+    ``elide``, a width (step 6): each label is shortened to no wider than that nor than its
+    first run (``LABEL_MIN_WIDTH`` at least), and one with no free place then shortened
+    further to fit one (``_place_elided``); its box is narrower than its width."""
     lo, hi = bounds
     out: list[Box] = [(0.0, 0.0, 0.0, 0.0)] * len(spots)
     grid = _Grid()
@@ -569,7 +605,13 @@ def _resolve_in(
     for i in order:
         spot = spots[i]
         assert spot is not None
+        if elide is not None:  # no wider than its own run: it leaves its neighbours room
+            limit = max(LABEL_MIN_WIDTH, min(elide, spot.runs[0].x1 - spot.runs[0].x0))
+            if spot.width > limit:
+                spot = spot._replace(width=limit)
         box = _place(spot, grid, lo, hi)
+        if box is None and elide is not None:
+            box = _place_elided(spot, grid, lo, hi)
         if box is None:
             box = _least_overlap(spot, grid, lo, hi)
             if not _make_room(box, spot.rank, spots, out, owner, grid, lo, hi):
@@ -582,6 +624,19 @@ def _resolve_in(
         grid.add(box)
         owner.setdefault(box, []).append(i)
     return out, covered, late
+
+
+def _place_elided(spot: LabelSpot, grid: _Grid, lo: float, hi: float) -> Box | None:
+    """Step 6 of ``resolve_labels``: the widest shortened label (``LABEL_ELIDE_STEP`` pixels
+    narrower at a time, down to ``LABEL_MIN_WIDTH``) that has a free place on one of its own
+    runs (steps 1 and 2, off the boxes it avoids); None when even the narrowest has none."""
+    width = spot.width - LABEL_ELIDE_STEP
+    while width >= LABEL_MIN_WIDTH:
+        box = _place(spot._replace(width=width), grid, lo, hi, on_run_only=True)
+        if box is not None:
+            return box
+        width -= LABEL_ELIDE_STEP
+    return None
 
 
 def _overlap(a: Box, b: Box) -> float:
