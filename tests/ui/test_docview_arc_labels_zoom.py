@@ -1,9 +1,10 @@
 """Arc labels of neighbouring arcs keep apart at a small zoom too (QA: "arc labels crowded at
 zoom 10", the document font at 10 points, ``DocumentView.set_zoom``). At a small zoom a line
 holds more words, so more arcs run along one line's lanes over narrower words, while the
-labels keep their size and the gap above the line holds fewer of them: on the second
-paragraph of the seed article two events' arguments and two relations put المشارك over الهدف,
-where at the default zoom (14) they fall on two lines and every label has its place. Where no
+labels keep their size and the gap above the line holds fewer of them: on the seed article's
+second paragraph two events' arguments and five relations put الكيان over الأداة at zoom 10
+(and انتماء تنظيمي over الكيان over المشارك at 9), where at the default zoom (14) they fall on
+two lines and every label has its place. Where no
 order of placing leaves every label a free place whole, the labels are shortened (an
 ellipsis) to fit their own runs (``arcs_geometry.resolve_labels``, step 6); hovering a
 shortened label names it in full, as plain text."""
