@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QWidget
 def popup_position(anchor: QRect, size: QSize, screen: QRect, rtl: bool) -> QPoint:
     """The top-left corner (global) of a popup of ``size`` for what is shown at ``anchor`` (a
     global rectangle, such as a selected span's): just below it, or just above it when below
-    would leave ``screen``; in a right-to-left interface its right edge under the anchor's right
+    would leave ``screen``; with ``rtl`` (what it is about reads right to left: the span's
+    text, or the interface where there is no text) its right edge under the anchor's right
     edge (where the span starts reading), else its left edge under the anchor's left edge;
     kept on ``screen``."""
     x = anchor.right() + 1 - size.width() if rtl else anchor.left()

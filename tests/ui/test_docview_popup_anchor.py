@@ -36,7 +36,6 @@ LATIN = (
     "The ministers met at the defence ministry in Paris on Tuesday; Jean-Yves Le Drian "
     "chaired the meeting with Ashton Carter.\n"
 )
-RELATIONS = (Path(__file__).parents[2] / "ui" / "events" / "relations.py").read_text("utf-8")
 MIXED = (
     "اجتمع وزير الدفاع الفرنسي جان إيف لودريان (Jean-Yves Le Drian) بنظيره الأميركي في "
     "باريس عام 2014 لبحث الحملة الجوية.\n"
@@ -121,26 +120,17 @@ def _open(w: MainWindow, qtbot: QtBot, name: str) -> str:
     return doc.text
 
 
-OFF = pytest.mark.xfail(
-    "span_anchor" not in RELATIONS,
-    strict=True,
-    reason="ui/events/relations.py Linker.popup_place still anchors on cursor_rect and the "
-    "interface's direction (not this helper's file): it is to use DocumentView.span_anchor",
-)
-"""the cases the popup misses while it is anchored on the carets and the interface's way"""
-
-
 @pytest.mark.parametrize(
     ("name", "word", "lang"),
     [
-        pytest.param("seed", "الاجتماع", "en", marks=OFF),  # hung from the span's end
-        pytest.param("seed", "الاجتماع", "ar"),  # (right before too)
-        pytest.param("seed", "2014", "ar", marks=OFF),  # three digits off
-        pytest.param("mixed", "2014", "en", marks=OFF),
-        pytest.param("mixed", "2014", "ar", marks=OFF),
-        pytest.param("mixed", "Drian", "ar", marks=OFF),  # a few letters off
-        pytest.param("latin", "Paris", "en"),
-        pytest.param("latin", "Paris", "ar", marks=OFF),  # hung from the span's end
+        ("seed", "الاجتماع", "en"),  # hung from the span's end
+        ("seed", "الاجتماع", "ar"),  # (right before too)
+        ("seed", "2014", "ar"),  # three digits off
+        ("mixed", "2014", "en"),
+        ("mixed", "2014", "ar"),
+        ("mixed", "Drian", "ar"),  # a few letters off
+        ("latin", "Paris", "en"),
+        ("latin", "Paris", "ar"),  # hung from the span's end
     ],
 )
 def test_a_keyboard_popup_opens_at_its_spans_start_edge(

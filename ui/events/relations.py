@@ -372,16 +372,16 @@ class Linker:
         view, span = self.w.view, self.popup_span
         if span is None:
             return QCursor.pos()
-        start, end = view.cursor_rect(span[0]), view.cursor_rect(span[1])
-        # on one line the whole span; across lines its first line's start
-        rect = start.united(end) if start.center().y() == end.center().y() else start
+        # where its highlight is drawn on its first line, and the way its text reads (the
+        # popup's start side on the span's start edge: its right edge in right-to-left text)
+        rect, rtl = view.span_anchor(*span)
         port = view.viewport()
         rect = rect.intersected(port.rect())
         if rect.isEmpty():  # scrolled out of sight: under the view's top
             rect = QRect(port.rect().topLeft(), QSize(port.width(), 1))
         anchor = QRect(port.mapToGlobal(rect.topLeft()), rect.size())
         screen = (view.screen() or menu.screen()).availableGeometry()
-        return popup_position(anchor, menu.sizeHint(), screen, menu.isRightToLeft())
+        return popup_position(anchor, menu.sizeHint(), screen, rtl)
 
     def _type_name(self, name: str) -> str:
         """A label's, event type's or relation type's name as the interface shows it (as the
