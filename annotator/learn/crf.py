@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import chain, repeat
 from typing import Any
 
+import numpy as np
 import pycrfsuite
 
 from annotator import safejson
@@ -37,6 +38,7 @@ from annotator.learn.crfcheck import BadModel, check_crf1dm
 from annotator.learn.documents import Frequencies
 from annotator.learn.documents import learn as learn_frequencies
 from annotator.learn.features import FEATURE_VERSION, Features, document_features
+from annotator.learn.marginals import Weights, marginals
 from annotator.learn.memorise import Memorise, counted
 from annotator.learn.names import Gazetteer, NameIndex, as_gazetteer, general_names
 from annotator.learn.segment import Segmented, StartRule, fold_word, segment
@@ -260,6 +262,7 @@ class Model:
         frequencies = Frequencies.from_json(manifest["frequencies"])
         self.frequencies = frequencies if manifest["params"].get("documents") is True else None
         self._tagger: Any = None
+        self._weights_read: tuple[Weights | None] | None = None
 
     @property
     def names(self) -> NameIndex:
@@ -505,7 +508,11 @@ class Model:
         self, seg: Segmented, memo: list[str], biases: Sequence[float]
     ) -> list[_Sentence]:
         """Per sentence: crfsuite's best tags with their marginals (if a bias is 0) and
-        every label's marginal at every word (if one is not), and the memo tags' marginals."""
+        every label's marginal at every word (if one is not), and the memo tags' marginals.
+
+        The table of every label's marginal comes from ``marginals`` (numpy, every sentence
+        at once, the same bits as crfsuite's), unless the model's weights cannot be read so
+        (``Weights.read``): then from crfsuite, label by label and word by word."""
         tagger = self._open()
         marginal = tagger.marginal
         labels = tagger.labels()
@@ -513,23 +520,42 @@ class Model:
         viterbi, tables = any(not b for b in biases), any(biases)
         out = []
         feature_lists = document_features(seg, self.names, memo, self.clusters, self.frequencies)
-        for sent, feats in zip(seg.sentences, feature_lists, strict=True):
+        weights = self._weights() if tables else None
+        computed = marginals(weights, feature_lists) if weights is not None else None
+        column = {t: n for n, t in enumerate(labels)}
+        for s, (sent, feats) in enumerate(zip(seg.sentences, feature_lists, strict=True)):
             best: list[str] = []
             probs: list[float] = []
-            table: list[list[float]] = []
+            table = np.zeros((0, len(labels)))
             if viterbi:
                 best = tagger.tag(feats)
                 probs = [marginal(t, k) for k, t in enumerate(best)]
-            else:
+            elif computed is None:
                 tagger.set(feats)
-            if tables:
-                table = [[marginal(t, k) for t in labels] for k in range(len(feats))]
-            memo_probs = [
-                1.0 if memo[i] == "O" else marginal(memo[i], k) if memo[i] in known else 0.0
-                for k, i in enumerate(sent)
-            ]
+            if computed is not None:
+                table = computed[s]
+            elif tables:
+                table = np.array([[marginal(t, k) for t in labels] for k in range(len(feats))])
+            if viterbi or computed is None:
+                memo_probs = [
+                    1.0 if memo[i] == "O" else marginal(memo[i], k) if memo[i] in known else 0.0
+                    for k, i in enumerate(sent)
+                ]
+            else:  # (the same bits as crfsuite's marginal)
+                rows = table.tolist()
+                memo_probs = [
+                    1.0 if memo[i] == "O" else rows[k][column[memo[i]]] if memo[i] in known else 0.0
+                    for k, i in enumerate(sent)
+                ]
             out.append(_Sentence(sent, best, probs, memo_probs, table))
         return out
+
+    def _weights(self) -> Weights | None:
+        """The crfsuite model's weights for ``marginals``, read on first use (a model loaded
+        to be checked, summed up or to tag without a bias never needs them)."""
+        if self._weights_read is None:
+            self._weights_read = (Weights.read(self.crf),)
+        return self._weights_read[0]
 
     def _decoded(
         self, seg: Segmented, memo: list[str], sentences: list[_Sentence], bias: float
@@ -538,16 +564,18 @@ class Model:
         tags = ["O"] * len(seg.tokens)
         probs = [1.0] * len(seg.tokens)
         memo_probs = [1.0] * len(seg.tokens)
-        for s in sentences:
+        paths = decode_each([s.table for s in sentences], labels, bias) if bias else []
+        for n, s in enumerate(sentences):
             for k, i in enumerate(s.words):
                 memo_probs[i] = s.memo_probs[k]
             if not bias:
                 for k, i in enumerate(s.words):
                     tags[i], probs[i] = s.best[k], s.probs[k]
                 continue
-            for k, n in enumerate(decode(s.table, labels, bias)):
-                tags[s.words[k]] = labels[n]
-                probs[s.words[k]] = s.table[k][n]
+            path = paths[n]
+            chosen = s.table[np.arange(len(path)), path].tolist()
+            for k, i in enumerate(s.words):
+                tags[i], probs[i] = labels[path[k]], chosen[k]
         return tags, probs, memo_probs
 
     def predict(
@@ -640,7 +668,8 @@ class _Sentence:
     best: list[str]
     probs: list[float]
     memo_probs: list[float]
-    table: list[list[float]]
+    table: np.ndarray
+    """every label's marginal at every word (words x labels), for a biased decoding"""
 
 
 def decode(table: Sequence[Sequence[float]], labels: Sequence[str], o_bias: float) -> list[int]:
@@ -648,39 +677,74 @@ def decode(table: Sequence[Sequence[float]], labels: Sequence[str], o_bias: floa
     ``I-X``) with the highest sum of log marginal probabilities, each O's lowered by
     ``o_bias`` (0: the sequence of the most probable tags that is valid). ``table[k][n]`` is
     the marginal of ``labels[n]`` at word ``k``; returns an index into ``labels`` per word.
+    ``decode_each`` for one sentence."""
+    return decode_each([np.asarray(table, dtype=float).reshape(-1, len(labels))], labels, o_bias)[0]
+
+
+def decode_each(
+    tables: Sequence[np.ndarray], labels: Sequence[str], o_bias: float
+) -> list[list[int]]:
+    """``decode`` of each sentence's (words x labels) table, all the sentences at once.
 
     Viterbi over the labels, using the constraint's shape: every label but an ``I-X`` may
-    follow any label, so its best predecessor is the best label so far (one ``max`` per word
+    follow any label, so its best predecessor is the best label so far (one arg-max per word
     instead of a labels-by-labels table); an ``I-X`` chooses between ``B-X`` and ``I-X``.
-    Ties go to the lower label index, as an arg-max over the whole table would."""
-    import numpy as np
-
+    Ties go to the lower label index, as an arg-max over the whole table would. Position by
+    position over (sentences x labels) arrays, the sentences longest first so that the ones
+    still going at a position are the first rows (one sentence at a time, the per-call cost
+    of numpy outweighed the work)."""
     first, before, outside = _constraints(tuple(labels))
-    score = np.log(np.maximum(np.asarray(table, dtype=float), 1e-12))
-    score[:, outside] -= o_bias
-    rows: list[list[float]] = score.tolist()
     n_labels = len(labels)
-    best = [f + x for f, x in zip(first, rows[0], strict=True)]
-    back: list[list[int]] = []
-    for row in rows[1:]:
-        top = max(best)
-        arg = best.index(top)
-        pointers = [arg] * n_labels
-        new = [top + x for x in row]
-        for n, preds in before:
-            p = preds[0]
-            for q in preds[1:]:
-                if best[q] > best[p]:
-                    p = q
-            new[n] = best[p] + row[n]
+    lengths = np.array([len(t) for t in tables], dtype=np.int64)
+    if not len(lengths) or not lengths.max():
+        return [[] for _ in tables]
+    order = np.argsort(-lengths, kind="stable")
+    longest = int(lengths[order[0]])
+    going = [int(np.count_nonzero(lengths > t)) for t in range(longest + 1)]
+    # (positions x sentences x labels), longest first; past a sentence's end: 1 (log 0)
+    score = np.ones((longest, len(order), n_labels))
+    for b, s in enumerate(order.tolist()):
+        score[: lengths[s], b] = tables[s]
+    score = np.log(np.maximum(score, 1e-12))
+    score[:, :, outside] -= o_bias
+    # each I-X's allowed predecessors, padded with the first (never a strictly better one)
+    inner = [n for n, _ in before]
+    width = max((len(p) for _, p in before), default=1)
+    preds = np.array([[*p, *[p[0]] * (width - len(p))] for _, p in before], dtype=np.int64)
+    preds = preds.reshape(len(inner), width)
+    best = np.asarray(first) + score[0]
+    back = np.zeros((longest, len(order), n_labels), dtype=np.int64)
+    ends = np.zeros((len(order),), dtype=np.int64)  # each sentence's last label
+    for t in range(1, longest + 1):
+        m, done = going[t] if t < longest else 0, going[t - 1]
+        if m < done:  # the sentences ending at t - 1: their best last label
+            ends[m:done] = best[m:done].argmax(axis=1)
+        if not m:
+            break
+        best = best[:m]
+        row = score[t, :m]
+        arg = best.argmax(axis=1)
+        new = best.max(axis=1)[:, None] + row  # (the value at arg)
+        pointers = np.repeat(arg[:, None], n_labels, axis=1)
+        if inner:
+            among = best[:, preds]  # (sentences x I-labels x predecessors)
+            p = preds[np.arange(len(inner)), among.argmax(axis=2)]
+            value = among.max(axis=2)  # (the value at p)
+            new[:, inner] = value + row[:, inner]
             # no way here (-inf): the pointer of an arg-max over a column of -inf, never followed
-            pointers[n] = p if best[p] != -math.inf else 0
-        back.append(pointers)
+            pointers[:, inner] = np.where(value != -np.inf, p, 0)
+        back[t, :m] = pointers
         best = new
-    path = [best.index(max(best))]
-    for pointers in reversed(back):
-        path.append(pointers[path[-1]])
-    return path[::-1]
+    paths = np.zeros((longest, len(order)), dtype=np.int64)
+    for t in range(longest - 1, -1, -1):
+        m, n = going[t], going[t + 1]
+        paths[t, n:m] = ends[n:m]
+        if n:
+            paths[t, :n] = back[t + 1, np.arange(n), paths[t + 1, :n]]
+    out: list[list[int]] = [[] for _ in tables]
+    for b, s in enumerate(order.tolist()):
+        out[s] = paths[: lengths[s], b].tolist()
+    return out
 
 
 @lru_cache(maxsize=16)
