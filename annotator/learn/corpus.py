@@ -50,7 +50,11 @@ def suggestion(
     doc_id: int, text: str, start: int, end: int, label: str, score: float, source: str
 ) -> Suggestion:
     """A suggestion of the shared suggestion layer (``annotator.search.suggestions``) on
-    ``text[start:end]``; ``score`` is the source's probability for it (0..1)."""
+    ``text[start:end]``; ``score`` is the source's probability for it, held to [0, 1]: the
+    arithmetic that makes it (a product or a sum of probabilities) may step past either end
+    by a rounding error (1.0000000000000002), which ``suggest --from`` refuses when given
+    back; not a number counts as 0."""
+    score = min(1.0, max(0.0, float(score))) if score == score else 0.0
     return Suggestion(new_uuid(), doc_id, start, end, label, text[start:end], source, score)
 
 
@@ -135,6 +139,33 @@ def check_enough(
                 least=MIN_MENTIONS,
             )
         )
+
+
+def check_training_part(
+    examples: Sequence[Example], train: Sequence[Example], layer: str, eval_split: float
+) -> None:
+    """NotEnoughData when the layer's ``examples`` are enough (``check_enough``) but the
+    ``train`` part the held-out split leaves is not: it says the split's sizes and that a
+    smaller eval split leaves more to train on."""
+    mentions = sum(len(ex.entities) for ex in train)
+    if mentions >= MIN_MENTIONS and train:
+        return
+    raise NotEnoughData(
+        Message(
+            "layer {layer} holds {total} entity mentions in {documents} labelled documents, "
+            "but --eval-split {split} holds out {held} of them and leaves {mentions} mentions "
+            "in {kept} documents to train on; training needs at least {least}: give a "
+            "smaller --eval-split",
+            layer=repr(layer),
+            total=sum(len(ex.entities) for ex in examples),
+            documents=len(examples),
+            split=f"{eval_split:g}",
+            held=len(examples) - len(train),
+            mentions=mentions,
+            kept=len(train),
+            least=MIN_MENTIONS,
+        )
+    )
 
 
 @dataclass(frozen=True)

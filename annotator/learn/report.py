@@ -64,14 +64,17 @@ def html_report(result: TrainingResult) -> str:
         "<title>annotator: model training report</title>",
         f"<style>{_STYLE}</style></head><body>",
         "<h1>Model training report</h1>",
-        f"<p>Layer <b>{html.escape(result.layer)}</b>, trained {html.escape(m['trained'])}; "
+        f"<p>Layer <b><bdi>{html.escape(result.layer)}</bdi></b>, "
+        f"trained {html.escape(m['trained'])}; "
         f"{m['documents']} documents, {m['tokens']} tokens, {m['mentions']} mentions; "
         f"model {html.escape(result.model.source)} (features v{m['feature_version']}).</p>",
     ]
     if result.scores is None:
         parts.append("<p>No document was held out: no scores.</p>")
     else:
-        held = ", ".join(html.escape(n) for n in result.eval_documents)
+        # each name isolated: two right-to-left names joined by ", " in a left-to-right
+        # paragraph would run together and read in reverse order (QA 15)
+        held = ", ".join(f"<bdi>{html.escape(n)}</bdi>" for n in result.eval_documents)
         parts.append(
             f"<h2>Held-out scores</h2><p>Held out (whole documents): {held}. Exact spans, "
             "seqeval strict IOB2; baseline: training mentions memorised.</p>"

@@ -19,6 +19,7 @@ from annotator.learn.corpus import (
     Example,
     Mention,
     check_enough,
+    check_training_part,
     held_out,
     read_layer,
 )
@@ -224,7 +225,8 @@ def train(
     """Train a model on ``annotator``'s layer (only documents with ``status`` if given).
 
     ``progress(phase, done, total)`` is called throughout; a False return cancels (Cancelled).
-    Raises NotEnoughData when the layer holds fewer than ``MIN_MENTIONS`` entity mentions.
+    Raises NotEnoughData when the layer holds fewer than ``MIN_MENTIONS`` entity mentions,
+    or when the documents left after holding out ``eval_split`` do (before any tuning).
     ``isolated``: everything after reading the layer (every fit, the scoring, the learning
     curve) runs in one child process (``isolated.train_isolated``), so a GUI running this on
     a worker thread keeps its frames: crfsuite holds the GIL for a whole iteration, and even
@@ -277,6 +279,8 @@ def train_examples(
     train_idx, test_idx = held_out(examples, eval_split, seed)
     train_ex = [examples[i] for i in train_idx]
     test_ex = [examples[i] for i in test_idx]
+    if test_ex:  # before any tuning: the part left to train on must be enough too
+        check_training_part(examples, train_ex, annotator, eval_split)
     scores = baseline = None
     points: list[tuple[int, float]] = []
 
@@ -303,7 +307,6 @@ def train_examples(
         return Model.fit(part, clusters=clusters, frequencies=frequencies, **kwargs)
 
     if test_ex:
-        check_enough(train_ex, annotator)
         sizes = curve_sizes(len(train_ex)) if curve else [len(train_ex)]
         for n in sizes:
             part = train_ex[:n]
