@@ -274,11 +274,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from annotator.validation import check_project
+    from annotator.commands.suggestions import stored_model_problems
+    from annotator.validation import Issue, check_project
 
     project = _open(args.project, read_only=True)
     with project:
         problems = check_project(project)
+        # the stored model read as every suggestion reads it, not only its row's checksum
+        where = str(project.path)
+        problems += [Issue(where, "", "", "integrity", p) for p in stored_model_problems(project)]
     # the status is known before anything is printed: a broken pipe (check P | head) keeps it
     # (annotator.cli.main), and the count goes to stderr too, which no pipe cuts short
     args.result = 1 if problems else 0

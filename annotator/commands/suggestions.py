@@ -685,9 +685,9 @@ class NoModel(AnnotatorError):
 
 
 def stored_model(project: Project) -> Model:
-    """The newest stored model, read without pickle (ModelError when damaged or altered,
-    saying to train it again; ProjectFileError when its bytes do not match their checksum;
-    NoModel when none)."""
+    """The newest stored model, read without pickle (ModelError naming the project file when
+    damaged or altered, saying to train it again; ProjectFileError, naming it too, when its
+    bytes do not match their checksum; NoModel when none)."""
     from annotator.learn.crf import ModelError
 
     try:
@@ -695,7 +695,8 @@ def stored_model(project: Project) -> Model:
     except ModelError as exc:
         raise ModelError(
             Message(
-                "the stored model cannot be read: {problem}; train it again",
+                "{path}: the stored model cannot be read: {problem}; train it again",
+                path=str(project.path),
                 problem=message_of(exc),
             )
         ) from None
@@ -721,6 +722,30 @@ def model_problem(project: Project) -> AnnotatorError | None:
     except AnnotatorError as exc:
         return exc
     return None
+
+
+def stored_model_problems(project: Project) -> list[Message]:
+    """What ``annotator check`` says of the stored model beyond its row (``Project.integrity``
+    checks every row's checksum and manifest): the newest model, the one every suggestion
+    reads, read exactly as ``stored_model`` reads it (``model_problem``: ``Model.from_bytes``
+    checks its manifest, its CRF part against the manifest's checksum, the CRF part's
+    structure and its labels). Empty when it reads, when none is stored, or when its row is
+    what is damaged (``integrity`` says so already)."""
+    from annotator.learn.crf import ModelError
+
+    ids = [m["id"] for m in project.models() if m["kind"] == MODEL_KIND]
+    if not ids:
+        return []
+    problem = model_problem(project)
+    if not isinstance(problem, ModelError):
+        return []
+    return [
+        Message(
+            "model {id} is damaged: {problem}; train the model again",
+            id=max(ids),
+            problem=message_of(problem),
+        )
+    ]
 
 
 def _check_child(conn: Connection, path: str) -> None:

@@ -70,6 +70,11 @@ def source_problem(source: object, family: str) -> str | None:
     return None
 
 
+def file_source(path: Path) -> str:
+    """The source of a JSONL file's predictions that name none: ``file:`` and its name."""
+    return f"file:{Path(path).name}"
+
+
 def read_suggestions(
     path: Path, documents: Mapping[str, Document | None], labels: Collection[str] | None = None
 ) -> list[Suggestion]:
@@ -89,7 +94,7 @@ def read_suggestions(
             item = safejson.loads(line)
         except safejson.UnsafeJSON as exc:
             raise ImportFormatError(where, n, f"not a JSON object: {exc}") from None
-        s = _suggestion(item, documents, labels, where, n, f"file:{path.name}", family)
+        s = _suggestion(item, documents, labels, where, n, file_source(path), family)
         key = (s.doc_id, s.start, s.end, s.label, s.score, s.source)
         if key not in seen:
             seen.add(key)
@@ -133,6 +138,16 @@ def _suggestion(
     text = doc.text
     if start == end and 0 <= start <= len(text):
         raise bad(f"the span {start}-{end} of {name!r} is empty: its end must come after its start")
+    if 0 <= end < start <= len(text):
+        raise bad(
+            Message(
+                "the span {start}-{end} of {name} ends before it starts: its end must come "
+                "after its start",
+                start=start,
+                end=end,
+                name=repr(name),
+            )
+        )
     if not 0 <= start < end <= len(text):
         raise bad(
             f"offsets {start}-{end} are outside the text of {name!r} ({len(text)} characters)"
@@ -220,6 +235,8 @@ class SpacyPipeline:
                 scores = group.attrs.get("scores")
                 for k, span in enumerate(group):
                     sc = float(scores[k]) if scores is not None else 1.0
+                    if not 0 <= sc <= 1:  # not a probability: left out (``suggestion`` clamps)
+                        continue
                     out.append(
                         suggestion(doc.id, doc.text, span.start_char, span.end_char,
                                    span.label_, sc, self.source)
@@ -240,6 +257,9 @@ class Imported:
     """why the predictions read but not stored were left out"""
     origin: str = ""
     """the file or folder they came from, as shown"""
+    sources: tuple[str, ...] = ()
+    """the sources of the predictions read, what the report names when none of them is
+    pending (none read: the file or folder, ``origin``)"""
     replaced: list[Suggestion] = field(default_factory=list)
     """the pending suggestions of their sources the import took away in those documents
     (those a live span hides, or whose label the schema lacks, too): what the undo of the
@@ -252,7 +272,9 @@ class Imported:
     def lines(self) -> list[Message]:
         """The report of the import, the command line's and the window's alike: what is
         pending now, from which sources, then what was not stored and why."""
-        sources = ", ".join(sorted({s.source for s in self.suggestions})) or self.origin
+        # the same name whether or not any is pending: the sources read (none: the file)
+        named = {s.source for s in self.suggestions} or set(self.sources)
+        sources = ", ".join(sorted(named)) or self.origin
         first = Message(
             "{n} suggestion(s) pending from {sources} in {documents} document(s)",
             n=self.stored,
@@ -346,7 +368,7 @@ def store_file_suggestions(
     found = read_suggestions(Path(path), by_name, suggestable_labels(project.schema))
     sources = {s.source for s in found}
     made = store_suggestions(project, found, sources, documents, min_score, batch)
-    return replace(made, origin=shown(Path(path)))
+    return replace(made, origin=shown(Path(path)), sources=tuple(sorted(sources)))
 
 
 def store_pipeline_suggestions(
@@ -370,7 +392,7 @@ def store_pipeline_suggestions(
         if s.text.strip() and 0 <= s.score <= 1:
             found.append(s)
     made = store_suggestions(project, found, [pipeline.source], documents, min_score, batch)
-    return replace(made, origin=shown(pipeline.folder))
+    return replace(made, origin=shown(pipeline.folder), sources=(pipeline.source,))
 
 
 def import_suggestions(
