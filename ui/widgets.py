@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.docview.colors import label_color
+from ui.docview.sides import own_side
 from ui.i18n import is_rtl_text
 
 EXCERPT = 60
@@ -116,13 +117,10 @@ def lines_in_their_direction(edit: QPlainTextEdit) -> None:
     """Lay each line (paragraph) of ``edit`` out from its own side: an Arabic line at the
     right edge, a Latin one at the left, in either interface. A plain text edit applies one
     text option to every paragraph and reads its default AlignLeft as absolute, so Arabic
-    report lines hugged the left edge; AlignJustify is the alignment Qt resolves per
-    paragraph direction (the last line of a paragraph goes to its start), as the document
-    view does."""
+    report lines hugged the left edge; ``ui.docview.sides.own_side`` sets each paragraph
+    from its own side without justifying a line, as the document view does."""
     document = edit.document()
-    option = document.defaultTextOption()
-    option.setAlignment(Qt.AlignmentFlag.AlignJustify)
-    document.setDefaultTextOption(option)
+    document.setDefaultTextOption(own_side(document.defaultTextOption()))
 
 
 class ListModel(QAbstractTableModel):

@@ -25,13 +25,13 @@ import statistics
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextLayout
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.benchmarks.history import Record
 from ui.docview.fonts import document_font
+from ui.docview.sides import OWN_SIDE
 from ui.docview.view import DocumentView, ViewSpan
 
 SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_3626081446f7037e.txt"
@@ -96,7 +96,7 @@ def floor_set_formats(text: str, spans: list[ViewSpan]) -> float:
     edit.setFont(document_font(DocumentView.DEFAULT_POINT_SIZE))
     edit.setReadOnly(True)
     option = edit.document().defaultTextOption()
-    option.setAlignment(Qt.AlignmentFlag.AlignJustify)  # as the view: RTL lines to the right
+    option.setAlignment(OWN_SIDE)  # as the view: RTL lines to the right, none justified
     edit.document().setDefaultTextOption(option)
     edit.resize(*SIZE)
     edit.setPlainText(text)

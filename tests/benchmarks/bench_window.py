@@ -105,6 +105,7 @@ from annotator.project import Project
 from tests.benchmarks.history import Record
 from ui.docview.colors import TINT_ALPHA, tint
 from ui.docview.fonts import document_font
+from ui.docview.sides import OWN_SIDE
 from ui.docview.view import DocumentView
 from ui.session import Session
 from ui.workbench.mainwindow import MainWindow
@@ -300,7 +301,7 @@ def floor_whole(data: FloorInput, size: QSize) -> tuple[float, int]:
     edit.setFont(document_font(DocumentView.DEFAULT_POINT_SIZE))
     edit.setReadOnly(True)
     option = edit.document().defaultTextOption()
-    option.setAlignment(Qt.AlignmentFlag.AlignJustify)  # as the view: RTL lines to the right
+    option.setAlignment(OWN_SIDE)  # as the view: RTL lines to the right, none justified
     edit.document().setDefaultTextOption(option)
     edit.resize(size)
     edit.setPlainText(text)  # the seed is BMP-only: code points are UTF-16 positions here

@@ -313,9 +313,8 @@ def test_report_lines_lie_on_their_own_side(arabic: QApplication, qtbot: object)
     """QA: the Arabic lines of the import, export and merge reports hugged the left edge (a
     plain text edit reads its default AlignLeft as absolute). Each line now starts on its
     own side: an Arabic line at the right, a Latin one at the left."""
-    from PySide6.QtCore import Qt
-
     from ui.dialogs.exchange_actions import ReportDialog
+    from ui.docview.sides import OWN_SIDE
 
     dialog = ReportDialog("t", "المستندات المضافة: 1\nEnglish line", None)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
@@ -323,7 +322,7 @@ def test_report_lines_lie_on_their_own_side(arabic: QApplication, qtbot: object)
     dialog.show()
     qtbot.waitExposed(dialog)  # type: ignore[attr-defined]
     option = dialog.text.document().defaultTextOption()
-    assert option.alignment() == Qt.AlignmentFlag.AlignJustify
+    assert option.alignment() == OWN_SIDE
     image = dialog.text.viewport().grab().toImage()
     height = dialog.text.fontMetrics().lineSpacing()
 

@@ -223,8 +223,6 @@ class AboutDialog(QDialog):
             layout.addWidget(label)
         # a QTextEdit given plain text, not a QPlainTextEdit: it lays each paragraph out from
         # its own side (an Arabic heading at the right, an English licence line at the left)
-        # without ``lines_in_their_direction``'s justification, which spread the wrapped
-        # lines of the names' sources word from word
         self.licences = QTextEdit(self)
         self.licences.setObjectName("aboutLicences")
         self.licences.setReadOnly(True)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 import annotator.text as atext
 from ui.docview.fonts import document_font
+from ui.docview.sides import own_side
 from ui.docview.spans import LayerFields, SpanIndex, ViewSpan
 
 if TYPE_CHECKING:
@@ -651,11 +652,7 @@ class SpanTextView(QPlainTextEdit):
     def _apply_text_option(self) -> None:
         option = self._doc.defaultTextOption()
         option.setTextDirection(_DIRECTIONS[self._direction])
-        # QPlainTextDocumentLayout applies one QTextOption to every block and treats AlignLeft
-        # as absolute, so RTL paragraphs would hug the left edge. Justify is the one alignment
-        # Qt resolves per paragraph direction: the last line of an RTL paragraph goes right,
-        # of an LTR paragraph left (QTextEngine::alignLine); spaces widen, letters do not.
-        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        own_side(option)  # each paragraph from its own side, no line justified (sides.py)
         flag = QTextOption.Flag.ShowDefaultIgnorables
         flags = option.flags()
         option.setFlags(flags | flag if self._show_invisibles else flags & ~flag)
