@@ -219,5 +219,5 @@ def test_suggesting_with_a_tampered_model_says_to_train_it_again(
     path = _tampered(trained, tmp_path, "bytes flipped")
     with Project.open(path) as p, pytest.raises(AnnotatorError) as caught:
         stored_model(p)
-    assert str(caught.value).startswith("the stored model cannot be read: ")
+    assert str(caught.value).startswith(f"{path}: the stored model cannot be read: ")
     assert str(caught.value).endswith("; train it again")
