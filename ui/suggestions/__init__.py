@@ -33,7 +33,15 @@ from ui.suggestions.controller import SuggestionController
 from ui.suggestions.dock import SuggestionsPanel
 from ui.suggestions.model_panel import ModelPanel
 
-__all__ = ["KEYS", "Installed", "SuggestionController", "UpAndDown", "install", "next_document"]
+__all__ = [
+    "KEYS",
+    "Installed",
+    "SuggestionController",
+    "UpAndDown",
+    "install",
+    "next_document",
+    "shortcuts",
+]
 
 KEYS = {
     "suggestion_accept": "Shift+Return",
@@ -43,7 +51,18 @@ KEYS = {
     "suggestion_next": "F6",
     "suggestion_prev": "Shift+F6",
 }
-"""action name -> key; none is a letter, an existing action's key or a layout-dependent key"""
+"""action name -> key; none is a letter, an existing action's key or a layout-dependent key
+(a key with Return has the keypad's Enter too: ``shortcuts``)"""
+
+
+def shortcuts(key: str) -> list[QKeySequence]:
+    """The shortcuts of ``key`` (a ``KEYS`` value): with Return, the keypad's Enter too, which
+    does what the main Return does everywhere in the window (Qt tells them apart: only
+    Shift+Return accepted a suggestion, QA 15; ``ui.workbench.menus`` does the same)."""
+    keys = [QKeySequence(key)]
+    if key.endswith("Return"):
+        keys.append(QKeySequence(key[: -len("Return")] + "Enter"))
+    return keys
 
 
 class _Model(Protocol):
@@ -183,7 +202,7 @@ def install(
     for name, slot in slots.items():
         action = QAction(texts[name], parent)
         action.setObjectName(name)
-        action.setShortcut(QKeySequence(KEYS[name]))
+        action.setShortcuts(shortcuts(KEYS[name]))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _c=False, s=slot: s())
         window.window().addAction(action)

@@ -161,8 +161,9 @@ class SuggestionController(QObject):
         """the document's pending suggestions no span covers, in ``row_key`` order"""
         self._keys: list[RowKey] = []
         """``row_key`` of each of ``items``"""
-        self._grades: list[int] = []
-        """``hundredths`` of each of ``items``' scores (what the threshold compares)"""
+        self._grades: list[float] = []
+        """each of ``items``' scores (what the threshold compares: kept when at least it, as
+        the core's ``min_score`` keeps them)"""
         self._by_uuid: dict[str, Suggestion] = {}
         self._covered: dict[str, Suggestion] = {}
         """pending suggestions a live span covers (an undo or a deletion may uncover them)"""
@@ -283,11 +284,11 @@ class SuggestionController(QObject):
             return
         self._by_uuid.update((s.uuid, s) for s in new)
         keys = [(s.start, s.end, s.uuid) for s in new]  # (``row_key``, inline)
-        grades = [round(s.score * 100) for s in new]  # (``hundredths``, inline)
+        grades = [s.score for s in new]
         self.items.extend(new)
         self._keys.extend(keys)
         self._grades.extend(grades)
-        least = hundredths(self.threshold)
+        least = self.threshold
         kept = [i for i, grade in enumerate(grades) if grade >= least]
         shown = [new[i] for i in kept]
         self.rows.extend(shown, [keys[i] for i in kept])
@@ -312,7 +313,7 @@ class SuggestionController(QObject):
     def get(self, uuid: str) -> Suggestion | None:
         """The suggestion ``uuid`` if it is shown (at or above the threshold)."""
         found = self._by_uuid.get(uuid)
-        if found is None or hundredths(found.score) < hundredths(self.threshold):
+        if found is None or found.score < self.threshold:
             return None
         return found
 
@@ -365,7 +366,7 @@ class SuggestionController(QObject):
             order = sorted(range(len(keys)), key=keys.__getitem__)
             items, keys = [items[i] for i in order], [keys[i] for i in order]
         self.items, self._keys = items, keys
-        self._grades = [round(s.score * 100) for s in items]  # (``hundredths``, inline)
+        self._grades = [s.score for s in items]
 
     def label_name(self, label: str) -> str:
         """``label`` in the interface language, as the document view's tags show it."""
@@ -391,7 +392,7 @@ class SuggestionController(QObject):
         new = [s for s in found if s.doc_id == self.doc_id and s.uuid not in self._by_uuid]
         if not new:
             return
-        least = hundredths(self.threshold)
+        least = self.threshold
         for s in new:
             self._covered.pop(s.uuid, None)
             self._by_uuid[s.uuid] = s
@@ -403,7 +404,7 @@ class SuggestionController(QObject):
         for s in new:
             key = row_key(s)
             i = bisect.bisect_left(self._keys, key)
-            grade = hundredths(s.score)
+            grade = s.score
             self.items.insert(i, s)
             self._keys.insert(i, key)
             self._grades.insert(i, grade)
@@ -425,7 +426,7 @@ class SuggestionController(QObject):
             self._index([s for s in self.items if s.uuid in left])
             self._refresh_rows()
             return
-        least = hundredths(self.threshold)
+        least = self.threshold
         for s in gone:
             i = bisect.bisect_left(self._keys, row_key(s))
             del self.items[i]
@@ -436,7 +437,7 @@ class SuggestionController(QObject):
 
     def _refresh_rows(self) -> None:
         """The list reset with ``items`` at or above the threshold."""
-        least = hundredths(self.threshold)
+        least = self.threshold
         if least <= 0:
             self.rows.reset(self.items, list(self._keys))
             return
@@ -583,7 +584,7 @@ class SuggestionController(QObject):
                     self.rows.row_of(suggestion) + 1,
                     len(self.rows.rows),
                     self.label_name(suggestion.label),
-                    suggestion.score,
+                    hundredths(suggestion.score) / 100,  # (cut down as the list shows it)
                 )
             )
 

@@ -17,8 +17,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -52,15 +59,44 @@ BUTTON_ROWS = {
 Reject all and "Withdraw these suggestions" below, as many rows as the four buttons in a row
 and Withdraw below them took, and ~60 px narrower"""
 
+SETTINGS_THRESHOLD = "suggestions/threshold"
+"""the threshold slider's value (hundredths), remembered as the model panel remembers
+"Retrain after" (``model_panel.SETTINGS_RETRAIN_AFTER``: the application's settings)"""
+
 SCORE_ROWS = 16
 """how many rows the Score column's width is measured on (``setResizeContentsPrecision``:
 those on screen first; every score is written as "0.00", so a few rows tell): not 0, which
 measures every row of a list not shown"""
 
 
+def remembered_threshold() -> int | None:
+    """The threshold last set (hundredths, 0..100), or None when none is remembered (or the
+    setting is not a number)."""
+    value = QSettings().value(SETTINGS_THRESHOLD)
+    if value is None:
+        return None
+    try:
+        number = int(str(value))
+    except ValueError:
+        return None
+    return number if 0 <= number <= 100 else None
+
+
 class SuggestionTable(QTableView):
     """The suggestion list: a table on ``SuggestionRows`` (a table, not a tree: a tree view
     lays out every row, asking the model about each, whenever a row comes or goes)."""
+
+    moved = Signal(QModelIndex)
+    """a key moved the highlighted row (the arrows, PgUp/PgDown, Home/End, a letter): the
+    new current index. Not emitted when rows come, go or are reset under the highlight (a span
+    drawn over the highlighted suggestion must not carry the text off to another one)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        before = self.currentIndex()
+        super().keyPressEvent(event)
+        after = self.currentIndex()
+        if after.isValid() and after.row() != before.row():
+            self.moved.emit(after)
 
     def topLevelItemCount(self) -> int:
         """The rows shown (as a tree widget counts its items)."""
@@ -97,6 +133,9 @@ class SuggestionsPanel(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("suggestion_threshold")
         self.slider.setRange(0, 100)
+        remembered = remembered_threshold()
+        if remembered is not None:
+            controller.set_threshold(remembered / 100)
         self.slider.setValue(round(controller.threshold * 100))
         self.slider.setToolTip(self.tr("Show only suggestions at least this confident"))
         self.value = QLabel(self)
@@ -150,12 +189,19 @@ class SuggestionsPanel(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        self.slider.valueChanged.connect(lambda v: controller.set_threshold(v / 100))
+        self.slider.valueChanged.connect(self._threshold_changed)
         self.list.activated.connect(self._activated)
         self.list.clicked.connect(self._activated)
+        # the row highlighted with the keys is the one Shift+Return and Shift+Delete act on
+        # (``controller.target``: the suggestion outlined in the text), as a click's is
+        self.list.moved.connect(self._activated)
         controller.changed.connect(self.refresh)
         controller.current.connect(self._follow_selection)
         self.refresh()
+
+    def _threshold_changed(self, value: int) -> None:
+        QSettings().setValue(SETTINGS_THRESHOLD, value)
+        self.controller.set_threshold(value / 100)
 
     def refresh(self) -> None:
         c = self.controller

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSettings, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,7 @@ from ui.suggestions.training import (
     TrainOutcome,
     TrainRequest,
     TrainWorker,
+    unfinished,
     unlabelled,
 )
 
@@ -129,6 +130,13 @@ def fm_rows(widget: QWidget, rows: int) -> int:
     return (rows + 1) * (widget.fontMetrics().height() + 8) + 4
 
 
+CAPTION_MARGIN = 4
+"""the caption's margin at each side of the curve's widget, in pixels"""
+CAPTION_LINES = 2
+"""the caption's lines at most (wrapped); a caption needing more is elided"""
+CAPTION_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+
 class CurveView(QWidget):
     """A small line plot of held-out F1 (0..1, y) against training documents (x)."""
 
@@ -148,7 +156,9 @@ class CurveView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         fm = painter.fontMetrics()
-        left, bottom, top = fm.horizontalAdvance("0.00") + 8, fm.height() + 8, fm.height() + 6
+        caption, room = self.caption_layout() if self.points else ("", QRectF())
+        left, bottom = fm.horizontalAdvance("0.00") + 8, fm.height() + 8
+        top = max(fm.height(), int(room.height())) + 6
         plot = QRectF(left, top, self.width() - left - 14, self.height() - bottom - top - 6)
         painter.fillRect(self.rect(), self.palette().base())
         painter.setPen(QPen(self.palette().mid().color(), 1))
@@ -177,9 +187,23 @@ class CurveView(QWidget):
         painter.setPen(text)
         for (n, _), p in zip(self.points, shown, strict=True):
             painter.drawText(QPointF(p.x() - 4, self.height() - fm.descent() - 2), str(n))
+        painter.drawText(room, CAPTION_FLAGS, caption)
+
+    def caption_layout(self) -> tuple[str, QRectF]:
+        """The caption as drawn and its room above the plot: the widget's width (not only the
+        plot's), wrapped onto ``CAPTION_LINES`` lines at most when it is wider (the Arabic
+        caption, ~294 px, was drawn centred in a 251 px plot, cut at both ends: QA 15), else
+        elided, the whole caption then in the tooltip."""
+        fm = self.fontMetrics()
         caption = self.tr("held-out F1 by training documents")
-        painter.drawText(QRectF(plot.left(), 2, plot.width(), fm.height()),
-                         Qt.AlignmentFlag.AlignCenter, caption)  # fmt: skip
+        width = max(1, self.width() - 2 * CAPTION_MARGIN)
+        wrapped = fm.boundingRect(QRect(0, 0, width, 10_000), CAPTION_FLAGS, caption)
+        if wrapped.width() <= width and wrapped.height() <= CAPTION_LINES * fm.lineSpacing():
+            self.setToolTip("")
+            return caption, QRectF(CAPTION_MARGIN, 2, width, wrapped.height())
+        self.setToolTip(caption)
+        shown = fm.elidedText(caption, Qt.TextElideMode.ElideRight, width)
+        return shown, QRectF(CAPTION_MARGIN, 2, width, fm.height())
 
 
 @dataclass(frozen=True)
@@ -848,11 +872,23 @@ class ModelPanel(QWidget):
         is stored."""
         return self.active.isChecked() and self.manifest is not None
 
+    def _none_left(self, layer: str, analyst: str) -> str:
+        """What the status line says when least confident first has no document left."""
+        if analyst and analyst != layer:
+            return self.tr(
+                "No other document is left to label: each is labelled in layer {0} or "
+                "marked done in layer {1}."
+            ).format(f"\u2066{layer}\u2069", f"\u2066{analyst}\u2069")
+        return self.tr("No other document is left to label in layer {0}.").format(
+            f"\u2066{layer}\u2069"
+        )
+
     def next_document(self, otherwise: Callable[[], None] | None = None) -> None:
         """Open the next document: the one rule of the Next document button and of every
         "next document" key of the window (``ui.suggestions.next_document``). With "least
         confident first" on and a model stored: the least confident document not yet labelled
-        in the model's layer (no span there, not marked done) other than the open one, the
+        in the model's layer (no span there, not marked done) nor marked done in the window's
+        layer (the analyst's: ``unfinished``, as F8 counts it) other than the open one, the
         first such after the open one in the order (wrapping to the start), the
         order worked out first if it is not known; the status line says when none is left.
         Else ``otherwise`` (the key's own order: the next unfinished one for F8), or the next
@@ -866,18 +902,20 @@ class ModelPanel(QWidget):
                 self._open_when_ordered = True
                 self.work_out_order()
                 return
-            todo = unlabelled(project, self._model_layer(), self.order)
+            layer, analyst = self._model_layer(), self.session.annotator
+            todo = unlabelled(project, layer, self.order)
+            # and not finished by the analyst (the window's layer), as the plain next
+            # unfinished document counts it (``unfinished``): the analyst marking documents
+            # done with Ctrl+Return went round the queue again (QA 15)
+            if analyst and analyst != layer:
+                todo &= unfinished(project, analyst, todo)
             # the first one after the open document in the order (wrapping to the start):
             # skipping a document moves on through the queue, never back to the one before
             at = self.order.index(current) + 1 if current in self.order else 0
             ahead = self.order[at:] + self.order[:at]
             left = [d for d in ahead if d in todo and d != current]
             if not left:
-                self.status.setText(
-                    self.tr("No other document is left to label in layer {0}.").format(
-                        f"\u2066{self._model_layer()}\u2069"
-                    )
-                )
+                self.status.setText(self._none_left(layer, analyst))
                 return
             self.open_document(left[0])
             return

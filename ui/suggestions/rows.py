@@ -1,5 +1,5 @@
-"""``SuggestionRows``: the suggestions shown (at or above the threshold), in reading order, as
-an item model for the Suggestions list.
+"""``SuggestionRows``: the suggestions shown (scoring at least the threshold), in reading order,
+as an item model for the Suggestions list.
 
 The rows are the ``Suggestion`` values themselves (no item per row): the view asks only for
 the cells on screen, so 143,000 suggestions cost one list, not 143,000 widgets. An edit adds
@@ -11,6 +11,7 @@ bisection (``row_of``), never by a scan.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -35,13 +36,25 @@ def row_key(s: Suggestion) -> RowKey:
 
 
 def hundredths(value: float) -> int:
-    """A score or threshold in hundredths, as the Suggestions list shows it ("0.87"): the
-    threshold compares these, so a row shown as "1.00" passes a threshold of 1.00."""
-    return round(value * 100)
+    """A score or threshold in whole hundredths, as the Suggestions list shows it ("0.87"):
+    the most ``k`` with ``k / 100 <= value``, cut down, never rounded up. The threshold (a
+    slider in hundredths) keeps a suggestion when its score is at least the threshold, as the
+    core does (``Project.suggestions(min_score=...)``, ``--min-score``); so the score shown is
+    at least the threshold shown exactly when the row passes: 0.496 reads "0.49" and is left
+    out at 0.50, where rounding showed "0.50" (QA 15)."""
+    k = math.floor(value * 100)
+    # (``value * 100`` is off by a unit in the last place for some values, 0.29 * 100 is
+    # 28.999...: the comparison the threshold makes, ``k / 100 <= value``, settles it)
+    while (k + 1) / 100 <= value:
+        k += 1
+    while k / 100 > value:
+        k -= 1
+    return k
 
 
 def score_text(score: float) -> str:
-    """A score as the interface shows it (two decimals, the value ``hundredths`` compares)."""
+    """A score as the interface shows it: two decimals, cut down to whole hundredths
+    (``hundredths``), never rounded up past the threshold it may fall short of."""
     return f"{hundredths(score) / 100:.2f}"
 
 
