@@ -426,6 +426,14 @@ class Project:
     def statuses(self, annotator: str) -> dict[int, Status]:
         return self._store.status_map(annotator)
 
+    def unfinished(self, annotator: str, ids: Iterable[int] | None = None) -> set[int]:
+        """The documents (of ``ids``; default every one) ``annotator`` has not marked done:
+        the ones the window's next unfinished document (F8, Ctrl+Return, in list order or
+        least confident first) may open."""
+        statuses = self.statuses(annotator)
+        chosen = ids if ids is not None else (d.id for d in self.documents())
+        return {i for i in chosen if statuses.get(i, Status.NEW) != Status.DONE}
+
     def set_status(self, doc_id: int, annotator: str, status: Status | str) -> DocStatus:
         self.document(doc_id)
         _check_name(annotator)

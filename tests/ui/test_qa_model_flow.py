@@ -104,10 +104,12 @@ def test_threshold_and_list_agree_on_the_shown_score(window: MainWindow) -> None
     seed = seed_with_suggestions(window, {US: 0.996, "باريس": 0.994})
     window.navigation.open_document(seed)
     panel.slider.setValue(100)
-    rows = [panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())]
-    assert [r.text(2) for r in rows if r is not None] == ["1.00"]
-    assert [s.text for s in c.shown()] == [US]
+    assert c.shown() == [] and panel.list.topLevelItemCount() == 0  # 0.996 < 1.00, as --min-score 1
     assert panel.value.text() == "1.00"
+    panel.slider.setValue(99)
+    rows = [panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())]
+    assert [r.text(2) for r in rows if r is not None] == ["0.99", "0.99"]
+    assert {s.text for s in c.shown()} == {US, "باريس"}
 
 
 def test_a_model_trained_with_the_command_line_shows_its_version(window: MainWindow) -> None:

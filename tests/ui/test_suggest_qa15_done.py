@@ -1,6 +1,6 @@
 """QA 15: "Next document" least confident first skips the documents the analyst (the window's
 layer) has marked done, as the plain next unfinished document (F8, Ctrl+Return) does
-(``training.unfinished``), and says so when none is left. It went by the model's layer only:
+(``Project.unfinished``), and says so when none is left. It went by the model's layer only:
 Ctrl+Return kept going round the documents the analyst had just marked done.
 
 The order is given by a patched ``OrderWorker.work`` (no model is trained), as in

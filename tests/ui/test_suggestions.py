@@ -159,6 +159,18 @@ def test_clicking_a_suggestion_selects_it_not_a_span(seed_view: DocumentView, qt
     assert "GPE? 100%" in seed_view.tooltip_html(_point(seed_view, start + 2))
 
 
+def test_the_texts_tooltip_cuts_a_score_down_as_the_list_and_threshold_do(
+    seed_view: DocumentView,
+) -> None:
+    """QA 15: the list shows 0.496 as 0.49 and hides it at 0.50, as --min-score does; the
+    text's tooltip rounded it to 50%."""
+    start, end = at("باريس")
+    seed_view.set_suggestions([ViewSpan("s1", start, end, "GPE", "#1f77b4", score=0.496)])
+    seed_view.scroll_to(start)
+    tip = seed_view.tooltip_html(_point(seed_view, start + 2))
+    assert "GPE? 49%" in tip and "50%" not in tip
+
+
 def test_the_outline_is_painted_around_the_right_letters(
     seed_view: DocumentView, qtbot: QtBot, shots: Path
 ) -> None:

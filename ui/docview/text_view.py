@@ -630,9 +630,12 @@ class SpanTextView(QPlainTextEdit):
         names = self._tag_names
         lines = []
         for sug in self._sugs.at(pos):
+            from ui.suggestions.rows import hundredths  # (on a hover only)
+
             covered = self._text[sug.start : sug.end][:_TOOLTIP_TEXT_MAX]
             name = names.get(sug.label, sug.label)
-            lines.append(f"{name}? {sug.score:.0%}: {covered}")  # no words to translate
+            # its score cut down as the Suggestions list and its threshold show it (0.496: 49%)
+            lines.append(f"{name}? {hundredths(sug.score)}%: {covered}")  # no words to translate
         for span in self._index.at(pos):
             covered = " … ".join(self._text[a:b] for a, b in span.pieces())
             if len(covered) > _TOOLTIP_TEXT_MAX:

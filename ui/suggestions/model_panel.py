@@ -61,7 +61,6 @@ from ui.suggestions.training import (
     TrainOutcome,
     TrainRequest,
     TrainWorker,
-    unfinished,
     unlabelled,
 )
 
@@ -888,7 +887,7 @@ class ModelPanel(QWidget):
         "next document" key of the window (``ui.suggestions.next_document``). With "least
         confident first" on and a model stored: the least confident document not yet labelled
         in the model's layer (no span there, not marked done) nor marked done in the window's
-        layer (the analyst's: ``unfinished``, as F8 counts it) other than the open one, the
+        layer (the analyst's: ``Project.unfinished``, as F8 counts it) other than the open one, the
         first such after the open one in the order (wrapping to the start), the
         order worked out first if it is not known; the status line says when none is left.
         Else ``otherwise`` (the key's own order: the next unfinished one for F8), or the next
@@ -905,10 +904,10 @@ class ModelPanel(QWidget):
             layer, analyst = self._model_layer(), self.session.annotator
             todo = unlabelled(project, layer, self.order)
             # and not finished by the analyst (the window's layer), as the plain next
-            # unfinished document counts it (``unfinished``): the analyst marking documents
+            # unfinished document counts it (``Project.unfinished``): the analyst marking documents
             # done with Ctrl+Return went round the queue again (QA 15)
             if analyst and analyst != layer:
-                todo &= unfinished(project, analyst, todo)
+                todo &= project.unfinished(analyst, todo)
             # the first one after the open document in the order (wrapping to the start):
             # skipping a document moves on through the queue, never back to the one before
             at = self.order.index(current) + 1 if current in self.order else 0

@@ -80,22 +80,11 @@ def overall(phase: str, done: int, total: int) -> float:
     return start + (end - start) * within
 
 
-def unfinished(project: Project, layer: str, ids: Iterable[int] | None = None) -> set[int]:
-    """The documents (of ``ids``; default every one) not marked done in ``layer``: with the
-    analyst's layer, the ones the window's next unfinished document (F8, Ctrl+Return with
-    least confident first off: ``Navigation.next_unfinished``) may open."""
-    from annotator.model import Status
-
-    statuses = project.statuses(layer)
-    chosen = ids if ids is not None else (d.id for d in project.documents())
-    return {i for i in chosen if statuses.get(i, Status.NEW) != Status.DONE}
-
-
 def unlabelled(project: Project, layer: str, ids: Iterable[int] | None = None) -> set[int]:
     """The documents (of ``ids``; default every one) not yet labelled in ``layer``: no span
-    in it and not marked done there (``unfinished``)."""
+    in it and not marked done there (``Project.unfinished``)."""
     spans = project.span_counts(layer)
-    return {i for i in unfinished(project, layer, ids) if not spans.get(i)}
+    return {i for i in project.unfinished(layer, ids) if not spans.get(i)}
 
 
 def store_suggestions(project: Project, model: Model, doc_ids: list[int]) -> StoredSuggested:

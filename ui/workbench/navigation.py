@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStatusBar
 
 from annotator.errors import AnnotatorError
-from annotator.model import Status, fields_of
+from annotator.model import fields_of
 from ui.session import Changes, Session
 from ui.workbench.details import DetailsPanel
 from ui.workbench.document import DocumentModel
@@ -157,15 +157,13 @@ class NavigationController(QObject):
         project = self.session.project
         if project is None:
             return
-        statuses = project.statuses(self.session.annotator)
         ids, here = self._ids_and_here()
         if self._none_shown(ids):
             return
+        todo = project.unfinished(self.session.annotator, ids)
         doc = self.model.doc
         for doc_id in ids[here + 1 :] + ids[: here + 1]:
-            if statuses.get(doc_id, Status.NEW) != Status.DONE and (
-                doc is None or doc_id != doc.id
-            ):
+            if doc_id in todo and (doc is None or doc_id != doc.id):
                 self.open_document(doc_id)
                 return
         if len(ids) < len(self.documents.rows):
