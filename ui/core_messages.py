@@ -108,7 +108,22 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP(
         "CoreMessage", "{kind} with a broken id, layer name or note (check names it)"
     ),
-    QT_TRANSLATE_NOOP("CoreMessage", "the stored model cannot be read: {problem}; train it again"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{path}: the stored model cannot be read: {problem}; train it again"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "model {id} is damaged: {problem}; train the model again"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "layer {layer} holds {total} entity mentions in {documents} labelled documents, but "
+        "--eval-split {split} holds out {held} of them and leaves {mentions} mentions in "
+        "{kept} documents to train on; training needs at least {least}: give a smaller "
+        "--eval-split",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "the span {start}-{end} of {name} ends before it starts: its end must come after its "
+        "start",
+    ),
     QT_TRANSLATE_NOOP(
         "CoreMessage", "{n} suggestion(s) pending from {sources} in {documents} document(s)"
     ),
