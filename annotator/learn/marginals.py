@@ -143,7 +143,8 @@ def marginals(weights: Weights, sentences: Sequence[Sequence[Sequence[str]]]) ->
 
     The forward and backward passes run over every sentence at once, position by position;
     the sentences are taken longest first, so at each position the ones still going are the
-    first rows."""
+    first columns of (labels x sentences) arrays (the sums over labels then run over
+    contiguous rows)."""
     n_labels = weights.n_labels
     lengths = np.array([len(s) for s in sentences], dtype=np.int64)
     if not len(lengths) or not lengths.max():
@@ -153,40 +154,48 @@ def marginals(weights: Weights, sentences: Sequence[Sequence[Sequence[str]]]) ->
     order = np.argsort(-lengths, kind="stable")
     longest = int(lengths[order[0]])
     starts = np.cumsum(lengths) - lengths
-    # (positions x sentences x labels), sentences longest first; past a sentence's end: 1
-    states = np.ones((longest, len(order), n_labels))
+    # (positions x labels x sentences), sentences longest first; past a sentence's end: 1
+    states = np.ones((longest, n_labels, len(order)))
     for b, s in enumerate(order.tolist()):
-        states[: lengths[s], b] = exp_state[starts[s] : starts[s] + lengths[s]]
-    # going[t]: how many sentences are longer than t (the first going[t] rows)
+        states[: lengths[s], :, b] = exp_state[starts[s] : starts[s] + lengths[s]]
+    # going[t]: how many sentences are longer than t (the first going[t] columns)
     going = [int(np.count_nonzero(lengths > t)) for t in range(longest + 1)]
-    trans = weights.exp_trans
+    trans = weights.exp_trans[:, :, None]  # [i, j, 1]
+    back = np.ascontiguousarray(weights.exp_trans.T)[:, :, None]  # [j, i, 1]
     alpha = np.zeros_like(states)
     beta = np.zeros_like(states)
-    scale = np.zeros(states.shape[:2])
+    scale = np.zeros((longest, len(order)))
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
         for t in range(longest):
             m = going[t]
             if t == 0:
-                cur = states[0, :m].copy()
+                cur = states[0, :, :m].copy()
             else:
-                # cur[j] = sum over i, in order, of prev[i] * trans[i][j], times state[j]
-                products = alpha[t - 1, :m, :, None] * trans
-                cur = np.cumsum(products, axis=1)[:, -1, :] * states[t, :m]
-            total = np.cumsum(cur, axis=1)[:, -1]
+                # cur[j] = sum over i, in order, of prev[i] * trans[i][j]; then times state[j]
+                cur = _in_order(trans * alpha[t - 1, :, None, :m]) * states[t, :, :m]
+            total = np.add.accumulate(cur, axis=0)[-1]  # (one label after another)
             factor = np.where(total != 0.0, 1.0 / total, 1.0)
             scale[t, :m] = factor
-            alpha[t, :m] = cur * factor[:, None]
+            alpha[t, :, :m] = cur * factor
         for t in range(longest - 1, -1, -1):
             m, n = going[t], going[t + 1]
-            # the sentences ending here (rows n to m): their scale (crfsuite's vecset)
-            beta[t, n:m] = scale[t, n:m, None]
+            # the sentences ending here (columns n to m): their scale (crfsuite's vecset)
+            beta[t, :, n:m] = scale[t, n:m]
             if n:
-                row = beta[t + 1, :n] * states[t + 1, :n]
+                row = beta[t + 1, :, :n] * states[t + 1, :, :n]
                 # cur[i] = sum over j, in order, of trans[i][j] * row[j], then scaled
-                dots = np.cumsum(trans * row[:, None, :], axis=2)[:, :, -1]
-                beta[t, :n] = dots * scale[t, :n, None]
-        probs = alpha * beta / scale[:, :, None]
+                beta[t, :, :n] = _in_order(back * row[:, None, :]) * scale[t, :n]
+        probs = alpha * beta / scale[:, None, :]
     out: list[np.ndarray] = [np.empty((0, n_labels))] * len(order)
     for b, s in enumerate(order.tolist()):
-        out[s] = probs[: lengths[s], b]
+        out[s] = np.ascontiguousarray(probs[: lengths[s], :, b])
     return out
+
+
+def _in_order(products: np.ndarray) -> np.ndarray:
+    """The sum over the first axis of ``products``, one term after another from the first
+    (as crfsuite's loops add; ``np.sum`` may add in pairs), each term a contiguous block."""
+    total: np.ndarray = products[0].copy()
+    for term in products[1:]:
+        total += term
+    return total
