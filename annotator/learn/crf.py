@@ -30,6 +30,7 @@ import pycrfsuite
 
 from annotator import safejson
 from annotator.errors import AnnotatorError, Cancelled
+from annotator.learn.augment import copies as replaced_copies
 from annotator.learn.clusters import Clusters
 from annotator.learn.clusters import check as check_clusters
 from annotator.learn.clusters import learn as learn_clusters
@@ -66,6 +67,7 @@ PARAMS: dict[str, Any] = {
     "subclasses": False,
     "documents": False,
     "algorithm": "ap",
+    "augment": True,
 }
 """The averaged perceptron, 20 passes (``algorithm``, ``ITERATIONS``; ``c1``/``c2`` are for
 L-BFGS, with L1 and L2 regularisation, the algorithm before 2026-11-30); ``o_bias``: the
@@ -83,7 +85,10 @@ seeds measured but lowers one article under the floor the regression test keeps,
 docs/design/model.md); ``algorithm``: crfsuite's training algorithm, one of ``ALGORITHMS``
 (``ap``, the averaged perceptron, takes no ``c1``/``c2``: they are left out, and
 ``training.tune`` then tries no regularisation grid; on AQMAR by article it is steadier
-across clustering seeds than L-BFGS, and 3.7x faster: docs/design/model.md)"""
+across clustering seeds than L-BFGS, and 3.7x faster: docs/design/model.md); ``augment``: a
+copy of each training sentence holding a name joins the training data, each name replaced
+by another of its label (``augment.py``; on AQMAR by article it raises the held-out F1 at
+every clustering seed measured: docs/design/model.md)"""
 ALGORITHMS = ("ap", "lbfgs")
 ITERATIONS = {"ap": 20, "lbfgs": 100}
 """the passes each algorithm makes unless ``max_iterations`` is given"""
@@ -204,8 +209,10 @@ def training_data(
     starts: StartRule | None = None,
     clusters: Clusters | None = None,
     frequencies: Frequencies | None = None,
+    augment: bool = False,
 ) -> list[tuple[list[Features], list[str]]]:
-    """(features, tags) per sentence of every example.
+    """(features, tags) per sentence of every example, then with ``augment`` those of their
+    copies with each mention replaced by another of its label (``augment.copies``).
 
     ``word_dropout``: the share of tokens whose own word features are left out, at random
     (seeded), so the model also learns names from their shape and context, not only as
@@ -228,8 +235,10 @@ def training_data(
         Memorise.of_counts(c for k, c in enumerate(counts) if k % folds != f) for f in range(folds)
     ]
     out: list[tuple[list[Features], list[str]]] = []
+    tagged: list[list[str]] = []
     for k, (ex, seg) in enumerate(zip(examples, segs, strict=True), 1):
         tags = bio(seg, ex.entities)
+        tagged.append(tags)
         memo = memos[(k - 1) % folds].tags(seg)
         if starts is not None:
             for s, _, label in ex.entities:
@@ -243,6 +252,9 @@ def training_data(
             out.append((feats, [tags[i] for i in sent]))
         if progress("features", k, len(examples)) is False:
             raise Cancelled("training cancelled; no model was made")
+    if augment:
+        own_memos = [memos[k % folds] for k in range(len(examples))]
+        out += replaced_copies(examples, segs, tagged, own_memos, index, clusters)
     return out
 
 
@@ -348,6 +360,7 @@ class Model:
                 "subclasses",
                 "documents",
                 "algorithm",
+                "augment",
             )
         }
         if own["algorithm"] != "lbfgs":  # only L-BFGS (of crfsuite's CRF trainers) takes c1
@@ -382,6 +395,7 @@ class Model:
             starts=starts,
             clusters=clusters,
             frequencies=frequencies,
+            augment=bool(own["augment"]),
         )
         trainer = _Trainer(progress, int(settings["max_iterations"]))
         trainer.select(str(own["algorithm"]))
