@@ -121,8 +121,7 @@ CORE_MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessage",
-        "the span {start}-{end} of {name} ends before it starts: its end must come after its "
-        "start",
+        "the span {start}-{end} of {name} ends before it starts: its end must come after its start",
     ),
     QT_TRANSLATE_NOOP(
         "CoreMessage", "{n} suggestion(s) pending from {sources} in {documents} document(s)"
