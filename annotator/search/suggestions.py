@@ -9,6 +9,7 @@ text, in its document or the whole corpus, never overlapping an existing annotat
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -184,3 +185,20 @@ class NotStored:
                 Message("{n} not stored: their label is not in the project's schema", n=self.labels)
             )
         return out
+
+
+def hundredths(value: float) -> int:
+    """A score or threshold in whole hundredths, as the window shows it ("0.87", "87%"):
+    the most ``k`` with ``k / 100 <= value``, cut down, never rounded up. The threshold (a
+    slider in hundredths) keeps a suggestion when its score is at least the threshold, as the
+    core does (``Project.suggestions(min_score=...)``, ``--min-score``); so the score shown is
+    at least the threshold shown exactly when the row passes: 0.496 reads "0.49" and is left
+    out at 0.50, where rounding showed "0.50" (QA 15)."""
+    k = math.floor(value * 100)
+    # (``value * 100`` is off by a unit in the last place for some values, 0.29 * 100 is
+    # 28.999...: the comparison the threshold makes, ``k / 100 <= value``, settles it)
+    while (k + 1) / 100 <= value:
+        k += 1
+    while k / 100 > value:
+        k -= 1
+    return k

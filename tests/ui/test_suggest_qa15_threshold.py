@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.project import Project
-from annotator.search.suggestions import Suggestion
+from annotator.search.suggestions import Suggestion, hundredths
 from annotator.uuids import new_uuid
 from tests.ui.conftest import open_window
 from ui.suggestions import install
-from ui.suggestions.rows import hundredths, score_text
+from ui.suggestions.rows import score_text
 from ui.workbench.mainwindow import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -24,12 +24,12 @@ from annotator.commands.edits import AddSpan, DeleteSpan, SetStatus, UpdateSpan
 from annotator.commands.suggestions import StoreSuggestions
 from annotator.model import Status
 from annotator.project import Project
-from annotator.search.suggestions import Suggestion
+from annotator.search.suggestions import Suggestion, hundredths
 from annotator.uuids import new_uuid
 from ui.session import Session
 from ui.suggestions import Installed, install
 from ui.suggestions.controller import SuggestionController
-from ui.suggestions.rows import UUID_ROLE, hundredths
+from ui.suggestions.rows import UUID_ROLE
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 

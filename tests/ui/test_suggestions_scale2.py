@@ -21,12 +21,11 @@ from pytestqt.qtbot import QtBot
 import ui.suggestions.controller as controller_module
 from annotator.commands.edits import AddSpan
 from annotator.project import Project
-from annotator.search.suggestions import Suggestion
+from annotator.search.suggestions import Suggestion, hundredths
 from annotator.uuids import new_uuid
 from ui.session import Session
 from ui.suggestions import Installed, install
 from ui.suggestions.controller import SuggestionController
-from ui.suggestions.rows import hundredths
 from ui.workbench.mainwindow import MainWindow
 from ui.workbench.menus import open_project
 

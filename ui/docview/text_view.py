@@ -630,7 +630,7 @@ class SpanTextView(QPlainTextEdit):
         names = self._tag_names
         lines = []
         for sug in self._sugs.at(pos):
-            from ui.suggestions.rows import hundredths  # (on a hover only)
+            from annotator.search.suggestions import hundredths  # (on a hover only)
 
             covered = self._text[sug.start : sug.end][:_TOOLTIP_TEXT_MAX]
             name = names.get(sug.label, sug.label)

@@ -41,12 +41,12 @@ from annotator.commands import Command
 from annotator.commands import suggestions as core_commands
 from annotator.model import Span
 from annotator.search.annotations import pieces
-from annotator.search.suggestions import Suggestion, suggestable_labels
+from annotator.search.suggestions import Suggestion, hundredths, suggestable_labels
 from ui.docview.spans import ViewSpan
 from ui.docview.view import DocumentView
 from ui.i18n import label_tag
 from ui.session import Changes, Session
-from ui.suggestions.rows import RowKey, SuggestionRows, hundredths, row_key
+from ui.suggestions.rows import RowKey, SuggestionRows, row_key
 from ui.suggestions.rows import score_text as score_text
 from ui.suggestions.source import SuggestionSource, accept_command, reject_command
 

@@ -11,7 +11,6 @@ bisection (``row_of``), never by a scan.
 from __future__ import annotations
 
 import bisect
-import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -22,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from annotator.search.suggestions import Suggestion
+from annotator.search.suggestions import Suggestion, hundredths
 from ui.i18n import plain_tooltip
 from ui.widgets import EXCERPT, ListModel
 
@@ -33,23 +32,6 @@ RowKey = tuple[int, int, str]
 def row_key(s: Suggestion) -> RowKey:
     """Where a suggestion sorts: reading order (start, end), its uuid breaking ties."""
     return (s.start, s.end, s.uuid)
-
-
-def hundredths(value: float) -> int:
-    """A score or threshold in whole hundredths, as the Suggestions list shows it ("0.87"):
-    the most ``k`` with ``k / 100 <= value``, cut down, never rounded up. The threshold (a
-    slider in hundredths) keeps a suggestion when its score is at least the threshold, as the
-    core does (``Project.suggestions(min_score=...)``, ``--min-score``); so the score shown is
-    at least the threshold shown exactly when the row passes: 0.496 reads "0.49" and is left
-    out at 0.50, where rounding showed "0.50" (QA 15)."""
-    k = math.floor(value * 100)
-    # (``value * 100`` is off by a unit in the last place for some values, 0.29 * 100 is
-    # 28.999...: the comparison the threshold makes, ``k / 100 <= value``, settles it)
-    while (k + 1) / 100 <= value:
-        k += 1
-    while k / 100 > value:
-        k -= 1
-    return k
 
 
 def score_text(score: float) -> str:
