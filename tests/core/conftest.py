@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.project import Project
-from tests.core.test_learn import CITIES, synthetic_document
+from tests.core.test_learn import add_synthetic_gold
 
 
 @pytest.fixture(scope="session")
@@ -20,11 +20,7 @@ def _synthetic_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     0.02 s."""
     path = tmp_path_factory.mktemp("synthetic") / "test.annotator"
     with Project.create(path) as project:
-        for k in range(10):
-            text, spans = synthetic_document(k, cities=CITIES[:8])
-            doc = project.add_document(text, name=f"doc{k}")
-            for s, e, label in spans:
-                project.add_span(doc.id, s, e, label, "gold")
+        add_synthetic_gold(project)
     return path
 
 

@@ -14,7 +14,7 @@ import pytest
 from annotator.cli import main
 from annotator.learn.corpus import MIN_MENTIONS
 from annotator.project import Project
-from tests.core.test_learn import CITIES, PEOPLE, synthetic_document
+from tests.core.test_learn import CITIES, PEOPLE, add_synthetic_gold, synthetic_document
 
 ONE = "زار محمد بباريس ثم عاد إلى هولندا."
 TWO = "في باريس التقى محمد بوفد من هولندا وباريس."
@@ -180,11 +180,7 @@ def trained_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with two documents nobody labelled."""
     path = tmp_path_factory.mktemp("trained") / "t.annotator"
     with Project.create(path) as p:
-        for k in range(10):
-            text, spans = synthetic_document(k, cities=CITIES[:8])
-            doc = p.add_document(text, name=f"doc{k}")
-            for s, e, label in spans:
-                p.add_span(doc.id, s, e, label, "gold")
+        add_synthetic_gold(p)
         for k in (100, 101):
             p.add_document(synthetic_document(k)[0], name=f"new{k}")
     assert main(["train", str(path)]) == 0

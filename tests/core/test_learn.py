@@ -76,6 +76,16 @@ def synthetic_document(seed: int, n: int = 8, people=PEOPLE, cities=CITIES) -> t
     return text, spans
 
 
+def add_synthetic_gold(project: Project, documents: int = 10) -> None:
+    """The learning tests' corpus into ``project``: ``documents`` documents of invented people
+    and eight cities (``synthetic_document``), named doc0, doc1, ..., their spans in gold."""
+    for k in range(documents):
+        text, spans = synthetic_document(k, cities=CITIES[:8])
+        doc = project.add_document(text, name=f"doc{k}")
+        for s, e, label in spans:
+            project.add_span(doc.id, s, e, label, "gold")
+
+
 @pytest.fixture
 def model(synthetic: Project) -> Model:
     return Model.fit(layer_examples(synthetic), params=CONTEXT)

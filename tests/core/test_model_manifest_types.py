@@ -21,7 +21,7 @@ from annotator.cli import main
 from annotator.commands.suggestions import MODEL_KIND, train_and_store
 from annotator.errors import ProjectFileError
 from annotator.project import Project
-from tests.core.test_learn import CITIES, synthetic_document
+from tests.core.test_learn import add_synthetic_gold
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +29,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project with a model trained on its gold layer (the learning tests' corpus)."""
     path = tmp_path_factory.mktemp("m") / "p.annotator"
     with Project.create(path) as p:
-        for k in range(10):
-            text, spans = synthetic_document(k, cities=CITIES[:8])
-            doc = p.add_document(text, name=f"doc{k}")
-            for s, e, label in spans:
-                p.add_span(doc.id, s, e, label, "gold")
+        add_synthetic_gold(p)
         train_and_store(p, eval_split=0.2)
     return path
 

@@ -16,7 +16,7 @@ from annotator.cli import main
 from annotator.commands.suggestions import save_trained
 from annotator.learn import train
 from annotator.project import Project
-from tests.core.test_learn import CITIES, synthetic_document
+from tests.core.test_learn import add_synthetic_gold
 
 
 @pytest.fixture(scope="module")
@@ -24,11 +24,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project with a model trained on its gold layer (the learning tests' corpus)."""
     path = tmp_path_factory.mktemp("m") / "p.annotator"
     with Project.create(path) as p:
-        for k in range(10):
-            text, spans = synthetic_document(k, cities=CITIES[:8])
-            doc = p.add_document(text, name=f"doc{k}")
-            for s, e, label in spans:
-                p.add_span(doc.id, s, e, label, "gold")
+        add_synthetic_gold(p)
         result = train(p, eval_split=0, params={"max_iterations": 20}, curve=False, tuning=False)
         save_trained(p, result.model)
     return path
