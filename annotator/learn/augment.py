@@ -28,7 +28,7 @@ import random
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from annotator.learn.corpus import Example
+from annotator.learn.corpus import Example, entities_of
 from annotator.learn.features import Features, document_features
 from annotator.learn.memorise import Memorise
 from annotator.learn.names import NameIndex
@@ -36,20 +36,6 @@ from annotator.learn.segment import Segmented, proclitic_cuts
 
 Phrase = tuple[str, ...]
 """a mention's words, as written"""
-
-
-def entities(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Word ranges [i, j) and labels of a BIO sequence (an orphan I- starts a name)."""
-    out: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, typ = tag.partition("-")
-        if start >= 0 and (prefix != "I" or typ != label):
-            out.append((start, i, label))
-            start = -1
-        if prefix in ("B", "I") and start < 0:
-            start, label = i, typ
-    return out
 
 
 def _words(seg: Segmented, indices: Sequence[int]) -> Phrase:
@@ -61,7 +47,7 @@ def mentions(segs: Sequence[Segmented], tags: Sequence[Sequence[str]]) -> dict[s
     pool: dict[str, set[Phrase]] = {}
     for seg, doc_tags in zip(segs, tags, strict=True):
         for sent in seg.sentences:
-            for i, j, label in entities([doc_tags[k] for k in sent]):
+            for i, j, label in entities_of([doc_tags[k] for k in sent]):
                 pool.setdefault(label, set()).add(_words(seg, sent[i:j]))
     return {label: sorted(found) for label, found in pool.items()}
 
@@ -106,7 +92,7 @@ def replaced(
     sentences: list[tuple[list[str], list[str]]] = []
     for sent in seg.sentences:
         own_tags = [tags[k] for k in sent]
-        found = entities(own_tags)
+        found = entities_of(own_tags)
         if not found:
             continue
         words: list[str] = []

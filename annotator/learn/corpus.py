@@ -249,3 +249,17 @@ def _position(ex: Example, seed: int | str) -> bytes:
     import hashlib
 
     return hashlib.sha256(f"{seed}:{ex.sha256}".encode()).digest()
+
+
+def entities_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Token ranges [i, j) and labels of a BIO sequence (an orphan I- starts an entity)."""
+    out: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, typ = tag.partition("-")
+        if start >= 0 and (prefix != "I" or typ != label):
+            out.append((start, i, label))
+            start = -1
+        if prefix in ("B", "I") and start < 0:
+            start, label = i, typ
+    return out

@@ -34,7 +34,7 @@ from annotator.learn.augment import copies as replaced_copies
 from annotator.learn.clusters import Clusters
 from annotator.learn.clusters import check as check_clusters
 from annotator.learn.clusters import learn as learn_clusters
-from annotator.learn.corpus import Example, Mention, non_overlapping, suggestion
+from annotator.learn.corpus import Example, Mention, entities_of, non_overlapping, suggestion
 from annotator.learn.crfcheck import BadModel, check_crf1dm
 from annotator.learn.documents import Frequencies
 from annotator.learn.documents import learn as learn_frequencies
@@ -125,20 +125,6 @@ def bio(seg: Segmented, mentions: Sequence[Mention]) -> list[str]:
         tags[i] = f"B-{label}"
         tags[i + 1 : j] = [f"I-{label}"] * (j - i - 1)
     return tags
-
-
-def entities_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Token ranges [i, j) and labels of a BIO sequence (an orphan I- starts an entity)."""
-    out: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, typ = tag.partition("-")
-        if start >= 0 and (prefix != "I" or typ != label):
-            out.append((start, i, label))
-            start = -1
-        if prefix in ("B", "I") and start < 0:
-            start, label = i, typ
-    return out
 
 
 SHUFFLE_SEED = 1

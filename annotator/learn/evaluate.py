@@ -185,7 +185,8 @@ def plain_crf(train: Sequence[Example], texts: Sequence[Text] = ()) -> Predictor
     export tokens: names start and end at word boundaries."""
     import pycrfsuite
 
-    from annotator.learn.crf import bio, entities_of
+    from annotator.learn.corpus import entities_of
+    from annotator.learn.crf import bio
     from annotator.learn.segment import segment
     from annotator.scratch import folder
 

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from annotator.learn import Model, ModelError, layer_examples
 from annotator.learn import crf as crf_module
 from annotator.learn.clusters import SIZES, check, learn
-from annotator.learn.crf import decode, entities_of
+from annotator.learn.corpus import entities_of
+from annotator.learn.crf import decode
 from annotator.learn.evaluate import (
     leave_one_out,
     memorisation,
