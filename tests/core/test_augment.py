@@ -8,7 +8,8 @@ import pytest
 
 from annotator.learn import Model, layer_examples
 from annotator.learn import crf as crf_module
-from annotator.learn.augment import copies, entities, general_places, mentions, replaced
+from annotator.learn.augment import copies, general_places, mentions, replaced
+from annotator.learn.corpus import entities_of
 from annotator.learn.crf import bio
 from annotator.learn.memorise import Memorise
 from annotator.learn.segment import Segmented, segment
@@ -56,7 +57,7 @@ def test_each_name_is_replaced_by_another_of_its_label_in_a_copy_of_its_sentence
     tagged = [[copy_tags[i] for i in s] for s in copy.sentences]
     assert tagged[0] == ["O", "B-PER", "O", "B-LOC", "O", "O"]
     assert tagged[1] == ["O", "B-PER", "I-PER", "B-LOC", "O", "B-LOC", "O"]
-    assert entities(tagged[1]) == [(1, 3, "PER"), (3, 4, "LOC"), (5, 6, "LOC")]
+    assert entities_of(tagged[1]) == [(1, 3, "PER"), (3, 4, "LOC"), (5, 6, "LOC")]
     assert copy.text == " ".join(" ".join(w) for w in words)
     # the same key, the same copy; the proclitic cuts as segment finds them
     assert replaced(seg, tags, pool, "key") == made
@@ -100,7 +101,7 @@ def test_half_the_places_replacements_are_general_places_and_only_theirs() -> No
 def _named(seg: Segmented, tags: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     out = []
     for sent in seg.sentences:
-        for i, j, _ in entities([tags[k] for k in sent]):
+        for i, j, _ in entities_of([tags[k] for k in sent]):
             words = tuple(seg.text[seg.tokens[k][0] : seg.tokens[k][1]] for k in sent[i:j])
             out.append((i, j, words))
     return out
