@@ -74,17 +74,31 @@ def as_gazetteer(names: Gazetteer | Collection[str]) -> dict[str, str]:
     return out
 
 
+def _longest_first(entry: tuple[tuple[str, ...], str]) -> tuple[int, tuple[str, ...], str]:
+    """The order of one first word's phrases in ``NameIndex``: longest first, then by words,
+    then by kind."""
+    words, kind = entry
+    return -len(words), words, kind
+
+
 class NameIndex:
     """A gazetteer's phrases by their first word, longest first."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
+        # built for each model loaded (some 16,000 general names): a list made only for a
+        # first word's first phrase, and sorted only when it has more than one (most have one)
         by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase, kind in gazetteer.items():
             words = tuple(phrase.split())
             if words:
-                by_first.setdefault(words[0], []).append((words, kind))
+                entries = by_first.get(words[0])
+                if entries is None:
+                    by_first[words[0]] = [(words, kind)]
+                else:
+                    entries.append((words, kind))
         for entries in by_first.values():
-            entries.sort(key=lambda e: (-len(e[0]), e))
+            if len(entries) > 1:
+                entries.sort(key=_longest_first)
         self.by_first = by_first
 
     def marks(self, folded: Sequence[str]) -> list[str]:
