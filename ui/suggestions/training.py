@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, Signal
 from annotator.errors import Cancelled, Message
 from annotator.formats.common import IsCancelled, Progress
 from ui.jobs import JobWorker
+from ui.suggestions.model_cache import kept_model, using_stored_model
 from ui.suggestions.source import MODEL_KIND, ModelStore
 
 if TYPE_CHECKING:
@@ -196,12 +197,11 @@ class OrderWorker(JobWorker):
         self.project_path = project_path
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> Order:
-        from annotator.commands.suggestions import stored_model
         from annotator.learn import active_order
         from annotator.project import Project
 
         with Project.open(self.project_path, read_only=True) as project:
-            model = stored_model(project)
+            kept = kept_model(project)  # loaded once (or kept from a document opened before)
             found = cast(ModelStore, project).latest_model(MODEL_KIND)
             layer = found[1].get("layer") if found is not None else None
             layer = layer if isinstance(layer, str) else "gold"
@@ -211,7 +211,9 @@ class OrderWorker(JobWorker):
                 if cancelled():
                     raise Cancelled("cancelled")
                 doc = project.document(doc_id)
-                confidence[doc_id] = model.predict(doc.id, doc.text, doc.meta)[1]
+                # lent a document at a time: a document opened meanwhile gets its suggestions
+                with kept.use() as model:
+                    confidence[doc_id] = model.predict(doc.id, doc.text, doc.meta)[1]
                 progress(n + 1, len(todo))
             return Order(layer, active_order(confidence))
 
@@ -237,12 +239,17 @@ class SuggestWorker(JobWorker):
         self.doc_id = doc_id
 
     def work(self, progress: Progress, cancelled: IsCancelled) -> Suggestions:
-        from annotator.commands.suggestions import stored_model
+        from annotator.commands.suggestions import store_suggested
+        from annotator.learn.suggest import suggest
         from annotator.project import Project
 
         with Project.open(self.project_path) as project:
-            model = stored_model(project)
-            if cancelled():
-                raise Cancelled("cancelled")
-            found = store_suggestions(project, model, [self.doc_id])
+            doc = project.document(self.doc_id)
+            # the model kept from the last document while it is still the stored one
+            with using_stored_model(project) as model:
+                if cancelled():
+                    raise Cancelled("cancelled")
+                made = suggest(model, [doc])
+                source = model.source
+            found = store_suggested(project, source, [doc.id], made)
             return Suggestions(self.doc_id, len(found.suggestions), found.lines())
