@@ -31,7 +31,7 @@ from functools import lru_cache
 from annotator.learn.corpus import Example, entities_of
 from annotator.learn.features import Features, document_features
 from annotator.learn.memorise import Memorise
-from annotator.learn.names import NameIndex
+from annotator.learn.names import NameIndex, cldr_places
 from annotator.learn.segment import Segmented, proclitic_cuts
 
 Phrase = tuple[str, ...]
@@ -60,11 +60,7 @@ PLACES = "loc"
 def general_places() -> tuple[Phrase, ...]:
     """CLDR's Arabic territory and city names (Babel's data), each as its words, sorted:
     names of Arabic letters and spaces only, as ``names.general_names`` keeps them."""
-    from babel import Locale
-
-    cldr = Locale("ar")
-    names = [str(n) for n in cldr.territories.values()]
-    names += [str(zone["city"]) for zone in cldr.time_zones.values() if zone.get("city")]
+    names = cldr_places()
     return tuple(
         sorted(
             {

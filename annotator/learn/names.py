@@ -137,10 +137,8 @@ def general_names() -> dict[str, str]:
     from babel import Locale
 
     cldr = Locale("ar")
-    cities = [str(zone["city"]) for zone in cldr.time_zones.values() if zone.get("city")]
     sources: list[tuple[str, Collection[str]]] = [
-        ("loc", [str(n) for n in cldr.territories.values()]),
-        ("loc", cities),
+        ("loc", cldr_places()),
         ("lang", [str(n) for n in cldr.languages.values()]),
         ("cur", [str(n) for n in cldr.currencies.values()]),
     ]
@@ -156,6 +154,17 @@ def general_names() -> dict[str, str]:
                 continue
             out.setdefault(key, kind)
     return out
+
+
+def cldr_places() -> list[str]:
+    """CLDR's Arabic territory names, then the exemplar cities of its time zones, as written
+    (Babel's data): the general names' places, and the places mention replacement draws from
+    (``augment.general_places``)."""
+    from babel import Locale
+
+    cldr = Locale("ar")
+    places = [str(n) for n in cldr.territories.values()]
+    return places + [str(zone["city"]) for zone in cldr.time_zones.values() if zone.get("city")]
 
 
 SHIPPED_NAMES = "names_ar.tsv"
