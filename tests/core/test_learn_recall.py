@@ -84,23 +84,28 @@ def _full_table_viterbi(table: list[list[float]], labels: list[str], o_bias: flo
     return path[::-1]
 
 
+LABEL_SETS = [LABELS, ["I-LOC", "O", "B-LOC"], ["O", "I-X", "B-Y", "I-Y"], ["B-A", "O"], ["O"]]
+"""label sets for the decoding properties: an I- with no B- of its kind, O alone"""
+
+
+def marginal_tables(labels: list[str], max_words: int = 10) -> st.SearchStrategy[list[list[float]]]:
+    """A table of marginals for ``labels``: a row of 1 to ``max_words`` words, each a value
+    per label, ties (0, 0.25, 0.5, 1) as likely as any float in [0, 1]."""
+    return st.lists(
+        st.lists(
+            st.sampled_from([0.0, 0.25, 0.5, 1.0]) | st.floats(0.0, 1.0),
+            min_size=len(labels),
+            max_size=len(labels),
+        ),
+        min_size=1,
+        max_size=max_words,
+    )
+
+
 @settings(max_examples=300, deadline=None)
 @given(
-    st.sampled_from(
-        [LABELS, ["I-LOC", "O", "B-LOC"], ["O", "I-X", "B-Y", "I-Y"], ["B-A", "O"], ["O"]]
-    ).flatmap(
-        lambda labels: st.tuples(
-            st.just(labels),
-            st.lists(
-                st.lists(
-                    st.sampled_from([0.0, 0.25, 0.5, 1.0]) | st.floats(0.0, 1.0),
-                    min_size=len(labels),
-                    max_size=len(labels),
-                ),
-                min_size=1,
-                max_size=10,
-            ),
-        )
+    st.sampled_from(LABEL_SETS).flatmap(
+        lambda labels: st.tuples(st.just(labels), marginal_tables(labels))
     ),
     st.sampled_from([0.0, 0.5, 2.0]) | st.floats(0, 6),
 )

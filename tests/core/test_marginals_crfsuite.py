@@ -22,7 +22,7 @@ from annotator.learn.segment import segment
 from annotator.project import Project
 from tests.benchmarks.bench_learn import AQMAR, _plain_words, aqmar_project
 from tests.core.test_learn import CITIES, FAST, synthetic_document
-from tests.core.test_learn_recall import _full_table_viterbi
+from tests.core.test_learn_recall import LABEL_SETS, _full_table_viterbi, marginal_tables
 
 needs_aqmar = pytest.mark.skipif(not AQMAR.is_dir(), reason="the AQMAR sample is not here")
 
@@ -158,26 +158,11 @@ def test_no_sentence_and_empty_sentences(synthetic: Project) -> None:
     assert marginals(weights, [[["never seen"]]])[0].shape == (1, weights.n_labels)
 
 
-LABELS = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
-
-
 @settings(max_examples=200, deadline=None)
 @given(
-    st.sampled_from([LABELS, ["I-LOC", "O", "B-LOC"], ["O", "I-X", "B-Y", "I-Y"], ["O"]]).flatmap(
+    st.sampled_from(LABEL_SETS).flatmap(
         lambda labels: st.tuples(
-            st.just(labels),
-            st.lists(
-                st.lists(
-                    st.lists(
-                        st.sampled_from([0.0, 0.25, 0.5, 1.0]) | st.floats(0.0, 1.0),
-                        min_size=len(labels),
-                        max_size=len(labels),
-                    ),
-                    min_size=1,
-                    max_size=8,
-                ),
-                max_size=6,
-            ),
+            st.just(labels), st.lists(marginal_tables(labels, max_words=8), max_size=6)
         )
     ),
     st.sampled_from([0.5, 2.0]) | st.floats(0, 6),
