@@ -15,7 +15,7 @@ from PySide6.QtGui import QHelpEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_tag_placement_near_span import LINE, NAMES, _spans
+from tests.ui.test_tag_placement_near_span import NAMES, show_crowded_line
 from ui.docview.view import DocumentView
 
 MARKUP = "<b>كيان</b> جغرافي &amp; سياسي"
@@ -62,13 +62,7 @@ def _shortened(view: DocumentView) -> list[QPointF]:
 def test_hovering_a_shortened_tag_shows_its_whole_label(
     view: DocumentView, qtbot: QtBot, shots: Path, name: str
 ) -> None:
-    view.resize(900, 300)
-    view.set_text(LINE)
-    view.set_direction("rtl")
-    view.set_tag_names({**NAMES, "GPE": name})
-    view.set_spans(_spans(LINE))
-    QApplication.processEvents()
-    view.viewport().repaint()
+    show_crowded_line(view, {**NAMES, "GPE": name})
     middles = _shortened(view)
     assert len(middles) >= 3  # the crowded line shortens most GPE tags
     for k, middle in enumerate(middles):

@@ -128,18 +128,24 @@ def _spans(text: str) -> list[ViewSpan]:
     return spans
 
 
+def show_crowded_line(view: DocumentView, names: dict[str, str] | None = None) -> None:
+    """``LINE`` in a 900 px right-to-left view with its spans, painted; the tags named by
+    ``names`` when given."""
+    view.resize(900, 300)
+    view.set_text(LINE)
+    view.set_direction("rtl")
+    if names is not None:
+        view.set_tag_names(names)
+    view.set_spans(_spans(LINE))
+    QApplication.processEvents()
+    view.viewport().repaint()
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_the_crowded_line_in_the_view_keeps_each_tag_under_its_span(
     view: DocumentView, qtbot: QtBot, shots: Path, lang: str
 ) -> None:
-    view.resize(900, 300)
-    view.set_text(LINE)
-    view.set_direction("rtl")
-    if lang == "ar":
-        view.set_tag_names(NAMES)
-    view.set_spans(_spans(LINE))
-    QApplication.processEvents()
-    view.viewport().repaint()
+    show_crowded_line(view, NAMES if lang == "ar" else None)
     view.grab().save(str(shots / f"tag_placement_near_span_{lang}.png"))
     visible = view._visible(view.viewport().rect())
     assert visible
