@@ -232,7 +232,8 @@ def _found(
 
 
 REGEX_SECONDS = 3.0
-"""the time a regular expression may take over one text (a document, a find bar's text):
+"""the time a regular expression may take over one text (a document, a find bar's text), in
+the process's CPU seconds (the ``regex`` library's timeout counts C ``clock()``):
 a pattern that backtracks without end (``(a|aa)+$``) is stopped and the search fails
 (``RegexTooSlow``) instead of freezing the window or the command"""
 
