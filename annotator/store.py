@@ -1137,18 +1137,24 @@ def _manifest_sound(meta: dict[Any, Any]) -> bool:
     return isinstance(meta.get("scores", {}), dict)
 
 
-def _model_problem(data: object, sha: object, manifest: object) -> str:
-    """Why a models row cannot be read back ("" when it can): THE rule for ``latest_model``,
-    ``integrity`` (and so ``check``) and the command line."""
+def _model_read(data: object, sha: object, manifest: object) -> tuple[str, dict[str, Any]]:
+    """Why a models row cannot be read back ("" when it can), and its manifest parsed (empty
+    when it cannot be read): THE rule for ``latest_model``, ``integrity`` (and so ``check``)
+    and the command line. The manifest is parsed once, for the check and for the caller."""
     if not isinstance(data, bytes) or hashlib.sha256(data).hexdigest() != sha:
-        return Message("its bytes do not match their checksum")
+        return Message("its bytes do not match their checksum"), {}
     try:
         meta = json.loads(manifest) if isinstance(manifest, str) else None
     except ValueError:
         meta = None
     if not isinstance(meta, dict) or not _manifest_sound(meta):
-        return Message("its manifest is damaged")
-    return ""
+        return Message("its manifest is damaged"), {}
+    return "", meta
+
+
+def _model_problem(data: object, sha: object, manifest: object) -> str:
+    """Why a models row cannot be read back ("" when it can): ``_model_read``'s rule."""
+    return _model_read(data, sha, manifest)[0]
 
 
 def _bad_value_sql(column: str, kind: str) -> str:
@@ -2801,7 +2807,7 @@ class Store:
         if row is None:
             return None
         model_id, data, sha, manifest = row
-        problem = _model_problem(data, sha, manifest)
+        problem, meta = _model_read(data, sha, manifest)  # the manifest parsed once
         if problem:
             raise ProjectFileError(
                 Message(
@@ -2812,7 +2818,7 @@ class Store:
                     problem=problem,
                 )
             )
-        return bytes(data), json.loads(manifest)
+        return bytes(data), meta
 
     def models(self) -> list[dict[str, Any]]:
         """Every stored model, oldest first, without its bytes."""
