@@ -56,6 +56,7 @@ from ui.suggestions.training import (
     PROGRESS_STEPS,
     Order,
     OrderWorker,
+    PreloadWorker,
     Suggestions,
     SuggestWorker,
     TrainOutcome,
@@ -279,6 +280,11 @@ class ModelPanel(QWidget):
         """(project, model key): why that stored model cannot be used (None: it can)"""
         self._check_for: tuple[object, object] | None = None
         self._check_next = False
+        self.preload_job: PreloadWorker | None = None
+        """loading the stored model into the window's cache before a document asks for it
+        (``preload``), or None"""
+        self._preloaded: set[tuple[object, object]] = set()
+        """(project, model key): preloaded (or tried) in this session"""
         self.summary = QLabel(self)
         self.summary.setObjectName("model_summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -499,11 +505,15 @@ class ModelPanel(QWidget):
         key = (self.session.path, self._model_key(manifest))
         if manifest is not None and self._checked.get(key) is not None:
             damaged, manifest = str(self._checked[key]), None
+        if self.preload_job is not None and self.preload_job.project_path != self.session.path:
+            self.preload_job.cancel()  # another project (or none): not worth finishing
         self.show_manifest(manifest)
         if damaged:
             self.show_damaged(damaged)
         elif manifest is not None and key not in self._checked:
-            self.check_model()
+            self.check_model()  # then preloaded once read sound (``_model_checked``)
+        else:
+            self.preload()
         self.order, self._ordered_for = [], None  # another project (or layer): work it out again
         self._recount()
         self.train_button.setEnabled(
@@ -552,6 +562,8 @@ class ModelPanel(QWidget):
                 self.show_damaged(result.problem)
                 self.order, self._ordered_for = [], None
                 self._recount()
+            elif result.problem is None and shown == key:
+                self.preload()
         self._check_queued()
 
     def _model_check_failed(self, message: object = None) -> None:
@@ -564,6 +576,38 @@ class ModelPanel(QWidget):
         if self._check_next:
             self._check_next = False
             self.check_model()
+
+    # -- the stored model loaded before a document asks for it ------------------------------
+    def preload(self) -> PreloadWorker | None:
+        """Load the shown stored model into the window's cache on a pool thread
+        (``PreloadWorker``), so that the first document opened finds it loaded: once for each
+        model of each project, only once its bytes have been read sound (``check_model``: a
+        damaged or altered model is never loaded here, and the learning modules are not
+        imported for it), never while a training runs (nothing of the learning is loaded in
+        this process then: the frames), nor in a read-only session (it suggests for no
+        document opened). Returns the worker (tests wait on it), or None."""
+        path = self.session.path
+        if path is None or self.manifest is None or self.session.read_only or self.job is not None:
+            return None
+        key = (path, self._model_key(self.manifest))
+        if key in self._preloaded or self._checked.get(key, "unread") is not None:
+            return None
+        if self.preload_job is not None:
+            return None  # once the running one ends (``_preload_ended``)
+        self._preloaded.add(key)
+        worker = PreloadWorker(path)
+        worker.setAutoDelete(False)  # the panel keeps it until it ends
+        worker.signals.finished.connect(self._preload_ended)
+        worker.signals.failed.connect(self._preload_ended)
+        worker.signals.cancelled.connect(self._preload_ended)
+        self.preload_job = worker
+        QThreadPool.globalInstance().start(worker)
+        return worker
+
+    def _preload_ended(self, _result: object = None) -> None:
+        # silent whatever came of it: a model refused is said when a suggestion asks for it
+        self.preload_job = None
+        self.preload()  # another project's model shown meanwhile
 
     def show_manifest(self, manifest: dict[str, Any] | None) -> None:
         self.manifest = manifest
@@ -635,6 +679,8 @@ class ModelPanel(QWidget):
         path = self.session.path
         if path is None or self.job is not None:
             return None
+        if self.preload_job is not None:
+            self.preload_job.cancel()  # the model it loads is about to be replaced
         request = TrainRequest(
             layer or self.layer.currentText() or "gold",
             self.current_doc(),

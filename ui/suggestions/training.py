@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject, Signal
 from annotator.errors import Cancelled, Message
 from annotator.formats.common import IsCancelled, Progress
 from ui.jobs import JobWorker
-from ui.suggestions.model_cache import kept_model, using_stored_model
+from ui.suggestions.model_cache import kept_model, preload, using_stored_model
 from ui.suggestions.source import MODEL_KIND, ModelStore
 
 if TYPE_CHECKING:
@@ -253,3 +253,27 @@ class SuggestWorker(JobWorker):
                 source = model.source
             found = store_suggested(project, source, [doc.id], made)
             return Suggestions(self.doc_id, len(found.suggestions), found.lines())
+
+
+class PreloadWorker(JobWorker):
+    """Loads the stored model into the window's cache before a document asks for it
+    (``model_cache.preload``: loaded, its names' index built, its weights read), so that the
+    first document opened does not pay the load. Only when some document shows no pending
+    suggestion (``Project.suggestion_counts``): opening it asks the model for suggestions,
+    which loads the learning modules and the model in this process anyway (when every
+    document shows some, nothing is loaded before it is asked for, as before). Silent when no
+    model is stored or it is refused. Returns whether the model is kept ready."""
+
+    def __init__(self, project_path: Path) -> None:
+        super().__init__()
+        self.project_path = project_path
+
+    def work(self, progress: Progress, cancelled: IsCancelled) -> bool:
+        from annotator.project import Project
+
+        with Project.open(self.project_path, read_only=True) as project:
+            if len(project.suggestion_counts()) >= project.document_count() or cancelled():
+                return False  # every document shows suggestions: none may load the model
+            import annotator.learn.suggest  # noqa: F401 (what SuggestWorker imports, too)
+
+            return preload(project, cancelled)
