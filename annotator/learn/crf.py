@@ -42,6 +42,7 @@ from annotator.learn.features import FEATURE_VERSION, Features, document_feature
 from annotator.learn.marginals import Weights, marginals
 from annotator.learn.memorise import Memorise, counted
 from annotator.learn.names import Gazetteer, NameIndex, as_gazetteer, general_names
+from annotator.learn.scorecheck import check_trigger_scores
 from annotator.learn.segment import Segmented, StartRule, fold_word, segment
 from annotator.learn.subclasses import Subclasses
 from annotator.learn.triggers import TriggerLexicon
@@ -903,3 +904,7 @@ def _check_manifest(manifest: Any) -> None:
         raise ModelError(f"model manifest: o_bias must be a number from 0 to {MAX_O_BIAS:g}")
     if len(manifest["crf_sha256"]) != 64:
         raise ModelError("model manifest: crf_sha256 is not a SHA-256")
+    try:  # the trigger output's held-out scores (``scorecheck``)
+        check_trigger_scores(manifest["scores"])
+    except ValueError as exc:
+        raise ModelError(f"model manifest: {exc}") from None

@@ -23,12 +23,14 @@ __all__ = [
     "Memorise",
     "Predictor",
     "Scores",
+    "TriggerScores",
     "exact_f1",
     "leave_one_out",
     "memorisation",
     "merged_subclasses",
     "plain_crf",
     "score",
+    "score_triggers",
 ]
 
 Predictor = Callable[[Example], list[Mention]]
@@ -98,6 +100,56 @@ def score(examples: Sequence[Example], predict: Predictor) -> Scores:
         elif not name.endswith(" avg"):
             per_label[name] = values
     return Scores(per_label, micro)
+
+
+def trigger_examples(examples: Sequence[Example]) -> list[Example]:
+    """The examples with their event triggers as the mentions ``score`` measures (each
+    labelled with its event type), so triggers are scored by the entities' one rule."""
+    return [dataclasses.replace(ex, entities=ex.triggers) for ex in examples]
+
+
+@dataclass(frozen=True)
+class TriggerScores:
+    """The trigger output's held-out scores, per event type, apart from the entity labels'
+    (their micro average is not changed by them), and how many trigger spans the layer holds:
+    in all, in the documents trained on, in the held-out documents. ``scores`` is empty when
+    there were too few for a held-out score: none held out, or none trained on."""
+
+    events: int
+    trained_on: int
+    held_out: int
+    scores: Scores = field(default_factory=Scores)
+
+    @property
+    def too_few(self) -> bool:
+        return not self.scores.per_label
+
+    def to_json(self) -> dict[str, Any]:
+        """The manifest's ``scores["triggers"]`` (checked by ``scorecheck``)."""
+        return {
+            "events": self.events,
+            "trained_on": self.trained_on,
+            "held_out": self.held_out,
+            **self.scores.to_json(),
+        }
+
+
+def score_triggers(
+    train: Sequence[Example], test: Sequence[Example], predict: Predictor | None
+) -> TriggerScores | None:
+    """Exact-span scores per event type of ``predict`` (a model's trigger output, learnt from
+    ``train`` only) against the triggers of the held-out ``test`` documents, by ``score``'s
+    rule; None when neither holds a trigger (the layer has no events). Too few for a score
+    (nothing held out, nothing to learn from, or no ``predict``): the counts only."""
+    trained_on = sum(len(ex.triggers) for ex in train)
+    held = sum(len(ex.triggers) for ex in test)
+    if not trained_on and not held:
+        return None
+    if not trained_on or not held or predict is None:
+        return TriggerScores(trained_on + held, trained_on, held)
+    return TriggerScores(
+        trained_on + held, trained_on, held, score(trigger_examples(test), predict)
+    )
 
 
 def exact_f1(examples: Sequence[Example], found: dict[int, list[Mention]]) -> float:

@@ -8,6 +8,7 @@ import io
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from annotator.learn.evaluate import TriggerScores
     from annotator.learn.training import TrainingResult
 
 _STYLE = """
@@ -57,6 +58,37 @@ def _table(result: TrainingResult) -> str:
     return f"<table>{head}{body}</table>"
 
 
+def _trigger_section(triggers: TriggerScores | None) -> str:
+    """The trigger output's held-out scores per event type, in a table of their own (the
+    entity labels' micro F1 above is not theirs); nothing when the layer has no events, why
+    when there were too few for a score. Each event type in ``<bdi>``: an Arabic name keeps its
+    own order in the left-to-right table."""
+    from annotator.learn.training import too_few_triggers
+
+    if triggers is None:
+        return ""
+    title = "<h2>Event triggers</h2>"
+    if triggers.too_few:
+        return f"{title}<p>{html.escape(too_few_triggers(triggers))}</p>"
+    rows = [*sorted(triggers.scores.per_label.items()), ("all event types", triggers.scores.micro)]
+    head = (
+        "<tr><th>event type</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>"
+    )
+    body = "".join(
+        f"<tr><td><bdi>{html.escape(label)}</bdi></td><td>{r.get('precision', 0):.3f}</td>"
+        f"<td>{r.get('recall', 0):.3f}</td><td>{r.get('f1', 0):.3f}</td>"
+        f"<td>{int(r.get('support', 0))}</td></tr>"
+        for label, r in rows
+    )
+    return (
+        f"{title}<p>The trigger words learnt from the training documents' events, scored on "
+        f"the same held-out documents ({triggers.held_out} of the layer's {triggers.events} "
+        "triggers), per event type; exact spans, seqeval strict IOB2, as the labels above. "
+        "Not counted in the labels' micro average.</p>"
+        f"<table>{head}{body}</table>"
+    )
+
+
 def html_report(result: TrainingResult) -> str:
     m = result.model.manifest
     parts = [
@@ -80,6 +112,7 @@ def html_report(result: TrainingResult) -> str:
             "seqeval strict IOB2; baseline: training mentions memorised.</p>"
         )
         parts.append(_table(result))
+        parts.append(_trigger_section(result.triggers))
     if result.curve:
         parts.append("<h2>Learning curve</h2>")
         parts.append(_svg_curve(result.curve))

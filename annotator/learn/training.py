@@ -1,9 +1,10 @@
 """``train``: what ``annotator train`` and the GUI's model panel run.
 
 Reads the chosen layer, holds out whole documents (``--eval-split``/``--seed``), trains the
-CRF on the rest, scores it and the memorisation baseline on the held-out documents, draws the
-learning curve (held-out F1 against training documents used), and trains the final model on
-every labelled document, its manifest carrying the held-out scores.
+CRF on the rest, scores it and the memorisation baseline on the held-out documents (and, apart
+from the entity labels, its trigger output per event type), draws the learning curve (held-out
+F1 against training documents used), and trains the final model on every labelled document,
+its manifest carrying the held-out scores.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from annotator.errors import Cancelled
+from annotator.errors import Cancelled, Message
 from annotator.learn.clusters import Clusters
 from annotator.learn.clusters import learn as learn_clusters
 from annotator.learn.corpus import (
@@ -26,7 +27,16 @@ from annotator.learn.corpus import (
 from annotator.learn.crf import PARAMS, Model, StepCallback, Text, no_progress, unlabelled_text
 from annotator.learn.documents import Frequencies
 from annotator.learn.documents import learn as learn_frequencies
-from annotator.learn.evaluate import Memorise, Scores, exact_f1, score
+from annotator.learn.evaluate import (
+    Memorise,
+    Predictor,
+    Scores,
+    TriggerScores,
+    exact_f1,
+    score,
+    score_triggers,
+)
+from annotator.learn.segment import segment
 from annotator.model import Status
 
 if TYPE_CHECKING:
@@ -47,13 +57,19 @@ class TrainingResult:
     baseline: Scores | None
     curve: list[tuple[int, float]] = field(default_factory=list)
     tuned: Tuned | None = None
+    triggers: TriggerScores | None = None
+    """the trigger output's held-out scores per event type (None: the layer has no events)"""
 
     def lines(self) -> list[str]:
-        """The per-label table the CLI prints."""
+        """The per-label table the CLI prints (then the event types', when the layer has
+        events)."""
         out = [
             f"layer {self.layer}: {self.model.manifest['documents']} documents, "
             f"{self.model.manifest['mentions']} mentions, labels {', '.join(self.model.labels)}"
         ]
+        types = event_types(self.model)
+        if types:
+            out[0] += f", event types {', '.join(types)}"
         if self.scores is None or self.baseline is None:
             out.append("no held-out documents (eval split 0 or one document): no scores")
             return out
@@ -78,7 +94,7 @@ class TrainingResult:
                 f"the training documents (best of {len(self.tuned.table)} settings, "
                 f"F1 {max(f1 for _, f1 in self.tuned.table):.3f})"
             )
-        return out
+        return out + trigger_lines(self.triggers)
 
     def report_html(self) -> str:
         from annotator.learn.report import html_report
@@ -86,9 +102,56 @@ class TrainingResult:
         return html_report(self)
 
 
-def _row(label: str, row: dict[str, float]) -> str:
+def event_types(model: Model) -> list[str]:
+    """The event types ``model`` suggests triggers of."""
+    return sorted({t for found in model.triggers.types.values() for t in found})
+
+
+def trigger_lines(triggers: TriggerScores | None) -> list[str]:
+    """The CLI's lines for the trigger output's held-out scores: none when the layer has no
+    events; when it has too few for a score, why, instead of zeros."""
+    if triggers is None:
+        return []
+    if triggers.too_few:
+        return [too_few_triggers(triggers)]
+    rows = sorted(triggers.scores.per_label.items())
+    overall = str(Message("all event types"))
+    width = max(12, len(overall) + 2, *(len(label) + 2 for label, _ in rows))
+    return [
+        Message(
+            "event triggers, scored apart from the labels above on the same held-out "
+            "documents ({n} held out, exact spans, per event type):",
+            n=triggers.held_out,
+        ),
+        f"{'event type':<{width}}{'precision':>10}{'recall':>8}{'F1':>8}{'support':>9}",
+        *(_row(label, row, width) for label, row in rows),
+        _row(overall, triggers.scores.micro, width),
+    ]
+
+
+def too_few_triggers(triggers: TriggerScores) -> Message:
+    """Why the layer's events gave no held-out trigger score."""
+    if triggers.held_out == 0:
+        return Message(
+            "event triggers: {events} in the layer, none in the held-out documents: too few "
+            "for a held-out score",
+            events=triggers.events,
+        )
+    if triggers.trained_on == 0:
+        return Message(
+            "event triggers: {events} in the layer, none in the documents trained on: too "
+            "few for a held-out score",
+            events=triggers.events,
+        )
+    return Message(
+        "event triggers: {events} in the layer; none could be scored on the held-out documents",
+        events=triggers.events,
+    )
+
+
+def _row(label: str, row: dict[str, float], width: int = 12) -> str:
     return (
-        f"{label:<12}{row.get('precision', 0):>10.3f}{row.get('recall', 0):>8.3f}"
+        f"{label:<{width}}{row.get('precision', 0):>10.3f}{row.get('recall', 0):>8.3f}"
         f"{row.get('f1', 0):>8.3f}{int(row.get('support', 0)):>9}"
     )
 
@@ -98,6 +161,16 @@ def predictor(model: Model, o_bias: float | None = None) -> Any:
         sugs, _ = model.predict(ex.doc_id, ex.text, ex.meta, o_bias)
         entity = set(model.labels)
         return [(s.start, s.end, s.label) for s in sugs if s.label in entity]
+
+    return predict
+
+
+def trigger_predictor(model: Model) -> Predictor:
+    """``model``'s trigger output on a document as mentions (``TriggerLexicon.mentions``: on
+    each word the event type it scores highest), what ``score_triggers`` measures."""
+
+    def predict(ex: Example) -> list[Mention]:
+        return model.triggers.mentions(segment(ex.text, ex.meta))
 
     return predict
 
@@ -282,6 +355,7 @@ def train_examples(
     if test_ex:  # before any tuning: the part left to train on must be enough too
         check_training_part(examples, train_ex, annotator, eval_split)
     scores = baseline = None
+    triggers: TriggerScores | None = None
     points: list[tuple[int, float]] = []
 
     def stage(name: str) -> StepCallback:
@@ -318,9 +392,13 @@ def train_examples(
             points.append((n, s.f1))
             if n == len(train_ex):
                 scores = s
+                # the same model's trigger output, on the same held-out documents
+                triggers = score_triggers(train_ex, test_ex, trigger_predictor(m))
         baseline = score(test_ex, Memorise(train_ex))
         if progress("scoring", 1, 1) is False:
             raise Cancelled("training cancelled; no model was made")
+    if triggers is None:  # nothing held out: the counts only (None when there are no events)
+        triggers = score_triggers(train_ex, test_ex, None)
     final = fit(
         examples,
         layer=annotator,
@@ -338,6 +416,8 @@ def train_examples(
         "baseline": baseline.to_json() if baseline else {},
         "curve": [[n, f1] for n, f1 in points],
     }
+    if triggers is not None:  # apart from "model": the entity labels' micro F1 is theirs only
+        final.manifest["scores"]["triggers"] = triggers.to_json()
     return TrainingResult(
         final,
         annotator,
@@ -347,6 +427,7 @@ def train_examples(
         baseline,
         points,
         tuned,
+        triggers,
     )
 
 

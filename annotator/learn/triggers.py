@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from annotator.learn.corpus import Example, suggestion
+from annotator.learn.corpus import Example, Mention, suggestion
 from annotator.learn.features import stem_of
 from annotator.learn.segment import Segmented, fold_word, segment
 from annotator.search.suggestions import Suggestion
@@ -77,7 +77,25 @@ class TriggerLexicon:
 
     def predict(self, seg: Segmented, doc_id: int, source: str) -> list[Suggestion]:
         """A suggestion on each token whose stem was a trigger, one per event type."""
-        out: list[Suggestion] = []
+        return [
+            suggestion(doc_id, seg.text, start, end, label, score, source)
+            for start, end, label, score in self._found(seg)
+        ]
+
+    def mentions(self, seg: Segmented) -> list[Mention]:
+        """The trigger suggested on each token as a mention (start, end, event type): of the
+        event types ``predict`` suggests on one token the one scored highest (a tie: the first
+        by name), the one a flat tagging can hold; what its held-out scores measure."""
+        best: dict[tuple[int, int], tuple[float, str]] = {}
+        for start, end, label, score in self._found(seg):
+            kept = best.get((start, end))
+            if kept is None or score > kept[0]:  # types come by name: a tie keeps the first
+                best[(start, end)] = (score, label)
+        return [(s, e, label) for (s, e), (_, label) in best.items()]
+
+    def _found(self, seg: Segmented) -> list[tuple[int, int, str, float]]:
+        """(start, end, event type, score) of each suggestion ``predict`` makes."""
+        out: list[tuple[int, int, str, float]] = []
         if not self.types:
             return out
         for i, (s, e) in enumerate(seg.tokens):
@@ -89,8 +107,7 @@ class TriggerLexicon:
             start = next((p for p in places if fold_word(seg.text[p:e]) in self.forms), places[-1])
             total = max(self.seen.get(k, 1), sum(found.values()), 1)
             for label, n in sorted(found.items()):
-                score = min(1.0, n / total)
-                out.append(suggestion(doc_id, seg.text, start, e, label, score, source))
+                out.append((start, e, label, min(1.0, n / total)))
         return out
 
 
