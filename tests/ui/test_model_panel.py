@@ -578,8 +578,14 @@ def isolated_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 def heavy_imports() -> Iterator[set[str]]:
     """The learning modules (``tests.core.learn_plain.HEAVY``) an import statement of this
     process asks for meanwhile, on any thread, whether they were loaded before or not."""
+    from PySide6.QtCore import QThreadPool
+
     from tests.core.learn_plain import HEAVY
 
+    # a job of an earlier step or test (the model's preload when a project opens,
+    # ``training.PreloadWorker``) may import them legitimately on a pool thread: let it end
+    # first, so that only what runs meanwhile is watched
+    assert QThreadPool.globalInstance().waitForDone(60_000)
     asked: set[str] = set()
     real_import = builtins.__import__
 
