@@ -1566,7 +1566,9 @@ class Project:
     def save_model(self, kind: str, data: bytes, manifest: dict[str, Any]) -> int:
         """Store a trained model (``kind`` 'ner' or 'triggers'): its bytes (crfsuite's own
         format or JSON, never a pickle) and manifest (``name``, ``version``, ``layer`` are
-        read from it). Returns the model's id; ``latest_model`` gives the newest back."""
+        read from it). Returns the model's id; ``latest_model`` gives the newest back. The
+        project keeps the newest ``store.MODELS_KEPT`` models of a kind: older rows of
+        ``kind`` are deleted in the same transaction (``Store.add_model``)."""
         if kind not in MODEL_KINDS:
             raise ValidationError(f"model kind {kind!r} is not one of {', '.join(MODEL_KINDS)}")
         if not isinstance(data, bytes) or not isinstance(manifest, dict):

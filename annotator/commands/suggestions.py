@@ -676,7 +676,8 @@ def train_and_store(
 def save_trained(project: Project, model: Model) -> int:
     """Store ``model`` as the project's newest ``ner`` model with its ``Model.summary()``,
     what every reader of the models table gets (the bytes carry the whole manifest).
-    Returns its id."""
+    Returns its id. Models of the kind older than the newest ``store.MODELS_KEPT`` are
+    deleted in the same transaction (``Project.save_model``)."""
     return project.save_model(MODEL_KIND, model.to_bytes(), model.summary())
 
 
