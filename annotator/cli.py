@@ -699,13 +699,22 @@ def _suggest_arguments(p: argparse.ArgumentParser) -> None:
         help="store the entities of this local spaCy pipeline folder (with config.cfg; loaded "
         "offline, never by package name) instead of the model's, each scored 1",
     )
+    p.add_argument(
+        "--source",
+        metavar="NAME",
+        help="with --from or --spacy: the source of every prediction read (default: a line's "
+        "source, else file:NAME; a pipeline's model:spacy-NAME@VERSION); printable, at most "
+        "200 characters, not the project's own model (model:crf). Reading a source again "
+        "replaces what it left pending: two files of one name are one source unless named",
+    )
     p.epilog = (
         "Stores the newest model's suggestions as pending (replacing its earlier pending ones "
         "in those documents; rejections stay remembered) and prints them. No model, or a "
         "damaged or altered one, is an error. With --from or --spacy the outside predictions "
-        "are stored the same way, replacing what their source left pending before; a label "
-        "not in the schema, a span of white space only, a bad source or any other bad line "
-        "is an error naming the file and line, and then nothing is stored. " + EXIT_STATUS
+        "are stored the same way, replacing what their source left pending before (the summary "
+        "says how many, from which source); a label not in the schema, a span of white "
+        "space only, a bad source or any other bad line is an error naming the file and "
+        "line, and then nothing is stored. " + EXIT_STATUS
     )
 
 
@@ -1013,7 +1022,8 @@ INTERRUPTED = "annotator: interrupted; nothing was written"
 
 TEXT_ARGUMENTS = frozenset({
     "annotator", "annotators", "document", "from_layer", "label", "labels", "layer", "layers",
-    "name", "name_column", "query", "role", "seed", "spans_key", "text_column", "to_layer", "url",
+    "name", "name_column", "query", "role", "seed", "source", "spans_key", "text_column",
+    "to_layer", "url",
 })  # fmt: skip
 """the arguments that are text, not a file's path (a path may hold any bytes on Linux)"""
 

@@ -1273,20 +1273,38 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     left_out: list[str] = []
     with project:
         documents = _document_ids(project, args.document)
+        if args.source is not None and args.from_file is None and args.spacy is None:
+            raise AnnotatorError("--source names the source of --from or --spacy: give one")
         if args.from_file is not None or args.spacy is not None:
             from annotator.learn.external import (
                 store_file_suggestions,
                 store_pipeline_suggestions,
             )
+            from annotator.terminal import ProgressBar
 
-            if args.from_file is not None:
-                imported = store_file_suggestions(
-                    project, Path(args.from_file), documents, args.min_score
-                )
-            else:
-                imported = store_pipeline_suggestions(
-                    project, Path(args.spacy), documents, args.min_score
-                )
+            # bytes of the file read (line by line), or documents the pipeline has read
+            bar = ProgressBar("suggest", unit="B" if args.from_file is not None else "doc")
+            try:
+                if args.from_file is not None:
+                    imported = store_file_suggestions(
+                        project,
+                        Path(args.from_file),
+                        documents,
+                        args.min_score,
+                        source=args.source,
+                        progress=bar,
+                    )
+                else:
+                    imported = store_pipeline_suggestions(
+                        project,
+                        Path(args.spacy),
+                        documents,
+                        args.min_score,
+                        source=args.source,
+                        progress=bar,
+                    )
+            finally:
+                bar.close()
             found = imported.suggestions
             report = [str(line) for line in imported.lines()]  # and what was not stored, why
         else:

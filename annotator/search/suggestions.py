@@ -49,7 +49,11 @@ def suggestable_labels(schema: Schema) -> set[str]:
 def unknown_label(where: str, line: int | None, label: str) -> ImportFormatError:
     """The refusal of a suggestion's label the project's schema does not have (a gazetteer's,
     an external file's or pipeline's)."""
-    return ImportFormatError(where, line, f"label {label!r} is not in the project's schema")
+    return ImportFormatError(
+        where,
+        line,
+        Message("label {name} is not in the project's schema", name=repr(label)[:80]),
+    )
 
 
 def built_in_source(source: str, model_family: str) -> bool:

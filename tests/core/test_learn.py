@@ -482,7 +482,7 @@ def test_a_local_spacy_pipeline_is_a_source(tmp_path: Path) -> None:
     nlp.to_disk(tmp_path / "pipe")
     pipe = SpacyPipeline(tmp_path / "pipe")
     text = "زار أحمد باريس ."
-    got = pipe.predict([Document(3, "d", text, "0" * 64)])
+    got = pipe.predict([Document(3, "d", text, "0" * 64)]).suggestions
     assert [(s.doc_id, text[s.start : s.end], s.label, s.score) for s in got] == [
         (3, "باريس", "GPE", 1.0)
     ]

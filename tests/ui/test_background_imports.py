@@ -23,10 +23,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.learn.corpus import suggestion
-from annotator.learn.external import SpacyUnavailable
+from annotator.learn.external import Predicted, SpacyUnavailable
 from annotator.model import Document
 from annotator.project import Project
-from annotator.search.suggestions import Suggestion
 from tests.ui.conftest import open_window
 from ui.jobs import BackgroundJob
 from ui.search.tools import SearchTools
@@ -143,7 +142,7 @@ def test_a_jsonl_import_is_read_in_the_background_and_stored(
     import annotator.learn.external as external
 
     gate = Gate()
-    monkeypatch.setattr(external, "read_suggestions", gate.around(external.read_suggestions))
+    monkeypatch.setattr(external, "read_predictions", gate.around(external.read_predictions))
     at = TEXT.index("محمد")
     line = {"document": "seed", "start": at, "end": at + 4, "label": "PER", "score": 0.9}
     good = tmp_path / "pred.jsonl"
@@ -164,12 +163,12 @@ class Pipeline:
         self.folder = folder
         self.source = "model:spacy-slow@1"
 
-    def predict(self, documents: Iterable[Document]) -> list[Suggestion]:
-        return [
+    def predict(self, documents: Iterable[Document], *_: object, **__: object) -> Predicted:
+        return Predicted([
             suggestion(d.id, d.text, d.text.index("محمد"), d.text.index("محمد") + 4, "PER", 1.0,
                        self.source)
             for d in documents
-        ]  # fmt: skip
+        ])  # fmt: skip
 
 
 def test_a_spacy_pipeline_loads_in_the_background(

@@ -64,7 +64,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from annotator.errors import AnnotatorError, Cancelled
+from annotator.errors import AnnotatorError, Cancelled, Message
 from annotator.formats.common import IsCancelled, Progress
 from annotator.search import EntityGroup
 from annotator.search.kwic import line_of
@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     from annotator.model import Document, Span
     from annotator.project import Project
     from annotator.search.suggestions import Suggestion
+    from annotator.store import SuggestionBatch
 
 ASK_ABOVE = 1000
 """annotate-all in every document asks before storing more suggestions than this"""
@@ -640,11 +641,26 @@ class SearchTools(QObject):
         ``documents`` (None: every document) as suggestions (``import_suggestions``, as the
         command line's ``suggest --from`` / ``--spacy``) in the background; a bad file is one
         message and nothing is stored."""
-        from annotator.commands.suggestions import import_step
-        from annotator.learn.external import Imported
+        from annotator.commands.suggestions import StoreSuggestions, import_step
+        from annotator.learn.external import Imported, import_suggestions
 
-        def store(project: Project) -> tuple[StoreSuggestions, int, int, list[str]]:
-            step = import_step(path, documents)
+        def store(
+            project: Project, progress: Progress, cancelled: IsCancelled
+        ) -> tuple[StoreSuggestions, int, int, list[str]]:
+            def read(project: Project, batch: SuggestionBatch) -> Imported:
+                # the file read line by line: its progress in the dialog, Cancel at once
+                return import_suggestions(
+                    project,
+                    path,
+                    documents,
+                    batch=batch,
+                    progress=_fitting(progress),
+                    cancelled=cancelled,
+                )
+
+            text = import_step(path, documents).text  # (the step's text: "import suggestions")
+            assert isinstance(text, Message)
+            step = StoreSuggestions.running(read, text)
             step.do(project)
             imported = step.report
             assert isinstance(imported, Imported)
@@ -664,7 +680,9 @@ class SearchTools(QObject):
         is stored."""
         from annotator.commands.suggestions import SuggestionReport, gazetteer_step
 
-        def store(project: Project) -> tuple[StoreSuggestions, int, int, list[str]]:
+        def store(
+            project: Project, _progress: Progress, _cancelled: IsCancelled
+        ) -> tuple[StoreSuggestions, int, int, list[str]]:
             step = gazetteer_step(path, documents, label=label)
             step.do(project)
             report = step.report
@@ -679,20 +697,23 @@ class SearchTools(QObject):
         self,
         title: str,
         label: str,
-        store: Callable[[Project], tuple[StoreSuggestions, int, int, list[str]]],
+        store: Callable[
+            [Project, Progress, IsCancelled], tuple[StoreSuggestions, int, int, list[str]]
+        ],
     ) -> BackgroundJob | None:
-        """Run ``store`` (suggestions stored in a project by a ``StoreSuggestions`` step,
-        ``gazetteer_step`` or ``import_step``: the step, done; how many stored, how many
-        found, the report's lines of what was not stored) as a ``BackgroundJob`` on its own
-        connection to the open project, in ONE transaction: a failure or a Cancel stores
-        nothing (a Cancel while the file is read takes effect when ``store`` returns, and
-        rolls it back). What it stored becomes ONE undo step of the window's session
-        (``undo_step``: undo withdraws them, in one write when nothing was replaced, and puts
-        back what they replaced, those a span hides too; redo does the store again), as
-        annotate-all's store does. The Suggestions
-        dock reads them when the job is done; a failure is one message. Returns the job
-        (tests wait on ``done``: its payload is a ``StoredHere``), or None (no project,
-        read-only, or another of these jobs still running)."""
+        """Run ``store`` (given the job's progress and Cancel; suggestions stored in a
+        project by a ``StoreSuggestions`` step, ``gazetteer_step`` or an import of
+        predictions: the step, done; how many stored, how many found, the report's lines
+        past its first) as a ``BackgroundJob`` on its own connection to the open project, in
+        ONE transaction: a failure or a Cancel stores nothing (a Cancel while a file of
+        predictions is read stops the reading at once; any other takes effect when
+        ``store`` returns, and rolls it back). What it stored becomes ONE undo step of the
+        window's session (``undo_step``: undo withdraws them, in one write when nothing was
+        replaced, and puts back what they replaced, those a span hides too; redo does the
+        store again), as annotate-all's store does. The Suggestions dock reads them when the
+        job is done; a failure is one message. Returns the job (tests wait on ``done``: its
+        payload is a ``StoredHere``), or None (no project, read-only, or another of these
+        jobs still running)."""
         session = self.host.session
         project_path: Path | None = session.path
         if self._project() is None or project_path is None:
@@ -707,7 +728,7 @@ class SearchTools(QObject):
             from annotator.project import Project
 
             with Project.open(project_path) as project, project.transaction():
-                step, stored, found, left = store(project)
+                step, stored, found, left = store(project, progress, cancelled)
                 if cancelled():
                     raise Cancelled("cancelled; nothing was stored")
                 # for its undo step: the pending suggestions it stored (one batch), and
@@ -735,6 +756,18 @@ class SearchTools(QObject):
         self.job = job
         job.start()
         return job
+
+
+def _fitting(progress: Progress) -> Progress:
+    """``progress`` given (done, total) in units small enough for a progress dialog (a
+    32-bit int): a file's bytes beyond 2 GiB are counted in KiB."""
+
+    def scaled(done: int, total: int) -> None:
+        while total > 2**31 - 1:
+            done, total = done // 1024, total // 1024
+        progress(done, total)
+
+    return scaled
 
 
 class StoredHere(NamedTuple):
