@@ -1334,6 +1334,87 @@ CORE_MESSAGES = (
         "otherwise (they differ only in case, harakat, tatweel, alef forms or digit forms); "
         "its annotations are not relabelled",
     ),
+    # outside predictions (annotator.learn.external, search.suggestions.unknown_label) and the
+    # held-out scores of the trigger output (annotator.learn.scorecheck, training), QA 16
+    QT_TRANSLATE_NOOP("CoreMessage", "all event types"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "event triggers, scored apart from the labels above on the same held-out documents ({n} "
+        "held out, exact spans, per event type):",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "event triggers: {events} in the layer, none in the documents trained on: too few for a "
+        "held-out score",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "event triggers: {events} in the layer, none in the held-out documents: too few for a "
+        "held-out score",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "event triggers: {events} in the layer; none could be scored on the held-out documents",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "expected a JSON object with document, start, end and label"),
+    QT_TRANSLATE_NOOP("CoreMessage", "its meta.json name or version: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label must be a non-empty string"),
+    QT_TRANSLATE_NOOP("CoreMessage", "label {name} is not in the project's schema"),
+    QT_TRANSLATE_NOOP("CoreMessage", "missing field {field}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "no document named {name} in the project"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not a JSON object: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "not a spaCy pipeline folder (no config.cfg)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "offsets {start}-{end} are outside the text of {name} ({length} characters)"
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "score must be a number from 0 to 1"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "several documents are named {name}: the name does not tell which one (give them "
+        "distinct names)",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "source"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "source {name} is one of the project's own (its model, annotate-all, a gazetteer): give "
+        "the predictions a source of their own",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "spaCy cannot load it: {problem}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "spaCy is not installed (pip install spacy)"),
+    QT_TRANSLATE_NOOP("CoreMessage", "start and end must be whole numbers (code-point offsets)"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "the span {start}-{end} of {name} is empty: its end must come after its start",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "the span {start}-{end} of {name} is only white space"),
+    QT_TRANSLATE_NOOP("CoreMessage", "trigger scores must be an object of {fields}"),
+    QT_TRANSLATE_NOOP("CoreMessage", "trigger scores: per_label and micro must be objects"),
+    QT_TRANSLATE_NOOP("CoreMessage", "trigger scores: scores without events to score"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "trigger scores: the events trained on and held out do not add up"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "trigger scores: the overall row does not match the event types"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "trigger scores: the row of {label} must hold precision, recall and F1 from 0 to 1 and a "
+        "whole support",
+    ),
+    QT_TRANSLATE_NOOP("CoreMessage", "trigger scores: {field} must be a whole number"),
+    QT_TRANSLATE_NOOP("CoreMessage", "unknown field {field} (expected {fields})"),
+    QT_TRANSLATE_NOOP("CoreMessage", "{n} not stored: their score is not a number from 0 to 1"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{n} not stored: their span is only white space or outside the text"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage", "{n} pending suggestion(s) that {sources} left before were replaced"
+    ),
+    QT_TRANSLATE_NOOP(
+        "CoreMessage",
+        "{setting} = {value} runs a callback or takes something from outside the folder: only a "
+        "self-contained pipeline folder is loaded, nothing taken from another pipeline or package",
+    ),
 )
 """the templates of the core's ``Message``s (``annotator/schema``, ``annotator/rules.py``,
 the commands' texts ``annotator/commands``):
