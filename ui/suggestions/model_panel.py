@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.formats.common import IsCancelled, Progress
 from annotator.learn.retrain import DEFAULT_RETRAIN_AFTER, is_new, trained_ms
+from annotator.learn.scorecheck import trigger_scores_sound
 from annotator.model import Span
 from ui.i18n import core_lines, core_text, isolate
 from ui.jobs import JobWorker, QuietJob
@@ -91,7 +92,9 @@ def manifest_damaged(manifest: dict[str, Any]) -> bool:
     does not cover) has a field of another kind than training writes: text, counts, scores
     an object. A hand-edited ``"trained": ["a"]`` or a list as ``crf_sha256`` made the panel
     raise (an unhashable model key) and say "No model yet"; such a model is now shown as
-    damaged, as ``latest_model`` shows damaged bytes: train it again."""
+    damaged, as ``latest_model`` shows damaged bytes: train it again. The trigger output's
+    scores (``scores["triggers"]``) are checked whole (``scorecheck``): a tampered figure
+    there is damage too."""
     for key in MANIFEST_TEXTS:
         if key in manifest and not isinstance(manifest[key], str):
             return True
@@ -101,7 +104,8 @@ def manifest_damaged(manifest: dict[str, Any]) -> bool:
     labels = manifest.get("labels", [])
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
         return True
-    return not isinstance(manifest.get("scores", {}), dict)
+    scores = manifest.get("scores", {})
+    return not isinstance(scores, dict) or not trigger_scores_sound(scores)
 
 
 def _dict(value: object) -> dict[str, Any]:
@@ -646,11 +650,39 @@ class ModelPanel(QWidget):
             rows.insert(0, (self.tr("all (micro)"), model["micro"], base.get("micro")))
         for label, row, b in rows:
             self._add_row(label, row, b)
+        if rows and isinstance(scores.get("triggers"), dict):
+            self._add_trigger_rows(scores["triggers"])
         if not rows:
             self.status.setText(self.tr("No held-out scores (too few documents to hold out)."))
         self.curve.set_points(curve_points(manifest))
 
-    def _add_row(self, label: str, row: object, base: object) -> None:
+    def _add_trigger_rows(self, section: dict[str, Any]) -> None:
+        """The trigger output's held-out scores below the entity labels', each row marked as
+        an event type, then their own "all event types" row (the labels' "all (micro)" is
+        not theirs); one row saying so, with the counts in its tooltip, when the layer's
+        events were too few for a held-out score (no zeros)."""
+        per = _dict(section.get("per_label"))
+        if not per:
+            counts = [_num(section.get(k)) for k in ("events", "held_out", "trained_on")]
+            r = self._add_row(self.tr("Event triggers: too few to score"), {}, {})
+            item = self.table.item(r, 0)
+            if item is not None and all(n is not None for n in counts):
+                item.setToolTip(
+                    self.tr(
+                        "Too few event triggers for a held-out score: {0} in the layer, {1} "
+                        "in the held-out documents, {2} in the documents trained on."
+                    ).format(*(int(n or 0) for n in counts))
+                )
+            return
+        project = self.session.project
+        for event_type, row in sorted(per.items()):
+            # isolated: an Arabic type keeps "(event type)" after it in an English row
+            name = isolate(label_name(project, str(event_type)))
+            self._add_row(self.tr("{0} (event type)").format(name), row, None)
+        if isinstance(section.get("micro"), dict):
+            self._add_row(self.tr("all event types"), section["micro"], None)
+
+    def _add_row(self, label: str, row: object, base: object) -> int:
         row = row if isinstance(row, dict) else {}
         base = base if isinstance(base, dict) else {}
         cells = [label]
@@ -668,6 +700,7 @@ class ModelPanel(QWidget):
             if c:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, c, item)
+        return r
 
     # -- training ------------------------------------------------------------------------
     def train(self, layer: str | None = None, auto: bool = False) -> QuietJob | None:
