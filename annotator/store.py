@@ -141,6 +141,7 @@ from annotator.model import (
     Status,
     record_kind,
 )
+from annotator.scorecheck import trigger_scores_sound
 
 
 def _import_sqlite_utils() -> tuple[Any, Any]:
@@ -1132,8 +1133,9 @@ _MODEL_COUNTS = ("documents", "mentions")
 def _manifest_sound(meta: dict[Any, Any]) -> bool:
     """Whether each field a stored model's manifest has is of the kind training writes it
     (``Model.summary``): text, finite numbers (not true or false), labels a list of text,
-    scores an object. The manifest column is not covered by the bytes' checksum: a
-    hand-edited ``"trained": ["a"]`` crashed the model panel (QA 13)."""
+    scores an object (its ``triggers`` section as ``scorecheck`` has it). The manifest column
+    is not covered by the bytes' checksum: a hand-edited ``"trained": ["a"]`` crashed the
+    model panel (QA 13)."""
     if any(key in meta and not isinstance(meta[key], str) for key in _MODEL_TEXTS):
         return False
     for key in _MODEL_COUNTS:
@@ -1146,7 +1148,9 @@ def _manifest_sound(meta: dict[Any, Any]) -> bool:
     labels = meta.get("labels", [])
     if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
         return False
-    return isinstance(meta.get("scores", {}), dict)
+    scores = meta.get("scores", {})
+    # the trigger output's held-out scores: the one check the model's bytes get too (crf)
+    return isinstance(scores, dict) and trigger_scores_sound(scores)
 
 
 def _model_read(data: object, sha: object, manifest: object) -> tuple[str, dict[str, Any]]:

@@ -1335,7 +1335,7 @@ CORE_MESSAGES = (
         "its annotations are not relabelled",
     ),
     # outside predictions (annotator.learn.external, search.suggestions.unknown_label) and the
-    # held-out scores of the trigger output (annotator.learn.scorecheck, training), QA 16
+    # held-out scores of the trigger output (annotator.scorecheck, learn.training), QA 16
     QT_TRANSLATE_NOOP("CoreMessage", "all event types"),
     QT_TRANSLATE_NOOP(
         "CoreMessage",

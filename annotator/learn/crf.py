@@ -42,10 +42,10 @@ from annotator.learn.features import FEATURE_VERSION, Features, document_feature
 from annotator.learn.marginals import Weights, marginals
 from annotator.learn.memorise import Memorise, counted
 from annotator.learn.names import Gazetteer, NameIndex, as_gazetteer, general_names
-from annotator.learn.scorecheck import check_trigger_scores
 from annotator.learn.segment import Segmented, StartRule, fold_word, segment
 from annotator.learn.subclasses import Subclasses
 from annotator.learn.triggers import TriggerLexicon
+from annotator.scorecheck import check_trigger_scores
 from annotator.scratch import folder
 from annotator.search.suggestions import Suggestion
 

@@ -25,10 +25,10 @@ import pytest
 from annotator.learn import Model, ModelError, layer_examples, train
 from annotator.learn import crf as crf_module
 from annotator.learn.corpus import held_out
-from annotator.learn.scorecheck import check_trigger_scores, trigger_scores_sound
 from annotator.learn.segment import segment
 from annotator.learn.training import TrainingResult
 from annotator.project import Project
+from annotator.scorecheck import check_trigger_scores, trigger_scores_sound
 from tests.core.test_learn import FAST, add_synthetic_gold
 
 TRANSPORT = "Movement.Transport"
@@ -357,3 +357,21 @@ def test_training_in_a_child_process_gives_the_same_trigger_scores(
         there = train(p, **SETTINGS, isolated=True)
     assert there.triggers == trained.triggers
     assert there.model.manifest["scores"] == trained.model.manifest["scores"]
+
+
+def test_a_stored_summary_with_a_tampered_trigger_score_is_a_damaged_model(
+    trained: TrainingResult, tmp_path: Path
+) -> None:
+    """The models row's summary is checked by the store's rule (``_manifest_sound``), which
+    asks ``scorecheck`` as the bytes' check does: ``latest_model`` (every suggestion, the
+    panel, ``check``) refuses the row as damaged."""
+    from annotator.errors import ProjectFileError
+
+    summary = json.loads(json.dumps(trained.model.summary()))
+    TAMPERED["an F1 above 1"](summary["scores"]["triggers"])
+    with Project.create(tmp_path / "p.annotator") as project:
+        project.save_model("ner", trained.model.to_bytes(), trained.model.summary())
+        assert project.latest_model("ner") is not None
+        project.save_model("ner", trained.model.to_bytes(), summary)
+        with pytest.raises(ProjectFileError, match="its manifest is damaged"):
+            project.latest_model("ner")

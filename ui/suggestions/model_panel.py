@@ -46,8 +46,8 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.formats.common import IsCancelled, Progress
 from annotator.learn.retrain import DEFAULT_RETRAIN_AFTER, is_new, trained_ms
-from annotator.learn.scorecheck import trigger_scores_sound
 from annotator.model import Span
+from annotator.scorecheck import trigger_scores_sound
 from ui.i18n import core_lines, core_text, isolate
 from ui.jobs import JobWorker, QuietJob
 from ui.session import Changes, Session
