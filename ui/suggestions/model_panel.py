@@ -235,6 +235,22 @@ class ModelCheck(JobWorker):
         return Checked(None if problem is None else core_text(problem))
 
 
+def layer_choices(layers: Sequence[str]) -> list[str]:
+    """The layers a model may learn from: the project's own (``gold`` first when it has one),
+    or ``gold`` alone when it has none yet (training then says it holds too little)."""
+    names = [n for n in layers if n != "gold"]
+    return ["gold", *names] if "gold" in layers or not names else names
+
+
+def default_layer(names: Sequence[str], current: str, learnt: object, annotator: str) -> str:
+    """The layer the panel offers first: the one chosen before (while the project has it),
+    else the shown model's, else ``gold``, else the analyst's own, else the first."""
+    for choice in (current, learnt, "gold", annotator):
+        if isinstance(choice, str) and choice in names:
+            return choice
+    return names[0] if names else ""
+
+
 class ModelPanel(QWidget):
     """The stored model of the open project, and training a new one."""
 
@@ -491,12 +507,7 @@ class ModelPanel(QWidget):
     def load(self) -> None:
         """Show the project's latest model (or that there is none) and its layers."""
         project = self.session.project
-        current = self.layer.currentText() or "gold"
-        self.layer.clear()
-        if project is not None:
-            names = ["gold", *[n for n in project.annotators() if n != "gold"]]
-            self.layer.addItems(names)
-            self.layer.setCurrentIndex(max(0, self.layer.findText(current)))
+        current = self.layer.currentText()
         found, damaged = None, ""
         if project is not None and hasattr(project, "latest_model"):
             try:
@@ -509,6 +520,13 @@ class ModelPanel(QWidget):
         key = (self.session.path, self._model_key(manifest))
         if manifest is not None and self._checked.get(key) is not None:
             damaged, manifest = str(self._checked[key]), None
+        self.layer.clear()
+        if project is not None:
+            names = layer_choices(project.annotators())
+            learnt = manifest.get("layer") if isinstance(manifest, dict) else None
+            self.layer.addItems(names)
+            chosen = default_layer(names, current, learnt, self.session.annotator)
+            self.layer.setCurrentIndex(max(0, self.layer.findText(chosen)))
         if self.preload_job is not None and self.preload_job.project_path != self.session.path:
             self.preload_job.cancel()  # another project (or none): not worth finishing
         self.show_manifest(manifest)
