@@ -4896,12 +4896,12 @@
 <context>
     <name>CurveView</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="172"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="176"/>
         <source>No learning curve</source>
         <translation>لا منحنى تعلّم</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="198"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="202"/>
         <source>held-out F1 by training documents</source>
         <translation>F1 على المستندات المحجوزة حسب عدد مستندات التدريب</translation>
     </message>
@@ -6067,208 +6067,228 @@
 <context>
     <name>ModelPanel</name>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="296"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="316"/>
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="297"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="317"/>
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="298"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="318"/>
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="299"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="319"/>
         <source>F1</source>
         <translation>مقياس F1</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="300"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="320"/>
         <source>Support</source>
         <translation>العدد</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="301"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="321"/>
         <source>Baseline F1</source>
         <translation>F1 للأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="311"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="331"/>
         <source>The layer the model learns from</source>
         <translation>الطبقة التي يتعلّم منها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="312"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="332"/>
         <source>Train</source>
         <translation>درّب</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="315"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="335"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="332"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="352"/>
         <source>only on request</source>
         <translation>عند الطلب فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="334"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="354"/>
         <source>Retrain by itself after this many new annotations in the trained layer</source>
         <translation>إعادة التدريب تلقائيًا بعد هذا العدد من التعليقات الجديدة في الطبقة التي تدرّب عليها النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="345"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="365"/>
         <source>Next document: least confident first</source>
         <translation>المستند التالي: الأقل ثقة أولاً</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="348"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="368"/>
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="363"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="383"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="370"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="390"/>
         <source>Retrain after new annotations:</source>
         <translation>إعادة التدريب بعد تعليقات جديدة:</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="463"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="483"/>
         <source>{0} new since the model</source>
         <translation>{0} جديدة منذ النموذج</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="504"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="519"/>
         <source>its description is damaged</source>
         <translation>وصفه تالف</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="529"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="551"/>
         <source>The stored model cannot be read ({0}). Train it again.</source>
         <translation>تعذّرت قراءة النموذج المحفوظ ({0}). درّبه من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="616"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="638"/>
         <source>No model yet: train one on a layer&apos;s annotations.</source>
         <translation>لا نموذج بعد: درّب نموذجاً على توسيمات طبقة.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="636"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="658"/>
         <source>Learnt from layer {0}: {1} documents, {2} mentions; trained {3}; version {4}</source>
         <translation>تعلّم من الطبقة {0}: {1} مستندات، {2} إشارات؛ دُرّب في {3}؛ الإصدار {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="646"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="668"/>
         <source>all (micro)</source>
         <translation>الكل (micro)</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="650"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="674"/>
         <source>No held-out scores (too few documents to hold out).</source>
         <translation>لا درجات على مستندات محجوزة (المستندات أقل من أن يُحجز منها).</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="706"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="685"/>
+        <source>Event triggers: too few to score</source>
+        <translation>مُطلِقات الأحداث: أقل من أن تُقيَّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="690"/>
+        <source>Too few event triggers for a held-out score: {0} in the layer, {1} in the held-out documents, {2} in the documents trained on.</source>
+        <translation>مُطلِقات الأحداث أقل من أن تُقيَّم على مستندات محجوزة: {0} في الطبقة، و{1} في المستندات المحجوزة، و{2} في المستندات التي دُرِّب عليها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="699"/>
+        <source>{0} (event type)</source>
+        <translation>{0} (نوع حدث)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="701"/>
+        <source>all event types</source>
+        <translation>كل أنواع الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestions/model_panel.py" line="757"/>
         <source>Retraining after {0} new annotations…</source>
         <translation>إعادة التدريب بعد {0} تعليقات جديدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="708"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="759"/>
         <source>Training…</source>
         <translation>جارٍ التدريب…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="716"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="767"/>
         <source>starting</source>
         <translation>البدء</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="717"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="768"/>
         <source>choosing the settings</source>
         <translation>اختيار الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="718"/>
-        <location filename="../../ui/suggestions/model_panel.py" line="719"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="769"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="770"/>
         <source>scoring on held-out documents</source>
         <translation>القياس على مستندات محجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="720"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="771"/>
         <source>training the final model</source>
         <translation>تدريب النموذج النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="741"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="792"/>
         <source>Training: {0}% ({1})</source>
         <translation>التدريب: {0}٪ ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="767"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="818"/>
         <source>Model saved; {0} suggestions made.</source>
         <translation>حُفظ النموذج؛ صُنع {0} اقتراحاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="772"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="823"/>
         <source>Training failed: {0}</source>
         <translation>فشل التدريب: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="774"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="825"/>
         <source>Training cancelled; no model was saved.</source>
         <translation>أُلغي التدريب؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="782"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="833"/>
         <source>The training of {0} ended; its model was saved there.</source>
         <translation>انتهى تدريب {0}؛ حُفظ نموذجه فيه.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="784"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="835"/>
         <source>The training of {0} failed: {1}</source>
         <translation>فشل تدريب {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="786"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="837"/>
         <source>The training of {0} was cancelled; no model was saved.</source>
         <translation>أُلغي تدريب {0}؛ لم يُحفظ أي نموذج.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="841"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="892"/>
         <source>Could not suggest: {0}</source>
         <translation>تعذّر الاقتراح: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="888"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="939"/>
         <source>Finding the least confident documents…</source>
         <translation>البحث عن المستندات الأقل ثقة…</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="900"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="951"/>
         <source>{0} documents not yet labelled, least confident first.</source>
         <translation>{0} مستندات لم تُوسَم بعد، الأقل ثقة أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="912"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="963"/>
         <source>Could not find the least confident documents: {0}</source>
         <translation>تعذّر العثور على المستندات الأقل ثقة: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="924"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="975"/>
         <source>No other document is left to label: each is labelled in layer {0} or marked done in layer {1}.</source>
         <translation>لم يبقَ مستند آخر للوسم: كلٌّ منها موسوم في الطبقة {0} أو موسوم كمنجز في الطبقة {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions/model_panel.py" line="927"/>
+        <location filename="../../ui/suggestions/model_panel.py" line="978"/>
         <source>No other document is left to label in layer {0}.</source>
         <translation>لم يبقَ مستند آخر للوسم في الطبقة {0}.</translation>
     </message>
